@@ -1,0 +1,205 @@
+"""All configuration, read from environment variables (and the dev stack's env file).
+
+One `Settings` object, nested per store, built in `create_app()` / the CLI, never at
+import time. Variable names follow what deployments already use (DATABASE_URL,
+REDIS_URL, NEO4J_URI, ...), so each nested group reads its own names.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
+DEFAULT_ENV_FILE = Path(".stack/stack.env")
+EMBEDDING_DIMENSIONS = 1536  # the seed's VECTOR(1536)
+
+
+class SettingsError(RuntimeError):
+    """The environment does not describe a usable configuration; says which variable."""
+
+
+def _group(prefix: str = "") -> SettingsConfigDict:
+    return SettingsConfigDict(
+        env_prefix=prefix, extra="ignore", case_sensitive=False, env_file_encoding="utf-8"
+    )
+
+
+def _require_scheme(url: str, schemes: tuple[str, ...], variable: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in schemes or not parts.hostname:
+        allowed = ", ".join(f"{s}://" for s in schemes)
+        raise ValueError(f"{variable} must be a URL starting with {allowed} and naming a host")
+    return url
+
+
+class PostgresSettings(BaseSettings):
+    model_config = _group()
+    url: str = Field(
+        default="postgresql://postgres@127.0.0.1:5432/curriculum_db", alias="DATABASE_URL"
+    )
+    pool_size: int = Field(default=10, ge=1, le=200, alias="DATABASE_POOL_SIZE")
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        return _require_scheme(
+            value, ("postgresql", "postgres", "postgresql+asyncpg"), "DATABASE_URL"
+        )
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The same URL for SQLAlchemy's asyncpg dialect."""
+        scheme, rest = self.url.split("://", 1)
+        return f"postgresql+asyncpg://{rest}" if scheme != "postgresql+asyncpg" else self.url
+
+    @property
+    def asyncpg_dsn(self) -> str:
+        """The same URL for asyncpg itself (which knows no SQLAlchemy dialect suffix)."""
+        return "postgresql://" + self.url.split("://", 1)[1]
+
+
+class RedisSettings(BaseSettings):
+    model_config = _group()
+    url: str = Field(default="redis://127.0.0.1:6379/0", alias="REDIS_URL")
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        return _require_scheme(value, ("redis", "rediss"), "REDIS_URL")
+
+
+class Neo4jSettings(BaseSettings):
+    model_config = _group("NEO4J_")
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str = "neo4j"
+    password: SecretStr = SecretStr("")
+    database: str = "neo4j"
+
+    @field_validator("uri")
+    @classmethod
+    def _check_uri(cls, value: str) -> str:
+        return _require_scheme(
+            value, ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"), "NEO4J_URI"
+        )
+
+
+class WeaviateSettings(BaseSettings):
+    model_config = _group("WEAVIATE_")
+    url: str = "http://127.0.0.1:8080"
+    grpc_url: str = "http://127.0.0.1:50051"
+    api_key: SecretStr | None = None
+
+    @field_validator("url", "grpc_url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        return _require_scheme(value, ("http", "https"), "WEAVIATE_URL/WEAVIATE_GRPC_URL")
+
+
+class EmbeddingSettings(BaseSettings):
+    model_config = _group("EMBEDDING_")
+    provider: Literal["hashing", "openai"] = "hashing"
+    url: str = "http://127.0.0.1:11434/v1"
+    model: str = "text-embedding-3-small"
+    api_key: SecretStr | None = None
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
+
+class LimitSettings(BaseSettings):
+    """Guards on what one GraphQL request may ask for."""
+
+    model_config = _group("GRAPHQL_")
+    max_depth: int = Field(default=12, ge=1, le=100)
+    max_aliases: int = Field(default=30, ge=1, le=1000)
+    max_tokens: int = Field(default=3000, ge=10, le=100_000)
+    max_cost: int = Field(default=50_000, ge=1)
+    max_page_size: int = Field(default=100, ge=1, le=1000)
+    introspection: bool = True
+    store_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+
+
+class Settings(BaseSettings):
+    model_config = _group()
+
+    app_env: Literal["development", "test", "production"] = Field(
+        default="development", alias="APP_ENV"
+    )
+    secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET), alias="SECRET_KEY")
+    host: str = Field(default="127.0.0.1", alias="HOST")
+    port: int = Field(default=8000, ge=1, le=65535, alias="PORT")
+    vector_backend: Literal["pgvector", "weaviate"] = Field(
+        default="pgvector", alias="VECTOR_BACKEND"
+    )
+    cors_origins: list[str] = Field(default_factory=list, alias="CORS_ORIGINS")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", alias="LOG_LEVEL"
+    )
+
+    postgres: PostgresSettings
+    redis: RedisSettings
+    neo4j: Neo4jSettings
+    weaviate: WeaviateSettings
+    embedding: EmbeddingSettings
+    limits: LimitSettings
+
+    @property
+    def is_production(self) -> bool:
+        return self.app_env == "production"
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        if self.app_env == "development":
+            return self
+        if self.secret_key.get_secret_value() == DEV_SECRET:
+            raise ValueError(f"SECRET_KEY must be set when APP_ENV={self.app_env}")
+        if len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("SECRET_KEY must be at least 32 characters")
+        if not self.neo4j.password.get_secret_value():
+            raise ValueError(f"NEO4J_PASSWORD must be set when APP_ENV={self.app_env}")
+        return self
+
+    @classmethod
+    def load(cls, env_file: Path | None = None) -> Settings:
+        """Read the environment; `env_file` (default: the dev stack's) fills the gaps."""
+        if env_file is None:
+            env_file = Path(os.environ.get("CURRICULUM_ENV_FILE", DEFAULT_ENV_FILE))
+        source: Any = env_file if env_file.is_file() else None
+        groups: dict[str, Any] = {}
+        problems: list[str] = []
+        for name, group in _GROUPS.items():
+            try:
+                groups[name] = group(_env_file=source)
+            except ValidationError as exc:
+                problems.extend(_explain(exc, group.model_config.get("env_prefix", "")))
+        if problems:
+            raise SettingsError("invalid configuration: " + "; ".join(problems))
+        try:
+            return cls(_env_file=source, **groups)
+        except ValidationError as exc:
+            raise SettingsError("invalid configuration: " + "; ".join(_explain(exc, ""))) from None
+
+
+_GROUPS: dict[str, type[BaseSettings]] = {
+    "postgres": PostgresSettings,
+    "redis": RedisSettings,
+    "neo4j": Neo4jSettings,
+    "weaviate": WeaviateSettings,
+    "embedding": EmbeddingSettings,
+    "limits": LimitSettings,
+}
+
+
+def _explain(exc: ValidationError, prefix: str) -> list[str]:
+    """One line per bad variable, named as it is set, without echoing its value."""
+    lines = []
+    for error in exc.errors():
+        name = "_".join(str(part) for part in error["loc"]) or exc.title
+        variable = name if name.isupper() else (prefix + name).upper()
+        lines.append(f"{variable}: {error['msg']}")
+    return lines
