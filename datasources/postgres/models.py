@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from ipaddress import IPv4Address, IPv4Interface, IPv6Address, IPv6Interface
 from typing import Any
 
 from pgvector.sqlalchemy import Vector
@@ -47,6 +48,8 @@ NAMING_CONVENTION = {
 TIMESTAMPTZ = TIMESTAMP(timezone=True)
 Json = dict[str, Any]
 JsonList = list[Any]
+# asyncpg returns an address for a host and an interface for a value with a netmask.
+IPAddress = IPv4Address | IPv6Address | IPv4Interface | IPv6Interface
 
 
 class Base(DeclarativeBase):
@@ -203,7 +206,7 @@ class KnowledgeExtraction(Base):
     page_number: Mapped[int | None] = mapped_column(Integer)
     confidence_score: Mapped[Decimal | None] = mapped_column(Numeric(3, 2))
     neo4j_node_id: Mapped[str | None] = mapped_column(String(100))
-    embeddings: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS), nullable=True)
+    embeddings: Mapped[list[float] | None] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
     metadata_: Mapped[Json | None] = _json("{}", name="metadata")
     created_at: Mapped[datetime | None] = _now()
 
@@ -303,7 +306,7 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(100))
     resource_type: Mapped[str | None] = mapped_column(String(50))
     resource_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    ip_address: Mapped[Any] = mapped_column(INET, nullable=True)
+    ip_address: Mapped[IPAddress | None] = mapped_column(INET)
     user_agent: Mapped[str | None] = mapped_column(Text)
     request_method: Mapped[str | None] = mapped_column(String(10))
     request_path: Mapped[str | None] = mapped_column(Text)

@@ -29,11 +29,14 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # The seed's column list; only created_at's nullability and the primary key differ.
+# NOT NULL constraints are named as PostgreSQL 18 names them for the seed's table:
+# while the old table still holds those names, the generated ones would get a "1".
 CREATE_TABLE = """
 CREATE TABLE audit_logs (
-    id BIGINT NOT NULL DEFAULT nextval('audit_logs_id_seq'::regclass),
+    id BIGINT CONSTRAINT audit_logs_id_not_null NOT NULL
+        DEFAULT nextval('audit_logs_id_seq'::regclass),
     user_id UUID,
-    action VARCHAR(100) NOT NULL,
+    action VARCHAR(100) CONSTRAINT audit_logs_action_not_null NOT NULL,
     resource_type VARCHAR(50),
     resource_id UUID,
     ip_address INET,
