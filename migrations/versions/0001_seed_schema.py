@@ -7,7 +7,7 @@ it does not import the models, which describe the latest schema.
 
 Revision ID: 0001
 Revises:
-Create Date: 2025-11-25
+Create Date: 2026-11-25
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ with created_at = '-infinity' and get their NULL back on downgrade.
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2025-11-25
+Create Date: 2026-11-25
 """
 
 from __future__ import annotations
