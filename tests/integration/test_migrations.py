@@ -428,15 +428,14 @@ async def test_upgrade_downgrade_upgrade_round_trip(db: Scratch, conn: asyncpg.C
 async def test_0001_builds_exactly_the_seed(
     db: Scratch, conn: asyncpg.Connection, seed_catalog: Snapshot
 ) -> None:
-    await db.migrate("downgrade", "base")
-    await db.migrate("upgrade", "0001")
+    await fresh(db, "0001")
     assert_same(await snapshot(conn), seed_catalog)
 
 
 async def test_head_is_the_seed_plus_audit_log_partitioning(
     db: Scratch, conn: asyncpg.Connection, seed_catalog: Snapshot
 ) -> None:
-    await db.migrate("upgrade", "head")
+    await fresh(db)
     assert_same(await snapshot(conn), partitioned(seed_catalog))
     # And back: 0002's downgrade restores the seed's plain table exactly.
     await db.migrate("downgrade", "0001")

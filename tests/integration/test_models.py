@@ -20,7 +20,7 @@ import asyncpg
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -232,9 +232,12 @@ async def test_cascades_and_set_null(session: AsyncSession) -> None:
 # Bad input: rejected by PostgreSQL itself, and the unit of work leaves nothing behind.
 
 
-async def _count(maker: async_sessionmaker[AsyncSession], model: type, *where: object) -> int:
+async def _count(
+    maker: async_sessionmaker[AsyncSession], model: type, *where: ColumnElement[bool]
+) -> int:
     async with maker() as s:
-        return int(await s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+        count = await s.scalar(select(func.count()).select_from(model).where(*where))
+        return int(count or 0)
 
 
 @pytest.fixture
