@@ -1,0 +1,116 @@
+"""Plain records the graph datasource returns (no driver types leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRecord:
+    id: UUID
+    title: str
+    description: str | None
+    difficulty: str | None
+    category: str | None
+    tags: tuple[str, ...]
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class CourseConceptEdge:
+    """(:Course)-[:CONTAINS {week, order, duration_minutes}]->(:Concept)."""
+
+    course_id: UUID
+    concept: ConceptRecord
+    week: int | None
+    order: int | None
+    duration_minutes: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PrerequisiteEdge:
+    """`prerequisite` must be learnt before `concept_id`.
+
+    Stored as (prerequisite)-[:PREREQUISITE]->(concept): edges point in learning order.
+    For depth > 1, `depth` is the shortest distance, `mandatory` is true when every
+    hop on that path is mandatory and `weight` is the product of the hops' weights.
+    """
+
+    concept_id: UUID
+    prerequisite: ConceptRecord
+    mandatory: bool
+    weight: float
+    depth: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEdge:
+    concept_id: UUID
+    concept: ConceptRecord
+    type: str | None
+    strength: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEdge:
+    """(:Concept)-[:EXTRACTED_FROM {page, confidence, context}]->(:Document)."""
+
+    concept_id: UUID
+    document_id: UUID
+    concept: ConceptRecord
+    page: int | None
+    confidence: float | None
+    context: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveRecord:
+    id: UUID
+    description: str
+    bloom_level: str | None
+    measurable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CourseObjectiveEdge:
+    course_id: UUID
+    objective: ObjectiveRecord
+    priority: int | None
+
+
+def _uuid(value: Any) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def _datetime(value: Any) -> datetime | None:
+    # neo4j.time.DateTime has to_native(); plain datetimes pass through.
+    if value is None:
+        return None
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def concept_from_node(node: Any) -> ConceptRecord:
+    """Build a ConceptRecord from a neo4j Node or a property map."""
+    return ConceptRecord(
+        id=_uuid(node["id"]),
+        title=node.get("title") or "",
+        description=node.get("description"),
+        difficulty=node.get("difficulty"),
+        category=node.get("category"),
+        tags=tuple(node.get("tags") or ()),
+        created_at=_datetime(node.get("created_at")),
+        updated_at=_datetime(node.get("updated_at")),
+    )
+
+
+def objective_from_node(node: Any) -> ObjectiveRecord:
+    return ObjectiveRecord(
+        id=_uuid(node["id"]),
+        description=node.get("description") or "",
+        bloom_level=node.get("bloom_level"),
+        measurable=bool(node.get("measurable", False)),
+    )
