@@ -16,7 +16,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class UpstreamUnavailable(Exception):  # noqa: N818 - the name is the GraphQL error code's
+class UpstreamUnavailable(Exception):
     """A store did not answer (down, refused, timed out)."""
 
     def __init__(self, store: str, detail: str = "") -> None:
@@ -59,15 +59,15 @@ def is_connection_error(exc: BaseException) -> bool:
     return original is not None and original is not exc and is_connection_error(original)
 
 
-async def guard(store: str, awaitable: Awaitable[T], *, timeout: float) -> T:
+async def guard(store: str, awaitable: Awaitable[T], *, seconds: float) -> T:
     """Await a store call with a deadline; connection failures become UpstreamUnavailable."""
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(seconds):
             return await awaitable
     except UpstreamUnavailable:
         raise
     except TimeoutError:
-        raise UpstreamUnavailable(store, f"no answer within {timeout:g}s") from None
+        raise UpstreamUnavailable(store, f"no answer within {seconds:g}s") from None
     except Exception as exc:
         if is_connection_error(exc):
             raise UpstreamUnavailable(store, type(exc).__name__) from exc
@@ -83,7 +83,7 @@ def guarded(
         @wraps(method)
         async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
             timeout = float(getattr(args[0], timeout_attr))
-            return await guard(store, method(*args, **kwargs), timeout=timeout)
+            return await guard(store, method(*args, **kwargs), seconds=timeout)
 
         return wrapper
 

@@ -111,7 +111,7 @@ class GraphReader:
             else f"(p:Concept)-[rs:PREREQUISITE*1..{int(depth)}]->(c:Concept {{id: id}})"
         )
         query = (
-            "UNWIND $ids AS id MATCH " + pattern + " "  # noqa: S608 - no user text
+            "UNWIND $ids AS id MATCH " + pattern + " "
             "WHERE p.id <> id AND (NOT $mandatory_only OR all(r IN rs WHERE r.mandatory)) "
             "WITH id, p, rs ORDER BY size(rs) "
             "WITH id, p, head(collect(rs)) AS rs "

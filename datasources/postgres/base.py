@@ -1,0 +1,56 @@
+"""Shared plumbing for the PostgreSQL readers and writers."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from uuid import UUID
+
+from sqlalchemy import Select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from datasources.errors import guarded
+from datasources.postgres.records import to_record
+
+STORE = "postgres"
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Who is asking; every read filters by it (authorization in the data path)."""
+
+    user_id: UUID | None
+    is_admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Keyset pagination: rows after (sort value, id), `first` of them (+1 to see more)."""
+
+    first: int
+    after: tuple[Any, UUID] | None = None
+
+
+class PgBase:
+    def __init__(self, engine: AsyncEngine, *, timeout: float) -> None:
+        self.engine = engine
+        self.timeout = timeout
+
+    async def _rows(self, statement: Select[Any]) -> list[Any]:
+        async with self.engine.connect() as conn:
+            result = await conn.execute(statement)
+            return list(result.all())
+
+    async def _records(self, record_type: type[R], statement: Select[Any]) -> list[R]:
+        return [to_record(record_type, row) for row in await self._rows(statement)]
+
+
+class PostgresHealth(PgBase):
+    @guarded(STORE)
+    async def ping(self) -> float:
+        started = time.perf_counter()
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        return time.perf_counter() - started

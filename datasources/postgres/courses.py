@@ -1,0 +1,166 @@
+"""Course reads: by id, filtered lists with keyset pagination, the published view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+from uuid import UUID
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    false,
+    func,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+
+from datasources.errors import guarded
+from datasources.postgres.base import STORE, Page, PgBase, Viewer
+from datasources.postgres.models import Course, CourseDocument
+from datasources.postgres.records import (
+    CourseDocumentRecord,
+    CourseRecord,
+    field_names,
+)
+
+COURSE_COLUMNS = [Course.__table__.c[name] for name in field_names(CourseRecord)]
+LINK_COLUMNS = [CourseDocument.__table__.c[name] for name in field_names(CourseDocumentRecord)]
+# The seed's view: every course column plus the author's names and a document count.
+ACTIVE_COURSES_VIEW = Table(
+    "active_courses_view",
+    MetaData(),
+    *[Column(c.name, c.type) for c in COURSE_COLUMNS],
+    Column("username", String),
+    Column("author_name", String),
+    Column("document_count", Integer),
+)
+CourseOrder = Literal["created_at", "title", "updated_at"]
+
+
+@dataclass(frozen=True, slots=True)
+class CourseFilter:
+    status: str | None = None
+    difficulty_level: str | None = None
+    author_id: UUID | None = None
+    text: str | None = None
+
+
+def course_visible(viewer: Viewer) -> ColumnElement[bool]:
+    """Owners and admins see every course of theirs; others only published ones."""
+    if viewer.is_admin:
+        return true()
+    if viewer.user_id is None:
+        return false()
+    return or_(Course.user_id == viewer.user_id, Course.status == "published")
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class CourseReader(PgBase):
+    @guarded(STORE)
+    async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, CourseRecord]:
+        statement = select(*COURSE_COLUMNS).where(Course.id.in_(ids), course_visible(viewer))
+        return {r.id: r for r in await self._records(CourseRecord, statement)}
+
+    @guarded(STORE)
+    async def list(
+        self,
+        *,
+        viewer: Viewer,
+        where: CourseFilter,
+        order: CourseOrder,
+        descending: bool,
+        page: Page,
+    ) -> list[CourseRecord]:
+        sort = Course.__table__.c[order]
+        conditions = [course_visible(viewer)]
+        if where.status:
+            conditions.append(Course.status == where.status)
+        if where.difficulty_level:
+            conditions.append(Course.difficulty_level == where.difficulty_level)
+        if where.author_id:
+            conditions.append(Course.user_id == where.author_id)
+        if where.text:
+            pattern = f"%{_escape_like(where.text)}%"
+            conditions.append(
+                or_(Course.title.ilike(pattern), Course.description.ilike(pattern))
+            )
+        if page.after is not None:
+            key = tuple_(sort, Course.id)
+            bound = tuple_(*page.after)
+            conditions.append(key < bound if descending else key > bound)
+        direction: Any = (lambda c: c.desc()) if descending else (lambda c: c.asc())
+        statement = (
+            select(*COURSE_COLUMNS)
+            .where(and_(*conditions))
+            .order_by(direction(sort), direction(Course.id))
+            .limit(page.first + 1)
+        )
+        return await self._records(CourseRecord, statement)
+
+    @guarded(STORE)
+    async def published(self, *, page: Page) -> list[tuple[CourseRecord, str, str | None, int]]:
+        """Rows of the seed's active_courses_view: course, author username/name, doc count."""
+        view = ACTIVE_COURSES_VIEW
+        conditions = []
+        if page.after is not None:
+            conditions.append(tuple_(view.c.published_at, view.c.id) < tuple_(*page.after))
+        statement = (
+            select(view)
+            .where(*conditions)
+            .order_by(view.c.published_at.desc().nulls_last(), view.c.id.desc())
+            .limit(page.first + 1)
+        )
+        out = []
+        for row in await self._rows(statement):
+            data = dict(row._mapping)
+            username = data.pop("username")
+            author_name = data.pop("author_name")
+            count = int(data.pop("document_count"))
+            out.append((CourseRecord(**data), username, author_name, count))
+        return out
+
+    @guarded(STORE)
+    async def links_for_courses(
+        self, course_ids: Sequence[UUID]
+    ) -> dict[UUID, list[CourseDocumentRecord]]:
+        statement = (
+            select(*LINK_COLUMNS)
+            .where(CourseDocument.course_id.in_(course_ids))
+            .order_by(CourseDocument.course_id, CourseDocument.relevance_score.desc().nulls_last())
+        )
+        out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
+        for link in await self._records(CourseDocumentRecord, statement):
+            out[link.course_id].append(link)
+        return out
+
+    @guarded(STORE)
+    async def links_for_documents(
+        self, document_ids: Sequence[UUID]
+    ) -> dict[UUID, list[CourseDocumentRecord]]:
+        statement = select(*LINK_COLUMNS).where(CourseDocument.document_id.in_(document_ids))
+        out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
+        for link in await self._records(CourseDocumentRecord, statement):
+            out[link.document_id].append(link)
+        return out
+
+    @guarded(STORE)
+    async def document_counts(self, course_ids: Sequence[UUID]) -> dict[UUID, int]:
+        statement = (
+            select(CourseDocument.course_id, func.count(func.distinct(CourseDocument.document_id)))
+            .where(CourseDocument.course_id.in_(course_ids))
+            .group_by(CourseDocument.course_id)
+        )
+        return {row[0]: int(row[1]) for row in await self._rows(statement)}

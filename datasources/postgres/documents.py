@@ -1,0 +1,128 @@
+"""Document reads: by id, filtered lists, knowledge extractions, processing stats."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    Table,
+    and_,
+    false,
+    select,
+    true,
+    tuple_,
+)
+
+from datasources.errors import guarded
+from datasources.postgres.base import STORE, Page, PgBase, Viewer
+from datasources.postgres.models import Document, KnowledgeExtraction
+from datasources.postgres.records import (
+    DocumentRecord,
+    KnowledgeExtractionRecord,
+    ProcessingStatsRecord,
+    field_names,
+)
+
+DOCUMENT_COLUMNS = [Document.__table__.c[n] for n in field_names(DocumentRecord)]
+EXTRACTION_COLUMNS = [
+    KnowledgeExtraction.__table__.c[n] for n in field_names(KnowledgeExtractionRecord)
+]
+STATS_VIEW = Table(
+    "document_processing_stats_view",
+    MetaData(),
+    Column("date", Date),
+    Column("total_documents", Integer),
+    Column("completed", Integer),
+    Column("failed", Integer),
+    Column("avg_processing_time", Float),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    status: str | None = None
+    language: str | None = None
+    owner_id: UUID | None = None
+
+
+def document_visible(viewer: Viewer) -> ColumnElement[bool]:
+    """Documents are private to their owner (and admins)."""
+    if viewer.is_admin:
+        return true()
+    if viewer.user_id is None:
+        return false()
+    return Document.user_id == viewer.user_id
+
+
+class DocumentReader(PgBase):
+    @guarded(STORE)
+    async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, DocumentRecord]:
+        statement = select(*DOCUMENT_COLUMNS).where(
+            Document.id.in_(ids), document_visible(viewer)
+        )
+        return {r.id: r for r in await self._records(DocumentRecord, statement)}
+
+    @guarded(STORE)
+    async def list(
+        self, *, viewer: Viewer, where: DocumentFilter, page: Page
+    ) -> list[DocumentRecord]:
+        conditions = [document_visible(viewer)]
+        if where.status:
+            conditions.append(Document.status == where.status)
+        if where.language:
+            conditions.append(Document.language == where.language)
+        if where.owner_id:
+            conditions.append(Document.user_id == where.owner_id)
+        if page.after is not None:
+            conditions.append(tuple_(Document.created_at, Document.id) < tuple_(*page.after))
+        statement = (
+            select(*DOCUMENT_COLUMNS)
+            .where(and_(*conditions))
+            .order_by(Document.created_at.desc(), Document.id.desc())
+            .limit(page.first + 1)
+        )
+        return await self._records(DocumentRecord, statement)
+
+    @guarded(STORE)
+    async def extractions(
+        self, document_ids: Sequence[UUID], *, extraction_type: str | None
+    ) -> dict[UUID, list[KnowledgeExtractionRecord]]:
+        conditions = [KnowledgeExtraction.document_id.in_(document_ids)]
+        if extraction_type:
+            conditions.append(KnowledgeExtraction.extraction_type == extraction_type)
+        statement = (
+            select(*EXTRACTION_COLUMNS)
+            .where(*conditions)
+            .order_by(
+                KnowledgeExtraction.document_id,
+                KnowledgeExtraction.page_number.nulls_last(),
+                KnowledgeExtraction.created_at,
+            )
+        )
+        out: dict[UUID, list[KnowledgeExtractionRecord]] = defaultdict(list)
+        for record in await self._records(KnowledgeExtractionRecord, statement):
+            out[record.document_id].append(record)
+        return out
+
+    @guarded(STORE)
+    async def processing_stats(
+        self, *, since: date | None, until: date | None
+    ) -> list[ProcessingStatsRecord]:
+        """Rows of the seed's document_processing_stats_view (callers check admin)."""
+        conditions = []
+        if since:
+            conditions.append(STATS_VIEW.c.date >= since)
+        if until:
+            conditions.append(STATS_VIEW.c.date <= until)
+        statement = select(STATS_VIEW).where(*conditions).order_by(STATS_VIEW.c.date)
+        return await self._records(ProcessingStatsRecord, statement)

@@ -1,0 +1,95 @@
+"""Redis: the seed's cache keys, pub/sub progress channels, and a round-trip check."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+from uuid import UUID
+
+import orjson
+from redis.asyncio import Redis
+
+from datasources.errors import guarded
+
+STORE = "redis"
+COURSE_CACHE_TTL = 3600  # seed: cache:courses:{course_id}, 1 hour
+SEARCH_CACHE_TTL = 900  # seed: cache:search:{query_hash}, 15 minutes
+SERVER_TIME_CHANNEL = "pubsub:server_time"
+
+
+def course_cache_key(course_id: UUID) -> str:
+    return f"cache:courses:{course_id}"
+
+
+def search_cache_key(parts: Sequence[Any]) -> str:
+    digest = hashlib.sha256(orjson.dumps(list(parts), option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return f"cache:search:{digest}"
+
+
+def progress_channel(task_kind: str, subject_id: UUID) -> str:
+    """The seed's channels: pubsub:document_processing:{id}, pubsub:course_generation:{id}."""
+    if task_kind not in {"document_processing", "course_generation", "export"}:
+        raise ValueError(f"unknown task kind {task_kind!r}")
+    return f"pubsub:{task_kind}:{subject_id}"
+
+
+class RedisStore:
+    def __init__(self, client: Redis, *, timeout: float) -> None:
+        self.client = client
+        self.timeout = timeout
+
+    @guarded(STORE)
+    async def ping(self) -> float:
+        started = time.perf_counter()
+        await self.client.ping()
+        return time.perf_counter() - started
+
+    @guarded(STORE)
+    async def get_json_many(self, keys: Sequence[str]) -> list[Any | None]:
+        """One MGET for many keys; missing or unreadable entries come back as None."""
+        if not keys:
+            return []
+        raw = await self.client.mget(keys)
+        out: list[Any | None] = []
+        for value in raw:
+            try:
+                out.append(orjson.loads(value) if value is not None else None)
+            except orjson.JSONDecodeError:
+                out.append(None)  # a corrupt entry is a miss, never an error
+        return out
+
+    @guarded(STORE)
+    async def set_json_many(self, items: dict[str, Any], *, ttl: int) -> None:
+        if not items:
+            return
+        async with self.client.pipeline(transaction=False) as pipe:
+            for key, value in items.items():
+                pipe.set(key, orjson.dumps(value), ex=ttl)
+            await pipe.execute()
+
+    @guarded(STORE)
+    async def delete(self, *keys: str) -> None:
+        if keys:
+            await self.client.delete(*keys)
+
+    @guarded(STORE)
+    async def publish(self, channel: str, message: dict[str, Any]) -> int:
+        return int(await self.client.publish(channel, orjson.dumps(message)))
+
+    async def listen(self, channel: str) -> AsyncIterator[dict[str, Any]]:
+        """Yield decoded messages from `channel` until the consumer stops iterating."""
+        pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+        await pubsub.subscribe(channel)
+        try:
+            async for message in pubsub.listen():
+                if message.get("type") != "message":
+                    continue
+                try:
+                    yield orjson.loads(message["data"])
+                except orjson.JSONDecodeError:
+                    continue  # someone published garbage; skip it
+        finally:
+            await pubsub.unsubscribe(channel)
+            await pubsub.aclose()
