@@ -1,0 +1,93 @@
+"""Redis from the OS package (`redis-server`), with a generated config and password."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from redis import Redis
+from redis.exceptions import RedisError
+
+from gateway.stack.base import Store, external_url
+from gateway.stack.paths import password
+from gateway.stack.process import HOST, Record, StackError, spawn
+
+SAVE_RULES = "900 1 300 10 60 10000"  # the seed deployment's snapshot rules
+
+
+def _quote(value: str) -> str:
+    # redis.conf accepts "double quoted" strings with backslash escapes; paths may hold spaces.
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_config(*, port: int, secret: str, data_dir: Path, pidfile: Path, logfile: Path) -> str:
+    """redis.conf for a loopback-only, password-protected, AOF-durable dev server."""
+    return "\n".join(
+        [
+            f"bind {HOST}",
+            "protected-mode yes",
+            f"port {port}",
+            # We manage the process ourselves (pid, SIGTERM), so no self-daemonizing.
+            "daemonize no",
+            "supervised no",
+            f"pidfile {_quote(str(pidfile))}",
+            f"logfile {_quote(str(logfile))}",
+            f"dir {_quote(str(data_dir))}",
+            # Same durability as the deployment: AOF every second plus RDB snapshots.
+            "appendonly yes",
+            "appendfsync everysec",
+            f"save {SAVE_RULES}",
+            f"requirepass {_quote(secret)}",
+            "",
+        ]
+    )
+
+
+class RedisStore(Store):
+    name = "redis"
+    url_key = "REDIS_URL"
+    default_ports = {"port": 56379}
+    start_timeout = 30.0
+
+    def external(self, environ: Mapping[str, str]) -> dict[str, str] | None:
+        url = external_url(environ, "REDIS_URL", ("redis", "rediss"))
+        return None if url is None else {"REDIS_URL": url}
+
+    def env(self, record: Record) -> dict[str, str]:
+        secret = password(self.paths, self.name)
+        return {"REDIS_URL": f"redis://:{secret}@{HOST}:{record.ports['port']}/0"}
+
+    def check(self, env: Mapping[str, str]) -> str | None:
+        try:
+            client = Redis.from_url(env["REDIS_URL"], socket_connect_timeout=2, socket_timeout=2)
+            try:
+                return None if client.ping() else "PING did not return PONG"
+            finally:
+                client.close()
+        except (RedisError, OSError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    def launch(self, ports: Mapping[str, int]) -> int:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise StackError(
+                "redis-server is not installed (Debian/Ubuntu: apt-get install redis-server), "
+                "or set REDIS_URL to use an external Redis"
+            )
+        data = self.paths.data(self.name)
+        data.mkdir(parents=True, exist_ok=True)
+        conf = data / "redis.conf"
+        text = render_config(
+            port=ports["port"],
+            secret=password(self.paths, self.name),
+            data_dir=data,
+            pidfile=data / "redis.pid",
+            logfile=self.log_path,
+        )
+        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds the password
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        proc = spawn([binary, str(conf)], log=self.log_path, env=os.environ, cwd=data)
+        return proc.pid
