@@ -1,0 +1,36 @@
+"""The vector index: one interface, PostgreSQL+pgvector and Weaviate backends."""
+
+from datasources.vectors.base import VectorIndex
+from datasources.vectors.errors import VectorStoreUnavailable
+from datasources.vectors.factory import create_vector_index
+from datasources.vectors.pgvector_index import PgVectorIndex, init_connection
+from datasources.vectors.records import (
+    KINDS,
+    VECTOR_NAMESPACE,
+    ChunkRecord,
+    ConceptVectorRecord,
+    Kind,
+    QARecord,
+    VectorHit,
+    chunk_id,
+)
+from datasources.vectors.validation import MAX_LIMIT
+from datasources.vectors.weaviate_index import WeaviateVectorIndex
+
+__all__ = [
+    "KINDS",
+    "MAX_LIMIT",
+    "VECTOR_NAMESPACE",
+    "ChunkRecord",
+    "ConceptVectorRecord",
+    "Kind",
+    "PgVectorIndex",
+    "QARecord",
+    "VectorHit",
+    "VectorIndex",
+    "VectorStoreUnavailable",
+    "WeaviateVectorIndex",
+    "chunk_id",
+    "create_vector_index",
+    "init_connection",
+]

@@ -1,0 +1,99 @@
+"""Plain records the vector index reads and writes, and their deterministic ids."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+from uuid import UUID
+
+Kind: TypeAlias = Literal["chunk", "concept", "qa"]
+KINDS: tuple[Kind, ...] = ("chunk", "concept", "qa")
+
+# Fixed forever: changing it would orphan every chunk already stored.
+VECTOR_NAMESPACE = UUID("6f1d8a3e-3c0b-5c8e-9d43-2b7f0a9c4e11")
+
+
+def chunk_id(document_id: UUID, chunk_index: int) -> UUID:
+    """The id of a document's chunk: re-processing overwrites instead of duplicating."""
+    return uuid.uuid5(VECTOR_NAMESPACE, f"{document_id}:{chunk_index}")
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkRecord:
+    """A passage of a document. `vector` is None on reads (not fetched, to keep them small)."""
+
+    id: UUID
+    document_id: UUID
+    content: str
+    page_number: int | None
+    chunk_index: int
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    vector: Sequence[float] | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        document_id: UUID,
+        chunk_index: int,
+        content: str,
+        vector: Sequence[float],
+        page_number: int | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> ChunkRecord:
+        """A chunk with its deterministic id."""
+        return cls(
+            id=chunk_id(document_id, chunk_index),
+            document_id=document_id,
+            content=content,
+            page_number=page_number,
+            chunk_index=chunk_index,
+            metadata=dict(metadata or {}),
+            vector=vector,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptVectorRecord:
+    """A concept's embedding; `id` is the concept id (PostgreSQL / Neo4j)."""
+
+    id: UUID
+    title: str
+    description: str | None = None
+    neo4j_node_id: str | None = None
+    category: str | None = None
+    tags: Sequence[str] = ()
+    vector: Sequence[float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QARecord:
+    """A question with its answer, optionally tied to a course."""
+
+    id: UUID
+    question: str
+    answer: str
+    course_id: UUID | None = None
+    difficulty: str | None = None
+    topic: str | None = None
+    vector: Sequence[float] | None = None
+
+
+Record: TypeAlias = ChunkRecord | ConceptVectorRecord | QARecord
+
+
+@dataclass(frozen=True, slots=True)
+class VectorHit:
+    """One search result; `score` is cosine similarity clamped to [0, 1], higher is closer."""
+
+    kind: Kind
+    id: UUID
+    score: float
+    record: Record
+
+
+def score_from_distance(distance: float) -> float:
+    """1 - cosine distance, clamped: opposite directions count as unrelated, not negative."""
+    return min(1.0, max(0.0, 1.0 - float(distance)))
