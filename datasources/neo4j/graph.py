@@ -171,9 +171,7 @@ class GraphReader:
         return _group_sources(rows, key="id")
 
     @guarded(STORE)
-    async def document_concepts(
-        self, document_ids: Sequence[UUID]
-    ) -> dict[UUID, list[SourceEdge]]:
+    async def document_concepts(self, document_ids: Sequence[UUID]) -> dict[UUID, list[SourceEdge]]:
         rows = await self._read(
             "UNWIND $ids AS document_id "
             "MATCH (c:Concept)-[r:EXTRACTED_FROM]->(:Document {id: document_id}) "

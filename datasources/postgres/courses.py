@@ -94,9 +94,7 @@ class CourseReader(PgBase):
             conditions.append(Course.user_id == where.author_id)
         if where.text:
             pattern = f"%{_escape_like(where.text)}%"
-            conditions.append(
-                or_(Course.title.ilike(pattern), Course.description.ilike(pattern))
-            )
+            conditions.append(or_(Course.title.ilike(pattern), Course.description.ilike(pattern)))
         if page.after is not None:
             key = tuple_(sort, Course.id)
             bound = tuple_(*page.after)

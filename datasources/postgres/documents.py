@@ -67,9 +67,7 @@ def document_visible(viewer: Viewer) -> ColumnElement[bool]:
 class DocumentReader(PgBase):
     @guarded(STORE)
     async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, DocumentRecord]:
-        statement = select(*DOCUMENT_COLUMNS).where(
-            Document.id.in_(ids), document_visible(viewer)
-        )
+        statement = select(*DOCUMENT_COLUMNS).where(Document.id.in_(ids), document_visible(viewer))
         return {r.id: r for r in await self._records(DocumentRecord, statement)}
 
     @guarded(STORE)

@@ -1,0 +1,124 @@
+"""create_app(): starlette + strawberry, all connections opened in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from gateway.graphiql import graphiql_page, static_files_mount
+from gateway.graphql_view import GatewayGraphQL
+from gateway.health import healthz, readyz
+from gateway.security.authenticator import AnonymousOnly, Authenticator
+from gateway.settings import Settings
+from gateway.stores import open_stores
+from gateway.ticker import ticker
+from resolvers.context import Limits
+from schema.root import SchemaOptions, build_schema
+
+log = logging.getLogger("gateway")
+
+
+class RequestId:
+    """Give every request an id (or keep a sane one the client sent) and echo it back."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        sent = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
+        request_id = sent if sent.isalnum() and len(sent) <= 64 else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: dict) -> None:  # type: ignore[type-arg]
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def schema_options(settings: Settings) -> SchemaOptions:
+    limits = settings.limits
+    return SchemaOptions(
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        max_tokens=limits.max_tokens,
+        max_cost=limits.max_cost,
+        max_page_size=limits.max_page_size,
+        introspection=limits.introspection,
+        mask_errors=settings.is_production,
+    )
+
+
+def create_app(
+    settings: Settings | None = None, *, authenticator: Authenticator | None = None
+) -> Starlette:
+    settings = settings or Settings.load()
+    schema = build_schema(schema_options(settings))
+    limits = Limits(
+        max_page_size=settings.limits.max_page_size,
+        store_timeout_seconds=settings.limits.store_timeout_seconds,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with open_stores(settings) as stores:
+            app.state.stores = stores
+            view = GatewayGraphQL(
+                schema,
+                stores=stores,
+                limits=limits,
+                authenticator=authenticator or AnonymousOnly(),
+                allowed_origins=settings.cors_origins,
+            )
+            graphql_endpoint.app = view
+            async with ticker(stores.redis):
+                log.info("gateway ready on %s:%s", settings.host, settings.port)
+                yield
+
+    graphql_endpoint = _Deferred()
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphiql", graphiql_page),
+            Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_endpoint),
+            static_files_mount(),
+        ],
+        middleware=[
+            Middleware(RequestId),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type", "x-api-key", "x-request-id"],
+            ),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.schema = schema
+    return app
+
+
+class _Deferred:
+    """The GraphQL view exists only once the lifespan opened the stores."""
+
+    app: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.app is None:
+            raise RuntimeError("the app's lifespan has not started")
+        await self.app(scope, receive, send)

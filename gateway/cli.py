@@ -1,0 +1,113 @@
+"""The `curriculum` command: serve, worker, stack, migrate, export-schema, seed-demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from gateway.settings import Settings, SettingsError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.load()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    uvicorn.run(
+        "gateway.app:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers,
+        # uvloop + httptools: measured faster, and with --workers the plain asyncio loop
+        # leaves Nagle's algorithm on (PERFORMANCE.md).
+        loop="uvloop",
+        http="httptools",
+        log_level=settings.log_level.lower(),
+        proxy_headers=False,
+    )
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    settings = _settings()
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    os.environ["DATABASE_URL"] = settings.postgres.url  # env.py reads it from here
+    command.upgrade(config, args.revision)
+    return 0
+
+
+def export_schema(args: argparse.Namespace) -> int:
+    from schema.root import build_schema
+
+    text = build_schema().as_str() + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def worker(_: argparse.Namespace) -> int:
+    from arq import run_worker
+    from jobs.worker import WorkerSettings
+
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    return 0
+
+
+def seed_demo(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from gateway.seed import seed_demo as run_seed
+
+    asyncio.run(run_seed(_settings(), scale=args.scale))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["stack"]:
+        from gateway.stack.cli import run
+
+        sys.exit(run(argv[1:]))
+    parser = argparse.ArgumentParser(prog="curriculum", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    p = commands.add_parser("serve", help="serve GraphQL (and GraphiQL) over HTTP/WebSocket")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(func=serve)
+    p = commands.add_parser("worker", help="run the arq background worker")
+    p.set_defaults(func=worker)
+    commands.add_parser("stack", help="dev stores: stack up [--with-weaviate] | down | status")
+    p = commands.add_parser("migrate", help="apply PostgreSQL migrations (alembic)")
+    p.add_argument("revision", nargs="?", default="head")
+    p.set_defaults(func=migrate)
+    p = commands.add_parser("export-schema", help="write the GraphQL SDL")
+    p.add_argument("output", nargs="?", default="schema.graphql")
+    p.set_defaults(func=export_schema)
+    p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
+    p.add_argument("--scale", type=int, default=1)
+    p.set_defaults(func=seed_demo)
+    args = parser.parse_args(argv)
+    sys.exit(args.func(args))

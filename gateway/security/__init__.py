@@ -1,0 +1,1 @@
+"""Authentication, rate limiting and the audit trail (request-path security)."""

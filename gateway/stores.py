@@ -1,0 +1,100 @@
+"""Open every datasource from Settings (in the lifespan) and close them on shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from neo4j import AsyncGraphDatabase
+from redis.asyncio import Redis
+
+from datasources.embeddings import create_embedder
+from datasources.errors import UpstreamUnavailable
+from datasources.neo4j.bootstrap import bootstrap_graph
+from datasources.neo4j.graph import GraphReader
+from datasources.neo4j.writes import GraphWriter
+from datasources.postgres.base import PostgresHealth
+from datasources.postgres.courses import CourseReader
+from datasources.postgres.documents import DocumentReader
+from datasources.postgres.engine import create_engine, create_sessionmaker
+from datasources.postgres.users import UserReader
+from datasources.redis.store import RedisStore
+from datasources.vectors import create_vector_index
+from gateway.settings import Settings
+from resolvers.context import Stores
+
+log = logging.getLogger("gateway.stores")
+
+
+@asynccontextmanager
+async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIterator[Stores]:
+    """Clients connect lazily: the app starts even when a store is down (/readyz says so)."""
+    timeout = settings.limits.store_timeout_seconds
+    engine = create_engine(settings.postgres.url, pool_size=settings.postgres.pool_size)
+    driver = AsyncGraphDatabase.driver(
+        settings.neo4j.uri,
+        auth=(settings.neo4j.user, settings.neo4j.password.get_secret_value()),
+        connection_timeout=timeout,
+        max_connection_pool_size=50,
+    )
+    redis = Redis.from_url(
+        settings.redis.url,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        health_check_interval=30,
+    )
+    vectors = await create_vector_index(
+        settings.vector_backend,
+        database_url=settings.postgres.url,
+        weaviate_url=settings.weaviate.url,
+        weaviate_grpc_url=settings.weaviate.grpc_url,
+        weaviate_api_key=(
+            settings.weaviate.api_key.get_secret_value() if settings.weaviate.api_key else None
+        ),
+        timeout_seconds=timeout,
+    )
+    embedder = create_embedder(
+        provider=settings.embedding.provider,
+        url=settings.embedding.url,
+        model=settings.embedding.model,
+        api_key=(
+            settings.embedding.api_key.get_secret_value() if settings.embedding.api_key else None
+        ),
+        timeout=settings.embedding.timeout_seconds,
+    )
+    database = settings.neo4j.database
+    stores = Stores(
+        engine=engine,
+        sessions=create_sessionmaker(engine),
+        postgres=PostgresHealth(engine, timeout=timeout),
+        courses=CourseReader(engine, timeout=timeout),
+        documents=DocumentReader(engine, timeout=timeout),
+        users=UserReader(engine, timeout=timeout),
+        graph=GraphReader(driver, database=database, timeout=timeout),
+        graph_writer=GraphWriter(driver, database=database, timeout=timeout),
+        redis=RedisStore(redis, timeout=timeout),
+        vectors=vectors,
+        vector_store_name=settings.vector_backend,
+        embedder=embedder,
+    )
+    if bootstrap:
+        await bootstrap_schemas(stores, database=database)
+    try:
+        yield stores
+    finally:
+        for close in (vectors.close, embedder.close, redis.aclose, driver.close, engine.dispose):
+            with suppress(Exception):
+                await close()
+
+
+async def bootstrap_schemas(stores: Stores, *, database: str) -> None:
+    """Idempotent graph and vector schemas; a store that is down is logged, not fatal."""
+    try:
+        await bootstrap_graph(stores.graph.driver, database=database)
+    except Exception as exc:  # the app still serves what the other stores can
+        log.warning("neo4j bootstrap skipped: %s", type(exc).__name__)
+    try:
+        await stores.vectors.bootstrap()
+    except (UpstreamUnavailable, OSError) as exc:
+        log.warning("vector index bootstrap skipped: %s", exc)

@@ -1,0 +1,143 @@
+"""Concept reads: graph edges, vector neighbours and learning paths.
+
+Concepts are shared knowledge, readable by any authenticated caller; what they point
+to (documents, courses) is filtered by the caller's rights through those loaders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from uuid import UUID
+
+from datasources.neo4j.graph import MAX_DEPTH
+from datasources.neo4j.ordering import topological_order
+from datasources.neo4j.records import (
+    ConceptRecord,
+    PrerequisiteEdge,
+    RelatedEdge,
+    SourceEdge,
+)
+from datasources.postgres.records import CourseRecord, DocumentRecord
+from datasources.vectors import MAX_LIMIT, VectorHit
+from resolvers.auth import require_principal
+from resolvers.context import Context
+from resolvers.courses import course
+from resolvers.documents import document
+from resolvers.errors import bad_input
+from resolvers.loaders import load
+
+
+def concept(ctx: Context, concept_id: UUID) -> Awaitable[ConceptRecord | None]:
+    return load(ctx, "concept", ctx.stores.graph.concepts_by_ids, concept_id)
+
+
+async def concepts(
+    ctx: Context,
+    *,
+    search: str | None,
+    difficulty: str | None,
+    category: str | None,
+    first: int,
+    offset: int,
+) -> tuple[list[tuple[ConceptRecord, float | None]], bool]:
+    require_principal(ctx, "concepts:read")
+    if not 1 <= first <= ctx.limits.max_page_size:
+        raise bad_input(f"`first` must be between 1 and {ctx.limits.max_page_size}", field="first")
+    if search is not None and len(search) > 500:
+        raise bad_input("`search` is limited to 500 characters", field="search")
+    rows = await ctx.stores.graph.search_concepts(
+        text=search, difficulty=difficulty, category=category, skip=offset, limit=first + 1
+    )
+    return rows[:first], len(rows) > first
+
+
+def prerequisites(
+    ctx: Context, concept_id: UUID, *, depth: int, mandatory_only: bool, reverse: bool
+) -> Awaitable[list[PrerequisiteEdge]]:
+    if not 1 <= depth <= MAX_DEPTH:
+        raise bad_input(f"`depth` must be between 1 and {MAX_DEPTH}", field="depth")
+    fetch = partial(
+        ctx.stores.graph.prerequisites, depth=depth, mandatory_only=mandatory_only, reverse=reverse
+    )
+    key = ("concept.prerequisites", depth, mandatory_only, reverse)
+    return load(ctx, key, fetch, concept_id, default=list)
+
+
+def related(
+    ctx: Context, concept_id: UUID, relation_type: str | None
+) -> Awaitable[list[RelatedEdge]]:
+    fetch = partial(ctx.stores.graph.related, relation_type=relation_type)
+    return load(ctx, ("concept.related", relation_type), fetch, concept_id, default=list)
+
+
+async def sources(ctx: Context, concept_id: UUID) -> list[tuple[SourceEdge, DocumentRecord]]:
+    edges: list[SourceEdge] = await load(
+        ctx, "concept.sources", ctx.stores.graph.sources, concept_id, default=list
+    )
+    docs = await asyncio.gather(*(document(ctx, e.document_id) for e in edges))
+    return [(e, d) for e, d in zip(edges, docs, strict=True) if d is not None]
+
+
+async def concept_courses(ctx: Context, concept_id: UUID) -> list[CourseRecord]:
+    ids: list[UUID] = await load(
+        ctx, "concept.courses", ctx.stores.graph.concept_courses, concept_id, default=list
+    )
+    found = await asyncio.gather(*(course(ctx, i) for i in ids))
+    return [c for c in found if c is not None]
+
+
+async def similar(
+    ctx: Context, concept_id: UUID, limit: int
+) -> list[tuple[VectorHit, ConceptRecord]]:
+    if not 1 <= limit <= min(MAX_LIMIT, 100):
+        raise bad_input("`limit` must be between 1 and 100", field="limit")
+    fetch = partial(ctx.stores.vectors.similar_concepts, limit=limit)
+    hits: list[VectorHit] = await load(
+        ctx, ("concept.similar", limit), fetch, concept_id, default=list
+    )
+    found = await asyncio.gather(*(concept(ctx, h.id) for h in hits))
+    return [(h, c) for h, c in zip(hits, found, strict=True) if c is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class LearningPath:
+    target: ConceptRecord
+    steps: list[ConceptRecord]
+    cycles_broken: list[tuple[ConceptRecord, ConceptRecord]]
+
+
+async def learning_path(
+    ctx: Context, *, to_concept_id: UUID, from_concept_ids: Sequence[UUID]
+) -> LearningPath | None:
+    """Every concept to learn before the target, in a valid (cycle-safe) order.
+
+    Concepts in `from_concept_ids` count as known, and so do their own prerequisites.
+    """
+    require_principal(ctx, "concepts:read")
+    if len(from_concept_ids) > 500:
+        raise bad_input("at most 500 known concepts", field="fromConceptIds")
+    nodes, edges = await ctx.stores.graph.ancestry(to_concept_id)
+    target = nodes.get(to_concept_id)
+    if target is None:
+        return None
+    known = set(from_concept_ids) & nodes.keys()
+    # Whatever a known concept depends on is known too.
+    frontier = list(known)
+    before: dict[UUID, list[UUID]] = {}
+    for a, b, _ in edges:
+        before.setdefault(b, []).append(a)
+    while frontier:
+        for p in before.get(frontier.pop(), []):
+            if p not in known:
+                known.add(p)
+                frontier.append(p)
+    remaining = [n for n in nodes if n not in known]
+    ordering = topological_order(
+        remaining, edges, sort_key=lambda n: (nodes[n].title.casefold(), str(n))
+    )
+    steps = [nodes[n] for n in ordering.order if n != to_concept_id]
+    broken = [(nodes[a], nodes[b]) for a, b in ordering.broken]
+    return LearningPath(target=target, steps=steps, cycles_broken=broken)

@@ -1,0 +1,86 @@
+"""The typed per-request context every resolver receives (built by gateway/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from strawberry.types import Info as StrawberryInfo
+
+from datasources.embeddings import Embedder
+from datasources.neo4j.graph import GraphReader
+from datasources.neo4j.writes import GraphWriter
+from datasources.postgres.base import PostgresHealth, Viewer
+from datasources.postgres.courses import CourseReader
+from datasources.postgres.documents import DocumentReader
+from datasources.postgres.users import UserReader
+from datasources.redis.store import RedisStore
+from datasources.vectors import VectorIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Stores:
+    """Every datasource, opened once in the app's lifespan and shared by requests."""
+
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    postgres: PostgresHealth
+    courses: CourseReader
+    documents: DocumentReader
+    users: UserReader
+    graph: GraphReader
+    graph_writer: GraphWriter
+    redis: RedisStore
+    vectors: VectorIndex
+    vector_store_name: str
+    embedder: Embedder
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_page_size: int
+    store_timeout_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """An authenticated caller: a session's user, or an API key acting for its user.
+
+    `permissions` is None for a session (the user's full rights) or the key's scopes.
+    """
+
+    user_id: UUID
+    role: str
+    api_key_id: UUID | None = None
+    permissions: frozenset[str] | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def allows(self, permission: str) -> bool:
+        return self.permissions is None or permission in self.permissions
+
+
+@dataclass(slots=True)
+class Context:
+    stores: Stores
+    limits: Limits
+    principal: Principal | None
+    request_id: str
+    request: Any = None
+    response: Any = None
+    connection_params: dict[str, Any] | None = None
+    # Per-request dataloaders, created on first use (resolvers/loaders.py).
+    loaders: dict[Any, Any] = field(default_factory=dict)
+
+    @property
+    def viewer(self) -> Viewer:
+        if self.principal is None:
+            return Viewer(user_id=None)
+        return Viewer(user_id=self.principal.user_id, is_admin=self.principal.is_admin)
+
+
+Info: TypeAlias = StrawberryInfo[Context, None]

@@ -1,0 +1,63 @@
+"""Document reads and the edges off a document (extractions, chunks, concepts, links)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from functools import partial
+from uuid import UUID
+
+from datasources.neo4j.records import SourceEdge
+from datasources.postgres.documents import DocumentFilter
+from datasources.postgres.records import (
+    CourseDocumentRecord,
+    DocumentRecord,
+    KnowledgeExtractionRecord,
+)
+from datasources.vectors import ChunkRecord
+from resolvers.auth import require_principal
+from resolvers.context import Context
+from resolvers.loaders import load
+from resolvers.pagination import encode_cursor, page
+
+
+def document(ctx: Context, document_id: UUID) -> Awaitable[DocumentRecord | None]:
+    fetch = partial(ctx.stores.documents.by_ids, viewer=ctx.viewer)
+    return load(ctx, "document", fetch, document_id)
+
+
+async def documents(
+    ctx: Context, *, where: DocumentFilter, first: int, after: str | None
+) -> tuple[list[DocumentRecord], bool, list[str]]:
+    require_principal(ctx, "documents:read")
+    window = page(first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=True)
+    rows = await ctx.stores.documents.list(viewer=ctx.viewer, where=where, page=window)
+    has_next = len(rows) > first
+    rows = rows[:first]
+    return rows, has_next, [encode_cursor(r.created_at, r.id) for r in rows]
+
+
+def extractions(
+    ctx: Context, document_id: UUID, extraction_type: str | None
+) -> Awaitable[list[KnowledgeExtractionRecord]]:
+    fetch = partial(ctx.stores.documents.extractions, extraction_type=extraction_type)
+    return load(ctx, ("document.extractions", extraction_type), fetch, document_id, default=list)
+
+
+def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[SourceEdge]]:
+    return load(
+        ctx, "document.concepts", ctx.stores.graph.document_concepts, document_id, default=list
+    )
+
+
+def document_links(ctx: Context, document_id: UUID) -> Awaitable[list[CourseDocumentRecord]]:
+    return load(
+        ctx, "document.links", ctx.stores.courses.links_for_documents, document_id, default=list
+    )
+
+
+def chunks(
+    ctx: Context, document_id: UUID, *, offset: int, limit: int
+) -> Awaitable[list[ChunkRecord]]:
+    """Chunks from the vector index, ordered by chunkIndex; one query for all documents."""
+    fetch = partial(ctx.stores.vectors.chunks_for_documents, offset=offset, limit=limit)
+    return load(ctx, ("document.chunks", offset, limit), fetch, document_id, default=list)

@@ -1,0 +1,177 @@
+"""Concept nodes and their graph edges, vector neighbours and sources."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from datasources.neo4j.records import ConceptRecord, PrerequisiteEdge
+from resolvers import concepts as resolvers
+from resolvers.context import Info
+from resolvers.ids import to_global_id
+from schema.common import Difficulty, Node, enum_or_none
+from schema.document import Document
+
+if TYPE_CHECKING:
+    from schema.course import Course
+
+
+@strawberry.type
+class ConceptPrerequisite:
+    """An edge of (:Concept)-[:PREREQUISITE]->(:Concept) seen from one end."""
+
+    concept: Annotated[Concept, strawberry.lazy("schema.concept")]
+    mandatory: bool
+    weight: float
+    depth: int
+
+
+@strawberry.type
+class RelatedConcept:
+    concept: Annotated[Concept, strawberry.lazy("schema.concept")]
+    type: str | None
+    strength: float | None
+
+
+@strawberry.type
+class ConceptSource:
+    document: Document
+    page: int | None
+    confidence: float | None
+    context: str | None
+
+
+@strawberry.type
+class SimilarConcept:
+    concept: Annotated[Concept, strawberry.lazy("schema.concept")]
+    score: float
+
+
+def _edges(edges: list[PrerequisiteEdge]) -> list[ConceptPrerequisite]:
+    return [
+        ConceptPrerequisite(
+            concept=Concept.from_record(e.prerequisite),
+            mandatory=e.mandatory,
+            weight=e.weight,
+            depth=e.depth,
+        )
+        for e in edges
+    ]
+
+
+@strawberry.type
+class Concept(Node):
+    record: strawberry.Private[ConceptRecord]
+    id: strawberry.ID
+    title: str
+    description: str | None
+    difficulty: Difficulty | None
+    category: str | None
+    tags: list[str]
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_record(cls, r: ConceptRecord) -> Concept:
+        return cls(
+            record=r,
+            id=strawberry.ID(to_global_id("Concept", r.id)),
+            title=r.title,
+            description=r.description,
+            difficulty=enum_or_none(Difficulty, r.difficulty),
+            category=r.category,
+            tags=list(r.tags),
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+
+    @strawberry.field(description="Concepts to learn first, up to `depth` hops back.")
+    async def prerequisites(
+        self, info: Info, depth: int = 1, mandatory_only: bool = False
+    ) -> list[ConceptPrerequisite]:
+        edges = await resolvers.prerequisites(
+            info.context,
+            self.record.id,
+            depth=depth,
+            mandatory_only=mandatory_only,
+            reverse=False,
+        )
+        return _edges(edges)
+
+    @strawberry.field(description="Concepts that need this one, up to `depth` hops on.")
+    async def dependents(
+        self, info: Info, depth: int = 1, mandatory_only: bool = False
+    ) -> list[ConceptPrerequisite]:
+        edges = await resolvers.prerequisites(
+            info.context,
+            self.record.id,
+            depth=depth,
+            mandatory_only=mandatory_only,
+            reverse=True,
+        )
+        return _edges(edges)
+
+    @strawberry.field
+    async def related(self, info: Info, type: str | None = None) -> list[RelatedConcept]:
+        edges = await resolvers.related(info.context, self.record.id, type)
+        return [
+            RelatedConcept(concept=Concept.from_record(e.concept), type=e.type, strength=e.strength)
+            for e in edges
+        ]
+
+    @strawberry.field(description="Documents this concept was extracted from (yours only).")
+    async def sources(self, info: Info) -> list[ConceptSource]:
+        rows = await resolvers.sources(info.context, self.record.id)
+        return [
+            ConceptSource(
+                document=Document.from_record(doc),
+                page=e.page,
+                confidence=e.confidence,
+                context=e.context,
+            )
+            for e, doc in rows
+        ]
+
+    @strawberry.field
+    async def courses(
+        self, info: Info
+    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]]:
+        from schema.course import Course
+
+        return [
+            Course.from_record(c)
+            for c in await resolvers.concept_courses(info.context, self.record.id)
+        ]
+
+    @strawberry.field(description="Nearest concepts by embedding (ConceptEmbedding).")
+    async def similar(self, info: Info, limit: int = 5) -> list[SimilarConcept]:
+        rows = await resolvers.similar(info.context, self.record.id, limit)
+        return [SimilarConcept(concept=Concept.from_record(c), score=h.score) for h, c in rows]
+
+
+@strawberry.type
+class ConceptEdge:
+    cursor: str
+    node: Concept
+    score: float | None
+
+
+@strawberry.type
+class ConceptConnection:
+    edges: list[ConceptEdge]
+    has_next_page: bool
+
+    @strawberry.field
+    def nodes(self) -> list[Concept]:
+        return [e.node for e in self.edges]
+
+
+@strawberry.type
+class LearningPath:
+    target: Concept
+    steps: list[Concept]
+    cycles_broken: list[list[Concept]] = strawberry.field(
+        description="Prerequisite edges [before, after] ignored because they closed a cycle."
+    )

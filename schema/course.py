@@ -1,0 +1,194 @@
+"""Course: PostgreSQL columns, typed JSON, and graph edges (concepts, weeks, objectives)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from itertools import groupby
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+
+from datasources.postgres.records import CourseRecord
+from resolvers import courses as resolvers
+from resolvers import users as user_resolvers
+from resolvers.context import Info
+from resolvers.ids import to_global_id
+from schema.common import CourseStatus, Difficulty, Node, PageInfo, UsageType, enum_or_none
+from schema.document import Document
+from schema.objective import LearningObjective
+from schema.outline import (
+    Assessment,
+    CourseOutline,
+    ObjectiveItem,
+    Resource,
+    parse_assessments,
+    parse_objectives,
+    parse_resources,
+    parse_strings,
+)
+from schema.user import User
+
+if TYPE_CHECKING:
+    from schema.concept import Concept
+
+
+@strawberry.type
+class CourseConcept:
+    """A concept placed in the course: (:Course)-[:CONTAINS {week, order, ...}]->(:Concept)."""
+
+    concept: Annotated[Concept, strawberry.lazy("schema.concept")]
+    week: int | None
+    order: int | None
+    duration_minutes: int | None
+
+
+@strawberry.type
+class CourseWeek:
+    week: int | None
+    concepts: list[CourseConcept]
+
+    @strawberry.field
+    def duration_minutes(self) -> int:
+        return sum(c.duration_minutes or 0 for c in self.concepts)
+
+
+@strawberry.type
+class CourseDocument:
+    document: Document
+    relevance_score: Decimal | None
+    usage_type: UsageType | None
+
+
+@strawberry.type
+class CourseObjective:
+    objective: LearningObjective
+    priority: int | None
+
+
+@strawberry.type
+class Course(Node):
+    record: strawberry.Private[CourseRecord]
+    id: strawberry.ID
+    title: str
+    description: str | None
+    target_audience: str | None
+    difficulty_level: Difficulty | None
+    duration_weeks: int | None
+    hours_per_week: int | None
+    language: str | None
+    status: CourseStatus | None
+    metadata: JSON | None
+    published_at: datetime | None
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_record(cls, r: CourseRecord) -> Course:
+        return cls(
+            record=r,
+            id=strawberry.ID(to_global_id("Course", r.id)),
+            title=r.title,
+            description=r.description,
+            target_audience=r.target_audience,
+            difficulty_level=enum_or_none(Difficulty, r.difficulty_level),
+            duration_weeks=r.duration_weeks,
+            hours_per_week=r.hours_per_week,
+            language=r.language,
+            status=enum_or_none(CourseStatus, r.status),
+            metadata=r.metadata,
+            published_at=r.published_at,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+
+    @strawberry.field
+    def outline(self) -> CourseOutline:
+        return CourseOutline.parse(self.record.outline)
+
+    @strawberry.field(name="objectives", description="Objectives as written in the outline.")
+    def outline_objectives(self) -> list[ObjectiveItem]:
+        return parse_objectives(self.record.learning_objectives)
+
+    @strawberry.field
+    def prerequisites(self) -> list[str]:
+        return parse_strings(self.record.prerequisites)
+
+    @strawberry.field
+    def assessment_methods(self) -> list[Assessment]:
+        return parse_assessments(self.record.assessment_methods)
+
+    @strawberry.field
+    def resources(self) -> list[Resource]:
+        return parse_resources(self.record.resources)
+
+    @strawberry.field
+    async def author(self, info: Info) -> User | None:
+        found = await user_resolvers.user(info.context, self.record.user_id)
+        return User.from_record(found) if found else None
+
+    @strawberry.field
+    async def documents(self, info: Info) -> list[CourseDocument]:
+        rows = await resolvers.course_documents(info.context, self.record.id)
+        return [
+            CourseDocument(
+                document=Document.from_record(doc),
+                relevance_score=link.relevance_score,
+                usage_type=enum_or_none(UsageType, link.usage_type),
+            )
+            for link, doc in rows
+        ]
+
+    @strawberry.field(description="Concepts in week, then order, from the graph.")
+    async def concepts(self, info: Info) -> list[CourseConcept]:
+        from schema.concept import Concept
+
+        edges = await resolvers.course_concepts(info.context, self.record.id)
+        return [
+            CourseConcept(
+                concept=Concept.from_record(e.concept),
+                week=e.week,
+                order=e.order,
+                duration_minutes=e.duration_minutes,
+            )
+            for e in edges
+        ]
+
+    @strawberry.field(description="The course's concepts grouped by week.")
+    async def weeks(self, info: Info) -> list[CourseWeek]:
+        placed = await self.concepts(info)
+        return [
+            CourseWeek(week=week, concepts=list(group))
+            for week, group in groupby(placed, key=lambda c: c.week)
+        ]
+
+    @strawberry.field(description="(:Course)-[:ACHIEVES]->(:LearningObjective) by priority.")
+    async def learning_objectives(self, info: Info) -> list[CourseObjective]:
+        edges = await resolvers.course_objectives(info.context, self.record.id)
+        return [
+            CourseObjective(
+                objective=LearningObjective.from_record(e.objective), priority=e.priority
+            )
+            for e in edges
+        ]
+
+    @strawberry.field
+    async def document_count(self, info: Info) -> int:
+        return await resolvers.document_count(info.context, self.record.id)
+
+
+@strawberry.type
+class CourseEdge:
+    cursor: str
+    node: Course
+
+
+@strawberry.type
+class CourseConnection:
+    edges: list[CourseEdge]
+    page_info: PageInfo
+
+    @strawberry.field
+    def nodes(self) -> list[Course]:
+        return [e.node for e in self.edges]

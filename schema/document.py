@@ -1,0 +1,201 @@
+"""Document and what hangs off it: chunks, extractions, concepts, courses."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+
+from datasources.postgres.records import DocumentRecord, KnowledgeExtractionRecord
+from datasources.vectors import ChunkRecord
+from resolvers import courses as course_resolvers
+from resolvers import documents as resolvers
+from resolvers import users as user_resolvers
+from resolvers.context import Info
+from resolvers.errors import bad_input
+from resolvers.ids import to_global_id
+from schema.common import DocumentStatus, ExtractionType, Node, PageInfo, UsageType, enum_or_none
+from schema.user import User
+
+if TYPE_CHECKING:
+    from schema.concept import Concept
+    from schema.course import Course
+
+MAX_CHUNKS_PAGE = 200
+
+
+@strawberry.type
+class DocumentChunk:
+    id: strawberry.ID
+    content: str
+    page_number: int | None
+    chunk_index: int
+    metadata: JSON | None
+
+    @classmethod
+    def from_record(cls, r: ChunkRecord) -> DocumentChunk:
+        return cls(
+            id=strawberry.ID(to_global_id("DocumentChunk", r.id)),
+            content=r.content,
+            page_number=r.page_number,
+            chunk_index=r.chunk_index,
+            metadata=dict(r.metadata) if r.metadata else None,
+        )
+
+
+@strawberry.type
+class KnowledgeExtraction(Node):
+    id: strawberry.ID
+    extraction_type: ExtractionType | None
+    content: str
+    context: str | None
+    page_number: int | None
+    confidence_score: Decimal | None
+    neo4j_node_id: str | None
+    metadata: JSON | None
+    created_at: datetime | None
+
+    @classmethod
+    def from_record(cls, r: KnowledgeExtractionRecord) -> KnowledgeExtraction:
+        return cls(
+            id=strawberry.ID(to_global_id("KnowledgeExtraction", r.id)),
+            extraction_type=enum_or_none(ExtractionType, r.extraction_type),
+            content=r.content,
+            context=r.context,
+            page_number=r.page_number,
+            confidence_score=r.confidence_score,
+            neo4j_node_id=r.neo4j_node_id,
+            metadata=r.metadata,
+            created_at=r.created_at,
+        )
+
+
+@strawberry.type
+class DocumentConcept:
+    """A concept found in this document, with where and how sure."""
+
+    concept: Annotated[Concept, strawberry.lazy("schema.concept")]
+    page: int | None
+    confidence: float | None
+    context: str | None
+
+
+@strawberry.type
+class DocumentCourse:
+    course: Annotated[Course, strawberry.lazy("schema.course")]
+    relevance_score: Decimal | None
+    usage_type: UsageType | None
+
+
+@strawberry.type
+class Document(Node):
+    record: strawberry.Private[DocumentRecord]
+    id: strawberry.ID
+    filename: str
+    original_filename: str
+    file_size: int
+    mime_type: str | None
+    status: DocumentStatus | None
+    language: str | None
+    page_count: int | None
+    word_count: int | None
+    processing_started_at: datetime | None
+    processing_completed_at: datetime | None
+    processing_error: str | None
+    metadata: JSON | None
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_record(cls, r: DocumentRecord) -> Document:
+        return cls(
+            record=r,
+            id=strawberry.ID(to_global_id("Document", r.id)),
+            filename=r.filename,
+            original_filename=r.original_filename,
+            file_size=r.file_size,
+            mime_type=r.mime_type,
+            status=enum_or_none(DocumentStatus, r.status),
+            language=r.language,
+            page_count=r.page_count,
+            word_count=r.word_count,
+            processing_started_at=r.processing_started_at,
+            processing_completed_at=r.processing_completed_at,
+            processing_error=r.processing_error,
+            metadata=r.metadata,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+
+    @strawberry.field
+    async def owner(self, info: Info) -> User | None:
+        found = await user_resolvers.user(info.context, self.record.user_id)
+        return User.from_record(found) if found else None
+
+    @strawberry.field(description="Text chunks from the vector index, by chunkIndex.")
+    async def chunks(self, info: Info, first: int = 50, offset: int = 0) -> list[DocumentChunk]:
+        if not 1 <= first <= MAX_CHUNKS_PAGE or offset < 0:
+            raise bad_input(f"`first` must be 1..{MAX_CHUNKS_PAGE} and `offset` ≥ 0")
+        found = await resolvers.chunks(info.context, self.record.id, offset=offset, limit=first)
+        return [DocumentChunk.from_record(c) for c in found]
+
+    @strawberry.field
+    async def extractions(
+        self, info: Info, type: ExtractionType | None = None
+    ) -> list[KnowledgeExtraction]:
+        kind = type.value if type else None
+        found = await resolvers.extractions(info.context, self.record.id, kind)
+        return [KnowledgeExtraction.from_record(r) for r in found]
+
+    @strawberry.field
+    async def concepts(self, info: Info) -> list[DocumentConcept]:
+        from schema.concept import Concept
+
+        edges = await resolvers.document_concepts(info.context, self.record.id)
+        return [
+            DocumentConcept(
+                concept=Concept.from_record(e.concept),
+                page=e.page,
+                confidence=e.confidence,
+                context=e.context,
+            )
+            for e in edges
+        ]
+
+    @strawberry.field
+    async def courses(self, info: Info) -> list[DocumentCourse]:
+        from schema.course import Course
+
+        links = await resolvers.document_links(info.context, self.record.id)
+        found = await asyncio.gather(
+            *(course_resolvers.course(info.context, link.course_id) for link in links)
+        )
+        return [
+            DocumentCourse(
+                course=Course.from_record(c),
+                relevance_score=link.relevance_score,
+                usage_type=enum_or_none(UsageType, link.usage_type),
+            )
+            for link, c in zip(links, found, strict=True)
+            if c is not None
+        ]
+
+
+@strawberry.type
+class DocumentEdge:
+    cursor: str
+    node: Document
+
+
+@strawberry.type
+class DocumentConnection:
+    edges: list[DocumentEdge]
+    page_info: PageInfo
+
+    @strawberry.field
+    def nodes(self) -> list[Document]:
+        return [e.node for e in self.edges]

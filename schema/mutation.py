@@ -1,0 +1,8 @@
+"""Every mutation type, merged into the one Mutation root in schema/root.py."""
+
+from __future__ import annotations
+
+from schema.mutations.courses import CourseMutations
+from schema.mutations.graph import GraphMutations
+
+MUTATIONS: tuple[type, ...] = (CourseMutations, GraphMutations)

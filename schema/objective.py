@@ -1,0 +1,54 @@
+"""LearningObjective nodes from the graph."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from datasources.neo4j.records import ObjectiveRecord
+from resolvers import courses as course_resolvers
+from resolvers.context import Info
+from resolvers.ids import to_global_id
+from resolvers.loaders import load
+from schema.common import BloomLevel, Node, enum_or_none
+
+if TYPE_CHECKING:
+    from schema.course import Course
+
+
+@strawberry.type
+class LearningObjective(Node):
+    record: strawberry.Private[ObjectiveRecord]
+    id: strawberry.ID
+    description: str
+    bloom_level: BloomLevel | None
+    measurable: bool
+
+    @classmethod
+    def from_record(cls, r: ObjectiveRecord) -> LearningObjective:
+        return cls(
+            record=r,
+            id=strawberry.ID(to_global_id("LearningObjective", r.id)),
+            description=r.description,
+            bloom_level=enum_or_none(BloomLevel, r.bloom_level),
+            measurable=r.measurable,
+        )
+
+    @strawberry.field
+    async def courses(
+        self, info: Info
+    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]]:
+        from schema.course import Course
+
+        ctx = info.context
+        ids = await load(
+            ctx,
+            "objective.courses",
+            ctx.stores.graph.objective_courses,
+            self.record.id,
+            default=list,
+        )
+        found = await asyncio.gather(*(course_resolvers.course(ctx, i) for i in ids))
+        return [Course.from_record(c) for c in found if c is not None]

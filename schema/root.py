@@ -1,0 +1,63 @@
+"""The root schema, assembled from per-domain parts, with request limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+from graphql import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.tools import merge_types
+
+from schema.errors import ErrorPolicy
+from schema.limits import cost_rule
+from schema.mutation import MUTATIONS
+from schema.query import Query
+from schema.subscription import Subscription
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaOptions:
+    max_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 3000
+    max_cost: int = 50_000
+    max_page_size: int = 100
+    introspection: bool = True
+    mask_errors: bool = False
+
+
+class GatewaySchema(strawberry.Schema):
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        """Silenced: ErrorPolicy already logged the unexpected ones, with a request id."""
+
+
+def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
+    o = options or SchemaOptions()
+    rules = [cost_rule(max_cost=o.max_cost, max_page_size=o.max_page_size)]
+    if not o.introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return GatewaySchema(
+        query=Query,
+        mutation=merge_types("Mutation", MUTATIONS),
+        subscription=Subscription,
+        # Factories: strawberry builds fresh extensions per request; the parser and
+        # validation caches live at module level and are shared regardless.
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=o.max_tokens),
+            lambda: ParserCache(maxsize=512),
+            lambda: QueryDepthLimiter(max_depth=o.max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=o.max_aliases),
+            lambda: AddValidationRules(rules),
+            lambda: ValidationCache(maxsize=512),
+            lambda: ErrorPolicy(mask=o.mask_errors),
+        ],
+    )

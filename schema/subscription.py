@@ -1,0 +1,48 @@
+"""Subscriptions over graphql-transport-ws; events arrive through Redis pub/sub."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+
+from resolvers import progress
+from resolvers.context import Info
+from resolvers.ids import from_global_id, to_global_id
+from schema.common import TaskStatus, enum_or_none
+
+
+@strawberry.type
+class TaskProgress:
+    task_id: strawberry.ID
+    status: TaskStatus | None
+    stage: str | None
+    percent: float | None
+    message: str | None
+    at: datetime
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(description="The server's clock, once a second, via Redis.")
+    async def server_time(self, info: Info) -> AsyncGenerator[datetime, None]:
+        async for tick in progress.server_time(info.context):
+            yield tick
+
+    @strawberry.subscription(
+        description="The task's stored state first, then live progress until it ends."
+    )
+    async def task_progress(
+        self, info: Info, task_id: strawberry.ID
+    ) -> AsyncGenerator[TaskProgress, None]:
+        _, raw = from_global_id(task_id, expect="GenerationTask")
+        async for event in progress.task_progress(info.context, raw):
+            yield TaskProgress(
+                task_id=strawberry.ID(to_global_id("GenerationTask", event.task_id)),
+                status=enum_or_none(TaskStatus, event.status),
+                stage=event.stage,
+                percent=event.percent,
+                message=event.message,
+                at=event.at,
+            )
