@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from contextlib import suppress
@@ -100,6 +101,7 @@ class Store(ABC):
 
     def ensure(self) -> dict[str, str]:
         """Reuse our instance if it is up, else build and start one; wait until it answers."""
+        began = time.monotonic()
         record = self.running()
         started = record is None
         if record is not None:
@@ -121,7 +123,8 @@ class Store(ABC):
                 with suppress(StackError, OSError):
                     self.shutdown()
             raise
-        log.info("%s: answering at %s", self.name, mask_url(env[self.url_key]))
+        elapsed = time.monotonic() - began
+        log.info("%s: answering at %s (%.1fs)", self.name, mask_url(env[self.url_key]), elapsed)
         return env
 
     def _start(self) -> Record:
