@@ -117,7 +117,7 @@ class LimitSettings(BaseSettings):
     max_depth: int = Field(default=12, ge=1, le=100)
     max_aliases: int = Field(default=30, ge=1, le=1000)
     max_tokens: int = Field(default=3000, ge=10, le=100_000)
-    max_cost: int = Field(default=50_000, ge=1)
+    max_cost: int = Field(default=250_000, ge=1)
     max_page_size: int = Field(default=100, ge=1, le=1000)
     introspection: bool = True
     store_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
@@ -135,6 +135,12 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, alias="PORT")
     vector_backend: Literal["pgvector", "weaviate"] = Field(
         default="pgvector", alias="VECTOR_BACKEND"
+    )
+    vector_namespace: str | None = Field(
+        default=None,
+        alias="VECTOR_NAMESPACE",
+        pattern=r"^[A-Za-z][A-Za-z0-9_]{0,40}$",
+        description="pgvector schema / Weaviate collection prefix (tests use their own)",
     )
     cors_origins: list[str] = Field(default_factory=list, alias="CORS_ORIGINS")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

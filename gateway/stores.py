@@ -37,6 +37,8 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         auth=(settings.neo4j.user, settings.neo4j.password.get_secret_value()),
         connection_timeout=timeout,
         max_connection_pool_size=50,
+        # Schema warnings (e.g. an edge type not created yet) are not errors for us.
+        notifications_min_severity="OFF",
     )
     redis = Redis.from_url(
         settings.redis.url,
@@ -53,6 +55,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
             settings.weaviate.api_key.get_secret_value() if settings.weaviate.api_key else None
         ),
         timeout_seconds=timeout,
+        namespace=settings.vector_namespace,
     )
     embedder = create_embedder(
         provider=settings.embedding.provider,

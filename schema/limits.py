@@ -1,110 +1,142 @@
 """A query cost limit: every field costs 1, list fields multiply what is below them.
 
-The multiplier of a list field is its `first`/`limit` argument when given as a
-literal, the page-size cap when given as a variable (validation runs before
-variables are known, and results are cached per document), and a fixed estimate
-for lists without such an argument.
+The multiplier of a list field is its `first`/`limit` argument (from a literal or
+from the request's variables), and a fixed estimate for lists without one. It runs
+just before execution, when the variables are known, so `first: $n` is priced at n.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
     FieldNode,
+    FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationContext,
-    ValidationRule,
     VariableNode,
     get_named_type,
-    is_list_type,
 )
+from strawberry.extensions import SchemaExtension
 
-UNBOUNDED_LIST_ESTIMATE = 10
+UNBOUNDED_LIST_ESTIMATE = 5
 PAGE_ARGUMENTS = ("first", "limit")
 
 
-def cost_rule(*, max_cost: int, max_page_size: int) -> type[ValidationRule]:
-    class CostLimit(ValidationRule):
-        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-            schema = self.context.schema
-            root = {
-                "query": schema.query_type,
-                "mutation": schema.mutation_type,
-                "subscription": schema.subscription_type,
-            }[node.operation.value]
-            cost = _selection_cost(self.context, root, node.selection_set, max_page_size, set())
-            if cost > max_cost:
-                self.report_error(
-                    GraphQLError(
-                        f"query cost {cost} exceeds the limit of {max_cost}; "
-                        "ask for fewer items (`first`) or fewer nested lists",
-                        node,
-                        extensions={"code": "QUERY_TOO_COSTLY", "cost": cost, "maxCost": max_cost},
-                    )
-                )
+class CostLimit(SchemaExtension):
+    def __init__(self, *, max_cost: int, max_page_size: int) -> None:
+        self.max_cost = max_cost
+        self.max_page_size = max_page_size
 
-    return CostLimit
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is not None:
+            cost = operation_cost(
+                ctx.schema._schema,
+                document.definitions,
+                ctx.operation_name,
+                ctx.variables or {},
+                self.max_page_size,
+            )
+            if cost > self.max_cost:
+                raise GraphQLError(
+                    f"query cost {cost} exceeds the limit of {self.max_cost}; "
+                    "ask for fewer items (`first`) or fewer nested lists",
+                    extensions={"code": "QUERY_TOO_COSTLY", "cost": cost, "maxCost": self.max_cost},
+                )
+        yield
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    definitions: Any,
+    operation_name: str | None,
+    variables: dict[str, Any],
+    max_page_size: int,
+) -> int:
+    fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+    operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [
+        o
+        for o in operations
+        if operation_name is None or (o.name and o.name.value == operation_name)
+    ]
+    if not chosen:
+        return 0
+    operation = chosen[0]
+    root = {
+        "query": schema.query_type,
+        "mutation": schema.mutation_type,
+        "subscription": schema.subscription_type,
+    }[operation.operation.value]
+    walker = _Walker(schema, fragments, variables, max_page_size)
+    return walker.cost(root, operation.selection_set, frozenset())
 
 
 def _is_list(type_: Any) -> bool:
     if isinstance(type_, GraphQLNonNull):
         type_ = type_.of_type
-    return isinstance(type_, GraphQLList) or is_list_type(type_)
+    return isinstance(type_, GraphQLList)
 
 
-def _multiplier(node: FieldNode, returns_list: bool, max_page_size: int) -> int:
-    for argument in node.arguments or ():
-        if argument.name.value in PAGE_ARGUMENTS:
-            if isinstance(argument.value, IntValueNode):
-                return max(1, int(argument.value.value))
-            if isinstance(argument.value, VariableNode):
-                return max_page_size
-    return UNBOUNDED_LIST_ESTIMATE if returns_list else 1
+class _Walker:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: dict[str, Any],
+        max_page_size: int,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.max_page_size = max_page_size
 
+    def multiplier(self, node: FieldNode, returns_list: bool) -> int:
+        for argument in node.arguments or ():
+            if argument.name.value in PAGE_ARGUMENTS:
+                value: Any = None
+                if isinstance(argument.value, IntValueNode):
+                    value = int(argument.value.value)
+                elif isinstance(argument.value, VariableNode):
+                    value = self.variables.get(argument.value.name.value, self.max_page_size)
+                if isinstance(value, int):
+                    # Above the cap the resolver rejects `first` with a precise error.
+                    return max(1, min(value, self.max_page_size))
+        return UNBOUNDED_LIST_ESTIMATE if returns_list else 1
 
-def _selection_cost(
-    context: ValidationContext,
-    parent: Any,
-    selection_set: SelectionSetNode | None,
-    max_page_size: int,
-    seen_fragments: set[str],
-) -> int:
-    if selection_set is None or parent is None:
-        return 0
-    total = 0
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            fields = getattr(parent, "fields", {})
-            field_def = fields.get(selection.name.value)
-            if field_def is None:
-                total += 1
-                continue
-            child_type = get_named_type(field_def.type)
-            child = _selection_cost(
-                context, child_type, selection.selection_set, max_page_size, seen_fragments
-            )
-            total += (1 + child) * _multiplier(selection, _is_list(field_def.type), max_page_size)
-        elif isinstance(selection, InlineFragmentNode):
-            condition = selection.type_condition
-            target = context.schema.get_type(condition.name.value) if condition else parent
-            total += _selection_cost(
-                context, target, selection.selection_set, max_page_size, seen_fragments
-            )
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            fragment = context.get_fragment(name)
-            if fragment is None or name in seen_fragments:
-                continue  # cycles are reported by the standard rules
-            target = context.schema.get_type(fragment.type_condition.name.value)
-            total += _selection_cost(
-                context, target, fragment.selection_set, max_page_size, seen_fragments | {name}
-            )
-    return total
+    def cost(
+        self, parent: Any, selection_set: SelectionSetNode | None, seen: frozenset[str]
+    ) -> int:
+        if selection_set is None or parent is None:
+            return 0
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                field_def = getattr(parent, "fields", {}).get(selection.name.value)
+                if field_def is None:
+                    total += 1
+                    continue
+                child = self.cost(get_named_type(field_def.type), selection.selection_set, seen)
+                total += (1 + child) * self.multiplier(selection, _is_list(field_def.type))
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self.schema.get_type(condition.name.value) if condition else parent
+                total += self.cost(target, selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in seen:
+                    continue  # unknown or cyclic spreads are rejected by validation
+                target = self.schema.get_type(fragment.type_condition.name.value)
+                total += self.cost(target, fragment.selection_set, seen | {name})
+        return total

@@ -18,7 +18,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from schema.errors import ErrorPolicy
-from schema.limits import cost_rule
+from schema.limits import CostLimit
 from schema.mutation import MUTATIONS
 from schema.query import Query
 from schema.subscription import Subscription
@@ -29,7 +29,7 @@ class SchemaOptions:
     max_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 3000
-    max_cost: int = 50_000
+    max_cost: int = 250_000
     max_page_size: int = 100
     introspection: bool = True
     mask_errors: bool = False
@@ -42,7 +42,7 @@ class GatewaySchema(strawberry.Schema):
 
 def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
     o = options or SchemaOptions()
-    rules = [cost_rule(max_cost=o.max_cost, max_page_size=o.max_page_size)]
+    rules: list[Any] = []
     if not o.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return GatewaySchema(
@@ -58,6 +58,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=o.max_aliases),
             lambda: AddValidationRules(rules),
             lambda: ValidationCache(maxsize=512),
+            lambda: CostLimit(max_cost=o.max_cost, max_page_size=o.max_page_size),
             lambda: ErrorPolicy(mask=o.mask_errors),
         ],
     )

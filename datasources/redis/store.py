@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import AsyncIterator, Sequence
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -17,6 +18,17 @@ STORE = "redis"
 COURSE_CACHE_TTL = 3600  # seed: cache:courses:{course_id}, 1 hour
 SEARCH_CACHE_TTL = 900  # seed: cache:search:{query_hash}, 15 minutes
 SERVER_TIME_CHANNEL = "pubsub:server_time"
+
+
+def _json_default(value: Any) -> Any:
+    """asyncpg's UUID subclass and Decimals, which orjson does not know, as strings."""
+    if isinstance(value, UUID | Decimal):
+        return str(value)
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_json_default)
 
 
 def course_cache_key(course_id: UUID) -> str:
@@ -66,7 +78,7 @@ class RedisStore:
             return
         async with self.client.pipeline(transaction=False) as pipe:
             for key, value in items.items():
-                pipe.set(key, orjson.dumps(value), ex=ttl)
+                pipe.set(key, dumps(value), ex=ttl)
             await pipe.execute()
 
     @guarded(STORE)
@@ -76,7 +88,7 @@ class RedisStore:
 
     @guarded(STORE)
     async def publish(self, channel: str, message: dict[str, Any]) -> int:
-        return int(await self.client.publish(channel, orjson.dumps(message)))
+        return int(await self.client.publish(channel, dumps(message)))
 
     async def listen(self, channel: str) -> AsyncIterator[dict[str, Any]]:
         """Yield decoded messages from `channel` until the consumer stops iterating."""
