@@ -69,9 +69,10 @@ def export_schema(args: argparse.Namespace) -> int:
 
 def worker(_: argparse.Namespace) -> int:
     from arq import run_worker
-    from jobs.worker import WorkerSettings
 
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    from jobs.worker import WorkerSettings, redis_settings
+
+    run_worker(WorkerSettings, redis_settings=redis_settings(_settings()))  # type: ignore[arg-type]
     return 0
 
 

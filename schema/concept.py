@@ -90,7 +90,7 @@ class Concept(Node):
     @strawberry.field(description="Concepts to learn first, up to `depth` hops back.")
     async def prerequisites(
         self, info: Info, depth: int = 1, mandatory_only: bool = False
-    ) -> list[ConceptPrerequisite]:
+    ) -> list[ConceptPrerequisite] | None:
         edges = await resolvers.prerequisites(
             info.context,
             self.record.id,
@@ -103,7 +103,7 @@ class Concept(Node):
     @strawberry.field(description="Concepts that need this one, up to `depth` hops on.")
     async def dependents(
         self, info: Info, depth: int = 1, mandatory_only: bool = False
-    ) -> list[ConceptPrerequisite]:
+    ) -> list[ConceptPrerequisite] | None:
         edges = await resolvers.prerequisites(
             info.context,
             self.record.id,
@@ -114,7 +114,7 @@ class Concept(Node):
         return _edges(edges)
 
     @strawberry.field
-    async def related(self, info: Info, type: str | None = None) -> list[RelatedConcept]:
+    async def related(self, info: Info, type: str | None = None) -> list[RelatedConcept] | None:
         edges = await resolvers.related(info.context, self.record.id, type)
         return [
             RelatedConcept(concept=Concept.from_record(e.concept), type=e.type, strength=e.strength)
@@ -122,7 +122,7 @@ class Concept(Node):
         ]
 
     @strawberry.field(description="Documents this concept was extracted from (yours only).")
-    async def sources(self, info: Info) -> list[ConceptSource]:
+    async def sources(self, info: Info) -> list[ConceptSource] | None:
         rows = await resolvers.sources(info.context, self.record.id)
         return [
             ConceptSource(
@@ -137,7 +137,7 @@ class Concept(Node):
     @strawberry.field
     async def courses(
         self, info: Info
-    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]]:
+    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]] | None:
         from schema.course import Course
 
         return [
@@ -146,7 +146,7 @@ class Concept(Node):
         ]
 
     @strawberry.field(description="Nearest concepts by embedding (ConceptEmbedding).")
-    async def similar(self, info: Info, limit: int = 5) -> list[SimilarConcept]:
+    async def similar(self, info: Info, limit: int = 5) -> list[SimilarConcept] | None:
         rows = await resolvers.similar(info.context, self.record.id, limit)
         return [SimilarConcept(concept=Concept.from_record(c), score=h.score) for h, c in rows]
 

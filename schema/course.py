@@ -129,7 +129,7 @@ class Course(Node):
         return User.from_record(found) if found else None
 
     @strawberry.field
-    async def documents(self, info: Info) -> list[CourseDocument]:
+    async def documents(self, info: Info) -> list[CourseDocument] | None:
         rows = await resolvers.course_documents(info.context, self.record.id)
         return [
             CourseDocument(
@@ -141,7 +141,7 @@ class Course(Node):
         ]
 
     @strawberry.field(description="Concepts in week, then order, from the graph.")
-    async def concepts(self, info: Info) -> list[CourseConcept]:
+    async def concepts(self, info: Info) -> list[CourseConcept] | None:
         from schema.concept import Concept
 
         edges = await resolvers.course_concepts(info.context, self.record.id)
@@ -156,15 +156,15 @@ class Course(Node):
         ]
 
     @strawberry.field(description="The course's concepts grouped by week.")
-    async def weeks(self, info: Info) -> list[CourseWeek]:
-        placed = await self.concepts(info)
+    async def weeks(self, info: Info) -> list[CourseWeek] | None:
+        placed = await self.concepts(info) or []
         return [
             CourseWeek(week=week, concepts=list(group))
             for week, group in groupby(placed, key=lambda c: c.week)
         ]
 
     @strawberry.field(description="(:Course)-[:ACHIEVES]->(:LearningObjective) by priority.")
-    async def learning_objectives(self, info: Info) -> list[CourseObjective]:
+    async def learning_objectives(self, info: Info) -> list[CourseObjective] | None:
         edges = await resolvers.course_objectives(info.context, self.record.id)
         return [
             CourseObjective(
@@ -174,7 +174,7 @@ class Course(Node):
         ]
 
     @strawberry.field
-    async def document_count(self, info: Info) -> int:
+    async def document_count(self, info: Info) -> int | None:
         return await resolvers.document_count(info.context, self.record.id)
 
 

@@ -137,7 +137,9 @@ class Document(Node):
         return User.from_record(found) if found else None
 
     @strawberry.field(description="Text chunks from the vector index, by chunkIndex.")
-    async def chunks(self, info: Info, first: int = 50, offset: int = 0) -> list[DocumentChunk]:
+    async def chunks(
+        self, info: Info, first: int = 50, offset: int = 0
+    ) -> list[DocumentChunk] | None:
         if not 1 <= first <= MAX_CHUNKS_PAGE or offset < 0:
             raise bad_input(f"`first` must be 1..{MAX_CHUNKS_PAGE} and `offset` ≥ 0")
         found = await resolvers.chunks(info.context, self.record.id, offset=offset, limit=first)
@@ -146,13 +148,13 @@ class Document(Node):
     @strawberry.field
     async def extractions(
         self, info: Info, type: ExtractionType | None = None
-    ) -> list[KnowledgeExtraction]:
+    ) -> list[KnowledgeExtraction] | None:
         kind = type.value if type else None
         found = await resolvers.extractions(info.context, self.record.id, kind)
         return [KnowledgeExtraction.from_record(r) for r in found]
 
     @strawberry.field
-    async def concepts(self, info: Info) -> list[DocumentConcept]:
+    async def concepts(self, info: Info) -> list[DocumentConcept] | None:
         from schema.concept import Concept
 
         edges = await resolvers.document_concepts(info.context, self.record.id)
@@ -167,7 +169,7 @@ class Document(Node):
         ]
 
     @strawberry.field
-    async def courses(self, info: Info) -> list[DocumentCourse]:
+    async def courses(self, info: Info) -> list[DocumentCourse] | None:
         from schema.course import Course
 
         links = await resolvers.document_links(info.context, self.record.id)

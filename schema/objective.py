@@ -39,7 +39,7 @@ class LearningObjective(Node):
     @strawberry.field
     async def courses(
         self, info: Info
-    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]]:
+    ) -> list[Annotated[Course, strawberry.lazy("schema.course")]] | None:
         from schema.course import Course
 
         ctx = info.context
