@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -65,7 +66,7 @@ def count_round_trips(stores: Stores) -> Iterator[Counter[str]]:
 
 async def build_courses(world: World, owner: Principal, n: int) -> None:
     concepts = [await world.concept(f"Concept {i:02d}") for i in range(6)]
-    for a, b in zip(concepts, concepts[1:], strict=False):
+    for a, b in pairwise(concepts):
         await world.prerequisite(a, b)
     doc = await world.document(owner)
     for c in concepts:
@@ -174,7 +175,8 @@ async def test_learning_path_survives_a_cycle(world: World) -> None:
     await world.prerequisite(a, b)
     await world.prerequisite(b, target)
     await world.prerequisite(b, a, mandatory=False)  # optional back edge: a cycle
-    query = "query($to: ID!) { learningPath(toConceptId: $to) { steps { title } cyclesBroken { title } } }"
+    query = """query($to: ID!) {
+      learningPath(toConceptId: $to) { steps { title } cyclesBroken { title } } }"""
     result = await run(world.stores, user, query, to=to_global_id("Concept", target))
     assert result.errors is None
     assert [s["title"] for s in result.data["learningPath"]["steps"]] == ["A", "B"]

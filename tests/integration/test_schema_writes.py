@@ -142,8 +142,9 @@ async def test_prerequisite_edges_reject_self_loops_and_mandatory_cycles(world: 
 
 async def test_create_concept_is_deterministic_and_embedded(world: World) -> None:
     user = await world.user()
-    create = """mutation($t: String!) { createConcept(input: {title: $t, description: "rates of change",
-      tags: ["calc", "calc"]}) { __typename ... on Concept { id tags } ... on Conflict { message } } }"""
+    create = """mutation($t: String!) {
+      createConcept(input: {title: $t, description: "rates of change", tags: ["calc", "calc"]}) {
+        __typename ... on Concept { id tags } ... on Conflict { message } } }"""
     first = await run(world.stores, user, create, t="Derivative")
     assert first.errors is None
     concept = first.data["createConcept"]
@@ -218,7 +219,10 @@ async def test_depth_and_cost_limits_and_introspection_switch(world: World) -> N
     )
     result = await run(world.stores, user, deep)
     assert result.errors and "depth" in result.errors[0].message
-    costly = "{ courses(first: 100) { edges { node { concepts { concept { prerequisites(depth: 3) { concept { sources { document { chunks(first: 200) { content } } } } } } } } } } }"
+    costly = (
+        "{ courses(first: 100) { edges { node { concepts { concept { prerequisites(depth: 3) {"
+        " concept { sources { document { chunks(first: 200) { content } } } } } } } } } } }"
+    )
     result = await run(world.stores, user, costly)
     assert result.errors and result.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
     from schema.root import SchemaOptions
