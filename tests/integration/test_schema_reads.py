@@ -205,7 +205,8 @@ async def test_similar_concepts_and_semantic_search_respect_ownership(world: Wor
     titles = [s["concept"]["title"] for s in result.data["concept"]["similar"]]
     assert titles[0] == "Matrix multiplication"
     search = """query($docs: [ID!]) { semanticSearch(query: "matrices vectors", kinds: [CHUNK],
-      documentIds: $docs, limit: 5) { __typename ... on ChunkHit { highlight document { id } } } }"""
+      documentIds: $docs, limit: 5) {
+        __typename ... on ChunkHit { highlight document { id } } } }"""
     mine = await run(world.stores, owner, search, docs=[to_global_id("Document", doc)])
     assert mine.errors is None
     assert mine.data["semanticSearch"][0]["highlight"].count("«") == 1
