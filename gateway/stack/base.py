@@ -15,7 +15,15 @@ from urllib.parse import urlsplit
 
 from gateway.stack.envfile import mask_url
 from gateway.stack.paths import StackPaths
-from gateway.stack.process import Record, StackError, choose_ports, terminate, wait_until
+from gateway.stack.process import (
+    AuthFailed,
+    Record,
+    StackError,
+    choose_ports,
+    tail,
+    terminate,
+    wait_until,
+)
 
 log = logging.getLogger("gateway.stack")
 
@@ -79,7 +87,10 @@ class Store(ABC):
 
     @abstractmethod
     def check(self, env: Mapping[str, str]) -> str | None:
-        """A real protocol round trip: None if it answered, else the reason."""
+        """A real protocol round trip: None if it answered, else the reason.
+
+        Raises AuthFailed when the store refuses the credentials.
+        """
 
     @abstractmethod
     def launch(self, ports: Mapping[str, int]) -> int:
@@ -111,12 +122,15 @@ class Store(ABC):
             record = self._start()
         env = self.env(record)
         try:
+            proc = record.process()
+            if proc is None:  # died straight away (bad config, port stolen): don't wait
+                raise StackError(f"{self.name} exited right after starting\n{tail(self.log_path)}")
             wait_until(
-                lambda: self.check(env),
+                lambda: self._check_starting(env),
                 what=self.name,
                 timeout=self.start_timeout,
                 log=self.log_path,
-                proc=record.process(),
+                proc=proc,
             )
         except StackError:
             if started:  # don't leave a half-started server behind
@@ -126,6 +140,32 @@ class Store(ABC):
         elapsed = time.monotonic() - began
         log.info("%s: answering at %s (%.1fs)", self.name, mask_url(env[self.url_key]), elapsed)
         return env
+
+    def _check_starting(self, env: Mapping[str, str]) -> str | None:
+        # Our own credentials are right; a refusal only means it is not set up yet (Neo4j
+        # answers Bolt a moment before the launcher has set the password).
+        try:
+            return self.check(env)
+        except AuthFailed as exc:
+            return str(exc)
+
+    def probe(self, env: Mapping[str, str]) -> str:
+        """The check as a status line: "ok" or why not."""
+        try:
+            return self.check(env) or "ok"
+        except StackError as exc:
+            return str(exc)
+
+    def await_external(self, env: Mapping[str, str]) -> None:
+        """Wait for an external store too: it may be starting alongside us (e.g. in CI)."""
+        url = mask_url(env[self.url_key])
+        log.info("%s: external, not started; waiting for %s", self.name, url)
+        wait_until(
+            lambda: self.check(env),
+            what=f"{self.name} (external, {url})",
+            timeout=self.start_timeout,
+            log=None,
+        )
 
     def _start(self) -> Record:
         previous = Record.load(self.paths.record(self.name))
@@ -159,10 +199,10 @@ class Store(ABC):
             return StoreStatus(self.name, "external", None, None, str(exc))
         if external is not None:
             url = mask_url(external[self.url_key])
-            return StoreStatus(self.name, "external", None, url, self.check(external) or "ok")
+            return StoreStatus(self.name, "external", None, url, self.probe(external))
         record = self.running()
         if record is None:
             return StoreStatus(self.name, "stopped", None, None, "not running")
         env = self.env(record)
         url = mask_url(env[self.url_key])
-        return StoreStatus(self.name, "running", record.pid, url, self.check(env) or "ok")
+        return StoreStatus(self.name, "running", record.pid, url, self.probe(env))

@@ -47,31 +47,30 @@ def up(
     environ: Mapping[str, str] | None = None,
     paths: StackPaths | None = None,
 ) -> dict[str, str]:
-    """Start (or reuse) every store not configured externally; write and return the env."""
+    """Start (or reuse) every store not configured externally; write and return the env.
+
+    External stores (URL variable set) are not started, only waited for, and are not
+    written to the env file: they are already in the environment.
+    """
     environ = os.environ if environ is None else environ
     paths = StackPaths.from_env(environ) if paths is None else paths
     with _locked(paths):
         everything = stores(paths)
         # Validate every external URL before starting anything: fail in a second, not a minute.
         external = {store.name: store.external(environ) for store in everything}
-        selected = [
+        wanted = [
             store
             for store in everything
-            if external[store.name] is None
-            and (
-                not isinstance(store, WeaviateStore)
-                or wants_weaviate(with_weaviate, environ)
-                # Started by an earlier `up --with-weaviate`: keep it in the env file.
-                or store.running() is not None
-            )
+            if not isinstance(store, WeaviateStore)
+            or wants_weaviate(with_weaviate, environ)
+            # Started by an earlier `up --with-weaviate`: keep it in the env file.
+            or (external[store.name] is None and store.running() is not None)
         ]
-        for name, values in external.items():
-            if values is not None:
-                log.info("%s: external, not started (%s)", name, envfile.masked(values))
-        results: dict[str, dict[str, str]] = {}
+        ours = [store for store in wanted if external[store.name] is None]
         errors: list[str] = []
-        with ThreadPoolExecutor(max_workers=len(selected) or 1) as pool:
-            futures = {store.name: pool.submit(store.ensure) for store in selected}
+        results: dict[str, dict[str, str]] = {}
+        with ThreadPoolExecutor(max_workers=len(wanted) or 1) as pool:
+            futures = {s.name: pool.submit(_available, s, external[s.name]) for s in wanted}
             for name, future in futures.items():
                 try:
                     results[name] = future.result()
@@ -80,12 +79,20 @@ def up(
                 except Exception as exc:  # one store's bug must not hide the others' state
                     errors.append(f"{name}: unexpected {type(exc).__name__}: {exc}")
         env: dict[str, str] = {}
-        for store in selected:  # fixed order, whatever finished first
+        for store in ours:  # fixed order, whatever finished first; external ones not written
             env |= results.get(store.name, {})
         envfile.write(paths.env_file, env)
         if errors:
             raise StackError("\n\n".join(errors))
         return env
+
+
+def _available(store: Store, external: Mapping[str, str] | None) -> dict[str, str]:
+    """Ours: start or reuse it and return its env. External: wait until it answers."""
+    if external is None:
+        return store.ensure()
+    store.await_external(external)
+    return {}
 
 
 def down(*, environ: Mapping[str, str] | None = None, paths: StackPaths | None = None) -> None:

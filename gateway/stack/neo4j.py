@@ -17,7 +17,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from gateway.stack.base import Store, external_url, log
 from gateway.stack.paths import password
-from gateway.stack.process import HOST, Record, StackError, run_logged, spawn
+from gateway.stack.process import HOST, AuthFailed, Record, StackError, run_logged, spawn
 
 LAUNCHER = Path(__file__).resolve().parent / "neo4j_launcher"
 POM = LAUNCHER / "pom.xml"
@@ -86,7 +86,12 @@ class Neo4jStore(Store):
                 # A plain session.run: execute_query would retry for up to 30 s by itself.
                 record = session.run("RETURN 1 AS one").single()
             return None if record is not None and record["one"] == 1 else "RETURN 1 gave no row"
-        except (DriverError, Neo4jError, OSError) as exc:
+        except Neo4jError as exc:
+            # Unauthorized, or locked out after too many failed logins.
+            if (exc.code or "").startswith("Neo.ClientError.Security."):
+                raise AuthFailed(f"{exc.code}: {exc.message}") from None
+            return f"{type(exc).__name__}: {exc}"
+        except (DriverError, OSError) as exc:
             return f"{type(exc).__name__}: {exc}"
 
     def build(self) -> None:

@@ -24,7 +24,7 @@ import psutil
 
 from gateway.stack.base import Store, external_url
 from gateway.stack.paths import password
-from gateway.stack.process import HOST, Record, StackError, open_log, tail
+from gateway.stack.process import HOST, AuthFailed, Record, StackError, open_log, tail
 
 
 def pg_install_root() -> Path:
@@ -113,7 +113,11 @@ class PostgresStore(Store):
     def check(self, env: Mapping[str, str]) -> str | None:
         try:
             return None if psql(env["DATABASE_URL"], "SELECT 1") == "1" else "SELECT 1 failed"
-        except (StackError, OSError, subprocess.TimeoutExpired) as exc:
+        except StackError as exc:
+            if "password authentication failed" in str(exc):
+                raise AuthFailed(str(exc).splitlines()[-1]) from None
+            return str(exc).splitlines()[-1] if str(exc) else type(exc).__name__
+        except (OSError, subprocess.TimeoutExpired) as exc:
             return str(exc).splitlines()[-1] if str(exc) else type(exc).__name__
 
     def running(self) -> Record | None:

@@ -21,6 +21,13 @@ class StackError(RuntimeError):
     """A store could not be configured, built, started or stopped; the message says why."""
 
 
+class AuthFailed(StackError):
+    """The store answered but refused the credentials: waiting longer will not help.
+
+    (Retrying would only trip Neo4j's failed-login lockout for everyone using the user.)
+    """
+
+
 @dataclass(frozen=True)
 class Record:
     """What `up` remembers about a process it started, so `down` stops exactly that one."""
@@ -168,21 +175,21 @@ def wait_until(
     *,
     what: str,
     timeout: float,
-    log: Path,
+    log: Path | None,
     proc: subprocess.Popen[bytes] | psutil.Process | None = None,
     interval: float = 0.5,
 ) -> None:
     """Poll `check` (None = answering, else why not) until it answers; fail fast if `proc` died."""
     deadline = time.monotonic() + timeout
-    reason = "not checked"
     while True:
         reason = check() or ""
         if not reason:
             return
+        context = "" if log is None else f"\n{tail(log)}"
         if proc is not None and not _alive(proc):
-            raise StackError(f"{what} exited during start-up ({reason})\n{tail(log)}")
+            raise StackError(f"{what} exited during start-up ({reason}){context}")
         if time.monotonic() >= deadline:
-            raise StackError(f"{what} did not answer within {timeout:.0f}s ({reason})\n{tail(log)}")
+            raise StackError(f"{what} did not answer within {timeout:.0f}s ({reason}){context}")
         time.sleep(interval)
 
 

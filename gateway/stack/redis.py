@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from redis import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import AuthenticationError, RedisError
 
 from gateway.stack.base import Store, external_url
 from gateway.stack.paths import password
-from gateway.stack.process import HOST, Record, StackError, spawn
+from gateway.stack.process import HOST, AuthFailed, Record, StackError, spawn
 
 SAVE_RULES = "900 1 300 10 60 10000"  # the seed deployment's snapshot rules
 
@@ -66,6 +66,8 @@ class RedisStore(Store):
                 return None if client.ping() else "PING did not return PONG"
             finally:
                 client.close()
+        except AuthenticationError as exc:
+            raise AuthFailed(f"{type(exc).__name__}: {exc}") from None
         except (RedisError, OSError) as exc:
             return f"{type(exc).__name__}: {exc}"
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from gateway.stack import envfile, manager
+from gateway.stack.base import Store
 from gateway.stack.neo4j import Neo4jStore
 from gateway.stack.paths import StackPaths
 from gateway.stack.postgres import PostgresStore
-from gateway.stack.process import StackError
+from gateway.stack.process import AuthFailed, StackError
 from gateway.stack.redis import RedisStore
 from gateway.stack.weaviate import WeaviateStore
 
@@ -84,11 +87,41 @@ def test_vector_backend_weaviate_implies_weaviate() -> None:
     assert not manager.wants_weaviate(False, {"VECTOR_BACKEND": "pgvector"})
 
 
-def test_up_with_everything_external_starts_nothing(paths: StackPaths) -> None:
+def _stores_answer(monkeypatch: pytest.MonkeyPatch, reason: str | None) -> list[str]:
+    """Replace every store's protocol check; returns the URLs it was asked about."""
+    asked: list[str] = []
+
+    def check(self: Store, env: Mapping[str, str]) -> str | None:
+        asked.append(env[self.url_key])
+        return reason
+
+    for store_type in manager.STORE_TYPES:
+        monkeypatch.setattr(store_type, "check", check)
+        monkeypatch.setattr(store_type, "start_timeout", 0.0)
+    return asked
+
+
+def test_up_with_everything_external_starts_nothing_but_waits_for_them(
+    paths: StackPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _stores_answer(monkeypatch, None)
     env = manager.up(with_weaviate=True, environ=EXTERNAL, paths=paths)
     assert env == {}
     assert envfile.read(paths.env_file) == {}
     assert not list((paths.state / "run").iterdir())
+    assert sorted(asked) == sorted(
+        EXTERNAL[k] for k in ("DATABASE_URL", "REDIS_URL", "NEO4J_URI", "WEAVIATE_URL")
+    )
+
+
+def test_up_fails_when_an_external_store_does_not_answer(
+    paths: StackPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stores_answer(monkeypatch, "connection refused")
+    with pytest.raises(StackError, match=r"redis \(external, redis://:\*\*\*@cache") as caught:
+        manager.up(environ=EXTERNAL, paths=paths)
+    assert "connection refused" in str(caught.value)
+    assert "secret" not in str(caught.value)
 
 
 def test_up_validates_before_starting_anything(paths: StackPaths) -> None:
@@ -103,3 +136,19 @@ def test_status_reports_a_malformed_external_store(paths: StackPaths) -> None:
     assert rows["redis"].state == "external" and not rows["redis"].answering
     assert "REDIS_URL" in rows["redis"].check
     assert rows["postgres"].state == "stopped"
+
+
+def test_refused_credentials_fail_at_once_instead_of_waiting(
+    paths: StackPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Store, env: Mapping[str, str]) -> str | None:
+        raise AuthFailed("password authentication failed")
+
+    for store_type in manager.STORE_TYPES:
+        monkeypatch.setattr(store_type, "check", refuse)  # start_timeout stays minutes
+    began = time.monotonic()
+    with pytest.raises(StackError, match="password authentication failed"):
+        manager.up(environ=EXTERNAL, paths=paths)
+    assert time.monotonic() - began < 5
+    rows = {r.name: r for r in manager.status(environ=EXTERNAL, paths=paths)}
+    assert rows["postgres"].check == "password authentication failed"

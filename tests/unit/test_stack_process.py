@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from pathlib import Path
 
-from gateway.stack.process import Record, choose_ports, port_is_free
+import pytest
+
+from gateway.stack.process import (
+    Record,
+    StackError,
+    choose_ports,
+    port_is_free,
+    spawn,
+    wait_until,
+)
 
 
 def _listening() -> socket.socket:
@@ -61,3 +71,27 @@ def test_unreadable_record_is_none(tmp_path: Path) -> None:
     assert Record.load(tmp_path / "missing.json") is None
     (tmp_path / "bad.json").write_text("{not json")
     assert Record.load(tmp_path / "bad.json") is None
+
+
+def test_wait_until_fails_fast_with_the_log_tail_when_the_server_dies(tmp_path: Path) -> None:
+    log = tmp_path / "logs" / "fake.log"
+    proc = spawn(["sh", "-c", "echo 'FATAL: bad config'; exit 3"], log=log, env={}, cwd=tmp_path)
+    began = time.monotonic()
+    with pytest.raises(StackError, match="fake exited during start-up") as caught:
+        wait_until(lambda: "refused", what="fake", timeout=30, log=log, proc=proc)
+    assert time.monotonic() - began < 10
+    assert "FATAL: bad config" in str(caught.value)
+    assert proc.returncode == 3
+
+
+def test_wait_until_times_out_with_the_last_reason(tmp_path: Path) -> None:
+    log = tmp_path / "fake.log"
+    log.write_text("still starting\n")
+    with pytest.raises(StackError, match=r"did not answer within 0s \(refused\)") as caught:
+        wait_until(lambda: "refused", what="fake", timeout=0, log=log, interval=0)
+    assert "still starting" in str(caught.value)
+
+
+def test_wait_until_returns_once_answering(tmp_path: Path) -> None:
+    answers = iter(["refused", "refused", None])
+    wait_until(lambda: next(answers), what="fake", timeout=5, log=tmp_path / "x", interval=0)
