@@ -11,10 +11,14 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
 from resolvers.context import Context, Limits, Stores
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 
 
 class GatewayGraphQL(GraphQL[Context, None]):
@@ -49,6 +53,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
             principal = state["principal"]  # the auth middleware already looked
         else:
             principal = await self.authenticator.from_headers(request.headers)
+        if isinstance(request, Request):
+            # process_result() needs the sub-response to set status and media type.
+            request.scope.setdefault("state", {})["sub_response"] = response
         return Context(
             stores=self.stores,
             limits=self.limits,
@@ -63,6 +70,30 @@ class GatewayGraphQL(GraphQL[Context, None]):
             context.connection_params
         )
         return await super().on_ws_connect(context)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        """GraphQL-over-HTTP: answer `application/graphql-response+json` when asked.
+
+        With that media type, a request that never reached execution (parse,
+        validation or variable errors) gets status 400 and no `data` key, as the
+        spec says; plain `application/json` clients keep the classic 200.
+        """
+        processed = await super().process_result(request, result)
+        if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", ""):
+            sub_response = request.scope.get("state", {}).get("sub_response")
+            if sub_response is not None:
+                sub_response.graphql_media_type = GRAPHQL_RESPONSE_JSON
+                if isinstance(result, PreExecutionError):
+                    sub_response.status_code = 400
+                    processed.pop("data", None)
+        return processed
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        media_type = getattr(sub_response, "graphql_media_type", None)
+        if media_type:
+            response.headers["content-type"] = f"{media_type}; charset=utf-8"
+        return response
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return await graphiql_page(request)
