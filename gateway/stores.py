@@ -36,6 +36,8 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         settings.neo4j.uri,
         auth=(settings.neo4j.user, settings.neo4j.password.get_secret_value()),
         connection_timeout=timeout,
+        # Retries must fit inside a request's deadline, not the driver's default 30 s.
+        max_transaction_retry_time=timeout,
         max_connection_pool_size=50,
         # Schema warnings (e.g. an edge type not created yet) are not errors for us.
         notifications_min_severity="OFF",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import httpx
 import websockets
@@ -85,3 +86,27 @@ def test_graphql_over_http_audits_have_no_errors(server_url: str) -> None:
     assert len(results) > 40
     errors = [r for r in results if r["status"] == "error"]
     assert errors == [], errors
+
+
+def test_a_store_that_is_down_fails_readiness_and_only_its_fields(test_settings: Any) -> None:
+    """A second app whose Neo4j is unreachable: 503 on /readyz, partial data on /graphql."""
+    from tests.e2e.conftest import server_env, start_server, stop_server
+
+    env = server_env(
+        test_settings, NEO4J_URI="bolt://127.0.0.1:9", GRAPHQL_STORE_TIMEOUT_SECONDS="1"
+    )
+    process, url = start_server(env)
+    try:
+        ready = httpx.get(f"{url}/readyz", timeout=10)
+        assert ready.status_code == 503
+        assert ready.json()["stores"]["neo4j"]["status"] == "down"
+        assert ready.json()["stores"]["postgres"]["status"] == "up"
+        response = httpx.post(
+            f"{url}/graphql",
+            json={"query": "{ __typename me { id } }"},
+            timeout=10,
+        )
+        assert response.status_code == 200
+        assert response.json()["data"] == {"__typename": "Query", "me": None}
+    finally:
+        stop_server(process)
