@@ -6,7 +6,6 @@ the stored state, and the stream ends on a terminal status.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -80,27 +79,19 @@ async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEv
     if task is None:
         return
     channel = progress_channel(task.task_type, _subject(task))
-    listener = ctx.stores.redis.listen(channel)
-    # Subscribe before re-reading the state, so no event falls between the two.
-    first_message = asyncio.ensure_future(anext(listener))
-    await asyncio.sleep(0)
-    try:
+    # Subscribed before re-reading the state, so no event falls between the two.
+    async with ctx.stores.redis.subscription(channel) as messages:
         fresh = (await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)).get(task_id)
         current = _from_task(fresh or task)
         yield current
         if current.status in TERMINAL:
             return
-        message = await first_message
-        while True:
+        async for message in messages:
             event = _from_message(task_id, message)
             if event is not None:
                 yield event
                 if event.status in TERMINAL:
                     return
-            message = await anext(listener)
-    finally:
-        first_message.cancel()
-        await listener.aclose()
 
 
 async def server_time(ctx: Context) -> AsyncIterator[datetime]:
