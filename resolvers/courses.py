@@ -94,7 +94,7 @@ async def courses(
     window = page(
         first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=order != "title"
     )
-    rows = await ctx.stores.courses.list(
+    rows = await ctx.stores.courses.page(
         viewer=ctx.viewer, where=where, order=order, descending=descending, page=window
     )
     has_next = len(rows) > first

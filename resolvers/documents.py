@@ -30,7 +30,7 @@ async def documents(
 ) -> tuple[list[DocumentRecord], bool, list[str]]:
     require_principal(ctx, "documents:read")
     window = page(first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=True)
-    rows = await ctx.stores.documents.list(viewer=ctx.viewer, where=where, page=window)
+    rows = await ctx.stores.documents.page(viewer=ctx.viewer, where=where, page=window)
     has_next = len(rows) > first
     rows = rows[:first]
     return rows, has_next, [encode_cursor(r.created_at, r.id) for r in rows]

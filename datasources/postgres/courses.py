@@ -75,7 +75,7 @@ class CourseReader(PgBase):
         return {r.id: r for r in await self._records(CourseRecord, statement)}
 
     @guarded(STORE)
-    async def list(
+    async def page(
         self,
         *,
         viewer: Viewer,

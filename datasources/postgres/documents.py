@@ -71,7 +71,7 @@ class DocumentReader(PgBase):
         return {r.id: r for r in await self._records(DocumentRecord, statement)}
 
     @guarded(STORE)
-    async def list(
+    async def page(
         self, *, viewer: Viewer, where: DocumentFilter, page: Page
     ) -> list[DocumentRecord]:
         conditions = [document_visible(viewer)]
