@@ -14,9 +14,11 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.graphiql import graphiql_page, static_files_mount
-from gateway.graphql_view import GatewayGraphQL
 from gateway.health import healthz, readyz
-from gateway.security.authenticator import AnonymousOnly, Authenticator
+from gateway.security.authenticator import Authenticator
+from gateway.security.middleware import AuditMiddleware, GuardMiddleware
+from gateway.security.runtime import SecurityRuntime
+from gateway.security.view import SecureGraphQL
 from gateway.settings import Settings
 from gateway.stores import open_stores
 from gateway.ticker import ticker
@@ -71,15 +73,19 @@ def create_app(
         store_timeout_seconds=settings.limits.store_timeout_seconds,
     )
 
+    security = SecurityRuntime(settings, authenticator=authenticator)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with open_stores(settings) as stores:
+        async with open_stores(settings) as stores, security.open(stores):
             app.state.stores = stores
-            view = GatewayGraphQL(
+            assert security.authenticator is not None
+            view = SecureGraphQL(
                 schema,
                 stores=stores,
                 limits=limits,
-                authenticator=authenticator or AnonymousOnly(),
+                authenticator=security.authenticator,
+                accounts=security.accounts,
                 allowed_origins=settings.cors_origins,
             )
             graphql_endpoint.app = view
@@ -99,17 +105,20 @@ def create_app(
         ],
         middleware=[
             Middleware(RequestId),
+            Middleware(AuditMiddleware, runtime=security),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type", "x-api-key", "x-request-id"],
             ),
+            Middleware(GuardMiddleware, runtime=security),
         ],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.schema = schema
+    app.state.security = security
     return app
 
 

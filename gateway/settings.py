@@ -124,6 +124,44 @@ class LimitSettings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
 
 
+class RateLimitSettings(BaseSettings):
+    """Sliding-window limits per principal (or client IP) and operation class."""
+
+    model_config = _group("RATE_LIMIT_")
+    enabled: bool = True
+    queries_per_minute: int = Field(default=600, ge=1)
+    mutations_per_minute: int = Field(default=120, ge=1)
+    subscriptions_per_minute: int = Field(default=60, ge=1)
+    # Per client IP and, separately, per account named in the attempt.
+    login_per_minute: int = Field(default=10, ge=1)
+    login_per_account_per_minute: int = Field(default=10, ge=1)
+
+
+class AuthSettings(BaseSettings):
+    """Sessions, password hashing and API-key bookkeeping."""
+
+    model_config = _group("AUTH_")
+    session_ttl_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
+    # How often a running subscription re-checks that its session is still valid.
+    recheck_seconds: float = Field(default=5.0, gt=0, le=300)
+    key_usage_flush_seconds: float = Field(default=5.0, gt=0, le=300)
+    # argon2id parameters; stored hashes with other parameters are rehashed on login.
+    argon2_time_cost: int = Field(default=3, ge=1, le=20)
+    argon2_memory_kib: int = Field(default=65_536, ge=1024, le=4_194_304)
+    argon2_parallelism: int = Field(default=4, ge=1, le=64)
+
+
+class AuditSettings(BaseSettings):
+    """The audit trail: rows are queued in memory and written in batches."""
+
+    model_config = _group("AUDIT_")
+    enabled: bool = True
+    flush_seconds: float = Field(default=1.0, gt=0, le=60)
+    batch_size: int = Field(default=500, ge=1, le=2000)
+    queue_size: int = Field(default=10_000, ge=10)
+    partitions_ahead: int = Field(default=3, ge=0, le=24)
+
+
 class Settings(BaseSettings):
     model_config = _group()
 
@@ -153,6 +191,9 @@ class Settings(BaseSettings):
     weaviate: WeaviateSettings
     embedding: EmbeddingSettings
     limits: LimitSettings
+    rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     @property
     def is_production(self) -> bool:
@@ -198,6 +239,9 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "weaviate": WeaviateSettings,
     "embedding": EmbeddingSettings,
     "limits": LimitSettings,
+    "rate_limit": RateLimitSettings,
+    "auth": AuthSettings,
+    "audit": AuditSettings,
 }
 
 

@@ -12,10 +12,12 @@ from strawberry.types import Info as StrawberryInfo
 from datasources.embeddings import Embedder
 from datasources.neo4j.graph import GraphReader
 from datasources.neo4j.writes import GraphWriter
+from datasources.postgres.accounts import AccountStore
 from datasources.postgres.base import PostgresHealth, Viewer
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.documents import DocumentReader
 from datasources.postgres.users import UserReader
+from datasources.redis.sessions import SessionStore
 from datasources.redis.store import RedisStore
 from datasources.vectors import VectorIndex
 
@@ -49,12 +51,16 @@ class Principal:
     """An authenticated caller: a session's user, or an API key acting for its user.
 
     `permissions` is None for a session (the user's full rights) or the key's scopes.
+    `session_id` names the session (to log out / re-check it); `rate_limit` is the
+    key's own per-minute limit.
     """
 
     user_id: UUID
     role: str
     api_key_id: UUID | None = None
     permissions: frozenset[str] | None = None
+    session_id: str | None = None
+    rate_limit: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -62,6 +68,16 @@ class Principal:
 
     def allows(self, permission: str) -> bool:
         return self.permissions is None or permission in self.permissions
+
+
+@dataclass(frozen=True, slots=True)
+class AccountServices:
+    """Account and session stores, given to the context by the gateway."""
+
+    accounts: AccountStore
+    sessions: SessionStore
+    # How often a long-lived subscription re-checks that its credentials still hold.
+    recheck_seconds: float = 5.0
 
 
 @dataclass(slots=True)
@@ -75,6 +91,7 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # Per-request dataloaders, created on first use (resolvers/loaders.py).
     loaders: dict[Any, Any] = field(default_factory=dict)
+    accounts: AccountServices | None = None
 
     @property
     def viewer(self) -> Viewer:

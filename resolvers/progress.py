@@ -6,19 +6,25 @@ the stored state, and the stream ends on a terminal status.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
+
+from graphql import GraphQLError
 
 from datasources.postgres.records import GenerationTaskRecord
 from datasources.redis.store import SERVER_TIME_CHANNEL, progress_channel
+from resolvers.accounts import still_authorized
 from resolvers.auth import require_principal
 from resolvers.context import Context
 
 TERMINAL = frozenset({"completed", "failed"})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +105,56 @@ async def server_time(ctx: Context) -> AsyncIterator[datetime]:
     async for message in ctx.stores.redis.listen(SERVER_TIME_CHANNEL):
         with contextlib.suppress(KeyError, TypeError, ValueError):
             yield datetime.fromisoformat(message["at"])
+
+
+def _revoked() -> GraphQLError:
+    return GraphQLError(
+        "your session or API key is no longer valid", extensions={"code": "UNAUTHENTICATED"}
+    )
+
+
+async def while_authorized(ctx: Context, stream: AsyncIterator[T]) -> AsyncIterator[T]:
+    """Pass `stream` through while the caller's credentials hold.
+
+    Checked when the subscription starts and every `recheck_seconds` after (also
+    while no event arrives); a revoked session, key or account ends the stream with
+    UNAUTHENTICATED.
+    """
+    if ctx.principal is None or ctx.accounts is None:
+        async for item in stream:
+            yield item
+        return
+    interval = ctx.accounts.recheck_seconds
+    try:
+        if not await still_authorized(ctx):
+            raise _revoked()
+        checked = time.monotonic()
+        while True:
+            pending = asyncio.ensure_future(anext(stream))  # type: ignore[arg-type]
+            try:
+                while True:
+                    wait = max(0.0, interval - (time.monotonic() - checked))
+                    done, _ = await asyncio.wait({pending}, timeout=wait)
+                    if done:
+                        break
+                    checked = time.monotonic()
+                    if not await still_authorized(ctx):
+                        raise _revoked()
+            finally:
+                if not pending.done():
+                    pending.cancel()
+                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                        await pending
+            try:
+                item = pending.result()
+            except StopAsyncIteration:
+                return
+            yield item
+            if time.monotonic() - checked >= interval:
+                checked = time.monotonic()
+                if not await still_authorized(ctx):
+                    raise _revoked()
+    finally:
+        aclose = getattr(stream, "aclose", None)
+        if aclose is not None:
+            await aclose()

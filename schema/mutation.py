@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from schema.mutations.accounts import AccountMutations
 from schema.mutations.courses import CourseMutations
 from schema.mutations.graph import GraphMutations
 
-MUTATIONS: tuple[type, ...] = (CourseMutations, GraphMutations)
+MUTATIONS: tuple[type, ...] = (CourseMutations, GraphMutations, AccountMutations)

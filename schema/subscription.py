@@ -27,7 +27,8 @@ class TaskProgress:
 class Subscription:
     @strawberry.subscription(description="The server's clock, once a second, via Redis.")
     async def server_time(self, info: Info) -> AsyncGenerator[datetime, None]:
-        async for tick in progress.server_time(info.context):
+        ctx = info.context
+        async for tick in progress.while_authorized(ctx, progress.server_time(ctx)):
             yield tick
 
     @strawberry.subscription(
@@ -37,7 +38,8 @@ class Subscription:
         self, info: Info, task_id: strawberry.ID
     ) -> AsyncGenerator[TaskProgress, None]:
         _, raw = from_global_id(task_id, expect="GenerationTask")
-        async for event in progress.task_progress(info.context, raw):
+        ctx = info.context
+        async for event in progress.while_authorized(ctx, progress.task_progress(ctx, raw)):
             yield TaskProgress(
                 task_id=strawberry.ID(to_global_id("GenerationTask", event.task_id)),
                 status=enum_or_none(TaskStatus, event.status),

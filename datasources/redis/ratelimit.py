@@ -1,0 +1,130 @@
+"""Sliding-window rate limits in Redis, atomic in one Lua script.
+
+Keys follow the seed: `rate_limit:{subject}:{endpoint}:{window}`, a hash with `count`
+and `reset_at`, where `window` is the start of a fixed 60 s window (epoch seconds) and
+`subject` is a user id (or an API key id, or `ip:<address>` for anonymous callers).
+The sliding estimate weights the previous window by how much of it still overlaps
+the last 60 s: `previous * (1 - elapsed / window) + current` — O(1) memory per subject,
+so each key lives two windows (the seed's 1 minute plus the overlap).
+
+Several limits can be checked in one call (e.g. per IP and per account for a login):
+either all of them admit the request and all are charged, or none is charged.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from datasources.errors import guarded
+
+STORE = "redis"
+WINDOW_SECONDS = 60
+
+# KEYS: current and previous window key per limit (2 per limit).
+# ARGV: now_ms, window_ms, window_start_ms, then (limit, cost) per limit.
+# Returns {1, min_remaining, 0} or {0, index_of_denying_limit, retry_after_ms}.
+_SCRIPT = """
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local start = tonumber(ARGV[3])
+local elapsed = now - start
+local weight = (window - elapsed) / window
+local n = #KEYS / 2
+local worst_retry, worst_index = -1, 0
+local remaining = nil
+for i = 1, n do
+  local limit = tonumber(ARGV[2 + 2 * i])
+  local cost = tonumber(ARGV[3 + 2 * i])
+  local curr = tonumber(redis.call('HGET', KEYS[2 * i - 1], 'count') or '0')
+  local prev = tonumber(redis.call('HGET', KEYS[2 * i], 'count') or '0')
+  local estimate = prev * weight + curr
+  if estimate + cost > limit then
+    local retry
+    if cost > limit then
+      retry = window - elapsed + window
+    elseif curr + cost <= limit and prev > 0 then
+      -- wait until enough of the previous window has slid out
+      local needed = window * (1 - (limit - curr - cost) / prev)
+      retry = needed - elapsed
+    else
+      -- wait for the next window, where this window's count becomes `prev`
+      local into_next = 0
+      if curr > 0 then into_next = window * (1 - (limit - cost) / curr) end
+      retry = window - elapsed + into_next
+    end
+    if retry < 1 then retry = 1 end
+    if retry > worst_retry then worst_retry, worst_index = retry, i end
+  else
+    local left = math.floor(limit - estimate - cost)
+    if remaining == nil or left < remaining then remaining = left end
+  end
+end
+if worst_retry >= 0 then
+  return {0, worst_index, math.ceil(worst_retry)}
+end
+for i = 1, n do
+  local cost = tonumber(ARGV[3 + 2 * i])
+  redis.call('HINCRBY', KEYS[2 * i - 1], 'count', cost)
+  redis.call('HSET', KEYS[2 * i - 1], 'reset_at', math.floor((start + window) / 1000))
+  redis.call('PEXPIRE', KEYS[2 * i - 1], 2 * window)
+end
+return {1, remaining or 0, 0}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    subject: str  # a user id, an API key id, or "ip:<address>"
+    endpoint: str  # the operation class: query, mutation, subscription, login, ...
+    limit: int  # per window
+    cost: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    allowed: bool
+    remaining: int = 0
+    retry_after: int = 0  # whole seconds, at least 1 when denied
+    denied_by: Limit | None = None
+
+
+def rate_limit_key(subject: str, endpoint: str, window_start: int) -> str:
+    return f"rate_limit:{subject}:{endpoint}:{window_start}"
+
+
+class RateLimiter:
+    def __init__(
+        self, client: Redis, *, timeout: float, window_seconds: int = WINDOW_SECONDS
+    ) -> None:
+        self.client = client
+        self.timeout = timeout
+        self.window_seconds = window_seconds
+        self._script = client.register_script(_SCRIPT)
+
+    @guarded(STORE)
+    async def hit(self, limits: Sequence[Limit], *, now: float | None = None) -> Decision:
+        """Charge every limit, or none if any of them is exhausted."""
+        if not limits:
+            return Decision(allowed=True, remaining=0)
+        now_ms = int((time.time() if now is None else now) * 1000)
+        window_ms = self.window_seconds * 1000
+        start_ms = now_ms - now_ms % window_ms
+        keys: list[str] = []
+        args: list[int] = [now_ms, window_ms, start_ms]
+        for item in limits:
+            keys.append(rate_limit_key(item.subject, item.endpoint, start_ms // 1000))
+            keys.append(rate_limit_key(item.subject, item.endpoint, (start_ms - window_ms) // 1000))
+            args.extend((item.limit, item.cost))
+        allowed, value, retry_ms = await self._script(keys=keys, args=args)
+        if allowed:
+            return Decision(allowed=True, remaining=int(value))
+        return Decision(
+            allowed=False,
+            retry_after=max(1, math.ceil(int(retry_ms) / 1000)),
+            denied_by=limits[int(value) - 1],
+        )

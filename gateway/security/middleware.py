@@ -1,0 +1,251 @@
+"""Request-path security as two pure ASGI middlewares.
+
+    RequestId → AuditMiddleware → CORS → GuardMiddleware → routes
+
+`AuditMiddleware` (outside CORS, so preflights are audited too) times every HTTP
+request, adds the security headers and queues one audit row when it ends.
+`GuardMiddleware` (inside CORS, so its 401/413/429 answers carry CORS headers)
+enforces the body size limit, authenticates, reads the GraphQL operation and charges
+the rate limits; what it learns goes into `scope["state"]` for the audit row.
+WebSockets are handled in gateway/security/websocket.py.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+import orjson
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from datasources.errors import UpstreamUnavailable
+from gateway.security.audit import AuditEntry
+from gateway.security.authenticator import AuthenticationFailed
+from gateway.security.operation import Operation, classify
+from gateway.security.redact import redact
+from gateway.security.responses import send_error, with_security_headers
+from gateway.security.runtime import SecurityRuntime
+from gateway.security.websocket import guard_websocket
+
+GRAPHQL_PATH = "/graphql"
+MAX_AUDITED_BODY = 64_000
+
+
+def client_ip(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+def route_action(method: str, path: str) -> str:
+    """`GET /healthz`, `GET /static` — one action per route, not per file."""
+    first = "/" + path.lstrip("/").split("/", 1)[0]
+    return f"{method} {first}"
+
+
+def _state(scope: Scope) -> dict[str, Any]:
+    state: dict[str, Any] = scope.setdefault("state", {})
+    return state
+
+
+class AuditMiddleware:
+    def __init__(self, app: ASGIApp, *, runtime: SecurityRuntime) -> None:
+        self.app = app
+        self.runtime = runtime
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {**message, "headers": with_security_headers(message.get("headers", []))}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            elapsed = int((time.perf_counter() - started) * 1000)
+            self._record(scope, status, elapsed)
+
+    def _record(self, scope: Scope, status: int, elapsed_ms: int) -> None:
+        trail = self.runtime.audit
+        if trail is None:
+            return
+        state = _state(scope)
+        headers = Headers(scope=scope)
+        principal = state.get("principal")
+        op: Operation | None = state.get("operation")
+        metadata: dict[str, Any] = {"request_id": state.get("request_id")}
+        for key in ("auth_error", "rate_limited", "body_bytes"):
+            if state.get(key) is not None:
+                metadata[key] = state[key]
+        if principal is not None and principal.api_key_id is not None:
+            metadata["api_key_id"] = str(principal.api_key_id)
+        if op is not None:
+            metadata["operation_type"] = op.kind
+        resource = op.resource if op else None
+        trail.record(
+            AuditEntry(
+                action=op.action if op else route_action(scope["method"], scope["path"]),
+                user_id=principal.user_id if principal else state.get("signed_in_user_id"),
+                resource_type=resource[0] if resource else None,
+                resource_id=resource[1] if resource else None,
+                ip_address=client_ip(scope),
+                user_agent=headers.get("user-agent"),
+                request_method=scope["method"],
+                request_path=scope["path"],
+                request_body=op.audit_body if op else state.get("audit_body"),
+                response_status=status,
+                response_time_ms=elapsed_ms,
+                metadata=metadata,
+            )
+        )
+
+
+class GuardMiddleware:
+    def __init__(self, app: ASGIApp, *, runtime: SecurityRuntime) -> None:
+        self.app = app
+        self.runtime = runtime
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await guard_websocket(self.app, self.runtime, scope, receive, send)
+            return
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        runtime = self.runtime
+        if not runtime.ready:
+            await send_error(send, 503, "the gateway is starting", "SERVICE_UNAVAILABLE")
+            return
+        state = _state(scope)
+        limit = runtime.settings.limits.max_body_bytes
+        body = await _read_body(scope, receive, limit)
+        if body is None:
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, f"request body exceeds {limit} bytes", "PAYLOAD_TOO_LARGE")
+            return
+        op = self._operation(scope, body) if scope["path"] == GRAPHQL_PATH else None
+        if op is not None:
+            state["operation"] = op
+        elif body:
+            state["audit_body"] = _audited_body(scope, body)
+        try:
+            assert runtime.authenticator is not None
+            principal = await runtime.authenticator.from_headers(Headers(scope=scope))
+        except AuthenticationFailed as exc:
+            state["auth_error"] = exc.message
+            await send_error(
+                send,
+                401,
+                exc.message,
+                "UNAUTHENTICATED",
+                headers=[(b"www-authenticate", b'Bearer error="invalid_token"')],
+            )
+            return
+        except UpstreamUnavailable as exc:
+            await _unavailable(send, exc.store)
+            return
+        state["principal"] = principal
+        if op is not None and runtime.policy is not None:
+            verdict = await runtime.policy.check(op, principal, client_ip(scope))
+            if verdict.unavailable:
+                await _unavailable(send, "redis")
+                return
+            decision = verdict.decision
+            if not decision.allowed:
+                denied = decision.denied_by
+                what = f"{denied.endpoint} ({denied.limit} per minute)" if denied else "requests"
+                state["rate_limited"] = denied.endpoint if denied else True
+                await send_error(
+                    send,
+                    429,
+                    f"rate limit exceeded for {what}; retry in {decision.retry_after}s",
+                    "RATE_LIMITED",
+                    headers=[(b"retry-after", str(decision.retry_after).encode())],
+                    retryAfter=decision.retry_after,
+                )
+                return
+        await self.app(scope, _replay(body, receive), send)
+
+    def _operation(self, scope: Scope, body: bytes) -> Operation | None:
+        max_tokens = self.runtime.settings.limits.max_tokens
+        if scope["method"] == "GET":
+            params = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            if "query" not in params:
+                return None  # GraphiQL's page, not an operation
+            payload: dict[str, Any] = {k: v[0] for k, v in params.items()}
+            try:
+                payload["variables"] = orjson.loads(payload.get("variables") or "null")
+            except orjson.JSONDecodeError:
+                payload["variables"] = None
+            return classify(payload, max_tokens=max_tokens)
+        try:
+            payload = orjson.loads(body) if body else None
+        except orjson.JSONDecodeError:
+            return Operation("invalid", "graphql", audit_body={"bytes": len(body)})
+        return classify(payload, max_tokens=max_tokens)
+
+
+async def _unavailable(send: Send, store: str) -> None:
+    await send_error(
+        send,
+        503,
+        f"{store} is unavailable",
+        "UPSTREAM_UNAVAILABLE",
+        headers=[(b"retry-after", b"5")],
+        store=store,
+    )
+
+
+async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it is known to exceed `limit` bytes."""
+    declared = Headers(scope=scope).get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    if scope["method"] in ("GET", "HEAD", "OPTIONS") and declared in (None, "0"):
+        return b""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _audited_body(scope: Scope, body: bytes) -> Any:
+    content_type = Headers(scope=scope).get("content-type", "")
+    if "json" in content_type and len(body) <= MAX_AUDITED_BODY:
+        try:
+            return redact(orjson.loads(body))
+        except orjson.JSONDecodeError:
+            pass
+    return {"contentType": content_type[:100], "bytes": len(body)}

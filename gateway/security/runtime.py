@@ -1,0 +1,91 @@
+"""Everything request-path security needs, opened in the app's lifespan.
+
+The middleware exists from `create_app()` on, but the stores only once the lifespan
+opened them; the middleware reads this holder at request time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from argon2 import PasswordHasher, Type
+
+from datasources.postgres.accounts import AccountStore
+from datasources.redis.ratelimit import RateLimiter
+from datasources.redis.sessions import SessionStore
+from gateway.security.audit import AuditTrail
+from gateway.security.authenticator import Authenticator, StoreAuthenticator
+from gateway.security.key_usage import KeyUsage
+from gateway.security.limits import RatePolicy
+from gateway.settings import Settings
+from resolvers.context import AccountServices, Stores
+
+
+def password_hasher(settings: Settings) -> PasswordHasher:
+    auth = settings.auth
+    return PasswordHasher(
+        time_cost=auth.argon2_time_cost,
+        memory_cost=auth.argon2_memory_kib,
+        parallelism=auth.argon2_parallelism,
+        type=Type.ID,
+    )
+
+
+class SecurityRuntime:
+    def __init__(self, settings: Settings, *, authenticator: Authenticator | None = None) -> None:
+        self.settings = settings
+        self._injected = authenticator
+        self.authenticator: Authenticator | None = None
+        self.accounts: AccountServices | None = None
+        self.policy: RatePolicy | None = None
+        self.audit: AuditTrail | None = None
+        self.key_usage: KeyUsage | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.authenticator is not None and self.policy is not None
+
+    @contextlib.asynccontextmanager
+    async def open(self, stores: Stores) -> AsyncIterator[SecurityRuntime]:
+        s = self.settings
+        secret = s.secret_key.get_secret_value().encode("utf-8")
+        timeout = s.limits.store_timeout_seconds
+        accounts = AccountStore(
+            stores.engine, timeout=timeout, secret=secret, hasher=password_hasher(s)
+        )
+        sessions = SessionStore(
+            stores.redis.client, secret=secret, timeout=timeout, ttl=s.auth.session_ttl_seconds
+        )
+        usage = KeyUsage(accounts, interval=s.auth.key_usage_flush_seconds)
+        trail = (
+            AuditTrail(
+                stores.engine,
+                flush_seconds=s.audit.flush_seconds,
+                batch_size=s.audit.batch_size,
+                queue_size=s.audit.queue_size,
+                partitions_ahead=s.audit.partitions_ahead,
+            )
+            if s.audit.enabled
+            else None
+        )
+        async with contextlib.AsyncExitStack() as stack:
+            if trail is not None:
+                await stack.enter_async_context(trail.running())
+            await stack.enter_async_context(usage.running())
+            self.key_usage = usage
+            self.audit = trail
+            self.accounts = AccountServices(
+                accounts=accounts, sessions=sessions, recheck_seconds=s.auth.recheck_seconds
+            )
+            self.authenticator = self._injected or StoreAuthenticator(
+                accounts=accounts, sessions=sessions, usage=usage
+            )
+            self.policy = RatePolicy(
+                RateLimiter(stores.redis.client, timeout=timeout), s.rate_limit
+            )
+            try:
+                yield self
+            finally:
+                self.authenticator = None
+                self.policy = None
