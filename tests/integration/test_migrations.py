@@ -333,7 +333,7 @@ def assert_same(actual: Snapshot, expected: Snapshot) -> None:
 def _server_url() -> str:
     url = database_url(REPO / STACK_ENV_FILE)
     if not url:
-        pytest.skip("no PostgreSQL: set DATABASE_URL or run `python -m gateway.stack up`")
+        pytest.fail("no PostgreSQL: set DATABASE_URL or run `python -m gateway.stack up`")
     return url
 
 

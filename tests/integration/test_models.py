@@ -60,7 +60,7 @@ async def engine() -> AsyncIterator[AsyncEngine]:
     """An engine on a fresh scratch database at `alembic upgrade head`; dropped afterwards."""
     server = database_url(REPO / STACK_ENV_FILE)
     if not server:
-        pytest.skip("no PostgreSQL: set DATABASE_URL or run `python -m gateway.stack up`")
+        pytest.fail("no PostgreSQL: set DATABASE_URL or run `python -m gateway.stack up`")
     name = f"model_test_{secrets.token_hex(4)}"
     admin = await asyncpg.connect(_dsn(server, make_url(async_url(server)).database or "postgres"))
     await admin.execute(f'CREATE DATABASE "{name}"')

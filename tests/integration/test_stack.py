@@ -36,7 +36,7 @@ KEYS = {
 @pytest.fixture(scope="module")
 def stack_env() -> dict[str, str]:
     if not PATHS.env_file.is_file():
-        pytest.skip(f"no {PATHS.env_file}: run `curriculum stack up` first")
+        pytest.fail(f"no {PATHS.env_file}: run `curriculum stack up` first")
     return envfile.read(PATHS.env_file)
 
 

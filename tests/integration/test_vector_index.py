@@ -59,7 +59,7 @@ def _store_url(name: str) -> str | None:
 def _require(name: str) -> str:
     url = _store_url(name)
     if not url:
-        pytest.skip(f"{name} is not set and {STACK_ENV} does not define it (run the dev stack)")
+        pytest.fail(f"{name} is not set and {STACK_ENV} does not define it (run the dev stack)")
     return url
 
 
