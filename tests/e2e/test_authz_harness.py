@@ -1,0 +1,207 @@
+"""Shared by the security tests: the real app served in-process, and a small client.
+
+The app runs under uvicorn in the test's own event loop (so a test can also look at
+its audit queue), on a free port, against the test stores of tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import uvicorn
+from sqlalchemy import text
+from starlette.applications import Starlette
+
+from gateway.app import create_app
+from gateway.security.runtime import SecurityRuntime
+from gateway.settings import Settings
+
+PASSWORD = "correct horse battery staple"
+SECRET = "security-tests-secret-key-0123456789abcdef"
+
+
+def fast_settings(base: Settings, **groups: dict[str, Any]) -> Settings:
+    """The test stores, cheap password hashing, quick flushes; `groups` override more."""
+    updates: dict[str, dict[str, Any]] = {
+        "auth": {
+            "argon2_time_cost": 1,
+            "argon2_memory_kib": 8192,
+            "argon2_parallelism": 1,
+            "recheck_seconds": 0.3,
+            "key_usage_flush_seconds": 0.2,
+        },
+        "audit": {"flush_seconds": 0.1},
+        "rate_limit": {
+            "queries_per_minute": 100_000,
+            "mutations_per_minute": 100_000,
+            "subscriptions_per_minute": 100_000,
+            "login_per_minute": 100_000,
+            "login_per_account_per_minute": 100_000,
+        },
+    }
+    for name, values in groups.items():
+        updates.setdefault(name, {}).update(values)
+    return base.model_copy(
+        update={
+            "secret_key": base.secret_key.__class__(SECRET),
+            **{
+                name: getattr(base, name).model_copy(update=values)
+                for name, values in updates.items()
+            },
+        }
+    )
+
+
+@dataclass
+class Served:
+    app: Starlette
+    url: str
+
+    @property
+    def security(self) -> SecurityRuntime:
+        runtime: SecurityRuntime = self.app.state.security
+        return runtime
+
+    @property
+    def ws_url(self) -> str:
+        return self.url.replace("http://", "ws://") + "/graphql"
+
+    async def audit_drained(self) -> None:
+        trail = self.security.audit
+        assert trail is not None
+        await trail.drained()
+
+
+@contextlib.asynccontextmanager
+async def serve(settings: Settings) -> AsyncIterator[Served]:
+    app = create_app(settings)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan="on")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        for _ in range(600):
+            if server.started or task.done():
+                break
+            await asyncio.sleep(0.05)
+        if task.done():
+            task.result()
+        assert server.started, "the app did not start"
+        yield Served(app=app, url=f"http://127.0.0.1:{port}")
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
+
+
+class Client:
+    """GraphQL over HTTP as one caller (a bearer token, an API key, or nobody)."""
+
+    def __init__(
+        self, http: httpx.AsyncClient, *, token: str | None = None, key: str | None = None
+    ) -> None:
+        self.http = http
+        self.token = token
+        self.key = key
+
+    def headers(self) -> dict[str, str]:
+        if self.token:
+            return {"authorization": f"Bearer {self.token}"}
+        if self.key:
+            return {"x-api-key": self.key}
+        return {}
+
+    async def post(self, query: str, **variables: Any) -> httpx.Response:
+        return await self.http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=self.headers()
+        )
+
+    async def gql(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = await self.post(query, **variables)
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+
+REGISTER = """mutation($input: RegisterInput!) { register(input: $input) {
+  __typename
+  ... on AuthPayload { token expiresAt user { id username email role } }
+  ... on EmailTaken { message } ... on UsernameTaken { message }
+  ... on InvalidInput { message field } } }"""
+LOGIN = """mutation($login: String!, $password: String!) {
+  login(emailOrUsername: $login, password: $password) {
+    __typename ... on AuthPayload { token user { id username } }
+    ... on InvalidCredentials { message } } }"""
+CREATE_KEY = """mutation($name: String!, $permissions: [String!]!, $expiresAt: DateTime,
+  $rateLimit: Int) {
+  createApiKey(name: $name, permissions: $permissions, expiresAt: $expiresAt,
+    rateLimit: $rateLimit) {
+    __typename ... on CreatedApiKey { key apiKey { id name permissions rateLimit } }
+    ... on InvalidInput { message field } } }"""
+
+
+@dataclass
+class Account:
+    user_id: uuid.UUID
+    global_id: str
+    username: str
+    email: str
+    token: str
+
+
+def unique_name(prefix: str = "u") -> str:
+    return f"{prefix}{uuid.uuid4().hex[:12]}"
+
+
+async def register(http: httpx.AsyncClient, *, name: str | None = None) -> Account:
+    from resolvers.ids import from_global_id
+
+    name = name or unique_name()
+    body = await Client(http).gql(
+        REGISTER,
+        input={"email": f"{name}@example.org", "username": name, "password": PASSWORD},
+    )
+    result = body["data"]["register"]
+    assert result["__typename"] == "AuthPayload", body
+    user = result["user"]
+    return Account(
+        user_id=from_global_id(user["id"])[1],
+        global_id=user["id"],
+        username=name,
+        email=f"{name}@example.org",
+        token=result["token"],
+    )
+
+
+async def create_key(client: Client, permissions: list[str], **extra: Any) -> tuple[str, str]:
+    body = await client.gql(CREATE_KEY, name="test key", permissions=permissions, **extra)
+    created = body["data"]["createApiKey"]
+    assert created["__typename"] == "CreatedApiKey", body
+    return created["key"], created["apiKey"]["id"]
+
+
+async def make_admin(served: Served, user_id: uuid.UUID) -> None:
+    engine = served.app.state.stores.engine
+    async with engine.begin() as conn:
+        await conn.execute(text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": user_id})
+
+
+async def ws_messages(ws: Any, until: set[str], *, within: float = 10.0) -> list[dict[str, Any]]:
+    """Messages from the socket up to (and including) one whose type is in `until`."""
+    seen = []
+    async with asyncio.timeout(within):
+        while True:
+            message = json.loads(await ws.recv())
+            seen.append(message)
+            if message.get("type") in until:
+                return seen
