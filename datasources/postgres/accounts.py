@@ -142,10 +142,8 @@ class AccountStore(PgBase):
             return "email"
         return "username" if rows else None
 
-    @guarded(STORE)
-    async def verify_login(self, identifier: str, password: str) -> UserRecord | None:
-        """The user when `identifier` (email or username) and `password` match an active
-        account; None otherwise, after the same amount of hashing work either way."""
+    async def _find(self, identifier: str) -> Any:
+        """The one account an email or username names, ignoring case (None if not one)."""
         column = User.email if "@" in identifier else User.username
         async with self.engine.connect() as conn:
             rows = (
@@ -158,7 +156,19 @@ class AccountStore(PgBase):
         # Legacy rows differing only in case: only an exact match is unambiguous.
         if len(rows) > 1:
             rows = [r for r in rows if r[3] == identifier]
-        row = rows[0] if len(rows) == 1 else None
+        return rows[0] if len(rows) == 1 else None
+
+    @guarded(STORE)
+    async def account_id(self, identifier: str) -> UUID | None:
+        """Whose account a login names (for per-account limits); never reveals it further."""
+        row = await self._find(identifier)
+        return row.id if row is not None else None
+
+    @guarded(STORE)
+    async def verify_login(self, identifier: str, password: str) -> UserRecord | None:
+        """The user when `identifier` (email or username) and `password` match an active
+        account; None otherwise, after the same amount of hashing work either way."""
+        row = await self._find(identifier)
         ok = await self._verify(row.password_hash if row else None, password)
         if row is None or not ok or row.is_active is False:
             return None

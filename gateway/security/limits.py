@@ -6,7 +6,9 @@ import hashlib
 import logging
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
 from datasources.redis.ratelimit import Decision, Limit, RateLimiter
@@ -25,8 +27,11 @@ class Verdict:
 
 
 def account_subject(account: str) -> str:
-    """Login attempts per account, keyed without writing the email into Redis."""
+    """Attempts on a name no account has, keyed without writing the name into Redis."""
     return "account:" + hashlib.sha256(account.encode("utf-8")).hexdigest()[:32]
+
+
+AccountLookup = Callable[[str], Awaitable[UUID | None]]
 
 
 class RatePolicy:
@@ -36,12 +41,35 @@ class RatePolicy:
     changePassword) are limited per client IP and per account on top of that.
     """
 
-    def __init__(self, limiter: RateLimiter, settings: RateLimitSettings) -> None:
+    def __init__(
+        self,
+        limiter: RateLimiter,
+        settings: RateLimitSettings,
+        *,
+        account_lookup: AccountLookup | None = None,
+    ) -> None:
         self.limiter = limiter
         self.settings = settings
+        self.account_lookup = account_lookup
         self._last_outage_log = 0.0
 
-    def limits_for(self, op: Operation, principal: Principal | None, ip: str) -> list[Limit]:
+    async def _accounts(self, op: Operation, principal: Principal | None) -> Counter[str]:
+        """Login attempts per account: the same account by email or by username is one."""
+        subjects: Counter[str] = Counter()
+        for name in op.login_accounts:
+            found = await self.account_lookup(name) if self.account_lookup else None
+            subjects[str(found) if found else account_subject(name)] += 1
+        if principal is not None and "changePassword" in op.root_fields:
+            subjects[str(principal.user_id)] += op.root_fields.count("changePassword")
+        return subjects
+
+    def limits_for(
+        self,
+        op: Operation,
+        principal: Principal | None,
+        ip: str,
+        accounts: Counter[str] | None = None,
+    ) -> list[Limit]:
         s = self.settings
         subject = str(principal.user_id) if principal else f"ip:{ip}"
         per_class = {
@@ -56,12 +84,9 @@ class RatePolicy:
             )
         if op.password_attempts:
             limits.append(Limit(f"ip:{ip}", "login", s.login_per_minute, op.password_attempts))
-            accounts = Counter(op.login_accounts)
-            if principal is not None and "changePassword" in op.root_fields:
-                accounts[str(principal.user_id)] += op.root_fields.count("changePassword")
             limits.extend(
-                Limit(account_subject(a), "login", s.login_per_account_per_minute, n)
-                for a, n in sorted(accounts.items())
+                Limit(subject, "login_account", s.login_per_account_per_minute, n)
+                for subject, n in sorted((accounts or Counter()).items())
             )
         return limits
 
@@ -69,7 +94,9 @@ class RatePolicy:
         if not self.settings.enabled:
             return Verdict(Decision(allowed=True))
         try:
-            return Verdict(await self.limiter.hit(self.limits_for(op, principal, ip)))
+            accounts = await self._accounts(op, principal) if op.password_attempts else None
+            limits = self.limits_for(op, principal, ip, accounts)
+            return Verdict(await self.limiter.hit(limits))
         except UpstreamUnavailable:
             now = time.monotonic()
             if now - self._last_outage_log > LOG_EVERY_SECONDS:

@@ -82,7 +82,9 @@ class SecurityRuntime:
                 accounts=accounts, sessions=sessions, usage=usage
             )
             self.policy = RatePolicy(
-                RateLimiter(stores.redis.client, timeout=timeout), s.rate_limit
+                RateLimiter(stores.redis.client, timeout=timeout),
+                s.rate_limit,
+                account_lookup=accounts.account_id,
             )
             try:
                 yield self

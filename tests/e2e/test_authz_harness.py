@@ -205,3 +205,24 @@ async def ws_messages(ws: Any, until: set[str], *, within: float = 10.0) -> list
             seen.append(message)
             if message.get("type") in until:
                 return seen
+
+
+async def direct_account(served: Served, *, name: str | None = None) -> Account:
+    """An account and a session made through the stores (no HTTP, so no rate limit)."""
+    from resolvers.ids import to_global_id
+
+    services = served.security.accounts
+    assert services is not None
+    name = name or unique_name()
+    user = await services.accounts.register(
+        email=f"{name}@example.org", username=name, password=PASSWORD, full_name=None
+    )
+    assert not isinstance(user, str)
+    session = await services.sessions.create(user.id)
+    return Account(
+        user_id=user.id,
+        global_id=to_global_id("User", user.id),
+        username=name,
+        email=f"{name}@example.org",
+        token=session.token,
+    )
