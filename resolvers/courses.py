@@ -50,6 +50,9 @@ def may_read_course(record: CourseRecord, viewer: Viewer) -> bool:
 
 async def _fetch_courses(ctx: Context, ids: Sequence[UUID]) -> dict[UUID, CourseRecord]:
     """Redis first (one MGET), PostgreSQL for the misses (one SELECT), then fill Redis."""
+    principal = ctx.principal
+    if principal is not None and not principal.allows("courses:read"):
+        return {}  # a key without the scope sees no course, even nested
     ids = unique(ids)
     found: dict[UUID, CourseRecord] = {}
     redis = ctx.stores.redis

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from functools import partial
 from uuid import UUID
 
@@ -21,8 +21,17 @@ from resolvers.pagination import encode_cursor, page
 
 
 def document(ctx: Context, document_id: UUID) -> Awaitable[DocumentRecord | None]:
+    """A document the caller may read; none at all, even nested, for a key without
+    `documents:read`."""
+    principal = ctx.principal
+    if principal is not None and not principal.allows("documents:read"):
+        return load(ctx, "document", _nothing, document_id)
     fetch = partial(ctx.stores.documents.by_ids, viewer=ctx.viewer)
     return load(ctx, "document", fetch, document_id)
+
+
+async def _nothing(ids: Sequence[UUID]) -> dict[UUID, DocumentRecord]:
+    return {}
 
 
 async def documents(

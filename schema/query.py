@@ -89,11 +89,23 @@ def _uuid(global_id: str, type_name: str) -> UUID:
     return from_global_id(global_id, expect=type_name)[1]
 
 
+# What an API key needs to read a node of each type (a session may read them all).
+NODE_PERMISSIONS = {
+    "Course": "courses:read",
+    "LearningObjective": "courses:read",
+    "Document": "documents:read",
+    "Concept": "concepts:read",
+    "GenerationTask": "tasks:read",
+    "Export": "exports:read",
+}
+
+
 async def _node(info: Info, global_id: str) -> Node | None:
     """Resolve any global id; objects the caller may not read are null, like missing ones."""
     ctx = info.context
     require_principal(ctx)
     type_name, raw = from_global_id(global_id)
+    require_principal(ctx, NODE_PERMISSIONS.get(type_name))
     if type_name == "Course":
         found: Any = await course_resolvers.course(ctx, raw)
         return Course.from_record(found) if found else None
@@ -114,7 +126,10 @@ async def _node(info: Info, global_id: str) -> Node | None:
         return Export.from_record(found) if found else None
     if type_name == "LearningObjective":
         found = (await ctx.stores.graph.objectives_by_ids([raw])).get(raw)
-        return LearningObjective.from_record(found) if found else None
+        # Visible through a course the caller may read: a draft's objectives are private.
+        owners = (await ctx.stores.graph.objective_courses([raw])).get(raw, [])
+        readable = await asyncio.gather(*(course_resolvers.course(ctx, c) for c in owners))
+        return LearningObjective.from_record(found) if found and any(readable) else None
     return None
 
 
