@@ -1,7 +1,10 @@
 """Shared by the security tests: the real app served in-process, and a small client.
 
 The app runs under uvicorn in the test's own event loop (so a test can also look at
-its audit queue), on a free port, against the test stores of tests/conftest.py.
+its audit queue), on a free port, against the dev stack's servers — but each test
+module gets its own freshly migrated PostgreSQL database and the security tests use
+Redis database 13, so they neither see nor disturb other test runs (which recreate
+`curriculum_test` and flush Redis database 15 as they go).
 """
 
 from __future__ import annotations
@@ -9,14 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import secrets
 import socket
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+import asyncpg
 import httpx
 import uvicorn
+from alembic import command
+from alembic.config import Config
+from redis.asyncio import Redis
 from sqlalchemy import text
 from starlette.applications import Starlette
 
@@ -26,6 +36,52 @@ from gateway.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 SECRET = "security-tests-secret-key-0123456789abcdef"
+REDIS_DB = 13
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _with_path(url: str, path: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=path))
+
+
+def _migrate(url: str) -> None:
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    config.attributes.update(database_url=url, configure_logging=False)
+    command.upgrade(config, "head")
+
+
+@contextlib.asynccontextmanager
+async def isolated(stack: Settings) -> AsyncIterator[Settings]:
+    """The stack's servers with a database of our own (dropped afterwards) and Redis db 13."""
+    name = f"sec_test_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(stack.postgres.asyncpg_dsn)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        url = _with_path(stack.postgres.url, f"/{name}")
+        await asyncio.to_thread(_migrate, url)
+        yield stack.model_copy(
+            update={
+                "postgres": stack.postgres.model_copy(update={"url": url}),
+                "redis": stack.redis.model_copy(
+                    update={"url": _with_path(stack.redis.url, f"/{REDIS_DB}")}
+                ),
+                "app_env": "test",
+            }
+        )
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def flush_redis(settings: Settings) -> None:
+    """Empty the security tests' own Redis database (never the one other tests use)."""
+    assert settings.redis.url.endswith(f"/{REDIS_DB}")
+    client = Redis.from_url(settings.redis.url)
+    try:
+        await client.flushdb()
+    finally:
+        await client.aclose()
 
 
 def fast_settings(base: Settings, **groups: dict[str, Any]) -> Settings:

@@ -34,6 +34,7 @@ from tests.e2e.test_authz_harness import (
     Served,
     direct_account,
     fast_settings,
+    isolated,
     serve,
     ws_messages,
 )
@@ -326,8 +327,8 @@ class Scene:
 
 
 @pytest.fixture(scope="module")
-async def scene(test_settings: Settings, test_database: str) -> AsyncIterator[Scene]:
-    async with serve(fast_settings(test_settings)) as served:
+async def scene(stack_settings: Settings) -> AsyncIterator[Scene]:
+    async with isolated(stack_settings) as settings, serve(fast_settings(settings)) as served:
         stores = served.app.state.stores
         world = World(stores)
         owner, other = await direct_account(served), await direct_account(served)

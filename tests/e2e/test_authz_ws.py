@@ -25,6 +25,7 @@ from tests.e2e.test_authz_harness import (
     create_key,
     direct_account,
     fast_settings,
+    isolated,
     serve,
     ws_messages,
 )
@@ -36,8 +37,8 @@ PROGRESS = "subscription($t: ID!) { taskProgress(taskId: $t) { status } }"
 
 
 @pytest.fixture(scope="module")
-async def served(test_settings: Settings, test_database: str) -> AsyncIterator[Served]:
-    async with serve(fast_settings(test_settings)) as app:
+async def served(stack_settings: Settings) -> AsyncIterator[Served]:
+    async with isolated(stack_settings) as settings, serve(fast_settings(settings)) as app:
         yield app
 
 

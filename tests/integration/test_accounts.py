@@ -26,6 +26,7 @@ from tests.e2e.test_authz_harness import (
     Client,
     Served,
     fast_settings,
+    isolated,
     make_admin,
     register,
     serve,
@@ -46,8 +47,8 @@ SET_ACTIVE = """mutation($id: ID!, $active: Boolean!) { setUserActive(userId: $i
 
 
 @pytest.fixture(scope="module")
-async def served(test_settings: Settings, test_database: str) -> AsyncIterator[Served]:
-    async with serve(fast_settings(test_settings)) as app:
+async def served(stack_settings: Settings) -> AsyncIterator[Served]:
+    async with isolated(stack_settings) as settings, serve(fast_settings(settings)) as app:
         yield app
 
 

@@ -22,6 +22,7 @@ from tests.e2e.test_authz_harness import (
     Served,
     create_key,
     fast_settings,
+    isolated,
     register,
     serve,
 )
@@ -34,8 +35,8 @@ REVOKE = """mutation($id: ID!) { revokeApiKey(id: $id) { __typename
 
 
 @pytest.fixture(scope="module")
-async def served(test_settings: Settings, test_database: str) -> AsyncIterator[Served]:
-    async with serve(fast_settings(test_settings)) as app:
+async def served(stack_settings: Settings) -> AsyncIterator[Served]:
+    async with isolated(stack_settings) as settings, serve(fast_settings(settings)) as app:
         yield app
 
 

@@ -26,6 +26,7 @@ from tests.e2e.test_authz_harness import (
     REGISTER,
     Served,
     fast_settings,
+    isolated,
     register,
     serve,
     unique_name,
@@ -35,8 +36,14 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-async def served(test_settings: Settings, test_database: str) -> AsyncIterator[Served]:
-    async with serve(fast_settings(test_settings)) as app:
+async def settings(stack_settings: Settings) -> AsyncIterator[Settings]:
+    async with isolated(stack_settings) as own:
+        yield fast_settings(own)
+
+
+@pytest.fixture(scope="module")
+async def served(settings: Settings) -> AsyncIterator[Served]:
+    async with serve(settings) as app:
         yield app
 
 
@@ -47,8 +54,8 @@ async def http(served: Served) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def engine(test_database: str) -> AsyncIterator[AsyncEngine]:
-    created = create_async_engine(async_url(test_database))
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    created = create_async_engine(async_url(settings.postgres.url))
     try:
         yield created
     finally:
@@ -233,10 +240,12 @@ async def test_rows_are_written_in_batches_of_one_insert(engine: AsyncEngine) ->
     print(f"2000 audit rows: queued in {enqueue_ms:.1f} ms, written in {total_ms:.0f} ms")
 
 
-async def test_a_clean_stop_loses_no_rows(test_settings: Settings, test_database: str) -> None:
-    settings = fast_settings(test_settings, audit={"flush_seconds": 30.0})
+async def test_a_clean_stop_loses_no_rows(settings: Settings) -> None:
+    slow = settings.model_copy(
+        update={"audit": settings.audit.model_copy(update={"flush_seconds": 30.0})}
+    )
     ids = [rid() for _ in range(300)]
-    async with serve(settings) as app:
+    async with serve(slow) as app:
         async with httpx.AsyncClient(base_url=app.url, timeout=30) as http:
             await asyncio.gather(
                 *(
@@ -248,8 +257,7 @@ async def test_a_clean_stop_loses_no_rows(test_settings: Settings, test_database
             )
         trail = app.security.audit
         assert trail is not None and trail.queued == 300  # nothing flushed yet (30 s)
-        engine_url = test_database
-    engine = create_async_engine(async_url(engine_url))
+    engine = create_async_engine(async_url(settings.postgres.url))
     try:
         assert len(await rows_for(engine, *ids)) == 300
     finally:

@@ -24,6 +24,8 @@ from tests.e2e.test_authz_harness import (
     create_key,
     direct_account,
     fast_settings,
+    flush_redis,
+    isolated,
     serve,
     ws_messages,
 )
@@ -39,9 +41,21 @@ LIMITS = {
 }
 
 
+@pytest.fixture(scope="module")
+async def settings(stack_settings: Settings) -> AsyncIterator[Settings]:
+    async with isolated(stack_settings) as own:
+        yield fast_settings(own, rate_limit=LIMITS)
+
+
 @pytest.fixture
-async def redis(test_settings: Settings, clean_redis: None) -> AsyncIterator[Redis]:
-    client = Redis.from_url(test_settings.redis.url)
+async def clean(settings: Settings) -> None:
+    """Every test starts with no counters (Redis db 13 is the security tests' own)."""
+    await flush_redis(settings)
+
+
+@pytest.fixture
+async def redis(settings: Settings, clean: None) -> AsyncIterator[Redis]:
+    client = Redis.from_url(settings.redis.url)
     try:
         yield client
     finally:
@@ -49,13 +63,13 @@ async def redis(test_settings: Settings, clean_redis: None) -> AsyncIterator[Red
 
 
 @pytest.fixture(scope="module")
-async def served(test_settings: Settings, test_database: str) -> AsyncIterator[Served]:
-    async with serve(fast_settings(test_settings, rate_limit=LIMITS)) as app:
+async def served(settings: Settings) -> AsyncIterator[Served]:
+    async with serve(settings) as app:
         yield app
 
 
 @pytest.fixture
-async def http(served: Served, clean_redis: None) -> AsyncIterator[httpx.AsyncClient]:
+async def http(served: Served, clean: None) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=served.url, timeout=30) as client:
         yield client
 
@@ -265,10 +279,7 @@ async def test_subscriptions_over_websocket_are_limited_per_operation(
         assert ticks[-1]["id"] in {"1", "2"}
 
 
-async def test_without_redis_queries_pass_and_logins_fail_closed(
-    test_settings: Settings, test_database: str
-) -> None:
-    settings = fast_settings(test_settings, rate_limit=LIMITS)
+async def test_without_redis_queries_pass_and_logins_fail_closed(settings: Settings) -> None:
     down = settings.model_copy(
         update={"redis": settings.redis.model_copy(update={"url": "redis://127.0.0.1:9/0"})}
     )
