@@ -22,6 +22,7 @@ from resolvers.context import Info
 from resolvers.errors import bad_input
 from resolvers.ids import from_global_id
 from resolvers.pagination import encode_cursor
+from resolvers.validation import clean_text
 from schema.common import (
     CourseStatus,
     Difficulty,
@@ -167,13 +168,13 @@ class Query:
     ) -> CourseConnection:
         f = filter or CourseFilterInput()
         order = order_by or CourseOrder()
-        if f.text is not None and len(f.text) > 200:
-            raise bad_input("`filter.text` is limited to 200 characters", field="filter.text")
+        # NUL or bidi controls would reach PostgreSQL (which refuses NUL): a clear error.
+        text = clean_text(f.text, field="filter.text", max_length=200)
         where = CourseFilter(
             status=f.status.value if f.status else None,
             difficulty_level=f.difficulty.value if f.difficulty else None,
             author_id=_uuid(f.author_id, "User") if f.author_id else None,
-            text=f.text,
+            text=text,
         )
         rows, has_next, cursors = await course_resolvers.courses(
             info.context,
@@ -230,7 +231,8 @@ class Query:
         after: str | None = None,
     ) -> DocumentConnection:
         f = filter or DocumentFilterInput()
-        where = DocumentFilter(status=f.status.value if f.status else None, language=f.language)
+        language = clean_text(f.language, field="filter.language", max_length=10)
+        where = DocumentFilter(status=f.status.value if f.status else None, language=language)
         rows, has_next, cursors = await document_resolvers.documents(
             info.context, where=where, first=first, after=after
         )

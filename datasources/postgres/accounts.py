@@ -31,6 +31,7 @@ from datasources.postgres.users import API_KEY_COLUMNS, USER_COLUMNS
 from datasources.redis.sessions import keyed_digest
 
 API_KEY_PREFIX = "cgk_"
+MAX_IDENTIFIER = 320  # longer than any email or username we accept
 Taken = Literal["email", "username"]
 
 
@@ -144,6 +145,8 @@ class AccountStore(PgBase):
 
     async def _find(self, identifier: str) -> Any:
         """The one account an email or username names, ignoring case (None if not one)."""
+        if "\x00" in identifier or len(identifier) > MAX_IDENTIFIER:
+            return None  # no account has such a name (and PostgreSQL refuses NUL)
         column = User.email if "@" in identifier else User.username
         async with self.engine.connect() as conn:
             rows = (
