@@ -23,7 +23,7 @@ LOG_EVERY_SECONDS = 30.0
 @dataclass(frozen=True, slots=True)
 class Verdict:
     decision: Decision
-    unavailable: bool = False  # the limiter could not be asked and this class fails closed
+    unavailable: str | None = None  # the store that could not be asked (fails closed)
 
 
 def account_subject(account: str) -> str:
@@ -97,12 +97,12 @@ class RatePolicy:
             accounts = await self._accounts(op, principal) if op.password_attempts else None
             limits = self.limits_for(op, principal, ip, accounts)
             return Verdict(await self.limiter.hit(limits))
-        except UpstreamUnavailable:
+        except UpstreamUnavailable as exc:
             now = time.monotonic()
             if now - self._last_outage_log > LOG_EVERY_SECONDS:
                 self._last_outage_log = now
-                log.warning("rate limiter unavailable (Redis down): queries pass unlimited")
+                log.warning("rate limits not checked (%s down): requests pass", exc.store)
             if op.password_attempts:
                 # Password guessing stays limited; sign-in needs Redis for the session anyway.
-                return Verdict(Decision(allowed=False, retry_after=5), unavailable=True)
+                return Verdict(Decision(allowed=False, retry_after=5), unavailable=exc.store)
             return Verdict(Decision(allowed=True))

@@ -157,7 +157,7 @@ class GuardMiddleware:
         if op is not None and runtime.policy is not None:
             verdict = await runtime.policy.check(op, principal, client_ip(scope))
             if verdict.unavailable:
-                await _unavailable(send, "redis")
+                await _unavailable(send, verdict.unavailable)
                 return
             decision = verdict.decision
             if not decision.allowed:

@@ -200,7 +200,11 @@ async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
         decision = verdict.decision
         if not decision.allowed:
             code = "UPSTREAM_UNAVAILABLE" if verdict.unavailable else "RATE_LIMITED"
-            message = "redis is unavailable" if verdict.unavailable else "rate limit exceeded"
+            message = (
+                f"{verdict.unavailable} is unavailable"
+                if verdict.unavailable
+                else "rate limit exceeded"
+            )
             error = {
                 "message": f"{message}; retry in {decision.retry_after}s",
                 "extensions": {"code": code, "retryAfter": decision.retry_after},
