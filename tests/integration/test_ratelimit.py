@@ -292,3 +292,21 @@ async def test_without_redis_queries_pass_and_logins_fail_closed(settings: Setti
         assert login.status_code == 503
         assert login.json()["errors"][0]["extensions"]["code"] == "UPSTREAM_UNAVAILABLE"
         assert login.headers["retry-after"] == "5"
+        # A session cannot be checked without Redis; an API key (in PostgreSQL) can.
+        session = await Client(http, token="S" * 43).post("{ me { id } }")
+        assert session.status_code == 503
+        assert session.json()["errors"][0]["extensions"]["store"] == "redis"
+        services = app.security.accounts
+        assert services is not None
+        user = await services.accounts.register(
+            email=f"{unique_login()}@example.org",
+            username=unique_login(),
+            password="a long enough passphrase",
+            full_name=None,
+        )
+        assert not isinstance(user, str)
+        _, key = await services.accounts.create_api_key(
+            user_id=user.id, name="k", permissions=["courses:read"], expires_at=None, rate_limit=5
+        )
+        me = await Client(http, key=key).post("{ me { id } }")
+        assert me.status_code == 200 and me.json()["data"]["me"]["id"]
