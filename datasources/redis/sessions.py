@@ -127,7 +127,7 @@ class SessionStore:
     @guarded(STORE)
     async def get(self, session_id: str) -> SessionRecord | None:
         """The live session, refreshing last_accessed (not the TTL: sessions end after 24 h)."""
-        raw = await self.client.hgetall(session_key(session_id))
+        raw = await self.client.hgetall(session_key(session_id))  # type: ignore[misc]
         if not raw:
             return None
         record = _decode(session_id, raw)
@@ -137,7 +137,7 @@ class SessionStore:
         if (now - record.last_accessed).total_seconds() >= self.touch_every:
             # HSET on an existing key keeps its TTL; a racing expiry leaves a TTL-less
             # husk with only last_accessed, which _decode rejects — so guard with EXISTS.
-            await self.client.eval(_TOUCH, 1, session_key(session_id), now.isoformat())
+            await self.client.eval(_TOUCH, 1, session_key(session_id), now.isoformat())  # type: ignore[misc]
         return record
 
     @guarded(STORE)
@@ -156,7 +156,7 @@ class SessionStore:
     async def revoke_all(self, user_id: UUID, *, keep: str | None = None) -> int:
         """End every session of the user except `keep`; returns how many ended."""
         index = user_sessions_key(user_id)
-        members = [m.decode() for m in await self.client.smembers(index)]
+        members = [m.decode() for m in await self.client.smembers(index)]  # type: ignore[misc]
         doomed = [m for m in members if m != keep]
         if not doomed:
             return 0
@@ -169,7 +169,7 @@ class SessionStore:
     async def _prune(self, user_id: UUID) -> None:
         """Drop ids of sessions that expired on their own from the user's index."""
         index = user_sessions_key(user_id)
-        members = [m.decode() for m in await self.client.smembers(index)]
+        members = [m.decode() for m in await self.client.smembers(index)]  # type: ignore[misc]
         if len(members) < 16:
             return
         async with self.client.pipeline(transaction=False) as pipe:
@@ -178,7 +178,7 @@ class SessionStore:
             alive = await pipe.execute()
         gone = [m for m, ok in zip(members, alive, strict=True) if not ok]
         if gone:
-            await self.client.srem(index, *gone)
+            await self.client.srem(index, *gone)  # type: ignore[misc]
 
 
 _TOUCH = """

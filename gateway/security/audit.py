@@ -22,7 +22,7 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-from sqlalchemy import insert, select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -31,7 +31,7 @@ from datasources.postgres.models import AuditLog, User
 from gateway.security.redact import redact, storable
 
 log = logging.getLogger("gateway.audit")
-AUDIT_TABLE = AuditLog.__table__
+AUDIT_TABLE: Table = AuditLog.__table__  # type: ignore[assignment]
 PARTITION_CHECK_SECONDS = 6 * 3600
 MAX_BODY_BYTES = 64_000  # larger request bodies are summarised, not stored
 

@@ -188,10 +188,10 @@ class GuardMiddleware:
                 payload["variables"] = None
             return classify(payload, max_tokens=max_tokens)
         try:
-            payload = orjson.loads(body) if body else None
+            parsed: Any = orjson.loads(body) if body else None
         except orjson.JSONDecodeError:
             return Operation("invalid", "graphql", audit_body={"bytes": len(body)})
-        return classify(payload, max_tokens=max_tokens)
+        return classify(parsed, max_tokens=max_tokens)
 
 
 async def _unavailable(send: Send, store: str) -> None:
