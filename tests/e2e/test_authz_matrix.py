@@ -35,6 +35,7 @@ from tests.e2e.test_authz_harness import (
     direct_account,
     fast_settings,
     isolated,
+    make_admin,
     serve,
     ws_messages,
 )
@@ -515,3 +516,27 @@ async def test_a_scope_also_holds_for_nested_objects(scene: Scene, http: httpx.A
         d=ids["d"],
     )
     assert own["data"]["semanticSearch"] == [{"__typename": "ChunkHit"}]
+
+
+async def test_admins_read_other_users_data_and_the_stats(
+    scene: Scene, http: httpx.AsyncClient
+) -> None:
+    admin = await direct_account(scene.served)
+    scene.world.users.append(admin.user_id)
+    stats = "{ documentProcessingStats { date totalDocuments } }"
+    refused = await Client(http, token=admin.token).gql(stats)
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    await make_admin(scene.served, admin.user_id)
+    as_admin = Client(http, token=admin.token)
+    assert (await as_admin.gql(stats))["data"]["documentProcessingStats"]
+    ids = scene.gids(["c", "d", "t"])
+    found = await as_admin.gql(
+        "query($c: ID!, $d: ID!, $t: ID!) { course(id: $c) { title } document(id: $d) "
+        "{ filename } task(id: $t) { status } }",
+        **ids,
+    )
+    assert found["data"] == {
+        "course": {"title": "Owner draft"},
+        "document": {"filename": "owner-secret-notes.pdf"},
+        "task": {"status": "COMPLETED"},
+    }
