@@ -362,3 +362,11 @@ async def test_malformed_ids_in_account_mutations_are_clear_errors(
     body = await Client(http, token=admin.token).gql(SET_ROLE, id=bad_id, role="ADMIN")
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_an_expired_session_gets_401(served: Served, http: httpx.AsyncClient) -> None:
+    account = await register(http)
+    redis = served.app.state.stores.redis.client
+    await redis.pexpire(f"session:{keyed_digest(SECRET.encode(), account.token)}", 50)
+    await asyncio.sleep(0.2)
+    _unauthenticated(await Client(http, token=account.token).post(ME), "session expired or invalid")

@@ -10,7 +10,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from datasources.postgres.engine import async_url
 from datasources.postgres.models import ApiKey
 from datasources.redis.sessions import keyed_digest
 from gateway.settings import Settings
@@ -185,3 +187,25 @@ async def test_bad_key_requests_are_typed_errors_and_create_nothing(
     result = body["data"]["createApiKey"]
     assert (result["__typename"], result["field"]) == ("InvalidInput", field), body
     assert (await session.gql(KEYS))["data"]["apiKeys"] == []
+
+
+async def test_key_use_is_saved_at_shutdown(stack_settings: Settings) -> None:
+    async with isolated(stack_settings) as own:
+        slow = fast_settings(own, auth={"key_usage_flush_seconds": 300.0})
+        async with serve(slow) as app:
+            async with httpx.AsyncClient(base_url=app.url, timeout=30) as http:
+                owner = await register(http)
+                key, key_gid = await create_key(Client(http, token=owner.token), ["tasks:read"])
+                assert (await Client(http, key=key).gql("{ me { id } }"))["data"]["me"]
+            usage = app.security.key_usage
+            assert usage is not None and usage.pending == 1  # not written yet
+            engine_url = own.postgres.url
+        engine = create_async_engine(async_url(engine_url))
+        try:
+            async with engine.connect() as conn:
+                used = await conn.execute(
+                    select(ApiKey.last_used_at).where(ApiKey.id == from_global_id(key_gid)[1])
+                )
+                assert used.scalar_one() is not None
+        finally:
+            await engine.dispose()
