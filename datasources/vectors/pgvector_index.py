@@ -17,6 +17,7 @@ from datasources.errors import is_connection_error
 from datasources.vectors import pgvector_rows as rows
 from datasources.vectors import pgvector_sql as sql
 from datasources.vectors.errors import VectorStoreUnavailable
+from datasources.vectors.pgvector_bulk import BulkUpsert
 from datasources.vectors.records import (
     ChunkRecord,
     ConceptVectorRecord,
@@ -175,6 +176,22 @@ class PgVectorIndex:
             for r, vector in prepare(records)
         ]
         await self._write_many(sql.upsert_qa(self._s), values)
+
+    def bulk_upsert(
+        self,
+        *,
+        timeout_seconds: float = 3600.0,
+        rebuild_min_rows: int = 1000,
+        maintenance_work_mem: str = "1GB",
+    ) -> BulkUpsert:
+        """Large loads (seeding, re-indexing) in one transaction; see pgvector_bulk."""
+        return BulkUpsert(
+            self._pool,
+            self._s,
+            timeout_seconds=timeout_seconds,
+            rebuild_min_rows=rebuild_min_rows,
+            maintenance_work_mem=maintenance_work_mem,
+        )
 
     async def delete_document(self, document_id: UUID) -> int:
         (document_id,) = unique_ids([document_id])
