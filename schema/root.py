@@ -42,7 +42,13 @@ class GatewaySchema(strawberry.Schema):
 
 def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
     o = options or SchemaOptions()
-    rules: list[Any] = []
+    # Rule classes made once per schema: ValidationCache keys on them, and the limiter
+    # extensions make a new class per instance, so as per-request factories they made
+    # every request miss the cache (validation ran on every request).
+    rules: list[Any] = [
+        *QueryDepthLimiter(max_depth=o.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=o.max_aliases).validation_rules,
+    ]
     if not o.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return GatewaySchema(
@@ -54,8 +60,6 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=o.max_tokens),
             lambda: ParserCache(maxsize=512),
-            lambda: QueryDepthLimiter(max_depth=o.max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=o.max_aliases),
             lambda: AddValidationRules(rules),
             lambda: ValidationCache(maxsize=512),
             lambda: CostLimit(max_cost=o.max_cost, max_page_size=o.max_page_size),
