@@ -1,0 +1,82 @@
+"""A small closed-loop load generator: N workers, each waiting for its answer before the next.
+
+Bounded by a request count and by time, whichever comes first. Latency is measured
+around one call (for HTTP: request sent to body read), on a monotonic clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+Call = Callable[[int], Awaitable[object]]
+
+
+@dataclass(slots=True)
+class Stats:
+    concurrency: int
+    latencies: list[float] = field(default_factory=list)  # seconds, successes only
+    errors: int = 0
+    elapsed: float = 0.0
+    first_error: str | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    def percentile(self, p: float) -> float:
+        """Nearest-rank percentile in milliseconds."""
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        rank = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+        return ordered[rank] * 1000
+
+    @property
+    def p50(self) -> float:
+        return self.percentile(50)
+
+    @property
+    def p99(self) -> float:
+        return self.percentile(99)
+
+    @property
+    def mean(self) -> float:
+        return statistics.fmean(self.latencies) * 1000 if self.latencies else float("nan")
+
+    @property
+    def rps(self) -> float:
+        return self.count / self.elapsed if self.elapsed else 0.0
+
+
+async def run_load(
+    call: Call, *, concurrency: int, max_requests: int, max_seconds: float, warmup: int = 0
+) -> Stats:
+    """Warm up with `warmup` sequential calls, then measure `concurrency` closed loops."""
+    for i in range(warmup):
+        await call(-1 - i)
+    stats = Stats(concurrency=concurrency)
+    issued = 0
+    deadline = time.perf_counter() + max_seconds
+
+    async def worker() -> None:
+        nonlocal issued
+        while issued < max_requests and time.perf_counter() < deadline:
+            n = issued
+            issued += 1
+            started = time.perf_counter()
+            try:
+                await call(n)
+            except Exception as exc:
+                stats.errors += 1
+                stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"[:300]
+                continue
+            stats.latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    stats.elapsed = time.perf_counter() - started
+    return stats
