@@ -59,7 +59,7 @@ seed: migrate
 	$(CURRICULUM) seed-demo --scale 1
 
 bench: seed
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run --out .cache/bench-results.json
 
 clean: stack-down
 	rm -rf .stack
