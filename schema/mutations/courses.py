@@ -8,6 +8,7 @@ from uuid import uuid4
 
 import strawberry
 
+from datasources.postgres.records import CourseRecord
 from resolvers import course_mutations as resolvers
 from resolvers.context import Info
 from resolvers.ids import from_global_id, to_global_id
@@ -66,6 +67,13 @@ def _values(data: CourseInput, *, creating: bool) -> dict[str, Any] | InvalidInp
     return values
 
 
+def _course_result(result: CourseRecord | resolvers.Problem) -> CourseResult:
+    """A course, or the typed error a course mutation may return."""
+    if isinstance(result, resolvers.Problem):
+        return to_problem(result)  # type: ignore[return-value]
+    return Course.from_record(result)
+
+
 def _course_id(raw: strawberry.ID) -> Any:
     return from_global_id(raw, expect="Course")[1]
 
@@ -87,22 +95,14 @@ class CourseMutations:
         if isinstance(values, InvalidInput):
             return values
         result = await resolvers.update_course(info.context, _course_id(id), values)
-        return (
-            to_problem(result)
-            if isinstance(result, resolvers.Problem)
-            else Course.from_record(result)
-        )  # type: ignore[return-value]
+        return _course_result(result)
 
     @strawberry.mutation
     async def publish_course(
         self, info: Info, id: strawberry.ID, publish: bool = True
     ) -> CourseResult:
         result = await resolvers.publish_course(info.context, _course_id(id), publish)
-        return (
-            to_problem(result)
-            if isinstance(result, resolvers.Problem)
-            else Course.from_record(result)
-        )  # type: ignore[return-value]
+        return _course_result(result)
 
     @strawberry.mutation
     async def delete_course(self, info: Info, id: strawberry.ID) -> DeleteResult:
@@ -137,11 +137,7 @@ class CourseMutations:
             relevance=relevance,
             usage_type=usage_type.value if usage_type else None,
         )
-        return (
-            to_problem(result)
-            if isinstance(result, resolvers.Problem)
-            else Course.from_record(result)
-        )  # type: ignore[return-value]
+        return _course_result(result)
 
     @strawberry.mutation
     async def unlink_document(
@@ -150,11 +146,7 @@ class CourseMutations:
         result = await resolvers.unlink_document(
             info.context, _course_id(course_id), from_global_id(document_id, expect="Document")[1]
         )
-        return (
-            to_problem(result)
-            if isinstance(result, resolvers.Problem)
-            else Course.from_record(result)
-        )  # type: ignore[return-value]
+        return _course_result(result)
 
     @strawberry.mutation
     async def add_learning_objective(
