@@ -55,9 +55,11 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## seed: the demo dataset in every store (SCALE=1 is the benchmark size; SCALE=0 the tiny one)
 seed: migrate
-	$(CURRICULUM) seed-demo --scale 1
+	$(CURRICULUM) seed-demo --scale $(or $(SCALE),1)
 
+## bench: the gateway against the raw drivers on the seeded dataset (BENCHMARKS.md)
 bench: seed
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
 
