@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import asyncpg
 from neo4j import AsyncGraphDatabase
 
-from gateway.seed_data import DEMO_TAG, SeedSpec, build_dataset
-from gateway.seed_vocab import ASPECTS_EN, ASPECTS_ZH, SUBJECTS
+from gateway.seed.data import DEMO_TAG, SeedSpec, build_dataset
+from gateway.seed.vocab import ASPECTS_EN, ASPECTS_ZH, SUBJECTS
 from gateway.settings import Settings
 
 

@@ -39,8 +39,8 @@ from bench import queries, raw
 from bench.load import Stats, run_load
 from bench.picks import Picks, pick
 from gateway.security.runtime import password_hasher
-from gateway.seed_data import DEMO_TAG
-from gateway.seed_records import seed_id
+from gateway.seed.data import DEMO_TAG
+from gateway.seed.records import seed_id
 from gateway.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

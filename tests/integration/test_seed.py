@@ -23,8 +23,8 @@ from datasources.embeddings import HashingEmbedder
 from datasources.embeddings.hashing import hash_embed
 from datasources.vectors import ChunkRecord, PgVectorIndex, init_connection
 from gateway.seed import Targets, seed
-from gateway.seed_data import SeedSpec, build_dataset
-from gateway.seed_vectors import embedder_batches
+from gateway.seed.data import SeedSpec, build_dataset
+from gateway.seed.vectors import embedder_batches
 from gateway.settings import Settings
 
 pytestmark = pytest.mark.integration

@@ -32,10 +32,10 @@ from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.redis.store import course_cache_key
 from datasources.vectors import VectorIndex, create_vector_index
 from gateway.security.runtime import password_hasher
-from gateway.seed_data import DEMO_TAG, Dataset, SeedSpec, build_dataset
-from gateway.seed_graph import write_graph
-from gateway.seed_postgres import existing_users, write_postgres
-from gateway.seed_vectors import Embed, HashingPool, embedder_batches, write_vectors
+from gateway.seed.data import DEMO_TAG, Dataset, SeedSpec, build_dataset
+from gateway.seed.graph import write_graph
+from gateway.seed.postgres import existing_users, write_postgres
+from gateway.seed.vectors import Embed, HashingPool, embedder_batches, write_vectors
 from gateway.settings import Settings
 
 Log = Callable[[str], None]

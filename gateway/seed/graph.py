@@ -8,7 +8,7 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver
 
-from gateway.seed_data import Dataset
+from gateway.seed.data import Dataset
 
 BATCH = 5_000
 

@@ -17,8 +17,8 @@ from uuid import UUID
 
 import asyncpg
 
-from gateway.seed_data import Dataset
-from gateway.seed_records import seed_id
+from gateway.seed.data import Dataset
+from gateway.seed.records import seed_id
 
 TABLES = ("users", "documents", "courses", "course_documents", "knowledge_extractions")
 

@@ -24,7 +24,7 @@ from datasources.vectors import (
     QARecord,
     VectorIndex,
 )
-from gateway.seed_data import Dataset
+from gateway.seed.data import Dataset
 
 BATCH = 2_500
 Embed = Callable[[list[str]], Awaitable[list[list[float]]]]

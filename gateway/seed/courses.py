@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from gateway.seed_records import (
+from gateway.seed.records import (
     EPOCH,
     ConceptRow,
     CourseLink,
@@ -23,10 +23,10 @@ from gateway.seed_records import (
     seed_id,
     seeded_rng,
 )
-from gateway.seed_vocab import BLOOM_VERBS, BLOOM_VERBS_ZH, Subject
+from gateway.seed.vocab import BLOOM_VERBS, BLOOM_VERBS_ZH, Subject
 
 if TYPE_CHECKING:
-    from gateway.seed_data import Dataset, SeedSpec
+    from gateway.seed.data import Dataset, SeedSpec
 
 AUDIENCES = ("undergraduate", "graduate", "high school", "professional")
 MINUTES = (30, 45, 60, 60, 75, 90, 120)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from gateway.seed_courses import build_courses
-from gateway.seed_records import (
+from gateway.seed.courses import build_courses
+from gateway.seed.records import (
     EPOCH,
     ChunkText,
     ConceptRow,
@@ -32,7 +32,7 @@ from gateway.seed_records import (
     seed_id,
     seeded_rng,
 )
-from gateway.seed_vocab import (
+from gateway.seed.vocab import (
     AREAS_EN,
     AREAS_ZH,
     ASPECTS_EN,
