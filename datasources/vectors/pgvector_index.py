@@ -26,11 +26,9 @@ from datasources.vectors.records import (
     score_from_distance,
 )
 from datasources.vectors.validation import (
-    check_kinds,
     check_limit,
     check_offset,
-    check_vector,
-    is_zero,
+    check_search,
     prepare,
     unique_ids,
 )
@@ -213,11 +211,10 @@ class PgVectorIndex:
         limit: int = 10,
         document_ids: Sequence[UUID] | None = None,
     ) -> list[VectorHit]:
-        chosen = check_kinds(kinds, document_ids)
-        query = check_vector(vector, what="query vector")
-        check_limit(limit)
-        if is_zero(query) or (document_ids is not None and not document_ids):
-            return []  # nothing is similar to an empty query or within no documents
+        checked = check_search(kinds, vector, limit, document_ids)
+        if checked is None:
+            return []
+        chosen, query = checked
         args: list[Any] = [query, limit]
         if document_ids is not None:
             args.append(unique_ids(document_ids))

@@ -72,6 +72,24 @@ def check_kinds(kinds: Sequence[str], document_ids: Sequence[UUID] | None) -> li
     return chosen
 
 
+def check_search(
+    kinds: Sequence[str],
+    vector: Sequence[float],
+    limit: int,
+    document_ids: Sequence[UUID] | None,
+) -> tuple[list[Kind], list[float]] | None:
+    """Validate a search for either backend; None when nothing can match.
+
+    Nothing is similar to an empty (zero) query, and nothing lies within no documents.
+    """
+    chosen = check_kinds(kinds, document_ids)
+    query = check_vector(vector, what="query vector")
+    check_limit(limit)
+    if is_zero(query) or (document_ids is not None and not document_ids):
+        return None
+    return chosen, query
+
+
 def unique_ids(ids: Iterable[UUID]) -> list[UUID]:
     """Each id once, in first-seen order, checked to be UUIDs."""
     seen: dict[UUID, None] = {}

@@ -26,11 +26,9 @@ from datasources.vectors.records import (
     VectorHit,
 )
 from datasources.vectors.validation import (
-    check_kinds,
     check_limit,
     check_offset,
-    check_vector,
-    is_zero,
+    check_search,
     prepare,
     unique_ids,
 )
@@ -197,11 +195,10 @@ class WeaviateVectorIndex:
         document_ids: Sequence[UUID] | None = None,
     ) -> list[VectorHit]:
         """One near_vector per kind, sent concurrently (gRPC Search takes one collection)."""
-        chosen = check_kinds(kinds, document_ids)
-        query = check_vector(vector, what="query vector")
-        check_limit(limit)
-        if is_zero(query) or (document_ids is not None and not document_ids):
+        checked = check_search(kinds, vector, limit, document_ids)
+        if checked is None:
             return []
+        chosen, query = checked
         where = None
         if document_ids is not None:
             docs = [str(d) for d in unique_ids(document_ids)]
