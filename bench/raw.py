@@ -4,7 +4,7 @@ asyncpg, the neo4j async driver and pgvector SQL over asyncpg; no SQLAlchemy, no
 strawberry, no dataloaders, no Redis. Batching is the gateway's: one statement per
 store per nesting level, and statements of one level that the gateway runs
 concurrently run concurrently here too. The Cypher is the gateway's own
-(datasources/neo4j/graph.py) so the comparison isolates the gateway's Python cost;
+(imported from datasources/neo4j/graph.py) so the comparison isolates the gateway's Python cost;
 SQL uses `= ANY($1)` where SQLAlchemy renders `IN (...)`. The viewer is an admin, so
 no visibility filter applies, as for the gateway's admin caller.
 
@@ -26,6 +26,13 @@ import asyncpg
 from neo4j import AsyncDriver, RoutingControl
 
 from datasources.embeddings.hashing import hash_embed
+from datasources.neo4j.graph import (
+    ANCESTRY,
+    CONCEPTS_BY_IDS,
+    COURSE_CONCEPTS,
+    SOURCES,
+    prerequisites_query,
+)
 from datasources.neo4j.ordering import topological_order
 from datasources.postgres.records import CourseRecord, DocumentRecord, UserRecord, field_names
 from datasources.vectors import init_connection
@@ -35,35 +42,7 @@ COURSE_COLS = ", ".join(field_names(CourseRecord))
 DOCUMENT_COLS = ", ".join(field_names(DocumentRecord))
 USER_COLS = ", ".join(field_names(UserRecord))
 
-COURSE_CONCEPTS = (
-    "UNWIND $ids AS id MATCH (:Course {id: id})-[r:CONTAINS]->(c:Concept) "
-    "RETURN id, c, r.week AS week, r.order AS ord, r.duration_minutes AS minutes "
-    "ORDER BY id, week, ord, c.title"
-)
-PREREQUISITES = (
-    "UNWIND $ids AS id MATCH (p:Concept)-[rs:PREREQUISITE*1..1]->(c:Concept {id: id}) "
-    "WHERE p.id <> id AND (NOT $mandatory_only OR all(r IN rs WHERE r.mandatory)) "
-    "WITH id, p, rs ORDER BY size(rs) "
-    "WITH id, p, head(collect(rs)) AS rs "
-    "RETURN id, p, size(rs) AS depth, all(r IN rs WHERE r.mandatory) AS mandatory, "
-    "reduce(w = 1.0, r IN rs | w * coalesce(r.weight, 1.0)) AS weight "
-    "ORDER BY id, depth, weight DESC, p.title"
-)
-SOURCES = (
-    "UNWIND $ids AS id MATCH (c:Concept {id: id})-[r:EXTRACTED_FROM]->(d:Document) "
-    "RETURN id, c, d.id AS document_id, r.page AS page, r.confidence AS confidence, "
-    "r.context AS context ORDER BY id, confidence DESC, page"
-)
-CONCEPTS = "UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN c"
-ANCESTRY = (
-    "MATCH (t:Concept {id: $id}) "
-    "OPTIONAL MATCH (p:Concept)-[:PREREQUISITE*1..]->(t) "
-    "WITH t, collect(DISTINCT p) AS ps "
-    "WITH t, ps + [t] AS nodes "
-    "UNWIND nodes AS a "
-    "OPTIONAL MATCH (a)-[r:PREREQUISITE]->(b) WHERE b IN nodes "
-    "RETURN a, collect([b.id, r.mandatory]) AS outs"
-)
+PREREQUISITES = prerequisites_query(1, reverse=False)
 
 
 class Raw:
@@ -160,7 +139,7 @@ class Raw:
             self.pool.fetch(
                 f"SELECT {COURSE_COLS} FROM courses WHERE id = ANY($1::uuid[])", course_ids
             ),
-            self._cypher(CONCEPTS, ids=concept_ids),
+            self._cypher(CONCEPTS_BY_IDS, ids=concept_ids),
         )
         return {"hits": rows, "documents": docs, "courses": courses, "concepts": concepts}
 

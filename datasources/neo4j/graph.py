@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 from uuid import UUID
 
 from neo4j import AsyncDriver, RoutingControl
@@ -15,16 +15,68 @@ from datasources.neo4j.records import (
     ConceptRecord,
     CourseConceptEdge,
     CourseObjectiveEdge,
+    ExtractedConcept,
     ObjectiveRecord,
     PrerequisiteEdge,
     RelatedEdge,
     SourceEdge,
-    concept_from_node,
+    concept_from_map,
+    concept_map,
     objective_from_node,
 )
 
 STORE = "neo4j"
 MAX_DEPTH = 10
+
+# The statements, as constants so bench/raw.py runs exactly these. Concepts come back
+# as maps (`concept_map`), never as nodes: see records.concept_map for why.
+CONCEPTS_BY_IDS = cast(
+    LiteralString, f"UNWIND $ids AS id MATCH (c:Concept {{id: id}}) RETURN {concept_map('c')} AS c"
+)
+COURSE_CONCEPTS = cast(
+    LiteralString,
+    "UNWIND $ids AS id MATCH (:Course {id: id})-[r:CONTAINS]->(c:Concept) "
+    f"RETURN id, {concept_map('c')} AS c, r.week AS week, r.order AS ord, "
+    "r.duration_minutes AS minutes ORDER BY id, week, ord, c.title",
+)
+SOURCES = (
+    "UNWIND $ids AS id MATCH (:Concept {id: id})-[r:EXTRACTED_FROM]->(d:Document) "
+    "RETURN id, d.id AS document_id, r.page AS page, r.confidence AS confidence, "
+    "r.context AS context ORDER BY id, confidence DESC, page"
+)
+ANCESTRY = cast(
+    LiteralString,
+    "MATCH (t:Concept {id: $id}) "
+    "OPTIONAL MATCH (p:Concept)-[:PREREQUISITE*1..]->(t) "
+    "WITH t, collect(DISTINCT p) AS ps "
+    "WITH t, ps + [t] AS nodes "
+    "UNWIND nodes AS a "
+    "OPTIONAL MATCH (a)-[r:PREREQUISITE]->(b) WHERE b IN nodes "
+    f"RETURN {concept_map('a')} AS a, collect([b.id, r.mandatory]) AS outs",
+)
+
+
+def prerequisites_query(depth: int, *, reverse: bool) -> LiteralString:
+    """Prerequisites of `$ids` up to `depth` hops (with `reverse`, their dependents)."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be between 1 and {MAX_DEPTH}")
+    # The hop bound cannot be a parameter in Cypher; it is an int checked above.
+    pattern = (
+        f"(c:Concept {{id: id}})-[rs:PREREQUISITE*1..{int(depth)}]->(p:Concept)"
+        if reverse
+        else f"(p:Concept)-[rs:PREREQUISITE*1..{int(depth)}]->(c:Concept {{id: id}})"
+    )
+    return cast(
+        LiteralString,
+        "UNWIND $ids AS id MATCH " + pattern + " "
+        "WHERE p.id <> id AND (NOT $mandatory_only OR all(r IN rs WHERE r.mandatory)) "
+        "WITH id, p, rs ORDER BY size(rs) "
+        "WITH id, p, head(collect(rs)) AS rs "
+        f"RETURN id, {concept_map('p')} AS p, size(rs) AS depth, "
+        "all(r IN rs WHERE r.mandatory) AS mandatory, "
+        "reduce(w = 1.0, r IN rs | w * coalesce(r.weight, 1.0)) AS weight "
+        "ORDER BY id, depth, weight DESC, p.title",
+    )
 
 
 def _ids(values: Sequence[UUID]) -> list[str]:
@@ -59,10 +111,8 @@ class GraphReader:
 
     @guarded(STORE)
     async def concepts_by_ids(self, ids: Sequence[UUID]) -> dict[UUID, ConceptRecord]:
-        rows = await self._read(
-            "UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN c", ids=_ids(ids)
-        )
-        found = (concept_from_node(row["c"]) for row in rows)
+        rows = await self._read(CONCEPTS_BY_IDS, ids=_ids(ids))
+        found = (concept_from_map(row["c"]) for row in rows)
         return {c.id: c for c in found}
 
     @guarded(STORE)
@@ -77,19 +127,14 @@ class GraphReader:
     async def course_concepts(
         self, course_ids: Sequence[UUID]
     ) -> dict[UUID, list[CourseConceptEdge]]:
-        rows = await self._read(
-            "UNWIND $ids AS id MATCH (:Course {id: id})-[r:CONTAINS]->(c:Concept) "
-            "RETURN id, c, r.week AS week, r.order AS ord, r.duration_minutes AS minutes "
-            "ORDER BY id, week, ord, c.title",
-            ids=_ids(course_ids),
-        )
+        rows = await self._read(COURSE_CONCEPTS, ids=_ids(course_ids))
         out: dict[UUID, list[CourseConceptEdge]] = defaultdict(list)
         for row in rows:
             course_id = UUID(row["id"])
             out[course_id].append(
                 CourseConceptEdge(
                     course_id=course_id,
-                    concept=concept_from_node(row["c"]),
+                    concept=concept_from_map(row["c"]),
                     week=row["week"],
                     order=row["ord"],
                     duration_minutes=row["minutes"],
@@ -102,31 +147,15 @@ class GraphReader:
         self, concept_ids: Sequence[UUID], *, depth: int, mandatory_only: bool, reverse: bool
     ) -> dict[UUID, list[PrerequisiteEdge]]:
         """Prerequisites of each concept (or, with `reverse`, the concepts that need it)."""
-        if not 1 <= depth <= MAX_DEPTH:
-            raise ValueError(f"depth must be between 1 and {MAX_DEPTH}")
-        # The hop bound cannot be a parameter in Cypher; it is an int checked above.
-        pattern = (
-            f"(c:Concept {{id: id}})-[rs:PREREQUISITE*1..{int(depth)}]->(p:Concept)"
-            if reverse
-            else f"(p:Concept)-[rs:PREREQUISITE*1..{int(depth)}]->(c:Concept {{id: id}})"
-        )
-        query = (
-            "UNWIND $ids AS id MATCH " + pattern + " "
-            "WHERE p.id <> id AND (NOT $mandatory_only OR all(r IN rs WHERE r.mandatory)) "
-            "WITH id, p, rs ORDER BY size(rs) "
-            "WITH id, p, head(collect(rs)) AS rs "
-            "RETURN id, p, size(rs) AS depth, all(r IN rs WHERE r.mandatory) AS mandatory, "
-            "reduce(w = 1.0, r IN rs | w * coalesce(r.weight, 1.0)) AS weight "
-            "ORDER BY id, depth, weight DESC, p.title"
-        )
-        rows = await self._read(query, ids=_ids(concept_ids), mandatory_only=mandatory_only)  # type: ignore[arg-type]
+        query = prerequisites_query(depth, reverse=reverse)
+        rows = await self._read(query, ids=_ids(concept_ids), mandatory_only=mandatory_only)
         out: dict[UUID, list[PrerequisiteEdge]] = defaultdict(list)
         for row in rows:
             concept_id = UUID(row["id"])
             out[concept_id].append(
                 PrerequisiteEdge(
                     concept_id=concept_id,
-                    prerequisite=concept_from_node(row["p"]),
+                    prerequisite=concept_from_map(row["p"]),
                     mandatory=bool(row["mandatory"]),
                     weight=float(row["weight"]),
                     depth=int(row["depth"]),
@@ -142,7 +171,7 @@ class GraphReader:
         rows = await self._read(
             "UNWIND $ids AS id MATCH (:Concept {id: id})-[r:RELATES_TO]-(o:Concept) "
             "WHERE $type IS NULL OR r.type = $type "
-            "RETURN id, o, r.type AS type, r.strength AS strength "
+            f"RETURN id, {concept_map('o')} AS o, r.type AS type, r.strength AS strength "
             "ORDER BY id, strength DESC, o.title",
             ids=_ids(concept_ids),
             type=relation_type,
@@ -153,7 +182,7 @@ class GraphReader:
             out[concept_id].append(
                 RelatedEdge(
                     concept_id=concept_id,
-                    concept=concept_from_node(row["o"]),
+                    concept=concept_from_map(row["o"]),
                     type=row["type"],
                     strength=row["strength"],
                 )
@@ -162,24 +191,46 @@ class GraphReader:
 
     @guarded(STORE)
     async def sources(self, concept_ids: Sequence[UUID]) -> dict[UUID, list[SourceEdge]]:
-        rows = await self._read(
-            "UNWIND $ids AS id MATCH (c:Concept {id: id})-[r:EXTRACTED_FROM]->(d:Document) "
-            "RETURN id, c, d.id AS document_id, r.page AS page, r.confidence AS confidence, "
-            "r.context AS context ORDER BY id, confidence DESC, page",
-            ids=_ids(concept_ids),
-        )
-        return _group_sources(rows, key="id")
+        rows = await self._read(SOURCES, ids=_ids(concept_ids))
+        out: dict[UUID, list[SourceEdge]] = defaultdict(list)
+        for row in rows:
+            concept_id = UUID(row["id"])
+            out[concept_id].append(
+                SourceEdge(
+                    concept_id=concept_id,
+                    document_id=UUID(row["document_id"]),
+                    page=row["page"],
+                    confidence=row["confidence"],
+                    context=row["context"],
+                )
+            )
+        return out
 
     @guarded(STORE)
-    async def document_concepts(self, document_ids: Sequence[UUID]) -> dict[UUID, list[SourceEdge]]:
+    async def document_concepts(
+        self, document_ids: Sequence[UUID]
+    ) -> dict[UUID, list[ExtractedConcept]]:
         rows = await self._read(
             "UNWIND $ids AS document_id "
             "MATCH (c:Concept)-[r:EXTRACTED_FROM]->(:Document {id: document_id}) "
-            "RETURN c.id AS id, c, document_id, r.page AS page, r.confidence AS confidence, "
-            "r.context AS context ORDER BY document_id, page, c.title",
+            f"RETURN {concept_map('c')} AS c, document_id, r.page AS page, "
+            "r.confidence AS confidence, r.context AS context "
+            "ORDER BY document_id, page, c.title",
             ids=_ids(document_ids),
         )
-        return _group_sources(rows, key="document_id")
+        out: dict[UUID, list[ExtractedConcept]] = defaultdict(list)
+        for row in rows:
+            document_id = UUID(row["document_id"])
+            out[document_id].append(
+                ExtractedConcept(
+                    document_id=document_id,
+                    concept=concept_from_map(row["c"]),
+                    page=row["page"],
+                    confidence=row["confidence"],
+                    context=row["context"],
+                )
+            )
+        return out
 
     @guarded(STORE)
     async def concept_courses(self, concept_ids: Sequence[UUID]) -> dict[UUID, list[UUID]]:
@@ -236,8 +287,8 @@ class GraphReader:
                 "CALL db.index.fulltext.queryNodes('conceptSearch', $q) YIELD node, score "
                 "WHERE ($difficulty IS NULL OR node.difficulty = $difficulty) "
                 "AND ($category IS NULL OR node.category = $category) "
-                "RETURN node AS c, score ORDER BY score DESC, node.title, node.id "
-                "SKIP $skip LIMIT $limit",
+                f"RETURN {concept_map('node')} AS c, score "
+                "ORDER BY score DESC, node.title, node.id SKIP $skip LIMIT $limit",
                 q=escape_lucene(text.strip()),
                 difficulty=difficulty,
                 category=category,
@@ -248,13 +299,14 @@ class GraphReader:
             rows = await self._read(
                 "MATCH (c:Concept) WHERE ($difficulty IS NULL OR c.difficulty = $difficulty) "
                 "AND ($category IS NULL OR c.category = $category) "
-                "RETURN c, null AS score ORDER BY c.title, c.id SKIP $skip LIMIT $limit",
+                f"RETURN {concept_map('c')} AS c, null AS score "
+                "ORDER BY c.title, c.id SKIP $skip LIMIT $limit",
                 difficulty=difficulty,
                 category=category,
                 skip=skip,
                 limit=limit,
             )
-        return [(concept_from_node(row["c"]), row["score"]) for row in rows]
+        return [(concept_from_map(row["c"]), row["score"]) for row in rows]
 
     @guarded(STORE)
     async def ancestry(
@@ -265,38 +317,13 @@ class GraphReader:
         One statement: the DISTINCT end-node expansion lets Neo4j prune instead of
         enumerating paths, so dense graphs do not explode.
         """
-        rows = await self._read(
-            "MATCH (t:Concept {id: $id}) "
-            "OPTIONAL MATCH (p:Concept)-[:PREREQUISITE*1..]->(t) "
-            "WITH t, collect(DISTINCT p) AS ps "
-            "WITH t, ps + [t] AS nodes "
-            "UNWIND nodes AS a "
-            "OPTIONAL MATCH (a)-[r:PREREQUISITE]->(b) WHERE b IN nodes "
-            "RETURN a, collect([b.id, r.mandatory]) AS outs",
-            id=str(concept_id),
-        )
+        rows = await self._read(ANCESTRY, id=str(concept_id))
         concepts: dict[UUID, ConceptRecord] = {}
         edges: list[tuple[UUID, UUID, bool]] = []
         for row in rows:
-            a = concept_from_node(row["a"])
+            a = concept_from_map(row["a"])
             concepts[a.id] = a
             for b_id, mandatory in row["outs"]:
                 if b_id is not None:
                     edges.append((a.id, UUID(b_id), bool(mandatory)))
         return concepts, edges
-
-
-def _group_sources(rows: list[Any], *, key: str) -> dict[UUID, list[SourceEdge]]:
-    out: dict[UUID, list[SourceEdge]] = defaultdict(list)
-    for row in rows:
-        out[UUID(row[key])].append(
-            SourceEdge(
-                concept_id=UUID(row["id"]),
-                document_id=UUID(row["document_id"]),
-                concept=concept_from_node(row["c"]),
-                page=row["page"],
-                confidence=row["confidence"],
-                context=row["context"],
-            )
-        )
-    return out
