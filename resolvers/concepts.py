@@ -27,7 +27,7 @@ from resolvers.context import Context
 from resolvers.courses import course
 from resolvers.documents import document
 from resolvers.errors import bad_input
-from resolvers.loaders import load
+from resolvers.loaders import load, load_each
 
 
 def concept(ctx: Context, concept_id: UUID) -> Awaitable[ConceptRecord | None]:
@@ -73,20 +73,40 @@ def related(
     return load(ctx, ("concept.related", relation_type), fetch, concept_id, default=list)
 
 
-async def sources(ctx: Context, concept_id: UUID) -> list[tuple[SourceEdge, DocumentRecord]]:
-    edges: list[SourceEdge] = await load(
-        ctx, "concept.sources", ctx.stores.graph.sources, concept_id, default=list
-    )
-    docs = await asyncio.gather(*(document(ctx, e.document_id) for e in edges))
-    return [(e, d) for e, d in zip(edges, docs, strict=True) if d is not None]
+def sources(ctx: Context, concept_id: UUID) -> Awaitable[list[tuple[SourceEdge, DocumentRecord]]]:
+    """The documents a concept was extracted from that the caller may read."""
+    return load(ctx, "concept.sources", partial(_sources, ctx), concept_id, default=list)
 
 
-async def concept_courses(ctx: Context, concept_id: UUID) -> list[CourseRecord]:
-    ids: list[UUID] = await load(
-        ctx, "concept.courses", ctx.stores.graph.concept_courses, concept_id, default=list
+async def _sources(
+    ctx: Context, concept_ids: Sequence[UUID]
+) -> dict[UUID, list[tuple[SourceEdge, DocumentRecord]]]:
+    # Edges for every concept, then every document in one batch of the document loader
+    # (which applies the caller's rights).
+    edges = await ctx.stores.graph.sources(concept_ids)
+    docs = await load_each(
+        partial(document, ctx), [e.document_id for found in edges.values() for e in found]
     )
-    found = await asyncio.gather(*(course(ctx, i) for i in ids))
-    return [c for c in found if c is not None]
+    return {
+        concept_id: [(e, doc) for e in found if (doc := docs[e.document_id]) is not None]
+        for concept_id, found in edges.items()
+    }
+
+
+def concept_courses(ctx: Context, concept_id: UUID) -> Awaitable[list[CourseRecord]]:
+    """The courses containing a concept that the caller may read."""
+    return load(ctx, "concept.courses", partial(_concept_courses, ctx), concept_id, default=list)
+
+
+async def _concept_courses(
+    ctx: Context, concept_ids: Sequence[UUID]
+) -> dict[UUID, list[CourseRecord]]:
+    ids = await ctx.stores.graph.concept_courses(concept_ids)
+    courses = await load_each(partial(course, ctx), [c for found in ids.values() for c in found])
+    return {
+        concept_id: [c for i in found if (c := courses[i]) is not None]
+        for concept_id, found in ids.items()
+    }
 
 
 async def similar(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 from collections.abc import Awaitable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from datasources.redis.store import COURSE_CACHE_TTL, course_cache_key
 from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.documents import document
-from resolvers.loaders import load, unique
+from resolvers.loaders import load, load_each, unique
 from resolvers.pagination import encode_cursor, page
 
 _TIME_FIELDS = ("published_at", "created_at", "updated_at")
@@ -122,13 +122,21 @@ def document_count(ctx: Context, course_id: UUID) -> Awaitable[int]:
     )
 
 
-async def course_documents(
+def course_documents(
     ctx: Context, course_id: UUID
-) -> list[tuple[CourseDocumentRecord, DocumentRecord]]:
+) -> Awaitable[list[tuple[CourseDocumentRecord, DocumentRecord]]]:
     """Linked documents the viewer may read, with the link's relevance and usage."""
-    links: list[CourseDocumentRecord] = await load(
-        ctx, "course.links", ctx.stores.courses.links_for_courses, course_id, default=list
+    return load(ctx, "course.documents", partial(_course_documents, ctx), course_id, default=list)
+
+
+async def _course_documents(
+    ctx: Context, course_ids: Sequence[UUID]
+) -> dict[UUID, list[tuple[CourseDocumentRecord, DocumentRecord]]]:
+    links = await ctx.stores.courses.links_for_courses(course_ids)
+    docs = await load_each(
+        partial(document, ctx), [link.document_id for found in links.values() for link in found]
     )
-    # Queue every load before awaiting, so all courses' links land in one batch.
-    docs = await asyncio.gather(*(document(ctx, link.document_id) for link in links))
-    return [(link, doc) for link, doc in zip(links, docs, strict=True) if doc is not None]
+    return {
+        course_id: [(link, doc) for link in found if (doc := docs[link.document_id]) is not None]
+        for course_id, found in links.items()
+    }

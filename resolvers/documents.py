@@ -6,17 +6,18 @@ from collections.abc import Awaitable, Sequence
 from functools import partial
 from uuid import UUID
 
-from datasources.neo4j.records import SourceEdge
+from datasources.neo4j.records import ExtractedConcept
 from datasources.postgres.documents import DocumentFilter
 from datasources.postgres.records import (
     CourseDocumentRecord,
+    CourseRecord,
     DocumentRecord,
     KnowledgeExtractionRecord,
 )
 from datasources.vectors import ChunkRecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
-from resolvers.loaders import load
+from resolvers.loaders import load, load_each
 from resolvers.pagination import encode_cursor, page
 
 
@@ -52,16 +53,32 @@ def extractions(
     return load(ctx, ("document.extractions", extraction_type), fetch, document_id, default=list)
 
 
-def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[SourceEdge]]:
+def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[ExtractedConcept]]:
     return load(
         ctx, "document.concepts", ctx.stores.graph.document_concepts, document_id, default=list
     )
 
 
-def document_links(ctx: Context, document_id: UUID) -> Awaitable[list[CourseDocumentRecord]]:
-    return load(
-        ctx, "document.links", ctx.stores.courses.links_for_documents, document_id, default=list
+def document_courses(
+    ctx: Context, document_id: UUID
+) -> Awaitable[list[tuple[CourseDocumentRecord, CourseRecord]]]:
+    """The courses a document is linked to that the caller may read, with the link."""
+    return load(ctx, "document.courses", partial(_document_courses, ctx), document_id, default=list)
+
+
+async def _document_courses(
+    ctx: Context, document_ids: Sequence[UUID]
+) -> dict[UUID, list[tuple[CourseDocumentRecord, CourseRecord]]]:
+    from resolvers.courses import course  # resolvers.courses imports this module
+
+    links = await ctx.stores.courses.links_for_documents(document_ids)
+    courses = await load_each(
+        partial(course, ctx), [link.course_id for found in links.values() for link in found]
     )
+    return {
+        document_id: [(link, c) for link in found if (c := courses[link.course_id]) is not None]
+        for document_id, found in links.items()
+    }
 
 
 def chunks(

@@ -7,6 +7,7 @@ share answers. Loaders are created per request and so never leak data across use
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
@@ -59,6 +60,30 @@ def load_many(
     items: Sequence[Any],
 ) -> Awaitable[list[Any]]:
     return loader(ctx, key, fetch).load_many(list(items))
+
+
+def settled(pending: Awaitable[V], then: Callable[[V], Any]) -> Any:
+    """`then(value)` at once if `pending` is a finished future, else an awaitable of it.
+
+    A loader that already holds the answer (resolvers/prefetch.py warmed it) returns a
+    finished future: handing graphql-core the plain value spares a coroutine, a task
+    and a suspension per object, which is most of the cost of a big nested list. The
+    result is `then`'s type or an awaitable of it; graphql-core accepts both.
+    """
+    if isinstance(pending, asyncio.Future) and pending.done():
+        return then(pending.result())  # re-raises the batch's error, as `await` would
+    return _then_later(pending, then)
+
+
+async def _then_later(pending: Awaitable[V], then: Callable[[V], Any]) -> Any:
+    return then(await pending)
+
+
+async def load_each(load_one: Callable[[UUID], Awaitable[V]], ids: Sequence[UUID]) -> dict[UUID, V]:
+    """`{id: load_one(id)}` for distinct ids, all queued before awaiting: one batch."""
+    distinct = unique(ids)
+    found = await asyncio.gather(*(load_one(i) for i in distinct))
+    return dict(zip(distinct, found, strict=True))
 
 
 def unique(ids: Sequence[UUID]) -> list[UUID]:

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from datasources.neo4j.records import ConceptRecord, PrerequisiteEdge
+from datasources.neo4j.records import ConceptRecord, PrerequisiteEdge, RelatedEdge, SourceEdge
+from datasources.postgres.records import CourseRecord, DocumentRecord
 from resolvers import concepts as resolvers
 from resolvers.context import Info
 from resolvers.ids import to_global_id
+from resolvers.loaders import settled
 from schema.common import Difficulty, Node, enum_or_none
 from schema.document import Document
 
@@ -88,67 +90,74 @@ class Concept(Node):
         )
 
     @strawberry.field(description="Concepts to learn first, up to `depth` hops back.")
-    async def prerequisites(
+    def prerequisites(
         self, info: Info, depth: int = 1, mandatory_only: bool = False
     ) -> list[ConceptPrerequisite] | None:
-        edges = await resolvers.prerequisites(
+        edges = resolvers.prerequisites(
             info.context,
             self.record.id,
             depth=depth,
             mandatory_only=mandatory_only,
             reverse=False,
         )
-        return _edges(edges)
+        return settled(edges, _edges)
 
     @strawberry.field(description="Concepts that need this one, up to `depth` hops on.")
-    async def dependents(
+    def dependents(
         self, info: Info, depth: int = 1, mandatory_only: bool = False
     ) -> list[ConceptPrerequisite] | None:
-        edges = await resolvers.prerequisites(
+        edges = resolvers.prerequisites(
             info.context,
             self.record.id,
             depth=depth,
             mandatory_only=mandatory_only,
             reverse=True,
         )
-        return _edges(edges)
+        return settled(edges, _edges)
 
     @strawberry.field
-    async def related(self, info: Info, type: str | None = None) -> list[RelatedConcept] | None:
-        edges = await resolvers.related(info.context, self.record.id, type)
-        return [
-            RelatedConcept(concept=Concept.from_record(e.concept), type=e.type, strength=e.strength)
-            for e in edges
-        ]
+    def related(self, info: Info, type: str | None = None) -> list[RelatedConcept] | None:
+        return settled(resolvers.related(info.context, self.record.id, type), _related)
 
     @strawberry.field(description="Documents this concept was extracted from (yours only).")
-    async def sources(self, info: Info) -> list[ConceptSource] | None:
-        rows = await resolvers.sources(info.context, self.record.id)
-        return [
-            ConceptSource(
-                document=Document.from_record(doc),
-                page=e.page,
-                confidence=e.confidence,
-                context=e.context,
-            )
-            for e, doc in rows
-        ]
+    def sources(self, info: Info) -> list[ConceptSource] | None:
+        return settled(resolvers.sources(info.context, self.record.id), _sources)
 
     @strawberry.field
-    async def courses(
+    def courses(
         self, info: Info
     ) -> list[Annotated[Course, strawberry.lazy("schema.course")]] | None:
-        from schema.course import Course
-
-        return [
-            Course.from_record(c)
-            for c in await resolvers.concept_courses(info.context, self.record.id)
-        ]
+        return settled(resolvers.concept_courses(info.context, self.record.id), _courses)
 
     @strawberry.field(description="Nearest concepts by embedding (ConceptEmbedding).")
     async def similar(self, info: Info, limit: int = 5) -> list[SimilarConcept] | None:
         rows = await resolvers.similar(info.context, self.record.id, limit)
         return [SimilarConcept(concept=Concept.from_record(c), score=h.score) for h, c in rows]
+
+
+def _related(edges: list[RelatedEdge]) -> list[RelatedConcept]:
+    return [
+        RelatedConcept(concept=Concept.from_record(e.concept), type=e.type, strength=e.strength)
+        for e in edges
+    ]
+
+
+def _sources(rows: list[tuple[SourceEdge, DocumentRecord]]) -> list[ConceptSource]:
+    return [
+        ConceptSource(
+            document=Document.from_record(doc),
+            page=e.page,
+            confidence=e.confidence,
+            context=e.context,
+        )
+        for e, doc in rows
+    ]
+
+
+def _courses(rows: list[CourseRecord]) -> list[Course]:
+    from schema.course import Course
+
+    return [Course.from_record(c) for c in rows]
 
 
 @strawberry.type

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.scalars import JSON
 
-from datasources.postgres.records import CourseRecord
+from datasources.neo4j.records import CourseConceptEdge, CourseObjectiveEdge
+from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
 from resolvers import courses as resolvers
 from resolvers import users as user_resolvers
 from resolvers.context import Info
 from resolvers.ids import to_global_id
+from resolvers.loaders import settled
 from schema.common import CourseStatus, Difficulty, Node, PageInfo, UsageType, enum_or_none
 from schema.document import Document
 from schema.objective import LearningObjective
@@ -124,58 +126,66 @@ class Course(Node):
         return parse_resources(self.record.resources)
 
     @strawberry.field
-    async def author(self, info: Info) -> User | None:
-        found = await user_resolvers.user(info.context, self.record.user_id)
-        return User.from_record(found) if found else None
+    def author(self, info: Info) -> User | None:
+        return settled(user_resolvers.user(info.context, self.record.user_id), User.from_optional)
 
     @strawberry.field
-    async def documents(self, info: Info) -> list[CourseDocument] | None:
-        rows = await resolvers.course_documents(info.context, self.record.id)
-        return [
-            CourseDocument(
-                document=Document.from_record(doc),
-                relevance_score=link.relevance_score,
-                usage_type=enum_or_none(UsageType, link.usage_type),
-            )
-            for link, doc in rows
-        ]
+    def documents(self, info: Info) -> list[CourseDocument] | None:
+        return settled(resolvers.course_documents(info.context, self.record.id), _documents)
 
     @strawberry.field(description="Concepts in week, then order, from the graph.")
-    async def concepts(self, info: Info) -> list[CourseConcept] | None:
-        from schema.concept import Concept
-
-        edges = await resolvers.course_concepts(info.context, self.record.id)
-        return [
-            CourseConcept(
-                concept=Concept.from_record(e.concept),
-                week=e.week,
-                order=e.order,
-                duration_minutes=e.duration_minutes,
-            )
-            for e in edges
-        ]
+    def concepts(self, info: Info) -> list[CourseConcept] | None:
+        return settled(resolvers.course_concepts(info.context, self.record.id), _placed)
 
     @strawberry.field(description="The course's concepts grouped by week.")
-    async def weeks(self, info: Info) -> list[CourseWeek] | None:
-        placed = await self.concepts(info) or []
-        return [
-            CourseWeek(week=week, concepts=list(group))
-            for week, group in groupby(placed, key=lambda c: c.week)
-        ]
+    def weeks(self, info: Info) -> list[CourseWeek] | None:
+        return settled(
+            resolvers.course_concepts(info.context, self.record.id),
+            lambda edges: [
+                CourseWeek(week=week, concepts=list(group))
+                for week, group in groupby(_placed(edges), key=lambda c: c.week)
+            ],
+        )
 
     @strawberry.field(description="(:Course)-[:ACHIEVES]->(:LearningObjective) by priority.")
-    async def learning_objectives(self, info: Info) -> list[CourseObjective] | None:
-        edges = await resolvers.course_objectives(info.context, self.record.id)
-        return [
-            CourseObjective(
-                objective=LearningObjective.from_record(e.objective), priority=e.priority
-            )
-            for e in edges
-        ]
+    def learning_objectives(self, info: Info) -> list[CourseObjective] | None:
+        return settled(resolvers.course_objectives(info.context, self.record.id), _objectives)
 
     @strawberry.field
     async def document_count(self, info: Info) -> int | None:
         return await resolvers.document_count(info.context, self.record.id)
+
+
+def _documents(rows: list[tuple[CourseDocumentRecord, DocumentRecord]]) -> list[CourseDocument]:
+    return [
+        CourseDocument(
+            document=Document.from_record(doc),
+            relevance_score=link.relevance_score,
+            usage_type=enum_or_none(UsageType, link.usage_type),
+        )
+        for link, doc in rows
+    ]
+
+
+def _placed(edges: list[CourseConceptEdge]) -> list[CourseConcept]:
+    from schema.concept import Concept
+
+    return [
+        CourseConcept(
+            concept=Concept.from_record(e.concept),
+            week=e.week,
+            order=e.order,
+            duration_minutes=e.duration_minutes,
+        )
+        for e in edges
+    ]
+
+
+def _objectives(edges: list[CourseObjectiveEdge]) -> list[CourseObjective]:
+    return [
+        CourseObjective(objective=LearningObjective.from_record(e.objective), priority=e.priority)
+        for e in edges
+    ]
 
 
 @strawberry.type

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
@@ -10,14 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.scalars import JSON
 
-from datasources.postgres.records import DocumentRecord, KnowledgeExtractionRecord
+from datasources.neo4j.records import ExtractedConcept
+from datasources.postgres.records import (
+    CourseDocumentRecord,
+    CourseRecord,
+    DocumentRecord,
+    KnowledgeExtractionRecord,
+)
 from datasources.vectors import ChunkRecord
-from resolvers import courses as course_resolvers
 from resolvers import documents as resolvers
 from resolvers import users as user_resolvers
 from resolvers.context import Info
 from resolvers.errors import bad_input
 from resolvers.ids import to_global_id
+from resolvers.loaders import settled
 from schema.common import DocumentStatus, ExtractionType, Node, PageInfo, UsageType, enum_or_none
 from schema.user import User
 
@@ -132,9 +137,8 @@ class Document(Node):
         )
 
     @strawberry.field
-    async def owner(self, info: Info) -> User | None:
-        found = await user_resolvers.user(info.context, self.record.user_id)
-        return User.from_record(found) if found else None
+    def owner(self, info: Info) -> User | None:
+        return settled(user_resolvers.user(info.context, self.record.user_id), User.from_optional)
 
     @strawberry.field(description="Text chunks from the vector index, by chunkIndex.")
     async def chunks(
@@ -154,37 +158,39 @@ class Document(Node):
         return [KnowledgeExtraction.from_record(r) for r in found]
 
     @strawberry.field
-    async def concepts(self, info: Info) -> list[DocumentConcept] | None:
-        from schema.concept import Concept
-
-        edges = await resolvers.document_concepts(info.context, self.record.id)
-        return [
-            DocumentConcept(
-                concept=Concept.from_record(e.concept),
-                page=e.page,
-                confidence=e.confidence,
-                context=e.context,
-            )
-            for e in edges
-        ]
+    def concepts(self, info: Info) -> list[DocumentConcept] | None:
+        return settled(resolvers.document_concepts(info.context, self.record.id), _concepts)
 
     @strawberry.field
-    async def courses(self, info: Info) -> list[DocumentCourse] | None:
-        from schema.course import Course
+    def courses(self, info: Info) -> list[DocumentCourse] | None:
+        return settled(resolvers.document_courses(info.context, self.record.id), _courses)
 
-        links = await resolvers.document_links(info.context, self.record.id)
-        found = await asyncio.gather(
-            *(course_resolvers.course(info.context, link.course_id) for link in links)
+
+def _concepts(edges: list[ExtractedConcept]) -> list[DocumentConcept]:
+    from schema.concept import Concept
+
+    return [
+        DocumentConcept(
+            concept=Concept.from_record(e.concept),
+            page=e.page,
+            confidence=e.confidence,
+            context=e.context,
         )
-        return [
-            DocumentCourse(
-                course=Course.from_record(c),
-                relevance_score=link.relevance_score,
-                usage_type=enum_or_none(UsageType, link.usage_type),
-            )
-            for link, c in zip(links, found, strict=True)
-            if c is not None
-        ]
+        for e in edges
+    ]
+
+
+def _courses(rows: list[tuple[CourseDocumentRecord, CourseRecord]]) -> list[DocumentCourse]:
+    from schema.course import Course
+
+    return [
+        DocumentCourse(
+            course=Course.from_record(c),
+            relevance_score=link.relevance_score,
+            usage_type=enum_or_none(UsageType, link.usage_type),
+        )
+        for link, c in rows
+    ]
 
 
 @strawberry.type

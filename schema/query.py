@@ -22,6 +22,7 @@ from resolvers.context import Info
 from resolvers.errors import bad_input
 from resolvers.ids import from_global_id
 from resolvers.pagination import encode_cursor
+from resolvers.prefetch import prefetch
 from resolvers.validation import clean_text
 from schema.common import (
     CourseStatus,
@@ -155,7 +156,10 @@ class Query:
     async def course(self, info: Info, id: strawberry.ID) -> Course | None:
         require_principal(info.context, "courses:read")
         found = await course_resolvers.course(info.context, _uuid(id, "Course"))
-        return Course.from_record(found) if found else None
+        if found is None:
+            return None
+        await prefetch(info, "Course", [found])
+        return Course.from_record(found)
 
     @strawberry.field
     async def courses(
@@ -184,6 +188,7 @@ class Query:
             first=first,
             after=after,
         )
+        await prefetch(info, "CourseConnection", [rows])
         edges = [
             CourseEdge(cursor=c, node=Course.from_record(r))
             for r, c in zip(rows, cursors, strict=True)
@@ -205,6 +210,7 @@ class Query:
         rows = await ctx.stores.courses.published(page=window)
         has_next = len(rows) > first
         rows = rows[:first]
+        await prefetch(info, "CourseConnection", [[r for r, _, _, _ in rows]])
         edges = [
             CourseEdge(cursor=encode_cursor(r.published_at, r.id), node=Course.from_record(r))
             for r, _, _, _ in rows
@@ -220,7 +226,10 @@ class Query:
     async def document(self, info: Info, id: strawberry.ID) -> Document | None:
         require_principal(info.context, "documents:read")
         found = await document_resolvers.document(info.context, _uuid(id, "Document"))
-        return Document.from_record(found) if found else None
+        if found is None:
+            return None
+        await prefetch(info, "Document", [found])
+        return Document.from_record(found)
 
     @strawberry.field
     async def documents(
@@ -236,6 +245,7 @@ class Query:
         rows, has_next, cursors = await document_resolvers.documents(
             info.context, where=where, first=first, after=after
         )
+        await prefetch(info, "DocumentConnection", [rows])
         return DocumentConnection(
             edges=[
                 DocumentEdge(cursor=c, node=Document.from_record(r))
@@ -259,7 +269,10 @@ class Query:
     async def concept(self, info: Info, id: strawberry.ID) -> Concept | None:
         require_principal(info.context, "concepts:read")
         found = await concept_resolvers.concept(info.context, _uuid(id, "Concept"))
-        return Concept.from_record(found) if found else None
+        if found is None:
+            return None
+        await prefetch(info, "Concept", [found])
+        return Concept.from_record(found)
 
     @strawberry.field(description="Full-text search (Neo4j index conceptSearch) and filters.")
     async def concepts(
@@ -280,6 +293,7 @@ class Query:
             first=first,
             offset=offset,
         )
+        await prefetch(info, "ConceptConnection", [[c for c, _ in rows]])
         return ConceptConnection(
             edges=[
                 ConceptEdge(
@@ -304,6 +318,7 @@ class Query:
         )
         if path is None:
             return None
+        await prefetch(info, "LearningPath", [path])
         return LearningPath(
             target=Concept.from_record(path.target),
             steps=[Concept.from_record(c) for c in path.steps],

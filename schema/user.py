@@ -33,6 +33,10 @@ class User(Node):
             full_name=record.full_name,
         )
 
+    @classmethod
+    def from_optional(cls, record: UserRecord | None) -> User | None:
+        return None if record is None else cls.from_record(record)
+
     @strawberry.field(description="Only for the user themself and admins; null otherwise.")
     def email(self, info: Info) -> str | None:
         return self.record.email if _may_see_private(info, self.record) else None
