@@ -21,10 +21,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLSchema, Undefined, get_named_type
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLIncludeDirective,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLSkipDirective,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    get_argument_values,
+    get_directive_values,
+    get_named_type,
+)
+from graphql.execution.values import VariableValues
 
 from resolvers import concepts, courses, documents, users
 from resolvers.context import Context, Info
@@ -102,33 +117,82 @@ async def prefetch(info: Info, type_name: str, records: Sequence[Any]) -> None:
     `records` are the field's results as datasource records, `type_name` the GraphQL
     object type they become (for a connection: one parent, the list of its rows).
     """
-    schema: GraphQLSchema = info._raw_info.schema
+    raw = info._raw_info
+    walk = _Walk(raw.schema, raw.fragments, VariableValues({}, dict(raw.variable_values)))
     ctx = info.context
-    selected = [s for s in info.selected_fields if isinstance(s, SelectedField)]
-    level = [(type_name, list(records), [c for s in selected for c in s.selections])]
+    level = [(type_name, list(records), walk.subfields(type_name, raw.field_nodes))]
     while level:
-        queued: list[tuple[str, list[Any], list[Any]]] = []
-        for parent_type, parents, selections in level:
-            gql_type = schema.get_type(parent_type)
+        queued: list[tuple[str, list[Any], list[FieldNode]]] = []
+        for parent_type, parents, fields in level:
+            gql_type = raw.schema.get_type(parent_type)
             if not isinstance(gql_type, GraphQLObjectType) or not parents:
                 continue
-            for field in _fields(schema, parent_type, selections):
-                step = STEPS.get((parent_type, field.name))
-                definition = gql_type.fields.get(field.name)
-                if step is None or definition is None or not field.selections:
+            for node in fields:
+                step = STEPS.get((parent_type, node.name.value))
+                definition = gql_type.fields.get(node.name.value)
+                if step is None or definition is None or node.selection_set is None:
                     continue
                 child_type = get_named_type(definition.type).name
-                args = _arguments(definition.args, field.arguments)
                 try:
+                    args = get_argument_values(definition, node, walk.variables)
                     results = [step(ctx, p, args) for p in parents]
                 except Exception:  # noqa: S112 - the resolver meets and reports it properly
                     continue
-                queued.append((child_type, results, field.selections))
+                queued.append((child_type, results, walk.subfields(child_type, [node])))
         await _settle(queued)
-        level = [(t, _flatten(results), sel) for t, results, sel in queued]
+        level = [(t, _flatten(results), fields) for t, results, fields in queued]
 
 
-async def _settle(queued: list[tuple[str, list[Any], list[Any]]]) -> None:
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDefinitionNode]
+    variables: VariableValues
+
+    def subfields(self, type_name: str, nodes: Sequence[FieldNode]) -> list[FieldNode]:
+        """The fields selected below `nodes` on `type_name`, as graphql-core collects them:
+        fragments flattened where their type condition applies, @skip/@include honoured."""
+        out: list[FieldNode] = []
+        for node in nodes:
+            if node.selection_set is not None:
+                self._collect(type_name, node.selection_set.selections, out)
+        return out
+
+    def _collect(self, type_name: str, selections: Sequence[Any], out: list[FieldNode]) -> None:
+        for s in selections:
+            if not self._included(s):
+                continue
+            if isinstance(s, FieldNode):
+                out.append(s)
+            elif isinstance(s, InlineFragmentNode):
+                condition = s.type_condition.name.value if s.type_condition else None
+                if self._applies(condition, type_name):
+                    self._collect(type_name, s.selection_set.selections, out)
+            elif isinstance(s, FragmentSpreadNode):
+                fragment = self.fragments.get(s.name.value)
+                if fragment and self._applies(fragment.type_condition.name.value, type_name):
+                    self._collect(type_name, fragment.selection_set.selections, out)
+
+    def _included(self, node: Any) -> bool:
+        skip = get_directive_values(GraphQLSkipDirective, node, self.variables)
+        if skip is not None and skip.get("if") is True:
+            return False
+        include = get_directive_values(GraphQLIncludeDirective, node, self.variables)
+        return include is None or include.get("if") is not False
+
+    def _applies(self, condition: str | None, type_name: str) -> bool:
+        if condition is None or condition == type_name:
+            return True
+        named = self.schema.get_type(type_name)
+        abstract = self.schema.get_type(condition)
+        return (
+            isinstance(named, GraphQLObjectType)
+            and isinstance(abstract, GraphQLInterfaceType | GraphQLUnionType)
+            and self.schema.is_sub_type(abstract, named)
+        )
+
+
+async def _settle(queued: list[tuple[str, list[Any], list[FieldNode]]]) -> None:
     """Await every awaitable of one level together, replacing each by its value."""
     waiting = [
         (results, i)
@@ -151,49 +215,3 @@ def _flatten(results: list[Any]) -> list[Any]:
         elif r is not None:
             out.append(r)
     return out
-
-
-def _fields(
-    schema: GraphQLSchema, type_name: str, selections: list[Selection]
-) -> list[SelectedField]:
-    """The fields selected on `type_name`, fragments flattened, @skip/@include honoured."""
-    out: list[SelectedField] = []
-    for s in selections:
-        if not _included(s.directives):
-            continue
-        if isinstance(s, SelectedField):
-            out.append(s)
-        elif isinstance(s, FragmentSpread | InlineFragment) and _applies(
-            schema, s.type_condition, type_name
-        ):
-            out.extend(_fields(schema, type_name, s.selections))
-    return out
-
-
-def _applies(schema: GraphQLSchema, condition: str | None, type_name: str) -> bool:
-    if condition is None or condition == type_name:
-        return True
-    named = schema.get_type(type_name)
-    abstract = schema.get_type(condition)
-    return (
-        isinstance(named, GraphQLObjectType)
-        and abstract is not None
-        and not isinstance(abstract, GraphQLObjectType)
-        and schema.is_sub_type(abstract, named)  # type: ignore[arg-type]
-    )
-
-
-def _included(directives: dict[str, dict[str, Any]]) -> bool:
-    if directives.get("skip", {}).get("if") is True:
-        return False
-    return directives.get("include", {}).get("if", True) is not False
-
-
-def _arguments(definitions: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
-    """The field's arguments as the resolver sees them: given values, else defaults."""
-    args = {
-        name: (None if arg.default_value is Undefined else arg.default_value)
-        for name, arg in definitions.items()
-    }
-    args.update(given)
-    return args

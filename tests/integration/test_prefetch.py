@@ -1,0 +1,143 @@
+"""Look-ahead prefetch (resolvers/prefetch.py): same answers, no per-object awaits."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from resolvers import loaders, prefetch
+from resolvers.context import Principal, Stores
+from resolvers.ids import to_global_id
+from tests.factories import World
+from tests.integration.test_schema_reads import NESTED, build_courses, run
+
+# Arguments, aliases, fragments and directives the walk has to read as graphql-core does.
+SHAPES = """
+fragment Named on Concept { title }
+query Shapes($with: Boolean!) {
+  courses(first: 10, orderBy: {field: TITLE, descending: false}) {
+    nodes {
+      title
+      weeks { week concepts { concept { title } } }
+      concepts { concept {
+        ...Named
+        one: prerequisites { concept { ...Named } }
+        two: prerequisites(depth: 3, mandatoryOnly: true) { depth concept { title } }
+        dependents { concept { title } }
+        ... on Concept { related { concept { title } } }
+        sources @skip(if: true) { page }
+        courses @include(if: $with) { title }
+        s2: sources @include(if: $with) { document { filename owner { username } } }
+      } }
+      documents { document {
+        filename concepts { concept { title } } courses { course { title } }
+      } }
+    }
+  }
+}
+"""
+
+
+class LateCount:
+    """Counts resolvers that had to wait for their loader (loaders._then_later)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        original: Callable[..., Awaitable[Any]] = loaders._then_later
+
+        def counted(*args: Any) -> Awaitable[Any]:
+            self.calls += 1
+            return original(*args)
+
+        monkeypatch.setattr(loaders, "_then_later", counted)
+
+
+async def answer_without_prefetch(
+    monkeypatch: pytest.MonkeyPatch, stores: Stores, who: Principal, query: str, **variables: Any
+) -> Any:
+    with monkeypatch.context() as m:
+        m.setattr(prefetch, "STEPS", {})
+        return await run(stores, who, query, **variables)
+
+
+async def test_prefetched_edges_resolve_without_waiting(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 12)
+    late = LateCount(monkeypatch)
+
+    warm = await run(world.stores, owner, NESTED, first=12)
+    assert warm.errors is None
+    assert late.calls == 0  # every edge found its loader settled
+
+    cold = await answer_without_prefetch(monkeypatch, world.stores, owner, NESTED, first=12)
+    assert cold.errors is None
+    assert late.calls > 0  # without the walk, edges wait (the spy does see them)
+    assert warm.data == cold.data
+    assert len(warm.data["courses"]["edges"]) == 12
+
+
+async def test_arguments_aliases_fragments_and_directives(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 4)
+    late = LateCount(monkeypatch)
+
+    for flag in (True, False):
+        warm = await run(world.stores, owner, SHAPES, **{"with": flag})
+        assert warm.errors is None
+        calls = late.calls
+        cold = await answer_without_prefetch(
+            monkeypatch, world.stores, owner, SHAPES, **{"with": flag}
+        )
+        assert warm.data == cold.data
+        assert calls == 0, "a registered edge waited for its loader"
+        late.calls = 0
+    course = warm.data["courses"]["nodes"][0]
+    second = course["concepts"][1]["concept"]
+    assert [p["concept"]["title"] for p in second["one"]] == ["Concept 00"]
+    assert "sources" not in second and "courses" not in second and "s2" not in second
+
+
+async def test_bad_arguments_below_a_prefetched_field_fail_only_that_field(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 2)
+    query = """{ courses(first: 2) { nodes { title concepts { concept {
+      title prerequisites(depth: 99) { concept { title } } } } } } }"""
+
+    warm = await run(world.stores, owner, query)
+    cold = await answer_without_prefetch(monkeypatch, world.stores, owner, query)
+
+    assert warm.errors and "`depth` must be between 1 and 10" in warm.errors[0].message
+    assert [e.path for e in warm.errors] == [e.path for e in cold.errors or []]
+    assert warm.data == cold.data
+    placed = warm.data["courses"]["nodes"][0]["concepts"][0]
+    assert placed["concept"]["title"] and placed["concept"]["prerequisites"] is None
+
+
+async def test_prefetch_keeps_each_callers_rights(world: World) -> None:
+    owner = await world.user()
+    other = await world.user()
+    concept = await world.concept("Shared idea")
+    private_doc = await world.document(owner, filename="private.pdf")
+    await world.source(concept, private_doc)
+    course = await world.course(owner, title="Open", status="published")
+    await world.place(course, [concept])
+    query = """query($id: ID!) { course(id: $id) { concepts { concept {
+      sources { document { filename } } } } } }"""
+    gid = to_global_id("Course", course)
+
+    mine = await run(world.stores, owner, query, id=gid)
+    theirs = await run(world.stores, other, query, id=gid)
+
+    assert mine.errors is None and theirs.errors is None
+    assert mine.data["course"]["concepts"][0]["concept"]["sources"] == [
+        {"document": {"filename": "private.pdf"}}
+    ]
+    assert theirs.data["course"]["concepts"][0]["concept"]["sources"] == []
