@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from schema.errors import ErrorPolicy
+from schema.execution import GatewayExecutionContext
 from schema.limits import CostLimit
 from schema.mutation import MUTATIONS
 from schema.query import Query
@@ -55,6 +56,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
         query=Query,
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=Subscription,
+        execution_context_class=GatewayExecutionContext,
         # Factories: strawberry builds fresh extensions per request; the parser and
         # validation caches live at module level and are shared regardless.
         extensions=[

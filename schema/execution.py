@@ -1,0 +1,281 @@
+"""graphql-core execution with two fast paths, each falling back to graphql-core.
+
+graphql-core runs its general machinery for every field of an answer: a resolve-info
+tuple, a path, the resolver call through strawberry's wrapper, awaitable checks, type
+dispatch. In a big nested answer that is most of the gateway's time (BENCHMARKS.md).
+
+1. A settled subtree. Root fields that prefetch (resolvers/prefetch.py) return a value
+   whose whole subtree is already in the request's loaders. `complete_value` of a root
+   field first tries to complete that subtree in one tight recursive pass. The pass
+   only takes the plain road: objects of the declared type, scalars the type accepts,
+   resolvers that return values. At the first thing it does not handle (an awaitable,
+   an error, a null in a non-null field, an interface or union, @defer) it gives up
+   the whole subtree, discarding what it built, and graphql-core completes the field
+   from the start, reporting errors and nulls itself. Resolvers are side-effect free
+   reads (their loaders cache), so a second run costs no extra round trip.
+2. Plain scalar fields. Elsewhere, a scalar read by strawberry's bare getattr is read
+   and serialized directly; everything else goes through graphql-core unchanged.
+
+tests/unit/test_execution.py runs the same queries through both executors and requires
+identical answers, errors and key order.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    Undefined,
+    get_argument_values,
+)
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.pyutils import AwaitableOrValue, Path
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+_MISSING = object()
+
+
+class _NotSettled(Exception):
+    """The subtree needs graphql-core: an awaitable, an error, or a case not handled."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """How to complete one response key of a selection, worked out once per request."""
+
+    key: str
+    details: FieldDetailsList
+    definition: GraphQLField | None  # None: __typename
+    attribute: str | None  # set when strawberry resolves it with a bare getattr
+    nodes: list[FieldNode]
+    leaf: Callable[[Any], Any] | None  # the scalar's coerce_output_value
+    non_null: bool
+
+
+class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # id(grouped field set) -> (the set, kept alive so its id is not reused; plan).
+        # graphql-core memoizes grouped field sets per request, so ids are stable.
+        self._plans: dict[int, tuple[GroupedFieldSet, list[_Field]]] = {}
+        self._arguments: dict[int, tuple[FieldDetailsList, dict[str, Any]]] = {}
+        # Extensions with a `resolve` hook wrap every resolver; then only graphql-core
+        # calls resolvers (strawberry always passes a manager, often an empty one).
+        manager = self.middleware_manager
+        self._has_middleware = manager is not None and bool(manager.middlewares)
+
+    # 1. settled subtrees
+
+    def complete_value(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> AwaitableOrValue[Any]:
+        if path.prev is None and not self._has_middleware:
+            try:
+                return self._settled(return_type, field_details_list, path, result)
+            except _NotSettled:
+                pass
+        return super().complete_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def _settled(
+        self, return_type: GraphQLOutputType, details: FieldDetailsList, path: Path, value: Any
+    ) -> Any:
+        if isinstance(return_type, GraphQLNonNull):
+            if value is None:
+                raise _NotSettled
+            return_type = return_type.of_type
+        elif value is None:
+            return None
+        if isinstance(return_type, GraphQLList):
+            if not isinstance(value, list | tuple):
+                raise _NotSettled
+            item_type = return_type.of_type
+            return [
+                self._settled(item_type, details, path.add_key(i), item)
+                for i, item in enumerate(value)
+            ]
+        if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
+            return _coerced(return_type.coerce_output_value, value)
+        if isinstance(return_type, GraphQLObjectType):
+            return self._settled_object(return_type, details, path, value)
+        raise _NotSettled  # interfaces and unions: graphql-core resolves the type
+
+    def _settled_object(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Path, value: Any
+    ) -> dict[str, Any]:
+        if object_type.is_type_of is not None and object_type.is_type_of(value, None) is not True:
+            raise _NotSettled
+        collected = self.collect_subfields(object_type, details)
+        if collected.new_defer_usages:
+            raise _NotSettled
+        out: dict[str, Any] = {}
+        for field in self._plan(object_type, collected.grouped_field_set):
+            if field.definition is None:
+                out[field.key] = object_type.name
+                continue
+            if field.attribute is not None:
+                result = getattr(value, field.attribute, _MISSING)
+                if result is _MISSING:
+                    raise _NotSettled
+                if field.leaf is not None:
+                    if result is None:
+                        if field.non_null:
+                            raise _NotSettled
+                        out[field.key] = None
+                    else:
+                        out[field.key] = _coerced(field.leaf, result)
+                    continue
+                field_path = path.add_key(field.key, object_type.name)
+            else:
+                field_path = path.add_key(field.key, object_type.name)
+                info = self.build_resolve_info(
+                    field.definition, field.nodes, object_type, field_path
+                )
+                try:
+                    result = field.definition.resolve(value, info, **self._args(field))  # type: ignore[misc]
+                except Exception:
+                    raise _NotSettled from None
+                if inspect.isawaitable(result):
+                    if inspect.iscoroutine(result):
+                        result.close()  # never started: nothing to clean up
+                    raise _NotSettled
+            out[field.key] = self._settled(field.definition.type, field.details, field_path, result)
+        return out
+
+    def _plan(self, parent_type: GraphQLObjectType, fields: GroupedFieldSet) -> list[_Field]:
+        cached = self._plans.get(id(fields))
+        if cached is None:
+            cached = (fields, [_field(parent_type, k, d) for k, d in fields.items()])
+            self._plans[id(fields)] = cached
+        return cached[1]
+
+    def _args(self, field: _Field) -> dict[str, Any]:
+        if field.definition is None or not field.definition.args:
+            return {}
+        cached = self._arguments.get(id(field.details))
+        if cached is None:
+            first = field.details[0]
+            values = get_argument_values(
+                field.definition,
+                first.node,
+                self.variable_values,
+                first.fragment_variable_values,
+                self.hide_suggestions,
+            )
+            cached = (field.details, values)
+            self._arguments[id(field.details)] = cached
+        return cached[1]
+
+    # 2. plain scalar fields anywhere else
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: GroupedFieldSet,
+        position_context: Any,
+    ) -> AwaitableOrValue[dict[str, Any]]:
+        plan = self._plan(parent_type, grouped_field_set)
+        fast: dict[str, Any] = {}
+        slow: GroupedFieldSet = {}
+        for field in plan:
+            if field.leaf is not None and field.attribute is not None:
+                value = getattr(source_value, field.attribute, _MISSING)
+                if value is None and not field.non_null:
+                    fast[field.key] = None
+                    continue
+                if value is not None and value is not _MISSING:
+                    try:
+                        fast[field.key] = _coerced(field.leaf, value)
+                        continue
+                    except _NotSettled:
+                        pass  # graphql-core reports it
+            slow[field.key] = field.details
+        if not fast:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        if not slow:
+            return fast
+        rest = super().execute_fields(parent_type, source_value, path, slow, position_context)
+        if self.is_awaitable(rest):
+            return _merged_later(fast, rest, plan)
+        return _in_order(fast, rest, plan)  # type: ignore[arg-type]
+
+
+def _field(parent_type: GraphQLObjectType, key: str, details: FieldDetailsList) -> _Field:
+    node = details[0].node
+    nodes = [d.node for d in details]
+    definition = parent_type.fields.get(node.name.value)
+    if definition is None:
+        if node.name.value != "__typename":
+            definition = _UNSUPPORTED  # other meta fields: graphql-core only
+        return _Field(key, details, definition, None, nodes, None, non_null=False)
+    resolve = definition.resolve
+    attribute = None
+    # strawberry marks the resolver of a field that has none of its own (a getattr).
+    if resolve is not None and getattr(resolve, "_is_default", False) and not definition.args:
+        strawberry_field = definition.extensions.get("strawberry-definition")
+        attribute = getattr(strawberry_field, "python_name", None)
+    return_type = definition.type
+    non_null = isinstance(return_type, GraphQLNonNull)
+    named = return_type.of_type if non_null else return_type
+    leaf = (
+        named.coerce_output_value
+        if isinstance(named, GraphQLScalarType | GraphQLEnumType)
+        else None
+    )
+    return _Field(key, details, definition, attribute, nodes, leaf, non_null)
+
+
+def _unsupported(*_args: Any, **_kwargs: Any) -> Any:
+    raise _NotSettled
+
+
+# A stand-in definition for meta fields other than __typename (__schema, __type):
+# its resolver gives up, so graphql-core answers them.
+_UNSUPPORTED = GraphQLField(GraphQLScalarType("Unsupported"), resolve=_unsupported)
+
+
+def _coerced(coerce: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        out = coerce(value)
+    except Exception:
+        raise _NotSettled from None
+    if out is None or out is Undefined:
+        raise _NotSettled
+    return out
+
+
+def _in_order(fast: dict[str, Any], rest: dict[str, Any], plan: list[_Field]) -> dict[str, Any]:
+    """Both halves in the selection's order, which is graphql-core's result order."""
+    out: dict[str, Any] = {}
+    for field in plan:
+        if field.key in fast:
+            out[field.key] = fast[field.key]
+        elif field.key in rest:
+            out[field.key] = rest[field.key]
+    return out
+
+
+async def _merged_later(fast: dict[str, Any], rest: Any, plan: list[_Field]) -> dict[str, Any]:
+    return _in_order(fast, await rest, plan)

@@ -1,0 +1,141 @@
+"""schema.execution: the scalar fast path answers exactly as graphql-core does."""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from schema.execution import GatewayExecutionContext
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@strawberry.type
+class Item:
+    name: str
+    note: str | None
+    count: int
+    colour: Colour | None
+    ratio: float | None
+
+    @strawberry.field
+    def shout(self) -> str:
+        return self.name.upper()
+
+    @strawberry.field
+    async def later(self) -> str:
+        return self.name + "!"
+
+    @strawberry.field
+    def child(self) -> Item | None:
+        return ITEMS[1] if self is ITEMS[0] else None
+
+
+def _bad(**changes: Any) -> Item:
+    item = Item(name="bad", note=None, count=1, colour=None, ratio=None)
+    for key, value in changes.items():
+        object.__setattr__(item, key, value)
+    return item
+
+
+ITEMS = [
+    Item(name="a", note="first", count=1, colour=Colour.RED, ratio=0.5),
+    Item(name="b", note=None, count=2, colour=None, ratio=None),
+]
+BROKEN = [
+    _bad(name=None),  # null in a non-null field
+    _bad(count="many"),  # a value Int refuses
+    _bad(count=2**40),  # out of Int's range
+    _bad(colour="green"),  # not a Colour
+    _bad(ratio=float("nan")),
+]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item]:
+        return ITEMS
+
+    @strawberry.field
+    def broken(self) -> list[Item | None]:
+        return BROKEN
+
+    @strawberry.field
+    def broken_strict(self) -> list[Item]:
+        return BROKEN[:1]
+
+
+QUERIES = [
+    "{ items { name note count colour ratio } }",
+    "{ items { __typename b: name a: count name shout later child { name count } } }",
+    "{ items { ...F colour } } fragment F on Item { note name }",
+    "{ broken { name count colour ratio note } }",
+    "{ broken { note count } }",
+    "{ brokenStrict { name } }",
+    "{ items { name @skip(if: true) count @include(if: false) note } }",
+]
+
+
+def _schema(context: type) -> strawberry.Schema:
+    return strawberry.Schema(query=Query, execution_context_class=context)
+
+
+FAST = _schema(GatewayExecutionContext)
+PLAIN = _schema(StrawberryGraphQLCoreExecutionContext)
+
+
+def _answer(result: Any) -> str:
+    errors = [(e.message, e.path) for e in result.errors or []]
+    return json.dumps({"data": result.data, "errors": errors})  # keeps key order
+
+
+@pytest.mark.parametrize("query", QUERIES)
+async def test_same_answer_as_graphql_core(query: str) -> None:
+    fast = await FAST.execute(query)
+    plain = await PLAIN.execute(query)
+    assert _answer(fast) == _answer(plain)
+
+
+async def test_errors_of_refused_values_are_graphql_cores() -> None:
+    result = await FAST.execute("{ broken { name count } }")
+    assert result.data is not None
+    messages = [e.message for e in result.errors or []]
+    assert any("Cannot return null for non-nullable field Item.name" in m for m in messages)
+    assert any("Int cannot represent" in m for m in messages)
+
+
+def _counting() -> tuple[list[str], strawberry.Schema]:
+    calls: list[str] = []
+
+    class Counting(GatewayExecutionContext):
+        def execute_field(self, parent_type: Any, source: Any, details: Any, *rest: Any) -> Any:
+            calls.append(details[0].node.name.value)
+            return super().execute_field(parent_type, source, details, *rest)
+
+    return calls, _schema(Counting)
+
+
+async def test_a_settled_subtree_is_completed_in_one_pass() -> None:
+    calls, schema = _counting()
+    result = await schema.execute("{ items { name note count shout child { name } } }")
+    assert result.errors is None
+    assert calls == ["items"]  # no field below the root went through graphql-core
+
+
+async def test_plain_scalars_skip_graphql_cores_field_machinery_elsewhere() -> None:
+    calls, schema = _counting()
+    # `later` is async, so the subtree is not settled and graphql-core completes it.
+    result = await schema.execute("{ items { name note count later } }")
+    assert result.errors is None
+    assert result.data == (await PLAIN.execute("{ items { name note count later } }")).data
+    assert calls == ["items", "later", "later"]  # the scalars were read directly
