@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
-from sqlalchemy import Select, text
+from sqlalchemy import ColumnElement, Select, any_, bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from datasources.errors import guarded
@@ -31,6 +33,15 @@ class Page:
 
     first: int
     after: tuple[Any, UUID] | None = None
+
+
+def one_of(column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
+    """`column = ANY($1)` with the values as one array parameter.
+
+    `IN (...)` renders a placeholder per value, so every list length is a new statement
+    to prepare; with 2,000 ids it took 60-85 ms against 13 ms for this (BENCHMARKS.md).
+    """
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
 class PgBase:

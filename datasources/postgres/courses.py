@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
 from datasources.postgres.models import Course, CourseDocument
 from datasources.postgres.records import (
     CourseDocumentRecord,
@@ -71,7 +71,7 @@ def _escape_like(value: str) -> str:
 class CourseReader(PgBase):
     @guarded(STORE)
     async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, CourseRecord]:
-        statement = select(*COURSE_COLUMNS).where(Course.id.in_(ids), course_visible(viewer))
+        statement = select(*COURSE_COLUMNS).where(one_of(Course.id, ids), course_visible(viewer))
         return {r.id: r for r in await self._records(CourseRecord, statement)}
 
     @guarded(STORE)
@@ -136,7 +136,7 @@ class CourseReader(PgBase):
     ) -> dict[UUID, list[CourseDocumentRecord]]:
         statement = (
             select(*LINK_COLUMNS)
-            .where(CourseDocument.course_id.in_(course_ids))
+            .where(one_of(CourseDocument.course_id, course_ids))
             .order_by(CourseDocument.course_id, CourseDocument.relevance_score.desc().nulls_last())
         )
         out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
@@ -148,7 +148,7 @@ class CourseReader(PgBase):
     async def links_for_documents(
         self, document_ids: Sequence[UUID]
     ) -> dict[UUID, list[CourseDocumentRecord]]:
-        statement = select(*LINK_COLUMNS).where(CourseDocument.document_id.in_(document_ids))
+        statement = select(*LINK_COLUMNS).where(one_of(CourseDocument.document_id, document_ids))
         out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
         for link in await self._records(CourseDocumentRecord, statement):
             out[link.document_id].append(link)
@@ -158,7 +158,7 @@ class CourseReader(PgBase):
     async def document_counts(self, course_ids: Sequence[UUID]) -> dict[UUID, int]:
         statement = (
             select(CourseDocument.course_id, func.count(func.distinct(CourseDocument.document_id)))
-            .where(CourseDocument.course_id.in_(course_ids))
+            .where(one_of(CourseDocument.course_id, course_ids))
             .group_by(CourseDocument.course_id)
         )
         return {row[0]: int(row[1]) for row in await self._rows(statement)}

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
 from datasources.postgres.models import Document, KnowledgeExtraction
 from datasources.postgres.records import (
     DocumentRecord,
@@ -67,7 +67,9 @@ def document_visible(viewer: Viewer) -> ColumnElement[bool]:
 class DocumentReader(PgBase):
     @guarded(STORE)
     async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, DocumentRecord]:
-        statement = select(*DOCUMENT_COLUMNS).where(Document.id.in_(ids), document_visible(viewer))
+        statement = select(*DOCUMENT_COLUMNS).where(
+            one_of(Document.id, ids), document_visible(viewer)
+        )
         return {r.id: r for r in await self._records(DocumentRecord, statement)}
 
     @guarded(STORE)
@@ -95,7 +97,7 @@ class DocumentReader(PgBase):
     async def extractions(
         self, document_ids: Sequence[UUID], *, extraction_type: str | None
     ) -> dict[UUID, list[KnowledgeExtractionRecord]]:
-        conditions = [KnowledgeExtraction.document_id.in_(document_ids)]
+        conditions = [one_of(KnowledgeExtraction.document_id, document_ids)]
         if extraction_type:
             conditions.append(KnowledgeExtraction.extraction_type == extraction_type)
         statement = (

@@ -8,7 +8,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, false, select, true, tuple_
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
 from datasources.postgres.models import ApiKey, Export, GenerationTask, User
 from datasources.postgres.records import (
     ApiKeyRecord,
@@ -36,7 +36,7 @@ class UserReader(PgBase):
     @guarded(STORE)
     async def by_ids(self, ids: Sequence[UUID]) -> dict[UUID, UserRecord]:
         """Public profiles are visible to any caller; the schema hides private fields."""
-        statement = select(*USER_COLUMNS).where(User.id.in_(ids))
+        statement = select(*USER_COLUMNS).where(one_of(User.id, ids))
         return {r.id: r for r in await self._records(UserRecord, statement)}
 
     @guarded(STORE)
@@ -44,7 +44,7 @@ class UserReader(PgBase):
         self, ids: Sequence[UUID], *, viewer: Viewer
     ) -> dict[UUID, GenerationTaskRecord]:
         statement = select(*TASK_COLUMNS).where(
-            GenerationTask.id.in_(ids), _owned(GenerationTask.user_id, viewer)
+            one_of(GenerationTask.id, ids), _owned(GenerationTask.user_id, viewer)
         )
         return {r.id: r for r in await self._records(GenerationTaskRecord, statement)}
 
@@ -73,7 +73,7 @@ class UserReader(PgBase):
         self, ids: Sequence[UUID], *, viewer: Viewer
     ) -> dict[UUID, ExportRecord]:
         statement = select(*EXPORT_COLUMNS).where(
-            Export.id.in_(ids), _owned(Export.user_id, viewer)
+            one_of(Export.id, ids), _owned(Export.user_id, viewer)
         )
         return {r.id: r for r in await self._records(ExportRecord, statement)}
 
