@@ -10,18 +10,26 @@ Stores come from DATABASE_URL, WEAVIATE_URL, WEAVIATE_GRPC_URL, else `.stack/sta
 from __future__ import annotations
 
 import asyncio
+import itertools
+import logging
 import math
 import os
 import random
+import shutil
 import socket
+import subprocess
+import tempfile
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from uuid import UUID
 
 import asyncpg
+import httpx
 import pytest
 from weaviate.client import WeaviateAsyncClient
+from weaviate.exceptions import UnexpectedStatusCodeError, WeaviateQueryError
 
 from datasources.embeddings import HashingEmbedder
 from datasources.vectors import (
@@ -35,8 +43,13 @@ from datasources.vectors import (
     chunk_id,
     create_vector_index,
     init_connection,
+    weaviate_index,
 )
 from datasources.vectors.weaviate_client import make_client
+from gateway.stack.paths import StackPaths
+from gateway.stack.process import HOST, choose_ports, port_answers
+from gateway.stack.weaviate import VERSION as WEAVIATE_VERSION
+from gateway.stack.weaviate import server_env as weaviate_server_env
 
 pytestmark = pytest.mark.integration
 
@@ -110,6 +123,8 @@ async def stores() -> AsyncIterator[Stores]:
 
 @pytest.fixture(params=["pgvector", "weaviate"])
 async def index(request: pytest.FixtureRequest, stores: Stores) -> AsyncIterator[VectorIndex]:
+    """A fresh index; "weaviate-grpc" (see BOTH_WEAVIATE_PATHS) is Weaviate with the
+    batched reads forced onto the gRPC path, and fails the test if it sends GraphQL."""
     tag = uuid.uuid4().hex[:12]
     if request.param == "pgvector":
         pool = await stores.pool()
@@ -119,10 +134,26 @@ async def index(request: pytest.FixtureRequest, stores: Stores) -> AsyncIterator
         await pool.execute(f'DROP SCHEMA IF EXISTS "vt_{tag}" CASCADE')
     else:
         client = await stores.client()
-        wv = WeaviateVectorIndex(client=client, prefix=f"Vt{tag}_", timeout_seconds=10.0)
+        grpc_only = request.param == "weaviate-grpc"
+        wv = WeaviateVectorIndex(
+            client=client, prefix=f"Vt{tag}_", timeout_seconds=10.0, use_graphql=not grpc_only
+        )
+        if grpc_only:
+
+            async def no_graphql(query: str) -> tuple[dict[str, object], list[dict[str, object]]]:
+                raise AssertionError("an index made with use_graphql=False sent GraphQL")
+
+            wv._graphql_get = no_graphql  # type: ignore[method-assign]
         await wv.bootstrap()
         yield wv
         await client.collections.delete(list(wv.names.values()))
+
+
+# The contract tests of the two batched reads run on both Weaviate paths: GraphQL (the
+# default) and the per-id gRPC path it falls back to when the server has no GraphQL.
+BOTH_WEAVIATE_PATHS = pytest.mark.parametrize(
+    "index", ["pgvector", "weaviate", "weaviate-grpc"], indirect=True
+)
 
 
 async def embed(text: str) -> list[float]:
@@ -317,6 +348,7 @@ async def test_delete_concepts(index: VectorIndex) -> None:
     assert {h.id for h in hits} == {c.id for c in concepts[2:]}
 
 
+@BOTH_WEAVIATE_PATHS
 async def test_similar_concepts_is_batched_and_excludes_self(index: VectorIndex) -> None:
     rng = random.Random(7)
     words = ["cell", "energy", "market", "price", "force", "mass", "tree", "key", "war", "king"]
@@ -356,6 +388,7 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b)))
 
 
+@BOTH_WEAVIATE_PATHS
 async def test_chunks_for_documents_orders_and_windows_per_document(index: VectorIndex) -> None:
     a, b, empty = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     records_a = await chunks(a, [f"passage {i} of the first document" for i in range(7)])
@@ -464,6 +497,457 @@ async def test_chinese_text_round_trips(index: VectorIndex) -> None:
     )
 
 
+async def concept_records(titles: Sequence[str]) -> list[ConceptVectorRecord]:
+    vectors = await EMBEDDER.embed(titles)
+    return [
+        ConceptVectorRecord(id=uuid.uuid4(), title=t, description=f"about {t}", vector=v)
+        for t, v in zip(titles, vectors, strict=True)
+    ]
+
+
+def _titles(n: int, seed: int) -> list[str]:
+    """Titles of 4..9 words drawn with repeats from 16, so that cosines rarely tie."""
+    rng = random.Random(seed)
+    words = "cell energy market price force mass tree key war king light plant river law vote map"
+    return [" ".join(rng.choices(words.split(), k=rng.randint(4, 9))) for _ in range(n)]
+
+
+@BOTH_WEAVIATE_PATHS
+async def test_similar_concepts_mixes_existing_and_missing_ids(index: VectorIndex) -> None:
+    concepts = await concept_records(_titles(12, seed=11))
+    await index.upsert_concepts(concepts)
+    known = [c.id for c in concepts[:4]]
+    for source in concepts[:4]:  # no ties among the top 4, so the order is defined
+        top = sorted(
+            (_cosine(source.vector, c.vector) for c in concepts if c is not source),  # type: ignore[arg-type]
+            reverse=True,
+        )[:4]
+        assert all(a - b > 1e-4 for a, b in itertools.pairwise(top))
+    missing = [uuid.uuid4() for _ in range(4)]
+    asked = [missing[0], known[0], missing[1], known[1], known[2], missing[2], known[3]]
+    result = await index.similar_concepts(asked, limit=3)
+    assert list(result) == asked
+    for cid in missing[:3]:
+        assert result[cid] == []
+    for cid in known:
+        assert len(result[cid]) == 3
+        assert cid not in {h.id for h in result[cid]}
+        # Asked alone or among missing ids, a concept gets the same neighbours.
+        assert (await index.similar_concepts([cid], limit=3))[cid] == result[cid]
+    assert await index.similar_concepts(missing, limit=3) == {cid: [] for cid in missing}
+
+
+@BOTH_WEAVIATE_PATHS
+async def test_batched_reads_reject_bad_input_with_the_same_errors(
+    index: VectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _spy_graphql(index, monkeypatch) if isinstance(index, WeaviateVectorIndex) else []
+    good = uuid.uuid4()
+    for ids in ([good, str(uuid.uuid4())], [good, 7]):
+        with pytest.raises(TypeError, match="expected UUID, got"):
+            await index.similar_concepts(ids, limit=5)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="expected UUID, got"):
+            await index.chunks_for_documents(ids)  # type: ignore[arg-type]
+    for limit in (0, -1, 1001, True, 2.5, "5"):
+        with pytest.raises(ValueError, match=r"limit must be an integer in 1\.\.1000"):
+            await index.similar_concepts([good], limit=limit)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"limit must be an integer in 1\.\.1000"):
+            await index.chunks_for_documents([good], limit=limit)  # type: ignore[arg-type]
+    for offset in (-1, True, 1.5):
+        with pytest.raises(ValueError, match="offset must be a non-negative integer"):
+            await index.chunks_for_documents([good], offset=offset)  # type: ignore[arg-type]
+    assert sent == []  # refused before anything was sent
+
+
+async def test_chunks_for_documents_windows_match_across_backends(stores: Stores) -> None:
+    tag = uuid.uuid4().hex[:12]
+    pool = await stores.pool()
+    client = await stores.client()
+    pg = PgVectorIndex(pool=pool, schema=f"vt_{tag}", timeout_seconds=10.0)
+    wv = WeaviateVectorIndex(client=client, prefix=f"Vt{tag}_", timeout_seconds=10.0)
+    try:
+        await asyncio.gather(pg.bootstrap(), wv.bootstrap())
+        docs = [uuid.uuid4() for _ in range(5)]
+        records: list[ChunkRecord] = []
+        for n, doc in zip((1, 5, 12, 3, 0), docs, strict=True):
+            records += await chunks(doc, [f"part {i} of {doc}: {TOPICS[i % 5]}" for i in range(n)])
+        random.Random(5).shuffle(records)
+        concepts = await concept_records(_titles(20, seed=3))
+        for vi in (pg, wv):
+            await vi.upsert_chunks(records)
+            await vi.upsert_concepts(concepts)
+        asked = [docs[2], uuid.uuid4(), *docs]
+        for offset, limit in (
+            (0, 100),
+            (0, 1),
+            (1, 3),
+            (4, 4),
+            (2, 10),
+            (11, 5),
+            (12, 1),
+            (50, 10),
+        ):
+            expected = await pg.chunks_for_documents(asked, offset=offset, limit=limit)
+            assert await wv.chunks_for_documents(asked, offset=offset, limit=limit) == expected
+            assert sum(map(len, expected.values())) == sum(
+                max(0, min(limit, n - offset)) for n in (12, 0, 1, 5, 3, 0)
+            )
+        ids = [c.id for c in concepts[:8]]
+        from_pg = await pg.similar_concepts(ids, limit=4)
+        from_wv = await wv.similar_concepts(ids, limit=4)
+        for cid in ids:
+            assert [h.score for h in from_wv[cid]] == pytest.approx(
+                [h.score for h in from_pg[cid]], abs=1e-5
+            )
+    finally:
+        await pool.execute(f'DROP SCHEMA IF EXISTS "vt_{tag}" CASCADE')
+        await client.collections.delete(list(wv.names.values()))
+
+
+@pytest.fixture
+async def weaviate(stores: Stores) -> AsyncIterator[WeaviateVectorIndex]:
+    client = await stores.client()
+    wv = WeaviateVectorIndex(
+        client=client, prefix=f"Vt{uuid.uuid4().hex[:12]}_", timeout_seconds=10.0
+    )
+    await wv.bootstrap()
+    yield wv
+    await client.collections.delete(list(wv.names.values()))
+
+
+def _spy_graphql(index: WeaviateVectorIndex, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every GraphQL document the index sends: a spy on our own method, which
+    still sends the request to the real server."""
+    sent: list[str] = []
+    send = index._graphql_get
+
+    async def spy(query: str) -> tuple[dict[str, object], list[dict[str, object]]]:
+        sent.append(query)
+        return await send(query)
+
+    monkeypatch.setattr(index, "_graphql_get", spy)
+    return sent
+
+
+async def _documents_and_concepts(
+    index: VectorIndex, n: int
+) -> tuple[list[UUID], list[ConceptVectorRecord]]:
+    docs = [uuid.uuid4() for _ in range(n)]
+    records: list[ChunkRecord] = []
+    for i, doc in enumerate(docs):
+        records += await chunks(doc, [f"document {i} passage {j}" for j in range(i % 4)])
+    await index.upsert_chunks(records)
+    concepts = await concept_records(_titles(n + 10, seed=n))
+    await index.upsert_concepts(concepts)
+    return docs, concepts
+
+
+async def test_weaviate_batched_reads_send_one_graphql_request(
+    weaviate: WeaviateVectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, concepts = await _documents_and_concepts(weaviate, 50)
+    ids = [c.id for c in concepts[:50]]
+    sent = _spy_graphql(weaviate, monkeypatch)
+
+    one = await weaviate.similar_concepts(ids[:1], limit=5)
+    assert len(sent) == 1
+    assert len(one[ids[0]]) == 5
+    many = await weaviate.similar_concepts([*ids, uuid.uuid4()], limit=5)
+    assert len(sent) == 2
+    assert sent[-1].count("nearObject") == 51
+    assert many[ids[0]] == one[ids[0]]
+    assert all(len(many[cid]) == 5 for cid in ids)
+
+    page = await weaviate.chunks_for_documents(docs[3:4], offset=1, limit=2)
+    assert len(sent) == 3
+    assert [c.chunk_index for c in page[docs[3]]] == [1, 2]
+    pages = await weaviate.chunks_for_documents(docs, offset=1, limit=2)
+    assert len(sent) == 4
+    assert pages[docs[3]] == page[docs[3]]
+    assert [len(pages[d]) for d in docs] == [max(0, min(2, i % 4 - 1)) for i in range(50)]
+
+    assert await weaviate.similar_concepts([], limit=5) == {}
+    assert await weaviate.chunks_for_documents([]) == {}
+    assert len(sent) == 4
+
+
+async def test_weaviate_splits_only_past_its_request_caps(
+    weaviate: WeaviateVectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, concepts = await _documents_and_concepts(weaviate, 50)
+    ids = [c.id for c in concepts[:50]]
+    whole_similar = await weaviate.similar_concepts(ids, limit=9)
+    whole_chunks = await weaviate.chunks_for_documents(docs, offset=0, limit=25)
+    sent = _spy_graphql(weaviate, monkeypatch)
+
+    monkeypatch.setattr(weaviate_index, "MAX_ALIASES", 20)
+    assert await weaviate.similar_concepts(ids, limit=9) == whole_similar
+    assert len(sent) == 3  # 20 + 20 + 10
+    monkeypatch.setattr(weaviate_index, "MAX_ROWS", 100)
+    assert await weaviate.similar_concepts(ids, limit=9) == whole_similar
+    assert len(sent) == 3 + 5  # 10 objects per search (limit + 1): 10 searches a request
+    assert await weaviate.chunks_for_documents(docs, offset=0, limit=25) == whole_chunks
+    assert len(sent) == 3 + 5 + 13  # 25 chunks per document: 4 documents a request
+
+
+async def test_weaviate_graphql_errors_raise(
+    weaviate: WeaviateVectorIndex, stores: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = uuid.uuid4()
+    await weaviate.upsert_chunks(await chunks(doc, TOPICS[:2]))
+    sent = _spy_graphql(weaviate, monkeypatch)
+    # offset + limit above QUERY_MAXIMUM_RESULTS: Weaviate fails that alias.
+    with pytest.raises(WeaviateQueryError, match="query maximum results exceeded"):
+        await weaviate.chunks_for_documents([uuid.uuid4(), doc], offset=10_000, limit=5)
+    # Collections that do not exist fail the whole document, not to an empty answer.
+    absent = WeaviateVectorIndex(client=await stores.client(), prefix="VtAbsent_")
+    absent_sent = _spy_graphql(absent, monkeypatch)
+    with pytest.raises(WeaviateQueryError, match="VtAbsent_ConceptEmbedding"):
+        await absent.similar_concepts([uuid.uuid4()], limit=3)
+    with pytest.raises(WeaviateQueryError, match="VtAbsent_DocumentChunk"):
+        await absent.chunks_for_documents([doc])
+    # None of these is "GraphQL is disabled": both indexes still send GraphQL.
+    assert len(absent_sent) == 2
+    with pytest.raises(WeaviateQueryError, match="VtAbsent_DocumentChunk"):
+        await absent.chunks_for_documents([doc])
+    assert len(absent_sent) == 3
+    assert [c.chunk_index for c in (await weaviate.chunks_for_documents([doc]))[doc]] == [0, 1]
+    assert len(sent) == 2
+
+
+# Exactly what Weaviate 1.35.2 answers to POST /v1/graphql when started with
+# DISABLE_GRAPHQL=true, as graphql_raw_query raises it
+# (test_a_weaviate_without_graphql_is_served_over_grpc checks it against a real server).
+GRAPHQL_DISABLED_BODY = {"error": [{"message": "graphql api is disabled"}]}
+
+
+def _status_error(status: int, body: object) -> UnexpectedStatusCodeError:
+    request = httpx.Request("POST", "http://127.0.0.1:8080/v1/graphql")
+    response = httpx.Response(status, json=body, request=request)
+    return UnexpectedStatusCodeError("Raw GQL query failed", response)
+
+
+def _failing_graphql(
+    index: WeaviateVectorIndex, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> list[str]:
+    """Make the index's own `_graphql_get` raise `error`; returns the queries it got."""
+    sent: list[str] = []
+
+    async def fail(query: str) -> tuple[dict[str, object], list[dict[str, object]]]:
+        sent.append(query)
+        await asyncio.sleep(0)
+        raise error
+
+    monkeypatch.setattr(index, "_graphql_get", fail)
+    return sent
+
+
+def _fallback_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == weaviate_index.__name__ and r.levelno == logging.WARNING
+    ]
+
+
+async def test_weaviate_graphql_and_grpc_paths_give_identical_answers(
+    weaviate: WeaviateVectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, concepts = await _documents_and_concepts(weaviate, 30)
+    prefix = weaviate.names["chunk"].removesuffix("DocumentChunk")
+    grpc = WeaviateVectorIndex(client=weaviate._client, prefix=prefix, use_graphql=False)
+    sent = _failing_graphql(grpc, monkeypatch, AssertionError("GraphQL sent"))
+    ids = [uuid.uuid4(), *(c.id for c in concepts), uuid.uuid4()]
+    for limit in (1, 5, 39, 1000):
+        expected = await weaviate.similar_concepts(ids, limit=limit)
+        assert await grpc.similar_concepts(ids, limit=limit) == expected
+        assert sum(map(len, expected.values())) == 40 * min(limit, 39)
+    asked = [uuid.uuid4(), *docs]
+    for offset, limit in ((0, 100), (0, 1), (1, 2), (2, 5), (3, 1), (4, 10)):
+        expected_chunks = await weaviate.chunks_for_documents(asked, offset=offset, limit=limit)
+        assert await grpc.chunks_for_documents(asked, offset=offset, limit=limit) == (
+            expected_chunks
+        )
+    # More ids than one gRPC fetch may return (QUERY_MAXIMUM_RESULTS, 10,000 by default).
+    known = concepts[0].id
+    many = await grpc.similar_concepts([*(uuid.uuid4() for _ in range(10_001)), known], limit=3)
+    assert len(many) == 10_002
+    assert many[known] == (await weaviate.similar_concepts([known], limit=3))[known]
+    assert sum(map(len, many.values())) == 3
+    assert sent == []
+    assert weaviate._graphql  # the default path was really GraphQL
+
+
+async def test_weaviate_falls_back_to_grpc_for_good_when_graphql_is_disabled(
+    weaviate: WeaviateVectorIndex,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    docs, concepts = await _documents_and_concepts(weaviate, 30)
+    ids = [*(c.id for c in concepts[:30]), uuid.uuid4()]
+    similar = await weaviate.similar_concepts(ids, limit=5)
+    pages = await weaviate.chunks_for_documents(docs, offset=1, limit=2)
+    sent = _failing_graphql(weaviate, monkeypatch, _status_error(422, GRAPHQL_DISABLED_BODY))
+    caplog.set_level(logging.WARNING, logger=weaviate_index.__name__)
+
+    assert await weaviate.similar_concepts(ids, limit=5) == similar  # answered over gRPC
+    assert len(sent) == 1
+    assert not weaviate._graphql
+    assert await weaviate.chunks_for_documents(docs, offset=1, limit=2) == pages
+    assert await weaviate.similar_concepts(ids, limit=5) == similar
+    assert len(sent) == 1  # later calls skip GraphQL
+    [warning] = _fallback_warnings(caplog)
+    assert "HTTP 422 (graphql api is disabled)" in warning
+    assert "one query per id" in warning
+    assert weaviate.names["concept"] in warning
+
+    # A call split into several requests that all fail at once: one answer, one warning.
+    prefix = weaviate.names["chunk"].removesuffix("DocumentChunk")
+    split = WeaviateVectorIndex(client=weaviate._client, prefix=prefix)
+    split_sent = _failing_graphql(split, monkeypatch, _status_error(422, GRAPHQL_DISABLED_BODY))
+    monkeypatch.setattr(weaviate_index, "MAX_ALIASES", 10)
+    assert await split.chunks_for_documents(docs, offset=1, limit=2) == pages
+    assert 1 <= len(split_sent) <= 3  # 3 requests of 10 documents, sent concurrently
+    assert await split.similar_concepts(ids, limit=5) == similar
+    assert len(split_sent) <= 3
+    assert len(_fallback_warnings(caplog)) == 2  # one per index
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        # GraphQL on, but no collection at all on the server
+        (
+            422,
+            {
+                "error": [
+                    {
+                        "message": "no graphql provider present, this is most likely because "
+                        "no schema is present. Import a schema first!"
+                    }
+                ]
+            },
+        ),
+        (422, {"error": [{"message": "query cannot be empty"}]}),
+        (403, {"error": [{"message": "forbidden"}]}),
+    ],
+)
+async def test_weaviate_other_graphql_refusals_raise_and_keep_graphql(
+    weaviate: WeaviateVectorIndex,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    body: object,
+) -> None:
+    caplog.set_level(logging.WARNING, logger=weaviate_index.__name__)
+    sent = _failing_graphql(weaviate, monkeypatch, _status_error(status, body))
+    for _ in range(2):
+        with pytest.raises(UnexpectedStatusCodeError) as caught:
+            await weaviate.similar_concepts([uuid.uuid4()], limit=3)
+        assert caught.value.status_code == status
+        with pytest.raises(UnexpectedStatusCodeError):
+            await weaviate.chunks_for_documents([uuid.uuid4()])
+    assert len(sent) == 4
+    assert weaviate._graphql
+    assert _fallback_warnings(caplog) == []
+
+
+@pytest.fixture
+async def weaviate_without_graphql() -> AsyncIterator[tuple[str, str]]:
+    """A scratch Weaviate, the dev stack's binary started with DISABLE_GRAPHQL=true on free
+    loopback ports and a temporary data directory; stopped and deleted afterwards.
+
+    It starts in a few seconds. Like the dev stack's, it also listens for gRPC and its
+    cluster data port on all interfaces (hard-coded upstream).
+    """
+    binary = StackPaths.from_env().cache / "weaviate" / WEAVIATE_VERSION / "weaviate-server"
+    if not binary.is_file():
+        pytest.skip(f"no Weaviate binary at {binary} (built by `curriculum stack up`)")
+    names = ("http", "grpc", "gossip", "data", "raft", "raft_rpc")
+    ports = dict(zip(names, choose_ports([()] * len(names)), strict=True))
+    data = Path(tempfile.mkdtemp(prefix="vt-weaviate-no-graphql-"))
+    # Only what a static Go binary needs from our environment: none of our secrets.
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "TMPDIR") if k in os.environ}
+    env |= weaviate_server_env(ports, data) | {"DISABLE_GRAPHQL": "true", "LOG_LEVEL": "warning"}
+    http_url = f"http://{HOST}:{ports['http']}"
+    try:
+        with (data / "server.log").open("wb") as log:
+            server = await asyncio.create_subprocess_exec(
+                *(str(binary), "--host", HOST, "--port", str(ports["http"]), "--scheme", "http"),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=data,
+                start_new_session=True,
+            )
+        try:
+            async with httpx.AsyncClient(timeout=1.0) as http:
+                deadline = time.monotonic() + 60
+                while True:
+                    try:
+                        ready = await http.get(f"{http_url}/v1/.well-known/ready")
+                        if ready.status_code == 200 and port_answers(ports["grpc"]):
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    if server.returncode is not None or time.monotonic() > deadline:
+                        tail = (data / "server.log").read_text(errors="replace")[-2000:]
+                        pytest.fail(f"scratch Weaviate did not start:\n{tail}")
+                    await asyncio.sleep(0.2)
+            yield http_url, f"http://{HOST}:{ports['grpc']}"
+        finally:
+            if server.returncode is None:
+                server.terminate()
+            try:
+                await asyncio.wait_for(server.wait(), 30)
+            except TimeoutError:
+                server.kill()
+                await server.wait()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+async def test_a_weaviate_without_graphql_is_served_over_grpc(
+    weaviate_without_graphql: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    http_url, grpc_url = weaviate_without_graphql
+    wv = WeaviateVectorIndex.from_urls(
+        http_url=http_url, grpc_url=grpc_url, prefix="VtNoGraphql_", timeout_seconds=20.0
+    )
+    try:
+        await wv.bootstrap()
+        # What the server answers is what the fallback looks for (and what the tests fake).
+        with pytest.raises(UnexpectedStatusCodeError) as caught:
+            await wv._graphql_get("{ Get { VtNoGraphql_DocumentChunk { content } } }")
+        assert (caught.value.status_code, caught.value.error) == (422, GRAPHQL_DISABLED_BODY)
+        assert weaviate_index.graphql_disabled(caught.value)
+
+        docs, concepts = await _documents_and_concepts(wv, 8)
+        sent = _spy_graphql(wv, monkeypatch)
+        caplog.set_level(logging.WARNING, logger=weaviate_index.__name__)
+        missing = uuid.uuid4()
+        similar = await wv.similar_concepts([*(c.id for c in concepts), missing], limit=3)
+        assert len(sent) == 1
+        assert similar[missing] == []
+        for source in concepts:
+            hits = similar[source.id]
+            assert len(hits) == 3 and source.id not in {h.id for h in hits}
+            best = max(_cosine(source.vector, c.vector) for c in concepts if c is not source)  # type: ignore[arg-type]
+            assert hits[0].score == pytest.approx(best, abs=1e-4)
+        pages = await wv.chunks_for_documents(docs, offset=1, limit=2)
+        assert [[c.chunk_index for c in pages[d]] for d in docs] == [
+            list(range(1, min(3, i % 4))) for i in range(8)
+        ]
+        assert len(sent) == 1
+        [warning] = _fallback_warnings(caplog)
+        assert "HTTP 422 (graphql api is disabled)" in warning
+    finally:
+        await wv.close()
+
+
 def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -486,6 +970,8 @@ async def test_a_store_that_is_down_raises_vector_store_unavailable(backend: str
             lambda: vi.ping(),
             lambda: vi.search(["chunk"], query),
             lambda: vi.count_chunks([uuid.uuid4()]),
+            lambda: vi.similar_concepts([uuid.uuid4()]),
+            lambda: vi.chunks_for_documents([uuid.uuid4()]),
         )
         for call in calls:
             with pytest.raises(VectorStoreUnavailable) as caught:
