@@ -94,6 +94,9 @@ class WeaviateSettings(BaseSettings):
     url: str = "http://127.0.0.1:8080"
     grpc_url: str = "http://127.0.0.1:50051"
     api_key: SecretStr | None = None
+    # Batched reads over GraphQL (one request per level) until the server refuses it;
+    # false sends them over gRPC, one query per id (docs/vectors.md).
+    use_graphql: bool = True
 
     @field_validator("url", "grpc_url")
     @classmethod

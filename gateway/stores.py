@@ -56,6 +56,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         weaviate_api_key=(
             settings.weaviate.api_key.get_secret_value() if settings.weaviate.api_key else None
         ),
+        weaviate_use_graphql=settings.weaviate.use_graphql,
         timeout_seconds=timeout,
         namespace=settings.vector_namespace,
     )

@@ -20,6 +20,7 @@ async def create_vector_index(
     weaviate_url: str | None = None,
     weaviate_grpc_url: str | None = None,
     weaviate_api_key: str | None = None,
+    weaviate_use_graphql: bool = True,
     timeout_seconds: float = 5.0,
     namespace: str | None = None,
 ) -> VectorIndex:
@@ -28,7 +29,7 @@ async def create_vector_index(
     pgvector takes a `pool` made with `init=init_connection`, or a `database_url` (a
     `postgresql://` or `postgresql+asyncpg://` URL) for a pool of its own. `namespace` is
     the PostgreSQL schema (default `vectors`) or the Weaviate collection-name prefix
-    (default none).
+    (default none). `weaviate_use_graphql` is WeaviateVectorIndex's `use_graphql`.
     """
     if backend == "pgvector":
         schema = namespace or DEFAULT_SCHEMA
@@ -47,5 +48,6 @@ async def create_vector_index(
             api_key=weaviate_api_key,
             prefix=namespace or "",
             timeout_seconds=timeout_seconds,
+            use_graphql=weaviate_use_graphql,
         )
     raise ValueError(f"unknown vector backend {backend!r}; expected 'pgvector' or 'weaviate'")

@@ -20,6 +20,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "SECRET_KEY",
         "GRAPHQL_MAX_DEPTH",
         "VECTOR_BACKEND",
+        "WEAVIATE_USE_GRAPHQL",
         "PORT",
     ):
         monkeypatch.delenv(name, raising=False)
@@ -29,6 +30,12 @@ def test_defaults_load_in_development() -> None:
     settings = Settings.load(EMPTY)
     assert settings.app_env == "development"
     assert settings.postgres.sqlalchemy_url.startswith("postgresql+asyncpg://")
+    assert settings.weaviate.use_graphql is True
+
+
+def test_weaviate_graphql_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEAVIATE_USE_GRAPHQL", "false")
+    assert Settings.load(EMPTY).weaviate.use_graphql is False
 
 
 @pytest.mark.parametrize(
@@ -40,6 +47,7 @@ def test_defaults_load_in_development() -> None:
         ("GRAPHQL_MAX_DEPTH", "deep", "GRAPHQL_MAX_DEPTH"),
         ("GRAPHQL_MAX_DEPTH", "0", "GRAPHQL_MAX_DEPTH"),
         ("VECTOR_BACKEND", "faiss", "VECTOR_BACKEND"),
+        ("WEAVIATE_USE_GRAPHQL", "sometimes", "WEAVIATE_USE_GRAPHQL"),
         ("PORT", "70000", "PORT"),
     ],
 )

@@ -1,4 +1,5 @@
-"""Weaviate backend pieces that need no server: names, property mapping, error mapping."""
+"""Weaviate backend pieces that need no server: names, property mapping, error mapping,
+which answers switch the batched reads from GraphQL to gRPC."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from weaviate.exceptions import (
 from datasources.vectors import ChunkRecord, ConceptVectorRecord, QARecord
 from datasources.vectors import weaviate_schema as ws
 from datasources.vectors.weaviate_client import is_unavailable, make_client
+from datasources.vectors.weaviate_index import WeaviateVectorIndex, graphql_disabled
 
 V = [1.0] + [0.0] * 1535
 
@@ -98,6 +100,46 @@ def test_http_status_decides_for_unexpected_status() -> None:
     assert not is_unavailable(status(422))
 
 
+def _graphql_answer(code: int, body: object) -> UnexpectedStatusCodeError:
+    request = httpx.Request("POST", "http://w.test/v1/graphql")
+    return UnexpectedStatusCodeError(
+        "Raw GQL query failed", httpx.Response(code, json=body, request=request)
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "disabled"),
+    [
+        # Weaviate 1.35.2 with DISABLE_GRAPHQL=true
+        (_graphql_answer(422, {"error": [{"message": "graphql api is disabled"}]}), True),
+        # the router's answer for a path it does not serve (GraphQL removed)
+        (_graphql_answer(404, {"code": 404, "message": "path /v1/graphql was not found"}), True),
+        (_graphql_answer(422, {"error": [{"message": "no graphql provider present"}]}), False),
+        (_graphql_answer(422, {"error": [{"message": "query cannot be empty"}]}), False),
+        (_graphql_answer(422, None), False),
+        (_graphql_answer(403, {"error": [{"message": "graphql api is disabled"}]}), False),
+        (_graphql_answer(500, {"error": [{"message": "graphql api is disabled"}]}), False),
+        (WeaviateQueryError("graphql api is disabled", "GraphQL"), False),
+        (WeaviateConnectionError("refused"), False),
+    ],
+)
+def test_only_a_server_without_graphql_switches_to_grpc(error: Exception, disabled: bool) -> None:
+    assert graphql_disabled(error) is disabled
+
+
+def test_the_grpc_path_can_be_forced_without_settings() -> None:
+    def index(use_graphql: bool) -> WeaviateVectorIndex:
+        return WeaviateVectorIndex.from_urls(
+            http_url="http://w.test", grpc_url="http://g.test", use_graphql=use_graphql
+        )
+
+    assert WeaviateVectorIndex.from_urls(
+        http_url="http://w.test", grpc_url="http://g.test"
+    )._graphql
+    assert index(True)._graphql
+    assert not index(False)._graphql
+
+
 async def test_client_is_built_from_urls_without_connecting() -> None:
     client = make_client(
         http_url="https://w.test:8443", grpc_url="http://g.test:50052", api_key=None, timeout=1
@@ -105,3 +147,19 @@ async def test_client_is_built_from_urls_without_connecting() -> None:
     assert not client.is_connected()
     with pytest.raises(ValueError):
         make_client(http_url="w.test", grpc_url="http://g.test", api_key=None, timeout=1)
+
+
+async def test_the_factory_passes_the_graphql_choice_through() -> None:
+    from datasources.vectors.factory import create_vector_index
+
+    for choice in (True, False):
+        index = await create_vector_index(
+            "weaviate",
+            weaviate_url="http://127.0.0.1:1",
+            weaviate_grpc_url="http://127.0.0.1:2",
+            weaviate_use_graphql=choice,
+        )
+        try:
+            assert index._graphql is choice  # type: ignore[attr-defined]
+        finally:
+            await index.close()
