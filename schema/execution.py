@@ -70,6 +70,9 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # graphql-core memoizes grouped field sets per request, so ids are stable.
         self._plans: dict[int, tuple[GroupedFieldSet, list[_Field]]] = {}
         self._arguments: dict[int, tuple[FieldDetailsList, dict[str, Any]]] = {}
+        self._object_plans: dict[
+            tuple[GraphQLObjectType, int], tuple[FieldDetailsList, list[_Field]]
+        ] = {}
         # Extensions with a `resolve` hook wrap every resolver; then only graphql-core
         # calls resolvers (strawberry always passes a manager, often an empty one).
         manager = self.middleware_manager
@@ -123,42 +126,58 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> dict[str, Any]:
         if object_type.is_type_of is not None and object_type.is_type_of(value, None) is not True:
             raise _NotSettled
-        collected = self.collect_subfields(object_type, details)
-        if collected.new_defer_usages:
-            raise _NotSettled
+        cached = self._object_plans.get((object_type, id(details)))
+        plan = cached[1] if cached is not None else self._object_plan(object_type, details)
         out: dict[str, Any] = {}
-        for field in self._plan(object_type, collected.grouped_field_set):
-            if field.definition is None:
+        for field in plan:
+            definition = field.definition
+            if definition is None:
                 out[field.key] = object_type.name
                 continue
             if field.attribute is not None:
                 result = getattr(value, field.attribute, _MISSING)
                 if result is _MISSING:
                     raise _NotSettled
-                if field.leaf is not None:
+                leaf = field.leaf
+                if leaf is not None:
                     if result is None:
                         if field.non_null:
                             raise _NotSettled
                         out[field.key] = None
-                    else:
-                        out[field.key] = _coerced(field.leaf, result)
+                        continue
+                    try:
+                        coerced = leaf(result)
+                    except Exception:
+                        raise _NotSettled from None
+                    if coerced is None or coerced is Undefined:
+                        raise _NotSettled
+                    out[field.key] = coerced
                     continue
                 field_path = path.add_key(field.key, object_type.name)
             else:
                 field_path = path.add_key(field.key, object_type.name)
-                info = self.build_resolve_info(
-                    field.definition, field.nodes, object_type, field_path
-                )
+                info = self.build_resolve_info(definition, field.nodes, object_type, field_path)
                 try:
-                    result = field.definition.resolve(value, info, **self._args(field))  # type: ignore[misc]
+                    result = definition.resolve(value, info, **self._args(field))  # type: ignore[misc]
                 except Exception:
                     raise _NotSettled from None
-                if inspect.isawaitable(result):
+                if self.is_awaitable(result):
                     if inspect.iscoroutine(result):
                         result.close()  # never started: nothing to clean up
                     raise _NotSettled
-            out[field.key] = self._settled(field.definition.type, field.details, field_path, result)
+            out[field.key] = self._settled(definition.type, field.details, field_path, result)
         return out
+
+    def _object_plan(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> list[_Field]:
+        collected = self.collect_subfields(object_type, details)
+        if collected.new_defer_usages:
+            raise _NotSettled
+        plan = self._plan(object_type, collected.grouped_field_set)
+        # The details list is kept with its plan so that its id is not reused.
+        self._object_plans[(object_type, id(details))] = (details, plan)
+        return plan
 
     def _plan(self, parent_type: GraphQLObjectType, fields: GroupedFieldSet) -> list[_Field]:
         cached = self._plans.get(id(fields))
