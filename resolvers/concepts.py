@@ -27,7 +27,7 @@ from resolvers.context import Context
 from resolvers.courses import course
 from resolvers.documents import document
 from resolvers.errors import bad_input
-from resolvers.loaders import load, load_each
+from resolvers.loaders import join, load
 
 
 def concept(ctx: Context, concept_id: UUID) -> Awaitable[ConceptRecord | None]:
@@ -84,13 +84,7 @@ async def _sources(
     # Edges for every concept, then every document in one batch of the document loader
     # (which applies the caller's rights).
     edges = await ctx.stores.graph.sources(concept_ids)
-    docs = await load_each(
-        partial(document, ctx), [e.document_id for found in edges.values() for e in found]
-    )
-    return {
-        concept_id: [(e, doc) for e in found if (doc := docs[e.document_id]) is not None]
-        for concept_id, found in edges.items()
-    }
+    return await join(edges, lambda e: e.document_id, partial(document, ctx))
 
 
 def concept_courses(ctx: Context, concept_id: UUID) -> Awaitable[list[CourseRecord]]:
@@ -102,11 +96,8 @@ async def _concept_courses(
     ctx: Context, concept_ids: Sequence[UUID]
 ) -> dict[UUID, list[CourseRecord]]:
     ids = await ctx.stores.graph.concept_courses(concept_ids)
-    courses = await load_each(partial(course, ctx), [c for found in ids.values() for c in found])
-    return {
-        concept_id: [c for i in found if (c := courses[i]) is not None]
-        for concept_id, found in ids.items()
-    }
+    found = await join(ids, lambda course_id: course_id, partial(course, ctx))
+    return {concept_id: [c for _, c in pairs] for concept_id, pairs in found.items()}
 
 
 async def similar(

@@ -19,7 +19,7 @@ from datasources.redis.store import COURSE_CACHE_TTL, course_cache_key
 from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.documents import document
-from resolvers.loaders import load, load_each, unique
+from resolvers.loaders import join, load, unique
 from resolvers.pagination import encode_cursor, page
 
 _TIME_FIELDS = ("published_at", "created_at", "updated_at")
@@ -133,10 +133,4 @@ async def _course_documents(
     ctx: Context, course_ids: Sequence[UUID]
 ) -> dict[UUID, list[tuple[CourseDocumentRecord, DocumentRecord]]]:
     links = await ctx.stores.courses.links_for_courses(course_ids)
-    docs = await load_each(
-        partial(document, ctx), [link.document_id for found in links.values() for link in found]
-    )
-    return {
-        course_id: [(link, doc) for link in found if (doc := docs[link.document_id]) is not None]
-        for course_id, found in links.items()
-    }
+    return await join(links, lambda link: link.document_id, partial(document, ctx))

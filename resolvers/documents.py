@@ -17,7 +17,7 @@ from datasources.postgres.records import (
 from datasources.vectors import ChunkRecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
-from resolvers.loaders import load, load_each
+from resolvers.loaders import join, load
 from resolvers.pagination import encode_cursor, page
 
 
@@ -72,13 +72,7 @@ async def _document_courses(
     from resolvers.courses import course  # resolvers.courses imports this module
 
     links = await ctx.stores.courses.links_for_documents(document_ids)
-    courses = await load_each(
-        partial(course, ctx), [link.course_id for found in links.values() for link in found]
-    )
-    return {
-        document_id: [(link, c) for link in found if (c := courses[link.course_id]) is not None]
-        for document_id, found in links.items()
-    }
+    return await join(links, lambda link: link.course_id, partial(course, ctx))
 
 
 def chunks(

@@ -79,11 +79,26 @@ async def _then_later(pending: Awaitable[V], then: Callable[[V], Any]) -> Any:
     return then(await pending)
 
 
-async def load_each(load_one: Callable[[UUID], Awaitable[V]], ids: Sequence[UUID]) -> dict[UUID, V]:
-    """`{id: load_one(id)}` for distinct ids, all queued before awaiting: one batch."""
-    distinct = unique(ids)
-    found = await asyncio.gather(*(load_one(i) for i in distinct))
-    return dict(zip(distinct, found, strict=True))
+E = TypeVar("E")
+
+
+async def join(
+    edges: dict[UUID, list[E]],
+    end: Callable[[E], UUID],
+    load_one: Callable[[UUID], Awaitable[V | None]],
+) -> dict[UUID, list[tuple[E, V]]]:
+    """Each parent's edges paired with what `load_one` finds at their far ends.
+
+    Every distinct end is queued before anything is awaited, so they load in one batch;
+    an end that is missing or hidden from the caller (None) drops its edge.
+    """
+    ends = unique([end(e) for found in edges.values() for e in found])
+    loaded = await asyncio.gather(*(load_one(i) for i in ends))
+    values = dict(zip(ends, loaded, strict=True))
+    return {
+        parent: [(e, v) for e in found if (v := values[end(e)]) is not None]
+        for parent, found in edges.items()
+    }
 
 
 def unique(ids: Sequence[UUID]) -> list[UUID]:

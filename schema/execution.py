@@ -145,13 +145,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
                             raise _NotSettled
                         out[field.key] = None
                         continue
-                    try:
-                        coerced = leaf(result)
-                    except Exception:
-                        raise _NotSettled from None
-                    if coerced is None or coerced is Undefined:
-                        raise _NotSettled
-                    out[field.key] = coerced
+                    out[field.key] = _coerced(leaf, result)
                     continue
                 field_path = path.add_key(field.key, object_type.name)
             else:
