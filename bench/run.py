@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import platform
@@ -38,6 +39,7 @@ from redis.asyncio import Redis
 from bench import queries, raw
 from bench.load import Stats, run_load
 from bench.picks import Picks, pick
+from gateway.app import GC_THRESHOLD
 from gateway.security.runtime import password_hasher
 from gateway.seed.data import DEMO_TAG
 from gateway.seed.records import seed_id
@@ -247,6 +249,11 @@ def markdown(rows: list[Row]) -> str:
 async def main(args: argparse.Namespace) -> int:
     settings = Settings.load()
     picks: Picks = await pick(settings, scale=args.scale)
+    # The raw side runs in this process with the gateway's collector settings
+    # (gateway/app.py), so neither side gains from tuning the garbage collector.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
     password = secrets.token_urlsafe(24)  # this run's only; never printed or stored
     token = secrets.token_urlsafe(32)
     env = {
