@@ -48,9 +48,13 @@ class PgBase:
     def __init__(self, engine: AsyncEngine, *, timeout: float) -> None:
         self.engine = engine
         self.timeout = timeout
+        # Single-statement reads need no transaction: in autocommit the asyncpg adapter
+        # sends neither BEGIN before nor ROLLBACK after, one round trip instead of three.
+        # Same pool; writes keep using `engine.begin()`.
+        self._reads = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     async def _rows(self, statement: Select[Any]) -> list[Any]:
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             result = await conn.execute(statement)
             return list(result.all())
 
