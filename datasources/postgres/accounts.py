@@ -148,7 +148,7 @@ class AccountStore(PgBase):
         if "\x00" in identifier or len(identifier) > MAX_IDENTIFIER:
             return None  # no account has such a name (and PostgreSQL refuses NUL)
         column = User.email if "@" in identifier else User.username
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             rows = (
                 await conn.execute(
                     select(User.id, User.password_hash, User.is_active, column)
@@ -197,7 +197,7 @@ class AccountStore(PgBase):
 
     @guarded(STORE)
     async def change_password(self, user_id: UUID, *, current: str, new: str) -> bool:
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             stored = (
                 await conn.execute(select(User.password_hash).where(User.id == user_id))
             ).scalar_one_or_none()
@@ -215,7 +215,7 @@ class AccountStore(PgBase):
 
     @guarded(STORE)
     async def auth_state(self, user_id: UUID) -> AuthState | None:
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             row = (
                 await conn.execute(select(User.role, User.is_active).where(User.id == user_id))
             ).one_or_none()
@@ -296,7 +296,7 @@ class AccountStore(PgBase):
             .join(User, User.id == ApiKey.user_id)
             .where(where)
         )
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             row = (await conn.execute(statement)).one_or_none()
         if row is None:
             return None

@@ -66,6 +66,6 @@ class PostgresHealth(PgBase):
     @guarded(STORE)
     async def ping(self) -> float:
         started = time.perf_counter()
-        async with self.engine.connect() as conn:
+        async with self._reads.connect() as conn:
             await conn.execute(text("SELECT 1"))
         return time.perf_counter() - started
