@@ -33,7 +33,14 @@ def loader(
         return existing
 
     async def batch(keys: list[Any]) -> list[Any]:
-        found = await fetch(keys)
+        try:
+            found = await fetch(keys)
+        except Exception as exc:
+            # Returned rather than raised: aiodataloader forgets keys whose batch raised,
+            # so the next field to ask (after a prefetch walk, every one) would call the
+            # failed store again, and wait out its timeout again. Returned errors stay
+            # in the request's cache: one attempt per key per request.
+            return [exc] * len(keys)
         return [found[k] if k in found else default() for k in keys]
 
     created = DataLoader(batch_load_fn=batch)

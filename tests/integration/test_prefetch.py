@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
+from neo4j import AsyncGraphDatabase
 
+from datasources.neo4j.graph import GraphReader
 from resolvers import loaders, prefetch
 from resolvers.context import Principal, Stores
 from resolvers.ids import to_global_id
@@ -141,3 +144,33 @@ async def test_prefetch_keeps_each_callers_rights(world: World) -> None:
         {"document": {"filename": "private.pdf"}}
     ]
     assert theirs.data["course"]["concepts"][0]["concept"]["sources"] == []
+
+
+async def test_a_store_that_fails_is_asked_once_per_request(world: World, stores: Stores) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 3)
+    dead = AsyncGraphDatabase.driver(
+        "bolt://127.0.0.1:9", auth=("neo4j", "x"), connection_timeout=0.5
+    )
+    calls = 0
+    original = dead.execute_query
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return await original(*args, **kwargs)
+
+    dead.execute_query = counted  # type: ignore[method-assign]
+    broken = replace(stores, graph=GraphReader(dead, database="neo4j", timeout=1.0))
+    try:
+        result = await run(broken, owner, NESTED, first=3)
+    finally:
+        await dead.close()
+
+    # Walk, settled pass and graphql-core all asked for the courses' concepts; the
+    # failed batch was remembered, so Neo4j was called once, not once per attempt.
+    assert calls == 1
+    assert [e.extensions for e in result.errors or []] == [
+        {"code": "UPSTREAM_UNAVAILABLE", "store": "neo4j"}
+    ] * 3
+    assert all(edge["node"]["concepts"] is None for edge in result.data["courses"]["edges"])
