@@ -118,7 +118,10 @@ async def prefetch(info: Info, type_name: str, records: Sequence[Any]) -> None:
     object type they become (for a connection: one parent, the list of its rows).
     """
     raw = info._raw_info
-    walk = _Walk(raw.schema, raw.fragments, VariableValues({}, dict(raw.variable_values)))
+    # strawberry's resolve info carries the coerced dict; graphql-core's own, the container.
+    given: Any = raw.variable_values
+    variables = given if isinstance(given, VariableValues) else VariableValues({}, dict(given))
+    walk = _Walk(raw.schema, raw.fragments, variables)
     ctx = info.context
     level = [(type_name, list(records), walk.subfields(type_name, raw.field_nodes))]
     while level:

@@ -124,7 +124,9 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _settled_object(
         self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Path, value: Any
     ) -> dict[str, Any]:
-        if object_type.is_type_of is not None and object_type.is_type_of(value, None) is not True:
+        # strawberry's is_type_of (isinstance and type casts) does not read the info.
+        is_type_of: Any = object_type.is_type_of
+        if is_type_of is not None and is_type_of(value, None) is not True:
             raise _NotSettled
         cached = self._object_plans.get((object_type, id(details)))
         plan = cached[1] if cached is not None else self._object_plan(object_type, details)
