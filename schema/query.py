@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any
@@ -102,21 +103,27 @@ NODE_PERMISSIONS = {
 }
 
 
+# Node types whose edges the prefetch walk knows: loaded, then walked like a root field.
+_WALKED_NODES: dict[str, tuple[Callable[[Any, UUID], Awaitable[Any]], type]] = {
+    "Course": (course_resolvers.course, Course),
+    "Document": (document_resolvers.document, Document),
+    "Concept": (concept_resolvers.concept, Concept),
+}
+
+
 async def _node(info: Info, global_id: str) -> Node | None:
     """Resolve any global id; objects the caller may not read are null, like missing ones."""
     ctx = info.context
     require_principal(ctx)
     type_name, raw = from_global_id(global_id)
     require_principal(ctx, NODE_PERMISSIONS.get(type_name))
-    if type_name == "Course":
-        found: Any = await course_resolvers.course(ctx, raw)
-        return Course.from_record(found) if found else None
-    if type_name == "Document":
-        found = await document_resolvers.document(ctx, raw)
-        return Document.from_record(found) if found else None
-    if type_name == "Concept":
-        found = await concept_resolvers.concept(ctx, raw)
-        return Concept.from_record(found) if found else None
+    if type_name in _WALKED_NODES:
+        load_node, node_type = _WALKED_NODES[type_name]
+        found: Any = await load_node(ctx, raw)
+        if found is None:
+            return None
+        await prefetch(info, type_name, [found])
+        return node_type.from_record(found)  # type: ignore[attr-defined, no-any-return]
     if type_name == "User":
         found = await user_resolvers.user(ctx, raw)
         return User.from_record(found) if found else None

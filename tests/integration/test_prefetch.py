@@ -174,3 +174,24 @@ async def test_a_store_that_fails_is_asked_once_per_request(world: World, stores
         {"code": "UPSTREAM_UNAVAILABLE", "store": "neo4j"}
     ] * 3
     assert all(edge["node"]["concepts"] is None for edge in result.data["courses"]["edges"])
+
+
+async def test_node_is_walked_like_a_root_field(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 1)
+    course = world.courses[-1]
+    query = """query($id: ID!) { node(id: $id) { id ... on Course { title concepts { concept {
+      title prerequisites { concept { title } } sources { document { filename } } } } } } }"""
+    late = LateCount(monkeypatch)
+
+    warm = await run(world.stores, owner, query, id=to_global_id("Course", course))
+    calls = late.calls
+    cold = await answer_without_prefetch(
+        monkeypatch, world.stores, owner, query, id=to_global_id("Course", course)
+    )
+
+    assert warm.errors is None and warm.data == cold.data
+    assert warm.data["node"]["concepts"][1]["concept"]["prerequisites"]
+    assert calls == 0
