@@ -38,10 +38,12 @@ from graphql import (
     GraphQLScalarType,
     Undefined,
     get_argument_values,
+    get_named_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.arguments import convert_arguments
 
 _MISSING = object()
 
@@ -70,6 +72,9 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # graphql-core memoizes grouped field sets per request, so ids are stable.
         self._plans: dict[int, tuple[GroupedFieldSet, list[_Field]]] = {}
         self._arguments: dict[int, tuple[FieldDetailsList, dict[str, Any]]] = {}
+        # id(details) -> (details, how to call its resolver directly, or None).
+        self._direct: dict[int, Any] = {}
+        self._info_class: Any = None
         self._object_plans: dict[
             tuple[GraphQLObjectType, int], tuple[FieldDetailsList, list[_Field]]
         ] = {}
@@ -154,7 +159,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 field_path = path.add_key(field.key, object_type.name)
                 info = self.build_resolve_info(definition, field.nodes, object_type, field_path)
                 try:
-                    result = definition.resolve(value, info, **self._args(field))  # type: ignore[misc]
+                    result = self._resolve(field, value, info)
                 except Exception:
                     raise _NotSettled from None
                 if self.is_awaitable(result):
@@ -181,6 +186,60 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
             cached = (fields, [_field(parent_type, k, d) for k, d in fields.items()])
             self._plans[id(fields)] = cached
         return cached[1]
+
+    def _resolve(self, field: _Field, value: Any, info: Any) -> Any:
+        """Call the field's resolver: straight to the Python function when strawberry's
+        wrapper would only convert the same scalar arguments and build the Info again
+        (no field extensions, no exception handlers), else through that wrapper."""
+        direct = self._direct.get(id(field.details), _MISSING)
+        if direct is _MISSING:
+            direct = self._direct_call(field)
+            # The details list is kept with it so that its id is not reused.
+            self._direct[id(field.details)] = (field.details, direct)
+        else:
+            direct = direct[1]
+        if direct is None:
+            return field.definition.resolve(value, info, **self._args(field))  # type: ignore[union-attr, misc]
+        function, strawberry_field, kwargs, info_name = direct
+        if info_name is not None:
+            kwargs = {
+                **kwargs,
+                info_name: self._info_class(_raw_info=info, _field=strawberry_field),
+            }
+        return function(value, **kwargs)
+
+    def _direct_call(self, field: _Field) -> tuple[Any, Any, dict[str, Any], str | None] | None:
+        definition = field.definition
+        strawberry_schema = getattr(self.schema, "_strawberry_schema", None)
+        strawberry_field = (
+            definition.extensions.get("strawberry-definition") if definition else None
+        )
+        resolver = getattr(strawberry_field, "base_resolver", None)
+        if (
+            definition is None
+            or strawberry_schema is None
+            or resolver is None
+            or strawberry_field.extensions
+            or resolver.self_parameter is None
+            or resolver.parent_parameter is not None
+            or resolver.root_parameter is not None
+            or resolver.is_async
+            or strawberry_schema.schema_converter._get_field_exception_handlers(strawberry_field)
+            or not all(
+                isinstance(get_named_type(a.type), GraphQLScalarType | GraphQLEnumType)
+                for a in definition.args.values()
+            )
+        ):
+            return None
+        kwargs = convert_arguments(
+            self._args(field),
+            strawberry_field.arguments,
+            scalar_registry=strawberry_schema.schema_converter.scalar_registry,
+            config=strawberry_schema.config,
+        )
+        self._info_class = strawberry_schema.config.info_class
+        info_name = resolver.info_parameter.name if resolver.info_parameter else None
+        return resolver.wrapped_func, strawberry_field, kwargs, info_name
 
     def _args(self, field: _Field) -> dict[str, Any]:
         if field.definition is None or not field.definition.args:

@@ -19,6 +19,13 @@ class Colour(enum.Enum):
     BLUE = "blue"
 
 
+class Refused(strawberry.BasePermission):
+    message = "not for you"
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return False
+
+
 @strawberry.type
 class Item:
     name: str
@@ -38,6 +45,17 @@ class Item:
     @strawberry.field
     def child(self) -> Item | None:
         return ITEMS[1] if self is ITEMS[0] else None
+
+    @strawberry.field
+    def tagged(
+        self, info: strawberry.Info, times: int = 1, loud: bool = False, tint: Colour | None = None
+    ) -> str:
+        text = f"{self.name}:{info.field_name}:{tint.value if tint else '-'}" * times
+        return text.upper() if loud else text
+
+    @strawberry.field(permission_classes=[Refused])
+    def secret(self) -> str | None:
+        return "never shown"
 
 
 def _bad(**changes: Any) -> Item:
@@ -83,6 +101,10 @@ QUERIES = [
     "{ broken { note count } }",
     "{ brokenStrict { name } }",
     "{ items { name @skip(if: true) count @include(if: false) note } }",
+    "{ items { a: tagged b: tagged(times: 2, loud: true, tint: BLUE)"
+    " child { tagged(tint: RED) } } }",
+    "{ items { name secret } }",
+    "query($n: Int!) { items { tagged(times: $n) } }",
 ]
 
 
@@ -101,8 +123,8 @@ def _answer(result: Any) -> str:
 
 @pytest.mark.parametrize("query", QUERIES)
 async def test_same_answer_as_graphql_core(query: str) -> None:
-    fast = await FAST.execute(query)
-    plain = await PLAIN.execute(query)
+    fast = await FAST.execute(query, variable_values={"n": 3})
+    plain = await PLAIN.execute(query, variable_values={"n": 3})
     assert _answer(fast) == _answer(plain)
 
 
@@ -139,3 +161,19 @@ async def test_plain_scalars_skip_graphql_cores_field_machinery_elsewhere() -> N
     assert result.errors is None
     assert result.data == (await PLAIN.execute("{ items { name note count later } }")).data
     assert calls == ["items", "later", "later"]  # the scalars were read directly
+
+
+async def test_resolvers_with_scalar_arguments_are_called_directly() -> None:
+    calls, schema = _counting()
+    result = await schema.execute("{ items { tagged(times: 2, tint: RED) } }")
+    assert result.errors is None
+    assert result.data == {
+        "items": [{"tagged": "a:tagged:reda:tagged:red"}, {"tagged": "b:tagged:redb:tagged:red"}]
+    }
+    assert calls == ["items"]
+
+
+async def test_a_field_with_a_permission_still_goes_through_strawberry() -> None:
+    result = await FAST.execute("{ items { name secret } }")
+    assert result.data == {"items": [{"name": "a", "secret": None}, {"name": "b", "secret": None}]}
+    assert [e.message for e in result.errors or []] == ["not for you", "not for you"]
