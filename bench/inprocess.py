@@ -19,7 +19,6 @@ from collections.abc import Awaitable
 from typing import Any
 
 import uvloop
-from neo4j import AsyncGraphDatabase
 
 from bench import queries, raw
 from gateway.app import GC_THRESHOLD, schema_options
@@ -48,15 +47,7 @@ async def main(args: argparse.Namespace) -> None:
     limits = Limits(max_page_size=settings.limits.max_page_size, store_timeout_seconds=60)
     admin = Principal(user_id=seed_id(DEMO_TAG, "user", "admin"), role="admin")
     course_ids = [str(c.id) for c in build_dataset(SeedSpec.for_scale(1)).courses]
-    n = settings.neo4j
-    driver = AsyncGraphDatabase.driver(n.uri, auth=(n.user, n.password.get_secret_value()))
-    raw_side = await raw.Raw.open(
-        settings.postgres.asyncpg_dsn,
-        driver,
-        database=n.database,
-        vector_schema=settings.vector_namespace or "vectors",
-        size=2,
-    )
+    raw_side = await raw.Raw.connect(settings, size=2)
 
     def variables(i: int) -> dict[str, Any]:
         return {"id": course_ids[i % 200]} if args.operation == "a" else {}
@@ -88,7 +79,6 @@ async def main(args: argparse.Namespace) -> None:
                     times["warm"].append(again - executed)
     finally:
         await raw_side.close()
-        await driver.close()
     median = {k: statistics.median(v) * 1000 for k, v in times.items()}
     print(
         f"({args.operation}) CPU ms per request, median of {args.runs}: "

@@ -23,7 +23,7 @@ from typing import Any
 from uuid import UUID
 
 import asyncpg
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 
 from datasources.embeddings.hashing import hash_embed
 from datasources.neo4j.graph import (
@@ -37,6 +37,7 @@ from datasources.neo4j.ordering import topological_order
 from datasources.postgres.records import CourseRecord, DocumentRecord, UserRecord, field_names
 from datasources.vectors import init_connection
 from datasources.vectors.pgvector_sql import quote_schema, search
+from gateway.settings import Settings
 
 COURSE_COLS = ", ".join(field_names(CourseRecord))
 DOCUMENT_COLS = ", ".join(field_names(DocumentRecord))
@@ -57,14 +58,23 @@ class Raw:
         )
 
     @classmethod
-    async def open(
-        cls, dsn: str, driver: AsyncDriver, *, database: str, vector_schema: str, size: int
-    ) -> Raw:
-        pool = await asyncpg.create_pool(dsn, min_size=size, max_size=size, init=init_connection)
-        return cls(pool, driver, database=database, vector_schema=vector_schema)
+    async def connect(cls, settings: Settings, *, size: int) -> Raw:
+        """Its own asyncpg pool of `size` and neo4j driver, on the gateway's stores."""
+        n = settings.neo4j
+        driver = AsyncGraphDatabase.driver(n.uri, auth=(n.user, n.password.get_secret_value()))
+        pool = await asyncpg.create_pool(
+            settings.postgres.asyncpg_dsn, min_size=size, max_size=size, init=init_connection
+        )
+        return cls(
+            pool,
+            driver,
+            database=n.database,
+            vector_schema=settings.vector_namespace or "vectors",
+        )
 
     async def close(self) -> None:
         await self.pool.close()
+        await self.driver.close()
 
     async def _cypher(self, query: str, **params: Any) -> list[Any]:
         records, _, _ = await self.driver.execute_query(

@@ -33,7 +33,6 @@ import httpx
 import orjson
 import psutil
 import uvloop
-from neo4j import AsyncGraphDatabase
 from redis.asyncio import Redis
 
 from bench import queries, raw
@@ -267,14 +266,8 @@ async def main(args: argparse.Namespace) -> int:
     }
     if args.auth == "session":
         await _bench_user(settings, password)
-    n = settings.neo4j
-    driver = AsyncGraphDatabase.driver(n.uri, auth=(n.user, n.password.get_secret_value()))
-    raw_side = await raw.Raw.open(
-        settings.postgres.asyncpg_dsn,
-        driver,
-        database=n.database,
-        vector_schema=settings.vector_namespace or "vectors",
-        size=max(max(_levels(args, s)) for s in args.scenarios),
+    raw_side = await raw.Raw.connect(
+        settings, size=max(max(_levels(args, s)) for s in args.scenarios)
     )
     redis = Redis.from_url(settings.redis.url)
     rows: list[Row] = []
@@ -298,7 +291,6 @@ async def main(args: argparse.Namespace) -> int:
             _report(args, rows, server, picks)
     finally:
         await raw_side.close()
-        await driver.close()
         await redis.aclose()
         if args.auth == "session":
             await _bench_user(settings, None)
