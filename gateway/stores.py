@@ -20,11 +20,26 @@ from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
 from datasources.postgres.users import UserReader
 from datasources.redis.store import RedisStore
-from datasources.vectors import create_vector_index
+from datasources.vectors import VectorIndex, create_vector_index
 from gateway.settings import Settings
 from resolvers.context import Stores
 
 log = logging.getLogger("gateway.stores")
+
+
+async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
+    """The configured vector index (VECTOR_BACKEND and its store's settings)."""
+    weaviate = settings.weaviate
+    return await create_vector_index(
+        settings.vector_backend,
+        database_url=settings.postgres.url,
+        weaviate_url=weaviate.url,
+        weaviate_grpc_url=weaviate.grpc_url,
+        weaviate_api_key=weaviate.api_key.get_secret_value() if weaviate.api_key else None,
+        weaviate_use_graphql=weaviate.use_graphql,
+        timeout_seconds=timeout_seconds,
+        namespace=settings.vector_namespace,
+    )
 
 
 @asynccontextmanager
@@ -48,18 +63,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         socket_connect_timeout=timeout,
         health_check_interval=30,
     )
-    vectors = await create_vector_index(
-        settings.vector_backend,
-        database_url=settings.postgres.url,
-        weaviate_url=settings.weaviate.url,
-        weaviate_grpc_url=settings.weaviate.grpc_url,
-        weaviate_api_key=(
-            settings.weaviate.api_key.get_secret_value() if settings.weaviate.api_key else None
-        ),
-        weaviate_use_graphql=settings.weaviate.use_graphql,
-        timeout_seconds=timeout,
-        namespace=settings.vector_namespace,
-    )
+    vectors = await vector_index_for(settings, timeout_seconds=timeout)
     embedder = create_embedder(
         provider=settings.embedding.provider,
         url=settings.embedding.url,

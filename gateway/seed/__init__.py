@@ -30,13 +30,14 @@ from redis.asyncio import Redis
 from datasources.embeddings import create_embedder
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.redis.store import course_cache_key
-from datasources.vectors import VectorIndex, create_vector_index
+from datasources.vectors import VectorIndex
 from gateway.security.runtime import password_hasher
 from gateway.seed.data import DEMO_TAG, Dataset, SeedSpec, build_dataset
 from gateway.seed.graph import write_graph
 from gateway.seed.postgres import existing_users, write_postgres
 from gateway.seed.vectors import Embed, HashingPool, embedder_batches, write_vectors
 from gateway.settings import Settings
+from gateway.stores import vector_index_for
 
 Log = Callable[[str], None]
 TINY_TAG = "tiny"
@@ -86,17 +87,7 @@ async def open_targets(settings: Settings) -> AsyncIterator[Targets]:
         settings.neo4j.uri,
         auth=(settings.neo4j.user, settings.neo4j.password.get_secret_value()),
     )
-    vectors = await create_vector_index(
-        settings.vector_backend,
-        database_url=settings.postgres.url,
-        weaviate_url=settings.weaviate.url,
-        weaviate_grpc_url=settings.weaviate.grpc_url,
-        weaviate_api_key=(
-            settings.weaviate.api_key.get_secret_value() if settings.weaviate.api_key else None
-        ),
-        timeout_seconds=120.0,
-        namespace=settings.vector_namespace,
-    )
+    vectors = await vector_index_for(settings, timeout_seconds=120.0)
     redis = Redis.from_url(settings.redis.url, socket_timeout=5, socket_connect_timeout=5)
     embedding = settings.embedding
     try:
