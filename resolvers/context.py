@@ -91,6 +91,9 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # Per-request dataloaders, created on first use (resolvers/loaders.py).
     loaders: dict[Any, Any] = field(default_factory=dict)
+    # The request's schema object for each node it reached: (type, id) -> (record,
+    # object). schema/common.node_for keeps it; see there for why.
+    nodes: dict[tuple[type, UUID], tuple[Any, Any]] = field(default_factory=dict)
     accounts: AccountServices | None = None
 
     @property

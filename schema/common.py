@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 
+from resolvers.context import Context
+
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
+
+
+def node_for(ctx: Context, cls: type[T], record: Any) -> T:
+    """The request's one `cls` object for the node `record` describes.
+
+    In a nested answer the same node is reached over and over: a prerequisite shared by
+    many concepts, the document behind many sources, the owner of many documents. Built
+    once, it is also completed once: schema/execution.py reuses the finished result for
+    a node object it has already completed with the same selection. A record that no
+    longer equals the one seen (the node changed during the request, as in a mutation)
+    gets a new object.
+    """
+    key = (cls, record.id)
+    seen = ctx.nodes.get(key)
+    if seen is not None and (seen[0] is record or seen[0] == record):
+        return seen[1]  # type: ignore[no-any-return]
+    built: T = cls.from_record(record)  # type: ignore[attr-defined]
+    ctx.nodes[key] = (record, built)
+    return built
 
 
 @strawberry.interface(description="An object with a global id (Relay).")

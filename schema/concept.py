@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -10,10 +11,10 @@ import strawberry
 from datasources.neo4j.records import ConceptRecord, PrerequisiteEdge, RelatedEdge, SourceEdge
 from datasources.postgres.records import CourseRecord, DocumentRecord
 from resolvers import concepts as resolvers
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.ids import to_global_id
 from resolvers.loaders import settled
-from schema.common import Difficulty, Node, enum_or_none
+from schema.common import Difficulty, Node, enum_or_none, node_for
 from schema.document import Document
 
 if TYPE_CHECKING:
@@ -51,10 +52,10 @@ class SimilarConcept:
     score: float
 
 
-def _edges(edges: list[PrerequisiteEdge]) -> list[ConceptPrerequisite]:
+def _edges(ctx: Context, edges: list[PrerequisiteEdge]) -> list[ConceptPrerequisite]:
     return [
         ConceptPrerequisite(
-            concept=Concept.from_record(e.prerequisite),
+            concept=node_for(ctx, Concept, e.prerequisite),
             mandatory=e.mandatory,
             weight=e.weight,
             depth=e.depth,
@@ -100,7 +101,7 @@ class Concept(Node):
             mandatory_only=mandatory_only,
             reverse=False,
         )
-        return settled(edges, _edges)
+        return settled(edges, partial(_edges, info.context))
 
     @strawberry.field(description="Concepts that need this one, up to `depth` hops on.")
     def dependents(
@@ -113,39 +114,50 @@ class Concept(Node):
             mandatory_only=mandatory_only,
             reverse=True,
         )
-        return settled(edges, _edges)
+        return settled(edges, partial(_edges, info.context))
 
     @strawberry.field
     def related(self, info: Info, type: str | None = None) -> list[RelatedConcept] | None:
-        return settled(resolvers.related(info.context, self.record.id, type), _related)
+        return settled(
+            resolvers.related(info.context, self.record.id, type),
+            partial(_related, info.context),
+        )
 
     @strawberry.field(description="Documents this concept was extracted from (yours only).")
     def sources(self, info: Info) -> list[ConceptSource] | None:
-        return settled(resolvers.sources(info.context, self.record.id), _sources)
+        return settled(
+            resolvers.sources(info.context, self.record.id), partial(_sources, info.context)
+        )
 
     @strawberry.field
     def courses(
         self, info: Info
     ) -> list[Annotated[Course, strawberry.lazy("schema.course")]] | None:
-        return settled(resolvers.concept_courses(info.context, self.record.id), _courses)
+        return settled(
+            resolvers.concept_courses(info.context, self.record.id),
+            partial(_courses, info.context),
+        )
 
     @strawberry.field(description="Nearest concepts by embedding (ConceptEmbedding).")
     async def similar(self, info: Info, limit: int = 5) -> list[SimilarConcept] | None:
         rows = await resolvers.similar(info.context, self.record.id, limit)
-        return [SimilarConcept(concept=Concept.from_record(c), score=h.score) for h, c in rows]
+        return [
+            SimilarConcept(concept=node_for(info.context, Concept, c), score=h.score)
+            for h, c in rows
+        ]
 
 
-def _related(edges: list[RelatedEdge]) -> list[RelatedConcept]:
+def _related(ctx: Context, edges: list[RelatedEdge]) -> list[RelatedConcept]:
     return [
-        RelatedConcept(concept=Concept.from_record(e.concept), type=e.type, strength=e.strength)
+        RelatedConcept(concept=node_for(ctx, Concept, e.concept), type=e.type, strength=e.strength)
         for e in edges
     ]
 
 
-def _sources(rows: list[tuple[SourceEdge, DocumentRecord]]) -> list[ConceptSource]:
+def _sources(ctx: Context, rows: list[tuple[SourceEdge, DocumentRecord]]) -> list[ConceptSource]:
     return [
         ConceptSource(
-            document=Document.from_record(doc),
+            document=node_for(ctx, Document, doc),
             page=e.page,
             confidence=e.confidence,
             context=e.context,
@@ -154,10 +166,10 @@ def _sources(rows: list[tuple[SourceEdge, DocumentRecord]]) -> list[ConceptSourc
     ]
 
 
-def _courses(rows: list[CourseRecord]) -> list[Course]:
+def _courses(ctx: Context, rows: list[CourseRecord]) -> list[Course]:
     from schema.course import Course
 
-    return [Course.from_record(c) for c in rows]
+    return [node_for(ctx, Course, c) for c in rows]
 
 
 @strawberry.type

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,10 +15,18 @@ from datasources.neo4j.records import CourseConceptEdge, CourseObjectiveEdge
 from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
 from resolvers import courses as resolvers
 from resolvers import users as user_resolvers
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.ids import to_global_id
 from resolvers.loaders import settled
-from schema.common import CourseStatus, Difficulty, Node, PageInfo, UsageType, enum_or_none
+from schema.common import (
+    CourseStatus,
+    Difficulty,
+    Node,
+    PageInfo,
+    UsageType,
+    enum_or_none,
+    node_for,
+)
 from schema.document import Document
 from schema.objective import LearningObjective
 from schema.outline import (
@@ -127,15 +136,22 @@ class Course(Node):
 
     @strawberry.field
     def author(self, info: Info) -> User | None:
-        return settled(user_resolvers.user(info.context, self.record.user_id), User.from_optional)
+        ctx = info.context
+        return settled(user_resolvers.user(ctx, self.record.user_id), partial(User.of, ctx))
 
     @strawberry.field
     def documents(self, info: Info) -> list[CourseDocument] | None:
-        return settled(resolvers.course_documents(info.context, self.record.id), _documents)
+        return settled(
+            resolvers.course_documents(info.context, self.record.id),
+            partial(_documents, info.context),
+        )
 
     @strawberry.field(description="Concepts in week, then order, from the graph.")
     def concepts(self, info: Info) -> list[CourseConcept] | None:
-        return settled(resolvers.course_concepts(info.context, self.record.id), _placed)
+        return settled(
+            resolvers.course_concepts(info.context, self.record.id),
+            partial(_placed, info.context),
+        )
 
     @strawberry.field(description="The course's concepts grouped by week.")
     def weeks(self, info: Info) -> list[CourseWeek] | None:
@@ -143,7 +159,7 @@ class Course(Node):
             resolvers.course_concepts(info.context, self.record.id),
             lambda edges: [
                 CourseWeek(week=week, concepts=list(group))
-                for week, group in groupby(_placed(edges), key=lambda c: c.week)
+                for week, group in groupby(_placed(info.context, edges), key=lambda c: c.week)
             ],
         )
 
@@ -156,10 +172,12 @@ class Course(Node):
         return await resolvers.document_count(info.context, self.record.id)
 
 
-def _documents(rows: list[tuple[CourseDocumentRecord, DocumentRecord]]) -> list[CourseDocument]:
+def _documents(
+    ctx: Context, rows: list[tuple[CourseDocumentRecord, DocumentRecord]]
+) -> list[CourseDocument]:
     return [
         CourseDocument(
-            document=Document.from_record(doc),
+            document=node_for(ctx, Document, doc),
             relevance_score=link.relevance_score,
             usage_type=enum_or_none(UsageType, link.usage_type),
         )
@@ -167,12 +185,12 @@ def _documents(rows: list[tuple[CourseDocumentRecord, DocumentRecord]]) -> list[
     ]
 
 
-def _placed(edges: list[CourseConceptEdge]) -> list[CourseConcept]:
+def _placed(ctx: Context, edges: list[CourseConceptEdge]) -> list[CourseConcept]:
     from schema.concept import Concept
 
     return [
         CourseConcept(
-            concept=Concept.from_record(e.concept),
+            concept=node_for(ctx, Concept, e.concept),
             week=e.week,
             order=e.order,
             duration_minutes=e.duration_minutes,

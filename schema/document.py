@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -19,11 +20,19 @@ from datasources.postgres.records import (
 from datasources.vectors import ChunkRecord
 from resolvers import documents as resolvers
 from resolvers import users as user_resolvers
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.errors import bad_input
 from resolvers.ids import to_global_id
 from resolvers.loaders import settled
-from schema.common import DocumentStatus, ExtractionType, Node, PageInfo, UsageType, enum_or_none
+from schema.common import (
+    DocumentStatus,
+    ExtractionType,
+    Node,
+    PageInfo,
+    UsageType,
+    enum_or_none,
+    node_for,
+)
 from schema.user import User
 
 if TYPE_CHECKING:
@@ -138,7 +147,8 @@ class Document(Node):
 
     @strawberry.field
     def owner(self, info: Info) -> User | None:
-        return settled(user_resolvers.user(info.context, self.record.user_id), User.from_optional)
+        ctx = info.context
+        return settled(user_resolvers.user(ctx, self.record.user_id), partial(User.of, ctx))
 
     @strawberry.field(description="Text chunks from the vector index, by chunkIndex.")
     async def chunks(
@@ -159,19 +169,25 @@ class Document(Node):
 
     @strawberry.field
     def concepts(self, info: Info) -> list[DocumentConcept] | None:
-        return settled(resolvers.document_concepts(info.context, self.record.id), _concepts)
+        return settled(
+            resolvers.document_concepts(info.context, self.record.id),
+            partial(_concepts, info.context),
+        )
 
     @strawberry.field
     def courses(self, info: Info) -> list[DocumentCourse] | None:
-        return settled(resolvers.document_courses(info.context, self.record.id), _courses)
+        return settled(
+            resolvers.document_courses(info.context, self.record.id),
+            partial(_courses, info.context),
+        )
 
 
-def _concepts(edges: list[ExtractedConcept]) -> list[DocumentConcept]:
+def _concepts(ctx: Context, edges: list[ExtractedConcept]) -> list[DocumentConcept]:
     from schema.concept import Concept
 
     return [
         DocumentConcept(
-            concept=Concept.from_record(e.concept),
+            concept=node_for(ctx, Concept, e.concept),
             page=e.page,
             confidence=e.confidence,
             context=e.context,
@@ -180,12 +196,14 @@ def _concepts(edges: list[ExtractedConcept]) -> list[DocumentConcept]:
     ]
 
 
-def _courses(rows: list[tuple[CourseDocumentRecord, CourseRecord]]) -> list[DocumentCourse]:
+def _courses(
+    ctx: Context, rows: list[tuple[CourseDocumentRecord, CourseRecord]]
+) -> list[DocumentCourse]:
     from schema.course import Course
 
     return [
         DocumentCourse(
-            course=Course.from_record(c),
+            course=node_for(ctx, Course, c),
             relevance_score=link.relevance_score,
             usage_type=enum_or_none(UsageType, link.usage_type),
         )

@@ -13,6 +13,10 @@ dispatch. In a big nested answer that is most of the gateway's time (BENCHMARKS.
    the whole subtree, discarding what it built, and graphql-core completes the field
    from the start, reporting errors and nulls itself. Resolvers are side-effect free
    reads (their loaders cache), so a second run costs no extra round trip.
+   A node object (a type implementing Node) is completed once per selection: the
+   request builds one object per node (schema/common.node_for), and a node reached
+   again with the same field nodes gets the result built the first time. The answer
+   is the same either way; in a big nested answer most nodes are repeats.
 2. Plain scalar fields. Elsewhere, a scalar read by strawberry's bare getattr is read
    and serialized directly; everything else goes through graphql-core unchanged.
 
@@ -75,6 +79,10 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # id(details) -> (details, how to call its resolver directly, or None).
         self._direct: dict[int, Any] = {}
         self._info_class: Any = None
+        # (id(node object), id(details)) -> (the object, kept alive so its id is not
+        # reused; its completed result). Only objects of Node types, which repeat.
+        self._completed: dict[tuple[int, int], tuple[Any, dict[str, Any]]] = {}
+        self._is_node: dict[GraphQLObjectType, bool] = {}
         self._object_plans: dict[
             tuple[GraphQLObjectType, int], tuple[FieldDetailsList, list[_Field]]
         ] = {}
@@ -133,6 +141,14 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         is_type_of: Any = object_type.is_type_of
         if is_type_of is not None and is_type_of(value, None) is not True:
             raise _NotSettled
+        is_node = self._is_node.get(object_type)
+        if is_node is None:
+            is_node = any(i.name == "Node" for i in object_type.interfaces)
+            self._is_node[object_type] = is_node
+        if is_node:
+            done = self._completed.get((id(value), id(details)))
+            if done is not None and done[0] is value:
+                return done[1]
         cached = self._object_plans.get((object_type, id(details)))
         plan = cached[1] if cached is not None else self._object_plan(object_type, details)
         out: dict[str, Any] = {}
@@ -167,6 +183,9 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         result.close()  # never started: nothing to clean up
                     raise _NotSettled
             out[field.key] = self._settled(definition.type, field.details, field_path, result)
+        if is_node:
+            # The details list is kept alive by _object_plans, so its id stays unique too.
+            self._completed[(id(value), id(details))] = (value, out)
         return out
 
     def _object_plan(

@@ -12,7 +12,7 @@ from resolvers import courses as course_resolvers
 from resolvers.context import Info
 from resolvers.ids import to_global_id
 from resolvers.loaders import load
-from schema.common import BloomLevel, Node, enum_or_none
+from schema.common import BloomLevel, Node, enum_or_none, node_for
 
 if TYPE_CHECKING:
     from schema.course import Course
@@ -51,4 +51,4 @@ class LearningObjective(Node):
             default=list,
         )
         found = await asyncio.gather(*(course_resolvers.course(ctx, i) for i in ids))
-        return [Course.from_record(c) for c in found if c is not None]
+        return [node_for(ctx, Course, c) for c in found if c is not None]

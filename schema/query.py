@@ -33,6 +33,7 @@ from schema.common import (
     PageInfo,
     TaskStatus,
     TaskType,
+    node_for,
 )
 from schema.concept import Concept, ConceptConnection, ConceptEdge, LearningPath
 from schema.course import Course, CourseConnection, CourseEdge
@@ -326,11 +327,13 @@ class Query:
         if path is None:
             return None
         await prefetch(info, "LearningPath", [path])
+        ctx = info.context
         return LearningPath(
-            target=Concept.from_record(path.target),
-            steps=[Concept.from_record(c) for c in path.steps],
+            target=node_for(ctx, Concept, path.target),
+            steps=[node_for(ctx, Concept, c) for c in path.steps],
             cycles_broken=[
-                [Concept.from_record(a), Concept.from_record(b)] for a, b in path.cycles_broken
+                [node_for(ctx, Concept, a), node_for(ctx, Concept, b)]
+                for a, b in path.cycles_broken
             ],
         )
 

@@ -7,9 +7,9 @@ from datetime import datetime
 import strawberry
 
 from datasources.postgres.records import UserRecord
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.ids import to_global_id
-from schema.common import Node
+from schema.common import Node, node_for
 
 
 def _may_see_private(info: Info, record: UserRecord) -> bool:
@@ -34,8 +34,9 @@ class User(Node):
         )
 
     @classmethod
-    def from_optional(cls, record: UserRecord | None) -> User | None:
-        return None if record is None else cls.from_record(record)
+    def of(cls, ctx: Context, record: UserRecord | None) -> User | None:
+        """The request's User for `record` (schema/common.node_for); None stays None."""
+        return None if record is None else node_for(ctx, cls, record)
 
     @strawberry.field(description="Only for the user themself and admins; null otherwise.")
     def email(self, info: Info) -> str | None:

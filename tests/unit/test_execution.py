@@ -78,11 +78,49 @@ BROKEN = [
 ]
 
 
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+RESOLVED: list[str] = []  # calls of Shared.loud, to see what was completed twice
+
+
+@strawberry.type
+class Shared(Node):
+    name: str
+
+    @strawberry.field
+    def loud(self) -> str:
+        RESOLVED.append(self.name)
+        return self.name.upper()
+
+    @strawberry.field
+    def items(self) -> list[Item]:
+        return ITEMS
+
+
+@strawberry.type
+class Holder:
+    """A plain (non-Node) object that holds a node: like ConceptPrerequisite."""
+
+    shared: Shared
+
+
+ONE = Shared(id=strawberry.ID("1"), name="one")
+TWO = Shared(id=strawberry.ID("2"), name="two")
+
+
 @strawberry.type
 class Query:
     @strawberry.field
     def items(self) -> list[Item]:
         return ITEMS
+
+    @strawberry.field
+    def holders(self) -> list[Holder]:
+        # ONE three times, as one request's identity map hands out one object per node.
+        return [Holder(shared=ONE), Holder(shared=TWO), Holder(shared=ONE), Holder(shared=ONE)]
 
     @strawberry.field
     def broken(self) -> list[Item | None]:
@@ -105,6 +143,8 @@ QUERIES = [
     " child { tagged(tint: RED) } } }",
     "{ items { name secret } }",
     "query($n: Int!) { items { tagged(times: $n) } }",
+    "{ holders { shared { id name loud items { name } } } }",
+    "{ a: holders { shared { loud } } b: holders { shared { name loud } } }",
 ]
 
 
@@ -177,3 +217,23 @@ async def test_a_field_with_a_permission_still_goes_through_strawberry() -> None
     result = await FAST.execute("{ items { name secret } }")
     assert result.data == {"items": [{"name": "a", "secret": None}, {"name": "b", "secret": None}]}
     assert [e.message for e in result.errors or []] == ["not for you", "not for you"]
+
+
+async def test_a_repeated_node_is_completed_once_per_selection() -> None:
+    RESOLVED.clear()
+    query = "{ a: holders { shared { id loud } } b: holders { shared { loud name } } }"
+    result = await FAST.execute(query)
+    assert result.errors is None
+    # Each of the two selections completes ONE and TWO once, however often they appear.
+    assert sorted(RESOLVED) == ["one", "one", "two", "two"]
+    assert [h["shared"] for h in result.data["a"]] == [
+        {"id": "1", "loud": "ONE"},
+        {"id": "2", "loud": "TWO"},
+        {"id": "1", "loud": "ONE"},
+        {"id": "1", "loud": "ONE"},
+    ]
+    assert result.data["b"][3]["shared"] == {"loud": "ONE", "name": "one"}
+    RESOLVED.clear()
+    plain = await PLAIN.execute(query)
+    assert plain.data == result.data
+    assert len(RESOLVED) == 8  # graphql-core completes every occurrence
