@@ -19,6 +19,7 @@ from datasources.neo4j.records import (
     ObjectiveRecord,
     PrerequisiteEdge,
     RelatedEdge,
+    RowDecoder,
     SourceEdge,
     concept_from_map,
     concept_map,
@@ -128,16 +129,19 @@ class GraphReader:
         self, course_ids: Sequence[UUID]
     ) -> dict[UUID, list[CourseConceptEdge]]:
         rows = await self._read(COURSE_CONCEPTS, ids=_ids(course_ids))
+        decode = RowDecoder()
         out: dict[UUID, list[CourseConceptEdge]] = defaultdict(list)
-        for row in rows:
-            course_id = UUID(row["id"])
+        # Unpacked in RETURN order: one pass over the record instead of a key search
+        # per column (neo4j's Record looks keys up in a list).
+        for course, concept, week, order, minutes in (row.values() for row in rows):
+            course_id = decode.uuid(course)
             out[course_id].append(
                 CourseConceptEdge(
                     course_id=course_id,
-                    concept=concept_from_map(row["c"]),
-                    week=row["week"],
-                    order=row["ord"],
-                    duration_minutes=row["minutes"],
+                    concept=decode.concept(concept),
+                    week=week,
+                    order=order,
+                    duration_minutes=minutes,
                 )
             )
         return out
@@ -149,16 +153,17 @@ class GraphReader:
         """Prerequisites of each concept (or, with `reverse`, the concepts that need it)."""
         query = prerequisites_query(depth, reverse=reverse)
         rows = await self._read(query, ids=_ids(concept_ids), mandatory_only=mandatory_only)
+        decode = RowDecoder()
         out: dict[UUID, list[PrerequisiteEdge]] = defaultdict(list)
-        for row in rows:
-            concept_id = UUID(row["id"])
+        for concept, other, depth, mandatory, weight in (row.values() for row in rows):
+            concept_id = decode.uuid(concept)
             out[concept_id].append(
                 PrerequisiteEdge(
                     concept_id=concept_id,
-                    prerequisite=concept_from_map(row["p"]),
-                    mandatory=bool(row["mandatory"]),
-                    weight=float(row["weight"]),
-                    depth=int(row["depth"]),
+                    prerequisite=decode.concept(other),
+                    mandatory=bool(mandatory),
+                    weight=float(weight),
+                    depth=int(depth),
                 )
             )
         return out
@@ -176,15 +181,16 @@ class GraphReader:
             ids=_ids(concept_ids),
             type=relation_type,
         )
+        decode = RowDecoder()
         out: dict[UUID, list[RelatedEdge]] = defaultdict(list)
-        for row in rows:
-            concept_id = UUID(row["id"])
+        for concept, other, relation, strength in (row.values() for row in rows):
+            concept_id = decode.uuid(concept)
             out[concept_id].append(
                 RelatedEdge(
                     concept_id=concept_id,
-                    concept=concept_from_map(row["o"]),
-                    type=row["type"],
-                    strength=row["strength"],
+                    concept=decode.concept(other),
+                    type=relation,
+                    strength=strength,
                 )
             )
         return out
@@ -192,16 +198,17 @@ class GraphReader:
     @guarded(STORE)
     async def sources(self, concept_ids: Sequence[UUID]) -> dict[UUID, list[SourceEdge]]:
         rows = await self._read(SOURCES, ids=_ids(concept_ids))
+        decode = RowDecoder()
         out: dict[UUID, list[SourceEdge]] = defaultdict(list)
-        for row in rows:
-            concept_id = UUID(row["id"])
+        for concept, document, page, confidence, context in (row.values() for row in rows):
+            concept_id = decode.uuid(concept)
             out[concept_id].append(
                 SourceEdge(
                     concept_id=concept_id,
-                    document_id=UUID(row["document_id"]),
-                    page=row["page"],
-                    confidence=row["confidence"],
-                    context=row["context"],
+                    document_id=decode.uuid(document),
+                    page=page,
+                    confidence=confidence,
+                    context=context,
                 )
             )
         return out
@@ -218,16 +225,17 @@ class GraphReader:
             "ORDER BY document_id, page, c.title",
             ids=_ids(document_ids),
         )
+        decode = RowDecoder()
         out: dict[UUID, list[ExtractedConcept]] = defaultdict(list)
-        for row in rows:
-            document_id = UUID(row["document_id"])
+        for concept, document, page, confidence, context in (row.values() for row in rows):
+            document_id = decode.uuid(document)
             out[document_id].append(
                 ExtractedConcept(
                     document_id=document_id,
-                    concept=concept_from_map(row["c"]),
-                    page=row["page"],
-                    confidence=row["confidence"],
-                    context=row["context"],
+                    concept=decode.concept(concept),
+                    page=page,
+                    confidence=confidence,
+                    context=context,
                 )
             )
         return out

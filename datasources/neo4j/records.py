@@ -163,3 +163,32 @@ def objective_from_node(node: Any) -> ObjectiveRecord:
         bloom_level=node.get("bloom_level"),
         measurable=bool(node.get("measurable", False)),
     )
+
+
+class RowDecoder:
+    """Decodes the rows of one statement, each distinct value once.
+
+    A batched statement returns the same values in many rows: rows come grouped by the
+    id they were asked for, and a prerequisite shared by many concepts comes back once
+    per concept. Each id string is parsed to a UUID once and each concept map built
+    once (the same ConceptRecord object for every row that carries it); a repeat costs
+    a dict lookup. Within one statement a node's properties cannot differ.
+    """
+
+    __slots__ = ("_concepts", "_ids")
+
+    def __init__(self) -> None:
+        self._ids: dict[str, UUID] = {}
+        self._concepts: dict[str, ConceptRecord] = {}
+
+    def uuid(self, value: str) -> UUID:
+        found = self._ids.get(value)
+        if found is None:
+            found = self._ids[value] = UUID(value)
+        return found
+
+    def concept(self, m: dict[str, Any]) -> ConceptRecord:
+        found = self._concepts.get(m["id"])
+        if found is None:
+            found = self._concepts[m["id"]] = concept_from_map(m)
+        return found
