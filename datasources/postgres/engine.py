@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
+import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
@@ -33,6 +36,19 @@ def database_url(env_file: Path = STACK_ENV_FILE) -> str | None:
     return None
 
 
+def json_loads(text: str | bytes) -> Any:
+    """JSON and JSONB columns as Python values, with orjson: several times faster than the
+    standard library on the documents' and courses' metadata. Integers beyond 64 bits
+    come back as floats, as a JavaScript client would read them anyway (and the response
+    encoder, orjson too, cannot write them as integers). Text orjson refuses but the
+    standard library reads (a lone surrogate escape, which a `json` column may hold)
+    falls back to the standard library."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def create_engine(url: str, *, pool_size: int) -> AsyncEngine:
     """An engine with its own pool of `pool_size` asyncpg connections (opened lazily)."""
     return _create_async_engine(
@@ -46,6 +62,7 @@ def create_engine(url: str, *, pool_size: int) -> AsyncEngine:
         # in PERFORMANCE.md is asyncpg's own pool reset (RESET ALL, UNLISTEN, ...), which
         # SQLAlchemy's pool does not run.
         pool_reset_on_return="rollback",
+        json_deserializer=json_loads,
         connect_args={"server_settings": {"application_name": "curriculum-gateway"}},
     )
 
