@@ -211,10 +211,22 @@ async def _settle(queued: list[tuple[str, list[Any], list[FieldNode]]]) -> None:
 
 
 def _flatten(results: list[Any]) -> list[Any]:
+    """The next level's parents, each node once.
+
+    A node reached from many parents (a document behind many sources) has the same
+    children whichever way it was reached, so walking it again would only ask its
+    loaders for answers they already hold. Records without an `id` (edges) all stay.
+    """
     out: list[Any] = []
+    seen: set[Any] = set()
     for r in results:
-        if isinstance(r, list):
-            out.extend(r)
-        elif r is not None:
-            out.append(r)
+        for item in r if isinstance(r, list) else (r,):
+            if item is None:
+                continue
+            node_id = getattr(item, "id", None)
+            if node_id is not None:
+                if node_id in seen:
+                    continue
+                seen.add(node_id)
+            out.append(item)
     return out
