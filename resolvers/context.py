@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 from uuid import UUID
 
@@ -95,6 +95,11 @@ class Context:
     # object). schema/common.node_for keeps it; see there for why.
     nodes: dict[tuple[type, UUID], tuple[Any, Any]] = field(default_factory=dict)
     accounts: AccountServices | None = None
+
+    def for_operation(self) -> Context:
+        """This context with empty request caches (loaders, node objects): what each
+        operation on a WebSocket runs with (schema/root.PerOperationCaches)."""
+        return replace(self, loaders={}, nodes={})
 
     @property
     def viewer(self) -> Viewer:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import strawberry
 from graphql import NoSchemaIntrospectionCustomRule
+from starlette.websockets import WebSocket
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
     ValidationCache,
 )
 from strawberry.tools import merge_types
 
+from resolvers.context import Context
 from schema.errors import ErrorPolicy
 from schema.execution import GatewayExecutionContext
 from schema.limits import CostLimit
@@ -34,6 +38,21 @@ class SchemaOptions:
     max_page_size: int = 100
     introspection: bool = True
     mask_errors: bool = False
+
+
+class PerOperationCaches(SchemaExtension):
+    """Each operation on a WebSocket runs with its own loaders and node objects.
+
+    strawberry hands every operation of a connection the connection's one context, so
+    without this a query after a mutation on the same socket answered from what an
+    earlier operation had loaded. An HTTP request already has a context of its own.
+    """
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if isinstance(context, Context) and isinstance(context.request, WebSocket):
+            self.execution_context.context = context.for_operation()
+        yield
 
 
 class GatewaySchema(strawberry.Schema):
@@ -60,6 +79,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
         # Factories: strawberry builds fresh extensions per request; the parser and
         # validation caches live at module level and are shared regardless.
         extensions=[
+            PerOperationCaches,  # first, so every other extension sees the same context
             lambda: MaxTokensLimiter(max_token_count=o.max_tokens),
             lambda: ParserCache(maxsize=512),
             lambda: AddValidationRules(rules),

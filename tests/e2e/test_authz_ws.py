@@ -255,3 +255,44 @@ async def test_subscriptions_and_sockets_are_audited(served: Served) -> None:
     assert (subscription.resource_type, subscription.request_method) == ("GenerationTask", "WS")
     assert subscription.response_status == 200 and subscription.metadata["events"] == 1
     assert by_action["WEBSOCKET /graphql"].response_status == 101
+
+
+CONCEPT_TITLE = "query($id: ID!) { concept(id: $id) { title } }"
+RENAME = """mutation($id: ID!, $title: String!) {
+  updateConcept(id: $id, input: {title: $title}) { __typename ... on Concept { title } }
+}"""
+
+
+async def test_each_operation_on_a_socket_reads_fresh_data(
+    served: Served, http: httpx.AsyncClient
+) -> None:
+    """strawberry gives every operation on a socket the connection's one context; the
+    request caches (loaders, node objects) must still be per operation, or a query after
+    a change on the same socket answers from what an earlier operation read."""
+    account = await direct_account(served)
+    client = Client(http, token=account.token)
+    created = await client.gql(
+        'mutation { createConcept(input: {title: "Before"}) { ... on Concept { id } } }'
+    )
+    concept_id = created["data"]["createConcept"]["id"]
+    ws = await connect(served, {"authorization": f"Bearer {account.token}"})
+    try:
+        await ws_messages(ws, {"connection_ack"})
+        titles = []
+        for op_id, (query, variables) in enumerate(
+            [
+                (CONCEPT_TITLE, {"id": concept_id}),
+                (RENAME, {"id": concept_id, "title": "After"}),
+                (CONCEPT_TITLE, {"id": concept_id}),
+            ]
+        ):
+            await subscribe(ws, query, str(op_id), **variables)
+            seen = await ws_messages(ws, {"complete", "error"})
+            data = seen[0]["payload"]["data"]
+            titles.append((data.get("concept") or data.get("updateConcept"))["title"])
+        assert titles == ["Before", "After", "After"]
+    finally:
+        await ws.close()
+        await client.gql(
+            "mutation($id: ID!) { deleteConcept(id: $id) { __typename } }", id=concept_id
+        )
