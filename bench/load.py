@@ -80,3 +80,49 @@ async def run_load(
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     stats.elapsed = time.perf_counter() - started
     return stats
+
+
+@dataclass(slots=True)
+class Paired:
+    """Two sides measured request by request in turn (see run_paired)."""
+
+    first: Stats
+    second: Stats
+    second_cpu: float = 0.0  # this process's CPU seconds spent in the second side's calls
+
+
+async def run_paired(
+    first: Call, second: Call, *, max_pairs: int, max_seconds: float, warmup: int = 0
+) -> Paired:
+    """One closed loop that alternates the two sides, request n of each in turn.
+
+    Both sides then meet the same machine state: a busy moment on a shared machine
+    slows both, not only the one that happened to be running, which is what made the
+    ratio of two separate runs drift. The order alternates within pairs (first, second;
+    then second, first), so neither side always follows the other. `elapsed` of each
+    side is its own busy time, so `rps` is that side's rate at concurrency 1.
+    """
+    for i in range(warmup):
+        await first(-1 - i)
+        await second(-1 - i)
+    paired = Paired(Stats(concurrency=1), Stats(concurrency=1))
+    deadline = time.perf_counter() + max_seconds
+    n = 0
+    while n < max_pairs and time.perf_counter() < deadline:
+        order = ((first, paired.first), (second, paired.second))
+        for call, stats in order if n % 2 == 0 else order[::-1]:
+            cpu = time.process_time()
+            started = time.perf_counter()
+            try:
+                await call(n)
+            except Exception as exc:
+                stats.errors += 1
+                stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"[:300]
+                continue
+            took = time.perf_counter() - started
+            stats.latencies.append(took)
+            stats.elapsed += took
+            if stats is paired.second:
+                paired.second_cpu += time.process_time() - cpu
+        n += 1
+    return paired

@@ -5,7 +5,9 @@ in, then for each operation and each concurrency level: checks that the gateway 
 the raw drivers (bench/raw.py) return the same data, runs the gateway under load
 (httpx, N keep-alive connections, closed loop, bounded by count and time), then the
 raw-driver fetch under the same load, and reports p50/p99/requests per second, the
-ratio of the p50s, the server's CPU per request and its memory (RSS).
+ratio of the p50s, the server's CPU per request and its memory (RSS). At concurrency 1
+the two sides run in turn, request by request (bench.load.run_paired), for twice the
+time of one run, so a busy moment of the machine falls on both.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ import uvloop
 from redis.asyncio import Redis
 
 from bench import queries, raw
-from bench.load import Stats, run_load
+from bench.load import Stats, run_load, run_paired
 from bench.picks import Picks, pick
 from gateway.app import GC_THRESHOLD
 from gateway.security.runtime import password_hasher
@@ -189,6 +191,13 @@ async def _scenario(
     rows = []
     for c in _levels(args, key):
         await before()
+        if c == 1:
+            size_kb = answer["size"] / 1024
+            rows.append(
+                await _paired_row(name, gateway, fetch_raw, server, args, key, same, size_kb)
+            )
+            _print_row(rows[-1])
+            continue
         cpu = server.cpu_seconds()
         gw = await run_load(
             gateway, concurrency=c, max_requests=args.requests, max_seconds=_seconds(args, key),
@@ -210,6 +219,33 @@ async def _scenario(
         rows.append(Row(name, c, gw, rw, cpu_ms, raw_cpu, rss, same, answer["size"] / 1024))
         _print_row(rows[-1])
     return rows
+
+
+async def _paired_row(
+    name: str,
+    gateway: Fetch,
+    fetch_raw: Callable[[int], Awaitable[Any]],
+    server: Server,
+    args: argparse.Namespace,
+    key: str,
+    same: bool,
+    response_kb: float,
+) -> Row:
+    """Concurrency 1: gateway and raw requests in turn (bench.load.run_paired)."""
+
+    async def fetch(n: int) -> None:
+        await fetch_raw(n)
+
+    cpu = server.cpu_seconds()
+    pair = await run_paired(
+        gateway, fetch, max_pairs=args.requests, max_seconds=2 * _seconds(args, key),
+        warmup=_warmup(args, key),
+    )  # fmt: skip
+    served = max(1, pair.first.count + _warmup(args, key))
+    cpu_ms = (server.cpu_seconds() - cpu) * 1000 / served
+    raw_cpu = pair.second_cpu * 1000 / max(1, pair.second.count)
+    rss = server.rss_mb()
+    return Row(name, 1, pair.first, pair.second, cpu_ms, raw_cpu, rss, same, response_kb)
 
 
 def _print_row(r: Row) -> None:
