@@ -52,6 +52,20 @@ class Stats:
         return self.count / self.elapsed if self.elapsed else 0.0
 
 
+async def _timed(call: Call, n: int, stats: Stats) -> float | None:
+    """One measured call: its latency in seconds, or None when it failed (counted)."""
+    started = time.perf_counter()
+    try:
+        await call(n)
+    except Exception as exc:
+        stats.errors += 1
+        stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"[:300]
+        return None
+    took = time.perf_counter() - started
+    stats.latencies.append(took)
+    return took
+
+
 async def run_load(
     call: Call, *, concurrency: int, max_requests: int, max_seconds: float, warmup: int = 0
 ) -> Stats:
@@ -67,14 +81,7 @@ async def run_load(
         while issued < max_requests and time.perf_counter() < deadline:
             n = issued
             issued += 1
-            started = time.perf_counter()
-            try:
-                await call(n)
-            except Exception as exc:
-                stats.errors += 1
-                stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"[:300]
-                continue
-            stats.latencies.append(time.perf_counter() - started)
+            await _timed(call, n, stats)
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -112,15 +119,9 @@ async def run_paired(
         order = ((first, paired.first), (second, paired.second))
         for call, stats in order if n % 2 == 0 else order[::-1]:
             cpu = time.process_time()
-            started = time.perf_counter()
-            try:
-                await call(n)
-            except Exception as exc:
-                stats.errors += 1
-                stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"[:300]
+            took = await _timed(call, n, stats)
+            if took is None:
                 continue
-            took = time.perf_counter() - started
-            stats.latencies.append(took)
             stats.elapsed += took
             if stats is paired.second:
                 paired.second_cpu += time.process_time() - cpu
