@@ -13,10 +13,16 @@ dispatch. In a big nested answer that is most of the gateway's time (BENCHMARKS.
    the whole subtree, discarding what it built, and graphql-core completes the field
    from the start, reporting errors and nulls itself. Resolvers are side-effect free
    reads (their loaders cache), so a second run costs no extra round trip.
+   The pass decides how to complete each (type, selection) once per request (a
+   completer: non-null, list, leaf or object), not once per value, and builds
+   graphql-core's Path only for a field whose resolver it calls; elsewhere a path is
+   a plain (prev, key, typename) tuple, which most values never need.
    A node object (a type implementing Node) is completed once per selection: the
    request builds one object per node (schema/common.node_for), and a node reached
    again with the same field nodes gets the result built the first time. The answer
-   is the same either way; in a big nested answer most nodes are repeats.
+   is the same either way; in a big nested answer most nodes are repeats. (So a
+   resolver on a Node type must not depend on where the node sits, its info.path;
+   none of the gateway's does.)
 2. Plain scalar fields. Elsewhere, a scalar read by strawberry's bare getattr is read
    and serialized directly; everything else goes through graphql-core unchanged.
 
@@ -50,6 +56,11 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 
 _MISSING = object()
+_LEAF_TYPES = (GraphQLScalarType, GraphQLEnumType)
+_SEQUENCES = (list, tuple)
+
+# Completes one value of a settled subtree: (value, path) -> its result.
+_Complete = Callable[[Any, Any], Any]
 
 
 class _NotSettled(Exception):
@@ -84,8 +95,11 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._completed: dict[tuple[int, int], tuple[Any, dict[str, Any]]] = {}
         self._is_node: dict[GraphQLObjectType, bool] = {}
         self._object_plans: dict[
-            tuple[GraphQLObjectType, int], tuple[FieldDetailsList, list[_Field]]
+            tuple[GraphQLObjectType, int],
+            tuple[FieldDetailsList, list[tuple[_Field, _Complete | None]]],
         ] = {}
+        # (id(type), id(details)) -> (the type, the details, kept alive; its completer).
+        self._completers: dict[tuple[int, int], tuple[Any, FieldDetailsList, _Complete]] = {}
         # Extensions with a `resolve` hook wrap every resolver; then only graphql-core
         # calls resolvers (strawberry always passes a manager, often an empty one).
         manager = self.middleware_manager
@@ -112,50 +126,97 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         )
 
     def _settled(
-        self, return_type: GraphQLOutputType, details: FieldDetailsList, path: Path, value: Any
+        self, return_type: GraphQLOutputType, details: FieldDetailsList, path: Any, value: Any
     ) -> Any:
-        if isinstance(return_type, GraphQLNonNull):
-            if value is None:
-                raise _NotSettled
-            return_type = return_type.of_type
-        elif value is None:
-            return None
-        if isinstance(return_type, GraphQLList):
-            if not isinstance(value, list | tuple):
-                raise _NotSettled
-            item_type = return_type.of_type
-            return [
-                self._settled(item_type, details, path.add_key(i), item)
-                for i, item in enumerate(value)
-            ]
-        if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
-            return _coerced(return_type.coerce_output_value, value)
-        if isinstance(return_type, GraphQLObjectType):
-            return self._settled_object(return_type, details, path, value)
-        raise _NotSettled  # interfaces and unions: graphql-core resolves the type
+        return self._completer(return_type, details)(value, path)
+
+    def _completer(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> _Complete:
+        """How to complete a value of `return_type` for `details`, worked out once.
+
+        The type dispatch (non-null, list, leaf, object) happens here, not per value.
+        """
+        key = (id(return_type), id(details))
+        cached = self._completers.get(key)
+        if cached is None:
+            # The type and details are kept with it so that their ids are not reused.
+            cached = (return_type, details, self._build_completer(return_type, details))
+            self._completers[key] = cached
+        return cached[2]
+
+    def _build_completer(
+        self, return_type: GraphQLOutputType, details: FieldDetailsList
+    ) -> _Complete:
+        non_null = isinstance(return_type, GraphQLNonNull)
+        named: Any = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
+        if isinstance(named, GraphQLList):
+            item = self._completer(named.of_type, details)
+
+            def complete_list(value: Any, path: Any) -> Any:
+                if value is None:
+                    if non_null:
+                        raise _NotSettled
+                    return None
+                if not isinstance(value, _SEQUENCES):
+                    raise _NotSettled
+                # A path is a plain (prev, key, typename) tuple until a resolver needs
+                # a real one (_as_path): most items never call a resolver.
+                return [item(v, (path, i, None)) for i, v in enumerate(value)]
+
+            return complete_list
+        if isinstance(named, _LEAF_TYPES):
+            coerce = named.coerce_output_value
+
+            def complete_leaf(value: Any, path: Any) -> Any:
+                if value is None:
+                    if non_null:
+                        raise _NotSettled
+                    return None
+                return _coerced(coerce, value)
+
+            return complete_leaf
+        if isinstance(named, GraphQLObjectType):
+            settle_object = self._settled_object
+
+            def complete_object(value: Any, path: Any) -> Any:
+                if value is None:
+                    if non_null:
+                        raise _NotSettled
+                    return None
+                return settle_object(named, details, path, value)
+
+            return complete_object
+
+        def complete_abstract(value: Any, path: Any) -> Any:
+            if value is None and not non_null:
+                return None
+            raise _NotSettled  # interfaces and unions: graphql-core resolves the type
+
+        return complete_abstract
 
     def _settled_object(
-        self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Path, value: Any
+        self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Any, value: Any
     ) -> dict[str, Any]:
-        # strawberry's is_type_of (isinstance and type casts) does not read the info.
-        is_type_of: Any = object_type.is_type_of
-        if is_type_of is not None and is_type_of(value, None) is not True:
-            raise _NotSettled
         is_node = self._is_node.get(object_type)
         if is_node is None:
             is_node = any(i.name == "Node" for i in object_type.interfaces)
             self._is_node[object_type] = is_node
         if is_node:
+            # Checked before is_type_of: a completed object passed it for these details,
+            # whose field has one declared type.
             done = self._completed.get((id(value), id(details)))
             if done is not None and done[0] is value:
                 return done[1]
+        # strawberry's is_type_of (isinstance and type casts) does not read the info.
+        is_type_of: Any = object_type.is_type_of
+        if is_type_of is not None and is_type_of(value, None) is not True:
+            raise _NotSettled
         cached = self._object_plans.get((object_type, id(details)))
         plan = cached[1] if cached is not None else self._object_plan(object_type, details)
+        type_name = object_type.name
         out: dict[str, Any] = {}
-        for field in plan:
-            definition = field.definition
-            if definition is None:
-                out[field.key] = object_type.name
+        for field, complete in plan:
+            if complete is None:
+                out[field.key] = type_name  # __typename
                 continue
             if field.attribute is not None:
                 result = getattr(value, field.attribute, _MISSING)
@@ -170,19 +231,24 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         continue
                     out[field.key] = _coerced(leaf, result)
                     continue
-                field_path = path.add_key(field.key, object_type.name)
-            else:
-                field_path = path.add_key(field.key, object_type.name)
-                info = self.build_resolve_info(definition, field.nodes, object_type, field_path)
-                try:
-                    result = self._resolve(field, value, info)
-                except Exception:
-                    raise _NotSettled from None
-                if self.is_awaitable(result):
-                    if inspect.iscoroutine(result):
-                        result.close()  # never started: nothing to clean up
-                    raise _NotSettled
-            out[field.key] = self._settled(definition.type, field.details, field_path, result)
+                out[field.key] = complete(result, (path, field.key, type_name))
+                continue
+            field_path = Path(_as_path(path), field.key, type_name)
+            info = self.build_resolve_info(
+                field.definition,  # type: ignore[arg-type]
+                field.nodes,
+                object_type,
+                field_path,
+            )
+            try:
+                result = self._resolve(field, value, info)
+            except Exception:
+                raise _NotSettled from None
+            if self.is_awaitable(result):
+                if inspect.iscoroutine(result):
+                    result.close()  # never started: nothing to clean up
+                raise _NotSettled
+            out[field.key] = complete(result, field_path)
         if is_node:
             # The details list is kept alive by _object_plans, so its id stays unique too.
             self._completed[(id(value), id(details))] = (value, out)
@@ -190,11 +256,14 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _object_plan(
         self, object_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> list[_Field]:
+    ) -> list[tuple[_Field, _Complete | None]]:
         collected = self.collect_subfields(object_type, details)
         if collected.new_defer_usages:
             raise _NotSettled
-        plan = self._plan(object_type, collected.grouped_field_set)
+        plan = [
+            (f, None if f.definition is None else self._completer(f.definition.type, f.details))
+            for f in self._plan(object_type, collected.grouped_field_set)
+        ]
         # The details list is kept with its plan so that its id is not reused.
         self._object_plans[(object_type, id(details))] = (details, plan)
         return plan
@@ -338,6 +407,14 @@ def _field(parent_type: GraphQLObjectType, key: str, details: FieldDetailsList) 
         else None
     )
     return _Field(key, details, definition, attribute, nodes, leaf, non_null)
+
+
+def _as_path(path: Any) -> Path | None:
+    """graphql-core's Path for a (prev, key, typename) chain the settled pass built."""
+    if path is None or type(path) is Path:
+        return path
+    prev, key, typename = path
+    return Path(_as_path(prev), key, typename)
 
 
 def _unsupported(*_args: Any, **_kwargs: Any) -> Any:

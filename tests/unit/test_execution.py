@@ -57,6 +57,11 @@ class Item:
     def secret(self) -> str | None:
         return "never shown"
 
+    @strawberry.field
+    def where(self, info: strawberry.Info) -> str:
+        """The path graphql-core would give this field, as a resolver sees it."""
+        return f"{info.path.as_list()} in {info.path.typename}"
+
 
 def _bad(**changes: Any) -> Item:
     item = Item(name="bad", note=None, count=1, colour=None, ratio=None)
@@ -145,6 +150,7 @@ QUERIES = [
     "query($n: Int!) { items { tagged(times: $n) } }",
     "{ holders { shared { id name loud items { name } } } }",
     "{ a: holders { shared { loud } } b: holders { shared { name loud } } }",
+    "{ items { where child { where } } }",
 ]
 
 
@@ -237,3 +243,16 @@ async def test_a_repeated_node_is_completed_once_per_selection() -> None:
     plain = await PLAIN.execute(query)
     assert plain.data == result.data
     assert len(RESOLVED) == 8  # graphql-core completes every occurrence
+
+
+async def test_a_resolver_in_a_settled_subtree_sees_graphql_cores_path() -> None:
+    # The settled pass keeps paths as plain tuples until a resolver needs one. (A node
+    # reached again reuses its first completion, so node resolvers must not depend on
+    # the path; none of the gateway's do.)
+    calls, schema = _counting()
+    query = "{ items { where child { where } } }"
+    result = await schema.execute(query)
+    assert result.errors is None
+    assert calls == ["items"]  # settled: graphql-core built no path of its own below
+    assert result.data == (await PLAIN.execute(query)).data
+    assert result.data["items"][0]["child"]["where"] == "['items', 0, 'child', 'where'] in Item"
