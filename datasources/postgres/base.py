@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from datasources.errors import guarded
-from datasources.postgres.records import to_record
+from datasources.postgres.records import to_records
 
 STORE = "postgres"
 R = TypeVar("R")
@@ -59,7 +59,9 @@ class PgBase:
             return list(result.all())
 
     async def _records(self, record_type: type[R], statement: Select[Any]) -> list[R]:
-        return [to_record(record_type, row) for row in await self._rows(statement)]
+        async with self._reads.connect() as conn:
+            result = await conn.execute(statement)
+            return to_records(record_type, list(result.keys()), result.all())
 
 
 class PostgresHealth(PgBase):

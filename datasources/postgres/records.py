@@ -6,6 +6,7 @@ Secrets (users.password_hash, api_keys.key_hash) are never part of a record.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -162,3 +163,21 @@ def field_names(record_type: type[Any]) -> list[str]:
 
 def to_record(record_type: type[R], row: Any) -> R:
     return record_type(**dict(row._mapping))
+
+
+_FIELD_ORDER: dict[type[Any], tuple[str, ...]] = {}
+
+
+def to_records(record_type: type[R], names: Sequence[str], rows: Iterable[Any]) -> list[R]:
+    """Rows with columns `names` as records: positionally when the names are the record's
+    fields in order (every `*_COLUMNS` list is built that way), else by name.
+
+    Keyword arguments through `row._mapping` cost about three times as much per row
+    (~15 against ~5 µs for a document here), and a nested answer reads hundreds.
+    """
+    order = _FIELD_ORDER.get(record_type)
+    if order is None:
+        order = _FIELD_ORDER[record_type] = tuple(field_names(record_type))
+    if tuple(names) == order:
+        return [record_type(*row) for row in rows]
+    return [to_record(record_type, row) for row in rows]
