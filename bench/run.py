@@ -3,7 +3,8 @@
 Starts the gateway (bench/server.py) in a subprocess on a free loopback port, signs
 in, then for each operation and each concurrency level: checks that the gateway and
 the raw drivers (bench/raw.py) return the same data, runs the gateway under load
-(httpx, N keep-alive connections, closed loop, bounded by count and time), then the
+(aiohttp by default, bench/client.py; N keep-alive connections, closed loop, bounded
+by count and time), then the
 raw-driver fetch under the same load, and reports p50/p99/requests per second, the
 ratio of the p50s, the server's CPU per request and its memory (RSS). At concurrency 1
 the two sides run in turn, request by request (bench.load.run_paired), for twice the
@@ -38,6 +39,7 @@ import uvloop
 from redis.asyncio import Redis
 
 from bench import queries, raw
+from bench.client import CLIENTS, PostClient, open_client
 from bench.load import Stats, run_load, run_paired
 from bench.picks import Picks, pick
 from gateway.app import GC_THRESHOLD
@@ -156,14 +158,13 @@ async def _login(server: Server, password: str) -> str:
 Fetch = Callable[[int], Awaitable[dict[str, Any]]]
 
 
-def _gateway_call(client: httpx.AsyncClient, query: str, variables: Callable[[int], Any]) -> Fetch:
+def _gateway_call(client: PostClient, query: str, variables: Callable[[int], Any]) -> Fetch:
     async def call(n: int) -> dict[str, Any]:
         body = orjson.dumps({"query": query, "variables": variables(n)})
-        answer = await client.post("/graphql", content=body)
-        content = answer.content
-        if answer.status_code != 200 or b'"errors":' in content:
+        status, content = await client.post("/graphql", body)
+        if status != 200 or b'"errors":' in content:
             errors = orjson.loads(content).get("errors") if content[:1] == b"{" else None
-            raise RuntimeError(f"HTTP {answer.status_code}: {str(errors or content)[:300]}")
+            raise RuntimeError(f"HTTP {status}: {str(errors or content)[:300]}")
         return {"size": len(content), "content": content}
 
     return call
@@ -313,12 +314,12 @@ async def main(args: argparse.Namespace) -> int:
             if args.auth == "session":
                 token = await _login(server, password)
             most = max(max(_levels(args, s)) for s in args.scenarios)
-            limits = httpx.Limits(max_connections=most, max_keepalive_connections=most)
             headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
-            async with httpx.AsyncClient(
-                base_url=server.url, headers=headers, limits=limits, timeout=60
-            ) as client:
+            client = open_client(args.client, server.url, headers, connections=most)
+            try:
                 rows = await _run_all(args, client, raw_side, picks, server, redis)
+            finally:
+                await client.close()
             server.rss["end"] = server.rss_mb()
             print(
                 f"server RSS: {server.rss['start']:.0f} MB after start-up, "
@@ -335,7 +336,7 @@ async def main(args: argparse.Namespace) -> int:
 
 async def _run_all(
     args: argparse.Namespace,
-    client: httpx.AsyncClient,
+    client: PostClient,
     side: raw.Raw,
     picks: Picks,
     server: Server,
@@ -384,7 +385,7 @@ async def _run_all(
 
 def _report(args: argparse.Namespace, rows: list[Row], server: Server, picks: Picks) -> None:
     table = markdown(rows)
-    print("\n" + table)
+    print(f"\nload client: {args.client}\n" + table)
     if args.out:
         result = {
             "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
@@ -434,6 +435,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=5000, help="per run (default 5000)")
     parser.add_argument("--warmup", type=int, help="requests before each run (20; for (b) 2)")
     parser.add_argument("--auth", choices=("session", "fixed"), default="session")
+    parser.add_argument(
+        "--client", choices=sorted(CLIENTS), default="aiohttp", help="the load client (aiohttp)"
+    )
     parser.add_argument("--scale", type=int, default=1, help="the seeded scale (default 1)")
     parser.add_argument(
         "--store-timeout", type=float, default=30.0, help="the gateway's per-store-call budget"
