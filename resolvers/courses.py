@@ -26,7 +26,9 @@ _TIME_FIELDS = ("published_at", "created_at", "updated_at")
 
 
 def course_to_cache(record: CourseRecord) -> dict[str, Any]:
-    return dataclasses.asdict(record)
+    # Shallow: the dict is serialized at once, so asdict's deep copy of the JSON
+    # columns (outline, resources, ...) was pure cost.
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
 def course_from_cache(data: dict[str, Any]) -> CourseRecord:
