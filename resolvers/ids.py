@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 from uuid import UUID
 
 from resolvers.errors import bad_input
@@ -24,7 +25,10 @@ NODE_TYPES = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)
 def to_global_id(type_name: str, raw_id: UUID) -> str:
+    # Cached: a nested answer encodes the same few thousand ids over and over, and an id
+    # never changes (formatting a UUID and base64 cost ~3 µs; a cache hit ~0.1 µs).
     return base64.urlsafe_b64encode(f"{type_name}:{raw_id}".encode()).decode().rstrip("=")
 
 

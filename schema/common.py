@@ -113,11 +113,18 @@ class UsageType(Enum):
     SUPPLEMENTARY = "supplementary"
 
 
+_MEMBERS: dict[type[Enum], dict[Any, Any]] = {}
+
+
 def enum_or_none(enum: type[E], value: str | None) -> E | None:
     """Stored strings outside the enum read as null rather than failing the response."""
     if value is None:
         return None
+    # A dict per enum: `enum(value)` goes through EnumMeta.__call__, ~1 µs a value.
+    members = _MEMBERS.get(enum)
+    if members is None:
+        members = _MEMBERS[enum] = {m.value: m for m in enum}
     try:
-        return enum(value)
-    except ValueError:
+        return members.get(value)  # type: ignore[return-value]
+    except TypeError:  # an unhashable stored value is outside the enum too
         return None
