@@ -153,9 +153,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             def complete_list(value: Any, path: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _NotSettled
-                    return None
+                    return _null(non_null)
                 if not isinstance(value, _SEQUENCES):
                     raise _NotSettled
                 # A path is a plain (prev, key, typename) tuple until a resolver needs
@@ -168,9 +166,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             def complete_leaf(value: Any, path: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _NotSettled
-                    return None
+                    return _null(non_null)
                 return _coerced(coerce, value)
 
             return complete_leaf
@@ -179,9 +175,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             def complete_object(value: Any, path: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _NotSettled
-                    return None
+                    return _null(non_null)
                 return settle_object(named, details, path, value)
 
             return complete_object
@@ -407,6 +401,13 @@ def _field(parent_type: GraphQLObjectType, key: str, details: FieldDetailsList) 
         else None
     )
     return _Field(key, details, definition, attribute, nodes, leaf, non_null)
+
+
+def _null(non_null: bool) -> None:
+    """A null value: fine for a nullable field; graphql-core reports a non-null one."""
+    if non_null:
+        raise _NotSettled
+    return None
 
 
 def _as_path(path: Any) -> Path | None:
