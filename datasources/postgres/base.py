@@ -59,9 +59,8 @@ class PgBase:
             return list(result.all())
 
     async def _records(self, record_type: type[R], statement: Select[Any]) -> list[R]:
-        async with self._reads.connect() as conn:
-            result = await conn.execute(statement)
-            return to_records(record_type, list(result.keys()), result.all())
+        rows = await self._rows(statement)
+        return to_records(record_type, rows[0]._fields if rows else (), rows)
 
 
 class PostgresHealth(PgBase):
