@@ -4,11 +4,11 @@ Starts the gateway (bench/server.py) in a subprocess on a free loopback port, si
 in, then for each operation and each concurrency level: checks that the gateway and
 the raw drivers (bench/raw.py) return the same data, runs the gateway under load
 (aiohttp by default, bench/client.py; N keep-alive connections, closed loop, bounded
-by count and time), then the
-raw-driver fetch under the same load, and reports p50/p99/requests per second, the
-ratio of the p50s, the server's CPU per request and its memory (RSS). At concurrency 1
-the two sides run in turn, request by request (bench.load.run_paired), for twice the
-time of one run, so a busy moment of the machine falls on both.
+by count and time), then the raw-driver fetch under the same load, and reports
+p50/p99/requests per second, the ratio of the p50s, the server's CPU per request and
+its memory (RSS). At concurrency 1 the two sides run in turn, request by request
+(bench.load.run_paired), for twice the time of one run, so a busy moment of the
+machine falls on both.
 """
 
 from __future__ import annotations
