@@ -1,0 +1,222 @@
+"""Key concepts of a document: layout cues first, defining sentences, then C-value terms.
+
+A candidate is scored by its evidence (heading 0.9, definition up to 0.9, emphasis 0.6,
+English gloss 0.6, named inside a heading 0.4) plus its C-value rank (up to 0.6). It is
+kept when the evidence is strong enough for how often the body mentions it (see
+`_admissible`), and the best `concept_budget(words)` are returned. Nothing here knows a
+subject: the same rules serve a Rust book and a calculus text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import rjieba
+
+from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import concept_key
+from jobs.pipeline.structure import Cue, emphasis_terms, gloss_terms, heading_terms
+from jobs.pipeline.terms import TermStats, c_values, collect
+from jobs.pipeline.textutil import has_han, sentences
+
+PROSE = ("paragraph", "list_item", "quote")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A concept while it is being built (mutable); `model.Concept` is the frozen result."""
+
+    key: str
+    title: str
+    score: float
+    sources: set[str]
+    definition: Definition | None
+    cue_blocks: list[int]
+    mentions: list[int] = field(default_factory=list)  # block indices, headings included
+
+
+def concept_budget(words: int) -> int:
+    """How many concepts a document of `words` words gets: 15 for a short text, up to 80."""
+    return max(15, min(80, round(12 + words / 300)))
+
+
+def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[list[Draft], list[Definition]]:
+    cues = _cues(blocks, chinese)
+    segmenter = _segmenter(cues) if chinese else None
+    body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
+    definitions = [d for i, s in body for d in find_definitions(s, i, chinese)]
+    stats = collect(body, segmenter)
+    cvalues = c_values(stats)
+    top_cv = max(cvalues.values(), default=1.0) or 1.0
+    headings = " \u2063 ".join(concept_key(b.text) for b in blocks if b.kind == "heading")
+
+    by_key: dict[str, list[Cue]] = {}
+    for cue in cues:
+        by_key.setdefault(concept_key(cue.term), []).append(cue)
+    best_definition: dict[str, Definition] = {}
+    for definition in definitions:
+        key = concept_key(definition.term)
+        if key not in best_definition or definition.confidence > best_definition[key].confidence:
+            best_definition[key] = definition
+
+    drafts: list[Draft] = []
+    for key in set(by_key) | set(best_definition) | {k for k, v in cvalues.items() if v >= 3}:
+        entry = stats.get(key)
+        key_cues = by_key.get(key, [])
+        kinds = {c.kind for c in key_cues}
+        definition = best_definition.get(key)
+        count = entry.count if entry else 0
+        if entry is None and key_cues:
+            count = _count_plain(key, blocks)
+        cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
+        in_heading = "heading" not in kinds and _in_text(key, headings)
+        sources = set(kinds) | ({"definition"} if definition else set()) | ({"term"} if cv > 0 else set())
+        if in_heading:
+            sources.add("heading_mention")
+        if not _admissible(key, kinds, definition, count, entry, cv, in_heading, chinese):
+            continue
+        score = (
+            0.9 * ("heading" in kinds)
+            + 0.6 * ("emphasis" in kinds)
+            + 0.6 * ("gloss" in kinds)
+            + 0.4 * in_heading
+            + (definition.confidence if definition else 0.0)
+            + 0.6 * cv
+        )
+        title = _title(entry, key_cues, definition, blocks)
+        drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
+    drafts.sort(key=lambda d: (-d.score, d.key))
+    chosen = drafts[: concept_budget(words)]
+    _locate(chosen, blocks, chinese)
+    return [d for d in chosen if d.mentions], definitions
+
+
+def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
+    cues: list[Cue] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            cues.extend(heading_terms(block.text, index, block.level))
+        elif block.kind in PROSE:
+            cues.extend(emphasis_terms(block.emphasis, index))
+            if chinese or "(" in block.text:
+                cues.extend(gloss_terms(block.text, index))
+    return cues
+
+
+def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
+    """A per-document rjieba that keeps the document's own terms whole (线性方程组, 字面值)."""
+    segmenter = rjieba.Jieba()
+    for cue in cues:
+        term = cue.term.replace(" ", "")
+        if has_han(term) and 2 <= len(term) <= 12:
+            segmenter.add_word(term, None, "nz")
+    return segmenter
+
+
+def _admissible(
+    key: str,
+    kinds: set[str],
+    definition: Definition | None,
+    count: int,
+    entry: TermStats | None,
+    cv: float,
+    in_heading: bool,
+    chinese: bool,
+) -> bool:
+    short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
+    if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
+        return False  # an emphasised verb or adverb (*增加*) is stress, not a term
+    if "heading" in kinds:
+        # a heading's topic must also occur in the body, unless it is a short name
+        return count >= 1 or (len(key) <= (6 if chinese else 25) and not short)
+    if short:
+        return bool(kinds) and count >= 3
+    if definition is not None and definition.confidence > WEAK:
+        return count >= 1
+    if kinds & {"gloss", "emphasis"}:
+        return count >= 2 or definition is not None
+    if definition is not None:  # a weak "X is a …" alone needs frequency too
+        return count >= 3 and cv > 0.3
+    multiword = entry is not None and entry.words >= 2
+    if chinese:
+        multiword = multiword or len(key) >= 3
+    return (in_heading and count >= 2) or (multiword and count >= 3 and cv > 0.45)
+
+
+_VERBISH = {"v", "vd", "a", "ad", "d", "an"}
+
+
+def _zh_verb(key: str) -> bool:
+    tagged = rjieba.tag(key)
+    return len(tagged) == 1 and tagged[0][1] in _VERBISH
+
+
+def _title(
+    entry: TermStats | None, cues: list[Cue], definition: Definition | None, blocks: Sequence[Block]
+) -> str:
+    """The form the body uses most (a heading's Title Case is not how a term is written)."""
+    surfaces = Counter(entry.surfaces) if entry is not None else Counter()
+    if not surfaces:
+        key = concept_key(cues[0].term if cues else definition.term if definition else "")
+        pattern = mention_pattern(key)
+        for block in blocks:
+            if block.kind in PROSE:
+                surfaces.update(m.group(0).replace("`", "").strip() for m in pattern.finditer(block.text))
+    if not surfaces:
+        return cues[0].term if cues else definition.term if definition else ""
+    best = surfaces.most_common(1)[0][0]
+    return best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
+
+
+def _lower_first(surfaces: Counter[str]) -> str:
+    lowered = [s for s in surfaces if not s[:1].isupper()]
+    return max(lowered, key=lambda s: surfaces[s]) if lowered else surfaces.most_common(1)[0][0]
+
+
+def _count_plain(key: str, blocks: Sequence[Block]) -> int:
+    pattern = mention_pattern(key)
+    return sum(len(pattern.findall(b.text)) for b in blocks if b.kind in PROSE)
+
+
+def _in_text(key: str, text: str) -> bool:
+    return mention_pattern(key).search(text) is not None
+
+
+def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None:
+    patterns = [(d, mention_pattern(d.key)) for d in drafts]
+    for index, block in enumerate(blocks):
+        if block.kind not in PROSE and block.kind != "heading":
+            continue
+        text = block.text
+        for draft, pattern in patterns:
+            if pattern.search(text):
+                draft.mentions.append(index)
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def mention_pattern(key: str) -> re.Pattern[str]:
+    """Where a concept is mentioned: case-insensitive, plural-tolerant, code quotes ignored."""
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        parts = [re.escape(p) for p in key.split(" ")]
+        if parts and parts[-1].isalpha() and parts[-1].isascii():
+            last = parts[-1]
+            stem = last[:-1] + "(?:y|ies)" if last.endswith("y") else last
+            parts[-1] = stem + "(?:s|es)?" if not last.endswith("x") else f"(?:{last}|{last[:-1]}ces|{last}es)"
+            if last.endswith("ix"):
+                parts[-1] = f"(?:{last}|{last[:-2]}ices|{last}es)"
+        body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
+        if has_han(key):
+            body = r"\s*".join(re.escape(ch) for ch in key.replace(" ", "")) if key.isascii() is False and " " not in key else body
+            pattern = re.compile(body, re.IGNORECASE)
+        else:
+            pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+        _PATTERNS[key] = pattern
+    return pattern

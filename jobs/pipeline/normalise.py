@@ -1,0 +1,47 @@
+"""Concept identity: the normalised key two documents must agree on, and a clean title.
+
+`concept_key` = NFKC, casefold, backticks and generic parameters (`Box<T>` → `box`) removed,
+whitespace collapsed, an English head noun reduced to its singular (lemminflect), no space
+between two Chinese characters. The concept's id is uuid5 over this key and the language
+(`datasources.ids.concept_id_for(key, language)`), so "Mutable references" in one document
+and "mutable reference" in another are one Concept node.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+_GENERIC_PARAMS = re.compile(r"<[^<>]{1,20}>")
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
+
+
+def concept_key(title: str) -> str:
+    text = unicodedata.normalize("NFKC", title).replace("`", "").replace("’", "'").replace("--", "-")
+    text = _GENERIC_PARAMS.sub("", text)
+    text = _LEADING_ARTICLE.sub("", " ".join(text.split()))
+    text = _SPACE_BETWEEN_HAN.sub("", text).casefold().strip(" .,:;!?'\"")
+    words = text.split(" ")
+    if words and words[-1].isascii() and words[-1].isalpha():
+        words[-1] = singular(words[-1])
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """The singular of an English noun ("matrices" → "matrix"); other words unchanged."""
+    if len(word) < 4 or word.endswith(_NOT_SINGULARISED) or not word.endswith("s"):
+        return word
+    lemmas = getAllLemmas(word).get("NOUN")
+    return lemmas[0] if lemmas else word
+
+
+def clean_title(text: str) -> str:
+    """A display title: single spaces, no surrounding punctuation or quotes."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    return text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")

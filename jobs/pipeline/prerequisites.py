@@ -1,0 +1,143 @@
+"""PREREQUISITE edges inside one document, from signals a person can check.
+
+For two concepts A and B, each signal votes "A before B" with a weight:
+
+- containment (0.9): A's name is part of B's ("reference" → "mutable reference", 线性方程 → 线性方程组)
+- definition (0.8): A is named in the sentence that defines B
+- heading (0.6): B is introduced inside the section whose heading names A
+- spread (0.4): B's sections mention A much more often than A's sections mention B
+  (reference distance, Liang et al. 2015, with sections as pages)
+- order (0.3): A is first mentioned before B
+
+An edge needs two agreeing signals and a net vote of at least `MIN_NET`; it is mandatory
+when containment or definition is among them. Edges are added strongest first and one that
+would close a cycle is skipped, so the result is acyclic (mandatory or not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jobs.pipeline.concepts import Draft, mention_pattern
+from jobs.pipeline.model import Block, Prerequisite
+from jobs.pipeline.sections import Outline
+
+WEIGHTS = {"containment": 0.9, "definition": 0.8, "heading": 0.6, "spread": 0.4, "order": 0.3}
+MIN_NET = 0.6
+MAX_INCOMING = 6
+SPREAD_GAP = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class _Vote:
+    signal: str
+    source: str
+    target: str
+    why: str
+
+
+def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -> list[Prerequisite]:
+    votes = _votes(drafts, blocks, outline)
+    by_pair: dict[tuple[str, str], list[_Vote]] = {}
+    for vote in votes:
+        by_pair.setdefault((vote.source, vote.target), []).append(vote)
+    candidates: list[Prerequisite] = []
+    for (source, target), support in by_pair.items():
+        against = by_pair.get((target, source), [])
+        net = sum(WEIGHTS[v.signal] for v in support) - sum(WEIGHTS[v.signal] for v in against)
+        signals = {v.signal for v in support}
+        if len(signals) < 2 or net < MIN_NET:
+            continue
+        mandatory = bool(signals & {"containment", "definition"}) and net >= 0.9
+        weight = round(min(1.0, 0.2 + net / 2.5), 2)
+        evidence = tuple(f"{v.signal}: {v.why}" for v in support)
+        candidates.append(Prerequisite(source, target, mandatory, weight, evidence))
+    return acyclic(candidates)
+
+
+def acyclic(candidates: Sequence[Prerequisite], max_incoming: int = MAX_INCOMING) -> list[Prerequisite]:
+    """Strongest first (mandatory before optional); skip an edge that would close a cycle."""
+    ordered = sorted(candidates, key=lambda e: (not e.mandatory, -e.weight, e.source, e.target))
+    successors: dict[str, set[str]] = {}
+    incoming: dict[str, int] = {}
+    kept: list[Prerequisite] = []
+    for edge in ordered:
+        if incoming.get(edge.target, 0) >= max_incoming or _reaches(successors, edge.target, edge.source):
+            continue
+        successors.setdefault(edge.source, set()).add(edge.target)
+        incoming[edge.target] = incoming.get(edge.target, 0) + 1
+        kept.append(edge)
+    return kept
+
+
+def _reaches(successors: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, stack = {start}, [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        for nxt in successors.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
+def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -> list[_Vote]:
+    votes: list[_Vote] = []
+    first = {d.key: min(d.mentions) for d in drafts}
+    sections = {d.key: {outline.section_of[b] for b in d.mentions} for d in drafts}
+    home = {d.key: _home(d, outline) for d in drafts}
+    for a in drafts:
+        for b in drafts:
+            if a.key == b.key:
+                continue
+            if contained(a.key, b.key):
+                votes.append(_Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”"))
+            if b.definition is not None and _defines_with(a, b):
+                page = blocks[b.definition.block].page
+                votes.append(_Vote("definition", a.key, b.key, f"“{a.title}” is used to define “{b.title}” (p. {page})"))
+            heading = a.cue_blocks[0] if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading" else None
+            if heading is not None and home[b.key] != heading and heading in _chain(home[b.key], outline):
+                votes.append(_Vote("heading", a.key, b.key, f"“{b.title}” is introduced under “{blocks[heading].text}”"))
+            shared = sections[a.key] & sections[b.key]
+            if shared:
+                a_given_b = len(shared) / len(sections[b.key])
+                b_given_a = len(shared) / len(sections[a.key])
+                if a_given_b - b_given_a >= SPREAD_GAP:
+                    votes.append(_Vote("spread", a.key, b.key, f"sections on “{b.title}” mention “{a.title}” ({a_given_b:.0%}) more than the reverse ({b_given_a:.0%})"))
+                if first[a.key] < first[b.key]:
+                    pa, pb = blocks[first[a.key]].page, blocks[first[b.key]].page
+                    votes.append(_Vote("order", a.key, b.key, f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})"))
+    return votes
+
+
+def _home(draft: Draft, outline: Outline) -> int:
+    """The heading a concept is introduced under: its own heading, its definition's, or its first mention's."""
+    if draft.cue_blocks:
+        return draft.cue_blocks[0] if draft.cue_blocks[0] in outline.parents else outline.section_of[draft.cue_blocks[0]]
+    if draft.definition is not None:
+        return outline.section_of[draft.definition.block]
+    return outline.section_of[min(draft.mentions)]
+
+
+def _chain(heading: int, outline: Outline) -> list[int]:
+    return [heading, *outline.ancestors(heading)] if heading >= 0 else []
+
+
+def contained(part: str, whole: str) -> bool:
+    if len(part) >= len(whole):
+        return False
+    if part.isascii() and whole.isascii():
+        return f" {part} " in f" {whole} "
+    return len(part.replace(" ", "")) >= 1 and part.replace(" ", "") in whole.replace(" ", "")
+
+
+def _defines_with(a: Draft, b: Draft) -> bool:
+    assert b.definition is not None
+    sentence = b.definition.sentence
+    if contained(a.key, b.key) or contained(b.key, a.key):
+        return False  # the defined term's own words do not count
+    own = mention_pattern(b.key)
+    return mention_pattern(a.key).search(own.sub(" ", sentence)) is not None
