@@ -117,7 +117,7 @@ def _clean_rust(text: str) -> str:
 _TAB_FENCE = re.compile(r"```\{\.python \.input\}\n#@tab ([^\n]+)\n(.*?)```", re.S)
 
 
-def _clean_d2l(text: str) -> str:
+def _clean_d2l(text: str, language: str) -> str:
     def tab(match: re.Match[str]) -> str:
         tabs = match.group(1)
         return f"```python\n{match.group(2)}```" if ("pytorch" in tabs or "all" in tabs) else ""
@@ -126,11 +126,12 @@ def _clean_d2l(text: str) -> str:
     text = re.sub(r"```\{\.python \.input\}\n.*?```", "", text, flags=re.S)  # untabbed = mxnet
     text = re.sub(r":begin_tab:`([^`]*)`\n(.*?):end_tab:", lambda m: m.group(2) if "pytorch" in m.group(1) else "", text, flags=re.S)
     text = re.sub(r"^:(?:eq)?label:`[^`]*`\s*$", "", text, flags=re.M)
-    text = re.sub(r"\s?:numref:`[^`]*`", " the section above", text)
-    text = re.sub(r"\s?:eqref:`[^`]*`", " the equation above", text)
+    section, equation = ("上文", "上式") if language == "zh" else (" the section above", " the equation above")
+    text = re.sub(r"\s?:numref:`[^`]*`", section, text)
+    text = re.sub(r"\s?:eqref:`[^`]*`", equation, text)
     text = re.sub(r"\s?:cite:`[^`]*`", "", text)
     text = re.sub(r"^\[(?:Discussions|讨论)\]\(https?://[^)]*\)\s*$", "", text, flags=re.M)
-    return text.replace("(**", "").replace("**)", "")
+    return text.replace("(**", "").replace("**)", "").replace("[**", "").replace("**]", "")
 
 
 def build() -> None:
@@ -142,7 +143,7 @@ def build() -> None:
             for pattern in patterns:
                 for name in _files(repo, pattern):
                     text = _git(repo, "show", f"HEAD:{name}")
-                    parts.append(_clean_rust(text) if source.book == "rust" else _clean_d2l(text))
+                    parts.append(_clean_rust(text) if source.book == "rust" else _clean_d2l(text, language))
             chapter_path(chapter, language).write_text("\n\n".join(parts), encoding="utf-8")
             print(f"{chapter_path(chapter, language)}: {sum(len(p) for p in parts)} characters")
 

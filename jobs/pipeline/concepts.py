@@ -42,18 +42,19 @@ class Draft:
 
 def concept_budget(words: int) -> int:
     """How many concepts a document of `words` words gets: 15 for a short text, up to 80."""
-    return max(15, min(80, round(12 + words / 300)))
+    return max(15, min(80, round(15 + words / 200)))
 
 
 def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
     body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
-    definitions = [d for i, s in body for d in find_definitions(s, i, chinese)]
+    definitions = [d for i, s in body for d in find_definitions(s, i, chinese, blocks[i].emphasis)]
     stats = collect(body, segmenter)
     cvalues = c_values(stats)
     top_cv = max(cvalues.values(), default=1.0) or 1.0
-    headings = " \u2063 ".join(concept_key(b.text) for b in blocks if b.kind == "heading")
+    top_count = max((e.count for e in stats.values()), default=1) or 1
+    headings = _heading_residue(blocks, cues)
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -65,7 +66,8 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
             best_definition[key] = definition
 
     drafts: list[Draft] = []
-    for key in set(by_key) | set(best_definition) | {k for k, v in cvalues.items() if v >= 3}:
+    frequent = {k for k, v in cvalues.items() if v >= 3} | {k for k, e in stats.items() if e.words == 1 and e.count >= 5}
+    for key in set(by_key) | set(best_definition) | frequent:
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}
@@ -74,6 +76,8 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
         if entry is None and key_cues:
             count = _count_plain(key, blocks)
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
+        if entry is not None and entry.words == 1:  # a single word: its own frequency counts
+            cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))
         in_heading = "heading" not in kinds and _in_text(key, headings)
         sources = set(kinds) | ({"definition"} if definition else set()) | ({"term"} if cv > 0 else set())
         if in_heading:
@@ -94,6 +98,23 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
     chosen = drafts[: concept_budget(words)]
     _locate(chosen, blocks, chinese)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:
+    """Heading text with each heading's own topics cut out: "dot" inside "Dot Products" is
+    part of the topic "dot product", not a topic of its own."""
+    topics: dict[int, list[str]] = {}
+    for cue in cues:
+        if cue.kind == "heading":
+            topics.setdefault(cue.block, []).append(concept_key(cue.term))
+    residues = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            text = concept_key(block.text)
+            for topic in sorted(topics.get(index, []), key=len, reverse=True):
+                text = mention_pattern(topic).sub(" \u2063 ", text)
+            residues.append(text)
+    return " \u2063 ".join(residues)
 
 
 def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
@@ -129,11 +150,13 @@ def _admissible(
     chinese: bool,
 ) -> bool:
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
+    if entry is not None and entry.words == 1 and "heading" not in kinds and entry.count >= 3 and entry.alone < 0.3 * entry.count:
+        return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a short name
-        return count >= 1 or (len(key) <= (6 if chinese else 25) and not short)
+        return count >= 1 or (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short
     if short:
         return bool(kinds) and count >= 3
     if definition is not None and definition.confidence > WEAK:
@@ -145,7 +168,9 @@ def _admissible(
     multiword = entry is not None and entry.words >= 2
     if chinese:
         multiword = multiword or len(key) >= 3
-    return (in_heading and count >= 2) or (multiword and count >= 3 and cv > 0.45)
+    if not multiword:  # a single word on frequency alone: frequent, and not a generic word
+        return count >= 5 and cv > 0.5 and not (chinese and _zh_verb(key))
+    return (in_heading and count >= 2) or (count >= 3 and cv > 0.45)
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import rjieba
+
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable
@@ -50,7 +52,45 @@ _EN_CUT = re.compile(r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reve
 _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
 
-def find_definitions(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
+_EN_DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?)\b", re.I)
+_ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
+EMPHASIS = 0.7
+
+
+def find_definitions(
+    sentence: str, block: int, chinese: bool, emphasis: tuple[str, ...] = ()
+) -> Iterator[Definition]:
+    """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans.
+
+    Textbooks set a term in italics or bold where they define it, so an emphasised term in
+    a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
+    """
+    found = next(_by_pattern(sentence, block, chinese), None)
+    if found is None or found.confidence < EMPHASIS:
+        verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
+        for span in emphasis:
+            term = clean_title(span)
+            if term and term in sentence and verb.search(sentence) and acceptable(term) and _nominal(term, chinese):
+                found = Definition(term, sentence, block, EMPHASIS)
+                break
+    if found is not None:
+        yield found
+
+
+_ZH_NOT_NOMINAL = {"v", "vd", "d", "r", "c", "p", "m", "q", "a", "ad", "u", "uj", "f", "t"}
+
+
+def _nominal(term: str, chinese: bool) -> bool:
+    """A name, not a stressed verb or adverb ("*指向*", "*自动*", "*一部分*")."""
+    if not chinese:
+        return True
+    tags = rjieba.tag(term.replace(" ", ""))
+    return tags[-1][1] not in _ZH_NOT_NOMINAL and tags[0][1] not in {"r", "c", "p", "m", "d", "q"} and not (
+        len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL
+    )
+
+
+def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
         match = pattern.search(sentence)

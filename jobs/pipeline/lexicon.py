@@ -60,7 +60,7 @@ EN_GENERIC = frozenset(
 # Textbook apparatus and page furniture: never a concept, in any subject.
 FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
-    r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\.?\s*[\dIVXivx]"
+    r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录|第)\s*[\d一二三四五六七八九十]"
     r"|^\d+(?:[.-]\d+)*$",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import rjieba
+from lemminflect import getAllLemmas
 
 from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, GENERIC_HEADINGS, ZH_GENERIC, ZH_STOP
 from jobs.pipeline.normalise import clean_title, concept_key
@@ -26,7 +27,7 @@ _EN_LEAD = re.compile(
 )
 _ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
 _ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
-_SPLIT_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+", re.I)
+_SPLIT_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+", re.I)
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
@@ -51,7 +52,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     plain = _CODE_IN_HEADING.sub(lambda m: m.group(1) if _TYPE_LIKE.match(m.group(1)) else "|", text)
-    plain = _NUMBERING.sub("", clean_title(plain))
+    plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
     if plain.casefold() in GENERIC_HEADINGS:
         return cues
     if has_han(plain):
@@ -62,10 +63,43 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         parts = _SPLIT_EN.split(plain)
     for part in parts:
         term = clean_title(part.split("|")[0].split("的")[-1]).strip(_ZH_LOOSE)
-        term = re.sub(r"^(?:the|a|an)\s+", "", term, flags=re.I)
-        if acceptable(term) and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS):
-            cues.append(Cue(term, "heading", block, level))
+        for term in _zh_heading_runs(term) if has_han(term) else _en_heading_parts(term):
+            if acceptable(term) and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS):
+                cues.append(Cue(term, "heading", block, level))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _en_heading_parts(part: str) -> list[str]:
+    """"Creating a New Vector" → "Vector": leading articles and generic words go; a leading
+    gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
+    the body decides, as a heading term must occur there)."""
+    words = part.split()
+    variants = []
+    while words:
+        first = words[0].lower()
+        if first in EN_STOP or first in EN_GENERIC:
+            words.pop(0)
+        elif first.endswith("ing") and set(getAllLemmas(first)) == {"VERB"} and len(words) > 1:
+            variants.append(" ".join(words))
+            words.pop(0)
+        else:
+            break
+    return [*variants, " ".join(words)]
+
+
+def _zh_heading_runs(part: str) -> list[str]:
+    """A short Chinese heading part is one term; a longer one gives its noun runs."""
+    if len(part.replace(" ", "")) <= 6:
+        return [part]
+    runs, current = [], ""
+    for word, pos in rjieba.tag(part):
+        if pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace():
+            current += word
+        else:
+            runs.append(current.strip())
+            current = ""
+    runs.append(current.strip())
+    return [r for r in runs if len(r) >= 2]
 
 
 def _code_terms(text: str) -> list[str]:
@@ -119,4 +153,11 @@ def acceptable(term: str) -> bool:
         return False
     if "_" in term or "::" in term or re.search(r"[a-z][A-Z]", term):
         return False  # snake_case, paths, camelCase: code identifiers
+    if len(words) == 1 and not _noun_capable(lowered[0]):
+        return False  # "maximize", "quickly": not a name of anything
     return concept_key(term) not in EN_GENERIC
+
+
+def _noun_capable(word: str) -> bool:
+    lemmas = getAllLemmas(word.strip("'’"))
+    return not lemmas or bool({"NOUN", "PROPN"} & set(lemmas))

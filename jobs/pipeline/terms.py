@@ -39,11 +39,13 @@ class TermStats:
     key: str
     words: int  # length in words/tokens
     count: int = 0
+    alone: int = 0  # occurrences not glued to another content word ("gradient" in "gradient descent" is not)
     blocks: list[int] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
 
-    def add(self, surface: str, block: int) -> None:
+    def add(self, surface: str, block: int, alone: bool) -> None:
         self.count += 1
+        self.alone += alone
         self.surfaces[surface] += 1
         if not self.blocks or self.blocks[-1] != block:
             self.blocks.append(block)
@@ -67,14 +69,14 @@ def collect(
         text = prose(sentence)
         phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
         for phrase in phrases:
-            for surface, size in _ngrams(phrase, chinese):
+            for surface, size, alone in _ngrams(phrase, chinese):
                 key = concept_key(surface)
                 if not key or FURNITURE.match(key):
                     continue
                 entry = stats.get(key)
                 if entry is None:
                     entry = stats[key] = TermStats(key, size)
-                entry.add(surface, block)
+                entry.add(surface, block, alone)
     return stats
 
 
@@ -119,7 +121,7 @@ def _en_phrases(text: str) -> list[list[str]]:
     return phrases
 
 
-def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int]]:
+def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
     if chinese:
         yield from _zh_ngrams(phrase)  # type: ignore[arg-type]
         return
@@ -129,7 +131,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int]]:
         for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
             if _en_can_end(phrase[j - 1]) and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = phrase[i:j]
-                yield " ".join(words), j - i
+                alone = (i == 0 or phrase[i - 1].lower() == "of") and (j == len(phrase) or phrase[j].lower() == "of")
+                yield " ".join(words), j - i, alone
 
 
 def _contraction(lower: str) -> bool:
@@ -187,7 +190,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     return phrases
 
 
-def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int]]:
+def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]:
     for i in range(len(phrase)):
         if phrase[i][1] in ("v", "vd", "a") and i + 1 < len(phrase) and len(phrase) > 1:
             first_verb = True
@@ -200,7 +203,7 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int]]:
                 continue
             if first_verb and j - i > 1 and words[0][0] in ZH_GENERIC:
                 continue
-            yield _join_zh([w for w, _ in words]), j - i
+            yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)
 
 
 def _join_zh(words: list[str]) -> str:

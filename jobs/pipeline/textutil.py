@@ -30,7 +30,8 @@ def sentences(text: str) -> Iterator[str]:
 
 def prose(text: str) -> str:
     """Text with inline code and maths replaced by a separator that no term can cross."""
-    return _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text))
+    text = _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text))
+    return text.replace("--", "-") if "--" in text else text
 
 
 def has_han(text: str) -> bool:
