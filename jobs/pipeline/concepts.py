@@ -150,7 +150,8 @@ def _admissible(
     chinese: bool,
 ) -> bool:
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
-    if entry is not None and entry.words == 1 and "heading" not in kinds and entry.count >= 3 and entry.alone < 0.3 * entry.count:
+    defined = (definition is not None and definition.confidence >= 0.7) or "gloss" in kinds
+    if entry is not None and entry.words == 1 and not defined and "heading" not in kinds and entry.count >= 3 and entry.alone < 0.3 * entry.count:
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term

@@ -86,9 +86,11 @@ def _reaches(successors: dict[str, set[str]], start: str, goal: str) -> bool:
 
 def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -> list[_Vote]:
     votes: list[_Vote] = []
-    first = {d.key: min(d.mentions) for d in drafts}
+    first = {d.key: _introduced(d, blocks) for d in drafts}
     sections = {d.key: {outline.section_of[b] for b in d.mentions} for d in drafts}
     home = {d.key: _home(d, outline) for d in drafts}
+    roots = [h for h, parent in outline.parents.items() if parent < 0]
+    title = roots[0] if len(roots) == 1 else None  # a lone top heading is the document's title
     for a in drafts:
         for b in drafts:
             if a.key == b.key:
@@ -99,7 +101,8 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
                 page = blocks[b.definition.block].page
                 votes.append(_Vote("definition", a.key, b.key, f"“{a.title}” is used to define “{b.title}” (p. {page})"))
             heading = a.cue_blocks[0] if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading" else None
-            if heading is not None and home[b.key] != heading and heading in _chain(home[b.key], outline):
+            # the title names what the whole document leads up to, not what comes first
+            if heading is not None and heading != title and home[b.key] != heading and heading in _chain(home[b.key], outline):
                 votes.append(_Vote("heading", a.key, b.key, f"“{b.title}” is introduced under “{blocks[heading].text}”"))
             shared = sections[a.key] & sections[b.key]
             if shared:
@@ -111,6 +114,15 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
                     pa, pb = blocks[first[a.key]].page, blocks[first[b.key]].page
                     votes.append(_Vote("order", a.key, b.key, f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})"))
     return votes
+
+
+def _introduced(draft: Draft, blocks: Sequence[Block]) -> int:
+    """Where a concept is introduced: its definition or its own heading, else its first mention
+    (a chapter's opening often names what comes later without introducing it)."""
+    marks = [b for b in draft.cue_blocks if blocks[b].kind == "heading"]
+    if draft.definition is not None:
+        marks.append(draft.definition.block)
+    return min(marks) if marks else min(draft.mentions)
 
 
 def _home(draft: Draft, outline: Outline) -> int:
