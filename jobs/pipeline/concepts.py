@@ -82,7 +82,7 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
         sources = set(kinds) | ({"definition"} if definition else set()) | ({"term"} if cv > 0 else set())
         if in_heading:
             sources.add("heading_mention")
-        if not _admissible(key, kinds, definition, count, entry, cv, in_heading, chinese):
+        if not _admissible(key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese):
             continue
         score = (
             0.9 * ("heading" in kinds)
@@ -142,6 +142,7 @@ def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
 def _admissible(
     key: str,
     kinds: set[str],
+    cues: list[Cue],
     definition: Definition | None,
     count: int,
     entry: TermStats | None,
@@ -156,8 +157,9 @@ def _admissible(
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
-        # a heading's topic must also occur in the body, unless it is a short name
-        return count >= 1 or (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short
+        # a heading's topic must also occur in the body, unless it is a whole short heading
+        whole = any(c.whole for c in cues)
+        return count >= 1 or (whole and (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short)
     if short:
         return bool(kinds) and count >= 3
     if definition is not None and definition.confidence > WEAK:
@@ -214,14 +216,30 @@ def _in_text(key: str, text: str) -> bool:
 
 
 def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None:
-    patterns = [(d, mention_pattern(d.key)) for d in drafts]
+    """Blocks that mention each concept on its own: "积分" inside "微积分", or "gradient"
+    inside "gradient descent", is a mention of the longer concept only."""
+    keys = [d.key for d in drafts]
+    patterns = []
+    for draft in drafts:
+        longer = [mention_pattern(k) for k in keys if k != draft.key and _part_of(draft.key, k)]
+        patterns.append((draft, mention_pattern(draft.key), longer))
     for index, block in enumerate(blocks):
         if block.kind not in PROSE and block.kind != "heading":
             continue
         text = block.text
-        for draft, pattern in patterns:
+        for draft, pattern, longer in patterns:
             if pattern.search(text):
-                draft.mentions.append(index)
+                masked = text
+                for other in longer:
+                    masked = other.sub("\u2063", masked)
+                if masked is text or pattern.search(masked):
+                    draft.mentions.append(index)
+
+
+def _part_of(part: str, whole: str) -> bool:
+    if part.isascii() and whole.isascii():
+        return len(part) < len(whole) and f" {part} " in f" {whole} "
+    return len(part) < len(whole) and part.replace(" ", "") in whole.replace(" ", "")
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}

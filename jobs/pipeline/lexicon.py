@@ -47,7 +47,7 @@ EN_GENERIC = frozenset(
     part parts people place   possible possibly practice present previous previously
     probably   provide provided provides put quick quickly ready real reason
     recall recognize refer relatively remember require required requires rest result results
-    return right run running runs said say says second see seen seems  shall short show
+    return right run running runs said say says  see seen seems  shall short show
     shown shows side significant similar similarly simple simply since situation small so
     sometimes soon sort special specific start started starts    still stop
     straightforward suppose sure take taken takes talk tell   thing things think third

@@ -46,12 +46,13 @@ class Cue:
     kind: str
     block: int
     level: int = 0
+    whole: bool = False  # the entire heading names it (no other words were cut off)
 
 
 def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
-    plain = _CODE_IN_HEADING.sub(lambda m: m.group(1) if _TYPE_LIKE.match(m.group(1)) else "|", text)
+    plain = _CODE_IN_HEADING.sub(lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text)
     plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
     if plain.casefold() in GENERIC_HEADINGS:
         return cues
@@ -62,11 +63,17 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
         parts = _SPLIT_EN.split(plain)
     for part in parts:
-        term = clean_title(part.split("|")[0].split("的")[-1]).strip(_ZH_LOOSE)
-        for term in _zh_heading_runs(term) if has_han(term) else _en_heading_parts(term):
-            if acceptable(term) and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS):
-                cues.append(Cue(term, "heading", block, level))
+        part = part.split("|")[0]
+        pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
+        for term in [t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))]:
+            whole = len(parts) == 1 and term == clean_title(plain)
+            if acceptable(term, heading=True) and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS):
+                cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _candidates(part: str) -> list[str]:
+    return _zh_heading_runs(part) if has_han(part) else _en_heading_parts(part)
 
 
 def _en_heading_parts(part: str) -> list[str]:
@@ -77,6 +84,8 @@ def _en_heading_parts(part: str) -> list[str]:
     variants = []
     while words:
         first = words[0].lower()
+        if first.startswith("`"):
+            break  # code named in a heading is a name ("`where` Clauses")
         if first in EN_STOP or first in EN_GENERIC:
             words.pop(0)
         elif first.endswith("ing") and set(getAllLemmas(first)) == {"VERB"} and len(words) > 1:
@@ -92,7 +101,10 @@ def _zh_heading_runs(part: str) -> list[str]:
     if len(part.replace(" ", "")) <= 6:
         return [part]
     runs, current = [], ""
-    for word, pos in rjieba.tag(part):
+    for position, (word, pos) in enumerate(rjieba.tag(part)):
+        if position == 0 and pos == "v" and len(word) >= 2:
+            runs.append(word)  # a heading that opens with an action names it ("遍历 …")
+            continue
         if pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace():
             current += word
         else:
@@ -138,7 +150,7 @@ def _trailing_term(run: str) -> str:
     return "".join(reversed(kept)).strip()
 
 
-def acceptable(term: str) -> bool:
+def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
     if not term or FURNITURE.match(term) or any(ch in term for ch in "=(){}[];\"“”|\\/#@$"):
         return False
@@ -148,13 +160,13 @@ def acceptable(term: str) -> bool:
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
         return False
-    lowered = [w.lower() for w in words]
+    lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
     if lowered[0] in EN_STOP - {"a", "an", "the"} or lowered[-1] in EN_STOP or lowered[-1] in EN_GENERIC:
         return False
-    if "_" in term or "::" in term or re.search(r"[a-z][A-Z]", term):
+    if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
         return False  # snake_case, paths, camelCase: code identifiers
-    if len(words) == 1 and not _noun_capable(lowered[0]):
-        return False  # "maximize", "quickly": not a name of anything
+    if len(words) == 1 and not _noun_capable(lowered[0]) and not (heading and lowered[0].endswith("ing")):
+        return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
     return concept_key(term) not in EN_GENERIC
 
 
