@@ -119,7 +119,16 @@ def _code_terms(text: str) -> list[str]:
 
 
 def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
-    return [Cue(clean_title(s), "emphasis", block) for s in spans if acceptable(clean_title(s))]
+    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term."""
+    return [
+        Cue(clean_title(s), "emphasis", block)
+        for s in spans
+        if acceptable(clean_title(s)) and not _stressed_verb(clean_title(s))
+    ]
+
+
+def _stressed_verb(term: str) -> bool:
+    return " " not in term and term.isascii() and "VERB" in getAllLemmas(term.lower())
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
