@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import rjieba
+from wordfreq import zipf_frequency
 
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
 from jobs.pipeline.model import Block
@@ -94,6 +95,7 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
             + 0.05 * in_heading
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
+            - (0.3 if not chinese and " " not in key and everyday(key) else 0.0)
         )
         title = _title(entry, key_cues, definition, blocks)
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
@@ -178,9 +180,21 @@ def _admissible(
     multiword = entry is not None and entry.words >= 2
     if chinese:
         multiword = multiword or len(key) >= 3
-    if not multiword:  # a single word on frequency alone: frequent, and not a generic word
-        return count >= 5 and cv > 0.5 and not (chinese and _zh_verb(key))
+    if not multiword:  # a single word on frequency alone: frequent, and not an everyday word
+        return count >= 5 and cv > 0.5 and not (_zh_verb(key) if chinese else everyday(key))
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
+
+
+EVERYDAY_ZIPF = 5.0  # "value", "type", "data", "time": ≥ 10 per 100,000 words of ordinary English
+
+
+def everyday(word: str) -> bool:
+    """A word so common in ordinary English that it is rarely a textbook's key concept.
+
+    wordfreq's Zipf scale; the textbook terms we checked sit below 4.9 ("memory" 4.8,
+    "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
+    """
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
