@@ -96,6 +96,7 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
             - (0.3 if not chinese and " " not in key and everyday(key) else 0.0)
+            + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _title(entry, key_cues, definition, blocks)
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
@@ -181,6 +182,8 @@ def _admissible(
     if chinese:
         multiword = multiword or len(key) >= 3
     if not multiword:  # a single word on frequency alone: frequent, and not an everyday word
+        if not chinese and count >= 3 and technicality(key) >= 0.5:
+            return True  # rare in ordinary English, recurring here: a technical term ("Hessian")
         return count >= 5 and cv > 0.5 and not (_zh_verb(key) if chinese else everyday(key))
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
 
@@ -195,6 +198,15 @@ def everyday(word: str) -> bool:
     "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
     """
     return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+
+def technicality(term: str) -> float:
+    """0..1: how far the term's rarest word is below everyday use (Zipf 4.5 → 0, 2.0 → 1)."""
+    words = [w for w in re.findall(r"[a-z]+", term.lower()) if len(w) > 2]
+    if not words:
+        return 0.0
+    rarest = min(zipf_frequency(w, "en") for w in words)
+    return max(0.0, min(1.0, (4.5 - rarest) / 2.5))
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
