@@ -4,7 +4,8 @@ For two concepts A and B, each signal votes "A before B" with a weight:
 
 - containment (0.9): A's name is part of B's ("reference" → "mutable reference", 线性方程 → 线性方程组)
 - definition (0.8): A is named in the sentence that defines B
-- heading (0.6): B is introduced inside the section whose heading names A
+- heading (0.6): B heads a subsection of the section whose heading names A (a concept merely
+  used inside A's section is often one A is explained with, so it does not vote)
 - spread (0.4): B's sections mention A much more often than A's sections mention B
   (reference distance, Liang et al. 2015, with sections as pages)
 - order (0.3): A is first mentioned before B
@@ -102,7 +103,8 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
                 votes.append(_Vote("definition", a.key, b.key, f"“{a.title}” is used to define “{b.title}” (p. {page})"))
             heading = a.cue_blocks[0] if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading" else None
             # the title names what the whole document leads up to, not what comes first
-            if heading is not None and heading != title and home[b.key] != heading and heading in _chain(home[b.key], outline):
+            b_heading = bool(b.cue_blocks) and blocks[b.cue_blocks[0]].kind == "heading"
+            if b_heading and heading is not None and heading != title and home[b.key] != heading and heading in _chain(home[b.key], outline):
                 votes.append(_Vote("heading", a.key, b.key, f"“{b.title}” is introduced under “{blocks[heading].text}”"))
             shared = sections[a.key] & sections[b.key]
             if shared:
