@@ -107,6 +107,8 @@ def _paragraph(paragraph: Paragraph, page: int) -> list[Block]:
     level = _heading_level(paragraph)
     if level:
         return make_blocks("heading", text, page, level=level)
+    if _is_code(paragraph):
+        return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
     kind = "list_item" if _is_list(paragraph) else "paragraph"
     return make_blocks(kind, text, page, emphasis=emphasis)
@@ -129,6 +131,19 @@ def _heading_level(paragraph: Paragraph) -> int:
             if value < 6:
                 return value + 1
     return 0
+
+
+_CODE_STYLE = re.compile(r"code|source|preformatted|verbatim|macro|listing", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
+
+
+def _is_code(paragraph: Paragraph) -> bool:
+    """A code style ("Code", "HTML Preformatted", …) or every run in a fixed-pitch font."""
+    style = paragraph.style
+    if style is not None and _CODE_STYLE.search(style.name or ""):
+        return True
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.font.name and _MONO_FONT.search(r.font.name) for r in runs)
 
 
 def _is_list(paragraph: Paragraph) -> bool:

@@ -33,6 +33,8 @@ class _Line:
     size: float
     page: int
     top: float  # of the first character, in PDF points from the page bottom
+    mono: bool = False  # set in a fixed-pitch font: program code
+    emphasis: tuple[str, ...] = ()  # italic or bold runs
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -67,13 +69,51 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                     top = _char_top(textpage, first)
                     if stripped.strip("•·◦▪‣-– "):
-                        lines.append(_Line(stripped, round(size, 1), index + 1, top))
+                        mono = _monospace(textpage, first) and not _CJK.search(stripped)
+                        spans = () if mono else _emphasis(textpage, raw, offset)
+                        lines.append(_Line(stripped, round(size, 1), index + 1, top, mono, spans))
                 offset += len(raw) + 1
             return lines
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+_MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[\u3400-\u9fff]")
+
+
+def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> tuple[str, ...]:
+    """Runs of italic or bold words (first character of each word; each Chinese character)."""
+    spans: list[str] = []
+    current: list[tuple[int, int]] = []
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for match in _TOKEN.finditer(line):
+        pdfium_c.FPDFText_GetFontInfo(textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags))
+        font = name.value.decode("latin-1").lower()
+        styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
+        styled = styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
+        if styled:
+            current.append(match.span())
+        elif current:
+            spans.append(line[current[0][0] : current[-1][1]])
+            current = []
+    if current:
+        spans.append(line[current[0][0] : current[-1][1]])
+    return tuple(spans)
+
+
+def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    lowered = name.value.decode("latin-1").lower()
+    return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
 
 
 def _char_top(textpage: pdfium.PdfTextPage, index: int) -> float:
@@ -121,7 +161,11 @@ def _blocks(lines: list[_Line]) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.extend(make_blocks("paragraph", join_lines(l.text for l in paragraph), paragraph[0].page))
+            if paragraph[0].mono:
+                blocks.extend(make_blocks("code", "\n".join(l.text for l in paragraph), paragraph[0].page))
+            else:
+                emphasis = [e for l in paragraph for e in l.emphasis]
+                blocks.extend(make_blocks("paragraph", join_lines(l.text for l in paragraph), paragraph[0].page, emphasis=emphasis))
             paragraph.clear()
 
     for line in lines:
@@ -134,10 +178,10 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             else:
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
-        if paragraph and _new_paragraph(paragraph[-1], line, spacing):
+        if paragraph and (paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)):
             flush()
         paragraph.append(line)
-        if _ends_sentence(line.text) and len(line.text) < 0.8 * width.get(line.page, 0):
+        if not line.mono and _ends_sentence(line.text) and len(line.text) < 0.8 * width.get(line.page, 0):
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks
