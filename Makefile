@@ -8,7 +8,7 @@ CURRICULUM := $(BIN)/curriculum
 STAMP := .cache/stamps
 WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 
-.PHONY: setup run test test-unit stack stack-down migrate schema lint bench seed clean
+.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-pipeline seed clean eval eval-corpus
 
 ## setup: the virtualenv with the project and dev tools, and the GraphiQL assets
 setup: $(STAMP)/venv $(STAMP)/graphiql
@@ -62,6 +62,18 @@ seed: migrate
 ## bench: the gateway against the raw drivers on the seeded dataset (BENCHMARKS.md)
 bench: seed
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
+
+## eval-corpus: copy the evaluation chapters from git mirrors of the books into .cache/eval
+eval-corpus: setup
+	$(BIN)/python -m eval.corpus
+
+## eval: extraction quality on real textbook chapters (en, zh; Markdown, HTML, DOCX, PDF)
+eval: setup
+	$(BIN)/python -m eval.run --formats $(EVAL_ARGS)
+
+## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
+bench-pipeline: setup
+	$(BIN)/python -m bench.pipeline
 
 clean: stack-down
 	rm -rf .stack
