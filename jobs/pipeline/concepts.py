@@ -50,7 +50,7 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
     body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
-    definitions = [d for i, s in body for d in find_definitions(s, i, chinese, blocks[i].emphasis)]
+    definitions = _definitions(body, blocks, chinese)
     stats = collect(body, segmenter)
     cvalues = c_values(stats)
     top_cv = max(cvalues.values(), default=1.0) or 1.0
@@ -104,6 +104,18 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
     chosen = drafts[: concept_budget(words)]
     _locate(chosen, blocks, chinese)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _definitions(body: list[tuple[int, str]], blocks: Sequence[Block], chinese: bool) -> list[Definition]:
+    """Defining sentences; an emphasised term counts as defined only in the first sentence of
+    its block that contains it (later sentences use the term, they do not define it)."""
+    found: list[Definition] = []
+    used: set[tuple[int, str]] = set()
+    for index, sentence in body:
+        fresh = tuple(e for e in blocks[index].emphasis if (index, e) not in used and e in sentence)
+        used.update((index, e) for e in fresh)
+        found.extend(find_definitions(sentence, index, chinese, fresh))
+    return found
 
 
 def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:

@@ -99,6 +99,8 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         raw = match.group("t")
         if "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
             raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+        if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+            raw = re.split(r"\s(?:an?|the)\s", raw)[-1]  # "we call a system with … an inconsistent system"
         term = _zh_term(raw) if chinese else _en_term(raw)
         if term and acceptable(term):
             yield Definition(term, sentence, block, confidence)

@@ -53,8 +53,14 @@ EN_GENERIC = frozenset(
     straightforward suppose sure take taken takes talk tell   thing things think third
     three   today true try trying turn two   understand understanding unique
     use used useful uses using usual usually various version want wants way ways whole wide work
-    works worry write writing written wrong yes listing listings figure figures chapter chapters
-    section sections table tables page pages exercise exercises appendix equation equations""".split()
+    works worry write writing written wrong yes""".split()
+)
+
+# Apparatus words: not a concept alone ("Figure", "Listing"), though "hash table" and
+# "linear equation" are.
+FURNITURE_WORDS = frozenset(
+    """listing listings figure figures fig chapter chapters section sections table tables page pages
+    exercise exercises appendix equation equations example examples note notes""".split()
 )
 
 # Textbook apparatus and page furniture: never a concept, in any subject.

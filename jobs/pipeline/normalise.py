@@ -1,7 +1,8 @@
 """Concept identity: the normalised key two documents must agree on, and a clean title.
 
 `concept_key` = NFKC, casefold, backticks and generic parameters (`Box<T>` → `box`) removed,
-whitespace collapsed, an English head noun reduced to its singular (lemminflect), no space
+whitespace collapsed, the English head noun (the last word, or the word before "of")
+reduced to its singular (lemminflect), no space
 between two Chinese characters. The concept's id is uuid5 over this key and the language
 (`datasources.ids.concept_id_for(key, language)`), so "Mutable references" in one document
 and "mutable reference" in another are one Concept node.
@@ -27,8 +28,9 @@ def concept_key(title: str) -> str:
     text = _LEADING_ARTICLE.sub("", " ".join(text.split()))
     text = _SPACE_BETWEEN_HAN.sub("", text).casefold().strip(" .,:;!?'\"")
     words = text.split(" ")
-    if words and words[-1].isascii() and words[-1].isalpha():
-        words[-1] = singular(words[-1])
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # "systems of equations"
+    if words and words[head].isascii() and words[head].isalpha():
+        words[head] = singular(words[head])
     return " ".join(words)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import rjieba
 from lemminflect import getAllLemmas
 
-from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, GENERIC_HEADINGS, ZH_GENERIC, ZH_STOP
+from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, FURNITURE_WORDS, GENERIC_HEADINGS, ZH_GENERIC, ZH_STOP
 from jobs.pipeline.normalise import clean_title, concept_key
 from jobs.pipeline.textutil import has_han
 
@@ -176,7 +176,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         return False  # snake_case, paths, camelCase: code identifiers
     if len(words) == 1 and not _noun_capable(lowered[0]) and not (heading and lowered[0].endswith("ing")):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
-    return concept_key(term) not in EN_GENERIC
+    return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 
 
 def _noun_capable(word: str) -> bool:

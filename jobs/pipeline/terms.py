@@ -21,7 +21,7 @@ from functools import lru_cache
 import rjieba
 from lemminflect import getAllLemmas
 
-from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, ZH_GENERIC, ZH_STOP
+from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, FURNITURE_WORDS, ZH_GENERIC, ZH_STOP
 from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.textutil import PLACEHOLDER, prose
 
@@ -71,7 +71,7 @@ def collect(
         for phrase in phrases:
             for surface, size, alone in _ngrams(phrase, chinese):
                 key = concept_key(surface)
-                if not key or FURNITURE.match(key):
+                if not key or FURNITURE.match(key) or key in FURNITURE_WORDS:
                     continue
                 entry = stats.get(key)
                 if entry is None:
@@ -176,6 +176,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             continue  # "字符串 slice": a space between scripts does not end a term
         if (
             word in ZH_STOP
+            or word.lower() in EN_STOP
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
             or pos not in _ZH_NOUNISH

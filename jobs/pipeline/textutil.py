@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 MAX_SENTENCE_CHARS = 600
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])\s*|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|\n{2,}"
+    r"(?<=[。！？；!?])\s*|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 _MATH = re.compile(r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$")

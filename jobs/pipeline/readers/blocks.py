@@ -10,7 +10,7 @@ from jobs.pipeline.model import Block, BlockKind, Page
 PAGE_CHARS = 3000
 # Bounded work downstream: no block is longer than this (a 50 MB line becomes many blocks).
 MAX_BLOCK_CHARS = 4000
-_BREAK_AT = re.compile(r"(?<=[。！？；.!?;])\s*|\s+")
+_SENTENCE_MARKS = "。！？；.!?;"
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})$")
 _CHAPTER = re.compile(
@@ -25,10 +25,10 @@ def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        cut = 0
-        for match in _BREAK_AT.finditer(window, limit // 2):
-            cut = match.end()
-        if cut == 0:
+        cut = max(window.rfind(mark) for mark in _SENTENCE_MARKS) + 1
+        if cut <= limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut <= limit // 2:
             cut = limit
         yield text[start : start + cut].strip()
         start += cut
