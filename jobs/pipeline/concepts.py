@@ -20,7 +20,7 @@ from wordfreq import zipf_frequency
 
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key
+from jobs.pipeline.normalise import concept_key, contained
 from jobs.pipeline.structure import Cue, emphasis_terms, gloss_terms, heading_terms
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
@@ -266,7 +266,7 @@ def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None
     keys = [d.key for d in drafts]
     patterns = []
     for draft in drafts:
-        longer = [mention_pattern(k) for k in keys if k != draft.key and _part_of(draft.key, k)]
+        longer = [mention_pattern(k) for k in keys if k != draft.key and contained(draft.key, k)]
         patterns.append((draft, mention_pattern(draft.key), longer))
     for index, block in enumerate(blocks):
         if block.kind not in PROSE and block.kind != "heading":
@@ -279,12 +279,6 @@ def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None
                     masked = other.sub("\u2063", masked)
                 if masked is text or pattern.search(masked):
                     draft.mentions.append(index)
-
-
-def _part_of(part: str, whole: str) -> bool:
-    if part.isascii() and whole.isascii():
-        return len(part) < len(whole) and f" {part} " in f" {whole} "
-    return len(part) < len(whole) and part.replace(" ", "") in whole.replace(" ", "")
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from jobs.pipeline.concepts import PROSE, mention_pattern
 from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite
-from jobs.pipeline.prerequisites import contained, acyclic
+from jobs.pipeline.normalise import contained
+from jobs.pipeline.prerequisites import acyclic
 
 MAX_PER_CONCEPT = 3
 MIN_SHARED_BLOCKS = 2

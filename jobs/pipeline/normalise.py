@@ -47,3 +47,17 @@ def clean_title(text: str) -> str:
     """A display title: single spaces, no surrounding punctuation or quotes."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     return text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
+
+
+def contained(part: str, whole: str) -> bool:
+    """`part` names a piece of `whole`: word by word, plural or not ("reference" in "mutable
+    references"); character by character in Chinese (线性方程 in 线性方程组)."""
+    if len(part) >= len(whole):
+        return False
+    if part.isascii() and whole.isascii():
+        return f" {_singulars(part)} " in f" {_singulars(whole)} "
+    return part.replace(" ", "") in whole.replace(" ", "")
+
+
+def _singulars(key: str) -> str:
+    return " ".join(singular(w) for w in key.split(" "))

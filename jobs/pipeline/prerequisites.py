@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from jobs.pipeline.concepts import Draft, mention_pattern
 from jobs.pipeline.model import Block, Prerequisite
+from jobs.pipeline.normalise import contained
 from jobs.pipeline.sections import Outline
 
 WEIGHTS = {"containment": 0.9, "definition": 0.8, "heading": 0.6, "spread": 0.4, "order": 0.3}
@@ -138,14 +139,6 @@ def _home(draft: Draft, outline: Outline) -> int:
 
 def _chain(heading: int, outline: Outline) -> list[int]:
     return [heading, *outline.ancestors(heading)] if heading >= 0 else []
-
-
-def contained(part: str, whole: str) -> bool:
-    if len(part) >= len(whole):
-        return False
-    if part.isascii() and whole.isascii():
-        return f" {part} " in f" {whole} "
-    return len(part.replace(" ", "")) >= 1 and part.replace(" ", "") in whole.replace(" ", "")
 
 
 def _defines_with(a: Draft, b: Draft) -> bool:
