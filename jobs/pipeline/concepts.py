@@ -26,6 +26,7 @@ from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
 PROSE = ("paragraph", "list_item", "quote")
+MAX_STAT_SENTENCES = 40_000  # ~800k words: a 1,500-page book is sampled, a chapter never
 
 
 @dataclass(slots=True)
@@ -51,7 +52,9 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
     segmenter = _segmenter(cues) if chinese else None
     body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
     definitions = _definitions(body, blocks, chinese)
-    stats = collect(body, segmenter)
+    # bounded work: term statistics of a very long document come from an even sample
+    step = max(1, len(body) // MAX_STAT_SENTENCES)
+    stats = collect(body[::step], segmenter)
     cvalues = c_values(stats)
     top_cv = max(cvalues.values(), default=1.0) or 1.0
     top_count = max((e.count for e in stats.values()), default=1) or 1
@@ -262,23 +265,32 @@ def _in_text(key: str, text: str) -> bool:
 
 def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None:
     """Blocks that mention each concept on its own: "积分" inside "微积分", or "gradient"
-    inside "gradient descent", is a mention of the longer concept only."""
-    keys = [d.key for d in drafts]
-    patterns = []
+    inside "gradient descent", is a mention of the longer concept only. A substring probe
+    skips the regular expression for blocks that cannot match (most of them)."""
+    plans = []
     for draft in drafts:
-        longer = [mention_pattern(k) for k in keys if k != draft.key and contained(draft.key, k)]
-        patterns.append((draft, mention_pattern(draft.key), longer))
+        longer = [(_probe(k), mention_pattern(k)) for k in (d.key for d in drafts) if k != draft.key and contained(draft.key, k)]
+        plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
     for index, block in enumerate(blocks):
         if block.kind not in PROSE and block.kind != "heading":
             continue
         text = block.text
-        for draft, pattern, longer in patterns:
-            if pattern.search(text):
-                masked = text
-                for other in longer:
+        lowered = text.lower()
+        for draft, probe, pattern, longer in plans:
+            if probe not in lowered or not pattern.search(text):
+                continue
+            masked = text
+            for other_probe, other in longer:
+                if other_probe in lowered:
                     masked = other.sub("\u2063", masked)
-                if masked is text or pattern.search(masked):
-                    draft.mentions.append(index)
+            if masked is text or pattern.search(masked):
+                draft.mentions.append(index)
+
+
+def _probe(key: str) -> str:
+    """A lower-case piece every mention of `key` contains (the start of its first word)."""
+    first = key.split(" ")[0]
+    return first[:2] if has_han(first) else first[:4]
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}

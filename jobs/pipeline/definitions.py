@@ -90,7 +90,14 @@ def _nominal(term: str, chinese: bool) -> bool:
     )
 
 
+_EN_CUES = (" is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named")
+_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
+
+
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
+    lowered = sentence.lower()
+    if not any(cue in lowered for cue in (_ZH_CUES if chinese else _EN_CUES)):
+        return  # cheap test first: most sentences define nothing
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
         match = pattern.search(sentence)

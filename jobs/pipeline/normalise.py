@@ -22,6 +22,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 
 
+@lru_cache(maxsize=262144)
 def concept_key(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).replace("`", "").replace("’", "'").replace("--", "-")
     text = _GENERIC_PARAMS.sub("", text)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.style import BaseStyle
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -75,6 +77,10 @@ def check_archive(path: Path) -> None:
 def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
     blocks: list[Block] = []
     page, paged = 1, False
+    # python-docx looks the default style up by scanning every style on each
+    # `paragraph.style`; one index makes reading linear in the paragraphs
+    styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
@@ -84,7 +90,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
         if breaks:
             paged = True
             page += breaks
-        blocks.extend(_paragraph(item, page))
+        blocks.extend(_paragraph(item, page, styles.get(item._p.style or "", default)))
     return blocks, paged
 
 
@@ -97,25 +103,24 @@ def _page_breaks(paragraph: Paragraph) -> int:
     return int(before) + max(len(explicit), len(rendered))
 
 
-def _paragraph(paragraph: Paragraph, page: int) -> list[Block]:
+def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list[Block]:
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
     if maths and not text:
         return [
             b for m in maths for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
         ]
-    level = _heading_level(paragraph)
+    level = _heading_level(paragraph, style)
     if level:
         return make_blocks("heading", text, page, level=level)
-    if _is_code(paragraph):
+    if _is_code(paragraph, style):
         return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
-    kind = "list_item" if _is_list(paragraph) else "paragraph"
+    kind = "list_item" if _is_list(paragraph, style) else "paragraph"
     return make_blocks(kind, text, page, emphasis=emphasis)
 
 
-def _heading_level(paragraph: Paragraph) -> int:
-    style = paragraph.style
+def _heading_level(paragraph: Paragraph, style: BaseStyle | None) -> int:
     name = (style.name or "") if style is not None else ""
     if name.lower() == "title":
         return 1
@@ -137,17 +142,15 @@ _CODE_STYLE = re.compile(r"code|source|preformatted|verbatim|macro|listing", re.
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
 
 
-def _is_code(paragraph: Paragraph) -> bool:
+def _is_code(paragraph: Paragraph, style: BaseStyle | None) -> bool:
     """A code style ("Code", "HTML Preformatted", …) or every run in a fixed-pitch font."""
-    style = paragraph.style
     if style is not None and _CODE_STYLE.search(style.name or ""):
         return True
     runs = [r for r in paragraph.runs if r.text.strip()]
     return bool(runs) and all(r.font.name and _MONO_FONT.search(r.font.name) for r in runs)
 
 
-def _is_list(paragraph: Paragraph) -> bool:
-    style = paragraph.style
+def _is_list(paragraph: Paragraph, style: BaseStyle | None) -> bool:
     if style is not None and (style.name or "").lower().startswith("list"):
         return True
     return paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
