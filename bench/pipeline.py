@@ -18,11 +18,34 @@ from pathlib import Path
 
 OUT = Path(".cache/bench")
 EN_TERMS = [
-    "vector space", "linear map", "eigenvalue", "determinant", "inner product", "orthogonal basis",
-    "gradient", "convex function", "probability distribution", "random variable", "expectation",
-    "variance", "markov chain", "entropy", "hash table", "binary tree", "graph traversal",
-    "dynamic programming", "recursion", "sorting algorithm", "cell membrane", "photosynthesis",
-    "enzyme", "natural selection", "momentum", "kinetic energy", "electric field", "wave function",
+    "vector space",
+    "linear map",
+    "eigenvalue",
+    "determinant",
+    "inner product",
+    "orthogonal basis",
+    "gradient",
+    "convex function",
+    "probability distribution",
+    "random variable",
+    "expectation",
+    "variance",
+    "markov chain",
+    "entropy",
+    "hash table",
+    "binary tree",
+    "graph traversal",
+    "dynamic programming",
+    "recursion",
+    "sorting algorithm",
+    "cell membrane",
+    "photosynthesis",
+    "enzyme",
+    "natural selection",
+    "momentum",
+    "kinetic energy",
+    "electric field",
+    "wave function",
 ]
 EN_FILLER = [
     "The {t} appears again when we study the next section, so it is worth remembering.",
@@ -31,8 +54,28 @@ EN_FILLER = [
     "We can draw the {t} as a picture, which helps when the numbers become large.",
     "For example, a small exercise with the {t} shows how the {u} changes.",
 ]
-ZH_TERMS = ["线性方程组", "系数矩阵", "高斯消元法", "特征值", "行列式", "向量空间", "概率分布", "随机变量", "数学期望", "方差",
-            "光合作用", "细胞膜", "自然选择", "动量", "动能", "电场", "哈希表", "二叉树", "动态规划", "递归"]
+ZH_TERMS = [
+    "线性方程组",
+    "系数矩阵",
+    "高斯消元法",
+    "特征值",
+    "行列式",
+    "向量空间",
+    "概率分布",
+    "随机变量",
+    "数学期望",
+    "方差",
+    "光合作用",
+    "细胞膜",
+    "自然选择",
+    "动量",
+    "动能",
+    "电场",
+    "哈希表",
+    "二叉树",
+    "动态规划",
+    "递归",
+]
 ZH_FILLER = [
     "在下一节中我们还会用到{t}，所以值得记住。",
     "实际计算{t}时可以一步一步进行，每一步都容易检验。",
@@ -52,13 +95,24 @@ def english_pdf(pages: int = 300) -> Path:
     for page in range(pages):
         t, u = EN_TERMS[page % len(EN_TERMS)], EN_TERMS[(page * 7 + 3) % len(EN_TERMS)]
         parts.append(f"<h2>{page + 1}. The {t.title()}</h2>")
-        parts.append(f"<p>A <em>{t}</em> is a basic idea that we define here and use later with the {u}.</p>")
+        parts.append(
+            f"<p>A <em>{t}</em> is a basic idea that we define here and use later with the {u}.</p>"
+        )
         for k in range(5):
-            parts.append("<p>" + " ".join(f.format(t=t, u=u) for f in EN_FILLER[k % 5 :] + EN_FILLER[: k % 5]) + "</p>")
+            parts.append(
+                "<p>"
+                + " ".join(f.format(t=t, u=u) for f in EN_FILLER[k % 5 :] + EN_FILLER[: k % 5])
+                + "</p>"
+            )
         parts.append("<div style='page-break-after: always'></div>")
-    css = "@page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } } body { font-size: 10pt; }"
+    css = (
+        "@page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } }"
+        " body { font-size: 10pt; }"
+    )
     OUT.mkdir(parents=True, exist_ok=True)
-    weasyprint.HTML(string=f"<html><head><style>{css}</style></head><body>{''.join(parts)}</body></html>").write_pdf(target)
+    weasyprint.HTML(
+        string=f"<html><head><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    ).write_pdf(target)
     return target
 
 
@@ -76,7 +130,9 @@ def chinese_docx(pages: int = 50) -> Path:
         paragraph.add_run(t).bold = True
         paragraph.add_run(f"是指本节定义的一个基本概念，后面会和{u}一起使用。")
         for k in range(14):
-            document.add_paragraph("".join(f.format(t=t, u=u) for f in ZH_FILLER[k % 5 :] + ZH_FILLER[: k % 5]))
+            document.add_paragraph(
+                "".join(f.format(t=t, u=u) for f in ZH_FILLER[k % 5 :] + ZH_FILLER[: k % 5])
+            )
         document.add_page_break()
     OUT.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
@@ -88,7 +144,9 @@ def one_line(megabytes: int = 50) -> Path:
     if target.exists():
         return target
     OUT.mkdir(parents=True, exist_ok=True)
-    sentence = " ".join(f.format(t=t, u="vector space") for t in EN_TERMS for f in EN_FILLER[:2]) + " "
+    sentence = (
+        " ".join(f.format(t=t, u="vector space") for t in EN_TERMS for f in EN_FILLER[:2]) + " "
+    )
     with target.open("w", encoding="utf-8") as handle:
         while handle.tell() < megabytes * 1024 * 1024:
             handle.write(sentence)
@@ -112,20 +170,31 @@ def _measure(path: str, whole: bool, queue: multiprocessing.Queue) -> None:  # t
     started = time.perf_counter()
     if whole:
         analysis = analyse_file(Path(path), max_bytes=200 * 1024 * 1024)
-        pages, detail = analysis.page_count, {
-            "concepts": len(analysis.knowledge.concepts),
-            "prerequisites": len(analysis.knowledge.prerequisites),
-            "extractions": len(analysis.knowledge.extractions),
-            "chunks": len(analysis.chunks),
-            "words": analysis.word_count,
-            "steps": analysis.timings,
-        }
+        pages, detail = (
+            analysis.page_count,
+            {
+                "concepts": len(analysis.knowledge.concepts),
+                "prerequisites": len(analysis.knowledge.prerequisites),
+                "extractions": len(analysis.knowledge.extractions),
+                "chunks": len(analysis.chunks),
+                "words": analysis.word_count,
+                "steps": analysis.timings,
+            },
+        )
     else:
         document = read(Path(path), detect(Path(path), max_bytes=200 * 1024 * 1024))
         pages, detail = len(document.pages), {}
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    queue.put({"pages": pages, "seconds": round(seconds, 2), "pages_per_second": round(pages / seconds, 1), "peak_rss_mb": round(peak_mb), **detail})
+    queue.put(
+        {
+            "pages": pages,
+            "seconds": round(seconds, 2),
+            "pages_per_second": round(pages / seconds, 1),
+            "peak_rss_mb": round(peak_mb),
+            **detail,
+        }
+    )
 
 
 def measure(path: Path | None, whole: bool) -> dict:  # type: ignore[type-arg]
@@ -143,9 +212,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    files = {"300-page English PDF": english_pdf(), "50-page Chinese DOCX": chinese_docx(), "50 MB one-line text": one_line()}
+    files = {
+        "300-page English PDF": english_pdf(),
+        "50-page Chinese DOCX": chinese_docx(),
+        "50 MB one-line text": one_line(),
+    }
     results = {"imports and models only": measure(None, False)}
-    print(f"{'imports and models only':<45} {json.dumps(results['imports and models only'])}", flush=True)
+    print(
+        f"{'imports and models only':<45} {json.dumps(results['imports and models only'])}",
+        flush=True,
+    )
     for label, path in files.items():
         for whole in (False, True):
             name = f"{label}, {'whole analysis' if whole else 'read only'}"

@@ -82,9 +82,8 @@ def _git(repo: str, *args: str) -> str:
     git_dir = MIRRORS / REPOS[repo] / "repo"
     if not git_dir.exists():
         sys.exit(f"mirror {git_dir} not found. {HOW_TO_GET}")
-    return subprocess.run(
-        ["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True, text=True
-    ).stdout
+    command = ["git", f"--git-dir={git_dir}", *args]  # git from PATH, a local mirror
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
 
 
 def _files(repo: str, pattern: str) -> list[str]:
@@ -95,7 +94,9 @@ def _files(repo: str, pattern: str) -> list[str]:
 
 
 _INCLUDE = re.compile(r"^\{\{#(?:rustdoc_)?include\s+([^}:]+)(?::[^}]*)?\}\}\s*$", re.M)
-_LISTING = re.compile(r'<Listing(?:\s+number="([^"]*)")?(?:\s+file-name="[^"]*")?(?:\s+caption="([^"]*)")?[^>]*>')
+_LISTING = re.compile(
+    r'<Listing(?:\s+number="([^"]*)")?(?:\s+file-name="[^"]*")?(?:\s+caption="([^"]*)")?[^>]*>'
+)
 
 
 def _clean_rust(text: str) -> str:
@@ -124,9 +125,16 @@ def _clean_d2l(text: str, language: str) -> str:
 
     text = _TAB_FENCE.sub(tab, text)
     text = re.sub(r"```\{\.python \.input\}\n.*?```", "", text, flags=re.S)  # untabbed = mxnet
-    text = re.sub(r":begin_tab:`([^`]*)`\n(.*?):end_tab:", lambda m: m.group(2) if "pytorch" in m.group(1) else "", text, flags=re.S)
+    text = re.sub(
+        r":begin_tab:`([^`]*)`\n(.*?):end_tab:",
+        lambda m: m.group(2) if "pytorch" in m.group(1) else "",
+        text,
+        flags=re.S,
+    )
     text = re.sub(r"^:(?:eq)?label:`[^`]*`\s*$", "", text, flags=re.M)
-    section, equation = ("上文", "上式") if language == "zh" else (" the section above", " the equation above")
+    section, equation = (
+        ("上文", "上式") if language == "zh" else (" the section above", " the equation above")
+    )
     text = re.sub(r"\s?:numref:`[^`]*`", section, text)
     text = re.sub(r"\s?:eqref:`[^`]*`", equation, text)
     text = re.sub(r"\s?:cite:`[^`]*`", "", text)
@@ -143,7 +151,9 @@ def build() -> None:
             for pattern in patterns:
                 for name in _files(repo, pattern):
                     text = _git(repo, "show", f"HEAD:{name}")
-                    parts.append(_clean_rust(text) if source.book == "rust" else _clean_d2l(text, language))
+                    parts.append(
+                        _clean_rust(text) if source.book == "rust" else _clean_d2l(text, language)
+                    )
             chapter_path(chapter, language).write_text("\n\n".join(parts), encoding="utf-8")
             print(f"{chapter_path(chapter, language)}: {sum(len(p) for p in parts)} characters")
 

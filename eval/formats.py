@@ -16,7 +16,8 @@ from jobs.pipeline.readers.markdown import parse
 OUT = Path(".cache/eval/formats")
 CSS = """
 @page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } }
-body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei', serif; font-size: 11pt; line-height: 1.4; }
+body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei', serif; font-size: 11pt;
+       line-height: 1.4; }
 pre { font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei', monospace; font-size: 8.5pt; }
 h1 { font-size: 22pt; } h2 { font-size: 17pt; } h3 { font-size: 14pt; } h4 { font-size: 12.5pt; }
 """
@@ -106,7 +107,7 @@ def to_docx(blocks: list[Block], target: Path) -> None:
                 for j, cell in enumerate(row):
                     table.cell(i, j).text = cell
         elif block.kind == "code":
-            for run in document.add_paragraph().add_run(block.text), :
+            for run in (document.add_paragraph().add_run(block.text),):
                 run.font.name = "Courier New"
         else:
             _runs(document.add_paragraph(), block)
@@ -119,7 +120,9 @@ def _runs(paragraph, block: Block) -> None:  # type: ignore[no-untyped-def]
     if not spans:
         paragraph.add_run(text)
         return
-    pattern = re.compile("(" + "|".join(re.escape(s) for s in sorted(spans, key=len, reverse=True)) + ")")
+    pattern = re.compile(
+        "(" + "|".join(re.escape(s) for s in sorted(spans, key=len, reverse=True)) + ")"
+    )
     for piece in pattern.split(text):
         if piece:
             paragraph.add_run(piece).italic = piece in spans

@@ -30,7 +30,9 @@ class Chapter:
 
 def load(name: str) -> Chapter:
     data = tomllib.loads((JUDGED / f"{name}.toml").read_text(encoding="utf-8"))
-    return Chapter(name, bool(data["held_out"]), data["concepts"], [tuple(p) for p in data["pairs"]])
+    return Chapter(
+        name, bool(data["held_out"]), data["concepts"], [tuple(p) for p in data["pairs"]]
+    )
 
 
 def chapters() -> list[str]:

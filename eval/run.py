@@ -47,8 +47,21 @@ class Score:
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("found", "judged", "output", "matched_output", "junk", "pairs", "related", "right",
-                     "baseline_right", "cross_pairs", "cross_related", "cross_right", "cycles"):
+        for name in (
+            "found",
+            "judged",
+            "output",
+            "matched_output",
+            "junk",
+            "pairs",
+            "related",
+            "right",
+            "baseline_right",
+            "cross_pairs",
+            "cross_related",
+            "cross_right",
+            "cycles",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -102,7 +115,9 @@ def cycles(edges: list[Prerequisite]) -> int:
     return sum(1 for e in edges if reaches(edges, e.target, e.source))
 
 
-def score(chapter: Chapter, language: str, analysis: Analysis, earlier: dict[str, Analysis]) -> Score:
+def score(
+    chapter: Chapter, language: str, analysis: Analysis, earlier: dict[str, Analysis]
+) -> Score:
     result = Score()
     index = concept_index(analysis)
     matched_keys: set[str] = set()
@@ -119,7 +134,11 @@ def score(chapter: Chapter, language: str, analysis: Analysis, earlier: dict[str
     judged_forms = {match_form(n) for c in chapter.concepts for n in chapter.names(c, language)}
     for concept in analysis.knowledge.concepts:
         result.output += 1
-        if match_form(concept.title) in judged_forms or match_form(concept.key) in judged_forms or concept.key in matched_keys:
+        if (
+            match_form(concept.title) in judged_forms
+            or match_form(concept.key) in judged_forms
+            or concept.key in matched_keys
+        ):
             result.matched_output += 1
         else:
             result.unmatched.append(concept.title)
@@ -147,8 +166,16 @@ def score(chapter: Chapter, language: str, analysis: Analysis, earlier: dict[str
     return result
 
 
-def _cross(result: Score, chapter: Chapter, language: str, analysis: Analysis, earlier: dict[str, Analysis],
-           a: str, b: str, edges: list[Prerequisite]) -> None:
+def _cross(
+    result: Score,
+    chapter: Chapter,
+    language: str,
+    analysis: Analysis,
+    earlier: dict[str, Analysis],
+    a: str,
+    b: str,
+    edges: list[Prerequisite],
+) -> None:
     other_name, concept = a.split(":", 1)
     other = earlier.get(other_name)
     if other is None:
@@ -162,7 +189,9 @@ def _cross(result: Score, chapter: Chapter, language: str, analysis: Analysis, e
         result.cross_related += 1  # one shared Concept node: nothing to order
         result.cross_right += 1
         return
-    known = [KnownConcept(c.key, c.title, c.language, c.description) for c in other.knowledge.concepts]
+    known = [
+        KnownConcept(c.key, c.title, c.language, c.description) for c in other.knowledge.concepts
+    ]
     links = link_to_existing(analysis, known)
     graph = edges + links + list(other.knowledge.prerequisites)
     if reaches(graph, ka, kb):
@@ -179,17 +208,24 @@ def pct(part: int, whole: int) -> str:
 
 def line(label: str, s: Score) -> str:
     return (
-        f"{label:<30} recall {pct(s.found, s.judged)} ({s.found}/{s.judged})  precision {pct(s.matched_output, s.output)}"
-        f"  junk {pct(s.junk, s.output)}  direction {pct(s.right, s.related)} coverage {pct(s.related, s.pairs)} ({s.right}/{s.related}/{s.pairs})"
-        f"  baseline {pct(s.baseline_right, s.pairs)}  cross {pct(s.cross_right, s.cross_related)} cov {pct(s.cross_related, s.cross_pairs)}"
+        f"{label:<30} recall {pct(s.found, s.judged)} ({s.found}/{s.judged})"
+        f"  precision {pct(s.matched_output, s.output)}"
+        f"  junk {pct(s.junk, s.output)}  direction {pct(s.right, s.related)}"
+        f" coverage {pct(s.related, s.pairs)} ({s.right}/{s.related}/{s.pairs})"
+        f"  baseline {pct(s.baseline_right, s.pairs)}  cross {pct(s.cross_right, s.cross_related)}"
+        f" cov {pct(s.cross_related, s.cross_pairs)}"
         f"  cycles {s.cycles}"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--formats", action="store_true", help="also read HTML, DOCX and PDF renderings")
-    parser.add_argument("--verbose", "-v", action="store_true", help="print missed and unmatched concepts")
+    parser.add_argument(
+        "--formats", action="store_true", help="also read HTML, DOCX and PDF renderings"
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="print missed and unmatched concepts"
+    )
     parser.add_argument("--json", type=Path, help="write the per-chapter figures here")
     args = parser.parse_args()
     formats = ["md"] + (["html", "docx", "pdf"] if args.formats else [])
@@ -200,7 +236,11 @@ def main() -> None:
             earlier: dict[str, Analysis] = {}
             for name in _in_order(chapters()):
                 chapter = load(name)
-                path = corpus.require(name, language) if fmt == "md" else _converted(name, language, fmt)
+                path = (
+                    corpus.require(name, language)
+                    if fmt == "md"
+                    else _converted(name, language, fmt)
+                )
                 started = time.perf_counter()
                 analysis = analyse_file(path, language=LANGUAGES[language])  # type: ignore[arg-type]
                 seconds = time.perf_counter() - started
@@ -208,26 +248,62 @@ def main() -> None:
                 result = score(chapter, language, analysis, earlier)
                 totals.setdefault((fmt, language, chapter.held_out), Score()).add(result)
                 tag = "held-out" if chapter.held_out else "tuned"
-                print(line(f"{fmt} {language} {name} [{tag}]", result) + f"  {analysis.page_count}p {seconds:.2f}s")
+                print(
+                    line(f"{fmt} {language} {name} [{tag}]", result)
+                    + f"  {analysis.page_count}p {seconds:.2f}s"
+                )
                 if args.verbose:
-                    print(f"    missed: {result.missed}\n    unmatched: {result.unmatched}\n    junk: {result.junk_titles}\n    wrong: {result.wrong}")
-                rows.append({"format": fmt, "language": language, "chapter": name, "held_out": chapter.held_out,
-                             "recall": result.found / max(1, result.judged), "precision": result.matched_output / max(1, result.output),
-                             "junk": result.junk / max(1, result.output), "direction": result.right / max(1, result.related),
-                             "coverage": result.related / max(1, result.pairs), "baseline": result.baseline_right / max(1, result.pairs),
-                             "cycles": result.cycles, "missed": result.missed, "wrong": result.wrong})
+                    print(
+                        f"    missed: {result.missed}\n    unmatched: {result.unmatched}\n"
+                        f"    junk: {result.junk_titles}\n    wrong: {result.wrong}"
+                    )
+                rows.append(
+                    {
+                        "format": fmt,
+                        "language": language,
+                        "chapter": name,
+                        "held_out": chapter.held_out,
+                        "recall": result.found / max(1, result.judged),
+                        "precision": result.matched_output / max(1, result.output),
+                        "junk": result.junk / max(1, result.output),
+                        "direction": result.right / max(1, result.related),
+                        "coverage": result.related / max(1, result.pairs),
+                        "baseline": result.baseline_right / max(1, result.pairs),
+                        "cycles": result.cycles,
+                        "missed": result.missed,
+                        "wrong": result.wrong,
+                    }
+                )
     print()
     for (fmt, language, held_out), total in sorted(totals.items()):
         print(line(f"TOTAL {fmt} {language} {'held-out' if held_out else 'tuned'}", total))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
-    failed = [k for k, t in totals.items() if k[2] and (t.found < 0.8 * t.judged or t.right < 0.9 * t.related or t.cycles)]
+    failed = [
+        k
+        for k, t in totals.items()
+        if k[2] and (t.found < 0.8 * t.judged or t.right < 0.9 * t.related or t.cycles)
+    ]
     sys.exit(1 if failed else 0)
 
 
 def _in_order(names: list[str]) -> list[str]:
     """Chapters a cross pair refers to come first (rust-ch04 before rust-ch15, ...)."""
-    return sorted(names, key=lambda n: (n.split("-")[0], int(re.sub(r"\D", "", n) or 0) if n.startswith("rust") else ["d2l-linear-algebra", "d2l-calculus", "d2l-probability", "d2l-gd", "d2l-convexity"].index(n)))
+    return sorted(
+        names,
+        key=lambda n: (
+            n.split("-")[0],
+            int(re.sub(r"\D", "", n) or 0)
+            if n.startswith("rust")
+            else [
+                "d2l-linear-algebra",
+                "d2l-calculus",
+                "d2l-probability",
+                "d2l-gd",
+                "d2l-convexity",
+            ].index(n),
+        ),
+    )
 
 
 def _converted(name: str, language: str, fmt: str) -> Path:

@@ -35,7 +35,11 @@ def analyse_file(
     document = read(path, detected)
     timings = {"read": time.perf_counter() - started}
     return analyse_document(
-        document, language=language, max_chunk_tokens=max_chunk_tokens, extractor=extractor, timings=timings
+        document,
+        language=language,
+        max_chunk_tokens=max_chunk_tokens,
+        extractor=extractor,
+        timings=timings,
     )
 
 

@@ -59,7 +59,14 @@ def chunk_blocks(blocks: Sequence[Block], max_tokens: int = DEFAULT_MAX_TOKENS) 
         if size > max_tokens:
             flush()
             for piece in _pieces(block.text, max_tokens):
-                _emit(chunks, piece, block.page, block.page, tuple(t for _, t in path), estimate_tokens(piece))
+                _emit(
+                    chunks,
+                    piece,
+                    block.page,
+                    block.page,
+                    tuple(t for _, t in path),
+                    estimate_tokens(piece),
+                )
             continue
         if tokens + size > max_tokens:
             flush()
@@ -97,5 +104,7 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _emit(chunks: list[Chunk], text: str, page: int, page_end: int, path: tuple[str, ...], tokens: int) -> None:
+def _emit(
+    chunks: list[Chunk], text: str, page: int, page_end: int, path: tuple[str, ...], tokens: int
+) -> None:
     chunks.append(Chunk(text, len(chunks), page, page_end, tokens, path))

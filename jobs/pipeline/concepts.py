@@ -47,7 +47,9 @@ def concept_budget(words: int) -> int:
     return max(15, min(80, round(15 + words / 200)))
 
 
-def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[list[Draft], list[Definition]]:
+def find_concepts(
+    blocks: Sequence[Block], chinese: bool, words: int
+) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
     body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
@@ -70,7 +72,9 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
             best_definition[key] = definition
 
     drafts: list[Draft] = []
-    frequent = {k for k, v in cvalues.items() if v >= 3} | {k for k, e in stats.items() if e.words == 1 and e.count >= 5}
+    frequent = {k for k, v in cvalues.items() if v >= 3} | {
+        k for k, e in stats.items() if e.words == 1 and e.count >= 5
+    }
     for key in set(by_key) | set(best_definition) | frequent:
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
@@ -83,10 +87,14 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts
             cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))
         in_heading = "heading" not in kinds and _in_text(key, headings)
-        sources = set(kinds) | ({"definition"} if definition else set()) | ({"term"} if cv > 0 else set())
+        sources = (
+            set(kinds) | ({"definition"} if definition else set()) | ({"term"} if cv > 0 else set())
+        )
         if in_heading:
             sources.add("heading_mention")
-        if not _admissible(key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words):
+        if not _admissible(
+            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
+        ):
             continue
         # weights follow how often each kind of evidence named a judged key concept on the
         # tuning chapters (heading 56 %, emphasis 20 %, definition 19 %, term 6-10 %, a word
@@ -109,7 +117,9 @@ def find_concepts(blocks: Sequence[Block], chinese: bool, words: int) -> tuple[l
     return [d for d in chosen if d.mentions], definitions
 
 
-def _definitions(body: list[tuple[int, str]], blocks: Sequence[Block], chinese: bool) -> list[Definition]:
+def _definitions(
+    body: list[tuple[int, str]], blocks: Sequence[Block], chinese: bool
+) -> list[Definition]:
     """Defining sentences; an emphasised term counts as defined only in the first sentence of
     its block that contains it (later sentences use the term, they do not define it)."""
     found: list[Definition] = []
@@ -175,14 +185,23 @@ def _admissible(
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
     defined = (definition is not None and definition.confidence >= 0.7) or "gloss" in kinds
-    if entry is not None and entry.words == 1 and not defined and "heading" not in kinds and entry.count >= 3 and entry.alone < 0.25 * entry.count:
+    if (
+        entry is not None
+        and entry.words == 1
+        and not defined
+        and "heading" not in kinds
+        and entry.count >= 3
+        and entry.alone < 0.25 * entry.count
+    ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a whole short heading
         whole = any(c.whole for c in cues)
-        return count >= 1 or (whole and (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short)
+        return count >= 1 or (
+            whole and (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short
+        )
     if short:
         return bool(kinds) and count >= 3
     if definition is not None and definition.confidence > WEAK:
@@ -242,7 +261,9 @@ def _title(
         pattern = mention_pattern(key)
         for block in blocks:
             if block.kind in PROSE:
-                surfaces.update(m.group(0).replace("`", "").strip() for m in pattern.finditer(block.text))
+                surfaces.update(
+                    m.group(0).replace("`", "").strip() for m in pattern.finditer(block.text)
+                )
     if not surfaces:
         return cues[0].term if cues else definition.term if definition else ""
     best = surfaces.most_common(1)[0][0]
@@ -269,7 +290,11 @@ def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None
     skips the regular expression for blocks that cannot match (most of them)."""
     plans = []
     for draft in drafts:
-        longer = [(_probe(k), mention_pattern(k)) for k in (d.key for d in drafts) if k != draft.key and contained(draft.key, k)]
+        longer = [
+            (_probe(k), mention_pattern(k))
+            for k in (d.key for d in drafts)
+            if k != draft.key and contained(draft.key, k)
+        ]
         plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
     for index, block in enumerate(blocks):
         if block.kind not in PROSE and block.kind != "heading":
@@ -304,12 +329,20 @@ def mention_pattern(key: str) -> re.Pattern[str]:
         if parts and parts[-1].isalpha() and parts[-1].isascii():
             last = parts[-1]
             stem = last[:-1] + "(?:y|ies)" if last.endswith("y") else last
-            parts[-1] = stem + "(?:s|es)?" if not last.endswith("x") else f"(?:{last}|{last[:-1]}ces|{last}es)"
+            parts[-1] = (
+                stem + "(?:s|es)?"
+                if not last.endswith("x")
+                else f"(?:{last}|{last[:-1]}ces|{last}es)"
+            )
             if last.endswith("ix"):
                 parts[-1] = f"(?:{last}|{last[:-2]}ices|{last}es)"
         body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
         if has_han(key):
-            body = r"\s*".join(re.escape(ch) for ch in key.replace(" ", "")) if key.isascii() is False and " " not in key else body
+            body = (
+                r"\s*".join(re.escape(ch) for ch in key.replace(" ", ""))
+                if key.isascii() is False and " " not in key
+                else body
+            )
             pattern = re.compile(body, re.IGNORECASE)
         else:
             pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)

@@ -33,26 +33,75 @@ class Definition:
 _ART = r"(?:(?:an?|the)\s+)?"
 _EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:defined\s+as|defined\s+to\s+be)\b", re.I), 0.9),
-    (re.compile(rf"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})", re.I), 0.85),
-    (re.compile(rf"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?(?:it\s+|them\s+)?(?:as\s+)?{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})", re.I), 0.8),
-    (re.compile(rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means|denotes|is\s+the\s+name\s+for)\b", re.I), 0.75),
-    (re.compile(rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)\s+\w+", re.I), WEAK),
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:defined\s+as|defined\s+to\s+be)\b", re.I
+        ),
+        0.9,
+    ),
+    (
+        re.compile(
+            r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
+            r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
+            rf"{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            re.I,
+        ),
+        0.85,
+    ),
+    (
+        re.compile(
+            r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
+            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            re.I,
+        ),
+        0.8,
+    ),
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means|denotes|is\s+the\s+name\s+for)\b", re.I
+        ),
+        0.75,
+    ),
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)\s+\w+", re.I
+        ),
+        WEAK,
+    ),
 ]
 _ZH_TERM = r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?)"
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"我们(?:把|将)?称(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"), 0.9),
+    (
+        re.compile(
+            r"我们(?:把|将)?称(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.9,
+    ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:是指|指的是)"), 0.85),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
-    (re.compile(r"所谓(?:的)?\s*[“\"*「]*(?P<t>[^，。；：、”」*]{1,15}?)[”」*]*[，,]?\s*(?:就|即)?是"), 0.85),
-    (re.compile(r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"), 0.8),
+    (
+        re.compile(
+            r"所谓(?:的)?\s*[“\"*「]*(?P<t>[^，。；：、”」*]{1,15}?)[”」*]*[，,]?\s*(?:就|即)?是"
+        ),
+        0.85,
+    ),
+    (
+        re.compile(
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.8,
+    ),
     (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
 ]
-_EN_CUT = re.compile(r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I)
+_EN_CUT = re.compile(
+    r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
+)
 _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
 
-_EN_DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?)\b", re.I)
+_EN_DEFINING_VERB = re.compile(
+    r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?)\b", re.I
+)
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
 
@@ -70,7 +119,13 @@ def find_definitions(
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:
             term = clean_title(span)
-            if term and term in sentence and verb.search(sentence) and acceptable(term) and _nominal(term, chinese):
+            if (
+                term
+                and term in sentence
+                and verb.search(sentence)
+                and acceptable(term)
+                and _nominal(term, chinese)
+            ):
                 found = Definition(term, sentence, block, EMPHASIS)
                 break
     if found is not None:
@@ -85,8 +140,10 @@ def _nominal(term: str, chinese: bool) -> bool:
     if not chinese:
         return True
     tags = rjieba.tag(term.replace(" ", ""))
-    return tags[-1][1] not in _ZH_NOT_NOMINAL and tags[0][1] not in {"r", "c", "p", "m", "d", "q"} and not (
-        len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL
+    return (
+        tags[-1][1] not in _ZH_NOT_NOMINAL
+        and tags[0][1] not in {"r", "c", "p", "m", "d", "q"}
+        and not (len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL)
     )
 
 
@@ -105,9 +162,13 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
             continue
         raw = match.group("t")
         if "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
-            raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+            raw = raw.split(None, 1)[
+                1
+            ]  # "we call this action borrowing": the name follows the noun
         if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
-            raw = re.split(r"\s(?:an?|the)\s", raw)[-1]  # "we call a system with … an inconsistent system"
+            raw = re.split(r"\s(?:an?|the)\s", raw)[
+                -1
+            ]  # "we call a system with … an inconsistent system"
         term = _zh_term(raw) if chinese else _en_term(raw)
         if term and acceptable(term):
             yield Definition(term, sentence, block, confidence)

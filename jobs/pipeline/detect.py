@@ -48,7 +48,9 @@ class Detected:
     encoding: str | None  # for text kinds: the codec to decode with
 
 
-def detect(path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Detected:
+def detect(
+    path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Detected:
     """Classify the file at `path`; raise UnsupportedDocument/CorruptDocument with a reason."""
     size = path.stat().st_size
     if size == 0:
@@ -112,9 +114,7 @@ def _text_encoding(head: bytes) -> str | None:
             return None
         encoding = best.encoding
     text = head.decode(encoding, errors="replace")
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     replaced = text.count("\ufffd")
     return None if (controls + replaced) > max(8, len(text) // 100) else encoding
 

@@ -20,7 +20,9 @@ _START = re.compile(
     r"例如|比如|譬如|举个例子|举例来说|举例而言|例[:：]|以[^，。]{1,12}为例)",
     re.I,
 )
-_INSIDE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b|例如|比如|譬如|诸如", re.I)
+_INSIDE = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b|例如|比如|譬如|诸如", re.I
+)
 MAX_CONTENT = 600
 
 

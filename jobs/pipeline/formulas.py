@@ -11,9 +11,13 @@ from collections.abc import Callable, Sequence
 from jobs.pipeline.concepts import PROSE
 from jobs.pipeline.model import Block, Extraction
 
-_DISPLAY = re.compile(r"^\s*(?:\$\$.+\$\$|\\\[.+\\\]|\\begin\{(?:equation|align|gather|multline)\*?\}.+)\s*$", re.S)
+_DISPLAY = re.compile(
+    r"^\s*(?:\$\$.+\$\$|\\\[.+\\\]|\\begin\{(?:equation|align|gather|multline)\*?\}.+)\s*$", re.S
+)
 _INLINE = re.compile(r"(?<!\$)\$([^$\n]{8,300})\$(?!\$)")
-_LATEX_OPERATOR = re.compile(r"\\(?:frac|sum|prod|int|lim|sqrt|partial|nabla|mathbf|top|cdot|leq|geq|log|exp)|[=<>≤≥]")
+_LATEX_OPERATOR = re.compile(
+    r"\\(?:frac|sum|prod|int|lim|sqrt|partial|nabla|mathbf|top|cdot|leq|geq|log|exp)|[=<>≤≥]"
+)
 _MATH_CHARS = set("=+−-*/^_()[]{}|∑∫∏√∂∇≤≥≈≠∞·×÷αβγδεθλμσπφψωΣΔΩ")
 MAX_CONTEXT = 400
 
@@ -30,13 +34,17 @@ def find_formulas(
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
                 if _LATEX_OPERATOR.search(match.group(1)):
-                    found.append(_formula(match.group(0), text, block, 0.6, concept_of(text, index)))
+                    found.append(
+                        _formula(match.group(0), text, block, 0.6, concept_of(text, index))
+                    )
             if _looks_mathematical(text):
                 found.append(_formula(text, context, block, 0.5, concept_of(context, index)))
     return found
 
 
-def _formula(content: str, context: str, block: Block, confidence: float, concept: str | None) -> Extraction:
+def _formula(
+    content: str, context: str, block: Block, confidence: float, concept: str | None
+) -> Extraction:
     return Extraction("formula", content, context[:MAX_CONTEXT], block.page, confidence, concept)
 
 

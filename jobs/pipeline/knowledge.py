@@ -11,7 +11,16 @@ from typing import Protocol
 from jobs.pipeline.concepts import Draft, find_concepts, mention_pattern
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.model import Block, Concept, Difficulty, Extraction, Knowledge, Language, Prerequisite, ReadDocument
+from jobs.pipeline.model import (
+    Block,
+    Concept,
+    Difficulty,
+    Extraction,
+    Knowledge,
+    Language,
+    Prerequisite,
+    ReadDocument,
+)
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.relations import relate
@@ -49,7 +58,10 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     top = max((d.score for d in drafts), default=1.0) or 1.0
     first_seen = sorted(drafts, key=lambda d: min(d.mentions))
     order = {d.key: i for i, d in enumerate(first_seen)}
-    concepts = [_concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key]) for d in first_seen]
+    concepts = [
+        _concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key])
+        for d in first_seen
+    ]
     chosen = {d.key for d in drafts}
     extractions = [
         Extraction("concept", c.title, _context(d, blocks), c.first_page, c.confidence, c.key)
@@ -58,22 +70,44 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     for definition in definitions:
         key = next((d.key for d in drafts if d.definition is definition), None)
         if key is None:
-            key = next((d.key for d in drafts if mention_pattern(d.key).fullmatch(definition.term)), None)
+            key = next(
+                (d.key for d in drafts if mention_pattern(d.key).fullmatch(definition.term)), None
+            )
         if key in chosen:
             block = blocks[definition.block]
             extractions.append(
-                Extraction("definition", definition.sentence, block.text[:600], block.page, definition.confidence, key)
+                Extraction(
+                    "definition",
+                    definition.sentence,
+                    block.text[:600],
+                    block.page,
+                    definition.confidence,
+                    key,
+                )
             )
     extractions += examples + formulas
-    return Knowledge(tuple(concepts), tuple(extractions), tuple(relate(drafts, examples)), tuple(prerequisites))
+    return Knowledge(
+        tuple(concepts), tuple(extractions), tuple(relate(drafts, examples)), tuple(prerequisites)
+    )
 
 
 def _concept(
-    draft: Draft, blocks: Sequence[Block], tree: Outline, language: Language, depth: int, salience: float, order: int
+    draft: Draft,
+    blocks: Sequence[Block],
+    tree: Outline,
+    language: Language,
+    depth: int,
+    salience: float,
+    order: int,
 ) -> Concept:
     pages = sorted({blocks[i].page for i in draft.mentions})
     structural = draft.sources & _STRUCTURAL
-    confidence = min(0.99, 0.35 + 0.15 * len(structural) + (0.2 * draft.definition.confidence if draft.definition else 0.0))
+    confidence = min(
+        0.99,
+        0.35
+        + 0.15 * len(structural)
+        + (0.2 * draft.definition.confidence if draft.definition else 0.0),
+    )
     first = min(draft.mentions)
     path = [clean_title(h) for h in tree.path(first, blocks)]
     return Concept(
@@ -125,9 +159,13 @@ def _context(draft: Draft, blocks: Sequence[Block]) -> str:
 
 
 def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline):  # type: ignore[no-untyped-def]
-    """A function naming the concept a piece of text belongs to (first named, else its section's)."""
+    """A function naming the concept a text belongs to: the first it names, else its section's."""
     patterns = [(d.key, mention_pattern(d.key)) for d in drafts]
-    by_heading = {d.cue_blocks[0]: d.key for d in drafts if d.cue_blocks and blocks[d.cue_blocks[0]].kind == "heading"}
+    by_heading = {
+        d.cue_blocks[0]: d.key
+        for d in drafts
+        if d.cue_blocks and blocks[d.cue_blocks[0]].kind == "heading"
+    }
 
     def concept_of(text: str, block: int) -> str | None:
         best: tuple[int, str] | None = None

@@ -29,7 +29,9 @@ def _detector() -> LanguageDetector:
 
 def detect_language(blocks: Sequence[Block], default: Language = "en") -> Language:
     """The language most of the prose is in (code blocks and tables are ignored)."""
-    prose = [b for b in blocks if b.kind in ("paragraph", "list_item", "heading") and b.text.strip()]
+    prose = [
+        b for b in blocks if b.kind in ("paragraph", "list_item", "heading") and b.text.strip()
+    ]
     step = max(1, len(prose) // SAMPLE_BLOCKS)
     weights: dict[Language, float] = {}
     detector = _detector()

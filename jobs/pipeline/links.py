@@ -41,13 +41,23 @@ def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> li
     new_keys = {c.key for c in new}
     known = [e for e in existing if e.language == analysis.language and e.key not in new_keys]
     blocks = [b for page in analysis.pages for b in page.blocks]
-    definitions = {x.concept_key: x.content for x in analysis.knowledge.extractions if x.type == "definition"}
+    definitions = {
+        x.concept_key: x.content for x in analysis.knowledge.extractions if x.type == "definition"
+    }
     mentions = {c.key: _blocks_with(c.key, blocks) for c in new}
     candidates: list[Prerequisite] = []
     for known_concept in known:
         used = _blocks_with(known_concept.key, blocks)
         for concept in new:
-            candidates.extend(_pair(known_concept, concept, definitions.get(concept.key), used, mentions[concept.key]))
+            candidates.extend(
+                _pair(
+                    known_concept,
+                    concept,
+                    definitions.get(concept.key),
+                    used,
+                    mentions[concept.key],
+                )
+            )
     per_target: dict[str, int] = {}
     kept = []
     for edge in acyclic(candidates):
@@ -58,20 +68,59 @@ def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> li
 
 
 def _pair(
-    known: KnownConcept, concept: Concept, definition: str | None, used: set[int], mentioned: set[int]
+    known: KnownConcept,
+    concept: Concept,
+    definition: str | None,
+    used: set[int],
+    mentioned: set[int],
 ) -> list[Prerequisite]:
     if contained(known.key, concept.key):
-        return [_edge(known.key, concept.key, True, 0.9, f"containment: “{known.title}” is part of “{concept.title}”")]
+        return [
+            _edge(
+                known.key,
+                concept.key,
+                True,
+                0.9,
+                f"containment: “{known.title}” is part of “{concept.title}”",
+            )
+        ]
     if contained(concept.key, known.key):
-        return [_edge(concept.key, known.key, True, 0.9, f"containment: “{concept.title}” is part of “{known.title}”")]
+        return [
+            _edge(
+                concept.key,
+                known.key,
+                True,
+                0.9,
+                f"containment: “{concept.title}” is part of “{known.title}”",
+            )
+        ]
     if definition and mention_pattern(known.key).search(definition):
-        return [_edge(known.key, concept.key, True, 0.8, f"definition: “{known.title}” is used to define “{concept.title}”")]
+        return [
+            _edge(
+                known.key,
+                concept.key,
+                True,
+                0.8,
+                f"definition: “{known.title}” is used to define “{concept.title}”",
+            )
+        ]
     if known.description and mention_pattern(concept.key).search(known.description):
-        return [_edge(concept.key, known.key, True, 0.8, f"definition: “{concept.title}” is used to define “{known.title}”")]
+        return [
+            _edge(
+                concept.key,
+                known.key,
+                True,
+                0.8,
+                f"definition: “{concept.title}” is used to define “{known.title}”",
+            )
+        ]
     introduced = {"heading", "definition", "gloss"} & set(concept.sources)
     shared = len(used & mentioned)
     if introduced and shared >= MIN_SHARED_BLOCKS:
-        why = f"assumed: the document uses “{known.title}” without defining it, with “{concept.title}” in {shared} paragraphs"
+        why = (
+            f"assumed: the document uses “{known.title}” without defining it,"
+            f" with “{concept.title}” in {shared} paragraphs"
+        )
         return [_edge(known.key, concept.key, False, round(min(0.7, 0.3 + 0.05 * shared), 2), why)]
     return []
 

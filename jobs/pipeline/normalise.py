@@ -24,7 +24,9 @@ _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 
 @lru_cache(maxsize=262144)
 def concept_key(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).replace("`", "").replace("’", "'").replace("--", "-")
+    text = (
+        unicodedata.normalize("NFKC", title).replace("`", "").replace("’", "'").replace("--", "-")
+    )
     text = _GENERIC_PARAMS.sub("", text)
     text = _LEADING_ARTICLE.sub("", " ".join(text.split()))
     text = _SPACE_BETWEEN_HAN.sub("", text).casefold().strip(" .,:;!?'\"")

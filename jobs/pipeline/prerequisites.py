@@ -2,7 +2,8 @@
 
 For two concepts A and B, each signal votes "A before B" with a weight:
 
-- containment (0.9): A's name is part of B's ("reference" → "mutable reference", 线性方程 → 线性方程组)
+- containment (0.9): A's name is part of B's ("reference" → "mutable reference",
+  线性方程 → 线性方程组)
 - definition (0.8): A is named in the sentence that defines B
 - heading (0.6): B heads a subsection of the section whose heading names A (a concept merely
   used inside A's section is often one A is explained with, so it does not vote)
@@ -58,14 +59,18 @@ def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) ->
     return acyclic(candidates)
 
 
-def acyclic(candidates: Sequence[Prerequisite], max_incoming: int = MAX_INCOMING) -> list[Prerequisite]:
+def acyclic(
+    candidates: Sequence[Prerequisite], max_incoming: int = MAX_INCOMING
+) -> list[Prerequisite]:
     """Strongest first (mandatory before optional); skip an edge that would close a cycle."""
     ordered = sorted(candidates, key=lambda e: (not e.mandatory, -e.weight, e.source, e.target))
     successors: dict[str, set[str]] = {}
     incoming: dict[str, int] = {}
     kept: list[Prerequisite] = []
     for edge in ordered:
-        if incoming.get(edge.target, 0) >= max_incoming or _reaches(successors, edge.target, edge.source):
+        if incoming.get(edge.target, 0) >= max_incoming or _reaches(
+            successors, edge.target, edge.source
+        ):
             continue
         successors.setdefault(edge.source, set()).add(edge.target)
         incoming[edge.target] = incoming.get(edge.target, 0) + 1
@@ -98,24 +103,65 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
             if a.key == b.key:
                 continue
             if contained(a.key, b.key):
-                votes.append(_Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”"))
+                votes.append(
+                    _Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”")
+                )
             if b.definition is not None and _defines_with(a, b):
                 page = blocks[b.definition.block].page
-                votes.append(_Vote("definition", a.key, b.key, f"“{a.title}” is used to define “{b.title}” (p. {page})"))
-            heading = a.cue_blocks[0] if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading" else None
+                votes.append(
+                    _Vote(
+                        "definition",
+                        a.key,
+                        b.key,
+                        f"“{a.title}” is used to define “{b.title}” (p. {page})",
+                    )
+                )
+            heading = (
+                a.cue_blocks[0]
+                if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading"
+                else None
+            )
             # the title names what the whole document leads up to, not what comes first
             b_heading = bool(b.cue_blocks) and blocks[b.cue_blocks[0]].kind == "heading"
-            if b_heading and heading is not None and heading != title and home[b.key] != heading and heading in _chain(home[b.key], outline):
-                votes.append(_Vote("heading", a.key, b.key, f"“{b.title}” is introduced under “{blocks[heading].text}”"))
+            if (
+                b_heading
+                and heading is not None
+                and heading != title
+                and home[b.key] != heading
+                and heading in _chain(home[b.key], outline)
+            ):
+                votes.append(
+                    _Vote(
+                        "heading",
+                        a.key,
+                        b.key,
+                        f"“{b.title}” is introduced under “{blocks[heading].text}”",
+                    )
+                )
             shared = sections[a.key] & sections[b.key]
             if shared:
                 a_given_b = len(shared) / len(sections[b.key])
                 b_given_a = len(shared) / len(sections[a.key])
                 if a_given_b - b_given_a >= SPREAD_GAP:
-                    votes.append(_Vote("spread", a.key, b.key, f"sections on “{b.title}” mention “{a.title}” ({a_given_b:.0%}) more than the reverse ({b_given_a:.0%})"))
+                    votes.append(
+                        _Vote(
+                            "spread",
+                            a.key,
+                            b.key,
+                            f"sections on “{b.title}” mention “{a.title}” ({a_given_b:.0%})"
+                            f" more than the reverse ({b_given_a:.0%})",
+                        )
+                    )
                 if first[a.key] < first[b.key]:
                     pa, pb = blocks[first[a.key]].page, blocks[first[b.key]].page
-                    votes.append(_Vote("order", a.key, b.key, f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})"))
+                    votes.append(
+                        _Vote(
+                            "order",
+                            a.key,
+                            b.key,
+                            f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})",
+                        )
+                    )
     return votes
 
 
@@ -129,9 +175,13 @@ def _introduced(draft: Draft, blocks: Sequence[Block]) -> int:
 
 
 def _home(draft: Draft, outline: Outline) -> int:
-    """The heading a concept is introduced under: its own heading, its definition's, or its first mention's."""
+    """The heading a concept is introduced under: its own, its definition's, its first mention's."""
     if draft.cue_blocks:
-        return draft.cue_blocks[0] if draft.cue_blocks[0] in outline.parents else outline.section_of[draft.cue_blocks[0]]
+        return (
+            draft.cue_blocks[0]
+            if draft.cue_blocks[0] in outline.parents
+            else outline.section_of[draft.cue_blocks[0]]
+        )
     if draft.definition is not None:
         return outline.section_of[draft.definition.block]
     return outline.section_of[min(draft.mentions)]

@@ -17,11 +17,29 @@ from jobs.pipeline.model import Extraction, Relation
 from jobs.pipeline.textutil import has_han
 
 _ANTONYMS = [
-    ("local", "global"), ("strong", "weak"), ("minimum", "maximum"), ("minima", "maxima"),
-    ("discrete", "continuous"), ("static", "dynamic"), ("finite", "infinite"), ("upper", "lower"),
-    ("input", "output"), ("positive", "negative"), ("explicit", "implicit"), ("shallow", "deep"),
-    ("局部", "全局"), ("强", "弱"), ("最小", "最大"), ("离散", "连续"), ("静态", "动态"), ("有限", "无限"),
-    ("上", "下"), ("输入", "输出"), ("正", "负"), ("显式", "隐式"), ("浅", "深"),
+    ("local", "global"),
+    ("strong", "weak"),
+    ("minimum", "maximum"),
+    ("minima", "maxima"),
+    ("discrete", "continuous"),
+    ("static", "dynamic"),
+    ("finite", "infinite"),
+    ("upper", "lower"),
+    ("input", "output"),
+    ("positive", "negative"),
+    ("explicit", "implicit"),
+    ("shallow", "deep"),
+    ("局部", "全局"),
+    ("强", "弱"),
+    ("最小", "最大"),
+    ("离散", "连续"),
+    ("静态", "动态"),
+    ("有限", "无限"),
+    ("上", "下"),
+    ("输入", "输出"),
+    ("正", "负"),
+    ("显式", "隐式"),
+    ("浅", "深"),
 ]
 _NEGATION = re.compile(r"^(?:im|in|un|non-?|ir|il|dis)(?=\w)|^(?:不|非|无)")
 

@@ -14,11 +14,22 @@ from dataclasses import dataclass
 import rjieba
 from lemminflect import getAllLemmas
 
-from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, FURNITURE_WORDS, GENERIC_HEADINGS, ZH_GENERIC, ZH_STOP
+from jobs.pipeline.lexicon import (
+    EN_GENERIC,
+    EN_STOP,
+    FURNITURE,
+    FURNITURE_WORDS,
+    GENERIC_HEADINGS,
+    ZH_GENERIC,
+    ZH_STOP,
+)
 from jobs.pipeline.normalise import clean_title, concept_key
 from jobs.pipeline.textutil import has_han
 
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|Chapter\s+\d+:?|§)\s*", re.I)
+_NUMBERING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|Chapter\s+\d+:?|§)\s*",
+    re.I,
+)
 _EN_LEAD = re.compile(
     r"^(?:what\s+(?:is|are)|how\s+(?:to|do|does|can)|why|when|understanding|introduction\s+to|"
     r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
@@ -27,11 +38,17 @@ _EN_LEAD = re.compile(
 )
 _ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
 _ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
-_SPLIT_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+", re.I)
+_SPLIT_EN = re.compile(
+    r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
+    re.I,
+)
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
-_GLOSS = re.compile(r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50})\*?\s*[）)]")
+_GLOSS = re.compile(
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
+    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50})\*?\s*[）)]"
+)
 _EN_GLOSS = re.compile(r"\b([A-Za-z][a-z]+(?:[ -][a-z]+){0,3})\s+\(([A-Z]{2,6})\)")
 _ZH_LOOSE = "就也都还才再又了是在把被将 "
 MAX_EN_WORDS = 5
@@ -52,7 +69,9 @@ class Cue:
 def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
-    plain = _CODE_IN_HEADING.sub(lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text)
+    plain = _CODE_IN_HEADING.sub(
+        lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
+    )
     plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
     if plain.casefold() in GENERIC_HEADINGS:
         return cues
@@ -65,9 +84,13 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
-        for term in [t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))]:
+        for term in [
+            t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
+        ]:
             whole = len(parts) == 1 and term == clean_title(plain)
-            if acceptable(term, heading=True) and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS):
+            if acceptable(term, heading=True) and (
+                term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS
+            ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
 
@@ -77,7 +100,7 @@ def _candidates(part: str) -> list[str]:
 
 
 def _en_heading_parts(part: str) -> list[str]:
-    """"Creating a New Vector" → "Vector": leading articles and generic words go; a leading
+    """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
     gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
     the body decides, as a heading term must occur there)."""
     words = part.split()
@@ -115,7 +138,11 @@ def _zh_heading_runs(part: str) -> list[str]:
 
 
 def _code_terms(text: str) -> list[str]:
-    return [m for m in _CODE_IN_HEADING.findall(text) if _TYPE_LIKE.match(m) and m.lower() not in EN_STOP]
+    return [
+        m
+        for m in _CODE_IN_HEADING.findall(text)
+        if _TYPE_LIKE.match(m) and m.lower() not in EN_STOP
+    ]
 
 
 def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
@@ -132,7 +159,7 @@ def _stressed_verb(term: str) -> bool:
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
-    """"梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
+    """ "梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
     cues = []
     for match in _GLOSS.finditer(text):
         term = _trailing_term(match.group(1).strip())
@@ -143,7 +170,28 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
     return cues
 
 
-_ZH_FUNCTION_POS = {"m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e", "o", "f", "t", "x", "mq"}
+_ZH_FUNCTION_POS = {
+    "m",
+    "q",
+    "r",
+    "p",
+    "c",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "d",
+    "y",
+    "e",
+    "o",
+    "f",
+    "t",
+    "x",
+    "mq",
+}
 
 
 def _trailing_term(run: str) -> str:
@@ -161,20 +209,33 @@ def _trailing_term(run: str) -> str:
 
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
-    if not term or FURNITURE.match(term) or any(ch in term for ch in "=(){}[];\"“”|\\/#@$"):
+    if not term or FURNITURE.match(term) or any(ch in term for ch in '=(){}[];"“”|\\/#@$'):
         return False
     if has_han(term):
         bare = term.replace(" ", "")
-        return 1 <= len(bare) <= MAX_ZH_CHARS and bare not in ZH_STOP and bare not in ZH_GENERIC and not bare.endswith(("的", "了", "地", "得"))
+        return (
+            1 <= len(bare) <= MAX_ZH_CHARS
+            and bare not in ZH_STOP
+            and bare not in ZH_GENERIC
+            and not bare.endswith(("的", "了", "地", "得"))
+        )
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
         return False
     lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
-    if lowered[0] in EN_STOP - {"a", "an", "the"} or lowered[-1] in EN_STOP or lowered[-1] in EN_GENERIC:
+    if (
+        lowered[0] in EN_STOP - {"a", "an", "the"}
+        or lowered[-1] in EN_STOP
+        or lowered[-1] in EN_GENERIC
+    ):
         return False
     if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
         return False  # snake_case, paths, camelCase: code identifiers
-    if len(words) == 1 and not _noun_capable(lowered[0]) and not (heading and lowered[0].endswith("ing")):
+    if (
+        len(words) == 1
+        and not _noun_capable(lowered[0])
+        and not (heading and lowered[0].endswith("ing"))
+    ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 

@@ -21,14 +21,68 @@ from functools import lru_cache
 import rjieba
 from lemminflect import getAllLemmas
 
-from jobs.pipeline.lexicon import EN_GENERIC, EN_STOP, FURNITURE, FURNITURE_WORDS, ZH_GENERIC, ZH_STOP
+from jobs.pipeline.lexicon import (
+    EN_GENERIC,
+    EN_STOP,
+    FURNITURE,
+    FURNITURE_WORDS,
+    ZH_GENERIC,
+    ZH_STOP,
+)
 from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.textutil import PLACEHOLDER, prose
 
 MAX_WORDS = 4
-_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]")
-_ZH_NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "l", "j", "eng", "an", "ng", "i", "b", "a", "v", "vd", "g", "x"}
-_ZH_BREAK_POS = {"r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "y", "e", "o", "t", "f", "zg", "mq", "df", "k", "h"}
+_EN_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]"
+)
+_ZH_NOUNISH = {
+    "n",
+    "nr",
+    "ns",
+    "nt",
+    "nz",
+    "nrt",
+    "nrfg",
+    "vn",
+    "l",
+    "j",
+    "eng",
+    "an",
+    "ng",
+    "i",
+    "b",
+    "a",
+    "v",
+    "vd",
+    "g",
+    "x",
+}
+_ZH_BREAK_POS = {
+    "r",
+    "p",
+    "c",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "d",
+    "m",
+    "q",
+    "y",
+    "e",
+    "o",
+    "t",
+    "f",
+    "zg",
+    "mq",
+    "df",
+    "k",
+    "h",
+}
 _ZH_WORD = re.compile(r"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9-]*)$")
 
 
@@ -39,7 +93,9 @@ class TermStats:
     key: str
     words: int  # length in words/tokens
     count: int = 0
-    alone: int = 0  # occurrences not glued to another content word ("gradient" in "gradient descent" is not)
+    alone: int = (
+        0  # occurrences not glued to another content word ("gradient" in "gradient descent" is not)
+    )
     blocks: list[int] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
 
@@ -100,7 +156,9 @@ def c_values(stats: dict[str, TermStats]) -> dict[str, float]:
 
 def _sub_keys(key: str, parts: list[str]) -> set[str]:
     if " " in key:
-        return {" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)} - {key}
+        return {
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+        } - {key}
     return set()
 
 
@@ -110,7 +168,11 @@ def _en_phrases(text: str) -> list[list[str]]:
     for token in _EN_TOKEN.findall(text):
         token = token.replace("’", "'")
         lower = token.lower()
-        if token[0].isalpha() and (lower not in EN_STOP or lower == "of") and not _contraction(lower):
+        if (
+            token[0].isalpha()
+            and (lower not in EN_STOP or lower == "of")
+            and not _contraction(lower)
+        ):
             current.append(token)
             continue
         if current:
@@ -131,12 +193,16 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
             if _en_can_end(phrase[j - 1]) and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = phrase[i:j]
-                alone = (i == 0 or phrase[i - 1].lower() == "of") and (j == len(phrase) or phrase[j].lower() == "of")
+                alone = (i == 0 or phrase[i - 1].lower() == "of") and (
+                    j == len(phrase) or phrase[j].lower() == "of"
+                )
                 yield " ".join(words), j - i, alone
 
 
 def _contraction(lower: str) -> bool:
-    return lower.endswith(("'s", "'ll", "'re", "'ve", "'t", "'d", "'m")) and lower.split("'")[0] in EN_STOP | {"let", "here", "there", "that", "what", "who"}
+    return lower.endswith(("'s", "'ll", "'re", "'ve", "'t", "'d", "'m")) and lower.split("'")[
+        0
+    ] in EN_STOP | {"let", "here", "there", "that", "what", "who"}
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +266,9 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
         for j in range(i + 1, min(i + 3, len(phrase)) + 1):
             words = phrase[i:j]
             last_word, last_pos = words[-1]
-            if last_pos in ("a", "b", "x") or (j - i == 1 and (last_word in ZH_GENERIC or last_pos in ("v", "a"))):
+            if last_pos in ("a", "b", "x") or (
+                j - i == 1 and (last_word in ZH_GENERIC or last_pos in ("v", "a"))
+            ):
                 continue
             if first_verb and j - i > 1 and words[0][0] in ZH_GENERIC:
                 continue

@@ -79,7 +79,11 @@ def real_pages(blocks: Iterable[Block]) -> tuple[Page, ...]:
 
 
 def _on_page(block: Block, page: int) -> Block:
-    return block if block.page == page else Block(block.kind, block.text, page, block.level, block.emphasis)
+    return (
+        block
+        if block.page == page
+        else Block(block.kind, block.text, page, block.level, block.emphasis)
+    )
 
 
 def guess_heading(line: str) -> int:

@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles.style import BaseStyle
 from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -38,7 +38,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
-        raise CorruptDocument("corrupt_docx", f"the Word document cannot be parsed ({error})") from error
+        raise CorruptDocument(
+            "corrupt_docx", f"the Word document cannot be parsed ({error})"
+        ) from error
     blocks, paged = _blocks(document)
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
@@ -56,10 +58,13 @@ def check_archive(path: Path) -> None:
             if declared > MAX_UNPACKED_BYTES:
                 raise CorruptDocument("zip_bomb", f"declares {declared} bytes unpacked")
             for entry in entries:
-                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(
+                    entry.compress_size, 1
+                ):
                     raise CorruptDocument(
                         "zip_bomb",
-                        f"{entry.filename} inflates {entry.compress_size} bytes to {entry.file_size}",
+                        f"{entry.filename} inflates {entry.compress_size} bytes"
+                        f" to {entry.file_size}",
                     )
             inflated = 0
             for entry in entries:  # declared sizes can lie: count what really comes out
@@ -67,7 +72,9 @@ def check_archive(path: Path) -> None:
                     while chunk := member.read(1024 * 1024):
                         inflated += len(chunk)
                         if inflated > MAX_UNPACKED_BYTES:
-                            raise CorruptDocument("zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes")
+                            raise CorruptDocument(
+                                "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
+                            )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
         raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
     except NotImplementedError as error:  # an unsupported compression method
@@ -108,7 +115,9 @@ def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list
     text = paragraph.text.strip()
     if maths and not text:
         return [
-            b for m in maths for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
+            b
+            for m in maths
+            for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
         ]
     level = _heading_level(paragraph, style)
     if level:

@@ -16,10 +16,33 @@ from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
 from jobs.pipeline.readers.text import decoded_lines
 
-_DROP = ("script", "style", "nav", "footer", "aside", "noscript", "template", "svg", "button", "form")
+_DROP = (
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "aside",
+    "noscript",
+    "template",
+    "svg",
+    "button",
+    "form",
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PARAGRAPHS = {"p", "dt", "dd", "figcaption", "caption", "summary", "address"}
-_CONTAINERS = {"div", "section", "article", "main", "body", "blockquote", "header", "details", "figure", "dl", "center"}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "blockquote",
+    "header",
+    "details",
+    "figure",
+    "dl",
+    "center",
+}
 _LISTS = {"ul", "ol", "menu"}
 _EMPHASIS = "strong, b, em, i, dfn"
 
@@ -30,7 +53,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node else None
     blocks = parse(tree)
-    return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title or None)
+    return ReadDocument(
+        detected.kind, detected.mime_type, virtual_pages(blocks), False, title or None
+    )
 
 
 def parse(tree: HTMLParser) -> list[Block]:
@@ -69,9 +94,7 @@ def _walk(node: Node, blocks: list[Block]) -> None:
         elif tag in _CONTAINERS or tag == "li":
             _flush(inline, blocks)
             _walk(child, blocks)
-        elif tag == "br":
-            inline.append(child)
-        elif tag != "-comment":
+        elif tag == "br" or tag != "-comment":
             inline.append(child)
     _flush(inline, blocks)
 

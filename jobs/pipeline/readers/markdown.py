@@ -22,7 +22,9 @@ from jobs.pipeline.readers.text import decoded_lines
 _NO_SPACE_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~)")
 _TAG = re.compile(r"<[^>]{0,400}>")
-_DISPLAY_MATH = re.compile(r"^\s*(\$\$.+\$\$|\\\[.+\\\]|\\begin\{(equation|align)\*?\}.+)\s*$", re.S)
+_DISPLAY_MATH = re.compile(
+    r"^\s*(\$\$.+\$\$|\\\[.+\\\]|\\begin\{(equation|align)\*?\}.+)\s*$", re.S
+)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:

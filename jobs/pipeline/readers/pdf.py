@@ -12,6 +12,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -42,7 +43,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise CorruptDocument("encrypted", "the PDF is encrypted (password protected)") from error
+            raise CorruptDocument(
+                "encrypted", "the PDF is encrypted (password protected)"
+            ) from error
         raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
     try:
         pages = [_page_lines(document, index) for index in range(len(document))]
@@ -94,10 +97,14 @@ def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> tuple[str
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     for match in _TOKEN.finditer(line):
-        pdfium_c.FPDFText_GetFontInfo(textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags))
+        pdfium_c.FPDFText_GetFontInfo(
+            textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags)
+        )
         font = name.value.decode("latin-1").lower()
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
-        styled = styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
+        styled = (
+            styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
+        )
         if styled:
             current.append(match.span())
         elif current:
@@ -119,7 +126,12 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
 def _char_top(textpage: pdfium.PdfTextPage, index: int) -> float:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     pdfium_c.FPDFText_GetCharBox(
-        textpage.raw, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+        textpage.raw,
+        index,
+        ctypes.byref(left),
+        ctypes.byref(right),
+        ctypes.byref(bottom),
+        ctypes.byref(top),
     )
     return top.value
 
@@ -144,7 +156,9 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
 
 
 def _page_label(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|第\s*\d+\s*页", text, re.I))
+    return bool(
+        re.fullmatch(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|第\s*\d+\s*页", text, re.I)
+    )
 
 
 def _blocks(lines: list[_Line]) -> list[Block]:
@@ -162,26 +176,50 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     def flush() -> None:
         if paragraph:
             if paragraph[0].mono:
-                blocks.extend(make_blocks("code", "\n".join(l.text for l in paragraph), paragraph[0].page))
+                blocks.extend(
+                    make_blocks(
+                        "code", "\n".join(line.text for line in paragraph), paragraph[0].page
+                    )
+                )
             else:
-                emphasis = [e for l in paragraph for e in l.emphasis]
-                blocks.extend(make_blocks("paragraph", join_lines(l.text for l in paragraph), paragraph[0].page, emphasis=emphasis))
+                emphasis = [e for line in paragraph for e in line.emphasis]
+                blocks.extend(
+                    make_blocks(
+                        "paragraph",
+                        join_lines(line.text for line in paragraph),
+                        paragraph[0].page,
+                        emphasis=emphasis,
+                    )
+                )
             paragraph.clear()
 
     for line in lines:
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if level and len(line.text) <= 120:
             flush()
-            if blocks and blocks[-1].kind == "heading" and blocks[-1].level == level and blocks[-1].page == line.page:
+            if (
+                blocks
+                and blocks[-1].kind == "heading"
+                and blocks[-1].level == level
+                and blocks[-1].page == line.page
+            ):
                 previous = blocks.pop()  # a heading wrapped over two lines
-                blocks.append(Block("heading", join_lines([previous.text, line.text]), line.page, level))
+                blocks.append(
+                    Block("heading", join_lines([previous.text, line.text]), line.page, level)
+                )
             else:
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
-        if paragraph and (paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)):
+        if paragraph and (
+            paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)
+        ):
             flush()
         paragraph.append(line)
-        if not line.mono and _ends_sentence(line.text) and len(line.text) < 0.8 * width.get(line.page, 0):
+        if (
+            not line.mono
+            and _ends_sentence(line.text)
+            and len(line.text) < 0.8 * width.get(line.page, 0)
+        ):
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks
@@ -194,7 +232,7 @@ def _ends_sentence(text: str) -> bool:
 def _line_spacing(lines: list[_Line]) -> float:
     """The most common distance between consecutive lines of a page: the body's leading."""
     gaps: Counter[float] = Counter()
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in pairwise(lines):
         if previous.page == line.page and previous.size == line.size and previous.top > line.top:
             gaps[round(previous.top - line.top)] += 1
     if not gaps:

@@ -10,12 +10,18 @@ from markdown_it import MarkdownIt
 
 from tests.unit.pipeline.samples import EN_CHAPTER, ZH_CHAPTER
 
-CSS = "body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei'; } pre { font-family: 'DejaVu Sans Mono'; }"
+CSS = (
+    "body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei'; }"
+    " pre { font-family: 'DejaVu Sans Mono'; }"
+)
 
 
 def render_html(markdown: str) -> str:
     body = MarkdownIt("commonmark").enable("table").render(markdown)
-    return f"<html><head><title>Sample</title><style>{CSS}</style></head><body><nav>Home | Next</nav>{body}<footer>© page furniture</footer></body></html>"
+    return (
+        f"<html><head><title>Sample</title><style>{CSS}</style></head><body>"
+        f"<nav>Home | Next</nav>{body}<footer>© page furniture</footer></body></html>"
+    )
 
 
 def write_pdf(target: Path, pages: list[str]) -> Path:
@@ -23,7 +29,9 @@ def write_pdf(target: Path, pages: list[str]) -> Path:
     import weasyprint
 
     breaks = "".join(f"<div style='page-break-after: always'>{p}</div>" for p in pages)
-    weasyprint.HTML(string=f"<html><head><style>{CSS}</style></head><body>{breaks}</body></html>").write_pdf(target)
+    weasyprint.HTML(
+        string=f"<html><head><style>{CSS}</style></head><body>{breaks}</body></html>"
+    ).write_pdf(target)
     return target
 
 
@@ -52,7 +60,11 @@ def en_html(tmp_path: Path) -> Path:
 def zh_pdf(tmp_path: Path) -> Path:
     """The Chinese chapter on three pages: each level-2 section starts a page."""
     sections = ZH_CHAPTER.split("\n## ")
-    pages = [render_html(sections[0] + "\n## " + sections[1]), render_html("## " + sections[2]), render_html("## " + "\n## ".join(sections[3:]))]
+    pages = [
+        render_html(sections[0] + "\n## " + sections[1]),
+        render_html("## " + sections[2]),
+        render_html("## " + "\n## ".join(sections[3:])),
+    ]
     return write_pdf(tmp_path / "chapter-zh.pdf", [_body(p) for p in pages])
 
 
@@ -76,7 +88,9 @@ def en_docx(tmp_path: Path) -> Path:
     paragraph = document.add_paragraph("A ")
     paragraph.add_run("system of linear equations").bold = True
     paragraph.add_run(" is a collection of linear equations that share the same variables.")
-    document.add_paragraph("A system of linear equations has a coefficient matrix.", style="List Bullet")
+    document.add_paragraph(
+        "A system of linear equations has a coefficient matrix.", style="List Bullet"
+    )
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "equation", "variables"
     table.cell(1, 0).text, table.cell(1, 1).text = "2x + 3y = 6", "x, y"

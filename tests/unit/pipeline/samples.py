@@ -73,7 +73,8 @@ $$ax + by = c$$
 
 MIXED = """# 所有权 Ownership
 
-所有权（ownership）是 Rust 管理内存的一组规则。The borrow checker enforces these rules at compile time.
+所有权（ownership）是 Rust 管理内存的一组规则。
+The borrow checker enforces these rules at compile time.
 借用（borrowing）是指创建一个引用而不取得所有权。A reference lets you use a value without owning it.
 所有权规则保证内存安全。Ownership rules keep memory safe without a garbage collector.
 """

@@ -111,7 +111,10 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
 
 def test_docx_zip_bomb_by_ratio(en_docx: Path, tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(en_docx) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(en_docx) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             target.writestr(item, source.read(item))
         target.writestr("word/media/padding.bin", b"\0" * (8 * 1024 * 1024))
@@ -121,7 +124,9 @@ def test_docx_zip_bomb_by_ratio(en_docx: Path, tmp_path: Path) -> None:
     assert "padding.bin inflates" in error.value.message
 
 
-def test_docx_zip_bomb_by_total(en_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docx_zip_bomb_by_total(
+    en_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 4096)
     with pytest.raises(CorruptDocument) as error:
         docx_reader.check_archive(en_docx)
@@ -171,7 +176,10 @@ def test_a_pdf_without_text_fails_with_no_text(tmp_path: Path) -> None:
 
 def test_gb18030_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
-    text = "线性方程组是由几个线性方程组成的整体。\n\n高斯消元法是指通过初等行变换求解线性方程组的方法。\n"
+    text = (
+        "线性方程组是由几个线性方程组成的整体。\n\n"
+        "高斯消元法是指通过初等行变换求解线性方程组的方法。\n"
+    )
     path.write_bytes(text.encode("gb18030"))
     detected = detect(path, filename="gbk.txt")
     assert detected.kind == "text"

@@ -75,7 +75,9 @@ def test_every_edge_is_explained(zh_markdown: Path) -> None:
 
 def test_links_to_concepts_already_in_the_graph(zh_markdown: Path, tmp_path: Path) -> None:
     first = analyse_file(zh_markdown)
-    known = [KnownConcept(c.key, c.title, c.language, c.description) for c in first.knowledge.concepts]
+    known = [
+        KnownConcept(c.key, c.title, c.language, c.description) for c in first.knowledge.concepts
+    ]
     later = tmp_path / "later.md"
     later.write_text(LATER_CHAPTER, encoding="utf-8")
     second = analyse_file(later)

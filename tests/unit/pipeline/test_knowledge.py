@@ -31,7 +31,12 @@ def _of_type(analysis: Analysis, kind: str) -> list:  # type: ignore[type-arg]
 
 
 def test_english_concepts_are_the_ones_a_teacher_names(en: Analysis) -> None:
-    assert {"linear equation", "system of linear equations", "gaussian elimination", "coefficient matrix"} <= _keys(en)
+    assert {
+        "linear equation",
+        "system of linear equations",
+        "gaussian elimination",
+        "coefficient matrix",
+    } <= _keys(en)
     assert en.language == "en"
 
 
@@ -51,7 +56,10 @@ def test_chinese_concepts(zh: Analysis) -> None:
 def test_definitions_name_the_defined_term(en: Analysis, zh: Analysis) -> None:
     english = {x.concept_key: x.content for x in _of_type(en, "definition")}
     assert english["linear equation"].startswith("A linear equation is an equation")
-    assert english["inconsistent system"] == "We call a system with no solution an inconsistent system."
+    assert (
+        english["inconsistent system"]
+        == "We call a system with no solution an inconsistent system."
+    )
     chinese = {x.concept_key: x.content for x in _of_type(zh, "definition")}
     assert chinese["矛盾方程组"] == "我们称没有解的线性方程组为矛盾方程组。"  # 我们称…为…
     assert chinese["高斯消元法"].startswith("高斯消元法（Gaussian elimination）是指")  # …是指…
@@ -87,7 +95,10 @@ def test_prerequisites_point_the_right_way(en: Analysis, zh: Analysis) -> None:
     assert edge.mandatory and any(e.startswith("containment") for e in edge.evidence)
     chinese = {(p.source, p.target): p for p in zh.knowledge.prerequisites}
     assert chinese[("线性方程", "线性方程组")].mandatory  # containment: 线性方程 → 线性方程组
-    assert ("线性方程组", "高斯消元法") in chinese  # used in its definition, and its heading is above
+    assert (
+        "线性方程组",
+        "高斯消元法",
+    ) in chinese  # used in its definition, and its heading is above
     assert not any((b, a) in chinese for a, b in chinese)
 
 
@@ -99,7 +110,10 @@ def test_difficulty_follows_depth(zh: Analysis) -> None:
 
 
 def test_relations_similar(zh: Analysis) -> None:
-    assert any(r.type == "similar" and {r.source, r.target} == {"线性方程组", "矛盾方程组"} for r in zh.knowledge.relations)
+    assert any(
+        r.type == "similar" and {r.source, r.target} == {"线性方程组", "矛盾方程组"}
+        for r in zh.knowledge.relations
+    )
 
 
 def test_mixed_chinese_and_english(tmp_path: Path) -> None:

@@ -32,7 +32,9 @@ def test_markdown_structure(en_markdown: Path) -> None:
 
 def test_markdown_heading_without_space(tmp_path: Path) -> None:
     path = tmp_path / "zh.md"
-    path.write_text("#矩阵\n\n矩阵是指由数排成的矩形阵列。\n\n```\n#not a heading\n```\n", encoding="utf-8")
+    path.write_text(
+        "#矩阵\n\n矩阵是指由数排成的矩形阵列。\n\n```\n#not a heading\n```\n", encoding="utf-8"
+    )
     kinds = _kinds(_read(path))
     assert kinds[0] == ("heading", 1, "矩阵")
     assert ("code", 0, "#not a heading") in kinds
@@ -53,7 +55,10 @@ def test_docx_pages_headings_lists_tables_code(en_docx: Path) -> None:
     document = _read(en_docx)
     assert document.paged
     blocks = document.blocks()
-    assert [(b.kind, b.level, b.page) for b in blocks if b.kind == "heading"] == [("heading", 1, 1), ("heading", 2, 2)]
+    assert [(b.kind, b.level, b.page) for b in blocks if b.kind == "heading"] == [
+        ("heading", 1, 1),
+        ("heading", 2, 2),
+    ]
     assert blocks[1].emphasis == ("linear equation",)
     assert any(b.kind == "list_item" and b.page == 2 for b in blocks)
     assert any(b.kind == "table" and "2x + 3y = 6 | x, y" in b.text for b in blocks)
@@ -68,14 +73,19 @@ def test_pdf_pages_headings_and_chinese_text(zh_pdf: Path) -> None:
     assert ("线性方程组", 2, 2) in headings
     assert ("高斯消元法", 3, 2) in headings
     assert ("小结", 2, 3) in headings
-    paragraph = next(b for b in document.blocks() if "高斯消元法（Gaussian elimination）是指" in b.text)
+    paragraph = next(
+        b for b in document.blocks() if "高斯消元法（Gaussian elimination）是指" in b.text
+    )
     assert paragraph.page == 2
     assert "Home | Next" not in " ".join(b.text for b in document.blocks())  # nav not rendered
 
 
 def test_text_pages_at_form_feeds_and_numbered_headings(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
-    path.write_text("1.2 Vectors\n\nA vector is an\nordered list.\f第二章 矩阵\n\n矩阵是指\n矩形阵列。\n", encoding="utf-8")
+    path.write_text(
+        "1.2 Vectors\n\nA vector is an\nordered list.\f第二章 矩阵\n\n矩阵是指\n矩形阵列。\n",
+        encoding="utf-8",
+    )
     document = _read(path)
     assert document.paged and len(document.pages) == 2
     assert _kinds(document) == [
@@ -89,7 +99,9 @@ def test_text_pages_at_form_feeds_and_numbered_headings(tmp_path: Path) -> None:
 
 def test_virtual_pages_for_unpaged_formats(tmp_path: Path) -> None:
     path = tmp_path / "long.md"
-    path.write_text("\n\n".join(f"Paragraph {i} " + "word " * 150 for i in range(40)), encoding="utf-8")
+    path.write_text(
+        "\n\n".join(f"Paragraph {i} " + "word " * 150 for i in range(40)), encoding="utf-8"
+    )
     document = _read(path)
     assert not document.paged
     assert len(document.pages) > 5

@@ -79,7 +79,9 @@ def test_safe_filename(name: str, safe: str) -> None:
 
 
 def test_concept_keys_identify_across_documents() -> None:
-    assert concept_key("Mutable References") == concept_key("mutable reference") == "mutable reference"
+    assert (
+        concept_key("Mutable References") == concept_key("mutable reference") == "mutable reference"
+    )
     assert concept_key("`Box<T>`") == "box"
     assert concept_key("Systems of Linear Equations") == "system of linear equations"
     assert concept_key("线性 方程组") == "线性方程组"
