@@ -80,7 +80,7 @@ def is_junk(title: str) -> bool:
 
 def concept_index(analysis: Analysis) -> dict[str, str]:
     """match form -> output concept key."""
-    index = {}
+    index: dict[str, str] = {}
     for concept in analysis.knowledge.concepts:
         index.setdefault(match_form(concept.title), concept.key)
         index.setdefault(match_form(concept.key), concept.key)
@@ -121,13 +121,13 @@ def score(
     result = Score()
     index = concept_index(analysis)
     matched_keys: set[str] = set()
-    for concept in chapter.concepts:
-        if not chapter.names(concept, language):
+    for judged in chapter.concepts:
+        if not chapter.names(judged, language):
             continue
         result.judged += 1
-        key = find(chapter, concept, language, index)
+        key = find(chapter, judged, language, index)
         if key is None:
-            result.missed.append(chapter.names(concept, language)[0])
+            result.missed.append(chapter.names(judged, language)[0])
         else:
             result.found += 1
             matched_keys.add(key)

@@ -66,16 +66,16 @@ def find_concepts(
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
     best_definition: dict[str, Definition] = {}
-    for definition in definitions:
-        key = concept_key(definition.term)
-        if key not in best_definition or definition.confidence > best_definition[key].confidence:
-            best_definition[key] = definition
+    for found in definitions:
+        key = concept_key(found.term)
+        if key not in best_definition or found.confidence > best_definition[key].confidence:
+            best_definition[key] = found
 
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
     }
-    for key in set(by_key) | set(best_definition) | frequent:
+    for key in sorted(set(by_key) | set(best_definition) | frequent):
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}

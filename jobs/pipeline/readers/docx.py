@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from jobs.pipeline.detect import Detected
 from jobs.pipeline.errors import CorruptDocument
-from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -125,7 +125,7 @@ def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list
     if _is_code(paragraph, style):
         return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
-    kind = "list_item" if _is_list(paragraph, style) else "paragraph"
+    kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"
     return make_blocks(kind, text, page, emphasis=emphasis)
 
 

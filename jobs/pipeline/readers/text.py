@@ -7,11 +7,11 @@ a 50 MB string before it is cut into bounded blocks.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from jobs.pipeline.detect import Detected
-from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -42,7 +42,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             return
         joined = join_lines(paragraph)
         level = guess_heading(joined) if len(paragraph) == 1 else 0
-        kind = "heading" if level else "paragraph"
+        kind: BlockKind = "heading" if level else "paragraph"
         blocks.extend(make_blocks(kind, joined, page, level=level))
         paragraph.clear()
 
@@ -76,7 +76,7 @@ def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
         yield from bounded(line) if len(line) > MAX_BLOCK_CHARS else [line]
 
 
-def _complete_lines(pending: str) -> Iterator[str]:
+def _complete_lines(pending: str) -> Generator[str, None, str]:
     lines = pending.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     rest = lines.pop()
     for line in lines:
