@@ -26,7 +26,13 @@ from jobs.pipeline.model import Block, Prerequisite
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.sections import Outline
 
-WEIGHTS = {"containment": 0.9, "definition": 0.8, "heading": 0.6, "spread": 0.4, "order": 0.3}
+WEIGHTS = {
+    "containment": 0.9,
+    "definition": 0.8,
+    "heading": 0.6,
+    "spread": 0.4,
+    "order": 0.3,
+}
 MIN_NET = 0.6
 MAX_INCOMING = 6
 SPREAD_GAP = 0.25
@@ -99,70 +105,65 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
     roots = [h for h, parent in outline.parents.items() if parent < 0]
     title = roots[0] if len(roots) == 1 else None  # a lone top heading is the document's title
     for a in drafts:
+        # the title names what the whole document leads up to, not what comes first
+        heading = _own_heading(a, blocks)
+        heading = None if heading == title else heading
         for b in drafts:
-            if a.key == b.key:
-                continue
-            if contained(a.key, b.key):
-                votes.append(
-                    _Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”")
-                )
-            if b.definition is not None and _defines_with(a, b):
-                page = blocks[b.definition.block].page
-                votes.append(
-                    _Vote(
-                        "definition",
-                        a.key,
-                        b.key,
-                        f"“{a.title}” is used to define “{b.title}” (p. {page})",
-                    )
-                )
-            heading = (
-                a.cue_blocks[0]
-                if a.cue_blocks and blocks[a.cue_blocks[0]].kind == "heading"
-                else None
-            )
-            # the title names what the whole document leads up to, not what comes first
-            b_heading = bool(b.cue_blocks) and blocks[b.cue_blocks[0]].kind == "heading"
-            if (
-                b_heading
-                and heading is not None
-                and heading != title
-                and home[b.key] != heading
-                and heading in _chain(home[b.key], outline)
-            ):
-                votes.append(
-                    _Vote(
-                        "heading",
-                        a.key,
-                        b.key,
-                        f"“{b.title}” is introduced under “{blocks[heading].text}”",
-                    )
-                )
-            shared = sections[a.key] & sections[b.key]
-            if shared:
-                a_given_b = len(shared) / len(sections[b.key])
-                b_given_a = len(shared) / len(sections[a.key])
-                if a_given_b - b_given_a >= SPREAD_GAP:
-                    votes.append(
-                        _Vote(
-                            "spread",
-                            a.key,
-                            b.key,
-                            f"sections on “{b.title}” mention “{a.title}” ({a_given_b:.0%})"
-                            f" more than the reverse ({b_given_a:.0%})",
-                        )
-                    )
-                if first[a.key] < first[b.key]:
-                    pa, pb = blocks[first[a.key]].page, blocks[first[b.key]].page
-                    votes.append(
-                        _Vote(
-                            "order",
-                            a.key,
-                            b.key,
-                            f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})",
-                        )
-                    )
+            if a.key != b.key:
+                votes.extend(_pair_votes(a, b, heading, blocks, outline, first, sections, home))
     return votes
+
+
+def _pair_votes(
+    a: Draft,
+    b: Draft,
+    heading: int | None,
+    blocks: Sequence[Block],
+    outline: Outline,
+    first: dict[str, int],
+    sections: dict[str, set[int]],
+    home: dict[str, int],
+) -> list[_Vote]:
+    votes: list[_Vote] = []
+    if contained(a.key, b.key):
+        votes.append(_Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”"))
+    if b.definition is not None and _defines_with(a, b):
+        page = blocks[b.definition.block].page
+        why = f"“{a.title}” is used to define “{b.title}” (p. {page})"
+        votes.append(_Vote("definition", a.key, b.key, why))
+    b_heading = _own_heading(b, blocks) is not None
+    if (
+        b_heading
+        and heading is not None
+        and home[b.key] != heading
+        and heading in _chain(home[b.key], outline)
+    ):
+        why = f"“{b.title}” is introduced under “{blocks[heading].text}”"
+        votes.append(_Vote("heading", a.key, b.key, why))
+    shared = sections[a.key] & sections[b.key]
+    if not shared:
+        return votes
+    a_given_b = len(shared) / len(sections[b.key])
+    b_given_a = len(shared) / len(sections[a.key])
+    if a_given_b - b_given_a >= SPREAD_GAP:
+        why = (
+            f"sections on “{b.title}” mention “{a.title}” ({a_given_b:.0%})"
+            f" more than the reverse ({b_given_a:.0%})"
+        )
+        votes.append(_Vote("spread", a.key, b.key, why))
+    if first[a.key] < first[b.key]:
+        pa, pb = blocks[first[a.key]].page, blocks[first[b.key]].page
+        why = f"“{a.title}” first appears before “{b.title}” (p. {pa} vs p. {pb})"
+        votes.append(_Vote("order", a.key, b.key, why))
+    return votes
+
+
+def _own_heading(draft: Draft, blocks: Sequence[Block]) -> int | None:
+    """The heading block that names the concept, if it has one."""
+    for block in draft.cue_blocks:
+        if blocks[block].kind == "heading":
+            return block
+    return None
 
 
 def _introduced(draft: Draft, blocks: Sequence[Block]) -> int:
