@@ -43,8 +43,8 @@ class Draft:
 
 
 def concept_budget(words: int) -> int:
-    """How many concepts a document of `words` words gets: 15 for a short text, up to 80."""
-    return max(15, min(80, round(15 + words / 200)))
+    """How many concepts a document of `words` words gets: 20 for a short text, up to 80."""
+    return max(20, min(80, round(20 + words / 200)))
 
 
 def find_concepts(

@@ -11,8 +11,10 @@ For two concepts A and B, each signal votes "A before B" with a weight:
   (reference distance, Liang et al. 2015, with sections as pages)
 - order (0.3): A is first mentioned before B
 
-An edge needs two agreeing signals and a net vote of at least `MIN_NET`; it is mandatory
-when containment or definition is among them. Edges are added strongest first and one that
+An edge needs two agreeing signals and a net vote of at least `MIN_NET`; with neither
+containment, definition nor heading among them (order and spread only), the two concepts
+must also be named together in at least `MIN_SHARED` paragraphs. It is mandatory when
+containment or definition is among its signals. Edges are added strongest first and one that
 would close a cycle is skipped, so the result is acyclic (mandatory or not).
 """
 
@@ -34,6 +36,8 @@ WEIGHTS = {
     "order": 0.3,
 }
 MIN_NET = 0.6
+STRUCTURAL = {"containment", "definition", "heading"}
+MIN_SHARED = 2  # paragraphs naming both
 MAX_INCOMING = 6
 SPREAD_GAP = 0.25
 
@@ -51,6 +55,7 @@ def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) ->
     by_pair: dict[tuple[str, str], list[_Vote]] = {}
     for vote in votes:
         by_pair.setdefault((vote.source, vote.target), []).append(vote)
+    mentions = {d.key: set(d.mentions) for d in drafts}
     candidates: list[Prerequisite] = []
     for (source, target), support in by_pair.items():
         against = by_pair.get((target, source), [])
@@ -58,6 +63,8 @@ def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) ->
         signals = {v.signal for v in support}
         if len(signals) < 2 or net < MIN_NET:
             continue
+        if not signals & STRUCTURAL and len(mentions[source] & mentions[target]) < MIN_SHARED:
+            continue  # order and spread alone need the two to be discussed together
         mandatory = bool(signals & {"containment", "definition"}) and net >= 0.9
         weight = round(min(1.0, 0.2 + net / 2.5), 2)
         evidence = tuple(f"{v.signal}: {v.why}" for v in support)
