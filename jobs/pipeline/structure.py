@@ -240,6 +240,11 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 
 
+def _adverb(word: str) -> bool:
+    lemmas = set(getAllLemmas(word))
+    return bool(lemmas) and lemmas <= {"ADV", "AUX", "VERB"} and not word.endswith(("ing", "ed"))
+
+
 def _noun_capable(word: str) -> bool:
     lemmas = getAllLemmas(word.strip("'’"))
     return not lemmas or bool({"NOUN", "PROPN"} & set(lemmas))
