@@ -37,6 +37,7 @@ class Score:
     related: int = 0
     right: int = 0
     baseline_right: int = 0
+    baseline_on_related: int = 0  # the baseline's right answers on the pairs the output relates
     cross_pairs: int = 0
     cross_related: int = 0
     cross_right: int = 0
@@ -57,6 +58,7 @@ class Score:
             "related",
             "right",
             "baseline_right",
+            "baseline_on_related",
             "cross_pairs",
             "cross_related",
             "cross_right",
@@ -160,8 +162,10 @@ def score(
         if reaches(edges, ka, kb):
             result.related += 1
             result.right += 1
+            result.baseline_on_related += order[ka] < order[kb]
         elif reaches(edges, kb, ka):
             result.related += 1
+            result.baseline_on_related += order[ka] < order[kb]
             result.wrong.append(f"{b} → {a}")
     return result
 
@@ -212,7 +216,9 @@ def line(label: str, s: Score) -> str:
         f"  precision {pct(s.matched_output, s.output)}"
         f"  junk {pct(s.junk, s.output)}  direction {pct(s.right, s.related)}"
         f" coverage {pct(s.related, s.pairs)} ({s.right}/{s.related}/{s.pairs})"
-        f"  baseline {pct(s.baseline_right, s.pairs)}  cross {pct(s.cross_right, s.cross_related)}"
+        f"  baseline {pct(s.baseline_right, s.pairs)}"
+        f" (on related {pct(s.baseline_on_related, s.related)})"
+        f"  cross {pct(s.cross_right, s.cross_related)}"
         f" cov {pct(s.cross_related, s.cross_pairs)}"
         f"  cycles {s.cycles}"
     )
@@ -269,6 +275,7 @@ def main() -> None:
                         "direction": result.right / max(1, result.related),
                         "coverage": result.related / max(1, result.pairs),
                         "baseline": result.baseline_right / max(1, result.pairs),
+                        "baseline_on_related": result.baseline_on_related / max(1, result.related),
                         "cycles": result.cycles,
                         "missed": result.missed,
                         "wrong": result.wrong,

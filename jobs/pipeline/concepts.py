@@ -26,7 +26,7 @@ from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
 PROSE = ("paragraph", "list_item", "quote")
-MAX_STAT_SENTENCES = 40_000  # ~800k words: a 1,500-page book is sampled, a chapter never
+MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 
 
 @dataclass(slots=True)
