@@ -72,7 +72,7 @@ def is_junk(title: str) -> bool:
     words = title.lower().split()
     return bool(
         FURNITURE.match(title)
-        or re.search(r"[_(){}\[\]=;:/\\]|::|\w\.\w|[a-z][A-Z]", title)
+        or re.search(r"[_(){}\[\]=;:/\\!]|::|\w\.\w|^[a-z]+[A-Z]", title)
         or (words and (words[0] in EN_STOP - {"a", "an", "the"} or words[-1] in EN_STOP))
         or len(words) > 5
         or re.match(r"^[的了是在和与或把被将就也都]|[的了是在和与或把被将]$", title)

@@ -163,10 +163,12 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
     cues = []
     for match in _GLOSS.finditer(text):
         term = _trailing_term(match.group(1).strip())
-        if term:
+        if term and acceptable(term):
             cues.append(Cue(term, "gloss", block))
     for match in _EN_GLOSS.finditer(text):
-        cues.append(Cue(match.group(1), "gloss", block))
+        term = _en_heading_parts(match.group(1))[-1]  # "with a garbage collector" → "garbage collector"
+        if acceptable(term):
+            cues.append(Cue(term, "gloss", block))
     return cues
 
 
