@@ -166,7 +166,8 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
         if term and acceptable(term):
             cues.append(Cue(term, "gloss", block))
     for match in _EN_GLOSS.finditer(text):
-        term = _en_heading_parts(match.group(1))[-1]  # "with a garbage collector" → "garbage collector"
+        # "with a garbage collector (GC)" → "garbage collector"
+        term = _en_heading_parts(match.group(1))[-1]
         if acceptable(term):
             cues.append(Cue(term, "gloss", block))
     return cues
