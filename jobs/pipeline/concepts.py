@@ -19,13 +19,13 @@ import rjieba
 from wordfreq import zipf_frequency
 
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key, contained
+from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.structure import Cue, emphasis_terms, gloss_terms, heading_terms
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
-PROSE = ("paragraph", "list_item", "quote")
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 
 
@@ -113,7 +113,7 @@ def find_concepts(
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
     drafts.sort(key=lambda d: (-d.score, d.key))
     chosen = drafts[: concept_budget(words)]
-    _locate(chosen, blocks, chinese)
+    locate(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
 
 
@@ -282,69 +282,3 @@ def _count_plain(key: str, blocks: Sequence[Block]) -> int:
 
 def _in_text(key: str, text: str) -> bool:
     return mention_pattern(key).search(text) is not None
-
-
-def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None:
-    """Blocks that mention each concept on its own: "积分" inside "微积分", or "gradient"
-    inside "gradient descent", is a mention of the longer concept only. A substring probe
-    skips the regular expression for blocks that cannot match (most of them)."""
-    plans = []
-    for draft in drafts:
-        longer = [
-            (_probe(k), mention_pattern(k))
-            for k in (d.key for d in drafts)
-            if k != draft.key and contained(draft.key, k)
-        ]
-        plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
-    for index, block in enumerate(blocks):
-        if block.kind not in PROSE and block.kind != "heading":
-            continue
-        text = block.text
-        lowered = text.lower()
-        for draft, probe, pattern, longer in plans:
-            if probe not in lowered or not pattern.search(text):
-                continue
-            masked = text
-            for other_probe, other in longer:
-                if other_probe in lowered:
-                    masked = other.sub("\u2063", masked)
-            if masked is text or pattern.search(masked):
-                draft.mentions.append(index)
-
-
-def _probe(key: str) -> str:
-    """A lower-case piece every mention of `key` contains (the start of its first word)."""
-    first = key.split(" ")[0]
-    return first[:2] if has_han(first) else first[:4]
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def mention_pattern(key: str) -> re.Pattern[str]:
-    """Where a concept is mentioned: case-insensitive, plural-tolerant, code quotes ignored."""
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        parts = [re.escape(p) for p in key.split(" ")]
-        if parts and parts[-1].isalpha() and parts[-1].isascii():
-            last = parts[-1]
-            stem = last[:-1] + "(?:y|ies)" if last.endswith("y") else last
-            parts[-1] = (
-                stem + "(?:s|es)?"
-                if not last.endswith("x")
-                else f"(?:{last}|{last[:-1]}ces|{last}es)"
-            )
-            if last.endswith("ix"):
-                parts[-1] = f"(?:{last}|{last[:-2]}ices|{last}es)"
-        body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
-        if has_han(key):
-            body = (
-                r"\s*".join(re.escape(ch) for ch in key.replace(" ", ""))
-                if key.isascii() is False and " " not in key
-                else body
-            )
-            pattern = re.compile(body, re.IGNORECASE)
-        else:
-            pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
-        _PATTERNS[key] = pattern
-    return pattern

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from jobs.pipeline.concepts import Draft, find_concepts, mention_pattern
+from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import (
     Block,
     Concept,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobs.pipeline.concepts import PROSE, mention_pattern
+from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.prerequisites import acyclic

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobs.pipeline.concepts import Draft, mention_pattern
+from jobs.pipeline.concepts import Draft
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block, Prerequisite
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.sections import Outline

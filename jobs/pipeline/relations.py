@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from jobs.pipeline.concepts import Draft, mention_pattern
+from jobs.pipeline.concepts import Draft
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Extraction, Relation
 from jobs.pipeline.textutil import has_han
 
