@@ -56,21 +56,25 @@ def _probe(key: str) -> str:
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
+def _plural_tolerant(word: str) -> str:
+    """A word of a key as a pattern: any English word may be plural ("systems of linear
+    equations"), a hyphen may be doubled or a space ("matrix--vector")."""
+    if not (word.isascii() and word.replace("-", "").isalpha()):
+        return re.escape(word)
+    hyphen = r"(?:-{1,2}|\s)"
+    if word.endswith("ix"):
+        return f"(?:{word}|{word[:-2]}ices|{word}es)".replace("-", hyphen)
+    if word.endswith("x"):
+        return f"(?:{word}|{word}es)".replace("-", hyphen)
+    stem = word[:-1] + "(?:y|ies)" if word.endswith("y") else word
+    return (stem + "(?:s|es)?").replace("-", hyphen)
+
+
 def mention_pattern(key: str) -> re.Pattern[str]:
     """Where a concept is mentioned: case-insensitive, plural-tolerant, code quotes ignored."""
     pattern = _PATTERNS.get(key)
     if pattern is None:
-        parts = [re.escape(p) for p in key.split(" ")]
-        if parts and parts[-1].isalpha() and parts[-1].isascii():
-            last = parts[-1]
-            stem = last[:-1] + "(?:y|ies)" if last.endswith("y") else last
-            parts[-1] = (
-                stem + "(?:s|es)?"
-                if not last.endswith("x")
-                else f"(?:{last}|{last[:-1]}ces|{last}es)"
-            )
-            if last.endswith("ix"):
-                parts[-1] = f"(?:{last}|{last[:-2]}ices|{last}es)"
+        parts = [_plural_tolerant(p) for p in key.split(" ")]
         body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
         if has_han(key):
             body = (
