@@ -200,7 +200,7 @@ def _admissible(
         # a heading's topic must also occur in the body, unless it is a whole short heading
         whole = any(c.whole for c in cues)
         return count >= 1 or (
-            whole and (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short
+            whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short
         )
     if short:
         return bool(kinds) and count >= 3
