@@ -196,7 +196,7 @@ def _cross(
     known = [
         KnownConcept(c.key, c.title, c.language, c.description) for c in other.knowledge.concepts
     ]
-    links = link_to_existing(analysis, known)
+    links = list(link_to_existing(analysis, known).prerequisites)
     graph = edges + links + list(other.knowledge.prerequisites)
     if reaches(graph, ka, kb):
         result.cross_related += 1

@@ -49,10 +49,10 @@ def relate(drafts: Sequence[Draft], examples: Sequence[Extraction]) -> list[Rela
     relations: dict[tuple[str, str], Relation] = {}
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
-            kind = _opposite(a.key, b.key)
+            kind = opposite(a.key, b.key)
             if kind:
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "opposite", 0.8)
-            elif _similar(a.key, b.key):
+            elif similar(a.key, b.key):
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "similar", 0.5)
     for example in examples:
         owner = example.concept_key
@@ -66,7 +66,7 @@ def relate(drafts: Sequence[Draft], examples: Sequence[Extraction]) -> list[Rela
     return list(relations.values())
 
 
-def _opposite(a: str, b: str) -> bool:
+def opposite(a: str, b: str) -> bool:
     if _NEGATION.sub("", a) == b or _NEGATION.sub("", b) == a:
         return True
     for x, y in _ANTONYMS:
@@ -76,7 +76,7 @@ def _opposite(a: str, b: str) -> bool:
     return False
 
 
-def _similar(a: str, b: str) -> bool:
+def similar(a: str, b: str) -> bool:
     if a in b or b in a:
         return False
     if has_han(a) and has_han(b):
