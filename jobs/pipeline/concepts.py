@@ -10,15 +10,14 @@ subject: the same rules serve a Rust book and a calculus text.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import rjieba
-from wordfreq import zipf_frequency
 
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import concept_key
@@ -220,27 +219,6 @@ def _admissible(
             return True  # rare in ordinary English, recurring here: a technical term ("Hessian")
         return count >= 5 and cv > 0.5 and not (_zh_verb(key) if chinese else everyday(key))
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
-
-
-EVERYDAY_ZIPF = 5.0  # "value", "type", "data", "time": ≥ 10 per 100,000 words of ordinary English
-
-
-def everyday(word: str) -> bool:
-    """A word so common in ordinary English that it is rarely a textbook's key concept.
-
-    wordfreq's Zipf scale; the textbook terms we checked sit below 4.9 ("memory" 4.8,
-    "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
-    """
-    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
-
-
-def technicality(term: str) -> float:
-    """0..1: how far the term's rarest word is below everyday use (Zipf 4.5 → 0, 2.0 → 1)."""
-    words = [w for w in re.findall(r"[a-z]+", term.lower()) if len(w) > 2]
-    if not words:
-        return 0.0
-    rarest = min(zipf_frequency(w, "en") for w in words)
-    return max(0.0, min(1.0, (4.5 - rarest) / 2.5))
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}

@@ -11,7 +11,9 @@ _SENTENCE_END = re.compile(
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case
-_BARE_CODE = re.compile(r"\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b")
+_BARE_CODE = re.compile(
+    r"\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
+)
 _MATH = re.compile(r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
