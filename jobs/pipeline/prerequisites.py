@@ -4,7 +4,7 @@ For two concepts A and B, each signal votes "A before B" with a weight:
 
 - containment (0.9): A's name is part of B's ("reference" → "mutable reference",
   线性方程 → 线性方程组)
-- definition (0.8): A is named in the sentence that defines B
+- definition (0.8): A is named in the sentence that defines B (or the 160 characters after it)
 - heading (0.6): B heads a subsection of the section whose heading names A (a concept merely
   used inside A's section is often one A is explained with, so it does not vote)
 - spread (0.4): B's sections mention A much more often than A's sections mention B
@@ -38,6 +38,7 @@ WEIGHTS = {
 }
 MIN_NET = 0.6
 STRUCTURAL = {"containment", "definition", "heading"}
+DEFINITION_TAIL = 160  # characters after the defining sentence that still explain it
 MIN_SHARED = 2  # paragraphs naming both
 MAX_INCOMING = 6
 SPREAD_GAP = 0.25
@@ -135,7 +136,7 @@ def _pair_votes(
     votes: list[_Vote] = []
     if contained(a.key, b.key):
         votes.append(_Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”"))
-    if b.definition is not None and _defines_with(a, b):
+    if b.definition is not None and _defines_with(a, b, blocks):
         page = blocks[b.definition.block].page
         why = f"“{a.title}” is used to define “{b.title}” (p. {page})"
         votes.append(_Vote("definition", a.key, b.key, why))
@@ -200,10 +201,14 @@ def _chain(heading: int, outline: Outline) -> list[int]:
     return [heading, *outline.ancestors(heading)] if heading >= 0 else []
 
 
-def _defines_with(a: Draft, b: Draft) -> bool:
+def _defines_with(a: Draft, b: Draft, blocks: Sequence[Block]) -> bool:
+    """A is named where B is defined: the defining sentence and the sentence after it."""
     assert b.definition is not None
-    sentence = b.definition.sentence
     if contained(a.key, b.key) or contained(b.key, a.key):
         return False  # the defined term's own words do not count
+    sentence = b.definition.sentence
+    text = blocks[b.definition.block].text
+    start = text.find(sentence)
+    window = text[start : start + len(sentence) + DEFINITION_TAIL] if start >= 0 else sentence
     own = mention_pattern(b.key)
-    return mention_pattern(a.key).search(own.sub(" ", sentence)) is not None
+    return mention_pattern(a.key).search(own.sub(" ", window)) is not None
