@@ -227,14 +227,14 @@ def line(label: str, s: Score) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--formats", action="store_true", help="also read HTML, DOCX and PDF renderings"
+        "--formats", action="store_true", help="also read text, HTML, DOCX and PDF renderings"
     )
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="print missed and unmatched concepts"
     )
     parser.add_argument("--json", type=Path, help="write the per-chapter figures here")
     args = parser.parse_args()
-    formats = ["md"] + (["html", "docx", "pdf"] if args.formats else [])
+    formats = ["md"] + (["txt", "html", "docx", "pdf"] if args.formats else [])
     totals: dict[tuple[str, str, bool], Score] = {}
     rows = []
     for fmt in formats:

@@ -107,3 +107,17 @@ def test_virtual_pages_for_unpaged_formats(tmp_path: Path) -> None:
     assert len(document.pages) > 5
     assert all(sum(len(b.text) for b in p.blocks) <= 3000 + 800 for p in document.pages)
     assert [p.number for p in document.pages] == list(range(1, len(document.pages) + 1))
+
+
+def test_text_title_lines_are_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text(
+        "Ownership Rules\n\nEach value has an owner.\n\n所有权规则\n\n每个值都有一个所有者。\n\n"
+        "let x = 5;\n\nthis line is lower case and long enough to be prose without a full stop\n",
+        encoding="utf-8",
+    )
+    kinds = [(b.kind, b.text) for b in _read(path).blocks()]
+    assert ("heading", "Ownership Rules") in kinds
+    assert ("heading", "所有权规则") in kinds
+    assert ("paragraph", "let x = 5;") in kinds  # code-like lines are not titles
+    assert kinds[-1][0] == "paragraph"
