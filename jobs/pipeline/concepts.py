@@ -21,7 +21,13 @@ from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import concept_key
-from jobs.pipeline.structure import Cue, emphasis_terms, gloss_terms, heading_terms
+from jobs.pipeline.structure import (
+    Cue,
+    emphasis_terms,
+    formula_labels,
+    gloss_terms,
+    heading_terms,
+)
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
@@ -156,6 +162,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
             cues.extend(emphasis_terms(block.emphasis, index))
             if chinese or "(" in block.text:
                 cues.extend(gloss_terms(block.text, index))
+        elif block.kind == "formula":
+            cues.extend(formula_labels(block.text, index))
     return cues
 
 

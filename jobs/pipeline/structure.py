@@ -222,6 +222,20 @@ def _trailing_term(run: str) -> str:
     return "".join(w for w, _ in kept).strip()
 
 
+_FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")
+
+
+def formula_labels(latex: str, block: int) -> list[Cue]:
+    """Names written inside a display formula (\\textrm{Sum rule}, \\text{链式法则}): a
+    textbook labels the rules it states there. Single symbols and words are not names."""
+    cues = []
+    for match in _FORMULA_LABEL.finditer(latex):
+        label = clean_title(match.group(1))
+        if (" " in label or (has_han(label) and len(label) >= 3)) and acceptable(label):
+            cues.append(Cue(label, "emphasis", block))
+    return cues
+
+
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
     if not term or FURNITURE.match(term) or any(ch in term for ch in '=(){}[];"“”|\\/#@$'):
