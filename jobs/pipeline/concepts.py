@@ -198,7 +198,7 @@ def _admissible(
         and not defined
         and "heading" not in kinds
         and entry.count >= 3
-        and entry.alone < 0.25 * entry.count
+        and entry.alone < 0.35 * entry.count
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
