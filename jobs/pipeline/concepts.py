@@ -159,9 +159,13 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
         elif block.kind in PROSE:
-            cues.extend(emphasis_terms(block.emphasis, index))
+            emphasised = emphasis_terms(block.emphasis, index)
+            cues.extend(emphasised)
             if chinese or "(" in block.text:
-                cues.extend(gloss_terms(block.text, index))
+                for gloss in gloss_terms(block.text, index):
+                    # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
+                    inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
+                    cues.append(Cue(inner, "gloss", index) if inner else gloss)
         elif block.kind == "formula":
             cues.extend(formula_labels(block.text, index))
     return cues
@@ -234,7 +238,7 @@ _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
 
 def _zh_verb(key: str) -> bool:
     tagged = rjieba.tag(key)
-    return len(tagged) == 1 and tagged[0][1] in _VERBISH
+    return len(key) <= 2 and len(tagged) == 1 and tagged[0][1] in _VERBISH
 
 
 def _title(
