@@ -158,6 +158,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
+        elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
+            cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index)
             cues.extend(emphasised)
@@ -166,8 +168,6 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
                     inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
                     cues.append(Cue(inner, "gloss", index) if inner else gloss)
-        elif block.kind == "formula":
-            cues.extend(formula_labels(block.text, index))
     return cues
 
 
