@@ -47,7 +47,7 @@ def convert(markdown: Path, fmt: str) -> Path:
 
 def to_text(blocks: list[Block]) -> str:
     """Plain text as a text export gives it: no markup, a form feed before each section."""
-    parts = []
+    parts: list[str] = []
     for block in blocks:
         if block.kind == "heading" and block.level == 2 and parts:
             parts.append("\f")
