@@ -1,8 +1,10 @@
 """Step 3: the ordered concepts into `weeks` weeks of at most `week_minutes` each.
 
-Weeks are filled in teaching order. When the next concept does not fit the room left
-in a week, the next few concepts (LOOKAHEAD) whose prerequisites are already placed
-may fill it instead, so short concepts are not pushed out by fragmentation. Then each
+Weeks are filled in teaching order, each up to its share of the minutes still to
+place (so a course with less to teach than time spreads over all its weeks), never
+past `week_minutes`. When the next concept does not fit the room left in a week, the
+next few concepts (LOOKAHEAD) whose prerequisites are already placed may fill it
+instead, so short concepts are not pushed out by fragmentation. Then each
 concept still waiting goes to the earliest week with room that is not before any of
 its placed prerequisites' weeks. What still does not fit is left out, and so is
 everything that needs it mandatorily (a missing optional prerequisite holds nothing
@@ -48,8 +50,13 @@ def pack(
 
     head = 0
     for week in range(weeks):
+        remaining = sum(minutes[c] for c in order[head:] if c not in week_of)
+        share = -(-remaining // (weeks - week))
         while True:
-            pick = _next_fit(order, head, week_of, ready, week_minutes - used[week], minutes)
+            room = week_minutes - used[week]
+            if used[week]:  # past the first concept, stop near the week's share
+                room = min(room, share - used[week] + share // 4)
+            pick = _next_fit(order, head, week_of, ready, room, minutes)
             if pick is None:
                 break
             place(pick, week)
