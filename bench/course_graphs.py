@@ -34,10 +34,15 @@ def synthetic_input(
     weeks: int = 12,
     hours_per_week: int = 6,
     seed: int = 12,
+    chinese: bool = False,
 ) -> PlanningInput:
     rng = random.Random(seed)  # noqa: S311 - a reproducible graph, not a secret
+    language = "zh-CN" if chinese else "en"
+    volume, concept = ("第{n}卷", "概念{n}") if chinese else ("Volume {n}", "Concept {n}")
     docs = tuple(
-        DocumentInput(f"doc-{d:03d}", f"Volume {d + 1}", f"volume-{d + 1}.pdf", "en", 300, d)
+        DocumentInput(
+            f"doc-{d:03d}", volume.format(n=d + 1), f"volume-{d + 1}.pdf", language, 300, d
+        )
         for d in range(documents)
     )
     total = documents * per_document
@@ -54,8 +59,8 @@ def synthetic_input(
         concepts.append(
             ConceptInput(
                 id=f"c-{i:05d}",
-                title=f"Concept {i}",
-                language="en",
+                title=concept.format(n=i),
+                language=language,
                 difficulty=DIFFICULTY[min(2, position * 3 // per_document)],  # type: ignore[arg-type]
                 description=f"What concept {i} means.",
                 mentions=(Mention(doc.id, page, round(rng.uniform(0.5, 1.0), 2), position),),

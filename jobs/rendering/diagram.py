@@ -1,8 +1,11 @@
 """The prerequisite diagram: a small layered layout over the course order.
 
 A concept's layer is one below its deepest prerequisite in the course; layers are
-drawn top to bottom, at most PER_ROW boxes a row, in course order. Only concepts
-with a prerequisite link inside the course are drawn. The HTML template turns the
+drawn top to bottom, at most PER_ROW boxes a row, each box under the middle of its
+prerequisites. Only concepts with a prerequisite link inside the course are drawn,
+and only the links no longer path already implies (the transitive reduction). Past
+MAX_NODES boxes a drawing would be unreadable: the concept tables still name each
+concept's prerequisites. The HTML template turns the
 layout into inline SVG (so WeasyPrint draws it in the PDF); Markdown gets Mermaid.
 """
 
@@ -20,6 +23,7 @@ PER_ROW = 5
 MARGIN = 8
 # Label width in half-width units: a CJK character is two; about 24 fit in a box.
 LABEL_UNITS = 24
+MAX_NODES = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +65,11 @@ def short(label: str, units: int = LABEL_UNITS) -> str:
 
 
 def layout(concepts: Sequence[Concept]) -> Diagram | None:
-    """None when no concept of the course builds on another one in it."""
-    inside = {c.id for c in concepts}
-    links = [(p, c.id, False) for c in concepts for p in c.requires if p in inside]
-    links += [(p, c.id, True) for c in concepts for p in c.advised if p in inside]
-    if not links:
-        return None
+    """None when no concept builds on another one in the course, or too many do."""
+    links = _direct_links(concepts)
     linked = {a for a, _, _ in links} | {b for _, b, _ in links}
+    if not links or len(linked) > MAX_NODES:
+        return None
     drawn = [c for c in concepts if c.id in linked]
     layer: dict[str, int] = {}
     for concept in drawn:  # course order puts prerequisites first
@@ -109,6 +111,18 @@ def layout(concepts: Sequence[Concept]) -> Diagram | None:
         tuple(edges),
         tuple((index[a], index[b], advised) for a, b, advised in links),
     )
+
+
+def _direct_links(concepts: Sequence[Concept]) -> list[tuple[str, str, bool]]:
+    """(prerequisite, concept, advised) links not implied by a longer path."""
+    ancestors: dict[str, set[str]] = {}
+    links = []
+    for concept in concepts:  # course order: prerequisites first
+        before = [p for p in (*concept.requires, *concept.advised) if p in ancestors]
+        implied = set().union(*(ancestors[p] for p in before))
+        links += [(p, concept.id, p in concept.advised) for p in before if p not in implied]
+        ancestors[concept.id] = implied | set(before)
+    return links
 
 
 def _mean(values: list[float]) -> float:

@@ -9,7 +9,7 @@ import pytest
 
 from jobs.planning import CoursePlan
 from jobs.rendering.course import Concept, ExportCourse
-from jobs.rendering.diagram import NODE_H, layout, mermaid_label, short
+from jobs.rendering.diagram import MAX_NODES, NODE_H, layout, mermaid_label, short
 from jobs.rendering.filenames import content_disposition, export_filename
 from jobs.rendering.labels import Labels
 from jobs.rendering.render import render_html, render_markdown
@@ -79,16 +79,31 @@ def test_diagram_layers_put_prerequisites_above(en_plan: CoursePlan) -> None:
         for p in (*concept.requires, *concept.advised):
             assert y[p] + NODE_H <= y[concept.id]
     assert all(n.x >= 0 and n.x + 160 <= diagram.width for n in diagram.nodes)
-    assert (
-        len(diagram.edges)
-        == len(diagram.links)
-        == sum(len(c.requires) + len(c.advised) for c in course.concepts)
-    )
+    # Only direct links are drawn, and every link of the course follows from them.
+    ids = [n.id for n in diagram.nodes]
+    drawn = {(ids[a], ids[b]) for a, b, _ in diagram.links}
+    real = {(p, c.id) for c in course.concepts for p in (*c.requires, *c.advised)}
+    assert len(diagram.edges) == len(diagram.links) and drawn <= real
+    reach = {i: {i} for i in ids}
+    for concept in course.concepts:  # course order: prerequisites first
+        for a, b in sorted(drawn):
+            if b == concept.id:
+                reach[b] |= reach[a]
+    assert all(p in reach[c] for p, c in real)
+    assert len(drawn) < len(real)  # mean -> correlation follows from mean -> ... -> sd
 
 
-def test_diagram_needs_links() -> None:
+def test_diagram_needs_links_and_a_readable_size() -> None:
     lone = Concept("a", "A", 30, None, (), (), ())
     assert layout([lone]) is None
+    chain = [
+        Concept(f"c{i}", f"C{i}", 30, None, pages=(), requires=(f"c{i - 1}",) if i else (),
+                advised=())
+        for i in range(MAX_NODES + 1)
+    ]  # fmt: skip
+    assert layout(chain) is None
+    diagram = layout(chain[:MAX_NODES])
+    assert diagram is not None and len(diagram.nodes) == MAX_NODES
 
 
 def test_labels_are_shortened_by_display_width() -> None:
