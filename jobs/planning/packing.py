@@ -43,14 +43,17 @@ def pack(
     def ready(concept: str) -> bool:
         return all(p in week_of for p in (*requires[concept], *advised[concept]))
 
+    remaining = sum(minutes[c] for c in order)
+
     def place(concept: str, week: int) -> None:
+        nonlocal remaining
         slots[week].append(concept)
         used[week] += minutes[concept]
         week_of[concept] = week
+        remaining -= minutes[concept]
 
     head = 0
     for week in range(weeks):
-        remaining = sum(minutes[c] for c in order[head:] if c not in week_of)
         share = -(-remaining // (weeks - week))
         while True:
             room = week_minutes - used[week]
