@@ -27,6 +27,7 @@ from jobs.planning.validation import validate
 from jobs.planning.wording import join, phrase
 
 PLANNING_ROUNDS = 4
+MAX_TITLE = 500  # courses.title is VARCHAR(500); a document title may be as long
 
 
 def plan_course(data: PlanningInput) -> CoursePlan:
@@ -178,6 +179,7 @@ def _title_and_description(
     title = data.request.title or (
         primary if len(names) == 1 else phrase(language, "many_documents_title", title=primary)
     )
+    title = title[:MAX_TITLE].rstrip()
     description = phrase(
         language,
         "description",

@@ -34,7 +34,7 @@ def render_docx(course: ExportCourse) -> bytes:
         document.add_paragraph(course.description)
     for label, value in _facts(view):
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(label + t("colon")).bold = True
         paragraph.add_run(value)
     if course.objectives:
         document.add_heading(t("objectives"), level=1)
@@ -64,7 +64,7 @@ def render_docx(course: ExportCourse) -> bytes:
         _table(document, [t("concept"), t("requires")], rows)
 
     for week in course.weeks:
-        document.add_heading(f"{t('week_n', n=week.week)}: {week.title}", level=1)
+        document.add_heading(t("week_n", n=week.week) + t("colon") + week.title, level=1)
         if week.minutes:
             document.add_paragraph(t.hours(week.minutes))
         if week.objectives:
@@ -91,7 +91,7 @@ def render_docx(course: ExportCourse) -> bytes:
             paragraph = document.add_paragraph()
             paragraph.add_run(a.title).bold = True
             if a.description:
-                paragraph.add_run(f": {a.description}")
+                paragraph.add_run(t("colon") + a.description)
 
     if course.assessments:
         document.add_heading(t("assessments"), level=1)

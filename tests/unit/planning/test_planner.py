@@ -107,6 +107,13 @@ def test_chinese_course_is_written_in_chinese() -> None:
         assert not any(word in text for word in ("Week", "Explain", "Apply", "quiz", "What"))
 
 
+def test_a_long_document_title_still_fits_the_title_column() -> None:
+    data = statistics_input()
+    long = replace(data.documents[0], title="Statistics " * 60)
+    plan = plan_course(replace(data, documents=(long, data.documents[1])))
+    assert len(plan.title) <= 500 and plan.title.startswith("Statistics Statistics")
+
+
 def test_language_and_title_from_the_request_win() -> None:
     plan = plan_course(linear_algebra_input(language="en", title="Linear algebra I"))
     assert plan.title == "Linear algebra I"

@@ -21,7 +21,7 @@ def expected_texts(plan: CoursePlan) -> list[str]:
     texts += [o.description for o in plan.objectives]
     texts += [p.title for p in plan.prerequisites]
     for week in plan.weeks:
-        texts.append(f"{t('week_n', n=week.week)}: {week.title}")
+        texts.append(t("week_n", n=week.week) + t("colon") + week.title)
         texts += [m.title for m in week.modules]
         texts += [s.title for s in week.slots]
     texts += [a.title for a in plan.assessment_methods]
