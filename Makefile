@@ -8,7 +8,7 @@ CURRICULUM := $(BIN)/curriculum
 STAMP := .cache/stamps
 WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 
-.PHONY: setup run test test-unit stack stack-down migrate schema lint bench seed clean
+.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses seed clean
 
 ## setup: the virtualenv with the project and dev tools, and the GraphiQL assets
 setup: $(STAMP)/venv $(STAMP)/graphiql
@@ -59,9 +59,15 @@ lint: setup
 seed: migrate
 	$(CURRICULUM) seed-demo --scale $(or $(SCALE),1)
 
-## bench: the gateway against the raw drivers on the seeded dataset (BENCHMARKS.md)
-bench: seed
+## bench: the gateway against the raw drivers on the seeded dataset, then course planning
+## and exports (BENCHMARKS.md)
+bench: seed bench-courses
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
+
+## bench-courses: planning time (up to 5,000 concepts) and export time and size per format
+bench-courses: setup
+	$(BIN)/python -m bench.planning --out .cache/bench-planning.json
+	$(BIN)/python -m bench.exports --out .cache/bench-exports.json
 
 clean: stack-down
 	rm -rf .stack
