@@ -20,7 +20,7 @@ $(STAMP)/venv: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-$(STAMP)/graphiql: web/package-lock.json web/build.mjs web/graphiql-init.js
+$(STAMP)/graphiql: web/package-lock.json web/build.mjs $(wildcard web/src/*.* web/src/*/*.*)
 	@mkdir -p $(STAMP)
 	sh web/build.sh
 	@touch $@
