@@ -37,7 +37,7 @@ query CourseWeeklyPlan {
     query: `# 1. Run FindConcept and copy an id into the variables below.
 # 2. Run LearningPathTo: the Graph view draws the steps in order (purple),
 #    with each step's prerequisites (dashed: optional).
-query FindConcept($search: String = "Eigenvectors") {
+query FindConcept($search: String = "Linear Maps") {
   concepts(search: $search, first: 5) { nodes { ${CONCEPT} } }
 }
 

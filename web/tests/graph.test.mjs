@@ -102,6 +102,42 @@ test("2,000 nodes are laid out without two on one spot", () => {
   assert.equal(seen.size, 2000);
 });
 
+test("a learning path alone is one column per step, wrapped into bands", () => {
+  const nodes = Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, label: `s${i}`, step: i + 1 }));
+  const edges = nodes.slice(1).map((n, i) => ({ kind: "PATH", source: `s${i}`, target: n.id }));
+  const at = layeredPositions(nodes, edges);
+  assert.ok(at.s0.x < at.s1.x && at.s1.x < at.s7.x, "left to right within a band");
+  assert.equal(at.s8.x, at.s0.x, "the ninth step starts the second band");
+  assert.ok(at.s8.y > at.s0.y);
+});
+
+test("with prerequisites drawn, columns follow them and path edges are not drawn", () => {
+  const graph = graphFromResult({
+    data: {
+      learningPath: {
+        target: concept("c"),
+        steps: [concept("b"), concept("a"), concept("c", "BEGINNER", { prerequisites: [{ mandatory: true, depth: 1, concept: concept("a") }] })],
+        cyclesBroken: [],
+      },
+    },
+  });
+  const elements = toElements(graph);
+  const kinds = elements.filter((e) => e.group === "edges").map((e) => e.data.kind);
+  assert.deepEqual(kinds, ["PREREQUISITE"]);
+  const x = Object.fromEntries(elements.filter((e) => e.group === "nodes").map((e) => [e.data.id, e.position.x]));
+  assert.equal(x.a, x.b, "b has no prerequisite: first column, like a");
+  assert.ok(x.a < x.c);
+  assert.equal(elements.find((e) => e.data.id === "b").data.stepLabel, "1. T b");
+});
+
+test("a path's target stands after its steps even without its own prerequisites", () => {
+  const graph = graphFromResult({
+    data: { learningPath: { target: concept("t"), steps: [concept("a"), concept("b", "BEGINNER", { prerequisites: [{ depth: 1, concept: concept("a") }] })] } },
+  });
+  const x = Object.fromEntries(toElements(graph).filter((e) => e.group === "nodes").map((e) => [e.data.id, e.position.x]));
+  assert.ok(x.a < x.b && x.b < x.t, JSON.stringify(x));
+});
+
 test("elements carry colours and line styles; SVG export draws every node and edge", () => {
   const graph = graphFromResult({
     data: { concept: concept("c", "ADVANCED", { prerequisites: [{ mandatory: false, depth: 1, concept: concept("p", "BEGINNER", { title: "<Vectors & Co>" }) }] }) },

@@ -30,10 +30,16 @@ export function edgeData(edge) {
   };
 }
 
-/** Cytoscape elements for `graph`, every node with a position (layout "preset"). */
+/**
+ * Cytoscape elements for `graph`, every node with a position (layout "preset").
+ * A learning path's order edges are drawn only when no prerequisite edge is: with
+ * prerequisites the numbered steps read clearly, and 40 purple hops would hide them.
+ */
 export function toElements(graph) {
   const nodes = [...graph.nodes.values()];
-  const edges = [...graph.edges.values()].filter((e) => graph.nodes.has(e.source) && graph.nodes.has(e.target));
+  const all = [...graph.edges.values()].filter((e) => graph.nodes.has(e.source) && graph.nodes.has(e.target));
+  const hasPrerequisites = all.some((e) => e.kind === "PREREQUISITE");
+  const edges = hasPrerequisites ? all.filter((e) => e.kind !== "PATH") : all;
   const positions = layeredPositions(nodes, edges);
   return [
     ...nodes.map((node) => ({ group: "nodes", data: nodeData(node), position: positions[node.id] })),

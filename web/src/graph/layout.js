@@ -2,27 +2,28 @@
 //
 // Linear in nodes + edges (plus one sort per column), so 2,000 nodes are placed in a
 // few milliseconds on the main thread; force-directed layouts are quadratic and would
-// freeze the page at that size. Columns are the longest prerequisite chain to a node
-// (Kahn's topological order; nodes on a cycle go one column after their placed
-// predecessors); tall columns wrap into several sub-columns.
+// freeze the page at that size. A node's column is the longest prerequisite chain
+// leading to it (Kahn's topological order; a node on a cycle goes one column after its
+// placed predecessors). Tall columns wrap into sub-columns, and long chains wrap into
+// bands of columns stacked top to bottom, so the picture stays near a screen's shape.
 
 // Edges that order the columns. RELATED/SIMILAR have no direction, and a broken cycle
-// edge is exactly the one that must not.
-const ORDERING = new Set(["PREREQUISITE", "PATH", "SOURCE"]);
+// edge is exactly the one that must not. A learning path's order (PATH) counts only
+// when no prerequisite edge is drawn: it is a total order, one column per step.
+const ORDERING = new Set(["PREREQUISITE", "SOURCE"]);
+const ORDERING_WITH_PATH = new Set(["PREREQUISITE", "SOURCE", "PATH"]);
 
-export const SPACING = { column: 220, row: 70, subColumn: 170 };
+export const SPACING = { column: 220, row: 70, subColumn: 170, columnsPerBand: 8, bandGap: 120 };
 
-function columnsOf(nodeIds, edges) {
-  const out = new Map(nodeIds.map((id) => [id, []]));
-  const indegree = new Map(nodeIds.map((id) => [id, 0]));
-  for (const edge of edges) {
-    if (!ORDERING.has(edge.kind) || edge.source === edge.target) continue;
-    if (!out.has(edge.source) || !out.has(edge.target)) continue;
-    out.get(edge.source).push(edge.target);
-    indegree.set(edge.target, indegree.get(edge.target) + 1);
+function columnsOf(ids, links) {
+  const out = new Map(ids.map((id) => [id, []]));
+  const indegree = new Map(ids.map((id) => [id, 0]));
+  for (const [source, target] of links) {
+    out.get(source).push(target);
+    indegree.set(target, indegree.get(target) + 1);
   }
-  const column = new Map(nodeIds.map((id) => [id, 0]));
-  const queue = nodeIds.filter((id) => indegree.get(id) === 0);
+  const column = new Map(ids.map((id) => [id, 0]));
+  const queue = ids.filter((id) => indegree.get(id) === 0);
   for (let head = 0; head < queue.length; head += 1) {
     const id = queue[head];
     for (const next of out.get(id)) {
@@ -31,53 +32,71 @@ function columnsOf(nodeIds, edges) {
       if (indegree.get(next) === 0) queue.push(next);
     }
   }
-  // A node left out sits on a cycle; its column already counts its placed predecessors.
+  // A node never queued sits on a cycle; its column already counts its placed predecessors.
   return column;
 }
 
+/** The members of one column, ordered by where their predecessors stand, then step, then label. */
+function orderColumn(members, predecessors, rank, nodes) {
+  const centre = (id) => {
+    const ranks = predecessors.get(id).map((p) => rank.get(p)).filter((r) => r !== undefined);
+    return ranks.length ? ranks.reduce((a, b) => a + b, 0) / ranks.length : Number.POSITIVE_INFINITY;
+  };
+  return members
+    .map((id) => ({ id, centre: centre(id), step: nodes.get(id).step ?? Number.POSITIVE_INFINITY, label: String(nodes.get(id).label ?? id) }))
+    .sort((a, b) => a.centre - b.centre || a.step - b.step || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
+    .map((member) => member.id);
+}
+
 /**
- * Positions {id: {x, y}} for `nodes` (array of {id, label}) and `edges`
+ * Positions {id: {x, y}} for `nodes` (array of {id, label, step?}) and `edges`
  * (array of {source, target, kind}). Deterministic for the same input.
  */
 export function layeredPositions(nodes, edges, spacing = SPACING) {
-  const ids = nodes.map((node) => node.id);
-  const labels = new Map(nodes.map((node) => [node.id, String(node.label ?? node.id)]));
-  const column = columnsOf(ids, edges);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const ids = [...byId.keys()];
+  const ordering = edges.some((e) => e.kind === "PREREQUISITE") ? ORDERING : ORDERING_WITH_PATH;
+  const links = edges
+    .filter((e) => ordering.has(e.kind) && e.source !== e.target && byId.has(e.source) && byId.has(e.target))
+    .map((e) => [e.source, e.target]);
+  const column = columnsOf(ids, links);
   const predecessors = new Map(ids.map((id) => [id, []]));
-  for (const edge of edges) {
-    if (ORDERING.has(edge.kind) && predecessors.has(edge.target) && predecessors.has(edge.source)) {
-      predecessors.get(edge.target).push(edge.source);
-    }
+  for (const [source, target] of links) predecessors.get(target).push(source);
+  // A learning path's target comes after its steps even when the query did not ask
+  // for the target's own prerequisites.
+  const last = Math.max(0, ...ids.filter((id) => byId.get(id).step).map((id) => column.get(id)));
+  for (const id of ids) {
+    if (byId.get(id).target && !predecessors.get(id).length) column.set(id, last + 1);
   }
+
   const byColumn = new Map();
   for (const id of ids) {
-    const c = column.get(id);
-    if (!byColumn.has(c)) byColumn.set(c, []);
-    byColumn.get(c).push(id);
+    if (!byColumn.has(column.get(id))) byColumn.set(column.get(id), []);
+    byColumn.get(column.get(id)).push(id);
   }
   const maxRows = Math.max(12, Math.ceil(Math.sqrt(ids.length) * 1.5));
   const rank = new Map();
   const positions = {};
   let x = 0;
-  for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
-    // Order a column by where its predecessors stand (fewer crossings), then by label.
-    const centre = (id) => {
-      const ranks = predecessors.get(id).map((p) => rank.get(p)).filter((r) => r !== undefined);
-      return ranks.length ? ranks.reduce((a, b) => a + b, 0) / ranks.length : Number.POSITIVE_INFINITY;
-    };
-    const members = byColumn
-      .get(c)
-      .map((id) => ({ id, centre: centre(id), label: labels.get(id) }))
-      .sort((a, b) => a.centre - b.centre || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
-    const subColumns = Math.ceil(members.length / maxRows);
-    const rows = Math.ceil(members.length / subColumns);
-    members.forEach((member, index) => {
-      rank.set(member.id, index);
-      const sub = Math.floor(index / rows);
-      const row = index % rows;
-      positions[member.id] = { x: x + sub * spacing.subColumn, y: (row - (rows - 1) / 2) * spacing.row };
+  let bandTop = 0;
+  let bandHeight = 0;
+  [...byColumn.keys()]
+    .sort((a, b) => a - b)
+    .forEach((c, index) => {
+      if (index > 0 && index % spacing.columnsPerBand === 0) {
+        bandTop += bandHeight + spacing.bandGap;
+        bandHeight = 0;
+        x = 0;
+      }
+      const members = orderColumn(byColumn.get(c), predecessors, rank, byId);
+      const subColumns = Math.ceil(members.length / maxRows);
+      const rows = Math.ceil(members.length / subColumns);
+      members.forEach((id, i) => {
+        rank.set(id, i);
+        positions[id] = { x: x + Math.floor(i / rows) * spacing.subColumn, y: bandTop + (i % rows) * spacing.row };
+      });
+      bandHeight = Math.max(bandHeight, (rows - 1) * spacing.row);
+      x += (subColumns - 1) * spacing.subColumn + spacing.column;
     });
-    x += (subColumns - 1) * spacing.subColumn + spacing.column;
-  }
   return positions;
 }
