@@ -181,6 +181,8 @@ async def test_graph_view_draws_a_learning_path_and_expands_on_click(
     )
     assert await graph_node_count(page) == 4
     assert await page.get_attribute("[data-testid=graph-canvas]", "data-edge-count") == "2"
+    stats = await page.inner_text("[data-testid=graph-stats]")
+    assert stats == "4 concepts · 0 documents · 2 edges"
     cy_data = await page.evaluate(
         """() => document.querySelector('[data-testid=graph-canvas]')._cyreg.cy.edges()
               .map((e) => [e.data('source'), e.data('target'), e.data('line')])"""
@@ -261,7 +263,7 @@ async def test_a_subscription_streams_into_the_result_pane(
     }
 
 
-async def test_two_thousand_nodes_are_drawn(watched: Watched) -> None:
+async def test_two_thousand_nodes_are_drawn(watched: Watched, tmp_path: Path) -> None:
     """The client's drawing of a large result; the answer is made in the browser (no
     store has 2,000 linked test concepts), everything else is the real page."""
     page = watched.page
@@ -298,5 +300,6 @@ async def test_two_thousand_nodes_are_drawn(watched: Watched) -> None:
     assert zoom > 0
     colours, ink = await _canvas_screenshot_is_a_drawing(page)
     assert ink > 1000, (colours, ink)
+    await page.screenshot(path=str(tmp_path / "two-thousand.png"))
     # Force-directed layout is offered only for small graphs.
     assert await page.get_by_role("button", name="Force").is_disabled()

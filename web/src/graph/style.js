@@ -37,7 +37,8 @@ export function edgeLine(edge) {
   return style.line;
 }
 
-export function cytoscapeStyle() {
+/** `large`: cheaper text and edges (no ellipsis measuring, no curve bundling). */
+export function cytoscapeStyle({ large = false } = {}) {
   const edgeRules = Object.entries(EDGE_STYLES).map(([key, style]) => ({
     selector: `edge[styleKey = "${key}"]`,
     style: {
@@ -57,7 +58,7 @@ export function cytoscapeStyle() {
         color: "#1f2937",
         "text-valign": "bottom",
         "text-margin-y": 4,
-        "text-wrap": "ellipsis",
+        "text-wrap": large ? "none" : "ellipsis",
         "text-max-width": 150,
         "min-zoomed-font-size": 7,
         width: 22,
@@ -70,7 +71,7 @@ export function cytoscapeStyle() {
     { selector: "node[?target]", style: { "border-width": 4, "border-color": "#7c3aed", width: 30, height: 30 } },
     { selector: "node[step]", style: { label: "data(stepLabel)" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#111827" } },
-    { selector: "edge", style: { "curve-style": "bezier", "line-style": "data(line)", "arrow-scale": 0.9, opacity: 0.9 } },
+    { selector: "edge", style: { "curve-style": large ? "straight" : "bezier", "line-style": "data(line)", "arrow-scale": 0.9, opacity: 0.9 } },
     ...edgeRules,
     { selector: "edge[label]", style: { label: "data(label)", "font-size": 9, color: "#6b7280", "min-zoomed-font-size": 9 } },
   ];
