@@ -106,9 +106,9 @@ test("a learning path alone is one column per step, wrapped into bands", () => {
   const nodes = Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, label: `s${i}`, step: i + 1 }));
   const edges = nodes.slice(1).map((n, i) => ({ kind: "PATH", source: `s${i}`, target: n.id }));
   const at = layeredPositions(nodes, edges);
-  assert.ok(at.s0.x < at.s1.x && at.s1.x < at.s7.x, "left to right within a band");
-  assert.equal(at.s8.x, at.s0.x, "the ninth step starts the second band");
-  assert.ok(at.s8.y > at.s0.y);
+  assert.ok(at.s0.x < at.s1.x && at.s1.x < at.s11.x, "left to right within a band");
+  assert.equal(at.s12.x, at.s0.x, "the thirteenth step starts the second band");
+  assert.ok(at.s12.y > at.s0.y);
 });
 
 test("with prerequisites drawn, columns follow them and path edges are not drawn", () => {
@@ -132,10 +132,13 @@ test("with prerequisites drawn, columns follow them and path edges are not drawn
 
 test("a path's target stands after its steps even without its own prerequisites", () => {
   const graph = graphFromResult({
-    data: { learningPath: { target: concept("t"), steps: [concept("a"), concept("b", "BEGINNER", { prerequisites: [{ depth: 1, concept: concept("a") }] })] } },
+    data: {
+      learningPath: { target: concept("t"), steps: [concept("a"), concept("b", "BEGINNER", { prerequisites: [{ depth: 1, concept: concept("a") }] })] },
+      concept: concept("t", "BEGINNER", { dependents: [{ mandatory: true, depth: 1, concept: concept("after") }] }),
+    },
   });
   const x = Object.fromEntries(toElements(graph).filter((e) => e.group === "nodes").map((e) => [e.data.id, e.position.x]));
-  assert.ok(x.a < x.b && x.b < x.t, JSON.stringify(x));
+  assert.ok(x.a < x.b && x.b < x.t && x.t < x.after, JSON.stringify(x));
 });
 
 test("elements carry colours and line styles; SVG export draws every node and edge", () => {

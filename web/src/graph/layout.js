@@ -13,7 +13,7 @@
 const ORDERING = new Set(["PREREQUISITE", "SOURCE"]);
 const ORDERING_WITH_PATH = new Set(["PREREQUISITE", "SOURCE", "PATH"]);
 
-export const SPACING = { column: 220, row: 70, subColumn: 170, columnsPerBand: 8, bandGap: 120 };
+export const SPACING = { column: 220, row: 70, subColumn: 170, columnsPerBand: 12, bandGap: 120 };
 
 function columnsOf(ids, links) {
   const out = new Map(ids.map((id) => [id, []]));
@@ -59,15 +59,15 @@ export function layeredPositions(nodes, edges, spacing = SPACING) {
   const links = edges
     .filter((e) => ordering.has(e.kind) && e.source !== e.target && byId.has(e.source) && byId.has(e.target))
     .map((e) => [e.source, e.target]);
+  // A learning path's target comes after its steps even when the query did not ask
+  // for the target's own prerequisites (and what depends on it comes after it).
+  const steps = ids.filter((id) => byId.get(id).step);
+  for (const target of ids.filter((id) => byId.get(id).target)) {
+    if (!links.some(([, to]) => to === target)) links.push(...steps.filter((s) => s !== target).map((s) => [s, target]));
+  }
   const column = columnsOf(ids, links);
   const predecessors = new Map(ids.map((id) => [id, []]));
   for (const [source, target] of links) predecessors.get(target).push(source);
-  // A learning path's target comes after its steps even when the query did not ask
-  // for the target's own prerequisites.
-  const last = Math.max(0, ...ids.filter((id) => byId.get(id).step).map((id) => column.get(id)));
-  for (const id of ids) {
-    if (byId.get(id).target && !predecessors.get(id).length) column.set(id, last + 1);
-  }
 
   const byColumn = new Map();
   for (const id of ids) {

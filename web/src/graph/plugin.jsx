@@ -233,8 +233,8 @@ function GraphView({ url, session, results }) {
       <p className="cg-status" role="status">{status}</p>
       {selected ? (
         <div className="cg-selected">
-          <strong>{selected.label}</strong> {selected.difficulty ? `· ${selected.difficulty.toLowerCase()}` : ""}
-          {selected.category ? ` · ${selected.category}` : ""}
+          <strong>{selected.label}</strong>
+          <span>{[selected.difficulty?.toLowerCase(), selected.category].filter(Boolean).join(" · ")}</span>
           <div className="cg-toolbar">
             <button type="button" className="graphiql-button" onClick={() => expand(LEARNING_PATH, selected, "learning path")}>
               Learning path to here
