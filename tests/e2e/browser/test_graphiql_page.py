@@ -303,3 +303,27 @@ async def test_two_thousand_nodes_are_drawn(watched: Watched, tmp_path: Path) ->
     await page.screenshot(path=str(tmp_path / "two-thousand.png"))
     # Force-directed layout is offered only for small graphs.
     assert await page.get_by_role("button", name="Force").is_disabled()
+
+
+async def test_an_example_opens_in_a_new_tab_and_runs(watched: Watched, account: Account) -> None:
+    page = watched.page
+    await open_graphiql(page, watched.origin)
+    await sign_in(page, account.username, PASSWORD)
+    await open_plugin(page, "Examples")
+    offered = await page.locator(".cg-examples button").all_inner_texts()
+    # Today's schema has no uploads or generation progress: those are not offered.
+    assert offered == [
+        "A course and its weekly plan",
+        "A learning path to a concept",
+        "Semantic search",
+        "Watch a task's progress",
+    ]
+    await page.get_by_role("button", name="A course and its weekly plan").click()
+    await page.wait_for_function(
+        "() => document.querySelector('.graphiql-query-editor .CodeMirror')"
+        ".CodeMirror.operationName === 'CourseWeeklyPlan'"
+    )
+    assert await page.locator(".graphiql-tab").count() == 2, "the example has a tab of its own"
+    await run(page)
+    result = await wait_for_response(page, "courses")
+    assert result == {"data": {"courses": {"nodes": []}}}  # a new account has none
