@@ -15,11 +15,12 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 ############################################################################
 FROM ${NODE_IMAGE} AS graphiql
 WORKDIR /src
-# Only what web/build.sh needs, so this layer is cached until the lock file changes.
-COPY web/package.json web/package-lock.json web/build.sh web/build.mjs web/graphiql-init.js web/
+# Only what web/build.sh needs, so this layer is cached until web/ changes.
+COPY web/package.json web/package-lock.json web/build.sh web/build.mjs web/
+COPY web/src/ web/src/
 # --no-dev: the browser assets need no devDependencies (graphql-http is for tests).
 RUN sh web/build.sh --no-dev \
- && test -s gateway/static/graphiql/graphiql.min.js
+ && test -s gateway/static/graphiql/graphiql-app.js
 
 ############################################################################
 FROM ${PYTHON_IMAGE} AS build
@@ -36,7 +37,7 @@ COPY jobs/ jobs/
 # The generated assets go in before `pip install .` so they are package data.
 COPY --from=graphiql /src/gateway/static/graphiql/ gateway/static/graphiql/
 RUN pip install . \
- && python -c "import gateway, pathlib; p = pathlib.Path(gateway.__file__).parent / 'static/graphiql/graphiql.min.js'; assert p.is_file(), p"
+ && python -c "import gateway, pathlib; p = pathlib.Path(gateway.__file__).parent / 'static/graphiql/graphiql-app.js'; assert p.is_file(), p"
 
 ############################################################################
 FROM ${PYTHON_IMAGE} AS runtime

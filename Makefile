@@ -10,8 +10,8 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 
 .PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses seed clean
 
-## setup: the virtualenv with the project and dev tools, and the GraphiQL assets
-setup: $(STAMP)/venv $(STAMP)/graphiql
+## setup: the virtualenv with the project and dev tools, the GraphiQL assets, the JS test clients
+setup: $(STAMP)/venv $(STAMP)/graphiql $(STAMP)/e2e-js
 
 $(STAMP)/venv: pyproject.toml
 	@mkdir -p $(STAMP)
@@ -20,9 +20,14 @@ $(STAMP)/venv: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-$(STAMP)/graphiql: web/package-lock.json web/build.mjs web/graphiql-init.js
+$(STAMP)/graphiql: web/package-lock.json web/build.mjs $(wildcard web/src/*.* web/src/*/*.*)
 	@mkdir -p $(STAMP)
 	sh web/build.sh
+	@touch $@
+
+$(STAMP)/e2e-js: tests/e2e/js/package-lock.json
+	@mkdir -p $(STAMP)
+	cd tests/e2e/js && npm ci --no-audit --no-fund
 	@touch $@
 
 ## stack: start the dev stores (PostgreSQL+pgvector, Redis, Neo4j; Weaviate when asked)

@@ -81,7 +81,6 @@ def schema_options(settings: Settings) -> SchemaOptions:
         max_cost=limits.max_cost,
         max_page_size=limits.max_page_size,
         introspection=limits.introspection,
-        mask_errors=settings.is_production,
     )
 
 

@@ -95,6 +95,9 @@ class Context:
     # object). schema/common.node_for keeps it; see there for why.
     nodes: dict[tuple[type, UUID], tuple[Any, Any]] = field(default_factory=dict)
     accounts: AccountServices | None = None
+    # The account this request signed in (login, register): the request itself is
+    # still anonymous, but that user sees their own private fields in the payload.
+    signed_in: UUID | None = None
 
     def for_operation(self) -> Context:
         """This context with empty request caches (loaders, node objects): what each

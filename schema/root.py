@@ -37,7 +37,6 @@ class SchemaOptions:
     max_cost: int = 250_000
     max_page_size: int = 100
     introspection: bool = True
-    mask_errors: bool = False
 
 
 class PerOperationCaches(SchemaExtension):
@@ -85,6 +84,6 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
             lambda: AddValidationRules(rules),
             lambda: ValidationCache(maxsize=512),
             lambda: CostLimit(max_cost=o.max_cost, max_page_size=o.max_page_size),
-            lambda: ErrorPolicy(mask=o.mask_errors),
+            ErrorPolicy,
         ],
     )

@@ -131,7 +131,7 @@ async def test_bodies_over_the_limit_get_413(http: httpx.AsyncClient) -> None:
         ("GET", "/healthz", {}),
         ("POST", "/graphql", {"json": {"query": "{ __typename }"}}),
         ("POST", "/graphql", {"json": {"query": "{ me { id } }"}, "headers": {"x-api-key": "no"}}),
-        ("GET", "/static/graphiql/graphiql.min.css", {}),
+        ("GET", "/static/graphiql/graphiql-app.css", {}),
         ("GET", "/nope", {}),
     ],
 )

@@ -7,9 +7,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert
-
-from datasources.postgres.models import GenerationTask
 from datasources.redis.store import progress_channel
 from resolvers.ids import to_global_id
 from schema.root import build_schema
@@ -22,19 +19,12 @@ QUERY = """subscription($id: ID!) { taskProgress(taskId: $id) { status stage per
 async def _task(
     world: World, owner_id: uuid.UUID, *, status: str, document_id: uuid.UUID
 ) -> uuid.UUID:
-    task_id = uuid.uuid4()
-    async with world.stores.sessions() as session, session.begin():
-        await session.execute(
-            insert(GenerationTask).values(
-                id=task_id,
-                user_id=owner_id,
-                task_type="document_processing",
-                status=status,
-                payload={"document_id": str(document_id)},
-                result={"stage": "queued", "progress": 0},
-            )
-        )
-    return task_id
+    return await world.task(
+        owner_id,
+        task_type="document_processing",
+        status=status,
+        payload={"document_id": str(document_id)},
+    )
 
 
 async def _collect(stream: Any, count: int) -> list[Any]:
