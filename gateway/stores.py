@@ -20,8 +20,8 @@ from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
 from datasources.postgres.users import UserReader
 from datasources.redis.store import RedisStore
+from datasources.settings import Settings
 from datasources.vectors import VectorIndex, create_vector_index
-from gateway.settings import Settings
 from resolvers.context import Stores
 
 log = logging.getLogger("gateway.stores")

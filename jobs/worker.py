@@ -16,7 +16,7 @@ from arq.connections import RedisSettings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from datasources.postgres.engine import create_engine
-from gateway.settings import Settings
+from datasources.settings import Settings
 from jobs import maintenance
 
 log = logging.getLogger("jobs")

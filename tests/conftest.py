@@ -18,7 +18,7 @@ import asyncpg
 import pytest
 from redis.asyncio import Redis
 
-from gateway.settings import Settings, SettingsError
+from datasources.settings import Settings, SettingsError
 from gateway.stores import open_stores
 from resolvers.context import Stores
 

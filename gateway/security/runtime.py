@@ -14,11 +14,11 @@ from argon2 import PasswordHasher, Type
 from datasources.postgres.accounts import AccountStore
 from datasources.redis.ratelimit import RateLimiter
 from datasources.redis.sessions import SessionStore
+from datasources.settings import Settings
 from gateway.security.audit import AuditTrail
 from gateway.security.authenticator import Authenticator, StoreAuthenticator
 from gateway.security.key_usage import KeyUsage
 from gateway.security.limits import RatePolicy
-from gateway.settings import Settings
 from resolvers.context import AccountServices, Stores
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gateway.settings import Settings
+from datasources.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

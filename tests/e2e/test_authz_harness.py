@@ -30,9 +30,9 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from starlette.applications import Starlette
 
+from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.runtime import SecurityRuntime
-from gateway.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 SECRET = "security-tests-secret-key-0123456789abcdef"

@@ -16,7 +16,7 @@ from sqlalchemy import insert, text, update
 from websockets.exceptions import ConnectionClosed
 
 from datasources.postgres.models import ApiKey, GenerationTask
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.ids import from_global_id, to_global_id
 from tests.e2e.test_authz_harness import (
     Account,

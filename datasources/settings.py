@@ -17,7 +17,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
 DEFAULT_ENV_FILE = Path(".stack/stack.env")
-EMBEDDING_DIMENSIONS = 1536  # the seed's VECTOR(1536)
 
 
 class SettingsError(RuntimeError):
