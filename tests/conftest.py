@@ -19,8 +19,7 @@ import pytest
 from redis.asyncio import Redis
 
 from datasources.settings import Settings, SettingsError
-from gateway.stores import open_stores
-from resolvers.context import Stores
+from datasources.stores import Stores, open_stores
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATABASE = "curriculum_test"

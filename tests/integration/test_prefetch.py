@@ -10,8 +10,9 @@ import pytest
 from neo4j import AsyncGraphDatabase
 
 from datasources.neo4j.graph import GraphReader
+from datasources.stores import Stores
 from resolvers import loaders, prefetch
-from resolvers.context import Principal, Stores
+from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from tests.factories import World
 from tests.integration.test_schema_reads import NESTED, build_courses, run

@@ -1,15 +1,21 @@
-"""Open every datasource from Settings (in the lifespan) and close them on shutdown."""
+"""The `Stores` bundle: every datasource, opened from Settings and closed together.
+
+The app opens it in its lifespan, the worker in its start-up, the CLI and tests
+around their work; resolvers and jobs both receive it, so it lives below both.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 
 from neo4j import AsyncGraphDatabase
 from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from datasources.embeddings import create_embedder
+from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.neo4j.graph import GraphReader
@@ -22,9 +28,26 @@ from datasources.postgres.users import UserReader
 from datasources.redis.store import RedisStore
 from datasources.settings import Settings
 from datasources.vectors import VectorIndex, create_vector_index
-from resolvers.context import Stores
 
-log = logging.getLogger("gateway.stores")
+log = logging.getLogger("datasources.stores")
+
+
+@dataclass(frozen=True, slots=True)
+class Stores:
+    """Every datasource, opened once in the app's lifespan and shared by requests."""
+
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    postgres: PostgresHealth
+    courses: CourseReader
+    documents: DocumentReader
+    users: UserReader
+    graph: GraphReader
+    graph_writer: GraphWriter
+    redis: RedisStore
+    vectors: VectorIndex
+    vector_store_name: str
+    embedder: Embedder
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
