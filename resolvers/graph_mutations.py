@@ -8,9 +8,9 @@ vector write is undone in the graph so the two never disagree.
 
 from __future__ import annotations
 
-import uuid
 from uuid import UUID
 
+from datasources.embeddings.text import concept_text
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.records import ConceptRecord
 from datasources.neo4j.writes import ConceptInput, GraphCycleError
@@ -19,30 +19,20 @@ from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.course_mutations import Problem
 
-CONCEPT_NAMESPACE = uuid.UUID("6f1c1c52-7d5e-4d8e-9a57-1f0b7f0a4c11")
-
-
-def concept_id_for(title: str, language: str) -> UUID:
-    """Deterministic: the same normalised title and language always give the same id."""
-    return uuid.uuid5(
-        CONCEPT_NAMESPACE, f"{language.casefold()}:{' '.join(title.casefold().split())}"
-    )
-
 
 async def _embed(ctx: Context, concept: ConceptRecord) -> None:
-    text = concept.title + ("\n" + concept.description if concept.description else "")
+    text = concept_text(concept.title, concept.description)
     vector = (await ctx.stores.embedder.embed([text]))[0]
     if not any(vector):
         return  # nothing embeddable (e.g. punctuation only); no vector to keep
     await ctx.stores.vectors.upsert_concepts(
         [
-            ConceptVectorRecord(
-                id=concept.id,
+            ConceptVectorRecord.create(
+                concept_id=concept.id,
                 title=concept.title,
                 description=concept.description,
-                neo4j_node_id=str(concept.id),
                 category=concept.category,
-                tags=list(concept.tags),
+                tags=concept.tags,
                 vector=vector,
             )
         ]
