@@ -15,6 +15,7 @@ from neo4j import AsyncGraphDatabase
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from datasources.courses import CourseWriter
 from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.bootstrap import bootstrap_graph
@@ -44,6 +45,7 @@ class Stores:
     users: UserReader
     graph: GraphReader
     graph_writer: GraphWriter
+    course_writer: CourseWriter
     redis: RedisStore
     vectors: VectorIndex
     vector_store_name: str
@@ -97,16 +99,20 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         timeout=settings.embedding.timeout_seconds,
     )
     database = settings.neo4j.database
+    graph_writer = GraphWriter(driver, database=database, timeout=timeout)
+    sessions = create_sessionmaker(engine)
+    redis_store = RedisStore(redis, timeout=timeout)
     stores = Stores(
         engine=engine,
-        sessions=create_sessionmaker(engine),
+        sessions=sessions,
         postgres=PostgresHealth(engine, timeout=timeout),
         courses=CourseReader(engine, timeout=timeout),
         documents=DocumentReader(engine, timeout=timeout),
         users=UserReader(engine, timeout=timeout),
         graph=GraphReader(driver, database=database, timeout=timeout),
-        graph_writer=GraphWriter(driver, database=database, timeout=timeout),
-        redis=RedisStore(redis, timeout=timeout),
+        graph_writer=graph_writer,
+        course_writer=CourseWriter(sessions, graph_writer, redis_store),
+        redis=redis_store,
         vectors=vectors,
         vector_store_name=settings.vector_backend,
         embedder=embedder,

@@ -1,9 +1,10 @@
-"""Deterministic ids and embedding texts: the rules the API, the jobs and the seed share."""
+"""Rules the API, the jobs and the seed share: ids, embedding texts, course hours."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
+from datasources.courses import course_hours
 from datasources.embeddings.text import concept_text, qa_text
 from datasources.ids import chunk_id, concept_id_for
 from datasources.vectors import ConceptVectorRecord
@@ -40,3 +41,10 @@ def test_a_concept_vector_has_the_concept_id_and_points_at_its_node() -> None:
     assert record.id == concept
     assert record.neo4j_node_id == str(concept)
     assert list(record.tags) == ["a", "b"]
+
+
+def test_course_hours_need_both_weeks_and_hours() -> None:
+    assert course_hours(4, 3) == 12
+    assert course_hours(None, 3) is None
+    assert course_hours(4, None) is None
+    assert course_hours(0, 3) is None
