@@ -8,12 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
+
+from graphql import GraphQLError
 
 from datasources.courses import Refused
+from datasources.neo4j.records import ObjectiveRecord
 from datasources.postgres.records import CourseRecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.validation import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +90,43 @@ async def owned_course(ctx: Context, course_id: UUID) -> CourseRecord | None:
     """The course when the caller may change it (for graph-only edits such as objectives)."""
     require_principal(ctx, "courses:write")
     return await ctx.stores.course_writer.editable(course_id, editor=ctx.viewer)
+
+
+async def add_objective(
+    ctx: Context,
+    course_id: UUID,
+    *,
+    description: str,
+    bloom_level: str,
+    measurable: bool,
+    priority: int,
+) -> ObjectiveRecord | Problem:
+    """A new LearningObjective the course ACHIEVES (a graph-only edit)."""
+    course = await owned_course(ctx, course_id)
+    if course is None:
+        return NOT_FOUND
+    try:
+        text = clean_text(description, field="description", max_length=2000, required=True)
+    except GraphQLError as exc:
+        return Problem("invalid", str(exc), "description")
+    if not 1 <= priority <= 1000:
+        return Problem("invalid", "`priority` must be between 1 and 1000", "priority")
+    objective_id = uuid4()
+    await ctx.stores.graph_writer.add_objective(
+        course_id=course.id,
+        objective_id=objective_id,
+        description=text or "",
+        bloom_level=bloom_level,
+        measurable=measurable,
+        priority=priority,
+    )
+    found = await ctx.stores.graph.objectives_by_ids([objective_id])
+    return found[objective_id]
+
+
+async def remove_objective(ctx: Context, course_id: UUID, objective_id: UUID) -> bool:
+    """False when the course is not the caller's or does not achieve the objective."""
+    course = await owned_course(ctx, course_id)
+    return course is not None and await ctx.stores.graph_writer.remove_objective(
+        course_id=course.id, objective_id=objective_id
+    )

@@ -110,3 +110,25 @@ async def add_relation(
         source_id=source_id, target_id=target_id, relation_type=relation_type, strength=strength
     )
     return added or Problem("not_found", "one of the two concepts does not exist")
+
+
+async def remove_prerequisite(
+    ctx: Context, *, prerequisite_id: UUID, concept_id: UUID
+) -> bool | Problem:
+    require_principal(ctx, "concepts:write")
+    removed = await ctx.stores.graph_writer.remove_prerequisite(
+        prerequisite_id=prerequisite_id, concept_id=concept_id
+    )
+    return removed or Problem("not_found", "no such prerequisite edge")
+
+
+async def remove_relation(ctx: Context, *, source_id: UUID, target_id: UUID) -> bool | Problem:
+    require_principal(ctx, "concepts:write")
+    removed = await ctx.stores.graph_writer.remove_related(source_id=source_id, target_id=target_id)
+    return removed or Problem("not_found", "no such relation")
+
+
+async def concept_after_edit(ctx: Context, concept_id: UUID) -> ConceptRecord | None:
+    """The concept as stored now: read afresh, past the request's loader (which may hold
+    it as it was before the edit)."""
+    return (await ctx.stores.graph.concepts_by_ids([concept_id])).get(concept_id)

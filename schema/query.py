@@ -16,6 +16,7 @@ from datasources.postgres.documents import DocumentFilter
 from resolvers import concepts as concept_resolvers
 from resolvers import courses as course_resolvers
 from resolvers import documents as document_resolvers
+from resolvers import objectives as objective_resolvers
 from resolvers import search as search_resolvers
 from resolvers import users as user_resolvers
 from resolvers.auth import require_principal
@@ -135,11 +136,8 @@ async def _node(info: Info, global_id: str) -> Node | None:
         found = await user_resolvers.export(ctx, raw)
         return Export.from_record(found) if found else None
     if type_name == "LearningObjective":
-        found = (await ctx.stores.graph.objectives_by_ids([raw])).get(raw)
-        # Visible through a course the caller may read: a draft's objectives are private.
-        owners = (await ctx.stores.graph.objective_courses([raw])).get(raw, [])
-        readable = await asyncio.gather(*(course_resolvers.course(ctx, c) for c in owners))
-        return LearningObjective.from_record(found) if found and any(readable) else None
+        found = await objective_resolvers.objective(ctx, raw)
+        return LearningObjective.from_record(found) if found else None
     return None
 
 
@@ -210,24 +208,17 @@ class Query:
     async def published_courses(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> CourseConnection:
-        from resolvers.pagination import page
-
-        ctx = info.context
-        require_principal(ctx, "courses:read")
-        window = page(first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=True)
-        rows = await ctx.stores.courses.published(page=window)
-        has_next = len(rows) > first
-        rows = rows[:first]
-        await prefetch(info, "CourseConnection", [[r for r, _, _, _ in rows]])
+        rows, has_next, cursors = await course_resolvers.published_courses(
+            info.context, first=first, after=after
+        )
+        await prefetch(info, "CourseConnection", [rows])
         edges = [
-            CourseEdge(cursor=encode_cursor(r.published_at, r.id), node=Course.from_record(r))
-            for r, _, _, _ in rows
+            CourseEdge(cursor=c, node=Course.from_record(r))
+            for r, c in zip(rows, cursors, strict=True)
         ]
         return CourseConnection(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None
-            ),
+            page_info=PageInfo(has_next_page=has_next, end_cursor=cursors[-1] if cursors else None),
         )
 
     @strawberry.field
