@@ -21,8 +21,8 @@ async def test_a_task_is_queued_once_and_its_job_gets_the_task_id(
     pool = await queue.open_queue(test_settings.redis.url)
     ran: list[TaskPayload] = []
 
-    async def process_document(_ctx: dict[str, Any], payload: Any) -> None:
-        ran.append(TaskPayload.from_json(payload))
+    async def process_document(ctx: dict[Any, Any], *args: Any, **kwargs: Any) -> None:
+        ran.append(TaskPayload.from_json(args[0]))
 
     try:
         task_id = uuid.uuid4()

@@ -22,6 +22,7 @@ def test_payloads_are_json_and_checked() -> None:
     task = uuid.uuid4()
     raw = deserialize(serialize(TaskPayload(task).to_json()))
     assert TaskPayload.from_json(raw) == TaskPayload(task)
-    for bad in (None, [], {}, {"task_id": 7}, {"task_id": "not-a-uuid"}):
+    bad_payloads: list[object] = [None, [], {}, {"task_id": 7}, {"task_id": "not-a-uuid"}]
+    for bad in bad_payloads:
         with pytest.raises(ValueError):
             TaskPayload.from_json(bad)

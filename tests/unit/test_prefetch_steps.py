@@ -34,7 +34,7 @@ GRAPHQL = SCHEMA._schema
 
 def _prefetch_roots() -> set[str]:
     """Type names passed to `prefetch(info, "<Type>", ...)` anywhere in schema/."""
-    roots = set()
+    roots: set[str] = set()
     for path in (ROOT / "schema").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
@@ -42,6 +42,7 @@ def _prefetch_roots() -> set[str]:
                 and getattr(node.func, "id", None) == "prefetch"
                 and len(node.args) >= 2
                 and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
             ):
                 roots.add(node.args[1].value)
     return roots
