@@ -59,6 +59,7 @@ schema: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## seed: the demo dataset in every store (SCALE=1 is the benchmark size; SCALE=0 the tiny one)
 seed: migrate

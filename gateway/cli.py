@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from gateway.settings import Settings, SettingsError
+from datasources.settings import Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
 

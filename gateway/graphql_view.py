@@ -22,11 +22,12 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
+from datasources.stores import Stores
 from gateway import wire
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
 from gateway.security.responses import error_body
-from resolvers.context import Context, Limits, Stores
+from resolvers.context import Context, Limits
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 

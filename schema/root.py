@@ -25,7 +25,7 @@ from schema.errors import ErrorPolicy
 from schema.execution import GatewayExecutionContext
 from schema.limits import CostLimit
 from schema.mutation import MUTATIONS
-from schema.query import Query
+from schema.query import QUERIES
 from schema.subscription import Subscription
 
 
@@ -71,7 +71,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
     if not o.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return GatewaySchema(
-        query=Query,
+        query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=Subscription,
         execution_context_class=GatewayExecutionContext,

@@ -11,8 +11,9 @@ from sqlalchemy import delete, insert
 
 from datasources.neo4j.writes import ConceptInput
 from datasources.postgres.models import Course, CourseDocument, Document, GenerationTask, User
+from datasources.stores import Stores
 from datasources.vectors import ChunkRecord, ConceptVectorRecord
-from resolvers.context import Context, Limits, Principal, Stores
+from resolvers.context import Context, Limits, Principal
 
 
 @dataclass

@@ -17,9 +17,8 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 
-from gateway.settings import Settings
-from gateway.stores import open_stores
-from resolvers.context import Stores
+from datasources.settings import Settings
+from datasources.stores import Stores, open_stores
 from tests.e2e.test_authz_harness import LOGIN, PASSWORD, Account, Client, isolated, register
 
 ROOT = Path(__file__).resolve().parents[2]

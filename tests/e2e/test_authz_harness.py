@@ -31,9 +31,9 @@ from sqlalchemy import insert, text
 from starlette.applications import Starlette
 
 from datasources.postgres.models import GenerationTask
+from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.runtime import SecurityRuntime
-from gateway.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 SECRET = "security-tests-secret-key-0123456789abcdef"

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from tests.e2e.test_authz_harness import (

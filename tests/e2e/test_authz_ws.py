@@ -15,7 +15,7 @@ from sqlalchemy import text, update
 from websockets.exceptions import ConnectionClosed
 
 from datasources.postgres.models import ApiKey
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.ids import from_global_id
 from tests.e2e.test_authz_harness import (
     Client,

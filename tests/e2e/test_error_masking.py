@@ -23,8 +23,8 @@ from datasources.neo4j.graph import GraphReader
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.users import UserReader
 from datasources.redis.store import RedisStore
+from datasources.settings import Settings
 from gateway.security.limits import RatePolicy
-from gateway.settings import Settings
 from resolvers.ids import to_global_id
 from tests.e2e.leaks import leaks
 from tests.e2e.test_authz_harness import (

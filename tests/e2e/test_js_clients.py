@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from datasources.redis.store import progress_channel
+from datasources.redis.progress import progress_channel
 from resolvers.ids import to_global_id
 from tests.e2e.conftest import EdgeApp, edge_account
 from tests.e2e.js_client import JsClient, of, run_plan

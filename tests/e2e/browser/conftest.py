@@ -21,8 +21,8 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, Request, Route, async_playwright
 
+from datasources.settings import Settings
 from gateway import graphiql
-from gateway.settings import Settings
 from tests.e2e.test_authz_harness import (
     Account,
     Client,

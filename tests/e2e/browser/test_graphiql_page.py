@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from playwright.async_api import Page, Route
 
-from datasources.redis.store import progress_channel
+from datasources.redis.progress import progress_channel
 from resolvers.ids import from_global_id
 from tests.e2e.browser.conftest import Watched, gql
 from tests.e2e.browser.pages import (
