@@ -162,7 +162,7 @@ survey() {
         check "$how"
         if [ -n "$PROBLEM" ]; then
             MISSING+=("$package")
-            REPORT+="$(printf '  %-24s %s (%s)' "$package" "$why" "$PROBLEM")"$'\n'
+            REPORT+="$(printf '  %-24s %s  [%s]' "$package" "$why" "$PROBLEM")"$'\n'
         fi
     done <<<"$REQUIREMENTS"
 }
@@ -186,12 +186,17 @@ if [ "${#MISSING[@]}" -gt 0 ]; then
         echo "bootstrap: this machine lacks what $target needs:"
         printf '%s' "$REPORT"
         if command -v apt-get >/dev/null 2>&1; then
-            sudo=""
-            [ "$(id -u)" = 0 ] || sudo="sudo "
-            echo "Install them, then run the command again:"
-            echo "  ${sudo}apt-get install -y --no-install-recommends ${MISSING[*]}"
+            install="apt-get install -y --no-install-recommends ${MISSING[*]}"
             if [ "$(id -u)" = 0 ]; then
-                echo "(apt could not provide them all: a version above may be too old for this release)"
+                echo "apt could not provide them all (a version above may be too old for this"
+                echo "release); the command was:"
+                echo "  $install"
+            elif command -v sudo >/dev/null 2>&1; then
+                echo "Install them, then run the command again:"
+                echo "  sudo $install"
+            else
+                echo "Install them as root (or run the command as root: it installs them), then again:"
+                echo "  su -c '$install'"
             fi
         else
             echo "These are Debian package names: install their equivalents, then run the command again."

@@ -114,6 +114,8 @@ class Machine:
                 'case "$2" in *ensurepip*) [ -e "${0%/*}/../venv-ok" ] ;; '
                 f"*) echo {self.python_version} ;; esac",
             )
+        elif package == "sudo":
+            self._stub("sudo", "exit 0")
         elif package == "python3-venv":
             (self.root / "venv-ok").touch()
         elif package == "openjdk-17-jdk-headless":
@@ -214,7 +216,7 @@ def _machine(tmp_path: Path, **kwargs: object) -> Machine:
 
 def _listed(stderr: str) -> set[str]:
     """The packages of the message's `apt-get install` line."""
-    match = re.search(r"apt-get install -y --no-install-recommends (.*)", stderr)
+    match = re.search(r"apt-get install -y --no-install-recommends ([^'\n]*)", stderr)
     assert match, stderr
     return set(match.group(1).split())
 
@@ -233,17 +235,26 @@ def test_everything_there_is_silent_and_installs_nothing(tmp_path: Path) -> None
 def test_as_a_user_it_stops_with_one_message_and_the_command(tmp_path: Path) -> None:
     missing = {"redis-server", "libmagic1", "maven", "python3-venv", "chromium"}
     machine = _machine(tmp_path, missing=missing)
+    machine.install("sudo")
     result = machine.run("run")
     assert result.returncode == 1
     expected = {"redis-server", "libmagic1", "maven", "python3-venv"} | _absent_files(
         _packages("run")
     )
     assert _listed(result.stderr) == expected
-    assert "sudo apt-get install -y --no-install-recommends" in result.stderr
+    assert "\n  sudo apt-get install -y --no-install-recommends " in result.stderr
     assert result.stderr.startswith("bootstrap: this machine lacks what `make run` needs:")
     assert "libmagic.so.1" in result.stderr  # says what it looked for
     assert "chromium" not in result.stderr  # test-only
     assert not machine.apt_log.exists()
+
+
+def test_as_a_user_without_sudo_it_says_to_install_as_root(tmp_path: Path) -> None:
+    machine = _machine(tmp_path, missing={"redis-server"})
+    result = machine.run("run")
+    assert result.returncode == 1
+    assert "\n  su -c 'apt-get install -y --no-install-recommends redis-server" in result.stderr
+    assert "redis-server" in _listed(result.stderr)
 
 
 def test_the_test_profile_adds_the_browser_pdf_tools_and_go(tmp_path: Path) -> None:
