@@ -90,8 +90,14 @@ def ensure_free(mine: Mapping[str, Configured]) -> None:
         if not port_is_free(setting.port):
             raise StackError(
                 f"port {setting.port} ({setting.source}) is in use{port_holder(setting.port)}: "
-                f"stop what holds it, or set {setting.variable} to a free port"
+                f"stop what holds it, or {_move_hint(setting.variable)}"
             )
+
+
+def _move_hint(name: str) -> str:
+    if name == BASE_VARIABLE:
+        return f"set {name} to another base (the stack uses {len(LAYOUT)} ports from it up)"
+    return f"set {name} to a free port"
 
 
 def ensure_unmoved(running: Mapping[str, int], mine: Mapping[str, Configured]) -> None:
