@@ -151,7 +151,7 @@ def run_logged(
     timeout: float,
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
-    heartbeat: float = 20.0,
+    heartbeat: float = 30.0,
 ) -> None:
     """Run a build step to completion with its output in `log`; raise with the tail on failure.
 
