@@ -66,7 +66,8 @@ case "$PROFILE" in
     test) wanted=" run weaviate test " ;;
     *) say "unknown profile '$PROFILE' (expected run or test)"; exit 2 ;;
 esac
-if [ "$(printf %s "${VECTOR_BACKEND:-}" | tr '[:upper:]' '[:lower:]')" = weaviate ]; then
+backend="${VECTOR_BACKEND:-}"
+if [ "${backend,,}" = weaviate ]; then
     wanted="$wanted weaviate "
 fi
 
@@ -195,7 +196,7 @@ if [ "${#MISSING[@]}" -gt 0 ]; then
                 echo "Install them, then run the command again:"
                 echo "  sudo $install"
             else
-                echo "Install them as root (or run the command as root: it installs them), then again:"
+                echo "Install them as root, then run the command again:"
                 echo "  su -c '$install'"
             fi
         else

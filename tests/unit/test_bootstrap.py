@@ -25,7 +25,6 @@ TOOLS = (
     "dirname",
     "readlink",
     "sed",
-    "tr",
     "cat",
     "cp",
     "chmod",
