@@ -356,3 +356,32 @@ def test_an_unknown_profile_is_refused(tmp_path: Path) -> None:
     result = machine.run("prod")
     assert result.returncode == 2
     assert "unknown profile 'prod'" in result.stderr
+
+
+def _planned(target: str) -> list[str]:
+    """The commands `make -n TARGET` would run, in order."""
+    result = subprocess.run(  # noqa: S603 - fixed argv
+        [shutil.which("make") or "make", "-n", "--no-print-directory", "-C", str(ROOT), target],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+def _index(lines: list[str], needle: str) -> int:
+    return next(i for i, line in enumerate(lines) if needle in line)
+
+
+def test_make_run_bootstraps_the_run_profile_and_checks_port_before_the_stores() -> None:
+    plan = _planned("run")
+    assert _index(plan, "scripts/bootstrap.sh run") == 0
+    assert _index(plan, "serve --check") < _index(plan, "stack up")
+    assert not any("bootstrap.sh test" in line for line in plan)
+
+
+def test_make_test_bootstraps_the_test_profile_first() -> None:
+    plan = _planned("test")
+    assert _index(plan, "scripts/bootstrap.sh test") == 0
+    assert _index(plan, "stack up --with-weaviate") < _index(plan, "pytest")
