@@ -15,11 +15,12 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 ############################################################################
 FROM ${NODE_IMAGE} AS graphiql
 WORKDIR /src
-# Only what web/build.sh needs, so this layer is cached until the lock file changes.
-COPY web/package.json web/package-lock.json web/build.sh web/build.mjs web/graphiql-init.js web/
+# Only what web/build.sh needs, so this layer is cached until web/ changes.
+COPY web/package.json web/package-lock.json web/build.sh web/build.mjs web/
+COPY web/src/ web/src/
 # --no-dev: the browser assets need no devDependencies (graphql-http is for tests).
 RUN sh web/build.sh --no-dev \
- && test -s gateway/static/graphiql/graphiql.min.js
+ && test -s gateway/static/graphiql/graphiql-app.js
 
 ############################################################################
 FROM ${PYTHON_IMAGE} AS build
@@ -36,7 +37,7 @@ COPY jobs/ jobs/
 # The generated assets go in before `pip install .` so they are package data.
 COPY --from=graphiql /src/gateway/static/graphiql/ gateway/static/graphiql/
 RUN pip install . \
- && python -c "import gateway, pathlib; p = pathlib.Path(gateway.__file__).parent / 'static/graphiql/graphiql.min.js'; assert p.is_file(), p"
+ && python -c "import gateway, pathlib; p = pathlib.Path(gateway.__file__).parent / 'static/graphiql/graphiql-app.js'; assert p.is_file(), p"
 
 ############################################################################
 FROM ${PYTHON_IMAGE} AS runtime
@@ -46,9 +47,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     APP_ENV=production \
     HOST=0.0.0.0 \
     PORT=8000
+# The PDF export (WeasyPrint): pango, C font subsetting, and a CJK font for Chinese courses.
 # libmagic1: the document pipeline recognises uploads by content (python-magic).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libmagic1 \
+ && apt-get install -y --no-install-recommends \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei libmagic1 \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app

@@ -21,11 +21,11 @@ from typing import Any
 import uvloop
 
 from bench import queries, raw
+from datasources.settings import Settings
+from datasources.stores import open_stores
 from gateway.app import GC_THRESHOLD, schema_options
 from gateway.seed.data import DEMO_TAG, SeedSpec, build_dataset
 from gateway.seed.records import seed_id
-from gateway.settings import Settings
-from gateway.stores import open_stores
 from resolvers.context import Context, Limits, Principal
 from schema.root import build_schema
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import asyncpg
 from neo4j import AsyncGraphDatabase
 
+from datasources.settings import Settings
 from gateway.seed.data import DEMO_TAG, SeedSpec, build_dataset
 from gateway.seed.vocab import ASPECTS_EN, ASPECTS_ZH, SUBJECTS
-from gateway.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

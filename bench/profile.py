@@ -27,11 +27,11 @@ from pyinstrument import Profiler
 from bench import queries
 from bench.picks import search_texts
 from bench.server import FixedToken
+from datasources.settings import Settings
+from datasources.stores import open_stores
 from gateway.app import create_app, schema_options
 from gateway.seed.data import DEMO_TAG, SeedSpec, build_dataset
 from gateway.seed.records import seed_id
-from gateway.settings import Settings
-from gateway.stores import open_stores
 from resolvers.context import Context, Limits, Principal
 from schema.root import build_schema
 

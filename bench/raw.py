@@ -35,9 +35,9 @@ from datasources.neo4j.graph import (
 )
 from datasources.neo4j.ordering import topological_order
 from datasources.postgres.records import CourseRecord, DocumentRecord, UserRecord, field_names
+from datasources.settings import Settings
 from datasources.vectors import init_connection
 from datasources.vectors.pgvector_sql import quote_schema, search
-from gateway.settings import Settings
 
 COURSE_COLS = ", ".join(field_names(CourseRecord))
 DOCUMENT_COLS = ", ".join(field_names(DocumentRecord))

@@ -42,11 +42,11 @@ from bench import queries, raw
 from bench.client import CLIENTS, PostClient, open_client
 from bench.load import Stats, run_load, run_paired
 from bench.picks import Picks, pick
+from datasources.settings import Settings
 from gateway.app import GC_THRESHOLD
 from gateway.security.runtime import password_hasher
 from gateway.seed.data import DEMO_TAG
 from gateway.seed.records import seed_id
-from gateway.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_USER = uuid.uuid5(uuid.NAMESPACE_URL, "curriculum-gateway/bench/admin")

@@ -18,9 +18,9 @@ from uuid import UUID
 
 import uvicorn
 
+from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.authenticator import AuthenticationFailed, Authenticator
-from gateway.settings import Settings
 from resolvers.context import Principal
 
 

@@ -14,14 +14,14 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from datasources.settings import Settings
+from datasources.stores import open_stores
 from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
 from gateway.security.authenticator import Authenticator
 from gateway.security.middleware import AuditMiddleware, GuardMiddleware
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.view import SecureGraphQL
-from gateway.settings import Settings
-from gateway.stores import open_stores
 from gateway.ticker import ticker
 from resolvers.context import Limits
 from schema.root import SchemaOptions, build_schema
@@ -81,7 +81,6 @@ def schema_options(settings: Settings) -> SchemaOptions:
         max_cost=limits.max_cost,
         max_page_size=limits.max_page_size,
         introspection=limits.introspection,
-        mask_errors=settings.is_production,
     )
 
 

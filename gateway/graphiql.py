@@ -1,14 +1,14 @@
 """GraphiQL explorer served from local assets (no CDN): the page and the static mount.
 
-The assets (React 18 and GraphiQL 3 UMD builds, CSS, our `graphiql-init.js`
-bootstrap) are generated into `gateway/static/graphiql/` by `web/build.sh`
-(`make setup`); they are not committed. Without them the page answers 503 and says
-how to build them.
+The assets are one JavaScript bundle and one stylesheet (React 18, GraphiQL 3, the
+Explorer plugin, cytoscape and our plugins from `web/src/`), built by esbuild into
+`gateway/static/graphiql/` by `web/build.sh` (`make setup`); they are not committed.
+Without them the page answers 503 and says how to build them.
 
-The page carries no inline script: the bootstrap is a static file and reads its
-settings from `data-*` attributes, so the Content-Security-Policy allows scripts
-from 'self' only. GraphiQL injects inline styles (CodeMirror, Radix), hence
-`style-src 'unsafe-inline'`; its fonts and icons are `data:` URLs.
+The page carries no inline script: the bundle reads its settings from `data-*`
+attributes, so the Content-Security-Policy allows scripts from 'self' only. GraphiQL
+and cytoscape set inline styles (CodeMirror, Radix), hence `style-src
+'unsafe-inline'`; fonts and icons are `data:` URLs.
 
 Wiring, in `create_app()`:
 
@@ -36,24 +36,21 @@ GRAPHIQL_DIR = STATIC_DIR / "graphiql"
 STATIC_URL = "/static"
 GRAPHQL_PATH = "/graphql"
 
-# Load order matters: React, ReactDOM, then GraphiQL (which reads window.React*),
-# then our bootstrap.
-SCRIPTS = (
-    "react.production.min.js",
-    "react-dom.production.min.js",
-    "graphiql.min.js",
-    "graphiql-init.js",
-)
-STYLES = ("graphiql.min.css",)
+# web/build.mjs bundles everything (React, GraphiQL, plugins, our code) into one file.
+SCRIPTS = ("graphiql-app.js",)
+STYLES = ("graphiql-app.css",)
 REQUIRED_ASSETS = SCRIPTS + STYLES
 
 DEFAULT_QUERY = """\
-# Curriculum Gateway GraphQL explorer.
-# To act as a user, open "Headers" below and enter
-#   {"Authorization": "Bearer <token>"}
+# Curriculum Gateway. On the left:
+#   Sign in     act as your account
+#   Explorer    tick fields to build a query
+#   Graph view  concepts of a result as a graph
+#   Examples    saved operations
+# Run with Ctrl+Enter.
 
-{
-  __typename
+query WhoAmI {
+  me { username email role }
 }
 """
 

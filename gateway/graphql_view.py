@@ -1,27 +1,55 @@
-"""The strawberry ASGI view: builds the typed Context per request and per socket."""
+"""The strawberry ASGI view: builds the typed Context per request and per socket.
+
+JSON in and out goes through gateway/wire.py; every answer is JSON, also the
+request errors strawberry would send as plain text.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 
-import orjson
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
+from datasources.stores import Stores
+from gateway import wire
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
-from resolvers.context import Context, Limits, Stores
+from gateway.security.responses import error_body
+from resolvers.context import Context, Limits
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 
 
+class TextFrames(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages as text frames.
+
+    strawberry sends bytes frames when `encode_json` returns bytes (ours does, for
+    HTTP); the protocol's messages are JSON text, and browser and Node clients
+    (graphql-ws, so Apollo, urql, Relay, GraphiQL) parse only text frames.
+    """
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(wire.encode_text(message))
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
+
+
 class GatewayGraphQL(GraphQL[Context, None]):
+    websocket_adapter_class = TextFrames  # type: ignore[assignment]
+
     def __init__(
         self,
         schema: Any,
@@ -98,5 +126,28 @@ class GatewayGraphQL(GraphQL[Context, None]):
     async def render_graphql_ide(self, request: Request) -> Response:
         return await graphiql_page(request)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            response = _error(exc.status_code, exc.reason, HTTPStatus(exc.status_code).name)
+        except wire.InvalidText as exc:  # in a body the guard does not read (multipart)
+            response = _error(400, exc.message, "BAD_USER_INPUT", field=exc.where)
+        await response(scope, receive, send)
+
     def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+        return wire.encode(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return wire.decode(data)
+
+
+def _error(status: int, message: str, code: str, **extensions: Any) -> Response:
+    return Response(
+        error_body(message, code, **extensions),
+        status_code=status,
+        media_type="application/json",
+    )

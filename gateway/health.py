@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from resolvers.context import Stores
+from datasources.stores import Stores
 
 
 async def healthz(_: Request) -> JSONResponse:

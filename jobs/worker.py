@@ -1,22 +1,24 @@
 """arq WorkerSettings: the background worker (`curriculum worker`).
 
 Jobs unpack arq's ctx into typed state on their first line; the stores are opened
-once in on_startup and closed in on_shutdown, like the app's lifespan.
+once in on_startup and closed in on_shutdown, like the app's lifespan. Every job is
+registered under its name from datasources/redis/queue.py, the names `enqueue` uses.
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-from arq import cron
+from arq import cron, func
 from arq.connections import RedisSettings
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from datasources.postgres.engine import create_engine
-from gateway.settings import Settings
+from datasources.redis import queue
+from datasources.redis.queue import JobName
+from datasources.settings import Settings
+from datasources.stores import Stores, open_stores
 from jobs import maintenance
 
 log = logging.getLogger("jobs")
@@ -25,7 +27,8 @@ log = logging.getLogger("jobs")
 @dataclass(frozen=True, slots=True)
 class WorkerState:
     settings: Settings
-    engine: AsyncEngine
+    stores: Stores
+    exit_stack: AsyncExitStack
 
 
 def state(ctx: dict[str, Any]) -> WorkerState:
@@ -34,37 +37,53 @@ def state(ctx: dict[str, Any]) -> WorkerState:
 
 async def startup(ctx: dict[str, Any]) -> None:
     settings = Settings.load()
-    engine = create_engine(settings.postgres.url, pool_size=4)
-    ctx["state"] = WorkerState(settings=settings, engine=engine)
+    exit_stack = AsyncExitStack()
+    # The app bootstraps the graph and vector schemas; the worker only uses them.
+    stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
+    ctx["state"] = WorkerState(settings=settings, stores=stores, exit_stack=exit_stack)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
-    await state(ctx).engine.dispose()
+    await state(ctx).exit_stack.aclose()
 
 
 async def maintain_audit_partitions(ctx: dict[str, Any]) -> None:
-    await maintenance.ensure_partitions(state(ctx).engine, months_ahead=3)
+    await maintenance.ensure_partitions(state(ctx).stores.engine, months_ahead=3)
 
 
 async def purge_expired_rows(ctx: dict[str, Any]) -> dict[str, int]:
-    removed = await maintenance.purge_expired(state(ctx).engine)
+    removed = await maintenance.purge_expired(state(ctx).stores.engine)
     log.info("retention purge removed %s", removed)
     return removed
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
-    return RedisSettings.from_dsn(settings.redis.url)
+    return queue.redis_settings(settings.redis.url)
 
 
 class WorkerSettings:
-    functions = [maintain_audit_partitions, purge_expired_rows]
+    functions = [
+        func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
+        func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
+    ]
     cron_jobs = [
-        cron(maintain_audit_partitions, hour={3}, minute={0}, run_at_startup=True),
-        cron(purge_expired_rows, hour={4}, minute={0}),
+        cron(
+            maintain_audit_partitions,
+            name=f"cron:{JobName.MAINTAIN_AUDIT_PARTITIONS.value}",
+            hour={3},
+            minute={0},
+            run_at_startup=True,
+        ),
+        cron(
+            purge_expired_rows,
+            name=f"cron:{JobName.PURGE_EXPIRED_ROWS.value}",
+            hour={4},
+            minute={0},
+        ),
     ]
     on_startup = startup
     on_shutdown = shutdown
     # JSON, not arq's default pickle: a job payload must never be able to run code.
-    job_serializer = staticmethod(orjson.dumps)
-    job_deserializer = staticmethod(orjson.loads)
+    job_serializer = staticmethod(queue.serialize)
+    job_deserializer = staticmethod(queue.deserialize)
     max_tries = 3

@@ -152,7 +152,9 @@ def check_password(value: str, field: str = "password") -> str:
 
 
 def _signed_in(ctx: Context, session: NewSession, user: UserRecord) -> SignedIn:
-    # The request came in anonymous; let its audit row name who it signed in.
+    # The request came in anonymous: the payload shows the user their own private
+    # fields, and the audit row names who it signed in.
+    ctx.signed_in = user.id
     scope = getattr(ctx.request, "scope", None)
     if isinstance(scope, dict):
         scope.setdefault("state", {})["signed_in_user_id"] = user.id

@@ -6,38 +6,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 from uuid import UUID
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from strawberry.types import Info as StrawberryInfo
 
-from datasources.embeddings import Embedder
-from datasources.neo4j.graph import GraphReader
-from datasources.neo4j.writes import GraphWriter
 from datasources.postgres.accounts import AccountStore
-from datasources.postgres.base import PostgresHealth, Viewer
-from datasources.postgres.courses import CourseReader
-from datasources.postgres.documents import DocumentReader
-from datasources.postgres.users import UserReader
+from datasources.postgres.base import Viewer
 from datasources.redis.sessions import SessionStore
-from datasources.redis.store import RedisStore
-from datasources.vectors import VectorIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Stores:
-    """Every datasource, opened once in the app's lifespan and shared by requests."""
-
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    postgres: PostgresHealth
-    courses: CourseReader
-    documents: DocumentReader
-    users: UserReader
-    graph: GraphReader
-    graph_writer: GraphWriter
-    redis: RedisStore
-    vectors: VectorIndex
-    vector_store_name: str
-    embedder: Embedder
+from datasources.stores import Stores
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +69,9 @@ class Context:
     # object). schema/common.node_for keeps it; see there for why.
     nodes: dict[tuple[type, UUID], tuple[Any, Any]] = field(default_factory=dict)
     accounts: AccountServices | None = None
+    # The account this request signed in (login, register): the request itself is
+    # still anonymous, but that user sees their own private fields in the payload.
+    signed_in: UUID | None = None
 
     def for_operation(self) -> Context:
         """This context with empty request caches (loaders, node objects): what each

@@ -136,3 +136,14 @@ async def _course_documents(
 ) -> dict[UUID, list[tuple[CourseDocumentRecord, DocumentRecord]]]:
     links = await ctx.stores.courses.links_for_courses(course_ids)
     return await join(links, lambda link: link.document_id, partial(document, ctx))
+
+
+async def published_courses(
+    ctx: Context, *, first: int, after: str | None
+) -> tuple[list[CourseRecord], bool, list[str]]:
+    """The seed's active_courses_view, newest publication first."""
+    require_principal(ctx, "courses:read")
+    window = page(first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=True)
+    rows = await ctx.stores.courses.published(page=window)
+    records = [r for r, _, _, _ in rows[:first]]
+    return records, len(rows) > first, [encode_cursor(r.published_at, r.id) for r in records]

@@ -8,9 +8,9 @@ vector write is undone in the graph so the two never disagree.
 
 from __future__ import annotations
 
-import uuid
 from uuid import UUID
 
+from datasources.embeddings.text import concept_text
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.records import ConceptRecord
 from datasources.neo4j.writes import ConceptInput, GraphCycleError
@@ -19,30 +19,20 @@ from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.course_mutations import Problem
 
-CONCEPT_NAMESPACE = uuid.UUID("6f1c1c52-7d5e-4d8e-9a57-1f0b7f0a4c11")
-
-
-def concept_id_for(title: str, language: str) -> UUID:
-    """Deterministic: the same normalised title and language always give the same id."""
-    return uuid.uuid5(
-        CONCEPT_NAMESPACE, f"{language.casefold()}:{' '.join(title.casefold().split())}"
-    )
-
 
 async def _embed(ctx: Context, concept: ConceptRecord) -> None:
-    text = concept.title + ("\n" + concept.description if concept.description else "")
+    text = concept_text(concept.title, concept.description)
     vector = (await ctx.stores.embedder.embed([text]))[0]
     if not any(vector):
         return  # nothing embeddable (e.g. punctuation only); no vector to keep
     await ctx.stores.vectors.upsert_concepts(
         [
-            ConceptVectorRecord(
-                id=concept.id,
+            ConceptVectorRecord.create(
+                concept_id=concept.id,
                 title=concept.title,
                 description=concept.description,
-                neo4j_node_id=str(concept.id),
                 category=concept.category,
-                tags=list(concept.tags),
+                tags=concept.tags,
                 vector=vector,
             )
         ]
@@ -120,3 +110,25 @@ async def add_relation(
         source_id=source_id, target_id=target_id, relation_type=relation_type, strength=strength
     )
     return added or Problem("not_found", "one of the two concepts does not exist")
+
+
+async def remove_prerequisite(
+    ctx: Context, *, prerequisite_id: UUID, concept_id: UUID
+) -> bool | Problem:
+    require_principal(ctx, "concepts:write")
+    removed = await ctx.stores.graph_writer.remove_prerequisite(
+        prerequisite_id=prerequisite_id, concept_id=concept_id
+    )
+    return removed or Problem("not_found", "no such prerequisite edge")
+
+
+async def remove_relation(ctx: Context, *, source_id: UUID, target_id: UUID) -> bool | Problem:
+    require_principal(ctx, "concepts:write")
+    removed = await ctx.stores.graph_writer.remove_related(source_id=source_id, target_id=target_id)
+    return removed or Problem("not_found", "no such relation")
+
+
+async def concept_after_edit(ctx: Context, concept_id: UUID) -> ConceptRecord | None:
+    """The concept as stored now: read afresh, past the request's loader (which may hold
+    it as it was before the edit)."""
+    return (await ctx.stores.graph.concepts_by_ids([concept_id])).get(concept_id)

@@ -49,3 +49,8 @@ def from_global_id(global_id: str, *, expect: str | None = None) -> tuple[str, U
         wanted = expect or "a known type"
         raise bad_input(f"id does not name {wanted}", field="id")
     return type_name, parsed
+
+
+def raw_id(global_id: str, type_name: str) -> UUID:
+    """The UUID in a global id (or a raw UUID) that must name a `type_name`."""
+    return from_global_id(global_id, expect=type_name)[1]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from graphql import (
@@ -41,7 +42,7 @@ from graphql import (
 )
 from graphql.execution.values import VariableValues
 
-from resolvers import concepts, courses, documents, users
+from resolvers import concepts, courses, documents, objectives, users
 from resolvers.context import Context, Info
 
 # One step: (context, parent record, field arguments with defaults) -> the child
@@ -70,6 +71,12 @@ def _prerequisites(*, reverse: bool) -> Step:
     return step
 
 
+async def _weeks(ctx: Context, course: Any, _args: dict[str, Any]) -> list[list[Any]]:
+    """Course.weeks: the course's CONTAINS edges grouped by week, as the field groups them."""
+    edges = await courses.course_concepts(ctx, course.id)
+    return [list(group) for _, group in groupby(edges, key=lambda e: e.week)]
+
+
 # (GraphQL type, field) -> step. The records each type's steps receive are the ones
 # its parent's step returns: the walk carries datasource records, not schema objects.
 STEPS: dict[tuple[str, str], Step] = {
@@ -85,20 +92,29 @@ STEPS: dict[tuple[str, str], Step] = {
     ("ConceptEdge", "node"): _same,
     ("LearningPath", "target"): lambda _ctx, path, _args: path.target,
     ("LearningPath", "steps"): lambda _ctx, path, _args: path.steps,
+    ("LearningPath", "cyclesBroken"): lambda _ctx, path, _args: [
+        c for pair in path.cycles_broken for c in pair
+    ],
     # Course: CourseRecord
     ("Course", "author"): lambda ctx, c, _args: users.user(ctx, c.user_id),
     ("Course", "concepts"): lambda ctx, c, _args: courses.course_concepts(ctx, c.id),
     ("Course", "documents"): lambda ctx, c, _args: courses.course_documents(ctx, c.id),
     ("Course", "learningObjectives"): lambda ctx, c, _args: courses.course_objectives(ctx, c.id),
+    ("Course", "weeks"): _weeks,
+    ("CourseWeek", "concepts"): _same,
     ("CourseConcept", "concept"): lambda _ctx, e, _args: e.concept,
     ("CourseDocument", "document"): _second,
     ("CourseObjective", "objective"): lambda _ctx, e, _args: e.objective,
+    # LearningObjective: ObjectiveRecord
+    ("LearningObjective", "courses"): lambda ctx, o, _args: objectives.objective_courses(ctx, o.id),
     # Concept: ConceptRecord
     ("Concept", "prerequisites"): _prerequisites(reverse=False),
     ("Concept", "dependents"): _prerequisites(reverse=True),
     ("Concept", "related"): lambda ctx, c, args: concepts.related(ctx, c.id, args["type"]),
     ("Concept", "sources"): lambda ctx, c, _args: concepts.sources(ctx, c.id),
     ("Concept", "courses"): lambda ctx, c, _args: concepts.concept_courses(ctx, c.id),
+    ("Concept", "similar"): lambda ctx, c, args: concepts.similar(ctx, c.id, args["limit"]),
+    ("SimilarConcept", "concept"): _second,
     ("ConceptPrerequisite", "concept"): lambda _ctx, e, _args: e.prerequisite,
     ("RelatedConcept", "concept"): lambda _ctx, e, _args: e.concept,
     ("ConceptSource", "document"): _second,
@@ -108,6 +124,14 @@ STEPS: dict[tuple[str, str], Step] = {
     ("Document", "courses"): lambda ctx, d, _args: documents.document_courses(ctx, d.id),
     ("DocumentConcept", "concept"): lambda _ctx, e, _args: e.concept,
     ("DocumentCourse", "course"): _second,
+}
+
+# Edges the walk deliberately stops at: (type, field) -> why. Every other field of a
+# type the walk reaches that leads to a loader is in STEPS
+# (tests/unit/test_prefetch_steps.py fails otherwise).
+NOT_WALKED: dict[tuple[str, str], str] = {
+    ("Document", "chunks"): "a page of vector-index rows (offset/limit) with no edge below",
+    ("Document", "extractions"): "PostgreSQL rows of one document, with no edge below",
 }
 
 

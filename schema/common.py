@@ -42,6 +42,11 @@ class PageInfo:
     has_next_page: bool
     end_cursor: str | None
 
+    @classmethod
+    def of(cls, has_next_page: bool, cursors: list[str]) -> PageInfo:
+        """The page info of a page whose edges have `cursors`."""
+        return cls(has_next_page=has_next_page, end_cursor=cursors[-1] if cursors else None)
+
 
 @strawberry.enum
 class DocumentStatus(Enum):

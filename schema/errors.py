@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -13,25 +14,37 @@ from datasources.errors import UpstreamUnavailable
 log = logging.getLogger("gateway.errors")
 
 
+def internal_message(request_id: str | None) -> str:
+    """What a client reads instead of an unexpected error; the logs have the rest."""
+    return f"internal server error (request {request_id})"
+
+
 class ErrorPolicy(SchemaExtension):
-    """Give every error an `extensions.code`.
+    """Give every error an `extensions.code`, in every result: HTTP, and each event of
+    a stream (a subscription's `next`, an operation over the socket).
 
     - a store that is down: UPSTREAM_UNAVAILABLE with `store` (the rest of the
       response is intact because only that field failed);
-    - errors we raised on purpose keep their code and message;
-    - anything else is a bug: logged with the request id, and in production its
-      message is replaced so no internal detail leaks.
+    - errors we raised on purpose (GraphQLError) keep their code and message;
+    - anything else is a bug or a store's own error (asyncpg, SQLAlchemy, neo4j,
+      redis, weaviate, httpx): logged with the request id, and in every mode
+      (development, test, production) answered with `internal_message` only, so no
+      driver, SQL or Cypher text reaches a client.
     """
-
-    def __init__(self, *, mask: bool) -> None:
-        self.mask = mask
 
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        result.errors = [self._shape(e) for e in result.errors]
+        self._shape_all(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        # Each streamed result goes out before on_operation's end: shape it here.
+        self._shape_all(result)
+        yield
+
+    def _shape_all(self, result: Any) -> None:
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = [self._shape(e) for e in errors]
 
     def _shape(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
@@ -56,8 +69,11 @@ class ErrorPolicy(SchemaExtension):
             request_id,
             exc_info=original,
         )
-        message = "internal server error" if self.mask else error.message
-        return _copy(error, message, {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id})
+        return _copy(
+            error,
+            internal_message(request_id),
+            {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        )
 
 
 def _copy(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from datasources.neo4j.records import ObjectiveRecord
-from resolvers import courses as course_resolvers
+from resolvers import objectives as objective_resolvers
 from resolvers.context import Info
 from resolvers.ids import to_global_id
-from resolvers.loaders import load
 from schema.common import BloomLevel, Node, enum_or_none, node_for
 
 if TYPE_CHECKING:
@@ -43,12 +41,5 @@ class LearningObjective(Node):
         from schema.course import Course
 
         ctx = info.context
-        ids = await load(
-            ctx,
-            "objective.courses",
-            ctx.stores.graph.objective_courses,
-            self.record.id,
-            default=list,
-        )
-        found = await asyncio.gather(*(course_resolvers.course(ctx, i) for i in ids))
-        return [node_for(ctx, Course, c) for c in found if c is not None]
+        found = await objective_resolvers.objective_courses(ctx, self.record.id)
+        return [node_for(ctx, Course, c) for c in found]

@@ -25,7 +25,7 @@ from schema.errors import ErrorPolicy
 from schema.execution import GatewayExecutionContext
 from schema.limits import CostLimit
 from schema.mutation import MUTATIONS
-from schema.query import Query
+from schema.query import QUERIES
 from schema.subscription import Subscription
 
 
@@ -37,7 +37,6 @@ class SchemaOptions:
     max_cost: int = 250_000
     max_page_size: int = 100
     introspection: bool = True
-    mask_errors: bool = False
 
 
 class PerOperationCaches(SchemaExtension):
@@ -72,7 +71,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
     if not o.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return GatewaySchema(
-        query=Query,
+        query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=Subscription,
         execution_context_class=GatewayExecutionContext,
@@ -85,6 +84,6 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
             lambda: AddValidationRules(rules),
             lambda: ValidationCache(maxsize=512),
             lambda: CostLimit(max_cost=o.max_cost, max_page_size=o.max_page_size),
-            lambda: ErrorPolicy(mask=o.mask_errors),
+            ErrorPolicy,
         ],
     )

@@ -13,8 +13,11 @@ from schema.common import Node, node_for
 
 
 def _may_see_private(info: Info, record: UserRecord) -> bool:
-    p = info.context.principal
-    return p is not None and (p.is_admin or p.user_id == record.id)
+    ctx = info.context
+    p = ctx.principal
+    if p is not None and (p.is_admin or p.user_id == record.id):
+        return True
+    return ctx.signed_in == record.id
 
 
 @strawberry.type

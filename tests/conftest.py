@@ -18,9 +18,8 @@ import asyncpg
 import pytest
 from redis.asyncio import Redis
 
-from gateway.settings import Settings, SettingsError
-from gateway.stores import open_stores
-from resolvers.context import Stores
+from datasources.settings import Settings, SettingsError
+from datasources.stores import Stores, open_stores
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATABASE = "curriculum_test"

@@ -10,9 +10,10 @@ from uuid import UUID
 from sqlalchemy import delete, insert
 
 from datasources.neo4j.writes import ConceptInput
-from datasources.postgres.models import Course, CourseDocument, Document, User
+from datasources.postgres.models import Course, CourseDocument, Document, GenerationTask, User
+from datasources.stores import Stores
 from datasources.vectors import ChunkRecord, ConceptVectorRecord
-from resolvers.context import Context, Limits, Principal, Stores
+from resolvers.context import Context, Limits, Principal
 
 
 @dataclass
@@ -165,6 +166,29 @@ class World:
                 for i, (t, v) in enumerate(zip(texts, vectors, strict=True))
             ]
         )
+
+    async def task(
+        self,
+        owner_id: UUID,
+        *,
+        task_type: str = "course_generation",
+        status: str = "processing",
+        payload: dict[str, Any] | None = None,
+    ) -> UUID:
+        """A generation_tasks row at stage "queued" (deleted with its owner)."""
+        task_id = uuid.uuid4()
+        async with self.stores.sessions() as session, session.begin():
+            await session.execute(
+                insert(GenerationTask).values(
+                    id=task_id,
+                    user_id=owner_id,
+                    task_type=task_type,
+                    status=status,
+                    payload=payload or {},
+                    result={"stage": "queued", "progress": 0},
+                )
+            )
+        return task_id
 
     async def cleanup(self) -> None:
         ids = [str(i) for i in self.concepts + self.courses + self.documents]

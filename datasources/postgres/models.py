@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TIMESTAMP, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-EMBEDDING_DIMENSIONS = 1536  # the seed's VECTOR(1536)
+from datasources.embeddings.base import EMBEDDING_DIMENSIONS
 
 # PostgreSQL's own default constraint names, so the migrated database is
 # indistinguishable from one built by running the seed's SQL.

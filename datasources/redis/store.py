@@ -1,4 +1,4 @@
-"""Redis: the seed's cache keys, pub/sub progress channels, and a round-trip check."""
+"""Redis: the seed's cache keys, pub/sub, and a round-trip check (progress: progress.py)."""
 
 from __future__ import annotations
 
@@ -39,13 +39,6 @@ def course_cache_key(course_id: UUID) -> str:
 def search_cache_key(parts: Sequence[Any]) -> str:
     digest = hashlib.sha256(orjson.dumps(list(parts), option=orjson.OPT_SORT_KEYS)).hexdigest()
     return f"cache:search:{digest}"
-
-
-def progress_channel(task_kind: str, subject_id: UUID) -> str:
-    """The seed's channels: pubsub:document_processing:{id}, pubsub:course_generation:{id}."""
-    if task_kind not in {"document_processing", "course_generation", "export"}:
-        raise ValueError(f"unknown task kind {task_kind!r}")
-    return f"pubsub:{task_kind}:{subject_id}"
 
 
 class RedisStore:

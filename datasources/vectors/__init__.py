@@ -6,13 +6,11 @@ from datasources.vectors.factory import create_vector_index
 from datasources.vectors.pgvector_index import PgVectorIndex, init_connection
 from datasources.vectors.records import (
     KINDS,
-    VECTOR_NAMESPACE,
     ChunkRecord,
     ConceptVectorRecord,
     Kind,
     QARecord,
     VectorHit,
-    chunk_id,
 )
 from datasources.vectors.validation import MAX_LIMIT
 from datasources.vectors.weaviate_index import WeaviateVectorIndex
@@ -20,7 +18,6 @@ from datasources.vectors.weaviate_index import WeaviateVectorIndex
 __all__ = [
     "KINDS",
     "MAX_LIMIT",
-    "VECTOR_NAMESPACE",
     "ChunkRecord",
     "ConceptVectorRecord",
     "Kind",
@@ -30,7 +27,6 @@ __all__ = [
     "VectorIndex",
     "VectorStoreUnavailable",
     "WeaviateVectorIndex",
-    "chunk_id",
     "create_vector_index",
     "init_connection",
 ]

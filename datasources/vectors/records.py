@@ -1,23 +1,16 @@
-"""Plain records the vector index reads and writes, and their deterministic ids."""
+"""Plain records the vector index reads and writes (ids: datasources/ids.py)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 from uuid import UUID
 
+from datasources.ids import chunk_id
+
 Kind: TypeAlias = Literal["chunk", "concept", "qa"]
 KINDS: tuple[Kind, ...] = ("chunk", "concept", "qa")
-
-# Fixed forever: changing it would orphan every chunk already stored.
-VECTOR_NAMESPACE = UUID("6f1d8a3e-3c0b-5c8e-9d43-2b7f0a9c4e11")
-
-
-def chunk_id(document_id: UUID, chunk_index: int) -> UUID:
-    """The id of a document's chunk: re-processing overwrites instead of duplicating."""
-    return uuid.uuid5(VECTOR_NAMESPACE, f"{document_id}:{chunk_index}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +59,28 @@ class ConceptVectorRecord:
     category: str | None = None
     tags: Sequence[str] = ()
     vector: Sequence[float] | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        concept_id: UUID,
+        title: str,
+        description: str | None,
+        category: str | None,
+        tags: Sequence[str],
+        vector: Sequence[float],
+    ) -> ConceptVectorRecord:
+        """A concept's embedding under the concept's own id, pointing at its graph node."""
+        return cls(
+            id=concept_id,
+            title=title,
+            description=description,
+            neo4j_node_id=str(concept_id),
+            category=category,
+            tags=list(tags),
+            vector=vector,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,13 @@ from typing import TypeVar
 from uuid import UUID
 
 from datasources.embeddings.base import EMBEDDING_DIMENSIONS
+from datasources.ids import chunk_id
 from datasources.vectors.records import (
     KINDS,
     ChunkRecord,
     ConceptVectorRecord,
     Kind,
     QARecord,
-    chunk_id,
 )
 
 MAX_LIMIT = 1000

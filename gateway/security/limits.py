@@ -12,8 +12,8 @@ from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
 from datasources.redis.ratelimit import Decision, Limit, RateLimiter
+from datasources.settings import RateLimitSettings
 from gateway.security.operation import Operation
-from gateway.settings import RateLimitSettings
 from resolvers.context import Principal
 
 log = logging.getLogger("gateway.ratelimit")

@@ -12,25 +12,29 @@ WebSockets are handled in gateway/security/websocket.py.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
 import orjson
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
+from gateway import wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
-from gateway.security.operation import Operation, classify
+from gateway.security.operation import Operation, classify, refused_text
 from gateway.security.redact import redact
 from gateway.security.responses import send_error, with_security_headers
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.websocket import guard_websocket
+from schema.errors import internal_message
 
 GRAPHQL_PATH = "/graphql"
 MAX_AUDITED_BODY = 64_000
+log = logging.getLogger("gateway.security")
 
 
 def client_ip(scope: Scope) -> str:
@@ -121,6 +125,33 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self._http(scope, receive, watched)
+        except Exception as exc:
+            # Whatever fails here or in the view: a JSON answer, never a driver's text.
+            if started:
+                raise
+            if isinstance(exc, UpstreamUnavailable):
+                await _unavailable(send, exc.store)
+                return
+            request_id = _state(scope).get("request_id")
+            log.exception("unhandled error in request %s", request_id)
+            await send_error(
+                send,
+                500,
+                internal_message(request_id),
+                "INTERNAL_SERVER_ERROR",
+                requestId=request_id,
+            )
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         runtime = self.runtime
         if not runtime.ready:
             await send_error(send, 503, "the gateway is starting", "SERVICE_UNAVAILABLE")
@@ -132,7 +163,13 @@ class GuardMiddleware:
             state["body_bytes"] = "over limit"
             await send_error(send, 413, f"request body exceeds {limit} bytes", "PAYLOAD_TOO_LARGE")
             return
-        op = self._operation(scope, body) if scope["path"] == GRAPHQL_PATH else None
+        try:
+            op = self._operation(scope, body) if scope["path"] == GRAPHQL_PATH else None
+        except wire.InvalidText as exc:
+            # Refused once, here, before any resolver: no store ever sees such text.
+            state["operation"] = refused_text(exc.where)
+            await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
+            return
         if op is not None:
             state["operation"] = op
         elif body:
@@ -176,22 +213,40 @@ class GuardMiddleware:
         await self.app(scope, _replay(body, receive), send)
 
     def _operation(self, scope: Scope, body: bytes) -> Operation | None:
+        """What the request asks for; InvalidText when any of its text is not Unicode.
+
+        Read with the view's own decoder (gateway/wire.py), so both see one request.
+        """
         max_tokens = self.runtime.settings.limits.max_tokens
         if scope["method"] == "GET":
-            params = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-            if "query" not in params:
-                return None  # GraphiQL's page, not an operation
-            payload: dict[str, Any] = {k: v[0] for k, v in params.items()}
-            try:
-                payload["variables"] = orjson.loads(payload.get("variables") or "null")
-            except orjson.JSONDecodeError:
-                payload["variables"] = None
-            return classify(payload, max_tokens=max_tokens)
+            payload = _query_parameters(scope)
+            return None if payload is None else classify(payload, max_tokens=max_tokens)
         try:
-            parsed: Any = orjson.loads(body) if body else None
+            parsed: Any = wire.decode(body) if body else None
         except orjson.JSONDecodeError:
             return Operation("invalid", "graphql", audit_body={"bytes": len(body)})
         return classify(parsed, max_tokens=max_tokens)
+
+
+def _query_parameters(scope: Scope) -> dict[str, Any] | None:
+    """A GET request's operation; None for GraphiQL's page. The last value of a repeated
+    parameter counts, as in starlette's QueryParams, which the view reads."""
+    raw = scope.get("query_string", b"").decode("latin-1")
+    params = dict(parse_qsl(raw, keep_blank_values=True, errors="surrogateescape"))
+    where = wire.find_invalid_text(params)
+    if where is not None:
+        raise wire.InvalidText(where, params)
+    if "query" not in params:
+        return None
+    payload: dict[str, Any] = dict(params)
+    for name in ("variables", "extensions"):
+        try:
+            payload[name] = wire.decode(params[name]) if params.get(name) else None
+        except wire.InvalidText as exc:
+            raise wire.InvalidText(f"{name}.{exc.where}", exc.document) from None
+        except orjson.JSONDecodeError:
+            payload[name] = None
+    return payload
 
 
 async def _unavailable(send: Send, store: str) -> None:

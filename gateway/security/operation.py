@@ -116,6 +116,11 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
     )
 
 
+def refused_text(where: str) -> Operation:
+    """A request refused unread: its text at `where` is not Unicode (gateway/wire.py)."""
+    return Operation("invalid", "graphql", audit_body={"refused": "invalid text", "field": where})
+
+
 def normalize_account(identifier: str) -> str:
     return unicodedata.normalize("NFC", identifier).strip().casefold()[:320]
 

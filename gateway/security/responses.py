@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import orjson
 from starlette.types import Send
+
+from gateway import wire
 
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
@@ -18,7 +19,7 @@ JSON_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'n
 
 
 def error_body(message: str, code: str, **extensions: Any) -> bytes:
-    return orjson.dumps(
+    return wire.encode(
         {"errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
     )
 

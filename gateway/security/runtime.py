@@ -14,12 +14,13 @@ from argon2 import PasswordHasher, Type
 from datasources.postgres.accounts import AccountStore
 from datasources.redis.ratelimit import RateLimiter
 from datasources.redis.sessions import SessionStore
+from datasources.settings import Settings
+from datasources.stores import Stores
 from gateway.security.audit import AuditTrail
 from gateway.security.authenticator import Authenticator, StoreAuthenticator
 from gateway.security.key_usage import KeyUsage
 from gateway.security.limits import RatePolicy
-from gateway.settings import Settings
-from resolvers.context import AccountServices, Stores
+from resolvers.context import AccountServices
 
 
 def password_hasher(settings: Settings) -> PasswordHasher:

@@ -6,6 +6,10 @@ per operation, by watching the protocol's messages on their way in and out.
   with 4401 and the reason, before the app sees the message.
 - `subscribe`: charged to the rate limits like an HTTP operation; over the limit the
   client gets an `error` message for that id (RATE_LIMITED) and the app never runs it.
+- text that is not Unicode (a lone surrogate escape) in a `subscribe`: an `error`
+  message for that id (BAD_USER_INPUT, naming where); in any other message, or with
+  no usable id, close 4400. The app never sees such a message.
+- what goes out is text frames, and close reasons are valid UTF-8 within 123 bytes.
 - one audit row per operation when it ends (by the server, the client or a
   disconnect) and one for the connection itself.
 """
@@ -13,6 +17,7 @@ per operation, by watching the protocol's messages on their way in and out.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,13 +27,22 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
+from gateway import wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
-from gateway.security.operation import Operation, classify
+from gateway.security.operation import Operation, classify, refused_text
 from gateway.security.runtime import SecurityRuntime
 from resolvers.context import Principal
 
 GRAPHQL_PATH = "/graphql"
+MAX_CLOSE_REASON_BYTES = 123  # RFC 6455: a close frame's payload is at most 125 bytes
+log = logging.getLogger("gateway.security")
+
+
+def close_reason(reason: str) -> str:
+    """`reason` as a close frame can carry it: valid UTF-8, at most 123 bytes."""
+    data = reason.encode("utf-8", "replace")[:MAX_CLOSE_REASON_BYTES]
+    return data.decode("utf-8", "ignore")  # a character cut in half is dropped
 
 
 @dataclass
@@ -56,14 +70,19 @@ class _Socket:
         return str(client[0]) if client else "unknown"
 
     async def out(self, message: Message) -> None:
+        if message["type"] == "websocket.close":
+            message = {**message, "reason": close_reason(message.get("reason") or "")}
         async with self.lock:
             await self.send(message)
+
+    async def send_json(self, data: dict[str, Any]) -> None:
+        await self.out({"type": "websocket.send", "text": wire.encode_text(data)})
 
     async def close(self, code: int, reason: str) -> None:
         if not self.closed:
             self.closed = True
             self.close_code = code
-            await self.out({"type": "websocket.close", "code": code, "reason": reason[:120]})
+            await self.out({"type": "websocket.close", "code": code, "reason": reason})
 
     def audit(self, op: Operation | None, status: int, started: float, **meta: Any) -> None:
         trail = self.runtime.audit
@@ -103,13 +122,14 @@ class _Socket:
 
 
 def _decode(message: Message) -> dict[str, Any] | None:
+    """The message as a dict, None when it is not JSON; InvalidText for bad text."""
     raw = message.get("text")
     if raw is None:
         raw = message.get("bytes")
     if raw is None:
         return None
     try:
-        data = orjson.loads(raw)
+        data = wire.decode(raw)
     except orjson.JSONDecodeError:
         return None
     return data if isinstance(data, dict) else None
@@ -130,17 +150,16 @@ async def guard_websocket(
             message = await receive()
             if message["type"] != "websocket.receive" or socket.closed:
                 return message
-            data = _decode(message)
-            kind = data.get("type") if data else None
-            if kind == "connection_init" and data is not None:
-                if not await _authenticate(socket, state, data.get("payload")):
-                    return {"type": "websocket.disconnect", "code": socket.close_code}
-            elif kind == "subscribe" and data is not None:
-                if not await _admit(socket, data):
-                    continue
-            elif kind == "complete" and data is not None:
-                socket.finish(str(data.get("id")), 200, "client")
-            return message
+            try:
+                passed = await _inspect(socket, state, message)
+            except Exception:
+                log.exception("socket guard failed (request %s)", state.get("request_id"))
+                await socket.close(1011, "internal server error")
+                passed = False
+            if passed:
+                return message
+            if socket.closed:
+                return {"type": "websocket.disconnect", "code": socket.close_code}
 
     async def outbound(message: Message) -> None:
         if socket.closed:
@@ -148,7 +167,7 @@ async def guard_websocket(
         if message["type"] == "websocket.accept":
             socket.accepted = True
         elif message["type"] == "websocket.send":
-            data = _decode(message)
+            data = _decode(message)  # ours, from wire.encode: always valid JSON
             op_id = str(data.get("id")) if data else ""
             if data and op_id in socket.running:
                 if data.get("type") == "next":
@@ -188,6 +207,36 @@ async def _authenticate(socket: _Socket, state: dict[str, Any], payload: Any) ->
     return True
 
 
+async def _inspect(socket: _Socket, state: dict[str, Any], message: Message) -> bool:
+    """True when `message` goes on to the app; False when answered here (or closed)."""
+    try:
+        data = _decode(message)
+    except wire.InvalidText as exc:
+        await _refuse_text(socket, exc)
+        return False
+    kind = data.get("type") if data else None
+    if kind == "connection_init" and data is not None:
+        return await _authenticate(socket, state, data.get("payload"))
+    if kind == "subscribe" and data is not None:
+        return await _admit(socket, data)
+    if kind == "complete" and data is not None:
+        socket.finish(str(data.get("id")), 200, "client")
+    return True
+
+
+async def _refuse_text(socket: _Socket, exc: wire.InvalidText) -> None:
+    """Answer a message with text that is not Unicode: an error for its id, or close."""
+    doc = exc.document if isinstance(exc.document, dict) else {}
+    op_id = doc.get("id")
+    if doc.get("type") == "subscribe" and isinstance(op_id, str) and wire.is_text(op_id):
+        extensions = {"code": "BAD_USER_INPUT", "field": exc.where}
+        error = {"message": exc.message, "extensions": extensions}
+        await socket.send_json({"id": op_id, "type": "error", "payload": [error]})
+        socket.audit(refused_text(exc.where), 400, time.perf_counter())
+        return
+    await socket.close(4400, exc.message)
+
+
 async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
     """Charge the rate limits for a subscribe message; False when it must not run."""
     op_id = str(data.get("id"))
@@ -209,14 +258,7 @@ async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
                 "message": f"{message}; retry in {decision.retry_after}s",
                 "extensions": {"code": code, "retryAfter": decision.retry_after},
             }
-            await socket.out(
-                {
-                    "type": "websocket.send",
-                    "text": orjson.dumps(
-                        {"id": op_id, "type": "error", "payload": [error]}
-                    ).decode(),
-                }
-            )
+            await socket.send_json({"id": op_id, "type": "error", "payload": [error]})
             socket.audit(op, 503 if verdict.unavailable else 429, started, rate_limited=True)
             return False
     socket.running[op_id] = _Running(op=op, started=started)

@@ -30,14 +30,14 @@ from redis.asyncio import Redis
 from datasources.embeddings import create_embedder
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.redis.store import course_cache_key
+from datasources.settings import Settings
+from datasources.stores import vector_index_for
 from datasources.vectors import VectorIndex
 from gateway.security.runtime import password_hasher
 from gateway.seed.data import DEMO_TAG, Dataset, SeedSpec, build_dataset
 from gateway.seed.graph import write_graph
 from gateway.seed.postgres import existing_users, write_postgres
 from gateway.seed.vectors import Embed, HashingPool, embedder_batches, write_vectors
-from gateway.settings import Settings
-from gateway.stores import vector_index_for
 
 Log = Callable[[str], None]
 TINY_TAG = "tiny"

@@ -1,7 +1,7 @@
 """The demo dataset, generated in memory: deterministic for a given (spec, tag).
 
 Every id is a uuid5 of the tag and the item's position (concept ids follow the app's
-own rule: uuid5 of the normalised title and language), every random choice comes
+own rule, datasources/ids.py: uuid5 of the normalised title and language), every random choice comes
 from a `random.Random` seeded by the tag and the part being built, and every
 timestamp is an offset from a fixed epoch; so generating twice gives equal data and
 writing it twice (upserts / MERGE) leaves the stores as writing it once.
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from datasources.ids import concept_id_for
 from gateway.seed.courses import build_courses
 from gateway.seed.records import (
     EPOCH,
@@ -42,7 +43,6 @@ from gateway.seed.vocab import (
     SUBJECTS,
     Subject,
 )
-from resolvers.graph_mutations import concept_id_for
 
 DEMO_TAG = "demo"
 _DOC_KINDS = (

@@ -1,83 +1,104 @@
-"""Write the demo dataset to Neo4j: UNWIND batches, MERGE on ids (nodes) and on the
-(start, end) pair (relationships), so a second run changes nothing."""
+"""Write the demo dataset to Neo4j through the bulk graph writer (datasources/neo4j/bulk.py):
+UNWIND batches, MERGE on ids and on (start, end) pairs, so a second run changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, LiteralString
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from neo4j import AsyncDriver
 
+from datasources.courses import course_hours
+from datasources.neo4j.bulk import (
+    Achieves,
+    BulkGraphWriter,
+    ConceptNode,
+    Contains,
+    CourseNode,
+    DocumentNode,
+    ObjectiveNode,
+    Prerequisite,
+    Relation,
+)
+from datasources.neo4j.records import SourceEdge
 from gateway.seed.data import Dataset
 
-BATCH = 5_000
-
-_NODES: dict[str, LiteralString] = {
-    "Concept": "UNWIND $rows AS row MERGE (n:Concept {id: row.id}) SET n += row",
-    "Document": "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row",
-    "Course": "UNWIND $rows AS row MERGE (n:Course {id: row.id}) SET n += row",
-    "LearningObjective": (
-        "UNWIND $rows AS row MERGE (n:LearningObjective {id: row.id}) SET n += row"
-    ),
-}
-_EDGES: dict[str, LiteralString] = {
-    "PREREQUISITE": (
-        "UNWIND $rows AS row MATCH (a:Concept {id: row.a}) MATCH (b:Concept {id: row.b}) "
-        "MERGE (a)-[r:PREREQUISITE]->(b) SET r += row.props"
-    ),
-    "RELATES_TO": (
-        "UNWIND $rows AS row MATCH (a:Concept {id: row.a}) MATCH (b:Concept {id: row.b}) "
-        "MERGE (a)-[r:RELATES_TO]->(b) SET r += row.props"
-    ),
-    "EXTRACTED_FROM": (
-        "UNWIND $rows AS row MATCH (a:Concept {id: row.a}) MATCH (b:Document {id: row.b}) "
-        "MERGE (a)-[r:EXTRACTED_FROM]->(b) SET r += row.props"
-    ),
-    "CONTAINS": (
-        "UNWIND $rows AS row MATCH (a:Course {id: row.a}) MATCH (b:Concept {id: row.b}) "
-        "MERGE (a)-[r:CONTAINS]->(b) SET r += row.props"
-    ),
-    "ACHIEVES": (
-        "UNWIND $rows AS row MATCH (a:Course {id: row.a}) MATCH (b:LearningObjective {id: row.b}) "
-        "MERGE (a)-[r:ACHIEVES]->(b) SET r += row.props"
-    ),
-}
+BATCH_SECONDS = 600.0  # one 5,000-row batch on a busy machine; the seed has no deadline
 
 
-def graph_rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """Parameter rows per node label and relationship type, nodes first."""
+def graph_rows(data: Dataset) -> dict[str, Sequence[Any]]:
+    """Typed rows per node label and relationship type, nodes first."""
     courses = data.courses
     return {
-        "Concept": [c.graph() for c in data.concepts],
-        "Document": [d.graph() for d in data.documents],
-        "Course": [c.graph() for c in courses],
+        "Concept": [
+            ConceptNode(
+                id=c.id,
+                title=c.title,
+                description=c.description,
+                difficulty=c.difficulty,
+                category=c.category,
+                tags=c.tags,
+                created_at=c.created_at,
+                updated_at=c.created_at,
+            )
+            for c in data.concepts
+        ],
+        "Document": [
+            DocumentNode(
+                id=d.id,
+                title=d.filename.rsplit(".", 1)[0].replace("-", " "),
+                type=d.graph_type,
+                language=d.language,
+                created_at=d.created_at,
+            )
+            for d in data.documents
+        ],
+        "Course": [
+            CourseNode(
+                id=c.id,
+                title=c.title,
+                difficulty=c.difficulty_level,
+                duration_hours=course_hours(c.duration_weeks, c.hours_per_week),
+                created_at=c.created_at,
+            )
+            for c in courses
+        ],
         "LearningObjective": [
-            {
-                "id": str(o.id),
-                "description": o.description,
-                "bloom_level": o.bloom_level,
-                "measurable": o.measurable,
-            }
+            ObjectiveNode(o.id, o.description, o.bloom_level, o.measurable)
             for c in courses
             for o in c.objectives
         ],
-        "PREREQUISITE": [e.graph() for e in data.prerequisites],
-        "RELATES_TO": [e.graph() for e in data.related],
-        "EXTRACTED_FROM": [s.graph() for s in data.sources],
+        "PREREQUISITE": [
+            Prerequisite(e.source, e.target, e.props["mandatory"], e.props["weight"])
+            for e in data.prerequisites
+        ],
+        "RELATES_TO": [
+            Relation(e.source, e.target, e.props["type"], e.props["strength"]) for e in data.related
+        ],
+        "EXTRACTED_FROM": [
+            SourceEdge(s.concept.id, s.document.id, s.page, s.confidence, s.context)
+            for s in data.sources
+        ],
         "CONTAINS": [
-            {
-                "a": str(c.id),
-                "b": str(p.concept.id),
-                "props": {"week": p.week, "order": p.order, "duration_minutes": p.duration_minutes},
-            }
+            Contains(c.id, p.concept.id, p.week, p.order, p.duration_minutes)
             for c in courses
             for p in c.placements
         ],
-        "ACHIEVES": [
-            {"a": str(c.id), "b": str(o.id), "props": {"priority": o.priority}}
-            for c in courses
-            for o in c.objectives
-        ],
+        "ACHIEVES": [Achieves(c.id, o.id, o.priority) for c in courses for o in c.objectives],
+    }
+
+
+def _writers(bulk: BulkGraphWriter) -> dict[str, Callable[[Any], Awaitable[int]]]:
+    return {
+        "Concept": bulk.concepts,
+        "Document": bulk.documents,
+        "Course": bulk.courses,
+        "LearningObjective": bulk.objectives,
+        "PREREQUISITE": bulk.prerequisites,
+        "RELATES_TO": bulk.relations,
+        "EXTRACTED_FROM": bulk.extractions,
+        "CONTAINS": bulk.placements,
+        "ACHIEVES": bulk.achievements,
     }
 
 
@@ -88,16 +109,10 @@ async def write_graph(
     database: str,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, int]:
-    """MERGE every node and relationship, BATCH rows per statement; returns rows sent per kind."""
+    """MERGE every node and relationship; returns rows sent per kind."""
+    writers = _writers(BulkGraphWriter(driver, database=database, timeout=BATCH_SECONDS))
     sent: dict[str, int] = {}
     for kind, rows in graph_rows(data).items():
-        statement = _NODES.get(kind) or _EDGES[kind]
-        for batch in _batches(rows):
-            await driver.execute_query(statement, rows=batch, database_=database)
-        sent[kind] = len(rows)
+        sent[kind] = await writers[kind](rows)
         progress(f"{kind}: {len(rows):,}")
     return sent
-
-
-def _batches(rows: Sequence[dict[str, Any]]) -> list[Sequence[dict[str, Any]]]:
-    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]

@@ -47,18 +47,6 @@ class ConceptRow:
     term: str
     created_at: datetime
 
-    def graph(self) -> dict[str, Any]:
-        return {
-            "id": str(self.id),
-            "title": self.title,
-            "description": self.description,
-            "difficulty": self.difficulty,
-            "category": self.category,
-            "tags": list(self.tags),
-            "created_at": self.created_at,
-            "updated_at": self.created_at,
-        }
-
 
 @dataclass(slots=True)
 class DocumentRow:
@@ -80,15 +68,6 @@ class DocumentRow:
     subject: str
     concepts: list[ConceptRow] = field(default_factory=list)  # filled by EXTRACTED_FROM
 
-    def graph(self) -> dict[str, Any]:
-        return {
-            "id": str(self.id),
-            "title": self.filename.rsplit(".", 1)[0].replace("-", " "),
-            "type": self.graph_type,
-            "language": self.language,
-            "created_at": self.created_at,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class EdgeRow:
@@ -98,9 +77,6 @@ class EdgeRow:
     target: UUID
     props: dict[str, Any]
 
-    def graph(self) -> dict[str, Any]:
-        return {"a": str(self.source), "b": str(self.target), "props": self.props}
-
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
@@ -109,13 +85,6 @@ class SourceRow:
     page: int
     confidence: float
     context: str
-
-    def graph(self) -> dict[str, Any]:
-        return {
-            "a": str(self.concept.id),
-            "b": str(self.document.id),
-            "props": {"page": self.page, "confidence": self.confidence, "context": self.context},
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,12 +167,3 @@ class CourseRow:
     objectives: list[Objective]
     documents: list[CourseLink]
     questions: list[Question]
-
-    def graph(self) -> dict[str, Any]:
-        return {
-            "id": str(self.id),
-            "title": self.title,
-            "difficulty": self.difficulty_level,
-            "duration_hours": self.duration_weeks * self.hours_per_week,
-            "created_at": self.created_at,
-        }

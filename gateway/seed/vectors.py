@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from datasources.embeddings import Embedder
 from datasources.embeddings.hashing import hash_embed
+from datasources.embeddings.text import concept_text, qa_text
 from datasources.vectors import (
     ChunkRecord,
     ConceptVectorRecord,
@@ -112,13 +113,12 @@ async def write_vectors(
         async def concepts(batch: Sequence[Any], vectors: list[list[float]]) -> None:
             await sink.concepts(
                 [
-                    ConceptVectorRecord(
-                        id=c.id,
+                    ConceptVectorRecord.create(
+                        concept_id=c.id,
                         title=c.title,
                         description=c.description,
-                        neo4j_node_id=str(c.id),
                         category=c.category,
-                        tags=list(c.tags),
+                        tags=c.tags,
                         vector=v,
                     )
                     for c, v in zip(batch, vectors, strict=True)
@@ -161,10 +161,11 @@ async def write_vectors(
             written += len(batch)
             progress(f"chunks embedded and staged: {written:,}/{len(data.chunks):,}")
 
-        # The same text the app embeds for a concept (resolvers/graph_mutations._embed).
-        await _pipelined(data.concepts, lambda c: f"{c.title}\n{c.description}", embed, concepts)
+        await _pipelined(
+            data.concepts, lambda c: concept_text(c.title, c.description), embed, concepts
+        )
         progress(f"concepts embedded and staged: {len(data.concepts):,}")
-        await _pipelined(qa, lambda cq: f"{cq[1].question}\n{cq[1].answer}", embed, questions)
+        await _pipelined(qa, lambda cq: qa_text(cq[1].question, cq[1].answer), embed, questions)
         await _pipelined(data.chunks, lambda ch: ch.content, embed, chunks)
 
     if isinstance(index, PgVectorIndex):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
-from uuid import uuid4
 
 import strawberry
 
@@ -158,36 +157,24 @@ class CourseMutations:
         measurable: bool = True,
         priority: int = 1,
     ) -> ObjectiveResult:
-        course = await resolvers.owned_course(info.context, _course_id(course_id))
-        if course is None:
-            return NotFound(message=resolvers.NOT_FOUND.message)
-        try:
-            text = clean_text(description, field="description", max_length=2000, required=True)
-        except Exception as exc:
-            return InvalidInput(message=str(exc), field="description")
-        if not 1 <= priority <= 1000:
-            return InvalidInput(message="`priority` must be between 1 and 1000", field="priority")
-        objective_id = uuid4()
-        await info.context.stores.graph_writer.add_objective(
-            course_id=course.id,
-            objective_id=objective_id,
-            description=text or "",
+        result = await resolvers.add_objective(
+            info.context,
+            _course_id(course_id),
+            description=description,
             bloom_level=bloom_level.value,
             measurable=measurable,
             priority=priority,
         )
-        found = await info.context.stores.graph.objectives_by_ids([objective_id])
-        return LearningObjective.from_record(found[objective_id])
+        if isinstance(result, resolvers.Problem):
+            return to_problem(result)  # type: ignore[return-value]
+        return LearningObjective.from_record(result)
 
     @strawberry.mutation
     async def remove_learning_objective(
         self, info: Info, course_id: strawberry.ID, objective_id: strawberry.ID
     ) -> DeleteResult:
-        course = await resolvers.owned_course(info.context, _course_id(course_id))
         raw = from_global_id(objective_id, expect="LearningObjective")[1]
-        if course is None or not await info.context.stores.graph_writer.remove_objective(
-            course_id=course.id, objective_id=raw
-        ):
+        if not await resolvers.remove_objective(info.context, _course_id(course_id), raw):
             return NotFound(message="no such objective on a course of yours")
         return Deleted(id=objective_id)
 

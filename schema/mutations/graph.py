@@ -7,6 +7,7 @@ from uuid import UUID
 
 import strawberry
 
+from datasources.ids import concept_id_for
 from datasources.neo4j.writes import ConceptInput as ConceptData
 from resolvers import graph_mutations as resolvers
 from resolvers.context import Info
@@ -44,7 +45,7 @@ def _data(concept_id: UUID | None, data: ConceptInput) -> ConceptData:
     title = clean_text(data.title, field="title", max_length=300, required=True) or ""
     language = clean_text(data.language, field="language", max_length=10, required=True) or "en"
     return ConceptData(
-        id=concept_id or resolvers.concept_id_for(title, language),
+        id=concept_id or concept_id_for(title, language),
         title=title,
         description=clean_text(
             data.description, field="description", max_length=10_000, multiline=True
@@ -58,7 +59,7 @@ def _data(concept_id: UUID | None, data: ConceptInput) -> ConceptData:
 async def _concept_after_edge(info: Info, result: bool | Problem, concept_id: UUID) -> EdgeResult:
     if isinstance(result, Problem):
         return to_problem(result)  # type: ignore[return-value]
-    found = (await info.context.stores.graph.concepts_by_ids([concept_id])).get(concept_id)
+    found = await resolvers.concept_after_edit(info.context, concept_id)
     return Concept.from_record(found) if found else NotFound(message="no such concept")
 
 
@@ -108,13 +109,9 @@ class GraphMutations:
         self, info: Info, concept_id: strawberry.ID, prerequisite_id: strawberry.ID
     ) -> EdgeResult:
         target = _concept_id(concept_id)
-        from resolvers.auth import require_principal
-
-        require_principal(info.context, "concepts:write")
-        removed = await info.context.stores.graph_writer.remove_prerequisite(
-            prerequisite_id=_concept_id(prerequisite_id), concept_id=target
+        result = await resolvers.remove_prerequisite(
+            info.context, prerequisite_id=_concept_id(prerequisite_id), concept_id=target
         )
-        result: bool | Problem = removed or Problem("not_found", "no such prerequisite edge")
         return await _concept_after_edge(info, result, target)
 
     @strawberry.mutation
@@ -142,12 +139,8 @@ class GraphMutations:
     async def remove_relation(
         self, info: Info, concept_id: strawberry.ID, related_id: strawberry.ID
     ) -> EdgeResult:
-        from resolvers.auth import require_principal
-
-        require_principal(info.context, "concepts:write")
         source = _concept_id(concept_id)
-        removed = await info.context.stores.graph_writer.remove_related(
-            source_id=source, target_id=_concept_id(related_id)
+        result = await resolvers.remove_relation(
+            info.context, source_id=source, target_id=_concept_id(related_id)
         )
-        result: bool | Problem = removed or Problem("not_found", "no such relation")
         return await _concept_after_edge(info, result, source)

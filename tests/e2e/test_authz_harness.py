@@ -27,12 +27,13 @@ import uvicorn
 from alembic import command
 from alembic.config import Config
 from redis.asyncio import Redis
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from starlette.applications import Starlette
 
+from datasources.postgres.models import GenerationTask
+from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.runtime import SecurityRuntime
-from gateway.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 SECRET = "security-tests-secret-key-0123456789abcdef"
@@ -282,3 +283,29 @@ async def direct_account(served: Served, *, name: str | None = None) -> Account:
         email=f"{name}@example.org",
         token=session.token,
     )
+
+
+async def own_task(
+    served: Served,
+    account: Account,
+    *,
+    status: str = "completed",
+    result: dict[str, Any] | None = None,
+) -> str:
+    """A course-generation task of `account` (its progress channel is named after the
+    task); its global id."""
+    from resolvers.ids import to_global_id
+
+    task_id = uuid.uuid4()
+    async with served.app.state.stores.sessions() as session, session.begin():
+        await session.execute(
+            insert(GenerationTask).values(
+                id=task_id,
+                user_id=account.user_id,
+                task_type="course_generation",
+                status=status,
+                payload={},
+                result=result,
+            )
+        )
+    return to_global_id("GenerationTask", task_id)

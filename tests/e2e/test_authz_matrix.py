@@ -24,7 +24,7 @@ import websockets
 from sqlalchemy import insert, text
 
 from datasources.postgres.models import Export, GenerationTask, KnowledgeExtraction
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.accounts import PERMISSIONS
 from resolvers.context import Principal
 from resolvers.ids import to_global_id

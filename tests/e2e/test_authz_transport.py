@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from tests.e2e.test_authz_harness import (
@@ -131,7 +131,7 @@ async def test_bodies_over_the_limit_get_413(http: httpx.AsyncClient) -> None:
         ("GET", "/healthz", {}),
         ("POST", "/graphql", {"json": {"query": "{ __typename }"}}),
         ("POST", "/graphql", {"json": {"query": "{ me { id } }"}, "headers": {"x-api-key": "no"}}),
-        ("GET", "/static/graphiql/graphiql.min.css", {}),
+        ("GET", "/static/graphiql/graphiql-app.css", {}),
         ("GET", "/nope", {}),
     ],
 )

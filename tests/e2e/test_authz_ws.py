@@ -5,27 +5,26 @@ from __future__ import annotations
 
 import asyncio
 import json
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 import websockets
-from sqlalchemy import insert, text, update
+from sqlalchemy import text, update
 from websockets.exceptions import ConnectionClosed
 
-from datasources.postgres.models import ApiKey, GenerationTask
-from gateway.settings import Settings
-from resolvers.ids import from_global_id, to_global_id
+from datasources.postgres.models import ApiKey
+from datasources.settings import Settings
+from resolvers.ids import from_global_id
 from tests.e2e.test_authz_harness import (
-    Account,
     Client,
     Served,
     create_key,
     direct_account,
     fast_settings,
     isolated,
+    own_task,
     serve,
     ws_messages,
 )
@@ -60,21 +59,6 @@ async def subscribe(ws: Any, query: str, op_id: str = "1", **variables: Any) -> 
             {"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables}}
         )
     )
-
-
-async def own_task(served: Served, account: Account) -> str:
-    task_id = uuid.uuid4()
-    async with served.app.state.stores.sessions() as session, session.begin():
-        await session.execute(
-            insert(GenerationTask).values(
-                id=task_id,
-                user_id=account.user_id,
-                task_type="course_generation",
-                status="completed",
-                payload={},
-            )
-        )
-    return to_global_id("GenerationTask", task_id)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from resolvers.context import Stores
+from datasources.stores import Stores
 from tests.factories import World
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text, update
 from datasources.postgres.accounts import AccountStore
 from datasources.postgres.models import User
 from datasources.redis.sessions import keyed_digest
-from gateway.settings import Settings
+from datasources.settings import Settings
 from tests.e2e.test_authz_harness import (
     LOGIN,
     PASSWORD,

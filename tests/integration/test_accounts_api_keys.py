@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from datasources.postgres.engine import async_url
 from datasources.postgres.models import ApiKey
 from datasources.redis.sessions import keyed_digest
-from gateway.settings import Settings
+from datasources.settings import Settings
 from resolvers.ids import from_global_id
 from tests.e2e.test_authz_harness import (
     CREATE_KEY,

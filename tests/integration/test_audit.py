@@ -16,8 +16,8 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from datasources.postgres.engine import async_url
+from datasources.settings import Settings
 from gateway.security.audit import AuditEntry, AuditTrail
-from gateway.settings import Settings
 from resolvers.ids import to_global_id
 from tests.e2e.test_authz_harness import (
     CREATE_KEY,

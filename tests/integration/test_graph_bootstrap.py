@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datasources.neo4j.bootstrap import bootstrap_graph
-from resolvers.context import Stores
+from datasources.stores import Stores
 
 
 async def test_bootstrap_twice_leaves_the_seed_indexes_and_constraints(stores: Stores) -> None:

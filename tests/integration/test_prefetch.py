@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -10,8 +11,9 @@ import pytest
 from neo4j import AsyncGraphDatabase
 
 from datasources.neo4j.graph import GraphReader
+from datasources.stores import Stores
 from resolvers import loaders, prefetch
-from resolvers.context import Principal, Stores
+from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from tests.factories import World
 from tests.integration.test_schema_reads import NESTED, build_courses, run
@@ -195,3 +197,38 @@ async def test_node_is_walked_like_a_root_field(
     assert warm.errors is None and warm.data == cold.data
     assert warm.data["node"]["concepts"][1]["concept"]["prerequisites"]
     assert calls == 0
+
+
+# Edges whose steps came with the check that every reachable edge has one
+# (tests/unit/test_prefetch_steps.py): weeks, similar, an objective's courses.
+LATER_STEPS = """
+query { courses(first: 4, orderBy: {field: TITLE, descending: false}) { nodes {
+  weeks { week concepts { concept { title prerequisites { concept { title } } } } }
+  learningObjectives { objective { description courses { title author { username } } } }
+  concepts { concept { similar(limit: 2) { concept { dependents { concept { title } } } } } }
+} } }
+"""
+
+
+async def test_weeks_similar_and_objective_courses_are_walked(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await world.user()
+    await build_courses(world, owner, 4)
+    for course in world.courses:
+        await world.stores.graph_writer.add_objective(
+            course_id=course, objective_id=uuid.uuid4(), description="Explain it",
+            bloom_level="understand", measurable=True, priority=1,
+        )  # fmt: skip
+    late = LateCount(monkeypatch)
+
+    warm = await run(world.stores, owner, LATER_STEPS)
+    assert warm.errors is None
+    assert late.calls == 0, "an edge below weeks, similar or an objective waited"
+    cold = await answer_without_prefetch(monkeypatch, world.stores, owner, LATER_STEPS)
+    assert late.calls > 0
+    assert warm.data == cold.data
+    course = warm.data["courses"]["nodes"][0]
+    assert course["weeks"][0]["concepts"][1]["concept"]["prerequisites"]
+    assert course["learningObjectives"][0]["objective"]["courses"][0]["title"] == "Course 000"
+    assert any(c["concept"]["similar"] for c in course["concepts"])

@@ -16,7 +16,7 @@ import websockets
 from redis.asyncio import Redis
 
 from datasources.redis.ratelimit import Limit, RateLimiter, rate_limit_key
-from gateway.settings import Settings
+from datasources.settings import Settings
 from tests.e2e.test_authz_harness import (
     LOGIN,
     Client,

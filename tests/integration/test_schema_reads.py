@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from resolvers.context import Principal, Stores
+from datasources.stores import Stores
+from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from schema.root import build_schema
 from tests.factories import World, context_for

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from datasources.neo4j.graph import GraphReader
 from datasources.neo4j.writes import GraphWriter
 from datasources.postgres.models import Course
-from resolvers.context import Principal, Stores
+from datasources.stores import Stores
+from resolvers.context import Principal
 from resolvers.ids import from_global_id, to_global_id
 from schema.root import build_schema
 from tests.factories import World, context_for

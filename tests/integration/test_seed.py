@@ -21,11 +21,11 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from datasources.embeddings import HashingEmbedder
 from datasources.embeddings.hashing import hash_embed
+from datasources.settings import Settings
 from datasources.vectors import ChunkRecord, PgVectorIndex, init_connection
 from gateway.seed import Targets, seed
 from gateway.seed.data import SeedSpec, build_dataset
 from gateway.seed.vectors import embedder_batches
-from gateway.settings import Settings
 
 pytestmark = pytest.mark.integration
 

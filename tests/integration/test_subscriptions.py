@@ -7,10 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert
-
-from datasources.postgres.models import GenerationTask
-from datasources.redis.store import progress_channel
+from datasources.redis.progress import ProgressEvent, progress_channel, publish_progress
 from resolvers.ids import to_global_id
 from schema.root import build_schema
 from tests.factories import World, context_for
@@ -22,19 +19,12 @@ QUERY = """subscription($id: ID!) { taskProgress(taskId: $id) { status stage per
 async def _task(
     world: World, owner_id: uuid.UUID, *, status: str, document_id: uuid.UUID
 ) -> uuid.UUID:
-    task_id = uuid.uuid4()
-    async with world.stores.sessions() as session, session.begin():
-        await session.execute(
-            insert(GenerationTask).values(
-                id=task_id,
-                user_id=owner_id,
-                task_type="document_processing",
-                status=status,
-                payload={"document_id": str(document_id)},
-                result={"stage": "queued", "progress": 0},
-            )
-        )
-    return task_id
+    return await world.task(
+        owner_id,
+        task_type="document_processing",
+        status=status,
+        payload={"document_id": str(document_id)},
+    )
 
 
 async def _collect(stream: Any, count: int) -> list[Any]:
@@ -119,3 +109,30 @@ async def test_someone_elses_task_yields_nothing(world: World) -> None:
     )
     events = [r async for r in stream]
     assert all(r.data is None or r.data.get("taskProgress") is None for r in events)
+
+
+async def test_what_a_job_publishes_reaches_the_subscriber(world: World) -> None:
+    owner = await world.user()
+    document = await world.document(owner)
+    task_id = await _task(world, owner.user_id, status="processing", document_id=document)
+    stream = await SCHEMA.subscribe(
+        QUERY,
+        variable_values={"id": to_global_id("GenerationTask", task_id)},
+        context_value=context_for(world.stores, owner),
+    )
+    collector = asyncio.create_task(_collect(stream, 3))
+    await asyncio.sleep(0.3)  # let it read the stored state and subscribe
+    payload = {"document_id": str(document)}
+    for status, stage, percent in (("processing", "chunking", 20.0), ("completed", "done", 100.0)):
+        received = await publish_progress(
+            world.stores.redis,
+            task_type="document_processing",
+            payload=payload,
+            event=ProgressEvent(task_id, status, stage, percent, None, datetime.now(UTC)),
+        )
+        assert received == 1
+    events = await asyncio.wait_for(collector, timeout=10)
+    assert events[1:] == [
+        {"status": "PROCESSING", "stage": "chunking", "percent": 20.0, "message": None},
+        {"status": "COMPLETED", "stage": "done", "percent": 100.0, "message": None},
+    ]

@@ -32,6 +32,7 @@ from weaviate.client import WeaviateAsyncClient
 from weaviate.exceptions import UnexpectedStatusCodeError, WeaviateQueryError
 
 from datasources.embeddings import HashingEmbedder
+from datasources.ids import chunk_id
 from datasources.vectors import (
     ChunkRecord,
     ConceptVectorRecord,
@@ -40,7 +41,6 @@ from datasources.vectors import (
     VectorIndex,
     VectorStoreUnavailable,
     WeaviateVectorIndex,
-    chunk_id,
     create_vector_index,
     init_connection,
     weaviate_index,

@@ -7,6 +7,7 @@ so a CI that forgot to build the assets does not pass silently.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator, Mapping
 from html.parser import HTMLParser
@@ -90,9 +91,8 @@ def test_page_refers_only_to_local_static_assets() -> None:
     assert local, "no assets referenced"
     assert all(ref.startswith("/static/graphiql/") for ref in local), local
     assert {ref.rsplit("/", 1)[1] for ref in local} == set(graphiql.REQUIRED_ASSETS)
-    # Load order: React before ReactDOM before GraphiQL before our bootstrap.
     scripts = [ref.rsplit("/", 1)[1] for ref in local if ref.endswith(".js")]
-    assert scripts == list(graphiql.SCRIPTS)
+    assert scripts == ["graphiql-app.js"]
     assert 'data-endpoint="/graphql"' in page
     assert 'data-subscriptions="ws"' in page
 
@@ -147,7 +147,7 @@ async def test_missing_assets_give_a_clear_503(
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("text/html")
     assert "make setup" in response.text
-    assert "graphiql.min.js" in response.text
+    assert "graphiql-app.js" in response.text
     _assert_security_headers(response.headers)
 
 
@@ -166,11 +166,10 @@ async def test_page_is_served_with_security_headers(client: httpx.AsyncClient) -
 @pytest.mark.parametrize(
     ("name", "content_type"),
     [
-        ("react.production.min.js", "javascript"),
-        ("react-dom.production.min.js", "javascript"),
-        ("graphiql.min.js", "javascript"),
-        ("graphiql-init.js", "javascript"),
-        ("graphiql.min.css", "text/css"),
+        ("graphiql-app.js", "javascript"),
+        ("graphiql-app.css", "text/css"),
+        ("manifest.json", "application/json"),
+        ("THIRD_PARTY_LICENSES.txt", "text/plain"),
     ],
 )
 async def test_assets_are_served_with_the_right_content_type(
@@ -186,15 +185,22 @@ async def test_assets_are_served_with_the_right_content_type(
 
 
 @needs_assets
-def test_assets_are_the_expected_umd_builds() -> None:
+def test_bundle_holds_what_the_page_needs() -> None:
     directory = graphiql.GRAPHIQL_DIR
-    react = (directory / "react.production.min.js").read_text(encoding="utf-8")
-    assert '"18.3.1"' in react  # pinned in web/package.json; React 19 has no UMD build
-    bundle = (directory / "graphiql.min.js").read_text(encoding="utf-8")
-    assert ".GraphiQL=" in bundle and "graphql-transport-ws" in bundle
-    init = (directory / "graphiql-init.js").read_text(encoding="utf-8")
-    assert "createFetcher" in init and "subscriptionUrl" in init
-    assert (directory / "THIRD_PARTY_LICENSES.txt").is_file()
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    # Pinned in web/package.json: GraphiQL 3 with React 18 (no Monaco, no workers).
+    assert manifest["packages"]["react"] == "18.3.1"
+    assert manifest["packages"]["graphiql"].startswith("3.")
+    for name in ("@graphiql/plugin-explorer", "graphql-ws", "cytoscape"):
+        assert name in manifest["packages"]
+    bundle = (directory / "graphiql-app.js").read_text(encoding="utf-8")
+    assert "graphql-transport-ws" in bundle  # the graphql-ws client for subscriptions
+    assert "new Function(" not in bundle  # the CSP has no 'unsafe-eval'
+    assert not re.search(r"(?i)\b(https?:)?//(cdn|unpkg|fonts\.)", bundle)
+    for name, facts in manifest["files"].items():
+        assert (directory / name).stat().st_size == facts["bytes"], name
+    licences = (directory / "THIRD_PARTY_LICENSES.txt").read_text(encoding="utf-8")
+    assert "cytoscape@" in licences and "graphiql@" in licences
 
 
 async def test_unknown_static_file_is_404(client: httpx.AsyncClient) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gateway.settings import Settings, SettingsError
+from datasources.settings import Settings, SettingsError
 
 EMPTY = Path("/nonexistent/env")
 

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from datasources.errors import UpstreamUnavailable
+from datasources.ids import chunk_id
 from datasources.vectors import (
     MAX_LIMIT,
     ChunkRecord,
@@ -15,7 +16,6 @@ from datasources.vectors import (
     QARecord,
     VectorIndex,
     VectorStoreUnavailable,
-    chunk_id,
 )
 from datasources.vectors import pgvector_sql as sql
 from datasources.vectors.records import score_from_distance

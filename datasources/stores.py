@@ -1,15 +1,22 @@
-"""Open every datasource from Settings (in the lifespan) and close them on shutdown."""
+"""The `Stores` bundle: every datasource, opened from Settings and closed together.
+
+The app opens it in its lifespan, the worker in its start-up, the CLI and tests
+around their work; resolvers and jobs both receive it, so it lives below both.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 
 from neo4j import AsyncGraphDatabase
 from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from datasources.embeddings import create_embedder
+from datasources.courses import CourseWriter
+from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.neo4j.graph import GraphReader
@@ -20,11 +27,29 @@ from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
 from datasources.postgres.users import UserReader
 from datasources.redis.store import RedisStore
+from datasources.settings import Settings
 from datasources.vectors import VectorIndex, create_vector_index
-from gateway.settings import Settings
-from resolvers.context import Stores
 
-log = logging.getLogger("gateway.stores")
+log = logging.getLogger("datasources.stores")
+
+
+@dataclass(frozen=True, slots=True)
+class Stores:
+    """Every datasource, opened once in the app's lifespan and shared by requests."""
+
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    postgres: PostgresHealth
+    courses: CourseReader
+    documents: DocumentReader
+    users: UserReader
+    graph: GraphReader
+    graph_writer: GraphWriter
+    course_writer: CourseWriter
+    redis: RedisStore
+    vectors: VectorIndex
+    vector_store_name: str
+    embedder: Embedder
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
@@ -74,16 +99,20 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         timeout=settings.embedding.timeout_seconds,
     )
     database = settings.neo4j.database
+    graph_writer = GraphWriter(driver, database=database, timeout=timeout)
+    sessions = create_sessionmaker(engine)
+    redis_store = RedisStore(redis, timeout=timeout)
     stores = Stores(
         engine=engine,
-        sessions=create_sessionmaker(engine),
+        sessions=sessions,
         postgres=PostgresHealth(engine, timeout=timeout),
         courses=CourseReader(engine, timeout=timeout),
         documents=DocumentReader(engine, timeout=timeout),
         users=UserReader(engine, timeout=timeout),
         graph=GraphReader(driver, database=database, timeout=timeout),
-        graph_writer=GraphWriter(driver, database=database, timeout=timeout),
-        redis=RedisStore(redis, timeout=timeout),
+        graph_writer=graph_writer,
+        course_writer=CourseWriter(sessions, graph_writer, redis_store),
+        redis=redis_store,
         vectors=vectors,
         vector_store_name=settings.vector_backend,
         embedder=embedder,

@@ -17,7 +17,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
 DEFAULT_ENV_FILE = Path(".stack/stack.env")
-EMBEDDING_DIMENSIONS = 1536  # the seed's VECTOR(1536)
 
 
 class SettingsError(RuntimeError):
@@ -165,6 +164,29 @@ class AuditSettings(BaseSettings):
     partitions_ahead: int = Field(default=3, ge=0, le=24)
 
 
+class FileStoreSettings(BaseSettings):
+    """Where uploaded and exported files are kept (datasources/files)."""
+
+    model_config = _group("FILE_STORE_")
+    # Relative paths are taken from the working directory when the store is opened.
+    root: Path = Path(".stack/files")
+    max_bytes: int = Field(default=100 * 1024 * 1024, ge=1, le=10 * 1024**3)
+
+    @field_validator("root", mode="before")
+    @classmethod
+    def _check_root_text(cls, value: Any) -> Any:
+        if isinstance(value, str) and (not value.strip() or "\x00" in value):
+            raise ValueError("must name a folder")
+        return value
+
+    @field_validator("root")
+    @classmethod
+    def _check_root(cls, value: Path) -> Path:
+        if value.absolute() == Path(value.absolute().anchor):
+            raise ValueError("must not be the file system's root")
+        return value
+
+
 class Settings(BaseSettings):
     model_config = _group()
 
@@ -197,6 +219,7 @@ class Settings(BaseSettings):
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
+    files: FileStoreSettings = Field(default_factory=FileStoreSettings)
 
     @property
     def is_production(self) -> bool:
@@ -245,6 +268,7 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "rate_limit": RateLimitSettings,
     "auth": AuthSettings,
     "audit": AuditSettings,
+    "files": FileStoreSettings,
 }
 
 

@@ -1,0 +1,74 @@
+"""Indexes over the planning input: who needs whom, who relates to whom, where it is read."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jobs.planning.inputs import ConceptInput, PlanningInput, PrerequisiteInput
+
+# Concepts that no chosen document mentions sort after every mentioned one.
+UNMENTIONED = (1 << 30, 1 << 30)
+
+
+@dataclass(slots=True)
+class CourseGraph:
+    concepts: dict[str, ConceptInput]
+    # concept -> its prerequisite edges / prerequisite -> edges of its dependents
+    incoming: dict[str, list[PrerequisiteInput]]
+    outgoing: dict[str, list[PrerequisiteInput]]
+    related: dict[str, dict[str, float]]
+    # (document order, first-mention order) of the earliest mention in a chosen document
+    reading: dict[str, tuple[int, int]]
+    # chosen documents' ids and their position in the request
+    document_order: dict[str, int]
+
+    @classmethod
+    def build(cls, data: PlanningInput) -> CourseGraph:
+        concepts = {c.id: c for c in data.concepts}
+        incoming: dict[str, list[PrerequisiteInput]] = {c: [] for c in concepts}
+        outgoing: dict[str, list[PrerequisiteInput]] = {c: [] for c in concepts}
+        for edge in data.prerequisites:
+            incoming[edge.concept].append(edge)
+            outgoing[edge.prerequisite].append(edge)
+        related: dict[str, dict[str, float]] = {c: {} for c in concepts}
+        for rel in data.relations:
+            if rel.source == rel.target:
+                continue
+            for a, b in ((rel.source, rel.target), (rel.target, rel.source)):
+                related[a][b] = max(related[a].get(b, 0.0), rel.strength)
+        by_id = {d.id: d for d in data.documents}
+        document_order = {d: (by_id[d].order, i) for i, d in enumerate(data.request.document_ids)}
+        rank = {d: i for i, d in enumerate(sorted(document_order, key=document_order.__getitem__))}
+        reading = {
+            c.id: min(
+                ((rank[m.document_id], m.order) for m in c.mentions if m.document_id in rank),
+                default=UNMENTIONED,
+            )
+            for c in concepts.values()
+        }
+        return cls(concepts, incoming, outgoing, related, reading, rank)
+
+    def mentioned(self, concept_id: str) -> bool:
+        return self.reading[concept_id] != UNMENTIONED
+
+    def mandatory_prerequisites(self, concept_id: str) -> list[str]:
+        return [e.prerequisite for e in self.incoming[concept_id] if e.mandatory]
+
+    def mandatory_closure(self, start: Iterable[str], *, stop: set[str]) -> list[str]:
+        """Every concept reachable backwards over mandatory edges, not entering `stop`.
+
+        Deterministic: breadth first, prerequisites visited in id order.
+        """
+        seen: set[str] = set()
+        out: list[str] = []
+        queue = deque(s for s in start if s not in stop)
+        while queue:
+            current = queue.popleft()
+            if current in seen:
+                continue
+            seen.add(current)
+            out.append(current)
+            queue.extend(p for p in sorted(self.mandatory_prerequisites(current)) if p not in stop)
+        return out

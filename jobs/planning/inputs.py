@@ -1,0 +1,124 @@
+"""What the course-generation job reads from the stores, as plain typed values.
+
+The job loads these from Neo4j and PostgreSQL; the planner never touches a store.
+PREREQUISITE edges point in learning order, as stored:
+(prerequisite)-[:PREREQUISITE]->(concept).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Difficulty = Literal["beginner", "intermediate", "advanced"]
+ExtractionKind = Literal["definition", "example", "formula"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """(:Concept)-[:EXTRACTED_FROM {page, confidence}]->(:Document), plus reading order.
+
+    `order` is the position of the concept's first mention in that document (0 = first).
+    """
+
+    document_id: str
+    page: int | None
+    confidence: float
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A knowledge_extractions row attached to a concept: a definition, example or formula."""
+
+    kind: ExtractionKind
+    text: str
+    document_id: str
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptInput:
+    """A Concept node with what the documents say about it.
+
+    `text_volume` is the amount of source text about the concept in reading units:
+    words for alphabetic text, characters for Chinese (as documents.word_count).
+    """
+
+    id: str
+    title: str
+    language: str
+    difficulty: Difficulty
+    description: str = ""
+    mentions: tuple[Mention, ...] = ()
+    extractions: tuple[Extraction, ...] = ()
+    text_volume: int = 0
+
+    def count(self, kind: ExtractionKind) -> int:
+        return sum(1 for e in self.extractions if e.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class PrerequisiteInput:
+    """`prerequisite` must be learnt before `concept` (mandatory or advised), weight 0..1."""
+
+    prerequisite: str
+    concept: str
+    mandatory: bool
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class RelationInput:
+    """(:Concept)-[:RELATES_TO {type, strength}]->(:Concept); read in both directions."""
+
+    source: str
+    target: str
+    type: str
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    """A document chosen for the course; `order` is its position in the request."""
+
+    id: str
+    title: str
+    filename: str
+    language: str
+    page_count: int | None
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class CourseRequest:
+    """The generateCourse input, as the job received it."""
+
+    document_ids: tuple[str, ...]
+    duration_weeks: int
+    hours_per_week: int
+    title: str | None = None
+    target_audience: str | None = None
+    difficulty_level: Difficulty | None = None
+    language: str | None = None
+    focus_concept_ids: tuple[str, ...] = ()
+    exclude_concept_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanningInput:
+    """Everything the planner needs: the request and the part of the graph it covers.
+
+    `concepts` holds every concept extracted from the documents, the focus concepts and
+    every concept reachable from these through mandatory PREREQUISITE edges; the edges
+    are those among `concepts`. `course_id` seeds the ids of objectives, assessments
+    and questions, so a regenerated course keeps them.
+    """
+
+    course_id: str
+    request: CourseRequest
+    documents: tuple[DocumentInput, ...]
+    concepts: tuple[ConceptInput, ...]
+    prerequisites: tuple[PrerequisiteInput, ...] = ()
+    relations: tuple[RelationInput, ...] = field(default=())

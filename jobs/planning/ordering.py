@@ -1,0 +1,182 @@
+"""Step 2: teaching order. Prerequisites first, related concepts together, else reading order.
+
+Cycles are broken on their weakest edge (optional before mandatory, then lowest
+weight) and every broken edge is reported. The ordering is then Kahn's algorithm:
+among the concepts whose prerequisites are all placed, take the one most strongly
+RELATES_TO-linked to the concept just placed; otherwise the one whose reading
+position is earliest, where a prerequisite counts as being read where its earliest
+dependent is (so it comes just before it is needed).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Collection
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from itertools import pairwise
+
+from jobs.planning.graph import CourseGraph
+from jobs.planning.inputs import PrerequisiteInput
+from jobs.planning.result import BrokenEdge
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Ordering:
+    order: tuple[str, ...]
+    # kept edges among the ordered concepts: concept -> prerequisites (mandatory, optional)
+    requires: dict[str, tuple[str, ...]]
+    advised: dict[str, tuple[str, ...]]
+    broken: tuple[BrokenEdge, ...]
+
+
+def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
+    nodes = sorted(chosen)
+    edges = _strongest_edges(graph, set(nodes))
+    broken = _self_loops(graph, nodes) + _break_cycles(nodes, edges)
+    for edge in broken:
+        edges.pop((edge.prerequisite, edge.concept), None)
+    successors: dict[str, list[str]] = {n: [] for n in nodes}
+    predecessors: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in sorted(edges):
+        successors[a].append(b)
+        predecessors[b].append(a)
+    key = _needed_at(nodes, successors, predecessors, graph)
+    order = _kahn(successors, predecessors, graph, key)
+    requires = {n: tuple(p for p in predecessors[n] if edges[p, n].mandatory) for n in nodes}
+    advised = {n: tuple(p for p in predecessors[n] if not edges[p, n].mandatory) for n in nodes}
+    return Ordering(tuple(order), requires, advised, tuple(broken))
+
+
+def _strength(edge: PrerequisiteInput) -> tuple[bool, float, str, str]:
+    return (edge.mandatory, edge.weight, edge.prerequisite, edge.concept)
+
+
+def _strongest_edges(graph: CourseGraph, chosen: set[str]) -> dict[Pair, PrerequisiteInput]:
+    """One edge per ordered pair (the strongest of duplicates), without self-loops."""
+    out: dict[Pair, PrerequisiteInput] = {}
+    for concept in chosen:
+        for edge in graph.incoming[concept]:
+            pair = (edge.prerequisite, edge.concept)
+            if edge.prerequisite not in chosen or edge.prerequisite == edge.concept:
+                continue
+            if pair not in out or _strength(edge) > _strength(out[pair]):
+                out[pair] = edge
+    return out
+
+
+def _self_loops(graph: CourseGraph, nodes: list[str]) -> list[BrokenEdge]:
+    """A concept listed as its own prerequisite: the shortest cycle, reported like others."""
+    loops = {
+        (e.prerequisite, e.concept): e
+        for n in nodes
+        for e in graph.incoming[n]
+        if e.prerequisite == e.concept
+    }
+    return [
+        BrokenEdge(e.prerequisite, e.concept, e.mandatory, e.weight, (e.concept,))
+        for _, e in sorted(loops.items())
+    ]
+
+
+def _break_cycles(nodes: list[str], edges: dict[Pair, PrerequisiteInput]) -> list[BrokenEdge]:
+    """Depth-first search; each back edge closes a cycle (the path on the stack plus the
+    edge), and the weakest edge of that cycle is removed.
+
+    A removed tree edge unwinds the stack to its start; the unwound nodes are searched
+    again later. A finished node reaches only finished nodes, none of them on a cycle,
+    so every cycle is found. Deterministic: roots and successors in id order.
+    """
+    successors: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in sorted(edges):
+        successors[a].append(b)
+    removed: set[Pair] = set()
+    broken: list[BrokenEdge] = []
+    finished: set[str] = set()
+    for root in nodes:
+        if root in finished:
+            continue
+        stack = [root]
+        depth = {root: 0}  # node -> index on the stack (the nodes being searched)
+        cursor = {root: 0}
+        while stack:
+            u = stack[-1]
+            if cursor[u] == len(successors[u]):
+                finished.add(u)
+                del depth[stack.pop()]
+                continue
+            v = successors[u][cursor[u]]
+            cursor[u] += 1
+            if (u, v) in removed or v in finished:
+                continue
+            if v not in depth:
+                depth[v] = len(stack)
+                cursor[v] = 0
+                stack.append(v)
+                continue
+            cycle = [*stack[depth[v] :], v]
+            weakest = min(pairwise(cycle), key=lambda p: _strength(edges[p]))
+            removed.add(weakest)
+            edge = edges[weakest]
+            broken.append(
+                BrokenEdge(edge.prerequisite, edge.concept, edge.mandatory, edge.weight,
+                           tuple(cycle[:-1]))
+            )  # fmt: skip
+            for node in stack[depth[weakest[0]] + 1 :]:
+                del depth[node]
+            del stack[depth[weakest[0]] + 1 :]
+    return broken
+
+
+def _needed_at(
+    nodes: list[str],
+    successors: dict[str, list[str]],
+    predecessors: dict[str, list[str]],
+    graph: CourseGraph,
+) -> dict[str, tuple[int, int, str]]:
+    """A concept's reading position, or its earliest dependent's if that comes sooner."""
+    key = {n: (*graph.reading[n], n) for n in nodes}
+    sorter = TopologicalSorter({n: predecessors[n] for n in nodes})
+    for node in reversed(list(sorter.static_order())):
+        for dependent in successors[node]:
+            key[node] = min(key[node], (*key[dependent][:2], node))
+    return key
+
+
+def _kahn(
+    successors: dict[str, list[str]],
+    predecessors: dict[str, list[str]],
+    graph: CourseGraph,
+    key: dict[str, tuple[int, int, str]],
+) -> list[str]:
+    waiting = {n: len(p) for n, p in predecessors.items()}
+    ready = {n for n, count in waiting.items() if count == 0}
+    heap = sorted(key[n] for n in ready)
+    order: list[str] = []
+    last: str | None = None
+    while ready:
+        nxt = _related_ready(graph, last, ready, key)
+        if nxt is None:
+            while heap[0][2] not in ready:
+                heapq.heappop(heap)
+            nxt = heapq.heappop(heap)[2]
+        ready.discard(nxt)
+        order.append(nxt)
+        last = nxt
+        for dependent in successors[nxt]:
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                ready.add(dependent)
+                heapq.heappush(heap, key[dependent])
+    return order
+
+
+def _related_ready(
+    graph: CourseGraph, last: str | None, ready: set[str], key: dict[str, tuple[int, int, str]]
+) -> str | None:
+    if last is None:
+        return None
+    linked = [(-s, key[o]) for o, s in graph.related[last].items() if o in ready]
+    return min(linked)[1][2] if linked else None

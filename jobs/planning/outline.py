@@ -1,0 +1,104 @@
+"""The packed weeks as weeks → modules → concepts, with pages and objectives.
+
+A module is a run of concepts in one week that belong together: a new module starts
+when a concept has no prerequisite or RELATES_TO link to the module so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from jobs.planning.graph import CourseGraph
+from jobs.planning.objectives import concept_level, week_objectives
+from jobs.planning.ordering import Ordering
+from jobs.planning.result import ConceptSlot, Module, Objective, PageRef, Week
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineInputs:
+    course_id: str
+    language: str
+    graph: CourseGraph
+    ordering: Ordering
+    minutes: Mapping[str, int]
+    pages: Mapping[str, tuple[PageRef, ...]]
+    review_title: str
+
+
+def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[Week]:
+    weeks: list[Week] = []
+    priority = 1_000  # week objectives rank after the course's (ACHIEVES priority)
+    for number, concept_ids in enumerate(packed, start=1):
+        concepts = [inputs.graph.concepts[c] for c in concept_ids]
+        objectives = week_objectives(
+            inputs.course_id, number, concepts, language=inputs.language, first=priority
+        )
+        priority += len(objectives)
+        groups = _modules(concept_ids, inputs)
+        modules: list[Module] = []
+        for group in groups:
+            first_order = sum(len(m.concepts) for m in modules) + 1
+            modules.append(_module(group, inputs, objectives, first_order))
+        minutes = sum(m.minutes for m in modules)
+        title = max(modules, key=lambda m: m.minutes).title if modules else inputs.review_title
+        weeks.append(Week(number, title, minutes, tuple(modules), tuple(objectives)))
+    return weeks
+
+
+def _linked(a: str, b: str, inputs: OutlineInputs) -> bool:
+    ordering = inputs.ordering
+    return (
+        b in inputs.graph.related[a]
+        or a in ordering.requires[b]
+        or a in ordering.advised[b]
+        or b in ordering.requires[a]
+        or b in ordering.advised[a]
+    )
+
+
+def _modules(concept_ids: Sequence[str], inputs: OutlineInputs) -> list[list[str]]:
+    groups: list[list[str]] = []
+    for concept in concept_ids:
+        if groups and any(_linked(concept, other, inputs) for other in groups[-1]):
+            groups[-1].append(concept)
+        else:
+            groups.append([concept])
+    return groups
+
+
+def _module(
+    group: Sequence[str], inputs: OutlineInputs, objectives: Sequence[Objective], first_order: int
+) -> Module:
+    """Named after its concept that most others in it build on (the first on ties)."""
+    graph, ordering = inputs.graph, inputs.ordering
+    inside = set(group)
+    slots = []
+    for position, concept_id in enumerate(group):
+        concept = graph.concepts[concept_id]
+        slots.append(
+            ConceptSlot(
+                concept_id=concept_id,
+                title=concept.title,
+                order=first_order + position,
+                minutes=inputs.minutes[concept_id],
+                difficulty=concept.difficulty,
+                bloom_level=concept_level(concept)[0],
+                pages=inputs.pages[concept_id],
+                requires=ordering.requires[concept_id],
+                advised=ordering.advised[concept_id],
+                objective_ids=tuple(o.id for o in objectives if concept_id in o.concept_ids),
+            )
+        )
+    built_on = {
+        c: sum(
+            1 for other in group if c in ordering.requires[other] or c in ordering.advised[other]
+        )
+        for c in inside
+    }
+    anchor = max(group, key=lambda c: (built_on[c], -group.index(c)))
+    return Module(
+        title=graph.concepts[anchor].title,
+        minutes=sum(s.minutes for s in slots),
+        concepts=tuple(slots),
+    )

@@ -1,0 +1,223 @@
+"""plan_course: the whole deterministic course plan from the graph, no store access."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from jobs.planning.assessments import assessments
+from jobs.planning.errors import InvalidBudget, NoConcepts
+from jobs.planning.graph import CourseGraph
+from jobs.planning.inputs import (
+    DIFFICULTIES,
+    ConceptInput,
+    CourseRequest,
+    DocumentInput,
+    PlanningInput,
+)
+from jobs.planning.objectives import course_objectives
+from jobs.planning.ordering import Ordering, order_concepts
+from jobs.planning.outline import OutlineInputs, build_weeks
+from jobs.planning.packing import Packing, pack
+from jobs.planning.questions import questions
+from jobs.planning.result import CourseDocument, CoursePlan, CoursePrerequisite, LeftOut, Report
+from jobs.planning.selection import Selection, score_concepts, select
+from jobs.planning.sources import Pages, course_documents, document_title, resources
+from jobs.planning.timing import concept_minutes
+from jobs.planning.validation import validate
+from jobs.planning.wording import join, phrase
+
+PLANNING_ROUNDS = 4
+MAX_TITLE = 500  # courses.title is VARCHAR(500); a document title may be as long
+
+
+def plan_course(data: PlanningInput) -> CoursePlan:
+    """Raises a PlanningError subclass for input that cannot make a course."""
+    validate(data)
+    request = data.request
+    graph = CourseGraph.build(data)
+    mentioned = [c for c in graph.concepts if graph.mentioned(c)]
+    if not mentioned and not request.focus_concept_ids:
+        raise NoConcepts("the chosen documents have no concepts yet", field="documentIds")
+    excluded = set(request.exclude_concept_ids)
+    if not request.focus_concept_ids and all(c in excluded for c in mentioned):
+        raise NoConcepts("every concept of the documents is excluded", field="excludeConceptIds")
+
+    language = request.language or _documents_language(data)
+    week_minutes = request.hours_per_week * 60
+    minutes = {c.id: concept_minutes(c, week_minutes=week_minutes) for c in data.concepts}
+    scores = score_concepts(graph, request)
+    selection, ordering, packing = _schedule(graph, request, minutes, scores)
+    placed = [c for week in packing.weeks for c in week]
+    if not placed:
+        raise InvalidBudget(
+            f"{request.duration_weeks} weeks of {request.hours_per_week} hours hold no concept "
+            "with its prerequisites: allow more hours",
+            field="hoursPerWeek",
+        )
+
+    chosen_documents = sorted(
+        (d for d in data.documents if d.id in graph.document_order),
+        key=lambda d: graph.document_order[d.id],
+    )
+    pages = Pages(chosen_documents)
+    page_refs = {c: pages.of(graph.concepts[c]) for c in placed}
+    weeks = build_weeks(
+        packing.weeks,
+        OutlineInputs(
+            course_id=data.course_id,
+            language=language,
+            graph=graph,
+            ordering=ordering,
+            minutes=minutes,
+            pages=page_refs,
+            review_title=phrase(language, "review_title"),
+        ),
+    )
+    placed_concepts = [graph.concepts[c] for c in placed]
+    goals = course_objectives(data.course_id, placed_concepts, scores, language=language)
+    links = course_documents(chosen_documents, placed_concepts)
+    titles = {c: graph.concepts[c].title for c in placed}
+    title, description = _title_and_description(
+        data,
+        language,
+        chosen_documents,
+        links,
+        [titles[s.concept_id] for w in weeks for s in w.slots],
+    )
+    left_out = [
+        *selection.left_out,
+        *(LeftOut(c, graph.concepts[c].title, why, minutes[c]) for c, why in packing.left_out),
+    ]
+    return CoursePlan(
+        title=title,
+        description=description,
+        language=language,
+        target_audience=request.target_audience,
+        difficulty_level=request.difficulty_level or _usual_difficulty(placed_concepts),
+        duration_weeks=request.duration_weeks,
+        hours_per_week=request.hours_per_week,
+        weeks=tuple(weeks),
+        learning_objectives=tuple(goals),
+        prerequisites=tuple(_course_prerequisites(graph, placed, excluded)),
+        assessment_methods=tuple(
+            assessments(data.course_id, weeks, goals, titles, language=language)
+        ),
+        resources=tuple(resources(chosen_documents, page_refs.values())),
+        course_documents=tuple(links),
+        questions=tuple(questions(data.course_id, weeks, graph.concepts, pages, language=language)),
+        report=Report(
+            broken_cycles=ordering.broken,
+            left_out=tuple(left_out),
+            prerequisites_added=selection.prerequisites_added,
+            pages_out_of_range=pages.report(),
+            planned_minutes=sum(w.minutes for w in weeks),
+            available_minutes=week_minutes * request.duration_weeks,
+        ),
+    )
+
+
+def _schedule(
+    graph: CourseGraph,
+    request: CourseRequest,
+    minutes: dict[str, int],
+    scores: dict[str, float],
+) -> tuple[Selection, Ordering, Packing]:
+    """Select, order and pack; again, up to PLANNING_ROUNDS times, while packing leaves
+    concepts out (weeks fill unevenly, so the budget can allow more than fits).
+
+    Next round, ordinary concepts that did not fit are refused, so their minutes go to
+    concepts that do; when a focus concept did not fit, the budget shrinks instead, so
+    ordinary concepts make room for it.
+    """
+    week_minutes = request.hours_per_week * 60
+    budget = week_minutes * request.duration_weeks
+    refused: dict[str, str] = {}
+    for _ in range(PLANNING_ROUNDS):
+        selection = select(graph, request, minutes, scores, budget=budget, refused=refused)
+        ordering = order_concepts(graph, selection.chosen)
+        packing = pack(
+            ordering.order,
+            minutes,
+            ordering.requires,
+            ordering.advised,
+            weeks=request.duration_weeks,
+            week_minutes=week_minutes,
+        )
+        if not packing.left_out:
+            break
+        for concept, reason in packing.left_out:
+            if concept in selection.focused:
+                budget -= minutes[concept]
+            else:
+                refused[concept] = reason
+    return selection, ordering, packing
+
+
+def _documents_language(data: PlanningInput) -> str:
+    """The language most chosen documents are in; the first document's on a tie."""
+    languages = [d.language for d in data.documents if d.id in data.request.document_ids]
+    counts = Counter(languages)
+    return max(languages, key=lambda lang: counts[lang])
+
+
+def _usual_difficulty(concepts: list[ConceptInput]) -> str:
+    counts = Counter(c.difficulty for c in concepts)
+    return max(DIFFICULTIES, key=lambda d: (counts[d], -DIFFICULTIES.index(d)))
+
+
+def _title_and_description(
+    data: PlanningInput,
+    language: str,
+    documents: list[DocumentInput],
+    links: list[CourseDocument],
+    taught: list[str],
+) -> tuple[str, str]:
+    """The teacher's title, else the (primary) document's; a description from the plan."""
+    names = [document_title(d) for d in documents]
+    primary = next(document_title(d) for d, link in zip(documents, links, strict=True)
+                   if link.usage_type == "primary")  # fmt: skip
+    title = data.request.title or (
+        primary if len(names) == 1 else phrase(language, "many_documents_title", title=primary)
+    )
+    title = title[:MAX_TITLE].rstrip()
+    description = phrase(
+        language,
+        "description",
+        weeks=data.request.duration_weeks,
+        count=len(taught),
+        first=taught[0],
+        last=taught[-1],
+        documents=join(language, names, limit=3),
+    )
+    return title, description
+
+
+def _course_prerequisites(
+    graph: CourseGraph, placed: list[str], excluded: set[str]
+) -> list[CoursePrerequisite]:
+    """Mandatory prerequisites of taught concepts that the course does not teach."""
+    inside = set(placed)
+    needed: dict[str, list[str]] = {}
+    for concept in placed:
+        for prerequisite in sorted(graph.mandatory_prerequisites(concept)):
+            if prerequisite not in inside:
+                needed.setdefault(prerequisite, []).append(concept)
+    out = []
+    for prerequisite in sorted(
+        needed, key=lambda p: (graph.reading[p], graph.concepts[p].title, p)
+    ):
+        if prerequisite in excluded:
+            reason = "excluded"
+        elif not graph.mentioned(prerequisite):
+            reason = "not_in_documents"
+        else:
+            reason = "left_out"
+        out.append(
+            CoursePrerequisite(
+                prerequisite,
+                graph.concepts[prerequisite].title,
+                tuple(needed[prerequisite]),
+                reason,
+            )
+        )
+    return out

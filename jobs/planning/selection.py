@@ -1,0 +1,155 @@
+"""Step 1: which concepts the course teaches, within the time budget.
+
+Focus concepts come first with every mandatory prerequisite they need (from any
+document), then the documents' concepts by score, each with the mandatory
+prerequisites the documents hold, while the minutes last. Nothing is dropped
+silently: every concept the documents hold and the course does not teach is
+listed with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jobs.planning.graph import CourseGraph
+from jobs.planning.inputs import DIFFICULTIES, ConceptInput, CourseRequest
+from jobs.planning.result import AddedPrerequisite, LeftOut
+
+# A concept harder than the requested level still counts, but less.
+ABOVE_LEVEL_FACTOR = 0.6
+WEIGHTS = {"confidence": 0.5, "coverage": 0.25, "centrality": 0.25}
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    chosen: frozenset[str]
+    # the focus concepts and the prerequisites they brought: never refused by a later round
+    focused: frozenset[str]
+    left_out: tuple[LeftOut, ...]
+    prerequisites_added: tuple[AddedPrerequisite, ...]
+
+
+def select(
+    graph: CourseGraph,
+    request: CourseRequest,
+    minutes: dict[str, int],
+    scores: Mapping[str, float],
+    *,
+    budget: int,
+    refused: Mapping[str, str] | None = None,
+) -> Selection:
+    """`refused`: concepts an earlier packing could not place, with its reason; they and
+    everything that mandatorily needs them are left out this time."""
+    excluded = set(request.exclude_concept_ids)
+    refused = refused or {}
+    chosen: list[str] = []
+    taken: set[str] = set()
+    used = 0
+    left_out: list[LeftOut] = []
+    added: list[AddedPrerequisite] = []
+    decided: set[str] = set()
+
+    for focus in dict.fromkeys(request.focus_concept_ids):
+        closure = [c for c in graph.mandatory_closure([focus], stop=excluded) if c not in taken]
+        cost = sum(minutes[c] for c in closure)
+        blocked = _blocked(focus, closure, refused)
+        if blocked or used + cost > budget:
+            left_out.append(_left(graph, focus, blocked or "no_time", minutes))
+            decided.add(focus)
+            continue
+        used += cost
+        taken.update(closure)
+        chosen.extend(closure)
+        added.extend(
+            AddedPrerequisite(c, graph.concepts[c].title, focus) for c in closure if c != focus
+        )
+
+    focused = frozenset(chosen)
+    candidates = sorted(
+        (c for c in graph.concepts if graph.mentioned(c) and c not in excluded),
+        key=lambda c: (-scores[c], graph.reading[c], c),
+    )
+    # Prerequisites outside the documents are not pulled in for ordinary concepts:
+    # they become course prerequisites that learners bring.
+    outside = excluded | {c for c in graph.concepts if not graph.mentioned(c)}
+    for concept in candidates:
+        if concept in taken or concept in decided:
+            continue
+        affordable = _affordable_closure(graph, concept, (taken, outside), minutes, budget - used)
+        blocked = _blocked(concept, affordable or [], refused)
+        if affordable is None or blocked:
+            left_out.append(_left(graph, concept, blocked or "no_time", minutes))
+            continue
+        used += sum(minutes[c] for c in affordable)
+        taken.update(affordable)
+        chosen.extend(affordable)
+
+    left_out.extend(
+        _left(graph, c, "excluded", minutes) for c in sorted(excluded) if graph.mentioned(c)
+    )
+    return Selection(frozenset(chosen), focused, tuple(left_out), tuple(added))
+
+
+def _blocked(concept: str, closure: list[str], refused: Mapping[str, str]) -> str | None:
+    """The reason `concept` cannot be taught when it or a prerequisite was refused."""
+    if concept in refused:
+        return refused[concept]
+    return "prerequisite_left_out" if any(c in refused for c in closure) else None
+
+
+def _affordable_closure(
+    graph: CourseGraph,
+    start: str,
+    stop: tuple[set[str], set[str]],
+    minutes: dict[str, int],
+    room: int,
+) -> list[str] | None:
+    """The concept and its missing mandatory prerequisites, or None once they exceed `room`.
+
+    Stops early: once the budget is nearly spent most concepts fail after a few steps.
+    """
+    seen = {start}
+    stack = [start]
+    cost = 0
+    while stack:
+        current = stack.pop()
+        cost += minutes[current]
+        if cost > room:
+            return None
+        for p in graph.mandatory_prerequisites(current):
+            if p not in seen and p not in stop[0] and p not in stop[1]:
+                seen.add(p)
+                stack.append(p)
+    return sorted(seen)
+
+
+def _left(graph: CourseGraph, concept: str, reason: str, minutes: dict[str, int]) -> LeftOut:
+    return LeftOut(concept, graph.concepts[concept].title, reason, minutes[concept])
+
+
+def score_concepts(graph: CourseGraph, request: CourseRequest) -> dict[str, float]:
+    """0.5 confidence + 0.25 coverage + 0.25 centrality, each in 0..1 (WEIGHTS)."""
+    documents = max(1, len(graph.document_order))
+    centrality = {c: len(graph.outgoing[c]) + 0.5 * len(graph.related[c]) for c in graph.concepts}
+    top = max(centrality.values(), default=0.0) or 1.0
+    limit = DIFFICULTIES.index(request.difficulty_level) if request.difficulty_level else 2
+    out: dict[str, float] = {}
+    for concept in graph.concepts.values():
+        mentions = [m for m in concept.mentions if m.document_id in graph.document_order]
+        confidence = max((m.confidence for m in mentions), default=0.0)
+        spread = len({m.document_id for m in mentions}) / documents
+        coverage = 0.5 * spread + 0.5 * min(1.0, len(concept.extractions) / 3)
+        score = (
+            WEIGHTS["confidence"] * confidence
+            + WEIGHTS["coverage"] * coverage
+            + WEIGHTS["centrality"] * centrality[concept.id] / top
+        )
+        if _level(concept) > limit:
+            score *= ABOVE_LEVEL_FACTOR
+        out[concept.id] = round(score, 6)
+    return out
+
+
+def _level(concept: ConceptInput) -> int:
+    return DIFFICULTIES.index(concept.difficulty)

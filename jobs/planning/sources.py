@@ -1,0 +1,111 @@
+"""Step 5, sources: pages per concept, resources with page ranges, course_documents rows.
+
+Only pages that exist are cited: a page outside 1..page_count is reported, not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
+
+from jobs.planning.inputs import ConceptInput, DocumentInput
+from jobs.planning.result import CourseDocument, PageRef, Resource
+
+# A document whose relevance reaches this share of the primary one's is a reference.
+REFERENCE_SHARE = 0.5
+
+
+def document_title(document: DocumentInput) -> str:
+    return document.title.strip() or PurePath(document.filename).stem or document.filename
+
+
+class Pages:
+    """Which pages of the chosen documents a concept is found on, valid ones only."""
+
+    def __init__(self, documents: Sequence[DocumentInput]) -> None:
+        self.documents = list(documents)
+        self._limit = {d.id: d.page_count for d in documents}
+        self.order = {d.id: i for i, d in enumerate(documents)}
+        self.out_of_range: dict[str, set[int]] = {}
+
+    def valid(self, document_id: str, page: int | None) -> bool:
+        if page is None or document_id not in self._limit:
+            return False
+        limit = self._limit[document_id]
+        if page < 1 or (limit is not None and page > limit):
+            self.out_of_range.setdefault(document_id, set()).add(page)
+            return False
+        return True
+
+    def of(self, concept: ConceptInput) -> tuple[PageRef, ...]:
+        found: dict[str, set[int]] = {}
+        cited = [(m.document_id, m.page) for m in concept.mentions]
+        cited += [(e.document_id, e.page) for e in concept.extractions]
+        for document_id, page in cited:
+            if self.valid(document_id, page):
+                found.setdefault(document_id, set()).add(page)  # type: ignore[arg-type]
+        return tuple(
+            PageRef(d.id, tuple(sorted(found[d.id]))) for d in self.documents if d.id in found
+        )
+
+    def report(self) -> tuple[PageRef, ...]:
+        return tuple(
+            PageRef(d.id, tuple(sorted(self.out_of_range[d.id])))
+            for d in self.documents
+            if d.id in self.out_of_range
+        )
+
+
+def page_ranges(pages: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """[1, 2, 3, 7, 9, 10] -> ((1, 3), (7, 7), (9, 10))."""
+    out: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if out and page == out[-1][1] + 1:
+            out[-1][1] = page
+        else:
+            out.append([page, page])
+    return tuple((a, b) for a, b in out)
+
+
+def resources(
+    documents: Sequence[DocumentInput], refs: Iterable[tuple[PageRef, ...]]
+) -> list[Resource]:
+    pages: dict[str, set[int]] = {d.id: set() for d in documents}
+    for concept_refs in refs:
+        for ref in concept_refs:
+            pages[ref.document_id].update(ref.pages)
+    return [
+        Resource(
+            title=document_title(d),
+            type="document",
+            url=None,
+            document_id=d.id,
+            pages=tuple(sorted(pages[d.id])),
+            page_ranges=page_ranges(pages[d.id]),
+        )
+        for d in documents
+    ]
+
+
+def course_documents(
+    documents: Sequence[DocumentInput], placed: Iterable[ConceptInput]
+) -> list[CourseDocument]:
+    """Relevance = confidence-weighted mentions of the taught concepts, relative to the best."""
+    weight = {d.id: 0.0 for d in documents}
+    for concept in placed:
+        for mention in concept.mentions:
+            if mention.document_id in weight:
+                weight[mention.document_id] += mention.confidence
+    top = max(weight.values(), default=0.0)
+    primary = max(documents, key=lambda d: weight[d.id]).id if documents else None
+    out = []
+    for d in documents:
+        share = weight[d.id] / top if top else 0.0
+        if d.id == primary:
+            usage = "primary"
+        elif share >= REFERENCE_SHARE:
+            usage = "reference"
+        else:
+            usage = "supplementary"
+        out.append(CourseDocument(d.id, f"{share:.2f}", usage))
+    return out

@@ -1,0 +1,98 @@
+# ruff: noqa: RUF001 - Chinese text uses full-width punctuation on purpose
+"""The planner's sentences in the course language (Chinese or English).
+
+Objectives start with a measurable verb for their Bloom level (Anderson &
+Krathwohl's revised taxonomy); the verb is also kept apart in `verb`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def is_chinese(language: str) -> bool:
+    return language.lower().startswith("zh")
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveWording:
+    verb: str
+    template: str  # {x}: the concepts
+
+
+# (bloom level, variant) -> wording; variant "formula" only for apply.
+OBJECTIVES_EN = {
+    ("remember", ""): ObjectiveWording("Define", "Define {x} and recall the key terms."),
+    ("understand", ""): ObjectiveWording("Explain", "Explain {x} in your own words."),
+    ("apply", ""): ObjectiveWording("Apply", "Apply {x} to solve problems like the examples."),
+    ("apply", "formula"): ObjectiveWording("Compute", "Compute results with the formulas of {x}."),
+    ("analyze", ""): ObjectiveWording(
+        "Analyse", "Analyse {x} and compare it with related concepts."
+    ),
+    ("evaluate", ""): ObjectiveWording(
+        "Evaluate", "Evaluate when to use {x} and justify the choice."
+    ),
+}
+OBJECTIVES_ZH = {
+    ("remember", ""): ObjectiveWording("说出", "说出{x}的定义和关键术语。"),
+    ("understand", ""): ObjectiveWording("解释", "用自己的话解释{x}。"),
+    ("apply", ""): ObjectiveWording("运用", "运用{x}解决与例题类似的问题。"),
+    ("apply", "formula"): ObjectiveWording("计算", "运用{x}的公式计算结果。"),
+    ("analyze", ""): ObjectiveWording("分析", "分析{x}，并与相关概念进行比较。"),
+    ("evaluate", ""): ObjectiveWording("评价", "评价{x}的适用场合，并说明理由。"),
+}
+
+EN = {
+    "quiz_title": "Week {week} quiz",
+    "quiz": "Short questions on {x}.",
+    "exercise_title": "Week {week} exercises",
+    "exercise": "Problems that apply {x}.",
+    "project_title": "Final project",
+    "project": "A project that brings together {x}.",
+    "many_documents_title": "{title} and related readings",
+    "description": "A {weeks}-week course of {count} concepts, from {first} to {last}, "
+    "based on {documents}.",
+    "question_definition": "What is {title}?",
+    "question_example": "How is {title} used in practice? Give an example.",
+    "question_formula": "What is the formula for {title}?",
+    "review_title": "Review and catch-up",
+}
+ZH = {
+    "quiz_title": "第{week}周测验",
+    "quiz": "关于{x}的简答题。",
+    "exercise_title": "第{week}周练习",
+    "exercise": "运用{x}的练习题。",
+    "project_title": "期末项目",
+    "project": "综合运用{x}的项目。",
+    "many_documents_title": "{title}及相关资料",
+    "description": "本课程共{weeks}周，讲解{count}个概念，从{first}到{last}，取材于{documents}。",
+    "question_definition": "什么是{title}？",
+    "question_example": "{title}在实际中如何应用？请举例说明。",
+    "question_formula": "{title}的公式是什么？",
+    "review_title": "复习与巩固",
+}
+
+
+def phrase(language: str, name: str, **values: object) -> str:
+    return (ZH if is_chinese(language) else EN)[name].format(**values)
+
+
+def objective_wording(language: str, level: str, variant: str) -> ObjectiveWording:
+    return (OBJECTIVES_ZH if is_chinese(language) else OBJECTIVES_EN)[level, variant]
+
+
+def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
+    """ "A, B and C" / "A、B和C"; past `limit` items, "A, B, C and 2 more" / "A、B、C等5项"."""
+    zh = is_chinese(language)
+    if len(items) > limit:
+        shown = items[: limit - 1]
+        rest = len(items) - len(shown)
+        if zh:
+            return "、".join(shown) + f"等{len(items)}项"
+        return ", ".join(shown) + f" and {rest} more"
+    if len(items) <= 1:
+        return "".join(items)
+    if zh:
+        return "、".join(items[:-1]) + "和" + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]

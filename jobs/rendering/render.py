@@ -1,0 +1,122 @@
+"""Render an ExportCourse to HTML, Markdown, PDF (HTML through WeasyPrint) or DOCX.
+
+One set of Jinja2 templates: course.html.j2 (autoescaped) for HTML and PDF, and
+course.md.j2 for Markdown, whose environment Markdown-escapes every value it prints
+(`finalize`), so course text can never become markup in either.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from jobs.rendering.course import ExportCourse
+from jobs.rendering.diagram import mermaid_label
+from jobs.rendering.docx import render_docx
+from jobs.rendering.view import view_of
+
+ExportFormat = Literal["pdf", "docx", "html", "markdown"]
+FORMATS: tuple[ExportFormat, ...] = ("pdf", "docx", "html", "markdown")
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+}
+EXTENSIONS: dict[ExportFormat, str] = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "html": "html",
+    "markdown": "md",
+}
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class Raw(str):
+    """Markdown the template builds itself (a Mermaid block, a line break): not escaped."""
+
+    __slots__ = ()
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
+
+
+def markdown_text(value: Any) -> str:
+    """Course text as literal Markdown: on one line, special characters backslash-escaped."""
+    if isinstance(value, Raw):
+        return value
+    text = " ".join(str(value if value is not None else "").split())
+    text = _MD_INLINE.sub(r"\\\1", text)
+    # "- x", "+ x", "= x", "1. x", "1) x" at a line's start would start a list or heading
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
+@cache
+def _environment(kind: Literal["html", "markdown"]) -> Environment:
+    if kind == "html":
+        return Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=False,  # noqa: S701 - Markdown; every value is escaped by finalize
+        finalize=markdown_text,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(course: ExportCourse) -> str:
+    context = view_of(course).as_context()
+    context["css"] = Markup((TEMPLATES / "course.css").read_text(encoding="utf-8"))  # noqa: S704 - our own file
+    return _environment("html").get_template("course.html.j2").render(context)
+
+
+def render_markdown(course: ExportCourse) -> str:
+    context = view_of(course).as_context()
+    diagram = context["diagram"]
+    mermaid = None
+    if diagram is not None:
+        lines = ["```mermaid", "graph TD"]
+        lines += [f'  n{i}["{mermaid_label(n.title)}"]' for i, n in enumerate(diagram.nodes)]
+        lines += [f"  n{a} {'-.->' if advised else '-->'} n{b}" for a, b, advised in diagram.links]
+        mermaid = Raw("\n".join([*lines, "```"]))
+    context.update(mermaid=mermaid, br=Raw("<br>"), link=_markdown_link)
+    text = _environment("markdown").get_template("course.md.j2").render(context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _markdown_link(url: str) -> Raw:
+    return Raw("<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">")
+
+
+def render_pdf(course: ExportCourse) -> bytes:
+    # Imported here: it loads pango from the OS, which only the PDF export needs.
+    from weasyprint import HTML
+
+    pdf = HTML(string=render_html(course)).write_pdf()
+    assert pdf is not None  # write_pdf returns the bytes when no target is given
+    return pdf
+
+
+def render(course: ExportCourse, fmt: ExportFormat) -> bytes:
+    """The file's bytes in `fmt` (UTF-8 for the text formats)."""
+    if fmt == "pdf":
+        return render_pdf(course)
+    if fmt == "docx":
+        return render_docx(course)
+    if fmt == "html":
+        return render_html(course).encode("utf-8")
+    if fmt == "markdown":
+        return render_markdown(course).encode("utf-8")
+    raise ValueError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -1,0 +1,1 @@
+"""The Query root's fields, one module per domain (merged in schema/query.py)."""

@@ -1,0 +1,61 @@
+"""Properties every plan must have, shared by the planning tests."""
+
+from __future__ import annotations
+
+import re
+
+from jobs.planning import CoursePlan, PlanningInput
+from jobs.planning.objectives import BLOOM_ORDER
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def positions(plan: CoursePlan) -> dict[str, tuple[int, int]]:
+    return {p.concept_id: (p.week, p.order) for p in plan.placements}
+
+
+def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
+    where = positions(plan)
+    # No concept before a kept prerequisite; mandatory ones are never broken silently.
+    broken = {(b.prerequisite, b.concept) for b in plan.report.broken_cycles}
+    for edge in data.prerequisites:
+        pair = (edge.prerequisite, edge.concept)
+        if edge.concept in where and edge.prerequisite in where and pair not in broken:
+            assert where[edge.prerequisite] < where[edge.concept], pair
+    # Every week within its hours, numbered 1..n, orders 1..k within a week.
+    assert len(plan.weeks) == data.request.duration_weeks
+    for number, week in enumerate(plan.weeks, start=1):
+        assert week.week == number
+        assert week.minutes == sum(s.minutes for s in week.slots)
+        assert week.minutes <= data.request.hours_per_week * 60
+        assert [s.order for s in week.slots] == list(range(1, len(week.slots) + 1))
+    # Objectives: a Bloom level, a measurable verb at the start (en) or inside (zh).
+    for objective in plan.objectives:
+        assert objective.bloom_level in BLOOM_ORDER
+        assert objective.measurable
+        assert objective.verb in objective.description
+        if plan.language.startswith("zh"):
+            assert CJK.search(objective.description)
+        else:
+            assert objective.description.startswith(objective.verb)
+    every_objective = {o.id for o in plan.objectives}
+    for slot in (s for w in plan.weeks for s in w.slots):
+        assert slot.objective_ids and set(slot.objective_ids) <= every_objective
+    # Assessments tied to existing objectives; weights add up to 1.
+    for assessment in plan.assessment_methods:
+        assert assessment.objective_ids and set(assessment.objective_ids) <= every_objective
+    if plan.assessment_methods:
+        assert abs(sum(a.weight for a in plan.assessment_methods) - 1.0) < 1e-9
+    # Resources point to real pages.
+    pages = {d.id: d.page_count for d in data.documents}
+    for resource in plan.resources:
+        limit = pages[resource.document_id] or 10**9
+        assert all(1 <= p <= limit for p in resource.pages)
+    # Nothing dropped silently: each concept of the documents is taught or left out.
+    chosen = set(data.request.document_ids)
+    mentioned = {c.id for c in data.concepts if any(m.document_id in chosen for m in c.mentions)}
+    left = [x.concept_id for x in plan.report.left_out]
+    assert len(left) == len(set(left))
+    assert not set(left) & set(where)
+    assert mentioned <= set(where) | set(left)
+    assert len(plan.placements) == len(where)

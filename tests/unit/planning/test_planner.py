@@ -1,0 +1,232 @@
+# ruff: noqa: RUF001 - Chinese text uses full-width punctuation on purpose
+"""plan_course on realistic English and Chinese graphs: order, time, wording, sources."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
+import orjson
+import pytest
+
+from jobs.planning import plan_course
+from schema.outline import (
+    CourseOutline,
+    parse_assessments,
+    parse_objectives,
+    parse_resources,
+    parse_strings,
+)
+from tests.unit.planning.checks import CJK, assert_sound, positions
+from tests.unit.planning.graphs import (
+    EX,
+    LA,
+    PROB,
+    STATS,
+    linear_algebra_input,
+    statistics_input,
+)
+
+BOTH = [statistics_input, linear_algebra_input]
+
+
+@pytest.mark.parametrize("make", BOTH)
+@pytest.mark.parametrize(("weeks", "hours"), [(1, 1), (3, 2), (6, 3), (8, 2), (12, 10)])
+def test_plans_are_sound_for_any_budget(make, weeks, hours) -> None:
+    data = make(duration_weeks=weeks, hours_per_week=hours)
+    assert_sound(plan_course(data), data)
+
+
+def test_statistics_course_orders_judged_pairs_and_keeps_related_together() -> None:
+    plan = plan_course(statistics_input(duration_weeks=10, hours_per_week=3))
+    where = positions(plan)
+    assert not plan.report.left_out
+    for before, after in [
+        ("s-mean", "s-var"), ("s-var", "s-sd"), ("p-prob", "p-cond"), ("p-cond", "p-bayes"),
+        ("p-normal", "p-clt"), ("p-clt", "s-ci"), ("s-test", "s-p"), ("s-corr", "s-reg"),
+        ("s-types", "s-hist"),  # optional, still honoured
+    ]:  # fmt: skip
+        assert where[before] < where[after], (before, after)
+    order = [p.concept_id for p in plan.placements]
+    # correlation and regression are strongly related: taught one after the other
+    assert order.index("s-reg") == order.index("s-corr") + 1
+
+
+def test_documents_reading_order_breaks_ties() -> None:
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    plain = replace(data, prerequisites=(), relations=())
+    order = [p.concept_id for p in plan_course(plain).placements]
+    stats = [c.id for c in data.concepts if c.mentions[0].document_id == STATS]
+    assert order[: len(stats)] == stats  # the first document, in its own order, first
+
+
+def test_a_prerequisite_comes_just_before_it_is_needed() -> None:
+    plan = plan_course(statistics_input(duration_weeks=20, hours_per_week=10))
+    order = [p.concept_id for p in plan.placements]
+    # Probability is read in the second document but the normal distribution (needed by
+    # the CLT, which the sampling chapter leads to) pulls it forward, before p-rv.
+    assert order.index("p-prob") < order.index("p-rv") < order.index("p-normal")
+
+
+def test_english_course_wording_and_generated_title() -> None:
+    plan = plan_course(statistics_input())
+    assert plan.language == "en"
+    assert plan.title == "Statistics Notes and related readings"
+    assert plan.description.startswith("A 6-week course of ")
+    assert "probability-primer" in plan.description  # no title: the file name's stem
+    verbs = {o.verb for o in plan.objectives}
+    assert verbs <= {"Define", "Explain", "Apply", "Compute", "Analyse", "Evaluate"}
+    assert not any(CJK.search(o.description) for o in plan.objectives)
+    levels = {o.bloom_level for o in plan.learning_objectives}
+    assert {"remember", "apply", "evaluate"} <= levels
+
+
+def test_bloom_levels_follow_what_the_documents_give() -> None:
+    plan = plan_course(statistics_input(duration_weeks=20, hours_per_week=10))
+    level = {s.concept_id: s.bloom_level for w in plan.weeks for s in w.slots}
+    assert level["s-types"] == "remember"  # beginner, definition only
+    assert level["p-rv"] == "understand"  # intermediate, definition only
+    assert level["s-mean"] == "apply"  # formula
+    assert level["s-p"] == "analyze"  # advanced, definition only
+    assert level["p-bayes"] == "evaluate"  # advanced with example and formula
+
+
+def test_chinese_course_is_written_in_chinese() -> None:
+    plan = plan_course(linear_algebra_input())
+    assert plan.language == "zh-CN"
+    assert plan.title == "线性代数讲义及相关资料"
+    assert plan.description.startswith("本课程共8周")
+    for text in [
+        *(o.description for o in plan.objectives),
+        *(a.title + a.description for a in plan.assessment_methods),
+        *(q.question for q in plan.questions),
+    ]:
+        assert CJK.search(text), text
+        assert not any(word in text for word in ("Week", "Explain", "Apply", "quiz", "What"))
+
+
+def test_a_long_document_title_still_fits_the_title_column() -> None:
+    data = statistics_input()
+    long = replace(data.documents[0], title="Statistics " * 60)
+    plan = plan_course(replace(data, documents=(long, data.documents[1])))
+    assert len(plan.title) <= 500 and plan.title.startswith("Statistics Statistics")
+
+
+def test_language_and_title_from_the_request_win() -> None:
+    plan = plan_course(linear_algebra_input(language="en", title="Linear algebra I"))
+    assert plan.title == "Linear algebra I"
+    assert plan.objectives[0].description.startswith(plan.objectives[0].verb)
+    assert plan.assessment_methods[0].title.startswith("Week 1")
+
+
+def test_sources_resources_and_course_documents() -> None:
+    data = linear_algebra_input(duration_weeks=12, hours_per_week=4)
+    plan = plan_course(data)
+    by_doc = {r.document_id: r for r in plan.resources}
+    assert [r.document_id for r in plan.resources] == [LA, EX]
+    assert by_doc[LA].title == "线性代数讲义"
+    assert 1 in by_doc[LA].pages and by_doc[LA].page_ranges[0][0] == 1
+    for resource in plan.resources:
+        flat = [p for a, b in resource.page_ranges for p in range(a, b + 1)]
+        assert flat == list(resource.pages)
+    links = {d.document_id: d for d in plan.course_documents}
+    assert links[LA].usage_type == "primary" and links[LA].relevance_score == "1.00"
+    assert links[EX].usage_type in {"reference", "supplementary"}
+    assert 0 < float(links[EX].relevance_score) < 1
+    slot = next(s for w in plan.weeks for s in w.slots if s.concept_id == "m-mul")
+    assert [(p.document_id, p.pages) for p in slot.pages] == [(LA, (15, 16, 17)), (EX, (8,))]
+
+
+def test_questions_come_from_definitions_examples_and_formulas() -> None:
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    plan = plan_course(data)
+    sd = [q for q in plan.questions if q.concept_id == "s-sd"]
+    assert [q.question for q in sd] == [
+        "What is Standard deviation?",
+        "How is Standard deviation used in practice? Give an example.",
+        "What is the formula for Standard deviation?",
+    ]
+    assert sd[0].answer == "The standard deviation is the square root of the variance."
+    assert sd[2].answer == "s = √s²"
+    assert {(q.difficulty, q.topic) for q in sd} == {("intermediate", "Standard deviation")}
+    assert all(q.document_id == STATS and q.page for q in sd)
+    assert len({q.id for q in plan.questions}) == len(plan.questions)
+    zh = plan_course(linear_algebra_input())
+    assert zh.questions[0].question == "什么是向量？"
+
+
+def test_same_input_gives_the_same_bytes_whatever_the_input_order() -> None:
+    data = statistics_input()
+    first = plan_course(data).to_json()
+    assert plan_course(data).to_json() == first
+    shuffled = replace(
+        data,
+        concepts=data.concepts[::-1],
+        prerequisites=data.prerequisites[::-1],
+        relations=data.relations[::-1],
+        documents=data.documents[::-1],
+    )
+    assert plan_course(shuffled).to_json() == first
+
+
+def test_same_bytes_under_another_hash_seed() -> None:
+    script = (
+        "import sys; from jobs.planning import plan_course; "
+        "from tests.unit.planning.graphs import linear_algebra_input; "
+        "sys.stdout.buffer.write(plan_course(linear_algebra_input()).to_json())"
+    )
+    outputs = {
+        subprocess.run(  # noqa: S603 - our own interpreter and script
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert outputs == {plan_course(linear_algebra_input()).to_json()}
+
+
+def test_ids_are_kept_when_the_course_is_planned_again_with_other_hours() -> None:
+    a = plan_course(statistics_input(duration_weeks=6, hours_per_week=3))
+    b = plan_course(statistics_input(duration_weeks=6, hours_per_week=4))
+    assert a.learning_objectives[0].id == b.learning_objectives[0].id
+    other = plan_course(replace(statistics_input(), course_id="another"))
+    assert other.learning_objectives[0].id != a.learning_objectives[0].id
+
+
+def test_columns_keep_the_old_outline_keys_and_the_readers_parse_them() -> None:
+    plan = plan_course(statistics_input())
+    columns = orjson.loads(orjson.dumps(plan.columns()))
+    outline = CourseOutline.parse(columns["outline"])
+    assert [w.week for w in outline.weeks] == list(range(1, 7))
+    first = columns["outline"]["weeks"][0]
+    assert outline.weeks[0].concept_ids == first["concept_ids"]
+    assert outline.weeks[0].topics == [c["title"] for m in first["modules"] for c in m["concepts"]]
+    assert outline.weeks[0].hours == first["minutes"] / 60
+    assert outline.summary == plan.description
+    objectives = parse_objectives(columns["learning_objectives"])
+    assert [o.description for o in objectives] == [o.description for o in plan.learning_objectives]
+    assert all(o.bloom_level is not None and o.measurable for o in objectives)
+    assessments = parse_assessments(columns["assessment_methods"])
+    assert [a.type for a in assessments][-1] == "project"
+    resources = parse_resources(columns["resources"])
+    assert resources[0].document_id == STATS and resources[0].pages
+    assert PROB in {r.document_id for r in resources}
+    prerequisites = parse_strings(columns["prerequisites"])
+    assert prerequisites == [p.title for p in plan.prerequisites]
+
+
+def test_contains_rows_and_objective_priorities() -> None:
+    plan = plan_course(statistics_input())
+    rows = plan.placements
+    assert len({r.concept_id for r in rows}) == len(rows)
+    assert all(r.duration_minutes > 0 and r.duration_minutes % 5 == 0 for r in rows)
+    priorities = [o.priority for o in plan.objectives]
+    assert len(set(priorities)) == len(priorities)
+    assert priorities[: len(plan.learning_objectives)] == list(
+        range(1, len(plan.learning_objectives) + 1)
+    )
+    assert all(o.week is None for o in plan.learning_objectives)

@@ -1,0 +1,28 @@
+"""Job names and payloads: one list, used by the worker; payloads checked on arrival."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from datasources.redis.queue import TASK_JOBS, JobName, TaskPayload, deserialize, serialize
+from jobs.worker import WorkerSettings
+
+
+def test_the_worker_registers_its_jobs_under_the_queues_names() -> None:
+    names = {f.name for f in WorkerSettings.functions}
+    assert names <= {j.value for j in JobName}
+    assert {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS} <= names
+    assert {c.name for c in WorkerSettings.cron_jobs} == {f"cron:{n}" for n in names}
+    assert set(TASK_JOBS) == {"document_processing", "course_generation", "export"}
+
+
+def test_payloads_are_json_and_checked() -> None:
+    task = uuid.uuid4()
+    raw = deserialize(serialize(TaskPayload(task).to_json()))
+    assert TaskPayload.from_json(raw) == TaskPayload(task)
+    bad_payloads: list[object] = [None, [], {}, {"task_id": 7}, {"task_id": "not-a-uuid"}]
+    for bad in bad_payloads:
+        with pytest.raises(ValueError):
+            TaskPayload.from_json(bad)
