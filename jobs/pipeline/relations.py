@@ -49,8 +49,7 @@ def relate(drafts: Sequence[Draft], examples: Sequence[Extraction]) -> list[Rela
     relations: dict[tuple[str, str], Relation] = {}
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
-            kind = opposite(a.key, b.key)
-            if kind:
+            if opposite(a.key, b.key):
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "opposite", 0.8)
             elif similar(a.key, b.key):
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "similar", 0.5)
