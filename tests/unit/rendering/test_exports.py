@@ -10,9 +10,10 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 
+from datasources.files.exports import FORMATS
 from jobs.planning import CoursePlan
 from jobs.rendering.course import ExportCourse
-from jobs.rendering.render import FORMATS, render, render_html, render_markdown
+from jobs.rendering.render import render, render_html, render_markdown
 from tests.unit.rendering.expected import missing, squash
 
 
