@@ -36,6 +36,55 @@ WRITE_TIMEOUT_SECONDS = 120.0
 
 
 @dataclass(frozen=True, slots=True)
+class GenerationRequest:
+    """The generateCourse input as the task payload keeps it (`payload["request"]`):
+    the API writes it, the job reads it back. Ids are the raw UUIDs as strings."""
+
+    document_ids: tuple[str, ...]
+    duration_weeks: int
+    hours_per_week: int
+    title: str | None = None
+    target_audience: str | None = None
+    difficulty_level: str | None = None
+    language: str | None = None
+    focus_concept_ids: tuple[str, ...] = ()
+    exclude_concept_ids: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document_ids": list(self.document_ids),
+            "duration_weeks": self.duration_weeks,
+            "hours_per_week": self.hours_per_week,
+            "title": self.title,
+            "target_audience": self.target_audience,
+            "difficulty_level": self.difficulty_level,
+            "language": self.language,
+            "focus_concept_ids": list(self.focus_concept_ids),
+            "exclude_concept_ids": list(self.exclude_concept_ids),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Any) -> GenerationRequest:
+        """ValueError when the payload is not one `to_json` wrote."""
+        if not isinstance(raw, Mapping):
+            raise ValueError("the task payload has no generation request")
+        try:
+            return cls(
+                document_ids=tuple(str(i) for i in raw["document_ids"]),
+                duration_weeks=int(raw["duration_weeks"]),
+                hours_per_week=int(raw["hours_per_week"]),
+                title=raw.get("title"),
+                target_audience=raw.get("target_audience"),
+                difficulty_level=raw.get("difficulty_level"),
+                language=raw.get("language"),
+                focus_concept_ids=tuple(str(i) for i in raw.get("focus_concept_ids") or ()),
+                exclude_concept_ids=tuple(str(i) for i in raw.get("exclude_concept_ids") or ()),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"the task's generation request is malformed ({exc!r})") from None
+
+
+@dataclass(frozen=True, slots=True)
 class Busy:
     """Another generation of the course is queued or running."""
 
@@ -82,7 +131,7 @@ class CoursePlanWriter:
         self.courses = courses
 
     async def create(
-        self, *, owner_id: UUID, values: Mapping[str, Any], request: Mapping[str, Any]
+        self, *, owner_id: UUID, values: Mapping[str, Any], request: GenerationRequest
     ) -> tuple[CourseRecord, UUID]:
         """A draft course and its pending generation task; returns both ids' rows."""
         async with self.courses.sessions() as session, session.begin():
@@ -94,7 +143,7 @@ class CoursePlanWriter:
                 session,
                 user_id=owner_id,
                 task_type=TASK_TYPE,
-                payload={"course_id": str(row.id), "request": dict(request)},
+                payload={"course_id": str(row.id), "request": request.to_json()},
             )
             await self.courses.node(row)
         return course_record(row), task_id
@@ -104,7 +153,7 @@ class CoursePlanWriter:
         course_id: UUID,
         *,
         editor: Viewer,
-        request: Mapping[str, Any],
+        request: GenerationRequest,
         stale_after: timedelta,
     ) -> tuple[CourseRecord, UUID] | Refused | Busy:
         async with self.courses.sessions() as session, session.begin():
@@ -130,7 +179,7 @@ class CoursePlanWriter:
                 session,
                 user_id=row.user_id,
                 task_type=TASK_TYPE,
-                payload={"course_id": str(course_id), "request": dict(request)},
+                payload={"course_id": str(course_id), "request": request.to_json()},
             )
         return course_record(row), task_id
 

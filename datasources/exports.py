@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+import orjson
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -33,6 +34,51 @@ from datasources.tasks import new_task
 
 log = logging.getLogger("datasources.exports")
 EXPORT_COLUMNS = [Export.__table__.c[n] for n in field_names(ExportRecord)]
+OPTIONS_MAX_BYTES = 1024  # exports.options: a few flags, never a document
+
+
+class InvalidOptions(ValueError):
+    """Export options that are not an object of known flags; `field` names the culprit."""
+
+    def __init__(self, message: str, *, field: str = "options") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What `exportCourse(options: ...)` may ask for (stored in exports.options)."""
+
+    include_diagram: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"includeDiagram": self.include_diagram}
+
+    @classmethod
+    def parse(cls, raw: Any) -> ExportOptions:
+        """Options from a client (or a stored row); InvalidOptions says what is wrong."""
+        if raw is None:
+            return cls()
+        if not isinstance(raw, Mapping):
+            raise InvalidOptions('`options` must be an object such as {"includeDiagram": false}')
+        try:
+            size = len(orjson.dumps(raw, default=str))
+        except orjson.JSONEncodeError:  # nested deeper than JSON encoders go
+            size = OPTIONS_MAX_BYTES + 1
+        if size > OPTIONS_MAX_BYTES:
+            raise InvalidOptions(f"`options` is limited to {OPTIONS_MAX_BYTES} bytes of JSON")
+        unknown = sorted(str(k) for k in raw if k != "includeDiagram")
+        if unknown:
+            raise InvalidOptions(
+                f"unknown export option {unknown[0][:40]!r}: the one option is includeDiagram",
+                field=f"options.{unknown[0][:40]}",
+            )
+        diagram = raw.get("includeDiagram", True)
+        if not isinstance(diagram, bool):
+            raise InvalidOptions(
+                "`includeDiagram` must be true or false", field="options.includeDiagram"
+            )
+        return cls(include_diagram=diagram)
 
 
 @dataclass(frozen=True, slots=True)
