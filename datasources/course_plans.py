@@ -153,6 +153,7 @@ class CoursePlanWriter:
         course_id: UUID,
         *,
         editor: Viewer,
+        requester: UUID,
         request: GenerationRequest,
         stale_after: timedelta,
     ) -> tuple[CourseRecord, UUID] | Refused | Busy:
@@ -177,7 +178,7 @@ class CoursePlanWriter:
                 return Busy(previous.id)
             task_id = await new_task(
                 session,
-                user_id=row.user_id,
+                user_id=requester,  # the task (and its progress) is the requester's
                 task_type=TASK_TYPE,
                 payload={"course_id": str(course_id), "request": request.to_json()},
             )

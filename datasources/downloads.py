@@ -78,3 +78,23 @@ def check_link(
     if claims.expires <= now:
         return LinkProblem.EXPIRED
     return claims
+
+
+class DownloadLinks:
+    """Issues and checks the links with one secret and one lifetime (Stores.downloads)."""
+
+    def __init__(self, secret: str, *, ttl_seconds: int) -> None:
+        self._secret = secret
+        self.ttl_seconds = ttl_seconds
+
+    def path(self, *, export_id: UUID, user_id: UUID, now: float, not_after: float) -> str:
+        """A link valid for `ttl_seconds` from `now`, and never past `not_after`."""
+        expires = int(min(now + self.ttl_seconds, not_after))
+        return download_path(self._secret, export_id=export_id, user_id=user_id, expires=expires)
+
+    def check(
+        self, *, export_id: str, user: str | None, expires: str | None, sig: str | None, now: float
+    ) -> SignedLink | LinkProblem:
+        return check_link(
+            self._secret, export_id=export_id, user=user, expires=expires, sig=sig, now=now
+        )

@@ -196,7 +196,7 @@ class ExportStore:
                 documents = await session.execute(
                     select(Document.file_path).where(Document.file_path.in_(wanted))
                 )
-            return {k for (k,) in exports} | {k for (k,) in documents}
+            return {k for (k,) in exports if k} | {k for (k,) in documents if k}
 
         still_used = await guard(POSTGRES, used(), seconds=self.timeout)
         removed = 0

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from datasources.chat import ChatModel, create_chat
 from datasources.course_plans import CoursePlanWriter
 from datasources.courses import CourseWriter
+from datasources.downloads import DownloadLinks
 from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
 from datasources.exports import ExportStore
@@ -64,6 +65,7 @@ class Stores:
     planning: PlanningReader
     plans: CoursePlanWriter
     chat: ChatModel | None  # CHAT_PROVIDER; None (the default) keeps the planner's text
+    downloads: DownloadLinks  # signed export links (SECRET_KEY, EXPORT_LINK_TTL_SECONDS)
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
@@ -148,6 +150,9 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         planning=PlanningReader(driver, database=database, timeout=timeout),
         plans=CoursePlanWriter(course_writer),
         chat=chat,
+        downloads=DownloadLinks(
+            settings.secret_key.get_secret_value(), ttl_seconds=settings.exports.link_ttl_seconds
+        ),
     )
     if bootstrap:
         await bootstrap_schemas(stores, database=database)

@@ -71,12 +71,12 @@ def render_html(course: ExportCourse, *, diagram: bool = True) -> str:
 
 def render_markdown(course: ExportCourse, *, diagram: bool = True) -> str:
     context = view_of(course, diagram=diagram).as_context()
-    diagram = context["diagram"]
+    drawn = context["diagram"]
     mermaid = None
-    if diagram is not None:
+    if drawn is not None:
         lines = ["```mermaid", "graph TD"]
-        lines += [f'  n{i}["{mermaid_label(n.title)}"]' for i, n in enumerate(diagram.nodes)]
-        lines += [f"  n{a} {'-.->' if advised else '-->'} n{b}" for a, b, advised in diagram.links]
+        lines += [f'  n{i}["{mermaid_label(n.title)}"]' for i, n in enumerate(drawn.nodes)]
+        lines += [f"  n{a} {'-.->' if advised else '-->'} n{b}" for a, b, advised in drawn.links]
         mermaid = Raw("\n".join([*lines, "```"]))
     context.update(mermaid=mermaid, br=Raw("<br>"), link=_markdown_link)
     text = _environment("markdown").get_template("course.md.j2").render(context)

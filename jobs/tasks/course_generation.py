@@ -79,11 +79,11 @@ async def generate(run: TaskRun) -> dict[str, Any]:
     rewritten = None
     if stores.chat is not None:
         await run.progress("rewriting", 55, "rewording with the chat model")
-        plan, report = await rewrite_plan(
+        plan, reworded = await rewrite_plan(
             plan, stores.chat, deadline_seconds=run.settings.chat.timeout_seconds * 2
         )
-        rewritten = {"model": run.settings.chat.model, "asked": report.asked,
-                     "accepted": report.accepted, "error": report.error}  # fmt: skip
+        rewritten = {"model": run.settings.chat.model, "asked": reworded.asked,
+                     "accepted": reworded.accepted, "error": reworded.error}  # fmt: skip
 
     await run.progress(
         "writing", 70, f"writing {len(plan.placements)} concepts in {len(plan.weeks)} weeks"
