@@ -8,7 +8,7 @@ the model fails, or it does not answer in time: a provider never fails a course.
 Checks (`acceptable`): plain text (no HTML, Markdown or control characters), a
 length near the original's and under its column's size, the same share of Chinese
 characters as the original (the course language is kept), and, for an objective,
-the same measurable verb at its start (its Bloom level stays true).
+the same measurable verb where the planner put it (its Bloom level stays true).
 """
 
 from __future__ import annotations
@@ -59,6 +59,13 @@ def _cjk_share(text: str) -> float:
     return len(_CJK.findall(text)) / len(letters) if letters else 0.0
 
 
+def _keeps_verb(item: Item, text: str) -> bool:
+    """The objective's measurable verb where the planner put it: first ("Explain …"),
+    or, where the language puts it later (用自己的话解释…), anywhere."""
+    verb = item.verb or ""
+    return text.startswith(verb) if item.text.startswith(verb) else verb in text
+
+
 def acceptable(item: Item, new: Any) -> str | None:
     """The rewritten text, cleaned, when it passes every check; else None."""
     if not isinstance(new, str):
@@ -72,7 +79,7 @@ def acceptable(item: Item, new: Any) -> str | None:
         return None
     if abs(_cjk_share(text) - _cjk_share(item.text)) > 0.35:
         return None
-    if item.verb and not text.startswith(item.verb):
+    if item.verb and not _keeps_verb(item, text):
         return None
     return text
 
