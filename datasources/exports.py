@@ -147,6 +147,15 @@ class ExportStore:
         row = await self._one(select(*EXPORT_COLUMNS).where(Export.id == export_id))
         return ExportRecord(*row) if row is not None else None
 
+    async def for_download(self, export_id: UUID) -> tuple[ExportRecord, str] | None:
+        """The export with its course's current title (for the download's file name)."""
+        row = await self._one(
+            select(*EXPORT_COLUMNS, Course.title)
+            .join(Course, Course.id == Export.course_id)
+            .where(Export.id == export_id)
+        )
+        return (ExportRecord(*row[:-1]), row[-1]) if row is not None else None
+
     async def course_row(self, course_id: UUID) -> CourseRecord | None:
         """The course as stored now, in one statement (what an export renders)."""
         row = await self._one(select(*COURSE_COLUMNS).where(Course.id == course_id))
