@@ -99,7 +99,10 @@ def _messages(language: str, items: Sequence[Item]) -> list[ChatMessage]:
 
 def _answers(reply: str, expected: int) -> list[Any]:
     body = _FENCE.sub("", reply.strip())
-    data = orjson.loads(body)
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"the reply is not JSON ({exc})") from None
     texts = data.get("texts") if isinstance(data, dict) else None
     if not isinstance(texts, list) or len(texts) != expected:
         raise ValueError(f"expected {expected} texts in the reply")
@@ -116,7 +119,7 @@ async def _reword(
         try:
             reply = await chat.complete(_messages(language, batch), max_tokens=4000)
             answers = _answers(reply, len(batch))
-        except (ChatError, ValueError) as exc:  # orjson's decode error is a ValueError
+        except (ChatError, ValueError) as exc:
             error = str(exc)[:300]
             log.warning("chat rewrite of %d texts not used: %s", len(batch), error)
             continue
