@@ -8,7 +8,7 @@ CURRICULUM := $(BIN)/curriculum
 STAMP := .cache/stamps
 WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 
-.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses seed clean
+.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs seed clean
 
 ## setup: the virtualenv with the project and dev tools, the GraphiQL assets, the JS test clients
 setup: $(STAMP)/venv $(STAMP)/graphiql $(STAMP)/e2e-js
@@ -66,14 +66,18 @@ seed: migrate
 	$(CURRICULUM) seed-demo --scale $(or $(SCALE),1)
 
 ## bench: the gateway against the raw drivers on the seeded dataset, then course planning
-## and exports (BENCHMARKS.md)
-bench: seed bench-courses
+## and exports, and the course jobs end to end (BENCHMARKS.md)
+bench: seed bench-courses bench-jobs
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
 
 ## bench-courses: planning time (up to 5,000 concepts) and export time and size per format
 bench-courses: setup
 	$(BIN)/python -m bench.planning --out .cache/bench-planning.json
 	$(BIN)/python -m bench.exports --out .cache/bench-exports.json
+
+## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
+bench-jobs: migrate
+	$(BIN)/python -m bench.generation --out .cache/bench-generation.json
 
 clean: stack-down
 	rm -rf .stack

@@ -122,9 +122,11 @@ async def _stored(
     """The request's documents, when they and its concepts are usable as they are now."""
     stores = ctx.stores
     found = await stores.documents.by_ids(data.document_ids, viewer=Viewer(None, is_admin=True))
+    # By position, never by id or name: the answer must not tell another user's
+    # document from one that does not exist (tests/e2e/test_authz_matrix.py).
     missing = [
-        str(d)
-        for d in data.document_ids
+        f"documentIds[{i}]"
+        for i, d in enumerate(data.document_ids)
         if d not in found
         or (found[d].user_id != principal.user_id and not principal.is_admin)
         or found[d].status == "deleted"
@@ -208,6 +210,8 @@ async def regenerate_course(
     ctx: Context, course_id: UUID, data: GenerationInput
 ) -> Started | Problem:
     principal = require_principal(ctx, "courses:write")
+    if await ctx.stores.course_writer.editable(course_id, editor=ctx.viewer) is None:
+        return NOT_FOUND  # before anything else: the course is the first thing named
     request = _shape(data)
     if isinstance(request, Problem):
         return request
