@@ -35,7 +35,7 @@ from datasources.course_plans import GenerationRequest
 from datasources.files.exports import FORMATS
 from datasources.postgres.base import Viewer
 from datasources.postgres.models import User
-from datasources.settings import Settings
+from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
 from datasources.tasks import TaskStore
 from jobs.tasks import course_generation
@@ -199,7 +199,7 @@ async def exports(
 
 
 async def main(args: argparse.Namespace) -> None:
-    settings = Settings.load()
+    settings = for_jobs(Settings.load())  # as the worker opens its stores
     async with open_stores(settings) as stores:
         owner = await bench_user(stores)
         made: list[tuple[Any, uuid.UUID]] = []

@@ -31,8 +31,6 @@ from datasources.postgres.records import CourseRecord, GenerationTaskRecord
 from datasources.tasks import TASK_COLUMNS, new_task, running
 
 TASK_TYPE = "course_generation"
-# A job writes far more than a request: thousands of edges for a large course.
-WRITE_TIMEOUT_SECONDS = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +221,7 @@ class CoursePlanWriter:
             await write_course_graph(
                 graph.driver,
                 database=graph.database,
-                seconds=max(graph.timeout, WRITE_TIMEOUT_SECONDS),
+                seconds=graph.timeout,  # a job's stores: JOB_STORE_TIMEOUT_SECONDS
                 plan=CourseGraph(
                     course=CourseNode(
                         id=course_id,

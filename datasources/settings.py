@@ -215,10 +215,21 @@ class ChatSettings(BaseSettings):
 
 
 class JobSettings(BaseSettings):
-    """Background jobs: the pause before retrying a job a store failed (doubling)."""
+    """Background jobs: the pause before retrying a job a store failed (doubling), and
+    the deadline of one store call in a job (a job writes thousands of rows in one call
+    where a request reads a few; GRAPHQL_STORE_TIMEOUT_SECONDS stays the request's)."""
 
     model_config = _group("JOB_")
     retry_backoff_seconds: float = Field(default=2.0, ge=0, le=300)
+    store_timeout_seconds: float = Field(default=300.0, gt=0, le=3600)
+
+
+def for_jobs(settings: Settings) -> Settings:
+    """The settings a worker (or the CLI running a job) opens its stores with."""
+    limits = settings.limits.model_copy(
+        update={"store_timeout_seconds": settings.jobs.store_timeout_seconds}
+    )
+    return settings.model_copy(update={"limits": limits})
 
 
 class Settings(BaseSettings):

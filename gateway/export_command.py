@@ -19,7 +19,7 @@ from uuid import UUID
 from datasources.exports import ExportOptions
 from datasources.files.exports import ExportFormat
 from datasources.postgres.base import Viewer
-from datasources.settings import Settings
+from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
 from jobs.tasks import export as export_job
 from jobs.tasks.lifecycle import run_task
@@ -75,6 +75,7 @@ async def export_course(
     settings: Settings, course_id: UUID, fmt: ExportFormat, output: Path, *, diagram: bool = True
 ) -> str:
     """Export the course into `output`; returns what to tell the user."""
+    settings = for_jobs(settings)
     async with open_stores(settings, bootstrap=False) as stores:
         course = await stores.exports.course_row(course_id)
         if course is None:

@@ -17,7 +17,7 @@ from arq.connections import RedisSettings
 
 from datasources.redis import queue
 from datasources.redis.queue import JobName, TaskPayload
-from datasources.settings import Settings
+from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
 from jobs import maintenance
 from jobs.tasks import course_generation
@@ -41,7 +41,7 @@ def state(ctx: dict[str, Any]) -> WorkerState:
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    settings = Settings.load()
+    settings = for_jobs(Settings.load())
     exit_stack = AsyncExitStack()
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))

@@ -10,15 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
 from graphql import GraphQLError
 
-from datasources.postgres.base import Viewer
-from datasources.postgres.records import GenerationTaskRecord
 from datasources.redis.progress import (
     TERMINAL,
     ProgressEvent,
@@ -41,49 +39,36 @@ async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEv
     task = found.get(task_id)
     if task is None:
         return
-
-    async def reread() -> GenerationTaskRecord | None:
-        return (await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)).get(task_id)
-
-    async for event in _follow(ctx, task, reread):
-        yield event
-
-
-async def course_generation(ctx: Context, course_id: UUID) -> AsyncIterator[ProgressEvent]:
-    """The course's latest generation, followed like taskProgress follows a task: on
-    `pubsub:course_generation:{course_id}`. For those who may change the course."""
-    require_principal(ctx, "tasks:read")
-    if await ctx.stores.course_writer.editable(course_id, editor=ctx.viewer) is None:
-        raise not_found("no such course, or you may not change it")
-    tasks = ctx.stores.tasks
-    task = await tasks.latest_for_course(
-        course_id, task_type="course_generation", viewer=Viewer(None, is_admin=True)
-    )
-    if task is None:
-        raise not_found("this course has never been generated (generateCourse)")
-    async for event in _follow(ctx, task, lambda: tasks.get(task.id)):
-        yield event
-
-
-async def _follow(
-    ctx: Context,
-    task: GenerationTaskRecord,
-    reread: Callable[[], Awaitable[GenerationTaskRecord | None]],
-) -> AsyncIterator[ProgressEvent]:
-    """The task's stored state, then its live events, until a terminal status."""
     channel = task_channel(task.task_type, task.id, task.payload)
     # Subscribed before re-reading the state, so no event falls between the two.
     async with ctx.stores.redis.subscription(channel) as messages:
-        current = event_from_task(await reread() or task)
+        fresh = (await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)).get(task_id)
+        current = event_from_task(fresh or task)
         yield current
         if current.status in TERMINAL:
             return
         async for message in messages:
-            event = decode(task.id, message)
+            event = decode(task_id, message)
             if event is not None:
                 yield event
                 if event.status in TERMINAL:
                     return
+
+
+async def course_generation(ctx: Context, course_id: UUID) -> AsyncIterator[ProgressEvent]:
+    """The course's latest generation that the caller may follow, as taskProgress follows
+    it (same channel `pubsub:course_generation:{course_id}`, same stream): for those who
+    may change the course."""
+    require_principal(ctx, "tasks:read")
+    if await ctx.stores.course_writer.editable(course_id, editor=ctx.viewer) is None:
+        raise not_found("no such course, or you may not change it")
+    task = await ctx.stores.tasks.latest_for_course(
+        course_id, task_type="course_generation", viewer=ctx.viewer
+    )
+    if task is None:
+        raise not_found("this course has never been generated (generateCourse)")
+    async for event in task_progress(ctx, task.id):
+        yield event
 
 
 async def server_time(ctx: Context) -> AsyncIterator[datetime]:

@@ -21,30 +21,28 @@ from datasources.neo4j.graph import GraphReader
 STORE = "neo4j"
 MAX_LEVELS = 64  # a mandatory chain longer than this is not a curriculum
 
+# Each statement answers ONE record holding a list of lists: the driver decodes a list
+# far faster than as many records (20,000 edges: 0.26 s against 1.8 s on the dev stack).
 MENTIONS: LiteralString = (
     "UNWIND $documents AS document "
     "MATCH (c:Concept)-[r:EXTRACTED_FROM]->(:Document {id: document}) "
-    "RETURN c.id AS concept, document, r.page AS page, r.confidence AS confidence, "
-    "r.order AS ord"
+    "RETURN collect([c.id, document, r.page, r.confidence, r.order]) AS rows"
 )
 REQUIRED_BY: LiteralString = (
     "UNWIND $ids AS id MATCH (p:Concept)-[r:PREREQUISITE]->(:Concept {id: id}) "
-    "WHERE r.mandatory = true RETURN DISTINCT p.id AS id"
+    "WHERE r.mandatory = true RETURN collect(DISTINCT p.id) AS rows"
 )
 CONCEPTS: LiteralString = (
     "UNWIND $ids AS id MATCH (c:Concept {id: id}) "
-    "RETURN c.id AS id, c.title AS title, c.description AS description, "
-    "c.difficulty AS difficulty, c.language AS language"
+    "RETURN collect([c.id, c.title, c.description, c.difficulty, c.language]) AS rows"
 )
 PREREQUISITES: LiteralString = (
     "UNWIND $ids AS id MATCH (a:Concept {id: id})-[r:PREREQUISITE]->(b:Concept) "
-    "WHERE b.id IN $ids "
-    "RETURN a.id AS source, b.id AS target, r.mandatory AS mandatory, r.weight AS weight"
+    "WHERE b.id IN $ids RETURN collect([a.id, b.id, r.mandatory, r.weight]) AS rows"
 )
 RELATIONS: LiteralString = (
     "UNWIND $ids AS id MATCH (a:Concept {id: id})-[r:RELATES_TO]->(b:Concept) "
-    "WHERE b.id IN $ids "
-    "RETURN a.id AS source, b.id AS target, r.type AS type, r.strength AS strength"
+    "WHERE b.id IN $ids RETURN collect([a.id, b.id, r.type, r.strength]) AS rows"
 )
 CONCEPT_COUNTS: LiteralString = (
     "UNWIND $documents AS document "
@@ -147,58 +145,44 @@ class PlanningReader(GraphReader):
             statements=statements + 3,
         )
 
+    async def _rows(self, query: LiteralString, **params: Any) -> list[Any]:
+        records = await self._read(query, **params)
+        return list(records[0]["rows"]) if records else []
+
     @guarded(STORE)
     async def _mentions(self, document_ids: list[str]) -> list[GraphMention]:
-        rows = await self._read(MENTIONS, documents=document_ids)
         return [
-            GraphMention(
-                concept_id=str(row["concept"]),
-                document_id=str(row["document"]),
-                page=_int(row["page"]),
-                confidence=_number(row["confidence"]),
-                order=_int(row["ord"]),
-            )
-            for row in rows
+            GraphMention(str(c), str(d), _int(page), _number(confidence), _int(order))
+            for c, d, page, confidence, order in await self._rows(MENTIONS, documents=document_ids)
         ]
 
     @guarded(STORE)
     async def _ids(self, query: LiteralString, ids: list[str]) -> list[str]:
-        return [str(row["id"]) for row in await self._read(query, ids=ids)]
+        return [str(i) for i in await self._rows(query, ids=ids)]
 
     @guarded(STORE)
     async def _concepts(self, ids: list[str]) -> dict[str, GraphConcept]:
-        rows = await self._read(CONCEPTS, ids=ids)
         return {
-            str(row["id"]): GraphConcept(
-                id=str(row["id"]),
-                title=_text(row["title"]) or "",
-                description=_text(row["description"]),
-                difficulty=_text(row["difficulty"]),
-                language=_text(row["language"]),
+            str(cid): GraphConcept(
+                id=str(cid),
+                title=_text(title) or "",
+                description=_text(description),
+                difficulty=_text(difficulty),
+                language=_text(language),
             )
-            for row in rows
+            for cid, title, description, difficulty, language in await self._rows(CONCEPTS, ids=ids)
         }
 
     @guarded(STORE)
     async def _prerequisites(self, ids: list[str]) -> list[GraphEdge]:
         return [
-            GraphEdge(
-                source=str(row["source"]),
-                target=str(row["target"]),
-                mandatory=row["mandatory"] is True,
-                weight=_number(row["weight"]),
-            )
-            for row in await self._read(PREREQUISITES, ids=ids)
+            GraphEdge(str(a), str(b), mandatory=mandatory is True, weight=_number(weight))
+            for a, b, mandatory, weight in await self._rows(PREREQUISITES, ids=ids)
         ]
 
     @guarded(STORE)
     async def _relations(self, ids: list[str]) -> list[GraphEdge]:
         return [
-            GraphEdge(
-                source=str(row["source"]),
-                target=str(row["target"]),
-                type=_text(row["type"]),
-                strength=_number(row["strength"]),
-            )
-            for row in await self._read(RELATIONS, ids=ids)
+            GraphEdge(str(a), str(b), type=_text(kind), strength=_number(strength))
+            for a, b, kind, strength in await self._rows(RELATIONS, ids=ids)
         ]
