@@ -75,7 +75,9 @@ def acceptable(item: Item, new: Any) -> str | None:
         return None
     if not 0.4 * len(item.text) <= len(text) <= 3 * len(item.text) + 40:
         return None
-    if _MARKUP.search(text) or any(ch in _BIDI or unicodedata.category(ch) == "Cc" for ch in text):
+    if _MARKUP.search(text) or any(
+        ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs") for ch in text
+    ):
         return None
     if abs(_cjk_share(text) - _cjk_share(item.text)) > 0.35:
         return None

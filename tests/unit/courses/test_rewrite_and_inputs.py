@@ -33,6 +33,7 @@ CHINESE = Item("objective", "用自己的话解释方差。", "解释")
         (OBJECTIVE, "Explain [Variance](http://x) in your own words.", False),
         (OBJECTIVE, "Explain Variance\u202e in your own words.", False),
         (OBJECTIVE, "Explain Variance \x07 in your own words.", False),
+        (OBJECTIVE, "Explain Variance \ud800 in your own words.", False),  # not Unicode
         (OBJECTIVE, "Explain.", False),  # far shorter than the original
         (OBJECTIVE, "Explain " + "very " * 100 + "much.", False),  # far longer
         (OBJECTIVE, "Explain 方差，用你自己的话说明它的含义。", False),  # another language
