@@ -75,7 +75,8 @@ async def test_documents_must_be_the_callers_processed_and_not_deleted(courses: 
 
     # Another user's documents (or ids that name nothing) are not found: same answer.
     theirs = await generate(other)
-    assert theirs["__typename"] == "NotFound" and "not yours: documentIds[0], documentIds[1]" in theirs["message"]
+    assert theirs["__typename"] == "NotFound"
+    assert theirs["message"].endswith("not yours: documentIds[0], documentIds[1]")
     nowhere = await generate(owner, documentIds=[to_global_id("Document", uuid.uuid4())])
     assert nowhere["__typename"] == "NotFound"
     twice = [to_global_id("Document", loaded.documents["stats"])] * 2

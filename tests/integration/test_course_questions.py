@@ -99,5 +99,5 @@ async def test_questions_out_of_range_are_refused(courses: Courses) -> None:
             variable_values={"id": to_global_id("Course", course_id), "first": first},
             context_value=context_for(courses.stores, owner),
         )
-        assert result.errors and result.errors[0].extensions["code"] == "BAD_USER_INPUT"
+        assert result.errors and (result.errors[0].extensions or {}).get("code") == "BAD_USER_INPUT"
         assert "between 1 and 500" in result.errors[0].message

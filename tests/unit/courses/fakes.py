@@ -175,10 +175,9 @@ def world_of(data: PlanningInput, **request: Any) -> World:
             document_ids=tuple(str(d) for d in documents),
             duration_weeks=request.pop("duration_weeks", 4),
             hours_per_week=request.pop("hours_per_week", 3),
-            **{
-                k: tuple(_uuid(i) for i in v) if k.endswith("_ids") else v
-                for k, v in request.items()
-            },
+            focus_concept_ids=tuple(_uuid(i) for i in request.pop("focus_concept_ids", ())),
+            exclude_concept_ids=tuple(_uuid(i) for i in request.pop("exclude_concept_ids", ())),
+            **request,
         ),
         documents=documents,
         graph=graph,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -91,7 +92,7 @@ class BrokenChat:
     def __init__(self) -> None:
         self.asked = 0
 
-    async def complete(self, messages: list[ChatMessage], *, max_tokens: int) -> str:
+    async def complete(self, messages: Sequence[ChatMessage], *, max_tokens: int) -> str:
         self.asked += 1
         raise ChatError("chat provider returned HTTP 503: busy")
 

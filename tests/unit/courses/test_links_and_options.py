@@ -127,7 +127,8 @@ def test_a_generation_request_survives_the_task_payload() -> None:
         focus_concept_ids=(str(uuid.uuid4()),),
     )  # fmt: skip
     assert GenerationRequest.from_json(request.to_json()) == request
-    for bad in (None, [], {}, {"document_ids": [], "duration_weeks": "x", "hours_per_week": 1}):
+    bad_payloads: list[Any] = [None, [], {}, {"document_ids": [], "duration_weeks": "x"}]
+    for bad in bad_payloads:
         with pytest.raises(ValueError, match="generation request"):
             GenerationRequest.from_json(bad)
 

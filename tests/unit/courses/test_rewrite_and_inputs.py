@@ -7,6 +7,7 @@ import asyncio
 import json
 import math
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -54,9 +55,9 @@ class Scripted:
 
     def __init__(self, answer: Any) -> None:
         self.answer = answer
-        self.messages: list[list[ChatMessage]] = []
+        self.messages: list[Sequence[ChatMessage]] = []
 
-    async def complete(self, messages: list[ChatMessage], *, max_tokens: int) -> str:
+    async def complete(self, messages: Sequence[ChatMessage], *, max_tokens: int) -> str:
         self.messages.append(messages)
         if isinstance(self.answer, Exception):
             raise self.answer
