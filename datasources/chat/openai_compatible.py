@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypedDict, runtime_checkable
 
 import httpx
 
-_MAX_ERROR_BODY = 300  # enough of a provider's error message to act on, no more
+from datasources.provider_errors import error_snippet
 
 
 class ChatMessage(TypedDict):
@@ -67,7 +67,7 @@ class OpenAIChat:
             raise ChatError(f"chat provider unreachable ({type(exc).__name__})") from None
         if not response.is_success:
             raise ChatError(
-                f"chat provider returned HTTP {response.status_code}: {_snippet(response)}"
+                f"chat provider returned HTTP {response.status_code}: {error_snippet(response)}"
             )
         try:
             content = response.json()["choices"][0]["message"]["content"]
@@ -80,11 +80,6 @@ class OpenAIChat:
     async def close(self) -> None:
         if self._owns_client:
             await self._client.aclose()
-
-
-def _snippet(response: httpx.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
-    return text[:_MAX_ERROR_BODY] or response.reason_phrase
 
 
 def create_chat(
