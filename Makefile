@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-pipeline seed clean eval eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline seed clean eval eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -80,8 +80,8 @@ seed: migrate
 	$(CURRICULUM) seed-demo --scale $(or $(SCALE),1)
 
 ## bench: the gateway against the raw drivers on the seeded dataset, then course planning
-## and exports (BENCHMARKS.md)
-bench: seed bench-courses
+## and exports, and the course jobs end to end (BENCHMARKS.md)
+bench: seed bench-courses bench-jobs
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
 
 ## bench-courses: planning time (up to 5,000 concepts) and export time and size per format
@@ -100,6 +100,10 @@ eval: setup
 ## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
 bench-pipeline: setup
 	$(BIN)/python -m bench.pipeline
+
+## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
+bench-jobs: migrate
+	$(BIN)/python -m bench.generation --out .cache/bench-generation.json
 
 clean: stack-down
 	rm -rf .stack

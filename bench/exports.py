@@ -16,9 +16,10 @@ from pathlib import Path
 import orjson
 
 from bench.course_graphs import synthetic_input
+from datasources.files.exports import FORMATS
 from jobs.planning import plan_course
 from jobs.rendering.course import ExportCourse
-from jobs.rendering.render import FORMATS, render
+from jobs.rendering.render import render
 
 
 def main() -> None:

@@ -187,6 +187,51 @@ class FileStoreSettings(BaseSettings):
         return value
 
 
+class ExportSettings(BaseSettings):
+    """Course exports: how long a file is kept, how long a download link holds."""
+
+    model_config = _group("EXPORT_")
+    # exports.expires_at = completed_at + this; the file is gone (410) after it.
+    ttl_days: float = Field(default=7.0, gt=0, le=365)
+    # A signed download link expires after this (never after the export itself).
+    link_ttl_seconds: int = Field(default=3600, ge=60, le=7 * 86_400)
+
+
+class ChatSettings(BaseSettings):
+    """An optional OpenAI-compatible chat model that may rewrite a generated course's
+    description, objectives and questions (off by default: the planner writes them)."""
+
+    model_config = _group("CHAT_")
+    provider: Literal["none", "openai"] = "none"
+    url: str = "http://127.0.0.1:11434/v1"
+    model: str = "gpt-4o-mini"
+    api_key: SecretStr | None = None
+    timeout_seconds: float = Field(default=20.0, gt=0, le=300)
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        return _require_scheme(value, ("http", "https"), "CHAT_URL")
+
+
+class JobSettings(BaseSettings):
+    """Background jobs: the pause before retrying a job a store failed (doubling), and
+    the deadline of one store call in a job (a job writes thousands of rows in one call
+    where a request reads a few; GRAPHQL_STORE_TIMEOUT_SECONDS stays the request's)."""
+
+    model_config = _group("JOB_")
+    retry_backoff_seconds: float = Field(default=2.0, ge=0, le=300)
+    store_timeout_seconds: float = Field(default=300.0, gt=0, le=3600)
+
+
+def for_jobs(settings: Settings) -> Settings:
+    """The settings a worker (or the CLI running a job) opens its stores with."""
+    limits = settings.limits.model_copy(
+        update={"store_timeout_seconds": settings.jobs.store_timeout_seconds}
+    )
+    return settings.model_copy(update={"limits": limits})
+
+
 class Settings(BaseSettings):
     model_config = _group()
 
@@ -220,6 +265,9 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     files: FileStoreSettings = Field(default_factory=FileStoreSettings)
+    exports: ExportSettings = Field(default_factory=ExportSettings)
+    chat: ChatSettings = Field(default_factory=ChatSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
 
     @property
     def is_production(self) -> bool:
@@ -269,6 +317,9 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "auth": AuthSettings,
     "audit": AuditSettings,
     "files": FileStoreSettings,
+    "exports": ExportSettings,
+    "chat": ChatSettings,
+    "jobs": JobSettings,
 }
 
 

@@ -15,19 +15,27 @@ from neo4j import AsyncGraphDatabase
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from datasources.chat import ChatModel, create_chat
+from datasources.course_plans import CoursePlanWriter
 from datasources.courses import CourseWriter
+from datasources.downloads import DownloadLinks
 from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
+from datasources.exports import ExportStore
+from datasources.files import FileStore, LocalFileStore
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.neo4j.graph import GraphReader
+from datasources.neo4j.planning import PlanningReader
 from datasources.neo4j.writes import GraphWriter
 from datasources.postgres.base import PostgresHealth
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
 from datasources.postgres.users import UserReader
+from datasources.redis.queue import JobQueue
 from datasources.redis.store import RedisStore
 from datasources.settings import Settings
+from datasources.tasks import TaskStore
 from datasources.vectors import VectorIndex, create_vector_index
 
 log = logging.getLogger("datasources.stores")
@@ -50,6 +58,14 @@ class Stores:
     vectors: VectorIndex
     vector_store_name: str
     embedder: Embedder
+    files: FileStore
+    exports: ExportStore
+    tasks: TaskStore
+    queue: JobQueue
+    planning: PlanningReader
+    plans: CoursePlanWriter
+    chat: ChatModel | None  # CHAT_PROVIDER; None (the default) keeps the planner's text
+    downloads: DownloadLinks  # signed export links (SECRET_KEY, EXPORT_LINK_TTL_SECONDS)
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
@@ -98,10 +114,21 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         ),
         timeout=settings.embedding.timeout_seconds,
     )
+    chat_settings = settings.chat
+    chat = create_chat(
+        provider=chat_settings.provider,
+        url=chat_settings.url,
+        model=chat_settings.model,
+        api_key=chat_settings.api_key.get_secret_value() if chat_settings.api_key else None,
+        timeout=chat_settings.timeout_seconds,
+    )
     database = settings.neo4j.database
     graph_writer = GraphWriter(driver, database=database, timeout=timeout)
     sessions = create_sessionmaker(engine)
     redis_store = RedisStore(redis, timeout=timeout)
+    files = LocalFileStore(settings.files.root)
+    exports = ExportStore(sessions, files, timeout=timeout)
+    course_writer = CourseWriter(sessions, graph_writer, redis_store, exports, vectors)
     stores = Stores(
         engine=engine,
         sessions=sessions,
@@ -111,18 +138,31 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         users=UserReader(engine, timeout=timeout),
         graph=GraphReader(driver, database=database, timeout=timeout),
         graph_writer=graph_writer,
-        course_writer=CourseWriter(sessions, graph_writer, redis_store),
+        course_writer=course_writer,
         redis=redis_store,
         vectors=vectors,
         vector_store_name=settings.vector_backend,
         embedder=embedder,
+        files=files,
+        exports=exports,
+        tasks=TaskStore(sessions, redis_store, timeout=timeout),
+        queue=JobQueue(redis, timeout=timeout),
+        planning=PlanningReader(driver, database=database, timeout=timeout),
+        plans=CoursePlanWriter(course_writer),
+        chat=chat,
+        downloads=DownloadLinks(
+            settings.secret_key.get_secret_value(), ttl_seconds=settings.exports.link_ttl_seconds
+        ),
     )
     if bootstrap:
         await bootstrap_schemas(stores, database=database)
     try:
         yield stores
     finally:
-        for close in (vectors.close, embedder.close, redis.aclose, driver.close, engine.dispose):
+        closers = [vectors.close, embedder.close, redis.aclose, driver.close, engine.dispose]
+        if chat is not None:
+            closers.append(chat.close)
+        for close in closers:
             with suppress(Exception):
                 await close()
 

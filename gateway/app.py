@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from datasources.settings import Settings
 from datasources.stores import open_stores
+from gateway.downloads import download_export
 from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
 from gateway.security.authenticator import Authenticator
@@ -121,6 +122,7 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphiql", graphiql_page),
+            Route("/exports/{export_id}/download", download_export, methods=["GET"]),
             Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_endpoint),
             static_files_mount(),

@@ -1,4 +1,4 @@
-"""The `curriculum` command: serve, worker, stack, migrate, export-schema, seed-demo."""
+"""The `curriculum` command: serve, worker, stack, migrate, export-schema, export, seed-demo."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from datasources.files.exports import FORMATS
 from datasources.settings import Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +99,24 @@ def worker(_: argparse.Namespace) -> int:
     return 0
 
 
+def export(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from gateway.export_command import CommandError, checked_output, course_id_of, export_course
+
+    try:
+        course_id = course_id_of(args.course_id)
+        output = checked_output(args.output)
+        message = asyncio.run(
+            export_course(_settings(), course_id, args.format, output, diagram=not args.no_diagram)
+        )
+    except CommandError as exc:
+        print(f"curriculum export: {exc}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
 def seed_demo(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -130,6 +149,12 @@ def main(argv: list[str] | None = None) -> None:
     p = commands.add_parser("export-schema", help="write the GraphQL SDL")
     p.add_argument("output", nargs="?", default="schema.graphql")
     p.set_defaults(func=export_schema)
+    p = commands.add_parser("export", help="export a course to a file (runs the export job)")
+    p.add_argument("course_id", metavar="COURSE_ID", help="the course's id (a UUID)")
+    p.add_argument("--format", "-f", required=True, choices=FORMATS, help="the file's format")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
+    p.add_argument("--no-diagram", action="store_true", help="leave out the prerequisite map")
+    p.set_defaults(func=export)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)

@@ -20,8 +20,12 @@ async def ensure_partitions(engine: AsyncEngine, *, months_ahead: int = 3) -> No
         )
 
 
-async def purge_expired(engine: AsyncEngine) -> dict[str, int]:
-    """Delete finished tasks past retention and exports past their expiry + grace."""
+async def purge_expired(
+    engine: AsyncEngine, *, released: list[str] | None = None
+) -> dict[str, int]:
+    """Delete finished tasks past retention and exports past their expiry + grace; the
+    purged exports' file keys are appended to `released` (the caller deletes the files
+    no other row uses: ExportStore.release_files)."""
     async with engine.begin() as conn:
         tasks = await conn.execute(
             text(
@@ -33,8 +37,11 @@ async def purge_expired(engine: AsyncEngine) -> dict[str, int]:
         exports = await conn.execute(
             text(
                 "DELETE FROM exports WHERE expires_at IS NOT NULL "
-                "AND expires_at < now() - make_interval(days => :days)"
+                "AND expires_at < now() - make_interval(days => :days) RETURNING file_path"
             ),
             {"days": EXPORT_RETENTION_DAYS},
         )
-    return {"generation_tasks": tasks.rowcount or 0, "exports": exports.rowcount or 0}
+        purged = list(exports)
+    if released is not None:
+        released.extend(key for (key,) in purged if key)
+    return {"generation_tasks": tasks.rowcount or 0, "exports": len(purged)}

@@ -12,16 +12,21 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
 
-from arq import cron, func
+from arq import Retry, cron, func
 from arq.connections import RedisSettings
 
 from datasources.redis import queue
-from datasources.redis.queue import JobName
-from datasources.settings import Settings
+from datasources.redis.queue import JobName, TaskPayload
+from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
 from jobs import maintenance
+from jobs.tasks import course_generation
+from jobs.tasks import export as export_job
+from jobs.tasks.lifecycle import OnFailed, Outcome, Work, run_task
 
 log = logging.getLogger("jobs")
+TASK_MAX_TRIES = 20
+TASK_TIMEOUT_SECONDS = 900  # a 5,000-concept course or a 100-page PDF, with room
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +41,7 @@ def state(ctx: dict[str, Any]) -> WorkerState:
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    settings = Settings.load()
+    settings = for_jobs(Settings.load())
     exit_stack = AsyncExitStack()
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
@@ -52,9 +57,38 @@ async def maintain_audit_partitions(ctx: dict[str, Any]) -> None:
 
 
 async def purge_expired_rows(ctx: dict[str, Any]) -> dict[str, int]:
-    removed = await maintenance.purge_expired(state(ctx).stores.engine)
+    stores = state(ctx).stores
+    keys: list[str] = []
+    removed = await maintenance.purge_expired(stores.engine, released=keys)
+    removed["files"] = await stores.exports.release_files(keys)
     log.info("retention purge removed %s", removed)
     return removed
+
+
+async def _run(ctx: dict[str, Any], payload: Any, work: Work, on_failed: OnFailed | None) -> Any:
+    """A task job: our lifecycle decides about retries (the task row's max_retries);
+    arq only re-queues the job when told to, after the delay."""
+    worker = state(ctx)
+    task_id = TaskPayload.from_json(payload).task_id
+    outcome: Outcome = await run_task(
+        worker.stores,
+        worker.settings,
+        task_id,
+        attempt=int(ctx.get("job_try", 1)),
+        work=work,
+        on_failed=on_failed,
+    )
+    if outcome.status == "retry":
+        raise Retry(defer=outcome.delay)
+    return {"status": outcome.status, "error": outcome.error}
+
+
+async def generate_course(ctx: dict[str, Any], payload: Any) -> Any:
+    return await _run(ctx, payload, course_generation.generate, None)
+
+
+async def export_course(ctx: dict[str, Any], payload: Any) -> Any:
+    return await _run(ctx, payload, export_job.export, export_job.export_failed)
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
@@ -65,6 +99,20 @@ class WorkerSettings:
     functions = [
         func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
         func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
+        # arq's own limit is only a backstop: run_task counts against the task's
+        # max_retries and fails the task itself before arq would drop the job silently.
+        func(
+            generate_course,
+            name=JobName.GENERATE_COURSE.value,
+            max_tries=TASK_MAX_TRIES,
+            timeout=TASK_TIMEOUT_SECONDS,
+        ),
+        func(
+            export_course,
+            name=JobName.EXPORT_COURSE.value,
+            max_tries=TASK_MAX_TRIES,
+            timeout=TASK_TIMEOUT_SECONDS,
+        ),
     ]
     cron_jobs = [
         cron(

@@ -16,6 +16,7 @@ from datasources.postgres.base import Viewer
 from datasources.postgres.courses import CourseFilter, CourseOrder
 from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
 from datasources.redis.store import COURSE_CACHE_TTL, course_cache_key
+from datasources.vectors import QARecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.documents import document
@@ -115,6 +116,27 @@ def course_concepts(ctx: Context, course_id: UUID) -> Awaitable[list[CourseConce
 def course_objectives(ctx: Context, course_id: UUID) -> Awaitable[list[CourseObjectiveEdge]]:
     return load(
         ctx, "course.objectives", ctx.stores.graph.course_objectives, course_id, default=list
+    )
+
+
+def course_questions(ctx: Context, course_id: UUID) -> Awaitable[list[QARecord]]:
+    """The course's QuestionAnswer set from the vector index, one call for all courses."""
+    return load(ctx, "course.questions", ctx.stores.vectors.qa_for_courses, course_id, default=list)
+
+
+def in_course_order(course: CourseRecord, questions: list[QARecord]) -> list[QARecord]:
+    """Questions in the order their concepts are taught (the outline's topics), then by
+    question; a topic the outline does not name goes last."""
+    weeks = course.outline.get("weeks") if isinstance(course.outline, dict) else None
+    position: dict[str, int] = {}
+    for week in weeks if isinstance(weeks, list) else []:
+        topics = week.get("topics") if isinstance(week, dict) else None
+        for topic in topics if isinstance(topics, list) else []:
+            if isinstance(topic, str):
+                position.setdefault(topic, len(position))
+    last = len(position)
+    return sorted(
+        questions, key=lambda q: (position.get(q.topic or "", last), q.question, str(q.id))
     )
 
 

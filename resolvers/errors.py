@@ -22,3 +22,8 @@ def bad_input(message: str, *, field: str | None = None) -> GraphQLError:
     if field:
         extensions["field"] = field
     return GraphQLError(message, extensions=extensions)
+
+
+def not_found(message: str) -> GraphQLError:
+    """For fields and subscriptions, which have no typed result to carry it."""
+    return GraphQLError(message, extensions={"code": "NOT_FOUND"})

@@ -100,6 +100,7 @@ STEPS: dict[tuple[str, str], Step] = {
     ("Course", "concepts"): lambda ctx, c, _args: courses.course_concepts(ctx, c.id),
     ("Course", "documents"): lambda ctx, c, _args: courses.course_documents(ctx, c.id),
     ("Course", "learningObjectives"): lambda ctx, c, _args: courses.course_objectives(ctx, c.id),
+    ("Course", "questions"): lambda ctx, c, _args: courses.course_questions(ctx, c.id),
     ("Course", "weeks"): _weeks,
     ("CourseWeek", "concepts"): _same,
     ("CourseConcept", "concept"): lambda _ctx, e, _args: e.concept,

@@ -28,6 +28,7 @@ from datasources.redis.store import SERVER_TIME_CHANNEL
 from resolvers.accounts import still_authorized
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.errors import not_found
 
 T = TypeVar("T")
 
@@ -52,6 +53,22 @@ async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEv
                 yield event
                 if event.status in TERMINAL:
                     return
+
+
+async def course_generation(ctx: Context, course_id: UUID) -> AsyncIterator[ProgressEvent]:
+    """The course's latest generation that the caller may follow, as taskProgress follows
+    it (same channel `pubsub:course_generation:{course_id}`, same stream): for those who
+    may change the course."""
+    require_principal(ctx, "tasks:read")
+    if await ctx.stores.course_writer.editable(course_id, editor=ctx.viewer) is None:
+        raise not_found("no such course, or you may not change it")
+    task = await ctx.stores.tasks.latest_for_course(
+        course_id, task_type="course_generation", viewer=ctx.viewer
+    )
+    if task is None:
+        raise not_found("this course has never been generated (generateCourse)")
+    async for event in task_progress(ctx, task.id):
+        yield event
 
 
 async def server_time(ctx: Context) -> AsyncIterator[datetime]:

@@ -13,9 +13,11 @@ from strawberry.scalars import JSON
 
 from datasources.neo4j.records import CourseConceptEdge, CourseObjectiveEdge
 from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
+from datasources.vectors import QARecord
 from resolvers import courses as resolvers
 from resolvers import users as user_resolvers
 from resolvers.context import Context, Info
+from resolvers.errors import bad_input
 from resolvers.ids import to_global_id
 from resolvers.loaders import settled
 from schema.common import (
@@ -44,6 +46,8 @@ from schema.user import User
 if TYPE_CHECKING:
     from schema.concept import Concept
 
+MAX_QUESTIONS = 500
+
 
 @strawberry.type
 class CourseConcept:
@@ -70,6 +74,25 @@ class CourseDocument:
     document: Document
     relevance_score: Decimal | None
     usage_type: UsageType | None
+
+
+@strawberry.type(description="A self-assessment question made from the course's sources.")
+class QuestionAnswer:
+    id: strawberry.ID
+    question: str
+    answer: str
+    difficulty: Difficulty | None
+    topic: str | None
+
+    @classmethod
+    def from_record(cls, r: QARecord) -> QuestionAnswer:
+        return cls(
+            id=strawberry.ID(to_global_id("QuestionAnswer", r.id)),
+            question=r.question,
+            answer=r.answer,
+            difficulty=enum_or_none(Difficulty, r.difficulty),
+            topic=r.topic,
+        )
 
 
 @strawberry.type
@@ -166,6 +189,22 @@ class Course(Node):
     @strawberry.field(description="(:Course)-[:ACHIEVES]->(:LearningObjective) by priority.")
     def learning_objectives(self, info: Info) -> list[CourseObjective] | None:
         return settled(resolvers.course_objectives(info.context, self.record.id), _objectives)
+
+    @strawberry.field(
+        description="QuestionAnswer pairs from the vector index, in teaching order "
+        "(`first`: 1..500)."
+    )
+    def questions(self, info: Info, first: int = 50) -> list[QuestionAnswer] | None:
+        if not 1 <= first <= MAX_QUESTIONS:
+            raise bad_input(f"`first` must be between 1 and {MAX_QUESTIONS}", field="first")
+        record = self.record
+        return settled(
+            resolvers.course_questions(info.context, record.id),
+            lambda found: [
+                QuestionAnswer.from_record(q)
+                for q in resolvers.in_course_order(record, found)[:first]
+            ],
+        )
 
     @strawberry.field
     async def document_count(self, info: Info) -> int | None:

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from schema.mutations.accounts import AccountMutations
 from schema.mutations.courses import CourseMutations
+from schema.mutations.generation import GenerationMutations
 from schema.mutations.graph import GraphMutations
 
-MUTATIONS: tuple[type, ...] = (CourseMutations, GraphMutations, AccountMutations)
+MUTATIONS: tuple[type, ...] = (
+    CourseMutations,
+    GenerationMutations,
+    GraphMutations,
+    AccountMutations,
+)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import strawberry
 
+from datasources.redis.progress import ProgressEvent
 from resolvers import progress
 from resolvers.context import Info
 from resolvers.ids import from_global_id, to_global_id
@@ -21,6 +22,17 @@ class TaskProgress:
     percent: float | None
     message: str | None
     at: datetime
+
+    @classmethod
+    def of(cls, event: ProgressEvent) -> TaskProgress:
+        return cls(
+            task_id=strawberry.ID(to_global_id("GenerationTask", event.task_id)),
+            status=enum_or_none(TaskStatus, event.status),
+            stage=event.stage,
+            percent=event.percent,
+            message=event.message,
+            at=event.at,
+        )
 
 
 @strawberry.type
@@ -40,11 +52,16 @@ class Subscription:
         _, raw = from_global_id(task_id, expect="GenerationTask")
         ctx = info.context
         async for event in progress.while_authorized(ctx, progress.task_progress(ctx, raw)):
-            yield TaskProgress(
-                task_id=strawberry.ID(to_global_id("GenerationTask", event.task_id)),
-                status=enum_or_none(TaskStatus, event.status),
-                stage=event.stage,
-                percent=event.percent,
-                message=event.message,
-                at=event.at,
-            )
+            yield TaskProgress.of(event)
+
+    @strawberry.subscription(
+        description="The course's latest generation (generateCourse / regenerateCourse): "
+        "its stored state first, then live progress until it ends."
+    )
+    async def course_generation(
+        self, info: Info, course_id: strawberry.ID
+    ) -> AsyncGenerator[TaskProgress, None]:
+        _, raw = from_global_id(course_id, expect="Course")
+        ctx = info.context
+        async for event in progress.while_authorized(ctx, progress.course_generation(ctx, raw)):
+            yield TaskProgress.of(event)

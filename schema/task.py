@@ -13,6 +13,8 @@ from datasources.postgres.records import (
     GenerationTaskRecord,
     ProcessingStatsRecord,
 )
+from resolvers import exports
+from resolvers.context import Info
 from resolvers.ids import to_global_id
 from schema.common import ExportFormat, Node, PageInfo, TaskStatus, TaskType, enum_or_none
 
@@ -63,12 +65,12 @@ class GenerationTask(Node):
 
 @strawberry.type
 class Export(Node):
+    record: strawberry.Private[ExportRecord]
     id: strawberry.ID
     course_id: strawberry.ID
     format: ExportFormat | None
     status: TaskStatus | None
     file_size: int | None
-    download_url: str | None
     expires_at: datetime | None
     options: JSON | None
     error_message: str | None
@@ -78,18 +80,26 @@ class Export(Node):
     @classmethod
     def from_record(cls, r: ExportRecord) -> Export:
         return cls(
+            record=r,
             id=strawberry.ID(to_global_id("Export", r.id)),
             course_id=strawberry.ID(to_global_id("Course", r.course_id)),
             format=enum_or_none(ExportFormat, r.format),
             status=enum_or_none(TaskStatus, r.status),
             file_size=r.file_size,
-            download_url=r.download_url,
             expires_at=r.expires_at,
             options=r.options,
             error_message=r.error_message,
             created_at=r.created_at,
             completed_at=r.completed_at,
         )
+
+    @strawberry.field(
+        description="A signed link to the file, for the export's owner only, while it is "
+        "completed and not expired. It expires (EXPORT_LINK_TTL_SECONDS, at most until "
+        "`expiresAt`): ask for it again for a fresh one."
+    )
+    def download_url(self, info: Info) -> str | None:
+        return exports.download_url(info.context, self.record)
 
 
 @strawberry.type

@@ -9,8 +9,7 @@ from typing import Any
 import httpx
 
 from datasources.embeddings.base import EMBEDDING_DIMENSIONS, EmbeddingError, EmbeddingUnavailable
-
-_MAX_ERROR_BODY = 300  # enough of a provider's error message to act on, no more
+from datasources.provider_errors import error_snippet
 
 
 class OpenAIEmbedder:
@@ -68,11 +67,10 @@ class OpenAIEmbedder:
         except httpx.TransportError as exc:
             raise EmbeddingUnavailable(type(exc).__name__) from exc
         if response.status_code == 429 or response.status_code >= 500:
-            raise EmbeddingUnavailable(f"HTTP {response.status_code}: {_snippet(response)}")
+            raise EmbeddingUnavailable(f"HTTP {response.status_code}: {error_snippet(response)}")
         if not response.is_success:
-            raise EmbeddingError(
-                f"embedding provider returned HTTP {response.status_code}: {_snippet(response)}"
-            )
+            said = error_snippet(response)
+            raise EmbeddingError(f"embedding provider returned HTTP {response.status_code}: {said}")
         return self._parse(response, expected=len(texts))
 
     def _parse(self, response: httpx.Response, *, expected: int) -> list[list[float]]:
@@ -100,8 +98,3 @@ class OpenAIEmbedder:
         """Close the HTTP client if this embedder created it."""
         if self._owns_client:
             await self._client.aclose()
-
-
-def _snippet(response: httpx.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
-    return text[:_MAX_ERROR_BODY] or response.reason_phrase

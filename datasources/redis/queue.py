@@ -20,6 +20,9 @@ from uuid import UUID
 import orjson
 from arq import ArqRedis, create_pool
 from arq.connections import RedisSettings
+from redis.asyncio import Redis
+
+from datasources.errors import guarded
 
 
 class JobName(StrEnum):
@@ -84,3 +87,17 @@ async def enqueue(queue: ArqRedis, *, task_type: str, task_id: UUID) -> bool:
         job.value, TaskPayload(task_id).to_json(), _job_id=str(task_id)
     )
     return queued is not None
+
+
+class JobQueue:
+    """`enqueue` for the API, over its own Redis connection pool (no second connection)."""
+
+    def __init__(self, client: Redis, *, timeout: float) -> None:
+        self._queue = ArqRedis(
+            client.connection_pool, job_serializer=serialize, job_deserializer=deserialize
+        )
+        self.timeout = timeout
+
+    @guarded("redis")
+    async def enqueue(self, *, task_type: str, task_id: UUID) -> bool:
+        return await enqueue(self._queue, task_type=task_type, task_id=task_id)

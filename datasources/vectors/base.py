@@ -7,6 +7,7 @@ from typing import Protocol, runtime_checkable
 from uuid import UUID
 
 from datasources.vectors.records import ChunkRecord, ConceptVectorRecord, QARecord, VectorHit
+from datasources.vectors.validation import MAX_LIMIT
 
 
 @runtime_checkable
@@ -31,6 +32,15 @@ class VectorIndex(Protocol):
     async def upsert_concepts(self, records: Sequence[ConceptVectorRecord]) -> None: ...
 
     async def upsert_qa(self, records: Sequence[QARecord]) -> None: ...
+
+    async def replace_course_qa(self, course_id: UUID, records: Sequence[QARecord]) -> int:
+        """Make `records` the course's whole QA set: upsert them, then delete the course's
+        others; returns how many were deleted. Every record must carry `course_id`."""
+
+    async def qa_for_courses(
+        self, course_ids: Sequence[UUID], *, limit: int = MAX_LIMIT
+    ) -> dict[UUID, list[QARecord]]:
+        """Each course's QA pairs (by topic, then id), at most `limit` per course."""
 
     async def delete_document(self, document_id: UUID) -> int:
         """Delete the document's chunks; returns how many were deleted."""

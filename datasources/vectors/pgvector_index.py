@@ -26,6 +26,8 @@ from datasources.vectors.records import (
     score_from_distance,
 )
 from datasources.vectors.validation import (
+    MAX_LIMIT,
+    check_course_qa,
     check_limit,
     check_offset,
     check_search,
@@ -174,6 +176,33 @@ class PgVectorIndex:
             for r, vector in prepare(records)
         ]
         await self._write_many(sql.upsert_qa(self._s), values)
+
+    async def replace_course_qa(self, course_id: UUID, records: Sequence[QARecord]) -> int:
+        check_course_qa(course_id, records)
+        values = [
+            (r.id, r.question, r.answer, r.course_id, r.difficulty, r.topic, vector)
+            for r, vector in prepare(records)
+        ]
+        keep = [v[0] for v in values]
+
+        async def run() -> str:
+            async with self._conn() as conn, conn.transaction():
+                if values:
+                    await conn.executemany(sql.upsert_qa(self._s), values)
+                return await conn.execute(sql.delete_course_qa_except(self._s), course_id, keep)
+
+        return int((await self._guard(run())).split()[-1])
+
+    async def qa_for_courses(
+        self, course_ids: Sequence[UUID], *, limit: int = MAX_LIMIT
+    ) -> dict[UUID, list[QARecord]]:
+        wanted = unique_ids(course_ids)
+        check_limit(limit)
+        result: dict[UUID, list[QARecord]] = {cid: [] for cid in wanted}
+        if wanted:
+            for row in await self._fetch(sql.qa_for_courses(self._s), wanted, limit):
+                result[row["course_id"]].append(rows.qa(row))
+        return result
 
     def bulk_upsert(
         self,

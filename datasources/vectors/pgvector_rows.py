@@ -56,11 +56,15 @@ def _from_json(kind: str, data: dict[str, Any]) -> Record:
     if kind == "concept":
         return concept({**data, "id": UUID(data["id"])})
     course = data["course_id"]
+    return qa({**data, "id": UUID(data["id"]), "course_id": UUID(course) if course else None})
+
+
+def qa(row: Mapping[str, Any]) -> QARecord:
     return QARecord(
-        id=UUID(data["id"]),
-        question=data["question"],
-        answer=data["answer"],
-        course_id=UUID(course) if course else None,
-        difficulty=data["difficulty"],
-        topic=data["topic"],
+        id=row["id"],
+        question=row["question"],
+        answer=row["answer"],
+        course_id=row["course_id"],
+        difficulty=row["difficulty"],
+        topic=row["topic"],
     )

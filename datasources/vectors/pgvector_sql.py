@@ -183,3 +183,23 @@ def delete_document(s: str) -> str:
 
 def delete_concepts(s: str) -> str:
     return f"DELETE FROM {s}.concept_embeddings WHERE id = ANY($1::uuid[])"
+
+
+def qa_for_courses(s: str) -> str:
+    """$1 course ids, $2 limit: each course's QA pairs by topic, one statement."""
+    return f"""
+SELECT q.id, q.question, q.answer, q.course_id, q.difficulty, q.topic
+FROM unnest($1::uuid[]) AS want(id)
+CROSS JOIN LATERAL (
+    SELECT t.id, t.question, t.answer, t.course_id, t.difficulty, t.topic
+    FROM {s}.question_answers t
+    WHERE t.course_id = want.id
+    ORDER BY t.topic, t.id
+    LIMIT $2
+) q
+ORDER BY q.course_id, q.topic, q.id"""
+
+
+def delete_course_qa_except(s: str) -> str:
+    """$1 course id, $2 the ids to keep."""
+    return f"DELETE FROM {s}.question_answers WHERE course_id = $1 AND NOT (id = ANY($2::uuid[]))"

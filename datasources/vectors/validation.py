@@ -116,3 +116,11 @@ def prepare(records: Sequence[R]) -> list[tuple[R, list[float]]]:
                 raise ValueError("chunk_index must be non-negative")
         by_id[record.id] = (record, vector)
     return list(by_id.values())
+
+
+def check_course_qa(course_id: UUID, records: Sequence[QARecord]) -> None:
+    """A course's QA set: every record is tied to that course."""
+    (course_id,) = unique_ids([course_id])
+    strays = [r.id for r in records if r.course_id != course_id]
+    if strays:
+        raise ValueError(f"QA records {strays[:3]} do not belong to course {course_id}")

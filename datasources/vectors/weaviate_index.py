@@ -31,6 +31,8 @@ from datasources.vectors.records import (
     score_from_distance,
 )
 from datasources.vectors.validation import (
+    MAX_LIMIT,
+    check_course_qa,
     check_limit,
     check_offset,
     check_search,
@@ -280,6 +282,41 @@ class WeaviateVectorIndex:
             return deleted
 
         return await self._guard(run)
+
+    async def replace_course_qa(self, course_id: UUID, records: Sequence[QARecord]) -> int:
+        """Upsert first, then delete the course's others: a reader never sees the course
+        without questions (Weaviate has no transactions; a failure in between leaves
+        extra old pairs, which the next run deletes)."""
+        check_course_qa(course_id, records)
+        await self._upsert("qa", records)
+        keep = unique_ids(r.id for r in records)
+        where = Filter.by_property("courseId").equal(str(course_id))
+        if keep:
+            where = where & Filter.by_id().contains_none(keep)
+        return await self._delete_where("qa", where)
+
+    async def qa_for_courses(
+        self, course_ids: Sequence[UUID], *, limit: int = MAX_LIMIT
+    ) -> dict[UUID, list[QARecord]]:
+        """One sorted fetch per course, sent concurrently (like _chunks_grpc)."""
+        wanted = unique_ids(course_ids)
+        check_limit(limit)
+        collection = self._collection("qa")
+
+        async def fetch(cid: UUID) -> tuple[UUID, list[QARecord]]:
+            async with self._fan_out:
+                page = await collection.query.fetch_objects(
+                    filters=Filter.by_property("courseId").equal(str(cid)),
+                    sort=Sort.by_property("topic", ascending=True),
+                    limit=limit,
+                )
+            found = [ws.qa_from(o.uuid, o.properties) for o in page.objects]
+            return cid, sorted(found, key=lambda r: (r.topic or "", str(r.id)))
+
+        async def run() -> dict[UUID, list[QARecord]]:
+            return dict(await asyncio.gather(*(fetch(c) for c in wanted)))
+
+        return await self._guard(run) if wanted else {}
 
     async def delete_document(self, document_id: UUID) -> int:
         (document_id,) = unique_ids([document_id])

@@ -94,10 +94,16 @@ class AuditMiddleware:
             metadata["api_key_id"] = str(principal.api_key_id)
         if op is not None:
             metadata["operation_type"] = op.kind
-        resource = op.resource if op else None
+        # A route other than /graphql may name what it did (e.g. an export download).
+        resource = op.resource if op else state.get("audit_resource")
+        metadata.update(state.get("audit_metadata") or {})
         trail.record(
             AuditEntry(
-                action=op.action if op else route_action(scope["method"], scope["path"]),
+                action=(
+                    op.action
+                    if op
+                    else state.get("audit_action") or route_action(scope["method"], scope["path"])
+                ),
                 user_id=principal.user_id if principal else state.get("signed_in_user_id"),
                 resource_type=resource[0] if resource else None,
                 resource_id=resource[1] if resource else None,

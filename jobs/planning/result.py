@@ -208,8 +208,8 @@ class CoursePlan:
                     "concept_ids": [s.concept_id for s in w.slots],
                     "hours": round(w.minutes / 60, 2),
                     "minutes": w.minutes,
-                    "modules": [_plain(m) for m in w.modules],
-                    "objectives": [_plain(o) for o in w.objectives],
+                    "modules": [plain(m) for m in w.modules],
+                    "objectives": [plain(o) for o in w.objectives],
                 }
                 for w in self.weeks
             ],
@@ -226,21 +226,21 @@ class CoursePlan:
             "hours_per_week": self.hours_per_week,
             "language": self.language,
             "outline": self.outline(),
-            "learning_objectives": [_plain(o) for o in self.learning_objectives],
-            "prerequisites": [_plain(p) for p in self.prerequisites],
-            "assessment_methods": [_plain(a) for a in self.assessment_methods],
-            "resources": [_plain(r) for r in self.resources],
+            "learning_objectives": [plain(o) for o in self.learning_objectives],
+            "prerequisites": [plain(p) for p in self.prerequisites],
+            "assessment_methods": [plain(a) for a in self.assessment_methods],
+            "resources": [plain(r) for r in self.resources],
         }
 
     def to_json(self) -> bytes:
         """The whole plan; the same input always gives the same bytes."""
-        return orjson.dumps(_plain(self), option=orjson.OPT_SORT_KEYS)
+        return orjson.dumps(plain(self), option=orjson.OPT_SORT_KEYS)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """dataclasses.asdict, with tuples as lists so the JSON round-trips unchanged."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value

@@ -1,8 +1,15 @@
 """Course exports: a stored course to PDF, DOCX, HTML or Markdown (docs/courses.md)."""
 
+from datasources.files.exports import (
+    EXTENSIONS,
+    FORMATS,
+    MEDIA_TYPES,
+    ExportFormat,
+    content_disposition,
+    export_filename,
+)
 from jobs.rendering.course import ExportCourse
-from jobs.rendering.filenames import content_disposition, export_filename
-from jobs.rendering.render import EXTENSIONS, FORMATS, MEDIA_TYPES, ExportFormat, render
+from jobs.rendering.render import render
 
 __all__ = [
     "EXTENSIONS",

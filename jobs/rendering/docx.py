@@ -22,8 +22,8 @@ EAST_ASIAN_FONT = "Microsoft YaHei"
 STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number")
 
 
-def render_docx(course: ExportCourse) -> bytes:
-    view = view_of(course)
+def render_docx(course: ExportCourse, *, diagram: bool = True) -> bytes:
+    view = view_of(course, diagram=diagram)
     t = view.t
     document = Document()
     _fonts(document, course.language)
@@ -58,7 +58,7 @@ def render_docx(course: ExportCourse) -> bytes:
     _table(document, [t("week"), t("topics"), t("time"), t("assessment")], rows)
 
     linked = [c for c in course.concepts if c.requires or c.advised]
-    if linked:
+    if linked and view.show_map:
         document.add_heading(t("map"), level=1)
         rows = [[c.title, view.names((*c.requires, *c.advised))] for c in linked]
         _table(document, [t("concept"), t("requires")], rows)

@@ -15,25 +15,12 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from datasources.files.exports import FORMATS, ExportFormat
 from jobs.rendering.course import ExportCourse
 from jobs.rendering.diagram import mermaid_label
 from jobs.rendering.docx import render_docx
 from jobs.rendering.view import view_of
 
-ExportFormat = Literal["pdf", "docx", "html", "markdown"]
-FORMATS: tuple[ExportFormat, ...] = ("pdf", "docx", "html", "markdown")
-MEDIA_TYPES: dict[ExportFormat, str] = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "html": "text/html; charset=utf-8",
-    "markdown": "text/markdown; charset=utf-8",
-}
-EXTENSIONS: dict[ExportFormat, str] = {
-    "pdf": "pdf",
-    "docx": "docx",
-    "html": "html",
-    "markdown": "md",
-}
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -76,20 +63,20 @@ def _environment(kind: Literal["html", "markdown"]) -> Environment:
     )
 
 
-def render_html(course: ExportCourse) -> str:
-    context = view_of(course).as_context()
+def render_html(course: ExportCourse, *, diagram: bool = True) -> str:
+    context = view_of(course, diagram=diagram).as_context()
     context["css"] = Markup((TEMPLATES / "course.css").read_text(encoding="utf-8"))  # noqa: S704 - our own file
     return _environment("html").get_template("course.html.j2").render(context)
 
 
-def render_markdown(course: ExportCourse) -> str:
-    context = view_of(course).as_context()
-    diagram = context["diagram"]
+def render_markdown(course: ExportCourse, *, diagram: bool = True) -> str:
+    context = view_of(course, diagram=diagram).as_context()
+    drawn = context["diagram"]
     mermaid = None
-    if diagram is not None:
+    if drawn is not None:
         lines = ["```mermaid", "graph TD"]
-        lines += [f'  n{i}["{mermaid_label(n.title)}"]' for i, n in enumerate(diagram.nodes)]
-        lines += [f"  n{a} {'-.->' if advised else '-->'} n{b}" for a, b, advised in diagram.links]
+        lines += [f'  n{i}["{mermaid_label(n.title)}"]' for i, n in enumerate(drawn.nodes)]
+        lines += [f"  n{a} {'-.->' if advised else '-->'} n{b}" for a, b, advised in drawn.links]
         mermaid = Raw("\n".join([*lines, "```"]))
     context.update(mermaid=mermaid, br=Raw("<br>"), link=_markdown_link)
     text = _environment("markdown").get_template("course.md.j2").render(context)
@@ -100,23 +87,24 @@ def _markdown_link(url: str) -> Raw:
     return Raw("<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">")
 
 
-def render_pdf(course: ExportCourse) -> bytes:
+def render_pdf(course: ExportCourse, *, diagram: bool = True) -> bytes:
     # Imported here: it loads pango from the OS, which only the PDF export needs.
     from weasyprint import HTML
 
-    pdf = HTML(string=render_html(course)).write_pdf()
+    pdf = HTML(string=render_html(course, diagram=diagram)).write_pdf()
     assert pdf is not None  # write_pdf returns the bytes when no target is given
     return pdf
 
 
-def render(course: ExportCourse, fmt: ExportFormat) -> bytes:
-    """The file's bytes in `fmt` (UTF-8 for the text formats)."""
+def render(course: ExportCourse, fmt: ExportFormat, *, diagram: bool = True) -> bytes:
+    """The file's bytes in `fmt` (UTF-8 for the text formats); `diagram=False` leaves
+    out the prerequisite map."""
     if fmt == "pdf":
-        return render_pdf(course)
+        return render_pdf(course, diagram=diagram)
     if fmt == "docx":
-        return render_docx(course)
+        return render_docx(course, diagram=diagram)
     if fmt == "html":
-        return render_html(course).encode("utf-8")
+        return render_html(course, diagram=diagram).encode("utf-8")
     if fmt == "markdown":
-        return render_markdown(course).encode("utf-8")
+        return render_markdown(course, diagram=diagram).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")

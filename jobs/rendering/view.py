@@ -23,6 +23,7 @@ class View:
     total_minutes: int | None
     percent: Callable[[float | None], str]
     diagram: Diagram | None
+    show_map: bool  # the prerequisite diagram (or DOCX's table of it) is wanted
     node_w: int = NODE_W
     node_h: int = NODE_H
 
@@ -30,7 +31,8 @@ class View:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
-def view_of(course: ExportCourse) -> View:
+def view_of(course: ExportCourse, *, diagram: bool = True) -> View:
+    """What the templates show; `diagram=False` leaves out the prerequisite map."""
     labels = Labels(course.language)
     titles = {c.id: c.title for c in course.concepts}
     sep = "、" if labels.zh else ", "
@@ -47,5 +49,6 @@ def view_of(course: ExportCourse) -> View:
         assessments_by_week=dict(by_week),
         total_minutes=sum(minutes) if minutes else None,
         percent=lambda w: "" if w is None else f"{w * 100:g}%",
-        diagram=layout(course.concepts),
+        diagram=layout(course.concepts) if diagram else None,
+        show_map=diagram,
     )

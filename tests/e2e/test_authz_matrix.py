@@ -201,6 +201,38 @@ CASES = [
         "$c: ID!, $o: ID!",
         "courses:write",
     ),
+    m(
+        "generateCourse",
+        "generateCourse(input: {documentIds: [$d], durationWeeks: 2, hoursPerWeek: 2})"
+        f" {{ {PROBLEM} }}",
+        "$d: ID!",
+        "courses:write",
+    ),
+    m(
+        "regenerateCourse",
+        "regenerateCourse(courseId: $c, input: {documentIds: [$bd], durationWeeks: 2,"
+        f" hoursPerWeek: 2}}) {{ {PROBLEM} }}",
+        "$c: ID!, $bd: ID!",
+        "courses:write",
+    ),
+    m(
+        "exportCourse",
+        f"exportCourse(courseId: $c, format: PDF) {{ {PROBLEM} }}",
+        "$c: ID!",
+        "exports:create",
+    ),
+    Case(
+        "course-questions",
+        "query($c: ID!) { course(id: $c) { id questions { question answer } } }",
+        ("courses:read",),
+        owner_sees="course",
+    ),
+    Case(
+        "node-export-link",
+        "query($e: ID!) { node(id: $e) { id ... on Export { downloadUrl } } }",
+        ("exports:read",),
+        owner_sees="node",
+    ),
     m("revokeApiKey", "revokeApiKey(id: $k) { __typename ... on NotFound { message } }", "$k: ID!"),
     m("setUserRole", f"setUserRole(userId: $u, role: ADMIN) {{ {PROBLEM} }}", "$u: ID!"),
     m("setUserActive", f"setUserActive(userId: $u, active: false) {{ {PROBLEM} }}", "$u: ID!"),
@@ -450,7 +482,9 @@ async def test_outsiders_learn_nothing_and_change_nothing(
 SUBSCRIBE = "subscription($t: ID!) { taskProgress(taskId: $t) { status } }"
 
 
-async def _subscribe(scene: Scene, payload: dict[str, Any], task_gid: str) -> list[dict[str, Any]]:
+async def _subscribe(
+    scene: Scene, payload: dict[str, Any], gid: str, *, query: str = SUBSCRIBE, name: str = "t"
+) -> list[dict[str, Any]]:
     async with websockets.connect(
         scene.served.ws_url,
         subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
@@ -462,7 +496,7 @@ async def _subscribe(scene: Scene, payload: dict[str, Any], task_gid: str) -> li
                 {
                     "id": "s",
                     "type": "subscribe",
-                    "payload": {"query": SUBSCRIBE, "variables": {"t": task_gid}},
+                    "payload": {"query": query, "variables": {name: gid}},
                 }
             )
         )
@@ -485,6 +519,24 @@ async def test_task_progress_subscription_reveals_nothing_to_outsiders(scene: Sc
         )
     own = await _subscribe(scene, {"Authorization": f"Bearer {scene.owner.token}"}, real)
     assert own[0]["payload"]["data"]["taskProgress"]["status"] == "COMPLETED"
+
+
+async def test_course_generation_subscription_reveals_nothing_to_outsiders(
+    scene: Scene,
+) -> None:
+    query = "subscription($c: ID!) { courseGeneration(courseId: $c) { status } }"
+    key = await scene.key_without(("tasks:read",))
+    real, missing = scene.gids(["c"])["c"], scene.gids(["c"], missing=True)["c"]
+    for who, payload in (
+        ("second-user", {"Authorization": f"Bearer {scene.other.token}"}),
+        ("anonymous", {}),
+        ("key-without-permission", {"X-API-Key": key}),
+    ):
+        seen = [
+            await _subscribe(scene, payload, gid, query=query, name="c") for gid in (real, missing)
+        ]
+        assert seen[0] == seen[1], who
+        assert all(m["type"] != "next" or m["payload"].get("data") is None for m in seen[0])
 
 
 async def test_a_scope_also_holds_for_nested_objects(scene: Scene, http: httpx.AsyncClient) -> None:

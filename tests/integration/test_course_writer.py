@@ -28,7 +28,7 @@ async def dead_graph_writer(stores: Stores) -> AsyncIterator[CourseWriter]:
     )
     try:
         graph = GraphWriter(dead, database="neo4j", timeout=1.0)
-        yield CourseWriter(stores.sessions, graph, stores.redis)
+        yield CourseWriter(stores.sessions, graph, stores.redis, stores.exports, stores.vectors)
     finally:
         await dead.close()
 

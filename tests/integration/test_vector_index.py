@@ -979,3 +979,52 @@ async def test_a_store_that_is_down_raises_vector_store_unavailable(backend: str
             assert caught.value.store == backend
     finally:
         await vi.close()
+
+
+async def _qa(course: UUID | None, topic: str, question: str) -> QARecord:
+    return QARecord(
+        id=uuid.uuid4(),
+        question=question,
+        answer=f"Answer to {question}",
+        course_id=course,
+        difficulty="beginner",
+        topic=topic,
+        vector=await embed(question),
+    )
+
+
+async def test_a_course_qa_set_is_replaced_and_read_back_per_course(index: VectorIndex) -> None:
+    course, other = uuid.uuid4(), uuid.uuid4()
+    first = [await _qa(course, t, f"What is {t}?") for t in ("Vectors", "Angles", "矩阵")]
+    theirs = [await _qa(other, "Vectors", "What is a vector?")]
+    await index.replace_course_qa(course, first)
+    await index.replace_course_qa(other, theirs)
+    found = await index.qa_for_courses([course, other, uuid.uuid4()])
+    assert [q.topic for q in found[course]] == sorted(q.topic or "" for q in first)
+    assert {q.id for q in found[course]} == {q.id for q in first}
+    assert all(q.vector is None for q in found[course])  # reads never ship the vectors
+    assert [q.id for q in found[other]] == [theirs[0].id]
+    assert list(found.values())[2] == []
+
+    # The same set again changes nothing; a smaller one drops the rest of THIS course.
+    assert await index.replace_course_qa(course, first) == 0
+    assert await index.replace_course_qa(course, first[:1]) == 2
+    found = await index.qa_for_courses([course, other])
+    assert [q.id for q in found[course]] == [first[0].id]
+    assert [q.id for q in found[other]] == [theirs[0].id]
+    # Empty: the course has no questions any more (as when it is deleted).
+    assert await index.replace_course_qa(course, []) == 1
+    assert (await index.qa_for_courses([course]))[course] == []
+    limited = await index.qa_for_courses([other], limit=1)
+    assert len(limited[other]) == 1
+
+
+async def test_a_course_qa_set_refuses_records_of_another_course(index: VectorIndex) -> None:
+    course = uuid.uuid4()
+    stray = await _qa(uuid.uuid4(), "Vectors", "What is a vector?")
+    with pytest.raises(ValueError, match="do not belong to course"):
+        await index.replace_course_qa(course, [stray])
+    orphan = await _qa(None, "Vectors", "What is a vector?")
+    with pytest.raises(ValueError, match="do not belong to course"):
+        await index.replace_course_qa(course, [orphan])
+    assert (await index.qa_for_courses([course]))[course] == []

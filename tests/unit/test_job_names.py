@@ -14,7 +14,9 @@ def test_the_worker_registers_its_jobs_under_the_queues_names() -> None:
     names = {f.name for f in WorkerSettings.functions}
     assert names <= {j.value for j in JobName}
     assert {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS} <= names
-    assert {c.name for c in WorkerSettings.cron_jobs} == {f"cron:{n}" for n in names}
+    assert {JobName.GENERATE_COURSE, JobName.EXPORT_COURSE} <= names
+    housekeeping = {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS}
+    assert {c.name for c in WorkerSettings.cron_jobs} == {f"cron:{n}" for n in housekeeping}
     assert set(TASK_JOBS) == {"document_processing", "course_generation", "export"}
 
 

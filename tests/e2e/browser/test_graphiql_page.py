@@ -311,12 +311,13 @@ async def test_an_example_opens_in_a_new_tab_and_runs(watched: Watched, account:
     await sign_in(page, account.username, PASSWORD)
     await open_plugin(page, "Examples")
     offered = await page.locator(".cg-examples button").all_inner_texts()
-    # Today's schema has no uploads or generation progress: those are not offered.
+    # Today's schema has generation progress but no uploads: only that one is generated.
     assert offered == [
         "A course and its weekly plan",
         "A learning path to a concept",
         "Semantic search",
         "Watch a task's progress",
+        "Watch a course being generated",
     ]
     await page.get_by_role("button", name="A course and its weekly plan").click()
     await page.wait_for_function(

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from jobs.planning import CoursePlan
 from jobs.rendering.labels import Labels
+from tests.readers import squash
 
-_SPACE = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Without whitespace: PDF text breaks lines wherever the layout wrapped them."""
-    return _SPACE.sub("", text)
+__all__ = ["expected_texts", "missing", "squash"]
 
 
 def expected_texts(plan: CoursePlan) -> list[str]:

@@ -10,31 +10,17 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 
+from datasources.files.exports import FORMATS
 from jobs.planning import CoursePlan
 from jobs.rendering.course import ExportCourse
-from jobs.rendering.render import FORMATS, render, render_html, render_markdown
+from jobs.rendering.render import render, render_html, render_markdown
+from tests.readers import docx_text, pdf_text
 from tests.unit.rendering.expected import missing, squash
 
 
 @pytest.fixture(scope="session")
 def pdf(course: ExportCourse) -> bytes:
     return render(course, "pdf")
-
-
-def pdf_text(data: bytes) -> str:
-    document = pdfium.PdfDocument(data)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-
-
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
 
 
 def test_pdf_text_contains_the_whole_course(pdf: bytes, plan: CoursePlan) -> None:

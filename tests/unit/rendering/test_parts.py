@@ -7,10 +7,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from datasources.files.exports import content_disposition, export_filename
 from jobs.planning import CoursePlan
 from jobs.rendering.course import Concept, ExportCourse
 from jobs.rendering.diagram import MAX_NODES, NODE_H, layout, mermaid_label, short
-from jobs.rendering.filenames import content_disposition, export_filename
 from jobs.rendering.labels import Labels
 from jobs.rendering.render import render_html, render_markdown
 from tests.unit.rendering.test_exports import docx_text, render

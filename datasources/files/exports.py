@@ -1,14 +1,39 @@
-"""File names for exports, and the Content-Disposition header that carries them in UTF-8."""
+"""Export formats: their media types, extensions and download names.
+
+Below both sides: the export job (jobs/rendering) writes files in these formats, the
+gateway's download route serves them with this Content-Type and Content-Disposition.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 from urllib.parse import quote
 
-from jobs.rendering.render import EXTENSIONS, ExportFormat
-
+ExportFormat = Literal["pdf", "docx", "html", "markdown"]
+FORMATS: tuple[ExportFormat, ...] = ("pdf", "docx", "html", "markdown")
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+}
+EXTENSIONS: dict[ExportFormat, str] = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "html": "html",
+    "markdown": "md",
+}
 MAX_STEM = 80  # characters; most file systems allow 255 bytes, CJK takes 3 each
+
+
+def export_format(value: str) -> ExportFormat:
+    """`value` as a format, or ValueError naming the ones there are."""
+    for fmt in FORMATS:
+        if value == fmt:
+            return fmt
+    raise ValueError(f"unknown export format {value!r}: expected one of {', '.join(FORMATS)}")
 
 
 def export_filename(title: str, fmt: ExportFormat) -> str:

@@ -1,0 +1,1 @@
+"""Course generation and export, between the stores and the pure planner/renderers."""

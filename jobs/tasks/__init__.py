@@ -1,0 +1,1 @@
+"""arq task entry points: each unpacks its payload, then orchestrates (jobs/tasks/lifecycle.py)."""
