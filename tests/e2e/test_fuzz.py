@@ -141,6 +141,10 @@ async def _objects(world: World, caller: Caller) -> dict[str, list[str]]:
     courses = [await world.course(owner, documents=[document]) for _ in range(2)]
     concepts = [await world.concept(f"Fuzz concept {uuid.uuid4().hex[:8]}") for _ in range(2)]
     task = await world.task(caller.account.user_id)
+    # A finished generation of the first course, so courseGeneration reaches its stream.
+    await world.task(
+        caller.account.user_id, status="completed", payload={"course_id": str(courses[0])}
+    )
     return {
         "Course": [to_global_id("Course", c) for c in courses],
         "Concept": [to_global_id("Concept", c) for c in concepts],
