@@ -8,7 +8,7 @@ CURRICULUM := $(BIN)/curriculum
 STAMP := .cache/stamps
 WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 
-.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses seed clean
+.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses bench-pipeline seed clean eval eval-corpus
 
 ## setup: the virtualenv with the project and dev tools, the GraphiQL assets, the JS test clients
 setup: $(STAMP)/venv $(STAMP)/graphiql $(STAMP)/e2e-js
@@ -74,6 +74,18 @@ bench: seed bench-courses
 bench-courses: setup
 	$(BIN)/python -m bench.planning --out .cache/bench-planning.json
 	$(BIN)/python -m bench.exports --out .cache/bench-exports.json
+
+## eval-corpus: copy the evaluation chapters from git mirrors of the books into .cache/eval
+eval-corpus: setup
+	$(BIN)/python -m eval.corpus
+
+## eval: extraction quality on real textbook chapters (en, zh; Markdown, HTML, DOCX, PDF)
+eval: setup
+	$(BIN)/python -m eval.run --formats $(EVAL_ARGS)
+
+## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
+bench-pipeline: setup
+	$(BIN)/python -m bench.pipeline
 
 clean: stack-down
 	rm -rf .stack

@@ -1,0 +1,1 @@
+"""Quality evaluation of the knowledge pipeline on real textbook chapters (`make eval`)."""

@@ -1,0 +1,162 @@
+"""The evaluation corpus: chapters of two openly licensed books with parallel Chinese editions.
+
+The text is never committed. `python -m eval.corpus` copies the chapters from local git
+mirrors (made with the `fetch` tool, or any clone) into `.cache/eval/`, lightly cleaned of
+the books' build syntax so they read like ordinary Markdown a teacher would upload:
+
+- The Rust Programming Language (rust-lang/book, MIT/Apache-2.0) and its Chinese
+  translation (KaiserY/trpl-zh-cn, MIT/Apache-2.0): mdBook `{{#include}}` lines are
+  replaced by the listing's code, `<Listing>` tags by a "Listing N: caption" line.
+- Dive into Deep Learning (d2l-ai/d2l-en, d2l-ai/d2l-zh; CC BY-SA 4.0): only the PyTorch
+  code tabs are kept; `:label:`, `:numref:`, `:cite:`, `(** **)` marks are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CACHE = Path(".cache/eval")
+MIRRORS = Path(os.environ.get("EVAL_MIRRORS", "/work/.mirror"))
+REPOS = {
+    "rust-en": "rust-lang+book",
+    "rust-zh": "KaiserY+trpl-zh-cn",
+    "d2l-en": "d2l-ai+d2l-en",
+    "d2l-zh": "d2l-ai+d2l-zh",
+}
+HOW_TO_GET = (
+    "The evaluation corpus is missing. Make bare mirrors of github.com/rust-lang/book, "
+    "github.com/KaiserY/trpl-zh-cn, github.com/d2l-ai/d2l-en and github.com/d2l-ai/d2l-zh "
+    "as <EVAL_MIRRORS>/<owner>+<name>/repo (for example `git clone --bare URL "
+    "/work/.mirror/rust-lang+book/repo`; EVAL_MIRRORS defaults to /work/.mirror), then run "
+    "`.venv/bin/python -m eval.corpus`."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    book: str  # "rust" or "d2l"
+    files: dict[str, tuple[str, ...]]  # language -> paths in that language's repository
+
+
+def _rust(*prefixes: str) -> Source:
+    return Source("rust", {"en": prefixes, "zh": prefixes})
+
+
+def _d2l(en: str, zh: str | None = None) -> Source:
+    return Source("d2l", {"en": (en,), "zh": (zh or en,)})
+
+
+# A Rust chapter is every file of chNN; a d2l "chapter" is one section file (each is the
+# length of a textbook chapter, 13-44K characters).
+SOURCES: dict[str, Source] = {
+    "rust-ch04": _rust("src/ch04-"),
+    "rust-ch08": _rust("src/ch08-"),
+    "rust-ch10": _rust("src/ch10-"),
+    "rust-ch06": _rust("src/ch06-"),
+    "rust-ch15": _rust("src/ch15-"),
+    "d2l-linear-algebra": _d2l("chapter_preliminaries/linear-algebra.md"),
+    "d2l-calculus": _d2l("chapter_preliminaries/calculus.md"),
+    "d2l-gd": _d2l("chapter_optimization/gd.md"),
+    "d2l-probability": _d2l("chapter_preliminaries/probability.md"),
+    "d2l-convexity": _d2l("chapter_optimization/convexity.md"),
+}
+
+
+def chapter_path(chapter: str, language: str) -> Path:
+    return CACHE / f"{chapter}.{language}.md"
+
+
+def require(chapter: str, language: str) -> Path:
+    path = chapter_path(chapter, language)
+    if not path.exists():
+        sys.exit(f"{path} not found. {HOW_TO_GET}")
+    return path
+
+
+def _git(repo: str, *args: str) -> str:
+    git_dir = MIRRORS / REPOS[repo] / "repo"
+    if not git_dir.exists():
+        sys.exit(f"mirror {git_dir} not found. {HOW_TO_GET}")
+    command = ["git", f"--git-dir={git_dir}", *args]  # git from PATH, a local mirror
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+
+
+def _files(repo: str, pattern: str) -> list[str]:
+    if pattern.endswith(".md"):
+        return [pattern]
+    names = _git(repo, "ls-tree", "-r", "--name-only", "HEAD", "src/").split("\n")
+    return sorted(n for n in names if n.startswith(pattern) and n.endswith(".md"))
+
+
+_INCLUDE = re.compile(r"^\{\{#(?:rustdoc_)?include\s+([^}:]+)(?::[^}]*)?\}\}\s*$", re.M)
+_LISTING = re.compile(
+    r'<Listing(?:\s+number="([^"]*)")?(?:\s+file-name="[^"]*")?(?:\s+caption="([^"]*)")?[^>]*>'
+)
+
+
+def _clean_rust(text: str) -> str:
+    def include(match: re.Match[str]) -> str:
+        path = "listings/" + match.group(1).split("listings/", 1)[-1].strip()
+        try:
+            code = _git("rust-en", "show", f"HEAD:{path}")
+        except subprocess.CalledProcessError:
+            return ""
+        return "\n".join(line for line in code.splitlines() if "ANCHOR" not in line)
+
+    text = _INCLUDE.sub(include, text)
+    text = _LISTING.sub(
+        lambda m: f"Listing {m.group(1) or ''}: {m.group(2) or ''}\n" if m.group(2) else "", text
+    )
+    return text.replace("</Listing>", "")
+
+
+_TAB_FENCE = re.compile(r"```\{\.python \.input\}\n#@tab ([^\n]+)\n(.*?)```", re.S)
+
+
+def _clean_d2l(text: str, language: str) -> str:
+    def tab(match: re.Match[str]) -> str:
+        tabs = match.group(1)
+        return f"```python\n{match.group(2)}```" if ("pytorch" in tabs or "all" in tabs) else ""
+
+    text = _TAB_FENCE.sub(tab, text)
+    text = re.sub(r"```\{\.python \.input\}\n.*?```", "", text, flags=re.S)  # untabbed = mxnet
+    text = re.sub(
+        r":begin_tab:`([^`]*)`\n(.*?):end_tab:",
+        lambda m: m.group(2) if "pytorch" in m.group(1) else "",
+        text,
+        flags=re.S,
+    )
+    text = re.sub(r"^:(?:eq)?label:`[^`]*`\s*$", "", text, flags=re.M)
+    section, equation = (
+        ("上文", "上式") if language == "zh" else (" the section above", " the equation above")
+    )
+    text = re.sub(r"\s?:numref:`[^`]*`", section, text)
+    text = re.sub(r"\s?:eqref:`[^`]*`", equation, text)
+    text = re.sub(r"\s?:cite:`[^`]*`", "", text)
+    text = re.sub(r"^\[(?:Discussions|讨论)\]\(https?://[^)]*\)\s*$", "", text, flags=re.M)
+    return text.replace("(**", "").replace("**)", "").replace("[**", "").replace("**]", "")
+
+
+def build() -> None:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for chapter, source in SOURCES.items():
+        for language, patterns in source.files.items():
+            repo = f"{source.book}-{language}"
+            parts = []
+            for pattern in patterns:
+                for name in _files(repo, pattern):
+                    text = _git(repo, "show", f"HEAD:{name}")
+                    parts.append(
+                        _clean_rust(text) if source.book == "rust" else _clean_d2l(text, language)
+                    )
+            chapter_path(chapter, language).write_text("\n\n".join(parts), encoding="utf-8")
+            print(f"{chapter_path(chapter, language)}: {sum(len(p) for p in parts)} characters")
+
+
+if __name__ == "__main__":
+    build()

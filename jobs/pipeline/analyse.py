@@ -1,0 +1,82 @@
+"""The whole pure pipeline for one file: detect → read → language → words → chunks → knowledge.
+
+No store is touched: the job (jobs/tasks) stores what this returns. Errors are
+`UnsupportedDocument` / `CorruptDocument` with a `reason`; a document with text but no
+concepts succeeds with empty knowledge.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS, chunk_blocks
+from jobs.pipeline.detect import DEFAULT_MAX_BYTES, detect
+from jobs.pipeline.errors import UnsupportedDocument
+from jobs.pipeline.knowledge import KnowledgeExtractor, OfflineExtractor
+from jobs.pipeline.language import detect_language
+from jobs.pipeline.model import Analysis, Language, ReadDocument
+from jobs.pipeline.readers import read
+from jobs.pipeline.words import count_all
+
+
+def analyse_file(
+    path: Path,
+    *,
+    filename: str | None = None,
+    language: Language | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chunk_tokens: int = DEFAULT_MAX_TOKENS,
+    extractor: KnowledgeExtractor | None = None,
+) -> Analysis:
+    """Analyse the file at `path`; `language` None means detect it."""
+    started = time.perf_counter()
+    detected = detect(path, filename=filename, max_bytes=max_bytes)
+    document = read(path, detected)
+    timings = {"read": time.perf_counter() - started}
+    return analyse_document(
+        document,
+        language=language,
+        max_chunk_tokens=max_chunk_tokens,
+        extractor=extractor,
+        timings=timings,
+    )
+
+
+def analyse_document(
+    document: ReadDocument,
+    *,
+    language: Language | None = None,
+    max_chunk_tokens: int = DEFAULT_MAX_TOKENS,
+    extractor: KnowledgeExtractor | None = None,
+    timings: dict[str, float] | None = None,
+) -> Analysis:
+    timings = dict(timings or {})
+    blocks = document.blocks()
+    if not any(b.text.strip() for b in blocks):
+        raise UnsupportedDocument(
+            "no_text", "no text could be extracted (a scanned document needs OCR first)"
+        )
+    clock = time.perf_counter()
+    language = language or detect_language(blocks)
+    word_count = count_all(b.text for b in blocks)
+    timings["language_words"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    chunks = chunk_blocks(blocks, max_chunk_tokens)
+    timings["chunks"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    knowledge = (extractor or OfflineExtractor()).extract(document, language)
+    timings["knowledge"] = time.perf_counter() - clock
+    text = "\n\n".join("\n\n".join(b.text for b in page.blocks) for page in document.pages)
+    return Analysis(
+        mime_type=document.mime_type,
+        kind=document.kind,
+        language=language,
+        page_count=len(document.pages),
+        word_count=word_count,
+        extracted_text=text,
+        pages=document.pages,
+        chunks=tuple(chunks),
+        knowledge=knowledge,
+        timings={k: round(v, 4) for k, v in timings.items()},
+    )

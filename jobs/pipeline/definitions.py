@@ -1,0 +1,191 @@
+"""Defining sentences in English and Chinese, and the term each one defines.
+
+Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
+"… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
+"X refers to / means / denotes" (0.75), "X is a/an/the …" (0.55, kept only for terms the
+layout also points at); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
+所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import rjieba
+
+from jobs.pipeline.lexicon import EN_STOP
+from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.structure import acceptable
+
+WEAK = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    term: str
+    sentence: str
+    block: int
+    confidence: float
+
+
+_ART = r"(?:(?:an?|the)\s+)?"
+_EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
+_EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:defined\s+as|defined\s+to\s+be)\b", re.I
+        ),
+        0.9,
+    ),
+    (
+        re.compile(
+            r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
+            r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
+            rf"{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            re.I,
+        ),
+        0.85,
+    ),
+    (
+        re.compile(
+            r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
+            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            re.I,
+        ),
+        0.8,
+    ),
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means|denotes|is\s+the\s+name\s+for)\b", re.I
+        ),
+        0.75,
+    ),
+    (
+        re.compile(
+            rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)\s+\w+", re.I
+        ),
+        WEAK,
+    ),
+]
+_ZH_TERM = r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?)"
+_ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (
+        re.compile(
+            r"我们(?:把|将)?称(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.9,
+    ),
+    (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:是指|指的是)"), 0.85),
+    (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
+    (
+        re.compile(
+            r"所谓(?:的)?\s*[“\"*「]*(?P<t>[^，。；：、”」*]{1,15}?)[”」*]*[，,]?\s*(?:就|即)?是"
+        ),
+        0.85,
+    ),
+    (
+        re.compile(
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.8,
+    ),
+    (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
+]
+_EN_CUT = re.compile(
+    r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
+)
+_ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
+
+
+_EN_DEFINING_VERB = re.compile(
+    r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?)\b", re.I
+)
+_ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
+EMPHASIS = 0.7
+
+
+def find_definitions(
+    sentence: str, block: int, chinese: bool, emphasis: tuple[str, ...] = ()
+) -> Iterator[Definition]:
+    """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans.
+
+    Textbooks set a term in italics or bold where they define it, so an emphasised term in
+    a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
+    """
+    found = next(_by_pattern(sentence, block, chinese), None)
+    if found is None or found.confidence < EMPHASIS:
+        verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
+        for span in emphasis:
+            term = clean_title(span)
+            if (
+                term
+                and term in sentence
+                and verb.search(sentence)
+                and acceptable(term)
+                and _nominal(term, chinese)
+            ):
+                found = Definition(term, sentence, block, EMPHASIS)
+                break
+    if found is not None:
+        yield found
+
+
+_ZH_NOT_NOMINAL = {"v", "vd", "d", "r", "c", "p", "m", "q", "a", "ad", "u", "uj", "f", "t"}
+
+
+def _nominal(term: str, chinese: bool) -> bool:
+    """A name, not a stressed verb or adverb ("*指向*", "*自动*", "*一部分*")."""
+    if not chinese:
+        return True
+    tags = rjieba.tag(term.replace(" ", ""))
+    return (
+        tags[-1][1] not in _ZH_NOT_NOMINAL
+        and tags[0][1] not in {"r", "c", "p", "m", "d", "q"}
+        and not (len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL)
+    )
+
+
+_EN_CUES = (" is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named")
+_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
+
+
+def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
+    lowered = sentence.lower()
+    if not any(cue in lowered for cue in (_ZH_CUES if chinese else _EN_CUES)):
+        return  # cheap test first: most sentences define nothing
+    patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
+    for pattern, confidence in patterns:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        raw = match.group("t")
+        if "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
+            raw = raw.split(None, 1)[
+                1
+            ]  # "we call this action borrowing": the name follows the noun
+        if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+            raw = re.split(r"\s(?:an?|the)\s", raw)[
+                -1
+            ]  # "we call a system with … an inconsistent system"
+        term = _zh_term(raw) if chinese else _en_term(raw)
+        if term and acceptable(term):
+            yield Definition(term, sentence, block, confidence)
+            return  # the strongest pattern that matches wins
+
+
+def _en_term(raw: str) -> str:
+    raw = raw.replace("*", "").replace("_", " ").strip()
+    raw = _EN_CUT.sub("", raw)
+    words = raw.split()
+    return clean_title(" ".join(words[:5])) if len(words) <= 6 else ""
+
+
+def _zh_term(raw: str) -> str:
+    raw = re.sub(r"[*“”\"「」`]", "", raw).strip()
+    raw = re.sub(r"（[^）]*）", "", raw)
+    if "的" in raw:
+        raw = raw.rsplit("的", 1)[-1]
+    raw = re.sub(r"^(?:这|那|此|该|一个|一种|我们|它|其)+", "", raw)
+    return clean_title(raw)

@@ -1,0 +1,184 @@
+"""The offline knowledge extractor: concepts, definitions, examples, formulas, relations and
+prerequisites of one read document. `KnowledgeExtractor` is the seam for another provider
+(an OpenAI-compatible chat model may implement it later); this one needs no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from jobs.pipeline.concepts import Draft, find_concepts, mention_pattern
+from jobs.pipeline.examples import find_examples
+from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.model import (
+    Block,
+    Concept,
+    Difficulty,
+    Extraction,
+    Knowledge,
+    Language,
+    Prerequisite,
+    ReadDocument,
+)
+from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.prerequisites import infer
+from jobs.pipeline.relations import relate
+from jobs.pipeline.sections import Outline, outline
+from jobs.pipeline.words import count_all
+
+DIFFICULTY_RULE = (
+    "depth in this document's prerequisite graph: no prerequisite → beginner, "
+    "1–2 levels → intermediate, 3 or more → advanced"
+)
+_STRUCTURAL = {"heading", "definition", "emphasis", "gloss"}
+
+
+class KnowledgeExtractor(Protocol):
+    def extract(self, document: ReadDocument, language: Language) -> Knowledge: ...
+
+
+class OfflineExtractor:
+    """Deterministic, offline: the default, and what the quality targets are measured on."""
+
+    def extract(self, document: ReadDocument, language: Language) -> Knowledge:
+        return extract_knowledge(document.blocks(), language)
+
+
+def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
+    chinese = language == "zh-CN"
+    words = count_all(b.text for b in blocks if b.kind != "code")
+    drafts, definitions = find_concepts(blocks, chinese, words)
+    tree = outline(blocks)
+    concept_of = _owner(drafts, blocks, tree)
+    examples = find_examples(blocks, concept_of)
+    formulas = find_formulas(blocks, concept_of)
+    prerequisites = infer(drafts, blocks, tree)
+    depth = _depths(drafts, prerequisites)
+    top = max((d.score for d in drafts), default=1.0) or 1.0
+    first_seen = sorted(drafts, key=lambda d: min(d.mentions))
+    order = {d.key: i for i, d in enumerate(first_seen)}
+    concepts = [
+        _concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key])
+        for d in first_seen
+    ]
+    chosen = {d.key for d in drafts}
+    extractions = [
+        Extraction("concept", c.title, _context(d, blocks), c.first_page, c.confidence, c.key)
+        for c, d in zip(concepts, first_seen, strict=True)
+    ]
+    for definition in definitions:
+        key = next((d.key for d in drafts if d.definition is definition), None)
+        if key is None:
+            key = next(
+                (d.key for d in drafts if mention_pattern(d.key).fullmatch(definition.term)), None
+            )
+        if key in chosen:
+            block = blocks[definition.block]
+            extractions.append(
+                Extraction(
+                    "definition",
+                    definition.sentence,
+                    block.text[:600],
+                    block.page,
+                    definition.confidence,
+                    key,
+                )
+            )
+    extractions += examples + formulas
+    return Knowledge(
+        tuple(concepts), tuple(extractions), tuple(relate(drafts, examples)), tuple(prerequisites)
+    )
+
+
+def _concept(
+    draft: Draft,
+    blocks: Sequence[Block],
+    tree: Outline,
+    language: Language,
+    depth: int,
+    salience: float,
+    order: int,
+) -> Concept:
+    pages = sorted({blocks[i].page for i in draft.mentions})
+    structural = draft.sources & _STRUCTURAL
+    confidence = min(
+        0.99,
+        0.35
+        + 0.15 * len(structural)
+        + (0.2 * draft.definition.confidence if draft.definition else 0.0),
+    )
+    first = min(draft.mentions)
+    path = [clean_title(h) for h in tree.path(first, blocks)]
+    return Concept(
+        title=clean_title(draft.title),
+        key=draft.key,
+        language=language,
+        first_page=blocks[first].page,
+        pages=tuple(pages),
+        salience=round(salience, 2),
+        confidence=round(confidence, 2),
+        description=draft.definition.sentence if draft.definition else None,
+        difficulty=_difficulty(depth),
+        difficulty_rule=DIFFICULTY_RULE,
+        category=path[0] if path else None,
+        tags=tuple(path[1:3]),
+        sources=tuple(sorted(draft.sources)),
+        mentions=len(draft.mentions),
+        order=order,
+    )
+
+
+def _difficulty(depth: int) -> Difficulty:
+    return "beginner" if depth == 0 else "intermediate" if depth <= 2 else "advanced"
+
+
+def _depths(drafts: Sequence[Draft], edges: Sequence[Prerequisite]) -> dict[str, int]:
+    """Longest chain of prerequisites above each concept (the graph is acyclic)."""
+    parents: dict[str, list[str]] = {}
+    for edge in edges:
+        parents.setdefault(edge.target, []).append(edge.source)
+    memo: dict[str, int] = {}
+
+    def depth(key: str) -> int:
+        if key not in memo:
+            memo[key] = 0
+            memo[key] = max((depth(p) + 1 for p in parents.get(key, ())), default=0)
+        return memo[key]
+
+    return {d.key: depth(d.key) for d in drafts}
+
+
+def _context(draft: Draft, blocks: Sequence[Block]) -> str:
+    if draft.definition is not None:
+        return draft.definition.sentence
+    for index in draft.mentions:
+        if blocks[index].kind != "heading":
+            return blocks[index].text[:400]
+    return blocks[min(draft.mentions)].text[:400]
+
+
+def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline):  # type: ignore[no-untyped-def]
+    """A function naming the concept a text belongs to: the first it names, else its section's."""
+    patterns = [(d.key, mention_pattern(d.key)) for d in drafts]
+    by_heading = {
+        d.cue_blocks[0]: d.key
+        for d in drafts
+        if d.cue_blocks and blocks[d.cue_blocks[0]].kind == "heading"
+    }
+
+    def concept_of(text: str, block: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for key, pattern in patterns:
+            match = pattern.search(text)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), key)
+        if best is not None:
+            return best[1]
+        heading = tree.section_of[block]
+        for h in [heading, *tree.ancestors(heading)] if heading >= 0 else []:
+            if h in by_heading:
+                return by_heading[h]
+        return None
+
+    return concept_of

@@ -1,0 +1,151 @@
+"""Word lists that hold for any textbook: function words, page furniture, generic headings.
+
+No list here names a subject's terms: what is kept out is grammar, textbook apparatus
+("Figure 3", "Exercises", "本章") and words too general to be a concept on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text: whitespace-separated words."""
+    return frozenset(text.split())
+
+
+EN_STOP = _words(
+    """a about above after again against all almost also although always am among an and another
+    any anything are aren't around as at away back be because been before being below between
+    both but by can can't cannot could couldn't did didn't do does doesn't doing don't done
+    down during each either else enough especially etc even ever every everything for from
+    further had hadn't has hasn't have haven't having he her here hers herself him himself his
+    how however i if in indeed instead into is isn't it it's its itself just least less let
+    let's like likely may maybe me might mine more most much must my myself namely neither
+    never nevertheless no nor not nothing now of off often on once one only onto or other
+    others otherwise our ours ourselves out over own per perhaps quite rather really same
+    shall she should shouldn't since so some something sometimes somewhat still such than that
+    that's the their theirs them themselves then there there's therefore these they this those
+    though through thus to together too toward towards under unless until up upon us very via
+    was wasn't we we'll we're we've well were weren't what what's whatever when whenever where
+    whereas wherever whether which while who whoever whole whom whose why will with within
+    without won't would wouldn't yet you you'll you're you've your yours yourself yourselves"""
+)
+
+# Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
+# (as the first or last word of a term they make a fragment: "use the", "following").
+EN_GENERIC = _words(
+    """able actual actually add added adding additional allow allowed allows already another
+    apply approach arbitrary available basic become becomes begin below best better big bit
+    briefly build built call called calling calls case cases certain change changed check
+    clear clearly come comes common compare complete completely consider considered contain
+    contains correct could create created creates creating current currently define defined
+    defines defining describe described different difficult discuss discussed do easily easy
+    effectively enable end ensure entire entirely equal exactly example examples exist exists
+    expect explain explained fact far few final finally find first fit follow followed
+    following follows found four free full fully general generally get gets getting give given
+    gives go goes going good got great happen happens hard help helps high hold idea ideas
+    illustrate important include included includes including instance interesting introduce
+    introduced keep keeps kind kinds know known large larger last later lead learn learned
+    left let like likewise little long look looks lot lots low main make makes making many
+    matter mean means mention mentioned might mind need needed needs new next nice note notice
+    obtain obvious obviously ok okay old particular particularly part parts people place
+    possible possibly practice present previous previously probably provide provided provides
+    put quick quickly ready real reason recall recognize refer relatively remember require
+    required requires rest result results return right run running runs said say says see seen
+    seems shall short show shown shows side significant similar similarly simple simply since
+    situation small so sometimes soon sort special specific start started starts still stop
+    straightforward suppose sure take taken takes talk tell thing things think third three
+    today true try trying turn two understand understanding unique use used useful uses using
+    usual usually various version want wants way ways whole wide work works worry write
+    writing written wrong yes"""
+)
+
+# Apparatus words: not a concept alone ("Figure", "Listing"), though "hash table" and
+# "linear equation" are.
+FURNITURE_WORDS = _words(
+    """listing listings figure figures fig chapter chapters section sections table tables page
+    pages exercise exercises appendix equation equations example examples note notes"""
+)
+
+# Textbook apparatus and page furniture: never a concept, in any subject.
+FURNITURE = re.compile(
+    r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
+    r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\b\.?\s*(?:\d|[IVXivx]+\b)"
+    r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录|第)\s*[\d一二三四五六七八九十]"
+    r"|^\d+(?:[.-]\d+)*$",
+    re.IGNORECASE,
+)
+
+GENERIC_HEADINGS = frozenset(
+    [
+        "summary",
+        "exercises",
+        "discussion",
+        "introduction",
+        "overview",
+        "conclusion",
+        "references",
+        "bibliography",
+        "preface",
+        "contents",
+        "index",
+        "appendix",
+        "notes",
+        "further reading",
+        "review questions",
+        "key takeaways",
+        "learning objectives",
+        "definitions",
+        "properties",
+        "examples",
+        "an example",
+        "a simple example",
+        "applications",
+        "motivation",
+        "background",
+        "getting started",
+        "小结",
+        "总结",
+        "练习",
+        "习题",
+        "讨论",
+        "引言",
+        "简介",
+        "概述",
+        "前言",
+        "目录",
+        "索引",
+        "附录",
+        "参考文献",
+        "思考题",
+        "本章小结",
+        "定义",
+        "性质",
+        "应用",
+        "例子",
+        "示例",
+        "背景",
+        "动机",
+    ]
+)
+
+ZH_STOP = _words(
+    """的 了 和 与 及 或 而 在 是 为 对 把 被 让 从 向 到 以 于 由 就 也 都 又 还 再 很 更 最 不
+    没 没有 我们 你 你们 他 他们 它 它们 这 那 这个 那个 这些 那些 这样 那样 这种 那种 这里
+    那里 其 其中 之 之间 一个 一种 一些 一下 一样 一般 一起 每个 每 各 各种 某 某些 所有 任何
+    其他 其它 另 另一个 另外 可以 能 能够 会 要 需要 应该 必须 可能 也许 例如 比如 比如说 譬如
+    因为 所以 因此 但是 但 然而 如果 虽然 即 即使 并且 而且 或者 以及 并 等 等等 上 下 中 内
+    外 里 前 后 时 时候 之后 之前 以后 以前 现在 首先 然后 最后 接着 这时 此时 此外 另外 同时
+    通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊"""
+)
+
+# Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).
+ZH_GENERIC = _words(
+    """问题 方法 方式 情况 时候 部分 东西 事情 地方 内容 结果 过程 例子 示例 代码 程序 章节 本章
+    本节 下一章 上一章 读者 作者 我们 大家 部分 原因 目的 作用 意义 概念 知识 信息 细节 特点
+    特性 功能 能力 方面 角度 程度 形式 样子 办法 步骤 之前 以后 开始 结束 第一 第二 第三 本书
+    书 章 节 图 表 说明 描述 讨论 练习 小结 总结 注意 提示 一点 一下 这点 这里 那里 下面 上面
+    以下 以上 如下 所示 版本 文件 文本 输出 输入 错误 编译器 函数 值 类型 数据 变量 参数 数字
+    数 名称 名字 字 个数"""
+)

@@ -1,0 +1,134 @@
+"""Cross-document candidates: how a new document's concepts relate to ones already in the graph.
+
+Pure: the caller passes the concepts it already has (key, title, language, description).
+Same key and language = the same Concept node (nothing to add). Otherwise, per pair
+(existing E, new N), in the same language:
+
+- containment (0.9, mandatory): E's name is part of N's → E before N (and the reverse)
+- definition (0.8, mandatory): E is named in N's defining sentence → E before N; N named
+  in E's stored description → N before E
+- assumed (0.5): the new document uses E without defining it, in the same paragraphs as
+  N at least twice, and N is introduced here (heading, definition) → E before N
+
+The graph writer must still refuse an edge that closes a cycle with edges already stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jobs.pipeline.concepts import PROSE, mention_pattern
+from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite
+from jobs.pipeline.normalise import contained
+from jobs.pipeline.prerequisites import acyclic
+
+MAX_PER_CONCEPT = 3
+MIN_SHARED_BLOCKS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class KnownConcept:
+    key: str  # normalise.concept_key of its title
+    title: str
+    language: Language
+    description: str | None = None
+
+
+def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> list[Prerequisite]:
+    """PREREQUISITE candidates between `existing` concepts and the new document's."""
+    new = [c for c in analysis.knowledge.concepts]
+    new_keys = {c.key for c in new}
+    known = [e for e in existing if e.language == analysis.language and e.key not in new_keys]
+    blocks = [b for page in analysis.pages for b in page.blocks]
+    definitions = {
+        x.concept_key: x.content for x in analysis.knowledge.extractions if x.type == "definition"
+    }
+    mentions = {c.key: _blocks_with(c.key, blocks) for c in new}
+    candidates: list[Prerequisite] = []
+    for known_concept in known:
+        used = _blocks_with(known_concept.key, blocks)
+        for concept in new:
+            candidates.extend(
+                _pair(
+                    known_concept,
+                    concept,
+                    definitions.get(concept.key),
+                    used,
+                    mentions[concept.key],
+                )
+            )
+    per_target: dict[str, int] = {}
+    kept = []
+    for edge in acyclic(candidates):
+        if per_target.get(edge.target, 0) < MAX_PER_CONCEPT:
+            per_target[edge.target] = per_target.get(edge.target, 0) + 1
+            kept.append(edge)
+    return kept
+
+
+def _pair(
+    known: KnownConcept,
+    concept: Concept,
+    definition: str | None,
+    used: set[int],
+    mentioned: set[int],
+) -> list[Prerequisite]:
+    if contained(known.key, concept.key):
+        return [
+            _edge(
+                known.key,
+                concept.key,
+                True,
+                0.9,
+                f"containment: “{known.title}” is part of “{concept.title}”",
+            )
+        ]
+    if contained(concept.key, known.key):
+        return [
+            _edge(
+                concept.key,
+                known.key,
+                True,
+                0.9,
+                f"containment: “{concept.title}” is part of “{known.title}”",
+            )
+        ]
+    if definition and mention_pattern(known.key).search(definition):
+        return [
+            _edge(
+                known.key,
+                concept.key,
+                True,
+                0.8,
+                f"definition: “{known.title}” is used to define “{concept.title}”",
+            )
+        ]
+    if known.description and mention_pattern(concept.key).search(known.description):
+        return [
+            _edge(
+                concept.key,
+                known.key,
+                True,
+                0.8,
+                f"definition: “{concept.title}” is used to define “{known.title}”",
+            )
+        ]
+    introduced = {"heading", "definition", "gloss"} & set(concept.sources)
+    shared = len(used & mentioned)
+    if introduced and shared >= MIN_SHARED_BLOCKS:
+        why = (
+            f"assumed: the document uses “{known.title}” without defining it,"
+            f" with “{concept.title}” in {shared} paragraphs"
+        )
+        return [_edge(known.key, concept.key, False, round(min(0.7, 0.3 + 0.05 * shared), 2), why)]
+    return []
+
+
+def _edge(source: str, target: str, mandatory: bool, weight: float, why: str) -> Prerequisite:
+    return Prerequisite(source, target, mandatory, weight, (why,))
+
+
+def _blocks_with(key: str, blocks: Sequence) -> set[int]:  # type: ignore[type-arg]
+    pattern = mention_pattern(key)
+    return {i for i, b in enumerate(blocks) if b.kind in PROSE and pattern.search(b.text)}

@@ -1,0 +1,121 @@
+"""Helpers every reader shares: bounded blocks, virtual pages, heading guesses for plain lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from jobs.pipeline.model import Block, BlockKind, Page
+
+PAGE_CHARS = 3000
+# Bounded work downstream: no block is longer than this (a 50 MB line becomes many blocks).
+MAX_BLOCK_CHARS = 4000
+_SENTENCE_MARKS = "。！？；.!?;"
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})$")
+_CHAPTER = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|(?:Chapter|CHAPTER|Part|PART)\s+[\dIVXLC]+)"
+    r"[\s:：.、]*(\S.{0,60})?$"
+)
+_SENTENCE_END = re.compile(r"[。！？；，,.;:：!?]$")
+
+
+def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
+    """`text` in pieces of at most `limit` characters, cut after a sentence end or space."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(mark) for mark in _SENTENCE_MARKS) + 1
+        if cut <= limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut <= limit // 2:
+            cut = limit
+        yield text[start : start + cut].strip()
+        start += cut
+    rest = text[start:].strip()
+    if rest:
+        yield rest
+
+
+def make_blocks(
+    kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
+) -> list[Block]:
+    """One block, or several when `text` is longer than MAX_BLOCK_CHARS."""
+    text = text.strip()
+    if not text:
+        return []
+    pieces = list(bounded(text))
+    spans = tuple(dict.fromkeys(e.strip() for e in emphasis if e.strip()))
+    return [
+        Block(kind, piece, page, level if kind == "heading" else 0, spans if i == 0 else ())
+        for i, piece in enumerate(pieces)
+    ]
+
+
+def virtual_pages(blocks: Iterable[Block], page_chars: int = PAGE_CHARS) -> tuple[Page, ...]:
+    """Group blocks into pages of about `page_chars` characters, renumbering their `page`."""
+    pages: list[Page] = []
+    current: list[Block] = []
+    size = 0
+    for block in blocks:
+        if current and size + len(block.text) > page_chars:
+            pages.append(Page(len(pages) + 1, tuple(current)))
+            current, size = [], 0
+        current.append(_on_page(block, len(pages) + 1))
+        size += len(block.text)
+    if current:
+        pages.append(Page(len(pages) + 1, tuple(current)))
+    return tuple(pages)
+
+
+def real_pages(blocks: Iterable[Block]) -> tuple[Page, ...]:
+    """Group blocks by the page number they carry (pages with no block are kept, empty)."""
+    by_page: dict[int, list[Block]] = {}
+    last = 0
+    for block in blocks:
+        by_page.setdefault(block.page, []).append(block)
+        last = max(last, block.page)
+    return tuple(Page(n, tuple(by_page.get(n, ()))) for n in range(1, last + 1))
+
+
+def _on_page(block: Block, page: int) -> Block:
+    return (
+        block
+        if block.page == page
+        else Block(block.kind, block.text, page, block.level, block.emphasis)
+    )
+
+
+def guess_heading(line: str) -> int:
+    """Heading level of a plain-text line by its numbering ("2.3 Title", "第三章 …"), or 0."""
+    line = line.strip()
+    if not line or len(line) > 90 or _SENTENCE_END.search(line):
+        return 0
+    if _CHAPTER.match(line):
+        return 1
+    numbered = _NUMBERED.match(line)
+    if numbered and not numbered.group(2)[0].isdigit():
+        return min(numbered.group(1).count(".") + 1, 6)
+    return 0
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Wrapped lines back into one paragraph: no space between CJK characters, and a word
+    hyphenated at a line end joined again."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[0].islower():
+            out = out[:-1] + line
+        elif _CJK.match(out[-1]) or _CJK.match(line[0]):
+            out += line
+        else:
+            out += " " + line
+    return out

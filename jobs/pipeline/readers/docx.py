@@ -1,0 +1,179 @@
+"""DOCX with python-docx, after checking the ZIP container is not a bomb.
+
+Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; list
+paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
+formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
+numbers; a file without any gets virtual pages.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from jobs.pipeline.detect import Detected
+from jobs.pipeline.errors import CorruptDocument
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
+
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100  # deflate rarely beats ~20:1 on XML; bombs are 1000:1 and more
+MAX_ENTRIES = 10_000
+_HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
+_MATH = qn("m:oMath")
+_MATH_PARA = qn("m:oMathPara")
+
+
+def read(path: Path, detected: Detected) -> ReadDocument:
+    check_archive(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
+        raise CorruptDocument(
+            "corrupt_docx", f"the Word document cannot be parsed ({error})"
+        ) from error
+    blocks, paged = _blocks(document)
+    pages = real_pages(blocks) if paged else virtual_pages(blocks)
+    title = document.core_properties.title or None
+    return ReadDocument(detected.kind, detected.mime_type, pages, paged, title)
+
+
+def check_archive(path: Path) -> None:
+    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise CorruptDocument("zip_bomb", f"{len(entries)} entries in the archive")
+            declared = sum(e.file_size for e in entries)
+            if declared > MAX_UNPACKED_BYTES:
+                raise CorruptDocument("zip_bomb", f"declares {declared} bytes unpacked")
+            for entry in entries:
+                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(
+                    entry.compress_size, 1
+                ):
+                    raise CorruptDocument(
+                        "zip_bomb",
+                        f"{entry.filename} inflates {entry.compress_size} bytes"
+                        f" to {entry.file_size}",
+                    )
+            inflated = 0
+            for entry in entries:  # declared sizes can lie: count what really comes out
+                with archive.open(entry) as member:
+                    while chunk := member.read(1024 * 1024):
+                        inflated += len(chunk)
+                        if inflated > MAX_UNPACKED_BYTES:
+                            raise CorruptDocument(
+                                "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
+        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+    except NotImplementedError as error:  # an unsupported compression method
+        raise CorruptDocument("corrupt_docx", f"unsupported ZIP compression ({error})") from error
+
+
+def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
+    blocks: list[Block] = []
+    page, paged = 1, False
+    # python-docx looks the default style up by scanning every style on each
+    # `paragraph.style`; one index makes reading linear in the paragraphs
+    styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
+            blocks.extend(make_blocks("table", "\n".join(rows), page))
+            continue
+        breaks = _page_breaks(item)
+        if breaks:
+            paged = True
+            page += breaks
+        blocks.extend(_paragraph(item, page, styles.get(item._p.style or "", default)))
+    return blocks, paged
+
+
+def _page_breaks(paragraph: Paragraph) -> int:
+    p = paragraph._p
+    before = p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    explicit = [br for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
+    rendered = list(p.iter(qn("w:lastRenderedPageBreak")))
+    # a break inside the paragraph puts the paragraph on the page it starts on + breaks
+    return int(before) + max(len(explicit), len(rendered))
+
+
+def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list[Block]:
+    maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
+    text = paragraph.text.strip()
+    if maths and not text:
+        return [
+            b
+            for m in maths
+            for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
+        ]
+    level = _heading_level(paragraph, style)
+    if level:
+        return make_blocks("heading", text, page, level=level)
+    if _is_code(paragraph, style):
+        return make_blocks("code", paragraph.text, page)
+    emphasis = _emphasis(paragraph)
+    kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"
+    return make_blocks(kind, text, page, emphasis=emphasis)
+
+
+def _heading_level(paragraph: Paragraph, style: BaseStyle | None) -> int:
+    name = (style.name or "") if style is not None else ""
+    if name.lower() == "title":
+        return 1
+    match = _HEADING_STYLE.match(name.strip())
+    if match:
+        return min(int(match.group(1)), 6)
+    for element in (paragraph._p, style.element if style is not None else None):
+        if element is None:
+            continue
+        outline = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if outline is not None:
+            value = int(outline.get(qn("w:val"), "9"))
+            if value < 6:
+                return value + 1
+    return 0
+
+
+_CODE_STYLE = re.compile(r"code|source|preformatted|verbatim|macro|listing", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
+
+
+def _is_code(paragraph: Paragraph, style: BaseStyle | None) -> bool:
+    """A code style ("Code", "HTML Preformatted", …) or every run in a fixed-pitch font."""
+    if style is not None and _CODE_STYLE.search(style.name or ""):
+        return True
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.font.name and _MONO_FONT.search(r.font.name) for r in runs)
+
+
+def _is_list(paragraph: Paragraph, style: BaseStyle | None) -> bool:
+    if style is not None and (style.name or "").lower().startswith("list"):
+        return True
+    return paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+
+
+def _emphasis(paragraph: Paragraph) -> list[str]:
+    spans: list[str] = []
+    current = ""
+    for run in paragraph.runs:
+        if run.bold or run.italic:
+            current += run.text
+        elif current:
+            spans.append(current)
+            current = ""
+    if current:
+        spans.append(current)
+    return spans

@@ -1,0 +1,137 @@
+"""Markdown with markdown-it-py: headings, paragraphs, list items, tables, code, `$$` maths.
+
+Emphasised spans (`*term*`, `**term**`) are kept: textbooks mark the term being defined.
+Inline code stays in backticks so later steps can tell code from prose. Raw HTML tags are
+dropped, their text kept. `#标题` (no space, common in Chinese files) counts as a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from jobs.pipeline.detect import Detected
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
+from jobs.pipeline.readers.text import decoded_lines
+
+_NO_SPACE_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~)")
+_TAG = re.compile(r"<[^>]{0,400}>")
+_DISPLAY_MATH = re.compile(
+    r"^\s*(\$\$.+\$\$|\\\[.+\\\]|\\begin\{(equation|align)\*?\}.+)\s*$", re.S
+)
+
+
+def read(path: Path, detected: Detected) -> ReadDocument:
+    source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
+    blocks = parse(source)
+    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+    return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title)
+
+
+def parse(source: str) -> list[Block]:
+    """Blocks of a Markdown string, in reading order (all on page 1; pages come later)."""
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    tokens = parser.parse(_fix_headings(source))
+    blocks: list[Block] = []
+    context: list[str] = []  # open containers: list_item, table cells, ...
+    row: list[str] = []
+    table: list[str] = []
+    for token in tokens:
+        if token.type in ("list_item_open", "blockquote_open"):
+            context.append(token.type)
+        elif token.type in ("list_item_close", "blockquote_close"):
+            context.pop()
+        elif token.type == "heading_open":
+            context.append(token.tag)
+        elif token.type == "heading_close":
+            context.pop()
+        elif token.type in ("th_open", "td_open"):
+            context.append("cell")
+        elif token.type in ("th_close", "td_close"):
+            context.pop()
+        elif token.type == "tr_close":
+            table.append(" | ".join(row))
+            row = []
+        elif token.type == "table_close":
+            blocks.extend(make_blocks("table", "\n".join(table), 1))
+            table = []
+        elif token.type == "inline":
+            text, emphasis = _inline(token)
+            if context and context[-1] == "cell":
+                row.append(text)
+            else:
+                blocks.extend(_text_block(text, emphasis, context))
+        elif token.type in ("math_block", "math_block_label"):
+            blocks.extend(make_blocks("formula", f"$${token.content.strip()}$$", 1))
+        elif token.type in ("fence", "code_block"):
+            blocks.extend(make_blocks("code", token.content, 1))
+        elif token.type == "html_block":
+            text = _TAG.sub(" ", token.content).strip()
+            blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
+    return blocks
+
+
+def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:
+    kind: BlockKind = "paragraph"
+    level = 0
+    if context and re.fullmatch(r"h[1-6]", context[-1]):
+        kind, level = "heading", int(context[-1][1])
+    elif _DISPLAY_MATH.match(text):
+        kind = "formula"
+    elif "list_item_open" in context:
+        kind = "list_item"
+    return make_blocks(kind, text, 1, level=level, emphasis=emphasis)
+
+
+def _inline(token: Token) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    emphasis: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for child in token.children or []:
+        if child.type in ("em_open", "strong_open"):
+            depth += 1
+        elif child.type in ("em_close", "strong_close"):
+            depth -= 1
+            if depth == 0:
+                emphasis.append("".join(current))
+                current = []
+        text = _child_text(child)
+        parts.append(text)
+        if depth and not child.type.startswith("math"):
+            current.append(text)
+    return join_lines("".join(parts).split("\n")), emphasis
+
+
+def _child_text(child: Token) -> str:
+    if child.type == "text":
+        return child.content
+    if child.type == "code_inline":
+        return f"`{child.content}`"
+    if child.type == "math_inline":
+        return f"${child.content}$"
+    if child.type == "math_inline_double":
+        return f"$${child.content}$$"
+    if child.type in ("softbreak", "hardbreak"):
+        return "\n"
+    if child.type == "html_inline":
+        return ""
+    return ""
+
+
+def _fix_headings(source: str) -> str:
+    """Add the space CommonMark wants after `#`, outside code fences."""
+    out: list[str] = []
+    fenced = False
+    for line in source.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append(line if fenced else _NO_SPACE_HEADING.sub(r"\1 ", line, count=1))
+    return "\n".join(out)

@@ -1,0 +1,258 @@
+"""PDF with pypdfium2: text page by page, headings from font size, page furniture removed.
+
+A line is a heading when its first character's font is clearly larger than the body font
+(the most common size on the document's lines); heading levels follow the sizes. Lines that
+repeat at the top or bottom of many pages (running heads, page numbers) are dropped.
+pdfium is not thread-safe: read one PDF per process at a time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from jobs.pipeline.detect import Detected
+from jobs.pipeline.errors import CorruptDocument
+from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.readers.blocks import guess_heading, join_lines, make_blocks, real_pages
+
+HEADING_RATIO = 1.15
+_DIGITS = re.compile(r"\d+")
+_FURNITURE_SHARE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    size: float
+    page: int
+    top: float  # of the first character, in PDF points from the page bottom
+    mono: bool = False  # set in a fixed-pitch font: program code
+    emphasis: tuple[str, ...] = ()  # italic or bold runs
+
+
+def read(path: Path, detected: Detected) -> ReadDocument:
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise CorruptDocument(
+                "encrypted", "the PDF is encrypted (password protected)"
+            ) from error
+        raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
+    try:
+        pages = [_page_lines(document, index) for index in range(len(document))]
+        title = (document.get_metadata_dict().get("Title") or "").strip() or None
+    finally:
+        document.close()
+    lines = _without_furniture(pages)
+    blocks = _blocks(lines)
+    return ReadDocument(detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title)
+
+
+def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            lines: list[_Line] = []
+            offset = 0
+            for raw in text.split("\n"):
+                stripped = raw.strip("\r \t")
+                if stripped:
+                    first = offset + (len(raw) - len(raw.lstrip("\r \t")))
+                    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+                    top = _char_top(textpage, first)
+                    if stripped.strip("•·◦▪‣-– "):
+                        mono = _monospace(textpage, first) and not _CJK.search(stripped)
+                        spans = () if mono else _emphasis(textpage, raw, offset)
+                        lines.append(_Line(stripped, round(size, 1), index + 1, top, mono, spans))
+                offset += len(raw) + 1
+            return lines
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+_MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[\u3400-\u9fff]")
+
+
+def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> tuple[str, ...]:
+    """Runs of italic or bold words (first character of each word; each Chinese character)."""
+    spans: list[str] = []
+    current: list[tuple[int, int]] = []
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for match in _TOKEN.finditer(line):
+        pdfium_c.FPDFText_GetFontInfo(
+            textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags)
+        )
+        font = name.value.decode("latin-1").lower()
+        styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
+        styled = (
+            styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
+        )
+        if styled:
+            current.append(match.span())
+        elif current:
+            spans.append(line[current[0][0] : current[-1][1]])
+            current = []
+    if current:
+        spans.append(line[current[0][0] : current[-1][1]])
+    return tuple(spans)
+
+
+def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    lowered = name.value.decode("latin-1").lower()
+    return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
+
+
+def _char_top(textpage: pdfium.PdfTextPage, index: int) -> float:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(
+        textpage.raw,
+        index,
+        ctypes.byref(left),
+        ctypes.byref(right),
+        ctypes.byref(bottom),
+        ctypes.byref(top),
+    )
+    return top.value
+
+
+def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
+    """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        for line in {*lines[:2], *lines[-2:]}:
+            edges[_DIGITS.sub("#", line.text)] += 1
+    threshold = max(3, int(len(pages) * _FURNITURE_SHARE))
+    repeated = {text for text, count in edges.items() if count >= threshold}
+    kept = []
+    for lines in pages:
+        for position, line in enumerate(lines):
+            edge = position < 2 or position >= len(lines) - 2
+            key = _DIGITS.sub("#", line.text)
+            if edge and (key in repeated or key.strip("#-–— ") == "" or _page_label(line.text)):
+                continue
+            kept.append(line)
+    return kept
+
+
+def _page_label(text: str) -> bool:
+    return bool(
+        re.fullmatch(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|第\s*\d+\s*页", text, re.I)
+    )
+
+
+def _blocks(lines: list[_Line]) -> list[Block]:
+    sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
+    level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
+    spacing = _line_spacing(lines)
+    width: dict[int, int] = {}
+    for line in lines:
+        width[line.page] = max(width.get(line.page, 0), len(line.text))
+    blocks: list[Block] = []
+    paragraph: list[_Line] = []
+
+    def flush() -> None:
+        if paragraph:
+            if paragraph[0].mono:
+                blocks.extend(
+                    make_blocks(
+                        "code", "\n".join(line.text for line in paragraph), paragraph[0].page
+                    )
+                )
+            else:
+                emphasis = [e for line in paragraph for e in line.emphasis]
+                blocks.extend(
+                    make_blocks(
+                        "paragraph",
+                        join_lines(line.text for line in paragraph),
+                        paragraph[0].page,
+                        emphasis=emphasis,
+                    )
+                )
+            paragraph.clear()
+
+    for line in lines:
+        level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
+        if level and len(line.text) <= 120:
+            flush()
+            if (
+                blocks
+                and blocks[-1].kind == "heading"
+                and blocks[-1].level == level
+                and blocks[-1].page == line.page
+            ):
+                previous = blocks.pop()  # a heading wrapped over two lines
+                blocks.append(
+                    Block("heading", join_lines([previous.text, line.text]), line.page, level)
+                )
+            else:
+                blocks.extend(make_blocks("heading", line.text, line.page, level=level))
+            continue
+        if paragraph and (
+            paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)
+        ):
+            flush()
+        paragraph.append(line)
+        if (
+            not line.mono
+            and _ends_sentence(line.text)
+            and len(line.text) < 0.8 * width.get(line.page, 0)
+        ):
+            flush()  # a short line that ends a sentence ends its paragraph
+    flush()
+    return blocks
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(("。", "！", "？", ".", "!", "?", ":", "：", "”", '"'))
+
+
+def _line_spacing(lines: list[_Line]) -> float:
+    """The most common distance between consecutive lines of a page: the body's leading."""
+    gaps: Counter[float] = Counter()
+    for previous, line in pairwise(lines):
+        if previous.page == line.page and previous.size == line.size and previous.top > line.top:
+            gaps[round(previous.top - line.top)] += 1
+    if not gaps:
+        return 0.0
+    ordered = sorted(gaps.elements())
+    return float(ordered[len(ordered) // 5])  # within-paragraph gaps are the smallest regular ones
+
+
+def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
+    """A wider gap than the body's leading, or a new page after a finished sentence."""
+    if line.page != previous.page:
+        return _ends_sentence(previous.text)
+    gap = previous.top - line.top
+    return gap < 0 or spacing == 0 or gap > 1.3 * spacing
+
+
+def _pages(blocks: list[Block], count: int) -> tuple:
+    pages = real_pages(blocks)
+    if len(pages) < count:  # trailing pages with no text still count
+        from jobs.pipeline.model import Page
+
+        pages = pages + tuple(Page(n, ()) for n in range(len(pages) + 1, count + 1))
+    return pages

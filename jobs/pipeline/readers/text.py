@@ -1,0 +1,90 @@
+"""Plain text: paragraphs at blank lines, pages at form feeds (\\f) when there are any.
+
+Read in 1 MB pieces with an incremental decoder, so a file of one 50 MB line never needs
+a 50 MB string before it is cut into bounded blocks.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+from jobs.pipeline.detect import Detected
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers.blocks import (
+    MAX_BLOCK_CHARS,
+    bounded,
+    guess_heading,
+    join_lines,
+    make_blocks,
+    real_pages,
+    virtual_pages,
+)
+
+_PIECE = 1024 * 1024
+
+
+def read(path: Path, detected: Detected) -> ReadDocument:
+    blocks, paged = text_blocks(decoded_lines(path, detected.encoding or "utf-8"))
+    pages = real_pages(blocks) if paged else virtual_pages(blocks)
+    return ReadDocument(detected.kind, detected.mime_type, pages, paged)
+
+
+def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
+    """Paragraph blocks from lines; the bool says whether form feeds gave real pages."""
+    blocks: list[Block] = []
+    page, paged = 1, False
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        joined = join_lines(paragraph)
+        level = guess_heading(joined) if len(paragraph) == 1 else 0
+        kind: BlockKind = "heading" if level else "paragraph"
+        blocks.extend(make_blocks(kind, joined, page, level=level))
+        paragraph.clear()
+
+    for line in lines:
+        while "\f" in line:
+            before, line = line.split("\f", 1)
+            if before.strip():
+                paragraph.append(before)
+            flush()
+            page, paged = page + 1, True
+        if line.strip():
+            paragraph.append(line)
+            if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
+                flush()
+        else:
+            flush()
+    flush()
+    return blocks, paged
+
+
+def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
+    """Lines of the file, none longer than MAX_BLOCK_CHARS (longer ones arrive in pieces)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending = ""
+    with path.open("rb") as handle:
+        while piece := handle.read(_PIECE):
+            pending += decoder.decode(piece)
+            pending = yield from _complete_lines(pending)
+        pending += decoder.decode(b"", final=True)
+    for line in pending.split("\n"):
+        yield from bounded(line) if len(line) > MAX_BLOCK_CHARS else [line]
+
+
+def _complete_lines(pending: str) -> Generator[str, None, str]:
+    lines = pending.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    rest = lines.pop()
+    for line in lines:
+        yield from bounded(line) if len(line) > MAX_BLOCK_CHARS else [line]
+    if len(rest) > 2 * MAX_BLOCK_CHARS:
+        # a very long line: emit all but its tail now, as separate "lines" of bounded size
+        pieces = list(bounded(rest))
+        yield from pieces[:-1]
+        yield ""  # a paragraph break between pieces keeps blocks bounded
+        rest = pieces[-1]
+    return rest

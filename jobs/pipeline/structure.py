@@ -1,0 +1,245 @@
+"""Terms the layout points at: headings, emphasised spans, Chinese terms glossed in English.
+
+A heading names its section's topic once the apparatus is peeled off ("What Is Ownership?"
+→ "Ownership", "References and Borrowing" → "References", "Borrowing", "2.3 向量" → "向量").
+Code in a heading counts only when it names a type or keyword (`Box<T>`, `match`), never a
+call, path or snake_case identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import rjieba
+from lemminflect import getAllLemmas
+
+from jobs.pipeline.lexicon import (
+    EN_GENERIC,
+    EN_STOP,
+    FURNITURE,
+    FURNITURE_WORDS,
+    GENERIC_HEADINGS,
+    ZH_GENERIC,
+    ZH_STOP,
+)
+from jobs.pipeline.normalise import clean_title, concept_key
+from jobs.pipeline.textutil import has_han
+
+_NUMBERING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|Chapter\s+\d+:?|§)\s*",
+    re.I,
+)
+_EN_LEAD = re.compile(
+    r"^(?:what\s+(?:is|are)|how\s+(?:to|do|does|can)|why|when|understanding|introduction\s+to|"
+    r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
+    r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with)\s+",
+    re.I,
+)
+_ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
+_ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
+_SPLIT_EN = re.compile(
+    r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
+    re.I,
+)
+_SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
+_CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
+_TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
+_GLOSS = re.compile(
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
+    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50})\*?\s*[）)]"
+)
+_EN_GLOSS = re.compile(r"\b([A-Za-z][a-z]+(?:[ -][a-z]+){0,3})\s+\(([A-Z]{2,6})\)")
+_ZH_LOOSE = "就也都还才再又了是在把被将 "
+MAX_EN_WORDS = 5
+MAX_ZH_CHARS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A term found by layout: `kind` is heading, emphasis or gloss; `block` its index."""
+
+    term: str
+    kind: str
+    block: int
+    level: int = 0
+    whole: bool = False  # the entire heading names it (no other words were cut off)
+
+
+def heading_terms(text: str, block: int, level: int) -> list[Cue]:
+    """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
+    cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
+    plain = _CODE_IN_HEADING.sub(
+        lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
+    )
+    plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
+    if plain.casefold() in GENERIC_HEADINGS:
+        return cues
+    if has_han(plain):
+        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", plain))
+        parts = _SPLIT_ZH.split(plain)
+    else:
+        plain = _EN_LEAD.sub("", plain.rstrip("?"))
+        parts = _SPLIT_EN.split(plain)
+    for part in parts:
+        part = part.split("|")[0]
+        pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
+        for term in [
+            t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
+        ]:
+            whole = len(parts) == 1 and term == clean_title(plain)
+            if acceptable(term, heading=True) and (
+                term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS
+            ):
+                cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
+    return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _candidates(part: str) -> list[str]:
+    return _zh_heading_runs(part) if has_han(part) else _en_heading_parts(part)
+
+
+def _en_heading_parts(part: str) -> list[str]:
+    """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
+    gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
+    the body decides, as a heading term must occur there)."""
+    words = part.split()
+    variants = []
+    while words:
+        first = words[0].lower()
+        if first.startswith("`"):
+            break  # code named in a heading is a name ("`where` Clauses")
+        if first in EN_STOP or first in EN_GENERIC:
+            words.pop(0)
+        elif first.endswith("ing") and set(getAllLemmas(first)) == {"VERB"} and len(words) > 1:
+            variants.append(" ".join(words))
+            words.pop(0)
+        else:
+            break
+    return [*variants, " ".join(words)]
+
+
+def _zh_heading_runs(part: str) -> list[str]:
+    """A short Chinese heading part is one term; a longer one gives its noun runs."""
+    if len(part.replace(" ", "")) <= 6:
+        return [part]
+    runs, current = [], ""
+    for position, (word, pos) in enumerate(rjieba.tag(part)):
+        if position == 0 and pos == "v" and len(word) >= 2:
+            runs.append(word)  # a heading that opens with an action names it ("遍历 …")
+            continue
+        if pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace():
+            current += word
+        else:
+            runs.append(current.strip())
+            current = ""
+    runs.append(current.strip())
+    return [r for r in runs if len(r) >= 2]
+
+
+def _code_terms(text: str) -> list[str]:
+    return [
+        m
+        for m in _CODE_IN_HEADING.findall(text)
+        if _TYPE_LIKE.match(m) and m.lower() not in EN_STOP
+    ]
+
+
+def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
+    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term."""
+    return [
+        Cue(clean_title(s), "emphasis", block)
+        for s in spans
+        if acceptable(clean_title(s)) and not _stressed_verb(clean_title(s))
+    ]
+
+
+def _stressed_verb(term: str) -> bool:
+    return " " not in term and term.isascii() and "VERB" in getAllLemmas(term.lower())
+
+
+def gloss_terms(text: str, block: int) -> list[Cue]:
+    """ "梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
+    cues = []
+    for match in _GLOSS.finditer(text):
+        term = _trailing_term(match.group(1).strip())
+        if term:
+            cues.append(Cue(term, "gloss", block))
+    for match in _EN_GLOSS.finditer(text):
+        cues.append(Cue(match.group(1), "gloss", block))
+    return cues
+
+
+_ZH_FUNCTION_POS = {
+    "m",
+    "q",
+    "r",
+    "p",
+    "c",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "d",
+    "y",
+    "e",
+    "o",
+    "f",
+    "t",
+    "x",
+    "mq",
+}
+
+
+def _trailing_term(run: str) -> str:
+    """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数"."""
+    if not has_han(run):
+        return run
+    run = re.split(r"[的是为了和与或在把被将称叫即：:，,]", run)[-1]
+    kept: list[str] = []
+    for word, pos in reversed(rjieba.tag(run)):
+        if word in ZH_STOP or pos in _ZH_FUNCTION_POS or len(kept) == 3:
+            break
+        kept.append(word)
+    return "".join(reversed(kept)).strip()
+
+
+def acceptable(term: str, *, heading: bool = False) -> bool:
+    """Short, not a sentence, not furniture, not made of function words only."""
+    if not term or FURNITURE.match(term) or any(ch in term for ch in '=(){}[];"“”|\\/#@$'):
+        return False
+    if has_han(term):
+        bare = term.replace(" ", "")
+        return (
+            1 <= len(bare) <= MAX_ZH_CHARS
+            and bare not in ZH_STOP
+            and bare not in ZH_GENERIC
+            and not bare.endswith(("的", "了", "地", "得"))
+        )
+    words = term.split()
+    if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
+        return False
+    lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
+    if (
+        lowered[0] in EN_STOP - {"a", "an", "the"}
+        or lowered[-1] in EN_STOP
+        or lowered[-1] in EN_GENERIC
+    ):
+        return False
+    if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
+        return False  # snake_case, paths, camelCase: code identifiers
+    if (
+        len(words) == 1
+        and not _noun_capable(lowered[0])
+        and not (heading and lowered[0].endswith("ing"))
+    ):
+        return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
+    return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+def _noun_capable(word: str) -> bool:
+    lemmas = getAllLemmas(word.strip("'’"))
+    return not lemmas or bool({"NOUN", "PROPN"} & set(lemmas))

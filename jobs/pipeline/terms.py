@@ -1,0 +1,284 @@
+"""Candidate terms and their statistics: n-grams of content words ranked by C-value.
+
+English: runs of words between function words, punctuation, code and maths; a term may
+hold "of" inside ("law of large numbers") and must end in a word that can be a noun
+(lemminflect's lexicon; unknown words such as "Hessian" count as nouns). Chinese: rjieba
+words (with part-of-speech tags) in runs between function words and punctuation.
+C-value (Frantzi et al. 2000) rewards frequent terms and discounts a term by the longer
+terms it is nested in, so "matrix" nested only in "matrix multiplication" is not double
+counted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import rjieba
+from lemminflect import getAllLemmas
+
+from jobs.pipeline.lexicon import (
+    EN_GENERIC,
+    EN_STOP,
+    FURNITURE,
+    FURNITURE_WORDS,
+    ZH_GENERIC,
+    ZH_STOP,
+)
+from jobs.pipeline.normalise import concept_key
+from jobs.pipeline.textutil import PLACEHOLDER, prose
+
+MAX_WORDS = 4
+_EN_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]"
+)
+_ZH_NOUNISH = {
+    "n",
+    "nr",
+    "ns",
+    "nt",
+    "nz",
+    "nrt",
+    "nrfg",
+    "vn",
+    "l",
+    "j",
+    "eng",
+    "an",
+    "ng",
+    "i",
+    "b",
+    "a",
+    "v",
+    "vd",
+    "g",
+    "x",
+}
+_ZH_BREAK_POS = {
+    "r",
+    "p",
+    "c",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "d",
+    "m",
+    "q",
+    "y",
+    "e",
+    "o",
+    "t",
+    "f",
+    "zg",
+    "mq",
+    "df",
+    "k",
+    "h",
+}
+_ZH_WORD = re.compile(r"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9-]*)$")
+
+
+@dataclass(slots=True)
+class TermStats:
+    """Counts of one candidate (by key) over the document."""
+
+    key: str
+    words: int  # length in words/tokens
+    count: int = 0
+    alone: int = (
+        0  # occurrences not glued to another content word ("gradient" in "gradient descent" is not)
+    )
+    blocks: list[int] = field(default_factory=list)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+    def add(self, surface: str, block: int, alone: bool) -> None:
+        self.count += 1
+        self.alone += alone
+        self.surfaces[surface] += 1
+        if not self.blocks or self.blocks[-1] != block:
+            self.blocks.append(block)
+
+    @property
+    def title(self) -> str:
+        return self.surfaces.most_common(1)[0][0]
+
+
+def collect(
+    sentences: Iterable[tuple[int, str]], segmenter: rjieba.Jieba | None = None
+) -> dict[str, TermStats]:
+    """All candidate n-grams of the (block index, sentence) pairs, by concept key.
+
+    `segmenter` is given for Chinese (a per-document rjieba instance that knows the
+    document's own heading and glossed terms); None means English.
+    """
+    stats: dict[str, TermStats] = {}
+    chinese = segmenter is not None
+    for block, sentence in sentences:
+        text = prose(sentence)
+        phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
+        for phrase in phrases:
+            for surface, size, alone in _ngrams(phrase, chinese):
+                key = concept_key(surface)
+                if not key or FURNITURE.match(key) or key in FURNITURE_WORDS:
+                    continue
+                entry = stats.get(key)
+                if entry is None:
+                    entry = stats[key] = TermStats(key, size)
+                entry.add(surface, block, alone)
+    return stats
+
+
+def c_values(stats: dict[str, TermStats]) -> dict[str, float]:
+    """C-value of every candidate: log2(1 + words) * (count - mean count of its containers)."""
+    containers: dict[str, list[int]] = {}
+    for entry in stats.values():
+        if entry.words < 2:
+            continue
+        parts = entry.key.split(" ") if " " in entry.key else list(entry.key)
+        for sub in _sub_keys(entry.key, parts):
+            if sub in stats:
+                containers.setdefault(sub, []).append(entry.count)
+    values = {}
+    for key, entry in stats.items():
+        nested = containers.get(key)
+        frequency = entry.count - (sum(nested) / len(nested) if nested else 0.0)
+        values[key] = math.log2(1 + entry.words) * max(frequency, 0.0)
+    return values
+
+
+def _sub_keys(key: str, parts: list[str]) -> set[str]:
+    if " " in key:
+        return {
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+        } - {key}
+    return set()
+
+
+def _en_phrases(text: str) -> list[list[str]]:
+    phrases: list[list[str]] = []
+    current: list[str] = []
+    for token in _EN_TOKEN.findall(text):
+        token = token.replace("’", "'")
+        lower = token.lower()
+        if (
+            token[0].isalpha()
+            and (lower not in EN_STOP or lower == "of")
+            and not _contraction(lower)
+        ):
+            current.append(token)
+            continue
+        if current:
+            phrases.append(current)
+        current = []
+    if current:
+        phrases.append(current)
+    return phrases
+
+
+def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
+    if chinese:
+        yield from _zh_ngrams(phrase)  # type: ignore[arg-type]
+        return
+    for i in range(len(phrase)):
+        if not _en_can_start(phrase[i]):
+            continue
+        for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
+            if _en_can_end(phrase[j - 1]) and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
+                words = phrase[i:j]
+                alone = (i == 0 or phrase[i - 1].lower() == "of") and (
+                    j == len(phrase) or phrase[j].lower() == "of"
+                )
+                yield " ".join(words), j - i, alone
+
+
+def _contraction(lower: str) -> bool:
+    return lower.endswith(("'s", "'ll", "'re", "'ve", "'t", "'d", "'m")) and lower.split("'")[
+        0
+    ] in EN_STOP | {"let", "here", "there", "that", "what", "who"}
+
+
+@lru_cache(maxsize=65536)
+def _en_can_start(word: str) -> bool:
+    lower = word.lower()
+    if lower == "of" or lower in EN_GENERIC or len(word) < 2 or lower.endswith("ly"):
+        return False
+    if lower.endswith(("ing", "ed")):  # participles modify nouns: "dangling reference"
+        return not _only(lower, {"ADV", "AUX"})
+    return not _only(lower, {"VERB", "ADV", "AUX"})
+
+
+@lru_cache(maxsize=65536)
+def _en_can_end(word: str) -> bool:
+    lower = word.lower()
+    if lower == "of" or lower in EN_GENERIC or len(word) < 2:
+        return False
+    lemmas = getAllLemmas(lower)
+    return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
+
+
+@lru_cache(maxsize=65536)
+def _en_can_inside(word: str) -> bool:
+    return not _only(word.lower(), {"VERB", "ADV", "AUX"})
+
+
+def _only(word: str, kinds: set[str]) -> bool:
+    lemmas = getAllLemmas(word)
+    return bool(lemmas) and set(lemmas) <= kinds
+
+
+def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]]]:
+    phrases: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for word, pos in segmenter.tag(text):
+        if word.isspace():
+            continue  # "字符串 slice": a space between scripts does not end a term
+        if (
+            word in ZH_STOP
+            or word.lower() in EN_STOP
+            or pos in _ZH_BREAK_POS
+            or not _ZH_WORD.match(word)
+            or pos not in _ZH_NOUNISH
+        ):
+            if current:
+                phrases.append(current)
+            current = []
+            continue
+        current.append((word, pos))
+    if current:
+        phrases.append(current)
+    return phrases
+
+
+def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]:
+    for i in range(len(phrase)):
+        if phrase[i][1] in ("v", "vd", "a") and i + 1 < len(phrase) and len(phrase) > 1:
+            first_verb = True
+        else:
+            first_verb = False
+        for j in range(i + 1, min(i + 3, len(phrase)) + 1):
+            words = phrase[i:j]
+            last_word, last_pos = words[-1]
+            if last_pos in ("a", "b", "x") or (
+                j - i == 1 and (last_word in ZH_GENERIC or last_pos in ("v", "a"))
+            ):
+                continue
+            if first_verb and j - i > 1 and words[0][0] in ZH_GENERIC:
+                continue
+            yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)
+
+
+def _join_zh(words: list[str]) -> str:
+    out = ""
+    for word in words:
+        if out and (out[-1].isascii() or word[0].isascii()):
+            out += " "
+        out += word
+    return out

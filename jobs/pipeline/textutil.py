@@ -1,0 +1,42 @@
+"""Sentences and prose: the units every extractor works on, bounded in size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_SENTENCE_CHARS = 600
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？；!?])\s*|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+)
+_CODE = re.compile(r"`[^`\n]{0,200}`")
+_MATH = re.compile(r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
+
+
+def sentences(text: str) -> Iterator[str]:
+    """Sentences of a block; pieces longer than MAX_SENTENCE_CHARS are cut (bounded work)."""
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        while len(piece) > MAX_SENTENCE_CHARS:
+            cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
+            cut = cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+            yield piece[:cut]
+            piece = piece[cut:].strip()
+        if piece:
+            yield piece
+
+
+def prose(text: str) -> str:
+    """Text with inline code and maths replaced by a separator that no term can cross."""
+    text = _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text))
+    return text.replace("--", "-") if "--" in text else text
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def code_spans(text: str) -> list[str]:
+    return [m.group(0)[1:-1] for m in _CODE.finditer(text)]

@@ -1,0 +1,105 @@
+"""Files of every format, generated from the sample texts into a temporary folder."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.unit.pipeline.samples import EN_CHAPTER, ZH_CHAPTER
+
+CSS = (
+    "body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei'; }"
+    " pre { font-family: 'DejaVu Sans Mono'; }"
+)
+
+
+def render_html(markdown: str) -> str:
+    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    return (
+        f"<html><head><title>Sample</title><style>{CSS}</style></head><body>"
+        f"<nav>Home | Next</nav>{body}<footer>© page furniture</footer></body></html>"
+    )
+
+
+def write_pdf(target: Path, pages: list[str]) -> Path:
+    """A PDF with one HTML fragment per page (WeasyPrint)."""
+    import weasyprint
+
+    breaks = "".join(f"<div style='page-break-after: always'>{p}</div>" for p in pages)
+    weasyprint.HTML(
+        string=f"<html><head><style>{CSS}</style></head><body>{breaks}</body></html>"
+    ).write_pdf(target)
+    return target
+
+
+@pytest.fixture
+def en_markdown(tmp_path: Path) -> Path:
+    path = tmp_path / "chapter.md"
+    path.write_text(EN_CHAPTER, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def zh_markdown(tmp_path: Path) -> Path:
+    path = tmp_path / "chapter-zh.md"
+    path.write_text(ZH_CHAPTER, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def en_html(tmp_path: Path) -> Path:
+    path = tmp_path / "chapter.html"
+    path.write_text(render_html(EN_CHAPTER), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def zh_pdf(tmp_path: Path) -> Path:
+    """The Chinese chapter on three pages: each level-2 section starts a page."""
+    sections = ZH_CHAPTER.split("\n## ")
+    pages = [
+        render_html(sections[0] + "\n## " + sections[1]),
+        render_html("## " + sections[2]),
+        render_html("## " + "\n## ".join(sections[3:])),
+    ]
+    return write_pdf(tmp_path / "chapter-zh.pdf", [_body(p) for p in pages])
+
+
+def _body(page: str) -> str:
+    return page.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+
+
+@pytest.fixture
+def en_docx(tmp_path: Path) -> Path:
+    """The English chapter in Word: headings, italic terms, a page break, a table, code."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Linear Equations", 1)
+    paragraph = document.add_paragraph("A ")
+    paragraph.add_run("linear equation").italic = True
+    paragraph.add_run(" is an equation in which every variable appears only to the first power.")
+    document.add_paragraph("For example, 2x + 3y = 6 is a linear equation in two variables.")
+    document.add_page_break()
+    document.add_heading("Systems of Linear Equations", 2)
+    paragraph = document.add_paragraph("A ")
+    paragraph.add_run("system of linear equations").bold = True
+    paragraph.add_run(" is a collection of linear equations that share the same variables.")
+    document.add_paragraph(
+        "A system of linear equations has a coefficient matrix.", style="List Bullet"
+    )
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "equation", "variables"
+    table.cell(1, 0).text, table.cell(1, 1).text = "2x + 3y = 6", "x, y"
+    code = document.add_paragraph().add_run("solve(matrix_a, vector_b)")
+    code.font.name = "Courier New"
+    path = tmp_path / "chapter.docx"
+    document.save(str(path))
+    return path
+
+
+def escape(text: str) -> str:
+    return html.escape(text)

@@ -1,0 +1,193 @@
+"""Every bad file fails at detection or reading with a precise type, reason and message."""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.detect import detect
+from jobs.pipeline.errors import CorruptDocument, UnsupportedDocument
+from jobs.pipeline.readers import docx as docx_reader
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS
+from tests.unit.pipeline.conftest import write_pdf
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="empty.pdf")
+    assert error.value.reason == "empty"
+    assert "0 bytes" in error.value.message
+
+
+def test_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 300, encoding="utf-8")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, max_bytes=1000)
+    assert error.value.reason == "too_large"
+    assert "1500 bytes; the limit is 1000" in error.value.message
+
+
+def test_wrong_content_for_the_extension(en_docx: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "chapter.pdf"
+    renamed.write_bytes(en_docx.read_bytes())
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(renamed, filename="chapter.pdf")
+    assert error.value.reason == "extension_mismatch"
+    assert "name says .pdf but the content is docx" in error.value.message
+
+
+def test_markdown_named_txt_is_fine(en_markdown: Path) -> None:
+    assert detect(en_markdown, filename="notes.txt").kind == "markdown"
+
+
+def test_binary_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(os.urandom(4096))
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="noise.txt")
+    assert error.value.reason == "binary"
+
+
+def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="archive.docx")
+    assert error.value.reason == "unsupported_type"
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = write_pdf(tmp_path / "plain.pdf", ["<p>Secret chapter</p>"])
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="s3cret", owner_password="owner")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(CorruptDocument) as error:
+        read(locked, detect(locked, filename="locked.pdf"))
+    assert error.value.reason == "encrypted"
+    assert "password" in error.value.message
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage " + os.urandom(2048))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="broken.pdf"))
+    assert error.value.reason == "corrupt_pdf"
+
+
+def test_truncated_docx(en_docx: Path, tmp_path: Path) -> None:
+    path = tmp_path / "truncated.docx"
+    path.write_bytes(en_docx.read_bytes()[:2000])
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="truncated.docx"))
+    assert error.value.reason == "corrupt_docx"
+
+
+def test_docx_with_broken_xml(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+        archive.writestr("word/document.xml", "<w:document><unclosed>")
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="broken.docx"))
+    assert error.value.reason == "corrupt_docx"
+
+
+def test_docx_zip_bomb_by_ratio(en_docx: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with (
+        zipfile.ZipFile(en_docx) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("word/media/padding.bin", b"\0" * (8 * 1024 * 1024))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="bomb.docx"))
+    assert error.value.reason == "zip_bomb"
+    assert "padding.bin inflates" in error.value.message
+
+
+def test_docx_zip_bomb_by_total(
+    en_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 4096)
+    with pytest.raises(CorruptDocument) as error:
+        docx_reader.check_archive(en_docx)
+    assert error.value.reason == "zip_bomb"
+    assert "declares" in error.value.message
+
+
+def test_one_50_mb_line_is_read_in_bounded_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "line.txt"
+    with path.open("w", encoding="utf-8") as handle:
+        piece = "the heap stores data whose size is unknown at compile time " * 1000
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(piece)
+    tracemalloc.start()
+    document = read(path, detect(path, filename="line.txt", max_bytes=60 * 1024 * 1024))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    blocks = document.blocks()
+    assert max(len(b.text) for b in blocks) <= MAX_BLOCK_CHARS
+    assert sum(len(b.text) for b in blocks) > 49 * 1024 * 1024
+    assert peak < 8 * 50 * 1024 * 1024  # the text itself plus bounded overhead, not a blow-up
+
+
+def test_a_long_line_is_analysed_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "line.txt"
+    path.write_text("A vector is an ordered list of numbers. " * 50_000, encoding="utf-8")
+    analysis = analyse_file(path, filename="line.txt")
+    assert analysis.word_count == 8 * 50_000
+    assert any(c.key == "vector" for c in analysis.knowledge.concepts)
+
+
+def test_text_with_no_concepts_succeeds(tmp_path: Path) -> None:
+    path = tmp_path / "hello.txt"
+    path.write_text("Hello there.\n\nThanks, and see you soon.\n", encoding="utf-8")
+    analysis = analyse_file(path, filename="hello.txt")
+    assert analysis.knowledge.concepts == ()
+    assert analysis.knowledge.prerequisites == ()
+    assert analysis.word_count == 7
+
+
+def test_a_pdf_without_text_fails_with_no_text(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "blank.pdf", ["<div style='height: 5cm'></div>"])
+    with pytest.raises(UnsupportedDocument) as error:
+        analyse_file(path, filename="blank.pdf")
+    assert error.value.reason == "no_text"
+
+
+def test_gb18030_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    text = (
+        "线性方程组是由几个线性方程组成的整体。\n\n"
+        "高斯消元法是指通过初等行变换求解线性方程组的方法。\n"
+    )
+    path.write_bytes(text.encode("gb18030"))
+    detected = detect(path, filename="gbk.txt")
+    assert detected.kind == "text"
+    assert "线性方程组" in read(path, detected).blocks()[0].text
+
+
+def test_error_message_names_the_reason() -> None:
+    error = CorruptDocument("zip_bomb", "declares 1 TB unpacked")
+    assert str(error) == "zip_bomb: declares 1 TB unpacked"
+    assert error.reason == "zip_bomb"
+    assert not isinstance(error, UnsupportedDocument)

@@ -1,0 +1,96 @@
+"""Prerequisite graphs are acyclic and explained; cross-document links to known concepts."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.links import KnownConcept, link_to_existing
+from jobs.pipeline.model import Prerequisite
+from jobs.pipeline.prerequisites import acyclic
+
+LATER_CHAPTER = """# 高斯消元法的应用
+
+## 增广矩阵
+
+*增广矩阵*（augmented matrix）是指在系数矩阵右边添上常数列得到的矩阵。
+用高斯消元法求解线性方程组时，我们对增广矩阵做初等行变换。
+增广矩阵的每一行对应线性方程组中的一个线性方程。
+高斯消元法和增广矩阵一起给出线性方程组的解。
+"""
+
+
+def _reaches(edges: list[Prerequisite], start: str, goal: str) -> bool:
+    successors: dict[str, set[str]] = {}
+    for edge in edges:
+        successors.setdefault(edge.source, set()).add(edge.target)
+    stack, seen = [start], {start}
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        for nxt in successors.get(node, set()) - seen:
+            seen.add(nxt)
+            stack.append(nxt)
+    return False
+
+
+def test_acyclic_drops_the_weaker_edge_of_a_cycle() -> None:
+    edges = [
+        Prerequisite("a", "b", True, 0.9, ("containment",)),
+        Prerequisite("b", "c", False, 0.5, ("order",)),
+        Prerequisite("c", "a", False, 0.4, ("order",)),
+    ]
+    kept = acyclic(edges)
+    assert [(e.source, e.target) for e in kept] == [("a", "b"), ("b", "c")]
+
+
+def test_acyclic_on_random_graphs_never_keeps_a_cycle() -> None:
+    rng = random.Random(11)
+    for _ in range(50):
+        nodes = [f"n{i}" for i in range(12)]
+        edges = [
+            Prerequisite(a, b, rng.random() < 0.4, round(rng.random(), 2), ("test",))
+            for a in nodes
+            for b in nodes
+            if a != b and rng.random() < 0.2
+        ]
+        kept = acyclic(edges, max_incoming=100)
+        assert not any(_reaches(kept, e.target, e.source) for e in kept)
+        # mandatory edges go in first, so no optional edge ever displaces one
+        mandatory_only = acyclic([e for e in edges if e.mandatory], max_incoming=100)
+        assert set(mandatory_only) <= set(kept)
+
+
+def test_every_edge_is_explained(zh_markdown: Path) -> None:
+    analysis = analyse_file(zh_markdown)
+    edges = list(analysis.knowledge.prerequisites)
+    assert edges
+    for edge in edges:
+        assert len(edge.evidence) >= 2 and 0 < edge.weight <= 1
+        assert all(":" in reason for reason in edge.evidence)
+    assert not any(_reaches(edges, e.target, e.source) for e in edges)
+
+
+def test_links_to_concepts_already_in_the_graph(zh_markdown: Path, tmp_path: Path) -> None:
+    first = analyse_file(zh_markdown)
+    known = [
+        KnownConcept(c.key, c.title, c.language, c.description) for c in first.knowledge.concepts
+    ]
+    later = tmp_path / "later.md"
+    later.write_text(LATER_CHAPTER, encoding="utf-8")
+    second = analyse_file(later)
+    links = {(e.source, e.target): e for e in link_to_existing(second, known)}
+    # the new document's defining sentence uses 系数矩阵, known from the first document
+    edge = links[("系数矩阵", "增广矩阵")]
+    assert edge.mandatory and edge.evidence[0].startswith("definition")
+    assert all(e.source != e.target for e in links.values())
+    assert not any(_reaches(list(links.values()), b, a) for a, b in links)
+
+
+def test_links_ignore_other_languages_and_the_same_concept(zh_markdown: Path) -> None:
+    analysis = analyse_file(zh_markdown)
+    same = [KnownConcept(c.key, c.title, c.language) for c in analysis.knowledge.concepts]
+    english = [KnownConcept("system of linear equations", "system of linear equations", "en")]
+    assert link_to_existing(analysis, same + english) == []

@@ -1,0 +1,134 @@
+"""Concepts, definitions, examples, formulas and relations on text written for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import Analysis, to_json
+from tests.unit.pipeline.samples import MIXED
+
+
+@pytest.fixture
+def en(en_markdown: Path) -> Analysis:
+    return analyse_file(en_markdown)
+
+
+@pytest.fixture
+def zh(zh_markdown: Path) -> Analysis:
+    return analyse_file(zh_markdown)
+
+
+def _keys(analysis: Analysis) -> set[str]:
+    return {c.key for c in analysis.knowledge.concepts}
+
+
+def _of_type(analysis: Analysis, kind: str) -> list:  # type: ignore[type-arg]
+    return [x for x in analysis.knowledge.extractions if x.type == kind]
+
+
+def test_english_concepts_are_the_ones_a_teacher_names(en: Analysis) -> None:
+    assert {
+        "linear equation",
+        "system of linear equations",
+        "gaussian elimination",
+        "coefficient matrix",
+    } <= _keys(en)
+    assert en.language == "en"
+
+
+def test_no_junk_concepts(en: Analysis, zh: Analysis) -> None:
+    titles = [c.title.lower() for c in en.knowledge.concepts + zh.knowledge.concepts]
+    assert not any(t.startswith(("figure", "图")) for t in titles)  # "Figure 3 shows …"
+    assert not any("_" in t or "(" in t for t in titles)  # code identifiers
+    assert "summary" not in titles and "小结" not in titles  # apparatus headings
+
+
+def test_chinese_concepts(zh: Analysis) -> None:
+    assert {"线性方程", "线性方程组", "高斯消元法", "系数矩阵", "矛盾方程组"} <= _keys(zh)
+    assert zh.language == "zh-CN"
+    assert all(c.language == "zh-CN" for c in zh.knowledge.concepts)
+
+
+def test_definitions_name_the_defined_term(en: Analysis, zh: Analysis) -> None:
+    english = {x.concept_key: x.content for x in _of_type(en, "definition")}
+    assert english["linear equation"].startswith("A linear equation is an equation")
+    assert (
+        english["inconsistent system"]
+        == "We call a system with no solution an inconsistent system."
+    )
+    chinese = {x.concept_key: x.content for x in _of_type(zh, "definition")}
+    assert chinese["矛盾方程组"] == "我们称没有解的线性方程组为矛盾方程组。"  # 我们称…为…
+    assert chinese["高斯消元法"].startswith("高斯消元法（Gaussian elimination）是指")  # …是指…
+    assert chinese["线性方程组"].startswith("由几个线性方程组成的整体称为线性方程组")  # 称为
+    assert all(0 < x.confidence <= 1 and x.page_number == 1 for x in _of_type(zh, "definition"))
+
+
+def test_concept_descriptions_come_from_definitions(zh: Analysis) -> None:
+    concept = next(c for c in zh.knowledge.concepts if c.key == "矛盾方程组")
+    assert concept.description == "我们称没有解的线性方程组为矛盾方程组。"
+    assert "definition" in concept.sources and 0 < concept.salience <= 1
+
+
+def test_examples(en: Analysis, zh: Analysis) -> None:
+    english = [x.content for x in _of_type(en, "example")]
+    assert "For example, 2x + 3y = 6 is a linear equation in two variables." in english
+    assert any(x.startswith("For instance, subtracting twice") for x in english)
+    chinese = {x.content: x.concept_key for x in _of_type(zh, "example")}
+    assert chinese["例如，2x + 3y = 6 是一个含有两个未知数的线性方程。"] == "线性方程"
+    assert any(c.startswith("比如") for c in chinese)
+
+
+def test_formulas_keep_latex_and_their_concept(en: Analysis, zh: Analysis) -> None:
+    for analysis, concept in ((en, "linear equation"), (zh, "线性方程")):
+        formula = next(x for x in _of_type(analysis, "formula") if x.confidence == 0.9)
+        assert formula.content == "$$ax + by = c$$"
+        assert formula.concept_key == concept or formula.concept_key is not None
+
+
+def test_prerequisites_point_the_right_way(en: Analysis, zh: Analysis) -> None:
+    english = {(p.source, p.target): p for p in en.knowledge.prerequisites}
+    edge = english[("linear equation", "system of linear equations")]
+    assert edge.mandatory and any(e.startswith("containment") for e in edge.evidence)
+    chinese = {(p.source, p.target): p for p in zh.knowledge.prerequisites}
+    assert chinese[("线性方程", "线性方程组")].mandatory  # containment: 线性方程 → 线性方程组
+    assert (
+        "线性方程组",
+        "高斯消元法",
+    ) in chinese  # used in its definition, and its heading is above
+    assert not any((b, a) in chinese for a, b in chinese)
+
+
+def test_difficulty_follows_depth(zh: Analysis) -> None:
+    difficulty = {c.key: c.difficulty for c in zh.knowledge.concepts}
+    assert difficulty["线性方程"] == "beginner"
+    assert difficulty["高斯消元法"] in ("intermediate", "advanced")
+    assert all(c.difficulty_rule for c in zh.knowledge.concepts)
+
+
+def test_relations_similar(zh: Analysis) -> None:
+    assert any(
+        r.type == "similar" and {r.source, r.target} == {"线性方程组", "矛盾方程组"}
+        for r in zh.knowledge.relations
+    )
+
+
+def test_mixed_chinese_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(MIXED, encoding="utf-8")
+    analysis = analyse_file(path)
+    assert analysis.language == "zh-CN"
+    assert {"所有权", "借用"} <= _keys(analysis)
+    definition = next(x for x in _of_type(analysis, "definition") if x.concept_key == "借用")
+    assert definition.content == "借用（borrowing）是指创建一个引用而不取得所有权。"
+
+
+def test_analysis_is_json_serialisable(en: Analysis) -> None:
+    data = json.loads(json.dumps(to_json(en), ensure_ascii=False))
+    assert data["language"] == "en" and data["page_count"] == 1
+    assert data["knowledge"]["concepts"][0]["key"]
+    assert data["chunks"][0]["heading_path"][0] == "Linear Equations"
+    assert data["word_count"] == en.word_count > 150

@@ -1,0 +1,109 @@
+"""Each reader returns the same shape: pages of blocks with kind, level and page number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.detect import detect
+from jobs.pipeline.model import ReadDocument
+from jobs.pipeline.readers import read
+
+
+def _read(path: Path) -> ReadDocument:
+    return read(path, detect(path, filename=path.name))
+
+
+def _kinds(document: ReadDocument) -> list[tuple[str, int, str]]:
+    return [(b.kind, b.level, b.text) for b in document.blocks()]
+
+
+def test_markdown_structure(en_markdown: Path) -> None:
+    document = _read(en_markdown)
+    assert document.kind == "markdown" and document.title == "Linear Equations"
+    kinds = _kinds(document)
+    assert ("heading", 2, "Systems of Linear Equations") in kinds
+    assert ("heading", 3, "Gaussian Elimination") in kinds
+    assert ("formula", 0, "$$ax + by = c$$") in kinds
+    assert any(k == "code" and "gaussian_elimination(matrix_a" in t for k, _, t in kinds)
+    first = document.blocks()[2]
+    assert first.text.startswith("A linear equation is an equation")
+    assert "linear equation" in first.emphasis
+
+
+def test_markdown_heading_without_space(tmp_path: Path) -> None:
+    path = tmp_path / "zh.md"
+    path.write_text(
+        "#矩阵\n\n矩阵是指由数排成的矩形阵列。\n\n```\n#not a heading\n```\n", encoding="utf-8"
+    )
+    kinds = _kinds(_read(path))
+    assert kinds[0] == ("heading", 1, "矩阵")
+    assert ("code", 0, "#not a heading") in kinds
+
+
+def test_html_drops_furniture_and_keeps_structure(en_html: Path) -> None:
+    document = _read(en_html)
+    texts = [b.text for b in document.blocks()]
+    assert document.title == "Sample"
+    assert not any("Home | Next" in t or "page furniture" in t for t in texts)
+    kinds = _kinds(document)
+    assert ("heading", 3, "Gaussian Elimination") in kinds
+    assert any(k == "code" for k, _, _ in kinds)
+    assert "system of linear equations" in document.blocks()[6].emphasis
+
+
+def test_docx_pages_headings_lists_tables_code(en_docx: Path) -> None:
+    document = _read(en_docx)
+    assert document.paged
+    blocks = document.blocks()
+    assert [(b.kind, b.level, b.page) for b in blocks if b.kind == "heading"] == [
+        ("heading", 1, 1),
+        ("heading", 2, 2),
+    ]
+    assert blocks[1].emphasis == ("linear equation",)
+    assert any(b.kind == "list_item" and b.page == 2 for b in blocks)
+    assert any(b.kind == "table" and "2x + 3y = 6 | x, y" in b.text for b in blocks)
+    assert any(b.kind == "code" and b.text == "solve(matrix_a, vector_b)" for b in blocks)
+    assert len(document.pages) == 2
+
+
+def test_pdf_pages_headings_and_chinese_text(zh_pdf: Path) -> None:
+    document = _read(zh_pdf)
+    assert document.kind == "pdf" and len(document.pages) == 3
+    headings = [(b.text, b.level, b.page) for b in document.blocks() if b.kind == "heading"]
+    assert ("线性方程组", 2, 2) in headings
+    assert ("高斯消元法", 3, 2) in headings
+    assert ("小结", 2, 3) in headings
+    paragraph = next(
+        b for b in document.blocks() if "高斯消元法（Gaussian elimination）是指" in b.text
+    )
+    assert paragraph.page == 2
+    assert "Home | Next" not in " ".join(b.text for b in document.blocks())  # nav not rendered
+
+
+def test_text_pages_at_form_feeds_and_numbered_headings(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "1.2 Vectors\n\nA vector is an\nordered list.\f第二章 矩阵\n\n矩阵是指\n矩形阵列。\n",
+        encoding="utf-8",
+    )
+    document = _read(path)
+    assert document.paged and len(document.pages) == 2
+    assert _kinds(document) == [
+        ("heading", 2, "1.2 Vectors"),
+        ("paragraph", 0, "A vector is an ordered list."),
+        ("heading", 1, "第二章 矩阵"),
+        ("paragraph", 0, "矩阵是指矩形阵列。"),
+    ]
+    assert [b.page for b in document.blocks()] == [1, 1, 2, 2]
+
+
+def test_virtual_pages_for_unpaged_formats(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    path.write_text(
+        "\n\n".join(f"Paragraph {i} " + "word " * 150 for i in range(40)), encoding="utf-8"
+    )
+    document = _read(path)
+    assert not document.paged
+    assert len(document.pages) > 5
+    assert all(sum(len(b.text) for b in p.blocks) <= 3000 + 800 for p in document.pages)
+    assert [p.number for p in document.pages] == list(range(1, len(document.pages) + 1))

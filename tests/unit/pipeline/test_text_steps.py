@@ -1,0 +1,90 @@
+"""Language, word counts, chunks and safe file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
+from jobs.pipeline.filenames import safe_filename
+from jobs.pipeline.language import detect_language, language_of
+from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import concept_key, contained
+from jobs.pipeline.readers.markdown import parse
+from jobs.pipeline.words import count_words
+from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
+
+
+def test_language_of_documents() -> None:
+    assert detect_language(parse(EN_CHAPTER)) == "en"
+    assert detect_language(parse(ZH_CHAPTER)) == "zh-CN"
+    # Chinese prose with English sentences and terms is still a Chinese document
+    assert detect_language(parse(MIXED)) == "zh-CN"
+    assert detect_language([]) == "en"
+    assert language_of("梯度下降") == "zh-CN" and language_of("gradient descent") == "en"
+
+
+def test_word_counts() -> None:
+    assert count_words("A linear equation has two variables.") == 6
+    # rjieba: 我们/称/这样/的/阵列/为/矩阵 — seven words, not eleven characters
+    assert count_words("我们称这样的阵列为矩阵。") == 7
+    assert count_words("所有权（ownership）是 Rust 的规则") == 6  # 所有权 ownership 是 Rust 的 规则
+    assert count_words("") == 0
+
+
+def test_chunks_keep_structure_pages_and_budget() -> None:
+    blocks = [
+        Block("heading", "Vectors", 1, 1),
+        Block("paragraph", "A vector is an ordered list of numbers. " * 20, 1),
+        Block("paragraph", "Vectors add component by component. " * 20, 2),
+        Block("heading", "Matrices", 2, 2),
+        Block("paragraph", "A matrix is a table of numbers. " * 200, 3),
+    ]
+    chunks = chunk_blocks(blocks, max_tokens=200)
+    assert [c.chunk_index for c in chunks] == list(range(len(chunks)))
+    assert chunks[0].heading_path == ("Vectors",) and chunks[0].page_number == 1
+    assert chunks[1].page_number == 2  # the second paragraph does not fit with the first
+    matrix = [c for c in chunks if c.heading_path == ("Vectors", "Matrices")]
+    assert len(matrix) > 5 and all(c.page_number == 3 for c in matrix)
+    assert all(c.token_count <= 230 for c in chunks)  # estimated count, within ~15 % of the budget
+
+
+def test_chinese_chunks_end_at_sentence_ends() -> None:
+    text = "线性方程组是由几个线性方程组成的整体。" * 100
+    chunks = chunk_blocks([Block("paragraph", text, 4)], max_tokens=100)
+    assert len(chunks) > 5
+    assert all(c.text.endswith("。") for c in chunks[:-1])
+    assert all(c.page_number == 4 for c in chunks)
+
+
+def test_token_estimate() -> None:
+    assert estimate_tokens("gradient descent") == 2
+    assert estimate_tokens("梯度下降") == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\chapter 1.pdf", "chapter 1.pdf"),
+        ("lecture\x00\x1b[31m.docx", "lecture[31m.docx"),
+        ("第三章 线性方程.md", "第三章 线性方程.md"),
+        ("a<b>:c|d?.txt", "a_b__c_d_.txt"),
+        ("...", "document"),
+        ("/", "document"),
+        ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
+    ],
+)
+def test_safe_filename(name: str, safe: str) -> None:
+    assert safe_filename(name) == safe
+
+
+def test_concept_keys_identify_across_documents() -> None:
+    assert (
+        concept_key("Mutable References") == concept_key("mutable reference") == "mutable reference"
+    )
+    assert concept_key("`Box<T>`") == "box"
+    assert concept_key("Systems of Linear Equations") == "system of linear equations"
+    assert concept_key("线性 方程组") == "线性方程组"
+    assert concept_key("the Heap") == "heap"
+    assert contained("reference", "mutable references") and not contained("refer", "reference")
+    assert contained("线性方程", "线性方程组") and not contained("线性方程组", "线性方程")
