@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from datasources.courses import CourseWriter
 from datasources.embeddings import Embedder, create_embedder
 from datasources.errors import UpstreamUnavailable
+from datasources.files import FileStore, LocalFileStore
 from datasources.neo4j.bootstrap import bootstrap_graph
 from datasources.neo4j.graph import GraphReader
 from datasources.neo4j.writes import GraphWriter
@@ -50,6 +51,7 @@ class Stores:
     vectors: VectorIndex
     vector_store_name: str
     embedder: Embedder
+    files: FileStore
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
@@ -116,6 +118,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         vectors=vectors,
         vector_store_name=settings.vector_backend,
         embedder=embedder,
+        files=LocalFileStore(settings.files.root),
     )
     if bootstrap:
         await bootstrap_schemas(stores, database=database)

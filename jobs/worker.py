@@ -1,42 +1,53 @@
-"""arq WorkerSettings: the background worker (`curriculum worker`).
+"""arq WorkerSettings: the background worker (`curriculum worker`, docs/worker.md).
 
-Jobs unpack arq's ctx into typed state on their first line; the stores are opened
-once in on_startup and closed in on_shutdown, like the app's lifespan. Every job is
-registered under its name from datasources/redis/queue.py, the names `enqueue` uses.
+Jobs unpack arq's ctx into typed state on their first line (jobs/state.py); the stores
+are opened once in on_startup and closed in on_shutdown, like the app's lifespan. Every
+job is registered under its name from datasources/redis/queue.py, the names `enqueue`
+uses. `worker_options` turns the WORKER_* settings into arq's Worker arguments.
+
+Task jobs keep no arq result (`keep_result=0`): the task row is the result, and a task
+whose job finished can be queued again at once under the same job id (retryTask).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
 from typing import Any
 
 from arq import cron, func
 from arq.connections import RedisSettings
+from arq.constants import default_queue_name, health_check_key_suffix
 
 from datasources.redis import queue
 from datasources.redis.queue import JobName
 from datasources.settings import Settings
-from datasources.stores import Stores, open_stores
-from jobs import maintenance
+from datasources.stores import open_stores
+from jobs import child, maintenance
+from jobs.ingest.analysis import PRELOAD
+from jobs.state import WorkerState, state
+from jobs.tasks.cleanup import clean_up_document
+from jobs.tasks.document_processing import process_document
 
 log = logging.getLogger("jobs")
+# arq's own timeout sits this far past WORKER_JOB_TIMEOUT_SECONDS: the job stops itself
+# first and records why; arq's cancellation is the backstop.
+TIMEOUT_MARGIN_SECONDS = 60
 
 
-@dataclass(frozen=True, slots=True)
-class WorkerState:
-    settings: Settings
-    stores: Stores
-    exit_stack: AsyncExitStack
-
-
-def state(ctx: dict[str, Any]) -> WorkerState:
-    return ctx["state"]  # type: ignore[no-any-return]
+def worker_settings(settings: Settings) -> Settings:
+    """The worker's Settings: its store calls get WORKER_STORE_TIMEOUT_SECONDS (a graph
+    transaction or a bulk upsert of a whole document, not one request's reads)."""
+    limits = settings.limits.model_copy(
+        update={"store_timeout_seconds": settings.worker.store_timeout_seconds}
+    )
+    return settings.model_copy(update={"limits": limits})
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    settings = Settings.load()
+    settings = worker_settings(Settings.load())
+    await asyncio.to_thread(child.start, PRELOAD)
     exit_stack = AsyncExitStack()
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
@@ -61,10 +72,34 @@ def redis_settings(settings: Settings) -> RedisSettings:
     return queue.redis_settings(settings.redis.url)
 
 
+async def healthy(settings: Settings) -> str | None:
+    """The newest worker's health line (jobs done, failed, ...), None when none is fresh."""
+    pool = await queue.open_queue(settings.redis.url)
+    try:
+        raw = await pool.get(default_queue_name + health_check_key_suffix)
+    finally:
+        await pool.aclose()
+    return raw.decode() if raw else None
+
+
+def worker_options(settings: Settings) -> dict[str, Any]:
+    """arq Worker arguments from the (validated) WORKER_* settings."""
+    worker = settings.worker
+    return {
+        "job_timeout": worker.job_timeout_seconds + TIMEOUT_MARGIN_SECONDS,
+        "max_jobs": worker.max_jobs,
+        "max_tries": worker.max_tries,
+        "health_check_interval": worker.health_check_seconds,
+        "poll_delay": worker.poll_seconds,
+    }
+
+
 class WorkerSettings:
     functions = [
         func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
         func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
+        func(process_document, name=JobName.PROCESS_DOCUMENT.value, keep_result=0),
+        func(clean_up_document, name=JobName.CLEAN_UP_DOCUMENT.value, keep_result=0),
     ]
     cron_jobs = [
         cron(

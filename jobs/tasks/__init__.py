@@ -1,0 +1,1 @@
+"""arq task entry points: each unpacks its state, then only orchestrates."""
