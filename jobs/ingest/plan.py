@@ -36,6 +36,8 @@ def concept_ids(knowledge: Knowledge, language: Language) -> dict[str, UUID]:
 def chunk_records(
     document_id: UUID, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]
 ) -> list[ChunkRecord]:
+    """The chunks' vector records; a chunk with nothing to embed (all punctuation: a zero
+    vector, which cosine cannot compare) is left out, the same way every run."""
     return [
         ChunkRecord.create(
             document_id=document_id,
@@ -50,6 +52,7 @@ def chunk_records(
             },
         )
         for chunk, vector in zip(chunks, vectors, strict=True)
+        if any(vector)
     ]
 
 
@@ -111,7 +114,8 @@ def concept_texts(concepts: Sequence[ConceptRecord]) -> list[str]:
 def concept_vectors(
     concepts: Sequence[ConceptRecord], vectors: Sequence[Sequence[float]]
 ) -> list[ConceptVectorRecord]:
-    return [ConceptVectorRecord.of(c, v) for c, v in zip(concepts, vectors, strict=True)]
+    """ConceptEmbedding records; a concept with nothing to embed has none (as in the API)."""
+    return [ConceptVectorRecord.of(c, v) for c, v in zip(concepts, vectors, strict=True) if any(v)]
 
 
 def extraction_texts(knowledge: Knowledge) -> list[str]:
@@ -135,6 +139,8 @@ def extraction_rows(
         vector = concept_vector.get(node) if x.type == "concept" and node else None
         if x.type != "concept":
             vector = next(pending)
+        if vector is not None and not any(vector):
+            vector = None  # nothing embeddable: no vector rather than a zero one
         metadata: dict[str, Any] = {"concept_key": x.concept_key} if x.concept_key else {}
         rows.append(
             ExtractionRow(

@@ -264,7 +264,8 @@ async def _store_chunks(ports: DocumentPorts, document_id: UUID, step: Chunked) 
     records = plan.chunk_records(document_id, step.chunks, vectors)
     for start in range(0, len(records), UPSERT_BATCH):
         await ports.vectors.upsert_chunks(records[start : start + UPSERT_BATCH])
-    await ports.vectors.delete_document(document_id, from_index=len(records))
+    # Indexes past the last chunk belonged to a longer earlier version of this document.
+    await ports.vectors.delete_document(document_id, from_index=len(step.chunks))
     return len(records)
 
 
