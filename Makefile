@@ -7,25 +7,34 @@ BIN := $(VENV)/bin
 CURRICULUM := $(BIN)/curriculum
 STAMP := .cache/stamps
 WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
+# What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
+BOOTSTRAP_PROFILE ?= run
 
-.PHONY: setup run test test-unit stack stack-down migrate schema lint bench bench-courses bench-pipeline seed clean eval eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-pipeline seed clean eval eval-corpus
 
-## setup: the virtualenv with the project and dev tools, the GraphiQL assets, the JS test clients
-setup: $(STAMP)/venv $(STAMP)/graphiql $(STAMP)/e2e-js
+## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
+## the JavaScript test clients
+setup: bootstrap $(STAMP)/venv $(STAMP)/graphiql $(STAMP)/e2e-js
 
-$(STAMP)/venv: pyproject.toml
+# Runs on every call (~0.05 s when all is there); installs as root, else says what to install.
+bootstrap:
+	@PYTHON="$(PYTHON)" bash scripts/bootstrap.sh $(BOOTSTRAP_PROFILE)
+
+$(STAMP)/venv: pyproject.toml | bootstrap
 	@mkdir -p $(STAMP)
+	@echo "setup: installing the project and its dev tools into $(VENV) (first time: ~1-2 min)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-$(STAMP)/graphiql: web/package-lock.json web/build.mjs $(wildcard web/src/*.* web/src/*/*.*)
+$(STAMP)/graphiql: web/package-lock.json web/build.mjs $(wildcard web/src/*.* web/src/*/*.*) | bootstrap
 	@mkdir -p $(STAMP)
+	@echo "setup: building the GraphiQL assets with npm (first time: ~30 s)"
 	sh web/build.sh
 	@touch $@
 
-$(STAMP)/e2e-js: tests/e2e/js/package-lock.json
+$(STAMP)/e2e-js: tests/e2e/js/package-lock.json | bootstrap
 	@mkdir -p $(STAMP)
 	cd tests/e2e/js && npm ci --no-audit --no-fund
 	@touch $@
@@ -40,11 +49,16 @@ stack-down:
 migrate: stack
 	$(CURRICULUM) migrate
 
-## run: everything, then serve GraphQL + GraphiQL on http://127.0.0.1:8000/graphql
-run: migrate
+## run: everything, then serve GraphQL + GraphiQL on http://127.0.0.1:8000/graphql (PORT=...)
+run: serve-check migrate
 	$(CURRICULUM) serve
 
+# Fails at once when PORT (default 8000) is taken, before the stores start.
+serve-check: setup
+	@$(CURRICULUM) serve --check
+
 ## test: every tier against the real stores (both vector backends)
+test: BOOTSTRAP_PROFILE = test
 test: setup
 	$(CURRICULUM) stack up --with-weaviate
 	$(BIN)/pytest

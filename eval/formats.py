@@ -1,4 +1,5 @@
-"""Real chapters in every format the readers take: Markdown → HTML (markdown-it-py),
+"""Real chapters in every format the readers take: Markdown → plain text (form feeds
+between sections, no markup), Markdown → HTML (markdown-it-py),
 HTML → PDF (WeasyPrint, CJK font WenQuanYi Micro Hei), Markdown → DOCX (python-docx,
 a page break before each level-2 heading, emphasis as italic runs). Written once to
 `.cache/eval/formats/`, so the PDF and DOCX readers are measured on real text with pages.
@@ -37,9 +38,21 @@ def convert(markdown: Path, fmt: str) -> Path:
         weasyprint.HTML(string=to_html(blocks)).write_pdf(target)
     elif fmt == "docx":
         to_docx(blocks, target)
+    elif fmt == "txt":
+        target.write_text(to_text(blocks), encoding="utf-8")
     else:
         raise ValueError(fmt)
     return target
+
+
+def to_text(blocks: list[Block]) -> str:
+    """Plain text as a text export gives it: no markup, a form feed before each section."""
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind == "heading" and block.level == 2 and parts:
+            parts.append("\f")
+        parts.append(block.text.replace("`", ""))
+    return "\n\n".join(parts)
 
 
 def to_html(blocks: list[Block]) -> str:

@@ -37,6 +37,7 @@ class Score:
     related: int = 0
     right: int = 0
     baseline_right: int = 0
+    baseline_on_related: int = 0  # the baseline's right answers on the pairs the output relates
     cross_pairs: int = 0
     cross_related: int = 0
     cross_right: int = 0
@@ -57,6 +58,7 @@ class Score:
             "related",
             "right",
             "baseline_right",
+            "baseline_on_related",
             "cross_pairs",
             "cross_related",
             "cross_right",
@@ -70,7 +72,7 @@ def is_junk(title: str) -> bool:
     words = title.lower().split()
     return bool(
         FURNITURE.match(title)
-        or re.search(r"[_(){}\[\]=;:/\\]|::|\w\.\w|[a-z][A-Z]", title)
+        or re.search(r"[_(){}\[\]=;:/\\!]|::|\w\.\w|^[a-z]+[A-Z]", title)
         or (words and (words[0] in EN_STOP - {"a", "an", "the"} or words[-1] in EN_STOP))
         or len(words) > 5
         or re.match(r"^[的了是在和与或把被将就也都]|[的了是在和与或把被将]$", title)
@@ -160,8 +162,10 @@ def score(
         if reaches(edges, ka, kb):
             result.related += 1
             result.right += 1
+            result.baseline_on_related += order[ka] < order[kb]
         elif reaches(edges, kb, ka):
             result.related += 1
+            result.baseline_on_related += order[ka] < order[kb]
             result.wrong.append(f"{b} → {a}")
     return result
 
@@ -192,7 +196,7 @@ def _cross(
     known = [
         KnownConcept(c.key, c.title, c.language, c.description) for c in other.knowledge.concepts
     ]
-    links = link_to_existing(analysis, known)
+    links = list(link_to_existing(analysis, known).prerequisites)
     graph = edges + links + list(other.knowledge.prerequisites)
     if reaches(graph, ka, kb):
         result.cross_related += 1
@@ -212,7 +216,9 @@ def line(label: str, s: Score) -> str:
         f"  precision {pct(s.matched_output, s.output)}"
         f"  junk {pct(s.junk, s.output)}  direction {pct(s.right, s.related)}"
         f" coverage {pct(s.related, s.pairs)} ({s.right}/{s.related}/{s.pairs})"
-        f"  baseline {pct(s.baseline_right, s.pairs)}  cross {pct(s.cross_right, s.cross_related)}"
+        f"  baseline {pct(s.baseline_right, s.pairs)}"
+        f" (on related {pct(s.baseline_on_related, s.related)})"
+        f"  cross {pct(s.cross_right, s.cross_related)}"
         f" cov {pct(s.cross_related, s.cross_pairs)}"
         f"  cycles {s.cycles}"
     )
@@ -221,14 +227,14 @@ def line(label: str, s: Score) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--formats", action="store_true", help="also read HTML, DOCX and PDF renderings"
+        "--formats", action="store_true", help="also read text, HTML, DOCX and PDF renderings"
     )
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="print missed and unmatched concepts"
     )
     parser.add_argument("--json", type=Path, help="write the per-chapter figures here")
     args = parser.parse_args()
-    formats = ["md"] + (["html", "docx", "pdf"] if args.formats else [])
+    formats = ["md"] + (["txt", "html", "docx", "pdf"] if args.formats else [])
     totals: dict[tuple[str, str, bool], Score] = {}
     rows = []
     for fmt in formats:
@@ -269,6 +275,7 @@ def main() -> None:
                         "direction": result.right / max(1, result.related),
                         "coverage": result.related / max(1, result.pairs),
                         "baseline": result.baseline_right / max(1, result.pairs),
+                        "baseline_on_related": result.baseline_on_related / max(1, result.related),
                         "cycles": result.cycles,
                         "missed": result.missed,
                         "wrong": result.wrong,

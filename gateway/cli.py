@@ -26,30 +26,52 @@ def _settings() -> Settings:
         raise SystemExit(2) from None
 
 
+def _address_free(host: str, port: int, source: str) -> None:
+    """Exit with a message naming the port and how it was set, when something holds it.
+
+    (uvicorn would start the app first, then fail to bind and hang in the shutdown.)
+    """
+    from gateway.stack.process import port_holder, port_is_free
+
+    if not port_is_free(port, host):
+        print(
+            f"curriculum serve: port {port} on {host} ({source}) is in use"
+            f"{port_holder(port)}: stop what holds it, or choose another port, "
+            f"e.g. PORT={port + 1} make run",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = _settings()
+    host, port = args.host or settings.host, args.port or settings.port
+    source = "--port" if args.port else "PORT" if "PORT" in os.environ else "default; PORT sets it"
+    _address_free(host, port, source)
+    if args.check:
+        return 0
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    if args.with_worker:
-        process = _start_worker()
-        try:
-            _serve(uvicorn, settings, args)
-        finally:
+    process = _start_worker() if args.with_worker else None
+    try:
+        _serve(uvicorn, settings, args, host, port)
+    finally:
+        if process is not None:
             _stop_worker(process)
-        return 0
-    _serve(uvicorn, settings, args)
     return 0
 
 
-def _serve(uvicorn: Any, settings: Settings, args: argparse.Namespace) -> None:
+def _serve(
+    uvicorn: Any, settings: Settings, args: argparse.Namespace, host: str, port: int
+) -> None:
     uvicorn.run(
         "gateway.app:create_app",
         factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
+        host=host,
+        port=port,
         workers=args.workers,
         # uvloop + httptools: measured faster, and with --workers the plain asyncio loop
         # leaves Nagle's algorithm on (PERFORMANCE.md).
@@ -153,6 +175,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also run one background worker, stopped with the server (make run)",
     )
+    p.add_argument("--check", action="store_true", help="only check the port is free, then exit")
     p.set_defaults(func=serve)
     p = commands.add_parser("worker", help="run the arq background worker (docs/worker.md)")
     p.add_argument("--check", action="store_true", help="exit 0 when a worker is healthy")

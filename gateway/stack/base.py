@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import ClassVar, Literal
 from urllib.parse import urlsplit
 
+from gateway.stack import ports
 from gateway.stack.envfile import mask_url
 from gateway.stack.paths import StackPaths
 from gateway.stack.process import (
     AuthFailed,
     Record,
     StackError,
-    choose_ports,
     tail,
     terminate,
     wait_until,
@@ -110,8 +110,20 @@ class Store(ABC):
 
     # -- shared flow ---------------------------------------------------------------------
 
-    def ensure(self) -> dict[str, str]:
-        """Reuse our instance if it is up, else build and start one; wait until it answers."""
+    def check_ports(self, fixed: Mapping[ports.Slot, ports.Configured]) -> None:
+        """Before anything starts: our configured ports are free, or we already run on them."""
+        mine = ports.of_store(self.name, fixed)
+        record = self.running()
+        if record is None:
+            ports.ensure_free(mine)
+        else:
+            ports.ensure_unmoved(record.ports, mine)
+
+    def ensure(self, fixed: Mapping[ports.Slot, ports.Configured]) -> dict[str, str]:
+        """Reuse our instance if it is up, else build and start one; wait until it answers.
+
+        `fixed`: the ports the environment configures (`ports.configured`).
+        """
         began = time.monotonic()
         record = self.running()
         started = record is None
@@ -119,7 +131,7 @@ class Store(ABC):
             log.info("%s: already running (pid %s), checking it answers", self.name, record.pid)
         else:
             self.build()
-            record = self._start()
+            record = self._start(fixed)
         env = self.env(record)
         try:
             proc = record.process()
@@ -167,18 +179,15 @@ class Store(ABC):
             log=None,
         )
 
-    def _start(self) -> Record:
+    def _start(self, fixed: Mapping[ports.Slot, ports.Configured]) -> Record:
         previous = Record.load(self.paths.record(self.name))
-        # Prefer the ports of the last run (stable URLs), then the defaults, else any free one.
-        prefs = [
-            [previous.ports.get(key, 0) if previous else 0, default]
-            for key, default in self.default_ports.items()
-        ]
-        ports = dict(zip(self.default_ports, choose_ports(prefs), strict=True))
-        log.info("%s: starting on %s", self.name, ", ".join(f"{k} {v}" for k, v in ports.items()))
+        chosen = ports.choose(
+            self.name, self.default_ports, previous.ports if previous else {}, fixed
+        )
+        log.info("%s: starting on %s", self.name, ", ".join(f"{k} {v}" for k, v in chosen.items()))
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        pid = self.launch(ports)
-        record = Record.of(pid, ports)
+        pid = self.launch(chosen)
+        record = Record.of(pid, chosen)
         record.save(self.paths.record(self.name))
         return record
 

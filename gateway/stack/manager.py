@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from gateway.stack import envfile
+from gateway.stack import envfile, ports
 from gateway.stack.base import Store, StoreStatus, log
 from gateway.stack.neo4j import Neo4jStore
 from gateway.stack.paths import StackPaths
@@ -67,10 +67,18 @@ def up(
             or (external[store.name] is None and store.running() is not None)
         ]
         ours = [store for store in wanted if external[store.name] is None]
+        fixed = ports.configured(environ)
         errors: list[str] = []
+        for store in ours:  # a configured port that is taken fails before anything starts
+            try:
+                store.check_ports(fixed)
+            except StackError as exc:
+                errors.append(f"{store.name}: {exc}")
+        if errors:
+            raise StackError("\n".join(errors))
         results: dict[str, dict[str, str]] = {}
         with ThreadPoolExecutor(max_workers=len(wanted) or 1) as pool:
-            futures = {s.name: pool.submit(_available, s, external[s.name]) for s in wanted}
+            futures = {s.name: pool.submit(_available, s, external[s.name], fixed) for s in wanted}
             for name, future in futures.items():
                 try:
                     results[name] = future.result()
@@ -87,10 +95,14 @@ def up(
         return env
 
 
-def _available(store: Store, external: Mapping[str, str] | None) -> dict[str, str]:
+def _available(
+    store: Store,
+    external: Mapping[str, str] | None,
+    fixed: Mapping[ports.Slot, ports.Configured],
+) -> dict[str, str]:
     """Ours: start or reuse it and return its env. External: wait until it answers."""
     if external is None:
-        return store.ensure()
+        return store.ensure(fixed)
     store.await_external(external)
     return {}
 

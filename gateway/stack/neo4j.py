@@ -99,13 +99,16 @@ class Neo4jStore(Store):
             if shutil.which(tool) is None:
                 raise StackError(
                     f"`{tool}` is not installed: the Neo4j launcher needs a JDK 17+ and Maven "
-                    "(Debian: apt-get install openjdk-17-jdk-headless maven), "
+                    "(`make run` installs them: scripts/bootstrap.sh), "
                     "or set NEO4J_URI/NEO4J_PASSWORD to use an external Neo4j"
                 )
         build_log = self.paths.log("neo4j-build")
         stamp = self.lib / ".complete"
         if not is_fresh(stamp, POM):
-            log.info("neo4j: fetching the Neo4j jars with Maven (first run: a few minutes)")
+            log.info(
+                "neo4j: fetching the Neo4j jars with Maven, once (~130 MB into ~/.m2; "
+                "about 0.5-2.5 min, depending on the network)"
+            )
             staging = self.lib.with_name("lib.partial")
             shutil.rmtree(staging, ignore_errors=True)
             run_logged(

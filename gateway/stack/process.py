@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import ExitStack, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import psutil
 
 HOST = "127.0.0.1"
+_log = logging.getLogger("gateway.stack")
 
 
 class StackError(RuntimeError):
@@ -79,21 +81,34 @@ def port_is_free(port: int, host: str = HOST) -> bool:
         return True
 
 
-def choose_ports(preferred: Sequence[Sequence[int]]) -> list[int]:
+def choose_ports(preferred: Sequence[Sequence[int]], avoid: Collection[int] = ()) -> list[int]:
     """For each slot, the first free port among its preferences, else a free ephemeral one.
 
-    Ports handed out are held open until all are chosen, so two slots never get the same one.
+    Ports handed out are held open until all are chosen, so two slots never get the same one;
+    ports in `avoid` are never handed out.
     """
     chosen: list[int] = []
     with ExitStack() as held:
         for options in preferred:
-            pick = next((p for p in options if p and p not in chosen and port_is_free(p)), None)
-            if pick is None:
+            taken = {*chosen, *avoid}
+            pick = next((p for p in options if p and p not in taken and port_is_free(p)), None)
+            while pick is None or pick in taken:
                 sock = held.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
                 sock.bind((HOST, 0))
                 pick = int(sock.getsockname()[1])
             chosen.append(pick)
     return chosen
+
+
+def port_holder(port: int) -> str:
+    """ " by pid N (name)" for the process listening on `port`, when we may see it; else ""."""
+    with suppress(psutil.Error, OSError):
+        for conn in psutil.net_connections(kind="inet"):
+            if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port == port:
+                if conn.pid is None:
+                    return ""
+                return f" by pid {conn.pid} ({psutil.Process(conn.pid).name()})"
+    return ""
 
 
 def port_answers(port: int, host: str = HOST, timeout: float = 1.0) -> bool:
@@ -136,29 +151,43 @@ def run_logged(
     timeout: float,
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
+    heartbeat: float = 30.0,
 ) -> None:
-    """Run a build step to completion with its output in `log`; raise with the tail on failure."""
+    """Run a build step to completion with its output in `log`; raise with the tail on failure.
+
+    Says every `heartbeat` seconds that it is still at it, so a long first build never
+    looks hung.
+    """
     fd = open_log(log)
+    began = time.monotonic()
     try:
         os.write(fd, f"\n$ {' '.join(cmd)}\n".encode())
-        result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             list(cmd),
             stdin=subprocess.DEVNULL,
             stdout=fd,
             stderr=subprocess.STDOUT,
             env=None if env is None else dict(env),
             cwd=cwd,
-            timeout=timeout,
-            check=False,
         )
-    except subprocess.TimeoutExpired:
-        raise StackError(f"{what} took longer than {timeout:.0f}s\n{tail(log)}") from None
     except FileNotFoundError:
         raise StackError(f"{what}: `{cmd[0]}` is not installed") from None
     finally:
         os.close(fd)
-    if result.returncode != 0:
-        raise StackError(f"{what} failed (exit {result.returncode})\n{tail(log)}")
+    while True:
+        elapsed = time.monotonic() - began
+        try:
+            returncode = proc.wait(timeout=max(0.0, min(heartbeat, timeout - elapsed)))
+            break
+        except subprocess.TimeoutExpired:
+            elapsed = time.monotonic() - began
+            if elapsed >= timeout:
+                proc.kill()
+                proc.wait()
+                raise StackError(f"{what} took longer than {timeout:.0f}s\n{tail(log)}") from None
+            _log.info("%s: still running (%.0f s so far; output in %s)", what, elapsed, log)
+    if returncode != 0:
+        raise StackError(f"{what} failed (exit {returncode})\n{tail(log)}")
 
 
 def tail(path: Path, lines: int = 25) -> str:

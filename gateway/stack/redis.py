@@ -75,7 +75,7 @@ class RedisStore(Store):
         binary = shutil.which("redis-server")
         if binary is None:
             raise StackError(
-                "redis-server is not installed (Debian/Ubuntu: apt-get install redis-server), "
+                "redis-server is not installed (`make run` installs it: scripts/bootstrap.sh), "
                 "or set REDIS_URL to use an external Redis"
             )
         data = self.paths.data(self.name)

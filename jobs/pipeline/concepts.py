@@ -10,23 +10,28 @@ subject: the same rules serve a Rust book and a calculus text.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import rjieba
-from wordfreq import zipf_frequency
 
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.lexicon import everyday, technicality
+from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key, contained
-from jobs.pipeline.structure import Cue, emphasis_terms, gloss_terms, heading_terms
+from jobs.pipeline.normalise import concept_key
+from jobs.pipeline.structure import (
+    Cue,
+    emphasis_terms,
+    formula_labels,
+    gloss_terms,
+    heading_terms,
+)
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
-PROSE = ("paragraph", "list_item", "quote")
-MAX_STAT_SENTENCES = 40_000  # ~800k words: a 1,500-page book is sampled, a chapter never
+MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 
 
 @dataclass(slots=True)
@@ -43,8 +48,8 @@ class Draft:
 
 
 def concept_budget(words: int) -> int:
-    """How many concepts a document of `words` words gets: 15 for a short text, up to 80."""
-    return max(15, min(80, round(15 + words / 200)))
+    """How many concepts a document of `words` words gets: 20 for a short text, up to 80."""
+    return max(20, min(80, round(20 + words / 200)))
 
 
 def find_concepts(
@@ -113,7 +118,7 @@ def find_concepts(
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
     drafts.sort(key=lambda d: (-d.score, d.key))
     chosen = drafts[: concept_budget(words)]
-    _locate(chosen, blocks, chinese)
+    locate(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
 
 
@@ -153,10 +158,16 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
+        elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
+            cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
         elif block.kind in PROSE:
-            cues.extend(emphasis_terms(block.emphasis, index))
+            emphasised = emphasis_terms(block.emphasis, index)
+            cues.extend(emphasised)
             if chinese or "(" in block.text:
-                cues.extend(gloss_terms(block.text, index))
+                for gloss in gloss_terms(block.text, index):
+                    # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
+                    inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
+                    cues.append(Cue(inner, "gloss", index) if inner else gloss)
     return cues
 
 
@@ -191,7 +202,7 @@ def _admissible(
         and not defined
         and "heading" not in kinds
         and entry.count >= 3
-        and entry.alone < 0.25 * entry.count
+        and entry.alone < 0.35 * entry.count
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
@@ -200,7 +211,7 @@ def _admissible(
         # a heading's topic must also occur in the body, unless it is a whole short heading
         whole = any(c.whole for c in cues)
         return count >= 1 or (
-            whole and (len(key) <= 6 if chinese else key.count(" ") <= 1) and not short
+            whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short
         )
     if short:
         return bool(kinds) and count >= 3
@@ -222,33 +233,12 @@ def _admissible(
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
 
 
-EVERYDAY_ZIPF = 5.0  # "value", "type", "data", "time": ≥ 10 per 100,000 words of ordinary English
-
-
-def everyday(word: str) -> bool:
-    """A word so common in ordinary English that it is rarely a textbook's key concept.
-
-    wordfreq's Zipf scale; the textbook terms we checked sit below 4.9 ("memory" 4.8,
-    "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
-    """
-    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
-
-
-def technicality(term: str) -> float:
-    """0..1: how far the term's rarest word is below everyday use (Zipf 4.5 → 0, 2.0 → 1)."""
-    words = [w for w in re.findall(r"[a-z]+", term.lower()) if len(w) > 2]
-    if not words:
-        return 0.0
-    rarest = min(zipf_frequency(w, "en") for w in words)
-    return max(0.0, min(1.0, (4.5 - rarest) / 2.5))
-
-
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
 
 
 def _zh_verb(key: str) -> bool:
     tagged = rjieba.tag(key)
-    return len(tagged) == 1 and tagged[0][1] in _VERBISH
+    return len(key) <= 2 and len(tagged) == 1 and tagged[0][1] in _VERBISH
 
 
 def _title(
@@ -282,69 +272,3 @@ def _count_plain(key: str, blocks: Sequence[Block]) -> int:
 
 def _in_text(key: str, text: str) -> bool:
     return mention_pattern(key).search(text) is not None
-
-
-def _locate(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> None:
-    """Blocks that mention each concept on its own: "积分" inside "微积分", or "gradient"
-    inside "gradient descent", is a mention of the longer concept only. A substring probe
-    skips the regular expression for blocks that cannot match (most of them)."""
-    plans = []
-    for draft in drafts:
-        longer = [
-            (_probe(k), mention_pattern(k))
-            for k in (d.key for d in drafts)
-            if k != draft.key and contained(draft.key, k)
-        ]
-        plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
-    for index, block in enumerate(blocks):
-        if block.kind not in PROSE and block.kind != "heading":
-            continue
-        text = block.text
-        lowered = text.lower()
-        for draft, probe, pattern, longer in plans:
-            if probe not in lowered or not pattern.search(text):
-                continue
-            masked = text
-            for other_probe, other in longer:
-                if other_probe in lowered:
-                    masked = other.sub("\u2063", masked)
-            if masked is text or pattern.search(masked):
-                draft.mentions.append(index)
-
-
-def _probe(key: str) -> str:
-    """A lower-case piece every mention of `key` contains (the start of its first word)."""
-    first = key.split(" ")[0]
-    return first[:2] if has_han(first) else first[:4]
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def mention_pattern(key: str) -> re.Pattern[str]:
-    """Where a concept is mentioned: case-insensitive, plural-tolerant, code quotes ignored."""
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        parts = [re.escape(p) for p in key.split(" ")]
-        if parts and parts[-1].isalpha() and parts[-1].isascii():
-            last = parts[-1]
-            stem = last[:-1] + "(?:y|ies)" if last.endswith("y") else last
-            parts[-1] = (
-                stem + "(?:s|es)?"
-                if not last.endswith("x")
-                else f"(?:{last}|{last[:-1]}ces|{last}es)"
-            )
-            if last.endswith("ix"):
-                parts[-1] = f"(?:{last}|{last[:-2]}ices|{last}es)"
-        body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
-        if has_han(key):
-            body = (
-                r"\s*".join(re.escape(ch) for ch in key.replace(" ", ""))
-                if key.isascii() is False and " " not in key
-                else body
-            )
-            pattern = re.compile(body, re.IGNORECASE)
-        else:
-            pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
-        _PATTERNS[key] = pattern
-    return pattern

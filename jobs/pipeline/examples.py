@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from jobs.pipeline.concepts import PROSE
+from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
 from jobs.pipeline.textutil import sentences
 

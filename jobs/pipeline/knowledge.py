@@ -5,12 +5,13 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from jobs.pipeline.concepts import Draft, find_concepts, mention_pattern
+from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import (
     Block,
     Concept,
@@ -158,7 +159,9 @@ def _context(draft: Draft, blocks: Sequence[Block]) -> str:
     return blocks[min(draft.mentions)].text[:400]
 
 
-def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline):  # type: ignore[no-untyped-def]
+def _owner(
+    drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline
+) -> Callable[[str, int], str | None]:
     """A function naming the concept a text belongs to: the first it names, else its section's."""
     patterns = [(d.key, mention_pattern(d.key)) for d in drafts]
     by_heading = {

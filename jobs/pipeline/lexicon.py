@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 
 def _words(text: str) -> frozenset[str]:
     """A word list written as text: whitespace-separated words."""
@@ -29,7 +31,8 @@ EN_STOP = _words(
     though through thus to together too toward towards under unless until up upon us very via
     was wasn't we we'll we're we've well were weren't what what's whatever when whenever where
     whereas wherever whether which while who whoever whole whom whose why will with within
-    without won't would wouldn't yet you you'll you're you've your yours yourself yourselves"""
+    without won't would wouldn't yet you you'll you're you've your yours yourself yourselves
+    inside outside beside besides across along behind beyond near toward onto underneath"""
 )
 
 # Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
@@ -65,7 +68,8 @@ EN_GENERIC = _words(
 # "linear equation" are.
 FURNITURE_WORDS = _words(
     """listing listings figure figures fig chapter chapters section sections table tables page
-    pages exercise exercises appendix equation equations example examples note notes"""
+    pages exercise exercises appendix equation equations example examples note notes definition
+    definitions"""
 )
 
 # Textbook apparatus and page furniture: never a concept, in any subject.
@@ -149,3 +153,24 @@ ZH_GENERIC = _words(
     以下 以上 如下 所示 版本 文件 文本 输出 输入 错误 编译器 函数 值 类型 数据 变量 参数 数字
     数 名称 名字 字 个数"""
 )
+
+
+EVERYDAY_ZIPF = 5.0  # "value", "type", "data", "time": ≥ 10 per 100,000 words of ordinary English
+
+
+def everyday(word: str) -> bool:
+    """A word so common in ordinary English that it is rarely a textbook's key concept.
+
+    wordfreq's Zipf scale; the textbook terms we checked sit below 4.9 ("memory" 4.8,
+    "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
+    """
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+
+def technicality(term: str) -> float:
+    """0..1: how far the term's rarest word is below everyday use (Zipf 4.5 → 0, 2.0 → 1)."""
+    words = [w for w in re.findall(r"[a-z]+", term.lower()) if len(w) > 2]
+    if not words:
+        return 0.0
+    rarest = min(zipf_frequency(w, "en") for w in words)
+    return max(0.0, min(1.0, (4.5 - rarest) / 2.5))

@@ -10,6 +10,9 @@ Same key and language = the same Concept node (nothing to add). Otherwise, per p
 - assumed (0.5): the new document uses E without defining it, in the same paragraphs as
   N at least twice, and N is introduced here (heading, definition) → E before N
 
+RELATES_TO candidates follow `relations`: opposite names (mutable/immutable, 局部/全局) and
+names sharing their head ("mutable reference" / "dangling reference").
+
 The graph writer must still refuse an edge that closes a cycle with edges already stored.
 """
 
@@ -18,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobs.pipeline.concepts import PROSE, mention_pattern
-from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite
+from jobs.pipeline.mentions import PROSE, mention_pattern
+from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite, Relation
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.prerequisites import acyclic
+from jobs.pipeline.relations import opposite, similar
 
 MAX_PER_CONCEPT = 3
 MIN_SHARED_BLOCKS = 2
@@ -35,8 +39,14 @@ class KnownConcept:
     description: str | None = None
 
 
-def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> list[Prerequisite]:
-    """PREREQUISITE candidates between `existing` concepts and the new document's."""
+@dataclass(frozen=True, slots=True)
+class CrossLinks:
+    prerequisites: tuple[Prerequisite, ...]
+    relations: tuple[Relation, ...]  # RELATES_TO: similar (shared head), opposite
+
+
+def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> CrossLinks:
+    """PREREQUISITE and RELATES_TO candidates between `existing` concepts and the new ones."""
     new = [c for c in analysis.knowledge.concepts]
     new_keys = {c.key for c in new}
     known = [e for e in existing if e.language == analysis.language and e.key not in new_keys]
@@ -64,7 +74,18 @@ def link_to_existing(analysis: Analysis, existing: Sequence[KnownConcept]) -> li
         if per_target.get(edge.target, 0) < MAX_PER_CONCEPT:
             per_target[edge.target] = per_target.get(edge.target, 0) + 1
             kept.append(edge)
-    return kept
+    relations = [
+        Relation(
+            k.key,
+            c.key,
+            "opposite" if opposite(k.key, c.key) else "similar",
+            0.8 if opposite(k.key, c.key) else 0.5,
+        )
+        for k in known
+        for c in new
+        if opposite(k.key, c.key) or similar(k.key, c.key)
+    ]
+    return CrossLinks(tuple(kept), tuple(relations))
 
 
 def _pair(

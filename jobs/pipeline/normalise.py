@@ -42,8 +42,12 @@ def singular(word: str) -> str:
     """The singular of an English noun ("matrices" → "matrix"); other words unchanged."""
     if len(word) < 4 or word.endswith(_NOT_SINGULARISED) or not word.endswith("s"):
         return word
-    lemmas = getAllLemmas(word).get("NOUN")
-    return lemmas[0] if lemmas else word
+    lemmas = getAllLemmas(word)
+    if "NOUN" in lemmas:
+        return lemmas["NOUN"][0]
+    if not lemmas and not word.endswith(("es", "os")):
+        return word[:-1]  # a word the lexicon lacks, plural by its look: "structs", "enums"
+    return word
 
 
 def clean_title(text: str) -> str:

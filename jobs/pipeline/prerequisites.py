@@ -4,15 +4,17 @@ For two concepts A and B, each signal votes "A before B" with a weight:
 
 - containment (0.9): A's name is part of B's ("reference" → "mutable reference",
   线性方程 → 线性方程组)
-- definition (0.8): A is named in the sentence that defines B
+- definition (0.8): A is named in the sentence that defines B (or the 160 characters after it)
 - heading (0.6): B heads a subsection of the section whose heading names A (a concept merely
   used inside A's section is often one A is explained with, so it does not vote)
 - spread (0.4): B's sections mention A much more often than A's sections mention B
   (reference distance, Liang et al. 2015, with sections as pages)
 - order (0.3): A is first mentioned before B
 
-An edge needs two agreeing signals and a net vote of at least `MIN_NET`; it is mandatory
-when containment or definition is among them. Edges are added strongest first and one that
+An edge needs two agreeing signals and a net vote of at least `MIN_NET`; with neither
+containment, definition nor heading among them (order and spread only), the two concepts
+must also be named together in at least `MIN_SHARED` paragraphs. It is mandatory when
+containment or definition is among its signals. Edges are added strongest first and one that
 would close a cycle is skipped, so the result is acyclic (mandatory or not).
 """
 
@@ -21,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobs.pipeline.concepts import Draft, mention_pattern
+from jobs.pipeline.concepts import Draft
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block, Prerequisite
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.sections import Outline
@@ -34,6 +37,9 @@ WEIGHTS = {
     "order": 0.3,
 }
 MIN_NET = 0.6
+STRUCTURAL = {"containment", "definition", "heading"}
+DEFINITION_TAIL = 160  # characters after the defining sentence that still explain it
+MIN_SHARED = 2  # paragraphs naming both
 MAX_INCOMING = 6
 SPREAD_GAP = 0.25
 
@@ -51,6 +57,7 @@ def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) ->
     by_pair: dict[tuple[str, str], list[_Vote]] = {}
     for vote in votes:
         by_pair.setdefault((vote.source, vote.target), []).append(vote)
+    mentions = {d.key: set(d.mentions) for d in drafts}
     candidates: list[Prerequisite] = []
     for (source, target), support in by_pair.items():
         against = by_pair.get((target, source), [])
@@ -58,6 +65,8 @@ def infer(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) ->
         signals = {v.signal for v in support}
         if len(signals) < 2 or net < MIN_NET:
             continue
+        if not signals & STRUCTURAL and len(mentions[source] & mentions[target]) < MIN_SHARED:
+            continue  # order and spread alone need the two to be discussed together
         mandatory = bool(signals & {"containment", "definition"}) and net >= 0.9
         weight = round(min(1.0, 0.2 + net / 2.5), 2)
         evidence = tuple(f"{v.signal}: {v.why}" for v in support)
@@ -127,7 +136,7 @@ def _pair_votes(
     votes: list[_Vote] = []
     if contained(a.key, b.key):
         votes.append(_Vote("containment", a.key, b.key, f"“{a.title}” is part of “{b.title}”"))
-    if b.definition is not None and _defines_with(a, b):
+    if b.definition is not None and _defines_with(a, b, blocks):
         page = blocks[b.definition.block].page
         why = f"“{a.title}” is used to define “{b.title}” (p. {page})"
         votes.append(_Vote("definition", a.key, b.key, why))
@@ -192,10 +201,14 @@ def _chain(heading: int, outline: Outline) -> list[int]:
     return [heading, *outline.ancestors(heading)] if heading >= 0 else []
 
 
-def _defines_with(a: Draft, b: Draft) -> bool:
+def _defines_with(a: Draft, b: Draft, blocks: Sequence[Block]) -> bool:
+    """A is named where B is defined: the defining sentence and the sentence after it."""
     assert b.definition is not None
-    sentence = b.definition.sentence
     if contained(a.key, b.key) or contained(b.key, a.key):
         return False  # the defined term's own words do not count
+    sentence = b.definition.sentence
+    text = blocks[b.definition.block].text
+    start = text.find(sentence)
+    window = text[start : start + len(sentence) + DEFINITION_TAIL] if start >= 0 else sentence
     own = mention_pattern(b.key)
-    return mention_pattern(a.key).search(own.sub(" ", sentence)) is not None
+    return mention_pattern(a.key).search(own.sub(" ", window)) is not None

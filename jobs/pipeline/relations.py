@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from jobs.pipeline.concepts import Draft, mention_pattern
+from jobs.pipeline.concepts import Draft
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Extraction, Relation
 from jobs.pipeline.textutil import has_han
 
@@ -48,10 +49,9 @@ def relate(drafts: Sequence[Draft], examples: Sequence[Extraction]) -> list[Rela
     relations: dict[tuple[str, str], Relation] = {}
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
-            kind = _opposite(a.key, b.key)
-            if kind:
+            if opposite(a.key, b.key):
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "opposite", 0.8)
-            elif _similar(a.key, b.key):
+            elif similar(a.key, b.key):
                 relations[(a.key, b.key)] = Relation(a.key, b.key, "similar", 0.5)
     for example in examples:
         owner = example.concept_key
@@ -65,7 +65,7 @@ def relate(drafts: Sequence[Draft], examples: Sequence[Extraction]) -> list[Rela
     return list(relations.values())
 
 
-def _opposite(a: str, b: str) -> bool:
+def opposite(a: str, b: str) -> bool:
     if _NEGATION.sub("", a) == b or _NEGATION.sub("", b) == a:
         return True
     for x, y in _ANTONYMS:
@@ -75,7 +75,7 @@ def _opposite(a: str, b: str) -> bool:
     return False
 
 
-def _similar(a: str, b: str) -> bool:
+def similar(a: str, b: str) -> bool:
     if a in b or b in a:
         return False
     if has_han(a) and has_han(b):

@@ -22,6 +22,7 @@ from jobs.pipeline.lexicon import (
     GENERIC_HEADINGS,
     ZH_GENERIC,
     ZH_STOP,
+    everyday,
 )
 from jobs.pipeline.normalise import clean_title, concept_key
 from jobs.pipeline.textutil import has_han
@@ -87,12 +88,17 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         for term in [
             t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
         ]:
-            whole = len(parts) == 1 and term == clean_title(plain)
+            whole = len(parts) == 1 and term == clean_title(plain) and not _gerund(term.split()[0])
             if acceptable(term, heading=True) and (
                 term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _gerund(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith("ing") and set(getAllLemmas(lowered)) == {"VERB"}
 
 
 def _candidates(part: str) -> list[str]:
@@ -111,12 +117,15 @@ def _en_heading_parts(part: str) -> list[str]:
             break  # code named in a heading is a name ("`where` Clauses")
         if first in EN_STOP or first in EN_GENERIC:
             words.pop(0)
-        elif first.endswith("ing") and set(getAllLemmas(first)) == {"VERB"} and len(words) > 1:
+        elif _gerund(first) and len(words) > 1:
             variants.append(" ".join(words))
             words.pop(0)
         else:
             break
-    return [*variants, " ".join(words)]
+    rest = " ".join(words)
+    if len(words) == 1 and everyday(rest.lower()):
+        return variants  # "Point", "Data" left over from "… to Point to Data …"
+    return [*variants, rest]
 
 
 def _zh_heading_runs(part: str) -> list[str]:
@@ -163,10 +172,13 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
     cues = []
     for match in _GLOSS.finditer(text):
         term = _trailing_term(match.group(1).strip())
-        if term:
+        if term and acceptable(term):
             cues.append(Cue(term, "gloss", block))
     for match in _EN_GLOSS.finditer(text):
-        cues.append(Cue(match.group(1), "gloss", block))
+        # "with a garbage collector (GC)" → "garbage collector"
+        term = _en_heading_parts(match.group(1))[-1]
+        if acceptable(term):
+            cues.append(Cue(term, "gloss", block))
     return cues
 
 
@@ -199,12 +211,29 @@ def _trailing_term(run: str) -> str:
     if not has_han(run):
         return run
     run = re.split(r"[的是为了和与或在把被将称叫即：:，,]", run)[-1]
-    kept: list[str] = []
+    kept: list[tuple[str, str]] = []
     for word, pos in reversed(rjieba.tag(run)):
         if word in ZH_STOP or pos in _ZH_FUNCTION_POS or len(kept) == 3:
             break
-        kept.append(word)
-    return "".join(reversed(kept)).strip()
+        kept.append((word, pos))
+    kept.reverse()
+    while len(kept) > 1 and kept[0][1] == "v" and kept[1][1].startswith("n"):
+        kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
+    return "".join(w for w, _ in kept).strip()
+
+
+_FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")
+
+
+def formula_labels(latex: str, block: int) -> list[Cue]:
+    """Names written inside a display formula (\\textrm{Sum rule}, \\text{链式法则}): a
+    textbook labels the rules it states there. Single symbols and words are not names."""
+    cues = []
+    for match in _FORMULA_LABEL.finditer(latex):
+        label = clean_title(match.group(1))
+        if (" " in label or (has_han(label) and len(label) >= 3)) and acceptable(label):
+            cues.append(Cue(label, "emphasis", block))
+    return cues
 
 
 def acceptable(term: str, *, heading: bool = False) -> bool:
@@ -237,7 +266,16 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         and not (heading and lowered[0].endswith("ing"))
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
+    if len(words) > 1 and (not _noun_capable(lowered[-1]) or _adverb(lowered[0])):
+        return False  # "previously unseen", "is convex": a phrase, not a name
+    if any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
+        return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+def _adverb(word: str) -> bool:
+    lemmas = set(getAllLemmas(word))
+    return bool(lemmas) and lemmas <= {"ADV"}  # "borrow checker" opens with a verb and is a name
 
 
 def _noun_capable(word: str) -> bool:

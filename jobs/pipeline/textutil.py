@@ -10,6 +10,10 @@ _SENTENCE_END = re.compile(
     r"(?<=[。！？；!?])\s*|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
+# code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case
+_BARE_CODE = re.compile(
+    r"\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
+)
 _MATH = re.compile(r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
@@ -30,7 +34,7 @@ def sentences(text: str) -> Iterator[str]:
 
 def prose(text: str) -> str:
     """Text with inline code and maths replaced by a separator that no term can cross."""
-    text = _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text))
+    text = _BARE_CODE.sub(PLACEHOLDER, _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text)))
     return text.replace("--", "-") if "--" in text else text
 
 

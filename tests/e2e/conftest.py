@@ -66,41 +66,46 @@ def server_env(settings: Settings, **extra: str) -> dict[str, str]:
 
 
 def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """The app under uvicorn on a free port. Its output goes to .stack/e2e/app-<port>.log:
+    a pipe nobody reads fills up (64 kB of logs) and then blocks the server for good."""
     port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "gateway.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    log_path = ROOT / ".stack" / "e2e" / f"app-{port}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "gateway.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode() if process.stdout else ""
-            raise RuntimeError(f"the app exited early:\n{output[-3000:]}")
+            output = log_path.read_text(errors="replace")
+            raise RuntimeError(f"the app exited early ({log_path}):\n{output[-3000:]}")
         try:
             if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
                 return process, url
         except httpx.TransportError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError("the app did not answer /healthz within 60 s")
+    raise RuntimeError(f"the app did not answer /healthz within 60 s ({log_path})")
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
@@ -110,8 +115,6 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    if process.stdout:
-        process.stdout.close()
 
 
 @pytest.fixture(scope="session")

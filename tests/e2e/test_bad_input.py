@@ -139,6 +139,26 @@ async def test_get_query_strings_are_checked(
     assert_refused(response, field)
 
 
+async def test_what_is_not_json_to_the_rate_limiter_is_not_json_to_the_view(
+    edge_app: EdgeApp,
+) -> None:
+    """A login with NaN beside it: the guard could not read it (so charged no login
+    attempt) while the view's json.loads did, and signed in. One decoder now: refused."""
+    name = (await edge_account(edge_app)).username
+    query = (
+        "mutation($l: String!, $p: String!) { login(emailOrUsername: $l, password: $p) {"
+        " __typename } }"
+    )
+    valid = {"query": query, "variables": {"l": name, "p": PASSWORD}, "extensions": {"x": 0}}
+    body = json.dumps(valid).replace('{"x": 0}', '{"x": NaN}')  # Python's json reads it
+    async with httpx.AsyncClient(base_url=edge_app.url, timeout=30) as http:
+        response = await http.post(
+            "/graphql", content=body, headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
 async def test_a_valid_request_beside_them_still_works(edge_app: EdgeApp) -> None:
     async with httpx.AsyncClient(base_url=edge_app.url, timeout=30) as http:
         ok = await http.post("/graphql", json={"query": TYPE_QUERY, "variables": {"v": "😀"}})

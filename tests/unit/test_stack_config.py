@@ -6,7 +6,11 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from gateway.stack import neo4j, postgres, redis, weaviate
+from gateway.stack.paths import StackPaths
+from gateway.stack.process import StackError
 
 
 def test_redis_config_is_loopback_durable_and_password_protected(tmp_path: Path) -> None:
@@ -98,3 +102,40 @@ def test_neo4j_build_freshness(tmp_path: Path) -> None:
     assert neo4j.is_fresh(output, source)
     os.utime(source, (now + 10, now + 10))  # source edited after the build
     assert not neo4j.is_fresh(output, source)
+
+
+def test_weaviate_builds_with_the_bootstrapped_go_toolchain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = weaviate.WeaviateStore(StackPaths(state=tmp_path / "s", cache=tmp_path / "c"))
+    store.toolchain.parent.mkdir(parents=True)
+    store.toolchain.write_text("#!/bin/sh\n")
+    store.toolchain.chmod(0o755)
+    monkeypatch.setenv("GOROOT", "/usr/lib/go-1.19")  # the OS's older Go
+    go, env = store.go()
+    assert go == str(tmp_path / "c" / "toolchains" / "go" / "bin" / "go")
+    assert "GOROOT" not in env
+    assert env["GOTOOLCHAIN"] == "local"
+
+
+def test_weaviate_without_any_go_says_how_to_get_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = weaviate.WeaviateStore(StackPaths(state=tmp_path / "s", cache=tmp_path / "c"))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(StackError, match=r"`go` is not installed.*scripts/bootstrap.sh"):
+        store.go()
+
+
+def test_weaviate_uses_the_go_on_path_without_a_toolchain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = weaviate.WeaviateStore(StackPaths(state=tmp_path / "s", cache=tmp_path / "c"))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "go").write_text("#!/bin/sh\n")
+    (bin_dir / "go").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    go, env = store.go()
+    assert go == str(bin_dir / "go")
+    assert env == dict(os.environ)  # nothing changed

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from gateway.stack.process import (
     Record,
     StackError,
     choose_ports,
+    port_holder,
     port_is_free,
+    run_logged,
     spawn,
     wait_until,
 )
@@ -95,3 +99,54 @@ def test_wait_until_times_out_with_the_last_reason(tmp_path: Path) -> None:
 def test_wait_until_returns_once_answering(tmp_path: Path) -> None:
     answers = iter(["refused", "refused", None])
     wait_until(lambda: next(answers), what="fake", timeout=5, log=tmp_path / "x", interval=0)
+
+
+def test_run_logged_says_it_is_still_running_during_a_long_step(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    log = tmp_path / "build.log"
+    with caplog.at_level(logging.INFO, logger="gateway.stack"):
+        run_logged(
+            ["sh", "-c", "echo building; sleep 0.7"],
+            log=log,
+            what="fake build",
+            timeout=30,
+            heartbeat=0.2,
+        )
+    beats = [r.getMessage() for r in caplog.records if "still running" in r.getMessage()]
+    assert len(beats) >= 2
+    assert beats[0].startswith("fake build: still running (")
+    assert str(log) in beats[0]
+    assert "building" in log.read_text()
+
+
+def test_run_logged_fails_with_the_log_tail(tmp_path: Path) -> None:
+    log = tmp_path / "build.log"
+    with pytest.raises(StackError, match=r"fake build failed \(exit 4\)") as caught:
+        run_logged(["sh", "-c", "echo broken; exit 4"], log=log, what="fake build", timeout=30)
+    assert "broken" in str(caught.value)
+
+
+def test_run_logged_stops_a_step_that_takes_too_long(tmp_path: Path) -> None:
+    began = time.monotonic()
+    with pytest.raises(StackError, match="took longer than 0s"):
+        run_logged(["sleep", "30"], log=tmp_path / "b.log", what="slow", timeout=0.3)
+    assert time.monotonic() - began < 10
+
+
+def test_run_logged_names_a_missing_tool(tmp_path: Path) -> None:
+    with pytest.raises(StackError, match="`no-such-tool-here` is not installed"):
+        run_logged(["no-such-tool-here"], log=tmp_path / "b.log", what="x", timeout=5)
+
+
+def test_choose_ports_never_hands_out_an_avoided_port() -> None:
+    [free] = choose_ports([[0]])
+    [other] = choose_ports([[free]], avoid={free})
+    assert other != free
+
+
+def test_port_holder_names_our_own_listening_process() -> None:
+    with _listening() as sock:
+        holder = port_holder(sock.getsockname()[1])
+    # Linux shows a user the pids of its own sockets, root everyone's.
+    assert holder == f" by pid {os.getpid()} ({psutil.Process().name()})"

@@ -86,6 +86,26 @@ def _on_page(block: Block, page: int) -> Block:
     )
 
 
+_CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def title_line(line: str) -> bool:
+    """A line standing alone that reads like a title: short, no sentence end, no code,
+    and (in English) mostly capitalised words ("Ownership Rules", "所有权规则")."""
+    line = line.strip()
+    cjk = len(_CJK_CHAR.findall(line))
+    if not line or _SENTENCE_END.search(line) or _CODE_CHARS.search(line):
+        return False
+    if cjk:
+        return len(line) <= 24
+    words = line.split()
+    if not 1 <= len(words) <= 8 or len(line) > 70:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised >= max(1, (len(words) + 1) // 2)
+
+
 def guess_heading(line: str) -> int:
     """Heading level of a plain-text line by its numbering ("2.3 Title", "第三章 …"), or 0."""
     line = line.strip()

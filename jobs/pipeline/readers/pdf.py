@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from jobs.pipeline.detect import Detected
 from jobs.pipeline.errors import CorruptDocument
-from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import guess_heading, join_lines, make_blocks, real_pages
 
 HEADING_RATIO = 1.15
@@ -249,10 +249,8 @@ def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
     return gap < 0 or spacing == 0 or gap > 1.3 * spacing
 
 
-def _pages(blocks: list[Block], count: int) -> tuple:
+def _pages(blocks: list[Block], count: int) -> tuple[Page, ...]:
     pages = real_pages(blocks)
     if len(pages) < count:  # trailing pages with no text still count
-        from jobs.pipeline.model import Page
-
         pages = pages + tuple(Page(n, ()) for n in range(len(pages) + 1, count + 1))
     return pages

@@ -19,6 +19,7 @@ from jobs.pipeline.readers.blocks import (
     join_lines,
     make_blocks,
     real_pages,
+    title_line,
     virtual_pages,
 )
 
@@ -41,7 +42,9 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         if not paragraph:
             return
         joined = join_lines(paragraph)
-        level = guess_heading(joined) if len(paragraph) == 1 else 0
+        level = 0
+        if len(paragraph) == 1:
+            level = guess_heading(joined) or (2 if title_line(joined) else 0)
         kind: BlockKind = "heading" if level else "paragraph"
         blocks.extend(make_blocks(kind, joined, page, level=level))
         paragraph.clear()

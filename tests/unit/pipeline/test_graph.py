@@ -81,16 +81,23 @@ def test_links_to_concepts_already_in_the_graph(zh_markdown: Path, tmp_path: Pat
     later = tmp_path / "later.md"
     later.write_text(LATER_CHAPTER, encoding="utf-8")
     second = analyse_file(later)
-    links = {(e.source, e.target): e for e in link_to_existing(second, known)}
+    found = link_to_existing(second, known)
+    links = {(e.source, e.target): e for e in found.prerequisites}
     # the new document's defining sentence uses 系数矩阵, known from the first document
     edge = links[("系数矩阵", "增广矩阵")]
     assert edge.mandatory and edge.evidence[0].startswith("definition")
     assert all(e.source != e.target for e in links.values())
     assert not any(_reaches(list(links.values()), b, a) for a, b in links)
+    # 系数矩阵 (known) and 增广矩阵 (new) share their head 矩阵
+    assert any(
+        r.type == "similar" and (r.source, r.target) == ("系数矩阵", "增广矩阵")
+        for r in found.relations
+    )
 
 
 def test_links_ignore_other_languages_and_the_same_concept(zh_markdown: Path) -> None:
     analysis = analyse_file(zh_markdown)
     same = [KnownConcept(c.key, c.title, c.language) for c in analysis.knowledge.concepts]
     english = [KnownConcept("system of linear equations", "system of linear equations", "en")]
-    assert link_to_existing(analysis, same + english) == []
+    links = link_to_existing(analysis, same + english)
+    assert links.prerequisites == () and links.relations == ()

@@ -107,3 +107,59 @@ def test_virtual_pages_for_unpaged_formats(tmp_path: Path) -> None:
     assert len(document.pages) > 5
     assert all(sum(len(b.text) for b in p.blocks) <= 3000 + 800 for p in document.pages)
     assert [p.number for p in document.pages] == list(range(1, len(document.pages) + 1))
+
+
+def test_text_title_lines_are_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text(
+        "Ownership Rules\n\nEach value has an owner.\n\n所有权规则\n\n每个值都有一个所有者。\n\n"
+        "let x = 5;\n\nthis line is lower case and long enough to be prose without a full stop\n",
+        encoding="utf-8",
+    )
+    kinds = [(b.kind, b.text) for b in _read(path).blocks()]
+    assert ("heading", "Ownership Rules") in kinds
+    assert ("heading", "所有权规则") in kinds
+    assert ("paragraph", "let x = 5;") in kinds  # code-like lines are not titles
+    assert kinds[-1][0] == "paragraph"
+
+
+def test_html_mathml_and_tex_formulas(tmp_path: Path) -> None:
+    path = tmp_path / "maths.html"
+    path.write_text(
+        "<html><body><h1>Energy</h1><p>Mass and energy are related:</p>"
+        '<math display="block"><semantics><mrow><mi>E</mi></mrow>'
+        '<annotation encoding="application/x-tex">E = mc^2</annotation></semantics></math>'
+        "<p>\\[ F = ma \\]</p></body></html>",
+        encoding="utf-8",
+    )
+    blocks = _read(path).blocks()
+    assert ("formula", "E = mc^2") in [(b.kind, b.text) for b in blocks]
+    from jobs.pipeline.formulas import find_formulas
+
+    found = {x.content: x.confidence for x in find_formulas(blocks, lambda text, block: None)}
+    assert found["E = mc^2"] == 0.9 and found["\\[ F = ma \\]"] == 0.9
+
+
+def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    heading = document.add_paragraph("质能方程")
+    outline = parse_xml(
+        '<w:pPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:outlineLvl w:val="1"/></w:pPr>'
+    )
+    heading._p.insert(0, outline)  # a heading by outline level, whatever the style is called
+    maths = document.add_paragraph()
+    maths._p.append(
+        parse_xml(
+            '<m:oMathPara xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:oMath><m:r><m:t>E=m</m:t></m:r><m:sSup><m:e><m:r><m:t>c</m:t></m:r></m:e>"
+            "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></m:oMathPara>"
+        )
+    )
+    path = tmp_path / "maths.docx"
+    document.save(str(path))
+    kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
+    assert kinds == [("heading", 2, "质能方程"), ("formula", 0, "E=mc2")]

@@ -1,0 +1,89 @@
+"""Where concepts are mentioned: one pattern per concept key (case-insensitive, plural-
+tolerant, code quotes ignored) and the blocks that mention each concept on its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import contained
+from jobs.pipeline.textutil import has_han
+
+PROSE = ("paragraph", "list_item", "quote")
+
+
+class Located(Protocol):
+    key: str
+    mentions: list[int]
+
+
+def locate(drafts: Sequence[Located], blocks: Sequence[Block]) -> None:
+    """Blocks that mention each concept on its own: "积分" inside "微积分", or "gradient"
+    inside "gradient descent", is a mention of the longer concept only. A substring probe
+    skips the regular expression for blocks that cannot match (most of them)."""
+    plans = []
+    for draft in drafts:
+        longer = [
+            (_probe(k), mention_pattern(k))
+            for k in (d.key for d in drafts)
+            if k != draft.key and contained(draft.key, k)
+        ]
+        plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
+    for index, block in enumerate(blocks):
+        if block.kind not in PROSE and block.kind != "heading":
+            continue
+        text = block.text
+        lowered = text.lower()
+        for draft, probe, pattern, longer in plans:
+            if probe not in lowered or not pattern.search(text):
+                continue
+            masked = text
+            for other_probe, other in longer:
+                if other_probe in lowered:
+                    masked = other.sub("\u2063", masked)
+            if masked is text or pattern.search(masked):
+                draft.mentions.append(index)
+
+
+def _probe(key: str) -> str:
+    """A lower-case piece every mention of `key` contains (the start of its first word)."""
+    first = key.split(" ")[0]
+    return first[:2] if has_han(first) else first[:4]
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _plural_tolerant(word: str) -> str:
+    """A word of a key as a pattern: any English word may be plural ("systems of linear
+    equations"), a hyphen may be doubled or a space ("matrix--vector")."""
+    if not (word.isascii() and word.replace("-", "").isalpha()):
+        return re.escape(word)
+    hyphen = r"(?:-{1,2}|\s)"
+    if word.endswith("ix"):
+        return f"(?:{word}|{word[:-2]}ices|{word}es)".replace("-", hyphen)
+    if word.endswith("x"):
+        return f"(?:{word}|{word}es)".replace("-", hyphen)
+    stem = word[:-1] + "(?:y|ies)" if word.endswith("y") else word
+    return (stem + "(?:s|es)?").replace("-", hyphen)
+
+
+def mention_pattern(key: str) -> re.Pattern[str]:
+    """Where a concept is mentioned: case-insensitive, plural-tolerant, code quotes ignored."""
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        parts = [_plural_tolerant(p) for p in key.split(" ")]
+        body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
+        if has_han(key):
+            body = (
+                r"\s*".join(re.escape(ch) for ch in key.replace(" ", ""))
+                if key.isascii() is False and " " not in key
+                else body
+            )
+            pattern = re.compile(body, re.IGNORECASE)
+        else:
+            pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+        _PATTERNS[key] = pattern
+    return pattern

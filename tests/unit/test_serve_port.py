@@ -1,0 +1,59 @@
+"""`curriculum serve` refuses a taken port at once, naming it and how it was set."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from gateway import cli
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield int(sock.getsockname()[1])
+
+
+def _serve(argv: list[str]) -> int:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["serve", *argv])
+    return int(exited.value.code or 0)
+
+
+def test_a_taken_port_from_port_is_named_with_the_variable(
+    busy_port: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PORT", str(busy_port))
+    assert _serve(["--check"]) == 2
+    err = capsys.readouterr().err
+    assert f"port {busy_port} on 127.0.0.1 (PORT) is in use" in err
+    assert f"PORT={busy_port + 1} make run" in err
+
+
+def test_a_taken_default_port_says_port_sets_it(
+    busy_port: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PORT", raising=False)
+    settings = cli.Settings.load()
+    monkeypatch.setattr(cli, "_settings", lambda: settings.model_copy(update={"port": busy_port}))
+    assert _serve(["--check"]) == 2
+    assert "(default; PORT sets it) is in use" in capsys.readouterr().err
+
+
+def test_a_taken_port_from_the_flag_names_the_flag(
+    busy_port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _serve(["--check", "--port", str(busy_port)]) == 2
+    assert f"port {busy_port} on 127.0.0.1 (--port) is in use" in capsys.readouterr().err
+
+
+def test_a_free_port_passes_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        free = int(sock.getsockname()[1])
+    monkeypatch.setenv("PORT", str(free))
+    assert _serve(["--check"]) == 0
