@@ -50,8 +50,9 @@ migrate: stack
 	$(CURRICULUM) migrate
 
 ## run: everything, then serve GraphQL + GraphiQL on http://127.0.0.1:8000/graphql (PORT=...)
+## and one background worker beside it (stopped with the server: Ctrl-C stops both)
 run: serve-check migrate
-	$(CURRICULUM) serve
+	$(CURRICULUM) serve --with-worker
 
 # Fails at once when PORT (default 8000) is taken, before the stores start.
 serve-check: setup

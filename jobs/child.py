@@ -7,8 +7,12 @@ down only its own process, with an error that says so; and a job that times out 
 cancelled must stop its CPU work at once (the child is killed, a thread could not be).
 
 Children come from a `forkserver` that has the pipeline imported already (`preload`),
-so each one starts in milliseconds, not the seconds a fresh interpreter needs. A child
-dies with its parent (PR_SET_PDEATHSIG): a worker killed with SIGKILL leaves no orphan.
+so each one starts in milliseconds, not the seconds a fresh interpreter needs. The
+forkserver dies with the worker and a child with the forkserver (PR_SET_PDEATHSIG, see
+jobs/child_server.py): a worker killed with SIGKILL leaves no process behind. The kernel
+sends that signal when the *thread* that started the process ends, so the forkserver is
+only ever started from the worker's main thread (`start`, and `stream`'s process start,
+which takes milliseconds).
 """
 
 from __future__ import annotations
@@ -46,13 +50,14 @@ class ChildOutOfMemory(RuntimeError):
 
 def start(preload: Sequence[str]) -> None:
     """Start the forkserver now (not at the first document), importing `preload` once.
+    Call it from the main thread.
 
     `__main__` is preloaded too, so a child does not import the main module again.
     OpenBLAS (numpy, under lemminflect) would start a thread pool in the server; the
     server forks, so it runs single-threaded.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    _CONTEXT.set_forkserver_preload(["__main__", *preload])
+    _CONTEXT.set_forkserver_preload(["__main__", "jobs.child_server", *preload])
     forkserver.ensure_running()
     first = _CONTEXT.Process(target=_nothing, daemon=True)  # returns once the preload is done
     first.start()
@@ -63,7 +68,8 @@ def _nothing() -> None:
     """A child that does nothing: starting one waits for the forkserver to be ready."""
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """SIGKILL this process when its parent ends (Linux prctl)."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
@@ -75,7 +81,7 @@ def _main(
     kwargs: dict[str, Any],
     memory_bytes: int,
 ) -> None:
-    _die_with_parent()
+    die_with_parent()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
@@ -131,7 +137,7 @@ async def stream(
     process = _CONTEXT.Process(
         target=_main, args=(sender, function, args, kwargs, memory_bytes), daemon=True
     )
-    await asyncio.to_thread(process.start)
+    process.start()  # on this (main) thread: see the module's docstring
     sender.close()
 
     async def items() -> AsyncIterator[Any]:

@@ -11,7 +11,6 @@ whose job finished can be queued again at once under the same job id (retryTask)
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from contextlib import AsyncExitStack
 from typing import Any
@@ -47,7 +46,7 @@ def worker_settings(settings: Settings) -> Settings:
 
 async def startup(ctx: dict[str, Any]) -> None:
     settings = worker_settings(Settings.load())
-    await asyncio.to_thread(child.start, PRELOAD)
+    child.start(PRELOAD)  # on the main thread (jobs/child.py); ~3 s, once
     exit_stack = AsyncExitStack()
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))

@@ -22,14 +22,13 @@ from jobs.pipeline.chunking import chunk_blocks
 from jobs.pipeline.detect import detect
 from jobs.pipeline.knowledge import OfflineExtractor
 from jobs.pipeline.language import detect_language
-from jobs.pipeline.links import KnownConcept, link_to_existing
+from jobs.pipeline.links import CrossLinks, KnownConcept, link_to_existing
 from jobs.pipeline.model import (
     Analysis,
     Chunk,
     Kind,
     Knowledge,
     Language,
-    Prerequisite,
 )
 from jobs.pipeline.readers import read
 from jobs.pipeline.words import count_all
@@ -57,7 +56,7 @@ class Chunked:
 @dataclass(frozen=True, slots=True)
 class Extracted:
     knowledge: Knowledge
-    links: tuple[Prerequisite, ...]  # cross-document candidates, by concept key
+    links: CrossLinks  # cross-document PREREQUISITE and RELATES_TO candidates, by key
 
 
 Step = TextRead | Chunked | Extracted
@@ -109,4 +108,4 @@ def analyse_steps(
         chunks=(),
         knowledge=knowledge,
     )
-    yield Extracted(knowledge, tuple(link_to_existing(whole, known)))
+    yield Extracted(knowledge, link_to_existing(whole, known))

@@ -20,8 +20,8 @@ from datasources.neo4j.documents import DocumentGraph
 from datasources.neo4j.records import ConceptRecord, SourceEdge
 from datasources.postgres.document_jobs import ExtractionRow
 from datasources.vectors import ChunkRecord, ConceptVectorRecord
+from jobs.pipeline.links import CrossLinks
 from jobs.pipeline.model import Chunk, Knowledge, Language
-from jobs.pipeline.model import Prerequisite as Candidate
 
 
 def clean(text: str) -> str:
@@ -60,7 +60,7 @@ def document_graph(
     document: DocumentNode,
     knowledge: Knowledge,
     ids: Mapping[str, UUID],
-    links: Sequence[Candidate],
+    links: CrossLinks,
     known: Mapping[str, UUID],
 ) -> DocumentGraph:
     """The document's graph rows; `known` maps keys of concepts already stored to ids."""
@@ -68,7 +68,7 @@ def document_graph(
     every = {**known, **ids}
     candidates = [
         Prerequisite(every[p.source], every[p.target], p.mandatory, p.weight)
-        for p in (*knowledge.prerequisites, *links)
+        for p in (*knowledge.prerequisites, *links.prerequisites)
         if p.source in every and p.target in every
     ]
     # Strongest first: mandatory before optional, then by weight (a stable sort keeps the
@@ -98,9 +98,9 @@ def document_graph(
             for c in knowledge.concepts
         ],
         relations=[
-            Relation(ids[r.source], ids[r.target], r.type, r.strength)
-            for r in knowledge.relations
-            if r.source in ids and r.target in ids
+            Relation(every[r.source], every[r.target], r.type, r.strength)
+            for r in (*knowledge.relations, *links.relations)
+            if r.source in every and r.target in every
         ],
         prerequisites=candidates,
     )

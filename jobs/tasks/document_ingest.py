@@ -174,7 +174,7 @@ async def ingest(
         await embed_all(ports, plan.extraction_texts(knowledge)),
     )
     clock.lap("extractions")
-    links = {(p.source, p.target) for p in extracted.links}
+    links = {(p.source, p.target) for p in extracted.links.prerequisites}
     titles = {**{v: k for k, v in known_ids.items()}, **{v: k for k, v in ids.items()}}
     summary: dict[str, Any] = {
         "pages": text.page_count,
