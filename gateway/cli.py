@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,8 @@ def worker(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    # arq 0.28 closes its Redis pool with redis-py's deprecated close() on shutdown.
+    warnings.filterwarnings("ignore", "Call to deprecated close", DeprecationWarning)
     run_worker(
         WorkerSettings,  # type: ignore[arg-type]
         redis_settings=redis_settings(settings),
