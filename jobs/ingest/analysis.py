@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobs.ingest.linking import DocumentWords, candidates
 from jobs.pipeline.analyse import document_text, require_text
 from jobs.pipeline.chunking import chunk_blocks
 from jobs.pipeline.detect import detect
@@ -108,4 +109,6 @@ def analyse_steps(
         chunks=(),
         knowledge=knowledge,
     )
-    yield Extracted(knowledge, link_to_existing(whole, known))
+    same = [k for k in known if k.language == language]
+    relevant = candidates(same, knowledge.concepts, DocumentWords(b.text for b in blocks))
+    yield Extracted(knowledge, link_to_existing(whole, relevant))

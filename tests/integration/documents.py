@@ -7,15 +7,15 @@ vector index and Redis, without timestamps, so two runs can be compared as they 
 from __future__ import annotations
 
 import dataclasses
-import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
-from datasources.postgres.models import Document, GenerationTask, KnowledgeExtraction
+from bench.documents import add_document, add_task
+from datasources.postgres.models import Document, KnowledgeExtraction
 from datasources.redis.store import document_cache_key
 from datasources.settings import Settings
 from datasources.stores import Stores
@@ -49,44 +49,15 @@ class DocumentWorld:
         """A stored file, its pending documents row and a document_processing task."""
         if self.owner is None:
             self.owner = (await self.world.user()).user_id
-
-        async def one() -> AsyncIterator[bytes]:
-            yield data
-
-        stored = await self.stores.files.put(one(), max_bytes=10**9)
-        document_id = uuid.uuid4()
-        async with self.stores.sessions() as session, session.begin():
-            await session.execute(
-                insert(Document).values(
-                    id=document_id,
-                    user_id=self.owner,
-                    filename=name,
-                    original_filename=name,
-                    file_path=stored.key,
-                    file_size=stored.size,
-                    status="pending",
-                    language=language,
-                    metadata_={"sha256": stored.key},
-                )
-            )
+        document_id, task_id = await add_document(
+            self.stores, self.owner, data, name=name, language=language
+        )
         self.documents.append(document_id)
-        return document_id, await self.task(document_id)
+        return document_id, task_id
 
-    async def task(self, document_id: UUID, *, max_retries: int = 3) -> UUID:
-        task_id = uuid.uuid4()
-        async with self.stores.sessions() as session, session.begin():
-            await session.execute(
-                insert(GenerationTask).values(
-                    id=task_id,
-                    user_id=self.owner,
-                    task_type="document_processing",
-                    status="pending",
-                    payload={"document_id": str(document_id)},
-                    result={"stage": "queued", "progress": 0},
-                    max_retries=max_retries,
-                )
-            )
-        return task_id
+    async def task(self, document_id: UUID) -> UUID:
+        assert self.owner is not None
+        return await add_task(self.stores, self.owner, document_id)
 
     async def process(self, task_id: UUID, *, attempt: int = 1) -> dict[str, Any]:
         return await run(self.ports, task_id, attempt=attempt, settings=self.settings)
