@@ -180,7 +180,7 @@ async def test_a_worker_killed_mid_job_is_repaired_by_the_restarted_one(
             lambda t: (t.result or {}).get("stage") in mid or t.status == "completed",
             seconds=180,
         )
-        stage = task.result["stage"]
+        stage = (task.result or {})["stage"]
         assert task.status == "processing", "the job finished before it could be killed"
         family = [c.pid for c in psutil.Process(first.pid).children(recursive=True)]
         assert family, "the worker reads documents in child processes"
@@ -213,8 +213,9 @@ async def test_a_worker_killed_mid_job_is_repaired_by_the_restarted_one(
     assert task.status == "completed", log.read_text()[-3000:]
     assert (resumed.retry_count, task.retry_count) == (1, 1)
     after_kill = await docs.snapshot(document_id)
-    assert len(after_kill["chunks"]) == task.result["chunks"]
-    assert len(after_kill["extractions"]) == sum(task.result["extractions"].values())
+    result = task.result or {}
+    assert len(after_kill["chunks"]) == result["chunks"]
+    assert len(after_kill["extractions"]) == sum(result["extractions"].values())
 
     # A clean run of the same document, for comparison: every store holds the same.
     await docs.process(await docs.task(document_id))
