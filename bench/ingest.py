@@ -8,8 +8,9 @@ document (the previous run is cleaned up first), so every run is a first ingesti
 
 Per run: the job's own seconds (task result, first stage to completion), the wall time
 from enqueue to the completed row, pages per second (pages / job seconds), and the peak
-resident memory of the worker process tree sampled every 20 ms — the worker, its
-forkserver and the reading process together, and the reading process alone.
+memory of the worker's process tree sampled every 20 ms — the worker, its forkserver and
+the reading process together (proportional set sizes), and the reading process alone
+(resident size).
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ def _worker(settings: Settings) -> subprocess.Popen[bytes]:
 
 
 class Peak:
-    """Peak RSS of a process tree (the sum over its processes), sampled beside the job."""
+    """Peak memory of a process tree, sampled beside the job: the sum of the processes'
+    proportional set sizes (a page shared by the forkserver and its children counts once
+    in total, not once per process), and the reading process's own resident size."""
 
     def __init__(self, pid: int) -> None:
         self.root = psutil.Process(pid)
@@ -64,7 +67,7 @@ class Peak:
         while True:
             try:
                 family = [self.root, *self.root.children(recursive=True)]
-                sizes = [p.memory_info().rss for p in family]
+                sizes = [p.memory_full_info().pss for p in family]
                 # the reading processes are the forkserver's children, the worker's grandchildren
                 readers = [p.memory_info().rss for p in family[1:] if p.ppid() != self.root.pid]
             except psutil.Error:
@@ -104,8 +107,8 @@ async def _one(
         "job_seconds": result["seconds"],
         "wall_seconds": round(wall, 2),
         "pages_per_second": round(result["pages"] / result["seconds"], 1),
-        "peak_tree_mb": round(peak.tree_mb),
-        "peak_reader_mb": round(peak.reader_mb),
+        "peak_tree_pss_mb": round(peak.tree_mb),
+        "peak_reader_rss_mb": round(peak.reader_mb),
         "chunks": result["chunks"],
         "concepts": result["concepts"]["new"] + result["concepts"]["merged"],
         "extractions": sum(result["extractions"].values()),
@@ -127,8 +130,11 @@ async def main(args: argparse.Namespace) -> None:
         try:
             await asyncio.sleep(8)  # start-up: imports, the reading forkserver, stores
             idle = psutil.Process(worker.pid)
-            idle_mb = sum(p.memory_info().rss for p in [idle, *idle.children(recursive=True)])
-            results["idle worker tree"] = {"rss_mb": round(idle_mb / 2**20)}
+            tree = [idle, *idle.children(recursive=True)]
+            results["idle worker tree"] = {
+                "pss_mb": round(sum(p.memory_full_info().pss for p in tree) / 2**20),
+                "worker_rss_mb": round(idle.memory_info().rss / 2**20),
+            }
             print(f"{'idle worker tree':<24} {json.dumps(results['idle worker tree'])}")
             for label, path in files.items():
                 runs = []
@@ -140,7 +146,7 @@ async def main(args: argparse.Namespace) -> None:
                     **{k: v for k, v in best.items() if k != "document_id"},
                     "runs_job_seconds": [r["job_seconds"] for r in runs],
                     "median_job_seconds": statistics.median(r["job_seconds"] for r in runs),
-                    "max_peak_tree_mb": max(r["peak_tree_mb"] for r in runs),
+                    "max_peak_tree_pss_mb": max(r["peak_tree_pss_mb"] for r in runs),
                 }
                 print(f"{label:<24} {json.dumps(results[label], ensure_ascii=False)}", flush=True)
         finally:

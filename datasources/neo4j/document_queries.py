@@ -115,26 +115,3 @@ MERGE_RELATIONS: LiteralString = (
     "ELSE e.document_ids + $document END) "
     "RETURN row.a AS a"
 )
-
-# shortestPath evaluates the all() predicate during the search (see writes.py).
-PREREQUISITE_STATE: LiteralString = (
-    "MATCH (a:Concept {id: $a}) MATCH (b:Concept {id: $b}) "
-    "OPTIONAL MATCH (a)-[e:PREREQUISITE]->(b) "
-    "WITH a, b, head(collect(e)) AS e "
-    "OPTIONAL MATCH back = shortestPath((b)-[:PREREQUISITE*1..]->(a)) "
-    "WITH a, b, e, back IS NOT NULL AS path_back "
-    "OPTIONAL MATCH strong = shortestPath((b)-[:PREREQUISITE*1..]->(a)) "
-    "WHERE all(r IN relationships(strong) WHERE r.mandatory) "
-    "RETURN e IS NOT NULL AS exists, e.document_ids IS NOT NULL AS ours, "
-    "coalesce(e.document_ids = [$document], false) AS only_us, "
-    "coalesce(e.mandatory, false) AS mandatory, e.weight AS weight, path_back, "
-    "strong IS NOT NULL AS mandatory_path_back"
-)
-
-WRITE_PREREQUISITE: LiteralString = (
-    "MATCH (a:Concept {id: $a}) MATCH (b:Concept {id: $b}) "
-    "MERGE (a)-[e:PREREQUISITE]->(b) ON CREATE SET e.document_ids = [$document] "
-    "SET e.mandatory = $mandatory, e.weight = $weight, "
-    "e.document_ids = CASE WHEN $document IN e.document_ids THEN e.document_ids "
-    "ELSE e.document_ids + $document END"
-)

@@ -14,8 +14,9 @@ A concept that loses its last EXTRACTED_FROM edge because of this document is de
 with its edges (its CONTAINS placements too).
 
 PREREQUISITE candidates are added best first, each only if it closes no cycle with the
-edges already in the graph (any path back from its target to its source): the graph as
-a whole never holds a mandatory cycle, whatever the order documents arrive in. Every
+edges already in the graph (any path back from its target to its source:
+datasources/neo4j/prerequisites.py): the graph as a whole never holds a mandatory cycle,
+whatever the order documents arrive in. Every
 transaction that adds such edges (these, and GraphWriter.add_prerequisite) first writes
 the one `(:GraphLock {name: "prerequisites"})` node, so they run one at a time and each
 check sees every edge committed before it.
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any
 from uuid import UUID
 
 from neo4j import AsyncDriver
@@ -39,6 +40,7 @@ from datasources.neo4j.bulk import (
     Relation,
     concept_row,
 )
+from datasources.neo4j.prerequisites import fetch, place
 from datasources.neo4j.records import ConceptRecord, RowDecoder, SourceEdge
 
 STORE = "neo4j"
@@ -126,11 +128,6 @@ class DocumentGraphWriter:
             return await session.execute_write(_remove, str(document_id))
 
 
-async def _rows(tx: Any, statement: LiteralString, **params: Any) -> list[Any]:
-    result = await tx.run(statement, **params)
-    return [record async for record in result]
-
-
 async def _replace(tx: Any, graph: DocumentGraph) -> GraphOutcome:
     doc = str(graph.document.id)
     ids = [str(c.id) for c in graph.concepts]
@@ -138,12 +135,12 @@ async def _replace(tx: Any, graph: DocumentGraph) -> GraphOutcome:
     await tx.run(q.LOCK)
     d = graph.document
     await tx.run(q.DOCUMENT, id=doc, title=d.title, type=d.type, language=d.language)
-    previous = {r["id"] for r in await _rows(tx, q.SOURCED_FROM, document=doc)}
-    existing = {r["id"] for r in await _rows(tx, q.EXISTING, ids=ids)}
+    previous = {r["id"] for r in await fetch(tx, q.SOURCED_FROM, document=doc)}
+    existing = {r["id"] for r in await fetch(tx, q.EXISTING, ids=ids)}
     out.new, out.merged = len(set(ids) - existing), len(set(ids) & existing)
     await tx.run(q.MERGE_CONCEPTS, rows=[concept_row(c) for c in graph.concepts])
     await tx.run(q.DROP_STALE_SOURCES, document=doc, keep=ids)
-    out.sources = len(await _rows(tx, q.MERGE_SOURCES, document=doc, rows=_source_rows(graph)))
+    out.sources = len(await fetch(tx, q.MERGE_SOURCES, document=doc, rows=_source_rows(graph)))
     relations = _unique_pairs(graph.relations)
     prerequisites = {(str(p.prerequisite_id), str(p.concept_id)) for p in graph.prerequisites}
     await tx.run(
@@ -154,55 +151,28 @@ async def _replace(tx: Any, graph: DocumentGraph) -> GraphOutcome:
         prerequisites=[list(k) for k in prerequisites],
     )
     gone = sorted(previous - set(ids))
-    out.courses = sorted({UUID(r["id"]) for r in await _rows(tx, q.COURSES_LOSING, ids=gone)})
-    out.removed = [UUID(r["id"]) for r in await _rows(tx, q.DELETE_SOURCELESS, ids=gone)]
+    out.courses = sorted({UUID(r["id"]) for r in await fetch(tx, q.COURSES_LOSING, ids=gone)})
+    out.removed = [UUID(r["id"]) for r in await fetch(tx, q.DELETE_SOURCELESS, ids=gone)]
     out.relations = len(
-        await _rows(tx, q.MERGE_RELATIONS, document=doc, rows=list(relations.values()))
+        await fetch(tx, q.MERGE_RELATIONS, document=doc, rows=list(relations.values()))
     )
-    for candidate in graph.prerequisites:
-        await _add_prerequisite(tx, doc, candidate, out)
+    placed = await place(tx, doc, graph.prerequisites)
+    out.prerequisites, out.demoted, out.dropped = placed.written, placed.demoted, placed.dropped
     decode = RowDecoder()
-    out.concepts = [decode.concept(r["c"]) for r in await _rows(tx, q.CONCEPTS, ids=ids)]
+    out.concepts = [decode.concept(r["c"]) for r in await fetch(tx, q.CONCEPTS, ids=ids)]
     return out
 
 
 async def _remove(tx: Any, doc: str) -> GraphOutcome:
     out = GraphOutcome()
     await tx.run(q.LOCK)
-    previous = sorted(r["id"] for r in await _rows(tx, q.SOURCED_FROM, document=doc))
+    previous = sorted(r["id"] for r in await fetch(tx, q.SOURCED_FROM, document=doc))
     await tx.run(q.FORGET_EDGES, document=doc, concepts=previous, relates=[], prerequisites=[])
     await tx.run(q.DROP_STALE_SOURCES, document=doc, keep=[])
-    out.courses = sorted({UUID(r["id"]) for r in await _rows(tx, q.COURSES_LOSING, ids=previous)})
-    out.removed = [UUID(r["id"]) for r in await _rows(tx, q.DELETE_SOURCELESS, ids=previous)]
+    out.courses = sorted({UUID(r["id"]) for r in await fetch(tx, q.COURSES_LOSING, ids=previous)})
+    out.removed = [UUID(r["id"]) for r in await fetch(tx, q.DELETE_SOURCELESS, ids=previous)]
     await tx.run(q.DELETE_DOCUMENT, document=doc)
     return out
-
-
-async def _add_prerequisite(tx: Any, doc: str, edge: Prerequisite, out: GraphOutcome) -> None:
-    a, b = str(edge.prerequisite_id), str(edge.concept_id)
-    if a == b:
-        return
-    found = await (await tx.run(q.PREREQUISITE_STATE, a=a, b=b, document=doc)).single()
-    if found is None:  # an end was deleted meanwhile (a cross-document link)
-        return
-    pair = (edge.prerequisite_id, edge.concept_id)
-    if not found["exists"]:
-        if found["path_back"]:
-            out.dropped.append(pair)
-            return
-        mandatory, weight = edge.mandatory, edge.weight
-    elif not found["ours"]:
-        return  # a person's edge: left exactly as they made it
-    elif found["only_us"]:
-        mandatory = edge.mandatory and not found["mandatory_path_back"]
-        weight = edge.weight
-    else:
-        mandatory = found["mandatory"] or (edge.mandatory and not found["mandatory_path_back"])
-        weight = max(edge.weight, found["weight"] or 0.0)
-    if edge.mandatory and not mandatory:
-        out.demoted.append(pair)
-    await tx.run(q.WRITE_PREREQUISITE, a=a, b=b, document=doc, mandatory=mandatory, weight=weight)
-    out.prerequisites += 1
 
 
 def _source_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
