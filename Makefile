@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline seed clean eval eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline bench-ingest seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -50,8 +50,9 @@ migrate: stack
 	$(CURRICULUM) migrate
 
 ## run: everything, then serve GraphQL + GraphiQL on http://127.0.0.1:8000/graphql (PORT=...)
+## and one background worker beside it (stopped with the server: Ctrl-C stops both)
 run: serve-check migrate
-	$(CURRICULUM) serve
+	$(CURRICULUM) serve --with-worker
 
 # Fails at once when PORT (default 8000) is taken, before the stores start.
 serve-check: setup
@@ -96,6 +97,14 @@ eval-corpus: setup
 ## eval: extraction quality on real textbook chapters (en, zh; Markdown, HTML, DOCX, PDF)
 eval: setup
 	$(BIN)/python -m eval.run --formats $(EVAL_ARGS)
+
+## eval-job: the same chapters through the real document job and stores, scored from Neo4j
+eval-job: migrate
+	$(BIN)/python -m eval.job $(EVAL_ARGS)
+
+## bench-ingest: the whole document job with its stores (a real worker): pages/s, peak memory
+bench-ingest: migrate
+	$(BIN)/python -m bench.ingest --json .cache/bench-ingest.json
 
 ## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
 bench-pipeline: setup

@@ -221,7 +221,7 @@ class CoursePlanWriter:
             await write_course_graph(
                 graph.driver,
                 database=graph.database,
-                seconds=graph.timeout,  # a job's stores: JOB_STORE_TIMEOUT_SECONDS
+                seconds=graph.timeout,  # a job's stores: WORKER_STORE_TIMEOUT_SECONDS
                 plan=CourseGraph(
                     course=CourseNode(
                         id=course_id,

@@ -12,6 +12,7 @@ from uuid import UUID
 
 CONCEPT_NAMESPACE = UUID("6f1c1c52-7d5e-4d8e-9a57-1f0b7f0a4c11")
 CHUNK_NAMESPACE = UUID("6f1d8a3e-3c0b-5c8e-9d43-2b7f0a9c4e11")
+EXTRACTION_NAMESPACE = UUID("0b8f3c2e-5d41-4c7a-8e19-7a2d6c9f1e33")
 
 
 def concept_id_for(title: str, language: str) -> UUID:
@@ -24,3 +25,8 @@ def concept_id_for(title: str, language: str) -> UUID:
 def chunk_id(document_id: UUID, chunk_index: int) -> UUID:
     """A document chunk's vector id: re-processing overwrites instead of duplicating."""
     return uuid.uuid5(CHUNK_NAMESPACE, f"{document_id}:{chunk_index}")
+
+
+def extraction_id(document_id: UUID, index: int) -> UUID:
+    """A knowledge_extractions row's id: a re-run writes the same rows, not new ones."""
+    return uuid.uuid5(EXTRACTION_NAMESPACE, f"{document_id}:{index}")

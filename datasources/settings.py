@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
@@ -214,22 +221,46 @@ class ChatSettings(BaseSettings):
         return _require_scheme(value, ("http", "https"), "CHAT_URL")
 
 
-class JobSettings(BaseSettings):
-    """Background jobs: the pause before retrying a job a store failed (doubling), and
-    the deadline of one store call in a job (a job writes thousands of rows in one call
-    where a request reads a few; GRAPHQL_STORE_TIMEOUT_SECONDS stays the request's)."""
-
-    model_config = _group("JOB_")
-    retry_backoff_seconds: float = Field(default=2.0, ge=0, le=300)
-    store_timeout_seconds: float = Field(default=300.0, gt=0, le=3600)
-
-
 def for_jobs(settings: Settings) -> Settings:
-    """The settings a worker (or the CLI running a job) opens its stores with."""
+    """The settings a worker (or the CLI running a job) opens its stores with: its store
+    calls get WORKER_STORE_TIMEOUT_SECONDS (a graph transaction or a bulk upsert of a whole
+    document or course, where a request reads a few rows)."""
     limits = settings.limits.model_copy(
-        update={"store_timeout_seconds": settings.jobs.store_timeout_seconds}
+        update={"store_timeout_seconds": settings.worker.store_timeout_seconds}
     )
     return settings.model_copy(update={"limits": limits})
+
+
+class WorkerSettings(BaseSettings):
+    """The background worker (`curriculum worker`, docs/worker.md)."""
+
+    model_config = _group("WORKER_")
+    # Longest one job may run; arq cancels it then (a 300-page PDF takes about a minute).
+    job_timeout_seconds: int = Field(default=1800, ge=10, le=24 * 3600)
+    # Jobs one worker runs at once; each document's CPU work runs in its own process.
+    max_jobs: int = Field(default=2, ge=1, le=64)
+    # A running job renews its claim this often x3; a worker that dies (SIGKILL) loses
+    # the claim within this time and another worker (or the restarted one) takes over.
+    lease_seconds: int = Field(default=30, ge=5, le=3600)
+    health_check_seconds: int = Field(default=30, ge=1, le=3600)
+    poll_seconds: float = Field(default=0.5, gt=0, le=60)
+    # Retries of a store that failed for a moment: base x 2^(retry-1), at most max.
+    retry_backoff_seconds: float = Field(default=5.0, ge=0, le=3600)
+    retry_backoff_max_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
+    # Tries arq itself allows when a task row cannot even be read (PostgreSQL down).
+    max_tries: int = Field(default=20, ge=1, le=1000)
+    # Address space of the process that reads one document (0: no limit).
+    analysis_memory_mb: int = Field(default=4096, ge=0, le=1024 * 1024)
+    # Store calls of a job (graph transaction, bulk upserts) get this long: placing 5,000
+    # concepts of a course writes thousands of rows in one call.
+    store_timeout_seconds: float = Field(default=300.0, gt=0, le=3600)
+
+    @field_validator("retry_backoff_max_seconds")
+    @classmethod
+    def _check_backoff(cls, value: float, info: ValidationInfo) -> float:
+        if value < info.data.get("retry_backoff_seconds", 0):
+            raise ValueError("must not be below WORKER_RETRY_BACKOFF_SECONDS")
+        return value
 
 
 class Settings(BaseSettings):
@@ -267,7 +298,7 @@ class Settings(BaseSettings):
     files: FileStoreSettings = Field(default_factory=FileStoreSettings)
     exports: ExportSettings = Field(default_factory=ExportSettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
-    jobs: JobSettings = Field(default_factory=JobSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
 
     @property
     def is_production(self) -> bool:
@@ -319,7 +350,7 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "files": FileStoreSettings,
     "exports": ExportSettings,
     "chat": ChatSettings,
-    "jobs": JobSettings,
+    "worker": WorkerSettings,
 }
 
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import logging
 import os
+import signal
+import subprocess
 import sys
+import warnings
 from pathlib import Path
+from typing import Any
 
 from datasources.files.exports import FORMATS
 from datasources.settings import Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
+WORKER_STOP_SECONDS = 30
 
 
 def _settings() -> Settings:
@@ -51,6 +57,18 @@ def serve(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    process = _start_worker() if args.with_worker else None
+    try:
+        _serve(uvicorn, settings, args, host, port)
+    finally:
+        if process is not None:
+            _stop_worker(process)
+    return 0
+
+
+def _serve(
+    uvicorn: Any, settings: Settings, args: argparse.Namespace, host: str, port: int
+) -> None:
     uvicorn.run(
         "gateway.app:create_app",
         factory=True,
@@ -64,7 +82,6 @@ def serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level.lower(),
         proxy_headers=False,
     )
-    return 0
 
 
 def migrate(args: argparse.Namespace) -> int:
@@ -90,12 +107,28 @@ def export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def worker(_: argparse.Namespace) -> int:
+def worker(args: argparse.Namespace) -> int:
+    import asyncio
+
     from arq import run_worker
 
-    from jobs.worker import WorkerSettings, redis_settings
+    from jobs.worker import WorkerSettings, healthy, redis_settings, worker_options
 
-    run_worker(WorkerSettings, redis_settings=redis_settings(_settings()))  # type: ignore[arg-type]
+    settings = _settings()  # a bad WORKER_* value stops here, naming the variable
+    if args.check:  # exit 0 when a worker wrote its health key within the interval
+        report = asyncio.run(healthy(settings))
+        print(report or "no worker has reported within WORKER_HEALTH_CHECK_SECONDS")
+        return 0 if report else 1
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    # arq 0.28 closes its Redis pool with redis-py's deprecated close() on shutdown.
+    warnings.filterwarnings("ignore", "Call to deprecated close", DeprecationWarning)
+    run_worker(
+        WorkerSettings,  # type: ignore[arg-type]
+        redis_settings=redis_settings(settings),
+        **worker_options(settings),
+    )
     return 0
 
 
@@ -115,6 +148,27 @@ def export(args: argparse.Namespace) -> int:
         return 1
     print(message)
     return 0
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """`curriculum worker` as a child that gets SIGTERM if this process dies, even by SIGKILL."""
+
+    def die_with_parent() -> None:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+
+    command = [sys.executable, "-m", "gateway.cli", "worker"]
+    return subprocess.Popen(command, preexec_fn=die_with_parent)  # noqa: S603
+
+
+def _stop_worker(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM (arq finishes or re-queues its jobs), then SIGKILL after a grace period."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=WORKER_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def seed_demo(args: argparse.Namespace) -> int:
@@ -138,9 +192,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument(
+        "--with-worker",
+        action="store_true",
+        help="also run one background worker, stopped with the server (make run)",
+    )
     p.add_argument("--check", action="store_true", help="only check the port is free, then exit")
     p.set_defaults(func=serve)
-    p = commands.add_parser("worker", help="run the arq background worker")
+    p = commands.add_parser("worker", help="run the arq background worker (docs/worker.md)")
+    p.add_argument("--check", action="store_true", help="exit 0 when a worker is healthy")
     p.set_defaults(func=worker)
     commands.add_parser("stack", help="dev stores: stack up [--with-weaviate] | down | status")
     p = commands.add_parser("migrate", help="apply PostgreSQL migrations (alembic)")
@@ -160,3 +220,7 @@ def main(argv: list[str] | None = None) -> None:
     p.set_defaults(func=seed_demo)
     args = parser.parse_args(argv)
     sys.exit(args.func(args))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,47 +1,46 @@
-"""arq WorkerSettings: the background worker (`curriculum worker`).
+"""arq WorkerSettings: the background worker (`curriculum worker`, docs/worker.md).
 
-Jobs unpack arq's ctx into typed state on their first line; the stores are opened
-once in on_startup and closed in on_shutdown, like the app's lifespan. Every job is
-registered under its name from datasources/redis/queue.py, the names `enqueue` uses.
+Jobs unpack arq's ctx into typed state on their first line (jobs/state.py); the stores
+are opened once in on_startup and closed in on_shutdown, like the app's lifespan. Every
+job is registered under its name from datasources/redis/queue.py, the names `enqueue`
+uses. `worker_options` turns the WORKER_* settings into arq's Worker arguments.
+
+Task jobs keep no arq result (`keep_result=0`): the task row is the result, and a task
+whose job finished can be queued again at once under the same job id (retryTask).
 """
 
 from __future__ import annotations
 
 import logging
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
 from typing import Any
 
 from arq import Retry, cron, func
 from arq.connections import RedisSettings
+from arq.constants import default_queue_name, health_check_key_suffix
 
 from datasources.redis import queue
 from datasources.redis.queue import JobName, TaskPayload
 from datasources.settings import Settings, for_jobs
-from datasources.stores import Stores, open_stores
-from jobs import maintenance
+from datasources.stores import open_stores
+from jobs import child, maintenance
+from jobs.ingest.analysis import PRELOAD
+from jobs.state import WorkerState, job, lease, state
 from jobs.tasks import course_generation
 from jobs.tasks import export as export_job
+from jobs.tasks.cleanup import clean_up_document
+from jobs.tasks.document_processing import process_document
 from jobs.tasks.lifecycle import OnFailed, Outcome, Work, run_task
 
 log = logging.getLogger("jobs")
-TASK_MAX_TRIES = 20
-TASK_TIMEOUT_SECONDS = 900  # a 5,000-concept course or a 100-page PDF, with room
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerState:
-    settings: Settings
-    stores: Stores
-    exit_stack: AsyncExitStack
-
-
-def state(ctx: dict[str, Any]) -> WorkerState:
-    return ctx["state"]  # type: ignore[no-any-return]
+# arq's own timeout sits this far past WORKER_JOB_TIMEOUT_SECONDS: the job stops itself
+# first and records why; arq's cancellation is the backstop.
+TIMEOUT_MARGIN_SECONDS = 60
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     settings = for_jobs(Settings.load())
+    child.start(PRELOAD)  # on the main thread (jobs/child.py); ~3 s, once
     exit_stack = AsyncExitStack()
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
@@ -66,18 +65,19 @@ async def purge_expired_rows(ctx: dict[str, Any]) -> dict[str, int]:
 
 
 async def _run(ctx: dict[str, Any], payload: Any, work: Work, on_failed: OnFailed | None) -> Any:
-    """A task job: our lifecycle decides about retries (the task row's max_retries);
-    arq only re-queues the job when told to, after the delay."""
-    worker = state(ctx)
+    """A course or export task job: our lifecycle decides about retries (the task row's
+    max_retries); arq only re-queues the job when told to, after the delay."""
+    current = job(ctx)
     task_id = TaskPayload.from_json(payload).task_id
-    outcome: Outcome = await run_task(
-        worker.stores,
-        worker.settings,
-        task_id,
-        attempt=int(ctx.get("job_try", 1)),
-        work=work,
-        on_failed=on_failed,
-    )
+    async with lease(current):
+        outcome: Outcome = await run_task(
+            current.stores,
+            current.settings,
+            task_id,
+            attempt=current.attempt,
+            work=work,
+            on_failed=on_failed,
+        )
     if outcome.status == "retry":
         raise Retry(defer=outcome.delay)
     return {"status": outcome.status, "error": outcome.error}
@@ -95,24 +95,36 @@ def redis_settings(settings: Settings) -> RedisSettings:
     return queue.redis_settings(settings.redis.url)
 
 
+async def healthy(settings: Settings) -> str | None:
+    """The newest worker's health line (jobs done, failed, ...), None when none is fresh."""
+    pool = await queue.open_queue(settings.redis.url)
+    try:
+        raw = await pool.get(default_queue_name + health_check_key_suffix)
+    finally:
+        await pool.aclose()
+    return raw.decode() if raw else None
+
+
+def worker_options(settings: Settings) -> dict[str, Any]:
+    """arq Worker arguments from the (validated) WORKER_* settings."""
+    worker = settings.worker
+    return {
+        "job_timeout": worker.job_timeout_seconds + TIMEOUT_MARGIN_SECONDS,
+        "max_jobs": worker.max_jobs,
+        "max_tries": worker.max_tries,
+        "health_check_interval": worker.health_check_seconds,
+        "poll_delay": worker.poll_seconds,
+    }
+
+
 class WorkerSettings:
     functions = [
         func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
         func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
-        # arq's own limit is only a backstop: run_task counts against the task's
-        # max_retries and fails the task itself before arq would drop the job silently.
-        func(
-            generate_course,
-            name=JobName.GENERATE_COURSE.value,
-            max_tries=TASK_MAX_TRIES,
-            timeout=TASK_TIMEOUT_SECONDS,
-        ),
-        func(
-            export_course,
-            name=JobName.EXPORT_COURSE.value,
-            max_tries=TASK_MAX_TRIES,
-            timeout=TASK_TIMEOUT_SECONDS,
-        ),
+        func(process_document, name=JobName.PROCESS_DOCUMENT.value, keep_result=0),
+        func(clean_up_document, name=JobName.CLEAN_UP_DOCUMENT.value, keep_result=0),
+        func(generate_course, name=JobName.GENERATE_COURSE.value, keep_result=0),
+        func(export_course, name=JobName.EXPORT_COURSE.value, keep_result=0),
     ]
     cron_jobs = [
         cron(

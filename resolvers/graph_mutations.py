@@ -25,18 +25,7 @@ async def _embed(ctx: Context, concept: ConceptRecord) -> None:
     vector = (await ctx.stores.embedder.embed([text]))[0]
     if not any(vector):
         return  # nothing embeddable (e.g. punctuation only); no vector to keep
-    await ctx.stores.vectors.upsert_concepts(
-        [
-            ConceptVectorRecord.create(
-                concept_id=concept.id,
-                title=concept.title,
-                description=concept.description,
-                category=concept.category,
-                tags=concept.tags,
-                vector=vector,
-            )
-        ]
-    )
+    await ctx.stores.vectors.upsert_concepts([ConceptVectorRecord.of(concept, vector)])
 
 
 async def save_concept(

@@ -13,6 +13,9 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE CONSTRAINT learning_objective_id_unique IF NOT EXISTS "
     "FOR (o:LearningObjective) REQUIRE o.id IS UNIQUE",
+    # The lock node datasources/neo4j/documents.py serialises edge-adding transactions on.
+    "CREATE CONSTRAINT graph_lock_name_unique IF NOT EXISTS "
+    "FOR (l:GraphLock) REQUIRE l.name IS UNIQUE",
     "CREATE INDEX concept_title IF NOT EXISTS FOR (c:Concept) ON (c.title)",
     "CREATE INDEX concept_difficulty IF NOT EXISTS FOR (c:Concept) ON (c.difficulty)",
     "CREATE FULLTEXT INDEX conceptSearch IF NOT EXISTS "

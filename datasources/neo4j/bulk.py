@@ -141,6 +141,18 @@ PLACEMENTS = _edge("Course", "Concept", "CONTAINS")
 ACHIEVEMENTS = _edge("Course", "LearningObjective", "ACHIEVES")
 
 
+def concept_row(c: ConceptNode) -> dict[str, Any]:
+    """A Concept node's properties as statement parameters (ids as strings)."""
+    return {
+        "id": str(c.id),
+        "title": c.title,
+        "description": c.description,
+        "difficulty": c.difficulty,
+        "category": c.category,
+        "tags": list(c.tags),
+    }
+
+
 def _created(row: Any) -> dict[str, Any]:
     return {"id": str(row.id), "created_at": row.created_at}
 
@@ -172,15 +184,7 @@ class BulkGraphWriter:
         return await self._run(
             CONCEPTS,
             rows,
-            lambda c: {
-                **_created(c),
-                "title": c.title,
-                "description": c.description,
-                "difficulty": c.difficulty,
-                "category": c.category,
-                "tags": list(c.tags),
-                "updated_at": c.updated_at,
-            },
+            lambda c: {**concept_row(c), **_created(c), "updated_at": c.updated_at},
         )
 
     async def documents(self, rows: Sequence[DocumentNode]) -> int:

@@ -10,6 +10,7 @@ from uuid import UUID
 from neo4j import AsyncDriver
 
 from datasources.errors import guarded
+from datasources.neo4j.document_queries import LOCK
 from datasources.neo4j.records import ConceptRecord, concept_from_node
 
 STORE = "neo4j"
@@ -206,6 +207,9 @@ async def _add_prerequisite_tx(
 ) -> bool:
     if prerequisite == concept:
         raise GraphCycleError("a concept cannot be its own prerequisite")
+    # One edge-adding transaction at a time (jobs too): the check below then sees every
+    # edge committed before it (datasources/neo4j/documents.py).
+    await tx.run(LOCK)
     if mandatory:
         result = await tx.run(
             # shortestPath evaluates the all() predicate during the search, so this

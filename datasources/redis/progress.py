@@ -15,14 +15,13 @@ Jobs publish (`publish_progress`), the `taskProgress` subscription reads
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from datasources.postgres.records import GenerationTaskRecord
-from datasources.redis.store import RedisStore
 
 TASK_TYPES = frozenset({"document_processing", "course_generation", "export"})
 TERMINAL = frozenset({"completed", "failed"})
@@ -104,8 +103,14 @@ def event_from_task(task: GenerationTaskRecord) -> ProgressEvent:
     )
 
 
+class Publisher(Protocol):
+    """What publishing needs (RedisStore; a fake in unit tests)."""
+
+    def publish(self, channel: str, message: dict[str, Any]) -> Awaitable[int]: ...
+
+
 async def publish_progress(
-    redis: RedisStore,
+    redis: Publisher,
     *,
     task_type: str,
     payload: Mapping[str, Any] | None,

@@ -33,6 +33,8 @@ class JobName(StrEnum):
     PROCESS_DOCUMENT = "process_document"
     GENERATE_COURSE = "generate_course"
     EXPORT_COURSE = "export_course"
+    # After a soft delete (deleteDocument): no generation_tasks row, payload DocumentPayload.
+    CLEAN_UP_DOCUMENT = "clean_up_document"
 
 
 TASK_JOBS: Mapping[str, JobName] = {
@@ -57,6 +59,23 @@ class TaskPayload:
         if not isinstance(raw, Mapping) or not isinstance(raw.get("task_id"), str):
             raise ValueError("a task job's payload is {'task_id': '<uuid>'}")
         return cls(task_id=UUID(raw["task_id"]))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPayload:
+    """What the cleanup job receives: the id of the (soft-deleted) document."""
+
+    document_id: UUID
+
+    def to_json(self) -> dict[str, str]:
+        return {"document_id": str(self.document_id)}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> DocumentPayload:
+        """The payload a job was given; ValueError names what is wrong with it."""
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("document_id"), str):
+            raise ValueError("a document job's payload is {'document_id': '<uuid>'}")
+        return cls(document_id=UUID(raw["document_id"]))
 
 
 def serialize(value: Any) -> bytes:
@@ -101,3 +120,17 @@ class JobQueue:
     @guarded("redis")
     async def enqueue(self, *, task_type: str, task_id: UUID) -> bool:
         return await enqueue(self._queue, task_type=task_type, task_id=task_id)
+
+
+def cleanup_job_id(document_id: UUID) -> str:
+    return f"{JobName.CLEAN_UP_DOCUMENT.value}:{document_id}"
+
+
+async def enqueue_cleanup(queue: ArqRedis, *, document_id: UUID) -> bool:
+    """Queue the cleanup of a soft-deleted document; False when it is already queued."""
+    queued = await queue.enqueue_job(
+        JobName.CLEAN_UP_DOCUMENT.value,
+        DocumentPayload(document_id).to_json(),
+        _job_id=cleanup_job_id(document_id),
+    )
+    return queued is not None

@@ -18,6 +18,7 @@ from datasources.errors import guarded
 STORE = "redis"
 COURSE_CACHE_TTL = 3600  # seed: cache:courses:{course_id}, 1 hour
 SEARCH_CACHE_TTL = 900  # seed: cache:search:{query_hash}, 15 minutes
+DOCUMENT_CACHE_TTL = 6 * 3600  # seed: cache:documents:{document_id}:extracted, 6 hours
 SERVER_TIME_CHANNEL = "pubsub:server_time"
 
 
@@ -34,6 +35,10 @@ def dumps(value: Any) -> bytes:
 
 def course_cache_key(course_id: UUID) -> str:
     return f"cache:courses:{course_id}"
+
+
+def document_cache_key(document_id: UUID) -> str:
+    return f"cache:documents:{document_id}:extracted"
 
 
 def search_cache_key(parts: Sequence[Any]) -> str:

@@ -42,8 +42,8 @@ class VectorIndex(Protocol):
     ) -> dict[UUID, list[QARecord]]:
         """Each course's QA pairs (by topic, then id), at most `limit` per course."""
 
-    async def delete_document(self, document_id: UUID) -> int:
-        """Delete the document's chunks; returns how many were deleted."""
+    async def delete_document(self, document_id: UUID, *, from_index: int = 0) -> int:
+        """Delete the document's chunks from `from_index` on (all by default); how many."""
 
     async def delete_concepts(self, ids: Sequence[UUID]) -> int: ...
 

@@ -220,9 +220,10 @@ class PgVectorIndex:
             maintenance_work_mem=maintenance_work_mem,
         )
 
-    async def delete_document(self, document_id: UUID) -> int:
+    async def delete_document(self, document_id: UUID, *, from_index: int = 0) -> int:
         (document_id,) = unique_ids([document_id])
-        status = await self._execute(sql.delete_document(self._s), document_id)
+        check_offset(from_index)
+        status = await self._execute(sql.delete_document(self._s), document_id, from_index)
         return int(status.split()[-1])
 
     async def delete_concepts(self, ids: Sequence[UUID]) -> int:

@@ -178,7 +178,7 @@ WHERE document_id = ANY($1::uuid[]) GROUP BY document_id"""
 
 
 def delete_document(s: str) -> str:
-    return f"DELETE FROM {s}.document_chunks WHERE document_id = $1"
+    return f"DELETE FROM {s}.document_chunks WHERE document_id = $1 AND chunk_index >= $2"
 
 
 def delete_concepts(s: str) -> str:

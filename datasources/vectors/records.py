@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias
 from uuid import UUID
 
 from datasources.ids import chunk_id
@@ -48,6 +48,21 @@ class ChunkRecord:
         )
 
 
+class ConceptLike(Protocol):
+    """What a concept's vector record is made from (a graph ConceptRecord, for one)."""
+
+    @property
+    def id(self) -> UUID: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ConceptVectorRecord:
     """A concept's embedding; `id` is the concept id (PostgreSQL / Neo4j)."""
@@ -79,6 +94,18 @@ class ConceptVectorRecord:
             neo4j_node_id=str(concept_id),
             category=category,
             tags=list(tags),
+            vector=vector,
+        )
+
+    @classmethod
+    def of(cls, concept: ConceptLike, vector: Sequence[float]) -> ConceptVectorRecord:
+        """`create` from a concept record (graph read or write result)."""
+        return cls.create(
+            concept_id=concept.id,
+            title=concept.title,
+            description=concept.description,
+            category=concept.category,
+            tags=concept.tags,
             vector=vector,
         )
 

@@ -318,9 +318,12 @@ class WeaviateVectorIndex:
 
         return await self._guard(run) if wanted else {}
 
-    async def delete_document(self, document_id: UUID) -> int:
+    async def delete_document(self, document_id: UUID, *, from_index: int = 0) -> int:
         (document_id,) = unique_ids([document_id])
+        check_offset(from_index)
         where = Filter.by_property("documentId").equal(str(document_id))
+        if from_index:
+            where = where & Filter.by_property("chunkIndex").greater_or_equal(from_index)
         return await self._delete_where("chunk", where)
 
     async def delete_concepts(self, ids: Sequence[UUID]) -> int:

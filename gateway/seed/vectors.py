@@ -112,17 +112,7 @@ async def write_vectors(
     async def run(sink: Any) -> None:
         async def concepts(batch: Sequence[Any], vectors: list[list[float]]) -> None:
             await sink.concepts(
-                [
-                    ConceptVectorRecord.create(
-                        concept_id=c.id,
-                        title=c.title,
-                        description=c.description,
-                        category=c.category,
-                        tags=c.tags,
-                        vector=v,
-                    )
-                    for c, v in zip(batch, vectors, strict=True)
-                ]
+                [ConceptVectorRecord.of(c, v) for c, v in zip(batch, vectors, strict=True)]
             )
 
         async def questions(batch: Sequence[Any], vectors: list[list[float]]) -> None:

@@ -8,6 +8,7 @@ concepts succeeds with empty knowledge.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS, chunk_blocks
@@ -15,7 +16,7 @@ from jobs.pipeline.detect import DEFAULT_MAX_BYTES, detect
 from jobs.pipeline.errors import UnsupportedDocument
 from jobs.pipeline.knowledge import KnowledgeExtractor, OfflineExtractor
 from jobs.pipeline.language import detect_language
-from jobs.pipeline.model import Analysis, Language, ReadDocument
+from jobs.pipeline.model import Analysis, Block, Language, ReadDocument
 from jobs.pipeline.readers import read
 from jobs.pipeline.words import count_all
 
@@ -53,10 +54,7 @@ def analyse_document(
 ) -> Analysis:
     timings = dict(timings or {})
     blocks = document.blocks()
-    if not any(b.text.strip() for b in blocks):
-        raise UnsupportedDocument(
-            "no_text", "no text could be extracted (a scanned document needs OCR first)"
-        )
+    require_text(blocks)
     clock = time.perf_counter()
     language = language or detect_language(blocks)
     word_count = count_all(b.text for b in blocks)
@@ -67,16 +65,28 @@ def analyse_document(
     clock = time.perf_counter()
     knowledge = (extractor or OfflineExtractor()).extract(document, language)
     timings["knowledge"] = time.perf_counter() - clock
-    text = "\n\n".join("\n\n".join(b.text for b in page.blocks) for page in document.pages)
     return Analysis(
         mime_type=document.mime_type,
         kind=document.kind,
         language=language,
         page_count=len(document.pages),
         word_count=word_count,
-        extracted_text=text,
+        extracted_text=document_text(document),
         pages=document.pages,
         chunks=tuple(chunks),
         knowledge=knowledge,
         timings={k: round(v, 4) for k, v in timings.items()},
     )
+
+
+def require_text(blocks: Sequence[Block]) -> None:
+    """UnsupportedDocument("no_text") when no block has any text (a scan without OCR)."""
+    if not any(b.text.strip() for b in blocks):
+        raise UnsupportedDocument(
+            "no_text", "no text could be extracted (a scanned document needs OCR first)"
+        )
+
+
+def document_text(document: ReadDocument) -> str:
+    """`documents.extracted_text`: blocks joined by blank lines, pages in order."""
+    return "\n\n".join("\n\n".join(b.text for b in page.blocks) for page in document.pages)

@@ -1,1 +1,2 @@
-"""arq task entry points: each unpacks its payload, then orchestrates (jobs/tasks/lifecycle.py)."""
+"""arq task entry points: each unpacks its state, then only orchestrates (the course and
+export jobs through jobs/tasks/lifecycle.py)."""

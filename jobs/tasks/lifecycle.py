@@ -8,8 +8,8 @@ record the outcome.
 - A store that did not answer (UpstreamUnavailable, a driver's connection error) or a
   graph that changed under the job (GraphChanged) is transient: the task goes back to
   pending and the caller runs it again after `delay` seconds (doubling from
-  JOB_RETRY_BACKOFF_SECONDS), until `max_retries` retries are spent; then it fails
-  with the store's error.
+  WORKER_RETRY_BACKOFF_SECONDS, at most WORKER_RETRY_BACKOFF_MAX_SECONDS), until
+  `max_retries` retries are spent; then it fails with the store's error.
 - Anything else is a bug: the task fails with the exception's type only (the details
   are in the log, never in a row a client reads).
 """
@@ -29,7 +29,6 @@ from datasources.settings import Settings
 from datasources.stores import Stores
 
 log = logging.getLogger("jobs")
-MAX_DELAY_SECONDS = 300.0
 
 
 class JobFailed(Exception):
@@ -78,7 +77,8 @@ def describe(exc: BaseException) -> str:
 
 
 def retry_delay(settings: Settings, attempt: int) -> float:
-    return min(MAX_DELAY_SECONDS, settings.jobs.retry_backoff_seconds * 2 ** (attempt - 1))
+    worker = settings.worker
+    return min(worker.retry_backoff_max_seconds, worker.retry_backoff_seconds * 2 ** (attempt - 1))
 
 
 async def run_task(

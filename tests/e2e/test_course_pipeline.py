@@ -56,7 +56,7 @@ async def worker(
 ) -> AsyncIterator[Callable[[], subprocess.Popen[bytes]]]:
     """Starts `curriculum worker` against the edge app's stores when the test says so
     (its log in the test's tmp folder); stopped at the end."""
-    env = server_env(edge_app.settings, **EDGE_ENV, JOB_RETRY_BACKOFF_SECONDS="0.1")
+    env = server_env(edge_app.settings, **EDGE_ENV, WORKER_RETRY_BACKOFF_SECONDS="0.1")
     started: list[subprocess.Popen[bytes]] = []
     log = (tmp_path / "worker.log").open("wb")
 

@@ -26,7 +26,7 @@ async def courses(world: World, test_settings: Settings) -> AsyncIterator[Course
     """Course graphs loaded into the stores, removed afterwards; jobs retry at once (the
     backoff is the unit tests' to measure)."""
     settings = test_settings.model_copy(
-        update={"jobs": test_settings.jobs.model_copy(update={"retry_backoff_seconds": 0.0})}
+        update={"worker": test_settings.worker.model_copy(update={"retry_backoff_seconds": 0.0})}
     )
     built = Courses(world, settings)
     try:

@@ -337,6 +337,21 @@ async def test_delete_document_removes_only_its_chunks(index: VectorIndex) -> No
     assert await index.delete_document(drop) == 0
 
 
+async def test_delete_document_from_an_index_keeps_the_chunks_before_it(
+    index: VectorIndex,
+) -> None:
+    document, other = uuid.uuid4(), uuid.uuid4()
+    await index.upsert_chunks(await chunks(document, TOPICS))
+    await index.upsert_chunks(await chunks(other, TOPICS))
+    assert await index.delete_document(document, from_index=2) == len(TOPICS) - 2
+    assert await index.count_chunks([document, other]) == {document: 2, other: len(TOPICS)}
+    kept = (await index.chunks_for_documents([document]))[document]
+    assert [c.chunk_index for c in kept] == [0, 1]
+    assert await index.delete_document(document, from_index=2) == 0
+    with pytest.raises(ValueError, match="offset must be a non-negative integer"):
+        await index.delete_document(document, from_index=-1)
+
+
 async def test_delete_concepts(index: VectorIndex) -> None:
     concepts = [
         ConceptVectorRecord(id=uuid.uuid4(), title=t, vector=await embed(t)) for t in TOPICS

@@ -6,7 +6,15 @@ import uuid
 
 import pytest
 
-from datasources.redis.queue import TASK_JOBS, JobName, TaskPayload, deserialize, serialize
+from datasources.redis.queue import (
+    TASK_JOBS,
+    DocumentPayload,
+    JobName,
+    TaskPayload,
+    cleanup_job_id,
+    deserialize,
+    serialize,
+)
 from jobs.worker import WorkerSettings
 
 
@@ -14,10 +22,27 @@ def test_the_worker_registers_its_jobs_under_the_queues_names() -> None:
     names = {f.name for f in WorkerSettings.functions}
     assert names <= {j.value for j in JobName}
     assert {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS} <= names
-    assert {JobName.GENERATE_COURSE, JobName.EXPORT_COURSE} <= names
-    housekeeping = {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS}
-    assert {c.name for c in WorkerSettings.cron_jobs} == {f"cron:{n}" for n in housekeeping}
+    assert {
+        JobName.PROCESS_DOCUMENT,
+        JobName.CLEAN_UP_DOCUMENT,
+        JobName.GENERATE_COURSE,
+        JobName.EXPORT_COURSE,
+    } <= names
+    assert {c.name for c in WorkerSettings.cron_jobs} == {
+        f"cron:{n}" for n in (JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS)
+    }
     assert set(TASK_JOBS) == {"document_processing", "course_generation", "export"}
+
+
+def test_document_payloads_are_json_and_checked() -> None:
+    document = uuid.uuid4()
+    raw = deserialize(serialize(DocumentPayload(document).to_json()))
+    assert DocumentPayload.from_json(raw) == DocumentPayload(document)
+    assert cleanup_job_id(document) == f"clean_up_document:{document}"
+    bad_payloads: list[object] = [None, {"task_id": str(document)}, {"document_id": "x"}]
+    for bad in bad_payloads:
+        with pytest.raises(ValueError):
+            DocumentPayload.from_json(bad)
 
 
 def test_payloads_are_json_and_checked() -> None:

@@ -141,7 +141,7 @@ def test_a_generation_request_survives_the_task_payload() -> None:
         ("CHAT_TIMEOUT_SECONDS", "0"),
         ("EXPORT_TTL_DAYS", "0"),
         ("EXPORT_LINK_TTL_SECONDS", "5"),
-        ("JOB_RETRY_BACKOFF_SECONDS", "-1"),
+        ("WORKER_RETRY_BACKOFF_SECONDS", "-1"),
     ],
 )
 def test_bad_course_settings_name_their_variable(

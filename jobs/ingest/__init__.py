@@ -1,0 +1,1 @@
+"""The document job's pure parts: what runs in the reading process, and store rows."""
