@@ -27,9 +27,9 @@ from jobs.planning import PlanningInput
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 
 
-def settings(**jobs: Any) -> Settings:
+def settings(**worker: Any) -> Settings:
     loaded = Settings.load(Path("/nonexistent.env"))
-    return loaded.model_copy(update={"jobs": loaded.jobs.model_copy(update=jobs)})
+    return loaded.model_copy(update={"worker": loaded.worker.model_copy(update=worker)})
 
 
 def task_record(
