@@ -141,10 +141,6 @@ async def _objects(world: World, caller: Caller) -> dict[str, list[str]]:
     courses = [await world.course(owner, documents=[document]) for _ in range(2)]
     concepts = [await world.concept(f"Fuzz concept {uuid.uuid4().hex[:8]}") for _ in range(2)]
     task = await world.task(caller.account.user_id)
-    # A finished generation of the first course, so courseGeneration reaches its stream.
-    await world.task(
-        caller.account.user_id, status="completed", payload={"course_id": str(courses[0])}
-    )
     return {
         "Course": [to_global_id("Course", c) for c in courses],
         "Concept": [to_global_id("Concept", c) for c in concepts],
@@ -284,8 +280,20 @@ async def _connect(fuzz: Fuzz, caller: Caller) -> Any:
     return ws
 
 
+async def _generated_course(fuzz: Fuzz) -> str:
+    """A course of the signed-in user with a finished generation, made after the mutation
+    fuzz (which may have deleted the others), so courseGeneration reaches its stream."""
+    account = fuzz.callers[1].account
+    assert account is not None
+    owner = Principal(account.user_id, "user")
+    course = await fuzz.world.course(owner, documents=[await fuzz.world.document(owner)])
+    await fuzz.world.task(account.user_id, status="completed", payload={"course_id": str(course)})
+    return to_global_id("Course", course)
+
+
 async def test_every_subscription_field(fuzz: Fuzz) -> None:
     fuzz.findings.clear()
+    fuzz.known_ids["Course"] = [await _generated_course(fuzz)]
     for caller in fuzz.callers:
         ws = await _connect(fuzz, caller)
         try:
