@@ -17,7 +17,7 @@ import rjieba
 
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import acceptable
+from jobs.pipeline.structure import acceptable, emphasis_name
 
 WEAK = 0.55
 
@@ -118,7 +118,7 @@ def find_definitions(
     if found is None or found.confidence < EMPHASIS:
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:
-            term = clean_title(span)
+            term = emphasis_name(span)
             if (
                 term
                 and term in sentence

@@ -154,13 +154,23 @@ def _code_terms(text: str) -> list[str]:
     ]
 
 
+_TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]\s*$")
+
+
 def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
-    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term."""
+    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term.
+    A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
+    "*breadth-first search (BFS)*" names breadth-first search."""
+    terms = [emphasis_name(s) for s in spans]
     return [
-        Cue(clean_title(s), "emphasis", block)
-        for s in spans
-        if acceptable(clean_title(s)) and not _stressed_verb(clean_title(s))
+        Cue(term, "emphasis", block)
+        for term in terms
+        if acceptable(term) and not _stressed_verb(term)
     ]
+
+
+def emphasis_name(span: str) -> str:
+    return clean_title(_TRAILING_GLOSS.sub("", span))
 
 
 def _stressed_verb(term: str) -> bool:
@@ -220,6 +230,40 @@ def _trailing_term(run: str) -> str:
     while len(kept) > 1 and kept[0][1] == "v" and kept[1][1].startswith("n"):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     return "".join(w for w, _ in kept).strip()
+
+
+# "the `drop` function", "the `impl Trait` syntax", "`entry` 方法", "a method called `entry`":
+# prose that names a piece of code by what it is names a concept of the language or tool
+_CODE_NAME = r"`((?:[A-Za-z][A-Za-z0-9]*)(?: [A-Za-z][A-Za-z0-9]*)?)`"
+_CODE_KIND = (
+    r"function|method|keyword|type|trait|macro|syntax|API|command|operator|attribute|enum|"
+    r"struct|module|variant|expression|statement|class|interface|library|package|flag|option"
+)
+_NAMED_CODE = re.compile(
+    rf"{_CODE_NAME}\s*(?:(?:{_CODE_KIND})s?\b|函数|方法|关键字|类型|宏|语法|命令|运算符|"
+    r"特征|枚举|结构体|模块|成员|表达式|语句|类|接口|选项)"
+    rf"|(?:\b(?:called|named)|称为|叫做|名为)\s*{_CODE_NAME}"
+)
+# identifiers a chapter's own code defines ("fn longest", "struct Point", "def area") are
+# the example's names, not the subject's
+_DEFINED_IN_CODE = re.compile(
+    r"\b(?:fn|def|func|function|struct|class|trait|enum|interface|type|let|var|const|mod)"
+    r"\s+(?:mut\s+)?([A-Za-z_][A-Za-z0-9_]*)"
+)
+
+
+def code_names(text: str, block: int) -> list[Cue]:
+    """Code spans the prose names as a function, method, keyword, type, command, ..."""
+    cues = []
+    for match in _NAMED_CODE.finditer(text):
+        name = match.group(1) or match.group(2)
+        if not re.search(r"[a-z][A-Z]", name) and name.lower() not in EN_STOP:
+            cues.append(Cue(name, "code", block))
+    return cues
+
+
+def defined_in_code(code: str) -> set[str]:
+    return {m.group(1) for m in _DEFINED_IN_CODE.finditer(code)}
 
 
 _FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")

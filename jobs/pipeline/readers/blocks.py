@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from wordfreq import zipf_frequency
+
 from jobs.pipeline.model import Block, BlockKind, Page
 
 PAGE_CHARS = 3000
@@ -122,9 +124,30 @@ def guess_heading(line: str) -> int:
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
+_WORD_END = re.compile(r"[A-Za-z]+$")
+_WORD_START = re.compile(r"^[A-Za-z]+")
+COMPOUND_PART_ZIPF = 3.0  # both halves ordinary words ("catch", "all"; not "compu", "ter")
+JOINED_WORD_ZIPF = 3.5  # the joined form is itself a common word ("lightweight", "database")
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """A hyphen at a line end is part of a compound when both halves are words and joining
+    them does not make a common word (wordfreq Zipf frequencies)."""
+    head, tail = _WORD_END.search(left), _WORD_START.match(right)
+    if head is None or tail is None:
+        return False
+    first, second = head.group(0).lower(), tail.group(0).lower()
+    return (
+        zipf_frequency(first + second, "en") < JOINED_WORD_ZIPF
+        and zipf_frequency(first, "en") >= COMPOUND_PART_ZIPF
+        and zipf_frequency(second, "en") >= COMPOUND_PART_ZIPF
+    )
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Wrapped lines back into one paragraph: no space between CJK characters, and a word
-    hyphenated at a line end joined again."""
+    hyphenated at a line end joined again ("compu-" + "ter"), unless the hyphen belongs to a
+    compound ("catch-" + "all", "breadth-" + "first" keep it; see `_keeps_hyphen`)."""
     out = ""
     for raw in lines:
         line = raw.strip()
@@ -133,7 +156,7 @@ def join_lines(lines: Iterable[str]) -> str:
         if not out:
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[0].islower():
-            out = out[:-1] + line
+            out = out + line if _keeps_hyphen(out[:-1], line) else out[:-1] + line
         elif _CJK.match(out[-1]) or _CJK.match(line[0]):
             out += line
         else:

@@ -169,7 +169,7 @@ def _emphasis(paragraph: Paragraph) -> list[str]:
     spans: list[str] = []
     current = ""
     for run in paragraph.runs:
-        if run.bold or run.italic:
+        if run.bold or run.italic or run.underline:
             current += run.text
         elif current:
             spans.append(current)

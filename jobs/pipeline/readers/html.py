@@ -44,7 +44,7 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
-_EMPHASIS = "strong, b, em, i, dfn"
+_EMPHASIS = "strong, b, em, i, dfn, u, mark"
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:

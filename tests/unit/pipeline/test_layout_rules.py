@@ -1,0 +1,88 @@
+"""Layout rules that carry over to any textbook, each on text written for the test:
+inline HTML emphasis, glosses inside emphasis, hyphens at line ends, code named in prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.detect import detect
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import join_lines
+from jobs.pipeline.readers.markdown import parse
+from jobs.pipeline.structure import code_names, defined_in_code, emphasis_terms
+
+
+def test_inline_html_marks_emphasis_in_markdown() -> None:
+    blocks = parse(
+        "A <u>priority queue</u> serves the <b>highest priority</b> first; a "
+        '<span class="x">span</span> is not emphasis, and <dfn>heap order</dfn> is.\n'
+    )
+    assert blocks[0].emphasis == ("priority queue", "highest priority", "heap order")
+    assert blocks[0].text.startswith("A priority queue serves the highest priority first")
+
+
+def test_unbalanced_html_tags_do_not_break_emphasis() -> None:
+    blocks = parse("A </u> stray closing tag, then *a real term* and <u>an open one\n")
+    assert blocks[0].emphasis == ("a real term", "an open one")
+
+
+def test_underlined_docx_runs_are_emphasis(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("A ")
+    paragraph.add_run("min-heap").underline = True
+    paragraph.add_run(" keeps the smallest key at its root.")
+    path = tmp_path / "heap.docx"
+    document.save(str(path))
+    read_back = read(path, detect(path, filename=path.name))
+    assert read_back.blocks()[0].emphasis == ("min-heap",)
+
+
+def test_a_gloss_inside_emphasis_is_not_part_of_the_name() -> None:
+    cues = emphasis_terms(("堆（heap）", "breadth-first search (BFS)", "plain term"), 0)
+    assert [c.term for c in cues] == ["堆", "breadth-first search", "plain term"]
+
+
+def test_hyphens_at_line_ends() -> None:
+    # a word broken by the layout is joined; a compound keeps its hyphen
+    assert join_lines(["the compu-", "ter stores a catch-", "all value"]) == (
+        "the computer stores a catch-all value"
+    )
+    assert join_lines(["a breadth-", "first search over a light-", "weight graph"]) == (
+        "a breadth-first search over a lightweight graph"
+    )
+    assert join_lines(["an aver-", "age of x-", "coordinates"]) == "an average of x-coordinates"
+
+
+def test_code_named_by_what_it_is() -> None:
+    text = (
+        "The `push` method appends, the `impl Trait` syntax hides the type, a function "
+        "called `sorted` returns a copy, and `git add` 命令暂存文件; `x.len()` is a call "
+        "and `myVar` a variable."
+    )
+    assert [c.term for c in code_names(text, 0)] == ["push", "impl Trait", "sorted", "git add"]
+
+
+def test_the_chapters_own_code_names_are_examples() -> None:
+    code = "fn longest(x: &str) -> &str { x }\nstruct Point { x: i32 }\ndef area(r):\n    pass"
+    assert defined_in_code(code) >= {"longest", "Point", "area"}
+
+
+def test_code_named_twice_becomes_a_concept_but_not_the_examples_own_names(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "queue.md"
+    path.write_text(
+        "# Queues\n\nA queue holds items in arrival order. The `enqueue` operation adds an "
+        "item at the back.\n\nThe `enqueue` operation never blocks, and the `dequeue` "
+        "operation removes the front item.\n\nWe call the `dequeue` operation on an empty "
+        "queue an underflow. The `drain` function empties a queue. The `drain` function "
+        "returns the items in order. The `summarise` function prints them; the `summarise` "
+        "function is ours.\n\n```python\ndef summarise(queue):\n    print(list(queue))\n```\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "drain" in keys  # the `drain` function, twice
+    assert "summarise" not in keys  # defined by the chapter's own code: an example's name
