@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from wordfreq import zipf_frequency
 
+from jobs.pipeline.lexicon import FURNITURE
 from jobs.pipeline.model import Block, BlockKind, Page
 
 PAGE_CHARS = 3000
@@ -92,13 +93,25 @@ _CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
+def plain_title(line: str) -> bool:
+    """Could be a title at all: short, no sentence end (a question is fine), no code
+    characters, not a caption ("Listing 4-1: …", "图 4-4：…")."""
+    line = line.strip()
+    if not line or len(line) > 90 or (FURNITURE.match(line) and not _CHAPTER.match(line)):
+        return False
+    line = line.removesuffix("?").removesuffix("？").rstrip()
+    return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(line)
+
+
 def title_line(line: str) -> bool:
     """A line standing alone that reads like a title: short, no sentence end, no code,
-    and (in English) mostly capitalised words ("Ownership Rules", "所有权规则")."""
-    line = line.strip()
-    cjk = len(_CJK_CHAR.findall(line))
-    if not line or _SENTENCE_END.search(line) or _CODE_CHARS.search(line):
+    and (in English) mostly capitalised words ("Ownership Rules", "所有权规则"). A title may
+    ask a question ("What Is Ownership?", "什么是所有权？"); a caption ("Listing 4-1: …",
+    "图 4-4：…") is not a title."""
+    if not plain_title(line):
         return False
+    line = line.strip().removesuffix("?").removesuffix("？").rstrip()
+    cjk = len(_CJK_CHAR.findall(line))
     if cjk:
         return len(line) <= 24
     words = line.split()

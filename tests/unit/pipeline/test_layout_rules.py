@@ -86,3 +86,41 @@ def test_code_named_twice_becomes_a_concept_but_not_the_examples_own_names(
     keys = {c.key for c in analyse_file(path).knowledge.concepts}
     assert "drain" in keys  # the `drain` function, twice
     assert "summarise" not in keys  # defined by the chapter's own code: an example's name
+
+
+def test_plain_text_headings(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Hash Tables\n===========\n\nA hash table maps keys to values.\n\n"
+        "Collision resolution by chaining\n--------------------------------\n\n"
+        "Each bucket holds a list.\n\nWhat Is Probing?\n\nProbing looks for a free slot.\n\n"
+        "什么是负载因子？\n\n负载因子是元素数量除以桶数量。\n\n"
+        "Listing 3-1: Probing in Python\n\nx = 1\n---\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Hash Tables"),
+        (2, "Collision resolution by chaining"),
+        (2, "What Is Probing?"),
+        (2, "什么是负载因子？"),
+    ]  # a caption is not a heading, nor is code over a rule
+
+
+def test_pdf_minor_headings_set_in_bold_barely_larger_than_the_body(tmp_path: Path) -> None:
+    import weasyprint
+
+    body = "<p>Probing looks for the next free slot in the table of buckets.</p>" * 3
+    page = (
+        "<html><body style='font-family: DejaVu Serif; font-size: 11pt'>"
+        f"<h1 style='font-size: 20pt'>Hashing</h1>{body}"
+        f"<h4 style='font-size: 12pt'>Linear Probing</h4>{body}"
+        f"<p style='font-size: 12pt'>A larger line that is not bold.</p>{body}"
+        "</body></html>"
+    )
+    path = tmp_path / "hashing.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [(1, "Hashing"), (2, "Linear Probing")]
