@@ -154,13 +154,14 @@ def _code_terms(text: str) -> list[str]:
     ]
 
 
-_TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]\s*$")
+_TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 
 def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
     """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term.
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
-    "*breadth-first search (BFS)*" names breadth-first search."""
+    "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
+    before the closing bracket)."""
     terms = [emphasis_name(s) for s in spans]
     return [
         Cue(term, "emphasis", block)

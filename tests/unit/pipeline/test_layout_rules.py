@@ -43,6 +43,8 @@ def test_underlined_docx_runs_are_emphasis(tmp_path: Path) -> None:
 def test_a_gloss_inside_emphasis_is_not_part_of_the_name() -> None:
     cues = emphasis_terms(("堆（heap）", "breadth-first search (BFS)", "plain term"), 0)
     assert [c.term for c in cues] == ["堆", "breadth-first search", "plain term"]
+    # a PDF's bold run ends at its last word, before the closing bracket
+    assert [c.term for c in emphasis_terms(("哈希表（hash table",), 0)] == ["哈希表"]
 
 
 def test_hyphens_at_line_ends() -> None:
