@@ -101,6 +101,10 @@ SOURCES: dict[str, Source] = {
         "binary_search_tree",
         "avl_tree",
     ),
+    # Added later on 2026-12-02 (judged before any run), to test blind the rules written
+    # after reading the misses of the four chapters above
+    "algo-heap": _algo("chapter_heap", "heap", "build_heap", "top_k"),
+    "algo-graph": _algo("chapter_graph", "graph", "graph_operations", "graph_traversal"),
     "progit-ch02": _progit("ch02-git-basics-chapter.asc"),
     "progit-ch03": _progit("ch03-git-branching.asc"),
 }

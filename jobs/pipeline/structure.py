@@ -82,6 +82,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     else:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
         parts = _SPLIT_EN.split(plain)
+    parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
@@ -94,6 +95,26 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def shared_head(parts: list[str]) -> list[str]:
+    """Coordinated modifiers share the last part's head: "前序、中序、后序遍历" → 前序遍历,
+    中序遍历; "Preorder, Inorder, and Postorder Traversal" → Preorder Traversal, Inorder
+    Traversal; "Min and Max Heaps" → Min Heaps. Extra candidates only: a heading's term must
+    still occur in the body, so a wrong reading ("Enums Matching") is never kept."""
+    parts = [p.strip() for p in parts if p and p.strip()]
+    if len(parts) < 2:
+        return []
+    *first, last = parts
+    if has_han(last):
+        width = len(first[0])
+        if width > 3 or len(last) <= width or any(len(p) != width for p in first):
+            return []
+        return [p + last[width:] for p in first]
+    head = last.split()[1:]
+    if not head or any(len(p.split()) != 1 for p in first):
+        return []
+    return [f"{p} {' '.join(head)}" for p in first]
 
 
 def _gerund(word: str) -> bool:
@@ -311,7 +332,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         and not (heading and lowered[0].endswith("ing"))
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
-    if len(words) > 1 and (not _noun_capable(lowered[-1]) or _adverb(lowered[0])):
+    if len(words) > 1 and (not _head_noun(lowered[-1]) or _adverb(lowered[0])):
         return False  # "previously unseen", "is convex": a phrase, not a name
     if any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
@@ -321,6 +342,16 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
 def _adverb(word: str) -> bool:
     lemmas = set(getAllLemmas(word))
     return bool(lemmas) and lemmas <= {"ADV"}  # "borrow checker" opens with a verb and is a name
+
+
+def _head_noun(word: str) -> bool:
+    """The last word of a name: a noun, or a verb's bare form after a modifier — the
+    lexicon knows "merge", "commit", "borrow" only as verbs, yet "three-way merge",
+    "merge commit" and "mutable borrow" are names ("unseen", "convex" still are not)."""
+    if _noun_capable(word):
+        return True
+    lemmas = getAllLemmas(word)
+    return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == word
 
 
 def _noun_capable(word: str) -> bool:
