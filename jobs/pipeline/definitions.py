@@ -106,6 +106,7 @@ _EN_DEFINING_VERB = re.compile(
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
 GLOSSARY = 0.75
+_LIST_MARK = re.compile(r"^[-*•·\s]+")
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 
 
@@ -113,7 +114,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
     """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
     an emphasised term that opens its sentence and is followed by a colon is a glossary
     entry, the textbook's own definition list."""
-    opening = sentence.lstrip("-*•·  ")
+    opening = _LIST_MARK.sub("", sentence)
     for span in emphasis:
         if not opening.startswith(span) or not _GLOSSARY_COLON.match(opening[len(span) :]):
             continue

@@ -1,5 +1,6 @@
 """Layout rules that carry over to any textbook, each on text written for the test:
-inline HTML emphasis, glosses inside emphasis, hyphens at line ends, code named in prose."""
+inline HTML emphasis, glosses inside emphasis, hyphens at line ends, code named in prose,
+plain-text and PDF headings, glossary entries, quoted names, coordinated headings."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ from pathlib import Path
 import docx
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import GLOSSARY, find_definitions
 from jobs.pipeline.detect import detect
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import join_lines
 from jobs.pipeline.readers.markdown import parse
-from jobs.pipeline.structure import code_names, defined_in_code, emphasis_terms
+from jobs.pipeline.structure import (
+    acceptable,
+    code_names,
+    defined_in_code,
+    emphasis_terms,
+    heading_terms,
+    shared_head,
+)
 
 
 def test_inline_html_marks_emphasis_in_markdown() -> None:
@@ -126,3 +135,39 @@ def test_pdf_minor_headings_set_in_bold_barely_larger_than_the_body(tmp_path: Pa
     blocks = read(path, detect(path, filename=path.name)).blocks()
     headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
     assert headings == [(1, "Hashing"), (2, "Linear Probing")]
+
+
+def test_glossary_entries_are_definitions() -> None:
+    found = list(
+        find_definitions(
+            "根节点（root node）：位于树顶层的节点。", 0, True, ("根节点（root node）",)
+        )
+    )
+    assert [(d.term, d.confidence) for d in found] == [("根节点", GLOSSARY)]
+    found = list(
+        find_definitions("- Leaf node: a node with no children.", 0, False, ("Leaf node",))
+    )
+    assert [d.term for d in found] == ["Leaf node"]
+    # emphasis elsewhere in the sentence, or no colon after it, is not a glossary entry
+    assert not list(find_definitions("Note: a *leaf* has no children", 0, False, ("leaf",)))
+
+
+def test_a_quoted_name_is_the_whole_name() -> None:
+    found = list(find_definitions("We call this a “three-way merge” in Git.", 0, False, ()))
+    assert [d.term for d in found] == ["three-way merge"]
+    found = list(find_definitions("This move is called a “fast-forward”.", 0, False, ()))
+    assert [d.term for d in found] == ["fast-forward"]
+
+
+def test_a_name_may_end_in_a_bare_verb_after_a_modifier() -> None:
+    assert acceptable("three-way merge") and acceptable("merge commit")
+    assert not acceptable("previously unseen") and not acceptable("values computed")
+
+
+def test_coordinated_heading_parts_share_the_head() -> None:
+    assert shared_head(["前序", "中序", "后序遍历"]) == ["前序遍历", "中序遍历"]
+    assert shared_head(["Linear", "Quadratic Probing"]) == ["Linear Probing"]
+    assert shared_head(["References", "Borrowing"]) == []  # no head to share
+    assert shared_head(["堆的存储", "表示"]) == []
+    terms = [c.term for c in heading_terms("Preorder, Inorder, and Postorder Traversal", 0, 2)]
+    assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
