@@ -26,6 +26,7 @@ from typing import Any
 from uuid import UUID
 
 from bench.documents import add_document, forget, system_user
+from datasources.concept_keys import concept_key
 from datasources.postgres.models import GenerationTask
 from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
@@ -44,7 +45,6 @@ from eval.run import (
 from jobs import child
 from jobs.ingest.analysis import PRELOAD
 from jobs.pipeline.model import Analysis, Concept, Knowledge, Prerequisite
-from jobs.pipeline.normalise import concept_key
 from jobs.tasks.document_processing import run
 from jobs.tasks.ports import DocumentPorts, ports_from
 

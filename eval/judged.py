@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobs.pipeline.normalise import concept_key
+from datasources.concept_keys import concept_key
 
 JUDGED = Path(__file__).parent / "judged"
 

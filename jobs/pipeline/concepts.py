@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 import rjieba
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.structure import (
     Cue,
     code_names,

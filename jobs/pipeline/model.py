@@ -69,7 +69,7 @@ class Concept:
     """A concept as a teacher would name it; `key` + `language` identify it across documents."""
 
     title: str
-    key: str  # normalise.concept_key(title): feed it to datasources.ids.concept_id_for
+    key: str  # concept_keys.concept_key(title): feed it to datasources.ids.concept_id_for
     language: Language
     first_page: int
     pages: tuple[int, ...]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import rjieba
 from lemminflect import getAllLemmas
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -24,7 +25,7 @@ from jobs.pipeline.lexicon import (
     ZH_STOP,
     everyday,
 )
-from jobs.pipeline.normalise import clean_title, concept_key
+from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import has_han
 
 _NUMBERING = re.compile(
