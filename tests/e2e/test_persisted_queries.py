@@ -296,3 +296,23 @@ def test_a_tampered_manifest_is_refused(tmp_path: Path) -> None:
         load_manifest(manifest)
     with pytest.raises(ManifestError, match="no such file"):
         load_manifest(tmp_path / "missing.json")
+
+
+# -- the `{ __typename }` shortcut answers as the executor does ----------------------------
+
+
+@pytest.mark.parametrize("accept", ["application/json", "application/graphql-response+json"])
+async def test_the_typename_shortcut_answers_like_the_executor(
+    http: httpx.AsyncClient, account: Account, accept: str
+) -> None:
+    for headers in ({}, {"authorization": f"Bearer {account.token}"}):
+        headers = {**headers, "accept": accept}
+        short = await http.post("/graphql", json={"query": "{ __typename }"}, headers=headers)
+        full = await http.post(
+            "/graphql", json={"query": "{ __typename a: __typename }"}, headers=headers
+        )
+        assert short.status_code == full.status_code == 200
+        assert short.json() == {"data": {"__typename": "Query"}}
+        assert full.json() == {"data": {"__typename": "Query", "a": "Query"}}
+        assert short.headers["content-type"] == full.headers["content-type"]
+        assert "cache-control" not in short.headers  # POST answers are not for caches
