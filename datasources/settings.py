@@ -153,6 +153,9 @@ class AuthSettings(BaseSettings):
     session_ttl_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     # How often a running subscription re-checks that its session is still valid.
     recheck_seconds: float = Field(default=5.0, gt=0, le=300)
+    # How long Redis may answer for a user's role/is_active and a key's is_active
+    # (changes made through the API apply at once; other writers within this time).
+    state_cache_seconds: float = Field(default=5.0, gt=0, le=300)
     key_usage_flush_seconds: float = Field(default=5.0, gt=0, le=300)
     # argon2id parameters; stored hashes with other parameters are rehashed on login.
     argon2_time_cost: int = Field(default=3, ge=1, le=20)
@@ -192,6 +195,21 @@ class FileStoreSettings(BaseSettings):
         if value.absolute() == Path(value.absolute().anchor):
             raise ValueError("must not be the file system's root")
         return value
+
+
+class PersistedQuerySettings(BaseSettings):
+    """Persisted queries (docs/persisted-queries.md): Apollo's automatic persisted queries
+    (`apq`, the default), none (`off`), or only the registered operations (`allowlist`)."""
+
+    model_config = _group("PERSISTED_QUERIES_")
+    mode: Literal["off", "apq", "allowlist"] = Field(default="apq", alias="PERSISTED_QUERIES")
+    # How long Redis keeps a query registered through APQ (clients re-register after).
+    ttl_seconds: int = Field(default=7 * 86_400, ge=60, le=365 * 86_400)
+    # The registered operations (Apollo's persisted query manifest, JSON): what runs in
+    # `allowlist` mode; `curriculum persisted-queries register|export` writes it.
+    manifest: Path = Path("persisted-queries.json")
+    # Cache-Control max-age of an anonymous GET query's answer (0: no-cache).
+    get_max_age_seconds: int = Field(default=60, ge=0, le=86_400)
 
 
 class ExportSettings(BaseSettings):
@@ -297,6 +315,7 @@ class Settings(BaseSettings):
     audit: AuditSettings = Field(default_factory=AuditSettings)
     files: FileStoreSettings = Field(default_factory=FileStoreSettings)
     exports: ExportSettings = Field(default_factory=ExportSettings)
+    persisted: PersistedQuerySettings = Field(default_factory=PersistedQuerySettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
 
@@ -349,6 +368,7 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "audit": AuditSettings,
     "files": FileStoreSettings,
     "exports": ExportSettings,
+    "persisted": PersistedQuerySettings,
     "chat": ChatSettings,
     "worker": WorkerSettings,
 }

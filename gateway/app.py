@@ -110,6 +110,8 @@ def create_app(
                 accounts=security.accounts,
                 allowed_origins=settings.cors_origins,
             )
+            view.persisted = security.persisted
+            view.get_max_age = settings.persisted.get_max_age_seconds
             graphql_endpoint.app = view
             async with ticker(stores.redis):
                 with _settled_gc():

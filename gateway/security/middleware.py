@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 import orjson
 from starlette.datastructures import Headers
@@ -24,16 +24,20 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from datasources.errors import UpstreamUnavailable
 from gateway import wire
 from gateway.security.audit import AuditEntry
-from gateway.security.authenticator import AuthenticationFailed
-from gateway.security.operation import Operation, classify, refused_text
+from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
+from gateway.security.limits import Verdict
+from gateway.security.operation import Operation, classify, refused_persisted, refused_text
+from gateway.security.persisted import Refusal
 from gateway.security.redact import redact
 from gateway.security.responses import send_error, with_security_headers
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.websocket import guard_websocket
+from resolvers.context import Principal
 from schema.errors import internal_message
 
 GRAPHQL_PATH = "/graphql"
 MAX_AUDITED_BODY = 64_000
+GET_REFUSED = ("mutation", "subscription")  # GET is for queries: caches may replay it
 log = logging.getLogger("gateway.security")
 
 
@@ -169,20 +173,39 @@ class GuardMiddleware:
             state["body_bytes"] = "over limit"
             await send_error(send, 413, f"request body exceeds {limit} bytes", "PAYLOAD_TOO_LARGE")
             return
+        op: Operation | None = None
         try:
-            op = self._operation(scope, body) if scope["path"] == GRAPHQL_PATH else None
+            if scope["path"] == GRAPHQL_PATH:
+                read = await self._operation(scope, body)
+                if isinstance(read, Refusal):
+                    state["operation"] = refused_persisted(read.code)
+                    await send_error(send, read.status, read.message, read.code)
+                    return
+                op, body = read
         except wire.InvalidText as exc:
             # Refused once, here, before any resolver: no store ever sees such text.
             state["operation"] = refused_text(exc.where)
             await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
+            return
+        except UpstreamUnavailable as exc:  # a persisted query could not be looked up
+            await _unavailable(send, exc.store)
+            return
+        if op is not None and scope["method"] == "GET" and op.kind in GET_REFUSED:
+            state["operation"] = op
+            await send_error(
+                send,
+                405,
+                f"a {op.kind} cannot be sent with GET (it could be cached or prefetched): use POST",
+                "METHOD_NOT_ALLOWED",
+                headers=[(b"allow", b"POST")],
+            )
             return
         if op is not None:
             state["operation"] = op
         elif body:
             state["audit_body"] = _audited_body(scope, body)
         try:
-            assert runtime.authenticator is not None
-            principal = await runtime.authenticator.from_headers(Headers(scope=scope))
+            principal, verdict = await self._authorize(scope, op)
         except AuthenticationFailed as exc:
             state["auth_error"] = exc.message
             await send_error(
@@ -197,8 +220,7 @@ class GuardMiddleware:
             await _unavailable(send, exc.store)
             return
         state["principal"] = principal
-        if op is not None and runtime.policy is not None:
-            verdict = await runtime.policy.check(op, principal, client_ip(scope))
+        if verdict is not None:
             if verdict.unavailable:
                 await _unavailable(send, verdict.unavailable)
                 return
@@ -218,20 +240,66 @@ class GuardMiddleware:
                 return
         await self.app(scope, _replay(body, receive), send)
 
-    def _operation(self, scope: Scope, body: bytes) -> Operation | None:
-        """What the request asks for; InvalidText when any of its text is not Unicode.
+    async def _authorize(
+        self, scope: Scope, op: Operation | None
+    ) -> tuple[Principal | None, Verdict | None]:
+        """The caller and the rate limits' verdict (None: no limit applies).
+
+        With the store authenticator one Redis round trip checks the credentials' state
+        and charges the limits; a refused credential answers 401 before any 429.
+        """
+        runtime = self.runtime
+        authenticator, policy = runtime.authenticator, runtime.policy
+        assert authenticator is not None and policy is not None
+        headers = Headers(scope=scope)
+        if isinstance(authenticator, StoreAuthenticator):
+            claim = await authenticator.claim(headers)
+            verdict = await policy.check(
+                op,
+                claim.principal if claim else None,
+                client_ip(scope),
+                claim.guards if claim else (),
+            )
+            if claim is None:
+                return None, verdict
+            return await authenticator.confirm(claim, verdict.guards), verdict
+        principal = await authenticator.from_headers(headers)
+        if op is None:
+            return principal, None
+        return principal, await policy.check(op, principal, client_ip(scope))
+
+    async def _operation(
+        self, scope: Scope, body: bytes
+    ) -> tuple[Operation | None, bytes] | Refusal:
+        """What the request asks for (None: GraphiQL's page) and the body the view is to
+        read: a persisted query's text filled in from its hash (GET: the query string).
+        InvalidText when any of its text is not Unicode.
 
         Read with the view's own decoder (gateway/wire.py), so both see one request.
         """
         max_tokens = self.runtime.settings.limits.max_tokens
+        persisted = self.runtime.persisted
         if scope["method"] == "GET":
             payload = _query_parameters(scope)
-            return None if payload is None else classify(payload, max_tokens=max_tokens)
+            if payload is None:
+                return None, body
+            resolved = await persisted.resolve(payload) if persisted else payload
+            if isinstance(resolved, Refusal):
+                return resolved
+            if resolved is not payload:
+                added = b"&query=" + quote(resolved["query"], safe="").encode("ascii")
+                scope["query_string"] = scope.get("query_string", b"") + added
+            return classify(resolved, max_tokens=max_tokens), body
         try:
             parsed: Any = wire.decode(body) if body else None
         except orjson.JSONDecodeError:
-            return Operation("invalid", "graphql", audit_body={"bytes": len(body)})
-        return classify(parsed, max_tokens=max_tokens)
+            return Operation("invalid", "graphql", audit_body={"bytes": len(body)}), body
+        resolved = await persisted.resolve(parsed) if persisted else parsed
+        if isinstance(resolved, Refusal):
+            return resolved
+        if resolved is not parsed:
+            body = wire.encode(resolved)
+        return classify(resolved, max_tokens=max_tokens), body
 
 
 def _query_parameters(scope: Scope) -> dict[str, Any] | None:
@@ -242,7 +310,7 @@ def _query_parameters(scope: Scope) -> dict[str, Any] | None:
     where = wire.find_invalid_text(params)
     if where is not None:
         raise wire.InvalidText(where, params)
-    if "query" not in params:
+    if "query" not in params and "extensions" not in params:
         return None
     payload: dict[str, Any] = dict(params)
     for name in ("variables", "extensions"):
