@@ -25,6 +25,15 @@ from datasources.errors import UpstreamUnavailable
 from gateway import wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
+from gateway.security.multipart import (
+    PREFLIGHT_MESSAGE,
+    BodyTooLarge,
+    counted,
+    declared_too_large,
+    has_preflight_header,
+    is_multipart,
+    read_operations,
+)
 from gateway.security.operation import Operation, classify, refused_text
 from gateway.security.redact import redact
 from gateway.security.responses import send_error, with_security_headers
@@ -144,6 +153,10 @@ class GuardMiddleware:
             # Whatever fails here or in the view: a JSON answer, never a driver's text.
             if started:
                 raise
+            if isinstance(exc, BodyTooLarge):  # an upload's stream, while the view read it
+                _state(scope)["body_bytes"] = "over limit"
+                await send_error(send, 413, _too_large(exc.limit), "PAYLOAD_TOO_LARGE")
+                return
             if isinstance(exc, UpstreamUnavailable):
                 await _unavailable(send, exc.store)
                 return
@@ -161,6 +174,9 @@ class GuardMiddleware:
         runtime = self.runtime
         if not runtime.ready:
             await send_error(send, 503, "the gateway is starting", "SERVICE_UNAVAILABLE")
+            return
+        if scope["path"] == GRAPHQL_PATH and scope["method"] == "POST" and is_multipart(scope):
+            await self._multipart(scope, receive, send)
             return
         state = _state(scope)
         limit = runtime.settings.limits.max_body_bytes
@@ -180,6 +196,44 @@ class GuardMiddleware:
             state["operation"] = op
         elif body:
             state["audit_body"] = _audited_body(scope, body)
+        if await self._admit(scope, op, send):
+            await self.app(scope, _replay(body, receive), send)
+
+    async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """An upload (gateway/security/multipart.py): CSRF header, size, then as JSON."""
+        state = _state(scope)
+        settings = self.runtime.settings
+        if not has_preflight_header(scope):
+            state["operation"] = Operation("invalid", "multipart without preflight header")
+            await send_error(send, 400, PREFLIGHT_MESSAGE, "BAD_REQUEST")
+            return
+        limit = settings.upload.max_bytes + settings.limits.max_body_bytes
+        if declared_too_large(scope, limit):
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        receive = counted(receive, limit)
+        try:
+            raw, receive = await read_operations(scope, receive, settings.limits.max_body_bytes)
+            op = self._operation(scope, raw) if raw is not None else None
+        except BodyTooLarge:
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        except wire.InvalidText as exc:
+            state["operation"] = refused_text(exc.where)
+            await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
+            return
+        # No readable `operations` part first: the view answers 400 saying what is wrong.
+        op = op or Operation("invalid", "graphql multipart")
+        state["operation"] = op
+        if await self._admit(scope, op, send):
+            await self.app(scope, receive, send)
+
+    async def _admit(self, scope: Scope, op: Operation | None, send: Send) -> bool:
+        """Authenticate and charge the rate limits; False when an answer was sent."""
+        runtime = self.runtime
+        state = _state(scope)
         try:
             assert runtime.authenticator is not None
             principal = await runtime.authenticator.from_headers(Headers(scope=scope))
@@ -192,16 +246,16 @@ class GuardMiddleware:
                 "UNAUTHENTICATED",
                 headers=[(b"www-authenticate", b'Bearer error="invalid_token"')],
             )
-            return
+            return False
         except UpstreamUnavailable as exc:
             await _unavailable(send, exc.store)
-            return
+            return False
         state["principal"] = principal
         if op is not None and runtime.policy is not None:
             verdict = await runtime.policy.check(op, principal, client_ip(scope))
             if verdict.unavailable:
                 await _unavailable(send, verdict.unavailable)
-                return
+                return False
             decision = verdict.decision
             if not decision.allowed:
                 denied = decision.denied_by
@@ -215,8 +269,8 @@ class GuardMiddleware:
                     headers=[(b"retry-after", str(decision.retry_after).encode())],
                     retryAfter=decision.retry_after,
                 )
-                return
-        await self.app(scope, _replay(body, receive), send)
+                return False
+        return True
 
     def _operation(self, scope: Scope, body: bytes) -> Operation | None:
         """What the request asks for; InvalidText when any of its text is not Unicode.
@@ -287,6 +341,13 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"request body exceeds {limit} bytes (UPLOAD_MAX_BYTES for the file plus "
+        "GRAPHQL_MAX_BODY_BYTES for the other parts)"
+    )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -1,26 +1,46 @@
 """What a file is, from its bytes (libmagic + a look inside), never from its name alone.
 
+Both sides use it: an upload is refused here before any row is written (`inspect`), and
+the document job detects again before reading (`detect`; the readers then check the rest).
+
+- PDF: the `%PDF-` signature (or libmagic); `inspect` also opens it with pdfium (no
+  password, a readable cross-reference table).
+- DOCX: a ZIP that holds `word/document.xml`; `inspect` also bounds what it inflates to
+  (`check_docx_archive`: entries, declared sizes, ratios and the bytes really inflated).
+- HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
+  Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
+  its marks, else plain text.
+
 The name only has a say when it contradicts the content across families (a `.pdf` that
-holds a DOCX): then the upload is refused rather than guessed. Text files are decoded with
-the encoding charset-normalizer finds (GB18030/GBK/Big5 are common for Chinese).
+holds a DOCX): then the file is refused naming both, rather than guessed.
 """
 
 from __future__ import annotations
 
 import codecs
+import threading
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Literal
 
 import charset_normalizer
 import magic
+import pypdfium2 as pdfium
+from lxml import etree
 
-from jobs.pipeline.errors import CorruptDocument, UnsupportedDocument
-from jobs.pipeline.model import Kind
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+
+Kind = Literal["pdf", "docx", "markdown", "html", "text"]
 
 HEAD_BYTES = 64 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100  # deflate rarely beats ~20:1 on XML; bombs are 1000:1 and more
+MAX_ENTRIES = 10_000
+# pdfium is not thread-safe: one open at a time per process (the gateway opens in threads).
+_PDFIUM = threading.Lock()
 
 MIME: dict[Kind, str] = {
     "pdf": "application/pdf",
@@ -151,3 +171,88 @@ def _check_extension(filename: str | None, kind: Kind) -> None:
             "extension_mismatch",
             f"the name says {PurePath(filename).suffix.lower()} but the content is {kind}",
         )
+
+
+def inspect(
+    path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Detected:
+    """`detect`, then a look inside containers: a PDF must open without a password, a
+    DOCX must not be a ZIP bomb. What passes here can be read by the job's readers."""
+    detected = detect(path, filename=filename, max_bytes=max_bytes)
+    if detected.kind == "pdf":
+        check_pdf(path)
+    elif detected.kind == "docx":
+        check_docx_archive(path)
+        check_docx_xml(path)
+    return detected
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    """The PDF opened with pdfium; CorruptDocument when it is encrypted or broken."""
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise CorruptDocument(
+                "encrypted", "the PDF is encrypted (password protected)"
+            ) from error
+        raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
+
+
+def check_pdf(path: Path) -> None:
+    """Refuse a PDF pdfium cannot open: encrypted (password protected) or corrupt."""
+    with _PDFIUM:
+        document = open_pdf(path)
+        try:
+            if len(document) == 0:
+                raise CorruptDocument("corrupt_pdf", "the PDF has no pages")
+        finally:
+            document.close()
+
+
+def check_docx_xml(path: Path) -> None:
+    """Refuse a DOCX whose main part is not well-formed XML (streamed, entities off)."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as member:
+            for _, element in etree.iterparse(
+                member, events=("end",), resolve_entities=False, no_network=True
+            ):
+                element.clear()  # keep memory flat on a long document
+    except etree.XMLSyntaxError as error:
+        raise CorruptDocument(
+            "corrupt_docx", f"word/document.xml is not well-formed XML ({error})"
+        ) from error
+
+
+def check_docx_archive(path: Path) -> None:
+    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise CorruptDocument("zip_bomb", f"{len(entries)} entries in the archive")
+            declared = sum(e.file_size for e in entries)
+            if declared > MAX_UNPACKED_BYTES:
+                raise CorruptDocument("zip_bomb", f"declares {declared} bytes unpacked")
+            for entry in entries:
+                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(
+                    entry.compress_size, 1
+                ):
+                    raise CorruptDocument(
+                        "zip_bomb",
+                        f"{entry.filename} inflates {entry.compress_size} bytes"
+                        f" to {entry.file_size}",
+                    )
+            inflated = 0
+            for entry in entries:  # declared sizes can lie: count what really comes out
+                with archive.open(entry) as member:
+                    while chunk := member.read(1024 * 1024):
+                        inflated += len(chunk)
+                        if inflated > MAX_UNPACKED_BYTES:
+                            raise CorruptDocument(
+                                "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
+        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+    except NotImplementedError as error:  # an unsupported compression method
+        raise CorruptDocument("corrupt_docx", f"unsupported ZIP compression ({error})") from error
