@@ -81,12 +81,14 @@ def detect(
         )
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
-    detected = _classify(path, head)
+    # The name the user gave (the file on disk may be a temporary one) tells Markdown
+    # from plain text; nothing else.
+    detected = _classify(path, head, filename or path.name)
     _check_extension(filename, detected.kind)
     return detected
 
 
-def _classify(path: Path, head: bytes) -> Detected:
+def _classify(path: Path, head: bytes, name: str) -> Detected:
     mime = magic.from_buffer(head, mime=True)
     if head.startswith(b"%PDF-") or mime == "application/pdf":
         return Detected("pdf", MIME["pdf"], None)
@@ -102,9 +104,15 @@ def _classify(path: Path, head: bytes) -> Detected:
         )
     encoding = _text_encoding(head)
     if encoding is None:
+        if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
+            raise UnsupportedDocument(
+                "unsupported_type",
+                f"{mime} is not a kind of document we read: PDF, DOCX, Markdown, HTML or "
+                "plain text",
+            )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
-    kind = _text_kind(mime, sample, path.name)
+    kind = _text_kind(mime, sample, name)
     return Detected(kind, MIME[kind], encoding)
 
 
