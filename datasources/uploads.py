@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from datasources.errors import UpstreamUnavailable, guard
@@ -265,8 +265,10 @@ class DocumentUploads:
                 if found is not None:
                     return found
                 document_id = uuid4()
-                session.add(
-                    Document(
+                # Core, not the ORM: a None language must stay NULL (the job detects
+                # it), where the ORM would put the column's default (zh-CN) instead.
+                await session.execute(
+                    insert(Document).values(
                         id=document_id,
                         user_id=owner_id,
                         filename=name,
@@ -279,7 +281,6 @@ class DocumentUploads:
                         metadata_=metadata,
                     )
                 )
-                await session.flush()
                 task_id = await new_task(
                     session,
                     user_id=owner_id,

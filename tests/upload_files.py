@@ -48,8 +48,7 @@ def docx_bytes(extra: dict[str, bytes] | None = None) -> bytes:
     document = docx.Document()
     document.add_heading("Linear Equations", 1)
     document.add_paragraph(
-        "A linear equation is an equation in which every variable appears only to the "
-        "first power."
+        "A linear equation is an equation in which every variable appears only to the first power."
     )
     buffer = io.BytesIO()
     document.save(buffer)
@@ -103,10 +102,7 @@ def png_bytes() -> bytes:
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\xff\x00\x00")
     return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", pixels)
-        + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
 
 
@@ -131,7 +127,9 @@ def good_files() -> list[Good]:
         Good("chapter.md", EN_CHAPTER.encode(), "text/markdown"),
         Good("chapter-zh.md", ZH_CHAPTER.encode("gb18030"), "text/markdown"),
         Good("chapter.html", render_html(EN_CHAPTER).encode(), "text/html"),
-        Good("notes.txt", b"Plain notes.\n\nA vector is a quantity with a direction.\n", "text/plain"),
+        Good(
+            "notes.txt", b"Plain notes.\n\nA vector is a quantity with a direction.\n", "text/plain"
+        ),
         Good("chapter.pdf", pdf_bytes(), "application/pdf"),
         Good(
             "chapter.docx",
