@@ -78,8 +78,10 @@ async def delete_document(ctx: Context, document_id: UUID) -> UUID | Problem:
 
 
 async def retry_task(ctx: Context, task_id: UUID) -> GenerationTaskRecord | Problem:
-    """Queue a failed task (or a pending one whose job is missing) again."""
-    principal = require_principal(ctx)
+    """Queue a failed task (or a pending one whose job is missing) again. An API key
+    needs `tasks:read` (checked first: a key without it learns nothing about the task)
+    and the permission that started the task."""
+    principal = require_principal(ctx, "tasks:read")
     stores = ctx.stores
     task = await stores.tasks.get(task_id)
     if task is None or (task.user_id != principal.user_id and not principal.is_admin):
