@@ -8,9 +8,10 @@ One code path for `uploadDocument` and `curriculum ingest`:
 2. the bytes are streamed into a private temporary file, hashed and counted as they
    come; past the limit (the smaller of UPLOAD_MAX_BYTES and FILE_STORE_MAX_BYTES) the
    upload stops at once and nothing is kept;
-3. the same bytes already uploaded by the same user (and not deleted): that document and
+3. the content is recognised (datasources/files/detect.inspect), never the name alone
+   (first, so the same bytes under a name that contradicts them are refused every time);
+4. the same bytes already uploaded by the same user (and not deleted): that document and
    its task are the answer, nothing new is written or queued;
-4. the content is recognised (datasources/files/detect.inspect), never the name alone;
 5. the file goes to the FileStore under its SHA-256; one transaction adds the documents
    row (`pending`) and its `document_processing` task (an advisory lock on the owner and
    hash makes two concurrent uploads of the same bytes one document);
@@ -198,15 +199,15 @@ class DocumentUploads:
         name = upload_filename(filename)
         tag = upload_language(language)
         async with spooled(chunks, max_bytes=self.max_bytes) as spool:
-            existing = await self._existing(owner_id, spool.sha256)
-            if existing is not None:
-                return existing
             try:
                 detected = await asyncio.to_thread(
                     inspect, spool.path, filename=name, max_bytes=self.max_bytes
                 )
             except DocumentError as exc:
                 raise UploadRefused(exc.reason, exc.message) from None
+            existing = await self._existing(owner_id, spool.sha256)
+            if existing is not None:
+                return existing
             stored = await self.files.put(file_chunks(spool.path), max_bytes=self.max_bytes)
         assert stored.key == spool.sha256  # the store hashes what it writes, too
         created = await self._create(owner_id, name, tag, title, detected, stored.key, stored.size)
