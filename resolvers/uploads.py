@@ -7,7 +7,7 @@ the task's life is datasources/tasks.py's.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from uuid import UUID
 
 from graphql import GraphQLError
@@ -32,6 +32,7 @@ TASK_PERMISSIONS = {
 }
 
 
+@runtime_checkable
 class UploadedFile(Protocol):
     """What strawberry's `Upload` is on ASGI (starlette's UploadFile)."""
 
@@ -46,9 +47,18 @@ async def _chunks(upload: UploadedFile) -> AsyncIterator[bytes]:
 
 
 async def upload_document(
-    ctx: Context, upload: UploadedFile, *, language: str | None, title: str | None
+    ctx: Context, upload: object, *, language: str | None, title: str | None
 ) -> Uploaded | Problem:
     principal = require_principal(ctx, "documents:write")
+    if not isinstance(upload, UploadedFile):
+        # The Upload scalar takes any value in JSON variables; only a multipart file
+        # part is a file.
+        return Problem(
+            "invalid",
+            "`file` must be a file part of a multipart request (the GraphQL multipart "
+            "request spec), not a value in the variables",
+            "file",
+        )
     try:
         cleaned = clean_text(title, field="title", max_length=500)
     except GraphQLError as exc:

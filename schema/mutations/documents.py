@@ -63,7 +63,7 @@ class DocumentMutations:
     ) -> UploadDocumentResult:
         result = await resolvers.upload_document(
             info.context,
-            file,  # type: ignore[arg-type]  # starlette's UploadFile on ASGI
+            file,  # starlette's UploadFile in a multipart request; anything in JSON
             language=language,
             title=title,
         )

@@ -170,6 +170,9 @@ async def test_every_bad_input_is_refused_and_changes_nothing(
     for name, says in BAD_NAMES:
         result = await upload(stores, owner, EN_CHAPTER.encode(), name)
         assert result["__typename"] == "InvalidInput" and says in result["message"], name
+    for not_a_file in ("text", 42, {"name": "a.md"}):  # JSON variables, not a file part
+        result = (await gql(stores, owner, UPLOAD, file=not_a_file))["uploadDocument"]
+        assert result["field"] == "file" and "multipart request" in result["message"]
     result = await upload(stores, owner, EN_CHAPTER.encode(), language="fr")
     assert result["field"] == "language" and "en or zh-CN" in result["message"]
     result = await upload(stores, owner, EN_CHAPTER.encode(), title="x" * 501)
