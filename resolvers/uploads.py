@@ -14,6 +14,7 @@ from graphql import GraphQLError
 
 from datasources.errors import UpstreamUnavailable
 from datasources.files import CHUNK_SIZE
+from datasources.postgres.base import Viewer
 from datasources.postgres.records import GenerationTaskRecord
 from datasources.redis.queue import TASK_JOBS
 from datasources.uploads import Uploaded, UploadRefused
@@ -105,6 +106,10 @@ async def retry_task(ctx: Context, task_id: UUID) -> GenerationTaskRecord | Prob
         return Problem("invalid", "the task has completed: there is nothing to retry", "taskId")
     if task.status == "processing":
         return Problem("conflict", "the task is running now; wait for it to end")
+    if task.status == "failed" and await _document_gone(ctx, task):
+        return Problem(
+            "invalid", "the task's document was deleted; upload the file again", "taskId"
+        )
     if task.status == "failed":
         reopened = await stores.tasks.reopen(task_id)
         if reopened is None:  # it changed since it was read
@@ -119,3 +124,15 @@ async def retry_task(ctx: Context, task_id: UUID) -> GenerationTaskRecord | Prob
         return Problem("conflict", "the task is already queued; it runs when a worker is free")
     current = await stores.tasks.get(task_id)
     return current if current is not None else TASK_NOT_FOUND
+
+
+async def _document_gone(ctx: Context, task: GenerationTaskRecord) -> bool:
+    """A document_processing task whose document is deleted (or missing) cannot run."""
+    if task.task_type != "document_processing":
+        return False
+    try:
+        document_id = UUID(str((task.payload or {}).get("document_id")))
+    except ValueError:
+        return True
+    found = await ctx.stores.documents.by_ids([document_id], viewer=Viewer(None, is_admin=True))
+    return document_id not in found  # every read leaves deleted documents out

@@ -309,6 +309,18 @@ async def test_delete_hides_the_document_at_once_and_queues_its_cleanup(
     assert row.metadata_["deleted_by"] == str(owner.user_id) and row.metadata_["deleted_at"]
     assert await queued(stores, cleanup_job_id(document_id))
 
+    # Its task, were it failed, could not be retried: the document is gone.
+    task_id = uuid_of(result["task"]["id"])
+    async with stores.sessions() as session, session.begin():
+        row_task = await session.get(GenerationTask, task_id)
+        assert row_task is not None
+        row_task.status = "failed"
+    retried = (await gql(stores, owner, RETRY, id=result["task"]["id"]))["retryTask"]
+    assert retried == {
+        "__typename": "InvalidInput",
+        "message": "the task's document was deleted; upload the file again",
+        "field": "taskId",
+    }
     # Deleting it again is allowed (it re-queues a cleanup Redis may have refused).
     again = (await gql(stores, owner, DELETE, id=global_id))["deleteDocument"]
     assert again["__typename"] == "Deleted"
