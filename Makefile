@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-courses bench-jobs bench-pipeline bench-ingest seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-courses bench-jobs bench-pipeline bench-ingest bench-upload seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -116,6 +116,10 @@ eval-job: migrate
 ## bench-ingest: the whole document job with its stores (a real worker): pages/s, peak memory
 bench-ingest: migrate
 	$(BIN)/python -m bench.ingest --json .cache/bench-ingest.json
+
+## bench-upload: uploads through the gateway: MB/s, the gateway's peak memory (1-50 MB files)
+bench-upload: migrate
+	$(BIN)/python -m bench.uploads --json .cache/bench-upload.json
 
 ## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
 bench-pipeline: setup

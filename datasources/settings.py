@@ -212,6 +212,18 @@ class PersistedQuerySettings(BaseSettings):
     get_max_age_seconds: int = Field(default=60, ge=0, le=86_400)
 
 
+class UploadSettings(BaseSettings):
+    """Document uploads (uploadDocument, `curriculum ingest`): docs/worker.md#uploads."""
+
+    model_config = _group("UPLOAD_")
+    # Largest file accepted (never above FILE_STORE_MAX_BYTES: the smaller one applies).
+    # A multipart request may be this plus GRAPHQL_MAX_BODY_BYTES for its other parts.
+    max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, le=10 * 1024**3)
+    # The document_processing task an upload creates.
+    task_priority: int = Field(default=0, ge=-100, le=100)
+    task_max_retries: int = Field(default=3, ge=0, le=20)
+
+
 class ExportSettings(BaseSettings):
     """Course exports: how long a file is kept, how long a download link holds."""
 
@@ -314,6 +326,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     files: FileStoreSettings = Field(default_factory=FileStoreSettings)
+    upload: UploadSettings = Field(default_factory=UploadSettings)
     exports: ExportSettings = Field(default_factory=ExportSettings)
     persisted: PersistedQuerySettings = Field(default_factory=PersistedQuerySettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
@@ -367,6 +380,7 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "auth": AuthSettings,
     "audit": AuditSettings,
     "files": FileStoreSettings,
+    "upload": UploadSettings,
     "exports": ExportSettings,
     "persisted": PersistedQuerySettings,
     "chat": ChatSettings,

@@ -193,6 +193,33 @@ def persisted_queries(args: argparse.Namespace) -> int:
     return 0
 
 
+def ingest(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from rich.console import Console
+
+    from gateway.ingest_command import CommandError, summary
+    from gateway.ingest_command import ingest as run_ingest
+
+    console = Console(stderr=True)
+    try:
+        rows = asyncio.run(
+            run_ingest(
+                _settings(),
+                args.paths,
+                email=args.user,
+                language=args.language,
+                wait=args.wait,
+                console=console,
+            )
+        )
+    except CommandError as exc:
+        print(f"curriculum ingest: {exc}", file=sys.stderr)
+        return 1
+    Console().print(summary(rows))
+    return 0 if all(row.ok for row in rows) else 1
+
+
 def _start_worker() -> subprocess.Popen[bytes]:
     """`curriculum worker` as a child that gets SIGTERM if this process dies, even by SIGKILL."""
 
@@ -270,6 +297,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="register: .graphql documents")
     p.add_argument("--manifest", help="default: PERSISTED_QUERIES_MANIFEST")
     p.set_defaults(func=persisted_queries)
+    p = commands.add_parser(
+        "ingest", help="upload documents for a user (as uploadDocument does) and queue them"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="PDF, DOCX, Markdown, HTML or text")
+    p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
+    p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
+    p.add_argument("--wait", action="store_true", help="follow each task until it ends")
+    p.set_defaults(func=ingest)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)

@@ -70,6 +70,10 @@ class GatewayGraphQL(GraphQL[Context, None]):
             keep_alive=True,
             keep_alive_interval=15,
             allowed_origins=allowed_origins,
+            # The GraphQL multipart request spec (uploadDocument). The guard in front
+            # (gateway/security/multipart.py) refuses such requests without a
+            # preflight header (CSRF) and past the upload size limit.
+            multipart_uploads_enabled=True,
         )
         self.stores = stores
         self.limits = limits

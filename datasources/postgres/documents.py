@@ -19,7 +19,6 @@ from sqlalchemy import (
     and_,
     false,
     select,
-    true,
     tuple_,
 )
 
@@ -56,12 +55,18 @@ class DocumentFilter:
 
 
 def document_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Documents are private to their owner (and admins)."""
+    """Documents are private to their owner (and admins); a deleted one is no one's.
+
+    Every read goes through this, so `deleteDocument` hides a document from queries,
+    nested edges (Course.documents, Concept.sources) and semantic search (whose hits are
+    kept only when their document loads) at once, before the cleanup job runs.
+    """
+    live = Document.status.is_distinct_from("deleted")
     if viewer.is_admin:
-        return true()
+        return live
     if viewer.user_id is None:
         return false()
-    return Document.user_id == viewer.user_id
+    return and_(Document.user_id == viewer.user_id, live)
 
 
 class DocumentReader(PgBase):

@@ -26,6 +26,15 @@ from gateway import wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
 from gateway.security.limits import Verdict
+from gateway.security.multipart import (
+    PREFLIGHT_MESSAGE,
+    BodyTooLarge,
+    counted,
+    declared_too_large,
+    has_preflight_header,
+    is_multipart,
+    read_operations,
+)
 from gateway.security.operation import Operation, classify, refused_persisted, refused_text
 from gateway.security.persisted import Refusal
 from gateway.security.redact import redact
@@ -148,6 +157,10 @@ class GuardMiddleware:
             # Whatever fails here or in the view: a JSON answer, never a driver's text.
             if started:
                 raise
+            if isinstance(exc, BodyTooLarge):  # an upload's stream, while the view read it
+                _state(scope)["body_bytes"] = "over limit"
+                await send_error(send, 413, _too_large(exc.limit), "PAYLOAD_TOO_LARGE")
+                return
             if isinstance(exc, UpstreamUnavailable):
                 await _unavailable(send, exc.store)
                 return
@@ -165,6 +178,9 @@ class GuardMiddleware:
         runtime = self.runtime
         if not runtime.ready:
             await send_error(send, 503, "the gateway is starting", "SERVICE_UNAVAILABLE")
+            return
+        if scope["path"] == GRAPHQL_PATH and scope["method"] == "POST" and is_multipart(scope):
+            await self._multipart(scope, receive, send)
             return
         state = _state(scope)
         limit = runtime.settings.limits.max_body_bytes
@@ -204,6 +220,52 @@ class GuardMiddleware:
             state["operation"] = op
         elif body:
             state["audit_body"] = _audited_body(scope, body)
+        if await self._admit(scope, op, send):
+            await self.app(scope, _replay(body, receive), send)
+
+    async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """An upload (gateway/security/multipart.py): CSRF header, size, then as JSON."""
+        state = _state(scope)
+        settings = self.runtime.settings
+        if not has_preflight_header(scope):
+            state["operation"] = Operation("invalid", "multipart without preflight header")
+            await send_error(send, 400, PREFLIGHT_MESSAGE, "BAD_REQUEST")
+            return
+        limit = settings.upload.max_bytes + settings.limits.max_body_bytes
+        if declared_too_large(scope, limit):
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        receive = counted(receive, limit)
+        try:
+            raw, receive = await read_operations(scope, receive, settings.limits.max_body_bytes)
+            op = self._multipart_operation(raw) if raw is not None else None
+        except BodyTooLarge:
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        except wire.InvalidText as exc:
+            state["operation"] = refused_text(exc.where)
+            await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
+            return
+        # No readable `operations` part first: the view answers 400 saying what is wrong.
+        op = op or Operation("invalid", "graphql multipart")
+        state["operation"] = op
+        if await self._admit(scope, op, send):
+            await self.app(scope, receive, send)
+
+    def _multipart_operation(self, raw: bytes) -> Operation:
+        """An upload's `operations` part (persisted queries are not resolved here: the view
+        checks the allow-list for multipart requests)."""
+        try:
+            parsed: Any = wire.decode(raw)
+        except orjson.JSONDecodeError:
+            return Operation("invalid", "graphql multipart", audit_body={"bytes": len(raw)})
+        return classify(parsed, max_tokens=self.runtime.settings.limits.max_tokens)
+
+    async def _admit(self, scope: Scope, op: Operation | None, send: Send) -> bool:
+        """Authenticate and charge the rate limits; False when an answer was sent."""
+        state = _state(scope)
         try:
             principal, verdict = await self._authorize(scope, op)
         except AuthenticationFailed as exc:
@@ -215,15 +277,15 @@ class GuardMiddleware:
                 "UNAUTHENTICATED",
                 headers=[(b"www-authenticate", b'Bearer error="invalid_token"')],
             )
-            return
+            return False
         except UpstreamUnavailable as exc:
             await _unavailable(send, exc.store)
-            return
+            return False
         state["principal"] = principal
         if verdict is not None:
             if verdict.unavailable:
                 await _unavailable(send, verdict.unavailable)
-                return
+                return False
             decision = verdict.decision
             if not decision.allowed:
                 denied = decision.denied_by
@@ -237,8 +299,8 @@ class GuardMiddleware:
                     headers=[(b"retry-after", str(decision.retry_after).encode())],
                     retryAfter=decision.retry_after,
                 )
-                return
-        await self.app(scope, _replay(body, receive), send)
+                return False
+        return True
 
     async def _authorize(
         self, scope: Scope, op: Operation | None
@@ -355,6 +417,36 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _audited_body(scope: Scope, body: bytes) -> Any:
+    content_type = Headers(scope=scope).get("content-type", "")
+    if "json" in content_type and len(body) <= MAX_AUDITED_BODY:
+        try:
+            return redact(orjson.loads(body))
+        except orjson.JSONDecodeError:
+            pass
+    return {"contentType": content_type[:100], "bytes": len(body)}
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"request body exceeds {limit} bytes (UPLOAD_MAX_BYTES for the file plus "
+        "GRAPHQL_MAX_BODY_BYTES for the other parts)"
+    )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

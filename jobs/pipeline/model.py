@@ -11,8 +11,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from datasources.files.detect import Kind
+
 Language = Literal["en", "zh-CN"]
-Kind = Literal["pdf", "docx", "markdown", "html", "text"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "code", "formula", "quote"]
 ExtractionType = Literal["concept", "definition", "example", "formula"]
 Difficulty = Literal["beginner", "intermediate", "advanced"]

@@ -18,8 +18,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from jobs.pipeline.detect import Detected
-from jobs.pipeline.errors import CorruptDocument
+from datasources.files.detect import Detected, open_pdf
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import guess_heading, join_lines, make_blocks, real_pages
 
@@ -42,14 +41,7 @@ class _Line:
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise CorruptDocument(
-                "encrypted", "the PDF is encrypted (password protected)"
-            ) from error
-        raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
+    document = open_pdf(path)
     try:
         pages = [_page_lines(document, index) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None

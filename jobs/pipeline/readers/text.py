@@ -13,7 +13,7 @@ import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
-from jobs.pipeline.detect import Detected
+from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
