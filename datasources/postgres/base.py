@@ -81,9 +81,11 @@ class PgBase:
         # Same pool; writes keep using `engine.begin()`.
         self._reads = engine.execution_options(isolation_level="AUTOCOMMIT")
 
-    async def _rows(self, statement: Select[Any]) -> list[Any]:
+    async def _rows(
+        self, statement: Select[Any], parameters: dict[str, Any] | None = None
+    ) -> list[Any]:
         async with self._reads.connect() as conn:
-            result = await conn.execute(statement)
+            result = await conn.execute(statement, parameters)
             return list(result.all())
 
     async def _records(self, record_type: type[R], statement: Select[Any]) -> list[R]:

@@ -58,13 +58,13 @@ class DocumentFilter:
     owner_id: UUID | None = None
 
 
-def document_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Documents are private to their owner (and admins)."""
+def document_visible(viewer: Viewer, *, user: Any = None) -> ColumnElement[bool]:
+    """Documents are private to their owner (and admins). `user`: as in course_visible."""
     if viewer.is_admin:
         return true()
     if viewer.user_id is None:
         return false()
-    return Document.user_id == viewer.user_id
+    return Document.user_id == (viewer.user_id if user is None else user)
 
 
 def page_statement(

@@ -15,16 +15,16 @@ from datasources.postgres.json_shapes import (
     TABLES,
     Access,
     Shape,
-    json_object,
     may_read_course,
     may_read_document,
+    root_object,
 )
 
 NodeEntity = Literal["course", "document"]
 
 
 def _visible(entity: NodeEntity, access: Access, table: FromClause) -> ColumnElement[bool]:
-    return (may_read_course if entity == "course" else may_read_document)(access, table)
+    return (may_read_course if entity == "course" else may_read_document)(access.kind, table)
 
 
 class JsonReader(PgBase):
@@ -39,14 +39,15 @@ class JsonReader(PgBase):
         for entity, ids, shape in wanted:
             table = TABLES[entity]
             parts.append(
-                select(table.c.id, json_object(shape, table, access)).where(
+                select(table.c.id, root_object(shape, access.kind)).where(
                     one_of(table.c.id, ids), _visible(entity, access, table)
                 )
             )
         if not parts:
             return {}
         statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
-        return {row[0]: row[1] for row in await self._rows(statement)}
+        rows = await self._rows(statement, access.parameters())
+        return {row[0]: row[1] for row in rows}
 
     @guarded(STORE)
     async def page(
@@ -68,7 +69,8 @@ class JsonReader(PgBase):
             else documents.page_statement
         )
         table = TABLES["course" if isinstance(where, courses.CourseFilter) else "document"]
-        columns = [table.c[order], table.c.id, *(json_object(s, table, access) for s in shapes)]
+        kind = access.kind
+        columns = [table.c[order], table.c.id, *(root_object(s, kind) for s in shapes)]
         statement = build(
             columns,
             viewer=access.viewer,
@@ -77,4 +79,4 @@ class JsonReader(PgBase):
             descending=descending,
             page=page,
         )
-        return await self._rows(statement)
+        return await self._rows(statement, access.parameters())

@@ -15,14 +15,18 @@ themself or an admin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
+from uuid import UUID
 
 from sqlalchemy import (
     JSON,
     ColumnElement,
     FromClause,
     Text,
+    Uuid,
     and_,
+    bindparam,
     case,
     cast,
     false,
@@ -32,6 +36,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.sql.util import ClauseAdapter
 
 from datasources.postgres.base import Viewer
 from datasources.postgres.courses import course_visible, link_order
@@ -186,27 +191,62 @@ class Access:
     courses: bool = True
     documents: bool = True
 
+    @property
+    def kind(self) -> AccessKind:
+        """What the statement's structure depends on; the viewer's id is a parameter."""
+        viewer = self.viewer
+        return AccessKind(viewer.is_admin, viewer.user_id is not None, self.courses, self.documents)
 
-def may_read_course(access: Access, table: FromClause) -> ColumnElement[bool]:
-    return (
-        _on(course_visible(access.viewer), Course.__table__, table) if access.courses else false()
-    )
+    def parameters(self) -> dict[str, Any]:
+        """The values of a statement built by `root_object` for this caller."""
+        return {VIEWER_ID.key: self.viewer.user_id} if self.viewer.user_id is not None else {}
 
 
-def may_read_document(access: Access, table: FromClause) -> ColumnElement[bool]:
+@dataclass(frozen=True, slots=True)
+class AccessKind:
+    is_admin: bool
+    signed_in: bool
+    courses: bool
+    documents: bool
+
+    @property
+    def viewer(self) -> Viewer:
+        # A stand-in whose id is never read: VIEWER_ID takes its place in the SQL.
+        return Viewer(_ANYONE if self.signed_in else None, is_admin=self.is_admin)
+
+
+# The viewer's id in a JSON expression: one bound parameter, given at execution, so one
+# expression (built once per shape and kind of access, `root_object`) serves everyone.
+VIEWER_ID = bindparam("json_viewer_id", type_=Uuid())
+_ANYONE = UUID(int=0)
+
+
+def may_read_course(access: AccessKind, table: FromClause) -> ColumnElement[bool]:
+    if not access.courses:
+        return false()
+    return _on(course_visible(access.viewer, user=VIEWER_ID), Course.__table__, table)
+
+
+def may_read_document(access: AccessKind, table: FromClause) -> ColumnElement[bool]:
     if not access.documents:
         return false()
-    return _on(document_visible(access.viewer), Document.__table__, table)
+    return _on(document_visible(access.viewer, user=VIEWER_ID), Document.__table__, table)
 
 
 def _on(condition: ColumnElement[bool], base: Any, alias: FromClause) -> ColumnElement[bool]:
     """A predicate written against the model's table, moved onto an alias of it."""
-    from sqlalchemy.sql.util import ClauseAdapter
-
     return ClauseAdapter(alias).traverse(condition) if alias is not base else condition
 
 
-def json_object(shape: Shape, table: FromClause, access: Access) -> ColumnElement[Any]:
+@lru_cache(maxsize=1024)
+def root_object(shape: Shape, access: AccessKind) -> ColumnElement[Any]:
+    """`json_object` of a row of the shape's own table (not an alias), built once per
+    shape and kind of access: building the expression costs milliseconds, a request's
+    whole budget; SQLAlchemy then finds its compiled SQL in the engine's cache."""
+    return json_object(shape, TABLES[shape.entity], access)
+
+
+def json_object(shape: Shape, table: FromClause, access: AccessKind) -> ColumnElement[Any]:
     """`json_build_object(key, value, ...)` for one row of `table` (the shape's entity)."""
     arguments: list[Any] = []
     for key, item in shape.fields:
@@ -220,7 +260,7 @@ def _text(value: str) -> ColumnElement[str]:
     return cast(literal(value), Text)
 
 
-def _value(item: Scalar | Constant | Edge, table: FromClause, access: Access) -> Any:
+def _value(item: Scalar | Constant | Edge, table: FromClause, access: AccessKind) -> Any:
     if isinstance(item, Constant):
         return _text(item.value)
     if isinstance(item, Scalar):
@@ -228,7 +268,7 @@ def _value(item: Scalar | Constant | Edge, table: FromClause, access: Access) ->
     return _edge(item, table, access)
 
 
-def _scalar(item: Scalar, table: FromClause, access: Access) -> Any:
+def _scalar(item: Scalar, table: FromClause, access: AccessKind) -> Any:
     column = table.c[item.column]
     value: Any = column
     if item.format == "time":
@@ -254,16 +294,15 @@ def _scalar(item: Scalar, table: FromClause, access: Access) -> Any:
             else_=null(),
         )
     if item.private:
-        viewer = access.viewer
-        if viewer.is_admin:
+        if access.is_admin:
             return value
-        if viewer.user_id is None:
+        if not access.signed_in:
             return null()
-        return case((table.c.id == viewer.user_id, value), else_=null())
+        return case((table.c.id == VIEWER_ID, value), else_=null())
     return value
 
 
-def _edge(item: Edge, table: FromClause, access: Access) -> Any:
+def _edge(item: Edge, table: FromClause, access: AccessKind) -> Any:
     name = item.name
     if name in ("link.document", "link.course"):
         raise ValueError(f"{name} is read through its link's join")  # see _links
@@ -285,7 +324,7 @@ def _edge(item: Edge, table: FromClause, access: Access) -> Any:
     return _links(item.shape, table, access, from_course=name == "course.documents")
 
 
-def _links(shape: Shape, table: FromClause, access: Access, *, from_course: bool) -> Any:
+def _links(shape: Shape, table: FromClause, access: AccessKind, *, from_course: bool) -> Any:
     """A course's links to the documents the caller may read, or a document's to the
     courses: in the order the row readers give them, hidden ends dropped with their link."""
     links = CourseDocument.__table__.alias()
