@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-courses bench-jobs bench-pipeline bench-ingest bench-upload seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -84,6 +84,11 @@ seed: migrate
 ## and exports, and the course jobs end to end (BENCHMARKS.md)
 bench: seed bench-courses bench-jobs
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
+	$(BIN)/python -m bench.relational
+
+## bench-relational: the issue-15 relational reads, compiled SQL against the resolvers
+bench-relational: seed
+	$(BIN)/python -m bench.relational
 
 ## bench-peers: the gateway against PostGraphile 4 (npm, in .cache/peers) on the same seeded
 ## database, alternating rounds; writes the table into BENCHMARKS.md (ARGS=--rounds 10 ...)

@@ -130,6 +130,8 @@ class LimitSettings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=1000)
     introspection: bool = True
     store_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    # GRAPHQL_COMPILED_READS: relational selections as one SQL statement (docs/compiled-reads.md).
+    compiled_reads: bool = True
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
 
 

@@ -31,6 +31,7 @@ from datasources.postgres.base import PostgresHealth
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
+from datasources.postgres.json_reads import JsonReader
 from datasources.postgres.users import UserReader
 from datasources.redis.queue import JobQueue
 from datasources.redis.store import RedisStore
@@ -52,6 +53,7 @@ class Stores:
     courses: CourseReader
     documents: DocumentReader
     users: UserReader
+    json_reads: JsonReader  # compiled relational reads: whole answers as JSON
     graph: GraphReader
     graph_writer: GraphWriter
     course_writer: CourseWriter
@@ -140,6 +142,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         courses=CourseReader(engine, timeout=timeout),
         documents=DocumentReader(engine, timeout=timeout),
         users=UserReader(engine, timeout=timeout),
+        json_reads=JsonReader(engine, timeout=timeout),
         graph=GraphReader(driver, database=database, timeout=timeout),
         graph_writer=graph_writer,
         course_writer=course_writer,

@@ -93,6 +93,7 @@ def create_app(
     limits = Limits(
         max_page_size=settings.limits.max_page_size,
         store_timeout_seconds=settings.limits.store_timeout_seconds,
+        compiled_reads=settings.limits.compiled_reads,
     )
 
     security = SecurityRuntime(settings, authenticator=authenticator)

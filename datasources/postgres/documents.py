@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal
 from uuid import UUID
 
 from sqlalchemy import (
@@ -15,15 +16,15 @@ from sqlalchemy import (
     Float,
     Integer,
     MetaData,
+    Select,
     Table,
     and_,
     false,
     select,
-    tuple_,
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of, paged
 from datasources.postgres.models import Document, KnowledgeExtraction
 from datasources.postgres.records import (
     DocumentRecord,
@@ -47,6 +48,9 @@ STATS_VIEW = Table(
 )
 
 
+DocumentOrder = Literal["created_at", "updated_at", "filename", "id"]
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
     status: str | None = None
@@ -54,8 +58,9 @@ class DocumentFilter:
     owner_id: UUID | None = None
 
 
-def document_visible(viewer: Viewer) -> ColumnElement[bool]:
+def document_visible(viewer: Viewer, *, user: Any = None) -> ColumnElement[bool]:
     """Documents are private to their owner (and admins); a deleted one is no one's.
+    `user`: as in course_visible.
 
     Every read goes through this, so `deleteDocument` hides a document from queries,
     nested edges (Course.documents, Concept.sources) and semantic search (whose hits are
@@ -66,7 +71,29 @@ def document_visible(viewer: Viewer) -> ColumnElement[bool]:
         return live
     if viewer.user_id is None:
         return false()
-    return and_(Document.user_id == viewer.user_id, live)
+    return and_(Document.user_id == (viewer.user_id if user is None else user), live)
+
+
+def page_statement(
+    columns: Sequence[Any],
+    *,
+    viewer: Viewer,
+    where: DocumentFilter,
+    order: DocumentOrder,
+    descending: bool,
+    page: Page,
+) -> Select[Any]:
+    """`columns` of the documents `viewer` may read that match `where`, one page in order."""
+    table = Document.__table__
+    sort = table.c[order]
+    conditions = [document_visible(viewer)]
+    if where.status:
+        conditions.append(Document.status == where.status)
+    if where.language:
+        conditions.append(Document.language == where.language)
+    if where.owner_id:
+        conditions.append(Document.user_id == where.owner_id)
+    return paged(columns, conditions, sort, table.c.id, descending=descending, page=page)
 
 
 class DocumentReader(PgBase):
@@ -79,22 +106,21 @@ class DocumentReader(PgBase):
 
     @guarded(STORE)
     async def page(
-        self, *, viewer: Viewer, where: DocumentFilter, page: Page
+        self,
+        *,
+        viewer: Viewer,
+        where: DocumentFilter,
+        page: Page,
+        order: DocumentOrder = "created_at",
+        descending: bool = True,
     ) -> list[DocumentRecord]:
-        conditions = [document_visible(viewer)]
-        if where.status:
-            conditions.append(Document.status == where.status)
-        if where.language:
-            conditions.append(Document.language == where.language)
-        if where.owner_id:
-            conditions.append(Document.user_id == where.owner_id)
-        if page.after is not None:
-            conditions.append(tuple_(Document.created_at, Document.id) < tuple_(*page.after))
-        statement = (
-            select(*DOCUMENT_COLUMNS)
-            .where(and_(*conditions))
-            .order_by(Document.created_at.desc(), Document.id.desc())
-            .limit(page.first + 1)
+        statement = page_statement(
+            DOCUMENT_COLUMNS,
+            viewer=viewer,
+            where=where,
+            order=order,
+            descending=descending,
+            page=page,
         )
         return await self._records(DocumentRecord, statement)
 
