@@ -23,7 +23,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from datasources.stores import Stores
-from gateway import wire
+from gateway import metrics, wire
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
 from gateway.security.responses import error_body
@@ -107,6 +107,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
         spec says; plain `application/json` clients keep the classic 200.
         """
         processed = await super().process_result(request, result)
+        if result.errors:
+            request.scope.setdefault("state", {})["graphql_errors"] = True
+            metrics.count_errors(result.errors)
         if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", ""):
             sub_response = request.scope.get("state", {}).get("sub_response")
             if sub_response is not None:

@@ -22,7 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
-from gateway import wire
+from gateway import metrics, wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
 from gateway.security.operation import Operation, classify, refused_text
@@ -64,6 +64,7 @@ class AuditMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        metrics.IN_FLIGHT.inc()
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -75,8 +76,10 @@ class AuditMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
-            elapsed = int((time.perf_counter() - started) * 1000)
-            self._record(scope, status, elapsed)
+            metrics.IN_FLIGHT.dec()
+            seconds = time.perf_counter() - started
+            metrics.observe_request(_state(scope), scope["method"], scope["path"], status, seconds)
+            self._record(scope, status, int(seconds * 1000))
 
     def _record(self, scope: Scope, status: int, elapsed_ms: int) -> None:
         trail = self.runtime.audit
