@@ -21,7 +21,7 @@ from datasources.stores import open_stores
 from gateway.downloads import download_export
 from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
-from gateway.logs import bind_request_id, configure_logging
+from gateway.logs import bind_request_id
 from gateway.metrics import metrics
 from gateway.security.authenticator import Authenticator
 from gateway.security.middleware import AuditMiddleware, GuardMiddleware
@@ -100,7 +100,6 @@ def create_app(
 ) -> Starlette:
     """The app; `span_exporter` (tests) traces to it instead of OTEL_EXPORTER_OTLP_ENDPOINT."""
     settings = settings or Settings.load()
-    configure_logging(settings)
     tracer = configure_tracing(settings, service="curriculum-gateway", exporter=span_exporter)
     schema = build_schema(schema_options(settings, tracer))
     limits = Limits(
@@ -163,6 +162,7 @@ def create_app(
     app.state.settings = settings
     app.state.schema = schema
     app.state.security = security
+    app.state.tracer = tracer
     return app
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import MutableMapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -57,7 +58,7 @@ def scrub(text: str) -> str:
     return query.sub(lambda m: m.group(1) + REDACTED, text)
 
 
-def _add_ids(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
+def _add_ids(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     request_id = _request_id.get()
     if request_id is not None:
         event["request_id"] = request_id
@@ -69,7 +70,7 @@ def _add_ids(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def _scrub_event(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
+def _scrub_event(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     for key, value in event.items():
         if is_sensitive(key):
             event[key] = REDACTED

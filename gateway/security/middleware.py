@@ -33,6 +33,8 @@ from gateway.security.websocket import guard_websocket
 from schema.errors import internal_message
 
 GRAPHQL_PATH = "/graphql"
+# Its own credential (METRICS_TOKEN, checked by the route), not a session's bearer token.
+METRICS_PATH = "/metrics"
 MAX_AUDITED_BODY = 64_000
 log = logging.getLogger("gateway.security")
 
@@ -131,7 +133,7 @@ class GuardMiddleware:
         if scope["type"] == "websocket":
             await guard_websocket(self.app, self.runtime, scope, receive, send)
             return
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] == METRICS_PATH:
             await self.app(scope, receive, send)
             return
         started = False
