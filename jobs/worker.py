@@ -46,6 +46,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
     ctx["state"] = WorkerState(settings=settings, stores=stores, exit_stack=exit_stack)
+    log.info("worker ready: stores open, document reader started")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
