@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from datasources.telemetry import StoreCall, store_call
+from datasources.telemetry import StoreCall, store_call, tracing_enabled
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -80,9 +80,12 @@ async def guard(
     call = call or store_call(store)
     started = time.perf_counter()
     try:
-        with call.span():
-            async with asyncio.timeout(seconds):
-                return await awaitable
+        if tracing_enabled():
+            with call.span():
+                async with asyncio.timeout(seconds):
+                    return await awaitable
+        async with asyncio.timeout(seconds):
+            return await awaitable
     except UpstreamUnavailable:
         call.failed("unavailable")
         raise

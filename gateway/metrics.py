@@ -90,6 +90,22 @@ def _outcome(status: int, had_errors: bool) -> str:
     return "errors" if had_errors else "ok"
 
 
+_Series = tuple[Any, Any]  # (the request counter's child, the latency histogram's child)
+# Children by (transport, kind, name, outcome): `labels()` costs more than the update.
+_series: dict[tuple[str, str, str, str], _Series] = {}
+
+
+def _children(transport: str, kind: str, name: str, outcome: str) -> _Series:
+    key = (transport, kind, name, outcome)
+    found = _series.get(key)
+    if found is None:
+        found = _series[key] = (
+            REQUESTS.labels(transport, kind, name, outcome),
+            REQUEST_SECONDS.labels(transport, kind, name),
+        )
+    return found
+
+
 def observe_request(
     state: dict[str, Any], method: str, path: str, status: int, seconds: float
 ) -> None:
@@ -99,15 +115,16 @@ def observe_request(
         kind, name = op.kind, _Names.label(op.action)
     else:
         kind, name = "route", f"{method} /{path.lstrip('/').split('/', 1)[0]}"
-    REQUESTS.labels("http", kind, name, _outcome(status, "graphql_errors" in state)).inc()
-    REQUEST_SECONDS.labels("http", kind, name).observe(seconds)
+    count, latency = _children("http", kind, name, _outcome(status, "graphql_errors" in state))
+    count.inc()
+    latency.observe(seconds)
 
 
 def observe_operation(kind: str, action: str, status: int, seconds: float, errors: bool) -> None:
     """One WebSocket operation, when it ends (status as the audit row has it)."""
-    name = _Names.label(action)
-    REQUESTS.labels("ws", kind, name, _outcome(status, errors)).inc()
-    REQUEST_SECONDS.labels("ws", kind, name).observe(seconds)
+    count, latency = _children("ws", kind, _Names.label(action), _outcome(status, errors))
+    count.inc()
+    latency.observe(seconds)
 
 
 def count_errors(errors: Iterable[Any]) -> None:
