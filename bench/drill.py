@@ -97,7 +97,9 @@ def env(**extra: str) -> dict[str, str]:
         **os.environ,
         "LOG_LEVEL": "INFO",
         "APP_ENV": "development",
-        "WORKER_LEASE_SECONDS": "5",
+        # Short enough to see a take-over, long enough that a worker on a loaded machine
+        # renews its claim in time (a lapsed claim lets a second run start).
+        "WORKER_LEASE_SECONDS": "10",
         "WORKER_POLL_SECONDS": "0.2",
         "WORKER_RETRY_BACKOFF_SECONDS": "1",
         **{
@@ -208,7 +210,7 @@ def lost_data(answer: Answer, baseline: Any) -> bool:
     if answer.status != 200 or "data" not in body:
         return False  # refused as a whole: counted as a failed request, not silent loss
     covered = [tuple(e.get("path") or ()) for e in body.get("errors") or []]
-    return _differs(body.get("data"), baseline, (), covered)
+    return _differs(body.get("data"), baseline.get("data"), (), covered)
 
 
 def _differs(value: Any, expected: Any, path: tuple[Any, ...], covered: list[tuple]) -> bool:
@@ -240,20 +242,22 @@ class PauseReport:
     other_store_failures: int
     slowest_seconds: float
     recovery_seconds: float | None
+    lost_examples: list[dict[str, Any]] = field(default_factory=list)
 
 
 def pause_report(load: Load, store: str, start: float, end: float) -> PauseReport:
     during = [a for a in load.answers if start <= a.at < end]
     failed: Counter[str] = Counter()
     refused: Counter[str] = Counter()
-    lost = 0
+    lost: list[Answer] = []
     for answer in during:
         if answer.status != 200:
             code = error_stores(answer.body) or ["no answer"]
             refused[f"{answer.status} {code[0]}"] += 1
             continue
         failed.update(error_stores(answer.body))
-        lost += lost_data(answer, load.baseline[answer.query])
+        if lost_data(answer, load.baseline[answer.query]):
+            lost.append(answer)
     names = {"pgvector": "postgres"}  # pgvector lives in the PostgreSQL server
     others = sum(n for s, n in failed.items() if names.get(s, s) != store)
     return PauseReport(
@@ -261,10 +265,13 @@ def pause_report(load: Load, store: str, start: float, end: float) -> PauseRepor
         requests=len(during),
         failed_by_store=dict(failed),
         refused=dict(refused),
-        lost=lost,
+        lost=len(lost),
         other_store_failures=others,
         slowest_seconds=max((a.seconds for a in during), default=0.0),
         recovery_seconds=recovery(load, end),
+        lost_examples=[
+            {"query": a.query, "body": a.body, "baseline": load.baseline[a.query]} for a in lost[:2]
+        ],
     )
 
 
@@ -272,7 +279,7 @@ def recovery(load: Load, resumed: float) -> float | None:
     """Seconds from SIGCONT until each query gave RECOVERED_AFTER baseline answers in a row
     (the recovery time is when the first of those was sent)."""
     times = []
-    for name in QUERIES:
+    for name in load.baseline:
         after = [a for a in load.answers if a.query == name and a.at >= resumed]
         streak = 0
         for i, answer in enumerate(after):
@@ -418,8 +425,8 @@ def completions(job_ids: set[str]) -> Counter[str]:
 
 async def drill(args: argparse.Namespace) -> dict[str, Any]:
     settings = Settings.load()
-    stores_to_pause = ["postgres", "neo4j", "redis"]
-    if settings.vector_backend == "weaviate":
+    stores_to_pause = args.stores or ["postgres", "neo4j", "redis"]
+    if settings.vector_backend == "weaviate" and not args.stores:
         stores_to_pause.append("weaviate")
     for name in stores_to_pause:
         store_processes(name)  # fail early when the stack is not up
@@ -526,6 +533,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--settle", type=float, default=3.0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--stores", nargs="*", help="pause only these (default: every store)")
     args = parser.parse_args()
     result = asyncio.run(drill(args))
     if args.json:
