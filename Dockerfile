@@ -61,6 +61,10 @@ WORKDIR /app
 COPY alembic.ini ./
 COPY migrations/ migrations/
 RUN chown -R root:root /app && chmod -R a+rX /app
+# The file store (uploads, exports): a volume shared by every gateway and worker replica
+# (compose.yaml mounts `files` here); made here so the volume starts owned by `app`.
+ENV FILE_STORE_ROOT=/data/files
+RUN mkdir -p /data/files && chown app:app /data/files
 USER app:app
 EXPOSE 8000
 # No HEALTHCHECK here: the same image runs the worker and the one-shot migrate,

@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload drill seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -133,6 +133,11 @@ bench-pipeline: setup
 ## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
 bench-jobs: migrate
 	$(BIN)/python -m bench.generation --out .cache/bench-generation.json
+
+## drill: pause each store 10 s under load, kill a worker mid-job 10 times (BENCHMARKS.md)
+drill: migrate
+	$(CURRICULUM) seed-demo --scale 0
+	$(BIN)/python -m bench.drill --json .cache/drill.json
 
 clean: stack-down
 	rm -rf .stack

@@ -8,9 +8,12 @@ is down fails only the fields it serves.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
+
+from datasources.telemetry import StoreCall, store_call, tracing_enabled
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -59,19 +62,44 @@ def is_connection_error(exc: BaseException) -> bool:
     return original is not None and original is not exc and is_connection_error(original)
 
 
-async def guard(store: str, awaitable: Awaitable[T], *, seconds: float) -> T:
-    """Await a store call with a deadline; connection failures become UpstreamUnavailable."""
+async def guard(
+    store: str,
+    awaitable: Awaitable[T],
+    *,
+    seconds: float,
+    call: StoreCall | None = None,
+    unavailable: type[UpstreamUnavailable] = UpstreamUnavailable,
+    is_down: Callable[[BaseException], bool] = is_connection_error,
+) -> T:
+    """Await a store call with a deadline; connection failures (`is_down`) become
+    `unavailable` (UpstreamUnavailable or a store's subclass of it).
+
+    Each call is timed and counted (datasources/telemetry.py) under `call`, the
+    datasource method when `guarded` passes it.
+    """
+    call = call or store_call(store)
+    started = time.perf_counter()
     try:
+        if tracing_enabled():
+            with call.span():
+                async with asyncio.timeout(seconds):
+                    return await awaitable
         async with asyncio.timeout(seconds):
             return await awaitable
     except UpstreamUnavailable:
+        call.failed("unavailable")
         raise
     except TimeoutError:
-        raise UpstreamUnavailable(store, f"no answer within {seconds:g}s") from None
+        call.failed("timeout")
+        raise unavailable(store, f"no answer within {seconds:g}s") from None
     except Exception as exc:
-        if is_connection_error(exc):
-            raise UpstreamUnavailable(store, type(exc).__name__) from exc
+        if is_down(exc):
+            call.failed("unavailable")
+            raise unavailable(store, type(exc).__name__) from exc
+        call.failed("error")
         raise
+    finally:
+        call.seconds.observe(time.perf_counter() - started)
 
 
 def guarded(
@@ -80,10 +108,12 @@ def guarded(
     """Decorate a datasource method so it runs under `guard` with `self.<timeout_attr>`."""
 
     def decorate(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
+        call = store_call(store, method.__qualname__)
+
         @wraps(method)
         async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
             timeout = float(getattr(args[0], timeout_attr))
-            return await guard(store, method(*args, **kwargs), seconds=timeout)
+            return await guard(store, method(*args, **kwargs), seconds=timeout, call=call)
 
         return wrapper
 

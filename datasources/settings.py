@@ -286,6 +286,12 @@ class WorkerSettings(BaseSettings):
     # Store calls of a job (graph transaction, bulk upserts) get this long: placing 5,000
     # concepts of a course writes thousands of rows in one call.
     store_timeout_seconds: float = Field(default=300.0, gt=0, le=3600)
+    # On SIGTERM: stop taking jobs, let running ones finish this long, then cancel them
+    # (arq puts a cancelled job back in the queue; another worker runs it again).
+    shutdown_grace_seconds: int = Field(default=20, ge=0, le=3600)
+    # Prometheus metrics of the worker on http://METRICS_HOST:METRICS_PORT/ (0: off).
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     @field_validator("retry_backoff_max_seconds")
     @classmethod
@@ -317,6 +323,15 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", alias="LOG_LEVEL"
     )
+    # One JSON object per line (with request and trace ids), or `text` for a terminal.
+    log_format: Literal["json", "text"] = Field(default="json", alias="LOG_FORMAT")
+    # /metrics needs `Authorization: Bearer <this>`; unset, it answers loopback clients only.
+    metrics_token: SecretStr | None = Field(default=None, alias="METRICS_TOKEN")
+    # Traces go to this OTLP/HTTP collector (e.g. http://collector:4318); unset: no tracing.
+    otlp_endpoint: str | None = Field(default=None, alias="OTEL_EXPORTER_OTLP_ENDPOINT")
+    # On SIGTERM the server stops accepting, closes sockets (1012) and gives in-flight
+    # requests this long to finish.
+    shutdown_grace_seconds: int = Field(default=30, ge=0, le=3600, alias="SHUTDOWN_GRACE_SECONDS")
 
     postgres: PostgresSettings
     redis: RedisSettings
@@ -333,6 +348,13 @@ class Settings(BaseSettings):
     persisted: PersistedQuerySettings = Field(default_factory=PersistedQuerySettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
+
+    @field_validator("otlp_endpoint", mode="before")
+    @classmethod
+    def _check_otlp_endpoint(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None  # set but empty: tracing stays off
+        return _require_scheme(str(value), ("http", "https"), "OTEL_EXPORTER_OTLP_ENDPOINT")
 
     @property
     def is_production(self) -> bool:

@@ -8,6 +8,8 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SpanExporter
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -19,11 +21,14 @@ from datasources.stores import open_stores
 from gateway.downloads import download_export
 from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
+from gateway.logs import bind_request_id
+from gateway.metrics import metrics
 from gateway.security.authenticator import Authenticator
 from gateway.security.middleware import AuditMiddleware, GuardMiddleware
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.view import SecureGraphQL
 from gateway.ticker import ticker
+from gateway.tracing import configure_tracing, graphql_extension, shutdown_tracing, traced_app
 from resolvers.context import Limits
 from schema.root import SchemaOptions, build_schema
 
@@ -64,6 +69,7 @@ class RequestId:
         sent = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
         request_id = sent if sent.isalnum() and len(sent) <= 64 else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        bind_request_id(request_id)  # this request's task: every log line carries it
 
         async def send_with_id(message: dict) -> None:  # type: ignore[type-arg]
             if message["type"] == "http.response.start":
@@ -73,9 +79,10 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
-def schema_options(settings: Settings) -> SchemaOptions:
+def schema_options(settings: Settings, tracer: TracerProvider | None = None) -> SchemaOptions:
     limits = settings.limits
     return SchemaOptions(
+        extensions=(graphql_extension(tracer),) if tracer else (),
         max_depth=limits.max_depth,
         max_aliases=limits.max_aliases,
         max_tokens=limits.max_tokens,
@@ -86,10 +93,15 @@ def schema_options(settings: Settings) -> SchemaOptions:
 
 
 def create_app(
-    settings: Settings | None = None, *, authenticator: Authenticator | None = None
+    settings: Settings | None = None,
+    *,
+    authenticator: Authenticator | None = None,
+    span_exporter: SpanExporter | None = None,
 ) -> Starlette:
+    """The app; `span_exporter` (tests) traces to it instead of OTEL_EXPORTER_OTLP_ENDPOINT."""
     settings = settings or Settings.load()
-    schema = build_schema(schema_options(settings))
+    tracer = configure_tracing(settings, service="curriculum-gateway", exporter=span_exporter)
+    schema = build_schema(schema_options(settings, tracer))
     limits = Limits(
         max_page_size=settings.limits.max_page_size,
         store_timeout_seconds=settings.limits.store_timeout_seconds,
@@ -114,16 +126,21 @@ def create_app(
             view.persisted = security.persisted
             view.get_max_age = settings.persisted.get_max_age_seconds
             graphql_endpoint.app = view
-            async with ticker(stores.redis):
-                with _settled_gc():
-                    log.info("gateway ready on %s:%s", settings.host, settings.port)
-                    yield
+            try:
+                async with ticker(stores.redis):
+                    with _settled_gc():
+                        log.info("gateway ready on %s:%s", settings.host, settings.port)
+                        yield
+                        log.info("gateway stopping")
+            finally:
+                shutdown_tracing(tracer)
 
     graphql_endpoint = _Deferred()
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics, methods=["GET"]),
             Route("/graphiql", graphiql_page),
             Route("/exports/{export_id}/download", download_export, methods=["GET"]),
             Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
@@ -131,6 +148,8 @@ def create_app(
             static_files_mount(),
         ],
         middleware=[
+            # Outermost when tracing is on: the request's root span around all the rest.
+            *([Middleware(_Traced, provider=tracer)] if tracer is not None else []),
             Middleware(RequestId),
             Middleware(AuditMiddleware, runtime=security),
             Middleware(
@@ -146,7 +165,16 @@ def create_app(
     app.state.settings = settings
     app.state.schema = schema
     app.state.security = security
+    app.state.tracer = tracer
     return app
+
+
+class _Traced:
+    def __init__(self, app: ASGIApp, provider: TracerProvider) -> None:
+        self.app = traced_app(app, provider)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
 
 
 class _Deferred:

@@ -49,21 +49,21 @@ def _address_free(host: str, port: int, source: str) -> None:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from gateway.logs import configure_logging
+
     settings = _settings()
     host, port = args.host or settings.host, args.port or settings.port
     source = "--port" if args.port else "PORT" if "PORT" in os.environ else "default; PORT sets it"
     _address_free(host, port, source)
     if args.check:
         return 0
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(settings)
     process = _start_worker() if args.with_worker else None
     try:
         _serve(uvicorn, settings, args, host, port)
     finally:
         if process is not None:
-            _stop_worker(process)
+            _stop_worker(process, settings.worker.shutdown_grace_seconds)
     return 0
 
 
@@ -99,10 +99,13 @@ def _serve(
         loop="uvloop",
         http="httptools",
         log_level=settings.log_level.lower(),
-        # The audit trail records every request (with its caller and timing); a second
-        # line per request in the log only cost CPU.
+        # Our JSON handler on the root logger (gateway/logs.py), not uvicorn's own; no
+        # access log: the audit trail and /metrics have every request.
+        log_config=None,
         access_log=False,
         proxy_headers=False,
+        # SIGTERM: stop accepting, close sockets with 1012, let requests finish this long.
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
 
 
@@ -134,6 +137,9 @@ def worker(args: argparse.Namespace) -> int:
 
     from arq import run_worker
 
+    from gateway.logs import configure_logging
+    from gateway.tracing import configure_tracing, shutdown_tracing
+    from jobs.metrics import serve_metrics
     from jobs.worker import WorkerSettings, healthy, redis_settings, worker_options
 
     settings = _settings()  # a bad WORKER_* value stops here, naming the variable
@@ -141,16 +147,20 @@ def worker(args: argparse.Namespace) -> int:
         report = asyncio.run(healthy(settings))
         print(report or "no worker has reported within WORKER_HEALTH_CHECK_SECONDS")
         return 0 if report else 1
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(settings)
+    tracer = configure_tracing(settings, service="curriculum-worker")
+    if settings.worker.metrics_port:
+        serve_metrics(settings.worker.metrics_host, settings.worker.metrics_port)
     # arq 0.28 closes its Redis pool with redis-py's deprecated close() on shutdown.
     warnings.filterwarnings("ignore", "Call to deprecated close", DeprecationWarning)
-    run_worker(
-        WorkerSettings,  # type: ignore[arg-type]
-        redis_settings=redis_settings(settings),
-        **worker_options(settings),
-    )
+    try:
+        run_worker(
+            WorkerSettings,  # type: ignore[arg-type]
+            redis_settings=redis_settings(settings),
+            **worker_options(settings),
+        )
+    finally:
+        shutdown_tracing(tracer)
     return 0
 
 
@@ -230,12 +240,12 @@ def _start_worker() -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, preexec_fn=die_with_parent)  # noqa: S603
 
 
-def _stop_worker(process: subprocess.Popen[bytes]) -> None:
+def _stop_worker(process: subprocess.Popen[bytes], grace_seconds: int) -> None:
     """SIGTERM (arq finishes or re-queues its jobs), then SIGKILL after a grace period."""
     if process.poll() is None:
         process.terminate()
     try:
-        process.wait(timeout=WORKER_STOP_SECONDS)
+        process.wait(timeout=grace_seconds + WORKER_STOP_SECONDS)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()

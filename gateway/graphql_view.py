@@ -24,7 +24,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from datasources.stores import Stores
-from gateway import wire
+from gateway import metrics, wire
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
 from gateway.security.persisted import NOT_IN_LIST, PersistedQueries
@@ -127,6 +127,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
         processed = await super().process_result(request, result)
         if request.method == "GET":
             _cache_headers(request, not result.errors, self.get_max_age)
+        if result.errors:
+            request.scope.setdefault("state", {})["graphql_errors"] = True
+            metrics.count_errors(result.errors)
         if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", ""):
             sub_response = request.scope.get("state", {}).get("sub_response")
             if sub_response is not None:

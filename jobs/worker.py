@@ -25,6 +25,7 @@ from datasources.settings import Settings, for_jobs
 from datasources.stores import open_stores
 from jobs import child, maintenance
 from jobs.ingest.analysis import PRELOAD
+from jobs.metrics import measured
 from jobs.state import WorkerState, job, lease, state
 from jobs.tasks import course_generation
 from jobs.tasks import export as export_job
@@ -45,6 +46,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     # The app bootstraps the graph and vector schemas; the worker only uses them.
     stores = await exit_stack.enter_async_context(open_stores(settings, bootstrap=False))
     ctx["state"] = WorkerState(settings=settings, stores=stores, exit_stack=exit_stack)
+    log.info("worker ready: stores open, document reader started")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -114,32 +116,39 @@ def worker_options(settings: Settings) -> dict[str, Any]:
         "max_tries": worker.max_tries,
         "health_check_interval": worker.health_check_seconds,
         "poll_delay": worker.poll_seconds,
+        # SIGTERM: no new jobs; running ones get this long, then are cancelled and queued
+        # again (arq's retry of a cancelled job), so none is lost or left half-claimed.
+        "job_completion_wait": worker.shutdown_grace_seconds,
     }
+
+
+def _job(function: Any, name: JobName, **options: Any) -> Any:
+    """arq's registration of `function` as job `name`, counted and traced (jobs/metrics.py)."""
+    return func(measured(function, name.value), name=name.value, **options)
+
+
+def _cron(function: Any, name: JobName, **schedule: Any) -> Any:
+    return cron(measured(function, name.value), name=f"cron:{name.value}", **schedule)
 
 
 class WorkerSettings:
     functions = [
-        func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
-        func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
-        func(process_document, name=JobName.PROCESS_DOCUMENT.value, keep_result=0),
-        func(clean_up_document, name=JobName.CLEAN_UP_DOCUMENT.value, keep_result=0),
-        func(generate_course, name=JobName.GENERATE_COURSE.value, keep_result=0),
-        func(export_course, name=JobName.EXPORT_COURSE.value, keep_result=0),
+        _job(maintain_audit_partitions, JobName.MAINTAIN_AUDIT_PARTITIONS),
+        _job(purge_expired_rows, JobName.PURGE_EXPIRED_ROWS),
+        _job(process_document, JobName.PROCESS_DOCUMENT, keep_result=0),
+        _job(clean_up_document, JobName.CLEAN_UP_DOCUMENT, keep_result=0),
+        _job(generate_course, JobName.GENERATE_COURSE, keep_result=0),
+        _job(export_course, JobName.EXPORT_COURSE, keep_result=0),
     ]
     cron_jobs = [
-        cron(
+        _cron(
             maintain_audit_partitions,
-            name=f"cron:{JobName.MAINTAIN_AUDIT_PARTITIONS.value}",
+            JobName.MAINTAIN_AUDIT_PARTITIONS,
             hour={3},
             minute={0},
             run_at_startup=True,
         ),
-        cron(
-            purge_expired_rows,
-            name=f"cron:{JobName.PURGE_EXPIRED_ROWS.value}",
-            hour={4},
-            minute={0},
-        ),
+        _cron(purge_expired_rows, JobName.PURGE_EXPIRED_ROWS, hour={4}, minute={0}),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from aiodataloader import DataLoader
 
+from datasources.telemetry import loader_batch
 from resolvers.context import Context
 
 K = TypeVar("K", bound=Hashable)
@@ -32,7 +33,10 @@ def loader(
     if existing is not None:
         return existing
 
+    name = str(key[0] if isinstance(key, tuple) else key)  # "course.concepts": few names
+
     async def batch(keys: list[Any]) -> list[Any]:
+        loader_batch(name, len(keys))
         try:
             found = await fetch(keys)
         except Exception as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,8 @@ class SchemaOptions:
     max_cost: int = 250_000
     max_page_size: int = 100
     introspection: bool = True
+    # More extension factories, run after ours (the gateway's tracing, when it is on).
+    extensions: tuple[Callable[[], SchemaExtension], ...] = ()
 
 
 class PerOperationCaches(SchemaExtension):
@@ -85,5 +87,6 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
             lambda: ValidationCache(maxsize=512),
             lambda: CostLimit(max_cost=o.max_cost, max_page_size=o.max_page_size),
             ErrorPolicy,
+            *o.extensions,
         ],
     )

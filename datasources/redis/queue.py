@@ -2,7 +2,10 @@
 
 Both sides import this module: the API (and CLI) enqueue through `enqueue`, the worker
 (jobs/worker.py) registers its functions under these names, so no job name is ever a
-bare string. Payloads are JSON (never pickle: a payload must not be able to run code).
+bare string. Payloads are JSON (never pickle: a payload must not be able to run code). With tracing
+on, a payload also carries the enqueuing request's trace context under `trace`
+(datasources/telemetry.py); readers take their keys by name, so old and new payloads
+run on old and new workers alike.
 
 A background task is a `generation_tasks` row; its job carries only the row's id and
 the job id *is* that id, so arq refuses a second job for a task already queued or
@@ -20,9 +23,11 @@ from uuid import UUID
 import orjson
 from arq import ArqRedis, create_pool
 from arq.connections import RedisSettings
+from arq.constants import default_queue_name
 from redis.asyncio import Redis
 
 from datasources.errors import guarded
+from datasources.telemetry import with_trace_context
 
 
 class JobName(StrEnum):
@@ -50,7 +55,7 @@ class TaskPayload:
 
     task_id: UUID
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         return {"task_id": str(self.task_id)}
 
     @classmethod
@@ -67,7 +72,7 @@ class DocumentPayload:
 
     document_id: UUID
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         return {"document_id": str(self.document_id)}
 
     @classmethod
@@ -103,7 +108,7 @@ async def enqueue(queue: ArqRedis, *, task_type: str, task_id: UUID) -> bool:
     if job is None:
         raise ValueError(f"no job runs tasks of type {task_type!r}")
     queued = await queue.enqueue_job(
-        job.value, TaskPayload(task_id).to_json(), _job_id=str(task_id)
+        job.value, with_trace_context(TaskPayload(task_id).to_json()), _job_id=str(task_id)
     )
     return queued is not None
 
@@ -125,6 +130,11 @@ class JobQueue:
     async def enqueue_cleanup(self, *, document_id: UUID) -> bool:
         return await enqueue_cleanup(self._queue, document_id=document_id)
 
+    @guarded("redis")
+    async def depth(self) -> int:
+        """Jobs waiting (queued or deferred for a retry), not those running."""
+        return int(await self._queue.zcard(default_queue_name))
+
 
 def cleanup_job_id(document_id: UUID) -> str:
     return f"{JobName.CLEAN_UP_DOCUMENT.value}:{document_id}"
@@ -134,7 +144,7 @@ async def enqueue_cleanup(queue: ArqRedis, *, document_id: UUID) -> bool:
     """Queue the cleanup of a soft-deleted document; False when it is already queued."""
     queued = await queue.enqueue_job(
         JobName.CLEAN_UP_DOCUMENT.value,
-        DocumentPayload(document_id).to_json(),
+        with_trace_context(DocumentPayload(document_id).to_json()),
         _job_id=cleanup_job_id(document_id),
     )
     return queued is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Sequence
@@ -13,7 +12,8 @@ from uuid import UUID
 import asyncpg
 from pgvector.asyncpg import register_vector
 
-from datasources.errors import is_connection_error
+from datasources.errors import guard
+from datasources.telemetry import store_call
 from datasources.vectors import pgvector_rows as rows
 from datasources.vectors import pgvector_sql as sql
 from datasources.vectors.errors import VectorStoreUnavailable
@@ -37,6 +37,7 @@ from datasources.vectors.validation import (
 
 T = TypeVar("T")
 STORE = "pgvector"
+_CALL = store_call(STORE, "query")
 
 
 async def init_connection(conn: asyncpg.Connection) -> None:
@@ -94,15 +95,9 @@ class PgVectorIndex:
         return cls(pool=pool, schema=schema, timeout_seconds=timeout_seconds, owns_pool=True)
 
     async def _guard(self, work: Awaitable[T]) -> T:
-        try:
-            async with asyncio.timeout(self.timeout):
-                return await work
-        except TimeoutError:
-            raise VectorStoreUnavailable(STORE, f"no answer within {self.timeout:g}s") from None
-        except Exception as exc:
-            if is_connection_error(exc):
-                raise VectorStoreUnavailable(STORE, type(exc).__name__) from exc
-            raise
+        return await guard(
+            STORE, work, seconds=self.timeout, call=_CALL, unavailable=VectorStoreUnavailable
+        )
 
     @asynccontextmanager
     async def _conn(self) -> AsyncIterator[asyncpg.Connection]:

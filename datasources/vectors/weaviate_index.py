@@ -19,6 +19,8 @@ from weaviate.client import WeaviateAsyncClient
 from weaviate.collections.collection.async_ import CollectionAsync
 from weaviate.exceptions import UnexpectedStatusCodeError, WeaviateQueryError
 
+from datasources.errors import guard
+from datasources.telemetry import store_call
 from datasources.vectors import weaviate_schema as ws
 from datasources.vectors.errors import VectorStoreUnavailable
 from datasources.vectors.records import (
@@ -43,6 +45,7 @@ from datasources.vectors.weaviate_client import is_unavailable, make_client
 
 T = TypeVar("T")
 STORE = "weaviate"
+_CALL = store_call(STORE, "query")
 log = logging.getLogger(__name__)
 _WRITE_BATCH = 500  # ~3 MB of float32 vectors per gRPC message, far under the 100 MB cap
 _MAX_DELETE_ROUNDS = 1000  # delete_many removes at most QUERY_MAXIMUM_RESULTS per call
@@ -201,19 +204,21 @@ class WeaviateVectorIndex:
         return self._client.collections.use(self.names[kind])
 
     async def _guard(self, work: Callable[[], Awaitable[T]]) -> T:
-        try:
-            async with asyncio.timeout(self.timeout):
-                if not self._client.is_connected():
-                    async with self._connect_lock:
-                        if not self._client.is_connected():
-                            await self._client.connect()
-                return await work()
-        except TimeoutError:
-            raise VectorStoreUnavailable(STORE, f"no answer within {self.timeout:g}s") from None
-        except Exception as exc:
-            if is_unavailable(exc):
-                raise VectorStoreUnavailable(STORE, type(exc).__name__) from exc
-            raise
+        async def connected() -> T:
+            if not self._client.is_connected():
+                async with self._connect_lock:
+                    if not self._client.is_connected():
+                        await self._client.connect()
+            return await work()
+
+        return await guard(
+            STORE,
+            connected(),
+            seconds=self.timeout,
+            call=_CALL,
+            unavailable=VectorStoreUnavailable,
+            is_down=is_unavailable,
+        )
 
     async def bootstrap(self) -> None:
         """Create missing collections; a concurrent creator winning the race is fine."""

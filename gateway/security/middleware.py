@@ -22,7 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
-from gateway import wire
+from gateway import metrics, wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
 from gateway.security.limits import Verdict
@@ -45,6 +45,8 @@ from resolvers.context import Principal
 from schema.errors import internal_message
 
 GRAPHQL_PATH = "/graphql"
+# Its own credential (METRICS_TOKEN, checked by the route), not a session's bearer token.
+METRICS_PATH = "/metrics"
 MAX_AUDITED_BODY = 64_000
 GET_REFUSED = ("mutation", "subscription")  # GET is for queries: caches may replay it
 log = logging.getLogger("gateway.security")
@@ -77,6 +79,7 @@ class AuditMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        metrics.IN_FLIGHT.inc()
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -88,8 +91,10 @@ class AuditMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
-            elapsed = int((time.perf_counter() - started) * 1000)
-            self._record(scope, status, elapsed)
+            metrics.IN_FLIGHT.dec()
+            seconds = time.perf_counter() - started
+            metrics.observe_request(_state(scope), scope["method"], scope["path"], status, seconds)
+            self._record(scope, status, int(seconds * 1000))
 
     def _record(self, scope: Scope, status: int, elapsed_ms: int) -> None:
         trail = self.runtime.audit
@@ -141,7 +146,7 @@ class GuardMiddleware:
         if scope["type"] == "websocket":
             await guard_websocket(self.app, self.runtime, scope, receive, send)
             return
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] == METRICS_PATH:
             await self.app(scope, receive, send)
             return
         started = False

@@ -8,6 +8,7 @@ from typing import Any
 from starlette.types import Send
 
 from gateway import wire
+from gateway.metrics import ERRORS
 
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
@@ -19,6 +20,7 @@ JSON_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'n
 
 
 def error_body(message: str, code: str, **extensions: Any) -> bytes:
+    ERRORS.labels(code).inc()
     return wire.encode(
         {"errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
     )

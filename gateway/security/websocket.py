@@ -27,7 +27,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
-from gateway import wire
+from gateway import metrics, wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
 from gateway.security.operation import Operation, classify, refused_persisted, refused_text
@@ -51,6 +51,7 @@ class _Running:
     op: Operation
     started: float
     events: int = 0
+    errors: bool = False
 
 
 @dataclass
@@ -117,9 +118,12 @@ class _Socket:
     def finish(self, op_id: str, status: int, ended_by: str) -> None:
         running = self.running.pop(op_id, None)
         if running is not None:
-            self.audit(
-                running.op, status, running.started, events=running.events, ended_by=ended_by
-            )
+            op = running.op
+            if op.kind == "subscription":
+                metrics.ACTIVE_SUBSCRIPTIONS.dec()
+            seconds = time.perf_counter() - running.started
+            metrics.observe_operation(op.kind, op.action, status, seconds, running.errors)
+            self.audit(op, status, running.started, events=running.events, ended_by=ended_by)
 
 
 def _decode(message: Message) -> dict[str, Any] | None:
@@ -171,11 +175,18 @@ async def guard_websocket(
             data = _decode(message)  # ours, from wire.encode: always valid JSON
             op_id = str(data.get("id")) if data else ""
             if data and op_id in socket.running:
+                running = socket.running[op_id]
                 if data.get("type") == "next":
-                    socket.running[op_id].events += 1
+                    running.events += 1
+                    errors = (data.get("payload") or {}).get("errors")
+                    if errors:
+                        running.errors = True
+                        metrics.count_errors(errors)
                 elif data.get("type") == "complete":
                     socket.finish(op_id, 200, "server")
                 elif data.get("type") == "error":
+                    running.errors = True
+                    metrics.count_errors(data.get("payload") or [])
                     socket.finish(op_id, 400, "server")
         elif message["type"] == "websocket.close":
             socket.closed = True
@@ -233,6 +244,7 @@ async def _refuse_text(socket: _Socket, exc: wire.InvalidText) -> None:
         extensions = {"code": "BAD_USER_INPUT", "field": exc.where}
         error = {"message": exc.message, "extensions": extensions}
         await socket.send_json({"id": op_id, "type": "error", "payload": [error]})
+        metrics.count_error("BAD_USER_INPUT")
         socket.audit(refused_text(exc.where), 400, time.perf_counter())
         return
     await socket.close(4400, exc.message)
@@ -267,9 +279,15 @@ async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
                 "extensions": {"code": code, "retryAfter": decision.retry_after},
             }
             await socket.send_json({"id": op_id, "type": "error", "payload": [error]})
+            metrics.count_error(code)
             socket.audit(op, 503 if verdict.unavailable else 429, started, rate_limited=True)
             return False
+    replaced = socket.running.get(op_id)  # a reused id: graphql-ws closes the socket (4409)
+    if replaced is not None and replaced.op.kind == "subscription":
+        metrics.ACTIVE_SUBSCRIPTIONS.dec()
     socket.running[op_id] = _Running(op=op, started=started)
+    if op.kind == "subscription":
+        metrics.ACTIVE_SUBSCRIPTIONS.inc()
     return True
 
 

@@ -139,8 +139,8 @@ class Served:
 
 
 @contextlib.asynccontextmanager
-async def serve(settings: Settings) -> AsyncIterator[Served]:
-    app = create_app(settings)
+async def serve(settings: Settings, **options: Any) -> AsyncIterator[Served]:
+    app = create_app(settings, **options)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -32,24 +32,12 @@ from datasources.settings import Settings
 from datasources.stores import Stores
 from jobs.state import WorkerState
 from jobs.worker import WorkerSettings
-from tests.factories import World
 from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 5
-
-
-@pytest.fixture
-async def docs(
-    world: World, test_settings: Settings, stores: Stores
-) -> AsyncIterator[DocumentWorld]:
-    built = DocumentWorld(world, test_settings, stores.vectors)
-    try:
-        yield built
-    finally:
-        await built.cleanup()
 
 
 async def test_both_jobs_run_through_arq_with_json_payloads(
@@ -101,7 +89,7 @@ async def test_both_jobs_run_through_arq_with_json_payloads(
         await pool.aclose()
 
 
-def _worker_env(settings: Settings) -> dict[str, str]:
+def _worker_env(settings: Settings, **extra: str) -> dict[str, str]:
     return {
         **os.environ,
         "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
@@ -113,15 +101,16 @@ def _worker_env(settings: Settings) -> dict[str, str]:
         "WORKER_LEASE_SECONDS": str(LEASE_SECONDS),
         "WORKER_POLL_SECONDS": "0.2",
         "LOG_LEVEL": "WARNING",
+        **extra,
     }
 
 
-def _start(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
+def _start(settings: Settings, log: Path, **extra: str) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "gateway.cli", "worker"],
             cwd=ROOT,
-            env=_worker_env(settings),
+            env=_worker_env(settings, **extra),
             stdout=out,
             stderr=subprocess.STDOUT,
         )

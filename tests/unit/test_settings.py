@@ -49,6 +49,10 @@ def test_weaviate_graphql_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -
         ("VECTOR_BACKEND", "faiss", "VECTOR_BACKEND"),
         ("WEAVIATE_USE_GRAPHQL", "sometimes", "WEAVIATE_USE_GRAPHQL"),
         ("PORT", "70000", "PORT"),
+        ("LOG_FORMAT", "xml", "LOG_FORMAT"),
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", "grpc://collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+        ("SHUTDOWN_GRACE_SECONDS", "soon", "SHUTDOWN_GRACE_SECONDS"),
     ],
 )
 def test_bad_values_are_named(
@@ -80,3 +84,17 @@ def test_secrets_do_not_appear_in_errors_or_repr(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(SettingsError) as raised:
         Settings.load(EMPTY)
     assert "hunter2-secret" not in str(raised.value)
+
+
+def test_an_empty_otlp_endpoint_leaves_tracing_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", " ")
+    assert Settings.load(EMPTY).otlp_endpoint is None
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")
+    assert Settings.load(EMPTY).otlp_endpoint == "http://collector:4318"
+
+
+def test_the_metrics_token_is_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("METRICS_TOKEN", "scrape-token-123")
+    settings = Settings.load(EMPTY)
+    assert settings.metrics_token is not None
+    assert "scrape-token-123" not in repr(settings)

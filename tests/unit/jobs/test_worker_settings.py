@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[3]
         ("WORKER_LEASE_SECONDS", "1", "WORKER_LEASE_SECONDS: Input should be greater than"),
         ("WORKER_ANALYSIS_MEMORY_MB", "-5", "WORKER_ANALYSIS_MEMORY_MB: Input should be"),
         ("WORKER_RETRY_BACKOFF_MAX_SECONDS", "1", "must not be below WORKER_RETRY_BACKOFF"),
+        ("WORKER_SHUTDOWN_GRACE_SECONDS", "-1", "WORKER_SHUTDOWN_GRACE_SECONDS: Input should"),
+        ("WORKER_METRICS_PORT", "70000", "WORKER_METRICS_PORT: Input should be less than"),
+        ("WORKER_METRICS_PORT", "http", "WORKER_METRICS_PORT: Input should be a valid integer"),
     ],
 )
 def test_a_bad_worker_value_is_named(
@@ -54,6 +57,7 @@ def test_the_settings_reach_arq(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKER_JOB_TIMEOUT_SECONDS", "600")
     monkeypatch.setenv("WORKER_MAX_JOBS", "3")
     monkeypatch.setenv("WORKER_STORE_TIMEOUT_SECONDS", "45")
+    monkeypatch.setenv("WORKER_SHUTDOWN_GRACE_SECONDS", "7")
     settings = for_jobs(Settings.load(EMPTY))
     assert worker_options(settings) == {
         "job_timeout": 600 + TIMEOUT_MARGIN_SECONDS,
@@ -61,6 +65,7 @@ def test_the_settings_reach_arq(monkeypatch: pytest.MonkeyPatch) -> None:
         "max_tries": 20,
         "health_check_interval": 30,
         "poll_delay": 0.5,
+        "job_completion_wait": 7,
     }
     assert settings.limits.store_timeout_seconds == 45  # every store call of the worker
 

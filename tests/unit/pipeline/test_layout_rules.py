@@ -8,9 +8,9 @@ from pathlib import Path
 
 import docx
 
+from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import GLOSSARY, find_definitions
-from jobs.pipeline.detect import detect
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import join_lines
 from jobs.pipeline.readers.markdown import parse
