@@ -12,11 +12,13 @@ from datasources.postgres.records import (
     CourseDocumentRecord,
     CourseRecord,
     DocumentRecord,
+    GenerationTaskRecord,
     KnowledgeExtractionRecord,
 )
 from datasources.vectors import ChunkRecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.errors import bad_input
 from resolvers.loaders import join, load
 from resolvers.pagination import encode_cursor, page
 
@@ -46,11 +48,45 @@ async def documents(
     return rows, has_next, [encode_cursor(r.created_at, r.id) for r in rows]
 
 
+MAX_EXTRACTIONS_PAGE = 500
+
+
 def extractions(
-    ctx: Context, document_id: UUID, extraction_type: str | None
+    ctx: Context,
+    document_id: UUID,
+    extraction_type: str | None,
+    *,
+    first: int | None = None,
+    offset: int = 0,
 ) -> Awaitable[list[KnowledgeExtractionRecord]]:
-    fetch = partial(ctx.stores.documents.extractions, extraction_type=extraction_type)
-    return load(ctx, ("document.extractions", extraction_type), fetch, document_id, default=list)
+    """A document's extractions by page (all of them when `first` is None); one query
+    for every document of the request that asks the same question."""
+    if first is not None and not 1 <= first <= MAX_EXTRACTIONS_PAGE:
+        raise bad_input(f"`first` must be between 1 and {MAX_EXTRACTIONS_PAGE}", field="first")
+    if offset < 0:
+        raise bad_input("`offset` must be 0 or more", field="offset")
+    fetch = partial(
+        ctx.stores.documents.extractions,
+        extraction_type=extraction_type,
+        limit=first,
+        offset=offset,
+    )
+    key = ("document.extractions", extraction_type, first, offset)
+    return load(ctx, key, fetch, document_id, default=list)
+
+
+def document_task(ctx: Context, document_id: UUID) -> Awaitable[GenerationTaskRecord | None]:
+    """The document's newest document_processing task; none for a key without
+    `tasks:read`."""
+    principal = ctx.principal
+    if principal is not None and not principal.allows("tasks:read"):
+        return load(ctx, "document.task", _no_tasks, document_id)
+    fetch = partial(ctx.stores.tasks.latest_for_documents, viewer=ctx.viewer)
+    return load(ctx, "document.task", fetch, document_id)
+
+
+async def _no_tasks(ids: Sequence[UUID]) -> dict[UUID, GenerationTaskRecord]:
+    return {}
 
 
 def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[ExtractedConcept]]:
