@@ -59,10 +59,22 @@ async def follow(
         while last.status not in TERMINAL:
             item = await messages.get()
             event = await read_state() if item is MISSED else decode_event(item)  # type: ignore[arg-type]
-            if event is None or event == last or event.at < last.at:
+            if event is None or event.at < last.at or _same_step(event, last):
                 continue
             last = event
             yield event
+
+
+def _same_step(a: ProgressEvent, b: ProgressEvent) -> bool:
+    """The same change seen twice: the row read, then its event (whose `at` may be the
+    publisher's clock rather than the row's)."""
+    return (a.task_id, a.status, a.stage, a.percent, a.message) == (
+        b.task_id,
+        b.status,
+        b.stage,
+        b.percent,
+        b.message,
+    )
 
 
 async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEvent]:

@@ -40,6 +40,7 @@ from datasources.errors import UpstreamUnavailable
 
 log = logging.getLogger("datasources.redis.hub")
 STORE = "redis"
+CLIENT_NAME = "curriculum-subscriptions"
 
 
 class _Missed:
@@ -119,6 +120,7 @@ class PubSubHub:
             socket_connect_timeout=connect_timeout,
             health_check_interval=0,  # our own PING: redis-py's would read our replies
             max_connections=1,
+            client_name=CLIENT_NAME,  # so CLIENT LIST shows which connections are hubs
         )
         return cls(client, settings)
 
