@@ -28,6 +28,7 @@ from jobs.tasks.ports import ports_from
 from resolvers.ids import to_global_id
 from tests.e2e.conftest import (
     EDGE_ENV,
+    EDGE_REDIS_DB,
     EdgeApp,
     edge_account,
     server_env,
