@@ -20,6 +20,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from datasources.errors import UpstreamUnavailable, guard
@@ -202,7 +203,7 @@ class TaskStore:
             select(subject.label("subject"), *TASK_COLUMNS)
             .where(*conditions)
             .order_by(subject, GenerationTask.created_at.desc(), GenerationTask.id.desc())
-            .distinct(subject)
+            .ext(distinct_on(subject))
         )
 
         async def run() -> dict[UUID, GenerationTaskRecord]:
