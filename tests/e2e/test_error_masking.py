@@ -132,11 +132,11 @@ async def test_store_errors_in_subscriptions_are_masked(
     client = served.app.state.stores.redis.client
 
     @asynccontextmanager
-    async def subscribe(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+    async def failing_subscribe(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         await client.execute_command("NOPE", "secret")
         yield None
 
-    monkeypatch.setattr(PubSubHub, "subscribe", subscribe)
+    monkeypatch.setattr(PubSubHub, "subscribe", failing_subscribe)
     ws = await ws_session(served, user)
     try:
         progress = await subscribe(
