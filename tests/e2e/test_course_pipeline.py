@@ -125,7 +125,7 @@ async def test_a_course_from_the_graph_to_a_downloaded_pdf_and_docx(
                 assert first["payload"]["data"]["courseGeneration"]["stage"] == "queued"
                 worker()  # only now: every stage is seen live
                 # A worker starts in 5-15 s, more on a busy machine; then the usual pace.
-                await js.until("next", "error", "complete", timeout=WORKER_START_SECONDS)
+                await js.until("next", "error", "complete", within=WORKER_START_SECONDS)
                 events = await js.run()
             watched = [e["payload"]["data"]["courseGeneration"] for e in of(events, "watch")
                        if e["event"] == "next"]  # fmt: skip
