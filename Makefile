@@ -110,6 +110,10 @@ bench-ingest: migrate
 bench-pipeline: setup
 	$(BIN)/python -m bench.pipeline
 
+## bench-subscribers: 10,000 documentProcessing subscribers on one gateway process (p50/p99, RSS)
+bench-subscribers: migrate
+	$(BIN)/python -m bench.subscribers --out .cache/bench-subscribers.json $(BENCH_ARGS)
+
 ## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
 bench-jobs: migrate
 	$(BIN)/python -m bench.generation --out .cache/bench-generation.json

@@ -187,6 +187,7 @@ class PubSubHub:
         try:
             await asyncio.wait_for(acked.wait(), self.settings.subscribe_timeout)
         except TimeoutError:
+            log.warning("redis did not acknowledge SUBSCRIBE %s in time", channel)
             raise UpstreamUnavailable(STORE, "the subscription was not acknowledged") from None
 
     async def _run(self) -> None:
