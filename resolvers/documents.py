@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
+from typing import Any
 from uuid import UUID
 
 from datasources.neo4j.records import ExtractedConcept
@@ -26,14 +27,25 @@ from resolvers.pagination import encode_cursor, page
 def document(ctx: Context, document_id: UUID) -> Awaitable[DocumentRecord | None]:
     """A document the caller may read; none at all, even nested, for a key without
     `documents:read`."""
-    principal = ctx.principal
-    if principal is not None and not principal.allows("documents:read"):
-        return load(ctx, "document", _nothing, document_id)
     fetch = partial(ctx.stores.documents.by_ids, viewer=ctx.viewer)
-    return load(ctx, "document", fetch, document_id)
+    return _permitted_load(ctx, "documents:read", "document", fetch, document_id)
 
 
-async def _nothing(ids: Sequence[UUID]) -> dict[UUID, DocumentRecord]:
+def _permitted_load(
+    ctx: Context,
+    permission: str,
+    key: str,
+    fetch: Callable[[Sequence[UUID]], Awaitable[dict[UUID, Any]]],
+    item: UUID,
+) -> Awaitable[Any]:
+    """`load`, or nothing found for a key without `permission` (nested fields too)."""
+    principal = ctx.principal
+    if principal is not None and not principal.allows(permission):
+        return load(ctx, key, _nothing, item)
+    return load(ctx, key, fetch, item)
+
+
+async def _nothing(ids: Sequence[UUID]) -> dict[UUID, Any]:
     return {}
 
 
@@ -78,15 +90,8 @@ def extractions(
 def document_task(ctx: Context, document_id: UUID) -> Awaitable[GenerationTaskRecord | None]:
     """The document's newest document_processing task; none for a key without
     `tasks:read`."""
-    principal = ctx.principal
-    if principal is not None and not principal.allows("tasks:read"):
-        return load(ctx, "document.task", _no_tasks, document_id)
     fetch = partial(ctx.stores.tasks.latest_for_documents, viewer=ctx.viewer)
-    return load(ctx, "document.task", fetch, document_id)
-
-
-async def _no_tasks(ids: Sequence[UUID]) -> dict[UUID, GenerationTaskRecord]:
-    return {}
+    return _permitted_load(ctx, "tasks:read", "document.task", fetch, document_id)
 
 
 def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[ExtractedConcept]]:

@@ -10,6 +10,7 @@ from datasources.settings import Settings
 from datasources.stores import Stores
 from tests.factories import World
 from tests.integration.courses import Courses
+from tests.integration.documents import DocumentWorld
 
 
 @pytest.fixture
@@ -29,6 +30,18 @@ async def courses(world: World, test_settings: Settings) -> AsyncIterator[Course
         update={"worker": test_settings.worker.model_copy(update={"retry_backoff_seconds": 0.0})}
     )
     built = Courses(world, settings)
+    try:
+        yield built
+    finally:
+        await built.cleanup()
+
+
+@pytest.fixture
+async def docs(
+    world: World, test_settings: Settings, stores: Stores
+) -> AsyncIterator[DocumentWorld]:
+    """Documents through the real job on the session's stores, removed afterwards."""
+    built = DocumentWorld(world, test_settings, stores.vectors)
     try:
         yield built
     finally:

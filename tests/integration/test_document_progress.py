@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -15,12 +14,11 @@ from sqlalchemy import update
 
 from datasources.postgres.models import GenerationTask
 from datasources.redis.hub import MISSED
-from datasources.settings import Settings
 from datasources.stores import Stores
 from resolvers.context import Principal
 from resolvers.ids import to_global_id
 from schema.root import build_schema
-from tests.factories import World, context_for
+from tests.factories import context_for
 from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
 
@@ -39,17 +37,6 @@ READ = """query($id: ID!) { document(id: $id) {
     formulas { content pageNumber } } } } }"""
 CONCEPT = """query($id: ID!) { concept(id: $id) { title definitions { content } examples {
   content } formulas { content } } }"""
-
-
-@pytest.fixture
-async def docs(
-    world: World, test_settings: Settings, stores: Stores
-) -> AsyncIterator[DocumentWorld]:
-    built = DocumentWorld(world, test_settings, stores.vectors)
-    try:
-        yield built
-    finally:
-        await built.cleanup()
 
 
 async def _owner(docs: DocumentWorld) -> Principal:

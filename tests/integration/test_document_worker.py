@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -32,24 +32,12 @@ from datasources.settings import Settings
 from datasources.stores import Stores
 from jobs.state import WorkerState
 from jobs.worker import WorkerSettings
-from tests.factories import World
 from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 5
-
-
-@pytest.fixture
-async def docs(
-    world: World, test_settings: Settings, stores: Stores
-) -> AsyncIterator[DocumentWorld]:
-    built = DocumentWorld(world, test_settings, stores.vectors)
-    try:
-        yield built
-    finally:
-        await built.cleanup()
 
 
 async def test_both_jobs_run_through_arq_with_json_payloads(
