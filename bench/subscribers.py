@@ -186,7 +186,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     password = secrets.token_urlsafe(24)  # this run's only; never printed or stored
     await _bench_user(settings, password)
     redis = Redis.from_url(settings.redis.url)
-    env = {**UNLIMITED, "LOG_LEVEL": "WARNING"}
+    env = {**UNLIMITED, "LOG_LEVEL": "WARNING", "AUTH_RECHECK_SECONDS": str(args.recheck_seconds)}
     async with open_stores(settings, bootstrap=False) as stores:
         document_id, task_id = await add_document(
             stores, BENCH_USER, b"subscriber benchmark", name="bench-subscribers.txt"
@@ -269,6 +269,7 @@ async def _measure(
         "client_processes": args.clients,
         "events": args.events + 1,
         "interval_seconds": args.interval,
+        "auth_recheck_seconds": args.recheck_seconds,
         "ramp_seconds": round(ramp_seconds, 1),
         "redis_receivers_per_publish": sorted(set(receivers)),
         "hub_connections": hubs,
@@ -310,6 +311,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     # two shared cores (subscriptions then fail with UPSTREAM_UNAVAILABLE).
     parser.add_argument("--ramp", type=int, default=10, help="sockets opening at once, each client")
     parser.add_argument("--ramp-timeout", type=float, default=600.0)
+    parser.add_argument(
+        "--recheck-seconds",
+        type=float,
+        default=5.0,
+        help="AUTH_RECHECK_SECONDS of the gateway: each subscription re-checks its session",
+    )
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     return parser.parse_args(argv)
 
