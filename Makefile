@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline bench-ingest seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline bench-ingest bench-subscribers seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
