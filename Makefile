@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-courses bench-jobs bench-pipeline bench-ingest bench-subscribers seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload bench-subscribers seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -84,6 +84,22 @@ seed: migrate
 ## and exports, and the course jobs end to end (BENCHMARKS.md)
 bench: seed bench-courses bench-jobs
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
+	$(BIN)/python -m bench.relational
+
+## bench-relational: the issue-15 relational reads, compiled SQL against the resolvers
+bench-relational: seed
+	$(BIN)/python -m bench.relational
+
+## bench-peers: the gateway against PostGraphile 4 (npm, in .cache/peers) on the same seeded
+## database, alternating rounds; writes the table into BENCHMARKS.md (ARGS=--rounds 10 ...)
+bench-peers: seed $(STAMP)/peers
+	$(BIN)/python -m bench.peers --write $(ARGS)
+
+$(STAMP)/peers: bench/peers/package.json bench/peers/package-lock.json | bootstrap
+	@mkdir -p $(STAMP) .cache/peers
+	cp bench/peers/package.json bench/peers/package-lock.json .cache/peers/
+	cd .cache/peers && npm ci --no-audit --no-fund
+	@touch $@
 
 ## bench-courses: planning time (up to 5,000 concepts) and export time and size per format
 bench-courses: setup
@@ -105,6 +121,10 @@ eval-job: migrate
 ## bench-ingest: the whole document job with its stores (a real worker): pages/s, peak memory
 bench-ingest: migrate
 	$(BIN)/python -m bench.ingest --json .cache/bench-ingest.json
+
+## bench-upload: uploads through the gateway: MB/s, the gateway's peak memory (1-50 MB files)
+bench-upload: migrate
+	$(BIN)/python -m bench.uploads --json .cache/bench-upload.json
 
 ## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
 bench-pipeline: setup

@@ -163,8 +163,8 @@ def _baseline(queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
 
 
 def _measure(path: str, whole: bool, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from datasources.files.detect import detect
     from jobs.pipeline.analyse import analyse_file
-    from jobs.pipeline.detect import detect
     from jobs.pipeline.readers import read
 
     started = time.perf_counter()

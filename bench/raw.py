@@ -87,7 +87,8 @@ class Raw:
             self._cypher(PREREQUISITES, ids=concept_ids, mandatory_only=False),
             self._cypher(SOURCES, ids=concept_ids),
         )
-        return prerequisites, sources
+        # One record: the edges ([id, other id, depth, mandatory, weight]) and the maps.
+        return prerequisites[0]["edges"], sources
 
     async def ping(self) -> dict[str, Any]:
         """(z) the cheapest round trip: one `SELECT 1` on PostgreSQL."""
@@ -181,7 +182,7 @@ def summary_ping(f: dict[str, Any]) -> tuple[Any, ...]:
 
 def summary_course(f: dict[str, Any]) -> tuple[Any, ...]:
     filename = {d["id"]: d["filename"] for d in f["documents"]}
-    prerequisites = Counter(row["id"] for row in f["prerequisites"])
+    prerequisites = Counter(edge[0] for edge in f["prerequisites"])
     sources: dict[str, list[str]] = {}
     for s in f["sources"]:
         sources.setdefault(s["id"], []).append(filename[UUID(s["document_id"])])
@@ -197,7 +198,7 @@ def summary_course(f: dict[str, Any]) -> tuple[Any, ...]:
 def summary_courses(f: dict[str, Any]) -> tuple[Any, ...]:
     username = {u["id"]: u["username"] for u in [*f["authors"], *f["owners"]]}
     owner_of = {str(d["id"]): username[d["user_id"]] for d in f["documents"]}
-    prerequisites = Counter(row["id"] for row in f["prerequisites"])
+    prerequisites = Counter(edge[0] for edge in f["prerequisites"])
     sources: dict[str, list[str]] = {}
     for s in f["sources"]:
         sources.setdefault(s["id"], []).append(owner_of[s["document_id"]])

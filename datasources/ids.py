@@ -16,7 +16,8 @@ EXTRACTION_NAMESPACE = UUID("0b8f3c2e-5d41-4c7a-8e19-7a2d6c9f1e33")
 
 
 def concept_id_for(title: str, language: str) -> UUID:
-    """A concept's id: uuid5 of its language and title, case-folded, spaces collapsed."""
+    """A concept's id: uuid5 of its language and key (datasources.concept_keys.concept_key
+    of the title), case-folded, spaces collapsed."""
     return uuid.uuid5(
         CONCEPT_NAMESPACE, f"{language.casefold()}:{' '.join(title.casefold().split())}"
     )

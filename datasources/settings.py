@@ -136,6 +136,8 @@ class LimitSettings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=1000)
     introspection: bool = True
     store_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    # GRAPHQL_COMPILED_READS: relational selections as one SQL statement (docs/compiled-reads.md).
+    compiled_reads: bool = True
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
 
 
@@ -159,6 +161,9 @@ class AuthSettings(BaseSettings):
     session_ttl_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     # How often a running subscription re-checks that its session is still valid.
     recheck_seconds: float = Field(default=5.0, gt=0, le=300)
+    # How long Redis may answer for a user's role/is_active and a key's is_active
+    # (changes made through the API apply at once; other writers within this time).
+    state_cache_seconds: float = Field(default=5.0, gt=0, le=300)
     key_usage_flush_seconds: float = Field(default=5.0, gt=0, le=300)
     # argon2id parameters; stored hashes with other parameters are rehashed on login.
     argon2_time_cost: int = Field(default=3, ge=1, le=20)
@@ -198,6 +203,33 @@ class FileStoreSettings(BaseSettings):
         if value.absolute() == Path(value.absolute().anchor):
             raise ValueError("must not be the file system's root")
         return value
+
+
+class PersistedQuerySettings(BaseSettings):
+    """Persisted queries (docs/persisted-queries.md): Apollo's automatic persisted queries
+    (`apq`, the default), none (`off`), or only the registered operations (`allowlist`)."""
+
+    model_config = _group("PERSISTED_QUERIES_")
+    mode: Literal["off", "apq", "allowlist"] = Field(default="apq", alias="PERSISTED_QUERIES")
+    # How long Redis keeps a query registered through APQ (clients re-register after).
+    ttl_seconds: int = Field(default=7 * 86_400, ge=60, le=365 * 86_400)
+    # The registered operations (Apollo's persisted query manifest, JSON): what runs in
+    # `allowlist` mode; `curriculum persisted-queries register|export` writes it.
+    manifest: Path = Path("persisted-queries.json")
+    # Cache-Control max-age of an anonymous GET query's answer (0: no-cache).
+    get_max_age_seconds: int = Field(default=60, ge=0, le=86_400)
+
+
+class UploadSettings(BaseSettings):
+    """Document uploads (uploadDocument, `curriculum ingest`): docs/worker.md#uploads."""
+
+    model_config = _group("UPLOAD_")
+    # Largest file accepted (never above FILE_STORE_MAX_BYTES: the smaller one applies).
+    # A multipart request may be this plus GRAPHQL_MAX_BODY_BYTES for its other parts.
+    max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, le=10 * 1024**3)
+    # The document_processing task an upload creates.
+    task_priority: int = Field(default=0, ge=-100, le=100)
+    task_max_retries: int = Field(default=3, ge=0, le=20)
 
 
 class ExportSettings(BaseSettings):
@@ -302,7 +334,9 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     files: FileStoreSettings = Field(default_factory=FileStoreSettings)
+    upload: UploadSettings = Field(default_factory=UploadSettings)
     exports: ExportSettings = Field(default_factory=ExportSettings)
+    persisted: PersistedQuerySettings = Field(default_factory=PersistedQuerySettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
 
@@ -354,7 +388,9 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "auth": AuthSettings,
     "audit": AuditSettings,
     "files": FileStoreSettings,
+    "upload": UploadSettings,
     "exports": ExportSettings,
+    "persisted": PersistedQuerySettings,
     "chat": ChatSettings,
     "worker": WorkerSettings,
 }

@@ -31,12 +31,14 @@ from datasources.postgres.base import PostgresHealth
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
+from datasources.postgres.json_reads import JsonReader
 from datasources.postgres.users import UserReader
 from datasources.redis.hub import HubSettings, PubSubHub
 from datasources.redis.queue import JobQueue
 from datasources.redis.store import RedisStore
 from datasources.settings import Settings
 from datasources.tasks import TaskStore
+from datasources.uploads import DocumentUploads
 from datasources.vectors import VectorIndex, create_vector_index
 
 log = logging.getLogger("datasources.stores")
@@ -52,6 +54,7 @@ class Stores:
     courses: CourseReader
     documents: DocumentReader
     users: UserReader
+    json_reads: JsonReader  # compiled relational reads: whole answers as JSON
     graph: GraphReader
     graph_writer: GraphWriter
     course_writer: CourseWriter
@@ -68,6 +71,7 @@ class Stores:
     plans: CoursePlanWriter
     chat: ChatModel | None  # CHAT_PROVIDER; None (the default) keeps the planner's text
     downloads: DownloadLinks  # signed export links (SECRET_KEY, EXPORT_LINK_TTL_SECONDS)
+    uploads: DocumentUploads  # uploadDocument / curriculum ingest, deleteDocument
 
 
 async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> VectorIndex:
@@ -140,6 +144,8 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
     files = LocalFileStore(settings.files.root)
     exports = ExportStore(sessions, files, timeout=timeout)
     course_writer = CourseWriter(sessions, graph_writer, redis_store, exports, vectors)
+    tasks = TaskStore(sessions, redis_store, timeout=timeout)
+    queue = JobQueue(redis, timeout=timeout)
     stores = Stores(
         engine=engine,
         sessions=sessions,
@@ -147,6 +153,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         courses=CourseReader(engine, timeout=timeout),
         documents=DocumentReader(engine, timeout=timeout),
         users=UserReader(engine, timeout=timeout),
+        json_reads=JsonReader(engine, timeout=timeout),
         graph=GraphReader(driver, database=database, timeout=timeout),
         graph_writer=graph_writer,
         course_writer=course_writer,
@@ -157,14 +164,15 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         embedder=embedder,
         files=files,
         exports=exports,
-        tasks=TaskStore(sessions, redis_store, timeout=timeout),
-        queue=JobQueue(redis, timeout=timeout),
+        tasks=tasks,
+        queue=queue,
         planning=PlanningReader(driver, database=database, timeout=timeout),
         plans=CoursePlanWriter(course_writer),
         chat=chat,
         downloads=DownloadLinks(
             settings.secret_key.get_secret_value(), ttl_seconds=settings.exports.link_ttl_seconds
         ),
+        uploads=DocumentUploads(sessions, files, tasks, queue, settings, timeout=timeout),
     )
     if bootstrap:
         await bootstrap_schemas(stores, database=database)

@@ -19,14 +19,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from datasources.errors import UpstreamUnavailable, guard
 from datasources.postgres.base import STORE as POSTGRES
 from datasources.postgres.base import Viewer
-from datasources.postgres.models import GenerationTask
+from datasources.postgres.models import Document, GenerationTask
 from datasources.postgres.records import GenerationTaskRecord, field_names
 from datasources.redis.progress import TERMINAL, event_from_task, publish_progress
 from datasources.redis.store import RedisStore
@@ -38,7 +38,13 @@ ACTIVE = ("pending", "processing")
 
 
 async def new_task(
-    session: AsyncSession, *, user_id: UUID, task_type: str, payload: Mapping[str, Any]
+    session: AsyncSession,
+    *,
+    user_id: UUID,
+    task_type: str,
+    payload: Mapping[str, Any],
+    priority: int = 0,
+    max_retries: int = 3,
 ) -> UUID:
     """Add a pending task row in the caller's transaction; returns its id (= the job id)."""
     task_id = uuid4()
@@ -48,6 +54,8 @@ async def new_task(
             user_id=user_id,
             task_type=task_type,
             status="pending",
+            priority=priority,
+            max_retries=max_retries,
             payload=dict(payload),
             result={"stage": "queued", "progress": 0},
         )
@@ -163,6 +171,50 @@ class TaskStore:
         )
         if task is not None:
             await self._publish(task)
+
+    async def reopen(self, task_id: UUID) -> GenerationTaskRecord | None:
+        """A failed task back to pending for a new job (`retryTask`); None when it is not
+        failed. A document_processing task's document goes back to pending with it
+        (never a deleted one: the job would refuse it anyway)."""
+        values = {
+            "status": "pending",
+            "error_message": None,
+            "started_at": None,
+            "completed_at": None,
+            "retry_count": 0,
+            "result": {"stage": "queued", "progress": 0},
+            "updated_at": datetime.now(UTC),
+        }
+
+        async def run() -> GenerationTaskRecord | None:
+            async with self.sessions() as session, session.begin():
+                row = (
+                    await session.execute(
+                        update(GenerationTask)
+                        .where(GenerationTask.id == task_id, GenerationTask.status == "failed")
+                        .values(**values)
+                        .returning(*TASK_COLUMNS)
+                    )
+                ).first()
+                if row is None:
+                    return None
+                task = GenerationTaskRecord(*row)
+                document_id = (task.payload or {}).get("document_id")
+                if task.task_type == "document_processing" and isinstance(document_id, str):
+                    await session.execute(
+                        update(Document)
+                        .where(
+                            Document.id == UUID(document_id),
+                            Document.status.is_distinct_from("deleted"),
+                        )
+                        .values(status="pending", processing_error=None, updated_at=func.now())
+                    )
+            return task
+
+        task = await guard(POSTGRES, run(), seconds=self.timeout)
+        if task is not None:
+            await self._publish(task)
+        return task
 
     async def latest_for_course(
         self, course_id: UUID, *, task_type: str, viewer: Viewer

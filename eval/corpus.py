@@ -1,4 +1,4 @@
-"""The evaluation corpus: chapters of two openly licensed books with parallel Chinese editions.
+"""The evaluation corpus: chapters of four openly licensed books with parallel Chinese editions.
 
 The text is never committed. `python -m eval.corpus` copies the chapters from local git
 mirrors (made with the `fetch` tool, or any clone) into `.cache/eval/`, lightly cleaned of
@@ -9,6 +9,10 @@ the books' build syntax so they read like ordinary Markdown a teacher would uplo
   replaced by the listing's code, `<Listing>` tags by a "Listing N: caption" line.
 - Dive into Deep Learning (d2l-ai/d2l-en, d2l-ai/d2l-zh; CC BY-SA 4.0): only the PyTorch
   code tabs are kept; `:label:`, `:numref:`, `:cite:`, `(** **)` marks are removed.
+- Hello Algo (krahets/hello-algo, CC BY-NC-SA 4.0; Chinese original in `docs/`, English
+  translation in `en/docs/`): MkDocs Material syntax removed (eval/mkdocs.py).
+- Pro Git (progit/progit2, progit/progit2-zh; CC BY-NC-SA 3.0): AsciiDoc with its
+  `include::` lines resolved, turned into Markdown (eval/asciidoc.py).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval import asciidoc, mkdocs
+
 CACHE = Path(".cache/eval")
 MIRRORS = Path(os.environ.get("EVAL_MIRRORS", "/work/.mirror"))
 REPOS = {
@@ -27,10 +33,15 @@ REPOS = {
     "rust-zh": "KaiserY+trpl-zh-cn",
     "d2l-en": "d2l-ai+d2l-en",
     "d2l-zh": "d2l-ai+d2l-zh",
+    "algo-en": "krahets+hello-algo",
+    "algo-zh": "krahets+hello-algo",
+    "progit-en": "progit+progit2",
+    "progit-zh": "progit+progit2-zh",
 }
 HOW_TO_GET = (
     "The evaluation corpus is missing. Make bare mirrors of github.com/rust-lang/book, "
-    "github.com/KaiserY/trpl-zh-cn, github.com/d2l-ai/d2l-en and github.com/d2l-ai/d2l-zh "
+    "github.com/KaiserY/trpl-zh-cn, github.com/d2l-ai/d2l-en, github.com/d2l-ai/d2l-zh, "
+    "github.com/krahets/hello-algo, github.com/progit/progit2 and github.com/progit/progit2-zh "
     "as <EVAL_MIRRORS>/<owner>+<name>/repo (for example `git clone --bare URL "
     "/work/.mirror/rust-lang+book/repo`; EVAL_MIRRORS defaults to /work/.mirror), then run "
     "`.venv/bin/python -m eval.corpus`."
@@ -39,7 +50,7 @@ HOW_TO_GET = (
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    book: str  # "rust" or "d2l"
+    book: str  # "rust", "d2l", "algo" or "progit"
     files: dict[str, tuple[str, ...]]  # language -> paths in that language's repository
 
 
@@ -49,6 +60,21 @@ def _rust(*prefixes: str) -> Source:
 
 def _d2l(en: str, zh: str | None = None) -> Source:
     return Source("d2l", {"en": (en,), "zh": (zh or en,)})
+
+
+def _algo(chapter: str, *sections: str) -> Source:
+    names = ("index", *sections, "summary")
+    return Source(
+        "algo",
+        {
+            "en": tuple(f"en/docs/{chapter}/{n}.md" for n in names),
+            "zh": tuple(f"docs/{chapter}/{n}.md" for n in names),
+        },
+    )
+
+
+def _progit(chapter_file: str) -> Source:
+    return Source("progit", {"en": (chapter_file,), "zh": (chapter_file,)})
 
 
 # A Rust chapter is every file of chNN; a d2l "chapter" is one section file (each is the
@@ -64,6 +90,23 @@ SOURCES: dict[str, Source] = {
     "d2l-gd": _d2l("chapter_optimization/gd.md"),
     "d2l-probability": _d2l("chapter_preliminaries/probability.md"),
     "d2l-convexity": _d2l("chapter_optimization/convexity.md"),
+    # Added 2026-12-02, held out (judged sets written before any run on them). A Hello Algo
+    # chapter is its index, its sections in the book's order and its summary.
+    "algo-hashing": _algo("chapter_hashing", "hash_map", "hash_collision", "hash_algorithm"),
+    "algo-tree": _algo(
+        "chapter_tree",
+        "binary_tree",
+        "binary_tree_traversal",
+        "array_representation_of_tree",
+        "binary_search_tree",
+        "avl_tree",
+    ),
+    # Added later on 2026-12-02 (judged before any run), to test blind the rules written
+    # after reading the misses of the four chapters above
+    "algo-heap": _algo("chapter_heap", "heap", "build_heap", "top_k"),
+    "algo-graph": _algo("chapter_graph", "graph", "graph_operations", "graph_traversal"),
+    "progit-ch02": _progit("ch02-git-basics-chapter.asc"),
+    "progit-ch03": _progit("ch03-git-branching.asc"),
 }
 
 
@@ -87,7 +130,7 @@ def _git(repo: str, *args: str) -> str:
 
 
 def _files(repo: str, pattern: str) -> list[str]:
-    if pattern.endswith(".md"):
+    if pattern.endswith((".md", ".asc")):
         return [pattern]
     names = _git(repo, "ls-tree", "-r", "--name-only", "HEAD", "src/").split("\n")
     return sorted(n for n in names if n.startswith(pattern) and n.endswith(".md"))
@@ -142,6 +185,22 @@ def _clean_d2l(text: str, language: str) -> str:
     return text.replace("(**", "").replace("**)", "").replace("[**", "").replace("**]", "")
 
 
+def _clean(book: str, repo: str, text: str, language: str) -> str:
+    if book == "rust":
+        return _clean_rust(text)
+    if book == "d2l":
+        return _clean_d2l(text, language)
+    if book == "algo":
+        return mkdocs.to_markdown(text)
+    included = re.sub(
+        r"^include::([^\[]+)\[\]\s*$",
+        lambda m: _git(repo, "show", f"HEAD:{m.group(1)}"),
+        text,
+        flags=re.M,
+    )
+    return asciidoc.to_markdown(included, language)
+
+
 def build() -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     for chapter, source in SOURCES.items():
@@ -151,9 +210,7 @@ def build() -> None:
             for pattern in patterns:
                 for name in _files(repo, pattern):
                     text = _git(repo, "show", f"HEAD:{name}")
-                    parts.append(
-                        _clean_rust(text) if source.book == "rust" else _clean_d2l(text, language)
-                    )
+                    parts.append(_clean(source.book, repo, text, language))
             chapter_path(chapter, language).write_text("\n\n".join(parts), encoding="utf-8")
             print(f"{chapter_path(chapter, language)}: {sum(len(p) for p in parts)} characters")
 

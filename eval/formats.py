@@ -21,7 +21,10 @@ body { font-family: 'DejaVu Serif', 'WenQuanYi Micro Hei', serif; font-size: 11p
        line-height: 1.4; }
 pre { font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei', monospace; font-size: 8.5pt; }
 h1 { font-size: 22pt; } h2 { font-size: 17pt; } h3 { font-size: 14pt; } h4 { font-size: 12.5pt; }
+:lang(zh) em { font-style: normal; font-weight: bold; }
 """
+# Chinese has no italics: a CJK font without an italic face prints <em> upright, so the
+# emphasis would be invisible in the PDF (to a reader too). Chinese books set it in bold.
 
 
 def convert(markdown: Path, fmt: str) -> Path:
@@ -30,12 +33,13 @@ def convert(markdown: Path, fmt: str) -> Path:
     if target.exists() and target.stat().st_mtime >= markdown.stat().st_mtime:
         return target
     blocks = parse(markdown.read_text(encoding="utf-8"))
+    language = "zh" if markdown.stem.endswith(".zh") else "en"
     if fmt == "html":
-        target.write_text(to_html(blocks), encoding="utf-8")
+        target.write_text(to_html(blocks, language), encoding="utf-8")
     elif fmt == "pdf":
         import weasyprint
 
-        weasyprint.HTML(string=to_html(blocks)).write_pdf(target)
+        weasyprint.HTML(string=to_html(blocks, language)).write_pdf(target)
     elif fmt == "docx":
         to_docx(blocks, target)
     elif fmt == "txt":
@@ -55,8 +59,10 @@ def to_text(blocks: list[Block]) -> str:
     return "\n\n".join(parts)
 
 
-def to_html(blocks: list[Block]) -> str:
-    parts = [f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>"]
+def to_html(blocks: list[Block], language: str = "en") -> str:
+    parts = [
+        f"<html lang='{language}'><head><meta charset='utf-8'><style>{CSS}</style></head><body>"
+    ]
     in_list = False
     for block in blocks:
         if block.kind == "list_item" and not in_list:

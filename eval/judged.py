@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobs.pipeline.normalise import concept_key
+from datasources.concept_keys import concept_key
 
 JUDGED = Path(__file__).parent / "judged"
 
@@ -23,6 +23,13 @@ class Chapter:
     held_out: bool
     concepts: dict[str, dict[str, list[str]]]  # id -> language -> names
     pairs: list[tuple[str, str]]
+    added: str | None = None  # date a held-out chapter joined the corpus (None: the first ten)
+
+    @property
+    def set_name(self) -> str:
+        if not self.held_out:
+            return "tuned"
+        return f"held-out (added {self.added})" if self.added else "held-out"
 
     def names(self, concept: str, language: str) -> list[str]:
         return self.concepts.get(concept, {}).get(language, [])
@@ -31,7 +38,11 @@ class Chapter:
 def load(name: str) -> Chapter:
     data = tomllib.loads((JUDGED / f"{name}.toml").read_text(encoding="utf-8"))
     return Chapter(
-        name, bool(data["held_out"]), data["concepts"], [tuple(p) for p in data["pairs"]]
+        name,
+        bool(data["held_out"]),
+        data["concepts"],
+        [tuple(p) for p in data["pairs"]],
+        data.get("added"),
     )
 
 

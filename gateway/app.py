@@ -93,6 +93,7 @@ def create_app(
     limits = Limits(
         max_page_size=settings.limits.max_page_size,
         store_timeout_seconds=settings.limits.store_timeout_seconds,
+        compiled_reads=settings.limits.compiled_reads,
     )
 
     security = SecurityRuntime(settings, authenticator=authenticator)
@@ -110,6 +111,8 @@ def create_app(
                 accounts=security.accounts,
                 allowed_origins=settings.cors_origins,
             )
+            view.persisted = security.persisted
+            view.get_max_age = settings.persisted.get_max_age_seconds
             graphql_endpoint.app = view
             async with ticker(stores.redis):
                 with _settled_gc():

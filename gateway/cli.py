@@ -18,6 +18,7 @@ from datasources.settings import Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER_STOP_SECONDS = 30
+MAX_WORKERS = 64
 
 
 def _settings() -> Settings:
@@ -66,20 +67,41 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _worker_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= count <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_WORKERS}, got {count}")
+    return count
+
+
+def default_workers(settings: Settings) -> int:
+    """One process per core in production (each has its own event loop and pools); one in
+    development, where a single process is easier to debug and reloads faster."""
+    return (os.cpu_count() or 1) if settings.is_production else 1
+
+
 def _serve(
     uvicorn: Any, settings: Settings, args: argparse.Namespace, host: str, port: int
 ) -> None:
+    workers = args.workers or default_workers(settings)
+    logging.getLogger("gateway").info("serving with %d worker process(es)", workers)
     uvicorn.run(
         "gateway.app:create_app",
         factory=True,
         host=host,
         port=port,
-        workers=args.workers,
+        workers=workers,
         # uvloop + httptools: measured faster, and with --workers the plain asyncio loop
         # leaves Nagle's algorithm on (PERFORMANCE.md).
         loop="uvloop",
         http="httptools",
         log_level=settings.log_level.lower(),
+        # The audit trail records every request (with its caller and timing); a second
+        # line per request in the log only cost CPU.
+        access_log=False,
         proxy_headers=False,
     )
 
@@ -150,6 +172,54 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def persisted_queries(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from gateway import persisted_command as command
+
+    settings = _settings()
+    manifest = Path(args.manifest) if args.manifest else settings.persisted.manifest
+    try:
+        if args.action == "register":
+            if not args.files:
+                raise command.CommandError("name at least one .graphql file to register")
+            message = command.register(manifest, [Path(f) for f in args.files])
+        else:
+            message = asyncio.run(command.export(settings, manifest))
+    except command.CommandError as exc:
+        print(f"curriculum persisted-queries: {exc}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
+def ingest(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from rich.console import Console
+
+    from gateway.ingest_command import CommandError, summary
+    from gateway.ingest_command import ingest as run_ingest
+
+    console = Console(stderr=True)
+    try:
+        rows = asyncio.run(
+            run_ingest(
+                _settings(),
+                args.paths,
+                email=args.user,
+                language=args.language,
+                wait=args.wait,
+                console=console,
+            )
+        )
+    except CommandError as exc:
+        print(f"curriculum ingest: {exc}", file=sys.stderr)
+        return 1
+    Console().print(summary(rows))
+    return 0 if all(row.ok for row in rows) else 1
+
+
 def _start_worker() -> subprocess.Popen[bytes]:
     """`curriculum worker` as a child that gets SIGTERM if this process dies, even by SIGKILL."""
 
@@ -191,7 +261,11 @@ def main(argv: list[str] | None = None) -> None:
     p = commands.add_parser("serve", help="serve GraphQL (and GraphiQL) over HTTP/WebSocket")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument(
+        "--workers",
+        type=_worker_count,
+        help="server processes (default: one per core when APP_ENV=production, else 1)",
+    )
     p.add_argument(
         "--with-worker",
         action="store_true",
@@ -215,6 +289,22 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
     p.add_argument("--no-diagram", action="store_true", help="leave out the prerequisite map")
     p.set_defaults(func=export)
+    p = commands.add_parser(
+        "persisted-queries",
+        help="register operations for PERSISTED_QUERIES=allowlist (docs/persisted-queries.md)",
+    )
+    p.add_argument("action", choices=("register", "export"))
+    p.add_argument("files", nargs="*", metavar="FILE", help="register: .graphql documents")
+    p.add_argument("--manifest", help="default: PERSISTED_QUERIES_MANIFEST")
+    p.set_defaults(func=persisted_queries)
+    p = commands.add_parser(
+        "ingest", help="upload documents for a user (as uploadDocument does) and queue them"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="PDF, DOCX, Markdown, HTML or text")
+    p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
+    p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
+    p.add_argument("--wait", action="store_true", help="follow each task until it ends")
+    p.set_defaults(func=ingest)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)

@@ -12,6 +12,7 @@ from http import HTTPStatus
 from typing import Any
 
 from cross_web import HTTPException
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -26,10 +27,12 @@ from datasources.stores import Stores
 from gateway import wire
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
+from gateway.security.persisted import NOT_IN_LIST, PersistedQueries
 from gateway.security.responses import error_body
 from resolvers.context import Context, Limits
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+CACHE_VARY = b"Accept, Authorization, X-API-Key"
 
 
 class TextFrames(ASGIWebSocketAdapter):
@@ -67,10 +70,16 @@ class GatewayGraphQL(GraphQL[Context, None]):
             keep_alive=True,
             keep_alive_interval=15,
             allowed_origins=allowed_origins,
+            # The GraphQL multipart request spec (uploadDocument). The guard in front
+            # (gateway/security/multipart.py) refuses such requests without a
+            # preflight header (CSRF) and past the upload size limit.
+            multipart_uploads_enabled=True,
         )
         self.stores = stores
         self.limits = limits
         self.authenticator = authenticator
+        self.persisted: PersistedQueries | None = None
+        self.get_max_age = 0
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = request.scope.get("state", {})
@@ -99,6 +108,15 @@ class GatewayGraphQL(GraphQL[Context, None]):
         )
         return await super().on_ws_connect(context)
 
+    async def parse_http_body(self, request: Any) -> Any:
+        """A multipart upload's query must be registered too in allow-list mode (JSON and
+        GET requests were checked by the guard before they got here)."""
+        data = await super().parse_http_body(request)
+        persisted = self.persisted
+        if persisted is not None and not persisted.admits(getattr(data, "query", None)):
+            raise HTTPException(400, NOT_IN_LIST.message)
+        return data
+
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         """GraphQL-over-HTTP: answer `application/graphql-response+json` when asked.
 
@@ -107,6 +125,8 @@ class GatewayGraphQL(GraphQL[Context, None]):
         spec says; plain `application/json` clients keep the classic 200.
         """
         processed = await super().process_result(request, result)
+        if request.method == "GET":
+            _cache_headers(request, not result.errors, self.get_max_age)
         if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", ""):
             sub_response = request.scope.get("state", {}).get("sub_response")
             if sub_response is not None:
@@ -130,6 +150,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        if _answered_unrun(scope):
+            await _send_typename(scope, send, self.get_max_age)
+            return
         try:
             response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as exc:
@@ -143,6 +166,58 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
     def decode_json(self, data: str | bytes) -> object:
         return wire.decode(data)
+
+
+def _cache_headers(request: Request, ok: bool, max_age: int) -> None:
+    """GET answers: an anonymous caller's successful answer may be kept by shared caches
+    for max_age seconds (it holds only what anyone may read); a signed-in caller's, or
+    any answer with errors, never."""
+    sub_response = request.scope.get("state", {}).get("sub_response")
+    if sub_response is None:
+        return
+    sub_response.headers["cache-control"] = _cache_control(request.scope, ok, max_age)
+    sub_response.headers["vary"] = CACHE_VARY.decode()
+
+
+def _cache_control(scope: Scope, ok: bool, max_age: int) -> str:
+    anonymous = scope.get("state", {}).get("principal") is None
+    if anonymous and ok and max_age > 0:
+        return f"public, max-age={max_age}"
+    return "no-cache" if anonymous and ok else "private, no-store"
+
+
+TYPENAME_BODY = b'{"data":{"__typename":"Query"}}'
+STREAMING_MEDIA_TYPES = ("text/event-stream", "multipart/mixed")
+
+
+def _answered_unrun(scope: Scope) -> bool:
+    """A `{ __typename }` query (the guard found it `trivial`, authenticated and charged
+    it): its answer is known, so strawberry's parse-validate-execute is skipped. Only for
+    the plain JSON transports; anything else goes the usual way."""
+    op = scope.get("state", {}).get("operation")
+    if op is None or not op.trivial:
+        return False
+    headers = Headers(scope=scope)
+    if any(t in headers.get("accept", "") for t in STREAMING_MEDIA_TYPES):
+        return False
+    if scope["method"] == "GET":
+        return True
+    return scope["method"] == "POST" and "application/json" in headers.get("content-type", "")
+
+
+async def _send_typename(scope: Scope, send: Send, max_age: int) -> None:
+    accept = Headers(scope=scope).get("accept", "")
+    media = (
+        GRAPHQL_RESPONSE_JSON.encode() + b"; charset=utf-8"
+        if GRAPHQL_RESPONSE_JSON in accept
+        else b"application/json"
+    )
+    headers = [(b"content-type", media), (b"content-length", str(len(TYPENAME_BODY)).encode())]
+    if scope["method"] == "GET":
+        control = _cache_control(scope, True, max_age)
+        headers += [(b"cache-control", control.encode()), (b"vary", CACHE_VARY)]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": TYPENAME_BODY})
 
 
 def _error(status: int, message: str, code: str, **extensions: Any) -> Response:

@@ -30,7 +30,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any
 
-from jobs.pipeline.errors import CorruptDocument, DocumentError, UnsupportedDocument
+from datasources.files.document_errors import CorruptDocument, DocumentError, UnsupportedDocument
 
 _PR_SET_PDEATHSIG = 1
 _CONTEXT = multiprocessing.get_context("forkserver")

@@ -16,7 +16,7 @@ from uuid import UUID
 from graphql import GraphQLError
 
 from datasources.postgres.records import ApiKeyRecord, UserRecord
-from datasources.redis.sessions import NewSession
+from datasources.redis.sessions import NewSession, key_state_key, user_state_key
 from resolvers.auth import require_admin, require_principal
 from resolvers.context import AccountServices, Context, Principal
 from resolvers.errors import bad_input, forbidden
@@ -293,6 +293,8 @@ async def revoke_api_key(ctx: Context, key_id: UUID) -> ApiKeyRecord | AccountPr
     services = _services(ctx)
     _session_principal(ctx)
     found = await services.accounts.revoke_api_key(key_id, viewer=ctx.viewer)
+    if found is not None:  # the gateway's copy of the key's state goes at once
+        await services.sessions.forget_state(key_state_key(key_id))
     return found or AccountProblem("not_found", "no such API key, or it is not yours")
 
 
@@ -308,6 +310,8 @@ async def set_user_role(ctx: Context, user_id: UUID, role: str) -> UserRecord | 
     if user_id == admin.user_id:
         return AccountProblem("invalid", "administrators cannot change their own role", "userId")
     found = await services.accounts.update_user(user_id, {"role": role})
+    if found is not None:
+        await services.sessions.forget_state(user_state_key(user_id))
     return found or AccountProblem("not_found", "no such user")
 
 
@@ -321,6 +325,7 @@ async def set_user_active(ctx: Context, user_id: UUID, active: bool) -> UserReco
     found = await services.accounts.update_user(user_id, {"is_active": active})
     if found is None:
         return AccountProblem("not_found", "no such user")
+    await services.sessions.forget_state(user_state_key(user_id))
     if not active:
         await services.sessions.revoke_all(user_id)
     return found

@@ -18,6 +18,9 @@ from datasources.stores import Stores
 class Limits:
     max_page_size: int
     store_timeout_seconds: float
+    # Relational root fields answered by one SQL statement building the JSON
+    # (schema/compiled); off, every field goes through the resolvers.
+    compiled_reads: bool = True
 
 
 @dataclass(frozen=True, slots=True)

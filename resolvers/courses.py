@@ -12,7 +12,7 @@ from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.records import CourseConceptEdge, CourseObjectiveEdge
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import Page, Viewer
 from datasources.postgres.courses import CourseFilter, CourseOrder
 from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
 from datasources.redis.store import COURSE_CACHE_TTL, course_cache_key
@@ -21,7 +21,7 @@ from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.documents import document
 from resolvers.loaders import join, load, unique
-from resolvers.pagination import encode_cursor, page
+from resolvers.pagination import TIME_ORDERS, encode_cursor, page
 
 _TIME_FIELDS = ("published_at", "created_at", "updated_at")
 
@@ -87,22 +87,21 @@ def course(ctx: Context, course_id: UUID) -> Awaitable[CourseRecord | None]:
     return load(ctx, "course", lambda ids: _fetch_courses(ctx, ids), course_id)
 
 
-async def courses(
-    ctx: Context,
-    *,
-    where: CourseFilter,
-    order: CourseOrder,
-    descending: bool,
-    first: int,
-    after: str | None,
-) -> tuple[list[CourseRecord], bool, list[str]]:
+def course_window(ctx: Context, *, order: CourseOrder, first: int, after: str | None) -> Page:
+    """The checked page of a `courses` read: the caller's scope, `first`, the cursor."""
     require_principal(ctx, "courses:read")
-    window = page(
-        first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=order != "title"
+    return page(
+        first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=order in TIME_ORDERS
     )
+
+
+async def courses(
+    ctx: Context, *, where: CourseFilter, order: CourseOrder, descending: bool, window: Page
+) -> tuple[list[CourseRecord], bool, list[str]]:
     rows = await ctx.stores.courses.page(
         viewer=ctx.viewer, where=where, order=order, descending=descending, page=window
     )
+    first = window.first
     has_next = len(rows) > first
     rows = rows[:first]
     cursors = [encode_cursor(getattr(r, order), r.id) for r in rows]

@@ -8,7 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from datasources.neo4j.records import ExtractedConcept
-from datasources.postgres.documents import DocumentFilter
+from datasources.postgres.base import Page
+from datasources.postgres.documents import DocumentFilter, DocumentOrder
 from datasources.postgres.records import (
     CourseDocumentRecord,
     CourseRecord,
@@ -21,7 +22,7 @@ from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.loaders import join, load
-from resolvers.pagination import encode_cursor, page
+from resolvers.pagination import TIME_ORDERS, encode_cursor, page
 
 
 def document(ctx: Context, document_id: UUID) -> Awaitable[DocumentRecord | None]:
@@ -49,15 +50,24 @@ async def _nothing(ids: Sequence[UUID]) -> dict[UUID, Any]:
     return {}
 
 
-async def documents(
-    ctx: Context, *, where: DocumentFilter, first: int, after: str | None
-) -> tuple[list[DocumentRecord], bool, list[str]]:
+def document_window(ctx: Context, *, order: DocumentOrder, first: int, after: str | None) -> Page:
+    """The checked page of a `documents` read: the caller's scope, `first`, the cursor."""
     require_principal(ctx, "documents:read")
-    window = page(first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=True)
-    rows = await ctx.stores.documents.page(viewer=ctx.viewer, where=where, page=window)
+    return page(
+        first, after, max_page_size=ctx.limits.max_page_size, sort_is_time=order in TIME_ORDERS
+    )
+
+
+async def documents(
+    ctx: Context, *, where: DocumentFilter, order: DocumentOrder, descending: bool, window: Page
+) -> tuple[list[DocumentRecord], bool, list[str]]:
+    rows = await ctx.stores.documents.page(
+        viewer=ctx.viewer, where=where, order=order, descending=descending, page=window
+    )
+    first = window.first
     has_next = len(rows) > first
     rows = rows[:first]
-    return rows, has_next, [encode_cursor(r.created_at, r.id) for r in rows]
+    return rows, has_next, [encode_cursor(getattr(r, order), r.id) for r in rows]
 
 
 MAX_EXTRACTIONS_PAGE = 500

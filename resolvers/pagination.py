@@ -12,9 +12,17 @@ import orjson
 from datasources.postgres.base import Page
 from resolvers.errors import bad_input
 
+# Sort keys whose cursor value is a time (the others are text: a title, a filename, an id).
+TIME_ORDERS = frozenset({"created_at", "updated_at"})
+
 
 def encode_cursor(sort_value: Any, row_id: UUID) -> str:
-    value = sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value
+    if isinstance(sort_value, datetime):
+        value = sort_value.isoformat()
+    elif isinstance(sort_value, UUID):
+        value = str(sort_value)  # asyncpg's UUID subclass is not one orjson writes
+    else:
+        value = sort_value
     raw = orjson.dumps([value, str(row_id)])
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 

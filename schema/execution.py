@@ -55,6 +55,8 @@ from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 
+from schema.compiled.read import CompiledRead
+
 _MISSING = object()
 _LEAF_TYPES = (GraphQLScalarType, GraphQLEnumType)
 _SEQUENCES = (list, tuple)
@@ -116,6 +118,10 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> AwaitableOrValue[Any]:
+        if type(result) is CompiledRead:
+            return self._compiled(
+                return_type, field_details_list, info, path, result, position_context
+            )
         if path.prev is None and not self._has_middleware:
             try:
                 return self._settled(return_type, field_details_list, path, result)
@@ -124,6 +130,42 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return super().complete_value(
             return_type, field_details_list, info, path, result, position_context
         )
+
+    def _compiled(
+        self,
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        info: Any,
+        path: Path,
+        read: CompiledRead,
+        position_context: Any,
+    ) -> Any:
+        """A root field one SQL statement may answer (schema/compiled): its JSON is the
+        completed result. Extensions that wrap every resolver would miss the nested
+        ones, so with them (and for selections that do not compile) the resolver's
+        normal work runs and is completed as usual."""
+        if not self._has_middleware:
+            answer = read.answer(self.collect_subfields, self.schema, return_type, details)
+            if answer is not None:
+                return answer
+        return self._completed_later(
+            return_type, details, info, path, read.fallback(), position_context
+        )
+
+    async def _completed_later(
+        self,
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        info: Any,
+        path: Path,
+        pending: Any,
+        position_context: Any,
+    ) -> Any:
+        value = await pending
+        completed = self.complete_value(return_type, details, info, path, value, position_context)
+        if self.is_awaitable(completed):
+            completed = await completed
+        return completed
 
     def _settled(
         self, return_type: GraphQLOutputType, details: FieldDetailsList, path: Any, value: Any

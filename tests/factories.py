@@ -206,10 +206,12 @@ class World:
             await session.execute(delete(User).where(User.id.in_(self.users)))
 
 
-def context_for(stores: Stores, principal: Principal | None, **extra: Any) -> Context:
+def context_for(
+    stores: Stores, principal: Principal | None, *, compiled_reads: bool = True, **extra: Any
+) -> Context:
     return Context(
         stores=stores,
-        limits=Limits(max_page_size=100, store_timeout_seconds=5.0),
+        limits=Limits(max_page_size=100, store_timeout_seconds=5.0, compiled_reads=compiled_reads),
         principal=principal,
         request_id=uuid.uuid4().hex,
         **extra,

@@ -58,7 +58,14 @@ ANCESTRY = cast(
 
 
 def prerequisites_query(depth: int, *, reverse: bool) -> LiteralString:
-    """Prerequisites of `$ids` up to `depth` hops (with `reverse`, their dependents)."""
+    """Prerequisites of `$ids` up to `depth` hops (with `reverse`, their dependents).
+
+    One record: `edges`, [asked id, other id, depth, mandatory, weight] in order, and
+    `concepts`, each other concept's map once. A record per edge, each with the
+    concept's map, cost the driver 13-15 ms of CPU for a course's ~170 edges; this
+    shape ~3 ms (BENCHMARKS.md, issue 15): shared prerequisites repeat, and every
+    record has a fixed cost in the driver.
+    """
     if not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_DEPTH}")
     # The hop bound cannot be a parameter in Cypher; it is an int checked above.
@@ -73,10 +80,11 @@ def prerequisites_query(depth: int, *, reverse: bool) -> LiteralString:
         "WHERE p.id <> id AND (NOT $mandatory_only OR all(r IN rs WHERE r.mandatory)) "
         "WITH id, p, rs ORDER BY size(rs) "
         "WITH id, p, head(collect(rs)) AS rs "
-        f"RETURN id, {concept_map('p')} AS p, size(rs) AS depth, "
-        "all(r IN rs WHERE r.mandatory) AS mandatory, "
+        "WITH id, p, size(rs) AS depth, all(r IN rs WHERE r.mandatory) AS mandatory, "
         "reduce(w = 1.0, r IN rs | w * coalesce(r.weight, 1.0)) AS weight "
-        "ORDER BY id, depth, weight DESC, p.title",
+        "ORDER BY id, depth, weight DESC, p.title "
+        "WITH collect([id, p.id, depth, mandatory, weight]) AS edges, collect(DISTINCT p) AS ps "
+        f"RETURN edges, [p IN ps | {concept_map('p')}] AS concepts",
     )
 
 
@@ -153,14 +161,16 @@ class GraphReader:
         """Prerequisites of each concept (or, with `reverse`, the concepts that need it)."""
         query = prerequisites_query(depth, reverse=reverse)
         rows = await self._read(query, ids=_ids(concept_ids), mandatory_only=mandatory_only)
+        edges, concepts = rows[0].values() if rows else ([], [])
         decode = RowDecoder()
+        by_id = {m["id"]: decode.concept(m) for m in concepts}
         out: dict[UUID, list[PrerequisiteEdge]] = defaultdict(list)
-        for concept, other, depth, mandatory, weight in (row.values() for row in rows):
+        for concept, other, depth, mandatory, weight in edges:
             concept_id = decode.uuid(concept)
             out[concept_id].append(
                 PrerequisiteEdge(
                     concept_id=concept_id,
-                    prerequisite=decode.concept(other),
+                    prerequisite=by_id[other],
                     mandatory=bool(mandatory),
                     weight=float(weight),
                     depth=int(depth),

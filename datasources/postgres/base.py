@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, any_, bindparam, text
+from sqlalchemy import ColumnElement, Select, and_, any_, bindparam, select, text, tuple_
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -44,6 +44,34 @@ def one_of(column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
+def paged(
+    columns: Sequence[Any],
+    conditions: list[Any],
+    sort: Any,
+    row_id: Any,
+    *,
+    descending: bool,
+    page: Page,
+) -> Select[Any]:
+    """`columns` of the rows meeting `conditions`, one keyset page in (sort, id) order
+    (id alone when it is the sort), one row more to tell whether another page follows."""
+    after = page.after
+    if after is not None:
+        value, after_id = after
+        if sort is row_id:
+            conditions = [*conditions, row_id < after_id if descending else row_id > after_id]
+        else:
+            key, bound = tuple_(sort, row_id), tuple_(value, after_id)
+            conditions = [*conditions, key < bound if descending else key > bound]
+    keys = [row_id] if sort is row_id else [sort, row_id]
+    return (
+        select(*columns)
+        .where(and_(*conditions))
+        .order_by(*(k.desc() if descending else k.asc() for k in keys))
+        .limit(page.first + 1)
+    )
+
+
 class PgBase:
     def __init__(self, engine: AsyncEngine, *, timeout: float) -> None:
         self.engine = engine
@@ -53,9 +81,11 @@ class PgBase:
         # Same pool; writes keep using `engine.begin()`.
         self._reads = engine.execution_options(isolation_level="AUTOCOMMIT")
 
-    async def _rows(self, statement: Select[Any]) -> list[Any]:
+    async def _rows(
+        self, statement: Select[Any], parameters: dict[str, Any] | None = None
+    ) -> list[Any]:
         async with self._reads.connect() as conn:
-            result = await conn.execute(statement)
+            result = await conn.execute(statement, parameters)
             return list(result.all())
 
     async def _records(self, record_type: type[R], statement: Select[Any]) -> list[R]:

@@ -13,9 +13,9 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
-    and_,
     false,
     func,
     or_,
@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of, paged
 from datasources.postgres.models import Course, CourseDocument
 from datasources.postgres.records import (
     CourseDocumentRecord,
@@ -44,7 +44,7 @@ ACTIVE_COURSES_VIEW = Table(
     Column("author_name", String),
     Column("document_count", Integer),
 )
-CourseOrder = Literal["created_at", "title", "updated_at"]
+CourseOrder = Literal["created_at", "title", "updated_at", "id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +55,52 @@ class CourseFilter:
     text: str | None = None
 
 
-def course_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Owners and admins see every course of theirs; others only published ones."""
+def course_visible(viewer: Viewer, *, user: Any = None) -> ColumnElement[bool]:
+    """Owners and admins see every course of theirs; others only published ones.
+
+    `user`: the viewer's id as an SQL expression (the bound parameter of a statement
+    built once for many viewers); viewer.user_id otherwise."""
     if viewer.is_admin:
         return true()
     if viewer.user_id is None:
         return false()
-    return or_(Course.user_id == viewer.user_id, Course.status == "published")
+    owner = viewer.user_id if user is None else user
+    return or_(Course.user_id == owner, Course.status == "published")
+
+
+def link_order(links: Any) -> list[Any]:
+    """The order of a course's or a document's links: most relevant first, then by the
+    link's id so that ties come out the same on every read (and in compiled answers)."""
+    return [links.c.relevance_score.desc().nulls_last(), links.c.id]
 
 
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def page_statement(
+    columns: Sequence[Any],
+    *,
+    viewer: Viewer,
+    where: CourseFilter,
+    order: CourseOrder,
+    descending: bool,
+    page: Page,
+) -> Select[Any]:
+    """`columns` of the courses `viewer` may read that match `where`, one page in order."""
+    table = Course.__table__
+    sort = table.c[order]
+    conditions = [course_visible(viewer)]
+    if where.status:
+        conditions.append(Course.status == where.status)
+    if where.difficulty_level:
+        conditions.append(Course.difficulty_level == where.difficulty_level)
+    if where.author_id:
+        conditions.append(Course.user_id == where.author_id)
+    if where.text:
+        pattern = f"%{_escape_like(where.text)}%"
+        conditions.append(or_(Course.title.ilike(pattern), Course.description.ilike(pattern)))
+    return paged(columns, conditions, sort, table.c.id, descending=descending, page=page)
 
 
 class CourseReader(PgBase):
@@ -84,27 +119,13 @@ class CourseReader(PgBase):
         descending: bool,
         page: Page,
     ) -> list[CourseRecord]:
-        sort = Course.__table__.c[order]
-        conditions = [course_visible(viewer)]
-        if where.status:
-            conditions.append(Course.status == where.status)
-        if where.difficulty_level:
-            conditions.append(Course.difficulty_level == where.difficulty_level)
-        if where.author_id:
-            conditions.append(Course.user_id == where.author_id)
-        if where.text:
-            pattern = f"%{_escape_like(where.text)}%"
-            conditions.append(or_(Course.title.ilike(pattern), Course.description.ilike(pattern)))
-        if page.after is not None:
-            key = tuple_(sort, Course.id)
-            bound = tuple_(*page.after)
-            conditions.append(key < bound if descending else key > bound)
-        direction: Any = (lambda c: c.desc()) if descending else (lambda c: c.asc())
-        statement = (
-            select(*COURSE_COLUMNS)
-            .where(and_(*conditions))
-            .order_by(direction(sort), direction(Course.id))
-            .limit(page.first + 1)
+        statement = page_statement(
+            COURSE_COLUMNS,
+            viewer=viewer,
+            where=where,
+            order=order,
+            descending=descending,
+            page=page,
         )
         return await self._records(CourseRecord, statement)
 
@@ -137,7 +158,7 @@ class CourseReader(PgBase):
         statement = (
             select(*LINK_COLUMNS)
             .where(one_of(CourseDocument.course_id, course_ids))
-            .order_by(CourseDocument.course_id, CourseDocument.relevance_score.desc().nulls_last())
+            .order_by(CourseDocument.course_id, *link_order(CourseDocument.__table__))
         )
         out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
         for link in await self._records(CourseDocumentRecord, statement):
@@ -148,7 +169,11 @@ class CourseReader(PgBase):
     async def links_for_documents(
         self, document_ids: Sequence[UUID]
     ) -> dict[UUID, list[CourseDocumentRecord]]:
-        statement = select(*LINK_COLUMNS).where(one_of(CourseDocument.document_id, document_ids))
+        statement = (
+            select(*LINK_COLUMNS)
+            .where(one_of(CourseDocument.document_id, document_ids))
+            .order_by(CourseDocument.document_id, *link_order(CourseDocument.__table__))
+        )
         out: dict[UUID, list[CourseDocumentRecord]] = defaultdict(list)
         for link in await self._records(CourseDocumentRecord, statement):
             out[link.document_id].append(link)

@@ -53,7 +53,7 @@ class ExtractionRow:
     metadata: Mapping[str, Any]
 
 
-def _patch(column: Any, values: Mapping[str, Any]) -> Any:
+def jsonb_merge(column: Any, values: Mapping[str, Any]) -> Any:
     """`column || values`: a JSONB merge that keeps keys it does not name."""
     return func.coalesce(column, literal({}, JSONB)).op("||")(literal(dict(values), JSONB))
 
@@ -94,7 +94,7 @@ class DocumentJobStore(PgBase):
                     retry_count=func.greatest(
                         func.coalesce(GenerationTask.retry_count, 0), retry_count
                     ),
-                    result=_patch(GenerationTask.result, stage),
+                    result=jsonb_merge(GenerationTask.result, stage),
                     updated_at=now,
                 )
                 .returning(GenerationTask.started_at)
@@ -118,7 +118,7 @@ class DocumentJobStore(PgBase):
             await conn.execute(
                 update(GenerationTask)
                 .where(GenerationTask.id == task_id)
-                .values(result=_patch(GenerationTask.result, values), updated_at=func.now())
+                .values(result=jsonb_merge(GenerationTask.result, values), updated_at=func.now())
             )
 
     @guarded(STORE)
@@ -211,7 +211,7 @@ class DocumentJobStore(PgBase):
                 .where(GenerationTask.id == task_id, GenerationTask.status == "processing")
                 .values(
                     status="pending",
-                    result=_patch(GenerationTask.result, result),
+                    result=jsonb_merge(GenerationTask.result, result),
                     updated_at=func.now(),
                 )
             )
@@ -255,7 +255,7 @@ async def _finish_task(
             status=status,
             completed_at=now,
             error_message=error,
-            result=_patch(GenerationTask.result, result),
+            result=jsonb_merge(GenerationTask.result, result),
             updated_at=now,
         )
     )

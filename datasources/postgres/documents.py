@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from sqlalchemy import (
@@ -22,12 +22,10 @@ from sqlalchemy import (
     false,
     func,
     select,
-    true,
-    tuple_,
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of, paged
 from datasources.postgres.models import Document, KnowledgeExtraction
 from datasources.postgres.records import (
     DocumentRecord,
@@ -51,6 +49,9 @@ STATS_VIEW = Table(
 )
 
 
+DocumentOrder = Literal["created_at", "updated_at", "filename", "id"]
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
     status: str | None = None
@@ -58,13 +59,42 @@ class DocumentFilter:
     owner_id: UUID | None = None
 
 
-def document_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Documents are private to their owner (and admins)."""
+def document_visible(viewer: Viewer, *, user: Any = None) -> ColumnElement[bool]:
+    """Documents are private to their owner (and admins); a deleted one is no one's.
+    `user`: as in course_visible.
+
+    Every read goes through this, so `deleteDocument` hides a document from queries,
+    nested edges (Course.documents, Concept.sources) and semantic search (whose hits are
+    kept only when their document loads) at once, before the cleanup job runs.
+    """
+    live = Document.status.is_distinct_from("deleted")
     if viewer.is_admin:
-        return true()
+        return live
     if viewer.user_id is None:
         return false()
-    return Document.user_id == viewer.user_id
+    return and_(Document.user_id == (viewer.user_id if user is None else user), live)
+
+
+def page_statement(
+    columns: Sequence[Any],
+    *,
+    viewer: Viewer,
+    where: DocumentFilter,
+    order: DocumentOrder,
+    descending: bool,
+    page: Page,
+) -> Select[Any]:
+    """`columns` of the documents `viewer` may read that match `where`, one page in order."""
+    table = Document.__table__
+    sort = table.c[order]
+    conditions = [document_visible(viewer)]
+    if where.status:
+        conditions.append(Document.status == where.status)
+    if where.language:
+        conditions.append(Document.language == where.language)
+    if where.owner_id:
+        conditions.append(Document.user_id == where.owner_id)
+    return paged(columns, conditions, sort, table.c.id, descending=descending, page=page)
 
 
 class DocumentReader(PgBase):
@@ -77,22 +107,21 @@ class DocumentReader(PgBase):
 
     @guarded(STORE)
     async def page(
-        self, *, viewer: Viewer, where: DocumentFilter, page: Page
+        self,
+        *,
+        viewer: Viewer,
+        where: DocumentFilter,
+        page: Page,
+        order: DocumentOrder = "created_at",
+        descending: bool = True,
     ) -> list[DocumentRecord]:
-        conditions = [document_visible(viewer)]
-        if where.status:
-            conditions.append(Document.status == where.status)
-        if where.language:
-            conditions.append(Document.language == where.language)
-        if where.owner_id:
-            conditions.append(Document.user_id == where.owner_id)
-        if page.after is not None:
-            conditions.append(tuple_(Document.created_at, Document.id) < tuple_(*page.after))
-        statement = (
-            select(*DOCUMENT_COLUMNS)
-            .where(and_(*conditions))
-            .order_by(Document.created_at.desc(), Document.id.desc())
-            .limit(page.first + 1)
+        statement = page_statement(
+            DOCUMENT_COLUMNS,
+            viewer=viewer,
+            where=where,
+            order=order,
+            descending=descending,
+            page=page,
         )
         return await self._records(DocumentRecord, statement)
 

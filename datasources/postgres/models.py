@@ -146,6 +146,10 @@ Index("idx_documents_user_id", Document.user_id)
 Index("idx_documents_status", Document.status)
 Index("idx_documents_created_at", Document.created_at.desc())
 Index("idx_documents_metadata", Document.metadata_, postgresql_using="gin")
+# Migration 0003: the keyset orders of `documents` (key, id).
+Index("idx_documents_filename_id", Document.filename, Document.id)
+Index("idx_documents_created_at_id", Document.created_at, Document.id)
+Index("idx_documents_updated_at_id", Document.updated_at, Document.id)
 
 
 class Course(Base):
@@ -177,6 +181,10 @@ Index("idx_courses_status", Course.status)
 Index("idx_courses_difficulty_level", Course.difficulty_level)
 Index("idx_courses_created_at", Course.created_at.desc())
 Index("idx_courses_outline", Course.outline, postgresql_using="gin")
+# Migration 0003: the keyset orders of `courses` (key, id).
+Index("idx_courses_title_id", Course.title, Course.id)
+Index("idx_courses_created_at_id", Course.created_at, Course.id)
+Index("idx_courses_updated_at_id", Course.updated_at, Course.id)
 
 
 class CourseDocument(Base):

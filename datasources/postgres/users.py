@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, false, select, true, tuple_
+from sqlalchemy import ColumnElement, false, func, select, true, tuple_
 
 from datasources.errors import guarded
 from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of
@@ -38,6 +38,16 @@ class UserReader(PgBase):
         """Public profiles are visible to any caller; the schema hides private fields."""
         statement = select(*USER_COLUMNS).where(one_of(User.id, ids))
         return {r.id: r for r in await self._records(UserRecord, statement)}
+
+    @guarded(STORE)
+    async def by_email(self, email: str) -> UserRecord | None:
+        """The account with this email, ignoring case (for `curriculum ingest --user`)."""
+        if "\x00" in email:
+            return None  # PostgreSQL refuses NUL; no account has it
+        statement = select(*USER_COLUMNS).where(func.lower(User.email) == func.lower(email))
+        rows = await self._records(UserRecord, statement.limit(2))
+        exact = [r for r in rows if r.email == email]
+        return rows[0] if len(rows) == 1 else (exact[0] if len(exact) == 1 else None)
 
     @guarded(STORE)
     async def tasks_by_ids(

@@ -121,6 +121,10 @@ class JobQueue:
     async def enqueue(self, *, task_type: str, task_id: UUID) -> bool:
         return await enqueue(self._queue, task_type=task_type, task_id=task_id)
 
+    @guarded("redis")
+    async def enqueue_cleanup(self, *, document_id: UUID) -> bool:
+        return await enqueue_cleanup(self._queue, document_id=document_id)
+
 
 def cleanup_job_id(document_id: UUID) -> str:
     return f"{JobName.CLEAN_UP_DOCUMENT.value}:{document_id}"

@@ -25,23 +25,52 @@ from datasources.errors import guarded
 STORE = "redis"
 WINDOW_SECONDS = 60
 
-# KEYS: current and previous window key per limit (2 per limit).
-# ARGV: now_ms, window_ms, window_start_ms, then (limit, cost) per limit.
-# Returns {1, min_remaining, 0} or {0, index_of_denying_limit, retry_after_ms}.
+# Guards come first: keys read in the same round trip as the limits (a request's session
+# and its cached account state, gateway/security/authenticator.py), one op letter each:
+#   E  the key must exist (a session hash): '1', or the call returns at once, uncharged
+#   T  the same, and when it exists HSET its last_accessed to ARGV[3] (the session touch)
+#   G  GET the key's string value (false when missing)
+# KEYS: the G guard keys, then current and previous window key per limit (2 per limit).
+# ARGV: guard ops (a string, one letter per guard key), touch value, now_ms, window_ms,
+#       window_start_ms, then (limit, cost) per limit.
+# Returns {1, min_remaining, 0, guards...} or {0, index_of_denying_limit, retry_after_ms,
+# guards...}, or {-1, index_of_missing_guard, 0, guards...} (nothing charged).
 _SCRIPT = """
-local now = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local start = tonumber(ARGV[3])
+local ops = ARGV[1]
+local g = #ops
+local guards = {}
+for i = 1, g do
+  local op = string.sub(ops, i, i)
+  if op == 'G' then
+    guards[i] = redis.call('GET', KEYS[i])
+  elseif redis.call('EXISTS', KEYS[i]) == 1 then
+    guards[i] = '1'
+    if op == 'T' then redis.call('HSET', KEYS[i], 'last_accessed', ARGV[2]) end
+  else
+    guards[i] = false
+    local out = {-1, i, 0}
+    for j = 1, g do out[3 + j] = guards[j] or false end
+    return out
+  end
+end
+local function answer(a, b, c)
+  local out = {a, b, c}
+  for j = 1, g do out[3 + j] = guards[j] end
+  return out
+end
+local now = tonumber(ARGV[3])
+local window = tonumber(ARGV[4])
+local start = tonumber(ARGV[5])
 local elapsed = now - start
 local weight = (window - elapsed) / window
-local n = #KEYS / 2
+local n = (#KEYS - g) / 2
 local worst_retry, worst_index = -1, 0
 local remaining = nil
 for i = 1, n do
-  local limit = tonumber(ARGV[2 + 2 * i])
-  local cost = tonumber(ARGV[3 + 2 * i])
-  local curr = tonumber(redis.call('HGET', KEYS[2 * i - 1], 'count') or '0')
-  local prev = tonumber(redis.call('HGET', KEYS[2 * i], 'count') or '0')
+  local limit = tonumber(ARGV[4 + 2 * i])
+  local cost = tonumber(ARGV[5 + 2 * i])
+  local curr = tonumber(redis.call('HGET', KEYS[g + 2 * i - 1], 'count') or '0')
+  local prev = tonumber(redis.call('HGET', KEYS[g + 2 * i], 'count') or '0')
   local estimate = prev * weight + curr
   if estimate + cost > limit then
     local retry
@@ -65,15 +94,16 @@ for i = 1, n do
   end
 end
 if worst_retry >= 0 then
-  return {0, worst_index, math.ceil(worst_retry)}
+  return answer(0, worst_index, math.ceil(worst_retry))
 end
 for i = 1, n do
-  local cost = tonumber(ARGV[3 + 2 * i])
-  redis.call('HINCRBY', KEYS[2 * i - 1], 'count', cost)
-  redis.call('HSET', KEYS[2 * i - 1], 'reset_at', math.floor((start + window) / 1000))
-  redis.call('PEXPIRE', KEYS[2 * i - 1], 2 * window)
+  local cost = tonumber(ARGV[5 + 2 * i])
+  local key = KEYS[g + 2 * i - 1]
+  redis.call('HINCRBY', key, 'count', cost)
+  redis.call('HSET', key, 'reset_at', math.floor((start + window) / 1000))
+  redis.call('PEXPIRE', key, 2 * window)
 end
-return {1, remaining or 0, 0}
+return answer(1, remaining or 0, 0)
 """
 
 
@@ -93,6 +123,24 @@ class Decision:
     denied_by: Limit | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A key read in the rate limit's round trip (see _SCRIPT): op is E, T or G."""
+
+    key: str
+    op: str
+    touch: str = ""  # T: the new last_accessed
+
+
+@dataclass(frozen=True, slots=True)
+class Guarded:
+    """What one guarded call found: the guards' values, and the decision unless a
+    required guard was missing (then nothing was charged)."""
+
+    values: tuple[bytes | None, ...]
+    decision: Decision | None
+
+
 def rate_limit_key(subject: str, endpoint: str, window_start: int) -> str:
     return f"rate_limit:{subject}:{endpoint}:{window_start}"
 
@@ -106,25 +154,38 @@ class RateLimiter:
         self.window_seconds = window_seconds
         self._script = client.register_script(_SCRIPT)
 
-    @guarded(STORE)
     async def hit(self, limits: Sequence[Limit], *, now: float | None = None) -> Decision:
         """Charge every limit, or none if any of them is exhausted."""
         if not limits:
             return Decision(allowed=True, remaining=0)
+        found = await self.hit_guarded(limits, (), now=now)
+        assert found.decision is not None  # no guard, so never refused unread
+        return found.decision
+
+    @guarded(STORE)
+    async def hit_guarded(
+        self, limits: Sequence[Limit], guards: Sequence[Guard], *, now: float | None = None
+    ) -> Guarded:
+        """Read the guards and charge the limits in one round trip (an atomic script)."""
         now_ms = int((time.time() if now is None else now) * 1000)
         window_ms = self.window_seconds * 1000
         start_ms = now_ms - now_ms % window_ms
-        keys: list[str] = []
-        args: list[int] = [now_ms, window_ms, start_ms]
+        keys: list[str] = [g.key for g in guards]
+        touch = next((g.touch for g in guards if g.op == "T"), "")
+        args: list[int | str] = ["".join(g.op for g in guards), touch, now_ms, window_ms, start_ms]
         for item in limits:
             keys.append(rate_limit_key(item.subject, item.endpoint, start_ms // 1000))
             keys.append(rate_limit_key(item.subject, item.endpoint, (start_ms - window_ms) // 1000))
             args.extend((item.limit, item.cost))
-        allowed, value, retry_ms = await self._script(keys=keys, args=args)
+        allowed, value, retry_ms, *found = await self._script(keys=keys, args=args)
+        values = tuple(v if isinstance(v, bytes) else None for v in found)
+        if allowed == -1:
+            return Guarded(values, None)
         if allowed:
-            return Decision(allowed=True, remaining=int(value))
-        return Decision(
+            return Guarded(values, Decision(allowed=True, remaining=int(value)))
+        decision = Decision(
             allowed=False,
             retry_after=max(1, math.ceil(int(retry_ms) / 1000)),
             denied_by=limits[int(value) - 1],
         )
+        return Guarded(values, decision)

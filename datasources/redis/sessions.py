@@ -25,6 +25,9 @@ from datasources.errors import guarded
 STORE = "redis"
 SESSION_TTL = 86_400  # seed: 24 hours
 TOUCH_EVERY = 60  # seconds; last_accessed is refreshed at most this often
+# How long a copy of an account's (or key's) state may answer for PostgreSQL. Changes
+# made through the gateway delete the copy at once; this bounds any other writer.
+STATE_TTL = 5
 # secrets.token_urlsafe(32): 43 characters of the URL-safe base64 alphabet.
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
@@ -35,6 +38,16 @@ def session_key(session_id: str) -> str:
 
 def user_sessions_key(user_id: UUID) -> str:
     return f"user_sessions:{user_id}"
+
+
+def user_state_key(user_id: UUID) -> str:
+    """A copy of the user's role and is_active (`role:1`), kept STATE_TTL seconds."""
+    return f"auth_state:user:{user_id}"
+
+
+def key_state_key(key_id: UUID) -> str:
+    """A copy of an API key's is_active (`1` / `0`), kept STATE_TTL seconds."""
+    return f"auth_state:api_key:{key_id}"
 
 
 def keyed_digest(secret: bytes, value: str) -> str:
@@ -85,12 +98,14 @@ class SessionStore:
         timeout: float,
         ttl: int = SESSION_TTL,
         touch_every: int = TOUCH_EVERY,
+        state_ttl: float = STATE_TTL,
     ) -> None:
         self.client = client
         self.secret = secret
         self.timeout = timeout
         self.ttl = ttl
         self.touch_every = touch_every
+        self.state_ttl = state_ttl
 
     def session_id(self, token: str) -> str:
         return keyed_digest(self.secret, token)
@@ -165,6 +180,16 @@ class SessionStore:
             pipe.srem(index, *doomed)
             deleted, _ = await pipe.execute()
         return int(deleted)
+
+    @guarded(STORE)
+    async def remember_state(self, key: str, value: str) -> None:
+        """Keep a copy of a user's or key's state (user_state_key, key_state_key)."""
+        await self.client.set(key, value, px=int(self.state_ttl * 1000))
+
+    @guarded(STORE)
+    async def forget_state(self, *keys: str) -> None:
+        """Drop copies after a change, so the next request reads PostgreSQL."""
+        await self.client.delete(*keys)
 
     async def _prune(self, user_id: UUID) -> None:
         """Drop ids of sessions that expired on their own from the user's index."""

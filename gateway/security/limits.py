@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
-from datasources.redis.ratelimit import Decision, Limit, RateLimiter
+from datasources.redis.ratelimit import Decision, Guard, Limit, RateLimiter
 from datasources.settings import RateLimitSettings
 from gateway.security.operation import Operation
 from resolvers.context import Principal
@@ -24,6 +24,7 @@ LOG_EVERY_SECONDS = 30.0
 class Verdict:
     decision: Decision
     unavailable: str | None = None  # the store that could not be asked (fails closed)
+    guards: tuple[bytes | None, ...] | None = None  # the guards' values; None: not read
 
 
 def account_subject(account: str) -> str:
@@ -90,19 +91,34 @@ class RatePolicy:
             )
         return limits
 
-    async def check(self, op: Operation, principal: Principal | None, ip: str) -> Verdict:
-        if not self.settings.enabled:
+    async def check(
+        self,
+        op: Operation | None,
+        principal: Principal | None,
+        ip: str,
+        guards: tuple[Guard, ...] = (),
+    ) -> Verdict:
+        """Charge the request's limits; `guards` (the caller's credentials, see
+        StoreAuthenticator.claim) are read in the same round trip. No operation (a
+        route other than /graphql) is charged nothing."""
+        charged = op is not None and self.settings.enabled
+        if not charged and not guards:
             return Verdict(Decision(allowed=True))
         try:
-            accounts = await self._accounts(op, principal) if op.password_attempts else None
-            limits = self.limits_for(op, principal, ip, accounts)
-            return Verdict(await self.limiter.hit(limits))
+            limits: list[Limit] = []
+            if op is not None and charged:
+                accounts = await self._accounts(op, principal) if op.password_attempts else None
+                limits = self.limits_for(op, principal, ip, accounts)
+            if not guards:
+                return Verdict(await self.limiter.hit(limits))
+            found = await self.limiter.hit_guarded(limits, guards)
+            return Verdict(found.decision or Decision(allowed=True), guards=found.values)
         except UpstreamUnavailable as exc:
             now = time.monotonic()
             if now - self._last_outage_log > LOG_EVERY_SECONDS:
                 self._last_outage_log = now
                 log.warning("rate limits not checked (%s down): requests pass", exc.store)
-            if op.password_attempts:
+            if op is not None and op.password_attempts:
                 # Password guessing stays limited; sign-in needs Redis for the session anyway.
                 return Verdict(Decision(allowed=False, retry_after=5), unavailable=exc.store)
             return Verdict(Decision(allowed=True))

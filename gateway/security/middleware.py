@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 import orjson
 from starlette.datastructures import Headers
@@ -24,16 +24,29 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from datasources.errors import UpstreamUnavailable
 from gateway import wire
 from gateway.security.audit import AuditEntry
-from gateway.security.authenticator import AuthenticationFailed
-from gateway.security.operation import Operation, classify, refused_text
+from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
+from gateway.security.limits import Verdict
+from gateway.security.multipart import (
+    PREFLIGHT_MESSAGE,
+    BodyTooLarge,
+    counted,
+    declared_too_large,
+    has_preflight_header,
+    is_multipart,
+    read_operations,
+)
+from gateway.security.operation import Operation, classify, refused_persisted, refused_text
+from gateway.security.persisted import Refusal
 from gateway.security.redact import redact
 from gateway.security.responses import send_error, with_security_headers
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.websocket import guard_websocket
+from resolvers.context import Principal
 from schema.errors import internal_message
 
 GRAPHQL_PATH = "/graphql"
 MAX_AUDITED_BODY = 64_000
+GET_REFUSED = ("mutation", "subscription")  # GET is for queries: caches may replay it
 log = logging.getLogger("gateway.security")
 
 
@@ -144,6 +157,10 @@ class GuardMiddleware:
             # Whatever fails here or in the view: a JSON answer, never a driver's text.
             if started:
                 raise
+            if isinstance(exc, BodyTooLarge):  # an upload's stream, while the view read it
+                _state(scope)["body_bytes"] = "over limit"
+                await send_error(send, 413, _too_large(exc.limit), "PAYLOAD_TOO_LARGE")
+                return
             if isinstance(exc, UpstreamUnavailable):
                 await _unavailable(send, exc.store)
                 return
@@ -162,6 +179,9 @@ class GuardMiddleware:
         if not runtime.ready:
             await send_error(send, 503, "the gateway is starting", "SERVICE_UNAVAILABLE")
             return
+        if scope["path"] == GRAPHQL_PATH and scope["method"] == "POST" and is_multipart(scope):
+            await self._multipart(scope, receive, send)
+            return
         state = _state(scope)
         limit = runtime.settings.limits.max_body_bytes
         body = await _read_body(scope, receive, limit)
@@ -169,20 +189,85 @@ class GuardMiddleware:
             state["body_bytes"] = "over limit"
             await send_error(send, 413, f"request body exceeds {limit} bytes", "PAYLOAD_TOO_LARGE")
             return
+        op: Operation | None = None
         try:
-            op = self._operation(scope, body) if scope["path"] == GRAPHQL_PATH else None
+            if scope["path"] == GRAPHQL_PATH:
+                read = await self._operation(scope, body)
+                if isinstance(read, Refusal):
+                    state["operation"] = refused_persisted(read.code)
+                    await send_error(send, read.status, read.message, read.code)
+                    return
+                op, body = read
         except wire.InvalidText as exc:
             # Refused once, here, before any resolver: no store ever sees such text.
             state["operation"] = refused_text(exc.where)
             await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
             return
+        except UpstreamUnavailable as exc:  # a persisted query could not be looked up
+            await _unavailable(send, exc.store)
+            return
+        if op is not None and scope["method"] == "GET" and op.kind in GET_REFUSED:
+            state["operation"] = op
+            await send_error(
+                send,
+                405,
+                f"a {op.kind} cannot be sent with GET (it could be cached or prefetched): use POST",
+                "METHOD_NOT_ALLOWED",
+                headers=[(b"allow", b"POST")],
+            )
+            return
         if op is not None:
             state["operation"] = op
         elif body:
             state["audit_body"] = _audited_body(scope, body)
+        if await self._admit(scope, op, send):
+            await self.app(scope, _replay(body, receive), send)
+
+    async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """An upload (gateway/security/multipart.py): CSRF header, size, then as JSON."""
+        state = _state(scope)
+        settings = self.runtime.settings
+        if not has_preflight_header(scope):
+            state["operation"] = Operation("invalid", "multipart without preflight header")
+            await send_error(send, 400, PREFLIGHT_MESSAGE, "BAD_REQUEST")
+            return
+        limit = settings.upload.max_bytes + settings.limits.max_body_bytes
+        if declared_too_large(scope, limit):
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        receive = counted(receive, limit)
         try:
-            assert runtime.authenticator is not None
-            principal = await runtime.authenticator.from_headers(Headers(scope=scope))
+            raw, receive = await read_operations(scope, receive, settings.limits.max_body_bytes)
+            op = self._multipart_operation(raw) if raw is not None else None
+        except BodyTooLarge:
+            state["body_bytes"] = "over limit"
+            await send_error(send, 413, _too_large(limit), "PAYLOAD_TOO_LARGE")
+            return
+        except wire.InvalidText as exc:
+            state["operation"] = refused_text(exc.where)
+            await send_error(send, 400, exc.message, "BAD_USER_INPUT", field=exc.where)
+            return
+        # No readable `operations` part first: the view answers 400 saying what is wrong.
+        op = op or Operation("invalid", "graphql multipart")
+        state["operation"] = op
+        if await self._admit(scope, op, send):
+            await self.app(scope, receive, send)
+
+    def _multipart_operation(self, raw: bytes) -> Operation:
+        """An upload's `operations` part (persisted queries are not resolved here: the view
+        checks the allow-list for multipart requests)."""
+        try:
+            parsed: Any = wire.decode(raw)
+        except orjson.JSONDecodeError:
+            return Operation("invalid", "graphql multipart", audit_body={"bytes": len(raw)})
+        return classify(parsed, max_tokens=self.runtime.settings.limits.max_tokens)
+
+    async def _admit(self, scope: Scope, op: Operation | None, send: Send) -> bool:
+        """Authenticate and charge the rate limits; False when an answer was sent."""
+        state = _state(scope)
+        try:
+            principal, verdict = await self._authorize(scope, op)
         except AuthenticationFailed as exc:
             state["auth_error"] = exc.message
             await send_error(
@@ -192,16 +277,15 @@ class GuardMiddleware:
                 "UNAUTHENTICATED",
                 headers=[(b"www-authenticate", b'Bearer error="invalid_token"')],
             )
-            return
+            return False
         except UpstreamUnavailable as exc:
             await _unavailable(send, exc.store)
-            return
+            return False
         state["principal"] = principal
-        if op is not None and runtime.policy is not None:
-            verdict = await runtime.policy.check(op, principal, client_ip(scope))
+        if verdict is not None:
             if verdict.unavailable:
                 await _unavailable(send, verdict.unavailable)
-                return
+                return False
             decision = verdict.decision
             if not decision.allowed:
                 denied = decision.denied_by
@@ -215,23 +299,69 @@ class GuardMiddleware:
                     headers=[(b"retry-after", str(decision.retry_after).encode())],
                     retryAfter=decision.retry_after,
                 )
-                return
-        await self.app(scope, _replay(body, receive), send)
+                return False
+        return True
 
-    def _operation(self, scope: Scope, body: bytes) -> Operation | None:
-        """What the request asks for; InvalidText when any of its text is not Unicode.
+    async def _authorize(
+        self, scope: Scope, op: Operation | None
+    ) -> tuple[Principal | None, Verdict | None]:
+        """The caller and the rate limits' verdict (None: no limit applies).
+
+        With the store authenticator one Redis round trip checks the credentials' state
+        and charges the limits; a refused credential answers 401 before any 429.
+        """
+        runtime = self.runtime
+        authenticator, policy = runtime.authenticator, runtime.policy
+        assert authenticator is not None and policy is not None
+        headers = Headers(scope=scope)
+        if isinstance(authenticator, StoreAuthenticator):
+            claim = await authenticator.claim(headers)
+            verdict = await policy.check(
+                op,
+                claim.principal if claim else None,
+                client_ip(scope),
+                claim.guards if claim else (),
+            )
+            if claim is None:
+                return None, verdict
+            return await authenticator.confirm(claim, verdict.guards), verdict
+        principal = await authenticator.from_headers(headers)
+        if op is None:
+            return principal, None
+        return principal, await policy.check(op, principal, client_ip(scope))
+
+    async def _operation(
+        self, scope: Scope, body: bytes
+    ) -> tuple[Operation | None, bytes] | Refusal:
+        """What the request asks for (None: GraphiQL's page) and the body the view is to
+        read: a persisted query's text filled in from its hash (GET: the query string).
+        InvalidText when any of its text is not Unicode.
 
         Read with the view's own decoder (gateway/wire.py), so both see one request.
         """
         max_tokens = self.runtime.settings.limits.max_tokens
+        persisted = self.runtime.persisted
         if scope["method"] == "GET":
             payload = _query_parameters(scope)
-            return None if payload is None else classify(payload, max_tokens=max_tokens)
+            if payload is None:
+                return None, body
+            resolved = await persisted.resolve(payload) if persisted else payload
+            if isinstance(resolved, Refusal):
+                return resolved
+            if resolved is not payload:
+                added = b"&query=" + quote(resolved["query"], safe="").encode("ascii")
+                scope["query_string"] = scope.get("query_string", b"") + added
+            return classify(resolved, max_tokens=max_tokens), body
         try:
             parsed: Any = wire.decode(body) if body else None
         except orjson.JSONDecodeError:
-            return Operation("invalid", "graphql", audit_body={"bytes": len(body)})
-        return classify(parsed, max_tokens=max_tokens)
+            return Operation("invalid", "graphql", audit_body={"bytes": len(body)}), body
+        resolved = await persisted.resolve(parsed) if persisted else parsed
+        if isinstance(resolved, Refusal):
+            return resolved
+        if resolved is not parsed:
+            body = wire.encode(resolved)
+        return classify(resolved, max_tokens=max_tokens), body
 
 
 def _query_parameters(scope: Scope) -> dict[str, Any] | None:
@@ -242,7 +372,7 @@ def _query_parameters(scope: Scope) -> dict[str, Any] | None:
     where = wire.find_invalid_text(params)
     if where is not None:
         raise wire.InvalidText(where, params)
-    if "query" not in params:
+    if "query" not in params and "extensions" not in params:
         return None
     payload: dict[str, Any] = dict(params)
     for name in ("variables", "extensions"):
@@ -287,6 +417,36 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _audited_body(scope: Scope, body: bytes) -> Any:
+    content_type = Headers(scope=scope).get("content-type", "")
+    if "json" in content_type and len(body) <= MAX_AUDITED_BODY:
+        try:
+            return redact(orjson.loads(body))
+        except orjson.JSONDecodeError:
+            pass
+    return {"contentType": content_type[:100], "bytes": len(body)}
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"request body exceeds {limit} bytes (UPLOAD_MAX_BYTES for the file plus "
+        "GRAPHQL_MAX_BODY_BYTES for the other parts)"
+    )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -52,6 +52,9 @@ class Operation:
     login_accounts: tuple[str, ...] = ()
     resource: tuple[str | None, UUID] | None = None
     audit_body: dict[str, Any] = field(default_factory=dict)
+    # Nothing but `__typename` on the query root (no variables, aliases or directives):
+    # the view answers it without running the executor.
+    trivial: bool = False
 
     @property
     def cost(self) -> int:
@@ -59,12 +62,56 @@ class Operation:
         return max(1, len(self.root_fields)) if self.kind == "mutation" else 1
 
 
-@lru_cache(maxsize=512)
-def _parse(query: str, max_tokens: int) -> DocumentNode | None:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the query text alone says (cached per text and operation name)."""
+
+    kind: str
+    action: str | None  # the operation's own name, when it has one
+    fields: tuple[FieldNode, ...]
+    audited_query: str
+    trivial: bool
+
+
+@lru_cache(maxsize=1024)
+def _shape(query: str, name: str | None, max_tokens: int) -> _Shape | None:
+    """None when the text does not parse; kind "invalid" when no operation is selected."""
     try:
-        return parse(query, max_tokens=max_tokens)
+        document = parse(query, max_tokens=max_tokens)
     except GraphQLError:
         return None
+    audited = storable(_redacted_query(query, document)[:MAX_QUERY_IN_AUDIT])
+    operation = _select(document, name)
+    if operation is None:
+        return _Shape("invalid", None, (), audited, trivial=False)
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return _Shape(
+        kind=operation.operation.value,
+        action=operation.name.value if operation.name else None,
+        fields=tuple(_root_fields(operation.selection_set, fragments, set())),
+        audited_query=audited,
+        trivial=_only_typename(operation),
+    )
+
+
+def _only_typename(operation: OperationDefinitionNode) -> bool:
+    """A query of nothing but unaliased `__typename`s: its answer is known unrun."""
+    selections = operation.selection_set.selections
+    return (
+        operation.operation.value == "query"
+        and not operation.variable_definitions
+        and not operation.directives
+        and all(
+            isinstance(s, FieldNode)
+            and s.name.value == "__typename"
+            and s.alias is None
+            and not s.arguments
+            and not s.directives
+            for s in selections
+        )
+    )
 
 
 def classify(payload: Any, *, max_tokens: int) -> Operation:
@@ -72,8 +119,8 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
     if not isinstance(payload, Mapping):
         return Operation("invalid", "graphql", audit_body={"body": redact(payload)})
     query = payload.get("query")
-    variables = payload.get("variables")
-    variables = variables if isinstance(variables, Mapping) else {}
+    raw_variables = payload.get("variables")
+    variables = raw_variables if isinstance(raw_variables, Mapping) else {}
     name = payload.get("operationName")
     name = name if isinstance(name, str) else None
     body: dict[str, Any] = {"operationName": storable(name) if name else None}
@@ -81,21 +128,17 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         body["variables"] = redact(dict(variables))
     if not isinstance(query, str):
         return Operation("invalid", "graphql", audit_body=body)
-    document = _parse(query, max_tokens)
-    if document is None:
+    shape = _shape(query, name, max_tokens)
+    if shape is None:
         body["query"] = storable(query[:MAX_QUERY_IN_AUDIT])
         return Operation("invalid", "graphql", audit_body=body)
-    body["query"] = storable(_redacted_query(query, document)[:MAX_QUERY_IN_AUDIT])
-    operation = _select(document, name)
-    if operation is None:
+    body["query"] = shape.audited_query
+    if shape.kind == "invalid":
         return Operation("invalid", "graphql", audit_body=body)
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    fields = list(_root_fields(operation.selection_set, fragments, set()))
+    fields = shape.fields
     names = tuple(f.name.value for f in fields)
-    kind = operation.operation.value
-    action = name or (operation.name.value if operation.name else None) or _joined(kind, names)
+    kind = shape.kind
+    action = name or shape.action or _joined(kind, names)
     accounts = tuple(
         account
         for f in fields
@@ -103,6 +146,7 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         for account in [_argument(f, LOGIN_ACCOUNT_ARGUMENT, variables)]
         if isinstance(account, str)
     )
+    extensions = payload.get("extensions")
     return Operation(
         kind=kind,
         action=storable(action)[:100],
@@ -111,14 +155,22 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         if kind == "mutation"
         else 0,
         login_accounts=tuple(normalize_account(a) for a in accounts),
-        resource=_resource(fields, variables),
+        resource=_resource(list(fields), variables),
         audit_body=body,
+        trivial=shape.trivial
+        and (raw_variables is None or isinstance(raw_variables, Mapping))
+        and (extensions is None or isinstance(extensions, Mapping)),
     )
 
 
 def refused_text(where: str) -> Operation:
     """A request refused unread: its text at `where` is not Unicode (gateway/wire.py)."""
     return Operation("invalid", "graphql", audit_body={"refused": "invalid text", "field": where})
+
+
+def refused_persisted(code: str) -> Operation:
+    """A request refused by the persisted-query rules (gateway/security/persisted.py)."""
+    return Operation("invalid", "graphql", audit_body={"refused": code})
 
 
 def normalize_account(identifier: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from argon2 import PasswordHasher, Type
 
 from datasources.postgres.accounts import AccountStore
+from datasources.redis.persisted import PersistedQueryStore
 from datasources.redis.ratelimit import RateLimiter
 from datasources.redis.sessions import SessionStore
 from datasources.settings import Settings
@@ -20,6 +21,7 @@ from gateway.security.audit import AuditTrail
 from gateway.security.authenticator import Authenticator, StoreAuthenticator
 from gateway.security.key_usage import KeyUsage
 from gateway.security.limits import RatePolicy
+from gateway.security.persisted import PersistedQueries, load_manifest
 from resolvers.context import AccountServices
 
 
@@ -33,6 +35,19 @@ def password_hasher(settings: Settings) -> PasswordHasher:
     )
 
 
+def persisted_queries(settings: Settings, stores: Stores) -> PersistedQueries | None:
+    """The persisted-query rules of PERSISTED_QUERIES; a bad manifest stops start-up."""
+    p = settings.persisted
+    if p.mode == "off":
+        return PersistedQueries("off", None, {})
+    if p.mode == "allowlist":
+        return PersistedQueries("allowlist", None, load_manifest(p.manifest))
+    store = PersistedQueryStore(
+        stores.redis.client, timeout=settings.limits.store_timeout_seconds, ttl=p.ttl_seconds
+    )
+    return PersistedQueries("apq", store, {})
+
+
 class SecurityRuntime:
     def __init__(self, settings: Settings, *, authenticator: Authenticator | None = None) -> None:
         self.settings = settings
@@ -42,6 +57,7 @@ class SecurityRuntime:
         self.policy: RatePolicy | None = None
         self.audit: AuditTrail | None = None
         self.key_usage: KeyUsage | None = None
+        self.persisted: PersistedQueries | None = None
 
     @property
     def ready(self) -> bool:
@@ -56,7 +72,11 @@ class SecurityRuntime:
             stores.engine, timeout=timeout, secret=secret, hasher=password_hasher(s)
         )
         sessions = SessionStore(
-            stores.redis.client, secret=secret, timeout=timeout, ttl=s.auth.session_ttl_seconds
+            stores.redis.client,
+            secret=secret,
+            timeout=timeout,
+            ttl=s.auth.session_ttl_seconds,
+            state_ttl=s.auth.state_cache_seconds,
         )
         usage = KeyUsage(accounts, interval=s.auth.key_usage_flush_seconds)
         trail = (
@@ -75,6 +95,7 @@ class SecurityRuntime:
                 await stack.enter_async_context(trail.running())
             await stack.enter_async_context(usage.running())
             self.key_usage = usage
+            self.persisted = persisted_queries(s, stores)
             self.audit = trail
             self.accounts = AccountServices(
                 accounts=accounts, sessions=sessions, recheck_seconds=s.auth.recheck_seconds
@@ -92,3 +113,4 @@ class SecurityRuntime:
             finally:
                 self.authenticator = None
                 self.policy = None
+                self.persisted = None

@@ -30,7 +30,8 @@ from datasources.errors import UpstreamUnavailable
 from gateway import wire
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
-from gateway.security.operation import Operation, classify, refused_text
+from gateway.security.operation import Operation, classify, refused_persisted, refused_text
+from gateway.security.persisted import NOT_IN_LIST
 from gateway.security.runtime import SecurityRuntime
 from resolvers.context import Principal
 
@@ -241,8 +242,15 @@ async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
     """Charge the rate limits for a subscribe message; False when it must not run."""
     op_id = str(data.get("id"))
     max_tokens = socket.runtime.settings.limits.max_tokens
-    op = classify(data.get("payload"), max_tokens=max_tokens)
+    payload = data.get("payload")
+    op = classify(payload, max_tokens=max_tokens)
     started = time.perf_counter()
+    persisted = socket.runtime.persisted
+    if persisted is not None and not persisted.admits(_query_of(payload)):
+        error = {"message": NOT_IN_LIST.message, "extensions": {"code": NOT_IN_LIST.code}}
+        await socket.send_json({"id": op_id, "type": "error", "payload": [error]})
+        socket.audit(refused_persisted(NOT_IN_LIST.code), NOT_IN_LIST.status, started)
+        return False
     policy = socket.runtime.policy
     if policy is not None:
         verdict = await policy.check(op, socket.principal, socket.ip)
@@ -263,3 +271,7 @@ async def _admit(socket: _Socket, data: dict[str, Any]) -> bool:
             return False
     socket.running[op_id] = _Running(op=op, started=started)
     return True
+
+
+def _query_of(payload: Any) -> Any:
+    return payload.get("query") if isinstance(payload, dict) else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from datasources.concept_keys import concept_key
 from datasources.ids import concept_id_for
 from gateway.seed.courses import build_courses
 from gateway.seed.records import (
@@ -182,7 +183,7 @@ def _concepts(data: Dataset, spec: SeedSpec, s: int, subject: Subject) -> list[C
         level = area / max(1, spec.areas - 1)
         n = len(data.concepts)
         row = ConceptRow(
-            id=concept_id_for(title, subject.language),
+            id=concept_id_for(concept_key(title), subject.language),
             index=n,
             title=title,
             description=description,

@@ -17,10 +17,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from datasources.files.detect import detect
 from jobs.ingest.linking import DocumentWords, candidates
 from jobs.pipeline.analyse import document_text, require_text
 from jobs.pipeline.chunking import chunk_blocks
-from jobs.pipeline.detect import detect
 from jobs.pipeline.knowledge import OfflineExtractor
 from jobs.pipeline.language import detect_language
 from jobs.pipeline.links import CrossLinks, KnownConcept, link_to_existing

@@ -11,9 +11,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from datasources.files.detect import DEFAULT_MAX_BYTES, detect
+from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS, chunk_blocks
-from jobs.pipeline.detect import DEFAULT_MAX_BYTES, detect
-from jobs.pipeline.errors import UnsupportedDocument
 from jobs.pipeline.knowledge import KnowledgeExtractor, OfflineExtractor
 from jobs.pipeline.language import detect_language
 from jobs.pipeline.model import Analysis, Block, Language, ReadDocument

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 
 import rjieba
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.structure import (
     Cue,
+    code_names,
+    defined_in_code,
     emphasis_terms,
     formula_labels,
     gloss_terms,
@@ -107,11 +109,16 @@ def find_concepts(
         score = (
             1.0 * ("heading" in kinds)
             + 0.35 * ("emphasis" in kinds)
+            + 0.15 * ("code" in kinds)
             + 0.15 * ("gloss" in kinds)
             + 0.05 * in_heading
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
-            - (0.3 if not chinese and " " not in key and everyday(key) else 0.0)
+            - (
+                0.3
+                if not chinese and " " not in key and everyday(key) and "code" not in kinds
+                else 0.0
+            )
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _title(entry, key_cues, definition, blocks)
@@ -155,6 +162,8 @@ def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:
 
 def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     cues: list[Cue] = []
+    own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
+    named_code: list[Cue] = []
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
@@ -163,12 +172,15 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index)
             cues.extend(emphasised)
+            named_code.extend(c for c in code_names(block.text, index) if c.term not in own_code)
             if chinese or "(" in block.text:
                 for gloss in gloss_terms(block.text, index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
                     inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
                     cues.append(Cue(inner, "gloss", index) if inner else gloss)
-    return cues
+    # named as code once may be a passing mention; twice, the text is talking about it
+    times = Counter(concept_key(c.term) for c in named_code)
+    return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
 
 
 def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
@@ -213,6 +225,8 @@ def _admissible(
         return count >= 1 or (
             whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short
         )
+    if "code" in kinds:
+        return count >= 2  # named as a kind of code at least twice (see _cues)
     if short:
         return bool(kinds) and count >= 3
     if definition is not None and definition.confidence > WEAK:

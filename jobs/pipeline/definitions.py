@@ -3,7 +3,8 @@
 Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
 "… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
 "X refers to / means / denotes" (0.75), "X is a/an/the …" (0.55, kept only for terms the
-layout also points at); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
+layout also points at); an emphasised term opening its sentence before a colon, a
+glossary entry (0.75); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
 所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55).
 """
 
@@ -17,7 +18,7 @@ import rjieba
 
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import acceptable
+from jobs.pipeline.structure import acceptable, emphasis_name
 
 WEAK = 0.55
 
@@ -43,7 +44,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
-            rf"{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
         ),
         0.85,
@@ -51,7 +52,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
-            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
         ),
         0.8,
@@ -104,6 +105,23 @@ _EN_DEFINING_VERB = re.compile(
 )
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
+GLOSSARY = 0.75
+_LIST_MARK = re.compile(r"^[-*•·\s]+")
+_GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
+
+
+def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
+    """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
+    an emphasised term that opens its sentence and is followed by a colon is a glossary
+    entry, the textbook's own definition list."""
+    opening = _LIST_MARK.sub("", sentence)
+    for span in emphasis:
+        if not opening.startswith(span) or not _GLOSSARY_COLON.match(opening[len(span) :]):
+            continue
+        term = emphasis_name(span)
+        if term and acceptable(term):  # the colon, not the word class, says it is a name
+            return Definition(term, sentence, block, GLOSSARY)
+    return None
 
 
 def find_definitions(
@@ -115,10 +133,12 @@ def find_definitions(
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
     """
     found = next(_by_pattern(sentence, block, chinese), None)
+    if found is None or found.confidence < GLOSSARY:
+        found = _glossary_entry(sentence, block, emphasis) or found
     if found is None or found.confidence < EMPHASIS:
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:
-            term = clean_title(span)
+            term = emphasis_name(span)
             if (
                 term
                 and term in sentence
@@ -161,7 +181,10 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         if match is None:
             continue
         raw = match.group("t")
-        if "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
+        quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
+        if quoted:
+            pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
+        elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
             raw = raw.split(None, 1)[
                 1
             ]  # "we call this action borrowing": the name follows the noun

@@ -11,8 +11,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from datasources.files.detect import Kind
+
 Language = Literal["en", "zh-CN"]
-Kind = Literal["pdf", "docx", "markdown", "html", "text"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "code", "formula", "quote"]
 ExtractionType = Literal["concept", "definition", "example", "formula"]
 Difficulty = Literal["beginner", "intermediate", "advanced"]
@@ -69,7 +70,7 @@ class Concept:
     """A concept as a teacher would name it; `key` + `language` identify it across documents."""
 
     title: str
-    key: str  # normalise.concept_key(title): feed it to datasources.ids.concept_id_for
+    key: str  # concept_keys.concept_key(title): feed it to datasources.ids.concept_id_for
     language: Language
     first_page: int
     pages: tuple[int, ...]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import rjieba
 from lemminflect import getAllLemmas
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -24,7 +25,7 @@ from jobs.pipeline.lexicon import (
     ZH_STOP,
     everyday,
 )
-from jobs.pipeline.normalise import clean_title, concept_key
+from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import has_han
 
 _NUMBERING = re.compile(
@@ -82,6 +83,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     else:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
         parts = _SPLIT_EN.split(plain)
+    parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
@@ -94,6 +96,26 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def shared_head(parts: list[str]) -> list[str]:
+    """Coordinated modifiers share the last part's head: "前序、中序、后序遍历" → 前序遍历,
+    中序遍历; "Preorder, Inorder, and Postorder Traversal" → Preorder Traversal, Inorder
+    Traversal; "Min and Max Heaps" → Min Heaps. Extra candidates only: a heading's term must
+    still occur in the body, so a wrong reading ("Enums Matching") is never kept."""
+    parts = [p.strip() for p in parts if p and p.strip()]
+    if len(parts) < 2:
+        return []
+    *first, last = parts
+    if has_han(last):
+        width = len(first[0])
+        if width > 3 or len(last) <= width or any(len(p) != width for p in first):
+            return []
+        return [p + last[width:] for p in first]
+    head = last.split()[1:]
+    if not head or any(len(p.split()) != 1 for p in first):
+        return []
+    return [f"{p} {' '.join(head)}" for p in first]
 
 
 def _gerund(word: str) -> bool:
@@ -154,13 +176,24 @@ def _code_terms(text: str) -> list[str]:
     ]
 
 
+_TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
+
+
 def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
-    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term."""
+    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term.
+    A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
+    "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
+    before the closing bracket)."""
+    terms = [emphasis_name(s) for s in spans]
     return [
-        Cue(clean_title(s), "emphasis", block)
-        for s in spans
-        if acceptable(clean_title(s)) and not _stressed_verb(clean_title(s))
+        Cue(term, "emphasis", block)
+        for term in terms
+        if acceptable(term) and not _stressed_verb(term)
     ]
+
+
+def emphasis_name(span: str) -> str:
+    return clean_title(_TRAILING_GLOSS.sub("", span))
 
 
 def _stressed_verb(term: str) -> bool:
@@ -222,6 +255,40 @@ def _trailing_term(run: str) -> str:
     return "".join(w for w, _ in kept).strip()
 
 
+# "the `drop` function", "the `impl Trait` syntax", "`entry` 方法", "a method called `entry`":
+# prose that names a piece of code by what it is names a concept of the language or tool
+_CODE_NAME = r"`((?:[A-Za-z][A-Za-z0-9]*)(?: [A-Za-z][A-Za-z0-9]*)?)`"
+_CODE_KIND = (
+    r"function|method|keyword|type|trait|macro|syntax|API|command|operator|attribute|enum|"
+    r"struct|module|variant|expression|statement|class|interface|library|package|flag|option"
+)
+_NAMED_CODE = re.compile(
+    rf"{_CODE_NAME}\s*(?:(?:{_CODE_KIND})s?\b|函数|方法|关键字|类型|宏|语法|命令|运算符|"
+    r"特征|枚举|结构体|模块|成员|表达式|语句|类|接口|选项)"
+    rf"|(?:\b(?:called|named)|称为|叫做|名为)\s*{_CODE_NAME}"
+)
+# identifiers a chapter's own code defines ("fn longest", "struct Point", "def area") are
+# the example's names, not the subject's
+_DEFINED_IN_CODE = re.compile(
+    r"\b(?:fn|def|func|function|struct|class|trait|enum|interface|type|let|var|const|mod)"
+    r"\s+(?:mut\s+)?([A-Za-z_][A-Za-z0-9_]*)"
+)
+
+
+def code_names(text: str, block: int) -> list[Cue]:
+    """Code spans the prose names as a function, method, keyword, type, command, ..."""
+    cues = []
+    for match in _NAMED_CODE.finditer(text):
+        name = match.group(1) or match.group(2)
+        if not re.search(r"[a-z][A-Z]", name) and name.lower() not in EN_STOP:
+            cues.append(Cue(name, "code", block))
+    return cues
+
+
+def defined_in_code(code: str) -> set[str]:
+    return {m.group(1) for m in _DEFINED_IN_CODE.finditer(code)}
+
+
 _FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")
 
 
@@ -266,7 +333,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         and not (heading and lowered[0].endswith("ing"))
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
-    if len(words) > 1 and (not _noun_capable(lowered[-1]) or _adverb(lowered[0])):
+    if len(words) > 1 and (not _head_noun(lowered[-1]) or _adverb(lowered[0])):
         return False  # "previously unseen", "is convex": a phrase, not a name
     if any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
@@ -276,6 +343,16 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
 def _adverb(word: str) -> bool:
     lemmas = set(getAllLemmas(word))
     return bool(lemmas) and lemmas <= {"ADV"}  # "borrow checker" opens with a verb and is a name
+
+
+def _head_noun(word: str) -> bool:
+    """The last word of a name: a noun, or a verb's bare form after a modifier — the
+    lexicon knows "merge", "commit", "borrow" only as verbs, yet "three-way merge",
+    "merge commit" and "mutable borrow" are names ("unseen", "convex" still are not)."""
+    if _noun_capable(word):
+        return True
+    lemmas = getAllLemmas(word)
+    return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == word
 
 
 def _noun_capable(word: str) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 import rjieba
 from lemminflect import getAllLemmas
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -29,7 +30,6 @@ from jobs.pipeline.lexicon import (
     ZH_GENERIC,
     ZH_STOP,
 )
-from jobs.pipeline.normalise import concept_key
 from jobs.pipeline.textutil import PLACEHOLDER, prose
 
 MAX_WORDS = 4

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from datasources.concept_keys import concept_key
 from datasources.errors import UpstreamUnavailable
 from datasources.files import MissingFile
 from datasources.neo4j.bulk import DocumentNode
@@ -36,7 +37,6 @@ from jobs.ingest.analysis import Chunked, Extracted, Step, TextRead, analyse_ste
 from jobs.ingest.analysis import pipeline_language as as_pipeline_language
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.links import KnownConcept as Known
-from jobs.pipeline.normalise import concept_key
 from jobs.tasks.ports import DocumentPorts
 from jobs.tasks.reporting import Reporter
 

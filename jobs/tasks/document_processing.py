@@ -31,12 +31,12 @@ from arq import Retry
 
 from datasources.embeddings import EmbeddingError
 from datasources.errors import UpstreamUnavailable
+from datasources.files.document_errors import DocumentError
 from datasources.postgres.records import GenerationTaskRecord
 from datasources.redis.queue import TaskPayload
 from datasources.settings import Settings
 from jobs import child
 from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS
-from jobs.pipeline.errors import DocumentError
 from jobs.state import job, lease
 from jobs.tasks.cleanup import remove_document
 from jobs.tasks.document_ingest import Analyser, DocumentDeleted, Options, TaskFailed, ingest

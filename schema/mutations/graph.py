@@ -7,6 +7,7 @@ from uuid import UUID
 
 import strawberry
 
+from datasources.concept_keys import concept_key
 from datasources.ids import concept_id_for
 from datasources.neo4j.writes import ConceptInput as ConceptData
 from resolvers import graph_mutations as resolvers
@@ -45,7 +46,7 @@ def _data(concept_id: UUID | None, data: ConceptInput) -> ConceptData:
     title = clean_text(data.title, field="title", max_length=300, required=True) or ""
     language = clean_text(data.language, field="language", max_length=10, required=True) or "en"
     return ConceptData(
-        id=concept_id or concept_id_for(title, language),
+        id=concept_id or concept_id_for(concept_key(title), language),
         title=title,
         description=clean_text(
             data.description, field="description", max_length=10_000, multiline=True

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
+from typing import cast
+from uuid import UUID
 
 import strawberry
 
 from datasources.postgres.courses import CourseFilter
+from datasources.postgres.courses import CourseOrder as OrderKey
 from datasources.postgres.records import CourseRecord
 from resolvers import courses as course_resolvers
 from resolvers.auth import require_principal
@@ -15,6 +19,7 @@ from resolvers.ids import raw_id
 from resolvers.prefetch import prefetch
 from resolvers.validation import clean_text
 from schema.common import CourseStatus, Difficulty, PageInfo
+from schema.compiled.read import ListPage, Objects, compiled
 from schema.course import Course, CourseConnection, CourseEdge
 
 
@@ -23,6 +28,7 @@ class CourseOrderField(Enum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
     TITLE = "title"
+    ID = "id"
 
 
 @strawberry.input
@@ -52,16 +58,25 @@ async def _connection(
     )
 
 
+async def _course(info: Info, course_id: UUID) -> Course | None:
+    found = await course_resolvers.course(info.context, course_id)
+    if found is None:
+        return None
+    await prefetch(info, "Course", [found])
+    return Course.from_record(found)
+
+
 @strawberry.type
 class CourseQueries:
     @strawberry.field
     async def course(self, info: Info, id: strawberry.ID) -> Course | None:
         require_principal(info.context, "courses:read")
-        found = await course_resolvers.course(info.context, raw_id(id, "Course"))
-        if found is None:
-            return None
-        await prefetch(info, "Course", [found])
-        return Course.from_record(found)
+        course_id = raw_id(id, "Course")
+        return compiled(
+            info.context,
+            Objects((("Course", course_id),), single=True),
+            partial(_course, info, course_id),
+        )
 
     @strawberry.field
     async def courses(
@@ -72,6 +87,7 @@ class CourseQueries:
         first: int = 20,
         after: str | None = None,
     ) -> CourseConnection:
+        ctx = info.context
         f = filter or CourseFilterInput()
         order = order_by or CourseOrder()
         # NUL or bidi controls would reach PostgreSQL (which refuses NUL): a clear error.
@@ -82,15 +98,16 @@ class CourseQueries:
             author_id=raw_id(f.author_id, "User") if f.author_id else None,
             text=text,
         )
-        rows, has_next, cursors = await course_resolvers.courses(
-            info.context,
-            where=where,
-            order=order.field.value,
-            descending=order.descending,
-            first=first,
-            after=after,
-        )
-        return await _connection(info, rows, has_next, cursors)
+        field = cast(OrderKey, order.field.value)  # the enum's values are the keys
+        window = course_resolvers.course_window(ctx, order=field, first=first, after=after)
+
+        async def rows() -> CourseConnection:
+            found, has_next, cursors = await course_resolvers.courses(
+                ctx, where=where, order=field, descending=order.descending, window=window
+            )
+            return await _connection(info, found, has_next, cursors)
+
+        return compiled(ctx, ListPage(where, field, order.descending, window), rows)
 
     @strawberry.field(description="Published courses (the seed's active_courses_view).")
     async def published_courses(

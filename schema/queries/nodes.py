@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 from uuid import UUID
 
 import strawberry
+from graphql import GraphQLError
 
 from resolvers import concepts as concept_resolvers
 from resolvers import courses as course_resolvers
@@ -15,11 +17,12 @@ from resolvers import documents as document_resolvers
 from resolvers import objectives as objective_resolvers
 from resolvers import users as user_resolvers
 from resolvers.auth import require_principal
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.errors import bad_input
 from resolvers.ids import from_global_id
 from resolvers.prefetch import prefetch
 from schema.common import Node
+from schema.compiled.read import Objects, compiled
 from schema.concept import Concept
 from schema.course import Course
 from schema.document import Document
@@ -39,6 +42,9 @@ NODE_PERMISSIONS = {
     "Export": "exports:read",
 }
 
+
+# Node types a compiled read answers (schema/compiled) when the selection allows.
+COMPILED_NODES = frozenset({"Course", "Document"})
 
 # Node types whose edges the prefetch walk knows: loaded, then walked like a root field.
 _WALKED_NODES: dict[str, tuple[Callable[[Any, UUID], Awaitable[Any]], type]] = {
@@ -76,14 +82,42 @@ async def _node(info: Info, global_id: str) -> Node | None:
     return None
 
 
+def _compilable(ctx: Context, ids: list[strawberry.ID]) -> tuple[tuple[str, UUID], ...] | None:
+    """(type, id) of each id when all are courses or documents the caller's credentials
+    cover; else None, and the resolvers answer (and report bad ids) as before."""
+    principal = ctx.principal
+    if principal is None:
+        return None
+    out = []
+    for global_id in ids:
+        try:
+            type_name, raw = from_global_id(global_id)
+        except GraphQLError:
+            return None
+        if type_name not in COMPILED_NODES or not principal.allows(NODE_PERMISSIONS[type_name]):
+            return None
+        out.append((type_name, raw))
+    return tuple(out)
+
+
 @strawberry.type
 class NodeQueries:
     @strawberry.field
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        return await _node(info, id)
+        found = _compilable(info.context, [id])
+        if found is None:
+            return await _node(info, id)
+        return compiled(info.context, Objects(found, single=True), partial(_node, info, id))
 
     @strawberry.field
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise bad_input(f"at most {MAX_NODES} ids", field="ids")
-        return list(await asyncio.gather(*(_node(info, i) for i in ids)))
+
+        async def each() -> list[Node | None]:
+            return list(await asyncio.gather(*(_node(info, i) for i in ids)))
+
+        found = _compilable(info.context, ids)
+        if found is None:
+            return await each()
+        return compiled(info.context, Objects(found, single=False), each)

@@ -21,16 +21,19 @@ SCRIPT = JS_DIR / "ws_client.mjs"
 EVENT_TIMEOUT = 15.0
 
 
-def node_executable() -> str:
+APQ_SCRIPT = JS_DIR / "apq_client.mjs"
+
+
+def node_executable(package: str = "graphql-ws") -> str:
     node = shutil.which("node")
     if node is None:
         pytest.fail(
             "node is not installed: the JavaScript client tests need Node.js >= 20 and npm "
             "(Debian: apt-get install nodejs npm), then `make setup`"
         )
-    if not (JS_DIR / "node_modules" / "graphql-ws" / "package.json").is_file():
+    if not (JS_DIR / "node_modules" / package / "package.json").is_file():
         pytest.fail(
-            f"graphql-ws is not installed in {JS_DIR}: run `make setup` "
+            f"{package} is not installed in {JS_DIR}: run `make setup` "
             "(it runs `npm ci` there; needs npm)"
         )
     return node
@@ -39,16 +42,20 @@ def node_executable() -> str:
 class JsClient:
     """`async with JsClient(url, plan) as client:` then `await client.next_event()`."""
 
-    def __init__(self, ws_url: str, plan: dict[str, Any]) -> None:
+    def __init__(
+        self, ws_url: str, plan: dict[str, Any], *, script: Path = SCRIPT, package: str = ""
+    ) -> None:
         self.ws_url = ws_url
         self.plan = plan
+        self.script = script
+        self.package = package or "graphql-ws"
         self.events: list[dict[str, Any]] = []
         self._process: asyncio.subprocess.Process | None = None
 
     async def __aenter__(self) -> JsClient:
         self._process = await asyncio.create_subprocess_exec(
-            node_executable(),
-            str(SCRIPT),
+            node_executable(self.package),
+            str(self.script),
             self.ws_url,
             json.dumps(self.plan),
             stdout=asyncio.subprocess.PIPE,
@@ -103,6 +110,12 @@ class JsClient:
 
 async def run_plan(ws_url: str, plan: dict[str, Any]) -> list[dict[str, Any]]:
     async with JsClient(ws_url, plan) as client:
+        return await client.run()
+
+
+async def run_apollo(http_url: str, plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """tests/e2e/js/apq_client.mjs: Apollo Client with its persisted-queries link."""
+    async with JsClient(http_url, plan, script=APQ_SCRIPT, package="@apollo/client") as client:
         return await client.run()
 
 

@@ -31,6 +31,7 @@ from sqlalchemy import insert, text
 from starlette.applications import Starlette
 
 from datasources.postgres.models import GenerationTask
+from datasources.redis.sessions import user_state_key
 from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.runtime import SecurityRuntime
@@ -248,9 +249,13 @@ async def create_key(client: Client, permissions: list[str], **extra: Any) -> tu
 
 
 async def make_admin(served: Served, user_id: uuid.UUID) -> None:
+    """Promote in SQL, as an operator would; then drop the gateway's copy of the account's
+    state, which docs/security.md tells operators to do (or to wait
+    AUTH_STATE_CACHE_SECONDS): tests/e2e/test_authz_transport.py checks both."""
     engine = served.app.state.stores.engine
     async with engine.begin() as conn:
         await conn.execute(text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": user_id})
+    await served.app.state.stores.redis.client.delete(user_state_key(user_id))
 
 
 async def ws_messages(ws: Any, until: set[str], *, within: float = 10.0) -> list[dict[str, Any]]:

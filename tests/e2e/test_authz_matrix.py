@@ -221,6 +221,18 @@ CASES = [
         "$c: ID!",
         "exports:create",
     ),
+    m(
+        "deleteDocument",
+        "deleteDocument(id: $d) { __typename ... on NotFound { message } }",
+        "$d: ID!",
+        "documents:write",
+    ),
+    m(
+        "retryTask",
+        f"retryTask(taskId: $t) {{ {PROBLEM} ... on Conflict {{ message }} }}",
+        "$t: ID!",
+        "tasks:read",
+    ),
     Case(
         "course-questions",
         "query($c: ID!) { course(id: $c) { id questions { question answer } } }",

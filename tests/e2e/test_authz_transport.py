@@ -3,6 +3,8 @@ security headers, and injection / unicode payloads in every text argument."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from tests.e2e.test_authz_harness import (
     Account,
     Client,
     Served,
+    create_key,
     direct_account,
     fast_settings,
     isolated,
@@ -273,3 +276,43 @@ async def _forget(client: Client, result: dict[str, Any]) -> None:
     mutation = f"mutation($id: ID!) {{ delete{kind}(id: $id) {{ __typename }} }}"
     deleted = await client.gql(mutation, id=result["id"])
     assert deleted["data"][f"delete{kind}"]["__typename"] == "Deleted", deleted
+
+
+# -- how soon account changes apply (docs/security.md) ------------------------------
+
+
+async def test_a_revoked_key_is_refused_on_its_next_request(
+    scene: Scene, http: httpx.AsyncClient
+) -> None:
+    owner = await direct_account(scene.served)
+    scene.world.users.append(owner.user_id)
+    key, key_id = await create_key(Client(http, token=owner.token), ["courses:read"])
+    as_key = Client(http, key=key)
+    for _ in range(2):  # the second request answers from the gateway's copy of the state
+        assert (await as_key.gql("{ __typename }"))["data"] == {"__typename": "Query"}
+    revoke = "mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }"
+    done = await Client(http, token=owner.token).gql(revoke, id=key_id)
+    assert done["data"]["revokeApiKey"]["__typename"] == "ApiKey"
+    refused = await as_key.post("{ __typename }")
+    assert refused.status_code == 401
+    assert refused.json()["errors"][0]["message"] == "API key revoked"
+
+
+async def test_a_deactivation_made_in_sql_applies_within_the_state_cache_time(
+    scene: Scene, http: httpx.AsyncClient
+) -> None:
+    account = await direct_account(scene.served)
+    scene.world.users.append(account.user_id)
+    me = Client(http, token=account.token)
+    assert (await me.gql("{ me { id } }"))["data"]["me"]["id"] == account.global_id
+    async with scene.served.app.state.stores.engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE users SET is_active = false WHERE id = :id"), {"id": account.user_id}
+        )
+    bound = scene.served.app.state.settings.auth.state_cache_seconds
+    started = time.monotonic()
+    while (answer := await me.post("{ me { id } }")).status_code == 200:
+        assert time.monotonic() - started < bound + 1.0, "still signed in past the bound"
+        await asyncio.sleep(0.1)
+    assert answer.status_code == 401
+    assert answer.json()["errors"][0]["message"] == "account disabled"

@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from datasources.neo4j.graph import GraphReader
 from datasources.postgres.courses import CourseReader
+from datasources.postgres.json_reads import JsonReader
 from datasources.postgres.users import UserReader
 from datasources.redis.hub import PubSubHub
 from datasources.settings import Settings
@@ -85,7 +86,9 @@ def failing_sql(served: Served) -> Any:
 async def test_a_sql_error_is_masked_and_logged(
     served: Served, user: Account, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # Both readers of a page: the resolvers' and the compiled one (docs/compiled-reads.md).
     monkeypatch.setattr(CourseReader, "page", failing_sql(served))
+    monkeypatch.setattr(JsonReader, "page", failing_sql(served))
     with caplog.at_level(logging.ERROR, logger="gateway.errors"):
         response = await post(served, user, "{ courses { edges { cursor } } }")
     assert response.status_code == 200

@@ -320,6 +320,20 @@ def partitioned(seed: Snapshot) -> Snapshot:
     return expected
 
 
+EMPTY_CATALOG: Snapshot = {"indexes": {}}
+
+
+def with_order_indexes(catalog: Snapshot) -> Snapshot:
+    """`catalog` plus migration 0003's (key, id) indexes for the keyset orders."""
+    expected = {part: dict(entries) for part, entries in catalog.items()}
+    for table, key in (("courses", "title"), ("courses", "created_at"), ("courses", "updated_at"),
+                       ("documents", "filename"), ("documents", "created_at"),
+                       ("documents", "updated_at")):  # fmt: skip
+        name = f"idx_{table}_{key}_id"
+        expected["indexes"][name] = f"CREATE INDEX {name} ON public.{table} USING btree ({key}, id)"
+    return expected
+
+
 def assert_same(actual: Snapshot, expected: Snapshot) -> None:
     lines = []
     for part in CATALOG:
@@ -416,13 +430,13 @@ async def engine(db: Scratch) -> AsyncIterator[AsyncEngine]:
 async def test_upgrade_downgrade_upgrade_round_trip(db: Scratch, conn: asyncpg.Connection) -> None:
     await db.migrate("downgrade", "base")
     await db.migrate("upgrade", "head")
-    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0002"
+    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0003"
     await db.migrate("downgrade", "base")
     left = await snapshot(conn)
     assert {p: v for p, v in left.items() if p != "extensions" and v} == {}
     assert "vector" not in left["extensions"]
     await db.migrate("upgrade", "head")
-    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0002"
+    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0003"
 
 
 async def test_0001_builds_exactly_the_seed(
@@ -432,10 +446,12 @@ async def test_0001_builds_exactly_the_seed(
     assert_same(await snapshot(conn), seed_catalog)
 
 
-async def test_head_is_the_seed_plus_audit_log_partitioning(
+async def test_head_is_the_seed_plus_audit_log_partitioning_and_order_indexes(
     db: Scratch, conn: asyncpg.Connection, seed_catalog: Snapshot
 ) -> None:
     await fresh(db)
+    assert_same(await snapshot(conn), with_order_indexes(partitioned(seed_catalog)))
+    await db.migrate("downgrade", "0002")
     assert_same(await snapshot(conn), partitioned(seed_catalog))
     # And back: 0002's downgrade restores the seed's plain table exactly.
     await db.migrate("downgrade", "0001")
@@ -513,7 +529,10 @@ async def test_every_seed_index_by_name_and_definition(
         " WHERE schemaname = 'public' AND indexname LIKE 'idx\\_%'"
     )
     indexes = {row["indexname"]: row["indexdef"] for row in rows}
-    assert indexes.keys() == SEED_INDEXES.keys()
+    order_indexes = with_order_indexes(EMPTY_CATALOG)["indexes"]  # migration 0003's
+    assert indexes.keys() == SEED_INDEXES.keys() | order_indexes.keys()
+    for name, definition in order_indexes.items():
+        assert indexes[name] == definition
     for name, fragment in SEED_INDEXES.items():
         assert indexes[name].startswith(f"CREATE INDEX {name} ON "), indexes[name]
         assert indexes[name].endswith(fragment), indexes[name]

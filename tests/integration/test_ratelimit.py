@@ -15,7 +15,7 @@ import pytest
 import websockets
 from redis.asyncio import Redis
 
-from datasources.redis.ratelimit import Limit, RateLimiter, rate_limit_key
+from datasources.redis.ratelimit import Guard, Limit, RateLimiter, rate_limit_key
 from datasources.settings import Settings
 from tests.e2e.test_authz_harness import (
     LOGIN,
@@ -95,6 +95,25 @@ async def test_concurrent_hits_never_exceed_the_limit(redis: Redis) -> None:
     denied = [d for d in decisions if not d.allowed]
     assert all(1 <= d.retry_after <= 120 for d in denied)
     print(f"200 concurrent hits decided in {elapsed * 1000:.1f} ms")
+
+
+async def test_guards_are_read_in_the_same_round_trip(redis: Redis) -> None:
+    """A missing session (E) charges nothing; a touch (T) sets last_accessed; G reads."""
+    limiter = RateLimiter(redis, timeout=5)
+    subject, session, state = uuid.uuid4().hex, f"s:{uuid.uuid4().hex}", f"g:{uuid.uuid4().hex}"
+    limit = [Limit(subject, "query", 2)]
+    missing = await limiter.hit_guarded(limit, [Guard(session, "E"), Guard(state, "G")])
+    assert missing.decision is None and missing.values == (None, None)
+    await redis.hset(session, mapping={"user_id": "u", "last_accessed": "then"})  # type: ignore[misc]
+    await redis.set(state, "admin:1", ex=60)
+    touched = await limiter.hit_guarded(limit, [Guard(session, "T", "now"), Guard(state, "G")])
+    assert touched.values == (b"1", b"admin:1")
+    assert touched.decision is not None and touched.decision.allowed
+    assert await redis.hget(session, "last_accessed") == b"now"  # type: ignore[misc]
+    await limiter.hit_guarded(limit, [Guard(session, "E")])
+    over = await limiter.hit_guarded(limit, [Guard(session, "E")])
+    assert over.decision is not None and not over.decision.allowed  # charged twice before
+    await redis.delete(session, state)
 
 
 async def test_the_window_slides(redis: Redis) -> None:

@@ -136,7 +136,9 @@ async def test_drafts_and_documents_are_private_to_their_owner(world: World) -> 
 async def test_course_reads_fill_and_use_the_redis_cache(world: World) -> None:
     owner = await world.user()
     course = await world.course(owner, title="Cached")
-    query = "query($id: ID!) { course(id: $id) { title } }"
+    # `outline` keeps the read on the resolvers (a compiled read asks PostgreSQL alone,
+    # tests/integration/test_compiled_reads.py); the cache serves that path.
+    query = "query($id: ID!) { course(id: $id) { title outline { summary } } }"
     gid = to_global_id("Course", course)
     assert (await run(world.stores, owner, query, id=gid)).data["course"]["title"] == "Cached"
     cached = await world.stores.redis.get_json_many([f"cache:courses:{course}"])

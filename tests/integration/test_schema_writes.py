@@ -8,6 +8,7 @@ import pytest
 from neo4j import AsyncGraphDatabase
 from sqlalchemy import func, select
 
+from datasources.ids import concept_id_for
 from datasources.neo4j.graph import GraphReader
 from datasources.neo4j.writes import GraphWriter
 from datasources.postgres.models import Course
@@ -153,6 +154,10 @@ async def test_create_concept_is_deterministic_and_embedded(world: World) -> Non
     assert concept["tags"] == ["calc"]
     again = await run(world.stores, user, create, t="  derivative ")
     assert again.data["createConcept"]["__typename"] == "Conflict"
+    # The document job's key: a plural, an article or another case is the same concept.
+    assert from_global_id(concept["id"])[1] == concept_id_for("derivative", "en")
+    plural = await run(world.stores, user, create, t="The Derivatives")
+    assert plural.data["createConcept"]["__typename"] == "Conflict"
     similar = await world.stores.vectors.similar_concepts(
         [from_global_id(concept["id"])[1]], limit=1
     )

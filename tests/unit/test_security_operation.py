@@ -122,3 +122,32 @@ def test_redact_and_storable() -> None:
         cursor["a"] = {}
         cursor = cursor["a"]
     assert "too deep" in json.dumps(redact(nested))
+
+
+@pytest.mark.parametrize(
+    ("query", "trivial"),
+    [
+        ("{ __typename }", True),
+        ("query Ping { __typename }", True),
+        ("{ __typename __typename }", True),
+        ("{ a: __typename }", False),  # an alias changes the answer's key
+        ("{ __typename @include(if: true) }", False),
+        ("query($x: Int) { __typename }", False),
+        ("mutation { __typename }", False),  # "Mutation": not the shortcut's answer
+        ("{ __typename me { id } }", False),
+        ("{ ...F } fragment F on Query { __typename }", False),
+        ("{ __typename ", False),  # does not parse
+    ],
+)
+def test_only_a_pure_typename_query_is_trivial(query: str, trivial: bool) -> None:
+    assert op(query).trivial is trivial
+
+
+def test_a_trivial_query_needs_plain_variables_and_extensions() -> None:
+    base = {"query": "{ __typename }"}
+    assert classify({**base, "variables": {}}, max_tokens=TOKENS).trivial
+    assert classify({**base, "extensions": {}}, max_tokens=TOKENS).trivial
+    assert not classify({**base, "variables": "x"}, max_tokens=TOKENS).trivial
+    assert not classify({**base, "extensions": [1]}, max_tokens=TOKENS).trivial
+    named = {**base, "operationName": "Other"}
+    assert not classify(named, max_tokens=TOKENS).trivial  # no such operation: an error

@@ -57,3 +57,21 @@ def test_a_free_port_passes_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
         free = int(sock.getsockname()[1])
     monkeypatch.setenv("PORT", str(free))
     assert _serve(["--check"]) == 0
+
+
+def test_workers_default_to_the_cores_in_production_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 6)
+    production = cli.Settings.model_construct(app_env="production")
+    development = cli.Settings.model_construct(app_env="development")
+    assert cli.default_workers(production) == 6
+    assert cli.default_workers(development) == 1
+
+
+@pytest.mark.parametrize(("value", "says"), [("0", "between 1 and 64"), ("two", "whole number")])
+def test_a_bad_worker_count_is_refused_clearly(
+    value: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _serve(["--workers", value, "--check"]) == 2
+    assert says in capsys.readouterr().err

@@ -112,7 +112,8 @@ function generatedExamples(schema) {
     const upload_note = upload
       ? `# GraphiQL cannot attach a file: upload with a multipart request (GraphQL
 # multipart request spec), with the token from the Sign in panel, e.g.
-#   curl -H "Authorization: Bearer $TOKEN" <this page's URL> \\
+#   curl -H "Authorization: Bearer $TOKEN" -H "Apollo-Require-Preflight: true" \\
+#     <this page's URL> \\
 #     -F operations='{"query": "<UploadDocument below>", "variables": {"file": null}}' \\
 #     -F map='{"0": ["variables.file"]}' -F 0=@chapter.pdf
 # then watch its processing here with the id it returns.

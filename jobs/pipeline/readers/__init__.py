@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jobs.pipeline.detect import Detected
+from datasources.files.detect import Detected
 from jobs.pipeline.model import Kind, ReadDocument
 from jobs.pipeline.readers import docx, html, markdown, pdf, text
 

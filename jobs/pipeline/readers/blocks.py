@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from wordfreq import zipf_frequency
+
+from jobs.pipeline.lexicon import FURNITURE
 from jobs.pipeline.model import Block, BlockKind, Page
 
 PAGE_CHARS = 3000
@@ -90,13 +93,25 @@ _CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
+def plain_title(line: str) -> bool:
+    """Could be a title at all: short, no sentence end (a question is fine), no code
+    characters, not a caption ("Listing 4-1: …", "图 4-4：…")."""
+    line = line.strip()
+    if not line or len(line) > 90 or (FURNITURE.match(line) and not _CHAPTER.match(line)):
+        return False
+    line = line.removesuffix("?").removesuffix("？").rstrip()
+    return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(line)
+
+
 def title_line(line: str) -> bool:
     """A line standing alone that reads like a title: short, no sentence end, no code,
-    and (in English) mostly capitalised words ("Ownership Rules", "所有权规则")."""
-    line = line.strip()
-    cjk = len(_CJK_CHAR.findall(line))
-    if not line or _SENTENCE_END.search(line) or _CODE_CHARS.search(line):
+    and (in English) mostly capitalised words ("Ownership Rules", "所有权规则"). A title may
+    ask a question ("What Is Ownership?", "什么是所有权？"); a caption ("Listing 4-1: …",
+    "图 4-4：…") is not a title."""
+    if not plain_title(line):
         return False
+    line = line.strip().removesuffix("?").removesuffix("？").rstrip()
+    cjk = len(_CJK_CHAR.findall(line))
     if cjk:
         return len(line) <= 24
     words = line.split()
@@ -122,9 +137,30 @@ def guess_heading(line: str) -> int:
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
+_WORD_END = re.compile(r"[A-Za-z]+$")
+_WORD_START = re.compile(r"^[A-Za-z]+")
+COMPOUND_PART_ZIPF = 3.0  # both halves ordinary words ("catch", "all"; not "compu", "ter")
+JOINED_WORD_ZIPF = 3.5  # the joined form is itself a common word ("lightweight", "database")
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """A hyphen at a line end is part of a compound when both halves are words and joining
+    them does not make a common word (wordfreq Zipf frequencies)."""
+    head, tail = _WORD_END.search(left), _WORD_START.match(right)
+    if head is None or tail is None:
+        return False
+    first, second = head.group(0).lower(), tail.group(0).lower()
+    return (
+        zipf_frequency(first + second, "en") < JOINED_WORD_ZIPF
+        and zipf_frequency(first, "en") >= COMPOUND_PART_ZIPF
+        and zipf_frequency(second, "en") >= COMPOUND_PART_ZIPF
+    )
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Wrapped lines back into one paragraph: no space between CJK characters, and a word
-    hyphenated at a line end joined again."""
+    hyphenated at a line end joined again ("compu-" + "ter"), unless the hyphen belongs to a
+    compound ("catch-" + "all", "breadth-" + "first" keep it; see `_keeps_hyphen`)."""
     out = ""
     for raw in lines:
         line = raw.strip()
@@ -133,7 +169,7 @@ def join_lines(lines: Iterable[str]) -> str:
         if not out:
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[0].islower():
-            out = out[:-1] + line
+            out = out + line if _keeps_hyphen(out[:-1], line) else out[:-1] + line
         elif _CJK.match(out[-1]) or _CJK.match(line[0]):
             out += line
         else:

@@ -1,4 +1,5 @@
-"""DOCX with python-docx, after checking the ZIP container is not a bomb.
+"""DOCX with python-docx, after checking the ZIP container is not a bomb
+(datasources/files/detect.check_docx_archive, which uploads run too).
 
 Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; list
 paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
@@ -9,7 +10,6 @@ numbers; a file without any gets virtual pages.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import docx
@@ -20,21 +20,18 @@ from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from jobs.pipeline.detect import Detected
-from jobs.pipeline.errors import CorruptDocument
+from datasources.files.detect import Detected, check_docx_archive
+from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 100  # deflate rarely beats ~20:1 on XML; bombs are 1000:1 and more
-MAX_ENTRIES = 10_000
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = qn("m:oMath")
 _MATH_PARA = qn("m:oMathPara")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    check_archive(path)
+    check_docx_archive(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
@@ -45,40 +42,6 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
     return ReadDocument(detected.kind, detected.mime_type, pages, paged, title)
-
-
-def check_archive(path: Path) -> None:
-    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-            if len(entries) > MAX_ENTRIES:
-                raise CorruptDocument("zip_bomb", f"{len(entries)} entries in the archive")
-            declared = sum(e.file_size for e in entries)
-            if declared > MAX_UNPACKED_BYTES:
-                raise CorruptDocument("zip_bomb", f"declares {declared} bytes unpacked")
-            for entry in entries:
-                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(
-                    entry.compress_size, 1
-                ):
-                    raise CorruptDocument(
-                        "zip_bomb",
-                        f"{entry.filename} inflates {entry.compress_size} bytes"
-                        f" to {entry.file_size}",
-                    )
-            inflated = 0
-            for entry in entries:  # declared sizes can lie: count what really comes out
-                with archive.open(entry) as member:
-                    while chunk := member.read(1024 * 1024):
-                        inflated += len(chunk)
-                        if inflated > MAX_UNPACKED_BYTES:
-                            raise CorruptDocument(
-                                "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
-                            )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
-        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
-    except NotImplementedError as error:  # an unsupported compression method
-        raise CorruptDocument("corrupt_docx", f"unsupported ZIP compression ({error})") from error
 
 
 def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
@@ -169,7 +132,7 @@ def _emphasis(paragraph: Paragraph) -> list[str]:
     spans: list[str] = []
     current = ""
     for run in paragraph.runs:
-        if run.bold or run.italic:
+        if run.bold or run.italic or run.underline:
             current += run.text
         elif current:
             spans.append(current)

@@ -11,7 +11,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from jobs.pipeline.detect import Detected
+from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
 from jobs.pipeline.readers.text import decoded_lines
@@ -44,7 +44,7 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
-_EMPHASIS = "strong, b, em, i, dfn"
+_EMPHASIS = "strong, b, em, i, dfn, u, mark"
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:

@@ -1,6 +1,8 @@
 """Markdown with markdown-it-py: headings, paragraphs, list items, tables, code, `$$` maths.
 
 Emphasised spans (`*term*`, `**term**`) are kept: textbooks mark the term being defined.
+Inline HTML that marks a term (`<u>`, `<b>`, `<strong>`, `<em>`, `<i>`, `<dfn>`, `<mark>`:
+some books underline the term they define) counts as emphasis too.
 Inline code stays in backticks so later steps can tell code from prose. Raw HTML tags are
 dropped, their text kept. `#标题` (no space, common in Chinese files) counts as a heading.
 """
@@ -14,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from jobs.pipeline.detect import Detected
+from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
 from jobs.pipeline.readers.text import decoded_lines
@@ -22,6 +24,7 @@ from jobs.pipeline.readers.text import decoded_lines
 _NO_SPACE_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~)")
 _TAG = re.compile(r"<[^>]{0,400}>")
+_EMPHASIS_TAG = re.compile(r"<(/?)(?:u|b|strong|em|i|dfn|mark)(?:\s[^>]*)?>", re.I)
 _DISPLAY_MATH = re.compile(
     r"^\s*(\$\$.+\$\$|\\\[.+\\\]|\\begin\{(equation|align)\*?\}.+)\s*$", re.S
 )
@@ -96,9 +99,10 @@ def _inline(token: Token) -> tuple[str, list[str]]:
     depth = 0
     current: list[str] = []
     for child in token.children or []:
-        if child.type in ("em_open", "strong_open"):
+        tag = _EMPHASIS_TAG.fullmatch(child.content) if child.type == "html_inline" else None
+        if child.type in ("em_open", "strong_open") or (tag and not tag.group(1)):
             depth += 1
-        elif child.type in ("em_close", "strong_close"):
+        elif (child.type in ("em_close", "strong_close") or tag) and depth:
             depth -= 1
             if depth == 0:
                 emphasis.append("".join(current))
@@ -107,6 +111,8 @@ def _inline(token: Token) -> tuple[str, list[str]]:
         parts.append(text)
         if depth and not child.type.startswith("math"):
             current.append(text)
+    if depth and current:  # an HTML tag left open marks the rest of the paragraph
+        emphasis.append("".join(current))
     return join_lines("".join(parts).split("\n")), emphasis
 
 

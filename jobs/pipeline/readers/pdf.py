@@ -18,12 +18,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from jobs.pipeline.detect import Detected
-from jobs.pipeline.errors import CorruptDocument
+from datasources.files.detect import Detected, open_pdf
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import guess_heading, join_lines, make_blocks, real_pages
 
 HEADING_RATIO = 1.15
+# a minor heading is often set barely larger than the body (12.5 pt on 11 pt) but in bold:
+# a line that large and wholly bold or italic is a heading too
+BOLD_HEADING_RATIO = 1.05
 _DIGITS = re.compile(r"\d+")
 _FURNITURE_SHARE = 0.3
 
@@ -39,14 +41,7 @@ class _Line:
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise CorruptDocument(
-                "encrypted", "the PDF is encrypted (password protected)"
-            ) from error
-        raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
+    document = open_pdf(path)
     try:
         pages = [_page_lines(document, index) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
@@ -166,6 +161,11 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
+    minor_sizes = sorted(
+        {s for s in sizes if body and body * BOLD_HEADING_RATIO <= s < body * HEADING_RATIO},
+        reverse=True,
+    )
+    minor_level = {size: min(len(heading_sizes) + i + 1, 6) for i, size in enumerate(minor_sizes)}
     spacing = _line_spacing(lines)
     width: dict[int, int] = {}
     for line in lines:
@@ -195,6 +195,8 @@ def _blocks(lines: list[_Line]) -> list[Block]:
 
     for line in lines:
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
+        if not level and line.size in minor_level and _wholly_emphasised(line):
+            level = minor_level[line.size]
         if level and len(line.text) <= 120:
             flush()
             if (
@@ -223,6 +225,11 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks
+
+
+def _wholly_emphasised(line: _Line) -> bool:
+    styled = sum(len(span) for span in line.emphasis)
+    return not line.mono and styled >= 0.9 * len(line.text.strip())
 
 
 def _ends_sentence(text: str) -> bool:

@@ -1,4 +1,6 @@
 """Plain text: paragraphs at blank lines, pages at form feeds (\\f) when there are any.
+Headings: numbered lines ("2.3 …", "第三章"), lone title-like lines, and a line underlined
+with "===" or "---" (as plain-text and Markdown writers do).
 
 Read in 1 MB pieces with an incremental decoder, so a file of one 50 MB line never needs
 a 50 MB string before it is cut into bounded blocks.
@@ -7,10 +9,11 @@ a 50 MB string before it is cut into bounded blocks.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
-from jobs.pipeline.detect import Detected
+from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
@@ -18,12 +21,14 @@ from jobs.pipeline.readers.blocks import (
     guess_heading,
     join_lines,
     make_blocks,
+    plain_title,
     real_pages,
     title_line,
     virtual_pages,
 )
 
 _PIECE = 1024 * 1024
+_SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -41,9 +46,15 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     def flush() -> None:
         if not paragraph:
             return
-        joined = join_lines(paragraph)
         level = 0
-        if len(paragraph) == 1:
+        underline = _SETEXT.fullmatch(paragraph[-1]) if len(paragraph) == 2 else None
+        if underline and plain_title(
+            paragraph[0]
+        ):  # "Title" over "=====" (level 1) or "-----" (level 2)
+            paragraph.pop()
+            level = 1 if underline.group(1)[0] == "=" else 2
+        joined = join_lines(paragraph)
+        if len(paragraph) == 1 and not level:
             level = guess_heading(joined) or (2 if title_line(joined) else 0)
         kind: BlockKind = "heading" if level else "paragraph"
         blocks.extend(make_blocks(kind, joined, page, level=level))

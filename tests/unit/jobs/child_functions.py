@@ -7,7 +7,7 @@ import signal
 import time
 from collections.abc import Iterator
 
-from jobs.pipeline.errors import CorruptDocument
+from datasources.files.document_errors import CorruptDocument
 
 
 def count(n: int) -> Iterator[int]:

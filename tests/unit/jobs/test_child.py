@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from datasources.files.document_errors import CorruptDocument
 from jobs import child
-from jobs.pipeline.errors import CorruptDocument
 from tests.unit.jobs import child_functions as f
 
 ROOT = Path(__file__).resolve().parents[3]

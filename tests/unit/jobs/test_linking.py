@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.concept_keys import concept_key
 from jobs.ingest.linking import DocumentWords, candidates
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.links import KnownConcept, link_to_existing
 from jobs.pipeline.model import Analysis
-from jobs.pipeline.normalise import concept_key
 from tests.unit.pipeline.samples import EN_CHAPTER, ZH_CHAPTER
 
 

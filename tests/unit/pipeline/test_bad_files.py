@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from datasources.files.detect import check_docx_archive, detect
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.detect import detect
-from jobs.pipeline.errors import CorruptDocument, UnsupportedDocument
-from jobs.pipeline.readers import docx as docx_reader
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS
 from tests.unit.pipeline.conftest import write_pdf
@@ -127,9 +126,9 @@ def test_docx_zip_bomb_by_ratio(en_docx: Path, tmp_path: Path) -> None:
 def test_docx_zip_bomb_by_total(
     en_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 4096)
+    monkeypatch.setattr("datasources.files.detect.MAX_UNPACKED_BYTES", 4096)
     with pytest.raises(CorruptDocument) as error:
-        docx_reader.check_archive(en_docx)
+        check_docx_archive(en_docx)
     assert error.value.reason == "zip_bomb"
     assert "declares" in error.value.message
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobs.pipeline.detect import detect
+from datasources.files.detect import detect
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import concept_key, contained
+from jobs.pipeline.normalise import contained
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER

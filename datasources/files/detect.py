@@ -1,0 +1,266 @@
+"""What a file is, from its bytes (libmagic + a look inside), never from its name alone.
+
+Both sides use it: an upload is refused here before any row is written (`inspect`), and
+the document job detects again before reading (`detect`; the readers then check the rest).
+
+- PDF: the `%PDF-` signature (or libmagic); `inspect` also opens it with pdfium (no
+  password, a readable cross-reference table).
+- DOCX: a ZIP that holds `word/document.xml`; `inspect` also bounds what it inflates to
+  (`check_docx_archive`: entries, declared sizes, ratios and the bytes really inflated).
+- HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
+  Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
+  its marks, else plain text.
+
+The name only has a say when it contradicts the content across families (a `.pdf` that
+holds a DOCX): then the file is refused naming both, rather than guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import threading
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Literal
+
+import charset_normalizer
+import magic
+import pypdfium2 as pdfium
+from lxml import etree
+
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+
+Kind = Literal["pdf", "docx", "markdown", "html", "text"]
+
+HEAD_BYTES = 64 * 1024
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100  # deflate rarely beats ~20:1 on XML; bombs are 1000:1 and more
+MAX_ENTRIES = 10_000
+# pdfium is not thread-safe: one open at a time per process (the gateway opens in threads).
+_PDFIUM = threading.Lock()
+
+MIME: dict[Kind, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "markdown": "text/markdown",
+    "html": "text/html",
+    "text": "text/plain",
+}
+_EXTENSION_FAMILY = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".md": "text",
+    ".markdown": "text",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "text",
+    ".htm": "text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    kind: Kind
+    mime_type: str
+    encoding: str | None  # for text kinds: the codec to decode with
+
+
+def detect(
+    path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Detected:
+    """Classify the file at `path`; raise UnsupportedDocument/CorruptDocument with a reason."""
+    size = path.stat().st_size
+    if size == 0:
+        raise UnsupportedDocument("empty", "the file is empty (0 bytes)")
+    if size > max_bytes:
+        raise UnsupportedDocument(
+            "too_large", f"the file is {size} bytes; the limit is {max_bytes} bytes"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    # The name the user gave (the file on disk may be a temporary one) tells Markdown
+    # from plain text; nothing else.
+    detected = _classify(path, head, filename or path.name)
+    _check_extension(filename, detected.kind)
+    return detected
+
+
+def _classify(path: Path, head: bytes, name: str) -> Detected:
+    mime = magic.from_buffer(head, mime=True)
+    if head.startswith(b"%PDF-") or mime == "application/pdf":
+        return Detected("pdf", MIME["pdf"], None)
+    if head.startswith(b"PK\x03\x04"):
+        if _is_docx(path):
+            return Detected("docx", MIME["docx"], None)
+        raise UnsupportedDocument(
+            "unsupported_type", "a ZIP archive that is not a Word document (no word/document.xml)"
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedDocument(
+            "unsupported_type", "an old binary Office file (.doc); save it as .docx"
+        )
+    encoding = _text_encoding(head)
+    if encoding is None:
+        if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
+            raise UnsupportedDocument(
+                "unsupported_type",
+                f"{mime} is not a kind of document we read: PDF, DOCX, Markdown, HTML or "
+                "plain text",
+            )
+        raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
+    sample = head.decode(encoding, errors="ignore")
+    kind = _text_kind(mime, sample, name)
+    return Detected(kind, MIME[kind], encoding)
+
+
+def _is_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+
+
+def _text_encoding(head: bytes) -> str | None:
+    """The codec for text, or None when the bytes are not text at all."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        return None
+    try:
+        # final=False: the 64 KB head may end inside a multi-byte character
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(head).best()
+        if best is None:
+            return None
+        encoding = best.encoding
+    text = head.decode(encoding, errors="replace")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    replaced = text.count("\ufffd")
+    return None if (controls + replaced) > max(8, len(text) // 100) else encoding
+
+
+def _text_kind(mime: str, sample: str, name: str) -> Kind:
+    lowered = sample[:4096].lower()
+    if mime in ("text/html", "application/xhtml+xml") or (
+        "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered
+    ):
+        return "html"
+    suffix = PurePath(name).suffix.lower()
+    if suffix in (".md", ".markdown") or mime == "text/markdown" or _looks_like_markdown(sample):
+        return "markdown"
+    return "text"
+
+
+def _looks_like_markdown(sample: str) -> bool:
+    lines = sample.splitlines()[:400]
+    marks = sum(
+        1
+        for line in lines
+        if line.startswith(("# ", "## ", "### ", "```", "* ", "- ", "> ")) or line.startswith("|")
+    )
+    return marks >= 3 and any(line.startswith(("#", "```")) for line in lines)
+
+
+def _check_extension(filename: str | None, kind: Kind) -> None:
+    if not filename:
+        return
+    family = _EXTENSION_FAMILY.get(PurePath(filename).suffix.lower())
+    actual = "text" if kind in ("markdown", "html", "text") else kind
+    if family is not None and family != actual:
+        raise UnsupportedDocument(
+            "extension_mismatch",
+            f"the name says {PurePath(filename).suffix.lower()} but the content is {kind}",
+        )
+
+
+def inspect(
+    path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Detected:
+    """`detect`, then a look inside containers: a PDF must open without a password, a
+    DOCX must not be a ZIP bomb. What passes here can be read by the job's readers."""
+    detected = detect(path, filename=filename, max_bytes=max_bytes)
+    if detected.kind == "pdf":
+        check_pdf(path)
+    elif detected.kind == "docx":
+        check_docx_archive(path)
+        check_docx_xml(path)
+    return detected
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    """The PDF opened with pdfium; CorruptDocument when it is encrypted or broken."""
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise CorruptDocument(
+                "encrypted", "the PDF is encrypted (password protected)"
+            ) from error
+        raise CorruptDocument("corrupt_pdf", f"the PDF cannot be opened ({error})") from error
+
+
+def check_pdf(path: Path) -> None:
+    """Refuse a PDF pdfium cannot open: encrypted (password protected) or corrupt."""
+    with _PDFIUM:
+        document = open_pdf(path)
+        try:
+            if len(document) == 0:
+                raise CorruptDocument("corrupt_pdf", "the PDF has no pages")
+        finally:
+            document.close()
+
+
+def check_docx_xml(path: Path) -> None:
+    """Refuse a DOCX whose main part is not well-formed XML (streamed, entities off)."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as member:
+            for _, element in etree.iterparse(
+                member, events=("end",), resolve_entities=False, no_network=True
+            ):
+                element.clear()  # keep memory flat on a long document
+    except etree.XMLSyntaxError as error:
+        raise CorruptDocument(
+            "corrupt_docx", f"word/document.xml is not well-formed XML ({error})"
+        ) from error
+
+
+def check_docx_archive(path: Path) -> None:
+    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise CorruptDocument("zip_bomb", f"{len(entries)} entries in the archive")
+            declared = sum(e.file_size for e in entries)
+            if declared > MAX_UNPACKED_BYTES:
+                raise CorruptDocument("zip_bomb", f"declares {declared} bytes unpacked")
+            for entry in entries:
+                if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(
+                    entry.compress_size, 1
+                ):
+                    raise CorruptDocument(
+                        "zip_bomb",
+                        f"{entry.filename} inflates {entry.compress_size} bytes"
+                        f" to {entry.file_size}",
+                    )
+            inflated = 0
+            for entry in entries:  # declared sizes can lie: count what really comes out
+                with archive.open(entry) as member:
+                    while chunk := member.read(1024 * 1024):
+                        inflated += len(chunk)
+                        if inflated > MAX_UNPACKED_BYTES:
+                            raise CorruptDocument(
+                                "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
+        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+    except NotImplementedError as error:  # an unsupported compression method
+        raise CorruptDocument("corrupt_docx", f"unsupported ZIP compression ({error})") from error

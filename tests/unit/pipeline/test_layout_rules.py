@@ -1,0 +1,173 @@
+"""Layout rules that carry over to any textbook, each on text written for the test:
+inline HTML emphasis, glosses inside emphasis, hyphens at line ends, code named in prose,
+plain-text and PDF headings, glossary entries, quoted names, coordinated headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from jobs.pipeline.detect import detect
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import GLOSSARY, find_definitions
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import join_lines
+from jobs.pipeline.readers.markdown import parse
+from jobs.pipeline.structure import (
+    acceptable,
+    code_names,
+    defined_in_code,
+    emphasis_terms,
+    heading_terms,
+    shared_head,
+)
+
+
+def test_inline_html_marks_emphasis_in_markdown() -> None:
+    blocks = parse(
+        "A <u>priority queue</u> serves the <b>highest priority</b> first; a "
+        '<span class="x">span</span> is not emphasis, and <dfn>heap order</dfn> is.\n'
+    )
+    assert blocks[0].emphasis == ("priority queue", "highest priority", "heap order")
+    assert blocks[0].text.startswith("A priority queue serves the highest priority first")
+
+
+def test_unbalanced_html_tags_do_not_break_emphasis() -> None:
+    blocks = parse("A </u> stray closing tag, then *a real term* and <u>an open one\n")
+    assert blocks[0].emphasis == ("a real term", "an open one")
+
+
+def test_underlined_docx_runs_are_emphasis(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("A ")
+    paragraph.add_run("min-heap").underline = True
+    paragraph.add_run(" keeps the smallest key at its root.")
+    path = tmp_path / "heap.docx"
+    document.save(str(path))
+    read_back = read(path, detect(path, filename=path.name))
+    assert read_back.blocks()[0].emphasis == ("min-heap",)
+
+
+def test_a_gloss_inside_emphasis_is_not_part_of_the_name() -> None:
+    cues = emphasis_terms(("堆（heap）", "breadth-first search (BFS)", "plain term"), 0)
+    assert [c.term for c in cues] == ["堆", "breadth-first search", "plain term"]
+    # a PDF's bold run ends at its last word, before the closing bracket
+    assert [c.term for c in emphasis_terms(("哈希表（hash table",), 0)] == ["哈希表"]
+
+
+def test_hyphens_at_line_ends() -> None:
+    # a word broken by the layout is joined; a compound keeps its hyphen
+    assert join_lines(["the compu-", "ter stores a catch-", "all value"]) == (
+        "the computer stores a catch-all value"
+    )
+    assert join_lines(["a breadth-", "first search over a light-", "weight graph"]) == (
+        "a breadth-first search over a lightweight graph"
+    )
+    assert join_lines(["an aver-", "age of x-", "coordinates"]) == "an average of x-coordinates"
+
+
+def test_code_named_by_what_it_is() -> None:
+    text = (
+        "The `push` method appends, the `impl Trait` syntax hides the type, a function "
+        "called `sorted` returns a copy, and `git add` 命令暂存文件; `x.len()` is a call "
+        "and `myVar` a variable."
+    )
+    assert [c.term for c in code_names(text, 0)] == ["push", "impl Trait", "sorted", "git add"]
+
+
+def test_the_chapters_own_code_names_are_examples() -> None:
+    code = "fn longest(x: &str) -> &str { x }\nstruct Point { x: i32 }\ndef area(r):\n    pass"
+    assert defined_in_code(code) >= {"longest", "Point", "area"}
+
+
+def test_code_named_twice_becomes_a_concept_but_not_the_examples_own_names(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "queue.md"
+    path.write_text(
+        "# Queues\n\nA queue holds items in arrival order. The `enqueue` operation adds an "
+        "item at the back.\n\nThe `enqueue` operation never blocks, and the `dequeue` "
+        "operation removes the front item.\n\nWe call the `dequeue` operation on an empty "
+        "queue an underflow. The `drain` function empties a queue. The `drain` function "
+        "returns the items in order. The `summarise` function prints them; the `summarise` "
+        "function is ours.\n\n```python\ndef summarise(queue):\n    print(list(queue))\n```\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "drain" in keys  # the `drain` function, twice
+    assert "summarise" not in keys  # defined by the chapter's own code: an example's name
+
+
+def test_plain_text_headings(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Hash Tables\n===========\n\nA hash table maps keys to values.\n\n"
+        "Collision resolution by chaining\n--------------------------------\n\n"
+        "Each bucket holds a list.\n\nWhat Is Probing?\n\nProbing looks for a free slot.\n\n"
+        "什么是负载因子？\n\n负载因子是元素数量除以桶数量。\n\n"
+        "Listing 3-1: Probing in Python\n\nx = 1\n---\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Hash Tables"),
+        (2, "Collision resolution by chaining"),
+        (2, "What Is Probing?"),
+        (2, "什么是负载因子？"),
+    ]  # a caption is not a heading, nor is code over a rule
+
+
+def test_pdf_minor_headings_set_in_bold_barely_larger_than_the_body(tmp_path: Path) -> None:
+    import weasyprint
+
+    body = "<p>Probing looks for the next free slot in the table of buckets.</p>" * 3
+    page = (
+        "<html><body style='font-family: DejaVu Serif; font-size: 11pt'>"
+        f"<h1 style='font-size: 20pt'>Hashing</h1>{body}"
+        f"<h4 style='font-size: 12pt'>Linear Probing</h4>{body}"
+        f"<p style='font-size: 12pt'>A larger line that is not bold.</p>{body}"
+        "</body></html>"
+    )
+    path = tmp_path / "hashing.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [(1, "Hashing"), (2, "Linear Probing")]
+
+
+def test_glossary_entries_are_definitions() -> None:
+    found = list(
+        find_definitions(
+            "根节点（root node）：位于树顶层的节点。", 0, True, ("根节点（root node）",)
+        )
+    )
+    assert [(d.term, d.confidence) for d in found] == [("根节点", GLOSSARY)]
+    found = list(
+        find_definitions("- Leaf node: a node with no children.", 0, False, ("Leaf node",))
+    )
+    assert [d.term for d in found] == ["Leaf node"]
+    # emphasis elsewhere in the sentence, or no colon after it, is not a glossary entry
+    assert not list(find_definitions("Note: a *leaf* has no children", 0, False, ("leaf",)))
+
+
+def test_a_quoted_name_is_the_whole_name() -> None:
+    found = list(find_definitions("We call this a “three-way merge” in Git.", 0, False, ()))
+    assert [d.term for d in found] == ["three-way merge"]
+    found = list(find_definitions("This move is called a “fast-forward”.", 0, False, ()))
+    assert [d.term for d in found] == ["fast-forward"]
+
+
+def test_a_name_may_end_in_a_bare_verb_after_a_modifier() -> None:
+    assert acceptable("three-way merge") and acceptable("merge commit")
+    assert not acceptable("previously unseen") and not acceptable("values computed")
+
+
+def test_coordinated_heading_parts_share_the_head() -> None:
+    assert shared_head(["前序", "中序", "后序遍历"]) == ["前序遍历", "中序遍历"]
+    assert shared_head(["Linear", "Quadratic Probing"]) == ["Linear Probing"]
+    assert shared_head(["References", "Borrowing"]) == []  # no head to share
+    assert shared_head(["堆的存储", "表示"]) == []
+    terms = [c.term for c in heading_terms("Preorder, Inorder, and Postorder Traversal", 0, 2)]
+    assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
