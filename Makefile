@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload drill seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload bench-subscribers drill seed clean eval eval-job eval-corpus
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -129,6 +129,10 @@ bench-upload: migrate
 ## bench-pipeline: pages per second and peak memory of the readers and the whole analysis
 bench-pipeline: setup
 	$(BIN)/python -m bench.pipeline
+
+## bench-subscribers: 10,000 documentProcessing subscribers on one gateway process (p50/p99, RSS)
+bench-subscribers: migrate
+	$(BIN)/python -m bench.subscribers --out .cache/bench-subscribers.json $(BENCH_ARGS)
 
 ## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
 bench-jobs: migrate

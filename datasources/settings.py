@@ -73,6 +73,12 @@ class PostgresSettings(BaseSettings):
 class RedisSettings(BaseSettings):
     model_config = _group()
     url: str = Field(default="redis://127.0.0.1:6379/0", alias="REDIS_URL")
+    # The subscription hub (datasources/redis/hub.py): messages one subscriber may have
+    # waiting before it is told it missed some, and the silence before a PING.
+    pubsub_queue_size: int = Field(default=256, ge=1, le=100_000, alias="REDIS_PUBSUB_QUEUE_SIZE")
+    pubsub_ping_seconds: float = Field(
+        default=10.0, gt=0, le=300, alias="REDIS_PUBSUB_PING_SECONDS"
+    )
 
     @field_validator("url")
     @classmethod

@@ -33,6 +33,7 @@ from datasources.postgres.documents import DocumentReader
 from datasources.postgres.engine import create_engine, create_sessionmaker
 from datasources.postgres.json_reads import JsonReader
 from datasources.postgres.users import UserReader
+from datasources.redis.hub import HubSettings, PubSubHub
 from datasources.redis.queue import JobQueue
 from datasources.redis.store import RedisStore
 from datasources.settings import Settings
@@ -58,6 +59,7 @@ class Stores:
     graph_writer: GraphWriter
     course_writer: CourseWriter
     redis: RedisStore
+    hub: PubSubHub  # subscriptions: one Redis pub/sub connection per process, on first use
     vectors: VectorIndex
     vector_store_name: str
     embedder: Embedder
@@ -130,6 +132,15 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
     graph_writer = GraphWriter(driver, database=database, timeout=timeout)
     sessions = create_sessionmaker(engine)
     redis_store = RedisStore(redis, timeout=timeout)
+    hub = PubSubHub.from_url(
+        settings.redis.url,
+        connect_timeout=timeout,
+        settings=HubSettings(
+            queue_size=settings.redis.pubsub_queue_size,
+            ping_seconds=settings.redis.pubsub_ping_seconds,
+            subscribe_timeout=timeout,
+        ),
+    )
     files = LocalFileStore(settings.files.root)
     exports = ExportStore(sessions, files, timeout=timeout)
     course_writer = CourseWriter(sessions, graph_writer, redis_store, exports, vectors)
@@ -147,6 +158,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         graph_writer=graph_writer,
         course_writer=course_writer,
         redis=redis_store,
+        hub=hub,
         vectors=vectors,
         vector_store_name=settings.vector_backend,
         embedder=embedder,
@@ -167,7 +179,14 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
     try:
         yield stores
     finally:
-        closers = [vectors.close, embedder.close, redis.aclose, driver.close, engine.dispose]
+        closers = [
+            hub.close,
+            vectors.close,
+            embedder.close,
+            redis.aclose,
+            driver.close,
+            engine.dispose,
+        ]
         if chat is not None:
             closers.append(chat.close)
         for close in closers:

@@ -14,12 +14,13 @@ is the truth, and a subscriber that reconnects reads it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from datasources.errors import UpstreamUnavailable, guard
@@ -236,6 +237,33 @@ class TaskStore:
             async with self.sessions() as session:
                 row = (await session.execute(statement)).first()
             return GenerationTaskRecord(*row) if row is not None else None
+
+        return await guard(POSTGRES, run(), seconds=self.timeout)
+
+    async def latest_for_documents(
+        self, document_ids: Sequence[UUID], *, viewer: Viewer
+    ) -> dict[UUID, GenerationTaskRecord]:
+        """Each document's newest document_processing task that `viewer` may read."""
+        subject = GenerationTask.payload["document_id"].astext
+        conditions = [
+            GenerationTask.task_type == "document_processing",
+            subject.in_([str(d) for d in document_ids]),
+        ]
+        if not viewer.is_admin:
+            conditions.append(GenerationTask.user_id == viewer.user_id)
+        statement = (
+            select(subject.label("subject"), *TASK_COLUMNS)
+            .where(*conditions)
+            .order_by(subject, GenerationTask.created_at.desc(), GenerationTask.id.desc())
+            .ext(distinct_on(subject))
+        )
+
+        async def run() -> dict[UUID, GenerationTaskRecord]:
+            if not document_ids:
+                return {}
+            async with self.sessions() as session:
+                rows = (await session.execute(statement)).all()
+            return {UUID(row[0]): GenerationTaskRecord(*row[1:]) for row in rows}
 
         return await guard(POSTGRES, run(), seconds=self.timeout)
 

@@ -20,7 +20,11 @@ from datasources.neo4j.records import (
     RelatedEdge,
     SourceEdge,
 )
-from datasources.postgres.records import CourseRecord, DocumentRecord
+from datasources.postgres.records import (
+    CourseRecord,
+    DocumentRecord,
+    KnowledgeExtractionRecord,
+)
 from datasources.vectors import MAX_LIMIT, VectorHit
 from resolvers.auth import require_principal
 from resolvers.context import Context
@@ -85,6 +89,37 @@ async def _sources(
     # (which applies the caller's rights).
     edges = await ctx.stores.graph.sources(concept_ids)
     return await join(edges, lambda e: e.document_id, partial(document, ctx))
+
+
+MAX_CONCEPT_EXTRACTIONS = 100
+
+
+def concept_extractions(
+    ctx: Context, concept_id: UUID, extraction_type: str, *, first: int
+) -> Awaitable[list[tuple[KnowledgeExtractionRecord, DocumentRecord]]]:
+    """The concept's definitions, examples or formulas (`extraction_type`), surest
+    first, from the documents the caller may read, each with its document."""
+    if not 1 <= first <= MAX_CONCEPT_EXTRACTIONS:
+        raise bad_input(f"`first` must be between 1 and {MAX_CONCEPT_EXTRACTIONS}", field="first")
+    fetch = partial(_concept_extractions, ctx, extraction_type, first)
+    key = ("concept.extractions", extraction_type, first)
+    return load(ctx, key, fetch, concept_id, default=list)
+
+
+async def _concept_extractions(
+    ctx: Context, extraction_type: str, first: int, concept_ids: Sequence[UUID]
+) -> dict[UUID, list[tuple[KnowledgeExtractionRecord, DocumentRecord]]]:
+    principal = ctx.principal
+    if principal is not None and not principal.allows("documents:read"):
+        return {}  # extractions are document content
+    found = await ctx.stores.documents.concept_extractions(
+        [str(c) for c in concept_ids],
+        extraction_type=extraction_type,
+        viewer=ctx.viewer,
+        limit=first,
+    )
+    rows = {UUID(node): found[node] for node in found}
+    return await join(rows, lambda r: r.document_id, partial(document, ctx))
 
 
 def concept_courses(ctx: Context, concept_id: UUID) -> Awaitable[list[CourseRecord]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
+from typing import Any
 from uuid import UUID
 
 from datasources.neo4j.records import ExtractedConcept
@@ -13,11 +14,13 @@ from datasources.postgres.records import (
     CourseDocumentRecord,
     CourseRecord,
     DocumentRecord,
+    GenerationTaskRecord,
     KnowledgeExtractionRecord,
 )
 from datasources.vectors import ChunkRecord
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.errors import bad_input
 from resolvers.loaders import join, load
 from resolvers.pagination import TIME_ORDERS, encode_cursor, page
 
@@ -25,14 +28,25 @@ from resolvers.pagination import TIME_ORDERS, encode_cursor, page
 def document(ctx: Context, document_id: UUID) -> Awaitable[DocumentRecord | None]:
     """A document the caller may read; none at all, even nested, for a key without
     `documents:read`."""
-    principal = ctx.principal
-    if principal is not None and not principal.allows("documents:read"):
-        return load(ctx, "document", _nothing, document_id)
     fetch = partial(ctx.stores.documents.by_ids, viewer=ctx.viewer)
-    return load(ctx, "document", fetch, document_id)
+    return _permitted_load(ctx, "documents:read", "document", fetch, document_id)
 
 
-async def _nothing(ids: Sequence[UUID]) -> dict[UUID, DocumentRecord]:
+def _permitted_load(
+    ctx: Context,
+    permission: str,
+    key: str,
+    fetch: Callable[[Sequence[UUID]], Awaitable[dict[UUID, Any]]],
+    item: UUID,
+) -> Awaitable[Any]:
+    """`load`, or nothing found for a key without `permission` (nested fields too)."""
+    principal = ctx.principal
+    if principal is not None and not principal.allows(permission):
+        return load(ctx, key, _nothing, item)
+    return load(ctx, key, fetch, item)
+
+
+async def _nothing(ids: Sequence[UUID]) -> dict[UUID, Any]:
     return {}
 
 
@@ -56,11 +70,38 @@ async def documents(
     return rows, has_next, [encode_cursor(getattr(r, order), r.id) for r in rows]
 
 
+MAX_EXTRACTIONS_PAGE = 500
+
+
 def extractions(
-    ctx: Context, document_id: UUID, extraction_type: str | None
+    ctx: Context,
+    document_id: UUID,
+    extraction_type: str | None,
+    *,
+    first: int | None = None,
+    offset: int = 0,
 ) -> Awaitable[list[KnowledgeExtractionRecord]]:
-    fetch = partial(ctx.stores.documents.extractions, extraction_type=extraction_type)
-    return load(ctx, ("document.extractions", extraction_type), fetch, document_id, default=list)
+    """A document's extractions by page (all of them when `first` is None); one query
+    for every document of the request that asks the same question."""
+    if first is not None and not 1 <= first <= MAX_EXTRACTIONS_PAGE:
+        raise bad_input(f"`first` must be between 1 and {MAX_EXTRACTIONS_PAGE}", field="first")
+    if offset < 0:
+        raise bad_input("`offset` must be 0 or more", field="offset")
+    fetch = partial(
+        ctx.stores.documents.extractions,
+        extraction_type=extraction_type,
+        limit=first,
+        offset=offset,
+    )
+    key = ("document.extractions", extraction_type, first, offset)
+    return load(ctx, key, fetch, document_id, default=list)
+
+
+def document_task(ctx: Context, document_id: UUID) -> Awaitable[GenerationTaskRecord | None]:
+    """The document's newest document_processing task; none for a key without
+    `tasks:read`."""
+    fetch = partial(ctx.stores.tasks.latest_for_documents, viewer=ctx.viewer)
+    return _permitted_load(ctx, "tasks:read", "document.task", fetch, document_id)
 
 
 def document_concepts(ctx: Context, document_id: UUID) -> Awaitable[list[ExtractedConcept]]:

@@ -71,6 +71,13 @@ def _prerequisites(*, reverse: bool) -> Step:
     return step
 
 
+def _concept_extractions(kind: str) -> Step:
+    def step(ctx: Context, concept: Any, args: dict[str, Any]) -> Any:
+        return concepts.concept_extractions(ctx, concept.id, kind, first=args["first"])
+
+    return step
+
+
 async def _weeks(ctx: Context, course: Any, _args: dict[str, Any]) -> list[list[Any]]:
     """Course.weeks: the course's CONTAINS edges grouped by week, as the field groups them."""
     edges = await courses.course_concepts(ctx, course.id)
@@ -119,10 +126,15 @@ STEPS: dict[tuple[str, str], Step] = {
     ("ConceptPrerequisite", "concept"): lambda _ctx, e, _args: e.prerequisite,
     ("RelatedConcept", "concept"): lambda _ctx, e, _args: e.concept,
     ("ConceptSource", "document"): _second,
+    ("Concept", "definitions"): _concept_extractions("definition"),
+    ("Concept", "examples"): _concept_extractions("example"),
+    ("Concept", "formulas"): _concept_extractions("formula"),
+    ("ConceptExtraction", "document"): _second,
     # Document: DocumentRecord
     ("Document", "owner"): lambda ctx, d, _args: users.user(ctx, d.user_id),
     ("Document", "concepts"): lambda ctx, d, _args: documents.document_concepts(ctx, d.id),
     ("Document", "courses"): lambda ctx, d, _args: documents.document_courses(ctx, d.id),
+    ("Document", "task"): lambda ctx, d, _args: documents.document_task(ctx, d.id),
     ("DocumentConcept", "concept"): lambda _ctx, e, _args: e.concept,
     ("DocumentCourse", "course"): _second,
 }

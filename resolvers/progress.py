@@ -1,8 +1,15 @@
-"""Live task progress: the current state from PostgreSQL, then Redis events, until done.
+"""Live progress: the current state from PostgreSQL, then Redis events, until done.
 
-A client that connects late or reconnects loses nothing: the first event is always
-the stored state, and the stream ends on a terminal status. This side only reads;
-the event format and channels are datasources/redis/progress.py's.
+`taskProgress`, `courseGeneration` and `documentProcessing` are one stream (`follow`):
+subscribe to the channel through the process's hub first (Redis acknowledged it),
+then read the stored state and yield it, then yield the channel's events until a
+terminal status. Reading after subscribing leaves no gap for an event to fall into;
+an event no newer than the last one yielded (the state just read, published again)
+is skipped, so each change arrives once and in order. When the hub reports missed
+events (a slow consumer's queue overflowed, or Redis reconnected), the state is read
+again. A client that connects late or reconnects loses nothing: the first event is
+always the stored state, and a finished task's stream is that state alone.
+This side only reads; the event format and channels are datasources/redis/progress.py's.
 """
 
 from __future__ import annotations
@@ -10,49 +17,85 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator
-from datetime import datetime
-from typing import TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 from uuid import UUID
 
 from graphql import GraphQLError
 
+from datasources.postgres.records import DocumentRecord, GenerationTaskRecord
+from datasources.redis.hub import MISSED
 from datasources.redis.progress import (
     TERMINAL,
     ProgressEvent,
     decode,
+    decode_any,
     event_from_task,
+    progress_channel,
     task_channel,
 )
 from datasources.redis.store import SERVER_TIME_CHANNEL
 from resolvers.accounts import still_authorized
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.documents import document
 from resolvers.errors import not_found
 
 T = TypeVar("T")
+ReadState = Callable[[], Awaitable[ProgressEvent | None]]
+Decode = Callable[[Mapping[str, Any]], ProgressEvent | None]
+
+
+async def follow(
+    ctx: Context, channel: str, read_state: ReadState, decode_event: Decode
+) -> AsyncIterator[ProgressEvent]:
+    """The stored state, then newer events from `channel`, until a terminal status."""
+    async with ctx.stores.hub.subscribe(channel) as messages:
+        last = await read_state()
+        if last is None:
+            return  # gone (deleted, or no longer visible) since the caller's check
+        yield last
+        while last.status not in TERMINAL:
+            item = await messages.get()
+            event = await read_state() if item is MISSED else decode_event(item)  # type: ignore[arg-type]
+            if event is None or event.at < last.at or _same_step(event, last):
+                continue
+            last = event
+            yield event
+
+
+def _same_step(a: ProgressEvent, b: ProgressEvent) -> bool:
+    """The same change seen twice: the row read, then its event (whose `at` may be the
+    publisher's clock rather than the row's)."""
+    return (a.task_id, a.status, a.stage, a.percent, a.message) == (
+        b.task_id,
+        b.status,
+        b.stage,
+        b.percent,
+        b.message,
+    )
 
 
 async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEvent]:
     require_principal(ctx, "tasks:read")
-    found = await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)
-    task = found.get(task_id)
+    task = await _task(ctx, task_id)
     if task is None:
-        return
+        raise not_found("no such task")
+
+    async def read_state() -> ProgressEvent | None:
+        fresh = await _task(ctx, task_id)
+        return event_from_task(fresh) if fresh is not None else None
+
     channel = task_channel(task.task_type, task.id, task.payload)
-    # Subscribed before re-reading the state, so no event falls between the two.
-    async with ctx.stores.redis.subscription(channel) as messages:
-        fresh = (await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)).get(task_id)
-        current = event_from_task(fresh or task)
-        yield current
-        if current.status in TERMINAL:
-            return
-        async for message in messages:
-            event = decode(task_id, message)
-            if event is not None:
-                yield event
-                if event.status in TERMINAL:
-                    return
+    async for event in follow(ctx, channel, read_state, lambda m: decode(task_id, m)):
+        yield event
+
+
+async def _task(ctx: Context, task_id: UUID) -> GenerationTaskRecord | None:
+    # Straight from the store, never a request loader: a loader would answer again
+    # with the state it read first.
+    return (await ctx.stores.users.tasks_by_ids([task_id], viewer=ctx.viewer)).get(task_id)
 
 
 async def course_generation(ctx: Context, course_id: UUID) -> AsyncIterator[ProgressEvent]:
@@ -71,11 +114,53 @@ async def course_generation(ctx: Context, course_id: UUID) -> AsyncIterator[Prog
         yield event
 
 
+async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[ProgressEvent]:
+    """The document's processing (its newest document_processing task) for those who
+    may read the document: any task's events on `pubsub:document_processing:{id}`."""
+    require_principal(ctx, "documents:read")
+    if await document(ctx, document_id) is None:
+        raise not_found("no such document")
+
+    async def read_state() -> ProgressEvent | None:
+        viewer = ctx.viewer
+        found = await ctx.stores.documents.by_ids([document_id], viewer=viewer)
+        row = found.get(document_id)
+        if row is None:
+            return None
+        tasks = await ctx.stores.tasks.latest_for_documents([document_id], viewer=viewer)
+        task = tasks.get(document_id)
+        return event_from_task(task) if task is not None else document_state(row)
+
+    channel = progress_channel("document_processing", document_id)
+    async for event in follow(ctx, channel, read_state, decode_any):
+        yield event
+
+
+def document_state(row: DocumentRecord) -> ProgressEvent:
+    """A document with no processing task (made before tasks existed): its row's status."""
+    status = row.status or "pending"
+    message = row.processing_error
+    if status == "deleted":
+        status, message = "failed", "the document was deleted"
+    return ProgressEvent(
+        task_id=None,
+        status=status,
+        stage=None,
+        percent=100.0 if status == "completed" else None,
+        message=message,
+        at=row.updated_at or datetime.now(UTC),
+    )
+
+
 async def server_time(ctx: Context) -> AsyncIterator[datetime]:
-    """Ticks published through Redis once a second by whichever instance holds the lease."""
-    async for message in ctx.stores.redis.listen(SERVER_TIME_CHANNEL):
-        with contextlib.suppress(KeyError, TypeError, ValueError):
-            yield datetime.fromisoformat(message["at"])
+    """Ticks published through Redis once a second by whichever instance holds the lease
+    (missed ticks are simply skipped)."""
+    async with ctx.stores.hub.subscribe(SERVER_TIME_CHANNEL) as messages:
+        async for message in messages:
+            if message is MISSED:
+                continue
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                yield datetime.fromisoformat(message["at"])  # type: ignore[index]
 
 
 def _revoked() -> GraphQLError:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
 
 import strawberry
 
 from datasources.neo4j.records import ConceptRecord, PrerequisiteEdge, RelatedEdge, SourceEdge
-from datasources.postgres.records import CourseRecord, DocumentRecord
+from datasources.postgres.records import (
+    CourseRecord,
+    DocumentRecord,
+    KnowledgeExtractionRecord,
+)
 from resolvers import concepts as resolvers
 from resolvers.context import Context, Info
 from resolvers.ids import to_global_id
@@ -47,9 +53,51 @@ class ConceptSource:
 
 
 @strawberry.type
+class ConceptExtraction:
+    """A definition, example or formula of a concept, where a document states it."""
+
+    id: strawberry.ID
+    content: str
+    context: str | None
+    page_number: int | None
+    confidence: float | None
+    document: Document
+
+
+@strawberry.type
 class SimilarConcept:
     concept: Annotated[Concept, strawberry.lazy("schema.concept")]
     score: float
+
+
+_EXTRACTIONS = (
+    "{kind} of this concept found in documents you may read, surest first, with "
+    f"their page, context and confidence (`first`: 1..{resolvers.MAX_CONCEPT_EXTRACTIONS})."
+)
+
+
+def _extractions(
+    info: Info, concept_id: UUID, kind: str, first: int
+) -> list[ConceptExtraction] | Awaitable[list[ConceptExtraction]]:
+    ctx = info.context
+    found = resolvers.concept_extractions(ctx, concept_id, kind, first=first)
+    return settled(found, partial(_concept_extractions, ctx))  # type: ignore[no-any-return]
+
+
+def _concept_extractions(
+    ctx: Context, rows: list[tuple[KnowledgeExtractionRecord, DocumentRecord]]
+) -> list[ConceptExtraction]:
+    return [
+        ConceptExtraction(
+            id=strawberry.ID(to_global_id("KnowledgeExtraction", x.id)),
+            content=x.content,
+            context=x.context,
+            page_number=x.page_number,
+            confidence=float(x.confidence_score) if x.confidence_score is not None else None,
+            document=node_for(ctx, Document, doc),
+        )
+        for x, doc in rows
+    ]
 
 
 def _edges(ctx: Context, edges: list[PrerequisiteEdge]) -> list[ConceptPrerequisite]:
@@ -128,6 +176,18 @@ class Concept(Node):
         return settled(
             resolvers.sources(info.context, self.record.id), partial(_sources, info.context)
         )
+
+    @strawberry.field(description=_EXTRACTIONS.format(kind="Definitions"))
+    def definitions(self, info: Info, first: int = 20) -> list[ConceptExtraction] | None:
+        return _extractions(info, self.record.id, "definition", first)
+
+    @strawberry.field(description=_EXTRACTIONS.format(kind="Examples"))
+    def examples(self, info: Info, first: int = 20) -> list[ConceptExtraction] | None:
+        return _extractions(info, self.record.id, "example", first)
+
+    @strawberry.field(description=_EXTRACTIONS.format(kind="Formulas"))
+    def formulas(self, info: Info, first: int = 20) -> list[ConceptExtraction] | None:
+        return _extractions(info, self.record.id, "formula", first)
 
     @strawberry.field
     def courses(

@@ -15,6 +15,7 @@ from datasources.postgres.records import (
     CourseDocumentRecord,
     CourseRecord,
     DocumentRecord,
+    GenerationTaskRecord,
     KnowledgeExtractionRecord,
 )
 from datasources.vectors import ChunkRecord
@@ -33,6 +34,7 @@ from schema.common import (
     enum_or_none,
     node_for,
 )
+from schema.task import GenerationTask
 from schema.user import User
 
 if TYPE_CHECKING:
@@ -159,13 +161,29 @@ class Document(Node):
         found = await resolvers.chunks(info.context, self.record.id, offset=offset, limit=first)
         return [DocumentChunk.from_record(c) for c in found]
 
-    @strawberry.field
-    async def extractions(
-        self, info: Info, type: ExtractionType | None = None
+    @strawberry.field(
+        description="What the document job extracted (of one type, or all), by page: "
+        f"`first` (1..{resolvers.MAX_EXTRACTIONS_PAGE}) rows after `offset`."
+    )
+    def extractions(
+        self,
+        info: Info,
+        type: ExtractionType | None = None,
+        first: int = 100,
+        offset: int = 0,
     ) -> list[KnowledgeExtraction] | None:
         kind = type.value if type else None
-        found = await resolvers.extractions(info.context, self.record.id, kind)
-        return [KnowledgeExtraction.from_record(r) for r in found]
+        found = resolvers.extractions(
+            info.context, self.record.id, kind, first=first, offset=offset
+        )
+        return settled(found, _extractions)
+
+    @strawberry.field(
+        description="The document's processing task (the newest, when it was processed "
+        "again); null without the tasks:read permission or when it never had one."
+    )
+    def task(self, info: Info) -> GenerationTask | None:
+        return settled(resolvers.document_task(info.context, self.record.id), _task)
 
     @strawberry.field
     def concepts(self, info: Info) -> list[DocumentConcept] | None:
@@ -180,6 +198,14 @@ class Document(Node):
             resolvers.document_courses(info.context, self.record.id),
             partial(_courses, info.context),
         )
+
+
+def _extractions(rows: list[KnowledgeExtractionRecord]) -> list[KnowledgeExtraction]:
+    return [KnowledgeExtraction.from_record(r) for r in rows]
+
+
+def _task(record: GenerationTaskRecord | None) -> GenerationTask | None:
+    return GenerationTask.from_record(record) if record is not None else None
 
 
 def _concepts(ctx: Context, edges: list[ExtractedConcept]) -> list[DocumentConcept]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
+from uuid import UUID
 
 import strawberry
 
@@ -27,6 +28,35 @@ class TaskProgress:
     def of(cls, event: ProgressEvent) -> TaskProgress:
         return cls(
             task_id=strawberry.ID(to_global_id("GenerationTask", event.task_id)),
+            status=enum_or_none(TaskStatus, event.status),
+            stage=event.stage,
+            percent=event.percent,
+            message=event.message,
+            at=event.at,
+        )
+
+
+@strawberry.type
+class DocumentProgress:
+    """A step of a document's processing: `status` is its task's (the task goes back
+    to PENDING while a store failure waits for a retry)."""
+
+    document_id: strawberry.ID
+    task_id: strawberry.ID | None = strawberry.field(
+        description="Null only for a document processed before tasks were recorded."
+    )
+    status: TaskStatus | None
+    stage: str | None
+    percent: float | None
+    message: str | None
+    at: datetime
+
+    @classmethod
+    def of(cls, document_id: UUID, event: ProgressEvent) -> DocumentProgress:
+        task = event.task_id
+        return cls(
+            document_id=strawberry.ID(to_global_id("Document", document_id)),
+            task_id=strawberry.ID(to_global_id("GenerationTask", task)) if task else None,
             status=enum_or_none(TaskStatus, event.status),
             stage=event.stage,
             percent=event.percent,
@@ -65,3 +95,17 @@ class Subscription:
         ctx = info.context
         async for event in progress.while_authorized(ctx, progress.course_generation(ctx, raw)):
             yield TaskProgress.of(event)
+
+    @strawberry.subscription(
+        description="A document's processing, for those who may read the document: its "
+        "stored state first, then each stage (`stage`, `percent`, `message`, `at`) until "
+        "it completes or fails. After the end, the final state at once."
+    )
+    async def document_processing(
+        self, info: Info, document_id: strawberry.ID
+    ) -> AsyncGenerator[DocumentProgress, None]:
+        _, raw = from_global_id(document_id, expect="Document")
+        ctx = info.context
+        stream = progress.document_processing(ctx, raw)
+        async for event in progress.while_authorized(ctx, stream):
+            yield DocumentProgress.of(raw, event)

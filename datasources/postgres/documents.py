@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     and_,
     false,
+    func,
     select,
 )
 
@@ -126,23 +127,50 @@ class DocumentReader(PgBase):
 
     @guarded(STORE)
     async def extractions(
-        self, document_ids: Sequence[UUID], *, extraction_type: str | None
+        self,
+        document_ids: Sequence[UUID],
+        *,
+        extraction_type: str | None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> dict[UUID, list[KnowledgeExtractionRecord]]:
+        """Each document's extractions by page; `limit`/`offset` apply per document."""
         conditions = [one_of(KnowledgeExtraction.document_id, document_ids)]
         if extraction_type:
             conditions.append(KnowledgeExtraction.extraction_type == extraction_type)
-        statement = (
-            select(*EXTRACTION_COLUMNS)
-            .where(*conditions)
-            .order_by(
-                KnowledgeExtraction.document_id,
-                KnowledgeExtraction.page_number.nulls_last(),
-                KnowledgeExtraction.created_at,
-            )
+        order = (
+            KnowledgeExtraction.page_number.nulls_last(),
+            KnowledgeExtraction.created_at,
+            KnowledgeExtraction.id,
         )
+        statement = _window(conditions, "document_id", order, limit=limit, offset=offset)
         out: dict[UUID, list[KnowledgeExtractionRecord]] = defaultdict(list)
         for record in await self._records(KnowledgeExtractionRecord, statement):
             out[record.document_id].append(record)
+        return out
+
+    @guarded(STORE)
+    async def concept_extractions(
+        self, concept_ids: Sequence[str], *, extraction_type: str, viewer: Viewer, limit: int
+    ) -> dict[str, list[KnowledgeExtractionRecord]]:
+        """Up to `limit` extractions of `extraction_type` per concept node id (the surest
+        first), only from documents `viewer` may read."""
+        conditions = [
+            one_of(KnowledgeExtraction.neo4j_node_id, concept_ids),
+            KnowledgeExtraction.extraction_type == extraction_type,
+            KnowledgeExtraction.document_id.in_(
+                select(Document.id).where(document_visible(viewer))
+            ),
+        ]
+        order = (
+            KnowledgeExtraction.confidence_score.desc().nulls_last(),
+            KnowledgeExtraction.page_number.nulls_last(),
+            KnowledgeExtraction.id,
+        )
+        statement = _window(conditions, "neo4j_node_id", order, limit=limit)
+        out: dict[str, list[KnowledgeExtractionRecord]] = defaultdict(list)
+        for record in await self._records(KnowledgeExtractionRecord, statement):
+            out[str(record.neo4j_node_id)].append(record)
         return out
 
     @guarded(STORE)
@@ -157,3 +185,25 @@ class DocumentReader(PgBase):
             conditions.append(STATS_VIEW.c.date <= until)
         statement = select(STATS_VIEW).where(*conditions).order_by(STATS_VIEW.c.date)
         return await self._records(ProcessingStatsRecord, statement)
+
+
+def _window(
+    conditions: Sequence[ColumnElement[bool]],
+    partition: str,
+    order: Sequence[ColumnElement[Any]],
+    *,
+    limit: int | None,
+    offset: int = 0,
+) -> Select[Any]:
+    """Extraction rows matching `conditions`, ordered by `order` within each `partition`
+    value, rows offset+1 .. offset+limit of each (all of them when `limit` is None)."""
+    column = KnowledgeExtraction.__table__.c[partition]
+    if limit is None and offset == 0:
+        return select(*EXTRACTION_COLUMNS).where(*conditions).order_by(column, *order)
+    rank = func.row_number().over(partition_by=column, order_by=list(order)).label("rank")
+    ranked = select(*EXTRACTION_COLUMNS, rank).where(*conditions).subquery()
+    window = [ranked.c["rank"] > offset]
+    if limit is not None:
+        window.append(ranked.c["rank"] <= offset + limit)
+    columns = [ranked.c[c.name] for c in EXTRACTION_COLUMNS]
+    return select(*columns).where(*window).order_by(ranked.c[partition], ranked.c["rank"])

@@ -29,7 +29,7 @@ TERMINAL = frozenset({"completed", "failed"})
 
 @dataclass(frozen=True, slots=True)
 class ProgressEvent:
-    task_id: UUID
+    task_id: UUID | None  # None only for a document that never had a processing task
     status: str  # pending | processing | completed | failed
     stage: str | None
     percent: float | None
@@ -89,6 +89,15 @@ def decode(task_id: UUID, message: Mapping[str, Any]) -> ProgressEvent | None:
         return None
 
 
+def decode_any(message: Mapping[str, Any]) -> ProgressEvent | None:
+    """The event in `message`, whichever task it is about (a document's channel)."""
+    try:
+        task_id = UUID(str(message.get("task_id")))
+    except ValueError:
+        return None
+    return decode(task_id, message)
+
+
 def event_from_task(task: GenerationTaskRecord) -> ProgressEvent:
     """A task row's stored state as an event (the first one a subscriber sees)."""
     result = task.result if isinstance(task.result, dict) else {}
@@ -117,5 +126,7 @@ async def publish_progress(
     event: ProgressEvent,
 ) -> int:
     """Publish `event` on its task's channel; returns how many subscribers received it."""
+    if event.task_id is None:
+        raise ValueError("only a task's events are published")
     channel = task_channel(task_type, event.task_id, payload)
     return await redis.publish(channel, encode(event))

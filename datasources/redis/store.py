@@ -1,11 +1,13 @@
-"""Redis: the seed's cache keys, pub/sub, and a round-trip check (progress: progress.py)."""
+"""Redis: the seed's cache keys, publishing, and a round-trip check.
+
+Subscribing goes through the process's hub (hub.py); progress events: progress.py.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -88,34 +90,3 @@ class RedisStore:
     @guarded(STORE)
     async def publish(self, channel: str, message: dict[str, Any]) -> int:
         return int(await self.client.publish(channel, dumps(message)))
-
-    @asynccontextmanager
-    async def subscription(self, channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
-        """Subscribe first (acknowledged by Redis), then hand out the message stream.
-
-        Callers read stored state inside the block, so no event published between
-        that read and the first message can be missed.
-        """
-        pubsub = self.client.pubsub(ignore_subscribe_messages=True)
-        await pubsub.subscribe(channel)
-        try:
-            yield _messages(pubsub)
-        finally:
-            await pubsub.unsubscribe(channel)
-            await pubsub.aclose()
-
-    async def listen(self, channel: str) -> AsyncIterator[dict[str, Any]]:
-        """Yield decoded messages from `channel` until the consumer stops iterating."""
-        async with self.subscription(channel) as messages:
-            async for message in messages:
-                yield message
-
-
-async def _messages(pubsub: Any) -> AsyncIterator[dict[str, Any]]:
-    async for message in pubsub.listen():
-        if message.get("type") != "message":
-            continue
-        try:
-            yield orjson.loads(message["data"])
-        except orjson.JSONDecodeError:
-            continue  # someone published garbage; skip it

@@ -189,7 +189,10 @@ async def _fail(
     error = error[:ERROR_CHARS]
     log.warning("task %s failed: %s", task.id, error)
     await ports.rows.fail(
-        task_id=task.id, document_id=document_id, error=error, result={"stage": "failed"}
+        task_id=task.id,
+        document_id=document_id,
+        error=error,
+        result={"stage": "failed", "progress": None},  # the row says what the event says
     )
     await report.publish("failed", "failed", None, error)
     return {"task_id": str(task.id), "status": "failed", "error": error}

@@ -74,13 +74,13 @@ class JsClient:
             process.kill()
             await process.wait()
 
-    async def next_event(self) -> dict[str, Any]:
+    async def next_event(self, *, within: float = EVENT_TIMEOUT) -> dict[str, Any]:
         process = self._process
         assert process is not None and process.stdout is not None
         try:
-            line = await asyncio.wait_for(process.stdout.readline(), EVENT_TIMEOUT)
+            line = await asyncio.wait_for(process.stdout.readline(), within)
         except TimeoutError:
-            pytest.fail(f"no event from the JS client in {EVENT_TIMEOUT}s; so far {self.events}")
+            pytest.fail(f"no event from the JS client in {within}s; so far {self.events}")
         if not line:
             stderr = await process.stderr.read() if process.stderr else b""
             code = await process.wait()
@@ -91,10 +91,11 @@ class JsClient:
         self.events.append(event)
         return event
 
-    async def until(self, *kinds: str) -> dict[str, Any]:
-        """Events up to and including the first whose `event` is one of `kinds`."""
+    async def until(self, *kinds: str, within: float = EVENT_TIMEOUT) -> dict[str, Any]:
+        """Events up to and including the first whose `event` is one of `kinds`, each
+        within `within` seconds."""
         while True:
-            event = await self.next_event()
+            event = await self.next_event(within=within)
             if event["event"] in kinds:
                 return event
 

@@ -36,6 +36,7 @@ from tests.readers import docx_text, missing_texts, pdf_text
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
+WORKER_START_SECONDS = 90
 
 GENERATE = """mutation($input: GenerateCourseInput!) { generateCourse(input: $input) {
   __typename ... on CourseGenerationStarted { course { id } task { id } } } }"""
@@ -123,6 +124,8 @@ async def test_a_course_from_the_graph_to_a_downloaded_pdf_and_docx(
                 assert first["event"] == "next", js.events
                 assert first["payload"]["data"]["courseGeneration"]["stage"] == "queued"
                 worker()  # only now: every stage is seen live
+                # A worker starts in 5-15 s, more on a busy machine; then the usual pace.
+                await js.until("next", "error", "complete", within=WORKER_START_SECONDS)
                 events = await js.run()
             watched = [e["payload"]["data"]["courseGeneration"] for e in of(events, "watch")
                        if e["event"] == "next"]  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -23,7 +24,7 @@ from datasources.neo4j.graph import GraphReader
 from datasources.postgres.courses import CourseReader
 from datasources.postgres.json_reads import JsonReader
 from datasources.postgres.users import UserReader
-from datasources.redis.store import RedisStore
+from datasources.redis.hub import PubSubHub
 from datasources.settings import Settings
 from gateway.security.limits import RatePolicy
 from resolvers.ids import to_global_id
@@ -133,11 +134,12 @@ async def test_store_errors_in_subscriptions_are_masked(
     monkeypatch.setattr(UserReader, "tasks_by_ids", failing_sql(served))
     client = served.app.state.stores.redis.client
 
-    async def listen(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+    @asynccontextmanager
+    async def failing_subscribe(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         await client.execute_command("NOPE", "secret")
-        yield {}
+        yield None
 
-    monkeypatch.setattr(RedisStore, "listen", listen)
+    monkeypatch.setattr(PubSubHub, "subscribe", failing_subscribe)
     ws = await ws_session(served, user)
     try:
         progress = await subscribe(
