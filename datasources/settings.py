@@ -73,11 +73,20 @@ class PostgresSettings(BaseSettings):
 class RedisSettings(BaseSettings):
     model_config = _group()
     url: str = Field(default="redis://127.0.0.1:6379/0", alias="REDIS_URL")
+    # The LRU cache instance (docs/operations.md#redis-eviction); unset: the main one.
+    cache_url: str | None = Field(default=None, alias="REDIS_CACHE_URL")
 
     @field_validator("url")
     @classmethod
     def _check_url(cls, value: str) -> str:
         return _require_scheme(value, ("redis", "rediss"), "REDIS_URL")
+
+    @field_validator("cache_url")
+    @classmethod
+    def _check_cache_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return _require_scheme(value, ("redis", "rediss"), "REDIS_CACHE_URL")
 
 
 class Neo4jSettings(BaseSettings):
@@ -103,6 +112,9 @@ class WeaviateSettings(BaseSettings):
     # Batched reads over GraphQL (one request per level) until the server refuses it;
     # false sends them over gRPC, one query per id (docs/vectors.md).
     use_graphql: bool = True
+    # Where Weaviate's backup-filesystem module writes (its BACKUP_FILESYSTEM_PATH), when
+    # this machine can read it: `curriculum backup` copies the backup from there.
+    backup_path: Path | None = None
 
     @field_validator("url", "grpc_url")
     @classmethod
