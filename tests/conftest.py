@@ -3,7 +3,8 @@
 The tests use the dev stack's servers (`curriculum stack up`, env in .stack/stack.env)
 but never the dev data: PostgreSQL gets a fresh database `curriculum_test` migrated to
 head, Redis uses database 15 of both instances (flushed before every test), the vector
-index uses its own namespace, and Neo4j data is created with fresh UUIDs and deleted by id afterwards.
+index uses its own namespace, and Neo4j data is created with fresh UUIDs and deleted by
+id afterwards.
 """
 
 from __future__ import annotations
