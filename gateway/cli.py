@@ -1,4 +1,5 @@
-"""The `curriculum` command: serve, worker, stack, migrate, export-schema, export, seed-demo."""
+"""The `curriculum` command: serve, worker, stack, migrate, export-schema, export, maintain,
+reconcile, backup, restore, seed-demo."""
 
 from __future__ import annotations
 
@@ -171,6 +172,34 @@ def _stop_worker(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def maintain(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.maintenance_command import maintain as run
+
+    try:
+        report = asyncio.run(run(_settings(), args.task, dry_run=args.dry_run))
+    except ValueError as exc:
+        print(f"curriculum maintain: {exc}", file=sys.stderr)
+        return 2
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+def reconcile(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.maintenance_command import reconcile_stores
+
+    report = asyncio.run(reconcile_stores(_settings(), fix=args.fix))
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
 def seed_demo(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -215,6 +244,24 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
     p.add_argument("--no-diagram", action="store_true", help="leave out the prerequisite map")
     p.set_defaults(func=export)
+    p = commands.add_parser(
+        "maintain",
+        help="run one retention task now (docs/operations.md)",
+        description="Run one of the worker's retention jobs now.",
+    )
+    # Checked when it runs (importing the jobs here would slow every command down).
+    p.add_argument(
+        "task",
+        metavar="TASK",
+        help="documents, audit-logs, tasks, exports, graph-orphans or embeddings",
+    )
+    p.add_argument("--dry-run", action="store_true", help="report what would go; remove nothing")
+    p.set_defaults(func=maintain)
+    p = commands.add_parser(
+        "reconcile", help="find (and with --fix repair) drift between the stores"
+    )
+    p.add_argument("--fix", action="store_true", help="repair what was found (idempotent)")
+    p.set_defaults(func=reconcile)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)

@@ -18,12 +18,13 @@ from typing import Any
 from arq import Retry, cron, func
 from arq.connections import RedisSettings
 from arq.constants import default_queue_name, health_check_key_suffix
+from arq.cron import CronJob
 
 from datasources.redis import queue
 from datasources.redis.queue import JobName, TaskPayload
 from datasources.settings import Settings, for_jobs
 from datasources.stores import open_stores
-from jobs import child, maintenance
+from jobs import child, maintenance, reconcile
 from jobs.ingest.analysis import PRELOAD
 from jobs.state import WorkerState, job, lease, state
 from jobs.tasks import course_generation
@@ -36,6 +37,9 @@ log = logging.getLogger("jobs")
 # arq's own timeout sits this far past WORKER_JOB_TIMEOUT_SECONDS: the job stops itself
 # first and records why; arq's cancellation is the backstop.
 TIMEOUT_MARGIN_SECONDS = 60
+RESULT_SECONDS = 86_400  # seed: task results are kept 24 hours
+# Maintenance scans whole stores: bounded by this, not by the task jobs' timeout.
+MAINTENANCE_TIMEOUT_SECONDS = 3600
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -55,13 +59,32 @@ async def maintain_audit_partitions(ctx: dict[str, Any]) -> None:
     await maintenance.ensure_partitions(state(ctx).stores.engine, months_ahead=3)
 
 
-async def purge_expired_rows(ctx: dict[str, Any]) -> dict[str, int]:
+def retention_cron(task: maintenance.Task) -> CronJob:
+    """The cron job of one retention task; its result (what it removed) is kept 24 h."""
+
+    async def retain(ctx: dict[str, Any]) -> dict[str, int]:
+        removed = await task.run(state(ctx).stores, dry_run=False)
+        log.info("retention %s removed %s", task.name, removed)
+        return removed
+
+    name = f"{JobName.RETENTION.value}:{task.name}"
+    retain.__qualname__ = retain.__name__ = name.replace(":", "_").replace("-", "_")
+    return cron(
+        retain,
+        name=f"cron:{name}",
+        keep_result=RESULT_SECONDS,
+        timeout=MAINTENANCE_TIMEOUT_SECONDS,
+        **task.schedule,
+    )
+
+
+async def reconcile_stores(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Daily: find cross-store drift and fix it (jobs/reconcile.py)."""
     stores = state(ctx).stores
-    keys: list[str] = []
-    removed = await maintenance.purge_expired(stores.engine, released=keys)
-    removed["files"] = await stores.exports.release_files(keys)
-    log.info("retention purge removed %s", removed)
-    return removed
+    drift = await reconcile.find(stores)
+    fixed = await reconcile.fix(stores, drift)
+    log.info("reconcile found %s, fixed %s", drift.counts(), fixed)
+    return {"found": drift.counts(), "fixed": fixed}
 
 
 async def _run(ctx: dict[str, Any], payload: Any, work: Work, on_failed: OnFailed | None) -> Any:
@@ -120,7 +143,6 @@ def worker_options(settings: Settings) -> dict[str, Any]:
 class WorkerSettings:
     functions = [
         func(maintain_audit_partitions, name=JobName.MAINTAIN_AUDIT_PARTITIONS.value),
-        func(purge_expired_rows, name=JobName.PURGE_EXPIRED_ROWS.value),
         func(process_document, name=JobName.PROCESS_DOCUMENT.value, keep_result=0),
         func(clean_up_document, name=JobName.CLEAN_UP_DOCUMENT.value, keep_result=0),
         func(generate_course, name=JobName.GENERATE_COURSE.value, keep_result=0),
@@ -135,11 +157,14 @@ class WorkerSettings:
             run_at_startup=True,
         ),
         cron(
-            purge_expired_rows,
-            name=f"cron:{JobName.PURGE_EXPIRED_ROWS.value}",
-            hour={4},
-            minute={0},
+            reconcile_stores,
+            name=f"cron:{JobName.RECONCILE.value}",
+            hour={2},
+            minute={30},
+            keep_result=RESULT_SECONDS,
+            timeout=MAINTENANCE_TIMEOUT_SECONDS,
         ),
+        *(retention_cron(task) for task in maintenance.TASKS.values()),
     ]
     on_startup = startup
     on_shutdown = shutdown
