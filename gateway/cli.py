@@ -200,6 +200,48 @@ def reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def backup(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from gateway.backup.manifest import BackupError
+    from gateway.backup.run import backup as run
+
+    _log_info()
+    try:
+        folder = asyncio.run(run(_settings(), Path(args.dir)))
+    except BackupError as exc:
+        print(f"curriculum backup: {exc}", file=sys.stderr)
+        return 1
+    print(folder)
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.backup.manifest import BackupError
+    from gateway.backup.run import restore as run
+
+    _log_info()
+    try:
+        report = asyncio.run(run(_settings(), Path(args.dir), force=args.force))
+    except BackupError as exc:
+        print(f"curriculum restore: {exc}", file=sys.stderr)
+        return 1
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 1 if report["differences"] else 0
+
+
+def _log_info() -> None:
+    """Progress lines of the long commands on stderr (the drivers' own chatter stays off)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logging.getLogger("gateway.backup").addHandler(handler)
+    logging.getLogger("gateway.backup").setLevel(logging.INFO)
+
+
 def seed_demo(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -262,6 +304,19 @@ def main(argv: list[str] | None = None) -> None:
     )
     p.add_argument("--fix", action="store_true", help="repair what was found (idempotent)")
     p.set_defaults(func=reconcile)
+    p = commands.add_parser(
+        "backup", help="back up every store into DIR/curriculum-backup-<time>/ (while running)"
+    )
+    p.add_argument("dir", metavar="DIR", help="where the timestamped backup folder goes")
+    p.set_defaults(func=backup)
+    p = commands.add_parser(
+        "restore", help="restore a backup folder into an empty stack (docs/operations.md)"
+    )
+    p.add_argument("dir", metavar="DIR", help="the backup folder (it holds manifest.json)")
+    p.add_argument(
+        "--force", action="store_true", help="replace what the target stores already hold"
+    )
+    p.set_defaults(func=restore)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)
