@@ -19,12 +19,19 @@ from gateway.stack.postgres import PG_BIN, admin_url
 
 FILE = "postgres.dump"
 TIMEOUT_SECONDS = 3600
-# Row counts of every table, computed by the server (no SQL built on this side).
+# Row counts of every table, the SQL built by the server from a regclass (which quotes
+# it); the helper lives in this session's temporary schema only.
+COUNT_FUNCTION = """
+CREATE FUNCTION pg_temp.count_rows(t regclass) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM %s', t) INTO n;
+    RETURN n;
+END $$
+"""
 COUNTS = """
-SELECT table_schema || '.' || table_name AS name,
-       (xpath('/row/c/text()', query_to_xml(
-           format('SELECT count(*) AS c FROM %I.%I', table_schema, table_name),
-           false, true, '')))[1]::text::bigint AS rows
+SELECT format('%s.%s', table_schema, table_name) AS name,
+       pg_temp.count_rows(format('%I.%I', table_schema, table_name)::regclass) AS rows
 FROM information_schema.tables
 WHERE table_type = 'BASE TABLE'
   AND table_schema NOT IN ('pg_catalog', 'information_schema')
@@ -65,6 +72,7 @@ def _dsn(url: str) -> str:
 async def counts(url: str) -> dict[str, int]:
     conn = await asyncpg.connect(_dsn(url))
     try:
+        await conn.execute(COUNT_FUNCTION)
         return {row["name"]: row["rows"] for row in await conn.fetch(COUNTS)}
     finally:
         await conn.close()
