@@ -212,6 +212,9 @@ def backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"curriculum backup: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"curriculum backup: cannot write the backup: {exc}", file=sys.stderr)
+        return 1
     print(folder)
     return 0
 
@@ -229,6 +232,9 @@ def restore(args: argparse.Namespace) -> int:
         report = asyncio.run(run(_settings(), Path(args.dir), force=args.force))
     except BackupError as exc:
         print(f"curriculum restore: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"curriculum restore: cannot read the backup: {exc}", file=sys.stderr)
         return 1
     print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     return 1 if report["differences"] else 0

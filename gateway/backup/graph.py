@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 
 import orjson
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
@@ -42,15 +42,29 @@ READ_RELATIONSHIPS: LiteralString = (
 RESTORE_INDEX: LiteralString = (
     "CREATE INDEX restoring_key IF NOT EXISTS FOR (n:_Restoring) ON (n._restore_key)"
 )
-CREATE_NODES: LiteralString = (
-    "UNWIND $rows AS row CREATE (n:_Restoring) SET n = row.props, n._restore_key = row.key "
-    "SET n:$(row.labels)"
-)
-CREATE_RELATIONSHIPS: LiteralString = (
-    "UNWIND $rows AS row "
-    "MATCH (a:_Restoring {_restore_key: row.start}) MATCH (b:_Restoring {_restore_key: row.end}) "
-    "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
-)
+
+
+def create_nodes(labels: list[str]) -> LiteralString:
+    """Labels cannot be parameters (Neo4j 5.26's dynamic `$(...)` type in CREATE keeps the
+    first row's value for the whole plan), so they are written into the statement: only
+    names that matched NAME, backquoted; every value is still a parameter."""
+    written = "".join(f":`{label}`" for label in labels)
+    return cast(
+        LiteralString,
+        f"UNWIND $rows AS row CREATE (n:_Restoring{written}) "
+        "SET n = row.props, n._restore_key = row.key",
+    )
+
+
+def create_relationships(kind: str) -> LiteralString:
+    return cast(
+        LiteralString,
+        "UNWIND $rows AS row MATCH (a:_Restoring {_restore_key: row.start}) "
+        f"MATCH (b:_Restoring {{_restore_key: row.end}}) CREATE (a)-[r:`{kind}`]->(b) "
+        "SET r = row.props",
+    )
+
+
 FORGET_KEYS: LiteralString = (
     "MATCH (n:_Restoring) CALL (n) { REMOVE n:_Restoring REMOVE n._restore_key } "
     "IN TRANSACTIONS OF 10000 ROWS"
@@ -161,21 +175,22 @@ async def is_empty(settings: Neo4jSettings) -> bool:
     return not records[0]["any"]
 
 
-def _rows(path: Path) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def _batches(path: Path, kind: str) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
+    """(labels or [type], rows) in batches of one label set or type each."""
+    pending: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     with path.open("rb") as rows:
         for line in rows:
             row = orjson.loads(line)
-            names = row.get("labels", [row.get("type")])
+            names = tuple(row["labels"]) if kind == "labels" else (row["type"],)
             if not all(isinstance(n, str) and NAME.fullmatch(n) for n in names):
                 raise BackupError(f"{path}: a label or type is not a plain name: {names}")
             row["props"] = {k: _decode(v) for k, v in row["props"].items()}
+            batch = pending.setdefault(names, [])
             batch.append(row)
             if len(batch) >= BATCH:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+                yield list(names), pending.pop(names)
+    for names, batch in pending.items():
+        yield list(names), batch
 
 
 async def load(settings: Neo4jSettings, source: Path, *, force: bool) -> None:
@@ -187,10 +202,10 @@ async def load(settings: Neo4jSettings, source: Path, *, force: bool) -> None:
         await bootstrap_graph(driver, database=database)
         await driver.execute_query(RESTORE_INDEX, database_=database)
         await driver.execute_query("CALL db.awaitIndexes(60)", database_=database)
-        for batch in _rows(source / NODES):
-            await driver.execute_query(CREATE_NODES, rows=batch, database_=database)
-        for batch in _rows(source / RELATIONSHIPS):
-            await driver.execute_query(CREATE_RELATIONSHIPS, rows=batch, database_=database)
+        for labels, batch in _batches(source / NODES, "labels"):
+            await driver.execute_query(create_nodes(labels), rows=batch, database_=database)
+        for (kind,), batch in _batches(source / RELATIONSHIPS, "type"):
+            await driver.execute_query(create_relationships(kind), rows=batch, database_=database)
         async with driver.session(database=database) as session:
             await (await session.run(FORGET_KEYS)).consume()
         await driver.execute_query("DROP INDEX restoring_key IF EXISTS", database_=database)

@@ -44,7 +44,11 @@ def backup_path(settings: Settings) -> Path:
 
 
 def _names(settings: Settings) -> list[str]:
-    return list(collection_names(settings.vector_namespace or "").values())
+    """The collections the app uses: VECTOR_NAMESPACE prefixes them only when Weaviate
+    is the backend (with pgvector it names a PostgreSQL schema)."""
+    weaviate = settings.vector_backend == "weaviate"
+    prefix = settings.vector_namespace or "" if weaviate else ""
+    return list(collection_names(prefix).values())
 
 
 async def _existing(client: WeaviateAsyncClient, settings: Settings) -> list[str]:
