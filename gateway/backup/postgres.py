@@ -105,9 +105,29 @@ async def save(url: str, target: Path) -> dict[str, Any]:
     }
 
 
-def load(url: str, source: Path, *, force: bool) -> None:
-    """Into the (empty, or with `force` cleaned) database of `url`."""
-    args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
+# Every schema of ours, as DROP statements the server writes (it quotes the names).
+DROP_SCHEMAS = """
+SELECT format('DROP SCHEMA %I CASCADE', nspname) FROM pg_namespace
+WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
+"""
+
+
+async def empty(url: str) -> None:
+    """Drop every schema (tables, partitions, extensions with them), then an empty
+    `public`: pg_restore --clean cannot drop a partitioned table's inherited keys."""
+    conn = await asyncpg.connect(_dsn(url))
+    try:
+        async with conn.transaction():
+            for (statement,) in await conn.fetch(DROP_SCHEMAS):
+                await conn.execute(statement)
+            await conn.execute("CREATE SCHEMA public")
+    finally:
+        await conn.close()
+
+
+async def load(url: str, source: Path, *, force: bool) -> None:
+    """Into the empty (with `force`: emptied) database of `url`."""
     if force:
-        args += ["--clean", "--if-exists"]
+        await empty(url)
+    args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
     _tool("pg_restore", url, *args, str(source / FILE))

@@ -144,7 +144,7 @@ async def restore(settings: Settings, folder: Path, *, force: bool = False) -> d
                 "stack, or pass --force to replace what is there"
             )
     log.info("restore: postgres")
-    postgres.load(settings.postgres.url, folder, force=force)
+    await postgres.load(settings.postgres.url, folder, force=force)
     log.info("restore: neo4j")
     await graph.load(settings.neo4j, folder, force=force)
     log.info("restore: redis")

@@ -216,6 +216,7 @@ async def _weaviate(settings: Settings) -> dict[str, list[Any]]:
     assert isinstance(index, WeaviateVectorIndex)
     out = {}
     try:
+        await index.ping()  # connects the client
         for kind in ("chunk", "concept", "qa"):
             found = await index._collection(kind).query.fetch_objects(
                 limit=100, include_vector=True
