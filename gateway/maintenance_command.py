@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from datasources.settings import Settings
+from datasources.settings import Settings, for_jobs
 from datasources.stores import open_stores
 from jobs import maintenance, reconcile
 
@@ -20,14 +20,16 @@ async def maintain(settings: Settings, task: str, *, dry_run: bool) -> dict[str,
             f"unknown task {task!r}; one of: "
             + ", ".join(f"{t.name} ({t.when})" for t in maintenance.TASKS.values())
         )
-    async with open_stores(settings, bootstrap=False) as stores:
+    # The worker's store timeouts (WORKER_STORE_TIMEOUT_SECONDS): these scan whole stores.
+    async with open_stores(for_jobs(settings), bootstrap=False) as stores:
         counts = await maintenance.run_task(stores, task, dry_run=dry_run)
     key = "would_remove" if dry_run else "removed"
     return {"task": task, "dry_run": dry_run, key: counts}
 
 
 async def reconcile_stores(settings: Settings, *, fix: bool) -> dict[str, Any]:
-    async with open_stores(settings, bootstrap=False) as stores:
+    # The worker's store timeouts (WORKER_STORE_TIMEOUT_SECONDS): these scan whole stores.
+    async with open_stores(for_jobs(settings), bootstrap=False) as stores:
         drift = await reconcile.find(stores)
         report: dict[str, Any] = {"found": drift.counts()}
         if fix:
