@@ -67,10 +67,13 @@ def up(
         wanted = [
             store
             for store in everything
-            if not isinstance(store, WeaviateStore)
-            or wants_weaviate(with_weaviate, environ)
-            # Started by an earlier `up --with-weaviate`: keep it in the env file.
-            or (external[store.name] is None and store.running() is not None)
+            if store.wanted(environ)
+            and (
+                not isinstance(store, WeaviateStore)
+                or wants_weaviate(with_weaviate, environ)
+                # Started by an earlier `up --with-weaviate`: keep it in the env file.
+                or (external[store.name] is None and store.running() is not None)
+            )
         ]
         ours = [store for store in wanted if external[store.name] is None]
         fixed = ports.configured(environ)

@@ -137,3 +137,9 @@ class RedisCacheStore(RedisStore):
     url_key = "REDIS_CACHE_URL"
     default_ports = {"port": 56380}
     cache = True
+
+    def wanted(self, environ: Mapping[str, str]) -> bool:
+        # With an external main Redis and no REDIS_CACHE_URL the app caches in the main
+        # one (the setting is optional): a local cache beside a remote Redis is not ours
+        # to add.
+        return self.url_key in environ or "REDIS_URL" not in environ
