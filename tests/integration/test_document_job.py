@@ -90,7 +90,7 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     assert len(snap["chunks"]) == result["chunks"] > 0
     assert {uuid.UUID(i) for i in concept_ids} == set(snap["concept_vectors"])
     assert snap["cache"]["page_count"] == 1 and "Gaussian" in snap["cache"]["text"]
-    ttl = await stores.redis.client.ttl(document_cache_key(document_id))
+    ttl = await stores.redis.cache.ttl(document_cache_key(document_id))
     assert 6 * 3600 - 60 < ttl <= 6 * 3600
 
 
