@@ -79,11 +79,20 @@ class RedisSettings(BaseSettings):
     pubsub_ping_seconds: float = Field(
         default=10.0, gt=0, le=300, alias="REDIS_PUBSUB_PING_SECONDS"
     )
+    # The LRU cache instance (docs/operations.md#redis-eviction); unset: the main one.
+    cache_url: str | None = Field(default=None, alias="REDIS_CACHE_URL")
 
     @field_validator("url")
     @classmethod
     def _check_url(cls, value: str) -> str:
         return _require_scheme(value, ("redis", "rediss"), "REDIS_URL")
+
+    @field_validator("cache_url")
+    @classmethod
+    def _check_cache_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return _require_scheme(value, ("redis", "rediss"), "REDIS_CACHE_URL")
 
 
 class Neo4jSettings(BaseSettings):
@@ -109,6 +118,9 @@ class WeaviateSettings(BaseSettings):
     # Batched reads over GraphQL (one request per level) until the server refuses it;
     # false sends them over gRPC, one query per id (docs/vectors.md).
     use_graphql: bool = True
+    # Where Weaviate's backup-filesystem module writes (its BACKUP_FILESYSTEM_PATH), when
+    # this machine can read it: `curriculum backup` copies the backup from there.
+    backup_path: Path | None = None
 
     @field_validator("url", "grpc_url")
     @classmethod

@@ -89,6 +89,12 @@ async def vector_index_for(settings: Settings, *, timeout_seconds: float) -> Vec
     )
 
 
+def _redis(url: str, timeout: float) -> Redis:
+    return Redis.from_url(
+        url, socket_timeout=timeout, socket_connect_timeout=timeout, health_check_interval=30
+    )
+
+
 @asynccontextmanager
 async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIterator[Stores]:
     """Clients connect lazily: the app starts even when a store is down (/readyz says so)."""
@@ -104,12 +110,8 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         # Schema warnings (e.g. an edge type not created yet) are not errors for us.
         notifications_min_severity="OFF",
     )
-    redis = Redis.from_url(
-        settings.redis.url,
-        socket_timeout=timeout,
-        socket_connect_timeout=timeout,
-        health_check_interval=30,
-    )
+    redis = _redis(settings.redis.url, timeout)
+    cache = _redis(settings.redis.cache_url, timeout) if settings.redis.cache_url else None
     vectors = await vector_index_for(settings, timeout_seconds=timeout)
     embedder = create_embedder(
         provider=settings.embedding.provider,
@@ -131,7 +133,7 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
     database = settings.neo4j.database
     graph_writer = GraphWriter(driver, database=database, timeout=timeout)
     sessions = create_sessionmaker(engine)
-    redis_store = RedisStore(redis, timeout=timeout)
+    redis_store = RedisStore(redis, timeout=timeout, cache=cache)
     hub = PubSubHub.from_url(
         settings.redis.url,
         connect_timeout=timeout,
@@ -187,6 +189,8 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
             driver.close,
             engine.dispose,
         ]
+        if cache is not None:
+            closers.append(cache.aclose)
         if chat is not None:
             closers.append(chat.close)
         for close in closers:

@@ -1,4 +1,5 @@
-"""The `curriculum` command: serve, worker, stack, migrate, export-schema, export, seed-demo."""
+"""The `curriculum` command: serve, worker, stack, migrate, export-schema, export, maintain,
+reconcile, backup, restore, seed-demo."""
 
 from __future__ import annotations
 
@@ -251,6 +252,82 @@ def _stop_worker(process: subprocess.Popen[bytes], grace_seconds: int) -> None:
         process.wait()
 
 
+def maintain(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.maintenance_command import maintain as run
+
+    try:
+        report = asyncio.run(run(_settings(), args.task, dry_run=args.dry_run))
+    except ValueError as exc:
+        print(f"curriculum maintain: {exc}", file=sys.stderr)
+        return 2
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+def reconcile(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.maintenance_command import reconcile_stores
+
+    report = asyncio.run(reconcile_stores(_settings(), fix=args.fix))
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from gateway.backup.manifest import BackupError
+    from gateway.backup.run import backup as run
+
+    _log_info()
+    try:
+        folder = asyncio.run(run(_settings(), Path(args.dir)))
+    except BackupError as exc:
+        print(f"curriculum backup: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"curriculum backup: cannot write the backup: {exc}", file=sys.stderr)
+        return 1
+    print(folder)
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import orjson
+
+    from gateway.backup.manifest import BackupError
+    from gateway.backup.run import restore as run
+
+    _log_info()
+    try:
+        report = asyncio.run(run(_settings(), Path(args.dir), force=args.force))
+    except BackupError as exc:
+        print(f"curriculum restore: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"curriculum restore: cannot read the backup: {exc}", file=sys.stderr)
+        return 1
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 1 if report["differences"] else 0
+
+
+def _log_info() -> None:
+    """Progress lines of the long commands on stderr (the drivers' own chatter stays off)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logging.getLogger("gateway.backup").addHandler(handler)
+    logging.getLogger("gateway.backup").setLevel(logging.INFO)
+
+
 def seed_demo(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -315,6 +392,37 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
     p.add_argument("--wait", action="store_true", help="follow each task until it ends")
     p.set_defaults(func=ingest)
+    p = commands.add_parser(
+        "maintain",
+        help="run one retention task now (docs/operations.md)",
+        description="Run one of the worker's retention jobs now.",
+    )
+    # Checked when it runs (importing the jobs here would slow every command down).
+    p.add_argument(
+        "task",
+        metavar="TASK",
+        help="documents, audit-logs, tasks, exports, graph-orphans or embeddings",
+    )
+    p.add_argument("--dry-run", action="store_true", help="report what would go; remove nothing")
+    p.set_defaults(func=maintain)
+    p = commands.add_parser(
+        "reconcile", help="find (and with --fix repair) drift between the stores"
+    )
+    p.add_argument("--fix", action="store_true", help="repair what was found (idempotent)")
+    p.set_defaults(func=reconcile)
+    p = commands.add_parser(
+        "backup", help="back up every store into DIR/curriculum-backup-<time>/ (while running)"
+    )
+    p.add_argument("dir", metavar="DIR", help="where the timestamped backup folder goes")
+    p.set_defaults(func=backup)
+    p = commands.add_parser(
+        "restore", help="restore a backup folder into an empty stack (docs/operations.md)"
+    )
+    p.add_argument("dir", metavar="DIR", help="the backup folder (it holds manifest.json)")
+    p.add_argument(
+        "--force", action="store_true", help="replace what the target stores already hold"
+    )
+    p.set_defaults(func=restore)
     p = commands.add_parser("seed-demo", help="fill the stores with a demo dataset")
     p.add_argument("--scale", type=int, default=1)
     p.set_defaults(func=seed_demo)

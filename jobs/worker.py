@@ -18,12 +18,13 @@ from typing import Any
 from arq import Retry, cron, func
 from arq.connections import RedisSettings
 from arq.constants import default_queue_name, health_check_key_suffix
+from arq.cron import CronJob
 
 from datasources.redis import queue
 from datasources.redis.queue import JobName, TaskPayload
 from datasources.settings import Settings, for_jobs
 from datasources.stores import open_stores
-from jobs import child, maintenance
+from jobs import child, maintenance, reconcile
 from jobs.ingest.analysis import PRELOAD
 from jobs.metrics import measured
 from jobs.state import WorkerState, job, lease, state
@@ -37,6 +38,9 @@ log = logging.getLogger("jobs")
 # arq's own timeout sits this far past WORKER_JOB_TIMEOUT_SECONDS: the job stops itself
 # first and records why; arq's cancellation is the backstop.
 TIMEOUT_MARGIN_SECONDS = 60
+RESULT_SECONDS = 86_400  # seed: task results are kept 24 hours
+# Maintenance scans whole stores: bounded by this, not by the task jobs' timeout.
+MAINTENANCE_TIMEOUT_SECONDS = 3600
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -57,13 +61,32 @@ async def maintain_audit_partitions(ctx: dict[str, Any]) -> None:
     await maintenance.ensure_partitions(state(ctx).stores.engine, months_ahead=3)
 
 
-async def purge_expired_rows(ctx: dict[str, Any]) -> dict[str, int]:
+def retention_cron(task: maintenance.Task) -> CronJob:
+    """The cron job of one retention task; its result (what it removed) is kept 24 h."""
+
+    async def retain(ctx: dict[str, Any]) -> dict[str, int]:
+        removed = await task.run(state(ctx).stores, dry_run=False)
+        log.info("retention %s removed %s", task.name, removed)
+        return removed
+
+    name = f"{JobName.RETENTION.value}:{task.name}"
+    retain.__qualname__ = retain.__name__ = name.replace(":", "_").replace("-", "_")
+    return cron(
+        measured(retain, name),
+        name=f"cron:{name}",
+        keep_result=RESULT_SECONDS,
+        timeout=MAINTENANCE_TIMEOUT_SECONDS,
+        **task.schedule,
+    )
+
+
+async def reconcile_stores(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Daily: find cross-store drift and fix it (jobs/reconcile.py)."""
     stores = state(ctx).stores
-    keys: list[str] = []
-    removed = await maintenance.purge_expired(stores.engine, released=keys)
-    removed["files"] = await stores.exports.release_files(keys)
-    log.info("retention purge removed %s", removed)
-    return removed
+    drift = await reconcile.find(stores)
+    fixed = await reconcile.fix(stores, drift)
+    log.info("reconcile found %s, fixed %s", drift.counts(), fixed)
+    return {"found": drift.counts(), "fixed": fixed}
 
 
 async def _run(ctx: dict[str, Any], payload: Any, work: Work, on_failed: OnFailed | None) -> Any:
@@ -134,7 +157,6 @@ def _cron(function: Any, name: JobName, **schedule: Any) -> Any:
 class WorkerSettings:
     functions = [
         _job(maintain_audit_partitions, JobName.MAINTAIN_AUDIT_PARTITIONS),
-        _job(purge_expired_rows, JobName.PURGE_EXPIRED_ROWS),
         _job(process_document, JobName.PROCESS_DOCUMENT, keep_result=0),
         _job(clean_up_document, JobName.CLEAN_UP_DOCUMENT, keep_result=0),
         _job(generate_course, JobName.GENERATE_COURSE, keep_result=0),
@@ -148,7 +170,15 @@ class WorkerSettings:
             minute={0},
             run_at_startup=True,
         ),
-        _cron(purge_expired_rows, JobName.PURGE_EXPIRED_ROWS, hour={4}, minute={0}),
+        _cron(
+            reconcile_stores,
+            JobName.RECONCILE,
+            hour={2},
+            minute={30},
+            keep_result=RESULT_SECONDS,
+            timeout=MAINTENANCE_TIMEOUT_SECONDS,
+        ),
+        *(retention_cron(task) for task in maintenance.TASKS.values()),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -2,8 +2,9 @@
 
 The tests use the dev stack's servers (`curriculum stack up`, env in .stack/stack.env)
 but never the dev data: PostgreSQL gets a fresh database `curriculum_test` migrated to
-head, Redis uses database 15 (flushed before every test), the vector index uses its own
-namespace, and Neo4j data is created with fresh UUIDs and deleted by id afterwards.
+head, Redis uses database 15 of both instances (flushed before every test), the vector
+index uses its own namespace, and Neo4j data is created with fresh UUIDs and deleted by
+id afterwards.
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ def test_settings(stack_settings: Settings) -> Settings:
                 update={"url": _with_path(stack_settings.postgres.url, f"/{TEST_DATABASE}")}
             ),
             "redis": stack_settings.redis.model_copy(
-                update={"url": _with_path(stack_settings.redis.url, f"/{TEST_REDIS_DB}")}
+                update={
+                    "url": _with_path(stack_settings.redis.url, f"/{TEST_REDIS_DB}"),
+                    "cache_url": stack_settings.redis.cache_url
+                    and _with_path(stack_settings.redis.cache_url, f"/{TEST_REDIS_DB}"),
+                }
             ),
             "vector_namespace": namespace,
             "app_env": "test",
@@ -102,10 +107,12 @@ async def stores(test_settings: Settings, test_database: str) -> AsyncIterator[S
 
 @pytest.fixture
 async def clean_redis(test_settings: Settings) -> AsyncIterator[None]:
-    """Test Redis database emptied before each test that asks for it."""
-    client = Redis.from_url(test_settings.redis.url)
-    try:
-        await client.flushdb()
-        yield
-    finally:
-        await client.aclose()
+    """Test Redis databases (main and cache) emptied before each test that asks for it."""
+    urls = {test_settings.redis.url, test_settings.redis.cache_url or test_settings.redis.url}
+    for url in urls:
+        client = Redis.from_url(url)
+        try:
+            await client.flushdb()
+        finally:
+            await client.aclose()
+    yield

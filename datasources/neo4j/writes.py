@@ -44,7 +44,8 @@ class GraphWriter:
     async def upsert_concepts(self, concepts: Sequence[ConceptInput]) -> list[ConceptRecord]:
         rows = await self._write(
             "UNWIND $rows AS row MERGE (c:Concept {id: row.id}) "
-            "ON CREATE SET c.created_at = datetime() "
+            # curated: made by a person, so it needs no source document (upkeep.py).
+            "ON CREATE SET c.created_at = datetime(), c.curated = true "
             "SET c.title = row.title, c.description = row.description, "
             "c.difficulty = row.difficulty, c.category = row.category, c.tags = row.tags, "
             "c.updated_at = datetime() RETURN c",

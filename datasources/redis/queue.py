@@ -33,7 +33,8 @@ from datasources.telemetry import with_trace_context
 class JobName(StrEnum):
     # Housekeeping, run by the worker's cron schedule.
     MAINTAIN_AUDIT_PARTITIONS = "maintain_audit_partitions"
-    PURGE_EXPIRED_ROWS = "purge_expired_rows"
+    RETENTION = "retention"  # one cron job per task of jobs/maintenance.py: retention:<task>
+    RECONCILE = "reconcile"
     # One per generation_tasks.task_type; their entry points go under jobs/tasks/.
     PROCESS_DOCUMENT = "process_document"
     GENERATE_COURSE = "generate_course"

@@ -49,8 +49,12 @@ def search_cache_key(parts: Sequence[Any]) -> str:
 
 
 class RedisStore:
-    def __init__(self, client: Redis, *, timeout: float) -> None:
+    """`client`: the main instance (pub/sub, never evicts); `cache`: where `cache:*` keys
+    live, the LRU instance of REDIS_CACHE_URL when there is one (docs/operations.md)."""
+
+    def __init__(self, client: Redis, *, timeout: float, cache: Redis | None = None) -> None:
         self.client = client
+        self.cache = client if cache is None else cache
         self.timeout = timeout
 
     @guarded(STORE)
@@ -64,7 +68,7 @@ class RedisStore:
         """One MGET for many keys; missing or unreadable entries come back as None."""
         if not keys:
             return []
-        raw = await self.client.mget(keys)
+        raw = await self.cache.mget(keys)
         out: list[Any | None] = []
         for value in raw:
             try:
@@ -77,15 +81,16 @@ class RedisStore:
     async def set_json_many(self, items: dict[str, Any], *, ttl: int) -> None:
         if not items:
             return
-        async with self.client.pipeline(transaction=False) as pipe:
+        async with self.cache.pipeline(transaction=False) as pipe:
             for key, value in items.items():
                 pipe.set(key, dumps(value), ex=ttl)
             await pipe.execute()
 
     @guarded(STORE)
     async def delete(self, *keys: str) -> None:
+        """Drop cache entries."""
         if keys:
-            await self.client.delete(*keys)
+            await self.cache.delete(*keys)
 
     @guarded(STORE)
     async def publish(self, channel: str, message: dict[str, Any]) -> int:

@@ -11,6 +11,7 @@ from datasources.vectors.records import (
     Kind,
     QARecord,
     VectorHit,
+    VectorOwners,
 )
 from datasources.vectors.validation import MAX_LIMIT
 from datasources.vectors.weaviate_index import WeaviateVectorIndex
@@ -25,6 +26,7 @@ __all__ = [
     "QARecord",
     "VectorHit",
     "VectorIndex",
+    "VectorOwners",
     "VectorStoreUnavailable",
     "WeaviateVectorIndex",
     "create_vector_index",

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 from uuid import UUID
 
-from datasources.vectors.records import ChunkRecord, ConceptVectorRecord, QARecord, VectorHit
+from datasources.vectors.records import (
+    ChunkRecord,
+    ConceptVectorRecord,
+    QARecord,
+    VectorHit,
+    VectorOwners,
+)
 from datasources.vectors.validation import MAX_LIMIT
 
 
@@ -68,5 +74,9 @@ class VectorIndex(Protocol):
         """Each document's chunks by chunk_index, the window [offset, offset+limit)."""
 
     async def count_chunks(self, document_ids: Sequence[UUID]) -> dict[UUID, int]: ...
+
+    async def owners(self) -> VectorOwners:
+        """Every document, concept and course that has vectors here (a full scan: for
+        the maintenance jobs, never a request)."""
 
     async def close(self) -> None: ...

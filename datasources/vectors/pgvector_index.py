@@ -23,6 +23,7 @@ from datasources.vectors.records import (
     ConceptVectorRecord,
     QARecord,
     VectorHit,
+    VectorOwners,
     score_from_distance,
 )
 from datasources.vectors.validation import (
@@ -286,6 +287,16 @@ class PgVectorIndex:
             for row in await self._fetch(sql.count_chunks(self._s), wanted):
                 counts[row["document_id"]] = row["n"]
         return counts
+
+    async def owners(self) -> VectorOwners:
+        found: dict[str, set[UUID]] = {"chunk": set(), "concept": set(), "qa": set()}
+        for row in await self._fetch(sql.owners(self._s)):
+            found[row["kind"]].add(row["id"])
+        return VectorOwners(
+            documents=frozenset(found["chunk"]),
+            concepts=frozenset(found["concept"]),
+            courses=frozenset(found["qa"]),
+        )
 
     async def close(self) -> None:
         if self._owns_pool:

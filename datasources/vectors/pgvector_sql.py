@@ -203,3 +203,12 @@ ORDER BY q.course_id, q.topic, q.id"""
 def delete_course_qa_except(s: str) -> str:
     """$1 course id, $2 the ids to keep."""
     return f"DELETE FROM {s}.question_answers WHERE course_id = $1 AND NOT (id = ANY($2::uuid[]))"
+
+
+def owners(s: str) -> str:
+    return f"""
+SELECT 'chunk' AS kind, document_id AS id FROM (
+    SELECT DISTINCT document_id FROM {s}.document_chunks) d
+UNION ALL SELECT 'concept', id FROM {s}.concept_embeddings
+UNION ALL SELECT 'qa', course_id FROM (
+    SELECT DISTINCT course_id FROM {s}.question_answers WHERE course_id IS NOT NULL) q"""

@@ -139,3 +139,12 @@ class VectorHit:
 def score_from_distance(distance: float) -> float:
     """1 - cosine distance, clamped: opposite directions count as unrelated, not negative."""
     return min(1.0, max(0.0, 1.0 - float(distance)))
+
+
+@dataclass(frozen=True, slots=True)
+class VectorOwners:
+    """Whose vectors an index holds: what reconcile and retention compare to the rows."""
+
+    documents: frozenset[UUID]  # document_id of every DocumentChunk
+    concepts: frozenset[UUID]  # id of every ConceptEmbedding (= the concept's id)
+    courses: frozenset[UUID]  # course_id of every QuestionAnswer that has one

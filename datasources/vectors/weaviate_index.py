@@ -30,6 +30,7 @@ from datasources.vectors.records import (
     QARecord,
     Record,
     VectorHit,
+    VectorOwners,
     score_from_distance,
 )
 from datasources.vectors.validation import (
@@ -46,6 +47,7 @@ from datasources.vectors.weaviate_client import is_unavailable, make_client
 T = TypeVar("T")
 STORE = "weaviate"
 _CALL = store_call(STORE, "query")
+OWNERS_SCAN_SECONDS = 600.0  # owners(): a full scan, for maintenance jobs only
 log = logging.getLogger(__name__)
 _WRITE_BATCH = 500  # ~3 MB of float32 vectors per gRPC message, far under the 100 MB cap
 _MAX_DELETE_ROUNDS = 1000  # delete_many removes at most QUERY_MAXIMUM_RESULTS per call
@@ -203,7 +205,7 @@ class WeaviateVectorIndex:
     def _collection(self, kind: Kind) -> CollectionAsync:
         return self._client.collections.use(self.names[kind])
 
-    async def _guard(self, work: Callable[[], Awaitable[T]]) -> T:
+    async def _guard(self, work: Callable[[], Awaitable[T]], *, seconds: float | None = None) -> T:
         async def connected() -> T:
             if not self._client.is_connected():
                 async with self._connect_lock:
@@ -214,7 +216,7 @@ class WeaviateVectorIndex:
         return await guard(
             STORE,
             connected(),
-            seconds=self.timeout,
+            seconds=seconds or self.timeout,
             call=_CALL,
             unavailable=VectorStoreUnavailable,
             is_down=is_unavailable,
@@ -637,6 +639,29 @@ class WeaviateVectorIndex:
         for group in (await self._guard(run)).groups:
             counts[UUID(str(group.grouped_by.value))] = group.total_count or 0
         return counts
+
+    async def owners(self) -> VectorOwners:
+        """Walks every collection with the cursor API (ids and one property, no vectors)."""
+
+        async def scan(kind: Kind, prop: str | None) -> frozenset[UUID]:
+            found: set[UUID] = set()
+            objects = self._collection(kind).iterator(return_properties=[prop] if prop else [])
+            async for obj in objects:
+                if prop is None:
+                    found.add(UUID(str(obj.uuid)))
+                elif obj.properties.get(prop):
+                    found.add(UUID(str(obj.properties[prop])))
+            return frozenset(found)
+
+        async def run() -> VectorOwners:
+            return VectorOwners(
+                documents=await scan("chunk", "documentId"),
+                concepts=await scan("concept", None),
+                courses=await scan("qa", "courseId"),
+            )
+
+        # A scan is not one round trip: it gets the long maintenance bound, not a request's.
+        return await self._guard(run, seconds=max(self.timeout, OWNERS_SCAN_SECONDS))
 
     async def close(self) -> None:
         if self._owns_client:

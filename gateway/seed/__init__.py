@@ -88,7 +88,9 @@ async def open_targets(settings: Settings) -> AsyncIterator[Targets]:
         auth=(settings.neo4j.user, settings.neo4j.password.get_secret_value()),
     )
     vectors = await vector_index_for(settings, timeout_seconds=120.0)
-    redis = Redis.from_url(settings.redis.url, socket_timeout=5, socket_connect_timeout=5)
+    redis = Redis.from_url(
+        settings.redis.cache_url or settings.redis.url, socket_timeout=5, socket_connect_timeout=5
+    )
     embedding = settings.embedding
     try:
         common = {

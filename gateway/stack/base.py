@@ -96,6 +96,10 @@ class Store(ABC):
     def launch(self, ports: Mapping[str, int]) -> int:
         """Start the server detached; return the pid of the process to record and stop."""
 
+    def wanted(self, environ: Mapping[str, str]) -> bool:
+        """Whether `up` should start (or wait for) this store at all; most always are."""
+        return True
+
     def build(self) -> None:  # noqa: B027 - optional hook, most stores build nothing
         """Produce whatever is cached (jars, binaries); no-op when already there."""
 

@@ -30,13 +30,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def format_status(rows: list[StoreStatus]) -> str:
-    lines = [f"{'store':<9} {'state':<9} {'pid':>8}  {'check':<6} url"]
+    lines = [f"{'store':<11} {'state':<9} {'pid':>8}  {'check':<6} url"]
     for row in rows:
         check = "ok" if row.answering else "-" if row.state == "stopped" else "FAIL"
         pid = str(row.pid) if row.pid else "-"
-        lines.append(f"{row.name:<9} {row.state:<9} {pid:>8}  {check:<6} {row.url or '-'}")
+        lines.append(f"{row.name:<11} {row.state:<9} {pid:>8}  {check:<6} {row.url or '-'}")
         if not row.answering and row.state != "stopped":
-            lines.append(f"{'':<9} -> {row.check}")
+            lines.append(f"{'':<11} -> {row.check}")
     return "\n".join(lines)
 
 

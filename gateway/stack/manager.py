@@ -14,11 +14,17 @@ from gateway.stack.neo4j import Neo4jStore
 from gateway.stack.paths import StackPaths
 from gateway.stack.postgres import PostgresStore
 from gateway.stack.process import StackError
-from gateway.stack.redis import RedisStore
+from gateway.stack.redis import RedisCacheStore, RedisStore
 from gateway.stack.weaviate import WeaviateStore
 
 # Order of the env file and of status output. Neo4j first: its JVM is the slowest start.
-STORE_TYPES: tuple[type[Store], ...] = (Neo4jStore, PostgresStore, RedisStore, WeaviateStore)
+STORE_TYPES: tuple[type[Store], ...] = (
+    Neo4jStore,
+    PostgresStore,
+    RedisStore,
+    RedisCacheStore,
+    WeaviateStore,
+)
 
 
 def stores(paths: StackPaths) -> list[Store]:
@@ -61,10 +67,13 @@ def up(
         wanted = [
             store
             for store in everything
-            if not isinstance(store, WeaviateStore)
-            or wants_weaviate(with_weaviate, environ)
-            # Started by an earlier `up --with-weaviate`: keep it in the env file.
-            or (external[store.name] is None and store.running() is not None)
+            if store.wanted(environ)
+            and (
+                not isinstance(store, WeaviateStore)
+                or wants_weaviate(with_weaviate, environ)
+                # Started by an earlier `up --with-weaviate`: keep it in the env file.
+                or (external[store.name] is None and store.running() is not None)
+            )
         ]
         ours = [store for store in wanted if external[store.name] is None]
         fixed = ports.configured(environ)

@@ -29,6 +29,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("weaviate", "data"),
     ("weaviate", "raft"),
     ("weaviate", "raft_rpc"),
+    ("redis_cache", "port"),
 )
 
 Slot = tuple[str, str]  # (store, port key)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import pwd
+import shlex
 import shutil
 import stat
 import subprocess
@@ -40,6 +41,7 @@ OS_USER = "embedded_postgres"
 PG_ROOT = pg_install_root()
 PG_BIN = PG_ROOT / "bin"
 CONF_NAME = "stack.conf"
+WAL_ARCHIVE = "wal-archive"  # under the stack's state dir: .stack/wal-archive
 
 
 def pick_locale(available: Iterable[str]) -> str:
@@ -48,7 +50,19 @@ def pick_locale(available: Iterable[str]) -> str:
     return "en_US.UTF-8" if "en_us.utf8" in normalised else "C.UTF-8"
 
 
-def render_config(port: int) -> str:
+def _conf_string(value: str) -> str:
+    """A postgresql.conf string literal (single quotes doubled)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def archive_command(archive: Path) -> str:
+    """Copy a finished WAL segment into `archive`, never over an existing one (the
+    PostgreSQL manual's example; a non-zero exit makes the server retry later)."""
+    target = shlex.quote(str(archive)) + "/%f"
+    return f"test ! -f {target} && cp %p {target}"
+
+
+def render_config(port: int, archive: Path) -> str:
     """Settings included from postgresql.conf; rewritten on every start (the port may move)."""
     return "\n".join(
         [
@@ -58,6 +72,12 @@ def render_config(port: int) -> str:
             "unix_socket_directories = ''",
             "password_encryption = 'scram-sha-256'",
             "max_connections = 200",
+            # The seed's point-in-time recovery: every WAL segment is archived (docs/operations.md).
+            "wal_level = replica",
+            "archive_mode = on",
+            f"archive_command = {_conf_string(archive_command(archive))}",
+            # A quiet server still closes a segment every 5 minutes: at most 5 minutes lost.
+            "archive_timeout = 300",
             "",
         ]
     )
@@ -100,6 +120,10 @@ class PostgresStore(Store):
     def pgdata(self) -> Path:
         return self.paths.data(self.name) / "data"
 
+    @property
+    def wal_archive(self) -> Path:
+        return self.paths.state / WAL_ARCHIVE
+
     def external(self, environ: Mapping[str, str]) -> dict[str, str] | None:
         schemes = ("postgresql", "postgres", "postgresql+asyncpg")
         url = external_url(environ, "DATABASE_URL", schemes)
@@ -137,7 +161,9 @@ class PostgresStore(Store):
         secret = password(self.paths, self.name)
         if not (self.pgdata / "PG_VERSION").is_file():
             self._initdb(run_as, secret)
-        self._write_owned(self.pgdata / CONF_NAME, render_config(ports["port"]), run_as)
+        self._owned_dir(self.wal_archive, run_as)
+        conf = render_config(ports["port"], self.wal_archive)
+        self._write_owned(self.pgdata / CONF_NAME, conf, run_as)
         self._write_owned(self.log_path, None, run_as)
         self._pg(
             run_as, "pg_ctl", "-D", str(self.pgdata), "-l", str(self.log_path), "-w", "-t", "60",
@@ -174,6 +200,12 @@ class PostgresStore(Store):
         os.chown(self.pgdata, entry.pw_uid, entry.pw_gid)
         self.pgdata.chmod(0o700)
         return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+
+    def _owned_dir(self, path: Path, run_as: Mapping[str, Any]) -> None:
+        """A directory only the server user can write (the WAL archive)."""
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if run_as:
+            os.chown(path, run_as["user"], run_as["group"])
 
     def _write_owned(self, path: Path, text: str | None, run_as: Mapping[str, Any]) -> None:
         """Write (or just create) a file the server user owns; it reads conf, appends logs."""

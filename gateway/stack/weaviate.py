@@ -22,14 +22,16 @@ MODULE = "github.com/weaviate/weaviate/cmd/weaviate-server"
 VERSION = "v1.35.2"
 
 
-def server_env(ports: Mapping[str, int], data_dir: Path) -> dict[str, str]:
-    """The variables that make a single-node, loopback, module-free Weaviate."""
+def server_env(ports: Mapping[str, int], data_dir: Path, backups: Path) -> dict[str, str]:
+    """The variables that make a single-node, loopback Weaviate with only the backup module."""
     return {
         "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED": "true",
         "PERSISTENCE_DATA_PATH": str(data_dir),
-        # We send our own vectors: no vectorizer modules, no network calls out.
+        # We send our own vectors: no vectorizer modules, no network calls out. The one
+        # module is the filesystem backup backend `curriculum backup` uses.
         "DEFAULT_VECTORIZER_MODULE": "none",
-        "ENABLE_MODULES": "",
+        "ENABLE_MODULES": "backup-filesystem",
+        "BACKUP_FILESYSTEM_PATH": str(backups),
         "CLUSTER_HOSTNAME": "node1",
         "CLUSTER_BIND_ADDR": HOST,
         "CLUSTER_ADVERTISE_ADDR": HOST,
@@ -80,10 +82,15 @@ class WeaviateStore(Store):
             return None
         return {"WEAVIATE_URL": url, "WEAVIATE_GRPC_URL": grpc}
 
+    @property
+    def backups(self) -> Path:
+        return self.paths.state / "weaviate-backups"
+
     def env(self, record: Record) -> dict[str, str]:
         return {
             "WEAVIATE_URL": f"http://{HOST}:{record.ports['http']}",
             "WEAVIATE_GRPC_URL": f"http://{HOST}:{record.ports['grpc']}",
+            "WEAVIATE_BACKUP_PATH": str(self.backups),
         }
 
     def check(self, env: Mapping[str, str]) -> str | None:
@@ -146,6 +153,7 @@ class WeaviateStore(Store):
     def launch(self, ports: Mapping[str, int]) -> int:
         data = self.paths.data(self.name)
         data.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ) | server_env(ports, data)
+        self.backups.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ) | server_env(ports, data, self.backups)
         cmd = [str(self.binary), "--host", HOST, "--port", str(ports["http"]), "--scheme", "http"]
         return spawn(cmd, log=self.log_path, env=env, cwd=data).pid

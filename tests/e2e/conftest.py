@@ -48,6 +48,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def same_database(cache_url: str | None, url: str) -> str:
+    """`cache_url` with the database number of `url` (or `url` itself without a cache)."""
+    if not cache_url:
+        return url
+    return urlunsplit(urlsplit(cache_url)._replace(path=urlsplit(url).path))
+
+
 def server_env(settings: Settings, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -55,6 +62,8 @@ def server_env(settings: Settings, **extra: str) -> dict[str, str]:
             "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
             "DATABASE_URL": settings.postgres.url,
             "REDIS_URL": settings.redis.url,
+            # The cache instance's database of the same number: as isolated as REDIS_URL.
+            "REDIS_CACHE_URL": same_database(settings.redis.cache_url, settings.redis.url),
             "VECTOR_NAMESPACE": settings.vector_namespace or "",
             "APP_ENV": "test",
             "SECRET_KEY": "e2e-secret-key-that-is-long-enough-0123456789",
@@ -153,11 +162,17 @@ async def edge_app(stack_settings: Settings) -> AsyncIterator[EdgeApp]:
         namespace = "Edge" if base.vector_backend == "weaviate" else "vectors_edge"
         settings = base.model_copy(
             update={
-                "redis": base.redis.model_copy(update={"url": redis_url}),
+                "redis": base.redis.model_copy(
+                    update={
+                        "url": redis_url,
+                        "cache_url": same_database(base.redis.cache_url, redis_url),
+                    }
+                ),
                 "vector_namespace": namespace,
             }
         )
         await _flush(redis_url)
+        await _flush(same_database(base.redis.cache_url, redis_url))
         process, url = start_server(server_env(settings, **EDGE_ENV))
         try:
             async with open_stores(settings) as stores:

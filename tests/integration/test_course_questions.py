@@ -85,7 +85,7 @@ async def test_questions_are_stored_served_and_searchable_by_readers_only(
     assert (await gql(backend, owner, PUBLISH, id=course))["publishCourse"][
         "__typename"
     ] == "Course"
-    await backend.redis.delete(*[k async for k in backend.redis.client.scan_iter("cache:*")])
+    await backend.redis.delete(*[k async for k in backend.redis.cache.scan_iter("cache:*")])
     assert await hits_for(other)  # published: anyone signed in may read it
 
 

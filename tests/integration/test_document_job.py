@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
@@ -29,8 +28,7 @@ from datasources.postgres.models import (
 )
 from datasources.redis.store import document_cache_key
 from datasources.settings import Settings
-from datasources.stores import Stores, vector_index_for
-from datasources.vectors import PgVectorIndex, VectorIndex, WeaviateVectorIndex
+from datasources.stores import Stores
 from jobs.tasks.cleanup import remove_document
 from jobs.tasks.retries import BadJob
 from tests.factories import World
@@ -54,39 +52,6 @@ The *rank* of a matrix is the number of nonzero rows left after Gaussian elimina
 For example, the identity matrix of size three has rank three.
 The rank tells whether a system of linear equations has a solution.
 """
-
-
-@pytest.fixture(params=["pgvector", "weaviate"])
-async def vectors(
-    request: pytest.FixtureRequest, test_settings: Settings
-) -> AsyncIterator[VectorIndex]:
-    """A fresh vector namespace of each backend, dropped afterwards."""
-    tag = uuid.uuid4().hex[:10]
-    namespace = f"dj_{tag}" if request.param == "pgvector" else f"Dj{tag}"
-    settings = test_settings.model_copy(
-        update={"vector_backend": request.param, "vector_namespace": namespace}
-    )
-    index = await vector_index_for(settings, timeout_seconds=30.0)
-    await index.bootstrap()
-    try:
-        yield index
-    finally:
-        if isinstance(index, PgVectorIndex):
-            await index._execute(f'DROP SCHEMA IF EXISTS "{namespace}" CASCADE')
-        elif isinstance(index, WeaviateVectorIndex):
-            await index._client.collections.delete(list(index.names.values()))
-        await index.close()
-
-
-@pytest.fixture
-async def docs(
-    world: World, test_settings: Settings, vectors: VectorIndex
-) -> AsyncIterator[DocumentWorld]:
-    built = DocumentWorld(world, test_settings, vectors)
-    try:
-        yield built
-    finally:
-        await built.cleanup()
 
 
 async def test_a_document_goes_through_and_every_store_holds_its_part(
@@ -125,7 +90,7 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     assert len(snap["chunks"]) == result["chunks"] > 0
     assert {uuid.UUID(i) for i in concept_ids} == set(snap["concept_vectors"])
     assert snap["cache"]["page_count"] == 1 and "Gaussian" in snap["cache"]["text"]
-    ttl = await stores.redis.client.ttl(document_cache_key(document_id))
+    ttl = await stores.redis.cache.ttl(document_cache_key(document_id))
     assert 6 * 3600 - 60 < ttl <= 6 * 3600
 
 

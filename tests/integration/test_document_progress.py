@@ -39,6 +39,12 @@ CONCEPT = """query($id: ID!) { concept(id: $id) { title definitions { content } 
   content } formulas { content } } }"""
 
 
+@pytest.fixture
+def docs(stack_docs: DocumentWorld) -> DocumentWorld:
+    """A real worker process opens the stack's own vector index, not a fresh namespace."""
+    return stack_docs
+
+
 async def _owner(docs: DocumentWorld) -> Principal:
     owner = await docs.world.user()
     docs.owner = owner.user_id

@@ -40,6 +40,12 @@ ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 5
 
 
+@pytest.fixture
+def docs(stack_docs: DocumentWorld) -> DocumentWorld:
+    """A real worker process opens the stack's own vector index, not a fresh namespace."""
+    return stack_docs
+
+
 async def test_both_jobs_run_through_arq_with_json_payloads(
     docs: DocumentWorld, test_settings: Settings, stores: Stores
 ) -> None:

@@ -64,8 +64,26 @@ async def test_purge_removes_only_rows_past_retention(world: World) -> None:
                 expires_at=datetime.now(UTC) + timedelta(days=1),
             )
         )
-    removed = await maintenance.purge_expired(world.stores.engine)
+    would = await maintenance.purge_tasks(world.stores, dry_run=True)
+    would |= await maintenance.purge_exports(world.stores, dry_run=True)
+    assert would["generation_tasks"] >= 1 and would["exports"] >= 1
+    async with world.stores.sessions() as session:
+        assert (
+            len(
+                (
+                    await session.execute(
+                        select(GenerationTask.id).where(GenerationTask.user_id == owner.user_id)
+                    )
+                ).all()
+            )
+            == 3
+        )  # the dry run removed nothing
+    removed = await maintenance.purge_tasks(world.stores, dry_run=False)
+    removed |= await maintenance.purge_exports(world.stores, dry_run=False)
     assert removed["generation_tasks"] >= 1 and removed["exports"] >= 1
+    again = await maintenance.purge_tasks(world.stores, dry_run=False)
+    again |= await maintenance.purge_exports(world.stores, dry_run=False)
+    assert again == {"generation_tasks": 0, "exports": 0, "files": 0}
     async with world.stores.sessions() as session:
         left = set(
             (

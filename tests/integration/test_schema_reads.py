@@ -143,7 +143,7 @@ async def test_course_reads_fill_and_use_the_redis_cache(world: World) -> None:
     assert (await run(world.stores, owner, query, id=gid)).data["course"]["title"] == "Cached"
     cached = await world.stores.redis.get_json_many([f"cache:courses:{course}"])
     assert cached[0]["title"] == "Cached"
-    assert 0 < await world.stores.redis.client.ttl(f"cache:courses:{course}") <= 3600
+    assert 0 < await world.stores.redis.cache.ttl(f"cache:courses:{course}") <= 3600
     # A cached private course is still hidden from someone else.
     stranger = await world.user()
     assert (await run(world.stores, stranger, query, id=gid)).data["course"] is None

@@ -7,6 +7,7 @@ in the environment) are only expected to answer.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import stat
@@ -28,8 +29,9 @@ PATHS = StackPaths.from_env()
 KEYS = {
     "postgres": ("DATABASE_URL",),
     "redis": ("REDIS_URL",),
+    "redis_cache": ("REDIS_CACHE_URL",),
     "neo4j": ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"),
-    "weaviate": ("WEAVIATE_URL", "WEAVIATE_GRPC_URL"),
+    "weaviate": ("WEAVIATE_URL", "WEAVIATE_GRPC_URL", "WEAVIATE_BACKUP_PATH"),
 }
 
 
@@ -104,9 +106,39 @@ def test_redis_is_durable_and_needs_the_password(stack_env: dict[str, str]) -> N
         assert client.ping()
         assert client.config_get("appendonly") == {"appendonly": "yes"}
         assert client.config_get("save") == {"save": "900 1 300 10 60 10000"}
+        # Sessions and the job queue are never evicted (docs/operations.md).
+        assert client.config_get("maxmemory-policy") == {"maxmemory-policy": "noeviction"}
     anonymous = stack_env["REDIS_URL"].split("@", 1)[1]
     with Redis.from_url(f"redis://{anonymous}") as client, pytest.raises(AuthenticationError):
         client.ping()
+
+
+def test_the_cache_redis_evicts_lru_and_keeps_nothing_on_disk(stack_env: dict[str, str]) -> None:
+    if "REDIS_CACHE_URL" not in stack_env:
+        pytest.skip("the cache Redis is external or not configured")
+    with Redis.from_url(stack_env["REDIS_CACHE_URL"], decode_responses=True) as client:
+        assert client.config_get("maxmemory-policy") == {"maxmemory-policy": "allkeys-lru"}
+        assert int(client.config_get("maxmemory")["maxmemory"]) > 0
+        assert client.config_get("appendonly") == {"appendonly": "no"}
+        assert client.config_get("save") == {"save": ""}
+
+
+async def test_postgres_archives_wal(stack_env: dict[str, str]) -> None:
+    if "DATABASE_URL" not in stack_env:
+        pytest.skip("PostgreSQL is external")
+    conn = await asyncpg.connect(stack_env["DATABASE_URL"])
+    try:
+        assert await conn.fetchval("SHOW archive_mode") == "on"
+        segment = await conn.fetchval("SELECT pg_walfile_name(pg_switch_wal())")
+        deadline = time.monotonic() + 60
+        while (
+            await conn.fetchval("SELECT last_archived_wal FROM pg_stat_archiver") or ""
+        ) < segment:
+            assert time.monotonic() < deadline, "the WAL segment was not archived"
+            await asyncio.sleep(0.5)
+    finally:
+        await conn.close()
+    assert (PATHS.state / "wal-archive" / segment).is_file()
 
 
 def test_neo4j_is_526_community(stack_env: dict[str, str]) -> None:

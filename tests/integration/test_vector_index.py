@@ -883,7 +883,10 @@ async def weaviate_without_graphql() -> AsyncIterator[tuple[str, str]]:
     data = Path(tempfile.mkdtemp(prefix="vt-weaviate-no-graphql-"))
     # Only what a static Go binary needs from our environment: none of our secrets.
     env = {k: os.environ[k] for k in ("PATH", "HOME", "TMPDIR") if k in os.environ}
-    env |= weaviate_server_env(ports, data) | {"DISABLE_GRAPHQL": "true", "LOG_LEVEL": "warning"}
+    env |= weaviate_server_env(ports, data, data / "backups") | {
+        "DISABLE_GRAPHQL": "true",
+        "LOG_LEVEL": "warning",
+    }
     http_url = f"http://{HOST}:{ports['http']}"
     try:
         with (data / "server.log").open("wb") as log:

@@ -30,6 +30,12 @@ from tests.integration.test_document_worker import _start, _stop, _wait_for
 pytestmark = pytest.mark.integration
 
 
+@pytest.fixture
+def docs(stack_docs: DocumentWorld) -> DocumentWorld:
+    """A real worker process opens the stack's own vector index, not a fresh namespace."""
+    return stack_docs
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -15,13 +15,14 @@ from datasources.redis.queue import (
     deserialize,
     serialize,
 )
+from jobs import maintenance
 from jobs.worker import WorkerSettings
 
 
 def test_the_worker_registers_its_jobs_under_the_queues_names() -> None:
     names = {f.name for f in WorkerSettings.functions}
     assert names <= {j.value for j in JobName}
-    assert {JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS} <= names
+    assert JobName.MAINTAIN_AUDIT_PARTITIONS in names
     assert {
         JobName.PROCESS_DOCUMENT,
         JobName.CLEAN_UP_DOCUMENT,
@@ -29,8 +30,13 @@ def test_the_worker_registers_its_jobs_under_the_queues_names() -> None:
         JobName.EXPORT_COURSE,
     } <= names
     assert {c.name for c in WorkerSettings.cron_jobs} == {
-        f"cron:{n}" for n in (JobName.MAINTAIN_AUDIT_PARTITIONS, JobName.PURGE_EXPIRED_ROWS)
+        f"cron:{JobName.MAINTAIN_AUDIT_PARTITIONS}",
+        f"cron:{JobName.RECONCILE}",
+        *(f"cron:{JobName.RETENTION}:{task}" for task in maintenance.TASKS),
     }
+    assert {c.name: c.keep_result_s for c in WorkerSettings.cron_jobs}[
+        f"cron:{JobName.RETENTION}:documents"
+    ] == 86_400
     assert set(TASK_JOBS) == {"document_processing", "course_generation", "export"}
 
 

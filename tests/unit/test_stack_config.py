@@ -42,12 +42,40 @@ def test_redis_config_escapes_quotes_and_backslashes(tmp_path: Path) -> None:
     assert 'requirepass "a\\"b\\\\c"' in text.splitlines()
 
 
-def test_postgres_config_listens_on_loopback_tcp_only() -> None:
-    text = postgres.render_config(55433)
+def test_postgres_config_listens_on_loopback_tcp_only(tmp_path: Path) -> None:
+    text = postgres.render_config(55433, tmp_path)
     assert "listen_addresses = '127.0.0.1'" in text
     assert "port = 55433" in text
     assert "unix_socket_directories = ''" in text
     assert "password_encryption = 'scram-sha-256'" in text
+
+
+def test_postgres_archives_wal_without_overwriting(tmp_path: Path) -> None:
+    archive = tmp_path / "it's here"
+    lines = postgres.render_config(55433, archive).splitlines()
+    assert "archive_mode = on" in lines and "wal_level = replica" in lines
+    command = postgres.archive_command(archive)
+    assert (
+        command
+        == f"test ! -f '{tmp_path}/it'\"'\"'s here'/%f && cp %p '{tmp_path}/it'\"'\"'s here'/%f"
+    )
+    # In the conf file the shell's single quotes are doubled.
+    assert f"archive_command = '{command.replace(chr(39), chr(39) * 2)}'" in lines
+
+
+def test_redis_main_never_evicts_and_the_cache_evicts_lru(tmp_path: Path) -> None:
+    common = {
+        "port": 1,
+        "secret": "s",
+        "data_dir": tmp_path,
+        "pidfile": tmp_path / "p",
+        "logfile": tmp_path / "l",
+    }
+    main = set(redis.render_config(**common).splitlines())
+    cache = set(redis.render_config(**common, cache=True).splitlines())
+    assert "maxmemory-policy noeviction" in main and "appendonly yes" in main
+    assert {"maxmemory-policy allkeys-lru", "appendonly no", 'save ""'} <= cache
+    assert not any(line.startswith("maxmemory ") for line in main)
 
 
 def test_locale_prefers_en_us_and_falls_back_to_c_utf8() -> None:
@@ -75,7 +103,7 @@ def test_postmaster_pid_parsing(tmp_path: Path) -> None:
 
 def test_weaviate_env_binds_what_it_can_to_loopback(tmp_path: Path) -> None:
     ports = {"http": 1, "grpc": 2, "gossip": 3, "data": 5, "raft": 7, "raft_rpc": 11}
-    env = weaviate.server_env(ports, tmp_path)
+    env = weaviate.server_env(ports, tmp_path, tmp_path / "backups")
     assert env["PERSISTENCE_DATA_PATH"] == str(tmp_path)
     assert env["CLUSTER_BIND_ADDR"] == env["CLUSTER_ADVERTISE_ADDR"] == "127.0.0.1"
     assert (env["GRPC_PORT"], env["CLUSTER_GOSSIP_BIND_PORT"], env["CLUSTER_DATA_BIND_PORT"]) == (
@@ -86,7 +114,9 @@ def test_weaviate_env_binds_what_it_can_to_loopback(tmp_path: Path) -> None:
     assert (env["RAFT_PORT"], env["RAFT_INTERNAL_RPC_PORT"]) == ("7", "11")
     # Localhost cluster mode would ignore RAFT_INTERNAL_RPC_PORT and dial RAFT_PORT + 1.
     assert "CLUSTER_IN_LOCALHOST" not in env
-    assert env["ENABLE_MODULES"] == "" and env["DEFAULT_VECTORIZER_MODULE"] == "none"
+    assert env["ENABLE_MODULES"] == "backup-filesystem"
+    assert env["DEFAULT_VECTORIZER_MODULE"] == "none"
+    assert env["BACKUP_FILESYSTEM_PATH"] == str(tmp_path / "backups")
     assert env["RAFT_BOOTSTRAP_EXPECT"] == "1"
 
 

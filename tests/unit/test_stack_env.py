@@ -81,6 +81,6 @@ def test_status_table_shows_failures_and_masked_urls() -> None:
         StoreStatus("weaviate", "stopped", None, None, "not running"),
     ]
     table = format_status(rows)
-    assert "postgres  running" in table and "***" in table
+    assert "postgres    running" in table and "***" in table
     assert "-> ConnectionError: refused" in table
     assert "not running" not in table  # stopped is not a failure

@@ -14,7 +14,7 @@ from gateway.stack.neo4j import Neo4jStore
 from gateway.stack.paths import StackPaths
 from gateway.stack.postgres import PostgresStore
 from gateway.stack.process import AuthFailed, StackError
-from gateway.stack.redis import RedisStore
+from gateway.stack.redis import RedisCacheStore, RedisStore
 from gateway.stack.weaviate import WeaviateStore
 
 EXTERNAL = {
@@ -152,3 +152,16 @@ def test_refused_credentials_fail_at_once_instead_of_waiting(
     assert time.monotonic() - began < 5
     rows = {r.name: r for r in manager.status(environ=EXTERNAL, paths=paths)}
     assert rows["postgres"].check == "password authentication failed"
+
+
+def test_an_external_redis_without_a_cache_url_starts_no_cache(
+    paths: StackPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """REDIS_CACHE_URL is optional: with the main Redis external the app caches there."""
+    _stores_answer(monkeypatch, None)
+    manager.up(with_weaviate=True, environ=EXTERNAL, paths=paths)
+    assert not (paths.state / "redis_cache").exists()
+    cache = RedisCacheStore(paths)
+    assert not cache.wanted(EXTERNAL)
+    assert cache.wanted({})  # a stack of our own: both Redis instances
+    assert cache.wanted(EXTERNAL | {"REDIS_CACHE_URL": "redis://cache.internal:6379/0"})

@@ -124,7 +124,7 @@ def test_a_taken_port_from_the_base_names_the_base() -> None:
         fixed = {
             ("redis", "port"): ports.Configured(busy, "STACK_PORT_BASE=1 + 1", "STACK_PORT_BASE")
         }
-        hint = r"set STACK_PORT_BASE to another base \(the stack uses 9 ports"
+        hint = r"set STACK_PORT_BASE to another base \(the stack uses 10 ports"
         with pytest.raises(StackError, match=hint):
             ports.ensure_free(ports.of_store("redis", fixed))
 
