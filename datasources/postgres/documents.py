@@ -22,6 +22,7 @@ from sqlalchemy import (
     false,
     func,
     select,
+    true,
 )
 
 from datasources.errors import guarded
@@ -59,15 +60,18 @@ class DocumentFilter:
     owner_id: UUID | None = None
 
 
-def document_visible(viewer: Viewer, *, user: Any = None) -> ColumnElement[bool]:
+def document_visible(
+    viewer: Viewer, *, user: Any = None, include_deleted: bool = False
+) -> ColumnElement[bool]:
     """Documents are private to their owner (and admins); a deleted one is no one's.
     `user`: as in course_visible.
 
     Every read goes through this, so `deleteDocument` hides a document from queries,
     nested edges (Course.documents, Concept.sources) and semantic search (whose hits are
-    kept only when their document loads) at once, before the cleanup job runs.
+    kept only when their document loads) at once, before the cleanup job runs. Only jobs
+    ask for `include_deleted`, to say precisely why a document cannot be used.
     """
-    live = Document.status.is_distinct_from("deleted")
+    live = true() if include_deleted else Document.status.is_distinct_from("deleted")
     if viewer.is_admin:
         return live
     if viewer.user_id is None:
@@ -99,9 +103,11 @@ def page_statement(
 
 class DocumentReader(PgBase):
     @guarded(STORE)
-    async def by_ids(self, ids: Sequence[UUID], *, viewer: Viewer) -> dict[UUID, DocumentRecord]:
+    async def by_ids(
+        self, ids: Sequence[UUID], *, viewer: Viewer, include_deleted: bool = False
+    ) -> dict[UUID, DocumentRecord]:
         statement = select(*DOCUMENT_COLUMNS).where(
-            one_of(Document.id, ids), document_visible(viewer)
+            one_of(Document.id, ids), document_visible(viewer, include_deleted=include_deleted)
         )
         return {r.id: r for r in await self._records(DocumentRecord, statement)}
 

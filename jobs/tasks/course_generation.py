@@ -59,7 +59,7 @@ async def generate(run: TaskRun) -> dict[str, Any]:
 
     await run.progress("reading", 5, "reading the documents and the knowledge graph")
     ids = [UUID(i) for i in request.document_ids]
-    found = await stores.documents.by_ids(ids, viewer=EVERYONE)
+    found = await stores.documents.by_ids(ids, viewer=EVERYONE, include_deleted=True)
     owner = await stores.users.by_ids([task.user_id])
     admin = task.user_id in owner and owner[task.user_id].role == "admin"
     problem = _document_problems(request, found, task.user_id, admin)

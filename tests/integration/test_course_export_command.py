@@ -28,6 +28,7 @@ def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
         "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
         "DATABASE_URL": settings.postgres.url,
         "REDIS_URL": settings.redis.url,
+        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
         "VECTOR_NAMESPACE": settings.vector_namespace or "",
     }
     return subprocess.run(  # noqa: S603 - our own interpreter and command

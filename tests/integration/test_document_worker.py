@@ -102,6 +102,7 @@ def _worker_env(settings: Settings, **extra: str) -> dict[str, str]:
         "APP_ENV": "development",
         "DATABASE_URL": settings.postgres.url,
         "REDIS_URL": settings.redis.url,
+        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
         "VECTOR_NAMESPACE": settings.vector_namespace or "",
         "FILE_STORE_ROOT": str(settings.files.root.absolute()),
         "WORKER_LEASE_SECONDS": str(LEASE_SECONDS),

@@ -35,6 +35,7 @@ def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
         "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
         "DATABASE_URL": settings.postgres.url,
         "REDIS_URL": settings.redis.url,
+        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
         "VECTOR_NAMESPACE": settings.vector_namespace or "",
         "COLUMNS": "200",
     }

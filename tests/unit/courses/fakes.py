@@ -190,7 +190,9 @@ class FakeDocuments:
     world: World
     calls: Calls
 
-    async def by_ids(self, ids: list[UUID], *, viewer: Any) -> dict[UUID, DocumentRecord]:
+    async def by_ids(
+        self, ids: list[UUID], *, viewer: Any, include_deleted: bool = False
+    ) -> dict[UUID, DocumentRecord]:
         self.calls.log.append(("documents",))
         return {i: self.world.documents[i] for i in ids if i in self.world.documents}
 
