@@ -311,12 +311,13 @@ async def test_an_example_opens_in_a_new_tab_and_runs(watched: Watched, account:
     await sign_in(page, account.username, PASSWORD)
     await open_plugin(page, "Examples")
     offered = await page.locator(".cg-examples button").all_inner_texts()
-    # Today's schema has generation progress but no uploads: only that one is generated.
+    # Examples for uploads and generation progress are generated from today's schema.
     assert offered == [
         "A course and its weekly plan",
         "A learning path to a concept",
         "Semantic search",
         "Watch a task's progress",
+        "Upload a document and watch it being processed",
         "Watch a course being generated",
     ]
     await page.get_by_role("button", name="A course and its weekly plan").click()
