@@ -227,7 +227,8 @@ def ingest(args: argparse.Namespace) -> int:
     except CommandError as exc:
         print(f"curriculum ingest: {exc}", file=sys.stderr)
         return 1
-    Console().print(summary(rows))
+    # Not a terminal (a log, CI): rich would fold the table at 80 columns, splitting paths.
+    Console(width=None if sys.stdout.isatty() else 240).print(summary(rows))
     return 0 if all(row.ok for row in rows) else 1
 
 
