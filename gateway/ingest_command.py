@@ -175,9 +175,11 @@ def summary(rows: Sequence[Row]) -> Table:
     table = Table(title="curriculum ingest")
     for column in ("file", "result", "document", "task", "detail"):
         table.add_column(column, overflow="fold")
-    for row in rows:
+    names = [Path(row.path).name for row in rows]
+    for row, name in zip(rows, names, strict=True):
         table.add_row(
-            str(row.path),
+            # The file's name; its whole path only when two files share a name.
+            name if names.count(name) == 1 else str(row.path),
             row.outcome,
             str(row.document_id or ""),
             str(row.task_id or ""),
