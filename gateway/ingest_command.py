@@ -175,11 +175,14 @@ def summary(rows: Sequence[Row]) -> Table:
     table = Table(title="curriculum ingest")
     for column in ("file", "result", "document", "task", "detail"):
         table.add_column(column, overflow="fold")
-    names = [Path(row.path).name for row in rows]
-    for row, name in zip(rows, names, strict=True):
+    paths: dict[str, set[str]] = {}
+    for row in rows:
+        paths.setdefault(Path(row.path).name, set()).add(str(row.path))
+    for row in rows:
+        name = Path(row.path).name
         table.add_row(
-            # The file's name; its whole path only when two files share a name.
-            name if names.count(name) == 1 else str(row.path),
+            # The file's name; its whole path only when two different files share a name.
+            name if len(paths[name]) == 1 else str(row.path),
             row.outcome,
             str(row.document_id or ""),
             str(row.task_id or ""),
