@@ -452,26 +452,3 @@ def _too_large(limit: int) -> str:
         f"request body exceeds {limit} bytes (UPLOAD_MAX_BYTES for the file plus "
         "GRAPHQL_MAX_BODY_BYTES for the other parts)"
     )
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-def _audited_body(scope: Scope, body: bytes) -> Any:
-    content_type = Headers(scope=scope).get("content-type", "")
-    if "json" in content_type and len(body) <= MAX_AUDITED_BODY:
-        try:
-            return redact(orjson.loads(body))
-        except orjson.JSONDecodeError:
-            pass
-    return {"contentType": content_type[:100], "bytes": len(body)}
