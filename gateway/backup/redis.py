@@ -69,9 +69,11 @@ async def is_empty(url: str) -> bool:
         await client.aclose()
 
 
-async def load(url: str, source: Path, *, force: bool) -> int:
+async def load(url: str, source: Path, *, force: bool) -> tuple[int, int]:
+    """Restore every key; returns (restored, expired): keys whose expiry passed between
+    the backup and now are left out, as the source would have dropped them too."""
     client = Redis.from_url(url)
-    restored = 0
+    restored = expired = 0
     try:
         if force:
             await client.flushdb()
@@ -82,7 +84,8 @@ async def load(url: str, source: Path, *, force: bool) -> int:
                     row = orjson.loads(line)
                     expires = int(row["expires_at_ms"])
                     if expires and expires <= now:
-                        continue  # it would have expired by now
+                        expired += 1
+                        continue
                     pipe.restore(
                         base64.b64decode(row["key"]),
                         expires,
@@ -96,7 +99,7 @@ async def load(url: str, source: Path, *, force: bool) -> int:
                 await pipe.execute()
     finally:
         await client.aclose()
-    return restored
+    return restored, expired
 
 
 async def count(url: str) -> int:

@@ -108,12 +108,15 @@ async def current_counts(settings: Settings, manifest: Manifest) -> dict[str, An
     return out
 
 
-def differences(manifest: Manifest, now: dict[str, Any]) -> list[str]:
+def differences(manifest: Manifest, now: dict[str, Any], *, redis_expired: int = 0) -> list[str]:
+    """Counts that differ from the manifest's; Redis keys that expired between the
+    backup and the restore are not expected back."""
     stores = manifest.stores
+    redis_keys = stores["redis"]["counts"]["keys"] - redis_expired
     expected: dict[str, Any] = {
         "postgres": stores["postgres"]["counts"],
         "neo4j": stores["neo4j"]["counts"],
-        "redis": stores["redis"]["counts"],
+        "redis": {"keys": redis_keys},
         "files": stores["files"]["count"],
     }
     if "weaviate" in now:
@@ -148,7 +151,7 @@ async def restore(settings: Settings, folder: Path, *, force: bool = False) -> d
     log.info("restore: neo4j")
     await graph.load(settings.neo4j, folder, force=force)
     log.info("restore: redis")
-    keys = await redis.load(settings.redis.url, folder, force=force)
+    keys, expired = await redis.load(settings.redis.url, folder, force=force)
     if part is not None:
         log.info("restore: weaviate")
         await weaviate.load(settings, folder, part)
@@ -159,7 +162,8 @@ async def restore(settings: Settings, folder: Path, *, force: bool = False) -> d
         "restored_from": str(folder),
         "created_at": manifest.data["created_at"],
         "redis_keys": keys,
+        "redis_keys_expired": expired,
         "files_copied": copied,
         "counts": now,
-        "differences": differences(manifest, now),
+        "differences": differences(manifest, now, redis_expired=expired),
     }

@@ -10,6 +10,7 @@ import neo4j.time
 import pytest
 
 from gateway.backup import files, graph
+from gateway.backup.run import differences
 from gateway.backup.manifest import FORMAT, BackupError, Manifest, checksums
 
 
@@ -118,3 +119,29 @@ def test_a_label_that_is_not_a_plain_name_stops_the_restore(tmp_path: Path) -> N
     nodes.write_text('{"key": "1", "labels": ["Concept`) DETACH DELETE (n"], "props": {}}\n')
     with pytest.raises(BackupError, match="a label or type is not a plain name"):
         list(graph._batches(nodes, "labels"))
+
+
+def test_redis_keys_that_expired_since_the_backup_are_not_a_difference() -> None:
+    manifest = Manifest(
+        {
+            "format": FORMAT,
+            "stores": {
+                "postgres": {"counts": {"public.users": 2}},
+                "neo4j": {"counts": {"nodes": {}}},
+                "redis": {"counts": {"keys": 4}},
+                "files": {"count": 0},
+            },
+        }
+    )
+    now = {
+        "postgres": {"public.users": 2},
+        "neo4j": {"nodes": {}},
+        "redis": {"keys": 3},
+        "files": 0,
+    }
+    assert differences(manifest, now) == ["redis: backup {'keys': 4} != restored {'keys': 3}"]
+    assert differences(manifest, now, redis_expired=1) == []
+    # A key that expired is no excuse for one more key than the backup held.
+    assert differences(manifest, now | {"redis": {"keys": 4}}, redis_expired=1) == [
+        "redis: backup {'keys': 3} != restored {'keys': 4}"
+    ]
