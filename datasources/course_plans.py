@@ -26,7 +26,7 @@ from datasources.courses import CourseWriter, Refused, course_hours, course_reco
 from datasources.neo4j.bulk import Achieves, Contains, CourseNode, ObjectiveNode
 from datasources.neo4j.course_plan import CourseGraph, write_course_graph
 from datasources.postgres.base import Viewer
-from datasources.postgres.models import Course, CourseDocument, GenerationTask
+from datasources.postgres.models import Course, CourseDocument, GenerationTask, task_subject
 from datasources.postgres.records import CourseRecord, GenerationTaskRecord
 from datasources.tasks import TASK_COLUMNS, new_task, running
 
@@ -165,7 +165,7 @@ class CoursePlanWriter:
                     select(*TASK_COLUMNS)
                     .where(
                         GenerationTask.task_type == TASK_TYPE,
-                        GenerationTask.payload["course_id"].astext == str(course_id),
+                        task_subject("course_id") == str(course_id),
                     )
                     .order_by(GenerationTask.created_at.desc())
                     .limit(1)

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from datasources.errors import UpstreamUnavailable, guard
 from datasources.postgres.base import STORE as POSTGRES
 from datasources.postgres.base import Viewer
-from datasources.postgres.models import Document, GenerationTask
+from datasources.postgres.models import Document, GenerationTask, task_subject
 from datasources.postgres.records import GenerationTaskRecord, field_names
 from datasources.redis.progress import TERMINAL, event_from_task, publish_progress
 from datasources.redis.store import RedisStore
@@ -222,7 +222,7 @@ class TaskStore:
         """The newest task of `task_type` on the course that `viewer` may read."""
         conditions = [
             GenerationTask.task_type == task_type,
-            GenerationTask.payload["course_id"].astext == str(course_id),
+            task_subject("course_id") == str(course_id),
         ]
         if not viewer.is_admin:
             conditions.append(GenerationTask.user_id == viewer.user_id)
@@ -244,7 +244,7 @@ class TaskStore:
         self, document_ids: Sequence[UUID], *, viewer: Viewer
     ) -> dict[UUID, GenerationTaskRecord]:
         """Each document's newest document_processing task that `viewer` may read."""
-        subject = GenerationTask.payload["document_id"].astext
+        subject = task_subject("document_id")
         conditions = [
             GenerationTask.task_type == "document_processing",
             subject.in_([str(d) for d in document_ids]),

@@ -46,7 +46,7 @@ from datasources.postgres.base import STORE as POSTGRES
 from datasources.postgres.base import Viewer
 from datasources.postgres.document_jobs import jsonb_merge
 from datasources.postgres.documents import DOCUMENT_COLUMNS
-from datasources.postgres.models import Document, GenerationTask
+from datasources.postgres.models import Document, GenerationTask, task_subject
 from datasources.postgres.records import DocumentRecord, GenerationTaskRecord
 from datasources.redis.queue import JobQueue
 from datasources.settings import Settings
@@ -357,7 +357,7 @@ async def _same_bytes(session: AsyncSession, owner_id: UUID, sha256: str) -> Upl
             select(*TASK_COLUMNS)
             .where(
                 GenerationTask.task_type == TASK_TYPE,
-                GenerationTask.payload["document_id"].astext == str(document.id),
+                task_subject("document_id") == str(document.id),
             )
             .order_by(GenerationTask.created_at.desc(), GenerationTask.id.desc())
             .limit(1)

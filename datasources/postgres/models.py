@@ -30,10 +30,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    literal,
     text,
 )
 from sqlalchemy.dialects.postgresql import INET, JSONB, TIMESTAMP, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from datasources.embeddings.base import EMBEDDING_DIMENSIONS
 
@@ -254,6 +256,22 @@ Index("idx_generation_tasks_user_id", GenerationTask.user_id)
 Index("idx_generation_tasks_status", GenerationTask.status)
 Index("idx_generation_tasks_task_type", GenerationTask.task_type)
 Index("idx_generation_tasks_created_at", GenerationTask.created_at.desc())
+
+
+def task_subject(key: str) -> ColumnElement[str]:
+    """`payload ->> 'key'` with the key written into the SQL: PostgreSQL matches an
+    expression index only against the same expression, and `payload ->> $1` (what
+    `payload[key].astext` sends) is not `payload ->> 'document_id'` to the planner."""
+    return GenerationTask.payload.op("->>", return_type=Text)(literal(key, literal_execute=True))
+
+
+# Migration 0004: a document's / a course's newest task, found by its payload.
+Index(
+    "idx_generation_tasks_document_id",
+    task_subject("document_id"),
+    GenerationTask.created_at.desc(),
+)
+Index("idx_generation_tasks_course_id", task_subject("course_id"), GenerationTask.created_at.desc())
 
 
 class Export(Base):

@@ -80,7 +80,14 @@ class TaskQueries:
     async def api_keys(self, info: Info) -> list[ApiKey]:
         return [ApiKey.from_record(r) for r in await user_resolvers.api_keys(info.context)]
 
-    @strawberry.field(description="Administrators only: the seed's document_processing_stats_view.")
+    @strawberry.field(
+        description=(
+            "Administrators only: the seed's document_processing_stats_view, a row per day "
+            "of upload. It counts every document uploaded that day, including those deleted "
+            "since (soft delete keeps the row; their status is then `deleted`, so they are "
+            "neither completed nor failed)."
+        )
+    )
     async def document_processing_stats(
         self,
         info: Info,

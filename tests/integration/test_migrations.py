@@ -324,13 +324,20 @@ EMPTY_CATALOG: Snapshot = {"indexes": {}}
 
 
 def with_order_indexes(catalog: Snapshot) -> Snapshot:
-    """`catalog` plus migration 0003's (key, id) indexes for the keyset orders."""
+    """`catalog` plus migration 0003's (key, id) indexes for the keyset orders and
+    0004's indexes of a task's subject."""
     expected = {part: dict(entries) for part, entries in catalog.items()}
     for table, key in (("courses", "title"), ("courses", "created_at"), ("courses", "updated_at"),
                        ("documents", "filename"), ("documents", "created_at"),
                        ("documents", "updated_at")):  # fmt: skip
         name = f"idx_{table}_{key}_id"
         expected["indexes"][name] = f"CREATE INDEX {name} ON public.{table} USING btree ({key}, id)"
+    for key in ("document_id", "course_id"):
+        name = f"idx_generation_tasks_{key}"
+        expected["indexes"][name] = (
+            f"CREATE INDEX {name} ON public.generation_tasks "
+            f"USING btree (((payload ->> '{key}'::text)), created_at DESC)"
+        )
     return expected
 
 
@@ -430,13 +437,13 @@ async def engine(db: Scratch) -> AsyncIterator[AsyncEngine]:
 async def test_upgrade_downgrade_upgrade_round_trip(db: Scratch, conn: asyncpg.Connection) -> None:
     await db.migrate("downgrade", "base")
     await db.migrate("upgrade", "head")
-    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0003"
+    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0004"
     await db.migrate("downgrade", "base")
     left = await snapshot(conn)
     assert {p: v for p, v in left.items() if p != "extensions" and v} == {}
     assert "vector" not in left["extensions"]
     await db.migrate("upgrade", "head")
-    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0003"
+    assert await conn.fetchval("SELECT version_num FROM alembic_version") == "0004"
 
 
 async def test_0001_builds_exactly_the_seed(
@@ -529,7 +536,7 @@ async def test_every_seed_index_by_name_and_definition(
         " WHERE schemaname = 'public' AND indexname LIKE 'idx\\_%'"
     )
     indexes = {row["indexname"]: row["indexdef"] for row in rows}
-    order_indexes = with_order_indexes(EMPTY_CATALOG)["indexes"]  # migration 0003's
+    order_indexes = with_order_indexes(EMPTY_CATALOG)["indexes"]  # migrations 0003, 0004
     assert indexes.keys() == SEED_INDEXES.keys() | order_indexes.keys()
     for name, definition in order_indexes.items():
         assert indexes[name] == definition
