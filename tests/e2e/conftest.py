@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from sqlalchemy import text
 from datasources.settings import Settings
 from datasources.stores import Stores, open_stores
 from tests.e2e.test_authz_harness import LOGIN, PASSWORD, Account, Client, isolated, register
+from tests.processes import same_database, store_env
 
 ROOT = Path(__file__).resolve().parents[2]
 # The edge tests' own Redis database (others: 15 the shared test runs, 13 security).
@@ -48,30 +48,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def same_database(cache_url: str | None, url: str) -> str:
-    """`cache_url` with the database number of `url` (or `url` itself without a cache)."""
-    if not cache_url:
-        return url
-    return urlunsplit(urlsplit(cache_url)._replace(path=urlsplit(url).path))
-
-
 def server_env(settings: Settings, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
-            "DATABASE_URL": settings.postgres.url,
-            "REDIS_URL": settings.redis.url,
-            # The cache instance's database of the same number: as isolated as REDIS_URL.
-            "REDIS_CACHE_URL": same_database(settings.redis.cache_url, settings.redis.url),
-            "VECTOR_NAMESPACE": settings.vector_namespace or "",
-            "APP_ENV": "test",
-            "SECRET_KEY": "e2e-secret-key-that-is-long-enough-0123456789",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    env.update(extra)
-    return env
+    defaults = {
+        "APP_ENV": "test",
+        "SECRET_KEY": "e2e-secret-key-that-is-long-enough-0123456789",
+        "LOG_LEVEL": "WARNING",
+    }
+    return store_env(settings, **(defaults | extra))
 
 
 def server_log(port: int) -> Path:

@@ -16,6 +16,7 @@ from datasources.settings import Settings
 from gateway.export_command import CommandError, checked_output, export_course
 from tests.course_data import chinese
 from tests.integration.courses import Courses
+from tests.processes import store_env
 from tests.readers import missing_texts, pdf_text
 
 pytestmark = pytest.mark.integration
@@ -23,18 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
-        "DATABASE_URL": settings.postgres.url,
-        "REDIS_URL": settings.redis.url,
-        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
-        "VECTOR_NAMESPACE": settings.vector_namespace or "",
-    }
     return subprocess.run(  # noqa: S603 - our own interpreter and command
         [str(Path(sys.executable).parent / "curriculum"), "export", *args],
         cwd=ROOT,
-        env=env,
+        env=store_env(settings),
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,7 +9,6 @@ holds exactly what a clean run of the same document writes.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -33,6 +32,7 @@ from datasources.stores import Stores
 from jobs.state import WorkerState
 from jobs.worker import WorkerSettings
 from tests.integration.documents import DocumentWorld
+from tests.processes import store_env
 from tests.unit.pipeline.samples import EN_CHAPTER
 
 pytestmark = pytest.mark.integration
@@ -96,20 +96,14 @@ async def test_both_jobs_run_through_arq_with_json_payloads(
 
 
 def _worker_env(settings: Settings, **extra: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
+    defaults = {
         "APP_ENV": "development",
-        "DATABASE_URL": settings.postgres.url,
-        "REDIS_URL": settings.redis.url,
-        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
-        "VECTOR_NAMESPACE": settings.vector_namespace or "",
         "FILE_STORE_ROOT": str(settings.files.root.absolute()),
         "WORKER_LEASE_SECONDS": str(LEASE_SECONDS),
         "WORKER_POLL_SECONDS": "0.2",
         "LOG_LEVEL": "WARNING",
-        **extra,
     }
+    return store_env(settings, **(defaults | extra))
 
 
 def _start(settings: Settings, log: Path, **extra: str) -> subprocess.Popen[bytes]:

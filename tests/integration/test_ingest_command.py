@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -22,6 +21,7 @@ from datasources.stores import Stores
 from gateway.ingest_command import CommandError, ingest, summary
 from tests.factories import World
 from tests.integration.documents import DocumentWorld
+from tests.processes import store_env
 from tests.unit.pipeline.samples import EN_CHAPTER
 from tests.upload_files import docx_bytes
 
@@ -30,19 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
-        "DATABASE_URL": settings.postgres.url,
-        "REDIS_URL": settings.redis.url,
-        "REDIS_CACHE_URL": settings.redis.cache_url or settings.redis.url,
-        "VECTOR_NAMESPACE": settings.vector_namespace or "",
-        "COLUMNS": "200",
-    }
     return subprocess.run(  # noqa: S603 - our own interpreter and command
         [str(Path(sys.executable).parent / "curriculum"), "ingest", *args],
         cwd=ROOT,
-        env=env,
+        env=store_env(settings, COLUMNS="200"),
         capture_output=True,
         text=True,
         timeout=120,

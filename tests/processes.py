@@ -1,0 +1,34 @@
+"""The environment a test gives a child process (`curriculum ...`, a worker, a server):
+this process' environment with the test's stores, so the child reads and writes exactly
+what the test does."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from datasources.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def same_database(cache_url: str | None, url: str) -> str:
+    """`cache_url` with the database number of `url` (or `url` itself without a cache)."""
+    if not cache_url:
+        return url
+    return urlunsplit(urlsplit(cache_url)._replace(path=urlsplit(url).path))
+
+
+def store_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """This process' environment pointed at `settings`' stores, plus `extra`."""
+    return {
+        **os.environ,
+        "CURRICULUM_ENV_FILE": str(ROOT / ".stack" / "stack.env"),
+        "DATABASE_URL": settings.postgres.url,
+        "REDIS_URL": settings.redis.url,
+        # The cache instance's database of the same number: as isolated as REDIS_URL.
+        "REDIS_CACHE_URL": same_database(settings.redis.cache_url, settings.redis.url),
+        "VECTOR_NAMESPACE": settings.vector_namespace or "",
+        **extra,
+    }
