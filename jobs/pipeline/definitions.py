@@ -106,6 +106,23 @@ _EN_DEFINING_VERB = re.compile(
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
 GLOSSARY = 0.75
+# "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence
+# announces what comes next; the definition is a later sentence.
+_EN_ANNOUNCES = re.compile(
+    r"\b(?:will|['’]ll|shall|let['’]s|let\s+us|going\s+to|first)\s+(?:\w+\s+)?"
+    r"(?:define|explain|discuss|describe|introduce|look\s+at|talk\s+about|cover|see)\b"
+    r"|\bwhat\s+we\s+mean\s+by\b",
+    re.I,
+)
+_ZH_ANNOUNCES = re.compile(
+    r"(?:将|会|接下来|下面|下一节|下一章|本节|本章)[^。]{0,6}(?:介绍|讨论|讲解|学习|定义)"
+)
+# "In Listing 8-20, … whose names are *Blue* and *Yellow*", "如图 3 所示": a sentence about
+# a numbered figure or listing describes that artefact, not a term.
+_ARTEFACT = re.compile(
+    r"\b(?:listing|figure|fig\.|table|example)\s+\d+(?:[.-]\d+)*\b|[图表]\s*\d+(?:[.-]\d+)*",
+    re.I,
+)
 _LIST_MARK = re.compile(r"^[-*•·\s]+")
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 
@@ -135,7 +152,7 @@ def find_definitions(
     found = next(_by_pattern(sentence, block, chinese), None)
     if found is None or found.confidence < GLOSSARY:
         found = _glossary_entry(sentence, block, emphasis) or found
-    if found is None or found.confidence < EMPHASIS:
+    if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:
             term = emphasis_name(span)
@@ -150,6 +167,13 @@ def find_definitions(
                 break
     if found is not None:
         yield found
+
+
+def _describes_other(sentence: str, chinese: bool) -> bool:
+    """The sentence announces a definition to come, or describes a numbered artefact:
+    its emphasis is not the term being defined there."""
+    announces = _ZH_ANNOUNCES if chinese else _EN_ANNOUNCES
+    return bool(announces.search(sentence) or _ARTEFACT.search(sentence))
 
 
 _ZH_NOT_NOMINAL = {"v", "vd", "d", "r", "c", "p", "m", "q", "a", "ad", "u", "uj", "f", "t"}

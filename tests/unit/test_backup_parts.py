@@ -10,8 +10,8 @@ import neo4j.time
 import pytest
 
 from gateway.backup import files, graph
-from gateway.backup.run import differences
 from gateway.backup.manifest import FORMAT, BackupError, Manifest, checksums
+from gateway.backup.run import differences
 
 
 def _backup(root: Path) -> Manifest:

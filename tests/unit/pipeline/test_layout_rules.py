@@ -171,3 +171,28 @@ def test_coordinated_heading_parts_share_the_head() -> None:
     assert shared_head(["堆的存储", "表示"]) == []
     terms = [c.term for c in heading_terms("Preorder, Inorder, and Postorder Traversal", 0, 2)]
     assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
+
+
+def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
+    announced = "We’ll first define what we mean by the term *string*."
+    assert not list(find_definitions(announced, 0, False, ("*string*",)))
+    listing = (
+        "In Listing 8-20, we keep the scores of two teams whose names are _Blue_ and _Yellow_."
+    )
+    assert not list(find_definitions(listing, 0, False, ("_Blue_", "_Yellow_")))
+    assert not list(
+        find_definitions("下面我们将介绍*二叉树*是如何工作的。", 0, True, ("*二叉树*",))
+    )
+    # The sentence that does define still does, and a stated pattern is not affected.
+    found = list(
+        find_definitions("A *string* is a collection of characters.", 0, False, ("*string*",))
+    )
+    assert [d.term for d in found] == ["string"]
+    found = list(
+        find_definitions("*二叉树*是一种每个节点最多有两个子节点的树。", 0, True, ("*二叉树*",))
+    )
+    assert [d.term for d in found] == ["二叉树"]
+    found = list(
+        find_definitions("In Figure 2, this shape is called a *torus*.", 0, False, ("*torus*",))
+    )
+    assert [d.term for d in found] == ["torus"]
