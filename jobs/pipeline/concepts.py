@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import rjieba
 
 from datasources.concept_keys import concept_key
+from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
@@ -99,6 +100,8 @@ def find_concepts(
         )
         if in_heading:
             sources.add("heading_mention")
+        if chinese and zh_clause(key):
+            continue  # a statement or a step set in bold, not a name
         if not _admissible(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):

@@ -1,0 +1,46 @@
+"""Whether a Chinese candidate reads as a clause rather than a name.
+
+Chinese textbooks set whole statements in bold ("计数排序只适用于非负整数",
+"复杂度的常数系数小") and title the steps of a walk-through with them ("数组的前 2 个元素已
+排序"); the term finder sees a long emphasised phrase and would keep it. A name has no
+adverb of degree or time, does not end on a preposition, holds no "2 个" count, and is
+not a figure reference ("如图所示"). rjieba's part-of-speech tags tell these apart; no
+list of subject words is involved.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rjieba
+
+# One-character adverbs make a predicate: 仅 只 均 已 都 也 就 还 (tag d). 不, 非 and 无 are
+# left out: they also form names (不可变引用, 非稳定排序).
+_NEGATIONS = {"不", "非", "无"}
+# rjieba tags 很 and 较 "zg" along with nouns such as 度 (出度) and 簇 (字形簇): named here.
+_DEGREE = {"很", "较", "更", "太", "极"}
+# Words a phrase cut off before its object ends on; 对 and 和 are not (键值对, 加权和).
+_DANGLING = {"为", "是", "于", "在", "与", "及", "把", "被", "对于", "通过"}
+# "复杂度的常数系数小", "缓存使用效率高": a subject and its adjective. A name ends on a noun
+# (大顶堆) or on 最小/极大 (全局最小), never on a bare adjective after four characters.
+_PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多少好差强弱]$")
+_FIGURE = re.compile(r"所示$|^如[图表]|^[图表][^\w]*$")
+_COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
+
+
+def zh_clause(term: str) -> bool:
+    text = term.replace(" ", "")
+    if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
+        return True
+    tags = rjieba.tag(text)
+    if len(tags) < 2:
+        return False
+    if tags[-1][0] in _DANGLING:
+        return True  # "时间复杂度为": cut off before its object
+    # A one-character adverb after the first word belongs to a predicate (计数排序只适用
+    # 于…, 元素均已排序, 概率很低); one that opens the phrase modifies the name (快速排序,
+    # 已提交), and a longer one inside can be part of it (小批量随机梯度下降).
+    return any(
+        (tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE
+        for word, tag in tags[1:]
+    )

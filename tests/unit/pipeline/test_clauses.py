@@ -1,0 +1,45 @@
+"""A Chinese statement or walk-through step set in bold is not a concept name."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.clauses import zh_clause
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "计数排序只适用于非负整数",  # an adverb (只) inside: a predicate
+        "数据元素均已排序",
+        "出现最坏情况的概率很低",
+        "数组的前 3 个元素已排序",  # a count with its classifier: a step
+        "时间复杂度为",  # cut off before its object
+        "如图所示",  # a figure reference
+        "算法的常数系数小",  # a subject and its adjective
+        "内存使用效率高",
+    ],
+)
+def test_statements_are_clauses(statement: str) -> None:
+    assert zh_clause(statement)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "快速排序",  # an opening adverb modifies the name
+        "已暂存",
+        "小批量随机梯度下降",
+        "非稳定排序",  # negations form names
+        "不可变引用",
+        "键值对",  # 对 here is a noun
+        "加权和",
+        "出度",
+        "字形簇",
+        "全局最小",
+        "大顶堆",
+        "平衡二叉搜索树",
+    ],
+)
+def test_names_are_not(name: str) -> None:
+    assert not zh_clause(name)
