@@ -184,8 +184,11 @@ def _nominal(term: str, chinese: bool) -> bool:
     if not chinese:
         return True
     tags = rjieba.tag(term.replace(" ", ""))
+    # rjieba tags the one-character heads of compound names as verbs (哈希表, 线段树,
+    # 最小生成树: 表/树 "v"); after another word such a character is the name's head noun.
+    head_noun = len(tags) >= 2 and len(tags[-1][0]) == 1 and tags[-1][1] == "v"
     return (
-        tags[-1][1] not in _ZH_NOT_NOMINAL
+        (head_noun or tags[-1][1] not in _ZH_NOT_NOMINAL)
         and tags[0][1] not in {"r", "c", "p", "m", "d", "q"}
         and not (len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL)
     )

@@ -196,3 +196,13 @@ def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing()
         find_definitions("In Figure 2, this shape is called a *torus*.", 0, False, ("*torus*",))
     )
     assert [d.term for d in found] == ["torus"]
+
+
+def test_a_chinese_name_with_a_one_character_head_is_defined_by_emphasis() -> None:
+    # rjieba tags 表 and 树 as verbs; as the head of a compound they are nouns.
+    for term in ("哈希表", "线段树"):
+        sentence = f"*{term}*是一种常用的数据结构，它支持高效的查询。"
+        found = list(find_definitions(sentence, 0, True, (f"*{term}*",)))
+        assert [d.term for d in found] == [term]
+    # A stressed verb is still not a name.
+    assert not list(find_definitions("数组的长度是*不变*的。", 0, True, ("*不变*",)))
