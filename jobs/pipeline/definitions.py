@@ -162,11 +162,19 @@ def find_definitions(
                 and verb.search(sentence)
                 and acceptable(term)
                 and _nominal(term, chinese)
+                and (chinese or not _in_parentheses(term, sentence))
             ):
                 found = Definition(term, sentence, block, EMPHASIS)
                 break
     if found is not None:
         yield found
+
+
+def _in_parentheses(term: str, sentence: str) -> bool:
+    """ "… grapheme clusters (the closest thing to what we would call *letters*)": an aside
+    compares, it does not define. (Chinese parentheses hold glosses: not checked there.)"""
+    before = sentence[: sentence.find(term)]
+    return before.count("(") > before.count(")")
 
 
 def _describes_other(sentence: str, chinese: bool) -> bool:

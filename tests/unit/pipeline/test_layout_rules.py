@@ -206,3 +206,10 @@ def test_a_chinese_name_with_a_one_character_head_is_defined_by_emphasis() -> No
         assert [d.term for d in found] == [term]
     # A stressed verb is still not a name.
     assert not list(find_definitions("数组的长度是*不变*的。", 0, True, ("*不变*",)))
+
+
+def test_an_emphasised_word_in_an_aside_is_not_defined_there() -> None:
+    aside = "Strings are bytes and clusters (the closest thing to what we'd call *letters*)."
+    assert [d.term for d in find_definitions(aside, 0, False, ("*letters*",))] == []
+    plain = "A *cluster* is the closest thing to a letter (see below)."
+    assert [d.term for d in find_definitions(plain, 0, False, ("*cluster*",))] == ["cluster"]
