@@ -1,8 +1,11 @@
 """Worked examples: sentences that announce one ("For example", "例如", "比如", ...).
 
 A sentence that starts with the marker is an example with confidence 0.8; a marker inside
-the sentence gives 0.6. The example belongs to the first concept it names, else to the
-concept of its section (the nearest heading concept above it).
+the sentence gives 0.6. A sentence that only leads in ("For example:", "Here is an example
+of a lookup:", "例如：") is followed by the example itself, the next block (code, a
+formula, a paragraph): that block is the example's content too, and a lead-in with
+nothing after it is no example. The example belongs to the first concept it names, else
+to the concept of its section (the nearest heading concept above it).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ _INSIDE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b|例如|比如|譬如|诸如", re.I
 )
 MAX_CONTENT = 600
+_LEAD_IN_WORDS = 3  # "For example, with" is a lead-in; a sentence of its own says more
 
 
 def find_examples(
@@ -34,11 +38,21 @@ def find_examples(
     for index, block in enumerate(blocks):
         if block.kind not in PROSE:
             continue
-        for sentence in sentences(block.text):
+        said = list(sentences(block.text))
+        for position, sentence in enumerate(said):
             start = _START.match(sentence)
             if start is None and _INSIDE.search(sentence) is None:
                 continue
-            content = sentence[:MAX_CONTENT]
+            content = sentence
+            last = position == len(said) - 1
+            if last and _leads_in(sentence, start):
+                following = _following(blocks, index)
+                if following is None:
+                    if _bare(sentence, start):
+                        continue  # "For example:" with nothing after it shows nothing
+                else:
+                    content = f"{sentence}\n{following}"
+            content = content[:MAX_CONTENT]
             found.append(
                 Extraction(
                     type="example",
@@ -50,3 +64,25 @@ def find_examples(
                 )
             )
     return found
+
+
+def _bare(sentence: str, start: re.Match[str] | None) -> bool:
+    """Only the marker and a few words: "For example:", "For example, with"."""
+    rest = sentence[start.end() :] if start else sentence
+    return len(re.findall(r"\w+", rest)) < _LEAD_IN_WORDS and not re.search(
+        r"[\u4e00-\u9fff]{4}", rest
+    )
+
+
+def _leads_in(sentence: str, start: re.Match[str] | None) -> bool:
+    """It ends on a colon or comma, or with no full stop at all ("… a new dictionary
+    with" and then the code), or it is only the marker."""
+    ending = sentence.rstrip()[-1:]
+    return ending not in {".", "!", "?", "。", "！", "？", ")", "）"} or _bare(sentence, start)
+
+
+def _following(blocks: Sequence[Block], index: int) -> str | None:
+    """The block right after `index` when it continues the text (not a new heading)."""
+    if index + 1 >= len(blocks) or blocks[index + 1].kind == "heading":
+        return None
+    return blocks[index + 1].text.strip() or None

@@ -132,3 +132,24 @@ def test_analysis_is_json_serialisable(en: Analysis) -> None:
     assert data["knowledge"]["concepts"][0]["key"]
     assert data["chunks"][0]["heading_path"][0] == "Linear Equations"
     assert data["word_count"] == en.word_count > 150
+
+
+def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
+    from jobs.pipeline.examples import find_examples
+    from jobs.pipeline.model import Block
+
+    blocks = [
+        Block("heading", "Dictionaries", 1, level=1),
+        Block("paragraph", "A dictionary maps keys to values. For example:", 1),
+        Block("code", ">>> eng2sp = {'one': 'uno'}", 1),
+        Block("paragraph", "You can make one with", 2),
+        Block("code", "d = dict()", 2),
+        Block("paragraph", "For example, a histogram counts letters.", 2),
+        Block("paragraph", "例如：", 3),
+        Block("heading", "Lookups", 3, level=2),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block: None)]
+    assert found == [
+        "For example:\n>>> eng2sp = {'one': 'uno'}",
+        "For example, a histogram counts letters.",
+    ]  # "例如：" with only a heading after it shows nothing
