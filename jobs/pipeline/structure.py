@@ -28,8 +28,10 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import has_han
 
+# A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional.
 _NUMBERING = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|Chapter\s+\d+:?|§)\s*",
+    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]"
+    r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§)\s*",
     re.I,
 )
 _EN_LEAD = re.compile(
