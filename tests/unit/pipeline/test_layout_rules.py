@@ -213,3 +213,12 @@ def test_an_emphasised_word_in_an_aside_is_not_defined_there() -> None:
     assert [d.term for d in find_definitions(aside, 0, False, ("*letters*",))] == []
     plain = "A *cluster* is the closest thing to a letter (see below)."
     assert [d.term for d in find_definitions(plain, 0, False, ("*cluster*",))] == ["cluster"]
+
+
+def test_chapter_numbers_joined_by_a_pdf_and_glossaries_name_nothing() -> None:
+    from jobs.pipeline.structure import heading_terms
+
+    assert [c.term for c in heading_terms("Chapter11 Dictionaries", 0, 1)] == ["Dictionaries"]
+    assert [c.term for c in heading_terms("Section 2.3: Hash Tables", 0, 2)] == ["Hash Tables"]
+    assert heading_terms("Glossary", 0, 2) == []
+    assert heading_terms("术语表", 0, 2) == []
