@@ -305,6 +305,9 @@ def formula_labels(latex: str, block: int) -> list[Cue]:
     return cues
 
 
+_EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
+
+
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
     if not term or FURNITURE.match(term) or any(ch in term for ch in '=(){}[];"“”|\\/#@$'):
@@ -320,6 +323,8 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
         return False
+    if _EXPRESSION.search(term):
+        return False  # "a, b", "n + b": a list or a formula's letters, not a name (C++ is)
     lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
     if (
         lowered[0] in EN_STOP - {"a", "an", "the"}

@@ -222,3 +222,11 @@ def test_chapter_numbers_joined_by_a_pdf_and_glossaries_name_nothing() -> None:
     assert [c.term for c in heading_terms("Section 2.3: Hash Tables", 0, 2)] == ["Hash Tables"]
     assert heading_terms("Glossary", 0, 2) == []
     assert heading_terms("术语表", 0, 2) == []
+
+
+def test_a_list_or_an_expression_is_not_a_term() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    assert not acceptable("a, b")
+    assert not acceptable("n + b")
+    assert all(acceptable(t) for t in ("C++", "B+ tree", "key-value pair"))
