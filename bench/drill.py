@@ -338,6 +338,24 @@ async def running_job(ports: dict[str, int]) -> str | None:
     return None
 
 
+async def all_answering(ports: dict[str, int], *, within: float = 180.0) -> bool:
+    """Whether every worker's metrics server answers (it starts with the worker) within
+    `within` s: a kill must leave a running worker to take the job over, not only the
+    replacement of the previous kill, still starting."""
+    deadline = time.monotonic() + within
+    async with httpx.AsyncClient(timeout=5) as http:
+        for port in ports.values():
+            while True:
+                try:
+                    await http.get(f"http://127.0.0.1:{port}/")
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline:
+                        return False
+                    await asyncio.sleep(0.5)
+    return True
+
+
 @dataclass
 class KillReport:
     kills: int = 0
@@ -367,6 +385,8 @@ async def kill_drill(
     pool = await queue.open_queue(settings.redis.url)
     try:
         for n in range(kills):
+            if not await all_answering(ports):
+                print(f"drill: a worker did not start before kill {n}", file=sys.stderr)
             document_id, task_id = await add_document(
                 stores, owner, pdf, name=f"drill-{n}.pdf", language=None
             )
