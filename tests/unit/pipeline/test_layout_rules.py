@@ -171,3 +171,25 @@ def test_coordinated_heading_parts_share_the_head() -> None:
     assert shared_head(["堆的存储", "表示"]) == []
     terms = [c.term for c in heading_terms("Preorder, Inorder, and Postorder Traversal", 0, 2)]
     assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
+
+
+def test_a_sub_sections_facet_heading_names_no_concept() -> None:
+    def terms(text: str, level: int = 2) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, level)]
+
+    assert terms("Advantages and Drawbacks") == []
+    assert terms("Code Implementation") == [] and terms("复杂度分析") == []
+    assert terms("优点与缺点") == [] and terms("Pros and Cons") == []
+    # "<facet> of X" names X
+    assert terms("Common Operations of Skip Lists") == ["Skip Lists"]
+    assert terms("Properties of the Determinant") == ["Determinant"]
+    assert terms("跳表的效率") == ["跳表"]
+    # a facet word inside a longer name is part of it, and a chapter title is its subject
+    assert terms("Bitwise Operations") == ["Bitwise Operations"]
+    assert terms("Complexity Analysis", level=1) == ["Complexity Analysis"]
+
+
+def test_a_chinese_name_never_opens_with_a_preposition() -> None:
+    assert not acceptable("在链表末尾追加节点")  # a bold step: "at the list's end, append"
+    assert acceptable("对象") and acceptable("根节点") and acceptable("从节点")
+    assert acceptable("在堆上分配内存", heading=True)  # a heading may read as a clause
