@@ -124,9 +124,19 @@ def find_concepts(
         title = _title(entry, key_cues, definition, blocks)
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
     drafts.sort(key=lambda d: (-d.score, d.key))
-    chosen = drafts[: concept_budget(words)]
+    budget = concept_budget(words)
+    # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
+    # defined) is one the author wants learned: the length budget does not cut it
+    marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: budget // 2]
+    chosen = drafts[:budget] + marked
     locate(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _author_marks(draft: Draft) -> int:
+    """How many independent layout or wording cues point at the term."""
+    strong_definition = draft.definition is not None and draft.definition.confidence >= 0.7
+    return len(draft.sources & {"heading", "emphasis", "gloss"}) + strong_definition
 
 
 def _definitions(

@@ -193,3 +193,24 @@ def test_a_chinese_name_never_opens_with_a_preposition() -> None:
     assert not acceptable("在链表末尾追加节点")  # a bold step: "at the list's end, append"
     assert acceptable("对象") and acceptable("根节点") and acceptable("从节点")
     assert acceptable("在堆上分配内存", heading=True)  # a heading may read as a clause
+
+
+def test_a_term_marked_twice_is_kept_beyond_the_length_budget(tmp_path: Path) -> None:
+    # a short text (budget: 20 concepts) whose 24 headings fill the budget, then a term set
+    # in bold and glossed in English once: the author marks it twice, so it is kept
+    topics = [
+        "数组", "链表", "栈", "队列", "哈希表", "二叉树", "堆", "图", "字符串", "矩阵", "集合",
+        "映射", "元组", "指针", "迭代器", "闭包", "模块", "接口", "异常", "线程", "进程", "锁",
+        "信号量", "管道",
+    ]  # fmt: skip
+    text = "".join(f"## {t}\n\n{t}很常见，{t}也很重要。\n\n" for t in topics)
+    text += "## 小结\n\n最后介绍**跳表**（skip list），它建立在有序链表之上。跳表查找很快。\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert "跳表" in keys
+    assert len(concepts) > 20 and {"数组", "管道"} <= keys
+    # a term marked once (bold alone) stays subject to the budget
+    path.write_text(text.replace("**跳表**（skip list）", "**跳表**"), encoding="utf-8")
+    assert "跳表" not in {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
