@@ -248,7 +248,15 @@ FACET_OF = re.compile(
     r"^(?:(?:common|basic|main|key|typical)\s+)?(?:advantages?|disadvantages?|limitations?|"
     r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
-    r"properties)\s+of\s+(?:(?:the|a|an)\s+)?",
+    r"properties|design|goals|principles|overview|fundamentals|history|examples)"
+    r"\s+of\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+# "Hash Table Implementation", "Linked List Efficiency": a facet after the topic (only words
+# that never head a compound term of their own; "Bitwise Operations", "Data Types" do)
+FACET_AFTER = re.compile(
+    r"\s+(?:code\s+)?(?:implementations?|terminology|efficiency|advantages|disadvantages|"
+    r"limitations|pros\s+and\s+cons|complexity\s+analysis|review|usage)$",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
+    FACET_AFTER,
     FACET_HEADINGS,
     FACET_OF,
     FURNITURE,
@@ -90,7 +91,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
         for term in [
-            FACET_OF.sub("", t)
+            FACET_AFTER.sub("", FACET_OF.sub("", t)) if level >= 2 else FACET_OF.sub("", t)
             for piece in pieces
             for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
         ]:
@@ -371,12 +372,14 @@ def _adverb(word: str) -> bool:
 
 
 def _head_noun(word: str) -> bool:
-    """The last word of a name: a noun, or a verb's bare form after a modifier — the
+    """The last word of a name: a noun, a gerund, or a verb's bare form after a modifier — the
     lexicon knows "merge", "commit", "borrow" only as verbs, yet "three-way merge",
     "merge commit" and "mutable borrow" are names ("unseen", "convex" still are not)."""
     if _noun_capable(word):
         return True
     lemmas = getAllLemmas(word)
+    if word.endswith("ing") and "VERB" in lemmas:
+        return True  # a gerund after a modifier names a process: "open addressing"
     return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == word
 
 

@@ -22,6 +22,7 @@ from jobs.pipeline.structure import (
     heading_terms,
     shared_head,
 )
+from jobs.pipeline.terms import collect
 
 
 def test_inline_html_marks_emphasis_in_markdown() -> None:
@@ -214,3 +215,32 @@ def test_a_term_marked_twice_is_kept_beyond_the_length_budget(tmp_path: Path) ->
     # a term marked once (bold alone) stays subject to the budget
     path.write_text(text.replace("**跳表**（skip list）", "**跳表**"), encoding="utf-8")
     assert "跳表" not in {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+
+
+def test_a_facet_after_the_topic_is_cut_off() -> None:
+    def terms(text: str) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, 2)]
+
+    assert terms("Skip List Implementation") == ["Skip List"]
+    assert terms("Design of Bloom Filters") == ["Bloom Filters"]
+    assert terms("Trie Efficiency") == ["Trie"]
+    assert terms("Set Operations") == ["Set Operations"]  # "operations" heads compounds
+
+
+def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
+    # the lexicon knows "commit" and "merge" only as verbs
+    stats = collect(
+        [
+            (0, "Each commit object stores a tree. A merge commit has two parents."),
+            (1, "Git makes a three-way merge here. You commit files and merge branches."),
+        ]
+    )
+    assert {"commit object", "merge commit", "three-way merge"} <= set(stats)
+    assert "commit file" not in stats and "merge branch" not in stats  # verb + object
+
+
+def test_a_gerund_after_a_modifier_names_a_process() -> None:
+    stats = collect([(0, "Open addressing avoids chains; linear probing is one kind.")])
+    assert {"open addressing", "linear probing"} <= set(stats)
+    assert acceptable("Open Addressing", heading=True) and acceptable("pattern matching")
+    assert [c.term for c in heading_terms("Double Hashing", 0, 3)] == ["Double Hashing"]
