@@ -300,9 +300,13 @@ def _only(word: str, kinds: set[str]) -> bool:
 def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]]]:
     phrases: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for word, pos in segmenter.tag(text):
+    tagged = segmenter.tag(text)
+    for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
+        if word == "对" and current and not _zh_object_follows(tagged, position):
+            current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"
+            continue
         if (
             word in ZH_STOP
             or word.lower() in EN_STOP
@@ -318,6 +322,16 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """The preposition 对 takes an object ("对数组排序"); after a noun and before a verb,
+    a particle or punctuation it is the noun "pair" ("插入键值对。", "键值对被覆盖")."""
+    for word, pos in tagged[position + 1 :]:
+        if word.isspace():
+            continue
+        return pos[:1] in ("n", "r", "m") or pos in ("eng", "vn", "a")
+    return False
 
 
 def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import rjieba
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
@@ -244,3 +245,13 @@ def test_a_gerund_after_a_modifier_names_a_process() -> None:
     assert {"open addressing", "linear probing"} <= set(stats)
     assert acceptable("Open Addressing", heading=True) and acceptable("pattern matching")
     assert [c.term for c in heading_terms("Double Hashing", 0, 3)] == ["Double Hashing"]
+
+
+def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
+    stats = collect(
+        [(0, "字典存储键值对。"), (1, "一个键值对被删除，再插入新的键值对。")],
+        rjieba.Jieba(),
+    )
+    assert stats["键值对"].count == 3
+    # the preposition 对 takes an object: "对数组排序" is not "数组对"
+    assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
