@@ -229,7 +229,7 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
             last = phrase[j - 1]
             ends = _en_can_end(last) or (
-                j - i >= 2 and ((opens_noun_phrase and _bare_verb(last)) or gerund(last))
+                (opens_noun_phrase and _bare_verb(last)) or (j - i >= 2 and gerund(last))
             )
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = phrase[i:j]

@@ -234,10 +234,13 @@ def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
         [
             (0, "Each commit object stores a tree. A merge commit has two parents."),
             (1, "Git makes a three-way merge here. You commit files and merge branches."),
+            (2, "Make a commit now."),
         ]
     )
     assert {"commit object", "merge commit", "three-way merge"} <= set(stats)
     assert "commit file" not in stats and "merge branch" not in stats  # verb + object
+    # "a commit", "each commit object": a noun; "You commit files": a verb
+    assert stats["commit"].count == 2
 
 
 def test_a_gerund_after_a_modifier_names_a_process() -> None:
