@@ -95,6 +95,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             for piece in pieces
             for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
         ]:
+            if not term.strip():
+                continue  # nothing left: "基础" (basics) once its generic tail is cut off
             whole = len(parts) == 1 and term == clean_title(plain) and not _gerund(term.split()[0])
             if (
                 acceptable(term, heading=True)

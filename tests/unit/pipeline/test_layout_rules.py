@@ -258,3 +258,10 @@ def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
     assert stats["键值对"].count == 3
     # the preposition 对 takes an object: "对数组排序" is not "数组对"
     assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
+
+
+def test_a_heading_that_is_only_a_generic_tail_names_nothing() -> None:
+    # "基础" (basics) and "入门" are cut off as a heading's generic tail; nothing is left,
+    # and that must not fail the document
+    for text in ("基础", "入门", "初步", "Introduction to"):
+        assert heading_terms(text, 0, 2) == []
