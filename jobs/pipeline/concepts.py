@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import rjieba
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
@@ -134,9 +134,15 @@ def find_concepts(
 
 
 def _author_marks(draft: Draft) -> int:
-    """How many independent layout or wording cues point at the term."""
-    strong_definition = draft.definition is not None and draft.definition.confidence >= 0.7
-    return len(draft.sources & {"heading", "emphasis", "gloss"}) + strong_definition
+    """How many independent layout or wording cues point at the term. A definition read
+    from the emphasis itself ("**X**：…", or an emphasised term in a sentence with "is") is
+    the same mark as the emphasis: "- **空间效率高**：…" is a bullet's bold claim, marked once."""
+    definition = draft.definition
+    own = definition is not None and (
+        definition.confidence > GLOSSARY
+        or (definition.confidence >= EMPHASIS and "emphasis" not in draft.sources)
+    )
+    return len(draft.sources & {"heading", "emphasis", "gloss"}) + own
 
 
 def _definitions(

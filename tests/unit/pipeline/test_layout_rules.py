@@ -265,3 +265,18 @@ def test_a_heading_that_is_only_a_generic_tail_names_nothing() -> None:
     # and that must not fail the document
     for text in ("基础", "入门", "初步", "Introduction to"):
         assert heading_terms(text, 0, 2) == []
+
+
+def test_a_bold_bullet_claim_is_marked_once(tmp_path: Path) -> None:
+    # "- **空间效率高**：…" is defined by its own bold and colon: one mark, not two, so the
+    # budget still cuts it (unlike the bold and glossed term of the test above)
+    topics = [f"主题{n}" for n in "甲乙丙丁戊己庚辛壬癸"] + [
+        f"模型{n}" for n in "甲乙丙丁戊己庚辛壬癸子丑"
+    ]
+    text = "".join(f"## {t}\n\n{t}很常见，{t}也很重要。\n\n" for t in topics)
+    text += "## 小结\n\n- **查询速度快**：查询速度快是它的长处，查询速度快也好记。\n"
+    path = tmp_path / "claims.md"
+    path.write_text(text, encoding="utf-8")
+    assert "查询速度快" not in {
+        c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts
+    }
