@@ -280,3 +280,11 @@ def test_a_bold_bullet_claim_is_marked_once(tmp_path: Path) -> None:
     assert "查询速度快" not in {
         c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts
     }
+
+
+def test_figure_references_and_purpose_particles_are_not_terms() -> None:
+    stats = collect(
+        [(0, "栈的结构如图所示。"), (1, "我们用数组来表示栈，用链表来实现队列。")], rjieba.Jieba()
+    )
+    assert not any(key.startswith("来") or key.endswith("所示") for key in stats)
+    assert {"栈", "数组"} <= set(stats)
