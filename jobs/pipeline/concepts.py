@@ -3,8 +3,9 @@
 A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphasis 0.35,
 English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
-`_admissible`), and the best `concept_budget(words)` are returned. Nothing here knows a
-subject: the same rules serve a Rust book and a calculus text.
+`_admissible`), and the best `concept_budget(words)` are returned, plus (up to half the
+budget again) the terms the author marks twice, e.g. bold and glossed (`_author_marks`).
+Nothing here knows a subject: the same rules serve a Rust book and a calculus text.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 A heading names its section's topic once the apparatus is peeled off ("What Is Ownership?"
 → "Ownership", "References and Borrowing" → "References", "Borrowing", "2.3 向量" → "向量").
 Code in a heading counts only when it names a type or keyword (`Box<T>`, `match`), never a
-call, path or snake_case identifier.
+call, path or snake_case identifier. A sub-section heading that names an aspect of its
+parent's topic ("Advantages and Limitations", "Code Implementation", "复杂度分析") names no
+concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 """
 
 from __future__ import annotations

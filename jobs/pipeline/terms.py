@@ -2,8 +2,11 @@
 
 English: runs of words between function words, punctuation, code and maths; a term may
 hold "of" inside ("law of large numbers") and must end in a word that can be a noun
-(lemminflect's lexicon; unknown words such as "Hessian" count as nouns). Chinese: rjieba
-words (with part-of-speech tags) in runs between function words and punctuation.
+(lemminflect's lexicon; unknown words such as "Hessian" count as nouns), in a gerund after
+a modifier ("open addressing"), or, right after a determiner, in a verb's bare form ("a
+commit", "the merge commit": the lexicon knows them only as verbs). Chinese: rjieba words
+(with part-of-speech tags) in runs between function words and punctuation; 对 after a noun
+with no object after it is "pair" (键值对).
 C-value (Frantzi et al. 2000) rewards frequent terms and discounts a term by the longer
 terms it is nested in, so "matrix" nested only in "matrix multiplication" is not double
 counted.
