@@ -3,8 +3,9 @@
 A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphasis 0.35,
 English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
-`_admissible`), and the best `concept_budget(words)` are returned. Nothing here knows a
-subject: the same rules serve a Rust book and a calculus text.
+`_admissible`), and the best `concept_budget(words)` are returned, plus (up to half the
+budget again) the terms the author marks twice, e.g. bold and glossed (`_author_marks`).
+Nothing here knows a subject: the same rules serve a Rust book and a calculus text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import rjieba
 
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.definitions import WEAK, Definition, find_definitions
+from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
@@ -127,9 +128,25 @@ def find_concepts(
         title = _title(entry, key_cues, definition, blocks)
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
     drafts.sort(key=lambda d: (-d.score, d.key))
-    chosen = drafts[: concept_budget(words)]
+    budget = concept_budget(words)
+    # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
+    # defined) is one the author wants learned: the length budget does not cut it
+    marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: budget // 2]
+    chosen = drafts[:budget] + marked
     locate(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _author_marks(draft: Draft) -> int:
+    """How many independent layout or wording cues point at the term. A definition read
+    from the emphasis itself ("**X**：…", or an emphasised term in a sentence with "is") is
+    the same mark as the emphasis: "- **空间效率高**：…" is a bullet's bold claim, marked once."""
+    definition = draft.definition
+    own = definition is not None and (
+        definition.confidence > GLOSSARY
+        or (definition.confidence >= EMPHASIS and "emphasis" not in draft.sources)
+    )
+    return len(draft.sources & {"heading", "emphasis", "gloss"}) + own
 
 
 def _definitions(

@@ -6,12 +6,13 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.mentions import mention_pattern
+from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
     Concept,
@@ -26,6 +27,7 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline
+from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
@@ -33,6 +35,7 @@ DIFFICULTY_RULE = (
     "1–2 levels → intermediate, 3 or more → advanced"
 )
 _STRUCTURAL = {"heading", "definition", "emphasis", "gloss"}
+_NAMED = {*PROSE, "heading"}  # blocks whose "$\\ell_2$ norm" is spelled "L2 norm" (spell_symbols)
 
 
 class KnowledgeExtractor(Protocol):
@@ -48,6 +51,10 @@ class OfflineExtractor:
 
 def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     chinese = language == "zh-CN"
+    blocks = [
+        replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
+        for b in blocks
+    ]
     words = count_all(b.text for b in blocks if b.kind != "code")
     drafts, definitions = find_concepts(blocks, chinese, words)
     tree = outline(blocks)

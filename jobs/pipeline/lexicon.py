@@ -137,6 +137,132 @@ GENERIC_HEADINGS = frozenset(
     ]
 )
 
+# What a sub-section says *about* its parent's topic, not a topic of its own: "Advantages
+# and Limitations", "Code Implementation", "复杂度分析" under "Binary Search Tree" name no
+# concept (the section's body does). "Types of Binary Trees" names "binary trees".
+# Applied to sub-section headings only: a chapter titled "Complexity Analysis" is about it.
+FACET_HEADINGS = frozenset(
+    [
+        "advantage",
+        "advantages",
+        "disadvantage",
+        "disadvantages",
+        "advantages and disadvantages",
+        "advantages and limitations",
+        "pros and cons",
+        "strength",
+        "strengths",
+        "weakness",
+        "weaknesses",
+        "limitation",
+        "limitations",
+        "benefit",
+        "benefits",
+        "drawback",
+        "drawbacks",
+        "characteristics",
+        "features",
+        "terminology",
+        "common terminology",
+        "basic terminology",
+        "terms",
+        "common terms",
+        "key terms",
+        "basic concepts",
+        "key concepts",
+        "operations",
+        "common operations",
+        "basic operations",
+        "types",
+        "common types",
+        "implementation",
+        "implementations",
+        "code implementation",
+        "implementation details",
+        "simple implementation",
+        "complexity analysis",
+        "efficiency",
+        "performance",
+        "analysis",
+        "review",
+        "key review",
+        "recap",
+        "key points",
+        "highlights",
+        "choice",
+        "choices",
+        "usage",
+        "uses",
+        "use cases",
+        "common applications",
+        "typical applications",
+        "tips",
+        "pitfalls",
+        "caveats",
+        "common mistakes",
+        "best practices",
+        "q & a",
+        "q&a",
+        "faq",
+        "questions",
+        "remarks",
+        "优点",
+        "缺点",
+        "优势",
+        "劣势",
+        "优缺点",
+        "局限",
+        "局限性",
+        "特点",
+        "特征",
+        "术语",
+        "常见术语",
+        "常用术语",
+        "基本概念",
+        "操作",
+        "常见操作",
+        "常用操作",
+        "基本操作",
+        "类型",
+        "常见类型",
+        "实现",
+        "代码实现",
+        "简单实现",
+        "复杂度分析",
+        "效率",
+        "性能",
+        "分析",
+        "回顾",
+        "重点回顾",
+        "要点",
+        "选择",
+        "用法",
+        "应用",
+        "常见应用",
+        "典型应用",
+        "应用场景",
+        "注意事项",
+        "常见问题",
+        "问答",
+    ]
+)
+# "Types of Binary Trees", "Advantages of Linked Lists": the facet's complement is the topic
+FACET_OF = re.compile(
+    r"^(?:(?:common|basic|main|key|typical)\s+)?(?:advantages?|disadvantages?|limitations?|"
+    r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
+    r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
+    r"properties|design|goals|principles|overview|fundamentals|history|examples)"
+    r"\s+of\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+# "Hash Table Implementation", "Linked List Efficiency": a facet after the topic (only words
+# that never head a compound term of their own; "Bitwise Operations", "Data Types" do)
+FACET_AFTER = re.compile(
+    r"\s+(?:code\s+)?(?:implementations?|terminology|efficiency|advantages|disadvantages|"
+    r"limitations|pros\s+and\s+cons|complexity\s+analysis|review|usage)$",
+    re.IGNORECASE,
+)
+
 ZH_STOP = _words(
     """的 了 和 与 及 或 而 在 是 为 对 把 被 让 从 向 到 以 于 由 就 也 都 又 还 再 很 更 最 不
     没 没有 我们 你 你们 他 他们 它 它们 这 那 这个 那个 这些 那些 这样 那样 这种 那种 这里
@@ -144,7 +270,8 @@ ZH_STOP = _words(
     其他 其它 另 另一个 另外 可以 能 能够 会 要 需要 应该 必须 可能 也许 例如 比如 比如说 譬如
     因为 所以 因此 但是 但 然而 如果 虽然 即 即使 并且 而且 或者 以及 并 等 等等 上 下 中 内
     外 里 前 后 时 时候 之后 之前 以后 以前 现在 首先 然后 最后 接着 这时 此时 此外 另外 同时
-    通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊"""
+    通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
+    如表所示 如下所示"""
 )
 
 # Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).

@@ -3,7 +3,9 @@
 A heading names its section's topic once the apparatus is peeled off ("What Is Ownership?"
 → "Ownership", "References and Borrowing" → "References", "Borrowing", "2.3 向量" → "向量").
 Code in a heading counts only when it names a type or keyword (`Box<T>`, `match`), never a
-call, path or snake_case identifier.
+call, path or snake_case identifier. A sub-section heading that names an aspect of its
+parent's topic ("Advantages and Limitations", "Code Implementation", "复杂度分析") names no
+concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
+    FACET_AFTER,
+    FACET_HEADINGS,
+    FACET_OF,
     FURNITURE,
     FURNITURE_WORDS,
     GENERIC_HEADINGS,
@@ -77,7 +82,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
     )
     plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
-    if plain.casefold() in GENERIC_HEADINGS:
+    if plain.casefold() in GENERIC_HEADINGS or _facet(plain, level):
         return cues
     if has_han(plain):
         plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", plain))
@@ -90,14 +95,26 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
         for term in [
-            t for piece in pieces for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
+            FACET_AFTER.sub("", FACET_OF.sub("", t)) if level >= 2 else FACET_OF.sub("", t)
+            for piece in pieces
+            for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
         ]:
+            if not term.strip():
+                continue  # nothing left: "基础" (basics) once its generic tail is cut off
             whole = len(parts) == 1 and term == clean_title(plain) and not _gerund(term.split()[0])
-            if acceptable(term, heading=True) and (
-                term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS
+            if (
+                acceptable(term, heading=True)
+                and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS)
+                and not _facet(term, level)
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _facet(term: str, level: int) -> bool:
+    """A sub-section's heading that names an aspect of its parent's topic ("Advantages",
+    "Code Implementation", "复杂度分析"); a chapter's own title (level 1) never is one."""
+    return level >= 2 and " ".join(term.casefold().split()) in FACET_HEADINGS
 
 
 def shared_head(parts: list[str]) -> list[str]:
@@ -319,6 +336,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
+            and (heading or not _zh_opens_clause(bare))
         )
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
@@ -347,18 +365,32 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 
 
+def _zh_opens_clause(bare: str) -> bool:
+    """ "**在该位置插入节点**：…" (at that position insert the node): a bold step, not a
+    name; a name never is a preposition or conjunction followed by a verb. (A heading may read as a
+    clause, "在堆上分配内存"; its topic is what the section is about.)"""
+    if len(bare) <= 2:
+        return False
+    tags = rjieba.tag(bare)
+    # the verb is what makes it a clause: "根节点", "从节点" open with a word rjieba may read
+    # as a preposition, yet name things
+    return tags[0][1] in ("p", "c") and any(pos == "v" for _, pos in tags[1:])
+
+
 def _adverb(word: str) -> bool:
     lemmas = set(getAllLemmas(word))
     return bool(lemmas) and lemmas <= {"ADV"}  # "borrow checker" opens with a verb and is a name
 
 
 def _head_noun(word: str) -> bool:
-    """The last word of a name: a noun, or a verb's bare form after a modifier — the
+    """The last word of a name: a noun, a gerund, or a verb's bare form after a modifier — the
     lexicon knows "merge", "commit", "borrow" only as verbs, yet "three-way merge",
     "merge commit" and "mutable borrow" are names ("unseen", "convex" still are not)."""
     if _noun_capable(word):
         return True
     lemmas = getAllLemmas(word)
+    if word.endswith("ing") and "VERB" in lemmas:
+        return True  # a gerund after a modifier names a process: "open addressing"
     return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == word
 
 

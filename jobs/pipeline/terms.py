@@ -2,8 +2,11 @@
 
 English: runs of words between function words, punctuation, code and maths; a term may
 hold "of" inside ("law of large numbers") and must end in a word that can be a noun
-(lemminflect's lexicon; unknown words such as "Hessian" count as nouns). Chinese: rjieba
-words (with part-of-speech tags) in runs between function words and punctuation.
+(lemminflect's lexicon; unknown words such as "Hessian" count as nouns), in a gerund after
+a modifier ("open addressing"), or, right after a determiner, in a verb's bare form ("a
+commit", "the merge commit": the lexicon knows them only as verbs). Chinese: rjieba words
+(with part-of-speech tags) in runs between function words and punctuation; 对 after a noun
+with no object after it is "pair" (键值对).
 C-value (Frantzi et al. 2000) rewards frequent terms and discounts a term by the longer
 terms it is nested in, so "matrix" nested only in "matrix multiplication" is not double
 counted.
@@ -33,6 +36,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.textutil import PLACEHOLDER, prose
 
 MAX_WORDS = 4
+DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 _EN_TOKEN = re.compile(
     r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]"
 )
@@ -162,9 +166,35 @@ def _sub_keys(key: str, parts: list[str]) -> set[str]:
     return set()
 
 
+# After one of these a word is read as part of a noun phrase: "a commit object", "the
+# merge commit" (the lexicon knows "commit" and "merge" only as verbs)
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "its",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "my",
+    ]
+)
+
+
 def _en_phrases(text: str) -> list[list[str]]:
+    """Runs of content words. A run that follows a determiner starts with DETERMINED."""
     phrases: list[list[str]] = []
     current: list[str] = []
+    determined = False
     for token in _EN_TOKEN.findall(text):
         token = token.replace("’", "'")
         lower = token.lower()
@@ -173,11 +203,14 @@ def _en_phrases(text: str) -> list[list[str]]:
             and (lower not in EN_STOP or lower == "of")
             and not _contraction(lower)
         ):
+            if not current and determined:
+                current.append(DETERMINED)
             current.append(token)
             continue
         if current:
             phrases.append(current)
         current = []
+        determined = lower in _DETERMINERS
     if current:
         phrases.append(current)
     return phrases
@@ -187,11 +220,21 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
     if chinese:
         yield from _zh_ngrams(phrase)  # type: ignore[arg-type]
         return
+    nominal = bool(phrase) and phrase[0] == DETERMINED
+    if nominal:
+        phrase = phrase[1:]
     for i in range(len(phrase)):
-        if not _en_can_start(phrase[i]):
+        # right after a determiner a bare verb is a noun's modifier or head: "a commit
+        # object", "the merge commit", "a three-way merge"
+        opens_noun_phrase = nominal and i == 0
+        if not (_en_can_start(phrase[i]) or (opens_noun_phrase and _bare_verb(phrase[i]))):
             continue
         for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
-            if _en_can_end(phrase[j - 1]) and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
+            last = phrase[j - 1]
+            ends = _en_can_end(last) or (
+                (opens_noun_phrase and _bare_verb(last)) or (j - i >= 2 and gerund(last))
+            )
+            if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = phrase[i:j]
                 alone = (i == 0 or phrase[i - 1].lower() == "of") and (
                     j == len(phrase) or phrase[j].lower() == "of"
@@ -225,6 +268,29 @@ def _en_can_end(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def gerund(word: str) -> bool:
+    """An -ing form of a verb: after a modifier it names a process ("open addressing",
+    "linear probing", "pattern matching")."""
+    lower = word.lower()
+    return (
+        lower.endswith("ing")
+        and lower not in EN_GENERIC
+        and "VERB" in getAllLemmas(lower)
+        and getAllLemmas(lower)["VERB"][0] != lower
+    )
+
+
+@lru_cache(maxsize=65536)
+def _bare_verb(word: str) -> bool:
+    """A verb's bare form the lexicon knows only as a verb ("commit", "merge", "borrow")."""
+    lower = word.lower()
+    if lower in EN_GENERIC or len(lower) < 3:
+        return False
+    lemmas = getAllLemmas(lower)
+    return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == lower
+
+
+@lru_cache(maxsize=65536)
 def _en_can_inside(word: str) -> bool:
     return not _only(word.lower(), {"VERB", "ADV", "AUX"})
 
@@ -237,9 +303,13 @@ def _only(word: str, kinds: set[str]) -> bool:
 def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]]]:
     phrases: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for word, pos in segmenter.tag(text):
+    tagged = segmenter.tag(text)
+    for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
+        if word == "对" and current and not _zh_object_follows(tagged, position):
+            current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"
+            continue
         if (
             word in ZH_STOP
             or word.lower() in EN_STOP
@@ -255,6 +325,16 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """The preposition 对 takes an object ("对数组排序"); after a noun and before a verb,
+    a particle or punctuation it is the noun "pair" ("插入键值对。", "键值对被覆盖")."""
+    for word, pos in tagged[position + 1 :]:
+        if word.isspace():
+            continue
+        return pos[:1] in ("n", "r", "m") or pos in ("eng", "vn", "a")
+    return False
 
 
 def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]:

@@ -32,6 +32,30 @@ def sentences(text: str) -> Iterator[str]:
             yield piece
 
 
+# A symbol written as maths inside a name: "the $\ell_2$ norm", "$L^2$ space", "$F_1$ score",
+# "$k$-means", "$t$-test", "$L_1$范数". A capital (or ℓ) with a one-character index before a
+# word, or a letter before a hyphenated word, is spelled as text so the name is one term.
+_SYMBOL = re.compile(
+    r"\$\s*(\\ell|[A-Za-z])\s*(?:[_^]\s*(?:\{\s*([0-9]|[A-Za-z])\s*\}|([0-9]|[A-Za-z])))?\s*\$"
+    r"(?=(-)[A-Za-z]|\s?[A-Za-z\u3400-\u9fff])"
+)
+
+
+def spell_symbols(text: str) -> str:
+    """ "the $\\ell_2$ norm" → "the L2 norm"; other maths is left as it is."""
+    if "$" not in text:
+        return text
+    return _SYMBOL.sub(_spelled, text)
+
+
+def _spelled(match: re.Match[str]) -> str:
+    letter = "L" if match.group(1) == "\\ell" else match.group(1)
+    index = match.group(2) or match.group(3) or ""
+    if match.group(4) or (index and letter.isupper()):
+        return letter + index
+    return match.group(0)  # "$f$ is convex", "$x_i$ values": variables, not part of a name
+
+
 def prose(text: str) -> str:
     """Text with inline code and maths replaced by a separator that no term can cross."""
     text = _BARE_CODE.sub(PLACEHOLDER, _MATH.sub(PLACEHOLDER, _CODE.sub(PLACEHOLDER, text)))

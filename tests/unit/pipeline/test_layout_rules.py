@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import rjieba
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
@@ -22,6 +23,7 @@ from jobs.pipeline.structure import (
     heading_terms,
     shared_head,
 )
+from jobs.pipeline.terms import collect
 
 
 def test_inline_html_marks_emphasis_in_markdown() -> None:
@@ -230,3 +232,118 @@ def test_a_list_or_an_expression_is_not_a_term() -> None:
     assert not acceptable("a, b")
     assert not acceptable("n + b")
     assert all(acceptable(t) for t in ("C++", "B+ tree", "key-value pair"))
+
+
+def test_a_sub_sections_facet_heading_names_no_concept() -> None:
+    def terms(text: str, level: int = 2) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, level)]
+
+    assert terms("Advantages and Drawbacks") == []
+    assert terms("Code Implementation") == [] and terms("复杂度分析") == []
+    assert terms("优点与缺点") == [] and terms("Pros and Cons") == []
+    # "<facet> of X" names X
+    assert terms("Common Operations of Skip Lists") == ["Skip Lists"]
+    assert terms("Properties of the Determinant") == ["Determinant"]
+    assert terms("跳表的效率") == ["跳表"]
+    # a facet word inside a longer name is part of it, and a chapter title is its subject
+    assert terms("Bitwise Operations") == ["Bitwise Operations"]
+    assert terms("Complexity Analysis", level=1) == ["Complexity Analysis"]
+
+
+def test_a_chinese_name_never_opens_with_a_preposition() -> None:
+    assert not acceptable("在链表末尾追加节点")  # a bold step: "at the list's end, append"
+    assert acceptable("对象") and acceptable("根节点") and acceptable("从节点")
+    assert acceptable("在堆上分配内存", heading=True)  # a heading may read as a clause
+
+
+def test_a_term_marked_twice_is_kept_beyond_the_length_budget(tmp_path: Path) -> None:
+    # a short text (budget: 20 concepts) whose 24 headings fill the budget, then a term set
+    # in bold and glossed in English once: the author marks it twice, so it is kept
+    topics = [
+        "数组", "链表", "栈", "队列", "哈希表", "二叉树", "堆", "图", "字符串", "矩阵", "集合",
+        "映射", "元组", "指针", "迭代器", "闭包", "模块", "接口", "异常", "线程", "进程", "锁",
+        "信号量", "管道",
+    ]  # fmt: skip
+    text = "".join(f"## {t}\n\n{t}很常见，{t}也很重要。\n\n" for t in topics)
+    text += "## 小结\n\n最后介绍**跳表**（skip list），它建立在有序链表之上。跳表查找很快。\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert "跳表" in keys
+    assert len(concepts) > 20 and {"数组", "管道"} <= keys
+    # a term marked once (bold alone) stays subject to the budget
+    path.write_text(text.replace("**跳表**（skip list）", "**跳表**"), encoding="utf-8")
+    assert "跳表" not in {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+
+
+def test_a_facet_after_the_topic_is_cut_off() -> None:
+    def terms(text: str) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, 2)]
+
+    assert terms("Skip List Implementation") == ["Skip List"]
+    assert terms("Design of Bloom Filters") == ["Bloom Filters"]
+    assert terms("Trie Efficiency") == ["Trie"]
+    assert terms("Set Operations") == ["Set Operations"]  # "operations" heads compounds
+
+
+def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
+    # the lexicon knows "commit" and "merge" only as verbs
+    stats = collect(
+        [
+            (0, "Each commit object stores a tree. A merge commit has two parents."),
+            (1, "Git makes a three-way merge here. You commit files and merge branches."),
+            (2, "Make a commit now."),
+        ]
+    )
+    assert {"commit object", "merge commit", "three-way merge"} <= set(stats)
+    assert "commit file" not in stats and "merge branch" not in stats  # verb + object
+    # "a commit", "each commit object": a noun; "You commit files": a verb
+    assert stats["commit"].count == 2
+
+
+def test_a_gerund_after_a_modifier_names_a_process() -> None:
+    stats = collect([(0, "Open addressing avoids chains; linear probing is one kind.")])
+    assert {"open addressing", "linear probing"} <= set(stats)
+    assert acceptable("Open Addressing", heading=True) and acceptable("pattern matching")
+    assert [c.term for c in heading_terms("Double Hashing", 0, 3)] == ["Double Hashing"]
+
+
+def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
+    stats = collect(
+        [(0, "字典存储键值对。"), (1, "一个键值对被删除，再插入新的键值对。")],
+        rjieba.Jieba(),
+    )
+    assert stats["键值对"].count == 3
+    # the preposition 对 takes an object: "对数组排序" is not "数组对"
+    assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
+
+
+def test_a_heading_that_is_only_a_generic_tail_names_nothing() -> None:
+    # "基础" (basics) and "入门" are cut off as a heading's generic tail; nothing is left,
+    # and that must not fail the document
+    for text in ("基础", "入门", "初步", "Introduction to"):
+        assert heading_terms(text, 0, 2) == []
+
+
+def test_a_bold_bullet_claim_is_marked_once(tmp_path: Path) -> None:
+    # "- **空间效率高**：…" is defined by its own bold and colon: one mark, not two, so the
+    # budget still cuts it (unlike the bold and glossed term of the test above)
+    topics = [f"主题{n}" for n in "甲乙丙丁戊己庚辛壬癸"] + [
+        f"模型{n}" for n in "甲乙丙丁戊己庚辛壬癸子丑"
+    ]
+    text = "".join(f"## {t}\n\n{t}很常见，{t}也很重要。\n\n" for t in topics)
+    text += "## 小结\n\n- **查询速度快**：查询速度快是它的长处，查询速度快也好记。\n"
+    path = tmp_path / "claims.md"
+    path.write_text(text, encoding="utf-8")
+    assert "查询速度快" not in {
+        c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts
+    }
+
+
+def test_figure_references_and_purpose_particles_are_not_terms() -> None:
+    stats = collect(
+        [(0, "栈的结构如图所示。"), (1, "我们用数组来表示栈，用链表来实现队列。")], rjieba.Jieba()
+    )
+    assert not any(key.startswith("来") or key.endswith("所示") for key in stats)
+    assert {"栈", "数组"} <= set(stats)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from datasources.concept_keys import concept_key
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.readers.markdown import parse
+from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
 
@@ -89,3 +93,28 @@ def test_concept_keys_identify_across_documents() -> None:
     assert concept_key("the Heap") == "heap"
     assert contained("reference", "mutable references") and not contained("refer", "reference")
     assert contained("线性方程", "线性方程组") and not contained("线性方程组", "线性方程")
+
+
+def test_a_symbol_inside_a_name_is_spelled_as_text() -> None:
+    assert (
+        spell_symbols("the $\\ell_2$ norm and the $\\ell_{1}$ norm")
+        == "the L2 norm and the L1 norm"
+    )
+    assert spell_symbols("$L^2$ space, $F_1$ score, $k$-means, a $t$-test") == (
+        "L2 space, F1 score, k-means, a t-test"
+    )
+    assert spell_symbols("向量的$L_1$范数") == "向量的L1范数"
+    # variables and formulas stay maths
+    for text in ("where $f$ is convex", "the $x_i$ values", "$x_1 + x_2$ sums", "cost $L_2$."):
+        assert spell_symbols(text) == text
+
+
+def test_a_norm_written_in_maths_is_a_concept(tmp_path: Path) -> None:
+    text = (
+        "# Norms\n\nThe $\\ell_2$ norm measures length. The $\\ell_2$ norm is the square root "
+        "of the sum of squares. We compute the $\\ell_2$ norm often; the $\\ell_2$ norm of a "
+        "vector is never negative.\n"
+    )
+    path = tmp_path / "norms.md"
+    path.write_text(text, encoding="utf-8")
+    assert "l2 norm" in {c.key for c in analyse_file(path).knowledge.concepts}
