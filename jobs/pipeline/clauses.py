@@ -20,7 +20,10 @@ _NEGATIONS = {"不", "非", "无"}
 # rjieba tags 很 and 较 "zg" along with nouns such as 度 (出度) and 簇 (字形簇): named here.
 _DEGREE = {"很", "较", "更", "太", "极"}
 # Words a phrase cut off before its object ends on; 对 and 和 are not (键值对, 加权和).
-_DANGLING = {"为", "是", "于", "在", "与", "及", "把", "被", "对于", "通过"}
+_DANGLING = {"为", "是", "于", "在", "与", "及", "把", "被", "对于", "通过", "作为"}
+# "执行堆化操作", "实现排序", "作为基准数": a light verb (or 作为, "as") and its object
+# describe doing something.
+_LIGHT_VERBS = ("进行", "执行", "实现", "完成", "采用", "利用", "使用", "通过", "根据", "作为")
 # "复杂度的常数系数小", "缓存使用效率高": a subject and its adjective. A name ends on a noun
 # (大顶堆) or on 最小/极大 (全局最小), never on a bare adjective after four characters.
 _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多少好差强弱]$")
@@ -35,6 +38,8 @@ def zh_clause(term: str) -> bool:
     tags = rjieba.tag(text)
     if len(tags) < 2:
         return False
+    if tags[0][0] in _LIGHT_VERBS:
+        return True
     if tags[-1][0] in _DANGLING:
         return True  # "时间复杂度为": cut off before its object
     # A one-character adverb after the first word belongs to a predicate (计数排序只适用

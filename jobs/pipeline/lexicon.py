@@ -206,6 +206,15 @@ FACET_HEADINGS = frozenset(
         "faq",
         "questions",
         "remarks",
+        "how it works",
+        "algorithm steps",
+        "steps",
+        "procedure",
+        "workflow",
+        "full implementation",
+        "complete implementation",
+        "optimization",
+        "optimizations",
         "优点",
         "缺点",
         "优势",
@@ -215,6 +224,20 @@ FACET_HEADINGS = frozenset(
         "局限性",
         "特点",
         "特征",
+        "特性",
+        "算法特性",
+        "算法特点",
+        "流程",
+        "算法流程",
+        "步骤",
+        "算法步骤",
+        "原理",
+        "算法原理",
+        "工作原理",
+        "完整实现",
+        "具体实现",
+        "优化",
+        "效率优化",
         "术语",
         "常见术语",
         "常用术语",
@@ -281,7 +304,7 @@ ZH_GENERIC = _words(
     特性 功能 能力 方面 角度 程度 形式 样子 办法 步骤 之前 以后 开始 结束 第一 第二 第三 本书
     书 章 节 图 表 说明 描述 讨论 练习 小结 总结 注意 提示 一点 一下 这点 这里 那里 下面 上面
     以下 以上 如下 所示 版本 文件 文本 输出 输入 错误 编译器 函数 值 类型 数据 变量 参数 数字
-    数 名称 名字 字 个数"""
+    数 名称 名字 字 个数 流程"""
 )
 
 

@@ -18,6 +18,9 @@ from jobs.pipeline.clauses import zh_clause
         "如图所示",  # a figure reference
         "算法的常数系数小",  # a subject and its adjective
         "内存使用效率高",
+        "执行堆化操作",  # a light verb and its object: doing something
+        "实现排序",
+        "元素作为",  # cut off before its object
     ],
 )
 def test_statements_are_clauses(statement: str) -> None:
@@ -39,6 +42,8 @@ def test_statements_are_clauses(statement: str) -> None:
         "全局最小",
         "大顶堆",
         "平衡二叉搜索树",
+        "借用检查器",
+        "利用率",
     ],
 )
 def test_names_are_not(name: str) -> None:
