@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -36,9 +35,10 @@ from datasources.redis.progress import (
     task_channel,
 )
 from datasources.redis.store import SERVER_TIME_CHANNEL
-from resolvers.accounts import still_authorized
+from resolvers.accounts import credentials_hold
 from resolvers.auth import require_principal
 from resolvers.context import Context
+from resolvers.credentials import Reason, Revoked
 from resolvers.documents import document
 from resolvers.errors import not_found
 
@@ -173,44 +173,47 @@ async def while_authorized(ctx: Context, stream: AsyncIterator[T]) -> AsyncItera
     """Pass `stream` through while the caller's credentials hold.
 
     Checked when the subscription starts and every `recheck_seconds` after (also
-    while no event arrives); a revoked session, key or account ends the stream with
-    UNAUTHENTICATED.
+    while no event arrives), once per caller in the process for all of its
+    subscriptions (resolvers/credentials.py); a revoked session, key or account ends
+    the stream with UNAUTHENTICATED, a failed check with the store's error.
+
+    Nothing per event but two attribute writes: while the stream waits for its next
+    item, an ending cancels this task (caught here, turned into the error); while
+    the item is out being sent, the guard's reason is read before the next wait.
     """
-    if ctx.principal is None or ctx.accounts is None:
+    principal, services = ctx.principal, ctx.accounts
+    if principal is None or services is None:
         async for item in stream:
             yield item
         return
-    interval = ctx.accounts.recheck_seconds
+    key = (principal.user_id, principal.session_id, principal.api_key_id)
     try:
-        if not await still_authorized(ctx):
-            raise _revoked()
-        checked = time.monotonic()
-        while True:
-            pending = asyncio.ensure_future(anext(stream))  # type: ignore[arg-type]
-            try:
-                while True:
-                    wait = max(0.0, interval - (time.monotonic() - checked))
-                    done, _ = await asyncio.wait({pending}, timeout=wait)
-                    if done:
-                        break
-                    checked = time.monotonic()
-                    if not await still_authorized(ctx):
-                        raise _revoked()
-            finally:
-                if not pending.done():
-                    pending.cancel()
-                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
-                        await pending
-            try:
-                item = pending.result()
-            except StopAsyncIteration:
-                return
-            yield item
-            if time.monotonic() - checked >= interval:
-                checked = time.monotonic()
-                if not await still_authorized(ctx):
-                    raise _revoked()
+        async with services.watch.hold(key, lambda: credentials_hold(services, principal)) as guard:
+            while True:
+                if guard.reason is not None:
+                    raise _ended(guard.reason)
+                # The task of this step: whoever iterates us now (not always the first).
+                guard.task = task = asyncio.current_task()
+                guard.waiting = True
+                try:
+                    item = await anext(stream)  # type: ignore[call-overload]
+                except StopAsyncIteration:
+                    return
+                except asyncio.CancelledError:
+                    # Ours only when the guard ended and no one else cancelled too.
+                    if guard.reason is None or task is None or task.uncancel() > 0:
+                        raise
+                    raise _ended(guard.reason) from None
+                finally:
+                    guard.waiting = False
+                yield item
+    except Revoked:
+        raise _revoked() from None
     finally:
         aclose = getattr(stream, "aclose", None)
         if aclose is not None:
             await aclose()
+
+
+def _ended(reason: Reason) -> BaseException:
+    return reason if isinstance(reason, BaseException) else _revoked()
