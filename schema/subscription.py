@@ -13,10 +13,14 @@ from resolvers import progress
 from resolvers.context import Info
 from resolvers.ids import from_global_id, to_global_id
 from schema.common import TaskStatus, enum_or_none
+from schema.shared_events import SharedAnswer
 
 
+# Both progress types hold plain values only: an event's answer is computed once per
+# (event, operation, variables) and shared by every subscriber (schema/shared_events.py).
+# A field with a resolver that reads the context or viewer must not be added to them.
 @strawberry.type
-class TaskProgress:
+class TaskProgress(SharedAnswer):
     task_id: strawberry.ID
     status: TaskStatus | None
     stage: str | None
@@ -37,7 +41,7 @@ class TaskProgress:
 
 
 @strawberry.type
-class DocumentProgress:
+class DocumentProgress(SharedAnswer):
     """A step of a document's processing: `status` is its task's (the task goes back
     to PENDING while a store failure waits for a retry)."""
 
