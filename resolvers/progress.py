@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -39,7 +40,6 @@ from resolvers.accounts import credentials_hold
 from resolvers.auth import require_principal
 from resolvers.context import Context
 from resolvers.credentials import Reason, Revoked
-from resolvers.documents import document
 from resolvers.errors import not_found
 
 T = TypeVar("T")
@@ -48,12 +48,21 @@ Decode = Callable[[Mapping[str, Any]], ProgressEvent | None]
 
 
 async def follow(
-    ctx: Context, channel: str, read_state: ReadState, decode_event: Decode
+    ctx: Context,
+    channel: str,
+    read_state: ReadState,
+    decode_event: Decode,
+    missing: Callable[[], Exception] | None = None,
 ) -> AsyncIterator[ProgressEvent]:
-    """The stored state, then newer events from `channel`, until a terminal status."""
+    """The stored state, then newer events from `channel`, until a terminal status.
+
+    When the first read finds nothing (gone, or never visible to the caller), `missing`
+    is raised, or the stream ends empty when there is none."""
     async with ctx.stores.hub.subscribe(channel) as messages:
         last = await read_state()
         if last is None:
+            if missing is not None:
+                raise missing()
             return  # gone (deleted, or no longer visible) since the caller's check
         yield last
         while last.status not in TERMINAL:
@@ -118,8 +127,6 @@ async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[
     """The document's processing (its newest document_processing task) for those who
     may read the document: any task's events on `pubsub:document_processing:{id}`."""
     require_principal(ctx, "documents:read")
-    if await document(ctx, document_id) is None:
-        raise not_found("no such document")
 
     async def read_state() -> ProgressEvent | None:
         viewer = ctx.viewer
@@ -131,8 +138,11 @@ async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[
         task = tasks.get(document_id)
         return event_from_task(task) if task is not None else document_state(row)
 
+    # Whether the caller may read the document is the first read's answer (the viewer
+    # is in it): no read of its own before, one PostgreSQL round trip less per start.
     channel = progress_channel("document_processing", document_id)
-    async for event in follow(ctx, channel, read_state, decode_any):
+    missing = partial(not_found, "no such document")
+    async for event in follow(ctx, channel, read_state, decode_any, missing):
         yield event
 
 
