@@ -29,7 +29,6 @@ from datasources.redis.hub import MISSED
 from datasources.redis.progress import (
     TERMINAL,
     ProgressEvent,
-    decode,
     decode_any,
     event_from_task,
     progress_channel,
@@ -44,20 +43,21 @@ from resolvers.errors import not_found
 
 T = TypeVar("T")
 ReadState = Callable[[], Awaitable[ProgressEvent | None]]
-Decode = Callable[[Mapping[str, Any]], ProgressEvent | None]
 
 
 async def follow(
     ctx: Context,
     channel: str,
     read_state: ReadState,
-    decode_event: Decode,
+    *,
+    task_id: UUID | None = None,
     missing: Callable[[], Exception] | None = None,
 ) -> AsyncIterator[ProgressEvent]:
     """The stored state, then newer events from `channel`, until a terminal status.
 
-    When the first read finds nothing (gone, or never visible to the caller), `missing`
-    is raised, or the stream ends empty when there is none."""
+    `task_id`: only that task's events (a channel may carry several tasks'). When the
+    first read finds nothing (gone, or never visible to the caller), `missing` is
+    raised, or the stream ends empty when there is none."""
     async with ctx.stores.hub.subscribe(channel) as messages:
         last = await read_state()
         if last is None:
@@ -67,11 +67,30 @@ async def follow(
         yield last
         while last.status not in TERMINAL:
             item = await messages.get()
-            event = await read_state() if item is MISSED else decode_event(item)  # type: ignore[arg-type]
-            if event is None or event.at < last.at or _same_step(event, last):
+            event = await read_state() if item is MISSED else _decoded(item)  # type: ignore[arg-type]
+            if event is None or (task_id is not None and event.task_id != task_id):
+                continue
+            if event.at < last.at or _same_step(event, last):
                 continue
             last = event
             yield event
+
+
+class _LastDecoded:
+    """The hub hands one message object to every subscriber of its channel, one after
+    another: the last message and its event, so each is decoded once, not once per
+    subscriber (and the subscribers share one event object, whose answer
+    schema/shared_events.py then computes once)."""
+
+    message: object = None
+    event: ProgressEvent | None = None
+
+
+def _decoded(message: Mapping[str, Any]) -> ProgressEvent | None:
+    memo = _LastDecoded
+    if message is not memo.message:
+        memo.message, memo.event = message, decode_any(message)
+    return memo.event
 
 
 def _same_step(a: ProgressEvent, b: ProgressEvent) -> bool:
@@ -97,7 +116,7 @@ async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEv
         return event_from_task(fresh) if fresh is not None else None
 
     channel = task_channel(task.task_type, task.id, task.payload)
-    async for event in follow(ctx, channel, read_state, lambda m: decode(task_id, m)):
+    async for event in follow(ctx, channel, read_state, task_id=task_id):
         yield event
 
 
@@ -142,7 +161,7 @@ async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[
     # is in it): no read of its own before, one PostgreSQL round trip less per start.
     channel = progress_channel("document_processing", document_id)
     missing = partial(not_found, "no such document")
-    async for event in follow(ctx, channel, read_state, decode_any, missing):
+    async for event in follow(ctx, channel, read_state, missing=missing):
         yield event
 
 

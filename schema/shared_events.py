@@ -49,14 +49,19 @@ class Answers:
         self._answers: OrderedDict[Hashable, tuple[Any, ExecutionResult]] = OrderedDict()
         self.hits = 0
         self.misses = 0
+        self._last_payload: object = None
+        self._last_share: Hashable = None
 
-    @staticmethod
-    def key(payload: Any, schema: Any, operation: Any, variables: Any) -> Hashable | None:
+    def key(self, payload: Any, schema: Any, operation: Any, variables: Any) -> Hashable | None:
         """The question `payload` answers, or None when it cannot be shared."""
         if not isinstance(payload, SharedAnswer):
             return None
+        # Subscribers of one channel are mostly handed the same payload object one
+        # after another: its value is worked out once.
+        if payload is not self._last_payload:
+            self._last_payload, self._last_share = payload, payload.share_key()
         coerced = getattr(variables, "coerced", None) or {}
-        key = (payload.share_key(), id(schema), id(operation), tuple(sorted(coerced.items())))
+        key = (self._last_share, id(schema), id(operation), tuple(sorted(coerced.items())))
         try:
             hash(key)
         except TypeError:  # a list or input object among the variables: not shared

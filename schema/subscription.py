@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -57,6 +58,17 @@ class DocumentProgress(SharedAnswer):
 
     @classmethod
     def of(cls, document_id: UUID, event: ProgressEvent) -> DocumentProgress:
+        # The subscribers of one document are handed one event object after another
+        # (resolvers/progress.py): they get one DocumentProgress too.
+        last = _LAST_DOCUMENT_STEP
+        if last and last[0] == document_id and last[1] is event:
+            return last[2]
+        step = cls._of(document_id, event)
+        _LAST_DOCUMENT_STEP[:] = [document_id, event, step]
+        return step
+
+    @classmethod
+    def _of(cls, document_id: UUID, event: ProgressEvent) -> DocumentProgress:
         task = event.task_id
         return cls(
             document_id=strawberry.ID(to_global_id("Document", document_id)),
@@ -67,6 +79,10 @@ class DocumentProgress(SharedAnswer):
             message=event.message,
             at=event.at,
         )
+
+
+# [document id, event, its DocumentProgress]: the last one made.
+_LAST_DOCUMENT_STEP: list[Any] = []
 
 
 @strawberry.type

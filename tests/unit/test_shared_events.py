@@ -138,5 +138,6 @@ def test_unhashable_variables_are_not_shared() -> None:
     class Variables:
         coerced = {"ids": ["x", "y"]}
 
-    assert Answers.key(Step(n=1, label="x"), None, None, Variables()) is None
-    assert Answers.key(Plain(n=1), None, None, None) is None
+    table = Answers()
+    assert table.key(Step(n=1, label="x"), None, None, Variables()) is None
+    assert table.key(Plain(n=1), None, None, None) is None
