@@ -9,8 +9,10 @@ caller (its session or API key, and user: `Principal` identity) is one entry whi
 any of its subscriptions runs in the process:
 
 - One ticker task per entry checks again `interval` seconds after the last check
-  started, and ends every holder when the credentials no longer hold, or when the
-  check fails (fail closed, as each subscription's own check did).
+  started, and ends every holder when the credentials no longer hold. A check that
+  fails (the store did not answer) is tried again, and the holders end with its
+  error only when the last verdict is two intervals old (fail closed, one interval
+  later than a revocation: one timeout no longer ends thousands of streams at once).
 - A new subscription is admitted on the entry's last verdict while that verdict is
   younger than `interval`: the ticker's next check starts within `interval` of it, so
   a revocation still ends every stream within `interval` (plus the check's own time).
@@ -34,6 +36,7 @@ class _Revoked:
 
 REVOKED: Final = _Revoked()
 Reason = _Revoked | BaseException
+RETRIES = 4  # failed checks are tried again this many times per interval
 
 
 class Revoked(Exception):
@@ -136,9 +139,16 @@ class CredentialWatch:
             await asyncio.sleep(max(0.0, entry.checked + self.interval - time.monotonic()))
             try:
                 holds = await self._check(entry)
-            except Exception as exc:  # the store failed: fail closed, every holder ends
-                self._end(key, entry, exc)
-                return
+            except Exception as exc:
+                # One failed check (mostly a store timeout in a busy process) would
+                # end every subscription of the caller at once: it is tried again
+                # until the last verdict is two intervals old, and only then do the
+                # holders end, with the error (fail closed).
+                if time.monotonic() - entry.checked >= 2 * self.interval:
+                    self._end(key, entry, exc)
+                    return
+                await asyncio.sleep(self.interval / RETRIES)
+                continue
             if not holds:
                 self._end(key, entry, REVOKED)
                 return

@@ -118,6 +118,18 @@ async def test_a_failed_check_ends_the_holders_with_its_error() -> None:
         assert isinstance(guard.reason, UpstreamUnavailable)
 
 
+async def test_a_check_that_fails_once_is_tried_again_and_ends_nothing() -> None:
+    watch = CredentialWatch(interval=0.2)
+    creds = Credentials()
+    async with watch.hold("s", creds.check) as guard:
+        creds.failing = True
+        await asyncio.sleep(0.25)  # the first tick fails
+        creds.failing = False
+        await asyncio.sleep(0.3)  # a retry answers within two intervals
+        assert guard.reason is None
+        assert creds.calls >= 3
+
+
 async def test_a_failed_admission_fails_only_that_subscription() -> None:
     watch = CredentialWatch(interval=10)
     creds = Credentials()
