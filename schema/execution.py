@@ -26,6 +26,9 @@ dispatch. In a big nested answer that is most of the gateway's time (BENCHMARKS.
 2. Plain scalar fields. Elsewhere, a scalar read by strawberry's bare getattr is read
    and serialized directly; everything else goes through graphql-core unchanged.
 
+Subscription events are answered once for every subscriber that asked the same
+(schema/shared_events.py): `build_per_event_executor` hands back the known answer.
+
 tests/unit/test_execution.py runs the same queries through both executors and requires
 identical answers, errors and key order.
 """
@@ -112,7 +115,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
     # 0. subscription events answered once for all subscribers (schema/shared_events.py)
 
     def build_per_event_executor(self, payload: Any) -> Any:
-        # Extensions that wrap every resolver (tracing) must see each execution.
+        # An extension with a `resolve` hook (it wraps every resolver) sees each execution.
         key = None
         if not self._has_middleware:
             key = ANSWERS.key(payload, self.schema, self.operation, self.variable_values)

@@ -111,7 +111,7 @@ async def test_types_that_do_not_opt_in_are_executed_per_subscriber() -> None:
 
 
 class EveryResolver(SchemaExtension):
-    """An extension that wraps every resolver (as tracing does)."""
+    """An extension that wraps every resolver (a `resolve` hook)."""
 
     def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
         return _next(root, info, *args, **kwargs)
