@@ -211,6 +211,8 @@ async def _measure(
 ) -> dict[str, Any]:
     rss_start = server.rss_mb()
     token = await _login(server, password)
+    cpu_start = server.ps.cpu_times()  # the ramp's CPU: idle while the clients import
+    load_start = psutil.getloadavg()
     ws_url = server.url.replace("http://", "ws://") + "/graphql"
     clients = await _start_clients(args, ws_url, token, to_global_id("Document", document_id))
     started = None
@@ -230,7 +232,8 @@ async def _measure(
         f"{rss_start:.0f} -> {rss_subscribed:.0f} MB; hub connections: {hubs}",
         flush=True,
     )
-    cpu_before = server.cpu_seconds()
+    ramp_cpu = server.cpu_seconds() - cpu_start.user - cpu_start.system
+    cpu_before = server.ps.cpu_times()
     payload = {"document_id": str(document_id)}
     receivers = []
     for n in range(args.events + 1):
@@ -257,7 +260,9 @@ async def _measure(
         out = await asyncio.wait_for(process.stdout.read(), 600)
         await process.wait()
         results.append(json.loads(out.decode().strip().splitlines()[-1]))
-    cpu = server.cpu_seconds() - cpu_before
+    cpu_after = server.ps.cpu_times()
+    cpu_user, cpu_system = cpu_after.user - cpu_before.user, cpu_after.system - cpu_before.system
+    cpu = cpu_user + cpu_system
     latencies = sorted(x for r in results for x in r["latencies"])
     outcomes: dict[str, int] = {}
     for r in results:
@@ -282,7 +287,12 @@ async def _measure(
             "subscribed": round(rss_subscribed, 1),
             "peak": round(server.peak_rss, 1),
         },
+        "gateway_cpu_seconds_ramp": round(ramp_cpu, 1),
+        "gateway_cpu_ms_per_subscription": round(1000 * ramp_cpu / args.subscribers, 2),
         "gateway_cpu_seconds_while_publishing": round(cpu, 1),
+        "gateway_cpu_user_system_seconds": [round(cpu_user, 1), round(cpu_system, 1)],
+        "gateway_cpu_ms_per_delivered": round(1000 * cpu / max(1, len(latencies)), 3),
+        "load_average_start_end": [round(load_start[0], 2), round(psutil.getloadavg()[0], 2)],
         "cpus": psutil.cpu_count(),
     }
     print(json.dumps(report, indent=2), flush=True)

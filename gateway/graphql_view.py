@@ -103,9 +103,15 @@ class GatewayGraphQL(GraphQL[Context, None]):
         )
 
     async def on_ws_connect(self, context: Context) -> Any:
-        context.principal = await self.authenticator.from_connection_params(
-            context.connection_params
-        )
+        state = getattr(context.request, "scope", {}).get("state", {})
+        if "principal" in state:
+            # The socket guard (gateway/security/websocket.py) authenticated this very
+            # connection_init; asking the stores again cost every socket two more reads.
+            context.principal = state["principal"]
+        else:
+            context.principal = await self.authenticator.from_connection_params(
+                context.connection_params
+            )
         return await super().on_ws_connect(context)
 
     async def parse_http_body(self, request: Any) -> Any:

@@ -223,12 +223,9 @@ async def change_password(
     return user, ended
 
 
-async def still_authorized(ctx: Context) -> bool:
-    """Re-check the caller's credentials (for long-lived subscriptions)."""
-    principal = ctx.principal
-    if principal is None:
-        return True  # anonymous stays anonymous; nothing to revoke
-    services = _services(ctx)
+async def credentials_hold(services: AccountServices, principal: Principal) -> bool:
+    """The principal's session or API key, and its account, are still valid (re-checked
+    for long-lived subscriptions: resolvers/credentials.py)."""
     if principal.session_id is not None and not await services.sessions.exists(
         principal.session_id
     ):

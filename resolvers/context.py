@@ -12,6 +12,7 @@ from datasources.postgres.accounts import AccountStore
 from datasources.postgres.base import Viewer
 from datasources.redis.sessions import SessionStore
 from datasources.stores import Stores
+from resolvers.credentials import CredentialWatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,11 @@ class AccountServices:
     sessions: SessionStore
     # How often a long-lived subscription re-checks that its credentials still hold.
     recheck_seconds: float = 5.0
+    # The process's shared re-checks: one per caller per interval, not per subscription.
+    watch: CredentialWatch = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "watch", CredentialWatch(self.recheck_seconds))
 
 
 @dataclass(slots=True)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -29,40 +29,68 @@ from datasources.redis.hub import MISSED
 from datasources.redis.progress import (
     TERMINAL,
     ProgressEvent,
-    decode,
     decode_any,
     event_from_task,
     progress_channel,
     task_channel,
 )
 from datasources.redis.store import SERVER_TIME_CHANNEL
-from resolvers.accounts import still_authorized
+from resolvers.accounts import credentials_hold
 from resolvers.auth import require_principal
 from resolvers.context import Context
-from resolvers.documents import document
+from resolvers.credentials import Reason, Revoked
 from resolvers.errors import not_found
 
 T = TypeVar("T")
 ReadState = Callable[[], Awaitable[ProgressEvent | None]]
-Decode = Callable[[Mapping[str, Any]], ProgressEvent | None]
 
 
 async def follow(
-    ctx: Context, channel: str, read_state: ReadState, decode_event: Decode
+    ctx: Context,
+    channel: str,
+    read_state: ReadState,
+    *,
+    task_id: UUID | None = None,
+    missing: Callable[[], Exception] | None = None,
 ) -> AsyncIterator[ProgressEvent]:
-    """The stored state, then newer events from `channel`, until a terminal status."""
+    """The stored state, then newer events from `channel`, until a terminal status.
+
+    `task_id`: only that task's events (a channel may carry several tasks'). When the
+    first read finds nothing (gone, or never visible to the caller), `missing` is
+    raised, or the stream ends empty when there is none."""
     async with ctx.stores.hub.subscribe(channel) as messages:
         last = await read_state()
         if last is None:
+            if missing is not None:
+                raise missing()
             return  # gone (deleted, or no longer visible) since the caller's check
         yield last
         while last.status not in TERMINAL:
             item = await messages.get()
-            event = await read_state() if item is MISSED else decode_event(item)  # type: ignore[arg-type]
-            if event is None or event.at < last.at or _same_step(event, last):
+            event = await read_state() if item is MISSED else _decoded(item)  # type: ignore[arg-type]
+            if event is None or (task_id is not None and event.task_id != task_id):
+                continue
+            if event.at < last.at or _same_step(event, last):
                 continue
             last = event
             yield event
+
+
+class _LastDecoded:
+    """The hub hands one message object to every subscriber of its channel, one after
+    another: the last message and its event, so each is decoded once, not once per
+    subscriber (and the subscribers share one event object, whose answer
+    schema/shared_events.py then computes once)."""
+
+    message: object = None
+    event: ProgressEvent | None = None
+
+
+def _decoded(message: Mapping[str, Any]) -> ProgressEvent | None:
+    memo = _LastDecoded
+    if message is not memo.message:
+        memo.message, memo.event = message, decode_any(message)
+    return memo.event
 
 
 def _same_step(a: ProgressEvent, b: ProgressEvent) -> bool:
@@ -88,7 +116,7 @@ async def task_progress(ctx: Context, task_id: UUID) -> AsyncIterator[ProgressEv
         return event_from_task(fresh) if fresh is not None else None
 
     channel = task_channel(task.task_type, task.id, task.payload)
-    async for event in follow(ctx, channel, read_state, lambda m: decode(task_id, m)):
+    async for event in follow(ctx, channel, read_state, task_id=task_id):
         yield event
 
 
@@ -118,8 +146,6 @@ async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[
     """The document's processing (its newest document_processing task) for those who
     may read the document: any task's events on `pubsub:document_processing:{id}`."""
     require_principal(ctx, "documents:read")
-    if await document(ctx, document_id) is None:
-        raise not_found("no such document")
 
     async def read_state() -> ProgressEvent | None:
         viewer = ctx.viewer
@@ -131,8 +157,11 @@ async def document_processing(ctx: Context, document_id: UUID) -> AsyncIterator[
         task = tasks.get(document_id)
         return event_from_task(task) if task is not None else document_state(row)
 
+    # Whether the caller may read the document is the first read's answer (the viewer
+    # is in it): no read of its own before, one PostgreSQL round trip less per start.
     channel = progress_channel("document_processing", document_id)
-    async for event in follow(ctx, channel, read_state, decode_any):
+    missing = partial(not_found, "no such document")
+    async for event in follow(ctx, channel, read_state, missing=missing):
         yield event
 
 
@@ -173,44 +202,47 @@ async def while_authorized(ctx: Context, stream: AsyncIterator[T]) -> AsyncItera
     """Pass `stream` through while the caller's credentials hold.
 
     Checked when the subscription starts and every `recheck_seconds` after (also
-    while no event arrives); a revoked session, key or account ends the stream with
-    UNAUTHENTICATED.
+    while no event arrives), once per caller in the process for all of its
+    subscriptions (resolvers/credentials.py); a revoked session, key or account ends
+    the stream with UNAUTHENTICATED, a failed check with the store's error.
+
+    Nothing per event but two attribute writes: while the stream waits for its next
+    item, an ending cancels this task (caught here, turned into the error); while
+    the item is out being sent, the guard's reason is read before the next wait.
     """
-    if ctx.principal is None or ctx.accounts is None:
+    principal, services = ctx.principal, ctx.accounts
+    if principal is None or services is None:
         async for item in stream:
             yield item
         return
-    interval = ctx.accounts.recheck_seconds
+    key = (principal.user_id, principal.session_id, principal.api_key_id)
     try:
-        if not await still_authorized(ctx):
-            raise _revoked()
-        checked = time.monotonic()
-        while True:
-            pending = asyncio.ensure_future(anext(stream))  # type: ignore[arg-type]
-            try:
-                while True:
-                    wait = max(0.0, interval - (time.monotonic() - checked))
-                    done, _ = await asyncio.wait({pending}, timeout=wait)
-                    if done:
-                        break
-                    checked = time.monotonic()
-                    if not await still_authorized(ctx):
-                        raise _revoked()
-            finally:
-                if not pending.done():
-                    pending.cancel()
-                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
-                        await pending
-            try:
-                item = pending.result()
-            except StopAsyncIteration:
-                return
-            yield item
-            if time.monotonic() - checked >= interval:
-                checked = time.monotonic()
-                if not await still_authorized(ctx):
-                    raise _revoked()
+        async with services.watch.hold(key, lambda: credentials_hold(services, principal)) as guard:
+            while True:
+                if guard.reason is not None:
+                    raise _ended(guard.reason)
+                # The task of this step: whoever iterates us now (not always the first).
+                guard.task = task = asyncio.current_task()
+                guard.waiting = True
+                try:
+                    item = await anext(stream)  # type: ignore[call-overload]
+                except StopAsyncIteration:
+                    return
+                except asyncio.CancelledError:
+                    # Ours only when the guard ended and no one else cancelled too.
+                    if guard.reason is None or task is None or task.uncancel() > 0:
+                        raise
+                    raise _ended(guard.reason) from None
+                finally:
+                    guard.waiting = False
+                yield item
+    except Revoked:
+        raise _revoked() from None
     finally:
         aclose = getattr(stream, "aclose", None)
         if aclose is not None:
             await aclose()
+
+
+def _ended(reason: Reason) -> BaseException:
+    return reason if isinstance(reason, BaseException) else _revoked()

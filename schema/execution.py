@@ -26,6 +26,9 @@ dispatch. In a big nested answer that is most of the gateway's time (BENCHMARKS.
 2. Plain scalar fields. Elsewhere, a scalar read by strawberry's bare getattr is read
    and serialized directly; everything else goes through graphql-core unchanged.
 
+Subscription events are answered once for every subscriber that asked the same
+(schema/shared_events.py): `build_per_event_executor` hands back the known answer.
+
 tests/unit/test_execution.py runs the same queries through both executors and requires
 identical answers, errors and key order.
 """
@@ -33,7 +36,7 @@ identical answers, errors and key order.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +59,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 
 from schema.compiled.read import CompiledRead
+from schema.shared_events import ANSWERS, Answered
 
 _MISSING = object()
 _LEAF_TYPES = (GraphQLScalarType, GraphQLEnumType)
@@ -106,6 +110,28 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # calls resolvers (strawberry always passes a manager, often an empty one).
         manager = self.middleware_manager
         self._has_middleware = manager is not None and bool(manager.middlewares)
+        self._shared: Hashable | None = None  # a per-event executor's shared question
+
+    # 0. subscription events answered once for all subscribers (schema/shared_events.py)
+
+    def build_per_event_executor(self, payload: Any) -> Any:
+        # An extension with a `resolve` hook (it wraps every resolver) sees each execution.
+        key = None
+        if not self._has_middleware:
+            key = ANSWERS.key(payload, self.schema, self.operation, self.variable_values)
+            answer = ANSWERS.get(key) if key is not None else None
+            if answer is not None:
+                return Answered(answer)
+        executor = super().build_per_event_executor(payload)
+        executor._shared = key
+        return executor
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        result = super().execute_operation(serially)
+        key = self._shared
+        if key is not None and not self.is_awaitable(result) and not result.errors:
+            ANSWERS.put(key, self.schema, self.operation, result)
+        return result
 
     # 1. settled subtrees
 

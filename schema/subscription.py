@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -13,10 +14,14 @@ from resolvers import progress
 from resolvers.context import Info
 from resolvers.ids import from_global_id, to_global_id
 from schema.common import TaskStatus, enum_or_none
+from schema.shared_events import SharedAnswer
 
 
+# Both progress types hold plain values only: an event's answer is computed once per
+# (event, operation, variables) and shared by every subscriber (schema/shared_events.py).
+# A field with a resolver that reads the context or viewer must not be added to them.
 @strawberry.type
-class TaskProgress:
+class TaskProgress(SharedAnswer):
     task_id: strawberry.ID
     status: TaskStatus | None
     stage: str | None
@@ -37,7 +42,7 @@ class TaskProgress:
 
 
 @strawberry.type
-class DocumentProgress:
+class DocumentProgress(SharedAnswer):
     """A step of a document's processing: `status` is its task's (the task goes back
     to PENDING while a store failure waits for a retry)."""
 
@@ -53,6 +58,17 @@ class DocumentProgress:
 
     @classmethod
     def of(cls, document_id: UUID, event: ProgressEvent) -> DocumentProgress:
+        # The subscribers of one document are handed one event object after another
+        # (resolvers/progress.py): they get one DocumentProgress too.
+        last = _LAST_DOCUMENT_STEP
+        if last and last[0] == document_id and last[1] is event:
+            return last[2]
+        step = cls._of(document_id, event)
+        _LAST_DOCUMENT_STEP[:] = [document_id, event, step]
+        return step
+
+    @classmethod
+    def _of(cls, document_id: UUID, event: ProgressEvent) -> DocumentProgress:
         task = event.task_id
         return cls(
             document_id=strawberry.ID(to_global_id("Document", document_id)),
@@ -63,6 +79,10 @@ class DocumentProgress:
             message=event.message,
             at=event.at,
         )
+
+
+# [document id, event, its DocumentProgress]: the last one made.
+_LAST_DOCUMENT_STEP: list[Any] = []
 
 
 @strawberry.type

@@ -187,6 +187,61 @@ async def test_a_deactivated_account_ends_its_subscriptions(served: Served) -> N
         await ws.close()
 
 
+async def test_one_logout_ends_every_subscription_of_the_session(
+    served: Served, http: httpx.AsyncClient
+) -> None:
+    """Three sockets of one session with two subscriptions each: their credentials are
+    re-checked once per interval for all six (resolvers/credentials.py), and one
+    logout ends all six with UNAUTHENTICATED."""
+    account = await direct_account(served)
+    services = served.security.accounts
+    assert services is not None
+    sockets = [await connect(served, {"Authorization": f"Bearer {account.token}"}) for _ in "abc"]
+    try:
+        for ws in sockets:
+            await ws_messages(ws, {"connection_ack"})
+            await subscribe(ws, TIME, "1")
+            await subscribe(ws, TIME, "2")
+        for ws in sockets:
+            await _ticked(ws, {"1", "2"})
+        checks = services.watch.checks
+        await asyncio.sleep(1.2)  # four intervals of 0.3 s
+        # Once per interval for the session (about 4), not per subscription (about 24).
+        assert services.watch.checks - checks <= 6
+        logged_out = await Client(http, token=account.token).gql("mutation { logout }")
+        assert logged_out["data"]["logout"] is True
+        for ws in sockets:
+            ended = await _ends(ws, {"1", "2"})
+            assert ended == {"1": "UNAUTHENTICATED", "2": "UNAUTHENTICATED"}
+    finally:
+        for ws in sockets:
+            await ws.close()
+
+
+async def _ticked(ws: Any, ids: set[str]) -> None:
+    """Until each subscription in `ids` has sent a `next`."""
+    waiting = set(ids)
+    async with asyncio.timeout(10):
+        while waiting:
+            message = json.loads(await ws.recv())
+            if message["type"] == "next":
+                waiting.discard(message["id"])
+
+
+async def _ends(ws: Any, ids: set[str]) -> dict[str, str]:
+    """Until each subscription in `ids` completes: the code of the error it ended with."""
+    codes: dict[str, str] = {}
+    done: set[str] = set()
+    async with asyncio.timeout(10):
+        while done != ids:
+            message = json.loads(await ws.recv())
+            if message["type"] == "next" and message["payload"].get("errors"):
+                codes[message["id"]] = message["payload"]["errors"][0]["extensions"]["code"]
+            elif message["type"] == "complete":
+                done.add(message["id"])
+    return codes
+
+
 async def test_each_subscription_start_rechecks_the_session(
     served: Served, http: httpx.AsyncClient
 ) -> None:
