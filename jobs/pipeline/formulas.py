@@ -56,8 +56,15 @@ def _context(blocks: Sequence[Block], index: int) -> str:
     return ""
 
 
+# An equation relates two sides: "y = 2x + 1", not "=== "Tab"" (Markdown tabs) or a
+# code comparison "a == b".
+_RELATION = re.compile(r"[\w)\]}′']\s*=\s*[-\w(\[{\\√∑∫]")
+
+
 def _looks_mathematical(text: str) -> bool:
-    if "=" not in text or len(text) > 200 or "$" in text:
+    if "=" not in text or len(text) > 200 or "$" in text or "==" in text:
+        return False
+    if not _RELATION.search(text):
         return False
     math = sum(1 for ch in text if ch in _MATH_CHARS or ch.isdigit())
     letters = sum(1 for ch in text if ch.isalpha())

@@ -153,3 +153,16 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
         "For example:\n>>> eng2sp = {'one': 'uno'}",
         "For example, a histogram counts letters.",
     ]  # "例如：" with only a heading after it shows nothing
+
+
+def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
+    from jobs.pipeline.formulas import find_formulas
+    from jobs.pipeline.model import Block
+
+    blocks = [
+        Block("paragraph", '=== "<1>"', 1),
+        Block("paragraph", "if a == b: 1 + 2 == 3", 1),
+        Block("paragraph", "f(x) = 3x + 2(y - 1)", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["f(x) = 3x + 2(y - 1)"]
