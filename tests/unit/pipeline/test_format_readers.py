@@ -1,0 +1,96 @@
+"""Reader rules for what plain text and PDF lose: headings without markup, emphasis runs
+broken by line ends or cut before a closing bracket, hyphens pdfium marks, a code-heavy
+chapter's body size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import rejoin_hyphens, title_line
+
+
+def _pdf(tmp_path: Path, body: str, lang: str = "en") -> Path:
+    import weasyprint
+
+    path = tmp_path / "chapter.pdf"
+    weasyprint.HTML(
+        string=(
+            f"<html lang='{lang}'><body style='font-family: DejaVu Serif, WenQuanYi Micro Hei;"
+            f" font-size: 11pt; width: 9cm'>{body}</body></html>"
+        )
+    ).write_pdf(path)
+    return path
+
+
+def test_title_lines_with_type_names_function_words_and_code_names() -> None:
+    assert title_line("Using Box<T> to Point to Data on the Heap")
+    assert title_line("使用 Box<T> 指向堆上的数据")
+    assert title_line("Appending with push_str or push")
+    assert title_line("Adding a Reference from a Child to Its Parent")  # nine words
+    assert not title_line("Undoing things with git restore")  # sentence case: unsure
+    assert not title_line("let x = Box<i32>")
+
+
+def test_captions_program_output_and_broken_sentences_are_not_titles() -> None:
+    assert not title_line("Figure: Divergent history")
+    assert not title_line("表：堆的操作效率")
+    assert not title_line("modified:   README")
+    assert not title_line("然而，根据凸性的性质，有")
+    assert title_line("什么是负载因子？")
+
+
+def test_plain_text_reader_finds_those_headings(tmp_path: Path) -> None:
+    path = tmp_path / "chapter.txt"
+    path.write_text(
+        "Using Rc<T> to Share Data\n\nRc<T> counts the references to a value.\n\n"
+        "Figure: Two lists sharing a tail\n\n"
+        "Changes to be committed:\n\n    modified:   README\n\n"
+        "然而，根据凸性的性质，有\n\n凸函数的局部极小值也是全局极小值。\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Using Rc<T> to Share Data"]
+
+
+def test_hyphens_pdfium_marks_at_line_ends() -> None:
+    assert rejoin_hyphens("returns the re\ufffemainder") == "returns the remainder"
+    assert rejoin_hyphens("a divide-and\ufffeconquer pattern") == "a divide-and-conquer pattern"
+    assert rejoin_hyphens("右子节点（right\ufffechild node）") == "右子节点（right-child node）"
+    assert rejoin_hyphens("Hash\ufffeTable") == "Hash-Table"
+    assert rejoin_hyphens("plain") == "plain"
+
+
+def test_pdf_emphasis_keeps_its_closing_bracket_and_crosses_line_breaks(tmp_path: Path) -> None:
+    filler = "节点之间的引用关系决定了这棵树的形状，" * 2
+    path = _pdf(
+        tmp_path,
+        f"<p>{filler}每个节点都有<b>左子树（left subtree）</b>和<b>右子树（right subtree）</b>"
+        f"两个部分。</p><p>{filler}我们称之为<b>深度优先搜索（depth-first search）</b>，"
+        "它沿着一条路径一直走到底。</p>",
+        lang="zh",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    emphasis = [e for b in blocks for e in b.emphasis]
+    assert emphasis == [
+        "左子树（left subtree）",
+        "右子树（right subtree）",
+        "深度优先搜索（depth-first search）",
+    ]
+
+
+def test_pdf_body_size_is_the_prose_not_the_program_code(tmp_path: Path) -> None:
+    code = "<pre style='font-size: 8.5pt'>" + "git status --short\n" * 60 + "</pre>"
+    prose = "<p>The working tree holds the files you edit; the index holds the next commit.</p>"
+    path = _pdf(
+        tmp_path,
+        f"<h2 style='font-size: 17pt'>Recording Changes</h2>{prose * 3}{code}"
+        f"<h3 style='font-size: 14pt'>Tracking New Files</h3>{prose * 2}{code}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Recording Changes",
+        "Tracking New Files",
+    ]
+    assert sum(b.kind == "paragraph" for b in blocks) >= 2
