@@ -77,12 +77,16 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                     top = _char_top(textpage, first)
                     if stripped.strip("•·◦▪‣-– "):
-                        mono = _monospace(textpage, first) and not _CJK.search(stripped)
+                        code = _code_runs(textpage, raw, offset)
+                        covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
+                        mono = covered >= 0.9 * len(stripped.replace(" ", ""))
+                        mono = mono and not _CJK.search(stripped)
                         runs = [] if mono else _emphasis(textpage, raw, offset)
                         body = raw.rstrip("\r \t")
+                        shown = stripped if mono else _backticked(raw, code).strip("\r \t")
                         lines.append(
                             _Line(
-                                rejoin_hyphens(stripped),
+                                rejoin_hyphens(shown),
                                 round(size, 1),
                                 index + 1,
                                 top,
@@ -104,6 +108,7 @@ _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK punctuation
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[\u3400-\u9fff]")
 
 
@@ -150,6 +155,39 @@ def _closed(line: str, start: int, end: int) -> tuple[int, int]:
         end += 1
         continued = False
     return start, end
+
+
+def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tuple[int, int]]:
+    """Runs of characters set in a fixed-pitch font, as (start, end) in `line`; runs apart
+    only by spaces set in that font too are one ("if let", not "Option<T> match")."""
+    runs: list[tuple[int, int]] = []
+    joinable = False  # only fixed-pitch spaces since the last run
+    for i, char in enumerate(line):
+        if char.isspace():
+            joinable = joinable and _monospace(textpage, offset + i)
+            continue
+        # a CJK font's glyphs all have one width, so it may say "fixed pitch": not code
+        if _CJK_TEXT.match(char) or not _monospace(textpage, offset + i):
+            joinable = False
+            continue
+        if runs and joinable and not line[runs[-1][1] : i].strip():
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+        joinable = True
+    return runs
+
+
+def _backticked(line: str, runs: list[tuple[int, int]]) -> str:
+    """Inline code marked as Markdown and the HTML reader mark it (`Box<T>`), so a name set
+    in code inside a heading or a sentence reads the same from a PDF."""
+    out, last = [], 0
+    for start, end in runs:
+        if (start and line[start - 1].isalnum()) or (end < len(line) and line[end].isalnum()):
+            continue  # a glyph borrowed from another font inside a word ("f" + "ibonacci")
+        out += [line[last:start], "`", line[start:end], "`"]
+        last = end
+    return "".join(out) + line[last:]
 
 
 def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -292,7 +330,8 @@ def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
 
 def _wholly_emphasised(line: _Line) -> bool:
     styled = sum(len(span) for span in line.emphasis)
-    return not line.mono and styled >= 0.9 * len(line.text.strip())
+    # the backticks around inline code are the reader's marks, not printed characters
+    return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
 
 
 def _ends_sentence(text: str) -> bool:

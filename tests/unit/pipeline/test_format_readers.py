@@ -94,3 +94,42 @@ def test_pdf_body_size_is_the_prose_not_the_program_code(tmp_path: Path) -> None
         "Tracking New Files",
     ]
     assert sum(b.kind == "paragraph" for b in blocks) >= 2
+
+
+def test_pdf_inline_code_is_marked_as_in_markdown(tmp_path: Path) -> None:
+    mono = "font-family: DejaVu Sans Mono"
+    path = _pdf(
+        tmp_path,
+        f"<h2 style='font-size: 17pt'>Concise Control Flow with <code style='{mono}'>if let"
+        f"</code></h2><p><code style='{mono}'>cheeses</code> refers to a list with three "
+        "elements; a prose line that opens with a name in code is not program code.</p>"
+        f"<p>A <span style='{mono}'>f</span>ibonacci glyph borrowed from another font is "
+        "not code.</p><p lang='zh'>文泉驿的汉字等宽，但汉字不是代码。</p>",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Concise Control Flow with `if let`"),
+        (
+            "paragraph",
+            "`cheeses` refers to a list with three elements; a prose line that opens with a "
+            "name in code is not program code.",
+        ),
+        ("paragraph", "A fibonacci glyph borrowed from another font is not code."),
+        ("paragraph", "文泉驿的汉字等宽，但汉字不是代码。"),
+    ]
+
+
+def test_a_bold_minor_heading_with_inline_code_is_still_a_heading(tmp_path: Path) -> None:
+    body = "<p>Probing looks for the next free slot in the table of buckets.</p>" * 3
+    mono = "font-family: DejaVu Sans Mono"
+    path = _pdf(
+        tmp_path,
+        f"<h1 style='font-size: 20pt'>Strings</h1>{body}"
+        f"<h4 style='font-size: 12pt'>Appending with <code style='{mono}'>push_str</code> or "
+        f"<code style='{mono}'>push</code></h4>{body}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        (1, "Strings"),
+        (2, "Appending with `push_str` or `push`"),
+    ]
