@@ -133,3 +133,22 @@ def test_a_bold_minor_heading_with_inline_code_is_still_a_heading(tmp_path: Path
         (1, "Strings"),
         (2, "Appending with `push_str` or `push`"),
     ]
+
+
+def test_in_a_document_without_emphasis_a_gloss_counts_as_the_authors_mark() -> None:
+    from jobs.pipeline.concepts import find_concepts
+    from jobs.pipeline.model import Block
+
+    text = [
+        Block("heading", "树的基本概念", 1, 1),
+        Block("paragraph", "每个节点的子节点数量称为该节点的度（degree）。叶节点的度为零。", 1),
+        Block("paragraph", "根节点位于树的顶层，叶节点没有子节点。树的高度等于边的数量。", 1),
+    ]
+    marked = [*text, Block("paragraph", "我们重点讨论二叉树。", 1, emphasis=("二叉树",))]
+
+    def degree(blocks: list[Block]) -> set[str]:
+        drafts, _ = find_concepts(blocks, chinese=True, words=200)
+        return next(d.sources for d in drafts if d.key == "度")
+
+    assert "emphasis" in degree(text)  # plain text: the typography is lost, the gloss is left
+    assert "emphasis" not in degree(marked)  # the author's emphasis is visible elsewhere
