@@ -18,6 +18,7 @@ holds a DOCX): then the file is refused naming both, rather than guessed.
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 import unicodedata
 import zipfile
@@ -160,13 +161,28 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
 
 
 def _looks_like_markdown(sample: str) -> bool:
+    """Markup a Markdown writer leaves: a code fence, or a "#" heading standing alone
+    between blank lines, besides a few list, quote or table lines. A "#" line inside a
+    text file's code is a comment: it sits next to code or to more comments ("# init",
+    "n = 1"; a commit template's "#" block), so it does not count as a heading."""
     lines = sample.splitlines()[:400]
     marks = sum(
         1
         for line in lines
         if line.startswith(("# ", "## ", "### ", "```", "* ", "- ", "> ")) or line.startswith("|")
     )
-    return marks >= 3 and any(line.startswith(("#", "```")) for line in lines)
+    fenced = any(line.startswith(("```", "~~~")) for line in lines)
+    return marks >= 3 and (fenced or any(_lone_heading(lines, i) for i in range(len(lines))))
+
+
+_ATX = re.compile(r"#{1,6}\s+\S")
+
+
+def _lone_heading(lines: list[str], index: int) -> bool:
+    def blank(i: int) -> bool:
+        return i < 0 or i >= len(lines) or not lines[i].strip()
+
+    return bool(_ATX.match(lines[index])) and blank(index - 1) and blank(index + 1)
 
 
 def _check_extension(filename: str | None, kind: Kind) -> None:

@@ -80,6 +80,9 @@ def find_concepts(
         if key not in best_definition or found.confidence > best_definition[key].confidence:
             best_definition[key] = found
 
+    # a document that shows no emphasis at all (plain text) has lost its typography: there a
+    # gloss is the author's only remaining mark of a term being introduced
+    plain = not any(b.emphasis for b in blocks)
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
@@ -88,6 +91,8 @@ def find_concepts(
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}
+        if plain and "gloss" in kinds:
+            kinds.add("emphasis")
         definition = best_definition.get(key)
         count = entry.count if entry else 0
         if entry is None and key_cues:

@@ -91,6 +91,13 @@ def _on_page(block: Block, page: int) -> Block:
 
 _CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for"}
+    | {"from", "with", "as", "into", "onto", "via", "vs"}
+)
+_GENERIC_TYPE = re.compile(r"\b[A-Za-z_]\w*<[\w ,]{1,30}>")
+# a caption without a number ("Figure: Divergent history", "表：堆的操作效率")
+_CAPTION = re.compile(r"^(?:fig(?:ure)?|table|listing|图|表)\s*[:：]", re.IGNORECASE)
 
 
 def plain_title(line: str) -> bool:
@@ -99,8 +106,12 @@ def plain_title(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 90 or (FURNITURE.match(line) and not _CHAPTER.match(line)):
         return False
+    if _CAPTION.match(line) or "   " in line:
+        return False  # a caption, or columns of program output ("modified:   README")
     line = line.removesuffix("?").removesuffix("？").rstrip()
-    return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(line)
+    # a type with parameters is a name, not code: "Using Box<T> to Point to Data on the Heap"
+    named = _GENERIC_TYPE.sub("T", line)
+    return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(named)
 
 
 def title_line(line: str) -> bool:
@@ -113,12 +124,16 @@ def title_line(line: str) -> bool:
     line = line.strip().removesuffix("?").removesuffix("？").rstrip()
     cjk = len(_CJK_CHAR.findall(line))
     if cjk:
-        return len(line) <= 24
+        # a comma inside is a sentence broken before a formula ("然而，根据凸性的性质，有")
+        return len(line) <= 24 and "，" not in line
     words = line.split()
-    if not 1 <= len(words) <= 8 or len(line) > 70:
+    if not 1 <= len(words) <= 10 or len(line) > 70:
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return capitalised >= max(1, (len(words) + 1) // 2)
+    # title case leaves short function words and code names lower-case ("Appending with
+    # push_str or push", "Visualizing Changes to strong_count and weak_count")
+    counted = [w for w in words if w.lower() not in _MINOR_WORDS and "_" not in w] or words
+    capitalised = sum(1 for w in counted if w[:1].isupper() or w[:1].isdigit())
+    return capitalised >= max(1, (len(counted) + 1) // 2)
 
 
 def guess_heading(line: str) -> int:
@@ -155,6 +170,24 @@ def _keeps_hyphen(left: str, right: str) -> bool:
         and zipf_frequency(first, "en") >= COMPOUND_PART_ZIPF
         and zipf_frequency(second, "en") >= COMPOUND_PART_ZIPF
     )
+
+
+# pdfium writes U+FFFE where a line ended in a hyphen inside a word and joins the two lines
+# ("re\ufffemainder", "divide-and\ufffeconquer"); it does not say whether the hyphen was typed
+LINE_END_HYPHEN = "\ufffe"
+
+
+def rejoin_hyphens(text: str) -> str:
+    """Each LINE_END_HYPHEN resolved as at a line end: the word joined again ("remainder")
+    or the compound's hyphen kept ("divide-and-conquer", "right-child"; see `_keeps_hyphen`)."""
+    if LINE_END_HYPHEN not in text:
+        return text
+    pieces = text.split(LINE_END_HYPHEN)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        joins = bool(_WORD_END.search(out)) and piece[:1].islower()  # as `join_lines` does
+        out += ("-" if not joins or _keeps_hyphen(out, piece) else "") + piece
+    return out
 
 
 def join_lines(lines: Iterable[str]) -> str:

@@ -20,7 +20,13 @@ import pypdfium2.raw as pdfium_c
 
 from datasources.files.detect import Detected, open_pdf
 from jobs.pipeline.model import Block, Page, ReadDocument
-from jobs.pipeline.readers.blocks import guess_heading, join_lines, make_blocks, real_pages
+from jobs.pipeline.readers.blocks import (
+    guess_heading,
+    join_lines,
+    make_blocks,
+    real_pages,
+    rejoin_hyphens,
+)
 
 HEADING_RATIO = 1.15
 # a minor heading is often set barely larger than the body (12.5 pt on 11 pt) but in bold:
@@ -38,6 +44,10 @@ class _Line:
     top: float  # of the first character, in PDF points from the page bottom
     mono: bool = False  # set in a fixed-pitch font: program code
     emphasis: tuple[str, ...] = ()  # italic or bold runs
+    # the first run starts the line / the last run ends it: a run set across a line break
+    # continues on the next line ("深度优" + "先搜索")
+    styled_start: bool = False
+    styled_end: bool = False
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -67,9 +77,25 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                     top = _char_top(textpage, first)
                     if stripped.strip("•·◦▪‣-– "):
-                        mono = _monospace(textpage, first) and not _CJK.search(stripped)
-                        spans = () if mono else _emphasis(textpage, raw, offset)
-                        lines.append(_Line(stripped, round(size, 1), index + 1, top, mono, spans))
+                        code = _code_runs(textpage, raw, offset)
+                        covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
+                        mono = covered >= 0.9 * len(stripped.replace(" ", ""))
+                        mono = mono and not _CJK.search(stripped)
+                        runs = [] if mono else _emphasis(textpage, raw, offset)
+                        body = raw.rstrip("\r \t")
+                        shown = stripped if mono else _backticked(raw, code).strip("\r \t")
+                        lines.append(
+                            _Line(
+                                rejoin_hyphens(shown),
+                                round(size, 1),
+                                index + 1,
+                                top,
+                                mono,
+                                tuple(rejoin_hyphens(raw[a:b]) for a, b in runs),
+                                bool(runs) and runs[0][0] == first - offset,
+                                bool(runs) and runs[-1][1] == len(body),
+                            )
+                        )
                 offset += len(raw) + 1
             return lines
         finally:
@@ -82,12 +108,17 @@ _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK punctuation
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[\u3400-\u9fff]")
 
 
-def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> tuple[str, ...]:
-    """Runs of italic or bold words (first character of each word; each Chinese character)."""
-    spans: list[str] = []
+_CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
+
+
+def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tuple[int, int]]:
+    """Runs of italic or bold words (first character of each word; each Chinese character),
+    as (start, end) in `line`."""
+    runs: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -103,11 +134,60 @@ def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> tuple[str
         if styled:
             current.append(match.span())
         elif current:
-            spans.append(line[current[0][0] : current[-1][1]])
+            runs.append(_closed(line, current[0][0], current[-1][1]))
             current = []
     if current:
-        spans.append(line[current[0][0] : current[-1][1]])
-    return tuple(spans)
+        runs.append(_closed(line, current[0][0], current[-1][1]))
+    return runs
+
+
+def _closed(line: str, start: int, end: int) -> tuple[int, int]:
+    """The run with the brackets or quotes it opened and the next characters close:
+    "二叉树（binary tree" + "）". Only words are looked up, so a closing mark after the last
+    word would be lost, and the gloss then could not be told from the term. A run that
+    starts the line may close what the line before opened ("左子树（left" / "subtree）")."""
+    continued = not line[:start].strip()
+    while end < len(line) and line[end] in _CLOSERS:
+        opener = _CLOSERS[line[end]]
+        opened = line.count(opener, start, end) - line.count(line[end], start, end)
+        if opened <= 0 and not (continued and opener not in line[:end]):
+            break
+        end += 1
+        continued = False
+    return start, end
+
+
+def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tuple[int, int]]:
+    """Runs of characters set in a fixed-pitch font, as (start, end) in `line`; runs apart
+    only by spaces set in that font too are one ("if let", not "Option<T> match")."""
+    runs: list[tuple[int, int]] = []
+    joinable = False  # only fixed-pitch spaces since the last run
+    for i, char in enumerate(line):
+        if char.isspace():
+            joinable = joinable and _monospace(textpage, offset + i)
+            continue
+        # a CJK font's glyphs all have one width, so it may say "fixed pitch": not code
+        if _CJK_TEXT.match(char) or not _monospace(textpage, offset + i):
+            joinable = False
+            continue
+        if runs and joinable and not line[runs[-1][1] : i].strip():
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+        joinable = True
+    return runs
+
+
+def _backticked(line: str, runs: list[tuple[int, int]]) -> str:
+    """Inline code marked as Markdown and the HTML reader mark it (`Box<T>`), so a name set
+    in code inside a heading or a sentence reads the same from a PDF."""
+    out, last = [], 0
+    for start, end in runs:
+        if (start and line[start - 1].isalnum()) or (end < len(line) and line[end].isalnum()):
+            continue  # a glyph borrowed from another font inside a word ("f" + "ibonacci")
+        out += [line[last:start], "`", line[start:end], "`"]
+        last = end
+    return "".join(out) + line[last:]
 
 
 def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -158,7 +238,10 @@ def _page_label(text: str) -> bool:
 
 def _blocks(lines: list[_Line]) -> list[Block]:
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    # the body is the prose's size: a chapter with much program code (set smaller, in a
+    # fixed-pitch font) would otherwise make every prose line "larger than the body"
+    prose = Counter(line.size for line in lines if not line.mono for _ in range(len(line.text)))
+    body = (prose or sizes).most_common(1)[0][0] if sizes else 0.0
     heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
     minor_sizes = sorted(
@@ -182,7 +265,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
                     )
                 )
             else:
-                emphasis = [e for line in paragraph for e in line.emphasis]
+                emphasis = _paragraph_emphasis(paragraph)
                 blocks.extend(
                     make_blocks(
                         "paragraph",
@@ -227,9 +310,28 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     return blocks
 
 
+def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
+    """The paragraph's emphasised runs, a run broken by a line break joined again."""
+    spans: list[str] = []
+    for previous, line in zip([None, *paragraph], paragraph, strict=False):
+        runs = list(line.emphasis)
+        if (
+            previous is not None
+            and spans
+            and runs
+            and previous.styled_end
+            and line.styled_start
+            and previous.size == line.size  # not a superscript ("a" + "n" in aⁿ)
+        ):
+            spans[-1] = join_lines([spans[-1], runs.pop(0)])
+        spans.extend(runs)
+    return spans
+
+
 def _wholly_emphasised(line: _Line) -> bool:
     styled = sum(len(span) for span in line.emphasis)
-    return not line.mono and styled >= 0.9 * len(line.text.strip())
+    # the backticks around inline code are the reader's marks, not printed characters
+    return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
 
 
 def _ends_sentence(text: str) -> bool:

@@ -48,6 +48,28 @@ def test_markdown_named_txt_is_fine(en_markdown: Path) -> None:
     assert detect(en_markdown, filename="notes.txt").kind == "markdown"
 
 
+def test_text_with_shell_comments_is_not_markdown(tmp_path: Path) -> None:
+    # a plain-text export of a chapter: its code keeps "#" comments, its lists "- " bullets
+    path = tmp_path / "chapter.txt"
+    path.write_text(
+        "Ignoring Files\n\nOften you have files you do not want tracked.\n\n"
+        "# ignore all .log files\n*.log\n\n# but keep this one\n!keep.log\n\n"
+        "# Please enter the commit message.\n# Lines starting with '#' are ignored.\n\n"
+        "- build output\n- editor files\n- caches\n",
+        encoding="utf-8",
+    )
+    assert detect(path, filename="chapter.txt").kind == "text"
+
+
+def test_markdown_headings_or_fences_make_markdown(tmp_path: Path) -> None:
+    headed = tmp_path / "headed.txt"
+    headed.write_text("# Notes\n\n- one\n- two\n- three\n", encoding="utf-8")
+    fenced = tmp_path / "fenced.txt"
+    fenced.write_text("Notes\n\n```\n# a comment\nx = 1\n```\n\n- one\n", encoding="utf-8")
+    assert detect(headed, filename="headed.txt").kind == "markdown"
+    assert detect(fenced, filename="fenced.txt").kind == "markdown"
+
+
 def test_binary_garbage(tmp_path: Path) -> None:
     path = tmp_path / "noise.txt"
     path.write_bytes(os.urandom(4096))

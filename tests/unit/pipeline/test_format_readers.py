@@ -1,0 +1,154 @@
+"""Reader rules for what plain text and PDF lose: headings without markup, emphasis runs
+broken by line ends or cut before a closing bracket, hyphens pdfium marks, a code-heavy
+chapter's body size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import rejoin_hyphens, title_line
+
+
+def _pdf(tmp_path: Path, body: str, lang: str = "en") -> Path:
+    import weasyprint
+
+    path = tmp_path / "chapter.pdf"
+    weasyprint.HTML(
+        string=(
+            f"<html lang='{lang}'><body style='font-family: DejaVu Serif, WenQuanYi Micro Hei;"
+            f" font-size: 11pt; width: 9cm'>{body}</body></html>"
+        )
+    ).write_pdf(path)
+    return path
+
+
+def test_title_lines_with_type_names_function_words_and_code_names() -> None:
+    assert title_line("Using Box<T> to Point to Data on the Heap")
+    assert title_line("使用 Box<T> 指向堆上的数据")
+    assert title_line("Appending with push_str or push")
+    assert title_line("Adding a Reference from a Child to Its Parent")  # nine words
+    assert not title_line("Undoing things with git restore")  # sentence case: unsure
+    assert not title_line("let x = Box<i32>")
+
+
+def test_captions_program_output_and_broken_sentences_are_not_titles() -> None:
+    assert not title_line("Figure: Divergent history")
+    assert not title_line("表：堆的操作效率")
+    assert not title_line("modified:   README")
+    assert not title_line("然而，根据凸性的性质，有")
+    assert title_line("什么是负载因子？")
+
+
+def test_plain_text_reader_finds_those_headings(tmp_path: Path) -> None:
+    path = tmp_path / "chapter.txt"
+    path.write_text(
+        "Using Rc<T> to Share Data\n\nRc<T> counts the references to a value.\n\n"
+        "Figure: Two lists sharing a tail\n\n"
+        "Changes to be committed:\n\n    modified:   README\n\n"
+        "然而，根据凸性的性质，有\n\n凸函数的局部极小值也是全局极小值。\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Using Rc<T> to Share Data"]
+
+
+def test_hyphens_pdfium_marks_at_line_ends() -> None:
+    assert rejoin_hyphens("returns the re\ufffemainder") == "returns the remainder"
+    assert rejoin_hyphens("a divide-and\ufffeconquer pattern") == "a divide-and-conquer pattern"
+    assert rejoin_hyphens("右子节点（right\ufffechild node）") == "右子节点（right-child node）"
+    assert rejoin_hyphens("Hash\ufffeTable") == "Hash-Table"
+    assert rejoin_hyphens("plain") == "plain"
+
+
+def test_pdf_emphasis_keeps_its_closing_bracket_and_crosses_line_breaks(tmp_path: Path) -> None:
+    filler = "节点之间的引用关系决定了这棵树的形状，" * 2
+    path = _pdf(
+        tmp_path,
+        f"<p>{filler}每个节点都有<b>左子树（left subtree）</b>和<b>右子树（right subtree）</b>"
+        f"两个部分。</p><p>{filler}我们称之为<b>深度优先搜索（depth-first search）</b>，"
+        "它沿着一条路径一直走到底。</p>",
+        lang="zh",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    emphasis = [e for b in blocks for e in b.emphasis]
+    assert emphasis == [
+        "左子树（left subtree）",
+        "右子树（right subtree）",
+        "深度优先搜索（depth-first search）",
+    ]
+
+
+def test_pdf_body_size_is_the_prose_not_the_program_code(tmp_path: Path) -> None:
+    code = "<pre style='font-size: 8.5pt'>" + "git status --short\n" * 60 + "</pre>"
+    prose = "<p>The working tree holds the files you edit; the index holds the next commit.</p>"
+    path = _pdf(
+        tmp_path,
+        f"<h2 style='font-size: 17pt'>Recording Changes</h2>{prose * 3}{code}"
+        f"<h3 style='font-size: 14pt'>Tracking New Files</h3>{prose * 2}{code}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Recording Changes",
+        "Tracking New Files",
+    ]
+    assert sum(b.kind == "paragraph" for b in blocks) >= 2
+
+
+def test_pdf_inline_code_is_marked_as_in_markdown(tmp_path: Path) -> None:
+    mono = "font-family: DejaVu Sans Mono"
+    path = _pdf(
+        tmp_path,
+        f"<h2 style='font-size: 17pt'>Concise Control Flow with <code style='{mono}'>if let"
+        f"</code></h2><p><code style='{mono}'>cheeses</code> refers to a list with three "
+        "elements; a prose line that opens with a name in code is not program code.</p>"
+        f"<p>A <span style='{mono}'>f</span>ibonacci glyph borrowed from another font is "
+        "not code.</p><p lang='zh'>文泉驿的汉字等宽，但汉字不是代码。</p>",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Concise Control Flow with `if let`"),
+        (
+            "paragraph",
+            "`cheeses` refers to a list with three elements; a prose line that opens with a "
+            "name in code is not program code.",
+        ),
+        ("paragraph", "A fibonacci glyph borrowed from another font is not code."),
+        ("paragraph", "文泉驿的汉字等宽，但汉字不是代码。"),
+    ]
+
+
+def test_a_bold_minor_heading_with_inline_code_is_still_a_heading(tmp_path: Path) -> None:
+    body = "<p>Probing looks for the next free slot in the table of buckets.</p>" * 3
+    mono = "font-family: DejaVu Sans Mono"
+    path = _pdf(
+        tmp_path,
+        f"<h1 style='font-size: 20pt'>Strings</h1>{body}"
+        f"<h4 style='font-size: 12pt'>Appending with <code style='{mono}'>push_str</code> or "
+        f"<code style='{mono}'>push</code></h4>{body}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        (1, "Strings"),
+        (2, "Appending with `push_str` or `push`"),
+    ]
+
+
+def test_in_a_document_without_emphasis_a_gloss_counts_as_the_authors_mark() -> None:
+    from jobs.pipeline.concepts import find_concepts
+    from jobs.pipeline.model import Block
+
+    text = [
+        Block("heading", "树的基本概念", 1, 1),
+        Block("paragraph", "每个节点的子节点数量称为该节点的度（degree）。叶节点的度为零。", 1),
+        Block("paragraph", "根节点位于树的顶层，叶节点没有子节点。树的高度等于边的数量。", 1),
+    ]
+    marked = [*text, Block("paragraph", "我们重点讨论二叉树。", 1, emphasis=("二叉树",))]
+
+    def degree(blocks: list[Block]) -> set[str]:
+        drafts, _ = find_concepts(blocks, chinese=True, words=200)
+        return next(d.sources for d in drafts if d.key == "度")
+
+    assert "emphasis" in degree(text)  # plain text: the typography is lost, the gloss is left
+    assert "emphasis" not in degree(marked)  # the author's emphasis is visible elsewhere
