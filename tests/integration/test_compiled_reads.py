@@ -23,6 +23,7 @@ import orjson
 import pytest
 from sqlalchemy import event, text
 
+from datasources.postgres import prepared as driver
 from datasources.stores import Stores
 from resolvers.context import Principal
 from resolvers.ids import to_global_id
@@ -344,15 +345,24 @@ async def answer(
 
 @contextmanager
 def statements(stores: Stores) -> Iterator[Counter[str]]:
+    """Statements sent to PostgreSQL: through SQLAlchemy (its cursor events) and the
+    compiled reads' own path on the driver's connection (datasources/postgres/prepared)."""
     counts: Counter[str] = Counter()
+    fetch = driver.fetch
 
     def on_sql(*_: Any) -> None:
         counts["postgres"] += 1
 
+    async def counted(*args: Any) -> Any:
+        counts["postgres"] += 1
+        return await fetch(*args)
+
     event.listen(stores.engine.sync_engine, "before_cursor_execute", on_sql)
+    driver.fetch = counted  # type: ignore[assignment]
     try:
         yield counts
     finally:
+        driver.fetch = fetch  # type: ignore[assignment]
         event.remove(stores.engine.sync_engine, "before_cursor_execute", on_sql)
 
 
