@@ -517,3 +517,23 @@ async def test_fuzzed_requests_answer_the_same(world: World, field: str) -> None
             )
             fast = await answer(world.stores, principal, case.query, case.variables, compiled=True)
             assert fast == normal, (case.query, case.variables)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+async def test_a_lone_surrogate_in_a_filter_is_bad_input(world: World, compiled: bool) -> None:
+    """Not a driver's encoding error (an internal error) on either path: in process a
+    variable can hold "\\ud800", which HTTP's decoder (gateway/wire.py) refuses earlier."""
+    admin = Principal(user_id=uuid.uuid4(), role="admin")
+    for query in (
+        "query($t: String) { courses(filter: {text: $t}) { nodes { title } } }",
+        "query($t: String) { courses(filter: {text: $t}) { edges { cursor } } }",
+    ):
+        result = await SCHEMA.execute(
+            query,
+            variable_values={"t": "a\ud800"},
+            context_value=context_for(world.stores, admin, compiled_reads=compiled),
+        )
+        assert result.data is None
+        [error] = result.errors or []
+        assert error.extensions == {"code": "BAD_USER_INPUT", "field": "filter.text"}
+        assert "lone surrogate" in error.message
