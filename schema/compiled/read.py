@@ -183,8 +183,7 @@ async def _page(ctx: Context, target: ListPage, plan: _Connection) -> Any:
 
 def _connection(plan: _Connection, rows: Sequence[Any], *, has_next: bool) -> dict[str, Any]:
     """The connection's result from (sort value, id, JSON per shape) rows, cursors made
-    by the same function as the normal path's."""
-    cursors = [encode_cursor(row[0], row[1]) for row in rows]
+    by the same function as the normal path's (only where the selection shows them)."""
     out: dict[str, Any] = {}
     for key, kind, payload in plan.keys:
         if kind == "constant":
@@ -192,29 +191,27 @@ def _connection(plan: _Connection, rows: Sequence[Any], *, has_next: bool) -> di
         elif kind == "nodes":
             out[key] = [row[2 + payload] for row in rows]
         elif kind == "edges":
-            out[key] = [
-                _edge(payload, row, cursor) for row, cursor in zip(rows, cursors, strict=True)
-            ]
+            out[key] = [_edge(payload, row) for row in rows]
         else:
             info: dict[str, Any] = {}
             for k, name, type_name in payload:
                 if name == "hasNextPage":
                     info[k] = has_next
                 elif name == "endCursor":
-                    info[k] = cursors[-1] if cursors else None
+                    info[k] = encode_cursor(rows[-1][0], rows[-1][1]) if rows else None
                 else:
                     info[k] = type_name
             out[key] = info
     return out
 
 
-def _edge(keys: tuple[tuple[str, str, Any], ...], row: Any, cursor: str) -> dict[str, Any]:
+def _edge(keys: tuple[tuple[str, str, Any], ...], row: Any) -> dict[str, Any]:
     edge: dict[str, Any] = {}
     for key, kind, payload in keys:
         if kind == "constant":
             edge[key] = payload
         elif kind == "cursor":
-            edge[key] = cursor
+            edge[key] = encode_cursor(row[0], row[1])
         else:
             edge[key] = row[2 + payload]
     return edge
