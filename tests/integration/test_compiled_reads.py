@@ -537,3 +537,16 @@ async def test_a_lone_surrogate_in_a_filter_is_bad_input(world: World, compiled:
         [error] = result.errors or []
         assert error.extensions == {"code": "BAD_USER_INPUT", "field": "filter.text"}
         assert "lone surrogate" in error.message
+
+
+async def test_a_remembered_plan_follows_the_variables_of_include_and_skip(world: World) -> None:
+    """The same text (one parsed document) with its directives' variables flipped: what
+    compiles is remembered per document only when no directive takes a variable."""
+    data = await build(world)
+    query = next(q for q, _ in CORPUS if "@include(if: $yes)" in q)
+    for yes in (True, False, True, False):
+        variables = {**used(query, data.variables), "yes": yes, "no": not yes}
+        normal = await answer(world.stores, data.admin, query, variables, compiled=False)
+        fast = await answer(world.stores, data.admin, query, variables, compiled=True)
+        assert fast == normal, yes
+        assert (b'"title"' in fast) is yes
