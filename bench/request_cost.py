@@ -79,6 +79,8 @@ def kinds(courses: list[str]) -> dict[str, tuple[Body, bool]]:
     return {
         "typename-anonymous": (lambda n: {"query": "{ __typename }"}, False),
         "typename-session": (lambda n: {"query": "{ __typename }"}, True),
+        # Not the `{ __typename }` shortcut: strawberry's whole request for no work.
+        "aliased-typename": (lambda n: {"query": "{ t: __typename }"}, True),
         "course-by-id": (
             lambda n: {
                 "query": by_id,
@@ -98,7 +100,7 @@ class _Profiler:
         else:
             from pyinstrument import Profiler  # a dev tool, imported only when asked for
 
-            self.pyinstrument = Profiler(interval=0.0002, async_mode="disabled")
+            self.pyinstrument = Profiler(interval=0.0005, async_mode="enabled")
 
     def start(self) -> None:
         (self.cprofile.enable if self.kind == "cprofile" else self.pyinstrument.start)()
@@ -108,7 +110,11 @@ class _Profiler:
 
     def report(self, args: argparse.Namespace) -> None:
         if self.kind == "cprofile":
-            pstats.Stats(self.cprofile).sort_stats(args.sort).print_stats(args.top)
+            stats = pstats.Stats(self.cprofile).sort_stats(args.sort)
+            if args.callees:
+                stats.print_callees(args.callees)
+            else:
+                stats.print_stats(args.top)
         else:
             print(self.pyinstrument.output_text(unicode=True, color=False, show_all=False))
 
@@ -168,4 +174,5 @@ if __name__ == "__main__":
     parser.add_argument("--profile", choices=("cprofile", "pyinstrument"))
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--callees", help="cprofile: what this function calls, instead")
     uvloop.run(main(parser.parse_args()))

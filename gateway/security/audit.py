@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -56,6 +57,7 @@ def _body(value: Any) -> Any:
     return summary
 
 
+@lru_cache(maxsize=4096)  # a client's address repeats on each of its requests
 def _inet(value: str | None) -> str | None:
     if not value:
         return None
