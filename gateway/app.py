@@ -138,13 +138,14 @@ def create_app(
     graphql_endpoint = _Deferred()
     app = Starlette(
         routes=[
+            # First: nearly every request is one, and starlette tries routes in order.
+            Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_endpoint),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics, methods=["GET"]),
             Route("/graphiql", graphiql_page),
             Route("/exports/{export_id}/download", download_export, methods=["GET"]),
-            Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql_endpoint),
             static_files_mount(),
         ],
         middleware=[

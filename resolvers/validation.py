@@ -24,6 +24,10 @@ def clean_text(
         if required:
             raise bad_input(f"`{field}` is required", field=field)
         return None
+    if not value.isascii() and any(unicodedata.category(ch) == "Cs" for ch in value):
+        # A lone surrogate (from "\ud800" in a variable or an in-process call) is no
+        # text PostgreSQL or any client can store: refused, not a driver's error.
+        raise bad_input(f"`{field}` is not valid Unicode text (a lone surrogate)", field=field)
     text = unicodedata.normalize("NFC", value).strip()
     if required and not text:
         raise bad_input(f"`{field}` must not be empty", field=field)

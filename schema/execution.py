@@ -42,6 +42,8 @@ from typing import Any
 
 from graphql import (
     FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLList,
@@ -49,7 +51,10 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
+    OperationDefinitionNode,
+    SelectionSetNode,
     Undefined,
+    VariableNode,
     get_argument_values,
     get_named_type,
 )
@@ -84,6 +89,48 @@ class _Field:
     nodes: list[FieldNode]
     leaf: Callable[[Any], Any] | None  # the scalar's coerce_output_value
     non_null: bool
+
+
+# id(operation node) -> (the node, kept alive so its id is not reused; the answer)
+_FIXED: dict[int, tuple[OperationDefinitionNode, bool]] = {}
+
+
+def _fixed_selection(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+    """No directive in the operation's selections (or its fragments) takes a variable:
+    which fields are selected is the same for every request of this document."""
+    known = _FIXED.get(id(operation))
+    if known is not None and known[0] is operation:
+        return known[1]
+    fixed = _without_variable_directives(operation.selection_set, fragments, set())
+    if len(_FIXED) >= 1024:
+        _FIXED.clear()
+    _FIXED[id(operation)] = (operation, fixed)
+    return fixed
+
+
+def _without_variable_directives(
+    selection_set: SelectionSetNode | None,
+    fragments: dict[str, Any],
+    seen: set[str],
+) -> bool:
+    for selection in selection_set.selections if selection_set else ():
+        for directive in selection.directives or ():
+            if any(isinstance(a.value, VariableNode) for a in directive.arguments or ()):
+                return False
+        if isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = fragments.get(name)
+            if name in seen or fragment is None:
+                continue
+            seen.add(name)
+            # graphql-core's FragmentDetails (its definition), or the definition itself
+            definition: FragmentDefinitionNode = getattr(fragment, "definition", fragment)
+            nested = definition.selection_set
+        else:
+            nested = selection.selection_set  # type: ignore[attr-defined]
+        if not _without_variable_directives(nested, fragments, seen):
+            return False
+    return True
 
 
 class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -171,7 +218,13 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         ones, so with them (and for selections that do not compile) the resolver's
         normal work runs and is completed as usual."""
         if not self._has_middleware:
-            answer = read.answer(self.collect_subfields, self.schema, return_type, details)
+            answer = read.answer(
+                self.collect_subfields,
+                self.schema,
+                return_type,
+                details,
+                reusable=_fixed_selection(self.operation, self.fragments),
+            )
             if answer is not None:
                 return answer
         return self._completed_later(

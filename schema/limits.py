@@ -8,6 +8,7 @@ just before execution, when the variables are known, so `first: $n` is priced at
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -40,9 +41,9 @@ class CostLimit(SchemaExtension):
         ctx = self.execution_context
         document = ctx.graphql_document
         if document is not None:
-            cost = operation_cost(
+            cost = _costs.cost(
                 ctx.schema._schema,
-                document.definitions,
+                document,
                 ctx.operation_name,
                 ctx.variables or {},
                 self.max_page_size,
@@ -56,13 +57,72 @@ class CostLimit(SchemaExtension):
         yield
 
 
+class _CostCache:
+    """Costs per parsed document (strawberry's ParserCache hands the same document object
+    to every request with the same text): the walk runs once per document and operation,
+    and again only for other values of the variables it read (`first: $n`)."""
+
+    MAX_ENTRIES = 1024
+
+    def __init__(self) -> None:
+        # (id(document), operation, id(schema), max_page_size) -> (document kept alive
+        # so its id is not reused, the variables the walk read, cost by their values)
+        self._entries: dict[tuple[int, str | None, int, int], _Costs] = {}
+
+    def cost(
+        self,
+        schema: GraphQLSchema,
+        document: Any,
+        operation_name: str | None,
+        variables: dict[str, Any],
+        max_page_size: int,
+    ) -> int:
+        key = (id(document), operation_name, id(schema), max_page_size)
+        entry = self._entries.get(key)
+        if entry is not None and entry.document is document:
+            values = tuple(variables.get(name, _UNSET) for name in entry.read)
+            if all(isinstance(v, int) or v is _UNSET for v in values):
+                known = entry.costs.get(values)
+                if known is None:
+                    known = operation_cost(
+                        schema, document.definitions, operation_name, variables, max_page_size
+                    )
+                    if len(entry.costs) < 64:
+                        entry.costs[values] = known
+                return known
+        read: set[str] = set()
+        cost = operation_cost(
+            schema, document.definitions, operation_name, variables, max_page_size, read
+        )
+        if len(self._entries) >= self.MAX_ENTRIES:
+            self._entries.clear()
+        names = tuple(sorted(read))
+        values = tuple(variables.get(name, _UNSET) for name in names)
+        costs = {values: cost} if all(isinstance(v, int) or v is _UNSET for v in values) else {}
+        self._entries[key] = _Costs(document, names, costs)
+        return cost
+
+
+@dataclass(slots=True)
+class _Costs:
+    document: Any
+    read: tuple[str, ...]
+    costs: dict[tuple[Any, ...], int]
+
+
+_UNSET = object()
+_costs = _CostCache()
+
+
 def operation_cost(
     schema: GraphQLSchema,
     definitions: Any,
     operation_name: str | None,
     variables: dict[str, Any],
     max_page_size: int,
+    read: set[str] | None = None,
 ) -> int:
+    """`read`, when given, receives the names of the variables the cost depends on."""
     fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
     operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
     chosen = [
@@ -79,7 +139,10 @@ def operation_cost(
         "subscription": schema.subscription_type,
     }[operation.operation.value]
     walker = _Walker(schema, fragments, variables, max_page_size)
-    return walker.cost(root, operation.selection_set, frozenset())
+    cost = walker.cost(root, operation.selection_set, frozenset())
+    if read is not None:
+        read.update(walker.read)
+    return cost
 
 
 def _is_list(type_: Any) -> bool:
@@ -100,6 +163,7 @@ class _Walker:
         self.fragments = fragments
         self.variables = variables
         self.max_page_size = max_page_size
+        self.read: set[str] = set()
 
     def multiplier(self, node: FieldNode, returns_list: bool) -> int:
         for argument in node.arguments or ():
@@ -108,6 +172,7 @@ class _Walker:
                 if isinstance(argument.value, IntValueNode):
                     value = int(argument.value.value)
                 elif isinstance(argument.value, VariableNode):
+                    self.read.add(argument.value.name.value)
                     value = self.variables.get(argument.value.name.value, self.max_page_size)
                 if isinstance(value, int):
                     # Above the cap the resolver rejects `first` with a precise error.

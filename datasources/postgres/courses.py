@@ -23,9 +23,10 @@ from sqlalchemy import (
     true,
     tuple_,
 )
+from sqlalchemy.sql.elements import BindParameter
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of, paged
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, is_set, one_of, paged
 from datasources.postgres.models import Course, CourseDocument
 from datasources.postgres.records import (
     CourseDocumentRecord,
@@ -74,8 +75,10 @@ def link_order(links: Any) -> list[Any]:
     return [links.c.relevance_score.desc().nulls_last(), links.c.id]
 
 
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def like_pattern(text: str) -> str:
+    """`text` anywhere, its LIKE wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def page_statement(
@@ -86,19 +89,24 @@ def page_statement(
     order: CourseOrder,
     descending: bool,
     page: Page,
+    user: Any = None,
 ) -> Select[Any]:
-    """`columns` of the courses `viewer` may read that match `where`, one page in order."""
+    """`columns` of the courses `viewer` may read that match `where`, one page in order.
+
+    `user` as in course_visible. Values of `where` and `page` may be bind parameters (a
+    statement compiled once, json_reads.py); `text` then holds `like_pattern(text)`."""
     table = Course.__table__
     sort = table.c[order]
-    conditions = [course_visible(viewer)]
-    if where.status:
+    conditions = [course_visible(viewer, user=user)]
+    if is_set(where.status):
         conditions.append(Course.status == where.status)
-    if where.difficulty_level:
+    if is_set(where.difficulty_level):
         conditions.append(Course.difficulty_level == where.difficulty_level)
-    if where.author_id:
+    if is_set(where.author_id):
         conditions.append(Course.user_id == where.author_id)
-    if where.text:
-        pattern = f"%{_escape_like(where.text)}%"
+    if is_set(where.text):
+        text: Any = where.text
+        pattern = text if isinstance(text, BindParameter) else like_pattern(text)
         conditions.append(or_(Course.title.ilike(pattern), Course.description.ilike(pattern)))
     return paged(columns, conditions, sort, table.c.id, descending=descending, page=page)
 

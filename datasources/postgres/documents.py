@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from datasources.errors import guarded
-from datasources.postgres.base import STORE, Page, PgBase, Viewer, one_of, paged
+from datasources.postgres.base import STORE, Page, PgBase, Viewer, is_set, one_of, paged
 from datasources.postgres.models import Document, KnowledgeExtraction
 from datasources.postgres.records import (
     DocumentRecord,
@@ -87,16 +87,18 @@ def page_statement(
     order: DocumentOrder,
     descending: bool,
     page: Page,
+    user: Any = None,
 ) -> Select[Any]:
-    """`columns` of the documents `viewer` may read that match `where`, one page in order."""
+    """`columns` of the documents `viewer` may read that match `where`, one page in order.
+    `user` as in document_visible; values may be bind parameters (courses.page_statement)."""
     table = Document.__table__
     sort = table.c[order]
-    conditions = [document_visible(viewer)]
-    if where.status:
+    conditions = [document_visible(viewer, user=user)]
+    if is_set(where.status):
         conditions.append(Document.status == where.status)
-    if where.language:
+    if is_set(where.language):
         conditions.append(Document.language == where.language)
-    if where.owner_id:
+    if is_set(where.owner_id):
         conditions.append(Document.user_id == where.owner_id)
     return paged(columns, conditions, sort, table.c.id, descending=descending, page=page)
 

@@ -1,30 +1,53 @@
-"""Whole answers as JSON from one statement (json_shapes.py): objects by id and pages."""
+"""Whole answers as JSON from one statement (json_shapes.py): objects by id and pages.
+
+Each statement is compiled once per structure (which shapes, which kind of access,
+which filters are set, ...) with every request's values as named parameters, and run
+on the driver's connection (prepared.py): SQLAlchemy's per-execution work cost more
+CPU than the rest of the read.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, Literal
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, FromClause, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    FromClause,
+    Integer,
+    Uuid,
+    any_,
+    bindparam,
+    select,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from datasources.errors import guarded
 from datasources.postgres import courses, documents
-from datasources.postgres.base import STORE, Page, PgBase, one_of
+from datasources.postgres import prepared as driver
+from datasources.postgres.base import STORE, Page, PgBase
 from datasources.postgres.json_shapes import (
     TABLES,
+    VIEWER_ID,
     Access,
+    AccessKind,
     Shape,
     may_read_course,
     may_read_document,
     root_object,
 )
+from datasources.postgres.prepared import Prepared
 
 NodeEntity = Literal["course", "document"]
 
 
-def _visible(entity: NodeEntity, access: Access, table: FromClause) -> ColumnElement[bool]:
-    return (may_read_course if entity == "course" else may_read_document)(access.kind, table)
+def _visible(entity: NodeEntity, kind: AccessKind, table: FromClause) -> ColumnElement[bool]:
+    return (may_read_course if entity == "course" else may_read_document)(kind, table)
 
 
 class JsonReader(PgBase):
@@ -35,18 +58,16 @@ class JsonReader(PgBase):
         """Each readable row's JSON by id, for (entity, ids, shape) requests; one statement
         (UNION ALL when there are several entities). Rows the caller may not read are
         absent, like missing ones."""
-        parts = []
-        for entity, ids, shape in wanted:
-            table = TABLES[entity]
-            parts.append(
-                select(table.c.id, root_object(shape, access.kind)).where(
-                    one_of(table.c.id, ids), _visible(entity, access, table)
-                )
-            )
-        if not parts:
+        if not wanted:
             return {}
-        statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
-        rows = await self._rows(statement, access.parameters())
+        kind = access.kind
+        structure = tuple((entity, shape) for entity, _, shape in wanted)
+        prepared = _objects_statement(self.engine.dialect, structure, kind)
+        values = access.parameters()
+        for n, (_, ids, _) in enumerate(wanted):
+            values[f"json_ids_{n}"] = list(ids)
+        async with self._reads.connect() as conn:
+            rows = await driver.fetch(conn, prepared, values)
         return {row[0]: row[1] for row in rows}
 
     @guarded(STORE)
@@ -63,20 +84,100 @@ class JsonReader(PgBase):
         """(sort value, id, JSON per shape) of one page of courses (a CourseFilter) or
         documents, one row more to tell whether there is a next page; the row readers'
         own filters, visibility and order (`page_statement`)."""
-        build: Any = (
-            courses.page_statement
-            if isinstance(where, courses.CourseFilter)
-            else documents.page_statement
-        )
-        table = TABLES["course" if isinstance(where, courses.CourseFilter) else "document"]
         kind = access.kind
-        columns = [table.c[order], table.c.id, *(root_object(s, kind) for s in shapes)]
-        statement = build(
-            columns,
-            viewer=access.viewer,
-            where=where,
-            order=order,
-            descending=descending,
-            page=page,
+        is_course = isinstance(where, courses.CourseFilter)
+        given = _filter_values(where)
+        structure = _PageStructure(
+            "course" if is_course else "document",
+            order,
+            descending,
+            tuple(shapes),
+            kind,
+            tuple(sorted(given)),
+            page.after is not None,
         )
-        return await self._rows(statement, access.parameters())
+        prepared = _page_statement(self.engine.dialect, structure)
+        values = {**access.parameters(), **given, "json_page_first": page.first}
+        if page.after is not None:
+            values["json_after_sort"], values["json_after_id"] = page.after
+        async with self._reads.connect() as conn:
+            return await driver.fetch(conn, prepared, values)
+
+
+def _filter_values(where: courses.CourseFilter | documents.DocumentFilter) -> dict[str, Any]:
+    """The filters that are set, by parameter name (`text` as its LIKE pattern)."""
+    values = {f"json_f_{f.name}": getattr(where, f.name) for f in fields(where)}
+    if values.get("json_f_text"):
+        values["json_f_text"] = courses.like_pattern(values["json_f_text"])
+    return {name: value for name, value in values.items() if value}
+
+
+@lru_cache(maxsize=1024)
+def _objects_statement(
+    dialect: Dialect, structure: tuple[tuple[NodeEntity, Shape], ...], kind: AccessKind
+) -> Prepared:
+    """Rows of each (entity, shape) whose id is in `json_ids_<n>` and that the caller may
+    read: (id, JSON); one statement (UNION ALL when there are several entities)."""
+    parts = []
+    given = set(_viewer(kind))
+    for n, (entity, shape) in enumerate(structure):
+        table = TABLES[entity]
+        ids = bindparam(f"json_ids_{n}", type_=ARRAY(Uuid()))
+        given.add(ids.key)
+        parts.append(
+            select(table.c.id, root_object(shape, kind)).where(
+                table.c.id == any_(ids), _visible(entity, kind, table)
+            )
+        )
+    statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
+    return Prepared.of(statement, dialect, frozenset(given))
+
+
+@dataclass(frozen=True, slots=True)
+class _PageStructure:
+    entity: NodeEntity
+    order: str
+    descending: bool
+    shapes: tuple[Shape, ...]
+    kind: AccessKind
+    filters: tuple[str, ...]  # parameter names of the filters that are set
+    after: bool
+
+
+@lru_cache(maxsize=1024)
+def _page_statement(dialect: Dialect, structure: _PageStructure) -> Prepared:
+    """(sort value, id, JSON per shape) of a page: the row readers' `page_statement` with
+    every value a parameter (the filters, `json_page_first`, `json_after_sort/_id`)."""
+    is_course = structure.entity == "course"
+    build: Any = courses.page_statement if is_course else documents.page_statement
+    table = TABLES[structure.entity]
+    kind = structure.kind
+    sort = table.c[structure.order]
+    filters: dict[str, Any] = {name: bindparam(name) for name in structure.filters}
+    where = (courses.CourseFilter if is_course else documents.DocumentFilter)(
+        **{name.removeprefix("json_f_"): param for name, param in filters.items()}
+    )
+    after: Any = (
+        (bindparam("json_after_sort", type_=sort.type), bindparam("json_after_id", type_=Uuid()))
+        if structure.after
+        else None
+    )
+    first: Any = bindparam("json_page_first", type_=Integer())
+    columns = [sort, table.c.id, *(root_object(s, kind) for s in structure.shapes)]
+    statement = build(
+        columns,
+        viewer=kind.viewer,
+        user=VIEWER_ID,
+        where=where,
+        order=structure.order,
+        descending=structure.descending,
+        page=Page(first, after),
+    )
+    given = {*_viewer(kind), *filters, first.key}
+    if after is not None:
+        given |= {"json_after_sort", "json_after_id"}
+    return Prepared.of(statement, dialect, frozenset(given))
+
+
+def _viewer(kind: AccessKind) -> tuple[str, ...]:
+    return (VIEWER_ID.key,) if kind.signed_in else ()

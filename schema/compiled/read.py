@@ -60,19 +60,70 @@ class CompiledRead:
         schema: GraphQLSchema,
         return_type: Any,
         details: FieldDetailsList,
+        *,
+        reusable: bool = False,
     ) -> Awaitable[Any] | None:
+        """`reusable`: the selection does not depend on the request's variables (no
+        `@include`/`@skip` with a variable), so what it compiles to is remembered for
+        the same field nodes (the parsed document is cached, its nodes are reused)."""
         ctx = self.context
         # A login's payload shows the signed-in user's private fields: not compiled.
         if not ctx.limits.compiled_reads or ctx.signed_in is not None:
             return None
         target = self.target
-        try:
-            if isinstance(target, Objects):
-                return _objects(ctx, target, _object_shapes(collect, schema, target, details))
-            plan = _connection_plan(collect, get_named_type(return_type), details)
-        except Unsupported:
-            return None
-        return _page(ctx, target, plan)
+        if isinstance(target, Objects):
+            types = tuple(sorted({t for t, _ in target.ids}))
+            shapes = _PLANS.get(reusable, (return_type, types), details)
+            if shapes is _UNKNOWN:
+                try:
+                    shapes = _object_shapes(collect, schema, target, details)
+                except Unsupported:
+                    shapes = None
+                _PLANS.put(reusable, (return_type, types), details, shapes)
+            return None if shapes is None else _objects(ctx, target, shapes)
+        plan = _PLANS.get(reusable, return_type, details)
+        if plan is _UNKNOWN:
+            try:
+                plan = _connection_plan(collect, get_named_type(return_type), details)
+            except Unsupported:
+                plan = None
+            _PLANS.put(reusable, return_type, details, plan)
+        return None if plan is None else _page(ctx, target, plan)
+
+
+_UNKNOWN: Any = object()
+
+
+class _Plans:
+    """What a root field's selection compiled to (its shapes, or None: it does not
+    compile), by (return type, what else it depends on) and the field nodes' identity.
+    The nodes are kept in the entry and compared by identity, so a node's id reused
+    after its document left the parser cache never finds another's plan."""
+
+    MAX_ENTRIES = 1024
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+
+    def get(self, reusable: bool, key: Any, details: FieldDetailsList) -> Any:
+        if not reusable:
+            return _UNKNOWN
+        nodes = tuple(d.node for d in details)
+        entry = self._entries.get((key, *map(id, nodes)))
+        if entry is None or any(a is not b for a, b in zip(entry[0], nodes, strict=True)):
+            return _UNKNOWN
+        return entry[1]
+
+    def put(self, reusable: bool, key: Any, details: FieldDetailsList, plan: Any) -> None:
+        if not reusable:
+            return
+        if len(self._entries) >= self.MAX_ENTRIES:
+            self._entries.clear()
+        nodes = tuple(d.node for d in details)
+        self._entries[(key, *map(id, nodes))] = (nodes, plan)
+
+
+_PLANS = _Plans()
 
 
 def _object_shapes(
@@ -183,8 +234,7 @@ async def _page(ctx: Context, target: ListPage, plan: _Connection) -> Any:
 
 def _connection(plan: _Connection, rows: Sequence[Any], *, has_next: bool) -> dict[str, Any]:
     """The connection's result from (sort value, id, JSON per shape) rows, cursors made
-    by the same function as the normal path's."""
-    cursors = [encode_cursor(row[0], row[1]) for row in rows]
+    by the same function as the normal path's (only where the selection shows them)."""
     out: dict[str, Any] = {}
     for key, kind, payload in plan.keys:
         if kind == "constant":
@@ -192,29 +242,27 @@ def _connection(plan: _Connection, rows: Sequence[Any], *, has_next: bool) -> di
         elif kind == "nodes":
             out[key] = [row[2 + payload] for row in rows]
         elif kind == "edges":
-            out[key] = [
-                _edge(payload, row, cursor) for row, cursor in zip(rows, cursors, strict=True)
-            ]
+            out[key] = [_edge(payload, row) for row in rows]
         else:
             info: dict[str, Any] = {}
             for k, name, type_name in payload:
                 if name == "hasNextPage":
                     info[k] = has_next
                 elif name == "endCursor":
-                    info[k] = cursors[-1] if cursors else None
+                    info[k] = encode_cursor(rows[-1][0], rows[-1][1]) if rows else None
                 else:
                     info[k] = type_name
             out[key] = info
     return out
 
 
-def _edge(keys: tuple[tuple[str, str, Any], ...], row: Any, cursor: str) -> dict[str, Any]:
+def _edge(keys: tuple[tuple[str, str, Any], ...], row: Any) -> dict[str, Any]:
     edge: dict[str, Any] = {}
     for key, kind, payload in keys:
         if kind == "constant":
             edge[key] = payload
         elif kind == "cursor":
-            edge[key] = cursor
+            edge[key] = encode_cursor(row[0], row[1])
         else:
             edge[key] = row[2 + payload]
     return edge

@@ -240,6 +240,39 @@ async def test_rows_are_written_in_batches_of_one_insert(engine: AsyncEngine) ->
     print(f"2000 audit rows: queued in {enqueue_ms:.1f} ms, written in {total_ms:.0f} ms")
 
 
+async def test_rows_arriving_during_a_write_wait_for_the_next_flush(engine: AsyncEngine) -> None:
+    """Steady traffic (a row every millisecond) is written a flush period at a time: a
+    flush that kept going while rows arrived wrote a few rows per INSERT."""
+    inserts: list[int] = []
+
+    def count(conn: Any, cursor: Any, statement: str, params: Any, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOGS"):
+            inserts.append(1)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    trail = AuditTrail(engine, flush_seconds=0.25, batch_size=500)
+    marker = rid()
+    try:
+        async with trail.running():
+            started = time.perf_counter()
+            sent = 0
+            while time.perf_counter() - started < 1.0:
+                trail.record(AuditEntry(action="steady-test", metadata={"request_id": marker}))
+                sent += 1
+                await asyncio.sleep(0.001)
+            await trail.drained()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    # About one INSERT per flush period (4 in a second), plus the last one.
+    assert len(inserts) <= 10, (len(inserts), sent)
+    async with engine.connect() as conn:
+        found = await conn.execute(
+            text("SELECT count(*) FROM audit_logs WHERE metadata->>'request_id' = :m"),
+            {"m": marker},
+        )
+        assert found.scalar_one() == sent
+
+
 async def test_a_clean_stop_loses_no_rows(settings: Settings) -> None:
     slow = settings.model_copy(
         update={"audit": settings.audit.model_copy(update={"flush_seconds": 30.0})}

@@ -23,6 +23,7 @@ import orjson
 import pytest
 from sqlalchemy import event, text
 
+from datasources.postgres import prepared as driver
 from datasources.stores import Stores
 from resolvers.context import Principal
 from resolvers.ids import to_global_id
@@ -344,15 +345,24 @@ async def answer(
 
 @contextmanager
 def statements(stores: Stores) -> Iterator[Counter[str]]:
+    """Statements sent to PostgreSQL: through SQLAlchemy (its cursor events) and the
+    compiled reads' own path on the driver's connection (datasources/postgres/prepared)."""
     counts: Counter[str] = Counter()
+    fetch = driver.fetch
 
     def on_sql(*_: Any) -> None:
         counts["postgres"] += 1
 
+    async def counted(*args: Any) -> Any:
+        counts["postgres"] += 1
+        return await fetch(*args)
+
     event.listen(stores.engine.sync_engine, "before_cursor_execute", on_sql)
+    driver.fetch = counted  # type: ignore[assignment]
     try:
         yield counts
     finally:
+        driver.fetch = fetch  # type: ignore[assignment]
         event.remove(stores.engine.sync_engine, "before_cursor_execute", on_sql)
 
 
@@ -507,3 +517,36 @@ async def test_fuzzed_requests_answer_the_same(world: World, field: str) -> None
             )
             fast = await answer(world.stores, principal, case.query, case.variables, compiled=True)
             assert fast == normal, (case.query, case.variables)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+async def test_a_lone_surrogate_in_a_filter_is_bad_input(world: World, compiled: bool) -> None:
+    """Not a driver's encoding error (an internal error) on either path: in process a
+    variable can hold "\\ud800", which HTTP's decoder (gateway/wire.py) refuses earlier."""
+    admin = Principal(user_id=uuid.uuid4(), role="admin")
+    for query in (
+        "query($t: String) { courses(filter: {text: $t}) { nodes { title } } }",
+        "query($t: String) { courses(filter: {text: $t}) { edges { cursor } } }",
+    ):
+        result = await SCHEMA.execute(
+            query,
+            variable_values={"t": "a\ud800"},
+            context_value=context_for(world.stores, admin, compiled_reads=compiled),
+        )
+        assert result.data is None
+        [error] = result.errors or []
+        assert error.extensions == {"code": "BAD_USER_INPUT", "field": "filter.text"}
+        assert "lone surrogate" in error.message
+
+
+async def test_a_remembered_plan_follows_the_variables_of_include_and_skip(world: World) -> None:
+    """The same text (one parsed document) with its directives' variables flipped: what
+    compiles is remembered per document only when no directive takes a variable."""
+    data = await build(world)
+    query = next(q for q, _ in CORPUS if "@include(if: $yes)" in q)
+    for yes in (True, False, True, False):
+        variables = {**used(query, data.variables), "yes": yes, "no": not yes}
+        normal = await answer(world.stores, data.admin, query, variables, compiled=False)
+        fast = await answer(world.stores, data.admin, query, variables, compiled=True)
+        assert fast == normal, yes
+        assert (b'"title"' in fast) is yes

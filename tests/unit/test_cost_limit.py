@@ -36,3 +36,20 @@ def test_fragments_are_counted_and_cycles_do_not_loop() -> None:
     with_fragment = cost("{ me { ...F } } fragment F on User { id username }")
     assert with_fragment == cost("{ me { id username } }")
     assert cost("{ me { ...A } } fragment A on User { ...A id }") >= 1
+
+
+def test_the_cache_answers_as_the_walk_does_for_each_value_of_first() -> None:
+    from schema.limits import _CostCache
+
+    text = "query($n: Int, $m: Int) { courses(first: $n) { edges { cursor } } me { id } }"
+    cache = _CostCache()
+    document = parse(text)
+    for n in (10, 20, 10, None, 100000, 20):
+        variables = {"n": n, "m": 3} if n is not None else {}
+        expected = operation_cost(SCHEMA, document.definitions, None, variables, 100)
+        assert cache.cost(SCHEMA, document, None, variables, 100) == expected
+    # Another document with the same text is another entry, never a stale one.
+    other = parse(text)
+    assert cache.cost(SCHEMA, other, None, {"n": 5}, 100) == operation_cost(
+        SCHEMA, other.definitions, None, {"n": 5}, 100
+    )

@@ -49,6 +49,8 @@ def test_cursors_round_trip_and_tampering_is_rejected() -> None:
         ("ev\u202eexe", "bidirectional"),
         ("x" * 11, "limited to 10"),
         ("   ", "must not be empty"),
+        ("a\ud800", "lone surrogate"),
+        ("\udfff", "lone surrogate"),
     ],
 )
 def test_clean_text_rejects_with_a_reason(value: str, problem: str) -> None:
