@@ -125,16 +125,13 @@ def _schedule(
     """Select, order and pack; again, up to PLANNING_ROUNDS times, while packing leaves
     concepts out (weeks fill unevenly, so the budget can allow more than fits).
 
-    Next round, the budget shrinks by what did not fit, so the lowest-scored concepts
-    make room and the best ones stay (a long concept is the one that fragments the weeks
-    most, and is often the chapter's main topic: refusing it at once taught the small
-    ones instead). An ordinary concept that still does not fit the next time is refused,
-    so its minutes go to concepts that do; a focus concept only ever shrinks the budget.
+    Next round, ordinary concepts that did not fit are refused, so their minutes go to
+    concepts that do; when a focus concept did not fit, the budget shrinks instead, so
+    ordinary concepts make room for it.
     """
     week_minutes = request.hours_per_week * 60
     budget = week_minutes * request.duration_weeks
     refused: dict[str, str] = {}
-    missed: set[str] = set()
     for _ in range(PLANNING_ROUNDS):
         selection = select(graph, request, minutes, scores, budget=budget, refused=refused)
         ordering = order_concepts(graph, selection.chosen)
@@ -149,9 +146,8 @@ def _schedule(
         if not packing.left_out:
             break
         for concept, reason in packing.left_out:
-            if concept in selection.focused or concept not in missed:
+            if concept in selection.focused:
                 budget -= minutes[concept]
-                missed.add(concept)
             else:
                 refused[concept] = reason
     return selection, ordering, packing

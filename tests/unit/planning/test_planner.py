@@ -230,30 +230,3 @@ def test_contains_rows_and_objective_priorities() -> None:
         range(1, len(plan.learning_objectives) + 1)
     )
     assert all(o.week is None for o in plan.learning_objectives)
-
-
-def test_the_best_concept_stays_when_it_fragments_the_weeks() -> None:
-    """Three 50-minute concepts fill two 2-hour weeks so that the 80-minute one, the
-    document's surest, fits in neither; the next round drops a weaker concept for it
-    rather than refusing it."""
-    from jobs.planning import ConceptInput, Mention
-    from tests.unit.planning.graphs import STATS
-
-    def concept(cid: str, order: int, volume: int, confidence: float) -> ConceptInput:
-        mention = Mention(STATS, 1 + order, confidence, order)
-        return ConceptInput(cid, cid.title(), "en", "beginner", mentions=(mention,),
-                            text_volume=volume)  # fmt: skip
-
-    concepts = (
-        concept("a", 0, 1800, 0.5),  # 50 minutes each
-        concept("b", 1, 1800, 0.5),
-        concept("c", 2, 1800, 0.5),
-        concept("main", 3, 3600, 0.99),  # 80 minutes
-        concept("d", 4, 600, 0.45),  # 30 minutes
-    )
-    base = statistics_input(duration_weeks=2, hours_per_week=2)
-    data = replace(base, concepts=concepts, prerequisites=(), relations=())
-    plan = plan_course(data)
-    assert_sound(plan, data)
-    assert "main" in positions(plan)
-    assert plan.report.planned_minutes <= plan.report.available_minutes
