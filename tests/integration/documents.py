@@ -74,8 +74,16 @@ class DocumentWorld:
 
     async def cleanup(self) -> None:
         for document_id in self.documents:
+            concepts = await self.graph(
+                "MATCH (c:Concept)-[:EXTRACTED_FROM]->(:Document {id: $d}) RETURN c.id AS id",
+                d=str(document_id),
+            )
             await self.soft_delete(document_id)
             await remove_document(self.ports, document_id)
+            # Neo4j is one graph for the dev data and the tests: a concept the dev documents
+            # also hold keeps its node, and the job rightly keeps its vector. The vector in
+            # the tests' own namespace goes, so no later test sees it.
+            await self.vectors.delete_concepts([UUID(row["id"]) for row in concepts])
 
     async def graph(self, statement: Any, **params: Any) -> list[dict[str, Any]]:
         records, _, _ = await self.stores.graph.driver.execute_query(statement, params)
