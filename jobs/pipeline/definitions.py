@@ -64,6 +64,15 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "Monomorphization is the process of …": a genus noun naming what kind of thing
+        re.compile(
+            rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:the|an?)\s+(?:process|technique|method|"
+            r"procedure|practice|act|property|principle|rule|mechanism)\s+(?:of|by|that|for|in)\b",
+            re.I,
+        ),
+        0.75,
+    ),
+    (
         re.compile(
             rf"^{_ART}{_EN_TERM},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)\s+\w+", re.I
         ),

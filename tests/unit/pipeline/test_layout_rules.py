@@ -347,3 +347,13 @@ def test_figure_references_and_purpose_particles_are_not_terms() -> None:
     )
     assert not any(key.startswith("来") or key.endswith("所示") for key in stats)
     assert {"栈", "数组"} <= set(stats)
+
+
+def test_x_is_the_process_of_defines_x_without_any_emphasis() -> None:
+    found = list(
+        find_definitions("Inlining is the process of replacing a call by its body.", 0, False)
+    )
+    assert [(d.term, d.confidence) for d in found] == [("Inlining", 0.75)]
+    # a plain "X is a …" stays weak
+    weak = list(find_definitions("Inlining is a common optimisation.", 0, False))
+    assert [d.confidence for d in weak] == [0.55]
