@@ -1,5 +1,9 @@
 """Whether a Chinese candidate reads as a clause rather than a name.
 
+`zh_clause` holds for any candidate (headings too); `zh_opens_clause`, a phrase opening
+with a preposition and holding a verb, only for emphasis (structure.acceptable): a
+heading may read as a clause and still name its section's topic.
+
 Chinese textbooks set whole statements in bold ("计数排序只适用于非负整数",
 "复杂度的常数系数小") and title the steps of a walk-through with them ("数组的前 2 个元素已
 排序"); the term finder sees a long emphasised phrase and would keep it. A name has no
@@ -49,3 +53,15 @@ def zh_clause(term: str) -> bool:
         (tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE
         for word, tag in tags[1:]
     )
+
+
+def zh_opens_clause(bare: str) -> bool:
+    """ "**在该位置插入节点**：…" (at that position insert the node): a bold step, not a
+    name; a name never is a preposition or conjunction followed by a verb. (A heading may read as a
+    clause, "在堆上分配内存"; its topic is what the section is about.)"""
+    if len(bare) <= 2:
+        return False
+    tags = rjieba.tag(bare)
+    # the verb is what makes it a clause: "根节点", "从节点" open with a word rjieba may read
+    # as a preposition, yet name things
+    return tags[0][1] in ("p", "c") and any(pos == "v" for _, pos in tags[1:])

@@ -17,6 +17,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from datasources.concept_keys import concept_key
+from jobs.pipeline.clauses import zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -336,7 +337,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
-            and (heading or not _zh_opens_clause(bare))
+            and (heading or not zh_opens_clause(bare))
         )
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:
@@ -363,18 +364,6 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     if any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
-
-
-def _zh_opens_clause(bare: str) -> bool:
-    """ "**在该位置插入节点**：…" (at that position insert the node): a bold step, not a
-    name; a name never is a preposition or conjunction followed by a verb. (A heading may read as a
-    clause, "在堆上分配内存"; its topic is what the section is about.)"""
-    if len(bare) <= 2:
-        return False
-    tags = rjieba.tag(bare)
-    # the verb is what makes it a clause: "根节点", "从节点" open with a word rjieba may read
-    # as a preposition, yet name things
-    return tags[0][1] in ("p", "c") and any(pos == "v" for _, pos in tags[1:])
 
 
 def _adverb(word: str) -> bool:
