@@ -298,15 +298,22 @@ async def wait_recovered(load: Load, since: float, seconds: float = 60) -> None:
         await asyncio.sleep(0.5)
 
 
-async def ready(url: str, seconds: float = 120) -> None:
+async def answers(url: str, *, seconds: float, status: int | None = None) -> bool:
+    """Whether `url` answers (with `status`, when given) within `seconds`."""
     deadline = time.monotonic() + seconds
-    async with httpx.AsyncClient(base_url=url, timeout=2) as http:
+    async with httpx.AsyncClient(timeout=2) as http:
         while time.monotonic() < deadline:
             with suppress(httpx.HTTPError):
-                if (await http.get("/readyz")).status_code == 200:
-                    return
+                code = (await http.get(url)).status_code
+                if status is None or code == status:
+                    return True
             await asyncio.sleep(0.2)
-    raise SystemExit(f"drill: the gateway at {url} is not ready (.stack/drill/gateway.log)")
+    return False
+
+
+async def ready(url: str, seconds: float = 120) -> None:
+    if not await answers(f"{url}/readyz", seconds=seconds, status=200):
+        raise SystemExit(f"drill: the gateway at {url} is not ready (.stack/drill/gateway.log)")
 
 
 async def register(url: str) -> str:
@@ -343,16 +350,10 @@ async def all_answering(ports: dict[str, int], *, within: float = 180.0) -> bool
     `within` s: a kill must leave a running worker to take the job over, not only the
     replacement of the previous kill, still starting."""
     deadline = time.monotonic() + within
-    async with httpx.AsyncClient(timeout=5) as http:
-        for port in ports.values():
-            while True:
-                try:
-                    await http.get(f"http://127.0.0.1:{port}/")
-                    break
-                except httpx.HTTPError:
-                    if time.monotonic() > deadline:
-                        return False
-                    await asyncio.sleep(0.5)
+    for port in ports.values():
+        left = max(0.0, deadline - time.monotonic())
+        if not await answers(f"http://127.0.0.1:{port}/", seconds=left):
+            return False
     return True
 
 
