@@ -22,7 +22,7 @@ from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
 from jobs.pipeline.readers.text import decoded_lines
 
 _NO_SPACE_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~)")
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _EMPHASIS_TAG = re.compile(r"<(/?)(?:u|b|strong|em|i|dfn|mark)(?:\s[^>]*)?>", re.I)
 _DISPLAY_MATH = re.compile(
@@ -133,11 +133,36 @@ def _child_text(child: Token) -> str:
 
 
 def _fix_headings(source: str) -> str:
-    """Add the space CommonMark wants after `#`, outside code fences."""
+    """Add the space CommonMark wants after `#`, outside code fences, and open the fences
+    CommonMark would not (see `_fence_opener`)."""
     out: list[str] = []
-    fenced = False
+    fence: tuple[str, int] | None = None  # the open fence's character and length
     for line in source.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        out.append(line if fenced else _NO_SPACE_HEADING.sub(r"\1 ", line, count=1))
+        match = _FENCE.match(line)
+        if fence is None and match:
+            marks = match.group(2)
+            fence = (marks[0], len(marks))
+            line = _fence_opener(match)
+        elif fence is not None and match and _closes(match, fence):
+            fence = None
+        elif fence is None:
+            line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
+        out.append(line)
     return "\n".join(out)
+
+
+def _closes(match: re.Match[str], fence: tuple[str, int]) -> bool:
+    marks, info = match.group(2), match.group(3)
+    return marks[0] == fence[0] and len(marks) >= fence[1] and not info.strip()
+
+
+def _fence_opener(match: re.Match[str]) -> str:
+    """CommonMark refuses a backtick fence whose info string holds a backtick
+    (```` ```note title="`map[key]` is wrong" ````) and reads the line as text; its closing
+    line then opens a fence that swallows the prose after it, headings included. Such a
+    line cannot be a code span either (no run of as many backticks closes it), so it is
+    the author's fence: drop the backticks from its info string."""
+    indent, marks, info = match.groups()
+    if marks[0] != "`" or "`" not in info or marks in info:
+        return match.group(0)
+    return indent + marks + info.replace("`", "")

@@ -40,6 +40,33 @@ def test_markdown_heading_without_space(tmp_path: Path) -> None:
     assert ("code", 0, "#not a heading") in kinds
 
 
+def test_markdown_fence_with_backticks_in_its_info_string(tmp_path: Path) -> None:
+    """A note fence titled with inline code, then a four-backtick fence holding a
+    three-backtick one: the sections after them stay prose and headings."""
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Maps\n\nA map holds keyed values.\n\n"
+        '```note title="`map[key]` is not the way"\nUse the methods instead.\n```\n\n'
+        '````note title="Chaining"\nEach call returns the map:\n```js\nm.set(1, 2)\n```\n````\n\n'
+        "## Sets\n\nA set holds unique values.\n\n```\n#comment\n```\n\n## Weak maps\n\nText.\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert ("heading", 2, "Sets") in kinds and ("heading", 2, "Weak maps") in kinds
+    assert ("paragraph", 0, "A set holds unique values.") in kinds
+    assert ("code", 0, "Use the methods instead.") in kinds
+    assert ("code", 0, "Each call returns the map:\n```js\nm.set(1, 2)\n```") in kinds
+    assert ("code", 0, "#comment") in kinds
+
+
+def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
+    path = tmp_path / "span.md"
+    path.write_text("# T\n\n```a `b` c``` is a code span.\n\n## After\n\nText.\n", encoding="utf-8")
+    kinds = _kinds(_read(path))
+    assert ("heading", 2, "After") in kinds
+    assert not any(kind == "code" for kind, _, _ in kinds)
+
+
 def test_html_drops_furniture_and_keeps_structure(en_html: Path) -> None:
     document = _read(en_html)
     texts = [b.text for b in document.blocks()]
