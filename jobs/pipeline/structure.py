@@ -52,6 +52,7 @@ _SPLIT_EN = re.compile(
     r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
     re.I,
 )
+_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
@@ -91,6 +92,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     else:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
         parts = _SPLIT_EN.split(plain)
+    # only "and" and commas split it: each part is a name ("Map and Set", "Scope, closure")
+    named = not has_han(plain) and len(parts) == len(_COORDINATION.split(plain))
     parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]
@@ -98,7 +101,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         for term in [
             FACET_AFTER.sub("", FACET_OF.sub("", t)) if level >= 2 else FACET_OF.sub("", t)
             for piece in pieces
-            for t in _candidates(clean_title(piece).strip(_ZH_LOOSE))
+            for t in _candidates(clean_title(piece).strip(_ZH_LOOSE), named)
         ]:
             if not term.strip():
                 continue  # nothing left: "基础" (basics) once its generic tail is cut off
@@ -143,15 +146,17 @@ def _gerund(word: str) -> bool:
     return lowered.endswith("ing") and set(getAllLemmas(lowered)) == {"VERB"}
 
 
-def _candidates(part: str) -> list[str]:
-    return _zh_heading_runs(part) if has_han(part) else _en_heading_parts(part)
+def _candidates(part: str, named: bool) -> list[str]:
+    return _zh_heading_runs(part) if has_han(part) else _en_heading_parts(part, named)
 
 
-def _en_heading_parts(part: str) -> list[str]:
+def _en_heading_parts(part: str, named: bool) -> list[str]:
     """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
     gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
-    the body decides, as a heading term must occur there)."""
+    the body decides, as a heading term must occur there). `named`: the part is a whole
+    heading or one of a list of names ("Map and Set"), so one everyday word is its topic."""
     words = part.split()
+    whole = len(words) == 1
     variants = []
     while words:
         first = words[0].lower()
@@ -165,7 +170,7 @@ def _en_heading_parts(part: str) -> list[str]:
         else:
             break
     rest = " ".join(words)
-    if len(words) == 1 and everyday(rest.lower()):
+    if len(words) == 1 and everyday(rest.lower()) and not (named and whole):
         return variants  # "Point", "Data" left over from "… to Point to Data …"
     return [*variants, rest]
 
@@ -229,7 +234,7 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
             cues.append(Cue(term, "gloss", block))
     for match in _EN_GLOSS.finditer(text):
         # "with a garbage collector (GC)" → "garbage collector"
-        term = _en_heading_parts(match.group(1))[-1]
+        term = _en_heading_parts(match.group(1), False)[-1]
         if acceptable(term):
             cues.append(Cue(term, "gloss", block))
     return cues

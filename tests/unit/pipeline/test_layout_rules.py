@@ -175,6 +175,18 @@ def test_coordinated_heading_parts_share_the_head() -> None:
     assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
 
 
+def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic() -> None:
+    def terms(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 2)]
+
+    assert terms("Set") == ["Set"]
+    assert terms("Map and Set") == ["Map", "Set"]
+    assert terms("Variable scope, closure") == ["Variable scope", "closure"]
+    # a word left over once a heading is cut at a preposition is not a topic
+    assert "Point" not in terms("Using Box<T> to Point to Data on the Heap")
+    assert "Set" not in terms("Iteration over Set")
+
+
 def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
     announced = "We’ll first define what we mean by the term *string*."
     assert not list(find_definitions(announced, 0, False, ("*string*",)))
