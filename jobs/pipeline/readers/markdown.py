@@ -10,11 +10,14 @@ dropped, their text kept. `#标题` (no space, common in Chinese files) counts a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
@@ -73,12 +76,43 @@ def parse(source: str) -> list[Block]:
                 blocks.extend(_text_block(text, emphasis, context))
         elif token.type in ("math_block", "math_block_label"):
             blocks.extend(make_blocks("formula", f"$${token.content.strip()}$$", 1))
+        elif token.type == "fence" and _note_fence(token):
+            blocks.extend(parse(token.content))
         elif token.type in ("fence", "code_block"):
             blocks.extend(make_blocks("code", token.content, 1))
         elif token.type == "html_block":
             text = _TAG.sub(" ", token.content).strip()
             blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
     return blocks
+
+
+def _note_fence(token: Token) -> bool:
+    """A fence labelled with a word that names no programming language (```note, ```smart,
+    ```{admonition}) and holding sentences is a box of the source's own renderer (a note,
+    a tip, a warning): prose to read, where books often define a term, not code."""
+    label = token.info.split(maxsplit=1)[0].strip("{}") if token.info.strip() else ""
+    return bool(label) and not _language(label) and _reads_as_prose(token.content)
+
+
+@lru_cache(maxsize=256)
+def _language(label: str) -> bool:
+    try:
+        get_lexer_by_name(label)
+    except ClassNotFound:
+        return False
+    return True
+
+
+_NESTED_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1\s*$", re.M | re.S)
+_WORD = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
+
+
+def _reads_as_prose(content: str) -> bool:
+    """Words, with few of the symbols code and markup are made of (a diagram's `-->`, a
+    formula's `\\frac{}`), outside the code examples the box may hold."""
+    text = _NESTED_FENCE.sub("", content)
+    symbols = sum(text.count(ch) for ch in "{}[]();=<>$\\|")
+    return len(_WORD.findall(text)) >= 8 and symbols <= 0.03 * len(text)
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:

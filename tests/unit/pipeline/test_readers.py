@@ -59,6 +59,30 @@ def test_markdown_fence_with_backticks_in_its_info_string(tmp_path: Path) -> Non
     assert ("code", 0, "#comment") in kinds
 
 
+def test_markdown_note_fence_holding_sentences_is_prose(tmp_path: Path) -> None:
+    """A box of the source's renderer (```smart, ```{note}) is read as Markdown; a fence
+    labelled with a language, a diagram or a label-less fence stays code."""
+    path = tmp_path / "boxes.md"
+    path.write_text(
+        '# Scope\n\n````smart header="Closure"\nA **closure** is a function that remembers its '
+        "outer variables and can access them later.\n\n```js\nlet f = () => x;\n```\n````\n\n"
+        "```{note}\n一个闭包是指能记住其外部变量并可以访问这些变量的函数。\n```\n\n"
+        "```js\n// a comment that reads like a sentence of words in prose here\n```\n\n"
+        "```mermaid\ngraph TD; A-->B; B-->C; C-->D; D-->E; E-->F; F-->G; G-->H;\n```\n\n"
+        "```\nplain words in a fence without a label stay code as always\n```\n",
+        encoding="utf-8",
+    )
+    document = _read(path)
+    kinds = _kinds(document)
+    closure = next(b for b in document.blocks() if b.text.startswith("A closure is"))
+    assert closure.kind == "paragraph" and "closure" in closure.emphasis
+    assert ("code", 0, "let f = () => x;") in kinds
+    assert ("paragraph", 0, "一个闭包是指能记住其外部变量并可以访问这些变量的函数。") in kinds
+    assert ("code", 0, "// a comment that reads like a sentence of words in prose here") in kinds
+    assert any(k == "code" and t.startswith("graph TD") for k, _, t in kinds)
+    assert ("code", 0, "plain words in a fence without a label stay code as always") in kinds
+
+
 def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
     path = tmp_path / "span.md"
     path.write_text("# T\n\n```a `b` c``` is a code span.\n\n## After\n\nText.\n", encoding="utf-8")
