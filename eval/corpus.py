@@ -37,11 +37,14 @@ REPOS = {
     "algo-zh": "krahets+hello-algo",
     "progit-en": "progit+progit2",
     "progit-zh": "progit+progit2-zh",
+    "js-en": "javascript-tutorial+en.javascript.info",
+    "js-zh": "javascript-tutorial+zh.javascript.info",
 }
 HOW_TO_GET = (
     "The evaluation corpus is missing. Make bare mirrors of github.com/rust-lang/book, "
     "github.com/KaiserY/trpl-zh-cn, github.com/d2l-ai/d2l-en, github.com/d2l-ai/d2l-zh, "
-    "github.com/krahets/hello-algo, github.com/progit/progit2 and github.com/progit/progit2-zh "
+    "github.com/krahets/hello-algo, github.com/progit/progit2, github.com/progit/progit2-zh, "
+    "github.com/javascript-tutorial/en.javascript.info and its zh.javascript.info "
     "as <EVAL_MIRRORS>/<owner>+<name>/repo (for example `git clone --bare URL "
     "/work/.mirror/rust-lang+book/repo`; EVAL_MIRRORS defaults to /work/.mirror), then run "
     "`.venv/bin/python -m eval.corpus`."
@@ -50,7 +53,7 @@ HOW_TO_GET = (
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    book: str  # "rust", "d2l", "algo" or "progit"
+    book: str  # "rust", "d2l", "algo", "progit" or "js"
     files: dict[str, tuple[str, ...]]  # language -> paths in that language's repository
 
 
@@ -75,6 +78,11 @@ def _algo(chapter: str, *sections: str) -> Source:
 
 def _progit(chapter_file: str) -> Source:
     return Source("progit", {"en": (chapter_file,), "zh": (chapter_file,)})
+
+
+def _js(article: str) -> Source:
+    path = f"{article}/article.md"
+    return Source("js", {"en": (path,), "zh": (path,)})
 
 
 # A Rust chapter is every file of chNN; a d2l "chapter" is one section file (each is the
@@ -107,6 +115,10 @@ SOURCES: dict[str, Source] = {
     "algo-graph": _algo("chapter_graph", "graph", "graph_operations", "graph_traversal"),
     "progit-ch02": _progit("ch02-git-basics-chapter.asc"),
     "progit-ch03": _progit("ch03-git-branching.asc"),
+    # Added last on 2026-12-02 (judged before any run): javascript.info's Markdown as it is
+    # in the repository, with its renderer's own fences (```smart boxes), uncleaned
+    "js-recursion": _js("1-js/06-advanced-functions/01-recursion"),
+    "js-class": _js("1-js/09-classes/01-class"),
 }
 
 
@@ -192,6 +204,8 @@ def _clean(book: str, repo: str, text: str, language: str) -> str:
         return _clean_d2l(text, language)
     if book == "algo":
         return mkdocs.to_markdown(text)
+    if book == "js":
+        return text
     included = re.sub(
         r"^include::([^\[]+)\[\]\s*$",
         lambda m: _git(repo, "show", f"HEAD:{m.group(1)}"),
