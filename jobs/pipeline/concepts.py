@@ -95,7 +95,9 @@ def find_concepts(
             kinds.add("emphasis")
         definition = best_definition.get(key)
         count = entry.count if entry else 0
-        if entry is None and key_cues:
+        if entry is None and (key_cues or (definition and not chinese)):
+            # a term the statistics do not see: marked up, or named in quotes with code in it
+            # ("losing `this`")
             count = _count_plain(key, blocks)
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts

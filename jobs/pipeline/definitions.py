@@ -44,7 +44,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
-            rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,
         ),
         0.85,

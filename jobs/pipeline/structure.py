@@ -49,10 +49,11 @@ _EN_LEAD = re.compile(
 _ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
 _ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
 _SPLIT_EN = re.compile(
-    r",\s*(?:and\s+)?|\s+and\s+|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
+    r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
     re.I,
 )
-_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
+# "Getters/setters" is a list of names; "I/O" (too short to split) is one
+_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})", re.I)
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
@@ -83,7 +84,10 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     plain = _CODE_IN_HEADING.sub(
         lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
     )
-    plain = _NUMBERING.sub("", clean_title(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", plain)))
+    # an aside in brackets goes ("Hashing (Optional)"), and a bracket of punctuation
+    # standing for code ("Computed names [...]")
+    plain = re.sub(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]", "", plain)
+    plain = _NUMBERING.sub("", clean_title(plain))
     if plain.casefold() in GENERIC_HEADINGS or _facet(plain, level):
         return cues
     if has_han(plain):
@@ -328,12 +332,14 @@ def formula_labels(latex: str, block: int) -> list[Cue]:
     return cues
 
 
+_ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
-    if not term or FURNITURE.match(term) or any(ch in term for ch in '=(){}[];"“”|\\/#@$'):
+    bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
+    if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$'):
         return False
     if has_han(term):
         bare = term.replace(" ", "")

@@ -187,6 +187,21 @@ def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic(
     assert "Set" not in terms("Iteration over Set")
 
 
+def test_slashed_names_and_code_brackets_in_headings() -> None:
+    def terms(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 2)]
+
+    assert terms("Getters/setters") == ["Getters", "setters"]
+    assert terms("Computed names [...]") == ["Computed names"]
+    assert terms("TCP/IP Model") == ["TCP/IP Model"] and terms("I/O") == ["I/O"]
+    assert not acceptable("src/main.rs")
+
+
+def test_a_name_in_quotes_with_code_in_it_is_defined() -> None:
+    found = list(find_definitions('The problem is called "losing `this`".', 0, False, ()))
+    assert [(d.term, d.confidence) for d in found] == [("losing `this`", 0.85)]
+
+
 def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
     announced = "We’ll first define what we mean by the term *string*."
     assert not list(find_definitions(announced, 0, False, ("*string*",)))
