@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Table, delete, func, insert, literal, select, update
+from sqlalchemy import Table, case, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -131,7 +131,10 @@ class DocumentJobStore(PgBase):
         word_count: int,
         language: str | None,
         mime_type: str,
+        title: str | None = None,
     ) -> None:
+        """`title`: the one the document gives itself (a Markdown `#` title, a PDF's
+        title), kept in metadata.title unless the uploader named the document."""
         values: dict[str, Any] = {
             "extracted_text": text,
             "page_count": page_count,
@@ -141,12 +144,23 @@ class DocumentJobStore(PgBase):
         }
         if language is not None:
             values["language"] = language
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(Document)
-                .where(Document.id == document_id, Document.status != DELETED)
-                .values(**values)
+        statement = (
+            update(Document)
+            .where(Document.id == document_id, Document.status != DELETED)
+            .values(**values)
+        )
+        if title:
+            metadata = func.coalesce(Document.metadata_, literal({}, JSONB))
+            statement = statement.values(
+                {
+                    Document.metadata_: case(
+                        (metadata.op("?")("title"), metadata),
+                        else_=metadata.op("||")(func.jsonb_build_object("title", title)),
+                    )
+                }
             )
+        async with self.engine.begin() as conn:
+            await conn.execute(statement)
 
     @guarded(STORE)
     async def complete(

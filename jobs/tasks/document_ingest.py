@@ -228,6 +228,10 @@ async def forget_courses(ports: DocumentPorts, course_ids: Sequence[UUID]) -> No
             await ports.redis.delete(*(course_cache_key(c) for c in course_ids))
 
 
+# a title read from the content (a Markdown "#" line, a PDF's metadata) can be a sentence
+TITLE_MAX_CHARS = 200
+
+
 async def _store_text(
     ports: DocumentPorts, document: DocumentRecord, text: TextRead, *, detected: bool
 ) -> None:
@@ -238,6 +242,7 @@ async def _store_text(
         word_count=text.word_count,
         language=text.language if detected else None,
         mime_type=text.mime_type,
+        title=(text.title or "").strip()[:TITLE_MAX_CHARS] or None,
     )
     if len(text.text) > CACHE_MAX_CHARS:
         return

@@ -48,6 +48,7 @@ class DocumentRows(Protocol):
         word_count: int,
         language: str | None,
         mime_type: str,
+        title: str | None = None,
     ) -> Awaitable[None]: ...
 
     def complete(

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from arq import Retry
 from neo4j import AsyncGraphDatabase
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from datasources.ids import concept_id_for
 from datasources.neo4j.documents import DocumentGraphWriter
@@ -83,6 +83,7 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
         assert row[6] in concept_ids and row[4] == 1 and Decimal(0) <= row[5] <= Decimal(1)
         assert row[7] is not None and len(row[7]) == 1536
     assert snap["node"] == [{"title": "Linear Equations", "type": None, "language": "en"}]
+    assert document.metadata_["title"] == "Linear Equations"  # its own "#" title
     assert all(c["page"] == 1 and c["context"] for c in snap["concepts"])
     prerequisites = [e for e in snap["edges"] if e["type"] == "PREREQUISITE"]
     assert len(prerequisites) == result["edges"]["prerequisite"] > 0
@@ -92,6 +93,21 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     assert snap["cache"]["page_count"] == 1 and "Gaussian" in snap["cache"]["text"]
     ttl = await stores.redis.cache.ttl(document_cache_key(document_id))
     assert 6 * 3600 - 60 < ttl <= 6 * 3600
+
+
+async def test_the_uploaders_title_is_kept_over_the_documents_own(docs: DocumentWorld) -> None:
+    document_id, task_id = await docs.upload(EN_SECOND.encode(), name="rank.md")
+    async with docs.stores.sessions() as session, session.begin():
+        await session.execute(
+            update(Document)
+            .where(Document.id == document_id)
+            .values(metadata_=Document.metadata_.op("||")({"title": "Week 3 reading"}))
+        )
+    assert (await docs.process(task_id))["status"] == "completed"
+    document = await docs.row(Document, document_id)
+    assert document.metadata_["title"] == "Week 3 reading" and "sha256" in document.metadata_
+    snap = await docs.snapshot(document_id)
+    assert snap["node"][0]["title"] == "Week 3 reading"
 
 
 async def test_a_chinese_document_is_detected_and_segmented(docs: DocumentWorld) -> None:

@@ -87,15 +87,20 @@ class FakeRows:
         word_count: int,
         language: str | None,
         mime_type: str,
+        title: str | None = None,
     ) -> None:
         self._check("store_text")
         document = self.documents[document_id]
+        metadata = dict(document.metadata or {})
+        if title and "title" not in metadata:
+            metadata["title"] = title
         self._document(
             document_id,
             page_count=page_count,
             word_count=word_count,
             language=language or document.language,
             mime_type=document.mime_type or mime_type,
+            metadata=metadata,
         )
         self.texts[document_id] = text
 
