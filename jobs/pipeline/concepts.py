@@ -31,6 +31,7 @@ from jobs.pipeline.structure import (
     formula_labels,
     gloss_terms,
     heading_terms,
+    plain_code_names,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
@@ -189,6 +190,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
+    # plain text: no emphasis and no backticks anywhere, so code is named without marks
+    unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
@@ -197,7 +200,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index)
             cues.extend(emphasised)
-            named_code.extend(c for c in code_names(block.text, index) if c.term not in own_code)
+            named = plain_code_names if unmarked else code_names
+            named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if chinese or "(" in block.text:
                 for gloss in gloss_terms(block.text, index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts

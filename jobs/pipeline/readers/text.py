@@ -15,6 +15,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers.codelines import code_paragraph, mark_heading_code
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -53,10 +54,16 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         ):  # "Title" over "=====" (level 1) or "-----" (level 2)
             paragraph.pop()
             level = 1 if underline.group(1)[0] == "=" else 2
+        if not level and code_paragraph(paragraph):
+            blocks.extend(make_blocks("code", "\n".join(p.rstrip() for p in paragraph), page))
+            paragraph.clear()
+            return
         joined = join_lines(paragraph)
         if len(paragraph) == 1 and not level:
             level = guess_heading(joined) or (2 if title_line(joined) else 0)
         kind: BlockKind = "heading" if level else "paragraph"
+        if level:
+            joined = mark_heading_code(joined)
         blocks.extend(make_blocks(kind, joined, page, level=level))
         paragraph.clear()
 
