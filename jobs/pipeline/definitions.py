@@ -42,12 +42,32 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
+            # "is called X", ", also known as X" ("instead of being called X" is no naming)
+            r"\b(?:(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
+            r"|(?:also|commonly|otherwise)\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
             rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
         ),
         0.85,
+    ),
+    (
+        # "If you've heard the terms shallow copy and deep copy": a term named as a term
+        re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})"),
+        0.8,
+    ),
+    (
+        # "the orphan rule, so named because …": the name is explained, so it is introduced
+        re.compile(r"\b(?:the|an?)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?),?\s+so\s+(?:named|called)\b"),
+        0.85,
+    ),
+    (
+        # "a property called coherence", "a technique known as open addressing"
+        re.compile(
+            r"\b(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:called|termed|known\s+as)\s+"
+            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})"
+        ),
+        0.8,
     ),
     (
         re.compile(
@@ -97,12 +117,20 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*"
+            # an English name is read whole ("被称为 blanket implementations")
+            r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
+            r"|[^，。；、：（(”」*]{1,15})"
         ),
         0.8,
     ),
     (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
 ]
+# Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
+# and "is" ("A data race is similar to …"), "X是一种…". Weak alone; where the term is
+# first mentioned (concepts._introduced) it stands in for the lost emphasis.
+_EN_PLAIN = re.compile(rf"^(?:an?)\s+{_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I)
+_ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
 _EN_CUT = re.compile(
     r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
 )
@@ -151,7 +179,11 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 
 
 def find_definitions(
-    sentence: str, block: int, chinese: bool, emphasis: tuple[str, ...] = ()
+    sentence: str,
+    block: int,
+    chinese: bool,
+    emphasis: tuple[str, ...] = (),
+    plain: bool = False,
 ) -> Iterator[Definition]:
     """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans.
 
@@ -159,6 +191,8 @@ def find_definitions(
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
     """
     found = next(_by_pattern(sentence, block, chinese), None)
+    if found is None and plain:
+        found = _plain_opening(sentence, block, chinese)
     if found is None or found.confidence < GLOSSARY:
         found = _glossary_entry(sentence, block, emphasis) or found
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
@@ -177,6 +211,16 @@ def find_definitions(
                 break
     if found is not None:
         yield found
+
+
+def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | None:
+    match = (_ZH_PLAIN if chinese else _EN_PLAIN).match(sentence)
+    if match is None or _describes_other(sentence, chinese):
+        return None
+    term = _zh_term(match.group("t")) if chinese else _en_term(match.group("t"))
+    if not term or not acceptable(term) or not _nominal(term, chinese):
+        return None
+    return Definition(term, sentence, block, WEAK)
 
 
 def _in_parentheses(term: str, sentence: str) -> bool:

@@ -357,6 +357,39 @@ def plain_code_names(text: str, block: int) -> list[Cue]:
     return cues
 
 
+# "Root node: the node at the top …", "根节点：位于顶层的节点": a definition list, whose
+# terms Markdown would set in bold (see definitions._glossary_entry); plain text keeps the colon
+_COLON_HEAD = re.compile(
+    r"^(?:[-*•·]\s+|\d{1,2}[.)]\s+)?"
+    r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})\s*[:：]\s*\S"
+)
+
+
+def colon_head(text: str, block: int) -> list[Cue]:
+    """The term a definition-list entry opens with, in a document without emphasis."""
+    match = _COLON_HEAD.match(text)
+    if match is None:
+        return []
+    term = match.group(1).strip()
+    lowered = term.casefold()
+    rest = re.sub(r"\S*[/\\_.:]\w\S*", " ", text[match.end(1) + 1 :])  # paths, file names: code
+    prose_follows = len(re.findall(r"[\u3400-\u9fff]", rest)) >= 4 or len(
+        re.findall(r"\b[A-Za-z]{2,}\b", rest)
+    ) >= 3
+    if (
+        not prose_follows  # "Filename: src/main.rs", "Yellow: 50": a label and a value
+        or 
+        FURNITURE.match(term)
+        or lowered in FURNITURE_WORDS
+        or lowered in GENERIC_HEADINGS
+        or not acceptable(term)
+        or zh_opens_clause(term.replace(" ", ""))
+        or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))
+    ):
+        return []
+    return [Cue(term, "emphasis", block)]
+
+
 def defined_in_code(code: str) -> set[str]:
     return {m.group(1) for m in _DEFINED_IN_CODE.finditer(code)}
 
