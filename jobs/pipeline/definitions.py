@@ -52,6 +52,14 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (
+        # "a dangling pointer—a pointer that references …": a dash and the genus restate it
+        re.compile(
+            r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*[—–]\s*(?:an?|the)\s+[a-z]+"
+            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+        ),
+        0.75,
+    ),
+    (
         # "If you've heard the terms shallow copy and deep copy": a term named as a term
         re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})"),
         0.8,
@@ -190,7 +198,9 @@ def find_definitions(
     Textbooks set a term in italics or bold where they define it, so an emphasised term in
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
     """
-    found = next(_by_pattern(sentence, block, chinese), None)
+    patterned = list(_by_pattern(sentence, block, chinese))
+    found = patterned[0] if patterned else None
+    yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
     if found is None or found.confidence < GLOSSARY:
@@ -265,25 +275,32 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         return  # cheap test first: most sentences define nothing
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
-        match = pattern.search(sentence)
-        if match is None:
-            continue
-        raw = match.group("t")
-        quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
-        if quoted:
-            pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
-        elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
-            raw = raw.split(None, 1)[
-                1
-            ]  # "we call this action borrowing": the name follows the noun
-        if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
-            raw = re.split(r"\s(?:an?|the)\s", raw)[
-                -1
-            ]  # "we call a system with … an inconsistent system"
-        term = _zh_term(raw) if chinese else _en_term(raw)
-        if term and acceptable(term):
-            yield Definition(term, sentence, block, confidence)
-            return  # the strongest pattern that matches wins
+        found = [d for m in pattern.finditer(sentence) if (d := _read(m, sentence, block, confidence, chinese))]
+        if found:
+            # the strongest pattern that matches wins; each of its names is defined ("… are
+            # called input lifetimes, and … are called output lifetimes")
+            yield from found
+            return
+
+
+def _read(
+    match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
+) -> Definition | None:
+    """The definition one match of a pattern gives, if its name is acceptable."""
+    pattern = match.re
+    raw = match.group("t")
+    quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
+    if quoted:
+        pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
+    elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
+        raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+    if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+        # "we call a system with … an inconsistent system"
+        raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
+    term = _zh_term(raw) if chinese else _en_term(raw)
+    if term and acceptable(term):
+        return Definition(term, sentence, block, confidence)
+    return None
 
 
 def _en_term(raw: str) -> str:

@@ -18,7 +18,7 @@ from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.clauses import zh_opens_clause
+from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -383,11 +383,22 @@ def colon_head(text: str, block: int) -> list[Cue]:
         or lowered in FURNITURE_WORDS
         or lowered in GENERIC_HEADINGS
         or not acceptable(term)
-        or zh_opens_clause(term.replace(" ", ""))
+        or (has_han(term) and not _zh_name(term.replace(" ", "")))
         or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))
     ):
         return []
     return [Cue(term, "emphasis", block)]
+
+
+def _zh_name(term: str) -> bool:
+    """A short Chinese noun phrase ("根节点"), not a remark or a claim before a colon
+    ("请注意", "这里有一个编程小习题", "可变引用有一个很大的限制")."""
+    if len(term) > 8 or zh_clause(term) or zh_opens_clause(term):
+        return False
+    tags = rjieba.tag(term)
+    return tags[0][1] not in ("r", "c", "d", "m") and (
+        tags[-1][1][:1] == "n" or tags[-1][1] in ("vn", "eng", "l", "j")
+    )
 
 
 def defined_in_code(code: str) -> set[str]:
