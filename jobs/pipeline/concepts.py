@@ -26,11 +26,11 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
     Cue,
     code_names,
+    colon_head,
     defined_in_code,
     emphasis_terms,
     formula_labels,
     gloss_terms,
-    colon_head,
     heading_terms,
     plain_code_names,
 )

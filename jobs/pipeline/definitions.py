@@ -275,7 +275,11 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         return  # cheap test first: most sentences define nothing
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
-        found = [d for m in pattern.finditer(sentence) if (d := _read(m, sentence, block, confidence, chinese))]
+        found = [
+            d
+            for m in pattern.finditer(sentence)
+            if (d := _read(m, sentence, block, confidence, chinese))
+        ]
         if found:
             # the strongest pattern that matches wins; each of its names is defined ("… are
             # called input lifetimes, and … are called output lifetimes")

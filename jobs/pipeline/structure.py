@@ -122,13 +122,14 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
 
 
 def _facet_readings(term: str, level: int) -> list[str]:
-    """A sub-section's "Hash Table Implementation" is about the hash table; with one word
-    left, "Default Implementations" may instead name a kind of implementation: both
-    readings are offered, and the body decides (a heading's term must occur there)."""
+    """A sub-section's "Hash Table Implementation" is about the hash table. In the plural
+    after one word, "Default Implementations" may instead name a kind of implementation
+    (a facet of one topic is singular): both readings are offered, and the body decides
+    (a heading's term must occur there)."""
     if level < 2:
         return [term]
     cut = FACET_AFTER.sub("", term)
-    if cut != term and " " not in cut.strip() and not has_han(term):
+    if " " not in cut.strip() and term.casefold().endswith("implementations"):
         return [cut, term]
     return [cut]
 
@@ -282,8 +283,9 @@ _ZH_FUNCTION_POS = {
 
 def _trailing_term(run: str, gloss_words: int = 1) -> str:
     """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数". A leading
-    verb is cut only while the run has more words than its English gloss: "对称矩阵
-    (symmetric matrix)" keeps 对称, which rjieba tags as a verb."""
+    verb is cut only when what follows is long enough to say all of the English gloss
+    (about two characters a word): "对称矩阵 (symmetric matrix)" keeps 对称, which rjieba
+    tags as a verb."""
     if not has_han(run):
         return run
     # 称/叫 only as verbs (称为, 叫做): a lone 称 is also inside names (对称矩阵)
@@ -299,7 +301,12 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
             break
         kept.append((word, pos))
     kept.reverse()
-    while len(kept) > max(1, gloss_words) and kept[0][1] == "v" and kept[1][1].startswith("n"):
+    while (
+        len(kept) > 1
+        and kept[0][1] == "v"
+        and kept[1][1].startswith("n")
+        and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
+    ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     return "".join(w for w, _ in kept).strip()
 
@@ -337,7 +344,9 @@ def code_names(text: str, block: int) -> list[Cue]:
 # The same naming in plain text, where no backticks survive: the name must look like code by
 # itself — snake_case, a macro's "!", a path's "::", or a lower-case word that is not an
 # English word (wordfreq), optionally before a capitalised one ("the impl Trait syntax")
-_BARE_NAME = r"((?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9_]*!|\w+(?:::\w+)+|[a-z]{2,})(?: [A-Z][a-z]+)?)"
+_BARE_NAME = (
+    r"((?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9_]*!|\w+(?:::\w+)+|[a-z]{2,})(?: [A-Z][a-z]+)?)"
+)
 _PLAIN_NAMED_CODE = re.compile(
     rf"\b(?:the|a|an)\s+{_BARE_NAME}\s+(?:{_CODE_KIND})s?\b"
     rf"|(?<![\w.]){_BARE_NAME}\s*(?:函数|方法|关键字|类型|宏|语法|命令|运算符|枚举|结构体|模块|表达式|语句)"
@@ -373,13 +382,13 @@ def colon_head(text: str, block: int) -> list[Cue]:
     term = match.group(1).strip()
     lowered = term.casefold()
     rest = re.sub(r"\S*[/\\_.:]\w\S*", " ", text[match.end(1) + 1 :])  # paths, file names: code
-    prose_follows = len(re.findall(r"[\u3400-\u9fff]", rest)) >= 4 or len(
-        re.findall(r"\b[A-Za-z]{2,}\b", rest)
-    ) >= 3
+    prose_follows = (
+        len(re.findall(r"[\u3400-\u9fff]", rest)) >= 4
+        or len(re.findall(r"\b[A-Za-z]{2,}\b", rest)) >= 3
+    )
     if (
         not prose_follows  # "Filename: src/main.rs", "Yellow: 50": a label and a value
-        or 
-        FURNITURE.match(term)
+        or FURNITURE.match(term)
         or lowered in FURNITURE_WORDS
         or lowered in GENERIC_HEADINGS
         or not acceptable(term)

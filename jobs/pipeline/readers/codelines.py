@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from jobs.pipeline.readers.blocks import MINOR_WORDS
+
+MAX_CODE_LINE = 240
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ZH_PUNCTUATION = re.compile(r"[。，、：；？！（）“”]")
 _MATH = re.compile(r"\$[^$]{1,300}\$")
@@ -33,6 +36,8 @@ _COMMENT = re.compile(r"^(?://|#|/\*|\*|--)")
 
 def code_line(line: str, indented_after_first: bool = False) -> bool:
     """The line reads as program code (or a prompt and its command)."""
+    if len(line) > MAX_CODE_LINE:
+        return False
     if line.lstrip().startswith(_DISPLAY_MATH):
         return False  # a display formula is maths, read as such downstream
     text = _MATH.sub(" x ", line.strip())  # inline maths ("$O(n)$") is the prose's
@@ -59,11 +64,19 @@ def code_line(line: str, indented_after_first: bool = False) -> bool:
     return indented_after_first and not statement.endswith((".", "。"))
 
 
+def display_math(lines: list[str]) -> bool:
+    """A paragraph that is a display formula ("$$…$$", "\\[…\\]", "\\begin{…}"): the
+    formula block Markdown would give, not prose whose TeX words are terms."""
+    return bool(lines) and lines[0].lstrip().startswith(_DISPLAY_MATH)
+
+
 def code_paragraph(lines: list[str]) -> bool:
     """Most lines read as code and none as a prose sentence. One line alone must read as
     code by its own marks (an indented continuation needs a first line to indent from)."""
-    if not lines or lines[0].lstrip().startswith(_DISPLAY_MATH):
+    if not lines or display_math(lines):
         return False  # a display formula over several lines is maths
+    if any(len(line) > MAX_CODE_LINE for line in lines):
+        return False  # a listing's lines are short; a long line is prose (and bounds the work)
     base = len(lines[0]) - len(lines[0].lstrip())
     verdicts = [
         code_line(line, i > 0 and len(line) - len(line.lstrip()) > base)
@@ -79,10 +92,7 @@ def code_paragraph(lines: list[str]) -> bool:
 
 
 # words title case leaves in lower case (articles, short prepositions and conjunctions)
-_LOWER_IN_TITLES = frozenset(
-    "a an the and or nor but of to in on at by for from with as into onto via vs up out off"
-    " per than so yet".split()
-)
+_LOWER_IN_TITLES = MINOR_WORDS | {"up", "out", "off", "per", "than", "so", "yet"}
 _IDENTIFIER = re.compile(r"^[A-Za-z][\w!]*(?:(?:::|\.)\w+)*(?:\(\))?$")
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers.codelines import code_paragraph, mark_heading_code
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -27,6 +26,7 @@ from jobs.pipeline.readers.blocks import (
     title_line,
     virtual_pages,
 )
+from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_heading_code
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
@@ -54,8 +54,9 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         ):  # "Title" over "=====" (level 1) or "-----" (level 2)
             paragraph.pop()
             level = 1 if underline.group(1)[0] == "=" else 2
-        if not level and code_paragraph(paragraph):
-            blocks.extend(make_blocks("code", "\n".join(p.rstrip() for p in paragraph), page))
+        if not level and (display_math(paragraph) or code_paragraph(paragraph)):
+            kind = "formula" if display_math(paragraph) else "code"
+            blocks.extend(make_blocks(kind, "\n".join(p.rstrip() for p in paragraph), page))
             paragraph.clear()
             return
         joined = join_lines(paragraph)
