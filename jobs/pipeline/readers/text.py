@@ -1,6 +1,8 @@
 """Plain text: paragraphs at blank lines, pages at form feeds (\\f) when there are any.
 Headings: numbered lines ("2.3 …", "第三章"), lone title-like lines, and a line underlined
-with "===" or "---" (as plain-text and Markdown writers do).
+with "===" or "---" (as plain-text and Markdown writers do); code words in a Title Case
+heading are backticked as Markdown has them. A paragraph of program code (see
+`codelines.code_paragraph`) is a code block, one opening with "$$" a formula block.
 
 Read in 1 MB pieces with an incremental decoder, so a file of one 50 MB line never needs
 a 50 MB string before it is cut into bounded blocks.
