@@ -115,6 +115,9 @@ def test_naming_patterns() -> None:
         "zero-row counting",
         0.85,
     )
+    assert names("Planted out, it’s known as a transplant from then on.")[0][0] == "transplant"
+    assert names("Such a bed is often called a hotbed.")[0][0] == "hotbed"
+    assert names("Instead of being called a cutting, it grows alone.") == []
     assert (
         names("You may have heard the terms cold frame and hot bed before.")[0][0] == "cold frame"
     )
