@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import rjieba
 
@@ -26,11 +26,13 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
     Cue,
     code_names,
+    colon_head,
     defined_in_code,
     emphasis_terms,
     formula_labels,
     gloss_terms,
     heading_terms,
+    plain_code_names,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
@@ -62,10 +64,25 @@ def find_concepts(
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
     body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
-    definitions = _definitions(body, blocks, chinese)
+    # a document that shows no emphasis at all (plain text) has lost its typography: there a
+    # gloss, or a definition where the term is first used, is the author's remaining mark
+    # of a term being introduced
+    plain = not any(b.emphasis for b in blocks)
+    # plain text: a glossed term ("幂律（power rule）") stands where the emphasis was, and is
+    # defined by the sentence that glosses it as an emphasised term would be
+    marks = _gloss_marks(cues) if plain else {}
+    definitions = _definitions(body, blocks, chinese, plain, marks)
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)
+    introduced = _introduced(definitions, stats) if plain else set()
+    if introduced:
+        definitions = [
+            replace(d, confidence=EMPHASIS)
+            if concept_key(d.term) in introduced and d.confidence < EMPHASIS
+            else d
+            for d in definitions
+        ]
     cvalues = c_values(stats)
     top_cv = max(cvalues.values(), default=1.0) or 1.0
     top_count = max((e.count for e in stats.values()), default=1) or 1
@@ -80,9 +97,6 @@ def find_concepts(
         if key not in best_definition or found.confidence > best_definition[key].confidence:
             best_definition[key] = found
 
-    # a document that shows no emphasis at all (plain text) has lost its typography: there a
-    # gloss is the author's only remaining mark of a term being introduced
-    plain = not any(b.emphasis for b in blocks)
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
@@ -91,7 +105,7 @@ def find_concepts(
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}
-        if plain and "gloss" in kinds:
+        if plain and ("gloss" in kinds or key in introduced):
             kinds.add("emphasis")
         definition = best_definition.get(key)
         count = entry.count if entry else 0
@@ -156,17 +170,45 @@ def _author_marks(draft: Draft) -> int:
     return len(draft.sources & {"heading", "emphasis", "gloss"}) + own
 
 
+def _introduced(definitions: list[Definition], stats: dict[str, TermStats]) -> set[str]:
+    """Keys of terms defined in the block where the body first uses them: in plain text,
+    where the emphasis that marked the term's introduction is lost."""
+    keys = set()
+    for definition in definitions:
+        key = concept_key(definition.term)
+        entry = stats.get(key)
+        if entry is not None and entry.blocks and entry.blocks[0] == definition.block:
+            keys.add(key)
+    return keys
+
+
+def _gloss_marks(cues: list[Cue]) -> dict[int, tuple[str, ...]]:
+    """Terms a plain text marks without emphasis (glossed, or opening a definition list's
+    entry), by block: they stand where the emphasis was."""
+    marks: dict[int, tuple[str, ...]] = {}
+    for cue in cues:
+        if cue.kind in ("gloss", "emphasis"):
+            marks[cue.block] = (*marks.get(cue.block, ()), cue.term)
+    return marks
+
+
 def _definitions(
-    body: list[tuple[int, str]], blocks: Sequence[Block], chinese: bool
+    body: list[tuple[int, str]],
+    blocks: Sequence[Block],
+    chinese: bool,
+    plain: bool = False,
+    marks: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Definition]:
     """Defining sentences; an emphasised term counts as defined only in the first sentence of
-    its block that contains it (later sentences use the term, they do not define it)."""
+    its block that contains it (later sentences use the term, they do not define it).
+    `marks`: terms to treat as emphasised, by block (a plain text's glossed terms)."""
     found: list[Definition] = []
     used: set[tuple[int, str]] = set()
     for index, sentence in body:
-        fresh = tuple(e for e in blocks[index].emphasis if (index, e) not in used and e in sentence)
+        spans = blocks[index].emphasis or (marks or {}).get(index, ())
+        fresh = tuple(e for e in spans if (index, e) not in used and e in sentence)
         used.update((index, e) for e in fresh)
-        found.extend(find_definitions(sentence, index, chinese, fresh))
+        found.extend(find_definitions(sentence, index, chinese, fresh, plain))
     return found
 
 
@@ -191,6 +233,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
+    # plain text: no emphasis and no backticks anywhere, so code is named without marks
+    unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
@@ -199,7 +243,10 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index)
             cues.extend(emphasised)
-            named_code.extend(c for c in code_names(block.text, index) if c.term not in own_code)
+            named = plain_code_names if unmarked else code_names
+            named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
+            if unmarked:
+                cues.extend(colon_head(block.text, index))
             if chinese or "(" in block.text:
                 for gloss in gloss_terms(block.text, index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts

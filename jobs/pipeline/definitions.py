@@ -42,12 +42,41 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"\b(?:is|are|be|been)\s+(?:often\s+|also\s+|sometimes\s+|commonly\s+)?"
+            # "is called X", "it's known as X", ", also known as X" ("instead of being
+            # called X" is no naming)
+            r"(?:(?:\b(?:is|are|be|been)|(?<=\w)['’](?:s|re))\s+"
+            r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
             rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,
         ),
         0.85,
+    ),
+    (
+        # "a dangling pointer—a pointer that references …": a dash and the genus restate it
+        re.compile(
+            r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*[—–]\s*(?:an?|the)\s+[a-z]+"
+            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+        ),
+        0.75,
+    ),
+    (
+        # "If you've heard the terms shallow copy and deep copy": a term named as a term
+        re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})"),
+        0.8,
+    ),
+    (
+        # "the orphan rule, so named because …": the name is explained, so it is introduced
+        re.compile(r"\b(?:the|an?)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?),?\s+so\s+(?:named|called)\b"),
+        0.85,
+    ),
+    (
+        # "a property called coherence", "a technique known as open addressing"
+        re.compile(
+            r"\b(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:called|termed|known\s+as)\s+"
+            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})"
+        ),
+        0.8,
     ),
     (
         re.compile(
@@ -97,12 +126,20 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*"
+            # an English name is read whole ("被称为 blanket implementations")
+            r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
+            r"|[^，。；、：（(”」*]{1,15})"
         ),
         0.8,
     ),
     (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
 ]
+# Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
+# and "is" ("A data race is similar to …"), "X是一种…". Weak alone; where the term is
+# first mentioned (concepts._introduced) it stands in for the lost emphasis.
+_EN_PLAIN = re.compile(rf"^(?:an?)\s+{_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I)
+_ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
 _EN_CUT = re.compile(
     r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
 )
@@ -151,14 +188,22 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 
 
 def find_definitions(
-    sentence: str, block: int, chinese: bool, emphasis: tuple[str, ...] = ()
+    sentence: str,
+    block: int,
+    chinese: bool,
+    emphasis: tuple[str, ...] = (),
+    plain: bool = False,
 ) -> Iterator[Definition]:
     """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans.
 
     Textbooks set a term in italics or bold where they define it, so an emphasised term in
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
     """
-    found = next(_by_pattern(sentence, block, chinese), None)
+    patterned = list(_by_pattern(sentence, block, chinese))
+    found = patterned[0] if patterned else None
+    yield from patterned[1:]  # further names the same pattern gives in the sentence
+    if found is None and plain:
+        found = _plain_opening(sentence, block, chinese)
     if found is None or found.confidence < GLOSSARY:
         found = _glossary_entry(sentence, block, emphasis) or found
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
@@ -177,6 +222,16 @@ def find_definitions(
                 break
     if found is not None:
         yield found
+
+
+def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | None:
+    match = (_ZH_PLAIN if chinese else _EN_PLAIN).match(sentence)
+    if match is None or _describes_other(sentence, chinese):
+        return None
+    term = _zh_term(match.group("t")) if chinese else _en_term(match.group("t"))
+    if not term or not acceptable(term) or not _nominal(term, chinese):
+        return None
+    return Definition(term, sentence, block, WEAK)
 
 
 def _in_parentheses(term: str, sentence: str) -> bool:
@@ -221,25 +276,36 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         return  # cheap test first: most sentences define nothing
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
-        match = pattern.search(sentence)
-        if match is None:
-            continue
-        raw = match.group("t")
-        quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
-        if quoted:
-            pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
-        elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
-            raw = raw.split(None, 1)[
-                1
-            ]  # "we call this action borrowing": the name follows the noun
-        if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
-            raw = re.split(r"\s(?:an?|the)\s", raw)[
-                -1
-            ]  # "we call a system with … an inconsistent system"
-        term = _zh_term(raw) if chinese else _en_term(raw)
-        if term and acceptable(term):
-            yield Definition(term, sentence, block, confidence)
-            return  # the strongest pattern that matches wins
+        found = [
+            d
+            for m in pattern.finditer(sentence)
+            if (d := _read(m, sentence, block, confidence, chinese))
+        ]
+        if found:
+            # the strongest pattern that matches wins; each of its names is defined ("… are
+            # called input lifetimes, and … are called output lifetimes")
+            yield from found
+            return
+
+
+def _read(
+    match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
+) -> Definition | None:
+    """The definition one match of a pattern gives, if its name is acceptable."""
+    pattern = match.re
+    raw = match.group("t")
+    quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
+    if quoted:
+        pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
+    elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
+        raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+    if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+        # "we call a system with … an inconsistent system"
+        raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
+    term = _zh_term(raw) if chinese else _en_term(raw)
+    if term and acceptable(term):
+        return Definition(term, sentence, block, confidence)
+    return None
 
 
 def _en_term(raw: str) -> str:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import rjieba
 from lemminflect import getAllLemmas
+from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.clauses import zh_opens_clause
+from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -59,7 +60,8 @@ _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
 _GLOSS = re.compile(
     r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
-    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50})\*?\s*[）)]"
+    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50}(?:(?:或|、)[A-Za-z][A-Za-z0-9 '’\-]{1,30})?)"
+    r"\*?\s*[）)]"
 )
 _EN_GLOSS = re.compile(r"\b([A-Za-z][a-z]+(?:[ -][a-z]+){0,3})\s+\(([A-Z]{2,6})\)")
 _ZH_LOOSE = "就也都还才再又了是在把被将 "
@@ -103,13 +105,20 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
         for term in [
-            FACET_AFTER.sub("", FACET_OF.sub("", t)) if level >= 2 else FACET_OF.sub("", t)
+            reading
             for piece in pieces
             for t in _candidates(clean_title(piece).strip(_ZH_LOOSE), named)
+            for reading in _facet_readings(FACET_OF.sub("", t), level)
         ]:
             if not term.strip():
                 continue  # nothing left: "基础" (basics) once its generic tail is cut off
-            whole = len(parts) == 1 and term == clean_title(plain) and not _gerund(term.split()[0])
+            # the uncut facet reading ("Array Implementation") must be found in the body
+            whole = (
+                len(parts) == 1
+                and term == clean_title(plain)
+                and not _gerund(term.split()[0])
+                and not (level >= 2 and FACET_AFTER.search(term))
+            )
             if (
                 acceptable(term, heading=True)
                 and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS)
@@ -117,6 +126,19 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _facet_readings(term: str, level: int) -> list[str]:
+    """A sub-section's "Hash Table Implementation" is about the hash table. In the plural
+    after one word, "Default Implementations" may instead name a kind of implementation
+    (a facet of one topic is singular): both readings are offered, and the body decides
+    (a heading's term must occur there)."""
+    if level < 2:
+        return [term]
+    cut = FACET_AFTER.sub("", term)
+    if " " not in cut.strip() and term.casefold().endswith("implementations"):
+        return [cut, term]
+    return [cut]
 
 
 def _facet(term: str, level: int) -> bool:
@@ -233,7 +255,7 @@ def gloss_terms(text: str, block: int) -> list[Cue]:
     """ "梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
     cues = []
     for match in _GLOSS.finditer(text):
-        term = _trailing_term(match.group(1).strip())
+        term = _trailing_term(match.group(1).strip(), len(match.group(2).split()))
         if term and acceptable(term):
             cues.append(Cue(term, "gloss", block))
     for match in _EN_GLOSS.finditer(text):
@@ -268,18 +290,32 @@ _ZH_FUNCTION_POS = {
 }
 
 
-def _trailing_term(run: str) -> str:
-    """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数"."""
+def _trailing_term(run: str, gloss_words: int = 1) -> str:
+    """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数". A leading
+    verb is cut only when what follows is long enough to say all of the English gloss
+    (about two characters a word): "对称矩阵 (symmetric matrix)" keeps 对称, which rjieba
+    tags as a verb."""
     if not has_han(run):
         return run
-    run = re.split(r"[的是为了和与或在把被将称叫即：:，,]", run)[-1]
+    # 称/叫 only as verbs (称为, 叫做): a lone 称 is also inside names (对称矩阵)
+    run = re.split(r"称为|称作|叫做|叫作|[的是为了和与或在把被将即：:，,]", run)[-1]
     kept: list[tuple[str, str]] = []
     for word, pos in reversed(rjieba.tag(run)):
-        if word in ZH_STOP or pos in _ZH_FUNCTION_POS or len(kept) == 3:
+        if word in ZH_STOP or len(kept) == 3:
+            break
+        # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
+        # belongs to the term while the gloss has words the run has not yet covered
+        modifier = pos == "m" and len(kept) < gloss_words and len(word) >= 2 and has_han(word)
+        if pos in _ZH_FUNCTION_POS and not modifier:
             break
         kept.append((word, pos))
     kept.reverse()
-    while len(kept) > 1 and kept[0][1] == "v" and kept[1][1].startswith("n"):
+    while (
+        len(kept) > 1
+        and kept[0][1] == "v"
+        and kept[1][1].startswith("n")
+        and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
+    ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     return "".join(w for w, _ in kept).strip()
 
@@ -312,6 +348,75 @@ def code_names(text: str, block: int) -> list[Cue]:
         if not re.search(r"[a-z][A-Z]", name) and name.lower() not in EN_STOP:
             cues.append(Cue(name, "code", block))
     return cues
+
+
+# The same naming in plain text, where no backticks survive: the name must look like code by
+# itself — snake_case, a macro's "!", a path's "::", or a lower-case word that is not an
+# English word (wordfreq), optionally before a capitalised one ("the impl Trait syntax")
+_BARE_NAME = (
+    r"((?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9_]*!|\w+(?:::\w+)+|[a-z]{2,})(?: [A-Z][a-z]+)?)"
+)
+_PLAIN_NAMED_CODE = re.compile(
+    rf"\b(?:the|a|an)\s+{_BARE_NAME}\s+(?:{_CODE_KIND})s?\b"
+    rf"|(?<![\w.]){_BARE_NAME}\s*(?:函数|方法|关键字|类型|宏|语法|命令|运算符|枚举|结构体|模块|表达式|语句)"
+)
+CODE_WORD_ZIPF = 2.6  # rarer than this in English: "impl", "println"; "format", "drop" are words
+
+
+def plain_code_names(text: str, block: int) -> list[Cue]:
+    """Code the prose names by its kind in a document without code marks (plain text)."""
+    cues = []
+    for match in _PLAIN_NAMED_CODE.finditer(text):
+        name = match.group(1) or match.group(2)
+        head = name.split()[0]
+        if head.isalpha() and zipf_frequency(head, "en") >= CODE_WORD_ZIPF:
+            continue  # an English word: "the largest function", "the standard library"
+        cues.append(Cue(name, "code", block))
+    return cues
+
+
+# "Root node: the node at the top …", "根节点：位于顶层的节点": a definition list, whose
+# terms Markdown would set in bold (see definitions._glossary_entry); plain text keeps the colon
+_COLON_HEAD = re.compile(
+    r"^(?:[-*•·]\s+|\d{1,2}[.)]\s+)?"
+    r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})\s*[:：]\s*\S"
+)
+
+
+def colon_head(text: str, block: int) -> list[Cue]:
+    """The term a definition-list entry opens with, in a document without emphasis."""
+    match = _COLON_HEAD.match(text)
+    if match is None:
+        return []
+    term = match.group(1).strip()
+    lowered = term.casefold()
+    rest = re.sub(r"\S*[/\\_.:]\w\S*", " ", text[match.end(1) + 1 :])  # paths, file names: code
+    prose_follows = (
+        len(re.findall(r"[\u3400-\u9fff]", rest)) >= 4
+        or len(re.findall(r"\b[A-Za-z]{2,}\b", rest)) >= 3
+    )
+    if (
+        not prose_follows  # "Filename: src/main.rs", "Yellow: 50": a label and a value
+        or FURNITURE.match(term)
+        or lowered in FURNITURE_WORDS
+        or lowered in GENERIC_HEADINGS
+        or not acceptable(term)
+        or (has_han(term) and not _zh_name(term.replace(" ", "")))
+        or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))
+    ):
+        return []
+    return [Cue(term, "emphasis", block)]
+
+
+def _zh_name(term: str) -> bool:
+    """A short Chinese noun phrase ("根节点"), not a remark or a claim before a colon
+    ("请注意", "这里有一个编程小习题", "可变引用有一个很大的限制")."""
+    if len(term) > 8 or zh_clause(term) or zh_opens_clause(term):
+        return False
+    tags = rjieba.tag(term)
+    return tags[0][1] not in ("r", "c", "d", "m") and (
+        tags[-1][1][:1] == "n" or tags[-1][1] in ("vn", "eng", "l", "j")
+    )
 
 
 def defined_in_code(code: str) -> set[str]:

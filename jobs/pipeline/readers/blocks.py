@@ -91,7 +91,7 @@ def _on_page(block: Block, page: int) -> Block:
 
 _CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_MINOR_WORDS = frozenset(
+MINOR_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for"}
     | {"from", "with", "as", "into", "onto", "via", "vs"}
 )
@@ -131,7 +131,7 @@ def title_line(line: str) -> bool:
         return False
     # title case leaves short function words and code names lower-case ("Appending with
     # push_str or push", "Visualizing Changes to strong_count and weak_count")
-    counted = [w for w in words if w.lower() not in _MINOR_WORDS and "_" not in w] or words
+    counted = [w for w in words if w.lower() not in MINOR_WORDS and "_" not in w] or words
     capitalised = sum(1 for w in counted if w[:1].isupper() or w[:1].isdigit())
     return capitalised >= max(1, (len(counted) + 1) // 2)
 

@@ -1,6 +1,8 @@
 """Plain text: paragraphs at blank lines, pages at form feeds (\\f) when there are any.
 Headings: numbered lines ("2.3 …", "第三章"), lone title-like lines, and a line underlined
-with "===" or "---" (as plain-text and Markdown writers do).
+with "===" or "---" (as plain-text and Markdown writers do); code words in a Title Case
+heading are backticked as Markdown has them. A paragraph of program code (see
+`codelines.code_paragraph`) is a code block, one opening with "$$" a formula block.
 
 Read in 1 MB pieces with an incremental decoder, so a file of one 50 MB line never needs
 a 50 MB string before it is cut into bounded blocks.
@@ -26,6 +28,7 @@ from jobs.pipeline.readers.blocks import (
     title_line,
     virtual_pages,
 )
+from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_heading_code
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
@@ -53,10 +56,17 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         ):  # "Title" over "=====" (level 1) or "-----" (level 2)
             paragraph.pop()
             level = 1 if underline.group(1)[0] == "=" else 2
+        if not level and (display_math(paragraph) or code_paragraph(paragraph)):
+            kind = "formula" if display_math(paragraph) else "code"
+            blocks.extend(make_blocks(kind, "\n".join(p.rstrip() for p in paragraph), page))
+            paragraph.clear()
+            return
         joined = join_lines(paragraph)
         if len(paragraph) == 1 and not level:
             level = guess_heading(joined) or (2 if title_line(joined) else 0)
         kind: BlockKind = "heading" if level else "paragraph"
+        if level:
+            joined = mark_heading_code(joined)
         blocks.extend(make_blocks(kind, joined, page, level=level))
         paragraph.clear()
 

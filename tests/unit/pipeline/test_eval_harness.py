@@ -28,7 +28,8 @@ def test_judged_sets_are_consistent() -> None:
         # a javascript.info chapter is a third of a textbook chapter (10-20K characters)
         short = name.startswith("js-")
         assert (12 if short else 15) <= len(chapter.concepts) <= 25, name
-        assert (7 if short else 10) <= len(chapter.pairs) <= 22, name  # cross-chapter pairs included
+        # cross-chapter pairs included
+        assert (7 if short else 10) <= len(chapter.pairs) <= 22, name
         for pair in chapter.pairs:
             for concept in pair:
                 other, _, key = concept.rpartition(":")

@@ -170,7 +170,7 @@ def test_text_title_lines_are_headings(tmp_path: Path) -> None:
     kinds = [(b.kind, b.text) for b in _read(path).blocks()]
     assert ("heading", "Ownership Rules") in kinds
     assert ("heading", "所有权规则") in kinds
-    assert ("paragraph", "let x = 5;") in kinds  # code-like lines are not titles
+    assert ("code", "let x = 5;") in kinds  # code-like lines are not titles: they are code
     assert kinds[-1][0] == "paragraph"
 
 

@@ -1,0 +1,120 @@
+"""Program code in plain text: a text export keeps a listing's lines and indentation but no
+font or fence, so the reader tells code from prose by the lines themselves.
+
+A line reads as code when it ends the way statements and blocks end (";", "{", "}", "):",
+"=>"), opens like a shell or REPL prompt ("$ ", ">>> "), is an indented continuation,
+or is dense in the symbols programs are written with (brackets, "=", "->", "::") and has
+no sentence end. A paragraph is code when most of its lines read as code and none reads as
+a sentence of prose. Without this the listing's identifiers ("fn longest", "mut s") are
+counted as the chapter's terms. Nothing here knows a programming language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jobs.pipeline.readers.blocks import MINOR_WORDS
+
+MAX_CODE_LINE = 240
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ZH_PUNCTUATION = re.compile(r"[。，、：；？！（）“”]")
+_MATH = re.compile(r"\$[^$]{1,300}\$")
+_PROMPT = re.compile(r"^(?:\$|>>>|\.\.\.|>|%|#)\s+\S")
+_STATEMENT_END = re.compile(r"(?:[;{}\[(]|\):|=>|->|\\)\s*$")
+_OPERATORS = re.compile(r"::|->|=>|==|!=|<=|>=|\+=|-=|&&|\|\||\w\(|\)\s*[{;:]|\s=\s|^\s*[})\]]")
+_SYMBOLS = re.compile(r"[{}()\[\];=<>&|*+/\\_!:#@$%^~\"']")
+# prose: words, then a full stop, question or exclamation mark at the end (a sentence)
+_SENTENCE = re.compile(r"[A-Za-z]{2,}[,]?\s+[a-z]{2,}\s+[a-z]{2,}.*[a-z)\"”’][.?!]\s*$")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+# a sentence: a capitalised word, a lower-case word, …, a full stop or colon at the end
+_PROSE_LINE = re.compile(r"^[A-Z][a-z]*,?\s+[a-z].*[.:?!]$")
+_DISPLAY_MATH = ("$$", "\\[", "\\begin{")
+_TRAILING_COMMENT = re.compile(r"(?:^|\s)(?://|#)\s.*$")
+_COLUMNS = re.compile(r"\S {3,}\S")
+_COMMENT = re.compile(r"^(?://|#|/\*|\*|--)")
+
+
+def code_line(line: str, indented_after_first: bool = False) -> bool:
+    """The line reads as program code (or a prompt and its command)."""
+    if len(line) > MAX_CODE_LINE:
+        return False
+    if line.lstrip().startswith(_DISPLAY_MATH):
+        return False  # a display formula is maths, read as such downstream
+    text = _MATH.sub(" x ", line.strip())  # inline maths ("$O(n)$") is the prose's
+    # a trailing comment is prose inside code: the statement before it decides
+    statement = _TRAILING_COMMENT.sub("", text).strip() or text
+    if not statement:
+        return False
+    if _HAN.search(statement) and (
+        _ZH_PUNCTUATION.search(statement) or not _STATEMENT_END.search(statement)
+    ):
+        return False  # Chinese with its own punctuation, or not ending as a statement: prose
+    symbols = len(_SYMBOLS.findall(statement))
+    words = len(_WORD.findall(statement))
+    if (words >= 8 and symbols * 3 <= words) or (words >= 10 and _PROSE_LINE.match(statement)):
+        return False  # a sentence that names a bit of code ("the line let s2 = s1; …")
+    if _PROMPT.match(statement) or statement in ("}", "};", "})", ")", "]", "end"):
+        return True
+    if _STATEMENT_END.search(statement) and (symbols >= 2 or words <= 2):
+        return True
+    if _OPERATORS.search(statement) and symbols >= 2:
+        return True
+    if _COLUMNS.search(statement) and words <= 4:
+        return True  # columns of a program's output ("modified:   README")
+    return indented_after_first and not statement.endswith((".", "。"))
+
+
+def display_math(lines: list[str]) -> bool:
+    """A paragraph that is a display formula ("$$…$$", "\\[…\\]", "\\begin{…}"): the
+    formula block Markdown would give, not prose whose TeX words are terms."""
+    return bool(lines) and lines[0].lstrip().startswith(_DISPLAY_MATH)
+
+
+def code_paragraph(lines: list[str]) -> bool:
+    """Most lines read as code and none as a prose sentence. One line alone must read as
+    code by its own marks (an indented continuation needs a first line to indent from)."""
+    if not lines or display_math(lines):
+        return False  # a display formula over several lines is maths
+    if any(len(line) > MAX_CODE_LINE for line in lines):
+        return False  # a listing's lines are short; a long line is prose (and bounds the work)
+    base = len(lines[0]) - len(lines[0].lstrip())
+    verdicts = [
+        code_line(line, i > 0 and len(line) - len(line.lstrip()) > base)
+        # a comment inside a listing may be a whole sentence ("// Print the result.")
+        or (len(lines) > 1 and bool(_COMMENT.match(line.strip())))
+        for i, line in enumerate(lines)
+    ]
+    if any(
+        _SENTENCE.search(line.strip()) and not v for line, v in zip(lines, verdicts, strict=True)
+    ):
+        return False
+    return sum(verdicts) * 2 > len(lines) if len(lines) > 1 else verdicts[0]
+
+
+# words title case leaves in lower case (articles, short prepositions and conjunctions)
+_LOWER_IN_TITLES = MINOR_WORDS | {"up", "out", "off", "per", "than", "so", "yet"}
+_IDENTIFIER = re.compile(r"^[A-Za-z][\w!]*(?:(?:::|\.)\w+)*(?:\(\))?$")
+
+
+def mark_heading_code(title: str) -> str:
+    """Backticks round the code in a Title Case heading, as Markdown has them: a word left
+    in lower case that title case would capitalise, or one shaped like code, is a name from
+    a program ("Clearer Trait Bounds with `where` Clauses", "Appending with `push_str`").
+    A heading not in Title Case, or in Chinese, is left as it is."""
+    words = title.split()
+    if len(words) < 2 or _HAN.search(title):
+        return title
+    content = [w for w in words[1:] if w.lower() not in _LOWER_IN_TITLES]
+    capitalised = [w for w in content if w[:1].isupper()]
+    # not Title Case: lower case says nothing there (a code-shaped word still is code)
+    title_case = len(capitalised) >= 2 and len(capitalised) * 2 > len(content)
+    marked = [words[0]]
+    for word in words[1:]:
+        bare = word.rstrip(",:?")
+        codeish = bool(re.search(r"_|!$|::|\(\)", bare)) or (
+            title_case and bare[:1].islower() and bare.lower() not in _LOWER_IN_TITLES
+        )
+        if codeish and _IDENTIFIER.match(bare):
+            word = f"`{bare}`" + word[len(bare) :]
+        marked.append(word)
+    return " ".join(marked)

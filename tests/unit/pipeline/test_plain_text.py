@@ -1,0 +1,167 @@
+"""Plain-text rules, each on text written for the test: program code told from prose by its
+lines, code named in headings and prose without backticks, glosses that keep their
+modifiers, facet headings read both ways, naming patterns, and the marks that stand in for
+the emphasis a text export loses (a definition where the term is first used, a gloss, the
+head of a definition-list entry)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.concepts import find_concepts
+from jobs.pipeline.definitions import EMPHASIS, WEAK, find_definitions
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.codelines import (
+    code_line,
+    code_paragraph,
+    display_math,
+    mark_heading_code,
+)
+from jobs.pipeline.structure import colon_head, gloss_terms, heading_terms, plain_code_names
+
+
+def _blocks(path: Path) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read(path, detect(path)).blocks()]
+
+
+def test_listing_lines_are_code_and_prose_naming_code_is_not() -> None:
+    assert code_paragraph(["def plant(seed):", "    bed = Garden()", "    bed.sow(seed)"])
+    assert code_paragraph(["$ tool sync --all"])
+    assert code_paragraph(["counter += 1;  // one more visitor"])
+    assert code_paragraph(["renamed:   notes.txt"])  # columns of a program's output
+    assert not code_paragraph(
+        ["Each call to sow(seed) adds one plant, and the bed = Garden() line makes the bed."]
+    )
+    assert not code_paragraph(["Sorting a list takes $O(n \\log n)$ time in the worst case."])
+    assert not code_paragraph(["$$f(x) = \\sum_i w_i x_i,$$"])  # a display formula is maths
+    assert display_math(["$$f(x) = \\sum_i w_i x_i,$$"])
+    assert not code_paragraph(["$$A =", "\\begin{bmatrix} 1 & 2 \\\\", "\\end{bmatrix}$$"])
+    assert not code_line("遍历列表 items 中的每个元素，使用 $O(n)$ 时间。")
+    assert code_line("total = sum(prices)  # 价格之和")
+
+
+def test_text_reader_reads_a_listing_as_one_code_block(tmp_path: Path) -> None:
+    path = tmp_path / "garden.txt"
+    path.write_text(
+        "Watering Plans\n\nA watering plan says when each bed gets water.\n\n"
+        "fn water(bed: &Bed) -> u32 {\n    bed.litres * 2\n}\n\n"
+        "The function doubles the litres of the bed.\n\n$$w = 2 \\mathbf{l}$$\n",
+        encoding="utf-8",
+    )
+    kinds = _blocks(path)
+    assert ("code", "fn water(bed: &Bed) -> u32 {\n    bed.litres * 2\n}") in kinds
+    assert ("formula", "$$w = 2 \\mathbf{l}$$") in kinds  # display maths, not prose
+    assert ("paragraph", "The function doubles the litres of the bed.") in kinds
+
+
+def test_code_words_in_a_title_case_heading_are_marked_as_markdown_would() -> None:
+    assert mark_heading_code("Faster Loops with until Blocks") == "Faster Loops with `until` Blocks"
+    assert mark_heading_code("Reading with read_line or scan") == "Reading with `read_line` or scan"
+    assert mark_heading_code("Creating a new garden bed") == "Creating a new garden bed"
+    assert mark_heading_code("花园 until 语句") == "花园 until 语句"
+    # the marked heading names the code the way a Markdown heading does
+    terms = {
+        c.term for c in heading_terms(mark_heading_code("Faster Loops with until Blocks"), 0, 3)
+    }
+    assert "until Blocks" in terms
+
+
+def test_code_named_by_its_kind_without_backticks() -> None:
+    text = (
+        "We rewrite it with the defn Macro syntax, call the read_line method, expand the "
+        "show! macro, and keep the largest function and the standard library as they are."
+    )
+    assert [c.term for c in plain_code_names(text, 0)] == ["defn Macro", "read_line", "show!"]
+    assert [c.term for c in plain_code_names("也可以使用 defn Macro 语法来写。", 0)] == [
+        "defn Macro"
+    ]
+
+
+def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
+    def glossed(text: str) -> list[str]:
+        return [c.term for c in gloss_terms(text, 0)]
+
+    assert glossed("另一类是对称矩阵（symmetric matrix），它等于自身的转置。") == ["对称矩阵"]
+    assert glossed("这种错误叫做 二次释放（double free）。") == ["二次释放"]
+    assert glossed("我们希望智能体（agent）能学会。") == [
+        "智能体"
+    ]  # one English word: the verb goes
+    assert glossed("常用的量是平均值（mean或average）。") == ["平均值"]
+
+
+def test_a_facet_heading_left_with_one_word_is_read_both_ways() -> None:
+    assert [c.term for c in heading_terms("Default Settings Implementations", 0, 3)] == [
+        "Default Settings"
+    ]
+    assert [c.term for c in heading_terms("Tree Implementation", 0, 3)] == ["Tree"]
+    both = {c.term: c.whole for c in heading_terms("Using Default Implementations", 0, 3)}
+    assert both == {"Default": False, "Default Implementations": False}  # the body decides
+    assert {c.term for c in heading_terms("Default Implementations", 0, 1)} == {
+        "Default Implementations"
+    }
+
+
+def test_naming_patterns() -> None:
+    def names(sentence: str, plain: bool = False) -> list[tuple[str, float]]:
+        return [(d.term, d.confidence) for d in find_definitions(sentence, 0, False, (), plain)]
+
+    assert names("Gardens follow the shade rule, so named because it keeps ferns in shade.") == [
+        ("shade rule", 0.85)
+    ]
+    assert names("Soil has a quality called tilth that farmers value.")[0][0] == "tilth"
+    assert names("Beds start at row 0, also known as zero-row counting, in this plan.")[0] == (
+        "zero-row counting",
+        0.85,
+    )
+    assert names("Planted out, it’s known as a transplant from then on.")[0][0] == "transplant"
+    assert names("Such a bed is often called a hotbed.")[0][0] == "hotbed"
+    assert names("Instead of being called a cutting, it grows alone.") == []
+    assert (
+        names("You may have heard the terms cold frame and hot bed before.")[0][0] == "cold frame"
+    )
+    assert names("It is easy to build a rain shadow—a region that gets little rain.") == [
+        ("rain shadow", 0.75)
+    ]
+    two = "Seeds sown early are called first sowings, and late ones are called late sowings."
+    assert {n for n, _ in names(two)} == {"first sowings", "late sowings"}
+    assert names("A seed bank is useful in dry years.") == []
+    assert names("A seed bank is useful in dry years.", plain=True) == [("seed bank", WEAK)]
+    zh = [
+        d.term for d in find_definitions("满足条件的花坛被称为 raised beds，它们很常见。", 0, True)
+    ]
+    assert zh == ["raised beds"]
+
+
+def _plain_blocks(texts: list[str]) -> list[Block]:
+    return [Block("paragraph", t, 1) for t in texts]
+
+
+def test_a_definition_where_the_term_is_first_used_stands_for_the_lost_emphasis() -> None:
+    blocks = _plain_blocks(
+        [
+            "Gardens are planned in seasons.",
+            "A seed bank is a store of seeds kept for later years. A seed bank needs dry air.",
+            "Every seed bank is checked in spring, and the seed bank is cleaned in autumn.",
+        ]
+    )
+    drafts, _ = find_concepts(blocks, False, 60)
+    bank = next(d for d in drafts if d.key == "seed bank")
+    assert bank.definition is not None and bank.definition.confidence == EMPHASIS
+    assert "emphasis" in bank.sources
+    # with emphasis in the document the same sentence stays a weak reading
+    marked = [Block("paragraph", blocks[0].text, 1, 0, ("seasons",)), *blocks[1:]]
+    _, kept = find_concepts(marked, False, 60)
+    assert all(d.confidence < EMPHASIS for d in kept if d.term == "seed bank")
+
+
+def test_definition_list_heads_in_plain_text() -> None:
+    assert [c.term for c in colon_head("Cold frame: a low box with a glass lid.", 0)] == [
+        "Cold frame"
+    ]
+    assert [c.term for c in colon_head("- 冷床：一种带玻璃盖的低矮木箱。", 0)] == ["冷床"]
+    assert colon_head("Filename: beds/north.txt", 0) == []  # a label and a value
+    assert colon_head("Note: water before noon in summer.", 0) == []  # furniture
+    assert colon_head("这里有一个小练习：请画出花坛。", 0) == []  # a remark, not a name
+    assert colon_head("We can see what happens here: the soil dries.", 0) == []
