@@ -41,6 +41,7 @@ import re
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,9 +164,14 @@ def planning(graph: StoredGraph, course: Course, language: str) -> PlanningInput
 
 
 def score_course(
-    data: PlanningInput, plan: CoursePlan, course: Course, language: str
+    data: PlanningInput,
+    plan: CoursePlan,
+    course: Course,
+    language: str,
+    judged: Callable[[str], Chapter] = load,
 ) -> dict[str, Score]:
-    """One Score per chapter of the course; course-wide checks go to the first chapter."""
+    """One Score per chapter of the course; course-wide checks go to the first chapter.
+    `judged` reads a chapter's judged set by name (eval/judged by default)."""
     order = [s.concept_id for w in plan.weeks for s in w.slots]
     position = {c: i for i, c in enumerate(order)}
     minutes = {s.concept_id: s.minutes for w in plan.weeks for s in w.slots}
@@ -179,26 +185,26 @@ def score_course(
     out: dict[str, Score] = {}
     key_ids: set[str] = set()
     for name in course.chapters:
-        chapter = load(name)
+        chapter = judged(name)
         score = out[name] = Score()
         found = _found(chapter, language, by_document.get(document_of[name], {}))
         weight = _weights(chapter)
-        for judged in chapter.concepts:
-            if not chapter.names(judged, language):
+        for key in chapter.concepts:
+            if not chapter.names(key, language):
                 continue
             score.judged += 1
-            if judged not in found:
+            if key not in found:
                 continue
             score.found += 1
-            score.weight_found += weight[judged]
-            key_ids.add(found[judged])
-            if found[judged] in position:
+            score.weight_found += weight[key]
+            key_ids.add(found[key])
+            if found[key] in position:
                 score.included += 1
-                score.weight_included += weight[judged]
+                score.weight_included += weight[key]
             else:
-                score.missed.append(chapter.names(judged, language)[0])
+                score.missed.append(chapter.names(key, language)[0])
         for a, b in chapter.pairs:
-            ka = _resolve(a, found, language, course, by_document, document_of)
+            ka = _resolve(a, found, language, course, (by_document, document_of), judged)
             kb = found.get(b)
             if ka is None or kb is None or ka == kb or ka not in position or kb not in position:
                 continue
@@ -248,15 +254,17 @@ def _resolve(
     found: dict[str, str],
     language: str,
     course: Course,
-    by_document: dict[str, dict[str, str]],
-    document_of: dict[str, str],
+    indexes: tuple[dict[str, dict[str, str]], dict[str, str]],
+    judged: Callable[[str], Chapter],
 ) -> str | None:
+    """The concept id of a pair's end; `chapter:id` only when that chapter is in the course."""
     if ":" not in end:
         return found.get(end)
     other, concept = end.split(":", 1)
     if other not in course.chapters:
         return None
-    return _found(load(other), language, by_document.get(document_of[other], {})).get(concept)
+    by_document, document_of = indexes
+    return _found(judged(other), language, by_document.get(document_of[other], {})).get(concept)
 
 
 def _violations(data: PlanningInput, plan: CoursePlan, position: dict[str, int]) -> int:
