@@ -25,7 +25,8 @@ Scored per (course, chapter), totalled per language and split (tuned / held-out)
 - objectives: with a Bloom level and a measurable verb of that level in the course
   language (MEASURABLE), starting the sentence (English) or in it (Chinese, where an
   adverbial may come first), Chinese text in a Chinese course (must be all);
-- pages: resources' and concepts' pages within their document (must be all).
+- pages: resources' and concepts' pages within their document (must be all);
+- placed: concepts taught; brought: course prerequisites (mandatory, not taught).
 
 Exit status 1 when a must fails. Analyses are cached in .cache/eval-course (keyed by the
 chapter text and the pipeline's source), so re-runs after a planner change take seconds.
@@ -102,6 +103,7 @@ class Score:
     pages: int = 0
     pages_ok: int = 0
     placed: int = 0
+    brought: int = 0  # course prerequisites: mandatory, not taught (mostly other documents')
     seconds: float = 0.0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -215,6 +217,7 @@ def score_course(
                 score.wrong.append(f"{titles[kb]} before {titles[ka]}")
     first = out[course.chapters[0]]
     first.placed = len(order)
+    first.brought = len(plan.prerequisites)
     first.minutes = sum(minutes.values())
     first.key_minutes = sum(m for c, m in minutes.items() if c in key_ids)
     first.violations = _violations(data, plan, position)
@@ -317,7 +320,7 @@ def line(label: str, s: Score) -> str:
         f"  pairs {pct(s.right, s.pairs)} ({s.right}/{s.pairs})"
         f"  violations {s.violations}  over {s.over}/{s.weeks}"
         f"  objectives {pct(s.objectives_ok, s.objectives)}  pages {pct(s.pages_ok, s.pages)}"
-        f"  placed {s.placed}  {s.seconds:.2f}s"
+        f"  placed {s.placed} brought {s.brought}  {s.seconds:.2f}s"
     )
 
 
