@@ -50,7 +50,7 @@ from datasources.course_plans import GenerationRequest
 from eval import corpus
 from eval.course_graph import EVAL_NAMESPACE, StoredGraph
 from eval.judged import Chapter, chapters, load, match_form
-from eval.run import LANGUAGES, _in_order
+from eval.run import LANGUAGES, _in_order, pct
 from jobs.courses.inputs import planning_input
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Analysis
@@ -89,8 +89,8 @@ class Score:
     judged: int = 0  # judged key concepts with a name in this language
     found: int = 0  # ... that the graph holds among the course documents' concepts
     included: int = 0  # ... that the course teaches
-    weight_found: float = 0.0
-    weight_included: float = 0.0
+    weight_found: int = 0
+    weight_included: int = 0
     minutes: int = 0  # the course's minutes (counted once per course)
     key_minutes: int = 0  # ... on judged key concepts
     pairs: int = 0  # judged pairs whose two concepts the course teaches
@@ -242,9 +242,9 @@ def _found(chapter: Chapter, language: str, index: dict[str, str]) -> dict[str, 
     return out
 
 
-def _weights(chapter: Chapter) -> dict[str, float]:
+def _weights(chapter: Chapter) -> dict[str, int]:
     """1 + the judged pairs a concept is part of: the chapter's main topics count more."""
-    weight = {c: 1.0 for c in chapter.concepts}
+    weight = dict.fromkeys(chapter.concepts, 1)
     for a, b in chapter.pairs:
         for end in (a, b):
             if end in weight:
@@ -306,10 +306,6 @@ def _pages(data: PlanningInput, plan: CoursePlan) -> tuple[int, int]:
     ok = sum(1 for d, p in cited if d in limit and 1 <= p <= (limit[d] or p))
     empty = sum(1 for r in plan.resources if not r.pages)  # a resource must cite pages
     return len(cited) + empty, ok
-
-
-def pct(part: float, whole: float) -> str:
-    return f"{100 * part / whole:5.1f}%" if whole else "    –"
 
 
 def line(label: str, s: Score) -> str:
