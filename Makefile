@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload bench-subscribers drill seed clean eval eval-job eval-corpus
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload bench-subscribers drill seed clean eval eval-job eval-corpus eval-course
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -117,6 +117,11 @@ eval: setup
 ## eval-job: the same chapters through the real document job and stores, scored from Neo4j
 eval-job: migrate
 	$(BIN)/python -m eval.job $(EVAL_ARGS)
+
+## eval-course: courses planned from the same chapters (in process, no stores): judged key
+## concepts taught, judged pairs in order, prerequisites, hours, objectives, pages
+eval-course: setup
+	$(BIN)/python -m eval.course $(EVAL_ARGS)
 
 ## bench-ingest: the whole document job with its stores (a real worker): pages/s, peak memory
 bench-ingest: migrate

@@ -3,9 +3,12 @@
 Cycles are broken on their weakest edge (optional before mandatory, then lowest
 weight) and every broken edge is reported. The ordering is then Kahn's algorithm:
 among the concepts whose prerequisites are all placed, take the one most strongly
-RELATES_TO-linked to the concept just placed; otherwise the one whose reading
-position is earliest, where a prerequisite counts as being read where its earliest
-dependent is (so it comes just before it is needed).
+RELATES_TO-linked to the concept just placed when the document reads it next or
+next but one (RELATED_WINDOW); otherwise the one whose reading position is earliest,
+where a prerequisite counts as being read where its earliest dependent is (so it
+comes just before it is needed). A related concept from further on waits: pulled
+forward, it jumped the concepts read between (a "matrix-vector product" taught
+before the "dot product" it builds on).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from jobs.planning.inputs import PrerequisiteInput
 from jobs.planning.result import BrokenEdge
 
 Pair = tuple[str, str]
+# A related concept may jump ahead of at most this many reading positions of the same
+# document (a related concept further on waits for its place in the reading order).
+RELATED_WINDOW = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +163,10 @@ def _kahn(
     order: list[str] = []
     last: str | None = None
     while ready:
-        nxt = _related_ready(graph, last, ready, key)
+        while heap[0][2] not in ready:
+            heapq.heappop(heap)
+        nxt = _related_ready(graph, last, ready, key, earliest=heap[0])
         if nxt is None:
-            while heap[0][2] not in ready:
-                heapq.heappop(heap)
             nxt = heapq.heappop(heap)[2]
         ready.discard(nxt)
         order.append(nxt)
@@ -174,9 +180,25 @@ def _kahn(
 
 
 def _related_ready(
-    graph: CourseGraph, last: str | None, ready: set[str], key: dict[str, tuple[int, int, str]]
+    graph: CourseGraph,
+    last: str | None,
+    ready: set[str],
+    key: dict[str, tuple[int, int, str]],
+    *,
+    earliest: tuple[int, int, str],
 ) -> str | None:
+    """The ready concept most strongly related to `last`, when the documents read it
+    soon after the earliest ready one (RELATED_WINDOW): keeping related concepts
+    together must not pull a later section's concept ahead of what comes between."""
     if last is None:
         return None
-    linked = [(-s, key[o]) for o, s in graph.related[last].items() if o in ready]
+    linked = [
+        (-s, key[o])
+        for o, s in graph.related[last].items()
+        if o in ready and _soon(key[o], earliest)
+    ]
     return min(linked)[1][2] if linked else None
+
+
+def _soon(candidate: tuple[int, int, str], earliest: tuple[int, int, str]) -> bool:
+    return candidate[0] == earliest[0] and candidate[1] - earliest[1] <= RELATED_WINDOW

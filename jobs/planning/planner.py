@@ -22,11 +22,13 @@ from jobs.planning.questions import questions
 from jobs.planning.result import CourseDocument, CoursePlan, CoursePrerequisite, LeftOut, Report
 from jobs.planning.selection import Selection, score_concepts, select
 from jobs.planning.sources import Pages, course_documents, document_title, resources
-from jobs.planning.timing import concept_minutes
+from jobs.planning.timing import concept_minutes, paced
 from jobs.planning.validation import validate
 from jobs.planning.wording import join, phrase
 
 PLANNING_ROUNDS = 4
+# concept_minutes' own ceiling before pacing: its parts add up to well under this.
+MAX_CONCEPT_MINUTES = 24 * 60
 MAX_TITLE = 500  # courses.title is VARCHAR(500); a document title may be as long
 
 
@@ -44,7 +46,12 @@ def plan_course(data: PlanningInput) -> CoursePlan:
 
     language = request.language or _documents_language(data)
     week_minutes = request.hours_per_week * 60
-    minutes = {c.id: concept_minutes(c, week_minutes=week_minutes) for c in data.concepts}
+    # Full teaching time, paced down when the documents hold more than the budget, then
+    # capped at one week (pacing first: a concept longer than a week stays the longest).
+    full = {c.id: concept_minutes(c, week_minutes=MAX_CONCEPT_MINUTES) for c in data.concepts}
+    teachable = [c for c in mentioned if c not in excluded]
+    budget = week_minutes * request.duration_weeks
+    minutes = {c: min(m, week_minutes) for c, m in paced(full, teachable, budget).items()}
     scores = score_concepts(graph, request)
     selection, ordering, packing = _schedule(graph, request, minutes, scores)
     placed = [c for week in packing.weeks for c in week]

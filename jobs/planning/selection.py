@@ -1,8 +1,11 @@
 """Step 1: which concepts the course teaches, within the time budget.
 
 Focus concepts come first with every mandatory prerequisite they need (from any
-document), then the documents' concepts by score, each with the mandatory
-prerequisites the documents hold, while the minutes last. Nothing is dropped
+document), then each document's best concept, then the documents' concepts by score,
+each with the mandatory prerequisites the documents hold, while the minutes last.
+A prerequisite no chosen document mentions is never taught for an ordinary concept:
+it becomes a course prerequisite (planner.py), and it does not count towards a
+concept's centrality either. Nothing is dropped
 silently: every concept the documents hold and the course does not teach is
 listed with its reason.
 """
@@ -73,13 +76,14 @@ def select(
     # Prerequisites outside the documents are not pulled in for ordinary concepts:
     # they become course prerequisites that learners bring.
     outside = excluded | {c for c in graph.concepts if not graph.mentioned(c)}
-    for concept in candidates:
+    for concept in [*_best_per_document(graph, candidates), *candidates]:
         if concept in taken or concept in decided:
             continue
         affordable = _affordable_closure(graph, concept, (taken, outside), minutes, budget - used)
         blocked = _blocked(concept, affordable or [], refused)
         if affordable is None or blocked:
             left_out.append(_left(graph, concept, blocked or "no_time", minutes))
+            decided.add(concept)
             continue
         used += sum(minutes[c] for c in affordable)
         taken.update(affordable)
@@ -89,6 +93,20 @@ def select(
         _left(graph, c, "excluded", minutes) for c in sorted(excluded) if graph.mentioned(c)
     )
     return Selection(frozenset(chosen), focused, tuple(left_out), tuple(added))
+
+
+def _best_per_document(graph: CourseGraph, ranked: list[str]) -> list[str]:
+    """Each chosen document's best concept, in document order: a course of several
+    documents teaches something from each (the teacher chose them, and each resource
+    must cite pages that are taught) before the best of all take the rest."""
+    best: dict[str, str] = {}
+    for concept in ranked:
+        for mention in graph.concepts[concept].mentions:
+            if mention.document_id in graph.document_order:
+                best.setdefault(mention.document_id, concept)
+        if len(best) == len(graph.document_order):
+            break
+    return [best[d] for d in sorted(best, key=graph.document_order.__getitem__)]
 
 
 def _blocked(concept: str, closure: list[str], refused: Mapping[str, str]) -> str | None:
@@ -131,7 +149,17 @@ def _left(graph: CourseGraph, concept: str, reason: str, minutes: dict[str, int]
 def score_concepts(graph: CourseGraph, request: CourseRequest) -> dict[str, float]:
     """0.5 confidence + 0.25 coverage + 0.25 centrality, each in 0..1 (WEIGHTS)."""
     documents = max(1, len(graph.document_order))
-    centrality = {c: len(graph.outgoing[c]) + 0.5 * len(graph.related[c]) for c in graph.concepts}
+    # Centrality counts only edges between the documents' own concepts: prerequisites
+    # reached through other documents (a generic "value" that half the graph needs)
+    # are not taught here and must not set the scale for the concepts that are.
+    inside = {c for c in graph.concepts if graph.mentioned(c)}
+    centrality = {
+        c: sum(1 for e in graph.outgoing[c] if e.concept in inside)
+        + 0.5 * sum(1 for o in graph.related[c] if o in inside)
+        if c in inside
+        else 0.0
+        for c in graph.concepts
+    }
     top = max(centrality.values(), default=0.0) or 1.0
     limit = DIFFICULTIES.index(request.difficulty_level) if request.difficulty_level else 2
     out: dict[str, float] = {}

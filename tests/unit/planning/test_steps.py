@@ -17,14 +17,16 @@ from tests.unit.planning.graphs import statistics_input
 
 
 def test_minutes_grow_with_difficulty_texts_and_volume() -> None:
-    base = ConceptInput("a", "A", "en", "beginner")
-    assert concept_minutes(base, week_minutes=600) == 20
+    # A concept the documents define; one they only name is tested in test_timing_rules.
+    defined = (Extraction("definition", "A is ...", "d", 1),)
+    base = ConceptInput("a", "A", "en", "beginner", extractions=defined)
+    assert concept_minutes(base, week_minutes=600) == 20 + 10
     harder = replace(base, difficulty="advanced")
-    assert concept_minutes(harder, week_minutes=600) == 40
-    texts = tuple(Extraction("example", "e", "d", 1) for _ in range(10))
-    assert concept_minutes(replace(base, extractions=texts), week_minutes=600) == 20 + 3 * 15
-    assert concept_minutes(replace(base, text_volume=301), week_minutes=600) == 30
-    assert concept_minutes(replace(base, text_volume=10**7), week_minutes=600) == 80
+    assert concept_minutes(harder, week_minutes=600) == 40 + 10
+    texts = defined + tuple(Extraction("example", "e", "d", 1) for _ in range(10))
+    assert concept_minutes(replace(base, extractions=texts), week_minutes=600) == 30 + 3 * 15
+    assert concept_minutes(replace(base, text_volume=301), week_minutes=600) == 40
+    assert concept_minutes(replace(base, text_volume=10**7), week_minutes=600) == 90
     assert concept_minutes(replace(harder, text_volume=10**7), week_minutes=60) == 60
 
 

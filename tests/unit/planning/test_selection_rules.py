@@ -1,0 +1,180 @@
+"""The rules that keep a chapter's main topics in a short course (docs/courses.md):
+formula minutes capped, named-only concepts short, a brisker pace before main topics
+are left out, centrality counted inside the documents, each document's best concept
+first. Small graphs of our own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jobs.planning import (
+    ConceptInput,
+    CourseRequest,
+    DocumentInput,
+    Extraction,
+    Mention,
+    PlanningInput,
+    PrerequisiteInput,
+    RelationInput,
+    plan_course,
+)
+from jobs.planning.graph import CourseGraph
+from jobs.planning.selection import score_concepts
+from jobs.planning.timing import MIN_MINUTES, MIN_PACE, concept_minutes, formula_minutes, paced
+from tests.unit.planning.checks import assert_sound
+
+DOC = "doc-calc"
+OTHER = "doc-other"
+DOCUMENTS = (
+    DocumentInput(DOC, "Calculus notes", "calculus.md", "en", 12, 0),
+    DocumentInput(OTHER, "Exercises", "exercises.md", "en", 6, 1),
+)
+
+
+def _texts(kind: str, count: int, doc: str = DOC) -> tuple[Extraction, ...]:
+    return tuple(Extraction(kind, f"{kind} {i}", doc, 1) for i in range(count))  # type: ignore[arg-type]
+
+
+def _concept(
+    cid: str,
+    order: int,
+    *,
+    confidence: float = 0.9,
+    doc: str = DOC,
+    definitions: int = 1,
+    examples: int = 0,
+    formulas: int = 0,
+    volume: int = 300,
+    difficulty: str = "intermediate",
+) -> ConceptInput:
+    return ConceptInput(
+        cid,
+        cid.replace("-", " ").title(),
+        "en",
+        difficulty,  # type: ignore[arg-type]
+        mentions=(Mention(doc, 1 + order // 4, confidence, order),) if doc else (),
+        extractions=_texts("definition", definitions, doc)
+        + _texts("example", examples, doc)
+        + _texts("formula", formulas, doc),
+        text_volume=volume,
+    )
+
+
+def _input(
+    concepts: list[ConceptInput],
+    edges: list[tuple[str, str, bool]] = (),  # type: ignore[assignment]
+    *,
+    weeks: int,
+    hours: int,
+    documents: tuple[str, ...] = (DOC,),
+) -> PlanningInput:
+    return PlanningInput(
+        course_id="7d1c0f3e-2a4b-4c5d-8e6f-0a1b2c3d4e5f",
+        request=CourseRequest(documents, weeks, hours),
+        documents=DOCUMENTS,
+        concepts=tuple(concepts),
+        prerequisites=tuple(PrerequisiteInput(a, b, m, 0.9) for a, b, m in edges),
+    )
+
+
+def test_formulas_after_the_first_add_little_and_are_capped() -> None:
+    assert [formula_minutes(n) for n in (0, 1, 2, 3, 12)] == [0, 15, 20, 25, 25]
+    derivative = _concept("derivative", 0, formulas=12, volume=0)
+    # intermediate 30 + one definition 10 + formulas 25 (not 12 x 15 or 3 x 15)
+    assert concept_minutes(derivative, week_minutes=600) == 65
+
+
+def test_a_concept_the_documents_only_name_gets_a_short_slot() -> None:
+    named = _concept("value", 0, definitions=0, volume=60, difficulty="advanced")
+    assert concept_minutes(named, week_minutes=600) == MIN_MINUTES  # 10 + 5 reading
+    taught = replace(named, extractions=_texts("definition", 1))
+    assert concept_minutes(taught, week_minutes=600) == 40 + 10 + 5
+
+
+def test_pacing_scales_minutes_to_the_budget_down_to_its_floor() -> None:
+    minutes = {"a": 100, "b": 60, "c": 40, "outside": 80}
+    assert paced(minutes, ["a", "b", "c"], 200) == minutes  # fits: unchanged
+    brisk = paced(minutes, ["a", "b", "c"], 160)  # 0.8 of the time
+    assert brisk == {"a": 80, "b": 50, "c": 35, "outside": 65}
+    floor = paced(minutes, ["a", "b", "c"], 10)
+    assert floor["a"] == 100 * MIN_PACE and floor["c"] == MIN_MINUTES + 5
+    assert all(m % 5 == 0 and m >= MIN_MINUTES for m in floor.values())
+
+
+def test_a_short_course_keeps_the_main_topics_at_a_brisker_pace() -> None:
+    """Three main topics (definitions, examples, formulas, long text) and twelve small
+    side concepts, in 2 weeks of 3 hours: at their full time only two main topics fit
+    and the side concepts take the rest; paced, all three stay."""
+    main = [
+        _concept(f"main-{i}", i * 5, definitions=2, examples=2, formulas=6, volume=1500)
+        for i in range(3)
+    ]
+    side = [
+        _concept(f"side-{i}", 1 + i, confidence=0.6, definitions=1, volume=50) for i in range(12)
+    ]
+    edges = [("main-0", "main-1", True), ("main-1", "main-2", True)]
+    data = _input(main + side, edges, weeks=2, hours=3)
+    full = sum(concept_minutes(c, week_minutes=10**4) for c in main)
+    assert full > 2 * 180  # the main topics alone hold more than the budget
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert {"main-0", "main-1", "main-2"} <= set(taught)
+    assert taught.index("main-0") < taught.index("main-1") < taught.index("main-2")
+
+
+def test_centrality_counts_only_edges_inside_the_documents() -> None:
+    """A generic concept of another document that many concepts need does not set the
+    scale: the document's own hub keeps the full centrality share."""
+    hub = _concept("hub", 0)
+    leaves = [_concept(f"leaf-{i}", 1 + i) for i in range(3)]
+    generic = _concept("generic", 0, doc="")  # no mention in the chosen documents
+    edges = [("hub", f"leaf-{i}", True) for i in range(3)]
+    edges += [("generic", c.id, True) for c in (hub, *leaves)]
+    edges += [("generic", f"x-{i}", True) for i in range(6)]
+    others = [_concept(f"x-{i}", 0, doc="") for i in range(6)]
+    with_generic = _input([hub, *leaves, generic, *others], edges, weeks=4, hours=4)
+    alone = _input([hub, *leaves], edges[:3], weeks=4, hours=4)
+    scores = score_concepts(CourseGraph.build(with_generic), with_generic.request)
+    baseline = score_concepts(CourseGraph.build(alone), alone.request)
+    assert scores["hub"] == baseline["hub"]
+    assert scores["generic"] < scores["leaf-0"]
+    plan = plan_course(with_generic)
+    assert_sound(plan, with_generic)
+    assert "generic" not in {s.concept_id for w in plan.weeks for s in w.slots}
+    assert [p.concept_id for p in plan.prerequisites] == ["generic"]
+
+
+def test_every_chosen_document_teaches_its_best_concept() -> None:
+    """The second document's concepts all score below the first's; its best one is
+    still taught, so its resource cites pages that are taught."""
+    first = [_concept(f"a-{i}", i, examples=1, volume=600) for i in range(8)]
+    second = [_concept(f"b-{i}", i, confidence=0.5, doc=OTHER) for i in range(3)]
+    data = _input(first + second, weeks=1, hours=3, documents=(DOC, OTHER))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = {s.concept_id for w in plan.weeks for s in w.slots}
+    assert "b-0" in taught
+    assert all(r.pages for r in plan.resources)
+
+
+def test_a_related_concept_waits_for_its_place_in_the_reading_order() -> None:
+    """matrix (read 1st) is strongly related to matrix-product (read 4th) and to
+    transpose (read 2nd): transpose follows matrix at once, the product keeps its place
+    after the dot product it builds on (no edge says so)."""
+    names = ["matrix", "transpose", "dot-product", "matrix-product", "norm"]
+    concepts = [_concept(n, i) for i, n in enumerate(names)]
+    data = replace(
+        _input(concepts, weeks=4, hours=4),
+        relations=(
+            RelationInput("matrix", "matrix-product", "similar", 0.9),
+            RelationInput("matrix", "transpose", "similar", 0.5),
+        ),
+    )
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [s.concept_id for w in plan.weeks for s in w.slots] == names
+    # read next (or next but one), the related concept still comes right after
+    swapped = replace(data, relations=(RelationInput("matrix", "dot-product", "similar", 0.9),))
+    order = [s.concept_id for w in plan_course(swapped).weeks for s in w.slots]
+    assert order[:2] == ["matrix", "dot-product"]
