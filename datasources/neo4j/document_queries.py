@@ -68,7 +68,8 @@ DROP_STALE_SOURCES: LiteralString = (
 MERGE_SOURCES: LiteralString = (
     "MATCH (d:Document {id: $document}) UNWIND $rows AS row "
     "MATCH (c:Concept {id: row.id}) MERGE (c)-[r:EXTRACTED_FROM]->(d) "
-    "SET r.page = row.page, r.confidence = row.confidence, r.context = row.context "
+    "SET r.page = row.page, r.confidence = row.confidence, r.context = row.context, "
+    "r.order = row.order "
     "RETURN c.id AS id"
 )
 

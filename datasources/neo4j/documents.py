@@ -177,7 +177,13 @@ async def _remove(tx: Any, doc: str) -> GraphOutcome:
 
 def _source_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
     return [
-        {"id": str(s.concept_id), "page": s.page, "confidence": s.confidence, "context": s.context}
+        {
+            "id": str(s.concept_id),
+            "page": s.page,
+            "confidence": s.confidence,
+            "context": s.context,
+            "order": s.order,
+        }
         for s in graph.sources
     ]
 

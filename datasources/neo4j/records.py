@@ -57,13 +57,16 @@ class RelatedEdge:
 
 @dataclass(frozen=True, slots=True)
 class SourceEdge:
-    """(:Concept)-[:EXTRACTED_FROM {page, confidence, context}]->(:Document), by concept."""
+    """(:Concept)-[:EXTRACTED_FROM {page, confidence, context, order}]->(:Document), by
+    concept. `order`: the rank of the concept's first mention in the document (0 = first),
+    which the course planner follows where the graph says nothing; None when not known."""
 
     concept_id: UUID
     document_id: UUID
     page: int | None
     confidence: float | None
     context: str | None
+    order: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ def document_graph(
                 page=c.first_page,
                 confidence=round(c.confidence, 2),
                 context=context.get(c.key),
+                order=c.order,
             )
             for c in knowledge.concepts
         ],

@@ -134,7 +134,8 @@ class DocumentWorld:
             "MATCH (c:Concept)-[r:EXTRACTED_FROM]->(:Document {id: $d}) "
             "RETURN c.id AS id, c.title AS title, c.description AS description, "
             "c.difficulty AS difficulty, c.category AS category, c.tags AS tags, "
-            "r.page AS page, r.confidence AS confidence, r.context AS context ORDER BY id",
+            "r.page AS page, r.confidence AS confidence, r.context AS context, "
+            "r.order AS order ORDER BY id",
             d=str(document_id),
         )
         ids = [c["id"] for c in concepts]

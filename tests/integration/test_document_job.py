@@ -85,6 +85,10 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     assert snap["node"] == [{"title": "Linear Equations", "type": None, "language": "en"}]
     assert document.metadata_["title"] == "Linear Equations"  # its own "#" title
     assert all(c["page"] == 1 and c["context"] for c in snap["concepts"])
+    # the first-mention ranks the planner follows: 0..n-1, the title's topic first
+    ranks = {c["title"].casefold(): c["order"] for c in snap["concepts"]}
+    assert sorted(ranks.values()) == list(range(len(ranks)))
+    assert ranks["linear equations"] < ranks["gaussian elimination"]
     prerequisites = [e for e in snap["edges"] if e["type"] == "PREREQUISITE"]
     assert len(prerequisites) == result["edges"]["prerequisite"] > 0
     assert all(e["props"]["document_ids"] == [str(document_id)] for e in prerequisites)
