@@ -32,10 +32,10 @@ OWNER = uuid.uuid5(EVAL_NAMESPACE, "owner")
 
 @dataclass(slots=True)
 class StoredGraph:
-    # The job stores no first-mention order on EXTRACTED_FROM today, so the planner ranks
-    # a document's concepts by page, then confidence; True stores the pipeline's order
-    # (Concept.order), to measure what storing it would change.
-    stored_order: bool = False
+    # The job stores each concept's first-mention order on EXTRACTED_FROM (Concept.order);
+    # False leaves it out, as the job did before, when the planner ranked a document's
+    # concepts by page, then confidence.
+    stored_order: bool = True
     concepts: dict[str, GraphConcept] = field(default_factory=dict)
     keys: dict[str, KnownConcept] = field(default_factory=dict)  # id -> what linking sees
     mentions: list[GraphMention] = field(default_factory=list)
