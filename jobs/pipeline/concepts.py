@@ -33,6 +33,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     heading_terms,
     plain_code_names,
+    zh_headless,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
@@ -122,8 +123,8 @@ def find_concepts(
         )
         if in_heading:
             sources.add("heading_mention")
-        if chinese and zh_clause(key):
-            continue  # a statement or a step set in bold, not a name
+        if chinese and (zh_clause(key) or zh_headless(key)):
+            continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
         if not _admissible(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):

@@ -438,7 +438,15 @@ def formula_labels(latex: str, block: int) -> list[Cue]:
 
 
 _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
+# What a Chinese name never ends on: a place word ("函数中", in the function) or a
+# relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
+_ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
+
+
+def zh_headless(term: str) -> bool:
+    bare = term.replace(" ", "")
+    return len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD)
 
 
 def acceptable(term: str, *, heading: bool = False) -> bool:
@@ -453,6 +461,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
+            and not zh_headless(bare)
             and (heading or not zh_opens_clause(bare))
         )
     words = term.split()
