@@ -95,6 +95,7 @@ class _Root:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    key: tuple[str, str | None]  # (query text, operation name)
     document: DocumentNode  # kept alive: compiled reads remember plans by its nodes
     operation: OperationDefinitionNode
     operation_name: str | None
@@ -164,7 +165,8 @@ class FastReads:
             if root is None:
                 return None
             roots.append(root)
-        return Plan(document, operation, operation_name, fragments, tuple(roots))
+        key = (query, operation_name)
+        return Plan(key, document, operation, operation_name, fragments, tuple(roots))
 
     async def data(
         self, plan: Plan, raw_variables: Mapping[str, Any] | None, context: Context
@@ -204,6 +206,7 @@ class FastReads:
                 )
                 if answer is None:
                     _discard(pending)
+                    self._declined(plan, root, context)
                     return None
                 pending.append((root.key, answer))
         except Exception:  # any error: the normal path reports it
@@ -213,6 +216,13 @@ class FastReads:
             return await _settled(pending)
         except Exception:  # the same
             return None
+
+    def _declined(self, plan: Plan, root: _Root, context: Context) -> None:
+        """A selection of one type that does not compile never will (a Neo4j edge, say):
+        the plan is dropped, so its requests go straight to strawberry, not through
+        the resolver twice. `node`/`nodes` compile or not by the ids' types."""
+        if root.name not in NEEDS_PRINCIPAL and context.signed_in is None:
+            self._plans[plan.key] = None
 
     async def _resolve(
         self, plan: Plan, root: _Root, variables: VariableValues, context: Context

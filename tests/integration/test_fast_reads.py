@@ -241,3 +241,17 @@ async def test_the_limits_still_apply(world: World) -> None:
             status, _, body = await call(fast, data.admin, {"query": query})
         assert not any(seen)
         assert status == 200 and says in body.decode(), body
+
+
+async def test_a_selection_that_does_not_compile_is_declined_once(world: World) -> None:
+    """A cross-store selection (Neo4j) is tried once; later requests of the same text go
+    straight to strawberry, without running the root resolver twice."""
+    data = await build(world)
+    fast, normal = view(world.stores, fast=True), view(world.stores, fast=False)
+    query = "query($c: ID!) { course(id: $c) { title concepts { concept { title } } } }"
+    payload = {"query": query, "variables": used(query, data.variables)}
+    expected = await call(normal, data.admin, payload)
+    for tried in ([False], []):
+        with fast_answers() as seen:
+            assert await call(fast, data.admin, payload) == expected
+        assert seen == tried
