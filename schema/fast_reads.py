@@ -160,13 +160,14 @@ class FastReads:
         if collected.new_defer_usages or collected.forbidden_directive_instances:
             return None
         roots = []
-        for key, details in collected.grouped_field_set.items():
-            root = _root(query_type, key, details)
+        for response_key, details in collected.grouped_field_set.items():
+            root = _root(query_type, response_key, details)
             if root is None:
                 return None
             roots.append(root)
-        key = (query, operation_name)
-        return Plan(key, document, operation, operation_name, fragments, tuple(roots))
+        return Plan(
+            (query, operation_name), document, operation, operation_name, fragments, tuple(roots)
+        )
 
     async def data(
         self, plan: Plan, raw_variables: Mapping[str, Any] | None, context: Context
