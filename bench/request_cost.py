@@ -6,7 +6,9 @@ limiter asked on every request, the audit trail on), then calls it directly as a
 app (no sockets, no HTTP parser, no client library in the measured time) for
 `{ __typename }` (anonymous and with the session), one course by id and 50 courses,
 the same operations as `bench.peers`. It prints the process CPU time per request for
-each; with `--profile` the top functions of one kind (`--kind`).
+each; with `--profile` the top functions of one kind (`--kind`). `--fast-reads off`
+turns off the operations answered without strawberry's execution (schema/fast_reads.py);
+`--fast-reads both` alternates off and on in rounds of `--requests`, in one process.
 """
 
 from __future__ import annotations
@@ -123,6 +125,36 @@ def _profiler(kind: str | None) -> _Profiler | None:
     return _Profiler(kind) if kind else None
 
 
+async def _measure(
+    app: Any,
+    args: argparse.Namespace,
+    name: str,
+    mode: str,
+    make: Body,
+    headers: list[tuple[bytes, bytes]],
+) -> None:
+    for n in range(10):  # the other mode's first requests (plans, prepared statements)
+        await _call(app, orjson.dumps(make(n)), headers)
+    profiler = _profiler(args.profile)
+    started = time.process_time()
+    wall = time.perf_counter()
+    if profiler:
+        profiler.start()
+    for n in range(args.requests):
+        await _call(app, orjson.dumps(make(n)), headers)
+    if profiler:
+        profiler.stop()
+    cpu = time.process_time() - started
+    wall = time.perf_counter() - wall
+    print(
+        f"{name:<20} fast reads {mode:<3} {cpu / args.requests * 1000:7.3f} ms CPU/req"
+        f"  {wall / args.requests * 1000:7.3f} ms wall/req",
+        flush=True,
+    )
+    if profiler:
+        profiler.report(args)
+
+
 async def main(args: argparse.Namespace) -> None:
     os.environ.setdefault("RATE_LIMIT_QUERIES_PER_MINUTE", str(10**9))
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -137,6 +169,9 @@ async def main(args: argparse.Namespace) -> None:
             token = answer["data"]["login"]["token"]
             auth = [(b"authorization", f"Bearer {token}".encode())]
             courses, _ = await _sample(settings)
+            view = app.routes[0].endpoint.app  # type: ignore[attr-defined]
+            fast_reads = view.fast_reads
+            modes = {"on": ["on"], "off": ["off"], "both": ["off", "on"] * args.rounds}
             for name, (make, authenticated) in kinds(courses).items():
                 if args.kind and name not in args.kind:
                     continue
@@ -145,23 +180,9 @@ async def main(args: argparse.Namespace) -> None:
                     out = orjson.loads(await _call(app, orjson.dumps(make(n)), headers))
                     if "errors" in out:
                         raise RuntimeError(f"{name}: {out['errors']}")
-                profiler = _profiler(args.profile)
-                started = time.process_time()
-                wall = time.perf_counter()
-                if profiler:
-                    profiler.start()
-                for n in range(args.requests):
-                    await _call(app, orjson.dumps(make(n)), headers)
-                if profiler:
-                    profiler.stop()
-                cpu = time.process_time() - started
-                wall = time.perf_counter() - wall
-                print(
-                    f"{name:<20} {cpu / args.requests * 1000:7.3f} ms CPU/req"
-                    f"  {wall / args.requests * 1000:7.3f} ms wall/req"
-                )
-                if profiler:
-                    profiler.report(args)
+                for mode in modes[args.fast_reads]:
+                    view.fast_reads = fast_reads if mode == "on" else None
+                    await _measure(app, args, name, mode, make, headers)
     finally:
         await _bench_user(settings, None)
 
@@ -175,4 +196,6 @@ if __name__ == "__main__":
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--callees", help="cprofile: what this function calls, instead")
+    parser.add_argument("--fast-reads", choices=("on", "off", "both"), default="on")
+    parser.add_argument("--rounds", type=int, default=3, help="with --fast-reads both")
     uvloop.run(main(parser.parse_args()))

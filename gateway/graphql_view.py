@@ -24,14 +24,15 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from datasources.stores import Stores
-from gateway import metrics, wire
+from gateway import fast_path, metrics, wire
+from gateway.fast_path import GRAPHQL_RESPONSE_JSON, STREAMING_MEDIA_TYPES
 from gateway.graphiql import graphiql_page
 from gateway.security.authenticator import Authenticator
 from gateway.security.persisted import NOT_IN_LIST, PersistedQueries
 from gateway.security.responses import error_body
 from resolvers.context import Context, Limits
+from schema.fast_reads import FastReads
 
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 CACHE_VARY = b"Accept, Authorization, X-API-Key"
 
 
@@ -80,6 +81,11 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self.authenticator = authenticator
         self.persisted: PersistedQueries | None = None
         self.get_max_age = 0
+        # Operations of compiled reads only, answered without strawberry's execution.
+        options = getattr(schema, "fast_options", None)
+        self.fast_reads = (
+            FastReads(schema, options) if options is not None and limits.compiled_reads else None
+        )
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = request.scope.get("state", {})
@@ -162,8 +168,15 @@ class GatewayGraphQL(GraphQL[Context, None]):
         if _answered_unrun(scope):
             await _send_typename(scope, send, self.get_max_age)
             return
+        request = Request(scope=scope, receive=receive)
+        if (
+            self.fast_reads is not None
+            and fast_path.candidate(scope)
+            and await fast_path.answer(self, request, send)
+        ):
+            return
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as exc:
             response = _error(exc.status_code, exc.reason, HTTPStatus(exc.status_code).name)
         except wire.InvalidText as exc:  # in a body the guard does not read (multipart)
@@ -196,7 +209,6 @@ def _cache_control(scope: Scope, ok: bool, max_age: int) -> str:
 
 
 TYPENAME_BODY = b'{"data":{"__typename":"Query"}}'
-STREAMING_MEDIA_TYPES = ("text/event-stream", "multipart/mixed")
 
 
 def _answered_unrun(scope: Scope) -> bool:
@@ -215,18 +227,11 @@ def _answered_unrun(scope: Scope) -> bool:
 
 
 async def _send_typename(scope: Scope, send: Send, max_age: int) -> None:
-    accept = Headers(scope=scope).get("accept", "")
-    media = (
-        GRAPHQL_RESPONSE_JSON.encode() + b"; charset=utf-8"
-        if GRAPHQL_RESPONSE_JSON in accept
-        else b"application/json"
-    )
-    headers = [(b"content-type", media), (b"content-length", str(len(TYPENAME_BODY)).encode())]
+    headers = []
     if scope["method"] == "GET":
         control = _cache_control(scope, True, max_age)
-        headers += [(b"cache-control", control.encode()), (b"vary", CACHE_VARY)]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
-    await send({"type": "http.response.body", "body": TYPENAME_BODY})
+        headers = [(b"cache-control", control.encode()), (b"vary", CACHE_VARY)]
+    await fast_path.send_json(scope, send, TYPENAME_BODY, headers)
 
 
 def _error(status: int, message: str, code: str, **extensions: Any) -> Response:

@@ -23,6 +23,7 @@ from strawberry.tools import merge_types
 from resolvers.context import Context
 from schema.errors import ErrorPolicy
 from schema.execution import GatewayExecutionContext
+from schema.fast_reads import FastOptions
 from schema.limits import CostLimit
 from schema.mutation import MUTATIONS
 from schema.query import QUERIES
@@ -57,6 +58,8 @@ class PerOperationCaches(SchemaExtension):
 
 
 class GatewaySchema(strawberry.Schema):
+    fast_options: FastOptions | None = None
+
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         """Silenced: ErrorPolicy already logged the unexpected ones, with a request id."""
 
@@ -72,7 +75,7 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
     ]
     if not o.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
-    return GatewaySchema(
+    schema = GatewaySchema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=Subscription,
@@ -90,3 +93,16 @@ def build_schema(options: SchemaOptions | None = None) -> strawberry.Schema:
             *o.extensions,
         ],
     )
+    # What those extensions enforce, for operations answered without them
+    # (schema/fast_reads.py); extra extensions (tracing) must see every operation.
+    schema.fast_options = (
+        None
+        if o.extensions
+        else FastOptions(
+            max_tokens=o.max_tokens,
+            max_cost=o.max_cost,
+            max_page_size=o.max_page_size,
+            rules=tuple(rules),
+        )
+    )
+    return schema
