@@ -32,6 +32,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
+from datasources.background import in_background
 from datasources.errors import UpstreamUnavailable
 from datasources.redis.ratelimit import Decision, Limit, RateLimiter, Sync, Synced
 
@@ -198,15 +199,12 @@ class LocalLimits:
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[LocalLimits]:
-        task = asyncio.create_task(self._run(), name="rate-limit-sync")
-        try:
+        async with in_background(self._run, name="rate-limit-sync", then=self._last_flush):
             yield self
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            with contextlib.suppress(UpstreamUnavailable):  # counts of a stopping process
-                await self.flush()
+
+    async def _last_flush(self) -> None:
+        with contextlib.suppress(UpstreamUnavailable):  # counts of a stopping process
+            await self.flush()
 
     async def _run(self) -> None:
         last_prune = time.monotonic()
