@@ -181,3 +181,17 @@ async def test_the_app_counts_anonymous_queries_in_process_and_stops_at_the_limi
     assert error["extensions"]["code"] == "RATE_LIMITED"
     limit = Limit("ip:198.51.100.40", "query", QUERIES_PER_MINUTE)
     assert await stored(connect(), limit, window_of(time.time())) == QUERIES_PER_MINUTE
+
+
+async def test_a_request_with_any_credential_header_is_not_anonymous(settings: Settings) -> None:
+    """The guard skips reading credentials only when no header that can carry one is
+    there: each of them, even malformed, is still checked (401), never anonymous."""
+    async with serve(settings) as app, httpx.AsyncClient(base_url=app.url) as http:
+        for name in ("authorization", "x-api-key", "apikey", "token", "Authorization"):
+            sent = await http.post(
+                "/graphql", json={"query": "{ __typename }"}, headers={name: "not-a-credential"}
+            )
+            assert sent.status_code == 401, (name, sent.text)
+            assert sent.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        anonymous = await http.post("/graphql", json={"query": "{ __typename }"})
+        assert anonymous.json() == {"data": {"__typename": "Query"}}
