@@ -138,6 +138,7 @@ class LocalLimits:
                 state.sending -= pending
                 state.pending += pending
             self._leftovers.extend(e for e in entries[:-1])
+            self._waiting.set()  # the background sync retries them
             raise
         if state is not None:
             state.sending -= pending

@@ -25,6 +25,9 @@ from tests.e2e.test_authz_harness import fast_settings, flush_redis, isolated, s
 
 pytestmark = pytest.mark.integration
 QUERIES_PER_MINUTE = 50  # a budget of 5 per process
+# The limiters' clock in the tests that read counts back: the middle of a window, so no
+# window ends halfway through a test.
+NOW = (time.time() // 60) * 60 + 30.0
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +53,7 @@ async def connect(settings: Settings) -> AsyncIterator[Callable[[], Redis]]:
             await client.aclose()
 
 
-def local(client: Redis, *, batch: int = 64, window: int = 60, clock=time.time) -> LocalLimits:  # type: ignore[no-untyped-def]
+def local(client: Redis, *, batch: int = 64, window: int = 60, clock=lambda: NOW) -> LocalLimits:  # type: ignore[no-untyped-def]
     limiter = RateLimiter(client, timeout=5, window_seconds=window)
     return LocalLimits(limiter, batch=batch, flush_seconds=0.02, clock=clock)
 
@@ -79,7 +82,7 @@ async def test_one_process_admits_exactly_the_limit_and_redis_counts_every_hit(
     assert limits.local > 100  # most were decided without a round trip
     refused = [d for d in decisions if not d.allowed]
     assert all(d.denied_by == limit and 1 <= d.retry_after <= 120 for d in refused)
-    assert await stored(client, limit, window_of(time.time())) == 200
+    assert await stored(client, limit, window_of(NOW)) == 200
 
 
 async def test_two_processes_admit_at_most_one_budget_over_the_limit(
@@ -110,7 +113,7 @@ async def test_two_processes_admit_at_most_one_budget_over_the_limit(
         total = sum(counts)
         assert limit.limit <= total <= limit.limit + b, (trial, counts)
         # What was admitted is what Redis counted (the stop flushed the rest).
-        assert await stored(connect(), subject, window_of(time.time())) == total
+        assert await stored(connect(), subject, window_of(NOW)) == total
         assert first.local + second.local > 0
 
 
@@ -123,7 +126,7 @@ async def test_hits_reach_redis_within_the_sync_interval(connect: Callable[[], R
         for _ in range(12):
             assert (await limits.hit(limit)).allowed
         await asyncio.sleep(0.2)
-        assert await stored(client, limit, window_of(time.time())) == 12
+        assert await stored(client, limit, window_of(NOW)) == 12
         # A second process starts from what Redis holds: 88 left, then Redis refuses.
         assert sum([(await other.hit(limit)).allowed for _ in range(95)]) == 88
 
@@ -195,3 +198,24 @@ async def test_a_request_with_any_credential_header_is_not_anonymous(settings: S
             assert sent.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
         anonymous = await http.post("/graphql", json={"query": "{ __typename }"})
         assert anonymous.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_hits_wait_while_redis_is_down_and_are_sent_when_it_answers(
+    connect: Callable[[], Redis],
+) -> None:
+    client = connect()
+    limits = local(client)
+    limit = Limit(f"ip:{uuid.uuid4().hex}", "query", 100)
+    assert all([(await limits.hit(limit)).allowed for _ in range(6)])  # 1 asked, 5 held
+    reachable = limits.limiter
+    dead = Redis.from_url("redis://127.0.0.1:9/0")
+    try:
+        limits.limiter = RateLimiter(dead, timeout=1)  # the same process, Redis gone
+        with pytest.raises(UpstreamUnavailable):
+            await limits.flush()
+    finally:
+        await dead.aclose()
+    assert await stored(client, limit, window_of(NOW)) == 1
+    limits.limiter = reachable  # Redis answers again: the held hits are sent
+    await limits.flush()
+    assert await stored(client, limit, window_of(NOW)) == 6
