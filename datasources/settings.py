@@ -164,6 +164,11 @@ class RateLimitSettings(BaseSettings):
     # Per client IP and, separately, per account named in the attempt.
     login_per_minute: int = Field(default=10, ge=1)
     login_per_account_per_minute: int = Field(default=10, ge=1)
+    # Anonymous queries (per client IP) are counted in process and sent to Redis in
+    # batches (datasources/redis/local_limits.py): a process holds back at most this many
+    # hits (and at most 10 % of the limit); 0 asks Redis on every request.
+    anonymous_batch: int = Field(default=64, ge=0, le=10_000)
+    anonymous_sync_seconds: float = Field(default=0.05, gt=0, le=5)
 
 
 class AuthSettings(BaseSettings):

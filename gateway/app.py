@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 
@@ -21,7 +20,6 @@ from datasources.stores import open_stores
 from gateway.downloads import download_export
 from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
-from gateway.logs import bind_request_id
 from gateway.metrics import metrics
 from gateway.security.authenticator import Authenticator
 from gateway.security.middleware import AuditMiddleware, GuardMiddleware
@@ -54,29 +52,6 @@ def _settled_gc() -> Iterator[None]:
     finally:
         gc.set_threshold(*previous)
         gc.unfreeze()
-
-
-class RequestId:
-    """Give every request an id (or keep a sane one the client sent) and echo it back."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await self.app(scope, receive, send)
-            return
-        sent = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
-        request_id = sent if sent.isalnum() and len(sent) <= 64 else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
-        bind_request_id(request_id)  # this request's task: every log line carries it
-
-        async def send_with_id(message: dict) -> None:  # type: ignore[type-arg]
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
-            await send(message)
-
-        await self.app(scope, receive, send_with_id)
 
 
 def schema_options(settings: Settings, tracer: TracerProvider | None = None) -> SchemaOptions:
@@ -151,7 +126,7 @@ def create_app(
         middleware=[
             # Outermost when tracing is on: the request's root span around all the rest.
             *([Middleware(_Traced, provider=tracer)] if tracer is not None else []),
-            Middleware(RequestId),
+            # Outermost of ours: the request id, timing, security headers, the audit row.
             Middleware(AuditMiddleware, runtime=security),
             Middleware(
                 CORSMiddleware,

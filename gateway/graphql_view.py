@@ -165,9 +165,6 @@ class GatewayGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        if _answered_unrun(scope):
-            await _send_typename(scope, send, self.get_max_age)
-            return
         request = Request(scope=scope, receive=receive)
         if (
             self.fast_reads is not None
@@ -211,10 +208,11 @@ def _cache_control(scope: Scope, ok: bool, max_age: int) -> str:
 TYPENAME_BODY = b'{"data":{"__typename":"Query"}}'
 
 
-def _answered_unrun(scope: Scope) -> bool:
+def answered_unrun(scope: Scope) -> bool:
     """A `{ __typename }` query (the guard found it `trivial`, authenticated and charged
-    it): its answer is known, so strawberry's parse-validate-execute is skipped. Only for
-    the plain JSON transports; anything else goes the usual way."""
+    it): its answer is known, so the guard sends it (`send_typename`) without the route,
+    this view or strawberry's parse-validate-execute. Only for the plain JSON transports;
+    anything else goes the usual way."""
     op = scope.get("state", {}).get("operation")
     if op is None or not op.trivial:
         return False
@@ -226,7 +224,7 @@ def _answered_unrun(scope: Scope) -> bool:
     return scope["method"] == "POST" and "application/json" in headers.get("content-type", "")
 
 
-async def _send_typename(scope: Scope, send: Send, max_age: int) -> None:
+async def send_typename(scope: Scope, send: Send, max_age: int) -> None:
     headers = []
     if scope["method"] == "GET":
         control = _cache_control(scope, True, max_age)

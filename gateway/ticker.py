@@ -12,6 +12,7 @@ import logging
 import uuid
 from datetime import UTC, datetime
 
+from datasources.background import in_background
 from datasources.errors import UpstreamUnavailable
 from datasources.redis.store import SERVER_TIME_CHANNEL, RedisStore
 
@@ -34,10 +35,5 @@ async def run_ticker(redis: RedisStore, *, interval: float = 1.0) -> None:
 
 @contextlib.asynccontextmanager
 async def ticker(redis: RedisStore):  # type: ignore[no-untyped-def]
-    task = asyncio.create_task(run_ticker(redis), name="server-time-ticker")
-    try:
+    async with in_background(lambda: run_ticker(redis), name="server-time-ticker"):
         yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -41,10 +41,10 @@ def _text(value: str | None, limit: int) -> str | None:
     return None if value is None else storable(value)[:limit]
 
 
-def _body(value: Any) -> Any:
+def _body(value: Any, redacted: bool) -> Any:
     if value is None:
         return None
-    body = redact(value)
+    body = value if redacted else redact(value)
     size = len(orjson.dumps(body))
     if size <= MAX_BODY_BYTES:
         return body
@@ -82,6 +82,9 @@ class AuditEntry:
     response_time_ms: int | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # The body went through redact() already (the guard's reading of a request): the
+    # same pass again would change nothing.
+    body_redacted: bool = False
 
     def row(self) -> dict[str, Any]:
         """Column values, cut to the seed's lengths and made storable."""
@@ -98,7 +101,7 @@ class AuditEntry:
             "user_agent": _text(self.user_agent, 1000),
             "request_method": _text(self.request_method, 10),
             "request_path": _text(self.request_path, 2000),
-            "request_body": _body(self.request_body),
+            "request_body": _body(self.request_body, self.body_redacted),
             "response_status": self.response_status,
             "response_time_ms": self.response_time_ms,
             "metadata": redact(metadata),

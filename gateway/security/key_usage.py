@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from uuid import UUID
 
+from datasources.background import in_background
 from datasources.postgres.accounts import AccountStore
 
 log = logging.getLogger("gateway.security.key_usage")
@@ -50,11 +51,5 @@ class KeyUsage:
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[KeyUsage]:
         """Flush periodically while the app runs, and once more on shutdown."""
-        task = asyncio.create_task(self._run(), name="api-key-usage-flush")
-        try:
+        async with in_background(self._run, name="api-key-usage-flush", then=self.flush):
             yield self
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            await self.flush()

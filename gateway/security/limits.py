@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
+from datasources.redis.local_limits import LocalLimits
 from datasources.redis.ratelimit import Decision, Guard, Limit, RateLimiter
 from datasources.settings import RateLimitSettings
 from gateway.security.operation import Operation
@@ -40,6 +41,8 @@ class RatePolicy:
 
     An API key is also held to its own `rate_limit`. Password checks (login, register,
     changePassword) are limited per client IP and per account on top of that.
+    Anonymous queries are counted by `local` when given (batched, see its module);
+    everything else is decided by Redis on each request.
     """
 
     def __init__(
@@ -48,10 +51,12 @@ class RatePolicy:
         settings: RateLimitSettings,
         *,
         account_lookup: AccountLookup | None = None,
+        local: LocalLimits | None = None,
     ) -> None:
         self.limiter = limiter
         self.settings = settings
         self.account_lookup = account_lookup
+        self.local = local
         self._last_outage_log = 0.0
 
     async def _accounts(self, op: Operation, principal: Principal | None) -> Counter[str]:
@@ -110,6 +115,8 @@ class RatePolicy:
                 accounts = await self._accounts(op, principal) if op.password_attempts else None
                 limits = self.limits_for(op, principal, ip, accounts)
             if not guards:
+                if self.local is not None and _anonymous_query(principal, limits):
+                    return Verdict(await self.local.hit(limits[0]))
                 return Verdict(await self.limiter.hit(limits))
             found = await self.limiter.hit_guarded(limits, guards)
             return Verdict(found.decision or Decision(allowed=True), guards=found.values)
@@ -122,3 +129,9 @@ class RatePolicy:
                 # Password guessing stays limited; sign-in needs Redis for the session anyway.
                 return Verdict(Decision(allowed=False, retry_after=5), unavailable=exc.store)
             return Verdict(Decision(allowed=True))
+
+
+def _anonymous_query(principal: Principal | None, limits: list[Limit]) -> bool:
+    """A query (or an unreadable request, charged as one) with no credentials: its one
+    limit is the client IP's. Mutations, logins and every signed-in caller stay exact."""
+    return principal is None and len(limits) == 1 and limits[0].endpoint == "query"

@@ -1,18 +1,21 @@
 """Request-path security as two pure ASGI middlewares.
 
-    RequestId → AuditMiddleware → CORS → GuardMiddleware → routes
+    AuditMiddleware → CORS → GuardMiddleware → routes
 
-`AuditMiddleware` (outside CORS, so preflights are audited too) times every HTTP
-request, adds the security headers and queues one audit row when it ends.
-`GuardMiddleware` (inside CORS, so its 401/413/429 answers carry CORS headers)
-enforces the body size limit, authenticates, reads the GraphQL operation and charges
-the rate limits; what it learns goes into `scope["state"]` for the audit row.
-WebSockets are handled in gateway/security/websocket.py.
+`AuditMiddleware` (outside CORS, so preflights are audited too) gives every request
+its id (HTTP and WebSocket), times every HTTP request, adds the security headers and
+the `x-request-id` header and queues one audit row when it ends. `GuardMiddleware`
+(inside CORS, so its 401/413/429 answers carry CORS headers) enforces the body size
+limit, authenticates, reads the GraphQL operation and charges the rate limits; what it
+learns goes into `scope["state"]` for the audit row. A query of nothing but
+`__typename` is answered there too, once admitted (its answer is known; no route or
+executor is needed). WebSockets are handled in gateway/security/websocket.py.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -23,6 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
 from gateway import metrics, wire
+from gateway.graphql_view import answered_unrun, send_typename
+from gateway.logs import bind_request_id
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
 from gateway.security.limits import Verdict
@@ -49,6 +54,8 @@ GRAPHQL_PATH = "/graphql"
 METRICS_PATH = "/metrics"
 MAX_AUDITED_BODY = 64_000
 GET_REFUSED = ("mutation", "subscription")  # GET is for queries: caches may replay it
+# Every header StoreAuthenticator.claim reads a credential from (authenticator._credentials).
+CREDENTIAL_HEADERS = frozenset({b"authorization", b"x-api-key", b"apikey", b"token"})
 log = logging.getLogger("gateway.security")
 
 
@@ -68,24 +75,44 @@ def _state(scope: Scope) -> dict[str, Any]:
     return state
 
 
+def request_id_of(scope: Scope) -> str:
+    """The id the client sent in `x-request-id` (the last one) when it is sane, else a
+    new one."""
+    sent = ""
+    for name, value in scope.get("headers", ()):
+        if name == b"x-request-id":
+            sent = value.decode("latin-1")
+    return sent if sent.isalnum() and len(sent) <= 64 else secrets.token_hex(16)
+
+
 class AuditMiddleware:
     def __init__(self, app: ASGIApp, *, runtime: SecurityRuntime) -> None:
         self.app = app
         self.runtime = runtime
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        kind = scope["type"]
+        if kind not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        request_id = request_id_of(scope)
+        _state(scope)["request_id"] = request_id
+        bind_request_id(request_id)  # this request's task: every log line carries it
+        if kind == "websocket":  # timed and audited per operation by the socket guard
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
         status = 500
         metrics.IN_FLIGHT.inc()
+        id_header = (b"x-request-id", request_id.encode())
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message = {**message, "headers": with_security_headers(message.get("headers", []))}
+                headers = with_security_headers(message.get("headers", []))
+                headers.append(id_header)
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
@@ -133,6 +160,8 @@ class AuditMiddleware:
                 response_status=status,
                 response_time_ms=elapsed_ms,
                 metadata=metadata,
+                # classify() and _audited_body() redact what they keep
+                body_redacted=True,
             )
         )
 
@@ -225,8 +254,12 @@ class GuardMiddleware:
             state["operation"] = op
         elif body:
             state["audit_body"] = _audited_body(scope, body)
-        if await self._admit(scope, op, send):
-            await self.app(scope, _replay(body, receive), send)
+        if not await self._admit(scope, op, send):
+            return
+        if op is not None and op.trivial and answered_unrun(scope):
+            await send_typename(scope, send, runtime.settings.persisted.get_max_age_seconds)
+            return
+        await self.app(scope, _replay(body, receive), send)
 
     async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
         """An upload (gateway/security/multipart.py): CSRF header, size, then as JSON."""
@@ -320,7 +353,10 @@ class GuardMiddleware:
         assert authenticator is not None and policy is not None
         headers = Headers(scope=scope)
         if isinstance(authenticator, StoreAuthenticator):
-            claim = await authenticator.claim(headers)
+            # No header that can carry a credential (ASGI names are lower case): anonymous,
+            # without reading every header into a dict.
+            sent = any(name in CREDENTIAL_HEADERS for name, _ in scope.get("headers", ()))
+            claim = await authenticator.claim(headers) if sent else None
             verdict = await policy.check(
                 op,
                 claim.principal if claim else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "[REDACTED]"
@@ -30,12 +31,15 @@ SENSITIVE_NAMES = frozenset(
 MAX_DEPTH = 32
 
 
+@lru_cache(maxsize=4096)  # the same few names (variables, metadata keys) on every request
 def is_sensitive(name: str) -> bool:
     return name.lower().replace("_", "").replace("-", "") in SENSITIVE_NAMES
 
 
 def storable(text: str) -> str:
     """Without NUL (PostgreSQL text/jsonb refuse it) and lone surrogates (not UTF-8)."""
+    if text.isascii() and "\x00" not in text:  # most text: nothing to check further
+        return text
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
     try:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from argon2 import PasswordHasher, Type
 
 from datasources.postgres.accounts import AccountStore
+from datasources.redis.local_limits import LocalLimits
 from datasources.redis.persisted import PersistedQueryStore
 from datasources.redis.ratelimit import RateLimiter
 from datasources.redis.sessions import SessionStore
@@ -103,10 +104,15 @@ class SecurityRuntime:
             self.authenticator = self._injected or StoreAuthenticator(
                 accounts=accounts, sessions=sessions, usage=usage
             )
+            limiter = RateLimiter(stores.redis.client, timeout=timeout)
+            local = LocalLimits(
+                limiter,
+                batch=s.rate_limit.anonymous_batch,
+                flush_seconds=s.rate_limit.anonymous_sync_seconds,
+            )
+            await stack.enter_async_context(local.running())
             self.policy = RatePolicy(
-                RateLimiter(stores.redis.client, timeout=timeout),
-                s.rate_limit,
-                account_lookup=accounts.account_id,
+                limiter, s.rate_limit, account_lookup=accounts.account_id, local=local
             )
             try:
                 yield self

@@ -112,6 +112,7 @@ class _Socket:
                 response_status=status,
                 response_time_ms=int((time.perf_counter() - started) * 1000),
                 metadata=metadata,
+                body_redacted=True,  # classify() redacts what it keeps
             )
         )
 
