@@ -19,13 +19,17 @@ normal pipeline from the start: a directive other than `@include`/`@skip` with l
 arguments, `@defer`, a root field that is not a compiled read, a selection that does
 not compile, a resolver or statement error, a cost over the limit, bad variables,
 mutations, subscriptions, introspection, schema extensions beyond the gateway's own
-(tracing). Resolvers are side-effect free reads, so running one again costs only time.
+(tracing). Resolvers are side-effect free reads, so running one again costs only time —
+except while a store fails: then the fallback waits out the store's deadline a second
+time, so after a store error the process sends every request the normal way for
+STORE_TROUBLE_SECONDS.
 tests/integration/test_fast_reads.py compares both paths byte for byte over HTTP.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -59,6 +63,7 @@ from graphql.execution.values import VariableValues, get_argument_values, get_va
 from graphql.pyutils import Path
 from strawberry.types.arguments import convert_arguments
 
+from datasources.errors import UpstreamUnavailable
 from resolvers.context import Context
 from schema.compiled.read import CompiledRead
 from schema.limits import _costs
@@ -103,6 +108,10 @@ class Plan:
     roots: tuple[_Root, ...]
 
 
+# How long requests skip the fast path after a statement failed on its store.
+STORE_TROUBLE_SECONDS = 5.0
+
+
 class FastReads:
     MAX_PLANS = 512
 
@@ -112,6 +121,7 @@ class FastReads:
         self.options = options
         self._rules = (*specified_rules, *options.rules)
         self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+        self._trouble_until = 0.0  # time.monotonic() until which the fast path stands aside
         config = strawberry_schema.config
         self._info_class = config.info_class
         self._convert = partial(
@@ -173,6 +183,8 @@ class FastReads:
         self, plan: Plan, raw_variables: Mapping[str, Any] | None, context: Context
     ) -> dict[str, Any] | None:
         """The operation's `data`, or None: the normal path must answer this request."""
+        if self._trouble_until and time.monotonic() < self._trouble_until:
+            return None
         inputs = dict(raw_variables or {})
         options = self.options
         cost = _costs.cost(
@@ -210,11 +222,18 @@ class FastReads:
                     self._declined(plan, root, context)
                     return None
                 pending.append((root.key, answer))
+        except UpstreamUnavailable:
+            _discard(pending)
+            self._trouble_until = time.monotonic() + STORE_TROUBLE_SECONDS
+            return None
         except Exception:  # any error: the normal path reports it
             _discard(pending)
             return None
         try:
             return await _settled(pending)
+        except UpstreamUnavailable:
+            self._trouble_until = time.monotonic() + STORE_TROUBLE_SECONDS
+            return None
         except Exception:  # the same
             return None
 

@@ -11,6 +11,7 @@ variables, nested connections, errors and limits (which fall back).
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
@@ -19,12 +20,14 @@ from typing import Any
 import orjson
 import pytest
 
+from datasources.errors import UpstreamUnavailable
 from datasources.stores import Stores
 from gateway.security.authenticator import AnonymousOnly
 from gateway.security.operation import classify
 from gateway.security.view import SecureGraphQL
 from resolvers.context import Limits, Principal
 from resolvers.ids import to_global_id
+from schema import fast_reads
 from schema.fast_reads import FastReads
 from schema.root import SchemaOptions, build_schema
 from tests.factories import World
@@ -255,3 +258,36 @@ async def test_a_selection_that_does_not_compile_is_declined_once(world: World) 
         with fast_answers() as seen:
             assert await call(fast, data.admin, payload) == expected
         assert seen == tried
+
+
+async def test_a_failing_store_sends_requests_the_normal_way_for_a_while(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A statement that fails on its store (here made to) is answered by the normal path;
+    for STORE_TROUBLE_SECONDS later requests go there straight away instead of waiting
+    out the store's deadline twice, then the fast path answers again."""
+    data = await build(world)
+    fast = view(world.stores, fast=True)
+    query = "query($c: ID!) { course(id: $c) { title } }"
+    payload = {"query": query, "variables": used(query, data.variables)}
+    settled = fast_reads._settled
+    statements: list[int] = []
+
+    async def failing(pending: Any) -> dict[str, Any]:
+        statements.append(1)
+        fast_reads._discard(pending)
+        raise UpstreamUnavailable("postgres", "paused")
+
+    monkeypatch.setattr(fast_reads, "_settled", failing)
+    monkeypatch.setattr(fast_reads, "STORE_TROUBLE_SECONDS", 3.0)
+    expected = await call(view(world.stores, fast=False), data.admin, payload)
+    with fast_answers() as seen:
+        assert await call(fast, data.admin, payload) == expected
+        assert await call(fast, data.admin, payload) == expected
+    assert seen == [False, False] and statements == [1]  # the second one was not tried
+
+    monkeypatch.setattr(fast_reads, "_settled", settled)
+    await asyncio.sleep(3.1)  # the while is over
+    with fast_answers() as seen:
+        assert await call(fast, data.admin, payload) == expected
+    assert seen == [True]
