@@ -202,6 +202,11 @@ def test_a_chinese_phrase_ending_on_a_place_word_or_a_relating_verb_is_no_name()
     assert acceptable("二叉树遍历") and acceptable("所有权") and acceptable("高中")
 
 
+def test_a_counted_phrase_is_no_name() -> None:
+    assert not acceptable("many times") and not acceptable("several ways")
+    assert acceptable("multiple inheritance") and acceptable("times table")
+
+
 def test_a_name_in_quotes_with_code_in_it_is_defined() -> None:
     found = list(find_definitions('The problem is called "losing `this`".', 0, False, ()))
     assert [(d.term, d.confidence) for d in found] == [("losing `this`", 0.85)]
