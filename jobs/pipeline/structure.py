@@ -49,12 +49,17 @@ _EN_LEAD = re.compile(
 )
 _ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
 _ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
+# How a heading lists names ("Map and Set", "Scope, closure", "Getters/setters"; "I/O" is
+# too short to split): each part is a name. _SPLIT_EN also cuts at words that join a name
+# to what is said of it.
+_COORDINATION_PATTERN = r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})"
+_COORDINATION = re.compile(_COORDINATION_PATTERN, re.I)
 _SPLIT_EN = re.compile(
-    r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
+    _COORDINATION_PATTERN
+    + r"|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+"
+    r"|\s*[:;]\s*|\s+(?:vs\.?|versus)\s+|\s+[-–—]\s+",
     re.I,
 )
-# "Getters/setters" is a list of names; "I/O" (too short to split) is one
-_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})", re.I)
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
