@@ -11,7 +11,6 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SpanExporter
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -22,6 +21,7 @@ from gateway.graphiql import graphiql_page, static_files_mount
 from gateway.health import healthz, readyz
 from gateway.metrics import metrics
 from gateway.security.authenticator import Authenticator
+from gateway.security.cors import BrowserCORS
 from gateway.security.middleware import AuditMiddleware, GuardMiddleware
 from gateway.security.runtime import SecurityRuntime
 from gateway.security.view import SecureGraphQL
@@ -129,7 +129,7 @@ def create_app(
             # Outermost of ours: the request id, timing, security headers, the audit row.
             Middleware(AuditMiddleware, runtime=security),
             Middleware(
-                CORSMiddleware,
+                BrowserCORS,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type", "x-api-key", "x-request-id"],

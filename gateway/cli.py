@@ -105,6 +105,9 @@ def _serve(
         log_config=None,
         access_log=False,
         proxy_headers=False,
+        # No `server: uvicorn` on every answer: it tells a scanner what to try, and it
+        # is one more header the server checks and writes per response.
+        server_header=False,
         # SIGTERM: stop accepting, close sockets with 1012, let requests finish this long.
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )

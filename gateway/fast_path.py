@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import Scope, Send
 
 from gateway import wire
+from gateway.request_headers import header
 
 if TYPE_CHECKING:
     from gateway.graphql_view import GatewayGraphQL
@@ -34,11 +34,10 @@ def candidate(scope: Scope) -> bool:
     op = scope.get("state", {}).get("operation")
     if op is None or op.kind != "query":
         return False
-    headers = Headers(scope=scope)
-    accept = headers.get("accept", "")
+    accept = header(scope, b"accept")
     if any(t in accept for t in STREAMING_MEDIA_TYPES):
         return False
-    return "application/json" in headers.get("content-type", "")
+    return "application/json" in header(scope, b"content-type")
 
 
 async def answer(view: GatewayGraphQL, request: Request, send: Send) -> bool:
@@ -79,7 +78,7 @@ async def send_json(
     scope: Scope, send: Send, body: bytes, headers: Sequence[tuple[bytes, bytes]] = ()
 ) -> None:
     """A 200 JSON answer with the media type strawberry's view would give it."""
-    accept = Headers(scope=scope).get("accept", "")
+    accept = header(scope, b"accept")
     media = (
         GRAPHQL_RESPONSE_JSON.encode() + b"; charset=utf-8"
         if GRAPHQL_RESPONSE_JSON in accept

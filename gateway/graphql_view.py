@@ -12,7 +12,6 @@ from http import HTTPStatus
 from typing import Any
 
 from cross_web import HTTPException
-from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -27,6 +26,7 @@ from datasources.stores import Stores
 from gateway import fast_path, metrics, wire
 from gateway.fast_path import GRAPHQL_RESPONSE_JSON, STREAMING_MEDIA_TYPES
 from gateway.graphiql import graphiql_page
+from gateway.request_headers import header
 from gateway.security.authenticator import Authenticator
 from gateway.security.persisted import NOT_IN_LIST, PersistedQueries
 from gateway.security.responses import error_body
@@ -216,12 +216,12 @@ def answered_unrun(scope: Scope) -> bool:
     op = scope.get("state", {}).get("operation")
     if op is None or not op.trivial:
         return False
-    headers = Headers(scope=scope)
-    if any(t in headers.get("accept", "") for t in STREAMING_MEDIA_TYPES):
+    accept = header(scope, b"accept")
+    if any(t in accept for t in STREAMING_MEDIA_TYPES):
         return False
     if scope["method"] == "GET":
         return True
-    return scope["method"] == "POST" and "application/json" in headers.get("content-type", "")
+    return scope["method"] == "POST" and "application/json" in header(scope, b"content-type")
 
 
 async def send_typename(scope: Scope, send: Send, max_age: int) -> None:

@@ -28,6 +28,7 @@ from datasources.errors import UpstreamUnavailable
 from gateway import metrics, wire
 from gateway.graphql_view import answered_unrun, send_typename
 from gateway.logs import bind_request_id
+from gateway.request_headers import header, optional_header, request_headers
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed, StoreAuthenticator
 from gateway.security.limits import Verdict
@@ -128,7 +129,6 @@ class AuditMiddleware:
         if trail is None:
             return
         state = _state(scope)
-        headers = Headers(scope=scope)
         principal = state.get("principal")
         op: Operation | None = state.get("operation")
         metadata: dict[str, Any] = {"request_id": state.get("request_id")}
@@ -153,7 +153,7 @@ class AuditMiddleware:
                 resource_type=resource[0] if resource else None,
                 resource_id=resource[1] if resource else None,
                 ip_address=client_ip(scope),
-                user_agent=headers.get("user-agent"),
+                user_agent=optional_header(scope, b"user-agent"),
                 request_method=scope["method"],
                 request_path=scope["path"],
                 request_body=op.audit_body if op else state.get("audit_body"),
@@ -351,12 +351,10 @@ class GuardMiddleware:
         runtime = self.runtime
         authenticator, policy = runtime.authenticator, runtime.policy
         assert authenticator is not None and policy is not None
-        headers = Headers(scope=scope)
         if isinstance(authenticator, StoreAuthenticator):
-            # No header that can carry a credential (ASGI names are lower case): anonymous,
-            # without reading every header into a dict.
-            sent = any(name in CREDENTIAL_HEADERS for name, _ in scope.get("headers", ()))
-            claim = await authenticator.claim(headers) if sent else None
+            # No header that can carry a credential: anonymous, without starlette's Headers.
+            sent = not CREDENTIAL_HEADERS.isdisjoint(request_headers(scope))
+            claim = await authenticator.claim(Headers(scope=scope)) if sent else None
             verdict = await policy.check(
                 op,
                 claim.principal if claim else None,
@@ -366,7 +364,7 @@ class GuardMiddleware:
             if claim is None:
                 return None, verdict
             return await authenticator.confirm(claim, verdict.guards), verdict
-        principal = await authenticator.from_headers(headers)
+        principal = await authenticator.from_headers(Headers(scope=scope))
         if op is None:
             return principal, None
         return principal, await policy.check(op, principal, client_ip(scope))
@@ -439,10 +437,10 @@ async def _unavailable(send: Send, store: str) -> None:
 
 async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
     """The whole body, or None as soon as it is known to exceed `limit` bytes."""
-    declared = Headers(scope=scope).get("content-length")
+    declared = request_headers(scope).get(b"content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         return None
-    if scope["method"] in ("GET", "HEAD", "OPTIONS") and declared in (None, "0"):
+    if scope["method"] in ("GET", "HEAD", "OPTIONS") and declared in (None, b"0"):
         return b""
     chunks: list[bytes] = []
     size = 0
@@ -474,7 +472,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 def _audited_body(scope: Scope, body: bytes) -> Any:
-    content_type = Headers(scope=scope).get("content-type", "")
+    content_type = header(scope, b"content-type")
     if "json" in content_type and len(body) <= MAX_AUDITED_BODY:
         try:
             return redact(orjson.loads(body))

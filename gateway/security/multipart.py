@@ -24,6 +24,8 @@ from python_multipart.multipart import parse_options_header
 from starlette.datastructures import Headers
 from starlette.types import Message, Receive, Scope
 
+from gateway.request_headers import header, request_headers
+
 PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name", "graphql-preflight")
 PREFLIGHT_MESSAGE = (
     "multipart requests (file uploads) must carry the header Apollo-Require-Preflight "
@@ -42,7 +44,7 @@ class BodyTooLarge(Exception):
 
 
 def is_multipart(scope: Scope) -> bool:
-    content_type = Headers(scope=scope).get("content-type", "")
+    content_type = header(scope, b"content-type")
     return content_type.split(";", 1)[0].strip().lower() == "multipart/form-data"
 
 
@@ -52,7 +54,7 @@ def has_preflight_header(scope: Scope) -> bool:
 
 
 def declared_too_large(scope: Scope, limit: int) -> bool:
-    declared = Headers(scope=scope).get("content-length")
+    declared = request_headers(scope).get(b"content-length")
     return declared is not None and declared.isdigit() and int(declared) > limit
 
 

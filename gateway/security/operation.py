@@ -120,9 +120,29 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         return Operation("invalid", "graphql", audit_body={"body": redact(payload)})
     query = payload.get("query")
     raw_variables = payload.get("variables")
-    variables = raw_variables if isinstance(raw_variables, Mapping) else {}
     name = payload.get("operationName")
     name = name if isinstance(name, str) else None
+    extensions = payload.get("extensions")
+    plain = (raw_variables is None or isinstance(raw_variables, Mapping)) and (
+        extensions is None or isinstance(extensions, Mapping)
+    )
+    if isinstance(query, str) and not raw_variables and plain:
+        return _without_variables(query, name, max_tokens)
+    variables = raw_variables if isinstance(raw_variables, Mapping) else {}
+    return _operation(query, name, variables, plain, max_tokens)
+
+
+@lru_cache(maxsize=1024)
+def _without_variables(query: str, name: str | None, max_tokens: int) -> Operation:
+    """A request without variables is read from its text alone, and an SPA sends the same
+    few texts again and again: read once (the Operation is frozen, its audit body never
+    changed once made; the texts are the ones `_shape` keeps anyway)."""
+    return _operation(query, name, {}, True, max_tokens)
+
+
+def _operation(
+    query: Any, name: str | None, variables: Mapping[str, Any], plain: bool, max_tokens: int
+) -> Operation:
     body: dict[str, Any] = {"operationName": storable(name) if name else None}
     if variables:
         body["variables"] = redact(dict(variables))
@@ -146,7 +166,6 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         for account in [_argument(f, LOGIN_ACCOUNT_ARGUMENT, variables)]
         if isinstance(account, str)
     )
-    extensions = payload.get("extensions")
     return Operation(
         kind=kind,
         action=storable(action)[:100],
@@ -157,9 +176,7 @@ def classify(payload: Any, *, max_tokens: int) -> Operation:
         login_accounts=tuple(normalize_account(a) for a in accounts),
         resource=_resource(list(fields), variables),
         audit_body=body,
-        trivial=shape.trivial
-        and (raw_variables is None or isinstance(raw_variables, Mapping))
-        and (extensions is None or isinstance(extensions, Mapping)),
+        trivial=shape.trivial and plain,
     )
 
 

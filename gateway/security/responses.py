@@ -53,10 +53,9 @@ async def send_error(
 
 def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """Add the headers every response carries, unless the route already set them."""
-    present = {name.lower() for name, _ in headers}
-    out = list(headers)
-    out.extend(h for h in SECURITY_HEADERS if h[0] not in present)
-    content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-    if content_type.startswith(b"application/") and JSON_CSP[0] not in present:
-        out.append(JSON_CSP)
-    return out
+    present = {name.lower(): value for name, value in headers}
+    if present.get(b"content-type", b"").startswith(b"application/"):
+        added = (*SECURITY_HEADERS, JSON_CSP)
+    else:
+        added = SECURITY_HEADERS
+    return [*headers, *(h for h in added if h[0] not in present)]

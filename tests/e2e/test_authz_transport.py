@@ -89,6 +89,27 @@ async def test_cors_allows_only_the_configured_origins(http: httpx.AsyncClient) 
     assert "access-control-allow-origin" not in simple.headers
 
 
+async def test_every_answer_varies_on_origin_once(http: httpx.AsyncClient) -> None:
+    """Without Origin (servers, curl) starlette's CORS is skipped, but the answer still
+    says it varies on Origin, so a shared cache keeps browsers' answers apart."""
+    typename = "/graphql?query=%7B__typename%7D"
+    for headers in ({}, {"origin": ALLOWED}, {"origin": "https://evil.example"}):
+        for answer in (
+            await http.post("/graphql", json={"query": "{ __typename }"}, headers=headers),
+            await http.get(typename, headers=headers),  # its own Vary, merged into one
+            await http.get("/healthz", headers=headers),
+        ):
+            varies = [
+                v.strip().lower() for v in ", ".join(answer.headers.get_list("vary")).split(",")
+            ]
+            assert varies.count("origin") == 1, (headers, answer.url, varies)
+            assert len(answer.headers.get_list("vary")) == 1
+            allowed = answer.headers.get("access-control-allow-origin")
+            assert allowed == (ALLOWED if headers.get("origin") == ALLOWED else None)
+    cached = await http.get(typename)
+    assert "accept" in cached.headers["vary"].lower()  # the GET cache's own Vary is kept
+
+
 async def test_refusals_carry_cors_headers_so_browsers_can_read_them(
     http: httpx.AsyncClient,
 ) -> None:

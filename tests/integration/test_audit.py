@@ -4,6 +4,7 @@ multi-row INSERTs, nothing lost on a clean stop, partitions created at start."""
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -12,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from datasources.postgres.engine import async_url
@@ -212,15 +213,20 @@ async def test_nul_bytes_and_odd_text_are_stored_safely(
     assert row["user_agent"].startswith("agent")
 
 
-async def test_rows_are_written_in_batches_of_one_insert(engine: AsyncEngine) -> None:
-    inserts: list[int] = []
+class CountedTrail(AuditTrail):
+    """The real trail, noting how many rows each COPY was given."""
 
-    def count(conn: Any, cursor: Any, statement: str, params: Any, *args: Any) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOGS"):
-            inserts.append(statement.count("), ("))
+    def __init__(self, engine: AsyncEngine, **options: Any) -> None:
+        super().__init__(engine, **options)
+        self.copies: list[int] = []
 
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    trail = AuditTrail(engine, flush_seconds=0.05, batch_size=500)
+    async def _insert(self, rows: list[dict[str, Any]]) -> None:
+        self.copies.append(len(rows))
+        await super()._insert(rows)
+
+
+async def test_rows_are_written_in_batches_of_one_copy(engine: AsyncEngine) -> None:
+    trail = CountedTrail(engine, flush_seconds=0.05, batch_size=500)
     marker = rid()
     async with trail.running():
         started = time.perf_counter()
@@ -229,7 +235,7 @@ async def test_rows_are_written_in_batches_of_one_insert(engine: AsyncEngine) ->
         enqueue_ms = (time.perf_counter() - started) * 1000
         await trail.drained()
         total_ms = (time.perf_counter() - started) * 1000
-    assert len(inserts) == 4  # 2000 rows, 500 per multi-row INSERT
+    assert trail.copies == [500, 500, 500, 500]  # 2000 rows, 500 per COPY
     assert trail.written >= 2000 and trail.dropped == 0
     async with engine.connect() as conn:
         found = await conn.execute(
@@ -240,31 +246,46 @@ async def test_rows_are_written_in_batches_of_one_insert(engine: AsyncEngine) ->
     print(f"2000 audit rows: queued in {enqueue_ms:.1f} ms, written in {total_ms:.0f} ms")
 
 
+async def test_client_addresses_are_stored_as_inet_or_kept_in_metadata(
+    engine: AsyncEngine,
+) -> None:
+    """v4 and v6 go to the inet column (written packed); what is no address (a Unix
+    socket's peer, a proxy's junk) stays readable in metadata, the column left empty."""
+    clients = {"127.0.0.1": True, "2001:db8::1": True, "::1": True, "::ffff:10.0.0.1": True,
+               "not-an-ip": False, "": False}  # fmt: skip
+    ids = {client: rid() for client in clients}
+    trail = AuditTrail(engine, flush_seconds=0.05)
+    async with trail.running():
+        for client, request_id in ids.items():
+            trail.record(
+                AuditEntry(action="address-test", ip_address=client,
+                           metadata={"request_id": request_id})
+            )  # fmt: skip
+        await trail.drained()
+    for client, is_address in clients.items():
+        (row,) = await rows_for(engine, ids[client])
+        expected = ipaddress.ip_address(client) if is_address else None
+        assert row["ip_address"] == expected, client
+        if client == "not-an-ip":
+            assert row["metadata"]["client"] == "not-an-ip"
+
+
 async def test_rows_arriving_during_a_write_wait_for_the_next_flush(engine: AsyncEngine) -> None:
     """Steady traffic (a row every millisecond) is written a flush period at a time: a
-    flush that kept going while rows arrived wrote a few rows per INSERT."""
-    inserts: list[int] = []
-
-    def count(conn: Any, cursor: Any, statement: str, params: Any, *args: Any) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOGS"):
-            inserts.append(1)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    trail = AuditTrail(engine, flush_seconds=0.25, batch_size=500)
+    flush that kept going while rows arrived wrote a few rows per write."""
+    trail = CountedTrail(engine, flush_seconds=0.25, batch_size=500)
     marker = rid()
-    try:
-        async with trail.running():
-            started = time.perf_counter()
-            sent = 0
-            while time.perf_counter() - started < 1.0:
-                trail.record(AuditEntry(action="steady-test", metadata={"request_id": marker}))
-                sent += 1
-                await asyncio.sleep(0.001)
-            await trail.drained()
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
-    # About one INSERT per flush period (4 in a second), plus the last one.
-    assert len(inserts) <= 10, (len(inserts), sent)
+    async with trail.running():
+        started = time.perf_counter()
+        sent = 0
+        while time.perf_counter() - started < 1.0:
+            trail.record(AuditEntry(action="steady-test", metadata={"request_id": marker}))
+            sent += 1
+            await asyncio.sleep(0.001)
+        await trail.drained()
+    # About one COPY per flush period (4 in a second), plus the last one.
+    assert len(trail.copies) <= 10, (trail.copies, sent)
+    assert sum(trail.copies) == sent
     async with engine.connect() as conn:
         found = await conn.execute(
             text("SELECT count(*) FROM audit_logs WHERE metadata->>'request_id' = :m"),
