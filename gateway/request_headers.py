@@ -27,13 +27,12 @@ def request_headers(scope: Scope) -> dict[bytes, bytes]:
     return found
 
 
-def header(scope: Scope, name: bytes, default: str = "") -> str:
-    """One header's text (latin-1, as starlette decodes it), `default` when absent."""
-    value = request_headers(scope).get(name)
-    return default if value is None else value.decode("latin-1")
-
-
 def optional_header(scope: Scope, name: bytes) -> str | None:
-    """One header's text, None when it was not sent (an empty one is "")."""
+    """One header's text (latin-1, as starlette decodes it), None when it was not sent."""
     value = request_headers(scope).get(name)
     return None if value is None else value.decode("latin-1")
+
+
+def header(scope: Scope, name: bytes) -> str:
+    """One header's text, "" when it was not sent."""
+    return optional_header(scope, name) or ""

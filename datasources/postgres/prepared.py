@@ -15,7 +15,8 @@ statement carries (constants, response keys) is fixed at compile time.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,19 +73,24 @@ class Prepared:
         return out
 
 
-async def fetch(conn: AsyncConnection, prepared: Prepared, values: Mapping[str, Any]) -> list[Any]:
-    """The rows of `prepared` on the driver's connection under SQLAlchemy's checkout (one
-    pool for the whole gateway); JSON columns decoded by the engine's codec (orjson)."""
+@asynccontextmanager
+async def driver_connection(conn: AsyncConnection) -> AsyncIterator[Any]:
+    """The asyncpg connection under SQLAlchemy's checkout (one pool for the whole gateway).
+    SQLAlchemy does not see the driver fail: a connection that broke, or whose statement
+    was cancelled mid-flight (the store deadline), is invalidated here, not put back in
+    the pool as if it were fine."""
     raw: Any = await conn.get_raw_connection()
     try:
-        rows: list[Any] = await raw.driver_connection.fetch(
-            prepared.sql, *prepared.arguments(values)
-        )
+        yield raw.driver_connection
     except (Exception, asyncio.CancelledError) as exc:
-        # SQLAlchemy did not see the driver fail: a connection that broke, or whose
-        # statement was cancelled mid-flight (the store deadline), must not go back
-        # to the pool as if it were fine.
         if isinstance(exc, asyncio.CancelledError) or is_connection_error(exc):
             await asyncio.shield(conn.invalidate())
         raise
+
+
+async def fetch(conn: AsyncConnection, prepared: Prepared, values: Mapping[str, Any]) -> list[Any]:
+    """The rows of `prepared` on the driver's connection; JSON columns decoded by the
+    engine's codec (orjson)."""
+    async with driver_connection(conn) as driver:
+        rows: list[Any] = await driver.fetch(prepared.sql, *prepared.arguments(values))
     return rows

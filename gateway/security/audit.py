@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from datasources.errors import is_connection_error
 from datasources.postgres.models import AuditLog, User
+from datasources.postgres.prepared import driver_connection
 from gateway import wire
 from gateway.security.redact import redact, storable
 
@@ -248,18 +249,10 @@ class AuditTrail:
 
     async def _insert(self, rows: list[dict[str, Any]]) -> None:
         records = [_copy_record(row) for row in rows]
-        async with self.engine.connect() as conn:
-            raw: Any = await conn.get_raw_connection()
-            try:
-                await raw.driver_connection.copy_records_to_table(
-                    AUDIT_TABLE.name, records=records, columns=AUDIT_COLUMNS
-                )
-            except (Exception, asyncio.CancelledError) as exc:
-                # SQLAlchemy did not see the driver fail: a broken connection must not
-                # go back to the pool as if it were fine.
-                if isinstance(exc, asyncio.CancelledError) or is_connection_error(exc):
-                    await asyncio.shield(conn.invalidate())
-                raise
+        async with self.engine.connect() as conn, driver_connection(conn) as driver:
+            await driver.copy_records_to_table(
+                AUDIT_TABLE.name, records=records, columns=AUDIT_COLUMNS
+            )
         self.written += len(rows)
 
     async def _insert_each(self, rows: list[dict[str, Any]]) -> None:

@@ -437,9 +437,9 @@ async def _unavailable(send: Send, store: str) -> None:
 
 async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
     """The whole body, or None as soon as it is known to exceed `limit` bytes."""
-    declared = request_headers(scope).get(b"content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if declared_too_large(scope, limit):
         return None
+    declared = request_headers(scope).get(b"content-length")
     if scope["method"] in ("GET", "HEAD", "OPTIONS") and declared in (None, b"0"):
         return b""
     chunks: list[bytes] = []

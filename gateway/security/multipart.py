@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 
 from python_multipart.multipart import parse_options_header
-from starlette.datastructures import Headers
 from starlette.types import Message, Receive, Scope
 
 from gateway.request_headers import header, request_headers
 
-PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name", "graphql-preflight")
+PREFLIGHT_HEADERS = (b"apollo-require-preflight", b"x-apollo-operation-name", b"graphql-preflight")
 PREFLIGHT_MESSAGE = (
     "multipart requests (file uploads) must carry the header Apollo-Require-Preflight "
     "(or X-Apollo-Operation-Name, or GraphQL-Preflight), with any value: it protects "
@@ -49,8 +48,7 @@ def is_multipart(scope: Scope) -> bool:
 
 
 def has_preflight_header(scope: Scope) -> bool:
-    headers = Headers(scope=scope)
-    return any(headers.get(name, "").strip() for name in PREFLIGHT_HEADERS)
+    return any(header(scope, name).strip() for name in PREFLIGHT_HEADERS)
 
 
 def declared_too_large(scope: Scope, limit: int) -> bool:
@@ -75,7 +73,7 @@ def counted(receive: Receive, limit: int) -> Receive:
 
 
 def _boundary(scope: Scope) -> bytes | None:
-    _, options = parse_options_header(Headers(scope=scope).get("content-type", ""))
+    _, options = parse_options_header(header(scope, b"content-type"))
     boundary = options.get(b"boundary")
     return boundary or None
 

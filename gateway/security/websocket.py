@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from datasources.errors import UpstreamUnavailable
 from gateway import metrics, wire
+from gateway.request_headers import optional_header
 from gateway.security.audit import AuditEntry
 from gateway.security.authenticator import AuthenticationFailed
 from gateway.security.operation import Operation, classify, refused_persisted, refused_text
@@ -105,7 +105,7 @@ class _Socket:
                 resource_type=resource[0] if resource else None,
                 resource_id=resource[1] if resource else None,
                 ip_address=self.ip,
-                user_agent=Headers(scope=self.scope).get("user-agent"),
+                user_agent=optional_header(self.scope, b"user-agent"),
                 request_method="WS",
                 request_path=self.scope["path"],
                 request_body=op.audit_body if op else None,

@@ -1,5 +1,5 @@
 """The audit trail on the real PostgreSQL: a row per request, secrets redacted, batched
-multi-row INSERTs, nothing lost on a clean stop, partitions created at start."""
+COPYs, nothing lost on a clean stop, partitions created at start."""
 
 from __future__ import annotations
 
