@@ -60,14 +60,27 @@ class Record:
         """The live process, or None if it exited (or its pid now belongs to someone else)."""
         try:
             proc = psutil.Process(self.pid)
-            # create_time guards against pid reuse after a reboot or a long pause.
-            if abs(proc.create_time() - self.create_time) > 1.0:
-                return None
             if proc.status() == psutil.STATUS_ZOMBIE:
                 return None
-            return proc
+            # create_time guards against pid reuse after a reboot. It is computed from the
+            # boot time, which moves when a machine is paused and resumed: a process that
+            # still listens on a port we recorded is ours all the same (otherwise `up`
+            # would start a second server on other ports over the same data).
+            if abs(proc.create_time() - self.create_time) <= 1.0 or self._listens(proc):
+                return proc
+            return None
         except psutil.Error:
             return None
+
+    def _listens(self, proc: psutil.Process) -> bool:
+        ours = set(self.ports.values())
+        if not ours:
+            return False
+        with suppress(psutil.Error, OSError):
+            for conn in proc.net_connections(kind="inet"):
+                if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port in ours:
+                    return True
+        return False
 
 
 def port_is_free(port: int, host: str = HOST) -> bool:

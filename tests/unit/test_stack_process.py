@@ -71,6 +71,18 @@ def test_record_of_a_reused_pid_is_not_alive() -> None:
     assert stale.process() is None
 
 
+def test_record_survives_a_moved_boot_clock_while_its_process_holds_a_recorded_port() -> None:
+    # After a pause and resume the boot time (and so every create_time) may move: the
+    # process still listening on the port `up` recorded is the one `up` started.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        [other] = choose_ports([[0]])
+        assert Record(pid=os.getpid(), create_time=1.0, ports={"port": port}).process()
+        assert Record(pid=os.getpid(), create_time=1.0, ports={"port": other}).process() is None
+
+
 def test_unreadable_record_is_none(tmp_path: Path) -> None:
     assert Record.load(tmp_path / "missing.json") is None
     (tmp_path / "bad.json").write_text("{not json")
