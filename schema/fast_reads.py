@@ -222,19 +222,13 @@ class FastReads:
                     self._declined(plan, root, context)
                     return None
                 pending.append((root.key, answer))
+            return await _settled(pending)
         except UpstreamUnavailable:
-            _discard(pending)
+            _discard(pending)  # closing a statement that already ran does nothing
             self._trouble_until = time.monotonic() + STORE_TROUBLE_SECONDS
             return None
         except Exception:  # any error: the normal path reports it
             _discard(pending)
-            return None
-        try:
-            return await _settled(pending)
-        except UpstreamUnavailable:
-            self._trouble_until = time.monotonic() + STORE_TROUBLE_SECONDS
-            return None
-        except Exception:  # the same
             return None
 
     def _declined(self, plan: Plan, root: _Root, context: Context) -> None:
