@@ -20,7 +20,7 @@ import rjieba
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
-from jobs.pipeline.lexicon import everyday, technicality
+from jobs.pipeline.lexicon import EN_GENERIC, everyday, technicality
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
@@ -297,6 +297,10 @@ def _admissible(
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a whole short heading
         whole = any(c.whole for c in cues)
+        if not chinese and key.count(" ") >= 2 and key.split()[0] in EN_GENERIC:
+            # "complete binary tree" is a kind the text keeps naming; "common hash table
+            # operations" a heading's wording it repeats once or twice
+            return count >= 3
         return count >= 1 or (
             whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short
         )

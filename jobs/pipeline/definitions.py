@@ -32,6 +32,7 @@ class Definition:
 
 
 _ART = r"(?:(?:an?|the)\s+)?"
+_STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
 _EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
@@ -75,6 +76,16 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:called|termed|known\s+as)\s+"
             r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})"
+        ),
+        0.8,
+    ),
+    (
+        # "outcomes of interest, called events": an appositive names what precedes it
+        # (", called by the runtime", ", called recursively" name nothing)
+        re.compile(
+            rf",\s+(?:also\s+)?called\s+{_ART}(?!(?:{_STOP_WORDS})\b|[a-z]+ly\b)"
+            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})",
+            re.I,
         ),
         0.8,
     ),
@@ -310,7 +321,8 @@ def _read(
 
 def _en_term(raw: str) -> str:
     raw = raw.replace("*", "").replace("_", " ").strip()
-    raw = _EN_CUT.sub("", raw)
+    # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
+    raw = re.sub(r"\s+of$", "", _EN_CUT.sub("", raw), flags=re.I)
     words = raw.split()
     return clean_title(" ".join(words[:5])) if len(words) <= 6 else ""
 

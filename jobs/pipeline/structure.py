@@ -122,6 +122,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
                 len(parts) == 1
                 and term == clean_title(plain)
                 and not _gerund(term.split()[0])
+                and term.split()[0].lower() not in EN_GENERIC
                 and not (level >= 2 and FACET_AFTER.search(term))
             )
             if (
@@ -194,6 +195,11 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
         if first.startswith("`"):
             break  # code named in a heading is a name ("`where` Clauses")
         if first in EN_STOP or first in EN_GENERIC:
+            rest = words[1:]
+            if first in EN_GENERIC and len(rest) >= 2 and not EN_STOP & {w.lower() for w in rest}:
+                # "Complete Binary Tree", "Full Binary Tree": an ordinary adjective before a
+                # compact noun phrase may name a kind of it; both readings, the body decides
+                variants.append(" ".join(words))
             words.pop(0)
         elif _gerund(first) and len(words) > 1:
             variants.append(" ".join(words))
@@ -387,6 +393,10 @@ _COLON_HEAD = re.compile(
     r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})\s*[:：]\s*\S"
 )
 
+_PROPERTY_OF = re.compile(
+    r"^[Tt]he\s+([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s+of\s+(?:an?|the)\s+.+$"
+)
+
 
 def colon_head(text: str, block: int) -> list[Cue]:
     """The term a definition-list entry opens with, in a document without emphasis."""
@@ -394,6 +404,8 @@ def colon_head(text: str, block: int) -> list[Cue]:
     if match is None:
         return []
     term = match.group(1).strip()
+    # "The degree of a node: the number of its children": the property is the term
+    term = _PROPERTY_OF.sub(r"\1", term)
     lowered = term.casefold()
     rest = re.sub(r"\S*[/\\_.:]\w\S*", " ", text[match.end(1) + 1 :])  # paths, file names: code
     prose_follows = (

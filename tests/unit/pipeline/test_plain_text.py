@@ -126,6 +126,14 @@ def test_naming_patterns() -> None:
     ]
     two = "Seeds sown early are called first sowings, and late ones are called late sowings."
     assert {n for n, _ in names(two)} == {"first sowings", "late sowings"}
+    # an appositive names what it follows; the cut before "these" leaves no dangling "of"
+    assert names("Seeds go into small pots, called cells, in spring.") == [("cells", 0.8)]
+    assert names("The tray, called by the gardener, is moved.") == []
+    assert names("The pump, called hourly, waters the beds.") == []
+    assert names("This bed is called the mother bed of these two cuttings.") == [
+        ("mother bed", 0.85)
+    ]
+    assert names("This is known as the law of small plots.")[0][0] == "law of small plots"
     assert names("A seed bank is useful in dry years.") == []
     assert names("A seed bank is useful in dry years.", plain=True) == [("seed bank", WEAK)]
     zh = [
@@ -165,3 +173,28 @@ def test_definition_list_heads_in_plain_text() -> None:
     assert colon_head("Note: water before noon in summer.", 0) == []  # furniture
     assert colon_head("这里有一个小练习：请画出花坛。", 0) == []  # a remark, not a name
     assert colon_head("We can see what happens here: the soil dries.", 0) == []
+    # "The depth of a bed: how far its roots reach": the property is the term
+    assert [c.term for c in colon_head("The depth of a bed: how far its roots can reach.", 0)] == [
+        "depth"
+    ]
+    assert colon_head("The rest of the plan: we water and we wait a week.", 0) == []
+
+
+def test_an_ordinary_adjective_before_a_compact_name_is_read_both_ways() -> None:
+    """ "Complete Raised Bed" may be a kind of raised bed (kept when the body keeps naming
+    it) or a heading's wording; "Basic Operations" is never a name."""
+    both = {c.term: c.whole for c in heading_terms("Complete Raised Bed", 0, 2)}
+    assert both == {"Complete Raised Bed": False, "Raised Bed": False}  # the body decides
+    assert [c.term for c in heading_terms("Basic Operations of Raised Beds", 0, 2)] == [
+        "Raised Beds"
+    ]
+    assert heading_terms("Basic Operations", 0, 2) == []
+
+    def kinds(mentions: int) -> set[str]:
+        body = ["A complete raised bed is filled to the rim."] * mentions
+        blocks = [Block("heading", "Complete Raised Bed", 1, 2), *_plain_blocks(body)]
+        blocks += _plain_blocks(["Any raised bed drains well, and a raised bed warms early."] * 3)
+        return {d.key for d in find_concepts(blocks, False, 80)[0]}
+
+    assert "complete raised bed" in kinds(3)
+    assert "complete raised bed" not in kinds(1)  # named once: the heading's wording
