@@ -317,7 +317,10 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
         # belongs to the term while the gloss has words the run has not yet covered
         modifier = pos == "m" and len(kept) < gloss_words and len(word) >= 2 and has_han(word)
-        if pos in _ZH_FUNCTION_POS and not modifier:
+        # rjieba tags some one-character modifiers as prepositions (根 in 根节点, "root
+        # node"); the common prepositions are stop words, checked above
+        bound = pos == "p" and len(word) == 1 and len(kept) < gloss_words
+        if pos in _ZH_FUNCTION_POS and not (modifier or bound):
             break
         kept.append((word, pos))
     kept.reverse()

@@ -89,6 +89,9 @@ def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
         "智能体"
     ]  # one English word: the verb goes
     assert glossed("常用的量是平均值（mean或average）。") == ["平均值"]
+    # rjieba tags 根 as a preposition here; the gloss's two words say it is part of the name
+    assert glossed("根插条（root cutting）：从根上剪下的插条。") == ["根插条"]
+    assert glossed("我们从花坛（bed）出发。") == ["花坛"]  # a real preposition still goes
 
 
 def test_a_facet_heading_left_with_one_word_is_read_both_ways() -> None:
