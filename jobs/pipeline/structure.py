@@ -325,10 +325,7 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
         kept.append((word, pos))
     kept.reverse()
     while (
-        len(kept) > 1
-        and kept[0][1] == "v"
-        and kept[1][1].startswith("n")
-        and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
+        len(kept) > 1 and kept[0][1] == "v" and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
     ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     return "".join(w for w, _ in kept).strip()

@@ -92,6 +92,9 @@ def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
     # rjieba tags 根 as a preposition here; the gloss's two words say it is part of the name
     assert glossed("根插条（root cutting）：从根上剪下的插条。") == ["根插条"]
     assert glossed("我们从花坛（bed）出发。") == ["花坛"]  # a real preposition still goes
+    # a leading verb goes when the rest says all of the gloss, whatever rjieba calls the
+    # rest (加权 is tagged a verb, 平均 an adjective); 对称 in 对称矩阵 stays, as above
+    assert glossed("这个分数表示加权平均（weighted average）。") == ["加权平均"]
 
 
 def test_a_facet_heading_left_with_one_word_is_read_both_ways() -> None:
