@@ -254,8 +254,12 @@ def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
     ]
 
 
+# "**1.全期望公式**", "**2) Ownership**": a bold line numbered as a step or sub-heading
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*(?=[^\d\s])")
+
+
 def emphasis_name(span: str) -> str:
-    return clean_title(_TRAILING_GLOSS.sub("", span))
+    return clean_title(_LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span)))
 
 
 def _stressed_verb(term: str) -> bool:

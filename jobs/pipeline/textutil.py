@@ -25,11 +25,22 @@ def sentences(text: str) -> Iterator[str]:
         piece = piece.strip()
         while len(piece) > MAX_SENTENCE_CHARS:
             cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
-            cut = cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+            cut = _outside_math(piece, cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS)
             yield piece[:cut]
             piece = piece[cut:].strip()
         if piece:
             yield piece
+
+
+def _outside_math(text: str, cut: int) -> int:
+    """`cut`, or the edge of the formula it falls in: a cut inside "$$ … $$" leaves one
+    "$" on each side, and the pieces then read "\\theta" and "\\nabla" as words."""
+    for match in _MATH.finditer(text, 0, min(len(text), cut + 2300)):
+        if match.start() < cut < match.end():
+            return match.start() if match.start() > 0 else match.end()
+        if match.start() >= cut:
+            break
+    return cut
 
 
 # A symbol written as maths inside a name: "the $\ell_2$ norm", "$L^2$ space", "$F_1$ score",

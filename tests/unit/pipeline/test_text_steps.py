@@ -14,7 +14,8 @@ from jobs.pipeline.language import detect_language, language_of
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.readers.markdown import parse
-from jobs.pipeline.textutil import spell_symbols
+from jobs.pipeline.structure import emphasis_name
+from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
 
@@ -118,3 +119,27 @@ def test_a_norm_written_in_maths_is_a_concept(tmp_path: Path) -> None:
     path = tmp_path / "norms.md"
     path.write_text(text, encoding="utf-8")
     assert "l2 norm" in {c.key for c in analyse_file(path).knowledge.concepts}
+
+
+def test_a_long_sentence_is_never_cut_inside_its_formula(tmp_path: Path) -> None:
+    """A paragraph that runs a display formula into its text ("我们得到$$ … $$") is longer
+    than a sentence's bound; cut inside the formula, each piece kept one "$" and the
+    pieces' LaTeX commands (\\theta, \\nabla, \\left) became terms."""
+    formula = (
+        "$$ " + " \\\\ ".join(f"\\nabla \\log p_{{\\theta}}(\\tau_{i})" for i in range(30)) + " $$"
+    )
+    sentence = "对每一条轨迹求梯度" * 20 + formula + "然后把这些梯度加起来就是期望奖励的梯度"
+    pieces = list(sentences(sentence))
+    assert len(pieces) > 1 and sum(p.count("$$") for p in pieces) == 2
+    assert all(p.count("$$") in (0, 2) for p in pieces)  # the formula whole in one piece
+    path = tmp_path / "grads.md"
+    path.write_text(f"# 策略梯度\n\n{sentence}\n\n{sentence}\n", encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert not keys & {"theta", "nabla", "tau", "log p", "log"}
+
+
+def test_a_numbered_bold_line_names_its_topic_without_the_number() -> None:
+    assert emphasis_name("1.全期望公式") == "全期望公式"
+    assert emphasis_name("2) Ownership") == "Ownership"
+    assert emphasis_name("（3）价值迭代") == "价值迭代"
+    assert emphasis_name("1.5x speed") == "1.5x speed"  # a number, not a step
