@@ -77,7 +77,7 @@ def parse(source: str) -> list[Block]:
         elif token.type in ("math_block", "math_block_label"):
             blocks.extend(make_blocks("formula", f"$${token.content.strip()}$$", 1))
         elif token.type == "fence" and _note_fence(token):
-            blocks.extend(parse(token.content))
+            blocks.extend(parse(_directive_body(token.content)))
         elif token.type in ("fence", "code_block"):
             blocks.extend(make_blocks("code", token.content, 1))
         elif token.type == "html_block":
@@ -92,6 +92,17 @@ def _note_fence(token: Token) -> bool:
     a tip, a warning): prose to read, where books often define a term, not code."""
     label = token.info.split(maxsplit=1)[0].strip("{}") if token.info.strip() else ""
     return bool(label) and not _language(label) and _reads_as_prose(token.content)
+
+
+# A MyST directive's options (Jupyter Book): a YAML block between "---" lines, or ":key:"
+# lines, before its body. Read as Markdown, "alt: …" over "---" became a heading.
+_DIRECTIVE_OPTIONS = re.compile(
+    r"\A\s*(?:---\n.*?\n---[ \t]*(?:\n|\Z)|(?:[ \t]*:[\w-]+:[^\n]*(?:\n|\Z))+)", re.S
+)
+
+
+def _directive_body(content: str) -> str:
+    return _DIRECTIVE_OPTIONS.sub("", content, count=1)
 
 
 @lru_cache(maxsize=256)

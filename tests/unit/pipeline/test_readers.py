@@ -83,6 +83,27 @@ def test_markdown_note_fence_holding_sentences_is_prose(tmp_path: Path) -> None:
     assert ("code", 0, "plain words in a fence without a label stay code as always") in kinds
 
 
+def test_a_myst_directive_s_options_are_not_read_as_text(tmp_path: Path) -> None:
+    """Jupyter Book's directives open with options, a YAML block or ":key:" lines; read
+    as Markdown, "alt: …" over "---" was a heading."""
+    path = tmp_path / "myst.md"
+    path.write_text(
+        "# Beds\n\nRaised beds drain well and warm early, so gardeners sow in them first.\n\n"
+        "```{figure} ../figures/beds.png\n---\nname: beds\nalt: A drawing of three raised "
+        "beds, named North, South and Herb, in a row beside the shed.\n---\nRaised beds in a "
+        "row\n```\n\n"
+        "```{note}\n:class: dropdown\nA cold frame is a low box with a glass lid that keeps "
+        "seedlings warm at night.\n```\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert [k for k in kinds if k[0] == "heading"] == [("heading", 1, "Beds")]
+    assert ("paragraph", 0, "Raised beds in a row") in kinds  # the caption
+    note = "A cold frame is a low box with a glass lid that keeps seedlings warm at night."
+    assert ("paragraph", 0, note) in kinds
+    assert not any("alt:" in t or "name:" in t or ":class:" in t for _, _, t in kinds)
+
+
 def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
     path = tmp_path / "span.md"
     path.write_text("# T\n\n```a `b` c``` is a code span.\n\n## After\n\nText.\n", encoding="utf-8")
