@@ -25,6 +25,7 @@ from jobs.pipeline.model import (
 )
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.prerequisites import infer
+from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline
 from jobs.pipeline.textutil import spell_symbols
@@ -51,9 +52,11 @@ class OfflineExtractor:
 
 def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     chinese = language == "zh-CN"
+    cited = bibliography(blocks)  # other works' authors and venues are not concepts
     blocks = [
         replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
-        for b in blocks
+        for i, b in enumerate(blocks)
+        if i not in cited
     ]
     words = count_all(b.text for b in blocks if b.kind != "code")
     drafts, definitions = find_concepts(blocks, chinese, words)

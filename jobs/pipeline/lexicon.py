@@ -110,6 +110,10 @@ GENERIC_HEADINGS = frozenset(
         "motivation",
         "background",
         "getting started",
+        "abstract",
+        "acknowledgements",
+        "acknowledgments",
+        "related work",
         "小结",
         "总结",
         "练习",
@@ -134,6 +138,9 @@ GENERIC_HEADINGS = frozenset(
         "示例",
         "背景",
         "动机",
+        "摘要",
+        "致谢",
+        "相关工作",
     ]
 )
 

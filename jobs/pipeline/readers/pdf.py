@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -86,12 +87,12 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         shown = stripped if mono else _backticked(raw, code).strip("\r \t")
                         lines.append(
                             _Line(
-                                rejoin_hyphens(shown),
+                                _unradical(rejoin_hyphens(shown)),
                                 round(size, 1),
                                 index + 1,
                                 top,
                                 mono,
-                                tuple(rejoin_hyphens(raw[a:b]) for a, b in runs),
+                                tuple(_unradical(rejoin_hyphens(raw[a:b])) for a, b in runs),
                                 bool(runs) and runs[0][0] == first - offset,
                                 bool(runs) and runs[-1][1] == len(body),
                             )
@@ -102,6 +103,26 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+# CJK radicals (Kangxi, and the supplement). Some PDF producers (fonts on macOS among them)
+# map a character's glyph to its radical and then give the character too: "论⽂文", "常⻅见".
+_RADICAL = re.compile(r"[\u2e80-\u2fdf]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _unradical(text: str) -> str:
+    """A radical before an ideograph goes (it stands for that character); a lone one
+    becomes the character it is a form of."""
+    if not _RADICAL.search(text):
+        return text
+    kept = []
+    for index, char in enumerate(text):
+        if not _RADICAL.match(char):
+            kept.append(char)
+        elif not _IDEOGRAPH.match(text[index + 1 : index + 2]):
+            kept.append(unicodedata.normalize("NFKC", char))
+    return "".join(kept)
 
 
 _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")

@@ -1,0 +1,65 @@
+"""A document's bibliography: the References section and citation entries elsewhere.
+
+A paper or a chapter that ends with its references names authors, venues and titles of
+other works ("Schaul, T.", "International conference", "arXiv preprint"): none of them is
+a concept the document teaches. Knowledge is extracted without those blocks; the chunks
+for search keep them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import clean_title
+
+_SECTION_TITLES = frozenset(
+    [
+        "references",
+        "bibliography",
+        "works cited",
+        "literature cited",
+        "cited works",
+        "参考文献",
+        "引用文献",
+        "参考资料",
+    ]
+)
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.\s]|第\S{1,3}[章节])\s*")
+# "Mnih, V., Kavukcuoglu, K.,": a surname, a comma and initials, twice in a row
+_AUTHORS = re.compile(r"(?:\b[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+,?\s*(?:&\s*|and\s+)?){2,}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}[a-z]?(?!\d)")
+_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|【\d{1,3}】|\(\d{1,3}\)|\d{1,3}\.\s)")
+_VENUE = re.compile(
+    r"\barXiv\b|\bpreprint\b|\bProceedings\b|\bProc\.|\bConference\b|\bJournal\b|\bTransactions\b"
+    r"|\bdoi\s*:|\bpp\.\s*\d|\bvol\.\s*\d|\bIn:\s|\bISBN\b|\bet al\.",
+    re.IGNORECASE,
+)
+
+
+def is_citation(text: str) -> bool:
+    """One entry of a reference list: authors and a year, or a numbered entry with a
+    year and a venue ("[3] … (2015). … arXiv preprint")."""
+    if len(text) > 600 or not _YEAR.search(text):
+        return False
+    return bool(_AUTHORS.search(text)) or bool(_MARKER.match(text) and _VENUE.search(text))
+
+
+def bibliography(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the blocks that belong to a reference list."""
+    found: set[int] = set()
+    section_level = 0  # inside a References section of this level; 0: not in one
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            if section_level and block.level <= section_level:
+                section_level = 0
+            title = _NUMBERING.sub("", clean_title(block.text)).strip(" :：").casefold()
+            if title in _SECTION_TITLES:
+                section_level = block.level or 1
+            if section_level:
+                found.add(index)
+            continue
+        if section_level or (block.kind in ("paragraph", "list_item") and is_citation(block.text)):
+            found.add(index)
+    return found

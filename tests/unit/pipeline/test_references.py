@@ -1,0 +1,74 @@
+"""A document's bibliography names no concepts, and a paper's apparatus headings (Abstract,
+摘要, Acknowledgements) name none either; each on text written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers.pdf import _unradical
+from jobs.pipeline.references import bibliography, is_citation
+from jobs.pipeline.structure import heading_terms
+
+
+def test_citation_entries_are_told_from_prose() -> None:
+    assert is_citation(
+        "[4] Thorn, A., Bramble, B., & Hedge, C. (2019). Raised beds in wet climates. "
+        "Journal of Garden Studies, 12(3), 45-67."
+    )
+    assert is_citation("【2】Rake R, Hoe H. Mulch and its uses. In: Proceedings of Soil 2021.")
+    assert is_citation("Fern, F., Moss, M. 2020. Shade gardens. Green Press.")
+    # prose that names people, versions or years is not an entry
+    assert not is_citation("Thorn and Bramble (2019) showed that raised beds drain well.")
+    assert not is_citation("Bed A and Bed B were dug in 2019 beside the shed.")
+    assert not is_citation("In 2015, Thorn, A. planted the first raised bed.")
+    assert not is_citation("1. Water the seedlings before 10 a.m. from March 2024 on.")
+
+
+def _blocks(*items: tuple[str, str, int]) -> list[Block]:
+    return [Block(kind, text, 1, level) for kind, text, level in items]
+
+
+def test_a_references_section_runs_to_the_next_heading_of_its_level() -> None:
+    blocks = _blocks(
+        ("heading", "Raised Beds", 1),
+        ("paragraph", "A raised bed drains well.", 0),
+        ("heading", "7 References", 2),
+        ("list_item", "Thorn, A. Raised beds. Green Press.", 0),  # no year: the section says
+        ("heading", "Further notes", 3),  # a sub-section of the references
+        ("paragraph", "Both books are in the library.", 0),
+        ("heading", "Cold Frames", 2),
+        ("paragraph", "A cold frame keeps seedlings warm.", 0),
+        ("paragraph", "Fern, F., & Moss, M. (2020). Shade gardens. Green Press.", 0),
+    )
+    assert bibliography(blocks) == {2, 3, 4, 5, 8}
+    zh = _blocks(("heading", "参考文献", 2), ("paragraph", "花园手册，2019。", 0))
+    assert bibliography(zh) == {0, 1}
+
+
+def test_the_bibliography_gives_no_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "beds.md"
+    path.write_text(
+        "# Raised Beds\n\nA **raised bed** is a garden bed built above the ground. A raised "
+        "bed drains well, and a raised bed warms early in spring.\n\n## References\n\n"
+        "- Thorn, A., & Bramble, B. (2019). *Wet climates*. Journal of Garden Studies.\n"
+        "- Hedge, C., & Moss, M. (2020). *Compost heaps*. International Conference on "
+        "Soil.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "raised bed" in keys
+    assert not keys & {"wet climates", "compost heaps", "international conference", "thorn"}
+
+
+def test_a_papers_apparatus_headings_name_no_concept() -> None:
+    for title in ("Abstract", "Acknowledgements", "Related Work", "摘要", "致谢", "相关工作"):
+        assert heading_terms(title, 0, 2) == [], title
+
+
+def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
+    # some PDF producers give the radical a glyph was mapped to, then the character
+    assert _unradical("论⽂文阅读，常⻅见的问题，⼀一个花坛") == "论文阅读，常见的问题，一个花坛"
+    assert _unradical("⽂") == "文"  # a lone radical is read as its character
+    assert _unradical("花坛 garden") == "花坛 garden"
