@@ -11,6 +11,7 @@ Nothing here knows a subject: the same rules serve a Rust book and a calculus te
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -88,6 +89,7 @@ def find_concepts(
     top_cv = max(cvalues.values(), default=1.0) or 1.0
     top_count = max((e.count for e in stats.values()), default=1) or 1
     headings = _heading_residue(blocks, cues)
+    casing = None if chinese else _word_casing(blocks)
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -147,7 +149,7 @@ def find_concepts(
             )
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
-        title = _title(entry, key_cues, definition, blocks)
+        title = _title(entry, key_cues, definition, blocks, casing)
         drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
     drafts.sort(key=lambda d: (-d.score, d.key))
     budget = concept_budget(words)
@@ -335,7 +337,11 @@ def _zh_verb(key: str) -> bool:
 
 
 def _title(
-    entry: TermStats | None, cues: list[Cue], definition: Definition | None, blocks: Sequence[Block]
+    entry: TermStats | None,
+    cues: list[Cue],
+    definition: Definition | None,
+    blocks: Sequence[Block],
+    casing: Counter[str] | None,
 ) -> str:
     """The form the body uses most (a heading's Title Case is not how a term is written)."""
     surfaces = Counter(entry.surfaces) if entry is not None else Counter()
@@ -348,9 +354,45 @@ def _title(
                     m.group(0).replace("`", "").strip() for m in pattern.finditer(block.text)
                 )
     if not surfaces:
-        return cues[0].term if cues else definition.term if definition else ""
-    best = surfaces.most_common(1)[0][0]
-    return best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
+        title = cues[0].term if cues else definition.term if definition else ""
+    else:
+        best = surfaces.most_common(1)[0][0]
+        title = best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
+    return _as_the_body_writes(title, casing) if casing is not None else title
+
+
+# a word inside a sentence (after a lower-case word or a comma): its case there is its own
+_MID_SENTENCE_WORD = re.compile(r"(?<=[a-z0-9,;:)] )[A-Za-z][a-z]+(?:-[a-z]+)*\b")
+
+
+def _word_casing(blocks: Sequence[Block]) -> Counter[str]:
+    """How often each word is written capitalised (+1) or lower-case (-1) inside sentences."""
+    casing: Counter[str] = Counter()
+    for block in blocks:
+        if block.kind in PROSE:
+            for word in _MID_SENTENCE_WORD.findall(block.text):
+                casing[word.lower()] += 1 if word[0].isupper() else -1
+    return casing
+
+
+def _as_the_body_writes(title: str, casing: Counter[str]) -> str:
+    """A title left in a heading's or a sentence start's capitals takes, word by word, the
+    case the body writes it in mid-sentence: "Smoke Testing" → smoke testing, "Git
+    Branches" → Git branches (the body writes "Git"). Acronyms stay; and the whole title
+    stays when one of its capitalised words is never used inside a sentence (half a
+    title lowered, "Increased space Usage", reads worse than none)."""
+    if not title[:1].isupper() or title.isupper():
+        return title
+    words = title.split(" ")
+    capitalised = [
+        i for i, w in enumerate(words) if len(w) > 1 and w[0].isupper() and w[1:].islower()
+    ]
+    if any(casing[words[i].lower()] == 0 for i in capitalised):
+        return title
+    for index in capitalised:
+        if casing[words[index].lower()] < 0:
+            words[index] = words[index].lower()
+    return " ".join(words)
 
 
 def _lower_first(surfaces: Counter[str]) -> str:

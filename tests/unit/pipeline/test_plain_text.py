@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
-from jobs.pipeline.concepts import find_concepts
+from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
 from jobs.pipeline.definitions import EMPHASIS, WEAK, find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
@@ -204,3 +204,27 @@ def test_an_ordinary_adjective_before_a_compact_name_is_read_both_ways() -> None
 
     assert "complete raised bed" in kinds(3)
     assert "complete raised bed" not in kinds(1)  # named once: the heading's wording
+
+
+def test_a_title_case_name_takes_the_case_the_body_writes_it_in() -> None:
+    """Concept titles read as the text writes them: a heading's capitals go, a proper
+    name's stay, and a title is not half lowered."""
+    blocks = [
+        Block("heading", "Raised Beds", 1, 1),
+        *_plain_blocks(
+            [
+                "We build raised beds from Larch boards, and Larch lasts for years.",
+                "Our raised beds drain well, so the raised beds warm early.",
+            ]
+        ),
+        Block("heading", "Larch Boards", 1, 2),
+        *_plain_blocks(["Cut the Larch boards to length, then oil the Larch boards."]),
+    ]
+    titles = {d.key: d.title for d in find_concepts(blocks, False, 80)[0]}
+    assert titles["raised bed"] == "raised beds"
+    assert titles["larch board"] == "Larch boards"  # the body writes "Larch"
+    casing = _word_casing(_plain_blocks(["We dig a bed and add some compost to the space."]))
+    assert _as_the_body_writes("Compost Space", casing) == "compost space"
+    # "Usage" is never written inside a sentence: the title stays whole
+    assert _as_the_body_writes("Compost Space Usage", casing) == "Compost Space Usage"
+    assert _as_the_body_writes("AVL Trees", casing) == "AVL Trees"  # "trees": no evidence
