@@ -196,6 +196,11 @@ FACET_HEADINGS = frozenset(
         "recap",
         "key points",
         "highlights",
+        "tips",
+        "best practices",
+        "pitfalls",
+        "common pitfalls",
+        "common mistakes",
         "choice",
         "choices",
         "usage",
@@ -289,7 +294,8 @@ FACET_OF = re.compile(
 # that never head a compound term of their own; "Bitwise Operations", "Data Types" do)
 FACET_AFTER = re.compile(
     r"\s+(?:code\s+)?(?:implementations?|terminology|efficiency|advantages|disadvantages|"
-    r"limitations|pros\s+and\s+cons|complexity\s+analysis|review|usage)$",
+    r"limitations|pros\s+and\s+cons|complexity\s+analysis|review|usage|tips|best\s+practices|"
+    r"pitfalls)$",
     re.IGNORECASE,
 )
 

@@ -322,6 +322,9 @@ def test_a_facet_after_the_topic_is_cut_off() -> None:
     assert terms("Design of Bloom Filters") == ["Bloom Filters"]
     assert terms("Trie Efficiency") == ["Trie"]
     assert terms("Set Operations") == ["Set Operations"]  # "operations" heads compounds
+    assert terms("Compost Heap Tips") == ["Compost Heap"]
+    assert terms("Pruning Best Practices") == ["Pruning"]
+    assert terms("Tips") == [] and terms("Common Pitfalls") == []
 
 
 def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
