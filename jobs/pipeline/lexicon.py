@@ -144,6 +144,20 @@ GENERIC_HEADINGS = frozenset(
     ]
 )
 
+# The heading of a reference list (jobs/pipeline/references.py)
+REFERENCE_HEADINGS = frozenset(
+    [
+        "references",
+        "bibliography",
+        "works cited",
+        "literature cited",
+        "cited works",
+        "参考文献",
+        "引用文献",
+        "参考资料",
+    ]
+)
+
 # What a sub-section says *about* its parent's topic, not a topic of its own: "Advantages
 # and Limitations", "Code Implementation", "复杂度分析" under "Binary Search Tree" name no
 # concept (the section's body does). "Types of Binary Trees" names "binary trees".

@@ -11,22 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from jobs.pipeline.lexicon import REFERENCE_HEADINGS
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.structure import HEADING_NUMBER
 
-_SECTION_TITLES = frozenset(
-    [
-        "references",
-        "bibliography",
-        "works cited",
-        "literature cited",
-        "cited works",
-        "参考文献",
-        "引用文献",
-        "参考资料",
-    ]
-)
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.\s]|第\S{1,3}[章节])\s*")
 # "Mnih, V., Kavukcuoglu, K.,": a surname, a comma and initials, twice in a row
 _AUTHORS = re.compile(r"(?:\b[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+,?\s*(?:&\s*|and\s+)?){2,}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}[a-z]?(?!\d)")
@@ -54,8 +43,8 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
         if block.kind == "heading":
             if section_level and block.level <= section_level:
                 section_level = 0
-            title = _NUMBERING.sub("", clean_title(block.text)).strip(" :：").casefold()
-            if title in _SECTION_TITLES:
+            title = HEADING_NUMBER.sub("", clean_title(block.text)).strip(" :：").casefold()
+            if title in REFERENCE_HEADINGS:
                 section_level = block.level or 1
             if section_level:
                 found.add(index)

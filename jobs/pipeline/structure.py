@@ -36,8 +36,8 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import has_han
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional.
-_NUMBERING = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]"
+HEADING_NUMBER = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|[一二三四五六七八九十]+[、.\s]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§)\s*",
     re.I,
 )
@@ -94,7 +94,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     # an aside in brackets goes ("Hashing (Optional)"), and a bracket of punctuation
     # standing for code ("Computed names [...]")
     plain = re.sub(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]", "", plain)
-    plain = _NUMBERING.sub("", clean_title(plain))
+    plain = HEADING_NUMBER.sub("", clean_title(plain))
     if plain.casefold() in GENERIC_HEADINGS or _facet(plain, level):
         return cues
     if has_han(plain):

@@ -28,6 +28,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     rejoin_hyphens,
 )
+from jobs.pipeline.textutil import HAN
 
 HEADING_RATIO = 1.15
 # a minor heading is often set barely larger than the body (12.5 pt on 11 pt) but in bold:
@@ -108,7 +109,6 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
 # CJK radicals (Kangxi, and the supplement). Some PDF producers (fonts on macOS among them)
 # map a character's glyph to its radical and then give the character too: "论⽂文", "常⻅见".
 _RADICAL = re.compile(r"[\u2e80-\u2fdf]")
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _unradical(text: str) -> str:
@@ -120,7 +120,7 @@ def _unradical(text: str) -> str:
     for index, char in enumerate(text):
         if not _RADICAL.match(char):
             kept.append(char)
-        elif not _IDEOGRAPH.match(text[index + 1 : index + 2]):
+        elif not HAN.match(text[index + 1 : index + 2]):
             kept.append(unicodedata.normalize("NFKC", char))
     return "".join(kept)
 
