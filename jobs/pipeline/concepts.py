@@ -26,6 +26,7 @@ from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
     Cue,
+    acronym_pairs,
     code_names,
     colon_head,
     defined_in_code,
@@ -158,7 +159,34 @@ def find_concepts(
     marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: budget // 2]
     chosen = drafts[:budget] + marked
     locate(chosen, blocks)
+    chosen = _merge_acronyms(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """ "Domain Name System (DNS)": the name and its acronym are one concept, under the name
+    (the acronym's mentions, cues and evidence join it). Without this a graph holds "DNS"
+    and "domain name system" side by side, each with half the mentions."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for block in blocks:
+        if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
+            continue
+        for name, acronym in acronym_pairs(block.text):
+            full, short = by_key.get(concept_key(name)), by_key.get(concept_key(acronym))
+            if full is None or short is None or full is short or short.key in merged:
+                continue
+            full.mentions = sorted(set(full.mentions) | set(short.mentions))
+            full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
+            full.sources |= short.sources
+            full.score = max(full.score, short.score)
+            if full.definition is None or (
+                short.definition is not None
+                and short.definition.confidence > full.definition.confidence
+            ):
+                full.definition = short.definition
+            merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
 
 
 def _author_marks(draft: Draft) -> int:

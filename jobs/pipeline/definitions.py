@@ -319,8 +319,16 @@ def _read(
     return None
 
 
+# "also known as Design By Contract": a small word capitalised between capitalised words is
+# part of a name written in title case
+_TITLE_CASE_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,4}(?=\s+[a-z]|$)")
+
+
 def _en_term(raw: str) -> str:
     raw = raw.replace("*", "").replace("_", " ").strip()
+    title = _TITLE_CASE_NAME.match(raw)
+    if title and title.group(0).split()[-1].lower() not in EN_STOP:
+        return clean_title(title.group(0))
     # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
     raw = re.sub(r"\s+of$", "", _EN_CUT.sub("", raw), flags=re.I)
     words = raw.split()

@@ -7,7 +7,9 @@ No list here names a subject's terms: what is kept out is grammar, textbook appa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import rjieba
 from wordfreq import zipf_frequency
 
 
@@ -114,6 +116,17 @@ GENERIC_HEADINGS = frozenset(
         "acknowledgements",
         "acknowledgments",
         "related work",
+        # a course site's or a repository's own apparatus
+        "commentary",
+        "observation",
+        "observations",
+        "sources",
+        "resources",
+        "additional resources",
+        "see also",
+        "contributing",
+        "credits",
+        "license",
         "小结",
         "总结",
         "练习",
@@ -141,6 +154,17 @@ GENERIC_HEADINGS = frozenset(
         "摘要",
         "致谢",
         "相关工作",
+        "来源",
+        "延伸阅读",
+        "扩展阅读",
+        "相关资源",
+        "资源",
+        "参见",
+        "参考",
+        "参考链接",
+        "贡献",
+        "许可",
+        "许可证",
     ]
 )
 
@@ -155,6 +179,8 @@ REFERENCE_HEADINGS = frozenset(
         "参考文献",
         "引用文献",
         "参考资料",
+        "参考",
+        "参考链接",
     ]
 )
 
@@ -170,6 +196,8 @@ FACET_HEADINGS = frozenset(
         "disadvantages",
         "advantages and disadvantages",
         "advantages and limitations",
+        "trade-offs",
+        "tradeoffs",
         "pros and cons",
         "strength",
         "strengths",
@@ -246,6 +274,11 @@ FACET_HEADINGS = frozenset(
         "优势",
         "劣势",
         "优缺点",
+        "不利之处",
+        "缺陷",
+        "弊端",
+        "好处",
+        "权衡",
         "局限",
         "局限性",
         "特点",
@@ -345,6 +378,17 @@ def everyday(word: str) -> bool:
     "reference" 4.7, "matrix" 4.1), everyday words above 5.0.
     """
     return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+
+# jieba's dictionary counts (about 60 million words): 6,000 is about 100 per million, Zipf
+# 5.0 as EVERYDAY_ZIPF ("系统" 20,602, "设计" 12,474, "公司" 45,605; "继承" 2,581, "数组" 314)
+ZH_EVERYDAY_COUNT = 6000
+
+
+@lru_cache(maxsize=65536)
+def zh_everyday(word: str) -> bool:
+    """One dictionary word so common in ordinary Chinese that alone it is rarely a key concept."""
+    return rjieba.has_word(word) and rjieba.suggest_freq(word) >= ZH_EVERYDAY_COUNT
 
 
 def technicality(term: str) -> float:

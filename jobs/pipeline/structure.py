@@ -11,6 +11,7 @@ concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import rjieba
@@ -31,6 +32,7 @@ from jobs.pipeline.lexicon import (
     ZH_GENERIC,
     ZH_STOP,
     everyday,
+    zh_everyday,
 )
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import has_han
@@ -68,7 +70,9 @@ _GLOSS = re.compile(
     r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50}(?:(?:或|、)[A-Za-z][A-Za-z0-9 '’\-]{1,30})?)"
     r"\*?\s*[）)]"
 )
-_EN_GLOSS = re.compile(r"\b([A-Za-z][a-z]+(?:[ -][a-z]+){0,3})\s+\(([A-Z]{2,6})\)")
+# "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
+# brackets, of which `_long_form` keeps the ones the acronym abbreviates
+_EN_GLOSS = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6})s?\)")
 _ZH_LOOSE = "就也都还才再又了是在把被将 "
 MAX_EN_WORDS = 5
 MAX_ZH_CHARS = 12
@@ -105,6 +109,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         parts = _SPLIT_EN.split(plain)
     # only "and" and commas split it: each part is a name ("Map and Set", "Scope, closure")
     named = not has_han(plain) and len(parts) == len(_COORDINATION.split(plain))
+    # "Sources and further reading": a generic part names nothing, nor lends its head
+    parts = [p for p in parts if clean_title(p).casefold() not in GENERIC_HEADINGS]
     parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]
@@ -221,13 +227,17 @@ def _zh_heading_runs(part: str) -> list[str]:
         if position == 0 and pos == "v" and len(word) >= 2:
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
-        if pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace():
+        if (pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace()) or (
+            pos == "k" and current
+        ):  # a suffix: 关系型数据库
             current += word
         else:
             runs.append(current.strip())
             current = ""
     runs.append(current.strip())
-    return [r for r in runs if len(r) >= 2]
+    # one everyday word left alone ("系统", "设计" in 学习如何设计大型系统) is the heading's
+    # wording, not its topic, as "Point" is in English (see _en_heading_parts)
+    return [r for r in runs if len(r) >= 2 and not zh_everyday(r)]
 
 
 def _code_terms(text: str) -> list[str]:
@@ -268,17 +278,52 @@ def _stressed_verb(term: str) -> bool:
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
     """ "梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
-    cues = []
+    return [Cue(term, "gloss", block) for term, _ in _glosses(text)]
+
+
+def acronym_pairs(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) for each name the text abbreviates in brackets: "Domain Name System
+    (DNS)", "内容分发网络（CDN）". The two are one concept."""
+    return [(term, gloss) for term, gloss in _glosses(text) if _ACRONYM.fullmatch(gloss)]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+def _glosses(text: str) -> Iterator[tuple[str, str]]:
     for match in _GLOSS.finditer(text):
-        term = _trailing_term(match.group(1).strip(), len(match.group(2).split()))
+        gloss = match.group(2).strip()
+        term = _trailing_term(match.group(1).strip(), len(gloss.split()))
         if term and acceptable(term):
-            cues.append(Cue(term, "gloss", block))
+            yield term, gloss
     for match in _EN_GLOSS.finditer(text):
         # "with a garbage collector (GC)" → "garbage collector"
-        term = _en_heading_parts(match.group(1), False)[-1]
-        if acceptable(term):
-            cues.append(Cue(term, "gloss", block))
-    return cues
+        term = _long_form(match.group(1), match.group(2))
+        if term and acceptable(term):
+            yield term, match.group(2)
+
+
+def _long_form(before: str, acronym: str) -> str:
+    """The words of `before` that `acronym` abbreviates, by Schwartz and Hearst's rule (2003,
+    "A simple algorithm for identifying abbreviation definitions in biomedical text"): from
+    the right, each letter of the acronym is found in turn, the first at the start of a word.
+    "with a Domain Name System" + DNS → "Domain Name System"; "" when the letters are not
+    there in order ("a new process (PID)")."""
+    position = len(before) - 1
+    for index in range(len(acronym) - 1, -1, -1):
+        letter = acronym[index].lower()
+        while position >= 0 and (
+            before[position].lower() != letter
+            or (index == 0 and position > 0 and before[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return ""
+        position -= 1
+    words = before[position + 1 :].split()
+    if (len(words) < 2 and "-" not in words[0]) or len(words) > MAX_EN_WORDS:
+        return ""  # one word is no expansion ("Kubernetes (K8S)"); six are a sentence
+    return clean_title(" ".join(words))
 
 
 _ZH_FUNCTION_POS = {
@@ -510,7 +555,9 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
     if len(words) > 1 and (not _head_noun(lowered[-1]) or _adverb(lowered[0])):
         return False  # "previously unseen", "is convex": a phrase, not a name
-    if any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
+    # "Design By Contract" in a sentence is a name (a heading capitalises every word)
+    title_case = not heading and all(w[0].isupper() for w in words)
+    if not title_case and any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 

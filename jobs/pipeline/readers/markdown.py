@@ -68,6 +68,8 @@ def parse(source: str) -> list[Block]:
         elif token.type == "table_close":
             blocks.extend(make_blocks("table", "\n".join(table), 1))
             table = []
+        elif token.type == "inline" and not context and _navigation(token):
+            continue
         elif token.type == "inline":
             text, emphasis = _inline(token)
             if context and context[-1] == "cell":
@@ -124,6 +126,47 @@ def _reads_as_prose(content: str) -> bool:
     text = _NESTED_FENCE.sub("", content)
     symbols = sum(text.count(ch) for ch in "{}[]();=<>$\\|")
     return len(_WORD.findall(text)) >= 8 and symbols <= 0.03 * len(text)
+
+
+# What a page's own navigation says between its links: "[Contents](../Contents.md) |
+# [Previous (7.3 Returning Functions)](03.md) | [Next (7.5 …)](05.md)"
+_BETWEEN_LINKS = re.compile(r"[\s|·•/»«<>→←\-–—:,]*")
+_NAVIGATION_WORD = re.compile(
+    r"^\W*(?:previous|prev|next|back|home|up|top|contents|table of contents|index"
+    r"|上一|下一|返回|目录|首页)",
+    re.I,
+)
+
+# "Read this in other languages:", "阅读其他语言版本：": a few words and a colon
+_LINK_LIST_LABEL = re.compile(r"[^.。!?！？:：]{1,40}[:：]")
+
+
+def _navigation(token: Token) -> bool:
+    """A paragraph of links only, two or more or one saying where it leads ("Next", "上一
+    节"), or a short label and its links ("Read this in other languages: English, 日本語"):
+    a course site's previous/next bar or a repository's language switcher, not prose. Its
+    link texts name other chapters; read as text they became concepts of this one."""
+    links: list[str] = []
+    label = ""
+    inside = False
+    for child in token.children or []:
+        if child.type == "link_open":
+            inside = True
+            links.append("")
+        elif child.type == "link_close":
+            inside = False
+        elif inside:
+            links[-1] += _child_text(child)
+        elif not links:
+            label += _child_text(child)
+        elif child.type not in ("softbreak", "hardbreak") and not _BETWEEN_LINKS.fullmatch(
+            child.content
+        ):
+            return False
+    label = label.strip()
+    if label:
+        return len(links) >= 2 and bool(_LINK_LIST_LABEL.fullmatch(label))
+    return len(links) >= 2 or (len(links) == 1 and bool(_NAVIGATION_WORD.match(links[0])))
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:

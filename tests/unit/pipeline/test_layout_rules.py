@@ -161,6 +161,44 @@ def test_a_quoted_name_is_the_whole_name() -> None:
     assert [d.term for d in found] == ["fast-forward"]
 
 
+def test_a_name_in_title_case_keeps_its_capitalised_small_words() -> None:
+    found = list(find_definitions("Also known as Design By Contract, it checks inputs.", 0, False))
+    assert [d.term for d in found] == ["Design By Contract"]
+    assert acceptable("Design By Contract")
+    # lower case, the small word still makes a clause of it
+    assert not acceptable("increase the count") and not acceptable("design by contract")
+
+
+def test_a_course_sites_navigation_bar_is_not_text() -> None:
+    blocks = parse(
+        "[Contents](../Contents.md) \\| [Previous (7.3 Returning Functions)](03.md) \\| "
+        "[Next (7.5 Decorated Methods)](05.md)\n\n"
+        "# 7.4 Function Decorators\n\n"
+        "[上一节：闭包](closures.md)\n\n"
+        "See [the Rust book](book.md) and [MDN](mdn.md) for more.\n\n"
+        "[Binary search tree](bst.md)\n\n"
+        "- [Lists](lists.md) | [Sets](sets.md)\n"
+    )
+    # prose with links stays, and so do a lone link naming a topic and a list of links
+    assert [b.text for b in blocks] == [
+        "7.4 Function Decorators",
+        "See the Rust book and MDN for more.",
+        "Binary search tree",
+        "Lists | Sets",
+    ]
+
+
+def test_a_repositorys_apparatus_headings_name_nothing() -> None:
+    def terms(text: str, level: int = 2) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, level)]
+
+    for text in ("Commentary", "Observation", "Sources and further reading", "Contributing"):
+        assert terms(text) == []
+    assert terms("来源及延伸阅读") == [] and terms("贡献") == []
+    assert terms("不利之处：反向代理") == ["反向代理"]
+    assert terms("Trade-offs") == []
+
+
 def test_a_name_may_end_in_a_bare_verb_after_a_modifier() -> None:
     assert acceptable("three-way merge") and acceptable("merge commit")
     assert not acceptable("previously unseen") and not acceptable("values computed")
@@ -397,3 +435,37 @@ def test_x_is_the_process_of_defines_x_without_any_emphasis() -> None:
     # a plain "X is a …" stays weak
     weak = list(find_definitions("Inlining is a common optimisation.", 0, False))
     assert [d.confidence for d in weak] == [0.55]
+
+
+def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
+    path = tmp_path / "dns.md"
+    path.write_text(
+        "# Name resolution\n\n"
+        "A *Domain Name System (DNS)* translates a name to an address; the domain name "
+        "system is a hierarchy.\n\n"
+        "## DNS caching\n\nA browser asks DNS first. DNS answers from its cache.\n\n"
+        "## DNS\n\nDNS is old.\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path).knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert "dns" not in keys and "domain name system" in keys
+    merged = next(c for c in concepts if c.key == "domain name system")
+    assert merged.mentions == 4  # the acronym's blocks count for the name
+    assert "heading" in merged.sources  # and so does its evidence
+    # the same acronym with no name spelled out stays a concept of its own
+    path.write_text(path.read_text().replace("Domain Name System (DNS)", "DNS"))
+    assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
+
+
+def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
+    def terms(text: str) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, 3)]
+
+    # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
+    assert terms("学习如何设计大型系统") == []
+    assert terms("为搜索引擎设计一个键值储存") == ["搜索引擎设计", "键值储存"]
+    # a suffix joins the run: 关系型数据库管理系统, not 关系 and 数据库管理系统
+    assert terms("关系型数据库管理系统的复制") == ["关系型数据库管理系统", "复制"]
+    # a short heading is its own topic, everyday or not
+    assert terms("系统") == ["系统"]

@@ -19,7 +19,13 @@ from jobs.pipeline.readers.codelines import (
     display_math,
     mark_heading_code,
 )
-from jobs.pipeline.structure import colon_head, gloss_terms, heading_terms, plain_code_names
+from jobs.pipeline.structure import (
+    acronym_pairs,
+    colon_head,
+    gloss_terms,
+    heading_terms,
+    plain_code_names,
+)
 
 
 def _blocks(path: Path) -> list[tuple[str, str]]:
@@ -79,10 +85,11 @@ def test_code_named_by_its_kind_without_backticks() -> None:
     ]
 
 
-def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
-    def glossed(text: str) -> list[str]:
-        return [c.term for c in gloss_terms(text, 0)]
+def glossed(text: str) -> list[str]:
+    return [c.term for c in gloss_terms(text, 0)]
 
+
+def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
     assert glossed("另一类是对称矩阵（symmetric matrix），它等于自身的转置。") == ["对称矩阵"]
     assert glossed("这种错误叫做 二次释放（double free）。") == ["二次释放"]
     assert glossed("我们希望智能体（agent）能学会。") == [
@@ -95,6 +102,25 @@ def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
     # a leading verb goes when the rest says all of the gloss, whatever rjieba calls the
     # rest (加权 is tagged a verb, 平均 an adjective); 对称 in 对称矩阵 stays, as above
     assert glossed("这个分数表示加权平均（weighted average）。") == ["加权平均"]
+
+
+def test_an_acronym_names_the_words_it_abbreviates() -> None:
+    assert glossed("Memory is freed by a garbage collector (GC) later.") == ["garbage collector"]
+    # capitalised names and hyphenated words: the acronym's letters pick the words
+    assert glossed("A browser asks the Domain Name System (DNS) first.") == ["Domain Name System"]
+    assert glossed("Routers perform Network Address Translation (NAT) on packets.") == [
+        "Network Address Translation"
+    ]
+    assert glossed("Entries expire after a time-to-live (TTL) passes.") == ["time-to-live"]
+    # letters not there in order, or one ordinary word before them: nothing, and no error
+    assert glossed("Start a new process (PID) now.") == []
+    assert glossed("It checks the System (DNS) and the data (API).") == []
+    # the pairs a document spells out, Chinese names included; a translation is no acronym
+    text = "由内容分发网络（CDN）和梯度（gradient）以及 Domain Name System (DNS)"
+    assert acronym_pairs(text) == [
+        ("内容分发网络", "CDN"),
+        ("Domain Name System", "DNS"),
+    ]
 
 
 def test_a_facet_heading_left_with_one_word_is_read_both_ways() -> None:
