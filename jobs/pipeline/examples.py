@@ -45,7 +45,9 @@ def find_examples(
                 continue
             content = sentence
             last = position == len(said) - 1
-            if last and _leads_in(sentence, start):
+            if last and (
+                _leads_in(sentence, start) or _names_what_follows(sentence, start, blocks, index)
+            ):
                 following = _following(blocks, index)
                 if following is None:
                     if _bare(sentence, start):
@@ -79,6 +81,26 @@ def _leads_in(sentence: str, start: re.Match[str] | None) -> bool:
     with" and then the code), or it is only the marker."""
     ending = sentence.rstrip()[-1:]
     return ending not in {".", "!", "?", "。", "！", "？", ")", "）"} or _bare(sentence, start)
+
+
+_NAMES_WORDS = 6  # "For example, a list of tuples." names the code that follows it
+
+
+def _names_what_follows(
+    sentence: str, start: re.Match[str] | None, blocks: Sequence[Block], index: int
+) -> bool:
+    """ "For example, a list of tuples." and then the code: a short sentence that only
+    names what the next block (code or a formula) shows leads in, full stop or not."""
+    if (
+        start is None
+        or index + 1 >= len(blocks)
+        or blocks[index + 1].kind not in ("code", "formula")
+    ):
+        return False
+    rest = sentence[start.end() :]
+    if re.search(r"[\u4e00-\u9fff]", rest):
+        return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 2 * _NAMES_WORDS
+    return len(re.findall(r"\w+", rest)) <= _NAMES_WORDS
 
 
 def _following(blocks: Sequence[Block], index: int) -> str | None:

@@ -10,13 +10,28 @@ from collections.abc import Callable, Sequence
 
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
+from jobs.pipeline.textutil import sentences
 
 _DISPLAY = re.compile(
     r"^\s*(?:\$\$.+\$\$|\\\[.+\\\]|\\begin\{(?:equation|align|gather|multline)\*?\}.+)\s*$", re.S
 )
 _INLINE = re.compile(r"(?<!\$)\$([^$\n]{8,300})\$(?!\$)")
-_LATEX_OPERATOR = re.compile(
-    r"\\(?:frac|sum|prod|int|lim|sqrt|partial|nabla|mathbf|top|cdot|leq|geq|log|exp)|[=<>≤≥]"
+# Inline maths is a formula when it computes something: an operator such as a sum or a
+# fraction, or a relation with arithmetic beside it ("$y = 2x + 1$"). A symbol given a
+# value ("$\\gamma=0.5$"), a renaming ("$g'=G_{t+1}$"), a sequence ("$X_0,\\cdots,X_T$")
+# or a tuple ("$<S,A,P,R>$") is notation: as a course's "formula for X" it answered nothing.
+_BIG_OPERATOR = re.compile(
+    r"\\(?:frac|dfrac|sum|prod|int|oint|lim|sqrt|partial|nabla|log|ln|exp|max|min|arg|"
+    r"mathbb\{E\})(?![a-zA-Z])"
+)
+_RELATION_SIGN = re.compile(r"=|\\(?:leq?|geq?|approx|neq|propto|sim)(?![a-zA-Z])|≤|≥")
+_ARITHMETIC = re.compile(r"[+\-*/^]|\\(?:cdot|times|div|pm)(?![a-zA-Z])")
+# subscripts, and superscripts that decorate a name (V^*, x^\prime, A^T) rather than raise it
+# two factors side by side: "2x", "\\mathbf{A}\\mathbf{x}", "\\lambda v"
+_FACTOR = r"(?:\\math(?:bf|rm|it|bb|cal)\{\w\}|\\[a-zA-Z]+(?![a-zA-Z{(])|[A-Za-z](?![A-Za-z]))"
+_PRODUCT = re.compile(rf"(?:\d|{_FACTOR})\s*{_FACTOR}")
+_DECORATION = re.compile(
+    r"_(?:\{[^{}]*\}|\\?\w)|\^(?:\{\s*(?:\*|\\prime|T|\\top)\s*\}|\*|\\prime|T\b|\\top)"
 )
 _MATH_CHARS = set("=+−-*/^_()[]{}|∑∫∏√∂∇≤≥≈≠∞·×÷αβγδεθλμσπφψωΣΔΩ")
 MAX_CONTEXT = 400
@@ -30,16 +45,23 @@ def find_formulas(
         text = block.text.strip()
         context = _context(blocks, index)
         if block.kind == "formula" or _DISPLAY.match(text):
-            found.append(_formula(text, context, block, 0.9, concept_of(context, index)))
+            found.append(_formula(text, context, block, 0.9, concept_of(_lead_in(context), index)))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
-                if _LATEX_OPERATOR.search(match.group(1)):
+                if _computes(match.group(1)):
                     found.append(
                         _formula(match.group(0), text, block, 0.6, concept_of(text, index))
                     )
             if _looks_mathematical(text):
                 found.append(_formula(text, context, block, 0.5, concept_of(context, index)))
     return found
+
+
+def _computes(latex: str) -> bool:
+    if _BIG_OPERATOR.search(latex):
+        return True
+    bare = _DECORATION.sub("", latex)
+    return bool(_RELATION_SIGN.search(bare) and (_ARITHMETIC.search(bare) or _PRODUCT.search(bare)))
 
 
 def _formula(
@@ -54,6 +76,14 @@ def _context(blocks: Sequence[Block], index: int) -> str:
         if blocks[back].kind in PROSE or blocks[back].kind == "heading":
             return blocks[back].text[-MAX_CONTEXT:]
     return ""
+
+
+def _lead_in(context: str) -> str:
+    """The sentence right before a display formula says what it is ("贝尔曼方程写成矩阵的形式
+    ：", "The variance is then"): a concept it names comes first; one named earlier in the
+    paragraph (a state, a reward of the example) only when that sentence names none."""
+    said = list(sentences(context))
+    return f"{said[-1]}\n{context}" if said else context
 
 
 # An equation relates two sides: "y = 2x + 1", not "=== "Tab"" (Markdown tabs) or a

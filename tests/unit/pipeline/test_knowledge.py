@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.model import Analysis, to_json
+from jobs.pipeline.examples import find_examples
+from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.model import Analysis, Block, to_json
 from tests.unit.pipeline.samples import MIXED
 
 
@@ -135,8 +137,6 @@ def test_analysis_is_json_serialisable(en: Analysis) -> None:
 
 
 def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
-    from jobs.pipeline.examples import find_examples
-    from jobs.pipeline.model import Block
 
     blocks = [
         Block("heading", "Dictionaries", 1, level=1),
@@ -144,6 +144,13 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
         Block("code", ">>> eng2sp = {'one': 'uno'}", 1),
         Block("paragraph", "You can make one with", 2),
         Block("code", "d = dict()", 2),
+        # a short sentence that only names what the code after it shows leads in too
+        Block("paragraph", "Lists hold records. For example, a list of tuples.", 2),
+        Block("code", "portfolio = [('GOOG', 100, 490.1)]", 2),
+        Block("paragraph", "For example, a histogram counts the letters of a word.", 2),
+        Block("code", "h = histogram('brontosaurus')", 2),
+        Block("paragraph", "例如，元组的列表。", 2),
+        Block("code", "t = [(1, 2)]", 2),
         Block("paragraph", "For example, a histogram counts letters.", 2),
         Block("paragraph", "例如：", 3),
         Block("heading", "Lookups", 3, level=2),
@@ -151,13 +158,47 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
     found = [x.content for x in find_examples(blocks, lambda text, block: None)]
     assert found == [
         "For example:\n>>> eng2sp = {'one': 'uno'}",
+        "For example, a list of tuples.\nportfolio = [('GOOG', 100, 490.1)]",
+        # a sentence that says something itself stays the example alone
+        "For example, a histogram counts the letters of a word.",
+        "例如，元组的列表。\nt = [(1, 2)]",
         "For example, a histogram counts letters.",
     ]  # "例如：" with only a heading after it shows nothing
 
 
+def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
+
+    text = (
+        r"Set $\gamma=0.5$ and $g'=G_{t+1}$ for states $X_0,X_1,\cdots,X_T$ of the tuple "
+        r"$<S,A,P,R,\gamma>$. The return is $G_t = r_{t+1} + \gamma G_{t+1}$, a system "
+        r"reads $\mathbf{A}\mathbf{x} = \mathbf{b}$ and the value $\sum_{s'} p(s') V(s')$."
+    )
+    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    assert found == [
+        r"$G_t = r_{t+1} + \gamma G_{t+1}$",
+        r"$\mathbf{A}\mathbf{x} = \mathbf{b}$",
+        r"$\sum_{s'} p(s') V(s')$",
+    ]
+
+
+def test_a_display_formula_belongs_to_what_the_sentence_before_it_names() -> None:
+
+    def earliest(text: str, block: int) -> str | None:
+        named = [(text.find(k), k) for k in ("mean", "variance") if k in text]
+        return min(named)[1] if named else "section"
+
+    blocks = [
+        Block("paragraph", "The mean is the average of the data. The variance is then", 1),
+        Block("formula", "$$s^2 = \\frac{1}{n-1}\\sum_i (x_i - \\bar{x})^2$$", 1),
+        Block("paragraph", "Their mean is the centre. It is written", 1),
+        Block("formula", "$$\\bar{x} = \\frac{1}{n}\\sum_i x_i$$", 1),
+    ]
+    found = [(x.concept_key, x.confidence) for x in find_formulas(blocks, earliest)]
+    # the second lead-in names nothing: the paragraph's own concept, not the section's
+    assert found == [("variance", 0.9), ("mean", 0.9)]
+
+
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
-    from jobs.pipeline.formulas import find_formulas
-    from jobs.pipeline.model import Block
 
     blocks = [
         Block("paragraph", '=== "<1>"', 1),
