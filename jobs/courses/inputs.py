@@ -113,7 +113,9 @@ def planning_input(
             text = row.content.strip()[:MAX_EXTRACTION_CHARS]
             if kind is not None and text:
                 page = row.page_number if row.page_number and row.page_number > 0 else None
-                texts[concept].append(Extraction(kind, text, str(document_id), page))
+                score = row.confidence_score
+                confidence = _unit(None if score is None else float(score), 1.0)
+                texts[concept].append(Extraction(kind, text, str(document_id), page, confidence))
     languages = {str(d.id): d.language or "en" for d in chosen}
     concepts = tuple(
         ConceptInput(

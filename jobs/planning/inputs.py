@@ -36,6 +36,9 @@ class Extraction:
     text: str
     document_id: str
     page: int | None
+    # the extractor's confidence: a display formula (0.9) over an inline one (0.6), "X is
+    # defined as" (0.9) over "X is a …" (0.55)
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """QuestionAnswer objects for self-assessment, from each taught concept's own texts.
 
-Per concept: its first definition, example and formula (in reading order) each give
-one question; a concept with none of these but a description gets a definition
-question answered by the description.
+Per concept: its surest definition, example and formula (the extractor's confidence,
+then reading order: a display formula before a symbol set inline, "X is defined as"
+before "X is a …") each give one question; a concept with none of these but a
+description gets a definition question answered by the description.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def _at(source: Extraction) -> tuple[str, int | None]:
 def _answers(
     concept: ConceptInput, document_order: Mapping[str, int]
 ) -> list[tuple[str, str, Extraction | None]]:
-    def reading(e: Extraction) -> tuple[int, int, str]:
-        return (document_order.get(e.document_id, len(document_order)), e.page or 0, e.text)
+    def reading(e: Extraction) -> tuple[float, int, int, str]:
+        place = document_order.get(e.document_id, len(document_order))
+        return (-e.confidence, place, e.page or 0, e.text)
 
     found: list[tuple[str, str, Extraction | None]] = []
     for kind in KINDS:

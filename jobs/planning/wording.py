@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Chinese text uses full-width punctuation on purpose
+# ruff: noqa: RUF001 - full-width punctuation and typographic quotes on purpose
 """The planner's sentences in the course language (Chinese or English).
 
 Objectives start with a measurable verb for their Bloom level (Anderson &
@@ -53,9 +53,11 @@ EN = {
     "many_documents_title": "{title} and related readings",
     "description": "A {weeks}-week course of {count} concepts, from {first} to {last}, "
     "based on {documents}.",
-    "question_definition": "What is {title}?",
-    "question_example": "How is {title} used in practice? Give an example.",
-    "question_formula": "What is the formula for {title}?",
+    # the title in quotes is a term mentioned, so the sentence reads for any noun: "What
+    # is dictionary?" lacked its article, "How is composite keys used" its agreement
+    "question_definition": "What does “{title}” mean?",
+    "question_example": "How is “{title}” used in practice? Give an example.",
+    "question_formula": "What is the formula for “{title}”?",
     "review_title": "Review and catch-up",
 }
 ZH = {

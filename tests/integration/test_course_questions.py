@@ -67,7 +67,7 @@ async def test_questions_are_stored_served_and_searchable_by_readers_only(
     topics = [t for w in data["course"]["outline"]["weeks"] for t in w["topics"]]
     order = [topics.index(q["topic"]) for q in questions]
     assert order == sorted(order), "questions come in the order their concepts are taught"
-    variance = next(q for q in questions if q["question"] == "What is Variance?")
+    variance = next(q for q in questions if q["question"] == "What does “Variance” mean?")
     assert variance["answer"] == "The variance is the average squared distance from the mean."
     assert variance["difficulty"] == "INTERMEDIATE"
     assert (

@@ -11,7 +11,7 @@ from dataclasses import replace
 import orjson
 import pytest
 
-from jobs.planning import plan_course
+from jobs.planning import Extraction, plan_course
 from schema.outline import (
     CourseOutline,
     parse_assessments,
@@ -144,15 +144,35 @@ def test_questions_come_from_definitions_examples_and_formulas() -> None:
     plan = plan_course(data)
     sd = [q for q in plan.questions if q.concept_id == "s-sd"]
     assert [q.question for q in sd] == [
-        "What is Standard deviation?",
-        "How is Standard deviation used in practice? Give an example.",
-        "What is the formula for Standard deviation?",
+        "What does “Standard deviation” mean?",
+        "How is “Standard deviation” used in practice? Give an example.",
+        "What is the formula for “Standard deviation”?",
     ]
     assert sd[0].answer == "The standard deviation is the square root of the variance."
     assert sd[2].answer == "s = √s²"
     assert {(q.difficulty, q.topic) for q in sd} == {("intermediate", "Standard deviation")}
     assert all(q.document_id == STATS and q.page for q in sd)
     assert len({q.id for q in plan.questions}) == len(plan.questions)
+
+
+def test_a_question_takes_the_surest_formula_and_definition_not_the_first() -> None:
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    sd = next(c for c in data.concepts if c.id == "s-sd")
+    earlier = (
+        Extraction("formula", "s = 7", STATS, 1, confidence=0.6),  # a value set inline
+        Extraction("definition", "Standard deviation is a number.", STATS, 1, confidence=0.55),
+    )
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=earlier + c.extractions) if c is sd else c for c in data.concepts
+        ),
+    )
+    answers = {q.question: q.answer for q in plan_course(data).questions if q.concept_id == "s-sd"}
+    assert answers["What is the formula for “Standard deviation”?"] == "s = √s²"
+    assert answers["What does “Standard deviation” mean?"] == (
+        "The standard deviation is the square root of the variance."
+    )
     zh = plan_course(linear_algebra_input())
     assert zh.questions[0].question == "什么是向量？"
 
