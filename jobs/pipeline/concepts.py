@@ -21,9 +21,10 @@ import rjieba
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
-from jobs.pipeline.lexicon import EN_GENERIC, everyday, technicality
+from jobs.pipeline.lexicon import EN_GENERIC, everyday, technicality, zh_everyday
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
+from jobs.pipeline.references import without_citations
 from jobs.pipeline.structure import (
     Cue,
     acronym_pairs,
@@ -66,7 +67,12 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
-    body = [(i, s) for i, b in enumerate(blocks) if b.kind in PROSE for s in sentences(b.text)]
+    body = [
+        (i, without_citations(s))
+        for i, b in enumerate(blocks)
+        if b.kind in PROSE
+        for s in sentences(b.text)
+    ]
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
     # gloss, or a definition where the term is first used, is the author's remaining mark
     # of a term being introduced
@@ -352,7 +358,8 @@ def _admissible(
     if not multiword:  # a single word on frequency alone: frequent, and not an everyday word
         if not chinese and count >= 3 and technicality(key) >= 0.5:
             return True  # rare in ordinary English, recurring here: a technical term ("Hessian")
-        return count >= 5 and cv > 0.5 and not (_zh_verb(key) if chinese else everyday(key))
+        common = (_zh_verb(key) or zh_everyday(key)) if chinese else everyday(key)
+        return count >= 5 and cv > 0.5 and not common
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
 
 

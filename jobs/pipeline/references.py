@@ -52,3 +52,23 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
         if section_level or (block.kind in ("paragraph", "list_item") and is_citation(block.text)):
             found.add(index)
     return found
+
+
+_NAME = r"[A-Z][\w'’-]+"
+_CITED_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# "(Deisenroth et al., 2009; Rasmussen and Williams, 2006)", "[Stoer and Bulirsch, 2002]",
+# "Stoer and Bulirsch (2002)", "Deisenroth et al. [2009]", "Papamakarios et al."
+_IN_TEXT_CITATION = re.compile(
+    rf"[(\[]\s*{_NAME}[^()\[\]]{{0,300}}?{_CITED_YEAR}\s*[)\]]"
+    rf"|\b{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s*[(\[]\s*{_CITED_YEAR}\s*[)\]]"
+    rf"|\b{_NAME}\s+et\s+al\b\.?"
+)
+
+
+def without_citations(text: str) -> str:
+    """The sentence without its author-year citations: the authors a text cites are not
+    concepts it teaches ("Stoer", "Deisenroth et al" were). A name and a bare year
+    ("Python (1991)") stay: that is how texts date things too."""
+    if "(" not in text and "[" not in text and " al" not in text:
+        return text
+    return _IN_TEXT_CITATION.sub(" ", text)

@@ -40,7 +40,8 @@ from jobs.pipeline.textutil import has_han
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional.
 HEADING_NUMBER = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|[一二三四五六七八九十]+[、.\s]"
-    r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§)\s*",
+    r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
+    r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s))\s*",
     re.I,
 )
 _EN_LEAD = re.compile(
@@ -260,7 +261,8 @@ def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
     return [
         Cue(term, "emphasis", block)
         for term in terms
-        if acceptable(term) and not _stressed_verb(term)
+        # "*Summary*": a heading set in the body's size and italics names nothing either
+        if acceptable(term) and not _stressed_verb(term) and term.casefold() not in GENERIC_HEADINGS
     ]
 
 
@@ -517,11 +519,19 @@ def zh_headless(term: str) -> bool:
     return len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD)
 
 
+_SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
+_CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
+
+
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
     bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
     if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$'):
         return False
+    if not any(ch.isalpha() for ch in term):
+        return False  # "10 20 30", "−20 −10": a figure's axis, not a name
+    if _SYMBOLS_ONLY.fullmatch(term) or _CITATION.search(term):
+        return False  # "x n", "f p": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):
         bare = term.replace(" ", "")
         return (

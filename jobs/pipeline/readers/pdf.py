@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from datasources.files.detect import Detected, open_pdf
+from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
     guess_heading,
@@ -76,24 +77,28 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                 stripped = raw.strip("\r \t")
                 if stripped:
                     first = offset + (len(raw) - len(raw.lstrip("\r \t")))
-                    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+                    size = _line_size(textpage, first, stripped)
                     top = _char_top(textpage, first)
                     if stripped.strip("•·◦▪‣-– "):
                         code = _code_runs(textpage, raw, offset)
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
                         mono = covered >= 0.9 * len(stripped.replace(" ", ""))
                         mono = mono and not _CJK.search(stripped)
-                        runs = [] if mono else _emphasis(textpage, raw, offset)
+                        runs, maths = ([], []) if mono else _styles(textpage, raw, offset)
                         body = raw.rstrip("\r \t")
-                        shown = stripped if mono else _backticked(raw, code).strip("\r \t")
+                        shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
+                        apart = {} if mono else _subscripted(textpage, raw, offset)
                         lines.append(
                             _Line(
-                                _unradical(rejoin_hyphens(shown)),
+                                _unradical(rejoin_hyphens(_part(shown, apart))),
                                 round(size, 1),
                                 index + 1,
                                 top,
                                 mono,
-                                tuple(_unradical(rejoin_hyphens(raw[a:b])) for a, b in runs),
+                                tuple(
+                                    _unradical(rejoin_hyphens(_part(raw[a:b], apart)))
+                                    for a, b in runs
+                                ),
                                 bool(runs) and runs[0][0] == first - offset,
                                 bool(runs) and runs[-1][1] == len(body),
                             )
@@ -104,6 +109,50 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def _line_size(textpage: pdfium.PdfTextPage, first: int, stripped: str) -> float:
+    """The median size of the line's first few characters: some producers report 1 pt for
+    the first character of each text object ("典" 1.0, "型" 10.0), and a drop cap is one
+    large letter before the body's."""
+    sizes = sorted(
+        pdfium_c.FPDFText_GetFontSize(textpage.raw, first + i)
+        for i, char in enumerate(stripped[:5])
+        if not char.isspace()
+    )
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[str, str]:
+    """Words that are a symbol with its subscript or superscript glued on by the text layer
+    ("x" + small "n" → "xn", "k" + small "post" → "kpost"), each with the two apart ("x
+    n"). Read glued, maths became terms ("dzk", "flin"). A drop cap (a letter two or three
+    times the rest) and small capitals faked by size (uppercase letters) are not split."""
+    apart: dict[str, str] = {}
+    for match in _WORD.finditer(line):
+        start = offset + match.start()
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+        if size <= 0:
+            continue
+        word = match.group()
+        last = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + len(word) - 1)
+        if last >= 0.85 * size:
+            continue  # the usual case, cheaply: a subscript runs to the word's end
+        for i in range(1, len(word)):
+            ratio = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) / size
+            if 0.55 <= ratio < 0.85 and not word[i:].isupper():
+                apart[word] = f"{word[:i]} {word[i:]}"
+                break
+    return apart
+
+
+def _part(text: str, apart: dict[str, str]) -> str:
+    if not apart:
+        return text
+    return _WORD.sub(lambda m: apart.get(m.group(), m.group()), text)
 
 
 # CJK radicals (Kangxi, and the supplement). Some PDF producers (fonts on macOS among them)
@@ -130,16 +179,21 @@ _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK punctuation
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[\u3400-\u9fff]")
+# a Latin word (Greek letters and digits in it) or one Chinese character: "X到输出" is the
+# symbol X and three characters, each in its own font
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|[\u3400-\u9fff]")
 
 
 _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
 
 
-def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tuple[int, int]]:
+def _styles(
+    textpage: pdfium.PdfTextPage, line: str, offset: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
-    as (start, end) in `line`."""
+    and runs of words set in a maths font, as (start, end) in `line`."""
     runs: list[tuple[int, int]] = []
+    maths: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -148,10 +202,17 @@ def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tupl
             textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags)
         )
         font = name.value.decode("latin-1").lower()
+        if _MATH_FONT.search(font):
+            if maths and not line[maths[-1][1] : match.start()].strip():
+                maths[-1] = (maths[-1][0], match.end())  # "y" + subscript "ij": one symbol
+            else:
+                maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
+        if styled and _mathematical(textpage, match, offset, font):
+            styled = False
         if styled:
             current.append(match.span())
         elif current:
@@ -159,7 +220,34 @@ def _emphasis(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tupl
             current = []
     if current:
         runs.append(_closed(line, current[0][0], current[-1][1]))
-    return runs
+    return runs, maths
+
+
+# TeX's maths fonts (Computer Modern, AMS, Latin Modern, Palatino's, double-struck) and
+# any font named for maths: their italic letters are variables, not emphasis
+_MATH_FONT = re.compile(r"^(?:[a-z]{6}\+)?(?:cmmi|cmsy|cmex|cmbsy|msam|msbm|eufm|rsfs|dsrom|stmary|"
+                        r"wasy|txmi|txsy|pxmi|pxsy|lmmi|lmsy|zplm)|math")  # fmt: skip
+# a symbol: one or two Latin or Greek letters that are no English word ("x", "dx", "θ";
+# not "a", "or"), or letters with digits ("x1", "p0")
+_VARIABLE = re.compile(r"[A-Za-z\u0370-\u03ff]{1,2}|[A-Za-z\u0370-\u03ff]+\d+\w*")
+
+
+def _mathematical(
+    textpage: pdfium.PdfTextPage, token: re.Match[str], offset: int, font: str
+) -> bool:
+    """A styled token that is maths, not a stressed word: set in a maths font, one or two
+    letters or letters with digits ("x", "dx", "x1": a text font's italic serves as maths
+    italic in Palatino and Times), or a letter with a smaller subscript glued on ("kpost"
+    is k with "post" below it)."""
+    word = token.group()
+    if _MATH_FONT.search(font) or (_VARIABLE.fullmatch(word) and word.lower() not in EN_STOP):
+        return True
+    start = offset + token.start()
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+    return any(
+        pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) < 0.85 * size
+        for i in range(1, len(token.group()))
+    )
 
 
 def _closed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -199,14 +287,23 @@ def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tup
     return runs
 
 
-def _backticked(line: str, runs: list[tuple[int, int]]) -> str:
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _marked(line: str, code: list[tuple[int, int]], maths: list[tuple[int, int]]) -> str:
     """Inline code marked as Markdown and the HTML reader mark it (`Box<T>`), so a name set
-    in code inside a heading or a sentence reads the same from a PDF."""
+    in code inside a heading or a sentence reads the same from a PDF; symbols set in a
+    maths font marked as TeX marks them ($X$): no term runs through them ("输入 X 到输出
+    Y", "步长 s" had become terms)."""
+    marks = sorted([(a, b, "`") for a, b in code] + [(a, b, "$") for a, b in maths])
     out, last = [], 0
-    for start, end in runs:
-        if (start and line[start - 1].isalnum()) or (end < len(line) and line[end].isalnum()):
+    for start, end, mark in marks:
+        if start < last:
+            continue  # inside code already
+        if _latin(line[start - 1 : start]) or _latin(line[end : end + 1]):
             continue  # a glyph borrowed from another font inside a word ("f" + "ibonacci")
-        out += [line[last:start], "`", line[start:end], "`"]
+        out += [line[last:start], mark, line[start:end], mark]
         last = end
     return "".join(out) + line[last:]
 
@@ -242,13 +339,39 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
     repeated = {text for text, count in edges.items() if count >= threshold}
     kept = []
     for lines in pages:
+        contents = _contents_lines(lines)
         for position, line in enumerate(lines):
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             if edge and (key in repeated or key.strip("#-–— ") == "" or _page_label(line.text)):
                 continue
-            kept.append(line)
+            if position not in contents:
+                kept.append(line)
     return kept
+
+
+# "2.4 Summary 12", "A Gaussian processes 25", "Hashing ........ 41": a table of contents'
+# entry, a section number or letter, its title and its page
+_CONTENTS_ENTRY = re.compile(
+    r"^(?:(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S.{0,100}?|\S.{0,100}?(?:\s?\.){3,})"
+    r"\s*\d{1,4}$"
+)
+
+
+def _contents_lines(lines: list[_Line]) -> set[int]:
+    """Positions of a table of contents on a page: three or more entries in a row (one
+    alone may be a sentence that ends on a number). Its titles are other sections' names,
+    set in italics by some classes; read as text they were concepts of the page."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, line in enumerate([*lines, None]):
+        if line is not None and _CONTENTS_ENTRY.match(line.text.strip()):
+            run.append(position)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
 
 
 def _page_label(text: str) -> bool:
@@ -270,7 +393,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         reverse=True,
     )
     minor_level = {size: min(len(heading_sizes) + i + 1, 6) for i, size in enumerate(minor_sizes)}
-    spacing = _line_spacing(lines)
+    spacing = _line_spacing(lines, body)
     width: dict[int, int] = {}
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
@@ -301,7 +424,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if not level and line.size in minor_level and _wholly_emphasised(line):
             level = minor_level[line.size]
-        if level and len(line.text) <= 120:
+        if level and len(line.text) <= 120 and _wordy(line.text):
             flush()
             if (
                 blocks
@@ -329,6 +452,20 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _wordy(text: str) -> bool:
+    """Large type that reads as a heading, not a figure's labels set large ("f f lin",
+    "xp", "10 20 30": numbers, or mostly lower-case symbols of one or two letters).
+    "Q & A", "Go" and "C Importance Sampling" are headings."""
+    if _CJK.search(text):
+        return True
+    tokens = _LETTERS.findall(text)
+    symbols = sum(len(t) <= 2 and t.islower() for t in tokens)
+    return bool(tokens) and 2 * symbols < len(tokens)
 
 
 def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
@@ -359,11 +496,16 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(("。", "！", "？", ".", "!", "?", ":", "：", "”", '"'))
 
 
-def _line_spacing(lines: list[_Line]) -> float:
-    """The most common distance between consecutive lines of a page: the body's leading."""
+def _line_spacing(lines: list[_Line], body: float) -> float:
+    """The body's leading: the smallest regular distance between consecutive body lines of
+    a page. A formula's sub- and superscript lines sit closer than half a line: not leading."""
     gaps: Counter[float] = Counter()
     for previous, line in pairwise(lines):
-        if previous.page == line.page and previous.size == line.size and previous.top > line.top:
+        if (
+            previous.page == line.page
+            and previous.size == line.size == body
+            and previous.top - line.top > 0.5 * body
+        ):
             gaps[round(previous.top - line.top)] += 1
     if not gaps:
         return 0.0

@@ -152,3 +152,82 @@ def test_in_a_document_without_emphasis_a_gloss_counts_as_the_authors_mark() -> 
 
     assert "emphasis" in degree(text)  # plain text: the typography is lost, the gloss is left
     assert "emphasis" not in degree(marked)  # the author's emphasis is visible elsewhere
+
+
+def test_pdf_maths_in_italics_is_not_emphasis_and_subscripts_come_apart(tmp_path: Path) -> None:
+    body = "<p>The points are spread out evenly over the whole interval we integrate.</p>" * 3
+    path = _pdf(
+        tmp_path,
+        f"<h1 style='font-size: 20pt'>Quadrature</h1>{body}"
+        "<p>The <i>trapezoidal rule</i> weights the nodes <i>x<sub style='font-size: 7.5pt'>n"
+        "</sub></i> by <i>w<sub style='font-size: 7.5pt'>n</sub></i> and integrates "
+        "<i>dx</i> with a kernel <i>k<sub style='font-size: 7.5pt'>post</sub></i> over "
+        "<i>θ</i>.</p>",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    emphasis = [e for b in blocks for e in b.emphasis]
+    assert emphasis == ["trapezoidal rule"]  # variables are italic in maths, not stressed
+    text = " ".join(b.text for b in blocks)
+    assert "x n" in text and "k post" in text and "xn" not in text.split()
+
+
+def test_pdf_contents_pages_and_figure_labels_are_not_text_or_headings(tmp_path: Path) -> None:
+    body = "<p>Sampling draws points at random and averages the function values.</p>" * 3
+    contents = "".join(
+        f"<div>{n} {title} {page}</div>"
+        for n, title, page in [
+            ("1", "Motivation", 5),
+            ("2.1", "Newton–Cotes", 6),
+            ("2.4", "<i>Summary</i>", 12),
+            ("A", "Gaussian processes", 25),
+        ]
+    )
+    path = _pdf(
+        tmp_path,
+        f"<h1 style='font-size: 20pt'>Contents</h1>{contents}"
+        "<div style='page-break-after: always'></div>"
+        f"<h1 style='font-size: 20pt'>Monte Carlo</h1>{body}"
+        f"<div style='font-size: 16pt'>f f lin</div><div style='font-size: 16pt'>10 20 30</div>"
+        f"{body}<p>It ends at page 5 after 3 rounds of 12</p>",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Contents", "Monte Carlo"]
+    text = " ".join(b.text for b in blocks)
+    assert "Newton–Cotes" not in text and "Summary" not in text
+    assert "It ends at page 5 after 3 rounds of 12" in text  # one such line is a sentence
+
+
+def test_pdf_symbols_in_a_maths_font_are_marked_as_maths() -> None:
+    from jobs.pipeline.readers.pdf import _MATH_FONT, _marked
+
+    assert all(
+        _MATH_FONT.search(name)
+        for name in ("lmmathitalic10-regular", "abcdef+cmmi10", "msbm10", "pazomath-italic")
+    )
+    assert not any(_MATH_FONT.search(name) for name in ("simsun", "urwpalladiol-ital", "cmr10"))
+    line = "输入特征映射X到输出特征映射Y，步长s"
+    maths = [(6, 7), (14, 15), (18, 19)]
+    assert _marked(line, [], maths) == "输入特征映射$X$到输出特征映射$Y$，步长$s$"
+    # a maths glyph inside a Latin word is borrowed, and code stays code
+    assert _marked("the fk and len(x)", [(11, 17)], [(4, 5), (15, 16)]) == "the fk and `len(x)`"
+
+
+def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
+    tmp_path: Path,
+) -> None:
+    from jobs.pipeline.readers.pdf import _Line, _line_spacing
+
+    body = "<p>Sampling draws points at random and averages the function values.</p>" * 3
+    path = _pdf(
+        tmp_path,
+        f"<h1 style='font-size: 20pt'>Monte Carlo</h1>{body}"
+        "<p><span style='font-size: 30pt'>T</span>his chapter opens with a drop cap and "
+        f"goes on in the body's size for a while longer.</p>{body}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Monte Carlo"]
+    # leading: body lines 15 pt apart; a formula's sub- and superscript lines 4 pt apart
+    tops = [700.0, 685.0, 670.0, 666.0, 662.0, 658.0, 654.0, 639.0, 624.0]
+    lines = [_Line("text", 10.0, 1, top) for top in tops]
+    assert _line_spacing(lines, 10.0) == 15.0

@@ -197,6 +197,9 @@ def test_a_repositorys_apparatus_headings_name_nothing() -> None:
     assert terms("来源及延伸阅读") == [] and terms("贡献") == []
     assert terms("不利之处：反向代理") == ["反向代理"]
     assert terms("Trade-offs") == []
+    # a textbook's variants, computation or derivation of a topic name the topic
+    assert terms("卷积的变种") == ["卷积"] and terms("误差项的计算") == ["误差项"]
+    assert terms("总结和深入阅读") == [] and terms("典型的卷积网络结构") == ["卷积网络结构"]
 
 
 def test_a_name_may_end_in_a_bare_verb_after_a_modifier() -> None:
@@ -297,6 +300,12 @@ def test_chapter_numbers_joined_by_a_pdf_and_glossaries_name_nothing() -> None:
 
     assert [c.term for c in heading_terms("Chapter11 Dictionaries", 0, 1)] == ["Dictionaries"]
     assert [c.term for c in heading_terms("Section 2.3: Hash Tables", 0, 2)] == ["Hash Tables"]
+    # an appendix's letter numbers it; a language's letter is its name
+    assert [c.term for c in heading_terms("A.1 Gaussian Processes", 0, 2)] == ["Gaussian Processes"]
+    assert [c.term for c in heading_terms("Appendix C Importance Sampling", 0, 1)] == [
+        "Importance Sampling"
+    ]
+    assert [c.term for c in heading_terms("C Programming", 0, 1)] == ["C Programming"]
     assert heading_terms("Glossary", 0, 2) == []
     assert heading_terms("术语表", 0, 2) == []
 
@@ -469,3 +478,22 @@ def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
     assert terms("关系型数据库管理系统的复制") == ["关系型数据库管理系统", "复制"]
     # a short heading is its own topic, everyday or not
     assert terms("系统") == ["系统"]
+
+
+def test_an_everyday_chinese_word_needs_more_than_frequency(tmp_path: Path) -> None:
+    sentences = [
+        "张量有结构",
+        "结构决定张量的形状",
+        "张量的结构可以改变",
+        "我们观察结构",
+        "结构很重要，张量也很重要",
+        "张量可以相加",
+        "张量可以相乘",
+        "改变结构不改变张量的元素",
+        "结构和张量常常一起出现",
+    ]
+    path = tmp_path / "tensor.md"
+    path.write_text("# 网络\n\n" + "。".join(sentences) + "。\n", encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    # 结构 ("structure", 14,200 in jieba's counts) as often as 张量 (a dictionary rarity)
+    assert "张量" in keys and "结构" not in keys

@@ -8,8 +8,8 @@ from pathlib import Path
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.pdf import _unradical
-from jobs.pipeline.references import bibliography, is_citation
-from jobs.pipeline.structure import heading_terms
+from jobs.pipeline.references import bibliography, is_citation, without_citations
+from jobs.pipeline.structure import acceptable, emphasis_terms, heading_terms
 
 
 def test_citation_entries_are_told_from_prose() -> None:
@@ -72,3 +72,20 @@ def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
     assert _unradical("论⽂文阅读，常⻅见的问题，⼀一个花坛") == "论文阅读，常见的问题，一个花坛"
     assert _unradical("⽂") == "文"  # a lone radical is read as its character
     assert _unradical("花坛 garden") == "花坛 garden"
+
+
+def test_in_text_citations_name_no_concepts() -> None:
+    assert (
+        without_citations("Raised beds (Thorn and Bramble, 2019; Fern et al., 2020) drain well.")
+        == "Raised beds   drain well."
+    )
+    assert "Hedge" not in without_citations("Mulch helps [Hedge, 2018, Rake et al., 2021].")
+    assert "Thorn" not in without_citations("As Thorn and Bramble (2019) showed, beds drain.")
+    assert "Moss" not in without_citations("Moss et al. dug the first bed.")
+    # a name dated by a year, an array and a figure reference stay
+    for text in ("Python (1991) is old.", "the array [1, 2, 3]", "the mean (see Figure 3)"):
+        assert without_citations(text) == text
+    # nor are a figure's numbers, a formula's letters or a citation names
+    assert not any(acceptable(t) for t in ("10 20 30", "−20 −10", "x n", "Fern et al"))
+    # an emphasised generic heading word (a heading set in the body's italics) names nothing
+    assert [c.term for c in emphasis_terms(("Summary", "raised bed"), 0)] == ["raised bed"]
