@@ -316,15 +316,43 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
             or pos not in _ZH_NOUNISH
+            or _zh_symbol(tagged, position)
         ):
             if current:
                 phrases.append(current)
             current = []
             continue
+        if current and _opens_name(tagged, position):
+            phrases.append(current)  # "服从 t 分布": the letter starts a new name
+            current = []
         current.append((word, pos))
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_symbol(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A formula's letters in Chinese prose: a lower-case Latin word of one to three
+    letters ("状态 h t", "权重向量 w", "sgn", "max"), or a short one with a capital inside
+    ("wT", "wTx": w transposed). One letter before Chinese words may open a name ("t 分布",
+    "k 近邻")."""
+    word = tagged[position][0]
+    if not (word.isascii() and word.isalpha()):
+        return False
+    if len(word) <= 4 and re.search(r"[a-z][A-Z]", word):
+        return True
+    return word.islower() and len(word) <= 3 and not _opens_name(tagged, position)
+
+
+def _opens_name(tagged: list[tuple[str, str]], position: int) -> bool:
+    word = tagged[position][0]
+    if len(word) != 1 or not word.isascii() or not word.isalpha():
+        return False
+    following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
+    return bool(_HAN_START.match(following))
+
+
+_HAN_START = re.compile(r"[\u3400-\u9fff]")
 
 
 def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:

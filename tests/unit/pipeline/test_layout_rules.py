@@ -406,6 +406,22 @@ def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
     assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
 
 
+def test_a_formulas_letters_in_chinese_prose_join_no_term() -> None:
+    keys = set(
+        collect(
+            [
+                (0, "在时刻 t 的状态 h t 由权重向量 w 决定。"),
+                (1, "决策函数为 sgn 和 max 的组合，其中 wTx 是得分。"),
+                (2, "样本服从 t 分布，模型使用 GPU 和 Git 仓库。"),
+            ],
+            rjieba.Jieba(),
+        )
+    )
+    assert not {"状态 h t", "h t", "权重向量 w", "sgn", "max", "wtx"} & keys
+    # one letter opening a name, acronyms and capitalised names stay
+    assert {"t 分布", "gpu", "git 仓库"} <= keys
+
+
 def test_a_heading_that_is_only_a_generic_tail_names_nothing() -> None:
     # "基础" (basics) and "入门" are cut off as a heading's generic tail; nothing is left,
     # and that must not fail the document
