@@ -61,8 +61,30 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     finally:
         document.close()
     lines = _without_furniture(pages)
-    blocks = _blocks(lines)
+    blocks = _title_page(_blocks(lines))
     return ReadDocument(detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title)
+
+
+_TITLE_PAGE_WORDS = 40
+
+
+def _title_page(blocks: list[Block]) -> list[Block]:
+    """A title page (page 1 with headings and hardly any prose) sets its title large, and
+    in large type too a subtitle, "Draft", the authors and the date: only the title is a
+    heading. The others read as a line of text, so they name no concept."""
+    first = [b for b in blocks if b.page == 1]
+    headings = [b for b in first if b.kind == "heading"]
+    prose = " ".join(b.text for b in first if b.kind != "heading")
+    words = len(prose.split()) + len(_CJK.findall(prose)) // 2
+    if len(headings) < 2 or words >= _TITLE_PAGE_WORDS:
+        return blocks
+    title = min(headings, key=lambda b: b.level)
+    return [
+        Block("paragraph", b.text, b.page)
+        if b.kind == "heading" and b.page == 1 and b is not title
+        else b
+        for b in blocks
+    ]
 
 
 def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:

@@ -231,3 +231,17 @@ def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     tops = [700.0, 685.0, 670.0, 666.0, 662.0, 658.0, 654.0, 639.0, 624.0]
     lines = [_Line("text", 10.0, 1, top) for top in tops]
     assert _line_spacing(lines, 10.0) == 15.0
+
+
+def test_pdf_title_page_has_one_heading_its_title(tmp_path: Path) -> None:
+    body = "<p>Sampling draws points at random and averages the function values.</p>" * 3
+    path = _pdf(
+        tmp_path,
+        "<h1 style='font-size: 24pt'>Integration Methods</h1>"
+        "<h2 style='font-size: 18pt'>Draft</h2><h3 style='font-size: 14pt'>Jane Q. Doe</h3>"
+        "<p>March 2025</p><div style='page-break-after: always'></div>"
+        f"<h2 style='font-size: 18pt'>Monte Carlo</h2>{body}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Integration Methods", "Monte Carlo"]
+    assert "Jane Q. Doe" in [b.text for b in blocks]  # still text, not a heading

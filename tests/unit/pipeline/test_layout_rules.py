@@ -194,6 +194,9 @@ def test_a_repositorys_apparatus_headings_name_nothing() -> None:
 
     for text in ("Commentary", "Observation", "Sources and further reading", "Contributing"):
         assert terms(text) == []
+    # a syllabus's and a slide deck's
+    for text in ("Outline", "Prerequisites", "Grading", "Deadlines", "Thank You", "课程大纲"):
+        assert terms(text, level=1) == []
     assert terms("来源及延伸阅读") == [] and terms("贡献") == []
     assert terms("不利之处：反向代理") == ["反向代理"]
     assert terms("Trade-offs") == []
