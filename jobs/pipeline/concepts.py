@@ -36,6 +36,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     heading_terms,
     plain_code_names,
+    table_topics,
     zh_headless,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
@@ -165,8 +166,19 @@ def find_concepts(
     marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: budget // 2]
     chosen = drafts[:budget] + marked
     locate(chosen, blocks)
+    _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _scheduled(drafts: list[Draft], blocks: Sequence[Block]) -> None:
+    """A topic a schedule's table lists is mentioned there (tables are not mention sites
+    otherwise: a table of costs names many concepts in passing)."""
+    tables = {i for i, b in enumerate(blocks) if b.kind == "table"}
+    for draft in drafts:
+        listed = tables.intersection(draft.cue_blocks)
+        if listed:
+            draft.mentions = sorted(set(draft.mentions) | listed)
 
 
 def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
@@ -275,6 +287,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             cues.extend(heading_terms(block.text, index, block.level))
+        elif block.kind == "table":
+            cues.extend(table_topics(block.text, index))
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
             cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
         elif block.kind in PROSE:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import rjieba
 from lemminflect import getAllLemmas
@@ -139,6 +139,36 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+# The column of a syllabus's or a course plan's table that names what each row teaches
+_TOPIC_COLUMN = re.compile(
+    r"(?:(?:lecture|lesson|class|week(?:ly)?|course)\s+)?(?:topics?|subjects?|contents?|themes?)"
+    r"|lecture|lesson|主题|内容|教学内容|课程内容|讲授内容|知识点|教学主题",
+    re.I,
+)
+
+
+def table_topics(text: str, block: int) -> list[Cue]:
+    """A schedule's topic column ("Week | Topic | Reading"; 周次 | 教学内容): each cell names
+    what a row teaches, as a sub-section heading would ("Lists and tuples" → Lists,
+    tuples). Tables come from the readers as rows of " | "-joined cells."""
+    rows = [row.split(" | ") for row in text.split("\n")]
+    if len(rows) < 3:
+        return []
+    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
+    column = next((i for i, cell in enumerate(header) if _TOPIC_COLUMN.fullmatch(cell)), None)
+    if column is None:
+        return []
+    # each name a cell lists is a topic the author schedules, whether or not the body
+    # (often a paragraph or two in a syllabus) names it again; a reading the cell does not
+    # spell out ("Conditionals logic" from "Conditionals and boolean logic") is only offered
+    cells = [row[column] for row in rows[1:] if column < len(row) and row[column].strip()]
+    return [
+        replace(cue, whole=cue.term.casefold() in cell.casefold())
+        for cell in cells
+        for cue in heading_terms(cell, block, 2)
+    ]
 
 
 def _facet_readings(term: str, level: int) -> list[str]:

@@ -516,3 +516,20 @@ def test_an_everyday_chinese_word_needs_more_than_frequency(tmp_path: Path) -> N
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     # 结构 ("structure", 14,200 in jieba's counts) as often as 张量 (a dictionary rarity)
     assert "张量" in keys and "结构" not in keys
+
+
+def test_a_schedules_topic_column_names_what_the_course_teaches(tmp_path: Path) -> None:
+    from jobs.pipeline.structure import table_topics
+
+    rows = [("1", "数组与链表"), ("2", "栈和队列"), ("3", "二叉树"), ("4", "哈希表")]
+    schedule = "".join(f"| {week} | {topic} | 4 |\n" for week, topic in rows)
+    path = tmp_path / "syllabus.md"
+    text = "# 数据结构课程\n\n本课程介绍常用的数据结构。\n\n"
+    text += "| 周次 | 教学内容 | 学时 |\n|---|---|---|\n"
+    path.write_text(text + schedule, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"数组", "链表", "队列", "二叉树", "哈希表"} <= keys  # 栈: one character, as in headings
+    table = "Week | Topic | Reading\n1 | Lists and tuples | Ch. 6\n2 | Recursion | Ch. 9"
+    assert [c.term for c in table_topics(table, 0)] == ["Lists", "tuples", "Recursion"]
+    # a table with no topic column names nothing (its cells are data)
+    assert table_topics("Operation | Cost\nlookup | O(1)\ninsert | O(1)", 0) == []
