@@ -352,24 +352,50 @@ def _char_top(textpage: pdfium.PdfTextPage, index: int) -> float:
 
 
 def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
-    """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages."""
+    """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages,
+    or that carry the page's own number ("5.1 卷积 2019 年 4 月 4 日 111": the section's
+    name changes from page to page, the number keeps step with the page)."""
     edges: Counter[str] = Counter()
     for lines in pages:
         for line in {*lines[:2], *lines[-2:]}:
             edges[_DIGITS.sub("#", line.text)] += 1
     threshold = max(3, int(len(pages) * _FURNITURE_SHARE))
     repeated = {text for text, count in edges.items() if count >= threshold}
+    offset = _page_number_offset(pages, threshold)
     kept = []
-    for lines in pages:
+    for index, lines in enumerate(pages):
         contents = _contents_lines(lines)
         for position, line in enumerate(lines):
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             if edge and (key in repeated or key.strip("#-–— ") == "" or _page_label(line.text)):
                 continue
+            if edge and offset is not None and index + offset in _edge_numbers(line.text):
+                continue
             if position not in contents:
                 kept.append(line)
     return kept
+
+
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
+
+
+def _edge_numbers(text: str) -> set[int]:
+    """A whole number that opens or closes the line (not a section's "5.1")."""
+    return {int(n) for match in _EDGE_NUMBER.finditer(text.strip()) for n in match.groups() if n}
+
+
+def _page_number_offset(pages: list[list[_Line]], threshold: int) -> int | None:
+    """How far the printed page numbers run from the page indices (a chapter printed from
+    page 108 on), when the first or last line of enough pages carries one."""
+    offsets: Counter[int] = Counter()
+    for index, lines in enumerate(pages):
+        found = {n - index for line in {*lines[:1], *lines[-1:]} for n in _edge_numbers(line.text)}
+        offsets.update(found)
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    return offset if count >= threshold else None
 
 
 # "2.4 Summary 12", "A Gaussian processes 25", "Hashing ........ 41": a table of contents'

@@ -245,3 +245,30 @@ def test_pdf_title_page_has_one_heading_its_title(tmp_path: Path) -> None:
     blocks = read(path, detect(path, filename=path.name)).blocks()
     assert [b.text for b in blocks if b.kind == "heading"] == ["Integration Methods", "Monte Carlo"]
     assert "Jane Q. Doe" in [b.text for b in blocks]  # still text, not a heading
+
+
+def test_pdf_running_heads_that_change_with_the_section_are_dropped(tmp_path: Path) -> None:
+    import weasyprint
+
+    body = "<p>Probing looks for the next free slot in the table of buckets.</p>" * 12
+    sections = "".join(
+        f"<h2 style='string-set: section content(); page-break-before: always'>{t}</h2>{body}"
+        for t in ("Open Addressing", "Separate Chaining", "Rehashing", "Load Factor")
+    )
+    path = tmp_path / "chapter.pdf"
+    weasyprint.HTML(
+        string=(
+            "<html><head><style>@page { size: A6; @top-right { content: string(section) ' · '"
+            " counter(page, decimal) } }</style></head><body style='font-family: DejaVu Serif;"
+            f" font-size: 9pt'>{sections}</body></html>"
+        )
+    ).write_pdf(path)
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    text = "\n".join(b.text for b in blocks)
+    assert "·" not in text  # no "Rehashing · 7" left, whichever section's name it shows
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Open Addressing",
+        "Separate Chaining",
+        "Rehashing",
+        "Load Factor",
+    ]
