@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
-from jobs.pipeline.textutil import sentences
+from jobs.pipeline.textutil import HAN, sentences
 
 _START = re.compile(
     r"^(?:for\s+example|for\s+instance|as\s+an\s+example|e\.g\.|here\s+is\s+an\s+example|"
@@ -98,8 +98,9 @@ def _names_what_follows(
     ):
         return False
     rest = sentence[start.end() :]
-    if re.search(r"[\u4e00-\u9fff]", rest):
-        return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 2 * _NAMES_WORDS
+    characters = len(HAN.findall(rest))
+    if characters:
+        return characters <= 2 * _NAMES_WORDS
     return len(re.findall(r"\w+", rest)) <= _NAMES_WORDS
 
 

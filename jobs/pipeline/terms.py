@@ -33,7 +33,7 @@ from jobs.pipeline.lexicon import (
     ZH_GENERIC,
     ZH_STOP,
 )
-from jobs.pipeline.textutil import PLACEHOLDER, prose
+from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose
 
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
@@ -349,10 +349,7 @@ def _opens_name(tagged: list[tuple[str, str]], position: int) -> bool:
     if len(word) != 1 or not word.isascii() or not word.isalpha():
         return False
     following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
-    return bool(_HAN_START.match(following))
-
-
-_HAN_START = re.compile(r"[\u3400-\u9fff]")
+    return bool(HAN.match(following))
 
 
 def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:

@@ -106,10 +106,10 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
                         mono = covered >= 0.9 * len(stripped.replace(" ", ""))
                         mono = mono and not _CJK.search(stripped)
-                        runs, maths = ([], []) if mono else _styles(textpage, raw, offset)
+                        apart = {} if mono else _subscripted(textpage, raw, offset)
+                        runs, maths = ([], []) if mono else _styles(textpage, raw, offset, apart)
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
-                        apart = {} if mono else _subscripted(textpage, raw, offset)
                         lines.append(
                             _Line(
                                 _unradical(rejoin_hyphens(_part(shown, apart))),
@@ -210,10 +210,11 @@ _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=T
 
 
 def _styles(
-    textpage: pdfium.PdfTextPage, line: str, offset: int
+    textpage: pdfium.PdfTextPage, line: str, offset: int, apart: dict[str, str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
-    and runs of words set in a maths font, as (start, end) in `line`."""
+    and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
+    symbols with a subscript glued on (`_subscripted`)."""
     runs: list[tuple[int, int]] = []
     maths: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
@@ -224,7 +225,8 @@ def _styles(
             textpage.raw, offset + match.start(), name, 128, ctypes.byref(flags)
         )
         font = name.value.decode("latin-1").lower()
-        if _MATH_FONT.search(font):
+        maths_font = bool(_MATH_FONT.search(font))
+        if maths_font:
             if maths and not line[maths[-1][1] : match.start()].strip():
                 maths[-1] = (maths[-1][0], match.end())  # "y" + subscript "ij": one symbol
             else:
@@ -233,9 +235,7 @@ def _styles(
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
-        if styled and _mathematical(textpage, match, offset, font):
-            styled = False
-        if styled:
+        if styled and not _mathematical(match.group(), maths_font, apart):
             current.append(match.span())
         elif current:
             runs.append(_closed(line, current[0][0], current[-1][1]))
@@ -254,21 +254,15 @@ _MATH_FONT = re.compile(r"^(?:[a-z]{6}\+)?(?:cmmi|cmsy|cmex|cmbsy|msam|msbm|eufm
 _VARIABLE = re.compile(r"[A-Za-z\u0370-\u03ff]{1,2}|[A-Za-z\u0370-\u03ff]+\d+\w*")
 
 
-def _mathematical(
-    textpage: pdfium.PdfTextPage, token: re.Match[str], offset: int, font: str
-) -> bool:
-    """A styled token that is maths, not a stressed word: set in a maths font, one or two
+def _mathematical(word: str, maths_font: bool, apart: dict[str, str]) -> bool:
+    """A styled word that is maths, not a stressed word: set in a maths font, one or two
     letters or letters with digits ("x", "dx", "x1": a text font's italic serves as maths
     italic in Palatino and Times), or a letter with a smaller subscript glued on ("kpost"
     is k with "post" below it)."""
-    word = token.group()
-    if _MATH_FONT.search(font) or (_VARIABLE.fullmatch(word) and word.lower() not in EN_STOP):
-        return True
-    start = offset + token.start()
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
-    return any(
-        pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) < 0.85 * size
-        for i in range(1, len(token.group()))
+    return (
+        maths_font
+        or (_VARIABLE.fullmatch(word) is not None and word.lower() not in EN_STOP)
+        or word in apart
     )
 
 
