@@ -184,8 +184,12 @@ class PubSubHub:
         acked = self._acked.get(channel)
         if acked is None:
             return
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for drops a cancel that
+        # arrives with the acknowledgement, and the cancelled subscription then waits
+        # for events forever (and a server's shutdown with it)
         try:
-            await asyncio.wait_for(acked.wait(), self.settings.subscribe_timeout)
+            async with asyncio.timeout(self.settings.subscribe_timeout):
+                await acked.wait()
         except TimeoutError:
             log.warning("redis did not acknowledge SUBSCRIBE %s in time", channel)
             raise UpstreamUnavailable(STORE, "the subscription was not acknowledged") from None

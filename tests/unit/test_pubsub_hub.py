@@ -4,6 +4,7 @@ tests/integration/test_pubsub_hub.py)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import orjson
 from redis.asyncio import Redis
@@ -85,3 +86,19 @@ async def test_get_waits_for_the_next_item() -> None:
     assert not waiting.done()
     subscriber.offer({"n": 1})
     assert await asyncio.wait_for(waiting, 1) == {"n": 1}
+
+
+async def test_a_cancel_as_redis_acknowledges_still_cancels() -> None:
+    """A client leaving (its subscription task cancelled) just as Redis acknowledges the
+    SUBSCRIBE: Python 3.11's `asyncio.wait_for` returned the acknowledgement and dropped
+    the cancel, and the subscription then waited for events forever; the socket's
+    handler, and so a server's shutdown, waited on it (seen once in CI)."""
+    hub = _hub()
+    acked = hub._acked["c1"] = asyncio.Event()
+    waiting = asyncio.create_task(hub._await_ack("c1"))
+    await asyncio.sleep(0)  # waits for the acknowledgement
+    acked.set()  # the acknowledgement and the cancel in the same turn of the loop
+    waiting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await waiting
+    assert waiting.cancelled()
