@@ -158,8 +158,56 @@ async def serve(settings: Settings, **options: Any) -> AsyncIterator[Served]:
         yield Served(app=app, url=f"http://127.0.0.1:{port}")
     finally:
         server.should_exit = True
-        await task
-        sock.close()
+        try:
+            await _stopped(server, task)
+        finally:
+            sock.close()
+
+
+SHUTDOWN_SECONDS = 30.0
+
+
+async def _stopped(server: uvicorn.Server, task: asyncio.Task[None]) -> None:
+    """Wait for uvicorn to stop. Without a grace timeout it waits for every connection
+    and task to end: one that never does hung the whole run (seen once in CI). Past
+    SHUTDOWN_SECONDS the test fails naming what still ran, and the server is forced down."""
+    done, _ = await asyncio.wait({task}, timeout=SHUTDOWN_SECONDS)
+    if done:
+        task.result()
+        return
+    stuck = _stacks(task)
+    server.force_exit = True
+    await task
+    raise AssertionError(f"the server did not stop within {SHUTDOWN_SECONDS:.0f} s:\n{stuck}")
+
+
+def _stacks(server_task: asyncio.Task[None]) -> str:
+    """Every other pending task of the loop and where it waits, outermost call first."""
+    lines = []
+    for task in asyncio.all_tasks():
+        if task is server_task or task is asyncio.current_task():
+            continue
+        lines.append(f"- {task.get_name()}: {' -> '.join(_awaiting(task.get_coro()))}")
+    return "\n".join(sorted(lines))
+
+
+def _awaiting(coro: Any) -> list[str]:
+    """The chain of calls a suspended coroutine waits in (Task.get_stack gives only its
+    outermost frame)."""
+    calls = []
+    while coro is not None:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None)
+        frame = frame or getattr(coro, "gi_frame", None)
+        if frame is not None:
+            calls.append(
+                f"{frame.f_code.co_name} ({Path(frame.f_code.co_filename).name}:{frame.f_lineno})"
+            )
+        coro = (
+            getattr(coro, "cr_await", None)
+            or getattr(coro, "ag_await", None)
+            or getattr(coro, "gi_yieldfrom", None)
+        )
+    return calls
 
 
 class Client:
