@@ -67,7 +67,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     prerequisites = infer(drafts, blocks, tree)
     depth = _depths(drafts, prerequisites)
     top = max((d.score for d in drafts), default=1.0) or 1.0
-    first_seen = sorted(drafts, key=lambda d: min(d.mentions))
+    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks))
     order = {d.key: i for i, d in enumerate(first_seen)}
     concepts = [
         _concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key])
@@ -100,6 +100,19 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     return Knowledge(
         tuple(concepts), tuple(extractions), tuple(relate(drafts, examples)), tuple(prerequisites)
     )
+
+
+def _reading_position(draft: Draft, blocks: Sequence[Block]) -> tuple[int, int]:
+    """Where a reader meets the concept first: its first mention's block, then where in
+    that block (a paragraph naming five concepts reads them in its own order). A topic a
+    schedule lists (tables are mention sites only then: `concepts._scheduled`) is where
+    its row is: a syllabus teaches in the schedule's order, whatever its description
+    paragraph named first."""
+    scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
+    if not scheduled:
+        return min(draft.mentions), 0
+    found = mention_pattern(draft.key).search(blocks[scheduled[0]].text)
+    return scheduled[0], found.start() if found else 0
 
 
 def _concept(

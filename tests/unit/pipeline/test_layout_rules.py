@@ -533,3 +533,22 @@ def test_a_schedules_topic_column_names_what_the_course_teaches(tmp_path: Path) 
     assert [c.term for c in table_topics(table, 0)] == ["Lists", "tuples", "Recursion"]
     # a table with no topic column names nothing (its cells are data)
     assert table_topics("Operation | Cost\nlookup | O(1)\ninsert | O(1)", 0) == []
+
+
+def test_a_syllabus_reads_its_topics_in_the_schedules_order(tmp_path: Path) -> None:
+    """The description paragraph names the topics in passing and in another order; the
+    concepts' reading order (which course planning follows) is the schedule's rows."""
+    path = tmp_path / "syllabus.md"
+    path.write_text(
+        "# Data Structures\n\n"
+        "Students meet hash tables, binary trees, stacks and linked lists.\n\n"
+        "| Week | Topic | Reading |\n|---|---|---|\n"
+        "| 1 | Linked lists | Ch. 1 |\n| 2 | Stacks | Ch. 2 |\n"
+        "| 3 | Binary trees | Ch. 3 |\n| 4 | Hash tables | Ch. 4 |\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path, language="en").knowledge.concepts
+    order = {c.key: c.order for c in concepts}
+    scheduled = ["linked list", "stack", "binary tree", "hash table"]
+    assert set(scheduled) <= order.keys(), sorted(order)
+    assert sorted(scheduled, key=order.__getitem__) == scheduled
