@@ -50,8 +50,21 @@ _EN_LEAD = re.compile(
     r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with)\s+",
     re.I,
 )
-_ZH_LEAD = re.compile(r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习)")
+_ZH_LEAD = re.compile(
+    r"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习"
+    r"|借助|通过|利用|基于|采用|运用|依靠|依据|根据)"
+)
 _ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步)$")
+# "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
+_ZH_VIA = re.compile(
+    r"^(?:借助|通过|利用|基于|采用|运用|依靠|依据|根据)(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$"
+)
+# "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself
+_NUMBERED_WAY = re.compile(
+    r"(?:method|approach|solution|option|case|step|version|way|attempt|scenario)\s*#?\d+[a-z]?"
+    r"|(?:方法|解法|思路|方案|步骤|情况|情形|版本|做法)[一二三四五六七八九十\d]+",
+    re.I,
+)
 # How a heading lists names ("Map and Set", "Scope, closure", "Getters/setters"; "I/O" is
 # too short to split): each part is a name. _SPLIT_EN also cuts at words that join a name
 # to what is said of it.
@@ -103,7 +116,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     if plain.casefold() in GENERIC_HEADINGS or _facet(plain, level):
         return cues
     if has_han(plain):
-        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", plain))
+        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _ZH_VIA.sub(r"\1", plain)))
         parts = _SPLIT_ZH.split(plain)
     else:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
@@ -111,7 +124,12 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     # only "and" and commas split it: each part is a name ("Map and Set", "Scope, closure")
     named = not has_han(plain) and len(parts) == len(_COORDINATION.split(plain))
     # "Sources and further reading": a generic part names nothing, nor lends its head
-    parts = [p for p in parts if clean_title(p).casefold() not in GENERIC_HEADINGS]
+    parts = [
+        p
+        for p in parts
+        if clean_title(p).casefold() not in GENERIC_HEADINGS
+        and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+    ]
     parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]

@@ -552,3 +552,20 @@ def test_a_syllabus_reads_its_topics_in_the_schedules_order(tmp_path: Path) -> N
     scheduled = ["linked list", "stack", "binary tree", "hash table"]
     assert set(scheduled) <= order.keys(), sorted(order)
     assert sorted(scheduled, key=order.__getitem__) == scheduled
+
+
+def test_a_heading_of_how_something_is_done_names_the_means() -> None:
+    def terms(text: str) -> list[str]:
+        return [c.term for c in heading_terms(text, 0, 2)]
+
+    # "implemented by means of X" is about X, not the preposition
+    assert terms("借助入堆操作实现") == ["入堆操作"]
+    assert terms("基于邻接矩阵的实现") == ["邻接矩阵"]
+    assert terms("利用哈希表实现") == ["哈希表"]
+    # 借用 (borrowing) is a topic itself, and a default implementation is one
+    assert terms("借用检查器") == ["借用检查器"]
+    assert terms("使用默认实现") == ["默认实现"]
+    # which of several ways a section takes names nothing itself
+    assert terms("方法二：排序") == ["排序"]
+    assert terms("Method 1: Iterative Selection") == ["Iterative Selection"]
+    assert terms("Solution 3: Heap") == ["Heap"]
