@@ -4,7 +4,8 @@ A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphas
 English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
 `_admissible`), and the best `concept_budget(words)` are returned, plus (up to half the
-budget again) the terms the author marks twice, e.g. bold and glossed (`_author_marks`).
+budget again) the terms the author marks twice, e.g. bold and glossed (`_author_marks`),
+plus the entries of a glossary (`_glossary_keys`).
 Nothing here knows a subject: the same rules serve a Rust book and a calculus text.
 """
 
@@ -21,11 +22,19 @@ import rjieba
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
-from jobs.pipeline.lexicon import EN_GENERIC, everyday, technicality, zh_everyday
+from jobs.pipeline.lexicon import (
+    EN_GENERIC,
+    GLOSSARY_HEADINGS,
+    everyday,
+    technicality,
+    zh_everyday,
+)
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.references import without_citations
 from jobs.pipeline.structure import (
+    HEADING_NUMBER,
     Cue,
     acronym_pairs,
     code_names,
@@ -43,6 +52,8 @@ from jobs.pipeline.terms import TermStats, c_values, collect
 from jobs.pipeline.textutil import has_han, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
+MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
+MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
 
 
 @dataclass(slots=True)
@@ -164,7 +175,11 @@ def find_concepts(
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it
     marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: budget // 2]
-    chosen = drafts[:budget] + marked
+    # a glossary lists what the author wants learned, however short each entry is
+    listed = _glossary_keys(blocks, definitions)
+    taken = {d.key for d in marked}
+    glossary = [d for d in drafts[budget:] if d.key in listed and d.key not in taken]
+    chosen = drafts[:budget] + marked + glossary[:MAX_GLOSSARY]
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
@@ -205,6 +220,28 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
                 full.definition = short.definition
             merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -> set[str]:
+    """Terms of a glossary's entries ("**problem solving:** The process of …"): those under
+    a Glossary / Key Terms / 术语表 heading, or all of them in a document that is mostly
+    such entries (a course's glossary)."""
+    entries = [d for d in definitions if d.confidence == GLOSSARY]
+    prose = sum(1 for b in blocks if b.kind in PROSE)
+    if len(entries) >= MIN_GLOSSARY_DOCUMENT and 2 * len({d.block for d in entries}) >= prose:
+        return {concept_key(d.term) for d in entries}
+    inside: set[int] = set()
+    level: int | None = None  # the glossary heading's, while its section lasts
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            if level is not None and block.level <= level:
+                level = None
+            title = clean_title(HEADING_NUMBER.sub("", block.text)).casefold()
+            if title in GLOSSARY_HEADINGS:
+                level = block.level
+        elif level is not None:
+            inside.add(index)
+    return {concept_key(d.term) for d in entries if d.block in inside}
 
 
 def _author_marks(draft: Draft) -> int:

@@ -190,10 +190,15 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
     entry, the textbook's own definition list."""
     opening = _LIST_MARK.sub("", sentence)
     for span in emphasis:
-        if not opening.startswith(span) or not _GLOSSARY_COLON.match(opening[len(span) :]):
+        if not opening.startswith(span):
+            continue
+        # the colon after the term, or set in bold with it ("**problem solving:** The …")
+        if not (_GLOSSARY_COLON.match(opening[len(span) :]) or span.rstrip().endswith((":", "："))):
             continue
         term = emphasis_name(span)
-        if term and acceptable(term):  # the colon, not the word class, says it is a name
+        # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
+        # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
+        if term and acceptable(term, heading=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
 

@@ -232,6 +232,29 @@ REFERENCE_HEADINGS = frozenset(
     ]
 )
 
+# The heading of a glossary: its entries ("**term:** what it means") are the concepts the
+# author lists for learning (jobs/pipeline/concepts.py, `_glossary_keys`)
+GLOSSARY_HEADINGS = frozenset(
+    [
+        "glossary",
+        "key terms",
+        "terms",
+        "terminology",
+        "vocabulary",
+        "definitions",
+        "key concepts",
+        "术语",
+        "术语表",
+        "名词解释",
+        "关键术语",
+        "常见术语",
+        "常用术语",
+        "基本术语",
+        "关键词",
+        "词汇表",
+    ]
+)
+
 # What a sub-section says *about* its parent's topic, not a topic of its own: "Advantages
 # and Limitations", "Code Implementation", "复杂度分析" under "Binary Search Tree" name no
 # concept (the section's body does). "Types of Binary Trees" names "binary trees".

@@ -569,3 +569,34 @@ def test_a_heading_of_how_something_is_done_names_the_means() -> None:
     assert terms("方法二：排序") == ["排序"]
     assert terms("Method 1: Iterative Selection") == ["Iterative Selection"]
     assert terms("Solution 3: Heap") == ["Heap"]
+
+
+GLOSSARY_TERMS = [
+    "interpreter", "compiler", "bytecode", "portability", "prompt", "syntax error",
+    "runtime error", "semantic error", "token", "keyword", "operand", "floor division",
+    "modulus operator", "boolean expression", "relational operator", "logical operator",
+    "chained conditional", "nested conditional", "fruitful function", "void function",
+    "local variable", "stack diagram", "traceback", "docstring", "precondition",
+    "postcondition", "infinite loop", "accumulator", "slice", "aliasing",
+    "delimiter", "hashtable", "lookup", "singleton", "memo", "tuple assignment", "gather",
+    "scatter", "pickling", "shell", "pipe object", "instantiate", "invariant",
+]  # fmt: skip
+
+
+def test_every_entry_of_a_glossary_is_a_concept(tmp_path: Path) -> None:
+    """A glossary lists what the author wants learned: each "**term:** meaning" entry is a
+    concept, beyond the length budget (here 20: the entries are short)."""
+    entries = "".join(f"**{t}:** What the book calls {t}, in one line.\n\n" for t in GLOSSARY_TERMS)
+    path = tmp_path / "glossary.md"
+    path.write_text("# Glossary\n\n" + entries, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert len(GLOSSARY_TERMS) > 20 and keys >= set(GLOSSARY_TERMS), sorted(
+        set(GLOSSARY_TERMS) - keys
+    )
+    # in a chapter, the entries of its Glossary section (and only those) are kept too
+    chapter = "# Functions\n\n" + "A function is a named sequence of statements.\n\n" * 3
+    chapter += "## Glossary\n\n" + entries
+    chapter += "## Summary\n\n**Remember:** a bold claim in a summary names nothing.\n"
+    path.write_text(chapter, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert keys >= set(GLOSSARY_TERMS) and "remember" not in keys
