@@ -1,8 +1,10 @@
 """DOCX with python-docx, after checking the ZIP container is not a bomb
 (datasources/files/detect.check_docx_archive, which uploads run too).
 
-Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; list
-paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
+Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; in a
+document with neither (typed by hand, as many teachers' handouts are), a short paragraph
+set wholly in bold is a heading, its level the rank of its font size (`_manual_headings`);
+list paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
 formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
 numbers; a file without any gets virtual pages.
 """
@@ -10,6 +12,7 @@ numbers; a file without any gets virtual pages.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -24,10 +27,19 @@ from datasources.files.detect import Detected, check_docx_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
+from jobs.pipeline.textutil import has_han
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = qn("m:oMath")
 _MATH_PARA = qn("m:oMathPara")
+# A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
+_MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
+_SENTENCE_END = re.compile(r"[.。!?！？;；,，:：]$")
+_NUMBERED = re.compile(
+    r"^(?:chapter|part|section|lesson|unit|week)\s+\d+|^第[一二三四五六七八九十百\d]+[章节讲课周部篇]"
+    r"|^[一二三四五六七八九十]+[、.]|^\d+(?:\.\d+)*[.、\s]",
+    re.IGNORECASE,
+)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -51,6 +63,8 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
     # `paragraph.style`; one index makes reading linear in the paragraphs
     styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    bold: dict[int, float] = {}  # block index → font size of a paragraph set wholly in bold
+    body_size = _default_size(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
@@ -60,8 +74,62 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
         if breaks:
             paged = True
             page += breaks
-        blocks.extend(_paragraph(item, page, styles.get(item._p.style or "", default)))
-    return blocks, paged
+        style = styles.get(item._p.style or "", default)
+        made = _paragraph(item, page, style)
+        if len(made) == 1 and made[0].kind == "paragraph":
+            size = _bold_line(item, style, body_size)
+            if size is not None:
+                bold[len(blocks)] = size
+        blocks.extend(made)
+    return _manual_headings(blocks, bold), paged
+
+
+def _default_size(document: DocxDocument) -> float:
+    """The size (points) of text that names none: the document's default run size."""
+    path = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}"
+    found = document.styles.element.find(path)
+    size = found.get(qn("w:val")) if found is not None else None
+    return int(size) / 2 if size and size.isdigit() else 11.0  # half-points; Word's own 11
+
+
+def _bold_line(paragraph: Paragraph, style: BaseStyle | None, body_size: float) -> float | None:
+    """The font size (points) of a short paragraph set wholly in bold, the way a heading
+    is typed by hand; None otherwise."""
+    text = paragraph.text.strip()
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs or len(text) > _MAX_HEADING_CHARS:
+        return None
+    if (
+        len(text) > _MAX_HAN_HEADING_CHARS
+        if has_han(text)
+        else len(text.split()) > _MAX_HEADING_WORDS
+    ):
+        return None
+    if _SENTENCE_END.search(text) and not _NUMBERED.match(text):
+        return None
+    style_font = style.font if style is not None else None
+    style_bold = bool(style_font is not None and style_font.bold)
+    if not all(r.bold or (r.bold is None and style_bold) for r in runs):
+        return None
+    sizes = [r.font.size for r in runs if r.font.size is not None]
+    if not sizes and style_font is not None and style_font.size is not None:
+        sizes = [style_font.size]
+    return max((s.pt for s in sizes), default=body_size)
+
+
+def _manual_headings(blocks: list[Block], bold: dict[int, float]) -> list[Block]:
+    """Bold lines become headings when the document has no styled heading, and they are
+    the exception (a document set wholly in bold has none): the largest size is level 1,
+    the next 2, any smaller 3."""
+    prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
+    if not bold or any(b.kind == "heading" for b in blocks) or 2 * len(bold) > prose:
+        return blocks
+    sizes = sorted(set(bold.values()), reverse=True)
+    out = list(blocks)
+    for index, size in bold.items():
+        level = min(sizes.index(size) + 1, 3)
+        out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
+    return out
 
 
 def _page_breaks(paragraph: Paragraph) -> int:

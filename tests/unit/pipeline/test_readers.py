@@ -235,3 +235,65 @@ def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
     document.save(str(path))
     kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
     assert kinds == [("heading", 2, "质能方程"), ("formula", 0, "E=mc2")]
+
+
+def _handmade_docx(path: Path, lines: list[tuple[str, bool, float | None]]) -> Path:
+    """A Word file typed by hand: no heading styles, only bold runs and font sizes."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for text, bold, size in lines:
+        run = document.add_paragraph().add_run(text)
+        run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
+    document.save(str(path))
+    return path
+
+
+def test_docx_bold_lines_typed_by_hand_are_headings(tmp_path: Path) -> None:
+    body = "A variable is a name that refers to a value, and **this** sentence says so."
+    path = _handmade_docx(
+        tmp_path / "handout.docx",
+        [
+            ("Introduction to Programming", True, 16),
+            ("1. Variables", True, 13),
+            (body, False, None),
+            ("Note: this sentence is bold but it is a sentence.", True, None),
+            ("2. Functions", True, 13),
+            ("A function is a named sequence of statements.", False, None),
+            ("二、函数的参数", True, 13),
+            ("参数是函数定义中使用的名字。", False, None),
+        ],
+    )
+    headings = [(b.level, b.text) for b in _read(path).blocks() if b.kind == "heading"]
+    assert headings == [
+        (1, "Introduction to Programming"),
+        (2, "1. Variables"),
+        (2, "2. Functions"),
+        (2, "二、函数的参数"),
+    ]
+
+
+def test_docx_bold_lines_stay_text_beside_styled_headings_or_in_a_bold_document(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    styled = docx.Document()
+    styled.add_heading("Variables", level=1)
+    styled.add_paragraph().add_run("Remember").bold = True
+    styled.add_paragraph("A variable is a name that refers to a value.")
+    path = tmp_path / "styled.docx"
+    styled.save(str(path))
+    kinds = [(b.kind, b.text) for b in _read(path).blocks()]
+    assert kinds == [
+        ("heading", "Variables"),
+        ("paragraph", "Remember"),
+        ("paragraph", "A variable is a name that refers to a value."),
+    ]
+    # set wholly in bold, nothing stands out as a heading
+    shouting = [("Variables", True, None), ("Names", True, None), ("Values", True, None)]
+    blocks = _read(_handmade_docx(tmp_path / "bold.docx", shouting)).blocks()
+    assert {b.kind for b in blocks} == {"paragraph"}
