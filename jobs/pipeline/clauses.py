@@ -31,6 +31,12 @@ _LIGHT_VERBS = ("进行", "执行", "实现", "完成", "采用", "利用", "使
 # "复杂度的常数系数小", "缓存使用效率高": a subject and its adjective. A name ends on a noun
 # (大顶堆) or on 最小/极大 (全局最小), never on a bare adjective after four characters.
 _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多少好差强弱]$")
+# A copula or a modal inside makes a statement ("变量是数据的载体", "对象可以接收消息",
+# "集合中不能有重复元素", "名字叫集合"); names hold them only inside a word (有向图, 性能).
+_PREDICATE_WORDS = {
+    "是", "有", "没有", "可以", "能", "能够", "不能", "属于", "叫", "叫做", "称为", "必须",
+    "应该", "一定", "并",
+}  # fmt: skip
 _FIGURE = re.compile(r"所示$|^如[图表]|^[图表][^\w]*$")
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
 
@@ -43,6 +49,9 @@ def zh_clause(term: str) -> bool:
     if len(tags) < 2:
         return False
     if tags[0][0] in _LIGHT_VERBS:
+        return True
+    # "将存储器与中央处理器分开": 将 brings the object before its verb, a statement's order
+    if tags[0][0] == "将" or any(word in _PREDICATE_WORDS for word, _ in tags[1:]):
         return True
     if tags[-1][0] in _DANGLING:
         return True  # "时间复杂度为": cut off before its object

@@ -21,6 +21,12 @@ from jobs.pipeline.clauses import zh_clause
         "执行堆化操作",  # a light verb and its object: doing something
         "实现排序",
         "元素作为",  # cut off before its object
+        "变量是数据的载体",  # a copula or a modal inside: a claim set in bold
+        "对象可以接收消息",
+        "集合中不能有重复元素",
+        "变量有不同的类型",
+        "名字叫集合",
+        "将存储器与中央处理器分开",  # 将 brings the object before its verb
     ],
 )
 def test_statements_are_clauses(statement: str) -> None:
@@ -44,6 +50,10 @@ def test_statements_are_clauses(statement: str) -> None:
         "平衡二叉搜索树",
         "借用检查器",
         "利用率",
+        "有向无环图",  # 有, 能, 并 inside a word
+        "性能分析",
+        "并查集",
+        "有限状态机",
     ],
 )
 def test_names_are_not(name: str) -> None:
