@@ -71,8 +71,9 @@ EN_GENERIC = _words(
 FURNITURE_WORDS = _words(
     """listing listings figure figures fig chapter chapters section sections table tables page
     pages exercise exercises appendix equation equations example examples note notes definition
-    definitions"""
-)
+    definitions tip tips hint hints warning warnings caution important remember reminder aside
+    attention danger notice todo"""
+)  # the last line: a callout's label ("**Tip:** …", "> **Warning** …"), not a topic
 
 # Textbook apparatus and page furniture: never a concept, in any subject.
 FURNITURE = re.compile(
@@ -442,7 +443,8 @@ ZH_GENERIC = _words(
     书 章 节 图 表 说明 描述 讨论 练习 小结 总结 注意 提示 一点 一下 这点 这里 那里 下面 上面
     以下 以上 如下 所示 版本 文件 文本 输出 输入 错误 编译器 函数 值 类型 数据 变量 参数 数字
     数 名称 名字 字 个数 流程 习题 典型 常见 常用 几种 各种 主要 公式 定义 定理 引理 推论
-    证明 例题"""
+    证明 例题
+    提醒 警告 建议 强烈建议 小贴士 贴士 温馨提示 友情提示 备注 注 补充 重要 技巧 小技巧 须知 要点"""
 )
 
 

@@ -600,3 +600,21 @@ def test_every_entry_of_a_glossary_is_a_concept(tmp_path: Path) -> None:
     path.write_text(chapter, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert keys >= set(GLOSSARY_TERMS) and "remember" not in keys
+
+
+def test_a_callouts_label_names_nothing(tmp_path: Path) -> None:
+    """ "**Tip:** …", "**提醒**：…": the label of a note box, not a topic of the text."""
+    path = tmp_path / "lists.md"
+    labels = ["Note", "Tip", "Warning", "Important", "Remember", "Hint", "Caution"]
+    callouts = "".join(f"**{label}:** a list can hold another list.\n\n" for label in labels)
+    path.write_text(
+        "# Lists\n\nA list is a sequence of values. Lists are mutable.\n\n" + callouts,
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "list" in keys and not keys & {label.casefold() for label in labels}, sorted(keys)
+    labels = ["提醒", "注意", "警告", "小贴士", "备注", "建议"]
+    callouts = "".join(f"**{label}**：列表中可以嵌套列表。\n\n" for label in labels)
+    path.write_text("# 列表\n\n列表是由一系列元素构成的数据序列。\n\n" + callouts, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "列表" in keys and not keys & set(labels), sorted(keys)
