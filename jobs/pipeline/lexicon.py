@@ -463,12 +463,20 @@ def everyday(word: str) -> bool:
 # jieba's dictionary counts (about 60 million words): 6,000 is about 100 per million, Zipf
 # 5.0 as EVERYDAY_ZIPF ("系统" 20,602, "设计" 12,474, "公司" 45,605; "继承" 2,581, "数组" 314)
 ZH_EVERYDAY_COUNT = 6000
+ZH_COMMON_COUNT = 500  # 类型 5,900, 图像 1,093, 分类 3,201; 堆顶 1, 子类 5, 数据类型 10
 
 
 @lru_cache(maxsize=65536)
 def zh_everyday(word: str) -> bool:
     """One dictionary word so common in ordinary Chinese that alone it is rarely a key concept."""
     return rjieba.has_word(word) and rjieba.suggest_freq(word) >= ZH_EVERYDAY_COUNT
+
+
+@lru_cache(maxsize=65536)
+def zh_word_of_its_own(word: str) -> bool:
+    """A dictionary word common enough (jieba's count ≥ ZH_COMMON_COUNT: 类型, 图像, 表示)
+    that a character inside it is not the name that character alone gives (类, 图, 表)."""
+    return rjieba.has_word(word) and rjieba.suggest_freq(word) >= ZH_COMMON_COUNT
 
 
 def technicality(term: str) -> float:

@@ -28,7 +28,7 @@ def locate(drafts: Sequence[Located], blocks: Sequence[Block]) -> None:
         longer = [
             (_probe(k), mention_pattern(k))
             for k in (d.key for d in drafts)
-            if k != draft.key and contained(draft.key, k)
+            if k != draft.key and _within(draft.key, k)
         ]
         plans.append((draft, _probe(draft.key), mention_pattern(draft.key), longer))
     for index, block in enumerate(blocks):
@@ -45,6 +45,14 @@ def locate(drafts: Sequence[Located], blocks: Sequence[Block]) -> None:
                     masked = other.sub("\u2063", masked)
             if masked is text or pattern.search(masked):
                 draft.mentions.append(index)
+
+
+def _within(key: str, longer: str) -> bool:
+    """`key`'s text is part of `longer`'s, so a mention of `longer` is none of `key`: also
+    a character inside a word, 类 in 列表类型 (which `contained` does not call a part)."""
+    if key.isascii() and longer.isascii():
+        return contained(key, longer)
+    return len(key) < len(longer) and key.replace(" ", "") in longer.replace(" ", "")
 
 
 def _probe(key: str) -> str:

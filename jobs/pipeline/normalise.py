@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 
+import rjieba
+
 from datasources.concept_keys import singular
+from jobs.pipeline.lexicon import zh_word_of_its_own
 
 
 def clean_title(text: str) -> str:
@@ -19,12 +22,25 @@ def clean_title(text: str) -> str:
 
 def contained(part: str, whole: str) -> bool:
     """`part` names a piece of `whole`: word by word, plural or not ("reference" in "mutable
-    references"); character by character in Chinese (线性方程 in 线性方程组)."""
+    references"); character by character in Chinese (线性方程 in 线性方程组), but one
+    character only at a word's edge and not inside a common word (not 类 in 列表类型)."""
     if len(part) >= len(whole):
         return False
     if part.isascii() and whole.isascii():
         return f" {_singulars(part)} " in f" {_singulars(whole)} "
-    return part.replace(" ", "") in whole.replace(" ", "")
+    part, whole = part.replace(" ", ""), whole.replace(" ", "")
+    if part not in whole:
+        return False
+    if len(part) == 1 and not part.isascii():
+        # 类 names a class, yet 列表类型 is a type of list and 浮点数 no kind of 点: one
+        # character is a part only as a word's edge (堆 in 大顶堆, 堆顶, 建堆操作, 子类),
+        # and not of a common word of its own (类型, 图像)
+        at_edge = any(part in (word[0], word[-1]) for word in rjieba.cut(whole))
+        return at_edge and not any(
+            part in word and len(word) > 1 and zh_word_of_its_own(word)
+            for word in rjieba.cut_for_search(whole)
+        )
+    return True
 
 
 def _singulars(key: str) -> str:

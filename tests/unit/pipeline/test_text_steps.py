@@ -94,6 +94,13 @@ def test_concept_keys_identify_across_documents() -> None:
     assert concept_key("the Heap") == "heap"
     assert contained("reference", "mutable references") and not contained("refer", "reference")
     assert contained("线性方程", "线性方程组") and not contained("线性方程组", "线性方程")
+    # one character is a part at a word's edge, never inside a common word of its own
+    for whole in ("大顶堆", "堆顶元素", "建堆操作", "堆排序"):
+        assert contained("堆", whole), whole
+    assert contained("类", "子类") and contained("树", "完全二叉树")
+    for part, whole in (("类", "列表类型"), ("类", "数据类型"), ("点", "浮点数"), ("度", "深度"),
+                        ("图", "图像处理"), ("表", "表示学习")):  # fmt: skip
+        assert not contained(part, whole), whole
 
 
 def test_a_symbol_inside_a_name_is_spelled_as_text() -> None:
@@ -143,3 +150,24 @@ def test_a_numbered_bold_line_names_its_topic_without_the_number() -> None:
     assert emphasis_name("2) Ownership") == "Ownership"
     assert emphasis_name("（3）价值迭代") == "价值迭代"
     assert emphasis_name("1.5x speed") == "1.5x speed"  # a number, not a step
+
+
+def test_a_longer_names_mention_is_none_of_a_character_inside_it() -> None:
+    """类 is no part of 列表类型 (`contained`), yet the text "列表类型" mentions 列表类型 and
+    not 类: a mention of the longer name never counts for a name inside its text."""
+    from dataclasses import dataclass, field
+
+    from jobs.pipeline.mentions import locate
+
+    @dataclass
+    class Named:
+        key: str
+        mentions: list[int] = field(default_factory=list)
+
+    blocks = [
+        Block("paragraph", "列表类型可以转换。", 1),
+        Block("paragraph", "类是对象的蓝图。", 1),
+    ]
+    cls, list_type = Named("类"), Named("列表类型")
+    locate([cls, list_type], blocks)
+    assert cls.mentions == [1] and list_type.mentions == [0]
