@@ -1,7 +1,9 @@
 """Step 2: teaching order. Prerequisites first, related concepts together, else reading order.
 
-Cycles are broken on their weakest edge (optional before mandatory, then lowest
-weight) and every broken edge is reported. The ordering is then Kahn's algorithm:
+An optional edge whose prerequisite a later document (in the request's order) first
+reads than its dependent is left out (`_against_document_order`). Cycles are broken on
+their weakest edge (optional before mandatory, then lowest weight) and every broken
+edge is reported. The ordering is then Kahn's algorithm:
 among the concepts whose prerequisites are all placed, take the one most strongly
 RELATES_TO-linked to the concept just placed when the document reads it next or
 next but one (RELATED_WINDOW); otherwise the one whose reading position is earliest,
@@ -41,6 +43,8 @@ class Ordering:
 def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     nodes = sorted(chosen)
     edges = _strongest_edges(graph, set(nodes))
+    for pair in [p for p, e in edges.items() if _against_document_order(graph, e)]:
+        del edges[pair]
     broken = _self_loops(graph, nodes) + _break_cycles(nodes, edges)
     for edge in broken:
         edges.pop((edge.prerequisite, edge.concept), None)
@@ -54,6 +58,16 @@ def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     requires = {n: tuple(p for p in predecessors[n] if edges[p, n].mandatory) for n in nodes}
     advised = {n: tuple(p for p in predecessors[n] if not edges[p, n].mandatory) for n in nodes}
     return Ordering(tuple(order), requires, advised, tuple(broken))
+
+
+def _against_document_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
+    """An optional prerequisite first read in a later document than its dependent: the
+    teacher put the documents in that order, and a hint ("分支结构" before the "Python"
+    that lesson 1 already taught, learned from lesson 2's sections) must not pull a later
+    lesson's topic to the front."""
+    if edge.mandatory:
+        return False
+    return graph.reading[edge.prerequisite][0] > graph.reading[edge.concept][0]
 
 
 def _strength(edge: PrerequisiteInput) -> tuple[bool, float, str, str]:

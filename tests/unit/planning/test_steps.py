@@ -113,3 +113,19 @@ def test_join_in_both_languages() -> None:
     assert join("en", list("ABCDEF")) == "A, B, C and 3 more"
     assert join("zh-CN", ["甲", "乙", "丙"]) == "甲、乙和丙"
     assert join("zh", list("甲乙丙丁戊")) == "甲、乙、丙等5项"
+
+
+def test_a_later_documents_hint_does_not_reorder_an_earlier_one() -> None:
+    """Documents come in the teacher's order: an optional prerequisite that only the second
+    document introduces does not pull it ahead of what the first one teaches; a mandatory
+    one still does."""
+    data = statistics_input()
+    chosen = ["s-types", "s-hist", "p-prob"]
+
+    def order(mandatory: bool) -> tuple[str, ...]:
+        hint = PrerequisiteInput("p-prob", "s-hist", mandatory, 0.5)
+        graph = CourseGraph.build(replace(data, prerequisites=(*data.prerequisites, hint)))
+        return order_concepts(graph, chosen).order
+
+    assert order(mandatory=False) == ("s-types", "s-hist", "p-prob")
+    assert order(mandatory=True) == ("s-types", "p-prob", "s-hist")
