@@ -103,11 +103,10 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
 
 
 def _reading_position(draft: Draft, blocks: Sequence[Block]) -> tuple[int, int]:
-    """Where a reader meets the concept first: its first mention's block, then where in
-    that block (a paragraph naming five concepts reads them in its own order). A topic a
+    """Where a reader meets the concept first: its first mention's block. A topic a
     schedule lists (tables are mention sites only then: `concepts._scheduled`) is where
-    its row is: a syllabus teaches in the schedule's order, whatever its description
-    paragraph named first."""
+    its row is, by its place in the table's text: a syllabus teaches in the schedule's
+    order, whatever its description paragraph named first."""
     scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
     if not scheduled:
         return min(draft.mentions), 0

@@ -27,6 +27,7 @@ from datasources.files.detect import Detected, check_docx_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
+from jobs.pipeline.structure import HEADING_NUMBER
 from jobs.pipeline.textutil import has_han
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
@@ -35,11 +36,6 @@ _MATH_PARA = qn("m:oMathPara")
 # A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
 _MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
 _SENTENCE_END = re.compile(r"[.。!?！？;；,，:：]$")
-_NUMBERED = re.compile(
-    r"^(?:chapter|part|section|lesson|unit|week)\s+\d+|^第[一二三四五六七八九十百\d]+[章节讲课周部篇]"
-    r"|^[一二三四五六七八九十]+[、.]|^\d+(?:\.\d+)*[.、\s]",
-    re.IGNORECASE,
-)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -105,7 +101,7 @@ def _bold_line(paragraph: Paragraph, style: BaseStyle | None, body_size: float) 
         else len(text.split()) > _MAX_HEADING_WORDS
     ):
         return None
-    if _SENTENCE_END.search(text) and not _NUMBERED.match(text):
+    if _SENTENCE_END.search(text) and not HEADING_NUMBER.match(text):
         return None
     style_font = style.font if style is not None else None
     style_bold = bool(style_font is not None and style_font.bold)
