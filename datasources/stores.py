@@ -6,9 +6,10 @@ around their work; resolvers and jobs both receive it, so it lives below both.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from neo4j import AsyncGraphDatabase
@@ -194,8 +195,24 @@ async def open_stores(settings: Settings, *, bootstrap: bool = True) -> AsyncIte
         if chat is not None:
             closers.append(chat.close)
         for close in closers:
-            with suppress(Exception):
-                await close()
+            await _closed(close, timeout)
+
+
+async def _closed(close: Callable[[], Awaitable[object]], seconds: float) -> None:
+    """One store's client closed within `seconds` (at shutdown a store that no longer
+    answers must not hold the process: SIGTERM's grace period covers requests only)."""
+    try:
+        async with asyncio.timeout(seconds):
+            await close()
+    except TimeoutError:
+        log.warning("closing %s took over %g s; left behind", _name(close), seconds)
+    except Exception as exc:
+        log.warning("closing %s failed: %s", _name(close), type(exc).__name__)
+
+
+def _name(close: Callable[[], Awaitable[object]]) -> str:
+    owner = getattr(close, "__self__", None)
+    return type(owner).__name__ if owner is not None else getattr(close, "__name__", "a store")
 
 
 async def bootstrap_schemas(stores: Stores, *, database: str) -> None:
