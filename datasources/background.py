@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
+
+log = logging.getLogger("datasources.background")
+STOP_SECONDS = 10.0  # for the loop to end and for its last flush, each
 
 
 @contextlib.asynccontextmanager
@@ -22,7 +26,16 @@ async def in_background(
         yield
     finally:
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        # bounded, both: a loop that swallowed the cancel, or a last flush to a store that
+        # no longer answers, must not hold the process's exit
+        done, _ = await asyncio.wait({task}, timeout=STOP_SECONDS)
+        if not done:
+            log.error("background task %s did not stop within %g s", name, STOP_SECONDS)
+        elif not task.cancelled():
+            await task  # it ended on its own: its error, if any, is the block's
         if then is not None:
-            await then()
+            try:
+                async with asyncio.timeout(STOP_SECONDS):
+                    await then()
+            except TimeoutError:
+                log.error("the last flush of %s took over %g s", name, STOP_SECONDS)

@@ -37,6 +37,7 @@ from gateway import wire
 from gateway.security.redact import redact, storable
 
 log = logging.getLogger("gateway.audit")
+SHUTDOWN_DRAIN_SECONDS = 10.0  # at shutdown, for the rows still queued
 AUDIT_TABLE: Table = AuditLog.__table__  # type: ignore[assignment]
 # Every column but the id (its sequence fills it), in the order COPY is given values.
 AUDIT_COLUMNS = tuple(c.name for c in AUDIT_TABLE.columns if c.name != "id")
@@ -189,7 +190,13 @@ class AuditTrail:
         finally:
             self._stopping = True
             self._wake.set()
-            await task
+            try:
+                # the last rows get a bounded time: a PostgreSQL that hangs (or a pool
+                # whose connections are all held) must not hold the process at SIGTERM
+                async with asyncio.timeout(SHUTDOWN_DRAIN_SECONDS):
+                    await task
+            except TimeoutError:
+                log.error("audit: writing the last rows took over %g s", SHUTDOWN_DRAIN_SECONDS)
             if self._queue:
                 log.error("audit: %d rows could not be written at shutdown", len(self._queue))
 
@@ -227,7 +234,7 @@ class AuditTrail:
             pending -= size
             try:
                 await self._write(batch)
-            except _StoreDown:
+            except (_StoreDown, asyncio.CancelledError):  # cancelled: shutdown's bound
                 self._queue.extendleft(reversed(batch))
                 raise
         if not self._queue:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from datasources.postgres.engine import async_url
 from datasources.settings import Settings
+from gateway.security import audit
 from gateway.security.audit import AuditEntry, AuditTrail
 from resolvers.ids import to_global_id
 from tests.e2e.test_authz_harness import (
@@ -389,3 +390,23 @@ async def test_login_failures_are_audited_by_account_name(
     assert row["request_body"]["variables"] == {"login": account.username, "password": "[REDACTED]"}
     assert row["user_id"] is None  # nobody signed in
     assert PASSWORD not in row["body_text"]
+
+
+class HangingTrail(AuditTrail):
+    """A PostgreSQL that accepts the connection and never answers the COPY."""
+
+    async def _insert(self, rows: list[dict[str, Any]]) -> None:
+        await asyncio.Event().wait()
+
+
+async def test_a_write_that_never_returns_does_not_hold_the_shutdown(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(audit, "SHUTDOWN_DRAIN_SECONDS", 0.3)
+    trail = HangingTrail(engine, flush_seconds=30.0)
+    started = time.monotonic()
+    async with trail.running():
+        trail.record(AuditEntry(action="hanging-test", metadata={"request_id": rid()}))
+    assert time.monotonic() - started < 10
+    assert "writing the last rows took over 0.3 s" in caplog.text
+    assert "1 rows could not be written at shutdown" in caplog.text
