@@ -26,6 +26,11 @@ from jobs.pipeline.structure import (
 from jobs.pipeline.terms import collect
 
 
+def terms(heading: str, level: int = 2) -> list[str]:
+    """The topics `heading_terms` reads in a heading at `level`."""
+    return [c.term for c in heading_terms(heading, 0, level)]
+
+
 def test_inline_html_marks_emphasis_in_markdown() -> None:
     blocks = parse(
         "A <u>priority queue</u> serves the <b>highest priority</b> first; a "
@@ -189,9 +194,6 @@ def test_a_course_sites_navigation_bar_is_not_text() -> None:
 
 
 def test_a_repositorys_apparatus_headings_name_nothing() -> None:
-    def terms(text: str, level: int = 2) -> list[str]:
-        return [c.term for c in heading_terms(text, 0, level)]
-
     for text in ("Commentary", "Observation", "Sources and further reading", "Contributing"):
         assert terms(text) == []
     # a syllabus's and a slide deck's
@@ -220,9 +222,6 @@ def test_coordinated_heading_parts_share_the_head() -> None:
 
 
 def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic() -> None:
-    def terms(heading: str) -> list[str]:
-        return [c.term for c in heading_terms(heading, 0, 2)]
-
     assert terms("Set") == ["Set"]
     assert terms("Map and Set") == ["Map", "Set"]
     assert terms("Variable scope, closure") == ["Variable scope", "closure"]
@@ -232,9 +231,6 @@ def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic(
 
 
 def test_slashed_names_and_code_brackets_in_headings() -> None:
-    def terms(heading: str) -> list[str]:
-        return [c.term for c in heading_terms(heading, 0, 2)]
-
     assert terms("Getters/setters") == ["Getters", "setters"]
     assert terms("Computed names [...]") == ["Computed names"]
     assert terms("TCP/IP Model") == ["TCP/IP Model"] and terms("I/O") == ["I/O"]
@@ -322,9 +318,6 @@ def test_a_list_or_an_expression_is_not_a_term() -> None:
 
 
 def test_a_sub_sections_facet_heading_names_no_concept() -> None:
-    def terms(text: str, level: int = 2) -> list[str]:
-        return [c.term for c in heading_terms(text, 0, level)]
-
     assert terms("Advantages and Drawbacks") == []
     assert terms("Code Implementation") == [] and terms("复杂度分析") == []
     assert terms("优点与缺点") == [] and terms("Pros and Cons") == []
@@ -365,9 +358,6 @@ def test_a_term_marked_twice_is_kept_beyond_the_length_budget(tmp_path: Path) ->
 
 
 def test_a_facet_after_the_topic_is_cut_off() -> None:
-    def terms(text: str) -> list[str]:
-        return [c.term for c in heading_terms(text, 0, 2)]
-
     assert terms("Skip List Implementation") == ["Skip List"]
     assert terms("Design of Bloom Filters") == ["Bloom Filters"]
     assert terms("Trie Efficiency") == ["Trie"]
@@ -487,16 +477,13 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
 
 
 def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
-    def terms(text: str) -> list[str]:
-        return [c.term for c in heading_terms(text, 0, 3)]
-
     # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
-    assert terms("学习如何设计大型系统") == []
-    assert terms("为搜索引擎设计一个键值储存") == ["搜索引擎设计", "键值储存"]
+    assert terms("学习如何设计大型系统", level=3) == []
+    assert terms("为搜索引擎设计一个键值储存", level=3) == ["搜索引擎设计", "键值储存"]
     # a suffix joins the run: 关系型数据库管理系统, not 关系 and 数据库管理系统
-    assert terms("关系型数据库管理系统的复制") == ["关系型数据库管理系统", "复制"]
+    assert terms("关系型数据库管理系统的复制", level=3) == ["关系型数据库管理系统", "复制"]
     # a short heading is its own topic, everyday or not
-    assert terms("系统") == ["系统"]
+    assert terms("系统", level=3) == ["系统"]
 
 
 def test_an_everyday_chinese_word_needs_more_than_frequency(tmp_path: Path) -> None:
@@ -555,9 +542,6 @@ def test_a_syllabus_reads_its_topics_in_the_schedules_order(tmp_path: Path) -> N
 
 
 def test_a_heading_of_how_something_is_done_names_the_means() -> None:
-    def terms(text: str) -> list[str]:
-        return [c.term for c in heading_terms(text, 0, 2)]
-
     # "implemented by means of X" is about X, not the preposition
     assert terms("借助入堆操作实现") == ["入堆操作"]
     assert terms("基于邻接矩阵的实现") == ["邻接矩阵"]
