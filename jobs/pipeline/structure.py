@@ -596,7 +596,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         lowered[0] in EN_STOP - {"a", "an", "the"}
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[-1] in EN_STOP
-        or lowered[-1] in EN_GENERIC
+        or (lowered[-1] in EN_GENERIC and not _compound_noun(lowered))
     ):
         return False
     if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
@@ -614,6 +614,18 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     if not title_case and any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+def _compound_noun(lowered: list[str]) -> bool:
+    """Two nouns, the first no generic word: "base case", "test case", "function call",
+    "sign bit" name things, though "case", "call" and "bit" alone are ordinary prose."""
+    return (
+        len(lowered) >= 2
+        and lowered[-2] not in EN_GENERIC
+        and lowered[-2] not in EN_STOP
+        and "NOUN" in getAllLemmas(lowered[-2])  # a known noun: not "1st case", "foo call"
+        and _noun_capable(lowered[-1])
+    )
 
 
 def _adverb(word: str) -> bool:

@@ -212,6 +212,14 @@ def test_a_name_may_end_in_a_bare_verb_after_a_modifier() -> None:
     assert not acceptable("previously unseen") and not acceptable("values computed")
 
 
+def test_two_nouns_name_a_thing_though_the_last_is_ordinary_prose() -> None:
+    # "case", "call" and "bit" end fragments ("in this case"), not "base case"
+    assert acceptable("base case") and acceptable("test case") and acceptable("function call")
+    assert acceptable("sign bit")
+    assert not acceptable("special case") and not acceptable("1st case")
+    assert not acceptable("this case") and not acceptable("case")
+
+
 def test_coordinated_heading_parts_share_the_head() -> None:
     assert shared_head(["前序", "中序", "后序遍历"]) == ["前序遍历", "中序遍历"]
     assert shared_head(["Linear", "Quadratic Probing"]) == ["Linear Probing"]
