@@ -111,12 +111,10 @@ def _votes(drafts: Sequence[Draft], blocks: Sequence[Block], outline: Outline) -
     first = {d.key: _introduced(d, blocks) for d in drafts}
     sections = {d.key: {outline.section_of[b] for b in d.mentions} for d in drafts}
     home = {d.key: _home(d, outline) for d in drafts}
-    roots = [h for h, parent in outline.parents.items() if parent < 0]
-    title = roots[0] if len(roots) == 1 else None  # a lone top heading is the document's title
     for a in drafts:
-        # the title names what the whole document leads up to, not what comes first
+        # A chapter's title heading votes too ("Smart Pointers" before Box<T>, 梯度下降 before
+        # 学习率): without it a chapter's topic came before none of what its sections teach.
         heading = _own_heading(a, blocks)
-        heading = None if heading == title else heading
         for b in drafts:
             if a.key != b.key:
                 votes.extend(_pair_votes(a, b, heading, blocks, outline, first, sections, home))

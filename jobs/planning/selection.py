@@ -171,7 +171,7 @@ def score_concepts(graph: CourseGraph, request: CourseRequest) -> dict[str, floa
         score = (
             WEIGHTS["confidence"] * confidence
             + WEIGHTS["coverage"] * coverage
-            + WEIGHTS["centrality"] * centrality[concept.id] / top
+            + WEIGHTS["centrality"] * (centrality[concept.id] / top) ** 0.5
         )
         if _level(concept) > limit:
             score *= ABOVE_LEVEL_FACTOR

@@ -101,3 +101,35 @@ def test_links_ignore_other_languages_and_the_same_concept(zh_markdown: Path) ->
     english = [KnownConcept("system of linear equations", "system of linear equations", "en")]
     links = link_to_existing(analysis, same + english)
     assert links.prerequisites == () and links.relations == ()
+
+
+CHAPTER = """# Recursion
+
+Recursion is a way of solving a problem in which a function calls itself on a smaller
+piece of the same problem. Every use of recursion needs a way to stop and a way to
+make progress.
+
+## Base case
+
+A base case is the input for which a recursive function returns an answer without
+calling itself. Without a base case, recursion never ends. The base case of a
+factorial is zero.
+
+## Recursive step
+
+A recursive step is the part of a recursive function that calls the function again on a
+smaller input, so that recursion reaches the base case. The recursive step of a
+factorial multiplies n by the factorial of n - 1.
+"""
+
+
+def test_a_chapter_title_comes_before_what_its_sections_introduce(tmp_path: Path) -> None:
+    # the title's concept is what each section builds on, as any other heading's is
+    path = tmp_path / "recursion.md"
+    path.write_text(CHAPTER, encoding="utf-8")
+    edges = analyse_file(path, language="en").knowledge.prerequisites
+    found = {(e.source, e.target): e for e in edges}
+    for section in ("base case", "recursive step"):
+        edge = found[("recursion", section)]
+        assert any(reason.startswith("heading: ") for reason in edge.evidence), edge
+    assert ("base case", "recursion") not in found

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from jobs.planning import (
     ConceptInput,
     CourseRequest,
@@ -19,7 +21,7 @@ from jobs.planning import (
     plan_course,
 )
 from jobs.planning.graph import CourseGraph
-from jobs.planning.selection import score_concepts
+from jobs.planning.selection import WEIGHTS, score_concepts
 from jobs.planning.timing import MIN_MINUTES, MIN_PACE, concept_minutes, formula_minutes, paced
 from tests.unit.planning.checks import assert_sound
 
@@ -143,6 +145,21 @@ def test_centrality_counts_only_edges_inside_the_documents() -> None:
     assert_sound(plan, with_generic)
     assert "generic" not in {s.concept_id for w in plan.weeks for s in w.slots}
     assert [p.concept_id for p in plan.prerequisites] == ["generic"]
+
+
+def test_a_hub_does_not_flatten_every_other_concepts_centrality() -> None:
+    """A chapter's title comes before each of its twelve sections; a concept three of them
+    need keeps half the hub's centrality share (the square root of 3/12), not a quarter."""
+    hub = _concept("hub", 0)
+    sections = [_concept(f"section-{i}", 1 + i) for i in range(12)]
+    basis = _concept("basis", 13)
+    edges = [("hub", f"section-{i}", False) for i in range(12)]
+    edges += [("basis", f"section-{i}", True) for i in range(3)]
+    data = _input([hub, *sections, basis], edges, weeks=4, hours=4)
+    scores = score_concepts(CourseGraph.build(data), data.request)
+    share = WEIGHTS["centrality"]
+    assert scores["hub"] - scores["section-5"] == pytest.approx(share)
+    assert scores["basis"] - scores["section-5"] == pytest.approx(share * 0.5)
 
 
 def test_every_chosen_document_teaches_its_best_concept() -> None:
