@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
 from wordfreq import zipf_frequency
 
 from jobs.pipeline.lexicon import FURNITURE
 from jobs.pipeline.model import Block, BlockKind, Page
+from jobs.pipeline.structure import HEADING_NUMBER
+from jobs.pipeline.textutil import has_han
 
 PAGE_CHARS = 3000
 # Bounded work downstream: no block is longer than this (a 50 MB line becomes many blocks).
@@ -21,6 +24,8 @@ _CHAPTER = re.compile(
     r"[\s:：.、]*(\S.{0,60})?$"
 )
 _SENTENCE_END = re.compile(r"[。！？；，,.;:：!?]$")
+# A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
+_MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
 
 
 def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
@@ -207,4 +212,34 @@ def join_lines(lines: Iterable[str]) -> str:
             out += line
         else:
             out += " " + line
+    return out
+
+
+def heading_shaped(text: str) -> bool:
+    """A line short enough for a heading typed by hand, and no sentence or lead-in ("Note:")
+    unless it is numbered ("1. Variables", "二、函数")."""
+    text = text.strip()
+    if not text or len(text) > _MAX_HEADING_CHARS:
+        return False
+    if (
+        len(text) > _MAX_HAN_HEADING_CHARS
+        if has_han(text)
+        else len(text.split()) > _MAX_HEADING_WORDS
+    ):
+        return False
+    return not _SENTENCE_END.search(text) or bool(HEADING_NUMBER.match(text))
+
+
+def manual_headings(blocks: list[Block], bold: Mapping[int, float]) -> list[Block]:
+    """Lines set wholly in bold (block index → font size) become headings when the document
+    has no marked heading, and they are the exception (a document set wholly in bold has
+    none): the largest size is level 1, the next 2, any smaller 3."""
+    prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
+    if not bold or any(b.kind == "heading" for b in blocks) or 2 * len(bold) > prose:
+        return blocks
+    sizes = sorted(set(bold.values()), reverse=True)
+    out = list(blocks)
+    for index, size in bold.items():
+        level = min(sizes.index(size) + 1, 3)
+        out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
     return out

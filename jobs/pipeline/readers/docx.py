@@ -3,7 +3,7 @@
 
 Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; in a
 document with neither (typed by hand, as many teachers' handouts are), a short paragraph
-set wholly in bold is a heading, its level the rank of its font size (`_manual_headings`);
+set wholly in bold is a heading, its level the rank of its font size (`blocks.manual_headings`);
 list paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
 formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
 numbers; a file without any gets virtual pages.
@@ -12,7 +12,6 @@ numbers; a file without any gets virtual pages.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -26,16 +25,17 @@ from docx.text.paragraph import Paragraph
 from datasources.files.detect import Detected, check_docx_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers.blocks import make_blocks, real_pages, virtual_pages
-from jobs.pipeline.structure import HEADING_NUMBER
-from jobs.pipeline.textutil import has_han
+from jobs.pipeline.readers.blocks import (
+    heading_shaped,
+    make_blocks,
+    manual_headings,
+    real_pages,
+    virtual_pages,
+)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = qn("m:oMath")
 _MATH_PARA = qn("m:oMathPara")
-# A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
-_MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
-_SENTENCE_END = re.compile(r"[.。!?！？;；,，:：]$")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -77,7 +77,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
             if size is not None:
                 bold[len(blocks)] = size
         blocks.extend(made)
-    return _manual_headings(blocks, bold), paged
+    return manual_headings(blocks, bold), paged
 
 
 def _default_size(document: DocxDocument) -> float:
@@ -91,17 +91,8 @@ def _default_size(document: DocxDocument) -> float:
 def _bold_line(paragraph: Paragraph, style: BaseStyle | None, body_size: float) -> float | None:
     """The font size (points) of a short paragraph set wholly in bold, the way a heading
     is typed by hand; None otherwise."""
-    text = paragraph.text.strip()
     runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs or len(text) > _MAX_HEADING_CHARS:
-        return None
-    if (
-        len(text) > _MAX_HAN_HEADING_CHARS
-        if has_han(text)
-        else len(text.split()) > _MAX_HEADING_WORDS
-    ):
-        return None
-    if _SENTENCE_END.search(text) and not HEADING_NUMBER.match(text):
+    if not runs or not heading_shaped(paragraph.text):
         return None
     style_font = style.font if style is not None else None
     style_bold = bool(style_font is not None and style_font.bold)
@@ -111,21 +102,6 @@ def _bold_line(paragraph: Paragraph, style: BaseStyle | None, body_size: float) 
     if not sizes and style_font is not None and style_font.size is not None:
         sizes = [style_font.size]
     return max((s.pt for s in sizes), default=body_size)
-
-
-def _manual_headings(blocks: list[Block], bold: dict[int, float]) -> list[Block]:
-    """Bold lines become headings when the document has no styled heading, and they are
-    the exception (a document set wholly in bold has none): the largest size is level 1,
-    the next 2, any smaller 3."""
-    prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
-    if not bold or any(b.kind == "heading" for b in blocks) or 2 * len(bold) > prose:
-        return blocks
-    sizes = sorted(set(bold.values()), reverse=True)
-    out = list(blocks)
-    for index, size in bold.items():
-        level = min(sizes.index(size) + 1, 3)
-        out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
-    return out
 
 
 def _page_breaks(paragraph: Paragraph) -> int:

@@ -1,11 +1,17 @@
 """HTML with selectolax: headings, paragraphs, list items, tables, <pre>, MathML/TeX maths.
 
 Navigation, headers/footers, asides, scripts and styles are dropped (page furniture).
-Inline runs directly inside a <div> or <section> become paragraphs of their own.
+Inline runs directly inside a <div> or <section> become paragraphs of their own. A page
+with no <h1>–<h6> (Word's "Save as Web Page" of a document typed by hand, a Google Docs
+export) gets its headings from paragraphs set wholly in bold — <b>, <strong>, or a
+font-weight in the style attribute or a class of the page's stylesheet — ranked by font
+size (`blocks.manual_headings`, as the DOCX reader does).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -13,7 +19,13 @@ from selectolax.lexbor import LexborNode as Node
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
-from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
+from jobs.pipeline.readers.blocks import (
+    heading_shaped,
+    join_lines,
+    make_blocks,
+    manual_headings,
+    virtual_pages,
+)
 from jobs.pipeline.readers.text import decoded_lines
 
 _DROP = (
@@ -45,6 +57,22 @@ _CONTAINERS = {
 }
 _LISTS = {"ul", "ol", "menu"}
 _EMPHASIS = "strong, b, em, i, dfn, u, mark"
+_BOLD_TAGS = {"b", "strong"}
+_CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+# not Word's "mso-bidi-font-weight: bold", which sets right-to-left scripts only
+_BOLD_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:\s*([\d.]+)\s*(pt|px)\b", re.IGNORECASE)
+_PX_TO_PT = 0.75
+
+
+@dataclass(slots=True)
+class _Page:
+    """What a walk collects: the blocks, and the bold lines among them (index → size)."""
+
+    blocks: list[Block] = field(default_factory=list)
+    bold: dict[int, float] = field(default_factory=dict)
+    bold_classes: frozenset[str] = frozenset()
+    class_sizes: dict[str, float] = field(default_factory=dict)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -59,15 +87,17 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 
 
 def parse(tree: HTMLParser) -> list[Block]:
+    page = _Page()
+    page.bold_classes, page.class_sizes = _stylesheet(tree)
     tree.strip_tags(list(_DROP))
     root = tree.body or tree.root
-    blocks: list[Block] = []
     if root is not None:
-        _walk(root, blocks)
-    return blocks
+        _walk(root, page)
+    return manual_headings(page.blocks, page.bold)
 
 
-def _walk(node: Node, blocks: list[Block]) -> None:
+def _walk(node: Node, page: _Page) -> None:
+    blocks = page.blocks
     inline: list[Node] = []
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -76,12 +106,16 @@ def _walk(node: Node, blocks: list[Block]) -> None:
             blocks.extend(make_blocks("heading", _text(child), 1, level=_HEADINGS[tag]))
         elif tag in _PARAGRAPHS:
             _flush(inline, blocks)
-            blocks.extend(make_blocks("paragraph", _text(child), 1, emphasis=_emphasis(child)))
+            made = make_blocks("paragraph", _text(child), 1, emphasis=_emphasis(child))
+            size = _bold_line(child, page) if len(made) == 1 else None
+            if size is not None:
+                page.bold[len(blocks)] = size
+            blocks.extend(made)
         elif tag in _LISTS:
             _flush(inline, blocks)
             for item in child.iter():
                 if item.tag == "li":
-                    _list_item(item, blocks)
+                    _list_item(item, page)
         elif tag == "pre":
             _flush(inline, blocks)
             blocks.extend(make_blocks("code", child.text(deep=True), 1))
@@ -93,13 +127,14 @@ def _walk(node: Node, blocks: list[Block]) -> None:
             blocks.extend(make_blocks("formula", _math(child), 1))
         elif tag in _CONTAINERS or tag == "li":
             _flush(inline, blocks)
-            _walk(child, blocks)
+            _walk(child, page)
         elif tag == "br" or tag != "-comment":
             inline.append(child)
     _flush(inline, blocks)
 
 
-def _list_item(item: Node, blocks: list[Block]) -> None:
+def _list_item(item: Node, page: _Page) -> None:
+    blocks = page.blocks
     nested = [c for c in item.iter() if c.tag in _LISTS or c.tag in _CONTAINERS or c.tag == "p"]
     if not nested:
         blocks.extend(make_blocks("list_item", _text(item), 1, emphasis=_emphasis(item)))
@@ -110,9 +145,9 @@ def _list_item(item: Node, blocks: list[Block]) -> None:
         if child.tag in _LISTS:
             for sub in child.iter():
                 if sub.tag == "li":
-                    _list_item(sub, blocks)
+                    _list_item(sub, page)
         else:
-            _walk(child, blocks) if child.tag != "p" else blocks.extend(
+            _walk(child, page) if child.tag != "p" else blocks.extend(
                 make_blocks("list_item", _text(child), 1, emphasis=_emphasis(child))
             )
 
@@ -158,3 +193,68 @@ def _table(node: Node) -> str:
         cells = [" ".join(cell.text(deep=True).split()) for cell in row.css("th, td")]
         rows.append(" | ".join(cells))
     return "\n".join(rows)
+
+
+def _stylesheet(tree: HTMLParser) -> tuple[frozenset[str], dict[str, float]]:
+    """The page's classes that set bold, and the font size (points) each class sets."""
+    bold: set[str] = set()
+    sizes: dict[str, float] = {}
+    for style in tree.css("style"):
+        for name, rule in _CSS_RULE.findall(style.text()):
+            if _BOLD_WEIGHT.search(rule):
+                bold.add(name)
+            size = _points(rule)
+            if size is not None:
+                sizes[name] = size
+    return frozenset(bold), sizes
+
+
+def _points(style: str) -> float | None:
+    found = _FONT_SIZE.search(style)
+    if found is None:
+        return None
+    value = float(found.group(1)) * (1 if found.group(2).lower() == "pt" else _PX_TO_PT)
+    return round(value * 2) / 2  # to half points: 17.33px is 13pt, as a 13pt heading's
+
+
+def _bold_line(paragraph: Node, page: _Page) -> float | None:
+    """The font size (points; 0 when none is set) of a short paragraph whose every piece
+    of text is set in bold, the way a heading is typed by hand; None otherwise."""
+    if not heading_shaped(_text(paragraph)):
+        return None
+    size = 0.0
+    for node in paragraph.traverse(include_text=True):
+        if node.tag != "-text" or not (node.text(deep=False) or "").strip():
+            continue
+        bold, own_size = _bold_and_size(node, paragraph, page)
+        if not bold:
+            return None
+        size = max(size, own_size)
+    return size
+
+
+def _bold_and_size(text: Node, paragraph: Node, page: _Page) -> tuple[bool, float]:
+    """Whether a text node is bold, through any element from it up to its paragraph, and
+    the innermost font size set on the way."""
+    bold, size = False, None
+    node = text.parent
+    while node is not None:
+        classes = (node.attributes.get("class") or "").split()
+        style = node.attributes.get("style") or ""
+        bold = (
+            bold
+            or node.tag in _BOLD_TAGS
+            or bool(_BOLD_WEIGHT.search(style))
+            or any(c in page.bold_classes for c in classes)
+        )
+        if size is None:
+            size = _points(style)
+            size = (
+                size
+                if size is not None
+                else next((page.class_sizes[c] for c in classes if c in page.class_sizes), None)
+            )
+        if node.mem_id == paragraph.mem_id:
+            break
+        node = node.parent
+    return bold, size or 0.0

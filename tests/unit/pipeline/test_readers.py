@@ -297,3 +297,61 @@ def test_docx_bold_lines_stay_text_beside_styled_headings_or_in_a_bold_document(
     shouting = [("Variables", True, None), ("Names", True, None), ("Values", True, None)]
     blocks = _read(_handmade_docx(tmp_path / "bold.docx", shouting)).blocks()
     assert {b.kind for b in blocks} == {"paragraph"}
+
+
+WORD_HTML = """<html><head><style>
+.Title {font-weight:700; font-size:16pt}
+p.MsoNormal {font-size:11pt}
+</style></head><body><div class=WordSection1>
+<p class=Title>Introduction to Programming</p>
+<p class=MsoNormal><b><span style='font-size:13.0pt'>1. Variables</span></b></p>
+<p class=MsoNormal>A <b>variable</b> is a name that refers to a value.</p>
+<p class=MsoNormal><b>Note: this sentence is bold but it is a sentence.</b></p>
+<p class=MsoNormal><span style="font-weight:bold;font-size:17.33px">2. Functions</span></p>
+<p class=MsoNormal><span style='mso-bidi-font-weight:bold'>Parameters and arguments</span></p>
+<p class=MsoNormal>A function is a named sequence of statements.</p>
+<p class=MsoNormal><strong><span style='font-size:13.0pt'>二、函数的参数</span></strong>
+<span> </span></p>
+<p class=MsoNormal>参数是函数定义中使用的名字。</p>
+</div></body></html>"""
+
+
+def test_html_bold_lines_typed_by_hand_are_headings(tmp_path: Path) -> None:
+    # Word's "Save as Web Page" of a handout typed by hand: no <h1>-<h6>, bold lines ranked
+    # by size (a class of the stylesheet, a style attribute, pixels as points); Word's
+    # mso-bidi-font-weight sets right-to-left scripts only
+    path = tmp_path / "handout.html"
+    path.write_text(WORD_HTML, encoding="utf-8")
+    blocks = _read(path).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Introduction to Programming"),
+        (2, "1. Variables"),
+        (2, "2. Functions"),
+        (2, "二、函数的参数"),
+    ]
+    assert ("paragraph", "A variable is a name that refers to a value.") in [
+        (b.kind, b.text) for b in blocks
+    ]
+
+
+def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
+    tmp_path: Path,
+) -> None:
+    marked = tmp_path / "marked.html"
+    marked.write_text(
+        "<html><body><h1>Variables</h1><p><b>Remember</b></p>"
+        "<p>A variable is a name that refers to a value.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in _read(marked).blocks()] == [
+        ("heading", "Variables"),
+        ("paragraph", "Remember"),
+        ("paragraph", "A variable is a name that refers to a value."),
+    ]
+    shouting = tmp_path / "bold.html"
+    shouting.write_text(
+        "<html><body><p><b>Variables</b></p><p><b>Names</b></p><p><b>Values</b></p></body></html>",
+        encoding="utf-8",
+    )
+    assert {b.kind for b in _read(shouting).blocks()} == {"paragraph"}
