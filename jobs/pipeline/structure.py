@@ -526,8 +526,23 @@ def _zh_name(term: str) -> bool:
     if len(term) > 8 or zh_clause(term) or zh_opens_clause(term):
         return False
     tags = rjieba.tag(term)
-    return tags[0][1] not in ("r", "c", "d", "m") and (
-        tags[-1][1][:1] == "n" or tags[-1][1] in ("vn", "eng", "l", "j")
+    if tags[0][1] in ("r", "c", "d", "m"):
+        return False
+    last = tags[-1][1]
+    # a verb after a noun or an adjective names an operation (懒删除 "lazy deletion",
+    # 线性探测, 节点插入); a dictionary "idiom" of three or more characters is a compound
+    # rjieba knows whole (堆排序 "heap sort")
+    operation = (
+        last == "v"
+        and len(tags) >= 2
+        and len(tags[-1][0]) == 2
+        and (tags[-2][1][:1] == "n" or tags[-2][1] in ("a", "b"))
+    )
+    return (
+        last[:1] == "n"
+        or last in ("vn", "eng", "l", "j")
+        or operation
+        or (last == "i" and len(tags) == 1 and len(term) >= 3)
     )
 
 

@@ -210,6 +210,15 @@ def test_definition_list_heads_in_plain_text() -> None:
         "depth"
     ]
     assert colon_head("The rest of the plan: we water and we wait a week.", 0) == []
+    # an operation is a name: a verb after its noun or adjective, a compound known whole
+    for entry, term in (
+        ("懒删除：不直接移除花苗，而是给它做一个标记。", "懒删除"),
+        ("花苗移栽：把花苗从育苗盘移到花坛里。", "花苗移栽"),
+        ("堆排序：先把数据建成一个堆，再不断取出堆顶。", "堆排序"),
+    ):
+        assert [c.term for c in colon_head(entry, 0)] == [term]
+    assert colon_head("请注意：花苗需要每天浇水。", 0) == []  # a verb after a verb: a remark
+    assert colon_head("我们移栽：把花苗从育苗盘移到花坛里。", 0) == []
 
 
 def test_an_ordinary_adjective_before_a_compact_name_is_read_both_ways() -> None:
