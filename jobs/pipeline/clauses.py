@@ -37,7 +37,7 @@ _PREDICATE_WORDS = {
     "是", "有", "没有", "可以", "能", "能够", "不能", "属于", "叫", "叫做", "称为", "必须",
     "应该", "一定", "并",
 }  # fmt: skip
-_FIGURE = re.compile(r"所示$|^如[图表]|^[图表][^\w]*$")
+_FIGURE = re.compile(r"所示$|^如[图表]|^表[^\w]*$")  # 图 alone may be the graph itself
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
 
 

@@ -25,6 +25,7 @@ from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     GLOSSARY_HEADINGS,
+    ZH_BROAD,
     everyday,
     technicality,
     zh_everyday,
@@ -108,6 +109,7 @@ def find_concepts(
     top_cv = max(cvalues.values(), default=1.0) or 1.0
     top_count = max((e.count for e in stats.values()), default=1) or 1
     headings = _heading_residue(blocks, cues)
+    top = min((b.level for b in blocks if b.kind == "heading"), default=0)
     casing = None if chinese else _word_casing(blocks)
 
     by_key: dict[str, list[Cue]] = {}
@@ -146,6 +148,8 @@ def find_concepts(
             sources.add("heading_mention")
         if chinese and (zh_clause(key) or zh_headless(key)):
             continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, definition, top):
+            continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         if not _admissible(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):
@@ -343,6 +347,17 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     # named as code once may be a passing mention; twice, the text is talking about it
     times = Counter(concept_key(c.term) for c in named_code)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+def _topic_of_document(cues: list[Cue], definition: Definition | None, top: int) -> bool:
+    """A broad word (ZH_BROAD) is what the document is about: its top heading names it
+    ("函数和模块", a chapter headed "图"), or the text defines or glosses it; a section
+    heading ("所有权与函数") or bold elsewhere only uses it."""
+    return (
+        any(c.kind == "heading" and c.level == top for c in cues)
+        or any(c.kind == "gloss" for c in cues)
+        or (definition is not None and definition.confidence >= 0.7)
+    )
 
 
 def _segmenter(cues: list[Cue]) -> rjieba.Jieba:

@@ -437,16 +437,23 @@ ZH_STOP = _words(
 
 # Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).
 ZH_GENERIC = _words(
-    """问题 方法 方式 情况 时候 部分 东西 事情 地方 内容 结果 过程 例子 示例 代码 程序 章节 本章
+    """问题 方法 方式 情况 时候 部分 东西 事情 地方 内容 结果 过程 例子 示例 章节 本章
     本节 下一章 上一章 读者 作者 我们 大家 部分 原因 目的 作用 意义 概念 知识 信息 细节 特点
     特性 功能 能力 方面 角度 程度 形式 样子 办法 步骤 之前 以后 开始 结束 第一 第二 第三 本书
-    书 章 节 图 表 说明 描述 讨论 练习 小结 总结 注意 提示 一点 一下 这点 这里 那里 下面 上面
-    以下 以上 如下 所示 版本 文件 文本 输出 输入 错误 编译器 函数 值 类型 数据 变量 参数 数字
+    书 章 节 表 说明 描述 讨论 练习 小结 总结 注意 提示 一点 一下 这点 这里 那里 下面 上面
+    以下 以上 如下 所示 版本 文本 数字
     数 名称 名字 字 个数 流程 习题 典型 常见 常用 几种 各种 主要 公式 定义 定理 引理 推论
     证明 例题
     提醒 警告 建议 强烈建议 小贴士 贴士 温馨提示 友情提示 备注 注 补充 重要 技巧 小技巧 须知 要点"""
 )
 
+# Chinese nouns every programming or maths text uses throughout (function, variable, type,
+# value, graph, ...): term statistics never offer them, yet a heading, emphasis or a
+# definition makes them the topic ("变量和类型", "函数和模块", a chapter headed "图"), as
+# "variable" and "function" are in English
+ZH_BROAD = _words("""函数 变量 类型 值 参数 数据 编译器 图 文件 代码 程序 输入 输出 错误""")
+# what Chinese term statistics leave out: generic words, and the broad ones above
+ZH_UNCOUNTED = ZH_GENERIC | ZH_BROAD
 
 EVERYDAY_ZIPF = 5.0  # "value", "type", "data", "time": ≥ 10 per 100,000 words of ordinary English
 

@@ -30,8 +30,8 @@ from jobs.pipeline.lexicon import (
     EN_STOP,
     FURNITURE,
     FURNITURE_WORDS,
-    ZH_GENERIC,
     ZH_STOP,
+    ZH_UNCOUNTED,
 )
 from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose
 
@@ -372,10 +372,10 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
             words = phrase[i:j]
             last_word, last_pos = words[-1]
             if last_pos in ("a", "b", "x") or (
-                j - i == 1 and (last_word in ZH_GENERIC or last_pos in ("v", "a"))
+                j - i == 1 and (last_word in ZH_UNCOUNTED or last_pos in ("v", "a"))
             ):
                 continue
-            if first_verb and j - i > 1 and words[0][0] in ZH_GENERIC:
+            if first_verb and j - i > 1 and words[0][0] in ZH_UNCOUNTED:
                 continue
             yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)
 

@@ -610,3 +610,38 @@ def test_a_callouts_label_names_nothing(tmp_path: Path) -> None:
     path.write_text("# 列表\n\n列表是由一系列元素构成的数据序列。\n\n" + callouts, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "列表" in keys and not keys & set(labels), sorted(keys)
+
+
+FUNCTIONS_LESSON = """# 函数和模块
+
+函数是一段有名字、可以重复使用的代码。定义函数时写出它的参数，调用函数时传入参数的值。
+函数执行完毕后把返回值交给调用者。把函数放进模块，别的程序就能导入这个模块来使用函数。
+
+## 模块
+
+模块是一个包含函数定义的文件。导入模块以后，就可以使用模块中的函数。
+"""
+
+OWNERSHIP_SECTION = """# 所有权
+
+所有权是管理内存的一组规则。每个值都有一个所有者，所有者离开作用域时值被丢弃。
+
+## 所有权与函数
+
+把值传给函数会移动或者复制所有权，就像赋值一样。函数返回值时也会转移所有权。
+所有权的规则在函数调用中同样适用，函数结束时参数离开作用域。
+"""
+
+
+def test_a_broad_word_is_a_concept_where_the_document_is_about_it(tmp_path: Path) -> None:
+    # 函数 (function) is used by every programming text; a lesson headed 函数和模块 teaches it
+    lesson = tmp_path / "functions.md"
+    lesson.write_text(FUNCTIONS_LESSON, encoding="utf-8")
+    assert "函数" in {c.key for c in analyse_file(lesson).knowledge.concepts}
+    section = tmp_path / "ownership.md"
+    section.write_text(OWNERSHIP_SECTION, encoding="utf-8")
+    keys = {c.key for c in analyse_file(section).knowledge.concepts}
+    assert "所有权" in keys and "函数" not in keys
+    # a chapter headed 图 is about graphs; 表 alone is a table's label
+    assert [c.term for c in heading_terms("图的遍历", 0, 1)] == ["图", "遍历"]
+    assert heading_terms("表", 0, 1) == []
