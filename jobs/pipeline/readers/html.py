@@ -107,7 +107,8 @@ def _walk(node: Node, page: _Page) -> None:
         elif tag in _PARAGRAPHS:
             _flush(inline, blocks)
             made = make_blocks("paragraph", _text(child), 1, emphasis=_emphasis(child))
-            size = _bold_line(child, page) if len(made) == 1 else None
+            # a <p> only: a <dt> set in bold is a glossary's term, not a section's heading
+            size = _bold_line(child, page) if tag == "p" and len(made) == 1 else None
             if size is not None:
                 page.bold[len(blocks)] = size
             blocks.extend(made)

@@ -349,6 +349,15 @@ def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
         ("paragraph", "Remember"),
         ("paragraph", "A variable is a name that refers to a value."),
     ]
+    glossary = tmp_path / "glossary.html"
+    glossary.write_text(
+        "<html><body><p>Terms of the course.</p><dl><dt><b>Variable</b></dt><dd>A name that"
+        " refers to a value.</dd><dt><b>Loop</b></dt><dd>Code run again and again.</dd></dl>"
+        "<p>A variable is a name. A loop runs code again.</p><p>Both come back later.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert "heading" not in {b.kind for b in _read(glossary).blocks()}
     shouting = tmp_path / "bold.html"
     shouting.write_text(
         "<html><body><p><b>Variables</b></p><p><b>Names</b></p><p><b>Values</b></p></body></html>",
