@@ -448,9 +448,9 @@ ZH_GENERIC = _words(
 )
 
 # Chinese nouns every programming or maths text uses throughout (function, variable, type,
-# value, graph, ...): term statistics never offer them, yet a heading, emphasis or a
-# definition makes them the topic ("变量和类型", "函数和模块", a chapter headed "图"), as
-# "variable" and "function" are in English
+# value, graph, ...): term statistics never offer them, yet the document's top heading, a
+# definition or a gloss makes them its topic ("变量和类型", "函数和模块", a chapter headed
+# "图"; concepts._topic_of_document), as "variable" and "function" are in English
 ZH_BROAD = _words("""函数 变量 类型 值 参数 数据 编译器 图 文件 代码 程序 输入 输出 错误""")
 # what Chinese term statistics leave out: generic words, and the broad ones above
 ZH_UNCOUNTED = ZH_GENERIC | ZH_BROAD
