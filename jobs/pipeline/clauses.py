@@ -37,6 +37,7 @@ _PREDICATE_WORDS = {
     "是", "有", "没有", "可以", "能", "能够", "不能", "属于", "叫", "叫做", "称为", "必须",
     "应该", "一定", "并",
 }  # fmt: skip
+_FUNCTION_TAGS = {"c", "r", "p", "u"}
 _FIGURE = re.compile(r"所示$|^如[图表]|^表[^\w]*$")  # 图 alone may be the graph itself
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
 
@@ -46,8 +47,17 @@ def zh_clause(term: str) -> bool:
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
         return True
     tags = rjieba.tag(text)
-    if len(tags) < 2:
+    if len(tags) == 1:
+        # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
+        # is the sentence's stress, never a name
+        return tags[0][1] in _FUNCTION_TAGS
+    if not tags:
         return False
+    # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
+    # phrase makes a predicate (one character may open a name: 有向无环图, 并查集)
+    opening = tags[0][0]
+    if (opening in _PREDICATE_WORDS and len(opening) >= 2) or opening == "如":
+        return True
     if tags[0][0] in _LIGHT_VERBS:
         return True
     # "将存储器与中央处理器分开": 将 brings the object before its verb, a statement's order

@@ -27,6 +27,12 @@ from jobs.pipeline.clauses import zh_clause
         "变量有不同的类型",
         "名字叫集合",
         "将存储器与中央处理器分开",  # 将 brings the object before its verb
+        "不能编译",  # a modal of two characters or 如 opening the phrase: a predicate
+        "可以修改",
+        "如示例",
+        "要么",  # a conjunction, pronoun or preposition alone: stress in a sentence
+        "其余",
+        "以及",
     ],
 )
 def test_statements_are_clauses(statement: str) -> None:
@@ -54,6 +60,9 @@ def test_statements_are_clauses(statement: str) -> None:
         "性能分析",
         "并查集",
         "有限状态机",
+        "有向图",
+        "能量函数",
+        "二分查找",
     ],
 )
 def test_names_are_not(name: str) -> None:
