@@ -47,21 +47,21 @@ def zh_clause(term: str) -> bool:
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
         return True
     tags = rjieba.tag(text)
-    if len(tags) == 1:
+    if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
-        return tags[0][1] in _FUNCTION_TAGS
-    if not tags:
-        return False
-    # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
-    # phrase makes a predicate (one character may open a name: 有向无环图, 并查集)
+        return bool(tags) and tags[0][1] in _FUNCTION_TAGS
     opening = tags[0][0]
-    if (opening in _PREDICATE_WORDS and len(opening) >= 2) or opening == "如":
+    # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
+    # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a
+    # light verb, and 将, which brings the object before its verb ("将存储器与中央处理器分开")
+    if (
+        (opening in _PREDICATE_WORDS and len(opening) >= 2)
+        or opening in _LIGHT_VERBS
+        or opening in ("如", "将")
+    ):
         return True
-    if tags[0][0] in _LIGHT_VERBS:
-        return True
-    # "将存储器与中央处理器分开": 将 brings the object before its verb, a statement's order
-    if tags[0][0] == "将" or any(word in _PREDICATE_WORDS for word, _ in tags[1:]):
+    if any(word in _PREDICATE_WORDS for word, _ in tags[1:]):
         return True
     if tags[-1][0] in _DANGLING:
         return True  # "时间复杂度为": cut off before its object

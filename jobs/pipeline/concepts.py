@@ -148,7 +148,7 @@ def find_concepts(
             sources.add("heading_mention")
         if chinese and (zh_clause(key) or zh_headless(key)):
             continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
-        if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, definition, top):
+        if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         if not _admissible(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
@@ -349,15 +349,18 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
 
 
-def _topic_of_document(cues: list[Cue], definition: Definition | None, top: int) -> bool:
+def _topic_of_document(
+    cues: list[Cue], kinds: set[str], definition: Definition | None, top: int
+) -> bool:
     """A broad word (ZH_BROAD) is what the document is about: its top heading names it
     ("函数和模块", a chapter headed "图"), or the text defines or glosses it; a section
     heading ("所有权与函数") or bold elsewhere only uses it."""
-    return (
-        any(c.kind == "heading" and c.level == top for c in cues)
-        or any(c.kind == "gloss" for c in cues)
-        or (definition is not None and definition.confidence >= 0.7)
-    )
+    return any(c.kind == "heading" and c.level == top for c in cues) or _defined(kinds, definition)
+
+
+def _defined(kinds: set[str], definition: Definition | None) -> bool:
+    """The text says what the term means: a confident definition, or an English gloss."""
+    return (definition is not None and definition.confidence >= 0.7) or "gloss" in kinds
 
 
 def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
@@ -384,7 +387,7 @@ def _admissible(
 ) -> bool:
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
-    defined = (definition is not None and definition.confidence >= 0.7) or "gloss" in kinds
+    defined = _defined(kinds, definition)
     if (
         entry is not None
         and entry.words == 1

@@ -1,7 +1,7 @@
 """Step 2: teaching order. Prerequisites first, related concepts together, else reading order.
 
-An optional edge whose prerequisite a later document (in the request's order) first
-reads than its dependent is left out (`_against_document_order`). Cycles are broken on
+An optional edge whose prerequisite is first read in a later document (in the request's
+order) than its dependent is left out (`_against_document_order`). Cycles are broken on
 their weakest edge (optional before mandatory, then lowest weight) and every broken
 edge is reported. The ordering is then Kahn's algorithm:
 among the concepts whose prerequisites are all placed, take the one most strongly

@@ -147,7 +147,9 @@ def _left(graph: CourseGraph, concept: str, reason: str, minutes: dict[str, int]
 
 
 def score_concepts(graph: CourseGraph, request: CourseRequest) -> dict[str, float]:
-    """0.5 confidence + 0.25 coverage + 0.25 centrality, each in 0..1 (WEIGHTS)."""
+    """0.5 confidence + 0.25 coverage + 0.25 centrality, each in 0..1 (WEIGHTS); centrality
+    is the square root of the concept's share of the largest, so one hub (a chapter title
+    before each of its sections) does not flatten every other concept's."""
     documents = max(1, len(graph.document_order))
     # Centrality counts only edges between the documents' own concepts: prerequisites
     # reached through other documents (a generic "value" that half the graph needs)
