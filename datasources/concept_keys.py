@@ -20,6 +20,7 @@ _GENERIC_PARAMS = re.compile(r"<[^<>]{1,20}>")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
+_SIBILANT = ("x", "sh", "ch", "ss", "zz")
 
 
 @lru_cache(maxsize=262144)
@@ -45,6 +46,12 @@ def singular(word: str) -> str:
     lemmas = getAllLemmas(word)
     if "NOUN" in lemmas:
         return lemmas["NOUN"][0]
-    if not lemmas and not word.endswith(("es", "os")):
-        return word[:-1]  # a word the lexicon lacks, plural by its look: "structs", "enums"
+    if lemmas:
+        return word
+    if word.endswith("es"):
+        # a word the lexicon lacks: "mutexes" -> "mutex", "lysosomes" -> "lysosome",
+        # "nucleotides" -> "nucleotide" (lemminflect's own guess for these is "nucleotis")
+        return word[:-2] if word[:-2].endswith(_SIBILANT) else word[:-1]
+    if not word.endswith("os"):
+        return word[:-1]  # plural by its look: "structs", "enums" ("macOS" stays)
     return word

@@ -88,6 +88,7 @@ GENERIC_HEADINGS = frozenset(
     [
         "summary",
         "exercises",
+        "problems",
         "discussion",
         "introduction",
         "overview",
@@ -216,6 +217,42 @@ GENERIC_HEADINGS = frozenset(
         "谢谢",
     ]
 )
+
+# A textbook's end-of-section apparatus named in more words than GENERIC_HEADINGS lists:
+# "Chapter Objectives", "Critical Thinking Questions", "Interactive Link Questions",
+# "Check Your Understanding", "课后习题", "本章目标". A closed set of modifiers before an
+# apparatus noun, so "Optimization Objectives" and "优化目标" stay topics.
+_APPARATUS_NOUNS = _words(
+    """questions question problems problem exercises exercise objectives objective goals
+    outcomes summary review activities activity quiz answers solutions understanding concepts"""
+)
+_APPARATUS_MODIFIERS = _words(
+    """chapter section unit module lesson review critical thinking interactive link practice
+    homework self check self-check discussion key end end-of-chapter of your learning study
+    additional further conceptual multiple choice short answer free response sample
+    comprehension reflection challenge in-class class group suggested extra and test
+    concepts"""
+)
+_ZH_APPARATUS = re.compile(
+    r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学)"
+    r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结)$"
+)
+
+
+def apparatus(heading: str) -> bool:
+    """The heading names a book's or a course's apparatus, never a topic."""
+    text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?")
+    if text in GENERIC_HEADINGS:
+        return True
+    if _ZH_APPARATUS.match(text.replace(" ", "")):
+        return True
+    words = re.findall(r"[a-z][a-z-]*", text)
+    return (
+        len(words) >= 2
+        and words[-1] in _APPARATUS_NOUNS
+        and all(w in _APPARATUS_MODIFIERS or w in _APPARATUS_NOUNS for w in words[:-1])
+    )
+
 
 # The heading of a reference list (jobs/pipeline/references.py)
 REFERENCE_HEADINGS = frozenset(

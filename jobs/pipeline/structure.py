@@ -28,9 +28,9 @@ from jobs.pipeline.lexicon import (
     FACET_OF,
     FURNITURE,
     FURNITURE_WORDS,
-    GENERIC_HEADINGS,
     ZH_GENERIC,
     ZH_STOP,
+    apparatus,
     everyday,
     zh_everyday,
 )
@@ -109,7 +109,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     # standing for code ("Computed names [...]")
     plain = re.sub(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]", "", plain)
     plain = HEADING_NUMBER.sub("", clean_title(plain))
-    if plain.casefold() in GENERIC_HEADINGS or _facet(plain, level):
+    if apparatus(plain) or _facet(plain, level):
         return cues
     if has_han(plain):
         plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _ZH_VIA.sub(r"\1", plain)))
@@ -123,8 +123,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     parts = [
         p
         for p in parts
-        if clean_title(p).casefold() not in GENERIC_HEADINGS
-        and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+        if not apparatus(clean_title(p)) and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
     ]
     parts = parts + shared_head(parts)
     for part in parts:
@@ -148,7 +147,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             )
             if (
                 acceptable(term, heading=True)
-                and (term.casefold() == "references" or term.casefold() not in GENERIC_HEADINGS)
+                and (term.casefold() == "references" or not apparatus(term))
                 and not _facet(term, level)
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
@@ -306,7 +305,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
         Cue(term, "emphasis", block)
         for term in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
-        if acceptable(term) and not _stressed_verb(term) and term.casefold() not in GENERIC_HEADINGS
+        if acceptable(term) and not _stressed_verb(term) and not apparatus(term)
     ]
 
 
@@ -511,7 +510,7 @@ def colon_head(text: str, block: int) -> list[Cue]:
         not prose_follows  # "Filename: src/main.rs", "Yellow: 50": a label and a value
         or FURNITURE.match(term)
         or lowered in FURNITURE_WORDS
-        or lowered in GENERIC_HEADINGS
+        or apparatus(term)
         or not acceptable(term)
         or (has_han(term) and not _zh_name(term.replace(" ", "")))
         or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))

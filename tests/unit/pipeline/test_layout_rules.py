@@ -645,3 +645,24 @@ def test_a_broad_word_is_a_concept_where_the_document_is_about_it(tmp_path: Path
     # a chapter headed 图 is about graphs; 表 alone is a table's label
     assert [c.term for c in heading_terms("图的遍历", 0, 1)] == ["图", "遍历"]
     assert heading_terms("表", 0, 1) == []
+
+
+def test_a_textbooks_apparatus_headings_name_nothing() -> None:
+    # an OpenStax chapter's own headings, and their kin in other books and in Chinese
+    for heading in (
+        "Chapter Objectives",
+        "Interactive Link Questions",
+        "Critical Thinking Questions",
+        "Check Your Understanding",
+        "Key Concepts and Summary",
+        "Homework Problems",
+        "Problems",
+        "课后习题",
+        "本章目标",
+    ):
+        assert terms(heading) == [] and terms(heading, 1) == [], heading
+    assert emphasis_terms(("Review Questions",), 0) == []
+    # a topic whose last word is an apparatus noun stays a topic
+    assert terms("Optimization Objectives") == ["Optimization Objectives"]
+    assert terms("Code Review", 1) == ["Code Review"]
+    assert terms("优化目标", 1) == ["优化目标"]

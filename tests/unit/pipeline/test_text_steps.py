@@ -171,3 +171,10 @@ def test_a_longer_names_mention_is_none_of_a_character_inside_it() -> None:
     cls, list_type = Named("类"), Named("列表类型")
     locate([cls, list_type], blocks)
     assert cls.mentions == [1] and list_type.mentions == [0]
+
+
+def test_a_plural_the_lexicon_lacks_has_the_key_of_its_singular() -> None:
+    # lemminflect knows neither word; "-es" after a sibilant is the ending, else "-s" is
+    assert concept_key("lysosomes") == concept_key("Lysosome") == "lysosome"
+    assert concept_key("nucleotides") == "nucleotide" and concept_key("mutexes") == "mutex"
+    assert concept_key("structs") == "struct" and concept_key("macOS") == "macos"
