@@ -4,7 +4,8 @@ A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphas
 English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
 `_admissible`), and the best `concept_budget(words)` are returned, plus (up to half the
-budget again) the terms the author marks twice, e.g. bold and glossed (`_author_marks`),
+budget again) the terms the author marks twice, e.g. bold and glossed, or (English) bold
+where the body first uses them (`_author_marks`),
 plus the entries of a glossary (`_glossary_keys`).
 Nothing here knows a subject: the same rules serve a Rust book and a calculus text.
 """
@@ -68,6 +69,7 @@ class Draft:
     definition: Definition | None
     cue_blocks: list[int]
     mentions: list[int] = field(default_factory=list)  # block indices, headings included
+    introduced: bool = False  # emphasised where the body first uses it (see find_concepts)
 
 
 def concept_budget(words: int) -> int:
@@ -173,7 +175,28 @@ def find_concepts(
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _title(entry, key_cues, definition, blocks, casing)
-        drafts.append(Draft(key, title, score, sources, definition, [c.block for c in key_cues]))
+        emphasised = {
+            c.block
+            for c in key_cues
+            if c.kind == "emphasis" and not _labels(blocks[c.block].text, c.term)
+        }
+        # an English term set in bold or italics where the body first uses it, and used again
+        # in a later block: the textbook's mark of a term introduced ("… a **gap junction**
+        # forms an intercellular passageway …"). Stress in running prose ("**maximal
+        # throughput** with **acceptable latency**") is seldom named twice; Chinese texts set
+        # claims in bold too often for the rule to hold there.
+        uses = sorted(set(entry.blocks)) if entry is not None and not chinese else []
+        drafts.append(
+            Draft(
+                key,
+                title,
+                score,
+                sources,
+                definition,
+                [c.block for c in key_cues],
+                introduced=len(uses) > 1 and uses[0] in emphasised,
+            )
+        )
     drafts.sort(key=lambda d: (-d.score, d.key))
     budget = concept_budget(words)
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
@@ -251,13 +274,23 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
 def _author_marks(draft: Draft) -> int:
     """How many independent layout or wording cues point at the term. A definition read
     from the emphasis itself ("**X**：…", or an emphasised term in a sentence with "is") is
-    the same mark as the emphasis: "- **空间效率高**：…" is a bullet's bold claim, marked once."""
+    the same mark as the emphasis: "- **空间效率高**：…" is a bullet's bold claim, marked once.
+    Emphasis where the body introduces the term (`Draft.introduced`) is a second mark."""
     definition = draft.definition
     own = definition is not None and (
         definition.confidence > GLOSSARY
         or (definition.confidence >= EMPHASIS and "emphasis" not in draft.sources)
     )
-    return len(draft.sources & {"heading", "emphasis", "gloss"}) + own
+    return len(draft.sources & {"heading", "emphasis", "gloss"}) + (own or draft.introduced)
+
+
+def _labels(text: str, term: str) -> bool:
+    """The emphasised term labels its block ("- **Fast lookups**: …", "**要点**：…"): a
+    bullet's claim or a definition list's head, not a term introduced in running prose."""
+    opening = text.lstrip("-*•·>#0123456789.)（( \t")
+    return opening.startswith(term) and opening[len(term) :].lstrip(" *_`)）").startswith(
+        (":", "：")
+    )
 
 
 def _introduced(definitions: list[Definition], stats: dict[str, TermStats]) -> set[str]:
@@ -298,7 +331,7 @@ def _definitions(
         spans = blocks[index].emphasis or (marks or {}).get(index, ())
         fresh = tuple(e for e in spans if (index, e) not in used and e in sentence)
         used.update((index, e) for e in fresh)
-        found.extend(find_definitions(sentence, index, chinese, fresh, plain))
+        found.extend(find_definitions(sentence, index, chinese, fresh, plain, spans))
     return found
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import rjieba
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
@@ -163,6 +164,7 @@ _EN_DEFINING_VERB = re.compile(
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
 GLOSSARY = 0.75
+DEFINED_EMPHASIS = 0.8  # an emphasised term opening "X is a/an/the …"
 # "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence
 # announces what comes next; the definition is a later sentence.
 _EN_ANNOUNCES = re.compile(
@@ -209,17 +211,26 @@ def find_definitions(
     chinese: bool,
     emphasis: tuple[str, ...] = (),
     plain: bool = False,
+    block_emphasis: tuple[str, ...] | None = None,
 ) -> Iterator[Definition]:
-    """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans.
+    """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans
+    this sentence may define; `block_emphasis`: all of them (default `emphasis`).
 
     Textbooks set a term in italics or bold where they define it, so an emphasised term in
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
+    An emphasised term that opens "X is a/an/the …" is defined there twice over (0.8), even
+    when the block used the word before ("… form the glycocalyx. The **glycocalyx** is …").
     """
     patterned = list(_by_pattern(sentence, block, chinese))
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
+    whole_block = emphasis if block_emphasis is None else block_emphasis
+    if found is not None and found.confidence == WEAK and _opens_emphasised(found, whole_block):
+        # "A **lysosome** is an organelle that …": the typography and the wording each say
+        # the term is introduced here, two marks where the emphasis alone gives one
+        found = replace(found, confidence=DEFINED_EMPHASIS)
     if found is None or found.confidence < GLOSSARY:
         found = _glossary_entry(sentence, block, emphasis) or found
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
@@ -238,6 +249,12 @@ def find_definitions(
                 break
     if found is not None:
         yield found
+
+
+def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:
+    """The weak pattern's term ("X is a/an/the …" opens the sentence) is emphasised whole."""
+    key = concept_key(found.term)
+    return any(concept_key(emphasis_name(span) or "") == key for span in emphasis)
 
 
 def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | None:

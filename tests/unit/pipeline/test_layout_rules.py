@@ -11,7 +11,13 @@ import rjieba
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.definitions import GLOSSARY, find_definitions
+from jobs.pipeline.definitions import (
+    DEFINED_EMPHASIS,
+    EMPHASIS,
+    GLOSSARY,
+    WEAK,
+    find_definitions,
+)
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import join_lines
 from jobs.pipeline.readers.markdown import parse
@@ -666,3 +672,47 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
     assert terms("Optimization Objectives") == ["Optimization Objectives"]
     assert terms("Code Review", 1) == ["Code Review"]
     assert terms("优化目标", 1) == ["优化目标"]
+
+
+def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
+    # "A **lysosome** is an organelle …": the wording defines it, the bold marks it; the
+    # block may name the word before, plainly ("… form the glycocalyx. The **glycocalyx** …")
+    sentence = "The glycocalyx is a fuzzy coating around the cell."
+    found = list(find_definitions(sentence, 0, False, (), False, ("glycocalyx",)))
+    assert [(d.term, d.confidence) for d in found] == [("glycocalyx", DEFINED_EMPHASIS)]
+    # without the emphasis it is the weak "X is a …" reading, and an emphasised term in a
+    # sentence it does not open is defined there once (0.7)
+    assert [d.confidence for d in find_definitions(sentence, 0, False)] == [WEAK]
+    other = "Its coating is a layer of *glycoproteins*."
+    assert [d.confidence for d in find_definitions(other, 0, False, ("glycoproteins",))] == [
+        EMPHASIS
+    ]
+
+
+def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
+    tmp_path: Path,
+) -> None:
+    # a short text (budget: 20 concepts) whose 24 headings fill the budget, then running
+    # prose introducing terms in bold where they are first used, as a biology textbook does
+    topics = [
+        "Arrays", "Lists", "Stacks", "Queues", "Hash Tables", "Binary Trees", "Heaps", "Graphs",
+        "Strings", "Matrices", "Sets", "Maps", "Tuples", "Pointers", "Iterators", "Closures",
+        "Modules", "Interfaces", "Exceptions", "Threads", "Processes", "Locks", "Semaphores",
+        "Pipes",
+    ]  # fmt: skip
+    text = "".join(f"## {t}\n\n{t} are common. {t} matter.\n\n" for t in topics)
+    text += (
+        "## Cells\n\nIn contrast, a **gap junction** forms a passageway between cells, "
+        "and **maximal throughput** is what a pump wants.\n\n"
+        "Each gap junction is made of proteins.\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "gap junction" in keys and {"array", "pipe"} <= keys
+    # stress set in bold and never named again stays subject to the budget
+    assert "maximal throughput" not in keys
+    # so does a term the body used plainly in an earlier paragraph
+    path.write_text(text.replace("## Cells\n\n", "## Cells\n\nA gap junction joins cells.\n\n"))
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "gap junction" not in keys
