@@ -75,6 +75,13 @@ FURNITURE_WORDS = _words(
     attention danger notice todo"""
 )  # the last line: a callout's label ("**Tip:** …", "> **Warning** …"), not a topic
 
+# A quantity spelled out ("Seventy-five", "Forty percent"): an example's number, no name
+NUMBER_WORDS = _words(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion percent half quarter dozen"""
+)
+
 # Textbook apparatus and page furniture: never a concept, in any subject.
 FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
@@ -231,7 +238,7 @@ _APPARATUS_MODIFIERS = _words(
     homework self check self-check discussion key end end-of-chapter of your learning study
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
-    concepts"""
+    concepts formula"""
 )
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学)"

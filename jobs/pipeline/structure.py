@@ -28,6 +28,7 @@ from jobs.pipeline.lexicon import (
     FACET_OF,
     FURNITURE,
     FURNITURE_WORDS,
+    NUMBER_WORDS,
     ZH_GENERIC,
     ZH_STOP,
     apparatus,
@@ -584,7 +585,7 @@ _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
 def acceptable(term: str, *, heading: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only."""
     bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
-    if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$'):
+    if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$~'):
         return False
     if not any(ch.isalpha() for ch in term):
         return False  # "10 20 30", "−20 −10": a figure's axis, not a name
@@ -606,6 +607,8 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     if _EXPRESSION.search(term):
         return False  # "a, b", "n + b": a list or a formula's letters, not a name (C++ is)
     lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
+    if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
+        return False  # "Seventy-five", "Forty percent": a quantity in an example
     if (
         lowered[0] in EN_STOP - {"a", "an", "the"}
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)

@@ -662,6 +662,7 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
         "Check Your Understanding",
         "Key Concepts and Summary",
         "Homework Problems",
+        "Formula Review",
         "Problems",
         "课后习题",
         "本章目标",
@@ -716,3 +717,12 @@ def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     path.write_text(text.replace("## Cells\n\n", "## Cells\n\nA gap junction joins cells.\n\n"))
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "gap junction" not in keys
+
+
+def test_a_quantity_spelled_out_or_a_distribution_formula_is_no_name() -> None:
+    # a statistics exercise: "*Seventy-five* of the members are advanced swimmers", "T ~ t19"
+    for quantity in ("Seventy-five", "Forty percent", "ten", "one hundred", "T ~ tdf"):
+        assert not acceptable(quantity), quantity
+    # a number word opening a compound name stays
+    assert acceptable("two-phase commit") and acceptable("three-way merge")
+    assert acceptable("one-hot encoding") and acceptable("half adder")
