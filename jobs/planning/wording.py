@@ -21,26 +21,31 @@ class ObjectiveWording:
     template: str  # {x}: the concepts
 
 
-# (bloom level, variant) -> wording; variant "formula" only for apply.
+# (bloom level, variant) -> wording; variant "formula" only for apply. {x} is one to three
+# concept titles of any subject, a technique ("hash table") or a thing ("lysosome"): each
+# sentence reads for either, and for one title or several ("Evaluate when to use
+# lysosomes" and "compare it with" for three titles did not).
 OBJECTIVES_EN = {
     ("remember", ""): ObjectiveWording("Define", "Define {x} and recall the key terms."),
     ("understand", ""): ObjectiveWording("Explain", "Explain {x} in your own words."),
-    ("apply", ""): ObjectiveWording("Apply", "Apply {x} to solve problems like the examples."),
+    ("apply", ""): ObjectiveWording(
+        "Apply", "Apply what you know of {x} to problems like the examples."
+    ),
     ("apply", "formula"): ObjectiveWording("Compute", "Compute results with the formulas of {x}."),
     ("analyze", ""): ObjectiveWording(
-        "Analyse", "Analyse {x} and compare it with related concepts."
+        "Analyse", "Analyse {x}, comparing each with related concepts."
     ),
     ("evaluate", ""): ObjectiveWording(
-        "Evaluate", "Evaluate when to use {x} and justify the choice."
+        "Evaluate", "Evaluate claims and solutions that involve {x}, and justify the judgement."
     ),
 }
 OBJECTIVES_ZH = {
     ("remember", ""): ObjectiveWording("说出", "说出{x}的定义和关键术语。"),
     ("understand", ""): ObjectiveWording("解释", "用自己的话解释{x}。"),
-    ("apply", ""): ObjectiveWording("运用", "运用{x}解决与例题类似的问题。"),
+    ("apply", ""): ObjectiveWording("运用", "运用{x}的知识解决与例题类似的问题。"),
     ("apply", "formula"): ObjectiveWording("计算", "运用{x}的公式计算结果。"),
     ("analyze", ""): ObjectiveWording("分析", "分析{x}，并与相关概念进行比较。"),
-    ("evaluate", ""): ObjectiveWording("评价", "评价{x}的适用场合，并说明理由。"),
+    ("evaluate", ""): ObjectiveWording("评价", "评价涉及{x}的论断和解法，并说明理由。"),
 }
 
 EN = {

@@ -250,3 +250,19 @@ def test_contains_rows_and_objective_priorities() -> None:
         range(1, len(plan.learning_objectives) + 1)
     )
     assert all(o.week is None for o in plan.learning_objectives)
+
+
+def test_objectives_read_for_any_subject_and_any_number_of_concepts() -> None:
+    from jobs.planning.wording import OBJECTIVES_EN, OBJECTIVES_ZH, join
+
+    # a biology chapter's concepts are things, not techniques: "Evaluate when to use
+    # lysosomes" read wrong, and "compare it with" did for three titles
+    for titles in (["lysosomes"], ["lysosomes", "peroxisomes", "ribosomes"]):
+        x = join("en", titles)
+        sentences = [w.template.format(x=x) for w in OBJECTIVES_EN.values()]
+        assert all(x in s and s.endswith(".") for s in sentences)
+        assert not any(" it " in s or "when to use" in s for s in sentences)
+        for wording in OBJECTIVES_EN.values():
+            assert wording.template.format(x=x).startswith(wording.verb)
+    zh = [w.template.format(x=join("zh", ["溶酶体"])) for w in OBJECTIVES_ZH.values()]
+    assert all("溶酶体" in s and "适用场合" not in s for s in zh)
