@@ -15,6 +15,7 @@ list of subject words is involved.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import rjieba
 
@@ -38,6 +39,13 @@ _PREDICATE_WORDS = {
     "应该", "一定", "并",
 }  # fmt: skip
 _FUNCTION_TAGS = {"c", "r", "p", "u"}
+# "一类", "一部分", "两个", "很多": a quantity, not a name; after a noun it makes a statement
+# ("种类很多", "there are many kinds")
+_QUANTITY = re.compile(
+    r"^(?:[一两二三四五六七八九十几多若干某每各]|很)(?:类|种|个|些|部分|多|次|样|批|组|方面)$"
+)
+# "战国以后" (after the Warring States), "编译之后": a time, not a thing (运行时 is a name)
+_TIME_AFTER = {"以后", "之后", "以前", "之前", "期间", "以来"}
 _FIGURE = re.compile(r"所示$|^如[图表]|^表[^\w]*$")  # 图 alone may be the graph itself
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
 
@@ -46,11 +54,14 @@ def zh_clause(term: str) -> bool:
     text = term.replace(" ", "")
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
         return True
+    if _QUANTITY.match(text):
+        return True
     tags = rjieba.tag(text)
     if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
-        return bool(tags) and tags[0][1] in _FUNCTION_TAGS
+        # (几何, geometry, is tagged a pronoun: "how much" in classical Chinese)
+        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text != "几何"
     opening = tags[0][0]
     # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a
@@ -65,6 +76,12 @@ def zh_clause(term: str) -> bool:
         return True
     if tags[-1][0] in _DANGLING:
         return True  # "时间复杂度为": cut off before its object
+    if _QUANTITY.match(tags[-1][0]) or tags[-1][0] in _TIME_AFTER:
+        return True
+    # "也就是中国哲学的精神" (two adverbs), "势力进一步向中原发展" (an adverb, then a
+    # preposition), "能自动排气的玻璃瓶" (能, "can", alone: 能量 and 能级 are words of their own)
+    if opening == "能" or any(a == "d" and b in ("d", "p") for (_, a), (_, b) in pairwise(tags)):
+        return True
     # A one-character adverb after the first word belongs to a predicate (计数排序只适用
     # 于…, 元素均已排序, 概率很低); one that opens the phrase modifies the name (快速排序,
     # 已提交), and a longer one inside can be part of it (小批量随机梯度下降).

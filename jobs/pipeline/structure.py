@@ -100,8 +100,14 @@ class Cue:
     whole: bool = False  # the entire heading names it (no other words were cut off)
 
 
+# a chemical formula in mhchem's macro, as chemistry notes write their headings
+_CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
+
+
 def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
+    # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
+    text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     plain = _CODE_IN_HEADING.sub(
         lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text

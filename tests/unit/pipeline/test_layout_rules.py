@@ -666,6 +666,10 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
         "Problems",
         "课后习题",
         "本章目标",
+        "材料用具",  # a school textbook's or a lab sheet's sections
+        "方法步骤",
+        "探究·实践",
+        "Materials and Methods",
     ):
         assert terms(heading) == [] and terms(heading, 1) == [], heading
     assert emphasis_terms(("Review Questions",), 0) == []
@@ -726,3 +730,12 @@ def test_a_quantity_spelled_out_or_a_distribution_formula_is_no_name() -> None:
     # a number word opening a compound name stays
     assert acceptable("two-phase commit") and acceptable("three-way merge")
     assert acceptable("one-hot encoding") and acceptable("half adder")
+
+
+def test_a_chemical_formula_heading_names_the_formula_not_the_macro() -> None:
+    # chemistry notes write formulas with mhchem: "### $\\ce{SO2}$ 二氧化硫"
+    assert terms("$\\ce{Cl2}$", 3) == ["Cl2"]
+    assert {"SO2", "二氧化硫"} <= set(terms("$\\ce{SO2}$ 二氧化硫", 3))
+    assert terms("$\\ce{Na}$ 单质", 3) == ["Na", "单质"]
+    assert terms("The $\\ce{H2O}$ molecule", 3) == ["H2O molecule"]
+    assert not any("ce" in t for t in terms("明矾（$\\ce{KAl(SO4)2·12H2O}$）", 3))
