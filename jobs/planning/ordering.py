@@ -1,7 +1,8 @@
 """Step 2: teaching order. Prerequisites first, related concepts together, else reading order.
 
-An optional edge whose prerequisite is first read in a later document (in the request's
-order) than its dependent is left out (`_against_document_order`). Cycles are broken on
+An optional edge whose prerequisite is first read after its dependent (a later document
+in the request's order, or further on in the same one) is left out
+(`_against_document_order`). Cycles are broken on
 their weakest edge (optional before mandatory, then lowest weight) and every broken
 edge is reported. The ordering is then Kahn's algorithm:
 among the concepts whose prerequisites are all placed, take the one most strongly
@@ -61,13 +62,15 @@ def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
 
 
 def _against_document_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
-    """An optional prerequisite first read in a later document than its dependent: the
-    teacher put the documents in that order, and a hint ("分支结构" before the "Python"
-    that lesson 1 already taught, learned from lesson 2's sections) must not pull a later
-    lesson's topic to the front."""
+    """An optional prerequisite first read after its dependent: in a later document (the
+    teacher put the documents in that order, and a hint, "分支结构" before the "Python"
+    that lesson 1 already taught, learned from lesson 2's sections, must not pull a later
+    lesson's topic to the front), or further on in the same one (a physics book uses 质量
+    in chapter 1 and defines it with 惯性 in chapter 4: "力 before 质量", read from chapter
+    4's sections, held 质量 and 质点, which needs it, back until after forces)."""
     if edge.mandatory:
         return False
-    return graph.reading[edge.prerequisite][0] > graph.reading[edge.concept][0]
+    return graph.reading[edge.prerequisite] > graph.reading[edge.concept]
 
 
 def _strength(edge: PrerequisiteInput) -> tuple[bool, float, str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from jobs.planning import CoursePlan, PlanningInput
+from jobs.planning.graph import CourseGraph
 from jobs.planning.objectives import BLOOM_ORDER
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -16,11 +17,15 @@ def positions(plan: CoursePlan) -> dict[str, tuple[int, int]]:
 
 def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
     where = positions(plan)
-    # No concept before a kept prerequisite; mandatory ones are never broken silently.
+    # No concept before a kept prerequisite; mandatory ones are never broken silently. An
+    # optional one read after its dependent is left out by rule (ordering.py), not kept.
     broken = {(b.prerequisite, b.concept) for b in plan.report.broken_cycles}
+    reading = CourseGraph.build(data).reading
     for edge in data.prerequisites:
         pair = (edge.prerequisite, edge.concept)
         if edge.concept in where and edge.prerequisite in where and pair not in broken:
+            if not edge.mandatory and reading[edge.prerequisite] > reading[edge.concept]:
+                continue
             assert where[edge.prerequisite] < where[edge.concept], pair
     # Every week within its hours, numbered 1..n, orders 1..k within a week.
     assert len(plan.weeks) == data.request.duration_weeks

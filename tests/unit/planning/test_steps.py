@@ -129,3 +129,21 @@ def test_a_later_documents_hint_does_not_reorder_an_earlier_one() -> None:
 
     assert order(mandatory=False) == ("s-types", "s-hist", "p-prob")
     assert order(mandatory=True) == ("s-types", "p-prob", "s-hist")
+
+
+def test_a_later_sections_hint_does_not_hold_back_what_the_document_reads_first() -> None:
+    """Within one document too: a physics book uses 质量 (mass) in chapter 1 and defines it
+    with 惯性 in chapter 4; an optional "force before mass" read from chapter 4's sections
+    must not hold mass, and what needs it, back until forces are taught. A mandatory edge
+    still does."""
+    data = statistics_input()
+    chosen = ["s-types", "s-hist", "s-mean"]
+
+    def order(mandatory: bool) -> tuple[str, ...]:
+        hint = PrerequisiteInput("s-mean", "s-hist", mandatory, 0.5)
+        graph = CourseGraph.build(replace(data, prerequisites=(*data.prerequisites, hint)))
+        assert graph.reading["s-hist"] < graph.reading["s-mean"]  # one document, read first
+        return order_concepts(graph, chosen).order
+
+    assert order(mandatory=False).index("s-hist") < order(mandatory=False).index("s-mean")
+    assert order(mandatory=True).index("s-mean") < order(mandatory=True).index("s-hist")
