@@ -12,6 +12,7 @@ from typing import Protocol
 from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
@@ -28,6 +29,7 @@ from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline
+from jobs.pipeline.structure import HEADING_NUMBER
 from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_all
 
@@ -67,7 +69,8 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     prerequisites = infer(drafts, blocks, tree)
     depth = _depths(drafts, prerequisites)
     top = max((d.score for d in drafts), default=1.0) or 1.0
-    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks))
+    preview = _objectives_blocks(blocks, tree)
+    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks, preview))
     order = {d.key: i for i, d in enumerate(first_seen)}
     concepts = [
         _concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key])
@@ -102,14 +105,33 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     )
 
 
-def _reading_position(draft: Draft, blocks: Sequence[Block]) -> tuple[int, int]:
-    """Where a reader meets the concept first: its first mention's block. A topic a
+def _objectives_blocks(blocks: Sequence[Block], tree: Outline) -> frozenset[int]:
+    """The blocks under a chapter's objectives heading ("Chapter Objectives", "Learning
+    Objectives", "学习目标"): a list of what the chapter will teach, before it teaches it."""
+    headings = {
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and OBJECTIVES_HEADING.search(HEADING_NUMBER.sub("", b.text))
+    }
+    return frozenset(
+        i
+        for i in range(len(blocks))
+        if headings.intersection((tree.section_of[i], *tree.ancestors(tree.section_of[i])))
+    )
+
+
+def _reading_position(
+    draft: Draft, blocks: Sequence[Block], preview: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """Where a reader meets the concept first: its first mention's block, past the
+    chapter's objectives (`_objectives_blocks`) when it is mentioned again later. A topic a
     schedule lists (tables are mention sites only then: `concepts._scheduled`) is where
     its row is, by its place in the table's text: a syllabus teaches in the schedule's
     order, whatever its description paragraph named first."""
     scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
     if not scheduled:
-        return min(draft.mentions), 0
+        taught = [m for m in draft.mentions if m not in preview]
+        return min(taught or draft.mentions), 0
     found = mention_pattern(draft.key).search(blocks[scheduled[0]].text)
     return scheduled[0], found.start() if found else 0
 

@@ -286,6 +286,14 @@ def apparatus(heading: str) -> bool:
     )
 
 
+# The heading of a chapter's list of objectives: it names what the chapter will teach
+# before teaching it (jobs/pipeline/knowledge.py reads first mentions past it)
+OBJECTIVES_HEADING = re.compile(
+    r"^\s*(?:chapter|section|unit|module|lesson|learning|course)?\s*"
+    r"(?:objectives|goals|outcomes)\s*$|学习目标|本章目标|本节目标|教学目标|学习要点",
+    re.IGNORECASE,
+)
+
 # The heading of a reference list (jobs/pipeline/references.py)
 REFERENCE_HEADINGS = frozenset(
     [

@@ -207,3 +207,24 @@ def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
     ]
     found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
     assert found == ["f(x) = 3x + 2(y - 1)"]
+
+
+def test_a_chapters_objectives_list_is_no_reading_position(tmp_path: Path) -> None:
+    # "After studying this chapter, you will be able to: …" names what comes, in its own
+    # order; the concept is read where the chapter mentions it after the list
+    text = (
+        "# Cells\n\n## Chapter Objectives\n\n"
+        "- Explain **DNA replication** and the **cell cycle**\n"
+        "- Describe the **cell membrane**\n\n"
+        "## The Cell Membrane\n\nThe **cell membrane** surrounds the cell. "
+        "The cell membrane is a lipid bilayer.\n\n"
+        "## The Nucleus\n\n**DNA replication** copies the genome before division. "
+        "DNA replication is semiconservative.\n\n"
+        "## Cell Division\n\nThe **cell cycle** is the life of a cell. "
+        "The cell cycle ends in division.\n"
+    )
+    path = tmp_path / "cells.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path, language="en").knowledge.concepts
+    order = {c.key: c.order for c in concepts}
+    assert order["cell membrane"] < order["dna replication"] < order["cell cycle"]
