@@ -184,7 +184,8 @@ def find_concepts(
         # in a later block: the textbook's mark of a term introduced ("… a **gap junction**
         # forms an intercellular passageway …"). Stress in running prose ("**maximal
         # throughput** with **acceptable latency**") is seldom named twice; Chinese texts set
-        # claims in bold too often for the rule to hold there.
+        # claims in bold too often for the rule to hold there. Plain text lost the bold: a
+        # term defined where the body first uses it (`_introduced`) stands for it.
         uses = sorted(set(entry.blocks)) if entry is not None and not chinese else []
         drafts.append(
             Draft(
@@ -194,7 +195,7 @@ def find_concepts(
                 sources,
                 definition,
                 [c.block for c in key_cues],
-                introduced=len(uses) > 1 and uses[0] in emphasised,
+                introduced=len(uses) > 1 and (uses[0] in emphasised or key in introduced),
             )
         )
     drafts.sort(key=lambda d: (-d.score, d.key))

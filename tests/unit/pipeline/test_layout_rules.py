@@ -739,3 +739,21 @@ def test_a_chemical_formula_heading_names_the_formula_not_the_macro() -> None:
     assert terms("$\\ce{Na}$ 单质", 3) == ["Na", "单质"]
     assert terms("The $\\ce{H2O}$ molecule", 3) == ["H2O molecule"]
     assert not any("ce" in t for t in terms("明矾（$\\ce{KAl(SO4)2·12H2O}$）", 3))
+
+
+def test_plain_text_terms_defined_where_first_used_are_kept_beyond_the_budget(
+    tmp_path: Path,
+) -> None:
+    # the plain-text form of the test above: the bold is gone, the definition at first use
+    # and a later use remain
+    topics = [f"Topic{n}" for n in "ABCDEFGHIJKLMNOPQRSTUVWX"]
+    text = "".join(
+        f"{t.upper()}\n\n{t} objects are common. {t} objects matter.\n\n" for t in topics
+    )
+    text += (
+        "CELLS\n\nA gap junction is a passageway between adjacent cells.\n\n"
+        "Each gap junction is made of proteins.\n"
+    )
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "gap junction" in {c.key for c in analyse_file(path, language="en").knowledge.concepts}
