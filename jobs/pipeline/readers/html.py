@@ -56,7 +56,11 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
-_EMPHASIS = "strong, b, em, i, dfn, u, mark"
+# and a key term marked by its role rather than its tag: OpenStax and CNX pages
+# (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword"
+_EMPHASIS = (
+    'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm'
+)
 _BOLD_TAGS = {"b", "strong"}
 _CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 # not Word's "mso-bidi-font-weight: bold", which sets right-to-left scripts only

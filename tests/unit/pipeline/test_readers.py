@@ -364,3 +364,17 @@ def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
         encoding="utf-8",
     )
     assert {b.kind for b in _read(shouting).blocks()} == {"paragraph"}
+
+
+def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> None:
+    # OpenStax's web pages set a key term in <span data-type="term">, bold by an external
+    # stylesheet a saved page loses; DocBook's HTML uses class "glossterm"
+    page = tmp_path / "cell.html"
+    page.write_text(
+        "<html><body><h1>The Cell</h1><p>A <span data-type='term'>lysosome</span> is an "
+        "organelle. The <span class='glossterm'>cytosol</span> is a fluid, and a "
+        "<span class='note'>note</span> is not a term.</p></body></html>",
+        encoding="utf-8",
+    )
+    paragraph = _read(page).blocks()[1]
+    assert paragraph.emphasis == ("lysosome", "cytosol")
