@@ -488,7 +488,8 @@ FACET_OF = re.compile(
     r"^(?:(?:common|basic|main|key|typical)\s+)?(?:advantages?|disadvantages?|limitations?|"
     r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
-    r"properties|design|goals|principles|overview|fundamentals|history|examples)"
+    r"properties|design|goals|principles|overview|fundamentals|history|examples|"
+    r"structures?|composition|functions?|definitions?|roles?|components)"
     r"\s+of\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )

@@ -132,6 +132,11 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         for p in parts
         if not apparatus(clean_title(p)) and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
     ]
+    if not has_han(plain) and len(parts) > 1 and " of " in parts[-1]:
+        # "Structure and Composition of the Cell Membrane": a facet sharing the last part's
+        # "of …" is no topic alone (its shared reading, "Structure of the Cell Membrane",
+        # gives the cell membrane); "Variables and Functions" keeps its functions
+        parts = [p for p in parts if len(p.split()) > 1 or not FACET_OF.match(f"{p} of x")]
     parts = parts + shared_head(parts)
     for part in parts:
         part = part.split("|")[0]

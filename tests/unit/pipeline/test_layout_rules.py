@@ -757,3 +757,12 @@ def test_plain_text_terms_defined_where_first_used_are_kept_beyond_the_budget(
     path = tmp_path / "notes.txt"
     path.write_text(text, encoding="utf-8")
     assert "gap junction" in {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+
+
+def test_facets_sharing_an_of_phrase_name_its_complement() -> None:
+    # an anatomy chapter's headings: the facets share "of …", the complement is the topic
+    assert terms("Structure and Composition of the Cell Membrane") == ["Cell Membrane"]
+    assert terms("Types and Functions of Tissue") == ["Tissue"]
+    assert terms("Function of the Kidney") == ["Kidney"]
+    # a coordination without "of" keeps each part ("Functions" is a programming topic)
+    assert terms("Variables and Functions") == ["Variables", "Functions"]
