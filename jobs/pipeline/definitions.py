@@ -3,7 +3,8 @@
 Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
 "… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
 "X refers to / means / denotes" (0.75), "X is a/an/the …" (0.55, kept only for terms the
-layout also points at); an emphasised term opening its sentence before a colon, a
+layout also points at; 0.8 where X itself is emphasised); an emphasised term opening its
+sentence before a colon, a
 glossary entry (0.75); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
 所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55).
 """
