@@ -12,7 +12,7 @@ from typing import Protocol
 from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.lexicon import OBJECTIVES_HEADING
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
@@ -107,17 +107,26 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
 
 def _objectives_blocks(blocks: Sequence[Block], tree: Outline) -> frozenset[int]:
     """The blocks under a chapter's objectives heading ("Chapter Objectives", "Learning
-    Objectives", "学习目标"): a list of what the chapter will teach, before it teaches it."""
+    Objectives", "学习目标"), and a list led in by "By the end of this section, you will be
+    able to:": what the chapter will teach, before it teaches it."""
     headings = {
         i
         for i, b in enumerate(blocks)
         if b.kind == "heading" and OBJECTIVES_HEADING.search(HEADING_NUMBER.sub("", b.text))
     }
-    return frozenset(
+    under = {
         i
         for i in range(len(blocks))
         if headings.intersection((tree.section_of[i], *tree.ancestors(tree.section_of[i])))
-    )
+    }
+    for i, block in enumerate(blocks):
+        if block.kind == "paragraph" and OBJECTIVES_LEAD_IN.search(block.text):
+            under.add(i)
+            following = i + 1
+            while following < len(blocks) and blocks[following].kind == "list_item":
+                under.add(following)
+                following += 1
+    return frozenset(under)
 
 
 def _reading_position(

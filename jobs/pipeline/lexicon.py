@@ -293,6 +293,12 @@ OBJECTIVES_HEADING = re.compile(
     r"(?:objectives|goals|outcomes)\s*$|学习目标|本章目标|本节目标|教学目标|学习要点",
     re.IGNORECASE,
 )
+# the sentence that leads in such a list without a heading (OpenStax's every section)
+OBJECTIVES_LEAD_IN = re.compile(
+    r"\b(?:you\s+will|you['’]ll|you\s+should|students\s+will)\s+be\s+able\s+to\s*:?\s*$"
+    r"|(?:学完|学习完|通过)本[章节课].{0,12}(?:能够|应该|将会?)[^。]{0,8}[:：]\s*$",
+    re.IGNORECASE,
+)
 
 # The heading of a reference list (jobs/pipeline/references.py)
 REFERENCE_HEADINGS = frozenset(

@@ -228,3 +228,18 @@ def test_a_chapters_objectives_list_is_no_reading_position(tmp_path: Path) -> No
     concepts = analyse_file(path, language="en").knowledge.concepts
     order = {c.key: c.order for c in concepts}
     assert order["cell membrane"] < order["dna replication"] < order["cell cycle"]
+
+
+def test_a_list_led_in_by_you_will_be_able_to_is_no_reading_position(tmp_path: Path) -> None:
+    # OpenStax opens every section so, without a heading over the list
+    text = (
+        "# Cells\n\n## Boundaries\n\n"
+        "By the end of this section, you will be able to:\n\n"
+        "- Explain **passive transport** across membranes\n\n"
+        "The **cell membrane** surrounds the cell. The cell membrane is a lipid bilayer.\n\n"
+        "## Transport\n\n**Passive transport** needs no energy. Passive transport is common.\n"
+    )
+    path = tmp_path / "cells.md"
+    path.write_text(text, encoding="utf-8")
+    order = {c.key: c.order for c in analyse_file(path, language="en").knowledge.concepts}
+    assert order["cell membrane"] < order["passive transport"]
