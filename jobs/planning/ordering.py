@@ -2,7 +2,7 @@
 
 An optional edge whose prerequisite is first read after its dependent (a later document
 in the request's order, or further on in the same one) is left out
-(`_against_document_order`). Cycles are broken on
+(`against_reading_order`). Cycles are broken on
 their weakest edge (optional before mandatory, then lowest weight) and every broken
 edge is reported. The ordering is then Kahn's algorithm:
 among the concepts whose prerequisites are all placed, take the one most strongly
@@ -44,7 +44,7 @@ class Ordering:
 def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     nodes = sorted(chosen)
     edges = _strongest_edges(graph, set(nodes))
-    for pair in [p for p, e in edges.items() if _against_document_order(graph, e)]:
+    for pair in [p for p, e in edges.items() if against_reading_order(graph, e)]:
         del edges[pair]
     broken = _self_loops(graph, nodes) + _break_cycles(nodes, edges)
     for edge in broken:
@@ -61,7 +61,7 @@ def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     return Ordering(tuple(order), requires, advised, tuple(broken))
 
 
-def _against_document_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
+def against_reading_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
     """An optional prerequisite first read after its dependent: in a later document (the
     teacher put the documents in that order, and a hint, "分支结构" before the "Python"
     that lesson 1 already taught, learned from lesson 2's sections, must not pull a later

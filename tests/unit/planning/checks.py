@@ -7,6 +7,7 @@ import re
 from jobs.planning import CoursePlan, PlanningInput
 from jobs.planning.graph import CourseGraph
 from jobs.planning.objectives import BLOOM_ORDER
+from jobs.planning.ordering import against_reading_order
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -20,11 +21,11 @@ def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
     # No concept before a kept prerequisite; mandatory ones are never broken silently. An
     # optional one read after its dependent is left out by rule (ordering.py), not kept.
     broken = {(b.prerequisite, b.concept) for b in plan.report.broken_cycles}
-    reading = CourseGraph.build(data).reading
+    graph = CourseGraph.build(data)
     for edge in data.prerequisites:
         pair = (edge.prerequisite, edge.concept)
         if edge.concept in where and edge.prerequisite in where and pair not in broken:
-            if not edge.mandatory and reading[edge.prerequisite] > reading[edge.concept]:
+            if against_reading_order(graph, edge):
                 continue
             assert where[edge.prerequisite] < where[edge.concept], pair
     # Every week within its hours, numbered 1..n, orders 1..k within a week.
