@@ -21,6 +21,7 @@ _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 _SIBILANT = ("x", "sh", "ch", "ss", "zz")
+_CLASSICAL_PLURAL = ("i", "a", "ae")  # Latin and Greek plurals
 
 
 @lru_cache(maxsize=262144)
@@ -41,6 +42,11 @@ def concept_key(title: str) -> str:
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """The singular of an English noun ("matrices" → "matrix"); other words unchanged."""
+    if len(word) >= 4 and word.endswith(_CLASSICAL_PLURAL):
+        # "nuclei" -> "nucleus", "criteria" -> "criterion", "vertebrae" -> "vertebra": only
+        # where the lexicon knows one singular ("data", "media", "bacteria" stay)
+        nouns = getAllLemmas(word).get("NOUN", ())
+        return nouns[0] if len(nouns) == 1 else word
     if len(word) < 4 or word.endswith(_NOT_SINGULARISED) or not word.endswith("s"):
         return word
     lemmas = getAllLemmas(word)

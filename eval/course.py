@@ -58,6 +58,7 @@ from jobs.planning import CoursePlan, PlanningInput, plan_course
 
 CACHE = Path(".cache/eval-course")
 PIPELINE = Path(__file__).resolve().parent.parent / "jobs" / "pipeline"
+CONCEPT_KEYS = PIPELINE.parent.parent / "datasources" / "concept_keys.py"  # keys shape analyses
 COURSE_BUDGET = (2, 3)  # weeks, hours per week: one chapter
 BOOK_BUDGET = (4, 6)  # the chapters of one book together
 BLOOM = ("remember", "understand", "apply", "analyze", "evaluate", "create")
@@ -135,7 +136,7 @@ def analysed(name: str, language: str) -> Analysis:
     """analyse_file on the chapter, cached by its text and the pipeline's source."""
     path = corpus.require(name, language)
     digest = hashlib.sha256(path.read_bytes())
-    for source in sorted(PIPELINE.rglob("*.py")):
+    for source in [*sorted(PIPELINE.rglob("*.py")), CONCEPT_KEYS]:
         digest.update(source.read_bytes())
     cached = CACHE / f"{name}.{language}.{digest.hexdigest()[:16]}.pickle"
     if cached.exists():

@@ -64,6 +64,10 @@ def _probe(key: str) -> str:
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
+# a singular's ending -> its Latin or Greek plural ending
+_CLASSICAL = {"us": "i", "um": "a", "on": "a", "is": "es", "ma": "mata", "a": "ae"}
+
+
 def _plural_tolerant(word: str) -> str:
     """A word of a key as a pattern: any English word may be plural ("systems of linear
     equations"), a hyphen may be doubled or a space ("matrix--vector")."""
@@ -74,6 +78,12 @@ def _plural_tolerant(word: str) -> str:
         return f"(?:{word}|{word[:-2]}ices|{word}es)".replace("-", hyphen)
     if word.endswith("x"):
         return f"(?:{word}|{word}es)".replace("-", hyphen)
+    ending = next((e for e in _CLASSICAL if word.endswith(e)), None)
+    if len(word) < 5 or word.endswith(("tion", "sion")):
+        ending = None  # "bus", "function": English plurals only
+    if ending is not None:  # concept_key's singular of "nuclei", "criteria", "vertebrae"
+        stem = word[: -len(ending)]
+        return f"(?:{stem}(?:{ending}|{_CLASSICAL[ending]})|{word}(?:s|es)?)".replace("-", hyphen)
     stem = word[:-1] + "(?:y|ies)" if word.endswith("y") else word
     return (stem + "(?:s|es)?").replace("-", hyphen)
 

@@ -11,6 +11,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
+from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.readers.markdown import parse
@@ -178,3 +179,24 @@ def test_a_plural_the_lexicon_lacks_has_the_key_of_its_singular() -> None:
     assert concept_key("lysosomes") == concept_key("Lysosome") == "lysosome"
     assert concept_key("nucleotides") == "nucleotide" and concept_key("mutexes") == "mutex"
     assert concept_key("structs") == "struct" and concept_key("macOS") == "macos"
+
+
+def test_a_latin_or_greek_plural_has_the_key_of_its_singular() -> None:
+    # a psychology chapter writes "nuclei" and "nucleus", "schemata" and "schema"
+    assert concept_key("nuclei") == concept_key("nucleus") == "nucleus"
+    assert concept_key("event schemata") == "event schema"
+    assert concept_key("criteria") == "criterion" and concept_key("vertebrae") == "vertebra"
+    assert concept_key("local minima") == concept_key("local minimum")
+    # a word whose plural is itself, or whose singular the lexicon is unsure of, stays
+    for word in ("data", "media", "bacteria", "agenda", "lambda", "java"):
+        assert concept_key(word) == word, word
+
+
+def test_a_concept_is_found_under_its_latin_or_greek_plural() -> None:
+    assert mention_pattern("nucleus").search("the nuclei of two cells")
+    assert mention_pattern("event schema").search("Event schemata guide us")
+    assert mention_pattern("vertebra").search("the vertebrae")
+    assert mention_pattern("formula").search("formulas and formulae")
+    # English words keep English plurals only
+    assert not mention_pattern("function").search("functia")
+    assert not mention_pattern("bus").search("a bi plane")
