@@ -34,7 +34,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.references import without_citations
+from jobs.pipeline.references import cited_names, without_citations
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
@@ -56,6 +56,7 @@ from jobs.pipeline.textutil import has_han, sentences
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
+PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
 
 
 @dataclass(slots=True)
@@ -113,6 +114,7 @@ def find_concepts(
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
     casing = None if chinese else _word_casing(blocks)
+    cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -156,6 +158,10 @@ def find_concepts(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):
             continue
+        if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
+            continue  # "*The Shawshank Redemption*", "Marilu **Henner**": named in one passage
+        if casing is not None and key in cited and casing[key] >= 0 and "heading" not in kinds:
+            continue  # "Richard **Atkinson** and Richard **Shiffrin** (1968)": people cited
         # weights follow how often each kind of evidence named a judged key concept on the
         # tuning chapters (heading 56 %, emphasis 20 %, definition 19 %, term 6-10 %, a word
         # inside a heading 8 %, a gloss alone 0 %; together they add up)
@@ -180,12 +186,13 @@ def find_concepts(
             for c in key_cues
             if c.kind == "emphasis" and not _labels(blocks[c.block].text, c.term)
         }
-        # an English term set in bold or italics where the body first uses it, and used again
-        # in a later block: the textbook's mark of a term introduced ("… a **gap junction**
-        # forms an intercellular passageway …"). Stress in running prose ("**maximal
-        # throughput** with **acceptable latency**") is seldom named twice; Chinese texts set
-        # claims in bold too often for the rule to hold there. Plain text lost the bold: a
-        # term defined where the body first uses it (`_introduced`) stands for it.
+        # an English term set in bold or italics where the body first uses it (or nearly:
+        # `_introduced_at`), and used again in a later block: the textbook's mark of a term
+        # introduced ("… a **gap junction** forms an intercellular passageway …"). Stress in
+        # running prose ("**maximal throughput** with **acceptable latency**") is seldom
+        # named twice; Chinese texts set claims in bold too often for the rule to hold
+        # there. Plain text lost the bold: a term defined where the body first uses it
+        # (`_introduced`) stands for it.
         uses = sorted(set(entry.blocks)) if entry is not None and not chinese else []
         drafts.append(
             Draft(
@@ -195,7 +202,8 @@ def find_concepts(
                 sources,
                 definition,
                 [c.block for c in key_cues],
-                introduced=len(uses) > 1 and (uses[0] in emphasised or key in introduced),
+                introduced=_introduced_at(uses, emphasised)
+                or (len(uses) > 1 and key in introduced),
             )
         )
     drafts.sort(key=lambda d: (-d.score, d.key))
@@ -211,7 +219,19 @@ def find_concepts(
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
+    if not chinese:
+        chosen = _merge_surnames(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _introduced_at(uses: list[int], emphasised: set[int]) -> bool:
+    """Emphasised at one of the first `PREVIEW_USES` blocks that use the term, and used
+    again after it. A chapter's overview often names a term before the paragraph that
+    introduces it in bold ("It contains the medulla, pons, and cerebellum. The **medulla**
+    …"; "… the thalamus, hypothalamus, …" sections before "The **hypothalamus** regulates
+    …")."""
+    first = next((i for i, block in enumerate(uses[:PREVIEW_USES]) if block in emphasised), None)
+    return first is not None and first < len(uses) - 1
 
 
 def _scheduled(drafts: list[Draft], blocks: Sequence[Block]) -> None:
@@ -248,6 +268,48 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
                 full.definition = short.definition
             merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+_PERSON_PART = re.compile(r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+
+
+def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """ "Thomas Edison" and then "Edison": one person, under the full name. A history
+    chapter gave Edison and Thomas Edison, Carnegie and Andrew Carnegie, Morgan and J.
+    Pierpont Morgan side by side. The surname alone must not be used before the full name
+    ("Git" before "Pro Git" is another thing)."""
+    full_names: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        parts = draft.title.split(" ")
+        if 2 <= len(parts) <= 4 and all(_PERSON_PART.fullmatch(p) for p in parts):
+            full_names.setdefault(parts[-1], []).append(draft)
+    merged: set[str] = set()
+    for short in drafts:
+        named = full_names.get(short.title, [])
+        if len(named) != 1 or not short.mentions or not named[0].mentions:
+            continue  # no full name, or two people of that name
+        full = named[0]
+        if _first_block(short.title, blocks, apart_from=full.title) < _first_block(
+            full.title, blocks
+        ):
+            continue
+        full.mentions = sorted(set(full.mentions) | set(short.mentions))
+        full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
+        full.sources |= short.sources
+        full.score = max(full.score, short.score)
+        merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+def _first_block(name: str, blocks: Sequence[Block], apart_from: str = "") -> int:
+    """The first block that writes `name` as a word, as written, other than inside
+    `apart_from` (len(blocks): none)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    for index, block in enumerate(blocks):
+        text = block.text.replace(apart_from, " ") if apart_from else block.text
+        if pattern.search(text):
+            return index
+    return len(blocks)
 
 
 def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -> set[str]:
@@ -496,11 +558,64 @@ def _title(
     else:
         best = surfaces.most_common(1)[0][0]
         title = best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
-    return _as_the_body_writes(title, casing) if casing is not None else title
+    if casing is None or _a_name_in_the_body(title, blocks):
+        return title
+    return _as_the_body_writes(title, casing)
+
+
+def _a_name_in_the_body(title: str, blocks: Sequence[Block]) -> bool:
+    """The body writes the title capitalised as it stands inside its sentences more often
+    than not: a name ("Knights of Labor", "Standard Oil", "Declaration of Independence"),
+    whose words the body writes in lower case elsewhere ("labor", "oil")."""
+    if not any(w[:1].isupper() for w in title.split(" ")[1:]):
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
+    as_written = otherwise = 0
+    for block in blocks:
+        if block.kind in PROSE:
+            for match in pattern.finditer(block.text):
+                if _INSIDE_SENTENCE.search(block.text, 0, match.start()):
+                    if match.group(0) == title:
+                        as_written += 1
+                    else:
+                        otherwise += 1
+    return as_written > otherwise
 
 
 # a word inside a sentence (after a lower-case word or a comma): its case there is its own
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z0-9,;:)] )[A-Za-z][a-z]+(?:-[a-z]+)*\b")
+
+
+# words a name or a title of a work keeps in lower case ("Atkins v. Virginia", "Nodes of Ranvier")
+_NAME_LINKS = frozenset(
+    {"a", "an", "and", "de", "del", "der", "for", "in", "of", "on", "the", "to", "v", "vs"}
+    | {"van", "von"}
+)
+_INSIDE_SENTENCE = re.compile(r"[a-z0-9,;:)] $")  # what precedes a word inside a sentence
+_ACRONYM_AFTER = re.compile(r"[*_]*\s*[(（][A-Z][A-Za-z0-9]*[A-Z][)）]")
+
+
+def _name_in_passing(cues: list[Cue], entry: TermStats | None, blocks: Sequence[Block]) -> bool:
+    """A proper name emphasised in one passage only: a work's title set in italics (*The
+    Shawshank Redemption*, *Harvard Educational Review*), a person or a character (Marilu
+    **Henner**). Each emphasis writes every word capitalised inside its sentence; a
+    textbook writes its terms in lower case there, and a named concept it teaches (Nodes
+    of Ranvier, Broca's area) comes back in other passages."""
+    spots = {c.block for c in cues} | set(entry.blocks if entry is not None else ())
+    if len(spots) != 1 or not cues:
+        return False
+    return all(_capitalised_inside(blocks[c.block].text, c.term) for c in cues)
+
+
+def _capitalised_inside(text: str, term: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", term) if w.lower() not in _NAME_LINKS]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    at = text.find(term)
+    if at <= 0 or _INSIDE_SENTENCE.search(text, 0, at) is None:
+        return False
+    # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced
+    return not _ACRONYM_AFTER.match(text, at + len(term))
 
 
 def _word_casing(blocks: Sequence[Block]) -> Counter[str]:

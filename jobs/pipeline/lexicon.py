@@ -263,7 +263,7 @@ _APPARATUS_MODIFIERS = _words(
     homework self check self-check discussion key end end-of-chapter of your learning study
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
-    concepts formula"""
+    concepts formula personal application"""
 )
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学)"

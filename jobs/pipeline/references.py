@@ -9,7 +9,7 @@ for search keep them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from jobs.pipeline.lexicon import REFERENCE_HEADINGS
 from jobs.pipeline.model import Block
@@ -72,3 +72,30 @@ def without_citations(text: str) -> str:
     if "(" not in text and "[" not in text and " al" not in text:
         return text
     return _IN_TEXT_CITATION.sub(" ", text)
+
+
+# the names of an author-year citation: "(Chomsky, 1965; Fernández & Cairns, 2011)",
+# "(Craik et al., 1999)"; "B. F. Skinner (1957)", "Richard Atkinson and Richard Shiffrin
+# (1968)", "Atkinson and Shiffrin (1968)": a given name, initials or a co-author before
+_PARENTHESISED_CITATION = re.compile(rf"\(([^()]{{0,200}}?{_CITED_YEAR}[^()]{{0,40}})\)")
+_PERSON = rf"(?:(?:[A-Z]\.\s*)+|{_NAME}\s+)?{_NAME}"  # "B. F. Skinner", "Richard Atkinson"
+_NAMED_BEFORE_YEAR = re.compile(rf"({_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*)\s*\({_CITED_YEAR}")
+_CITATION_PART = re.compile(r"\s+(?:and|&)\s+")
+_CITED_NAME = re.compile(rf"({_NAME})(?=\s*(?:,|&|and\b|et\s+al))")
+
+
+def cited_names(texts: Iterable[str]) -> set[str]:
+    """Casefolded surnames the text cites: authors, not concepts it teaches ("Richard
+    **Atkinson** and Richard **Shiffrin** (1968)": the bold marks the people)."""
+    names: set[str] = set()
+    for text in texts:
+        if not _YEAR.search(text):
+            continue
+        for inside in _PARENTHESISED_CITATION.findall(text):
+            names.update(n.casefold() for n in _CITED_NAME.findall(inside))
+        for match in _NAMED_BEFORE_YEAR.finditer(text):
+            parts = _CITATION_PART.split(match.group(1))
+            # "Python (1991)" dates a thing; a given name, initials or a co-author make it people
+            if len(parts) > 1 or len(parts[0].split()) > 1:
+                names.update(part.split()[-1].casefold() for part in parts)
+    return names

@@ -9,8 +9,10 @@ from pathlib import Path
 import docx
 import rjieba
 
+from datasources.concept_keys import concept_key
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.concepts import Draft, _merge_surnames
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
@@ -18,6 +20,7 @@ from jobs.pipeline.definitions import (
     WEAK,
     find_definitions,
 )
+from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import join_lines
 from jobs.pipeline.readers.markdown import parse
@@ -663,6 +666,7 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
         "Key Concepts and Summary",
         "Homework Problems",
         "Formula Review",
+        "Personal Application Questions",
         "Problems",
         "课后习题",
         "本章目标",
@@ -677,6 +681,65 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
     assert terms("Optimization Objectives") == ["Optimization Objectives"]
     assert terms("Code Review", 1) == ["Code Review"]
     assert terms("优化目标", 1) == ["优化目标"]
+
+
+def test_a_name_emphasised_in_one_passage_is_no_concept(tmp_path: Path) -> None:
+    # a psychology chapter names films, a journal and an actress in its running prose
+    text = (
+        "# Memory\n\n"
+        "Memory is the set of processes used to encode, store, and retrieve information. "
+        "Memory lets us learn.\n\n"
+        "He has been in movies like *The Shawshank Redemption* and *The Dark Knight*. "
+        "Jensen published the article in the *Harvard Educational Review*, and actress "
+        "Marilu **Henner** remembers every day.\n\n"
+        "The gaps in the myelin sheath are known as the **Nodes of Ranvier**, and the "
+        "**engram** is a memory trace.\n\n"
+        "Signals jump from one of the Nodes of Ranvier to the next. An engram is stored.\n"
+    )
+    path = tmp_path / "memory.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert {"memory", "node of ranvier", "engram"} <= keys
+    assert not keys & {"shawshank redemption", "dark knight", "harvard educational review"}
+    assert "henner" not in keys
+    # a name given its acronym is a term being introduced, however often it is used
+    path.write_text(text + "\nTags can be signed with *GNU Privacy Guard (GPG)*.\n")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "gnu privacy guard" in keys
+
+
+def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
+    text = (
+        "# Big Business\n\n"
+        "The workers formed the Knights of Labor, and labor unions grew.\n\n"
+        "The Knights of Labor admitted women, and labor unions struck. Then the labor "
+        "movement grew.\n\n"
+        "The Knights of Labor declined as labor unions divided.\n\n"
+        "Labor unions and the Knights of Labor remain part of labor history.\n"
+    )
+    path = tmp_path / "business.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
+    # the body writes the name capitalised inside its sentences, though "labor" is lower
+    assert "Knights of Labor" in titles and "Knights of labor" not in titles
+
+
+def test_a_surname_after_the_full_name_is_the_same_person() -> None:
+    blocks = [
+        Block("paragraph", "Git keeps history. Inventor Thomas Edison was famous.", 1),
+        Block("paragraph", "Edison lit cities. The Pro Git book explains Git.", 1),
+        Block("paragraph", "Edison built labs, as Pro Git tells.", 1),
+    ]
+
+    def draft(title: str, mentions: list[int]) -> Draft:
+        return Draft(concept_key(title), title, 1.0, {"term"}, None, [], mentions)
+
+    edison, full = draft("Edison", [1, 2]), draft("Thomas Edison", [0])
+    git, book = draft("Git", [0, 1, 2]), draft("Pro Git", [1, 2])
+    kept = _merge_surnames([edison, full, git, book], blocks)
+    assert full.mentions == [0, 1, 2]
+    # a word the text uses on its own before the longer name is a concept of its own
+    assert [d.title for d in kept] == ["Thomas Edison", "Git", "Pro Git"]
 
 
 def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
@@ -717,8 +780,15 @@ def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     assert "gap junction" in keys and {"array", "pipe"} <= keys
     # stress set in bold and never named again stays subject to the budget
     assert "maximal throughput" not in keys
-    # so does a term the body used plainly in an earlier paragraph
-    path.write_text(text.replace("## Cells\n\n", "## Cells\n\nA gap junction joins cells.\n\n"))
+    # an overview naming the term in an earlier paragraph does not hide its introduction
+    # ("It contains the medulla, pons, and cerebellum. The **medulla** …")
+    preview = "## Cells\n\nCells have pores and a gap junction.\n\n"
+    path.write_text(text.replace("## Cells\n\n", preview))
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "gap junction" in keys
+    # a term the body used plainly in three earlier paragraphs is no longer being introduced
+    plain = "## Cells\n\n" + "A gap junction joins cells.\n\n" * 3
+    path.write_text(text.replace("## Cells\n\n", plain))
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "gap junction" not in keys
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.pdf import _unradical
-from jobs.pipeline.references import bibliography, is_citation, without_citations
+from jobs.pipeline.references import bibliography, cited_names, is_citation, without_citations
 from jobs.pipeline.structure import acceptable, emphasis_terms, heading_terms
 
 
@@ -89,3 +89,34 @@ def test_in_text_citations_name_no_concepts() -> None:
     assert not any(acceptable(t) for t in ("10 20 30", "−20 −10", "x n", "Fern et al"))
     # an emphasised generic heading word (a heading set in the body's italics) names nothing
     assert [c.term for c in emphasis_terms(("Summary", "raised bed"), 0)] == ["raised bed"]
+
+
+def test_the_people_a_text_cites_are_told_from_things_it_dates() -> None:
+    names = cited_names(
+        [
+            "These stages were proposed by Richard Thorn and Richard Bramble (1968).",
+            "B. F. Hedge (1957) held that. Beds drain (Fern, 1965; Moss & Rake, 2011).",
+            "Raised beds work (Hoe et al., 1999).",
+            "Python (1991) is a language, and the Unix Shell (1979) is older.",
+        ]
+    )
+    assert {"thorn", "bramble", "hedge", "fern", "moss", "rake", "hoe"} <= names
+    assert "python" not in names
+    # a thing dated with a capitalised modifier may look like a person: the concept
+    # filter asks that the word is never written in lower case in the body too
+    assert "shell" in names
+
+
+def test_authors_set_in_bold_where_they_are_cited_are_no_concepts(tmp_path: Path) -> None:
+    text = (
+        "# Memory\n\n"
+        "Memory has three stages, first proposed by Richard **Atkinson** and Richard "
+        "**Shiffrin** (1968). The **Atkinson-Shiffrin model** describes the stages.\n\n"
+        "Atkinson later studied learning. The Atkinson-Shiffrin model is still taught, and "
+        "the **sensory register** holds input briefly. A sensory register is fast.\n"
+    )
+    path = tmp_path / "memory.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert {"atkinson-shiffrin model", "sensory register"} <= keys
+    assert not keys & {"atkinson", "shiffrin"}
