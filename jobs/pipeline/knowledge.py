@@ -140,9 +140,13 @@ def _reading_position(
     scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
     if not scheduled:
         taught = [m for m in draft.mentions if m not in preview]
-        return min(taught or draft.mentions), 0
-    found = mention_pattern(draft.key).search(blocks[scheduled[0]].text)
-    return scheduled[0], found.start() if found else 0
+        first = min(taught or draft.mentions)
+    else:
+        first = scheduled[0]
+    # concepts a block names together are met in the block's order ("encoding, storage,
+    # and retrieval")
+    found = mention_pattern(draft.key).search(blocks[first].text)
+    return first, found.start() if found else 0
 
 
 def _concept(

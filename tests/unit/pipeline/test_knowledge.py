@@ -243,3 +243,19 @@ def test_a_list_led_in_by_you_will_be_able_to_is_no_reading_position(tmp_path: P
     path.write_text(text, encoding="utf-8")
     order = {c.key: c.order for c in analyse_file(path, language="en").knowledge.concepts}
     assert order["cell membrane"] < order["passive transport"]
+
+
+def test_concepts_one_paragraph_names_first_are_read_in_its_order(tmp_path: Path) -> None:
+    # a chapter's opening names three stages; the third is the most discussed afterwards
+    text = (
+        "# Memory\n\n"
+        "Memory works in three stages: encoding, storage, and retrieval.\n\n"
+        "**Encoding** is the input of information. Encoding can be effortful.\n\n"
+        "**Storage** is the creation of a permanent record. Storage lasts.\n\n"
+        "**Retrieval** is getting information out of storage. Retrieval can be recall. "
+        "Retrieval can be recognition. Retrieval can be relearning. Retrieval fails.\n"
+    )
+    path = tmp_path / "memory.md"
+    path.write_text(text, encoding="utf-8")
+    order = {c.key: c.order for c in analyse_file(path, language="en").knowledge.concepts}
+    assert order["encoding"] < order["storage"] < order["retrieval"]
