@@ -24,7 +24,7 @@ class ObjectiveWording:
 # (bloom level, variant) -> wording; variant "formula" only for apply. {x} is one to three
 # concept titles of any subject, a technique ("hash table") or a thing ("lysosome"): each
 # sentence reads for either, and for one title or several ("Evaluate when to use
-# lysosomes" and "compare it with" for three titles did not).
+# lysosomes" and "compare it with" for three titles did not, nor "comparing each with" for one).
 OBJECTIVES_EN = {
     ("remember", ""): ObjectiveWording("Define", "Define {x} and recall the key terms."),
     ("understand", ""): ObjectiveWording("Explain", "Explain {x} in your own words."),
@@ -33,7 +33,7 @@ OBJECTIVES_EN = {
     ),
     ("apply", "formula"): ObjectiveWording("Compute", "Compute results with the formulas of {x}."),
     ("analyze", ""): ObjectiveWording(
-        "Analyse", "Analyse {x}, comparing each with related concepts."
+        "Analyse", "Analyse {x} in comparison with related concepts."
     ),
     ("evaluate", ""): ObjectiveWording(
         "Evaluate", "Evaluate claims and solutions that involve {x}, and justify the judgement."

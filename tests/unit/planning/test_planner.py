@@ -262,6 +262,8 @@ def test_objectives_read_for_any_subject_and_any_number_of_concepts() -> None:
         sentences = [w.template.format(x=x) for w in OBJECTIVES_EN.values()]
         assert all(x in s and s.endswith(".") for s in sentences)
         assert not any(" it " in s or "when to use" in s for s in sentences)
+        # nor a word that counts them ("comparing each with" read wrong for one title)
+        assert not any(" each " in s or " both " in s for s in sentences)
         for wording in OBJECTIVES_EN.values():
             assert wording.template.format(x=x).startswith(wording.verb)
     zh = [w.template.format(x=join("zh", ["溶酶体"])) for w in OBJECTIVES_ZH.values()]
