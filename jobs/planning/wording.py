@@ -24,12 +24,14 @@ class ObjectiveWording:
 # (bloom level, variant) -> wording; variant "formula" only for apply. {x} is one to three
 # concept titles of any subject, a technique ("hash table") or a thing ("lysosome"): each
 # sentence reads for either, and for one title or several ("Evaluate when to use
-# lysosomes" and "compare it with" for three titles did not, nor "comparing each with" for one).
+# lysosomes" and "compare it with" for three titles did not, nor "comparing each with" for one),
+# and in a subject without exercises ("Apply what you know of slavery to problems like the
+# examples" read wrong in a history course).
 OBJECTIVES_EN = {
     ("remember", ""): ObjectiveWording("Define", "Define {x} and recall the key terms."),
     ("understand", ""): ObjectiveWording("Explain", "Explain {x} in your own words."),
     ("apply", ""): ObjectiveWording(
-        "Apply", "Apply what you know of {x} to problems like the examples."
+        "Apply", "Apply what you know of {x} to new situations like those in the examples."
     ),
     ("apply", "formula"): ObjectiveWording("Compute", "Compute results with the formulas of {x}."),
     ("analyze", ""): ObjectiveWording(
@@ -42,7 +44,7 @@ OBJECTIVES_EN = {
 OBJECTIVES_ZH = {
     ("remember", ""): ObjectiveWording("说出", "说出{x}的定义和关键术语。"),
     ("understand", ""): ObjectiveWording("解释", "用自己的话解释{x}。"),
-    ("apply", ""): ObjectiveWording("运用", "运用{x}的知识解决与例题类似的问题。"),
+    ("apply", ""): ObjectiveWording("运用", "运用{x}的知识分析与书中例子类似的新情境。"),
     ("apply", "formula"): ObjectiveWording("计算", "运用{x}的公式计算结果。"),
     ("analyze", ""): ObjectiveWording("分析", "分析{x}，并与相关概念进行比较。"),
     ("evaluate", ""): ObjectiveWording("评价", "评价涉及{x}的论断和解法，并说明理由。"),
