@@ -357,13 +357,13 @@ def _labels(text: str, term: str) -> bool:
 
 
 def _introduced(definitions: list[Definition], stats: dict[str, TermStats]) -> set[str]:
-    """Keys of terms defined in the block where the body first uses them: in plain text,
-    where the emphasis that marked the term's introduction is lost."""
+    """Keys of terms defined in one of the first `PREVIEW_USES` blocks that use them: in
+    plain text, where the emphasis that marked the term's introduction is lost."""
     keys = set()
     for definition in definitions:
         key = concept_key(definition.term)
         entry = stats.get(key)
-        if entry is not None and entry.blocks and entry.blocks[0] == definition.block:
+        if entry is not None and definition.block in sorted(set(entry.blocks))[:PREVIEW_USES]:
             keys.add(key)
     return keys
 

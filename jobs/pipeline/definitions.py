@@ -2,6 +2,7 @@
 
 Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
 "… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
+"extensions known as X", "(called the X)" (0.75),
 "X refers to / means / denotes" (0.75), "X is a/an/the …" (0.55, kept only for terms the
 layout also points at; 0.8 where X itself is emphasised); an emphasised term opening its
 sentence before a colon, a
@@ -80,6 +81,15 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})"
         ),
         0.8,
+    ),
+    (
+        # "branching extensions known as dendrites", "(called the phenotype)": a plural noun
+        # or a parenthesis names what the sentence just described
+        re.compile(
+            rf"(?:\b[a-z]{{3,}}s\s+|\(\s*)(?:also\s+)?(?:called|termed|known\s+as)\s+{_ART}"
+            rf"(?!(?:{_STOP_WORDS})\b|[a-z]+ly\b)[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{{1,60}})"
+        ),
+        0.75,
     ),
     (
         # "outcomes of interest, called events": an appositive names what precedes it

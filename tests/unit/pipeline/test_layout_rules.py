@@ -827,6 +827,14 @@ def test_plain_text_terms_defined_where_first_used_are_kept_beyond_the_budget(
     path = tmp_path / "notes.txt"
     path.write_text(text, encoding="utf-8")
     assert "gap junction" in {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    # an overview may name it in an earlier paragraph, as with the bold
+    preview = "CELLS\n\nCells have pores and a gap junction.\n\n"
+    path.write_text(text.replace("CELLS\n\n", preview), encoding="utf-8")
+    assert "gap junction" in {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    plain = "CELLS\n\n" + "Cells have pores and a gap junction.\n\n" * 3
+    path.write_text(text.replace("CELLS\n\n", plain), encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "gap junction" not in keys
 
 
 def test_facets_sharing_an_of_phrase_name_its_complement() -> None:

@@ -166,6 +166,10 @@ def test_naming_patterns() -> None:
         ("mother bed", 0.85)
     ]
     assert names("This is known as the law of small plots.")[0][0] == "law of small plots"
+    # a plural noun or a parenthesis names what the sentence just described
+    assert names("The stem has thin extensions known as runners.") == [("runners", 0.75)]
+    assert names("the look of the plant (called the habit) depends on light.") == [("habit", 0.75)]
+    assert names("Pumps called by the timer run.") == []
     assert names("A seed bank is useful in dry years.") == []
     assert names("A seed bank is useful in dry years.", plain=True) == [("seed bank", WEAK)]
     zh = [
