@@ -25,6 +25,7 @@ from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
+    EN_STOP,
     GLOSSARY_HEADINGS,
     ZH_BROAD,
     everyday,
@@ -270,14 +271,16 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
     return [d for d in drafts if d.key not in merged]
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z]\.|[A-Z][a-z]+)\s+$")  # "J. P. ", "Andrew "
 _PERSON_PART = re.compile(r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 
 
 def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
     """ "Thomas Edison" and then "Edison": one person, under the full name. A history
     chapter gave Edison and Thomas Edison, Carnegie and Andrew Carnegie, Morgan and J.
-    Pierpont Morgan side by side. The surname alone must not be used before the full name
-    ("Git" before "Pro Git" is another thing)."""
+    Pierpont Morgan side by side. The surname alone must not be used before a full name
+    (any: "J. P. Morgan" introduces J. Pierpont Morgan too); "Git" before "Pro Git" is
+    another thing."""
     full_names: dict[str, list[Draft]] = {}
     for draft in drafts:
         parts = draft.title.split(" ")
@@ -289,9 +292,8 @@ def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
         if len(named) != 1 or not short.mentions or not named[0].mentions:
             continue  # no full name, or two people of that name
         full = named[0]
-        if _first_block(short.title, blocks, apart_from=full.title) < _first_block(
-            full.title, blocks
-        ):
+        named, alone = _first_uses(short.title, blocks)
+        if alone < named:
             continue
         full.mentions = sorted(set(full.mentions) | set(short.mentions))
         full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
@@ -301,15 +303,21 @@ def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
     return [d for d in drafts if d.key not in merged]
 
 
-def _first_block(name: str, blocks: Sequence[Block], apart_from: str = "") -> int:
-    """The first block that writes `name` as a word, as written, other than inside
-    `apart_from` (len(blocks): none)."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+def _first_uses(surname: str, blocks: Sequence[Block]) -> tuple[int, int]:
+    """The first block that writes `surname` after a given name or initials ("Andrew
+    Carnegie", "J. P. Morgan"), and the first that writes it alone (len(blocks): none)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    named = alone = len(blocks)
     for index, block in enumerate(blocks):
-        text = block.text.replace(apart_from, " ") if apart_from else block.text
-        if pattern.search(text):
-            return index
-    return len(blocks)
+        for match in pattern.finditer(block.text):
+            before = _NAME_BEFORE.search(block.text, 0, match.start())
+            if before is not None and before.group(1).lower() not in EN_STOP:
+                named = min(named, index)
+            else:
+                alone = min(alone, index)
+        if named < len(blocks) and alone < len(blocks):
+            break
+    return named, alone
 
 
 def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -> set[str]:

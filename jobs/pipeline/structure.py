@@ -580,6 +580,7 @@ _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 # relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
 _ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
 # "many times", "several ways": a count of things, not a name ("multiple inheritance" is)
+_POINTING = frozenset({"following", "preceding", "aforementioned", "foregoing"})
 _QUANTIFIERS = {"many", "several", "few", "various", "numerous", "most"}
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
@@ -623,6 +624,7 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     if (
         lowered[0] in EN_STOP - {"a", "an", "the"}
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
+        or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
         or lowered[-1] in EN_STOP
         or (lowered[-1] in EN_GENERIC and not _compound_noun(lowered))
     ):

@@ -740,6 +740,20 @@ def test_a_surname_after_the_full_name_is_the_same_person() -> None:
     assert full.mentions == [0, 1, 2]
     # a word the text uses on its own before the longer name is a concept of its own
     assert [d.title for d in kept] == ["Thomas Edison", "Git", "Pro Git"]
+    # a person introduced under another full form ("J. P. Morgan") is still that person
+    blocks = [
+        Block("paragraph", "The banker J. P. Morgan funded Edison. Morgan merged firms.", 1),
+        Block("paragraph", "J. Pierpont Morgan bought steel; Morgan was powerful.", 1),
+    ]
+    morgan, full = draft("Morgan", [0, 1]), draft("J. Pierpont Morgan", [1])
+    assert [d.title for d in _merge_surnames([morgan, full], blocks)] == ["J. Pierpont Morgan"]
+
+
+def test_a_name_pointing_at_the_text_itself_is_no_concept() -> None:
+    # "The following excerpt is a reflection from …": a weak "X is a …" definition
+    for phrase in ("following excerpt", "preceding example", "aforementioned study"):
+        assert not acceptable(phrase), phrase
+    assert acceptable("next pointer") and acceptable("follower node")
 
 
 def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
