@@ -115,6 +115,9 @@ def find_concepts(
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
     casing = None if chinese else _word_casing(blocks)
+    # the body in one string, its blocks apart ("\x00" is no space: no name spans two
+    # blocks): one regex pass over it instead of one per block
+    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
 
     by_key: dict[str, list[Cue]] = {}
@@ -141,7 +144,7 @@ def find_concepts(
         if entry is None and (key_cues or (definition and not chinese)):
             # a term the statistics do not see: marked up, or named in quotes with code in it
             # ("losing `this`")
-            count = _count_plain(key, blocks)
+            count = _count_plain(key, prose)
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts
             cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))
@@ -181,7 +184,7 @@ def find_concepts(
             )
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
-        title = _title(entry, key_cues, definition, blocks, casing)
+        title = _title(entry, key_cues, definition, prose)
         emphasised = {
             c.block
             for c in key_cues
@@ -217,6 +220,10 @@ def find_concepts(
     taken = {d.key for d in marked}
     glossary = [d for d in drafts[budget:] if d.key in listed and d.key not in taken]
     chosen = drafts[:budget] + marked + glossary[:MAX_GLOSSARY]
+    if casing is not None:  # once the concepts are chosen: it reads the whole body
+        for draft in chosen:
+            if not _a_name_in_the_body(draft.title, prose):
+                draft.title = _as_the_body_writes(draft.title, casing)
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
@@ -548,30 +555,24 @@ def _title(
     entry: TermStats | None,
     cues: list[Cue],
     definition: Definition | None,
-    blocks: Sequence[Block],
-    casing: Counter[str] | None,
+    prose: str,
 ) -> str:
     """The form the body uses most (a heading's Title Case is not how a term is written)."""
     surfaces = Counter(entry.surfaces) if entry is not None else Counter()
     if not surfaces:
         key = concept_key(cues[0].term if cues else definition.term if definition else "")
-        pattern = mention_pattern(key)
-        for block in blocks:
-            if block.kind in PROSE:
-                surfaces.update(
-                    m.group(0).replace("`", "").strip() for m in pattern.finditer(block.text)
-                )
+        surfaces.update(
+            m.group(0).replace("`", "").strip() for m in mention_pattern(key).finditer(prose)
+        )
     if not surfaces:
         title = cues[0].term if cues else definition.term if definition else ""
     else:
         best = surfaces.most_common(1)[0][0]
         title = best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
-    if casing is None or _a_name_in_the_body(title, blocks):
-        return title
-    return _as_the_body_writes(title, casing)
+    return title
 
 
-def _a_name_in_the_body(title: str, blocks: Sequence[Block]) -> bool:
+def _a_name_in_the_body(title: str, prose: str) -> bool:
     """The body writes the title capitalised as it stands inside its sentences more often
     than not: a name ("Knights of Labor", "Standard Oil", "Declaration of Independence"),
     whose words the body writes in lower case elsewhere ("labor", "oil")."""
@@ -579,14 +580,12 @@ def _a_name_in_the_body(title: str, blocks: Sequence[Block]) -> bool:
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
     as_written = otherwise = 0
-    for block in blocks:
-        if block.kind in PROSE:
-            for match in pattern.finditer(block.text):
-                if _INSIDE_SENTENCE.search(block.text, 0, match.start()):
-                    if match.group(0) == title:
-                        as_written += 1
-                    else:
-                        otherwise += 1
+    for match in pattern.finditer(prose):
+        if _INSIDE_SENTENCE.fullmatch(prose, max(0, match.start() - 2), match.start()):
+            if match.group(0) == title:
+                as_written += 1
+            else:
+                otherwise += 1
     return as_written > otherwise
 
 
@@ -599,7 +598,7 @@ _NAME_LINKS = frozenset(
     {"a", "an", "and", "de", "del", "der", "for", "in", "of", "on", "the", "to", "v", "vs"}
     | {"van", "von"}
 )
-_INSIDE_SENTENCE = re.compile(r"[a-z0-9,;:)] $")  # what precedes a word inside a sentence
+_INSIDE_SENTENCE = re.compile(r"[a-z0-9,;:)] ")  # the two characters before a word mid-sentence
 _ACRONYM_AFTER = re.compile(r"[*_]*\s*[(（][A-Z][A-Za-z0-9]*[A-Z][)）]")
 
 
@@ -620,7 +619,7 @@ def _capitalised_inside(text: str, term: str) -> bool:
     if not words or not all(w[0].isupper() for w in words):
         return False
     at = text.find(term)
-    if at <= 0 or _INSIDE_SENTENCE.search(text, 0, at) is None:
+    if at <= 0 or _INSIDE_SENTENCE.fullmatch(text, max(0, at - 2), at) is None:
         return False
     # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced
     return not _ACRONYM_AFTER.match(text, at + len(term))
@@ -661,10 +660,15 @@ def _lower_first(surfaces: Counter[str]) -> str:
     return max(lowered, key=lambda s: surfaces[s]) if lowered else surfaces.most_common(1)[0][0]
 
 
-def _count_plain(key: str, blocks: Sequence[Block]) -> int:
-    pattern = mention_pattern(key)
-    return sum(len(pattern.findall(b.text)) for b in blocks if b.kind in PROSE)
+def _count_plain(key: str, prose: str) -> int:
+    return len(mention_pattern(key).findall(prose))
 
 
 def _in_text(key: str, text: str) -> bool:
+    """`key` is mentioned in `text`, a casefolded text (the heading residue)."""
+    # the regex is case-insensitive and slow on a long text; a mention holds the first
+    # word's stem as it is (any plural changes two letters at most: "nucleus" -> "nuclei")
+    first = re.split(r"[ \-]", key, maxsplit=1)[0]
+    if first[: max(1, len(first) - 2)] not in text:
+        return False
     return mention_pattern(key).search(text) is not None
