@@ -581,7 +581,10 @@ def _a_name_in_the_body(title: str, prose: str) -> bool:
     pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
     as_written = otherwise = 0
     for match in pattern.finditer(prose):
-        if _INSIDE_SENTENCE.fullmatch(prose, max(0, match.start() - 2), match.start()):
+        start = match.start()
+        if _INSIDE_SENTENCE.fullmatch(prose, max(0, start - 2), start):
+            if _CAPITALISED_BEFORE.search(prose, max(0, start - 40), start):
+                continue  # "The Case of Genie" as a paragraph's title: its capitals say nothing
             if match.group(0) == title:
                 as_written += 1
             else:
@@ -599,11 +602,13 @@ _NAME_LINKS = frozenset(
     | {"van", "von"}
 )
 _INSIDE_SENTENCE = re.compile(r"[a-z0-9,;:)] ")  # the two characters before a word mid-sentence
+# a capitalised word opening the sentence right before the match ("The Case of Genie")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)[A-Z][\w'’]*\s$")
 _ACRONYM_AFTER = re.compile(r"[*_]*\s*[(（][A-Z][A-Za-z0-9]*[A-Z][)）]")
 
 
 def _name_in_passing(cues: list[Cue], entry: TermStats | None, blocks: Sequence[Block]) -> bool:
-    """A proper name emphasised in one passage only: a work's title set in italics (*The
+    """A proper name emphasised once, in one passage only: a work's title set in italics (*The
     Shawshank Redemption*, *Harvard Educational Review*), a person or a character (Marilu
     **Henner**). Each emphasis writes every word capitalised inside its sentence; a
     textbook writes its terms in lower case there, and a named concept it teaches (Nodes
@@ -611,7 +616,13 @@ def _name_in_passing(cues: list[Cue], entry: TermStats | None, blocks: Sequence[
     spots = {c.block for c in cues} | set(entry.blocks if entry is not None else ())
     if len(spots) != 1 or not cues:
         return False
-    return all(_capitalised_inside(blocks[c.block].text, c.term) for c in cues)
+    # named once: a passage about a name ("a secret organization known as the **Molly
+    # Maguires** … the names of the Molly Maguires …") names it again
+    return all(
+        blocks[c.block].text.count(c.term) == 1
+        and _capitalised_inside(blocks[c.block].text, c.term)
+        for c in cues
+    )
 
 
 def _capitalised_inside(text: str, term: str) -> bool:
@@ -625,11 +636,22 @@ def _capitalised_inside(text: str, term: str) -> bool:
     return not _ACRONYM_AFTER.match(text, at + len(term))
 
 
+def _a_title_line(text: str) -> bool:
+    """A paragraph set as a title ("The Case of Genie", "**Solving Puzzles**"): its
+    capitals are the title's, not how the body writes the words."""
+    words = text.split()
+    return (
+        len(words) <= 8
+        and not text.rstrip().endswith((".", "?", "!", ":", ";", ","))
+        and all(w[0].isupper() for w in words if len(w) > 3)
+    )
+
+
 def _word_casing(blocks: Sequence[Block]) -> Counter[str]:
     """How often each word is written capitalised (+1) or lower-case (-1) inside sentences."""
     casing: Counter[str] = Counter()
     for block in blocks:
-        if block.kind in PROSE:
+        if block.kind in PROSE and not _a_title_line(block.text):
             for word in _MID_SENTENCE_WORD.findall(block.text):
                 casing[word.lower()] += 1 if word[0].isupper() else -1
     return casing

@@ -702,6 +702,13 @@ def test_a_name_emphasised_in_one_passage_is_no_concept(tmp_path: Path) -> None:
     assert {"memory", "node of ranvier", "engram"} <= keys
     assert not keys & {"shawshank redemption", "dark knight", "harvard educational review"}
     assert "henner" not in keys
+    # a passage about a name names it again: an organisation a history chapter teaches
+    path.write_text(
+        text + "\nMiners formed a group known as the **Molly Maguires**; the owners hunted "
+        "the Molly Maguires down.\n"
+    )
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "molly maguire" in keys
     # a name given its acronym is a term being introduced, however often it is used
     path.write_text(text + "\nTags can be signed with *GNU Privacy Guard (GPG)*.\n")
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
@@ -722,6 +729,12 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
     titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
     # the body writes the name capitalised inside its sentences, though "labor" is lower
     assert "Knights of Labor" in titles and "Knights of labor" not in titles
+    # a paragraph set as a title ("**The Labor Movement**") is no evidence of a name
+    heading = "# Big Business\n\n**The Labor Movement**\n\nIts movement spread, and labor costs rose.\n\n"
+    text = text.replace(" Then the labor movement grew.", "")
+    path.write_text(text.replace("# Big Business\n\n", heading), encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "labor movement" in titles and "Labor Movement" not in titles
 
 
 def test_a_surname_after_the_full_name_is_the_same_person() -> None:
