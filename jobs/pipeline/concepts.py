@@ -317,7 +317,7 @@ def _first_uses(surname: str, blocks: Sequence[Block]) -> tuple[int, int]:
     named = alone = len(blocks)
     for index, block in enumerate(blocks):
         for match in pattern.finditer(block.text):
-            before = _NAME_BEFORE.search(block.text, 0, match.start())
+            before = _NAME_BEFORE.search(block.text, max(0, match.start() - 40), match.start())
             if before is not None and before.group(1).lower() not in EN_STOP:
                 named = min(named, index)
             else:

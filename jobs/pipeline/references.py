@@ -79,7 +79,11 @@ def without_citations(text: str) -> str:
 # (1968)", "Atkinson and Shiffrin (1968)": a given name, initials or a co-author before
 _PARENTHESISED_CITATION = re.compile(rf"\(([^()]{{0,200}}?{_CITED_YEAR}[^()]{{0,40}})\)")
 _PERSON = rf"(?:(?:[A-Z]\.\s*)+|{_NAME}\s+)?{_NAME}"  # "B. F. Skinner", "Richard Atkinson"
-_NAMED_BEFORE_YEAR = re.compile(rf"({_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*)\s*\({_CITED_YEAR}")
+# the names right before "(1968": a bounded look back from each year, so a long run of
+# capitalised words costs no more than a short one
+_YEAR_OPENING = re.compile(rf"\(\s*{_CITED_YEAR}")
+_NAMED_BEFORE_YEAR = re.compile(rf"(?<![\w.])({_PERSON}(?:\s+(?:and|&)\s+{_PERSON}){{0,3}})\s*$")
+_LOOK_BACK = 120  # characters: four authors with given names
 _CITATION_PART = re.compile(r"\s+(?:and|&)\s+")
 _CITED_NAME = re.compile(rf"({_NAME})(?=\s*(?:,|&|and\b|et\s+al))")
 
@@ -93,7 +97,12 @@ def cited_names(texts: Iterable[str]) -> set[str]:
             continue
         for inside in _PARENTHESISED_CITATION.findall(text):
             names.update(n.casefold() for n in _CITED_NAME.findall(inside))
-        for match in _NAMED_BEFORE_YEAR.finditer(text):
+        for year in _YEAR_OPENING.finditer(text):
+            match = _NAMED_BEFORE_YEAR.search(
+                text[max(0, year.start() - _LOOK_BACK) : year.start()]
+            )
+            if match is None:
+                continue
             parts = _CITATION_PART.split(match.group(1))
             # "Python (1991)" dates a thing; a given name, initials or a co-author make it people
             if len(parts) > 1 or len(parts[0].split()) > 1:

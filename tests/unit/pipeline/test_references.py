@@ -102,6 +102,10 @@ def test_the_people_a_text_cites_are_told_from_things_it_dates() -> None:
     )
     assert {"thorn", "bramble", "hedge", "fern", "moss", "rake", "hoe"} <= names
     assert "python" not in names
+    # a long run of capitalised words (a table flattened into a line, a bad upload) is read
+    # back from each year only as far as four authors reach
+    flattened = "Alpha, " * 3000 + "Richard Thorn (1968). " + "A. " * 3000 + "(2001)"
+    assert cited_names([flattened]) == {"thorn"}
     # a thing dated with a capitalised modifier may look like a person: the concept
     # filter asks that the word is never written in lower case in the body too
     assert "shell" in names
