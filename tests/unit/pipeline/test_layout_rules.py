@@ -730,7 +730,9 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
     # the body writes the name capitalised inside its sentences, though "labor" is lower
     assert "Knights of Labor" in titles and "Knights of labor" not in titles
     # a paragraph set as a title ("**The Labor Movement**") is no evidence of a name
-    heading = "# Big Business\n\n**The Labor Movement**\n\nIts movement spread, and labor costs rose.\n\n"
+    heading = (
+        "# Big Business\n\n**The Labor Movement**\n\nIts movement spread, and labor costs rose.\n\n"
+    )
     text = text.replace(" Then the labor movement grew.", "")
     path.write_text(text.replace("# Big Business\n\n", heading), encoding="utf-8")
     titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
