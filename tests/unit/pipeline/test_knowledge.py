@@ -12,6 +12,7 @@ from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
 from jobs.pipeline.model import Analysis, Block, to_json
 from tests.unit.pipeline.samples import MIXED
+from tests.unit.pipeline.written import concepts_of
 
 
 @pytest.fixture
@@ -255,7 +256,5 @@ def test_concepts_one_paragraph_names_first_are_read_in_its_order(tmp_path: Path
         "**Retrieval** is getting information out of storage. Retrieval can be recall. "
         "Retrieval can be recognition. Retrieval can be relearning. Retrieval fails.\n"
     )
-    path = tmp_path / "memory.md"
-    path.write_text(text, encoding="utf-8")
-    order = {c.key: c.order for c in analyse_file(path, language="en").knowledge.concepts}
+    order = {c.key: c.order for c in concepts_of(tmp_path, text)}
     assert order["encoding"] < order["storage"] < order["retrieval"]

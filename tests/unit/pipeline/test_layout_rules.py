@@ -33,6 +33,7 @@ from jobs.pipeline.structure import (
     shared_head,
 )
 from jobs.pipeline.terms import collect
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def terms(heading: str, level: int = 2) -> list[str]:
@@ -696,23 +697,19 @@ def test_a_name_emphasised_in_one_passage_is_no_concept(tmp_path: Path) -> None:
         "**engram** is a memory trace.\n\n"
         "Signals jump from one of the Nodes of Ranvier to the next. An engram is stored.\n"
     )
-    path = tmp_path / "memory.md"
-    path.write_text(text, encoding="utf-8")
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    keys = keys_of(tmp_path, text)
     assert {"memory", "node of ranvier", "engram"} <= keys
     assert not keys & {"shawshank redemption", "dark knight", "harvard educational review"}
     assert "henner" not in keys
     # a passage about a name names it again: an organisation a history chapter teaches
-    path.write_text(
-        text + "\nMiners formed a group known as the **Molly Maguires**; the owners hunted "
+    group = (
+        "\nMiners formed a group known as the **Molly Maguires**; the owners hunted "
         "the Molly Maguires down.\n"
     )
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
-    assert "molly maguire" in keys
+    assert "molly maguire" in keys_of(tmp_path, text + group)
     # a name given its acronym is a term being introduced, however often it is used
-    path.write_text(text + "\nTags can be signed with *GNU Privacy Guard (GPG)*.\n")
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
-    assert "gnu privacy guard" in keys
+    signed = "\nTags can be signed with *GNU Privacy Guard (GPG)*.\n"
+    assert "gnu privacy guard" in keys_of(tmp_path, text + signed)
 
 
 def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
@@ -724,9 +721,7 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
         "The Knights of Labor declined as labor unions divided.\n\n"
         "Labor unions and the Knights of Labor remain part of labor history.\n"
     )
-    path = tmp_path / "business.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
+    titles = {c.title for c in concepts_of(tmp_path, text)}
     # the body writes the name capitalised inside its sentences, though "labor" is lower
     assert "Knights of Labor" in titles and "Knights of labor" not in titles
     # a paragraph set as a title ("**The Labor Movement**") is no evidence of a name
@@ -734,8 +729,7 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
         "# Big Business\n\n**The Labor Movement**\n\nIts movement spread, and labor costs rose.\n\n"
     )
     text = text.replace(" Then the labor movement grew.", "")
-    path.write_text(text.replace("# Big Business\n\n", heading), encoding="utf-8")
-    titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
+    titles = {c.title for c in concepts_of(tmp_path, text.replace("# Big Business\n\n", heading))}
     assert "labor movement" in titles and "Labor Movement" not in titles
 
 

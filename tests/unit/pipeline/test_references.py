@@ -10,6 +10,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.readers.pdf import _unradical
 from jobs.pipeline.references import bibliography, cited_names, is_citation, without_citations
 from jobs.pipeline.structure import acceptable, emphasis_terms, heading_terms
+from tests.unit.pipeline.written import keys_of
 
 
 def test_citation_entries_are_told_from_prose() -> None:
@@ -119,8 +120,6 @@ def test_authors_set_in_bold_where_they_are_cited_are_no_concepts(tmp_path: Path
         "Atkinson later studied learning. The Atkinson-Shiffrin model is still taught, and "
         "the **sensory register** holds input briefly. A sensory register is fast.\n"
     )
-    path = tmp_path / "memory.md"
-    path.write_text(text, encoding="utf-8")
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    keys = keys_of(tmp_path, text)
     assert {"atkinson-shiffrin model", "sensory register"} <= keys
     assert not keys & {"atkinson", "shiffrin"}

@@ -1,0 +1,19 @@
+"""Text written for a test, analysed as a file: what each such test would write by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import Concept
+
+
+def concepts_of(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[Concept, ...]:
+    """The concepts `analyse_file` finds in `text` saved as `name` (English)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return analyse_file(path, language="en").knowledge.concepts
+
+
+def keys_of(tmp_path: Path, text: str, name: str = "notes.md") -> set[str]:
+    return {c.key for c in concepts_of(tmp_path, text, name)}
