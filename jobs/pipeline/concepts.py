@@ -295,12 +295,12 @@ def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
             full_names.setdefault(parts[-1], []).append(draft)
     merged: set[str] = set()
     for short in drafts:
-        named = full_names.get(short.title, [])
-        if len(named) != 1 or not short.mentions or not named[0].mentions:
+        people = full_names.get(short.title, [])
+        if len(people) != 1 or not short.mentions or not people[0].mentions:
             continue  # no full name, or two people of that name
-        full = named[0]
-        named, alone = _first_uses(short.title, blocks)
-        if alone < named:
+        full = people[0]
+        first_named, first_alone = _first_uses(short.title, blocks)
+        if first_alone < first_named:
             continue
         full.mentions = sorted(set(full.mentions) | set(short.mentions))
         full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
