@@ -593,7 +593,8 @@ def _a_name_in_the_body(title: str, prose: str) -> bool:
 
 
 # a word inside a sentence (after a lower-case word or a comma): its case there is its own
-_MID_SENTENCE_WORD = re.compile(r"(?<=[a-z0-9,;:)] )[A-Za-z][a-z]+(?:-[a-z]+)*\b")
+_BEFORE_MID_SENTENCE = r"[a-z0-9,;:)] "  # the two characters before a word mid-sentence
+_MID_SENTENCE_WORD = re.compile(rf"(?<={_BEFORE_MID_SENTENCE})[A-Za-z][a-z]+(?:-[a-z]+)*\b")
 
 
 # words a name or a title of a work keeps in lower case ("Atkins v. Virginia", "Nodes of Ranvier")
@@ -601,7 +602,7 @@ _NAME_LINKS = frozenset(
     {"a", "an", "and", "de", "del", "der", "for", "in", "of", "on", "the", "to", "v", "vs"}
     | {"van", "von"}
 )
-_INSIDE_SENTENCE = re.compile(r"[a-z0-9,;:)] ")  # the two characters before a word mid-sentence
+_INSIDE_SENTENCE = re.compile(_BEFORE_MID_SENTENCE)
 # a capitalised word opening the sentence right before the match ("The Case of Genie")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)[A-Z][\w'’]*\s$")
 _ACRONYM_AFTER = re.compile(r"[*_]*\s*[(（][A-Z][A-Za-z0-9]*[A-Z][)）]")
