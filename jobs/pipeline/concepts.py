@@ -119,6 +119,8 @@ def find_concepts(
     # blocks): one regex pass over it instead of one per block
     prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
+    if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
+        cues = [c for c in cues if not _a_questions_clause(c, blocks, prose)]
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -197,7 +199,15 @@ def find_concepts(
         # named twice; Chinese texts set claims in bold too often for the rule to hold
         # there. Plain text lost the bold: a term defined where the body first uses it
         # (`_introduced`) stands for it.
-        uses = sorted(set(entry.blocks)) if entry is not None and not chinese else []
+        uses = (
+            []
+            if chinese
+            else sorted(set(entry.blocks))
+            if entry is not None
+            else _plain_uses(key, blocks)
+            if emphasised
+            else []
+        )
         drafts.append(
             Draft(
                 key,
@@ -681,6 +691,47 @@ def _as_the_body_writes(title: str, casing: Counter[str]) -> str:
 def _lower_first(surfaces: Counter[str]) -> str:
     lowered = [s for s in surfaces if not s[:1].isupper()]
     return max(lowered, key=lambda s: surfaces[s]) if lowered else surfaces.most_common(1)[0][0]
+
+
+# what comes before a noun phrase and never before a verb: an article, a determiner or a
+# preposition ("the hash table", "with learning disabilities"; "to" opens infinitives,
+# "this" and "these" stand alone as subjects: "this affects supply")
+_BEFORE_A_NAME = re.compile(
+    r"\b(?:a|an|the|of|in|on|for|with|by|about|from|between|as|its|"
+    r"their|his|her|our|your|each|every|any|some|no)\s+[*_]*$",
+    re.IGNORECASE,
+)
+
+
+# a heading that asks ("…?"), tells how or why ("How Production Costs Affect Supply") or
+# holds a relative clause ("Other Factors That Affect Supply")
+_CLAUSE_HEADING = re.compile(
+    r"\?\s*$|^\W*(?:\d[\d.]*\s+)?(?:how|why|what|when|where|which|who)\s|\s(?:that|which|who)\s",
+    re.IGNORECASE,
+)
+
+
+def _a_questions_clause(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
+    """A heading asking a question holds a clause ("How Does Income Affect Demand?",
+    "Why Measure Intelligence?", "Can Businesses Pass Costs on to Consumers?"): several of
+    its words are a name only where the body writes them as one, after an article or a
+    preposition ("What Are Learning Disabilities?" … "children with learning
+    disabilities"). Its single words stay candidates."""
+    if cue.kind != "heading" or " " not in cue.term:
+        return False
+    if not _CLAUSE_HEADING.search(blocks[cue.block].text):
+        return False
+    for match in mention_pattern(concept_key(cue.term)).finditer(prose):
+        if _BEFORE_A_NAME.search(prose, max(0, match.start() - 30), match.start()):
+            return False
+    return True
+
+
+def _plain_uses(key: str, blocks: Sequence[Block]) -> list[int]:
+    """The prose blocks that name `key`, for an emphasised term the term statistics do not
+    read ("quantity demanded", "shift in demand": `acceptable(..., emphasised=True)`)."""
+    pattern = mention_pattern(key)
+    return [i for i, b in enumerate(blocks) if b.kind in PROSE and pattern.search(b.text)]
 
 
 def _count_plain(key: str, prose: str) -> int:

@@ -24,6 +24,7 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
 
 WEAK = 0.55
+NAMED = 0.8  # "is called X", "known as X", "we call … X": the sentence names the term outright
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +253,7 @@ def find_definitions(
                 term
                 and term in sentence
                 and verb.search(sentence)
-                and acceptable(term)
+                and acceptable(term, emphasised=" " in term)
                 and _nominal(term, chinese)
                 and (chinese or not _in_parentheses(term, sentence))
             ):
@@ -347,7 +348,10 @@ def _read(
         # "we call a system with … an inconsistent system"
         raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
     term = _zh_term(raw) if chinese else _en_term(raw)
-    if term and acceptable(term):
+    # a name of several words the sentence gives outright ("is called the quantity
+    # demanded") is set apart as emphasis sets a term apart: a participle may end it (a
+    # lone gerund stays a verb here: "is called pushing onto the stack")
+    if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
 

@@ -256,7 +256,8 @@ GENERIC_HEADINGS = frozenset(
 # apparatus noun, so "Optimization Objectives" and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
-    outcomes summary review activities activity quiz answers solutions understanding concepts"""
+    outcomes summary review activities activity quiz answers solutions understanding concepts
+    readings"""
 )
 _APPARATUS_MODIFIERS = _words(
     """chapter section unit module lesson review critical thinking interactive link practice

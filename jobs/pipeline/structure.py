@@ -317,16 +317,20 @@ def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
         Cue(term, "emphasis", block)
         for term in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
-        if acceptable(term) and not _stressed_verb(term) and not apparatus(term)
+        if acceptable(term, emphasised=True)
+        and (not _stressed_verb(term) or _introduced_phrase([term.lower()]))
+        and not apparatus(term)
     ]
 
 
 # "**1.全期望公式**", "**2) Ownership**": a bold line numbered as a step or sub-heading
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*(?=[^\d\s])")
+# "*Stage 1: Initiation.*", "**Step 2:**": a run-in label's counter, then what it names
+_COUNTED_LABEL = re.compile(r"^[A-Za-z]+\s+(?:(?:\d{1,2}|[IVX]{1,4})\s*[:.]|[A-Z]\s*:)\s*")
 
 
 def emphasis_name(span: str) -> str:
-    return clean_title(_LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span)))
+    return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 
 def _stressed_verb(term: str) -> bool:
@@ -594,8 +598,10 @@ _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
 
 
-def acceptable(term: str, *, heading: bool = False) -> bool:
-    """Short, not a sentence, not furniture, not made of function words only."""
+def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
+    """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
+    the author set the span apart, so a noun phrase built with a participle or a preposition
+    (`_introduced_phrase`) is a name too."""
     bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
     if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$~'):
         return False
@@ -626,8 +632,11 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
         or lowered[-1] in EN_STOP
-        or (lowered[-1] in EN_GENERIC and not _compound_noun(lowered))
     ):
+        return False
+    if emphasised and _introduced_phrase(lowered) and "_" not in term:
+        return concept_key(term) not in EN_GENERIC
+    if lowered[-1] in EN_GENERIC and not _compound_noun(lowered):
         return False
     if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
         return False  # snake_case, paths, camelCase: code identifiers
@@ -644,6 +653,44 @@ def acceptable(term: str, *, heading: bool = False) -> bool:
     if not title_case and any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+# prepositions that join a noun to its complement in a name ("shift in demand", "appeal to
+# ignorance", "knowledge by acquaintance"; "of" joins any name and needs no rule)
+_NAME_PREPOSITIONS = frozenset({"in", "to", "by", "for", "on", "with", "from", "under", "of"})
+
+
+def _introduced_phrase(lowered: list[str]) -> bool:
+    """A name a textbook sets in bold that the rules for running text would read as a clause:
+    a noun and a participle after it ("quantity demanded", "quantity supplied"), a noun and
+    its prepositional complement ("shift in demand", "law of the excluded middle"), or a
+    gerund alone ("forgetting", "chunking"). Emphasis alone admits these: in running text
+    "memory allocated" or "increase in size" are no names."""
+    if len(lowered) == 1:
+        return _gerund(lowered[0]) and len(lowered[0]) >= 7
+    head = lowered[0]
+    if head in EN_GENERIC or "NOUN" not in getAllLemmas(head) or apparatus(head):
+        return False  # "**Introduction to Elasticity**": a heading set in bold
+    if len(lowered) == 2:
+        lemmas = getAllLemmas(lowered[1])
+        return (
+            lowered[1].endswith(("ed", "en"))
+            and "VERB" in lemmas
+            and lowered[1] not in lemmas["VERB"]
+            and "NOUN" not in lemmas
+            and "ADJ" not in lemmas
+        )
+    if lowered[1] not in _NAME_PREPOSITIONS:
+        return False
+    rest = lowered[2:]
+    if rest[0] in {"the", "a", "an"}:
+        rest = rest[1:]
+    return (
+        bool(rest)
+        and not EN_STOP & set(rest)
+        and _head_noun(rest[-1])
+        and not any(_adverb(w) for w in rest)
+    )
 
 
 def _compound_noun(lowered: list[str]) -> bool:

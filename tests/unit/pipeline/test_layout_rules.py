@@ -867,3 +867,75 @@ def test_facets_sharing_an_of_phrase_name_its_complement() -> None:
     assert terms("Function of the Kidney") == ["Kidney"]
     # a coordination without "of" keeps each part ("Functions" is a programming topic)
     assert terms("Variables and Functions") == ["Variables", "Functions"]
+
+
+def test_a_name_a_textbook_sets_in_bold_may_end_on_a_participle_or_a_complement() -> None:
+    # an economics, a philosophy and a psychology textbook's key terms, each set in bold
+    spans = (
+        "quantity demanded",
+        "shift in demand",
+        "law of the excluded middle",
+        "knowledge by acquaintance",
+        "chunking",
+    )
+    assert [c.term for c in emphasis_terms(spans, 0)] == list(spans)
+    # in running text the same shapes are clauses, not names
+    for phrase in spans:
+        assert not acceptable(phrase), phrase
+    # stress and a bold heading stay what they were
+    for span in ("using", "increase the count", "Introduction to Elasticity", "begin"):
+        assert emphasis_terms((span,), 0) == [], span
+
+
+def test_a_run_in_labels_counter_is_not_part_of_the_name() -> None:
+    # "*Stage 1: Initiation.* The two strands are separated …"; "**Argument 3:**"
+    assert [c.term for c in emphasis_terms(("Stage 1: Initiation.", "Phase II: Growth"), 0)] == [
+        "Initiation",
+        "Growth",
+    ]
+    assert emphasis_terms(("Argument 3:",), 0) == []
+    assert [c.term for c in emphasis_terms(("vitamin D",), 0)] == ["vitamin D"]
+
+
+def test_a_sentence_naming_a_term_outright_may_end_it_on_a_participle() -> None:
+    sentence = "The number of units that consumers would buy is called the quantity demanded."
+    (found,) = find_definitions(sentence, 0, chinese=False)
+    assert found.term == "quantity demanded"
+    # a lone gerund after "is called" is what is done, not a name
+    assert list(find_definitions("Adding data is called pushing onto the stack.", 0, False)) == []
+
+
+def test_bold_terms_built_with_participles_and_prepositions_are_concepts(tmp_path: Path) -> None:
+    text = (
+        "# Demand and Supply\n\n"
+        "The total number of units that consumers would purchase at that price is called "
+        "the **quantity demanded**. A rise in price decreases the quantity demanded.\n\n"
+        "A change in income causes a **shift in demand**: the whole curve moves. Economists "
+        "distinguish a shift in demand from a movement along the curve.\n\n"
+        "A fall in price raises the quantity demanded again, unless a shift in demand "
+        "intervenes.\n\n"
+        "## Suggested Readings\n\nSmith, A. 1776. *The Wealth of Nations*.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"quantity demanded", "shift in demand"} <= keys
+    assert concept_key("Suggested Readings") not in keys
+
+
+def test_a_heading_that_asks_or_tells_how_holds_a_clause_not_a_name(tmp_path: Path) -> None:
+    # an economics chapter's headings ask questions and tell how; the words they join
+    # ("income affect demand") are never written as a name in the body
+    text = (
+        "# Demand\n\n## What Factors Affect Demand?\n\n"
+        "Many factors affect demand. Income, tastes and prices affect demand.\n\n"
+        "## How Production Costs Affect Supply\n\n"
+        "Higher production costs affect supply: the supply curve shifts.\n\n"
+        "## What Are Learning Disabilities?\n\n"
+        "Children with learning disabilities learn differently, and the learning "
+        "disabilities differ.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"factors affect demand", "affect demand", "production costs affect supply"}.isdisjoint(
+        keys
+    )
+    # the body writes this one as a name, after a preposition and an article
+    assert "learning disability" in keys
