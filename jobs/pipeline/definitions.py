@@ -333,12 +333,28 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
             return
 
 
+# what may follow a defined name inside its sentence's subject: a synonym ("Infinite
+# elasticity or perfect elasticity refers to …") or a prepositional modifier ("Gradient
+# descent in one dimension is an excellent example …"); the name is the words before it
+_NAME_THEN = frozenset(
+    {
+        "or", "in", "on", "at", "for", "with", "by", "from", "under", "over", "between",
+        "into", "within", "without", "across", "through", "during", "among",
+    }
+)  # fmt: skip
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
     """The definition one match of a pattern gives, if its name is acceptable."""
     pattern = match.re
     raw = match.group("t")
+    cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
+    if cut and cut.group(0).split()[0].lower() not in _NAME_THEN:
+        # the subject before "is a …" holds a clause ("Economists believe there are a …",
+        # "A tree where each node …"): no name is being defined
+        return None
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
     if quoted:
         pass  # a quoted name is the name, whole: "we call this a “three-way merge”"

@@ -72,8 +72,9 @@ FURNITURE_WORDS = _words(
     """listing listings figure figures fig chapter chapters section sections table tables page
     pages exercise exercises appendix equation equations example examples note notes definition
     definitions tip tips hint hints warning warnings caution important remember reminder aside
-    attention danger notice todo"""
-)  # the last line: a callout's label ("**Tip:** …", "> **Warning** …"), not a topic
+    attention danger notice todo answer answers"""
+) | {"vice versa"}  # the last line: a callout's or a self-check's label ("**Tip:** …",
+# "Answer: …"), not a topic; FURNITURE_WORDS is looked up by a term's whole key
 
 # A quantity spelled out ("Seventy-five", "Forty percent"): an example's number, no name
 NUMBER_WORDS = _words(

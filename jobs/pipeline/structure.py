@@ -585,7 +585,14 @@ _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 _ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
 # "many times", "several ways": a count of things, not a name ("multiple inheritance" is)
 _POINTING = frozenset({"following", "preceding", "aforementioned", "foregoing"})
-_QUANTIFIERS = {"many", "several", "few", "various", "numerous", "most"}
+_QUANTIFIERS = {
+    "many", "several", "few", "various", "numerous", "most",
+    # "millions of gallons", "thousands of users": an amount in an example
+    "dozens", "hundreds", "thousands", "millions", "billions", "trillions",
+}  # fmt: skip
+# "the second part", "the first step": an ordinal before a generic word counts parts of the
+# text ("first law", "second messenger" are names: their heads are no generic words)
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "next", "final"})
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
@@ -636,7 +643,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
         return concept_key(term) not in EN_GENERIC
-    if lowered[-1] in EN_GENERIC and not _compound_noun(lowered):
+    if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
         return False
     if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
         return False  # snake_case, paths, camelCase: code identifiers

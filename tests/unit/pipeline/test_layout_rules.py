@@ -939,3 +939,26 @@ def test_a_heading_that_asks_or_tells_how_holds_a_clause_not_a_name(tmp_path: Pa
     )
     # the body writes this one as a name, after a preposition and an article
     assert "learning disability" in keys
+
+
+def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
+    # "Economists believe there are a …": the words before "are a" are no name
+    sentence = "Economists believe there are a small number of principles that explain markets."
+    assert list(find_definitions(sentence, 0, chinese=False)) == []
+    (found,) = find_definitions("A price ceiling is a legal maximum price.", 0, chinese=False)
+    assert found.term == "price ceiling"
+    # an ordinal before a generic word counts parts of the text; an amount is an example's
+    for phrase in ("second part", "millions of gallons", "thousands of users", "vice versa"):
+        assert not acceptable(phrase), phrase
+    for name in ("second law", "first law of thermodynamics", "second messenger"):
+        assert acceptable(name), name
+    # a self-check's "Answer:" labels its block
+    assert (
+        list(find_definitions("**Answer:** The supply curve shifts.", 0, False, ("Answer:",))) == []
+    )
+    # a prepositional modifier inside the subject leaves the name before it
+    sentence = "Gradient descent in one dimension is an excellent example of the method."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Gradient descent"]
+    # a name and its synonym before "refers to": the first is defined
+    sentence = "Infinite elasticity or perfect elasticity refers to the extreme case of a price."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Infinite elasticity"]
