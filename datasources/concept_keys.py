@@ -1,11 +1,12 @@
 """A concept's normalised key: what two documents, and a person typing a title, agree on.
 
 `concept_key` = NFKC, casefold, backticks and generic parameters (`Box<T>` → `box`) removed,
-whitespace collapsed, a leading article dropped, the English head noun (the last word, or
-the word before "of") reduced to its singular (lemminflect), no space between two Chinese
-characters. A concept's id is `datasources.ids.concept_id_for(concept_key(title), language)`
-everywhere (the document job, createConcept, the demo seed), so "Mutable references" in one
-document and "mutable reference" typed in GraphiQL are one Concept node.
+whitespace collapsed, a leading article dropped ("a priori" keeps its Latin "a"), the English
+head noun (the last word, or the word before "of") reduced to its singular (lemminflect), no
+space between two Chinese characters. A concept's id is
+`datasources.ids.concept_id_for(concept_key(title), language)` everywhere (the document job,
+createConcept, the demo seed), so "Mutable references" in one document and "mutable
+reference" typed in GraphiQL are one Concept node.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from lemminflect import getAllLemmas
 
 _GENERIC_PARAMS = re.compile(r"<[^<>]{1,20}>")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "a priori", "a posteriori": Latin, where "a" is no article
+_LEADING_ARTICLE = re.compile(
+    r"^(?:the|an|a(?!\s+(?:priori|posteriori|fortiori)\b))\s+", re.IGNORECASE
+)
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 _SIBILANT = ("x", "sh", "ch", "ss", "zz")
 _CLASSICAL_PLURAL = ("i", "a", "ae")  # Latin and Greek plurals

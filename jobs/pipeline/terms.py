@@ -190,15 +190,21 @@ _DETERMINERS = frozenset(
 )
 
 
+# "a priori knowledge": the "a" of a Latin phrase is part of the name, no article
+_LATIN_AFTER_A = [["priori"], ["posteriori"], ["fortiori"]]
+
+
 def _en_phrases(text: str) -> list[list[str]]:
     """Runs of content words. A run that follows a determiner starts with DETERMINED."""
     phrases: list[list[str]] = []
     current: list[str] = []
     determined = False
-    for token in _EN_TOKEN.findall(text):
+    tokens = _EN_TOKEN.findall(text)
+    for position, token in enumerate(tokens):
         token = token.replace("’", "'")
         lower = token.lower()
-        if (
+        latin = lower == "a" and tokens[position + 1 : position + 2] in _LATIN_AFTER_A
+        if latin or (
             token[0].isalpha()
             and (lower not in EN_STOP or lower == "of")
             and not _contraction(lower)

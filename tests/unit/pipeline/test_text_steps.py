@@ -19,6 +19,7 @@ from jobs.pipeline.structure import emphasis_name
 from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
+from tests.unit.pipeline.written import concepts_of
 
 
 def test_language_of_documents() -> None:
@@ -200,3 +201,20 @@ def test_a_concept_is_found_under_its_latin_or_greek_plural() -> None:
     # English words keep English plurals only
     assert not mention_pattern("function").search("functia")
     assert not mention_pattern("bus").search("a bi plane")
+
+
+def test_a_latin_phrase_keeps_its_a(tmp_path: Path) -> None:
+    # a philosophy chapter: "**A priori knowledge** is knowledge …"; "a" there is no article
+    assert concept_key("A priori knowledge") == "a priori knowledge"
+    assert concept_key("a posteriori") == "a posteriori"
+    assert concept_key("a tree") == "tree"
+    text = (
+        "# Knowledge\n\n"
+        "**A priori knowledge** is knowledge that can be gained using reason alone. "
+        "**A posteriori knowledge** is knowledge gained through experience.\n\n"
+        "The distinction between a priori knowledge and a posteriori knowledge matters. "
+        "Mathematics is a priori knowledge; a posteriori knowledge is empirical.\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text)}
+    assert {"a priori knowledge", "a posteriori knowledge"} <= {t.lower() for t in titles}
+    assert not {"priori knowledge", "posteriori knowledge"} & {t.lower() for t in titles}
