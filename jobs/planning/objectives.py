@@ -7,6 +7,7 @@ concept → analyse, or evaluate when there are examples or formulas to judge by
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from jobs.planning.ids import plan_id
@@ -115,3 +116,17 @@ def course_objectives(
             )
         )
     return out
+
+
+def as_course_objectives(
+    objectives: Sequence[Objective], course: Sequence[Objective]
+) -> list[Objective]:
+    """A week's objective that says what a course objective says (the same level and
+    concepts; every objective of a one-week course) is that objective: it takes its id, so
+    the course names it once (one LearningObjective node, one ACHIEVES edge) and the week
+    still lists it."""
+    ids = {(o.bloom_level, o.concept_ids, o.description): o.id for o in course}
+    return [
+        dataclasses.replace(o, id=ids.get((o.bloom_level, o.concept_ids, o.description), o.id))
+        for o in objectives
+    ]

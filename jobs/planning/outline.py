@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jobs.planning.graph import CourseGraph
-from jobs.planning.objectives import concept_level, week_objectives
+from jobs.planning.objectives import as_course_objectives, concept_level, week_objectives
 from jobs.planning.ordering import Ordering
 from jobs.planning.result import ConceptSlot, Module, Objective, PageRef, Week
 
@@ -24,6 +24,7 @@ class OutlineInputs:
     minutes: Mapping[str, int]
     pages: Mapping[str, tuple[PageRef, ...]]
     review_title: str
+    course_objectives: Sequence[Objective] = ()
 
 
 def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[Week]:
@@ -31,8 +32,11 @@ def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[
     priority = 1_000  # week objectives rank after the course's (ACHIEVES priority)
     for number, concept_ids in enumerate(packed, start=1):
         concepts = [inputs.graph.concepts[c] for c in concept_ids]
-        objectives = week_objectives(
-            inputs.course_id, number, concepts, language=inputs.language, first=priority
+        objectives = as_course_objectives(
+            week_objectives(
+                inputs.course_id, number, concepts, language=inputs.language, first=priority
+            ),
+            inputs.course_objectives,
         )
         priority += len(objectives)
         groups = _modules(concept_ids, inputs)

@@ -68,6 +68,8 @@ def plan_course(data: PlanningInput) -> CoursePlan:
     )
     pages = Pages(chosen_documents)
     page_refs = {c: pages.of(graph.concepts[c]) for c in placed}
+    placed_concepts = [graph.concepts[c] for c in placed]
+    goals = course_objectives(data.course_id, placed_concepts, scores, language=language)
     weeks = build_weeks(
         packing.weeks,
         OutlineInputs(
@@ -78,10 +80,9 @@ def plan_course(data: PlanningInput) -> CoursePlan:
             minutes=minutes,
             pages=page_refs,
             review_title=phrase(language, "review_title"),
+            course_objectives=goals,
         ),
     )
-    placed_concepts = [graph.concepts[c] for c in placed]
-    goals = course_objectives(data.course_id, placed_concepts, scores, language=language)
     links = course_documents(chosen_documents, placed_concepts)
     titles = {c: graph.concepts[c].title for c in placed}
     title, description = _title_and_description(

@@ -191,8 +191,16 @@ class CoursePlan:
 
     @property
     def objectives(self) -> list[Objective]:
-        """Every LearningObjective node: the course's, then each week's (ACHIEVES priority)."""
-        return [*self.learning_objectives, *(o for w in self.weeks for o in w.objectives)]
+        """Every LearningObjective node once: the course's, then each week's (ACHIEVES
+        priority); a week's objective that is a course objective has its id
+        (`objectives.as_course_objectives`) and is named with the course's."""
+        first: dict[str, Objective] = {}
+        for objective in (
+            *self.learning_objectives,
+            *(o for w in self.weeks for o in w.objectives),
+        ):
+            first.setdefault(objective.id, objective)
+        return list(first.values())
 
     def outline(self) -> dict[str, Any]:
         """courses.outline: the old {summary, weeks[week, title, topics, concept_ids, hours]}

@@ -268,3 +268,21 @@ def test_objectives_read_for_any_subject_and_any_number_of_concepts() -> None:
             assert wording.template.format(x=x).startswith(wording.verb)
     zh = [w.template.format(x=join("zh", ["溶酶体"])) for w in OBJECTIVES_ZH.values()]
     assert all("溶酶体" in s and "适用场合" not in s for s in zh)
+
+
+@pytest.mark.parametrize("make", BOTH)
+def test_a_week_objective_that_is_a_course_objective_is_named_once(make) -> None:
+    # a one-week course: its week's objectives say what the course's say
+    plan = plan_course(make(duration_weeks=1, hours_per_week=2))
+    (week,) = plan.weeks
+    course_texts = [o.description for o in plan.learning_objectives]
+    shared = [o for o in week.objectives if o.description in course_texts]
+    assert shared, "the week repeats the course's objectives"
+    # one node per objective: no text twice in the course's list (its ACHIEVES edges)
+    listed = [o.description for o in plan.objectives]
+    assert len(listed) == len(set(listed))
+    assert {o.id for o in shared} <= {o.id for o in plan.learning_objectives}
+    # the week still lists them, and its concepts point at them
+    every = {o.id for o in plan.objectives}
+    assert all(set(s.objective_ids) <= every for s in week.slots)
+    assert_sound(plan, make(duration_weeks=1, hours_per_week=2))
