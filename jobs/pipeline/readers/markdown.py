@@ -44,7 +44,7 @@ def parse(source: str) -> list[Block]:
     """Blocks of a Markdown string, in reading order (all on page 1; pages come later)."""
     parser = MarkdownIt("commonmark").enable("table")
     parser.use(dollarmath_plugin, allow_space=True, double_inline=True)
-    tokens = parser.parse(_fix_headings(source))
+    tokens = parser.parse(_prepared(source))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
     row: list[str] = []
@@ -220,9 +220,9 @@ def _child_text(child: Token) -> str:
     return ""
 
 
-def _fix_headings(source: str) -> str:
-    """Add the space CommonMark wants after `#`, outside code fences, and open the fences
-    CommonMark would not (see `_fence_opener`)."""
+def _prepared(source: str) -> str:
+    """Outside code fences: add the space CommonMark wants after `#` and read MyST's
+    targets and roles (`_myst`); open the fences CommonMark would not (`_fence_opener`)."""
     out: list[str] = []
     fence: tuple[str, int] | None = None  # the open fence's character and length
     for line in source.split("\n"):
@@ -234,9 +234,44 @@ def _fix_headings(source: str) -> str:
         elif fence is not None and match and _closes(match, fence):
             fence = None
         elif fence is None:
-            line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
+            line = _myst(_NO_SPACE_HEADING.sub(r"\1 ", line, count=1))
         out.append(line)
     return "\n".join(out)
+
+
+# MyST (Jupyter Book, Sphinx): "(label)=" names the next heading for links; a role is
+# "{name}`content`". Rendered, a target shows nothing, a citation its reference, a link
+# its text (or, with none, a title only the book's build knows), a term or maths its
+# content; read raw, they were taken for text ("gini-coefficient", "cite").
+_MYST_TARGET = re.compile(r"^\s{0,3}\([\w.:-]+\)=\s*$")
+_MYST_ROLE = re.compile(r"( ?)\{([a-z][\w:-]*)\}`([^`]+)`")
+_MYST_LINK_TEXT = re.compile(r"^(.*?)\s*<[^<>]+>$", re.S)
+_MYST_LINKS = ("ref", "numref", "doc", "eq", "download", "any", "prf:ref", "std:ref")
+
+
+def _myst(line: str) -> str:
+    if _MYST_TARGET.match(line):
+        return ""
+    return _MYST_ROLE.sub(_myst_role, line) if "}`" in line else line
+
+
+def _myst_role(match: re.Match[str]) -> str:
+    space, name, content = match.groups()
+    rendered = _rendered_role(name, content)
+    return space + rendered if rendered else ""  # no gap where a citation was
+
+
+def _rendered_role(name: str, content: str) -> str:
+    if name.startswith(("cite", "footcite")):
+        return ""
+    if name == "math":
+        return f"${content}$"
+    if name in ("code", "literal", "samp", "kbd"):
+        return f"`{content}`"
+    explicit = _MYST_LINK_TEXT.match(content)
+    if name in _MYST_LINKS:
+        return explicit.group(1) if explicit else ""
+    return explicit.group(1) if explicit else content  # {term}, {abbr}, {sub}, {sup}, …
 
 
 def _closes(match: re.Match[str], fence: tuple[str, int]) -> bool:

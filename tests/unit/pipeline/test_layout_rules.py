@@ -673,6 +673,7 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
         "本章目标",
         "材料用具",  # a school textbook's or a lab sheet's sections
         "方法步骤",
+        "概览",  # a Jupyter Book's "Overview", translated
         "探究·实践",
         "Materials and Methods",
     ):

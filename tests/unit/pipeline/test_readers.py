@@ -104,6 +104,26 @@ def test_a_myst_directive_s_options_are_not_read_as_text(tmp_path: Path) -> None
     assert not any("alt:" in t or "name:" in t or ":class:" in t for _, _, t in kinds)
 
 
+def test_myst_targets_and_roles_read_as_rendered(tmp_path: Path) -> None:
+    """A Jupyter Book chapter's "(label)=" targets and "{role}`…`" roles: rendered, a
+    target shows nothing, a citation its reference, a link its text, a term its name."""
+    path = tmp_path / "myst.md"
+    path.write_text(
+        "# Inequality\n\n(gini-coefficient)=\n## The Gini coefficient\n\n"
+        "The {term}`Gini coefficient` sums up a Lorenz curve {cite}`Sen1997`, see "
+        "{ref}`the next section <lorenz>` and {numref}`fig-lorenz`; it is {math}`G < 1`.\n\n"
+        "```{code-cell} ipython3\nx = {ref}`not-a-role-in-code`\n```\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert ("heading", 2, "The Gini coefficient") in kinds
+    text = "The Gini coefficient sums up a Lorenz curve, see the next section and; it is $G < 1$."
+    assert ("paragraph", 0, text) in kinds
+    prose = [t for k, _, t in kinds if k != "code"]
+    assert not any("gini-coefficient" in t or "cite" in t or "{" in t for t in prose)
+    assert ("code", 0, "x = {ref}`not-a-role-in-code`") in kinds
+
+
 def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
     path = tmp_path / "span.md"
     path.write_text("# T\n\n```a `b` c``` is a code span.\n\n## After\n\nText.\n", encoding="utf-8")
