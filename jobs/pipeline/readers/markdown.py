@@ -16,6 +16,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
@@ -44,6 +47,12 @@ def parse(source: str) -> list[Block]:
     """Blocks of a Markdown string, in reading order (all on page 1; pages come later)."""
     parser = MarkdownIt("commonmark").enable("table")
     parser.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    # YAML front matter (Jekyll, Hugo, Jupyter Book) is no text: read as Markdown its
+    # closing "---" made it a heading; MyST's "(label)=" targets and roles
+    # (`_rendered_role`). Not MyST's "%" comments: other Markdown starts lines with "%"
+    # ("% change in quantity = …")
+    parser.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
+    parser.disable("myst_line_comment")
     tokens = parser.parse(_prepared(source))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
@@ -123,7 +132,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
 def _reads_as_prose(content: str) -> bool:
     """Words, with few of the symbols code and markup are made of (a diagram's `-->`, a
     formula's `\\frac{}`), outside the code examples the box may hold."""
-    text = _NESTED_FENCE.sub("", content)
+    text = _MYST_ROLE.sub("", _NESTED_FENCE.sub("", content))  # a role's braces are markup
     symbols = sum(text.count(ch) for ch in "{}[]();=<>$\\|")
     return len(_WORD.findall(text)) >= 8 and symbols <= 0.03 * len(text)
 
@@ -196,6 +205,8 @@ def _inline(token: Token) -> tuple[str, list[str]]:
                 emphasis.append("".join(current))
                 current = []
         text = _child_text(child)
+        if not text and child.type == "myst_role" and parts:
+            parts[-1] = parts[-1].rstrip(" ")  # no gap where a citation was: "curve {cite}`x`,"
         parts.append(text)
         if depth and not child.type.startswith("math"):
             current.append(text)
@@ -215,14 +226,16 @@ def _child_text(child: Token) -> str:
         return f"$${child.content}$$"
     if child.type in ("softbreak", "hardbreak"):
         return "\n"
+    if child.type == "myst_role":
+        return _rendered_role(child.meta["name"], child.content)
     if child.type == "html_inline":
         return ""
     return ""
 
 
 def _prepared(source: str) -> str:
-    """Outside code fences: add the space CommonMark wants after `#` and read MyST's
-    targets and roles (`_myst`); open the fences CommonMark would not (`_fence_opener`)."""
+    """Add the space CommonMark wants after `#`, outside code fences, and open the fences
+    CommonMark would not (see `_fence_opener`)."""
     out: list[str] = []
     fence: tuple[str, int] | None = None  # the open fence's character and length
     for line in source.split("\n"):
@@ -234,31 +247,17 @@ def _prepared(source: str) -> str:
         elif fence is not None and match and _closes(match, fence):
             fence = None
         elif fence is None:
-            line = _myst(_NO_SPACE_HEADING.sub(r"\1 ", line, count=1))
+            line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
         out.append(line)
     return "\n".join(out)
 
 
-# MyST (Jupyter Book, Sphinx): "(label)=" names the next heading for links; a role is
-# "{name}`content`". Rendered, a target shows nothing, a citation its reference, a link
-# its text (or, with none, a title only the book's build knows), a term or maths its
-# content; read raw, they were taken for text ("gini-coefficient", "cite").
-_MYST_TARGET = re.compile(r"^\s{0,3}\([\w.:-]+\)=\s*$")
-_MYST_ROLE = re.compile(r"( ?)\{([a-z][\w:-]*)\}`([^`]+)`")
+# MyST (Jupyter Book, Sphinx) roles, "{name}`content`", as a book's build renders them: a
+# citation shows its reference, a link its text (or, with none, a title only the build
+# knows), a term or maths its content; read raw they were taken for text ("cite")
 _MYST_LINK_TEXT = re.compile(r"^(.*?)\s*<[^<>]+>$", re.S)
 _MYST_LINKS = ("ref", "numref", "doc", "eq", "download", "any", "prf:ref", "std:ref")
-
-
-def _myst(line: str) -> str:
-    if _MYST_TARGET.match(line):
-        return ""
-    return _MYST_ROLE.sub(_myst_role, line) if "}`" in line else line
-
-
-def _myst_role(match: re.Match[str]) -> str:
-    space, name, content = match.groups()
-    rendered = _rendered_role(name, content)
-    return space + rendered if rendered else ""  # no gap where a citation was
+_MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}`[^`]*`")
 
 
 def _rendered_role(name: str, content: str) -> str:
