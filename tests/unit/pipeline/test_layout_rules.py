@@ -963,3 +963,24 @@ def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
     # a name and its synonym before "refers to": the first is defined
     sentence = "Infinite elasticity or perfect elasticity refers to the extreme case of a price."
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Infinite elasticity"]
+
+
+def test_chinese_discourse_words_and_quantifiers_name_nothing(tmp_path: Path) -> None:
+    # a lecture's "接下来" (next) and "本讲座" (this lecture), a heading's "一些" (some)
+    assert [c.term for c in heading_terms("一些历史", 0, 2)] == ["历史"]
+    assert [c.term for c in heading_terms("一些常见的排序算法", 0, 2)] == ["排序算法"]
+    for word in ("接下来", "其次", "总之", "讲座", "本讲座"):
+        assert not acceptable(word), word
+    text = (
+        "# 收入不平等\n\n## 一些历史\n\n历史上收入不平等一直存在。历史数据很少。\n\n"
+        "**洛伦兹曲线**是描述收入分配的一种曲线。\n\n"
+        + "".join(
+            f"接下来我们研究洛伦兹曲线的第{n}个性质。本讲座用洛伦兹曲线衡量收入不平等。\n\n"
+            for n in range(1, 7)
+        )
+    )
+    path = tmp_path / "lecture.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh").knowledge.concepts}
+    assert "洛伦兹曲线" in keys
+    assert {"接下来", "讲座", "本讲座", "一些历史"}.isdisjoint(keys)
