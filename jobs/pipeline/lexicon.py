@@ -72,7 +72,7 @@ FURNITURE_WORDS = _words(
     """listing listings figure figures fig chapter chapters section sections table tables page
     pages exercise exercises appendix equation equations example examples note notes definition
     definitions tip tips hint hints warning warnings caution important remember reminder aside
-    attention danger notice todo answer answers"""
+    attention danger notice todo answer answers lecture lectures"""
 ) | {"vice versa"}  # the last line: a callout's or a self-check's label ("**Tip:** …",
 # "Answer: …"), not a topic; FURNITURE_WORDS is looked up by a term's whole key
 

@@ -102,7 +102,16 @@ def _note_fence(token: Token) -> bool:
     ```{admonition}) and holding sentences is a box of the source's own renderer (a note,
     a tip, a warning): prose to read, where books often define a term, not code."""
     label = token.info.split(maxsplit=1)[0].strip("{}") if token.info.strip() else ""
+    if label in _CODE_DIRECTIVES:
+        return False
     return bool(label) and not _language(label) and _reads_as_prose(token.content)
+
+
+# MyST / Sphinx directives that hold code ("```{code-cell} ipython3" with "import pandas as
+# pd" reads like words)
+_CODE_DIRECTIVES = frozenset(
+    {"code-cell", "code-block", "code", "sourcecode", "literalinclude", "jupyter-execute"}
+)
 
 
 # A MyST directive's options (Jupyter Book): a YAML block between "---" lines, or ":key:"

@@ -969,7 +969,7 @@ def test_chinese_discourse_words_and_quantifiers_name_nothing(tmp_path: Path) ->
     # a lecture's "接下来" (next) and "本讲座" (this lecture), a heading's "一些" (some)
     assert [c.term for c in heading_terms("一些历史", 0, 2)] == ["历史"]
     assert [c.term for c in heading_terms("一些常见的排序算法", 0, 2)] == ["排序算法"]
-    for word in ("接下来", "其次", "总之", "讲座", "本讲座"):
+    for word in ("接下来", "其次", "总之", "讲座", "本讲座", "lecture", "lectures"):
         assert not acceptable(word), word
     text = (
         "# 收入不平等\n\n## 一些历史\n\n历史上收入不平等一直存在。历史数据很少。\n\n"

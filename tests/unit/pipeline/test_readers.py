@@ -140,6 +140,22 @@ def test_myst_targets_and_roles_read_as_rendered(tmp_path: Path) -> None:
     assert ("paragraph", 0, "% change in price is what an elasticity divides by.") in kinds
 
 
+def test_a_myst_code_cell_is_code_though_it_reads_like_words(tmp_path: Path) -> None:
+    # "import matplotlib.pyplot as plt" has words and few symbols, as a note box has
+    path = tmp_path / "cells.md"
+    imports = (
+        "import pandas as pd\nimport numpy as np\nimport matplotlib.pyplot as plt\n"
+        "import random as rd\nimport plotly.express as px\n"
+    )
+    path.write_text(
+        f"# Inequality\n\n```{{code-cell}} ipython3\n{imports}```\n\n"
+        f"```{{code-block}} python\n{imports}```\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert [k for k, _, _ in kinds] == ["heading", "code", "code"]
+
+
 def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
     path = tmp_path / "span.md"
     path.write_text("# T\n\n```a `b` c``` is a code span.\n\n## After\n\nText.\n", encoding="utf-8")
