@@ -19,10 +19,9 @@ from lemminflect import getAllLemmas
 
 _GENERIC_PARAMS = re.compile(r"<[^<>]{1,20}>")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-# "a priori", "a posteriori": Latin, where "a" is no article
-_LEADING_ARTICLE = re.compile(
-    r"^(?:the|an|a(?!\s+(?:priori|posteriori|fortiori)\b))\s+", re.IGNORECASE
-)
+# "a priori", "a posteriori": Latin, where "a" is no article (the pipeline reads them so too)
+LATIN_AFTER_A = ("priori", "posteriori", "fortiori")
+_LEADING_ARTICLE = re.compile(rf"^(?:the|an|a(?!\s+(?:{'|'.join(LATIN_AFTER_A)})\b))\s+", re.I)
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 _SIBILANT = ("x", "sh", "ch", "ss", "zz")
 _CLASSICAL_PLURAL = ("i", "a", "ae")  # Latin and Greek plurals

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 import rjieba
 
-from datasources.concept_keys import concept_key
+from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
@@ -35,7 +35,8 @@ class Definition:
     confidence: float
 
 
-_ART = r"(?:(?:an?|the)\s+)?"
+_LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" is no article
+_ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
 _EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
@@ -162,7 +163,9 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 # Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
 # and "is" ("A data race is similar to …"), "X是一种…". Weak alone; where the term is
 # first mentioned (concepts._introduced) it stands in for the lost emphasis.
-_EN_PLAIN = re.compile(rf"^(?:an?)\s+{_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I)
+_EN_PLAIN = re.compile(
+    rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
+)
 _ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
 _EN_CUT = re.compile(
     r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I

@@ -24,7 +24,7 @@ from functools import lru_cache
 import rjieba
 from lemminflect import getAllLemmas
 
-from datasources.concept_keys import concept_key
+from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_STOP,
@@ -37,6 +37,7 @@ from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose
 
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
+VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
 _EN_TOKEN = re.compile(
     r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]"
 )
@@ -190,16 +191,29 @@ _DETERMINERS = frozenset(
 )
 
 
+# After one of these a word that can be a verb is the verb ("we study income", "you can
+# use hash tables"): it is a term alone ("you can push", "we drop"), never the first word
+# of a longer one. ("to" is no such word: "a pointer to stack frames")
+_SUBJECTS_AND_MODALS = frozenset(
+    {
+        "we", "you", "they", "i", "he", "she", "can", "could", "will", "would", "shall",
+        "should", "may", "might", "must", "cannot", "does", "do", "did",
+    }
+)  # fmt: skip
+
+
 # "a priori knowledge": the "a" of a Latin phrase is part of the name, no article
-_LATIN_AFTER_A = [["priori"], ["posteriori"], ["fortiori"]]
+_LATIN_AFTER_A = [[word] for word in LATIN_AFTER_A]
 
 
 def _en_phrases(text: str) -> list[list[str]]:
-    """Runs of content words. A run that follows a determiner starts with DETERMINED."""
+    """Runs of content words. A run that follows a determiner starts with DETERMINED, one
+    whose first word is a verb after its subject or a modal with VERBAL."""
     phrases: list[list[str]] = []
     current: list[str] = []
     determined = False
     tokens = _EN_TOKEN.findall(text)
+    verb_next = False
     for position, token in enumerate(tokens):
         token = token.replace("’", "'")
         lower = token.lower()
@@ -211,12 +225,15 @@ def _en_phrases(text: str) -> list[list[str]]:
         ):
             if not current and determined:
                 current.append(DETERMINED)
+            elif not current and verb_next and "VERB" in getAllLemmas(lower):
+                current.append(VERBAL)
             current.append(token)
             continue
         if current:
             phrases.append(current)
         current = []
         determined = lower in _DETERMINERS
+        verb_next = lower in _SUBJECTS_AND_MODALS
     if current:
         phrases.append(current)
     return phrases
@@ -227,7 +244,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         yield from _zh_ngrams(phrase)  # type: ignore[arg-type]
         return
     nominal = bool(phrase) and phrase[0] == DETERMINED
-    if nominal:
+    verbal = bool(phrase) and phrase[0] == VERBAL
+    if nominal or verbal:
         phrase = phrase[1:]
     for i in range(len(phrase)):
         # right after a determiner a bare verb is a noun's modifier or head: "a commit
@@ -235,7 +253,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         opens_noun_phrase = nominal and i == 0
         if not (_en_can_start(phrase[i]) or (opens_noun_phrase and _bare_verb(phrase[i]))):
             continue
-        for j in range(i + 1, min(i + MAX_WORDS, len(phrase)) + 1):
+        longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
+        for j in range(i + 1, min(i + longest, len(phrase)) + 1):
             last = phrase[j - 1]
             ends = _en_can_end(last) or (
                 (opens_noun_phrase and _bare_verb(last)) or (j - i >= 2 and gerund(last))

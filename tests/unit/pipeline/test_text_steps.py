@@ -9,6 +9,7 @@ import pytest
 from datasources.concept_keys import concept_key
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
 from jobs.pipeline.mentions import mention_pattern
@@ -16,6 +17,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import emphasis_name
+from jobs.pipeline.terms import collect
 from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
@@ -208,6 +210,13 @@ def test_a_latin_phrase_keeps_its_a(tmp_path: Path) -> None:
     assert concept_key("A priori knowledge") == "a priori knowledge"
     assert concept_key("a posteriori") == "a posteriori"
     assert concept_key("a tree") == "tree"
+    # plain text defines it whole ("A priori knowledge is …"), an article still goes
+    sentence = "A priori knowledge is knowledge that can be gained using reason alone."
+    assert [d.term for d in find_definitions(sentence, 0, False, plain=True)] == [
+        "A priori knowledge"
+    ]
+    sentence = "A stack is a list with one open end."
+    assert [d.term for d in find_definitions(sentence, 0, False, plain=True)] == ["stack"]
     text = (
         "# Knowledge\n\n"
         "**A priori knowledge** is knowledge that can be gained using reason alone. "
@@ -218,3 +227,13 @@ def test_a_latin_phrase_keeps_its_a(tmp_path: Path) -> None:
     titles = {c.title for c in concepts_of(tmp_path, text)}
     assert {"a priori knowledge", "a posteriori knowledge"} <= {t.lower() for t in titles}
     assert not {"priori knowledge", "posteriori knowledge"} & {t.lower() for t in titles}
+
+
+def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
+    # "when we study income": "study" is the verb; "you can push" keeps "push" alone
+    text = "When we study income and wealth, you can push commits. We study income again."
+    stats = collect([(0, text)], None)
+    assert "study income" not in stats and "income" in stats
+    assert "push" in stats and "push commit" not in stats
+    # after a determiner the same word opens a name: "the merge commit"
+    assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
