@@ -347,6 +347,13 @@ _NAME_THEN = frozenset(
 )  # fmt: skip
 
 
+def _modifies_the_name(name: str, rest: str) -> bool:
+    """What follows the name inside the subject is a synonym or a prepositional phrase:
+    "… or perfect elasticity", "… in one dimension", "balance factor of a node"."""
+    words = name.split()
+    return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
@@ -354,7 +361,7 @@ def _read(
     pattern = match.re
     raw = match.group("t")
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
-    if cut and cut.group(0).split()[0].lower() not in _NAME_THEN:
+    if cut and not _modifies_the_name(raw[: cut.start()], cut.group(0)):
         # the subject before "is a …" holds a clause ("Economists believe there are a …",
         # "A tree where each node …"): no name is being defined
         return None

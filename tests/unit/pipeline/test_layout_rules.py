@@ -958,6 +958,8 @@ def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
         list(find_definitions("**Answer:** The supply curve shifts.", 0, False, ("Answer:",))) == []
     )
     # a prepositional modifier inside the subject leaves the name before it
+    sentence = "The balance factor of a node is defined as the height of its left subtree."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["balance factor"]
     sentence = "Gradient descent in one dimension is an excellent example of the method."
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Gradient descent"]
     # a name and its synonym before "refers to": the first is defined
