@@ -120,7 +120,7 @@ def find_concepts(
     prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
-        cues = [c for c in cues if not _a_questions_clause(c, blocks, prose)]
+        cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -199,15 +199,7 @@ def find_concepts(
         # named twice; Chinese texts set claims in bold too often for the rule to hold
         # there. Plain text lost the bold: a term defined where the body first uses it
         # (`_introduced`) stands for it.
-        uses = (
-            []
-            if chinese
-            else sorted(set(entry.blocks))
-            if entry is not None
-            else _plain_uses(key, blocks)
-            if emphasised
-            else []
-        )
+        uses = [] if chinese else _uses(key, entry, blocks) if entry or emphasised else []
         drafts.append(
             Draft(
                 key,
@@ -711,12 +703,12 @@ _CLAUSE_HEADING = re.compile(
 )
 
 
-def _a_questions_clause(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
-    """A heading asking a question holds a clause ("How Does Income Affect Demand?",
-    "Why Measure Intelligence?", "Can Businesses Pass Costs on to Consumers?"): several of
-    its words are a name only where the body writes them as one, after an article or a
-    preposition ("What Are Learning Disabilities?" … "children with learning
-    disabilities"). Its single words stay candidates."""
+def _clause_in_heading(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
+    """A heading that asks, tells how or holds a relative clause holds a clause ("How Does
+    Income Affect Demand?", "Why Measure Intelligence?", "Other Factors That Affect
+    Supply"): several of its words are a name only where the body writes them as one,
+    after an article or a preposition ("What Are Learning Disabilities?" … "children with
+    learning disabilities"). Its single words stay candidates."""
     if cue.kind != "heading" or " " not in cue.term:
         return False
     if not _CLAUSE_HEADING.search(blocks[cue.block].text):
@@ -727,9 +719,12 @@ def _a_questions_clause(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
     return True
 
 
-def _plain_uses(key: str, blocks: Sequence[Block]) -> list[int]:
-    """The prose blocks that name `key`, for an emphasised term the term statistics do not
-    read ("quantity demanded", "shift in demand": `acceptable(..., emphasised=True)`)."""
+def _uses(key: str, entry: TermStats | None, blocks: Sequence[Block]) -> list[int]:
+    """The prose blocks that name `key`, in order: from the term statistics, or searched
+    for an emphasised term they do not read ("quantity demanded", "shift in demand":
+    `acceptable(..., emphasised=True)`)."""
+    if entry is not None:
+        return sorted(set(entry.blocks))
     pattern = mention_pattern(key)
     return [i for i, b in enumerate(blocks) if b.kind in PROSE and pattern.search(b.text)]
 

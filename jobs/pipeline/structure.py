@@ -52,7 +52,7 @@ _EN_LEAD = re.compile(
     re.I,
 )
 _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # by means of, based on
-# "一些历史" (some history), like English "Some History": a quantifier opens no name
+# "一些历史" (some history): a quantifier opens no name, as "Some" opens none in English
 _ZH_LEAD = re.compile(
     rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
 )
