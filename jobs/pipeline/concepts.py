@@ -24,7 +24,9 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import (
+    EN_DETERMINERS,
     EN_GENERIC,
+    EN_PREPOSITIONS,
     EN_STOP,
     GLOSSARY_HEADINGS,
     ZH_BROAD,
@@ -688,11 +690,12 @@ def _lower_first(surfaces: Counter[str]) -> str:
 # what comes before a noun phrase and never before a verb: an article, a determiner or a
 # preposition ("the hash table", "with learning disabilities"; "to" opens infinitives,
 # "this" and "these" stand alone as subjects: "this affects supply")
-_BEFORE_A_NAME = re.compile(
-    r"\b(?:a|an|the|of|in|on|for|with|by|about|from|between|as|its|"
-    r"their|his|her|our|your|each|every|any|some|no)\s+[*_]*$",
-    re.IGNORECASE,
+_NAME_OPENERS = (
+    (EN_DETERMINERS - {"this", "that", "these", "those"})
+    | (EN_PREPOSITIONS - {"to"})
+    | {"any", "some", "no"}
 )
+_BEFORE_A_NAME = re.compile(rf"\b(?:{'|'.join(sorted(_NAME_OPENERS))})\s+[*_]*$", re.IGNORECASE)
 
 
 # a heading that asks ("…?"), tells how or why ("How Production Costs Affect Supply") or

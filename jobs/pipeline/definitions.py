@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
-from jobs.pipeline.lexicon import EN_STOP
+from jobs.pipeline.lexicon import EN_PREPOSITIONS, EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
 
@@ -339,12 +339,7 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
 # what may follow a defined name inside its sentence's subject: a synonym ("Infinite
 # elasticity or perfect elasticity refers to …") or a prepositional modifier ("Gradient
 # descent in one dimension is an excellent example …"); the name is the words before it
-_NAME_THEN = frozenset(
-    {
-        "or", "in", "on", "at", "for", "with", "by", "from", "under", "over", "between",
-        "into", "within", "without", "across", "through", "during", "among",
-    }
-)  # fmt: skip
+_NAME_THEN = EN_PREPOSITIONS | {"or"}
 
 
 def _modifies_the_name(name: str, rest: str) -> bool:

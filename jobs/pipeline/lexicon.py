@@ -39,6 +39,16 @@ EN_STOP = _words(
 
 # Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
 # (as the first or last word of a term they make a fragment: "use the", "following").
+# Determiners: after one a word is read as part of a noun phrase ("a commit object", "the
+# merge commit"; the lexicon knows "commit" and "merge" only as verbs)
+EN_DETERMINERS = _words("a an the this that these those each every its your our their his her my")
+# Prepositions that join a noun phrase to what it names or modifies ("shift in demand",
+# "balance factor of a node", "children with learning disabilities")
+EN_PREPOSITIONS = _words(
+    """of in on at for with by from under over between into within without across through
+    during among about as to"""
+)
+
 EN_GENERIC = _words(
     """able actual actually add added adding additional allow allowed allows already another
     apply approach arbitrary available basic become becomes begin below best better big bit

@@ -22,6 +22,7 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_GENERIC,
+    EN_PREPOSITIONS,
     EN_STOP,
     FACET_AFTER,
     FACET_HEADINGS,
@@ -665,11 +666,6 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 
 
-# prepositions that join a noun to its complement in a name ("shift in demand", "appeal to
-# ignorance", "knowledge by acquaintance"; "of" joins any name and needs no rule)
-_NAME_PREPOSITIONS = frozenset({"in", "to", "by", "for", "on", "with", "from", "under", "of"})
-
-
 def _introduced_phrase(lowered: list[str]) -> bool:
     """A name a textbook sets in bold that the rules for running text would read as a clause:
     a noun and a participle after it ("quantity demanded", "quantity supplied"), a noun and
@@ -690,7 +686,7 @@ def _introduced_phrase(lowered: list[str]) -> bool:
             and "NOUN" not in lemmas
             and "ADJ" not in lemmas
         )
-    if lowered[1] not in _NAME_PREPOSITIONS:
+    if lowered[1] not in EN_PREPOSITIONS:  # "appeal to ignorance", "knowledge by acquaintance"
         return False
     rest = lowered[2:]
     if rest[0] in {"the", "a", "an"}:

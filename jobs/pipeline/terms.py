@@ -26,6 +26,7 @@ from lemminflect import getAllLemmas
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
+    EN_DETERMINERS,
     EN_GENERIC,
     EN_STOP,
     FURNITURE,
@@ -167,30 +168,6 @@ def _sub_keys(key: str, parts: list[str]) -> set[str]:
     return set()
 
 
-# After one of these a word is read as part of a noun phrase: "a commit object", "the
-# merge commit" (the lexicon knows "commit" and "merge" only as verbs)
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "every",
-        "its",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "my",
-    ]
-)
-
-
 # After one of these a word that can be a verb is the verb ("we study income", "you can
 # use hash tables"): it is a term alone ("you can push", "we drop"), never the first word
 # of a longer one. ("to" is no such word: "a pointer to stack frames")
@@ -232,7 +209,7 @@ def _en_phrases(text: str) -> list[list[str]]:
         if current:
             phrases.append(current)
         current = []
-        determined = lower in _DETERMINERS
+        determined = lower in EN_DETERMINERS
         verb_next = lower in _SUBJECTS_AND_MODALS
     if current:
         phrases.append(current)
