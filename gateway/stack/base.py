@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 from urllib.parse import urlsplit
 
-from gateway.stack import ports
+from gateway.stack import envfile, ports
 from gateway.stack.envfile import mask_url
 from gateway.stack.paths import StackPaths
 from gateway.stack.process import (
@@ -80,6 +80,19 @@ class Store(ABC):
     @abstractmethod
     def external(self, environ: Mapping[str, str]) -> dict[str, str] | None:
         """The externally configured variables for this store, or None if it is ours to run."""
+
+    def elsewhere(self, environ: Mapping[str, str]) -> dict[str, str] | None:
+        """`external`, except that our own env file's values name the store we run.
+
+        A shell that ran `set -a; . .stack/stack.env` holds our URLs: read as external
+        stores, `up` would start nothing and write an empty env file over the real one.
+        """
+        configured = self.external(environ)
+        if configured is None or not self.paths.env_file.is_file():
+            return configured
+        if configured.items() <= envfile.read(self.paths.env_file).items():
+            return None
+        return configured
 
     @abstractmethod
     def env(self, record: Record) -> dict[str, str]:
@@ -207,7 +220,7 @@ class Store(ABC):
     def status(self, environ: Mapping[str, str] | None = None) -> StoreStatus:
         environ = os.environ if environ is None else environ
         try:
-            external = self.external(environ)
+            external = self.elsewhere(environ)
         except StackError as exc:
             return StoreStatus(self.name, "external", None, None, str(exc))
         if external is not None:

@@ -55,15 +55,16 @@ def up(
 ) -> dict[str, str]:
     """Start (or reuse) every store not configured externally; write and return the env.
 
-    External stores (URL variable set) are not started, only waited for, and are not
-    written to the env file: they are already in the environment.
+    External stores (URL variable set to something other than our env file's value) are
+    not started, only waited for, and are not written to the env file: they are already
+    in the environment.
     """
     environ = os.environ if environ is None else environ
     paths = StackPaths.from_env(environ) if paths is None else paths
     with _locked(paths):
         everything = stores(paths)
         # Validate every external URL before starting anything: fail in a second, not a minute.
-        external = {store.name: store.external(environ) for store in everything}
+        external = {store.name: store.elsewhere(environ) for store in everything}
         wanted = [
             store
             for store in everything

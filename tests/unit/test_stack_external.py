@@ -165,3 +165,23 @@ def test_an_external_redis_without_a_cache_url_starts_no_cache(
     assert not cache.wanted(EXTERNAL)
     assert cache.wanted({})  # a stack of our own: both Redis instances
     assert cache.wanted(EXTERNAL | {"REDIS_CACHE_URL": "redis://cache.internal:6379/0"})
+
+
+def test_our_own_env_file_in_the_environment_names_our_stores(
+    paths: StackPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`set -a; . .stack/stack.env`, then `make seed` (which runs `stack up`): the stores
+    stay ours and the env file keeps their URLs instead of being written empty."""
+    written = EXTERNAL | {"NEO4J_USER": "neo4j"}  # stands for what an earlier `up` wrote
+    envfile.write(paths.env_file, written)
+    for store in manager.stores(paths):
+        assert store.elsewhere(written) is None
+        assert store.status(written).state == "stopped"
+    for store_type in manager.STORE_TYPES:  # "start" each: its env is the written one
+        monkeypatch.setattr(store_type, "ensure", lambda self, fixed: self.external(written))
+    assert manager.up(with_weaviate=True, environ=written, paths=paths) == written
+    assert envfile.read(paths.env_file) == written
+
+    elsewhere = written | {"REDIS_URL": "redis://:other@cache.internal:6379/0"}
+    assert RedisStore(paths).elsewhere(elsewhere) == {"REDIS_URL": elsewhere["REDIS_URL"]}
+    assert PostgresStore(paths).elsewhere(elsewhere) is None
