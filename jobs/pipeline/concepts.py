@@ -448,7 +448,7 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
             cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
         elif block.kind in PROSE:
-            emphasised = emphasis_terms(block.emphasis, index)
+            emphasised = emphasis_terms(block.emphasis, index, block.text)
             cues.extend(emphasised)
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)

@@ -37,6 +37,13 @@ EN_STOP = _words(
     inside outside beside besides across along behind beyond near toward onto underneath"""
 )
 
+
+def numeral_one(previous: str, word: str) -> bool:
+    """ "I" right after a capitalised word is the numeral of a name ("Type I error", "World
+    War I", "Phase I trial"), not the pronoun that EN_STOP lists."""
+    return word == "I" and previous[:1].isupper()
+
+
 # Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
 # (as the first or last word of a term they make a fragment: "use the", "following").
 # Determiners: after one a word is read as part of a noun phrase ("a commit object", "the
@@ -63,7 +70,7 @@ EN_GENERIC = _words(
     illustrate important include included includes including instance interesting introduce
     introduced keep keeps kind kinds know known large larger last later lead learn learned
     left let like likewise little long look looks lot lots low main make makes making many
-    matter mean means mention mentioned might mind need needed needs new next nice note notice
+    matter means mention mentioned might mind need needed needs new next nice note notice
     obtain obvious obviously ok okay old particular particularly part parts people place
     possible possibly practice present previous previously probably provide provided provides
     put quick quickly ready real reason recall recognize refer relatively remember require

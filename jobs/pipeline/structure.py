@@ -34,6 +34,7 @@ from jobs.pipeline.lexicon import (
     ZH_STOP,
     apparatus,
     everyday,
+    numeral_one,
     zh_everyday,
 )
 from jobs.pipeline.normalise import clean_title
@@ -311,8 +312,9 @@ def _code_terms(text: str) -> list[str]:
 _TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 
-def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
-    """Emphasised spans that can be names; a lone verb ("*increase*") is stress, not a term.
+def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[Cue]:
+    """Emphasised spans of the block `text` that can be names; a lone verb ("*increase*")
+    is stress, not a term, unless the text writes it after an article ("the **mean**").
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
     before the closing bracket)."""
@@ -322,7 +324,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int) -> list[Cue]:
         for term in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
         if acceptable(term, emphasised=True)
-        and (not _stressed_verb(term) or _introduced_phrase([term.lower()]))
+        and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
     ]
 
@@ -337,8 +339,18 @@ def emphasis_name(span: str) -> str:
     return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 
-def _stressed_verb(term: str) -> bool:
-    return " " not in term and term.isascii() and "VERB" in getAllLemmas(term.lower())
+def _stressed_verb(term: str, text: str) -> bool:
+    if " " in term or not term.isascii():
+        return False
+    lemmas = getAllLemmas(term.lower())
+    # "the **mean** (average)", "the *mean*, also called the *average*": a noun the text
+    # names and glosses at once, no stress
+    return "VERB" in lemmas and not (
+        "NOUN" in lemmas and re.search(_GLOSSED_NOUN.format(re.escape(term)), text, re.I)
+    )
+
+
+_GLOSSED_NOUN = r"\b(?:the|an?)\s+{}\s*(?:\(|,\s*(?:also|or|i\.e\.|that is)\b)"
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
@@ -636,13 +648,16 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if _EXPRESSION.search(term):
         return False  # "a, b", "n + b": a list or a formula's letters, not a name (C++ is)
     lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
+    # "Type I error", "World War I": that "I" is a numeral, no pronoun (EN_STOP lists "i")
+    numerals = {i for i in range(1, len(words)) if numeral_one(words[i - 1], words[i])}
+    head = lowered[-2] if len(words) - 1 in numerals else lowered[-1]
     if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
         return False  # "Seventy-five", "Forty percent": a quantity in an example
     if (
         lowered[0] in EN_STOP - {"a", "an", "the"}
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
-        or lowered[-1] in EN_STOP
+        or head in EN_STOP
     ):
         return False
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
@@ -657,11 +672,12 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         and not (heading and lowered[0].endswith("ing"))
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
-    if len(words) > 1 and (not _head_noun(lowered[-1]) or _adverb(lowered[0])):
+    if len(words) > 1 and (not _head_noun(head) or _adverb(lowered[0])):
         return False  # "previously unseen", "is convex": a phrase, not a name
     # "Design By Contract" in a sentence is a name (a heading capitalises every word)
     title_case = not heading and all(w[0].isupper() for w in words)
-    if not title_case and any(w in EN_STOP and w != "of" for w in lowered[1:-1]):
+    inside = (w for i, w in enumerate(lowered[1:-1], 1) if i not in numerals)
+    if not title_case and any(w in EN_STOP and w != "of" for w in inside):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 

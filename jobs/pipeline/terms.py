@@ -33,6 +33,7 @@ from jobs.pipeline.lexicon import (
     FURNITURE_WORDS,
     ZH_STOP,
     ZH_UNCOUNTED,
+    numeral_one,
 )
 from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose
 
@@ -195,10 +196,14 @@ def _en_phrases(text: str) -> list[list[str]]:
         token = token.replace("’", "'")
         lower = token.lower()
         latin = lower == "a" and tokens[position + 1 : position + 2] in _LATIN_AFTER_A
-        if latin or (
-            token[0].isalpha()
-            and (lower not in EN_STOP or lower == "of")
-            and not _contraction(lower)
+        if (
+            latin
+            or (current and numeral_one(current[-1], token))
+            or (
+                token[0].isalpha()
+                and (lower not in EN_STOP or lower == "of")
+                and not _contraction(lower)
+            )
         ):
             if not current and determined:
                 current.append(DETERMINED)

@@ -986,3 +986,37 @@ def test_chinese_discourse_words_and_quantifiers_name_nothing(tmp_path: Path) ->
     keys = {c.key for c in analyse_file(path, language="zh").knowledge.concepts}
     assert "洛伦兹曲线" in keys
     assert {"接下来", "讲座", "本讲座", "一些历史"}.isdisjoint(keys)
+
+
+def test_a_capital_i_after_a_capitalised_word_is_a_numeral_not_the_pronoun() -> None:
+    # a statistics textbook: "Type I error" lost its "I" to the pronoun and read "error"
+    text = "A Type I error rejects a true null hypothesis. Type I errors cost. The book I wrote."
+    keys = set(collect([(0, text)]))
+    assert "type i error" in keys
+    assert not [k for k in keys if "book i" in k]  # after a lower-case noun: the pronoun
+    for name in ("Type I error", "World War I", "Phase I trial"):
+        assert acceptable(name, emphasised=True), name
+    for clause in ("the book I wrote", "when I run"):
+        assert not acceptable(clause, emphasised=True), clause
+
+
+def test_a_word_that_can_be_a_verb_is_a_name_where_the_text_glosses_it(tmp_path: Path) -> None:
+    # "the **mean** (average)": a statistics textbook's key term, not stress on a verb
+    glossed = "The two measures of the center are the mean (average) and the median."
+    assert [c.term for c in emphasis_terms(("mean", "median"), 0, glossed)] == ["mean", "median"]
+    also = "A related quantity is the mean, also called the average."
+    assert [c.term for c in emphasis_terms(("mean",), 0, also)] == ["mean"]
+    # stress stays stress: a verb, or a word that modifies the next one
+    assert emphasis_terms(("increase",), 0, "You must increase the size.") == []
+    assert emphasis_terms(("single",), 0, "In other words, a single step suffices.") == []
+    assert emphasis_terms(("mean",), 0, "What do we mean by the mean of the data?") == []
+    text = (
+        "# Descriptive Statistics\n\n"
+        "## Measures of the Center\n\n"
+        "The two most widely used measures of the center are the **mean** (average) and "
+        "the **median**. To calculate the mean, add the values and divide by their number. "
+        "The median splits the ordered data into two equal parts.\n\n"
+        "The mean is affected by outliers; the median is not. A sample mean estimates the "
+        "population mean, and the mean of a frequency table weights each midpoint.\n"
+    )
+    assert {"mean", "median"} <= keys_of(tmp_path, text)
