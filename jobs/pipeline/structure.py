@@ -343,14 +343,21 @@ def _stressed_verb(term: str, text: str) -> bool:
     if " " in term or not term.isascii():
         return False
     lemmas = getAllLemmas(term.lower())
-    # "the **mean** (average)", "the *mean*, also called the *average*": a noun the text
-    # names and glosses at once, no stress
+    # "the **mean** (average)", "columns, called **groups**", "**metals** (elements that
+    # are shiny …)": a noun the text names as it glosses it, no stress ("Gage (age 25)",
+    # a table's "**SUM**": capitals name a person or label a row)
     return "VERB" in lemmas and not (
-        "NOUN" in lemmas and re.search(_GLOSSED_NOUN.format(re.escape(term)), text, re.I)
+        "NOUN" in lemmas
+        and term[0].islower()
+        and re.search(_NAMED_NOUN.format(re.escape(term)), text)
     )
 
 
-_GLOSSED_NOUN = r"\b(?:the|an?)\s+{}\s*(?:\(|,\s*(?:also|or|i\.e\.|that is)\b)"
+_NAMED_NOUN = (
+    r"\b(?:called|termed|known\s+as|named)\s+(?:(?:the|an?)\s+)?{0}\b"
+    r"|\b{0}\s*\("
+    r"|\b(?:the|an?)\s+{0}\s*,\s*(?:also|or|i\.e\.|that\s+is)\b"
+)
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
@@ -619,6 +626,9 @@ def zh_headless(term: str) -> bool:
 
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
+# "275 pounds", "a standard deviation of 55 pounds", "15 25-yard freestyle swims": a word
+# problem's given data, set in bold; a name ends on its number ("Web 2.0", "Windows 10")
+_MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
 
 
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
@@ -630,7 +640,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False
     if not any(ch.isalpha() for ch in term):
         return False  # "10 20 30", "−20 −10": a figure's axis, not a name
-    if _SYMBOLS_ONLY.fullmatch(term) or _CITATION.search(term):
+    if _SYMBOLS_ONLY.fullmatch(term) or _CITATION.search(term) or _MEASURE.search(term):
         return False  # "x n", "f p": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):
         bare = term.replace(" ", "")

@@ -1020,3 +1020,27 @@ def test_a_word_that_can_be_a_verb_is_a_name_where_the_text_glosses_it(tmp_path:
         "population mean, and the mean of a frequency table weights each midpoint.\n"
     )
     assert {"mean", "median"} <= keys_of(tmp_path, text)
+
+
+def test_a_plural_that_can_be_a_verb_is_a_name_where_the_text_names_it() -> None:
+    # a chemistry textbook: "18 vertical columns, called **groups**", "**metals** (elements
+    # that are shiny …)", "are called **hydrates**"
+    text = (
+        "The table has seven rows, called periods, and 18 vertical columns, called groups. "
+        "The elements form classes: metals (elements that are shiny and conduct heat). "
+        "Ionic compounds with water in their crystals are called hydrates."
+    )
+    found = [c.term for c in emphasis_terms(("groups", "metals", "hydrates"), 0, text)]
+    assert found == ["groups", "metals", "hydrates"]
+    # a person's name or a table's label in capitals, and stress, stay out
+    assert emphasis_terms(("Gage",), 0, "On that day, Gage (age 25) was working.") == []
+    assert emphasis_terms(("SUM",), 0, "SUM (of the column)") == []
+    assert emphasis_terms(("increases",), 0, "The price increases quickly.") == []
+
+
+def test_a_word_problems_given_data_set_in_bold_is_no_name() -> None:
+    # a statistics textbook sets the data of a word problem in bold
+    for data in ("275 pounds", "standard deviation of 55 pounds", "16.43 seconds"):
+        assert not acceptable(data, emphasised=True), data
+    for name in ("Web 2.0", "Windows 10", "IPv4 address", "L2 norm", "2-3 tree"):
+        assert acceptable(name, emphasised=True), name
