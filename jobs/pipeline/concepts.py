@@ -54,12 +54,13 @@ from jobs.pipeline.structure import (
     zh_headless,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
-from jobs.pipeline.textutil import has_han, sentences
+from jobs.pipeline.textutil import has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
+MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
 
 
 @dataclass(slots=True)
@@ -133,6 +134,7 @@ def find_concepts(
         if key not in best_definition or found.confidence > best_definition[key].confidence:
             best_definition[key] = found
 
+    section_of = _sections(blocks)
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
@@ -166,6 +168,8 @@ def find_concepts(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):
             continue
+        if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
+            continue  # "heads of lettuce", "cell phones": one section's worked example
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
             continue  # "*The Shawshank Redemption*", "Marilu **Henner**": named in one passage
         if casing is not None and key in cited and casing[key] >= 0 and "heading" not in kinds:
@@ -234,6 +238,37 @@ def find_concepts(
     if not chinese:
         chosen = _merge_surnames(chosen, blocks)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _sections(blocks: Sequence[Block]) -> list[int]:
+    """Each block's top-level section, numbered from 1 (0 before the first): sections open
+    at the headings of the highest level that occurs more than once (a chapter's title
+    above its sections opens none)."""
+    levels = Counter(b.level for b in blocks if b.kind == "heading")
+    top = min((level for level, n in levels.items() if n > 1), default=None)
+    section, numbers = 0, []
+    for block in blocks:
+        if top is not None and block.kind == "heading" and block.level <= top:
+            section += 1
+        numbers.append(section)
+    return numbers
+
+
+def _in_one_example(
+    entry: TermStats | None, section_of: list[int], blocks: Sequence[Block]
+) -> bool:
+    """Used in one top-level section of a document that has several, mostly beside
+    figures: a term only the frequency statistics found there is a worked example's
+    vocabulary ("a sample of 20 heads of lettuce"), not a topic."""
+    if entry is None or section_of[-1] < MIN_SECTIONS:
+        return False
+    if len({section_of[i] for i in entry.blocks}) > 1:
+        return False
+    with_figures = sum(bool(_FIGURE.search(prose(blocks[i].text))) for i in entry.blocks)
+    return 2 * with_figures >= len(entry.blocks)
+
+
+_FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8
 
 
 def _introduced_at(uses: list[int], emphasised: set[int]) -> bool:

@@ -1044,3 +1044,29 @@ def test_a_word_problems_given_data_set_in_bold_is_no_name() -> None:
         assert not acceptable(data, emphasised=True), data
     for name in ("Web 2.0", "Windows 10", "IPv4 address", "L2 norm", "2-3 tree"):
         assert acceptable(name, emphasised=True), name
+
+
+def test_a_worked_examples_vocabulary_in_one_section_is_no_concept(tmp_path: Path) -> None:
+    # a statistics chapter: "heads of lettuce" is the data of one section's worked example
+    example = (
+        "A sample of 20 heads of lettuce weighs 14 pounds on average. The 20 heads of "
+        "lettuce vary by 2 pounds. Of the heads of lettuce, 5 weigh less than 12 pounds.\n\n"
+        "Another 30 heads of lettuce weigh 15 pounds. Plot the 30 heads of lettuce.\n\n"
+    )
+    text = (
+        "# Confidence Intervals\n\n"
+        "## Point Estimates\n\nA **point estimate** is a single value that estimates a "
+        "population parameter. The sample mean is a point estimate of the population mean "
+        "and the sampling error shrinks as the sample grows.\n\n"
+        "## A Single Population Mean\n\n" + example + "The sampling error of this "
+        "sample mean depends on the sample size.\n\n"
+        "## A Population Proportion\n\nA **proportion** is a fraction of the population. "
+        "The sample proportion estimates the population proportion; its sampling error "
+        "is smaller for a larger sample.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "head of lettuce" not in keys
+    assert {"sampling error", "sample mean"} <= keys  # used across sections
+    # the same vocabulary in a document of one section stays (it may be the topic)
+    single = keys_of(tmp_path, "# Lettuce\n\n" + example * 2)
+    assert "head of lettuce" in single
