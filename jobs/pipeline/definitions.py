@@ -3,7 +3,9 @@
 Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
 "… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
 "extensions known as X", "(called the X)" (0.75),
-"X refers to / means / denotes" (0.75), "X is a/an/the …" (0.55, kept only for terms the
+"X refers to / means / denotes" (0.75), "the law of X states that" (0.85), "this
+relationship, the X, is" and "Xs—things that …", "Xs, those containing …" (0.75),
+"X is a/an/the …" (0.55, kept only for terms the
 layout also points at; 0.8 where X itself is emphasised); an emphasised term opening its
 sentence before a colon, a
 glossary entry (0.75); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
@@ -19,7 +21,7 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
-from jobs.pipeline.lexicon import EN_PREPOSITIONS, EN_STOP
+from jobs.pipeline.lexicon import EN_GENERIC, EN_PREPOSITIONS, EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
 
@@ -63,6 +65,44 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*[—–]\s*(?:an?|the)\s+[a-z]+"
             r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+        ),
+        0.75,
+    ),
+    (
+        # "examples of isomers—compounds with the same formula": a plural and, after the
+        # dash, the plural genus that restates it
+        re.compile(
+            r"\b(?P<t>[a-z][\w'’\-]{2,40}s)\s*[—–]\s*[a-z]+s\s+(?:that|which|with|whose|of|"
+            r"containing|consisting|in\s+which)\b"
+        ),
+        0.75,
+    ),
+    (
+        # "The law of multiple proportions states that …": a law, principle or theory is
+        # defined by what it states
+        re.compile(
+            rf"^{_ART}(?P<t>(?:[A-Za-z][\w'’\-]*\s+){{0,5}}?(?:law|principle|theorem|theory|"
+            r"rule|postulate|hypothesis|paradox|effect)(?:\s+of\s+[\w'’\- ]{1,40}?)?)"
+            r"\s+(?:states|says|holds|asserts|predicts)\s+that\b",
+            re.I,
+        ),
+        0.85,
+    ),
+    (
+        # "The modern statement of this relationship, the periodic law, is …": an
+        # appositive names what the sentence pointed at
+        re.compile(
+            r"\b(?:this|these|that|such)\s+[a-z]+,\s+(?:the|an?)\s+"
+            r"(?P<t>[A-Za-z][\w'’\- ]{1,40}?),\s+(?:is|are|was|were|states?|says?)\b"
+        ),
+        0.75,
+    ),
+    (
+        # "binary compounds, those containing only two elements": the plural, then what
+        # sets its members apart
+        re.compile(
+            rf"\b(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,2}}[a-z][\w'’\-]{{2,40}}s),"
+            r"\s+those\s+(?:containing|with|that|which|having|consisting|made|formed|in\s+which)\b"
         ),
         0.75,
     ),
@@ -174,7 +214,9 @@ _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
 
 _EN_DEFINING_VERB = re.compile(
-    r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?)\b", re.I
+    r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?"
+    r"|states|says|holds|asserts|predicts)\b",
+    re.I,
 )
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
@@ -314,7 +356,10 @@ def _nominal(term: str, chinese: bool) -> bool:
     )
 
 
-_EN_CUES = (" is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named")
+_EN_CUES = (
+    " is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named",
+    " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
+)  # fmt: skip
 _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
 
 
@@ -390,6 +435,8 @@ def _en_term(raw: str) -> str:
     # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
     raw = re.sub(r"\s+of$", "", _EN_CUT.sub("", raw), flags=re.I)
     words = raw.split()
+    if len(words) > 2 and words[0].lower() in EN_GENERIC and words[1].lower() == "of":
+        words = words[2:]  # "the idea of majority rule—the basic principle …" names the rule
     return clean_title(" ".join(words[:5])) if len(words) <= 6 else ""
 
 

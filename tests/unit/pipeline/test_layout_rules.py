@@ -1070,3 +1070,31 @@ def test_a_worked_examples_vocabulary_in_one_section_is_no_concept(tmp_path: Pat
     # the same vocabulary in a document of one section stays (it may be the topic)
     single = keys_of(tmp_path, "# Lettuce\n\n" + example * 2)
     assert "head of lettuce" in single
+
+
+def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
+    # a chemistry textbook's plain text: what a law states, an appositive that names what
+    # the sentence pointed at, a plural glossed after a dash or by "those …"
+    cases = {
+        "The law of multiple proportions states that when two elements react, the masses "
+        "of one element are in ratios of small whole numbers.": "law of multiple proportions",
+        "Newton's second law states that force equals mass times acceleration.": (
+            "Newton's second law"
+        ),
+        "The modern statement of this relationship, the periodic law, is as follows: the "
+        "properties of the elements are periodic functions.": "periodic law",
+        "Acetic acid and methyl formate are examples of isomers—compounds with the same "
+        "chemical formula but different structures.": "isomers",
+        "The simplest of these are binary compounds, those containing only two elements.": (
+            "binary compounds"
+        ),
+        # a generic noun and "of" before the name: the name is what follows
+        "Many recoiled from the idea of majority rule—the basic principle of democracy—as "
+        "mob rule.": "majority rule",
+    }
+    for sentence, term in cases.items():
+        found = [d.term for d in find_definitions(sentence, 0, chinese=False)]
+        assert found == [term], sentence
+    # someone stating something defines nothing; nor does a pointer to a rule
+    for sentence in ("The author states that the results hold.", "This rule states that x."):
+        assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
