@@ -31,14 +31,17 @@ class Raw(str):
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
-_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
+_MD_LINE_START = re.compile(r"^(\s?\d*)([-+=.)])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def markdown_text(value: Any) -> str:
-    """Course text as literal Markdown: on one line, special characters backslash-escaped."""
+    """Course text as literal Markdown: on one line, special characters backslash-escaped.
+    Runs of whitespace become one space, kept at the ends: the labels ": " and ", " join
+    the words around them ("**Level**: advanced", "4 weeks, 4 hours a week")."""
     if isinstance(value, Raw):
         return value
-    text = " ".join(str(value if value is not None else "").split())
+    text = _WHITESPACE.sub(" ", str(value if value is not None else ""))
     text = _MD_INLINE.sub(r"\\\1", text)
     # "- x", "+ x", "= x", "1. x", "1) x" at a line's start would start a list or heading
     return _MD_LINE_START.sub(r"\1\\\2", text)

@@ -73,3 +73,15 @@ def test_markdown_text_escapes_line_starts_and_specials() -> None:
 def test_render_bytes_are_utf8() -> None:
     course = hostile_course()
     assert render(course, "html").decode("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_markdown_keeps_the_spaces_of_the_labels_between_words() -> None:
+    # the labels ": " and ", " lost their spaces: "**Level**:advanced", "4 weeks,4 hours"
+    assert markdown_text(": ") == ": "
+    assert markdown_text(", ") == ", "
+    assert markdown_text(" a \n\n b ") == " a b "
+    assert markdown_text(" - x") == " \\- x"
+    text = render_markdown(hostile_course())
+    assert re.search(r"- \*\*Level\*\*: \w", text)
+    assert re.search(r"- \*\*Duration\*\*: \d+ weeks, \d+ hours a week\n", text)
+    assert "## Week 1: " in text
