@@ -31,7 +31,9 @@ class Raw(str):
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
-_MD_LINE_START = re.compile(r"^(\s?\d*)([-+=.)])")
+# a list item ("- x", "1. x", "1) x") or a heading's underline ("===", "---") at a line's
+# start; "7.5%" or "-5" starts nothing
+_MD_LINE_START = re.compile(r"^(\s?\d*)([-+=.)])(?=\s|[-=]*\s*$)")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -43,7 +45,6 @@ def markdown_text(value: Any) -> str:
         return value
     text = _WHITESPACE.sub(" ", str(value if value is not None else ""))
     text = _MD_INLINE.sub(r"\\\1", text)
-    # "- x", "+ x", "= x", "1. x", "1) x" at a line's start would start a list or heading
     return _MD_LINE_START.sub(r"\1\\\2", text)
 
 

@@ -81,6 +81,9 @@ def test_markdown_keeps_the_spaces_of_the_labels_between_words() -> None:
     assert markdown_text(", ") == ", "
     assert markdown_text(" a \n\n b ") == " a b "
     assert markdown_text(" - x") == " \\- x"
+    # a number is no list item: a weight in a table reads "7.5%", not "7\.5%"
+    assert markdown_text("7.5%") == "7.5%" and markdown_text("-5") == "-5"
+    assert markdown_text("---") == "\\---" and markdown_text("12.") == "12\\."
     text = render_markdown(hostile_course())
     assert re.search(r"- \*\*Level\*\*: \w", text)
     assert re.search(r"- \*\*Duration\*\*: \d+ weeks, \d+ hours a week\n", text)
