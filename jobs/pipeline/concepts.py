@@ -37,7 +37,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.references import cited_names, without_citations
+from jobs.pipeline.references import cited_names, is_citation, without_citations
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
@@ -262,10 +262,12 @@ def _in_one_example(
     vocabulary ("a sample of 20 heads of lettuce"), not a topic."""
     if entry is None or section_of[-1] < MIN_SECTIONS:
         return False
-    if len({section_of[i] for i in entry.blocks}) > 1:
+    uses = [i for i in entry.blocks if not is_citation(blocks[i].text)]
+    if not uses or len({section_of[i] for i in uses}) > 1:
         return False
-    with_figures = sum(bool(_FIGURE.search(prose(blocks[i].text))) for i in entry.blocks)
-    return 2 * with_figures >= len(entry.blocks)
+    # a citation's year or a reference's pages are no example's data ("(Cattell, 1963)")
+    figures = [_FIGURE.search(without_citations(prose(blocks[i].text))) for i in uses]
+    return 2 * sum(bool(f) for f in figures) >= len(uses)
 
 
 _FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8

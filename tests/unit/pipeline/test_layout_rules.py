@@ -1070,6 +1070,15 @@ def test_a_worked_examples_vocabulary_in_one_section_is_no_concept(tmp_path: Pat
     # the same vocabulary in a document of one section stays (it may be the topic)
     single = keys_of(tmp_path, "# Lettuce\n\n" + example * 2)
     assert "head of lettuce" in single
+    # a citation's year is no example's data: a theory cited in one section stays
+    cited = text.replace(
+        example,
+        "Cattell divided intelligence into fluid intelligence and crystallized "
+        "intelligence (Cattell, 1963). Crystallized intelligence grows with learning "
+        "(Horn & Cattell, 1967).\n\nFluid intelligence declines later, while "
+        "crystallized intelligence keeps growing (Cattell, 1971).\n\n",
+    )
+    assert "crystallized intelligence" in keys_of(tmp_path, cited)
 
 
 def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
