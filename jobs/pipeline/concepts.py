@@ -257,20 +257,20 @@ def _sections(blocks: Sequence[Block]) -> list[int]:
 def _in_one_example(
     entry: TermStats | None, section_of: list[int], blocks: Sequence[Block]
 ) -> bool:
-    """Used in one top-level section of a document that has several, mostly beside
-    figures: a term only the frequency statistics found there is a worked example's
-    vocabulary ("a sample of 20 heads of lettuce"), not a topic."""
-    if entry is None or section_of[-1] < MIN_SECTIONS:
+    """Used in one top-level section of a document that has several, mostly in blocks
+    with a number of their own: a term only the frequency statistics found there is a
+    worked example's vocabulary ("a sample of 20 heads of lettuce"), not a topic."""
+    if entry is None or not section_of or section_of[-1] < MIN_SECTIONS:
         return False
     uses = [i for i in entry.blocks if not is_citation(blocks[i].text)]
     if not uses or len({section_of[i] for i in uses}) > 1:
         return False
     # a citation's year or a reference's pages are no example's data ("(Cattell, 1963)")
-    figures = [_FIGURE.search(without_citations(prose(blocks[i].text))) for i in uses]
-    return 2 * sum(bool(f) for f in figures) >= len(uses)
+    numbered = [_NUMBER.search(without_citations(prose(blocks[i].text))) for i in uses]
+    return 2 * sum(bool(n) for n in numbered) >= len(uses)
 
 
-_FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8
+_NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8
 
 
 def _introduced_at(uses: list[int], emphasised: set[int]) -> bool:

@@ -314,7 +314,8 @@ _TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[Cue]:
     """Emphasised spans of the block `text` that can be names; a lone verb ("*increase*")
-    is stress, not a term, unless the text writes it after an article ("the **mean**").
+    is stress, not a term, unless the text names it as a noun ("the **mean** (average)",
+    "columns, called **groups**").
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
     before the closing bracket)."""
@@ -626,8 +627,8 @@ def zh_headless(term: str) -> bool:
 
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
-# "275 pounds", "a standard deviation of 55 pounds", "15 25-yard freestyle swims": a word
-# problem's given data, set in bold; a name ends on its number ("Web 2.0", "Windows 10")
+# "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
+# bold; a name ends on its number ("Web 2.0", "Windows 10")
 _MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
 
 
