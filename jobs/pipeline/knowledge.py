@@ -35,8 +35,12 @@ from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
     "depth in this document's prerequisite graph: no prerequisite → beginner, "
-    "1–2 levels → intermediate, 3 or more → advanced"
+    "1–2 levels → intermediate, 3 or more → advanced; in a graph deeper than 4 levels "
+    "the levels are scaled by its depth ÷ 4"
 )
+# A chapter's graph is 3-4 levels deep; a long textbook chapter's reaches 6-12, where the
+# fixed levels made most of an introductory chapter "advanced".
+REFERENCE_DEPTH = 4
 _STRUCTURAL = {"heading", "definition", "emphasis", "gloss"}
 _NAMED = {*PROSE, "heading"}  # blocks whose "$\\ell_2$ norm" is spelled "L2 norm" (spell_symbols)
 
@@ -68,12 +72,13 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     formulas = find_formulas(blocks, concept_of)
     prerequisites = infer(drafts, blocks, tree)
     depth = _depths(drafts, prerequisites)
+    scale = max(1.0, max(depth.values(), default=0) / REFERENCE_DEPTH)
     top = max((d.score for d in drafts), default=1.0) or 1.0
     preview = _objectives_blocks(blocks, tree)
     first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks, preview))
     order = {d.key: i for i, d in enumerate(first_seen)}
     concepts = [
-        _concept(d, blocks, tree, language, depth[d.key], d.score / top, order[d.key])
+        _concept(d, blocks, tree, language, depth[d.key] / scale, d.score / top, order[d.key])
         for d in first_seen
     ]
     chosen = {d.key for d in drafts}
@@ -154,7 +159,7 @@ def _concept(
     blocks: Sequence[Block],
     tree: Outline,
     language: Language,
-    depth: int,
+    depth: float,
     salience: float,
     order: int,
 ) -> Concept:
@@ -187,8 +192,9 @@ def _concept(
     )
 
 
-def _difficulty(depth: int) -> Difficulty:
-    return "beginner" if depth == 0 else "intermediate" if depth <= 2 else "advanced"
+def _difficulty(depth: float) -> Difficulty:
+    """`depth`: levels of prerequisites above the concept, scaled (DIFFICULTY_RULE)."""
+    return "beginner" if depth < 1 else "intermediate" if depth < 3 else "advanced"
 
 
 def _depths(drafts: Sequence[Draft], edges: Sequence[Prerequisite]) -> dict[str, int]:

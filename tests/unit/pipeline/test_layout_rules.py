@@ -1107,3 +1107,26 @@ def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
     # someone stating something defines nothing; nor does a pointer to a rule
     for sentence in ("The author states that the results hold.", "This rule states that x."):
         assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
+
+
+def test_difficulty_levels_scale_with_a_deep_graph(tmp_path: Path) -> None:
+    # a chain of thirteen definitions, each using the one before: twelve levels deep
+    names = ["quark", "hadron", "nucleon", "nucleus", "atom", "molecule", "polymer", "fibre"]
+    names += ["tissue", "organ", "organism", "population", "ecosystem"]
+    parts = ["# Levels of Matter\n"]
+    for before, name in zip([None, *names], names, strict=False):
+        body = (
+            f"A **{name}** is a kind of thing built from smaller parts."
+            if before is None
+            else f"A **{name}** is a structure made of several {before} units bound together."
+        )
+        parts.append(
+            f"## The {name.title()}\n\n{body} Every {name} matters, and the {name} recurs.\n"
+        )
+    difficulty = {c.key: c.difficulty for c in concepts_of(tmp_path, "\n".join(parts))}
+    # two levels down is still early in a graph this deep (fixed levels said intermediate,
+    # and "advanced" from the fourth level on: most of the chapter)
+    assert difficulty["quark"] == difficulty["hadron"] == difficulty["nucleon"] == "beginner"
+    assert difficulty["molecule"] == "intermediate"
+    assert difficulty["ecosystem"] == "advanced"
+    assert sum(d == "advanced" for d in difficulty.values()) < len(names) / 2
