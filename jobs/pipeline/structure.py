@@ -142,7 +142,11 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         # "of …" is no topic alone (its shared reading, "Structure of the Cell Membrane",
         # gives the cell membrane); "Variables and Functions" keeps its functions
         parts = [p for p in parts if len(p.split()) > 1 or not FACET_OF.match(f"{p} of x")]
-    parts = parts + shared_head(parts)
+    shared = shared_head(parts)
+    if shared and not has_han(plain):
+        # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head
+        parts = [p for p in parts if not _bare_modifier(p)]
+    parts = parts + shared
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
@@ -238,6 +242,21 @@ def shared_head(parts: list[str]) -> list[str]:
     if not head or any(len(p.split()) != 1 for p in first):
         return []
     return [f"{p} {' '.join(head)}" for p in first]
+
+
+# adjective endings of words the lexicon does not know ("ionic", "covalent", "trigonal")
+_ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ent|ant)$", re.I)
+
+
+def _bare_modifier(part: str) -> bool:
+    """One word the lexicon knows only as an adjective, or not at all but shaped like one."""
+    words = part.split()
+    if len(words) != 1:
+        return False
+    lemmas = getAllLemmas(words[0].lower())
+    if lemmas:
+        return set(lemmas) == {"ADJ"}
+    return _ADJECTIVE_ENDING.search(words[0]) is not None
 
 
 def _gerund(word: str) -> bool:

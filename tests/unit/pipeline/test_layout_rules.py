@@ -1130,3 +1130,12 @@ def test_difficulty_levels_scale_with_a_deep_graph(tmp_path: Path) -> None:
     assert difficulty["molecule"] == "intermediate"
     assert difficulty["ecosystem"] == "advanced"
     assert sum(d == "advanced" for d in difficulty.values()) < len(names) / 2
+
+
+def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -> None:
+    # a chemistry chapter: "Ionic and Molecular Compounds" names two kinds of compound
+    assert terms("Ionic and Molecular Compounds") == ["Molecular Compounds", "Ionic Compounds"]
+    assert terms("Linear and Logistic Regression") == ["Logistic Regression", "Linear Regression"]
+    # a noun before the shared head is a topic of its own
+    assert "Map" in terms("Map and Set") and "Client" in terms("Client and Server Architecture")
+    assert "Mean" in terms("Mean and Standard Deviation")
