@@ -37,7 +37,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.references import cited_names, is_citation, without_citations
+from jobs.pipeline.references import cited_names, without_citations
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
@@ -262,12 +262,12 @@ def _in_one_example(
     worked example's vocabulary ("a sample of 20 heads of lettuce"), not a topic."""
     if entry is None or not section_of or section_of[-1] < MIN_SECTIONS:
         return False
-    uses = [i for i in entry.blocks if not is_citation(blocks[i].text)]
-    if not uses or len({section_of[i] for i in uses}) > 1:
+    # (a reference list never gets here: knowledge.extract_knowledge drops its blocks)
+    if len({section_of[i] for i in entry.blocks}) > 1:
         return False
-    # a citation's year or a reference's pages are no example's data ("(Cattell, 1963)")
-    numbered = [_NUMBER.search(without_citations(prose(blocks[i].text))) for i in uses]
-    return 2 * sum(bool(n) for n in numbered) >= len(uses)
+    # a citation's year is no example's data ("(Cattell, 1963)")
+    numbered = [_NUMBER.search(without_citations(prose(blocks[i].text))) for i in entry.blocks]
+    return 2 * sum(bool(n) for n in numbered) >= len(entry.blocks)
 
 
 _NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8

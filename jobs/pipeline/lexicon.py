@@ -44,8 +44,6 @@ def numeral_one(previous: str, word: str) -> bool:
     return word == "I" and previous[:1].isupper()
 
 
-# Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
-# (as the first or last word of a term they make a fragment: "use the", "following").
 # Determiners: after one a word is read as part of a noun phrase ("a commit object", "the
 # merge commit"; the lexicon knows "commit" and "merge" only as verbs)
 EN_DETERMINERS = _words("a an the this that these those each every its your our their his her my")
@@ -56,6 +54,8 @@ EN_PREPOSITIONS = _words(
     during among about as to"""
 )
 
+# Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
+# (as the first or last word of a term they make a fragment: "use the", "following").
 EN_GENERIC = _words(
     """able actual actually add added adding additional allow allowed allows already another
     apply approach arbitrary available basic become becomes begin below best better big bit
