@@ -274,12 +274,13 @@ GENERIC_HEADINGS = frozenset(
 
 # A textbook's end-of-section apparatus named in more words than GENERIC_HEADINGS lists:
 # "Chapter Objectives", "Critical Thinking Questions", "Interactive Link Questions",
-# "Check Your Understanding", "课后习题", "本章目标". A closed set of modifiers before an
-# apparatus noun, so "Optimization Objectives" and "优化目标" stay topics.
+# "Check Your Understanding", "Key Terms", "Key Equations", "课后习题", "本章目标". A closed
+# set of modifiers before an apparatus noun, so "Optimization Objectives", "Linear Equations"
+# and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings"""
+    readings terms equations"""
 )
 _APPARATUS_MODIFIERS = _words(
     """chapter section unit module lesson review critical thinking interactive link practice

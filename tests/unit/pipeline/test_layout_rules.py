@@ -676,12 +676,15 @@ def test_a_textbooks_apparatus_headings_name_nothing() -> None:
         "概览",  # a Jupyter Book's "Overview", translated
         "探究·实践",
         "Materials and Methods",
+        "Key Terms",  # a glossary's and a formula sheet's headings
+        "Key Equations",
     ):
         assert terms(heading) == [] and terms(heading, 1) == [], heading
     assert emphasis_terms(("Review Questions",), 0) == []
     # a topic whose last word is an apparatus noun stays a topic
     assert terms("Optimization Objectives") == ["Optimization Objectives"]
     assert terms("Code Review", 1) == ["Code Review"]
+    assert terms("Linear Equations", 1) == ["Linear Equations"]
     assert terms("优化目标", 1) == ["优化目标"]
 
 
