@@ -90,9 +90,26 @@ async def load_graph(
             "page_number": e.page,
             "confidence_score": 0.9,
             "neo4j_node_id": str(loaded.concepts[c.id]),
+            "metadata_": {},
         }
         for c in data.concepts
         for e in c.extractions
+    ]
+    # the concept rows that carry each concept's section, as the document job writes them
+    extractions += [
+        {
+            "document_id": loaded.documents[m.document_id],
+            "extraction_type": "concept",
+            "content": c.title,
+            "context": None,
+            "page_number": m.page,
+            "confidence_score": 0.9,
+            "neo4j_node_id": str(loaded.concepts[c.id]),
+            "metadata_": {"section": list(m.section)},
+        }
+        for c in data.concepts
+        for m in c.mentions
+        if m.section
     ]
     async with stores.sessions() as session, session.begin():
         await session.execute(insert(Document), rows)

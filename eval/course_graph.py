@@ -23,6 +23,7 @@ from datasources.neo4j.planning import GraphConcept, GraphEdge, GraphMention, Pl
 from datasources.postgres.records import DocumentRecord, KnowledgeExtractionRecord
 from eval.run import reaches
 from jobs.ingest.linking import DocumentWords, candidates
+from jobs.ingest.plan import extraction_metadata
 from jobs.pipeline.links import KnownConcept, link_to_existing
 from jobs.pipeline.model import Analysis, Prerequisite
 
@@ -101,7 +102,7 @@ class StoredGraph:
                 page_number=x.page_number,
                 confidence_score=Decimal(str(round(x.confidence, 2))),
                 neo4j_node_id=ids.get(x.concept_key) if x.concept_key else None,
-                metadata=None,
+                metadata=extraction_metadata(x),
                 created_at=now,
             )
             for i, x in enumerate(knowledge.extractions)

@@ -29,13 +29,42 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
+def _strs(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@strawberry.type(
+    description="A run of a week's concepts that belong together: a section of the "
+    "documents (its heading is the title), or concepts linked by prerequisites."
+)
+class OutlineModule:
+    title: str | None
+    minutes: int | None
+    topics: list[str] = strawberry.field(description="Its concepts' titles, in teaching order.")
+    concept_ids: list[str]
+
+    @classmethod
+    def parse(cls, data: dict[str, Any]) -> OutlineModule:
+        concepts = _dicts(data.get("concepts"))
+        return cls(
+            title=_str(data.get("title")),
+            minutes=_int(data.get("minutes")),
+            topics=[t for c in concepts if (t := _str(c.get("title"))) is not None],
+            concept_ids=[i for c in concepts if (i := _str(c.get("concept_id"))) is not None],
+        )
+
+
 @strawberry.type
 class OutlineWeek:
     week: int
-    title: str | None
+    title: str | None = strawberry.field(
+        description="The documents' section the week teaches (docs/courses.md), else its "
+        "main concept."
+    )
     topics: list[str]
     concept_ids: list[str]
     hours: float | None
+    modules: list[OutlineModule]
 
 
 @strawberry.type
@@ -50,9 +79,10 @@ class CourseOutline:
             OutlineWeek(
                 week=_int(w.get("week")) or i + 1,
                 title=_str(w.get("title")),
-                topics=[t for t in w.get("topics", []) if isinstance(t, str)],
-                concept_ids=[c for c in w.get("concept_ids", []) if isinstance(c, str)],
+                topics=_strs(w.get("topics")),
+                concept_ids=_strs(w.get("concept_ids")),
                 hours=_num(w.get("hours")),
+                modules=[OutlineModule.parse(m) for m in _dicts(w.get("modules"))],
             )
             for i, w in enumerate(_dicts(data.get("weeks")))
         ]

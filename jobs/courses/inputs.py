@@ -32,6 +32,8 @@ from jobs.planning.inputs import DIFFICULTIES, Difficulty, ExtractionKind
 
 KINDS: tuple[ExtractionKind, ...] = ("definition", "example", "formula")
 MAX_EXTRACTION_CHARS = 2000  # a definition, example or formula that long is a page, not one
+MAX_HEADINGS = 6  # as many levels as Markdown and HTML headings have
+MAX_HEADING_CHARS = 200  # a week's or module's title is made of one
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -82,6 +84,26 @@ def _orders(
     return out
 
 
+def _sections(
+    extractions: Mapping[UUID, Sequence[KnowledgeExtractionRecord]],
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(concept, document) → the headings of the section introducing the concept, from the
+    concept row's metadata (jobs/ingest/plan.py); anything but a list of non-blank strings
+    is no section, and a heading is cut to MAX_HEADING_CHARS, the path to MAX_HEADINGS."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for document_id, rows in extractions.items():
+        for row in rows:
+            stored = (row.metadata or {}).get("section")
+            if row.extraction_type != "concept" or not row.neo4j_node_id:
+                continue
+            if not isinstance(stored, list) or not all(isinstance(h, str) for h in stored):
+                continue
+            headings = tuple(" ".join(h.split())[:MAX_HEADING_CHARS] for h in stored)
+            if headings and all(headings):
+                out[(row.neo4j_node_id, str(document_id))] = headings[:MAX_HEADINGS]
+    return out
+
+
 def planning_input(
     course_id: UUID,
     request: GenerationRequest,
@@ -93,12 +115,17 @@ def planning_input(
     chosen = [by_id[i] for i in request.document_ids if i in by_id]
     titles = {c.id: c.title for c in graph.concepts.values()}
     orders = _orders(graph.mentions, titles)
+    sections = _sections(extractions)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for m in graph.mentions:
         page = m.page if m.page is not None and m.page > 0 else None
         mentions[m.concept_id].append(
             Mention(
-                m.document_id, page, _unit(m.confidence, 0.5), orders[(m.concept_id, m.document_id)]
+                m.document_id,
+                page,
+                _unit(m.confidence, 0.5),
+                orders[(m.concept_id, m.document_id)],
+                sections.get((m.concept_id, m.document_id), ()),
             )
         )
     texts: dict[str, list[Extraction]] = defaultdict(list)

@@ -21,7 +21,7 @@ from datasources.neo4j.records import ConceptRecord, SourceEdge
 from datasources.postgres.document_jobs import ExtractionRow
 from datasources.vectors import ChunkRecord, ConceptVectorRecord
 from jobs.pipeline.links import CrossLinks
-from jobs.pipeline.model import Chunk, Knowledge, Language
+from jobs.pipeline.model import Chunk, Extraction, Knowledge, Language
 
 
 def clean(text: str) -> str:
@@ -124,6 +124,17 @@ def extraction_texts(knowledge: Knowledge) -> list[str]:
     return [clean(x.content) for x in knowledge.extractions if x.type != "concept"]
 
 
+def extraction_metadata(extraction: Extraction) -> dict[str, Any]:
+    """A knowledge_extractions row's metadata: the concept's key, and for a concept row the
+    section that introduces it (read back by jobs/courses/inputs.py)."""
+    metadata: dict[str, Any] = {}
+    if extraction.concept_key:
+        metadata["concept_key"] = extraction.concept_key
+    if extraction.section:
+        metadata["section"] = [clean(h) for h in extraction.section]
+    return metadata
+
+
 def extraction_rows(
     document_id: UUID,
     knowledge: Knowledge,
@@ -142,7 +153,6 @@ def extraction_rows(
             vector = next(pending)
         if vector is not None and not any(vector):
             vector = None  # nothing embeddable: no vector rather than a zero one
-        metadata: dict[str, Any] = {"concept_key": x.concept_key} if x.concept_key else {}
         rows.append(
             ExtractionRow(
                 id=extraction_id(document_id, index),
@@ -153,7 +163,7 @@ def extraction_rows(
                 confidence_score=Decimal(str(round(min(max(x.confidence, 0.0), 1.0), 2))),
                 neo4j_node_id=str(node) if node else None,
                 embeddings=vector,
-                metadata=metadata,
+                metadata=extraction_metadata(x),
             )
         )
     return rows

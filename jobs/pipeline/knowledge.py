@@ -12,7 +12,7 @@ from typing import Protocol
 from jobs.pipeline.concepts import Draft, find_concepts
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN, apparatus
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
@@ -24,7 +24,7 @@ from jobs.pipeline.model import (
     Prerequisite,
     ReadDocument,
 )
-from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
@@ -83,7 +83,15 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     ]
     chosen = {d.key for d in drafts}
     extractions = [
-        Extraction("concept", c.title, _context(d, blocks), c.first_page, c.confidence, c.key)
+        Extraction(
+            "concept",
+            c.title,
+            _context(d, blocks),
+            c.first_page,
+            c.confidence,
+            c.key,
+            section=_section(d, blocks, tree, preview),
+        )
         for c, d in zip(concepts, first_seen, strict=True)
     ]
     for definition in definitions:
@@ -152,6 +160,25 @@ def _reading_position(
     # and retrieval")
     found = mention_pattern(draft.key).search(blocks[first].text)
     return first, found.start() if found else 0
+
+
+def _section(
+    draft: Draft, blocks: Sequence[Block], tree: Outline, preview: frozenset[int]
+) -> tuple[str, ...]:
+    """The headings of the section where a reader meets the concept first: where the
+    planner, which reads `Concept.order`, places it (its own heading or its definition
+    further on would name a section the course put elsewhere). Numbers go
+    ("2.1", "Chapter 3:"): a course orders its weeks its own way. An apparatus heading
+    ("Key Concepts and Summary", "Introduction") goes too: it names no topic, and what it
+    sums up or opens belongs to the section above it."""
+    block = _reading_position(draft, blocks, preview)[0]
+    headings: list[str] = []
+    for text in tree.path(block, blocks):
+        heading = heading_title(HEADING_NUMBER.sub("", text))
+        # a chapter whose first section repeats its title is one section
+        if heading and not apparatus(heading) and heading not in headings[-1:]:
+            headings.append(heading)
+    return tuple(headings)
 
 
 def _concept(

@@ -88,7 +88,12 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """One row of knowledge_extractions; `concept_key` is the concept it belongs to."""
+    """One row of knowledge_extractions; `concept_key` is the concept it belongs to.
+
+    `section` (concept rows only): the headings, outermost first, of the section the
+    concept is introduced in, numbers and the book's apparatus ("Summary") left out; the
+    course planner names weeks and modules after them.
+    """
 
     type: ExtractionType
     content: str
@@ -96,6 +101,7 @@ class Extraction:
     page_number: int
     confidence: float
     concept_key: str | None
+    section: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Titles and containment of concept names (the key itself is datasources.concept_keys).
 
-`clean_title` makes a display title; `contained` says whether one name is a piece of another
-("reference" in "mutable references", 线性方程 in 线性方程组), plural or not.
+`clean_title` makes a display title, `heading_title` a section's; `contained` says whether
+one name is a piece of another ("reference" in "mutable references", 线性方程 in 线性方程组),
+plural or not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ def clean_title(text: str) -> str:
     """A display title: single spaces, no surrounding punctuation or quotes."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     return text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
+
+
+def heading_title(text: str) -> str:
+    """A heading as a week's or module's title: single spaces, no code marks ("Using
+    `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, and
+    quotes kept unless they wrap it whole ("class" 语法 stays; a parenthesis too:
+    栈(Stack)与堆(Heap))."""
+    text = " ".join(unicodedata.normalize("NFKC", text).replace("`", "").split())
+    text = text.replace("--", "–").rstrip(" .:;,")
+    pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
+    while len(text) > 1 and pairs.get(text[0]) == text[-1] and text.count(text[-1]) <= 2:
+        text = text[1:-1].strip()
+    return text
 
 
 def contained(part: str, whole: str) -> bool:

@@ -23,6 +23,9 @@ class CourseGraph:
     reading: dict[str, tuple[int, int]]
     # chosen documents' ids and their position in the request
     document_order: dict[str, int]
+    # (document id, *headings) of the section introducing the concept where `reading` is;
+    # () for an unmentioned concept (jobs/planning/headings.py)
+    section: dict[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, data: PlanningInput) -> CourseGraph:
@@ -41,14 +44,19 @@ class CourseGraph:
         by_id = {d.id: d for d in data.documents}
         document_order = {d: (by_id[d].order, i) for i, d in enumerate(data.request.document_ids)}
         rank = {d: i for i, d in enumerate(sorted(document_order, key=document_order.__getitem__))}
-        reading = {
+        first = {
             c.id: min(
-                ((rank[m.document_id], m.order) for m in c.mentions if m.document_id in rank),
-                default=UNMENTIONED,
+                (m for m in c.mentions if m.document_id in rank),
+                key=lambda m: (rank[m.document_id], m.order),
+                default=None,
             )
             for c in concepts.values()
         }
-        return cls(concepts, incoming, outgoing, related, reading, rank)
+        reading = {
+            c: (rank[m.document_id], m.order) if m else UNMENTIONED for c, m in first.items()
+        }
+        section = {c: (m.document_id, *m.section) if m else () for c, m in first.items()}
+        return cls(concepts, incoming, outgoing, related, reading, rank, section)
 
     def mentioned(self, concept_id: str) -> bool:
         return self.reading[concept_id] != UNMENTIONED

@@ -19,13 +19,16 @@ DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced")
 class Mention:
     """(:Concept)-[:EXTRACTED_FROM {page, confidence}]->(:Document), plus reading order.
 
-    `order` is the position of the concept's first mention in that document (0 = first).
+    `order` is the position of the concept's first mention in that document (0 = first);
+    `section` the headings, outermost first, of the section introducing it there (empty
+    when the document has none or the document job did not store them).
     """
 
     document_id: str
     page: int | None
     confidence: float
     order: int
+    section: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,18 @@
 """The packed weeks as weeks → modules → concepts, with pages and objectives.
 
-A module is a run of concepts in one week that belong together: a new module starts
-when a concept has no prerequisite or RELATES_TO link to the module so far.
+A module is a run of concepts in one week that belong together: those of one section of
+the documents (jobs/planning/headings.py), or, where the week has no sections to go by,
+a run in which each concept has a prerequisite or RELATES_TO link to the module so far.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from jobs.planning.graph import CourseGraph
+from jobs.planning.headings import section_modules, shared_section, week_title
 from jobs.planning.objectives import as_course_objectives, concept_level, week_objectives
 from jobs.planning.ordering import Ordering
 from jobs.planning.result import ConceptSlot, Module, Objective, PageRef, Week
@@ -30,6 +33,8 @@ class OutlineInputs:
 def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[Week]:
     weeks: list[Week] = []
     priority = 1_000  # week objectives rank after the course's (ACHIEVES priority)
+    section = inputs.graph.section
+    course = shared_section([section[c] for week in packed for c in week if section[c]])
     for number, concept_ids in enumerate(packed, start=1):
         concepts = [inputs.graph.concepts[c] for c in concept_ids]
         objectives = as_course_objectives(
@@ -39,15 +44,25 @@ def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[
             inputs.course_objectives,
         )
         priority += len(objectives)
-        groups = _modules(concept_ids, inputs)
+        needs = partial(_needs, ordering=inputs.ordering)
+        by_section = section_modules(concept_ids, section, inputs.minutes, course, needs)
+        groups = by_section or [(None, group) for group in _modules(concept_ids, inputs)]
         modules: list[Module] = []
-        for group in groups:
+        for heading, group in groups:
             first_order = sum(len(m.concepts) for m in modules) + 1
-            modules.append(_module(group, inputs, objectives, first_order))
+            modules.append(_module(group, inputs, objectives, first_order, heading))
         minutes = sum(m.minutes for m in modules)
-        title = max(modules, key=lambda m: m.minutes).title if modules else inputs.review_title
+        earlier = {w.title for w in weeks}
+        title = week_title(
+            concept_ids, section, inputs.minutes, course, inputs.language, earlier
+        ) or (max(modules, key=lambda m: m.minutes).title if modules else inputs.review_title)
         weeks.append(Week(number, title, minutes, tuple(modules), tuple(objectives)))
     return weeks
+
+
+def _needs(a: str, b: str, *, ordering: Ordering) -> bool:
+    """b is taught for a: one of a's prerequisites in the course."""
+    return b in ordering.requires[a] or b in ordering.advised[a]
 
 
 def _linked(a: str, b: str, inputs: OutlineInputs) -> bool:
@@ -72,9 +87,14 @@ def _modules(concept_ids: Sequence[str], inputs: OutlineInputs) -> list[list[str
 
 
 def _module(
-    group: Sequence[str], inputs: OutlineInputs, objectives: Sequence[Objective], first_order: int
+    group: Sequence[str],
+    inputs: OutlineInputs,
+    objectives: Sequence[Objective],
+    first_order: int,
+    heading: str | None,
 ) -> Module:
-    """Named after its concept that most others in it build on (the first on ties)."""
+    """Named after its section's heading, else after its concept that most others in it
+    build on (the first on ties)."""
     graph, ordering = inputs.graph, inputs.ordering
     inside = set(group)
     slots = []
@@ -102,7 +122,7 @@ def _module(
     }
     anchor = max(group, key=lambda c: (built_on[c], -group.index(c)))
     return Module(
-        title=graph.concepts[anchor].title,
+        title=heading or graph.concepts[anchor].title,
         minutes=sum(s.minutes for s in slots),
         concepts=tuple(slots),
     )

@@ -66,6 +66,7 @@ EN = {
     "question_example": "How is “{title}” used in practice? Give an example.",
     "question_formula": "What is the formula for “{title}”?",
     "review_title": "Review and catch-up",
+    "continued_title": "{title} (continued)",
 }
 ZH = {
     "quiz_title": "第{week}周测验",
@@ -80,6 +81,7 @@ ZH = {
     "question_example": "{title}在实际中如何应用？请举例说明。",
     "question_formula": "{title}的公式是什么？",
     "review_title": "复习与巩固",
+    "continued_title": "{title}（续）",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from datasources.postgres.models import Course, CourseDocument, GenerationTask
 from datasources.stores import Stores
+from jobs.planning import PlanningInput
 from resolvers.ids import to_global_id
 from tests.course_data import chinese, statistics
 from tests.integration.courses import REGENERATE, Courses, gql, raw
@@ -158,6 +160,66 @@ async def test_a_chinese_course_is_written_in_chinese(courses: Courses) -> None:
     assert all(o["verb"] in o["description"] for o in objectives)
     questions = (await courses.stores.vectors.qa_for_courses([course_id]))[course_id]
     assert any(q.question.startswith("什么是") for q in questions)
+
+
+def _in_sections(data: PlanningInput) -> PlanningInput:
+    """statistics() with the headings a document job stores for each concept."""
+    sections = {
+        "variable": ("Describing Data",),
+        "mean": ("Describing Data", "Center"),
+        "variance": ("Describing Data", "Spread"),
+        "sd": ("Describing Data", "Spread"),
+        "normal": ("Distributions",),
+        "zscore": ("Distributions", "Standard Scores"),
+        "test": ("Inference",),
+        "probability": ("Chance",),
+        "random": ("Chance", "Random Variables"),
+    }
+    return replace(
+        data,
+        concepts=tuple(
+            replace(c, mentions=tuple(replace(m, section=sections[c.id]) for m in c.mentions))
+            if c.id in sections
+            else c
+            for c in data.concepts
+        ),
+    )
+
+
+async def test_weeks_and_modules_are_named_after_the_documents_sections(
+    courses: Courses,
+) -> None:
+    owner = await courses.world.user()
+    loaded = await courses.load(_in_sections(statistics()), owner)
+    course_id, task_id = await courses.generate(owner, loaded, hoursPerWeek=2)
+    assert (await courses.run_generation(task_id)).status == "completed"
+    row = await course_row(courses.stores, course_id)
+    headings = {"Describing Data", "Center", "Spread", "Distributions", "Standard Scores",
+                "Inference", "Chance", "Random Variables"}  # fmt: skip
+    weeks = row.outline["weeks"]
+    titles = [w["title"] for w in weeks]
+    assert all(set(t.removesuffix(" (continued)").split("; ")) <= headings for t in titles), titles
+    modules = [m["title"] for w in weeks for m in w["modules"]]
+    assert modules and set(modules) <= headings | {"Set theory"}, modules
+    assert "Describing Data" in titles[0] or "Center" in titles[0] or "Chance" in titles[0]
+    # what a single-page app reads
+    query = """query($id: ID!) { course(id: $id) { ... on Course { outline { weeks {
+        title modules { title minutes topics } } } } } }"""
+    data = await gql(courses.stores, owner, query, id=to_global_id("Course", course_id))
+    assert data["course"]["outline"]["weeks"] == [
+        {
+            "title": w["title"],
+            "modules": [
+                {
+                    "title": m["title"],
+                    "minutes": m["minutes"],
+                    "topics": [c["title"] for c in m["concepts"]],
+                }
+                for m in w["modules"]
+            ],
+        }
+        for w in weeks
+    ]
 
 
 async def test_running_the_job_twice_gives_the_same_course(courses: Courses) -> None:

@@ -76,6 +76,14 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     for row in snap["extractions"]:
         by_type[row[1]] = by_type.get(row[1], 0) + 1
     assert by_type == result["extractions"] and by_type["definition"] >= 4
+    # each concept row names the section a reader meets it in (the planner's week titles)
+    sections = {row[2]: row[8].get("section") for row in snap["extractions"] if row[1] == "concept"}
+    assert sections["Gaussian elimination"] == [
+        "Linear Equations",
+        "Systems of Linear Equations",
+        "Gaussian Elimination",
+    ]
+    assert sections["linear equations"] == sections["solution"] == ["Linear Equations"]
     concept_ids = {c["id"] for c in snap["concepts"]}
     assert len(concept_ids) == result["concepts"]["new"] + result["concepts"]["merged"]
     assert str(concept_id_for("gaussian elimination", "en")) in concept_ids

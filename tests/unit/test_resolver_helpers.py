@@ -82,6 +82,15 @@ def test_outline_json_is_read_leniently() -> None:
     assert outline.summary == "s"
     assert [(w.week, w.topics, w.hours) for w in outline.weeks] == [(2, ["a"], 4.0)]
     assert CourseOutline.parse("not an object").weeks == []
+    week = CourseOutline.parse(
+        {"weeks": [{"topics": "not a list", "modules": [
+            {"title": "Isotopes", "minutes": 30, "concepts": [
+                {"title": "isotope", "concept_id": "c1"}, {"title": 3}, "junk"]},
+            "junk", {"title": 5, "minutes": "x", "concepts": "junk"}]}]}
+    ).weeks[0]  # fmt: skip
+    assert week.topics == [] and [(m.title, m.minutes, m.topics, m.concept_ids)
+                                  for m in week.modules] == [
+        ("Isotopes", 30, ["isotope"], ["c1"]), (None, None, [], [])]  # fmt: skip
     objectives = parse_objectives(
         ["Explain X", {"description": "Apply Y", "bloom_level": "apply"}, 7]
     )

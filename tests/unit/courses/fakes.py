@@ -169,6 +169,23 @@ def world_of(data: PlanningInput, **request: Any) -> World:
                     created_at=NOW,
                 )
             )
+    for c in data.concepts:
+        for m in c.mentions:
+            if m.section:  # the concept row the document job stores (jobs/ingest/plan.py)
+                extractions.setdefault(UUID(_uuid(m.document_id)), []).append(
+                    KnowledgeExtractionRecord(
+                        id=uuid.uuid4(),
+                        document_id=UUID(_uuid(m.document_id)),
+                        extraction_type="concept",
+                        content=c.title,
+                        context=None,
+                        page_number=m.page,
+                        confidence_score=None,
+                        neo4j_node_id=_uuid(c.id),
+                        metadata={"section": list(m.section)},
+                        created_at=NOW,
+                    )
+                )
     return World(
         owner=owner,
         request=GenerationRequest(

@@ -8,15 +8,16 @@ import json
 import math
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from datasources.chat import ChatError, ChatMessage
 from datasources.neo4j.planning import GraphEdge, GraphMention
-from jobs.courses.inputs import planning_input, reading_units
+from jobs.courses.inputs import MAX_HEADING_CHARS, MAX_HEADINGS, planning_input, reading_units
 from jobs.courses.rewrite import Item, acceptable, rewrite_plan
-from jobs.planning import plan_course
+from jobs.planning import PlanningInput, plan_course
 from tests.course_data import chinese, statistics
 from tests.unit.courses.fakes import world_of
 
@@ -145,6 +146,61 @@ def test_stored_values_are_read_leniently() -> None:
     loop = [e for e in data.prerequisites if e.prerequisite == e.concept]
     assert loop[0].weight == 1.0 and loop[0].mandatory is False
     assert all(r.target != "not-in-the-graph" for r in data.relations)
+
+
+def _with_sections(data: PlanningInput) -> PlanningInput:
+    """statistics() with each concept in a section of its first document."""
+    concepts = []
+    for i, c in enumerate(data.concepts):
+        mentions = tuple(
+            replace(m, section=("Chapter", f"Section {i % 3}")) if j == 0 else m
+            for j, m in enumerate(c.mentions)
+        )
+        concepts.append(replace(c, mentions=mentions))
+    return replace(data, concepts=tuple(concepts))
+
+
+def test_the_section_of_each_concept_is_read_from_its_concept_row() -> None:
+    data = _with_sections(statistics())
+    world = world_of(data)
+    read = planning_input(
+        uuid.uuid4(), world.request, list(world.documents.values()), world.graph,
+        world.extractions,
+    )  # fmt: skip
+    wanted = {c.title: [m.section for m in c.mentions] for c in data.concepts}
+    assert {c.title: [m.section for m in c.mentions] for c in read.concepts} == wanted
+    assert any(s for sections in wanted.values() for s in sections)
+
+
+@pytest.mark.parametrize(
+    ("stored", "read"),
+    [
+        (["Atoms", "Isotopes"], ("Atoms", "Isotopes")),
+        (["  Atoms \n and   Ions "], ("Atoms and Ions",)),
+        (["x" * 5000], ("x" * MAX_HEADING_CHARS,)),
+        ([f"h{i}" for i in range(20)], tuple(f"h{i}" for i in range(MAX_HEADINGS))),
+        ("Atoms", ()),  # not a list
+        ([1, 2], ()),
+        (["Atoms", None], ()),
+        (["Atoms", "   "], ()),  # a blank heading
+        ({"a": 1}, ()),
+        (None, ()),
+        ([], ()),
+    ],
+)
+def test_stored_sections_are_read_leniently(stored: Any, read: tuple[str, ...]) -> None:
+    world = world_of(_with_sections(statistics()))
+    for rows in world.extractions.values():
+        for i, row in enumerate(rows):
+            if row.extraction_type == "concept":
+                rows[i] = replace(row, metadata={"section": stored})
+    data = planning_input(
+        uuid.uuid4(), world.request, list(world.documents.values()), world.graph,
+        world.extractions,
+    )  # fmt: skip
+    sections = {m.section for c in data.concepts for m in c.mentions}
+    assert sections <= {read, ()} and read in sections
+    assert plan_course(data).weeks
 
 
 def test_reading_units_count_words_and_chinese_characters() -> None:

@@ -258,3 +258,44 @@ def test_concepts_one_paragraph_names_first_are_read_in_its_order(tmp_path: Path
     )
     order = {c.key: c.order for c in concepts_of(tmp_path, text)}
     assert order["encoding"] < order["storage"] < order["retrieval"]
+
+
+def test_a_concept_row_names_the_section_where_it_is_met(tmp_path: Path) -> None:
+    # The course planner names weeks and modules after these sections: numbers, code
+    # marks, the book's apparatus ("Key Terms", "Introduction") and a section repeating its
+    # chapter's title ("Matter" in "Matter") are no part of them, and a concept is in the
+    # section where a reader first meets it, as the planner places it
+    text = (
+        "# 2 Matter\n\n## Matter\n\n## Introduction\n\n"
+        "Every **atom** is tiny; this chapter is about atoms.\n\n"
+        "## 2.1 Early Ideas in `Atomic` Theory\n\n"
+        "An **element** is a substance made of one kind of atom. Elements combine.\n\n"
+        "### 2.1.1 Dalton's Postulates\n\n"
+        "The **law of definite proportions** holds for every compound. "
+        "The law of definite proportions was found by Proust.\n\n"
+        "## 2.2 Ions\n\nAn **ion** is a charged atom. Ions attract.\n\n"
+        "### Key Terms\n\nA **cation** is a positive ion. Cations attract anions.\n"
+    )
+    path = tmp_path / "atoms.md"
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language="en").knowledge.extractions
+    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    assert section["atom"] == ("Matter",)
+    assert section["element"] == ("Matter", "Early Ideas in Atomic Theory")
+    assert section["law of definite proportions"] == (
+        "Matter",
+        "Early Ideas in Atomic Theory",
+        "Dalton's Postulates",
+    )
+    assert section["ion"] == section["cation"] == ("Matter", "Ions")
+    assert all(x.section == () for x in rows if x.type != "concept")
+
+
+def test_a_document_without_headings_gives_no_sections(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "An **element** is a substance made of one kind of atom. Elements combine.\n",
+        encoding="utf-8",
+    )
+    rows = analyse_file(path, language="en").knowledge.extractions
+    assert [x.section for x in rows if x.type == "concept"] == [()]

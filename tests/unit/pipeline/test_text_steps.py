@@ -14,7 +14,7 @@ from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
 from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import contained
+from jobs.pipeline.normalise import contained, heading_title
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import emphasis_name
 from jobs.pipeline.terms import collect
@@ -237,3 +237,20 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
     assert "push" in stats and "push commit" not in stats
     # after a determiner the same word opens a name: "the merge commit"
     assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Using `Box<T>` to Point to Data", "Using Box<T> to Point to Data"),
+        ("Matrix--Vector  Products", "Matrix–Vector Products"),
+        ("What Is Ownership?", "What Is Ownership?"),
+        ("Summary:", "Summary"),
+        ("“Quoted heading”", "Quoted heading"),
+        ('"class" 语法', '"class" 语法'),  # a quoted word, not a quoted heading
+        ("栈(Stack)与堆(Heap)", "栈(Stack)与堆(Heap)"),  # the parenthesis stays
+        ("Trait：定义共同行为", "Trait:定义共同行为"),
+    ],
+)
+def test_a_heading_as_a_title(heading: str, title: str) -> None:
+    assert heading_title(heading) == title

@@ -225,6 +225,9 @@ def test_columns_keep_the_old_outline_keys_and_the_readers_parse_them() -> None:
     first = columns["outline"]["weeks"][0]
     assert outline.weeks[0].concept_ids == first["concept_ids"]
     assert outline.weeks[0].topics == [c["title"] for m in first["modules"] for c in m["concepts"]]
+    assert [(m.title, m.topics) for m in outline.weeks[0].modules] == [
+        (m["title"], [c["title"] for c in m["concepts"]]) for m in first["modules"]
+    ]
     assert outline.weeks[0].hours == first["minutes"] / 60
     assert outline.summary == plan.description
     objectives = parse_objectives(columns["learning_objectives"])

@@ -1,0 +1,198 @@
+"""Weeks and modules named after the documents' own sections.
+
+Every concept carries the headings of the section that introduces it (`CourseGraph.section`:
+the document's id, then its headings outermost first). A week is named after the deepest
+section that holds most of its minutes ("Week 2: Atomic Structure and Symbolism"); when
+that section is the whole course's (a one-chapter course under its chapter title), after
+the sections below it that take a real share of the week ("Chemical Formulas; The
+Periodic Table"). Its modules are the runs of concepts that share a section one level
+below the week's. Without headings (plain text with none, or documents stored before the
+sections were) a week keeps the title of its largest module and modules follow the
+prerequisite links (jobs/planning/outline.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from jobs.planning.wording import is_chinese, phrase
+
+Section = tuple[str, ...]  # (document id, heading, subheading, …)
+
+# A week's section holds at least this share of its minutes; a section listed in the
+# week's title at least SHARE_LISTED, at most MAX_LISTED of them.
+SHARE_HELD = 0.6
+SHARE_LISTED = 0.2
+MAX_LISTED = 3
+# Sections listed in a week's title hold at least this share of its minutes together (a
+# chapter's week mostly about its opening is the chapter's).
+SHARE_COVERED = 0.5
+# Below this share of minutes under any heading, the week's concepts are named, not its
+# sections.
+SHARE_SECTIONED = 0.5
+
+
+def shared_section(sections: Sequence[Section]) -> Section:
+    """The longest section every concept of the course is in (() when none)."""
+    if not sections:
+        return ()
+    first = sections[0]
+    length = len(first)
+    for other in sections[1:]:
+        length = min(length, len(other))
+        length = next((i for i in range(length) if other[i] != first[i]), length)
+    return first[:length]
+
+
+def week_section(
+    concept_ids: Sequence[str], section: Mapping[str, Section], minutes: Mapping[str, int]
+) -> Section | None:
+    """The deepest section holding SHARE_HELD of the week's minutes, or None when too little
+    of the week is under any heading."""
+    placed = _placed(concept_ids, section, minutes)
+    total = sum(minutes[c] for c in concept_ids)
+    if not placed or sum(m for _, m in placed) < SHARE_SECTIONED * total:
+        return None
+    return _held((), placed)
+
+
+def week_title(
+    concept_ids: Sequence[str],
+    section: Mapping[str, Section],
+    minutes: Mapping[str, int],
+    course: Section,
+    language: str,
+    earlier: Collection[str] = (),
+) -> str | None:
+    """The week's title from its sections (module docstring), None without them. The
+    sections below the week's are listed when the week's own section is the course's, or
+    an earlier week (`earlier`: their titles) was named after it; they must hold
+    SHARE_COVERED of the week, else the week is its own section's, "(continued)" after a
+    week of that title."""
+    focus = week_section(concept_ids, section, minutes)
+    if focus is None:
+        return None
+    own = focus[-1] if len(focus) > 1 else None
+    continued = phrase(language, "continued_title", title=own) if own else None
+    repeated = own in earlier or continued in earlier
+    if own is not None and course[: len(focus)] != focus and not repeated:
+        return own
+    listed = _listed(focus, _placed(concept_ids, section, minutes), language)
+    if listed or own is None:
+        return listed
+    return continued if repeated else own
+
+
+def _listed(focus: Section, placed: Sequence[tuple[Section, int]], language: str) -> str | None:
+    """The sections below `focus` holding SHARE_LISTED of the week's minutes each, joined;
+    None when there are none, or when together they hold less than SHARE_COVERED."""
+    held = sum(m for _, m in placed)
+    below = _below(focus, placed)
+    listed = sorted(
+        (name for name, share in below.items() if share >= SHARE_LISTED * held),
+        key=lambda name: -below[name],
+    )[:MAX_LISTED]
+    if sum(below[name] for name in listed) < SHARE_COVERED * held:
+        return None
+    names = [_name((*focus, name), placed) for name in below if name in listed]
+    shown = [name for name in names if name]
+    return ("、" if is_chinese(language) else "; ").join(shown) if shown else None
+
+
+def section_modules(
+    concept_ids: Sequence[str],
+    section: Mapping[str, Section],
+    minutes: Mapping[str, int],
+    course: Section,
+    needs: Callable[[str, str], bool],
+) -> list[tuple[str | None, list[str]]]:
+    """The week's modules as (heading, concepts): its concepts grouped by the sections one
+    level below the week's own, or, where these are too few to group by, one level higher
+    up to the level that tells the course's sections (or documents) apart. Empty when no
+    level gives two modules. `needs(a, b)`: concept a is to be taught after b."""
+    focus = week_section(concept_ids, section, minutes)
+    if focus is None:
+        return []
+    placed = _placed(concept_ids, section, minutes)
+    for level in range(len(focus), len(course) - 1, -1):
+        runs = _gathered(_runs(concept_ids, section, focus[:level]), needs)
+        if len(runs) >= 2:
+            return [(_name(key, placed) if key else None, group) for key, group in runs]
+    return []
+
+
+def _gathered(
+    runs: list[tuple[Section | None, list[str]]], needs: Callable[[str, str], bool]
+) -> list[tuple[Section | None, list[str]]]:
+    """A run of a section met earlier in the week joins that section's run, when nothing
+    it is moved ahead of is taught for it ("The Periodic Table", "Chemical Formulas",
+    "The Periodic Table" is two modules, not three)."""
+    out: list[tuple[Section | None, list[str]]] = []
+    for key, concepts in runs:
+        same = [i for i, (k, _) in enumerate(out) if key is not None and k == key]
+        if same:
+            passed = [c for _, group in out[same[-1] + 1 :] for c in group]
+            if not any(needs(c, p) for c in concepts for p in passed):
+                out[same[-1]][1].extend(concepts)
+                continue
+        out.append((key, list(concepts)))
+    return out
+
+
+def _runs(
+    concept_ids: Sequence[str], section: Mapping[str, Section], focus: Section
+) -> list[tuple[Section | None, list[str]]]:
+    """The week's concepts as runs that share a section one level below `focus`, in the
+    week's order. Concepts in no such section that open the week are a run of `focus`
+    itself (what a chapter's opening introduces); further on, such a concept joins the run
+    before it. Empty when no concept is in a section below `focus`."""
+    level = len(focus)
+    runs: list[tuple[Section | None, list[str]]] = []
+    for concept in concept_ids:
+        path = section[concept]
+        key = path[: level + 1] if len(path) > level and path[:level] == focus else None
+        if runs and (key is None or key == runs[-1][0]):
+            runs[-1][1].append(concept)
+        else:
+            runs.append((key or focus or None, [concept]))
+    return runs if any(key is not None and len(key) > level for key, _ in runs) else []
+
+
+def _placed(
+    concept_ids: Sequence[str], section: Mapping[str, Section], minutes: Mapping[str, int]
+) -> list[tuple[Section, int]]:
+    """(section, minutes) of the concepts under at least one heading."""
+    return [(section[c], minutes[c]) for c in concept_ids if len(section[c]) > 1]
+
+
+def _held(prefix: Section, placed: Sequence[tuple[Section, int]]) -> Section:
+    """The deepest section below `prefix` holding SHARE_HELD of the minutes under it."""
+    inside = sum(m for path, m in placed if path[: len(prefix)] == prefix)
+    while True:
+        below = _below(prefix, placed)
+        if not below:
+            return prefix
+        name, share = max(below.items(), key=lambda item: item[1])
+        if share < SHARE_HELD * inside:
+            return prefix
+        prefix = (*prefix, name)
+
+
+def _name(key: Section, placed: Sequence[tuple[Section, int]]) -> str | None:
+    """A section's heading; a document's, the heading holding most of its part of the week
+    (None when it has none)."""
+    if len(key) > 1:
+        return key[-1]
+    held = _held(key, placed)
+    return held[-1] if len(held) > 1 else None
+
+
+def _below(focus: Section, placed: Sequence[tuple[Section, int]]) -> dict[str, int]:
+    """Minutes in each section directly below `focus`, in order of first appearance."""
+    level = len(focus)
+    out: dict[str, int] = defaultdict(int)
+    for path, minutes in placed:
+        if len(path) > level and path[:level] == focus:
+            out[path[level]] += minutes
+    return dict(out)

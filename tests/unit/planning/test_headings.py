@@ -1,0 +1,182 @@
+# ruff: noqa: RUF001 - Chinese text uses full-width punctuation on purpose
+"""Weeks and modules named after the documents' own sections (jobs/planning/headings.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jobs.planning import plan_course
+from jobs.planning.headings import section_modules, shared_section, week_title
+from tests.unit.planning.checks import assert_sound
+from tests.unit.planning.graphs import PROB, STATS, statistics_input
+
+D = "doc"
+SECTION = {
+    "atom": (D, "Matter"),
+    "ion": (D, "Matter"),
+    "molecule": (D, "Matter"),
+    "element": (D, "Matter", "Early Ideas"),
+    "dalton": (D, "Matter", "Early Ideas"),
+    "electron": (D, "Matter", "Evolution"),
+    "proton": (D, "Matter", "Evolution"),
+    "number": (D, "Matter", "Structure"),
+    "isotope": (D, "Matter", "Structure", "Isotopes"),
+    "mass": (D, "Matter", "Structure", "Atomic Mass"),
+    "plain": (D,),  # a document without headings
+    "unmentioned": (),
+}
+MINUTES = dict.fromkeys(SECTION, 30)
+COURSE = (D, "Matter")
+
+
+def never(a: str, b: str) -> bool:
+    return False
+
+
+def title(week: list[str], language: str = "en", earlier: tuple[str, ...] = ()) -> str | None:
+    return week_title(week, SECTION, MINUTES, COURSE, language, earlier)
+
+
+def modules(
+    week: list[str], needs=never, course: tuple[str, ...] = COURSE
+) -> list[tuple[str | None, list[str]]]:
+    return section_modules(week, SECTION, MINUTES, course, needs)
+
+
+def test_a_week_within_one_section_is_named_after_it() -> None:
+    assert title(["isotope", "mass", "number"]) == "Structure"
+    # its modules are the sections below; a concept of the week's own section joins the
+    # module before it
+    assert modules(["isotope", "mass", "number"]) == [
+        ("Isotopes", ["isotope"]),
+        ("Atomic Mass", ["mass", "number"]),
+    ]
+
+
+def test_a_week_of_the_whole_courses_section_lists_the_sections_below() -> None:
+    week = ["element", "dalton", "electron", "proton", "atom"]
+    assert title(week) == "Early Ideas; Evolution"
+    assert title(week, "zh-CN") == "Early Ideas、Evolution"
+    # what the chapter's opening introduces opens the week as the chapter's own module
+    assert modules(["atom", *week[:-1]]) == [
+        ("Matter", ["atom"]),
+        ("Early Ideas", ["element", "dalton"]),
+        ("Evolution", ["electron", "proton"]),
+    ]
+
+
+def test_a_week_mostly_about_the_chapters_opening_is_the_chapters() -> None:
+    week = ["atom", "ion", "molecule", "element"]
+    assert title(week) == "Matter"  # Early Ideas holds a quarter: not listed
+    assert title(week, earlier=("Matter",)) == "Matter (continued)"
+    assert title(week, "zh-CN", earlier=("Matter",)) == "Matter（续）"
+    assert title(week, earlier=("Matter (continued)",)) == "Matter (continued)"
+
+
+def test_a_week_going_on_with_an_earlier_weeks_section_names_what_it_covers() -> None:
+    assert title(["isotope", "mass"], earlier=("Structure",)) == "Isotopes; Atomic Mass"
+    # nothing below to list: the same section, continued
+    assert title(["number", "number"], earlier=("Structure",)) == "Structure (continued)"
+
+
+def test_too_little_under_headings_names_nothing() -> None:
+    week = ["plain", "unmentioned", "isotope"]
+    assert title(week) is None and modules(week) == []
+    assert modules(["electron", "proton"]) == []  # one section: the links decide
+
+
+def test_a_section_met_again_gathers_unless_that_passes_what_it_needs() -> None:
+    week = ["element", "electron", "dalton"]
+    assert modules(week) == [("Early Ideas", ["element", "dalton"]), ("Evolution", ["electron"])]
+
+    def dalton_needs_electron(a: str, b: str) -> bool:
+        return (a, b) == ("dalton", "electron")
+
+    assert modules(week, dalton_needs_electron) == [
+        ("Early Ideas", ["element"]),
+        ("Evolution", ["electron"]),
+        ("Early Ideas", ["dalton"]),
+    ]
+
+
+def test_documents_are_named_by_their_headings() -> None:
+    section = {
+        "a1": ("A", "Vectors", "Addition"),
+        "a2": ("A", "Vectors", "Scaling"),
+        "b1": ("B", "Matrices"),
+        "b2": ("B", "Matrices"),
+        "c1": ("C",),
+    }
+    minutes = dict.fromkeys(section, 30)
+    course = shared_section(list(section.values()))
+    assert course == ()
+    week = ["a1", "a2", "b1", "b2", "c1"]
+    assert week_title(week, section, minutes, course, "en") == "Vectors; Matrices"
+    # a document without headings is a module of its own (named after a concept of it)
+    assert section_modules(week, section, minutes, course, never) == [
+        ("Vectors", ["a1", "a2"]),
+        ("Matrices", ["b1", "b2"]),
+        (None, ["c1"]),
+    ]
+    # most of the week in one document: that document's section
+    assert week_title(week[:3], section, minutes, course, "en") == "Vectors"
+
+
+def test_shared_section() -> None:
+    assert shared_section([]) == ()
+    assert shared_section([(D, "Matter", "Ions"), (D, "Matter"), (D, "Matter", "Ions")]) == (
+        D,
+        "Matter",
+    )
+
+
+def _with_sections(**request: object):
+    data = statistics_input(**request)
+    headings = {
+        "s-types": ("Describing Data",),
+        "s-hist": ("Describing Data", "Graphs"),
+        "s-mean": ("Describing Data", "Center and Spread"),
+        "s-median": ("Describing Data", "Center and Spread"),
+        "s-var": ("Describing Data", "Center and Spread"),
+        "s-sd": ("Describing Data", "Center and Spread"),
+        "s-sampling": ("Inference", "Sampling"),
+        "s-ci": ("Inference", "Estimation"),
+        "s-test": ("Inference", "Testing"),
+        "s-p": ("Inference", "Testing"),
+        "s-corr": ("Relationships",),
+        "s-reg": ("Relationships", "Regression"),
+    }
+    concepts = tuple(
+        replace(
+            c,
+            mentions=tuple(
+                replace(m, section=headings.get(c.id, ()) if m.document_id == STATS else ())
+                for m in c.mentions
+            ),
+        )
+        for c in data.concepts
+    )
+    return replace(data, concepts=concepts)
+
+
+def test_a_planned_course_names_weeks_and_modules_after_the_sections() -> None:
+    data = _with_sections(document_ids=(STATS, PROB), duration_weeks=6, hours_per_week=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    plain = plan_course(statistics_input(document_ids=(STATS, PROB), duration_weeks=6,
+                                         hours_per_week=3))  # fmt: skip
+    # the same concepts in the same weeks: only the names change
+    assert [w.slots for w in plan.weeks] != [] and [
+        [s.concept_id for s in w.slots] for w in plan.weeks
+    ] == [[s.concept_id for s in w.slots] for w in plain.weeks]
+    headings = {"Describing Data", "Graphs", "Center and Spread", "Inference", "Sampling",
+                "Estimation", "Testing", "Relationships", "Regression"}  # fmt: skip
+    for week in plan.weeks:
+        placed = [s.concept_id for s in week.slots]
+        from_stats = [c for c in placed if c.startswith("s-")]
+        if len(from_stats) == len(placed):  # the probability primer has no headings
+            assert set(week.title.split("; ")) <= headings, week.title
+            assert all(m.title in headings for m in week.modules), week
+    titled = [w.title for w in plan.weeks]
+    assert "Center and Spread" in titled or "Describing Data" in titled
+    assert any("Inference" in t or "Testing" in t or "Estimation" in t for t in titled)
