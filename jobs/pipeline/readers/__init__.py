@@ -7,11 +7,14 @@ page number a person can find by scrolling ("page 3" ≈ characters 6,000–9,00
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from datasources.files.detect import Detected
-from jobs.pipeline.model import Kind, ReadDocument
+from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.model import Block, Kind, ReadDocument
+from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import docx, html, markdown, pdf, text
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
@@ -23,6 +26,30 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
 }
 
 
+# The title opens the document: a heading among its first blocks.
+TITLE_WITHIN_BLOCKS = 3
+TITLE_MAX_CHARS = 200
+
+
 def read(path: Path, detected: Detected) -> ReadDocument:
-    """Read `path` with the reader for its detected kind."""
-    return _READERS[detected.kind](path, detected)
+    """Read `path` with the reader for its detected kind. Its title is the one the file
+    declares (a PDF's or DOCX's metadata, HTML's <title>, Markdown's "#" line), else the
+    heading that opens it at its top level (a chapter saved without metadata: "Atoms,
+    Molecules, and Ions", not the file name)."""
+    document = _READERS[detected.kind](path, detected)
+    if document.title:
+        return document
+    return replace(document, title=_opening_heading(document.blocks()))
+
+
+def _opening_heading(blocks: Sequence[Block]) -> str | None:
+    """The first heading among the first blocks, when no heading on its page ranks above it
+    and it names no apparatus ("Introduction", "Contents")."""
+    for block in blocks[:TITLE_WITHIN_BLOCKS]:
+        page = [b.level for b in blocks if b.kind == "heading" and b.page == block.page]
+        if block.kind == "heading" and block.level == min(page):
+            title = heading_title(block.text)
+            if title and len(title) <= TITLE_MAX_CHARS and not apparatus(title):
+                return title
+            return None
+    return None

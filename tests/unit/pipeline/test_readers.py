@@ -430,3 +430,33 @@ def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> Non
     )
     paragraph = _read(page).blocks()[1]
     assert paragraph.emphasis == ("lysosome", "cytosol")
+
+
+def test_a_document_without_a_declared_title_takes_its_opening_heading(
+    en_docx: Path, zh_pdf: Path, tmp_path: Path
+) -> None:
+    # python-docx saves no core title; the PDF has no metadata title
+    assert _read(en_docx).title == "Linear Equations"
+    assert _read(zh_pdf).title == "线性方程"
+    text = tmp_path / "atoms.txt"
+    text.write_text("Atoms, Molecules, and Ions\n\nAn atom is small. Atoms combine.\n", "utf-8")
+    assert _read(text).title == "Atoms, Molecules, and Ions"
+    # an apparatus heading, or a first heading below another of its page, is no title
+    text.write_text("Introduction\n\nAn atom is small. Atoms combine.\n", "utf-8")
+    assert _read(text).title is None
+    prose = tmp_path / "prose.txt"
+    prose.write_text("An atom is small. Atoms combine.\n\nMore prose follows here.\n", "utf-8")
+    assert _read(prose).title is None
+
+
+def test_a_declared_title_wins(en_html: Path, tmp_path: Path) -> None:
+    assert _read(en_html).title == "Sample"  # <title>, not the "#" heading
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Week 3 reading"
+    document.add_heading("Linear Equations", 1)
+    document.add_paragraph("A linear equation is an equation of the first degree.")
+    path = tmp_path / "declared.docx"
+    document.save(str(path))
+    assert _read(path).title == "Week 3 reading"
