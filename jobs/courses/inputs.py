@@ -87,13 +87,15 @@ def _orders(
 def _sections(
     extractions: Mapping[UUID, Sequence[KnowledgeExtractionRecord]],
 ) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(concept, document) → the headings of the section introducing the concept, from the
-    concept row's metadata (jobs/ingest/plan.py); anything but a list of non-blank strings
-    is no section, and a heading is cut to MAX_HEADING_CHARS, the path to MAX_HEADINGS."""
+    """(concept, document) → the headings of the section where the concept is first met,
+    from the concept row's metadata (jobs/ingest/plan.py); metadata that is no object, or a
+    section that is no list of non-blank strings, gives none; a heading is cut to
+    MAX_HEADING_CHARS, the path to MAX_HEADINGS."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}
     for document_id, rows in extractions.items():
         for row in rows:
-            stored = (row.metadata or {}).get("section")
+            metadata = row.metadata if isinstance(row.metadata, dict) else {}
+            stored = metadata.get("section")
             if row.extraction_type != "concept" or not row.neo4j_node_id:
                 continue
             if not isinstance(stored, list) or not all(isinstance(h, str) for h in stored):

@@ -126,7 +126,7 @@ def extraction_texts(knowledge: Knowledge) -> list[str]:
 
 def extraction_metadata(extraction: Extraction) -> dict[str, Any]:
     """A knowledge_extractions row's metadata: the concept's key, and for a concept row the
-    section that introduces it (read back by jobs/courses/inputs.py)."""
+    section where it is first met (read back by jobs/courses/inputs.py)."""
     metadata: dict[str, Any] = {}
     if extraction.concept_key:
         metadata["concept_key"] = extraction.concept_key

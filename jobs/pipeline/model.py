@@ -90,9 +90,9 @@ class Concept:
 class Extraction:
     """One row of knowledge_extractions; `concept_key` is the concept it belongs to.
 
-    `section` (concept rows only): the headings, outermost first, of the section the
-    concept is introduced in, numbers and the book's apparatus ("Summary") left out; the
-    course planner names weeks and modules after them.
+    `section` (concept rows only): the headings, outermost first, of the section where a
+    reader first meets the concept, numbers and the book's apparatus ("Summary") left out;
+    the course planner names weeks and modules after them.
     """
 
     type: ExtractionType

@@ -23,7 +23,7 @@ class CourseGraph:
     reading: dict[str, tuple[int, int]]
     # chosen documents' ids and their position in the request
     document_order: dict[str, int]
-    # (document id, *headings) of the section introducing the concept where `reading` is;
+    # (document id, *headings) of the section where the concept is first met (`reading`);
     # () for an unmentioned concept (jobs/planning/headings.py)
     section: dict[str, tuple[str, ...]]
 

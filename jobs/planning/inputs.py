@@ -20,8 +20,8 @@ class Mention:
     """(:Concept)-[:EXTRACTED_FROM {page, confidence}]->(:Document), plus reading order.
 
     `order` is the position of the concept's first mention in that document (0 = first);
-    `section` the headings, outermost first, of the section introducing it there (empty
-    when the document has none or the document job did not store them).
+    `section` the headings, outermost first, of the section where it is first met there
+    (empty when the document has none or the document job did not store them).
     """
 
     document_id: str

@@ -35,6 +35,7 @@ def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[
     priority = 1_000  # week objectives rank after the course's (ACHIEVES priority)
     section = inputs.graph.section
     course = shared_section([section[c] for week in packed for c in week if section[c]])
+    needs = partial(_needs, ordering=inputs.ordering)
     for number, concept_ids in enumerate(packed, start=1):
         concepts = [inputs.graph.concepts[c] for c in concept_ids]
         objectives = as_course_objectives(
@@ -44,7 +45,6 @@ def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[
             inputs.course_objectives,
         )
         priority += len(objectives)
-        needs = partial(_needs, ordering=inputs.ordering)
         by_section = section_modules(concept_ids, section, inputs.minutes, course, needs)
         groups = by_section or [(None, group) for group in _modules(concept_ids, inputs)]
         modules: list[Module] = []

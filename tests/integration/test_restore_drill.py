@@ -17,6 +17,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import asyncpg
 import orjson
@@ -52,6 +53,13 @@ STORE_VARIABLES = (
 def _environ() -> dict[str, str]:
     """This process' environment without any store setting (each command gets its own)."""
     return {k: v for k, v in os.environ.items() if k not in STORE_VARIABLES}
+
+
+def _stack_settings(env_file: Path) -> Settings:
+    """The settings of the stack this env file describes: the store variables of a shell
+    that sourced the dev stack's env file must not stand in for its values."""
+    with mock.patch.dict(os.environ, _environ(), clear=True):
+        return Settings.load(env_file)
 
 
 def _settings_env(settings: Settings, files: Path) -> dict[str, str]:
@@ -312,7 +320,7 @@ async def test_backup_then_restore_into_an_empty_stack_gives_the_same_data(
     assert "postgres.dump" in manifest["checksums"]
 
     state = empty_stack
-    target = Settings.load(state / "stack.env").model_copy(
+    target = _stack_settings(state / "stack.env").model_copy(
         update={"vector_backend": "weaviate", "vector_namespace": settings.vector_namespace}
     )
     target_files = state / "files"

@@ -43,8 +43,8 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 
 
 def _opening_heading(blocks: Sequence[Block]) -> str | None:
-    """The first heading among the first blocks, when no heading on its page ranks above it
-    and it names no apparatus ("Introduction", "Contents")."""
+    """The first heading among the first blocks that no heading on its page ranks above,
+    when it names no apparatus ("Introduction", "Contents")."""
     for block in blocks[:TITLE_WITHIN_BLOCKS]:
         page = [b.level for b in blocks if b.kind == "heading" and b.page == block.page]
         if block.kind == "heading" and block.level == min(page):

@@ -203,6 +203,21 @@ def test_stored_sections_are_read_leniently(stored: Any, read: tuple[str, ...]) 
     assert plan_course(data).weeks
 
 
+@pytest.mark.parametrize("metadata", [["section"], "section", 7, None])
+def test_metadata_that_is_no_object_gives_no_section(metadata: Any) -> None:
+    world = world_of(_with_sections(statistics()))
+    for rows in world.extractions.values():
+        for i, row in enumerate(rows):
+            if row.extraction_type == "concept":
+                rows[i] = replace(row, metadata=metadata)
+    data = planning_input(
+        uuid.uuid4(), world.request, list(world.documents.values()), world.graph,
+        world.extractions,
+    )  # fmt: skip
+    assert {m.section for c in data.concepts for m in c.mentions} == {()}
+    assert plan_course(data).weeks
+
+
 def test_reading_units_count_words_and_chinese_characters() -> None:
     assert reading_units("The mean of 3 values") == 5
     assert reading_units("平均数是数值之和") == 8
