@@ -7,9 +7,11 @@ plural or not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import rjieba
+from lemminflect import getAllLemmas
 
 from datasources.concept_keys import singular
 from jobs.pipeline.lexicon import zh_word_of_its_own
@@ -23,15 +25,51 @@ def clean_title(text: str) -> str:
 
 def heading_title(text: str) -> str:
     """A heading as a week's or module's title: single spaces, no code marks ("Using
-    `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, and
-    quotes kept unless they wrap it whole ("class" 语法 stays; a parenthesis too:
-    栈(Stack)与堆(Heap))."""
-    text = " ".join(unicodedata.normalize("NFKC", text).replace("`", "").split())
-    text = text.replace("--", "–").rstrip(" .:;,")
+    `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, quotes
+    kept unless they wrap it whole ("class" 语法 stays; a parenthesis too:
+    栈(Stack)与堆(Heap)), and a heading set in capitals in title case (`_title_case`)."""
+    # NFC, not NFKC: a Chinese heading keeps its full-width "？" and "："
+    text = " ".join(unicodedata.normalize("NFC", text).replace("`", "").split())
+    text = text.replace("--", "–").rstrip(" .:;,：；，。")
     pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
     while len(text) > 1 and pairs.get(text[0]) == text[-1] and text.count(text[-1]) <= 2:
         text = text[1:-1].strip()
-    return text
+    return _title_case(text)
+
+
+# words a title leaves in lower case, unless they open it or follow its colon
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "nor", "of", "on"}
+    | {"or", "per", "the", "to", "via", "vs", "with"}
+)
+_CAPITALS_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+ACRONYM_MAX_LETTERS = 4
+
+
+def _title_case(text: str) -> str:
+    """A heading set in capitals, in title case: "GIANTS OF WEALTH: CARNEGIE, ROCKEFELLER,
+    AND MORGAN" reads "Giants of Wealth: Carnegie, Rockefeller, and Morgan". Only a heading
+    whose letters are all Latin capitals (a house style, not emphasis) changes; a short
+    word no dictionary knows is an acronym and stays (DNA, HTTP, USA)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isascii() and c.isupper() for c in letters):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        lower = found.lower()
+        opens = match.start() == 0 or text[: match.start()].rstrip().endswith((":", "—", "–"))
+        if (
+            not getAllLemmas(lower)
+            and len(found) <= ACRONYM_MAX_LETTERS
+            and lower not in _MINOR_WORDS
+        ):
+            return found
+        if lower in _MINOR_WORDS and not opens:
+            return lower
+        return lower[0].upper() + lower[1:]
+
+    return _CAPITALS_WORD.sub(word, text)
 
 
 def contained(part: str, whole: str) -> bool:

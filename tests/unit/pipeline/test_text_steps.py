@@ -249,7 +249,19 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
         ("“Quoted heading”", "Quoted heading"),
         ('"class" 语法', '"class" 语法'),  # a quoted word, not a quoted heading
         ("栈(Stack)与堆(Heap)", "栈(Stack)与堆(Heap)"),  # the parenthesis stays
-        ("Trait：定义共同行为", "Trait:定义共同行为"),
+        ("Trait：定义共同行为", "Trait：定义共同行为"),  # full-width punctuation stays
+        ("为什么这个模型很重要？", "为什么这个模型很重要？"),
+        ("小结：", "小结"),
+        # a heading set in capitals, as a title; acronyms stay
+        (
+            "GIANTS OF WEALTH: CARNEGIE, ROCKEFELLER, AND MORGAN",
+            "Giants of Wealth: Carnegie, Rockefeller, and Morgan",
+        ),
+        ("WORKING-CLASS LIFE", "Working-Class Life"),
+        ("THE NATION'S DNA AND THE USA", "The Nation's DNA and the USA"),
+        ("A NEW ERA", "A New Era"),
+        ("HTTP", "HTTP"),
+        ("DNA Replication in E. coli", "DNA Replication in E. coli"),  # not all capitals
     ],
 )
 def test_a_heading_as_a_title(heading: str, title: str) -> None:
