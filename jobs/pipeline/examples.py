@@ -5,13 +5,15 @@ the sentence gives 0.6. A sentence that only leads in ("For example:", "Here is 
 of a lookup:", "例如：") is followed by the example itself, the next block (code, a
 formula, a paragraph): that block is the example's content too, and a lead-in with
 nothing after it is no example. The example belongs to the first concept it names, else
-to the concept of its section (the nearest heading concept above it).
+to the concept of its section (the nearest heading concept above it); one with the marker
+inside the sentence only to a concept it names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
@@ -30,10 +32,17 @@ MAX_CONTENT = 600
 _LEAD_IN_WORDS = 3  # "For example, with" is a lead-in; a sentence of its own says more
 
 
-def find_examples(
-    blocks: Sequence[Block], concept_of: Callable[[str, int], str | None]
-) -> list[Extraction]:
-    """Example extractions; `concept_of(text, block)` names the concept they belong to."""
+class Owner(Protocol):
+    """Names the concept a text belongs to: the first it names, else (`by_section`) the
+    concept of the section the block is in."""
+
+    def __call__(self, text: str, block: int, *, by_section: bool = True) -> str | None: ...
+
+
+def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction]:
+    """Example extractions; `concept_of` names the concept they belong to. A sentence with
+    the marker inside ("such as") that names no concept is no example of one ("research
+    by scientists such as Laura López-Sánchez", "urban areas such as New York")."""
     found: list[Extraction] = []
     for index, block in enumerate(blocks):
         if block.kind not in PROSE:
@@ -42,6 +51,9 @@ def find_examples(
         for position, sentence in enumerate(said):
             start = _START.match(sentence)
             if start is None and _INSIDE.search(sentence) is None:
+                continue
+            key = concept_of(sentence, index, by_section=start is not None)
+            if key is None and start is None:
                 continue
             content = sentence
             last = position == len(said) - 1
@@ -62,7 +74,7 @@ def find_examples(
                     context=block.text[:MAX_CONTENT],
                     page_number=block.page,
                     confidence=0.8 if start else 0.6,
-                    concept_key=concept_of(sentence, index),
+                    concept_key=key,
                 )
             )
     return found

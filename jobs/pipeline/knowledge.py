@@ -5,12 +5,12 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from jobs.pipeline.concepts import Draft, find_concepts
-from jobs.pipeline.examples import find_examples
+from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
 from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN, apparatus
 from jobs.pipeline.mentions import PROSE, mention_pattern
@@ -249,9 +249,7 @@ def _context(draft: Draft, blocks: Sequence[Block]) -> str:
     return blocks[min(draft.mentions)].text[:400]
 
 
-def _owner(
-    drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline
-) -> Callable[[str, int], str | None]:
+def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline) -> Owner:
     """A function naming the concept a text belongs to: the first it names, else its section's."""
     patterns = [(d.key, mention_pattern(d.key)) for d in drafts]
     by_heading = {
@@ -260,7 +258,7 @@ def _owner(
         if d.cue_blocks and blocks[d.cue_blocks[0]].kind == "heading"
     }
 
-    def concept_of(text: str, block: int) -> str | None:
+    def concept_of(text: str, block: int, *, by_section: bool = True) -> str | None:
         best: tuple[int, str] | None = None
         for key, pattern in patterns:
             match = pattern.search(text)
@@ -268,6 +266,8 @@ def _owner(
                 best = (match.start(), key)
         if best is not None:
             return best[1]
+        if not by_section:
+            return None
         heading = tree.section_of[block]
         for h in [heading, *tree.ancestors(heading)] if heading >= 0 else []:
             if h in by_heading:

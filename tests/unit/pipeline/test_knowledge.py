@@ -156,7 +156,7 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
         Block("paragraph", "例如：", 3),
         Block("heading", "Lookups", 3, level=2),
     ]
-    found = [x.content for x in find_examples(blocks, lambda text, block: None)]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: None)]
     assert found == [
         "For example:\n>>> eng2sp = {'one': 'uno'}",
         "For example, a list of tuples.\nportfolio = [('GOOG', 100, 490.1)]",
@@ -165,6 +165,28 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
         "例如，元组的列表。\nt = [(1, 2)]",
         "For example, a histogram counts letters.",
     ]  # "例如：" with only a heading after it shows nothing
+
+
+def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
+    def owner(text: str, block: int, *, by_section: bool = True) -> str | None:
+        named = "molecule" if "molecule" in text else None
+        return named or ("atom" if by_section else None)
+
+    blocks = [
+        Block("heading", "Atoms", 1, level=1),
+        Block(
+            "paragraph",
+            "Research by scientists such as Laura has helped. "
+            "A molecule such as water has three atoms. "
+            "For example, gold is made of one kind of atom.",
+            1,
+        ),
+    ]
+    found = [(x.content, x.concept_key) for x in find_examples(blocks, owner)]
+    assert found == [
+        ("A molecule such as water has three atoms.", "molecule"),
+        ("For example, gold is made of one kind of atom.", "atom"),  # its section's
+    ]
 
 
 def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
