@@ -1,14 +1,14 @@
 """Weeks and modules named after the documents' own sections.
 
-Every concept carries the headings of the section that introduces it (`CourseGraph.section`:
-the document's id, then its headings outermost first). A week is named after the deepest
-section that holds most of its minutes ("Week 2: Atomic Structure and Symbolism"); when
-that section is the whole course's (a one-chapter course under its chapter title), after
-the sections below it that take a real share of the week ("Chemical Formulas; The
-Periodic Table"). Its modules are the runs of concepts that share a section one level
-below the week's. Without headings (plain text with none, or documents stored before the
-sections were) a week keeps the title of its largest module and modules follow the
-prerequisite links (jobs/planning/outline.py).
+Every concept carries the headings of the section where it is first met
+(`CourseGraph.section`: the document's id, then its headings outermost first). A week is
+named after the deepest section that holds most of its minutes ("Week 2: Atomic Structure
+and Symbolism"); when that section is the whole course's (a one-chapter course under its
+chapter title), after the sections below it that take a real share of the week ("Chemical
+Formulas; The Periodic Table"). Its modules are the runs of concepts that share a section
+one level below the week's (`section_modules`). Without headings (plain text with none,
+or documents stored before the sections were) a week keeps the title of its largest
+module and modules follow the prerequisite links (jobs/planning/outline.py).
 """
 
 from __future__ import annotations
