@@ -96,7 +96,7 @@ def _listed(focus: Section, placed: Sequence[tuple[Section, int]], language: str
     if sum(below[name] for name in listed) < SHARE_COVERED * held:
         return None
     names = [_name((*focus, name), placed) for name in below if name in listed]
-    shown = [name for name in names if name]
+    shown = list(dict.fromkeys(name for name in names if name))  # two documents, one heading
     return ("、" if is_chinese(language) else "; ").join(shown) if shown else None
 
 

@@ -122,6 +122,12 @@ def test_documents_are_named_by_their_headings() -> None:
     assert week_title(week[:3], section, minutes, course, "en") == "Vectors"
 
 
+def test_two_documents_with_one_heading_name_it_once() -> None:
+    section = {"a": ("A", "Vectors"), "b": ("B", "Vectors"), "c": ("C", "Matrices")}
+    minutes = {"a": 30, "b": 30, "c": 30}
+    assert week_title(["a", "b", "c"], section, minutes, (), "en") == "Vectors; Matrices"
+
+
 def test_shared_section() -> None:
     assert shared_section([]) == ()
     assert shared_section([(D, "Matter", "Ions"), (D, "Matter"), (D, "Matter", "Ions")]) == (
