@@ -144,6 +144,7 @@ GENERIC_HEADINGS = frozenset(
         "acknowledgements",
         "acknowledgments",
         "related work",
+        "miscellaneous",
         # a course site's or a repository's own apparatus
         "commentary",
         "observation",
@@ -204,6 +205,13 @@ GENERIC_HEADINGS = frozenset(
         "术语表",
         "词汇表",
         "本章小结",
+        # a reference site's own sections (OI-wiki: 引入, 杂项, 参考资料与注释)
+        "引入",
+        "杂项",
+        "参考资料",
+        "注释",
+        "注解",
+        "备注",
         "定义",
         "性质",
         "应用",
@@ -448,6 +456,13 @@ FACET_HEADINGS = frozenset(
         "complete implementation",
         "optimization",
         "optimizations",
+        "notation",
+        "comparison",
+        "comparisons",
+        "special cases",
+        "proof",
+        "correctness",
+        "proof of correctness",
         "优点",
         "缺点",
         "优势",
@@ -511,6 +526,16 @@ FACET_HEADINGS = frozenset(
         "注意事项",
         "常见问题",
         "问答",
+        "记号",
+        "符号约定",
+        "比较",
+        "对比",
+        "解释",
+        "特殊情形",
+        "特殊情况",
+        "正确性",
+        "正确性证明",
+        "例题",
     ]
 )
 # "Types of Binary Trees", "Advantages of Linked Lists": the facet's complement is the topic
@@ -519,7 +544,7 @@ FACET_OF = re.compile(
     r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
     r"properties|design|goals|principles|overview|fundamentals|history|examples|"
-    r"structures?|composition|functions?|definitions?|roles?|components)"
+    r"structures?|composition|functions?|definitions?|roles?|components|comparisons?)"
     r"\s+of\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )
@@ -541,7 +566,7 @@ ZH_STOP = _words(
     外 里 前 后 时 时候 之后 之前 以后 以前 现在 首先 然后 最后 接着 接下来 其次 总之 这时 此时
     此外 另外 同时
     通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
-    如表所示 如下所示"""
+    如表所示 如下所示 下图 上图"""
 )
 
 # Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).

@@ -38,11 +38,12 @@ from jobs.pipeline.lexicon import (
     zh_everyday,
 )
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.textutil import has_han
+from jobs.pipeline.textutil import has_han, regroup_zh, zh_width
 
-# A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional.
+# A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
+# number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|[一二三四五六七八九十]+[、.\s]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
     r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s))\s*",
     re.I,
@@ -303,7 +304,7 @@ def _zh_heading_runs(part: str) -> list[str]:
     if len(part.replace(" ", "")) <= 6:
         return [part]
     runs, current = [], ""
-    for position, (word, pos) in enumerate(rjieba.tag(part)):
+    for position, (word, pos) in enumerate(regroup_zh(rjieba.tag(part))):
         if position == 0 and pos == "v" and len(word) >= 2:
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
@@ -665,7 +666,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if has_han(term):
         bare = term.replace(" ", "")
         return (
-            1 <= len(bare) <= MAX_ZH_CHARS
+            1 <= zh_width(bare) <= MAX_ZH_CHARS
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))

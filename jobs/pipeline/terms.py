@@ -35,7 +35,7 @@ from jobs.pipeline.lexicon import (
     ZH_UNCOUNTED,
     numeral_one,
 )
-from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose
+from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose, regroup_zh
 
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
@@ -90,7 +90,45 @@ _ZH_BREAK_POS = {
     "k",
     "h",
 }
-_ZH_WORD = re.compile(r"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9-]*)$")
+# Verbs that make a clause of the words around them, never part of a name: "物品放入背包"
+# (put the item into the knapsack), "存在负环" (there is a negative cycle), "求出最大公约数",
+# "不妨设". A closed list: other verbs head names (排序算法, 插入排序, 计算图), and 可 is
+# also inside them (可 微分 函数, as rjieba cuts "可微分函数")
+_ZH_CLAUSE_VERBS = frozenset(
+    [
+        "存在",
+        "求",
+        "求出",
+        "出",
+        "放入",
+        "放到",
+        "放进",
+        "不会",
+        "不能",
+        "不妨",
+        "设",
+        "记",
+        "令",
+        "找到",
+        "找出",
+        "满足",
+        "含有",
+        "具有",
+        "给定",
+        "给出",
+        "得出",
+        "算出",
+        "引起",
+        "导致",
+        "换成",
+        "改成",
+        "变成",
+        "愿意",
+    ]
+)
+_ZH_WORD = re.compile(
+    r"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[-\u2010\u2013][A-Za-z0-9]+)*)$"
+)
 
 
 @dataclass(slots=True)
@@ -310,7 +348,7 @@ def _only(word: str, kinds: set[str]) -> bool:
 def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]]]:
     phrases: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    tagged = segmenter.tag(text)
+    tagged = regroup_zh(segmenter.tag(text))
     for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
@@ -319,6 +357,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             continue
         if (
             word in ZH_STOP
+            or word in _ZH_CLAUSE_VERBS
             or word.lower() in EN_STOP
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
@@ -384,6 +423,8 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue
             if first_verb and j - i > 1 and words[0][0] in ZH_UNCOUNTED:
                 continue
+            if words[0][0] == "可" and last_pos == "v":
+                continue  # "可简写" (may be abbreviated): a modal before its verb
             yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)
 
 

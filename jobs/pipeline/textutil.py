@@ -77,5 +77,39 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
+_NAME_DASHES = frozenset("-\u2010\u2013")  # hyphen-minus, hyphen, en dash
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-\u2010\u2013][A-Za-z0-9]+)*")
+
+
+def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """rjieba's tags with two of its cuts undone. A dash-joined Latin name is one word:
+    it cuts "Floyd–Warshall 算法" at the en dash into names that are no topic alone
+    ("Floyd", "Warshall 算法"). The superlative 最 joins the word after it: it reads
+    "最短路" (shortest path) as 最 + 短路 ("short circuit") and "单源最短路径" as
+    … 最 + 短 + 路径."""
+    joined: list[tuple[str, str]] = []
+    for word, pos in tagged:
+        if (
+            pos == "eng"
+            and len(joined) >= 2
+            and joined[-1][0] in _NAME_DASHES
+            and joined[-2][1] == "eng"
+        ):
+            dash = joined.pop()[0]
+            joined[-1] = (joined[-1][0] + dash + word, "eng")
+            continue
+        if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
+            joined[-1] = ("最" + word, pos)
+            continue
+        joined.append((word, pos))
+    return joined
+
+
+def zh_width(text: str) -> int:
+    """A Chinese term's length in characters, a Latin word ("KMP", "Bellman-Ford")
+    counting as two: the name of "Bellman-Ford 算法" is as short as 贝尔曼-福特算法's."""
+    return len(_LATIN_WORD.sub("xx", text.replace(" ", "")))
+
+
 def code_spans(text: str) -> list[str]:
     return [m.group(0)[1:-1] for m in _CODE.finditer(text)]

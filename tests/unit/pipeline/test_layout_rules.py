@@ -33,6 +33,7 @@ from jobs.pipeline.structure import (
     shared_head,
 )
 from jobs.pipeline.terms import collect
+from jobs.pipeline.textutil import regroup_zh, zh_width
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -1142,3 +1143,61 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     # a noun before the shared head is a topic of its own
     assert "Map" in terms("Map and Set") and "Client" in terms("Client and Server Architecture")
     assert "Mean" in terms("Mean and Standard Deviation")
+
+
+def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
+    assert terms("Bellman–Ford 算法") == ["Bellman–Ford 算法"]  # en dash
+    assert terms("Bellman-Ford 算法") == ["Bellman-Ford 算法"]  # no longer too long
+    assert terms("Knuth–Morris–Pratt 算法", level=1) == ["Knuth–Morris–Pratt 算法"]
+    # a number before a dash belongs to the name, not to the heading's numbering
+    assert terms("0-1 背包") == ["0-1 背包"] and terms("2.1 字符串") == ["字符串"]
+
+
+def test_a_reference_sites_own_sections_name_nothing() -> None:
+    for heading in ("引入", "杂项", "参考资料与注释", "Miscellaneous"):
+        assert terms(heading) == [] and terms(heading, level=1) == []
+    # a sub-section's aspect of its parent's topic
+    aspects = ("记号", "解释", "一些特殊情形", "正确性证明", "Notation", "Proof of Correctness")
+    for heading in aspects:
+        assert terms(heading) == []
+    assert terms("矩阵的解释") == ["矩阵"] and terms("记号", level=1) == ["记号"]
+    assert terms("Comparison of Sorting Algorithms") == ["Sorting Algorithms"]
+
+
+def test_regrouped_chinese_tags() -> None:
+    tagged = regroup_zh(rjieba.tag("Floyd–Warshall 算法求最短路，单源最短路径"))
+    words = [word for word, _ in tagged]
+    assert "Floyd–Warshall" in words and "最短路" in words and "最短" in words
+    assert "短路" not in words and "Floyd" not in words
+    assert regroup_zh([("a", "eng"), ("-", "x")]) == [("a", "eng"), ("-", "x")]
+    assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
+
+
+def test_a_chinese_clause_verb_ends_a_name() -> None:
+    sentences = [
+        (0, "我们把起点放入队列，再求出最短路。"),
+        (1, "不妨设这个图是连通图。如果图中存在负环，最短路不存在。"),
+        (2, "把物品放入背包。"),
+    ]
+    keys = set(collect(sentences, rjieba.Jieba()))
+    assert {"队列", "最短路", "负环", "物品", "背包", "连通图"} <= keys
+    clauses = [k for k in keys if any(v in k for v in ("放入", "求出", "存在", "不妨"))]
+    assert clauses == [] and "出最短路" not in keys and "短路" not in keys
+
+
+def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
+    text = """# 最短路
+
+## Floyd–Warshall 算法
+
+Floyd–Warshall 算法求任意两个结点之间的最短路。Floyd–Warshall 算法的时间复杂度是 $O(n^3)$。
+
+## Dijkstra 算法
+
+Dijkstra 算法求单源最短路径。Dijkstra 算法要求边权非负。用优先队列实现 Dijkstra 算法。
+"""
+    path = tmp_path / "shortest.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh").knowledge.concepts}
+    assert {"最短路", "Floyd–Warshall 算法", "Dijkstra 算法"} <= titles
+    assert not {"Floyd", "Warshall 算法", "短路", "短路径"} & titles
