@@ -16,14 +16,14 @@ from jobs.pipeline.textutil import has_han
 PAGE_CHARS = 3000
 # Bounded work downstream: no block is longer than this (a 50 MB line becomes many blocks).
 MAX_BLOCK_CHARS = 4000
-_SENTENCE_MARKS = "。！？；.!?;"
+_SENTENCE_MARKS = "。．！？；.!?;"
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})$")
 _CHAPTER = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|(?:Chapter|CHAPTER|Part|PART)\s+[\dIVXLC]+)"
     r"[\s:：.、]*(\S.{0,60})?$"
 )
-_SENTENCE_END = re.compile(r"[。！？；，,.;:：!?]$")
+_SENTENCE_END = re.compile(r"[。．！？；，,.;:：!?]$")
 # A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
 _MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
 

@@ -5,6 +5,8 @@ Inline HTML that marks a term (`<u>`, `<b>`, `<strong>`, `<em>`, `<i>`, `<dfn>`,
 some books underline the term they define) counts as emphasis too.
 Inline code stays in backticks so later steps can tell code from prose. Raw HTML tags are
 dropped, their text kept. `#标题` (no space, common in Chinese files) counts as a heading.
+MkDocs' and VitePress' containers (admonitions, content tabs) are unwrapped: their prose
+is prose and their code is code (`_containers`).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def parse(source: str) -> list[Block]:
     # ("% change in quantity = …")
     parser.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
     parser.disable("myst_line_comment")
-    tokens = parser.parse(_prepared(source))
+    tokens = parser.parse(_prepared(_containers(source)))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
     row: list[str] = []
@@ -258,6 +260,67 @@ def _prepared(source: str) -> str:
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
         out.append(line)
+    return "\n".join(out)
+
+
+# MkDocs (Python-Markdown, Material) containers hold the lines indented four spaces under
+# their opener: an admonition ("!!! note", a collapsible "??? tip", "???+ note \"证明\"")
+# or a content tab ("=== \"C++\""). Read raw, CommonMark made an admonition's prose an
+# indented code block and a tab's indented fence prose (OI-wiki's "return", "python").
+_INDENTED_CONTAINER = re.compile(
+    r'^(?P<indent> *)(?:(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>[^"]*)")?'
+    r'|===\+? +"[^"]*")[ \t]*$'
+)
+# VitePress, VuePress and Docusaurus containers: "::: tip 提示" … ":::", around prose that
+# is not indented. MyST's ":::{note}" is left to the MyST plugin.
+_COLON_CONTAINER = re.compile(
+    r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[ \t]+(?P<title>.*?))?)?[ \t]*$"
+)
+_TAB_WIDTH = 4
+
+
+def _containers(source: str) -> str:
+    """The Markdown with each container's body dedented to its opener's indentation and
+    the opener replaced by its title (an admonition's "证明", or nothing), outside fenced
+    code."""
+    lines = source.split("\n")
+    out: list[str] = []
+    fence: tuple[str, int] | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and _closes(match, fence):
+                fence = None
+            out.append(line)
+            continue
+        if match:
+            fence = (match.group(2)[0], len(match.group(2)))
+            out.append(line)
+            continue
+        colon = _COLON_CONTAINER.match(line)
+        indented = None if colon else _INDENTED_CONTAINER.match(line)
+        if colon:
+            title = (colon.group("title") or "").strip()
+            out.extend(["", title, ""] if title else [""])
+            continue
+        if indented is None:
+            out.append(line)
+            continue
+        indent = len(indented.group("indent"))
+        body: list[str] = []
+        while index < len(lines):
+            expanded = lines[index].expandtabs(_TAB_WIDTH)
+            if expanded.strip() and len(expanded) - len(expanded.lstrip(" ")) < indent + 4:
+                break
+            body.append(expanded[indent + 4 :] if expanded.strip() else "")
+            index += 1
+        title = (indented.group("title") or "").strip()
+        out.extend(["", " " * indent + title, ""] if title else [""])
+        out.extend(" " * indent + b if b else "" for b in _containers("\n".join(body)).split("\n"))
+        out.append("")
     return "\n".join(out)
 
 

@@ -33,7 +33,7 @@ from jobs.pipeline.structure import (
     shared_head,
 )
 from jobs.pipeline.terms import collect
-from jobs.pipeline.textutil import regroup_zh, zh_width
+from jobs.pipeline.textutil import regroup_zh, sentences, zh_width
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -1201,3 +1201,63 @@ Dijkstra 算法求单源最短路径。Dijkstra 算法要求边权非负。用�
     titles = {c.title for c in analyse_file(path, language="zh").knowledge.concepts}
     assert {"最短路", "Floyd–Warshall 算法", "Dijkstra 算法"} <= titles
     assert not {"Floyd", "Warshall 算法", "短路", "短路径"} & titles
+
+
+def test_mkdocs_containers_hold_prose_and_code() -> None:
+    source = """# 欧几里得算法
+
+???+ note "证明"
+    设 $a=bk+c$，则 $c=a \\bmod b$．
+
+    所以两式的公约数相同．
+
+=== "C++"
+    ```cpp
+    int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
+    ```
+
+=== "Python"
+
+    ```python
+    def gcd(a, b):
+        return a if b == 0 else gcd(b, a % b)
+    ```
+
+!!! warning
+    部分编译器不支持 `std::gcd`．
+
+    !!! tip "嵌套"
+        提示里的提示．
+
+```markdown
+!!! note "a fence shows the syntax"
+    and stays code
+```
+"""
+    blocks = [(b.kind, b.text) for b in parse(source)]
+    prose = [text for kind, text in blocks if kind == "paragraph"]
+    code = [text for kind, text in blocks if kind == "code"]
+    assert prose == [
+        "证明",
+        "设 $a=bk+c$，则 $c=a \\bmod b$．",
+        "所以两式的公约数相同．",
+        "部分编译器不支持 `std::gcd`．",
+        "嵌套",
+        "提示里的提示．",
+    ]
+    assert len(code) == 3 and code[0].startswith("int gcd") and "def gcd" in code[1]
+    assert code[2].startswith('!!! note "a fence shows the syntax"')
+
+
+def test_vitepress_containers_leave_their_prose_alone() -> None:
+    source = "::: tip 提示\n栈是一种后进先出的数据结构。\n:::\n\n:::warning\nMind the gap.\n:::\n"
+    prose = [b.text for b in parse(source) if b.kind == "paragraph"]
+    assert prose == ["提示", "栈是一种后进先出的数据结构。", "Mind the gap."]
+
+
+def test_a_full_width_full_stop_ends_a_sentence() -> None:
+    assert list(sentences("最大公约数常缩写为 gcd．一组整数的公约数是约数．约为３．１４．")) == [
+        "最大公约数常缩写为 gcd．",
+        "一组整数的公约数是约数．",
+        "约为３．１４．",
+    ]
