@@ -193,6 +193,8 @@ def find_concepts(
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _title(entry, key_cues, definition, prose)
+        if not chinese and _COMMON_POSSESSIVE.match(title):
+            continue  # "a person's genotype", "the neuron's outer surface": a noun's own thing
         emphasised = {
             c.block
             for c in key_cues
@@ -549,6 +551,10 @@ def _admissible(
         and entry.alone < 0.35 * entry.count
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
+    if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):
+        # "Rust's standard library": a possessive opens a name ("Kepler's first law") only
+        # where the author marks or defines it
+        return False
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
@@ -585,6 +591,10 @@ def _admissible(
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
+_POSSESSIVE_START = re.compile(r"^[^ ]+'s? ")
+# a possessive alone ("Plato's", cited in passing), or a common noun's ("person's
+# genotype"); a name's opens a law or a place: "Kepler's first law", "Broca's area"
+_COMMON_POSSESSIVE = re.compile(r"^(?:[^ ]+['’]s?$|[a-z][^ ]*['’]s? )")
 
 
 def _zh_verb(key: str) -> bool:

@@ -58,10 +58,13 @@ def _within(key: str, longer: str) -> bool:
 def _probe(key: str) -> str:
     """A lower-case piece every mention of `key` contains (the start of its first word)."""
     first = key.split(" ")[0]
-    return first[:2] if has_han(first) else first[:4]
+    if has_han(first):
+        return first[:2]
+    return first.split("'")[0][:4] or first[:1]  # "o'neill": the text may curl its quote
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
+_APOSTROPHES = "['\u2019\u02bc]"  # ' ’ ʼ
 
 
 # a singular's ending -> its Latin or Greek plural ending
@@ -94,6 +97,9 @@ def mention_pattern(key: str) -> re.Pattern[str]:
     if pattern is None:
         parts = [_plural_tolerant(p) for p in key.split(" ")]
         body = r"[\s`\-]*".join(parts) if len(parts) > 1 else parts[0]
+        # a key's apostrophe is "'" (datasources/concept_keys); texts set in typography,
+        # as textbooks and word processors are, write "Kepler’s first law"
+        body = body.replace("'", _APOSTROPHES)
         if has_han(key):
             body = (
                 r"\s*".join(re.escape(ch) for ch in key.replace(" ", ""))

@@ -678,7 +678,10 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False
     if _EXPRESSION.search(term):
         return False  # "a, b", "n + b": a list or a formula's letters, not a name (C++ is)
-    lowered = [w.lower().strip("`") if not w.startswith("`") else w for w in words]
+    # the stop words spell "doesn't"; a text set in typography writes "doesn’t"
+    lowered = [
+        w.lower().strip("`").replace("’", "'") if not w.startswith("`") else w for w in words
+    ]
     # "Type I error", "World War I": that "I" is a numeral, no pronoun (EN_STOP lists "i")
     numerals = {i for i in range(1, len(words)) if numeral_one(words[i - 1], words[i])}
     head = lowered[-2] if len(words) - 1 in numerals else lowered[-1]

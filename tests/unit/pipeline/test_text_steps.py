@@ -9,6 +9,7 @@ import pytest
 from datasources.concept_keys import concept_key
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.chunking import chunk_blocks, estimate_tokens
+from jobs.pipeline.concepts import _COMMON_POSSESSIVE
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
@@ -203,6 +204,36 @@ def test_a_concept_is_found_under_its_latin_or_greek_plural() -> None:
     # English words keep English plurals only
     assert not mention_pattern("function").search("functia")
     assert not mention_pattern("bus").search("a bi plane")
+
+
+def test_a_possessive_is_found_with_a_typographic_apostrophe() -> None:
+    assert concept_key("Kepler’s first law") == "kepler's first law"
+    pattern = mention_pattern("kepler's first law")
+    assert pattern.search("**Kepler’s first law** states") and pattern.search("Kepler's first law")
+    assert mention_pattern("o'neill").search("as O’Neill wrote")
+
+
+def test_kepler_s_laws_in_a_text_set_in_typography(tmp_path: Path) -> None:
+    # a physics chapter written with curly apostrophes, as textbooks and word processors
+    # set them: before, "Kepler’s first law" was found but never located, so dropped
+    text = (
+        "# Gravitation\n\n## Kepler’s Laws of Planetary Motion\n\n"
+        "**Kepler’s first law** states that every planet moves along an ellipse. "
+        "**Kepler’s second law** states that a planet sweeps out equal areas in equal "
+        "times. Kepler’s first law and Kepler’s second law follow from Newton’s law of "
+        "gravitation. The orbit doesn’t change. It _doesn’t_ matter which planet.\n\n"
+        "## Orbits\n\nRust’s standard library is not physics, but Rust’s standard library "
+        "and Rust’s standard library appear three times here. Kepler’s first law holds "
+        "for every orbit, and Kepler’s second law for every planet.\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text)}
+    assert {"kepler's first law", "kepler's second law"} <= keys
+    assert "doesn't" not in keys and "rust's standard library" not in keys
+    # a possessive alone, or a common noun's, is no name; a proper name's opens one
+    for title in ("Plato’s", "Goldman's", "person’s genotype", "neuron's outer surface"):
+        assert _COMMON_POSSESSIVE.match(title), title
+    for title in ("Kepler’s first law", "Broca's area", "Shays' Rebellion"):
+        assert not _COMMON_POSSESSIVE.match(title), title
 
 
 def test_a_latin_phrase_keeps_its_a(tmp_path: Path) -> None:
