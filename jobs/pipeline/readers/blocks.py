@@ -45,15 +45,21 @@ def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
         yield rest
 
 
+# Characters a page shows as nothing: a soft hyphen ("infor\u00admation", a hyphenation
+# hint), zero-width space, word joiner, byte-order mark. Left in, they cut a word in two
+# or made "binary\u00adsearch tree" a concept of its own.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
     """One block, or several when `text` is longer than MAX_BLOCK_CHARS."""
-    text = text.strip()
+    text = _INVISIBLE.sub("", text).strip()
     if not text:
         return []
     pieces = list(bounded(text))
-    spans = tuple(dict.fromkeys(e.strip() for e in emphasis if e.strip()))
+    spans = tuple(dict.fromkeys(e for e in (_INVISIBLE.sub("", e).strip() for e in emphasis) if e))
     return [
         Block(kind, piece, page, level if kind == "heading" else 0, spans if i == 0 else ())
         for i, piece in enumerate(pieces)

@@ -1261,3 +1261,12 @@ def test_a_full_width_full_stop_ends_a_sentence() -> None:
         "一组整数的公约数是约数．",
         "约为３．１４．",
     ]
+
+
+def test_invisible_characters_do_not_cut_words() -> None:
+    # a soft hyphen (a hyphenation hint), a zero-width space, a byte-order mark
+    blocks = parse("\ufeffA **dic\u00adtionary** maps keys.\n\n二叉\u200b树是一种树。\n")
+    assert [(b.text, b.emphasis) for b in blocks] == [
+        ("A dictionary maps keys.", ("dictionary",)),
+        ("二叉树是一种树。", ()),
+    ]
