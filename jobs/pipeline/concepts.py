@@ -555,6 +555,13 @@ def _admissible(
         # "Rust's standard library": a possessive opens a name ("Kepler's first law") only
         # where the author marks or defines it
         return False
+    if (
+        not chinese
+        and not kinds & {"code", "heading"}
+        and entry is not None
+        and _LETTERS.fullmatch(entry.title)
+    ):
+        return False  # "tdf", "np", "kth", "dvdt": a formula's letters read as a word
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
@@ -591,6 +598,9 @@ def _admissible(
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
+# one lower-case word without a vowel: a formula's letters ("dvdt", "tdf", "np > 5"),
+# the text's own maths flattened into prose
+_LETTERS = re.compile(r"[b-df-hj-np-tv-xz]{1,5}")
 _POSSESSIVE_START = re.compile(r"^[^ ]+'s? ")
 # a possessive alone ("Plato's", cited in passing), or a common noun's ("person's
 # genotype"); a name's opens a law or a place: "Kepler's first law", "Broca's area"

@@ -40,8 +40,11 @@ from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose, regroup_zh
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
+# Latin letters with their accents ("Schrödinger", "Dharmakīrti", "naïve"): an accent
+# does not cut a word in two
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _EN_TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?|" + PLACEHOLDER + r"|[^\sA-Za-z]"
+    rf"[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
 _ZH_NOUNISH = {
     "n",
@@ -231,8 +234,9 @@ def _en_phrases(text: str) -> list[list[str]]:
     tokens = _EN_TOKEN.findall(text)
     verb_next = False
     for position, token in enumerate(tokens):
-        token = token.replace("’", "'")
-        lower = token.lower()
+        # the stop words spell "doesn't"; the term keeps the text's "Kepler’s" (its key
+        # is straight: datasources/concept_keys)
+        lower = token.lower().replace("’", "'")
         latin = lower == "a" and tokens[position + 1 : position + 2] in _LATIN_AFTER_A
         if (
             latin
