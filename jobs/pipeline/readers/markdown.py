@@ -277,12 +277,16 @@ _COLON_CONTAINER = re.compile(
     r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[ \t]+(?P<title>.*?))?)?[ \t]*$"
 )
 _TAB_WIDTH = 4
+MAX_CONTAINER_DEPTH = 8
 
 
-def _containers(source: str) -> str:
+def _containers(source: str, depth: int = 0) -> str:
     """The Markdown with each container's body dedented to its opener's indentation and
     the opener replaced by its title (an admonition's "证明", or nothing), outside fenced
-    code."""
+    code. Containers nested deeper than MAX_CONTAINER_DEPTH stay as written (bounded
+    recursion on a hostile file)."""
+    if depth >= MAX_CONTAINER_DEPTH:
+        return source
     lines = source.split("\n")
     out: list[str] = []
     fence: tuple[str, int] | None = None
@@ -319,7 +323,8 @@ def _containers(source: str) -> str:
             index += 1
         title = (indented.group("title") or "").strip()
         out.extend(["", " " * indent + title, ""] if title else [""])
-        out.extend(" " * indent + b if b else "" for b in _containers("\n".join(body)).split("\n"))
+        inner = _containers("\n".join(body), depth + 1).split("\n")
+        out.extend(" " * indent + b if b else "" for b in inner)
         out.append("")
     return "\n".join(out)
 

@@ -1270,3 +1270,13 @@ def test_invisible_characters_do_not_cut_words() -> None:
         ("A dictionary maps keys.", ("dictionary",)),
         ("二叉树是一种树。", ()),
     ]
+
+
+def test_containers_nested_past_the_bound_stay_as_written() -> None:
+    # a hostile file: admonitions, each inside the last
+    depth = 1_500  # past the interpreter's recursion limit without the bound
+    lines = [" " * (4 * i) + "!!! note" for i in range(depth)] + [" " * (4 * depth) + "Deep."]
+    blocks = parse("\n".join(lines))
+    assert blocks and not any(b.text == "Deep." for b in blocks if b.kind == "paragraph")
+    shallow = "\n".join([" " * (4 * i) + "!!! note" for i in range(3)] + [" " * 12 + "Deep."])
+    assert [b.text for b in parse(shallow)] == ["Deep."]
