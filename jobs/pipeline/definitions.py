@@ -182,6 +182,15 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.9,
     ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:是指|指的是)"), 0.85),
+    # "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
+    # without 的, the words before the comma are no name ("换句话说，指的是…")
+    (
+        re.compile(
+            r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
+            r"\s*[，,]\s*(?:是指|指的是)"
+        ),
+        0.85,
+    ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
     (
         re.compile(
@@ -445,5 +454,5 @@ def _zh_term(raw: str) -> str:
     raw = re.sub(r"（[^）]*）", "", raw)
     if "的" in raw:
         raw = raw.rsplit("的", 1)[-1]
-    raw = re.sub(r"^(?:这|那|此|该|一个|一种|我们|它|其)+", "", raw)
+    raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     return clean_title(raw)

@@ -1261,6 +1261,25 @@ def test_a_full_width_full_stop_ends_a_sentence() -> None:
         "一组整数的公约数是约数．",
         "约为３．１４．",
     ]
+    # a digit after it opens the next sentence unless one stands before it too
+    assert list(sentences("公倍数是倍数的数．0 是公倍数．")) == [
+        "公倍数是倍数的数．",
+        "0 是公倍数．",
+    ]
+
+
+def test_a_name_set_off_by_a_comma_before_shi_zhi_is_defined() -> None:
+    def defined(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, ())]
+
+    assert defined("一组整数的最大公约数，是指所有公约数里面最大的一个。") == ["最大公约数"]
+    assert defined("图的传递闭包，指的是一个矩阵。") == ["传递闭包"]
+    # without a modifier (…的) before the comma, the words are no name
+    assert (
+        defined("换句话说，指的是同一件事。") == []
+        and defined("在这种情况下，是指另一种结果。") == []
+    )
+    assert defined("我们说的那个，是指这里。") == []
 
 
 def test_invisible_characters_do_not_cut_words() -> None:
