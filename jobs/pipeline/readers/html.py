@@ -40,6 +40,15 @@ _DROP = (
     "button",
     "form",
 )
+# A documentation site's own widgets, no text: a heading's permalink ("¶" in Sphinx and
+# MkDocs, "#" in VuePress, Docusaurus, GitHub and Jupyter) and a content tab's labels
+# ("C++", "Python" over the tabbed code). Left in, "定义¶" was no apparatus heading and
+# "Floyd 算法¶" a topic.
+_WIDGETS = (
+    "a.headerlink, a.hash-link, a.header-anchor, a.anchor, a.anchor-link, "
+    '.tabbed-labels, [role="tablist"]'
+)
+_PERMALINK_MARK = "¶"
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PARAGRAPHS = {"p", "dt", "dd", "figcaption", "caption", "summary", "address"}
 _CONTAINERS = {
@@ -86,14 +95,31 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     title = title_node.text(strip=True) if title_node else None
     blocks = parse(tree)
     return ReadDocument(
-        detected.kind, detected.mime_type, virtual_pages(blocks), False, title or None
+        detected.kind, detected.mime_type, virtual_pages(blocks), False, _page_title(title, blocks)
     )
+
+
+# "最短路 - OI Wiki", "Classes — Python 3.12 documentation": a site names its page, then
+# itself
+_SITE_SUFFIX = re.compile(r"\s+(?:-|–|—|\||·|::)\s+\S.*$")
+
+
+def _page_title(title: str | None, blocks: list[Block]) -> str | None:
+    """The <title>, without the site's name after it when the page's first heading is the
+    part before ("最短路 - OI Wiki" under an <h1> 最短路 is 最短路)."""
+    if not title:
+        return None
+    first = next((b.text for b in blocks if b.kind == "heading"), None)
+    page = _SITE_SUFFIX.sub("", title)
+    return page if first is not None and page != title and page == first else title
 
 
 def parse(tree: HTMLParser) -> list[Block]:
     page = _Page()
     page.bold_classes, page.class_sizes = _stylesheet(tree)
     tree.strip_tags(list(_DROP))
+    for widget in tree.css(_WIDGETS):
+        widget.decompose()
     root = tree.body or tree.root
     if root is not None:
         _walk(root, page)
@@ -107,7 +133,8 @@ def _walk(node: Node, page: _Page) -> None:
         tag = child.tag
         if tag in _HEADINGS:
             _flush(inline, blocks)
-            blocks.extend(make_blocks("heading", _text(child), 1, level=_HEADINGS[tag]))
+            heading = _text(child).rstrip().removesuffix(_PERMALINK_MARK)
+            blocks.extend(make_blocks("heading", heading, 1, level=_HEADINGS[tag]))
         elif tag in _PARAGRAPHS:
             _flush(inline, blocks)
             made = make_blocks("paragraph", _text(child), 1, emphasis=_emphasis(child))

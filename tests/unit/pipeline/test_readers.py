@@ -264,6 +264,41 @@ def test_html_mathml_and_tex_formulas(tmp_path: Path) -> None:
     assert found["E = mc^2"] == 0.9 and found["\\[ F = ma \\]"] == 0.9
 
 
+def test_a_documentation_sites_widgets_are_no_text(tmp_path: Path) -> None:
+    # a page saved from an MkDocs Material site (and the permalinks of Sphinx, VuePress,
+    # Docusaurus): the heading's "¶", the content tabs' labels, the site in the <title>
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>最短路 - OI Wiki</title></head><body><article>"
+        "<h1>最短路</h1>"
+        '<h2 id="d">定义<a class="headerlink" href="#d">¶</a></h2><p>最短路是路径。</p>'
+        '<h2>Floyd 算法<a class="header-anchor" href="#f">#</a></h2>'
+        '<div class="tabbed-set"><input type="radio"><div class="tabbed-labels">'
+        '<label>C++</label><label>Python</label></div><div class="tabbed-content">'
+        "<pre><code>for (k = 1; k &lt;= n; k++) {}</code></pre></div></div>"
+        '<ul role="tablist"><li role="tab">Java</li></ul>'
+        "<h2>C#</h2><p>C# is a language.</p><h3>Notes ¶</h3>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    document = _read(path)
+    assert document.title == "最短路"
+    assert _kinds(document) == [
+        ("heading", 1, "最短路"),
+        ("heading", 2, "定义"),
+        ("paragraph", 0, "最短路是路径。"),
+        ("heading", 2, "Floyd 算法"),
+        ("code", 0, "for (k = 1; k <= n; k++) {}"),
+        ("heading", 2, "C#"),
+        ("paragraph", 0, "C# is a language."),
+        ("heading", 3, "Notes"),
+    ]
+    # a <title> that is not the first heading and its site stays whole
+    other = tmp_path / "other.html"
+    other.write_text("<title>Intro - Guide</title><h1>Welcome</h1>", encoding="utf-8")
+    assert _read(other).title == "Intro - Guide"
+
+
 def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
