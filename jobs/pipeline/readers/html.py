@@ -46,7 +46,10 @@ _DROP = (
 # "Floyd 算法¶" a topic.
 _WIDGETS = (
     "a.headerlink, a.hash-link, a.header-anchor, a.anchor, a.anchor-link, "
-    '.tabbed-labels, [role="tablist"]'
+    '.tabbed-labels, [role="tablist"], '
+    # the furniture _DROP names, marked by its ARIA role instead of its tag (Sphinx's
+    # <div class="sphinxsidebar" role="navigation">, a theme's <div role="contentinfo">)
+    '[role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"]'
 )
 _PERMALINK_MARK = "¶"
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}

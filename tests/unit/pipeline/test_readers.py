@@ -278,6 +278,8 @@ def test_a_documentation_sites_widgets_are_no_text(tmp_path: Path) -> None:
         "<pre><code>for (k = 1; k &lt;= n; k++) {}</code></pre></div></div>"
         '<ul role="tablist"><li role="tab">Java</li></ul>'
         "<h2>C#</h2><p>C# is a language.</p><h3>Notes ¶</h3>"
+        '<div class="sphinxsidebar" role="navigation"><h3>Previous topic</h3></div>'
+        '<div role="contentinfo"><p>© Copyright 2024.</p></div>'
         "</article></body></html>",
         encoding="utf-8",
     )
