@@ -35,7 +35,7 @@ from jobs.pipeline.lexicon import (
     ZH_UNCOUNTED,
     numeral_one,
 )
-from jobs.pipeline.textutil import HAN, PLACEHOLDER, prose, regroup_zh
+from jobs.pipeline.textutil import HAN, NAME_DASHES, PLACEHOLDER, prose, regroup_zh
 
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
@@ -130,7 +130,7 @@ _ZH_CLAUSE_VERBS = frozenset(
     ]
 )
 _ZH_WORD = re.compile(
-    r"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[-\u2010\u2013][A-Za-z0-9]+)*)$"
+    rf"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[{NAME_DASHES}][A-Za-z0-9]+)*)$"
 )
 
 

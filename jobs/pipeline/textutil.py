@@ -79,8 +79,8 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
-_NAME_DASHES = frozenset("-\u2010\u2013")  # hyphen-minus, hyphen, en dash
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-\u2010\u2013][A-Za-z0-9]+)*")
+NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", "Floyd–Warshall"
+_LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
 
 def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -94,7 +94,8 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if (
             pos == "eng"
             and len(joined) >= 2
-            and joined[-1][0] in _NAME_DASHES
+            and len(joined[-1][0]) == 1
+            and joined[-1][0] in NAME_DASHES
             and joined[-2][1] == "eng"
         ):
             dash = joined.pop()[0]
