@@ -29,7 +29,7 @@ from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline
-from jobs.pipeline.structure import HEADING_NUMBER
+from jobs.pipeline.structure import HEADING_NUMBER, facet
 from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_all
 
@@ -170,13 +170,18 @@ def _section(
     further on would name a section the course put elsewhere). Numbers go
     ("2.1", "Chapter 3:"): a course orders its weeks its own way. An apparatus heading
     ("Key Concepts and Summary", "Introduction") goes too: it names no topic, and what it
-    sums up or opens belongs to the section above it."""
+    sums up or opens belongs to the section above it, as does a sub-section's aspect of
+    its parent's topic ("Notation", "Proof of Correctness", "复杂度分析": a module so named
+    says nothing of what it teaches)."""
     block = _reading_position(draft, blocks, preview)[0]
+    innermost = tree.section_of[block]
+    chain = [innermost, *tree.ancestors(innermost)] if innermost >= 0 else []
     headings: list[str] = []
-    for text in tree.path(block, blocks):
-        heading = heading_title(HEADING_NUMBER.sub("", text))
-        # a chapter whose first section repeats its title is one section
-        if heading and not apparatus(heading) and heading not in headings[-1:]:
+    for index in reversed(chain):
+        heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
+        if not heading or apparatus(heading) or facet(heading, blocks[index].level):
+            continue
+        if heading not in headings[-1:]:  # a chapter whose first section repeats its title
             headings.append(heading)
     return tuple(headings)
 

@@ -122,7 +122,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     # standing for code ("Computed names [...]")
     plain = re.sub(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]", "", plain)
     plain = HEADING_NUMBER.sub("", clean_title(plain))
-    if apparatus(plain) or _facet(plain, level):
+    if apparatus(plain) or facet(plain, level):
         return cues
     if has_han(plain):
         plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _ZH_VIA.sub(r"\1", plain)))
@@ -170,7 +170,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             if (
                 acceptable(term, heading=True)
                 and (term.casefold() == "references" or not apparatus(term))
-                and not _facet(term, level)
+                and not facet(term, level)
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     return list({concept_key(c.term): c for c in cues}.values())
@@ -219,7 +219,7 @@ def _facet_readings(term: str, level: int) -> list[str]:
     return [cut]
 
 
-def _facet(term: str, level: int) -> bool:
+def facet(term: str, level: int) -> bool:
     """A sub-section's heading that names an aspect of its parent's topic ("Advantages",
     "Code Implementation", "复杂度分析"); a chapter's own title (level 1) never is one."""
     return level >= 2 and " ".join(term.casefold().split()) in FACET_HEADINGS

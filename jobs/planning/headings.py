@@ -144,19 +144,32 @@ def _runs(
     concept_ids: Sequence[str], section: Mapping[str, Section], focus: Section
 ) -> list[tuple[Section | None, list[str]]]:
     """The week's concepts as runs that share a section one level below `focus`, in the
-    week's order. Concepts in no such section that open the week are a run of `focus`
-    itself (what a chapter's opening introduces); further on, such a concept joins the run
-    before it. Empty when no concept is in a section below `focus`."""
+    week's order. A concept outside `focus` (another document's or chapter's) runs with
+    its own section where the two part (`_apart`). Concepts in no section below `focus`
+    that open the week are a run of `focus` itself (what a chapter's opening introduces);
+    further on, such a concept joins the run before it. Empty when no concept is in a
+    section below `focus`."""
     level = len(focus)
     runs: list[tuple[Section | None, list[str]]] = []
     for concept in concept_ids:
         path = section[concept]
-        key = path[: level + 1] if len(path) > level and path[:level] == focus else None
+        below = len(path) > level and path[:level] == focus
+        key = path[: level + 1] if below else _apart(path, focus)
         if runs and (key is None or key == runs[-1][0]):
             runs[-1][1].append(concept)
         else:
             runs.append((key or focus or None, [concept]))
     return runs if any(key is not None and len(key) > level for key, _ in runs) else []
+
+
+def _apart(path: Section, focus: Section) -> Section | None:
+    """`path` down to its first heading (or document) that is not `focus`'s: the knapsack
+    page's section in a week of the shortest-path page is its own module, not part of
+    the shortest-path section before it. None when `path` is `focus` or holds it."""
+    for depth, (mine, theirs) in enumerate(zip(path, focus, strict=False)):
+        if mine != theirs:
+            return path[: depth + 1]
+    return None
 
 
 def _placed(

@@ -313,6 +313,33 @@ def test_a_concept_row_names_the_section_where_it_is_met(tmp_path: Path) -> None
     assert all(x.section == () for x in rows if x.type != "concept")
 
 
+def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
+    # "Notation" and "Proof of Correctness" say something about their parent's topic: a
+    # module so named would not say what it teaches, so their concepts are the parent's.
+    # A reference site's page has no `#` title: its sections are `##` (level 2), and a
+    # facet there is still one (OI-wiki's 最短路 page opens with "## 记号").
+    text = (
+        "## 记号\n\n**边权**是一条边的长度。边权可以是负数。\n\n"
+        "## Dijkstra 算法\n\n**Dijkstra 算法**求单源最短路。Dijkstra 算法不能处理负边权。\n\n"
+        "### 正确性证明\n\n**松弛**是指用一条边更新最短路估计值的操作。每次松弛都不会增大估计值。\n"
+    )
+    path = tmp_path / "shortest.md"
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language="zh-CN").knowledge.extractions
+    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    assert section["边权"] == ()
+    assert section["松弛"] == ("Dijkstra 算法",)
+    # a chapter whose own title names an aspect keeps it: it is what the chapter is about
+    chapter = tmp_path / "proofs.md"
+    chapter.write_text(
+        "# Notation\n\nA **variable** is a named quantity. Each variable has a value.\n",
+        encoding="utf-8",
+    )
+    rows = analyse_file(chapter, language="en").knowledge.extractions
+    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    assert section["variable"] == ("Notation",)
+
+
 def test_a_document_without_headings_gives_no_sections(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text(

@@ -122,6 +122,39 @@ def test_documents_are_named_by_their_headings() -> None:
     assert week_title(week[:3], section, minutes, course, "en") == "Vectors"
 
 
+def test_another_documents_concepts_are_their_own_module() -> None:
+    # A week mostly of the shortest-path page ends with two concepts of the knapsack page:
+    # they are that page's module, not part of the shortest-path section before them.
+    section = {
+        "bellman": ("SP", "Bellman–Ford 算法"),
+        "relax": ("SP", "Bellman–Ford 算法"),
+        "dijkstra": ("SP", "Dijkstra 算法"),
+        "group": ("K", "分组背包"),
+        "cost": ("K", "二维费用背包"),
+    }
+    minutes = {"bellman": 40, "relax": 40, "dijkstra": 40, "group": 20, "cost": 30}
+    week = list(section)
+    assert week_title(week, section, minutes, (), "zh-CN") == "Bellman–Ford 算法、Dijkstra 算法"
+    assert section_modules(week, section, minutes, (), never) == [
+        ("Bellman–Ford 算法", ["bellman", "relax"]),
+        ("Dijkstra 算法", ["dijkstra"]),
+        ("二维费用背包", ["group", "cost"]),  # the page's section holding most of its part
+    ]
+    # another chapter of the same document: its own section, named after it
+    chapters = {
+        "a": ("D", "Matter", "Atoms"),
+        "b": ("D", "Matter", "Ions"),
+        "c": ("D", "Matter", "Atoms"),
+        "d": ("D", "Bonds", "Covalent Bonds"),
+    }
+    minutes = dict.fromkeys(chapters, 30)
+    assert section_modules(list(chapters), chapters, minutes, ("D",), never) == [
+        ("Atoms", ["a", "c"]),
+        ("Ions", ["b"]),
+        ("Bonds", ["d"]),
+    ]
+
+
 def test_two_documents_with_one_heading_name_it_once() -> None:
     section = {"a": ("A", "Vectors"), "b": ("B", "Vectors"), "c": ("C", "Matrices")}
     minutes = {"a": 30, "b": 30, "c": 30}
