@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import rjieba
+
 MAX_SENTENCE_CHARS = 600
 # "．" (a full-width full stop, as Chinese maths and science texts write: OI-wiki) ends a
 # sentence too, unless it stands between digits (a full-width decimal point, "３．１４")
@@ -80,17 +82,26 @@ def has_han(text: str) -> bool:
 
 
 NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", "Floyd–Warshall"
+# Classifiers a count stands before ("n 个结点", "m 条边", "k 组数据"). Not those that also
+# open a name after a letter: 类 ("T 类型"), 维 ("n 维向量"), 元 ("n 元组"), 阶 ("n 阶矩阵"),
+# 节 ("3 节点"), 张 ("X 张量"), 批, 叉, 门, 点, 道, 对.
+ZH_CLASSIFIERS = frozenset("个件条种次位只台棵项组段行列层步轮块颗根份名")
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
 
 def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """rjieba's tags with two of its cuts undone. A dash-joined Latin name is one word:
+    """rjieba's tags with three of its cuts undone. A dash-joined Latin name is one word:
     it cuts "Floyd–Warshall 算法" at the en dash into names that are no topic alone
     ("Floyd", "Warshall 算法"). The superlative 最 joins the word after it: it reads
     "最短路" (shortest path) as 最 + 短路 ("short circuit") and "单源最短路径" as
-    … 最 + 短 + 路径."""
+    … 最 + 短 + 路径. A classifier after a count is one again: rjieba reads "第 i 件物品",
+    "m 条边", "有 3 种颜色" as … 件物品, 条边, 种颜色 (`_counted`)."""
     joined: list[tuple[str, str]] = []
     for word, pos in tagged:
+        if word[:1] in ZH_CLASSIFIERS and (len(word) > 1 or pos != "q") and _counted(joined):
+            joined.append((word[0], "q"))
+            joined.extend(rjieba.tag(word[1:]) if len(word) > 1 else ())
+            continue
         if (
             pos == "eng"
             and len(joined) >= 2
@@ -106,6 +117,20 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         joined.append((word, pos))
     return joined
+
+
+def _counted(joined: list[tuple[str, str]]) -> bool:
+    """The last word is a count: digits, one Latin letter (not "if 条件") or a formula
+    ("第 $i$ 件物品", where the maths is PLACEHOLDER by now)."""
+    for word, _ in reversed(joined):
+        if word.isspace() or word == "$":
+            continue
+        return (
+            word == PLACEHOLDER
+            or word.isdigit()
+            or (len(word) == 1 and word.isascii() and word.isalpha())
+        )
+    return False
 
 
 def zh_width(text: str) -> int:

@@ -33,7 +33,7 @@ from jobs.pipeline.structure import (
     shared_head,
 )
 from jobs.pipeline.terms import collect
-from jobs.pipeline.textutil import regroup_zh, sentences, zh_width
+from jobs.pipeline.textutil import PLACEHOLDER, prose, regroup_zh, sentences, zh_width
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -1171,6 +1171,23 @@ def test_regrouped_chinese_tags() -> None:
     assert "短路" not in words and "Floyd" not in words
     assert regroup_zh([("a", "eng"), ("-", "x")]) == [("a", "eng"), ("-", "x")]
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
+
+
+def test_a_classifier_after_a_count_is_no_part_of_the_next_word() -> None:
+    # rjieba reads "件物品", "条边", "种颜色" as words after a count; "件物品" was a concept
+    # of OI-wiki's knapsack page ("第 $i$ 件物品")
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("第 i 件物品的重量") == ["第", "i", "件", "物品", "的", "重量"]
+    assert words("图中有 m 条边")[-2:] == ["条", "边"]
+    assert words("有 3 种颜色")[-2:] == ["种", "颜色"]
+    assert words(f"第 {PLACEHOLDER} 件物品")[-2:] == ["件", "物品"]
+    # no count before it, or a classifier that also opens a name after a letter: as read
+    assert "条件" in words("if 条件") and "条件" in words("这个条件")
+    assert "张量" in words("X 张量") and "元组" in words("n 元组")
+    sentences = [(0, "对于第 $i$ 件物品，枚举其选了多少个。"), (1, "第 $i$ 件物品的体积是 $v_i$。")]
+    assert "件物品" not in collect([(i, prose(s)) for i, s in sentences], rjieba.Jieba())
 
 
 def test_a_chinese_clause_verb_ends_a_name() -> None:
