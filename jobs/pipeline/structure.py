@@ -645,6 +645,17 @@ def zh_headless(term: str) -> bool:
     return len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD)
 
 
+# "两个数", "多个数", "一种方法", "两组数据": a number of things, no name. Not 次, 元, 阶, 分,
+# which open names (二次函数, 四元数, 一阶导数, 二分查找); a fixed phrase is one word to
+# rjieba (三个臭皮匠, 四件套) and stays.
+_ZH_COUNTED = re.compile(r"[一二两三四五六七八九十百千几多每各]+[个种条件只台棵组块颗根份名]")
+
+
+def zh_counted(term: str) -> bool:
+    found = _ZH_COUNTED.match(term)
+    return found is not None and rjieba.tag(term)[0][0] == found.group(0)
+
+
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
@@ -671,6 +682,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
             and not zh_headless(bare)
+            and not zh_counted(bare)
             and (heading or not zh_opens_clause(bare))
         )
     words = term.split()

@@ -1153,6 +1153,18 @@ def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
     assert terms("0-1 背包") == ["0-1 背包"] and terms("2.1 字符串") == ["字符串"]
 
 
+def test_a_number_of_things_is_no_name() -> None:
+    # OI-wiki's "多个数的最大公约数" gave the concept 多个数 ("several numbers")
+    assert terms("两个数的最大公约数") == ["最大公约数"]
+    assert terms("多个数的最大公约数") == ["最大公约数"]
+    assert not acceptable("一种方法", heading=True) and not acceptable("两组数据")
+    # a count that opens a name, or a fixed phrase rjieba reads as one word
+    for name in ("二次函数", "四元数", "一阶导数", "二分查找", "三个臭皮匠", "条件", "多项式"):
+        assert acceptable(name, heading=True), name
+    # "请注意" (please note) begins a remark, never a name
+    assert not acceptable("请注意") and not acceptable("注意")
+
+
 def test_a_reference_sites_own_sections_name_nothing() -> None:
     for heading in ("引入", "杂项", "参考资料与注释", "Miscellaneous"):
         assert terms(heading) == [] and terms(heading, level=1) == []
