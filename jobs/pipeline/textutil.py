@@ -86,6 +86,9 @@ NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", 
 # open a name after a letter: 类 ("T 类型"), 维 ("n 维向量"), 元 ("n 元组"), 阶 ("n 阶矩阵"),
 # 节 ("3 节点"), 张 ("X 张量"), 批, 叉, 门, 点, 道, 对.
 ZH_CLASSIFIERS = frozenset("个件条种次位只台棵项组段行列层步轮块颗根份名")
+# Classifiers to rjieba that end names after a noun or a verb: 数据集, 训练集, 隐藏层, 卷积层
+ZH_HEADS = frozenset(["层", "集"])
+_HEADED = frozenset(["n", "vn", "v", "nz", "l", "j", "ng", "b", "an"])
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
 
@@ -95,12 +98,17 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ("Floyd", "Warshall 算法"). The superlative 最 joins the word after it: it reads
     "最短路" (shortest path) as 最 + 短路 ("short circuit") and "单源最短路径" as
     … 最 + 短 + 路径. A classifier after a count is one again: rjieba reads "第 i 件物品",
-    "m 条边", "有 3 种颜色" as … 件物品, 条边, 种颜色 (`_counted`)."""
+    "m 条边", "有 3 种颜色" as … 件物品, 条边, 种颜色 (`_counted`). 层 and 集 after a noun
+    or a verb are the name's head, not classifiers: 数据 + 集, 隐藏 + 层, 全 + 连接 + 层 are
+    数据集, 隐藏层, 全连接层 (not after a count: "第 2 层")."""
     joined: list[tuple[str, str]] = []
     for word, pos in tagged:
         if word[:1] in ZH_CLASSIFIERS and (len(word) > 1 or pos != "q") and _counted(joined):
             joined.append((word[0], "q"))
             joined.extend(rjieba.tag(word[1:]) if len(word) > 1 else ())
+            continue
+        if word in ZH_HEADS and joined and joined[-1][1] in _HEADED and HAN.match(joined[-1][0]):
+            joined[-1] = (joined[-1][0] + word, "n")
             continue
         if (
             pos == "eng"

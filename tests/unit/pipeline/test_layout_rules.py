@@ -1153,6 +1153,20 @@ def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
     assert terms("0-1 背包") == ["0-1 背包"] and terms("2.1 字符串") == ["字符串"]
 
 
+def test_a_layer_or_a_set_heads_its_name() -> None:
+    # rjieba tags 层 and 集 as classifiers: "全连接层" was 全连接, "训练集" had no candidate
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("训练集和测试集") == ["训练集", "和", "测试集"]
+    assert words("在网络中加入隐藏层")[-1] == "隐藏层" and "数据集" in words("验证数据集")
+    assert "连接层" in words("一个全连接层")
+    assert words("第 2 层节点") == ["第", "2", "层", "节点"]  # after a count: a classifier
+    sentences = [(0, "全连接层的输出是隐藏层。"), (1, "每个全连接层都有权重，训练集很大。")]
+    stats = collect([(i, prose(s)) for i, s in sentences], rjieba.Jieba())
+    assert {"全连接层", "隐藏层", "训练集"} <= set(stats) and "全连接" not in stats
+
+
 def test_a_number_of_things_is_no_name() -> None:
     # OI-wiki's "多个数的最大公约数" gave the concept 多个数 ("several numbers")
     assert terms("两个数的最大公约数") == ["最大公约数"]
