@@ -38,6 +38,7 @@ from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.references import cited_names, without_citations
+from jobs.pipeline.sections import repeated_apparatus
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
@@ -479,9 +480,11 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     named_code: list[Cue] = []
     # plain text: no emphasis and no backticks anywhere, so code is named without marks
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
+    furniture = repeated_apparatus(blocks)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
-            cues.extend(heading_terms(block.text, index, block.level))
+            if index not in furniture:
+                cues.extend(heading_terms(block.text, index, block.level))
         elif block.kind == "table":
             cues.extend(table_topics(block.text, index))
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):

@@ -28,7 +28,7 @@ from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
-from jobs.pipeline.sections import Outline, outline
+from jobs.pipeline.sections import Outline, outline, repeated_apparatus
 from jobs.pipeline.structure import HEADING_NUMBER, facet
 from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_all
@@ -82,6 +82,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
         for d in first_seen
     ]
     chosen = {d.key for d in drafts}
+    furniture = repeated_apparatus(blocks)
     extractions = [
         Extraction(
             "concept",
@@ -90,7 +91,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
             c.first_page,
             c.confidence,
             c.key,
-            section=_section(d, blocks, tree, preview),
+            section=_section(d, blocks, tree, preview, furniture),
         )
         for c, d in zip(concepts, first_seen, strict=True)
     ]
@@ -163,7 +164,11 @@ def _reading_position(
 
 
 def _section(
-    draft: Draft, blocks: Sequence[Block], tree: Outline, preview: frozenset[int]
+    draft: Draft,
+    blocks: Sequence[Block],
+    tree: Outline,
+    preview: frozenset[int],
+    furniture: frozenset[int],
 ) -> tuple[str, ...]:
     """The headings of the section where a reader meets the concept first: where the
     planner, which reads `Concept.order`, places it (its own heading or its definition
@@ -172,16 +177,17 @@ def _section(
     ("Key Concepts and Summary", "Introduction") goes too: it names no topic, and what it
     sums up or opens belongs to the section above it, as does a sub-section's aspect of
     its parent's topic ("Notation", "Proof of Correctness", "复杂度分析": a module so named
-    says nothing of what it teaches)."""
+    says nothing of what it teaches) and the book's own repeated furniture
+    (`sections.repeated_apparatus`: "Multiple Choice")."""
     block = _reading_position(draft, blocks, preview)[0]
     innermost = tree.section_of[block]
     chain = [innermost, *tree.ancestors(innermost)] if innermost >= 0 else []
     headings: list[str] = []
     for index in reversed(chain):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
-        if not heading or apparatus(heading) or facet(heading, blocks[index].level):
-            continue
-        if heading not in headings[-1:]:  # a chapter whose first section repeats its title
+        aside = index in furniture or apparatus(heading) or facet(heading, blocks[index].level)
+        # a chapter whose first section repeats its title is one section
+        if heading and not aside and heading not in headings[-1:]:
             headings.append(heading)
     return tuple(headings)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block
+
+MIN_REPEATS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +44,23 @@ def outline(blocks: Sequence[Block]) -> Outline:
             stack.append(index)
         section_of.append(stack[-1] if stack else -1)
     return Outline(tuple(section_of), parents)
+
+
+def repeated_apparatus(blocks: Sequence[Block]) -> frozenset[int]:
+    """Headings (block indices) a document repeats word for word at one level three times
+    or more and never says in its prose: the book's own furniture after every section
+    ("Multiple Choice", "Fill in the Blank", "Critical Thinking", "Clinical Focus"), no
+    topic. A topic met in several sections ("Ribosomes" for two kinds of cell) is named
+    in the text around it."""
+
+    def label(block: Block) -> tuple[int, str]:
+        return block.level, " ".join(block.text.casefold().split())
+
+    headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    counts = Counter(label(blocks[i]) for i in headings)
+    repeated = {key for key, n in counts.items() if n >= MIN_REPEATS and key[1]}
+    if not repeated:
+        return frozenset()
+    prose = " ".join(" ".join(b.text.casefold().split()) for b in blocks if b.kind in PROSE)
+    unsaid = {key for key in repeated if key[1] not in prose}
+    return frozenset(i for i in headings if label(blocks[i]) in unsaid)

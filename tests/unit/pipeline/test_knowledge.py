@@ -340,6 +340,33 @@ def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
     assert section["variable"] == ("Notation",)
 
 
+def test_headings_repeated_after_every_section_are_the_books_furniture(
+    tmp_path: Path,
+) -> None:
+    # An OpenStax chapter closes each section with "Multiple Choice", "Fill in the Blank"
+    # and "Critical Thinking": they were concepts (and "fill" one). A topic met in several
+    # sections ("Ribosomes") is named in the prose around it and stays one.
+    topics = [
+        ("Prokaryotic Cells", "A **prokaryote** lacks a nucleus. Every prokaryote is small."),
+        ("Eukaryotic Cells", "A **eukaryote** has a nucleus. Every eukaryote is larger."),
+        ("Animal Cells", "An **animal cell** has no wall. Each animal cell is soft."),
+    ]
+    text = "# Cells\n\n"
+    for title, body in topics:
+        text += f"## {title}\n\n{body}\n\n### Ribosomes\n\n"
+        text += "**Ribosomes** make proteins. Ribosomes are tiny.\n\n"
+        text += "### Multiple Choice\n\nWhich cell has a nucleus? A. one B. two\n\n"
+        text += "### Fill in the Blank\n\nThe ____ makes proteins.\n\n"
+        text += "### Critical Thinking\n\nWhy are cells small?\n\n"
+    path = tmp_path / "cells.md"
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language="en").knowledge.extractions
+    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    assert not {"multiple choice", "fill", "fill in the blank", "critical thinking"} & set(section)
+    assert "ribosome" in section and "prokaryote" in section
+    assert all("Multiple Choice" not in path for path in section.values())
+
+
 def test_a_document_without_headings_gives_no_sections(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text(
