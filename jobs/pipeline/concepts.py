@@ -60,6 +60,7 @@ from jobs.pipeline.textutil import has_han, prose, sentences
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
+RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
 MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
 
@@ -530,6 +531,19 @@ def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
     return segmenter
 
 
+def _rare_and_marked(kinds: set[str], entry: TermStats, chinese: bool) -> bool:
+    """An emphasised lower-case word far from everyday English ("**magnetosomes**",
+    "**xenobiotics**", "**peritrichous**"): a term, even where the phrases around it read
+    as longer ones ("magnetosomes help bacteria", "bacteria use magnetosomes"). Not a
+    surname ("Newton" in "Newton's law") nor a word of common use ("hypothesis")."""
+    return (
+        not chinese
+        and "emphasis" in kinds
+        and entry.title.islower()
+        and technicality(entry.key) >= RARE_TECHNICALITY
+    )
+
+
 def _admissible(
     key: str,
     kinds: set[str],
@@ -552,6 +566,7 @@ def _admissible(
         and "heading" not in kinds
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
+        and not _rare_and_marked(kinds, entry, chinese)
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):

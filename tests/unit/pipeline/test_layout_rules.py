@@ -1167,6 +1167,21 @@ def test_a_layer_or_a_set_heads_its_name() -> None:
     assert {"全连接层", "隐藏层", "训练集"} <= set(stats) and "全连接" not in stats
 
 
+def test_a_rare_emphasised_word_is_a_term_inside_longer_phrases(tmp_path: Path) -> None:
+    # "magnetosomes" stood mostly inside phrases read as longer terms ("bacteria use
+    # magnetosomes"), which turned away a single word; emphasised and rare, it is a term
+    text = (
+        "# Inclusions\n\nMagnetotactic bacteria contain **magnetosomes** of magnetite. "
+        "The magnetosomes help bacteria orient. Bacteria use magnetosomes for magnetotaxis. "
+        "Old magnetosomes break apart.\n\n"
+        "A *negative* result means the *negative* control stayed negative: a negative test.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "magnetosome" in keys
+    # an everyday word set in italics for stress stays out
+    assert "negative" not in keys
+
+
 def test_a_number_of_things_is_no_name() -> None:
     # OI-wiki's "多个数的最大公约数" gave the concept 多个数 ("several numbers")
     assert terms("两个数的最大公约数") == ["最大公约数"]
