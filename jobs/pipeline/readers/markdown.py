@@ -4,7 +4,8 @@ Emphasised spans (`*term*`, `**term**`) are kept: textbooks mark the term being 
 Inline HTML that marks a term (`<u>`, `<b>`, `<strong>`, `<em>`, `<i>`, `<dfn>`, `<mark>`:
 some books underline the term they define) counts as emphasis too.
 Inline code stays in backticks so later steps can tell code from prose. Raw HTML tags are
-dropped, their text kept. `#标题` (no space, common in Chinese files) counts as a heading.
+dropped, their text kept. `#标题` (no space before a CJK character, common in Chinese
+files) counts as a heading; `#@tab`, `#include` do not.
 MkDocs' and VitePress' containers (admonitions, content tabs) are unwrapped: their prose
 is prose and their code is code (`_containers`).
 """
@@ -29,7 +30,13 @@ from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
 from jobs.pipeline.readers.text import decoded_lines
 
-_NO_SPACE_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
+# "#标题": CommonMark wants a space after "#", Chinese writers often leave it out; before
+# anything but a CJK character the "#" opens no heading (a notebook's "#@tab", C's
+# "#include", a shebang, "#1")
+_NO_SPACE_HEADING = re.compile(
+    r"^(#{1,6})(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])",
+    re.MULTILINE,
+)
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _EMPHASIS_TAG = re.compile(r"<(/?)(?:u|b|strong|em|i|dfn|mark)(?:\s[^>]*)?>", re.I)

@@ -40,6 +40,23 @@ def test_markdown_heading_without_space(tmp_path: Path) -> None:
     assert ("code", 0, "#not a heading") in kinds
 
 
+def test_markdown_heading_without_space_only_before_cjk(tmp_path: Path) -> None:
+    """CommonMark wants a space after "#"; Chinese writers often leave it out ("#标题"),
+    but a "#" before anything else opens no heading: a notebook's "#@tab", C's "#include",
+    a shebang, "#1"."""
+    path = tmp_path / "hash.md"
+    path.write_text(
+        "#花园\n\n苗床要排水良好。\n\n##小结\n\n#@tab all\n\n#include the seeds\n\n"
+        "#!/bin/sh\n\n#1 is the first bed\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    headings = [k for k in kinds if k[0] == "heading"]
+    assert headings == [("heading", 1, "花园"), ("heading", 2, "小结")]
+    for line in ("#@tab all", "#include the seeds", "#!/bin/sh", "#1 is the first bed"):
+        assert ("paragraph", 0, line) in kinds
+
+
 def test_markdown_fence_with_backticks_in_its_info_string(tmp_path: Path) -> None:
     """A note fence titled with inline code, then a four-backtick fence holding a
     three-backtick one: the sections after them stay prose and headings."""
