@@ -110,10 +110,23 @@ def _note_fence(token: Token) -> bool:
     """A fence labelled with a word that names no programming language (```note, ```smart,
     ```{admonition}) and holding sentences is a box of the source's own renderer (a note,
     a tip, a warning): prose to read, where books often define a term, not code."""
-    label = token.info.split(maxsplit=1)[0].strip("{}") if token.info.strip() else ""
+    label = _fence_label(token.info)
     if label in _CODE_DIRECTIVES:
         return False
     return bool(label) and not _language(label) and _reads_as_prose(token.content)
+
+
+def _fence_label(info: str) -> str:
+    """The word a fence's info string opens with ("python", "note"), or, in pandoc's
+    attribute form, the first class or word in its braces: ```{.python .input  n=3},
+    Quarto's ```{python}, ```{.sh}, MyST's ```{note} (read as "{.python", no language,
+    d2l's code cells holding "import math" were taken for note boxes)."""
+    info = info.strip()
+    if not info.startswith("{"):
+        return info.split(maxsplit=1)[0].strip("{}") if info else ""
+    words = info[1:].split("}", 1)[0].split()
+    classes = [w[1:] for w in words if w.startswith(".") and len(w) > 1]
+    return classes[0] if classes else words[0] if words else ""
 
 
 # MyST / Sphinx directives that hold code ("```{code-cell} ipython3" with "import pandas as

@@ -57,6 +57,23 @@ def test_markdown_heading_without_space_only_before_cjk(tmp_path: Path) -> None:
         assert ("paragraph", 0, line) in kinds
 
 
+def test_markdown_fence_labelled_in_pandoc_attribute_form_is_code(tmp_path: Path) -> None:
+    """```{.python .input}, ```{.python .input  n=3}, Quarto's ```{python}, ```{.sh}: a
+    fence whose attributes name a language is code, though "import math" reads like words
+    (read as a note box, its "#@tab" line was a heading)."""
+    imports = "%matplotlib inline\nfrom garden import beds as gb\nimport math\nimport time\n"
+    path = tmp_path / "cells.md"
+    path.write_text(
+        f"# 花园\n\n```{{.python .input}}\n#@tab pytorch\n{imports}```\n\n"
+        f"```{{.python .input  n=3}}\n{imports}```\n\n```{{python}}\n{imports}```\n\n"
+        "```{.sh}\necho plant the seeds in the north bed and water them every day\n```\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert [k for k, _, _ in kinds] == ["heading", "code", "code", "code", "code"]
+    assert kinds[1][2].startswith("#@tab pytorch")
+
+
 def test_markdown_fence_with_backticks_in_its_info_string(tmp_path: Path) -> None:
     """A note fence titled with inline code, then a four-backtick fence holding a
     three-backtick one: the sections after them stay prose and headings."""
