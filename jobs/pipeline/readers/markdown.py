@@ -7,7 +7,8 @@ Inline code stays in backticks so later steps can tell code from prose. Raw HTML
 dropped, their text kept. `#标题` (no space before a CJK character, common in Chinese
 files) counts as a heading; `#@tab`, `#include` do not.
 MkDocs' and VitePress' containers (admonitions, content tabs) are unwrapped: their prose
-is prose and their code is code (`_containers`).
+is prose and their code is code (`_containers`). MyST's and Sphinx's roles read as
+rendered (`_rendered_role`); d2lbook's ":label:`…`" lines are dropped.
 """
 
 from __future__ import annotations
@@ -236,7 +237,13 @@ def _inline(token: Token) -> tuple[str, list[str]]:
                 emphasis.append("".join(current))
                 current = []
         text = _child_text(child)
-        if not text and child.type == "myst_role" and parts:
+        sphinx = _SPHINX_ROLE.search(parts[-1]) if parts and child.type == "code_inline" else None
+        if sphinx:  # ":numref:" read as text before the code span "`fig_x`"
+            if depth and current and current[-1] == parts[-1]:
+                current[-1] = current[-1][: sphinx.start()]
+            parts[-1] = parts[-1][: sphinx.start()]
+            text = _rendered_role(sphinx.group(1), child.content)
+        if not text and (sphinx or child.type == "myst_role") and parts:
             parts[-1] = parts[-1].rstrip(" ")  # no gap where a citation was: "curve {cite}`x`,"
         parts.append(text)
         if depth and not child.type.startswith("math"):
@@ -265,8 +272,9 @@ def _child_text(child: Token) -> str:
 
 
 def _prepared(source: str) -> str:
-    """Add the space CommonMark wants after `#`, outside code fences, and open the fences
-    CommonMark would not (see `_fence_opener`)."""
+    """Add the space CommonMark wants after `#`, outside code fences, drop Sphinx's
+    directive lines (`_SPHINX_DIRECTIVE_LINE`) and open the fences CommonMark would not
+    (see `_fence_opener`)."""
     out: list[str] = []
     fence: tuple[str, int] | None = None  # the open fence's character and length
     for line in source.split("\n"):
@@ -277,6 +285,8 @@ def _prepared(source: str) -> str:
             line = _fence_opener(match)
         elif fence is not None and match and _closes(match, fence):
             fence = None
+        elif fence is None and _SPHINX_DIRECTIVE_LINE.match(line):
+            continue
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
         out.append(line)
@@ -353,8 +363,18 @@ def _containers(source: str, depth: int = 0) -> str:
 # citation shows its reference, a link its text (or, with none, a title only the build
 # knows), a term or maths its content; read raw they were taken for text ("cite")
 _MYST_LINK_TEXT = re.compile(r"^(.*?)\s*<[^<>]+>$", re.S)
-_MYST_LINKS = ("ref", "numref", "doc", "eq", "download", "any", "prf:ref", "std:ref")
+_MYST_LINKS = ("ref", "numref", "eqref", "doc", "eq", "download", "any", "prf:ref", "std:ref")
 _MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}`[^`]*`")
+# The same references in Sphinx's form (d2lbook's Markdown: ":numref:`fig_x`",
+# ":eqref:`eq_y`", ":cite:`Author.2020`"), rendered as MyST's are: the name straight
+# before the code span, after no word or colon ("注意：`x`", "key: `value`" are text)
+_SPHINX_ROLE = re.compile(r"(?<![\w:]):(numref|eqref|ref|doc|cite|citet|citep):$")
+# d2lbook's lines that attach a label or a width to what they follow, or mark a
+# framework's tab (":label:`sec_x`", ":eqlabel:`eq_y`", ":width:`400px`",
+# ":begin_tab:`pytorch`" … ":end_tab:"): nothing a reader sees
+_SPHINX_DIRECTIVE_LINE = re.compile(
+    r"^[ \t]*(?:(?::(?:label|eqlabel|width|begin_tab):`[^`]*`|:end_tab:)[ \t]*)+$"
+)
 
 
 def _rendered_role(name: str, content: str) -> str:

@@ -174,6 +174,38 @@ def test_myst_targets_and_roles_read_as_rendered(tmp_path: Path) -> None:
     assert ("paragraph", 0, "% change in price is what an elasticity divides by.") in kinds
 
 
+def test_sphinx_roles_and_directive_lines_read_as_rendered(tmp_path: Path) -> None:
+    """d2lbook's Sphinx forms: ":numref:`fig`", ":eqref:`eq`", ":cite:`key`" show
+    nothing, as MyST's roles do; lines of ":label:`…`", ":eqlabel:`…`", ":width:`…`",
+    ":begin_tab:`…`", ":end_tab:" are dropped, the tab's text kept. Colons and backticks
+    in other text stay."""
+    path = tmp_path / "d2l.md"
+    path.write_text(
+        "# 花园\n:label:`sec_garden`\n\n苗床的面积：\n\n$$a = w l.$$\n:eqlabel:`eq_area`\n\n"
+        " :eqref:`eq_area`中的$w$称为*宽度*，如 :numref:`fig_bed`所示 :cite:`Gardener.2020`。\n\n"
+        "![一个苗床。](../img/bed.svg)\n:width:`400px`\n:label:`fig_bed`\n\n"
+        "See :ref:`the shed <sec_shed>` and :numref:`fig_bed` for more.\n\n"
+        "注意：`x` 是变量，key: `value` 也是，std::vec 也是，a:b:`c` 也是。\n\n"
+        ":begin_tab:`pytorch`\n用 PyTorch 浇水。\n:end_tab:\n\n"
+        "```\n:label:`in_code`\nx = 1 :numref:`in_code`\n```\n",
+        encoding="utf-8",
+    )
+    document = _read(path)
+    kinds = _kinds(document)
+    assert ("heading", 1, "花园") in kinds
+    assert ("formula", 0, "$$a = w l.$$") in kinds
+    assert ("paragraph", 0, "中的$w$称为宽度，如所示。") in kinds
+    assert ("paragraph", 0, "See the shed and for more.") in kinds
+    colons = "注意：`x` 是变量，key: `value` 也是，std::vec 也是，a:b:`c` 也是。"
+    assert ("paragraph", 0, colons) in kinds
+    assert ("paragraph", 0, "用 PyTorch 浇水。") in kinds
+    assert ("code", 0, ":label:`in_code`\nx = 1 :numref:`in_code`") in kinds
+    prose = [t for k, _, t in kinds if k != "code"]
+    assert not any(w in t for t in prose for w in ("label", "numref", "eqref", "cite", "tab"))
+    width = next(b for b in document.blocks() if "宽度" in b.text)
+    assert width.emphasis == ("宽度",)
+
+
 def test_a_myst_code_cell_is_code_though_it_reads_like_words(tmp_path: Path) -> None:
     # "import matplotlib.pyplot as plt" has words and few symbols, as a note box has
     path = tmp_path / "cells.md"
