@@ -143,6 +143,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         # "of …" is no topic alone (its shared reading, "Structure of the Cell Membrane",
         # gives the cell membrane); "Variables and Functions" keeps its functions
         parts = [p for p in parts if len(p.split()) > 1 or not FACET_OF.match(f"{p} of x")]
+    if not has_han(plain):
+        parts = _aspects_of_one_topic(parts)
     shared = shared_head(parts)
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head
@@ -182,6 +184,18 @@ _TOPIC_COLUMN = re.compile(
     r"|lecture|lesson|主题|内容|教学内容|课程内容|讲授内容|知识点|教学主题",
     re.I,
 )
+
+
+def _aspects_of_one_topic(parts: list[str]) -> list[str]:
+    """ "Enzyme Structure and Function", "Matrix Operations and Properties": two aspects
+    of the topic the first part opens with (its structure, its function), so the topic
+    is that modifier, "Enzyme", not "Enzyme Structure" and "Function"."""
+    if len(parts) != 2 or len(parts[1].split()) != 1:
+        return parts
+    *topic, aspect = parts[0].split()
+    if topic and all(FACET_OF.match(f"{word} of x") for word in (aspect, parts[1].strip())):
+        return [" ".join(topic)]
+    return parts
 
 
 def table_topics(text: str, block: int) -> list[Cue]:

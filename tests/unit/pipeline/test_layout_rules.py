@@ -872,6 +872,10 @@ def test_facets_sharing_an_of_phrase_name_its_complement() -> None:
     assert terms("Function of the Kidney") == ["Kidney"]
     # a coordination without "of" keeps each part ("Functions" is a programming topic)
     assert terms("Variables and Functions") == ["Variables", "Functions"]
+    # two aspects of the topic the first part opens with: "Function" was a concept
+    assert terms("Enzyme Structure and Function") == ["Enzyme"]
+    assert terms("Cell Structure and Function") == ["Cell"]
+    assert terms("Linear Functions and Graphs") == ["Linear Functions", "Graphs"]
 
 
 def test_a_name_a_textbook_sets_in_bold_may_end_on_a_participle_or_a_complement() -> None:
