@@ -6,9 +6,10 @@ Patterns (confidence in brackets): "X is defined as / is called / is known as" (
 "X refers to / means / denotes" (0.75), "the law of X states that" (0.85), "this
 relationship, the X, is" and "Xs—things that …", "Xs, those containing …" (0.75),
 "X is a/an/the …" (0.55, kept only for terms the
-layout also points at; 0.8 where X itself is emphasised); an emphasised term opening its
-sentence before a colon, a
-glossary entry (0.75); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
+layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural genus> …" then
+too); an emphasised term opening its sentence before a colon, a
+glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
+organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
 所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55).
 """
 
@@ -249,6 +250,48 @@ _ARTEFACT = re.compile(
     re.I,
 )
 _LIST_MARK = re.compile(r"^[-*•·\s]+")
+APPOSITIVE = 0.72  # "**endocytosis**, the uptake of matter …": below a copula's 0.8, and not
+# GLOSSARY's 0.75, which marks a glossary's entries (concepts._glossary_keys)
+# what the genus of an appositive or of "Xs are …" runs on into: a relative clause, a
+# participle or "of" ("the uptake of matter", "organelles used for", "ions that")
+_GENUS_THEN = (
+    r"(?:of|that|which|whose|where|who|with|for|(?:in|by|through|from)\s+which|used|made|"
+    r"formed|found|composed|consisting|containing|responsible|involved|required|produced|"
+    r"synthesized|synthesised|other\s+than)\b"
+)
+_GENUS_WORD = rf"(?!(?:{_STOP_WORDS})\b)(?![a-z]+(?:ly|ing)\b)[a-z][\w'’\-]*"
+_PLURAL_NOUN = rf"(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*[a-z](?<!ss)(?<!us)(?<!is)(?<!as)s"
+_APPOSITIVE_GENUS = re.compile(
+    r",\s+(?:"
+    # ", the uptake of matter …", ", a meshwork of filaments", ", an internal network that"
+    rf"(?:an?|the)\s+(?:{_GENUS_WORD}\s+){{0,3}}{_GENUS_THEN}"
+    # ", membrane-bound organelles that contain …": a bare plural genus
+    rf"|(?:{_GENUS_WORD}\s+){{0,2}}{_PLURAL_NOUN}\s+{_GENUS_THEN}"
+    # ", or shriveling, of the cell", ", or nuclear division": a synonym glosses it
+    rf"|or\s+(?P<syn>(?!(?:{_STOP_WORDS})\b)(?:[a-z][\w'’\-]*\s+){{0,2}}[a-z][\w'’\-]*)"
+    r"(?:\s*[,;.(]|\s+of\b|$)"
+    r")"
+)
+# "**Xenobiotics** are compounds synthesized by …", "**Cofactors** are inorganic ions that
+# …": a plural genus needs no article
+_BARE_PLURAL_GENUS = re.compile(
+    (
+        rf"^{_EN_TERM}\s+are\s+(?:{_GENUS_WORD}\s+){{0,2}}{_PLURAL_NOUN}"
+        rf"(?:\s+{_GENUS_THEN}|\s*[.;]|\s+[a-z]+ed\b)"
+    ),
+    re.I,
+)
+# a clause opening on a preposition or conjunction ("In an **isotonic medium**, the
+# solute …", "During **interphase**, the cell …"): the comma after the term ends that
+# clause, and the noun phrase after it is the next clause's subject
+_OPENING_CLAUSE = EN_PREPOSITIONS | {
+    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+    "until", "when", "whenever", "where", "whereas", "while", "unlike", "like", "despite",
+    "upon", "throughout", "beyond", "besides", "near",
+}  # fmt: skip
+# "For example, …", "An example of … is …", "e.g.": an example uses a term, it does not
+# define it
+_EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 
 
@@ -287,12 +330,14 @@ def find_definitions(
     An emphasised term that opens "X is a/an/the …" is defined there twice over (0.8), even
     when the block used the word before ("… form the glycocalyx. The **glycocalyx** is …").
     """
-    patterned = list(_by_pattern(sentence, block, chinese))
+    whole_block = emphasis if block_emphasis is None else block_emphasis
+    patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
-    whole_block = emphasis if block_emphasis is None else block_emphasis
+    if found is None and not chinese:
+        found = _bare_plural_genus(sentence, block, whole_block)
     if found is not None and found.confidence == WEAK and _opens_emphasised(found, whole_block):
         # "A **lysosome** is an organelle that …": the typography and the wording each say
         # the term is introduced here, two marks where the emphasis alone gives one
@@ -313,8 +358,97 @@ def find_definitions(
             ):
                 found = Definition(term, sentence, block, EMPHASIS)
                 break
+    for appositive in [] if chinese else _appositives(sentence, block, emphasis):
+        # "… discovered **lysosomes**, membrane-bound organelles that …": each emphasised
+        # name an appositive restates is defined, beside what the sentence defines else
+        if found is not None and concept_key(found.term) == concept_key(appositive.term):
+            if appositive.confidence > found.confidence:
+                found = appositive
+        elif appositive.term not in {d.term for d in patterned}:
+            yield appositive
     if found is not None:
         yield found
+
+
+def _appositives(sentence: str, block: int, emphasis: tuple[str, ...]) -> list[Definition]:
+    """ "**endocytosis**, the uptake of matter …", "**lysosomes**, membrane-bound organelles
+    that …", "**crenation**, or shriveling, of the cell": a noun phrase set off by a comma
+    after an emphasised name restates what the name means. Not where the name closes an
+    opening clause ("In an **isotonic medium**, the solute …"), stands in a list
+    ("**A**, **B**, and **C**"), in parentheses, or in an example."""
+    if _EXAMPLE.search(sentence) or _describes_other(sentence, False):
+        return []
+    found = []
+    for span in emphasis:
+        term = emphasis_name(span)
+        if not term or not acceptable(term, emphasised=" " in term):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?=,)", sentence):
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            listed = re.search(r"(?:,|\b(?:or|both|either|between))\s*$", before) or any(
+                other != span and after[1:].lstrip().startswith(other) for other in emphasis
+            )
+            genus = _APPOSITIVE_GENUS.match(after)
+            if (
+                genus
+                and not listed
+                and not _opening_clause(before)
+                and before.count("(") <= before.count(")")
+            ):
+                found.append(Definition(term, sentence, block, APPOSITIVE))
+                synonym = genus.group("syn")
+                if synonym and any(emphasis_name(other) == synonym for other in emphasis):
+                    # "… called **oxidation-reduction reactions**, or **redox reactions**":
+                    # the emphasised synonym is defined with it
+                    found.append(Definition(synonym, sentence, block, APPOSITIVE))
+                break
+    return found
+
+
+def _opening_clause(before: str) -> bool:
+    """The words before a name open an adverbial clause ("In an", "During", "When cells
+    enter", "Using"), which the comma after the name closes."""
+    pieces = re.split(r"[,;:()]", before)
+    words = pieces[-1].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    # a participle or "to" opens a clause only at the sentence's start: ", causing
+    # **crenation**, or …" has the participle after the main clause
+    return first in _OPENING_CLAUSE or (
+        len(pieces) == 1 and (first.endswith("ing") or first == "to")
+    )
+
+
+def _bare_plural_genus(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
+    """ "**Xenobiotics** are compounds synthesized by …": an emphasised plural opening "are"
+    and a plural genus without an article (DEFINED_EMPHASIS, as "X is a …" is)."""
+    if _EXAMPLE.search(sentence) or _describes_other(sentence, False):
+        return None
+    match = _BARE_PLURAL_GENUS.match(sentence)
+    found = match and _read(match, sentence, block, DEFINED_EMPHASIS, False)
+    return found if found and _opens_emphasised(found, emphasis) else None
+
+
+# "The term **anabolism** refers to", "called the enzyme’s **active site**": the word
+# "term" or a possessive before an emphasised name is no part of it
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:terms?|words?|phrases?|expressions?)\s+|.*?\w['’]s\s+)", re.I
+)
+
+
+def _emphasised_name(found: Definition, emphasis: tuple[str, ...]) -> Definition:
+    """The emphasised name inside a pattern's term whose first words are "term" or a
+    possessive ("term anabolism", "enzyme’s active site"); an emphasised whole
+    ("**Newton’s laws**") stays whole."""
+    prefix = _NAME_PREFIX.match(found.term)
+    if prefix is None or not emphasis:
+        return found
+    rest = found.term[prefix.end() :]
+    keys = {concept_key(emphasis_name(span) or "") for span in emphasis}
+    if rest and concept_key(rest) in keys and concept_key(found.term) not in keys:
+        return replace(found, term=rest)
+    return found
 
 
 def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:

@@ -1,0 +1,65 @@
+"""Definitions an emphasised name's appositive, a bare plural genus, or "the term X" give."""
+
+from jobs.pipeline.definitions import EMPHASIS, find_definitions
+
+
+def _found(sentence: str, *emphasis: str) -> list[tuple[str, float]]:
+    return [(d.term, d.confidence) for d in find_definitions(sentence, 0, False, emphasis)]
+
+
+def test_an_appositive_after_an_emphasised_name_defines_it() -> None:
+    assert _found(
+        "Cells also take in fluid by pinocytosis, the intake of droplets.", "pinocytosis"
+    ) == [("pinocytosis", 0.72)]
+    sentence = "A botanist first described plastids, organelles that store pigments or starch."
+    assert _found(sentence, "plastids") == [("plastids", 0.72)]
+    sentence = "Salt water causes plasmolysis, or shrinking, of the plant cell."
+    assert _found(sentence, "plasmolysis") == [("plasmolysis", 0.72)]
+    # a synonym the sentence emphasises as well is defined with the name it glosses
+    sentence = "Such pairs are called acid-base pairs, or conjugate pairs."
+    assert {t for t, _ in _found(sentence, "acid-base pairs", "conjugate pairs")} == {
+        "acid-base pairs",
+        "conjugate pairs",
+    }
+
+    # not where the name closes an opening clause, stands in a list, or in an example
+    sentence = "In a saline solution, the water concentration outside the cell is lower."
+    assert all(c <= EMPHASIS for _, c in _found(sentence, "saline solution"))
+    sentence = "During mitosis, the chromosomes that were copied separate."
+    assert all(c <= EMPHASIS for _, c in _found(sentence, "mitosis"))
+    sentence = "Cells contain ribosomes, vacuoles, and plastids that store starch."
+    assert _found(sentence, "ribosomes", "vacuoles", "plastids") == []
+    sentence = "The cell holds a vacuole, the nucleus, and the cortex."
+    assert all(c <= EMPHASIS for _, c in _found(sentence, "vacuole"))
+    sentence = "For example, amoebas perform phagocytosis, the engulfing of whole particles."
+    assert _found(sentence, "phagocytosis") == []
+
+
+def test_an_appositive_defines_beside_another_definition() -> None:
+    # the sentence names one term with "called" and restates another with an appositive
+    sentence = "The outer layer is called the cortex; inside lie vacuoles, sacs that hold water."
+    assert {t for t, _ in _found(sentence, "cortex", "vacuoles")} == {"cortex", "vacuoles"}
+
+
+def test_an_emphasised_plural_with_a_bare_plural_genus_is_defined() -> None:
+    sentence = "Antibiotics are substances produced by microbes that kill other microbes."
+    assert _found(sentence, "Antibiotics") == [("Antibiotics", 0.8)]
+    sentence = "Prions are misfolded proteins."
+    assert _found(sentence, "Prions") == [("Prions", 0.8)]
+    # not without the emphasis, nor where "are" opens no genus
+    assert _found("Antibiotics are substances produced by microbes that kill microbes.") == []
+    assert _found("Antibiotics are widely prescribed for infections.", "Antibiotics") != [
+        ("Antibiotics", 0.8)
+    ]
+
+
+def test_the_word_term_and_a_possessive_are_no_part_of_an_emphasised_name() -> None:
+    sentence = "The term glycolysis refers to the splitting of glucose into pyruvate."
+    assert [t for t, _ in _found(sentence, "glycolysis")] == ["glycolysis"]
+    sentence = "The groove where a ligand fits is called the receptor’s binding pocket."
+    assert "binding pocket" in [t for t, _ in _found(sentence, "binding pocket")]
+    # an emphasised whole keeps its possessive; no emphasis, no cut
+    sentence = "This relation is known as Boyle’s law."
+    assert [t for t, _ in _found(sentence, "Boyle’s law")] == ["Boyle’s law"]
+    sentence = "The term premium refers to the price of insurance."
+    assert [t for t, _ in _found(sentence)] == ["term premium"]
