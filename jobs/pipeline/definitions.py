@@ -368,6 +368,25 @@ def find_definitions(
             yield appositive
     if found is not None:
         yield found
+        if not chinese:
+            yield from _contrasted(found, sentence, block, emphasis)
+
+
+def _contrasted(
+    found: Definition, sentence: str, block: int, emphasis: tuple[str, ...]
+) -> Iterator[Definition]:
+    """ "… are **phototrophs**, whereas **chemotrophs** obtain energy …": the name that opens
+    the clause a definition is contrasted with is defined by the same sentence (at most
+    as surely as emphasis alone defines, EMPHASIS); not in an example."""
+    if _EXAMPLE.search(sentence):
+        return
+    for span in emphasis:
+        term = emphasis_name(span)
+        if not term or concept_key(term) == concept_key(found.term):
+            continue
+        contrast = rf",\s+(?:whereas|while)\s+(?:(?:the|an?)\s+)?{re.escape(span)}\s+[a-z]"
+        if re.search(contrast, sentence) and acceptable(term, emphasised=" " in term):
+            yield replace(found, term=term, confidence=min(found.confidence, EMPHASIS))
 
 
 def _appositives(sentence: str, block: int, emphasis: tuple[str, ...]) -> list[Definition]:

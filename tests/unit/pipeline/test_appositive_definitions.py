@@ -63,3 +63,13 @@ def test_the_word_term_and_a_possessive_are_no_part_of_an_emphasised_name() -> N
     assert [t for t, _ in _found(sentence, "Boyle’s law")] == ["Boyle’s law"]
     sentence = "The term premium refers to the price of insurance."
     assert [t for t, _ in _found(sentence)] == ["term premium"]
+
+
+def test_a_name_contrasted_with_a_defined_one_is_defined_too() -> None:
+    sentence = "Cells that make their own food are autotrophs, whereas heterotrophs eat others."
+    assert {t for t, _ in _found(sentence, "autotrophs", "heterotrophs")} == {
+        "autotrophs",
+        "heterotrophs",
+    }
+    # a "while" that contrasts no defined name defines nothing
+    assert _found("The cell grows, while the nucleus divides.", "nucleus") == []
