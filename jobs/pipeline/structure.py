@@ -190,10 +190,11 @@ def _aspects_of_one_topic(parts: list[str]) -> list[str]:
     """ "Enzyme Structure and Function", "Matrix Operations and Properties": two aspects
     of the topic the first part opens with (its structure, its function), so the topic
     is that modifier, "Enzyme", not "Enzyme Structure" and "Function"."""
-    if len(parts) != 2 or len(parts[1].split()) != 1:
+    first = parts[0].split() if len(parts) == 2 else []
+    if len(first) < 2 or len(parts[1].split()) != 1:
         return parts
-    *topic, aspect = parts[0].split()
-    if topic and all(FACET_OF.match(f"{word} of x") for word in (aspect, parts[1].strip())):
+    *topic, aspect = first
+    if all(FACET_OF.match(f"{word} of x") for word in (aspect, parts[1].strip())):
         return [" ".join(topic)]
     return parts
 

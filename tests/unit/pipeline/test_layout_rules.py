@@ -876,6 +876,8 @@ def test_facets_sharing_an_of_phrase_name_its_complement() -> None:
     assert terms("Enzyme Structure and Function") == ["Enzyme"]
     assert terms("Cell Structure and Function") == ["Cell"]
     assert terms("Linear Functions and Graphs") == ["Linear Functions", "Graphs"]
+    # a plain-text line "1,068" (a number in a table) read as a heading: nothing, no error
+    assert terms("1,068") == [] and terms(", Function") == ["Function"]
 
 
 def test_a_name_a_textbook_sets_in_bold_may_end_on_a_participle_or_a_complement() -> None:
