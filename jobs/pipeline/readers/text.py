@@ -1,6 +1,8 @@
 """Plain text: paragraphs at blank lines, pages at form feeds (\\f) when there are any.
 Headings: numbered lines ("2.3 …", "第三章"), lone title-like lines, and a line underlined
-with "===" or "---" (as plain-text and Markdown writers do); code words in a Title Case
+with "===" or "---" (as plain-text and Markdown writers do). Three or more lone
+title-like lines in a row are a list, not headings (`_listed_lines`: a quiz's options
+"Aristotle", "John Needham", "Louis Pasteur"); code words in a Title Case
 heading are backticked as Markdown has them. A paragraph of program code (see
 `codelines.code_paragraph`) is a code block, one opening with "$$" a formula block.
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Generator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from datasources.files.detect import Detected
@@ -45,6 +48,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     blocks: list[Block] = []
     page, paged = 1, False
     paragraph: list[str] = []
+    titled: set[int] = set()  # headings read from a lone title-like line (`title_line`)
 
     def flush() -> None:
         if not paragraph:
@@ -63,7 +67,10 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             return
         joined = join_lines(paragraph)
         if len(paragraph) == 1 and not level:
-            level = guess_heading(joined) or (2 if title_line(joined) else 0)
+            level = guess_heading(joined)
+            if not level and title_line(joined):
+                level = 2
+                titled.add(len(blocks))
         kind: BlockKind = "heading" if level else "paragraph"
         if level:
             joined = mark_heading_code(joined)
@@ -84,7 +91,32 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         else:
             flush()
     flush()
-    return blocks, paged
+    return _listed_lines(blocks, titled), paged
+
+
+# lone title-like lines in a row that are a list: headings have text between them (a
+# section's title over "Learning Objectives" is two)
+MIN_LISTED = 3
+
+
+def _listed_lines(blocks: list[Block], titled: set[int]) -> list[Block]:
+    """Runs of MIN_LISTED or more lone title-like lines with nothing between are list
+    items, not headings ("Which of the following …?" then "Aristotle", "John Needham",
+    "Louis Pasteur": a quiz's options; a table of contents)."""
+    out = list(blocks)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and end in titled:
+            end += 1
+        if end == index:
+            index += 1
+            continue
+        if end - index >= MIN_LISTED:
+            for item in range(index, end):
+                out[item] = replace(out[item], kind="list_item", level=0)
+        index = end
+    return out
 
 
 def decoded_lines(path: Path, encoding: str) -> Iterator[str]:

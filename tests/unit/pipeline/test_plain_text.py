@@ -267,3 +267,23 @@ def test_a_title_case_name_takes_the_case_the_body_writes_it_in() -> None:
     # "Usage" is never written inside a sentence: the title stays whole
     assert _as_the_body_writes("Compost Space Usage", casing) == "Compost Space Usage"
     assert _as_the_body_writes("AVL Trees", casing) == "AVL Trees"  # "trees": no evidence
+
+
+def test_a_run_of_lone_title_like_lines_is_a_list(tmp_path: Path) -> None:
+    # A textbook's review questions exported as text: each option on a line of its own
+    # read as a heading ("Aristotle", "Louis Pasteur" were concepts and sections)
+    text = (
+        "Cell Theory\n\nEvery living thing is made of cells. Cells come from cells.\n\n"
+        "Which scientist refuted spontaneous generation?\n\n"
+        "Aristotle\n\nJohn Needham\n\nLouis Pasteur\n\nD\n\n"
+        "Why do cells divide? They grow until they must.\n\n"
+        "Fermentation\n\nLearning Objectives\n\nSome cells cannot respire without oxygen.\n"
+    )
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path, detect(path)).blocks()
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["Cell Theory"] == "heading"
+    assert kinds["Aristotle"] == kinds["Louis Pasteur"] == kinds["D"] == "list_item"
+    # a section's title over "Learning Objectives": two in a row stay headings
+    assert kinds["Fermentation"] == kinds["Learning Objectives"] == "heading"
