@@ -352,6 +352,7 @@ def find_definitions(
                 term
                 and term in sentence
                 and verb.search(sentence)
+                and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and acceptable(term, emphasised=" " in term)
                 and _nominal(term, chinese)
                 and (chinese or not _in_parentheses(term, sentence))
@@ -370,6 +371,19 @@ def find_definitions(
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+def _says_what(term: str, sentence: str) -> bool:
+    """In an example, the term is what the sentence says something is ("For example, a
+    goblet cell is a mucous-secreting …"), restates or opens on ("For instance, identical
+    twins share …"), not a name the example uses ("An example of a
+    … pathogen is Vibrio cholerae", "For example, protozoans of the genus Paramecium …")."""
+    said = rf"{re.escape(term)}s?(?:\s*\([^)]{{0,40}}\))?\s+(?:is|are)\s+(?:an?|the)\b"
+    # or restates it ("… the *distribution* of $X$, i.e., the function that …"), or the
+    # example opens on it: "For instance, identical twins share …"
+    opens = rf"^\W*(?:for\s+(?:example|instance)|e\.g\.),?\s+(?:(?:an?|the)\s+)?{re.escape(term)}\b"
+    restated = rf"{re.escape(term)}\b[^.;]{{0,30}}?,?\s+(?:i\.e\.|that\s+is),"
+    return any(re.search(pattern, sentence, re.I) for pattern in (said, restated, opens))
 
 
 def _contrasted(

@@ -73,3 +73,34 @@ def test_a_name_contrasted_with_a_defined_one_is_defined_too() -> None:
     }
     # a "while" that contrasts no defined name defines nothing
     assert _found("The cell grows, while the nucleus divides.", "nucleus") == []
+
+
+def test_an_example_defines_only_what_it_says_something_is() -> None:
+    # an emphasised name an example merely uses gets no definition from it
+    def defined(sentence: str, *emphasis: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, chinese=False, emphasis=emphasis)]
+
+    assert (
+        defined(
+            "An example of a flagellated pathogen is Vibrio cholerae, which causes cholera.",
+            "Vibrio cholerae",
+        )
+        == []
+    )
+    assert (
+        defined("For example, protozoans of the genus Paramecium have two nuclei.", "Paramecium")
+        == []
+    )
+    # what the example says something is, or opens on, is defined there
+    assert defined(
+        "For example, a goblet cell is a mucous-secreting gland cell.", "goblet cell"
+    ) == ["goblet cell"]
+    assert defined(
+        "For instance, identical twins develop from one egg, so their genes are the same.",
+        "identical twins",
+    ) == ["identical twins"]
+    assert defined(
+        "For example, we use P(X) to refer to the distribution of X, i.e., the function "
+        "that tells us the probability that X takes each value.",
+        "distribution",
+    ) == ["distribution"]
