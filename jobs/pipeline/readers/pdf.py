@@ -201,9 +201,9 @@ _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK punctuation
-# a Latin word (Greek letters and digits in it) or one Chinese character: "X到输出" is the
-# symbol X and three characters, each in its own font
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|[\u3400-\u9fff]")
+# a Latin word (Greek letters and digits in it; it may open on digits, "70S ribosomes") or
+# one Chinese character: "X到输出" is the symbol X and three characters, each in its own font
+_TOKEN = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|[\u3400-\u9fff]")
 
 
 _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
@@ -235,7 +235,15 @@ def _styles(
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
-        if styled and not _mathematical(match.group(), maths_font, apart):
+        # "*E. coli*", "*C. botulinum*": a genus's initial opening the run, not a variable
+        initial = (
+            not current
+            and len(match.group()) == 1
+            and match.group().isupper()
+            and line[match.end() : match.end() + 2] == ". "
+            and not line[: match.start()].endswith(".")  # "U.S.", "W.M.": no genus
+        )
+        if styled and (initial or not _mathematical(match.group(), maths_font, apart)):
             current.append(match.span())
         elif current:
             runs.append(_closed(line, current[0][0], current[-1][1]))

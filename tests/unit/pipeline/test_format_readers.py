@@ -171,6 +171,20 @@ def test_pdf_maths_in_italics_is_not_emphasis_and_subscripts_come_apart(tmp_path
     assert "x n" in text and "k post" in text and "xn" not in text.split()
 
 
+def test_pdf_emphasis_opening_on_digits_or_a_genus_initial(tmp_path: Path) -> None:
+    # "70S ribosomes" was "ribosomes" ("70S" was no word), "E. coli" was "coli" (the
+    # initial read as a variable); a bold number and "U.S." stay as they were
+    body = "<p>Cells build proteins from amino acids in many small steps.</p>" * 3
+    path = _pdf(
+        tmp_path,
+        f"{body}<p>Prokaryotes have <b>70S ribosomes</b> and grow like <i>E. coli</i> "
+        "in <b>95</b> of cases, says the <i>U.S. Census Bureau</i> and <i>x</i>.</p>",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    emphasis = [e for b in blocks for e in b.emphasis]
+    assert emphasis == ["70S ribosomes", "E. coli", "Census Bureau"]
+
+
 def test_pdf_contents_pages_and_figure_labels_are_not_text_or_headings(tmp_path: Path) -> None:
     body = "<p>Sampling draws points at random and averages the function values.</p>" * 3
     contents = "".join(
