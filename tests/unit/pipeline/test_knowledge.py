@@ -282,6 +282,14 @@ def test_concepts_one_paragraph_names_first_are_read_in_its_order(tmp_path: Path
     assert order["encoding"] < order["storage"] < order["retrieval"]
 
 
+def _sections(tmp_path: Path, name: str, text: str, language: str) -> dict[str, tuple[str, ...]]:
+    """Each concept's section as the document job stores it (`Extraction.section`)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language=language).knowledge.extractions
+    return {x.concept_key: x.section for x in rows if x.type == "concept"}
+
+
 def test_a_concept_row_names_the_section_where_it_is_met(tmp_path: Path) -> None:
     # The course planner names weeks and modules after these sections: numbers, code
     # marks, the book's apparatus ("Key Terms", "Introduction") and a section repeating its
@@ -323,21 +331,12 @@ def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
         "## Dijkstra 算法\n\n**Dijkstra 算法**求单源最短路。Dijkstra 算法不能处理负边权。\n\n"
         "### 正确性证明\n\n**松弛**是指用一条边更新最短路估计值的操作。每次松弛都不会增大估计值。\n"
     )
-    path = tmp_path / "shortest.md"
-    path.write_text(text, encoding="utf-8")
-    rows = analyse_file(path, language="zh-CN").knowledge.extractions
-    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    section = _sections(tmp_path, "shortest.md", text, "zh-CN")
     assert section["边权"] == ()
     assert section["松弛"] == ("Dijkstra 算法",)
     # a chapter whose own title names an aspect keeps it: it is what the chapter is about
-    chapter = tmp_path / "proofs.md"
-    chapter.write_text(
-        "# Notation\n\nA **variable** is a named quantity. Each variable has a value.\n",
-        encoding="utf-8",
-    )
-    rows = analyse_file(chapter, language="en").knowledge.extractions
-    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
-    assert section["variable"] == ("Notation",)
+    chapter = "# Notation\n\nA **variable** is a named quantity. Each variable has a value.\n"
+    assert _sections(tmp_path, "proofs.md", chapter, "en")["variable"] == ("Notation",)
 
 
 def test_headings_repeated_after_every_section_are_the_books_furniture(
@@ -358,10 +357,7 @@ def test_headings_repeated_after_every_section_are_the_books_furniture(
         text += "### Multiple Choice\n\nWhich cell has a nucleus? A. one B. two\n\n"
         text += "### Fill in the Blank\n\nThe ____ makes proteins.\n\n"
         text += "### Critical Thinking\n\nWhy are cells small?\n\n"
-    path = tmp_path / "cells.md"
-    path.write_text(text, encoding="utf-8")
-    rows = analyse_file(path, language="en").knowledge.extractions
-    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    section = _sections(tmp_path, "cells.md", text, "en")
     assert not {"multiple choice", "fill", "fill in the blank", "critical thinking"} & set(section)
     assert "ribosome" in section and "prokaryote" in section
     assert all("Multiple Choice" not in path for path in section.values())
