@@ -240,7 +240,7 @@ def find_concepts(
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
     if not chinese:
-        chosen = _merge_surnames(chosen, blocks)
+        chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
     return [d for d in chosen if d.mentions], definitions
 
 
@@ -351,6 +351,36 @@ def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
         full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
         full.sources |= short.sources
         full.score = max(full.score, short.score)
+        merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+_ABBREVIATED_GENUS = re.compile(r"([A-Z])\. ([a-z]+)")  # "E. coli", "N. meningitidis"
+
+
+def _merge_abbreviated_genera(drafts: list[Draft]) -> list[Draft]:
+    """ "N. meningitidis" after "Neisseria meningitidis": one species, under its full name
+    (biology texts abbreviate the genus once it is named). Not when two genera of that
+    initial have the species' name."""
+    merged: set[str] = set()
+    for short in drafts:
+        found = _ABBREVIATED_GENUS.fullmatch(short.title)
+        if found is None:
+            continue
+        initial, species = found.groups()
+        full = [
+            d
+            for d in drafts
+            if d is not short and re.fullmatch(rf"{initial}[a-z]+ {species}", d.title)
+        ]
+        if len(full) != 1:
+            continue
+        target = full[0]
+        target.mentions = sorted(set(target.mentions) | set(short.mentions))
+        target.cue_blocks = sorted(set(target.cue_blocks) | set(short.cue_blocks))
+        target.sources |= short.sources
+        target.score = max(target.score, short.score)
+        target.definition = target.definition or short.definition
         merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
 

@@ -12,7 +12,7 @@ import rjieba
 from datasources.concept_keys import concept_key
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.concepts import Draft, _merge_surnames
+from jobs.pipeline.concepts import Draft, _merge_abbreviated_genera, _merge_surnames
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
@@ -736,6 +736,21 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
     text = text.replace(" Then the labor movement grew.", "")
     titles = {c.title for c in concepts_of(tmp_path, text.replace("# Big Business\n\n", heading))}
     assert "labor movement" in titles and "Labor Movement" not in titles
+
+
+def test_a_species_with_its_genus_abbreviated_is_the_species() -> None:
+    # a microbiology chapter had "Neisseria meningitidis" and "N. meningitidis" side by side
+    def draft(title: str, mentions: list[int]) -> Draft:
+        return Draft(concept_key(title), title, 0.5, {"emphasis"}, None, [], mentions)
+
+    full, short = draft("Neisseria meningitidis", [3]), draft("N. meningitidis", [5, 7])
+    coli = draft("E. coli", [2])  # never named in full here: stays
+    kept = _merge_abbreviated_genera([full, short, coli])
+    assert [d.title for d in kept] == ["Neisseria meningitidis", "E. coli"]
+    assert full.mentions == [3, 5, 7]
+    # two genera of that initial with the species' name: which one is meant is unknown
+    other = draft("Nocardia meningitidis", [9])
+    assert len(_merge_abbreviated_genera([full, other, draft("N. meningitidis", [5])])) == 3
 
 
 def test_a_surname_after_the_full_name_is_the_same_person() -> None:
