@@ -310,10 +310,7 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
             full, short = by_key.get(concept_key(name)), by_key.get(concept_key(acronym))
             if full is None or short is None or full is short or short.key in merged:
                 continue
-            full.mentions = sorted(set(full.mentions) | set(short.mentions))
-            full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
-            full.sources |= short.sources
-            full.score = max(full.score, short.score)
+            _absorb(full, short)
             if full.definition is None or (
                 short.definition is not None
                 and short.definition.confidence > full.definition.confidence
@@ -321,6 +318,15 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
                 full.definition = short.definition
             merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+def _absorb(full: Draft, short: Draft) -> None:
+    """`short` is another name of `full` (an acronym, a surname, an abbreviated genus): its
+    mentions, cues, evidence and score become the full name's."""
+    full.mentions = sorted(set(full.mentions) | set(short.mentions))
+    full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
+    full.sources |= short.sources
+    full.score = max(full.score, short.score)
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z]\.|[A-Z][a-z]+)\s+$")  # "J. P. ", "Andrew "
@@ -347,10 +353,7 @@ def _merge_surnames(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
         first_named, first_alone = _first_uses(short.title, blocks)
         if first_alone < first_named:
             continue
-        full.mentions = sorted(set(full.mentions) | set(short.mentions))
-        full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
-        full.sources |= short.sources
-        full.score = max(full.score, short.score)
+        _absorb(full, short)
         merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
 
@@ -375,12 +378,8 @@ def _merge_abbreviated_genera(drafts: list[Draft]) -> list[Draft]:
         ]
         if len(full) != 1:
             continue
-        target = full[0]
-        target.mentions = sorted(set(target.mentions) | set(short.mentions))
-        target.cue_blocks = sorted(set(target.cue_blocks) | set(short.cue_blocks))
-        target.sources |= short.sources
-        target.score = max(target.score, short.score)
-        target.definition = target.definition or short.definition
+        _absorb(full[0], short)
+        full[0].definition = full[0].definition or short.definition
         merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
 

@@ -180,10 +180,8 @@ def _section(
     says nothing of what it teaches) and the book's own repeated furniture
     (`sections.repeated_apparatus`: "Multiple Choice")."""
     block = _reading_position(draft, blocks, preview)[0]
-    innermost = tree.section_of[block]
-    chain = [innermost, *tree.ancestors(innermost)] if innermost >= 0 else []
     headings: list[str] = []
-    for index in reversed(chain):
+    for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
         aside = index in furniture or apparatus(heading) or facet(heading, blocks[index].level)
         # a chapter whose first section repeats its title is one section

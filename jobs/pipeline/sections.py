@@ -24,12 +24,15 @@ class Outline:
             chain.append(heading)
         return chain
 
-    def path(self, block: int, blocks: Sequence[Block]) -> tuple[str, ...]:
+    def headings(self, block: int) -> list[int]:
+        """The heading blocks whose sections hold `block`, outermost first."""
         heading = self.section_of[block]
         if heading < 0:
-            return ()
-        chain = [heading, *self.ancestors(heading)]
-        return tuple(blocks[h].text for h in reversed(chain))
+            return []
+        return [*reversed(self.ancestors(heading)), heading]
+
+    def path(self, block: int, blocks: Sequence[Block]) -> tuple[str, ...]:
+        return tuple(blocks[h].text for h in self.headings(block))
 
 
 def outline(blocks: Sequence[Block]) -> Outline:
