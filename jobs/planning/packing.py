@@ -67,14 +67,21 @@ def pack(
                 head += 1
 
     left_out: list[tuple[str, str]] = []
-    for concept in order[head:]:
+    # the week of the last concept placed before this one in teaching order
+    anchor = 0
+    for concept in order:
         if concept in week_of:
+            anchor = max(anchor, week_of[concept])
             continue
         if any(p not in week_of for p in requires[concept]):
             left_out.append((concept, "prerequisite_left_out"))
             continue
         placed = [week_of[p] for p in (*requires[concept], *advised[concept]) if p in week_of]
-        fits = (w for w in range(max(placed, default=0), weeks)
+        lowest = max(placed, default=0)
+        start = max(lowest, anchor)
+        # Never before the concepts the order puts ahead of it: the earliest week with
+        # room put a last chapter's concepts into week 1.
+        fits = (w for w in range(start, weeks)
                 if used[w] + minutes[concept] <= week_minutes)  # fmt: skip
         target = next(fits, None)
         if target is None:

@@ -1,8 +1,10 @@
 """Step 1: which concepts the course teaches, within the time budget.
 
 Focus concepts come first with every mandatory prerequisite they need (from any
-document), then each document's best concept, then the documents' concepts by score,
-each with the mandatory prerequisites the documents hold, while the minutes last.
+document), then each document's best concept, then each document's own concepts by
+score within its share of the time (several documents), then the documents' concepts
+by score, each with the mandatory prerequisites the documents hold, while the minutes
+last.
 A prerequisite no chosen document mentions is never taught for an ordinary concept:
 it becomes a course prerequisite (planner.py), and it does not count towards a
 concept's centrality either. Nothing is dropped
@@ -22,6 +24,9 @@ from jobs.planning.result import AddedPrerequisite, LeftOut
 # A concept harder than the requested level still counts, but less.
 ABOVE_LEVEL_FACTOR = 0.6
 WEIGHTS = {"confidence": 0.5, "coverage": 0.25, "centrality": 0.25}
+# The part of the time left after the focus concepts that is shared out among the
+# documents (see _shares); the rest goes to the best concepts of all.
+QUOTA_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +81,37 @@ def select(
     # Prerequisites outside the documents are not pulled in for ordinary concepts:
     # they become course prerequisites that learners bring.
     outside = excluded | {c for c in graph.concepts if not graph.mentioned(c)}
-    for concept in [*_best_per_document(graph, candidates), *candidates]:
+
+    def take(concept: str, room: int, *, final: bool) -> int:
+        """Minutes spent teaching `concept` (with its missing prerequisites) within
+        `room`; 0 when it is taken already or does not fit. `final`: a concept that
+        does not fit is left out for good (else a later pass may take it)."""
+        nonlocal used
         if concept in taken or concept in decided:
-            continue
-        affordable = _affordable_closure(graph, concept, (taken, outside), minutes, budget - used)
+            return 0
+        affordable = _affordable_closure(graph, concept, (taken, outside), minutes, room)
         blocked = _blocked(concept, affordable or [], refused)
-        if affordable is None or blocked:
+        if blocked or (affordable is None and final):
             left_out.append(_left(graph, concept, blocked or "no_time", minutes))
             decided.add(concept)
-            continue
-        used += sum(minutes[c] for c in affordable)
+            return 0
+        if affordable is None:
+            return 0
+        cost = sum(minutes[c] for c in affordable)
+        used += cost
         taken.update(affordable)
         chosen.extend(affordable)
+        return cost
+
+    for concept in _best_per_document(graph, candidates):
+        take(concept, budget - used, final=True)
+    for document, quota in _shares(graph, candidates, minutes, budget - used).items():
+        spent = 0
+        for concept in candidates:
+            if graph.reading[concept][0] == document:
+                spent += take(concept, min(quota - spent, budget - used), final=False)
+    for concept in candidates:
+        take(concept, budget - used, final=True)
 
     left_out.extend(
         _left(graph, c, "excluded", minutes) for c in sorted(excluded) if graph.mentioned(c)
@@ -107,6 +131,25 @@ def _best_per_document(graph: CourseGraph, ranked: list[str]) -> list[str]:
         if len(best) == len(graph.document_order):
             break
     return [best[d] for d in sorted(best, key=graph.document_order.__getitem__)]
+
+
+def _shares(
+    graph: CourseGraph, ranked: list[str], minutes: dict[str, int], room: int
+) -> dict[int, int]:
+    """Each chosen document's share of `room` (by document position), in proportion to
+    the minutes of the concepts first met in it. Taken by score over all documents, the
+    concepts every chapter repeats (a first chapter's "state", "action", "policy") filled
+    a course of five chapters before the later chapters' own concepts (Q-learning,
+    Sarsa) were reached; a share teaches each document's best first. One document: no
+    shares, the order by score is the same."""
+    if len(graph.document_order) < 2:
+        return {}
+    holds: dict[int, int] = {}
+    for concept in ranked:
+        home = graph.reading[concept][0]
+        holds[home] = holds.get(home, 0) + minutes[concept]
+    total = sum(holds.values()) or 1
+    return {d: room * QUOTA_SHARE * m // total for d, m in sorted(holds.items())}
 
 
 def _blocked(concept: str, closure: list[str], refused: Mapping[str, str]) -> str | None:

@@ -175,6 +175,24 @@ def test_every_chosen_document_teaches_its_best_concept() -> None:
     assert all(r.pages for r in plan.resources)
 
 
+def test_each_document_gets_its_share_before_the_best_of_all() -> None:
+    """The second document holds as much as the first but every concept of it scores
+    lower (a later chapter that repeats the first one's general terms): by score alone
+    it taught only its best concept; its share of the time teaches more of its own."""
+    first = [_concept(f"a-{i}", i, examples=2) for i in range(6)]
+    second = [_concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2) for i in range(6)]
+    data = _input(first + second, weeks=1, hours=4, documents=(DOC, OTHER))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert taught == ["a-0", "a-1", "a-2", "a-3", "b-0", "b-1"]
+    # one document: no shares, the best concepts as before
+    alone = _input(first, weeks=1, hours=4)
+    assert [s.concept_id for w in plan_course(alone).weeks for s in w.slots] == [
+        f"a-{i}" for i in range(6)
+    ]
+
+
 def test_a_related_concept_waits_for_its_place_in_the_reading_order() -> None:
     """matrix (read 1st) is strongly related to matrix-product (read 4th) and to
     transpose (read 2nd): transpose follows matrix at once, the product keeps its place

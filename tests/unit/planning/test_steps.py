@@ -66,6 +66,19 @@ def test_packing_uses_room_left_in_earlier_weeks() -> None:
     assert result.left_out == ()
 
 
+def test_packing_never_puts_a_waiting_concept_before_those_ordered_ahead_of_it() -> None:
+    # a leaves 20 minutes in week 1; b1..b8 fill weeks 2-9 and hide z from the lookahead.
+    # z waits: the earliest week with room (week 1) put a last chapter's concept first.
+    order = ["a", *(f"b{i}" for i in range(1, 9)), "z"]
+    minutes = {"a": 40, **{f"b{i}": 60 for i in range(1, 9)}, "z": 20}
+    result = _pack(order, minutes, weeks=9, week_minutes=60)
+    assert result.weeks[0] == ("a",)
+    assert result.left_out == (("z", "no_time"),)
+    # with a week of room after the concepts ordered ahead of it, it goes there
+    result = _pack(order, minutes, weeks=10, week_minutes=60)
+    assert result.weeks[0] == ("a",) and result.weeks[9] == ("z",)
+
+
 def test_cycles_are_broken_one_at_a_time_on_the_weakest_edge() -> None:
     data = statistics_input()
     extra = (
