@@ -29,6 +29,7 @@ from pygments.util import ClassNotFound
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
+from jobs.pipeline.readers.cjk_emphasis import cjk_friendly_emphasis
 from jobs.pipeline.readers.text import decoded_lines
 
 # "#标题": CommonMark wants a space after "#", Chinese writers often leave it out; before
@@ -63,6 +64,7 @@ def parse(source: str) -> list[Block]:
     # ("% change in quantity = …")
     parser.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
     parser.disable("myst_line_comment")
+    parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
     tokens = parser.parse(_prepared(_containers(source)))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...

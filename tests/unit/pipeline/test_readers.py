@@ -230,6 +230,27 @@ def test_markdown_inline_code_span_is_not_a_fence(tmp_path: Path) -> None:
     assert not any(kind == "code" for kind, _, _ in kinds)
 
 
+def test_emphasis_beside_chinese_punctuation_is_emphasis(tmp_path: Path) -> None:
+    """CommonMark does not close "**" after "）" before a Han character; Chinese writes
+    it so, and its renderers read it as bold (the CJK-friendly rule)."""
+    source = tmp_path / "rl.md"
+    source.write_text(
+        "# 智能体\n\n**基于价值的智能体（value-based agent）**显式地学习价值函数，"
+        "**基于策略的智能体（policy-based agent）**直接学习策略。\n\n"
+        "An **ordinary** word, 2*3*4, snake_case_name and __init__ stay as CommonMark"
+        " reads them.\n",
+        encoding="utf-8",
+    )
+    _, chinese, english = _read(source).pages[0].blocks
+    assert chinese.emphasis == (
+        "基于价值的智能体（value-based agent）",
+        "基于策略的智能体（policy-based agent）",
+    )
+    assert "**" not in chinese.text
+    assert english.emphasis == ("ordinary", "3", "init")
+    assert "snake_case_name" in english.text
+
+
 def test_html_drops_furniture_and_keeps_structure(en_html: Path) -> None:
     document = _read(en_html)
     texts = [b.text for b in document.blocks()]
