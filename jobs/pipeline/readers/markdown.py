@@ -50,8 +50,36 @@ _DISPLAY_MATH = re.compile(
 def read(path: Path, detected: Detected) -> ReadDocument:
     source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
     blocks = parse(source)
-    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+    heading = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+    title = front_matter_title(source)
+    if title and heading is None:
+        # the page's heading as its site renders it: the sections below are its parts,
+        # and "Debugging" names the lesson's subject as a book chapter's title does
+        blocks = [*make_blocks("heading", title, 1, level=1), *blocks]
+    title = title or heading
     return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title)
+
+
+# YAML front matter (Jekyll, Hugo, Jupyter Book, the Carpentries' lessons) names the page
+# in its "title:" key; a lesson's episodes open on no "#" heading at all. Only that
+# top-level scalar is read: a YAML parser would expand a hostile file's aliases.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TITLE_KEY = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+MAX_TITLE_CHARS = 300
+
+
+def front_matter_title(source: str) -> str | None:
+    """The front matter's "title:" value, unquoted; None without one."""
+    matter = _FRONT_MATTER.match(source)
+    found = _TITLE_KEY.search(matter.group(1)) if matter else None
+    if found is None:
+        return None
+    value = found.group(1)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
+    value = value.strip()
+    # a block scalar ("title: >") or a list is no one-line title
+    return value[:MAX_TITLE_CHARS] if value and value not in (">", "|", ">-", "|-") else None
 
 
 def parse(source: str) -> list[Block]:
@@ -229,6 +257,7 @@ def _inline(token: Token) -> tuple[str, list[str]]:
     emphasis: list[str] = []
     depth = 0
     current: list[str] = []
+    previous = ""
     for child in token.children or []:
         tag = _EMPHASIS_TAG.fullmatch(child.content) if child.type == "html_inline" else None
         if child.type in ("em_open", "strong_open") or (tag and not tag.group(1)):
@@ -239,6 +268,9 @@ def _inline(token: Token) -> tuple[str, list[str]]:
                 emphasis.append("".join(current))
                 current = []
         text = _child_text(child)
+        if child.type == "text":
+            text = _without_attributes(text, after_target=previous in ("image", "link_close"))
+        previous = child.type
         sphinx = _SPHINX_ROLE.search(parts[-1]) if parts and child.type == "code_inline" else None
         if sphinx:  # ":numref:" read as text before the code span "`fig_x`"
             if depth and current and current[-1] == parts[-1]:
@@ -253,6 +285,27 @@ def _inline(token: Token) -> tuple[str, list[str]]:
     if depth and current:  # an HTML tag left open marks the rest of the paragraph
         emphasis.append("".join(current))
     return join_lines("".join(parts).split("\n")), emphasis
+
+
+# Pandoc's attributes: "![](fig/plot.png){alt='Line graphs showing …'}", a bracketed
+# span "[argument]{#argument}", a heading's "{#sec-loops .unnumbered}". CommonMark
+# leaves them as text (an image's alt text read as prose: "line graphs showing" was a
+# concept of a lesson).
+_ATTRIBUTE = r"[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)"
+_ATTRIBUTES = rf"\{{[ \t]*(?:{_ATTRIBUTE})(?:\s+(?:{_ATTRIBUTE}))*[ \t]*\}}"
+_LEADING_ATTRIBUTES = re.compile(_ATTRIBUTES)
+_SPAN = re.compile(rf"\[([^\[\]\n]*)\]{_ATTRIBUTES}")
+_TRAILING_ATTRIBUTES = re.compile(rf"[ \t]+{_ATTRIBUTES}[ \t]*$")
+
+
+def _without_attributes(text: str, *, after_target: bool) -> str:
+    """`text` without pandoc attribute blocks: at its start after an image or a link,
+    after a bracketed span (its text kept), and at the end of a heading or line."""
+    if after_target:
+        text = _LEADING_ATTRIBUTES.sub("", text, count=1) if text.startswith("{") else text
+    if "{" not in text:
+        return text
+    return _TRAILING_ATTRIBUTES.sub("", _SPAN.sub(r"\1", text))
 
 
 def _child_text(child: Token) -> str:
@@ -303,13 +356,39 @@ _INDENTED_CONTAINER = re.compile(
     r'^(?P<indent> *)(?:(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>[^"]*)")?'
     r'|===\+? +"[^"]*")[ \t]*$'
 )
-# VitePress, VuePress and Docusaurus containers: "::: tip 提示" … ":::", around prose that
-# is not indented. MyST's ":::{note}" is left to the MyST plugin.
+# Fenced divs around prose that is not indented: VitePress, VuePress and Docusaurus
+# "::: tip 提示" … ":::", pandoc's and Quarto's "::: {.callout-note title=\"…\"}" and
+# "::::: challenge" (the Carpentries' lessons), MyST's ":::{note} Title"
 _COLON_CONTAINER = re.compile(
-    r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[ \t]+(?P<title>.*?))?)?[ \t]*$"
+    r"^ {0,3}:{3,}[ \t]*(?:(?P<kind>[A-Za-z][\w-]*)|\{(?P<attributes>[^{}\n]*)\})?"
+    r"(?:[ \t]+(?P<title>.*?))?[ \t]*$"
 )
+_DIV_CLASS = re.compile(r"(?:^|\s)\.?([A-Za-z][\w-]*)(?=\s|$)")
+_DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')""")
+# A div only an instructor sees (the Carpentries' "instructor" notes: "Choose how to teach
+# this section" is no topic of the lesson)
+_INSTRUCTOR_DIVS = frozenset({"instructor"})
+# A heading inside a div is the box's title, not a section of the document ("Thin
+# Slices" of a challenge box was a concept; "Solution", repeated in every box, a section)
+_DIV_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ANSWER_HEADINGS = frozenset({"solution", "solutions", "answer", "answers", "hint", "hints"})
 _TAB_WIDTH = 4
 MAX_CONTAINER_DEPTH = 8
+
+
+def _div(opener: re.Match[str]) -> tuple[str, str]:
+    """A fence line's div class (lower case; "" for a closing fence) and its title."""
+    title = (opener.group("title") or "").strip()
+    if " " not in title and "/" in title:
+        title = ""  # MyST's ":::{figure} images/plot.png": an argument, no title
+    attributes = opener.group("attributes")
+    if attributes is None:
+        return (opener.group("kind") or "").lower(), title
+    named = _DIV_TITLE.search(attributes)
+    if named:
+        title = named.group(1) if named.group(1) is not None else named.group(2)
+    classes = _DIV_CLASS.findall(_DIV_TITLE.sub("", attributes))
+    return (classes[0].lower() if classes else "div"), title
 
 
 def _containers(source: str, depth: int = 0) -> str:
@@ -322,25 +401,44 @@ def _containers(source: str, depth: int = 0) -> str:
     lines = source.split("\n")
     out: list[str] = []
     fence: tuple[str, int] | None = None
+    divs: list[str] = []  # the classes of the fenced divs open here, innermost last
     index = 0
     while index < len(lines):
         line = lines[index]
         index += 1
         match = _FENCE.match(line)
+        hidden = bool(_INSTRUCTOR_DIVS.intersection(divs))
         if fence is not None:
             if match and _closes(match, fence):
                 fence = None
-            out.append(line)
+            if not hidden:
+                out.append(line)
             continue
         if match:
             fence = (match.group(2)[0], len(match.group(2)))
-            out.append(line)
+            if not hidden:
+                out.append(line)
             continue
         colon = _COLON_CONTAINER.match(line)
         indented = None if colon else _INDENTED_CONTAINER.match(line)
         if colon:
-            title = (colon.group("title") or "").strip()
-            out.extend(["", title, ""] if title else [""])
+            kind, title = _div(colon)
+            if kind:
+                divs.append(kind)
+            elif colon.group("title") is None and divs:
+                divs.pop()  # a bare fence closes the innermost div
+            if title and not _INSTRUCTOR_DIVS.intersection(divs):
+                out.extend(["", title, ""])
+            else:
+                out.append("")
+            continue
+        if _INSTRUCTOR_DIVS.intersection(divs):
+            continue
+        heading = _DIV_HEADING.match(line) if divs else None
+        if heading:
+            text = heading.group(1).strip()
+            keep = text.casefold().strip(" :：") not in _ANSWER_HEADINGS
+            out.extend(["", text, ""] if keep else [""])
             continue
         if indented is None:
             out.append(line)

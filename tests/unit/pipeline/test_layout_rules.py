@@ -1334,6 +1334,64 @@ def test_vitepress_containers_leave_their_prose_alone() -> None:
     assert prose == ["提示", "栈是一种后进先出的数据结构。", "Mind the gap."]
 
 
+def test_fenced_divs_are_boxes_and_an_instructors_notes_are_not_read() -> None:
+    """Pandoc's and the Carpentries' fenced divs, Quarto's and MyST's forms: a heading
+    inside a div is the box's title (a paragraph), an answer box's "Solution" heading
+    nothing, an instructor's div nothing at all; no ":::" is left as text."""
+    source = (
+        "# Loops\n\n::::: challenge\n\n## Thin Slices\n\nSlice a string.\n\n"
+        "::: solution\n\n## Solution\n\n```python\nprint(s[0:3])\n```\n\n:::\n:::::\n\n"
+        ":::::: instructor\n\n### Choose how to teach this section\n\nOnly for you.\n\n"
+        "```\n:::\n```\n\n::::::\n\n"
+        '::: {.callout-note title="Mind the index"}\nIndices start at 0.\n:::\n\n'
+        ":::{note} Careful\nMyST note.\n:::\n\nThe end.\n"
+    )
+    blocks = parse(source)
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "Loops"),
+        ("paragraph", 0, "Thin Slices"),
+        ("paragraph", 0, "Slice a string."),
+        ("code", 0, "print(s[0:3])"),
+        ("paragraph", 0, "Mind the index"),
+        ("paragraph", 0, "Indices start at 0."),
+        ("paragraph", 0, "Careful"),
+        ("paragraph", 0, "MyST note."),
+        ("paragraph", 0, "The end."),
+    ]
+
+
+def test_pandoc_attributes_are_no_text() -> None:
+    source = (
+        "## Plots {#sec-plots .unnumbered}\n\n"
+        '![](fig/plot.png){alt="Line graphs showing the average"}\n\n'
+        "An [argument]{#argument} is a [value](../reference.md#value){.term} given."
+        " A set {x} and {a=b} stay, and `{#id}` too.\n"
+    )
+    assert [(b.kind, b.text) for b in parse(source)] == [
+        ("heading", "Plots"),
+        ("paragraph", "An argument is a value given. A set {x} and {a=b} stay, and `{#id}` too."),
+    ]
+
+
+def test_the_front_matter_title_heads_a_page_without_one(tmp_path: Path) -> None:
+    page = tmp_path / "loop.md"
+    page.write_text(
+        '---\ntitle: "Repeating Actions with Loops"\nteaching: 30\n---\n\n## For Loops\n\nText.\n',
+        encoding="utf-8",
+    )
+    document = read(page, detect(page, filename=page.name))
+    assert document.title == "Repeating Actions with Loops"
+    assert [(b.kind, b.level, b.text) for b in document.blocks()][:2] == [
+        ("heading", 1, "Repeating Actions with Loops"),
+        ("heading", 2, "For Loops"),
+    ]
+    # a page with its own "#" heading keeps it; the title still names the document
+    page.write_text("---\ntitle: 'It''s here'\n---\n\n# Loops\n\nText.\n", encoding="utf-8")
+    document = read(page, detect(page, filename=page.name))
+    assert document.title == "It's here"
+    assert [b.text for b in document.blocks() if b.kind == "heading"] == ["Loops"]
+
+
 def test_a_full_width_full_stop_ends_a_sentence() -> None:
     assert list(sentences("最大公约数常缩写为 gcd．一组整数的公约数是约数．约为３．１４．")) == [
         "最大公约数常缩写为 gcd．",
