@@ -328,12 +328,27 @@ def _child_text(child: Token) -> str:
 
 def _prepared(source: str) -> str:
     """Add the space CommonMark wants after `#`, outside code fences, drop Sphinx's
-    directive lines (`_SPHINX_DIRECTIVE_LINE`) and open the fences CommonMark would not
-    (see `_fence_opener`)."""
+    directive lines (`_SPHINX_DIRECTIVE_LINE`), open the fences CommonMark would not
+    (see `_fence_opener`) and set display maths apart from its paragraph."""
     out: list[str] = []
     fence: tuple[str, int] | None = None  # the open fence's character and length
-    for line in source.split("\n"):
+    lines = source.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         match = _FENCE.match(line)
+        display = _display_end(lines, index - 1) if fence is None else None
+        if display is not None:
+            # Display maths stands apart from the paragraph it interrupts, as a page
+            # renders it: read inside it, "…即$$ R(s,a)=… $$当我们…" ran two sentences
+            # into one (a concept's description through its formula).
+            if out and out[-1].strip():
+                out.append("")
+            out.extend(lines[index - 1 : display + 1])
+            out.append("")
+            index = display + 1
+            continue
         if fence is None and match:
             marks = match.group(2)
             fence = (marks[0], len(marks))
@@ -346,6 +361,30 @@ def _prepared(source: str) -> str:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
         out.append(line)
     return "\n".join(out)
+
+
+def _display_end(lines: list[str], start: int) -> int | None:
+    """The index of the line closing the display maths that `lines[start]` opens ("$$",
+    "$$ p(x) = …") within its paragraph; None when it opens none or is not closed before
+    a blank line (a stray "$$" must not swallow what follows)."""
+    if not _DISPLAY_OPENS.match(lines[start]):
+        return None
+    if _DISPLAY_CLOSES.search(lines[start].lstrip()[2:]):
+        return start
+    for index in range(start + 1, min(len(lines), start + MAX_DISPLAY_LINES)):
+        if not lines[index].strip():
+            return None
+        if _DISPLAY_CLOSES.search(lines[index]):
+            return index
+    return None
+
+
+MAX_DISPLAY_LINES = 200
+
+
+# A line that opens display maths ("$$", "$$ p(x) = …") and one that closes it ("… $$")
+_DISPLAY_OPENS = re.compile(r"^ {0,3}\$\$")
+_DISPLAY_CLOSES = re.compile(r"\$\$[ \t]*$")
 
 
 # MkDocs (Python-Markdown, Material) containers hold the lines indented four spaces under

@@ -1360,6 +1360,25 @@ def test_fenced_divs_are_boxes_and_an_instructors_notes_are_not_read() -> None:
     ]
 
 
+def test_display_maths_on_lines_of_its_own_stands_apart_from_its_paragraph() -> None:
+    source = (
+        "奖励函数是一个期望，即\n$$\nR(s,a)=E[r]\n$$\n当我们有了模型后，就形成了过程。\n\n"
+        "Inline $$x$$ stays in the sentence. Then\n  $$ a = b $$\nwhere a is one.\n\n"
+        "An unclosed\n$$ y\nends with its paragraph.\n\n```\n$$\ncode\n```\n"
+    )
+    assert [(b.kind, b.text) for b in parse(source)] == [
+        ("paragraph", "奖励函数是一个期望，即"),
+        ("formula", "$$R(s,a)=E[r]$$"),
+        ("paragraph", "当我们有了模型后，就形成了过程。"),
+        ("paragraph", "Inline $$x$$ stays in the sentence. Then"),
+        ("formula", "$$a = b$$"),
+        ("paragraph", "where a is one."),
+        # a stray "$$" swallows nothing: it stays text in its paragraph
+        ("paragraph", "An unclosed $$ y ends with its paragraph."),
+        ("code", "$$\ncode"),
+    ]
+
+
 def test_pandoc_attributes_are_no_text() -> None:
     source = (
         "## Plots {#sec-plots .unnumbered}\n\n"
