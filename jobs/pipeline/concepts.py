@@ -222,6 +222,7 @@ def find_concepts(
                 or (len(uses) > 1 and key in introduced),
             )
         )
+    drafts = _merge_spacing_variants(drafts)
     drafts.sort(key=lambda d: (-d.score, d.key))
     budget = concept_budget(words)
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
@@ -320,9 +321,35 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
     return [d for d in drafts if d.key not in merged]
 
 
+# a space between a Han character and a Latin letter or digit: "Q 函数" beside "Q函数"
+_SPACE_BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\w)|(?<=\w)\s+(?=[\u3400-\u9fff])")
+
+
+def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
+    """ "Q 函数" and "Q函数", "softmax 回归" and "softmax回归" in one document: one concept,
+    under the spelling with a definition, else the best-scored (a Chinese book spaces
+    Latin letters from Han characters in one paragraph and not in the next; the spaced
+    key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
+    term-only "Q 函数")."""
+    variants: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        variants.setdefault(_SPACE_BESIDE_HAN.sub("", draft.key), []).append(draft)
+    merged: list[Draft] = []
+    for group in variants.values():
+        kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
+        for other in group:
+            if other is not kept:
+                _absorb(kept, other)
+                kept.definition = kept.definition or other.definition
+                kept.introduced = kept.introduced or other.introduced
+        merged.append(kept)
+    return merged
+
+
 def _absorb(full: Draft, short: Draft) -> None:
-    """`short` is another name of `full` (an acronym, a surname, an abbreviated genus): its
-    mentions, cues, evidence and score become the full name's."""
+    """`short` is another name of `full` (an acronym, a surname, an abbreviated genus, a
+    spelling spaced otherwise): its mentions, cues, evidence and score become the full
+    name's."""
     full.mentions = sorted(set(full.mentions) | set(short.mentions))
     full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
     full.sources |= short.sources

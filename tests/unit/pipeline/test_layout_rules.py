@@ -12,7 +12,12 @@ import rjieba
 from datasources.concept_keys import concept_key
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.concepts import Draft, _merge_abbreviated_genera, _merge_surnames
+from jobs.pipeline.concepts import (
+    Draft,
+    _merge_abbreviated_genera,
+    _merge_spacing_variants,
+    _merge_surnames,
+)
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
@@ -751,6 +756,26 @@ def test_a_species_with_its_genus_abbreviated_is_the_species() -> None:
     # two genera of that initial with the species' name: which one is meant is unknown
     other = draft("Nocardia meningitidis", [9])
     assert len(_merge_abbreviated_genera([full, other, draft("N. meningitidis", [5])])) == 3
+
+
+def test_one_name_spaced_two_ways_is_one_concept() -> None:
+    """ "Q 函数" and "Q函数" in one document: one concept, under the spelling the text
+    defines (it kept the other's mentions and the defined one was dropped)."""
+    defined = list(
+        find_definitions("还有一种评论员称为Q函数，它又被称为动作价值函数。", 0, True, ())
+    )
+
+    def draft(title: str, score: float, definition: object = None) -> Draft:
+        key = concept_key(title)
+        return Draft(key, title, score, {"term"}, definition, [1], [])  # type: ignore[arg-type]
+
+    spaced, bold = draft("Q 函数", 0.9), draft("Q函数", 0.5, defined[0] if defined else None)
+    softmax, other = draft("softmax 回归", 0.4), draft("softmax回归", 0.6)
+    kept = _merge_spacing_variants([spaced, bold, softmax, other, draft("Q 网络", 0.3)])
+    assert [d.title for d in kept] == ["Q函数", "softmax回归", "Q 网络"]
+    assert bold.score == 0.9 and bold.definition is not None
+    # English words keep their spaces apart: "linear regression" is no "linearregression"
+    assert len(_merge_spacing_variants([draft("linear regression", 1), draft("linear", 1)])) == 2
 
 
 def test_a_surname_after_the_full_name_is_the_same_person() -> None:
