@@ -38,7 +38,7 @@ from jobs.pipeline.lexicon import (
     zh_everyday,
 )
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.textutil import has_han, regroup_zh, zh_width
+from jobs.pipeline.textutil import NAME_DASHES, has_han, regroup_zh, zh_width
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
@@ -470,17 +470,38 @@ _ZH_FUNCTION_POS = {
 }
 
 
+# Where a run before a gloss stops being the term: these words, when rjieba reads them as
+# words of their own (称/叫 only as verbs, 称为 and 叫做: a lone 称 is also inside names,
+# 对称矩阵). A word that holds one of them is no cut: 或 of 或者, 在 of 在线, 和 of 总和.
+_ZH_NAMING = ("称为", "称作", "叫做", "叫作")
+_ZH_GLOSS_CUTS = frozenset([*_ZH_NAMING, *"的是为了和与或在把被将即：:，,"])
+# the words that open a predicate before its object: "以谷歌（Google）为例", "Var 是指
+# 方差（variance）"; rjieba may join them to the name that follows (以谷歌)
+_ZH_LEADING = frozenset(["以", "从", "向", "于", "由", "对", "把", "被", "在", "用", "指"])
+
+
 def _trailing_term(run: str, gloss_words: int = 1) -> str:
-    """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数". A leading
-    verb is cut only when what follows is long enough to say all of the English gloss
-    (about two characters a word): "对称矩阵 (symmetric matrix)" keeps 对称, which rjieba
-    tags as a verb."""
+    """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数". The run is
+    cut at rjieba's words, not characters: "回合（episode）或者试验（trial）" gives 试验,
+    "在线学习" keeps 在线, "编码器-解码器结构" is whole. A leading verb is cut only when
+    what follows is long enough to say all of the English gloss (about two characters a
+    word): "对称矩阵 (symmetric matrix)" keeps 对称, which rjieba tags as a verb. A leading
+    preposition or 指 goes even inside one of rjieba's words: "以谷歌" → 谷歌, "是指步长"
+    → 步长, while 以太网 stays whole."""
     if not has_han(run):
         return run
-    # 称/叫 only as verbs (称为, 叫做): a lone 称 is also inside names (对称矩阵)
-    run = re.split(r"称为|称作|叫做|叫作|[的是为了和与或在把被将即：:，,]", run)[-1]
+    start = 0
+    # the cut is found among the words of rjieba's dictionary: its guesses at unknown words
+    # may take in a function word (为 + 泛 in "为泛型"); the rest is read afresh (均方误差
+    # after 的, where the whole run gives 的 + 均 + 方 + 误差)
+    end = 0
+    for word in _dash_joined(rjieba.tag(run, False)):
+        end += len(word[0])
+        if word[0] in _ZH_GLOSS_CUTS or word[0].endswith(_ZH_NAMING):
+            start = end  # 被称作, 也称为 are one word to rjieba
+    tagged = _dash_joined(rjieba.tag(run[start:]))
     kept: list[tuple[str, str]] = []
-    for word, pos in reversed(rjieba.tag(run)):
+    for word, pos in reversed(tagged):
         if word in ZH_STOP or len(kept) == 3:
             break
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
@@ -497,7 +518,30 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
         len(kept) > 1 and kept[0][1] == "v" and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
     ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
-    return "".join(w for w, _ in kept).strip()
+    term = "".join(w for w, _ in kept).strip()
+    # rjieba's guesses at unknown words may take in a preposition (以谷歌 is one word to
+    # it); its dictionary alone keeps the words it knows (以太网, 对数, 指数)
+    first = rjieba.tag(term, False)[:1]
+    if first and first[0][0] in _ZH_LEADING and len(term) >= 3 and has_han(term[1]):
+        term = term[1:]
+    return term
+
+
+def _dash_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """rjieba's words with a hyphenated Chinese name made one: 演员 + - + 评论员 → 演员-评论员."""
+    joined: list[tuple[str, str]] = []
+    for word, pos in tagged:
+        if (
+            len(joined) >= 2
+            and joined[-1][0] in NAME_DASHES
+            and has_han(joined[-2][0][-1:])
+            and has_han(word[:1])
+        ):
+            dash = joined.pop()[0]
+            joined[-1] = (joined[-1][0] + dash + word, "n")
+            continue
+        joined.append((word, pos))
+    return joined
 
 
 # "the `drop` function", "the `impl Trait` syntax", "`entry` 方法", "a method called `entry`":

@@ -104,6 +104,20 @@ def test_a_gloss_keeps_the_modifiers_its_english_names() -> None:
     assert glossed("这个分数表示加权平均（weighted average）。") == ["加权平均"]
 
 
+def test_a_gloss_term_is_cut_at_a_word_not_a_character() -> None:
+    # 或 of 或者 and 在 of 在线 are no cut: the run splits at rjieba's words
+    assert glossed("一局叫做一个回合（round）或者比赛（match）。") == ["回合", "比赛"]
+    assert glossed("这种方式属于在线学习（online learning）。") == ["在线学习"]
+    # a leading preposition or 指 ("refers to") goes, even inside one of rjieba's words
+    assert glossed("其中 $s$ 是指步长（step size）。") == ["步长"]
+    assert glossed("以谷歌（Google）为例。") == ["谷歌"]
+    assert glossed("这里的以太网（Ethernet）很快。") == ["以太网"]  # a word's 以 stays
+    # a hyphenated name is one word
+    assert glossed("两者合起来就是编码器-解码器结构（encoder-decoder architecture）。") == [
+        "编码器-解码器结构"
+    ]
+
+
 def test_an_acronym_names_the_words_it_abbreviates() -> None:
     assert glossed("Memory is freed by a garbage collector (GC) later.") == ["garbage collector"]
     # capitalised names and hyphenated words: the acronym's letters pick the words
