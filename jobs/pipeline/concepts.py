@@ -49,6 +49,7 @@ from jobs.pipeline.structure import (
     emphasis_terms,
     formula_labels,
     gloss_terms,
+    glossed_emphasis,
     heading_terms,
     plain_code_names,
     table_topics,
@@ -554,10 +555,16 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
             if unmarked:
                 cues.extend(colon_head(block.text, index))
             if chinese or "(" in block.text:
+                glossed = []
                 for gloss in gloss_terms(block.text, index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
                     inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
-                    cues.append(Cue(inner, "gloss", index) if inner else gloss)
+                    glossed.append(Cue(inner, "gloss", index) if inner else gloss)
+                # "*似然*（likelihood）", where the run before the bracket gives no term
+                seen = {c.term for c in glossed}
+                extra = glossed_emphasis(emphasised, block.text, index)
+                glossed.extend(c for c in extra if c.term not in seen)
+                cues.extend(glossed)
     # named as code once may be a passing mention; twice, the text is talking about it
     times = Counter(concept_key(c.term) for c in named_code)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]

@@ -379,6 +379,8 @@ def _stressed_verb(term: str, text: str) -> bool:
     if " " in term or not term.isascii():
         return False
     lemmas = getAllLemmas(term.lower())
+    if _CAPITALS.fullmatch(term) and "NOUN" not in lemmas:
+        return False  # no verb is set in capitals: "**REINFORCE**" names an algorithm
     # "the **mean** (average)", "columns, called **groups**", "**metals** (elements that
     # are shiny …)": a noun the text names as it glosses it, no stress ("Gage (age 25)",
     # a table's "**SUM**": capitals name a person or label a row)
@@ -387,6 +389,31 @@ def _stressed_verb(term: str, text: str) -> bool:
         and term[0].islower()
         and re.search(_NAMED_NOUN.format(re.escape(term)), text)
     )
+
+
+# a word in capitals, "REINFORCE", "SARSA": a name, though English knows it as a verb
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+
+
+def glossed_emphasis(cues: list[Cue], text: str, block: int) -> list[Cue]:
+    """Gloss cues for the emphasised Chinese terms of the block `text` that it glosses in
+    English, "*似然*（likelihood）", or that rename a glossed term, "**总收益（total
+    payoff）**，也就是**回报**": a name, even where rjieba reads a verb or an adverb (回报,
+    似然), which an emphasised word alone would be stress."""
+    found = []
+    for cue in cues:
+        if cue.kind != "emphasis" or not has_han(cue.term):
+            continue
+        term = re.escape(cue.term)
+        glossed = rf"{term}\s*{_EN_BRACKET}"
+        renamed = rf"{_EN_BRACKET}\s*[，,]?\s*{_RENAMING}\s*{term}"
+        if re.search(f"{glossed}|{renamed}", text):
+            found.append(Cue(cue.term, "gloss", block))
+    return found
+
+
+_EN_BRACKET = r"[（(]\s*[A-Za-z][A-Za-z0-9 ,'’\-]{1,50}[）)]"
+_RENAMING = "(?:也就是|也即|即|又称|也称|或称|亦称|简称)"
 
 
 _NAMED_NOUN = (
@@ -775,6 +802,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         len(words) == 1
         and not _noun_capable(lowered[0])
         and not (heading and lowered[0].endswith("ing"))
+        and not _CAPITALS.fullmatch(words[0])  # "REINFORCE" names an algorithm
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
     if len(words) > 1 and (not _head_noun(head) or _adverb(lowered[0])):

@@ -1088,6 +1088,44 @@ def test_a_plural_that_can_be_a_verb_is_a_name_where_the_text_names_it() -> None
     assert emphasis_terms(("increases",), 0, "The price increases quickly.") == []
 
 
+def test_a_word_in_capitals_is_a_name_not_a_verb(tmp_path: Path) -> None:
+    # English knows "reinforce" as a verb only; in capitals it names an algorithm
+    assert acceptable("REINFORCE") and acceptable("REINFORCE", heading=True)
+    assert not acceptable("reinforce")
+    assert [c.term for c in emphasis_terms(("REINFORCE",), 0, "REINFORCE 很简单。")] == [
+        "REINFORCE"
+    ]
+    text = (
+        "# 策略梯度\n\n## REINFORCE：按回合更新\n\n"
+        "最简单的策略梯度算法是 **REINFORCE**。REINFORCE 先采样整个回合，再更新策略。"
+        "REINFORCE 的估计方差较大，所以常减去一个基线。\n"
+    )
+    assert "reinforce" in keys_of(tmp_path, text)
+
+
+def test_a_chinese_verb_in_bold_with_an_english_gloss_is_a_noun(tmp_path: Path) -> None:
+    # rjieba tags 似然 an adverb and 回报 a verb; set in bold and glossed in English (or
+    # renaming a glossed term) each is a name, not stress
+    def keys(text: str) -> set[str]:
+        path = tmp_path / "notes.md"
+        path.write_text(text, encoding="utf-8")
+        return {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+
+    assert "似然" in keys(
+        "下面计算模型的*似然*（likelihood）。似然越大，参数越可信。"
+        "训练时我们最大化似然，实际计算中似然常取对数。\n"
+    )
+    assert "回报" in keys(
+        "一局中各步奖励之和是**累计得分（cumulative score）**，也就是**回报**。"
+        "回报越高，策略越好。我们用回报比较两个策略，回报也可以打折扣。\n"
+    )
+    # stress stays stress: no gloss
+    assert "增加" not in keys(
+        "模型变大时误差会**增加**。误差增加后，训练要更久；数据增加也有帮助，"
+        "但是层数增加不一定好。\n"
+    )
+
+
 def test_a_word_problems_given_data_set_in_bold_is_no_name() -> None:
     # a statistics textbook sets the data of a word problem in bold
     for data in ("275 pounds", "standard deviation of 55 pounds", "16.43 seconds"):
