@@ -40,11 +40,24 @@ from jobs.pipeline.textutil import HAN, NAME_DASHES, PLACEHOLDER, prose, regroup
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
+CODE_WORD = "\u2061"  # marks a code keyword that names a construct: "a `for` loop"
+# "a `for` loop", "the `return` statement", "an `if` statement": a one-word code span
+# before one of these heads is the name's first word, not code that cuts the sentence (and
+# "for", "if" are stop words in prose). Not before "block" or "expression": "`match`
+# expression" and "`impl` block" beside "match" and "impl" crowd a course's later chapters
+_CODE_HEAD = re.compile(r"`([a-z]{2,12})`(?=\s+(?i:loop|statement|clause)s?\b)")
+# the same keywords without backticks (plain text, or a writer who left them out): "a for
+# loop", "an if statement", "the else clause"; only where the stop word cannot be prose
+_KEYWORD_HEAD = re.compile(
+    rf"(?<!{CODE_WORD})\b(?:(?:for|while)(?=\s+loops?\b)"
+    r"|(?:if|elif|else)(?=\s+(?:statement|clause|block)s?\b)"
+    r"|(?:try|except|finally)(?=\s+(?:block|clause)s?\b))"
+)
 # Latin letters with their accents ("Schrödinger", "Dharmakīrti", "naïve"): an accent
 # does not cut a word in two
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _EN_TOKEN = re.compile(
-    rf"[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?|{PLACEHOLDER}|[^\s{_LATIN}]"
+    rf"{CODE_WORD}[a-z]+|[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
 _ZH_NOUNISH = {
     "n",
@@ -170,6 +183,8 @@ def collect(
     stats: dict[str, TermStats] = {}
     chinese = segmenter is not None
     for block, sentence in sentences:
+        if not chinese:
+            sentence = _code_keywords(sentence)
         text = prose(sentence)
         phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
         for phrase in phrases:
@@ -182,6 +197,13 @@ def collect(
                     entry = stats[key] = TermStats(key, size)
                 entry.add(surface, block, alone)
     return stats
+
+
+def _code_keywords(sentence: str) -> str:
+    """ "a `for` loop" → "a " + CODE_WORD + "for loop": the marked keyword opens a name."""
+    if "`" in sentence:
+        sentence = _CODE_HEAD.sub(CODE_WORD + r"\1", sentence)
+    return _KEYWORD_HEAD.sub(CODE_WORD + r"\g<0>", sentence)
 
 
 def c_values(stats: dict[str, TermStats]) -> dict[str, float]:
@@ -240,6 +262,7 @@ def _en_phrases(text: str) -> list[list[str]]:
         latin = lower == "a" and tokens[position + 1 : position + 2] in _LATIN_AFTER_A
         if (
             latin
+            or (token[0] == CODE_WORD and len(token) > 1)
             or (current and numeral_one(current[-1], token))
             or (
                 token[0].isalpha()
@@ -275,19 +298,23 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         # right after a determiner a bare verb is a noun's modifier or head: "a commit
         # object", "the merge commit", "a three-way merge"
         opens_noun_phrase = nominal and i == 0
-        if not (_en_can_start(phrase[i]) or (opens_noun_phrase and _bare_verb(phrase[i]))):
+        code = phrase[i][0] == CODE_WORD  # "for" of "for loop": it opens the name only
+        if not (code or _en_can_start(phrase[i]) or (opens_noun_phrase and _bare_verb(phrase[i]))):
             continue
         longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
         for j in range(i + 1, min(i + longest, len(phrase)) + 1):
             last = phrase[j - 1]
-            ends = _en_can_end(last) or (
-                (opens_noun_phrase and _bare_verb(last)) or (j - i >= 2 and gerund(last))
+            ends = last[0] != CODE_WORD and (
+                _en_can_end(last)
+                or (opens_noun_phrase and _bare_verb(last))
+                or (j - i >= 2 and gerund(last))
             )
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
-                words = phrase[i:j]
-                alone = (i == 0 or phrase[i - 1].lower() == "of") and (
-                    j == len(phrase) or phrase[j].lower() == "of"
-                )
+                words = [w.lstrip(CODE_WORD) for w in phrase[i:j]]
+                # "loop" in "a `for` loop" stays a term alone, as it was beside the code
+                alone = (
+                    i == 0 or phrase[i - 1].lower() == "of" or phrase[i - 1][0] == CODE_WORD
+                ) and (j == len(phrase) or phrase[j].lower() == "of")
                 yield " ".join(words), j - i, alone
 
 

@@ -298,6 +298,22 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
     assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
 
 
+def test_a_code_keyword_before_loop_or_statement_is_part_of_the_name() -> None:
+    # "a `for` loop": the keyword is code, and "for" is a stop word in prose
+    text = (
+        "Write a `for` loop over the rows. Each `if` statement tests one value. "
+        "The `return` statement ends it; two `while` loops run. Call `mean` once."
+    )
+    stats = collect([(0, text)], None)
+    assert {"for loop", "if statement", "return statement", "while loop"} <= set(stats)
+    assert stats["for loop"].title == "for loop"
+    # the keyword is never a term alone, and other code spans still cut terms
+    assert not {"for", "if", "return", "while", "mean", "call mean"} & set(stats)
+    # plain text lost the backticks: the keyword still opens the name
+    plain = collect([(0, "Use a for loop here, and an else clause after the if statements.")])
+    assert {"for loop", "else clause", "if statement"} <= set(plain)
+
+
 @pytest.mark.parametrize(
     ("heading", "title"),
     [
