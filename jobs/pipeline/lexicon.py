@@ -82,6 +82,12 @@ EN_GENERIC = _words(
     usual usually various version want wants way ways whole wide work works worry write
     writing written wrong yes"""
 )
+# Generic words that still make a compound with a noun: they end one after a noun modifier
+# ("function call", "system call", "base case", "test case") and open one after a
+# determiner ("the return value", "the call stack"). Not "result" ("test results", "the
+# result matrix") nor "case" as an opener ("in this case Python prints")
+EN_GENERIC_HEADS = _words("call calls case cases")
+EN_GENERIC_OPENERS = _words("call return")
 
 # Apparatus words: not a concept alone ("Figure", "Listing"), though "hash table" and
 # "linear equation" are.

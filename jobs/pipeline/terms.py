@@ -28,6 +28,8 @@ from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
+    EN_GENERIC_HEADS,
+    EN_GENERIC_OPENERS,
     EN_STOP,
     FURNITURE,
     FURNITURE_WORDS,
@@ -299,7 +301,15 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         # object", "the merge commit", "a three-way merge"
         opens_noun_phrase = nominal and i == 0
         code = phrase[i][0] == CODE_WORD  # "for" of "for loop": it opens the name only
-        if not (code or _en_can_start(phrase[i]) or (opens_noun_phrase and _bare_verb(phrase[i]))):
+        # "the return value", "a call stack": after a determiner a generic noun opens a
+        # name before a noun ("the same result holds": "result" opens no phrase of its own)
+        generic = opens_noun_phrase and phrase[i].lower() in EN_GENERIC_OPENERS
+        if not (
+            code
+            or generic
+            or _en_can_start(phrase[i])
+            or (opens_noun_phrase and _bare_verb(phrase[i]))
+        ):
             continue
         longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
         for j in range(i + 1, min(i + longest, len(phrase)) + 1):
@@ -308,6 +318,12 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
                 _en_can_end(last)
                 or (opens_noun_phrase and _bare_verb(last))
                 or (j - i >= 2 and gerund(last))
+                # "function call", "base case": a generic noun after a noun modifier
+                or (
+                    j - i >= 2
+                    and last.lower() in EN_GENERIC_HEADS
+                    and _noun_modifier(phrase[j - 2])
+                )
             )
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = [w.lstrip(CODE_WORD) for w in phrase[i:j]]
@@ -341,6 +357,20 @@ def _en_can_end(word: str) -> bool:
         return False
     lemmas = getAllLemmas(lower)
     return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
+
+
+@lru_cache(maxsize=65536)
+def _noun_modifier(word: str) -> bool:
+    """A singular noun before the head ("function" of "function call", "base" of "base
+    case"); not a determiner, an adjective ("recursive case", "worst case"), a generic word
+    ("special case"), a word the lexicon does not know, or a plural or a name, the verb's
+    subject ("functions call helpers", "Python calls it")."""
+    lower = word.lower()
+    if lower in EN_GENERIC or lower in EN_DETERMINERS or len(lower) < 2 or not word[0].islower():
+        return False  # also a name, the verb's subject ("Python calls it"), and code
+    last = lower.rsplit("-", 1)[-1]  # "one-dimensional case": an adjective
+    lemmas = getAllLemmas(last)  # unknown words too: "univariate case", "Python calls"
+    return "NOUN" in lemmas and last in lemmas["NOUN"]
 
 
 @lru_cache(maxsize=65536)

@@ -298,6 +298,25 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
     assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
 
 
+def test_a_generic_word_ends_or_opens_a_compound_beside_a_noun() -> None:
+    # "call", "case", "return", "result" are too generic to be terms alone, yet a noun
+    # before them ("function call", "base case") or a noun head after them ("return
+    # value") makes a name
+    text = (
+        "Each function call pushes a frame. The base case stops the recursion, and every "
+        "test case passes. Check the return value of the system call. The same result "
+        "holds in each case, with different results. Python calls it in the worst case "
+        "and the univariate case, and functions call helpers."
+    )
+    stats = collect([(0, text)], None)
+    assert {"function call", "base case", "test case", "return value", "system call"} <= set(stats)
+    # a determiner or an adjective before the generic word is no modifier, and the generic
+    # word is still no term alone
+    assert not {"same result", "different result", "result hold", "worst case"} & set(stats)
+    assert not {"univariate case", "python call", "functions call"} & set(stats)
+    assert not {"case", "call", "result", "return"} & set(stats)
+
+
 def test_a_code_keyword_before_loop_or_statement_is_part_of_the_name() -> None:
     # "a `for` loop": the keyword is code, and "for" is a stop word in prose
     text = (
