@@ -758,6 +758,18 @@ def test_a_species_with_its_genus_abbreviated_is_the_species() -> None:
     assert len(_merge_abbreviated_genera([full, other, draft("N. meningitidis", [5])])) == 3
 
 
+def test_a_latin_abbreviation_in_italics_is_no_term(tmp_path: Path) -> None:
+    for label in ("e.g", "e.g.", "i.e", "etc", "et al", "cf", "vs.", "vice versa"):
+        assert not acceptable(label, emphasised=True), label
+    assert acceptable("eigenvector") and acceptable("VS Code")
+    text = (
+        "# Functions\n\nFunction names usually describe what they do, *e.g.* `visualize`.\n\n"
+        "A **docstring** is a string that documents a function, *i.e.* its first line.\n"
+    )
+    assert keys_of(tmp_path, text) >= {"docstring"}
+    assert not keys_of(tmp_path, text) & {"e.g", "i.e"}
+
+
 def test_one_name_spaced_two_ways_is_one_concept() -> None:
     """ "Q 函数" and "Q函数" in one document: one concept, under the spelling the text
     defines (it kept the other's mentions and the defined one was dropped)."""
