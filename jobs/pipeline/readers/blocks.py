@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from urllib.parse import unquote
 
 from wordfreq import zipf_frequency
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import FURNITURE
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.structure import HEADING_NUMBER
@@ -249,3 +251,59 @@ def manual_headings(blocks: list[Block], bold: Mapping[int, float]) -> list[Bloc
         level = min(sizes.index(size) + 1, 3)
         out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
     return out
+
+
+# A glossary's place: "/docs/Glossary/Closure", "glossary.md#pointer", "术语表.html#栈"
+_GLOSSARY_PATH = re.compile(
+    r"(?:^|[/_.-])(?:glossary|glossaire|术语表?|词汇表)(?:[/_.#-]|$)", re.IGNORECASE
+)
+MAX_TERM_LINK_WORDS = 6
+# Another page this many different names link into, each at the anchor named as the
+# link, is the document's glossary (a lesson's "reference.md#delimiter",
+# "reference.md#tuple", …); one or two such links are cross-references to another
+# chapter's sections ("[Method Syntax](ch05-03-method-syntax.html#method-syntax)").
+MIN_GLOSSARY_TERMS = 3
+
+
+def glossary_pages(links: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The pages that `links` ((target, text) pairs of one document) use as a glossary."""
+    named: dict[str, set[str]] = {}
+    for href, text in links:
+        path, fragment = _target(href)
+        if path and fragment and _named_as(fragment, text):
+            named.setdefault(path, set()).add(_slug(text))
+    return frozenset(p for p, names in named.items() if len(names) >= MIN_GLOSSARY_TERMS)
+
+
+def term_link(href: str, text: str, glossaries: frozenset[str]) -> bool:
+    """A link that takes a term to its definition, as a lesson links its terms (the
+    author marks them as bold does): into a page named a glossary, or to the anchor
+    named as the term in a page the document uses as one (`glossary_pages`). A link
+    within the page ("#slicing-data") is a cross-reference, no mark."""
+    path, fragment = _target(href)
+    if not path or not _named_as(text, text):
+        return False
+    if _GLOSSARY_PATH.search(path):
+        return True
+    return path in glossaries and _named_as(fragment, text)
+
+
+def _target(href: str) -> tuple[str, str]:
+    """A link's page (without its query) and anchor; no page for mail or script links."""
+    path, _, fragment = unquote(href).partition("#")
+    path = path.split("?")[0]
+    return ("" if path.startswith(("mailto:", "javascript:")) else path), fragment
+
+
+def _named_as(fragment: str, text: str) -> bool:
+    """`fragment` names `text`, and `text` is short enough to be a name."""
+    text = text.strip()
+    if not text or len(text.split()) > MAX_TERM_LINK_WORDS or len(text) > 80:
+        return False
+    return _slug(fragment) == _slug(text)
+
+
+def _slug(text: str) -> str:
+    """Letters and digits of a name, singular and lower case: "Floating-point numbers" and
+    "floating-point-number" agree."""
+    return re.sub(r"[\W_]+", "", concept_key(re.sub(r"[-_]+", " ", text)))

@@ -20,10 +20,12 @@ from selectolax.lexbor import LexborNode as Node
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    glossary_pages,
     heading_shaped,
     join_lines,
     make_blocks,
     manual_headings,
+    term_link,
     virtual_pages,
 )
 from jobs.pipeline.readers.text import decoded_lines
@@ -89,6 +91,7 @@ class _Page:
     bold: dict[int, float] = field(default_factory=dict)
     bold_classes: frozenset[str] = frozenset()
     class_sizes: dict[str, float] = field(default_factory=dict)
+    glossaries: frozenset[str] = frozenset()  # pages the document links its terms into
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -121,6 +124,9 @@ def parse(tree: HTMLParser) -> list[Block]:
     page = _Page()
     page.bold_classes, page.class_sizes = _stylesheet(tree)
     tree.strip_tags(list(_DROP))
+    page.glossaries = glossary_pages(
+        (a.attributes.get("href") or "", a.text(deep=True)) for a in tree.css("a[href]")
+    )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
     root = tree.body or tree.root
@@ -135,44 +141,48 @@ def _walk(node: Node, page: _Page) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag in _HEADINGS:
-            _flush(inline, blocks)
+            _flush(inline, page)
             heading = _text(child).rstrip().removesuffix(_PERMALINK_MARK)
             blocks.extend(make_blocks("heading", heading, 1, level=_HEADINGS[tag]))
         elif tag in _PARAGRAPHS:
-            _flush(inline, blocks)
-            made = make_blocks("paragraph", _text(child), 1, emphasis=_emphasis(child))
+            _flush(inline, page)
+            made = make_blocks(
+                "paragraph", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
+            )
             # a <p> only: a <dt> set in bold is a glossary's term, not a section's heading
             size = _bold_line(child, page) if tag == "p" and len(made) == 1 else None
             if size is not None:
                 page.bold[len(blocks)] = size
             blocks.extend(made)
         elif tag in _LISTS:
-            _flush(inline, blocks)
+            _flush(inline, page)
             for item in child.iter():
                 if item.tag == "li":
                     _list_item(item, page)
         elif tag == "pre":
-            _flush(inline, blocks)
+            _flush(inline, page)
             blocks.extend(make_blocks("code", child.text(deep=True), 1))
         elif tag == "table":
-            _flush(inline, blocks)
+            _flush(inline, page)
             blocks.extend(make_blocks("table", _table(child), 1))
         elif tag == "math" and child.attributes.get("display") == "block":
-            _flush(inline, blocks)
+            _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child), 1))
         elif tag in _CONTAINERS or tag == "li":
-            _flush(inline, blocks)
+            _flush(inline, page)
             _walk(child, page)
         elif tag == "br" or tag != "-comment":
             inline.append(child)
-    _flush(inline, blocks)
+    _flush(inline, page)
 
 
 def _list_item(item: Node, page: _Page) -> None:
     blocks = page.blocks
     nested = [c for c in item.iter() if c.tag in _LISTS or c.tag in _CONTAINERS or c.tag == "p"]
     if not nested:
-        blocks.extend(make_blocks("list_item", _text(item), 1, emphasis=_emphasis(item)))
+        blocks.extend(
+            make_blocks("list_item", _text(item), 1, emphasis=_emphasis(item, page.glossaries))
+        )
         return
     own = [c for c in item.iter(include_text=True) if c not in nested]
     blocks.extend(make_blocks("list_item", _join(own), 1))
@@ -183,15 +193,17 @@ def _list_item(item: Node, page: _Page) -> None:
                     _list_item(sub, page)
         else:
             _walk(child, page) if child.tag != "p" else blocks.extend(
-                make_blocks("list_item", _text(child), 1, emphasis=_emphasis(child))
+                make_blocks(
+                    "list_item", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
+                )
             )
 
 
-def _flush(inline: list[Node], blocks: list[Block]) -> None:
+def _flush(inline: list[Node], page: _Page) -> None:
     if inline:
         text = _join(inline)
-        emphasis = [e for n in inline if n.tag != "-text" for e in _emphasis(n)]
-        blocks.extend(make_blocks("paragraph", text, 1, emphasis=emphasis))
+        emphasis = [e for n in inline if n.tag != "-text" for e in _emphasis(n, page.glossaries)]
+        page.blocks.extend(make_blocks("paragraph", text, 1, emphasis=emphasis))
         inline.clear()
 
 
@@ -213,8 +225,14 @@ def _text(node: Node) -> str:
     return _join(list(node.iter(include_text=True)))
 
 
-def _emphasis(node: Node) -> list[str]:
-    return [e.text(deep=True).strip() for e in node.css(_EMPHASIS)]
+def _emphasis(node: Node, glossaries: frozenset[str] = frozenset()) -> list[str]:
+    marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS)]
+    linked = [  # a term linked to its definition (blocks.term_link)
+        a.text(deep=True).strip()
+        for a in node.css("a[href]")
+        if term_link(a.attributes.get("href") or "", a.text(deep=True), glossaries)
+    ]
+    return marked + [t for t in linked if t not in marked]
 
 
 def _math(node: Node) -> str:

@@ -28,7 +28,13 @@ from pygments.util import ClassNotFound
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers.blocks import join_lines, make_blocks, virtual_pages
+from jobs.pipeline.readers.blocks import (
+    glossary_pages,
+    join_lines,
+    make_blocks,
+    term_link,
+    virtual_pages,
+)
 from jobs.pipeline.readers.cjk_emphasis import cjk_friendly_emphasis
 from jobs.pipeline.readers.text import decoded_lines
 
@@ -94,6 +100,7 @@ def parse(source: str) -> list[Block]:
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
     tokens = parser.parse(_prepared(_containers(source)))
+    glossaries = glossary_pages(_links(tokens))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
     row: list[str] = []
@@ -120,7 +127,7 @@ def parse(source: str) -> list[Block]:
         elif token.type == "inline" and not context and _navigation(token):
             continue
         elif token.type == "inline":
-            text, emphasis = _inline(token)
+            text, emphasis = _inline(token, glossaries)
             if context and context[-1] == "cell":
                 row.append(text)
             else:
@@ -252,13 +259,37 @@ def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Bloc
     return make_blocks(kind, text, 1, level=level, emphasis=emphasis)
 
 
-def _inline(token: Token) -> tuple[str, list[str]]:
+def _links(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Every link's target and text (its text children only) in the document."""
+    links: list[tuple[str, str]] = []
+    for token in tokens:
+        href: str | None = None
+        text: list[str] = []
+        for child in token.children or []:
+            if child.type == "link_open":
+                href, text = str(child.attrs.get("href", "")), []
+            elif child.type == "link_close" and href is not None:
+                links.append((href, "".join(text)))
+                href = None
+            elif href is not None and child.type in ("text", "code_inline"):
+                text.append(child.content)
+    return links
+
+
+def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     parts: list[str] = []
     emphasis: list[str] = []
     depth = 0
     current: list[str] = []
     previous = ""
+    link: tuple[str, list[str]] | None = None  # an open link's target and text so far
     for child in token.children or []:
+        if child.type == "link_open":
+            link = (str(child.attrs.get("href", "")), [])
+        elif child.type == "link_close" and link is not None:
+            if term_link(link[0], "".join(link[1]), glossaries) and not depth:
+                emphasis.append("".join(link[1]))  # linked to its definition: a term
+            link = None
         tag = _EMPHASIS_TAG.fullmatch(child.content) if child.type == "html_inline" else None
         if child.type in ("em_open", "strong_open") or (tag and not tag.group(1)):
             depth += 1
@@ -280,6 +311,8 @@ def _inline(token: Token) -> tuple[str, list[str]]:
         if not text and (sphinx or child.type == "myst_role") and parts:
             parts[-1] = parts[-1].rstrip(" ")  # no gap where a citation was: "curve {cite}`x`,"
         parts.append(text)
+        if link is not None:
+            link[1].append(text)
         if depth and not child.type.startswith("math"):
             current.append(text)
     if depth and current:  # an HTML tag left open marks the rest of the paragraph

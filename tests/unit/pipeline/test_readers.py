@@ -251,6 +251,47 @@ def test_emphasis_beside_chinese_punctuation_is_emphasis(tmp_path: Path) -> None
     assert "snake_case_name" in english.text
 
 
+def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
+    """A lesson links its terms into its glossary as a book sets them in bold: a page
+    three names link into at their own anchors, or a page named a glossary. One or two
+    such links into another page are cross-references to its sections, no mark."""
+    links = (
+        "A [delimiter](../learners/reference.md#delimiter) splits a [tuple](reference.md#tuple)"
+        " of [floating-point numbers](reference.md#floating-point-number); see"
+        " [Method Syntax](ch05.html#method-syntax), [Slicing](#slicing) and a"
+        " [closure](https://example.org/en-US/docs/Glossary/Closure)."
+    )
+    markdown = tmp_path / "lesson.md"
+    markdown.write_text(f"# Data\n\n{links}\n", encoding="utf-8")
+    html = tmp_path / "lesson.html"
+    html.write_text(
+        "<html><body><h1>Data</h1><p>A <a href='../learners/reference.md#delimiter'>delimiter"
+        "</a> splits a <a href='reference.md#tuple'>tuple</a> of <a href='reference.md#"
+        "floating-point-number'>floating-point numbers</a>; see <a href='ch05.html#method-"
+        "syntax'>Method Syntax</a>, <a href='#slicing'>Slicing</a> and a <a href='https://"
+        "example.org/en-US/docs/Glossary/Closure'>closure</a>.</p></body></html>",
+        encoding="utf-8",
+    )
+    # two names link into "reference.md", one into "../learners/reference.md": as few as
+    # a chapter's cross-references; the page named a glossary counts at once
+    for path in (markdown, html):
+        _, paragraph = _read(path).pages[0].blocks
+        assert paragraph.emphasis == ("closure",), path
+    # three names into one page: the document's glossary
+    markdown.write_text(
+        f"# Data\n\n{links.replace('../learners/reference.md', 'reference.md')}\n",
+        encoding="utf-8",
+    )
+    html.write_text(html.read_text().replace("../learners/reference.md", "reference.md"))
+    for path in (markdown, html):
+        assert _read(path).pages[0].blocks[1].emphasis == (
+            "delimiter",
+            "tuple",
+            "floating-point numbers",
+            "closure",
+        ), path
+
+
 def test_html_drops_furniture_and_keeps_structure(en_html: Path) -> None:
     document = _read(en_html)
     texts = [b.text for b in document.blocks()]
