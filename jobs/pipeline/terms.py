@@ -110,8 +110,11 @@ _ZH_BREAK_POS = {
 }
 # Verbs that make a clause of the words around them, never part of a name: "物品放入背包"
 # (put the item into the knapsack), "存在负环" (there is a negative cycle), "求出最大公约数",
-# "不妨设". A closed list: other verbs head names (排序算法, 插入排序, 计算图), and 可 is
-# also inside them (可 微分 函数, as rjieba cuts "可微分函数")
+# "不妨设"; so do verbs that govern an object or a source ("智能体采取动作", "看到状态",
+# "样本来自缓冲区") and the complements that finish a verb ("加起来", "估出来", "传下去").
+# A closed list: other verbs head names (排序算法, 插入排序, 计算图, 折扣因子, 隐藏单元) or
+# end them (状态转移, 梯度下降, 经验回放, 垃圾收集), and 可 is also inside them (可 微分
+# 函数, as rjieba cuts "可微分函数")
 _ZH_CLAUSE_VERBS = frozenset(
     [
         "存在",
@@ -142,8 +145,18 @@ _ZH_CLAUSE_VERBS = frozenset(
         "改成",
         "变成",
         "愿意",
+        "采取",
+        "看到",
+        "来自",
+        "起来",
+        "出来",
+        "下去",
+        "下来",
     ]
 )
+# A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from
+# a state); as one of rjieba's words they may open one (开始符号)
+_ZH_PHASE_VERBS = frozenset(["开始", "结束"])
 _ZH_WORD = re.compile(
     rf"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[{NAME_DASHES}][A-Za-z0-9]+)*)$"
 )
@@ -484,6 +497,8 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue
             if first_verb and j - i > 1 and words[0][0] in ZH_UNCOUNTED:
                 continue
+            if j - i > 1 and last_word in _ZH_PHASE_VERBS:
+                continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
             yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)

@@ -1339,6 +1339,21 @@ def test_a_chinese_clause_verb_ends_a_name() -> None:
     assert clauses == [] and "出最短路" not in keys and "短路" not in keys
 
 
+def test_a_chinese_verb_that_takes_an_object_or_a_complement_makes_no_name() -> None:
+    # 采取 and 看到 govern an object, 来自 a source, 起来/出来 complete the verb before
+    # them; 开始 and 结束 after a noun make a statement: none is inside a name. Names
+    # with a verb in them (状态转移, 梯度下降, 经验回放, 折扣因子) stay.
+    sentences = [
+        (0, "机器人采取动作，看到状态，状态转移之后游戏结束。"),
+        (1, "机器人在新状态采取动作。游戏结束时把奖励加起来。"),
+        (2, "梯度下降从状态开始，经验回放的样本来自缓冲区，价值估出来以后再乘折扣因子。"),
+    ]
+    keys = set(collect(sentences, rjieba.Jieba()))
+    assert {"机器人", "状态转移", "梯度下降", "经验回放", "折扣因子", "动作", "缓冲区"} <= keys
+    verbs = ("采取", "看到", "来自", "起来", "出来", "开始", "结束")
+    assert [k for k in keys if any(v in k for v in verbs)] == []
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 
