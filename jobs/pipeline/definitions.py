@@ -314,6 +314,12 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
     return None
 
 
+# A question-and-answer section's labels ("A：状态是对世界的完整描述…", "Question: What will
+# we see …"): no part of the sentence a concept's description quotes
+_QA_LABEL = re.compile(r"^(?:Question|Answer)\s*:\s*")
+_ZH_QA_LABEL = re.compile(r"^(?:[QA]|问|答|问题|答案|Question|Answer)\s*[:：]\s*")
+
+
 def find_definitions(
     sentence: str,
     block: int,
@@ -330,6 +336,7 @@ def find_definitions(
     An emphasised term that opens "X is a/an/the …" is defined there twice over (0.8), even
     when the block used the word before ("… form the glycocalyx. The **glycocalyx** is …").
     """
+    sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
     found = patterned[0] if patterned else None

@@ -1514,6 +1514,15 @@ def test_a_full_width_full_stop_ends_a_sentence() -> None:
     ]
 
 
+def test_a_question_and_answer_label_is_no_part_of_a_definition() -> None:
+    sentence = "A：状态是对世界的完整描述，不会隐藏世界的信息。"
+    [state] = find_definitions(sentence, 0, True, ("状态",))
+    assert (state.term, state.sentence) == ("状态", sentence.removeprefix("A："))
+    # "**Question**: …" is no glossary entry of a concept "Question"
+    asked = "Question: What will we see if we execute the following commands?"
+    assert list(find_definitions(asked, 0, False, ("Question",))) == []
+
+
 def test_a_name_set_off_by_a_comma_before_shi_zhi_is_defined() -> None:
     def defined(sentence: str) -> list[str]:
         return [d.term for d in find_definitions(sentence, 0, True, ())]
