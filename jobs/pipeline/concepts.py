@@ -704,7 +704,8 @@ def _title(
     if not surfaces:
         key = concept_key(cues[0].term if cues else definition.term if definition else "")
         surfaces.update(
-            m.group(0).replace("`", "").strip() for m in mention_pattern(key).finditer(prose)
+            m.group(0).replace("`", "").replace("$", "").strip()
+            for m in mention_pattern(key).finditer(prose)
         )
     if not surfaces:
         title = cues[0].term if cues else definition.term if definition else ""

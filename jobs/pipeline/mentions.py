@@ -58,12 +58,15 @@ def _within(key: str, longer: str) -> bool:
 def _probe(key: str) -> str:
     """A lower-case piece every mention of `key` contains (the start of its first word)."""
     first = key.split(" ")[0]
+    if _LETTER_OPENED.match(first) and len(first) > 2:
+        first = first[1:].lstrip("-")  # the letter may be maths: "$n$步", "$k$-means"
     if has_han(first):
         return first[:2]
     return first.split("'")[0][:4] or first[:1]  # "o'neill": the text may curl its quote
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
+_LETTER_OPENED = re.compile(r"[a-z](?=[-\u3400-\u9fff])")  # "n步时序差分", "k-means"
 _APOSTROPHES = "['\u2019\u02bc]"  # ' ’ ʼ
 
 
@@ -106,6 +109,10 @@ def mention_pattern(key: str) -> re.Pattern[str]:
                 if key.isascii() is False and " " not in key
                 else body
             )
+        if _LETTER_OPENED.match(key) and body.startswith(key[0]):
+            # the letter may be written as maths: "$n$步时序差分", "$k$-means"
+            body = rf"\$?{key[0]}\$?{body[1:]}"
+        if has_han(key):
             pattern = re.compile(body, re.IGNORECASE)
         else:
             pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)

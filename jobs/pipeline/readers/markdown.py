@@ -315,9 +315,29 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
             link[1].append(text)
         if depth and not child.type.startswith("math"):
             current.append(text)
+        elif depth and child.type == "math_inline":
+            current.append(_symbol(child.content))
     if depth and current:  # an HTML tag left open marks the rest of the paragraph
         emphasis.append("".join(current))
     return join_lines("".join(parts).split("\n")), emphasis
+
+
+# A single letter of inline maths inside emphasis belongs to the name it opens:
+# "**$n$步时序差分**", "**$K$-臂赌博机**", "*$\varepsilon$-贪心*" (without it, "步时序差分")
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "lambda": "λ", "theta": "θ", "mu": "μ", "sigma": "σ", "tau": "τ", "pi": "π", "phi": "φ",
+    "omega": "ω",
+}  # fmt: skip
+_MATH_SYMBOL = re.compile(rf"\s*(?:([A-Za-z])|\\({'|'.join(_GREEK)}))\s*")
+
+
+def _symbol(maths: str) -> str:
+    """The letter a piece of inline maths is, or nothing (a formula is no part of a name)."""
+    found = _MATH_SYMBOL.fullmatch(maths)
+    if found is None:
+        return ""
+    return found.group(1) or _GREEK[found.group(2)]
 
 
 # Pandoc's attributes: "![](fig/plot.png){alt='Line graphs showing …'}", a bracketed

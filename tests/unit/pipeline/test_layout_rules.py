@@ -1469,6 +1469,23 @@ def test_display_maths_on_lines_of_its_own_stands_apart_from_its_paragraph() -> 
     ]
 
 
+def test_a_letter_of_maths_opening_an_emphasised_name_is_part_of_it(tmp_path: Path) -> None:
+    blocks = parse(
+        "变成 **$n$步时序差分（$n$-step TD）**，即 *$\\varepsilon$-贪心* 与 **$x^2$ 项**。"
+    )
+    # a formula is no part of a name: "**$x^2$ 项**" leaves 项
+    assert blocks[0].emphasis == ("n步时序差分（n-step TD）", "ε-贪心", "项")
+    # the name is found where the body writes its letter as maths, and titled without "$"
+    page = tmp_path / "td.md"
+    page.write_text(
+        "# 时序差分\n\n我们把一步推广到多步，变成 **$n$步时序差分（$n$-step TD）**。"
+        "$n$步时序差分比一步时序差分更稳定。\n\n## 比较\n\n$n$步时序差分的方差更小。\n",
+        encoding="utf-8",
+    )
+    titles = [c.title for c in analyse_file(page, language="zh").knowledge.concepts]
+    assert "n步时序差分" in titles and "步时序差分" not in titles
+
+
 def test_pandoc_attributes_are_no_text() -> None:
     source = (
         "## Plots {#sec-plots .unnumbered}\n\n"
