@@ -96,8 +96,20 @@ FURNITURE_WORDS = _words(
     pages exercise exercises appendix equation equations example examples note notes definition
     definitions tip tips hint hints warning warnings caution important remember reminder aside
     attention danger notice todo answer answers lecture lectures"""
-) | {"vice versa"}  # the last line: a callout's or a self-check's label ("**Tip:** …",
-# "Answer: …"), not a topic; FURNITURE_WORDS is looked up by a term's whole key
+) | {
+    "vice versa",
+    # a callout's admonition ("**Take care:** copying and pasting code …")
+    "take care",
+    "be careful",
+    "watch out",
+    "beware",
+    "keep in mind",
+    "don't forget",
+    "heads up",
+    "did you know",
+    "fun fact",
+}  # the last line: a callout's or a self-check's label ("**Tip:** …", "Answer: …"), not a
+# topic; FURNITURE_WORDS is looked up by a term's whole key
 
 # A quantity spelled out ("Seventy-five", "Forty percent"): an example's number, no name
 NUMBER_WORDS = _words(

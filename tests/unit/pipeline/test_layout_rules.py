@@ -770,6 +770,16 @@ def test_a_latin_abbreviation_in_italics_is_no_term(tmp_path: Path) -> None:
     assert not keys_of(tmp_path, text) & {"e.g", "i.e"}
 
 
+def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
+    text = (
+        "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"
+        " is risky unless you understand it.\n* **Be careful:** a **traceback** is a report"
+        " of the calls that led to an error.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "traceback" in keys and not keys & {"take care", "be careful"}
+
+
 def test_one_name_spaced_two_ways_is_one_concept() -> None:
     """ "Q 函数" and "Q函数" in one document: one concept, under the spelling the text
     defines (it kept the other's mentions and the defined one was dropped)."""
