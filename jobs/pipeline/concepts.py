@@ -699,7 +699,12 @@ def _title(
     definition: Definition | None,
     prose: str,
 ) -> str:
-    """The form the body uses most (a heading's Title Case is not how a term is written)."""
+    """The form the body uses most (a heading's Title Case is not how a term is written);
+    a piece of code as the code writes it ("the `print` function" and "… that prints" are
+    the concept print, not "prints")."""
+    code = next((c.term for c in cues if c.kind == "code"), None)
+    if code is not None:
+        return code
     surfaces = Counter(entry.surfaces) if entry is not None else Counter()
     if not surfaces:
         key = concept_key(cues[0].term if cues else definition.term if definition else "")

@@ -780,6 +780,19 @@ def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     assert "traceback" in keys and not keys & {"take care", "be careful"}
 
 
+def test_a_piece_of_code_is_titled_as_the_code_writes_it(tmp_path: Path) -> None:
+    text = (
+        "# Output\n\nThe `print` function shows a value. A loop that prints each item"
+        " prints it on a line. It prints numbers and prints text. Something that prints"
+        " every number is long; call the `print` function once.\n\n## Traits\n\nThe `Drop`"
+        " trait runs code; a type that drops its value calls it when it drops. Implement"
+        " the `Drop` trait to clean up.\n"
+    )
+    titles = [c.title for c in concepts_of(tmp_path, text)]
+    assert "print" in titles and "prints" not in titles
+    assert "Drop" in titles
+
+
 def test_one_name_spaced_two_ways_is_one_concept() -> None:
     """ "Q 函数" and "Q函数" in one document: one concept, under the spelling the text
     defines (it kept the other's mentions and the defined one was dropped)."""
