@@ -98,6 +98,20 @@ FURNITURE_WORDS = _words(
     attention danger notice todo answer answers lecture lectures"""
 ) | {
     "vice versa",
+    "per se",
+    # Latin abbreviations a text sets in italics ("*e.g.* `visualize`" made "e.g" a concept
+    # defined by its sentence), as concept_key writes them (no closing full stop)
+    "e.g",
+    "i.e",
+    "etc",
+    "et al",
+    "cf",
+    "viz",
+    "vs",
+    "ibid",
+    "n.b",
+    "a.k.a",
+    "q.v",
     # a callout's admonition ("**Take care:** copying and pasting code …")
     "take care",
     "be careful",
@@ -123,11 +137,7 @@ FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
     r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录|第)\s*[\d一二三四五六七八九十]"
-    r"|^\d+(?:[.-]\d+)*$"
-    # Latin abbreviations a text sets in italics ("*e.g.* `visualize`" made "e.g" a
-    # concept defined by its sentence), and the phrases read as them
-    r"|^(?:e\.\s?g|i\.\s?e|etc|cf|viz|vs|et\s+al|ibid|n\.\s?b|a\.\s?k\.\s?a|q\.\s?v)\.?$"
-    r"|^(?:vice versa|per se)$",
+    r"|^\d+(?:[.-]\d+)*$",
     re.IGNORECASE,
 )
 

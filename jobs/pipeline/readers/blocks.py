@@ -270,7 +270,7 @@ def glossary_pages(links: Iterable[tuple[str, str]]) -> frozenset[str]:
     named: dict[str, set[str]] = {}
     for href, text in links:
         path, fragment = _target(href)
-        if path and fragment and _named_as(fragment, text):
+        if path and fragment and _names(fragment, text):
             named.setdefault(path, set()).add(_slug(text))
     return frozenset(p for p, names in named.items() if len(names) >= MIN_GLOSSARY_TERMS)
 
@@ -281,11 +281,11 @@ def term_link(href: str, text: str, glossaries: frozenset[str]) -> bool:
     named as the term in a page the document uses as one (`glossary_pages`). A link
     within the page ("#slicing-data") is a cross-reference, no mark."""
     path, fragment = _target(href)
-    if not path or not _named_as(text, text):
+    if not path or not _name_sized(text):
         return False
     if _GLOSSARY_PATH.search(path):
         return True
-    return path in glossaries and _named_as(fragment, text)
+    return path in glossaries and _names(fragment, text)
 
 
 def _target(href: str) -> tuple[str, str]:
@@ -295,12 +295,15 @@ def _target(href: str) -> tuple[str, str]:
     return ("" if path.startswith(("mailto:", "javascript:")) else path), fragment
 
 
-def _named_as(fragment: str, text: str) -> bool:
-    """`fragment` names `text`, and `text` is short enough to be a name."""
+def _name_sized(text: str) -> bool:
+    """`text` is short enough to be a name."""
     text = text.strip()
-    if not text or len(text.split()) > MAX_TERM_LINK_WORDS or len(text) > 80:
-        return False
-    return _slug(fragment) == _slug(text)
+    return bool(text) and len(text.split()) <= MAX_TERM_LINK_WORDS and len(text) <= 80
+
+
+def _names(fragment: str, text: str) -> bool:
+    """The anchor `fragment` is named as the link's `text`, a name."""
+    return _name_sized(text) and _slug(fragment) == _slug(text)
 
 
 def _slug(text: str) -> str:

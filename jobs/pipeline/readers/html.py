@@ -225,7 +225,7 @@ def _text(node: Node) -> str:
     return _join(list(node.iter(include_text=True)))
 
 
-def _emphasis(node: Node, glossaries: frozenset[str] = frozenset()) -> list[str]:
+def _emphasis(node: Node, glossaries: frozenset[str]) -> list[str]:
     marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS)]
     linked = [  # a term linked to its definition (blocks.term_link)
         a.text(deep=True).strip()

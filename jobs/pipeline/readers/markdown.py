@@ -14,6 +14,7 @@ rendered (`_rendered_role`); d2lbook's ":label:`…`" lines are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def parse(source: str) -> list[Block]:
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
     tokens = parser.parse(_prepared(_containers(source)))
-    glossaries = glossary_pages(_links(tokens))
+    glossaries = glossary_pages(link for token in tokens for link in _links(token))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
     row: list[str] = []
@@ -259,21 +260,18 @@ def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Bloc
     return make_blocks(kind, text, 1, level=level, emphasis=emphasis)
 
 
-def _links(tokens: list[Token]) -> list[tuple[str, str]]:
-    """Every link's target and text (its text children only) in the document."""
-    links: list[tuple[str, str]] = []
-    for token in tokens:
-        href: str | None = None
-        text: list[str] = []
-        for child in token.children or []:
-            if child.type == "link_open":
-                href, text = str(child.attrs.get("href", "")), []
-            elif child.type == "link_close" and href is not None:
-                links.append((href, "".join(text)))
-                href = None
-            elif href is not None and child.type in ("text", "code_inline"):
-                text.append(child.content)
-    return links
+def _links(token: Token) -> Iterator[tuple[str, str]]:
+    """Each link of an inline token: its target and its text (text and code children)."""
+    href: str | None = None
+    text: list[str] = []
+    for child in token.children or []:
+        if child.type == "link_open":
+            href, text = str(child.attrs.get("href", "")), []
+        elif child.type == "link_close" and href is not None:
+            yield href, "".join(text)
+            href = None
+        elif href is not None and child.type in ("text", "code_inline"):
+            text.append(child.content)
 
 
 def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
@@ -282,14 +280,12 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
     depth = 0
     current: list[str] = []
     previous = ""
-    link: tuple[str, list[str]] | None = None  # an open link's target and text so far
+    links = _links(token)
     for child in token.children or []:
-        if child.type == "link_open":
-            link = (str(child.attrs.get("href", "")), [])
-        elif child.type == "link_close" and link is not None:
-            if term_link(link[0], "".join(link[1]), glossaries) and not depth:
-                emphasis.append("".join(link[1]))  # linked to its definition: a term
-            link = None
+        if child.type == "link_close":
+            href, linked = next(links, ("", ""))
+            if not depth and term_link(href, linked, glossaries):
+                emphasis.append(linked)  # linked to its definition: a term
         tag = _EMPHASIS_TAG.fullmatch(child.content) if child.type == "html_inline" else None
         if child.type in ("em_open", "strong_open") or (tag and not tag.group(1)):
             depth += 1
@@ -311,8 +307,6 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
         if not text and (sphinx or child.type == "myst_role") and parts:
             parts[-1] = parts[-1].rstrip(" ")  # no gap where a citation was: "curve {cite}`x`,"
         parts.append(text)
-        if link is not None:
-            link[1].append(text)
         if depth and not child.type.startswith("math"):
             current.append(text)
         elif depth and child.type == "math_inline":
@@ -524,7 +518,7 @@ def _containers(source: str, depth: int = 0) -> str:
             else:
                 out.append("")
             continue
-        if _INSTRUCTOR_DIVS.intersection(divs):
+        if hidden:
             continue
         heading = _DIV_HEADING.match(line) if divs else None
         if heading:
