@@ -29,6 +29,7 @@ from jobs.pipeline.lexicon import (
     EN_PREPOSITIONS,
     EN_STOP,
     GLOSSARY_HEADINGS,
+    OBJECTIVE_VERBS,
     ZH_BROAD,
     everyday,
     technicality,
@@ -63,6 +64,7 @@ MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
+MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
 MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
 
 
@@ -90,11 +92,12 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
     segmenter = _segmenter(cues) if chinese else None
+    objectives = set() if chinese else _objective_items(blocks)
     body = [
-        (i, without_citations(s))
+        (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
         if b.kind in PROSE
-        for s in sentences(b.text)
+        for n, s in enumerate(sentences(b.text))
     ]
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
     # gloss, or a definition where the term is first used, is the author's remaining mark
@@ -244,6 +247,45 @@ def find_concepts(
     if not chinese:
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
     return [d for d in chosen if d.mentions], definitions
+
+
+_OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")
+
+
+def _objective_items(blocks: Sequence[Block]) -> set[int]:
+    """List items that state a learning objective: in a run of adjacent list items, those
+    of MIN_OBJECTIVE_WORDS words or more that open with an objective verb, where at least
+    two do ("- Explain what a `for` loop does." "- Trace changes to a loop variable as
+    the loop runs."). A list of topics ("- Trace tables", "- Model selection") is no
+    list of sentences."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and block.kind == "list_item":
+            if _opens_with_objective_verb(block.text):
+                run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
+def _opens_with_objective_verb(text: str) -> bool:
+    opening = _OPENING_WORD.match(text)
+    return (
+        opening is not None
+        and opening.group(1)[0].isupper()
+        and opening.group(1).lower() in OBJECTIVE_VERBS
+        and len(text.split()) >= MIN_OBJECTIVE_WORDS
+    )
+
+
+def _without_verb(sentence: str) -> str:
+    """An objective's sentence without its opening verb, which begins no term ("Trace
+    changes to a loop variable" gave the concept "Trace changes")."""
+    opening = _OPENING_WORD.match(sentence)
+    return sentence[opening.end() :] if opening else sentence
 
 
 def _sections(blocks: Sequence[Block]) -> list[int]:

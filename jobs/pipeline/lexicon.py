@@ -89,6 +89,19 @@ EN_GENERIC = _words(
 EN_GENERIC_HEADS = _words("call calls case cases")
 EN_GENERIC_OPENERS = _words("call return")
 
+# The verbs that open a learning objective ("Trace changes to a loop variable", "Sketch
+# the graph of …", "Estimate the mean …"): in a list of objectives the first word is the
+# verb, though the lexicon knows "trace", "sketch" and "estimate" as nouns too
+OBJECTIVE_VERBS = _words(
+    """analyse analyze apply assess calculate check choose classify compare compute construct
+    contrast convert create debug define demonstrate derive describe design determine
+    develop differentiate discuss distinguish draw estimate evaluate examine explain express
+    find identify illustrate implement interpret investigate justify label list locate
+    measure model name outline plot predict prove read recall recognise recognize relate
+    represent select sketch solve sort state summarise summarize test trace translate use
+    verify write"""
+)
+
 # Apparatus words: not a concept alone ("Figure", "Listing"), though "hash table" and
 # "linear equation" are.
 FURNITURE_WORDS = _words(

@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
+    EN_DETERMINERS,
     EN_GENERIC,
     EN_PREPOSITIONS,
     EN_STOP,
@@ -30,6 +31,7 @@ from jobs.pipeline.lexicon import (
     FURNITURE,
     FURNITURE_WORDS,
     NUMBER_WORDS,
+    OBJECTIVE_VERBS,
     ZH_GENERIC,
     ZH_STOP,
     apparatus,
@@ -354,15 +356,37 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
     before the closing bracket)."""
-    terms = [emphasis_name(s) for s in spans]
+    terms = [(emphasis_name(s), s) for s in spans]
     return [
         Cue(term, "emphasis", block)
-        for term in terms
+        for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
         if acceptable(term, emphasised=True)
+        and not _instruction(span)
         and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
     ]
+
+
+# after an instruction's verb: an object or where it goes ("Test with …", "Make it fail");
+# not "of", which joins a name ("*Test of significance*", "*Process of elimination*")
+_INSTRUCTION_SECOND = (EN_DETERMINERS | EN_PREPOSITIONS | {"it", "them", "yourself"}) - {"of"}
+
+
+def _instruction(span: str) -> bool:
+    """An instruction set in emphasis, not a name: "*Test with simplified data.*", "*Check
+    conservation laws.*", "**Compare to an oracle.**" — a capitalised verb in its bare form
+    before a determiner or a preposition, or an objective verb opening a sentence of three
+    words or more ("*Process scheduling.*" and "*Type I error.*" stay names)."""
+    words = span.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    first = words[0].lower()
+    if first not in getAllLemmas(first).get("VERB", ()):
+        return False
+    if words[1].lower().strip(",;:") in _INSTRUCTION_SECOND:
+        return True
+    return span.rstrip().endswith((".", "!")) and len(words) >= 3 and first in OBJECTIVE_VERBS
 
 
 # "**1.全期望公式**", "**2) Ownership**": a bold line numbered as a step or sub-heading

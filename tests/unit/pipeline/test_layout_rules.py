@@ -1594,3 +1594,36 @@ def test_containers_nested_past_the_bound_stay_as_written() -> None:
     assert blocks and not any(b.text == "Deep." for b in blocks if b.kind == "paragraph")
     shallow = "\n".join([" " * (4 * i) + "!!! note" for i in range(3)] + [" " * 12 + "Deep."])
     assert [b.text for b in parse(shallow)] == ["Deep."]
+
+
+def test_an_objectives_verb_opens_no_term(tmp_path: Path) -> None:
+    """A list of objectives opens each item with its verb: "Trace changes to a loop
+    variable" twice gave the concept "Trace changes"; a list of topics keeps its names."""
+    text = (
+        "# Loops\n\n- Explain what a `for` loop does in a program.\n"
+        "- Trace changes to a loop variable as the loop runs.\n"
+        "- Trace changes to other variables as a loop updates them.\n\n"
+        "A **loop variable** takes each value of the sequence in turn. A loop variable"
+        " changes on every pass, and the loop variable keeps its last value.\n\n"
+        "## Topics\n\n- Trace tables\n- Model selection\n\n"
+        "Trace tables record values step by step. We draw trace tables by hand.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "loop variable" in keys and "trace change" not in keys
+    assert "trace table" in keys
+
+
+def test_an_instruction_set_in_emphasis_is_no_term(tmp_path: Path) -> None:
+    """Run-in advice in italics ("*Test with simplified data.*", "*Check conservation
+    laws.*") names no concept; a run-in name does ("*Type I error.*")."""
+    text = (
+        "# Debugging\n\n1. *Test with simplified data.*\n  Before running on real data,"
+        " try a single record whose answer you know.\n\n2. *Check conservation laws.*\n"
+        "  Mass and energy are conserved, so a program should conserve them too.\n\n"
+        "*Type I error.* A **Type I error** rejects a true null hypothesis. A Type I error"
+        " is a false positive.\n\n*Test of significance.* A test of significance decides"
+        " whether an effect is real; every test of significance has a level.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert not keys & {"test with simplified data", "check conservation law"}
+    assert {"type i error", "test of significance"} <= keys
