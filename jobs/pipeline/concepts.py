@@ -168,6 +168,8 @@ def find_concepts(
             sources.add("heading_mention")
         if chinese and (zh_clause(key) or zh_headless(key)):
             continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        if entry is not None and entry.clausal > entry.count and not kinds and not definition:
+            continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         if not _admissible(

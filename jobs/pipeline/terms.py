@@ -42,6 +42,7 @@ from jobs.pipeline.textutil import HAN, NAME_DASHES, PLACEHOLDER, prose, regroup
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
+CLAUSAL = "clausal"  # a Chinese phrase's tag: a verbal noun used as a clause's verb
 CODE_WORD = "\u2061"  # marks a code keyword that names a construct: "a `for` loop"
 # "a `for` loop", "the `return` statement", "an `if` statement": a one-word code span
 # before one of these heads is the name's first word, not code that cuts the sentence (and
@@ -157,6 +158,8 @@ _ZH_CLAUSE_VERBS = frozenset(
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from
 # a state); as one of rjieba's words they may open one (开始符号)
 _ZH_PHASE_VERBS = frozenset(["开始", "结束"])
+# "there is": after a verbal noun it makes a clause of it ("假设有一个策略")
+_ZH_EXISTENTIAL = frozenset(["有", "存在"])
 _ZH_WORD = re.compile(
     rf"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[{NAME_DASHES}][A-Za-z0-9]+)*)$"
 )
@@ -174,6 +177,7 @@ class TermStats:
     )
     blocks: list[int] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
+    clausal: int = 0  # Chinese: uses as the verb that opens a clause ("假设我们…"), not counted
 
     def add(self, surface: str, block: int, alone: bool) -> None:
         self.count += 1
@@ -196,6 +200,7 @@ def collect(
     document's own heading and glossed terms); None means English.
     """
     stats: dict[str, TermStats] = {}
+    clausal: Counter[str] = Counter()
     chinese = segmenter is not None
     for block, sentence in sentences:
         if not chinese:
@@ -203,6 +208,9 @@ def collect(
         text = prose(sentence)
         phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
         for phrase in phrases:
+            if phrase[0][1:] == (CLAUSAL,):
+                clausal[concept_key(phrase[0][0])] += 1
+                continue
             for surface, size, alone in _ngrams(phrase, chinese):
                 key = concept_key(surface)
                 if not key or FURNITURE.match(key) or key in FURNITURE_WORDS:
@@ -211,6 +219,9 @@ def collect(
                 if entry is None:
                     entry = stats[key] = TermStats(key, size)
                 entry.add(surface, block, alone)
+    for key, uses in clausal.items():
+        if key in stats:
+            stats[key].clausal = uses
     return stats
 
 
@@ -442,6 +453,11 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
                 phrases.append(current)
             current = []
             continue
+        if not current and pos == "vn" and _zh_clause_follows(tagged, position):
+            # "假设我们…", "假设在状态 s": a verb that opens a clause, no name; counted as
+            # such (TermStats.clausal), so a word used mostly so is no term at all
+            phrases.append([(word, CLAUSAL)])
+            continue
         if current and _opens_name(tagged, position):
             phrases.append(current)  # "服从 t 分布": the letter starts a new name
             current = []
@@ -470,6 +486,16 @@ def _opens_name(tagged: list[tuple[str, str]], position: int) -> bool:
         return False
     following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
     return bool(HAN.match(following))
+
+
+def _zh_clause_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A verbal noun before a pronoun or a preposition is the verb of a clause ("假设我们
+    采样", "假设在第四个状态", "考虑它"), not the noun (假设检验, 零假设 keep it)."""
+    for word, pos in tagged[position + 1 :]:
+        if word.isspace():
+            continue
+        return pos in ("r", "p") or word in _ZH_EXISTENTIAL
+    return False
 
 
 def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:

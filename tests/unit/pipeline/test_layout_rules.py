@@ -1627,3 +1627,21 @@ def test_an_instruction_set_in_emphasis_is_no_term(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert not keys & {"test with simplified data", "check conservation law"}
     assert {"type i error", "test of significance"} <= keys
+
+
+def test_a_verbal_noun_used_as_the_texts_verb_is_no_term(tmp_path: Path) -> None:
+    """假设 opens clauses ("假设我们…", "假设在…") far more often than it names a
+    hypothesis: it was a concept of two reinforcement-learning chapters."""
+    clauses = "".join(
+        f"假设我们在第{n}步采取动作，奖励会变化。假设在状态{n}时智能体停下，回报为零。"
+        for n in "一二三四五六"
+    )
+    text = (
+        "# 策略\n\n**策略**是智能体选择动作的规则。策略决定动作。\n\n"
+        f"{clauses}\n\n这个假设简化了问题，假设可能不成立。\n\n"
+        "## 检验\n\n**假设检验**是判断假设是否成立的方法。假设检验需要样本。\n"
+    )
+    path = tmp_path / "rl.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"策略", "假设检验"} <= keys and "假设" not in keys
