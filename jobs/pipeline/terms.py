@@ -443,6 +443,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
         if (
             word in ZH_STOP
             or word in _ZH_CLAUSE_VERBS
+            or (word == "有" and _zh_word_follows(tagged, position))
             or word.lower() in EN_STOP
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
@@ -486,6 +487,13 @@ def _opens_name(tagged: list[tuple[str, str]], position: int) -> bool:
         return False
     following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
     return bool(HAN.match(following))
+
+
+def _zh_word_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """有 before a word of two or more characters is "has" ("有随机性", "有条件地"); before
+    one character it makes an adjective (有界函数, 有偏估计)."""
+    following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
+    return len(following) >= 2 and bool(HAN.match(following))
 
 
 def _zh_clause_follows(tagged: list[tuple[str, str]], position: int) -> bool:

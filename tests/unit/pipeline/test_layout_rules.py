@@ -1645,3 +1645,13 @@ def test_a_verbal_noun_used_as_the_texts_verb_is_no_term(tmp_path: Path) -> None
     path.write_text(text, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"策略", "假设检验"} <= keys and "假设" not in keys
+
+
+def test_you_before_a_word_is_has_not_part_of_a_name() -> None:
+    """有 before a word of two characters or more is "has": "有随机性" was a concept
+    beside 随机性; before one character it makes an adjective (有界函数)."""
+    segmenter = rjieba.Jieba()
+    sentences = [(0, "奖励有随机性，回报也有随机性。"), (1, "有界函数有上界，有界函数很常见。")]
+    keys = set(collect(sentences, segmenter))
+    assert "随机性" in keys and "有随机性" not in keys
+    assert "有界函数" in keys
