@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 import rjieba
 
@@ -259,13 +260,22 @@ def _objective_items(blocks: Sequence[Block]) -> set[int]:
     of MIN_OBJECTIVE_WORDS words or more that open with an objective verb, where at least
     two do ("- Explain what a `for` loop does." "- Trace changes to a loop variable as
     the loop runs."). A list of topics ("- Trace tables", "- Model selection") is no
-    list of sentences."""
+    list of sentences. A PDF or a text file keeps no list: there each item is a paragraph
+    of one sentence."""
     found: set[int] = set()
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
         if block is not None and block.kind == "list_item":
             if _opens_with_objective_verb(block.text):
                 run.append(i)
+            continue  # "- Correctly write `for` loops …": an item of the same list
+        if (
+            block is not None
+            and block.kind == "paragraph"
+            and _opens_with_objective_verb(block.text)
+            and len(list(islice(sentences(block.text), 2))) == 1
+        ):
+            run.append(i)
             continue
         if len(run) >= 2:
             found.update(run)

@@ -1611,6 +1611,9 @@ def test_an_objectives_verb_opens_no_term(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "loop variable" in keys and "trace change" not in keys
     assert "trace table" in keys
+    # a PDF or a text file keeps no list: each objective is a paragraph of one sentence
+    plain = text.replace("\n- ", "\n\n").replace("`", "")
+    assert "trace change" not in keys_of(tmp_path, plain, "notes.txt")
 
 
 def test_an_instruction_set_in_emphasis_is_no_term(tmp_path: Path) -> None:
