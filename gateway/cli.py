@@ -59,6 +59,9 @@ def serve(args: argparse.Namespace) -> int:
     if args.check:
         return 0
     configure_logging(settings)
+    # the app (and each worker process) reads its settings from the environment: there
+    # --host and --port hold too, so "gateway ready on …" names the address it serves
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
     process = _start_worker() if args.with_worker else None
     try:
         _serve(uvicorn, settings, args, host, port)

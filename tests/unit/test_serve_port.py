@@ -75,3 +75,24 @@ def test_a_bad_worker_count_is_refused_clearly(
 ) -> None:
     assert _serve(["--workers", value, "--check"]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_the_flags_reach_the_app_so_it_names_the_address_it_serves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`serve --port 8011` logged "gateway ready on 127.0.0.1:8000": the app factory reads
+    its settings from the environment, which knew nothing of the flags."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        free = int(sock.getsockname()[1])
+    monkeypatch.setenv("PORT", "8000")  # restored afterwards, whatever serve sets
+    monkeypatch.setenv("HOST", "127.0.0.1")
+    seen: list[tuple[str, int]] = []
+
+    def fake_serve(*_: object) -> None:
+        settings = cli.Settings.load()
+        seen.append((settings.host, settings.port))
+
+    monkeypatch.setattr(cli, "_serve", fake_serve)
+    assert _serve(["--port", str(free)]) == 0
+    assert seen == [("127.0.0.1", free)]
