@@ -11,6 +11,7 @@ from bench.course_graphs import synthetic_input
 from jobs.planning import (
     ConceptInput,
     ConflictingSelection,
+    Extraction,
     InputTooLarge,
     InvalidBudget,
     Mention,
@@ -54,8 +55,11 @@ def test_more_concepts_than_time_leaves_them_out_with_reasons() -> None:
 
 
 def test_a_budget_that_holds_nothing_is_an_error() -> None:
+    # taught (three definitions) and long: even at the briskest pace (MIN_PACE) the two,
+    # each the other's mandatory prerequisite, need more than the one hour
+    defined = tuple(Extraction("definition", f"A is {i}.", STATS, 1) for i in range(3))
     a = ConceptInput("a", "A", "en", "advanced", mentions=(Mention(STATS, 1, 0.9, 0),),
-                     text_volume=5000)  # fmt: skip
+                     extractions=defined, text_volume=5000)  # fmt: skip
     b = replace(a, id="b", title="B")
     data = replace(
         statistics_input(duration_weeks=1, hours_per_week=1),
