@@ -92,7 +92,9 @@ def front_matter_title(source: str) -> str | None:
 def parse(source: str) -> list[Block]:
     """Blocks of a Markdown string, in reading order (all on page 1; pages come later)."""
     parser = MarkdownIt("commonmark").enable("table")
-    parser.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    # a "$" before a digit opens a price, never closes maths ("earns $40,000 … about $9,000":
+    # read as one formula, it swallowed the bold term between the two sums)
+    parser.use(dollarmath_plugin, allow_space=True, allow_digits=False, double_inline=True)
     # YAML front matter (Jekyll, Hugo, Jupyter Book) is no text: read as Markdown its
     # closing "---" made it a heading; MyST's "(label)=" targets and roles
     # (`_rendered_role`). Not MyST's "%" comments: other Markdown starts lines with "%"

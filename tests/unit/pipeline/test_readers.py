@@ -251,6 +251,22 @@ def test_emphasis_beside_chinese_punctuation_is_emphasis(tmp_path: Path) -> None
     assert "snake_case_name" in english.text
 
 
+def test_two_prices_in_a_paragraph_are_no_maths(tmp_path: Path) -> None:
+    """A history or civics text names sums of money: "$40 … $9,000" is no inline formula
+    (a closing "$" before a digit opens a price), so the bold between them stays bold."""
+    source = tmp_path / "pay.md"
+    source.write_text(
+        "# Pay\n\nA full-time member earns $40,000 a year. In contrast, **part-time "
+        "councils** pay about $9,000 a year.\n\nThe sum $x + y$ is maths.\n",
+        encoding="utf-8",
+    )
+    paragraph, maths = _read(source).pages[0].blocks[1:]
+    assert paragraph.emphasis == ("part-time councils",)
+    assert "**" not in paragraph.text
+    assert "$40,000" in paragraph.text and "$9,000" in paragraph.text
+    assert "$x + y$" in maths.text
+
+
 def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
     """A lesson links its terms into its glossary as a book sets them in bold: a page
     three names link into at their own anchors, or a page named a glossary. One or two
