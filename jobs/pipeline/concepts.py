@@ -778,7 +778,9 @@ def _a_name_in_the_body(title: str, prose: str) -> bool:
     """The body writes the title capitalised as it stands inside its sentences more often
     than not: a name ("Knights of Labor", "Standard Oil", "Declaration of Independence"),
     whose words the body writes in lower case elsewhere ("labor", "oil")."""
-    if not any(w[:1].isupper() for w in title.split(" ")[1:]):
+    words = title.split(" ")
+    # "the Compromise of 1877": a name may be capitalised on its first word alone
+    if len(words) < 2 or not any(w[:1].isupper() for w in words):
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
     as_written = otherwise = 0
@@ -824,7 +826,36 @@ def _name_in_passing(cues: list[Cue], entry: TermStats | None, blocks: Sequence[
     return all(
         blocks[c.block].text.count(c.term) == 1
         and _capitalised_inside(blocks[c.block].text, c.term)
+        and not _named_by_its_sentence(blocks[c.block].text, c.term)
         for c in cues
+    )
+
+
+# "an oath, called the **Ironclad Oath**", "what became known as the **Compromise of 1877**"
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|termed|dubbed|named|known\s+as)\s+(?:the\s+|an?\s+)?[\"“‘]?$", re.IGNORECASE
+)
+# "**Connecticut Compromise**, also known as …", "the **Electoral College**, the mechanism
+# for choosing …": an alias or an appositive that says what the name is
+_NAMING_AFTER = re.compile(
+    r"[\"”’]?,?\s+(?:\(\s*)?(?:(?:also|sometimes|often|commonly|better)\s+)*"
+    r"(?:called|termed|known\s+as|referred\s+to\s+as)\b"
+    r"|[\"”’]?,\s+(?:the|an?)\s+(?:[a-z]+\s+){1,2}(?:that|which|who|whose|of|for|to|in\s+which)\b"
+)
+
+
+def _named_by_its_sentence(text: str, term: str) -> bool:
+    """The sentence introduces the name: a naming verb before it ("called the **Ironclad
+    Oath**"), an alias or an appositive after it ("**Connecticut Compromise**, also known
+    as the Great Compromise"). A history chapter sets its events and institutions in bold
+    so, once; a name in passing (Marilu **Henner**, *The Shawshank Redemption*) is not
+    introduced."""
+    at = text.find(term)
+    if at < 0:
+        return False
+    return bool(
+        _NAMING_BEFORE.search(text, max(0, at - 40), at)
+        or _NAMING_AFTER.match(text, at + len(term))
     )
 
 

@@ -722,6 +722,33 @@ def test_a_name_emphasised_in_one_passage_is_no_concept(tmp_path: Path) -> None:
     assert "gnu privacy guard" in keys_of(tmp_path, text + signed)
 
 
+def test_a_name_the_sentence_introduces_is_a_concept_though_named_once(tmp_path: Path) -> None:
+    # a history chapter sets its named events and institutions in bold once, in the
+    # sentence that names them: "called the …", "became known as the …", "…, also known
+    # as …", "…, the body that …"
+    text = (
+        "# The New Republic\n\n"
+        "The republic needed rules. Every officer had to swear an oath, called the "
+        "**Loyal Pledge**, before taking a seat.\n\n"
+        "In what became known as the **Harbor Bargain**, the two factions shared the "
+        "ports.\n\n"
+        "His **Lake Compromise**, also known as the Middle Plan, split the council in two.\n\n"
+        "The towns created the **Grain Board**, the body that set the price of wheat.\n\n"
+        "The republic held. Actress Marilu **Henner** played a role in a film about it.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"loyal pledge", "harbor bargain", "lake compromise", "grain board"} <= keys
+    assert "henner" not in keys
+    # a name capitalised on its first word keeps its capital, though the body writes
+    # "bargain" in lower case elsewhere
+    dated = (
+        text + "\nA bargain is a deal. In what became known as the **Bargain of 1790**, the "
+        "ports opened.\n"
+    )
+    titles = {c.key: c.title for c in concepts_of(tmp_path, dated)}
+    assert titles["bargain of 1790"] == "Bargain of 1790"
+
+
 def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
     text = (
         "# Big Business\n\n"
