@@ -339,6 +339,8 @@ def find_definitions(
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
+    if not chinese:
+        patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
@@ -378,6 +380,33 @@ def find_definitions(
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+# ", sometimes also called", " (also known as the": an alias follows the name before it
+_ALIAS = (
+    r",?\s+(?:\(\s*)?(?:(?:sometimes|often|commonly|now)\s+)?also\s+"
+    r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+(?:(?:the|an?)\s+)?[\"“‘]?"
+)
+
+
+def _alias_of_emphasised(found: Definition, sentence: str, emphasis: tuple[str, ...]) -> Definition:
+    """ "In contrast, **nonprofessional legislatures**, sometimes also called citizen
+    legislatures, are …", "His **Connecticut Compromise**, also known as the Great
+    Compromise, …": the emphasised name is the term the sentence defines; the plain name
+    after "also called" is its alias (it took the definition, and the bold name had none)."""
+    if any(emphasis_name(span) == found.term for span in emphasis):
+        return found
+    for span in emphasis:
+        term = emphasis_name(span)
+        if (
+            term
+            and acceptable(term, emphasised=" " in term)
+            and re.search(
+                rf"(?<![\w-]){re.escape(span)}{_ALIAS}{re.escape(found.term)}", sentence, re.I
+            )
+        ):
+            return replace(found, term=term)
+    return found
 
 
 def _says_what(term: str, sentence: str) -> bool:

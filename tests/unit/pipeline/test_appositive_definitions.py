@@ -104,3 +104,15 @@ def test_an_example_defines_only_what_it_says_something_is() -> None:
         "that tells us the probability that X takes each value.",
         "distribution",
     ) == ["distribution"]
+
+
+def test_an_alias_after_also_called_leaves_the_definition_to_the_emphasised_name() -> None:
+    # "**X**, sometimes also called Y, are …": the author's bold marks the term; the plain
+    # name after "also called" / "also known as" is another name for it
+    sentence = "In contrast, night courts, sometimes also called evening courts, sit after dark."
+    assert [t for t, _ in _found(sentence, "night courts")] == ["night courts"]
+    sentence = "His River Plan, also known as the Middle Plan, split the council in two."
+    assert [t for t, _ in _found(sentence, "River Plan")] == ["River Plan"]
+    # without the emphasis the sentence names its plain alias as before
+    sentence = "Some rivers, also known as the wild ones, flood each spring."
+    assert [t for t, _ in _found(sentence)] == ["wild ones"]
