@@ -317,6 +317,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 # A question-and-answer section's labels ("A：状态是对世界的完整描述…", "Question: What will
 # we see …"): no part of the sentence a concept's description quotes
 _QA_LABEL = re.compile(r"^(?:Question|Answer)\s*:\s*")
+# a sentence that ends on a question mark (inside quotes, brackets or emphasis too)
+_QUESTION = re.compile(r"[?？][\s\"”’')）\]*_]*$")
 _ZH_QA_LABEL = re.compile(r"^(?:[QA]|问|答|问题|答案|Question|Answer)\s*[:：]\s*")
 
 
@@ -336,6 +338,8 @@ def find_definitions(
     An emphasised term that opens "X is a/an/the …" is defined there twice over (0.8), even
     when the block used the word before ("… form the glycocalyx. The **glycocalyx** is …").
     """
+    if _QUESTION.search(sentence):
+        return  # "What was the meaning of the term “nursing fathers”?": a question asks
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]

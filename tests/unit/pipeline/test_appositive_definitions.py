@@ -116,3 +116,15 @@ def test_an_alias_after_also_called_leaves_the_definition_to_the_emphasised_name
     # without the emphasis the sentence names its plain alias as before
     sentence = "Some rivers, also known as the wild ones, flood each spring."
     assert [t for t, _ in _found(sentence)] == ["wild ones"]
+
+
+def test_a_question_defines_nothing() -> None:
+    # a review question or a feature box's title asks; it says nothing of what a term is
+    sentence = "What was the meaning of the term “sunset laws” in the debate?"
+    assert _found(sentence) == []
+    sentence = "Judge Ann Holt Is a Textualist: What’s That?"
+    assert _found(sentence) == []
+    assert _found("Is a canton a state?") == []
+    assert list(find_definitions("所谓议会是什么？", 0, True)) == []
+    # the answer that follows still does
+    assert [t for t, _ in _found("Laws that expire are called sunset laws.")] == ["sunset laws"]
