@@ -27,12 +27,32 @@ _VENUE = re.compile(
 )
 
 
+# Chicago style, as the humanities cite: "Mayhew, David R. Congress: …", "Baradat, Leon
+# P., and John A. Phillips. …", "Lam, Willy Wo-Lap, ed. …": a surname, a comma, given names
+_CHICAGO_AUTHOR = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+(?:[A-Z][\w'’-]*\.?\s*){1,4}[.,]\s"
+)
+# … and its publication: "New Haven, CT: Yale University Press, 2004", "12, no. 3–4
+# (2006): 245–257", "2nd ed.", "2 vols.", a link
+_CHICAGO_PUBLISHED = re.compile(
+    r":\s*[A-Z][^:]{1,80}?,\s*(?:19|20)\d{2}\b|\bno\.\s*\d|\((?:19|20)\d{2}\):\s*\d"
+    r"|\beds?\.|\bvols?\.|https?://|\bdoi\b",
+    re.IGNORECASE,
+)
+
+
 def is_citation(text: str) -> bool:
     """One entry of a reference list: authors and a year, or a numbered entry with a
-    year and a venue ("[3] … (2015). … arXiv preprint")."""
+    year and a venue ("[3] … (2015). … arXiv preprint"), or a Chicago-style entry (an
+    author "Surname, Given." and where the work was published: "Boston: Hill Press, 2004",
+    "12, no. 3 (2006): 245–257")."""
     if len(text) > 600 or not _YEAR.search(text):
         return False
-    return bool(_AUTHORS.search(text)) or bool(_MARKER.match(text) and _VENUE.search(text))
+    return (
+        bool(_AUTHORS.search(text))
+        or bool(_MARKER.match(text) and _VENUE.search(text))
+        or bool(_CHICAGO_AUTHOR.match(text) and _CHICAGO_PUBLISHED.search(text))
+    )
 
 
 def bibliography(blocks: Sequence[Block]) -> set[int]:

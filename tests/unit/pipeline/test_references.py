@@ -63,6 +63,29 @@ def test_the_bibliography_gives_no_concepts(tmp_path: Path) -> None:
     assert not keys & {"wet climates", "compost heaps", "international conference", "thorn"}
 
 
+def test_a_humanities_reading_list_gives_no_concepts(tmp_path: Path) -> None:
+    # a history or civics chapter ends on "Suggested Readings" in Chicago style: author,
+    # title in italics, place, publisher and year; no "(2019)", no venue
+    assert is_citation("Vale, Ada R. Town Councils at Work. 2nd ed. Boston: Hill Press, 2004.")
+    assert is_citation(
+        "Oak, Ben. “Councils and Their Clerks.” Journal of Town Studies 12, no. 3 (2006): 245–257."
+    )
+    assert not is_citation("Vale, the town clerk, kept the council's books from 1990 to 2004.")
+    text = (
+        "# Town Councils\n\nA **town council** is the elected body that governs a town. A "
+        "town council meets monthly, and a town council sets local taxes.\n\n"
+        "## Suggested Readings\n\n"
+        "Vale, Ada R. *Town Councils at Work*. 2nd ed. Boston: Hill Press, 2004.\n\n"
+        "Pine, Cy, and Dee Elm. *Budgets for Small Places*. Denver: Elm Books, 2019.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "town council" in keys
+    assert not keys & {"town councils at work", "budgets for small places", "hill press"}
+    # the entries alone, under no heading, are a reading list too
+    listed = text.replace("## Suggested Readings\n\n", "")
+    assert not keys_of(tmp_path, listed) & {"town councils at work", "budgets for small places"}
+
+
 def test_a_papers_apparatus_headings_name_no_concept() -> None:
     for title in ("Abstract", "Acknowledgements", "Related Work", "摘要", "致谢", "相关工作"):
         assert heading_terms(title, 0, 2) == [], title
