@@ -243,7 +243,7 @@ def find_concepts(
     if casing is not None:  # once the concepts are chosen: it reads the whole body
         for draft in chosen:
             if not _a_name_in_the_body(draft.title, prose):
-                draft.title = _as_the_body_writes(draft.title, casing)
+                draft.title = _as_the_body_writes(draft.title, casing, prose)
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
@@ -891,12 +891,14 @@ def _word_casing(blocks: Sequence[Block]) -> Counter[str]:
     return casing
 
 
-def _as_the_body_writes(title: str, casing: Counter[str]) -> str:
+def _as_the_body_writes(title: str, casing: Counter[str], prose: str = "") -> str:
     """A title left in a heading's or a sentence start's capitals takes, word by word, the
     case the body writes it in mid-sentence: "Smoke Testing" → smoke testing, "Git
     Branches" → Git branches (the body writes "Git"). Acronyms stay; and the whole title
     stays when one of its capitalised words is never used inside a sentence (half a
     title lowered, "Increased space Usage", reads worse than none)."""
+    if title.isupper() and " " in title:
+        return _out_of_capitals(title, casing, prose)
     if not title[:1].isupper() or title.isupper():
         return title
     words = title.split(" ")
@@ -908,6 +910,23 @@ def _as_the_body_writes(title: str, casing: Counter[str]) -> str:
     for index in capitalised:
         if casing[words[index].lower()] < 0:
             words[index] = words[index].lower()
+    return " ".join(words)
+
+
+def _out_of_capitals(title: str, casing: Counter[str], prose: str) -> str:
+    """A heading set in capitals ("BLACK POLITICAL ACHIEVEMENTS", a history book's section
+    style) says nothing of its words' case: each takes the body's ("Black political
+    achievements"), an acronym the body writes in capitals keeps them ("NAACP"), any
+    other word is lower case."""
+    words = []
+    for word in title.split(" "):
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if casing[letters.lower()] > 0:
+            words.append(word[:1] + word[1:].lower())
+        elif len(letters) >= 2 and re.search(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", prose):
+            words.append(word)
+        else:
+            words.append(word.lower())
     return " ".join(words)
 
 

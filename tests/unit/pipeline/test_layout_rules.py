@@ -770,6 +770,30 @@ def test_a_history_chapters_names_keep_their_capitals(tmp_path: Path) -> None:
     assert "labor movement" in titles and "Labor Movement" not in titles
 
 
+def test_a_heading_set_in_capitals_is_titled_as_the_body_writes_its_words(
+    tmp_path: Path,
+) -> None:
+    # a history book sets its section headings in capitals; a concept named by one alone
+    # was titled in capitals ("BLACK POLITICAL ACHIEVEMENTS")
+    text = (
+        "# Reconstruction\n\n"
+        "The war ended and Black families moved to towns. Political life changed.\n\n"
+        "## RURAL FREEDMEN SCHOOLS\n\n"
+        "In the South, the Freedmen taught in rural towns; the NAACP came later. Teachers "
+        "came from the North, and the schools paid for books.\n\n"
+        "## HARVEST AND DEBT\n\nCrops failed and debt grew.\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text)}
+    assert "rural Freedmen schools" in titles
+    # a word the body never writes mid-sentence is an ordinary word in lower case
+    won = text.replace("## HARVEST AND DEBT", "## BLACK POLITICAL GAINS")
+    assert "Black political gains" in {c.title for c in concepts_of(tmp_path, won)}
+    # an acronym the body writes in capitals keeps them
+    assert "NAACP" in {
+        c.title for c in concepts_of(tmp_path, text.replace("## HARVEST AND DEBT", "## THE NAACP"))
+    }
+
+
 def test_a_species_with_its_genus_abbreviated_is_the_species() -> None:
     # a microbiology chapter had "Neisseria meningitidis" and "N. meningitidis" side by side
     def draft(title: str, mentions: list[int]) -> Draft:
