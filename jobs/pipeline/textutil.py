@@ -18,7 +18,12 @@ _CODE = re.compile(r"`[^`\n]{0,200}`")
 _BARE_CODE = re.compile(
     r"\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
 )
-_MATH = re.compile(r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$")
+# Inline maths is short; a longer stretch between two "$" is maths only when it writes TeX
+# commands (derivation notes put a whole identity inline: "由求导公式$\\frac{…}…$可得",
+# 400 characters), else two prices' "$" would pair across the prose between them.
+_MATH = re.compile(
+    r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$|\$(?=[^$\n]{0,2000}\\[A-Za-z]{2})[^$\n]{301,2000}\$"
+)
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
 

@@ -360,3 +360,23 @@ def test_a_code_keyword_before_loop_or_statement_is_part_of_the_name() -> None:
 )
 def test_a_heading_as_a_title(heading: str, title: str) -> None:
     assert heading_title(heading) == title
+
+
+def test_a_long_inline_formula_is_maths_not_words(tmp_path: Path) -> None:
+    """Derivation notes write a whole identity inline ("由求导公式$…$可得"), longer than
+    300 characters; the "$" then paired with the next formula's and the TeX between was
+    read as prose: \\boldsymbol, \\mathrm, \\frac and \\partial became concepts."""
+    identity = "=".join(
+        f"\\frac{{\\partial\\boldsymbol{{u}}_{i}^{{\\mathrm{{T}}}}\\boldsymbol{{v}}}}"
+        f"{{\\partial\\boldsymbol{{v}}}}"
+        for i in range(8)
+    )
+    assert len(identity) > 300
+    paragraph = (
+        f"由求导公式${identity}$可得下式。其中$\\boldsymbol{{v}}$为列向量，列向量的梯度也是列向量。"
+    )
+    path = tmp_path / "grads.md"
+    path.write_text(f"# 向量求导\n\n{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "列向量" in keys
+    assert not keys & {"boldsymbol", "mathrm", "frac", "partial"}
