@@ -53,13 +53,24 @@ def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
+# A paragraph that is display maths and nothing else: "$$…$$" (one or more), "\\[…\\]",
+# "\\begin{aligned}…\\end{aligned}", as Markdown turned into HTML, Word or a PDF keeps it.
+_DISPLAY_MATH = re.compile(
+    r"(?:\$\$[^$]+\$\$\s*)+|\\\[(?:(?!\\\]).)+\\\]|\\begin\{([A-Za-z]+\*?)\}.*\\end\{\1\}", re.S
+)
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
-    """One block, or several when `text` is longer than MAX_BLOCK_CHARS."""
+    """One block, or several when `text` is longer than MAX_BLOCK_CHARS. A paragraph that
+    is display maths alone is a formula block, as Markdown's reader makes it: read as
+    prose, a converted chapter's LaTeX outweighed its Chinese and the document was English."""
     text = _INVISIBLE.sub("", text).strip()
     if not text:
         return []
+    if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
+        kind = "formula"
     pieces = list(bounded(text))
     spans = tuple(dict.fromkeys(e for e in (_INVISIBLE.sub("", e).strip() for e in emphasis) if e))
     return [

@@ -641,3 +641,33 @@ def test_a_declared_title_wins(en_html: Path, tmp_path: Path) -> None:
     path = tmp_path / "declared.docx"
     document.save(str(path))
     assert _read(path).title == "Week 3 reading"
+
+
+def test_a_paragraph_of_display_maths_is_a_formula_in_every_format(tmp_path: Path) -> None:
+    """Derivation notes turned into HTML (or Word, or a PDF) keep each "$$…$$" as a
+    paragraph of its own. Read as prose, its TeX outweighed the Chinese around it and
+    the whole chapter was detected as English."""
+    from jobs.pipeline.language import detect_language
+
+    w = "\\hat{\\boldsymbol w}"
+    steps = " \\\\ ".join(
+        f"\\frac{{\\partial E_{{{w}}}}}{{\\partial {w}_{i}}}"
+        f" &= 2\\mathbf{{X}}^{{\\mathrm{{T}}}}\\left(\\mathbf{{X}}{w}-y\\right)"
+        for i in range(6)
+    )
+    body = "".join(
+        f"<p>对损失函数求导，令导数等于零可得第{n}步：</p>"
+        f"<p>$$\\begin{{aligned}} {steps} \\end{{aligned}}$$</p>"
+        "<p>\\[ a = b \\]</p>"
+        for n in range(3)
+    )
+    path = tmp_path / "derivation.html"
+    path.write_text(f"<html><body><h1>求导</h1>{body}</body></html>", encoding="utf-8")
+    blocks = _read(path).blocks()
+    kinds = [(b.kind, b.text[:2]) for b in blocks]
+    assert kinds.count(("formula", "$$")) == 3 and kinds.count(("formula", "\\[")) == 3
+    assert detect_language(blocks) == "zh-CN"
+    # prose that opens and closes with maths is still prose
+    mixed = tmp_path / "mixed.html"
+    mixed.write_text("<p>$$a$$ 由此可得 $$b$$</p>", encoding="utf-8")
+    assert [b.kind for b in _read(mixed).blocks()] == ["paragraph"]
