@@ -592,6 +592,22 @@ FACET_HEADINGS = frozenset(
         "例题",
     ]
 )
+# A section about one numbered formula, figure or theorem of its parent's topic, as
+# derivation notes head theirs: "式(3.5)的推导", "式(2.2)到式(2.7)的解释", "图6.1的解释",
+# "定理3.1的证明", "Proof of Theorem 2.1". It names no topic ("式" was a concept and
+# "式(3.4)的解释" a course's module): its concepts are the parent's.
+_NUMBERED_ITEM = (
+    r"(?:式|公式|等式|不等式|图|表|定理|引理|推论|命题|性质|例|例题|习题|算法)"
+    r"\s*[（(]?\s*\d+(?:[.．\-–]\d+)*\s*[)）]?"
+)
+REFERENCE_FACET = re.compile(
+    rf"{_NUMBERED_ITEM}(?:\s*(?:到|至|和|与|及|以及|、|~|-|–)\s*{_NUMBERED_ITEM})*\s*的?\s*"
+    r"(?:推导|推导过程|解释|证明|说明|补充说明|理解|解答|解析|含义|直观解释|几何意义)?"
+    r"|(?:proof|derivation|explanation|interpretation)\s+of\s+(?:the\s+)?"
+    r"(?:eq(?:uation)?s?\.?|formula|theorem|lemma|corollary|proposition|figure|fig\.)"
+    r"\s*\(?\d+(?:\.\d+)*\)?",
+    re.IGNORECASE,
+)
 # "Types of Binary Trees", "Advantages of Linked Lists": the facet's complement is the topic
 FACET_OF = re.compile(
     r"^(?:(?:common|basic|main|key|typical)\s+)?(?:advantages?|disadvantages?|limitations?|"

@@ -32,6 +32,7 @@ from jobs.pipeline.lexicon import (
     FURNITURE_WORDS,
     NUMBER_WORDS,
     OBJECTIVE_VERBS,
+    REFERENCE_FACET,
     ZH_GENERIC,
     ZH_STOP,
     apparatus,
@@ -117,6 +118,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
     text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
+    if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
+        return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
     plain = _CODE_IN_HEADING.sub(
         lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
     )
@@ -239,7 +242,8 @@ def _facet_readings(term: str, level: int) -> list[str]:
 def facet(term: str, level: int) -> bool:
     """A sub-section's heading that names an aspect of its parent's topic ("Advantages",
     "Code Implementation", "复杂度分析"); a chapter's own title (level 1) never is one."""
-    return level >= 2 and " ".join(term.casefold().split()) in FACET_HEADINGS
+    plain = " ".join(term.casefold().split())
+    return level >= 2 and (plain in FACET_HEADINGS or REFERENCE_FACET.fullmatch(plain) is not None)
 
 
 def shared_head(parts: list[str]) -> list[str]:

@@ -339,6 +339,34 @@ def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
     assert _sections(tmp_path, "proofs.md", chapter, "en")["variable"] == ("Notation",)
 
 
+def test_a_derivation_of_a_numbered_formula_is_no_section_or_concept(tmp_path: Path) -> None:
+    # Derivation notes head each section after the formula or figure it works through
+    # ("式(3.5)的推导", "式(2.2)到式(2.7)的解释", "图6.1的解释"): a course's module was called
+    # "式(3.4)的解释", and "式" (formula) was a concept of every chapter
+    text = (
+        "# 第1章 回归\n\n## 1.1 线性回归\n\n**线性回归**用直线拟合数据。线性回归很常用。\n\n"
+        "### 1.1.1 式(1.2)的推导\n\n**最小二乘法**使残差平方和最小。由式(1.1)可得式(1.2)，"
+        "式(1.2)即最小二乘法的解。\n\n"
+        "### 1.1.2 式(1.3)到式(1.5)的解释\n\n**闭式解**是可以直接写出的解。式(1.3)是闭式解。\n\n"
+        "### 1.1.3 图1.2的解释\n\n**残差**是预测值与真实值之差。图1.2画出了残差。\n\n"
+        "### 1.1.4 定理1.1的证明\n\n**正定矩阵**的特征值都大于零。定理1.1用到正定矩阵。\n"
+    )
+    section = _sections(tmp_path, "regression.md", text, "zh-CN")
+    assert "式" not in section and "图" not in section
+    for key in ("最小二乘法", "闭式解", "残差", "正定矩阵"):
+        assert section[key] == ("回归", "线性回归"), key
+    # an English proof of a numbered theorem is one too
+    en = (
+        "# Convexity\n\n## Convex Sets\n\nA **convex set** contains every segment.\n\n"
+        "### Proof of Theorem 2.1\n\nA **supporting hyperplane** touches the set. "
+        "Every convex set has a supporting hyperplane.\n"
+    )
+    assert _sections(tmp_path, "convex.md", en, "en")["supporting hyperplane"] == (
+        "Convexity",
+        "Convex Sets",
+    )
+
+
 def test_headings_repeated_after_every_section_are_the_books_furniture(
     tmp_path: Path,
 ) -> None:
