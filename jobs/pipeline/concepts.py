@@ -55,6 +55,7 @@ from jobs.pipeline.structure import (
     heading_terms,
     plain_code_names,
     table_topics,
+    zh_cut_name,
     zh_headless,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect
@@ -131,6 +132,8 @@ def find_concepts(
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
+    else:
+        cues = _whole_heading_names(cues, prose)
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -298,6 +301,24 @@ def _without_verb(sentence: str) -> str:
     changes to a loop variable" gave the concept "Trace changes")."""
     opening = _OPENING_WORD.match(sentence)
     return sentence[opening.end() :] if opening else sentence
+
+
+def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
+    """A long Chinese heading part the body writes whole ("拉格朗日对偶函数", "类别不平衡问题")
+    is one name: the pieces rjieba cut it into (拉格朗, 偶函数; 类别) are no topics of that
+    heading (`structure._zh_heading_runs`)."""
+    wholes: dict[int, list[str]] = {}
+    for cue in cues:
+        if cue.kind == "heading" and zh_cut_name(cue.term) and cue.term in prose:
+            wholes.setdefault(cue.block, []).append(cue.term)
+    return [
+        c
+        for c in cues
+        if not (
+            c.kind == "heading"
+            and any(c.term != w and c.term in w for w in wholes.get(c.block, ()))
+        )
+    ]
 
 
 def _sections(blocks: Sequence[Block]) -> list[int]:

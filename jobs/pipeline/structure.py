@@ -320,10 +320,59 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     return [*variants, rest]
 
 
+# A Chinese heading part up to this long may be one name rjieba cuts wrong
+ZH_WHOLE_HEADING = 10
+_ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
 def _zh_heading_runs(part: str) -> list[str]:
-    """A short Chinese heading part is one term; a longer one gives its noun runs."""
-    if len(part.replace(" ", "")) <= 6:
+    """A short Chinese heading part is one term; a longer one gives its noun runs, and up
+    to ZH_WHOLE_HEADING characters itself too: rjieba cuts names it does not know
+    ("拉格朗日对偶函数" → 拉格朗 + 日 + 对 + 偶函数, "类别不平衡问题" → 类别 + 不 + 平衡 + 问题).
+    The body decides (`concepts._whole_heading_names`): written whole there, it is one name
+    and its pieces are no topics of the heading."""
+    width = len(part.replace(" ", ""))
+    if width <= 6:
         return [part]
+    runs = _zh_noun_runs(part)
+    return [part, *runs] if _cut_inside(part, runs) else runs
+
+
+def zh_cut_name(term: str) -> bool:
+    """A Chinese heading part offered whole because rjieba's noun runs cut it inside
+    ("拉格朗日对偶函数" → 拉格朗, 偶函数)."""
+    return _cut_inside(term, _zh_noun_runs(term))
+
+
+def _cut_inside(part: str, runs: list[str]) -> bool:
+    """The part, up to ZH_WHOLE_HEADING Han characters and shaped like a name, loses
+    characters between or after its noun runs: 日对 in 拉格朗 + 日对 + 偶函数, 不平衡问题
+    after 类别. A leading modifier alone lost (内部 before 可变性模式) leaves the head named."""
+    if not 6 < len(part) <= ZH_WHOLE_HEADING or part in runs or not _zh_name_shaped(part):
+        return False
+    covered = [False] * len(part)
+    for run in runs:
+        start = part.find(run)
+        if start >= 0:
+            covered[start : start + len(run)] = [True] * len(run)
+    first = covered.index(True) if True in covered else len(part)
+    return not all(covered[first:])
+
+
+def _zh_name_shaped(part: str) -> bool:
+    """Han characters only, no pronoun or question word and no verb of two characters
+    before the last word: "如何设计大型系统" and "let else 简洁控制流" are a heading's
+    wording, "拉格朗日对偶函数" may be a name."""
+    if not _ALL_HAN.fullmatch(part):
+        return False
+    tagged = rjieba.tag(part)
+    return not any(
+        pos.startswith("r") or (pos in ("v", "vd") and len(word) >= 2 and i < len(tagged) - 1)
+        for i, (word, pos) in enumerate(tagged)
+    )
+
+
+def _zh_noun_runs(part: str) -> list[str]:
     runs, current = [], ""
     for position, (word, pos) in enumerate(regroup_zh(rjieba.tag(part))):
         if position == 0 and pos == "v" and len(word) >= 2:

@@ -380,3 +380,23 @@ def test_a_long_inline_formula_is_maths_not_words(tmp_path: Path) -> None:
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "列向量" in keys
     assert not keys & {"boldsymbol", "mathrm", "frac", "partial"}
+
+
+def test_a_chinese_heading_the_body_writes_whole_is_one_name(tmp_path: Path) -> None:
+    """rjieba cuts names it does not know: "拉格朗日对偶函数" into 拉格朗 + 日 + 对 + 偶函数,
+    "类别不平衡问题" into 类别 + 不 + 平衡 + 问题. A heading part of up to ten characters the
+    body writes whole is one name, and the pieces are no topics of the heading."""
+    text = (
+        "# 优化\n\n## 拉格朗日对偶函数\n\n"
+        "拉格朗日对偶函数是拉格朗日函数关于原变量的下确界。无论原问题是否为凸问题，"
+        "拉格朗日对偶函数总是凹函数。\n\n"
+        "## 类别不平衡问题\n\n"
+        "当正例远少于反例时，就出现了类别不平衡问题。处理类别不平衡问题常用再缩放。\n"
+    )
+    path = tmp_path / "dual.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.key: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"拉格朗日对偶函数", "类别不平衡问题"} <= set(concepts)
+    assert all(
+        "heading" not in concepts[k].sources for k in ("拉格朗", "偶函数", "类别") if k in concepts
+    )
