@@ -347,11 +347,17 @@ def _in_one_example(
     if len({section_of[i] for i in entry.blocks}) > 1:
         return False
     # a citation's year is no example's data ("(Cattell, 1963)")
-    numbered = [_NUMBER.search(without_citations(prose(blocks[i].text))) for i in entry.blocks]
+    numbered = [
+        _NUMBER.search(_LABEL.sub(" ", without_citations(prose(blocks[i].text))))
+        for i in entry.blocks
+    ]
     return 2 * sum(bool(n) for n in numbered) >= len(entry.blocks)
 
 
 _NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8
+# a number in brackets labels something, it is no example's data: an equation's
+# "式(4.6)", "Eq. (3.5)", a list's "(2)", "（1）"
+_LABEL = re.compile(r"[（(]\s*\d{1,3}(?:[.．\-–]\d{1,3})*\s*[)）]")
 
 
 def _introduced_at(uses: list[int], emphasised: set[int]) -> bool:

@@ -400,3 +400,24 @@ def test_a_chinese_heading_the_body_writes_whole_is_one_name(tmp_path: Path) -> 
     assert all(
         "heading" not in concepts[k].sources for k in ("拉格朗", "偶函数", "类别") if k in concepts
     )
+
+
+def test_a_term_of_one_section_that_cites_its_formulas_is_no_worked_example(
+    tmp_path: Path,
+) -> None:
+    """A term only the statistics find, used in one top-level section, in blocks with a
+    number of their own, is a worked example's vocabulary ("20 heads of lettuce"). An
+    equation's "式(4.6)" or a step's "(2)" is a label, no data: derivation notes cite
+    their formulas in every paragraph, and "基尼指数" was dropped as an example's word."""
+    text = (
+        "# 第4章 决策树\n\n## 4.1 基本流程\n\n决策树按属性递归地划分样本。决策树很直观。\n\n"
+        "## 4.2 划分选择\n\n"
+        "基尼指数反映了数据集的纯度，定义见式(4.5)。基尼指数越小，纯度越高。\n\n"
+        "构造决策树时按以下步骤进行：(1)对每个属性计算基尼指数；(2)选择基尼指数最小的属性。\n\n"
+        "由式(4.6)可知，基尼指数与类别的比例有关。\n\n"
+        "## 4.3 剪枝处理\n\n剪枝可以降低过拟合的风险。剪枝分为预剪枝和后剪枝。\n"
+    )
+    path = tmp_path / "tree.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "基尼指数" in keys
