@@ -48,13 +48,21 @@ _QUANTITY = re.compile(
 _TIME_AFTER = {"以后", "之后", "以前", "之前", "期间", "以来"}
 _FIGURE = re.compile(r"所示$|^如[图表]|^表[^\w]*$")  # 图 alone may be the graph itself
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
+# A derivation's connectives: pointing at a formula ("代入上式可得", "将式", "令上式等于",
+# "上述优化问题"), drawing a conclusion ("公式可知", "偏导可得", "可化为等式"), or stating
+# that something holds ("强对偶性成立"). Derivation notes repeat them on every page; a name
+# holds none of them (代入法 and 不可知论 do not end or open so).
+_DERIVATION = re.compile(
+    r"[上下此该原本将]式|^令(?:[上下此该原]式|其|它)|(?<!于)等于|可[得知证]$|易[知得证]$"
+    r"|可化为|^化为|成立$|^代入(?!法)|^(?:上述|下述|前述|以上|以下|如下)"
+)
 
 
 def zh_clause(term: str) -> bool:
     text = term.replace(" ", "")
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
         return True
-    if _QUANTITY.match(text):
+    if _QUANTITY.match(text) or _DERIVATION.search(text):
         return True
     tags = rjieba.tag(text)
     if len(tags) < 2:

@@ -81,3 +81,24 @@ def test_statements_are_clauses(statement: str) -> None:
 )
 def test_names_are_not(name: str) -> None:
     assert not zh_clause(name)
+
+
+def test_a_derivations_connectives_make_clauses_not_names() -> None:
+    # derivation notes repeat them on every page; read as names they were concepts of
+    # their own ("代入上式可得", "令上式等于", "偏导可得", "强对偶性成立")
+    for phrase in (
+        "代入上式可得",  # pointing at a formula
+        "将式",
+        "令上式等于",
+        "上述优化问题",
+        "公式可知",  # drawing a conclusion
+        "偏导可得",
+        "可化为等式",
+        "化为等式",
+        "等于零向量",
+        "强对偶性成立",  # stating that something holds
+        "代入",
+    ):
+        assert zh_clause(phrase), phrase
+    for name in ("代入法", "不可知论", "大于等于", "等式", "不等式", "令牌", "最小二乘法"):
+        assert not zh_clause(name), name
