@@ -201,9 +201,14 @@ _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK punctuation
-# a Latin word (Greek letters and digits in it; it may open on digits, "70S ribosomes") or
-# one Chinese character: "X到输出" is the symbol X and three characters, each in its own font
-_TOKEN = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|[\u3400-\u9fff]")
+# a Latin word (Greek letters and digits in it; it may open on digits, "70S ribosomes"), a
+# number (a bold "Compromise of 1877" or "Type 2 diabetes" is one run: skipped, the number
+# ended the run before it) or one Chinese character: "X到输出" is the symbol X and three
+# characters, each in its own font
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_TOKEN = re.compile(
+    rf"[0-9]*[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|{_NUMBER.pattern}|[\u3400-\u9fff]"
+)
 
 
 _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
@@ -269,9 +274,17 @@ def _mathematical(word: str, maths_font: bool, apart: dict[str, str]) -> bool:
     is k with "post" below it)."""
     return (
         maths_font
-        or (_VARIABLE.fullmatch(word) is not None and word.lower() not in EN_STOP)
+        or (
+            _VARIABLE.fullmatch(word) is not None
+            and word.lower() not in EN_STOP
+            and not _CHEMICAL_FORMULA.fullmatch(word)
+        )
         or word in apart
     )
+
+
+# two elements or more with a count: "H2O", "CO2", "H2SO4" are named, not variables ("x1")
+_CHEMICAL_FORMULA = re.compile(r"(?=\w*\d)(?:[A-Z][a-z]?\d*){2,}")
 
 
 def _closed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -533,7 +546,9 @@ def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
         ):
             spans[-1] = join_lines([spans[-1], runs.pop(0)])
         spans.extend(runs)
-    return spans
+    # a bold number alone ("in **95** of cases") names nothing; within a run it is part
+    # of the name ("Compromise of" + "1877" across a line break)
+    return [span for span in spans if not _NUMBER.fullmatch(span)]
 
 
 def _wholly_emphasised(line: _Line) -> bool:

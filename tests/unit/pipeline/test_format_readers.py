@@ -286,3 +286,17 @@ def test_pdf_running_heads_that_change_with_the_section_are_dropped(tmp_path: Pa
         "Rehashing",
         "Load Factor",
     ]
+
+
+def test_pdf_emphasis_keeps_its_numbers_and_chemical_formulas(tmp_path: Path) -> None:
+    """A number ended a bold run ("**Compromise of 1877**" read as "Compromise of", "**Type
+    2 diabetes**" as "Type" and "diabetes"), and a formula's count made "**H2O**" a
+    variable; an italic "*x1*" stays maths."""
+    path = _pdf(
+        tmp_path,
+        "<p>What became known as the <b>Compromise of 1877</b> ended it; <b>Type 2"
+        " diabetes</b> differs. <b>H2O</b> and <b>CO2</b> are molecules, <i>x1</i> a"
+        " variable.</p>",
+    )
+    emphasis = [e for b in read(path, detect(path)).blocks() for e in b.emphasis]
+    assert emphasis == ["Compromise of 1877", "Type 2 diabetes", "H2O", "CO2"]
