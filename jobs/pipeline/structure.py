@@ -46,7 +46,7 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, regroup_zh, zh_width
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节篇部]|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|[章节篇部讲课])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
     r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s))\s*",
     re.I,

@@ -421,3 +421,19 @@ def test_a_term_of_one_section_that_cites_its_formulas_is_no_worked_example(
     path.write_text(text, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "基尼指数" in keys
+
+
+def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> None:
+    """ "第 2 章 马尔可夫决策过程" kept its number (a course's module was titled so), and
+    "第一部分 基础" lost 部 only ("分 基础")."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "第 2 章 马尔可夫决策过程": "马尔可夫决策过程",
+        "第2章 马尔可夫决策过程": "马尔可夫决策过程",
+        "第一部分 基础": "基础",
+        "第3讲 线性回归": "线性回归",
+        "第十二课：函数": "函数",
+        "第五版说明": "第五版说明",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
