@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from jobs.pipeline.concepts import Draft, find_concepts
+from jobs.pipeline.definitions import completed
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
 from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN, apparatus
@@ -217,7 +218,9 @@ def _concept(
         pages=tuple(pages),
         salience=round(salience, 2),
         confidence=round(confidence, 2),
-        description=draft.definition.sentence if draft.definition else None,
+        description=completed(draft.definition, blocks, language == "zh-CN")
+        if draft.definition
+        else None,
         difficulty=_difficulty(depth),
         difficulty_rule=DIFFICULTY_RULE,
         category=path[0] if path else None,

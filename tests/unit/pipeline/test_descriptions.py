@@ -1,0 +1,47 @@
+"""A concept's description: the whole definition a reader needs, on text written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+
+
+def _descriptions(tmp_path: Path, text: str, language: str) -> dict[str, str]:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path, language=language).knowledge.concepts  # type: ignore[arg-type]
+    return {c.key: c.description or "" for c in concepts}
+
+
+def test_a_definition_leading_in_to_a_formula_takes_it_and_its_closing_sentence(
+    tmp_path: Path,
+) -> None:
+    """ "**凸函数**：设f定义在凸集D上，如果对任意x,y均有" then the formula, then "则称f为凸函数":
+    the description stopped on "均有", before what it defines."""
+    zh = (
+        "# 函数\n\n**单调函数**：设$f$定义在区间$I$上，如果对任意的$x<y$，均有\n\n"
+        "$$f(x)\\leqslant f(y)$$\n\n则称$f$为$I$上的单调函数。单调函数很常见。\n\n"
+        "单调函数可以用来比较大小，单调函数的反函数也是单调函数。\n"
+    )
+    description = _descriptions(tmp_path, zh, "zh-CN")["单调函数"]
+    assert "$$f(x)\\leqslant f(y)$$" in description
+    assert description.endswith("则称$f$为$I$上的单调函数。")
+    en = (
+        "# Functions\n\n**Monotone function**: a function $f$ on an interval $I$ such that\n\n"
+        "$$f(x)\\leq f(y) \\text{ whenever } x<y$$\n\n"
+        "for all points of $I$. A monotone function is easy to invert.\n\n"
+        "Every monotone function has limits on both sides.\n"
+    )
+    description = _descriptions(tmp_path, en, "en")["monotone function"]
+    assert "$$f(x)\\leq f(y)" in description and description.endswith("for all points of $I$.")
+
+
+def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) -> None:
+    zh = (
+        "# 函数\n\n**单调函数**是随自变量增大而不减小的函数。\n\n$$f(x)\\leqslant f(y)$$\n\n"
+        "则单调函数可以比较大小。\n"
+    )
+    assert (
+        _descriptions(tmp_path, zh, "zh-CN")["单调函数"] == "单调函数是随自变量增大而不减小的函数。"
+    )
