@@ -316,6 +316,27 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
     return None
 
 
+# "查准率$P$：被学习器预测为正例的样例中…", "Precision $P$: the share of …": a name and its
+# symbol opening a sentence before a colon, with the definition after it, is a glossary
+# entry written without emphasis
+_ZH_SYMBOL_ENTRY = re.compile(
+    r"^(?P<t>[\u3400-\u9fffA-Za-z0-9\-]{2,12}?)\s*\$[^$]{1,15}\$\s*[:：]\s*(?=\S)"
+)
+_EN_SYMBOL_ENTRY = re.compile(r"^(?P<t>[A-Z][A-Za-z'’\- ]{1,40}?)\s*\$[^$]{1,15}\$\s*:\s+(?=\S)")
+
+
+def _symbol_entry(sentence: str, block: int, chinese: bool) -> Definition | None:
+    match = (_ZH_SYMBOL_ENTRY if chinese else _EN_SYMBOL_ENTRY).match(_LIST_MARK.sub("", sentence))
+    if match is None:
+        return None
+    term = match.group("t").strip()
+    if not (acceptable(term, heading=True) and _nominal(term, chinese)):
+        return None
+    if not chinese and term.split()[0].lower() in EN_STOP:
+        return None  # "Then $x$: …", "The $n$: …"
+    return Definition(term, sentence, block, GLOSSARY)
+
+
 # A question-and-answer section's labels ("A：状态是对世界的完整描述…", "Question: What will
 # we see …"): no part of the sentence a concept's description quotes
 _QA_LABEL = re.compile(r"^(?:Question|Answer)\s*:\s*")
@@ -358,7 +379,11 @@ def find_definitions(
         # the term is introduced here, two marks where the emphasis alone gives one
         found = replace(found, confidence=DEFINED_EMPHASIS)
     if found is None or found.confidence < GLOSSARY:
-        found = _glossary_entry(sentence, block, emphasis) or found
+        found = (
+            _glossary_entry(sentence, block, emphasis)
+            or _symbol_entry(sentence, block, chinese)
+            or found
+        )
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:

@@ -45,3 +45,24 @@ def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) ->
     assert (
         _descriptions(tmp_path, zh, "zh-CN")["单调函数"] == "单调函数是随自变量增大而不减小的函数。"
     )
+
+
+def test_a_name_and_its_symbol_before_a_colon_is_a_glossary_entry(tmp_path: Path) -> None:
+    """ "查准率$P$：被学习器预测为**正例**的样例中…": no bold label, yet the name, its symbol
+    and the colon make a glossary entry; the sentence went to the bold 正例 instead."""
+    zh = (
+        "# 评估\n\n命中率$H$：被模型判为**阳性**的样本中真正是阳性的比例。\n\n"
+        "漏检率$M$：所有**阳性**样本中被模型判为阴性的比例。\n\n"
+        "命中率越高越好，漏检率越低越好，阳性样本是关注的对象。\n"
+    )
+    descriptions = _descriptions(tmp_path, zh, "zh-CN")
+    assert descriptions["命中率"].startswith("命中率$H$：被模型判为阳性")
+    assert descriptions["漏检率"].startswith("漏检率$M$：所有阳性样本")
+    en = (
+        "# Evaluation\n\nHit rate $H$: the share of *positive* predictions that are right.\n\n"
+        "Miss rate $M$: the share of *positive* cases the model calls negative.\n\n"
+        "A high hit rate and a low miss rate are both wanted. The hit rate is easy to read.\n"
+    )
+    descriptions = _descriptions(tmp_path, en, "en")
+    assert descriptions["hit rate"].startswith("Hit rate $H$: the share")
+    assert descriptions["miss rate"].startswith("Miss rate $M$: the share")
