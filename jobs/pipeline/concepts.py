@@ -250,6 +250,8 @@ def find_concepts(
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
+    if chinese:
+        chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
     return [d for d in chosen if d.mentions], definitions
@@ -401,6 +403,75 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
                 full.definition = short.definition
             merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+# "“闭式解”或称为“解析解”", "信息增益（又称互信息）", "a hash table, also called a hash map":
+# the name after the connector is another name of the one right before it. Not 简称:
+# "拉格朗日对偶问题（简称对偶问题）" gives the short name the text then works with, a name a
+# reader looks up on its own.
+_ZH_ALIAS = re.compile(
+    r"[”\"」*]*\s*[（(]?\s*(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)(?:为)?\s*[“\"「*]*"
+)
+_ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫")
+_EN_ALIAS = re.compile(
+    r"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+(?:called|known\s+as|termed|"
+    r"referred\s+to\s+as)\s+(?:(?:the|an?)\s+)?[\"“*_]*",
+    re.I,
+)
+_ALIAS_REACH = 20  # characters of a name before or after the connector
+
+
+def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> list[Draft]:
+    """A name the text gives another name for, "“闭式解”或称为“解析解”", "X, also called Y":
+    one concept under the first name, as `_merge_acronyms` merges an acronym into its full
+    name (the two keys stood side by side, each with half the mentions, 解析解's
+    description "推导之前先重点说明一下…" quoting the other's). Not when the text defines
+    the other name in a sentence of its own elsewhere ("互信息定义为…"): it teaches both."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    connector = _ZH_ALIAS if chinese else _EN_ALIAS
+    for index, block in enumerate(blocks):
+        if block.kind not in PROSE:
+            continue
+        text = block.text
+        if chinese and not any(lead in text for lead in _ZH_ALIAS_LEAD):
+            continue
+        for match in connector.finditer(text):
+            if chinese and not any(lead in match.group(0) for lead in _ZH_ALIAS_LEAD):
+                continue  # "称为" alone names what precedes it (a definition), not an alias
+            before = text[max(0, match.start() - _ALIAS_REACH) : match.start()]
+            after = text[match.end() : match.end() + _ALIAS_REACH]
+            first = _named_at(before, by_key, chinese, end=True)
+            other = _named_at(after, by_key, chinese, end=False)
+            if first is None or other is None or first is other:
+                continue
+            if first.key in merged or other.key in merged:
+                continue
+            if other.definition is not None and other.definition.block != index:
+                continue  # "互信息定义为…" elsewhere: the text teaches the other name too
+            _absorb(first, other)
+            if first.definition is None or (
+                other.definition is not None
+                and other.definition.confidence > first.definition.confidence
+            ):
+                first.definition = other.definition
+            merged.add(other.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) -> Draft | None:
+    """The longest concept whose name ends `text` (`end`) or opens it."""
+    for size in range(len(text), 0, -1):
+        piece = text[len(text) - size :] if end else text[:size]
+        if not (piece[-1] if end else piece[0]).isalnum():
+            continue  # "…上的误差，又称为": a comma ends the clause, not the name
+        beside = text[-size - 1 : -size] if end else text[size : size + 1]
+        if not chinese and beside.isalnum():
+            continue  # an English name is whole words
+        draft = by_key.get(concept_key(piece))
+        if draft is not None:
+            return draft
+    return None
 
 
 # a space between a Han character and a Latin letter or digit: "Q 函数" beside "Q函数"

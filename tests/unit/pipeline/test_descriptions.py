@@ -66,3 +66,28 @@ def test_a_name_and_its_symbol_before_a_colon_is_a_glossary_entry(tmp_path: Path
     descriptions = _descriptions(tmp_path, en, "en")
     assert descriptions["hit rate"].startswith("Hit rate $H$: the share")
     assert descriptions["miss rate"].startswith("Miss rate $M$: the share")
+
+
+def _keys(tmp_path: Path, text: str, language: str) -> set[str]:
+    return set(_descriptions(tmp_path, text, language))
+
+
+def test_a_name_given_another_name_is_one_concept(tmp_path: Path) -> None:
+    """ "“闭式解”或称为“解析解”" gave two concepts, 解析解 described by "推导之前先…"."""
+    zh = (
+        "# 分布\n\n先说明一下“正态分布”或称为“高斯分布”。正态分布是指钟形的概率分布。\n\n"
+        "正态分布很常见，高斯分布的均值决定位置，高斯分布的方差决定宽度。\n\n"
+        "## 抽样\n\n从正态分布抽样，高斯分布的样本围绕均值。\n"
+    )
+    keys = _keys(tmp_path, zh, "zh-CN")
+    assert "正态分布" in keys and "高斯分布" not in keys
+
+
+def test_a_name_defined_apart_stays_a_concept(tmp_path: Path) -> None:
+    """ "信息增益也称为“互信息”" then "互信息定义为…": the text teaches both names."""
+    zh = (
+        "# 熵\n\n**条件熵**也称为“相对熵”。条件熵很常用。\n\n"
+        "## 相对熵\n\n**相对熵**定义为两个分布差异的度量。\n\n"
+        "条件熵和相对熵都用于编码，条件熵越大越不确定，相对熵不对称，相对熵非负。\n"
+    )
+    assert {"条件熵", "相对熵"} <= _keys(tmp_path, zh, "zh-CN")
