@@ -184,7 +184,8 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.9,
     ),
-    (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:是指|指的是)"), 0.85),
+    # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just")
+    (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指|指的是)"), 0.85),
     # "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
     # without 的, the words before the comma are no name ("换句话说，指的是…")
     (

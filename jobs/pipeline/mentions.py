@@ -68,6 +68,8 @@ def _probe(key: str) -> str:
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 _LETTER_OPENED = re.compile(r"[a-z](?=[-\u3400-\u9fff])")  # "n步时序差分", "k-means"
 _APOSTROPHES = "['\u2019\u02bc]"  # ' ’ ʼ
+_WORD_NOT_HAN = r"[^\W\u3400-\u9fff\uf900-\ufaff]"  # a letter, digit or "_" of a word
+_ACRONYM_KEY = re.compile(r"[a-z]{2,5}[0-9]?|[a-z][0-9]")  # auc, roc, kkt, f1
 
 
 # a singular's ending -> its Latin or Greek plural ending
@@ -115,6 +117,12 @@ def mention_pattern(key: str) -> re.Pattern[str]:
         if has_han(key):
             pattern = re.compile(body, re.IGNORECASE)
         else:
-            pattern = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+            text = rf"(?<![\w]){body}(?![\w])"
+            if _ACRONYM_KEY.fullmatch(key):
+                # an acronym in capitals touches Han characters in Chinese prose: "此即为AUC。",
+                # "AUC则指的是…" (a lower-case word there is part of a code name or a formula)
+                capitals = re.escape(key.upper())
+                text += rf"|(?<!{_WORD_NOT_HAN})(?-i:{capitals})(?!{_WORD_NOT_HAN})"
+            pattern = re.compile(text, re.IGNORECASE)
         _PATTERNS[key] = pattern
     return pattern

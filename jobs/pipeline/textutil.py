@@ -61,11 +61,35 @@ _SYMBOL = re.compile(
 )
 
 
+# A name written as maths: "$F1$", "$\\text{AUC}$", "$\\mathrm{ROC}$曲线", "$\\text{macro-}F1$",
+# "$\\operatorname{softmax}$": a word set upright in maths (two letters or more) or a short
+# run of capitals with an optional digit is a word, not a formula ("$\\mathrm{d}x$",
+# "$\\mathrm{T}$", "$x_i$" stay maths)
+_WORD_MATH = re.compile(
+    r"(?<!\$)\$\s*((?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*[A-Za-z][A-Za-z0-9\-]*\s*\}"
+    r"|[A-Za-z0-9\-])+)\s*\$(?!\$)"
+)
+_UPRIGHT = re.compile(r"\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z0-9\-]*)\s*\}")
+_CAPITALS = re.compile(r"[A-Z]{2,4}[0-9]?|[A-Z][0-9]")
+
+
 def spell_symbols(text: str) -> str:
-    """ "the $\\ell_2$ norm" → "the L2 norm"; other maths is left as it is."""
+    """ "the $\\ell_2$ norm" → "the L2 norm", "$\\text{ROC}$曲线" → "ROC曲线", "$F1$" → "F1";
+    other maths is left as it is."""
     if "$" not in text:
         return text
-    return _SYMBOL.sub(_spelled, text)
+    return _WORD_MATH.sub(_spelled_word, _SYMBOL.sub(_spelled, text))
+
+
+def _spelled_word(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    upright = _UPRIGHT.findall(inner)
+    word = _UPRIGHT.sub(lambda m: m.group(1), inner)
+    if any(sum(ch.isalpha() for ch in part) >= 2 for part in upright) or (
+        not upright and _CAPITALS.fullmatch(word)
+    ):
+        return word
+    return match.group(0)
 
 
 def _spelled(match: re.Match[str]) -> str:

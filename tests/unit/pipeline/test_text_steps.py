@@ -437,3 +437,33 @@ def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> 
         "第五版说明": "第五版说明",
     }
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
+def test_a_name_written_as_maths_is_spelled_as_text() -> None:
+    """ "$\\text{ROC}$曲线", "$F1$", "$\\mathrm{AUC}$": the name vanished into a maths
+    placeholder, so ROC曲线 read as 曲线 and AUC was no term."""
+    assert spell_symbols("绘制$\\text{ROC}$曲线，计算$\\mathrm{AUC}$与$F1$。") == (
+        "绘制ROC曲线，计算AUC与F1。"
+    )
+    assert spell_symbols("the $\\operatorname{softmax}$ output and the $KL$ divergence") == (
+        "the softmax output and the KL divergence"
+    )
+    assert spell_symbols("$\\text{macro-}F1$是平均值") == "macro-F1是平均值"
+    # a differential, a transpose, a variable, a formula stay maths
+    for text in ("$\\mathrm{d}x$", "$x^\\mathrm{T}$", "$P$：", "$m \\times \\mathrm{FNR}$"):
+        assert spell_symbols(text) == text
+
+
+def test_an_acronym_beside_han_characters_is_mentioned(tmp_path: Path) -> None:
+    """ "此即为AUC。", "AUC则指的是…": a Latin acronym touching Han characters had no
+    mention (the word boundary saw 为 and 则 as letters), so AUC, defined there, was dropped."""
+    text = (
+        "# 评估\n\n## 曲线下面积\n\n对曲线下的面积求和，此即为$\\text{AUC}$。\n\n"
+        "根据上式可知，AUC则指的是随机抽取一对正反例时排序正确的概率。\n\n"
+        "AUC越大越好，比较两个模型时常看AUC。\n"
+    )
+    path = tmp_path / "auc.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.key: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "auc" in concepts
+    assert (concepts["auc"].description or "").startswith("根据上式可知，AUC则指的是")
