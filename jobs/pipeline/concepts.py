@@ -93,7 +93,6 @@ def find_concepts(
     blocks: Sequence[Block], chinese: bool, words: int
 ) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
-    segmenter = _segmenter(cues) if chinese else None
     objectives = set() if chinese else _objective_items(blocks)
     body = [
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
@@ -101,6 +100,7 @@ def find_concepts(
         if b.kind in PROSE
         for n, s in enumerate(sentences(b.text))
     ]
+    segmenter = _segmenter(cues, [text for _, text in body]) if chinese else None
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
     # gloss, or a definition where the term is first used, is the author's remaining mark
     # of a term being introduced
@@ -736,14 +736,50 @@ def _defined(kinds: set[str], definition: Definition | None) -> bool:
     return (definition is not None and definition.confidence >= 0.7) or "gloss" in kinds
 
 
-def _segmenter(cues: list[Cue]) -> rjieba.Jieba:
-    """A per-document rjieba that keeps the document's own terms whole (线性方程组, 字面值)."""
+def _segmenter(cues: list[Cue], texts: Sequence[str] = ()) -> rjieba.Jieba:
+    """A per-document rjieba that keeps the document's own terms whole (线性方程组, 字面值),
+    and the transliterated names it writes (`_transliterations`: 拉格朗日, 切比雪夫)."""
     segmenter = rjieba.Jieba()
     for cue in cues:
         term = cue.term.replace(" ", "")
         if has_han(term) and 2 <= len(term) <= 12:
             segmenter.add_word(term, None, "nz")
+    for name in _transliterations(texts):
+        segmenter.add_word(name, None, "nr")
     return segmenter
+
+
+_NOT_A_NAMES_PART = {"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "r", "d", "x", "zg"}
+MAX_TRANSLITERATION_SENTENCES = 3000
+
+
+def _transliterations(texts: Sequence[str]) -> set[str]:
+    """A foreign name rjieba cuts short, seen whole in the document: a person's name it
+    knows in part (拉格朗(nr) 日, 切 比雪夫(nr)) always followed, or always preceded, by the
+    same one character, at least twice. rjieba left 拉格朗 a concept of its own and read
+    拉格朗日乘子 as 拉格朗 + 日 + 乘子."""
+    seen: Counter[str] = Counter()
+    beside: dict[tuple[str, int], Counter[str]] = {}
+    step = max(1, len(texts) // MAX_TRANSLITERATION_SENTENCES)
+    for text in texts[::step]:
+        if not has_han(text):
+            continue
+        tokens = rjieba.tag(text)
+        for i, (word, tag) in enumerate(tokens):
+            if not (tag == "nr" and len(word) >= 3 and has_han(word)):
+                continue
+            seen[word] += 1
+            for side, j in ((1, i + 1), (0, i - 1)):
+                if 0 <= j < len(tokens):
+                    other, other_tag = tokens[j]
+                    if len(other) == 1 and has_han(other) and other_tag not in _NOT_A_NAMES_PART:
+                        beside.setdefault((word, side), Counter())[other] += 1
+    names = set()
+    for (word, side), counter in beside.items():
+        other, times = counter.most_common(1)[0]
+        if times >= 2 and times == seen[word]:
+            names.add(word + other if side else other + word)
+    return names
 
 
 def _rare_and_marked(kinds: set[str], entry: TermStats, chinese: bool) -> bool:

@@ -1709,3 +1709,16 @@ def test_you_before_a_word_is_has_not_part_of_a_name() -> None:
     keys = set(collect(sentences, segmenter))
     assert "随机性" in keys and "有随机性" not in keys
     assert "有界函数" in keys
+
+
+def test_a_transliterated_name_rjieba_cuts_is_kept_whole(tmp_path: Path) -> None:
+    """rjieba reads 拉格朗日 as 拉格朗 + 日: 拉格朗 was a concept, 拉格朗日乘子 none."""
+    text = (
+        "# 约束优化\n\n引入拉格朗日乘子后，约束问题变为无约束问题。\n\n"
+        "每个约束对应一个拉格朗日乘子，拉格朗日乘子非负。\n\n"
+        "求解时对拉格朗日乘子求偏导，再令偏导为零。\n"
+    )
+    path = tmp_path / "opt.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "拉格朗" not in keys and "拉格朗日乘子" in keys
