@@ -693,11 +693,11 @@ def _zh_term(raw: str) -> str:
     return clean_title(raw)
 
 
-# A defining sentence that leads in to a display formula ("…，均有", "…并称以下矩阵",
+# A defining sentence that leads in to a display formula ("…，均有", "…并称以下矩阵", "…定义为",
 # "…, we have:", "… such that"): the formula and the sentence after it ("则称f为D上的凸函数",
 # "is called the gradient") finish the definition.
 _ZH_LEAD_IN = re.compile(
-    r"(?:[:：]|(?:均|都|恒|总|必|则|就|即)?(?:有|可得|得到|满足|成立)"
+    r"(?:[:：]|(?:均|都|恒|总|必|则|就|即)?(?:有|可得|得到|满足|成立)|(?:定义|记|写|表示)为"
     r"|(?:以下|如下|下列|下面|下式)[^，,。；]{0,6})\s*$"
 )
 _EN_LEAD_IN = re.compile(

@@ -37,6 +37,15 @@ def test_a_definition_leading_in_to_a_formula_takes_it_and_its_closing_sentence(
     assert "$$f(x)\\leq f(y)" in description and description.endswith("for all points of $I$.")
 
 
+def test_a_definition_ending_on_defined_as_takes_its_formula(tmp_path: Path) -> None:
+    """ "上述优化问题的拉格朗日函数定义为" stopped before the function it defines."""
+    zh = (
+        "# 范数\n\n## 欧氏范数\n\n向量$x$的**欧氏范数**定义为\n\n$$\\|x\\|=\\sqrt{x^Tx}$$\n\n"
+        "其中$x$是列向量。欧氏范数非负，欧氏范数满足三角不等式。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["欧氏范数"].endswith("$$\\|x\\|=\\sqrt{x^Tx}$$")
+
+
 def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) -> None:
     zh = (
         "# 函数\n\n**单调函数**是随自变量增大而不减小的函数。\n\n$$f(x)\\leqslant f(y)$$\n\n"
