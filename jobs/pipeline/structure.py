@@ -41,7 +41,7 @@ from jobs.pipeline.lexicon import (
     zh_everyday,
 )
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.textutil import NAME_DASHES, has_han, regroup_zh, zh_width
+from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
@@ -710,6 +710,7 @@ _COLON_HEAD = re.compile(
     r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})\s*[:：]\s*\S"
 )
 
+_PATH = re.compile(r"[^\s\u3400-\u9fff，。；：、]*[/\\_.:]\w[^\s\u3400-\u9fff，。；：、]*")
 _PROPERTY_OF = re.compile(
     r"^[Tt]he\s+([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s+of\s+(?:an?|the)\s+.+$"
 )
@@ -724,7 +725,8 @@ def colon_head(text: str, block: int) -> list[Cue]:
     # "The degree of a node: the number of its children": the property is the term
     term = _PROPERTY_OF.sub(r"\1", term)
     lowered = term.casefold()
-    rest = re.sub(r"\S*[/\\_.:]\w\S*", " ", text[match.end(1) + 1 :])  # paths, file names: code
+    # paths, file names: code (maths first, whose "\\subset" is no path; a path is no Han)
+    rest = _PATH.sub(" ", prose(text[match.end(1) + 1 :]))
     prose_follows = (
         len(re.findall(r"[\u3400-\u9fff]", rest)) >= 4
         or len(re.findall(r"\b[A-Za-z]{2,}\b", rest)) >= 3

@@ -301,3 +301,16 @@ def test_a_run_of_lone_title_like_lines_is_a_list(tmp_path: Path) -> None:
     assert kinds["Aristotle"] == kinds["Louis Pasteur"] == kinds["D"] == "list_item"
     # a section's title over "Learning Objectives": two in a row stay headings
     assert kinds["Fermentation"] == kinds["Learning Objectives"] == "heading"
+
+
+def test_an_entry_whose_definition_opens_on_maths_is_an_entry() -> None:
+    """ "凸函数：设$D\\subset\\mathbb{R}^n$是非空凸集，…": the file-path rule read the whole
+    Han-and-LaTeX run after the colon as one path (it holds "\\" and "."), so the plain-text
+    export lost the entry and 凸函数 its description."""
+    entry = "单调函数：设$f$定义在$I\\subset\\mathbb{R}$上，若$x<y$时$f(x)\\leq f(y)$，则单调。"
+    assert [c.term for c in colon_head(entry, 0)] == ["单调函数"]
+    assert [c.term for c in colon_head("Monotone map: a map $f$ with $f(x)\\leq f(y)$ when x<y", 0)]
+    # a label and a path or file name stay no entry
+    assert (
+        colon_head("文件名：src/main.rs", 0) == [] and colon_head("Filename: src/lib.rs", 0) == []
+    )
