@@ -338,6 +338,9 @@ def _symbol_entry(sentence: str, block: int, chinese: bool) -> Definition | None
     return Definition(term, sentence, block, GLOSSARY)
 
 
+_ZH_ALIAS_NAMING = re.compile(r"(?:又|也|或|亦)(?:称|叫)")
+
+
 # A question-and-answer section's labels ("A：状态是对世界的完整描述…", "Question: What will
 # we see …"): no part of the sentence a concept's description quotes
 _QA_LABEL = re.compile(r"^(?:Question|Answer)\s*:\s*")
@@ -379,12 +382,20 @@ def find_definitions(
         # "A **lysosome** is an organelle that …": the typography and the wording each say
         # the term is introduced here, two marks where the emphasis alone gives one
         found = replace(found, confidence=DEFINED_EMPHASIS)
-    if found is None or found.confidence < GLOSSARY:
-        found = (
-            _glossary_entry(sentence, block, emphasis)
-            or _symbol_entry(sentence, block, chinese)
-            or found
-        )
+    entry = _glossary_entry(sentence, block, emphasis) or _symbol_entry(sentence, block, chinese)
+    if entry is not None and (found is None or found.confidence < GLOSSARY):
+        found = entry
+    elif (
+        entry is not None
+        and found is not None
+        and entry.term != found.term
+        and chinese
+        and _ZH_ALIAS_NAMING.search(sentence)
+    ):
+        # "**经验误差**：学习器在训练集上的误差，又称为“训练误差”。": the entry defines its
+        # label; the other name the sentence gives it ("又称为") is defined too
+        yield found
+        found = replace(entry, confidence=max(entry.confidence, found.confidence))
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in emphasis:

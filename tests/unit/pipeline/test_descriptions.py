@@ -100,3 +100,13 @@ def test_a_name_defined_apart_stays_a_concept(tmp_path: Path) -> None:
         "条件熵和相对熵都用于编码，条件熵越大越不确定，相对熵不对称，相对熵非负。\n"
     )
     assert {"条件熵", "相对熵"} <= _keys(tmp_path, zh, "zh-CN")
+
+
+def test_a_glossary_entry_giving_another_name_still_defines_its_label(tmp_path: Path) -> None:
+    """ "**经验误差**：学习器在训练集上的误差，又称为“训练误差”。" described 训练误差 only."""
+    zh = (
+        "# 误差\n\n**留出误差**：模型在留出集上的误差，又称为“保留误差”。\n\n"
+        "留出误差越小越好，留出误差依赖划分，保留误差也依赖划分。\n"
+    )
+    descriptions = _descriptions(tmp_path, zh, "zh-CN")
+    assert descriptions["留出误差"].startswith("留出误差：模型在留出集上的误差")
