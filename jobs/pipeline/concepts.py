@@ -250,8 +250,7 @@ def find_concepts(
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, blocks)
-    if chinese:
-        chosen = _merge_aliases(chosen, blocks, chinese)
+    chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
     return [d for d in chosen if d.mentions], definitions

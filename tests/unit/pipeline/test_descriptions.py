@@ -90,6 +90,13 @@ def test_a_name_given_another_name_is_one_concept(tmp_path: Path) -> None:
     )
     keys = _keys(tmp_path, zh, "zh-CN")
     assert "正态分布" in keys and "高斯分布" not in keys
+    en = (
+        "# Tables\n\nA **lookup table**, also called a dispatch table, maps keys to values. "
+        "A lookup table is fast.\n\nEach dispatch table holds pairs. The lookup table grows "
+        "as keys are added, and a dispatch table may shrink.\n"
+    )
+    keys = _keys(tmp_path, en, "en")
+    assert "lookup table" in keys and "dispatch table" not in keys
 
 
 def test_a_name_defined_apart_stays_a_concept(tmp_path: Path) -> None:
