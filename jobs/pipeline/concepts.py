@@ -54,6 +54,7 @@ from jobs.pipeline.structure import (
     glossed_emphasis,
     heading_terms,
     plain_code_names,
+    run_in_heading,
     table_topics,
     zh_cut_name,
     zh_headless,
@@ -97,7 +98,7 @@ def find_concepts(
     body = [
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
-        if b.kind in PROSE
+        if b.kind in PROSE and not _run_in(b)
         for n, s in enumerate(sentences(b.text))
     ]
     segmenter = _segmenter(cues, [text for _, text in body]) if chinese else None
@@ -128,7 +129,7 @@ def find_concepts(
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
-    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
+    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE and not _run_in(b))
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
@@ -683,6 +684,11 @@ def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:
     return " \u2063 ".join(residues)
 
 
+def _run_in(block: Block) -> bool:
+    """A paragraph or quote that is a box's title or a run-in sub-heading (not a list's item)."""
+    return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
+
+
 def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
@@ -698,6 +704,10 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
             cues.extend(table_topics(block.text, index))
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
             cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
+        elif block.kind in PROSE and _run_in(block):
+            # "**Nutshell History: Social Safety Net**": a feature box's title, no term (its
+            # names count where the body uses them; as headings they crowd out terms)
+            continue
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index, block.text)
             cues.extend(emphasised)

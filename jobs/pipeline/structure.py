@@ -421,6 +421,25 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
     ]
 
 
+def run_in_heading(text: str, spans: tuple[str, ...]) -> bool:
+    """A short paragraph set wholly in bold or italics, not ending as a sentence: a feature
+    box's title or a run-in sub-heading ("**Americana: The Freedmen's Bureau**", "**The
+    Changing Face of Legislatures**"), neither a term the author stresses nor body text
+    for the term statistics. English only: a Chinese text sets whole claims in bold."""
+    line = text.strip()
+    words = len(line.split())
+    return (
+        bool(line)
+        and not has_han(line)
+        and any(span.strip() == line for span in spans)
+        # a label and its title, or a title too long for a term ("**Key Terms**" heads a
+        # list, a glossary's "**Ku Klux Klan**" line is a term)
+        and (": " in line or words >= 4)
+        and words <= 12
+        and not line.endswith((".", "?", "!", ";", ","))
+    )
+
+
 # after an instruction's verb: an object or where it goes ("Test with …", "Make it fail");
 # not "of", which joins a name ("*Test of significance*", "*Process of elimination*")
 _INSTRUCTION_SECOND = (EN_DETERMINERS | EN_PREPOSITIONS | {"it", "them", "yourself"}) - {"of"}
