@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def test_a_feature_boxs_bold_title_is_no_concept(tmp_path: Path) -> None:
@@ -23,3 +23,20 @@ def test_a_feature_boxs_bold_title_is_no_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "grange movement" in keys
     assert not {k for k in keys if "field notes" in k or "shifting shape" in k}
+
+
+def test_a_description_opens_at_the_main_clause(tmp_path: Path) -> None:
+    """A concessive clause that does not name the term is left out of its description:
+    "Although the mayor was one of many speakers, …" describes the rally from its main
+    clause on; a main clause that leans on the clause ("…, it was …") keeps it."""
+    text = (
+        "# Town Politics\n\nAlthough the mayor was only one of many speakers at the"
+        " meeting, reporters singled her out, and the protest became known as the **Elm"
+        " Street Rally**. The Elm Street Rally changed the town council.\n\nWhile the"
+        " council favoured open budgets, it was also a defender of **ward voting**, a"
+        " system in which each district elects its own member. Ward voting lasted for"
+        " decades.\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text)}
+    assert described["elm street rally"].startswith("Reporters singled her out")
+    assert described["ward voting"].startswith("While the council favoured")
