@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import rjieba
+from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import EN_GENERIC, EN_PREPOSITIONS, EN_STOP
@@ -665,6 +666,8 @@ def _read(
         pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
     elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
         raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+    if not chinese and not quoted:
+        raw = _before_a_verb(raw)
     if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
         # "we call a system with … an inconsistent system"
         raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
@@ -675,6 +678,33 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+def _before_a_verb(raw: str) -> str:
+    """An unquoted name stops before a word that can only be a verb's third-person form:
+    "When the term legislature comes up, …" names legislature ("comes" is no plural noun;
+    "the term data structures" keeps "structures", the plural of a noun)."""
+    words = raw.split()
+    for at, word in enumerate(words[1:], 1):
+        # after a noun, its subject ("legislature comes"); not a title's "Is" ("Resource
+        # Acquisition Is Initialization") nor a clause's verb after "and", "it", "What"
+        if _third_person_verb(word) and _subject_noun(words[at - 1]):
+            return " ".join(words[:at])
+    return raw
+
+
+def _subject_noun(word: str) -> bool:
+    return word.islower() and word not in EN_STOP and "NOUN" in getAllLemmas(word)
+
+
+def _third_person_verb(word: str) -> bool:
+    lower = word.lower()
+    if not word.islower() or not lower.endswith("s") or not lower.isalpha():
+        return False
+    lemmas = getAllLemmas(lower)
+    verb = lemmas.get("VERB", ())
+    plural = any(n != lower for n in lemmas.get("NOUN", ()))
+    return not plural and any(lower in getInflection(v, "VBZ") for v in verb if v != lower)
 
 
 # "also known as Design By Contract": a small word capitalised between capitalised words is

@@ -281,6 +281,7 @@ def _en_phrases(text: str) -> list[list[str]]:
     determined = False
     tokens = _EN_TOKEN.findall(text)
     verb_next = False
+    relative = False
     for position, token in enumerate(tokens):
         # the stop words spell "doesn't"; the term keeps the text's "Kepler’s" (its key
         # is straight: datasources/concept_keys)
@@ -303,13 +304,39 @@ def _en_phrases(text: str) -> list[list[str]]:
             current.append(token)
             continue
         if current:
-            phrases.append(current)
+            phrases.extend(_relative_clause(current) if relative else [current])
         current = []
         determined = lower in EN_DETERMINERS
         verb_next = lower in _SUBJECTS_AND_MODALS
+        relative = lower in _RELATIVES
     if current:
-        phrases.append(current)
+        phrases.extend(_relative_clause(current) if relative else [current])
     return phrases
+
+
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _relative_clause(phrase: list[str]) -> list[list[str]]:
+    """After "that" or "which" a plural noun and a verb's bare form are a clause, its
+    subject and its verb: "the problems that cities face" names no "cities face"."""
+    words = phrase[1:] if phrase[0] == DETERMINED else phrase
+    if len(words) < 2 or not _plural_noun(words[0]) or not _bare_verb_form(words[1]):
+        return [phrase]
+    return [words[:1], [VERBAL, *words[1:]]]
+
+
+@lru_cache(maxsize=65536)
+def _plural_noun(word: str) -> bool:
+    lower = word.lower()
+    nouns = getAllLemmas(lower).get("NOUN", ())
+    return lower.endswith("s") and bool(nouns) and lower not in nouns
+
+
+@lru_cache(maxsize=65536)
+def _bare_verb_form(word: str) -> bool:
+    lower = word.lower()
+    return lower in getAllLemmas(lower).get("VERB", ())
 
 
 def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:

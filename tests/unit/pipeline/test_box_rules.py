@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.terms import collect
+from jobs.pipeline.textutil import sentences
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -40,3 +43,25 @@ def test_a_description_opens_at_the_main_clause(tmp_path: Path) -> None:
     described = {c.key: c.description for c in concepts_of(tmp_path, text)}
     assert described["elm street rally"].startswith("Reporters singled her out")
     assert described["ward voting"].startswith("While the council favoured")
+
+
+def test_the_term_x_stops_before_a_verb() -> None:
+    """ "When the term assembly comes up" names assembly: "comes" can only be a verb's
+    third-person form there; "the term data structures" keeps its plural noun."""
+    found = list(
+        find_definitions("When the term assembly comes up, people think of parliaments.", 0, False)
+    )
+    assert [d.term for d in found] == ["assembly"]
+    found = list(find_definitions("Students meet the term data structures in week one.", 0, False))
+    assert [d.term for d in found] == ["data structures"]
+
+
+def test_a_plural_noun_and_a_verb_after_that_are_a_clause() -> None:
+    """ "the duties that mayors perform": "mayors perform" is a subject and its verb."""
+    text = (
+        "Councils review the duties that mayors perform. The duties that mayors perform"
+        " change with time, and the duties that mayors perform are listed in charters."
+    )
+    keys = {k for k, _ in collect([(0, s) for s in sentences(text)]).items()}
+    assert "mayors perform" not in keys
+    assert "mayor" in keys
