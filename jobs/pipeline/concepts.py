@@ -39,7 +39,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.references import cited_names, without_citations
+from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import repeated_apparatus
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
@@ -99,7 +99,7 @@ def find_concepts(
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
         if b.kind in PROSE and not _run_in(b)
-        for n, s in enumerate(sentences(b.text))
+        for n, s in enumerate(sentences(without_credits(b.text)))
     ]
     segmenter = _segmenter(cues, [text for _, text in body]) if chinese else None
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
@@ -129,7 +129,9 @@ def find_concepts(
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
-    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE and not _run_in(b))
+    prose = "\n\x00\n".join(
+        without_credits(b.text) for b in blocks if b.kind in PROSE and not _run_in(b)
+    )
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]

@@ -85,6 +85,23 @@ _IN_TEXT_CITATION = re.compile(
 )
 
 
+# a caption's credit line in brackets: "(credit: “Plato” by …, Public Domain)", "(source: …
+# Poll (conducted …); attribution: Copyright …)"; one level of brackets inside
+_CREDIT = re.compile(
+    r"\s*\((?:photo\s+|image\s+)?(?:credits?|attributions?|sources?)\s*:(?:[^()]|\([^()]*\))*\)",
+    re.IGNORECASE,
+)
+
+
+def without_credits(text: str) -> str:
+    """The block without a figure's credit line in brackets, page furniture: the
+    photographers, archives and licences it names are not concepts ("Copyright Rice
+    University", "Wikimedia Commons")."""
+    if "(" not in text or ":" not in text:
+        return text
+    return _CREDIT.sub("", text)
+
+
 def without_citations(text: str) -> str:
     """The sentence without its author-year citations: the authors a text cites are not
     concepts it teaches ("Stoer", "Deisenroth et al" were). A name and a bare year

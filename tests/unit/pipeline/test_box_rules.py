@@ -65,3 +65,21 @@ def test_a_plural_noun_and_a_verb_after_that_are_a_clause() -> None:
     keys = {k for k, _ in collect([(0, s) for s in sentences(text)]).items()}
     assert "mayors perform" not in keys
     assert "mayor" in keys
+
+
+def test_a_photo_credit_names_no_concept(tmp_path: Path) -> None:
+    """A caption's "(credit: … Harbour Archive, Open Licence)" is page furniture: the
+    archive and the licence it names are no concepts, however often captions repeat them."""
+    credit = (
+        "(credit: “Dock” by Ann Roe/Harbour Archive; attribution: Copyright Harbour"
+        " Archive, Open Licence)"
+    )
+    text = (
+        "# Ports\n\nA **harbour master** directs the ships in a port. The harbour master"
+        " keeps the logbook.\n\n"
+        f"Ships wait at the dock. {credit}\n\nCranes unload the ships. {credit}\n\n"
+        f"Sailors rest on shore. {credit}\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "harbour master" in keys
+    assert not {k for k in keys if "archive" in k or "licence" in k or "copyright" in k}
