@@ -806,6 +806,14 @@ def _rare_and_marked(kinds: set[str], entry: TermStats, chinese: bool) -> bool:
     )
 
 
+def _marked_at_first_use(cues: list[Cue], entry: TermStats) -> bool:
+    """The author sets the word in bold or italics where the text first uses it: a term
+    introduced ("**Indigenism** stresses …"), though later sentences read it inside longer
+    phrases ("Indigenism contends", "advocates of Indigenism")."""
+    first = min(entry.blocks, default=None)
+    return first is not None and any(c.kind == "emphasis" and c.block <= first for c in cues)
+
+
 def _admissible(
     key: str,
     kinds: set[str],
@@ -829,6 +837,7 @@ def _admissible(
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)
+        and not _marked_at_first_use(cues, entry)
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):

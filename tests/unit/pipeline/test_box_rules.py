@@ -83,3 +83,18 @@ def test_a_photo_credit_names_no_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "harbour master" in keys
     assert not {k for k in keys if "archive" in k or "licence" in k or "copyright" in k}
+
+
+def test_a_word_emphasised_at_its_first_use_stays_though_longer_phrases_hold_it(
+    tmp_path: Path,
+) -> None:
+    """ "**Agrarianism** values …": set in bold where the text first uses it, a term, though
+    later sentences read it inside longer phrases ("Agrarianism praises", "critics of
+    Agrarianism")."""
+    text = (
+        "# Rural Ideas\n\nLike older creeds, **Agrarianism** values farming as the root of"
+        " good citizens.\n\nFurther, Agrarianism praises the small freeholder above the"
+        " merchant.\n\nMost critics of Agrarianism doubt that claim. Later critics of"
+        " Agrarianism asked for data.\n"
+    )
+    assert "agrarianism" in keys_of(tmp_path, text)
