@@ -183,6 +183,8 @@ def find_concepts(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):
             continue
+        if not chinese and not kinds and definition is None and _cut_name(entry, stats):
+            continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
@@ -235,7 +237,7 @@ def find_concepts(
                 or (len(uses) > 1 and key in introduced),
             )
         )
-    drafts = _merge_spacing_variants(drafts)
+    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
     budget = concept_budget(words)
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
@@ -498,6 +500,28 @@ def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
                 kept.definition = kept.definition or other.definition
                 kept.introduced = kept.introduced or other.introduced
         merged.append(kept)
+    return merged
+
+
+def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
+    """ "feme covert" and "femes covert": a name whose first word takes the plural (a
+    Latin or French order, noun before adjective: "notaries public") is one concept
+    with its singular, kept under the singular."""
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        first, _, rest = draft.key.partition(" ")
+        singulars = [first[:-3] + "y", first[:-2], first[:-1]] if first.endswith("s") else []
+        singular = next(
+            (by_key[f"{s} {rest}"] for s in singulars if rest and f"{s} {rest}" in by_key),
+            None,
+        )
+        if singular is None or singular is draft or not draft.key.isascii():
+            merged.append(draft)
+            continue
+        _absorb(singular, draft)
+        singular.definition = singular.definition or draft.definition
+        singular.introduced = singular.introduced or draft.introduced
     return merged
 
 
@@ -803,6 +827,25 @@ def _rare_and_marked(kinds: set[str], entry: TermStats, chinese: bool) -> bool:
         and "emphasis" in kinds
         and entry.title.islower()
         and technicality(entry.key) >= RARE_TECHNICALITY
+    )
+
+
+def _capitalised(title: str) -> bool:
+    return all(w[:1].isupper() for w in title.split())
+
+
+def _cut_name(entry: TermStats | None, stats: dict[str, TermStats]) -> bool:
+    """A capitalised name never used on its own, always followed by one more capitalised
+    word wherever it stands: the longer name cut short ("Ku Klux" of "Ku Klux Klan")."""
+    if entry is None or entry.words < 2 or entry.alone or not _capitalised(entry.title):
+        return False
+    prefix = f"{entry.key} "
+    return any(
+        key.startswith(prefix)
+        and " " not in key[len(prefix) :]
+        and other.count >= entry.count
+        and _capitalised(other.title)
+        for key, other in stats.items()
     )
 
 

@@ -98,3 +98,29 @@ def test_a_word_emphasised_at_its_first_use_stays_though_longer_phrases_hold_it(
         " Agrarianism asked for data.\n"
     )
     assert "agrarianism" in keys_of(tmp_path, text)
+
+
+def test_a_name_is_not_cut_before_its_last_capitalised_word(tmp_path: Path) -> None:
+    """ "Silver Birch", read only inside "Silver Birch Society" (and hyphenated, "Silver-Birch
+    men"), is no concept of its own."""
+    text = (
+        "# Clubs\n\nThe Silver Birch Society met in secret. Members of the Silver Birch"
+        " Society wore green.\n\nIn 1890 the Silver Birch Society split, and the Silver Birch"
+        " Society lost its halls.\n\nLater the Silver Birch Society faded from view. Locals"
+        " still called its members Silver-Birch men.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "silver birch society" in keys
+    assert "silver birch" not in keys
+
+
+def test_a_name_plural_in_its_first_word_is_one_concept(tmp_path: Path) -> None:
+    """ "**notary public**" and "**notaries public**": one concept, under the singular."""
+    text = (
+        "# Offices\n\nA **notary public** witnesses signatures on deeds. Towns appointed"
+        " several **notaries public** each year.\n\nThe notary public kept a seal, and the"
+        " notaries public met yearly.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "notary public" in keys
+    assert "notaries public" not in keys
