@@ -887,7 +887,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         lowered[0] in EN_STOP - {"a", "an", "the"}
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
-        or head in EN_STOP
+        or (head in EN_STOP and not (emphasised and len(words) > 1 and head in _NOUN_MODALS))
     ):
         return False
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
@@ -907,10 +907,38 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False  # "previously unseen", "is convex": a phrase, not a name
     # "Design By Contract" in a sentence is a name (a heading capitalises every word)
     title_case = not heading and all(w[0].isupper() for w in words)
-    inside = (w for i, w in enumerate(lowered[1:-1], 1) if i not in numerals)
+    inside = [w for i, w in enumerate(lowered[1:-1], 1) if i not in numerals]
+    # "**Click and Explore**", a box's label in title case, stays no name
+    if (
+        emphasised
+        and not all(w[0].isupper() for w in words if w != "and")
+        and _coordinated_name(lowered)
+    ):
+        inside = [w for w in inside if w != "and"]
     if not title_case and any(w in EN_STOP and w != "of" for w in inside):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+# a modal that is also a noun heads a name the author sets apart: "the **general will**"
+_NOUN_MODALS = frozenset({"will"})
+
+
+def _coordinated_name(lowered: list[str]) -> bool:
+    """An emphasised span joined by one "and" between content words, set apart as one name:
+    "**checks and balances**", "**critical race and gender theory**" (running text would
+    read two names)."""
+    inside = lowered[1:-1]
+    if inside.count("and") != 1:
+        return False
+    # "race and gender", "checks and balances": a noun before "and" ("religious and moral",
+    # two adjectives, names nothing)
+    lemmas = getAllLemmas(lowered[lowered.index("and") - 1])
+    return (
+        "NOUN" in lemmas
+        and "ADJ" not in lemmas
+        and all(w == "and" or w not in EN_STOP for w in inside)
+    )
 
 
 def _introduced_phrase(lowered: list[str]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.structure import acceptable
 from jobs.pipeline.terms import collect
 from jobs.pipeline.textutil import sentences
 from tests.unit.pipeline.written import concepts_of, keys_of
@@ -124,3 +125,14 @@ def test_a_name_plural_in_its_first_word_is_one_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "notary public" in keys
     assert "notaries public" not in keys
+
+
+def test_an_emphasised_coordinated_name_and_a_noun_modal_head_are_terms() -> None:
+    """ "**checks and balances**" and "the **general will**" are names the author sets
+    apart; "**Click and Explore**" (a box's label) and "*religious and moral*" are not."""
+    assert acceptable("checks and balances", emphasised=True)
+    assert acceptable("critical race and gender theory", emphasised=True)
+    assert acceptable("general will", emphasised=True)
+    assert not acceptable("Click and Explore", emphasised=True)
+    assert not acceptable("religious and moral", emphasised=True)
+    assert not acceptable("checks and balances")  # running text reads two names
