@@ -754,7 +754,27 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
                 cues.extend(glossed)
     # named as code once may be a passing mention; twice, the text is talking about it
     times = Counter(concept_key(c.term) for c in named_code)
+    cues = _headings_named_whole(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+def _headings_named_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+    """A heading the body sets in bold or italics as one name is that name, not the parts
+    its "and" would split it into: "Critical Race and Gender Theory" over "Advocates of
+    **critical race and gender theory** …" names one theory, no "critical race" and
+    "gender theory"."""
+    emphasised = {concept_key(c.term) for c in cues if c.kind == "emphasis"}
+    whole: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and " and " in block.text:
+            title = clean_title(HEADING_NUMBER.sub("", block.text))
+            if concept_key(title) in emphasised:
+                whole[index] = title
+    if not whole:
+        return cues
+    kept = [c for c in cues if not (c.kind == "heading" and c.block in whole)]
+    named = [Cue(t, "heading", i, blocks[i].level, True) for i, t in whole.items()]
+    return kept + named
 
 
 def _topic_of_document(

@@ -136,3 +136,17 @@ def test_an_emphasised_coordinated_name_and_a_noun_modal_head_are_terms() -> Non
     assert not acceptable("Click and Explore", emphasised=True)
     assert not acceptable("religious and moral", emphasised=True)
     assert not acceptable("checks and balances")  # running text reads two names
+
+
+def test_a_heading_the_body_emphasises_whole_is_one_name(tmp_path: Path) -> None:
+    """ "## Labour and Land Reform" over "Supporters of **labour and land reform** …" names
+    one programme, not "labour" and "land reform"."""
+    text = (
+        "# Programmes\n\n## Labour and Land Reform\n\nSupporters of **labour and land"
+        " reform** wanted shorter hours and smaller estates. Labour and land reform drew"
+        " farmers and miners alike.\n\nLand reform alone split the movement, and labour and"
+        " land reform faded after the war.\n"
+    )
+    sources = {c.key: c.sources for c in concepts_of(tmp_path, text)}
+    assert "heading" in sources["labour and land reform"]
+    assert not any("heading" in sources.get(k, ()) for k in ("labour", "land reform"))
