@@ -416,9 +416,23 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         # "*Summary*": a heading set in the body's size and italics names nothing either
         if acceptable(term, emphasised=True)
         and not _instruction(span)
+        and not _run_in_title(span, text)
         and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
     ]
+
+
+def _run_in_title(span: str, text: str) -> bool:
+    """A box's label and title opening its paragraph, run into the text that follows
+    without a stop (a PDF joined the title line to it): "**Field Notes: The Grange
+    Movement** In 1867 farmers …"."""
+    line = span.strip()
+    return (
+        ": " in line.rstrip(":")
+        and len(line.split()) >= 3
+        and text.lstrip().startswith(line)
+        and re.match(r"\s+[A-Z]", text.lstrip()[len(line) :]) is not None
+    )
 
 
 def run_in_heading(text: str, spans: tuple[str, ...]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
-from jobs.pipeline.structure import acceptable
+from jobs.pipeline.structure import acceptable, emphasis_terms
 from jobs.pipeline.terms import collect
 from jobs.pipeline.textutil import sentences
 from tests.unit.pipeline.written import concepts_of, keys_of
@@ -150,3 +150,12 @@ def test_a_heading_the_body_emphasises_whole_is_one_name(tmp_path: Path) -> None
     sources = {c.key: c.sources for c in concepts_of(tmp_path, text)}
     assert "heading" in sources["labour and land reform"]
     assert not any("heading" in sources.get(k, ()) for k in ("labour", "land reform"))
+
+
+def test_a_box_title_run_into_its_paragraph_is_no_term() -> None:
+    """A PDF joins "**Field Notes: The Grange Movement**" to the paragraph after it: the
+    label and title, run into a capitalised sentence, name no term."""
+    text = "Field Notes: The Grange Movement In 1867 farmers founded a society of halls."
+    assert emphasis_terms(("Field Notes: The Grange Movement",), 0, text) == []
+    glossary = "Grange: A farmers' society that met in halls."
+    assert [c.term for c in emphasis_terms(("Grange",), 0, glossary)] == ["Grange"]
