@@ -869,12 +869,12 @@ def _cut_name(entry: TermStats | None, stats: dict[str, TermStats]) -> bool:
     )
 
 
-def _marked_at_first_use(cues: list[Cue], entry: TermStats) -> bool:
-    """The author sets the word in bold or italics where the text first uses it: a term
-    introduced ("**Indigenism** stresses …"), though later sentences read it inside longer
-    phrases ("Indigenism contends", "advocates of Indigenism")."""
-    first = min(entry.blocks, default=None)
-    return first is not None and any(c.kind == "emphasis" and c.block <= first for c in cues)
+def _marked_single_word(cues: list[Cue]) -> bool:
+    """The author sets the word in bold or italics, at its first use ("**Indigenism**
+    stresses …") or where a section introduces it after passing mentions ("Adherents of
+    **socialism** promote …"): a term, though other sentences read it inside longer
+    phrases ("Indigenism contends", "repudiate socialism")."""
+    return any(c.kind == "emphasis" for c in cues)
 
 
 def _admissible(
@@ -900,7 +900,7 @@ def _admissible(
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)
-        and not _marked_at_first_use(cues, entry)
+        and not _marked_single_word(cues)
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
     if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):

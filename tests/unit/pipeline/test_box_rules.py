@@ -159,3 +159,14 @@ def test_a_box_title_run_into_its_paragraph_is_no_term() -> None:
     assert emphasis_terms(("Field Notes: The Grange Movement",), 0, text) == []
     glossary = "Grange: A farmers' society that met in halls."
     assert [c.term for c in emphasis_terms(("Grange",), 0, glossary)] == ["Grange"]
+
+
+def test_a_word_emphasised_after_passing_mentions_stays_a_term(tmp_path: Path) -> None:
+    """ "**Mutualism**" set in bold where its section introduces it, after passing mentions
+    inside longer phrases ("reject Mutualism", "favour Mutualism"), is a term."""
+    text = (
+        "# Economic Creeds\n\nSome writers reject Mutualism outright.\n\nOthers favour"
+        " Mutualism quietly.\n\n## Cooperation\n\nAdherents of **Mutualism** promote"
+        " banks owned by their members. Critics of Mutualism doubt those banks.\n"
+    )
+    assert "mutualism" in keys_of(tmp_path, text)
