@@ -245,6 +245,13 @@ _CONCESSIVE = re.compile(
     r"^\s*(?:although|though|even though|despite|in spite of|while|whereas)\s[^,;:]{8,}?,\s+",
     re.IGNORECASE,
 )
+# a connective that links the sentence to the one before it, which the description
+# does not carry: "In contrast, substantive representation is …"
+_LINKING = re.compile(
+    r"^\s*(?:in\s+contrast|by\s+contrast|however|as\s+a\s+result|moreover|furthermore"
+    r"|further|in\s+addition|therefore|thus|hence|similarly|likewise|instead),\s+",
+    re.IGNORECASE,
+)
 _CONNECTIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+")
 # the rest would not stand alone: the comma was the clause's own ("…, and …"), or the main
 # clause's subject stands for the clause's ("While republicanism offered …, it was also …")
@@ -257,14 +264,16 @@ _DEPENDENT = re.compile(
 def main_clause(sentence: str, key: str) -> str:
     """A description opens at the sentence's main clause when a concessive clause before it
     does not name the term: "Although the mayor was one of many speakers, the crowd called
-    it the Elm Street Rally." → "The crowd called it the Elm Street Rally." The sentence
-    stays whole when the clause names the term, when the rest does not, or when the rest
+    it the Elm Street Rally." → "The crowd called it the Elm Street Rally."; so does a
+    connective to the sentence before ("In contrast, a ward is …" → "A ward is …"). The
+    sentence stays whole when the clause names the term, when the rest does not, or when the rest
     leans on the clause (it opens with "and" or a pronoun)."""
-    found = _CONCESSIVE.match(sentence)
+    concessive = _CONCESSIVE.match(sentence)
+    found = concessive or _LINKING.match(sentence)
     if found is None or mention_pattern(key).search(found.group(0)):
         return sentence
     rest = sentence[found.end() :]
-    connective = _CONNECTIVE.match(rest)
+    connective = _CONNECTIVE.match(rest) if concessive else None
     if connective and not mention_pattern(key).search(connective.group(0)):
         rest = rest[connective.end() :]
     if _DEPENDENT.match(rest) or len(rest.split()) < 6 or not mention_pattern(key).search(rest):

@@ -170,3 +170,15 @@ def test_a_word_emphasised_after_passing_mentions_stays_a_term(tmp_path: Path) -
         " banks owned by their members. Critics of Mutualism doubt those banks.\n"
     )
     assert "mutualism" in keys_of(tmp_path, text)
+
+
+def test_a_description_drops_a_connective_to_the_sentence_before(tmp_path: Path) -> None:
+    """ "In contrast, a **ward council** is …" describes the ward council from "A ward
+    council is …": the contrast was with a sentence the description does not carry."""
+    text = (
+        "# Town Bodies\n\nA mayor acts alone. In contrast, a **ward council** is a body"
+        " of members elected by each district of the town. The ward council meets"
+        " monthly.\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text)}
+    assert described["ward council"].startswith("A ward council is a body")
