@@ -229,6 +229,8 @@ def join_lines(lines: Iterable[str]) -> str:
             out = out + line if _keeps_hyphen(out[:-1], line) else out[:-1] + line
         elif _CJK.match(out[-1]) or _CJK.match(line[0]):
             out += line
+        elif out[-1] in "–—" and out[-2:-1].isdigit() and line[0].isdigit():
+            out += line  # a range broken after its dash: "1865–" + "1877"
         else:
             out += " " + line
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -383,13 +384,28 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
         for position, line in enumerate(lines):
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
-            if edge and (key in repeated or key.strip("#-–— ") == "" or _page_label(line.text)):
+            numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
+            if numbers_only and _heading_goes_on(lines, position):
+                kept.append(line)
+                continue
+            if edge and (key in repeated or numbers_only):
                 continue
             if edge and offset is not None and index + offset in _edge_numbers(line.text):
                 continue
             if position not in contents:
                 kept.append(line)
     return kept
+
+
+def _heading_goes_on(lines: list[_Line], position: int) -> bool:
+    """A number alone on a line that continues a large heading ("The Era of Reconstruction,
+    1865–" / "1877" under a chapter's title): the heading's own, not the page's number,
+    which is set no larger than the body."""
+    if position == 0:
+        return False
+    line, before = lines[position], lines[position - 1]
+    body = statistics.median(other.size for other in lines)
+    return abs(line.size - before.size) < 0.5 and line.size > body * HEADING_RATIO
 
 
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
@@ -487,7 +503,14 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if not level and line.size in minor_level and _wholly_emphasised(line):
             level = minor_level[line.size]
-        if level and len(line.text) <= 120 and _wordy(line.text):
+        goes_on = (  # "The Era of Reconstruction, 1865–" / "1877": the heading's years
+            not paragraph
+            and blocks
+            and blocks[-1].kind == "heading"
+            and blocks[-1].level == level
+            and blocks[-1].text.endswith(("–", "—", "-", ","))
+        )
+        if level and len(line.text) <= 120 and (_wordy(line.text) or goes_on):
             flush()
             if (
                 blocks

@@ -300,3 +300,17 @@ def test_pdf_emphasis_keeps_its_numbers_and_chemical_formulas(tmp_path: Path) ->
     )
     emphasis = [e for b in read(path, detect(path)).blocks() for e in b.emphasis]
     assert emphasis == ["Compromise of 1877", "Type 2 diabetes", "H2O", "CO2"]
+
+
+def test_a_pdf_heading_wrapped_before_its_years_keeps_them(tmp_path: Path) -> None:
+    """A chapter title set large wrapped after its dash: the line "1877" alone was taken
+    for a page number, and the title read "The Era of Reconstruction, 1865–"."""
+    body = "<p>Congress passed new laws for the southern states in these years.</p>" * 30
+    path = _pdf(
+        tmp_path,
+        "<h1 style='font-size: 26pt'>The Era of Reconstruction, 1865–1877</h1>"
+        f"<h2>Introduction</h2>{body}",
+    )
+    document = read(path, detect(path))
+    assert document.title == "The Era of Reconstruction, 1865–1877"
+    assert document.blocks()[0].text == "The Era of Reconstruction, 1865–1877"
