@@ -399,12 +399,7 @@ def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]
             full, short = by_key.get(concept_key(name)), by_key.get(concept_key(acronym))
             if full is None or short is None or full is short or short.key in merged:
                 continue
-            _absorb(full, short)
-            if full.definition is None or (
-                short.definition is not None
-                and short.definition.confidence > full.definition.confidence
-            ):
-                full.definition = short.definition
+            _absorb_name(full, short)
             merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
 
@@ -453,12 +448,7 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
                 continue
             if other.definition is not None and other.definition.block != index:
                 continue  # "互信息定义为…" elsewhere: the text teaches the other name too
-            _absorb(first, other)
-            if first.definition is None or (
-                other.definition is not None
-                and other.definition.confidence > first.definition.confidence
-            ):
-                first.definition = other.definition
+            _absorb_name(first, other)
             merged.add(other.key)
     return [d for d in drafts if d.key not in merged]
 
@@ -523,6 +513,16 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
         singular.definition = singular.definition or draft.definition
         singular.introduced = singular.introduced or draft.introduced
     return merged
+
+
+def _absorb_name(full: Draft, other: Draft) -> None:
+    """`other` is another name of `full` (its acronym, an alias): its evidence joins
+    `full`'s, and the surer definition of the two is `full`'s."""
+    _absorb(full, other)
+    if full.definition is None or (
+        other.definition is not None and other.definition.confidence > full.definition.confidence
+    ):
+        full.definition = other.definition
 
 
 def _absorb(full: Draft, short: Draft) -> None:

@@ -16,7 +16,7 @@ organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import rjieba
@@ -24,10 +24,8 @@ from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import EN_GENERIC, EN_PREPOSITIONS, EN_STOP
-from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
-from jobs.pipeline.textutil import sentences
 
 WEAK = 0.55
 NAMED = 0.8  # "is called X", "known as X", "we call … X": the sentence names the term outright
@@ -732,53 +730,3 @@ def _zh_term(raw: str) -> str:
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     return clean_title(raw)
-
-
-# A defining sentence that leads in to a display formula ("…，均有", "…并称以下矩阵", "…定义为",
-# "…, we have:", "… such that"): the formula and the sentence after it ("则称f为D上的凸函数",
-# "is called the gradient") finish the definition.
-_ZH_LEAD_IN = re.compile(
-    r"(?:[:：]|(?:均|都|恒|总|必|则|就|即)?(?:有|可得|得到|满足|成立)|(?:定义|记|写|表示)为"
-    r"|(?:以下|如下|下列|下面|下式)[^，,。；]{0,6})\s*$"
-)
-_EN_LEAD_IN = re.compile(
-    r"(?:[:：]|\b(?:we\s+have|(?:such|so)\s+that|holds|satisfies|satisfying|as\s+follows"
-    r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|written\s+as|defined\s+by))\s*$",
-    re.I,
-)
-# what closes a definition after its formula: "则称…", "为函数…的梯度", "then f is called …"
-_ZH_CLOSING = re.compile(r"^(?:则|那么|此时|就|便)?(?:称|为|叫)|^则")
-_EN_CLOSING = re.compile(
-    r"^(?:then\b|we\s+(?:say|call)\b|(?:is|are)\s+(?:called|said|known|termed)\b|is\s+the\b"
-    r"|for\s+(?:all|every|any)\b|where\b)",
-    re.I,
-)
-MAX_FORMULA_CHARS = 600  # a display formula longer than this is not quoted in a description
-MAX_CLOSING_CHARS = 200
-
-
-def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) -> str:
-    """The definition's sentence, and where it ends its paragraph on a lead-in to a display
-    formula, that formula and the sentence that closes the definition after it (each
-    bounded): "凸函数：…，均有 $$f(…)\\leqslant…$$ 则称f为D上的凸函数。" """
-    sentence = definition.sentence.rstrip()
-    index = definition.block
-    if (
-        index + 1 >= len(blocks)
-        or blocks[index + 1].kind != "formula"
-        or not blocks[index].text.rstrip().endswith(sentence[-12:])
-        or not (_ZH_LEAD_IN if chinese else _EN_LEAD_IN).search(sentence)
-    ):
-        return definition.sentence
-    formula = blocks[index + 1].text.strip()
-    after = blocks[index + 2] if index + 2 < len(blocks) else None
-    closing = next(sentences(after.text), "") if after and after.kind == "paragraph" else ""
-    if len(closing) > MAX_CLOSING_CHARS or not (_ZH_CLOSING if chinese else _EN_CLOSING).match(
-        closing
-    ):
-        closing = ""
-    if len(formula) > MAX_FORMULA_CHARS:
-        if not closing:
-            return definition.sentence
-        formula = "$$\\cdots$$"  # a whole matrix written out: the closing sentence names it
-    return " ".join(part for part in (sentence, formula, closing) if part)

@@ -5,13 +5,12 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from jobs.pipeline.concepts import Draft, find_concepts
-from jobs.pipeline.definitions import completed
+from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
 from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN, apparatus
@@ -121,15 +120,6 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
     )
 
 
-def _description(draft: Draft, blocks: Sequence[Block], language: str) -> str | None:
-    """The defining sentence from its main clause on (`main_clause`), with the display
-    formula and closing sentence it leads in to (`completed`)."""
-    if draft.definition is None:
-        return None
-    opened = replace(draft.definition, sentence=main_clause(draft.definition.sentence, draft.key))
-    return completed(opened, blocks, language == "zh-CN")
-
-
 def _objectives_blocks(blocks: Sequence[Block], tree: Outline) -> frozenset[int]:
     """The blocks under a chapter's objectives heading ("Chapter Objectives", "Learning
     Objectives", "学习目标"), and a list led in by "By the end of this section, you will be
@@ -228,7 +218,9 @@ def _concept(
         pages=tuple(pages),
         salience=round(salience, 2),
         confidence=round(confidence, 2),
-        description=_description(draft, blocks, language),
+        description=description(draft.definition, draft.key, blocks, language == "zh-CN")
+        if draft.definition
+        else None,
         difficulty=_difficulty(depth),
         difficulty_rule=DIFFICULTY_RULE,
         category=path[0] if path else None,
@@ -237,48 +229,6 @@ def _concept(
         mentions=len(draft.mentions),
         order=order,
     )
-
-
-# a concessive or contrasting clause opening a sentence, up to its comma: "Although …,",
-# "Despite …,", "While …,"; and a short connective after it ("on the whole,")
-_CONCESSIVE = re.compile(
-    r"^\s*(?:although|though|even though|despite|in spite of|while|whereas)\s[^,;:]{8,}?,\s+",
-    re.IGNORECASE,
-)
-# a connective that links the sentence to the one before it, which the description
-# does not carry: "In contrast, substantive representation is …"
-_LINKING = re.compile(
-    r"^\s*(?:in\s+contrast|by\s+contrast|however|as\s+a\s+result|moreover|furthermore"
-    r"|further|in\s+addition|therefore|thus|hence|similarly|likewise|instead),\s+",
-    re.IGNORECASE,
-)
-_CONNECTIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+")
-# the rest would not stand alone: the comma was the clause's own ("…, and …"), or the main
-# clause's subject stands for the clause's ("While republicanism offered …, it was also …")
-_DEPENDENT = re.compile(
-    r"^(?:and|or|but|nor|so|yet|it|its|they|their|he|his|she|her|this|these|that|those)\b",
-    re.IGNORECASE,
-)
-
-
-def main_clause(sentence: str, key: str) -> str:
-    """A description opens at the sentence's main clause when a concessive clause before it
-    does not name the term: "Although the mayor was one of many speakers, the crowd called
-    it the Elm Street Rally." → "The crowd called it the Elm Street Rally."; so does a
-    connective to the sentence before ("In contrast, a ward is …" → "A ward is …"). The
-    sentence stays whole when the clause names the term, when the rest does not, or when the rest
-    leans on the clause (it opens with "and" or a pronoun)."""
-    concessive = _CONCESSIVE.match(sentence)
-    found = concessive or _LINKING.match(sentence)
-    if found is None or mention_pattern(key).search(found.group(0)):
-        return sentence
-    rest = sentence[found.end() :]
-    connective = _CONNECTIVE.match(rest) if concessive else None
-    if connective and not mention_pattern(key).search(connective.group(0)):
-        rest = rest[connective.end() :]
-    if _DEPENDENT.match(rest) or len(rest.split()) < 6 or not mention_pattern(key).search(rest):
-        return sentence
-    return rest[:1].upper() + rest[1:]
 
 
 def _difficulty(depth: float) -> Difficulty:
