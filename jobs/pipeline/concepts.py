@@ -152,6 +152,7 @@ def find_concepts(
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
     }
+    longer = {} if chinese else _longer_capitalised(stats)
     for key in sorted(set(by_key) | set(best_definition) | frequent):
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
@@ -183,7 +184,7 @@ def find_concepts(
             key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
         ):
             continue
-        if not chinese and not kinds and definition is None and _cut_name(entry, stats):
+        if not chinese and not kinds and definition is None and _cut_name(entry, longer):
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
@@ -486,9 +487,7 @@ def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
         for other in group:
             if other is not kept:
-                _absorb(kept, other)
-                kept.definition = kept.definition or other.definition
-                kept.introduced = kept.introduced or other.introduced
+                _absorb_spelling(kept, other)
         merged.append(kept)
     return merged
 
@@ -509,10 +508,16 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
         if singular is None or singular is draft or not draft.key.isascii():
             merged.append(draft)
             continue
-        _absorb(singular, draft)
-        singular.definition = singular.definition or draft.definition
-        singular.introduced = singular.introduced or draft.introduced
+        _absorb_spelling(singular, draft)
     return merged
+
+
+def _absorb_spelling(kept: Draft, other: Draft) -> None:
+    """`other` is `kept` spelled otherwise (spaced, a plural inside): its evidence joins
+    `kept`'s, and `kept` takes its definition and introduction where it has none."""
+    _absorb(kept, other)
+    kept.definition = kept.definition or other.definition
+    kept.introduced = kept.introduced or other.introduced
 
 
 def _absorb_name(full: Draft, other: Draft) -> None:
@@ -854,19 +859,23 @@ def _capitalised(title: str) -> bool:
     return all(w[:1].isupper() for w in title.split())
 
 
-def _cut_name(entry: TermStats | None, stats: dict[str, TermStats]) -> bool:
+def _longer_capitalised(stats: dict[str, TermStats]) -> dict[str, int]:
+    """For each key, the most uses of a capitalised name one word longer that opens with it
+    ("ku klux" → the count of "Ku Klux Klan"): built once, read by `_cut_name`."""
+    longer: dict[str, int] = {}
+    for key, entry in stats.items():
+        if " " in key and _capitalised(entry.title):
+            prefix = key.rsplit(" ", 1)[0]
+            longer[prefix] = max(longer.get(prefix, 0), entry.count)
+    return longer
+
+
+def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
     """A capitalised name never used on its own, always followed by one more capitalised
     word wherever it stands: the longer name cut short ("Ku Klux" of "Ku Klux Klan")."""
     if entry is None or entry.words < 2 or entry.alone or not _capitalised(entry.title):
         return False
-    prefix = f"{entry.key} "
-    return any(
-        key.startswith(prefix)
-        and " " not in key[len(prefix) :]
-        and other.count >= entry.count
-        and _capitalised(other.title)
-        for key, other in stats.items()
-    )
+    return longer.get(entry.key, 0) >= entry.count
 
 
 def _marked_single_word(cues: list[Cue]) -> bool:
