@@ -25,6 +25,7 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
 from jobs.pipeline.lexicon import (
+    ALIAS_VERBS,
     EN_DETERMINERS,
     EN_GENERIC,
     EN_PREPOSITIONS,
@@ -414,8 +415,8 @@ _ZH_ALIAS = re.compile(
 )
 _ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫")
 _EN_ALIAS = re.compile(
-    r"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+(?:called|known\s+as|termed|"
-    r"referred\s+to\s+as)\s+(?:(?:the|an?)\s+)?[\"“*_]*",
+    rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
+    r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
@@ -1065,7 +1066,7 @@ _NAMING_BEFORE = re.compile(
 # for choosing …": an alias or an appositive that says what the name is
 _NAMING_AFTER = re.compile(
     r"[\"”’]?,?\s+(?:\(\s*)?(?:(?:also|sometimes|often|commonly|better)\s+)*"
-    r"(?:called|termed|known\s+as|referred\s+to\s+as)\b"
+    rf"{ALIAS_VERBS}\b"
     r"|[\"”’]?,\s+(?:the|an?)\s+(?:[a-z]+\s+){1,2}(?:that|which|who|whose|of|for|to|in\s+which)\b"
 )
 

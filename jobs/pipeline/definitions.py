@@ -23,7 +23,7 @@ import rjieba
 from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
-from jobs.pipeline.lexicon import EN_GENERIC, EN_PREPOSITIONS, EN_STOP
+from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
 
@@ -427,7 +427,7 @@ def find_definitions(
 # ", sometimes also called", " (also known as the": an alias follows the name before it
 _ALIAS = (
     r",?\s+(?:\(\s*)?(?:(?:sometimes|often|commonly|now)\s+)?also\s+"
-    r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+(?:(?:the|an?)\s+)?[\"“‘]?"
+    rf"{ALIAS_VERBS}\s+(?:(?:the|an?)\s+)?[\"“‘]?"
 )
 
 

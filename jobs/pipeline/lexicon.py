@@ -102,6 +102,10 @@ OBJECTIVE_VERBS = _words(
     verify write"""
 )
 
+# The verbs that give a name another name ("a hash table, also called a hash map", "the
+# Connecticut Compromise, also known as …"): one list for the alias and naming rules
+ALIAS_VERBS = r"(?:called|termed|known\s+as|referred\s+to\s+as)"
+
 # Apparatus words: not a concept alone ("Figure", "Listing"), though "hash table" and
 # "linear equation" are.
 FURNITURE_WORDS = _words(
