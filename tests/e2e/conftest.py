@@ -61,20 +61,15 @@ def server_log(port: int) -> Path:
     return ROOT / ".stack" / "e2e" / f"app-{port}.log"
 
 
-def start_server(env: dict[str, str], *, cli: bool = False) -> tuple[subprocess.Popen[bytes], str]:
-    """The app under uvicorn on a free port (`cli`: through `curriculum serve`, with its
-    logging and shutdown settings). Its output goes to .stack/e2e/app-<port>.log: a pipe
-    nobody reads fills up (64 kB of logs) and then blocks the server for good."""
+def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """The app as users run it (`curriculum serve`: its HTTP protocol, logging and
+    shutdown settings; one worker process) on a free port. Its output goes to
+    .stack/e2e/app-<port>.log: a pipe nobody reads fills up (64 kB of logs) and then
+    blocks the server for good."""
     port = _free_port()
     log_path = server_log(port)
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    address = ["--host", "127.0.0.1", "--port", str(port)]
-    fast = ["--loop", "uvloop", "--http", "httptools"]
-    command = (
-        ["gateway.cli", "serve", *address]
-        if cli
-        else ["uvicorn", "gateway.app:create_app", "--factory", *address, *fast]
-    )
+    command = ["gateway.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [sys.executable, "-m", *command],

@@ -54,7 +54,7 @@ async def test_sigterm_drains_requests_and_closes_subscriptions(
     test_settings: Settings, test_database: str
 ) -> None:
     env = server_env(test_settings, **EDGE_ENV, SHUTDOWN_GRACE_SECONDS="20", LOG_LEVEL="INFO")
-    process, url = start_server(env, cli=True)
+    process, url = start_server(env)
     try:
         async with httpx.AsyncClient(base_url=url, timeout=30) as http:
             account = await register(http)
