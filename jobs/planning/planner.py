@@ -21,7 +21,7 @@ from jobs.planning.packing import Packing, pack
 from jobs.planning.questions import questions
 from jobs.planning.result import CourseDocument, CoursePlan, CoursePrerequisite, LeftOut, Report
 from jobs.planning.selection import Selection, score_concepts, select
-from jobs.planning.sources import Pages, course_documents, document_title, resources
+from jobs.planning.sources import Pages, course_documents, document_title, resources, unnumbered
 from jobs.planning.timing import concept_minutes, paced
 from jobs.planning.validation import validate
 from jobs.planning.wording import join, phrase
@@ -180,9 +180,10 @@ def _title_and_description(
     links: list[CourseDocument],
     taught: list[str],
 ) -> tuple[str, str]:
-    """The teacher's title, else the (primary) document's; a description from the plan."""
+    """The teacher's title, else the (primary) document's without its chapter number; a
+    description from the plan."""
     names = [document_title(d) for d in documents]
-    primary = next(document_title(d) for d, link in zip(documents, links, strict=True)
+    primary = next(unnumbered(document_title(d)) for d, link in zip(documents, links, strict=True)
                    if link.usage_type == "primary")  # fmt: skip
     title = data.request.title or (
         primary if len(names) == 1 else phrase(language, "many_documents_title", title=primary)

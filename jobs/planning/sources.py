@@ -5,11 +5,22 @@ Only pages that exist are cited: a page outside 1..page_count is reported, not u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from jobs.planning.inputs import ConceptInput, DocumentInput
 from jobs.planning.result import CourseDocument, PageRef, Resource
+
+# A chapter's number at the start of its title: "Chapter 4:", "Lesson 2 -", "第2章",
+# "3.1". A bare number counts only with at most two digits and a break after it, so
+# "2024 Election" and "3D Printing" keep theirs.
+CHAPTER_NUMBER = re.compile(
+    r"^(?:(?:chapter|section|part|lesson|unit|module|week)\s*(?:\d+(?:\.\d+)*|[IVX]+\b)"
+    r"|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|[章节篇部讲课])"
+    r"|\d{1,2}(?:\.\d+)*(?=[.:\uff1a\u3001\s]))[\s.:\uff1a\u3001\-\u2013\u2014]*",
+    re.I,
+)
 
 # A document whose relevance reaches this share of the primary one's is a reference.
 REFERENCE_SHARE = 0.5
@@ -17,6 +28,14 @@ REFERENCE_SHARE = 0.5
 
 def document_title(document: DocumentInput) -> str:
     return document.title.strip() or PurePath(document.filename).stem or document.filename
+
+
+def unnumbered(title: str) -> str:
+    """A chapter's title without its number ("Chapter 4: Ownership" -> "Ownership",
+    "第2章 模型评估与选择" -> "模型评估与选择"): a course made of it is no chapter. A title
+    that is nothing but the number stays whole."""
+    rest = CHAPTER_NUMBER.sub("", title.strip(), count=1).strip()
+    return rest or title
 
 
 class Pages:

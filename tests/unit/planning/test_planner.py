@@ -114,6 +114,26 @@ def test_a_long_document_title_still_fits_the_title_column() -> None:
     assert len(plan.title) <= 500 and plan.title.startswith("Statistics Statistics")
 
 
+def test_a_course_from_a_chapter_is_titled_without_the_chapter_number() -> None:
+    data = statistics_input()
+    numbered = replace(data.documents[0], title="Chapter 3: Statistics Notes")
+    plan = plan_course(replace(data, documents=(numbered, data.documents[1])))
+    assert plan.title == "Statistics Notes and related readings"
+    assert "Chapter 3: Statistics Notes" in plan.description  # the document keeps its name
+    zh = linear_algebra_input()
+    numbered = replace(zh.documents[0], title="第2章 线性代数讲义")
+    assert plan_course(replace(zh, documents=(numbered, *zh.documents[1:]))).title == (
+        "线性代数讲义及相关资料"
+    )
+    # a year, a name with a digit, or a title that is only a number keep it
+    for title in ("2024 Election Notes", "3D Statistics", "Chapter 3"):
+        kept = replace(data.documents[0], title=title)
+        plan = plan_course(replace(data, documents=(kept, data.documents[1])))
+        assert plan.title == f"{title} and related readings"
+    taught = plan_course(replace(data, request=replace(data.request, title="Chapter 1: Intro")))
+    assert taught.title == "Chapter 1: Intro"  # the teacher's own title is theirs
+
+
 def test_language_and_title_from_the_request_win() -> None:
     plan = plan_course(linear_algebra_input(language="en", title="Linear algebra I"))
     assert plan.title == "Linear algebra I"
