@@ -236,6 +236,25 @@ class Server:
         return total
 
 
+def postgres_cpu_seconds() -> float:
+    """User + system time of the dev stack's PostgreSQL (the postmaster and its backends;
+    NaN when it is not the stack's own): the work each side leaves to the database."""
+    pid_file = ROOT / ".stack" / "postgres" / "data" / "postmaster.pid"
+    try:
+        root = psutil.Process(int(pid_file.read_text().split()[0]))
+        processes = [root, *root.children()]
+    except (OSError, ValueError, IndexError, psutil.Error):
+        return float("nan")
+    total = 0.0
+    for p in processes:
+        try:
+            t = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system
+    return total
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -310,6 +329,7 @@ class Round:
     rps: float
     cpu_ms: float
     errors: int
+    db_ms: float = float("nan")  # PostgreSQL's CPU per request (all its processes)
 
 
 @dataclass(slots=True)
@@ -345,14 +365,15 @@ class Side:
         async def call(n: int) -> None:
             await self.ask(op.auth, make(n))
 
-        before = self.server.cpu_seconds()
+        before, db_before = self.server.cpu_seconds(), postgres_cpu_seconds()
         stats = await run_load(call, concurrency=op.concurrency, max_requests=10**9,
                                max_seconds=seconds)  # fmt: skip
         used = self.server.cpu_seconds() - before
+        db_used = postgres_cpu_seconds() - db_before
         done = max(stats.count, 1)
         if stats.errors:
             print(f"  {self.server.name}: {stats.errors} errors, first: {stats.first_error}")
-        return Round(stats.rps, used / done * 1000, stats.errors)
+        return Round(stats.rps, used / done * 1000, stats.errors, db_used / done * 1000)
 
     async def close(self) -> None:
         for client in self.clients.values():
@@ -391,8 +412,8 @@ async def measure(op: Operation, gw: Side, pg: Side, rounds: int, seconds: float
 def table(results: list[Result]) -> str:
     lines = [
         "| query | conc. | gateway req/s | PostGraphile req/s | ratio | gateway CPU ms/req"
-        " | PostGraphile CPU ms/req | same rows |",
-        "|---|--:|--:|--:|--:|--:|--:|---|",
+        " | PostGraphile CPU ms/req | PostgreSQL CPU ms/req, gateway / PostGraphile | same rows |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in results:
         g, p = r.median("gateway", "rps"), r.median("peer", "rps")
@@ -400,7 +421,8 @@ def table(results: list[Result]) -> str:
         lines.append(
             f"| {r.operation.name} | {r.operation.concurrency} | {g:,.0f} | {p:,.0f} |"
             f" {ratio:.2f} | {r.median('gateway', 'cpu_ms'):.2f} |"
-            f" {r.median('peer', 'cpu_ms'):.2f} | {'yes' if r.same_rows else 'NO'} ({r.rows}) |"
+            f" {r.median('peer', 'cpu_ms'):.2f} | {r.median('gateway', 'db_ms'):.2f} /"
+            f" {r.median('peer', 'db_ms'):.2f} | {'yes' if r.same_rows else 'NO'} ({r.rows}) |"
         )
     return "\n".join(lines)
 

@@ -26,7 +26,7 @@ from typing import Any
 import orjson
 import uvloop
 
-from bench.peers import GW_COURSE, _sample
+from bench.peers import GW_COURSE, GW_DOCUMENT, _sample
 from bench.run import LOGIN, _bench_user
 from datasources.settings import Settings
 from gateway.app import create_app
@@ -78,6 +78,7 @@ def kinds(courses: list[str]) -> dict[str, tuple[Body, bool]]:
     """name -> (request n -> body, authenticated)."""
     by_id = f"query($id: ID!) {{ course(id: $id) {{ {GW_COURSE} }} }}"
     listed = f"{{ courses(first: 50) {{ nodes {{ {GW_COURSE} }} }} }}"
+    documents = f"{{ documents(first: 100) {{ nodes {{ {GW_DOCUMENT} }} }} }}"
     return {
         "typename-anonymous": (lambda n: {"query": "{ __typename }"}, False),
         "typename-session": (lambda n: {"query": "{ __typename }"}, True),
@@ -91,6 +92,7 @@ def kinds(courses: list[str]) -> dict[str, tuple[Body, bool]]:
             True,
         ),
         "courses-50": (lambda n: {"query": listed}, True),
+        "documents-100": (lambda n: {"query": documents}, True),
     }
 
 
