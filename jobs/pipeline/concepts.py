@@ -226,7 +226,13 @@ def find_concepts(
         # named twice; Chinese texts set claims in bold too often for the rule to hold
         # there. Plain text lost the bold: a term defined where the body first uses it
         # (`_introduced`) stands for it.
-        uses = [] if chinese else _uses(key, entry, blocks) if entry or emphasised else []
+        # a list of objectives previews the terms a section will introduce ("Distinguish
+        # between tight junctions, anchoring junctions, and gap junctions"): no use of them
+        uses = (
+            []
+            if chinese or not (entry or emphasised)
+            else [u for u in _uses(key, entry, blocks) if u not in objectives]
+        )
         drafts.append(
             Draft(
                 key,

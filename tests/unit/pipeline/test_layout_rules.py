@@ -947,6 +947,44 @@ def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     assert "gap junction" not in keys
 
 
+def test_a_list_of_objectives_is_no_use_of_the_terms_it_previews(tmp_path: Path) -> None:
+    # a section opens on what the reader will be able to do, naming the terms it will
+    # introduce; a caption and an overview name them again before the paragraph that sets
+    # the term in bold: the objectives are a preview, not the body using the term
+    topics = [
+        "Arrays", "Lists", "Stacks", "Queues", "Hash Tables", "Binary Trees", "Heaps", "Graphs",
+        "Strings", "Matrices", "Sets", "Maps", "Tuples", "Pointers", "Iterators", "Closures",
+        "Modules", "Interfaces", "Exceptions", "Threads", "Processes", "Locks", "Semaphores",
+        "Pipes",
+    ]  # fmt: skip
+    text = "".join(f"## {t}\n\n{t} are common. {t} matter.\n\n" for t in topics)
+    text += (
+        "## Valves\n\nBy the end of this section, you will be able to:\n\n"
+        "- Compare a check valve with a relief valve and a gate valve\n"
+        "- Explain how pressure moves through a pipe network\n\n"
+        "Three kinds of fittings control flow: the check valve, the relief valve and the "
+        "gate valve.\n\nA drawing of a check valve beside a relief valve.\n\n"
+        "A **check valve** lets water pass one way only.\n\n"
+        "Every pump outlet needs a check valve.\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "check valve" in keys
+    # the same uses in running prose, not an objectives list, still mean the bold comes late
+    path.write_text(
+        text.replace(
+            "By the end of this section, you will be able to:\n\n"
+            "- Compare a check valve with a relief valve and a gate valve\n"
+            "- Explain how pressure moves through a pipe network\n\n",
+            "Plumbers often fit a check valve first.\n\n",
+        ),
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "check valve" not in keys
+
+
 def test_a_quantity_spelled_out_or_a_distribution_formula_is_no_name() -> None:
     # a statistics exercise: "*Seventy-five* of the members are advanced swimmers", "T ~ t19"
     for quantity in ("Seventy-five", "Forty percent", "ten", "one hundred", "T ~ tdf"):
