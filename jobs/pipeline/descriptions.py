@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from jobs.pipeline.definitions import Definition
+from jobs.pipeline.lexicon import ALIAS_VERBS
 from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.textutil import sentences
@@ -20,7 +21,42 @@ from jobs.pipeline.textutil import sentences
 
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
-    return completed(opened, blocks, chinese)
+    return with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
+
+
+# a sentence that only names what the sentence before it described: its subject is a
+# demonstrative or a pronoun standing for that ("This is called a graded potential.", "This
+# quantity is referred to as stroke volume.", "That effect is known as …", "这称为…")
+_EN_ANAPHORIC_NAMING = re.compile(
+    rf"^\s*(?:this|that|these|those|it|they|such\s+an?)(?:\s+[a-z-]+){{0,3}}?"
+    rf"\s+(?:is|are|was|were)\s+(?:(?:then|now|also|often|sometimes|commonly|generally|"
+    rf"usually|simply)\s+)?{ALIAS_VERBS}\b",
+    re.I,
+)
+_ZH_ANAPHORIC_NAMING = re.compile(
+    r"^\s*(?:这|此|该)(?:种|个|些|类|一)?[^，,。；]{0,6}?(?:就|便|也)?(?:被)?"
+    r"(?:称为|称作|叫做|叫作|称之为)"
+)
+MAX_ANTECEDENT_CHARS = 400
+
+
+def with_antecedent(
+    text: str, definition: Definition, blocks: Sequence[Block], chinese: bool
+) -> str:
+    """A description that only names what the sentence before it described ("This is called
+    a graded potential.") says nothing alone: it opens with that sentence, from the same
+    paragraph (bounded). Without one the sentence stays as it is."""
+    if not (_ZH_ANAPHORIC_NAMING if chinese else _EN_ANAPHORIC_NAMING).match(text):
+        return text
+    block = blocks[definition.block].text
+    at = block.find(definition.sentence.strip()[:40])
+    if at <= 0:
+        return text
+    before = list(sentences(block[:at]))
+    antecedent = before[-1].strip() if before else ""
+    if not antecedent or len(antecedent) > MAX_ANTECEDENT_CHARS or antecedent.endswith(("?", "？")):
+        return text
+    return f"{antecedent}{'' if chinese else ' '}{text}"
 
 
 # a concessive or contrasting clause opening a sentence, up to its comma: "Although …,",

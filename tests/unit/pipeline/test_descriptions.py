@@ -117,3 +117,37 @@ def test_a_glossary_entry_giving_another_name_still_defines_its_label(tmp_path: 
     )
     descriptions = _descriptions(tmp_path, zh, "zh-CN")
     assert descriptions["留出误差"].startswith("留出误差：模型在留出集上的误差")
+
+
+def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
+    tmp_path: Path,
+) -> None:
+    """ "This is called X." says nothing alone: the description opens with the sentence
+    before it, which says what "this" is."""
+    en = (
+        "# Engines\n\nWhen the fuel burns, the piston is pushed down the cylinder. "
+        "This is called the **power stroke**.\n\n"
+        "Air is squeezed before the spark. This step is known as **compression**.\n\n"
+        "The power stroke turns the crankshaft. Compression heats the air.\n"
+    )
+    found = _descriptions(tmp_path, en, "en")
+    assert found["power stroke"] == (
+        "When the fuel burns, the piston is pushed down the cylinder. "
+        "This is called the power stroke."
+    )
+    assert found["compression"].startswith("Air is squeezed before the spark. This step")
+    zh = (
+        "# 发动机\n\n燃料燃烧时，活塞被推向气缸底部。这称为**做功冲程**。\n\n"
+        "做功冲程带动曲轴转动，做功冲程之后是排气。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["做功冲程"] == (
+        "燃料燃烧时，活塞被推向气缸底部。这称为做功冲程。"
+    )
+    # a sentence that names its own subject stays alone
+    plain = (
+        "# Engines\n\nEngines are loud. A **spark plug** is a device that lights the fuel.\n\n"
+        "Every spark plug wears out.\n"
+    )
+    assert _descriptions(tmp_path, plain, "en")["spark plug"] == (
+        "A spark plug is a device that lights the fuel."
+    )
