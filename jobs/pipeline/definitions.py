@@ -348,6 +348,17 @@ _QUESTION = re.compile(r"[?？][\s\"”’')）\]*_]*$")
 _ZH_QA_LABEL = re.compile(r"^(?:[QA]|问|答|问题|答案|Question|Answer)\s*[:：]\s*")
 
 
+# "Two cell types lie among them. The first is a Merkel cell, … The second is a melanocyte,
+# …": an ordinal (or "the former", "the latter") standing for an item of an enumeration is
+# the subject of "is a/an …", not a name the sentence defines ("The second is the SI unit
+# of time" still is one: "the" names what it is)
+_PLACE_IN_A_LIST = re.compile(
+    r"^\s*the\s+(?:first|second|third|fourth|fifth|sixth|last|next|final|former|latter|other)"
+    r"\s+(?:one\s+)?(?:is|are)\s+an?\s",
+    re.I,
+)
+
+
 def find_definitions(
     sentence: str,
     block: int,
@@ -377,6 +388,14 @@ def find_definitions(
         found = _plain_opening(sentence, block, chinese)
     if found is None and not chinese:
         found = _bare_plural_genus(sentence, block, whole_block)
+    if (
+        found is not None
+        and found.confidence == WEAK
+        and not chinese
+        and _PLACE_IN_A_LIST.match(sentence)
+        and not _opens_emphasised(found, whole_block)
+    ):
+        found = None  # "The second is a melanocyte, …": a place in an enumeration, no name
     if found is not None and found.confidence == WEAK and _opens_emphasised(found, whole_block):
         # "A **lysosome** is an organelle that …": the typography and the wording each say
         # the term is introduced here, two marks where the emphasis alone gives one

@@ -911,6 +911,20 @@ def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
     ]
 
 
+def test_an_ordinal_standing_for_an_item_of_a_list_is_no_name_it_defines() -> None:
+    # "Two tools hang on the wall. The first is a hammer, … The second is a chisel, …":
+    # the ordinal is a place in the enumeration, not a term "is a …" defines
+    sentence = "The second is a chisel, a tool that cuts grooves in wood."
+    assert not [d.term for d in find_definitions(sentence, 0, False, plain=True)]
+    assert not [d.term for d in find_definitions("The latter is a kind of saw.", 0, False)]
+    # where the named item is emphasised, the sentence defines it
+    found = find_definitions(sentence, 0, False, ("chisel",))
+    assert [d.term for d in found] == ["chisel"]
+    # an ordinal said to be *the* thing is still a name ("the second" as a unit of time)
+    unit = "The second is the base unit of time."
+    assert [d.term for d in find_definitions(unit, 0, False, plain=True)] == ["second"]
+
+
 def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     tmp_path: Path,
 ) -> None:
