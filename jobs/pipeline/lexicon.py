@@ -618,7 +618,8 @@ FACET_OF = re.compile(
     r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
     r"properties|design|goals|principles|overview|fundamentals|history|examples|"
-    r"structures?|composition|functions?|definitions?|roles?|components|comparisons?)"
+    r"structures?|composition|functions?|definitions?|roles?|components|comparisons?|"
+    r"shape|size|location)"
     r"\s+of\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )

@@ -146,8 +146,9 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     if not has_han(plain) and len(parts) > 1 and " of " in parts[-1]:
         # "Structure and Composition of the Cell Membrane": a facet sharing the last part's
         # "of …" is no topic alone (its shared reading, "Structure of the Cell Membrane",
-        # gives the cell membrane); "Variables and Functions" keeps its functions
-        parts = [p for p in parts if len(p.split()) > 1 or not FACET_OF.match(f"{p} of x")]
+        # gives the cell membrane), after a modifier too ("Basic Structure and Function of
+        # the Nervous System"); "Variables and Functions" keeps its functions
+        parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
     shared = shared_head(parts)

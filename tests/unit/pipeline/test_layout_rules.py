@@ -1043,6 +1043,17 @@ def test_plain_text_terms_defined_where_first_used_are_kept_beyond_the_budget(
     assert "gap junction" not in keys
 
 
+def test_a_facet_after_a_modifier_or_of_shape_size_location_names_the_complement() -> None:
+    # "Basic Structure and Function of …": the modifier does not make the facet a topic
+    assert terms("Basic Structure and Function of the Solar System") == ["Solar System"]
+    assert terms("Main Types and Uses of Glass") == ["Glass"]
+    # the shape, the size and the place of a thing are aspects of it, as its structure is
+    assert terms("Shape and Size of the Moon") == ["Moon"]
+    assert terms("Location of the Pancreas", 3) == ["Pancreas"]
+    # a part that is no facet stays, and the last part is read as before
+    assert terms("Data Structures and Types of Trees") == ["Data Structures", "Trees"]
+
+
 def test_facets_sharing_an_of_phrase_name_its_complement() -> None:
     # an anatomy chapter's headings: the facets share "of …", the complement is the topic
     assert terms("Structure and Composition of the Cell Membrane") == ["Cell Membrane"]
