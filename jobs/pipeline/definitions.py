@@ -700,14 +700,31 @@ def _read(
 def _before_a_verb(raw: str) -> str:
     """An unquoted name stops before a word that can only be a verb's third-person form:
     "When the term legislature comes up, …" names legislature ("comes" is no plural noun;
-    "the term data structures" keeps "structures", the plural of a noun)."""
+    "the term data structures" keeps "structures", the plural of a noun), or before a word
+    that can only be a verb after a plural noun ("glands known as serous glands develop
+    from …" names serous glands; "merge" after "three-way" stays a name's)."""
     words = raw.split()
     for at, word in enumerate(words[1:], 1):
         # after a noun, its subject ("legislature comes"); not a title's "Is" ("Resource
-        # Acquisition Is Initialization") nor a clause's verb after "and", "it", "What"
-        if _third_person_verb(word) and _subject_noun(words[at - 1]):
+        # Acquisition Is Initialization") nor a clause's verb after "and", "it", "What";
+        # a plural's verb has no "-s": "known as serous glands develop from …"
+        if (_third_person_verb(word) and _subject_noun(words[at - 1])) or (
+            _plural_verb(word) and _plural_subject(words[at - 1])
+        ):
             return " ".join(words[:at])
     return raw
+
+
+def _plural_verb(word: str) -> bool:
+    """A word English knows only as a verb ("develop", "secrete"; not "form", "line")."""
+    lemmas = getAllLemmas(word) if word.islower() and word.isalpha() else {}
+    return set(lemmas) == {"VERB"}
+
+
+def _plural_subject(word: str) -> bool:
+    """A plural noun ("glands"), which a verb's bare form may follow as its subject."""
+    nouns = getAllLemmas(word).get("NOUN", ()) if word.islower() and word.endswith("s") else ()
+    return any(n != word for n in nouns)
 
 
 def _subject_noun(word: str) -> bool:

@@ -57,6 +57,16 @@ def test_the_term_x_stops_before_a_verb() -> None:
     assert [d.term for d in found] == ["data structures"]
 
 
+def test_a_name_after_known_as_stops_before_its_plural_verb() -> None:
+    """ "known as tidal pools persist between …": "persist" can only be a verb, and after a
+    plural noun it is that noun's verb; "three-way merge" keeps its verb-like word, which
+    follows no plural."""
+    sentence = "The shallow basins known as tidal pools persist between the high tides."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["tidal pools"]
+    merge = "A merge of two branches is known as a three-way merge."
+    assert [d.term for d in find_definitions(merge, 0, False)] == ["three-way merge"]
+
+
 def test_a_plural_noun_and_a_verb_after_that_are_a_clause() -> None:
     """ "the duties that mayors perform": "mayors perform" is a subject and its verb."""
     text = (
