@@ -23,7 +23,14 @@ import rjieba
 
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.definitions import EMPHASIS, GLOSSARY, WEAK, Definition, find_definitions
+from jobs.pipeline.definitions import (
+    EMPHASIS,
+    GLOSSARY,
+    WEAK,
+    Definition,
+    find_definitions,
+    states_a_clause,
+)
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_DETERMINERS,
@@ -1190,12 +1197,15 @@ _CLAUSE_HEADING = re.compile(
 def _clause_in_heading(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
     """A heading that asks, tells how or holds a relative clause holds a clause ("How Does
     Income Affect Demand?", "Why Measure Intelligence?", "Other Factors That Affect
-    Supply"): several of its words are a name only where the body writes them as one,
-    after an article or a preposition ("What Are Learning Disabilities?" … "children with
-    learning disabilities"). Its single words stay candidates."""
+    Supply"), or states one ("Nervous Tissue Mediates Perception and Response",
+    `definitions.states_a_clause`): several of its words are a name only where the body
+    writes them as one, after an article or a preposition ("What Are Learning
+    Disabilities?" … "children with learning disabilities"). Its single words stay
+    candidates."""
     if cue.kind != "heading" or " " not in cue.term:
         return False
-    if not _CLAUSE_HEADING.search(blocks[cue.block].text):
+    heading = blocks[cue.block].text
+    if not _CLAUSE_HEADING.search(heading) and not states_a_clause(heading):
         return False
     for match in mention_pattern(concept_key(cue.term)).finditer(prose):
         if _BEFORE_A_NAME.search(prose, max(0, match.start() - 30), match.start()):

@@ -727,6 +727,20 @@ def _plural_subject(word: str) -> bool:
     return any(n != word for n in nouns)
 
 
+def states_a_clause(title: str) -> bool:
+    """A title that is a sentence: a noun, then a word that can only be a verb's
+    third-person form ("Nervous Tissue Mediates Perception and Response", "Form Follows
+    Function"); not a name's "Is" or "Has" ("Resource Acquisition Is Initialization")."""
+    words = [w.lower() for w in title.split()]
+    return any(
+        word not in _AUXILIARIES and _third_person_verb(word) and _subject_noun(words[at - 1])
+        for at, word in enumerate(words[1:], 1)
+    )
+
+
+_AUXILIARIES = frozenset({"is", "has", "does", "was"})
+
+
 def _subject_noun(word: str) -> bool:
     return word.islower() and word not in EN_STOP and "NOUN" in getAllLemmas(word)
 

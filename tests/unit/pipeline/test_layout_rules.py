@@ -24,6 +24,7 @@ from jobs.pipeline.definitions import (
     GLOSSARY,
     WEAK,
     find_definitions,
+    states_a_clause,
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
@@ -1139,6 +1140,23 @@ def test_a_heading_that_asks_or_tells_how_holds_a_clause_not_a_name(tmp_path: Pa
     )
     # the body writes this one as a name, after a preposition and an article
     assert "learning disability" in keys
+
+
+def test_a_heading_that_states_a_sentence_holds_a_clause_not_a_name(tmp_path: Path) -> None:
+    # a physics chapter's section heading is a sentence: subject, verb, object (its
+    # objective repeats it; the body never writes it as a name)
+    text = (
+        "# Forces\n\n## Sliding Friction Opposes Motion and Rolling\n\n"
+        "- Explain how sliding friction opposes motion and rolling\n\n"
+        "Sliding friction acts on every moving block, and rolling needs less force than "
+        "sliding. The sliding friction grows with the load.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert not any("opposes" in key for key in keys)
+    assert "sliding friction" in keys
+    # a name that holds "Is" is no such sentence, nor a plural noun ("Data Structures")
+    assert not states_a_clause("Resource Acquisition Is Initialization")
+    assert not states_a_clause("Data Structures and Algorithms")
 
 
 def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
