@@ -26,9 +26,11 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
 
 # a sentence that only names what the sentence before it described: its subject is a
 # demonstrative or a pronoun standing for that ("This is called a graded potential.", "This
-# quantity is referred to as stroke volume.", "That effect is known as …", "这称为…")
+# quantity is referred to as stroke volume.", "That effect is known as …", "One example of
+# this is called a bedsore.", "这称为…")
 _EN_ANAPHORIC_NAMING = re.compile(
-    rf"^\s*(?:this|that|these|those|it|they|such\s+an?)(?:\s+[a-z-]+){{0,3}}?"
+    rf"^\s*(?:(?:one|an)\s+example\s+of\s+)?(?:this|that|these|those|it|they|such\s+an?)"
+    rf"(?:\s+[a-z-]+){{0,3}}?"
     rf"\s+(?:is|are|was|were)\s+(?:(?:then|now|also|often|sometimes|commonly|generally|"
     rf"usually|simply)\s+)?{ALIAS_VERBS}\b",
     re.I,

@@ -136,6 +136,13 @@ def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
         "This is called the power stroke."
     )
     assert found["compression"].startswith("Air is squeezed before the spark. This step")
+    example = (
+        "# Roads\n\nFrost can break a road surface. One example of this is called a "
+        "**pothole**.\n\nEvery pothole grows in winter.\n"
+    )
+    assert _descriptions(tmp_path, example, "en")["pothole"] == (
+        "Frost can break a road surface. One example of this is called a pothole."
+    )
     zh = (
         "# 发动机\n\n燃料燃烧时，活塞被推向气缸底部。这称为**做功冲程**。\n\n"
         "做功冲程带动曲轴转动，做功冲程之后是排气。\n"
