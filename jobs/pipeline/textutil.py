@@ -9,9 +9,10 @@ import rjieba
 
 MAX_SENTENCE_CHARS = 600
 # "．" (a full-width full stop, as Chinese maths and science texts write: OI-wiki) ends a
-# sentence too, unless it stands between digits (a full-width decimal point, "３．１４")
+# sentence too, unless it stands between digits (a full-width decimal point, "３．１４"); a
+# quote or bracket closing after the full stop stays with its sentence ("… as “thin skin.”")
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case

@@ -150,6 +150,20 @@ def test_a_long_sentence_is_never_cut_inside_its_formula(tmp_path: Path) -> None
     assert not keys & {"theta", "nabla", "tau", "log p", "log"}
 
 
+def test_a_quote_or_bracket_closing_after_the_full_stop_stays_with_its_sentence() -> None:
+    """A description ended on "… known as “dry rot." without its closing quote."""
+    text = (
+        "Wood that decays indoors is known as “dry rot.” Damp timber rots faster. "
+        "Fungi feed on it (see the next section.) Spores travel far."
+    )
+    assert list(sentences(text)) == [
+        "Wood that decays indoors is known as “dry rot.”",
+        "Damp timber rots faster.",
+        "Fungi feed on it (see the next section.)",
+        "Spores travel far.",
+    ]
+
+
 def test_a_numbered_bold_line_names_its_topic_without_the_number() -> None:
     assert emphasis_name("1.全期望公式") == "全期望公式"
     assert emphasis_name("2) Ownership") == "Ownership"
