@@ -39,6 +39,7 @@ from jobs.pipeline.lexicon import (
     EN_STOP,
     GLOSSARY_HEADINGS,
     OBJECTIVE_VERBS,
+    OBJECTIVES_LEAD_IN,
     ZH_BROAD,
     everyday,
     technicality,
@@ -103,6 +104,7 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     cues = _cues(blocks, chinese)
     objectives = set() if chinese else _objective_items(blocks)
+    previews = objectives | _after_objectives_lead_in(blocks)
     body = [
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
@@ -238,7 +240,7 @@ def find_concepts(
         uses = (
             []
             if chinese or not (entry or emphasised)
-            else [u for u in _uses(key, entry, blocks) if u not in objectives]
+            else [u for u in _uses(key, entry, blocks) if u not in previews]
         )
         drafts.append(
             Draft(
@@ -304,6 +306,28 @@ def _objective_items(blocks: Sequence[Block]) -> set[int]:
         if len(run) >= 2:
             found.update(run)
         run = []
+    return found
+
+
+def _after_objectives_lead_in(blocks: Sequence[Block]) -> set[int]:
+    """What "By the end of this section, you will be able to:" leads in to: its list, or
+    the one paragraph a PDF makes of that list when it keeps no bullets ("Explain the
+    structure of … Distinguish between tight junctions, …")."""
+    found: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph" or not OBJECTIVES_LEAD_IN.search(block.text):
+            continue
+        following = i + 1
+        while following < len(blocks) and blocks[following].kind == "list_item":
+            found.add(following)
+            following += 1
+        if (
+            following == i + 1
+            and following < len(blocks)
+            and blocks[following].kind == "paragraph"
+            and _opens_with_objective_verb(blocks[following].text)
+        ):
+            found.add(following)
     return found
 
 

@@ -986,6 +986,16 @@ def test_a_list_of_objectives_is_no_use_of_the_terms_it_previews(tmp_path: Path)
     path.write_text(text, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "check valve" in keys
+    # a PDF keeps no bullets: the list after the lead-in is one paragraph of objectives
+    path.write_text(
+        text.replace(
+            "- Compare a check valve with a relief valve and a gate valve\n- Explain how pressure",
+            "Compare a check valve with a relief valve and a gate valve Explain how pressure",
+        ),
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "check valve" in keys
     # the same uses in running prose, not an objectives list, still mean the bold comes late
     path.write_text(
         text.replace(
