@@ -17,6 +17,7 @@ from jobs.pipeline.concepts import (
     _merge_abbreviated_genera,
     _merge_spacing_variants,
     _merge_surnames,
+    marked_allowance,
 )
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
@@ -960,6 +961,31 @@ def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     path.write_text(text.replace("## Cells\n\n", plain))
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "gap junction" not in keys
+
+
+def test_a_long_chapter_keeps_more_of_the_terms_it_marks_twice(tmp_path: Path) -> None:
+    # 170 invented terms, each set in bold where a sentence defines it and used again, in
+    # 18,500 words: past the length where the budget stops at 80, the allowance for terms
+    # the author marks twice keeps growing (one per 350 words), no longer stopping at 40
+    names = [x + y + "ite" for x in "bcdfghjklmnpr" for y in ("ax", "el", "ode", "umb")][:52]
+    names += [x + y + "ile" for x in "bcdfghjklmnpr" for y in ("ax", "el", "ode", "umb")][:52]
+    names += [x + y + "ine" for x in "bcdfghjklmnpr" for y in ("ax", "el", "ode", "umb")][:52]
+    names += [x + y + "ose" for x in "bcdfghjklmnpr" for y in ("ax", "el")][:14]
+    filler = (
+        "The workshop keeps its tools on a long bench near the door, and the staff sweep the "
+        "floor every evening before they lock up and walk home along the river. "
+    ) * 3
+    text = "# Workshop Notes\n\n" + "".join(
+        f"A **{n}** is a kind of widget that turns a small wheel. {filler}\n\n"
+        f"Each {n} wears out after a year.\n\n"
+        for n in names
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert len(set(names) & keys) > 80 + 40
+    assert marked_allowance(18_500) == 52 and marked_allowance(5_000) == 22
+    assert marked_allowance(100_000) == 80
 
 
 def test_a_list_of_objectives_is_no_use_of_the_terms_it_previews(tmp_path: Path) -> None:
