@@ -251,6 +251,16 @@ GENERIC_HEADINGS = frozenset(
         "附录",
         "参考文献",
         "思考题",
+        # the kinds of exercise a chapter ends on, and their answers (a SQL course's
+        # "练习题", "填空题", "判断题" and "**参考答案:**" were concepts)
+        "练习题",
+        "填空题",
+        "判断题",
+        "选择题",
+        "简答题",
+        "编程题",
+        "参考答案",
+        "答案",
         "术语表",
         "词汇表",
         "本章小结",
