@@ -88,6 +88,9 @@ _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?:
 _GLOSS = re.compile(
     r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
     r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50}(?:(?:或|、)[A-Za-z][A-Za-z0-9 '’\-]{1,30})?)"
+    # the acronym after the English name, set off by a full-width comma as Chinese text
+    # sets it: "层次数据库（Hierarchical Database，HDB）"
+    r"(?:\s*，\s*([A-Z][A-Z0-9]{1,5}))?"
     r"\*?\s*[）)]"
 )
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
@@ -536,7 +539,7 @@ _NAMED_NOUN = (
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
     """ "梯度（gradient）": the Chinese term before an English gloss; "(LIFO)" acronyms."""
-    return [Cue(term, "gloss", block) for term, _ in _glosses(text)]
+    return [Cue(term, "gloss", block) for term in dict.fromkeys(t for t, _ in _glosses(text))]
 
 
 def acronym_pairs(text: str) -> list[tuple[str, str]]:
@@ -554,6 +557,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         term = _trailing_term(match.group(1).strip(), len(gloss.split()))
         if term and acceptable(term):
             yield term, gloss
+            if match.group(3):
+                yield term, match.group(3)
     for match in _EN_GLOSS.finditer(text):
         # "with a garbage collector (GC)" → "garbage collector"
         term = _long_form(match.group(1), match.group(2))

@@ -4,7 +4,7 @@ a heading's "X的<verb>", glosses that carry their acronym."""
 
 from __future__ import annotations
 
-from jobs.pipeline.structure import emphasis_terms, heading_terms
+from jobs.pipeline.structure import acronym_pairs, emphasis_terms, gloss_terms, heading_terms
 
 
 def terms(heading: str, level: int = 2) -> list[str]:
@@ -20,3 +20,17 @@ def test_a_chinese_books_exercise_apparatus_names_nothing() -> None:
     assert terms("练习题（请写出程序并附上运行结果）") == []
     # a topic ending on 题 stays a topic
     assert terms("背包问题") == ["背包问题"]
+
+
+def glossed(text: str) -> list[str]:
+    return [c.term for c in gloss_terms(text, 0)]
+
+
+def test_a_gloss_that_gives_the_english_name_and_its_acronym_glosses_the_term() -> None:
+    # a list of kinds, each glossed with its English name and acronym, the comma full-width
+    text = "- 分布式文件系统（Distributed File System，DFS）\n- 对象存储（Object Storage，OS）"
+    assert glossed(text) == ["分布式文件系统", "对象存储"]
+    assert ("分布式文件系统", "DFS") in acronym_pairs(text)
+    # an ASCII comma as before, and a plain gloss
+    assert glossed("卷积网络（Convolutional Network, CNN）") == ["卷积网络"]
+    assert glossed("梯度（gradient）") == ["梯度"]
