@@ -324,6 +324,10 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     return [*variants, rest]
 
 
+# a question word: a heading part holding one asks ("如何创建快照", "进程与线程有什么区别")
+_ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种")
+
+
 # A Chinese heading part up to this long may be one name rjieba cuts wrong
 ZH_WHOLE_HEADING = 10
 _ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -335,11 +339,25 @@ def _zh_heading_runs(part: str) -> list[str]:
     ("拉格朗日对偶函数" → 拉格朗 + 日 + 对 + 偶函数, "类别不平衡问题" → 类别 + 不 + 平衡 + 问题).
     The body decides (`concepts._whole_heading_names`): written whole there, it is one name
     and its pieces are no topics of the heading."""
+    if _ZH_ASKS.search(part):
+        return _zh_asked_runs(part)
     width = len(part.replace(" ", ""))
     if width <= 6:
         return [part]
     runs = _zh_noun_runs(part)
     return [part, *runs] if _cut_inside(part, runs) else runs
+
+
+def _zh_asked_runs(part: str) -> list[str]:
+    """A heading part that asks: what it asks about is named before the question word
+    ("线程有什么区别" → 线程; 区别 is what is asked), or after it when it opens the part
+    ("如何创建快照" → 快照, "为什么会存在视图" → 视图); the question is no name."""
+    asks = _ZH_ASKS.search(part)
+    start = asks.start() if asks else 0
+    before = re.sub(r"(?:有|是|会|要|能|可以|该|为|和|与)+$", "", part[:start].strip())
+    if before:  # one character ("表有什么区别" → 表) is a name only as acceptable() finds
+        return _zh_heading_runs(before) if len(before) >= 2 else [before]
+    return _zh_noun_runs(part)
 
 
 def zh_cut_name(term: str) -> bool:

@@ -34,3 +34,14 @@ def test_a_gloss_that_gives_the_english_name_and_its_acronym_glosses_the_term() 
     # an ASCII comma as before, and a plain gloss
     assert glossed("卷积网络（Convolutional Network, CNN）") == ["卷积网络"]
     assert glossed("梯度（gradient）") == ["梯度"]
+
+
+def test_a_chinese_heading_that_asks_how_or_what_names_its_nouns() -> None:
+    # "how to …" asks; the noun it asks about is the topic, not the whole question
+    assert terms("如何创建快照") == ["快照"]
+    assert terms("怎样计算梯度") == ["梯度"]
+    assert terms("进程与线程有什么区别") == ["进程", "线程"]
+    assert terms("为什么会存在快照") == ["快照"]
+    # a short name with no question word stays whole
+    assert terms("自编码器") == ["自编码器"]
+    assert terms("计算图") == ["计算图"]
