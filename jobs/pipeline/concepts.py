@@ -66,6 +66,7 @@ from jobs.pipeline.structure import (
     plain_code_names,
     run_in_heading,
     table_topics,
+    zh_action_object,
     zh_cut_name,
     zh_headless,
 )
@@ -156,7 +157,7 @@ def find_concepts(
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
     else:
-        cues = _whole_heading_names(cues, prose)
+        cues = _actions_on_their_topic(_whole_heading_names(cues, prose), blocks, prose)
 
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -372,6 +373,27 @@ def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
         if not (
             c.kind == "heading"
             and any(c.term != w and c.term in w for w in wholes.get(c.block, ()))
+        )
+    ]
+
+
+# between a verb and its object: a count or a demonstrative ("一个", "该"), no copula
+_OBJECT_GAP = r"[^是为，。；：！？,.;:!?\n\x00]{0,4}?"
+
+
+def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str) -> list[Cue]:
+    """A heading "X的<verb>" ("表的创建", "数据类型的指定", "表的删除和更新") whose body
+    writes the verb before X as its object ("创建表", "指定一个数据类型"; not across a
+    copula, "复制是把数据库…" defines 复制) is about doing that to X: the verb is no
+    topic. A verb the body never so writes names a topic of its own ("数据库的复制" over
+    "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`)."""
+    return [
+        c
+        for c in cues
+        if not (
+            c.kind == "heading"
+            and (topic := zh_action_object(blocks[c.block].text, c.term))
+            and re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
         )
     ]
 

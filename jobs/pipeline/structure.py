@@ -116,6 +116,10 @@ class Cue:
 _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
 
 
+# a heading's aside in brackets ("Hashing (Optional)") or punctuation standing for code
+_ASIDE = re.compile(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]")
+
+
 def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
@@ -128,7 +132,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     )
     # an aside in brackets goes ("Hashing (Optional)"), and a bracket of punctuation
     # standing for code ("Computed names [...]")
-    plain = re.sub(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]", "", plain)
+    plain = _ASIDE.sub("", plain)
     plain = HEADING_NUMBER.sub("", clean_title(plain))
     if apparatus(plain) or facet(plain, level):
         return cues
@@ -326,6 +330,45 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
 
 # a question word: a heading part holding one asks ("如何创建快照", "进程与线程有什么区别")
 _ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种")
+
+
+def zh_action_object(heading: str, term: str) -> str:
+    """In a Chinese heading "X的<verb>" ("表的创建", "约束的设置", "记录的删除和更新"), the
+    X that `term`, one of its verbs, acts on; "" when `term` is no such verb. Whether it is
+    what is done to X or a topic of its own ("数据库的复制", replication) the body decides
+    (`concepts._actions_on_their_topic`)."""
+    # without an aside in brackets: "表的创建（CREATE TABLE 语句）"
+    text = HEADING_NUMBER.sub("", clean_title(_ASIDE.sub("", heading)))
+    if "的" not in text or not _action(term):
+        return ""
+    head, _, rest = text.partition("的")
+    verbs = [p.strip() for p in _SPLIT_ZH.split(rest) if p.strip()]
+    if term not in verbs or _ZH_ASKS.search(text):
+        return ""
+    # every part after 的 an action ("的删除和更新"), else no such heading ("使用移动的变量与
+    # 数据交互": 变量 is a noun there, whatever rjieba reads it as alone)
+    if not all(_action(v) for v in verbs):
+        return ""
+    # X is a thing: "复杂一点的查询" (somewhat complex queries) describes the queries
+    last = rjieba.tag(head.strip())[-1:] if head.strip() else []
+    return "" if not last or last[0][1] in _DESCRIBING else head.strip()
+
+
+def _action(word: str) -> bool:
+    tagged = rjieba.tag(word)
+    return (
+        len(tagged) == 1
+        and tagged[0][1] in _VERBISH
+        and rjieba.suggest_freq(word) >= ZH_ACTION_COUNT
+    )
+
+
+_VERBISH = ("v", "vn", "d")  # rjieba reads "更新" alone as an adverb
+_DESCRIBING = ("a", "ad", "an", "d", "m", "mq", "q", "r", "uj", "p", "c")
+# jieba's count of a verb common enough to be what is done to a thing ("创建" 2,018,
+# "设置" 4,231, "删除" 359, "构建" 550); an operation a textbook teaches by name is rarer
+# and stays its topic ("图的遍历": "遍历" 26, "推导" 126, "查找" 205)
+ZH_ACTION_COUNT = 300
 
 
 # A Chinese heading part up to this long may be one name rjieba cuts wrong

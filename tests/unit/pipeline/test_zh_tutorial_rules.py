@@ -4,7 +4,16 @@ a heading's "X的<verb>", glosses that carry their acronym."""
 
 from __future__ import annotations
 
-from jobs.pipeline.structure import acronym_pairs, emphasis_terms, gloss_terms, heading_terms
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import (
+    acronym_pairs,
+    emphasis_terms,
+    gloss_terms,
+    heading_terms,
+    zh_action_object,
+)
 
 
 def terms(heading: str, level: int = 2) -> list[str]:
@@ -45,3 +54,32 @@ def test_a_chinese_heading_that_asks_how_or_what_names_its_nouns() -> None:
     # a short name with no question word stays whole
     assert terms("自编码器") == ["自编码器"]
     assert terms("计算图") == ["计算图"]
+
+
+def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path) -> None:
+    # "X的创建" (creating X): the body writes "创建X", so the topic is X, not the verb
+    text = (
+        "# 快照管理\n\n快照记录磁盘在某一时刻的状态。\n\n"
+        "## 快照的创建\n\n创建快照时要给出名称。每次创建一个快照，系统都会分配索引节点。\n\n"
+        "## 快照的删除和更新\n\n删除快照会释放索引节点。更新快照会改变它的修改时间。\n\n"
+        "## 目录的复制\n\n复制是把目录连同其中的文件同步到另一块磁盘的过程。"
+        "增量复制只同步改动的文件。\n"
+    )
+    path = tmp_path / "fs.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert {"快照", "索引节点"} <= titles
+    assert not {"创建", "删除", "更新"} & titles
+    # 复制 is never written before 目录: a topic of its own (replication), kept
+    assert "复制" in titles
+    # an operation taught by name, a rare verb, stays a topic though the body writes "遍历树"
+    text = "# 树\n\n## 树的遍历\n\n遍历树时每个节点访问一次。遍历有前序和后序两种。\n"
+    path.write_text(text, encoding="utf-8")
+    assert "遍历" in {c.title for c in analyse_file(path).knowledge.concepts}
+    # "复杂一点的查询" describes the queries: no action on a thing, though the body
+    # writes "查询复杂一点"
+    assert zh_action_object("复杂一点的查询", "查询") == ""
+    assert zh_action_object("快照的删除和更新", "更新") == "快照"
+    assert zh_action_object("2.1 快照的创建（CREATE SNAPSHOT 语句）", "创建") == "快照"
+    # the heading still offers the verb; the body decides
+    assert terms("关系数据库的复制") == ["关系数据库", "复制"]
