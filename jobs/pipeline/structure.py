@@ -87,7 +87,10 @@ _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
 _GLOSS = re.compile(
     r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
-    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 ,'’\-]{1,50}(?:(?:或|、)[A-Za-z][A-Za-z0-9 '’\-]{1,30})?)"
+    # words spaced with a no-break or an em space too, as text pasted from a word processor
+    # or a page spaces them ("层次数据库（Hierarchical\u2003Database，HDB）" matched nothing)
+    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 \u00a0\u2002-\u200a\u202f\u3000,'’\-]{1,50}"
+    r"(?:(?:或|、)[A-Za-z][A-Za-z0-9 \u00a0\u2002-\u200a\u202f\u3000'’\-]{1,30})?)"
     # the acronym after the English name, set off by a full-width comma as Chinese text
     # sets it: "层次数据库（Hierarchical Database，HDB）"
     r"(?:\s*，\s*([A-Z][A-Z0-9]{1,5}))?"
@@ -614,7 +617,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
     for match in _GLOSS.finditer(text):
-        gloss = match.group(2).strip()
+        gloss = " ".join(match.group(2).split())
         term = _trailing_term(match.group(1).strip(), len(gloss.split()))
         if term and acceptable(term):
             yield term, gloss

@@ -83,3 +83,11 @@ def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path
     assert zh_action_object("2.1 快照的创建（CREATE SNAPSHOT 语句）", "创建") == "快照"
     # the heading still offers the verb; the body decides
     assert terms("关系数据库的复制") == ["关系数据库", "复制"]
+
+
+def test_a_gloss_whose_english_words_are_spaced_with_unicode_spaces_is_a_gloss() -> None:
+    # text pasted from a word processor or a web page spaces words with an em space or a
+    # no-break space: "块存储（Block\u2003Storage，BS）" is the same gloss
+    text = "- 块存储（Block\u2003Storage，BS）\n- 对象存储（Object\u00a0Storage）"
+    assert glossed(text) == ["块存储", "对象存储"]
+    assert ("块存储", "BS") in acronym_pairs(text)
