@@ -295,6 +295,7 @@ _OPENING_CLAUSE = EN_PREPOSITIONS | {
 # define it
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
+_WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
@@ -308,6 +309,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         # the colon after the term, or set in bold with it ("**problem solving:** The …")
         if not (_GLOSSARY_COLON.match(opening[len(span) :]) or span.rstrip().endswith((":", "："))):
             continue
+        if not _WORD.search(opening[len(span) :].lstrip(" \t)）*_`]:：")):
+            continue  # "**练习题：**" alone: a label leading in to what follows, no entry
         term = emphasis_name(span)
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.structure import (
     acronym_pairs,
     emphasis_terms,
@@ -91,3 +92,20 @@ def test_a_gloss_whose_english_words_are_spaced_with_unicode_spaces_is_a_gloss()
     text = "- 块存储（Block\u2003Storage，BS）\n- 对象存储（Object\u00a0Storage）"
     assert glossed(text) == ["块存储", "对象存储"]
     assert ("块存储", "BS") in acronym_pairs(text)
+
+
+def test_a_bold_label_with_nothing_after_its_colon_defines_nothing(tmp_path: Path) -> None:
+    # "**思考：**" alone in its paragraph leads in to the code or the question after it
+    assert not list(find_definitions("思考：", 0, True, ("思考：",)))
+    assert not list(find_definitions("Try it:", 0, False, ("Try it:",)))
+    # an entry with its definition after the colon still is one
+    assert [d.term for d in find_definitions("**栈**：后进先出的表。", 0, True, ("栈",))] == ["栈"]
+    text = (
+        "# 查询\n\n查询从表中取出数据。\n\n**思考题：**\n\n```sql\nSELECT 1;\n```\n\n"
+        "**子查询**：嵌在另一个查询中的查询。子查询先执行。\n"
+    )
+    path = tmp_path / "q.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    # an apparatus label, no concept: read as an entry it was defined by "思考题："
+    assert "子查询" in titles and "思考题" not in titles
