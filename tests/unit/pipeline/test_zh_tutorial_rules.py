@@ -109,3 +109,18 @@ def test_a_bold_label_with_nothing_after_its_colon_defines_nothing(tmp_path: Pat
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     # an apparatus label, no concept: read as an entry it was defined by "思考题："
     assert "子查询" in titles and "思考题" not in titles
+
+
+def test_a_chinese_books_exercises_named_in_its_prose_are_no_concept(tmp_path: Path) -> None:
+    # the prose refers back to its exercises ("上边的练习题", "参考答案中的写法"), as it
+    # says 习题: the book's apparatus, not its subject
+    text = (
+        "# 排序\n\n排序把元素按大小排列。冒泡排序反复交换相邻元素。\n\n"
+        "对于上面的练习题，冒泡排序的参考答案只有几行。练习题的参考答案也用了冒泡排序。\n\n"
+        "做完练习题以后，再看参考答案。归并排序把数组分成两半。\n"
+    )
+    path = tmp_path / "sort.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "冒泡排序" in titles
+    assert not {"练习题", "参考答案"} & titles
