@@ -562,7 +562,10 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
-            yield _join_zh([w for w, _ in words]), j - i, i == 0 and j == len(phrase)
+            surface = _join_zh([w for w, _ in words])
+            if j - i > 1 and surface in ZH_UNCOUNTED:
+                continue  # "译者注", rjieba's 译者 + 注: an uncounted word cut in two
+            yield surface, j - i, i == 0 and j == len(phrase)
 
 
 def _join_zh(words: list[str]) -> str:

@@ -124,3 +124,17 @@ def test_a_chinese_books_exercises_named_in_its_prose_are_no_concept(tmp_path: P
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "冒泡排序" in titles
     assert not {"练习题", "参考答案"} & titles
+
+
+def test_a_translators_note_is_no_concept(tmp_path: Path) -> None:
+    # a translated textbook marks its additions "（译者注：…）"; an edition's "编者注" too
+    text = (
+        "# 范数\n\n范数衡量向量的长度（译者注：也叫模长）。欧氏范数是最常见的范数"
+        "（译者注：即二范数）。曼哈顿范数对坐标的绝对值求和（译者注：即一范数）。\n\n"
+        "编者注：本节的记号沿用原书。\n"
+    )
+    path = tmp_path / "norm.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "范数" in titles
+    assert not {"译者注", "编者注"} & titles
