@@ -153,6 +153,11 @@ _ZH_CLAUSE_VERBS = frozenset(
         "出来",
         "下去",
         "下来",
+        # naming and judging: "则称向量组是线性相关的", "判断矩阵是否可逆" (a maths book's
+        # 称向量, 判断向量 and 是否线性无关 were concepts)
+        "称",
+        "判断",
+        "是否",
     ]
 )
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from

@@ -138,3 +138,18 @@ def test_a_translators_note_is_no_concept(tmp_path: Path) -> None:
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "范数" in titles
     assert not {"译者注", "编者注"} & titles
+
+
+def test_naming_and_judging_verbs_open_no_name(tmp_path: Path) -> None:
+    # "则称矩阵A是可逆的" (then matrix A is called invertible), "判断矩阵是否可逆": the
+    # verb that names, the one that judges, and "whether" are a clause's, never a name's
+    text = (
+        "# 可逆矩阵\n\n若存在矩阵 $B$ 使 $AB=I$，则称矩阵 $A$ 是可逆的，称矩阵 $B$ 为逆矩阵。"
+        "判断矩阵是否可逆，可以计算行列式。判断矩阵是否可逆的另一个办法是高斯消元。"
+        "称矩阵 $A$ 为奇异矩阵，当且仅当行列式为零。判断矩阵是否奇异也很常见。\n"
+    )
+    path = tmp_path / "inv.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "可逆矩阵" in titles
+    assert not {"称矩阵", "判断矩阵", "判断矩阵是否", "矩阵是否可逆", "是否可逆"} & titles
