@@ -169,6 +169,8 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
+        # "复杂一点的查询", "缓存命中时的延迟": what describes the noun after 的 is no topic
+        pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _zh_describes(p)]
         for term in [
             reading
             for piece in pieces
@@ -333,6 +335,19 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
 
 # a question word: a heading part holding one asks ("如何创建快照", "进程与线程有什么区别")
 _ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种")
+
+
+def _zh_describes(piece: str) -> bool:
+    """A heading's words before 的 that describe the noun after it: an adjective, an adverb
+    or a quantity alone ("简单", "复杂一点", "有趣"), or a clause of time ("缓存命中时")."""
+    piece = piece.strip()
+    if piece.endswith(("时", "时候")):
+        return True
+    tagged = [(w, p) for w, p in rjieba.tag(piece) if not w.isspace()]
+    return bool(tagged) and all(p in _DESCRIBING_ONLY for _, p in tagged)
+
+
+_DESCRIBING_ONLY = ("a", "ad", "an", "ag", "d", "dg", "m", "mq", "q", "z", "zg")
 
 
 def zh_action_object(heading: str, term: str) -> str:

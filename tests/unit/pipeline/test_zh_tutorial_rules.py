@@ -153,3 +153,14 @@ def test_naming_and_judging_verbs_open_no_name(tmp_path: Path) -> None:
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "可逆矩阵" in titles
     assert not {"称矩阵", "判断矩阵", "判断矩阵是否", "矩阵是否可逆", "是否可逆"} & titles
+
+
+def test_a_description_before_de_in_a_heading_names_nothing() -> None:
+    # "简单的例子", "复杂一点的查询": an adjective before 的 describes the noun after it
+    assert terms("稍复杂一点的排序") == ["排序"]
+    assert terms("有趣的性质") == []
+    # "X时的Y" (Y when X): the clause of time names nothing
+    assert "缓存命中时" not in terms("缓存命中时的延迟")
+    assert "延迟" in terms("缓存命中时的延迟")
+    # a noun before 的 is a topic still
+    assert terms("二叉树的高度") == ["二叉树", "高度"]
