@@ -146,16 +146,20 @@ def _runs(
     """The week's concepts as runs that share a section one level below `focus`, in the
     week's order. A concept outside `focus` (another document's or chapter's) runs with
     its own section where the two part (`_apart`). Concepts in no section below `focus`
-    that open the week are a run of `focus` itself (what a chapter's opening introduces);
-    further on, such a concept joins the run before it. Empty when no concept is in a
-    section below `focus`."""
+    that open the week, or follow another document's or chapter's run, are a run of
+    `focus` itself (what a chapter's opening introduces; a SQL course's first chapter
+    opening after the set-operations chapter's "集合" was filed under that chapter's
+    section); further on, such a concept joins the run before it. Empty when no concept
+    is in a section below `focus`."""
     level = len(focus)
     runs: list[tuple[Section | None, list[str]]] = []
     for concept in concept_ids:
         path = section[concept]
         below = len(path) > level and path[:level] == focus
         key = path[: level + 1] if below else _apart(path, focus)
-        if runs and (key is None or key == runs[-1][0]):
+        last = runs[-1][0] if runs else None
+        inside = last is not None and last[:level] == focus
+        if runs and (key == last or (key is None and inside)):
             runs[-1][1].append(concept)
         else:
             runs.append((key or focus or None, [concept]))

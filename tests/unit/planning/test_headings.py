@@ -155,6 +155,28 @@ def test_another_documents_concepts_are_their_own_module() -> None:
     ]
 
 
+def test_a_chapters_own_concepts_never_join_another_chapters_module() -> None:
+    # A SQL course's first week: "集合" (the set-operations chapter's section, a
+    # prerequisite taught first) then the first chapter's opening concepts. These are the
+    # week's own section's module, not part of the other chapter's "什么是集合运算".
+    section = {
+        "set": ("ch4", "集合运算", "什么是集合运算"),
+        "database": ("ch1", "初识数据库"),
+        "dbms": ("ch1", "初识数据库"),
+        "sql": ("ch1", "初识数据库", "初识 SQL"),
+        "record": ("ch1", "初识数据库", "初识 SQL"),
+        "kinds": ("ch1", "初识数据库", "DBMS的种类"),
+    }
+    minutes = dict.fromkeys(section, 30)
+    week = list(section)
+    assert section_modules(week, section, minutes, (), never) == [
+        ("什么是集合运算", ["set"]),
+        ("初识数据库", ["database", "dbms"]),
+        ("初识 SQL", ["sql", "record"]),
+        ("DBMS的种类", ["kinds"]),
+    ]
+
+
 def test_two_documents_with_one_heading_name_it_once() -> None:
     section = {"a": ("A", "Vectors"), "b": ("B", "Vectors"), "c": ("C", "Matrices")}
     minutes = {"a": 30, "b": 30, "c": 30}
