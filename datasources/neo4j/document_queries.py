@@ -19,8 +19,8 @@ LOCK: LiteralString = "MERGE (l:GraphLock {name: 'prerequisites'}) SET l.taken_a
 KNOWN_CONCEPTS: LiteralString = (
     "MATCH (c:Concept)-[:EXTRACTED_FROM]->(d:Document) "
     "WHERE d.id <> $document AND d.language IS NOT NULL "
-    "WITH DISTINCT c, d.language AS language LIMIT $limit "
-    "RETURN c.id AS id, c.title AS title, c.description AS description, language"
+    "WITH c, d.language AS language, collect(d.id) AS documents LIMIT $limit "
+    "RETURN c.id AS id, c.title AS title, c.description AS description, language, documents"
 )
 
 SOLE_SOURCE: LiteralString = (

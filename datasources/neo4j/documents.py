@@ -79,6 +79,7 @@ class KnownConcept:
     title: str
     description: str | None
     language: str
+    documents: tuple[str, ...] = ()  # the other documents it was extracted from
 
 
 class DocumentGraphWriter:
@@ -94,7 +95,9 @@ class DocumentGraphWriter:
             q.KNOWN_CONCEPTS, document=str(exclude_document), limit=limit, database_=self.database
         )
         return [
-            KnownConcept(UUID(r["id"]), r["title"], r["description"], r["language"])
+            KnownConcept(
+                UUID(r["id"]), r["title"], r["description"], r["language"], tuple(r["documents"])
+            )
             for r in records
         ]
 

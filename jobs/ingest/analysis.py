@@ -23,7 +23,7 @@ from jobs.pipeline.analyse import document_text, require_text
 from jobs.pipeline.chunking import chunk_blocks
 from jobs.pipeline.knowledge import OfflineExtractor
 from jobs.pipeline.language import detect_language
-from jobs.pipeline.links import CrossLinks, KnownConcept, link_to_existing
+from jobs.pipeline.links import CrossLinks, KnownConcept, link_to_existing, related_documents
 from jobs.pipeline.model import (
     Analysis,
     Chunk,
@@ -111,4 +111,5 @@ def analyse_steps(
     )
     same = [k for k in known if k.language == language]
     relevant = candidates(same, knowledge.concepts, DocumentWords(b.text for b in blocks))
-    yield Extracted(knowledge, link_to_existing(whole, relevant))
+    related = related_documents(same, knowledge.concepts)
+    yield Extracted(knowledge, link_to_existing(whole, relevant, related))

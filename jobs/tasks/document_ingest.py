@@ -101,7 +101,7 @@ async def ingest(
     given = as_pipeline_language(document.language)
     others = await ports.graph.known_concepts(exclude_document=document.id, limit=KNOWN_LIMIT)
     known = [
-        Known(concept_key(k.title), k.title, lang, k.description)
+        Known(concept_key(k.title), k.title, lang, k.description, frozenset(k.documents))
         for k in others
         if (lang := as_pipeline_language(k.language)) is not None
     ]

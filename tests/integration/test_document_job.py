@@ -147,6 +147,62 @@ async def test_the_same_concept_from_two_documents_is_one_node(docs: DocumentWor
     assert count == [{"n": 1}]
 
 
+# A programming lesson and an anatomy chapter (written for these tests): one word, two
+# subjects.
+LESSON = """# Creating Functions
+
+## Defining a Function
+
+A **function** is a named block of code that runs when it is called.
+The **body** of a function is the indented block of statements under its definition.
+The **output** of a program is the text it prints to the screen.
+
+## Loops
+
+A **loop** repeats the statements of its body for each item of a list.
+The output of a loop that prints each item is one line per item.
+"""
+ANATOMY = """# The Skin
+
+## Layers of the Skin
+
+The **epidermis** is the outer layer of the skin. It protects the body from water loss.
+
+**Rickets** is a disease of the bones that affects the body when it lacks vitamin D.
+
+## Blood Flow
+
+**Cardiac output** is the volume of blood the heart pumps in a minute. The output of the
+heart rises with exercise.
+"""
+
+
+async def test_a_one_word_concept_of_another_subject_is_no_prerequisite(
+    docs: DocumentWorld, stores: Stores
+) -> None:
+    """The lesson's "body" and "output" are not linked to the anatomy chapter's rickets and
+    cardiac output (links.related_documents): the graph knows where each concept came from."""
+    lesson, task = await docs.upload(LESSON.encode(), name="lesson.md")
+    await docs.process(task)
+    anatomy, task = await docs.upload(ANATOMY.encode(), name="skin.md")
+    graph = DocumentGraphWriter(stores.graph.driver, database=stores.graph.database, timeout=30)
+    known = await graph.known_concepts(exclude_document=anatomy, limit=20_000)
+    assert str(lesson) in {d for k in known if k.title == "body" for d in k.documents}
+    await docs.process(task)
+    edges = await docs.graph(
+        "MATCH (a:Concept)-[r:PREREQUISITE]->(b:Concept)-[:EXTRACTED_FROM]->(:Document {id: $d}) "
+        "WHERE a.id IN $ids RETURN a.title AS a, b.title AS b",
+        d=str(anatomy),
+        ids=[str(concept_id_for(k, "en")) for k in ("body", "output")],
+    )
+    assert edges == []
+    titles = await docs.graph(
+        "MATCH (c:Concept)-[:EXTRACTED_FROM]->(:Document {id: $d}) RETURN c.title AS t",
+        d=str(anatomy),
+    )
+    assert {"rickets", "cardiac output"} <= {t["t"].casefold() for t in titles}
+
+
 async def test_reprocessing_gives_identical_contents(docs: DocumentWorld) -> None:
     document_id, task = await docs.upload(EN_CHAPTER.encode())
     await docs.process(task)

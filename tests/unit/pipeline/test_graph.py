@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.links import KnownConcept, link_to_existing
+from jobs.pipeline.links import KnownConcept, link_to_existing, related_documents
 from jobs.pipeline.model import Prerequisite
 from jobs.pipeline.prerequisites import acyclic
 
@@ -133,3 +133,60 @@ def test_a_chapter_title_comes_before_what_its_sections_introduce(tmp_path: Path
         edge = found[("recursion", section)]
         assert any(reason.startswith("heading: ") for reason in edge.evidence), edge
     assert ("base case", "recursion") not in found
+
+
+SKIN = """# The Skin
+
+## Layers of the Skin
+
+The **epidermis** is the outer layer of the skin. It protects the body from water loss.
+
+The **dermis** is the layer of the skin below the epidermis. It holds the body's sweat
+glands and hair follicles.
+
+**Rickets** is a disease of the bones that affects the body when it lacks vitamin D.
+
+## Blood Flow
+
+**Cardiac output** is the volume of blood the heart pumps in a minute. The output of the
+heart rises with exercise.
+"""
+
+
+def test_a_one_word_concept_of_another_subject_is_no_prerequisite(tmp_path: Path) -> None:
+    """A Python lesson's "body" and "output" say nothing of an anatomy chapter's rickets or
+    cardiac output: a one-word known concept links only from a document that shares
+    concepts with the new one; longer names, and concepts of unknown documents, link as
+    before."""
+    path = tmp_path / "skin.md"
+    path.write_text(SKIN, encoding="utf-8")
+    analysis = analyse_file(path)
+    keys = {c.key for c in analysis.knowledge.concepts}
+    assert {"rickets", "cardiac output", "epidermis", "dermis"} <= keys
+
+    def known(key: str, *documents: str) -> KnownConcept:
+        return KnownConcept(key, key, "en", None, frozenset(documents))
+
+    python = [known("body", "lesson"), known("output", "lesson"), known("loop", "lesson")]
+    anatomy = [known("body", "book"), known("epidermis", "book"), known("dermis", "book")]
+    blood = [known("blood cell", "lesson")]  # a longer name: specific in any subject
+
+    def sources(existing: list[KnownConcept]) -> set[tuple[str, str]]:
+        related = related_documents(existing, analysis.knowledge.concepts)
+        found = link_to_existing(analysis, existing, related)
+        return {(e.source, e.target) for e in found.prerequisites}
+
+    assert related_documents(python + anatomy, analysis.knowledge.concepts) == {"book"}
+    linked = sources(python + blood)
+    assert not {e for e in linked if e[0] in {"body", "output"}}
+    # the same word from a document of the same subject (it shares the epidermis and
+    # the dermis) is linked
+    assert ("body", "rickets") in sources(anatomy)
+    # without the documents, as before
+    bare = [KnownConcept(k.key, k.title, "en") for k in python]
+    assert ("output", "cardiac output") in {
+        (e.source, e.target) for e in link_to_existing(analysis, bare).prerequisites
+    }
+    assert ("output", "cardiac output") in {
+        (e.source, e.target) for e in link_to_existing(analysis, python).prerequisites
+    }
