@@ -26,7 +26,6 @@ The graph writer must still refuse an edge that closes a cycle with edges alread
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,11 +35,11 @@ from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite, Relat
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.prerequisites import acyclic
 from jobs.pipeline.relations import opposite, similar
+from jobs.pipeline.textutil import has_han
 
 MAX_PER_CONCEPT = 3
 MIN_SHARED_BLOCKS = 2
 MIN_SHARED_CONCEPTS = 2
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +63,7 @@ def related_documents(known: Sequence[KnownConcept], new: Sequence[Concept]) -> 
 
 def one_word(key: str) -> bool:
     """A name of one English word, or of at most two Chinese characters."""
-    if _HAN.search(key):
+    if has_han(key):
         return len(key) <= 2
     return " " not in key and "-" not in key
 
