@@ -55,6 +55,7 @@ from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
     acronym_pairs,
+    apparatus_as_topic,
     code_names,
     colon_head,
     defined_in_code,
@@ -801,6 +802,10 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
         if block.kind == "heading":
             if index not in furniture:
                 cues.extend(heading_terms(block.text, index, block.level))
+                # "索引" over prose about a database's index: a topic, no book's index
+                topic = apparatus_as_topic(blocks, index)
+                if topic:
+                    cues.append(Cue(topic, "heading", index, block.level, True))
         elif block.kind == "table":
             cues.extend(table_topics(block.text, index))
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):

@@ -30,7 +30,7 @@ from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
-from jobs.pipeline.structure import HEADING_NUMBER, facet
+from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet
 from jobs.pipeline.textutil import spell_symbols
 from jobs.pipeline.words import count_all
 
@@ -184,7 +184,11 @@ def _section(
     headings: list[str] = []
     for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
-        aside = index in furniture or apparatus(heading) or facet(heading, blocks[index].level)
+        aside = (
+            index in furniture
+            or (apparatus(heading) and not apparatus_as_topic(blocks, index))
+            or facet(heading, blocks[index].level)
+        )
         # a chapter whose first section repeats its title is one section
         if heading and not aside and heading not in headings[-1:]:
             headings.append(heading)

@@ -11,7 +11,7 @@ concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import rjieba
@@ -35,11 +35,13 @@ from jobs.pipeline.lexicon import (
     REFERENCE_FACET,
     ZH_GENERIC,
     ZH_STOP,
+    _words,
     apparatus,
     everyday,
     numeral_one,
     zh_everyday,
 )
+from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
 
@@ -202,6 +204,52 @@ _TOPIC_COLUMN = re.compile(
     r"|lecture|lesson|主题|内容|教学内容|课程内容|讲授内容|知识点|教学主题",
     re.I,
 )
+
+
+# what opens a Chinese clause's predicate straight after its subject: a modal, an adverb
+# or 是 (rjieba tags 可以 a conjunction); a verb is read from its tag
+_ZH_PREDICATE_OPENERS = _words(
+    "是 可以 可 能 能够 会 将 就 也 都 不 还 需要 必须 应该 应 被 只 只能 并 又 则"
+)
+_ZH_CLAUSES = re.compile(r"[。！？；，、,;:：!?\n]+")
+MIN_SUBJECT_USES = 2
+
+
+def apparatus_as_topic(blocks: Sequence[Block], index: int) -> str:
+    """The word of an apparatus heading ("索引", "目录") that its own section's prose takes
+    as its subject ("索引可以提高检索速度", "索引创建了一种有序的结构"): a database
+    chapter's index or a file system's directory, no book's index or table of contents
+    (whose body is entries, never sentences about it). Empty when the heading is no such
+    word, or its section never makes it the subject of two clauses."""
+    heading = blocks[index]
+    plain = HEADING_NUMBER.sub("", clean_title(_ASIDE.sub("", heading.text))).strip()
+    if not has_han(plain) or not apparatus(plain) or " " in plain:
+        return ""
+    uses = 0
+    body = blocks[index + 1 :]
+    if len(body) > 1 and body[0].kind == "heading" and body[1].kind != "heading":
+        # plain text reads the section's first line ("- 索引的作用") as a heading of its
+        # own, ranked by a guess: the prose after it is still the section's
+        body = body[1:]
+    for block in body:
+        if block.kind == "heading" and block.level <= heading.level:
+            break
+        if block.kind not in ("paragraph", "list_item", "quote"):
+            continue
+        for clause in _ZH_CLAUSES.split(prose(block.text)):
+            tagged = rjieba.tag(clause.strip(" -*>\t"))
+            if (
+                len(tagged) >= 2
+                and tagged[0][0] == plain
+                and (
+                    tagged[1][0] in _ZH_PREDICATE_OPENERS
+                    or tagged[1][1].startswith(("v", "d"))
+                    # a verb rjieba tags a noun, read as one by its aspect: "记录了"
+                    or (len(tagged) >= 3 and tagged[2][0] in ("了", "着", "过"))
+                )
+            ):
+                uses += 1
+    return plain if uses >= MIN_SUBJECT_USES else ""
 
 
 def _aspects_of_one_topic(parts: list[str]) -> list[str]:

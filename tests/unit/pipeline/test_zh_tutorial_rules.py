@@ -164,3 +164,41 @@ def test_a_description_before_de_in_a_heading_names_nothing() -> None:
     assert "延迟" in terms("缓存命中时的延迟")
     # a noun before 的 is a topic still
     assert terms("二叉树的高度") == ["二叉树", "高度"]
+
+
+def test_an_apparatus_word_its_section_writes_about_is_a_topic(tmp_path: Path) -> None:
+    # "索引" over sentences whose subject it is: a database's index, no book's index
+    text = (
+        "# 第一章 存储\n\n## 1.1 数据页\n\n数据页保存表中的行。数据页可以被缓存。\n\n"
+        "## 1.2 索引\n\n索引能够加快查询的速度。没有它，查询只能逐行比较。\n\n"
+        "索引记录了每个键所在的数据页，查找时比较的次数很少。\n\n"
+        "## 1.3 目录\n\n目录是文件系统中存放文件的容器，目录可以包含别的目录。\n\n"
+        "## 1.4 附录\n\n附录给出了一些补充材料，附录不是正文。\n"
+    )
+    path = tmp_path / "store.md"
+    path.write_text(text, encoding="utf-8")
+    knowledge = analyse_file(path).knowledge
+    titles = {c.title for c in knowledge.concepts}
+    assert {"索引", "目录"} <= titles
+    # its section keeps its name
+    sections = {e.concept_key: e.section for e in knowledge.extractions if e.type == "concept"}
+    assert sections["索引"][-1:] == ("索引",)
+    # a book's own index and contents, entries under the heading, stay apparatus
+    book = (
+        "# 线性代数\n\n## 目录\n\n- 第一章 矩阵\n- 第二章 行列式\n\n"
+        "## 矩阵\n\n矩阵是数的矩形阵列。矩阵可以相乘。\n\n## 索引\n\n- 矩阵 3\n- 行列式 9\n"
+    )
+    path = tmp_path / "book.md"
+    path.write_text(book, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "矩阵" in titles
+    assert not {"索引", "目录"} & titles
+    # plain text reads the section's first line as a heading of its own: still its section
+    plain = (
+        "第一章 存储\n\n1.1 数据页\n\n数据页保存表中的行。数据页可以被缓存。\n\n"
+        "1.2 索引\n\n索引的作用\n\n索引能够加快查询的速度。没有它，查询只能逐行比较。\n\n"
+        "索引记录了每个键所在的数据页，查找时比较的次数很少。\n"
+    )
+    path = tmp_path / "store.txt"
+    path.write_text(plain, encoding="utf-8")
+    assert "索引" in {c.title for c in analyse_file(path).knowledge.concepts}
