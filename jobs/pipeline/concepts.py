@@ -66,6 +66,7 @@ from jobs.pipeline.structure import (
     heading_terms,
     plain_code_names,
     run_in_heading,
+    sql_names,
     table_topics,
     zh_action_object,
     zh_cut_name,
@@ -170,6 +171,7 @@ def find_concepts(
             best_definition[key] = found
 
     section_of = _sections(blocks)
+    tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
@@ -198,6 +200,8 @@ def find_concepts(
             sources.add("heading_mention")
         if chinese and (zh_clause(key) or zh_headless(key)):
             continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
+            continue  # "product", "product 表": a table the example's SQL creates or reads
         if entry is not None and entry.clausal > entry.count and not kinds and not definition:
             continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
@@ -1034,6 +1038,8 @@ def _admissible(
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}
+# what a table or a view is called by its kind after its name: "product 表", "orders table"
+_SCHEMA_KIND = re.compile(r"(?:表|视图|table|view)$")
 # one lower-case word without a vowel: a formula's letters ("dvdt", "tdf", "np > 5"),
 # the text's own maths flattened into prose
 _LETTERS = re.compile(r"[b-df-hj-np-tv-xz]{1,5}")

@@ -936,8 +936,42 @@ def _zh_name(term: str) -> bool:
     )
 
 
+# SQL names its example's tables and views where it creates them (CREATE TABLE product,
+# CREATE VIEW productsum, CREATE INDEX …) and where a statement reads or writes them
+# (FROM, JOIN, INTO, UPDATE, ALTER/DROP TABLE): the example's schema, no subject's term
+_SQL_STATEMENT = re.compile(
+    r"\bselect\b[\s\S]*?\bfrom\b|\bcreate\s+(?:or\s+replace\s+)?(?:table|view)\b"
+    r"|\binsert\s+into\b|\bupdate\s+\S+\s+set\b",
+    re.IGNORECASE,
+)
+_SQL_NAMED = re.compile(
+    r"\b(?:create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?(?:unique\s+)?"
+    r"(?:table|view|index|database|schema|function|procedure|trigger|sequence)"
+    r"(?:\s+if\s+not\s+exists)?"
+    r"|from|join|into|update|(?:alter|drop|truncate)\s+(?:table|view))"
+    r"\s+[`\"\[]?([A-Za-z_][A-Za-z0-9_]*)",
+    re.IGNORECASE,
+)
+
+
 def defined_in_code(code: str) -> set[str]:
-    return {m.group(1) for m in _DEFINED_IN_CODE.finditer(code)}
+    names = {m.group(1) for m in _DEFINED_IN_CODE.finditer(code)}
+    return names | sql_names(code)
+
+
+def sql_names(code: str) -> set[str]:
+    """The tables and views a block of SQL creates or reads ("product", "productsum");
+    a name in capitals is the language's own (FROM CURRENT_TIMESTAMP, FROM DUAL)."""
+    if not _SQL_STATEMENT.search(code):
+        return set()
+    return {
+        m.group(1)
+        for m in _SQL_NAMED.finditer(code)
+        if not m.group(1).isupper() and m.group(1).casefold() not in _SQL_WORDS
+    }
+
+
+_SQL_WORDS = frozenset(["select", "where", "values", "set", "lateral", "unnest", "only"])
 
 
 _FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")

@@ -13,6 +13,7 @@ from jobs.pipeline.structure import (
     emphasis_terms,
     gloss_terms,
     heading_terms,
+    sql_names,
     zh_action_object,
 )
 
@@ -202,3 +203,31 @@ def test_an_apparatus_word_its_section_writes_about_is_a_topic(tmp_path: Path) -
     path = tmp_path / "store.txt"
     path.write_text(plain, encoding="utf-8")
     assert "索引" in {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def test_the_tables_an_examples_sql_creates_or_reads_are_no_concepts(tmp_path: Path) -> None:
+    # CREATE TABLE/VIEW names the example's schema, as "fn longest" names the example's code
+    assert sql_names("CREATE TABLE goods\n(goods_id CHAR(4) NOT NULL);") == {"goods"}
+    assert sql_names("CREATE VIEW goods_sum (kind, cnt) AS SELECT 1;") == {"goods_sum"}
+    assert sql_names("SELECT a FROM goods AS g INNER JOIN shop_goods AS s ON g.id = s.id;") == {
+        "goods",
+        "shop_goods",
+    }
+    # the language's own names in capitals, and Python's "from … import", are no tables
+    assert sql_names("SELECT CURRENT_TIMESTAMP FROM DUAL;") == set()
+    assert sql_names("from os import path") == set()
+    text = (
+        "# 第二章 查询\n\n## 2.1 建表\n\n我们先建一个名为 goods 的表，保存商品的编号和名称：\n\n"
+        "```sql\nCREATE TABLE goods\n(goods_id CHAR(4) NOT NULL,\n"
+        " PRIMARY KEY (goods_id));\n```\n\n"
+        "执行后可以看到新建的表 `goods`。goods 表有两列。\n\n## 2.2 向 goods 表中插入数据\n\n"
+        "用 `INSERT` 语句向 goods 表插入数据。goods 表的每一行是一件商品。\n\n"
+        "```sql\nINSERT INTO goods VALUES ('0001', 'T恤');\nSELECT goods_id FROM goods;\n```\n\n"
+        "## 2.3 视图\n\n视图是一条保存起来的查询。视图本身不保存数据，"
+        "goods 表的数据变了，视图也跟着变。\n"
+    )
+    path = tmp_path / "goods.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "视图" in titles
+    assert not {"goods", "goods 表", "goods表"} & titles
