@@ -28,6 +28,7 @@ from jobs.pipeline.definitions import (
     EMPHASIS,
     GLOSSARY,
     WEAK,
+    ZH_KEYWORD_NAMED,
     Definition,
     find_definitions,
     states_a_clause,
@@ -185,7 +186,12 @@ def find_concepts(
             kinds.add("emphasis")
         definition = best_definition.get(key)
         count = entry.count if entry else 0
-        if entry is None and (key_cues or (definition and not chinese)):
+        # a keyword's Chinese name, which rjieba may cut across ("`NOT NULL`是非空约束": 是非
+        # + 空 + 约束), is counted as written
+        named = definition is not None and (
+            not chinese or ZH_KEYWORD_NAMED.match(definition.sentence) is not None
+        )
+        if entry is None and (key_cues or named):
             # a term the statistics do not see: marked up, or named in quotes with code in it
             # ("losing `this`")
             count = _count_plain(key, prose)

@@ -175,6 +175,16 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         WEAK,
     ),
 ]
+# "`NOT NULL`是非空约束，即…": a keyword in capitals that is a thing the text names in
+# Chinese (not "是很常用的…", "是一种…", "是计算余数（求余）的函数"; not a lower-case
+# variable: "`x`是变量")
+ZH_KEYWORD_NAMED = re.compile(
+    r"^\s*(?:`[A-Z][A-Z0-9_ ]*[A-Z0-9_]`|[A-Z][A-Z0-9_]+(?: [A-Z][A-Z0-9_]+){0,3})\s*"
+    r"(?:就|即|则)?是\s*(?!一|很|最|更|不|没|非常|十分|特别|比较|相当)"
+    r"(?P<t>(?:(?!的)[\u4e00-\u9fff]){2,10})(?=\s*(?:[，,。；;：:（(]|$))"
+    # "MOD 是计算余数（求余）的函数": what the name modifies is the thing
+    r"(?!\s*(?:[（(][^）)]{0,20}[）)])?\s*的)"
+)
 _ZH_TERM = r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?)"
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
@@ -210,6 +220,9 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    # "`NOT NULL`是非空约束，即…": a keyword in capitals, then the Chinese name of what it
+    # is; the name is the term (the keyword is code, named already)
+    (ZH_KEYWORD_NAMED, NAMED),
     (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
 ]
 # Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase

@@ -231,3 +231,31 @@ def test_the_tables_an_examples_sql_creates_or_reads_are_no_concepts(tmp_path: P
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "视图" in titles
     assert not {"goods", "goods 表", "goods表"} & titles
+
+
+def test_a_keyword_that_is_a_named_thing_defines_the_name() -> None:
+    # "`UNIQUE`是唯一约束，…": the keyword in capitals is code; the Chinese name is the term
+    def defined(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    assert defined("`UNIQUE`是唯一约束，即该列的值不能重复。") == ["唯一约束"]
+    assert defined("`FOREIGN KEY`是外键约束，它指向另一张表的主键。") == ["外键约束"]
+    assert defined("DEFAULT 是默认约束。") == ["默认约束"]
+    # a judgement about the keyword names nothing, nor does a lower-case variable
+    assert defined("`ORDER BY`是很常用的子句。") == []
+    assert defined("`DISTINCT`是一种写法。") == []
+    assert defined("ABS 是计算绝对值（取正）的函数。") == []
+    assert defined("`x`是变量，可以修改。") == []
+
+
+def test_a_keywords_name_rjieba_cuts_across_is_still_counted(tmp_path: Path) -> None:
+    # rjieba reads "是非空约束" as 是非 + 空 + 约束: the name is counted as written
+    text = (
+        "# 约束\n\n约束限制一列可以保存的值。\n\n"
+        "`NOT NULL` 是非空约束，插入一行时必须给出这一列的值。\n\n"
+        "`UNIQUE` 是唯一约束，这一列的两行不能相同。\n"
+    )
+    path = tmp_path / "constraints.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert {"非空约束", "唯一约束"} <= titles
