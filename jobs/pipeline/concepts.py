@@ -68,6 +68,7 @@ from jobs.pipeline.structure import (
     plain_code_names,
     run_in_heading,
     sql_names,
+    syntax_placeholders,
     table_topics,
     zh_action_object,
     zh_cut_name,
@@ -808,6 +809,7 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
     # plain text: no emphasis and no backticks anywhere, so code is named without marks
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
     furniture = repeated_apparatus(blocks)
+    placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             if index not in furniture:
@@ -826,6 +828,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
             continue
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index, block.text)
+            # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
+            emphasised = [c for c in emphasised if c.term not in placeholders]
             cues.extend(emphasised)
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)

@@ -142,7 +142,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     if apparatus(plain) or facet(plain, level):
         return cues
     if has_han(plain):
-        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _ZH_VIA.sub(r"\1", plain)))
+        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", plain))))
         parts = _SPLIT_ZH.split(plain)
     else:
         plain = _EN_LEAD.sub("", plain.rstrip("?"))
@@ -250,6 +250,25 @@ def apparatus_as_topic(blocks: Sequence[Block], index: int) -> str:
             ):
                 uses += 1
     return plain if uses >= MIN_SUBJECT_USES else ""
+
+
+_ZH_BY_MEANS = re.compile(rf"^(?:{_ZH_MEANS})(.+)$")
+
+
+def _zh_means(heading: str) -> str:
+    """ "通过括号优先处理" (handled first by means of brackets): a heading naming a means and
+    then only what is done with it (verbs, adverbs) names the means, 括号; "通过梯度下降求解
+    参数", whose rest holds a noun, is read as before."""
+    match = _ZH_BY_MEANS.match(heading)
+    if not match:
+        return heading
+    tagged = rjieba.tag(match.group(1))
+    lead = 0
+    while lead < len(tagged) and tagged[lead][1].startswith(("n", "eng")):
+        lead += 1
+    if 0 < lead < len(tagged) and all(tag.startswith(("v", "d")) for _, tag in tagged[lead:]):
+        return "".join(word for word, _ in tagged[:lead])
+    return heading
 
 
 def _aspects_of_one_topic(parts: list[str]) -> list[str]:
@@ -974,6 +993,26 @@ def sql_names(code: str) -> set[str]:
 _SQL_WORDS = frozenset(["select", "where", "values", "set", "lateral", "unnest", "only"])
 
 
+# a syntax line's call: a function in capitals or in code and its arguments
+_CALL_SYNTAX = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*[（(]([^()（）]{1,120})[)）]")
+
+
+def syntax_placeholders(text: str) -> set[str]:
+    """The Chinese placeholders of a syntax line the text gives ("ROUND( 对象数值，保留小数的
+    位数 )"): what each argument stands for, no name. Set in bold where the prose speaks of
+    the argument ("当参数 **保留小数的位数** 为变量时") it is still no concept."""
+    found: set[str] = set()
+    for match in _CALL_SYNTAX.finditer(text.replace("`", "")):
+        name = match.group(1)
+        if not (name.isupper() or f"`{name}" in text):
+            continue
+        for argument in re.split(r"[，,]", match.group(2)):
+            argument = argument.strip()
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", argument):
+                found.add(argument)
+    return found
+
+
 _FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname)\{([^{}]{3,60})\}")
 
 
@@ -1013,6 +1052,9 @@ def zh_headless(term: str) -> bool:
 # "两个数", "多个数", "一种方法", "两组数据": a number of things, no name. Not 次, 元, 阶, 分,
 # which open names (二次函数, 四元数, 一阶导数, 二分查找); a fixed phrase is one word to
 # rjieba (三个臭皮匠, 四件套) and stays.
+# "某一行的某一列", "该方法": a span opening on an indefinite or a demonstrative points at
+# one thing in the text, no name
+_ZH_POINTING = re.compile(r"^(?:某|这|那|该|此)")
 _ZH_COUNTED = re.compile(r"[一二两三四五六七八九十百千几多每各]+[个种条件只台棵组块颗根份名]")
 
 
@@ -1048,6 +1090,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             and not bare.endswith(("的", "了", "地", "得"))
             and not zh_headless(bare)
             and not zh_counted(bare)
+            and not _ZH_POINTING.match(bare)
             and (heading or not zh_opens_clause(bare))
         )
     words = term.split()

@@ -14,6 +14,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     heading_terms,
     sql_names,
+    syntax_placeholders,
     zh_action_object,
 )
 
@@ -259,3 +260,29 @@ def test_a_keywords_name_rjieba_cuts_across_is_still_counted(tmp_path: Path) -> 
     path.write_text(text, encoding="utf-8")
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert {"非空约束", "唯一约束"} <= titles
+
+
+def test_a_means_heading_and_bold_claims_name_no_concept(tmp_path: Path) -> None:
+    # "通过X<verb>": the heading names the means, not what is done with it
+    assert terms("通过数组快速查找", 4) == ["数组"]
+    assert terms("利用队列依次处理", 4) == ["队列"]
+    # a rest that holds a noun is read as before
+    assert "参数" in terms("通过梯度下降求解参数", 4)
+    # a span opening on an indefinite or a demonstrative points at one thing
+    for span in ("某一个节点的某一条边", "该方法", "这种结构"):
+        assert emphasis_terms((span,), 0, f"看 **{span}** 的例子") == [], span
+    # a syntax line's placeholder set in bold where the prose speaks of the argument
+    assert syntax_placeholders("语法：`SUBSTR( 源字符串，截取的长度 )`") == {
+        "源字符串",
+        "截取的长度",
+    }
+    assert syntax_placeholders("函数f(变量, 参数)") == set()
+    text = (
+        "# 字符串函数\n\n## 截取\n\n语法：`SUBSTR( 源字符串，截取的长度 )`\n\n"
+        "SUBSTR 函数从字符串中截取一段。当 **截取的长度** 超过字符串长度时，返回整个字符串。\n\n"
+        "截取常用于字符串处理，截取的结果是新的字符串。\n"
+    )
+    path = tmp_path / "substr.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "截取的长度" not in titles
