@@ -155,6 +155,18 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         for p in parts
         if not apparatus(clean_title(p)) and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
     ]
+    if has_han(plain):
+        # "交集运算符 INTERSECT", "集合运算 UNION ALL": a keyword in capitals after a Chinese
+        # name is its apposition, a name of its own ("LIKE 谓词", a keyword before its
+        # kind, stays one name)
+        # and one standing alone as a part is one too ("EXCEPT 与 NOT 谓词")
+        for i, part in enumerate(parts):
+            keyword = _ZH_THEN_KEYWORD.match(part.strip())
+            if keyword:
+                cues.append(Cue(keyword.group(2), "heading", block, level))
+                parts[i] = keyword.group(1)
+            elif _KEYWORD.fullmatch(part.strip()) and len(part.strip()) >= 3:
+                cues.append(Cue(part.strip(), "heading", block, level))
     if not has_han(plain) and len(parts) > 1 and " of " in parts[-1]:
         # "Structure and Composition of the Cell Membrane": a facet sharing the last part's
         # "of …" is no topic alone (its shared reading, "Structure of the Cell Membrane",
@@ -252,6 +264,8 @@ def apparatus_as_topic(blocks: Sequence[Block], index: int) -> str:
     return plain if uses >= MIN_SUBJECT_USES else ""
 
 
+_KEYWORD = re.compile(r"[A-Z][A-Z0-9_]+(?:\s+[A-Z][A-Z0-9_]+){0,2}")
+_ZH_THEN_KEYWORD = re.compile(rf"^(.*[\u4e00-\u9fff])\s*({_KEYWORD.pattern})$")
 _ZH_BY_MEANS = re.compile(rf"^(?:{_ZH_MEANS})(.+)$")
 
 

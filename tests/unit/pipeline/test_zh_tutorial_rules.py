@@ -286,3 +286,15 @@ def test_a_means_heading_and_bold_claims_name_no_concept(tmp_path: Path) -> None
     path.write_text(text, encoding="utf-8")
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "截取的长度" not in titles
+
+
+def test_a_keyword_after_a_chinese_name_in_a_heading_is_its_own_name() -> None:
+    # "外连结 OUTER JOIN": the keyword in capitals is an apposition, a name of its own, and
+    # keeps its function word ("JOIN", "ALL", "BY" are no English stop words here)
+    assert terms("外连结 OUTER JOIN", 3) == ["OUTER JOIN", "外连结"]
+    assert "GROUP BY" in terms("分组子句 GROUP BY", 3)
+    assert "分组子句 GROUP BY" not in terms("分组子句 GROUP BY", 3)
+    # a keyword standing alone as a part
+    assert "MINUS" in terms("MINUS 与 NOT 谓词", 3)
+    # a keyword before its kind stays one name
+    assert terms("LIKE谓词", 3) == ["LIKE谓词"]
