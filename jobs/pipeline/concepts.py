@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 import rjieba
+from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
@@ -62,6 +63,7 @@ from jobs.pipeline.structure import (
     defined_in_code,
     emphasis_terms,
     formula_labels,
+    gerund,
     gloss_terms,
     glossed_emphasis,
     heading_terms,
@@ -186,6 +188,11 @@ def find_concepts(
         if plain and ("gloss" in kinds or key in introduced):
             kinds.add("emphasis")
         definition = best_definition.get(key)
+        if not chinese and _heading_word(key, kinds, key_cues, definition, entry, top, blocks):
+            # "Layers", "Basic Functions", "Protection": a sub-heading's common word the body
+            # never defines nor sets apart is no topic of its own; its frequency still counts
+            key_cues = [c for c in key_cues if c.kind != "heading"]
+            kinds = {c.kind for c in key_cues}
         count = entry.count if entry else 0
         # a keyword's Chinese name, which rjieba may cut across ("`NOT NULL`是非空约束": 是非
         # + 空 + 约束), is counted as written
@@ -878,6 +885,46 @@ def _topic_of_document(
     ("函数和模块", a chapter headed "图"), or the text defines or glosses it; a section
     heading ("所有权与函数") or bold elsewhere only uses it."""
     return any(c.kind == "heading" and c.level == top for c in cues) or _defined(kinds, definition)
+
+
+# a word this common in ordinary English ("layers", "function", "protection", "input"; Zipf
+# 4.0 and above) heads a sub-section as a plain word, not as a term the section teaches
+HEADING_WORD_ZIPF = 4.0
+
+
+def _heading_word(
+    key: str,
+    kinds: set[str],
+    cues: list[Cue],
+    definition: Definition | None,
+    entry: TermStats | None,
+    top: int,
+    blocks: Sequence[Block],
+) -> bool:
+    """A common English word that only a sub-heading names, in the plural ("Layers", "Basic
+    Functions", "Diseases, Disorders, and Injuries of …"), and that the body uses often but
+    never defines nor emphasises: the heading's wording, not a topic. The document's top
+    heading names what it is about, and a heading of what is done to it names what it is
+    done to ("Storing Keys with Associated Values", "Listing Your Tags")."""
+    if kinds != {"heading"} or " " in key or (definition and definition.confidence > WEAK):
+        return False
+    if any(c.level <= top for c in cues):
+        return False
+    if any(_action_heading(blocks[c.block].text) for c in cues):
+        return False
+    plural = all(c.term.isalpha() and concept_key(c.term) != c.term.casefold() for c in cues)
+    return (
+        plural
+        and entry is not None
+        and entry.count >= 5
+        and zipf_frequency(key, "en") >= HEADING_WORD_ZIPF
+    )
+
+
+def _action_heading(text: str) -> bool:
+    """ "Storing Keys …", "4.2 Creating Tags": a heading that opens on a gerund."""
+    words = re.findall(r"[A-Za-z]+", HEADING_NUMBER.sub("", text))
+    return bool(words) and gerund(words[0])
 
 
 def _defined(kinds: set[str], definition: Definition | None) -> bool:

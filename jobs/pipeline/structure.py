@@ -197,7 +197,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
             whole = (
                 len(parts) == 1
                 and term == clean_title(plain)
-                and not _gerund(term.split()[0])
+                and not gerund(term.split()[0])
                 and term.split()[0].lower() not in EN_GENERIC
                 and not (level >= 2 and FACET_AFTER.search(term))
             )
@@ -375,7 +375,8 @@ def _bare_modifier(part: str) -> bool:
     return _ADJECTIVE_ENDING.search(words[0]) is not None
 
 
-def _gerund(word: str) -> bool:
+def gerund(word: str) -> bool:
+    """A word that is only a verb's -ing form ("Storing", "Listing"; not "String")."""
     lowered = word.lower()
     return lowered.endswith("ing") and set(getAllLemmas(lowered)) == {"VERB"}
 
@@ -403,7 +404,7 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
                 # compact noun phrase may name a kind of it; both readings, the body decides
                 variants.append(" ".join(words))
             words.pop(0)
-        elif _gerund(first) and len(words) > 1:
+        elif gerund(first) and len(words) > 1:
             variants.append(" ".join(words))
             words.pop(0)
         else:
@@ -1186,7 +1187,7 @@ def _introduced_phrase(lowered: list[str]) -> bool:
     gerund alone ("forgetting", "chunking"). Emphasis alone admits these: in running text
     "memory allocated" or "increase in size" are no names."""
     if len(lowered) == 1:
-        return _gerund(lowered[0]) and len(lowered[0]) >= 7
+        return gerund(lowered[0]) and len(lowered[0]) >= 7
     head = lowered[0]
     if head in EN_GENERIC or "NOUN" not in getAllLemmas(head) or apparatus(head):
         return False  # "**Introduction to Elasticity**": a heading set in bold

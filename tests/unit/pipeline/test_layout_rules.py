@@ -1839,3 +1839,22 @@ def test_a_transliterated_name_rjieba_cuts_is_kept_whole(tmp_path: Path) -> None
     path.write_text(text, encoding="utf-8")
     keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "拉格朗" not in keys and "拉格朗日乘子" in keys
+
+
+def test_a_sub_headings_common_plural_the_body_never_marks_is_no_topic(tmp_path: Path) -> None:
+    """A sub-heading's bare plural of an everyday noun ("Layers", "Diseases", "Basic
+    Functions") that the body uses as plain prose, never setting it apart nor defining
+    it, is the heading's wording: it was a concept and a key item of every course planned
+    on an anatomy chapter. A plural the body marks ("**fossils**") is the section's topic."""
+    text = (
+        "# Sedimentary Rocks\n\n**Sedimentary rock** forms where sediment settles.\n\n"
+        "## Layers\n\n"
+        "Clay layers sit above sand layers. Each of the clay layers is thin, and sand "
+        "layers are thick. Thin layers of silt lie between clay layers.\n\n"
+        "Geologists read sand layers and clay layers from the bottom up.\n\n"
+        "## Fossils\n\n**Fossils** are the preserved remains of organisms. Fossils lie "
+        "in clay layers. Fossils date the rock. Most fossils are shells.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"sedimentary rock", "fossil"} <= keys
+    assert "layer" not in keys
