@@ -779,12 +779,33 @@ def _definitions(
     `marks`: terms to treat as emphasised, by block (a plain text's glossed terms)."""
     found: list[Definition] = []
     used: set[tuple[int, str]] = set()
+    imagined: set[int] = set()  # blocks that set up a thought experiment
     for index, sentence in body:
         spans = blocks[index].emphasis or (marks or {}).get(index, ())
         fresh = tuple(e for e in spans if (index, e) not in used and e in sentence)
         used.update((index, e) for e in fresh)
-        found.extend(find_definitions(sentence, index, chinese, fresh, plain, spans))
+        if not chinese and _THOUGHT_EXPERIMENT.match(sentence):
+            imagined.add(index)
+        found.extend(
+            d
+            for d in find_definitions(sentence, index, chinese, fresh, plain, spans)
+            # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
+            # town over, called “Hometown.”": the names an example makes up are no terms
+            if index not in imagined or not _proper_name(d.term)
+        )
     return found
+
+
+# a sentence that sets up a thought experiment: what it names is made up for the example
+_THOUGHT_EXPERIMENT = re.compile(
+    r"\s*(?:imagine|suppose|pretend|picture|let['’]s say|say that)\b", re.I
+)
+
+
+def _proper_name(term: str) -> bool:
+    """ "Broad Street", "Anyville": every word opens on a capital."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", term)
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:

@@ -314,3 +314,24 @@ def test_an_entry_whose_definition_opens_on_maths_is_an_entry() -> None:
     assert (
         colon_head("文件名：src/main.rs", 0) == [] and colon_head("Filename: src/lib.rs", 0) == []
     )
+
+
+def test_the_names_a_thought_experiment_makes_up_are_no_concepts() -> None:
+    """ "Imagine a river called “Long Water” that runs to a village called “Millbrook.”":
+    a plain-text chapter's made-up places were concepts, defined by "called"."""
+    blocks = _plain_blocks(
+        [
+            "Rivers change their names along their course.",
+            "A tributary is a stream that flows into a larger river. Each tributary adds "
+            "water, and a tributary may be small.",
+            "Imagine a river called “Long Water” that runs to a village called “Millbrook.” "
+            "Past Millbrook it reaches a town called “Stonebridge.” In Stonebridge, Long "
+            "Water is called a tributary of the sea river, and Millbrook lies upstream.",
+            "In another sense, a watershed is called a drainage basin, and every tributary "
+            "drains a drainage basin.",
+        ]
+    )
+    drafts, _ = find_concepts(blocks, False, 90)
+    keys = {d.key for d in drafts}
+    assert {"tributary", "drainage basin"} <= keys
+    assert not keys & {"long water", "millbrook", "stonebridge"}
