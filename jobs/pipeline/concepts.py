@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 import rjieba
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
@@ -1290,12 +1291,35 @@ def _as_the_body_writes(title: str, casing: Counter[str], prose: str = "") -> st
     capitalised = [
         i for i, w in enumerate(words) if len(w) > 1 and w[0].isupper() and w[1:].islower()
     ]
-    if any(casing[words[i].lower()] == 0 for i in capitalised):
+    # a word the body writes only at the start of its sentences takes a common noun's or
+    # adjective's lower case when the dictionary has it as one ("Necrosis, or accidental
+    # cell death, causes …"): a name the dictionary does not know, and a word never
+    # written in a sentence (a heading's, a piece of code's), say nothing and stay
+    lower = {
+        i: casing[words[i].lower()] < 0
+        or (
+            casing[words[i].lower()] == 0
+            and _common_word(words[i].lower())
+            and _opens_a_sentence(words[i], prose)
+        )
+        for i in capitalised
+    }
+    if any(casing[words[i].lower()] == 0 and not lower[i] for i in capitalised):
         return title
     for index in capitalised:
-        if casing[words[index].lower()] < 0:
+        if lower[index]:
             words[index] = words[index].lower()
     return " ".join(words)
+
+
+def _opens_a_sentence(word: str, prose: str) -> bool:
+    return re.search(rf"(?:^|[.!?:]\s+|\n)[\"“‘(]?{re.escape(word)}\b", prose) is not None
+
+
+def _common_word(word: str) -> bool:
+    """lemminflect knows the word as a common noun or an adjective ("necrosis", "sensory";
+    not "Anyville", "Linux")."""
+    return bool(set(getAllLemmas(word)) & {"NOUN", "ADJ"})
 
 
 def _out_of_capitals(title: str, casing: Counter[str], prose: str) -> str:

@@ -335,3 +335,19 @@ def test_the_names_a_thought_experiment_makes_up_are_no_concepts() -> None:
     keys = {d.key for d in drafts}
     assert {"tributary", "drainage basin"} <= keys
     assert not keys & {"long water", "millbrook", "stonebridge"}
+
+
+def test_a_word_written_only_at_sentence_starts_takes_its_dictionary_case() -> None:
+    """ "Erosion, or the wearing away of rock, shapes valleys.": the capital is the
+    sentence's, not the word's; a name the dictionary does not know keeps its capital, and
+    a word the body never writes in prose (a heading's) says nothing."""
+    texts = [
+        "Erosion, or the wearing away of rock, shapes valleys. Erosion is slow.",
+        "Wexlund lies on the coast. Wexlund, or the old port, is small.",
+    ]
+    blocks = _plain_blocks(texts)
+    casing = _word_casing(blocks)
+    prose = "\n".join(texts)
+    assert _as_the_body_writes("Erosion", casing, prose) == "erosion"
+    assert _as_the_body_writes("Wexlund", casing, prose) == "Wexlund"
+    assert _as_the_body_writes("Usage", casing, prose) == "Usage"
