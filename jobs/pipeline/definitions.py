@@ -375,6 +375,18 @@ _PLACE_IN_A_LIST = re.compile(
 )
 
 
+# a sentence about a word, not the thing it names: its language or its origin ("the term
+# “heart” is an English word", "is derived from the Latin", "traced back to the Greek")
+_ABOUT_THE_WORD = re.compile(
+    r"\b(?:is|was)\s+an?\s+(?:English|Greek|Latin|French|German|Arabic)\s+(?:word|term|name)\b"
+    r"|\b(?:derived|derives|comes|came|stems|borrowed)\s+from\s+(?:the\s+|an?\s+)?"
+    r"(?:ancient\s+)?(?:Greek|Latin|French|German|Arabic)\b"
+    r"|\btraced\s+back\s+to\s+(?:the\s+)?(?:ancient\s+)?(?:Greek|Latin)\b"
+)
+# …unless it also names the thing: "…; in this case, a septum refers to a wall"
+_NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\bdefined\s+as\b")
+
+
 def find_definitions(
     sentence: str,
     block: int,
@@ -393,6 +405,8 @@ def find_definitions(
     """
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
+    if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
+        return  # "Although the term “heart” is an English word, …": the word's origin
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]

@@ -158,3 +158,20 @@ def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
     assert _descriptions(tmp_path, plain, "en")["spark plug"] == (
         "A spark plug is a device that lights the fuel."
     )
+
+
+def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) -> None:
+    """ "Although the term “lung” is an English word, …, traced back to the Latin …" tells
+    where the word comes from, not what the thing is: it was an anatomy chapter's
+    description of its organ. A sentence that also names the thing still describes it."""
+    text = (
+        "# Breathing\n\nAlthough the term “lung” is an English word, much of its vocabulary"
+        " can be traced back to the Latin term “pulmo.”\n\n"
+        "The **lung** is the organ that exchanges gases between air and blood. Each lung "
+        "sits in the chest, and the lung expands as we breathe in.\n\n"
+        "The word alveolus is derived from the Latin for “small cavity;” an **alveolus** "
+        "refers to a tiny air sac at the end of an airway. Every alveolus is thin.\n"
+    )
+    found = _descriptions(tmp_path, text, "en")
+    assert found["lung"].startswith("The lung is the organ")
+    assert "refers to a tiny air sac" in found["alveolus"]
