@@ -1252,8 +1252,18 @@ def _capitalised_inside(text: str, term: str) -> bool:
     at = text.find(term)
     if at <= 0 or _INSIDE_SENTENCE.fullmatch(text, max(0, at - 2), at) is None:
         return False
-    # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced
-    return not _ACRONYM_AFTER.match(text, at + len(term))
+    # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced, but
+    # not in a sentence that lists three or more so ("certifications include Certified
+    # Rhythm Technician (CRT), Registered Cardiac Sonographer (RCS), …"): names in passing
+    if not _ACRONYM_AFTER.match(text, at + len(term)):
+        return True
+    return any(
+        term in sentence and len(acronym_pairs(sentence)) >= LISTED_ACRONYMS
+        for sentence in sentences(text)
+    )
+
+
+LISTED_ACRONYMS = 3
 
 
 def _a_title_line(text: str) -> bool:

@@ -1858,3 +1858,25 @@ def test_a_sub_headings_common_plural_the_body_never_marks_is_no_topic(tmp_path:
     keys = keys_of(tmp_path, text)
     assert {"sedimentary rock", "fossil"} <= keys
     assert "layer" not in keys
+
+
+def test_names_listed_with_their_acronyms_are_names_in_passing(tmp_path: Path) -> None:
+    """A sentence listing credentials or bodies, each with its acronym ("Board Certified
+    Pilot (BCP), Licensed Harbor Master (LHM), …"), names them in passing: a plain-text
+    chapter's career box made one of them a concept. One name given its acronym is still
+    a term being introduced."""
+    text = (
+        "Harbors\n\nA harbor is sheltered water where ships anchor. Every harbor "
+        "needs a pilot, and the harbor has a master.\n\n"
+        "Credentials include Board Certified Pilot (BCP), Licensed Harbor Master (LHM), "
+        "Registered Dock Engineer (RDE), and Certified Tug Operator (CTO).\n\n"
+        "Ships report their position through the Automatic Identification System (AIS).\n"
+    )
+    keys = keys_of(tmp_path, text, "harbors.txt")
+    assert {"harbor", "automatic identification system"} <= keys
+    assert not keys & {
+        "board certified pilot",
+        "licensed harbor master",
+        "registered dock engineer",
+        "certified tug operator",
+    }
