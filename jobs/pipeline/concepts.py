@@ -154,6 +154,9 @@ def find_concepts(
     top_count = max((e.count for e in stats.values()), default=1) or 1
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
+    title_block = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
+    # headings guessed from lone title-like lines: no emphasis anywhere, one heading level
+    guessed = plain and len({b.level for b in blocks if b.kind == "heading"}) == 1
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
@@ -204,6 +207,18 @@ def find_concepts(
             # a term the statistics do not see: marked up, or named in quotes with code in it
             # ("losing `this`")
             count = _count_plain(key, prose)
+        if (
+            guessed
+            and not chinese
+            and kinds == {"heading"}
+            and count == 0
+            and definition is None
+            and all(c.block != title_block for c in key_cues)
+        ):
+            # plain text guesses its headings from lone title-like lines, all at one level:
+            # a box's title ("Neurophysiologist", "Lipid Storage") or a sub-heading the body
+            # never uses names nothing; the first line titles the document
+            continue
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts
             cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))

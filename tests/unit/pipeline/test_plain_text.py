@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
 from jobs.pipeline.definitions import EMPHASIS, WEAK, find_definitions
 from jobs.pipeline.model import Block
@@ -351,3 +352,25 @@ def test_a_word_written_only_at_sentence_starts_takes_its_dictionary_case() -> N
     assert _as_the_body_writes("Erosion", casing, prose) == "erosion"
     assert _as_the_body_writes("Wexlund", casing, prose) == "Wexlund"
     assert _as_the_body_writes("Usage", casing, prose) == "Usage"
+
+
+def test_a_guessed_heading_the_body_never_uses_names_nothing(tmp_path: Path) -> None:
+    """Plain text guesses its headings from lone title-like lines, all at one level: a
+    feature box's title ("Orchard Inspector") or a sub-heading whose phrase the body never
+    writes ("Root Storage") was a concept. The first line titles the document."""
+    text = (
+        "Fruit Trees\n\n"
+        "A graft joins a shoot to a rootstock. A graft heals in a month, and every graft "
+        "is taped.\n\n"
+        "Root Storage\n\n"
+        "Roots hold sugar through the winter. A rootstock sets the size of the tree.\n\n"
+        "Orchard Inspector\n\n"
+        "Inspectors visit farms each spring. They check trees for blight and record it.\n\n"
+        "Pruning\n\n"
+        "Pruning removes dead wood. Pruning in winter shapes the tree.\n"
+    )
+    path = tmp_path / "trees.txt"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert {"fruit tree", "pruning"} <= keys
+    assert not keys & {"root storage", "orchard inspector"}
