@@ -252,6 +252,8 @@ def postgres_cpu_seconds() -> float:
         except psutil.NoSuchProcess:
             continue
         total += t.user + t.system
+        if p is root:  # backends that ended: the postmaster reaped them, their time is its
+            total += t.children_user + t.children_system
     return total
 
 

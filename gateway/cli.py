@@ -90,8 +90,6 @@ def default_workers(settings: Settings) -> int:
 def _serve(
     uvicorn: Any, settings: Settings, args: argparse.Namespace, host: str, port: int
 ) -> None:
-    from gateway.http_protocol import JoinedWritesHttpToolsProtocol
-
     workers = args.workers or default_workers(settings)
     logging.getLogger("gateway").info("serving with %d worker process(es)", workers)
     uvicorn.run(
@@ -101,9 +99,10 @@ def _serve(
         port=port,
         workers=workers,
         # uvloop + httptools: measured faster, and with --workers the plain asyncio loop
-        # leaves Nagle's algorithm on (PERFORMANCE.md); each response in one write.
+        # leaves Nagle's algorithm on (PERFORMANCE.md). (Joining a response's head and
+        # body into one write was measured slower against PostGraphile: BENCHMARKS.md.)
         loop="uvloop",
-        http=JoinedWritesHttpToolsProtocol,
+        http="httptools",
         log_level=settings.log_level.lower(),
         # Our JSON handler on the root logger (gateway/logs.py), not uvicorn's own; no
         # access log: the audit trail and /metrics have every request.

@@ -62,7 +62,7 @@ def server_log(port: int) -> Path:
 
 
 def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """The app as users run it (`curriculum serve`: its HTTP protocol, logging and
+    """The app as users run it (`curriculum serve`: its uvicorn settings, logging and
     shutdown settings; one worker process) on a free port. Its output goes to
     .stack/e2e/app-<port>.log: a pipe nobody reads fills up (64 kB of logs) and then
     blocks the server for good."""
