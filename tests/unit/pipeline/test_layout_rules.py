@@ -927,18 +927,24 @@ def test_an_ordinal_standing_for_an_item_of_a_list_is_no_name_it_defines() -> No
     assert [d.term for d in find_definitions(unit, 0, False, plain=True)] == ["second"]
 
 
+# 24 headings with a line each: a short text whose headings alone fill its budget (20)
+BUDGET_FILLER = "".join(
+    f"## {t}\n\n{t} are common. {t} matter.\n\n"
+    for t in [
+        "Arrays", "Lists", "Stacks", "Queues", "Hash Tables", "Binary Trees", "Heaps", "Graphs",
+        "Strings", "Matrices", "Sets", "Maps", "Tuples", "Pointers", "Iterators", "Closures",
+        "Modules", "Interfaces", "Exceptions", "Threads", "Processes", "Locks", "Semaphores",
+        "Pipes",
+    ]
+)  # fmt: skip
+
+
 def test_terms_a_textbook_introduces_in_bold_are_kept_beyond_the_length_budget(
     tmp_path: Path,
 ) -> None:
     # a short text (budget: 20 concepts) whose 24 headings fill the budget, then running
     # prose introducing terms in bold where they are first used, as a biology textbook does
-    topics = [
-        "Arrays", "Lists", "Stacks", "Queues", "Hash Tables", "Binary Trees", "Heaps", "Graphs",
-        "Strings", "Matrices", "Sets", "Maps", "Tuples", "Pointers", "Iterators", "Closures",
-        "Modules", "Interfaces", "Exceptions", "Threads", "Processes", "Locks", "Semaphores",
-        "Pipes",
-    ]  # fmt: skip
-    text = "".join(f"## {t}\n\n{t} are common. {t} matter.\n\n" for t in topics)
+    text = BUDGET_FILLER
     text += (
         "## Cells\n\nIn contrast, a **gap junction** forms a passageway between cells, "
         "and **maximal throughput** is what a pump wants.\n\n"
@@ -992,13 +998,7 @@ def test_a_list_of_objectives_is_no_use_of_the_terms_it_previews(tmp_path: Path)
     # a section opens on what the reader will be able to do, naming the terms it will
     # introduce; a caption and an overview name them again before the paragraph that sets
     # the term in bold: the objectives are a preview, not the body using the term
-    topics = [
-        "Arrays", "Lists", "Stacks", "Queues", "Hash Tables", "Binary Trees", "Heaps", "Graphs",
-        "Strings", "Matrices", "Sets", "Maps", "Tuples", "Pointers", "Iterators", "Closures",
-        "Modules", "Interfaces", "Exceptions", "Threads", "Processes", "Locks", "Semaphores",
-        "Pipes",
-    ]  # fmt: skip
-    text = "".join(f"## {t}\n\n{t} are common. {t} matter.\n\n" for t in topics)
+    text = BUDGET_FILLER
     text += (
         "## Valves\n\nBy the end of this section, you will be able to:\n\n"
         "- Compare a check valve with a relief valve and a gate valve\n"

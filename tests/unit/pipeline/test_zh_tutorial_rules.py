@@ -19,6 +19,13 @@ from jobs.pipeline.structure import (
 )
 
 
+def titles_of(tmp_path: Path, name: str, text: str) -> set[str]:
+    """The concept titles of `text` saved as `name`."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
 def terms(heading: str, level: int = 2) -> list[str]:
     return [c.term for c in heading_terms(heading, 0, level)]
 
@@ -68,17 +75,14 @@ def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path
         "## 目录的复制\n\n复制是把目录连同其中的文件同步到另一块磁盘的过程。"
         "增量复制只同步改动的文件。\n"
     )
-    path = tmp_path / "fs.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "fs.md", text)
     assert {"快照", "索引节点"} <= titles
     assert not {"创建", "删除", "更新"} & titles
     # 复制 is never written before 目录: a topic of its own (replication), kept
     assert "复制" in titles
     # an operation taught by name, a rare verb, stays a topic though the body writes "遍历树"
     text = "# 树\n\n## 树的遍历\n\n遍历树时每个节点访问一次。遍历有前序和后序两种。\n"
-    path.write_text(text, encoding="utf-8")
-    assert "遍历" in {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "遍历" in titles_of(tmp_path, "tree.md", text)
     # "复杂一点的查询" describes the queries: no action on a thing, though the body
     # writes "查询复杂一点"
     assert zh_action_object("复杂一点的查询", "查询") == ""
@@ -106,9 +110,7 @@ def test_a_bold_label_with_nothing_after_its_colon_defines_nothing(tmp_path: Pat
         "# 查询\n\n查询从表中取出数据。\n\n**思考题：**\n\n```sql\nSELECT 1;\n```\n\n"
         "**子查询**：嵌在另一个查询中的查询。子查询先执行。\n"
     )
-    path = tmp_path / "q.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "q.md", text)
     # an apparatus label, no concept: read as an entry it was defined by "思考题："
     assert "子查询" in titles and "思考题" not in titles
 
@@ -121,9 +123,7 @@ def test_a_chinese_books_exercises_named_in_its_prose_are_no_concept(tmp_path: P
         "对于上面的练习题，冒泡排序的参考答案只有几行。练习题的参考答案也用了冒泡排序。\n\n"
         "做完练习题以后，再看参考答案。归并排序把数组分成两半。\n"
     )
-    path = tmp_path / "sort.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "sort.md", text)
     assert "冒泡排序" in titles
     assert not {"练习题", "参考答案"} & titles
 
@@ -135,9 +135,7 @@ def test_a_translators_note_is_no_concept(tmp_path: Path) -> None:
         "（译者注：即二范数）。曼哈顿范数对坐标的绝对值求和（译者注：即一范数）。\n\n"
         "编者注：本节的记号沿用原书。\n"
     )
-    path = tmp_path / "norm.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "norm.md", text)
     assert "范数" in titles
     assert not {"译者注", "编者注"} & titles
 
@@ -150,9 +148,7 @@ def test_naming_and_judging_verbs_open_no_name(tmp_path: Path) -> None:
         "判断矩阵是否可逆，可以计算行列式。判断矩阵是否可逆的另一个办法是高斯消元。"
         "称矩阵 $A$ 为奇异矩阵，当且仅当行列式为零。判断矩阵是否奇异也很常见。\n"
     )
-    path = tmp_path / "inv.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "inv.md", text)
     assert "可逆矩阵" in titles
     assert not {"称矩阵", "判断矩阵", "判断矩阵是否", "矩阵是否可逆", "是否可逆"} & titles
 
@@ -227,9 +223,7 @@ def test_the_tables_an_examples_sql_creates_or_reads_are_no_concepts(tmp_path: P
         "## 2.3 视图\n\n视图是一条保存起来的查询。视图本身不保存数据，"
         "goods 表的数据变了，视图也跟着变。\n"
     )
-    path = tmp_path / "goods.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "goods.md", text)
     assert "视图" in titles
     assert not {"goods", "goods 表", "goods表"} & titles
 
@@ -256,9 +250,7 @@ def test_a_keywords_name_rjieba_cuts_across_is_still_counted(tmp_path: Path) -> 
         "`NOT NULL` 是非空约束，插入一行时必须给出这一列的值。\n\n"
         "`UNIQUE` 是唯一约束，这一列的两行不能相同。\n"
     )
-    path = tmp_path / "constraints.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "constraints.md", text)
     assert {"非空约束", "唯一约束"} <= titles
 
 
@@ -282,9 +274,7 @@ def test_a_means_heading_and_bold_claims_name_no_concept(tmp_path: Path) -> None
         "SUBSTR 函数从字符串中截取一段。当 **截取的长度** 超过字符串长度时，返回整个字符串。\n\n"
         "截取常用于字符串处理，截取的结果是新的字符串。\n"
     )
-    path = tmp_path / "substr.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "substr.md", text)
     assert "截取的长度" not in titles
 
 
