@@ -10,6 +10,10 @@ from typing import Any
 
 log = logging.getLogger("datasources.background")
 STOP_SECONDS = 10.0  # for the loop to end and for its last flush, each
+# A stopping loop is cancelled again this often: a store client can turn one cancel into
+# its own error (redis-py, or asyncio.timeout expiring at the same moment), which a loop
+# that keeps going after store errors then takes for an outage and sleeps on.
+RECANCEL_SECONDS = 0.25
 
 
 @contextlib.asynccontextmanager
@@ -28,7 +32,13 @@ async def in_background(
         task.cancel()
         # bounded, both: a loop that swallowed the cancel, or a last flush to a store that
         # no longer answers, must not hold the process's exit
-        done, _ = await asyncio.wait({task}, timeout=STOP_SECONDS)
+        deadline = asyncio.get_running_loop().time() + STOP_SECONDS
+        while True:
+            left = deadline - asyncio.get_running_loop().time()
+            done, _ = await asyncio.wait({task}, timeout=max(0.0, min(RECANCEL_SECONDS, left)))
+            if done or left <= RECANCEL_SECONDS:
+                break
+            task.cancel()
         if not done:
             log.error("background task %s did not stop within %g s", name, STOP_SECONDS)
         elif not task.cancelled():
