@@ -360,20 +360,29 @@ def _after_objectives_lead_in(blocks: Sequence[Block]) -> set[int]:
     the one paragraph a PDF makes of that list when it keeps no bullets ("Explain the
     structure of … Distinguish between tight junctions, …")."""
     found: set[int] = set()
-    for i, block in enumerate(blocks):
-        if block.kind != "paragraph" or not OBJECTIVES_LEAD_IN.search(block.text):
-            continue
+    for i, items in objectives_lead_ins(blocks).items():
+        found.update(items)
         following = i + 1
-        while following < len(blocks) and blocks[following].kind == "list_item":
-            found.add(following)
-            following += 1
         if (
-            following == i + 1
+            not items
             and following < len(blocks)
             and blocks[following].kind == "paragraph"
             and _opens_with_objective_verb(blocks[following].text)
         ):
             found.add(following)
+    return found
+
+
+def objectives_lead_ins(blocks: Sequence[Block]) -> dict[int, list[int]]:
+    """Each paragraph "By the end of this section, you will be able to:" and the list items
+    right after it."""
+    found: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind == "paragraph" and OBJECTIVES_LEAD_IN.search(block.text):
+            following = i + 1
+            while following < len(blocks) and blocks[following].kind == "list_item":
+                following += 1
+            found[i] = list(range(i + 1, following))
     return found
 
 
@@ -807,7 +816,7 @@ def _definitions(
             for d in find_definitions(sentence, index, chinese, fresh, plain, spans)
             # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
             # town over, called “Hometown.”": the names an example makes up are no terms
-            if index not in imagined or not _proper_name(d.term)
+            if index not in imagined or not _capitalised(d.term)
         )
     return found
 
@@ -816,12 +825,6 @@ def _definitions(
 _THOUGHT_EXPERIMENT = re.compile(
     r"\s*(?:imagine|suppose|pretend|picture|let['’]s say|say that)\b", re.I
 )
-
-
-def _proper_name(term: str) -> bool:
-    """ "Broad Street", "Anyville": every word opens on a capital."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", term)
-    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:

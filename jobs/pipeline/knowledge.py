@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from jobs.pipeline.concepts import Draft, find_concepts
+from jobs.pipeline.concepts import Draft, find_concepts, objectives_lead_ins
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.lexicon import OBJECTIVES_HEADING, OBJECTIVES_LEAD_IN, apparatus
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
@@ -134,13 +134,8 @@ def _objectives_blocks(blocks: Sequence[Block], tree: Outline) -> frozenset[int]
         for i in range(len(blocks))
         if headings.intersection((tree.section_of[i], *tree.ancestors(tree.section_of[i])))
     }
-    for i, block in enumerate(blocks):
-        if block.kind == "paragraph" and OBJECTIVES_LEAD_IN.search(block.text):
-            under.add(i)
-            following = i + 1
-            while following < len(blocks) and blocks[following].kind == "list_item":
-                under.add(following)
-                following += 1
+    for i, items in objectives_lead_ins(blocks).items():
+        under.update((i, *items))
     return frozenset(under)
 
 
