@@ -28,7 +28,7 @@ from datasources.neo4j.course_plan import CourseGraph, write_course_graph
 from datasources.postgres.base import Viewer
 from datasources.postgres.models import Course, CourseDocument, GenerationTask, task_subject
 from datasources.postgres.records import CourseRecord, GenerationTaskRecord
-from datasources.tasks import TASK_COLUMNS, new_task, running
+from datasources.tasks import TASK_COLUMNS, Busy, new_task, running
 
 TASK_TYPE = "course_generation"
 
@@ -80,13 +80,6 @@ class GenerationRequest:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"the task's generation request is malformed ({exc!r})") from None
-
-
-@dataclass(frozen=True, slots=True)
-class Busy:
-    """Another generation of the course is queued or running."""
-
-    task_id: UUID
 
 
 @dataclass(frozen=True, slots=True)

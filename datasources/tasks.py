@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -266,6 +267,14 @@ class TaskStore:
             return {UUID(row[0]): GenerationTaskRecord(*row[1:]) for row in rows}
 
         return await guard(POSTGRES, run(), seconds=self.timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class Busy:
+    """Another task of the same subject (a course's generation, a document's
+    processing) is queued or running."""
+
+    task_id: UUID
 
 
 def running(task: GenerationTaskRecord | None, *, stale_after: timedelta) -> bool:

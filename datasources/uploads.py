@@ -17,6 +17,12 @@ One code path for `uploadDocument` and `curriculum ingest`:
    hash makes two concurrent uploads of the same bytes one document);
 6. the job is queued (job id = task id). When Redis refuses, the task is `failed` with
    that reason and `retryTask` queues it again.
+
+`reprocess` runs the job again on a stored document (after an upgrade of the reading
+and extraction rules, or to retry a document whose processing completed badly): a new
+`document_processing` task under the document's row lock, refused while another one is
+queued or running. The job replaces what the document contributed, as a retry does
+(jobs/tasks/document_ingest.py): readers see the old knowledge until the new is written.
 """
 
 from __future__ import annotations
@@ -30,12 +36,12 @@ import tempfile
 import unicodedata
 from collections.abc import AsyncIterable, AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Row, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from datasources.errors import UpstreamUnavailable, guard
@@ -50,10 +56,11 @@ from datasources.postgres.models import Document, GenerationTask, task_subject
 from datasources.postgres.records import DocumentRecord, GenerationTaskRecord
 from datasources.redis.queue import JobQueue
 from datasources.settings import Settings
-from datasources.tasks import TASK_COLUMNS, TaskStore, new_task
+from datasources.tasks import TASK_COLUMNS, Busy, TaskStore, new_task, running
 
 log = logging.getLogger("datasources.uploads")
 TASK_TYPE = "document_processing"
+STALE_MARGIN = timedelta(minutes=5)
 MAX_NAME_CHARS = 255  # documents.original_filename is VARCHAR(500); file systems allow 255
 # The pipeline reads English and Chinese; another tag would be silently re-detected.
 LANGUAGES = {"en": "en", "zh": "zh-CN"}
@@ -185,6 +192,9 @@ class DocumentUploads:
         self.upload_settings = settings.upload
         self.max_bytes = min(settings.upload.max_bytes, settings.files.max_bytes)
         self.timeout = timeout
+        # A processing task untouched for longer than a job may run is abandoned (its
+        # worker died): it no longer blocks processing the document again.
+        self.stale_after = timedelta(seconds=settings.worker.job_timeout_seconds) + STALE_MARGIN
 
     async def upload(
         self,
@@ -217,6 +227,65 @@ class DocumentUploads:
         queued = await self._queue(task_id)
         task = await self.tasks.get(task_id)
         return Uploaded(document=document, task=task, created=True, queued=queued)
+
+    async def reprocess(
+        self, document_id: UUID, *, viewer: Viewer, requester: UUID | None
+    ) -> tuple[DocumentRecord, UUID] | Busy | None:
+        """A new processing task for a live document `viewer` may change, not yet queued
+        (`queue_reprocessing` does), owned by `requester` (None: the document's owner);
+        None when there is no such document, Busy while its newest processing task is
+        queued or running."""
+        conditions = [Document.id == document_id, Document.status.is_distinct_from("deleted")]
+        if not viewer.is_admin:
+            conditions.append(Document.user_id == viewer.user_id)
+
+        async def run() -> tuple[DocumentRecord, UUID] | Busy | None:
+            async with self.sessions() as session, session.begin():
+                row = await _locked(session, conditions)
+                if row is None:
+                    return None
+                # Under the document's row lock: two requests cannot both pass this.
+                latest = await _latest_task(session, document_id)
+                if latest is not None and running(latest, stale_after=self.stale_after):
+                    return Busy(latest.id)
+                document = DocumentRecord(*row)
+                task_id = await new_task(
+                    session,
+                    # the task (and its progress) is the requester's
+                    user_id=requester or document.user_id,
+                    task_type=TASK_TYPE,
+                    payload={"document_id": str(document_id), "reprocess": True},
+                    priority=self.upload_settings.task_priority,
+                    max_retries=self.upload_settings.task_max_retries,
+                )
+                return document, task_id
+
+        return await guard(POSTGRES, run(), seconds=self.timeout)
+
+    async def live_documents(self, owner_id: UUID | None = None) -> list[UUID]:
+        """Every document not deleted (of `owner_id` when given), oldest first."""
+        statement = select(Document.id).where(Document.status.is_distinct_from("deleted"))
+        if owner_id is not None:
+            statement = statement.where(Document.user_id == owner_id)
+        statement = statement.order_by(Document.created_at, Document.id)
+
+        async def run() -> list[UUID]:
+            async with self.sessions() as session:
+                return list((await session.scalars(statement)).all())
+
+        return await guard(POSTGRES, run(), seconds=self.timeout)
+
+    async def queue_reprocessing(self, task_id: UUID) -> GenerationTaskRecord | None:
+        """Queue a task `reprocess` made; when Redis refuses, the task fails saying so
+        (a later reprocess or retryTask queues it again) and UpstreamUnavailable rises."""
+        try:
+            await self.queue.enqueue(task_type=TASK_TYPE, task_id=task_id)
+        except UpstreamUnavailable as exc:
+            await self.tasks.fail(
+                task_id, f"the job could not be queued ({exc}); retryTask queues it again"
+            )
+            raise
+        return await self.tasks.get(task_id)
 
     async def _queue(self, task_id: UUID) -> bool:
         try:
@@ -311,11 +380,7 @@ class DocumentUploads:
 
         async def run() -> DocumentRecord | None:
             async with self.sessions() as session, session.begin():
-                row = (
-                    await session.execute(
-                        select(*DOCUMENT_COLUMNS).where(*conditions).with_for_update()
-                    )
-                ).first()
+                row = await _locked(session, conditions)
                 if row is None:
                     return None
                 if row.status == "deleted":
@@ -335,6 +400,12 @@ class DocumentUploads:
         return await guard(POSTGRES, run(), seconds=self.timeout)
 
 
+async def _locked(session: AsyncSession, conditions: list[Any]) -> Row[Any] | None:
+    """The document row matching `conditions`, locked until the transaction ends."""
+    found = await session.execute(select(*DOCUMENT_COLUMNS).where(*conditions).with_for_update())
+    return found.first()
+
+
 async def _same_bytes(session: AsyncSession, owner_id: UUID, sha256: str) -> Uploaded | None:
     """The owner's live document with these bytes, with its newest processing task."""
     row = (
@@ -352,16 +423,21 @@ async def _same_bytes(session: AsyncSession, owner_id: UUID, sha256: str) -> Upl
     if row is None:
         return None
     document = DocumentRecord(*row)
+    task = await _latest_task(session, document.id)
+    return Uploaded(document=document, task=task, created=False, queued=True)
+
+
+async def _latest_task(session: AsyncSession, document_id: UUID) -> GenerationTaskRecord | None:
+    """The document's newest processing task, whoever asked for it."""
     task_row = (
         await session.execute(
             select(*TASK_COLUMNS)
             .where(
                 GenerationTask.task_type == TASK_TYPE,
-                task_subject("document_id") == str(document.id),
+                task_subject("document_id") == str(document_id),
             )
             .order_by(GenerationTask.created_at.desc(), GenerationTask.id.desc())
             .limit(1)
         )
     ).first()
-    task = GenerationTaskRecord(*task_row) if task_row is not None else None
-    return Uploaded(document=document, task=task, created=False, queued=True)
+    return GenerationTaskRecord(*task_row) if task_row is not None else None

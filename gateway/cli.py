@@ -11,11 +11,16 @@ import signal
 import subprocess
 import sys
 import warnings
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from datasources.files.exports import FORMATS
 from datasources.settings import Settings, SettingsError
+
+if TYPE_CHECKING:  # rich is imported by the commands that print with it, when they run
+    from rich.console import Console
+    from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER_STOP_SECONDS = 30
@@ -212,27 +217,65 @@ def persisted_queries(args: argparse.Namespace) -> int:
 
 
 def ingest(args: argparse.Namespace) -> int:
+    from gateway.ingest_command import ingest as run_ingest
+    from gateway.ingest_command import summary
+
+    return _table_command(
+        "ingest",
+        lambda console: run_ingest(
+            _settings(),
+            args.paths,
+            email=args.user,
+            language=args.language,
+            wait=args.wait,
+            console=console,
+        ),
+        summary,
+    )
+
+
+def reprocess(args: argparse.Namespace) -> int:
+    from gateway.reprocess_command import reprocess as run_reprocess
+    from gateway.reprocess_command import summary
+
+    return _table_command(
+        "reprocess",
+        lambda console: run_reprocess(
+            _settings(),
+            args.documents,
+            email=args.user,
+            every=args.all,
+            wait=args.wait,
+            console=console,
+        ),
+        summary,
+    )
+
+
+class Outcome(Protocol):
+    """One row of a command's summary table."""
+
+    @property
+    def ok(self) -> bool: ...
+
+
+def _table_command(
+    name: str,
+    run: Callable[[Console], Coroutine[Any, Any, Sequence[Outcome]]],
+    summary: Callable[[Sequence[Any]], Table],
+) -> int:
+    """Run a command whose progress goes to stderr and whose rows end as one table;
+    exit 1 when any row is not ok (or the command refused its arguments)."""
     import asyncio
 
     from rich.console import Console
 
-    from gateway.ingest_command import CommandError, summary
-    from gateway.ingest_command import ingest as run_ingest
+    from gateway.ingest_command import CommandError
 
-    console = Console(stderr=True)
     try:
-        rows = asyncio.run(
-            run_ingest(
-                _settings(),
-                args.paths,
-                email=args.user,
-                language=args.language,
-                wait=args.wait,
-                console=console,
-            )
-        )
+        rows = asyncio.run(run(Console(stderr=True)))
     except CommandError as exc:
-        print(f"curriculum ingest: {exc}", file=sys.stderr)
+        print(f"curriculum {name}: {exc}", file=sys.stderr)
         return 1
     # Not a terminal (a log, CI): rich would fold the table at 80 columns, splitting paths.
     Console(width=None if sys.stdout.isatty() else 240).print(summary(rows))
@@ -417,6 +460,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
     p.add_argument("--wait", action="store_true", help="follow each task until it ends")
     p.set_defaults(func=ingest)
+    p = commands.add_parser(
+        "reprocess",
+        help="process stored documents again (as reprocessDocument does), after an upgrade",
+    )
+    p.add_argument("documents", nargs="*", metavar="DOCUMENT_ID", help="a UUID or global id")
+    p.add_argument("--user", metavar="EMAIL", help="every document of this user")
+    p.add_argument("--all", action="store_true", help="every document that is not deleted")
+    p.add_argument("--wait", action="store_true", help="follow each task until it ends")
+    p.set_defaults(func=reprocess)
     p = commands.add_parser(
         "maintain",
         help="run one retention task now (docs/operations.md)",

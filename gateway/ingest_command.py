@@ -72,7 +72,7 @@ async def _read(path: Path, advance: Callable[[int], None]) -> AsyncIterator[byt
             yield chunk
 
 
-async def _owner(stores: Stores, email: str) -> UUID:
+async def owner_of(stores: Stores, email: str) -> UUID:
     user = await stores.users.by_email(email)
     if user is None:
         raise CommandError(f"no user has the email {email!r}")
@@ -81,7 +81,18 @@ async def _owner(stores: Stores, email: str) -> UUID:
     return user.id
 
 
-async def _follow(stores: Stores, task_id: UUID, progress: Progress, bar: TaskID) -> str:
+def progress_bars(console: Console) -> Progress:
+    """One bar per file or document: its name and stage, percent, time."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+async def follow(stores: Stores, task_id: UUID, progress: Progress, bar: TaskID) -> str:
     """Poll the task row until it ends; its final status."""
     while True:
         task: GenerationTaskRecord | None = await stores.tasks.get(task_id)
@@ -116,22 +127,16 @@ async def ingest(
     except UploadRefused as exc:
         raise CommandError(exc.message) from None
     async with open_stores(settings, bootstrap=False) as stores:
-        owner = await _owner(stores, email)
+        owner = await owner_of(stores, email)
         rows = [Row(path) for path in paths]
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=console) as progress:
+        with progress_bars(console) as progress:
             for row in rows:
                 name = row.path.name
                 bar = progress.add_task(name, total=row.path.stat().st_size or 1, name=name)
                 await _upload(stores, row, owner, language, progress, bar)
                 if wait and row.task_id is not None and row.outcome in ("new", "existing"):
                     progress.reset(bar, total=100, description=f"{name} · queued")
-                    row.outcome = await _follow(stores, row.task_id, progress, bar)
+                    row.outcome = await follow(stores, row.task_id, progress, bar)
                     if row.outcome == "failed":
                         task = await stores.tasks.get(row.task_id)
                         row.detail = (task.error_message or "") if task else "the task is gone"

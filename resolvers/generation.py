@@ -16,10 +16,11 @@ from uuid import UUID
 
 from graphql import GraphQLError
 
-from datasources.course_plans import Busy, GenerationRequest
+from datasources.course_plans import GenerationRequest
 from datasources.errors import UpstreamUnavailable
 from datasources.postgres.base import Viewer
 from datasources.postgres.records import CourseRecord, DocumentRecord, GenerationTaskRecord
+from datasources.tasks import Busy
 from resolvers.auth import require_principal
 from resolvers.context import Context, Principal
 from resolvers.course_mutations import NOT_FOUND, Problem

@@ -1,4 +1,5 @@
-"""uploadDocument, deleteDocument and retryTask: who may, and their expected failures.
+"""uploadDocument, deleteDocument, reprocessDocument and retryTask: who may, and their
+expected failures.
 
 The work itself is datasources/uploads.py's (the same code `curriculum ingest` runs);
 the task's life is datasources/tasks.py's.
@@ -15,8 +16,9 @@ from graphql import GraphQLError
 from datasources.errors import UpstreamUnavailable
 from datasources.files import CHUNK_SIZE
 from datasources.postgres.base import Viewer
-from datasources.postgres.records import GenerationTaskRecord
+from datasources.postgres.records import DocumentRecord, GenerationTaskRecord
 from datasources.redis.queue import TASK_JOBS
+from datasources.tasks import Busy
 from datasources.uploads import Uploaded, UploadRefused
 from resolvers.auth import require_principal
 from resolvers.context import Context
@@ -86,6 +88,28 @@ async def delete_document(ctx: Context, document_id: UUID) -> UUID | Problem:
         return DOCUMENT_NOT_FOUND
     await stores.queue.enqueue_cleanup(document_id=document.id)
     return document.id
+
+
+async def reprocess_document(
+    ctx: Context, document_id: UUID
+) -> tuple[DocumentRecord, GenerationTaskRecord] | Problem:
+    """Process a document of yours again with a new task; the stored file is read anew."""
+    principal = require_principal(ctx, "documents:write")
+    uploads = ctx.stores.uploads
+    made = await uploads.reprocess(document_id, viewer=ctx.viewer, requester=principal.user_id)
+    if made is None:
+        return DOCUMENT_NOT_FOUND
+    if isinstance(made, Busy):
+        return Problem(
+            "conflict",
+            f"this document is already being processed (task {made.task_id}); wait for it "
+            "to finish (taskProgress) before processing it again",
+        )
+    document, task_id = made
+    task = await uploads.queue_reprocessing(task_id)
+    if task is None:  # only its owner's account deletion removes a task
+        return DOCUMENT_NOT_FOUND
+    return document, task
 
 
 async def retry_task(ctx: Context, task_id: UUID) -> GenerationTaskRecord | Problem:

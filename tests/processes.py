@@ -5,6 +5,8 @@ what the test does."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -32,3 +34,16 @@ def store_env(settings: Settings, **extra: str) -> dict[str, str]:
         "VECTOR_NAMESPACE": settings.vector_namespace or "",
         **extra,
     }
+
+
+def curriculum(settings: Settings, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`curriculum ARGS...` as a user runs it, against `settings`' stores (`env` added)."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and command
+        [str(Path(sys.executable).parent / "curriculum"), *args],
+        cwd=ROOT,
+        env=store_env(settings, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -1,4 +1,5 @@
-"""uploadDocument (the GraphQL multipart request spec), deleteDocument, retryTask."""
+"""uploadDocument (the GraphQL multipart request spec), deleteDocument, reprocessDocument,
+retryTask."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ class DocumentUploaded:
     )
 
 
+@strawberry.type(description="The document and its new processing task, queued.")
+class DocumentReprocessing:
+    document: Document
+    task: GenerationTask
+
+
 @strawberry.type(description="The task, queued again.")
 class TaskRetried:
     task: GenerationTask
@@ -36,6 +43,9 @@ class TaskRetried:
 
 UploadDocumentResult = Annotated[
     DocumentUploaded | InvalidInput, strawberry.union("UploadDocumentResult")
+]
+ReprocessDocumentResult = Annotated[
+    DocumentReprocessing | NotFound | Conflict, strawberry.union("ReprocessDocumentResult")
 ]
 RetryTaskResult = Annotated[
     TaskRetried | NotFound | InvalidInput | Conflict, strawberry.union("RetryTaskResult")
@@ -86,6 +96,24 @@ class DocumentMutations:
         if isinstance(result, Problem):
             return NotFound(message=result.message)
         return Deleted(id=strawberry.ID(to_global_id("Document", result)))
+
+    @strawberry.mutation(
+        description="Process a document of yours again from its stored file with the "
+        "current reading and extraction rules (after an upgrade, say): a new task, to "
+        "follow with taskProgress. The run replaces the document's text, chunks, "
+        "concepts and extractions as it goes (concepts and extractions each in one "
+        "step); what only the old run found is removed then, and nothing before the "
+        "file is read again. Refused (Conflict) while the document is being processed."
+    )
+    async def reprocess_document(self, info: Info, id: strawberry.ID) -> ReprocessDocumentResult:
+        document_id = from_global_id(id, expect="Document")[1]
+        result = await resolvers.reprocess_document(info.context, document_id)
+        if isinstance(result, Problem):
+            return _problem(result)  # type: ignore[return-value]
+        document, task = result
+        return DocumentReprocessing(
+            document=Document.from_record(document), task=GenerationTask.from_record(task)
+        )
 
     @strawberry.mutation(
         description="Queue a failed task of yours again (or a pending one whose job was "

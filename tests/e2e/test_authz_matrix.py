@@ -228,6 +228,12 @@ CASES = [
         "documents:write",
     ),
     m(
+        "reprocessDocument",
+        "reprocessDocument(id: $d) { __typename ... on NotFound { message } }",
+        "$d: ID!",
+        "documents:write",
+    ),
+    m(
         "retryTask",
         f"retryTask(taskId: $t) {{ {PROBLEM} ... on Conflict {{ message }} }}",
         "$t: ID!",
@@ -347,6 +353,11 @@ class Scene:
                     " JOIN courses c ON c.id = cd.course_id WHERE c.user_id = :u ORDER BY 1, 2",
                 ),
                 ("tasks", "SELECT id, status, updated_at FROM generation_tasks WHERE user_id = :u"),
+                (  # whoever asked: a task about one of the owner's documents
+                    "document_tasks",
+                    "SELECT id FROM generation_tasks WHERE payload->>'document_id' IN"
+                    " (SELECT id::text FROM documents WHERE user_id = :u) ORDER BY id",
+                ),
                 ("exports", "SELECT id, status FROM exports WHERE user_id = :u"),
                 (
                     "keys",

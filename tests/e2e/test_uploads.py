@@ -2,8 +2,8 @@
 (`operations`, `map`, then the file part) from Node's fetch + FormData and from httpx:
 the CSRF header, the size limits at the edge, deduplication, every bad input, and the
 whole loop with a real `curriculum worker` — a Markdown chapter uploaded, its task
-watched with the graphql-ws client to the end, its concepts queried, then deleted and
-cleaned up."""
+watched with the graphql-ws client to the end, its concepts queried, processed again
+(reprocessDocument) to the same concepts, then deleted and cleaned up."""
 
 from __future__ import annotations
 
@@ -295,6 +295,8 @@ CONCEPTS = """query($id: ID!) { document(id: $id) { status pageCount wordCount l
 TASK = "query($id: ID!) { task(id: $id) { status stage progress } }"
 WATCH = "subscription($t: ID!) { taskProgress(taskId: $t) { status stage percent } }"
 DELETE = "mutation($id: ID!) { deleteDocument(id: $id) { __typename ... on Deleted { id } } }"
+REPROCESS = """mutation($id: ID!) { reprocessDocument(id: $id) { __typename
+  ... on DocumentReprocessing { task { id status } } ... on Conflict { message } } }"""
 
 
 async def test_the_whole_loop_with_a_real_worker(
@@ -344,6 +346,21 @@ async def test_the_whole_loop_with_a_real_worker(
         assert found["status"] == "COMPLETED" and found["language"] == "en"
         titles = {c["concept"]["title"].casefold() for c in found["concepts"]}
         assert {"conduction", "convection", "thermal conductivity"} <= titles, titles
+
+        # Processed again (as after an upgrade): one run at a time, the same knowledge.
+        again = (await client.gql(REPROCESS, id=document_id))["data"]["reprocessDocument"]
+        assert again["__typename"] == "DocumentReprocessing", again
+        busy = (await client.gql(REPROCESS, id=document_id))["data"]["reprocessDocument"]
+        assert busy["__typename"] == "Conflict" and again["task"]["id"] != task_id
+
+        async def reprocessed() -> bool:
+            body = await client.gql(TASK, id=again["task"]["id"])
+            return body["data"]["task"]["status"] in ("COMPLETED", "FAILED")
+
+        await wait_for(reprocessed, seconds=180)
+        found = (await client.gql(CONCEPTS, id=document_id))["data"]["document"]
+        assert found["status"] == "COMPLETED"
+        assert {c["concept"]["title"].casefold() for c in found["concepts"]} == titles
 
         deleted = (await client.gql(DELETE, id=document_id))["data"]["deleteDocument"]
         assert deleted == {"__typename": "Deleted", "id": document_id}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -16,23 +15,14 @@ from datasources.settings import Settings
 from gateway.export_command import CommandError, checked_output, export_course
 from tests.course_data import chinese
 from tests.integration.courses import Courses
-from tests.processes import store_env
+from tests.processes import curriculum
 from tests.readers import missing_texts, pdf_text
 
 pytestmark = pytest.mark.integration
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own interpreter and command
-        [str(Path(sys.executable).parent / "curriculum"), "export", *args],
-        cwd=ROOT,
-        env=store_env(settings),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return curriculum(settings, "export", *args)
 
 
 async def test_the_command_writes_the_file_the_job_rendered(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from uuid import UUID
@@ -21,24 +20,15 @@ from datasources.stores import Stores
 from gateway.ingest_command import CommandError, ingest, summary
 from tests.factories import World
 from tests.integration.documents import DocumentWorld
-from tests.processes import store_env
+from tests.processes import curriculum
 from tests.unit.pipeline.samples import EN_CHAPTER
 from tests.upload_files import docx_bytes
 
 pytestmark = pytest.mark.integration
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def command(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own interpreter and command
-        [str(Path(sys.executable).parent / "curriculum"), "ingest", *args],
-        cwd=ROOT,
-        env=store_env(settings, COLUMNS="200"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return curriculum(settings, "ingest", *args, COLUMNS="200")
 
 
 @pytest.fixture
