@@ -172,7 +172,11 @@ async def _upload(
         row.detail = (uploaded.task.error_message or "") if uploaded.task else ""
     else:
         row.outcome = "new" if uploaded.created else "existing"
-        row.detail = "already uploaded: the existing document" if not uploaded.created else ""
+        row.detail = (
+            "already uploaded: the existing document (`curriculum reprocess` processes it again)"
+            if not uploaded.created
+            else ""
+        )
     progress.update(bar, description=f"{row.path.name} · {row.outcome}")
 
 

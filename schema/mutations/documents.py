@@ -26,7 +26,7 @@ class DocumentUploaded:
     task: GenerationTask | None
     created: bool = strawberry.field(
         description="false: you had uploaded these bytes before; this is that document, "
-        "and nothing new was stored or queued"
+        "and nothing new was stored or queued (reprocessDocument processes it again)"
     )
 
 

@@ -97,6 +97,7 @@ async def test_files_are_uploaded_as_the_mutation_does_and_reported(
         test_settings, [str(chapter)], email=email, language=None, wait=False, console=quiet()
     )
     assert again[0].outcome == "existing" and again[0].document_id == rows[0].document_id
+    assert "curriculum reprocess" in again[0].detail  # how to process it again
     table = quiet()
     table.print(summary(rows + again))
     printed = table.file.getvalue()  # type: ignore[attr-defined]
