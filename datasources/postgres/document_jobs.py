@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Table, case, delete, func, insert, literal, select, update
+from sqlalchemy import Table, Text, case, delete, func, insert, literal, not_, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -36,6 +36,7 @@ from datasources.postgres.models import (
 from datasources.postgres.records import DocumentRecord, GenerationTaskRecord, field_names
 
 DELETED = "deleted"
+DOCUMENT_TITLE = "document_title"  # metadata key: the title the document gives itself
 EXTRACTIONS = cast(Table, KnowledgeExtraction.__table__)
 TASK_COLUMNS = [GenerationTask.__table__.c[n] for n in field_names(GenerationTaskRecord)]
 
@@ -56,6 +57,15 @@ class ExtractionRow:
 def jsonb_merge(column: Any, values: Mapping[str, Any]) -> Any:
     """`column || values`: a JSONB merge that keeps keys it does not name."""
     return func.coalesce(column, literal({}, JSONB)).op("||")(literal(dict(values), JSONB))
+
+
+def uploader_title(metadata: Mapping[str, Any] | None) -> str | None:
+    """The title the uploader gave the document, if any: metadata.title unless it is the
+    one a run read from the document itself (metadata.document_title)."""
+    title = (metadata or {}).get("title")
+    if not isinstance(title, str) or title == (metadata or {}).get(DOCUMENT_TITLE):
+        return None
+    return title
 
 
 class DocumentJobStore(PgBase):
@@ -134,7 +144,9 @@ class DocumentJobStore(PgBase):
         title: str | None = None,
     ) -> None:
         """`title`: the one the document gives itself (a Markdown `#` title, a PDF's
-        title), kept in metadata.title unless the uploader named the document."""
+        title), kept in metadata.document_title, and in metadata.title unless the
+        uploader named the document (`uploader_title`): a run after an upgrade of the
+        readers replaces the title an earlier run read."""
         values: dict[str, Any] = {
             "extracted_text": text,
             "page_count": page_count,
@@ -151,11 +163,17 @@ class DocumentJobStore(PgBase):
         )
         if title:
             metadata = func.coalesce(Document.metadata_, literal({}, JSONB))
+            read = metadata.op("||")(func.jsonb_build_object(DOCUMENT_TITLE, title))
+            from_document = or_(
+                not_(metadata.bool_op("?")("title")),
+                metadata.op("->>", return_type=Text)("title")
+                == metadata.op("->>", return_type=Text)(DOCUMENT_TITLE),
+            )
             statement = statement.values(
                 {
                     Document.metadata_: case(
-                        (metadata.op("?")("title"), metadata),
-                        else_=metadata.op("||")(func.jsonb_build_object("title", title)),
+                        (from_document, read.op("||")(func.jsonb_build_object("title", title))),
+                        else_=read,
                     )
                 }
             )

@@ -29,6 +29,7 @@ from datasources.concept_keys import concept_key
 from datasources.errors import UpstreamUnavailable
 from datasources.files import MissingFile
 from datasources.neo4j.bulk import DocumentNode
+from datasources.postgres.document_jobs import uploader_title
 from datasources.postgres.records import DocumentRecord
 from datasources.redis.store import DOCUMENT_CACHE_TTL, course_cache_key, document_cache_key
 from jobs import child
@@ -276,11 +277,11 @@ async def _store_chunks(ports: DocumentPorts, document_id: UUID, step: Chunked) 
 
 def _node(document: DocumentRecord, text: TextRead) -> DocumentNode:
     metadata = document.metadata or {}
-    title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     kind = metadata.get("type")
     return DocumentNode(
         id=document.id,
-        title=title or text.title or document.original_filename,
+        # this run's reading of the title, unless the uploader named the document
+        title=uploader_title(metadata) or text.title or document.original_filename,
         type=kind if kind in DOCUMENT_TYPES else None,
         language=document.language if document.language else text.language,
     )

@@ -120,6 +120,30 @@ async def test_the_uploaders_title_is_kept_over_the_documents_own(docs: Document
     assert document.metadata_["title"] == "Week 3 reading" and "sha256" in document.metadata_
     snap = await docs.snapshot(document_id)
     assert snap["node"][0]["title"] == "Week 3 reading"
+    assert document.metadata_["document_title"] == "Matrices and Rank"
+    await docs.process(await docs.task(document_id))  # processed again: still the uploader's
+    assert (await docs.row(Document, document_id)).metadata_["title"] == "Week 3 reading"
+    assert (await docs.snapshot(document_id))["node"][0]["title"] == "Week 3 reading"
+
+
+async def test_a_title_an_earlier_run_read_is_replaced_when_processed_again(
+    docs: DocumentWorld,
+) -> None:
+    document_id, task_id = await docs.upload(EN_SECOND.encode(), name="rank.md")
+    await docs.process(task_id)
+    # What an older reader made of the document's title, in both stores.
+    older = {"title": "Matrices and", "document_title": "Matrices and"}
+    async with docs.stores.sessions() as session, session.begin():
+        await session.execute(
+            update(Document)
+            .where(Document.id == document_id)
+            .values(metadata_=Document.metadata_.op("||")(older))
+        )
+    await docs.graph("MATCH (d:Document {id: $d}) SET d.title = 'Matrices and'", d=str(document_id))
+    await docs.process(await docs.task(document_id))
+    metadata = (await docs.row(Document, document_id)).metadata_
+    assert metadata["title"] == metadata["document_title"] == "Matrices and Rank"
+    assert (await docs.snapshot(document_id))["node"][0]["title"] == "Matrices and Rank"
 
 
 async def test_a_chinese_document_is_detected_and_segmented(docs: DocumentWorld) -> None:
