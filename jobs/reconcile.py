@@ -9,7 +9,8 @@ nothing. The kinds, and how each is fixed:
 Kinds (what is found → how it is fixed):
 
 - document_without_node: a completed document without its Document node → processed
-  again (a new document_processing task, unless one is pending or running);
+  again as `reprocessDocument` does (a new document_processing task, unless one is
+  pending or running);
 - document_without_vectors: a completed document with words but no chunks → likewise;
 - deleted_document_searchable: a deleted document that still has a node or chunks,
 - node_without_document: a Document node without a row,
@@ -37,13 +38,14 @@ from uuid import UUID
 from sqlalchemy import text
 
 from datasources.neo4j.upkeep import GraphUpkeep
+from datasources.postgres.base import Viewer
 from datasources.stores import Stores
-from datasources.tasks import new_task
 from jobs.tasks.cleanup import remove_document
 from jobs.tasks.document_ingest import restore_vectors
 from jobs.tasks.ports import ports_from
 
 log = logging.getLogger("jobs.reconcile")
+SYSTEM = Viewer(None, is_admin=True)  # repairs act on every owner's rows
 # A scan or a repair batch is not a request: it gets this bound per store call.
 STORE_SECONDS = 300.0
 
@@ -190,43 +192,12 @@ async def fix(stores: Stores, drift: Drift) -> dict[str, int]:
 
 
 async def _reprocess(stores: Stores, document_ids: Collection[UUID]) -> int:
-    """A document_processing task per document that has none pending or running."""
-    if not document_ids:
-        return 0
-    async with stores.sessions() as session, session.begin():
-        busy = {
-            row[0]
-            for row in await session.execute(
-                text(
-                    "SELECT payload->>'document_id' FROM generation_tasks "
-                    "WHERE task_type = 'document_processing' "
-                    "AND status IN ('pending', 'processing') "
-                    "AND payload->>'document_id' = ANY(:ids)"
-                ),
-                {"ids": [str(i) for i in document_ids]},
-            )
-        }
-        owners = {
-            row.id: row.user_id
-            for row in await session.execute(
-                text(
-                    "SELECT id, user_id FROM documents "
-                    "WHERE id = ANY(:ids) AND status = 'completed'"
-                ),
-                {"ids": list(document_ids)},
-            )
-        }
-        queued = []
-        for document_id, user_id in sorted(owners.items()):
-            if str(document_id) in busy:
-                continue
-            task_id = await new_task(
-                session,
-                user_id=user_id,
-                task_type="document_processing",
-                payload={"document_id": str(document_id)},
-            )
-            queued.append(task_id)
-    for task_id in queued:
-        await stores.queue.enqueue(task_type="document_processing", task_id=task_id)
-    return len(queued)
+    """A document_processing task per document that has none pending or running, made
+    and queued as reprocessDocument does (the task is the document's owner's)."""
+    queued = 0
+    for document_id in sorted(document_ids):
+        made = await stores.uploads.reprocess(document_id, viewer=SYSTEM, requester=None)
+        if isinstance(made, tuple):
+            await stores.uploads.queue_reprocessing(made[1])
+            queued += 1
+    return queued
