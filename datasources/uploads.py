@@ -229,10 +229,11 @@ class DocumentUploads:
         return Uploaded(document=document, task=task, created=True, queued=queued)
 
     async def reprocess(
-        self, document_id: UUID, *, viewer: Viewer, requester: UUID | None
+        self, document_id: UUID, *, viewer: Viewer
     ) -> tuple[DocumentRecord, UUID] | Busy | None:
         """A new processing task for a live document `viewer` may change, not yet queued
-        (`queue_reprocessing` does), owned by `requester` (None: the document's owner);
+        (`queue_reprocessing` does), owned by the document's owner whoever asks (their apps
+        follow it; an admin reads any task);
         None when there is no such document, Busy while its newest processing task is
         queued or running."""
         conditions = [Document.id == document_id, Document.status.is_distinct_from("deleted")]
@@ -251,8 +252,7 @@ class DocumentUploads:
                 document = DocumentRecord(*row)
                 task_id = await new_task(
                     session,
-                    # the task (and its progress) is the requester's
-                    user_id=requester or document.user_id,
+                    user_id=document.user_id,
                     task_type=TASK_TYPE,
                     payload={"document_id": str(document_id), "reprocess": True},
                     priority=self.upload_settings.task_priority,

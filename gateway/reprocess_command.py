@@ -4,7 +4,7 @@ After an upgrade of the reading and extraction rules, the documents already stor
 processed again from their stored files. No second implementation: each document gets
 a new task through datasources/uploads.py exactly as `reprocessDocument` does (the row
 lock, the refusal while a run is queued or running, the queued job), acting for the
-operator on any owner's document; the task is the owner's, so their apps follow it.
+operator on any owner's document; the task is the owner's, as it always is.
 With `--wait`, each task is followed until it ends, one after the other (a worker runs
 them in the order they were queued). The exit status is 1 when any document was not
 found, was busy, could not be queued or failed.
@@ -90,7 +90,7 @@ async def reprocess(
 async def _start(stores: Stores, row: Row) -> Row:
     uploads = stores.uploads
     try:
-        made = await uploads.reprocess(row.document_id, viewer=OPERATOR, requester=None)
+        made = await uploads.reprocess(row.document_id, viewer=OPERATOR)
     except UpstreamUnavailable as exc:
         row.outcome, row.detail = "not queued", str(exc)
         return row

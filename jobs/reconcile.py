@@ -196,7 +196,7 @@ async def _reprocess(stores: Stores, document_ids: Collection[UUID]) -> int:
     and queued as reprocessDocument does (the task is the document's owner's)."""
     queued = 0
     for document_id in sorted(document_ids):
-        made = await stores.uploads.reprocess(document_id, viewer=SYSTEM, requester=None)
+        made = await stores.uploads.reprocess(document_id, viewer=SYSTEM)
         if isinstance(made, tuple):
             await stores.uploads.queue_reprocessing(made[1])
             queued += 1

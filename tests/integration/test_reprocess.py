@@ -120,7 +120,7 @@ async def test_one_run_at_a_time_and_only_for_whoever_may_change_it(
     assert by_admin["__typename"] == "DocumentReprocessing"
     assert by_admin["task"]["id"] != task_id
     row = await docs.row(GenerationTask, uuid_of(by_admin["task"]["id"]))
-    assert row.user_id == admin.user_id  # the task and its progress are the requester's
+    assert row.user_id == owner.user_id  # the owner's apps follow it (admins read any task)
 
     async with stores.sessions() as session, session.begin():
         await session.execute(
