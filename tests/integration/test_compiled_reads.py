@@ -550,3 +550,38 @@ async def test_a_remembered_plan_follows_the_variables_of_include_and_skip(world
         fast = await answer(world.stores, data.admin, query, variables, compiled=True)
         assert fast == normal, yes
         assert (b'"title"' in fast) is yes
+
+
+async def test_one_course_by_id_keeps_a_generic_plan(world: World) -> None:
+    """The statement of `course(id)` is prepared once per connection; PostgreSQL must be
+    able to keep its generic plan instead of planning it again at every execution (which
+    cost four times the execution itself): after the five custom plans it tries first,
+    the following executions use the generic one."""
+    data = await build(world)
+    query = f"query($c: ID!) {{ course(id: $c) {{ {ISSUE_COURSE} }} }}"
+    sent: list[tuple[Any, list[Any]]] = []
+    fetch = driver.fetch
+
+    async def kept(conn: Any, prepared: Any, values: Any) -> Any:
+        sent.append((prepared, prepared.arguments(values)))
+        return await fetch(conn, prepared, values)
+
+    driver.fetch = kept  # type: ignore[assignment]
+    try:
+        result = await SCHEMA.execute(
+            query,
+            variable_values=used(query, data.variables),
+            context_value=context_for(world.stores, data.admin),
+        )
+    finally:
+        driver.fetch = fetch  # type: ignore[assignment]
+    assert result.errors is None and result.data and result.data["course"]
+    [(prepared, arguments)] = sent
+    async with world.stores.engine.connect() as conn, driver.driver_connection(conn) as raw:
+        for _ in range(8):
+            await raw.fetch(prepared.sql, *arguments)
+        plans = await raw.fetchrow(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1",
+            prepared.sql,
+        )
+    assert plans is not None and plans["generic_plans"] >= 3, dict(plans or {})
