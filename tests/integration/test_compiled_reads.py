@@ -552,12 +552,14 @@ async def test_a_remembered_plan_follows_the_variables_of_include_and_skip(world
         assert (b'"title"' in fast) is yes
 
 
-async def test_one_course_by_id_keeps_a_generic_plan(world: World) -> None:
+@pytest.mark.parametrize("caller", ["admin", "owner", "other"])
+async def test_one_course_by_id_keeps_a_generic_plan(world: World, caller: str) -> None:
     """The statement of `course(id)` is prepared once per connection; PostgreSQL must be
     able to keep its generic plan instead of planning it again at every execution (which
     cost four times the execution itself): after the five custom plans it tries first,
-    the following executions use the generic one."""
+    the following executions use the generic one, for an admin and a signed-in user."""
     data = await build(world)
+    principal = {"admin": data.admin, "owner": data.owner, "other": data.other}[caller]
     query = f"query($c: ID!) {{ course(id: $c) {{ {ISSUE_COURSE} }} }}"
     sent: list[tuple[Any, list[Any]]] = []
     fetch = driver.fetch
@@ -571,7 +573,7 @@ async def test_one_course_by_id_keeps_a_generic_plan(world: World) -> None:
         result = await SCHEMA.execute(
             query,
             variable_values=used(query, data.variables),
-            context_value=context_for(world.stores, data.admin),
+            context_value=context_for(world.stores, principal),
         )
     finally:
         driver.fetch = fetch  # type: ignore[assignment]

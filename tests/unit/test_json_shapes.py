@@ -3,6 +3,7 @@ parameters, and the selection compiler's refusals. SQL text only; no database.""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 
 from datasources.postgres.base import Viewer
-from datasources.postgres.json_reads import _objects_statement
+from datasources.postgres.json_reads import _objects_statement, _page_statement, _PageStructure
 from datasources.postgres.json_shapes import (
     MAX_KEYS,
     TABLES,
@@ -25,6 +26,10 @@ from schema.compiled.selection import COURSE, DOCUMENT, TYPES, USER
 from schema.root import build_schema
 
 USER_SHAPE = Shape("user", (("email", USER["email"]),))  # type: ignore[arg-type]
+LINK_SHAPE = Shape(
+    "link",
+    (("document", Edge("link.document", Shape("document", (("f", DOCUMENT["filename"]),)))),),  # type: ignore[arg-type]
+)
 
 
 def sql(shape: Shape, access: Access) -> str:
@@ -118,3 +123,27 @@ def test_one_id_is_compared_with_equals_and_several_with_any() -> None:
     wanted = uuid.uuid4()
     assert wanted in one.arguments({"json_ids_0": wanted})
     assert [wanted] in several.arguments({"json_ids_0": [wanted]})
+
+
+def test_the_viewer_is_hidden_from_the_planner_for_one_object_only() -> None:
+    """`(SELECT $n)` in the statement of one object by id (so its generic plan is kept),
+    the plain parameter for several ids and on pages (planned at each execution anyway,
+    where the viewer's id found better plans)."""
+    shape = Shape(
+        "course",
+        (
+            ("t", COURSE["title"]),  # type: ignore[arg-type]
+            ("documents", Edge("course.documents", LINK_SHAPE)),
+        ),
+    )
+    kind = Access(Viewer(uuid.uuid4())).kind
+    dialect = postgresql.asyncpg.dialect()
+    one = _objects_statement(dialect, (("course", shape, True),), kind).sql
+    assert one.count("user_id = (SELECT $") == 2  # the course and its documents
+    assert re.search(r"user_id = \$\d", one) is None
+    several = _objects_statement(dialect, (("course", shape, False),), kind).sql
+    assert "(SELECT $" not in several and re.search(r"user_id = \$\d", several)
+    page = _page_statement(
+        dialect, _PageStructure("course", "created_at", True, (shape,), kind, (), False)
+    ).sql
+    assert "(SELECT $" not in page and re.search(r"user_id = \$\d", page)
