@@ -239,7 +239,9 @@ class Server:
 def postgres_cpu_seconds() -> float:
     """User + system time of the dev stack's PostgreSQL (the postmaster and its backends;
     NaN when it is not the stack's own): the work each side leaves to the database."""
-    pid_file = ROOT / ".stack" / "postgres" / "data" / "postmaster.pid"
+    # The stack beside its env file (a worktree shares the main checkout's stack).
+    env_file = Path(os.environ.get("CURRICULUM_ENV_FILE") or ROOT / ".stack" / "stack.env")
+    pid_file = env_file.parent / "postgres" / "data" / "postmaster.pid"
     try:
         root = psutil.Process(int(pid_file.read_text().split()[0]))
         processes = [root, *root.children()]
