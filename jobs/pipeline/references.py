@@ -86,9 +86,12 @@ _IN_TEXT_CITATION = re.compile(
 
 
 # a caption's credit line in brackets: "(credit: “Plato” by …, Public Domain)", "(source: …
-# Poll (conducted …); attribution: Copyright …)"; one level of brackets inside
+# Poll (conducted …); attribution: Copyright …)"; one level of brackets inside. A figure of
+# several panels labels each credit by its panel, a letter or a quoted name: "(credit a:
+# modification of work by …; credit b: …)", "(credit “turtle”: modification of work by …)"
 _CREDIT = re.compile(
-    r"\s*\((?:photo\s+|image\s+)?(?:credits?|attributions?|sources?)\s*:(?:[^()]|\([^()]*\))*\)",
+    r"\s*\((?:photo\s+|image\s+)?(?:credits?|attributions?|sources?)"
+    r"(?:\s+(?:[a-z]|“[^”()]{1,40}”|\"[^\"()]{1,40}\"))?\s*:(?:[^()]|\([^()]*\))*\)",
     re.IGNORECASE,
 )
 

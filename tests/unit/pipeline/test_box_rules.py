@@ -96,6 +96,23 @@ def test_a_photo_credit_names_no_concept(tmp_path: Path) -> None:
     assert not {k for k in keys if "archive" in k or "licence" in k or "copyright" in k}
 
 
+def test_a_panel_labelled_photo_credit_names_no_concept(tmp_path: Path) -> None:
+    """A figure of several panels credits each by its letter or a quoted name, "(credit a:
+    modification of work by …; credit b: …)", "(credit “gull”: …)": furniture too, so
+    "modification", which every caption repeated, is no concept."""
+    credit = "(credit a: modification of work by Ann Roe; credit b: modification of work by Bo Lin)"
+    named = "(credit “gull”: modification of work by Cy Dee; credit “tern”: modification of work)"
+    text = (
+        "# Seabirds\n\nA **colony** is a group of birds nesting together. The colony"
+        " shares one cliff.\n\n"
+        f"Gulls nest on ledges. {credit}\n\nTerns nest on sand. {named}\n\n"
+        f"Puffins nest in burrows. {credit}\n\nAuks nest on rock. {named}\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "colony" in keys
+    assert not {k for k in keys if "modification" in k or "work" in k}
+
+
 def test_a_word_emphasised_at_its_first_use_stays_though_longer_phrases_hold_it(
     tmp_path: Path,
 ) -> None:
