@@ -1129,6 +1129,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or (head in EN_STOP and not (emphasised and len(words) > 1 and head in _NOUN_MODALS))
     ):
         return False
+    if _ranked_part(lowered):
+        return False  # "greatest benefit of naturalistic observation": a claim about it
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
         return concept_key(term) not in EN_GENERIC
     if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
@@ -1157,6 +1159,32 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if not title_case and any(w in EN_STOP and w != "of" for w in inside):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
+
+
+_SUPERLATIVE_WORDS = frozenset({"best", "worst"})
+
+
+def _superlative(word: str) -> bool:
+    """ "greatest", "highest", "best": an adjective's superlative ("interest", "honest" are not)."""
+    if word in _SUPERLATIVE_WORDS:
+        return True
+    adjectives = getAllLemmas(word).get("ADJ", ()) if word.endswith("est") else ()
+    return any(a != word for a in adjectives)
+
+
+def _ranked_part(lowered: list[str]) -> bool:
+    """A superlative, one noun and "of": "greatest benefit of naturalistic observation",
+    "highest form of flattery", "most important part of the test". The subject of a claim
+    ("The greatest strength of experiments is …") ranks one aspect of a thing and names no
+    concept of its own; a name built on a superlative has no "of" after its noun ("greatest
+    common divisor", "least squares")."""
+    at = 1 if lowered[0] in {"most", "least"} else 0
+    return (
+        len(lowered) >= at + 4
+        and (at == 1 or _superlative(lowered[0]))
+        and lowered[at + 2] == "of"
+        and "NOUN" in getAllLemmas(lowered[at + 1])
+    )
 
 
 # a modal that is also a noun heads a name the author sets apart: "the **general will**"

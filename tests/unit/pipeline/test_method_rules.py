@@ -1,0 +1,34 @@
+"""Rules met in a research-methods and learning textbook, each on text written for the
+test: claims that rank one aspect of a thing, instructions set as run-in labels and
+headings of what is done to a thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.structure import acceptable
+from tests.unit.pipeline.written import keys_of
+
+
+def test_a_ranked_aspect_is_no_name() -> None:
+    """ "The greatest benefit of field surveys is …" ranks one aspect of field surveys: a
+    superlative, a noun and "of" name no concept; a name built on a superlative has no
+    "of" after its noun."""
+    assert not acceptable("greatest benefit of field surveys")
+    assert not acceptable("highest form of praise")
+    assert not acceptable("most important part of the survey")
+    assert acceptable("greatest common divisor")
+    assert acceptable("law of effect")
+
+
+def test_a_claim_about_a_things_best_side_defines_nothing(tmp_path: Path) -> None:
+    text = (
+        "# Field Surveys\n\nA **field survey** is a study of people where they live. The"
+        " field survey asks each household the same questions.\n\n"
+        "The greatest benefit of field surveys is the honesty of answers given at home."
+        " Field surveys cost more than online polls.\n\n"
+        "Copying is sometimes called the highest form of praise. Field surveys copy no one.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "field survey" in keys
+    assert not {k for k in keys if k.startswith(("greatest", "highest"))}
