@@ -177,8 +177,9 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         parts = _aspects_of_one_topic(parts)
     shared = shared_head(parts)
     if shared and not has_han(plain):
-        # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head
-        parts = [p for p in parts if not _bare_modifier(p)]
+        # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
+        # "Selecting and Assigning Experimental Participants": both verbs take its object
+        parts = [p for p in parts if not _bare_modifier(p) and not _shared_action(p, parts[-1])]
     parts = parts + shared
     for part in parts:
         part = part.split("|")[0]
@@ -371,8 +372,19 @@ def _bare_modifier(part: str) -> bool:
         return False
     lemmas = getAllLemmas(words[0].lower())
     if lemmas:
-        return set(lemmas) == {"ADJ"}
+        # an adjective the lexicon also lists as a noun of the same spelling ("an
+        # independent", "a longitudinal") still modifies: "Independent and Dependent
+        # Variables", "Longitudinal and Cross-Sectional Research"
+        return "ADJ" in lemmas and set(lemmas) <= {"ADJ", "NOUN"}
     return _ADJECTIVE_ENDING.search(words[0]) is not None
+
+
+def _shared_action(part: str, last: str) -> bool:
+    """A lone gerund before a last part that opens with a gerund too: two actions on one
+    object ("Selecting and Assigning Experimental Participants"), whose first word alone
+    names nothing ("Selecting" was a concept)."""
+    first = last.split()
+    return part is not last and gerund(part.strip()) and len(first) >= 2 and gerund(first[0])
 
 
 def gerund(word: str) -> bool:

@@ -32,3 +32,22 @@ def test_a_claim_about_a_things_best_side_defines_nothing(tmp_path: Path) -> Non
     keys = keys_of(tmp_path, text)
     assert "field survey" in keys
     assert not {k for k in keys if k.startswith(("greatest", "highest"))}
+
+
+def test_coordinated_modifiers_and_actions_in_a_heading_name_their_shared_head() -> None:
+    """ "Independent and Dependent Variables": an adjective the lexicon also lists as a noun
+    ("an independent") still only modifies the shared head; "Selecting and Assigning Test
+    Subjects": two actions on one object, whose first word alone names nothing."""
+    from jobs.pipeline.structure import heading_terms
+
+    def terms(heading: str) -> set[str]:
+        return {c.term.casefold() for c in heading_terms(heading, 0, 3)}
+
+    assert terms("Independent and Dependent Variables") == {
+        "independent variables",
+        "dependent variables",
+    }
+    assert "longitudinal" not in terms("Longitudinal and Cross-Sectional Research")
+    found = terms("Selecting and Assigning Test Subjects")
+    assert "selecting" not in found and "test subjects" in found
+    assert terms("Map and Set") == {"map", "set"}
