@@ -244,6 +244,8 @@ def find_concepts(
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
+        if not chinese and not kinds and definition is None and _practitioners(entry, stats):
+            continue  # "researchers", "psychologists": the people who do what the text teaches
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
             continue  # "*The Shawshank Redemption*", "Marilu **Henner**": named in one passage
         if casing is not None and key in cited and casing[key] >= 0 and "heading" not in kinds:
@@ -454,6 +456,33 @@ def _sections(blocks: Sequence[Block]) -> list[int]:
             section += 1
         numbers.append(section)
     return numbers
+
+
+# an agent noun's suffix and the endings of what its bearer does or studies: a researcher
+# does research, a psychologist studies psychology, an economist economics, a socialist
+# holds to socialism
+_AGENT_BASES = (("ist", ("y", "ics", "ism")), ("er", ("", "e")))
+MIN_BASE_USES = 3
+
+
+def _practitioners(entry: TermStats | None, stats: dict[str, TermStats]) -> bool:
+    """One word the text writes mostly in the plural, an agent noun whose base the text
+    uses as a term too: "researchers" beside "research", "psychologists" beside
+    "psychology". The people who do what the text teaches recur in every paragraph of a
+    social-science chapter ("researchers" 30 times) and name no concept of it; a thing so
+    named ("compilers", "pointers") has no such base in the text."""
+    if entry is None or entry.words != 1 or not entry.title.lower().endswith("s"):
+        return False
+    key = entry.key
+    for suffix, endings in _AGENT_BASES:
+        stem = key[: -len(suffix)]
+        if not key.endswith(suffix) or len(stem) < 4:
+            continue
+        for ending in endings:
+            base = stats.get(stem + ending)
+            if base is not None and base.count >= MIN_BASE_USES:
+                return True
+    return False
 
 
 def _in_one_example(

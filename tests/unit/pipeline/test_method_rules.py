@@ -51,3 +51,26 @@ def test_coordinated_modifiers_and_actions_in_a_heading_name_their_shared_head()
     found = terms("Selecting and Assigning Test Subjects")
     assert "selecting" not in found and "test subjects" in found
     assert terms("Map and Set") == {"map", "set"}
+
+
+def test_the_people_who_do_the_subject_are_no_concept(tmp_path: Path) -> None:
+    """ "researchers" beside "research", "geologists" beside "geology": the people who do
+    what the text teaches recur everywhere and name no concept; a thing named by an agent
+    noun with no such base ("samplers") stays."""
+    days = ["Monday", "Tuesday", "Friday", "Sunday", "Thursday", "Saturday"]
+    paragraphs = [
+        f"On {day} the researchers in the lab planned research on geology. The geologists"
+        f" in the field cleaned the samplers, and the researchers and the geologists used"
+        f" the samplers."
+        for day in days
+    ]
+    sections = ["Planning", "Drilling", "Logging"]
+    text = "# Field Research\n\n" + "".join(
+        f"## {name}\n\n" + "\n\n".join(paragraphs[2 * i : 2 * i + 2]) + "\n\n"
+        for i, name in enumerate(sections)
+    )
+    before = keys_of(tmp_path, text.replace("research ", "study ").replace("geology", "rocks"))
+    assert {"researcher", "geologist", "sampler"} <= before  # no base: people stay named
+    keys = keys_of(tmp_path, text)
+    assert "sampler" in keys
+    assert "researcher" not in keys and "geologist" not in keys
