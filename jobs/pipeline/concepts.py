@@ -62,6 +62,7 @@ from jobs.pipeline.structure import (
     code_names,
     colon_head,
     defined_in_code,
+    emphasis_name,
     emphasis_terms,
     formula_labels,
     gerund,
@@ -120,7 +121,8 @@ def marked_allowance(words: int) -> int:
 def find_concepts(
     blocks: Sequence[Block], chinese: bool, words: int
 ) -> tuple[list[Draft], list[Definition]]:
-    cues = _cues(blocks, chinese)
+    advice = {} if chinese else _advice_labels(blocks)
+    cues = _cues(blocks, chinese, advice)
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
     body = [
@@ -137,7 +139,11 @@ def find_concepts(
     # plain text: a glossed term ("幂律（power rule）") stands where the emphasis was, and is
     # defined by the sentence that glosses it as an emphasised term would be
     marks = _gloss_marks(cues) if plain else {}
-    definitions = _definitions(body, blocks, chinese, plain, marks)
+    definitions = [
+        d
+        for d in _definitions(body, blocks, chinese, plain, marks)
+        if concept_key(d.term) != advice.get(d.block)  # "Get enough sleep: …" defines nothing
+    ]
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)
@@ -327,6 +333,49 @@ def find_concepts(
 
 
 _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")
+
+
+MIN_ADVICE_ITEMS = 3  # a list of tips, not one labelled item
+# a run-in label: the emphasised words that open an item, then a colon, a stop or a dash
+_LABEL_END = re.compile(r"\s*[:.—–]")
+
+
+def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
+    """The run-in labels of a list of advice, by block: in a run of adjacent items (or
+    paragraphs) each opening with an emphasised label, at least MIN_ADVICE_ITEMS and half
+    of the labels open with a verb's bare form ("- **Use elaborative rehearsal**: …",
+    "- **Apply the self-reference effect**: …", "- **Get enough sleep**: …"); those labels
+    are instructions, no names. A glossary's labels ("- **Reflexes**: …") are nouns."""
+    found: dict[int, str] = {}
+    run: list[tuple[int, str]] = []
+    for i, block in enumerate([*blocks, None]):
+        label = _run_in_label(block) if block is not None else ""
+        if label:
+            run.append((i, label))
+            continue
+        verbs = [(at, lab) for at, lab in run if _bare_verb(lab.split()[0])]
+        if len(run) >= MIN_ADVICE_ITEMS and 2 * len(verbs) >= len(run):
+            found.update((at, concept_key(lab)) for at, lab in verbs)
+        run = []
+    return found
+
+
+def _run_in_label(block: Block) -> str:
+    """The emphasised words opening a list item or paragraph as its label, or ""."""
+    if block.kind not in ("list_item", "paragraph") or not block.emphasis:
+        return ""
+    text = block.text.lstrip("-*•· \t")
+    label = block.emphasis[0].strip()
+    if not label or not text.startswith(label):
+        return ""
+    return emphasis_name(label) if _LABEL_END.match(text[len(label) :]) else ""
+
+
+def _bare_verb(word: str) -> bool:
+    """A capitalised word that is a verb's bare form ("Use", "Apply", "Get"), as an
+    instruction opens."""
+    lower = word.lower()
+    return word[:1].isupper() and lower in getAllLemmas(lower).get("VERB", ())
 
 
 def _objective_items(blocks: Sequence[Block]) -> set[int]:
@@ -878,7 +927,7 @@ def _run_in(block: Block) -> bool:
     return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
 
 
-def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
+def _cues(blocks: Sequence[Block], chinese: bool, advice: dict[int, str]) -> list[Cue]:
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
@@ -906,6 +955,8 @@ def _cues(blocks: Sequence[Block], chinese: bool) -> list[Cue]:
             emphasised = emphasis_terms(block.emphasis, index, block.text)
             # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
             emphasised = [c for c in emphasised if c.term not in placeholders]
+            # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
+            emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
             cues.extend(emphasised)
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)

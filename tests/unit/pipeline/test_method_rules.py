@@ -74,3 +74,25 @@ def test_the_people_who_do_the_subject_are_no_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "sampler" in keys
     assert "researcher" not in keys and "geologist" not in keys
+
+
+def test_a_list_of_tips_labels_instructions_not_terms(tmp_path: Path) -> None:
+    """ "- **Use spaced review**: …", "- **Make use of flash cards**: …": in a list whose
+    labels mostly open with a verb's bare form, each such label is advice, no concept (nor
+    does its colon define it); a list of labelled nouns keeps its terms."""
+    text = (
+        "# Study Habits\n\n## Tips\n\nHere are some tips for study.\n\n"
+        "- **Use spaced review**: Review notes over several days. Spaced review beats"
+        " cramming, and spaced review is easy.\n"
+        "- **Make use of flash cards**: Cards with a question on one side help. Make use of"
+        " flash cards daily.\n"
+        "- **Keep moving**: Exercise helps the brain.\n"
+        "- **Sleep well**: Sleep sorts memories.\n\n"
+        "## Terms\n\n"
+        "- **Spaced review**: Review spread over days. Spaced review helps recall.\n"
+        "- **Cramming**: Study packed into one night. Cramming fails.\n"
+        "- **Flash card**: A card with a question and its answer. A flash card is small.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"spaced review", "cramming", "flash card"} <= keys
+    assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
