@@ -145,7 +145,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", plain))))
         parts = _SPLIT_ZH.split(plain)
     else:
-        plain = _EN_LEAD.sub("", plain.rstrip("?"))
+        plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         parts = _SPLIT_EN.split(plain)
     # only "and" and commas split it: each part is a name ("Map and Set", "Scope, closure")
     named = not has_han(plain) and len(parts) == len(_COORDINATION.split(plain))
@@ -339,6 +339,19 @@ def facet(term: str, level: int) -> bool:
     "Code Implementation", "复杂度分析"); a chapter's own title (level 1) never is one."""
     plain = " ".join(term.casefold().split())
     return level >= 2 and (plain in FACET_HEADINGS or REFERENCE_FACET.fullmatch(plain) is not None)
+
+
+# "Ways to Enhance Memory": "to", a word, then at least one more
+_INFINITIVE = re.compile(r"\bto\s+([A-Za-z]+)(?=\s+\w)", re.I)
+
+
+def _without_infinitive(match: re.Match[str]) -> str:
+    """ "to Enhance" → "to": a word English knows only as a verb, in its bare form after
+    "to", is an infinitive, what is done to the topic after it ("Ways to Enhance Memory"
+    named "enhance memory"); "to Graph Theory" keeps its noun."""
+    word = match.group(1).lower()
+    lemmas = getAllLemmas(word)
+    return "to" if set(lemmas) == {"VERB"} and word in lemmas["VERB"] else match.group(0)
 
 
 def shared_head(parts: list[str]) -> list[str]:

@@ -96,3 +96,17 @@ def test_a_list_of_tips_labels_instructions_not_terms(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert {"spaced review", "cramming", "flash card"} <= keys
     assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
+
+
+def test_an_infinitive_in_a_heading_is_what_is_done_to_its_topic() -> None:
+    """ "Ways to Enhance Memory": after "to", a word English knows only as a verb is an
+    infinitive; the heading names the topic after it, not "enhance memory"; a noun after
+    "to" stays ("Introduction to Graph Theory")."""
+    from jobs.pipeline.structure import heading_terms
+
+    def terms(heading: str) -> set[str]:
+        return {c.term.casefold() for c in heading_terms(heading, 0, 3)}
+
+    assert terms("Ways to Enhance Retention") == {"retention"}
+    assert terms("How to Enhance Retention") == {"retention"}
+    assert terms("Introduction to Graph Theory") == {"graph theory"}
