@@ -338,6 +338,9 @@ _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")
 MIN_ADVICE_ITEMS = 3  # a list of tips, not one labelled item
 # a run-in label: the emphasised words that open an item, then a colon, a stop or a dash
 _LABEL_END = re.compile(r"\s*[:.—–]")
+# plain text: "Use elaborative rehearsal: In a famous article, …"
+_PLAIN_LABEL = re.compile(r"([A-Z][^:.!?\n]{0,60}?)\s*:\s+\S")
+MAX_LABEL_WORDS = 6
 
 
 def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
@@ -361,10 +364,14 @@ def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
 
 
 def _run_in_label(block: Block) -> str:
-    """The emphasised words opening a list item or paragraph as its label, or ""."""
-    if block.kind not in ("list_item", "paragraph") or not block.emphasis:
+    """The emphasised words opening a list item or paragraph as its label, or ""; without
+    emphasis (plain text lost it), the few capitalised words before its colon."""
+    if block.kind not in ("list_item", "paragraph"):
         return ""
     text = block.text.lstrip("-*•· \t")
+    if not block.emphasis:
+        plain = _PLAIN_LABEL.match(text)
+        return plain.group(1) if plain and len(plain.group(1).split()) <= MAX_LABEL_WORDS else ""
     label = block.emphasis[0].strip()
     if not label or not text.startswith(label):
         return ""
@@ -961,7 +968,8 @@ def _cues(blocks: Sequence[Block], chinese: bool, advice: dict[int, str]) -> lis
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if unmarked:
-                cues.extend(colon_head(block.text, index))
+                heads = colon_head(block.text, index)
+                cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
             if chinese or "(" in block.text:
                 glossed = []
                 for gloss in gloss_terms(block.text, index):

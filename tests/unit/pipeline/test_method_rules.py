@@ -110,3 +110,22 @@ def test_an_infinitive_in_a_heading_is_what_is_done_to_its_topic() -> None:
     assert terms("Ways to Enhance Retention") == {"retention"}
     assert terms("How to Enhance Retention") == {"retention"}
     assert terms("Introduction to Graph Theory") == {"graph theory"}
+
+
+def test_a_plain_text_list_of_tips_labels_instructions_too(tmp_path: Path) -> None:
+    """Plain text loses the bold: a paragraph's few words before its colon are its label,
+    and a run of such labels mostly opening with a verb is advice there too."""
+    text = (
+        "Study Habits\n\nHere are some tips for study. Spaced review and flash cards help"
+        " learners.\n\n"
+        "Use spaced review: Review notes over several days. Spaced review beats cramming,"
+        " and spaced review is easy.\n\n"
+        "Make use of flash cards: Cards with a question on one side help. Make use of flash"
+        " cards daily.\n\n"
+        "Keep moving: Exercise helps the brain and the body every day.\n\n"
+        "Sleep well: Sleep sorts the memories of the day in the brain.\n\n"
+        "Spaced review: Review spread over days, so that spaced review helps recall.\n"
+    )
+    keys = keys_of(tmp_path, text, name="notes.txt")
+    assert "spaced review" in keys
+    assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
