@@ -941,6 +941,21 @@ _PROPERTY_OF = re.compile(
 )
 
 
+MAX_TITLE_WORDS = 12
+
+
+def _titled(rest: str) -> bool:
+    """What follows a label's colon is a title, no definition: a short line in title case
+    that ends on no stop, "Everyday Connection: Can You Remember Everything You Ever Did
+    or Said?" (a feature box's label and title, as plain text keeps them; the label was a
+    concept)."""
+    words = rest.split()
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or rest.rstrip().endswith((".", ";", ",")):
+        return False
+    content = [w for w in words if w.lower() not in EN_STOP]
+    return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
 def colon_head(text: str, block: int) -> list[Cue]:
     """The term a definition-list entry opens with, in a document without emphasis."""
     match = _COLON_HEAD.match(text)
@@ -958,6 +973,7 @@ def colon_head(text: str, block: int) -> list[Cue]:
     )
     if (
         not prose_follows  # "Filename: src/main.rs", "Yellow: 50": a label and a value
+        or _titled(text[match.end(1) + 1 :])
         or FURNITURE.match(term)
         or lowered in FURNITURE_WORDS
         or apparatus(term)

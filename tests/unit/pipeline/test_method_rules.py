@@ -129,3 +129,15 @@ def test_a_plain_text_list_of_tips_labels_instructions_too(tmp_path: Path) -> No
     keys = keys_of(tmp_path, text, name="notes.txt")
     assert "spaced review" in keys
     assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
+
+
+def test_a_plain_text_box_label_and_title_define_nothing() -> None:
+    """ "Everyday Connection: Can You Remember Everything You Ever Did or Said?": in plain
+    text a feature box's label and its title in title case are no definition-list entry;
+    "Deadlock: a state in which …" still is."""
+    from jobs.pipeline.structure import colon_head
+
+    assert colon_head("Field Notes: Can You Remember Every Word You Ever Said?", 0) == []
+    assert [c.term for c in colon_head("Deadlock: a state in which each task waits", 0)] == [
+        "Deadlock"
+    ]
