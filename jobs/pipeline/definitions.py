@@ -71,6 +71,17 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "Retroactive interference happens when information learned …": the condition
+        # that makes the thing is what it is (a name of two words or more: "The problem
+        # occurs when …" is a remark)
+        re.compile(
+            rf"^{_ART}(?!(?:an?|the)\s)(?P<t>[A-Za-z][\w'’\-]*\s[\w'’\- ]{{1,50}}?)"
+            r"\s+(?:occurs|happens)\s+when\b",
+            re.I,
+        ),
+        0.75,
+    ),
+    (
         # "examples of isomers—compounds with the same formula": a plural and, after the
         # dash, the plural genus that restates it
         re.compile(
@@ -662,6 +673,7 @@ def _nominal(term: str, chinese: bool) -> bool:
 _EN_CUES = (
     " is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named",
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
+    " when ",
 )  # fmt: skip
 _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
 

@@ -141,3 +141,18 @@ def test_a_plain_text_box_label_and_title_define_nothing() -> None:
     assert [c.term for c in colon_head("Deadlock: a state in which each task waits", 0)] == [
         "Deadlock"
     ]
+
+
+def test_what_makes_a_named_thing_happen_defines_it() -> None:
+    """ "Retroactive interference happens when …": the condition that makes a name of two
+    words or more defines it; "The problem occurs when …" is a remark."""
+    from jobs.pipeline.definitions import find_definitions
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False)]
+
+    assert terms("Retroactive interference happens when new facts crowd out old ones.") == [
+        "Retroactive interference"
+    ]
+    assert terms("An anchoring bias occurs when you fix on one number.") == ["anchoring bias"]
+    assert terms("The problem occurs when the list is empty.") == []
