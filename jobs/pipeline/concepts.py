@@ -356,7 +356,7 @@ def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
         if label:
             run.append((i, label))
             continue
-        verbs = [(at, lab) for at, lab in run if _bare_verb(lab.split()[0])]
+        verbs = [(at, lab) for at, lab in run if _instruction_label(lab)]
         if len(run) >= MIN_ADVICE_ITEMS and 2 * len(verbs) >= len(run):
             found.update((at, concept_key(lab)) for at, lab in verbs)
         run = []
@@ -378,11 +378,20 @@ def _run_in_label(block: Block) -> str:
     return emphasis_name(label) if _LABEL_END.match(text[len(label) :]) else ""
 
 
-def _bare_verb(word: str) -> bool:
-    """A capitalised word that is a verb's bare form ("Use", "Apply", "Get"), as an
-    instruction opens."""
-    lower = word.lower()
-    return word[:1].isupper() and lower in getAllLemmas(lower).get("VERB", ())
+def _instruction_label(label: str) -> bool:
+    """A label that reads as an instruction: a capitalised verb's bare form that is no
+    noun ("Apply …", "Get enough sleep", "Rehearse, rehearse"), or one that is a noun
+    too, then an object or a manner, three words or more or a second word that is no noun
+    ("Use elaborative rehearsal", "Study efficiently"). A glossary's "Root node", "Leaf
+    node", "Edge" open with words English also knows as verbs and name things."""
+    words = label.split()
+    first = words[0].lower().rstrip(",;")
+    lemmas = getAllLemmas(first)
+    if not words[0][:1].isupper() or first not in lemmas.get("VERB", ()):
+        return False
+    if "NOUN" not in lemmas:
+        return True
+    return len(words) >= 3 or (len(words) == 2 and "NOUN" not in getAllLemmas(words[1].lower()))
 
 
 def _objective_items(blocks: Sequence[Block]) -> set[int]:

@@ -92,9 +92,14 @@ def test_a_list_of_tips_labels_instructions_not_terms(tmp_path: Path) -> None:
         "- **Spaced review**: Review spread over days. Spaced review helps recall.\n"
         "- **Cramming**: Study packed into one night. Cramming fails.\n"
         "- **Flash card**: A card with a question and its answer. A flash card is small.\n"
+        "\n## Trees\n\nA tree holds nodes joined by edges.\n\n"
+        "- **Root node**: The node at the top. Every tree has one root node.\n"
+        "- **Leaf node**: A node with no child. A leaf node ends a path.\n"
+        "- **Edge**: A link between two nodes. Each edge joins a parent and a child.\n"
     )
     keys = keys_of(tmp_path, text)
-    assert {"spaced review", "cramming", "flash card"} <= keys
+    # "Root", "Leaf", "Edge" are verbs too: a glossary of things, no advice
+    assert {"spaced review", "cramming", "flash card", "root node", "leaf node", "edge"} <= keys
     assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
 
 
