@@ -71,6 +71,15 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "they developed a cognitive map: a mental picture of the layout …": a colon and
+        # the genus restate it, as a dash does
+        re.compile(
+            r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*:\s+(?:an?|the)\s+[a-z]+"
+            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+        ),
+        0.75,
+    ),
+    (
         # "Retroactive interference happens when information learned …": the condition
         # that makes the thing is what it is (a name of two words or more: "The problem
         # occurs when …" is a remark)
@@ -673,7 +682,7 @@ def _nominal(term: str, chinese: bool) -> bool:
 _EN_CUES = (
     " is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named",
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
-    " when ",
+    " when ", ": ",
 )  # fmt: skip
 _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
 

@@ -161,3 +161,12 @@ def test_what_makes_a_named_thing_happen_defines_it() -> None:
     ]
     assert terms("An anchoring bias occurs when you fix on one number.") == ["anchoring bias"]
     assert terms("The problem occurs when the list is empty.") == []
+
+
+def test_a_colon_and_the_genus_restate_a_name() -> None:
+    """ "they built a cognitive map: a mental picture of the maze": a colon and the genus
+    after it define the name, as a dash does."""
+    from jobs.pipeline.definitions import find_definitions
+
+    sentence = "As the rats explored, they built a cognitive map: a mental picture of the maze."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["cognitive map"]
