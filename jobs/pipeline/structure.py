@@ -1240,11 +1240,14 @@ def _coordinated_name(lowered: list[str]) -> bool:
     if inside.count("and") != 1:
         return False
     # "race and gender", "checks and balances": a noun before "and" ("religious and moral",
-    # two adjectives, names nothing)
-    lemmas = getAllLemmas(lowered[lowered.index("and") - 1])
+    # two adjectives, names nothing); a word that may be an adjective too is a noun when a
+    # word only a noun follows "and" ("trial and error")
+    at = lowered.index("and")
+    lemmas = getAllLemmas(lowered[at - 1])
+    after = getAllLemmas(lowered[at + 1])
     return (
         "NOUN" in lemmas
-        and "ADJ" not in lemmas
+        and ("ADJ" not in lemmas or set(after) == {"NOUN"})
         and all(w == "and" or w not in EN_STOP for w in inside)
     )
 

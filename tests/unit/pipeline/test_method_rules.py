@@ -170,3 +170,11 @@ def test_a_colon_and_the_genus_restate_a_name() -> None:
 
     sentence = "As the rats explored, they built a cognitive map: a mental picture of the maze."
     assert [d.term for d in find_definitions(sentence, 0, False)] == ["cognitive map"]
+
+
+def test_a_bold_coordination_ending_on_a_noun_only_word_is_one_name() -> None:
+    """ "**trial and error**": "trial" may be an adjective too, but "error" after "and" can
+    only be a noun, so the span set apart is one name; "*religious and moral*" stays two
+    adjectives."""
+    assert acceptable("trial and error", emphasised=True)
+    assert not acceptable("religious and moral", emphasised=True)
