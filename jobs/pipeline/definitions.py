@@ -72,9 +72,11 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         # "they developed a cognitive map: a mental picture of the layout …": a colon and
-        # the genus restate it, as a dash does
+        # the genus restate a name of at most four words, as a dash does ("a cons list
+        # contains two elements: the value of …" says what it holds, no name's genus)
         re.compile(
-            r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*:\s+(?:an?|the)\s+[a-z]+"
+            r"\b(?:an?|the)\s+(?P<t>(?:[A-Za-z][\w'’\-]*\s+){0,3}[A-Za-z][\w'’\-]*)"
+            r"\s*:\s+(?:an?|the)\s+[a-z]+"
             r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
         ),
         0.75,

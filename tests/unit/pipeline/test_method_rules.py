@@ -170,6 +170,9 @@ def test_a_colon_and_the_genus_restate_a_name() -> None:
 
     sentence = "As the rats explored, they built a cognitive map: a mental picture of the maze."
     assert [d.term for d in find_definitions(sentence, 0, False)] == ["cognitive map"]
+    # what a thing holds is listed after the colon, no genus of a name
+    listing = "Each item in a cons list contains two elements: the value of the item and more."
+    assert list(find_definitions(listing, 0, False)) == []
 
 
 def test_a_bold_coordination_ending_on_a_noun_only_word_is_one_name() -> None:
