@@ -37,7 +37,7 @@ from jobs.pipeline.lexicon import (
     ZH_UNCOUNTED,
     numeral_one,
 )
-from jobs.pipeline.textutil import HAN, NAME_DASHES, PLACEHOLDER, prose, regroup_zh
+from jobs.pipeline.textutil import HAN, NAME_DASHES, NAME_JOINS, PLACEHOLDER, prose, regroup_zh
 
 MAX_WORDS = 4
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
@@ -166,7 +166,8 @@ _ZH_PHASE_VERBS = frozenset(["开始", "结束"])
 # "there is": after a verbal noun it makes a clause of it ("假设有一个策略")
 _ZH_EXISTENTIAL = frozenset(["有", "存在"])
 _ZH_WORD = re.compile(
-    rf"^(?:[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9]*(?:[{NAME_DASHES}][A-Za-z0-9]+)*)$"
+    rf"^(?:[\u3400-\u9fff]+(?:[{NAME_JOINS}][\u3400-\u9fff]+)*"
+    rf"|[A-Za-z][A-Za-z0-9]*(?:[{NAME_DASHES}][A-Za-z0-9]+)*)$"
 )
 
 

@@ -130,9 +130,10 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     … 最 + 短 + 路径. A classifier after a count is one again: rjieba reads "第 i 件物品",
     "m 条边", "有 3 种颜色" as … 件物品, 条边, 种颜色 (`_counted`). 层 and 集 after a noun
     or a verb are the name's head, not classifiers: 数据 + 集, 隐藏 + 层, 全 + 连接 + 层 are
-    数据集, 隐藏层, 全连接层 (not after a count: "第 2 层")."""
+    数据集, 隐藏层, 全连接层 (not after a count: "第 2 层"). A transliterated name is one
+    word (`_transliterated`)."""
     joined: list[tuple[str, str]] = []
-    for word, pos in tagged:
+    for word, pos in _transliterated(tagged):
         if word[:1] in ZH_CLASSIFIERS and (len(word) > 1 or pos != "q") and _counted(joined):
             joined.append((word[0], "q"))
             joined.extend(rjieba.tag(word[1:]) if len(word) > 1 else ())
@@ -155,6 +156,52 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         joined.append((word, pos))
     return joined
+
+
+# Marks that join the parts of a foreign name written in Chinese characters: a dash
+# between two people's names (佩龙-弗罗贝尼乌斯定理), an interpunct between a given name and
+# a family name (亚当·斯密)
+NAME_JOINS = NAME_DASHES + "\u00b7\u2022\u2027\u30fb"
+_NAME_TAGS = frozenset(["nr", "nrt", "nrfg", "ns"])
+
+
+def _transliterated(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """rjieba cuts a transliterated name at its dash or interpunct and guesses at the
+    syllables: "佩龙-弗罗贝尼乌斯定理" is 佩龙 + - + 弗罗 + 贝 + 尼乌斯 + 定理, which gave the
+    concepts 佩龙, 弗罗 and 尼乌斯定理. Around the mark, the name's pieces (words rjieba
+    tags as names, or lone characters) are one name word; one piece at least must be a
+    name, so "价格-数量对" and "失业-就业空间" (two common nouns) stay apart."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tagged):
+        word = tagged[i][0]
+        if len(word) == 1 and word in NAME_JOINS and out and _name_piece(out[-1]):
+            start = len(out)
+            while start > 0 and _name_piece(out[start - 1]):
+                start -= 1
+            end = i + 1
+            while end < len(tagged) and _name_piece(tagged[end]):
+                end += 1
+            pieces = out[start:] + tagged[i + 1 : end]
+            if end > i + 1 and any(pos in _NAME_TAGS for _, pos in pieces):
+                left = "".join(w for w, _ in out[start:])
+                right = "".join(w for w, _ in tagged[i + 1 : end])
+                del out[start:]
+                out.append((left + word + right, "nr"))
+                i = end
+                continue
+        out.append(tagged[i])
+        i += 1
+    return out
+
+
+def _name_piece(tagged: tuple[str, str]) -> bool:
+    """A part of a transliterated name: a word tagged as a name, or one character that is
+    no function word (贝 in 弗罗 + 贝 + 尼乌斯)."""
+    word, pos = tagged
+    if not HAN.match(word):
+        return False
+    return pos in _NAME_TAGS or (len(word) == 1 and pos[:1] in ("n", "z", "g"))
 
 
 def _counted(joined: list[tuple[str, str]]) -> bool:

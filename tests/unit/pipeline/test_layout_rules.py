@@ -1501,6 +1501,22 @@ def test_regrouped_chinese_tags() -> None:
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
 
 
+def test_a_transliterated_name_is_one_word() -> None:
+    # an economics lecture's "佩龙-弗罗贝尼乌斯定理" gave the concepts 佩龙, 弗罗 and 尼乌斯定理
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("应用佩龙-弗罗贝尼乌斯定理")[-2:] == ["佩龙-弗罗贝尼乌斯", "定理"]
+    assert "亚当·斯密" in words("古典经济学家如亚当·斯密的工作")
+    assert "柯尔莫哥洛夫-斯米尔诺夫" in words("柯尔莫哥洛夫-斯米尔诺夫检验")
+    # two common nouns joined by a dash are a pair, no name
+    assert words("均衡价格-数量对")[1:4] == ["价格", "-", "数量"]
+    assert words("失业-就业空间")[:3] == ["失业", "-", "就业"]
+    sentences = [(0, "我们应用佩龙-弗罗贝尼乌斯定理。"), (1, "佩龙-弗罗贝尼乌斯定理很重要。")]
+    stats = collect([(i, prose(s)) for i, s in sentences], rjieba.Jieba())
+    assert "佩龙-弗罗贝尼乌斯定理" in stats and "弗罗" not in stats
+
+
 def test_a_classifier_after_a_count_is_no_part_of_the_next_word() -> None:
     # rjieba reads "件物品", "条边", "种颜色" as words after a count; "件物品" was a concept
     # of OI-wiki's knapsack page ("第 $i$ 件物品")
