@@ -158,6 +158,10 @@ _ZH_CLAUSE_VERBS = frozenset(
         "称",
         "判断",
         "是否",
+        # what a statement implies or shows: "佩龙-弗罗贝尼乌斯定理意味着存在…" (the
+        # theorem means that …) gave the concept 佩龙-弗罗贝尼乌斯定理意味着
+        "意味着",
+        "表明",
     ]
 )
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from

@@ -1561,6 +1561,18 @@ def test_a_chinese_verb_that_takes_an_object_or_a_complement_makes_no_name() -> 
     assert [k for k in keys if any(v in k for v in verbs)] == []
 
 
+def test_a_chinese_verb_of_implication_makes_no_name() -> None:
+    # an economics lecture's "佩龙-弗罗贝尼乌斯定理意味着…", twice, gave the concept
+    # 佩龙-弗罗贝尼乌斯定理意味着
+    sentences = [
+        (0, "牛顿定理意味着存在唯一的正特征向量。"),
+        (1, "牛顿定理意味着谱半径是特征值。数据表明收入差距扩大。"),
+    ]
+    keys = set(collect(sentences, rjieba.Jieba()))
+    assert "牛顿定理" in keys
+    assert [k for k in keys if "意味着" in k or "表明" in k] == []
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 
