@@ -491,6 +491,11 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
                 phrases.append(current)
             current = []
             continue
+        if not current and _zh_after_subject(tagged, position):
+            # "我们首先绘制失业率", "当我们研究收入时": after a subject or a modal the word is
+            # the verb, though rjieba tags 绘制 a noun; counted as a clause's verb
+            phrases.append([(word, CLAUSAL)])
+            continue
         if not current and pos == "vn" and _zh_clause_follows(tagged, position):
             # "假设我们…", "假设在状态 s": a verb that opens a clause, no name; counted as
             # such (TermStats.clausal), so a word used mostly so is no term at all
@@ -531,6 +536,21 @@ def _zh_word_follows(tagged: list[tuple[str, str]], position: int) -> bool:
     one character it makes an adjective (有界函数, 有偏估计)."""
     following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
     return len(following) >= 2 and bool(HAN.match(following))
+
+
+# Subjects and modals: the word after them (adverbs between) is a verb
+_ZH_SUBJECTS = frozenset(["我", "我们", "你", "你们", "他们", "她们", "它们", "咱们"])
+_ZH_MODALS = frozenset(["可以", "能", "能够", "应该", "应当", "必须", "会"])
+
+
+def _zh_after_subject(tagged: list[tuple[str, str]], position: int) -> bool:
+    """The word stands after a subject pronoun or a modal, adverbs between ("我们首先
+    绘制", "可以绘制", "你能计算"): the predicate's verb, not a name's first word."""
+    for word, pos in reversed(tagged[:position]):
+        if word.isspace() or (pos == "d" and word not in _ZH_MODALS):
+            continue
+        return word in _ZH_SUBJECTS or word in _ZH_MODALS
+    return False
 
 
 def _zh_clause_follows(tagged: list[tuple[str, str]], position: int) -> bool:

@@ -1573,6 +1573,19 @@ def test_a_chinese_verb_of_implication_makes_no_name() -> None:
     assert [k for k in keys if "意味着" in k or "表明" in k] == []
 
 
+def test_a_chinese_word_after_a_subject_or_a_modal_is_a_verb() -> None:
+    # rjieba tags 绘制 (to plot) a noun: an economics lecture's "我们绘制…", "我们首先绘制
+    # 失业率", "可以绘制" made 绘制 a concept
+    sentences = [
+        (0, "让我们首先绘制失业率的时间序列。"),
+        (1, "我们绘制洛伦兹曲线。曲线是我们可以绘制的函数。"),
+        (2, "现在我们绘制基尼系数，你能计算基尼系数。"),
+    ]
+    stats = collect(sentences, rjieba.Jieba())
+    assert {"失业率", "洛伦兹曲线", "基尼系数"} <= set(stats)
+    assert [k for k in stats if k.startswith(("绘制", "计算"))] == []
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 
