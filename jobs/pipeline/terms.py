@@ -162,6 +162,10 @@ _ZH_CLAUSE_VERBS = frozenset(
         # theorem means that …) gave the concept 佩龙-弗罗贝尼乌斯定理意味着
         "意味着",
         "表明",
+        # making and equalling: "使供给等于需求" (make supply equal demand) gave 使供给
+        "使",
+        "使得",
+        "等于",
     ]
 )
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from

@@ -1586,6 +1586,22 @@ def test_a_chinese_word_after_a_subject_or_a_modal_is_a_verb() -> None:
     assert [k for k in stats if k.startswith(("绘制", "计算"))] == []
 
 
+def test_a_chinese_verb_that_makes_or_equals_makes_no_name() -> None:
+    # an economics lecture's "使供给等于需求" (make supply equal demand), thrice, gave 使供给
+    keys = _zh_keys(
+        "竞争均衡是使供给等于需求的数量。",
+        "这个数量使供给等于需求。",
+        "我们找到使供给等于需求的价格。",
+    )
+    assert {"数量", "价格", "供给"} <= keys
+    assert [k for k in keys if k.startswith(("使", "等于")) or k.endswith("等于")] == []
+
+
+def _zh_keys(*texts: str) -> set[str]:
+    """The candidate keys of Chinese sentences, one block each."""
+    return set(collect(list(enumerate(texts)), rjieba.Jieba()))
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 
