@@ -189,7 +189,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
         for term in [
             reading
             for piece in pieces
-            for t in _candidates(clean_title(piece).strip(_ZH_LOOSE), named)
+            for t in _candidates(_strip_loose(clean_title(piece)), named)
             for reading in _facet_readings(FACET_OF.sub("", t), level)
         ]:
             if not term.strip():
@@ -404,6 +404,21 @@ def gerund(word: str) -> bool:
     """A word that is only a verb's -ing form ("Storing", "Listing"; not "String")."""
     lowered = word.lower()
     return lowered.endswith("ing") and set(getAllLemmas(lowered)) == {"VERB"}
+
+
+def _strip_loose(part: str) -> str:
+    """The part without the function words at its ends (在, 把, 就, 是 …), each stripped
+    only where rjieba reads it as a word of its own: "在数组" → 数组, but "就业" keeps its
+    就 (a plain strip of the characters left 业 a concept of "就业的湖泊模型")."""
+    part = part.strip(" ")
+    if not has_han(part):
+        return part
+    words = rjieba.cut(part)
+    while words and all(ch in _ZH_LOOSE for ch in words[0]):
+        words.pop(0)  # 在, 把, "就是" (words of loose characters only), spaces
+    while words and all(ch in _ZH_LOOSE for ch in words[-1]):
+        words.pop()
+    return "".join(words)
 
 
 def _candidates(part: str, named: bool) -> list[str]:

@@ -1501,6 +1501,15 @@ def test_regrouped_chinese_tags() -> None:
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
 
 
+def test_a_heading_loses_a_function_word_at_its_ends_not_a_character_of_a_word() -> None:
+    # "就业的湖泊模型" (the lake model of employment) gave the concept 业: the 就 of 就业
+    # was stripped as the adverb 就
+    assert terms("就业的湖泊模型", level=1) == ["就业", "湖泊模型"]
+    assert "在线学习" in terms("在线学习") and "都市" in terms("都市的交通")
+    # the function words themselves still go
+    assert terms("把数组") == ["数组"]
+
+
 def test_a_transliterated_name_is_one_word() -> None:
     # an economics lecture's "佩龙-弗罗贝尼乌斯定理" gave the concepts 佩龙, 弗罗 and 尼乌斯定理
     def words(text: str) -> list[str]:
