@@ -387,7 +387,9 @@ OBJECTIVES_HEADING = re.compile(
 # the sentence that leads in such a list without a heading (OpenStax's every section)
 OBJECTIVES_LEAD_IN = re.compile(
     r"\b(?:you\s+will|you['’]ll|you\s+should|students\s+will)\s+be\s+able\s+to\s*:?\s*$"
-    r"|(?:学完|学习完|通过)本[章节课].{0,12}(?:能够|应该|将会?)[^。]{0,8}[:：]\s*$",
+    r"|(?:学完|学习完|通过)本[章节课].{0,12}(?:能够|应该|将会?)[^。]{0,8}[:：]\s*$"
+    # what a chapter will meet: "在本讲座中，我们将遇到的关键基础概念包括："
+    r"|本(?:章|节|课|讲座?|篇)[^。]{0,20}(?:将|会)[^。]{0,16}(?:包括|如下)[:：]\s*$",
     re.IGNORECASE,
 )
 

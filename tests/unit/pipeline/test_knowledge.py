@@ -268,6 +268,28 @@ def test_a_list_led_in_by_you_will_be_able_to_is_no_reading_position(tmp_path: P
     assert order["cell membrane"] < order["passive transport"]
 
 
+def test_a_chinese_list_of_what_a_lecture_will_meet_is_no_reading_position(
+    tmp_path: Path,
+) -> None:
+    # an economics lecture lists its key concepts under "主题和函数库"; a course placed
+    # them in that module, before the sections that teach them
+    text = (
+        "# 供给与需求\n\n## 主题\n\n在本讲座中，我们将遇到的关键基础概念包括：\n\n"
+        "* 反供给曲线\n* 消费者剩余\n\n"
+        "## 消费者\n\n我们将**消费者剩余**定义为曲线下的面积。消费者剩余衡量福利。\n\n"
+        "## 生产者\n\n这条曲线被称为**反供给曲线**。反供给曲线向上倾斜。\n"
+    )
+    concepts = _zh_orders(tmp_path, text)
+    assert concepts["消费者剩余"] < concepts["反供给曲线"]
+
+
+def _zh_orders(tmp_path: Path, text: str) -> dict[str, int]:
+    """Each concept's reading order in the Chinese `text`."""
+    (tmp_path / "zh.md").write_text(text, encoding="utf-8")
+    found = analyse_file(tmp_path / "zh.md", language="zh").knowledge.concepts
+    return {c.key: c.order for c in found}
+
+
 def test_concepts_one_paragraph_names_first_are_read_in_its_order(tmp_path: Path) -> None:
     # a chapter's opening names three stages; the third is the most discussed afterwards
     text = (
