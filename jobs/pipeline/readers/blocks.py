@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from urllib.parse import unquote
 
+import rjieba
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
@@ -138,6 +139,18 @@ def plain_title(line: str) -> bool:
     return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(named)
 
 
+# Verbs a Chinese sentence ends on before the formula it leads in: "计算积分得到" (computing
+# the integral gives), "于是有", "其中 x 为"
+_ZH_LEAD_IN_VERBS = frozenset(["得到", "得", "可得", "得出", "有", "为", "是", "即", "等于"])
+
+
+def _zh_lead_in(line: str) -> bool:
+    """The line ends on a verb of `_ZH_LEAD_IN_VERBS` as rjieba cuts it (行为, 所有 are no
+    such verbs)."""
+    words = rjieba.cut(line)
+    return bool(words) and words[-1] in _ZH_LEAD_IN_VERBS
+
+
 def title_line(line: str) -> bool:
     """A line standing alone that reads like a title: short, no sentence end, no code,
     and (in English) mostly capitalised words ("Ownership Rules", "所有权规则"). A title may
@@ -148,8 +161,9 @@ def title_line(line: str) -> bool:
     line = line.strip().removesuffix("?").removesuffix("？").rstrip()
     cjk = len(_CJK_CHAR.findall(line))
     if cjk:
-        # a comma inside is a sentence broken before a formula ("然而，根据凸性的性质，有")
-        return len(line) <= 24 and "，" not in line
+        # a comma inside is a sentence broken before a formula ("然而，根据凸性的性质，有"),
+        # and so is a line ending on the verb that leads the formula in ("计算积分得到")
+        return len(line) <= 24 and "，" not in line and not _zh_lead_in(line)
     words = line.split()
     if not 1 <= len(words) <= 10 or len(line) > 70:
         return False
