@@ -123,15 +123,15 @@ _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
 
 def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """rjieba's tags with three of its cuts undone. A dash-joined Latin name is one word:
+    """rjieba's tags with some of its cuts undone. A dash-joined Latin name is one word:
     it cuts "Floyd–Warshall 算法" at the en dash into names that are no topic alone
     ("Floyd", "Warshall 算法"). The superlative 最 joins the word after it: it reads
     "最短路" (shortest path) as 最 + 短路 ("short circuit") and "单源最短路径" as
-    … 最 + 短 + 路径. A classifier after a count is one again: rjieba reads "第 i 件物品",
-    "m 条边", "有 3 种颜色" as … 件物品, 条边, 种颜色 (`_counted`). 层 and 集 after a noun
-    or a verb are the name's head, not classifiers: 数据 + 集, 隐藏 + 层, 全 + 连接 + 层 are
-    数据集, 隐藏层, 全连接层 (not after a count: "第 2 层"). A transliterated name is one
-    word (`_transliterated`)."""
+    … 最 + 短 + 路径. The negation 不 joins the adjective after it: 不平等. A classifier
+    after a count is one again: rjieba reads "第 i 件物品", "m 条边", "有 3 种颜色" as
+    … 件物品, 条边, 种颜色 (`_counted`). 层 and 集 after a noun or a verb are the name's
+    head, not classifiers: 数据 + 集, 隐藏 + 层, 全 + 连接 + 层 are 数据集, 隐藏层, 全连接层
+    (not after a count: "第 2 层"). A transliterated name is one word (`_transliterated`)."""
     joined: list[tuple[str, str]] = []
     for word, pos in _transliterated(tagged):
         if word[:1] in ZH_CLASSIFIERS and (len(word) > 1 or pos != "q") and _counted(joined):
@@ -153,6 +153,12 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
             joined[-1] = ("最" + word, pos)
+            continue
+        if joined and joined[-1] == ("不", "d") and pos == "a" and HAN.match(word):
+            # "不平等问题" is 不 + 平等 + 问题 to rjieba: the phrase lost its negation and
+            # named 平等问题 (the problem of equality); negated, the adjective is a quality
+            # the text may name (不平等, inequality)
+            joined[-1] = ("不" + word, "an")
             continue
         joined.append((word, pos))
     return joined

@@ -1526,6 +1526,14 @@ def test_a_transliterated_name_is_one_word() -> None:
     assert "佩龙-弗罗贝尼乌斯定理" in stats and "弗罗" not in stats
 
 
+def test_a_negated_adjective_keeps_its_negation() -> None:
+    # rjieba reads "不平等问题" as 不 + 平等 + 问题: an economics lecture's concept was
+    # 平等问题 (the problem of equality), the opposite of what it wrote
+    keys = _zh_keys("这引出了不平等问题。", "不平等问题很关键。", "我们研究不平等问题。")
+    assert "不平等问题" in keys and "平等问题" not in keys
+    assert "不同" in [w for w, _ in regroup_zh(rjieba.tag("不同的方法"))]  # rjieba's word
+
+
 def test_a_classifier_after_a_count_is_no_part_of_the_next_word() -> None:
     # rjieba reads "件物品", "条边", "种颜色" as words after a count; "件物品" was a concept
     # of OI-wiki's knapsack page ("第 $i$ 件物品")
