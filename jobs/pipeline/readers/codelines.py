@@ -20,6 +20,12 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _ZH_PUNCTUATION = re.compile(r"[。，、：；？！（）“”]")
 _MATH = re.compile(r"\$[^$]{1,300}\$")
 _PROMPT = re.compile(r"^(?:\$|>>>|\.\.\.|>|%|#)\s+\S")
+# A Python import, whose line has no mark of code ("import numpy as np", "from
+# scipy.optimize import newton"): an economics lecture's plain text made "import" a concept
+_IMPORT = re.compile(
+    r"^(?:from\s+\.*[A-Za-z_][\w.]*\s+import\s+[\w*]+(?:\s+as\s+\w+)?(?:\s*,\s*\w+)*"
+    r"|import\s+[A-Za-z_][\w.]*(?:\s+as\s+\w+)?(?:\s*,\s*[A-Za-z_][\w.]*)*)$"
+)
 _STATEMENT_END = re.compile(r"(?:[;{}\[(]|\):|=>|->|\\)\s*$")
 _OPERATORS = re.compile(r"::|->|=>|==|!=|<=|>=|\+=|-=|&&|\|\||\w\(|\)\s*[{;:]|\s=\s|^\s*[})\]]")
 _SYMBOLS = re.compile(r"[{}()\[\];=<>&|*+/\\_!:#@$%^~\"']")
@@ -53,7 +59,9 @@ def code_line(line: str, indented_after_first: bool = False) -> bool:
     words = len(_WORD.findall(statement))
     if (words >= 8 and symbols * 3 <= words) or (words >= 10 and _PROSE_LINE.match(statement)):
         return False  # a sentence that names a bit of code ("the line let s2 = s1; …")
-    if _PROMPT.match(statement) or statement in ("}", "};", "})", ")", "]", "end"):
+    if _PROMPT.match(statement) or _IMPORT.match(statement):
+        return True
+    if statement in ("}", "};", "})", ")", "]", "end"):
         return True
     if _STATEMENT_END.search(statement) and (symbols >= 2 or words <= 2):
         return True

@@ -38,6 +38,10 @@ def test_listing_lines_are_code_and_prose_naming_code_is_not() -> None:
     assert code_paragraph(["$ tool sync --all"])
     assert code_paragraph(["counter += 1;  // one more visitor"])
     assert code_paragraph(["renamed:   notes.txt"])  # columns of a program's output
+    # a Python import alone has no mark of code; "import" was a concept of a lecture's text
+    assert code_paragraph(["from scipy.optimize import newton"])
+    assert code_paragraph(["import numpy as np", "import matplotlib.pyplot as plt"])
+    assert not code_paragraph(["import the data first"]) and not code_line("Import tariffs rose")
     assert not code_paragraph(
         ["Each call to sow(seed) adds one plant, and the bed = Garden() line makes the bed."]
     )
