@@ -26,6 +26,10 @@ _IMPORT = re.compile(
     r"^(?:from\s+\.*[A-Za-z_][\w.]*\s+import\s+[\w*]+(?:\s+as\s+\w+)?(?:\s*,\s*\w+)*"
     r"|import\s+[A-Za-z_][\w.]*(?:\s+as\s+\w+)?(?:\s*,\s*[A-Za-z_][\w.]*)*)$"
 )
+# A directive's option or a field in reStructuredText and MyST (":class: dropdown",
+# ":label: pv_ex_a", ":tags: [hide-input]"), which plain text keeps from a lecture's source:
+# "label" and "dropdown" were concepts
+_FIELD = re.compile(r"^:[A-Za-z][\w-]*:(?:\s+\S.*)?$")
 _STATEMENT_END = re.compile(r"(?:[;{}\[(]|\):|=>|->|\\)\s*$")
 _OPERATORS = re.compile(r"::|->|=>|==|!=|<=|>=|\+=|-=|&&|\|\||\w\(|\)\s*[{;:]|\s=\s|^\s*[})\]]")
 _SYMBOLS = re.compile(r"[{}()\[\];=<>&|*+/\\_!:#@$%^~\"']")
@@ -59,7 +63,7 @@ def code_line(line: str, indented_after_first: bool = False) -> bool:
     words = len(_WORD.findall(statement))
     if (words >= 8 and symbols * 3 <= words) or (words >= 10 and _PROSE_LINE.match(statement)):
         return False  # a sentence that names a bit of code ("the line let s2 = s1; …")
-    if _PROMPT.match(statement) or _IMPORT.match(statement):
+    if _PROMPT.match(statement) or _IMPORT.match(statement) or _FIELD.match(statement):
         return True
     if statement in ("}", "};", "})", ")", "]", "end"):
         return True

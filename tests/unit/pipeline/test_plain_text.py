@@ -42,6 +42,9 @@ def test_listing_lines_are_code_and_prose_naming_code_is_not() -> None:
     assert code_paragraph(["from scipy.optimize import newton"])
     assert code_paragraph(["import numpy as np", "import matplotlib.pyplot as plt"])
     assert not code_paragraph(["import the data first"]) and not code_line("Import tariffs rose")
+    # a directive's options kept from a MyST source: "label" and "dropdown" were concepts
+    assert code_paragraph([":class: dropdown"]) and code_paragraph([":label: pv_ex_a"])
+    assert not code_line("Note: the label is optional.")
     assert not code_paragraph(
         ["Each call to sow(seed) adds one plant, and the bed = Garden() line makes the bed."]
     )
