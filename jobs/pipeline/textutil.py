@@ -15,9 +15,11 @@ _SENTENCE_END = re.compile(
     r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
-# code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case
+# code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case;
+# and a web address whole ("https://…/scipy.html" left its scheme, "https", a term)
 _BARE_CODE = re.compile(
-    r"\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>，。；、）」]*[^\s)\]>，。；、）」.,;:!?]"
+    r"|\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
 )
 # Inline maths is short; a longer stretch between two "$" is maths only when it writes TeX
 # commands (derivation notes put a whole identity inline: "由求导公式$\\frac{…}…$可得",

@@ -1510,6 +1510,14 @@ def test_a_heading_loses_a_function_word_at_its_ends_not_a_character_of_a_word()
     assert terms("把数组") == ["数组"]
 
 
+def test_a_web_address_is_no_term() -> None:
+    # a lecture's plain text keeps its links' addresses: "https" was a concept
+    assert (
+        prose("见 [SciPy](https://a.org/scipy.html) 讲座。") == f"见 [SciPy]({PLACEHOLDER}) 讲座。"
+    )
+    assert prose("see http://a.b/c, then") == f"see {PLACEHOLDER}, then"
+
+
 def test_a_transliterated_name_is_one_word() -> None:
     # an economics lecture's "佩龙-弗罗贝尼乌斯定理" gave the concepts 佩龙, 弗罗 and 尼乌斯定理
     def words(text: str) -> list[str]:
