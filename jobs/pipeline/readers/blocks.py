@@ -139,9 +139,11 @@ def plain_title(line: str) -> bool:
     return bool(line) and not _SENTENCE_END.search(line) and not _CODE_CHARS.search(named)
 
 
-# Verbs a Chinese sentence ends on before the formula it leads in: "计算积分得到" (computing
-# the integral gives), "于是有", "其中 x 为"
-_ZH_LEAD_IN_VERBS = frozenset(["得到", "得", "可得", "得出", "有", "为", "是", "即", "等于"])
+# Verbs a Chinese sentence ends on before the formula or the list it leads in: "计算积分得到"
+# (computing the integral gives), "于是有", "其中 x 为", "设" (let: a list of symbols follows)
+_ZH_LEAD_IN_VERBS = frozenset(
+    ["得到", "得", "可得", "得出", "有", "为", "是", "即", "等于", "设", "令", "记"]
+)
 
 
 def _zh_lead_in(line: str) -> bool:

@@ -42,6 +42,7 @@ def test_captions_program_output_and_broken_sentences_are_not_titles() -> None:
     # a line ending on the verb that leads in the formula after it: an economics lecture's
     # plain text gave the concepts 积分得到 and 计算积分得到
     assert not title_line("计算积分得到") and not title_line("于是有")
+    assert not title_line("设")  # "let", before a list of symbols: 设 was a concept
     assert title_line("认知行为") and title_line("所有权规则")
 
 
