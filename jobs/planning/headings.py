@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
+from types import MappingProxyType
 
 from jobs.planning.wording import is_chinese, phrase
 
@@ -106,17 +107,21 @@ def section_modules(
     minutes: Mapping[str, int],
     course: Section,
     needs: Callable[[str, str], bool],
+    taught_for: Mapping[str, str] = MappingProxyType({}),
 ) -> list[tuple[str | None, list[str]]]:
     """The week's modules as (heading, concepts): its concepts grouped by the sections one
     level below the week's own, or, where these are too few to group by, one level higher
     up to the level that tells the course's sections (or documents) apart. Empty when no
-    level gives two modules. `needs(a, b)`: concept a is to be taught after b."""
+    level gives two modules. `needs(a, b)`: concept a is to be taught after b;
+    `taught_for[a]`: the concept a is taught ahead of its own section for
+    (`Ordering.taught_for`)."""
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return []
     placed = _placed(concept_ids, section, minutes)
     for level in range(len(focus), len(course) - 1, -1):
         runs = _gathered(_runs(concept_ids, section, focus[:level]), needs)
+        runs = _rejoined(runs, {c: section[t] for c, t in taught_for.items()}, focus[:level])
         if len(runs) >= 2:
             return [(_name(key, placed) if key else None, group) for key, group in runs]
     return []
@@ -140,6 +145,37 @@ def _gathered(
     return out
 
 
+def _rejoined(
+    runs: list[tuple[Section | None, list[str]]],
+    serves: Mapping[str, Section],
+    focus: Section,
+) -> list[tuple[Section | None, list[str]]]:
+    """Runs between two runs of one section, each of their concepts taught ahead of its
+    own section for a concept of that one (`serves`: the section of the concept each is
+    taught for), are part of that section's module: a lecture's "curve", read in the next
+    lecture but taught just before this one's "Lorenz curve", splits no section in two
+    around a module of the next lecture (the course read as going back and forth:
+    "Inequality", "Supply and Demand", "Inequality")."""
+    out: list[tuple[Section | None, list[str]]] = []
+    for key, concepts in runs:
+        same = [i for i, (k, _) in enumerate(out) if key is not None and k == key]
+        if same:
+            between = [c for _, group in out[same[-1] + 1 :] for c in group]
+            if all(c in serves and _key(serves[c], focus) == key for c in between):
+                del out[same[-1] + 1 :]
+                out[-1][1].extend([*between, *concepts])
+                continue
+        out.append((key, list(concepts)))
+    return out
+
+
+def _key(path: Section, focus: Section) -> Section | None:
+    """The run a concept of section `path` belongs to, one level below `focus`."""
+    level = len(focus)
+    below = len(path) > level and path[:level] == focus
+    return path[: level + 1] if below else _apart(path, focus)
+
+
 def _runs(
     concept_ids: Sequence[str], section: Mapping[str, Section], focus: Section
 ) -> list[tuple[Section | None, list[str]]]:
@@ -154,9 +190,7 @@ def _runs(
     level = len(focus)
     runs: list[tuple[Section | None, list[str]]] = []
     for concept in concept_ids:
-        path = section[concept]
-        below = len(path) > level and path[:level] == focus
-        key = path[: level + 1] if below else _apart(path, focus)
+        key = _key(section[concept], focus)
         last = runs[-1][0] if runs else None
         inside = last is not None and last[:level] == focus
         if runs and (key == last or (key is None and inside)):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from graphlib import TopologicalSorter
 from itertools import pairwise
 
@@ -39,6 +39,10 @@ class Ordering:
     requires: dict[str, tuple[str, ...]]
     advised: dict[str, tuple[str, ...]]
     broken: tuple[BrokenEdge, ...]
+    # concept -> the concept it is taught for, ahead of its own reading position: a
+    # prerequisite read later (further on, or in a later document) comes just before the
+    # earliest concept that needs it, in that concept's part of the course
+    taught_for: dict[str, str] = field(default_factory=dict)
 
 
 def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
@@ -54,11 +58,11 @@ def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     for a, b in sorted(edges):
         successors[a].append(b)
         predecessors[b].append(a)
-    key = _needed_at(nodes, successors, predecessors, graph)
+    key, taught_for = _needed_at(nodes, successors, predecessors, graph)
     order = _kahn(successors, predecessors, graph, key)
     requires = {n: tuple(p for p in predecessors[n] if edges[p, n].mandatory) for n in nodes}
     advised = {n: tuple(p for p in predecessors[n] if not edges[p, n].mandatory) for n in nodes}
-    return Ordering(tuple(order), requires, advised, tuple(broken))
+    return Ordering(tuple(order), requires, advised, tuple(broken), taught_for)
 
 
 def against_reading_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
@@ -158,14 +162,20 @@ def _needed_at(
     successors: dict[str, list[str]],
     predecessors: dict[str, list[str]],
     graph: CourseGraph,
-) -> dict[str, tuple[int, int, str]]:
-    """A concept's reading position, or its earliest dependent's if that comes sooner."""
+) -> tuple[dict[str, tuple[int, int, str]], dict[str, str]]:
+    """A concept's reading position, or its earliest dependent's if that comes sooner;
+    and for each concept so pulled ahead, the concept whose position it took (through a
+    chain of such pulls, the one read there)."""
     key = {n: (*graph.reading[n], n) for n in nodes}
+    taught_for: dict[str, str] = {}
     sorter = TopologicalSorter({n: predecessors[n] for n in nodes})
     for node in reversed(list(sorter.static_order())):
         for dependent in successors[node]:
-            key[node] = min(key[node], (*key[dependent][:2], node))
-    return key
+            needed = (*key[dependent][:2], node)
+            if needed < key[node]:
+                key[node] = needed
+                taught_for[node] = taught_for.get(dependent, dependent)
+    return key, taught_for
 
 
 def _kahn(

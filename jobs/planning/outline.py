@@ -45,7 +45,9 @@ def build_weeks(packed: Sequence[Sequence[str]], inputs: OutlineInputs) -> list[
             inputs.course_objectives,
         )
         priority += len(objectives)
-        by_section = section_modules(concept_ids, section, inputs.minutes, course, needs)
+        by_section = section_modules(
+            concept_ids, section, inputs.minutes, course, needs, inputs.ordering.taught_for
+        )
         groups = by_section or [(None, group) for group in _modules(concept_ids, inputs)]
         modules: list[Module] = []
         for heading, group in groups:

@@ -99,6 +99,31 @@ def test_a_section_met_again_gathers_unless_that_passes_what_it_needs() -> None:
     ]
 
 
+def test_what_is_taught_ahead_for_a_section_splits_it_no_more() -> None:
+    # "electron" and "proton" (Evolution) are taught ahead, for "dalton" (Early Ideas):
+    # inside the Early Ideas module, not a module between two halves of it.
+    week = ["element", "electron", "proton", "dalton", "number"]
+
+    def dalton_needs_both(a: str, b: str) -> bool:
+        return a == "dalton" and b in ("electron", "proton")
+
+    def split(taught_for: dict[str, str]) -> list[tuple[str | None, list[str]]]:
+        return section_modules(week, SECTION, MINUTES, COURSE, dalton_needs_both, taught_for)
+
+    assert split({}) == [
+        ("Early Ideas", ["element"]),
+        ("Evolution", ["electron", "proton"]),
+        ("Early Ideas", ["dalton"]),
+        ("Structure", ["number"]),
+    ]
+    assert split({"electron": "dalton", "proton": "dalton"}) == [
+        ("Early Ideas", ["element", "electron", "proton", "dalton"]),
+        ("Structure", ["number"]),
+    ]
+    # one of them read in its own place (taught for nothing ahead): the section stays split
+    assert split({"electron": "dalton"})[1] == ("Evolution", ["electron", "proton"])
+
+
 def test_documents_are_named_by_their_headings() -> None:
     section = {
         "a1": ("A", "Vectors", "Addition"),

@@ -160,3 +160,19 @@ def test_a_later_sections_hint_does_not_hold_back_what_the_document_reads_first(
 
     assert order(mandatory=False).index("s-hist") < order(mandatory=False).index("s-mean")
     assert order(mandatory=True).index("s-mean") < order(mandatory=True).index("s-hist")
+
+
+def test_a_prerequisite_pulled_ahead_is_taught_for_what_needs_it() -> None:
+    """A mandatory prerequisite the second document reads is taught just before the first
+    document's concept that needs it, and recorded as taught for it (through a chain of
+    such pulls, for the concept read there); one read in its place is taught for itself."""
+    data = statistics_input()
+    chosen = ["s-types", "s-hist", "p-prob", "p-rv"]
+    extra = (
+        PrerequisiteInput("p-prob", "s-hist", True, 0.8),  # s-hist needs p-prob
+        PrerequisiteInput("p-rv", "p-prob", True, 0.8),  # ... which needs p-rv
+    )
+    graph = CourseGraph.build(replace(data, prerequisites=(*data.prerequisites, *extra)))
+    result = order_concepts(graph, chosen)
+    assert result.order.index("p-prob") < result.order.index("s-hist")
+    assert result.taught_for == {"p-prob": "s-hist", "p-rv": "s-hist"}
