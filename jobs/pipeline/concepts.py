@@ -27,12 +27,14 @@ from wordfreq import zipf_frequency
 from datasources.concept_keys import concept_key
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import (
+    DEFINED_EMPHASIS,
     EMPHASIS,
     GLOSSARY,
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
     find_definitions,
+    names_its_kind,
     states_a_clause,
 )
 from jobs.pipeline.lexicon import (
@@ -150,10 +152,7 @@ def find_concepts(
     introduced = _introduced(definitions, stats) if plain else set()
     if introduced:
         definitions = [
-            replace(d, confidence=EMPHASIS)
-            if concept_key(d.term) in introduced and d.confidence < EMPHASIS
-            else d
-            for d in definitions
+            _as_if_emphasised(d) if concept_key(d.term) in introduced else d for d in definitions
         ]
     cvalues = c_values(stats)
     top_cv = max(cvalues.values(), default=1.0) or 1.0
@@ -874,6 +873,19 @@ def _introduced(definitions: list[Definition], stats: dict[str, TermStats]) -> s
         if entry is not None and definition.block in sorted(set(entry.blocks))[:PREVIEW_USES]:
             keys.add(key)
     return keys
+
+
+def _as_if_emphasised(definition: Definition) -> Definition:
+    """A plain text's definition where the term is introduced, read as Markdown reads it
+    with the term in bold: the sentence opening "X is a/an/the …" (`names_its_kind`) defines
+    it twice over (`DEFINED_EMPHASIS`, as "A **first-degree burn** is a …" does); a weaker
+    cue counts as an emphasised term's (`EMPHASIS`). "A typical heart is approximately …",
+    "The composition of the sweat determines …" stay weak."""
+    if definition.confidence == WEAK and names_its_kind(definition):
+        return replace(definition, confidence=DEFINED_EMPHASIS)
+    if definition.confidence < EMPHASIS:
+        return replace(definition, confidence=EMPHASIS)
+    return definition
 
 
 def _gloss_marks(cues: list[Cue]) -> dict[int, tuple[str, ...]]:

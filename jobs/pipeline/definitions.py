@@ -639,6 +639,16 @@ def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:
     return any(concept_key(emphasis_name(span) or "") == key for span in emphasis)
 
 
+def names_its_kind(found: Definition) -> bool:
+    """The sentence opens on the term itself, then "is/are a/an/the": "A first-degree burn is
+    a superficial burn …" says what kind of thing the term is (not "A typical heart is
+    approximately …", nor "The composition of the sweat determines whether … is a …")."""
+    opening = (
+        rf"^\s*(?:(?:an?|the)\s+)?{re.escape(found.term)}(?:e?s)?,?\s+(?:is|are)\s+(?:an?|the)\s"
+    )
+    return re.match(opening, found.sentence, re.I) is not None
+
+
 def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | None:
     match = (_ZH_PLAIN if chinese else _EN_PLAIN).match(sentence)
     if match is None or _describes_other(sentence, chinese):

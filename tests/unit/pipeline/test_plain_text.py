@@ -11,7 +11,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
-from jobs.pipeline.definitions import EMPHASIS, WEAK, find_definitions
+from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, WEAK, find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.codelines import (
@@ -214,12 +214,31 @@ def test_a_definition_where_the_term_is_first_used_stands_for_the_lost_emphasis(
     )
     drafts, _ = find_concepts(blocks, False, 60)
     bank = next(d for d in drafts if d.key == "seed bank")
-    assert bank.definition is not None and bank.definition.confidence == EMPHASIS
+    # "X is a …" where X is first used: defined twice over, as "A **seed bank** is a …" is
+    assert bank.definition is not None and bank.definition.confidence == DEFINED_EMPHASIS
     assert "emphasis" in bank.sources
     # with emphasis in the document the same sentence stays a weak reading
     marked = [Block("paragraph", blocks[0].text, 1, 0, ("seasons",)), *blocks[1:]]
     _, kept = find_concepts(marked, False, 60)
     assert all(d.confidence < EMPHASIS for d in kept if d.term == "seed bank")
+
+
+def test_only_a_sentence_naming_the_terms_kind_counts_twice_in_plain_text() -> None:
+    """Markdown reads "A **cold frame** is a …" as defined twice over (the bold and the
+    wording); plain text has the wording alone where the term is first used, and counts it
+    the same. "A cold frame is useful …" says no kind: it stands for the emphasis only."""
+    kinds = _plain_blocks(
+        [
+            "Gardens are planned in seasons.",
+            "A cold frame is a low box with a glass lid. A hot bed is useful in dry years.",
+            "Every cold frame and every hot bed is checked in spring.",
+            "The cold frame and the hot bed are cleaned in autumn.",
+        ]
+    )
+    drafts, _ = find_concepts(kinds, False, 60)
+    confidence = {d.key: d.definition.confidence for d in drafts if d.definition}
+    assert confidence["cold frame"] == DEFINED_EMPHASIS
+    assert confidence["hot bed"] == EMPHASIS
 
 
 def test_definition_list_heads_in_plain_text() -> None:
