@@ -141,10 +141,16 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        # "a property called coherence", "a technique known as open addressing"
+        # "a property called coherence", "a technique known as open addressing", "a type of
+        # dendritic cell called the Langerhans cell", "a crescent-shaped region called the
+        # lunula", "a special region referred to as the axon hillock": an article, up to
+        # three words (no adverb nor pronoun: "a very simple project called …" makes up an
+        # example's name), a noun, then the naming verb
         re.compile(
-            r"\b(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:called|termed|known\s+as)\s+"
-            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})"
+            rf"\b(?:an?|the)\s+(?:(?:of|(?!(?:{_STOP_WORDS})\s)[a-z][\w'’\-]*)\s+){{0,3}}?"
+            rf"(?!(?:{_STOP_WORDS})\s)(?![a-z]+ly\s)[a-z][\w'’\-]*[a-z]\s+"
+            r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+"
+            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60}(?:/[\w'’\- ]{1,30})?)"
         ),
         0.8,
     ),

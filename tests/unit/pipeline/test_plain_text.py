@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.concept_keys import concept_key
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
@@ -400,3 +401,25 @@ def test_a_guessed_heading_the_body_never_uses_names_nothing(tmp_path: Path) -> 
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert {"fruit tree", "pruning"} <= keys
     assert not keys & {"root storage", "orchard inspector"}
+
+
+def _named(sentence: str) -> list[str]:
+    return [concept_key(d.term) for d in find_definitions(sentence, 0, False, (), True)]
+
+
+def test_a_noun_phrase_of_several_words_then_a_naming_verb_names_the_term() -> None:
+    """ "a type of woody stem called the cane", "a wedge-shaped bed known as the gore": the
+    naming verb follows a noun a few words after its article, hyphenated or not."""
+    assert _named("Each rose grows a type of woody stem called the cane, which bears buds.") == [
+        "cane"
+    ]
+    assert _named("At the corner lies a wedge-shaped bed known as the gore, planted late.") == [
+        "gore"
+    ]
+    assert _named("Water pools in a shallow dip referred to as the swale after storms.") == [
+        "swale"
+    ]
+    assert _named("The gardener, who was called away, left the hose.") == []
+    assert _named("Pumps called by the timer run.") == []
+    # an adverb among the words: an example's made-up name, not a term
+    assert _named('These beds use a very simple layout called "plotwise" in spring.') == []
