@@ -43,6 +43,8 @@ _LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" i
 _ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
 _EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
+# a plural noun: "scholars", "historians" (not "class", "process")
+_PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -260,6 +262,17 @@ _EN_PLAIN = re.compile(
     rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
 )
 _ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
+# Plain text only: "what Hobbes called the state of nature", "which he calls the harm
+# principle", "what scholars call neoliberalism": a writer's or a school's name for a thing,
+# its subject a person, a name or a plural noun (not "which in turn calls the …", a
+# program's call). With emphasis kept, the bold says which of these names the text teaches
+# ("what Hobbes called a Leviathan" is no bold term there, and would take a key term's place).
+_WRITERS_NAME = re.compile(
+    r"\b(?:what|which)\s+(?:he|she|they|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?"
+    rf"|(?:some\s+|many\s+|most\s+)?(?!(?:{_STOP_WORDS})\s){_PLURAL_WORD})\s+"
+    rf"(?:often\s+|later\s+)?call(?:s|ed)?\s+{_ART}[\"“‘]?"
+    r"(?P<t>[A-Za-z][\w'’\- ]{1,60})"
+)
 _EN_CUT = re.compile(
     r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
 )
@@ -444,6 +457,8 @@ def find_definitions(
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
+    if found is None and plain and not chinese:
+        found = _writers_name(sentence, block)
     if found is None and not chinese:
         found = _bare_plural_genus(sentence, block, whole_block)
     if (
@@ -663,6 +678,12 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
     if not term or not acceptable(term) or not _nominal(term, chinese):
         return None
     return Definition(term, sentence, block, WEAK)
+
+
+def _writers_name(sentence: str, block: int) -> Definition | None:
+    """ "… what Hobbes called the state of nature …" in plain text (`_WRITERS_NAME`)."""
+    match = _WRITERS_NAME.search(sentence)
+    return _read(match, sentence, block, NAMED, False) if match else None
 
 
 def _in_parentheses(term: str, sentence: str) -> bool:

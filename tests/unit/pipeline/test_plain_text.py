@@ -423,3 +423,19 @@ def test_a_noun_phrase_of_several_words_then_a_naming_verb_names_the_term() -> N
     assert _named("Pumps called by the timer run.") == []
     # an adverb among the words: an example's made-up name, not a term
     assert _named('These beds use a very simple layout called "plotwise" in spring.') == []
+
+
+def test_a_writers_or_a_schools_name_for_a_thing_is_a_naming() -> None:
+    """ "what Hobbes called the state of nature", "which he calls the harm principle": a
+    person, a name or a plural noun calls the thing by its name; "which in turn calls the …"
+    (a program's call) names nothing."""
+    assert _named("Soil left bare becomes what Linnaeus called the fallow state, in time.") == [
+        "fallow state"
+    ]
+    assert _named("He sows by a rule, which he calls the moon rule, each spring.") == ["moon rule"]
+    assert _named("Some beds turn to what growers call hardpan over the years.") == ["hardpan"]
+    assert _named("The pump, which in turn calls the timer, waters the beds.") == []
+    assert _named("This is the bed which it calls the most.") == []
+    # with emphasis kept, the bold says which of these names is a term
+    kept = "Soil left bare becomes what Linnaeus called the fallow state, in time."
+    assert [d.term for d in find_definitions(kept, 0, False, (), False)] == []
