@@ -166,10 +166,11 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        # "outcomes of interest, called events": an appositive names what precedes it
-        # (", called by the runtime", ", called recursively" name nothing)
+        # "outcomes of interest, called events", "White Southerners who supported it, known
+        # as scalawags,": an appositive names what precedes it (", called by the runtime",
+        # ", called recursively" name nothing)
         re.compile(
-            rf",\s+(?:also\s+)?called\s+{_ART}(?!(?:{_STOP_WORDS})\b|[a-z]+ly\b)"
+            rf",\s+(?:also\s+)?(?:called|known\s+as)\s+{_ART}(?!(?:{_STOP_WORDS})\b|[a-z]+ly\b)"
             r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60})",
             re.I,
         ),

@@ -439,3 +439,10 @@ def test_a_writers_or_a_schools_name_for_a_thing_is_a_naming() -> None:
     # with emphasis kept, the bold says which of these names is a term
     kept = "Soil left bare becomes what Linnaeus called the fallow state, in time."
     assert [d.term for d in find_definitions(kept, 0, False, (), False)] == []
+
+
+def test_known_as_after_a_comma_names_what_precedes_it() -> None:
+    """ ", known as scalawags,": the appositive names the people the sentence described, as
+    ", called …" does; ", known as it was then, …" names nothing."""
+    assert _named("Growers who planted late, known as laggards, lost the crop.") == ["laggard"]
+    assert _named("The shed, known as it was for its red door, stood empty.") == []
