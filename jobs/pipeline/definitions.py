@@ -461,7 +461,7 @@ def find_definitions(
     if found is None and plain and not chinese:
         found = _writers_name(sentence, block)
     if found is None and not chinese:
-        found = _bare_plural_genus(sentence, block, whole_block)
+        found = _bare_plural_genus(sentence, block, whole_block, plain)
     if (
         found is not None
         and found.confidence == WEAK
@@ -624,14 +624,19 @@ def _opening_clause(before: str) -> bool:
     )
 
 
-def _bare_plural_genus(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
+def _bare_plural_genus(
+    sentence: str, block: int, emphasis: tuple[str, ...], plain: bool = False
+) -> Definition | None:
     """ "**Xenobiotics** are compounds synthesized by …": an emphasised plural opening "are"
-    and a plural genus without an article (DEFINED_EMPHASIS, as "X is a …" is)."""
+    and a plural genus without an article (DEFINED_EMPHASIS, as "X is a …" is). In plain
+    text, which lost the emphasis, the wording alone is a weak reading, as "X is a …" is."""
     if _EXAMPLE.search(sentence) or _describes_other(sentence, False):
         return None
     match = _BARE_PLURAL_GENUS.match(sentence)
     found = match and _read(match, sentence, block, DEFINED_EMPHASIS, False)
-    return found if found and _opens_emphasised(found, emphasis) else None
+    if found and _opens_emphasised(found, emphasis):
+        return found
+    return replace(found, confidence=WEAK) if found and plain and not emphasis else None
 
 
 # "The term **anabolism** refers to", "called the enzyme’s **active site**": the word
@@ -662,13 +667,17 @@ def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:
 
 
 def names_its_kind(found: Definition) -> bool:
-    """The sentence opens on the term itself, then "is/are a/an/the": "A first-degree burn is
-    a superficial burn …" says what kind of thing the term is (not "A typical heart is
-    approximately …", nor "The composition of the sweat determines whether … is a …")."""
+    """The sentence opens on the term itself, then "is/are a/an/the" or a bare plural genus:
+    "A first-degree burn is a superficial burn …", "Adipocytes are cells that …" say what
+    kind of thing the term is (not "A typical heart is approximately …", nor "The
+    composition of the sweat determines whether … is a …")."""
     opening = (
         rf"^\s*(?:(?:an?|the)\s+)?{re.escape(found.term)}(?:e?s)?,?\s+(?:is|are)\s+(?:an?|the)\s"
     )
-    return re.match(opening, found.sentence, re.I) is not None
+    return (
+        re.match(opening, found.sentence, re.I) is not None
+        or _BARE_PLURAL_GENUS.match(found.sentence) is not None
+    )
 
 
 def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | None:

@@ -224,20 +224,21 @@ def test_a_definition_where_the_term_is_first_used_stands_for_the_lost_emphasis(
     assert all(d.confidence < EMPHASIS for d in kept if d.term == "seed bank")
 
 
+def _defined_as(*texts: str) -> dict[str, float]:
+    """Each concept's definition confidence in a plain text of these paragraphs."""
+    drafts, _ = find_concepts(_plain_blocks(["Gardens are planned in seasons.", *texts]), False, 60)
+    return {d.key: d.definition.confidence for d in drafts if d.definition}
+
+
 def test_only_a_sentence_naming_the_terms_kind_counts_twice_in_plain_text() -> None:
     """Markdown reads "A **cold frame** is a …" as defined twice over (the bold and the
     wording); plain text has the wording alone where the term is first used, and counts it
     the same. "A cold frame is useful …" says no kind: it stands for the emphasis only."""
-    kinds = _plain_blocks(
-        [
-            "Gardens are planned in seasons.",
-            "A cold frame is a low box with a glass lid. A hot bed is useful in dry years.",
-            "Every cold frame and every hot bed is checked in spring.",
-            "The cold frame and the hot bed are cleaned in autumn.",
-        ]
+    confidence = _defined_as(
+        "A cold frame is a low box with a glass lid. A hot bed is useful in dry years.",
+        "Every cold frame and every hot bed is checked in spring.",
+        "The cold frame and the hot bed are cleaned in autumn.",
     )
-    drafts, _ = find_concepts(kinds, False, 60)
-    confidence = {d.key: d.definition.confidence for d in drafts if d.definition}
     assert confidence["cold frame"] == DEFINED_EMPHASIS
     assert confidence["hot bed"] == EMPHASIS
 
@@ -446,3 +447,16 @@ def test_known_as_after_a_comma_names_what_precedes_it() -> None:
     ", called …" does; ", known as it was then, …" names nothing."""
     assert _named("Growers who planted late, known as laggards, lost the crop.") == ["laggard"]
     assert _named("The shed, known as it was for its red door, stood empty.") == []
+
+
+def test_a_plural_with_a_bare_plural_genus_is_a_plain_texts_definition() -> None:
+    """ "Cloches are covers that shield seedlings …": a plural opening "are" and a plural
+    genus without an article defines the term in plain text, as "**Cloches** are covers …"
+    does with the bold; where the term is first used it counts twice, as "X is a …" does."""
+    assert _named("Cloches are covers that shield seedlings from frost.") == ["cloche"]
+    assert _named("Cloches are, as the name says, bell-shaped.") == []
+    confidence = _defined_as(
+        "Cloches are covers that shield seedlings from frost. Cloches keep the soil warm.",
+        "Every cloche is lifted in spring, and each cloche is washed in autumn.",
+    )
+    assert confidence["cloche"] == DEFINED_EMPHASIS
