@@ -460,3 +460,11 @@ def test_a_plural_with_a_bare_plural_genus_is_a_plain_texts_definition() -> None
         "Every cloche is lifted in spring, and each cloche is washed in autumn.",
     )
     assert confidence["cloche"] == DEFINED_EMPHASIS
+
+
+def test_became_known_as_names_the_term() -> None:
+    """ "In what became known as the Compromise of 1877, …": a name a thing came to have is
+    named as "is known as" names it."""
+    assert _named("In what became known as the Frost Fair of 1814, stalls stood on ice.") == [
+        "frost fair of 1814"
+    ]
