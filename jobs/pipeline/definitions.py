@@ -459,7 +459,7 @@ def find_definitions(
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
     if found is None and plain and not chinese:
-        found = _writers_name(sentence, block)
+        found = _writers_name(sentence, block) or _inverted(sentence, block)
     if found is None and not chinese:
         found = _bare_plural_genus(sentence, block, whole_block, plain)
     if (
@@ -688,6 +688,26 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
     if not term or not acceptable(term) or not _nominal(term, chinese):
         return None
     return Definition(term, sentence, block, WEAK)
+
+
+# Plain text only: "The middle and thickest layer is the myocardium, made …", "At the end
+# of the axon is the axon terminal, where …", "Located between the two atria is the
+# interatrial septum.": a description, then "is the" and the name it describes, a few
+# words ending the sentence or before a relative or participle clause ("is the rise in
+# polarization" ends on no name)
+_INVERTED = re.compile(
+    r"^(?!(?:it|this|that|these|those|there|here|he|she|they|what|which|who)\b)"
+    r"[A-Z][^,;:]{8,120}?\s(?:is|are)\s+the\s+"
+    rf"(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,3}}(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*)"
+    r"(?:,\s+(?:which|where|who|whose|a|an|so|made|located|found)\b|\s*\.$)",
+    re.I,
+)
+
+
+def _inverted(sentence: str, block: int) -> Definition | None:
+    """ "… is the myocardium, made …" in plain text (`_INVERTED`): a weak reading."""
+    match = _INVERTED.match(sentence)
+    return _read(match, sentence, block, WEAK, False) if match else None
 
 
 def _writers_name(sentence: str, block: int) -> Definition | None:

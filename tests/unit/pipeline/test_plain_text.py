@@ -468,3 +468,19 @@ def test_became_known_as_names_the_term() -> None:
     assert _named("In what became known as the Frost Fair of 1814, stalls stood on ice.") == [
         "frost fair of 1814"
     ]
+
+
+def test_a_description_then_is_the_name_is_a_plain_texts_definition() -> None:
+    """ "Below the topsoil and the subsoil is the hardpan, made of packed clay.": a description,
+    then "is the" and the name, is a weak definition in plain text (where the name is
+    first used it stands for the lost bold); "is the rise in …" ends on no name, and "It
+    is the …" describes what came before."""
+    kept = "Below the topsoil and the subsoil is the hardpan, made of packed clay."
+    cases = {
+        kept: ["hardpan"],
+        "Lying between the two beds is the drainage strip.": ["drainage strip"],
+        "Among the threats to the beds is the rise in slugs.": [],
+        "It is the largest bed in the garden.": [],
+    }
+    assert {sentence: _named(sentence) for sentence in cases} == cases
+    assert [d.term for d in find_definitions(kept, 0, False, (), False)] == []
