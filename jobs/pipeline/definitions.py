@@ -459,7 +459,7 @@ def find_definitions(
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
     if found is None and plain and not chinese:
-        found = _writers_name(sentence, block) or _inverted(sentence, block)
+        found = _plain_naming(sentence, block)
     if found is None and not chinese:
         found = _bare_plural_genus(sentence, block, whole_block, plain)
     if (
@@ -704,16 +704,29 @@ _INVERTED = re.compile(
 )
 
 
-def _inverted(sentence: str, block: int) -> Definition | None:
-    """ "… is the myocardium, made …" in plain text (`_INVERTED`): a weak reading."""
-    match = _INVERTED.match(sentence)
-    return _read(match, sentence, block, WEAK, False) if match else None
+# Plain text only: "One of the basic principles … is majority rule, or the idea that …",
+# "The majority party, or the political party that holds …", "a set of parliamentary
+# procedures, or rules that govern …": a noun phrase after an article, "is", "of" or the
+# sentence's start, then ", or" and a genus restating it
+_OR_GLOSS = re.compile(
+    r"(?:^|\b(?:is|are|of|the|an?)\s+)"
+    rf"(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,2}}(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*)"
+    r",\s+or\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+|[a-z]+s)\s+(?:that|which|by\s+which|in\s+which)\b",
+    re.I,
+)
 
 
-def _writers_name(sentence: str, block: int) -> Definition | None:
-    """ "… what Hobbes called the state of nature …" in plain text (`_WRITERS_NAME`)."""
-    match = _WRITERS_NAME.search(sentence)
-    return _read(match, sentence, block, NAMED, False) if match else None
+def _plain_naming(sentence: str, block: int) -> Definition | None:
+    """What a plain text's sentence names without the lost bold: a writer's name for a thing
+    (`_WRITERS_NAME`, NAMED), or weakly a name after its description ("… is the myocardium,
+    made …", `_INVERTED`) or before a restating genus ("… is majority rule, or the idea that
+    …", `_OR_GLOSS`)."""
+    for pattern, confidence in ((_WRITERS_NAME, NAMED), (_INVERTED, WEAK), (_OR_GLOSS, WEAK)):
+        match = pattern.search(sentence)
+        found = _read(match, sentence, block, confidence, False) if match else None
+        if found is not None:
+            return found
+    return None
 
 
 def _in_parentheses(term: str, sentence: str) -> bool:

@@ -484,3 +484,19 @@ def test_a_description_then_is_the_name_is_a_plain_texts_definition() -> None:
     }
     assert {sentence: _named(sentence) for sentence in cases} == cases
     assert [d.term for d in find_definitions(kept, 0, False, (), False)] == []
+
+
+def test_a_name_then_or_and_a_restating_genus_is_a_plain_texts_definition() -> None:
+    """ "… is crop rotation, or the practice that …": a noun phrase, then ", or" and a genus
+    restating it, is a weak definition in plain text, as "**crop rotation**, or …" is with
+    the bold; alternatives ("the red one, or the one that …") are not."""
+    cases = {
+        "At the heart of the plan is crop rotation, or the practice that moves beds.": [
+            "crop rotation"
+        ],
+        "Every plot keeps a set of watering schedules, or rules that fix the hours.": [
+            "watering schedule"
+        ],
+        "Pick the red one, or the one that is closest.": [],
+    }
+    assert {sentence: _named(sentence) for sentence in cases} == cases
