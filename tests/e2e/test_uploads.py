@@ -2,7 +2,8 @@
 (`operations`, `map`, then the file part) from Node's fetch + FormData and from httpx:
 the CSRF header, the size limits at the edge, deduplication, every bad input, and the
 whole loop with a real `curriculum worker` — a Markdown chapter uploaded, its task
-watched with the graphql-ws client to the end, its concepts queried, processed again
+watched with the graphql-ws client from before the worker starts to the end, its
+concepts queried, processed again
 (reprocessDocument) to the same concepts, then deleted and cleaned up."""
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tests.e2e.conftest import (
     start_server,
     stop_server,
 )
-from tests.e2e.js_client import JS_DIR, node_executable, of, run_plan
+from tests.e2e.js_client import JS_DIR, JsClient, node_executable, of
 from tests.e2e.test_authz_harness import Account, Client
 from tests.e2e.test_course_pipeline import wait_for, worker  # noqa: F401 - a fixture
 from tests.upload_files import LOOP_CHAPTER, bad_files
@@ -308,37 +309,45 @@ async def test_the_whole_loop_with_a_real_worker(
     sent = await node_upload(edge_app.url, user, chapter_file, "heat.md", headers=PREFLIGHT)
     uploaded = sent["body"]["data"]["uploadDocument"]
     document_id, task_id = uploaded["document"]["id"], uploaded["task"]["id"]
-    # The task is followed over HTTP (`task(id)`) until it ends, then watched with the
-    # graphql-ws client, which gets the final state at once. (A subscription held
-    # through the worker's start-up fails today: its Redis read times out after the
-    # store timeout, 5 s, without an event; that belongs to the subscription side.)
-    worker()
-    stages: list[str] = []
-    async with httpx.AsyncClient(base_url=edge_app.url, timeout=60) as http:
-        client = Client(http, token=user.token)
-
-        async def ended() -> bool:
-            body = await client.gql(TASK, id=task_id)
-            task = body["data"]["task"]
-            assert task is not None, body
-            if not stages or stages[-1] != task["stage"]:
-                stages.append(task["stage"])
-            return task["status"] in ("COMPLETED", "FAILED")
-
-        await wait_for(ended, seconds=180)
-    # Polling sees some of the stages, in the job's order, and the end.
-    order = ["queued", "started", "reading", "text", "chunks", "knowledge", "graph",
-             "concept_vectors", "completed"]  # fmt: skip
-    assert stages[-1] == "completed", stages
-    assert [order.index(stage) for stage in stages] == sorted(map(order.index, stages)), stages
+    # Watched with the graphql-ws client from before any worker runs, the subscription
+    # quiet for longer than a store call's timeout (5 s), and followed over HTTP
+    # (`task(id)`) too once the worker starts, until it ends.
     plan = {
         "connectionParams": {"Authorization": f"Bearer {user.token}"},
         "operations": [{"label": "watch", "query": WATCH, "variables": {"t": task_id}}],
     }
-    events = await run_plan(edge_app.ws_url, plan)
-    assert [e["event"] for e in of(events, "watch")] == ["next", "complete"], events
-    final = of(events, "watch")[0]["payload"]["data"]["taskProgress"]
-    assert final == {"status": "COMPLETED", "stage": "completed", "percent": 100}
+    stages: list[str] = []
+    async with JsClient(edge_app.ws_url, plan) as watch:
+        first = await watch.until("next")  # after "connected"
+        assert first["payload"]["data"]["taskProgress"]["status"] == "PENDING", first
+        await asyncio.sleep(7)
+        worker()
+        async with httpx.AsyncClient(base_url=edge_app.url, timeout=60) as http:
+            client = Client(http, token=user.token)
+
+            async def ended() -> bool:
+                body = await client.gql(TASK, id=task_id)
+                task = body["data"]["task"]
+                assert task is not None, body
+                if not stages or stages[-1] != task["stage"]:
+                    stages.append(task["stage"])
+                return task["status"] in ("COMPLETED", "FAILED")
+
+            await wait_for(ended, seconds=180)
+        await watch.until("complete", within=60)
+        events = of(watch.events, "watch")
+    # Polling sees some of the stages, in the job's order, and the end; the watch saw
+    # the stored state, the job's progress, then the end.
+    order = ["queued", "started", "reading", "text", "chunks", "knowledge", "graph",
+             "concept_vectors", "completed"]  # fmt: skip
+    assert stages[-1] == "completed", stages
+    assert [order.index(stage) for stage in stages] == sorted(map(order.index, stages)), stages
+    assert [e["event"] for e in events][-1] == "complete" and len(events) > 3, events
+    watched = [e["payload"]["data"]["taskProgress"] for e in events if e["event"] == "next"]
+    assert watched[-1] == {"status": "COMPLETED", "stage": "completed", "percent": 100}
+    assert [order.index(w["stage"]) for w in watched] == sorted(
+        order.index(w["stage"]) for w in watched
+    ), watched
 
     async with httpx.AsyncClient(base_url=edge_app.url, timeout=60) as http:
         client = Client(http, token=user.token)
