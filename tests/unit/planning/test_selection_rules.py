@@ -214,3 +214,25 @@ def test_a_related_concept_waits_for_its_place_in_the_reading_order() -> None:
     swapped = replace(data, relations=(RelationInput("matrix", "dot-product", "similar", 0.9),))
     order = [s.concept_id for w in plan_course(swapped).weeks for s in w.slots]
     assert order[:2] == ["matrix", "dot-product"]
+
+
+def test_words_the_documents_never_define_nor_mark_are_not_pulled_in() -> None:
+    """A word such as "scientists" (no definition, no heading, emphasis or gloss: the
+    extractor's floor confidence) is a mandatory prerequisite of "theory", whose
+    definition uses it: it was taught before the theory; it is the documents'
+    vocabulary, a course prerequisite. A marked prerequisite ("hypothesis", emphasised
+    though never defined) still comes."""
+    concepts = [
+        _concept("scientists", 0, confidence=0.35, definitions=0, examples=3),
+        _concept("hypothesis", 1, confidence=0.5, definitions=0),
+        _concept("theory", 2, examples=2),
+        *(_concept(f"other-{i}", 3 + i, confidence=0.6) for i in range(6)),
+    ]
+    edges = [("scientists", "theory", True), ("hypothesis", "theory", True)]
+    data = _input(concepts, edges, weeks=1, hours=2)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert "theory" in taught and "hypothesis" in taught
+    assert "scientists" not in taught
+    assert [p.concept_id for p in plan.prerequisites] == ["scientists"]
