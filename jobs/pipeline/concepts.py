@@ -61,6 +61,7 @@ from jobs.pipeline.structure import (
     Cue,
     acronym_pairs,
     apparatus_as_topic,
+    bare_modifier,
     code_names,
     colon_head,
     defined_in_code,
@@ -104,6 +105,8 @@ class Draft:
     cue_blocks: list[int]
     mentions: list[int] = field(default_factory=list)  # block indices, headings included
     introduced: bool = False  # emphasised where the body first uses it (see find_concepts)
+    # a word the text uses to qualify the names of others, not as one (see `_modifier`)
+    modifier: bool = False
 
 
 def concept_budget(words: int) -> int:
@@ -190,6 +193,7 @@ def find_concepts(
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
     }
     longer = {} if chinese else _longer_capitalised(stats)
+    heads = {} if chinese else _heads(stats)
     for key in sorted(set(by_key) | set(best_definition) | frequent):
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
@@ -305,6 +309,10 @@ def find_concepts(
                 [c.block for c in key_cues],
                 introduced=_introduced_at(uses, emphasised)
                 or (len(uses) > 1 and key in introduced),
+                modifier=not chinese
+                and definition is None
+                and "heading" not in kinds
+                and _modifier(entry, heads),
             )
         )
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
@@ -547,6 +555,37 @@ def _practitioners(entry: TermStats | None, stats: dict[str, TermStats]) -> bool
             if base is not None and base.count >= MIN_BASE_USES:
                 return True
     return False
+
+
+def _heads(stats: dict[str, TermStats]) -> dict[str, tuple[int, int]]:
+    """Each word's (longer terms it opens, longer terms it ends) among the candidates; a
+    term ends a longer one only where the longer one stands on its own ("immediate
+    positive" is only ever read inside "immediate positive reinforcement")."""
+    opens: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for key, entry in stats.items():
+        if entry.words > 1:
+            words = key.split(" ")
+            opens[words[0]] += 1
+            ends[words[-1]] += entry.alone > 0
+    return {w: (opens[w], ends[w]) for w in opens}
+
+
+def _modifier(entry: TermStats | None, heads: dict[str, tuple[int, int]]) -> bool:
+    """One word shaped like an adjective (`bare_modifier`) that the text uses mostly
+    before another ("apical surface", "apical cell", "positive reinforcement", "positive
+    punishment"), that opens longer terms and ends none: it qualifies the names of other
+    concepts and names none itself. Set in bold where the text first uses it, it is a
+    term of the text, but taught on its own it made objectives such as "Explain apical
+    in your own words"."""
+    if entry is None or entry.words != 1 or 2 * entry.alone >= entry.count:
+        return False
+    # a noun in the same place is a noun modifier ("committer name", "trustee model"):
+    # it names a thing of its own
+    if not bare_modifier(entry.key):
+        return False
+    opens, ends = heads.get(entry.key, (0, 0))
+    return opens > 0 and ends == 0
 
 
 def _in_one_example(

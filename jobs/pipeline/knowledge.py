@@ -200,7 +200,9 @@ def _concept(
     order: int,
 ) -> Concept:
     pages = sorted({blocks[i].page for i in draft.mentions})
-    structural = draft.sources & _STRUCTURAL
+    # a modifier's mark-up ("**apical**") makes it a term, not a concept to be taught: the
+    # planner counts it among the documents' vocabulary (jobs/planning/selection.py)
+    structural = set() if draft.modifier else draft.sources & _STRUCTURAL
     confidence = min(
         0.99,
         0.35

@@ -179,7 +179,7 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
         # "Selecting and Assigning Experimental Participants": both verbs take its object
-        parts = [p for p in parts if not _bare_modifier(p) and not _shared_action(p, parts[-1])]
+        parts = [p for p in parts if not bare_modifier(p) and not _shared_action(p, parts[-1])]
     parts = parts + shared
     for part in parts:
         part = part.split("|")[0]
@@ -378,7 +378,7 @@ def shared_head(parts: list[str]) -> list[str]:
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ent|ant)$", re.I)
 
 
-def _bare_modifier(part: str) -> bool:
+def bare_modifier(part: str) -> bool:
     """One word the lexicon knows only as an adjective, or not at all but shaped like one."""
     words = part.split()
     if len(words) != 1:

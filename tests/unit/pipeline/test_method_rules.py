@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.structure import acceptable
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def test_a_ranked_aspect_is_no_name() -> None:
@@ -181,3 +181,23 @@ def test_a_bold_coordination_ending_on_a_noun_only_word_is_one_name() -> None:
     adjectives."""
     assert acceptable("trial and error", emphasised=True)
     assert not acceptable("religious and moral", emphasised=True)
+
+
+def test_a_bold_modifier_is_a_term_but_no_concept_to_teach(tmp_path: Path) -> None:
+    """ "**basal**" opens "basal layer", "basal cell" and "basal surface" and ends no
+    longer name: it qualifies the names of others. It stays a term of the text, at the
+    floor confidence of a term nothing marks, so a course does not teach it on its own;
+    "xylem", used alone more often than in "xylem cells", keeps its mark."""
+    text = (
+        "# Plant Tissues\n\n## Roots\n\n"
+        "The **basal** side of a cell faces the soil. The basal surface rests on the"
+        " basal layer of the root.\n\n"
+        "A basal cell divides often. Each basal cell gives two cells. The basal layer"
+        " renews the tissue.\n\n"
+        "Water rises in the **xylem**. Xylem cells are long, and the xylem of a tree is"
+        " its wood.\n\n"
+        "## Leaves\n\nThe basal surface of a leaf cell holds no pores. Sugar is not in the xylem.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert concepts["basal"].confidence == 0.35
+    assert concepts["xylem"].confidence > 0.35
