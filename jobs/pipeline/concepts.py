@@ -105,8 +105,9 @@ class Draft:
     cue_blocks: list[int]
     mentions: list[int] = field(default_factory=list)  # block indices, headings included
     introduced: bool = False  # emphasised where the body first uses it (see find_concepts)
-    # a word the text uses to qualify the names of others, not as one (see `_modifier`)
-    modifier: bool = False
+    # its marks name no concept: a word the text uses to qualify the names of others
+    # (`_modifier`), or that only parts of headings name (`_heading_part`)
+    incidental: bool = False
 
 
 def concept_budget(words: int) -> int:
@@ -309,10 +310,12 @@ def find_concepts(
                 [c.block for c in key_cues],
                 introduced=_introduced_at(uses, emphasised)
                 or (len(uses) > 1 and key in introduced),
-                modifier=not chinese
+                incidental=not chinese
                 and definition is None
-                and "heading" not in kinds
-                and _modifier(entry, heads),
+                and (
+                    ("heading" not in kinds and _modifier(entry, heads))
+                    or _heading_part(key_cues, kinds, entry)
+                ),
             )
         )
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
@@ -586,6 +589,19 @@ def _modifier(entry: TermStats | None, heads: dict[str, tuple[int, int]]) -> boo
         return False
     opens, ends = heads.get(entry.key, (0, 0))
     return opens > 0 and ends == 0
+
+
+def _heading_part(cues: list[Cue], kinds: set[str], entry: TermStats | None) -> bool:
+    """One word that only parts of headings name ("Cell" of "Cell to Cell Junctions",
+    "Response" of "Nervous Tissue Mediates Perception and Response"), never a heading of
+    its own nor set apart in the body, an everyday word (Zipf 4 or more, as
+    `_heading_word`) that the body uses mostly inside longer terms ("epithelial cells",
+    "goblet cells"): the headings' wording, not a topic."""
+    if entry is None or entry.words != 1 or kinds - {"heading"} or 2 * entry.alone >= entry.count:
+        return False
+    if zipf_frequency(entry.key, "en") < HEADING_WORD_ZIPF:
+        return False  # a rarer word ("repository", "node") a heading part names is a topic
+    return bool(cues) and all(c.kind == "heading" and not c.whole for c in cues)
 
 
 def _in_one_example(

@@ -200,9 +200,10 @@ def _concept(
     order: int,
 ) -> Concept:
     pages = sorted({blocks[i].page for i in draft.mentions})
-    # a modifier's mark-up ("**apical**") makes it a term, not a concept to be taught: the
+    # a modifier's mark-up ("**apical**"), a heading's word ("Cell" of "Cell to Cell
+    # Junctions") makes it a term, not a concept to be taught: the
     # planner counts it among the documents' vocabulary (jobs/planning/selection.py)
-    structural = set() if draft.modifier else draft.sources & _STRUCTURAL
+    structural = set() if draft.incidental else draft.sources & _STRUCTURAL
     confidence = min(
         0.99,
         0.35

@@ -201,3 +201,27 @@ def test_a_bold_modifier_is_a_term_but_no_concept_to_teach(tmp_path: Path) -> No
     concepts = {c.key: c for c in concepts_of(tmp_path, text)}
     assert concepts["basal"].confidence == 0.35
     assert concepts["xylem"].confidence > 0.35
+
+
+def test_an_everyday_word_only_part_of_a_heading_names_is_no_concept_to_teach(
+    tmp_path: Path,
+) -> None:
+    """ "Cell" of "Cell to Cell Contact", a common word the body uses mostly inside longer
+    terms ("guard cell", "root cell", "cell wall") and never sets apart, is the heading's
+    wording: a term at the floor confidence, so a course does not teach "cells" on its
+    own. "Roots", a heading of its own, keeps its mark."""
+    text = (
+        "# Plant Tissues\n\n## Roots\n\n"
+        "A guard cell opens the pore. Each guard cell is paired with another guard cell,"
+        " and a root cell takes up water.\n\n"
+        "A root cell is long. The companion cell feeds the sieve tube, and a cell wall"
+        " holds every cell in shape.\n\n"
+        "## Cell to Cell Contact\n\nA **plasmodesma** joins two cells through the cell"
+        " wall. Every plasmodesma is narrow.\n\n"
+        "## Leaves\n\nA guard cell sits in the leaf. The cell wall of a leaf cell is thin."
+        " The plasmodesma ends here.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert "heading" in concepts["cell"].sources
+    assert concepts["cell"].confidence == 0.35
+    assert concepts["root"].confidence > 0.35
