@@ -164,8 +164,9 @@ def find_concepts(
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
     title_block = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
-    # headings guessed from lone title-like lines: no emphasis anywhere, one heading level
-    guessed = plain and len({b.level for b in blocks if b.kind == "heading"}) == 1
+    # (English only: the rules that read them are English rules; a Chinese text without
+    # emphasis, often Markdown with real headings, keeps its sections by its top level)
+    guessed = _guessed_levels(blocks) if plain and not chinese else set()
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
@@ -187,7 +188,9 @@ def find_concepts(
         if key not in best_definition or found.confidence > best_definition[key].confidence:
             best_definition[key] = found
 
-    section_of = _sections(blocks)
+    # plain text: a term its author set apart lost the mark that kept it from reading as
+    # one example's vocabulary, so an example is a guessed sub-section, not a whole section
+    section_of = _sections(blocks, finest=bool(guessed))
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
@@ -218,12 +221,11 @@ def find_concepts(
             # ("losing `this`")
             count = _count_plain(key, prose)
         if (
-            guessed
-            and not chinese
+            not chinese
             and kinds == {"heading"}
             and count == 0
             and definition is None
-            and all(c.block != title_block for c in key_cues)
+            and all(c.block != title_block and c.level in guessed for c in key_cues)
         ):
             # plain text guesses its headings from lone title-like lines, all at one level:
             # a box's title ("Neurophysiologist", "Lipid Storage") or a sub-heading the body
@@ -519,12 +521,13 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
     ]
 
 
-def _sections(blocks: Sequence[Block]) -> list[int]:
+def _sections(blocks: Sequence[Block], finest: bool = False) -> list[int]:
     """Each block's top-level section, numbered from 1 (0 before the first): sections open
     at the headings of the highest level that occurs more than once (a chapter's title
-    above its sections opens none)."""
+    above its sections opens none); `finest`: at every heading but the title."""
     levels = Counter(b.level for b in blocks if b.kind == "heading")
-    top = min((level for level, n in levels.items() if n > 1), default=None)
+    repeated = [level for level, n in levels.items() if n > 1]
+    top = (max if finest else min)(repeated, default=None)
     section, numbers = 0, []
     for block in blocks:
         if top is not None and block.kind == "heading" and block.level <= top:
@@ -1080,6 +1083,14 @@ def _headings_named_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]
     kept = [c for c in cues if not (c.kind == "heading" and c.block in whole)]
     named = [Cue(t, "heading", i, blocks[i].level, True) for i, t in whole.items()]
     return kept + named
+
+
+def _guessed_levels(blocks: Sequence[Block]) -> set[int]:
+    """Levels of a plain text's headings that may be guessed from lone title-like lines:
+    its one level, or below a title and its sections (the text reader reads a title, the
+    headings after its section breaks and the rest: `readers.text._sectioned`)."""
+    levels = sorted({b.level for b in blocks if b.kind == "heading"})
+    return set(levels) if len(levels) == 1 else set(levels[2:])
 
 
 def _topic_of_document(

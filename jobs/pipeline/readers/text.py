@@ -91,7 +91,8 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         else:
             flush()
     flush()
-    return _listed_lines(blocks, titled), paged
+    blocks = _listed_lines(blocks, titled)
+    return (_sectioned(blocks, titled) if paged else blocks), paged
 
 
 # lone title-like lines in a row that are a list: headings have text between them (a
@@ -116,6 +117,30 @@ def _listed_lines(blocks: list[Block], titled: set[int]) -> list[Block]:
             for item in range(index, end):
                 out[item] = replace(out[item], kind="list_item", level=0)
         index = end
+    return out
+
+
+# at least this share of the form feeds fall right before a guessed heading: they mark
+# sections (a text export's section breaks), not a printer's pages cutting through prose
+SECTION_BREAK_SHARE = 0.5
+
+
+def _sectioned(blocks: list[Block], titled: set[int]) -> list[Block]:
+    """Levels for guessed headings in a text whose form feeds break sections: the first
+    line, before any break, titles the document (level 1), a heading right after a break
+    opens a section (2), and any other lone title-like line is a sub-heading or a box's
+    title inside it (3). Read all at one level, every sub-heading counted as a section and
+    no rule that depends on a heading's depth applied."""
+    starts = [i for i in range(1, len(blocks)) if blocks[i].page != blocks[i - 1].page]
+    headed = [i for i in starts if i in titled and blocks[i].kind == "heading"]
+    if not starts or len(headed) < SECTION_BREAK_SHARE * len(starts):
+        return blocks
+    out = list(blocks)
+    for index in titled:
+        if out[index].kind != "heading":
+            continue  # a list item now (`_listed_lines`)
+        level = 1 if index == 0 else 2 if index in starts else 3
+        out[index] = replace(out[index], level=level)
     return out
 
 

@@ -500,3 +500,44 @@ def test_a_name_then_or_and_a_restating_genus_is_a_plain_texts_definition() -> N
         "Pick the red one, or the one that is closest.": [],
     }
     assert {sentence: _named(sentence) for sentence in cases} == cases
+
+
+def test_form_feeds_before_sections_give_guessed_headings_their_depth(tmp_path: Path) -> None:
+    """A text export puts a form feed before each section: the first line titles the
+    document, a heading after a break opens a section, any other lone title-like line is
+    a sub-heading or a box's title inside it. All were read at one level, so no rule
+    depending on a heading's depth applied; a box's title the body never uses still
+    names nothing."""
+    text = (
+        "Fruit Trees\n\n\fGrafting\n\n"
+        "A graft joins a shoot to a rootstock. A graft heals in a month.\n\n"
+        "Root Storage\n\n"
+        "Roots hold sugar through the winter. A rootstock sets the size of the tree.\n\n"
+        "\fPruning\n\n"
+        "Pruning removes dead wood. Pruning in winter shapes the tree.\n\n"
+        "Orchard Inspector\n\n"
+        "Inspectors visit farms each spring. They check trees for blight.\n"
+    )
+    path = tmp_path / "trees.txt"
+    path.write_text(text, encoding="utf-8")
+    levels = {b.text: b.level for b in read(path, detect(path)).blocks() if b.kind == "heading"}
+    assert levels == {
+        "Fruit Trees": 1,
+        "Grafting": 2,
+        "Root Storage": 3,
+        "Pruning": 2,
+        "Orchard Inspector": 3,
+    }
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert not keys & {"root storage", "orchard inspector"}
+
+
+def test_a_form_feed_that_breaks_pages_inside_prose_gives_no_levels(tmp_path: Path) -> None:
+    text = (
+        "Fruit Trees\n\nA graft joins a shoot to a rootstock.\n\n\fIt heals in a month.\n\n"
+        "Root Storage\n\nRoots hold sugar.\n\n\fThe rootstock sets the size.\n"
+    )
+    path = tmp_path / "paged.txt"
+    path.write_text(text, encoding="utf-8")
+    levels = {b.level for b in read(path, detect(path)).blocks() if b.kind == "heading"}
+    assert levels == {2}
