@@ -716,11 +716,37 @@ _OR_GLOSS = re.compile(
 )
 
 
+# Plain text only: "… and an inner visceral pericardium, or epicardium, which is fused …",
+# "At the base of the aorta is the aortic semilunar valve, or the aortic valve, which …": a
+# noun phrase after an article, then ", or" and another name of a few words for it set off
+# by commas before a relative clause: the other name the text goes on to use ("of blood,
+# or severe stress, which": after "of" two things, not two names)
+_OR_ALIAS = re.compile(
+    r"\b(?:the|an?)\s+"
+    rf"(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,3}}(?P<head>[a-z][\w'’\-]*),\s+or\s+"
+    rf"(?:the\s+)?(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,2}}"
+    rf"(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*),\s+(?:which|that|who|where|whose)\b",
+    re.I,
+)
+
+
+def _or_alias(sentence: str, block: int) -> Definition | None:
+    """The other name `_OR_ALIAS` reads, weakly; a plural of the same word ("the axon
+    segment, or segments, that …") is no other name."""
+    match = _OR_ALIAS.search(sentence)
+    if match is None or concept_key(match.group("t")) == concept_key(match.group("head")):
+        return None
+    return _read(match, sentence, block, WEAK, False)
+
+
 def _plain_naming(sentence: str, block: int) -> Definition | None:
     """What a plain text's sentence names without the lost bold: a writer's name for a thing
     (`_WRITERS_NAME`, NAMED), or weakly a name after its description ("… is the myocardium,
-    made …", `_INVERTED`) or before a restating genus ("… is majority rule, or the idea that
-    …", `_OR_GLOSS`)."""
+    made …", `_INVERTED`), before a restating genus ("… is majority rule, or the idea that
+    …", `_OR_GLOSS`) or after an article's noun phrase and ", or" (`_OR_ALIAS`)."""
+    alias = _or_alias(sentence, block)
+    if alias is not None and not _WRITERS_NAME.search(sentence):
+        return alias
     for pattern, confidence in ((_WRITERS_NAME, NAMED), (_INVERTED, WEAK), (_OR_GLOSS, WEAK)):
         match = pattern.search(sentence)
         found = _read(match, sentence, block, confidence, False) if match else None

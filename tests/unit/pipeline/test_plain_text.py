@@ -541,3 +541,18 @@ def test_a_form_feed_that_breaks_pages_inside_prose_gives_no_levels(tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     levels = {b.level for b in read(path, detect(path)).blocks() if b.kind == "heading"}
     assert levels == {2}
+
+
+def test_another_name_after_or_set_off_by_commas_is_a_plain_texts_definition() -> None:
+    """ "… an inner seed coat, or tegmen, which …": a noun phrase after an article, then
+    ", or" and another name set off by commas before a relative clause, names it weakly in
+    plain text; two things after "of", or a plural of the same word, are no other name."""
+    cases = {
+        "The seed has two coats: an outer testa and an inner seed coat, or tegmen, which "
+        "lies against the embryo.": ["tegmen"],
+        "At the tip of the shoot is the apical growing point, or the apical meristem, which "
+        "divides.": ["apical meristem"],
+        "Wilting follows a loss of water, or severe heat, which the leaf senses.": [],
+        "Each is the root segment, or segments, that absorb water.": [],
+    }
+    assert {sentence: _named(sentence) for sentence in cases} == cases
