@@ -28,6 +28,7 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name
 
 WEAK = 0.55
+PLAIN_NAMED = 0.75  # plain text's `_BARE_NAMING`, as strong as "extensions known as X"
 NAMED = 0.8  # "is called X", "known as X", "we call … X": the sentence names the term outright
 
 
@@ -739,6 +740,40 @@ def _or_alias(sentence: str, block: int) -> Definition | None:
     return _read(match, sentence, block, WEAK, False)
 
 
+# Plain text only: "dense connective tissue called the cardiac skeleton", "ridges of muscle
+# called the pectinate muscles", "a condition called ischemia": a noun without an article
+# before it (a mass noun, or the last of "… of muscle"), then the naming verb; Markdown
+# sets such a name in bold, which plain text lost
+_BARE_NAMING = re.compile(
+    r"\b(?P<noun>[a-z][\w'’\-]*[a-z])\s+(?:called|termed|known\s+as)\s+(?:the\s+|an?\s+)?"
+    rf"(?!(?:{_STOP_WORDS})\b|[a-z]+ly\b)[\"“‘]?(?P<t>[a-z][\w'’\- ]{{1,60}})"
+)
+
+
+def _bare_naming(sentence: str, block: int) -> Definition | None:
+    """The name `_BARE_NAMING` reads, where the word before the naming verb is a noun
+    ("Jefferson later called the plan …", "became known as" are no such noun)."""
+    match = _BARE_NAMING.search(sentence)
+    if match is None or match.group("noun") in EN_STOP or not _a_noun(match.group("noun")):
+        return None
+    if _after_an_article(sentence[: match.start("noun")]):
+        return None  # "a very simple layout called …": the article patterns read it
+    return _read(match, sentence, block, PLAIN_NAMED, False)
+
+
+def _after_an_article(before: str) -> bool:
+    """An article among the three words before the noun, since the last "of" or mark."""
+    words = re.findall(r"[\w'’\-]+|[,;:()]", before)[-3:]
+    cut = max((i for i, w in enumerate(words) if w in ("of", ",", ";", ":", "(", ")")), default=-1)
+    return any(w.lower() in ("a", "an", "the") for w in words[cut + 1 :])
+
+
+def _a_noun(word: str) -> bool:
+    """lemminflect knows the word as a noun, and not as an adverb ("later", "popularly")."""
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas and "ADV" not in lemmas
+
+
 def _plain_naming(sentence: str, block: int) -> Definition | None:
     """What a plain text's sentence names without the lost bold: a writer's name for a thing
     (`_WRITERS_NAME`, NAMED), or weakly a name after its description ("… is the myocardium,
@@ -747,6 +782,9 @@ def _plain_naming(sentence: str, block: int) -> Definition | None:
     alias = _or_alias(sentence, block)
     if alias is not None and not _WRITERS_NAME.search(sentence):
         return alias
+    bare = _bare_naming(sentence, block)
+    if bare is not None:
+        return bare
     for pattern, confidence in ((_WRITERS_NAME, NAMED), (_INVERTED, WEAK), (_OR_GLOSS, WEAK)):
         match = pattern.search(sentence)
         found = _read(match, sentence, block, confidence, False) if match else None

@@ -556,3 +556,17 @@ def test_another_name_after_or_set_off_by_commas_is_a_plain_texts_definition() -
         "Each is the root segment, or segments, that absorb water.": [],
     }
     assert {sentence: _named(sentence) for sentence in cases} == cases
+
+
+def test_a_bare_noun_then_called_names_the_term_in_plain_text() -> None:
+    """ "… dense woody tissue called the heartwood": a noun without an article, then the
+    naming verb, names the term in plain text (Markdown has it in bold); a verb's subject
+    ("The growers called for …") or an adverb ("Gardeners later called the plan …") is no
+    such noun."""
+    cases = {
+        "The trunk is reinforced with dense woody tissue called the heartwood.": ["heartwood"],
+        "The stem bears ridges of bark called the lenticel rows.": ["lenticel row"],
+        "The growers called for a new market.": [],
+        "Gardeners later called the plan a failure.": [],
+    }
+    assert {sentence: _named(sentence) for sentence in cases} == cases
