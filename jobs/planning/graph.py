@@ -10,6 +10,9 @@ from jobs.planning.inputs import ConceptInput, PlanningInput, PrerequisiteInput
 
 # Concepts that no chosen document mentions sort after every mentioned one.
 UNMENTIONED = (1 << 30, 1 << 30)
+# The extractor's confidence in a concept that no heading, emphasis, gloss or definition
+# marks, a term only its frequency found (jobs/pipeline/knowledge.py, `_concept`).
+UNMARKED_CONFIDENCE = 0.35
 
 
 @dataclass(slots=True)
@@ -26,6 +29,13 @@ class CourseGraph:
     # (document id, *headings) of the section where the concept is first met (`reading`);
     # () for an unmentioned concept (jobs/planning/headings.py)
     section: dict[str, tuple[str, ...]]
+    # The concepts the chosen documents use but never define nor mark (no definition, no
+    # heading, emphasis or gloss in any of them). Other concepts' definitions use them
+    # ("a process by which an organism learns"), so they came in as mandatory
+    # prerequisites and a psychology course taught "scientists", "abilities" and
+    # "organism" in its first weeks: they are taught on their own score only, never
+    # pulled in for another concept (jobs/planning/selection.py).
+    vocabulary: frozenset[str]
 
     @classmethod
     def build(cls, data: PlanningInput) -> CourseGraph:
@@ -56,7 +66,16 @@ class CourseGraph:
             c: (rank[m.document_id], m.order) if m else UNMENTIONED for c, m in first.items()
         }
         section = {c: (m.document_id, *m.section) if m else () for c, m in first.items()}
-        return cls(concepts, incoming, outgoing, related, reading, rank, section)
+        vocabulary = frozenset(
+            c.id
+            for c in concepts.values()
+            if first[c.id] is not None
+            and not c.count("definition")
+            and all(
+                m.confidence <= UNMARKED_CONFIDENCE for m in c.mentions if m.document_id in rank
+            )
+        )
+        return cls(concepts, incoming, outgoing, related, reading, rank, section, vocabulary)
 
     def mentioned(self, concept_id: str) -> bool:
         return self.reading[concept_id] != UNMENTIONED

@@ -24,9 +24,6 @@ from jobs.planning.result import AddedPrerequisite, LeftOut
 # A concept harder than the requested level still counts, but less.
 ABOVE_LEVEL_FACTOR = 0.6
 WEIGHTS = {"confidence": 0.5, "coverage": 0.25, "centrality": 0.25}
-# The extractor's confidence in a concept that no heading, emphasis, gloss or definition
-# marks, a term only its frequency found (jobs/pipeline/knowledge.py, `_concept`).
-UNMARKED_CONFIDENCE = 0.35
 # The part of the time left after the focus concepts that is shared out among the
 # documents (see _shares); the rest goes to the best concepts of all.
 QUOTA_SHARE = 0.75
@@ -86,7 +83,7 @@ def select(
     outside = excluded | {c for c in graph.concepts if not graph.mentioned(c)}
     # Nor is the documents' vocabulary: a word they use in other concepts' definitions
     # but never define nor mark is what they expect a reader to know already.
-    outside |= vocabulary(graph)
+    outside |= graph.vocabulary
 
     def take(concept: str, room: int, *, final: bool) -> int:
         """Minutes spent teaching `concept` (with its missing prerequisites) within
@@ -123,25 +120,6 @@ def select(
         _left(graph, c, "excluded", minutes) for c in sorted(excluded) if graph.mentioned(c)
     )
     return Selection(frozenset(chosen), focused, tuple(left_out), tuple(added))
-
-
-def vocabulary(graph: CourseGraph) -> set[str]:
-    """The concepts the chosen documents use but never define nor mark (no definition,
-    no heading, emphasis or gloss in any of them). Other concepts' definitions use them
-    ("a process by which an organism learns", "scientists test a theory"), so they came
-    in as mandatory prerequisites and a course of psychology taught "scientists",
-    "abilities" and "organism" in its first weeks. They are taught on their own score
-    only, never pulled in for another concept."""
-    out = set()
-    for concept in graph.concepts.values():
-        mentions = [m for m in concept.mentions if m.document_id in graph.document_order]
-        if (
-            mentions
-            and not concept.count("definition")
-            and all(m.confidence <= UNMARKED_CONFIDENCE for m in mentions)
-        ):
-            out.add(concept.id)
-    return out
 
 
 def _best_per_document(graph: CourseGraph, ranked: list[str]) -> list[str]:
@@ -223,10 +201,10 @@ def score_concepts(graph: CourseGraph, request: CourseRequest) -> dict[str, floa
     # reached through other documents (a generic "value" that half the graph needs)
     # are not taught here and must not set the scale for the concepts that are.
     inside = {c for c in graph.concepts if graph.mentioned(c)}
-    # The documents' vocabulary (`vocabulary`) needs no place of its own: its edges say
-    # that other concepts' definitions use the word, not that the text builds on it
-    # ("behavior" before 59 concepts of a psychology chapter).
-    words = vocabulary(graph)
+    # The documents' vocabulary (`CourseGraph.vocabulary`) needs no place of its own: its
+    # edges say that other concepts' definitions use the word, not that the text builds
+    # on it ("behavior" before 59 concepts of a psychology chapter).
+    words = graph.vocabulary
     centrality = {
         c: sum(1 for e in graph.outgoing[c] if e.concept in inside)
         + 0.5 * sum(1 for o in graph.related[c] if o in inside)
