@@ -201,8 +201,8 @@ def _concept(
 ) -> Concept:
     pages = sorted({blocks[i].page for i in draft.mentions})
     # a modifier's mark-up ("**apical**"), a heading's word ("Cell" of "Cell to Cell
-    # Junctions") makes it a term, not a concept to be taught: the
-    # planner counts it among the documents' vocabulary (jobs/planning/graph.py, `CourseGraph.vocabulary`)
+    # Junctions") makes it a term, not a concept to be taught: the planner counts it
+    # among the documents' vocabulary (`CourseGraph.vocabulary`, jobs/planning/graph.py)
     structural = set() if draft.incidental else draft.sources & _STRUCTURAL
     confidence = min(
         0.99,
