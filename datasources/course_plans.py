@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import insert
 from datasources.courses import CourseWriter, Refused, course_hours, course_record, writable
 from datasources.neo4j.bulk import Achieves, Contains, CourseNode, ObjectiveNode
 from datasources.neo4j.course_plan import CourseGraph, write_course_graph
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER, Viewer
 from datasources.postgres.models import Course, CourseDocument, GenerationTask, task_subject
 from datasources.postgres.records import CourseRecord, GenerationTaskRecord
 from datasources.tasks import TASK_COLUMNS, Busy, new_task, running
@@ -177,7 +177,7 @@ class CoursePlanWriter:
 
     async def discard(self, course_id: UUID) -> None:
         """Remove a course whose first generation could not even be queued."""
-        await self.courses.delete(course_id, editor=Viewer(None, is_admin=True))
+        await self.courses.delete(course_id, editor=SYSTEM_VIEWER)
 
     async def write(self, course_id: UUID, plan: PlanWrite) -> CourseRecord | None:
         """The planned course, all or nothing; None when the course was deleted meanwhile."""

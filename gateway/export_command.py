@@ -18,13 +18,11 @@ from uuid import UUID
 
 from datasources.exports import ExportOptions
 from datasources.files.exports import ExportFormat
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.settings import Settings, for_jobs
 from datasources.stores import Stores, open_stores
 from jobs.tasks import export as export_job
 from jobs.tasks.lifecycle import run_task
-
-ADMIN = Viewer(None, is_admin=True)
 
 
 class CommandError(Exception):
@@ -82,7 +80,7 @@ async def export_course(
             raise CommandError(f"no course {course_id}")
         started = await stores.exports.start(
             course_id=course_id,
-            requester=ADMIN,
+            requester=SYSTEM_VIEWER,
             owner_id=course.user_id,
             fmt=fmt,
             options=ExportOptions(include_diagram=diagram).to_json(),

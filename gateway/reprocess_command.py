@@ -21,14 +21,12 @@ from rich.console import Console
 from rich.table import Table
 
 from datasources.errors import UpstreamUnavailable
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.settings import Settings
 from datasources.stores import Stores, open_stores
 from datasources.tasks import Busy
 from gateway.ingest_command import CommandError, follow, owner_of, progress_bars
 from resolvers.ids import from_global_id
-
-OPERATOR = Viewer(None, is_admin=True)
 
 
 @dataclass
@@ -90,7 +88,7 @@ async def reprocess(
 async def _start(stores: Stores, row: Row) -> Row:
     uploads = stores.uploads
     try:
-        made = await uploads.reprocess(row.document_id, viewer=OPERATOR)
+        made = await uploads.reprocess(row.document_id, viewer=SYSTEM_VIEWER)
     except UpstreamUnavailable as exc:
         row.outcome, row.detail = "not queued", str(exc)
         return row

@@ -38,14 +38,13 @@ from uuid import UUID
 from sqlalchemy import text
 
 from datasources.neo4j.upkeep import GraphUpkeep
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.stores import Stores
 from jobs.tasks.cleanup import remove_document
 from jobs.tasks.document_ingest import restore_vectors
 from jobs.tasks.ports import ports_from
 
 log = logging.getLogger("jobs.reconcile")
-SYSTEM = Viewer(None, is_admin=True)  # repairs act on every owner's rows
 # A scan or a repair batch is not a request: it gets this bound per store call.
 STORE_SECONDS = 300.0
 
@@ -196,7 +195,7 @@ async def _reprocess(stores: Stores, document_ids: Collection[UUID]) -> int:
     and queued as reprocessDocument does (the task is the document's owner's)."""
     queued = 0
     for document_id in sorted(document_ids):
-        made = await stores.uploads.reprocess(document_id, viewer=SYSTEM)
+        made = await stores.uploads.reprocess(document_id, viewer=SYSTEM_VIEWER)
         if isinstance(made, tuple):
             await stores.uploads.queue_reprocessing(made[1])
             queued += 1

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.records import CourseConceptEdge, CourseObjectiveEdge
-from datasources.postgres.base import Page, Viewer
+from datasources.postgres.base import SYSTEM_VIEWER, Page, Viewer
 from datasources.postgres.courses import CourseFilter, CourseOrder
 from datasources.postgres.records import CourseDocumentRecord, CourseRecord, DocumentRecord
 from datasources.redis.store import COURSE_CACHE_TTL, course_cache_key
@@ -72,7 +72,7 @@ async def _fetch_courses(ctx: Context, ids: Sequence[UUID]) -> dict[UUID, Course
     if missing:
         # Read every missing row regardless of viewer so the cache holds complete data;
         # visibility is enforced below for every row, cached or not.
-        fresh = await ctx.stores.courses.by_ids(missing, viewer=Viewer(None, is_admin=True))
+        fresh = await ctx.stores.courses.by_ids(missing, viewer=SYSTEM_VIEWER)
         found.update(fresh)
         with contextlib.suppress(UpstreamUnavailable):
             await redis.set_json_many(

@@ -18,7 +18,7 @@ from graphql import GraphQLError
 
 from datasources.course_plans import GenerationRequest
 from datasources.errors import UpstreamUnavailable
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.postgres.records import CourseRecord, DocumentRecord, GenerationTaskRecord
 from datasources.tasks import Busy
 from resolvers.auth import require_principal
@@ -122,7 +122,7 @@ async def _stored(
 ) -> list[DocumentRecord] | Problem:
     """The request's documents, when they and its concepts are usable as they are now."""
     stores = ctx.stores
-    found = await stores.documents.by_ids(data.document_ids, viewer=Viewer(None, is_admin=True))
+    found = await stores.documents.by_ids(data.document_ids, viewer=SYSTEM_VIEWER)
     # By position, never by id or name: the answer must not tell another user's
     # document from one that does not exist (tests/e2e/test_authz_matrix.py).
     missing = [

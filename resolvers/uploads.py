@@ -15,7 +15,7 @@ from graphql import GraphQLError
 
 from datasources.errors import UpstreamUnavailable
 from datasources.files import CHUNK_SIZE
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.postgres.records import DocumentRecord, GenerationTaskRecord
 from datasources.redis.queue import TASK_JOBS
 from datasources.tasks import Busy
@@ -158,5 +158,5 @@ async def _document_gone(ctx: Context, task: GenerationTaskRecord) -> bool:
         document_id = UUID(str((task.payload or {}).get("document_id")))
     except ValueError:
         return True
-    found = await ctx.stores.documents.by_ids([document_id], viewer=Viewer(None, is_admin=True))
+    found = await ctx.stores.documents.by_ids([document_id], viewer=SYSTEM_VIEWER)
     return document_id not in found  # every read leaves deleted documents out

@@ -28,6 +28,11 @@ class Viewer:
     is_admin: bool = False
 
 
+# Reads and writes on every owner's rows: jobs, operators' commands, checks that the
+# caller's own authorization was already made.
+SYSTEM_VIEWER = Viewer(None, is_admin=True)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """Keyset pagination: rows after (sort value, id), `first` of them (+1 to see more)."""

@@ -21,15 +21,13 @@ from typing import Any
 from uuid import UUID
 
 from datasources.course_plans import GenerationRequest
-from datasources.postgres.base import Viewer
+from datasources.postgres.base import SYSTEM_VIEWER
 from datasources.postgres.records import DocumentRecord
 from jobs.courses.inputs import planning_input
 from jobs.courses.rewrite import rewrite_plan
 from jobs.courses.stored import plan_write, qa_records, report_summary
 from jobs.planning import CoursePlan, PlanningError, plan_course
 from jobs.tasks.lifecycle import JobFailed, TaskRun
-
-EVERYONE = Viewer(None, is_admin=True)  # the job checks ownership itself, below
 
 
 def _document_problems(
@@ -59,7 +57,11 @@ async def generate(run: TaskRun) -> dict[str, Any]:
 
     await run.progress("reading", 5, "reading the documents and the knowledge graph")
     ids = [UUID(i) for i in request.document_ids]
-    found = await stores.documents.by_ids(ids, viewer=EVERYONE, include_deleted=True)
+    found = await stores.documents.by_ids(
+        ids,
+        viewer=SYSTEM_VIEWER,  # the job checks ownership itself, below
+        include_deleted=True,
+    )
     owner = await stores.users.by_ids([task.user_id])
     admin = task.user_id in owner and owner[task.user_id].role == "admin"
     problem = _document_problems(request, found, task.user_id, admin)
