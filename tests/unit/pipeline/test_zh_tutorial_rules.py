@@ -186,9 +186,7 @@ def test_an_apparatus_word_its_section_writes_about_is_a_topic(tmp_path: Path) -
         "# 线性代数\n\n## 目录\n\n- 第一章 矩阵\n- 第二章 行列式\n\n"
         "## 矩阵\n\n矩阵是数的矩形阵列。矩阵可以相乘。\n\n## 索引\n\n- 矩阵 3\n- 行列式 9\n"
     )
-    path = tmp_path / "book.md"
-    path.write_text(book, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    titles = titles_of(tmp_path, "book.md", book)
     assert "矩阵" in titles
     assert not {"索引", "目录"} & titles
     # plain text reads the section's first line as a heading of its own: still its section
@@ -197,9 +195,7 @@ def test_an_apparatus_word_its_section_writes_about_is_a_topic(tmp_path: Path) -
         "1.2 索引\n\n索引的作用\n\n索引能够加快查询的速度。没有它，查询只能逐行比较。\n\n"
         "索引记录了每个键所在的数据页，查找时比较的次数很少。\n"
     )
-    path = tmp_path / "store.txt"
-    path.write_text(plain, encoding="utf-8")
-    assert "索引" in {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "索引" in titles_of(tmp_path, "store.txt", plain)
 
 
 def test_the_tables_an_examples_sql_creates_or_reads_are_no_concepts(tmp_path: Path) -> None:
