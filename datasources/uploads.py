@@ -224,7 +224,7 @@ class DocumentUploads:
         if isinstance(created, Uploaded):
             return created  # the same bytes won a race with this upload
         document, task_id = created
-        queued = await self._queue(task_id)
+        queued = await self._queue(task_id) is None
         task = await self.tasks.get(task_id)
         return Uploaded(document=document, task=task, created=True, queued=queued)
 
@@ -278,16 +278,14 @@ class DocumentUploads:
     async def queue_reprocessing(self, task_id: UUID) -> GenerationTaskRecord | None:
         """Queue a task `reprocess` made; when Redis refuses, the task fails saying so
         (a later reprocess or retryTask queues it again) and UpstreamUnavailable rises."""
-        try:
-            await self.queue.enqueue(task_type=TASK_TYPE, task_id=task_id)
-        except UpstreamUnavailable as exc:
-            await self.tasks.fail(
-                task_id, f"the job could not be queued ({exc}); retryTask queues it again"
-            )
-            raise
+        refused = await self._queue(task_id)
+        if refused is not None:
+            raise refused
         return await self.tasks.get(task_id)
 
-    async def _queue(self, task_id: UUID) -> bool:
+    async def _queue(self, task_id: UUID) -> UpstreamUnavailable | None:
+        """Queue the task's job; when Redis refuses, the task fails saying so and the
+        refusal is returned."""
         try:
             await self.queue.enqueue(task_type=TASK_TYPE, task_id=task_id)
         except UpstreamUnavailable as exc:
@@ -297,8 +295,8 @@ class DocumentUploads:
                 f"the job could not be queued ({exc}); retryTask queues it again",
                 stage="queued",
             )
-            return False
-        return True
+            return exc
+        return None
 
     async def _existing(self, owner_id: UUID, sha256: str) -> Uploaded | None:
         async def run() -> Uploaded | None:
