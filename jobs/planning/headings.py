@@ -119,9 +119,11 @@ def section_modules(
     if focus is None:
         return []
     placed = _placed(concept_ids, section, minutes)
+    week = set(concept_ids)
+    serves = {c: section[t] for c, t in taught_for.items() if c in week}
     for level in range(len(focus), len(course) - 1, -1):
         runs = _gathered(_runs(concept_ids, section, focus[:level]), needs)
-        runs = _rejoined(runs, {c: section[t] for c, t in taught_for.items()}, focus[:level])
+        runs = _rejoined(runs, serves, focus[:level])
         if len(runs) >= 2:
             return [(_name(key, placed) if key else None, group) for key, group in runs]
     return []
