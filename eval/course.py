@@ -20,7 +20,8 @@ Scored per (course, chapter), totalled per language and split (tuned / held-out)
   concepts the course teaches (cross-chapter pairs too, in book courses);
 - violations: a taught concept before one of its mandatory prerequisites (an edge of the
   planning input that the plan did not report as broken), or whose mandatory prerequisite
-  is neither taught nor listed as a course prerequisite (must be 0);
+  is neither taught nor listed as a course prerequisite nor reported as vocabulary the
+  course assumes (`report.vocabulary_assumed`: everyday words) (must be 0);
 - over: weeks longer than their hours (must be 0);
 - objectives: with a Bloom level and a measurable verb of that level in the course
   language (MEASURABLE), starting the sentence (English) or in it (Chinese, where an
@@ -273,7 +274,7 @@ def _resolve(
 
 def _violations(data: PlanningInput, plan: CoursePlan, position: dict[str, int]) -> int:
     broken = {(e.prerequisite, e.concept) for e in plan.report.broken_cycles}
-    brought = {p.concept_id for p in plan.prerequisites}
+    brought = {p.concept_id for p in (*plan.prerequisites, *plan.report.vocabulary_assumed)}
     bad = 0
     for edge in data.prerequisites:
         if not edge.mandatory or edge.concept not in position:

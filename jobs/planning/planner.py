@@ -18,8 +18,9 @@ from jobs.planning.objectives import course_objectives
 from jobs.planning.ordering import Ordering, order_concepts
 from jobs.planning.outline import OutlineInputs, build_weeks
 from jobs.planning.packing import Packing, pack
+from jobs.planning.prerequisites import course_prerequisites
 from jobs.planning.questions import questions
-from jobs.planning.result import CourseDocument, CoursePlan, CoursePrerequisite, LeftOut, Report
+from jobs.planning.result import CourseDocument, CoursePlan, LeftOut, Report
 from jobs.planning.selection import Selection, score_concepts, select
 from jobs.planning.sources import Pages, course_documents, document_title, resources, unnumbered
 from jobs.planning.timing import concept_minutes, paced
@@ -92,6 +93,7 @@ def plan_course(data: PlanningInput) -> CoursePlan:
         links,
         [titles[s.concept_id] for w in weeks for s in w.slots],
     )
+    prerequisites, assumed = course_prerequisites(graph, placed, excluded)
     left_out = [
         *selection.left_out,
         *(LeftOut(c, graph.concepts[c].title, why, minutes[c]) for c, why in packing.left_out),
@@ -106,7 +108,7 @@ def plan_course(data: PlanningInput) -> CoursePlan:
         hours_per_week=request.hours_per_week,
         weeks=tuple(weeks),
         learning_objectives=tuple(goals),
-        prerequisites=tuple(_course_prerequisites(graph, placed, excluded)),
+        prerequisites=tuple(prerequisites),
         assessment_methods=tuple(
             assessments(data.course_id, weeks, goals, titles, language=language)
         ),
@@ -120,6 +122,7 @@ def plan_course(data: PlanningInput) -> CoursePlan:
             pages_out_of_range=pages.report(),
             planned_minutes=sum(w.minutes for w in weeks),
             available_minutes=week_minutes * request.duration_weeks,
+            vocabulary_assumed=tuple(assumed),
         ),
     )
 
@@ -199,34 +202,3 @@ def _title_and_description(
         documents=join(language, names, limit=3),
     )
     return title, description
-
-
-def _course_prerequisites(
-    graph: CourseGraph, placed: list[str], excluded: set[str]
-) -> list[CoursePrerequisite]:
-    """Mandatory prerequisites of taught concepts that the course does not teach."""
-    inside = set(placed)
-    needed: dict[str, list[str]] = {}
-    for concept in placed:
-        for prerequisite in sorted(graph.mandatory_prerequisites(concept)):
-            if prerequisite not in inside:
-                needed.setdefault(prerequisite, []).append(concept)
-    out = []
-    for prerequisite in sorted(
-        needed, key=lambda p: (graph.reading[p], graph.concepts[p].title, p)
-    ):
-        if prerequisite in excluded:
-            reason = "excluded"
-        elif not graph.mentioned(prerequisite):
-            reason = "not_in_documents"
-        else:
-            reason = "left_out"
-        out.append(
-            CoursePrerequisite(
-                prerequisite,
-                graph.concepts[prerequisite].title,
-                tuple(needed[prerequisite]),
-                reason,
-            )
-        )
-    return out

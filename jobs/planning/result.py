@@ -163,6 +163,10 @@ class Report:
     pages_out_of_range: tuple[PageRef, ...]
     planned_minutes: int
     available_minutes: int
+    # the documents' vocabulary that taught concepts need and the course assumes without
+    # listing it as a prerequisite: everyday words, adjectives, those past the cap
+    # (jobs/planning/prerequisites.py)
+    vocabulary_assumed: tuple[CoursePrerequisite, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

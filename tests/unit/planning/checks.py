@@ -65,3 +65,8 @@ def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
     assert not set(left) & set(where)
     assert mentioned <= set(where) | set(left)
     assert len(plan.placements) == len(where)
+    # A taught concept's mandatory prerequisite is taught, listed, or assumed vocabulary.
+    brought = {p.concept_id for p in (*plan.prerequisites, *plan.report.vocabulary_assumed)}
+    for edge in data.prerequisites:
+        if edge.mandatory and edge.concept in where and edge.prerequisite not in where:
+            assert edge.prerequisite in brought, (edge.prerequisite, edge.concept)

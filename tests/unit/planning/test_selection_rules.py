@@ -21,6 +21,7 @@ from jobs.planning import (
     plan_course,
 )
 from jobs.planning.graph import CourseGraph
+from jobs.planning.prerequisites import MAX_VOCABULARY
 from jobs.planning.selection import WEIGHTS, score_concepts
 from jobs.planning.timing import MIN_MINUTES, MIN_PACE, concept_minutes, formula_minutes, paced
 from tests.unit.planning.checks import assert_sound
@@ -220,8 +221,8 @@ def test_words_the_documents_never_define_nor_mark_are_not_pulled_in() -> None:
     """A word such as "scientists" (no definition, no heading, emphasis or gloss: the
     extractor's floor confidence) is a mandatory prerequisite of "theory", whose
     definition uses it: it was taught before the theory; it is the documents'
-    vocabulary, a course prerequisite. A marked prerequisite ("hypothesis", emphasised
-    though never defined) still comes."""
+    vocabulary, not taught (and, an everyday word, not listed as a prerequisite either).
+    A marked prerequisite ("hypothesis", emphasised though never defined) still comes."""
     concepts = [
         _concept("scientists", 0, confidence=0.35, definitions=0, examples=3),
         _concept("hypothesis", 1, confidence=0.5, definitions=0),
@@ -235,4 +236,40 @@ def test_words_the_documents_never_define_nor_mark_are_not_pulled_in() -> None:
     taught = [s.concept_id for w in plan.weeks for s in w.slots]
     assert "theory" in taught and "hypothesis" in taught
     assert "scientists" not in taught
-    assert [p.concept_id for p in plan.prerequisites] == ["scientists"]
+    # an everyday word is no prior knowledge a teacher lists (the next test): assumed
+    assert [p.concept_id for p in plan.prerequisites] == []
+    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["scientists"]
+
+
+def test_course_prerequisites_are_prior_knowledge_the_course_leans_on() -> None:
+    """The documents' vocabulary that taught concepts need is listed as what learners
+    bring only when it names a topic: no everyday word ("behavior", 曲线) nor adjective
+    ("apical"); at most MAX_VOCABULARY, those most taught concepts need first."""
+    rare = ["organism", "axolotl", "phoneme", "morpheme", "synapse", "neuron", "dendrite",
+            "myelin", "glia", "ganglion"]  # fmt: skip
+    words = [_concept(w, i, confidence=0.35, definitions=0) for i, w in enumerate(rare)]
+    words += [
+        _concept("behavior", 10, confidence=0.35, definitions=0),
+        _concept("apical", 11, confidence=0.35, definitions=0),
+        replace(_concept("curve", 12, confidence=0.35, definitions=0), title="曲线", language="zh"),
+        replace(
+            _concept("eigen", 13, confidence=0.35, definitions=0), title="特征值", language="zh"
+        ),
+    ]
+    taught = [_concept(f"topic-{i}", 20 + i, examples=1) for i in range(3)]
+    edges = [(w.id, "topic-0", True) for w in words]
+    edges += [("organism", "topic-1", True), ("organism", "topic-2", True)]
+    edges += [("behavior", "topic-1", True), ("behavior", "topic-2", True)]
+    others = [_concept(f"other-{i}", 30 + i, confidence=0.6) for i in range(12)]
+    data = _input([*words, *taught, *others], edges, weeks=1, hours=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    listed = [p.concept_id for p in plan.prerequisites]
+    assert listed[0] == "organism"  # needed by three taught concepts
+    assert not {"behavior", "apical", "curve"} & set(listed)
+    assert len(listed) == MAX_VOCABULARY
+    assert set(listed) <= {*rare, "eigen"}
+    # nothing a taught concept needs goes unaccounted for
+    assumed = {p.concept_id for p in plan.report.vocabulary_assumed}
+    assert {"behavior", "apical", "curve"} <= assumed
+    assert len(assumed) == len(words) - MAX_VOCABULARY

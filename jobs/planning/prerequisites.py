@@ -1,0 +1,82 @@
+"""The course's prerequisites: what learners must bring, as a teacher would list it.
+
+Mandatory prerequisites of taught concepts that the course does not teach. A concept
+excluded by the teacher or known only from other documents of the library is always
+listed. The documents' vocabulary (`CourseGraph.vocabulary`: words they use but never
+define nor mark) is listed only when it names real prior knowledge: not an everyday word
+("behavior", "majority", 曲线, 消费者: every reader knows them, and a psychology course
+listed "positive" and "negative"), not an adjective ("apical"), and at most
+MAX_VOCABULARY of them, those the course leans on most. The list is ordered by how many
+taught concepts need each, then by reading order.
+"""
+
+from __future__ import annotations
+
+import rjieba
+from wordfreq import zipf_frequency
+
+from jobs.pipeline.structure import bare_modifier
+from jobs.planning.graph import CourseGraph
+from jobs.planning.inputs import ConceptInput
+from jobs.planning.result import CoursePrerequisite
+from jobs.planning.wording import is_chinese
+
+# At most this many vocabulary words as prerequisites: a list of 28 ("effort", "seats",
+# "leader", ...) for a history and politics course was no list a teacher would write.
+MAX_VOCABULARY = 8
+# An English word or phrase at least this common (wordfreq's Zipf scale: 10 per million
+# words) is everyday language ("abilities" 4.2, "brain" 4.9); the terms a course assumes
+# sit below ("organism" 3.6, "legislators" 3.7, "Declaration of Independence" 4.0-).
+FAMILIAR_ZIPF = 4.0
+# jieba's dictionary count for the same share of ordinary Chinese (about 60 million words:
+# 600 ≈ 10 per million): 曲线 971, 消费者 3,141, 方程 1,151; 特征值 45, 矩阵 257.
+FAMILIAR_ZH_COUNT = 600
+
+
+def course_prerequisites(
+    graph: CourseGraph, placed: list[str], excluded: set[str]
+) -> tuple[list[CoursePrerequisite], list[CoursePrerequisite]]:
+    """Mandatory prerequisites of taught concepts that the course does not teach: those
+    listed for learners, and the vocabulary assumed without being listed (the report's
+    `vocabulary_assumed`: nothing a taught concept needs goes unaccounted for)."""
+    inside = set(placed)
+    needed: dict[str, list[str]] = {}
+    for concept in placed:
+        for prerequisite in sorted(graph.mandatory_prerequisites(concept)):
+            if prerequisite not in inside:
+                needed.setdefault(prerequisite, []).append(concept)
+    ranked = sorted(
+        needed,
+        key=lambda p: (-len(needed[p]), graph.reading[p], graph.concepts[p].title, p),
+    )
+    words = [p for p in ranked if p in graph.vocabulary and prior_knowledge(graph.concepts[p])]
+    listed = set(words[:MAX_VOCABULARY]) | {p for p in ranked if p not in graph.vocabulary}
+    every = [
+        CoursePrerequisite(
+            p, graph.concepts[p].title, tuple(needed[p]), _reason(graph, p, excluded)
+        )
+        for p in ranked
+    ]
+    return (
+        [p for p in every if p.concept_id in listed],
+        [p for p in every if p.concept_id not in listed],
+    )
+
+
+def prior_knowledge(concept: ConceptInput) -> bool:
+    """A term worth naming as what learners bring: neither an everyday word nor an
+    adjective (a word that only modifies names no topic)."""
+    title = concept.title.strip()
+    if is_chinese(concept.language):
+        return not (rjieba.has_word(title) and rjieba.suggest_freq(title) >= FAMILIAR_ZH_COUNT)
+    if concept.language.lower().startswith("en"):
+        return zipf_frequency(title, "en") < FAMILIAR_ZIPF and not bare_modifier(title)
+    return True
+
+
+def _reason(graph: CourseGraph, prerequisite: str, excluded: set[str]) -> str:
+    if prerequisite in excluded:
+        return "excluded"
+    if not graph.mentioned(prerequisite):
+        return "not_in_documents"
+    return "left_out"
