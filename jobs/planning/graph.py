@@ -6,10 +6,14 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jobs.planning.inputs import ConceptInput, PlanningInput, PrerequisiteInput
+from jobs.planning.inputs import ConceptInput, Mention, PlanningInput, PrerequisiteInput
 
 # Concepts that no chosen document mentions sort after every mentioned one.
 UNMENTIONED = (1 << 30, 1 << 30)
+# A mention this much less sure than the concept's surest one (0.5 for a term a chapter
+# names in passing, 0.94 where another chapter heads and defines it) is no place to teach
+# it: `CourseGraph.teaching`.
+PASSING_MARGIN = 0.25
 # The extractor's confidence in a concept that no heading, emphasis, gloss or definition
 # marks, a term only its frequency found (jobs/pipeline/knowledge.py, `_concept`).
 UNMARKED_CONFIDENCE = 0.35
@@ -23,10 +27,11 @@ class CourseGraph:
     outgoing: dict[str, list[PrerequisiteInput]]
     related: dict[str, dict[str, float]]
     # (document order, first-mention order) of the earliest mention in a chosen document
+    # (selection: the document whose share a concept is taught from)
     reading: dict[str, tuple[int, int]]
     # chosen documents' ids and their position in the request
     document_order: dict[str, int]
-    # (document id, *headings) of the section where the concept is first met (`reading`);
+    # (document id, *headings) of the section where the concept is taught (`teaching`);
     # () for an unmentioned concept (jobs/planning/headings.py)
     section: dict[str, tuple[str, ...]]
     # The concepts the chosen documents use but never define nor mark (no definition, no
@@ -36,6 +41,13 @@ class CourseGraph:
     # "organism" in its first weeks: they are taught on their own score only, never
     # pulled in for another concept (jobs/planning/selection.py).
     vocabulary: frozenset[str]
+    # Where the documents treat the concept, the position the order teaches it at: its
+    # earliest mention marked nearly as surely as its surest (PASSING_MARGIN). A
+    # psychology course's learning chapter names "cognition" in passing (0.5) and its
+    # fourth chapter heads and defines it (0.94): taught at its first mention, it pulled
+    # "thinking" and "language" (which it needs) and "memory" (which they need) from
+    # chapters 2 and 4 into weeks 1 and 2 (jobs/planning/ordering.py).
+    teaching: dict[str, tuple[int, int]]
 
     @classmethod
     def build(cls, data: PlanningInput) -> CourseGraph:
@@ -54,18 +66,15 @@ class CourseGraph:
         by_id = {d.id: d for d in data.documents}
         document_order = {d: (by_id[d].order, i) for i, d in enumerate(data.request.document_ids)}
         rank = {d: i for i, d in enumerate(sorted(document_order, key=document_order.__getitem__))}
-        first = {
-            c.id: min(
-                (m for m in c.mentions if m.document_id in rank),
-                key=lambda m: (rank[m.document_id], m.order),
-                default=None,
-            )
-            for c in concepts.values()
-        }
+        first = {c.id: _home(c, rank, 1.0) for c in concepts.values()}
+        home = {c.id: _home(c, rank, PASSING_MARGIN) for c in concepts.values()}
         reading = {
             c: (rank[m.document_id], m.order) if m else UNMENTIONED for c, m in first.items()
         }
-        section = {c: (m.document_id, *m.section) if m else () for c, m in first.items()}
+        section = {c: (m.document_id, *m.section) if m else () for c, m in home.items()}
+        teaching = {
+            c: (rank[m.document_id], m.order) if m else UNMENTIONED for c, m in home.items()
+        }
         vocabulary = frozenset(
             c.id
             for c in concepts.values()
@@ -75,7 +84,9 @@ class CourseGraph:
                 m.confidence <= UNMARKED_CONFIDENCE for m in c.mentions if m.document_id in rank
             )
         )
-        return cls(concepts, incoming, outgoing, related, reading, rank, section, vocabulary)
+        return cls(
+            concepts, incoming, outgoing, related, reading, rank, section, vocabulary, teaching
+        )
 
     def mentioned(self, concept_id: str) -> bool:
         return self.reading[concept_id] != UNMENTIONED
@@ -99,3 +110,16 @@ class CourseGraph:
             out.append(current)
             queue.extend(p for p in sorted(self.mandatory_prerequisites(current)) if p not in stop)
         return out
+
+
+def _home(concept: ConceptInput, rank: dict[str, int], margin: float) -> Mention | None:
+    """The concept's first mention in the chosen documents (request order, then reading
+    order) among those marked at most `margin` below its surest one."""
+    mentions = [m for m in concept.mentions if m.document_id in rank]
+    if not mentions:
+        return None
+    best = max(m.confidence for m in mentions)
+    return min(
+        (m for m in mentions if m.confidence >= best - margin),
+        key=lambda m: (rank[m.document_id], m.order),
+    )

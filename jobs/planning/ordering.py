@@ -74,7 +74,7 @@ def against_reading_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
     4's sections, held 质量 and 质点, which needs it, back until after forces)."""
     if edge.mandatory:
         return False
-    return graph.reading[edge.prerequisite] > graph.reading[edge.concept]
+    return graph.teaching[edge.prerequisite] > graph.teaching[edge.concept]
 
 
 def _strength(edge: PrerequisiteInput) -> tuple[bool, float, str, str]:
@@ -166,7 +166,7 @@ def _needed_at(
     """A concept's reading position, or its earliest dependent's if that comes sooner;
     and for each concept so pulled ahead, the concept whose position it took (through a
     chain of such pulls, the one read there)."""
-    key = {n: (*graph.reading[n], n) for n in nodes}
+    key = {n: (*graph.teaching[n], n) for n in nodes}
     taught_for: dict[str, str] = {}
     sorter = TopologicalSorter({n: predecessors[n] for n in nodes})
     for node in reversed(list(sorter.static_order())):

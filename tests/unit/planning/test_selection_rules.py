@@ -273,3 +273,28 @@ def test_course_prerequisites_are_prior_knowledge_the_course_leans_on() -> None:
     assumed = {p.concept_id for p in plan.report.vocabulary_assumed}
     assert {"behavior", "apical", "curve"} <= assumed
     assert len(assumed) == len(words) - MAX_VOCABULARY
+
+
+def test_a_concept_named_in_passing_is_taught_where_its_chapter_treats_it() -> None:
+    """Chapter 1 names "cognition" in passing (0.5); chapter 2 heads and defines it (0.9)
+    after its main topic "thinking", which cognition needs. Taught at its first mention,
+    cognition pulled "thinking" ahead of chapter 1's own "conditioning"; taught where
+    chapter 2 treats it, both come after chapter 1."""
+    cognition = replace(
+        _concept("cognition", 5, doc=OTHER),
+        mentions=(Mention(DOC, 1, 0.5, 1), Mention(OTHER, 2, 0.9, 5)),
+    )
+    concepts = [
+        _concept("learning", 0),
+        _concept("conditioning", 2),
+        _concept("thinking", 0, doc=OTHER),
+        cognition,
+    ]
+    edges = [("thinking", "cognition", True), ("learning", "conditioning", True)]
+    data = _input(concepts, edges, weeks=2, hours=4, documents=(DOC, OTHER))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert taught == ["learning", "conditioning", "thinking", "cognition"]
+    # selection still counts it where it is first met (the first chapter's share)
+    assert CourseGraph.build(data).reading["cognition"] == (0, 1)
