@@ -122,8 +122,11 @@ def section_modules(
     week = set(concept_ids)
     serves = {c: section[t] for c, t in taught_for.items() if c in week}
     for level in range(len(focus), len(course) - 1, -1):
-        runs = _gathered(_runs(concept_ids, section, focus[:level]), needs)
-        runs = _rejoined(runs, serves, focus[:level])
+        # Rejoined before gathering too: a concept taught ahead for another section
+        # must not anchor its own section's module, which the later runs of that
+        # section would join, splitting the section it is taught for in two.
+        runs = _rejoined(_runs(concept_ids, section, focus[:level]), serves, focus[:level])
+        runs = _rejoined(_gathered(runs, needs), serves, focus[:level])
         if len(runs) >= 2:
             return [(_name(key, placed) if key else None, group) for key, group in runs]
     return []

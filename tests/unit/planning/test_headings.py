@@ -266,3 +266,30 @@ def test_a_planned_course_names_weeks_and_modules_after_the_sections() -> None:
     titled = [w.title for w in plan.weeks]
     assert "Center and Spread" in titled or "Describing Data" in titled
     assert any("Inference" in t or "Testing" in t or "Estimation" in t for t in titled)
+
+
+def test_a_concept_taught_ahead_never_anchors_its_own_sections_module() -> None:
+    # A week of the lake-model lecture's "动态变化" then the present-value lecture's "现值":
+    # "向量" (read in 现值) is taught ahead for "主导特征向量" (动态变化). Gathered first into
+    # 现值's module, it moved that lecture's later concepts between the two halves of
+    # 动态变化, which was named twice in the week.
+    section = {
+        "dynamics": ("lake", "动态变化"),
+        "matrix": ("lake", "动态变化"),
+        "vector": ("pv", "现值"),
+        "dominant": ("lake", "动态变化"),
+        "principal": ("lake", "动态变化"),
+        "pv-model": ("pv", "现值"),
+        "sequence": ("pv", "现值"),
+    }
+    minutes = dict.fromkeys(section, 20)
+    week = list(section)
+
+    def need_vector(a: str, b: str) -> bool:
+        return a in ("dominant", "principal") and b == "vector"
+
+    ahead = {"vector": "dominant"}
+    assert section_modules(week, section, minutes, (), need_vector, ahead) == [
+        ("动态变化", ["dynamics", "matrix", "vector", "dominant", "principal"]),
+        ("现值", ["pv-model", "sequence"]),
+    ]
