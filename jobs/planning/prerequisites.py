@@ -6,8 +6,9 @@ listed. The documents' vocabulary (`CourseGraph.vocabulary`: words they use but 
 define nor mark) is listed only when it names real prior knowledge: not an everyday word
 ("behavior", "majority", 曲线, 消费者: every reader knows them, and a psychology course
 listed "positive" and "negative"), not an adjective ("apical"), and at most
-MAX_VOCABULARY of them, those the course leans on most. The list is ordered by how many
-taught concepts need each, then by reading order.
+MAX_VOCABULARY of them, those the course leans on most (one the teacher excluded is
+always listed). The list is ordered by how many taught concepts need each, then by
+reading order.
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ def course_prerequisites(
         needed,
         key=lambda p: (-len(needed[p]), graph.reading[p], graph.concepts[p].title, p),
     )
-    words = [p for p in ranked if p in graph.vocabulary and prior_knowledge(graph.concepts[p])]
-    listed = set(words[:MAX_VOCABULARY]) | {p for p in ranked if p not in graph.vocabulary}
+    # what the teacher excluded is listed whatever it is: they chose to leave it out
+    words = {p for p in ranked if p in graph.vocabulary and p not in excluded}
+    worth = [p for p in ranked if p in words and prior_knowledge(graph.concepts[p])]
+    listed = set(worth[:MAX_VOCABULARY]) | {p for p in ranked if p not in words}
     every = [
         CoursePrerequisite(
             p, graph.concepts[p].title, tuple(needed[p]), _reason(graph, p, excluded)

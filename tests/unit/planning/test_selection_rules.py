@@ -298,3 +298,15 @@ def test_a_concept_named_in_passing_is_taught_where_its_chapter_treats_it() -> N
     assert taught == ["learning", "conditioning", "thinking", "cognition"]
     # selection still counts it where it is first met (the first chapter's share)
     assert CourseGraph.build(data).reading["cognition"] == (0, 1)
+
+
+def test_an_excluded_word_is_listed_whatever_it_is() -> None:
+    """The teacher excluded it: listed with that reason even when an everyday word."""
+    words = [_concept("behavior", 0, confidence=0.35, definitions=0)]
+    data = _input([*words, _concept("theory", 1, examples=1)], [("behavior", "theory", True)],
+                  weeks=1, hours=3)  # fmt: skip
+    data = replace(data, request=replace(data.request, exclude_concept_ids=("behavior",)))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [(p.concept_id, p.reason) for p in plan.prerequisites] == [("behavior", "excluded")]
+    assert plan.report.vocabulary_assumed == ()
