@@ -101,6 +101,13 @@ _GLOSS = re.compile(
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
 # brackets, of which `_long_form` keeps the ones the acronym abbreviates
 _EN_GLOSS = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6})s?\)")
+# "DDL（Data Definition Language，数据定义语言）", "DDL (Data Definition Language)": the
+# acronym first, then the words it abbreviates and, in Chinese text, the Chinese name
+_SPELLED_OUT = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,5})\s*[（(]\s*"
+    r"([A-Za-z][\w'’-]*(?:[ \u00a0]+[A-Za-z][\w'’-]*){1,6})"
+    r"\s*(?:[，,]\s*([\u3400-\u9fff]{2,12}))?\s*[）)]"
+)
 _ZH_LOOSE = "就也都还才再又了是在把被将 "
 MAX_EN_WORDS = 5
 MAX_ZH_CHARS = 12
@@ -765,6 +772,14 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         term = _long_form(match.group(1), match.group(2))
         if term and acceptable(term):
             yield term, match.group(2)
+    for match in _SPELLED_OUT.finditer(text):
+        acronym, spelled, chinese = match.groups()
+        # every word of the brackets abbreviated, or they say something else ("(see …)")
+        if " ".join(_long_form(spelled, acronym).split()) != clean_title(" ".join(spelled.split())):
+            continue
+        term = chinese or clean_title(" ".join(spelled.split()))
+        if acceptable(term):
+            yield term, acronym
 
 
 def _long_form(before: str, acronym: str) -> str:

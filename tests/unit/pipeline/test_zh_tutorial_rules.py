@@ -284,3 +284,31 @@ def test_a_keyword_after_a_chinese_name_in_a_heading_is_its_own_name() -> None:
     assert "MINUS" in terms("MINUS 与 NOT 谓词", 3)
     # a keyword before its kind stays one name
     assert terms("LIKE谓词", 3) == ["LIKE谓词"]
+
+
+def test_an_acronym_spelled_out_after_it_names_the_term() -> None:
+    # "ABBR（English name，中文名）": the acronym first, then what it stands for, as Chinese
+    # tutorials introduce a term; the Chinese name is the term, the acronym its other name
+    text = "DDL ：DDL（Data Definition Language，数据定义语言） 用来创建或者删除表等对象。"
+    assert glossed(text) == ["数据定义语言"]
+    assert acronym_pairs(text) == [("数据定义语言", "DDL")]
+    # without a Chinese name, and in English text: the spelled-out name is the term
+    text = "Tables are created with DDL (Data Definition Language) statements."
+    assert glossed(text) == ["Data Definition Language"]
+    assert acronym_pairs(text) == [("Data Definition Language", "DDL")]
+    # words the acronym's letters do not abbreviate are no expansion of it
+    assert glossed("The API (see the appendix) is stable.") == []
+    assert glossed("Run SQL (Structured English Query) daily.") == []
+
+
+def test_a_plain_text_acronym_entry_is_a_concept(tmp_path: Path) -> None:
+    # a bulleted list of acronyms saved as plain text: the markers and the bold are gone
+    text = (
+        "SQL 语句的种类\n\n"
+        "SQL 语句可以分为以下三类。\n\n"
+        "DDL ：DDL（Data Definition Language，数据定义语言） 用来创建或者删除表等对象。\n\n"
+        "DML ：DML（Data Manipulation Language，数据操纵语言） 用来查询或者变更表中的记录。\n\n"
+        "实际使用的 SQL 语句当中大部分属于 DML。\n"
+    )
+    found = titles_of(tmp_path, "kinds.txt", text)
+    assert {"数据定义语言", "数据操纵语言"} <= found
