@@ -322,22 +322,24 @@ def find_concepts(
         )
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
-    budget = concept_budget(words)
+    pairs = _acronym_key_pairs(blocks)
+    head = _within_budget(drafts, concept_budget(words), pairs)
+    rest = drafts[len(head) :]
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it
-    marked = [d for d in drafts[budget:] if _author_marks(d) >= 2][: marked_allowance(words)]
+    marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words)]
     # a glossary lists what the author wants learned, however short each entry is
     listed = _glossary_keys(blocks, definitions)
     taken = {d.key for d in marked}
-    glossary = [d for d in drafts[budget:] if d.key in listed and d.key not in taken]
-    chosen = drafts[:budget] + marked + glossary[:MAX_GLOSSARY]
+    glossary = [d for d in rest if d.key in listed and d.key not in taken]
+    chosen = head + marked + glossary[:MAX_GLOSSARY]
     if casing is not None:  # once the concepts are chosen: it reads the whole body
         for draft in chosen:
             if not _a_name_in_the_body(draft.title, prose):
                 draft.title = _as_the_body_writes(draft.title, casing, prose)
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
-    chosen = _merge_acronyms(chosen, blocks)
+    chosen = _merge_acronyms(chosen, pairs)
     chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
@@ -652,21 +654,51 @@ def _scheduled(drafts: list[Draft], blocks: Sequence[Block]) -> None:
             draft.mentions = sorted(set(draft.mentions) | listed)
 
 
-def _merge_acronyms(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
-    """ "Domain Name System (DNS)": the name and its acronym are one concept, under the name
-    (the acronym's mentions, cues and evidence join it). Without this a graph holds "DNS"
-    and "domain name system" side by side, each with half the mentions."""
-    by_key = {d.key: d for d in drafts}
-    merged: set[str] = set()
+def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
+    """(name's key, acronym's key) for each name the text abbreviates in brackets, in
+    reading order: "Domain Name System (DNS)"."""
+    pairs: list[tuple[str, str]] = []
     for block in blocks:
         if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
             continue
-        for name, acronym in acronym_pairs(block.text):
-            full, short = by_key.get(concept_key(name)), by_key.get(concept_key(acronym))
-            if full is None or short is None or full is short or short.key in merged:
-                continue
-            _absorb_name(full, short)
-            merged.add(short.key)
+        pairs.extend((concept_key(n), concept_key(a)) for n, a in acronym_pairs(block.text))
+    return pairs
+
+
+def _within_budget(drafts: list[Draft], budget: int, pairs: list[tuple[str, str]]) -> list[Draft]:
+    """The best drafts, `budget` concepts' worth: a name and its acronym (one concept once
+    `_merge_acronyms` joins them) take one place, not two that push out the next term."""
+    partners: dict[str, set[str]] = {}
+    for name, acronym in pairs:
+        if name != acronym:
+            partners.setdefault(name, set()).add(acronym)
+            partners.setdefault(acronym, set()).add(name)
+    head: list[Draft] = []
+    keys: set[str] = set()
+    places = 0
+    for draft in drafts:
+        if places >= budget:
+            break
+        head.append(draft)
+        if keys.isdisjoint(partners.get(draft.key, ())):
+            places += 1
+        keys.add(draft.key)
+    return head
+
+
+def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[Draft]:
+    """ "Domain Name System (DNS)": the name and its acronym are one concept, under the name
+    (the acronym's mentions, cues and evidence join it). Without this a graph holds "DNS"
+    and "domain name system" side by side, each with half the mentions. `pairs`: the
+    keys `_acronym_key_pairs` read."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for name, acronym in pairs:
+        full, short = by_key.get(name), by_key.get(acronym)
+        if full is None or short is None or full is short or short.key in merged:
+            continue
+        _absorb_name(full, short)
+        merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
 
 

@@ -312,3 +312,28 @@ def test_a_plain_text_acronym_entry_is_a_concept(tmp_path: Path) -> None:
     )
     found = titles_of(tmp_path, "kinds.txt", text)
     assert {"数据定义语言", "数据操纵语言"} <= found
+
+
+def test_a_name_and_its_acronym_take_one_place_among_the_concepts() -> None:
+    # Both are drafts until the acronym joins its name, after the length budget chose
+    # what to keep: the pair took two places and pushed out the next term.
+    from jobs.pipeline.concepts import concept_budget, find_concepts
+    from jobs.pipeline.model import Block
+
+    nouns = ["索引", "视图", "事务", "游标", "触发器", "分区", "快照", "日志", "缓存", "锁",
+             "约束", "主键", "外键", "序列", "模式", "角色", "权限", "表空间", "存储过程",
+             "查询计划", "连接池", "副本"]  # fmt: skip
+    blocks = [Block("heading", "数据库的对象", 1, 1)]
+    for rank, noun in enumerate(nouns):
+        # earlier nouns are mentioned more, so they rank first
+        text = f"{noun}很常用。" * (len(nouns) - rank + 1)
+        blocks.append(Block("paragraph", text, 1, 0, (noun,)))
+    blocks.insert(1, Block("paragraph", "数据定义语言（Data Definition Language，DDL）用来"
+                           "创建对象。" + "DDL 很常用。数据定义语言很常用。" * 30, 1, 0,
+                           ("数据定义语言", "DDL")))  # fmt: skip
+    words = 0  # the shortest text's budget
+    budget = concept_budget(words)
+    assert budget < len(nouns) + 1  # the budget cuts, so the pair's places matter
+    titles = [d.title for d in find_concepts(blocks, True, words)[0]]
+    assert "数据定义语言" in titles and "DDL" not in titles
+    assert len(titles) == budget
