@@ -2,8 +2,9 @@
 Headings: numbered lines ("2.3 …", "第三章"), lone title-like lines, and a line underlined
 with "===" or "---" (as plain-text and Markdown writers do). Three or more lone
 title-like lines in a row are a list, not headings (`_listed_lines`: a quiz's options
-"Aristotle", "John Needham", "Louis Pasteur"); code words in a Title Case
-heading are backticked as Markdown has them. A paragraph of program code (see
+"Aristotle", "John Needham", "Louis Pasteur"), and so are two or more lines in a row that
+each gloss a label after a colon ("COMMIT ： 确认变更", "Root: holds the plant"); code
+words in a Title Case heading are backticked as Markdown has them. A paragraph of program code (see
 `codelines.code_paragraph`) is a code block, one opening with "$$" a formula block.
 
 Read in 1 MB pieces with an incremental decoder, so a file of one 50 MB line never needs
@@ -35,6 +36,9 @@ from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_h
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
+# "COMMIT ： 确认对数据库中的数据进行的变更", "Root: holds the plant in the soil": a short
+# label, a colon, what it means; a list's item whose marker a text export dropped
+_LABEL_GLOSS = re.compile(r"\s*[^\s：:][^：:]{0,29}\s*[：:]\s*\S.{0,90}")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -49,6 +53,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     page, paged = 1, False
     paragraph: list[str] = []
     titled: set[int] = set()  # headings read from a lone title-like line (`title_line`)
+    glossing: set[int] = set()  # lone lines that gloss a label after a colon
 
     def flush() -> None:
         if not paragraph:
@@ -68,6 +73,8 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         joined = join_lines(paragraph)
         if len(paragraph) == 1 and not level:
             level = guess_heading(joined)
+            if not level and _LABEL_GLOSS.fullmatch(joined):
+                glossing.add(len(blocks))
             if not level and title_line(joined):
                 level = 2
                 titled.add(len(blocks))
@@ -91,7 +98,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         else:
             flush()
     flush()
-    blocks = _listed_lines(blocks, titled)
+    blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged
 
 
@@ -100,24 +107,33 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
 MIN_LISTED = 3
 
 
-def _listed_lines(blocks: list[Block], titled: set[int]) -> list[Block]:
+def _listed_lines(blocks: list[Block], titled: set[int], glossing: set[int]) -> list[Block]:
     """Runs of MIN_LISTED or more lone title-like lines with nothing between are list
     items, not headings ("Which of the following …?" then "Aristotle", "John Needham",
-    "Louis Pasteur": a quiz's options; a table of contents)."""
+    "Louis Pasteur": a quiz's options; a table of contents). So are runs of two or more
+    lone lines that each gloss a label after a colon, title-like or not: a heading
+    glossed that way stands alone ("Chapter Summary: Plants")."""
     out = list(blocks)
-    index = 0
-    while index < len(out):
-        end = index
-        while end < len(out) and end in titled:
-            end += 1
-        if end == index:
-            index += 1
-            continue
-        if end - index >= MIN_LISTED:
-            for item in range(index, end):
-                out[item] = replace(out[item], kind="list_item", level=0)
-        index = end
+    for run, least in ((titled, MIN_LISTED), (glossing, MIN_GLOSSED)):
+        for start, end in _runs(run):
+            if end - start >= least:
+                for item in range(start, end):
+                    out[item] = replace(out[item], kind="list_item", level=0)
     return out
+
+
+MIN_GLOSSED = 2
+
+
+def _runs(indices: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive indices, as (first, past the last)."""
+    runs: list[tuple[int, int]] = []
+    for index in sorted(indices):
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
 
 
 # at least this share of the form feeds fall right before a guessed heading: they mark

@@ -570,3 +570,33 @@ def test_a_bare_noun_then_called_names_the_term_in_plain_text() -> None:
         "Gardeners later called the plan a failure.": [],
     }
     assert {sentence: _named(sentence) for sentence in cases} == cases
+
+
+def test_lines_that_each_gloss_a_label_after_a_colon_are_a_list(tmp_path: Path) -> None:
+    # A bulleted list of commands saved as text: the markers are gone and each item is a
+    # line of its own. Those short enough to pass for titles were read as headings, so
+    # the list became sections and its verbs (创建, 删除) concepts.
+    text = (
+        "指令的种类\n\n"
+        "DCL 用来确认或者取消对数据库中的数据进行的变更，包含以下几种指令。\n\n"
+        "COMMIT ： 确认对数据库中的数据进行的变更\n\n"
+        "ROLLBACK ： 取消对数据库中的数据进行的变更\n\n"
+        "GRANT ： 赋予用户操作权限\n\n"
+        "REVOKE ： 取消用户的操作权限\n\n"
+        "实际使用的 SQL 语句当中有 90% 属于 DML。\n\n"
+        "Parts of a Plant\n\n"
+        "Root: holds the plant in the soil\n\n"
+        "Stem: carries water up\n\n"
+        "Each part has one job. A single line with a colon stays what it was:\n\n"
+        "Chapter Summary: Plants\n\n"
+        "Plants make their own food.\n"
+    )
+    path = tmp_path / "commands.txt"
+    path.write_text(text, encoding="utf-8")
+    kinds = {b.text: b.kind for b in read(path, detect(path)).blocks()}
+    for line in ("COMMIT ： 确认对数据库中的数据进行的变更", "GRANT ： 赋予用户操作权限",
+                 "ROLLBACK ： 取消对数据库中的数据进行的变更", "Root: holds the plant in the soil",
+                 "Stem: carries water up"):  # fmt: skip
+        assert kinds[line] == "list_item", line
+    assert kinds["指令的种类"] == kinds["Parts of a Plant"] == "heading"
+    assert kinds["Chapter Summary: Plants"] == "heading"
