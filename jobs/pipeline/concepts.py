@@ -90,6 +90,7 @@ MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its 
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
 MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
+STORY_SUBSECTIONS = 2  # a story told within one section's one or two sub-sections
 MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
 
 
@@ -191,6 +192,7 @@ def find_concepts(
     # plain text: a term its author set apart lost the mark that kept it from reading as
     # one example's vocabulary, so an example is a guessed sub-section, not a whole section
     section_of = _sections(blocks, finest=bool(guessed))
+    finest = _sections(blocks, finest=True)
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
@@ -256,6 +258,10 @@ def find_concepts(
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
+        # (a sampled document's statistics may miss a name's later uses: step 1 only)
+        story = not (chinese or kinds or definition or in_heading) and step == 1
+        if story and _story_name(entry, section_of, finest):
+            continue  # a patient, a pet, a pair of twins: one story's people
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
@@ -626,6 +632,23 @@ def _in_one_example(
         for i in entry.blocks
     ]
     return 2 * sum(bool(n) for n in numbered) >= len(entry.blocks)
+
+
+def _story_name(entry: TermStats | None, section_of: list[int], finest: list[int]) -> bool:
+    """One capitalised word, never written in lower case, that only the frequency
+    statistics found, used in one top-level section of a document that has several and in
+    at most `STORY_SUBSECTIONS` of its sub-sections: a person or a pet of one story or
+    worked example (a patient, "Tiger" the cat, a pair of twins), not a topic of the
+    text. A name the text teaches comes back in other sections (a language, a tool, a
+    thinker discussed in several sub-sections), or is marked, defined or a heading."""
+    if entry is None or entry.words != 1 or not section_of or section_of[-1] < MIN_SECTIONS:
+        return False
+    if not all(s[:1].isupper() and not s.isupper() for s in entry.surfaces):
+        return False  # a common word at sentence starts, or an acronym ("IACUC")
+    return (
+        len({section_of[i] for i in entry.blocks}) == 1
+        and len({finest[i] for i in entry.blocks}) <= STORY_SUBSECTIONS
+    )
 
 
 _NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")  # a number of its own, not UTF-8

@@ -1372,6 +1372,34 @@ def test_a_worked_examples_vocabulary_in_one_section_is_no_concept(tmp_path: Pat
     assert "crystallized intelligence" in keys_of(tmp_path, cited)
 
 
+def test_a_person_in_one_story_names_no_concept(tmp_path: Path) -> None:
+    # a psychology chapter tells of a patient, Moira, in one section's two paragraphs:
+    # her name recurs there, found by frequency alone; she is no concept of the chapter
+    story = (
+        "Moira has cancer. Moira feels sick after each chemotherapy session, and soon "
+        "Moira feels sick when she only sees the clinic.\n\n"
+        "Later Moira feels sick in the car park too: for Moira the car park is a "
+        "conditioned stimulus, and Moira cannot stop the nausea.\n\n"
+    )
+    text = (
+        "# Learning\n\n## Conditioning\n\nClassical conditioning pairs a neutral stimulus "
+        "with a response. In classical conditioning the neutral stimulus comes first and "
+        "becomes a conditioned stimulus.\n\n" + story + "## Reinforcement\n\n"
+        "Reinforcement strengthens a response to a conditioned stimulus. Reinforcement "
+        "works in classical conditioning too.\n\n"
+        "## Observation\n\nObservational learning copies a model. Observational learning "
+        "needs attention; a conditioned stimulus is not needed.\n\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "moira" not in keys
+    assert {"classical conditioning", "conditioned stimulus"} <= keys
+    # a name the text comes back to in other sections is one of its topics
+    aside = "Moira is a case the chapter returns to. "
+    spread = text.replace("## Reinforcement\n\n", "## Reinforcement\n\n" + aside)
+    spread = spread.replace("## Observation\n\n", "## Observation\n\n" + aside)
+    assert "moira" in keys_of(tmp_path, spread)
+
+
 def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
     # a chemistry textbook's plain text: what a law states, an appositive that names what
     # the sentence pointed at, a plural glossed after a dash or by "those …"
