@@ -24,7 +24,7 @@ import rjieba
 from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
-from datasources.concept_keys import concept_key
+from datasources.concept_keys import concept_key, singular
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
@@ -286,7 +286,7 @@ def find_concepts(
             )
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
-        title = _title(entry, key_cues, definition, prose)
+        title = _defined_number(_title(entry, key_cues, definition, prose), definition)
         if not chinese and _COMMON_POSSESSIVE.match(title):
             continue  # "a person's genotype", "the neuron's outer surface": a noun's own thing
         emphasised = {
@@ -1406,6 +1406,22 @@ def _title(
         best = surfaces.most_common(1)[0][0]
         title = best if not best[:1].isupper() or best.isupper() else _lower_first(surfaces)
     return title
+
+
+def _defined_number(title: str, definition: Definition | None) -> str:
+    """The title in the singular where the counts chose the plural and the definition
+    names the singular: "A **theory** is …" titles the concept "theory", though the text
+    writes "theories" more often (a course taught "theories" and "prototypes"). Only the
+    last word changes, in the title's case ("glial cells" over "A glial cell is …")."""
+    if definition is None or " of " in title:
+        return title
+    words, named = title.split(" "), definition.term.split(" ")
+    last, defined = words[-1], named[-1]
+    if len(words) != len(named) or last.lower() == defined.lower():
+        return title
+    if not last.isalpha() or singular(last.lower()) != defined.lower():
+        return title
+    return " ".join([*words[:-1], last[0] + defined[1:].lower()])
 
 
 def _a_name_in_the_body(title: str, prose: str) -> bool:

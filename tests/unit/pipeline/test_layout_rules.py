@@ -1400,6 +1400,22 @@ def test_a_person_in_one_story_names_no_concept(tmp_path: Path) -> None:
     assert "moira" in keys_of(tmp_path, spread)
 
 
+def test_a_concept_is_titled_in_the_number_its_definition_names(tmp_path: Path) -> None:
+    # a psychology chapter writes "theories" more often than "theory", but defines the
+    # singular: the concept is "theory", not the plural the counts pick
+    text = (
+        "# Research\n\n## Theories\n\nA **theory** is a well-developed set of ideas that "
+        "explains observed phenomena. Theories are tested against the world; good "
+        "theories predict, and theories that fail are revised. Scientists compare "
+        "theories with data.\n\n"
+        "## Glial Cells\n\nThe **glial cells** support neurons. Glial cells outnumber "
+        "neurons, and glial cells clear waste.\n\n"
+    )
+    titles = {c.key: c.title for c in concepts_of(tmp_path, text)}
+    assert titles["theory"] == "theory"
+    assert titles["glial cell"] == "glial cells"  # no definition of the singular: as written
+
+
 def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
     # a chemistry textbook's plain text: what a law states, an appositive that names what
     # the sentence pointed at, a plural glossed after a dash or by "those …"
