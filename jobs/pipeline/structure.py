@@ -626,12 +626,29 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         Cue(term, "emphasis", block)
         for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
-        if acceptable(term, emphasised=True)
+        if (acceptable(term, emphasised=True) or _glossed_adjective(term, text))
         and not _instruction(span)
         and not _run_in_title(span, text)
         and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
     ]
+
+
+# what glosses the word before it at once: ", or capable of …", ", meaning …", ": It is …"
+_GLOSS_AFTER = r"(?<=[^\W\d_] ){}(?:\s*,\s*(?:or|meaning|that is|i\.e\.)\s|:\s+[A-Za-z])"
+
+
+def _glossed_adjective(term: str, text: str) -> bool:
+    """An adjective set apart inside its sentence and glossed at once: "A hypothesis is
+    also **falsifiable**, or capable of being shown to be incorrect", "Scientific
+    knowledge is **empirical**: It is grounded in …" — a term a glossary lists (a
+    psychology chapter's "empirical" and "falsifiable" were no concepts), where an
+    adjective alone is stress ("results are **reliable**"). A word of the sentence comes
+    before it: a label opening its paragraph or item is read as a definition's term or
+    not at all, as before."""
+    if " " in term or not term.isalpha() or not term.islower() or not bare_modifier(term):
+        return False
+    return re.search(_GLOSS_AFTER.format(re.escape(term)), text) is not None
 
 
 def _run_in_title(span: str, text: str) -> bool:

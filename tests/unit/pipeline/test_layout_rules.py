@@ -1416,6 +1416,23 @@ def test_a_concept_is_titled_in_the_number_its_definition_names(tmp_path: Path) 
     assert titles["glial cell"] == "glial cells"  # no definition of the singular: as written
 
 
+def test_an_emphasised_adjective_the_sentence_glosses_is_a_term(tmp_path: Path) -> None:
+    # a psychology chapter's glossary lists adjectives the text sets in bold and glosses
+    # at once: "**falsifiable**, or capable of …", "is **empirical**: It is grounded …"
+    text = (
+        "# Research\n\n## Science\n\nScientific knowledge is **empirical**: It is grounded "
+        "in evidence that can be observed. Empirical claims can be checked, and empirical "
+        "work needs data.\n\n"
+        "## Hypotheses\n\nA hypothesis is also **falsifiable**, or capable of being shown "
+        "to be incorrect. A claim that is not falsifiable is no hypothesis.\n\n"
+        "## Method\n\nResults are **reliable** when repeated. The method is **simple**. "
+        "Reliable tests repeat, and a simple test is cheap.\n\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"empirical", "falsifiable"} <= keys
+    assert not {"reliable", "simple"} & keys  # stress: no gloss follows the adjective
+
+
 def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
     # a chemistry textbook's plain text: what a law states, an appositive that names what
     # the sentence pointed at, a plural glossed after a dash or by "those …"
