@@ -215,7 +215,34 @@ def heading_terms(text: str, block: int, level: int) -> list[Cue]:
                 and not facet(term, level)
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
+    if has_han(plain):
+        cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+# what may follow a verb that ends its part: 的, 了, a conjunction or preposition ("的下载与
+# 卸载"), punctuation; anything else is its object
+_NO_OBJECT = {"uj", "ul", "c", "p", "x"}
+# where or into what the action goes, after the verb ("推送到远程仓库", "上传至服务器"): no
+# object, the action is the topic
+_COMPLEMENTS = _words("到 在 向 给 至 往 于 入 回 出 进 成 为")
+
+
+def _verb_before_its_object(term: str, heading: str) -> bool:
+    """A common verb (`_action`) that a Chinese heading goes on from with its object:
+    "获取 Git 仓库", "允许多个数据所有者", "读取 vector 的元素" are about the object after
+    the verb, which the heading names too; the verb alone was a concept (获取, 允许, 读取,
+    匹配 of a Rust book). A verb ending its heading ("表的删除") is left to the body
+    (`concepts._actions_on_their_topic`); a rare one (遍历) is an operation taught by
+    name, as there."""
+    if not _action(term):
+        return False
+    at = heading.find(term)
+    rest = heading[at + len(term) :].strip() if at >= 0 else ""
+    if not rest:
+        return False
+    word, tag = rjieba.tag(rest)[0]
+    return tag not in _NO_OBJECT and word not in _COMPLEMENTS
 
 
 # The column of a syllabus's or a course plan's table that names what each row teaches

@@ -337,3 +337,18 @@ def test_a_name_and_its_acronym_take_one_place_among_the_concepts() -> None:
     titles = [d.title for d in find_concepts(blocks, True, words)[0]]
     assert "数据定义语言" in titles and "DDL" not in titles
     assert len(titles) == budget
+
+
+def test_a_common_verb_before_its_object_in_a_chinese_heading_is_no_topic() -> None:
+    # "下载 Python 安装包", "允许多个用户登录": the verb says what is done to the object
+    # after it, which is the topic (a Rust book's 获取, 允许, 读取 and 匹配 were concepts)
+    assert "下载" not in terms("下载 Python 安装包")
+    assert "Python 安装包" in terms("下载 Python 安装包")
+    assert "允许" not in terms("允许多个用户登录")
+    # a verb with nothing after it is what the heading is about ("X的<verb>", decided
+    # by the body: `concepts._actions_on_their_topic`), as is a rare one, an operation
+    # taught by name
+    assert "卸载" in terms("安装包的下载与卸载")
+    assert "遍历" in terms("遍历 Python 列表")
+    # where the action goes is no object: "部署到云服务器" is about deploying
+    assert "部署" in terms("部署到云服务器")
