@@ -1148,13 +1148,56 @@ _FORMULA_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|textbf|operatorname
 
 def formula_labels(latex: str, block: int) -> list[Cue]:
     """Names written inside a display formula (\\textrm{Sum rule}, \\text{链式法则}): a
-    textbook labels the rules it states there. Single symbols and words are not names."""
+    textbook labels the rules it states there. Single symbols and words are not names,
+    nor is an operand of the formula (`_operand`: "\\frac{\\text{amount of B}}{…}")."""
     cues = []
+    inside = _in_arguments(latex)
     for match in _FORMULA_LABEL.finditer(latex):
         label = clean_title(match.group(1))
-        if (" " in label or (has_han(label) and len(label) >= 3)) and acceptable(label):
+        if (
+            (" " in label or (has_han(label) and len(label) >= 3))
+            and acceptable(label)
+            and not inside[match.start()]
+            and not _operand(latex, match.start(), match.end())
+        ):
             cues.append(Cue(label, "emphasis", block))
     return cues
+
+
+# a group that is an argument of these holds an operand: a fraction's terms, a cancelled
+# unit, a root, a script ("}" before "{": a fraction's second argument)
+_ARGUMENT_OF = re.compile(r"(?:\\(?:d|t)?frac|\\cancel|\\sqrt(?:\[[^\]]*\])?|[\^_}])\s*$")
+_MATH_SPACE = re.compile(r"(?:\s|\\[ ,;:!])+")
+# an operator or a relation beside the text: a term of a sum, a product or an equation
+_OPERATOR = (
+    r"(?:[=+\-−×·/<>≈()\^_]|\\(?:times|cdot|div|approx|propto|equiv|leq?|geq?|neq|to"
+    r"|rightarrow|longrightarrow|rightleftharpoons|left|right)\b)"
+)
+
+
+def _in_arguments(latex: str) -> list[bool]:
+    """For each position of `latex`, whether it lies inside an argument of a fraction, a
+    cancel, a root or a script (one pass: a worked example's formula is long)."""
+    opened: list[bool] = []
+    inside = [False] * (len(latex) + 1)
+    for i, char in enumerate(latex):
+        inside[i] = any(opened)
+        if char == "{" and (i == 0 or latex[i - 1] != "\\"):
+            opened.append(_ARGUMENT_OF.search(latex[max(0, i - 16) : i]) is not None)
+        elif char == "}" and (i == 0 or latex[i - 1] != "\\") and opened:
+            opened.pop()
+    return inside
+
+
+def _operand(latex: str, start: int, end: int) -> bool:
+    """A worked example writes its quantities and units as text inside the maths
+    ("\\text{rate of diffusion} = \\frac{\\text{amount of gas …}}{\\text{unit of time}}",
+    "0.429\\ \\cancel{\\text{mol Al}}"): the text at `start:end` is one of the formula's
+    operands beside an operator or a relation (`_in_arguments` finds those inside a
+    fraction, a cancel, a root or a script). A label stands apart ("&& \\textrm{Sum rule}")."""
+    before = _MATH_SPACE.sub(" ", latex[max(0, start - 40) : start]).rstrip()
+    after = _MATH_SPACE.sub(" ", latex[end : end + 40]).lstrip()
+    return bool(re.search(_OPERATOR + "$", before) or re.match(_OPERATOR, after))
 
 
 _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
