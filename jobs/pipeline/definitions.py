@@ -25,7 +25,7 @@ from lemminflect import getAllLemmas, getInflection
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import acceptable, emphasis_name
+from jobs.pipeline.structure import acceptable, emphasis_name, equation_operand
 
 WEAK = 0.55
 PLAIN_NAMED = 0.75  # plain text's `_BARE_NAMING`, as strong as "extensions known as X"
@@ -501,6 +501,7 @@ def find_definitions(
                 and acceptable(term, emphasised=" " in term)
                 and _nominal(term, chinese)
                 and (chinese or not _in_parentheses(term, sentence))
+                and (chinese or not equation_operand(term, sentence, whole_block))
             ):
                 found = Definition(term, sentence, block, EMPHASIS)
                 break

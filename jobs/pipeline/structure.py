@@ -658,6 +658,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         and not _run_in_title(span, text)
         and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
+        and not equation_operand(term, text, spans)
     ]
 
 
@@ -676,6 +677,32 @@ def _glossed_adjective(term: str, text: str) -> bool:
     if " " in term or not term.isalpha() or not term.islower() or not bare_modifier(term):
         return False
     return re.search(_GLOSS_AFTER.format(re.escape(term)), text) is not None
+
+
+_RELATION = "[=≈∝≤≥]"
+_WORD = re.compile(r"[a-z]{3}")
+
+
+def equation_operand(term: str, text: str, spans: tuple[str, ...]) -> bool:
+    """A variable of an equation written in prose: a science text sets it in italics as
+    maths does ("given by *p* = *hρg*", "*PV* = constant", "*amount of A* = *amount of B*").
+    It stands beside a relation and is a symbol (no three-letter run of lower-case letters)
+    or faces another emphasised span across it. "**percent yield** = actual yield / …" is a
+    term whose value the formula gives: it stays."""
+    symbol = _WORD.search(term) is None
+    others = [s.strip() for s in spans if s.strip() and s.strip() != term]
+    for found in re.finditer(re.escape(term), text):
+        after = text[found.end() :].lstrip()
+        before = text[: found.start()].rstrip()
+        if re.match(_RELATION, after) and (
+            symbol or any(after[1:].lstrip().startswith(o) for o in others)
+        ):
+            return True
+        if re.search(_RELATION + "$", before) and (
+            symbol or any(before[:-1].rstrip().endswith(o) for o in others)
+        ):
+            return True
+    return False
 
 
 def _run_in_title(span: str, text: str) -> bool:

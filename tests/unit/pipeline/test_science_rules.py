@@ -4,7 +4,8 @@ written in prose."""
 
 from __future__ import annotations
 
-from jobs.pipeline.structure import formula_labels
+from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.structure import emphasis_terms, formula_labels
 
 
 def test_a_quantity_or_a_unit_inside_a_formula_is_no_label() -> None:
@@ -30,3 +31,19 @@ def test_a_quantity_or_a_unit_inside_a_formula_is_no_label() -> None:
         r" && \textrm{Product rule} \end{aligned}$$"
     )
     assert [c.term for c in formula_labels(rules, 0)] == ["Sum rule", "Product rule"]
+
+
+def test_the_variables_of_an_equation_in_prose_are_no_terms() -> None:
+    """ "given by *p* = *hρg*", "*amount of A* = *amount of B*", "*PV* = constant": a
+    science text sets an equation's variables in italics, as maths sets them; an italic
+    symbol or an italic operand facing another across a relation is no term introduced.
+    A term whose value a formula gives ("**percent yield** = …") stays one."""
+    sentence = "The hydrostatic pressure is given by p = hρg, with h = 760 mm."
+    spans = ("p", "hρg", "h")
+    assert "hρg" not in [c.term for c in emphasis_terms(spans, 0, sentence)]
+    assert [d.term for d in find_definitions(sentence, 0, False, spans)] == []
+    both = "Noting that amount of A = amount of B, we solve for the time."
+    assert emphasis_terms(("amount of A", "amount of B"), 0, both) == []
+    assert emphasis_terms(("PV",), 0, "Boyle’s law: PV = constant at constant T and n") == []
+    value = "The percent yield = actual yield / theoretical yield × 100."
+    assert [c.term for c in emphasis_terms(("percent yield",), 0, value)] == ["percent yield"]
