@@ -116,6 +116,19 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (
+        # "… formulated Graham’s law of effusion: The rate of effusion of a gas is …": a
+        # law or a principle, then a colon and the sentence that states it (a capital, then
+        # a lower-case word: no formula, no list); its name opens on a possessive or on
+        # words that are no stop word ("summarized by Dalton’s law …" names Dalton’s law)
+        re.compile(
+            rf"\b(?P<t>(?:[A-Z][\w\-]*['’]s\s+|(?!(?:{_STOP_WORDS})\b)[a-z][\w\-]*\s+)"
+            rf"(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w\-]*\s+){{0,2}}?"
+            r"(?:law|principle|theorem|postulate|rule)(?:\s+of\s+[a-z][\w'’\- ]{1,40}?)?)"
+            r":\s+(?:[A-Z][a-z]*)\s+[a-z]+\s+[a-z]"
+        ),
+        0.85,
+    ),
+    (
         # "The modern statement of this relationship, the periodic law, is …": an
         # appositive names what the sentence pointed at
         re.compile(

@@ -47,3 +47,26 @@ def test_the_variables_of_an_equation_in_prose_are_no_terms() -> None:
     assert emphasis_terms(("PV",), 0, "Boyle’s law: PV = constant at constant T and n") == []
     value = "The percent yield = actual yield / theoretical yield × 100."
     assert [c.term for c in emphasis_terms(("percent yield",), 0, value)] == ["percent yield"]
+
+
+def test_a_law_stated_after_a_colon_is_defined() -> None:
+    """Plain text keeps no bold, so the sentence must say it: "… formulated Graham’s law of
+    effusion: The rate of effusion of a gas is …" states the law as "states that" does."""
+    law = (
+        "In 1832, Thomas Graham studied the rates of effusion of different gases and "
+        "formulated Graham’s law of effusion: The rate of effusion of a gas is inversely "
+        "proportional to the square root of the mass of its particles."
+    )
+    assert [d.term for d in find_definitions(law, 0, False, (), True)] == [
+        "Graham’s law of effusion"
+    ]
+    summary = (
+        "This observation is summarized by Dalton’s law of partial pressures: The total "
+        "pressure of a mixture of ideal gases is equal to the sum of the partial pressures."
+    )
+    assert [d.term for d in find_definitions(summary, 0, False, (), True)] == [
+        "Dalton’s law of partial pressures"
+    ]
+    # a colon that opens a list or a formula states no law
+    for text in ("The law has two parts: the first and the second.", "By Boyle’s law: PV = k."):
+        assert [d.term for d in find_definitions(text, 0, False, (), True)] == []
