@@ -55,7 +55,7 @@ from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.references import cited_names, without_citations, without_credits
-from jobs.pipeline.sections import repeated_apparatus
+from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     Cue,
@@ -129,13 +129,14 @@ def find_concepts(
     blocks: Sequence[Block], chinese: bool, words: int
 ) -> tuple[list[Draft], list[Definition]]:
     advice = {} if chinese else _advice_labels(blocks)
-    cues = _cues(blocks, chinese, advice)
+    labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
+    cues = _cues(blocks, chinese, advice, labels)
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
     body = [
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
-        if b.kind in PROSE and not _run_in(b)
+        if b.kind in PROSE and not _run_in(b) and i not in labels
         for n, s in enumerate(sentences(without_credits(b.text)))
     ]
     segmenter = _segmenter(cues, [text for _, text in body]) if chinese else None
@@ -172,7 +173,9 @@ def find_concepts(
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
     prose = "\n\x00\n".join(
-        without_credits(b.text) for b in blocks if b.kind in PROSE and not _run_in(b)
+        without_credits(b.text)
+        for i, b in enumerate(blocks)
+        if b.kind in PROSE and not _run_in(b) and i not in labels
     )
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
@@ -1068,7 +1071,9 @@ def _run_in(block: Block) -> bool:
     return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
 
 
-def _cues(blocks: Sequence[Block], chinese: bool, advice: dict[int, str]) -> list[Cue]:
+def _cues(
+    blocks: Sequence[Block], chinese: bool, advice: dict[int, str], labels: frozenset[int]
+) -> list[Cue]:
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
@@ -1088,7 +1093,7 @@ def _cues(blocks: Sequence[Block], chinese: bool, advice: dict[int, str]) -> lis
             cues.extend(table_topics(block.text, index))
         elif block.kind == "formula" or block.text.lstrip().startswith(("$$", "\\[", "\\begin{")):
             cues.extend(formula_labels(block.text, index))  # a PDF or HTML keeps maths as text
-        elif block.kind in PROSE and _run_in(block):
+        elif block.kind in PROSE and (_run_in(block) or index in labels):
             # "**Nutshell History: Social Safety Net**": a feature box's title, no term (its
             # names count where the body uses them; as headings they crowd out terms)
             continue

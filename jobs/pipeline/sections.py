@@ -67,3 +67,21 @@ def repeated_apparatus(blocks: Sequence[Block]) -> frozenset[int]:
     prose = " ".join(" ".join(b.text.casefold().split()) for b in blocks if b.kind in PROSE)
     unsaid = {key for key in repeated if key[1] not in prose}
     return frozenset(i for i in headings if label(blocks[i]) in unsaid)
+
+
+def repeated_labels(blocks: Sequence[Block]) -> frozenset[int]:
+    """Paragraphs set wholly in bold or italics that a document repeats word for word three
+    times or more: the run-in labels its worked examples repeat ("**Solution**", "**Check
+    Your Learning**", "*Answer:*"), layout like a repeated heading, no term and no body
+    text. A glossary's bold term lines name each term once."""
+
+    def label(block: Block) -> str:
+        return " ".join(block.text.casefold().rstrip(":").split())
+
+    whole = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in PROSE and b.text.strip() and b.text.strip() in (s.strip() for s in b.emphasis)
+    ]
+    counts = Counter(label(blocks[i]) for i in whole)
+    return frozenset(i for i in whole if counts[label(blocks[i])] >= MIN_REPEATS)

@@ -4,8 +4,11 @@ written in prose."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.structure import emphasis_terms, formula_labels
+from tests.unit.pipeline.written import keys_of
 
 
 def test_a_quantity_or_a_unit_inside_a_formula_is_no_label() -> None:
@@ -70,3 +73,28 @@ def test_a_law_stated_after_a_colon_is_defined() -> None:
     # a colon that opens a list or a formula states no law
     for text in ("The law has two parts: the first and the second.", "By Boyle’s law: PV = k."):
         assert [d.term for d in find_definitions(text, 0, False, (), True)] == []
+
+
+def test_a_worked_examples_repeated_label_is_no_term(tmp_path: Path) -> None:
+    """Each worked example of a science chapter runs in its steps under the same bold
+    labels ("**Solution**", "**Check Your Learning**"): repeated word for word, a label
+    set alone in its paragraph is layout, not a term ("solution" was a concept of a
+    chemistry chapter on reactions, met first in its examples' labels)."""
+    example = (
+        "> **Example {n}: Measuring Heat**\n>\n"
+        "> A flask holds {n}00 g of water heated from 21 °C to 85 °C. How much heat did the "
+        "water absorb?\n>\n> **Solution**\n>\n"
+        "> The specific heat of water is 4.184 J/g °C, so heating {n}00 g of water by 64 °C "
+        "takes {n}00 × 4.184 × 64 J of heat.\n>\n> **Check Your Learning**\n>\n"
+        "> How much heat warms a 502 g iron skillet from 25 °C to 250 °C?\n"
+    )
+    text = (
+        "# Heat\n\n## Measuring Heat\n\n"
+        "**Heat** is the transfer of thermal energy between two bodies at different "
+        "temperatures. The **specific heat** of a substance is the heat that raises one gram "
+        "of it by one degree. Heat flows from the warmer body to the colder one.\n\n"
+        + "\n".join(example.format(n=n) for n in (1, 2, 3))
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"heat", "specific heat"} <= keys
+    assert "solution" not in keys
