@@ -1341,7 +1341,10 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         and _coordinated_name(lowered)
     ):
         inside = [w for w in inside if w != "and"]
-    if not title_case and any(w in EN_STOP and w != "of" for w in inside):
+    # set apart by the author, one quantity "per" another names a unit or a rate ("pounds
+    # per square inch", "parts per million") as "of" joins a name
+    joins = {"of", "per"} if emphasised else {"of"}
+    if not title_case and any(w in EN_STOP and w not in joins for w in inside):
         return False  # "increase the reference count": a clause, not a name
     return concept_key(term) not in EN_GENERIC and concept_key(term) not in FURNITURE_WORDS
 

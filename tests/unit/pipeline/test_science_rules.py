@@ -98,3 +98,15 @@ def test_a_worked_examples_repeated_label_is_no_term(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert {"heat", "specific heat"} <= keys
     assert "solution" not in keys
+
+
+def test_a_unit_named_per_another_is_a_name() -> None:
+    """ "**pounds per square inch (psi)**", "**parts per million (ppm)**": a unit or a rate
+    is named by one quantity "per" another; set apart by the author it is a name, as "of"
+    joins one ("**law of the excluded middle**"). "per" opening or closing a span is none."""
+    text = "pressure is often measured in pounds per square inch (psi) or in parts per million."
+    spans = ("pounds per square inch (psi)", "parts per million", "per cell")
+    assert [c.term for c in emphasis_terms(spans, 0, text)] == [
+        "pounds per square inch",
+        "parts per million",
+    ]
