@@ -277,6 +277,15 @@ _EN_PLAIN = re.compile(
     rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
 )
 _ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
+# a passive right after "A X is": what is done to the thing ("is shown in Figure", "is
+# weighed"), not what it is (after an adverb it describes it: "A leakage channel is randomly
+# gated, meaning …", "An apocrine sweat gland is usually associated with hair follicles")
+_PASSIVE = re.compile(
+    r"(?:[a-z]{2,}(?<!e)ed|shown|given|found|made|done|seen|taken|written|held"
+    r"|kept|built|brought|sent|drawn|thrown|chosen|driven|grown|hidden|split|cut|laid|put"
+    r"|set)\b",
+    re.I,
+)
 # Plain text only: "what Hobbes called the state of nature", "which he calls the harm
 # principle", "what scholars call neoliberalism": a writer's or a school's name for a thing,
 # its subject a person, a name or a plural noun (not "which in turn calls the …", a
@@ -699,6 +708,8 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
     match = (_ZH_PLAIN if chinese else _EN_PLAIN).match(sentence)
     if match is None or _describes_other(sentence, chinese):
         return None
+    if not chinese and _PASSIVE.match(sentence, match.end()):
+        return None  # "A sample of food is weighed, …": what is done to it, no definition
     term = _zh_term(match.group("t")) if chinese else _en_term(match.group("t"))
     if not term or not acceptable(term) or not _nominal(term, chinese):
         return None

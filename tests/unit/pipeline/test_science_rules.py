@@ -110,3 +110,24 @@ def test_a_unit_named_per_another_is_a_name() -> None:
         "pounds per square inch",
         "parts per million",
     ]
+
+
+def test_a_passive_after_the_subject_defines_nothing_in_plain_text() -> None:
+    """Plain text: "A X is …" opening a sentence stands for a term's lost bold, but "A
+    typical apparatus for distillations is shown in Figure.", "A sample of food is weighed,
+    …", "An outline of this approach is given in the flow chart:" describe what is done to
+    the thing, no term: a worked example's steps and captions filled a chemistry chapter's
+    text export with such concepts. "A barometer is a glass tube …" still defines."""
+    for sentence in (
+        "A typical apparatus for laboratory-scale distillations is shown in Figure.",
+        "A sample of food is weighed, mixed in a blender and freeze-dried.",
+        "An outline of this approach is given in the following flow chart:",
+        "A small electrical spark is used to ignite the sample.",
+        "A vivid example of precipitation is observed when solutions are mixed.",
+    ):
+        assert list(find_definitions(sentence, 0, False, (), True)) == [], sentence
+    barometer = "A barometer is a glass tube that is closed at one end."
+    assert [d.term for d in find_definitions(barometer, 0, False, (), True)] == ["barometer"]
+    # after an adverb the participle describes the thing
+    leakage = "A leakage channel is randomly gated, meaning that it opens at random."
+    assert [d.term for d in find_definitions(leakage, 0, False, (), True)] == ["leakage channel"]
