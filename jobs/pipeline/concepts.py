@@ -178,6 +178,7 @@ def find_concepts(
         if b.kind in PROSE and not _run_in(b) and i not in labels
     )
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
+    formulas = set() if chinese else _chemical_formulas(prose)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
     else:
@@ -265,6 +266,8 @@ def find_concepts(
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
             continue  # a patient, a pet, a pair of twins: one story's people
+        if not kinds and definition is None and key in formulas:
+            continue  # "HCl(aq)", "CH₄": a substance's formula in the equations, no name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
@@ -616,6 +619,20 @@ def _heading_part(cues: list[Cue], kinds: set[str], entry: TermStats | None) -> 
     if zipf_frequency(entry.key, "en") < HEADING_WORD_ZIPF:
         return False  # a rarer word ("repository", "node") a heading part names is a topic
     return bool(cues) and all(c.kind == "heading" and not c.whole for c in cues)
+
+
+# element symbols run together ("HCl", "NaOH", "CH"), as the text writes them with a
+# subscript or a state after them ("CH₄", "HCl(aq)")
+_FORMULA = re.compile(
+    r"(?<![\w₀₁₂₃₄₅₆₇₈₉])((?:[A-Z][a-z]?){2,})(?=[₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]|\((?:aq|g|s|l)\))"
+)
+
+
+def _chemical_formulas(prose: str) -> set[str]:
+    """A chemistry text writes its substances' formulas in every equation, often enough to
+    read as frequent terms: the keys it writes in element symbols with a subscript or a
+    state after them ("CH₄", "HCl(aq)") are formulas ("IoT", "LaTeX" never take one)."""
+    return {m.group(1).casefold() for m in _FORMULA.finditer(prose)}
 
 
 def _in_one_example(

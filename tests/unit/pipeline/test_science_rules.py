@@ -131,3 +131,19 @@ def test_a_passive_after_the_subject_defines_nothing_in_plain_text() -> None:
     # after an adverb the participle describes the thing
     leakage = "A leakage channel is randomly gated, meaning that it opens at random."
     assert [d.term for d in find_definitions(leakage, 0, False, (), True)] == ["leakage channel"]
+
+
+def test_a_chemical_formula_the_text_only_uses_is_no_concept(tmp_path: Path) -> None:
+    """ "HCl(aq)", "NaOH(aq)", "CH₄": a chemistry text writes its substances' formulas in
+    every equation, often enough to read as frequent terms ("HCl", "NaOH", and "CH" with
+    its subscript lost); a formula the text never marks nor defines names no concept.
+    "IoT", "LaTeX" have the shape but never a state or a subscript after them."""
+    paragraph = (
+        "A **neutralization reaction** is a reaction between an acid and a base. When "
+        "HCl(aq) reacts with NaOH(aq), the products are NaCl(aq) and H₂O(l); CH₄ burns to "
+        "CO₂ and H₂O. Adding HCl(aq) to NaOH(aq) again gives NaCl(aq), and CH₄ burns again.\n\n"
+    )
+    text = "# Reactions\n\n## Neutralization\n\n" + paragraph * 4
+    keys = keys_of(tmp_path, text)
+    assert "neutralization reaction" in keys
+    assert not {"hcl", "naoh", "nacl", "ch"} & keys
