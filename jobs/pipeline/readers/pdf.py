@@ -45,7 +45,14 @@ class _Line:
     text: str
     size: float
     page: int
-    top: float  # of the first character, in PDF points from the page bottom
+    # the baseline of the first character, in PDF points from the page bottom: the top of
+    # its glyph box would shift with the letter ("A" stands taller than "u", "(" taller
+    # still), and tightly leaded text (LaTeX's) then broke paragraphs at such lines
+    top: float
+    # the baseline of its last character: lower than `top` by a line where pdfium joined a
+    # word hyphenated at a line end with the next line ("car\ufffe" + "diopulmonary");
+    # measured from `top`, the gap to the line after it looked like a paragraph's
+    bottom: float
     mono: bool = False  # set in a fixed-pitch font: program code
     emphasis: tuple[str, ...] = ()  # italic or bold runs
     # the first run starts the line / the last run ends it: a run set across a line break
@@ -101,7 +108,8 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                 if stripped:
                     first = offset + (len(raw) - len(raw.lstrip("\r \t")))
                     size = _line_size(textpage, first, stripped)
-                    top = _char_top(textpage, first)
+                    top = _baseline(textpage, first)
+                    bottom = _baseline(textpage, offset + len(raw.rstrip("\r \t")) - 1)
                     if stripped.strip("•·◦▪‣-– "):
                         code = _code_runs(textpage, raw, offset)
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
@@ -117,6 +125,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 round(size, 1),
                                 index + 1,
                                 top,
+                                bottom,
                                 mono,
                                 tuple(
                                     _unradical(rejoin_hyphens(_part(raw[a:b], apart)))
@@ -354,17 +363,10 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
 
 
-def _char_top(textpage: pdfium.PdfTextPage, index: int) -> float:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(
-        textpage.raw,
-        index,
-        ctypes.byref(left),
-        ctypes.byref(right),
-        ctypes.byref(bottom),
-        ctypes.byref(top),
-    )
-    return top.value
+def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return y.value
 
 
 def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
@@ -592,9 +594,9 @@ def _line_spacing(lines: list[_Line], body: float) -> float:
         if (
             previous.page == line.page
             and previous.size == line.size == body
-            and previous.top - line.top > 0.5 * body
+            and previous.bottom - line.top > 0.5 * body
         ):
-            gaps[round(previous.top - line.top)] += 1
+            gaps[round(previous.bottom - line.top)] += 1
     if not gaps:
         return 0.0
     ordered = sorted(gaps.elements())
@@ -605,8 +607,11 @@ def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
     """A wider gap than the body's leading, or a new page after a finished sentence."""
     if line.page != previous.page:
         return _ends_sentence(previous.text)
-    gap = previous.top - line.top
-    return gap < 0 or spacing == 0 or gap > 1.3 * spacing
+    gap = previous.bottom - line.top
+    return gap < 0 or spacing == 0 or gap > _PARAGRAPH_GAP * spacing
+
+
+_PARAGRAPH_GAP = 1.3  # times the leading
 
 
 def _pages(blocks: list[Block], count: int) -> tuple[Page, ...]:

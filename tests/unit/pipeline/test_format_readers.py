@@ -248,7 +248,7 @@ def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     assert [b.text for b in blocks if b.kind == "heading"] == ["Monte Carlo"]
     # leading: body lines 15 pt apart; a formula's sub- and superscript lines 4 pt apart
     tops = [700.0, 685.0, 670.0, 666.0, 662.0, 658.0, 654.0, 639.0, 624.0]
-    lines = [_Line("text", 10.0, 1, top) for top in tops]
+    lines = [_Line("text", 10.0, 1, top, top) for top in tops]
     assert _line_spacing(lines, 10.0) == 15.0
 
 

@@ -1,0 +1,61 @@
+"""PDFs set the way LaTeX and word processors set them, not the way our own converter
+does: tight leading, running heads and page numbers, bold run-in headings at the body's
+size, hyphenation, ligatures. Each PDF is built here with WeasyPrint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import weasyprint
+
+from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+
+_STYLE = (
+    "@page { size: 300pt 500pt; margin: 30pt }"
+    " body { font-family: 'DejaVu Serif'; font-size: 10pt; line-height: 12pt }"
+    " p { margin: 0; text-indent: 12pt }"
+)
+
+
+def _blocks(tmp_path: Path, body: str, style: str = "") -> list[Block]:
+    path = tmp_path / "typeset.pdf"
+    html = f"<html><head><style>{_STYLE}{style}</style></head><body>{body}</body></html>"
+    weasyprint.HTML(string=html).write_pdf(path)
+    return list(read(path, detect(path, filename=path.name)).blocks())
+
+
+def test_tightly_leaded_lines_that_open_on_tall_or_short_letters_are_one_paragraph(
+    tmp_path: Path,
+) -> None:
+    # lines opening on a capital, a bracket or a small letter: their glyphs' tops differ by
+    # more than a third of the leading, their baselines do not
+    lines = [
+        "Alpha beta gamma delta epsilon",
+        "umm nnn ooo rrr sss vvv www",
+        "(Bracketed remark on the line)",
+        "a small line once more here",
+        "Capital letters open this one",
+        "and ends.",
+    ]
+    paragraph = "<p>" + "<br>".join(lines) + "</p>"
+    blocks = _blocks(tmp_path, paragraph + "<p>A second paragraph follows here.</p>")
+    assert [b.text for b in blocks] == [" ".join(lines), "A second paragraph follows here."]
+
+
+def test_a_word_hyphenated_at_a_line_end_does_not_end_its_paragraph(tmp_path: Path) -> None:
+    # pdfium joins "pul-" and "monary" into one line: the gap to the line after is
+    # measured from the lower of the two, not from the line the word started on
+    lines = [
+        "The heart pumps blood through the pul-",
+        "monary and systemic circulation every",
+        "minute of the day, and the pericardial",
+        "cavity surrounds it with a thin film",
+        "and ends.",
+    ]
+    blocks = _blocks(tmp_path, "<p>" + "<br>".join(lines) + "</p>")
+    assert [b.text for b in blocks] == [
+        "The heart pumps blood through the pulmonary and systemic circulation every minute"
+        " of the day, and the pericardial cavity surrounds it with a thin film and ends."
+    ]
