@@ -100,7 +100,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
     try:
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range()
+            text = _utf16_units(textpage.get_text_range())
             lines: list[_Line] = []
             offset = 0
             for raw in text.split("\n"):
@@ -121,14 +121,14 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
                         lines.append(
                             _Line(
-                                _unradical(rejoin_hyphens(_part(shown, apart))),
+                                _unradical(rejoin_hyphens(_part(_whole(shown), apart))),
                                 round(size, 1),
                                 index + 1,
                                 top,
                                 bottom,
                                 mono,
                                 tuple(
-                                    _unradical(rejoin_hyphens(_part(raw[a:b], apart)))
+                                    _unradical(rejoin_hyphens(_part(_whole(raw[a:b]), apart)))
                                     for a, b in runs
                                 ),
                                 bool(runs) and runs[0][0] == first - offset,
@@ -141,6 +141,26 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+def _utf16_units(text: str) -> str:
+    """`text` with each character beyond the Basic Multilingual Plane as its two UTF-16
+    surrogates: pdfium counts a character per UTF-16 unit, so XeLaTeX's maths letters
+    ("𝑞", U+1D45E) would shift every later character's font, size and position lookup by
+    one (the body font's "品" read as a maths symbol, an ordinary word as bold)."""
+    if text.isascii() or all(ord(char) <= 0xFFFF for char in text):
+        return text
+    return "".join(char if ord(char) <= 0xFFFF else _surrogates(ord(char)) for char in text)
+
+
+def _surrogates(code: int) -> str:
+    code -= 0x10000
+    return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
+
+
+def _whole(text: str) -> str:
+    """Surrogate pairs (`_utf16_units`) back into the characters they stand for."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 _WORD = re.compile(r"[^\W_]{2,}")

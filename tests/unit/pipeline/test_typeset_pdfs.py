@@ -59,3 +59,16 @@ def test_a_word_hyphenated_at_a_line_end_does_not_end_its_paragraph(tmp_path: Pa
         "The heart pumps blood through the pulmonary and systemic circulation every minute"
         " of the day, and the pericardial cavity surrounds it with a thin film and ends."
     ]
+
+
+def test_maths_letters_beyond_the_basic_plane_do_not_shift_the_fonts_read(
+    tmp_path: Path,
+) -> None:
+    # XeLaTeX sets maths letters as U+1D400-1D7FF; pdfium counts each as two characters
+    body = (
+        "<p>Let 𝑞 and 𝑝 be the quantity and the price; the <b>inverse demand curve</b>"
+        " gives the price for each quantity.</p>"
+    )
+    blocks = _blocks(tmp_path, body, " body { font-family: 'DejaVu Sans' }")
+    assert [list(b.emphasis) for b in blocks] == [["inverse demand curve"]]
+    assert "𝑞" in blocks[0].text
