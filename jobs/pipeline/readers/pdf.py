@@ -101,6 +101,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
         textpage = page.get_textpage()
         try:
             text = _utf16_units(textpage.get_text_range())
+            body_han = _body_han_font(textpage, text)
             lines: list[_Line] = []
             offset = 0
             for raw in text.split("\n"):
@@ -116,7 +117,9 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         mono = covered >= 0.9 * len(stripped.replace(" ", ""))
                         mono = mono and not _CJK.search(stripped)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
-                        runs, maths = ([], []) if mono else _styles(textpage, raw, offset, apart)
+                        runs, maths = (
+                            ([], []) if mono else _styles(textpage, raw, offset, apart, body_han)
+                        )
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
                         lines.append(
@@ -244,12 +247,49 @@ _TOKEN = re.compile(
 _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
 
 
+def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return name.value.decode("latin-1")
+
+
+def _body_han_font(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """The font most of the page's Chinese characters are set in ("" without any)."""
+    fonts = Counter(
+        _font_name(textpage, index) for index, char in enumerate(text) if HAN.match(char)
+    )
+    return fonts.most_common(1)[0][0] if fonts else ""
+
+
+def _other_han_font(
+    textpage: pdfium.PdfTextPage, line: str, offset: int, at: int, body_han: str
+) -> bool:
+    """The Chinese character at `at` and one beside it set in another font than the body's:
+    one character alone in another font is a glyph the body font lacks, not emphasis."""
+    if not body_han or not HAN.match(line[at]):
+        return False
+    if _font_name(textpage, offset + at) == body_han:
+        return False
+    return any(
+        0 <= i < len(line) and HAN.match(line[i]) and _font_name(textpage, offset + i) != body_han
+        for i in (at - 1, at + 1)
+    )
+
+
 def _styles(
-    textpage: pdfium.PdfTextPage, line: str, offset: int, apart: dict[str, str]
+    textpage: pdfium.PdfTextPage,
+    line: str,
+    offset: int,
+    apart: dict[str, str],
+    body_han: str = "",
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
-    symbols with a subscript glued on (`_subscripted`)."""
+    symbols with a subscript glued on (`_subscripted`). Chinese is stressed by a change of
+    typeface more than by a bold or italic cut of it (ctex sets bold in Hei and italic in
+    Kai, inside Song; most Chinese fonts have no bold): a Chinese character set in another
+    font than the page's body font `body_han` is emphasised too."""
     runs: list[tuple[int, int]] = []
     maths: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
@@ -267,6 +307,7 @@ def _styles(
             else:
                 maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
+        styled = styled or _other_han_font(textpage, line, offset, match.start(), body_han)
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )

@@ -72,3 +72,16 @@ def test_maths_letters_beyond_the_basic_plane_do_not_shift_the_fonts_read(
     blocks = _blocks(tmp_path, body, " body { font-family: 'DejaVu Sans' }")
     assert [list(b.emphasis) for b in blocks] == [["inverse demand curve"]]
     assert "𝑞" in blocks[0].text
+
+
+def test_a_chinese_term_set_in_another_typeface_is_emphasised(tmp_path: Path) -> None:
+    # ctex stresses a term by its typeface (Hei or Kai inside Song), not a bold cut of it;
+    # one character alone in another font is a glyph the body font lacks
+    other = "font-family: 'WenQuanYi Micro Hei Mono'"
+    body = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">我们把这种结构称为"
+        f'<span style="{other}">二叉搜索树</span>，它的每个节点最多有两个子节点，'
+        f'左子树的<span style="{other}">键</span>都比根小。</p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks] == [["二叉搜索树"]]
