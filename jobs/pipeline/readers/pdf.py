@@ -104,7 +104,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             body_han = _body_han_font(textpage, text)
             lines: list[_Line] = []
             offset = 0
-            for raw in text.split("\n"):
+            for raw in map(_bulleted, text.split("\n")):
                 stripped = raw.strip("\r \t")
                 if stripped:
                     first = offset + (len(raw) - len(raw.lstrip("\r \t")))
@@ -144,6 +144,17 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+# Word's and LibreOffice's list bullets drawn from the Symbol or Wingdings font come out
+# as private-use code points (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square)
+_SYMBOL_BULLETS = re.compile(r"^([\r \t]*)[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc]")
+
+
+def _bulleted(line: str) -> str:
+    """A private-use bullet glyph opening the line read as the bullet "•" it draws, so the
+    item reads as any list item does (one character for one: indices still match)."""
+    return _SYMBOL_BULLETS.sub(lambda m: m.group(1) + "•", line, count=1)
 
 
 def _utf16_units(text: str) -> str:

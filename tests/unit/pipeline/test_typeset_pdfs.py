@@ -11,6 +11,7 @@ import weasyprint
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
+from jobs.pipeline.readers.pdf import _bulleted
 
 _STYLE = (
     "@page { size: 300pt 500pt; margin: 30pt }"
@@ -85,3 +86,10 @@ def test_a_chinese_term_set_in_another_typeface_is_emphasised(tmp_path: Path) ->
     )
     blocks = _blocks(tmp_path, body)
     assert [list(b.emphasis) for b in blocks] == [["二叉搜索树"]]
+
+
+def test_a_word_processors_symbol_font_bullet_is_a_bullet() -> None:
+    # Word and LibreOffice draw list bullets from the Symbol font: U+F0B7 in the text
+    assert _bulleted("\uf0b7 Describe the path of blood") == "• Describe the path of blood"
+    assert _bulleted("  \uf0a7 通过定义视图") == "  • 通过定义视图"
+    assert _bulleted("x \uf0b7 y") == "x \uf0b7 y"  # only a line's opening glyph
