@@ -124,14 +124,18 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
                         lines.append(
                             _Line(
-                                _unradical(rejoin_hyphens(_part(_whole(shown), apart))),
+                                _quotes_apart(
+                                    _unradical(rejoin_hyphens(_part(_whole(shown), apart)))
+                                ),
                                 round(size, 1),
                                 index + 1,
                                 top,
                                 bottom,
                                 mono,
                                 tuple(
-                                    _unradical(rejoin_hyphens(_part(_whole(raw[a:b]), apart)))
+                                    _quotes_apart(
+                                        _unradical(rejoin_hyphens(_part(_whole(raw[a:b]), apart)))
+                                    )
                                     for a, b in runs
                                 ),
                                 bool(runs) and runs[0][0] == first - offset,
@@ -155,6 +159,21 @@ def _bulleted(line: str) -> str:
     """A private-use bullet glyph opening the line read as the bullet "•" it draws, so the
     item reads as any list item does (one character for one: indices still match)."""
     return _SYMBOL_BULLETS.sub(lambda m: m.group(1) + "•", line, count=1)
+
+
+# a Latin letter, digit or closing mark against an opening double quote, or a closing one
+# against a Latin letter or digit: pdfium finds no space where LaTeX's kerning narrows it
+_GLUED_OPENING = re.compile(r"(?<=[A-Za-z0-9.,;:!?)])“")
+_GLUED_CLOSING = re.compile(r"”(?=[A-Za-z0-9(])")
+
+
+def _quotes_apart(text: str) -> str:
+    """The space back on the outer side of curly double quotes ("the term“heart”is" →
+    "the term “heart” is"). English never sets them touching a word outside; Chinese
+    does ("称为“数据库”的"), and keeps it: only Latin neighbours are spaced."""
+    if "“" not in text and "”" not in text:
+        return text
+    return _GLUED_CLOSING.sub("” ", _GLUED_OPENING.sub(" “", text))
 
 
 def _utf16_units(text: str) -> str:

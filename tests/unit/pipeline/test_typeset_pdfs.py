@@ -11,7 +11,7 @@ import weasyprint
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.pdf import _bulleted
+from jobs.pipeline.readers.pdf import _bulleted, _quotes_apart
 
 _STYLE = (
     "@page { size: 300pt 500pt; margin: 30pt }"
@@ -93,3 +93,12 @@ def test_a_word_processors_symbol_font_bullet_is_a_bullet() -> None:
     assert _bulleted("\uf0b7 Describe the path of blood") == "• Describe the path of blood"
     assert _bulleted("  \uf0a7 通过定义视图") == "  • 通过定义视图"
     assert _bulleted("x \uf0b7 y") == "x \uf0b7 y"  # only a line's opening glyph
+
+
+def test_curly_quotes_that_pdfium_glued_to_english_words_are_spaced() -> None:
+    assert _quotes_apart("the term“heart”is an English word") == (
+        "the term “heart” is an English word"
+    )
+    assert _quotes_apart("“Staying Alive,”recorded in 1977") == "“Staying Alive,” recorded in 1977"
+    assert _quotes_apart("称为“数据库”的系统") == "称为“数据库”的系统"
+    assert _quotes_apart("he said, “no.”") == "he said, “no.”"
