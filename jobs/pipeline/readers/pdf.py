@@ -695,14 +695,18 @@ def _line_spacing(lines: list[_Line], body: float) -> float:
 
 
 def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
-    """A wider gap than the body's leading, or a new page after a finished sentence."""
+    """A wider gap than the body's leading, or a new page or column after a finished
+    sentence (a line set lines higher than the one before it opens the next column)."""
     if line.page != previous.page:
         return _ends_sentence(previous.text)
     gap = previous.bottom - line.top
+    if spacing and gap < -_COLUMN_JUMP * spacing:
+        return _ends_sentence(previous.text)
     return gap < 0 or spacing == 0 or gap > _PARAGRAPH_GAP * spacing
 
 
 _PARAGRAPH_GAP = 1.3  # times the leading
+_COLUMN_JUMP = 3  # lines up the page: the top of the next column
 
 
 def _pages(blocks: list[Block], count: int) -> tuple[Page, ...]:

@@ -102,3 +102,24 @@ def test_curly_quotes_that_pdfium_glued_to_english_words_are_spaced() -> None:
     assert _quotes_apart("“Staying Alive,”recorded in 1977") == "“Staying Alive,” recorded in 1977"
     assert _quotes_apart("称为“数据库”的系统") == "称为“数据库”的系统"
     assert _quotes_apart("he said, “no.”") == "he said, “no.”"
+
+
+def test_a_paragraph_running_on_into_the_next_column_is_one_paragraph(tmp_path: Path) -> None:
+    text = (
+        "An artificial concept, on the other hand, is a concept that is defined by a"
+        " specific set of characteristics that an instructor lists and that students"
+        " learn by building on one another, as the area of a square is learned before"
+        " the volume of a cube."
+    )
+    lines = [
+        "<p>Natural concepts are created through our own experiences of the world.</p>"
+        for _ in range(3)
+    ]
+    blocks = _blocks(
+        tmp_path,
+        "".join(lines) + f"<p>{text}</p>" + "<p>The next paragraph follows the first.</p>",
+        " body { columns: 2; column-gap: 12pt; column-fill: auto; font-size: 8pt;"
+        " line-height: 10pt }"
+        " @page { size: 300pt 170pt; margin: 10pt }",
+    )
+    assert text in [b.text for b in blocks]
