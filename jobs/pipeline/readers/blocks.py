@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from urllib.parse import unquote
 
@@ -198,13 +198,17 @@ COMPOUND_PART_ZIPF = 3.0  # both halves ordinary words ("catch", "all"; not "com
 JOINED_WORD_ZIPF = 3.5  # the joined form is itself a common word ("lightweight", "database")
 
 
-def _keeps_hyphen(left: str, right: str) -> bool:
+def _keeps_hyphen(left: str, right: str, known: Collection[str] = frozenset()) -> bool:
     """A hyphen at a line end is part of a compound when both halves are words and joining
-    them does not make a common word (wordfreq Zipf frequencies)."""
+    them does not make a common word (wordfreq Zipf frequencies), nor a word the document
+    writes whole elsewhere (`known`, lower case: "sep-" + "tum" where "septum" is in the
+    text; a rare word cut by TeX's hyphenation into two short ones)."""
     head, tail = _WORD_END.search(left), _WORD_START.match(right)
     if head is None or tail is None:
         return False
     first, second = head.group(0).lower(), tail.group(0).lower()
+    if first + second in known:
+        return False
     return (
         zipf_frequency(first + second, "en") < JOINED_WORD_ZIPF
         and zipf_frequency(first, "en") >= COMPOUND_PART_ZIPF
@@ -217,7 +221,7 @@ def _keeps_hyphen(left: str, right: str) -> bool:
 LINE_END_HYPHEN = "\ufffe"
 
 
-def rejoin_hyphens(text: str) -> str:
+def rejoin_hyphens(text: str, known: Collection[str] = frozenset()) -> str:
     """Each LINE_END_HYPHEN resolved as at a line end: the word joined again ("remainder")
     or the compound's hyphen kept ("divide-and-conquer", "right-child"; see `_keeps_hyphen`)."""
     if LINE_END_HYPHEN not in text:
@@ -226,11 +230,11 @@ def rejoin_hyphens(text: str) -> str:
     out = pieces[0]
     for piece in pieces[1:]:
         joins = bool(_WORD_END.search(out)) and piece[:1].islower()  # as `join_lines` does
-        out += ("-" if not joins or _keeps_hyphen(out, piece) else "") + piece
+        out += ("-" if not joins or _keeps_hyphen(out, piece, known) else "") + piece
     return out
 
 
-def join_lines(lines: Iterable[str]) -> str:
+def join_lines(lines: Iterable[str], known: Collection[str] = frozenset()) -> str:
     """Wrapped lines back into one paragraph: no space between CJK characters, and a word
     hyphenated at a line end joined again ("compu-" + "ter"), unless the hyphen belongs to a
     compound ("catch-" + "all", "breadth-" + "first" keep it; see `_keeps_hyphen`)."""
@@ -242,7 +246,7 @@ def join_lines(lines: Iterable[str]) -> str:
         if not out:
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[0].islower():
-            out = out + line if _keeps_hyphen(out[:-1], line) else out[:-1] + line
+            out = out + line if _keeps_hyphen(out[:-1], line, known) else out[:-1] + line
         elif _CJK.match(out[-1]) or _CJK.match(line[0]):
             out += line
         elif out[-1] in "–—" and out[-2:-1].isdigit() and line[0].isdigit():

@@ -13,7 +13,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from datasources.files.detect import Detected, open_pdf
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    LINE_END_HYPHEN,
     guess_heading,
     join_lines,
     make_blocks,
@@ -69,8 +70,31 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     finally:
         document.close()
     lines = _without_furniture(pages)
-    blocks = _title_page(_blocks(lines))
+    # words hyphenated at a line end are resolved once the whole text is known
+    known = _whole_words(lines)
+    lines = [_rejoined(line, known) for line in lines]
+    blocks = _title_page(_blocks(lines, known))
     return ReadDocument(detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _whole_words(lines: list[_Line]) -> frozenset[str]:
+    """The Latin words the document writes whole, in lower case (pdfium's line-end
+    hyphen U+FFFE cuts a word it joined in two, which then count as two)."""
+    return frozenset(w.lower() for line in lines for w in _LATIN_WORD.findall(line.text))
+
+
+def _rejoined(line: _Line, known: frozenset[str]) -> _Line:
+    """The line with pdfium's line-end hyphens resolved (`blocks.rejoin_hyphens`)."""
+    if LINE_END_HYPHEN not in line.text and not any(LINE_END_HYPHEN in e for e in line.emphasis):
+        return line
+    return replace(
+        line,
+        text=rejoin_hyphens(line.text, known),
+        emphasis=tuple(rejoin_hyphens(e, known) for e in line.emphasis),
+    )
 
 
 _TITLE_PAGE_WORDS = 40
@@ -124,18 +148,14 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
                         lines.append(
                             _Line(
-                                _quotes_apart(
-                                    _unradical(rejoin_hyphens(_part(_whole(shown), apart)))
-                                ),
+                                _quotes_apart(_unradical(_part(_whole(shown), apart))),
                                 round(size, 1),
                                 index + 1,
                                 top,
                                 bottom,
                                 mono,
                                 tuple(
-                                    _quotes_apart(
-                                        _unradical(rejoin_hyphens(_part(_whole(raw[a:b]), apart)))
-                                    )
+                                    _quotes_apart(_unradical(_part(_whole(raw[a:b]), apart)))
                                     for a, b in runs
                                 ),
                                 bool(runs) and runs[0][0] == first - offset,
@@ -552,7 +572,8 @@ def _page_label(text: str) -> bool:
     )
 
 
-def _blocks(lines: list[_Line]) -> list[Block]:
+def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Block]:
+    """`known`: the words the document writes whole (`_whole_words`)."""
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"
@@ -581,11 +602,11 @@ def _blocks(lines: list[_Line]) -> list[Block]:
                     )
                 )
             else:
-                emphasis = _paragraph_emphasis(paragraph)
+                emphasis = _paragraph_emphasis(paragraph, known)
                 blocks.extend(
                     make_blocks(
                         "paragraph",
-                        join_lines(line.text for line in paragraph),
+                        join_lines((line.text for line in paragraph), known),
                         paragraph[0].page,
                         emphasis=emphasis,
                     )
@@ -613,7 +634,9 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             ):
                 previous = blocks.pop()  # a heading wrapped over two lines
                 blocks.append(
-                    Block("heading", join_lines([previous.text, line.text]), line.page, level)
+                    Block(
+                        "heading", join_lines([previous.text, line.text], known), line.page, level
+                    )
                 )
             else:
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
@@ -647,7 +670,7 @@ def _wordy(text: str) -> bool:
     return bool(tokens) and 2 * symbols < len(tokens)
 
 
-def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
+def _paragraph_emphasis(paragraph: list[_Line], known: frozenset[str] = frozenset()) -> list[str]:
     """The paragraph's emphasised runs, a run broken by a line break joined again."""
     spans: list[str] = []
     for previous, line in zip([None, *paragraph], paragraph, strict=False):
@@ -660,7 +683,7 @@ def _paragraph_emphasis(paragraph: list[_Line]) -> list[str]:
             and line.styled_start
             and previous.size == line.size  # not a superscript ("a" + "n" in aⁿ)
         ):
-            spans[-1] = join_lines([spans[-1], runs.pop(0)])
+            spans[-1] = join_lines([spans[-1], runs.pop(0)], known)
         spans.extend(runs)
     # a bold number alone ("in **95** of cases") names nothing; within a run it is part
     # of the name ("Compromise of" + "1877" across a line break)

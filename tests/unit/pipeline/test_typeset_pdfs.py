@@ -123,3 +123,18 @@ def test_a_paragraph_running_on_into_the_next_column_is_one_paragraph(tmp_path: 
         " @page { size: 300pt 170pt; margin: 10pt }",
     )
     assert text in [b.text for b in blocks]
+
+
+def test_a_rare_word_hyphenated_at_a_line_end_is_joined_where_the_text_writes_it_whole(
+    tmp_path: Path,
+) -> None:
+    # "sep" and "tum" are both words and "septum" is rare: alone, the hyphen looked like a
+    # compound's; the document writing "septum" elsewhere says it is TeX's hyphenation
+    body = (
+        "<p>The septum divides the heart into its left and right sides.</p>"
+        "<p>A thick wall, the interatrial sep-<br>tum, lies between the two atria.</p>"
+        "<p>A catch-<br>all term stays hyphenated when nothing says otherwise.</p>"
+    )
+    text = " ".join(b.text for b in _blocks(tmp_path, body))
+    assert "the interatrial septum, lies" in text
+    assert "A catch-all term" in text
