@@ -116,7 +116,9 @@ def _page_breaks(paragraph: Paragraph) -> int:
 def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list[Block]:
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
-    if maths and not text:
+    if maths and text:
+        text = _with_inline_maths(paragraph).strip()
+    elif maths:
         return [
             b
             for m in maths
@@ -130,6 +132,24 @@ def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list
     emphasis = _emphasis(paragraph)
     kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"
     return make_blocks(kind, text, page, emphasis=emphasis)
+
+
+def _with_inline_maths(paragraph: Paragraph) -> str:
+    """The paragraph's text with its inline Office Math in place ("有$T+1$个方程"):
+    python-docx's text has runs and hyperlinks only, and the sentence lost its symbols
+    ("有个方程", "从时间开始的")."""
+    parts = []
+    for child in paragraph._p.iterchildren():
+        if child.tag in (_RUN, _HYPERLINK):
+            parts.append(child.text)
+        elif child.tag == _MATH:
+            # marked as TeX marks it, as the other readers do: no term runs through it
+            parts.append("$" + "".join(t.text or "" for t in child.iter(qn("m:t"))) + "$")
+    return "".join(parts)
+
+
+_RUN = qn("w:r")
+_HYPERLINK = qn("w:hyperlink")
 
 
 def _heading_level(paragraph: Paragraph, style: BaseStyle | None) -> int:

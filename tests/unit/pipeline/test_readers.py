@@ -464,10 +464,24 @@ def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
             "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></m:oMathPara>"
         )
     )
+    # an inline equation stays in its sentence, marked as TeX marks it (python-docx's
+    # paragraph text leaves m:oMath out: "There are  equations")
+    inline = document.add_paragraph("There are ")
+    inline._p.append(
+        parse_xml(
+            '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:r><m:t>T+1</m:t></m:r></m:oMath>"
+        )
+    )
+    inline.add_run(" equations, one for each period.")
     path = tmp_path / "maths.docx"
     document.save(str(path))
     kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
-    assert kinds == [("heading", 2, "质能方程"), ("formula", 0, "E=mc2")]
+    assert kinds == [
+        ("heading", 2, "质能方程"),
+        ("formula", 0, "E=mc2"),
+        ("paragraph", 0, "There are $T+1$ equations, one for each period."),
+    ]
 
 
 def _handmade_docx(path: Path, lines: list[tuple[str, bool, float | None]]) -> Path:
