@@ -62,6 +62,7 @@ from jobs.pipeline.structure import (
     acronym_pairs,
     apparatus_as_topic,
     bare_modifier,
+    bilingual_headings,
     code_names,
     colon_head,
     defined_in_code,
@@ -1098,10 +1099,11 @@ def _cues(
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
     furniture = repeated_apparatus(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
+    bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             if index not in furniture:
-                cues.extend(heading_terms(block.text, index, block.level))
+                cues.extend(heading_terms(block.text, index, block.level, bilingual))
                 # "索引" over prose about a database's index: a topic, no book's index
                 topic = apparatus_as_topic(blocks, index)
                 if topic:

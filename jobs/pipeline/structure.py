@@ -11,7 +11,7 @@ concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import rjieba
@@ -132,8 +132,37 @@ _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
 _ASIDE = re.compile(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]")
 
 
-def heading_terms(text: str, block: int, level: int) -> list[Cue]:
-    """The topics a heading names (none for "Summary", "Exercises", "小结", ...)."""
+# "1.2.3 相对原子质量 - Relative Atomic Mass", "1.4.4 酸碱反应 Acid-Base Reaction": a Chinese
+# title, then the same title in English (with a lower-case letter: "交集运算符 INTERSECT"
+# names a keyword), and perhaps a part in brackets ("（上）")
+_ENGLISH_TITLE = re.compile(
+    r"(?<=[\u3400-\u9fff])(?P<sep>\s+[-\u2013\u2014]\s+|\s+)"
+    r"(?P<en>(?=[^\u3400-\u9fff]*[a-z])[A-Za-z][A-Za-z0-9'’\-, ]*[A-Za-z0-9'’])"
+    r"\s*(?P<part>[（(][^（）()]{1,10}[）)])?$"
+)
+
+
+def _without_english_title(text: str, bilingual: bool) -> str:
+    """The Chinese title alone. A spaced dash before English says it is the title's
+    translation; without the dash only a book that titles its sections in two languages
+    (`bilingual_headings`) is read so ("初识 Python" names Python)."""
+    match = _ENGLISH_TITLE.search(text)
+    if match is None or not (bilingual or match.group("sep").strip()):
+        return text
+    return text[: match.start()] + (match.group("part") or "")
+
+
+def bilingual_headings(texts: Iterable[str]) -> bool:
+    """Two headings or more give their English title after a spaced dash ("1.2.1 原子 -
+    Atoms"): the book titles its sections in two languages, its other headings too."""
+    dashed = (_ENGLISH_TITLE.search(t) for t in texts)
+    return sum(1 for m in dashed if m is not None and m.group("sep").strip()) >= 2
+
+
+def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
+    """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
+    English title, when it gives one after the Chinese, is no topic of its own."""
+    text = _without_english_title(text, bilingual)
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
     text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]

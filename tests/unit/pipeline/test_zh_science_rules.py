@@ -1,0 +1,58 @@
+"""Rules met on a Chinese science self-study guide (chemistry), each on text written for the
+test: headings that give their English title too, alias markers before a glossed term,
+definitions by genus ("X是……的Y" where X is a kind of Y)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import bilingual_headings, gloss_terms, heading_terms
+
+
+def titles_of(tmp_path: Path, text: str) -> set[str]:
+    path = tmp_path / "第一章.md"
+    path.write_text(text, encoding="utf-8")
+    return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def glossed(text: str) -> list[str]:
+    return [c.term for c in gloss_terms(text, 0)]
+
+
+def terms(heading: str, bilingual: bool = False) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2, bilingual)]
+
+
+def test_a_heading_that_repeats_its_title_in_english_names_the_chinese_title_once() -> None:
+    # a spaced dash, then the English: one title in two languages, not two topics
+    assert terms("1.2.3 相对原子质量 - Relative Atomic Mass") == ["相对原子质量"]
+    assert terms("1.2.1 原子 - Atoms") == ["原子"]
+    assert terms("1.2 原子 - Atoms（上）") == ["原子"]
+    # without the dash, in a book that titles its sections in two languages
+    assert terms("1.4.4 酸碱反应 Acid-Base Reaction", bilingual=True) == ["酸碱反应"]
+    assert terms("1.4.5 氧化还原反应 Redox Reaction", bilingual=True) == ["氧化还原反应"]
+    # elsewhere a name in Latin letters after a Chinese verb is the topic
+    assert "Python" in terms("初识 Python")
+    assert "INTERSECT" in terms("交集运算符 INTERSECT", bilingual=True)
+    # a heading with Chinese on both sides of the dash is no translation
+    assert "版本控制" in terms("起步 - 关于版本控制")
+
+
+def test_a_book_titles_its_sections_in_two_languages_when_several_headings_do() -> None:
+    titles = ["1.2.1 原子 - Atoms", "1.2.2 元素 - Elements", "1.4.4 酸碱反应 Acid-Base Reaction"]
+    assert bilingual_headings(titles)
+    assert not bilingual_headings(["1.2.1 原子 - Atoms", "初识 Python", "安装 Git"])
+
+
+def test_a_bilingual_heading_gives_no_english_concept(tmp_path: Path) -> None:
+    text = (
+        "# 1.2 原子 - Atoms\n\n## 1.2.1 相对原子质量 - Relative Atomic Mass\n\n"
+        "**原子的相对原子质量被定义为其质量与C-12原子的质量的1/12的比值。**\n\n"
+        "相对原子质量可以用来计算物质的质量。元素的相对原子质量为其所有原子的相对原子质量的平均。\n\n"
+        "## 1.2.2 元素周期表 - Periodic Table\n\n元素周期表包括了全部已知的118种元素。"
+        "元素周期表的每一行称作一个周期（Period），每一列称作一个族（Group）。\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert "相对原子质量" in titles and "元素周期表" in titles
+    assert not {"Relative Atomic Mass", "Periodic Table", "Atoms", "原子质量"} & titles
