@@ -934,6 +934,7 @@ _ZH_FUNCTION_POS = {
 # 对称矩阵). A word that holds one of them is no cut: 或 of 或者, 在 of 在线, 和 of 总和.
 _ZH_NAMING = ("称为", "称作", "叫做", "叫作")
 _ZH_GLOSS_CUTS = frozenset([*_ZH_NAMING, *"的是为了和与或在把被将即：:，,"])
+_ZH_ALIAS_MARK = re.compile(r"(?:又|也|亦|或|简|统|俗)(?:称(?:之为|作|为)?|名|叫(?:做|作)?)")
 # the words that open a predicate before its object: "以谷歌（Google）为例", "Var 是指
 # 方差（variance）"; rjieba may join them to the name that follows (以谷歌)
 _ZH_LEADING = frozenset(["以", "从", "向", "于", "由", "对", "把", "被", "在", "用", "指"])
@@ -949,6 +950,12 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
     → 步长, while 以太网 stays whole."""
     if not has_han(run):
         return run
+    # "（最外层电子）又称作价电子", "里德伯公式又名巴耳末公式": the name after an alias marker;
+    # rjieba may join the marker to the name (作价 "to price", 又称盐), so it is found by
+    # its characters
+    markers = list(_ZH_ALIAS_MARK.finditer(run))
+    if markers and markers[-1].end() < len(run):
+        run = run[markers[-1].end() :]
     start = 0
     # the cut is found among the words of rjieba's dictionary: its guesses at unknown words
     # may take in a function word (为 + 泛 in "为泛型"); the rest is read afresh (均方误差

@@ -56,3 +56,12 @@ def test_a_bilingual_heading_gives_no_english_concept(tmp_path: Path) -> None:
     titles = titles_of(tmp_path, text)
     assert "相对原子质量" in titles and "元素周期表" in titles
     assert not {"Relative Atomic Mass", "Periodic Table", "Atoms", "原子质量"} & titles
+
+
+def test_a_glossed_name_after_an_alias_marker_is_the_name_alone() -> None:
+    # rjieba reads 作价 ("to price") across 又称作 and 价电子
+    assert glossed("最外层的电子（最外层电子）又称作价电子（Valence electron）。") == ["价电子"]
+    assert glossed("当n=2时，里德伯公式又名巴耳末公式（Balmer formula）。") == ["巴耳末公式"]
+    assert "盐" in glossed("由离子构成的物质称作离子化合物（Ionic compound），又称盐（Salt）。")
+    # a name that holds no marker is whole
+    assert glossed("名义利率（nominal rate）") == ["名义利率"]
