@@ -89,13 +89,21 @@ _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
 _GLOSS = re.compile(
     r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,12})"
+    # the name's symbol in brackets before its gloss: "主量子数（n）（Principal quantum
+    # number）", "相对原子质量（Ar）（Relative atomic mass）"
+    r"(?:\s*[（(][A-Za-z]{1,3}[）)])?"
+    # a Chinese alias before the English: "八电子规则（八隅律，Octet rule）"
+    r"\s*[（(]\s*(?:[\u3400-\u9fff]{2,12}\s*[，,]\s*)?"
     # words spaced with a no-break or an em space too, as text pasted from a word processor
     # or a page spaces them ("层次数据库（Hierarchical\u2003Database，HDB）" matched nothing)
-    r"\s*[（(]\s*\*?([A-Za-z][A-Za-z0-9 \u00a0\u2002-\u200a\u202f\u3000,'’\-]{1,50}"
+    r"\*?([A-Za-z][A-Za-z0-9 \u00a0\u2002-\u200a\u202f\u3000,'’\-\u2013]{1,50}"
     r"(?:(?:或|、)[A-Za-z][A-Za-z0-9 \u00a0\u2002-\u200a\u202f\u3000'’\-]{1,30})?)"
     # the acronym after the English name, set off by a full-width comma as Chinese text
     # sets it: "层次数据库（Hierarchical Database，HDB）"
     r"(?:\s*，\s*([A-Z][A-Z0-9]{1,5}))?"
+    # another name after it: "（Metathesis reaction，又名双置换反应）", "（Infrared
+    # spectrum，IR spectrum）"
+    r"(?:\s*，\s*(?:又名|又称|也称|简称|或)?\s*[^（）()，]{1,30})?"
     r"\*?\s*[）)]"
 )
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
@@ -961,10 +969,12 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
     # may take in a function word (为 + 泛 in "为泛型"); the rest is read afresh (均方误差
     # after 的, where the whole run gives 的 + 均 + 方 + 误差)
     end = 0
+    named = False  # the run is cut after 称为, 叫做: what follows is the name as written
     for word in _dash_joined(rjieba.tag(run, False)):
         end += len(word[0])
         if word[0] in _ZH_GLOSS_CUTS or word[0].endswith(_ZH_NAMING):
             start = end  # 被称作, 也称为 are one word to rjieba
+            named = word[0].endswith(_ZH_NAMING)
     tagged = _dash_joined(rjieba.tag(run[start:]))
     kept: list[tuple[str, str]] = []
     for word, pos in reversed(tagged):
@@ -972,16 +982,27 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
             break
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
         # belongs to the term while the gloss has words the run has not yet covered
-        modifier = pos == "m" and len(kept) < gloss_words and len(word) >= 2 and has_han(word)
+        # ("称为八电子规则": after a naming verb a one-character numeral opens the name)
+        modifier = (
+            pos == "m" and has_han(word) and (named or (len(kept) < gloss_words and len(word) >= 2))
+        )
         # rjieba tags some one-character modifiers as prepositions (根 in 根节点, "root
         # node"); the common prepositions are stop words, checked above
         bound = pos == "p" and len(word) == 1 and len(kept) < gloss_words
-        if pos in _ZH_FUNCTION_POS and not (modifier or bound):
+        # an adverb-like modifier rjieba tags "d" (相对 in 相对原子质量, "relative atomic
+        # mass") likewise, while the gloss is not yet covered
+        graded = pos == "d" and len(word) == 2 and len(kept) < gloss_words
+        if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded):
             break
         kept.append((word, pos))
     kept.reverse()
     while (
-        len(kept) > 1 and kept[0][1] == "v" and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
+        len(kept) > 1
+        and kept[0][1] == "v"
+        and sum(len(w) for w, _ in kept[1:]) >= 2 * gloss_words
+        # one character before another verb is a compound's bound first part (复 of
+        # 复分解反应, "metathesis reaction"), no verb taking the name as its object
+        and not (len(kept[0][0]) == 1 and kept[1][1].startswith("v"))
     ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     term = "".join(w for w, _ in kept).strip()

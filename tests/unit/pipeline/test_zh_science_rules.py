@@ -65,3 +65,21 @@ def test_a_glossed_name_after_an_alias_marker_is_the_name_alone() -> None:
     assert "盐" in glossed("由离子构成的物质称作离子化合物（Ionic compound），又称盐（Salt）。")
     # a name that holds no marker is whole
     assert glossed("名义利率（nominal rate）") == ["名义利率"]
+
+
+def test_a_gloss_with_a_symbol_an_alias_or_a_second_name_glosses_the_term() -> None:
+    # the name's symbol in brackets, then its English name
+    assert glossed("原子轨道可以用参数描述：主量子数（n）（Principal quantum number）") == [
+        "主量子数"
+    ]
+    assert glossed("我们可以使用相对原子质量（Ar）（Relative atomic mass）进行计算。") == [
+        "相对原子质量"
+    ]
+    # a Chinese alias before the English, another name after it
+    assert glossed("这种稳定结构称为八电子规则（八隅律，Octet rule）。") == ["八电子规则"]
+    assert glossed("4 复分解反应（Metathesis reaction，又名双置换反应）") == ["复分解反应"]
+    assert glossed("也有光谱，称作紫外光谱和红外光谱（Infrared spectrum，IR spectrum）。") == [
+        "红外光谱"
+    ]
+    # a bracket of Chinese alone glosses nothing
+    assert glossed("由离子构成的物质（离子化合物/盐）") == []
