@@ -28,6 +28,7 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name, equation_operand
 
 WEAK = 0.55
+GLOSSARY = 0.75
 PLAIN_NAMED = 0.75  # plain text's `_BARE_NAMING`, as strong as "extensions known as X"
 NAMED = 0.8  # "is called X", "known as X", "we call … X": the sentence names the term outright
 
@@ -231,6 +232,17 @@ ZH_KEYWORD_NAMED = re.compile(
     r"(?!\s*(?:[（(][^）)]{0,20}[）)])?\s*的)"
 )
 _ZH_TERM = r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?)"
+# The name opens the sentence (after a setting: "在量子力学中，"), then 是 or a colon, and
+# the sentence ends on "…的" and a noun that ends as the name ends: its genus, of which the
+# name is a kind (化合反应 … 的反应, 最简式 … 的化学式). No 的 inside the name ("上面的例子
+# 是一个很好的例子", "元组的哈希值是…的哈希值" name no kind), no comma inside the
+# description ("现在，分支名是“master”，这是默认的分支名").
+_ZH_GENUS = re.compile(
+    r"^(?:[^，。；：]{0,15}[，,])?\s*"
+    r"(?P<t>(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){1,12}?(?P<g>[\u4e00-\u9fff]{1,4}))"
+    r"(?:（[^）]{1,40}）)?\s*(?:是|：|:)\s*(?:一种|一类|一个|一组)?"
+    r"[^，,。；！？]{2,80}的[\u4e00-\u9fff]{0,6}(?P=g)\s*[。；]?$"
+)
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -265,6 +277,10 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    # "化合反应是两种或两种以上物质生成一种物质的反应。", "物理变化：没有新物质产生的变化":
+    # a definition by genus, the name a kind of what the sentence ends on (反应, 变化, 式)
+    # (as strong as a glossary entry: "根节点（root node）：位于树顶层的节点。" is both)
+    (_ZH_GENUS, GLOSSARY),
     # "`NOT NULL`是非空约束，即…": a keyword in capitals, then the Chinese name of what it
     # is; the name is the term (the keyword is code, named already)
     (ZH_KEYWORD_NAMED, NAMED),
@@ -310,7 +326,6 @@ _EN_DEFINING_VERB = re.compile(
 )
 _ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
-GLOSSARY = 0.75
 DEFINED_EMPHASIS = 0.8  # an emphasised term opening "X is a/an/the …"
 # "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence
 # announces what comes next; the definition is a later sentence.
@@ -855,7 +870,7 @@ _EN_CUES = (
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
     " when ", ": ",
 )  # fmt: skip
-_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是")
+_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：")
 
 
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:

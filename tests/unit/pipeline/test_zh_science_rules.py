@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.structure import bilingual_headings, gloss_terms, heading_terms
 
 
@@ -83,3 +84,22 @@ def test_a_gloss_with_a_symbol_an_alias_or_a_second_name_glosses_the_term() -> N
     ]
     # a bracket of Chinese alone glosses nothing
     assert glossed("由离子构成的物质（离子化合物/盐）") == []
+
+
+def defined(sentence: str) -> list[str]:
+    return [d.term for d in find_definitions(sentence, 0, True)]
+
+
+def test_a_sentence_that_names_the_kind_a_term_is_defines_the_term() -> None:
+    assert defined("化合反应是两种或两种以上物质生成一种物质的反应。") == ["化合反应"]
+    assert defined("歧化反应是一种特殊的氧化还原反应。") == ["歧化反应"]
+    assert defined("最简式是分子式各下标约分后的化学式。") == ["最简式"]
+    assert defined("在量子力学中，薛定谔方程是描述系统的状态随时间演化的方程。") == ["薛定谔方程"]
+    # a list's item, as the reader gives it
+    assert defined("物理变化：没有新物质产生的变化") == ["物理变化"]
+    # what the sentence ends on is no kind the name is of
+    assert defined("置换反应发生在溶液中。") == []
+    assert defined("质量浓度是溶质的质量与溶液的体积之比。") == []
+    assert defined("上面的例子是一个很好的例子。") == []
+    assert defined("元组的哈希值是对每个元素哈希后组合得到的哈希值。") == []
+    assert defined("现在，分支名是“master”，这是默认的分支名。") == []
