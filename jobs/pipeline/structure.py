@@ -693,6 +693,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         if (acceptable(term, emphasised=True) or _glossed_adjective(term, text))
         and not _instruction(span)
         and not _run_in_title(span, text)
+        and not _ZH_STATEMENT.search(span)
         and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
         and not apparatus(term)
         and not equation_operand(term, text, spans)
@@ -740,6 +741,11 @@ def equation_operand(term: str, text: str, spans: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+# "**电子在原子核的外部运动。**": a Chinese span closing on a full stop is a sentence set in
+# bold, a claim; a name is never set with its sentence's stop
+_ZH_STATEMENT = re.compile(r"[\u3400-\u9fff][^。！？]*[。！？]\s*$")
 
 
 def _run_in_title(span: str, text: str) -> bool:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
-from jobs.pipeline.structure import bilingual_headings, gloss_terms, heading_terms
+from jobs.pipeline.structure import (
+    bilingual_headings,
+    emphasis_terms,
+    gloss_terms,
+    heading_terms,
+)
 
 
 def titles_of(tmp_path: Path, text: str) -> set[str]:
@@ -103,3 +108,8 @@ def test_a_sentence_that_names_the_kind_a_term_is_defines_the_term() -> None:
     assert defined("上面的例子是一个很好的例子。") == []
     assert defined("元组的哈希值是对每个元素哈希后组合得到的哈希值。") == []
     assert defined("现在，分支名是“master”，这是默认的分支名。") == []
+
+
+def test_a_chinese_sentence_set_in_bold_with_its_full_stop_is_no_term() -> None:
+    spans = ("电子在原子核的外部运动。", "原子核", "价电子")
+    assert [c.term for c in emphasis_terms(spans, 0, "x")] == ["原子核", "价电子"]
