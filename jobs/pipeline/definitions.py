@@ -324,7 +324,10 @@ _EN_DEFINING_VERB = re.compile(
     r"|states|says|holds|asserts|predicts)\b",
     re.I,
 )
-_ZH_DEFINING_VERB = re.compile(r"是|称|叫|指|定义|即|表示|意味着")
+# 是 of a conjunction or an adverb is no copula: "但是" (but), "于是" (so), "还是" (or,
+# still), "只是" (only), "总是" (always), "不是" (is not): "确实不能**证实**物质…，但是…"
+# defined the stressed verb 证实 ("主要是", "而是" stay: "…不涉及维度，而是分量的大小")
+_ZH_DEFINING_VERB = re.compile(r"(?<![但可于还只总不凡倒])是|称|叫|指|定义|即|表示|意味着")
 EMPHASIS = 0.7
 DEFINED_EMPHASIS = 0.8  # an emphasised term opening "X is a/an/the …"
 # "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence

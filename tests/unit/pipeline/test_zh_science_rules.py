@@ -113,3 +113,12 @@ def test_a_sentence_that_names_the_kind_a_term_is_defines_the_term() -> None:
 def test_a_chinese_sentence_set_in_bold_with_its_full_stop_is_no_term() -> None:
     spans = ("电子在原子核的外部运动。", "原子核", "价电子")
     assert [c.term for c in emphasis_terms(spans, 0, "x")] == ["原子核", "价电子"]
+
+
+def test_the_shi_of_a_conjunction_defines_no_stressed_word() -> None:
+    sentence = "不借助显微镜，确实不能证实物质由粒子构成，但是一些实验现象暗示了这个理论。"
+    assert [d.term for d in find_definitions(sentence, 0, True, ("证实",))] == []
+    # the copula still defines the term set in bold
+    assert [
+        d.term for d in find_definitions("电负性就是吸引电子的趋势。", 0, True, ("电负性",))
+    ] == ["电负性"]
