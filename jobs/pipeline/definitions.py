@@ -261,6 +261,14 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    # "此数值被定义为阿伏伽德罗常数": what a demonstrative points back to is given its name
+    (
+        re.compile(
+            r"(?:^|[，,])\s*(?:此|这|该|这个|这一|这种)[^，。；]{0,10}?(?:被)?定义为\s*[“\"*「]*"
+            r"(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.85,
+    ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
     (
         re.compile(
@@ -270,7 +278,8 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称)\s*[“\"*「]*"
+            # "…的原子组成的物质互称同位素": things named together (互称, 合称)
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称|互称|合称)\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
             r"|[^，。；、：（(”」*]{1,15})"

@@ -122,3 +122,10 @@ def test_the_shi_of_a_conjunction_defines_no_stressed_word() -> None:
     assert [
         d.term for d in find_definitions("电负性就是吸引电子的趋势。", 0, True, ("电负性",))
     ] == ["电负性"]
+
+
+def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> None:
+    assert defined("此数值被定义为阿伏伽德罗常数，符号为NA。") == ["阿伏伽德罗常数"]
+    assert defined("同一元素中，不同中子数的原子组成的物质互称同位素。") == ["同位素"]
+    # a name before 定义为 is still the name defined
+    assert defined("相对原子质量被定义为其质量与C-12原子质量的1/12的比值。") == ["相对原子质量"]
