@@ -286,6 +286,16 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    # "…偏移的共价键是极性共价键，…": a description of a kind, then the name of that kind
+    # closing its clause (the genus first, the name after; "…的原因是缺乏数据" names none)
+    (
+        re.compile(
+            r"(?:^|[，,；])[^，。；]{2,60}的(?P<g>[\u4e00-\u9fff]{1,4})是\s*"
+            r"(?P<t>(?:(?![的而或和与不是])[\u4e00-\u9fff]){1,8}(?P=g))(?:（[^）]{1,40}）)?"
+            r"(?=\s*(?:[，。；]|$))"
+        ),
+        0.8,
+    ),
     # "化合反应是两种或两种以上物质生成一种物质的反应。", "物理变化：没有新物质产生的变化":
     # a definition by genus, the name a kind of what the sentence ends on (反应, 变化, 式)
     # (as strong as a glossary entry: "根节点（root node）：位于树顶层的节点。" is both)

@@ -129,3 +129,10 @@ def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> N
     assert defined("同一元素中，不同中子数的原子组成的物质互称同位素。") == ["同位素"]
     # a name before 定义为 is still the name defined
     assert defined("相对原子质量被定义为其质量与C-12原子质量的1/12的比值。") == ["相对原子质量"]
+
+
+def test_a_description_of_a_kind_then_its_name_defines_the_name() -> None:
+    sentence = "共享电子对明显偏移的共价键是极性共价键，电子对几乎不偏移的共价键是非极性共价键。"
+    assert set(defined(sentence)) == {"极性共价键", "非极性共价键"}
+    # the name must be a kind of what the description describes
+    assert defined("模型失败的原因是缺乏数据。") == []
