@@ -5,6 +5,7 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
@@ -31,7 +32,7 @@ from jobs.pipeline.references import bibliography
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
 from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet
-from jobs.pipeline.textutil import spell_symbols
+from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
@@ -149,7 +150,11 @@ def _reading_position(
     order, whatever its description paragraph named first."""
     scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
     if not scheduled:
-        taught = [m for m in draft.mentions if m not in preview]
+        taught = [
+            m
+            for m in draft.mentions
+            if m not in preview and not _promised_only(draft.key, blocks[m].text)
+        ]
         first = min(taught or draft.mentions)
     else:
         first = scheduled[0]
@@ -157,6 +162,25 @@ def _reading_position(
     # and retrieval")
     found = mention_pattern(draft.key).search(blocks[first].text)
     return first, found.start() if found else 0
+
+
+# "后续章节将介绍电离，电解质", "… will be discussed in a later chapter": a sentence that
+# promises a topic for later is no place where the reader meets it
+_PROMISE = re.compile(
+    r"(?:后续|后面|以后|之后|稍后|随后|下一)的?(?:章节|章|节|小节|部分)"
+    r"|将在[^。；]{0,20}(?:介绍|讨论|讲解)"
+    r"|\b(?:will|shall)\s+be\s+(?:discussed|covered|introduced|explained|described|treated"
+    r"|examined)\b[^.]{0,40}\b(?:later|chapters?|sections?|below)\b"
+    r"|\b(?:later|next|following)\s+(?:chapters?|sections?)\b",
+    re.I,
+)
+
+
+def _promised_only(key: str, text: str) -> bool:
+    """Every sentence of the block that names the concept promises it for later."""
+    pattern = mention_pattern(key)
+    named = [s for s in sentences(text) if pattern.search(s)]
+    return bool(named) and all(_PROMISE.search(s) for s in named)
 
 
 def _section(

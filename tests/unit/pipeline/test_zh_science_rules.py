@@ -136,3 +136,20 @@ def test_a_description_of_a_kind_then_its_name_defines_the_name() -> None:
     assert set(defined(sentence)) == {"极性共价键", "非极性共价键"}
     # the name must be a kind of what the description describes
     assert defined("模型失败的原因是缺乏数据。") == []
+
+
+def test_a_sentence_that_promises_a_topic_for_later_is_no_reading_position(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# 化学反应\n\n## 化学反应的类型\n\n**化合反应**是两种物质生成一种物质的反应。"
+        "化合反应很常见。\n\n注：后续章节将介绍**电离**。\n\n"
+        "## 反应的条件\n\n**催化剂**能加快反应。催化剂本身不变。\n\n"
+        "## 溶液与电离\n\n中性粒子转化为带电粒子的过程称作**电离**（Ionization）。"
+        "电离在溶液中发生。\n"
+    )
+    path = tmp_path / "第一章.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path).knowledge.concepts
+    order = {c.title: c.order for c in concepts}
+    assert order["催化剂"] < order["电离"]
