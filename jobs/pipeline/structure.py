@@ -876,7 +876,10 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
     for match in _GLOSS.finditer(text):
         gloss = " ".join(match.group(2).split())
-        term = _trailing_term(match.group(1).strip(), len(gloss.split()))
+        # an acronym's letters are words its one token does not count ("内容分发网络（CDN）")
+        term = _trailing_term(
+            match.group(1).strip(), len(gloss.split()), _ACRONYM.fullmatch(gloss) is None
+        )
         if term and acceptable(term):
             yield term, gloss
             if match.group(3):
@@ -954,7 +957,7 @@ _ZH_ALIAS_MARK = re.compile(r"(?:又|也|亦|或|简|统|俗)(?:称(?:之为|作
 _ZH_LEADING = frozenset(["以", "从", "向", "于", "由", "对", "把", "被", "在", "用", "指"])
 
 
-def _trailing_term(run: str, gloss_words: int = 1) -> str:
+def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
     """The term at the end of a Chinese run: "最小化一个损失函数" → "损失函数". The run is
     cut at rjieba's words, not characters: "回合（episode）或者试验（trial）" gives 试验,
     "在线学习" keeps 在线, "编码器-解码器结构" is whole. A leading verb is cut only when
@@ -999,6 +1002,11 @@ def _trailing_term(run: str, gloss_words: int = 1) -> str:
         # mass") likewise, while the gloss is not yet covered
         graded = pos == "d" and len(word) == 2 and len(kept) < gloss_words
         if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded):
+            break
+        # a verb between nouns, the gloss (in words: `worded`) said already by the words
+        # after it, is the clause's predicate: "原子失去或得到电子形成离子（ion）" names 离子
+        covered = sum(len(w) for w, _ in kept) >= 2 * gloss_words
+        if worded and pos == "v" and len(word) >= 2 and kept and kept[-1][1] != "v" and covered:
             break
         kept.append((word, pos))
     kept.reverse()

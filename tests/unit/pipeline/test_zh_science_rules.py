@@ -153,3 +153,10 @@ def test_a_sentence_that_promises_a_topic_for_later_is_no_reading_position(
     concepts = analyse_file(path).knowledge.concepts
     order = {c.title: c.order for c in concepts}
     assert order["催化剂"] < order["电离"]
+
+
+def test_a_verb_between_nouns_before_a_gloss_ends_the_glossed_name() -> None:
+    assert glossed("原子失去或得到电子形成离子（ion），这将在后续章节讨论。") == ["离子"]
+    # a verb inside a name the gloss needs whole stays
+    assert glossed("生成对抗网络（generative adversarial network）") == ["生成对抗网络"]
+    assert glossed("随机梯度下降（stochastic gradient descent）") == ["随机梯度下降"]
