@@ -156,7 +156,7 @@ def find_concepts(
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)
-    introduced = _introduced(definitions, stats) if plain else set()
+    introduced = _introduced(definitions, stats, previews) if plain else set()
     if introduced:
         definitions = [
             _as_if_emphasised(d) if concept_key(d.term) in introduced else d for d in definitions
@@ -997,14 +997,21 @@ def _labels(text: str, term: str) -> bool:
     )
 
 
-def _introduced(definitions: list[Definition], stats: dict[str, TermStats]) -> set[str]:
+def _introduced(
+    definitions: list[Definition], stats: dict[str, TermStats], previews: set[int]
+) -> set[str]:
     """Keys of terms defined in one of the first `PREVIEW_USES` blocks that use them: in
-    plain text, where the emphasis that marked the term's introduction is lost."""
+    plain text, where the emphasis that marked the term's introduction is lost. A list of
+    objectives (`previews`) names the terms a section will introduce: no use of them, as
+    for emphasis (`_introduced_at`)."""
     keys = set()
     for definition in definitions:
         key = concept_key(definition.term)
         entry = stats.get(key)
-        if entry is not None and definition.block in sorted(set(entry.blocks))[:PREVIEW_USES]:
+        if entry is None:
+            continue
+        uses = sorted(set(entry.blocks) - previews)
+        if definition.block in uses[:PREVIEW_USES]:
             keys.add(key)
     return keys
 

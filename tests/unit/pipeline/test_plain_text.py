@@ -600,3 +600,20 @@ def test_lines_that_each_gloss_a_label_after_a_colon_are_a_list(tmp_path: Path) 
         assert kinds[line] == "list_item", line
     assert kinds["指令的种类"] == kinds["Parts of a Plant"] == "heading"
     assert kinds["Chapter Summary: Plants"] == "heading"
+
+
+def test_a_list_of_objectives_is_no_use_before_a_plain_definition() -> None:
+    """The objectives preview the terms a section will introduce: in plain text, as with the
+    bold, the definition after them and two overview uses is still where the term is
+    introduced, and counts twice (an anatomy chapter lost "tight junction" to its
+    objectives)."""
+    confidence = _defined_as(
+        "By the end of this section, you will be able to:",
+        "Distinguish between seed banks and cold frames in a garden",
+        "Explain how a garden keeps its seeds through the winter",
+        "Gardens keep a seed bank and a cold frame.",
+        "The seed bank and the cold frame matter in winter.",
+        "A seed bank is a store of seeds kept for later years.",
+        "Every seed bank is checked in spring.",
+    )
+    assert confidence["seed bank"] == DEFINED_EMPHASIS
