@@ -408,6 +408,16 @@ _OPENING_CLAUSE = EN_PREPOSITIONS | {
 }  # fmt: skip
 # "For example, …", "An example of … is …", "e.g.": an example uses a term, it does not
 # define it
+# a discourse connective that opens a sentence, set off by its comma: it links the sentence to
+# the one before and says nothing of what the rest defines
+_CONNECTIVE = re.compile(
+    r"^\s*(?:in\s+contrast|by\s+contrast|in\s+comparison|on\s+the\s+other\s+hand|however|"
+    r"finally|alternatively|similarly|likewise|conversely|instead|moreover|furthermore|"
+    r"in\s+addition|additionally|in\s+other\s+words|in\s+turn|in\s+general|generally|"
+    r"typically|usually|often|sometimes|thus|therefore|hence|consequently|as\s+a\s+result|"
+    r"for\s+(?:example|instance)|first|second|third|next|then|here|today|now|also),\s+",
+    re.I,
+)
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
@@ -505,6 +515,11 @@ def find_definitions(
     An emphasised term that opens "X is a/an/the …" is defined there twice over (0.8), even
     when the block used the word before ("… form the glycocalyx. The **glycocalyx** is …").
     """
+    if plain and not chinese:
+        # "In contrast, substantive representation is the phenomenon in which …": a
+        # connective ties the sentence to the one before, the rest defines as it would alone
+        # (where the emphasis is kept, the emphasised-term rule reads such a sentence)
+        sentence = _CONNECTIVE.sub("", sentence, count=1)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):

@@ -617,3 +617,20 @@ def test_a_list_of_objectives_is_no_use_before_a_plain_definition() -> None:
         "Every seed bank is checked in spring.",
     )
     assert confidence["seed bank"] == DEFINED_EMPHASIS
+
+
+def test_a_connective_before_a_plain_definition_defines_as_the_rest_would() -> None:
+    """ "In contrast, X is the …", "Finally, the X is a …", "For example, a X is a …": the
+    connective ties the sentence to the one before; the rest still defines its subject."""
+    for sentence, term in (
+        ("In contrast, a cold frame is a low box with a glass lid.", "cold frame"),
+        ("Finally, the seed bank is a store of seeds kept for later years.", "seed bank"),
+        ("For example, a hot bed is a frame warmed by rotting manure.", "hot bed"),
+    ):
+        assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == [term]
+    # where the emphasis is kept, the emphasised-term rule reads such sentences: unchanged
+    assert not list(find_definitions("In contrast, a cold frame is a low box.", 0, False))
+    # a connective followed by more than its comma is no connective
+    assert not list(
+        find_definitions("In contrast with a hot bed, a cold frame is cool.", 0, False, (), True)
+    )
