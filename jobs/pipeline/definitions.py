@@ -827,6 +827,21 @@ _BARE_NAMING = re.compile(
 )
 
 
+# Plain text only: "Adipose tissue consists mostly of fat storage cells", "Collagen fiber is
+# made from …", "A primary union describes the healing of …": a sentence opening on a name
+# of up to four words, no function word among them, says what the thing is made of or what
+# the name stands for; Markdown sets the name in bold there. Not "The wall of the heart is
+# composed of …" (a part of something named before), nor "The next section describes …"
+_NAME_WORD = rf"(?!(?:{_STOP_WORDS}|next|following|previous|preceding|present)\b)[A-Za-z][\w'’\-]*"
+_PLAIN_MAKEUP = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?P<t>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+"
+    r"(?:(?:mostly|largely|mainly|primarily|chiefly)\s+)?"
+    r"(?:consists?\s+(?:\w+ly\s+)?of|(?:is|are)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:composed|made\s+up|made|formed)\s+(?:of|from)|describes?\s+(?:the|an?|how)\b)",
+    re.I,
+)
+
+
 def _bare_naming(sentence: str, block: int) -> Definition | None:
     """The name `_BARE_NAMING` reads, where the word before the naming verb is a noun
     ("Jefferson later called the plan …", "became known as" are no such noun)."""
@@ -862,7 +877,12 @@ def _plain_naming(sentence: str, block: int) -> Definition | None:
     bare = _bare_naming(sentence, block)
     if bare is not None:
         return bare
-    for pattern, confidence in ((_WRITERS_NAME, NAMED), (_INVERTED, WEAK), (_OR_GLOSS, WEAK)):
+    for pattern, confidence in (
+        (_WRITERS_NAME, NAMED),
+        (_INVERTED, WEAK),
+        (_OR_GLOSS, WEAK),
+        (_PLAIN_MAKEUP, WEAK),
+    ):
         match = pattern.search(sentence)
         found = _read(match, sentence, block, confidence, False) if match else None
         if found is not None:

@@ -634,3 +634,25 @@ def test_a_connective_before_a_plain_definition_defines_as_the_rest_would() -> N
     assert not list(
         find_definitions("In contrast with a hot bed, a cold frame is cool.", 0, False, (), True)
     )
+
+
+def test_a_plain_sentence_opening_on_a_name_and_its_makeup_defines_it_weakly() -> None:
+    """ "X consists of …", "X is made from …", "X describes the …": in plain text, where the
+    bold that marked X is gone, the sentence reads as a weak definition of X."""
+    for sentence, term in (
+        ("Leaf mould consists mostly of rotted oak leaves.", "Leaf mould"),
+        ("A cold frame is made from planks and an old window.", "cold frame"),
+        ("Green manure is also formed from clover sown in autumn.", "Green manure"),
+        ("A germination rate describes the share of seeds that sprout.", "germination rate"),
+    ):
+        found = list(find_definitions(sentence, 0, False, (), True))
+        assert [(d.term, d.confidence) for d in found] == [(term, WEAK)]
+    # a part of something named before, a pointer to the text, a demonstrative: no name
+    for sentence in (
+        "The wall of the frame is made of oak.",
+        "The next section describes how seeds are stored.",
+        "This bed is composed of three layers.",
+    ):
+        assert not list(find_definitions(sentence, 0, False, (), True))
+    # where the emphasis is kept, the bold says which name the sentence introduces
+    assert not list(find_definitions("Leaf mould consists of rotted leaves.", 0, False))
