@@ -23,7 +23,7 @@ import rjieba
 from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
-from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP
+from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP, technicality
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import acceptable, emphasis_name, equation_operand
 
@@ -841,6 +841,25 @@ _PLAIN_MAKEUP = re.compile(
     re.I,
 )
 
+# Plain text only: "Deception involves purposely misleading …", "Elastic cartilage contains
+# elastic fibers …": what a thing holds or involves says what it is only when the name is a
+# technical one; "Symptoms include …", "The primary factors include …" name nothing
+_PLAIN_HOLDS = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?P<t>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+"
+    r"(?:involves?|includes?|contains?)\b",
+    re.I,
+)
+MIN_HOLDS_TECHNICALITY = 0.3  # "interval" 0.29, "symptoms" 0.01; "deception" 0.34
+
+
+def _plain_holds(sentence: str, block: int) -> Definition | None:
+    """A weak definition of the technical name `_PLAIN_HOLDS` reads (`technicality`)."""
+    match = _PLAIN_HOLDS.match(sentence)
+    found = _read(match, sentence, block, WEAK, False) if match else None
+    if found is None or technicality(found.term.lower()) < MIN_HOLDS_TECHNICALITY:
+        return None
+    return found
+
 
 def _bare_naming(sentence: str, block: int) -> Definition | None:
     """The name `_BARE_NAMING` reads, where the word before the naming verb is a noun
@@ -887,7 +906,7 @@ def _plain_naming(sentence: str, block: int) -> Definition | None:
         found = _read(match, sentence, block, confidence, False) if match else None
         if found is not None:
             return found
-    return None
+    return _plain_holds(sentence, block)
 
 
 def _in_parentheses(term: str, sentence: str) -> bool:

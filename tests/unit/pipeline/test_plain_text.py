@@ -656,3 +656,12 @@ def test_a_plain_sentence_opening_on_a_name_and_its_makeup_defines_it_weakly() -
         assert not list(find_definitions(sentence, 0, False, (), True))
     # where the emphasis is kept, the bold says which name the sentence introduces
     assert not list(find_definitions("Leaf mould consists of rotted leaves.", 0, False))
+
+
+def test_what_a_technical_name_involves_or_contains_defines_it_weakly_in_plain_text() -> None:
+    """ "X involves …", "X contains …": a weak definition where X is a technical name; an
+    everyday subject ("Symptoms include …") names nothing."""
+    found = find_definitions("Vernalization involves chilling seeds for weeks.", 0, False, (), True)
+    assert [(d.term, d.confidence) for d in found] == [("Vernalization", WEAK)]
+    for sentence in ("Symptoms include wilting leaves.", "The main steps involve digging."):
+        assert not list(find_definitions(sentence, 0, False, (), True))
