@@ -529,6 +529,8 @@ def find_definitions(
     patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
     if not chinese:
         patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
+    if plain and not chinese:
+        patterned.extend(_aliased_subject(sentence, block))
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
@@ -859,6 +861,25 @@ def _plain_holds(sentence: str, block: int) -> Definition | None:
     if found is None or technicality(found.term.lower()) < MIN_HOLDS_TECHNICALITY:
         return None
     return found
+
+
+# Plain text only: "Bedsores, also called decubitus ulcers, are caused by …", "The larger
+# anterior interventricular artery, also known as the left anterior descending artery, is
+# …": the sentence's subject, given another name in passing, is what the rest describes
+# (Markdown sets it in bold, and `_alias_of_emphasised` reads it there)
+_ALIASED_SUBJECT = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?P<t>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}),\s+"
+    rf"(?:(?:sometimes|often|commonly|now)\s+)?also\s+{ALIAS_VERBS}\s+[^,]{{1,60}},\s+"
+    r"(?:is|are|was|were)\b",
+    re.I,
+)
+
+
+def _aliased_subject(sentence: str, block: int) -> list[Definition]:
+    """The subject `_ALIASED_SUBJECT` reads, weakly defined by the rest of its sentence."""
+    match = _ALIASED_SUBJECT.match(sentence)
+    found = _read(match, sentence, block, WEAK, False) if match else None
+    return [found] if found is not None else []
 
 
 def _bare_naming(sentence: str, block: int) -> Definition | None:

@@ -665,3 +665,17 @@ def test_what_a_technical_name_involves_or_contains_defines_it_weakly_in_plain_t
     assert [(d.term, d.confidence) for d in found] == [("Vernalization", WEAK)]
     for sentence in ("Symptoms include wilting leaves.", "The main steps involve digging."):
         assert not list(find_definitions(sentence, 0, False, (), True))
+
+
+def test_a_subject_given_another_name_in_passing_is_what_its_sentence_defines() -> None:
+    """ "X, also called Y, is …": in plain text the subject X is weakly defined by the rest of
+    the sentence, beside the alias Y that the naming verb gives."""
+    found = find_definitions(
+        "Cold frames, also called garden lights, are boxes with a glass lid.", 0, False, (), True
+    )
+    assert {(d.term, d.confidence) for d in found} >= {("Cold frames", WEAK)}
+    # where the emphasis is kept, the bold says which of the two names is taught
+    assert all(
+        d.term != "Cold frames"
+        for d in find_definitions("Cold frames, also called garden lights, are boxes.", 0, False)
+    )
