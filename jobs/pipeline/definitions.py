@@ -882,6 +882,16 @@ def _aliased_subject(sentence: str, block: int) -> list[Definition]:
     return [found] if found is not None else []
 
 
+# Plain text only: "… secure the general will—that is, the true good of …", "… upend the
+# social relations of production—that is, social norms such as …": a name after an article,
+# then a dash and "that is," restating it
+_THAT_IS = re.compile(
+    rf"\b(?:the|an?)\s+(?P<t>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,3}})\s*[—–]\s*"
+    r"that\s+is,\s",
+    re.I,
+)
+
+
 def _bare_naming(sentence: str, block: int) -> Definition | None:
     """The name `_BARE_NAMING` reads, where the word before the naming verb is a noun
     ("Jefferson later called the plan …", "became known as" are no such noun)."""
@@ -922,6 +932,7 @@ def _plain_naming(sentence: str, block: int) -> Definition | None:
         (_INVERTED, WEAK),
         (_OR_GLOSS, WEAK),
         (_PLAIN_MAKEUP, WEAK),
+        (_THAT_IS, WEAK),
     ):
         match = pattern.search(sentence)
         found = _read(match, sentence, block, confidence, False) if match else None

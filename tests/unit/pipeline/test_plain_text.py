@@ -679,3 +679,15 @@ def test_a_subject_given_another_name_in_passing_is_what_its_sentence_defines() 
         d.term != "Cold frames"
         for d in find_definitions("Cold frames, also called garden lights, are boxes.", 0, False)
     )
+
+
+def test_a_name_restated_after_a_dash_and_that_is_is_defined_weakly_in_plain_text() -> None:
+    """ "… upend the crop rotation of the valley—that is, the order in which …": a name after
+    an article, then "—that is," restating it, is a weak definition in plain text."""
+    sentence = "Farmers kept the crop rotation—that is, the order in which fields are sown."
+    found = find_definitions(sentence, 0, False, (), True)
+    assert [(d.term, d.confidence) for d in found] == [("crop rotation", WEAK)]
+    # no article before it: an adjective list, "protectionist or mercantilist policies—that is"
+    assert not list(
+        find_definitions("They made protectionist rules—that is, laws.", 0, False, (), True)
+    )
