@@ -83,7 +83,7 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
         "Systems of Linear Equations",
         "Gaussian Elimination",
     ]
-    assert sections["linear equations"] == sections["solution"] == ["Linear Equations"]
+    assert sections["linear equation"] == sections["solution"] == ["Linear Equations"]
     concept_ids = {c["id"] for c in snap["concepts"]}
     assert len(concept_ids) == result["concepts"]["new"] + result["concepts"]["merged"]
     assert str(concept_id_for("gaussian elimination", "en")) in concept_ids
@@ -96,7 +96,7 @@ async def test_a_document_goes_through_and_every_store_holds_its_part(
     # the first-mention ranks the planner follows: 0..n-1, the title's topic first
     ranks = {c["title"].casefold(): c["order"] for c in snap["concepts"]}
     assert sorted(ranks.values()) == list(range(len(ranks)))
-    assert ranks["linear equations"] < ranks["gaussian elimination"]
+    assert ranks["linear equation"] < ranks["gaussian elimination"]
     prerequisites = [e for e in snap["edges"] if e["type"] == "PREREQUISITE"]
     assert len(prerequisites) == result["edges"]["prerequisite"] > 0
     assert all(e["props"]["document_ids"] == [str(document_id)] for e in prerequisites)

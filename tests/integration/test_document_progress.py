@@ -162,7 +162,7 @@ async def test_the_fields_the_job_fills_for_the_owner_and_nobody_else(
     assert len(document["firstTwo"]) == 2 and document["nextTwo"][0] == document["firstTwo"][1]
 
     by_title = {c["concept"]["title"].casefold(): c["concept"] for c in document["concepts"]}
-    linear = by_title["linear equations"]
+    linear = by_title["linear equation"]
     assert linear["definitions"], linear
     first = linear["definitions"][0]
     assert "every variable appears only to the first power" in first["content"]
