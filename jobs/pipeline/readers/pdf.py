@@ -125,7 +125,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
         textpage = page.get_textpage()
         try:
             text = _utf16_units(textpage.get_text_range())
-            body_han = _body_han_font(textpage, text)
+            han = _han_fonts(textpage, text)
             lines: list[_Line] = []
             offset = 0
             for raw in map(_bulleted, text.split("\n")):
@@ -142,7 +142,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         mono = mono and not _CJK.search(stripped)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
                         runs, maths = (
-                            ([], []) if mono else _styles(textpage, raw, offset, apart, body_han)
+                            ([], []) if mono else _styles(textpage, raw, offset, apart, han)
                         )
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
@@ -304,27 +304,28 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
     return name.value.decode("latin-1")
 
 
-def _body_han_font(textpage: pdfium.PdfTextPage, text: str) -> str:
-    """The font most of the page's Chinese characters are set in ("" without any)."""
-    fonts = Counter(
-        _font_name(textpage, index) for index, char in enumerate(text) if HAN.match(char)
-    )
-    return fonts.most_common(1)[0][0] if fonts else ""
+@dataclass(frozen=True, slots=True)
+class _HanFonts:
+    """The font of each Chinese character on a page (by its index in the page's text), read
+    once per page, and the font most of them are set in: the body's ("" without any)."""
+
+    by_index: dict[int, str]
+    body: str
+
+    def other(self, at: int) -> bool:
+        """The Chinese character at page index `at` and one beside it set in another font
+        than the body's: one character alone in another font is a glyph the body font
+        lacks, not emphasis (a line's ends are line breaks, never Chinese)."""
+        font = self.by_index.get(at)
+        if font is None or font == self.body:
+            return False
+        return any(self.by_index.get(i, self.body) != self.body for i in (at - 1, at + 1))
 
 
-def _other_han_font(
-    textpage: pdfium.PdfTextPage, line: str, offset: int, at: int, body_han: str
-) -> bool:
-    """The Chinese character at `at` and one beside it set in another font than the body's:
-    one character alone in another font is a glyph the body font lacks, not emphasis."""
-    if not body_han or not HAN.match(line[at]):
-        return False
-    if _font_name(textpage, offset + at) == body_han:
-        return False
-    return any(
-        0 <= i < len(line) and HAN.match(line[i]) and _font_name(textpage, offset + i) != body_han
-        for i in (at - 1, at + 1)
-    )
+def _han_fonts(textpage: pdfium.PdfTextPage, text: str) -> _HanFonts:
+    by_index = {index: _font_name(textpage, index) for index, c in enumerate(text) if HAN.match(c)}
+    counts = Counter(by_index.values())
+    return _HanFonts(by_index, counts.most_common(1)[0][0] if counts else "")
 
 
 def _styles(
@@ -332,14 +333,14 @@ def _styles(
     line: str,
     offset: int,
     apart: dict[str, str],
-    body_han: str = "",
+    han: _HanFonts | None = None,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
     symbols with a subscript glued on (`_subscripted`). Chinese is stressed by a change of
     typeface more than by a bold or italic cut of it (ctex sets bold in Hei and italic in
     Kai, inside Song; most Chinese fonts have no bold): a Chinese character set in another
-    font than the page's body font `body_han` is emphasised too."""
+    font than the page's body font (`han`) is emphasised too."""
     runs: list[tuple[int, int]] = []
     maths: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
@@ -357,7 +358,7 @@ def _styles(
             else:
                 maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
-        styled = styled or _other_han_font(textpage, line, offset, match.start(), body_han)
+        styled = styled or (han is not None and han.other(offset + match.start()))
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
