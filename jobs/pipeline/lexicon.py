@@ -697,16 +697,21 @@ ZH_COMMON_COUNT = 500  # 类型 5,900, 图像 1,093, 分类 3,201; 堆顶 1, 子
 
 
 @lru_cache(maxsize=65536)
+def zh_count(word: str) -> int:
+    """jieba's dictionary count of `word` (about 60 million words); 0 for a word its
+    dictionary does not hold."""
+    return rjieba.suggest_freq(word) if rjieba.has_word(word) else 0
+
+
 def zh_everyday(word: str) -> bool:
     """One dictionary word so common in ordinary Chinese that alone it is rarely a key concept."""
-    return rjieba.has_word(word) and rjieba.suggest_freq(word) >= ZH_EVERYDAY_COUNT
+    return zh_count(word) >= ZH_EVERYDAY_COUNT
 
 
-@lru_cache(maxsize=65536)
 def zh_word_of_its_own(word: str) -> bool:
     """A dictionary word common enough (jieba's count ≥ ZH_COMMON_COUNT: 类型, 图像, 表示)
     that a character inside it is not the name that character alone gives (类, 图, 表)."""
-    return rjieba.has_word(word) and rjieba.suggest_freq(word) >= ZH_COMMON_COUNT
+    return zh_count(word) >= ZH_COMMON_COUNT
 
 
 def technicality(term: str) -> float:

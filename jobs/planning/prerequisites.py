@@ -13,9 +13,9 @@ reading order.
 
 from __future__ import annotations
 
-import rjieba
 from wordfreq import zipf_frequency
 
+from jobs.pipeline.lexicon import zh_count
 from jobs.pipeline.structure import bare_modifier
 from jobs.planning.graph import CourseGraph
 from jobs.planning.inputs import ConceptInput
@@ -71,7 +71,7 @@ def prior_knowledge(concept: ConceptInput) -> bool:
     adjective (a word that only modifies names no topic)."""
     title = concept.title.strip()
     if is_chinese(concept.language):
-        return not (rjieba.has_word(title) and rjieba.suggest_freq(title) >= FAMILIAR_ZH_COUNT)
+        return zh_count(title) < FAMILIAR_ZH_COUNT
     if concept.language.lower().startswith("en"):
         return zipf_frequency(title, "en") < FAMILIAR_ZIPF and not bare_modifier(title)
     return True
