@@ -891,12 +891,10 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             yield term, match.group(2)
     for match in _SPELLED_OUT.finditer(text):
         acronym, spelled, chinese = match.groups()
+        name = clean_title(" ".join(spelled.split()))
         # every word of the brackets abbreviated, or they say something else ("(see …)")
-        if " ".join(_long_form(spelled, acronym).split()) != clean_title(" ".join(spelled.split())):
-            continue
-        term = chinese or clean_title(" ".join(spelled.split()))
-        if acceptable(term):
-            yield term, acronym
+        if _long_form(spelled, acronym) == name and acceptable(chinese or name):
+            yield chinese or name, acronym
 
 
 def _long_form(before: str, acronym: str) -> str:
