@@ -362,6 +362,24 @@ _ZH_APPARATUS = re.compile(
 )
 
 
+# A Chinese teacher's handout labels its parts in square black brackets, "【定义】",
+# "【例1】", "【重点提醒】", "【考点一】": a label, never a topic (a geography review's
+# "【重点提醒】" sections made "【重点提醒】" a concept)
+ZH_LABEL = re.compile(r"【[^【】]{0,16}】")
+# …and names its parts and study points by what they are for the pupil: the levels of a
+# review sheet ("基础篇", "进阶篇"), the points to learn ("知识点", "考点", "重点", "难点",
+# "易错点"), counted ("考点1", "知识点二") or summed up ("知识点梳理", "重难点突破")
+_ZH_STUDY_LABEL = (
+    r"(?:(?:基础|进阶|提高|拓展|巩固|冲刺|综合|能力|培优)篇"
+    r"|(?:核心|高频|必考|常考)?(?:知识点|考点|重点|难点|重难点|重点难点|易错点|易混点|疑难点)"
+    r"\s*[\d一二三四五六七八九十]{0,3}"
+    r"(?:梳理|总结|归纳|汇总|回顾|提醒|提示|精讲|解析|突破|整理|聚焦|分析)?)"
+)
+ZH_STUDY_LABEL = re.compile(rf"^{_ZH_STUDY_LABEL}$")
+# such a label run in before a colon, "考点1：光合作用", "重点：…": what follows is the topic
+ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?")
@@ -369,6 +387,8 @@ def apparatus(heading: str) -> bool:
         return True
     if _ZH_APPARATUS.match(text.replace(" ", "")):
         return True
+    if ZH_STUDY_LABEL.match(text.replace(" ", "")) or (text and not ZH_LABEL.sub("", text).strip()):
+        return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"
     words = re.findall(r"[a-z][a-z-]*", text)
     return (
         len(words) >= 2
@@ -533,6 +553,14 @@ FACET_HEADINGS = frozenset(
         "proof",
         "correctness",
         "proof of correctness",
+        # what a Chinese handout's sub-heading says of its parent's topic: its make-up, its
+        # meaning, its order and its parts ("（二）大洲" / "1. 含义", "2. 排列", "4. 分区";
+        # "免疫系统的组成和功能" names 免疫系统: 含义, 排列 and 组成 were concepts)
+        "组成",
+        "构成",
+        "含义",
+        "排列",
+        "分区",
         "优点",
         "缺点",
         "优势",
@@ -667,7 +695,8 @@ ZH_GENERIC = _words(
     数 名称 名字 字 个数 流程 习题 典型 常见 常用 几种 各种 主要 公式 定义 定理 引理 推论
     证明 例题 练习题 思考题 填空题 判断题 选择题 简答题 编程题 参考答案 答案 本题 上题
     译者注 译注 编者注 原注 作者注
-    提醒 警告 建议 强烈建议 小贴士 贴士 温馨提示 友情提示 备注 注 补充 重要 技巧 小技巧 须知 要点"""
+    提醒 警告 建议 强烈建议 小贴士 贴士 温馨提示 友情提示 备注 注 补充 重要 技巧 小技巧 须知 要点
+    知识点 考点 重点 难点 重难点 易错点 易混点 基础篇 进阶篇"""
 )
 
 # Chinese nouns every programming or maths text uses throughout (function, variable, type,

@@ -34,6 +34,8 @@ from jobs.pipeline.lexicon import (
     OBJECTIVE_VERBS,
     REFERENCE_FACET,
     ZH_GENERIC,
+    ZH_LABEL,
+    ZH_RUN_IN_LABEL,
     ZH_STOP,
     _words,
     apparatus,
@@ -48,7 +50,9 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_w
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|[章节篇部讲课])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|[章节篇部讲课])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
+    # a teacher's lower levels: "（一）", "(1)", "①", "1、"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
     r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s))\s*",
     re.I,
@@ -171,6 +175,11 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
     text = _without_english_title(text, bilingual)
+    # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
+    text = ZH_LABEL.sub(" ", text).strip()
+    number = HEADING_NUMBER.match(text)
+    cut = number.end() if number else 0
+    text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
     text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
@@ -808,6 +817,7 @@ _COUNTED_LABEL = re.compile(r"^[A-Za-z]+\s+(?:(?:\d{1,2}|[IVX]{1,4})\s*[:.]|[A-Z
 
 
 def emphasis_name(span: str) -> str:
+    span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
     return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 

@@ -1,0 +1,60 @@
+"""Rules met on Chinese teachers' own handouts (复习提纲, 知识点总结, 讲义), each on text
+written for the test: headings numbered 一、/（一）/1./（1）/①, labels in 【】 and the study
+labels 知识点, 考点, 重点, 难点 that name no topic, a review sheet's 基础篇 and 进阶篇."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import emphasis_name, heading_terms
+
+
+def terms(heading: str, level: int = 3) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, level)]
+
+
+def titles_of(tmp_path: Path, text: str, name: str = "第二章.md") -> set[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def test_a_label_in_square_black_brackets_names_no_topic() -> None:
+    assert terms("【重点提醒】") == []
+    assert terms("（五）【重点提醒】") == []
+    assert terms("【考点一】光合作用的过程") == ["光合作用"]
+    assert emphasis_name("【定义】") == ""
+
+
+def test_a_study_label_names_no_topic_and_leaves_the_topic_it_labels() -> None:
+    assert terms("基础篇（60分以下必掌握）") == []
+    assert terms("一、知识点梳理") == []
+    assert terms("二、重点难点") == []
+    assert terms("考点1：光合作用") == ["光合作用"]
+    assert terms("二、考点1：光合作用") == ["光合作用"]
+
+
+def test_a_teachers_numbering_is_no_part_of_the_topic() -> None:
+    assert terms("（1）扁桃体") == ["扁桃体"]
+    assert terms("① 线性表") == ["线性表"]
+    assert terms("第一单元 生物和生物圈") == ["生物", "生物圈"]
+
+
+def test_a_sub_heading_on_its_parents_make_up_or_meaning_names_nothing() -> None:
+    assert terms("1. 含义") == []
+    assert terms("4. 分区") == []
+    assert terms("第1节 免疫系统的组成和功能") == ["免疫系统"]
+
+
+def test_a_review_sheets_labels_are_no_concepts(tmp_path: Path) -> None:
+    text = (
+        "# 第4章 免疫调节\n\n## 第1节 免疫系统的组成\n\n**基础篇（60分以下必掌握）**\n\n"
+        "1. 能引发免疫反应的物质称为抗原。抗原多数为蛋白质。\n\n"
+        "2. 机体产生的专门应对抗原的蛋白质，称为抗体。抗体能与抗原结合。\n\n"
+        "**进阶篇（冲刺80分必掌握）**\n\n3. 抗体和抗原的结合具有特异性。\n\n"
+        "### 【重点提醒】\n\n抗原和抗体的区别要记牢。\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert {"抗原", "抗体"} <= titles
+    assert not titles & {"基础篇", "进阶篇", "【重点提醒】", "重点提醒", "组成"}
