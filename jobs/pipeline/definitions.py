@@ -465,6 +465,35 @@ def _symbol_entry(sentence: str, block: int, chinese: bool) -> Definition | None
     return Definition(term, sentence, block, GLOSSARY)
 
 
+# A Chinese teacher's handout lists what it teaches as numbered "name：what it is" items,
+# "(2)胸腺：胸腺是T细胞分化、发育、成熟的场所。", "③ 脑干：调节呼吸运动的中枢": the
+# enumerator says the lines are entries and the name before the colon the item (weak: an
+# entry may name a factor, "（1）纬度：纬度低，…"); and it heads a definition "X的概念：…"
+# or "X的定义：…", numbered or not, which defines X as a glossary entry does
+_ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
+_ZH_NAME_BEFORE_COLON = r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)\s*[:：]\s*(?P<rest>.*)$"
+_ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
+_ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
+
+
+def _zh_list_entry(sentence: str, block: int) -> Definition | None:
+    """ "(2)胸腺：胸腺是…的场所。", "抗体的概念：机体产生的…蛋白质": a handout's entry."""
+    opening = _LIST_MARK.sub("", sentence)
+    numbered = _ZH_LIST_ENTRY.match(sentence)
+    match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
+    if match is None or len(re.findall(r"[\u3400-\u9fff]", match.group("rest"))) < 4:
+        return None
+    term, confidence = match.group("t"), WEAK
+    concept_of = _ZH_CONCEPT_OF.match(term)
+    if concept_of:
+        term, confidence = concept_of.group("t"), GLOSSARY
+    elif numbered is None:
+        return None
+    if not (acceptable(term, heading=True) and _nominal(term, True)):
+        return None
+    return Definition(term, sentence, block, confidence)
+
+
 _ZH_ALIAS_NAMING = re.compile(r"(?:又|也|或|亦)(?:称|叫)")
 
 
@@ -552,6 +581,12 @@ def find_definitions(
         # the term is introduced here, two marks where the emphasis alone gives one
         found = replace(found, confidence=DEFINED_EMPHASIS)
     entry = _glossary_entry(sentence, block, emphasis) or _symbol_entry(sentence, block, chinese)
+    handout = _zh_list_entry(sentence, block) if chinese else None
+    if handout is not None and (entry is None or entry.term == handout.term):
+        if handout.confidence >= GLOSSARY:
+            entry = entry or handout
+        elif found is None:
+            found = handout
     if entry is not None and (found is None or found.confidence < GLOSSARY):
         found = entry
     elif (

@@ -58,3 +58,26 @@ def test_a_review_sheets_labels_are_no_concepts(tmp_path: Path) -> None:
     titles = titles_of(tmp_path, text)
     assert {"抗原", "抗体"} <= titles
     assert not titles & {"基础篇", "进阶篇", "【重点提醒】", "重点提醒", "组成"}
+
+
+def defined(sentence: str) -> list[tuple[str, float]]:
+    from jobs.pipeline.definitions import find_definitions
+
+    return [(d.term, d.confidence) for d in find_definitions(sentence, 0, True)]
+
+
+def test_a_numbered_item_naming_its_subject_before_a_colon_is_an_entry() -> None:
+    assert [t for t, _ in defined("(2)胸腺：胸腺是T细胞分化、发育、成熟的场所。")] == ["胸腺"]
+    assert [t for t, _ in defined("③ 脑干：调节呼吸运动的中枢，调节心血管活动的中枢。")] == ["脑干"]
+    # no enumerator, no entry: a bullet's "优点：…" is a claim about the topic
+    assert defined("优点：查找的速度比较快，实现也简单。") == []
+    # a question names nothing
+    assert defined("(1)免疫系统由哪三部分组成？") == []
+
+
+def test_the_concept_of_x_before_a_colon_defines_x() -> None:
+    found = defined("抗体的概念：机体产生的专门应对抗原的蛋白质，称为抗体。")
+    assert [t for t, _ in found] == ["抗体"] and found[0][1] >= 0.75
+    assert [t for t, _ in defined("5. 体液调节的定义：激素等化学物质通过体液传送的调节。")] == [
+        "体液调节"
+    ]
