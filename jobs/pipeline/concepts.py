@@ -1149,7 +1149,47 @@ def _cues(
     # named as code once may be a passing mention; twice, the text is talking about it
     times = Counter(concept_key(c.term) for c in named_code)
     cues = _headings_named_whole(cues, blocks)
+    if chinese:
+        cues = _zh_word_pieces(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+# the word classes of a noun a marked span may run into: "<u>树突状</u>细胞" (细胞, n)
+_ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
+
+
+def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+    """An answer sheet underlines the blank's answer, often the first part of a word the
+    sentence finishes: "如巨噬细胞和<u>树突状</u>细胞", "借助于<u>淋巴</u>循环",
+    "<u>辅助性T</u>细胞".
+    A marked Chinese span that the text never writes as a word of its own, only inside a
+    longer word or before the noun it modifies, is a piece of a name, not one (a biology
+    review sheet's 树突状, 淋巴, 杀菌 were concepts); one the text uses alone ("<u>抗体</u>、…",
+    "抗体能与…") stays."""
+    text = "\n".join(b.text for b in blocks if b.kind in PROSE or b.kind == "heading")
+    pieces: dict[str, bool] = {}
+
+    def piece(term: str) -> bool:
+        if term not in pieces:
+            pieces[term] = has_han(term) and all(
+                _inside_a_word(text, m.start(), m.end()) for m in re.finditer(re.escape(term), text)
+            )
+        return pieces[term]
+
+    return [c for c in cues if c.kind != "emphasis" or not piece(c.term)]
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """The span text[start:end] is part of a longer word: rjieba's word crosses one of its
+    ends, or the word after it is a noun it modifies."""
+    left = max(0, start - 6)
+    context = text[left : end + 8]
+    begin, stop = start - left, end - left
+    for _, a, b in rjieba.tokenize(context):
+        if (a < begin < b) or (a < stop < b):
+            return True
+    after = rjieba.tag(context[stop:])
+    return bool(after) and after[0][1] in _ZH_NOUN_TAGS and has_han(after[0][0])
 
 
 def _headings_named_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:

@@ -81,3 +81,15 @@ def test_the_concept_of_x_before_a_colon_defines_x() -> None:
     assert [t for t, _ in defined("5. 体液调节的定义：激素等化学物质通过体液传送的调节。")] == [
         "体液调节"
     ]
+
+
+def test_an_underlined_answer_that_only_begins_a_word_is_no_concept(tmp_path: Path) -> None:
+    text = (
+        "# 免疫调节\n\n"
+        "1. 第二道防线：体液中的杀菌物质和吞噬细胞（如巨噬细胞和<u>树突状</u>细胞）。\n\n"
+        "2. 树突状细胞能摄取抗原。免疫器官借助于<u>血液</u>循环相互联系。\n\n"
+        "3. 机体产生的专门应对抗原的蛋白质，称为<u>抗体</u>。<u>抗体</u>能与抗原结合。\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert "抗体" in titles
+    assert not titles & {"树突状", "血液"}
