@@ -26,6 +26,17 @@ _CHAPTER = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|(?:Chapter|CHAPTER|Part|PART)\s+[\dIVXLC]+)"
     r"[\s:：.、]*(\S.{0,60})?$"
 )
+# A Chinese outline's levels below the chapter, as teachers number them: "一、" (2),
+# "（一）" (3), "1、" (4), "（1）" (5), "①" (6), each before a Han title (a text export of a
+# handout read "一、从地图和图表中获取信息" and "（一）地图三要素" as a list of three lone lines)
+_ZH_TITLE = r"\s*[\u3400-\u9fff]"
+_ZH_OUTLINE = (
+    (re.compile(rf"^[一二三四五六七八九十]{{1,3}}、{_ZH_TITLE}"), 2),
+    (re.compile(rf"^[（(][一二三四五六七八九十]{{1,3}}[)）]{_ZH_TITLE}"), 3),
+    (re.compile(rf"^\d{{1,2}}、{_ZH_TITLE}"), 4),
+    (re.compile(rf"^[（(]\d{{1,2}}[)）]{_ZH_TITLE}"), 5),
+    (re.compile(rf"^[\u2460-\u2473]{_ZH_TITLE}"), 6),
+)
 _SENTENCE_END = re.compile(r"[。．！？；，,.;:：!?]$")
 # A hand-made heading: short, and not a sentence or a lead-in ("Note:") unless numbered
 _MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
@@ -183,6 +194,9 @@ def guess_heading(line: str) -> int:
         return 0
     if _CHAPTER.match(line):
         return 1
+    for outline, level in _ZH_OUTLINE:
+        if outline.match(line):
+            return level
     numbered = _NUMBERED.match(line)
     if numbered and not numbered.group(2)[0].isdigit():
         return min(numbered.group(1).count(".") + 1, 6)

@@ -17,6 +17,7 @@ import codecs
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import replace
+from itertools import chain, islice
 from pathlib import Path
 
 from datasources.files.detect import Detected
@@ -42,7 +43,7 @@ _LABEL_GLOSS = re.compile(r"\s*[^\s：:][^：:]{0,29}\s*[：:]\s*\S.{0,90}")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    blocks, paged = text_blocks(decoded_lines(path, detected.encoding or "utf-8"))
+    blocks, paged = text_blocks(line_paragraphs(decoded_lines(path, detected.encoding or "utf-8")))
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)
 
@@ -100,6 +101,42 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     flush()
     blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged
+
+
+# Word's and LibreOffice's "plain text" export writes one paragraph a line and no blank line
+# between paragraphs: read by blank lines, a teacher's whole handout was one paragraph, its
+# headings, items and answers run together ("…（一）地图三要素方向，比例尺…"). A text of at
+# least this many lines with (almost) no blank line, not wrapped at a fixed width, has its
+# lines for paragraphs.
+LINE_PARAGRAPHS_MIN = 30
+_SAMPLE_LINES = 2000
+
+
+def line_paragraphs(lines: Iterator[str]) -> Iterator[str]:
+    """The lines, with a blank line after each when the text writes a paragraph a line."""
+    head = list(islice(lines, _SAMPLE_LINES))
+    if not _paragraph_a_line(head):
+        yield from chain(head, lines)
+        return
+    for line in chain(head, lines):
+        yield line
+        yield ""
+
+
+def _paragraph_a_line(lines: list[str]) -> bool:
+    """Many lines, under 10 % of them blank, most of them ending a sentence or short (a hard-
+    wrapped text fills its lines to the wrap width and breaks them mid-sentence)."""
+    full = [line.rstrip() for line in lines if line.strip()]
+    if len(full) < LINE_PARAGRAPHS_MIN or len(lines) - len(full) > 0.1 * len(lines):
+        return False
+    if any("\f" in line for line in lines):
+        return False  # a printer's pages: its lines are wrapped
+    widest = max(len(line) for line in full)
+    whole = sum(1 for line in full if _PARAGRAPH_END.search(line) or len(line) < 0.6 * widest)
+    return whole >= 0.6 * len(full)
+
+
+_PARAGRAPH_END = re.compile(r"[。！？；：.!?;:)）\]】\"”’]$")
 
 
 # lone title-like lines in a row that are a list: headings have text between them (a

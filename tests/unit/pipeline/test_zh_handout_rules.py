@@ -93,3 +93,19 @@ def test_an_underlined_answer_that_only_begins_a_word_is_no_concept(tmp_path: Pa
     titles = titles_of(tmp_path, text)
     assert "抗体" in titles
     assert not titles & {"树突状", "血液"}
+
+
+def test_a_text_export_that_writes_a_paragraph_a_line_is_read_line_by_line() -> None:
+    from jobs.pipeline.readers.text import line_paragraphs, text_blocks
+
+    lines = ["免疫调节", "一、免疫系统的组成", "（一）免疫器官"] + [
+        f"{n}. 第{n}个问题的答案写在这一行里，句子有长有短。" + "补充说明。" * (n % 4)
+        for n in range(1, 35)
+    ]
+    blocks, _ = text_blocks(line_paragraphs(iter(lines)))
+    assert len(blocks) == len(lines)
+    assert [(b.kind, b.level) for b in blocks[1:3]] == [("heading", 2), ("heading", 3)]
+    # text wrapped at a fixed width keeps its paragraphs whole
+    wrapped = ["x" * 70 + f" {n:02d}" for n in range(30)]
+    blocks, _ = text_blocks(line_paragraphs(iter(wrapped)))
+    assert len(blocks) == 1
