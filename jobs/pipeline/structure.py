@@ -1136,6 +1136,9 @@ def _titled(rest: str) -> bool:
     return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
 
 
+_ZH_CONCEPT_OF = re.compile(r"^(.+?)的(?:概念|定义|含义)$")
+
+
 def colon_head(text: str, block: int) -> list[Cue]:
     """The term a definition-list entry opens with, in a document without emphasis."""
     match = _COLON_HEAD.match(text)
@@ -1144,6 +1147,8 @@ def colon_head(text: str, block: int) -> list[Cue]:
     term = match.group(1).strip()
     # "The degree of a node: the number of its children": the property is the term
     term = _PROPERTY_OF.sub(r"\1", term)
+    # "激素的概念：由内分泌腺…": the concept of X, X is the term (a PDF's "激素的概念")
+    term = _ZH_CONCEPT_OF.sub(r"\1", term)
     lowered = term.casefold()
     # paths, file names: code (maths first, whose "\\subset" is no path; a path is no Han)
     rest = _PATH.sub(" ", prose(text[match.end(1) + 1 :]))

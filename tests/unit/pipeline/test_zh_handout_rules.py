@@ -109,3 +109,10 @@ def test_a_text_export_that_writes_a_paragraph_a_line_is_read_line_by_line() -> 
     wrapped = ["x" * 70 + f" {n:02d}" for n in range(30)]
     blocks, _ = text_blocks(line_paragraphs(iter(wrapped)))
     assert len(blocks) == 1
+
+
+def test_a_plain_entry_on_the_concept_of_x_names_x() -> None:
+    from jobs.pipeline.structure import colon_head
+
+    heads = colon_head("激素的概念：由内分泌腺合成并分泌到血液中的一类微量有机物。", 0)
+    assert [c.term for c in heads] == ["激素"]
