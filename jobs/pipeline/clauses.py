@@ -48,6 +48,10 @@ _QUANTITY = re.compile(
 _TIME_AFTER = {"以后", "之后", "以前", "之前", "期间", "以来"}
 _FIGURE = re.compile(r"所示$|^如[图表]|^表[^\w]*$")  # 图 alone may be the graph itself
 _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
+# "最大的大陆", "最长的河流", "世界上最高的山脉": a superlative and 的 rank one thing of a
+# kind, a description, no name (a geography review's "最大的大陆" was a concept; "最短路",
+# "最小生成树", 最 joined to its word, stay)
+_RANKED = re.compile(r"^(?:世界上|世界|中国|我国)?最[\u3400-\u9fff]{1,3}的")
 # A derivation's connectives: pointing at a formula ("代入上式可得", "将式", "令上式等于",
 # "上述优化问题"), drawing a conclusion ("公式可知", "偏导可得", "可化为等式"), or stating
 # that something holds ("强对偶性成立"). Derivation notes repeat them on every page; a name
@@ -62,7 +66,7 @@ def zh_clause(term: str) -> bool:
     text = term.replace(" ", "")
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
         return True
-    if _QUANTITY.match(text) or _DERIVATION.search(text):
+    if _QUANTITY.match(text) or _DERIVATION.search(text) or _RANKED.match(text):
         return True
     tags = rjieba.tag(text)
     if len(tags) < 2:

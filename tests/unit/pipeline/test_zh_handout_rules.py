@@ -116,3 +116,12 @@ def test_a_plain_entry_on_the_concept_of_x_names_x() -> None:
 
     heads = colon_head("激素的概念：由内分泌腺合成并分泌到血液中的一类微量有机物。", 0)
     assert [c.term for c in heads] == ["激素"]
+
+
+def test_a_superlative_and_de_rank_a_thing_and_name_nothing() -> None:
+    from jobs.pipeline.clauses import zh_clause
+
+    assert zh_clause("最大的大陆")
+    assert zh_clause("世界上最长的山脉")
+    assert not zh_clause("最短路")
+    assert not zh_clause("最小生成树")
