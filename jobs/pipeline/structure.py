@@ -694,6 +694,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
     before the closing bracket)."""
+    spans = tuple(part for span in spans for part in _zh_listed(span))
     terms = [(emphasis_name(s), s) for s in spans]
     return [
         Cue(term, "emphasis", block)
@@ -707,6 +708,19 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         and not apparatus(term)
         and not equation_operand(term, text, spans)
     ]
+
+
+# "<u>免疫器官、免疫细胞、免疫活性物质</u>": the enumeration comma between names a span
+# marks together (an answer sheet underlines the whole answer)
+_ZH_ENUMERATION = re.compile(r"^[^，。；：！？,;:!?]+$")
+
+
+def _zh_listed(span: str) -> list[str]:
+    """A marked Chinese span listing names with 、 marks each of them."""
+    if "、" not in span or not has_han(span) or not _ZH_ENUMERATION.match(span):
+        return [span]
+    parts = [p.strip() for p in span.split("、")]
+    return parts if all(0 < len(p) <= 12 for p in parts) else [span]
 
 
 # what glosses the word before it at once: ", or capable of …", ", meaning …", ": It is …"

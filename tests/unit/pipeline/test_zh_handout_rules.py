@@ -125,3 +125,12 @@ def test_a_superlative_and_de_rank_a_thing_and_name_nothing() -> None:
     assert zh_clause("世界上最长的山脉")
     assert not zh_clause("最短路")
     assert not zh_clause("最小生成树")
+
+
+def test_a_marked_chinese_list_of_names_marks_each_name() -> None:
+    from jobs.pipeline.structure import emphasis_terms
+
+    cues = emphasis_terms(
+        ("免疫器官、免疫细胞、免疫活性物质",), 0, "免疫器官、免疫细胞、免疫活性物质"
+    )
+    assert [c.term for c in cues] == ["免疫器官", "免疫细胞", "免疫活性物质"]
