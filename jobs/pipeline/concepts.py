@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -82,12 +82,13 @@ from jobs.pipeline.structure import (
     zh_cut_name,
     zh_headless,
 )
-from jobs.pipeline.terms import TermStats, c_values, collect
+from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
 from jobs.pipeline.textutil import has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
+MIN_LISTED_MENTIONS = 2  # a list's kind named again elsewhere (`_listed_kinds`)
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
 MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
@@ -1107,6 +1108,7 @@ def _cues(
     furniture = repeated_apparatus(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
+    listed = _listed_kinds(blocks) if unmarked and not chinese else {}
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             if index not in furniture:
@@ -1135,6 +1137,8 @@ def _cues(
             if unmarked:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
+                if not chinese:
+                    cues.extend(Cue(t, "emphasis", index) for t in listed.get(index, ()))
             if chinese or "(" in block.text:
                 glossed = []
                 for gloss in gloss_terms(block.text, index):
@@ -1150,6 +1154,21 @@ def _cues(
     times = Counter(concept_key(c.term) for c in named_code)
     cues = _headings_named_whole(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+def _listed_kinds(blocks: Sequence[Block]) -> dict[int, list[str]]:
+    """Plain text, by block: the kinds of one thing a list names with its head repeated
+    ("tight junctions, anchoring junctions, and gap junctions"), where a textbook sets them
+    in bold, when the text names each again elsewhere; a kind named once is in passing
+    ("AVL trees and red-black trees" in a chapter on graphs)."""
+    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
+    found: dict[int, list[str]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        if block.kind in PROSE:
+            for term in shared_head_items(block.text):
+                if _count_plain(concept_key(term), prose) >= MIN_LISTED_MENTIONS:
+                    found[index].append(term)
+    return found
 
 
 def _headings_named_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
