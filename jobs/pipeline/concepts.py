@@ -49,6 +49,7 @@ from jobs.pipeline.lexicon import (
     ZH_BROAD,
     everyday,
     technicality,
+    zh_count,
     zh_everyday,
 )
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
@@ -262,6 +263,8 @@ def find_concepts(
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
+        if chinese and not kinds and definition is None and _zh_cut_across(key, prose):
+            continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
@@ -1332,6 +1335,30 @@ def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
     if entry is None or entry.words < 2 or entry.alone or not _capitalised(entry.title):
         return False
     return longer.get(entry.key, 0) >= entry.count
+
+
+def _zh_cut_across(key: str, prose: str) -> bool:
+    """A short Chinese term that rjieba cut across a word to its left: every use follows
+    the same character, which makes a word with the term's first one (对 + 角 of "对角" in
+    "方阵的对角化", read 对 + 角化) and none with the character before it (一个数组: 个
+    belongs to 一个, so 数组 stands)."""
+    if len(key) < 2 or not all(has_han(c) for c in key):
+        return False
+    lefts = [prose[max(0, i - 2) : i] for i in _occurrences(key, prose)]
+    if not lefts or len({left[-1:] for left in lefts}) != 1:
+        return False
+    joined = lefts[0][-1:]
+    if not has_han(joined) or zh_count(joined + key[0]) == 0:
+        return False
+    return all(len(left) < 2 or zh_count(left) == 0 for left in lefts)
+
+
+def _occurrences(key: str, text: str) -> list[int]:
+    found, start = [], text.find(key)
+    while start >= 0:
+        found.append(start)
+        start = text.find(key, start + 1)
+    return found
 
 
 def _marked_single_word(cues: list[Cue]) -> bool:
