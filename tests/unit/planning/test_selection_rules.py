@@ -181,8 +181,12 @@ def test_each_document_gets_its_share_before_the_best_of_all() -> None:
     """The second document holds as much as the first but every concept of it scores
     lower (a later chapter that repeats the first one's general terms): by score alone
     it taught only its best concept; its share of the time teaches more of its own."""
-    first = [_concept(f"a-{i}", i, examples=2) for i in range(6)]
-    second = [_concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2) for i in range(6)]
+    # long (two hours and more each: at the briskest pace, half an hour)
+    first = [_concept(f"a-{i}", i, examples=2, volume=3600) for i in range(6)]
+    second = [
+        _concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2, volume=3600)
+        for i in range(6)
+    ]
     data = _input(first + second, weeks=1, hours=3, documents=(DOC, OTHER))
     plan = plan_course(data)
     assert_sound(plan, data)
@@ -310,3 +314,21 @@ def test_an_excluded_word_is_listed_whatever_it_is() -> None:
     assert_sound(plan, data)
     assert [(p.concept_id, p.reason) for p in plan.prerequisites] == [("behavior", "excluded")]
     assert plan.report.vocabulary_assumed == ()
+
+
+def test_documents_many_times_the_budget_are_taught_at_a_lecture_pace() -> None:
+    """Four chapters' worth of main topics (two definitions, two examples, formulas, a
+    page of reading: two hours each at full time) in 4 weeks of 3 hours: at 35 % of their
+    time (45 minutes each) the course taught 16 of 40, a list a teacher found far too
+    short; at MIN_PACE a main topic gets 25 minutes of a lecture and 28 are taught."""
+    main = [
+        _concept(f"topic-{i}", i, definitions=2, examples=2, formulas=3, volume=900)
+        for i in range(40)
+    ]
+    data = _input(main, weeks=4, hours=3)
+    assert concept_minutes(main[0], week_minutes=10**4) == 120
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s for w in plan.weeks for s in w.slots]
+    assert len(taught) >= 25
+    assert max(s.minutes for s in taught) <= 30
