@@ -332,3 +332,30 @@ def test_documents_many_times_the_budget_are_taught_at_a_lecture_pace() -> None:
     taught = [s for w in plan.weeks for s in w.slots]
     assert len(taught) >= 25
     assert max(s.minutes for s in taught) <= 30
+
+
+def test_a_hint_does_not_follow_a_concept_pulled_ahead_for_an_earlier_document() -> None:
+    """The second document's "membrane" is taught ahead, in the first document's part,
+    for "tissue-membrane" (mandatory). "potential", read before "membrane" in the second
+    document, is only a hint for it: it stays in the second document's part, with the
+    "axon" it needs, instead of coming into week 1 with them."""
+    concepts = [
+        _concept("tissue", 0),
+        _concept("tissue-membrane", 5),
+        _concept("epithelium", 6),
+        _concept("axon", 1, doc=OTHER),
+        _concept("potential", 2, doc=OTHER),
+        _concept("membrane", 4, doc=OTHER),
+    ]
+    edges = [
+        ("tissue", "tissue-membrane", True),
+        ("membrane", "tissue-membrane", True),
+        ("potential", "membrane", False),
+        ("axon", "potential", True),
+    ]
+    data = _input(concepts, edges, weeks=2, hours=10, documents=(DOC, OTHER))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert taught.index("membrane") < taught.index("tissue-membrane")
+    assert taught.index("epithelium") < taught.index("axon") < taught.index("potential")
