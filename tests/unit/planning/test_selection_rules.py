@@ -184,8 +184,7 @@ def test_each_document_gets_its_share_before_the_best_of_all() -> None:
     # long (two hours and more each: at the briskest pace, half an hour)
     first = [_concept(f"a-{i}", i, examples=2, volume=3600) for i in range(6)]
     second = [
-        _concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2, volume=3600)
-        for i in range(6)
+        _concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2, volume=3600) for i in range(6)
     ]
     data = _input(first + second, weeks=1, hours=3, documents=(DOC, OTHER))
     plan = plan_course(data)
