@@ -358,3 +358,23 @@ def test_a_hint_does_not_follow_a_concept_pulled_ahead_for_an_earlier_document()
     taught = [s.concept_id for w in plan.weeks for s in w.slots]
     assert taught.index("membrane") < taught.index("tissue-membrane")
     assert taught.index("epithelium") < taught.index("axon") < taught.index("potential")
+
+
+def test_an_everyday_word_the_course_teaches_kinds_of_is_listed() -> None:
+    """ "cells" is as common in English as "behavior", but "glial cell" and "basal cell"
+    are taught: the course teaches kinds of it, so learners must bring it (it was assumed
+    without a word). One kind is not enough ("curve" for "demand curve" alone)."""
+    cells = _concept("cells", 0, confidence=0.35, definitions=0)
+    behavior = _concept("behavior", 1, confidence=0.35, definitions=0)
+    curve = _concept("curve", 2, confidence=0.35, definitions=0)
+    kinds = [_concept(t, 3 + i, examples=1) for i, t in enumerate(["glial-cell", "basal-cell"])]
+    demand = _concept("demand-curve", 6, examples=1)
+    edges = [(w.id, k.id, True) for w in (cells, behavior) for k in kinds]
+    edges += [("curve", "demand-curve", True)]
+    others = [_concept(f"other-{i}", 10 + i, confidence=0.6) for i in range(12)]  # fill the time
+    data = _input([cells, behavior, curve, *kinds, demand, *others], edges, weeks=1, hours=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [p.concept_id for p in plan.prerequisites] == ["cells"]
+    assumed = {p.concept_id for p in plan.report.vocabulary_assumed}
+    assert assumed == {"behavior", "curve"}
