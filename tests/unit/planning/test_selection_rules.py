@@ -378,3 +378,22 @@ def test_an_everyday_word_the_course_teaches_kinds_of_is_listed() -> None:
     assert [p.concept_id for p in plan.prerequisites] == ["cells"]
     assumed = {p.concept_id for p in plan.report.vocabulary_assumed}
     assert assumed == {"behavior", "curve"}
+
+
+def test_a_weeks_quiz_is_on_the_whole_week_when_little_of_it_is_to_recall() -> None:
+    """One concept to recall (a beginner's definition) among five to apply: the quiz was
+    "Short questions on Term." alone; now it asks about the whole week. A week mostly
+    to recall keeps its quiz on those."""
+    recall = _concept("term", 0, difficulty="beginner")
+    applied = [_concept(f"method-{i}", 1 + i, examples=1) for i in range(5)]
+    data = _input([recall, *applied], weeks=1, hours=6)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    quiz = next(a for a in plan.assessment_methods if a.type == "quiz")
+    quizzed = {c for o in plan.objectives if o.id in quiz.objective_ids for c in o.concept_ids}
+    assert quizzed == {"term", *(c.id for c in applied)}
+    mostly = [_concept(f"word-{i}", i, difficulty="beginner") for i in range(4)]
+    plan = plan_course(_input([*mostly, applied[0]], weeks=1, hours=6))
+    quiz = next(a for a in plan.assessment_methods if a.type == "quiz")
+    quizzed = {c for o in plan.objectives if o.id in quiz.objective_ids for c in o.concept_ids}
+    assert quizzed == {c.id for c in mostly}
