@@ -26,6 +26,7 @@ from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
     LINE_END_HYPHEN,
     guess_heading,
+    heading_shaped,
     join_lines,
     make_blocks,
     real_pages,
@@ -60,6 +61,11 @@ class _Line:
     # continues on the next line ("深度优" + "先搜索")
     styled_start: bool = False
     styled_end: bool = False
+    # its first character is set in a bold cut (weight or name), not italic: a heading set
+    # at the body's size is told from the body by its weight alone
+    bold: bool = False
+    # where its first character starts, in points from the page's left edge
+    left: float = 0.0
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -160,6 +166,10 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 ),
                                 bool(runs) and runs[0][0] == first - offset,
                                 bool(runs) and runs[-1][1] == len(body),
+                                bool(runs)
+                                and runs[0][0] == first - offset
+                                and _bold(textpage, first),
+                                _left(textpage, first),
                             )
                         )
                 offset += len(raw) + 1
@@ -475,6 +485,22 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
 
 
+def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return (
+        "bold" in name.value.decode("latin-1").lower()
+        or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
+    )
+
+
+def _left(textpage: pdfium.PdfTextPage, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return x.value
+
+
 def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
@@ -591,6 +617,8 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
     width: dict[int, int] = {}
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
+    bold_headings = _bold_headings(lines, body, spacing, width)
+    bold_level = min(len(heading_sizes) + len(minor_sizes) + 1, 6)
     blocks: list[Block] = []
     paragraph: list[_Line] = []
 
@@ -614,10 +642,13 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
                 )
             paragraph.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if not level and line.size in minor_level and _wholly_emphasised(line):
             level = minor_level[line.size]
+        alone = not level and index in bold_headings
+        if alone:
+            level = bold_level
         goes_on = (  # "The Era of Reconstruction, 1865–" / "1877": the heading's years
             not paragraph
             and blocks
@@ -628,7 +659,8 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
         if level and len(line.text) <= 120 and (_wordy(line.text) or goes_on):
             flush()
             if (
-                blocks
+                not alone
+                and blocks
                 and blocks[-1].kind == "heading"
                 and blocks[-1].level == level
                 and blocks[-1].page == line.page
@@ -658,6 +690,67 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a label and its title ("Key point 1: …", "要点一: …", "Heart: Cardiac Tamponade"): a box's
+# or a run-in paragraph's title, which the concept rules read as such, not a section's
+_LABEL = re.compile(r"\S[:：]\s")
+_INDENT = (2, 40)  # points: from a nudge to a quotation's indent (LaTeX's is 25)
+
+
+def _at_margin(line: _Line, lefts: set[int]) -> bool:
+    """No line of the page starts a little to the left of this one: it is set flush with
+    its column, not indented as a quotation or a box is (a box's bold title is no
+    section's heading). The other column of a two-column page starts far away."""
+    left = round(line.left)
+    return not any(left - _INDENT[1] < other <= left - _INDENT[0] for other in lefts)
+
+
+def _bold_headings(
+    lines: list[_Line], body: float, spacing: float, width: dict[int, int]
+) -> set[int]:
+    """Positions of the headings set in bold at the body's size (LaTeX's \\subsubsection,
+    Word's and LibreOffice's Heading 3 and 4): a short bold line standing alone, shaped
+    like a title (`heading_shaped`), that sits closer to the text it heads than to the
+    text before it (the gap above it is wider than the one below), and is followed by a
+    line of ordinary text or by another such heading. A bold term inside the text shares
+    its line with other words; a bold sentence ends on its full stop; a bold line that
+    opens a paragraph running on fills the line."""
+    found: set[int] = set()
+    starts: dict[int, set[int]] = {}
+    for line in lines:
+        starts.setdefault(line.page, set()).add(round(line.left))
+    # a page's margins with those of the pages two before and after it, which a two-sided
+    # layout sets alike: a page that a box fills has no line at the margin of its own
+    lefts = {
+        page: set().union(*(starts.get(page + step, set()) for step in (-2, 0, 2)))
+        for page in starts
+    }
+    for index in range(len(lines) - 2, -1, -1):
+        line, after = lines[index], lines[index + 1]
+        if not (
+            line.bold
+            and _at_margin(line, lefts[line.page])
+            and not line.mono
+            and abs(line.size - body) <= 0.05 * body
+            and _wholly_emphasised(line)
+            and len(line.text) < 0.8 * width.get(line.page, 0)
+            and heading_shaped(line.text)
+            and not _LABEL.search(line.text)
+            and _wordy(line.text)
+            and after.page == line.page
+            and not after.mono
+        ):
+            continue
+        gap_after = line.bottom - after.top
+        if gap_after <= 0 or not (index + 1 in found or not _wholly_emphasised(after)):
+            continue
+        before = lines[index - 1] if index else None
+        if before is None or before.page != line.page:
+            found.add(index)
+            continue
+        gap_before = before.bottom - line.top
+        if gap_before > max(gap_after, spacing):
+            found.add(index)
+    return found
 
 
 def _wordy(text: str) -> bool:

@@ -138,3 +138,29 @@ def test_a_rare_word_hyphenated_at_a_line_end_is_joined_where_the_text_writes_it
     text = " ".join(b.text for b in _blocks(tmp_path, body))
     assert "the interatrial septum, lies" in text
     assert "A catch-all term" in text
+
+
+_PROSE = (
+    "Most cuts or wounds lead to scarring, and a scar is collagen-rich tissue that forms"
+    " after the process of wound repair has run its course in the dermis."
+)
+
+
+def test_a_bold_line_at_the_body_size_standing_alone_is_a_heading(tmp_path: Path) -> None:
+    # LaTeX's \subsubsection, LibreOffice's Heading 3 and 4: bold at the body's size,
+    # more space above it than below; a bold term inside the text and a bold sentence are
+    # none, nor is a box's bold title set indented like a quotation
+    heading = "margin: 14pt 0 4pt; text-indent: 0; font-weight: bold"
+    body = (
+        f"<p>{_PROSE}</p>"
+        f'<p style="{heading}">Scars and Keloids</p>'
+        f"<p>{_PROSE}</p>"
+        f"<p><b>Calluses</b> form where a shoe rubs the skin of the toes again and again.</p>"
+        f'<p style="{heading}">A bold sentence stands alone here.</p>'
+        f"<p>{_PROSE}</p>"
+        f'<div style="margin-left: 25pt"><p style="{heading}">Lipid Storage</p>'
+        f"<p>{_PROSE}</p></div>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Scars and Keloids"]
+    assert "Lipid Storage" in [b.text for b in blocks if b.kind == "paragraph"]
