@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -132,6 +133,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
         try:
             text = _utf16_units(textpage.get_text_range())
             han = _han_fonts(textpage, text)
+            hidden = _hidden_runs(page, textpage, text)
             lines: list[_Line] = []
             offset = 0
             for raw in map(_bulleted, text.split("\n")):
@@ -148,7 +150,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         mono = mono and not _CJK.search(stripped)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
                         runs, maths = (
-                            ([], []) if mono else _styles(textpage, raw, offset, apart, han)
+                            ([], []) if mono else _styles(textpage, raw, offset, apart, han, hidden)
                         )
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
@@ -338,12 +340,96 @@ def _han_fonts(textpage: pdfium.PdfTextPage, text: str) -> _HanFonts:
     return _HanFonts(by_index, counts.most_common(1)[0][0] if counts else "")
 
 
+# a run of its own this short at most (characters, spaces aside): a stressed name, not
+# a passage between two unrelated breaks
+_HIDDEN_RUN_CHARS = 24
+# Chinese characters and punctuation in a row on one line, spaces between them allowed
+_CJK_RUN = re.compile(
+    r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef](?:[ ]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])*"
+)
+_SENTENCE_BREAKS = frozenset("。！？；")
+
+
+def _object_style(obj: Any) -> tuple[object, ...]:
+    """What a text object shows of its style: font, size, render mode, fill colour, shape."""
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
+    shape = (round(matrix.a, 3), round(matrix.b, 3), round(matrix.c, 3), round(matrix.d, 3))
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    return (font, round(size.value, 2), mode, (r.value, g.value, b.value), shape)
+
+
+def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> frozenset[int]:
+    """Page indices of Chinese characters set as a run of their own that shows no change:
+    LibreOffice starts a new text object where the formatting changes, and a bold or
+    italic asked of a Chinese font with no such cut is drawn in the regular one (the
+    stress is lost on the page, kept in the objects). Two such breaks between Chinese
+    characters, with the same font, size, render mode, colour and shape on both sides,
+    close a short run between them ("行称为|记录|，它相当于"); a link's run (XeTeX
+    breaks its objects at a link) is no stress."""
+    if not _CJK.search(text):
+        return frozenset()
+    raw = textpage.raw
+    breaks: list[int] = []
+    styles: dict[int, tuple[object, ...]] = {}  # each object's style, read once
+
+    def style(address: int, obj: Any) -> tuple[object, ...]:
+        if address not in styles:
+            styles[address] = _object_style(obj)
+        return styles[address]
+
+    for run in _CJK_RUN.finditer(text):
+        last: tuple[int, Any] | None = None  # the last character's object (address, handle)
+        for index in range(run.start(), run.end()):
+            if text[index] == " ":
+                if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                    last = None  # a gap pdfium filled with a space: two cells, not one run
+                continue
+            obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+            address = ctypes.cast(obj, ctypes.c_void_p).value
+            if address is None:
+                last = None
+                continue
+            if last is not None and address != last[0] and style(address, obj) == style(*last):
+                breaks.append(index)
+            last = (address, obj)
+    hidden: set[int] = set()
+    position = 0
+    while position + 1 < len(breaks):
+        start, end = breaks[position], breaks[position + 1]
+        run = text[start:end]
+        if (
+            len(run.replace(" ", "").replace("\r", "").replace("\n", "")) <= _HIDDEN_RUN_CHARS
+            and not _SENTENCE_BREAKS & set(run)
+            and not _linked(page, textpage, start)
+        ):
+            hidden.update(range(start, end))
+            position += 2
+        else:
+            position += 1
+    return frozenset(hidden)
+
+
+def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """A link covers the character at `index`."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x.value + size / 2, y.value + size / 3))
+
+
 def _styles(
     textpage: pdfium.PdfTextPage,
     line: str,
     offset: int,
     apart: dict[str, str],
     han: _HanFonts | None = None,
+    hidden: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
@@ -369,6 +455,7 @@ def _styles(
                 maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
         styled = styled or (han is not None and han.other(offset + match.start()))
+        styled = styled or offset + match.start() in hidden
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
@@ -731,7 +818,9 @@ def _bold_headings(
             and _at_margin(line, lefts[line.page])
             and not line.mono
             and abs(line.size - body) <= 0.05 * body
-            and _wholly_emphasised(line)
+            # wholly bold, or a numbered heading whose number shows the bold its Chinese
+            # words could not ("1.1.1 DBMS 的种类": the Chinese font has no bold cut)
+            and (_wholly_emphasised(line) or guess_heading(line.text) > 0)
             and len(line.text) < 0.8 * width.get(line.page, 0)
             and heading_shaped(line.text)
             and not _LABEL.search(line.text)

@@ -164,3 +164,31 @@ def test_a_bold_line_at_the_body_size_standing_alone_is_a_heading(tmp_path: Path
     blocks = _blocks(tmp_path, body)
     assert [b.text for b in blocks if b.kind == "heading"] == ["Scars and Keloids"]
     assert "Lipid Storage" in [b.text for b in blocks if b.kind == "paragraph"]
+
+
+def test_a_chinese_run_set_apart_with_no_visible_change_is_emphasised(tmp_path: Path) -> None:
+    # LibreOffice starts a new text object where the formatting changes; asked for bold in
+    # a Chinese font with no bold cut it draws the regular glyphs: only the break is left
+    body = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">在数据库中，行称为<span>记录</span>"
+        "，它相当于一条记录，列称为<span>字段</span>，它代表了表中存储的数据项目。</p>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks] == [["记录", "字段"]]
+
+
+def test_a_numbered_heading_whose_number_alone_shows_bold_is_a_heading(tmp_path: Path) -> None:
+    # the Chinese words of a bold heading at the body's size drawn regular (no bold cut):
+    # its number, set in a Latin font, still shows the bold
+    heading = "margin: 14pt 0 4pt; text-indent: 0"
+    prose = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">"
+        + "数据库管理系统根据数据的保存格式分类。" * 3
+        + "</p>"
+    )
+    body = (
+        prose + f'<p style="{heading}; font-family: \'WenQuanYi Micro Hei\'"><b style="font-family:'
+        " 'DejaVu Serif'\">1.1.1</b> 数据库的种类</p>" + prose
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["1.1.1 数据库的种类"]
