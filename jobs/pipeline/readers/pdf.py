@@ -146,8 +146,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                     if stripped.strip("•·◦▪‣-– "):
                         code = _code_runs(textpage, raw, offset)
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                        mono = covered >= 0.9 * len(stripped.replace(" ", ""))
-                        mono = mono and not _CJK.search(stripped)
+                        mono = _fixed_pitch_line(raw, stripped, code, covered)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
                         runs, maths = (
                             ([], []) if mono else _styles(textpage, raw, offset, apart, han, hidden)
@@ -543,6 +542,27 @@ def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tup
     return runs
 
 
+# where a comment opens in a line of code: SQL's and Lua's "--", the shells' and Python's
+# "#", C's "//" and "/*"
+_COMMENT_MARK = re.compile(r"--|#|//|/\*")
+
+
+def _fixed_pitch_line(raw: str, stripped: str, code: list[tuple[int, int]], covered: int) -> bool:
+    """A line of program code: nearly all of it set in a fixed-pitch font. A CJK font's
+    even-width glyphs are not code; a line of code with a Chinese comment is (the
+    Chinese drawn from a CJK font, not the code's): every other character of it is set
+    in the fixed-pitch font, which opens the line, and the Chinese follows a comment
+    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列")."""
+    if not _CJK.search(stripped):
+        return covered >= 0.9 * len(stripped.replace(" ", ""))
+    if not code or raw[: code[0][0]].strip():
+        return False
+    others = len(_CJK_TEXT.sub("", stripped).replace(" ", ""))
+    first = _CJK_TEXT.search(raw)
+    before = [raw[a:b] for a, b in code if first is None or b <= first.start()]
+    return covered >= 0.9 * others and any(_COMMENT_MARK.search(part) for part in before)
+
+
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -691,7 +711,16 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"
-    prose = Counter(line.size for line in lines if not line.mono for _ in range(len(line.text)))
+    # (a line of code with a Chinese comment counts: its size is read from its first
+    # characters, the comment's Chinese, set as the text's is; XeTeX scales a Chinese font
+    # against the Latin, and leaving these lines out had tipped a chapter's body size from
+    # the Latin's 10 pt to the Chinese's 8, every Latin line then "larger than the body")
+    prose = Counter(
+        line.size
+        for line in lines
+        if not line.mono or _CJK.search(line.text)
+        for _ in range(len(line.text))
+    )
     body = (prose or sizes).most_common(1)[0][0] if sizes else 0.0
     heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}

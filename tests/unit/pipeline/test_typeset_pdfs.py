@@ -192,3 +192,18 @@ def test_a_numbered_heading_whose_number_alone_shows_bold_is_a_heading(tmp_path:
     )
     blocks = _blocks(tmp_path, body)
     assert [b.text for b in blocks if b.kind == "heading"] == ["1.1.1 数据库的种类"]
+
+
+def test_a_line_of_code_with_a_chinese_comment_is_code(tmp_path: Path) -> None:
+    # the comment's Chinese comes from a CJK font, not the code's fixed-pitch one
+    mono = "font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei'"
+    body = (
+        f'<pre style="{mono}">-- 选取出大于 2 的数据\nSELECT chr\nFROM chars;</pre>'
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">"
+        f'<code style="{mono}">DISTINCT</code> 可以剔除重复行，它写在列名之前。</p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text.splitlines()[0]) for b in blocks] == [
+        ("code", "-- 选取出大于 2 的数据"),
+        ("paragraph", "`DISTINCT` 可以剔除重复行，它写在列名之前。"),
+    ]
