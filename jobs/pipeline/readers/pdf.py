@@ -33,6 +33,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     rejoin_hyphens,
 )
+from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
 from jobs.pipeline.textutil import HAN
 
 HEADING_RATIO = 1.15
@@ -73,15 +74,24 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     document = open_pdf(path)
     try:
         pages = [_page_lines(document, index) for index in range(len(document))]
+        sizes = [document.get_page_size(index) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
     finally:
         document.close()
-    lines = _without_furniture(pages)
+    texts = [[line.text for line in lines] for lines in pages]
+    deck = is_slide_deck(sizes, texts)
+    if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
+        steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
+        pages = [[] if index in steps else lines for index, lines in enumerate(pages)]
+    lines = _without_furniture(pages, deck)
     # words hyphenated at a line end are resolved once the whole text is known
     known = _whole_words(lines)
     lines = [_rejoined(line, known) for line in lines]
-    blocks = _title_page(_blocks(lines, known))
-    return ReadDocument(detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title)
+    blocks = _title_page(_blocks(lines, known, deck))
+    slides = sum(1 for page in pages if page) if deck else 0
+    return ReadDocument(
+        detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides
+    )
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -614,15 +624,31 @@ def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
     return y.value
 
 
-def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
+def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Line]:
     """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages,
     or that carry the page's own number ("5.1 卷积 2019 年 4 月 4 日 111": the section's
-    name changes from page to page, the number keeps step with the page)."""
+    name changes from page to page, the number keeps step with the page). On a slide deck's
+    pages such a line may stand anywhere: a sidebar or a headline lists the deck's title,
+    its author and its sections on every slide, between the page's other lines, in type
+    smaller than the slides' text (a section's title slide names it large: kept; there a
+    line's size is part of what repeats)."""
+
+    def furniture(line: _Line) -> str:
+        text = _DIGITS.sub("#", line.text)
+        return f"{line.size}\x00{text}" if deck else text
+
     edges: Counter[str] = Counter()
     for lines in pages:
+        if deck:
+            edges.update({furniture(line) for line in lines})
+            continue
         for line in {*lines[:2], *lines[-2:]}:
             edges[_DIGITS.sub("#", line.text)] += 1
-    threshold = max(3, int(len(pages) * _FURNITURE_SHARE))
+    # a deck's overlay steps are gone (`slides.overlay_steps`): share of the slides left
+    shown = sum(1 for lines in pages if lines) if deck else len(pages)
+    threshold = max(3, int(shown * _FURNITURE_SHARE))
+    sizes = Counter(line.size for lines in pages for line in lines for _ in line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     repeated = {text for text, count in edges.items() if count >= threshold}
     offset = _page_number_offset(pages, threshold)
     kept = []
@@ -635,7 +661,8 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
             if numbers_only and _heading_goes_on(lines, position):
                 kept.append(line)
                 continue
-            if edge and (key in repeated or numbers_only):
+            aside = deck and line.size < body  # a sidebar's or a headline's small type
+            if ((edge or aside) and furniture(line) in repeated) or (edge and numbers_only):
                 continue
             if edge and offset is not None and index + offset in _edge_numbers(line.text):
                 continue
@@ -706,8 +733,11 @@ def _page_label(text: str) -> bool:
     )
 
 
-def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Block]:
-    """`known`: the words the document writes whole (`_whole_words`)."""
+def _blocks(
+    lines: list[_Line], known: frozenset[str] = frozenset(), deck: bool = False
+) -> list[Block]:
+    """`known`: the words the document writes whole (`_whole_words`); `deck`: the PDF is a
+    slide deck (`slides.is_slide_deck`)."""
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"
@@ -760,7 +790,11 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
 
     for index, line in enumerate(lines):
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
-        if not level and line.size in minor_level and _wholly_emphasised(line):
+        if (
+            not level
+            and line.size in minor_level
+            and (_wholly_emphasised(line) or (deck and _title_bar(line)))
+        ):
             level = minor_level[line.size]
         alone = not level and index in bold_headings
         if alone:
@@ -791,7 +825,9 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
         if paragraph and (
-            paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)
+            paragraph[-1].mono != line.mono
+            or _new_paragraph(paragraph[-1], line, spacing)
+            or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
             flush()
         paragraph.append(line)
@@ -906,6 +942,16 @@ def _wholly_emphasised(line: _Line) -> bool:
     styled = sum(len(span) for span in line.emphasis)
     # the backticks around inline code are the reader's marks, not printed characters
     return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
+
+
+def _title_bar(line: _Line) -> bool:
+    """On a slide, a short line set a little larger than the body that ends no sentence:
+    the title bar of a block ("Definition", "特征方程", Beamer's \\begin{block}{…}, set
+    \\large on a coloured bar, in neither bold nor italics)."""
+    return len(line.text) <= _TITLE_BAR_CHARS and not _ends_sentence(line.text)
+
+
+_TITLE_BAR_CHARS = 60
 
 
 def _ends_sentence(text: str) -> bool:
