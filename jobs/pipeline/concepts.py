@@ -114,22 +114,25 @@ class Draft:
     incidental: bool = False
 
 
-def concept_budget(words: int) -> int:
-    """How many concepts a document of `words` words gets: 20 for a short text, up to 80."""
-    return max(20, min(80, round(20 + words / 200)))
+def concept_budget(words: int, slides: int = 0) -> int:
+    """How many concepts a document of `words` words gets: 20 for a short text, up to 80.
+    A deck of `slides` lecture slides gets one more for each slide: a slide names a term or
+    two in a few bullets, where a book's page spends 300 words on one (a 22-slide deck of
+    2,300 words had 32 places for the 52 terms it marks or repeats)."""
+    return max(20, min(80, round(20 + max(words / 200, slides))))
 
 
-def marked_allowance(words: int) -> int:
+def marked_allowance(words: int, slides: int = 0) -> int:
     """How many terms the author marks twice are kept beyond `concept_budget(words)`: half
     the budget again, and past the length where the budget stops growing (12,000 words)
     one per 350 words, up to the budget again. A 22,000-word anatomy chapter marks 58
     terms twice beyond its 80; capped at 40 it lost 18, key terms among them."""
-    budget = concept_budget(words)
+    budget = concept_budget(words, slides)
     return max(budget // 2, min(budget, words // 350))
 
 
 def find_concepts(
-    blocks: Sequence[Block], chinese: bool, words: int
+    blocks: Sequence[Block], chinese: bool, words: int, slides: int = 0
 ) -> tuple[list[Draft], list[Definition]]:
     advice = {} if chinese else _advice_labels(blocks)
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
@@ -258,7 +261,7 @@ def find_concepts(
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         if not _admissible(
-            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
+            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words, slides
         ):
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
@@ -340,11 +343,11 @@ def find_concepts(
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
     pairs = _acronym_key_pairs(blocks)
-    head = _within_budget(drafts, concept_budget(words), pairs)
+    head = _within_budget(drafts, concept_budget(words, slides), pairs)
     rest = drafts[len(head) :]
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it
-    marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words)]
+    marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words, slides)]
     # a glossary lists what the author wants learned, however short each entry is
     listed = _glossary_keys(blocks, definitions)
     taken = {d.key for d in marked}
@@ -1380,6 +1383,7 @@ def _admissible(
     in_heading: bool,
     chinese: bool,
     words: int,
+    slides: int = 0,
 ) -> bool:
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
@@ -1426,8 +1430,9 @@ def _admissible(
         return count >= 1
     several_words = " " in key or (chinese and len(key) >= 3)
     if kinds & {"gloss", "emphasis"}:
-        # an emphasised phrase of several words is a term being introduced; one word may be stress
-        return count >= 2 or definition is not None or several_words
+        # an emphasised phrase of several words is a term being introduced; one word may be
+        # stress, in prose: a slide's bullets have none to stress ("β0 is the *intercept*.")
+        return count >= 2 or definition is not None or several_words or slides > 0
     if definition is not None:  # a weak "X is a …" alone needs frequency, or several words
         return (count >= 3 and cv > 0.3) or (several_words and count >= 1)
     multiword = entry is not None and entry.words >= 2

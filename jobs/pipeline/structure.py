@@ -694,11 +694,19 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
         Cue(term, "emphasis", block)
         for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
-        if (acceptable(term, emphasised=True) or _glossed_adjective(term, text))
+        if (
+            acceptable(term, emphasised=True)
+            or _glossed_adjective(term, text)
+            or _named_noun(term, text)
+        )
         and not _instruction(span)
         and not _run_in_title(span, text)
         and not _ZH_STATEMENT.search(span)
-        and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
+        and (
+            not _stressed_verb(term, text)
+            or _introduced_phrase([term.lower()])
+            or _named_noun(term, text)
+        )
         and not apparatus(term)
         and not equation_operand(term, text, spans)
     ]
@@ -815,6 +823,16 @@ def emphasis_name(span: str) -> str:
     return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 
+def _named_noun(term: str, text: str) -> bool:
+    """One lower-case word the sentence names its subject by ("β0 is the **intercept**."):
+    a noun, though no dictionary knows it as one, and no verb set in italics for stress."""
+    return (
+        term.isalpha()
+        and term.islower()
+        and re.search(_NAMED_BY_COPULA.format(re.escape(term)), text) is not None
+    )
+
+
 def _stressed_verb(term: str, text: str) -> bool:
     if " " in term or not term.isascii():
         return False
@@ -861,6 +879,9 @@ _NAMED_NOUN = (
     r"|\b{0}\s*\("
     r"|\b(?:the|an?)\s+{0}\s*,\s*(?:also|or|i\.e\.|that\s+is)\b"
 )
+# "β0 is the **intercept**.": a sentence that names what its subject is, ending on the
+# word (a slide's bullet; lemminflect knows "intercept" only as a verb)
+_NAMED_BY_COPULA = r"\b(?:is|are)\s+(?:the|an?)\s+{0}\s*[.;]?\s*$"
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:

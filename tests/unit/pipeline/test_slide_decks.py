@@ -119,3 +119,39 @@ def test_a_sidebars_small_type_is_furniture_wherever_it_stands(tmp_path: Path) -
     texts = [b.text for b in _slides(tmp_path, slides)]
     assert not any("Ann Writer" in t or "Introduction" in t for t in texts)
     assert "Smoothing" in texts
+
+
+def test_a_deck_gets_a_concept_for_each_slide() -> None:
+    from jobs.pipeline.concepts import concept_budget
+
+    assert concept_budget(2300) == 32  # a chapter of 2,300 words
+    assert concept_budget(2300, slides=22) == 42  # a deck of 22 slides and as many words
+    assert concept_budget(20000, slides=22) == 80  # the cap holds
+
+
+def test_a_word_a_bullet_names_its_subject_by_is_a_noun() -> None:
+    from jobs.pipeline.structure import emphasis_terms
+
+    # lemminflect knows "intercept" only as a verb: a lone verb in italics read as stress
+    assert [c.term for c in emphasis_terms(("intercept",), 0, "β0 is the intercept.")] == [
+        "intercept"
+    ]
+    assert emphasis_terms(("increase",), 0, "Prices *increase* when demand grows.") == []
+
+
+def test_on_a_slide_a_word_set_apart_once_is_a_term(tmp_path: Path) -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    blocks = [
+        Block("heading", "Simple Linear Regression", 1, 1),
+        Block("paragraph", "The best fit line is defined by a simple equation.", 2),
+        Block("paragraph", "β0 is the intercept.", 2, emphasis=("intercept",)),
+        Block("paragraph", "The fitted line traverses the scatterplot closely.", 3),
+        Block("paragraph", "A regression line summarises the data.", 4),
+    ]
+
+    def keys(slides: int) -> set[str]:
+        return {c.key for c in extract_knowledge(blocks, "en", slides).concepts}
+
+    assert "intercept" not in keys(0)  # in a book's prose, one word in italics is stress
+    assert "intercept" in keys(4)
