@@ -33,7 +33,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     rejoin_hyphens,
 )
-from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
+from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps, title_slide, without_outline
 from jobs.pipeline.textutil import HAN
 
 HEADING_RATIO = 1.15
@@ -68,6 +68,7 @@ class _Line:
     bold: bool = False
     # where its first character starts, in points from the page's left edge
     left: float = 0.0
+    colour: tuple[int, int, int] = (0, 0, 0)  # its first character's fill colour
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -88,6 +89,8 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     known = _whole_words(lines)
     lines = [_rejoined(line, known) for line in lines]
     blocks = _title_page(_blocks(lines, known, deck))
+    if deck:
+        blocks = title_slide(without_outline(blocks))
     slides = sum(1 for page in pages if page) if deck else 0
     return ReadDocument(
         detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides
@@ -181,6 +184,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 and runs[0][0] == first - offset
                                 and _bold(textpage, first),
                                 _left(textpage, first),
+                                _colour(textpage, first),
                             )
                         )
                 offset += len(raw) + 1
@@ -250,6 +254,14 @@ def _line_size(textpage: pdfium.PdfTextPage, first: int, stripped: str) -> float
         if not char.isspace()
     )
     return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _colour(textpage: pdfium.PdfTextPage, index: int) -> tuple[int, int, int]:
+    """The fill colour of the character at `index` (black when pdfium cannot tell)."""
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFText_GetFillColor(textpage.raw, index, red, green, blue, alpha):
+        return (0, 0, 0)
+    return (red.value, green.value, blue.value)
 
 
 def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[str, str]:
@@ -760,6 +772,8 @@ def _blocks(
     )
     minor_level = {size: min(len(heading_sizes) + i + 1, 6) for i, size in enumerate(minor_sizes)}
     spacing = _line_spacing(lines, body)
+    colours = Counter(line.colour for line in lines for _ in range(len(line.text)))
+    ink = colours.most_common(1)[0][0] if colours else (0, 0, 0)  # the body's colour
     width: dict[int, int] = {}
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
@@ -793,7 +807,7 @@ def _blocks(
         if (
             not level
             and line.size in minor_level
-            and (_wholly_emphasised(line) or (deck and _title_bar(line)))
+            and (_wholly_emphasised(line) or (deck and _title_bar(line, ink)))
         ):
             level = minor_level[line.size]
         alone = not level and index in bold_headings
@@ -944,11 +958,15 @@ def _wholly_emphasised(line: _Line) -> bool:
     return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
 
 
-def _title_bar(line: _Line) -> bool:
-    """On a slide, a short line set a little larger than the body that ends no sentence:
-    the title bar of a block ("Definition", "特征方程", Beamer's \\begin{block}{…}, set
-    \\large on a coloured bar, in neither bold nor italics)."""
-    return len(line.text) <= _TITLE_BAR_CHARS and not _ends_sentence(line.text)
+def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:
+    """On a slide, a short line set a little larger than the body, in another colour than
+    the body's, that ends no sentence: the title bar of a block ("Definition", "特征方程",
+    Beamer's \\begin{block}{…}, set \\large in the theme's colour or white on a coloured
+    bar, in neither bold nor italics). A bullet set a little larger than its sub-bullets
+    is in the body's ink."""
+    return (
+        line.colour != ink and len(line.text) <= _TITLE_BAR_CHARS and not _ends_sentence(line.text)
+    )
 
 
 _TITLE_BAR_CHARS = 60

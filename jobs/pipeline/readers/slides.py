@@ -14,6 +14,8 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from jobs.pipeline.model import Block
+
 # a deck's page is wider than high (4:3, 16:10, 16:9); a book's, a letter's, a handout's
 # is portrait. A landscape page holding a table is no slide either: slides hold little text
 _LANDSCAPE = 1.2
@@ -61,3 +63,44 @@ def overlay_steps(pages: Sequence[Sequence[Line]]) -> set[int]:
         for index in range(len(keyed) - 1)
         if keyed[index] and _shown_in(keyed[index], keyed[index + 1])
     }
+
+
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+")
+_TITLE_SLIDE_WORDS = 40
+_SENTENCE_END = re.compile(r"[^.\s]{2}[.!?。！？]$")  # "… in the cell." (not "M. Lang", "§5.")
+
+
+def without_outline(blocks: list[Block]) -> list[Block]:
+    """The deck without its outline slides: a slide whose lines are the titles of the
+    deck's later slides, numbered or not (Beamer's \\tableofcontents frame, "Outline",
+    "内容提要"): half of them or more, two at least, and nothing else but its title. Read
+    as text, its title was a concept and its entries ran into the first slide."""
+    headings = {b.text.strip() for b in blocks if b.kind == "heading"}
+    by_page: dict[int, list[Block]] = {}
+    for block in blocks:
+        by_page.setdefault(block.page, []).append(block)
+    outline = set()
+    for page, shown in by_page.items():
+        entries = [b for b in shown if b.kind == "paragraph"]
+        named = [b for b in entries if _ENTRY_NUMBER.sub("", b.text).strip() in headings]
+        titles = [b for b in shown if b.kind == "heading"]
+        if len(named) >= 2 and 2 * len(named) >= len(entries) and len(titles) <= 1:
+            outline.add(page)
+    return [b for b in blocks if b.page not in outline]
+
+
+def title_slide(blocks: list[Block]) -> list[Block]:
+    """The deck with its title slide reduced to its title: page 1, under 40 words and no
+    sentence, names the talk, then its speaker, institute and date (a book's title page
+    keeps them as text: `pdf._title_page`)."""
+    first = [b for b in blocks if b.page == 1]
+    headings = [b for b in first if b.kind == "heading"]
+    lines = [b.text for b in first if b.kind != "heading"]
+    if (
+        not headings
+        or _words([b.text for b in first]) >= _TITLE_SLIDE_WORDS
+        or any(_SENTENCE_END.search(line) for line in lines)
+    ):
+        return blocks
+    title = min(headings, key=lambda b: b.level or 6)
+    return [b for b in blocks if b.page != title.page or b is title]

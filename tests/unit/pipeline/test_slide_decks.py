@@ -18,7 +18,8 @@ _BEAMER = "@page { size: 362pt 272pt; margin: 20pt }"
 _BOOK = "@page { size: 420pt 595pt; margin: 40pt }"
 _STYLE = (
     " body { font-family: 'DejaVu Sans'; font-size: 11pt; line-height: 14pt }"
-    " h2 { font-size: 16pt } p { margin: 0 0 6pt 0 } .bar { font-size: 12pt; margin: 0 }"
+    " h2 { font-size: 16pt } p { margin: 0 0 6pt 0 }"
+    " .bar { font-size: 12pt; margin: 0; color: white; background: #3333b2 }"
     " section { page-break-after: always }"
 )
 
@@ -90,6 +91,10 @@ def test_a_block_title_bar_on_a_slide_is_a_heading(tmp_path: Path) -> None:
     )
     blocks = _slides(tmp_path, [frame, _NEXT, _NEXT.replace("Evaluation", "Smoothing")])
     assert blocks[0].kind == "heading" and blocks[0].text == "Characteristic Polynomial"
+    # a bullet set a little larger than its sub-bullets, in the body's ink, is no title
+    items = "<p style='font-size: 12pt'>Counting semaphores</p>" + "<p>any value</p>" * 3
+    blocks = _slides(tmp_path, [items, _NEXT, _NEXT.replace("Evaluation", "Smoothing")])
+    assert blocks[0].kind == "paragraph"
 
 
 def test_a_continued_slides_title_names_the_same_topic() -> None:
@@ -155,3 +160,25 @@ def test_on_a_slide_a_word_set_apart_once_is_a_term(tmp_path: Path) -> None:
 
     assert "intercept" not in keys(0)  # in a book's prose, one word in italics is stress
     assert "intercept" in keys(4)
+
+
+def test_a_decks_outline_and_its_title_slides_byline_are_no_text(tmp_path: Path) -> None:
+    title = (
+        "<h2>Linear Algebra</h2><p>Chapter 5. Eigenvalues</p><p>Mathematics Faculty</p>"
+        "<p>Spring 2026</p>"
+    )
+    outline = "<h2>Contents Overview</h2><p>1 Eigenvalues</p><p>2 Diagonalisation</p>"
+    first = "<h2>Eigenvalues</h2><p>A scalar λ with Av = λv for a nonzero vector v.</p>"
+    last = (
+        "<h2>Diagonalisation</h2><p>A matrix with n independent eigenvectors is diagonalisable.</p>"
+    )
+    blocks = _slides(tmp_path, [title, outline, first, last])
+    texts = [b.text for b in blocks]
+    assert texts[0] == "Linear Algebra"  # the title slide's title only
+    assert "Mathematics Faculty" not in texts and "Spring 2026" not in texts
+    assert "Contents Overview" not in texts and "1 Eigenvalues" not in texts
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Linear Algebra",
+        "Eigenvalues",
+        "Diagonalisation",
+    ]
