@@ -69,6 +69,8 @@ from jobs.pipeline.structure import (
     defined_in_code,
     emphasis_name,
     emphasis_terms,
+    environment_kinds,
+    environment_names,
     formula_labels,
     gerund,
     gloss_terms,
@@ -210,7 +212,12 @@ def find_concepts(
     }
     longer = {} if chinese else _longer_capitalised(stats)
     heads = {} if chinese else _heads(stats)
+    # lecture notes' "Proof.", "Proposition 2.1.6": the kinds of its theorem environments,
+    # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
+    environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for key in sorted(set(by_key) | set(best_definition) | frequent):
+        if key in environments:
+            continue
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}
@@ -1116,6 +1123,10 @@ def _cues(
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
     for index, block in enumerate(blocks):
+        # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
+        # environment's header names the term defined or the result, as emphasis would
+        if block.kind in PROSE:
+            cues.extend(Cue(name, "emphasis", index) for name in environment_names(block.text))
         if block.kind == "heading":
             if index not in furniture:
                 cues.extend(heading_terms(block.text, index, block.level, bilingual))
