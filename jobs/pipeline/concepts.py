@@ -1122,6 +1122,8 @@ def _cues(
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
+    # lecture notes: definitions set as numbered environments ("Definition 2.1.3.")
+    lecture = "definition" in environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for index, block in enumerate(blocks):
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would
@@ -1143,7 +1145,7 @@ def _cues(
             # names count where the body uses them; as headings they crowd out terms)
             continue
         elif block.kind in PROSE:
-            emphasised = emphasis_terms(block.emphasis, index, block.text)
+            emphasised = emphasis_terms(block.emphasis, index, block.text, lecture)
             # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
             emphasised = [c for c in emphasised if c.term not in placeholders]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction

@@ -682,13 +682,17 @@ def _code_terms(text: str) -> list[str]:
 _TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 
-def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[Cue]:
+def emphasis_terms(
+    spans: tuple[str, ...], block: int, text: str = "", properties: bool = False
+) -> list[Cue]:
     """Emphasised spans of the block `text` that can be names; a lone verb ("*increase*")
     is stress, not a term, unless the text names it as a noun ("the **mean** (average)",
     "columns, called **groups**").
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
-    before the closing bracket)."""
+    before the closing bracket). `properties`: the document states definitions as a
+    lecture's numbered environments, whose emphasised predicates are the properties they
+    define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
     # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
     # before it (a PDF) names its result (`environment_names`); a header's label, nothing
     named = [
@@ -706,6 +710,7 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
             acceptable(term, emphasised=True)
             or _glossed_adjective(term, text)
             or _named_noun(term, text)
+            or (properties and _defined_property(term, text))
         )
         and not _instruction(span)
         and not environment_label(span)
@@ -715,10 +720,25 @@ def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[C
             not _stressed_verb(term, text)
             or _introduced_phrase([term.lower()])
             or _named_noun(term, text)
+            or (properties and _defined_property(term, text))
         )
         and not apparatus(term)
         and not equation_operand(term, text, spans)
     ]
+
+
+# "A sequence is *bounded* if …", "It is called *linearly independent* if …": the property
+# a definition's predicate sets apart, then the condition that defines it
+_DEFINED_PROPERTY = r"\b(?:is|are|be|called)\s+{0}\s*,?\s+(?:if|iff|whenever)\b"
+
+
+def _defined_property(term: str, text: str) -> bool:
+    """An emphasised adjective (or adverb and adjective) that a sentence predicates and
+    defines at once ("*bounded*", "*linearly independent*", "*finitely generated*"): the
+    property is a concept of the text, where an adjective alone is stress."""
+    if not re.fullmatch(r"[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}", term):
+        return False
+    return re.search(_DEFINED_PROPERTY.format(re.escape(term)), text) is not None
 
 
 # what glosses the word before it at once: ", or capable of …", ", meaning …", ": It is …"

@@ -62,3 +62,20 @@ def test_a_chinese_theorem_box_title_names_its_term_and_both_of_two() -> None:
 def test_a_chinese_span_opening_on_the_possessive_qi_points_at_its_subject() -> None:
     assert not acceptable("其分布")  # its distribution
     assert acceptable("其他综合收益")  # 其他 opens a name
+
+
+def test_an_emphasised_property_a_definition_predicates_is_a_term() -> None:
+    # "is *bounded* if …", "is called *linearly independent* if …": the property defined;
+    # an adjective set apart in any other sentence stays stress
+    def named(span: str, text: str) -> list[str]:
+        return [c.term for c in emphasis_terms((span,), 0, text, properties=True)]
+
+    assert named("bounded", "A sequence is bounded if the set of its terms is bounded.") == [
+        "bounded"
+    ]
+    assert named("linearly independent", "It is called linearly independent if no …") == [
+        "linearly independent"
+    ]
+    assert named("reliable", "The results were reliable and repeatable.") == []
+    # outside lecture notes' numbered definitions, as before
+    assert emphasis_terms(("convex",), 0, "A set is convex if it holds every segment.") == []
