@@ -111,6 +111,10 @@ class DocumentCourse:
 class Document(Node):
     record: strawberry.Private[DocumentRecord]
     id: strawberry.ID
+    title: str = strawberry.field(
+        description="The title its uploader gave it, else the one the document gives itself "
+        "(a Markdown `#` title, a PDF's or DOCX's title), else its original file name."
+    )
     filename: str
     original_filename: str
     file_size: int
@@ -131,6 +135,7 @@ class Document(Node):
         return cls(
             record=r,
             id=strawberry.ID(to_global_id("Document", r.id)),
+            title=r.title,
             filename=r.filename,
             original_filename=r.original_filename,
             file_size=r.file_size,

@@ -44,7 +44,7 @@ from datasources.postgres.documents import document_visible
 from datasources.postgres.models import Course, CourseDocument, Document, User
 
 Entity = Literal["course", "document", "user", "link"]
-Format = Literal["value", "time", "decimal", "global_id", "enum"]
+Format = Literal["value", "time", "decimal", "global_id", "enum", "document_title"]
 EdgeName = Literal[
     "course.author",  # -> user, to one
     "course.documents",  # -> links whose document the caller may read, to many
@@ -288,6 +288,8 @@ def _scalar(item: Scalar, table: FromClause, access: AccessKind) -> Any:
             func.translate(func.encode(raw, _text("base64")), _text("+/"), _text("-_")),
             _text("="),
         )
+    elif item.format == "document_title":
+        value = document_title(table)
     elif item.format == "enum":
         value = case(
             *[(column == _text(stored), _text(name)) for stored, name in item.enum],
@@ -300,6 +302,17 @@ def _scalar(item: Scalar, table: FromClause, access: AccessKind) -> Any:
             return null()
         return case((table.c.id == VIEWER_ID, value), else_=null())
     return value
+
+
+def document_title(table: FromClause) -> ColumnElement[str]:
+    """`DocumentRecord.title` in SQL: metadata.title when it is a JSON string with more
+    than spaces in it (btrim trims spaces, as `str.strip(" ")`), else original_filename."""
+    title = table.c.metadata.op("->>", return_type=Text)(_text("title"))
+    is_text = func.jsonb_typeof(table.c.metadata.op("->")(_text("title"))) == _text("string")
+    return case(
+        (is_text & (func.btrim(title) != _text("")), title),
+        else_=table.c.original_filename,
+    )
 
 
 def _edge(item: Edge, table: FromClause, access: AccessKind) -> Any:

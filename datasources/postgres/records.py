@@ -51,6 +51,16 @@ class DocumentRecord:
     created_at: datetime | None
     updated_at: datetime | None
 
+    @property
+    def title(self) -> str:
+        """metadata.title (the uploader's, else the one read from the document) when it
+        is text with more than spaces in it, else the file's original name.
+        `json_shapes.document_title` is the same rule in SQL."""
+        title = (self.metadata or {}).get("title")
+        if isinstance(title, str) and title.strip(" "):
+            return title
+        return self.original_filename
+
 
 @dataclass(frozen=True, slots=True)
 class CourseRecord:

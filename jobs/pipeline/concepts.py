@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -49,6 +49,7 @@ from jobs.pipeline.lexicon import (
     ZH_BROAD,
     everyday,
     technicality,
+    zh_count,
     zh_everyday,
 )
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
@@ -68,6 +69,8 @@ from jobs.pipeline.structure import (
     defined_in_code,
     emphasis_name,
     emphasis_terms,
+    environment_kinds,
+    environment_names,
     formula_labels,
     gerund,
     gloss_terms,
@@ -82,12 +85,13 @@ from jobs.pipeline.structure import (
     zh_cut_name,
     zh_headless,
 )
-from jobs.pipeline.terms import TermStats, c_values, collect
+from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
 from jobs.pipeline.textutil import has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
+MIN_LISTED_MENTIONS = 2  # a list's kind named again elsewhere (`_listed_kinds`)
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
 MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
@@ -112,22 +116,25 @@ class Draft:
     incidental: bool = False
 
 
-def concept_budget(words: int) -> int:
-    """How many concepts a document of `words` words gets: 20 for a short text, up to 80."""
-    return max(20, min(80, round(20 + words / 200)))
+def concept_budget(words: int, slides: int = 0) -> int:
+    """How many concepts a document of `words` words gets: 20 for a short text, up to 80.
+    A deck of `slides` lecture slides gets one more for each slide: a slide names a term or
+    two in a few bullets, where a book's page spends 300 words on one (a 22-slide deck of
+    2,300 words had 32 places for the 52 terms it marks or repeats)."""
+    return max(20, min(80, round(20 + max(words / 200, slides))))
 
 
-def marked_allowance(words: int) -> int:
+def marked_allowance(words: int, slides: int = 0) -> int:
     """How many terms the author marks twice are kept beyond `concept_budget(words)`: half
     the budget again, and past the length where the budget stops growing (12,000 words)
     one per 350 words, up to the budget again. A 22,000-word anatomy chapter marks 58
     terms twice beyond its 80; capped at 40 it lost 18, key terms among them."""
-    budget = concept_budget(words)
+    budget = concept_budget(words, slides)
     return max(budget // 2, min(budget, words // 350))
 
 
 def find_concepts(
-    blocks: Sequence[Block], chinese: bool, words: int
+    blocks: Sequence[Block], chinese: bool, words: int, slides: int = 0
 ) -> tuple[list[Draft], list[Definition]]:
     advice = {} if chinese else _advice_labels(blocks)
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
@@ -205,7 +212,12 @@ def find_concepts(
     }
     longer = {} if chinese else _longer_capitalised(stats)
     heads = {} if chinese else _heads(stats)
+    # lecture notes' "Proof.", "Proposition 2.1.6": the kinds of its theorem environments,
+    # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
+    environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for key in sorted(set(by_key) | set(best_definition) | frequent):
+        if key in environments:
+            continue
         entry = stats.get(key)
         key_cues = by_key.get(key, [])
         kinds = {c.kind for c in key_cues}
@@ -256,11 +268,13 @@ def find_concepts(
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         if not _admissible(
-            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words
+            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words, slides
         ):
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
+        if chinese and not kinds and definition is None and _zh_cut_across(key, prose):
+            continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
@@ -336,11 +350,11 @@ def find_concepts(
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
     pairs = _acronym_key_pairs(blocks)
-    head = _within_budget(drafts, concept_budget(words), pairs)
+    head = _within_budget(drafts, concept_budget(words, slides), pairs)
     rest = drafts[len(head) :]
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it
-    marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words)]
+    marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words, slides)]
     # a glossary lists what the author wants learned, however short each entry is
     listed = _glossary_keys(blocks, definitions)
     taken = {d.key for d in marked}
@@ -1107,7 +1121,14 @@ def _cues(
     furniture = repeated_apparatus(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
+    listed = _listed_kinds(blocks) if unmarked and not chinese else {}
+    # lecture notes: definitions set as numbered environments ("Definition 2.1.3.")
+    lecture = "definition" in environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for index, block in enumerate(blocks):
+        # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
+        # environment's header names the term defined or the result, as emphasis would
+        if block.kind in PROSE:
+            cues.extend(Cue(name, "emphasis", index) for name in environment_names(block.text))
         if block.kind == "heading":
             if index not in furniture:
                 cues.extend(heading_terms(block.text, index, block.level, bilingual))
@@ -1124,7 +1145,7 @@ def _cues(
             # names count where the body uses them; as headings they crowd out terms)
             continue
         elif block.kind in PROSE:
-            emphasised = emphasis_terms(block.emphasis, index, block.text)
+            emphasised = emphasis_terms(block.emphasis, index, block.text, lecture)
             # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
             emphasised = [c for c in emphasised if c.term not in placeholders]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
@@ -1135,6 +1156,8 @@ def _cues(
             if unmarked:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
+                if not chinese:
+                    cues.extend(Cue(t, "emphasis", index) for t in listed.get(index, ()))
             if chinese or "(" in block.text:
                 glossed = []
                 for gloss in gloss_terms(block.text, index):
@@ -1190,6 +1213,21 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
             return True
     after = rjieba.tag(context[stop:])
     return bool(after) and after[0][1] in _ZH_NOUN_TAGS and has_han(after[0][0])
+
+
+def _listed_kinds(blocks: Sequence[Block]) -> dict[int, list[str]]:
+    """Plain text, by block: the kinds of one thing a list names with its head repeated
+    ("tight junctions, anchoring junctions, and gap junctions"), where a textbook sets them
+    in bold, when the text names each again elsewhere; a kind named once is in passing
+    ("AVL trees and red-black trees" in a chapter on graphs)."""
+    prose = "\n\x00\n".join(b.text for b in blocks if b.kind in PROSE)
+    found: dict[int, list[str]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        if block.kind in PROSE:
+            for term in shared_head_items(block.text):
+                if _count_plain(concept_key(term), prose) >= MIN_LISTED_MENTIONS:
+                    found[index].append(term)
+    return found
 
 
 def _headings_named_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
@@ -1355,6 +1393,30 @@ def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
     return longer.get(entry.key, 0) >= entry.count
 
 
+def _zh_cut_across(key: str, prose: str) -> bool:
+    """A short Chinese term that rjieba cut across a word to its left: every use follows
+    the same character, which makes a word with the term's first one (对 + 角 of "对角" in
+    "方阵的对角化", read 对 + 角化) and none with the character before it (一个数组: 个
+    belongs to 一个, so 数组 stands)."""
+    if len(key) < 2 or not all(has_han(c) for c in key):
+        return False
+    lefts = [prose[max(0, i - 2) : i] for i in _occurrences(key, prose)]
+    if not lefts or len({left[-1:] for left in lefts}) != 1:
+        return False
+    joined = lefts[0][-1:]
+    if not has_han(joined) or zh_count(joined + key[0]) == 0:
+        return False
+    return all(len(left) < 2 or zh_count(left) == 0 for left in lefts)
+
+
+def _occurrences(key: str, text: str) -> list[int]:
+    found, start = [], text.find(key)
+    while start >= 0:
+        found.append(start)
+        start = text.find(key, start + 1)
+    return found
+
+
 def _marked_single_word(cues: list[Cue]) -> bool:
     """The author sets the word in bold or italics, at its first use ("**Indigenism**
     stresses …") or where a section introduces it after passing mentions ("Adherents of
@@ -1374,6 +1436,7 @@ def _admissible(
     in_heading: bool,
     chinese: bool,
     words: int,
+    slides: int = 0,
 ) -> bool:
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
@@ -1420,8 +1483,9 @@ def _admissible(
         return count >= 1
     several_words = " " in key or (chinese and len(key) >= 3)
     if kinds & {"gloss", "emphasis"}:
-        # an emphasised phrase of several words is a term being introduced; one word may be stress
-        return count >= 2 or definition is not None or several_words
+        # an emphasised phrase of several words is a term being introduced; one word may be
+        # stress, in prose: a slide's bullets have none to stress ("β0 is the *intercept*.")
+        return count >= 2 or definition is not None or several_words or slides > 0
     if definition is not None:  # a weak "X is a …" alone needs frequency, or several words
         return (count >= 3 and cv > 0.3) or (several_words and count >= 1)
     multiword = entry is not None and entry.words >= 2

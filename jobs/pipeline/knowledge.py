@@ -55,10 +55,11 @@ class OfflineExtractor:
     """Deterministic, offline: the default, and what the quality targets are measured on."""
 
     def extract(self, document: ReadDocument, language: Language) -> Knowledge:
-        return extract_knowledge(document.blocks(), language)
+        return extract_knowledge(document.blocks(), language, document.slides)
 
 
-def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
+def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int = 0) -> Knowledge:
+    """`slides`: the document is a deck of that many slides (`ReadDocument.slides`)."""
     chinese = language == "zh-CN"
     cited = bibliography(blocks)  # other works' authors and venues are not concepts
     blocks = [
@@ -67,7 +68,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language) -> Knowledge:
         if i not in cited
     ]
     words = count_all(b.text for b in blocks if b.kind != "code")
-    drafts, definitions = find_concepts(blocks, chinese, words)
+    drafts, definitions = find_concepts(blocks, chinese, words, slides)
     tree = outline(blocks)
     concept_of = _owner(drafts, blocks, tree)
     examples = find_examples(blocks, concept_of)

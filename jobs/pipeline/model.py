@@ -50,6 +50,8 @@ class ReadDocument:
     pages: tuple[Page, ...]
     paged: bool
     title: str | None = None
+    # a PDF of lecture slides: how many slides it shows (overlay steps aside), else 0
+    slides: int = 0
 
     def blocks(self) -> list[Block]:
         return [block for page in self.pages for block in page.blocks]

@@ -142,6 +142,10 @@ _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
 
 # a heading's aside in brackets ("Hashing (Optional)") or punctuation standing for code
 _ASIDE = re.compile(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]")
+# a slide that goes on from the one before repeats its title with a mark: "Word meanings
+# cont.", "Evaluation continued" (in brackets, "(cont.)", "（续）", it is an aside): the same
+# topic, not a new one ("word meanings cont", "text generation cont" were concepts)
+_CONTINUED = re.compile(r"(?i),?\s+(?:cont(?:'d|\.|inued)?|ctd\.?)\s*[.:]?\s*$")
 
 
 # "1.2.3 相对原子质量 - Relative Atomic Mass", "1.4.4 酸碱反应 Acid-Base Reaction": a Chinese
@@ -190,7 +194,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     )
     # an aside in brackets goes ("Hashing (Optional)"), and a bracket of punctuation
     # standing for code ("Computed names [...]")
-    plain = _ASIDE.sub("", plain)
+    plain = _CONTINUED.sub("", _ASIDE.sub("", plain))
     plain = HEADING_NUMBER.sub("", clean_title(plain))
     if apparatus(plain) or facet(plain, level):
         return cues
@@ -687,24 +691,47 @@ def _code_terms(text: str) -> list[str]:
 _TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 
-def emphasis_terms(spans: tuple[str, ...], block: int, text: str = "") -> list[Cue]:
+def emphasis_terms(
+    spans: tuple[str, ...], block: int, text: str = "", properties: bool = False
+) -> list[Cue]:
     """Emphasised spans of the block `text` that can be names; a lone verb ("*increase*")
     is stress, not a term, unless the text names it as a noun ("the **mean** (average)",
     "columns, called **groups**").
     A gloss inside the span is not part of the name: "*哈希表（hash table）*" names 哈希表,
     "*breadth-first search (BFS)*" names breadth-first search (a PDF's styled run may stop
-    before the closing bracket)."""
+    before the closing bracket). `properties`: the document states definitions as a
+    lecture's numbered environments, whose emphasised predicates are the properties they
+    define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
     spans = tuple(part for span in spans for part in _zh_listed(span))
+    # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
+    # before it (a PDF) names its result (`environment_names`); a header's label, nothing
+    named = [
+        Cue(n, "emphasis", block)
+        for s in spans
+        if not text.startswith(s)
+        for n in environment_names(s)
+    ]
     terms = [(emphasis_name(s), s) for s in spans]
-    return [
+    return named + [
         Cue(term, "emphasis", block)
         for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
-        if (acceptable(term, emphasised=True) or _glossed_adjective(term, text))
+        if (
+            acceptable(term, emphasised=True)
+            or _glossed_adjective(term, text)
+            or _named_noun(term, text)
+            or (properties and _defined_property(term, text))
+        )
         and not _instruction(span)
+        and not environment_label(span)
         and not _run_in_title(span, text)
         and not _ZH_STATEMENT.search(span)
-        and (not _stressed_verb(term, text) or _introduced_phrase([term.lower()]))
+        and (
+            not _stressed_verb(term, text)
+            or _introduced_phrase([term.lower()])
+            or _named_noun(term, text)
+            or (properties and _defined_property(term, text))
+        )
         and not apparatus(term)
         and not equation_operand(term, text, spans)
     ]
@@ -721,6 +748,20 @@ def _zh_listed(span: str) -> list[str]:
         return [span]
     parts = [p.strip() for p in span.split("、")]
     return parts if all(0 < len(p) <= 12 for p in parts) else [span]
+
+
+# "A sequence is *bounded* if …", "It is called *linearly independent* if …": the property
+# a definition's predicate sets apart, then the condition that defines it
+_DEFINED_PROPERTY = r"\b(?:is|are|be|called)\s+{0}\s*,?\s+(?:if|iff|whenever)\b"
+
+
+def _defined_property(term: str, text: str) -> bool:
+    """An emphasised adjective (or adverb and adjective) that a sentence predicates and
+    defines at once ("*bounded*", "*linearly independent*", "*finitely generated*"): the
+    property is a concept of the text, where an adjective alone is stress."""
+    if not re.fullmatch(r"[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}", term):
+        return False
+    return re.search(_DEFINED_PROPERTY.format(re.escape(term)), text) is not None
 
 
 # what glosses the word before it at once: ", or capable of …", ", meaning …", ": It is …"
@@ -835,6 +876,131 @@ def emphasis_name(span: str) -> str:
     return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 
+def _named_noun(term: str, text: str) -> bool:
+    """One lower-case word the sentence names its subject by ("β0 is the **intercept**."):
+    a noun, though no dictionary knows it as one, and no verb set in italics for stress."""
+    return (
+        term.isalpha()
+        and term.islower()
+        and re.search(_NAMED_BY_COPULA.format(re.escape(term)), text) is not None
+    )
+
+
+# Lecture notes typeset with amsthm (or a theorem box) open each stated result, definition
+# and exercise with its kind and number, then perhaps its name in brackets or after a
+# colon: "Theorem 2.1.10 (Monotone convergence theorem).", "Exercise 2.1.12: Prove …",
+# "定义 3.1.1: 线性空间". The kind and the number name nothing.
+_ENV_KINDS = (
+    r"(?:theorem|lemma|proposition|corollary|definition|axiom|principle|law|conjecture"
+    r"|example|exercise|problem|question|remark|claim|fact|notation|note|hint|proof|solution)"
+)
+_ZH_ENV_KINDS = "(?:定义|定理|引理|推论|命题|公理|性质|例|习题|注)"
+_ENV_NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[IVX]{1,4})"
+_ENV_HEADER = re.compile(
+    rf"^(?P<kind>{_ENV_KINDS})(?:\s+{_ENV_NUMBER})?\s*(?:\((?P<note>[^()]{{1,80}})\))?"
+    rf"\s*(?:[.:—–]|$)|^(?P<zh>{_ZH_ENV_KINDS})\s*(?:{_ENV_NUMBER}\s*(?:[:：.]\s*(?P<title>.{{1,40}}))?$|[.．:：])",
+    re.IGNORECASE,
+)
+# the kinds whose name is a concept: a definition names its term, a theorem the result
+# taught by that name; an example's or an exercise's note is a topic or a difficulty
+_NAMING_KINDS = frozenset(
+    [
+        "theorem",
+        "lemma",
+        "proposition",
+        "corollary",
+        "definition",
+        "axiom",
+        "principle",
+        "law",
+        "conjecture",
+    ]
+)
+_ZH_NAMING_KINDS = frozenset(["定义", "定理", "引理", "推论", "命题", "公理", "性质"])
+# "Definition 3.1: Vector space" set as a box's title, the whole line
+_ENV_TITLE = re.compile(
+    rf"^(?P<kind>{_ENV_KINDS})\s+{_ENV_NUMBER}\s*:\s*(?P<title>[^.:;!?]{{1,60}})$", re.I
+)
+
+
+def environment_label(span: str) -> bool:
+    """The span opens with a theorem environment's kind and number ("Theorem 2.1.10",
+    "Exercise 2.1.12: Prove Proposition 2.1.13", "Proof."): its label, no name."""
+    match = _ENV_HEADER.match(span.strip())
+    if match is None:
+        return False
+    rest = span.strip()[match.end() :]
+    numbered = re.search(r"\d|\b[IVX]{1,4}\b", match.group(0)) is not None
+    return numbered or match.group(0).rstrip().endswith((".", ":")) or not rest
+
+
+ENVIRONMENT_HEADERS = 2  # paragraphs opening with one kind's header: a document's own apparatus
+
+
+def environment_kinds(texts: Iterable[str]) -> set[str]:
+    """The keys of the theorem environments ("proof", "proposition") whose numbered or
+    run-in headers open `ENVIRONMENT_HEADERS` paragraphs or more of a document."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        match = _ENV_HEADER.match(text.strip())
+        if match and match.group("kind") and environment_label(match.group(0)):
+            kind = match.group("kind").lower()
+            counts[kind] = counts.get(kind, 0) + 1
+    return {
+        key
+        for kind, n in counts.items()
+        if n >= ENVIRONMENT_HEADERS
+        for key in (kind, concept_key(kind + "s"))
+    }
+
+
+def environment_name(text: str) -> str:
+    """The name a theorem environment's header gives its definition or result: "Theorem
+    2.1.10 (Monotone convergence theorem). A monotone …" → Monotone convergence theorem,
+    "定义 3.1.1: 线性空间" → 线性空间; "" for an example's, an exercise's or a proof's, and
+    for a note that states a result ("Eigenvalues need not exist")."""
+    text = text.strip()
+    match = _ENV_HEADER.match(text)
+    if match and match.group("zh"):
+        name = match.group("title") if match.group("zh") in _ZH_NAMING_KINDS else None
+    elif match and match.group("kind").lower() in _NAMING_KINDS:
+        name = match.group("note")
+        title = _ENV_TITLE.match(text)
+        if name is None and title:
+            name = title.group("title")
+    else:
+        name = None
+    if not name:
+        return ""
+    name = clean_title(name.strip())
+    if has_han(name):
+        return name if acceptable(name, emphasised=True) and not zh_clause(name) else ""
+    return name if acceptable(name, emphasised=True) and not _states_result(name) else ""
+
+
+def environment_names(text: str) -> list[str]:
+    """`environment_name`, a Chinese title naming two terms read as both: "定义 2.1.2: 期望和
+    方差" → 期望, 方差; "零空间和左零空间" → 零空间, 左零空间."""
+    name = environment_name(text)
+    if not has_han(name):
+        return [name] if name else []
+    parts = [p.strip() for p in re.split("[和与及、]", name)]
+    if len(parts) > 1 and all(len(p) >= 2 and acceptable(p, emphasised=True) for p in parts):
+        return parts
+    return [name]
+
+
+def _states_result(name: str) -> bool:
+    """A bracketed note that is a sentence: a word English knows only as a verb after its
+    first ("Eigenvalues need not exist", "Abelian groups are modules")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:['’][a-z]+)?", name)]
+    return any(
+        w in ("is", "are", "has", "have", "can", "must", "need", "not", "always", "never")
+        or ("VERB" in getAllLemmas(w) and not {"NOUN", "ADJ"} & set(getAllLemmas(w)))
+        for w in words[1:]
+    )
+
+
 def _stressed_verb(term: str, text: str) -> bool:
     if " " in term or not term.isascii():
         return False
@@ -881,6 +1047,9 @@ _NAMED_NOUN = (
     r"|\b{0}\s*\("
     r"|\b(?:the|an?)\s+{0}\s*,\s*(?:also|or|i\.e\.|that\s+is)\b"
 )
+# "β0 is the **intercept**.": a sentence that names what its subject is, ending on the
+# word (a slide's bullet; lemminflect knows "intercept" only as a verb)
+_NAMED_BY_COPULA = r"\b(?:is|are)\s+(?:the|an?)\s+{0}\s*[.;]?\s*$"
 
 
 def gloss_terms(text: str, block: int) -> list[Cue]:
@@ -1351,8 +1520,9 @@ def zh_headless(term: str) -> bool:
 # which open names (二次函数, 四元数, 一阶导数, 二分查找); a fixed phrase is one word to
 # rjieba (三个臭皮匠, 四件套) and stays.
 # "某一行的某一列", "该方法": a span opening on an indefinite or a demonstrative points at
-# one thing in the text, no name
-_ZH_POINTING = re.compile(r"^(?:某|这|那|该|此)")
+# one thing in the text, no name; so does the possessive 其 ("其分布", "其本质": its
+# distribution), though not the words it opens (其他, 其余, 其中, 其实)
+_ZH_POINTING = re.compile(r"^(?:某|这|那|该|此|其(?![他它余中实次]))")
 _ZH_COUNTED = re.compile(r"[一二两三四五六七八九十百千几多每各]+[个种条件只台棵组块颗根份名]")
 
 

@@ -609,3 +609,66 @@ def _join_zh(words: list[str]) -> str:
             out += " "
         out += word
     return out
+
+
+# "tight junctions, anchoring junctions, and gap junctions": names joined by commas, "and"
+# or "or" (the Oxford comma either way)
+_LIST_RUN = re.compile(r"[A-Za-z][A-Za-z-]*(?:(?:,\s+|\s+)[A-Za-z][A-Za-z-]*)*")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+")
+MAX_LISTED_MODIFIERS = 3
+
+
+def shared_head_items(text: str) -> list[str]:
+    """The items of a coordination whose names all end in the same noun ("tight junctions,
+    anchoring junctions, and gap junctions"; "episodic memory and semantic memory"): a
+    writer who repeats the head names kinds of one thing, the terms a textbook sets in
+    bold. The first item starts where its modifiers do ("are tight junctions"), and keeps
+    no more modifiers than the longest other item ("form ammonium ions and hydroxide
+    ions")."""
+    found: list[str] = []
+    for run in _LIST_RUN.finditer(text):
+        parts = [p.split() for p in _LIST_SEPARATOR.split(run.group(0))]
+        start = 0
+        while start < len(parts):
+            head = parts[start][-1].lower()
+            end = start
+            while end + 1 < len(parts) and _ends_in(parts[end + 1], head):
+                # the last item runs on into the sentence: "… and directed graphs based on …"
+                parts[end + 1] = _up_to(parts[end + 1], head)
+                end += 1
+            if end > start and head not in EN_STOP and _en_can_end(head):
+                found.extend(_listed(parts[start : end + 1]))
+            start = end + 1
+    return found
+
+
+def _ends_in(item: list[str], head: str) -> bool:
+    return head in (w.lower() for w in item[: MAX_LISTED_MODIFIERS + 1])
+
+
+def _up_to(item: list[str], head: str) -> list[str]:
+    return item[: [w.lower() for w in item].index(head) + 1]
+
+
+def _listed(items: list[list[str]]) -> list[str]:
+    """The names of one coordination's items, or none when an item after the first is
+    anything but modifiers and the head."""
+    later = items[1:]
+    if any(not 2 <= len(i) <= MAX_LISTED_MODIFIERS + 1 for i in later) or not all(
+        _listed_modifier(w) for i in later for w in i[:-1]
+    ):
+        return []
+    longest = max(len(i) - 1 for i in later)
+    first: list[str] = []
+    for word in reversed(items[0][:-1]):
+        if len(first) == longest or not _listed_modifier(word):
+            break
+        first.insert(0, word)
+    if not first:
+        return []
+    return [" ".join([*first, items[0][-1]]), *(" ".join(i) for i in later)]
+
+
+def _listed_modifier(word: str) -> bool:
+    lower = word.lower()
+    return lower not in EN_STOP and lower not in EN_DETERMINERS and _en_can_start(word)

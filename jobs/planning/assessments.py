@@ -1,8 +1,8 @@
 """Step 5, assessments: a quiz and exercises each week, a final project, tied to objectives.
 
-Quizzes check the remember/understand objectives (all of the week's when it has
-none of those), exercises the apply-and-above ones, the project the course's
-highest-level objectives. Weights add up to exactly 1.
+Quizzes check the remember/understand objectives (all of the week's when these name
+less than QUIZ_SHARE of its concepts), exercises the apply-and-above ones, the project
+the course's highest-level objectives. Weights add up to exactly 1.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from jobs.planning.wording import join, phrase
 RECALL = frozenset({"remember", "understand"})
 SHARES = {"quiz": 0.3, "exercise": 0.3, "project": 0.4}
 SHARES_WITHOUT_EXERCISES = {"quiz": 0.5, "exercise": 0.0, "project": 0.5}
+# A week's quiz on its recall objectives only when these name at least this share of
+# the week's concepts: a chemistry week of seven concepts, one of them to recall, had
+# "Week 1 quiz: Short questions on relative." (a weight of 7.5 % on one word).
+QUIZ_SHARE = 0.5
 
 
 def assessments(
@@ -32,7 +36,9 @@ def assessments(
             continue
         recall = [o for o in week.objectives if o.bloom_level in RECALL]
         practice = [o for o in week.objectives if o.bloom_level not in RECALL]
-        planned.append(("quiz", week.week, recall or list(week.objectives)))
+        planned.append(
+            ("quiz", week.week, recall if _enough(recall, week) else list(week.objectives))
+        )
         if practice:
             planned.append(("exercise", week.week, practice))
     if not planned:
@@ -61,3 +67,9 @@ def assessments(
             )
         )
     return out
+
+
+def _enough(recall: Sequence[Objective], week: Week) -> bool:
+    """The recall objectives name QUIZ_SHARE of the week's concepts (none: never)."""
+    named = {c for o in recall for c in o.concept_ids}
+    return bool(named) and len(named) >= QUIZ_SHARE * len(week.slots)

@@ -53,11 +53,12 @@ def order_concepts(graph: CourseGraph, chosen: Collection[str]) -> Ordering:
     broken = _self_loops(graph, nodes) + _break_cycles(nodes, edges)
     for edge in broken:
         edges.pop((edge.prerequisite, edge.concept), None)
-    successors: dict[str, list[str]] = {n: [] for n in nodes}
-    predecessors: dict[str, list[str]] = {n: [] for n in nodes}
-    for a, b in sorted(edges):
-        successors[a].append(b)
-        predecessors[b].append(a)
+    # Where the mandatory edges alone put each concept: a hint whose prerequisite is read
+    # after that is against the reading order too (see _pulled_hints).
+    pulled, _ = _needed_at(nodes, *_links(nodes, edges, mandatory_only=True), graph)
+    for pair in _pulled_hints(graph, edges, pulled):
+        del edges[pair]
+    successors, predecessors = _links(nodes, edges, mandatory_only=False)
     key, taught_for = _needed_at(nodes, successors, predecessors, graph)
     order = _kahn(successors, predecessors, graph, key)
     requires = {n: tuple(p for p in predecessors[n] if edges[p, n].mandatory) for n in nodes}
@@ -75,6 +76,37 @@ def against_reading_order(graph: CourseGraph, edge: PrerequisiteInput) -> bool:
     if edge.mandatory:
         return False
     return graph.teaching[edge.prerequisite] > graph.teaching[edge.concept]
+
+
+def _links(
+    nodes: list[str], edges: dict[Pair, PrerequisiteInput], *, mandatory_only: bool
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(successors, predecessors) of each node over `edges` (only the mandatory ones)."""
+    successors: dict[str, list[str]] = {n: [] for n in nodes}
+    predecessors: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in sorted(edges):
+        if edges[a, b].mandatory or not mandatory_only:
+            successors[a].append(b)
+            predecessors[b].append(a)
+    return successors, predecessors
+
+
+def _pulled_hints(
+    graph: CourseGraph,
+    edges: dict[Pair, PrerequisiteInput],
+    pulled: dict[str, tuple[int, int, str]],
+) -> list[Pair]:
+    """Optional edges whose prerequisite is read after the place where the mandatory
+    edges put its dependent. A concept pulled ahead for an earlier chapter (an anatomy
+    course's "membrane", of the heart chapter, taught for the tissue chapter's "tissue
+    membrane") brought its hints along, and what they need: "action potential" hinted
+    at "membrane", and with it "axon", "neurons" and "nervous system" of the third
+    chapter came into week 1."""
+    return [
+        pair
+        for pair, edge in edges.items()
+        if not edge.mandatory and graph.teaching[edge.prerequisite] > pulled[edge.concept][:2]
+    ]
 
 
 def _strength(edge: PrerequisiteInput) -> tuple[bool, float, str, str]:

@@ -20,12 +20,18 @@ from jobs.planning.outline import OutlineInputs, build_weeks
 from jobs.planning.packing import Packing, pack
 from jobs.planning.prerequisites import course_prerequisites
 from jobs.planning.questions import questions
-from jobs.planning.result import CourseDocument, CoursePlan, LeftOut, Report
+from jobs.planning.result import CoursePlan, LeftOut, Report
 from jobs.planning.selection import Selection, score_concepts, select
-from jobs.planning.sources import Pages, course_documents, document_title, resources, unnumbered
+from jobs.planning.sources import (
+    Pages,
+    course_documents,
+    course_title,
+    document_title,
+    resources,
+)
 from jobs.planning.timing import concept_minutes, paced
 from jobs.planning.validation import validate
-from jobs.planning.wording import join, phrase
+from jobs.planning.wording import is_chinese, join, phrase
 
 PLANNING_ROUNDS = 4
 # concept_minutes' own ceiling before pacing: its parts add up to well under this.
@@ -90,7 +96,6 @@ def plan_course(data: PlanningInput) -> CoursePlan:
         data,
         language,
         chosen_documents,
-        links,
         [titles[s.concept_id] for w in weeks for s in w.slots],
     )
     prerequisites, assumed = course_prerequisites(graph, placed, excluded)
@@ -180,17 +185,12 @@ def _title_and_description(
     data: PlanningInput,
     language: str,
     documents: list[DocumentInput],
-    links: list[CourseDocument],
     taught: list[str],
 ) -> tuple[str, str]:
-    """The teacher's title, else the (primary) document's without its chapter number; a
+    """The teacher's title, else one from the documents' (`sources.course_title`); a
     description from the plan."""
     names = [document_title(d) for d in documents]
-    primary = next(unnumbered(document_title(d)) for d, link in zip(documents, links, strict=True)
-                   if link.usage_type == "primary")  # fmt: skip
-    title = data.request.title or (
-        primary if len(names) == 1 else phrase(language, "many_documents_title", title=primary)
-    )
+    title = data.request.title or course_title(names, chinese=is_chinese(language))
     title = title[:MAX_TITLE].rstrip()
     description = phrase(
         language,

@@ -32,6 +32,9 @@ FAMILIAR_ZIPF = 4.0
 # jieba's dictionary count for the same share of ordinary Chinese (about 60 million words:
 # 600 ≈ 10 per million): 曲线 971, 消费者 3,141, 方程 1,151; 特征值 45, 矩阵 257.
 FAMILIAR_ZH_COUNT = 600
+# A familiar word that this many taught concepts' titles end with is listed all the same
+# (`genus`).
+MIN_KINDS = 2
 
 
 def course_prerequisites(
@@ -52,7 +55,12 @@ def course_prerequisites(
     )
     # what the teacher excluded is listed whatever it is: they chose to leave it out
     words = {p for p in ranked if p in graph.vocabulary and p not in excluded}
-    worth = [p for p in ranked if p in words and prior_knowledge(graph.concepts[p])]
+    taught = [graph.concepts[c].title for c in placed]
+    worth = [
+        p
+        for p in ranked
+        if p in words and (prior_knowledge(graph.concepts[p]) or genus(graph.concepts[p], taught))
+    ]
     listed = set(worth[:MAX_VOCABULARY]) | {p for p in ranked if p not in words}
     every = [
         CoursePrerequisite(
@@ -75,6 +83,24 @@ def prior_knowledge(concept: ConceptInput) -> bool:
     if concept.language.lower().startswith("en"):
         return zipf_frequency(title, "en") < FAMILIAR_ZIPF and not bare_modifier(title)
     return True
+
+
+def genus(concept: ConceptInput, taught: list[str]) -> bool:
+    """A word the titles of at least MIN_KINDS taught concepts end with (in English, its
+    last word, singular or plural): the course teaches kinds of it, so it is the subject's
+    term, however common the word ("glial cell", "basal cell" and "Schwann cell" of an
+    anatomy course need "cells", which everyday English uses as much as "behavior")."""
+    word = concept.title.strip()
+    if is_chinese(concept.language):
+        kinds = [t for t in taught if len(t) > len(word) and t.endswith(word)]
+    else:
+        kinds = [t for t in taught if len(t.split()) > 1 and _same_noun(t.split()[-1], word)]
+    return len(kinds) >= MIN_KINDS
+
+
+def _same_noun(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or {a, b} & {b + "s", a + "s", b + "es", a + "es"} != set()
 
 
 def _reason(graph: CourseGraph, prerequisite: str, excluded: set[str]) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002, RUF003 - full-width punctuation on purpose
 """Step 5, sources: pages per concept, resources with page ranges, course_documents rows.
 
 Only pages that exist are cited: a page outside 1..page_count is reported, not used.
@@ -7,7 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from pathlib import PurePath
+
+import rjieba
 
 from jobs.planning.inputs import ConceptInput, DocumentInput
 from jobs.planning.result import CourseDocument, PageRef, Resource
@@ -21,6 +25,14 @@ CHAPTER_NUMBER = re.compile(
     r"|\d{1,2}(?:\.\d+)*(?=[.:\uff1a\u3001\s]))[\s.:\uff1a\u3001\-\u2013\u2014]*",
     re.I,
 )
+
+# What separates a title's parts: "Linear Algebra: Vectors", "原子 - Atoms（上）".
+TITLE_SEPARATORS = ":：-–—(（[【,，;；、|/"
+# A trailing bracket that tells a document's parts apart: "（上）", "(Part 2)", "(continued)".
+PART_MARK = re.compile(r"\s*[(（\[【][^()（）\[\]【】]{1,20}[)）\]】]\s*$")
+# Document titles named in a course's title; past this, the first ones and "…".
+MAX_TITLES_NAMED = 4
+MIN_ZH_OPENING = 3
 
 # A document whose relevance reaches this share of the primary one's is a reference.
 REFERENCE_SHARE = 0.5
@@ -36,6 +48,52 @@ def unnumbered(title: str) -> str:
     that is nothing but the number stays whole."""
     rest = CHAPTER_NUMBER.sub("", title.strip(), count=1).strip()
     return rest or title
+
+
+def course_title(titles: Sequence[str], *, chinese: bool) -> str:
+    """The title of a course made of documents with these titles (chapter numbers
+    removed): the part they all open with ("Linear Algebra: Vectors" and "Linear Algebra:
+    Matrices" give "Linear Algebra"), else the titles themselves, each once (a document's
+    parts, "原子（上）" and "原子（下）", are one subject), joined as a week's sections
+    are ("; " / "、"; MAX_TITLES_NAMED at most). "Thermochemistry and related readings",
+    the primary document's title for four chapters of chemistry, named one of them."""
+    names = [unnumbered(t) for t in titles]
+    if len(names) == 1:
+        return names[0]
+    shared = _shared_opening(names, chinese=chinese)
+    if shared:
+        return shared
+    subjects = list(dict.fromkeys(PART_MARK.sub("", n).strip() or n for n in names))
+    if len(subjects) > MAX_TITLES_NAMED:
+        subjects = [*subjects[: MAX_TITLES_NAMED - 1], "…"]
+    if chinese:
+        return "、".join(subjects).replace("、…", "等")
+    return "; ".join(subjects)
+
+
+def _shared_opening(names: Sequence[str], *, chinese: bool) -> str | None:
+    """The longest opening every name has that ends where each name ends or a separator
+    follows it (never inside a word), without the separators; in Chinese, which writes no
+    separator, also one that ends between two words of each name and holds at least
+    MIN_ZH_OPENING characters ("线性代数讲义", "线性代数习题集": 线性代数; not 线性 of
+    "线性模型", "线性回归"). None when there is none."""
+    first = names[0]
+    length = min(len(n) for n in names)
+    length = next((i for i in range(length) if any(n[i] != first[i] for n in names)), length)
+    words = [_word_ends(n) for n in names] if chinese else []
+    for end in range(length, 0, -1):
+        if all(not n[end:].strip() or n[end:].lstrip()[0] in TITLE_SEPARATORS for n in names) or (
+            end >= MIN_ZH_OPENING and words and all(end in w for w in words)
+        ):
+            opening = first[:end].strip().rstrip(TITLE_SEPARATORS).strip()
+            return opening if any(ch.isalnum() for ch in opening) else None
+    return None
+
+
+def _word_ends(text: str) -> set[int]:
+    """Where jieba ends a word in `text`."""
+    ends = accumulate(len(word) for word in rjieba.cut(text))
+    return set(ends)
 
 
 class Pages:

@@ -57,7 +57,6 @@ EN = {
     "exercise": "Problems that apply {x}.",
     "project_title": "Final project",
     "project": "A project that brings together {x}.",
-    "many_documents_title": "{title} and related readings",
     "description": "A {weeks}-week course of {count} concepts, from {first} to {last}, "
     "based on {documents}.",
     # the title in quotes is a term mentioned, so the sentence reads for any noun: "What
@@ -75,7 +74,6 @@ ZH = {
     "exercise": "运用{x}的练习题。",
     "project_title": "期末项目",
     "project": "综合运用{x}的项目。",
-    "many_documents_title": "{title}及相关资料",
     "description": "本课程共{weeks}周，讲解{count}个概念，从{first}到{last}，取材于{documents}。",
     "question_definition": "什么是{title}？",
     "question_example": "{title}在实际中如何应用？请举例说明。",

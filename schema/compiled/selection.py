@@ -58,6 +58,7 @@ COURSE: dict[str, Scalar | EdgeSpec] = {
 DOCUMENT: dict[str, Scalar | EdgeSpec] = {
     "id": _id("Document"),
     "filename": Scalar("filename"),
+    "title": Scalar("metadata", "document_title"),
     "originalFilename": Scalar("original_filename"),
     # BIGINT in the table; uploads are far below GraphQL's 32-bit Int.
     "fileSize": Scalar("file_size"),

@@ -36,7 +36,7 @@ REQUEST_ID = re.compile(rb"[0-9a-f]{32}")
 
 COURSE_ALL = """id title description targetAudience difficultyLevel durationWeeks hoursPerWeek
   language status metadata publishedAt createdAt updatedAt documentCount __typename"""
-DOCUMENT_ALL = """id filename originalFilename fileSize mimeType status language pageCount
+DOCUMENT_ALL = """id title filename originalFilename fileSize mimeType status language pageCount
   wordCount processingStartedAt processingCompletedAt processingError metadata createdAt
   updatedAt __typename"""
 USER_ALL = "id username fullName email role isActive isVerified lastLogin createdAt __typename"
@@ -283,6 +283,13 @@ async def build(world: World) -> Data:
             ),
             {"id": d3},
         )
+        # Document.title: a number, spaces only and a string (with a quote, Chinese, a
+        # newline) in metadata.title; d2's metadata has no title at all.
+        for doc, title in ((d1, 5), (d3, "   "), (od, 'Their "notes" 笔记\n\t')):
+            await conn.execute(
+                text("UPDATE documents SET metadata = CAST(:m AS jsonb) WHERE id = :id"),
+                {"m": orjson.dumps({"title": title}).decode(), "id": doc},
+            )
         await conn.execute(
             text(
                 "UPDATE users SET full_name = NULL, last_login = '2026-05-06 07:08:09+00'"

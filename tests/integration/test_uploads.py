@@ -40,8 +40,8 @@ SCHEMA = build_schema()
 UPLOAD = """mutation($file: Upload!, $language: String, $title: String) {
   uploadDocument(file: $file, language: $language, title: $title) {
     __typename
-    ... on DocumentUploaded { created document { id status originalFilename fileSize mimeType
-      language metadata } task { id status taskType priority maxRetries errorMessage } }
+    ... on DocumentUploaded { created document { id title status originalFilename fileSize
+      mimeType language metadata } task { id status taskType priority maxRetries errorMessage } }
     ... on InvalidInput { message field } } }"""
 RETRY = """mutation($id: ID!) { retryTask(taskId: $id) { __typename
   ... on TaskRetried { task { id status errorMessage retryCount } }
@@ -120,6 +120,7 @@ async def test_an_upload_stores_the_file_both_rows_and_queues_the_job(
     assert document["fileSize"] == len(data) and document["mimeType"] == "text/markdown"
     assert document["language"] is None  # detected by the job
     assert document["metadata"]["sha256"] == sha and document["metadata"]["title"] == "Chapter 1"
+    assert document["title"] == "Chapter 1"
     assert task["taskType"] == "DOCUMENT_PROCESSING" and task["status"] == "PENDING"
     assert task["priority"] == test_settings.upload.task_priority
     assert task["maxRetries"] == test_settings.upload.task_max_retries

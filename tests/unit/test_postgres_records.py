@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from datasources.postgres.records import to_records
+from datasources.postgres.records import DocumentRecord, to_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +45,16 @@ def test_columns_in_another_order_are_read_by_name() -> None:
     # A statement whose columns are not the record's field order must not swap values.
     names = ("right", "left")
     assert to_records(Pair, names, _rows(names, (1, "a"))) == [Pair("a", 1)]
+
+
+def _document(metadata: dict[str, Any] | None) -> DocumentRecord:
+    fields = dict.fromkeys(DocumentRecord.__dataclass_fields__)
+    return DocumentRecord(**{**fields, "original_filename": "notes.pdf", "metadata": metadata})
+
+
+def test_a_documents_title_is_its_metadata_title_else_its_file_name() -> None:
+    assert _document({"title": "Week 3 reading"}).title == "Week 3 reading"
+    assert _document({"title": "第三周 阅读\n"}).title == "第三周 阅读\n"
+    assert _document({"title": "\t"}).title == "\t"  # as SQL's btrim: spaces only
+    for metadata in (None, {}, {"title": None}, {"title": 5}, {"title": "   "}, {"title": ""}):
+        assert _document(metadata).title == "notes.pdf", metadata

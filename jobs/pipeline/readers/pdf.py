@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -26,11 +27,13 @@ from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
     LINE_END_HYPHEN,
     guess_heading,
+    heading_shaped,
     join_lines,
     make_blocks,
     real_pages,
     rejoin_hyphens,
 )
+from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps, title_slide, without_outline
 from jobs.pipeline.textutil import HAN
 
 HEADING_RATIO = 1.15
@@ -60,21 +63,38 @@ class _Line:
     # continues on the next line ("深度优" + "先搜索")
     styled_start: bool = False
     styled_end: bool = False
+    # its first character is set in a bold cut (weight or name), not italic: a heading set
+    # at the body's size is told from the body by its weight alone
+    bold: bool = False
+    # where its first character starts, in points from the page's left edge
+    left: float = 0.0
+    colour: tuple[int, int, int] = (0, 0, 0)  # its first character's fill colour
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
     document = open_pdf(path)
     try:
         pages = [_page_lines(document, index) for index in range(len(document))]
+        sizes = [document.get_page_size(index) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
     finally:
         document.close()
-    lines = _without_furniture(pages)
+    texts = [[line.text for line in lines] for lines in pages]
+    deck = is_slide_deck(sizes, texts)
+    if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
+        steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
+        pages = [[] if index in steps else lines for index, lines in enumerate(pages)]
+    lines = _without_furniture(pages, deck)
     # words hyphenated at a line end are resolved once the whole text is known
     known = _whole_words(lines)
     lines = [_rejoined(line, known) for line in lines]
-    blocks = _title_page(_blocks(lines, known))
-    return ReadDocument(detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title)
+    blocks = _title_page(_blocks(lines, known, deck))
+    if deck:
+        blocks = title_slide(without_outline(blocks))
+    slides = sum(1 for page in pages if page) if deck else 0
+    return ReadDocument(
+        detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides
+    )
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -126,6 +146,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
         try:
             text = _utf16_units(textpage.get_text_range())
             han = _han_fonts(textpage, text)
+            hidden = _hidden_runs(page, textpage, text)
             lines: list[_Line] = []
             offset = 0
             for raw in map(_bulleted, text.split("\n")):
@@ -138,11 +159,10 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                     if stripped.strip("•·◦▪‣-– "):
                         code = _code_runs(textpage, raw, offset)
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                        mono = covered >= 0.9 * len(stripped.replace(" ", ""))
-                        mono = mono and not _CJK.search(stripped)
+                        mono = _fixed_pitch_line(raw, stripped, code, covered)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
                         runs, maths = (
-                            ([], []) if mono else _styles(textpage, raw, offset, apart, han)
+                            ([], []) if mono else _styles(textpage, raw, offset, apart, han, hidden)
                         )
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
@@ -160,6 +180,11 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 ),
                                 bool(runs) and runs[0][0] == first - offset,
                                 bool(runs) and runs[-1][1] == len(body),
+                                bool(runs)
+                                and runs[0][0] == first - offset
+                                and _bold(textpage, first),
+                                _left(textpage, first),
+                                _colour(textpage, first),
                             )
                         )
                 offset += len(raw) + 1
@@ -229,6 +254,14 @@ def _line_size(textpage: pdfium.PdfTextPage, first: int, stripped: str) -> float
         if not char.isspace()
     )
     return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _colour(textpage: pdfium.PdfTextPage, index: int) -> tuple[int, int, int]:
+    """The fill colour of the character at `index` (black when pdfium cannot tell)."""
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFText_GetFillColor(textpage.raw, index, red, green, blue, alpha):
+        return (0, 0, 0)
+    return (red.value, green.value, blue.value)
 
 
 def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[str, str]:
@@ -328,12 +361,96 @@ def _han_fonts(textpage: pdfium.PdfTextPage, text: str) -> _HanFonts:
     return _HanFonts(by_index, counts.most_common(1)[0][0] if counts else "")
 
 
+# a run of its own this short at most (characters, spaces aside): a stressed name, not
+# a passage between two unrelated breaks
+_HIDDEN_RUN_CHARS = 24
+# Chinese characters and punctuation in a row on one line, spaces between them allowed
+_CJK_RUN = re.compile(
+    r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef](?:[ ]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])*"
+)
+_SENTENCE_BREAKS = frozenset("。！？；")
+
+
+def _object_style(obj: Any) -> tuple[object, ...]:
+    """What a text object shows of its style: font, size, render mode, fill colour, shape."""
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
+    shape = (round(matrix.a, 3), round(matrix.b, 3), round(matrix.c, 3), round(matrix.d, 3))
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    return (font, round(size.value, 2), mode, (r.value, g.value, b.value), shape)
+
+
+def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> frozenset[int]:
+    """Page indices of Chinese characters set as a run of their own that shows no change:
+    LibreOffice starts a new text object where the formatting changes, and a bold or
+    italic asked of a Chinese font with no such cut is drawn in the regular one (the
+    stress is lost on the page, kept in the objects). Two such breaks between Chinese
+    characters, with the same font, size, render mode, colour and shape on both sides,
+    close a short run between them ("行称为|记录|，它相当于"); a link's run (XeTeX
+    breaks its objects at a link) is no stress."""
+    if not _CJK.search(text):
+        return frozenset()
+    raw = textpage.raw
+    breaks: list[int] = []
+    styles: dict[int, tuple[object, ...]] = {}  # each object's style, read once
+
+    def style(address: int, obj: Any) -> tuple[object, ...]:
+        if address not in styles:
+            styles[address] = _object_style(obj)
+        return styles[address]
+
+    for run in _CJK_RUN.finditer(text):
+        last: tuple[int, Any] | None = None  # the last character's object (address, handle)
+        for index in range(run.start(), run.end()):
+            if text[index] == " ":
+                if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                    last = None  # a gap pdfium filled with a space: two cells, not one run
+                continue
+            obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+            address = ctypes.cast(obj, ctypes.c_void_p).value
+            if address is None:
+                last = None
+                continue
+            if last is not None and address != last[0] and style(address, obj) == style(*last):
+                breaks.append(index)
+            last = (address, obj)
+    hidden: set[int] = set()
+    position = 0
+    while position + 1 < len(breaks):
+        start, end = breaks[position], breaks[position + 1]
+        run = text[start:end]
+        if (
+            len(run.replace(" ", "").replace("\r", "").replace("\n", "")) <= _HIDDEN_RUN_CHARS
+            and not _SENTENCE_BREAKS & set(run)
+            and not _linked(page, textpage, start)
+        ):
+            hidden.update(range(start, end))
+            position += 2
+        else:
+            position += 1
+    return frozenset(hidden)
+
+
+def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """A link covers the character at `index`."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x.value + size / 2, y.value + size / 3))
+
+
 def _styles(
     textpage: pdfium.PdfTextPage,
     line: str,
     offset: int,
     apart: dict[str, str],
     han: _HanFonts | None = None,
+    hidden: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
@@ -359,6 +476,7 @@ def _styles(
                 maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
         styled = styled or (han is not None and han.other(offset + match.start()))
+        styled = styled or offset + match.start() in hidden
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
         )
@@ -446,6 +564,27 @@ def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tup
     return runs
 
 
+# where a comment opens in a line of code: SQL's and Lua's "--", the shells' and Python's
+# "#", C's "//" and "/*"
+_COMMENT_MARK = re.compile(r"--|#|//|/\*")
+
+
+def _fixed_pitch_line(raw: str, stripped: str, code: list[tuple[int, int]], covered: int) -> bool:
+    """A line of program code: nearly all of it set in a fixed-pitch font. A CJK font's
+    even-width glyphs are not code; a line of code with a Chinese comment is (the
+    Chinese drawn from a CJK font, not the code's): every other character of it is set
+    in the fixed-pitch font, which opens the line, and the Chinese follows a comment
+    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列")."""
+    if not _CJK.search(stripped):
+        return covered >= 0.9 * len(stripped.replace(" ", ""))
+    if not code or raw[: code[0][0]].strip():
+        return False
+    others = len(_CJK_TEXT.sub("", stripped).replace(" ", ""))
+    first = _CJK_TEXT.search(raw)
+    before = [raw[a:b] for a, b in code if first is None or b <= first.start()]
+    return covered >= 0.9 * others and any(_COMMENT_MARK.search(part) for part in before)
+
+
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -475,21 +614,53 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
 
 
+def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return (
+        "bold" in name.value.decode("latin-1").lower()
+        or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
+    )
+
+
+def _left(textpage: pdfium.PdfTextPage, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return x.value
+
+
 def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
     return y.value
 
 
-def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
+def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Line]:
     """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages,
     or that carry the page's own number ("5.1 卷积 2019 年 4 月 4 日 111": the section's
-    name changes from page to page, the number keeps step with the page)."""
+    name changes from page to page, the number keeps step with the page). On a slide deck's
+    pages such a line may stand anywhere: a sidebar or a headline lists the deck's title,
+    its author and its sections on every slide, between the page's other lines, in type
+    smaller than the slides' text (a section's title slide names it large: kept; there a
+    line's size is part of what repeats)."""
+
+    def furniture(line: _Line) -> str:
+        text = _DIGITS.sub("#", line.text)
+        return f"{line.size}\x00{text}" if deck else text
+
     edges: Counter[str] = Counter()
     for lines in pages:
+        if deck:
+            edges.update({furniture(line) for line in lines})
+            continue
         for line in {*lines[:2], *lines[-2:]}:
             edges[_DIGITS.sub("#", line.text)] += 1
-    threshold = max(3, int(len(pages) * _FURNITURE_SHARE))
+    # a deck's overlay steps are gone (`slides.overlay_steps`): share of the slides left
+    shown = sum(1 for lines in pages if lines) if deck else len(pages)
+    threshold = max(3, int(shown * _FURNITURE_SHARE))
+    sizes = Counter(line.size for lines in pages for line in lines for _ in line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     repeated = {text for text, count in edges.items() if count >= threshold}
     offset = _page_number_offset(pages, threshold)
     kept = []
@@ -502,7 +673,8 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
             if numbers_only and _heading_goes_on(lines, position):
                 kept.append(line)
                 continue
-            if edge and (key in repeated or numbers_only):
+            aside = deck and line.size < body  # a sidebar's or a headline's small type
+            if ((edge or aside) and furniture(line) in repeated) or (edge and numbers_only):
                 continue
             if edge and offset is not None and index + offset in _edge_numbers(line.text):
                 continue
@@ -573,12 +745,24 @@ def _page_label(text: str) -> bool:
     )
 
 
-def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Block]:
-    """`known`: the words the document writes whole (`_whole_words`)."""
+def _blocks(
+    lines: list[_Line], known: frozenset[str] = frozenset(), deck: bool = False
+) -> list[Block]:
+    """`known`: the words the document writes whole (`_whole_words`); `deck`: the PDF is a
+    slide deck (`slides.is_slide_deck`)."""
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"
-    prose = Counter(line.size for line in lines if not line.mono for _ in range(len(line.text)))
+    # (a line of code with a Chinese comment counts: its size is read from its first
+    # characters, the comment's Chinese, set as the text's is; XeTeX scales a Chinese font
+    # against the Latin, and leaving these lines out had tipped a chapter's body size from
+    # the Latin's 10 pt to the Chinese's 8, every Latin line then "larger than the body")
+    prose = Counter(
+        line.size
+        for line in lines
+        if not line.mono or _CJK.search(line.text)
+        for _ in range(len(line.text))
+    )
     body = (prose or sizes).most_common(1)[0][0] if sizes else 0.0
     heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
@@ -588,9 +772,13 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
     )
     minor_level = {size: min(len(heading_sizes) + i + 1, 6) for i, size in enumerate(minor_sizes)}
     spacing = _line_spacing(lines, body)
+    colours = Counter(line.colour for line in lines for _ in range(len(line.text)))
+    ink = colours.most_common(1)[0][0] if colours else (0, 0, 0)  # the body's colour
     width: dict[int, int] = {}
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
+    bold_headings = _bold_headings(lines, body, spacing, width)
+    bold_level = min(len(heading_sizes) + len(minor_sizes) + 1, 6)
     blocks: list[Block] = []
     paragraph: list[_Line] = []
 
@@ -614,10 +802,17 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
                 )
             paragraph.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
-        if not level and line.size in minor_level and _wholly_emphasised(line):
+        if (
+            not level
+            and line.size in minor_level
+            and (_wholly_emphasised(line) or (deck and _title_bar(line, ink)))
+        ):
             level = minor_level[line.size]
+        alone = not level and index in bold_headings
+        if alone:
+            level = bold_level
         goes_on = (  # "The Era of Reconstruction, 1865–" / "1877": the heading's years
             not paragraph
             and blocks
@@ -628,7 +823,8 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
         if level and len(line.text) <= 120 and (_wordy(line.text) or goes_on):
             flush()
             if (
-                blocks
+                not alone
+                and blocks
                 and blocks[-1].kind == "heading"
                 and blocks[-1].level == level
                 and blocks[-1].page == line.page
@@ -643,7 +839,9 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
         if paragraph and (
-            paragraph[-1].mono != line.mono or _new_paragraph(paragraph[-1], line, spacing)
+            paragraph[-1].mono != line.mono
+            or _new_paragraph(paragraph[-1], line, spacing)
+            or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
             flush()
         paragraph.append(line)
@@ -658,6 +856,69 @@ def _blocks(lines: list[_Line], known: frozenset[str] = frozenset()) -> list[Blo
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a label and its title ("Key point 1: …", "要点一: …", "Heart: Cardiac Tamponade"): a box's
+# or a run-in paragraph's title, which the concept rules read as such, not a section's
+_LABEL = re.compile(r"\S[:：]\s")
+_INDENT = (2, 40)  # points: from a nudge to a quotation's indent (LaTeX's is 25)
+
+
+def _at_margin(line: _Line, lefts: set[int]) -> bool:
+    """No line of the page starts a little to the left of this one: it is set flush with
+    its column, not indented as a quotation or a box is (a box's bold title is no
+    section's heading). The other column of a two-column page starts far away."""
+    left = round(line.left)
+    return not any(left - _INDENT[1] < other <= left - _INDENT[0] for other in lefts)
+
+
+def _bold_headings(
+    lines: list[_Line], body: float, spacing: float, width: dict[int, int]
+) -> set[int]:
+    """Positions of the headings set in bold at the body's size (LaTeX's \\subsubsection,
+    Word's and LibreOffice's Heading 3 and 4): a short bold line standing alone, shaped
+    like a title (`heading_shaped`), that sits closer to the text it heads than to the
+    text before it (the gap above it is wider than the one below), and is followed by a
+    line of ordinary text or by another such heading. A bold term inside the text shares
+    its line with other words; a bold sentence ends on its full stop; a bold line that
+    opens a paragraph running on fills the line."""
+    found: set[int] = set()
+    starts: dict[int, set[int]] = {}
+    for line in lines:
+        starts.setdefault(line.page, set()).add(round(line.left))
+    # a page's margins with those of the pages two before and after it, which a two-sided
+    # layout sets alike: a page that a box fills has no line at the margin of its own
+    lefts = {
+        page: set().union(*(starts.get(page + step, set()) for step in (-2, 0, 2)))
+        for page in starts
+    }
+    for index in range(len(lines) - 2, -1, -1):
+        line, after = lines[index], lines[index + 1]
+        if not (
+            line.bold
+            and _at_margin(line, lefts[line.page])
+            and not line.mono
+            and abs(line.size - body) <= 0.05 * body
+            # wholly bold, or a numbered heading whose number shows the bold its Chinese
+            # words could not ("1.1.1 DBMS 的种类": the Chinese font has no bold cut)
+            and (_wholly_emphasised(line) or guess_heading(line.text) > 0)
+            and len(line.text) < 0.8 * width.get(line.page, 0)
+            and heading_shaped(line.text)
+            and not _LABEL.search(line.text)
+            and _wordy(line.text)
+            and after.page == line.page
+            and not after.mono
+        ):
+            continue
+        gap_after = line.bottom - after.top
+        if gap_after <= 0 or not (index + 1 in found or not _wholly_emphasised(after)):
+            continue
+        before = lines[index - 1] if index else None
+        if before is None or before.page != line.page:
+            found.add(index)
+            continue
+        gap_before = before.bottom - line.top
+        if gap_before > max(gap_after, spacing):
+            found.add(index)
+    return found
 
 
 def _wordy(text: str) -> bool:
@@ -695,6 +956,20 @@ def _wholly_emphasised(line: _Line) -> bool:
     styled = sum(len(span) for span in line.emphasis)
     # the backticks around inline code are the reader's marks, not printed characters
     return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
+
+
+def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:
+    """On a slide, a short line set a little larger than the body, in another colour than
+    the body's, that ends no sentence: the title bar of a block ("Definition", "特征方程",
+    Beamer's \\begin{block}{…}, set \\large in the theme's colour or white on a coloured
+    bar, in neither bold nor italics). A bullet set a little larger than its sub-bullets
+    is in the body's ink."""
+    return (
+        line.colour != ink and len(line.text) <= _TITLE_BAR_CHARS and not _ends_sentence(line.text)
+    )
+
+
+_TITLE_BAR_CHARS = 60
 
 
 def _ends_sentence(text: str) -> bool:

@@ -28,6 +28,7 @@ from jobs.pipeline.structure import (
     heading_terms,
     plain_code_names,
 )
+from jobs.pipeline.terms import shared_head_items
 
 
 def _blocks(path: Path) -> list[tuple[str, str]]:
@@ -691,3 +692,54 @@ def test_a_name_restated_after_a_dash_and_that_is_is_defined_weakly_in_plain_tex
     assert not list(
         find_definitions("They made protectionist rules—that is, laws.", 0, False, (), True)
     )
+
+
+def test_kinds_listed_with_their_head_repeated_are_the_lost_bold_in_plain_text() -> None:
+    """ "raised beds, sunken beds, and hot beds": a list that repeats its head names kinds of
+    one thing, the terms a textbook sets in bold; the last item ends at the head, the first
+    keeps no more modifiers than the others, and a list of anything else names nothing."""
+    assert shared_head_items("Gardens have raised beds, sunken beds, and hot beds.") == [
+        "raised beds",
+        "sunken beds",
+        "hot beds",
+    ]
+    # two items, the last running on into the sentence; the Oxford comma either way
+    assert shared_head_items("Plots hold cold frames and warm frames built of wood") == [
+        "cold frames",
+        "warm frames",
+    ]
+    assert shared_head_items("Dig clay soils, sandy soils or loam soils.") == [
+        "clay soils",
+        "sandy soils",
+        "loam soils",
+    ]
+    # the first item's verb and article are no modifiers: "form", "the"
+    assert shared_head_items("Roots form the root hairs and lateral hairs.") == [
+        "root hairs",
+        "lateral hairs",
+    ]
+    for sentence in (
+        "Beds and frames and pots.",  # no shared head
+        "Water it compared with and integrated with the rest.",  # a stop word as the head
+        "Weed the beds, and the beds stay clean.",  # an article in a later item
+    ):
+        assert shared_head_items(sentence) == [], sentence
+
+
+def test_a_listed_kind_named_again_is_introduced_one_named_once_is_in_passing() -> None:
+    text = [
+        "Gardens are planned in seasons.",
+        "Growers build raised beds, sunken beds, and hot beds, and sow seed trays.",
+        "A raised bed drains fast. Sunken beds keep water. Hot beds need manure.",
+    ]
+    drafts = {d.key: d for d in find_concepts(_plain_blocks(text), False, 60)[0]}
+    assert {"raised bed", "sunken bed", "hot bed"} <= drafts.keys()
+    assert all("emphasis" in drafts[k].sources for k in ("raised bed", "sunken bed", "hot bed"))
+    once = [*text[:2], "A raised bed drains fast. Sunken beds keep water."]
+    drafts = {d.key: d for d in find_concepts(_plain_blocks(once), False, 60)[0]}
+    assert "emphasis" in drafts["sunken bed"].sources
+    assert "hot bed" not in drafts or "emphasis" not in drafts["hot bed"].sources
+    # where the document keeps its emphasis, a list is read as written: no lost bold
+    marked = [Block("paragraph", text[0], 1, 0, ("seasons",)), *_plain_blocks(text[1:])]
+    drafts = {d.key: d for d in find_concepts(marked, False, 60)[0]}
+    assert all("emphasis" not in d.sources for d in drafts.values())

@@ -95,6 +95,10 @@ def test_concept_keys_identify_across_documents() -> None:
     )
     assert concept_key("`Box<T>`") == "box"
     assert concept_key("Systems of Linear Equations") == "system of linear equations"
+    # a hyphenated head takes the number of its last part
+    assert concept_key("N-grams") == concept_key("n-gram") == "n-gram"
+    assert concept_key("trade-offs") == "trade-off" and concept_key("X-rays") == "x-ray"
+    assert concept_key("k-means") == "k-means" and concept_key("-s") == "-s"
     assert concept_key("线性 方程组") == "线性方程组"
     assert concept_key("the Heap") == "heap"
     assert contained("reference", "mutable references") and not contained("refer", "reference")

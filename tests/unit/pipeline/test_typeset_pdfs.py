@@ -138,3 +138,72 @@ def test_a_rare_word_hyphenated_at_a_line_end_is_joined_where_the_text_writes_it
     text = " ".join(b.text for b in _blocks(tmp_path, body))
     assert "the interatrial septum, lies" in text
     assert "A catch-all term" in text
+
+
+_PROSE = (
+    "Most cuts or wounds lead to scarring, and a scar is collagen-rich tissue that forms"
+    " after the process of wound repair has run its course in the dermis."
+)
+
+
+def test_a_bold_line_at_the_body_size_standing_alone_is_a_heading(tmp_path: Path) -> None:
+    # LaTeX's \subsubsection, LibreOffice's Heading 3 and 4: bold at the body's size,
+    # more space above it than below; a bold term inside the text and a bold sentence are
+    # none, nor is a box's bold title set indented like a quotation
+    heading = "margin: 14pt 0 4pt; text-indent: 0; font-weight: bold"
+    body = (
+        f"<p>{_PROSE}</p>"
+        f'<p style="{heading}">Scars and Keloids</p>'
+        f"<p>{_PROSE}</p>"
+        f"<p><b>Calluses</b> form where a shoe rubs the skin of the toes again and again.</p>"
+        f'<p style="{heading}">A bold sentence stands alone here.</p>'
+        f"<p>{_PROSE}</p>"
+        f'<div style="margin-left: 25pt"><p style="{heading}">Lipid Storage</p>'
+        f"<p>{_PROSE}</p></div>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Scars and Keloids"]
+    assert "Lipid Storage" in [b.text for b in blocks if b.kind == "paragraph"]
+
+
+def test_a_chinese_run_set_apart_with_no_visible_change_is_emphasised(tmp_path: Path) -> None:
+    # LibreOffice starts a new text object where the formatting changes; asked for bold in
+    # a Chinese font with no bold cut it draws the regular glyphs: only the break is left
+    body = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">在数据库中，行称为<span>记录</span>"
+        "，它相当于一条记录，列称为<span>字段</span>，它代表了表中存储的数据项目。</p>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks] == [["记录", "字段"]]
+
+
+def test_a_numbered_heading_whose_number_alone_shows_bold_is_a_heading(tmp_path: Path) -> None:
+    # the Chinese words of a bold heading at the body's size drawn regular (no bold cut):
+    # its number, set in a Latin font, still shows the bold
+    heading = "margin: 14pt 0 4pt; text-indent: 0"
+    prose = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">"
+        + "数据库管理系统根据数据的保存格式分类。" * 3
+        + "</p>"
+    )
+    body = (
+        prose + f'<p style="{heading}; font-family: \'WenQuanYi Micro Hei\'"><b style="font-family:'
+        " 'DejaVu Serif'\">1.1.1</b> 数据库的种类</p>" + prose
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["1.1.1 数据库的种类"]
+
+
+def test_a_line_of_code_with_a_chinese_comment_is_code(tmp_path: Path) -> None:
+    # the comment's Chinese comes from a CJK font, not the code's fixed-pitch one
+    mono = "font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei'"
+    body = (
+        f'<pre style="{mono}">-- 选取出大于 2 的数据\nSELECT chr\nFROM chars;</pre>'
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">"
+        f'<code style="{mono}">DISTINCT</code> 可以剔除重复行，它写在列名之前。</p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text.splitlines()[0]) for b in blocks] == [
+        ("code", "-- 选取出大于 2 的数据"),
+        ("paragraph", "`DISTINCT` 可以剔除重复行，它写在列名之前。"),
+    ]

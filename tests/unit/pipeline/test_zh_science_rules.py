@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.concepts import _zh_cut_across, find_concepts
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
     bilingual_headings,
     emphasis_terms,
@@ -160,3 +162,24 @@ def test_a_verb_between_nouns_before_a_gloss_ends_the_glossed_name() -> None:
     # a verb inside a name the gloss needs whole stays
     assert glossed("生成对抗网络（generative adversarial network）") == ["生成对抗网络"]
     assert glossed("随机梯度下降（stochastic gradient descent）") == ["随机梯度下降"]
+
+
+def test_a_term_rjieba_cut_across_a_word_to_its_left_is_no_concept() -> None:
+    """rjieba reads 对角化 as 对 + 角化 (keratinisation): every use of 角化 follows 对, which
+    makes 对角 with 角. A term after a character that belongs to the word before it (一个
+    数组: 个 of 一个), or after several characters, stands."""
+    prose = "方阵的对角化是本节的主题。可对角化方阵的对角化又被称作特征分解。方阵对角化的条件。"
+    assert _zh_cut_across("角化", prose)
+    assert not _zh_cut_across("数组", "一个数组存放元素。另一个数组为空。")
+    assert not _zh_cut_across("方阵", prose)  # after 的, 化 and the start: several characters
+    assert _zh_cut_across("角化方阵", prose + "可对角化方阵。")
+    paragraphs = [
+        "方阵的对角化是本节的主题。",
+        "可对角化方阵的对角化又被称作特征分解。",
+        "方阵可对角化的充要条件是有足够的特征向量。",
+        "若方阵可对角化，则对角化的过渡矩阵由特征向量组成。",
+    ] * 2
+    heading = Block("heading", "特征值与特征向量", 0, 1)
+    blocks = [heading, *(Block("paragraph", t, 1) for t in paragraphs)]
+    keys = {d.key for d in find_concepts(blocks, True, 400)[0]}
+    assert not {"角化", "角化方阵"} & keys and {"特征向量", "过渡矩阵"} <= keys

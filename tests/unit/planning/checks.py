@@ -19,13 +19,18 @@ def positions(plan: CoursePlan) -> dict[str, tuple[int, int]]:
 def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
     where = positions(plan)
     # No concept before a kept prerequisite; mandatory ones are never broken silently. An
-    # optional one read after its dependent is left out by rule (ordering.py), not kept.
+    # optional one read after its dependent is left out by rule (ordering.py), not kept,
+    # and so is one read after the place a mandatory edge pulled its dependent to (not
+    # in the slot's `advised`).
     broken = {(b.prerequisite, b.concept) for b in plan.report.broken_cycles}
     graph = CourseGraph.build(data)
+    advised = {s.concept_id: s.advised for w in plan.weeks for s in w.slots}
     for edge in data.prerequisites:
         pair = (edge.prerequisite, edge.concept)
         if edge.concept in where and edge.prerequisite in where and pair not in broken:
             if against_reading_order(graph, edge):
+                continue
+            if not edge.mandatory and edge.prerequisite not in advised[edge.concept]:
                 continue
             assert where[edge.prerequisite] < where[edge.concept], pair
     # Every week within its hours, numbered 1..n, orders 1..k within a week.

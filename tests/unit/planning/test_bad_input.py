@@ -55,9 +55,10 @@ def test_more_concepts_than_time_leaves_them_out_with_reasons() -> None:
 
 
 def test_a_budget_that_holds_nothing_is_an_error() -> None:
-    # taught (three definitions) and long: even at the briskest pace (MIN_PACE) the two,
-    # each the other's mandatory prerequisite, need more than the one hour
+    # taught (three definitions, three examples) and long: even at the briskest pace
+    # (MIN_PACE) the two, each the other's mandatory prerequisite, need more than the hour
     defined = tuple(Extraction("definition", f"A is {i}.", STATS, 1) for i in range(3))
+    defined += tuple(Extraction("example", f"A as in {i}.", STATS, 1) for i in range(3))
     a = ConceptInput("a", "A", "en", "advanced", mentions=(Mention(STATS, 1, 0.9, 0),),
                      extractions=defined, text_volume=5000)  # fmt: skip
     b = replace(a, id="b", title="B")

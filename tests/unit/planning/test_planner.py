@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from jobs.planning import Extraction, plan_course
+from jobs.planning.sources import course_title
 from schema.outline import (
     CourseOutline,
     parse_assessments,
@@ -73,7 +74,7 @@ def test_a_prerequisite_comes_just_before_it_is_needed() -> None:
 def test_english_course_wording_and_generated_title() -> None:
     plan = plan_course(statistics_input())
     assert plan.language == "en"
-    assert plan.title == "Statistics Notes and related readings"
+    assert plan.title == "Statistics Notes; probability-primer"
     assert plan.description.startswith("A 6-week course of ")
     assert "probability-primer" in plan.description  # no title: the file name's stem
     verbs = {o.verb for o in plan.objectives}
@@ -96,7 +97,7 @@ def test_bloom_levels_follow_what_the_documents_give() -> None:
 def test_chinese_course_is_written_in_chinese() -> None:
     plan = plan_course(linear_algebra_input())
     assert plan.language == "zh-CN"
-    assert plan.title == "线性代数讲义及相关资料"
+    assert plan.title == "线性代数"
     assert plan.description.startswith("本课程共8周")
     for text in [
         *(o.description for o in plan.objectives),
@@ -118,18 +119,16 @@ def test_a_course_from_a_chapter_is_titled_without_the_chapter_number() -> None:
     data = statistics_input()
     numbered = replace(data.documents[0], title="Chapter 3: Statistics Notes")
     plan = plan_course(replace(data, documents=(numbered, data.documents[1])))
-    assert plan.title == "Statistics Notes and related readings"
+    assert plan.title == "Statistics Notes; probability-primer"
     assert "Chapter 3: Statistics Notes" in plan.description  # the document keeps its name
     zh = linear_algebra_input()
     numbered = replace(zh.documents[0], title="第2章 线性代数讲义")
-    assert plan_course(replace(zh, documents=(numbered, *zh.documents[1:]))).title == (
-        "线性代数讲义及相关资料"
-    )
+    assert plan_course(replace(zh, documents=(numbered, *zh.documents[1:]))).title == "线性代数"
     # a year, a name with a digit, or a title that is only a number keep it
     for title in ("2024 Election Notes", "3D Statistics", "Chapter 3"):
         kept = replace(data.documents[0], title=title)
         plan = plan_course(replace(data, documents=(kept, data.documents[1])))
-        assert plan.title == f"{title} and related readings"
+        assert plan.title == f"{title}; probability-primer"
     taught = plan_course(replace(data, request=replace(data.request, title="Chapter 1: Intro")))
     assert taught.title == "Chapter 1: Intro"  # the teacher's own title is theirs
 
@@ -309,3 +308,21 @@ def test_a_week_objective_that_is_a_course_objective_is_named_once(make) -> None
     every = {o.id for o in plan.objectives}
     assert all(set(s.objective_ids) <= every for s in week.slots)
     assert_sound(plan, make(duration_weeks=1, hours_per_week=2))
+
+
+def test_a_course_of_several_documents_is_titled_after_their_subjects() -> None:
+    """Not "<one document's title> and related readings": the opening the titles share,
+    else each document's subject once, as a week lists its sections."""
+    chemistry = ["Stoichiometry of Chemical Reactions", "Thermochemistry", "Gases"]
+    assert course_title(chemistry, chinese=False) == (
+        "Stoichiometry of Chemical Reactions; Thermochemistry; Gases"
+    )
+    shared = ["Chapter 2: Linear Algebra: Vectors", "Chapter 3: Linear Algebra: Matrices"]
+    assert course_title(shared, chinese=False) == "Linear Algebra"
+    assert course_title(["The Heart", "The Skin"], chinese=False) == "The Heart; The Skin"
+    parts = ["1.2 原子（上）", "1.2 原子（下）", "1.3 分子"]
+    assert course_title(parts, chinese=True) == "原子、分子"
+    assert course_title(["线性模型", "线性回归"], chinese=True) == "线性模型、线性回归"
+    five = ["甲论", "乙论", "丙论", "丁论", "戊论"]
+    assert course_title(five, chinese=True) == "甲论、乙论、丙论等"
+    assert course_title(["原子（上）"], chinese=True) == "原子（上）"  # one document: its title

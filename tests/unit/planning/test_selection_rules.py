@@ -181,8 +181,11 @@ def test_each_document_gets_its_share_before_the_best_of_all() -> None:
     """The second document holds as much as the first but every concept of it scores
     lower (a later chapter that repeats the first one's general terms): by score alone
     it taught only its best concept; its share of the time teaches more of its own."""
-    first = [_concept(f"a-{i}", i, examples=2) for i in range(6)]
-    second = [_concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2) for i in range(6)]
+    # long (two hours and more each: at the briskest pace, half an hour)
+    first = [_concept(f"a-{i}", i, examples=2, volume=3600) for i in range(6)]
+    second = [
+        _concept(f"b-{i}", i, confidence=0.5, doc=OTHER, examples=2, volume=3600) for i in range(6)
+    ]
     data = _input(first + second, weeks=1, hours=3, documents=(DOC, OTHER))
     plan = plan_course(data)
     assert_sound(plan, data)
@@ -310,3 +313,87 @@ def test_an_excluded_word_is_listed_whatever_it_is() -> None:
     assert_sound(plan, data)
     assert [(p.concept_id, p.reason) for p in plan.prerequisites] == [("behavior", "excluded")]
     assert plan.report.vocabulary_assumed == ()
+
+
+def test_documents_many_times_the_budget_are_taught_at_a_lecture_pace() -> None:
+    """Four chapters' worth of main topics (two definitions, two examples, formulas, a
+    page of reading: two hours each at full time) in 4 weeks of 3 hours: at 35 % of their
+    time (45 minutes each) the course taught 16 of 40, a list a teacher found far too
+    short; at MIN_PACE a main topic gets 25 minutes of a lecture and 28 are taught."""
+    main = [
+        _concept(f"topic-{i}", i, definitions=2, examples=2, formulas=3, volume=900)
+        for i in range(40)
+    ]
+    data = _input(main, weeks=4, hours=3)
+    assert concept_minutes(main[0], week_minutes=10**4) == 120
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s for w in plan.weeks for s in w.slots]
+    assert len(taught) >= 25
+    assert max(s.minutes for s in taught) <= 30
+
+
+def test_a_hint_does_not_follow_a_concept_pulled_ahead_for_an_earlier_document() -> None:
+    """The second document's "membrane" is taught ahead, in the first document's part,
+    for "tissue-membrane" (mandatory). "potential", read before "membrane" in the second
+    document, is only a hint for it: it stays in the second document's part, with the
+    "axon" it needs, instead of coming into week 1 with them."""
+    concepts = [
+        _concept("tissue", 0),
+        _concept("tissue-membrane", 5),
+        _concept("epithelium", 6),
+        _concept("axon", 1, doc=OTHER),
+        _concept("potential", 2, doc=OTHER),
+        _concept("membrane", 4, doc=OTHER),
+    ]
+    edges = [
+        ("tissue", "tissue-membrane", True),
+        ("membrane", "tissue-membrane", True),
+        ("potential", "membrane", False),
+        ("axon", "potential", True),
+    ]
+    data = _input(concepts, edges, weeks=2, hours=10, documents=(DOC, OTHER))
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert taught.index("membrane") < taught.index("tissue-membrane")
+    assert taught.index("epithelium") < taught.index("axon") < taught.index("potential")
+
+
+def test_an_everyday_word_the_course_teaches_kinds_of_is_listed() -> None:
+    """ "cells" is as common in English as "behavior", but "glial cell" and "basal cell"
+    are taught: the course teaches kinds of it, so learners must bring it (it was assumed
+    without a word). One kind is not enough ("curve" for "demand curve" alone)."""
+    cells = _concept("cells", 0, confidence=0.35, definitions=0)
+    behavior = _concept("behavior", 1, confidence=0.35, definitions=0)
+    curve = _concept("curve", 2, confidence=0.35, definitions=0)
+    kinds = [_concept(t, 3 + i, examples=1) for i, t in enumerate(["glial-cell", "basal-cell"])]
+    demand = _concept("demand-curve", 6, examples=1)
+    edges = [(w.id, k.id, True) for w in (cells, behavior) for k in kinds]
+    edges += [("curve", "demand-curve", True)]
+    others = [_concept(f"other-{i}", 10 + i, confidence=0.6) for i in range(12)]  # fill the time
+    data = _input([cells, behavior, curve, *kinds, demand, *others], edges, weeks=1, hours=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [p.concept_id for p in plan.prerequisites] == ["cells"]
+    assumed = {p.concept_id for p in plan.report.vocabulary_assumed}
+    assert assumed == {"behavior", "curve"}
+
+
+def test_a_weeks_quiz_is_on_the_whole_week_when_little_of_it_is_to_recall() -> None:
+    """One concept to recall (a beginner's definition) among five to apply: the quiz was
+    "Short questions on Term." alone; now it asks about the whole week. A week mostly
+    to recall keeps its quiz on those."""
+    recall = _concept("term", 0, difficulty="beginner")
+    applied = [_concept(f"method-{i}", 1 + i, examples=1) for i in range(5)]
+    data = _input([recall, *applied], weeks=1, hours=6)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    quiz = next(a for a in plan.assessment_methods if a.type == "quiz")
+    quizzed = {c for o in plan.objectives if o.id in quiz.objective_ids for c in o.concept_ids}
+    assert quizzed == {"term", *(c.id for c in applied)}
+    mostly = [_concept(f"word-{i}", i, difficulty="beginner") for i in range(4)]
+    plan = plan_course(_input([*mostly, applied[0]], weeks=1, hours=6))
+    quiz = next(a for a in plan.assessment_methods if a.type == "quiz")
+    quizzed = {c for o in plan.objectives if o.id in quiz.objective_ids for c in o.concept_ids}
+    assert quizzed == {c.id for c in mostly}

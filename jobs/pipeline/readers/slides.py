@@ -1,0 +1,106 @@
+"""Lecture slides exported as PDF (Beamer, PowerPoint, Keynote, Marp): how a deck differs
+from a book's pages, read from the page geometry and the text each page holds.
+
+A deck is landscape pages with little text on each. Two of its habits mislead rules made
+for books: an overlay (Beamer's `\\pause`, a build in PowerPoint) prints the same slide
+again with one more item, or with the same text (Beamer draws covered text invisibly), so
+every term of the slide counts once per step; and a slide is a unit of its own, so a
+bullet left without a full stop at the foot of one slide does not run on into the next.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from jobs.pipeline.model import Block
+
+# a deck's page is wider than high (4:3, 16:10, 16:9); a book's, a letter's, a handout's
+# is portrait. A landscape page holding a table is no slide either: slides hold little text
+_LANDSCAPE = 1.2
+_SLIDE_WORDS = 150  # median words a page: Beamer slides hold 20-120, a book's page 300-600
+_WORD = re.compile(r"[^\W\d_]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"\d+")
+
+
+def _words(lines: Sequence[str]) -> int:
+    text = " ".join(lines)
+    han = len(_HAN.findall(text))
+    return len(_WORD.findall(_HAN.sub(" ", text))) + han // 2
+
+
+def is_slide_deck(sizes: Sequence[tuple[float, float]], pages: Sequence[Sequence[str]]) -> bool:
+    """Most pages landscape and a page's text short: the PDF of a slide deck.
+    `sizes`: each page's (width, height); `pages`: each page's lines of text."""
+    if len(sizes) < 3 or len(pages) != len(sizes):
+        return False
+    landscape = sum(width >= _LANDSCAPE * height for width, height in sizes)
+    if 3 * landscape < 2 * len(sizes):
+        return False
+    return statistics.median(_words(lines) for lines in pages) <= _SLIDE_WORDS
+
+
+Line = tuple[str, float]  # a line's text and its type size
+
+
+def _shown_in(earlier: Sequence[Line], later: Sequence[Line]) -> bool:
+    """Every line of `earlier` is on `later`, in the same order and size."""
+    rest = iter(later)
+    return all(any(line == other for other in rest) for line in earlier)
+
+
+def overlay_steps(pages: Sequence[Sequence[Line]]) -> set[int]:
+    """Indices of the pages that are an earlier step of the page after them: all their
+    lines are on the next page, in order and in the same size (frame numbers aside:
+    overlays share theirs; a section's title set large is no step of the next slide whose
+    sidebar lists that section in small type). The last step shows the whole slide; the
+    earlier ones only repeat it."""
+    keyed = [[(_DIGITS.sub("#", text), size) for text, size in lines] for lines in pages]
+    return {
+        index
+        for index in range(len(keyed) - 1)
+        if keyed[index] and _shown_in(keyed[index], keyed[index + 1])
+    }
+
+
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+")
+_TITLE_SLIDE_WORDS = 40
+_SENTENCE_END = re.compile(r"[^.\s]{2}[.!?。！？]$")  # "… in the cell." (not "M. Lang", "§5.")
+
+
+def without_outline(blocks: list[Block]) -> list[Block]:
+    """The deck without its outline slides: a slide whose lines are the titles of the
+    deck's later slides, numbered or not (Beamer's \\tableofcontents frame, "Outline",
+    "内容提要"): half of them or more, two at least, and nothing else but its title. Read
+    as text, its title was a concept and its entries ran into the first slide."""
+    headings = {b.text.strip() for b in blocks if b.kind == "heading"}
+    by_page: dict[int, list[Block]] = {}
+    for block in blocks:
+        by_page.setdefault(block.page, []).append(block)
+    outline = set()
+    for page, shown in by_page.items():
+        entries = [b for b in shown if b.kind == "paragraph"]
+        named = [b for b in entries if _ENTRY_NUMBER.sub("", b.text).strip() in headings]
+        titles = [b for b in shown if b.kind == "heading"]
+        if len(named) >= 2 and 2 * len(named) >= len(entries) and len(titles) <= 1:
+            outline.add(page)
+    return [b for b in blocks if b.page not in outline]
+
+
+def title_slide(blocks: list[Block]) -> list[Block]:
+    """The deck with its title slide reduced to its title: page 1, under 40 words and no
+    sentence, names the talk, then its speaker, institute and date (a book's title page
+    keeps them as text: `pdf._title_page`)."""
+    first = [b for b in blocks if b.page == 1]
+    headings = [b for b in first if b.kind == "heading"]
+    lines = [b.text for b in first if b.kind != "heading"]
+    if (
+        not headings
+        or _words([b.text for b in first]) >= _TITLE_SLIDE_WORDS
+        or any(_SENTENCE_END.search(line) for line in lines)
+    ):
+        return blocks
+    title = min(headings, key=lambda b: b.level or 6)
+    return [b for b in blocks if b.page != title.page or b is title]

@@ -1,0 +1,184 @@
+"""Lecture slides uploaded as PDF: landscape pages with little text, overlays that print a
+slide once per step, bullets without full stops, block title bars, "cont." slides.
+Each deck is built here with WeasyPrint at Beamer's page size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import weasyprint
+
+from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
+from jobs.pipeline.structure import heading_terms
+
+_BEAMER = "@page { size: 362pt 272pt; margin: 20pt }"
+_BOOK = "@page { size: 420pt 595pt; margin: 40pt }"
+_STYLE = (
+    " body { font-family: 'DejaVu Sans'; font-size: 11pt; line-height: 14pt }"
+    " h2 { font-size: 16pt } p { margin: 0 0 6pt 0 }"
+    " .bar { font-size: 12pt; margin: 0; color: white; background: #3333b2 }"
+    " section { page-break-after: always }"
+)
+
+
+def _slides(tmp_path: Path, slides: list[str], page: str = _BEAMER) -> list[Block]:
+    path = tmp_path / "deck.pdf"
+    body = "".join(f"<section>{s}</section>" for s in slides)
+    html = f"<html><head><style>{page}{_STYLE}</style></head><body>{body}</body></html>"
+    weasyprint.HTML(string=html).write_pdf(path)
+    return list(read(path, detect(path, filename=path.name)).blocks())
+
+
+_FRAME = (
+    "<h2>Text Generation</h2><p>Exhaustive search is unfeasible; known strategies include</p>"
+    "<p>greedy search,</p>"
+)
+_STEP_2 = _FRAME + "<p>beam search, and</p>"
+_STEP_3 = _STEP_2 + "<p>stochastic beam search</p>"
+_NEXT = "<h2>Evaluation</h2><p>Perplexity measures how surprising the words are.</p>"
+
+
+def test_a_deck_is_landscape_pages_with_little_text() -> None:
+    slide, book = (362.0, 272.0), (420.0, 595.0)
+    few = [["Evaluation", "Perplexity measures how surprising the words are."]] * 4
+    many = [["word " * 60] * 8] * 4  # 480 words a page
+    assert is_slide_deck([slide] * 4, few)
+    assert not is_slide_deck([book] * 4, few)  # a book's short pages
+    assert not is_slide_deck([slide] * 4, many)  # a landscape report full of text
+    assert not is_slide_deck([slide] * 2, few[:2])  # too few pages to tell
+
+
+def test_an_overlays_earlier_steps_are_the_pages_its_last_step_repeats() -> None:
+    pages = [
+        ["Title", "first item", "3 / 9"],
+        ["Title", "first item", "second item", "3 / 9"],  # the same frame number
+        ["Other", "text", "4 / 9"],
+        ["Other", "text", "4 / 9"],  # Beamer draws covered text invisibly: the same text
+        ["Last", "5 / 9"],
+    ]
+    assert overlay_steps([[(t, 11.0) for t in page] for page in pages]) == {0, 2}
+    assert overlay_steps([[("A", 11.0), ("b", 11.0)], [("A", 11.0), ("c", 11.0)]]) == set()
+    # a section's title slide, large, then a slide whose sidebar lists it small
+    assert overlay_steps([[("Smoothing", 20.0)], [("Smoothing", 6.0), ("Add one", 11.0)]]) == set()
+
+
+def test_a_deck_reads_each_slide_once_and_a_slide_does_not_run_into_the_next(
+    tmp_path: Path,
+) -> None:
+    blocks = _slides(tmp_path, [_FRAME, _STEP_2, _STEP_3, _NEXT])
+    texts = [b.text for b in blocks]
+    # each overlay step printed the slide again: its items were counted three times
+    assert texts.count("greedy search,") == 1
+    # "stochastic beam search" (no full stop) at the foot of one slide ran on into the
+    # next slide's heading-less text
+    assert "stochastic beam search" in texts
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Text Generation", "Evaluation"]
+
+
+def test_the_same_pages_in_a_book_keep_their_repeats(tmp_path: Path) -> None:
+    # portrait pages: a book, whose repeated paragraph is the author's (not an overlay)
+    blocks = _slides(tmp_path, [_FRAME, _FRAME, _NEXT], page=_BOOK)
+    assert sum("greedy search" in b.text for b in blocks) == 2
+
+
+def test_a_block_title_bar_on_a_slide_is_a_heading(tmp_path: Path) -> None:
+    frame = (
+        "<p class='bar'>Characteristic Polynomial</p>"
+        "<p>The polynomial det(tI - A) is the characteristic polynomial of A.</p>"
+    )
+    blocks = _slides(tmp_path, [frame, _NEXT, _NEXT.replace("Evaluation", "Smoothing")])
+    assert blocks[0].kind == "heading" and blocks[0].text == "Characteristic Polynomial"
+    # a bullet set a little larger than its sub-bullets, in the body's ink, is no title
+    items = "<p style='font-size: 12pt'>Counting semaphores</p>" + "<p>any value</p>" * 3
+    blocks = _slides(tmp_path, [items, _NEXT, _NEXT.replace("Evaluation", "Smoothing")])
+    assert blocks[0].kind == "paragraph"
+
+
+def test_a_continued_slides_title_names_the_same_topic() -> None:
+    def topics(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 2)]
+
+    assert topics("Word meanings cont.") == topics("Word meanings")
+    assert topics("Additive smoothing, continued") == topics("Additive smoothing")
+    assert topics("Evaluation cont'd") == ["Evaluation"]
+    assert topics("Constant folding") == ["Constant folding"]  # "cont" only as a word of its own
+
+
+def test_a_sidebars_small_type_is_furniture_wherever_it_stands(tmp_path: Path) -> None:
+    # Beamer's Marburg and Berkeley themes list the deck's title, its author and its
+    # sections beside every slide: read as text, "Ann Writer Introduction" was a concept
+    side = "".join(
+        f"<p style='font-size: 6pt; margin: 0'>{t}</p>"
+        for t in ("Language Models", "Ann Writer", "Introduction", "Smoothing")
+    )
+    more = "<p>The model assigns a probability to every sequence of tokens it can read.</p>"
+    slides = [
+        f"{side}<h2>Text Generation</h2><p>Beam search keeps the best branches.</p>{more}",
+        f"{side}<h2>Evaluation</h2><p>Perplexity measures surprise.</p>{more}",
+        f"{side}<h2>Smoothing</h2>",  # a section's title slide, set large: kept
+        f"{side}<h2>Additive smoothing</h2><p>Every count is raised by one.</p>{more}",
+    ]
+    texts = [b.text for b in _slides(tmp_path, slides)]
+    assert not any("Ann Writer" in t or "Introduction" in t for t in texts)
+    assert "Smoothing" in texts
+
+
+def test_a_deck_gets_a_concept_for_each_slide() -> None:
+    from jobs.pipeline.concepts import concept_budget
+
+    assert concept_budget(2300) == 32  # a chapter of 2,300 words
+    assert concept_budget(2300, slides=22) == 42  # a deck of 22 slides and as many words
+    assert concept_budget(20000, slides=22) == 80  # the cap holds
+
+
+def test_a_word_a_bullet_names_its_subject_by_is_a_noun() -> None:
+    from jobs.pipeline.structure import emphasis_terms
+
+    # lemminflect knows "intercept" only as a verb: a lone verb in italics read as stress
+    assert [c.term for c in emphasis_terms(("intercept",), 0, "β0 is the intercept.")] == [
+        "intercept"
+    ]
+    assert emphasis_terms(("increase",), 0, "Prices *increase* when demand grows.") == []
+
+
+def test_on_a_slide_a_word_set_apart_once_is_a_term(tmp_path: Path) -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    blocks = [
+        Block("heading", "Simple Linear Regression", 1, 1),
+        Block("paragraph", "The best fit line is defined by a simple equation.", 2),
+        Block("paragraph", "β0 is the intercept.", 2, emphasis=("intercept",)),
+        Block("paragraph", "The fitted line traverses the scatterplot closely.", 3),
+        Block("paragraph", "A regression line summarises the data.", 4),
+    ]
+
+    def keys(slides: int) -> set[str]:
+        return {c.key for c in extract_knowledge(blocks, "en", slides).concepts}
+
+    assert "intercept" not in keys(0)  # in a book's prose, one word in italics is stress
+    assert "intercept" in keys(4)
+
+
+def test_a_decks_outline_and_its_title_slides_byline_are_no_text(tmp_path: Path) -> None:
+    title = (
+        "<h2>Linear Algebra</h2><p>Chapter 5. Eigenvalues</p><p>Mathematics Faculty</p>"
+        "<p>Spring 2026</p>"
+    )
+    outline = "<h2>Contents Overview</h2><p>1 Eigenvalues</p><p>2 Diagonalisation</p>"
+    first = "<h2>Eigenvalues</h2><p>A scalar λ with Av = λv for a nonzero vector v.</p>"
+    last = (
+        "<h2>Diagonalisation</h2><p>A matrix with n independent eigenvectors is diagonalisable.</p>"
+    )
+    blocks = _slides(tmp_path, [title, outline, first, last])
+    texts = [b.text for b in blocks]
+    assert texts[0] == "Linear Algebra"  # the title slide's title only
+    assert "Mathematics Faculty" not in texts and "Spring 2026" not in texts
+    assert "Contents Overview" not in texts and "1 Eigenvalues" not in texts
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Linear Algebra",
+        "Eigenvalues",
+        "Diagonalisation",
+    ]
