@@ -160,11 +160,16 @@ async def test_a_job_queued_on_one_gateway_runs_once_and_the_other_streams_its_p
     assert len(states) >= 3, states  # stored state, live progress, the end
     assert events[-2]["event"] == "complete"
     runs = [
-        line
+        line["event"]
         for log in logs
         for raw in log.read_bytes().splitlines()
         if raw.startswith(b"{")
         for line in [orjson.loads(raw)]
         if "export_course ●" in line["event"]
     ]
-    assert len(runs) == 1, runs  # one run on one of the two workers
+    # The queue delivers a job at least once: two workers woken at the same instant may
+    # both be handed it (seen once in four suite runs). The task's claim lets one run do
+    # the work; any other delivery finds the task taken and does nothing.
+    worked = [r for r in runs if "'status': 'skipped'" not in r]
+    assert len(worked) == 1 and "'status': 'completed'" in worked[0], runs
+    assert len(runs) <= len(workers), runs
