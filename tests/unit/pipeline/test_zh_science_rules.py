@@ -183,3 +183,12 @@ def test_a_term_rjieba_cut_across_a_word_to_its_left_is_no_concept() -> None:
     blocks = [heading, *(Block("paragraph", t, 1) for t in paragraphs)]
     keys = {d.key for d in find_concepts(blocks, True, 400)[0]}
     assert not {"角化", "角化方阵"} & keys and {"特征向量", "过渡矩阵"} <= keys
+
+
+def test_a_chinese_heading_giving_examples_of_a_topic_names_the_topic() -> None:
+    """ "互斥访问举例" (examples of mutual exclusion) is about 互斥访问, as "信号量简介" is
+    about 信号量; "举例" or "应用举例" alone names nothing."""
+    assert [c.term for c in heading_terms("互斥访问举例", 0, 2)] == ["互斥访问"]
+    assert [c.term for c in heading_terms("信号量的使用举例", 0, 2)] == ["信号量"]
+    assert [c.term for c in heading_terms("应用举例", 0, 2)] == []
+    assert [c.term for c in heading_terms("举例", 0, 2)] == []
