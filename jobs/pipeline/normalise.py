@@ -23,6 +23,15 @@ def clean_title(text: str) -> str:
     return text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
 
 
+# a slide that goes on from the one before repeats its title with a mark: "Word meanings
+# cont.", "Evaluation continued", "(cont.)", "（续）": the same topic and the same section,
+# not a new one ("word meanings cont" was a concept, "Word meanings cont" a module)
+CONTINUED = re.compile(
+    r"(?i),?\s+(?:cont(?:'d|\.|inued)?|ctd\.?)\s*[.:]?\s*$"
+    r"|\s*[(（]\s*(?:cont(?:'d|\.|inued)?|ctd\.?|续)\s*[)）]\s*$"
+)
+
+
 def heading_title(text: str) -> str:
     """A heading as a week's or module's title: single spaces, no code marks ("Using
     `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, quotes
@@ -30,7 +39,7 @@ def heading_title(text: str) -> str:
     栈(Stack)与堆(Heap)), and a heading set in capitals in title case (`_title_case`)."""
     # NFC, not NFKC: a Chinese heading keeps its full-width "？" and "："
     text = " ".join(unicodedata.normalize("NFC", text).replace("`", "").split())
-    text = text.replace("--", "–").rstrip(" .:;,：；，。")
+    text = CONTINUED.sub("", text).replace("--", "–").rstrip(" .:;,：；，。")
     pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
     while len(text) > 1 and pairs.get(text[0]) == text[-1] and text.count(text[-1]) <= 2:
         text = text[1:-1].strip()

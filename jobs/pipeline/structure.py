@@ -44,7 +44,7 @@ from jobs.pipeline.lexicon import (
     zh_everyday,
 )
 from jobs.pipeline.model import Block
-from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.normalise import CONTINUED, clean_title
 from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
@@ -142,10 +142,6 @@ _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
 
 # a heading's aside in brackets ("Hashing (Optional)") or punctuation standing for code
 _ASIDE = re.compile(r"\s*[（(][^）)]{1,40}[）)]|\s*\[[^\w\]]{0,10}\]")
-# a slide that goes on from the one before repeats its title with a mark: "Word meanings
-# cont.", "Evaluation continued" (in brackets, "(cont.)", "（续）", it is an aside): the same
-# topic, not a new one ("word meanings cont", "text generation cont" were concepts)
-_CONTINUED = re.compile(r"(?i),?\s+(?:cont(?:'d|\.|inued)?|ctd\.?)\s*[.:]?\s*$")
 
 
 # "1.2.3 相对原子质量 - Relative Atomic Mass", "1.4.4 酸碱反应 Acid-Base Reaction": a Chinese
@@ -194,7 +190,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     )
     # an aside in brackets goes ("Hashing (Optional)"), and a bracket of punctuation
     # standing for code ("Computed names [...]")
-    plain = _CONTINUED.sub("", _ASIDE.sub("", plain))
+    plain = CONTINUED.sub("", _ASIDE.sub("", plain))
     plain = HEADING_NUMBER.sub("", clean_title(plain))
     if apparatus(plain) or facet(plain, level):
         return cues

@@ -10,6 +10,7 @@ import weasyprint
 
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
 from jobs.pipeline.structure import heading_terms
@@ -182,3 +183,14 @@ def test_a_decks_outline_and_its_title_slides_byline_are_no_text(tmp_path: Path)
         "Eigenvalues",
         "Diagonalisation",
     ]
+
+
+def test_a_continued_slides_title_names_the_same_section() -> None:
+    """ "Word meanings cont." goes on with "Word meanings": one section, so one module of a
+    course, not "Word meanings" and "Word meanings cont"."""
+    for title in ("Word meanings cont", "Word meanings cont.", "Word meanings, cont'd",
+                  "Word meanings continued", "Word meanings (cont.)"):  # fmt: skip
+        assert heading_title(title) == "Word meanings", title
+    assert heading_title("信号量（续）") == "信号量"
+    for title in ("Contour maps", "Discontinued products", "Continuity"):
+        assert heading_title(title) == title
