@@ -1400,21 +1400,13 @@ def _zh_cut_across(key: str, prose: str) -> bool:
     belongs to 一个, so 数组 stands)."""
     if len(key) < 2 or not all(has_han(c) for c in key):
         return False
-    lefts = [prose[max(0, i - 2) : i] for i in _occurrences(key, prose)]
+    lefts = [prose[max(0, m.start() - 2) : m.start()] for m in re.finditer(re.escape(key), prose)]
     if not lefts or len({left[-1:] for left in lefts}) != 1:
         return False
     joined = lefts[0][-1:]
     if not has_han(joined) or zh_count(joined + key[0]) == 0:
         return False
     return all(len(left) < 2 or zh_count(left) == 0 for left in lefts)
-
-
-def _occurrences(key: str, text: str) -> list[int]:
-    found, start = [], text.find(key)
-    while start >= 0:
-        found.append(start)
-        start = text.find(key, start + 1)
-    return found
 
 
 def _marked_single_word(cues: list[Cue]) -> bool:

@@ -154,8 +154,8 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                 if stripped:
                     first = offset + (len(raw) - len(raw.lstrip("\r \t")))
                     size = _line_size(textpage, first, stripped)
-                    top = _baseline(textpage, first)
-                    bottom = _baseline(textpage, offset + len(raw.rstrip("\r \t")) - 1)
+                    top = _origin(textpage, first)[1]
+                    bottom = _origin(textpage, offset + len(raw.rstrip("\r \t")) - 1)[1]
                     if stripped.strip("•·◦▪‣-– "):
                         code = _code_runs(textpage, raw, offset)
                         covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
@@ -183,7 +183,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 bool(runs)
                                 and runs[0][0] == first - offset
                                 and _bold(textpage, first),
-                                _left(textpage, first),
+                                _origin(textpage, first)[0],
                                 _colour(textpage, first),
                             )
                         )
@@ -438,10 +438,9 @@ def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) 
 
 def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
     """A link covers the character at `index`."""
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    x, y = _origin(textpage, index)
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-    return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x.value + size / 2, y.value + size / 3))
+    return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x + size / 2, y + size / 3))
 
 
 def _styles(
@@ -615,25 +614,17 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
 
 
 def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
     return (
-        "bold" in name.value.decode("latin-1").lower()
+        "bold" in _font_name(textpage, index).lower()
         or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
     )
 
 
-def _left(textpage: pdfium.PdfTextPage, index: int) -> float:
+def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where the character at `index` starts on its baseline, in points (x, y)."""
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-    return x.value
-
-
-def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-    return y.value
+    return x.value, y.value
 
 
 def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Line]:
