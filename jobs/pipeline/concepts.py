@@ -138,7 +138,11 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     advice = {} if chinese else _advice_labels(blocks)
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
-    cues = _cues(blocks, chinese, advice, labels)
+    # lecture notes' "Proof.", "Proposition 2.1.6": the kinds of its theorem environments,
+    # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
+    environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
+    # lecture notes: definitions set as numbered environments ("Definition 2.1.3.")
+    cues = _cues(blocks, chinese, advice, labels, lecture="definition" in environments)
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
     body = [
@@ -212,9 +216,6 @@ def find_concepts(
     }
     longer = {} if chinese else _longer_capitalised(stats)
     heads = {} if chinese else _heads(stats)
-    # lecture notes' "Proof.", "Proposition 2.1.6": the kinds of its theorem environments,
-    # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
-    environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for key in sorted(set(by_key) | set(best_definition) | frequent):
         if key in environments:
             continue
@@ -1111,8 +1112,14 @@ def _run_in(block: Block) -> bool:
 
 
 def _cues(
-    blocks: Sequence[Block], chinese: bool, advice: dict[int, str], labels: frozenset[int]
+    blocks: Sequence[Block],
+    chinese: bool,
+    advice: dict[int, str],
+    labels: frozenset[int],
+    *,
+    lecture: bool = False,
 ) -> list[Cue]:
+    """`lecture`: the document sets its definitions as numbered environments."""
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
@@ -1122,8 +1129,6 @@ def _cues(
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
-    # lecture notes: definitions set as numbered environments ("Definition 2.1.3.")
-    lecture = "definition" in environment_kinds(b.text for b in blocks if b.kind in PROSE)
     for index, block in enumerate(blocks):
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would
@@ -1394,7 +1399,7 @@ def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
 
 
 def _zh_cut_across(key: str, prose: str) -> bool:
-    """A short Chinese term that rjieba cut across a word to its left: every use follows
+    """A Chinese term that rjieba cut across a word to its left: every use follows
     the same character, which makes a word with the term's first one (对 + 角 of "对角" in
     "方阵的对角化", read 对 + 角化) and none with the character before it (一个数组: 个
     belongs to 一个, so 数组 stands)."""
