@@ -207,3 +207,14 @@ def test_a_line_of_code_with_a_chinese_comment_is_code(tmp_path: Path) -> None:
         ("code", "-- 选取出大于 2 的数据"),
         ("paragraph", "`DISTINCT` 可以剔除重复行，它写在列名之前。"),
     ]
+
+
+def test_chinese_text_set_one_glyph_per_text_object_shows_no_emphasis(tmp_path: Path) -> None:
+    # Chrome's PDF writer (Skia) draws most glyphs as text objects of their own: a break
+    # between two objects then says nothing about formatting
+    sentence = "在数据库中，行称为记录，它相当于一条记录，列称为字段，它代表了表中存储的数据项目。"
+    spans = "".join(f"<span>{character}</span>" for character in sentence)
+    body = f"<p style=\"font-family: 'WenQuanYi Micro Hei'\">{spans}</p>"
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks] == [sentence]
+    assert [list(b.emphasis) for b in blocks] == [[]]
