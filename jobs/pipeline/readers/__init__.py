@@ -7,6 +7,7 @@ page number a person can find by scrolling ("page 3" ≈ characters 6,000–9,00
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -31,13 +32,26 @@ TITLE_WITHIN_BLOCKS = 3
 TITLE_MAX_CHARS = 200
 
 
+# A declared title that names no document: a file name (Chrome titles a printed page
+# without <title> by it; Word's PDF printers write "Microsoft Word - notes.docx") or a
+# template's placeholder
+_NO_TITLE = re.compile(
+    r"^(?:(?:Microsoft\s+(?:Word|PowerPoint|Excel)\s+-\s+)?[^\s/\\][^/\\]*"
+    r"\.(?:html?|xhtml|docx?|dotx|odt|rtf|pdf|md|markdown|txt|pptx?|odp|tex)"
+    r"|(?:PowerPoint\s+)?(?:Presentation|演示文稿)|Untitled(?:\s+document)?|无标题(?:文档)?"
+    r"|Document\d*|文档\d*)$",
+    re.IGNORECASE,
+)
+
+
 def read(path: Path, detected: Detected) -> ReadDocument:
     """Read `path` with the reader for its detected kind. Its title is the one the file
-    declares (a PDF's or DOCX's metadata, HTML's <title>, Markdown's "#" line), else the
-    heading that opens it at its top level (a chapter saved without metadata: "Atoms,
-    Molecules, and Ions", not the file name)."""
+    declares (a PDF's or DOCX's metadata, HTML's <title>, Markdown's "#" line) unless
+    that names a file or a template's placeholder, else the heading that opens it at its
+    top level (a chapter saved without metadata: "Atoms, Molecules, and Ions", not the
+    file name)."""
     document = _READERS[detected.kind](path, detected)
-    if document.title:
+    if document.title and not _NO_TITLE.match(document.title.strip()):
         return document
     return replace(document, title=_opening_heading(document.blocks()))
 

@@ -657,6 +657,36 @@ def test_a_declared_title_wins(en_html: Path, tmp_path: Path) -> None:
     assert _read(path).title == "Week 3 reading"
 
 
+def test_a_declared_title_that_names_a_file_or_a_template_gives_way_to_the_heading(
+    tmp_path: Path,
+) -> None:
+    # Chrome titles a page without <title> by its file name; Word's PDF printers write
+    # "Microsoft Word - notes.docx"; templates leave "PowerPoint Presentation"
+    import docx
+
+    for declared in (
+        "unit3-cells.html",
+        "Microsoft Word - Week 3 notes.docx",
+        "PowerPoint Presentation",
+        "PowerPoint 演示文稿",
+        "Untitled",
+    ):
+        document = docx.Document()
+        document.core_properties.title = declared
+        document.add_heading("Linear Equations", 1)
+        document.add_paragraph("A linear equation is an equation of the first degree.")
+        path = tmp_path / "declared.docx"
+        document.save(str(path))
+        assert _read(path).title == "Linear Equations", declared
+    # a title that only mentions a format is a title
+    document = docx.Document()
+    document.core_properties.title = "Reading a .csv file"
+    document.add_heading("Files", 1)
+    document.add_paragraph("A file holds data.")
+    document.save(str(path))
+    assert _read(path).title == "Reading a .csv file"
+
+
 def test_a_paragraph_of_display_maths_is_a_formula_in_every_format(tmp_path: Path) -> None:
     """Derivation notes turned into HTML (or Word, or a PDF) keep each "$$…$$" as a
     paragraph of its own. Read as prose, its TeX outweighed the Chinese around it and
