@@ -202,6 +202,11 @@ GENERIC_HEADINGS = frozenset(
         "resources",
         "additional resources",
         "see also",
+        # an encyclopedia article's (Wikipedia's closing sections)
+        "external links",
+        "footnotes",
+        "citations",
+        "notes and references",
         "contributing",
         "credits",
         "license",
@@ -430,6 +435,11 @@ REFERENCE_HEADINGS = frozenset(
         "works cited",
         "literature cited",
         "cited works",
+        # an encyclopedia article's notes, citations and links: cited works' titles
+        "footnotes",
+        "citations",
+        "notes and references",
+        "external links",
         "参考文献",
         "引用文献",
         "参考资料",

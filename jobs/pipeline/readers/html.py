@@ -51,8 +51,18 @@ _WIDGETS = (
     '.tabbed-labels, [role="tablist"], '
     # the furniture _DROP names, marked by its ARIA role instead of its tag (Sphinx's
     # <div class="sphinxsidebar" role="navigation">, a theme's <div role="contentinfo">)
-    '[role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"]'
+    '[role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"], '
+    # what the page marks as not for print (MediaWiki's and CSS frameworks' classes), and
+    # MediaWiki's chrome: a section's "[edit]", "Jump to navigation", the contents box,
+    # the navigation menu. Left in, a saved Wikipedia article had the concepts "citation
+    # needed" and "navigation menu", and headings "Properties[edit]".
+    ".noprint, .no-print, .d-print-none, .hidden-print, "
+    ".mw-editsection, .mw-jump-link, #toc, .toc, #mw-navigation"
 )
+# a citation's or a note's mark ("[1]", "[a]", "[citation needed]"), no text of its own
+_CITATION_MARK = re.compile(r"^\[[^\[\]]{1,40}\]$")
+# the wrapper MediaWiki puts around every formula's TeX
+_DISPLAYSTYLE = re.compile(r"^\{\\displaystyle\s*(.*)\}$", re.DOTALL)
 _PERMALINK_MARK = "¶"
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PARAGRAPHS = {"p", "dt", "dd", "figcaption", "caption", "summary", "address"}
@@ -129,6 +139,9 @@ def parse(tree: HTMLParser) -> list[Block]:
     )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
+    for mark in tree.css("sup"):
+        if _CITATION_MARK.match(mark.text(deep=True).strip()):
+            mark.decompose()
     root = tree.body or tree.root
     if root is not None:
         _walk(root, page)
@@ -167,7 +180,7 @@ def _walk(node: Node, page: _Page) -> None:
             blocks.extend(make_blocks("table", _table(child), 1))
         elif tag == "math" and child.attributes.get("display") == "block":
             _flush(inline, page)
-            blocks.extend(make_blocks("formula", _math(child), 1))
+            blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
         elif tag in _CONTAINERS or tag == "li":
             _flush(inline, page)
             _walk(child, page)
@@ -218,6 +231,10 @@ def _inline_text(node: Node) -> str:
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":
         return _math(node)
+    if node.tag != "-text" and node.css_first("math") is not None:
+        # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
+        # formula's TeX once, not its MathML's glyphs and then the TeX
+        return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
 
 
@@ -235,9 +252,21 @@ def _emphasis(node: Node, glossaries: frozenset[str]) -> list[str]:
     return marked + [t for t in linked if t not in marked]
 
 
-def _math(node: Node) -> str:
+def _math(node: Node, fenced: bool = True) -> str:
+    """MathML as the TeX it carries (its annotation or its alttext), inside text delimited
+    as Markdown writes maths ("$…$", "$$…$$" displayed; a formula block of its own is
+    bare TeX), else its glyphs."""
     annotation = node.css_first('annotation[encoding="application/x-tex"]')
-    return (annotation or node).text(deep=True).strip()
+    tex = (annotation.text(deep=True) if annotation else node.attributes.get("alttext")) or ""
+    tex = tex.strip()
+    if not tex:
+        return node.text(deep=True).strip()
+    wrapped = _DISPLAYSTYLE.match(tex)
+    tex = wrapped.group(1).strip() if wrapped else tex
+    if not fenced:
+        return tex
+    fence = "$$" if node.attributes.get("display") == "block" else "$"
+    return f"{fence}{tex}{fence}"
 
 
 def _table(node: Node) -> str:

@@ -1,0 +1,69 @@
+"""Pages saved from a wiki or a site, as teachers save them: MediaWiki's markup (the
+shape Wikipedia writes, with text written for the test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+
+
+def _blocks(tmp_path: Path, body: str) -> list[Block]:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>T</title></head><body>{body}</body></html>", "utf-8")
+    return list(read(path, detect(path, filename=path.name)).blocks())
+
+
+def _inline_math(tex: str, mathml: str) -> str:
+    # MediaWiki: hidden MathML carrying the TeX, then a fallback image with the TeX as alt
+    return (
+        '<span class="mwe-math-element"><span class="mwe-math-mathml-inline"'
+        f' style="display: none;"><math alttext="{{\\displaystyle {tex}}}"><semantics>'
+        f'{mathml}<annotation encoding="application/x-tex">{{\\displaystyle {tex}}}'
+        "</annotation></semantics></math></span>"
+        f'<img class="mwe-math-fallback-image-inline" alt="{{\\displaystyle {tex}}}"></span>'
+    )
+
+
+def test_wiki_maths_is_read_once_as_tex(tmp_path: Path) -> None:
+    inline = _inline_math("A^{H}", "<msup><mi>A</mi><mi>H</mi></msup>")
+    display = (
+        '<dl><dd><span class="mwe-math-element"><span class="mwe-math-mathml-display">'
+        '<math display="block"><semantics><mrow><mi>A</mi><mo>=</mo><mi>B</mi></mrow>'
+        '<annotation encoding="application/x-tex">{\\displaystyle A=B}</annotation>'
+        "</semantics></math></span></span></dd></dl>"
+    )
+    body = f"<p>The conjugate transpose {inline} of a matrix is taken entrywise.</p>{display}"
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "The conjugate transpose $A^{H}$ of a matrix is taken entrywise."),
+        ("formula", "$$A=B$$"),
+    ]
+
+
+def test_wiki_furniture_and_citation_marks_are_no_text(tmp_path: Path) -> None:
+    body = (
+        '<h1>Matrix</h1><div id="siteSub" class="noprint">From a wiki</div>'
+        '<a class="mw-jump-link" href="#p">Jump to navigation</a>'
+        '<h2><span class="mw-headline">Properties</span><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="#e">edit</a>'
+        '<span class="mw-editsection-bracket">]</span></span></h2>'
+        '<div id="toc" class="toc"><ul><li><span class="tocnumber">1</span>'
+        '<span class="toctext">Properties</span></li></ul></div>'
+        '<p>A matrix is a rectangular array of numbers.<sup class="reference">'
+        '<a href="#c1">[1]</a></sup> It has rows<sup class="noprint Inline-Template">'
+        "[<i>citation needed</i>]</sup> and columns.<sup>[a]</sup> Its size is m<sup>2</sup>.</p>"
+        '<div id="mw-navigation"><h2>Navigation menu</h2></div>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Matrix"),
+        ("heading", "Properties"),
+        (
+            "paragraph",
+            "A matrix is a rectangular array of numbers. It has rows and columns. Its size is m2.",
+        ),
+    ]
+    assert all("citation needed" not in b.emphasis for b in blocks)
