@@ -143,9 +143,47 @@ def parse(tree: HTMLParser) -> list[Block]:
         if _CITATION_MARK.match(mark.text(deep=True).strip()):
             mark.decompose()
     root = tree.body or tree.root
+    main = _main_content(tree)
+    if main is not None:
+        # the page's title set above its main content (a news site's headline)
+        if main.css_first("h1") is None and len(titles := tree.css("h1")) == 1:
+            page.blocks.extend(make_blocks("heading", _text(titles[0]), 1, level=1))
+        root = main
     if root is not None:
         _walk(root, page)
     return manual_headings(page.blocks, page.bold)
+
+
+# where a site marks its page's own content: the one <main> (or ARIA role main), else
+# the one <article>; around it stand the site's links, recommendations and comments
+_MAIN_CONTENT = ('main, [role="main"]', "article")
+
+
+def _main_content(tree: HTMLParser) -> Node | None:
+    """The element a site marks as the page's own content, when it marks exactly one
+    (outermost: a <main> holding a <div role="main"> is one); else None, and the whole
+    page is read (a blog's index has an <article> per post)."""
+    for selector in _MAIN_CONTENT:
+        # by the element itself (mem_id: `==` compares the markup); a <main role="main">
+        # matches twice
+        found = list({node.mem_id: node for node in tree.css(selector)}.values())
+        outermost = [
+            n for n in found if not any(_inside(n, m) for m in found if m.mem_id != n.mem_id)
+        ]
+        if len(outermost) == 1:
+            return outermost[0]
+        if outermost:
+            return None
+    return None
+
+
+def _inside(node: Node, container: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == container.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _walk(node: Node, page: _Page) -> None:

@@ -67,3 +67,42 @@ def test_wiki_furniture_and_citation_marks_are_no_text(tmp_path: Path) -> None:
         ),
     ]
     assert all("citation needed" not in b.emphasis for b in blocks)
+
+
+def test_a_page_that_marks_its_main_content_is_read_there(tmp_path: Path) -> None:
+    # a news or course site's page: its article in <article> (or <main>), the site's
+    # recommendations, comments and links around it; the title may stand above it
+    article = (
+        "<article><p>Photosynthesis turns light into chemical energy.</p>"
+        "<h2>Light reactions</h2><p>They take place in the thylakoid membranes.</p></article>"
+    )
+    body = (
+        "<div class='masthead'><a href='/'>Back to the home page</a></div>"
+        f"<h1>How plants eat light</h1>{article}"
+        "<div class='related'><h3>Related coverage</h3><p>Ten foods for a better breakfast."
+        "</p></div><div id='comments'><h3>Hot comments</h3><p>Great read!</p></div>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "How plants eat light"),
+        ("paragraph", "Photosynthesis turns light into chemical energy."),
+        ("heading", "Light reactions"),
+        ("paragraph", "They take place in the thylakoid membranes."),
+    ]
+    # two articles (a blog's index) mark no one main content: the whole page is read
+    two = f"<h1>Blog</h1>{article}{article}<p>Older posts</p>"
+    assert [b.text for b in _blocks(tmp_path, two)][-1] == "Older posts"
+
+
+def test_main_wins_over_the_articles_inside_it(tmp_path: Path) -> None:
+    body = (
+        "<header><p>Site</p></header><div role='main'><h1>Cells</h1>"
+        "<article><p>A cell is the unit of life.</p></article>"
+        "<article><p>A tissue is a group of cells.</p></article></div>"
+        "<div class='sidebar'><p>Most read this week</p></div>"
+    )
+    assert [b.text for b in _blocks(tmp_path, body)] == [
+        "Cells",
+        "A cell is the unit of life.",
+        "A tissue is a group of cells.",
+    ]
