@@ -1529,6 +1529,8 @@ def zh_counted(term: str) -> bool:
 
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
+# a variable's ordinal: "the *i*-th row", "the *n*-th term" (set in italics, then "-th")
+_SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
 # bold; a name ends on its number ("Web 2.0", "Windows 10")
 _MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
@@ -1543,8 +1545,13 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False
     if not any(ch.isalpha() for ch in term):
         return False  # "10 20 30", "−20 −10": a figure's axis, not a name
-    if _SYMBOLS_ONLY.fullmatch(term) or _CITATION.search(term) or _MEASURE.search(term):
-        return False  # "x n", "f p": a formula's letters; "Deisenroth et al": a citation
+    if (
+        _SYMBOLS_ONLY.fullmatch(term)
+        or _SYMBOL_ORDINAL.fullmatch(term)
+        or _CITATION.search(term)
+        or _MEASURE.search(term)
+    ):
+        return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):
         bare = term.replace(" ", "")
         return (

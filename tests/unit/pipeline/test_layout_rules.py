@@ -2023,3 +2023,9 @@ def test_names_listed_with_their_acronyms_are_names_in_passing(tmp_path: Path) -
         "registered dock engineer",
         "certified tug operator",
     }
+
+
+def test_a_variables_ordinal_is_no_name() -> None:
+    # "the element in the *i*-th row and *j*-th column": the italic letter and "-th"
+    assert not acceptable("i-th", emphasised=True) and not acceptable("n‑th")
+    assert acceptable("nth root") and acceptable("k-means")
