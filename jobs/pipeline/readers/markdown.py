@@ -102,7 +102,7 @@ def parse(source: str) -> list[Block]:
     parser.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
-    tokens = parser.parse(_prepared(_containers(source)))
+    tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     glossaries = glossary_pages(link for token in tokens for link in _links(token))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
@@ -373,6 +373,54 @@ def _child_text(child: Token) -> str:
     if child.type == "html_inline":
         return ""
     return ""
+
+
+# A static site generator's template syntax, no text of the page: Jekyll's Liquid tags
+# ("{% include toc.html %}"; "{% comment %}…{% endcomment %}" with what it hides; "{% raw
+# %}…{% endraw %}" keeps its content as written), Hugo's shortcodes ("{{< figure … >}}",
+# "{{% notice tip %}}…{{% /notice %}}": their content stays), Liquid variables ("{{
+# site.baseurl }}") and kramdown's attribute lists ("{: .note}"). Course sites keep their
+# lecture notes so; read as text, "{% include toc.html %}" was a paragraph.
+_SITE_TEMPLATE = re.compile(
+    r"\{%-?\s*(?P<tag>\w+)(?:[^%]|%(?!\}))*?-?%\}"
+    r"|\{\{[<%].*?[%>]\}\}"
+    r"|\{\{-?\s*[\w.]+(?:\s*\|[^{}]*)?\s*-?\}\}"
+    # an attribute list names a class, an id or a key, never a format spec ("{:.2f}")
+    r"|\{:\s*(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=)[^{}\n]*\}"
+)
+
+
+def _without_site_templates(source: str) -> str:
+    """`source` without its template syntax (`_SITE_TEMPLATE`) outside code fences."""
+    if not _SITE_TEMPLATE.search(source):
+        return source
+    out: list[str] = []
+    fence: tuple[str, int] | None = None
+    hidden = raw = False  # inside {% comment %} / {% raw %}
+    for line in source.split("\n"):
+        match = _FENCE.match(line)
+        if fence is not None or (match and not hidden and not raw):
+            if fence is None and match:
+                fence = (match.group(2)[0], len(match.group(2)))
+            elif fence is not None and match and _closes(match, fence):
+                fence = None
+            out.append(line)
+            continue
+        kept: list[str] = []
+        position = 0
+        for template in _SITE_TEMPLATE.finditer(line):
+            tag = template.group("tag")
+            if raw and tag != "endraw":
+                continue  # shown as written
+            if not hidden:
+                kept.append(line[position : template.start()])
+            position = template.end()
+            hidden = (hidden or tag == "comment") and tag != "endcomment"
+            raw = tag == "raw"
+        if not hidden:
+            kept.append(line[position:])
+        out.append("".join(kept))
+    return "\n".join(out)
 
 
 def _prepared(source: str) -> str:

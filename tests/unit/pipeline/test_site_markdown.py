@@ -1,0 +1,49 @@
+"""Markdown written for a static site generator (Jekyll's Liquid tags, Hugo's
+shortcodes, kramdown's attribute lists), as course sites keep their lecture notes."""
+
+from __future__ import annotations
+
+from jobs.pipeline.readers.markdown import parse
+
+
+def _texts(source: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in parse(source)]
+
+
+def test_template_tags_and_shortcodes_are_no_text() -> None:
+    source = (
+        "{% include toc.html %}\n\n"
+        "Version control systems track changes to source code.\n\n"
+        '{{< figure src="/img/git.png" caption="A commit graph" >}}\n\n'
+        "{{% notice tip %}}\nA **commit** is a snapshot of the repository.\n{{% /notice %}}\n\n"
+        "# Snapshots\n\n"
+        "{% comment %}\nInternal note for the teaching assistants.\n{% endcomment %}\n\n"
+        "A file is called a **blob**.{: .definition}\n\n"
+        "{: .note}\nA directory is called a tree.\n\n"
+        "See [the slides]({{ site.baseurl }}/slides.pdf) for more.\n"
+    )
+    assert _texts(source) == [
+        ("paragraph", "Version control systems track changes to source code."),
+        ("paragraph", "A commit is a snapshot of the repository."),
+        ("heading", "Snapshots"),
+        ("paragraph", "A file is called a blob."),
+        ("paragraph", "A directory is called a tree."),
+        ("paragraph", "See the slides for more."),
+    ]
+
+
+def test_template_tags_inside_code_and_raw_blocks_are_kept() -> None:
+    source = (
+        "A Jinja template:\n\n```html\n{% for item in items %}{{ item }}{% endfor %}\n```\n\n"
+        "{% raw %}\nWrite `{{ name }}` to print a variable.\n{% endraw %}\n"
+    )
+    assert _texts(source) == [
+        ("paragraph", "A Jinja template:"),
+        ("code", "{% for item in items %}{{ item }}{% endfor %}"),
+        ("paragraph", "Write `{{ name }}` to print a variable."),
+    ]
+
+
+def test_a_format_spec_is_no_attribute_list() -> None:
+    source = "Round with `'{:.2f}'.format(x)` or `'{:>10}'`.\n"
+    assert _texts(source) == [("paragraph", "Round with `'{:.2f}'.format(x)` or `'{:>10}'`.")]
