@@ -281,13 +281,24 @@ def _text(node: Node) -> str:
 
 
 def _emphasis(node: Node, glossaries: frozenset[str]) -> list[str]:
-    marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS)]
+    marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS) if not _index(e)]
     linked = [  # a term linked to its definition (blocks.term_link)
         a.text(deep=True).strip()
         for a in node.css("a[href]")
         if term_link(a.attributes.get("href") or "", a.text(deep=True), glossaries)
     ]
     return marked + [t for t in linked if t not in marked]
+
+
+def _index(element: Node) -> bool:
+    """`element` sits in a subscript or a superscript (a wiki's entry H<sub><i>ij</i></sub>:
+    the italic index "ij" was a concept)."""
+    parent = element.parent
+    while parent is not None:
+        if parent.tag in ("sub", "sup"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _math(node: Node, fenced: bool = True) -> str:

@@ -106,3 +106,16 @@ def test_main_wins_over_the_articles_inside_it(tmp_path: Path) -> None:
         "A cell is the unit of life.",
         "A tissue is a group of cells.",
     ]
+
+
+def test_an_italic_index_is_no_emphasis(tmp_path: Path) -> None:
+    # a wiki writes a matrix's entries H<sub><i>ij</i></sub>: the index is no term
+    body = (
+        "<p>Thus H<sub><i>ij</i></sub> = H<sub><i>ji</i></sub> holds for a "
+        "<i>symmetric matrix</i>, and e<sup><i>x</i></sup> grows.</p>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks] == [["symmetric matrix"]]
+    # and so when the text runs straight inside a <div>
+    blocks = _blocks(tmp_path, f"<div>{body[3:-4]}</div>")
+    assert [list(b.emphasis) for b in blocks] == [["symmetric matrix"]]
