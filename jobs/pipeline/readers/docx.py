@@ -6,7 +6,9 @@ document with neither (typed by hand, as many teachers' handouts are), a short p
 set wholly in bold is a heading, its level the rank of its font size (`blocks.manual_headings`);
 list paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
 formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
-numbers; a file without any gets virtual pages.
+numbers; a file without any gets virtual pages. Word's and WPS's own markup (tracked changes,
+content controls, its table of contents, text boxes, symbols) is first rewritten into what Word
+shows (`word_markup.word_view`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     virtual_pages,
 )
+from jobs.pipeline.readers.word_markup import TEXT_BOX, toc_style_ids, word_view
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = qn("m:oMath")
@@ -46,6 +49,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         raise CorruptDocument(
             "corrupt_docx", f"the Word document cannot be parsed ({error})"
         ) from error
+    styles = {
+        s.style_id: s.name or "" for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    word_view(document.element.body, toc_style_ids(styles))
     blocks, paged = _blocks(document)
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
@@ -61,23 +68,48 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     bold: dict[int, float] = {}  # block index → font size of a paragraph set wholly in bold
     body_size = _default_size(document)
+    code_boxes = _code_boxes(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
             blocks.extend(make_blocks("table", "\n".join(rows), page))
             continue
-        breaks = _page_breaks(item)
+        boxed = item._p.get(TEXT_BOX) is not None
+        # a text box stands on its anchor's page: its own page marks repeat the anchor's
+        breaks = 0 if boxed else _page_breaks(item)
         if breaks:
             paged = True
             page += breaks
         style = styles.get(item._p.style or "", default)
+        if boxed and item._p.get(TEXT_BOX) in code_boxes:
+            blocks.extend(make_blocks("code", item.text, page))
+            continue
         made = _paragraph(item, page, style)
-        if len(made) == 1 and made[0].kind == "paragraph":
+        if len(made) == 1 and made[0].kind == "paragraph" and not boxed:
             size = _bold_line(item, style, body_size)
             if size is not None:
                 bold[len(blocks)] = size
         blocks.extend(made)
     return manual_headings(blocks, bold), paged
+
+
+def _code_boxes(document: DocxDocument) -> set[str]:
+    """The text boxes that hold a listing: most of their characters, over two lines or more,
+    in a code font. A slide's code template sets its placeholders ("Body", "Test") in a
+    text font; read line by line, "Body" and "if (Test)" were prose, and "Init" a concept."""
+    counts: dict[str, list[int]] = {}  # box → [lines, characters, characters in a code font]
+    for item in document.iter_inner_content():
+        box = None if isinstance(item, Table) else item._p.get(TEXT_BOX)
+        if box is None or not item.text.strip():
+            continue
+        count = counts.setdefault(box, [0, 0, 0])
+        count[0] += 1
+        for run in item.runs:
+            size = len(run.text.strip())
+            count[1] += size
+            if run.font.name and _MONO_FONT.search(run.font.name):
+                count[2] += size
+    return {box for box, (lines, chars, mono) in counts.items() if lines > 1 and mono * 2 >= chars}
 
 
 def _default_size(document: DocxDocument) -> float:
