@@ -51,6 +51,8 @@ TEXT_BOX = "{urn:curriculum-gateway:docx}text-box"
 _TOC_STYLE = re.compile(r"^(?:toc|目录)\s*\d$|^toc heading$|^目录标题$", re.IGNORECASE)
 # a table of contents (or of figures) and an index: lists of headings or terms with pages
 _TOC_FIELD = re.compile(r"^\s*(?:TOC|INDEX)\b")
+# the pieces of a field's instruction read for its kind ("TOC \o …" may come split in runs)
+_FIELD_KIND_PIECES = 8
 
 
 def toc_style_ids(styles: dict[str, str]) -> set[str]:
@@ -255,21 +257,30 @@ def _table_of_contents(body: etree._Element, toc_styles: set[str]) -> list[etree
     style, those inside a TOC field's result (begin … end may span paragraphs), and those
     whose text is all links to Word's "_Toc" heading bookmarks."""
     found: list[etree._Element] = []
-    fields: list[list[str]] = []  # open fields' instructions, outermost first
+    # open fields, outermost first: each one's instruction so far (its opening only: the
+    # field's kind) and whether it is a TOC; a count of the open TOCs, so that a hostile
+    # file's thousands of unclosed fields cost no rescan per paragraph
+    fields: list[tuple[list[str], list[bool]]] = []
+    open_tocs = 0
     for paragraph in body.iter(_P):
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        in_toc = any(_TOC_FIELD.match("".join(f)) for f in fields)
+        in_toc = open_tocs > 0
         for node in paragraph.iter(qn("w:fldChar"), qn("w:instrText")):
             if node.tag == qn("w:instrText"):
                 if fields:
-                    fields[-1].append(node.text or "")
-                    in_toc = in_toc or bool(_TOC_FIELD.match("".join(fields[-1])))
+                    instruction, toc = fields[-1]
+                    if len(instruction) < _FIELD_KIND_PIECES:
+                        instruction.append(node.text or "")
+                        if not toc[0] and _TOC_FIELD.match("".join(instruction)):
+                            toc[0] = True
+                            open_tocs += 1
+                            in_toc = True
                 continue
             kind = node.get(qn("w:fldCharType"))
             if kind == "begin":
-                fields.append([])
+                fields.append(([], [False]))
             elif kind == "end" and fields:
-                fields.pop()
+                open_tocs -= fields.pop()[1][0]
         if (
             in_toc
             or (style is not None and style.get(qn("w:val")) in toc_styles)
