@@ -32,6 +32,9 @@ SHARE_COVERED = 0.5
 # Below this share of minutes under any heading, the week's concepts are named, not its
 # sections.
 SHARE_SECTIONED = 0.5
+# A module longer than this (two hours: a long session) is split into its own sections
+# where it has two or more (`_split_long`).
+MAX_MODULE_MINUTES = 120
 
 
 def shared_section(sections: Sequence[Section]) -> Section:
@@ -128,7 +131,48 @@ def section_modules(
         runs = _rejoined(_runs(concept_ids, section, focus[:level]), serves, focus[:level])
         runs = _rejoined(_gathered(runs, needs), serves, focus[:level])
         if len(runs) >= 2:
+            runs = _split_long(runs, section, minutes, needs, serves)
             return [(_name(key, placed) if key else None, group) for key, group in runs]
+    return []
+
+
+def _split_long(
+    runs: list[tuple[Section | None, list[str]]],
+    section: Mapping[str, Section],
+    minutes: Mapping[str, int],
+    needs: Callable[[str, str], bool],
+    serves: Mapping[str, Section],
+) -> list[tuple[Section | None, list[str]]]:
+    """Each run longer than MAX_MODULE_MINUTES as the runs of its sections one level
+    below its own (grouped as the week's are), again while they are too long. A week of
+    two chapters grouped by document had one module of 225 minutes, "The Tissue Level of
+    Organization", of three sections (epithelial, connective and nervous tissue)."""
+    out: list[tuple[Section | None, list[str]]] = []
+    for key, group in runs:
+        parts = _parts(key, group, section, needs, serves)
+        if len(parts) >= 2 and sum(minutes[c] for c in group) > MAX_MODULE_MINUTES:
+            out.extend(_split_long(parts, section, minutes, needs, serves))
+        else:
+            out.append((key, group))
+    return out
+
+
+def _parts(
+    key: Section | None,
+    group: list[str],
+    section: Mapping[str, Section],
+    needs: Callable[[str, str], bool],
+    serves: Mapping[str, Section],
+) -> list[tuple[Section | None, list[str]]]:
+    """The run's concepts grouped by the first level below `key` that tells two sections
+    apart (a document's concepts all in its chapter: the chapter's sections)."""
+    while key is not None:
+        parts = _rejoined(_runs(group, section, key), serves, key)
+        parts = _rejoined(_gathered(parts, needs), serves, key)
+        deeper = len(parts) == 1 and parts[0][0] is not None and len(parts[0][0]) > len(key)
+        if not deeper:
+            return parts
+        key = parts[0][0]
     return []
 
 

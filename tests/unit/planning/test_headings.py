@@ -6,7 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jobs.planning import plan_course
-from jobs.planning.headings import section_modules, shared_section, week_title
+from jobs.planning.headings import (
+    MAX_MODULE_MINUTES,
+    section_modules,
+    shared_section,
+    week_title,
+)
 from tests.unit.planning.checks import assert_sound
 from tests.unit.planning.graphs import PROB, STATS, statistics_input
 
@@ -199,6 +204,32 @@ def test_a_chapters_own_concepts_never_join_another_chapters_module() -> None:
         ("初识数据库", ["database", "dbms"]),
         ("初识 SQL", ["sql", "record"]),
         ("DBMS的种类", ["kinds"]),
+    ]
+
+
+def test_a_module_too_long_for_a_session_is_split_by_its_sections() -> None:
+    # A week of two chapters grouped by document: one chapter's part of it ran 225
+    # minutes as one module named after the chapter. Over MAX_MODULE_MINUTES, a module
+    # is its sections (below the chapter heading every concept of it shares).
+    epithelial = ("T", "Tissues", "Epithelial Tissue")
+    connective = ("T", "Tissues", "Connective Tissue")
+    neurons = ("N", "Nervous System", "Neurons")
+    section = dict.fromkeys(["epithelium", "lamina"], epithelial)
+    section |= dict.fromkeys(["matrix", "bone", "blood"], connective)
+    section |= dict.fromkeys(["neuron", "axon"], neurons)
+    minutes = dict.fromkeys(section, 30)
+    week = list(section)
+    assert MAX_MODULE_MINUTES < 5 * 30
+    assert section_modules(week, section, minutes, (), never) == [
+        ("Epithelial Tissue", ["epithelium", "lamina"]),
+        ("Connective Tissue", ["matrix", "bone", "blood"]),
+        ("Neurons", ["neuron", "axon"]),
+    ]
+    # a module a session holds stays whole (named by the heading holding most of it)
+    short = dict.fromkeys(section, 20) | {"neuron": 40, "axon": 40}
+    assert section_modules(week, section, short, (), never) == [
+        ("Connective Tissue", ["epithelium", "lamina", "matrix", "bone", "blood"]),
+        ("Neurons", ["neuron", "axon"]),
     ]
 
 
