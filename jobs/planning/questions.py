@@ -8,6 +8,7 @@ description gets a definition question answered by the description.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from jobs.planning.ids import plan_id
@@ -17,6 +18,18 @@ from jobs.planning.sources import Pages
 from jobs.planning.wording import phrase
 
 KINDS = ("definition", "example", "formula")
+# LaTeX's commands ("\\frac"): not the formula's letters.
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+# A formula that states something: an equation, an inequality, a reaction.
+_RELATION = re.compile(
+    r"[=<>≤≥≈∝≠→⟶]|\\(?:le|ge|leq|geq|approx|propto|neq|sim|to|rightarrow|longrightarrow)\b"
+)
+# A formula's numerals, those of its indices and powers aside ("P_{1}", "x^2", "10⁻³"):
+# a general formula writes few (a factor of 100, a half), a worked calculation many, or a
+# measured value (a decimal, digits grouped by thousands).
+_INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻₀₁₂₃₄₅₆₇₈₉]+")
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+MAX_GENERAL_NUMERALS = 2
 
 
 def questions(
@@ -63,8 +76,29 @@ def _answers(
     for kind in KINDS:
         texts = sorted((e for e in concept.extractions if e.kind == kind and e.text.strip()),
                        key=reading)  # fmt: skip
+        if kind == "formula":
+            texts = sorted((e for e in texts if _symbols(e.text)), key=_statement)
         if texts:
             found.append((kind, texts[0].text.strip(), texts[0]))
     if not found and concept.description.strip():
         found.append(("definition", concept.description.strip(), None))
     return found
+
+
+def _symbols(formula: str) -> bool:
+    """The formula has a letter (a variable, a unit, an element), LaTeX's commands aside:
+    "$\\frac{1}{3}$" has none."""
+    return any(ch.isalpha() for ch in _LATEX_COMMAND.sub(" ", formula))
+
+
+def _statement(formula: Extraction) -> tuple[bool, bool]:
+    """A formula that answers "What is the formula for X?" first: an equation, inequality
+    or reaction before an expression, a general one before a worked calculation with
+    measured values. A chemistry course answered "What is the formula for “pressure”?"
+    with "pressure per elephant foot = 14,000 lb/elephant * …" where the text also writes
+    "P = F/A", and that for “atmosphere” with "1/3" (a formula with no letter is no
+    answer). `sorted` is stable: within each kind, the surest first, as before."""
+    text = formula.text
+    numerals = _NUMERAL.findall(_INDEX.sub(" ", text))
+    worked = len(numerals) > MAX_GENERAL_NUMERALS or any(not n.isdigit() for n in numerals)
+    return (_RELATION.search(text) is None, worked)

@@ -196,6 +196,34 @@ def test_a_question_takes_the_surest_formula_and_definition_not_the_first() -> N
     assert zh.questions[0].question == "什么是向量？"
 
 
+def test_a_formula_question_is_answered_by_a_general_formula() -> None:
+    """An equation before a bare expression, a general one before a worked calculation
+    with measured values, and a formula without a letter ("1/3") answers nothing: a
+    chemistry course answered "What is the formula for “pressure”?" with "1/3" or with
+    "pressure per elephant foot = 14,000 lb/elephant * …" where the text writes P = F/A."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    formulas = (
+        Extraction("formula", r"$\frac{1}{3}$", STATS, 1, confidence=0.95),
+        Extraction("formula", "p = 14,000 lb × 1/4 × 1/250 = 14 lb/in²", STATS, 1, confidence=0.9),
+        Extraction("formula", r"$\frac{F}{A}$", STATS, 1, confidence=0.9),
+        Extraction("formula", r"$P = \frac{F}{A}$", STATS, 1, confidence=0.6),
+    )
+    bare = (Extraction("formula", r"$\frac{1}{2}$", STATS, 1, confidence=0.9),)
+    texts = {"s-sd": formulas, "s-mean": bare}
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=tuple(e for e in c.extractions if e.kind != "formula")
+                    + texts.get(c.id, ()))
+            for c in data.concepts
+        ),
+    )  # fmt: skip
+    plan = plan_course(data)
+    answers = {(q.concept_id, q.question): q.answer for q in plan.questions}
+    assert answers["s-sd", "What is the formula for “Standard deviation”?"] == r"$P = \frac{F}{A}$"
+    assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
+
+
 def test_same_input_gives_the_same_bytes_whatever_the_input_order() -> None:
     data = statistics_input()
     first = plan_course(data).to_json()
