@@ -26,7 +26,7 @@ from jobs.planning.sources import (
     Pages,
     course_documents,
     course_title,
-    document_title,
+    document_name,
     resources,
 )
 from jobs.planning.timing import concept_minutes, paced
@@ -196,7 +196,7 @@ def _title_and_description(
 ) -> tuple[str, str]:
     """The teacher's title, else one from the documents' (`sources.course_title`); a
     description from the plan."""
-    names = [document_title(d) for d in documents]
+    names = [document_name(d) for d in documents]
     title = data.request.title or course_title(names, chinese=is_chinese(language))
     title = title[:MAX_TITLE].rstrip()
     description = phrase(

@@ -42,6 +42,22 @@ def document_title(document: DocumentInput) -> str:
     return document.title.strip() or PurePath(document.filename).stem or document.filename
 
 
+# What joins a file name's words: "probability-notes", "lecture_3".
+FILE_NAME_JOINS = re.compile(r"[-_\s]+")
+
+
+def document_name(document: DocumentInput) -> str:
+    """The document's title, or, when it has none, its file name read as words
+    ("probability-notes.pdf" -> "Probability notes"): a course title that names its
+    documents ("Introductory Statistics; probability-notes") read as a file listing."""
+    if document.title.strip():
+        return document.title.strip()
+    stem = FILE_NAME_JOINS.sub(" ", document_title(document)).strip()
+    if not stem:
+        return document_title(document)
+    return stem[0].upper() + stem[1:] if stem[0].islower() else stem
+
+
 def unnumbered(title: str) -> str:
     """A chapter's title without its number ("Chapter 4: Ownership" -> "Ownership",
     "第2章 模型评估与选择" -> "模型评估与选择"): a course made of it is no chapter. A title

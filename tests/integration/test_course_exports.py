@@ -108,7 +108,7 @@ async def test_options_and_the_task_result(courses: Courses) -> None:
     assert task.task_type == "export" and task.status == "completed"
     assert (
         task.result is not None
-        and task.result["filename"] == "Introductory Statistics; probability-notes.html"
+        and task.result["filename"] == "Introductory Statistics; Probability notes.html"
     )
     row = await course(courses.stores, course_id)
     assert task.result["course_updated_at"] == row.updated_at.isoformat()  # type: ignore[union-attr]

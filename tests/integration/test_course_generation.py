@@ -77,7 +77,7 @@ async def test_a_generated_course_is_ordered_scheduled_and_stored_everywhere(
     assert outcome.status == "completed", outcome
     stores = courses.stores
     row = await course_row(stores, course_id)
-    assert row.title == "Introductory Statistics; probability-notes"
+    assert row.title == "Introductory Statistics; Probability notes"
     assert row.duration_weeks == 4 and row.hours_per_week == 2
 
     # No concept before one of its mandatory prerequisites; weeks within their hours.

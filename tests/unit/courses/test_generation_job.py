@@ -45,7 +45,7 @@ async def test_reads_plans_writes_once_then_stores_the_questions() -> None:
     assert stages == ["reading", "planning", "writing", "questions"]
     written = stores.plans.written[0]
     assert {p.course_id for p in written.placements} == {COURSE}
-    assert written.columns["title"] == "Introductory Statistics; probability-notes"
+    assert written.columns["title"] == "Introductory Statistics; Probability notes"
     assert written.generation["request"] == world.request.to_json()
     assert written.generation["report"]["available_minutes"] == 4 * 3 * 60
     assert stores.vectors.stored and all(q.course_id == COURSE for q in stores.vectors.stored)

@@ -11,8 +11,8 @@ from dataclasses import replace
 import orjson
 import pytest
 
-from jobs.planning import Extraction, plan_course
-from jobs.planning.sources import course_title
+from jobs.planning import DocumentInput, Extraction, plan_course
+from jobs.planning.sources import course_title, document_name
 from schema.outline import (
     CourseOutline,
     parse_assessments,
@@ -74,9 +74,9 @@ def test_a_prerequisite_comes_just_before_it_is_needed() -> None:
 def test_english_course_wording_and_generated_title() -> None:
     plan = plan_course(statistics_input())
     assert plan.language == "en"
-    assert plan.title == "Statistics Notes; probability-primer"
+    assert plan.title == "Statistics Notes; Probability primer"
     assert plan.description.startswith("A 6-week course of ")
-    assert "probability-primer" in plan.description  # no title: the file name's stem
+    assert "Probability primer" in plan.description  # no title: the file name, read as words
     verbs = {o.verb for o in plan.objectives}
     assert verbs <= {"Define", "Explain", "Apply", "Compute", "Analyse", "Evaluate"}
     assert not any(CJK.search(o.description) for o in plan.objectives)
@@ -119,7 +119,7 @@ def test_a_course_from_a_chapter_is_titled_without_the_chapter_number() -> None:
     data = statistics_input()
     numbered = replace(data.documents[0], title="Chapter 3: Statistics Notes")
     plan = plan_course(replace(data, documents=(numbered, data.documents[1])))
-    assert plan.title == "Statistics Notes; probability-primer"
+    assert plan.title == "Statistics Notes; Probability primer"
     assert "Chapter 3: Statistics Notes" in plan.description  # the document keeps its name
     zh = linear_algebra_input()
     numbered = replace(zh.documents[0], title="第2章 线性代数讲义")
@@ -128,7 +128,7 @@ def test_a_course_from_a_chapter_is_titled_without_the_chapter_number() -> None:
     for title in ("2024 Election Notes", "3D Statistics", "Chapter 3"):
         kept = replace(data.documents[0], title=title)
         plan = plan_course(replace(data, documents=(kept, data.documents[1])))
-        assert plan.title == f"{title}; probability-primer"
+        assert plan.title == f"{title}; Probability primer"
     taught = plan_course(replace(data, request=replace(data.request, title="Chapter 1: Intro")))
     assert taught.title == "Chapter 1: Intro"  # the teacher's own title is theirs
 
@@ -336,6 +336,20 @@ def test_a_week_objective_that_is_a_course_objective_is_named_once(make) -> None
     every = {o.id for o in plan.objectives}
     assert all(set(s.objective_ids) <= every for s in week.slots)
     assert_sound(plan, make(duration_weeks=1, hours_per_week=2))
+
+
+def test_a_document_without_a_title_is_named_by_its_file_name_read_as_words() -> None:
+    """ "Introductory Statistics; probability-notes" read as a file listing: a course and
+    its description name an untitled document by its file name's words."""
+
+    def named(title: str, filename: str) -> str:
+        return document_name(DocumentInput("d", title, filename, "en", 1, 0))
+
+    assert named("", "probability-notes.pdf") == "Probability notes"
+    assert named("", "lecture_3__intro.md") == "Lecture 3 intro"
+    assert named("", "README.md") == "README"
+    assert named("", "线性代数-讲义.docx") == "线性代数 讲义"
+    assert named("Introductory Statistics", "stats-2.pdf") == "Introductory Statistics"
 
 
 def test_a_course_of_several_documents_is_titled_after_their_subjects() -> None:
