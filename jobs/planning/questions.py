@@ -18,6 +18,9 @@ from jobs.planning.sources import Pages
 from jobs.planning.wording import phrase
 
 KINDS = ("definition", "example", "formula")
+# A sentence that opens by pointing back ("Such a solution is called an ideal solution.",
+# "这种曲线被称为反向需求曲线。") says little without the one before it.
+_POINTS_BACK = re.compile(r"^(?:(?:This|These|That|Those|Such|It|They)\b|[这该此其它])")
 # LaTeX's commands ("\\frac"): not the formula's letters.
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 # A formula that states something: an equation, an inequality, a reaction.
@@ -78,6 +81,9 @@ def _answers(
                        key=reading)  # fmt: skip
         if kind == "formula":
             texts = sorted((e for e in texts if _symbols(e.text)), key=_statement)
+        elif kind == "definition":
+            # one that stands alone first (stable: the surest first within each)
+            texts.sort(key=lambda e: _POINTS_BACK.match(e.text.strip()) is not None)
         if texts:
             found.append((kind, texts[0].text.strip(), texts[0]))
     if not found and concept.description.strip():

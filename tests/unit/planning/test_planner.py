@@ -196,6 +196,26 @@ def test_a_question_takes_the_surest_formula_and_definition_not_the_first() -> N
     assert zh.questions[0].question == "什么是向量？"
 
 
+def test_a_definition_that_points_back_answers_only_when_it_is_the_only_one() -> None:
+    """ "Such a solution is called an ideal solution." needs the sentence before it: a
+    definition that stands alone answers first, however surely the other was found."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    back = {
+        "s-sd": Extraction("definition", "This is called the standard deviation.", STATS, 1),
+        "s-mean": Extraction("definition", "这个值称为平均数。", STATS, 1),
+    }
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=(back[c.id], *c.extractions)) if c.id in back else c
+            for c in data.concepts
+        ),
+    )
+    answers = {q.concept_id: q.answer for q in plan_course(data).questions if "mean?" in q.question}
+    assert answers["s-sd"] == "The standard deviation is the square root of the variance."
+    assert answers["s-mean"] == "The mean is the sum of the values divided by their number."
+
+
 def test_a_formula_question_is_answered_by_a_general_formula() -> None:
     """An equation before a bare expression, a general one before a worked calculation
     with measured values, and a formula without a letter ("1/3") answers nothing: a
