@@ -927,11 +927,12 @@ def _bold_headings(
 def _wordy(text: str) -> bool:
     """Large type that reads as a heading, not a figure's labels set large ("f f lin",
     "xp", "10 20 30": numbers, or mostly lower-case symbols of one or two letters).
-    "Q & A", "Go" and "C Importance Sampling" are headings."""
+    "Q & A", "Go" and "C Importance Sampling" are headings; so is "Counting in a Loop",
+    whose short words are English ones, not symbols (a slide's title was read as text)."""
     if _CJK.search(text):
         return True
     tokens = _LETTERS.findall(text)
-    symbols = sum(len(t) <= 2 and t.islower() for t in tokens)
+    symbols = sum(len(t) <= 2 and t.islower() and t not in EN_STOP for t in tokens)
     return bool(tokens) and 2 * symbols < len(tokens)
 
 

@@ -1,0 +1,51 @@
+"""Lecture slides made in a presentation program (PowerPoint, Impress, Google Slides) and
+uploaded as PDF: 16:9 pages of text boxes placed anywhere, a title placeholder on top, a
+body placeholder of bulleted items drawn with glyphs, slide numbers and footers in small
+type. Each deck is built here with WeasyPrint, its boxes placed absolutely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import weasyprint
+
+from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+
+_WIDE = "@page { size: 960pt 540pt; margin: 0 }"
+_STYLE = (
+    " body { font-family: 'DejaVu Sans'; margin: 0 }"
+    " section { position: relative; width: 960pt; height: 540pt; page-break-after: always }"
+    " .title { position: absolute; left: 60pt; top: 30pt; font-size: 40pt }"
+    " .body { position: absolute; left: 60pt; top: 130pt; width: 840pt; font-size: 24pt }"
+    " .body p { margin: 0 0 10pt 0 }"
+)
+
+
+def _deck(tmp_path: Path, slides: list[str], style: str = "") -> list[Block]:
+    path = tmp_path / "deck.pdf"
+    body = "".join(f"<section>{s}</section>" for s in slides)
+    html = f"<html><head><style>{_WIDE}{_STYLE}{style}</style></head><body>{body}</body></html>"
+    weasyprint.HTML(string=html).write_pdf(path)
+    return list(read(path, detect(path, filename=path.name)).blocks())
+
+
+def _slide(title: str, *items: str) -> str:
+    body = "".join(f"<p>{item}</p>" for item in items)
+    return f"<div class='title'>{title}</div><div class='body'>{body}</div>"
+
+
+def test_a_slide_title_of_short_english_words_is_a_heading(tmp_path: Path) -> None:
+    # "in" and "a" are words, not a figure's one-letter symbols set large: the titles
+    # "Counting in a Loop" and "Summing in a Loop" were read as text
+    blocks = _deck(
+        tmp_path,
+        [
+            _slide("Counting in a Loop", "A counter starts at zero.", "Add one each time."),
+            _slide("Summing in a Loop", "A sum starts at zero.", "Add each value."),
+            _slide("Filtering", "An if statement inside the loop.", "Keep the large ones."),
+        ],
+    )
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Counting in a Loop", "Summing in a Loop", "Filtering"]
