@@ -196,13 +196,21 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
 
 
 # Word's and LibreOffice's list bullets drawn from the Symbol or Wingdings font come out
-# as private-use code points (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square)
-_SYMBOL_BULLETS = re.compile(r"^([\r \t]*)[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc]")
+# as private-use code points (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square); a
+# presentation program's bullets are geometric shapes, arrows and ticks (PowerPoint's
+# "▫" for a second-level item, "➢", "◆", "✓")
+_SYMBOL_BULLETS = re.compile(
+    r"^([\r \t]*)[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc"
+    r"◦▪▫‣●○■□◆◇◊❖➢➣➤►▸▹▶▷✓✔✗✘◼◻⬛⬜]"
+)
+
+
+BULLET = "•"
 
 
 def _bulleted(line: str) -> str:
-    """A private-use bullet glyph opening the line read as the bullet "•" it draws, so the
-    item reads as any list item does (one character for one: indices still match)."""
+    """A bullet glyph opening the line read as the bullet "•" it draws, so the item reads
+    as any list item does (one character for one: indices still match)."""
     return _SYMBOL_BULLETS.sub(lambda m: m.group(1) + "•", line, count=1)
 
 
@@ -844,6 +852,7 @@ def _blocks(
         if paragraph and (
             paragraph[-1].mono != line.mono
             or _new_paragraph(paragraph[-1], line, spacing)
+            or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
             flush()
@@ -967,9 +976,13 @@ def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:
     the body's, that ends no sentence: the title bar of a block ("Definition", "特征方程",
     Beamer's \\begin{block}{…}, set \\large in the theme's colour or white on a coloured
     bar, in neither bold nor italics). A bullet set a little larger than its sub-bullets
-    is in the body's ink."""
+    is in the body's ink; a bulleted item is no title: a presentation template sets its
+    first-level items a little larger, in another colour than the second level's."""
     return (
-        line.colour != ink and len(line.text) <= _TITLE_BAR_CHARS and not _ends_sentence(line.text)
+        line.colour != ink
+        and len(line.text) <= _TITLE_BAR_CHARS
+        and not _ends_sentence(line.text)
+        and not line.text.startswith(BULLET)  # a first-level item in the template's colour
     )
 
 

@@ -49,3 +49,29 @@ def test_a_slide_title_of_short_english_words_is_a_heading(tmp_path: Path) -> No
     )
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert headings == ["Counting in a Loop", "Summing in a Loop", "Filtering"]
+
+
+_LEVELS = (
+    " .body p { margin: 0 } .one { font-size: 26.6pt; color: #a04da3 }"
+    " .two { font-size: 24pt; color: #438086; padding-left: 30pt }"
+)
+
+
+def test_a_bulleted_item_is_no_title_bar_and_starts_its_own_paragraph(tmp_path: Path) -> None:
+    # a template sets its first-level items a little larger than the second level's and
+    # in another colour: each was read as a block's title bar ("• Its features" a heading),
+    # and an item ran on into the next ("… directly. • Its features")
+    slide = (
+        "<div class='title'>{}</div><div class='body'>"
+        "<p class='one'>• The starting point</p>"
+        "<p class='two'>▫ Describe the things of the world and their relations directly.</p>"
+        "<p class='one'>• Its features</p>"
+        "<p class='two'>▫ It is a high-level language.</p>"
+        "<p class='two'>▫ Classes group objects with the same attributes.</p></div>"
+    )
+    titles = ["Object-Oriented Languages", "Structured Programming", "Classes and Objects"]
+    blocks = _deck(tmp_path, [slide.format(t) for t in titles], _LEVELS)
+    assert [b.text for b in blocks if b.kind == "heading"] == titles
+    texts = [b.text for b in blocks if b.page == 1]
+    assert "• Its features" in texts
+    assert "• Describe the things of the world and their relations directly." in texts
