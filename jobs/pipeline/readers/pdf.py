@@ -13,6 +13,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -84,7 +85,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
         steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
         pages = [[] if index in steps else lines for index, lines in enumerate(pages)]
-    lines = _without_furniture(pages, deck)
+    lines = _without_furniture(pages, deck, [height for _, height in sizes])
     # words hyphenated at a line end are resolved once the whole text is known
     known = _whole_words(lines)
     lines = [_rejoined(line, known) for line in lines]
@@ -647,14 +648,17 @@ def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Line]:
+def _without_furniture(
+    pages: list[list[_Line]], deck: bool = False, heights: Sequence[float] = ()
+) -> list[_Line]:
     """Drop running heads/feet: first/last lines that repeat (digits aside) on many pages,
     or that carry the page's own number ("5.1 卷积 2019 年 4 月 4 日 111": the section's
     name changes from page to page, the number keeps step with the page). On a slide deck's
     pages such a line may stand anywhere: a sidebar or a headline lists the deck's title,
     its author and its sections on every slide, between the page's other lines, in type
     smaller than the slides' text (a section's title slide names it large: kept; there a
-    line's size is part of what repeats)."""
+    line's size is part of what repeats); so is a presentation program's footer or header
+    field and its slide number (`_placeholders`). `heights`: each page's height."""
 
     def furniture(line: _Line) -> str:
         text = _DIGITS.sub("#", line.text)
@@ -674,10 +678,13 @@ def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Li
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     repeated = {text for text, count in edges.items() if count >= threshold}
     offset = _page_number_offset(pages, threshold)
+    placed = _placeholders(pages, heights, body, threshold) if deck else set()
     kept = []
     for index, lines in enumerate(pages):
         contents = _contents_lines(lines)
         for position, line in enumerate(lines):
+            if (index, position) in placed:
+                continue
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
@@ -692,6 +699,53 @@ def _without_furniture(pages: list[list[_Line]], deck: bool = False) -> list[_Li
             if position not in contents:
                 kept.append(line)
     return kept
+
+
+# a slide's outer band, top or foot, as a share of its height: where a presentation
+# program sets its footer, header and slide-number fields
+_FIELD_BAND = 0.15
+
+
+def _placeholders(
+    pages: list[list[_Line]], heights: Sequence[float], body: float, threshold: int
+) -> set[tuple[int, int]]:
+    """(page index, position) of a deck's field lines: a line in type smaller than the
+    body's, in the slide's outer band, that stands at the same place and size on
+    `threshold` slides or more whatever its text (PowerPoint's footer field naming each
+    slide's section: "计算机程序设计语言的发展", then "面向对象的方法 -> 面向对象的基本概念"
+    — no text repeats often enough to be furniture); and a number alone that is the
+    slide's number (the page's index plus an offset most slides share), wherever its box
+    stands (a corner's number sat among the title's lines, not at the page's edge)."""
+    places: Counter[tuple[float, int]] = Counter()
+    numbers: Counter[int] = Counter()
+    for index, lines in enumerate(pages):
+        height = heights[index] if index < len(heights) else 0.0
+        places.update({_place(line) for line in lines if _in_band(line, height, body)})
+        numbers.update({int(line.text) - index for line in lines if line.text.isdecimal()})
+    offset, count = numbers.most_common(1)[0] if numbers else (0, 0)
+    found = set()
+    for index, lines in enumerate(pages):
+        height = heights[index] if index < len(heights) else 0.0
+        numbered = count >= threshold  # most slides carry their number
+        found.update(
+            (index, position)
+            for position, line in enumerate(lines)
+            if (numbered and line.text.isdecimal() and int(line.text) - index == offset)
+            or (_in_band(line, height, body) and places[_place(line)] >= threshold)
+        )
+    return found
+
+
+def _place(line: _Line) -> tuple[float, int]:
+    """A field's place: its size and baseline (a centred field's left edge moves with
+    the length of its text)."""
+    return (line.size, round(line.top))
+
+
+def _in_band(line: _Line, height: float, body: float) -> bool:
+    """Set smaller than the body, in the top or bottom band of its page."""
+    band = _FIELD_BAND * height
+    return line.size < body and height > 0 and (line.top < band or line.top > height - band)
 
 
 def _heading_goes_on(lines: list[_Line], position: int) -> bool:

@@ -75,3 +75,29 @@ def test_a_bulleted_item_is_no_title_bar_and_starts_its_own_paragraph(tmp_path: 
     texts = [b.text for b in blocks if b.page == 1]
     assert "• Its features" in texts
     assert "• Describe the things of the world and their relations directly." in texts
+
+
+_FIELDS = (
+    " .field { position: absolute; left: 50pt; top: 6pt; font-size: 14pt; color: white;"
+    " background: #333 } .foot { position: absolute; left: 600pt; top: 515pt; font-size: 12pt }"
+    " .number { position: absolute; left: 900pt; top: 8pt; font-size: 24pt }"
+)
+
+
+def test_a_slides_footer_fields_and_number_are_no_text(tmp_path: Path) -> None:
+    # PowerPoint's header field names each slide's section in small type at the same
+    # place (its text changes, so it never repeated often enough to be furniture), and
+    # the slide number's box stood among the title's lines, not at the page's edge
+    sections = ["The Development of Languages"] * 2 + ["Object-Oriented Methods"] * 3
+    titles = ["Machine Language", "High-Level Languages", "Objects", "Classes", "Encapsulation"]
+    slides = [
+        f"<div class='field'>{section}</div><div class='foot'>Programming in C++, chapter 1</div>"
+        f"<div class='number'>{number}</div>"
+        + _slide(title, f"{title} is the subject of this slide.", "It has two items.")
+        for number, (section, title) in enumerate(zip(sections, titles, strict=True), 2)
+    ]
+    blocks = _deck(tmp_path, slides, _FIELDS)
+    texts = [b.text for b in blocks]
+    assert [b.text for b in blocks if b.kind == "heading"] == titles
+    assert not {"2", "3", "4", "5", "6"} & set(texts)
+    assert not any(section in text for section in sections for text in texts)
