@@ -872,7 +872,10 @@ def _blocks(
         if (
             not level
             and line.size in minor_level
-            and (_wholly_emphasised(line) or (deck and _title_bar(line, ink)))
+            and (
+                _wholly_emphasised(line)
+                or (deck and _title_bar(line, ink) and not _runs_on(paragraph, line))
+            )
         ):
             level = minor_level[line.size]
         alone = not level and index in bold_headings
@@ -1041,6 +1044,15 @@ def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:
 
 
 _TITLE_BAR_CHARS = 60
+
+
+def _runs_on(paragraph: list[_Line], line: _Line) -> bool:
+    """The line goes on from the paragraph's last line: the same size, a line below it
+    (a long item's second line, which PowerPoint may draw in another colour than the
+    item's first: no block's title bar)."""
+    if not paragraph or paragraph[-1].page != line.page or paragraph[-1].size != line.size:
+        return False
+    return 0 < paragraph[-1].bottom - line.top <= 1.5 * line.size
 
 
 def _ends_sentence(text: str) -> bool:

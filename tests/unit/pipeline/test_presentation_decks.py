@@ -57,20 +57,25 @@ _LEVELS = (
 )
 
 
+def _levelled(title: str, items: list[tuple[str, str]]) -> str:
+    """A slide of first- and second-level items: (class, text), "{0}" in a text the title."""
+    body = "".join(f"<p class='{level}'>{text.format(title)}</p>" for level, text in items)
+    return f"<div class='title'>{title}</div><div class='body'>{body}</div>"
+
+
 def test_a_bulleted_item_is_no_title_bar_and_starts_its_own_paragraph(tmp_path: Path) -> None:
     # a template sets its first-level items a little larger than the second level's and
     # in another colour: each was read as a block's title bar ("• Its features" a heading),
     # and an item ran on into the next ("… directly. • Its features")
-    slide = (
-        "<div class='title'>{}</div><div class='body'>"
-        "<p class='one'>• The starting point</p>"
-        "<p class='two'>▫ Describe the things of the world and their relations directly.</p>"
-        "<p class='one'>• Its features</p>"
-        "<p class='two'>▫ It is a high-level language.</p>"
-        "<p class='two'>▫ Classes group objects with the same attributes.</p></div>"
-    )
+    items = [
+        ("one", "• The starting point"),
+        ("two", "▫ Describe the things of the world and their relations directly."),
+        ("one", "• Its features"),
+        ("two", "▫ It is a high-level language."),
+        ("two", "▫ Classes group objects with the same attributes."),
+    ]
     titles = ["Object-Oriented Languages", "Structured Programming", "Classes and Objects"]
-    blocks = _deck(tmp_path, [slide.format(t) for t in titles], _LEVELS)
+    blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
     assert [b.text for b in blocks if b.kind == "heading"] == titles
     texts = [b.text for b in blocks if b.page == 1]
     assert "• Its features" in texts
@@ -101,3 +106,17 @@ def test_a_slides_footer_fields_and_number_are_no_text(tmp_path: Path) -> None:
     assert [b.text for b in blocks if b.kind == "heading"] == titles
     assert not {"2", "3", "4", "5", "6"} & set(texts)
     assert not any(section in text for section in sections for text in texts)
+
+
+def test_a_long_items_second_line_is_no_title_bar(tmp_path: Path) -> None:
+    # the second line of a first-level item (larger, in the template's colour) opens on
+    # no bullet: it was read as a block's title bar
+    items = [
+        ("one' style='width: 700pt", "• {0} hide the machine a little more and name the data"),
+        ("two", "▫ Programs in {0} read closer to the problem."),
+        ("two", "▫ Programs in {0} are easier to write and to keep."),
+        ("two", "▫ Programs in {0} are translated by compilers."),
+    ]
+    titles = ["High-Level Languages", "Assembly Languages", "Machine Languages"]
+    blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
+    assert [b.text for b in blocks if b.kind == "heading"] == titles
