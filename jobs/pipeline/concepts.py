@@ -1464,13 +1464,17 @@ def _admissible(
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a whole short heading
+        # or a slide's title: a slide of code or a diagram under "Summing in a Loop"
+        # names its topic nowhere else
         whole = any(c.whole for c in cues)
         if not chinese and key.count(" ") >= 2 and key.split()[0] in EN_GENERIC:
             # "complete binary tree" is a kind the text keeps naming; "common hash table
             # operations" a heading's wording it repeats once or twice
             return count >= 3
-        return count >= 1 or (
-            whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short
+        return (
+            count >= 1
+            or slides > 0
+            or (whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short)
         )
     if "code" in kinds:
         return count >= 2  # named as a kind of code at least twice (see _cues)

@@ -120,3 +120,25 @@ def test_a_long_items_second_line_is_no_title_bar(tmp_path: Path) -> None:
     titles = ["High-Level Languages", "Assembly Languages", "Machine Languages"]
     blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
     assert [b.text for b in blocks if b.kind == "heading"] == titles
+
+
+def test_a_slide_titles_topic_is_a_concept_though_its_body_shows_only_code() -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    # "Summing in a Loop" heads a slide of code and its output: the word "summing"
+    # occurs nowhere else, and a heading's topic had to recur in the text
+    blocks = [
+        Block("heading", "Loops and Iteration", 1, 1),
+        Block("heading", "Counting in a Loop", 2, 2),
+        Block("code", "count = 0\nfor thing in [9, 41, 12]:\n    count = count + 1", 2),
+        Block("paragraph", "To count how many times we run a loop, we add one each time.", 2),
+        Block("heading", "Summing in a Loop", 3, 2),
+        Block("code", "total = 0\nfor thing in [9, 41, 12]:\n    total = total + thing", 3),
+        Block("paragraph", "$ python sumloop.py Before 0 9 50 62 After 62", 3),
+    ]
+
+    def keys(slides: int) -> set[str]:
+        return {c.key for c in extract_knowledge(blocks, "en", slides).concepts}
+
+    assert "summing" not in keys(0)  # a book's heading names what its text goes on naming
+    assert "summing" in keys(3)
