@@ -84,7 +84,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     deck = is_slide_deck(sizes, texts)
     if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
         steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
-        pages = [[] if index in steps else lines for index, lines in enumerate(pages)]
+        pages = [[] if index in steps else _title_first(lines) for index, lines in enumerate(pages)]
     lines = _without_furniture(pages, deck, [height for _, height in sizes])
     # words hyphenated at a line end are resolved once the whole text is known
     known = _whole_words(lines)
@@ -96,6 +96,24 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     return ReadDocument(
         detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides
     )
+
+
+def _title_first(lines: list[_Line]) -> list[_Line]:
+    """A slide's lines with its title first: the lines in the slide's largest type, one
+    run in reading order that stands above every line read before it. A presentation
+    program writes a slide's boxes in the order they were made, and a title box made
+    last came after the slide's text ("Finding the Smallest Value" below its code and
+    output), whose lines then fell under the slide before."""
+    if len(lines) < 2:
+        return lines
+    largest = max(line.size for line in lines)
+    run = [position for position, line in enumerate(lines) if line.size == largest]
+    first, last = run[0], run[-1]
+    if first == 0 or last - first + 1 != len(run):
+        return lines
+    if min(lines[p].top for p in run) <= max(line.top for line in lines[:first]):
+        return lines  # a line above the title was read before it: a header, kept in place
+    return lines[first : last + 1] + lines[:first] + lines[last + 1 :]
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

@@ -142,3 +142,15 @@ def test_a_slide_titles_topic_is_a_concept_though_its_body_shows_only_code() -> 
 
     assert "summing" not in keys(0)  # a book's heading names what its text goes on naming
     assert "summing" in keys(3)
+
+
+def test_a_title_box_made_last_still_heads_its_slide(tmp_path: Path) -> None:
+    # the title's box came last in the slide's drawing order: its text was read after
+    # the slide's items, which then fell under the slide before
+    slides = [_slide(t, f"{t} first item.", f"{t} second item.") for t in ["Counting", "Summing"]]
+    body = "<div class='body'><p>Start the smallest at None.</p><p>Compare each value.</p></div>"
+    slides.append(body + "<div class='title'>Finding the Smallest Value</div>")
+    blocks = _deck(tmp_path, slides)
+    last = [b for b in blocks if b.page == 3]
+    assert last[0].kind == "heading"
+    assert last[0].text == "Finding the Smallest Value"
