@@ -70,6 +70,7 @@ class _Line:
     # where its first character starts, in points from the page's left edge
     left: float = 0.0
     colour: tuple[int, int, int] = (0, 0, 0)  # its first character's fill colour
+    right: float = 0.0  # where its last character ends, in points from the left edge
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -204,6 +205,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                                 and _bold(textpage, first),
                                 _origin(textpage, first)[0],
                                 _colour(textpage, first),
+                                _right(textpage, offset + len(body) - 1),
                             )
                         )
                 offset += len(raw) + 1
@@ -666,6 +668,20 @@ def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
     return x.value, y.value
 
 
+def _right(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """Where the character at `index` ends, in points from the page's left edge."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(
+        textpage.raw,
+        index,
+        ctypes.byref(left),
+        ctypes.byref(right),
+        ctypes.byref(bottom),
+        ctypes.byref(top),
+    )
+    return right.value
+
+
 def _without_furniture(
     pages: list[list[_Line]], deck: bool = False, heights: Sequence[float] = ()
 ) -> list[_Line]:
@@ -928,6 +944,7 @@ def _blocks(
             paragraph[-1].mono != line.mono
             or _new_paragraph(paragraph[-1], line, spacing)
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
+            or (deck and _another_box(paragraph[-1], line))
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
             flush()
@@ -1062,6 +1079,22 @@ def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:
 
 
 _TITLE_BAR_CHARS = 60
+
+
+def _another_box(previous: _Line, line: _Line) -> bool:
+    """On a slide, the line stands in another text box than the line before it: it
+    lines up with it neither on the left, nor on the centre, nor on the right, nor at an
+    item's hanging indent. A slide's boxes stand anywhere, and a program's output box
+    ran into the sentence below it ("… After 6 To count how many times we …")."""
+    slack = 0.5 * line.size
+    hang = line.left - previous.left
+    centre = (line.left + line.right) / 2 - (previous.left + previous.right) / 2
+    return not (
+        abs(hang) <= slack
+        or abs(centre) <= slack
+        or abs(line.right - previous.right) <= slack
+        or (0 < hang <= 2 * line.size and previous.text.startswith(BULLET))
+    )
 
 
 def _runs_on(paragraph: list[_Line], line: _Line) -> bool:

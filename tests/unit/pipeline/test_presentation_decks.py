@@ -154,3 +154,37 @@ def test_a_title_box_made_last_still_heads_its_slide(tmp_path: Path) -> None:
     last = [b for b in blocks if b.page == 3]
     assert last[0].kind == "heading"
     assert last[0].text == "Finding the Smallest Value"
+
+
+_BOXES = (
+    " .out { position: absolute; left: 700pt; top: 150pt; font-size: 24pt; line-height: 30pt }"
+    " .note { position: absolute; left: 60pt; top: 244pt; width: 600pt; font-size: 26pt;"
+    " line-height: 30pt; text-align: center }"
+)
+
+
+def test_a_text_box_does_not_run_into_the_box_below_it(tmp_path: Path) -> None:
+    # a program's output box at the right ran into the centred sentence under it, one
+    # line lower ("… After 6 To count how many times we …"); the sentence's own short
+    # last line, centred, stays in it
+    slides = [
+        ("Counting in a Loop", "$ python count.py|Before 0|After 6",
+         "To count how many times we run a loop we introduce a counter variable that"
+         " starts at zero and we add one to it each time."),
+        ("Summing in a Loop", "$ python total.py|First 9|Last 154",
+         "To add up the values we meet we introduce a sum variable that starts at zero"
+         " and we add each value to it in turn."),
+        ("Filtering in a Loop", "$ python search.py|Large 41|Large 74",
+         "We use an if statement in the loop to catch and filter the values we are"
+         " looking for and print only those."),
+    ]  # fmt: skip
+    html = [
+        f"<div class='title'>{title}</div>"
+        f"<div class='out'>{''.join(f'<div>{line}</div>' for line in run.split('|'))}</div>"
+        f"<div class='note'>{note}</div>"
+        for title, run, note in slides
+    ]
+    blocks = _deck(tmp_path, html, _BOXES)
+    texts = [b.text for b in blocks if b.page == 1]
+    assert "$ python count.py Before 0 After 6" in texts
+    assert slides[0][2] in texts
