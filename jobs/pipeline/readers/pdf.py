@@ -1025,11 +1025,18 @@ def _bold_headings(
     return found
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
 def _wordy(text: str) -> bool:
     """Large type that reads as a heading, not a figure's labels set large ("f f lin",
     "xp", "10 20 30": numbers, or mostly lower-case symbols of one or two letters).
     "Q & A", "Go" and "C Importance Sampling" are headings; so is "Counting in a Loop",
-    whose short words are English ones, not symbols (a slide's title was read as text)."""
+    whose short words are English ones, not symbols (a slide's title was read as text).
+    A web address set large is no heading either: a slide showing a cartoon or a page
+    prints its address under it ("http://xkcd.com/208/" gave the concept "http")."""
+    if _WEB_ADDRESS.fullmatch(text.strip()):
+        return False
     if _CJK.search(text):
         return True
     tokens = _LETTERS.findall(text)

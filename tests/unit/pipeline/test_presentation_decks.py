@@ -188,3 +188,17 @@ def test_a_text_box_does_not_run_into_the_box_below_it(tmp_path: Path) -> None:
     texts = [b.text for b in blocks if b.page == 1]
     assert "$ python count.py Before 0 After 6" in texts
     assert slides[0][2] in texts
+
+
+def test_a_web_address_set_large_is_no_heading(tmp_path: Path) -> None:
+    # a slide showing a cartoon prints its address under it in large type
+    slides = [
+        _slide("Regular Expressions", "A language of marker characters.", "Very powerful."),
+        "<div class='title'>http://example.org/cartoons/208/</div>",
+        _slide("Wild-Card Characters", "The dot matches any character.", "So does more."),
+    ]
+    blocks = _deck(tmp_path, slides)
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Regular Expressions",
+        "Wild-Card Characters",
+    ]
