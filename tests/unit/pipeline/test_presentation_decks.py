@@ -37,18 +37,18 @@ def _slide(title: str, *items: str) -> str:
 
 
 def test_a_slide_title_of_short_english_words_is_a_heading(tmp_path: Path) -> None:
-    # "in" and "a" are words, not a figure's one-letter symbols set large: the titles
-    # "Counting in a Loop" and "Summing in a Loop" were read as text
+    # "in" and "a" are words, not a figure's one-letter symbols set large: titles such
+    # as "Rising in a Bowl" were read as text
     blocks = _deck(
         tmp_path,
         [
-            _slide("Counting in a Loop", "A counter starts at zero.", "Add one each time."),
-            _slide("Summing in a Loop", "A sum starts at zero.", "Add each value."),
-            _slide("Filtering", "An if statement inside the loop.", "Keep the large ones."),
+            _slide("Rising in a Bowl", "The dough doubles in an hour.", "Cover it."),
+            _slide("Baking in an Oven", "The crust browns at high heat.", "Turn it once."),
+            _slide("Cooling", "A rack lets the steam out.", "Wait before cutting."),
         ],
     )
     headings = [b.text for b in blocks if b.kind == "heading"]
-    assert headings == ["Counting in a Loop", "Summing in a Loop", "Filtering"]
+    assert headings == ["Rising in a Bowl", "Baking in an Oven", "Cooling"]
 
 
 _LEVELS = (
@@ -65,21 +65,21 @@ def _levelled(title: str, items: list[tuple[str, str]]) -> str:
 
 def test_a_bulleted_item_is_no_title_bar_and_starts_its_own_paragraph(tmp_path: Path) -> None:
     # a template sets its first-level items a little larger than the second level's and
-    # in another colour: each was read as a block's title bar ("• Its features" a heading),
-    # and an item ran on into the next ("… directly. • Its features")
+    # in another colour: each was read as a block's title bar ("• Its soils" a heading),
+    # and an item ran on into the next ("… the lowland plains. • Its soils")
     items = [
-        ("one", "• The starting point"),
-        ("two", "▫ Describe the things of the world and their relations directly."),
-        ("one", "• Its features"),
-        ("two", "▫ It is a high-level language."),
-        ("two", "▫ Classes group objects with the same attributes."),
+        ("one", "• Where the river rises"),
+        ("two", "▫ Snow from the high ridges feeds it all the way down to the lowland plains."),
+        ("one", "• Its soils"),
+        ("two", "▫ Silt settles where the water slows."),
+        ("two", "▫ Floods renew the fields each spring."),
     ]
-    titles = ["Object-Oriented Languages", "Structured Programming", "Classes and Objects"]
+    titles = ["River Basins", "Delta Farming", "Flood Plains"]
     blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
     assert [b.text for b in blocks if b.kind == "heading"] == titles
     texts = [b.text for b in blocks if b.page == 1]
-    assert "• Its features" in texts
-    assert "• Describe the things of the world and their relations directly." in texts
+    assert "• Its soils" in texts
+    assert "• Snow from the high ridges feeds it all the way down to the lowland plains." in texts
 
 
 _FIELDS = (
@@ -93,10 +93,10 @@ def test_a_slides_footer_fields_and_number_are_no_text(tmp_path: Path) -> None:
     # PowerPoint's header field names each slide's section in small type at the same
     # place (its text changes, so it never repeated often enough to be furniture), and
     # the slide number's box stood among the title's lines, not at the page's edge
-    sections = ["The Development of Languages"] * 2 + ["Object-Oriented Methods"] * 3
-    titles = ["Machine Language", "High-Level Languages", "Objects", "Classes", "Encapsulation"]
+    sections = ["Weather and Climate"] * 2 + ["Rivers and Coasts"] * 3
+    titles = ["Air Pressure", "Monsoons", "River Basins", "Deltas", "Coastal Erosion"]
     slides = [
-        f"<div class='field'>{section}</div><div class='foot'>Programming in C++, chapter 1</div>"
+        f"<div class='field'>{section}</div><div class='foot'>Physical Geography, unit 1</div>"
         f"<div class='number'>{number}</div>"
         + _slide(title, f"{title} is the subject of this slide.", "It has two items.")
         for number, (section, title) in enumerate(zip(sections, titles, strict=True), 2)
@@ -112,12 +112,12 @@ def test_a_long_items_second_line_is_no_title_bar(tmp_path: Path) -> None:
     # the second line of a first-level item (larger, in the template's colour) opens on
     # no bullet: it was read as a block's title bar
     items = [
-        ("one' style='width: 700pt", "• {0} hide the machine a little more and name the data"),
-        ("two", "▫ Programs in {0} read closer to the problem."),
-        ("two", "▫ Programs in {0} are easier to write and to keep."),
-        ("two", "▫ Programs in {0} are translated by compilers."),
+        ("one' style='width: 700pt", "• {0} carry water and silt from the hills down to the sea"),
+        ("two", "▫ {0} widen where the slope eases."),
+        ("two", "▫ {0} change course after great floods."),
+        ("two", "▫ {0} are mapped from the air."),
     ]
-    titles = ["High-Level Languages", "Assembly Languages", "Machine Languages"]
+    titles = ["Mountain Streams", "Lowland Rivers", "Tidal Channels"]
     blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
     assert [b.text for b in blocks if b.kind == "heading"] == titles
 
@@ -125,35 +125,35 @@ def test_a_long_items_second_line_is_no_title_bar(tmp_path: Path) -> None:
 def test_a_slide_titles_topic_is_a_concept_though_its_body_shows_only_code() -> None:
     from jobs.pipeline.knowledge import extract_knowledge
 
-    # "Summing in a Loop" heads a slide of code and its output: the word "summing"
-    # occurs nowhere else, and a heading's topic had to recur in the text
+    # a title over a slide of code and its output: its topic word occurs nowhere else,
+    # and a heading's topic had to recur in the text
     blocks = [
-        Block("heading", "Loops and Iteration", 1, 1),
-        Block("heading", "Counting in a Loop", 2, 2),
-        Block("code", "count = 0\nfor thing in [9, 41, 12]:\n    count = count + 1", 2),
-        Block("paragraph", "To count how many times we run a loop, we add one each time.", 2),
-        Block("heading", "Summing in a Loop", 3, 2),
-        Block("code", "total = 0\nfor thing in [9, 41, 12]:\n    total = total + thing", 3),
-        Block("paragraph", "$ python sumloop.py Before 0 9 50 62 After 62", 3),
+        Block("heading", "Tables of Prices", 1, 1),
+        Block("heading", "Averaging in a Table", 2, 2),
+        Block("code", "mean = 0\nfor price in [3, 8, 5]:\n    mean = mean + price / 3", 2),
+        Block("paragraph", "We add each price and divide by how many there are.", 2),
+        Block("heading", "Rounding in a Table", 3, 2),
+        Block("code", "shown = [round(price, 1) for price in [3.14, 8.05, 5.55]]", 3),
+        Block("paragraph", "$ python prices.py Before 3.14 After 3.1", 3),
     ]
 
     def keys(slides: int) -> set[str]:
         return {c.key for c in extract_knowledge(blocks, "en", slides).concepts}
 
-    assert "summing" not in keys(0)  # a book's heading names what its text goes on naming
-    assert "summing" in keys(3)
+    assert "rounding" not in keys(0)  # a book's heading names what its text goes on naming
+    assert "rounding" in keys(3)
 
 
 def test_a_title_box_made_last_still_heads_its_slide(tmp_path: Path) -> None:
     # the title's box came last in the slide's drawing order: its text was read after
     # the slide's items, which then fell under the slide before
-    slides = [_slide(t, f"{t} first item.", f"{t} second item.") for t in ["Counting", "Summing"]]
-    body = "<div class='body'><p>Start the smallest at None.</p><p>Compare each value.</p></div>"
-    slides.append(body + "<div class='title'>Finding the Smallest Value</div>")
+    slides = [_slide(t, f"{t} first item.", f"{t} second item.") for t in ["Tides", "Currents"]]
+    body = "<div class='body'><p>The moon pulls the water.</p><p>Twice a day it turns.</p></div>"
+    slides.append(body + "<div class='title'>Spring and Neap Tides</div>")
     blocks = _deck(tmp_path, slides)
     last = [b for b in blocks if b.page == 3]
     assert last[0].kind == "heading"
-    assert last[0].text == "Finding the Smallest Value"
+    assert last[0].text == "Spring and Neap Tides"
 
 
 _BOXES = (
@@ -165,18 +165,18 @@ _BOXES = (
 
 def test_a_text_box_does_not_run_into_the_box_below_it(tmp_path: Path) -> None:
     # a program's output box at the right ran into the centred sentence under it, one
-    # line lower ("… After 6 To count how many times we …"); the sentence's own short
-    # last line, centred, stays in it
+    # line lower ("… After 6 To count how many times …"); the sentence's own short last
+    # line, centred, stays in it
     slides = [
-        ("Counting in a Loop", "$ python count.py|Before 0|After 6",
-         "To count how many times we run a loop we introduce a counter variable that"
-         " starts at zero and we add one to it each time."),
-        ("Summing in a Loop", "$ python total.py|First 9|Last 154",
-         "To add up the values we meet we introduce a sum variable that starts at zero"
-         " and we add each value to it in turn."),
-        ("Filtering in a Loop", "$ python search.py|Large 41|Large 74",
-         "We use an if statement in the loop to catch and filter the values we are"
-         " looking for and print only those."),
+        ("Averaging Prices", "$ python mean.py|Before 0|After 5.3",
+         "The program adds every price in the table and then divides the total by the"
+         " number of rows it has read."),
+        ("Rounding Prices", "$ python round.py|First 3.14|Last 3.1",
+         "Each price is shown with a single decimal place so that the columns of the"
+         " report line up neatly."),
+        ("Sorting Prices", "$ python order.py|Low 3|High 8",
+         "The cheapest items come first and the dearest last, which makes the middle"
+         " value easy to find."),
     ]  # fmt: skip
     html = [
         f"<div class='title'>{title}</div>"
@@ -186,19 +186,16 @@ def test_a_text_box_does_not_run_into_the_box_below_it(tmp_path: Path) -> None:
     ]
     blocks = _deck(tmp_path, html, _BOXES)
     texts = [b.text for b in blocks if b.page == 1]
-    assert "$ python count.py Before 0 After 6" in texts
+    assert "$ python mean.py Before 0 After 5.3" in texts
     assert slides[0][2] in texts
 
 
 def test_a_web_address_set_large_is_no_heading(tmp_path: Path) -> None:
     # a slide showing a cartoon prints its address under it in large type
     slides = [
-        _slide("Regular Expressions", "A language of marker characters.", "Very powerful."),
+        _slide("Ocean Currents", "Warm water flows north.", "Cold water sinks."),
         "<div class='title'>http://example.org/cartoons/208/</div>",
-        _slide("Wild-Card Characters", "The dot matches any character.", "So does more."),
+        _slide("Trade Winds", "They blow toward the equator.", "Sailors used them."),
     ]
     blocks = _deck(tmp_path, slides)
-    assert [b.text for b in blocks if b.kind == "heading"] == [
-        "Regular Expressions",
-        "Wild-Card Characters",
-    ]
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Ocean Currents", "Trade Winds"]
