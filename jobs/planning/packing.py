@@ -4,9 +4,7 @@ Weeks are filled in teaching order, each up to its share of the minutes still to
 place (so a course with less to teach than time spreads over all its weeks), never
 past `week_minutes`. When the next concept does not fit the room left in a week, the
 next few concepts (LOOKAHEAD) whose prerequisites are already placed may fill it
-instead, so short concepts are not pushed out by fragmentation; only from the same
-document or chapter as the concept they jump (`part`), so a chapter is not broken by the
-next one's opening concept. Then each
+instead, so short concepts are not pushed out by fragmentation. Then each
 concept still waiting goes to the earliest week with room that is not before any of
 its placed prerequisites' weeks. What still does not fit is left out, and so is
 everything that needs it mandatorily (a missing optional prerequisite holds nothing
@@ -37,11 +35,7 @@ def pack(
     *,
     weeks: int,
     week_minutes: int,
-    part: Mapping[str, int] | None = None,
 ) -> Packing:
-    """`part`: each concept's document (or chapter) in the teaching order; a concept may
-    fill a gap ahead of the one waiting only within the same part."""
-    part = part or {}
     slots: list[list[str]] = [[] for _ in range(weeks)]
     used = [0] * weeks
     week_of: dict[str, int] = {}
@@ -65,7 +59,7 @@ def pack(
             room = week_minutes - used[week]
             if used[week]:  # past the first concept, stop near the week's share
                 room = min(room, share - used[week] + share // 4)
-            pick = _next_fit(order, head, week_of, ready, room, minutes, part)
+            pick = _next_fit(order, head, week_of, ready, room, minutes)
             if pick is None:
                 break
             place(pick, week)
@@ -104,20 +98,12 @@ def _next_fit(
     ready: Callable[[str], bool],
     room: int,
     minutes: Mapping[str, int],
-    part: Mapping[str, int],
 ) -> str | None:
-    """The first of the next LOOKAHEAD unplaced concepts that is ready and fits `room`, of
-    the same part as the first one waiting. A psychology course's third week, with 15
-    minutes left when the research chapter's "correlation" (20) was next, took the
-    thinking chapter's opening "thinking", and week 4 went back to the research chapter."""
+    """The first of the next LOOKAHEAD unplaced concepts that is ready and fits `room`."""
     seen = 0
-    waiting: str | None = None
     for concept in islice(order, head, None):
         if concept in week_of:
             continue
-        waiting = waiting or concept
-        if part.get(concept) != part.get(waiting):
-            return None
         if minutes[concept] <= room and ready(concept):
             return concept
         seen += 1

@@ -158,7 +158,6 @@ def _schedule(
             ordering.advised,
             weeks=request.duration_weeks,
             week_minutes=week_minutes,
-            part=_parts(graph, ordering),
         )
         if not packing.left_out:
             break
@@ -168,12 +167,6 @@ def _schedule(
             else:
                 refused[concept] = reason
     return selection, ordering, packing
-
-
-def _parts(graph: CourseGraph, ordering: Ordering) -> dict[str, int]:
-    """Each ordered concept's document, where the order teaches it: a prerequisite pulled
-    ahead for another document's concept is part of that one's."""
-    return {c: graph.teaching[ordering.taught_for.get(c, c)][0] for c in ordering.order}
 
 
 def _documents_language(data: PlanningInput) -> str:

@@ -51,38 +51,6 @@ def test_packing_fills_gaps_from_the_next_concepts_without_breaking_prerequisite
     assert result.left_out == (("e", "no_time"),)
 
 
-def test_packing_fills_a_gap_only_from_the_chapter_of_the_concept_waiting() -> None:
-    """b (chapter 1) does not fit after a; c opens chapter 2 and would fit, but taken
-    ahead of b it put chapter 2's opening into week 1 and week 2 back in chapter 1. d of
-    chapter 1 fills the gap; c waits its turn."""
-    minutes = {"a": 40, "b": 40, "c": 20, "d": 15, "e": 20}
-    part = {"a": 0, "b": 0, "c": 1, "d": 0, "e": 1}
-    order = "abdce"
-    result = pack(
-        order,
-        minutes,
-        {c: () for c in order},
-        {c: () for c in order},
-        weeks=2,
-        week_minutes=60,
-        part=part,
-    )
-    assert result.weeks == (("a", "d"), ("b", "c"))
-    assert result.left_out == (("e", "no_time"),)
-    unparted = _pack("abcde", minutes, weeks=2, week_minutes=60)
-    assert unparted.weeks[0] == ("a", "c")  # without parts, the next ready one that fits
-    late = pack(
-        "abce",
-        minutes,
-        {c: () for c in "abce"},
-        {c: () for c in "abce"},
-        weeks=2,
-        week_minutes=60,
-        part=part,
-    )
-    assert late.weeks == (("a",), ("b", "c"))  # nothing of chapter 1 fits: the gap stays
-
-
 def test_packing_leaves_out_the_rest_and_what_needs_it() -> None:
     minutes = {"a": 60, "b": 60, "c": 10, "d": 10}
     result = _pack("abcd", minutes, {"c": ("b",)}, {"d": ("b",)}, weeks=1, week_minutes=60)
