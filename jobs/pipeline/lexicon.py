@@ -266,6 +266,21 @@ GENERIC_HEADINGS = frozenset(
         "编程题",
         "参考答案",
         "答案",
+        # an exam paper's parts and its answer key (a biology paper's "二、非选择题" was a
+        # concept)
+        "非选择题",
+        "单项选择题",
+        "多项选择题",
+        "不定项选择题",
+        "解答题",
+        "计算题",
+        "实验题",
+        "综合题",
+        "论述题",
+        "答案解析",
+        "参考答案与解析",
+        "答案与解析",
+        "试题解析",
         "术语表",
         "词汇表",
         "本章小结",
@@ -352,14 +367,14 @@ GENERIC_HEADINGS = frozenset(
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations"""
+    readings terms equations key"""
 )
 _APPARATUS_MODIFIERS = _words(
     """chapter section unit module lesson review critical thinking interactive link practice
     homework self check self-check discussion key end end-of-chapter of your learning study
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
-    concepts formula personal application"""
+    concepts formula personal application answer to selected odd-numbered even-numbered"""
 )
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学)"
@@ -706,7 +721,11 @@ ZH_GENERIC = _words(
     证明 例题 练习题 思考题 填空题 判断题 选择题 简答题 编程题 参考答案 答案 本题 上题
     译者注 译注 编者注 原注 作者注
     提醒 警告 建议 强烈建议 小贴士 贴士 温馨提示 友情提示 备注 注 补充 重要 技巧 小技巧 须知 要点
-    知识点 考点 重点 难点 重难点 易错点 易混点 基础篇 进阶篇"""
+    知识点 考点 重点 难点 重难点 易错点 易混点 基础篇 进阶篇
+    故选 题意 符合题意 不合题意 不符合题意 解析 答案解析 试题解析 解答 说法 表述 选项 小题 本小题
+    说法错误 说法正确 表述错误 表述正确 姓名 班级 得分 学号 考号 座号 满分 一段时间
+    非选择题 单选题 多选题 单项选择题 多项选择题 不定项选择题 解答题 计算题 实验题 综合题 论述题
+    材料分析题"""
 )
 
 # Chinese nouns every programming or maths text uses throughout (function, variable, type,

@@ -166,8 +166,19 @@ _ZH_CLAUSE_VERBS = frozenset(
         "使",
         "使得",
         "等于",
+        # an exam's procedures and reactions: "乙烷…发生取代反应" (undergoes substitution),
+        # "加入酶→加入底物" (add the enzyme, then the substrate), "反应放出气体", "设立
+        # 监察办公室" (set up an office): 加入酶, 发生加成反应 were concepts of exam papers
+        "发生",
+        "加入",
+        "放出",
+        "设立",
     ]
 )
+# An answer key's verdict on an option or a statement: "B错误", "④正确" (B is wrong):
+# after an option's letter it is no name ("B 错误" was a concept of an exam paper), while
+# 语法错误 and 错误处理 stay names
+_ZH_VERDICTS = frozenset(["正确", "错误", "不正确", "错", "对"])
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from
 # a state); as one of rjieba's words they may open one (开始符号)
 _ZH_PHASE_VERBS = frozenset(["开始", "结束"])
@@ -596,10 +607,17 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
+            if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
+                continue  # "B错误": the answer key's verdict on option B
             surface = _join_zh([w for w, _ in words])
             if j - i > 1 and surface in ZH_UNCOUNTED:
                 continue  # "译者注", rjieba's 译者 + 注: an uncounted word cut in two
             yield surface, j - i, i == 0 and j == len(phrase)
+
+
+def _option_letter(word: str) -> bool:
+    """One capital Latin letter: a multiple-choice option's label ("A．…", "故B错误")."""
+    return len(word) == 1 and "A" <= word <= "Z"
 
 
 def _join_zh(words: list[str]) -> str:

@@ -1,0 +1,68 @@
+"""Rules met on problem sets, worksheets, review questions and exam papers (试卷, 练习题,
+复习题), each on text written for the test: an exam's parts (一、选择题, 二、非选择题), its
+answer key (参考答案与解析, "Answer Key") and the key's formulas (故选, 符合题意, "B错误")
+name no topic; the procedures its questions describe (加入…, 发生…反应) are no names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjieba
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.terms import collect
+
+
+def titles_of(tmp_path: Path, text: str, name: str = "paper.md") -> set[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def keys(text: str) -> set[str]:
+    return set(collect([(0, text)], rjieba.Jieba()))
+
+
+def test_an_exam_papers_parts_and_answer_key_are_apparatus() -> None:
+    for heading in ("非选择题", "单项选择题", "解答题", "答案解析", "参考答案与解析", "Answer Key"):
+        assert apparatus(heading), heading
+    assert apparatus("Solutions to Selected Problems")
+    assert not apparatus("Primary Key")
+    assert not apparatus("Buffer Solutions")
+
+
+def test_an_answer_keys_verdict_on_an_option_is_no_name() -> None:
+    found = keys("A、氯化钠是离子化合物，A正确；B、干冰是分子晶体，B错误；故选：A。")
+    assert not found & {"b 错误", "a 正确", "故选"}
+    assert {"离子化合物", "分子晶体"} <= found
+    assert "语法错误" in keys("编译器报告了语法错误。")
+
+
+def test_an_answer_keys_formulas_are_no_names() -> None:
+    found = keys("①③符合题意；②不合题意；④说法错误。")
+    assert not found & {"符合题意", "不合题意", "说法错误", "题意", "说法"}
+
+
+def test_a_procedure_or_a_reaction_in_a_question_is_no_name() -> None:
+    found = keys("先加入缓冲液，再加入底物，最后加入淀粉酶；乙烯能发生加成反应，放出热量。")
+    assert not found & {"加入缓冲液", "加入底物", "加入淀粉酶", "发生加成反应", "放出热量"}
+    assert {"缓冲液", "底物", "淀粉酶", "加成反应"} <= found
+
+
+def test_a_chinese_exam_papers_apparatus_is_no_concept(tmp_path: Path) -> None:
+    text = (
+        "# 高二化学期末检测题\n\n姓名：________　班级：________　得分：________\n\n"
+        "## 一、选择题（每小题5分）\n\n"
+        "1．下列关于离子化合物的说法正确的是（　　）\n\n"
+        "A．离子化合物中一定含有离子键\nB．离子化合物一定不含共价键\n"
+        "C．离子键就是阴阳离子间的静电引力\nD．共价化合物中可能含有离子键\n\n"
+        "## 二、非选择题\n\n2．离子键与共价键有何区别？离子化合物和共价化合物各举一例。\n\n"
+        "## 参考答案与解析\n\n1．A　离子化合物中一定含有离子键，A正确；氢氧化钠含共价键，"
+        "B错误；离子键是静电作用，C错误；共价化合物中不含离子键，D错误。故选A。\n\n"
+        "2．离子键是阴阳离子间的静电作用，共价键是原子间的共用电子对。符合题意的例子："
+        "氯化钠是离子化合物，氯化氢是共价化合物。\n"
+    )
+    titles = titles_of(tmp_path, text, "期末检测题.md")
+    assert {"离子化合物", "离子键", "共价键"} <= titles
+    assert not titles & {"姓名", "非选择题", "故选", "B 错误", "C 错误", "D 错误", "符合题意"}
