@@ -55,6 +55,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.questions import option_names, option_runs, option_texts
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
@@ -116,12 +117,15 @@ class Draft:
     incidental: bool = False
 
 
-def concept_budget(words: int, slides: int = 0) -> int:
+def concept_budget(words: int, slides: int = 0, questions: int = 0) -> int:
     """How many concepts a document of `words` words gets: 20 for a short text, up to 80.
     A deck of `slides` lecture slides gets one more for each slide: a slide names a term or
     two in a few bullets, where a book's page spends 300 words on one (a 22-slide deck of
-    2,300 words had 32 places for the 52 terms it marks or repeats)."""
-    return max(20, min(80, round(20 + max(words / 200, slides))))
+    2,300 words had 32 places for the 52 terms it marks or repeats). A worksheet or an exam
+    paper of `questions` multiple-choice questions that offer names as options gets two
+    more for each: such a question tests a term or two and offers its neighbours in a few
+    lines (a 1,000-word review worksheet of 18 such questions had 25 places)."""
+    return max(20, min(80, round(20 + max(words / 200, slides, 2 * questions))))
 
 
 def marked_allowance(words: int, slides: int = 0) -> int:
@@ -298,6 +302,7 @@ def find_concepts(
             + 0.35 * ("emphasis" in kinds)
             + 0.15 * ("code" in kinds)
             + 0.15 * ("gloss" in kinds)
+            + 0.3 * ("option" in kinds)
             + 0.05 * in_heading
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
@@ -351,7 +356,11 @@ def find_concepts(
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
     pairs = _acronym_key_pairs(blocks)
-    head = _within_budget(drafts, concept_budget(words, slides), pairs)
+    # the questions that offer names as their options (not those whose options are
+    # statements: a paper of such questions names no more terms than its words do)
+    runs = option_runs(blocks)
+    questions = len({runs[c.block] for c in cues if c.kind == "option" and c.block in runs})
+    head = _within_budget(drafts, concept_budget(words, slides, questions), pairs)
     rest = drafts[len(head) :]
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it
@@ -1129,6 +1138,7 @@ def _cues(
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
+    options = option_runs(blocks)
     for index, block in enumerate(blocks):
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would
@@ -1156,6 +1166,9 @@ def _cues(
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
             cues.extend(emphasised)
+            if index in options:  # "A. absolute threshold B. transduction": names offered
+                names = option_names(_question_options(blocks, options, index), chinese)
+                cues.extend(Cue(n, "option", index) for n in names if n in block.text)
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if unmarked:
@@ -1180,6 +1193,12 @@ def _cues(
     if chinese:
         cues = _zh_word_pieces(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+def _question_options(blocks: Sequence[Block], options: dict[int, int], index: int) -> list[str]:
+    """All the options of the question whose options `index` holds (one block, or a run)."""
+    first = options[index]
+    return [t for i, s in options.items() if s == first for t in option_texts(blocks[i].text)]
 
 
 # the word classes of a noun a marked span may run into: "<u>树突状</u>细胞" (细胞, n)
@@ -1442,7 +1461,7 @@ def _admissible(
         entry is not None
         and entry.words == 1
         and not defined
-        and "heading" not in kinds
+        and not kinds & {"heading", "option"}
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)
@@ -1480,6 +1499,8 @@ def _admissible(
         return count >= 2  # named as a kind of code at least twice (see _cues)
     if short:
         return bool(kinds) and count >= 3
+    if "option" in kinds:
+        return count >= 1  # a name a question offers among its options
     if definition is not None and definition.confidence > WEAK:
         return count >= 1
     several_words = " " in key or (chinese and len(key) >= 3)

@@ -66,3 +66,57 @@ def test_a_chinese_exam_papers_apparatus_is_no_concept(tmp_path: Path) -> None:
     titles = titles_of(tmp_path, text, "期末检测题.md")
     assert {"离子化合物", "离子键", "共价键"} <= titles
     assert not titles & {"姓名", "非选择题", "故选", "B 错误", "C 错误", "D 错误", "符合题意"}
+
+
+def test_a_questions_options_that_are_names_are_offered_names() -> None:
+    from jobs.pipeline.questions import option_names, option_texts
+
+    texts = option_texts("A. osmosis B. active transport C. diffusion D. all of the above")
+    assert texts == ["osmosis", "active transport", "diffusion", "all of the above"]
+    assert option_names(texts, False) == ["osmosis", "active transport", "diffusion"]
+    # values to choose among, no names; statements offer none
+    assert option_names(option_texts("A. sweet B. salty C. umami D. sour"), False) == ["umami"]
+    assert option_names(option_texts("A. low-pitched B. high-pitched"), False) == []
+    statements = "A. The cell wall is made of cellulose. B. Mitochondria make ATP."
+    assert option_names(option_texts(statements), False) == []
+    assert option_names(option_texts("A．乙醇和乙酸　　B．苯\nC．甲烷　　D．乙烯"), True) == [
+        "乙醇",
+        "乙酸",
+        "苯",
+        "甲烷",
+        "乙烯",
+    ]
+    assert option_names(option_texts("A．大力发展实体经济 B．提高税率"), True) == []
+
+
+def test_options_one_a_line_are_one_questions_options(tmp_path: Path) -> None:
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.questions import option_runs
+
+    lines = (
+        "1. Which organelle makes ATP?",
+        "A. ribosome",
+        "B. mitochondrion",
+        "C. nucleus",
+        "A. A lone lettered item is no option.",
+        "2. Which one stores DNA? A. nucleus B. vacuole",
+    )
+    blocks = [Block("paragraph", line, 1) for line in lines]
+    assert option_runs(blocks) == {1: 1, 2: 1, 3: 1}
+
+
+def test_a_worksheets_offered_names_are_its_concepts(tmp_path: Path) -> None:
+    text = (
+        "# Unit 3 Review: Cells\n\nName: ________\n\n## Part A. Multiple Choice\n\n"
+        "Circle the letter of the best answer.\n\n"
+        "1. Water crossing a membrane from low to high solute concentration is ________.\n\n"
+        "A. osmosis\nB. active transport\nC. endocytosis\nD. all of the above\n\n"
+        "2. Which organelle is the site of aerobic respiration?\n\n"
+        "A. ribosome\nB. mitochondrion\nC. lysosome\nD. Golgi apparatus\n\n"
+        "3. Which of the following tastes is detected by glutamate receptors?\n\n"
+        "A. sweet\nB. bitter\nC. umami\nD. sour\n\n"
+        "## Answer Key\n\n1. A 2. B 3. C\n"
+    )
+    titles = titles_of(tmp_path, text, "worksheet.md")
+    assert {"osmosis", "active transport", "mitochondrion", "umami"} <= titles
+    assert not titles & {"all of the above", "sweet", "sour", "Answer Key", "Name"}

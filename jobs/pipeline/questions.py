@@ -1,0 +1,129 @@
+"""The layout of exercises, worksheets and exam papers: a multiple-choice question's options.
+
+A question's options restate the stem's words, each changing one detail ("A．计数甲地内
+蒲公英的总数…", "B．计数所有样方内蒲公英总数…"), or list the names among which the
+question asks for one: then each name is a cue of its own kind, "option"
+(`concepts._cues`), as a bold term is ("A. absolute threshold B. difference threshold
+C. transduction"; "A．戊烷 B．戊醇"); options that are statements or quantities offer none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import rjieba
+from lemminflect import getAllLemmas
+
+from jobs.pipeline.clauses import zh_clause
+from jobs.pipeline.lexicon import EN_DETERMINERS, EN_STOP
+from jobs.pipeline.model import Block
+from jobs.pipeline.structure import bare_modifier, gerund
+
+# an option's label: a capital letter and a full stop, an ideographic comma or a closing
+# bracket ("A.", "B．", "C、", "D)"), at the start of a line or after the text of the option
+# before it (Markdown joins a question's option lines into one paragraph)
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s\u3000-\u9fff\uff00-\uffef.;；,，)）]))([A-H])\s*[.．、)）](?!\d)"
+)
+MIN_OPTIONS = 2  # "A．… B．…": at least two labels in their order
+
+
+def _labels(text: str) -> list[str]:
+    return [m.group(1) for m in _LABEL.finditer(text)]
+
+
+def _in_order(labels: list[str]) -> bool:
+    """The labels run A, B, C, … without a gap, from A."""
+    return bool(labels) and labels == [chr(ord("A") + n) for n in range(len(labels))]
+
+
+def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
+    """The blocks that hold a question's options, each mapped to the first block of its
+    question's options: one block that lists them all ("A．… B．… C．… D．…"), or a run
+    of consecutive blocks each opening on the next label ("A. …", "B. …", one a line as a
+    word processor's paragraphs give them)."""
+    runs: dict[int, int] = {}
+    start, expected = -1, "A"
+    for i, block in enumerate(blocks):
+        labels = _labels(block.text)
+        opens = bool(labels) and _LABEL.match(block.text.lstrip()) is not None
+        if opens and labels[0] == "A" and len(labels) >= MIN_OPTIONS and _in_order(labels):
+            runs[i] = i  # the options in one block
+            start, expected = -1, "A"
+        elif opens and labels[0] == expected and (expected == "A" or start >= 0):
+            if expected == "A":
+                start = i
+            runs[i] = start
+            expected = chr(ord(labels[-1]) + 1)
+        else:
+            start, expected = -1, "A"
+    # a lone "A. …" block no other option follows is an item of a list, no option
+    size = Counter(runs.values())
+    return {i: s for i, s in runs.items() if size[s] > 1 or _many(blocks[i].text)}
+
+
+def _many(text: str) -> bool:
+    return len(_labels(text)) >= MIN_OPTIONS
+
+
+# a name offered as an option: a few words of letters (no figures, no sentence) or a short
+# run of Chinese; "all of the above", "both a and b", "red to orange to yellow" hold a
+# function word and name nothing
+_EN_OPTION = re.compile(r"[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){0,3}")
+_ZH_OPTION = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,9}")
+# "乙烯和乙醇", "蛋白质与核酸": an option pairing two names names each
+_ZH_AND = re.compile(r"[和与及、]")
+_ZH_NOUN_TAGS = ("n", "vn", "l", "j", "eng")
+_OPTION_END = " \t\n\u3000;；,，"
+
+
+def option_texts(text: str) -> list[str]:
+    """The options a block lists, without their labels ("A. absolute threshold B. …")."""
+    found = list(_LABEL.finditer(text))
+    return [
+        text[m.end() : found[n + 1].start() if n + 1 < len(found) else len(text)].strip(_OPTION_END)
+        for n, m in enumerate(found)
+    ]
+
+
+def option_names(texts: Sequence[str], chinese: bool) -> list[str]:
+    """The names a question offers as its options ("absolute threshold", "transduction";
+    戊烷, 戊醇): each option that is a short name and no statement, when most of the
+    question's options are (a question whose options are statements or quantities
+    offers no names; one that qualifies, "sour" beside "umami", is neither)."""
+    names = [_names(t, chinese) for t in texts]
+    values = sum(not chinese and _a_value(t) for t in texts)  # "sweet", "sour": no statements
+    if 2 * sum(bool(n) for n in names) <= len(texts) - values:
+        return []
+    return [name for found in names for name in found]
+
+
+def _names(option: str, chinese: bool) -> list[str]:
+    if chinese:
+        parts = _ZH_AND.split(option)
+        if all(_ZH_OPTION.fullmatch(p) and _zh_noun(p) for p in parts):
+            return parts
+        return []
+    if option.endswith(".") or not _EN_OPTION.fullmatch(option):
+        return []  # "Mitochondria make ATP.": a statement
+    words = option.lower().split()
+    if any(w in EN_STOP or w in EN_DETERMINERS for w in words) or _a_value(option):
+        return []  # "all of the above", "both a and b"; "sour", "low-frequency": no names
+    return [option]
+
+
+def _a_value(option: str) -> bool:
+    """One word that qualifies rather than names: an adjective ("sweet", "sour"), a
+    compound opening on one ("low-frequency", "high-amplitude") or a verb's -ing form
+    ("accommodating"): the values a question asks to choose among, no concepts."""
+    if " " in option:
+        return False
+    first = option.lower().split("-")[0]
+    return bare_modifier(option) or "ADJ" in getAllLemmas(first) or gerund(option)
+
+
+def _zh_noun(text: str) -> bool:
+    """Nouns only, as rjieba tags them: 戊烷, 乙酸乙酯; not 大力发展实体经济 (a verb)."""
+    return not zh_clause(text) and all(pos.startswith(_ZH_NOUN_TAGS) for _, pos in rjieba.tag(text))
