@@ -286,8 +286,8 @@ def find_concepts(
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
             continue  # a patient, a pet, a pair of twins: one story's people
-        if not kinds and definition is None and key in formulas:
-            continue  # "HCl(aq)", "CH₄": a substance's formula in the equations, no name
+        if not kinds and definition is None and (key in formulas or _counted_symbols(entry)):
+            continue  # "HCl(aq)", "CH₄", "CH3 CH2": a substance's formula, no name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
@@ -658,6 +658,23 @@ def _chemical_formulas(prose: str) -> set[str]:
     read as frequent terms: the keys it writes in element symbols with a subscript or a
     state after them ("CH₄", "HCl(aq)") are formulas ("IoT", "LaTeX" never take one)."""
     return {m.group(1).casefold() for m in _FORMULA.finditer(prose)}
+
+
+# element symbols with their counts written as plain digits, as a Chinese paper or a PDF
+# that lost the subscripts writes them: "CH3", "CO2", "C4H9Cl"
+_COUNTED_SYMBOLS = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+
+
+def _counted_symbols(entry: TermStats | None) -> bool:
+    """Every word of the term is element symbols and counts, at least one count among them
+    ("CH3 CH2 CH2", "CO2"; not "DNA", "ATP", "IPv6"): a formula's pieces, which a Chinese
+    chemistry paper's answer key repeats in every step ("CH3 CH2" was a concept)."""
+    if entry is None:
+        return False
+    words = entry.surfaces.most_common(1)[0][0].split()
+    return all(_COUNTED_SYMBOLS.fullmatch(w) for w in words) and any(
+        c.isdigit() for c in "".join(words)
+    )
 
 
 def _in_one_example(

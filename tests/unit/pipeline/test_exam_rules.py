@@ -120,3 +120,16 @@ def test_a_worksheets_offered_names_are_its_concepts(tmp_path: Path) -> None:
     titles = titles_of(tmp_path, text, "worksheet.md")
     assert {"osmosis", "active transport", "mitochondrion", "umami"} <= titles
     assert not titles & {"all of the above", "sweet", "sour", "Answer Key", "Name"}
+
+
+def test_element_symbols_with_plain_counts_are_a_formula_no_concept(tmp_path: Path) -> None:
+    text = (
+        "# 有机化学练习\n\n1．丁烷的同分异构体有几种？\n\n"
+        "答案解析：丁烷有正丁烷CH3 CH2 CH2 CH3和异丁烷两种，正丁烷中CH3 CH2的氢原子有两种。\n\n"
+        "2．丙烷的一氯代物有几种？\n\n"
+        "答案解析：丙烷CH3 CH2 CH3中有两种氢原子，一氯代物为CH3 CH2 CH2 Cl和CH3 CHCl CH3。\n\n"
+        "3．戊烷的同分异构体有几种？\n\n"
+        "答案解析：正戊烷CH3 CH2 CH2 CH2 CH3，异戊烷CH3 CH2 CH(CH3)2，新戊烷C(CH3)4，共三种。\n"
+    )
+    titles = titles_of(tmp_path, text, "有机化学练习.md")
+    assert not titles & {"CH2 CH2", "CH2 CH2 CH3", "CH3 CH2", "CH3"}
