@@ -166,7 +166,8 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
         try:
             text = _utf16_units(textpage.get_text_range())
             han = _han_fonts(textpage, text)
-            hidden = _hidden_runs(page, textpage, text)
+            underlined = _underlined(page, textpage, text)
+            hidden = _hidden_runs(page, textpage, text, underlined) | underlined
             lines: list[_Line] = []
             offset = 0
             for raw in map(_bulleted, text.split("\n")):
@@ -182,7 +183,9 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                         mono = _fixed_pitch_line(raw, stripped, code, covered)
                         apart = {} if mono else _subscripted(textpage, raw, offset)
                         runs, maths = (
-                            ([], []) if mono else _styles(textpage, raw, offset, apart, han, hidden)
+                            ([], [])
+                            if mono
+                            else _styles(textpage, raw, offset, apart, han, hidden, underlined)
                         )
                         body = raw.rstrip("\r \t")
                         shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
@@ -418,16 +421,23 @@ def _object_style(obj: Any) -> tuple[object, ...]:
     return (font, round(size.value, 2), mode, (r.value, g.value, b.value), shape)
 
 
-def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> frozenset[int]:
+def _hidden_runs(
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    text: str,
+    underlined: frozenset[int] = frozenset(),
+) -> frozenset[int]:
     """Page indices of Chinese characters set as a run of their own that shows no change:
     LibreOffice starts a new text object where the formatting changes, and a bold or
     italic asked of a Chinese font with no such cut is drawn in the regular one (the
     stress is lost on the page, kept in the objects). Two such breaks between Chinese
     characters, with the same font, size, render mode, colour and shape on both sides,
     close a short run between them ("行称为|记录|，它相当于"); a link's run (XeTeX
-    breaks its objects at a link) is no stress. A page whose Chinese characters change
-    object at most steps (Chrome's Skia sets most glyphs as objects of their own) says
-    nothing by its breaks."""
+    breaks its objects at a link) is no stress. A break where an underline starts or
+    ends (`underlined`) is the underline's: paired with the breaks of a bold run it
+    closed the wrong pieces of a line ("机体|产生的专门应对|抗原"). A page whose Chinese
+    characters change object at most steps (Chrome's Skia sets most glyphs as objects of
+    their own) says nothing by its breaks."""
     if not _CJK.search(text):
         return frozenset()
     raw = textpage.raw
@@ -441,7 +451,8 @@ def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) 
 
     steps = changes = 0  # consecutive characters on one object or on two
     for run in _CJK_RUN.finditer(text):
-        last: tuple[int, Any] | None = None  # the last character's object (address, handle)
+        # the last character's object (address, handle) and its index
+        last: tuple[int, Any, int] | None = None
         for index in range(run.start(), run.end()):
             if text[index] == " ":
                 if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
@@ -455,9 +466,13 @@ def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) 
             if last is not None:
                 steps += 1
                 changes += address != last[0]
-                if address != last[0] and style(address, obj) == style(*last):
+                if (
+                    address != last[0]
+                    and style(address, obj) == style(*last[:2])
+                    and (index in underlined) == (last[2] in underlined)
+                ):
                     breaks.append(index)
-            last = (address, obj)
+            last = (address, obj, index)
     if changes > steps * _GLYPH_OBJECTS_SHARE:
         return frozenset()
     hidden: set[int] = set()
@@ -477,6 +492,47 @@ def _hidden_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) 
     return frozenset(hidden)
 
 
+# an underline: a stroke or a filled bar this thin (points) ...
+_RULE_THICKNESS = 2.0
+# ... drawn this far under the baseline at most, in ems of the text: LibreOffice and Word
+# draw it at 0.1 em; a table's rule under a row (LaTeX's strut, a cell's padding) stands
+# 0.3 em or more below it
+_UNDERLINE_DEPTH = 0.25
+
+
+def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> frozenset[int]:
+    """Page indices of the characters a thin horizontal rule is drawn right under: the
+    underline a Word file's runs had (a review sheet underlines the answer of each blank)
+    is a path on the page, the text itself shows nothing. The DOCX reader reads the same
+    runs as emphasis. An underlined link is the link's style, no stress."""
+    rules = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= _RULE_THICKNESS and right - left > top - bottom:
+            rules.append((left, right, (bottom + top) / 2))
+    if not rules:
+        return frozenset()
+    found = set()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for index, char in enumerate(text):
+        if not char.strip():
+            continue
+        baseline = _origin(textpage, index)[1]
+        depth = _UNDERLINE_DEPTH * pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+        pdfium_c.FPDFText_GetCharBox(
+            textpage.raw,
+            index,
+            ctypes.byref(left),
+            ctypes.byref(right),
+            ctypes.byref(bottom),
+            ctypes.byref(top),
+        )
+        middle = (left.value + right.value) / 2
+        if any(a <= middle <= b and baseline - depth <= y <= baseline for a, b, y in rules):
+            found.add(index)
+    return frozenset(i for i in found if not _linked(page, textpage, i))
+
+
 def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
     """A link covers the character at `index`."""
     x, y = _origin(textpage, index)
@@ -491,6 +547,7 @@ def _styles(
     apart: dict[str, str],
     han: _HanFonts | None = None,
     hidden: frozenset[int] = frozenset(),
+    underlined: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
@@ -528,6 +585,9 @@ def _styles(
             and line[match.end() : match.end() + 2] == ". "
             and not line[: match.start()].endswith(".")  # "U.S.", "W.M.": no genus
         )
+        if current and _underline_broken(line, offset, current[-1][1], match.start(), underlined):
+            runs.append(_closed(line, current[0][0], current[-1][1]))
+            current = []
         if styled and (initial or not _mathematical(match.group(), maths_font, apart)):
             current.append(match.span())
         elif current:
@@ -536,6 +596,19 @@ def _styles(
     if current:
         runs.append(_closed(line, current[0][0], current[-1][1]))
     return runs, maths
+
+
+def _underline_broken(
+    line: str, offset: int, end: int, start: int, underlined: frozenset[int]
+) -> bool:
+    """Two underlined words with a mark between them the underline leaves out are two
+    runs: "识别<u>抗原</u>，<u>分化</u>成" underlines two answers, not "抗原，分化"."""
+    if offset + end - 1 not in underlined or offset + start not in underlined:
+        return False
+    return any(
+        char.strip() and offset + index not in underlined
+        for index, char in enumerate(line[end:start], end)
+    )
 
 
 # TeX's maths fonts (Computer Modern, AMS, Latin Modern, Palatino's, double-struck) and

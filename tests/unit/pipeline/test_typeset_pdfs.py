@@ -218,3 +218,27 @@ def test_chinese_text_set_one_glyph_per_text_object_shows_no_emphasis(tmp_path: 
     blocks = _blocks(tmp_path, body)
     assert [b.text for b in blocks] == [sentence]
     assert [list(b.emphasis) for b in blocks] == [[]]
+
+
+def test_underlined_answers_are_emphasised_each_on_its_own(tmp_path: Path) -> None:
+    # a review sheet underlines each blank's answer: the PDF draws a rule under the text,
+    # and LibreOffice starts a text object at each underline, which read as bold breaks
+    # paired the wrong pieces ("产生的专门应对"); the DOCX reader reads the runs' w:u
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    body = (
+        f'<p style="{zh}"><u>机体</u>产生的专门应对<u>抗原</u>的蛋白质，称为抗体。'
+        "记忆细胞识别<u>抗原</u>，<u>分化</u>成相应的免疫细胞。</p>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks] == [["机体", "抗原", "分化"]]
+
+
+def test_a_tables_rule_under_a_row_underlines_nothing(tmp_path: Path) -> None:
+    cell = "border-bottom: 0.5pt solid black; padding: 2pt 4pt"
+    body = (
+        "<table style=\"border-collapse: collapse; font-family: 'WenQuanYi Micro Hei'\">"
+        f'<tr><td style="{cell}">地形</td><td style="{cell}">山地和高原</td></tr>'
+        f'<tr><td style="{cell}">气候</td><td style="{cell}">温带季风气候</td></tr></table>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks if b.emphasis] == []
