@@ -1263,7 +1263,12 @@ def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
             )
         return pieces[term]
 
-    return [c for c in cues if c.kind != "emphasis" or not piece(c.term)]
+    # a name a table's kind column lists (`table_topics`) is a cell's whole text, no piece
+    return [
+        c
+        for c in cues
+        if c.kind != "emphasis" or blocks[c.block].kind == "table" or not piece(c.term)
+    ]
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:

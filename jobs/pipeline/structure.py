@@ -389,7 +389,7 @@ def table_topics(text: str, block: int) -> list[Cue]:
     header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
     column = next((i for i, cell in enumerate(header) if _TOPIC_COLUMN.fullmatch(cell)), None)
     if column is None:
-        return []
+        return _kind_column_names(header, rows[1:], block)
     # each name a cell lists is a topic the author schedules, whether or not the body
     # (often a paragraph or two in a syllabus) names it again; a reading the cell does not
     # spell out ("Conditionals logic" from "Conditionals and boolean logic") is only offered
@@ -399,6 +399,24 @@ def table_topics(text: str, block: int) -> list[Cue]:
         for cell in cells
         for cue in heading_terms(cell, block, 2)
     ]
+
+
+# a column headed by the name or the kind of what the table describes, one a row: "运河名称
+# | 地理位置 | 沟通海洋", "类型 | 海拔 | 地表特征", "气候类型 | 分布地区"
+_KIND_COLUMN = re.compile(r"[\u3400-\u9fff]{0,4}(?:名称|类型|种类)")
+# a cell that is one Chinese name (an element's one character is too short to tell)
+_CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
+
+
+def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> list[Cue]:
+    """The names a Chinese table's kind column lists ("苏伊士运河", "巴拿马运河" under
+    运河名称; 山地, 高原, 丘陵 under 类型): each row describes the thing it names, as a bold
+    entry "**山地**：…" would, so each is marked as emphasis is."""
+    column = next((i for i, cell in enumerate(header) if _KIND_COLUMN.fullmatch(cell)), None)
+    if column is None:
+        return []
+    cells = (row[column].strip("*_` ") for row in rows if column < len(row))
+    return [Cue(cell, "emphasis", block) for cell in cells if _CELL_NAME.fullmatch(cell)]
 
 
 def _facet_readings(term: str, level: int) -> list[str]:

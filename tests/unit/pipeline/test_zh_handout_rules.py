@@ -191,3 +191,21 @@ def test_a_textbooks_marks_leave_its_length_budget() -> None:
     # 4.4 per 100 words: a review sheet, a place for each term it marks (headings too)
     assert concept_budget(1100, marked=52, body_marked=48) == 52
     assert concept_budget(1100, marked=120, body_marked=120) == 80  # the cap holds
+
+
+def test_a_tables_kind_column_names_the_things_its_rows_describe(tmp_path: Path) -> None:
+    # a review note's table "植被类型 | 分布地区 | 特点": each row describes the kind its
+    # first cell names, as a bold entry "**针叶林**：…" would; the body never names them
+    text = (
+        "# 植被复习提纲\n\n## 一、植被的类型\n\n"
+        "植被是覆盖地表的植物群落。复习时要结合地图理解各类植被的分布。\n\n"
+        "| 植被类型 | 分布地区 | 特点 |\n|---|---|---|\n"
+        "| 热带雨林 | 赤道附近 | 终年常绿 |\n"
+        "| 落叶阔叶林 | 温带 | 冬季落叶 |\n"
+        "| 针叶林 | 寒温带 | 耐寒 |\n"
+    )
+    assert {"热带雨林", "落叶阔叶林", "针叶林"} <= titles_of(tmp_path, text, "植被.md")
+    # a column of one-character names (元素名称: 氢, 氦) is too short to tell
+    assert "氢" not in titles_of(
+        tmp_path, text + "\n| 元素名称 | 符号 |\n|---|---|\n| 氢 | H |\n| 氦 | He |\n", "元素.md"
+    )
