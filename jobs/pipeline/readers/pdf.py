@@ -513,21 +513,13 @@ def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
     if not rules:
         return frozenset()
     found = set()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     for index, char in enumerate(text):
         if not char.strip():
             continue
         baseline = _origin(textpage, index)[1]
         depth = _UNDERLINE_DEPTH * pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-        pdfium_c.FPDFText_GetCharBox(
-            textpage.raw,
-            index,
-            ctypes.byref(left),
-            ctypes.byref(right),
-            ctypes.byref(bottom),
-            ctypes.byref(top),
-        )
-        middle = (left.value + right.value) / 2
+        left, right = _char_span(textpage, index)
+        middle = (left + right) / 2
         if any(a <= middle <= b and baseline - depth <= y <= baseline for a, b, y in rules):
             found.add(index)
     return frozenset(i for i in found if not _linked(page, textpage, i))
@@ -743,6 +735,11 @@ def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
 
 def _right(textpage: pdfium.PdfTextPage, index: int) -> float:
     """Where the character at `index` ends, in points from the page's left edge."""
+    return _char_span(textpage, index)[1]
+
+
+def _char_span(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where the character at `index`'s box starts and ends, in points from the left edge."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     pdfium_c.FPDFText_GetCharBox(
         textpage.raw,
@@ -752,7 +749,7 @@ def _right(textpage: pdfium.PdfTextPage, index: int) -> float:
         ctypes.byref(bottom),
         ctypes.byref(top),
     )
-    return right.value
+    return left.value, right.value
 
 
 def _without_furniture(
