@@ -139,6 +139,15 @@ FURNITURE_WORDS = _words(
     "heads up",
     "did you know",
     "fun fact",
+    # a box's label for the term it introduces ("**Key term:** Data Lake")
+    "key term",
+    "key terms",
+    "key concept",
+    "key concepts",
+    "key idea",
+    "key ideas",
+    "key point",
+    "key points",
 }  # the last line: a callout's or a self-check's label ("**Tip:** …", "Answer: …"), not a
 # topic; FURNITURE_WORDS is looked up by a term's whole key
 

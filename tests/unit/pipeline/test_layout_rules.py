@@ -2029,3 +2029,16 @@ def test_a_variables_ordinal_is_no_name() -> None:
     # "the element in the *i*-th row and *j*-th column": the italic letter and "-th"
     assert not acceptable("i-th", emphasised=True) and not acceptable("n‑th")
     assert acceptable("nth root") and acceptable("k-means")
+
+
+def test_a_key_term_label_is_no_concept(tmp_path: Path) -> None:
+    # a syllabus or a handout labels the term it introduces: "**Key term:** Data Lake"
+    text = (
+        "# Storage\n\n**Key term:** Data Lake\n\nA data lake stores raw data in its native "
+        "format until it is needed. A data lake is cheap to fill.\n\n"
+        "**Key concepts:** schema on read\n\nSchema on read applies a schema when the data "
+        "is read. Schema on read suits a data lake.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "data lake" in keys
+    assert not keys & {"key term", "key concept"}
