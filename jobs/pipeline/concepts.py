@@ -166,7 +166,12 @@ def find_concepts(
     # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
     environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
     # lecture notes: definitions set as numbered environments ("Definition 2.1.3.")
-    cues = _cues(blocks, chinese, advice, labels, lecture="definition" in environments)
+    # a question's options, by block (`questions.option_runs`): names offered are cues, and
+    # the questions offering them widen the budget
+    options = option_runs(blocks)
+    cues = _cues(
+        blocks, chinese, advice, labels, lecture="definition" in environments, options=options
+    )
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
     body = [
@@ -378,8 +383,7 @@ def find_concepts(
     pairs = _acronym_key_pairs(blocks)
     # the questions that offer names as their options (not those whose options are
     # statements: a paper of such questions names no more terms than its words do)
-    runs = option_runs(blocks)
-    questions = len({runs[c.block] for c in cues if c.kind == "option" and c.block in runs})
+    questions = len({options[c.block] for c in cues if c.kind == "option" and c.block in options})
     marked_terms = sum(1 for d in drafts if _author_marks(d) >= 1)
     body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
@@ -1167,8 +1171,10 @@ def _cues(
     labels: frozenset[int],
     *,
     lecture: bool = False,
+    options: dict[int, int],
 ) -> list[Cue]:
-    """`lecture`: the document sets its definitions as numbered environments."""
+    """`lecture`: the document sets its definitions as numbered environments. `options`:
+    the blocks holding a question's options (`questions.option_runs`)."""
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
@@ -1178,7 +1184,6 @@ def _cues(
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
-    options = option_runs(blocks)
     for index, block in enumerate(blocks):
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would
