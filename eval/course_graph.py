@@ -8,7 +8,8 @@ concepts already stored; PREREQUISITE candidates best first, each dropped when i
 close a cycle, an existing edge kept mandatory when either document says so;
 knowledge_extractions rows per concept (`stored_order`: see the field). `read` answers what
 datasources/neo4j/planning.PlanningReader.read answers: the documents' mentions, the
-mandatory-prerequisite closure through the whole graph, and the edges among them.
+mandatory-prerequisite closure through the graph (on the evidence that planning.py's
+docstring says speaks for the chosen documents), and the edges among them.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class StoredGraph:
     mentions: list[GraphMention] = field(default_factory=list)
     prerequisites: dict[tuple[str, str], GraphEdge] = field(default_factory=dict)
     relations: dict[tuple[str, str], GraphEdge] = field(default_factory=dict)
+    # PREREQUISITE (source, target) -> the documents whose evidence placed it (document_ids)
+    supporters: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     documents: dict[uuid.UUID, DocumentRecord] = field(default_factory=dict)
     extractions: dict[uuid.UUID, list[KnowledgeExtractionRecord]] = field(default_factory=dict)
     names: dict[str, uuid.UUID] = field(default_factory=dict)  # chapter -> document id
@@ -82,6 +85,8 @@ class StoredGraph:
         proposed.sort(key=lambda p: (not p[2], -p[3]))  # best first, as the job does
         for a, b, mandatory, weight in proposed:
             self._place(a, b, mandatory, weight)
+            if (a, b) in self.prerequisites:
+                self.supporters.setdefault((a, b), set()).add(str(document))
         for r in (*knowledge.relations, *links.relations):
             if r.source in every and r.target in every:
                 pair = (every[r.source], every[r.target])
@@ -137,10 +142,11 @@ class StoredGraph:
         """PlanningReader.read: mentions, the mandatory closure, concepts and edges."""
         chosen = set(document_ids)
         mentions = [m for m in self.mentions if m.document_id in chosen]
-        known = dict.fromkeys(m.concept_id for m in mentions)
+        named = {m.concept_id for m in mentions}
+        known = dict.fromkeys(named)
         required: dict[str, list[str]] = {}
         for (a, b), e in self.prerequisites.items():
-            if e.mandatory:
+            if e.mandatory and (b not in named or self.supporters.get((a, b), set()) & chosen):
                 required.setdefault(b, []).append(a)
         frontier = list(known)
         while frontier:

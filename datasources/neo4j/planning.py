@@ -6,6 +6,14 @@ of the mandatory-prerequisite closure (a breadth-first walk from the documents' 
 focus concepts: each level is one UNWIND over the new frontier, so dense graphs never
 enumerate paths), one for the concept nodes and one per edge type. Every value is a
 parameter. Ids stay strings here: the job hands them to the planner as they are.
+
+The walk brings in a concept the chosen documents do not name only on evidence that
+speaks for them: an edge a person made (no `document_ids`), an edge a chosen document
+supports (its own text, or its links to concepts already stored), or an edge into a
+concept the chosen documents do not name (a focus concept from elsewhere: the graph's
+other evidence is all there is). Concepts are shared by title, so another document's
+edge into "variables" or "function" (a psychology chapter's "reinforcement", an NLP
+chapter's "word senses") would otherwise make them prerequisites of a Python course.
 """
 
 from __future__ import annotations
@@ -28,9 +36,12 @@ MENTIONS: LiteralString = (
     "MATCH (c:Concept)-[r:EXTRACTED_FROM]->(:Document {id: document}) "
     "RETURN collect([c.id, document, r.page, r.confidence, r.order]) AS rows"
 )
+# $frontier: [{id, named}], `named` when a chosen document names the concept
 REQUIRED_BY: LiteralString = (
-    "UNWIND $ids AS id MATCH (p:Concept)-[r:PREREQUISITE]->(:Concept {id: id}) "
-    "WHERE r.mandatory = true RETURN collect(DISTINCT p.id) AS rows"
+    "UNWIND $frontier AS f MATCH (p:Concept)-[r:PREREQUISITE]->(:Concept {id: f.id}) "
+    "WHERE r.mandatory = true AND (NOT f.named OR r.document_ids IS NULL "
+    "OR any(d IN r.document_ids WHERE d IN $documents)) "
+    "RETURN collect(DISTINCT p.id) AS rows"
 )
 CONCEPTS: LiteralString = (
     "UNWIND $ids AS id MATCH (c:Concept {id: id}) "
@@ -124,12 +135,13 @@ class PlanningReader(GraphReader):
         # Each statement runs under its own deadline (guarded): the walk may take many.
         mentions = await self._mentions(list(document_ids))
         statements = 1
-        known = dict.fromkeys([m.concept_id for m in mentions] + list(focus_ids))
+        named = {m.concept_id for m in mentions}
+        known = dict.fromkeys([*named, *focus_ids])
         frontier = list(known)
         for _ in range(MAX_LEVELS):
             if not frontier:
                 break
-            found = await self._ids(REQUIRED_BY, frontier)
+            found = await self._required_by(frontier, named, list(document_ids))
             statements += 1
             frontier = [i for i in found if i not in known]
             known.update(dict.fromkeys(frontier))
@@ -157,8 +169,17 @@ class PlanningReader(GraphReader):
         ]
 
     @guarded(STORE)
-    async def _ids(self, query: LiteralString, ids: list[str]) -> list[str]:
-        return [str(i) for i in await self._rows(query, ids=ids)]
+    async def _required_by(
+        self, frontier: list[str], named: set[str], documents: list[str]
+    ) -> list[str]:
+        """The mandatory prerequisites of `frontier` on evidence that speaks for them
+        (the module's docstring)."""
+        rows = await self._rows(
+            REQUIRED_BY,
+            frontier=[{"id": i, "named": i in named} for i in frontier],
+            documents=documents,
+        )
+        return [str(i) for i in rows]
 
     @guarded(STORE)
     async def _concepts(self, ids: list[str]) -> dict[str, GraphConcept]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import select
@@ -253,3 +253,39 @@ async def test_running_the_job_twice_gives_the_same_course(courses: Courses) -> 
         ids=[o["id"] for o in first_graph["achieves"]],
     )
     assert rows[0]["n"] == len(first_graph["achieves"])  # no duplicates, none lost
+
+
+async def test_only_evidence_for_the_chosen_documents_brings_prerequisites_in(
+    courses: Courses,
+) -> None:
+    """Concepts are shared by title: another document's edge into "Mean" (an NLP chapter's
+    "Word senses") is no prerequisite of this course; the chosen document's own edge is,
+    and so is an edge a person made (`Set theory`, no `document_ids`)."""
+    owner = await courses.world.user()
+    loaded = await courses.load(statistics(), owner)
+    mean = str(loaded.titles["Mean"])
+    foreign, own = str(uuid4()), str(uuid4())
+    driver = courses.stores.graph_writer.driver
+    await driver.execute_query(
+        "UNWIND $edges AS e MERGE (p:Concept {id: e.id}) SET p.title = e.title, "
+        "p.language = 'en' WITH p, e MATCH (c:Concept {id: $mean}) "
+        "CREATE (p)-[:PREREQUISITE {mandatory: true, weight: 0.9, document_ids: e.docs}]->(c)",
+        mean=mean,
+        edges=[
+            {"id": foreign, "title": "Word senses", "docs": [str(uuid4())]},
+            {"id": own, "title": "Summation", "docs": [str(loaded.documents["stats"])]},
+        ],
+    )
+    try:
+        course_id, task_id = await courses.generate(owner, loaded, hoursPerWeek=2)
+        assert (await courses.run_generation(task_id)).status == "completed"
+        row = await course_row(courses.stores, course_id)
+        needed = {p["title"] for p in row.prerequisites or []}
+        placed = {c["title"] for w in row.outline["weeks"] for m in w["modules"]
+                  for c in m["concepts"]}  # fmt: skip
+        assert "Word senses" not in needed | placed
+        assert "Summation" in needed | placed and "Set theory" in needed | placed
+    finally:
+        await driver.execute_query(
+            "MATCH (p:Concept) WHERE p.id IN $ids DETACH DELETE p", ids=[foreign, own]
+        )
