@@ -20,6 +20,7 @@ Reason = Literal[
     "zip_bomb",
     "undecodable_text",
     "no_text",
+    "language",
 ]
 
 

@@ -19,10 +19,9 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.ingest.linking import DocumentWords, candidates
-from jobs.pipeline.analyse import document_text, require_text
+from jobs.pipeline.analyse import document_language, document_text, require_text
 from jobs.pipeline.chunking import chunk_blocks
 from jobs.pipeline.knowledge import OfflineExtractor
-from jobs.pipeline.language import detect_language
 from jobs.pipeline.links import CrossLinks, KnownConcept, link_to_existing, related_documents
 from jobs.pipeline.model import (
     Analysis,
@@ -86,7 +85,7 @@ def analyse_steps(
     document = read(path, detected)
     blocks = document.blocks()
     require_text(blocks)
-    language = language or detect_language(blocks)
+    language = document_language(blocks, language)
     yield TextRead(
         kind=document.kind,
         mime_type=document.mime_type,

@@ -15,7 +15,7 @@ from datasources.files.detect import DEFAULT_MAX_BYTES, detect
 from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS, chunk_blocks
 from jobs.pipeline.knowledge import KnowledgeExtractor, OfflineExtractor
-from jobs.pipeline.language import detect_language
+from jobs.pipeline.language import detect_language, foreign_language
 from jobs.pipeline.model import Analysis, Block, Language, ReadDocument
 from jobs.pipeline.readers import read
 from jobs.pipeline.words import count_all
@@ -56,7 +56,7 @@ def analyse_document(
     blocks = document.blocks()
     require_text(blocks)
     clock = time.perf_counter()
-    language = language or detect_language(blocks)
+    language = document_language(blocks, language)
     word_count = count_all(b.text for b in blocks)
     timings["language_words"] = time.perf_counter() - clock
     clock = time.perf_counter()
@@ -85,6 +85,21 @@ def require_text(blocks: Sequence[Block]) -> None:
         raise UnsupportedDocument(
             "no_text", "no text could be extracted (a scanned document needs OCR first)"
         )
+
+
+def document_language(blocks: Sequence[Block], language: Language | None) -> Language:
+    """`language` when the caller says it, else the detected one; UnsupportedDocument
+    ("language") when the text is in a language the pipeline does not read."""
+    if language is not None:
+        return language
+    foreign = foreign_language(blocks)
+    if foreign is not None:
+        raise UnsupportedDocument(
+            "language",
+            f"the text is in {foreign}; documents in English or Chinese can be read "
+            "(upload it with its language set to en or zh-CN to read it anyway)",
+        )
+    return detect_language(blocks)
 
 
 def document_text(document: ReadDocument) -> str:

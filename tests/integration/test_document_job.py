@@ -33,7 +33,7 @@ from jobs.tasks.cleanup import remove_document
 from jobs.tasks.retries import BadJob
 from tests.factories import World
 from tests.integration.documents import DocumentWorld
-from tests.unit.pipeline.samples import EN_CHAPTER, ZH_CHAPTER
+from tests.unit.pipeline.samples import EN_CHAPTER, GREEK, ZH_CHAPTER
 
 pytestmark = pytest.mark.integration
 
@@ -396,3 +396,22 @@ async def test_a_task_row_for_another_document_type_is_refused(docs: DocumentWor
     with pytest.raises(BadJob, match="is a export task"):
         await docs.process(other)
     assert (await docs.row(GenerationTask, other)).status == "pending"
+
+
+async def test_a_document_in_another_language_fails_by_name_and_stores_nothing(
+    docs: DocumentWorld,
+) -> None:
+    greek = f"# Notes\n\n{GREEK}"
+    refused, task = await docs.upload(greek.encode(), name="metavlites.md")
+    outcome = await docs.process(task)
+    document = await docs.row(Document, refused)
+    assert document.status == "failed"
+    assert "the text is in Greek" in (document.processing_error or "")
+    assert (await docs.row(GenerationTask, task)).status == "failed"
+    assert await docs.graph("MATCH (d:Document {id: $d}) RETURN d", d=str(refused)) == []
+    assert (await docs.vectors.count_chunks([refused]))[refused] == 0
+    assert outcome["error"] == document.processing_error
+    # the uploader's own setting reads it anyway, with English rules
+    read, task = await docs.upload(greek.encode(), name="again.md", language="en")
+    await docs.process(task)
+    assert (await docs.row(Document, read)).status == "completed"

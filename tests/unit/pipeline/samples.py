@@ -80,3 +80,25 @@ The borrow checker enforces these rules at compile time.
 """
 
 NO_CONCEPTS = "Hello there.\n\nThanks, and see you soon.\n"
+
+# Other languages than ours (written for these tests): documents the job refuses by name
+GREEK = (
+    "Μια μεταβλητή είναι ένα όνομα που αναφέρεται σε μια τιμή. Μια εντολή εκχώρησης "
+    "δημιουργεί νέες μεταβλητές και τους δίνει τιμές.\n\n"
+    "Οι συναρτήσεις ομαδοποιούν εντολές που εκτελούν έναν υπολογισμό και μπορούν να "
+    "κληθούν ξανά με διαφορετικά ορίσματα.\n\n"
+    "Ένας βρόχος επαναλαμβάνει ένα σύνολο εντολών όσο ισχύει μια συνθήκη.\n"
+)
+SPANISH = (
+    "Una variable es un nombre que hace referencia a un valor. Una sentencia de asignación "
+    "crea variables nuevas y les da valores.\n\n"
+    "Las funciones agrupan sentencias que realizan un cálculo y pueden llamarse de nuevo "
+    "con otros argumentos.\n\n"
+    "Un bucle repite un conjunto de sentencias mientras se cumple una condición.\n"
+)
+
+JAPANESE = (
+    "変数は値を指す名前です。代入文は新しい変数を作り、その変数に値を与えます。\n\n"
+    "関数は計算を行う文をまとめたもので、別の引数を渡してもう一度呼び出すことができます。\n\n"
+    "ループは条件が成り立っている間、同じ文の並びを何度も繰り返して実行します。\n"
+)

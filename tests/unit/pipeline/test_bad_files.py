@@ -16,6 +16,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS
 from tests.unit.pipeline.conftest import write_pdf
+from tests.unit.pipeline.samples import GREEK, JAPANESE, SPANISH
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -242,3 +243,45 @@ def test_error_message_names_the_reason() -> None:
     assert str(error) == "zip_bomb: declares 1 TB unpacked"
     assert error.reason == "zip_bomb"
     assert not isinstance(error, UnsupportedDocument)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [(GREEK, "Greek"), (SPANISH, "Spanish"), (JAPANESE, "Japanese")]
+)
+def test_a_document_in_another_language_is_refused_by_name(
+    tmp_path: Path, text: str, language: str
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnsupportedDocument) as error:
+        analyse_file(path, filename="notes.txt")
+    assert error.value.reason == "language"
+    assert f"in {language};" in error.value.message and "English or Chinese" in error.value.message
+    # the uploader's own language setting is obeyed: read with English rules
+    assert analyse_file(path, filename="notes.txt", language="en").language == "en"
+
+
+def test_english_quoting_another_language_or_a_bilingual_list_is_read(tmp_path: Path) -> None:
+    quoting = tmp_path / "quoting.txt"
+    quoting.write_text(
+        "A variable is a name that refers to a value; an assignment statement creates it.\n\n"
+        f"The Spanish edition puts it this way:\n\n{SPANISH}\n"
+        "A function groups statements that compute a value, and a loop repeats statements "
+        "while a condition holds. Both are taught in the first weeks of the course.\n\n"
+        "A list holds values in order, and a dictionary maps keys to values; each has methods "
+        "for adding, finding and removing what it holds.\n",
+        encoding="utf-8",
+    )
+    assert analyse_file(quoting, filename="quoting.txt").language == "en"
+    pairs = tmp_path / "pairs.md"
+    english = [
+        "A variable is a name that refers to a value.",
+        "A function groups statements that compute a value.",
+        "A loop repeats statements while a condition holds.",
+    ]
+    spanish = [s for s in SPANISH.split("\n\n")]
+    pairs.write_text(
+        "\n".join(f"- {e}\n- {s.strip()}" for e, s in zip(english, spanish, strict=True)),
+        encoding="utf-8",
+    )
+    assert analyse_file(pairs, filename="pairs.md").language == "en"
