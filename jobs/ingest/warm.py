@@ -8,7 +8,7 @@ not survive the fork.
 from __future__ import annotations
 
 from jobs.pipeline.knowledge import extract_knowledge
-from jobs.pipeline.language import language_of
+from jobs.pipeline.language import foreign_language, language_of
 from jobs.pipeline.model import Block
 
 _SAMPLES = {
@@ -18,6 +18,8 @@ _SAMPLES = {
 
 
 def warm() -> None:
+    # a block in no language of ours builds the wide detector that names it
+    foreign_language([Block("paragraph", "Una variable es un nombre que se refiere a un valor", 1)])
     for language, text in _SAMPLES.items():
         language_of(text)
         blocks = [

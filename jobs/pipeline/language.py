@@ -57,6 +57,8 @@ def _detector() -> LanguageDetector:
 
 @cache
 def _wide_detector() -> LanguageDetector:
+    # models load on first use, per script (the readers' forkserver loads the Latin ones
+    # before forking: jobs/ingest/warm.py)
     return LanguageDetectorBuilder.from_all_spoken_languages().with_low_accuracy_mode().build()
 
 
