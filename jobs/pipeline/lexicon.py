@@ -80,7 +80,8 @@ EN_GENERIC = _words(
     straightforward suppose sure take taken takes talk tell thing things think third three
     today true try trying turn two understand understanding unique use used useful uses using
     usual usually various version want wants way ways whole wide work works worry write
-    writing written wrong yes"""
+    writing written wrong yes
+    click clicks clicked clicking double-click right-click tap"""
 )
 # Generic words that still make a compound with a noun: they end one after a noun modifier
 # ("function call", "system call", "base case", "test case") and open one after a

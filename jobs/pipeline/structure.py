@@ -737,6 +737,7 @@ def emphasis_terms(
             or (properties and _defined_property(term, text))
         )
         and not _instruction(span)
+        and not interface_label(span, text)
         and not environment_label(span)
         and not _run_in_title(span, text)
         and not _ZH_STATEMENT.search(span)
@@ -877,6 +878,35 @@ def _instruction(span: str) -> bool:
     if words[1].lower().strip(",;:") in _INSTRUCTION_SECOND:
         return True
     return span.rstrip().endswith((".", "!")) and len(words) >= 3 and first in OBJECTIVE_VERBS
+
+
+# A lab's or a software tutorial's steps set what the reader clicks in bold: "click
+# **New**", "the **Create storage account** blade", "单击**确定**按钮" — a control of the
+# program's interface, no concept (a Word lab handout made "Basics", "Notifications",
+# "Upload" concepts). The verb or noun must touch the span: "the **Upload** drop-down menu".
+_INTERFACE_VERB = re.compile(
+    r"(?:\b(?:(?:double|right|left)-?)?click(?:ing|s|ed)?(?:\s+(?:on|the))*"
+    r"|\b(?:select|choose|press|tap|open|expand|uncheck)(?:\s+the)?"
+    r"|(?:单击|双击|右击|点击|点选|选择|选中|勾选|按下|打开|展开)(?:“|\")?)\s*\+?\s*$",
+    re.IGNORECASE,
+)
+_INTERFACE_NOUN = re.compile(
+    r"^\s*(?:[”\"])?\s*(?:(?:drop-?down\s+)?(?:button|tab|blade|pane|panel|menu|page|dialog"
+    r"|window|option|field|box|link|icon|tile|toolbar|checkbox|check\s+box|command)s?\b"
+    r"|(?:按钮|菜单|选项卡|标签页|对话框|窗口|面板|图标|命令|复选框|选项))",
+    re.IGNORECASE,
+)
+
+
+def interface_label(span: str, text: str) -> bool:
+    """The span, where the text sets it, is what a step has the reader click or open."""
+    start = text.find(span)
+    while start >= 0:
+        before, after = text[max(0, start - 40) : start], text[start + len(span) :]
+        if _INTERFACE_VERB.search(before) or _INTERFACE_NOUN.match(after):
+            return True
+        start = text.find(span, start + 1)
+    return False
 
 
 # "**1.全期望公式**", "**2) Ownership**": a bold line numbered as a step or sub-heading
@@ -1552,6 +1582,14 @@ _SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
 # bold; a name ends on its number ("Web 2.0", "Windows 10")
 _MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
+# "products.txt", "mbox.txt", "live.com": a lab's data file or a web site, no concept
+# (package.json, Node.js and ASP.NET stay: configuration and names, not data or sites)
+_FILE_OR_SITE = re.compile(
+    r"[\w-]+(?:\.[\w-]+)*\.(?:txt|csv|tsv|dat|log|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|zip"
+    r"|com|org|net|edu|gov|io|cn)"
+)
+# "**Replication: Select Locally redundant storage**": a form's field and what to set it to
+_FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 
 
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
@@ -1568,6 +1606,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _SYMBOL_ORDINAL.fullmatch(term)
         or _CITATION.search(term)
         or _MEASURE.search(term)
+        or _FILE_OR_SITE.fullmatch(term)
+        or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):

@@ -1,0 +1,59 @@
+"""Rules met on lab handouts and software tutorials (a Word lab's steps, as Word prints
+them): what a step has the reader click or open is set in bold and names a control of the
+program, no concept; neither does a data file's name, a web site, nor a form field given
+with its value. Text written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import interface_label
+
+LAB = """# Lab 1: Working with Blob Storage
+
+## Overview
+
+A **storage account** holds your data in the cloud. Each storage account holds
+**blob containers**, and a container holds **blobs**: binary large objects such as
+files. A **block blob** is made of blocks uploaded separately; a storage account
+keeps several copies of each blob, which is called **replication**.
+
+## Create a Storage Account
+
+1. Sign in with your account at **live.com**, then click **New**, and in the
+   **Storage** menu click **Storage account**.
+2. In the **Create storage account** blade, open the **Basics** tab and set:
+   - **Replication: Select Locally redundant storage**
+   - **Access tier**: Hot
+3. Click **Review + create**, then click **Notifications** to follow the deployment.
+4. Select the **Upload** button and upload **products.txt** into the container.
+
+## Use the Container
+
+A blob container groups the blobs of one application. Upload a block blob to the
+container, and read the block blob back from the storage account; replication keeps
+a copy of the storage account's blobs in another place.
+"""
+
+
+def test_what_a_step_clicks_or_opens_is_no_concept(tmp_path: Path) -> None:
+    path = tmp_path / "lab.md"
+    path.write_text(LAB, encoding="utf-8")
+    titles = {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+    assert {"storage account", "blob containers", "block blob", "replication"} <= titles
+    controls = {"new", "storage", "create storage account", "basics", "review + create",
+                "notifications", "upload"}  # fmt: skip
+    assert not titles & controls, titles & controls
+    assert not titles & {"live.com", "products.txt"}
+    assert not any(t.startswith("replication:") for t in titles)
+
+
+def test_an_interface_label_is_read_where_the_text_sets_it() -> None:
+    assert interface_label("New", "In the portal, click New, then create one.")
+    assert interface_label("Upload", "Open the Upload drop-down menu.")
+    assert interface_label("确定", "最后单击确定按钮。")
+    assert interface_label("文件", "点击“文件”菜单。")
+    # a term the text introduces, even near the same verbs, is none
+    assert not interface_label("storage account", "A storage account holds your data.")
+    assert not interface_label("open set", "An open set contains a ball around each point.")
