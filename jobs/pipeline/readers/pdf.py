@@ -1014,6 +1014,7 @@ def _blocks(
             paragraph[-1].mono != line.mono
             or _new_paragraph(paragraph[-1], line, spacing)
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
+            or _next_step(paragraph, line)
             or (deck and _another_box(paragraph[-1], line))
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
@@ -1181,6 +1182,25 @@ def _runs_on(paragraph: list[_Line], line: _Line) -> bool:
     if not paragraph or paragraph[-1].page != line.page or paragraph[-1].size != line.size:
         return False
     return 0 < paragraph[-1].bottom - line.top <= 1.5 * line.size
+
+
+# "4. On the Basics tab, …": a numbered step of a list
+_STEP = re.compile(r"\d{1,2}\.\s+[A-Z]")
+
+
+def _next_step(paragraph: list[_Line], line: _Line) -> bool:
+    """The line opens the next numbered step: after a sentence's end, a bulleted item or
+    another step (Word prints a lab's "3. … Basics and Advanced." and "4. On the Basics
+    tab, …" as two lines that ran into one paragraph); a wrapped sentence's "in Chapter" /
+    "3. The …" does not end a sentence."""
+    if not _STEP.match(line.text):
+        return False
+    first = paragraph[0].text
+    return (
+        _ends_sentence(paragraph[-1].text.rstrip())
+        or first.startswith(BULLET)
+        or bool(_STEP.match(first))
+    )
 
 
 def _ends_sentence(text: str) -> bool:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.readers import read
 from jobs.pipeline.structure import interface_label
+from tests.unit.pipeline.conftest import write_pdf
 
 LAB = """# Lab 1: Working with Blob Storage
 
@@ -57,3 +60,23 @@ def test_an_interface_label_is_read_where_the_text_sets_it() -> None:
     # a term the text introduces, even near the same verbs, is none
     assert not interface_label("storage account", "A storage account holds your data.")
     assert not interface_label("open set", "An open set contains a ball around each point.")
+
+
+def test_a_printed_labs_numbered_steps_are_blocks_of_their_own(tmp_path: Path) -> None:
+    """Word prints a step's last line and the next step's first with the body's leading:
+    a line opening "4. " after a sentence's end, a bulleted item or another step starts
+    a block; after a wrapped sentence ("… in Chapter" / "3. The …") it does not."""
+    steps = (
+        "<p>3. In the Create storage account blade, notice a series of tabs.<br>"
+        "4. On the Basics tab, configure the following settings:<br>"
+        "\u2022 Access tier: Hot<br>"
+        "5. On the Advanced tab, accept all the defaults.</p>"
+        "<p>Replication is described in the lab manual, in Chapter<br>"
+        "3. The chapter explains why copies are kept in several places.</p>"
+    )
+    pdf = write_pdf(tmp_path / "lab.pdf", [steps])
+    blocks = [b.text for b in read(pdf, detect(pdf, filename="lab.pdf")).blocks()]
+    assert any(b.startswith("3. In the Create") and b.endswith("tabs.") for b in blocks), blocks
+    assert any(b.startswith("4. On the Basics tab") for b in blocks)
+    assert any(b.startswith("5. On the Advanced tab") for b in blocks)
+    assert any("in Chapter 3. The chapter explains" in b for b in blocks)
