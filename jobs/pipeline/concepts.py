@@ -53,7 +53,7 @@ from jobs.pipeline.lexicon import (
     zh_count,
     zh_everyday,
 )
-from jobs.pipeline.mentions import PROSE, locate, mention_pattern
+from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.questions import option_names, option_runs, option_texts
@@ -213,11 +213,16 @@ def find_concepts(
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
-    prose = "\n\x00\n".join(
+    body_texts = [
         without_credits(b.text)
         for i, b in enumerate(blocks)
         if b.kind in PROSE and not _run_in(b) and i not in labels
-    )
+    ]
+    prose = "\n\x00\n".join(body_texts)
+    # a key the term statistics missed is counted in the blocks that may name it, not in
+    # the whole body once per key (`MentionIndex`: a whole textbook's thousands of keys)
+    in_body = MentionIndex(body_texts)
+    in_blocks = MentionIndex([b.text if b.kind in PROSE else "" for b in blocks])
     cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
     formulas = set() if chinese else _chemical_formulas(prose)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
@@ -268,7 +273,7 @@ def find_concepts(
         if entry is None and (key_cues or named):
             # a term the statistics do not see: marked up, or named in quotes with code in it
             # ("losing `this`")
-            count = _count_plain(key, prose)
+            count = sum(1 for _ in in_body.matches(key))
         if (
             not chinese
             and kinds == {"heading"}
@@ -338,7 +343,7 @@ def find_concepts(
             )
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
-        title = _defined_number(_title(entry, key_cues, definition, prose), definition)
+        title = _defined_number(_title(entry, key_cues, definition, in_body), definition)
         if not chinese and _COMMON_POSSESSIVE.match(title):
             continue  # "a person's genotype", "the neuron's outer surface": a noun's own thing
         emphasised = {
@@ -358,7 +363,7 @@ def find_concepts(
         uses = (
             []
             if chinese or not (entry or emphasised)
-            else [u for u in _uses(key, entry, blocks) if u not in previews]
+            else [u for u in _uses(key, entry, in_blocks) if u not in previews]
         )
         drafts.append(
             Draft(
@@ -1592,7 +1597,7 @@ def _title(
     entry: TermStats | None,
     cues: list[Cue],
     definition: Definition | None,
-    prose: str,
+    body: MentionIndex,
 ) -> str:
     """The form the body uses most (a heading's Title Case is not how a term is written);
     a piece of code as the code writes it ("the `print` function" and "… that prints" are
@@ -1604,8 +1609,7 @@ def _title(
     if not surfaces:
         key = concept_key(cues[0].term if cues else definition.term if definition else "")
         surfaces.update(
-            m.group(0).replace("`", "").replace("$", "").strip()
-            for m in mention_pattern(key).finditer(prose)
+            m.group(0).replace("`", "").replace("$", "").strip() for m in body.matches(key)
         )
     if not surfaces:
         title = cues[0].term if cues else definition.term if definition else ""
@@ -1863,14 +1867,13 @@ def _clause_in_heading(cue: Cue, blocks: Sequence[Block], prose: str) -> bool:
     return True
 
 
-def _uses(key: str, entry: TermStats | None, blocks: Sequence[Block]) -> list[int]:
+def _uses(key: str, entry: TermStats | None, blocks: MentionIndex) -> list[int]:
     """The prose blocks that name `key`, in order: from the term statistics, or searched
     for an emphasised term they do not read ("quantity demanded", "shift in demand":
-    `acceptable(..., emphasised=True)`)."""
+    `acceptable(..., emphasised=True)`). `blocks`: every block's text, "" for no prose."""
     if entry is not None:
         return sorted(set(entry.blocks))
-    pattern = mention_pattern(key)
-    return [i for i, b in enumerate(blocks) if b.kind in PROSE and pattern.search(b.text)]
+    return blocks.holding(key)
 
 
 def _count_plain(key: str, prose: str) -> int:

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobs.pipeline.mentions import PROSE, mention_pattern
+from jobs.pipeline.mentions import PROSE, MentionIndex, mention_pattern
 from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite, Relation
 from jobs.pipeline.normalise import contained
 from jobs.pipeline.prerequisites import acyclic
@@ -94,13 +94,15 @@ def link_to_existing(
         if related is not None and e.documents and one_word(e.key) and not e.documents & related
     }
     blocks = [b for page in analysis.pages for b in page.blocks]
+    # each known concept of the library is searched for in the document: blocks by stem
+    prose = MentionIndex([b.text if b.kind in PROSE else "" for b in blocks])
     definitions = {
         x.concept_key: x.content for x in analysis.knowledge.extractions if x.type == "definition"
     }
-    mentions = {c.key: _blocks_with(c.key, blocks) for c in new}
+    mentions = {c.key: set(prose.holding(c.key)) for c in new}
     candidates: list[Prerequisite] = []
     for known_concept in known:
-        used = _blocks_with(known_concept.key, blocks)
+        used = set(prose.holding(known_concept.key))
         for concept in new:
             candidates.extend(
                 _pair(
@@ -192,8 +194,3 @@ def _pair(
 
 def _edge(source: str, target: str, mandatory: bool, weight: float, why: str) -> Prerequisite:
     return Prerequisite(source, target, mandatory, weight, (why,))
-
-
-def _blocks_with(key: str, blocks: Sequence) -> set[int]:  # type: ignore[type-arg]
-    pattern = mention_pattern(key)
-    return {i for i, b in enumerate(blocks) if b.kind in PROSE and pattern.search(b.text)}

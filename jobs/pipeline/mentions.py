@@ -4,7 +4,9 @@ tolerant, code quotes ignored) and the blocks that mention each concept on its o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import Protocol
 
 from jobs.pipeline.model import Block
@@ -65,6 +67,62 @@ def _probe(key: str) -> str:
     return first.split("'")[0][:4] or first[:1]  # "o'neill": the text may curl its quote
 
 
+# characters re's IGNORECASE matches to an ASCII letter though str.lower() does not lower
+# them to it ("İ" lowers to two characters; "ı" and "ſ" stay): a text holding one is
+# always searched (no other code point does: tests/unit/pipeline/test_whole_books.py)
+ODD_CASES = frozenset("\u0130\u0131\u017f")
+
+
+def mention_stem(key: str) -> str | None:
+    """Lower-case letters every mention of `key` holds, as `mention_pattern` reads them:
+    its first word less the two letters a plural may change ("nucle" for "nucleus" and
+    "nuclei"); None when that word is more than ASCII letters and digits (a Han key's
+    characters may be spaced apart, an apostrophe curled): then any text may mention it."""
+    first = re.split(r"[ \-]", key, maxsplit=1)[0]
+    if not (first.isascii() and first.isalnum()):
+        return None
+    return first[: max(1, len(first) - 2)].lower()
+
+
+class MentionIndex:
+    """Many keys' mentions in the same texts: a whole textbook's thousands of candidate
+    terms each searched its whole body (one regex pass per key over a million characters,
+    seconds on a 600-page book, growing with length times terms). A key's pattern runs only
+    on the texts that hold its `mention_stem`, found with str.find in the texts lowered and
+    joined; the matches are those of a search of every text, in the same order."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        lowered = [t.lower() for t in self.texts]
+        self._joined = "\x00".join(lowered)
+        self._starts = list(accumulate((len(t) + 1 for t in lowered), initial=0))
+        self._odd = {i for i, t in enumerate(self.texts) if not ODD_CASES.isdisjoint(t)}
+
+    def candidates(self, key: str) -> list[int]:
+        """The texts that may mention `key`, in order."""
+        stem = mention_stem(key)
+        if stem is None:
+            return list(range(len(self.texts)))
+        found = set(self._odd)
+        at = self._joined.find(stem)
+        while at >= 0:
+            index = bisect_right(self._starts, at) - 1
+            found.add(index)
+            at = self._joined.find(stem, self._starts[index + 1])  # on to the next text
+        return sorted(found)
+
+    def matches(self, key: str) -> Iterator[re.Match[str]]:
+        """`mention_pattern(key)`'s matches in each text, texts in order."""
+        pattern = mention_pattern(key)
+        for index in self.candidates(key):
+            yield from pattern.finditer(self.texts[index])
+
+    def holding(self, key: str) -> list[int]:
+        """The texts that mention `key`, in order."""
+        pattern = mention_pattern(key)
+        return [i for i in self.candidates(key) if pattern.search(self.texts[i])]
+
+
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 _LETTER_OPENED = re.compile(r"[a-z](?=[-\u3400-\u9fff])")  # "n步时序差分", "k-means"
 _APOSTROPHES = "['\u2019\u02bc]"  # ' ’ ʼ
@@ -122,7 +180,11 @@ def mention_pattern(key: str) -> re.Pattern[str]:
                 # an acronym in capitals touches Han characters in Chinese prose: "此即为AUC。",
                 # "AUC则指的是…" (a lower-case word there is part of a code name or a formula)
                 capitals = re.escape(key.upper())
-                text += rf"|(?<!{_WORD_NOT_HAN})(?-i:{capitals})(?!{_WORD_NOT_HAN})"
+                # the lookarounds inside the case-sensitive group: the class matches the same
+                # characters either way (Han has no case), but under IGNORECASE re expands its
+                # 27,000 Han code points for case variants: 25 ms a key, a book's thousands
+                # of short words took seconds
+                text += rf"|(?-i:(?<!{_WORD_NOT_HAN}){capitals}(?!{_WORD_NOT_HAN}))"
             pattern = re.compile(text, re.IGNORECASE)
         _PATTERNS[key] = pattern
     return pattern

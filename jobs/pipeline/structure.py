@@ -113,6 +113,7 @@ _GLOSS = re.compile(
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
 # brackets, of which `_long_form` keeps the ones the acronym abbreviates
 _EN_GLOSS = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6})s?\)")
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,6}s?\)")  # what every _EN_GLOSS match ends on
 # "DDL（Data Definition Language，数据定义语言）", "DDL (Data Definition Language)": the
 # acronym first, then the words it abbreviates and, in Chinese text, the Chinese name
 _SPELLED_OUT = re.compile(
@@ -1121,7 +1122,9 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             yield term, gloss
             if match.group(3):
                 yield term, match.group(3)
-    for match in _EN_GLOSS.finditer(text):
+    # the acronym in brackets first: _EN_GLOSS tries eight words back from every word of a
+    # paragraph, most of which have none (a whole textbook spent seconds there)
+    for match in _EN_GLOSS.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
         # "with a garbage collector (GC)" → "garbage collector"
         term = _long_form(match.group(1), match.group(2))
         if term and acceptable(term):

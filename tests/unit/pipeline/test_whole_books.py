@@ -1,0 +1,96 @@
+"""Whole textbooks: the searches that ran once per candidate term over a whole body now run
+on the blocks that may hold the term (`MentionIndex`), and must find exactly what the whole
+search found. Speed is measured in BENCHMARKS.md, never here."""
+
+from __future__ import annotations
+
+import re
+
+from jobs.pipeline.mentions import ODD_CASES, MentionIndex, mention_pattern, mention_stem
+from jobs.pipeline.structure import acronym_pairs
+
+TEXTS = [
+    "The nuclei of two cells divide; each nucleus holds DNA.",
+    "",
+    "Matrices and a matrix--vector product; an event schema, two event schemata.",
+    "k-means and $k$-means cluster; the AUC of a ROC curve: 此即为AUC。",
+    "ſtate and İstanbul and ıdea: old and odd letters.",
+    "Kepler’s first law, as O’Neill wrote; a theory, two theories.",
+    "数 据 库 is spaced; 数据库 is not.",
+]
+KEYS = [
+    "nucleus",
+    "cell",
+    "dna",
+    "matrix",
+    "matrix-vector product",
+    "event schema",
+    "k-means",
+    "auc",
+    "roc curve",
+    "state",
+    "istanbul",
+    "idea",
+    "kepler's first law",
+    "o'neill",
+    "theory",
+    "数据库",
+    "absent",
+]
+
+
+def test_an_index_finds_every_mention_a_search_of_each_text_finds() -> None:
+    index = MentionIndex(TEXTS)
+    for key in KEYS:
+        pattern = mention_pattern(key)
+        expected = [m.group(0) for t in TEXTS for m in pattern.finditer(t)]
+        assert [m.group(0) for m in index.matches(key)] == expected, key
+        assert index.holding(key) == [i for i, t in enumerate(TEXTS) if pattern.search(t)], key
+    assert [m.group(0) for m in index.matches("istanbul")] == ["İstanbul"]
+    assert [m.group(0) for m in index.matches("state")] == ["ſtate"]
+
+
+def test_a_key_is_counted_in_the_joined_body_as_in_its_blocks() -> None:
+    # the body is searched joined by "\n\x00\n": no mention spans two blocks
+    prose = "\n\x00\n".join(TEXTS)
+    index = MentionIndex(TEXTS)
+    for key in KEYS:
+        assert sum(1 for _ in index.matches(key)) == len(mention_pattern(key).findall(prose))
+
+
+def test_every_mention_holds_its_keys_stem_lowered() -> None:
+    assert mention_stem("nucleus") == "nucle"
+    assert mention_stem("matrix-vector product") == "matr"
+    assert mention_stem("kepler's first law") is None  # the apostrophe may be curled
+    assert mention_stem("数据库") is None  # Han characters may be spaced apart
+    for key in KEYS:
+        stem = mention_stem(key)
+        for text in TEXTS:
+            for match in mention_pattern(key).finditer(text):
+                assert stem is None or stem in match.group(0).lower() or ODD_CASES & set(text)
+
+
+def test_only_the_odd_cases_match_an_ascii_letter_they_do_not_lower_to() -> None:
+    # str.lower() and re's IGNORECASE differ for these three alone (Latin and beyond)
+    odd = {
+        chr(c)
+        for c in range(0x80, 0x3000)
+        for letter in "abcdefghijklmnopqrstuvwxyz0123456789"
+        if re.fullmatch(letter, chr(c), re.IGNORECASE) and chr(c).lower() != letter
+    }
+    assert odd == set(ODD_CASES)
+
+
+def test_an_acronym_key_touching_han_is_found_in_capitals_only() -> None:
+    pattern = mention_pattern("auc")
+    assert pattern.search("此即为AUC。")
+    assert pattern.search("the auc is")
+    assert not pattern.search("此即为auc。")  # lower case there is part of a code name
+    assert not pattern.search("xAUC")
+
+
+def test_a_paragraph_without_an_acronym_in_brackets_glosses_none() -> None:
+    assert acronym_pairs("the Domain Name System (DNS) maps names") == [
+        ("Domain Name System", "DNS")
+    ]
+    assert acronym_pairs("the Domain Name System (see below) maps names") == []
