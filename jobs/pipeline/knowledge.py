@@ -78,7 +78,8 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     scale = max(1.0, max(depth.values(), default=0) / REFERENCE_DEPTH)
     top = max((d.score for d in drafts), default=1.0) or 1.0
     preview = _objectives_blocks(blocks, tree)
-    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks, preview))
+    chapters = book_chapters(blocks)
+    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks, preview, chapters))
     order = {d.key: i for i, d in enumerate(first_seen)}
     concepts = [
         _concept(d, blocks, tree, language, depth[d.key] / scale, d.score / top, order[d.key])
@@ -94,7 +95,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
             c.first_page,
             c.confidence,
             c.key,
-            section=_section(d, blocks, tree, preview, furniture),
+            section=_section(d, blocks, tree, preview, furniture, chapters),
         )
         for c, d in zip(concepts, first_seen, strict=True)
     ]
@@ -142,7 +143,10 @@ def _objectives_blocks(blocks: Sequence[Block], tree: Outline) -> frozenset[int]
 
 
 def _reading_position(
-    draft: Draft, blocks: Sequence[Block], preview: frozenset[int] = frozenset()
+    draft: Draft,
+    blocks: Sequence[Block],
+    preview: frozenset[int] = frozenset(),
+    chapters: tuple[int, ...] | None = None,
 ) -> tuple[int, int]:
     """Where a reader meets the concept first: its first mention's block, past the
     chapter's objectives (`_objectives_blocks`) when it is mentioned again later. A topic a
@@ -157,12 +161,63 @@ def _reading_position(
             if m not in preview and not _promised_only(draft.key, blocks[m].text)
         ]
         first = min(taught or draft.mentions)
+        if chapters is not None:
+            first = _in_home_chapter(draft, taught or draft.mentions, chapters, first)
     else:
         first = scheduled[0]
     # concepts a block names together are met in the block's order ("encoding, storage,
     # and retrieval")
     found = mention_pattern(draft.key).search(blocks[first].text)
     return first, found.start() if found else 0
+
+
+# a whole book's chapters average this many words of prose or more; a chapter's sections
+# are far shorter (the evaluation and blind chapters, 2,000-22,000 words in all, have
+# sections of a few thousand)
+BOOK_CHAPTER_WORDS = 8_000
+MIN_BOOK_CHAPTERS = 3
+
+
+def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
+    """The chapter of each block (its chapter heading's index, -1 before the first) when
+    the document is a whole book: its shallowest heading level set three times or more
+    opens parts of `BOOK_CHAPTER_WORDS` words on average; None for anything shorter."""
+    levels = sorted({b.level for b in blocks if b.kind == "heading"})
+    level = next(
+        (
+            n
+            for n in levels
+            if sum(1 for b in blocks if b.kind == "heading" and b.level == n) >= MIN_BOOK_CHAPTERS
+        ),
+        None,
+    )
+    if level is None:
+        return None
+    heads = sum(1 for b in blocks if b.kind == "heading" and b.level == level)
+    if count_all(b.text for b in blocks if b.kind in PROSE) < BOOK_CHAPTER_WORDS * heads:
+        return None
+    chapters, current = [], -1
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and block.level <= level:
+            current = index
+        chapters.append(current)
+    return tuple(chapters)
+
+
+def _in_home_chapter(
+    draft: Draft, mentions: Sequence[int], chapters: tuple[int, ...], first: int
+) -> int:
+    """A whole book's first chapter surveys what the later ones teach ("psychologists
+    study memory, emotion, schizophrenia"): a concept is met in the chapter where the
+    author first marks it (sets it apart, defines it or names a heading after it), at its
+    first mention there; a concept never marked stays at its first mention."""
+    marks = [*draft.cue_blocks, *([draft.definition.block] if draft.definition else [])]
+    if not marks:
+        return first
+    home = chapters[min(marks)]
+    if home == chapters[first]:
+        return first
+    return min((m for m in mentions if chapters[m] == home), default=min(marks))
 
 
 # "后续章节将介绍电离，电解质", "… will be discussed in a later chapter": a sentence that
@@ -190,6 +245,7 @@ def _section(
     tree: Outline,
     preview: frozenset[int],
     furniture: frozenset[int],
+    chapters: tuple[int, ...] | None = None,
 ) -> tuple[str, ...]:
     """The headings of the section where a reader meets the concept first: where the
     planner, which reads `Concept.order`, places it (its own heading or its definition
@@ -200,7 +256,7 @@ def _section(
     its parent's topic ("Notation", "Proof of Correctness", "复杂度分析": a module so named
     says nothing of what it teaches) and the book's own repeated furniture
     (`sections.repeated_apparatus`: "Multiple Choice")."""
-    block = _reading_position(draft, blocks, preview)[0]
+    block = _reading_position(draft, blocks, preview, chapters)[0]
     headings: list[str] = []
     for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))

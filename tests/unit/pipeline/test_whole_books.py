@@ -5,8 +5,11 @@ search found. Speed is measured in BENCHMARKS.md, never here."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.mentions import ODD_CASES, MentionIndex, mention_pattern, mention_stem
+from jobs.pipeline.model import Knowledge
 from jobs.pipeline.structure import acronym_pairs
 
 TEXTS = [
@@ -94,3 +97,44 @@ def test_a_paragraph_without_an_acronym_in_brackets_glosses_none() -> None:
         ("Domain Name System", "DNS")
     ]
     assert acronym_pairs("the Domain Name System (see below) maps names") == []
+
+
+def _book(filler_words: int) -> str:
+    """Three chapters; the first surveys what the second teaches."""
+    filler = " ".join(
+        f"On day {n} the walkers went {('north', 'south', 'east', 'west')[n % 4]} again."
+        for n in range(filler_words // 7)
+    )
+    return (
+        "# Introduction\n\n## What Psychologists Study\n\n"
+        f"Psychologists study memory, classical conditioning and emotion.\n\n{filler}\n\n"
+        "# Learning\n\n## Conditioning\n\n"
+        "**Classical conditioning** is a process by which we learn to associate stimuli. "
+        f"Classical conditioning pairs a bell with food.\n\n{filler}\n\n"
+        "# Memory\n\n## Storage\n\n"
+        "**Encoding** is the input of information into memory. Encoding comes first.\n\n"
+        f"{filler}\n"
+    )
+
+
+def test_a_whole_books_concept_is_met_in_the_chapter_that_marks_it(tmp_path: Path) -> None:
+    # a book's first chapter surveys the rest: "classical conditioning" is taught where
+    # the second chapter sets it in bold and defines it
+    path = tmp_path / "book.md"
+    path.write_text(_book(9_000), encoding="utf-8")
+    knowledge = analyse_file(path, language="en").knowledge
+    assert "Conditioning" in _sections(knowledge)["classical conditioning"]
+    order = {c.key: c.order for c in knowledge.concepts}
+    assert order["classical conditioning"] < order["encoding"]
+
+
+def test_a_chapters_sections_are_no_books_chapters(tmp_path: Path) -> None:
+    # the same parts a few hundred words long: a chapter's sections, met at first mention
+    path = tmp_path / "chapter.md"
+    path.write_text(_book(300), encoding="utf-8")
+    knowledge = analyse_file(path, language="en").knowledge
+    assert "What Psychologists Study" in _sections(knowledge)["classical conditioning"]
+
+
+def _sections(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
+    return {x.concept_key: x.section for x in knowledge.extractions if x.type == "concept"}
