@@ -171,17 +171,20 @@ def _reading_position(
     return first, found.start() if found else 0
 
 
-# a whole book's chapters average this many words of prose or more; a chapter's sections
-# are far shorter (the evaluation and blind chapters, 2,000-22,000 words in all, have
-# sections of a few thousand)
+# a whole book's chapters average this many words of prose or more, or the whole has this
+# many; a chapter's sections are far shorter (the evaluation and blind chapters, 22,000
+# words of prose at most, have top sections of 3,600 at most; hello-algo's 17 chapters
+# average 3,800 but hold 65,000 words together)
 BOOK_CHAPTER_WORDS = 8_000
+BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
 
 
 def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
     """The chapter of each block (its chapter heading's index, -1 before the first) when
     the document is a whole book: its shallowest heading level set three times or more
-    opens parts of `BOOK_CHAPTER_WORDS` words on average; None for anything shorter."""
+    opens parts of `BOOK_CHAPTER_WORDS` words on average, or `BOOK_WORDS` in all; None
+    for anything shorter."""
     levels = sorted({b.level for b in blocks if b.kind == "heading"})
     level = next(
         (
@@ -194,7 +197,8 @@ def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
     if level is None:
         return None
     heads = sum(1 for b in blocks if b.kind == "heading" and b.level == level)
-    if count_all(b.text for b in blocks if b.kind in PROSE) < BOOK_CHAPTER_WORDS * heads:
+    words = count_all(b.text for b in blocks if b.kind in PROSE)
+    if words < min(BOOK_CHAPTER_WORDS * heads, BOOK_WORDS):
         return None
     chapters, current = [], -1
     for index, block in enumerate(blocks):

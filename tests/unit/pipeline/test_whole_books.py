@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.knowledge import book_chapters
 from jobs.pipeline.mentions import ODD_CASES, MentionIndex, mention_pattern, mention_stem
-from jobs.pipeline.model import Knowledge
+from jobs.pipeline.model import Block, Knowledge
 from jobs.pipeline.structure import acronym_pairs
 
 TEXTS = [
@@ -138,3 +139,20 @@ def test_a_chapters_sections_are_no_books_chapters(tmp_path: Path) -> None:
 
 def _sections(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
     return {x.concept_key: x.section for x in knowledge.extractions if x.type == "concept"}
+
+
+def _chapters(count: int, words: int) -> list[Block]:
+    prose = " ".join(["word"] * words)
+    return [
+        block
+        for n in range(count)
+        for block in (Block("heading", f"Chapter {n}", 1, 1), Block("paragraph", prose, 1))
+    ]
+
+
+def test_many_short_chapters_make_a_book_too() -> None:
+    # a tutorial book's 17 chapters average under 4,000 words, 65,000 together; the
+    # longest evaluation chapter holds 22,000 in sections of 3,600 at most
+    assert book_chapters(_chapters(12, 3_500)) is not None
+    assert book_chapters(_chapters(5, 3_500)) is None
+    assert book_chapters(_chapters(3, 9_000)) is not None
