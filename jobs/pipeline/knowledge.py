@@ -173,8 +173,8 @@ def _reading_position(
 
 # a whole book's chapters average this many words of prose or more, or the whole has this
 # many; a chapter's sections are far shorter (the evaluation and blind chapters, 22,000
-# words of prose at most, have top sections of 3,600 at most; hello-algo's 17 chapters
-# average 3,800 but hold 65,000 words together)
+# words of prose at most, have top sections of 3,600 at most; a Chinese tutorial book's 17
+# chapters average 3,800 but hold 65,000 words together)
 BOOK_CHAPTER_WORDS = 8_000
 BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
