@@ -78,6 +78,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     glossed_emphasis,
     heading_terms,
+    keyword_list,
     plain_code_names,
     run_in_heading,
     sql_names,
@@ -162,6 +163,9 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     advice = {} if chinese else _advice_labels(blocks)
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
+    # a paper's "Keywords: …" line: its items are cues (`_cues`), its label and list no
+    # sentence ("关键词：量子点，…" read as a definition of 关键词)
+    labels |= {i for i, b in enumerate(blocks) if b.kind in PROSE and keyword_list(b.text)}
     # lecture notes' "Proof.", "Proposition 2.1.6": the kinds of its theorem environments,
     # which its prose cites ("by Proposition 2.1.6"), are its apparatus, no topic
     environments = environment_kinds(b.text for b in blocks if b.kind in PROSE)
@@ -1190,6 +1194,12 @@ def _cues(
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
     for index, block in enumerate(blocks):
+        keywords = keyword_list(block.text) if block.kind in PROSE else []
+        if keywords:
+            # "Keywords: graph algorithm; cache optimisation", "关键词：量子点，瞬态吸收": the
+            # paper names its key topics as a heading would; the label is no term
+            cues.extend(Cue(k, "heading", index, block.level, True) for k in keywords)
+            continue
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would
         if block.kind in PROSE:

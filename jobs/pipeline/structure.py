@@ -380,6 +380,45 @@ def _aspects_of_one_topic(parts: list[str]) -> list[str]:
     return parts
 
 
+# a paper's or a thesis's own list of its key terms, after its abstract: "Keywords: a; b",
+# "Index Terms—a, b" (IEEE), "Additional Key Words and Phrases:" (ACM), "关键词：甲，乙",
+# "【关键词】"; the label may stand with a space alone ("Keywords Smart Watches; …")
+_KEYWORDS_LABEL = re.compile(
+    r"^[\s*_【\[]*(?:additional\s+)?(?:key\s*words(?:\s+and\s+phrases)?|index\s+terms"
+    r"|关\s*键\s*[词字]|主题词)[\s*_】\]]*(?:[:：—–-]+|\s)[\s*_]*(.+)$",
+    re.I | re.S,
+)
+_KEYWORD_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
+_ZH_EXAMPLE_OPENERS = ("如", "例如", "比如", "包括", "即")
+MAX_KEYWORD_WORDS = 6  # past this an item is a sentence ("Keywords are reserved words …")
+MAX_KEYWORD_CHARS = 16
+
+
+def keyword_list(text: str) -> list[str]:
+    """The items of a keywords line, or none when `text` is no such line: every item is
+    short (a sentence that opens on "Keywords" lists nothing) and, with no colon or dash
+    after the label, there are two items or more, none opening on a small letter; no item
+    opens on a function word (a name does not: "in one line", 如 if). The label is plural:
+    a glossary's "**keyword:** …" defines one word."""
+    match = _KEYWORDS_LABEL.match(text.strip())
+    if match is None:
+        return []
+    items = [i.strip(" *_.。") for i in _KEYWORD_SEPARATORS.split(match.group(1).strip())]
+    items = [i for i in items if i]
+    marked = re.match(r"[^:：—–-]*[:：—–-]", text.strip()[: match.start(1)]) is not None
+    if not items or (len(items) < 2 and not marked):
+        return []
+    if not marked and any(i[0].islower() for i in items):
+        return []  # "Keywords are reserved words, such as if": a sentence, the label its subject
+    if any(i.split()[0].casefold() in EN_STOP or i.startswith(_ZH_EXAMPLE_OPENERS) for i in items):
+        return []  # "…, such as if", "What the book calls …", "如 if": a clause, no name
+    for item in items:
+        size = len(item.replace(" ", "")) if has_han(item) else len(item.split())
+        if size > (MAX_KEYWORD_CHARS if has_han(item) else MAX_KEYWORD_WORDS):
+            return []
+    return items
+
+
 def table_topics(text: str, block: int) -> list[Cue]:
     """A schedule's topic column ("Week | Topic | Reading"; 周次 | 教学内容): each cell names
     what a row teaches, as a sub-section heading would ("Lists and tuples" → Lists,

@@ -1,0 +1,63 @@
+"""Rules met on research papers and theses that teachers upload as course readings: the
+paper's own keywords line after its abstract ("Keywords: …", "Index Terms—…", "关键词：…")
+names its key topics, and its label is no term."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.structure import keyword_list
+from tests.unit.pipeline.written import keys_of
+
+
+def test_a_keywords_line_lists_its_items() -> None:
+    assert keyword_list("Index Terms—graph algorithm, cache optimisation, node ordering") == [
+        "graph algorithm",
+        "cache optimisation",
+        "node ordering",
+    ]
+    assert keyword_list("Keywords Smart Watches; Contact-free; Gesture Interaction") == [
+        "Smart Watches",
+        "Contact-free",
+        "Gesture Interaction",
+    ]
+    assert keyword_list("**关键词：** 硒化镉量子点，瞬态吸收，二维光谱") == [
+        "硒化镉量子点",
+        "瞬态吸收",
+        "二维光谱",
+    ]
+    assert keyword_list("Key words: transient absorption, CdSe quantum dots.") == [
+        "transient absorption",
+        "CdSe quantum dots",
+    ]
+
+
+def test_a_sentence_opening_on_keywords_lists_nothing() -> None:
+    assert keyword_list("Keywords are reserved words in Python, such as if and else.") == []
+    assert (
+        keyword_list(
+            "Keywords: the words that the language reserves for its own syntax, "
+            "which no variable may take as its name."
+        )
+        == []
+    )
+    assert keyword_list("关键词是编程语言保留的标识符。") == []
+
+
+def test_a_papers_keywords_are_concepts_and_its_label_is_none(tmp_path: Path) -> None:
+    text = (
+        "# 硒化镉量子点的二维光谱探测\n\n## 摘要\n\n"
+        "二维光谱是一种基于三阶非线性光学效应的超快时间分辨的光谱测量手段。"
+        "它用三个激光脉冲组成的序列激励材料。\n\n"
+        "**关键词：** 硒化镉量子点，瞬态吸收，非线性光学\n\n## 背景介绍\n\n"
+        "量子点是尺寸在百纳米以下的晶体颗粒。二维光谱能够揭示材料更为丰富的信息。"
+        "瞬态吸收是一种测量手段。硒化镉量子点有两种结构。非线性光学研究强光与物质的作用。\n"
+    )
+    found = keys_of(tmp_path, text, "thesis.md")
+    assert {"硒化镉量子点", "瞬态吸收", "非线性光学"} <= found
+    assert "关键词" not in found
+
+
+def test_a_glossary_entry_for_keyword_lists_nothing() -> None:
+    assert keyword_list("**keyword:** What the book calls keyword, in one line.") == []
+    assert keyword_list("**关键字**：Python 保留的单词，如 if、else") == []
