@@ -54,7 +54,10 @@ HEADING_NUMBER = re.compile(
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
-    r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s))\s*",
+    r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
+    # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:
+    # "E. coli" is a genus)
+    r"|(?-i:[A-H]\.(?=\s+[A-Z][a-z])))\s*",
     re.I,
 )
 _EN_LEAD = re.compile(

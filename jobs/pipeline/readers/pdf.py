@@ -1068,13 +1068,18 @@ def _bold_headings(
     for index in range(len(lines) - 2, -1, -1):
         line, after = lines[index], lines[index + 1]
         if not (
-            line.bold
-            and _at_margin(line, lefts[line.page])
+            (line.bold or _numbered_section(line))
+            # centred in its column, a numbered section's capitals stand clear of the margin
+            and (_at_margin(line, lefts[line.page]) or _ROMAN_CAPITALS.fullmatch(line.text))
             and not line.mono
             and abs(line.size - body) <= 0.05 * body
             # wholly bold, or a numbered heading whose number shows the bold its Chinese
             # words could not ("1.1.1 DBMS 的种类": the Chinese font has no bold cut)
-            and (_wholly_emphasised(line) or guess_heading(line.text) > 0)
+            and (
+                _wholly_emphasised(line)
+                or guess_heading(line.text) > 0
+                or _ROMAN_CAPITALS.fullmatch(line.text) is not None
+            )
             and len(line.text) < 0.8 * width.get(line.page, 0)
             and heading_shaped(line.text)
             and not _LABEL.search(line.text)
@@ -1094,6 +1099,22 @@ def _bold_headings(
         if gap_before > max(gap_after, spacing):
             found.add(index)
     return found
+
+
+# IEEE's sections: a Roman numeral and the title in small capitals, at the body's size and
+# in its weight, centred ("II. METHOD"); its subsections a capital letter and the title in
+# italics ("A. Algorithms"): neither is bold, and both were read as a paragraph's text
+_ROMAN_CAPITALS = re.compile(r"[IVXL]{1,5}\.\s+[A-Z][A-Z0-9 ,:;&'’()/-]*[A-Z)]")
+_LETTERED = re.compile(r"[A-Z]\.\s+[A-Z][^.:;!?]*")
+
+
+def _numbered_section(line: _Line) -> bool:
+    """The line is numbered as IEEE numbers its sections and subsections (`_ROMAN_CAPITALS`,
+    `_LETTERED` wholly in italics); standing alone, it heads what follows."""
+    text = line.text.strip()
+    if _ROMAN_CAPITALS.fullmatch(text):
+        return True
+    return _LETTERED.fullmatch(text) is not None and _wholly_emphasised(line)
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)

@@ -242,3 +242,21 @@ def test_a_tables_rule_under_a_row_underlines_nothing(tmp_path: Path) -> None:
     )
     blocks = _blocks(tmp_path, body)
     assert [list(b.emphasis) for b in blocks if b.emphasis] == []
+
+
+def test_ieees_numbered_sections_in_capitals_and_italics_are_headings(tmp_path: Path) -> None:
+    # IEEEtran: "II. METHOD" in small capitals at the body's size and weight, centred;
+    # "A. Algorithms" in italics flush left; neither is bold, and both read as text
+    section = "margin: 14pt 0 4pt; text-indent: 0; text-align: center"
+    subsection = "margin: 12pt 0 4pt; text-indent: 0; font-style: italic"
+    body = (
+        f"<p>{_PROSE}</p>"
+        f'<p style="{section}">II. METHOD</p>'
+        f"<p>{_PROSE}</p>"
+        f'<p style="{subsection}">A. Algorithms</p>'
+        f"<p>{_PROSE}</p>"
+        f'<p style="{section}">Grey bars are time spent.</p>'
+        f"<p>{_PROSE}</p>"
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["II. METHOD", "A. Algorithms"]
