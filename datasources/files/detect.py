@@ -150,9 +150,12 @@ def _text_encoding(head: bytes) -> str | None:
 
 def _text_kind(mime: str, sample: str, name: str) -> Kind:
     lowered = sample[:4096].lower()
-    if mime in ("text/html", "application/xhtml+xml") or (
-        "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered
-    ):
+    if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
+        return "html"
+    # libmagic calls any text with tags in it HTML: Markdown that pandoc wrote from a
+    # paper keeps its figures and tables as HTML ("<figure>", "<table>") between "#"
+    # headings, and read as a page its headings were lost in one long paragraph
+    if mime in ("text/html", "application/xhtml+xml") and not _looks_like_markdown(sample):
         return "html"
     suffix = PurePath(name).suffix.lower()
     if suffix in (".md", ".markdown") or mime == "text/markdown" or _looks_like_markdown(sample):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.files.detect import detect
 from jobs.pipeline.structure import keyword_list
 from tests.unit.pipeline.written import keys_of
 
@@ -61,3 +62,23 @@ def test_a_papers_keywords_are_concepts_and_its_label_is_none(tmp_path: Path) ->
 def test_a_glossary_entry_for_keyword_lists_nothing() -> None:
     assert keyword_list("**keyword:** What the book calls keyword, in one line.") == []
     assert keyword_list("**关键字**：Python 保留的单词，如 if、else") == []
+
+
+def test_markdown_that_keeps_html_figures_and_tables_is_markdown(tmp_path: Path) -> None:
+    """pandoc writes a paper's figures and tables into Markdown as HTML: libmagic calls the
+    file HTML, and read as a page its "#" headings ran into one paragraph."""
+    text = (
+        "# Speedup Graph Processing by Graph Ordering\n\n"
+        "## Introduction\n\nCache systems keep data close to the processor.\n\n"
+        '<figure>\n<img src="img/cache.png" alt="Cache stall" />\n'
+        "<figcaption>Cache stall</figcaption>\n</figure>\n\n"
+        "## Method\n\n- Gorder clusters nodes.\n- RCM favours small degrees.\n\n"
+        "<table>\n<thead>\n<tr><th>Dataset</th><th>Nodes</th></tr>\n</thead>\n"
+        "<tbody>\n<tr><td>pokec</td><td>1.63</td></tr>\n</tbody>\n</table>\n"
+    )
+    path = tmp_path / "upload"
+    path.write_text(text, encoding="utf-8")
+    assert detect(path, filename="paper.md").kind == "markdown"
+    page = "<html><body><h1>Graph Ordering</h1><p>Cache systems.</p></body></html>"
+    path.write_text(page, encoding="utf-8")
+    assert detect(path, filename="paper.md").kind == "html"
