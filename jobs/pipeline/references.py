@@ -69,9 +69,22 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
             if section_level:
                 found.add(index)
             continue
+        if not section_level and block.kind == "paragraph" and _reference_label(block.text):
+            # "REFERENCES" set in small capitals smaller than the body (IEEE's, VGTC's): the
+            # PDF reader saw no heading, only a line alone; the list runs to the next heading
+            section_level = MAX_LEVEL
         if section_level or (block.kind in ("paragraph", "list_item") and is_citation(block.text)):
             found.add(index)
     return found
+
+
+MAX_LEVEL = 6  # any heading ends a list that a label line opened
+
+
+def _reference_label(text: str) -> bool:
+    """A paragraph that is only a reference list's heading: "REFERENCES", "参考文献"."""
+    title = HEADING_NUMBER.sub("", clean_title(text)).strip(" :：").casefold()
+    return title in REFERENCE_HEADINGS
 
 
 _NAME = r"[A-Z][\w'’-]+"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.references import bibliography
 from jobs.pipeline.structure import keyword_list
 from tests.unit.pipeline.written import keys_of
 
@@ -82,3 +84,19 @@ def test_markdown_that_keeps_html_figures_and_tables_is_markdown(tmp_path: Path)
     page = "<html><body><h1>Graph Ordering</h1><p>Cache systems.</p></body></html>"
     path.write_text(page, encoding="utf-8")
     assert detect(path, filename="paper.md").kind == "html"
+
+
+def test_a_reference_lists_label_line_opens_the_bibliography() -> None:
+    """IEEE and VGTC set "REFERENCES" in small capitals smaller than the body: the PDF
+    reader reads a paragraph, not a heading; the entries after it, run together across
+    the columns, are the list all the same (the journals they name were concepts)."""
+    blocks = [
+        Block("heading", "5 Conclusion", 1, 2),
+        Block("paragraph", "Uncertainty visualization is tightly coupled with scales.", 1),
+        Block("paragraph", "REFERENCES", 1),
+        Block("paragraph", "[1] M. Allen and D. Poggiali. Raincloud plots. Wellcome Open", 1),
+        Block("paragraph", "Research, 4, 2019. The American Statistician, 53(3):276–281.", 1),
+        Block("heading", "Appendix", 2, 2),
+        Block("paragraph", "A proof of the change of variables.", 2),
+    ]
+    assert bibliography(blocks) == {2, 3, 4}
