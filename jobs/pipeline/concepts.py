@@ -1197,8 +1197,11 @@ def _cues(
         keywords = keyword_list(block.text) if block.kind in PROSE else []
         if keywords:
             # "Keywords: graph algorithm; cache optimisation", "关键词：量子点，瞬态吸收": the
-            # paper names its key topics as a heading would; the label is no term
-            cues.extend(Cue(k, "heading", index, block.level, True) for k in keywords)
+            # paper names its key topics as a heading would; the label is no term. A thesis
+            # gives its abstract and keywords in both languages: the other language's list
+            # only translates this one ("Smart Watches" beside 智能手表)
+            if any(has_han(k) for k in keywords) == chinese:
+                cues.extend(Cue(k, "heading", index, block.level, True) for k in keywords)
             continue
         # "Theorem 2.1.10 (Monotone convergence theorem).", "定义 3.1.1: 线性空间": a theorem
         # environment's header names the term defined or the result, as emphasis would

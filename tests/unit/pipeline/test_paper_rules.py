@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Block
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.structure import keyword_list
@@ -56,7 +57,9 @@ def test_a_papers_keywords_are_concepts_and_its_label_is_none(tmp_path: Path) ->
         "量子点是尺寸在百纳米以下的晶体颗粒。二维光谱能够揭示材料更为丰富的信息。"
         "瞬态吸收是一种测量手段。硒化镉量子点有两种结构。非线性光学研究强光与物质的作用。\n"
     )
-    found = keys_of(tmp_path, text, "thesis.md")
+    path = tmp_path / "thesis.md"
+    path.write_text(text, encoding="utf-8")
+    found = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"硒化镉量子点", "瞬态吸收", "非线性光学"} <= found
     assert "关键词" not in found
 
@@ -100,3 +103,19 @@ def test_a_reference_lists_label_line_opens_the_bibliography() -> None:
         Block("paragraph", "A proof of the change of variables.", 2),
     ]
     assert bibliography(blocks) == {2, 3, 4}
+
+
+def test_a_thesis_keywords_in_the_other_language_are_no_concepts(tmp_path: Path) -> None:
+    """A thesis gives its abstract and keywords in Chinese and English: in the English
+    thesis the Chinese list only translates the English one (and the other way round)."""
+    text = (
+        "# Contact-free Control for Smart Watches\n\n## 摘要\n\n本文设计了智能手表的手势交互。\n\n"
+        "关键词：智能手表；手势交互；备择设计\n\n## Abstract\n\n"
+        "We design gesture interaction for smart watches.\n\n"
+        "Keywords: smart watches; gesture interaction; alternative design\n\n## Introduction\n\n"
+        "A smart watch is worn on the wrist. Gesture interaction frees the other hand. "
+        "An alternative design replaces each touch with a gesture.\n"
+    )
+    found = keys_of(tmp_path, text, "thesis.md")
+    assert {"smart watch", "gesture interaction", "alternative design"} <= found
+    assert not found & {"智能手表", "手势交互", "备择设计"}
