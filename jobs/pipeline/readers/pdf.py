@@ -1000,6 +1000,9 @@ def _blocks(
                 and blocks[-1].kind == "heading"
                 and blocks[-1].level == level
                 and blocks[-1].page == line.page
+                # "第一章 背景介绍" over "1.1 量子点": a numbered line opens a heading of its
+                # own, though both sizes fall to the deepest level
+                and not guess_heading(line.text)
             ):
                 previous = blocks.pop()  # a heading wrapped over two lines
                 blocks.append(
@@ -1067,10 +1070,13 @@ def _bold_headings(
     }
     for index in range(len(lines) - 2, -1, -1):
         line, after = lines[index], lines[index + 1]
+        # a section's number ("3.3 Slabs", "II. METHOD"): no box's title nor a bold term
+        numbered = guess_heading(line.text) > 0 or _ROMAN_CAPITALS.fullmatch(line.text)
         if not (
             (line.bold or _numbered_section(line))
-            # centred in its column, a numbered section's capitals stand clear of the margin
-            and (_at_margin(line, lefts[line.page]) or _ROMAN_CAPITALS.fullmatch(line.text))
+            # centred in its column, a numbered section's capitals stand clear of the margin;
+            # a figure's labels or a listing beside a numbered one may start left of it
+            and (_at_margin(line, lefts[line.page]) or numbered)
             and not line.mono
             and abs(line.size - body) <= 0.05 * body
             # wholly bold, or a numbered heading whose number shows the bold its Chinese
@@ -1096,9 +1102,16 @@ def _bold_headings(
             found.add(index)
             continue
         gap_before = before.bottom - line.top
-        if gap_before > max(gap_after, spacing):
+        if gap_before > max(gap_after, spacing) or (
+            # VGTC sets a subsection as far from the text above as from its own ("3.1
+            # Intervals" after a paragraph, "2.1 …" under "2 SETTING THE STAGE")
+            numbered and gap_before > spacing and gap_before >= gap_after - _GAP_TOLERANCE
+        ):
             found.add(index)
     return found
+
+
+_GAP_TOLERANCE = 0.5  # points: two gaps a typesetter made equal
 
 
 # IEEE's sections: a Roman numeral and the title in small capitals, at the body's size and

@@ -11,7 +11,8 @@ import weasyprint
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.pdf import _bulleted, _quotes_apart
+from jobs.pipeline.readers.pdf import _blocks as _pdf_blocks
+from jobs.pipeline.readers.pdf import _bold_headings, _bulleted, _Line, _quotes_apart
 
 _STYLE = (
     "@page { size: 300pt 500pt; margin: 30pt }"
@@ -260,3 +261,38 @@ def test_ieees_numbered_sections_in_capitals_and_italics_are_headings(tmp_path: 
     )
     blocks = _blocks(tmp_path, body)
     assert [b.text for b in blocks if b.kind == "heading"] == ["II. METHOD", "A. Algorithms"]
+
+
+def _line(text: str, top: float, bold: bool = False) -> _Line:
+    emphasis = (text,) if bold else ()
+    return _Line(text, 10.0, 1, top, top, emphasis=emphasis, bold=bold, left=50.0)
+
+
+def test_a_numbered_bold_line_as_far_from_the_text_above_as_below_is_a_heading() -> None:
+    # VGTC (IEEE VIS) sets a subsection as far from the paragraph above as from its own
+    # text (14 pt, leading 12): its number shows it heads what follows; unnumbered, such a
+    # line may be a bold line of the text
+    prose = "Most cuts or wounds lead to scarring, and a scar is collagen-rich tissue"
+    for title, found in (("3.1 Intervals", {2}), ("Intervals", set())):
+        lines = [
+            _line(prose, 700),
+            _line("that forms after wound repair.", 688),
+            _line(title, 674, bold=True),
+            _line(prose, 660),
+            _line(prose, 648),
+        ]
+        assert _bold_headings(lines, 10.0, 12.0, {1: len(prose)}) == found, title
+
+
+def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
+    # a thesis whose figures set labels in many large sizes: its chapter's and its first
+    # section's titles both fall to the deepest level, and the section's number tells them
+    # apart ("第一章 背景介绍1.1 量子点" was one heading)
+    prose = "纳米晶体是尺寸在百纳米以下的晶体颗粒，量子点表现出分立的能级。"
+    lines = [
+        _Line("第一章 背景介绍", 16.0, 1, 700, 700, left=50.0),
+        _Line("1.1 量子点", 16.0, 1, 670, 670, left=50.0),
+        *(_Line(prose, 10.0, 1, 650 - 14 * i, 650 - 14 * i, left=50.0) for i in range(6)),
+    ]
+    headings = [b.text for b in _pdf_blocks(lines) if b.kind == "heading"]
+    assert headings == ["第一章 背景介绍", "1.1 量子点"]
