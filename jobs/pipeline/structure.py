@@ -54,7 +54,7 @@ HEADING_NUMBER = re.compile(
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
-    r"|Appendix\s+[A-Z](?:\.\d+)*[:.]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
+    r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
     # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:
     # "E. coli" is a genus)
     r"|(?-i:[A-H]\.(?=\s+[A-Z][a-z])))\s*",
@@ -71,7 +71,7 @@ _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # 
 _ZH_LEAD = re.compile(
     rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
 )
-_ZH_TAIL = re.compile(r"(?:是什么|简介|概述|入门|基础|初步|举例)$")
+_ZH_TAIL = re.compile(r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例)$")
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
 # "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.references import bibliography
-from jobs.pipeline.structure import keyword_list
+from jobs.pipeline.structure import HEADING_NUMBER, heading_terms, keyword_list
 from tests.unit.pipeline.written import keys_of
 
 
@@ -119,3 +120,15 @@ def test_a_thesis_keywords_in_the_other_language_are_no_concepts(tmp_path: Path)
     found = keys_of(tmp_path, text, "thesis.md")
     assert {"smart watch", "gesture interaction", "alternative design"} <= found
     assert not found & {"智能手表", "手势交互", "备择设计"}
+
+
+def test_a_papers_and_a_thesiss_own_sections_are_apparatus() -> None:
+    for heading in ("Results", "Conclusions", "Future Work", "Supplemental Materials"):
+        assert apparatus(heading), heading
+    for heading in ("绪论", "结论和展望", "实验结果与分析", "Figure Credits"):
+        assert apparatus(heading), heading
+    assert not apparatus("Evaluation") and not apparatus("Methods")
+    # "附录 B 用户调研问卷": the appendix's letter is its number; "背景介绍" introduces 背景
+    assert HEADING_NUMBER.sub("", "附录 B 用户调研问卷") == "用户调研问卷"
+    assert not [c.term for c in heading_terms("1 背景介绍", 0, 1)]
+    assert [c.term for c in heading_terms("量子点介绍", 0, 2)] == ["量子点"]
