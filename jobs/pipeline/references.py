@@ -69,9 +69,17 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
             if section_level:
                 found.add(index)
             continue
-        if not section_level and block.kind == "paragraph" and _reference_label(block.text):
+        if (
+            not section_level
+            and block.kind == "paragraph"
+            and _reference_label(block.text)
+            and index + 1 < len(blocks)
+            and _list_entry(blocks[index + 1])
+        ):
             # "REFERENCES" set in small capitals smaller than the body (IEEE's, VGTC's): the
-            # PDF reader saw no heading, only a line alone; the list runs to the next heading
+            # PDF reader saw no heading, only a line alone; an entry right after it shows the
+            # list, which runs to the next heading (a lecture's "参考文献" over one link, its
+            # examples after it, is no list: they were lost)
             section_level = MAX_LEVEL
         if section_level or (block.kind in ("paragraph", "list_item") and is_citation(block.text)):
             found.add(index)
@@ -79,6 +87,14 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
 
 
 MAX_LEVEL = 6  # any heading ends a list that a label line opened
+
+
+def _list_entry(block: Block) -> bool:
+    """The block opens a reference list: numbered as an entry ("[1] M. Allen, …", one
+    paragraph though a PDF may run several entries together) or a citation."""
+    return block.kind in ("paragraph", "list_item") and (
+        _MARKER.match(block.text) is not None or is_citation(block.text)
+    )
 
 
 def _reference_label(text: str) -> bool:

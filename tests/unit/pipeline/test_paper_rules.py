@@ -104,6 +104,15 @@ def test_a_reference_lists_label_line_opens_the_bibliography() -> None:
         Block("paragraph", "A proof of the change of variables.", 2),
     ]
     assert bibliography(blocks) == {2, 3, 4}
+    # a lecture's "参考文献" over one link, its examples after it: no list (they were lost)
+    lecture = [
+        Block("heading", "洛伦兹曲线", 1, 2),
+        Block("paragraph", "参考文献", 1),
+        Block("code", ".. [1] https://en.wikipedia.org/wiki/Lorenz_curve", 1),
+        Block("paragraph", "示例", 1),
+        Block("paragraph", "基尼系数衡量收入分配的不平等程度。", 1),
+    ]
+    assert bibliography(lecture) == set()
 
 
 def test_a_thesis_keywords_in_the_other_language_are_no_concepts(tmp_path: Path) -> None:
