@@ -362,6 +362,60 @@ GENERIC_HEADINGS = frozenset(
         "答疑",
         "联系方式",
         "谢谢",
+        # a syllabus's administration: when and where the class meets, who teaches it, how
+        # it is marked, its review sessions (a probability syllabus's 上课时间, 收作业时间,
+        # 参考书籍 and 教学日历 were concepts)
+        "课程内容",
+        "教学内容",
+        "教学进度",
+        "教学日历",
+        "教学方法",
+        "教学方法设计",
+        "课程教学方法设计",
+        "课程性质",
+        "课程的性质和教学目标",
+        "课程总结",
+        "课程回顾",
+        "课程反馈",
+        "学习成果",
+        "上课时间",
+        "上课地点",
+        "收作业时间",
+        "主讲人",
+        "主讲教师",
+        "任课教师",
+        "授课教师",
+        "助教",
+        "参考书籍",
+        "参考书目",
+        "学时",
+        "学分",
+        "课时",
+        "上机",
+        "期中考试",
+        "期末考试",
+        "习题课",
+        "复习课",
+        "总复习",
+        "课堂讨论",
+        "线上教学",
+        "项目展示",
+        "项目演示",
+        "学生项目",
+        # …and an English syllabus's in one or several words
+        "policies",
+        "texts",
+        "instructors",
+        "teaching assistants",
+        "recordings",
+        "re-grading",
+        "regrading",
+        "regrades",
+        "attendence",
+        "take care of yourself",
+        "diversity, equity, and inclusion",
+        "diversity, equity and inclusion",
+        "diversity and inclusion",
         # a school textbook's or a lab sheet's own sections (人教版: 问题探讨, 本节聚焦, …)
         "materials",
         "materials and methods",
@@ -407,9 +461,53 @@ _APPARATUS_MODIFIERS = _words(
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered"""
 )
+# A syllabus's administration named in words: a closed set of modifiers before a closed
+# set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",
+# "Coursework and Grading", "Assessment Measures and Grading Criteria", "Taking Exams"); a
+# topic's head is no such noun ("Expected Value", "Policy Gradient", "Software
+# Requirements": "software" modifies nothing here)
+_COURSE_NOUNS = _words(
+    """policy policies grading grades exam exams midterm midterms final finals prerequisites
+    prerequisite outline outlines syllabus schedule calendar effort coursework workload
+    materials texts textbook textbooks readings software hours assignments assignment homework
+    homeworks deadlines deadline days recordings accommodations accomodations access integrity
+    dishonesty collaboration communication instructors instructor staff mentors tas
+    information description logistics expectations requirements participation attendance
+    attendence appeal appeals criteria measures submission submissions extensions absences
+    conduct etiquette projects project summary goals objectives outcomes problems"""
+)
+_COURSE_MODIFIERS = _words(
+    """course class classroom expected tentative weekly late grade grading appeal academic
+    other general office teaching undergraduate graduate student students assessment taking
+    required recommended optional final midterm coding programming attendance submission
+    make-up makeup partner team group instructor staff exam exams lecture lab contact the"""
+)
+
+
+def _course_administration(words: list[str]) -> bool:
+    """Each part of a coordination is course modifiers then a course noun."""
+    parts = [p.split() for p in re.split(r"\s*(?:,|\band\b|&)\s*", " ".join(words)) if p.strip()]
+    return (
+        len(words) >= 2
+        and bool(parts)
+        and all(
+            part[-1] in _COURSE_NOUNS and all(w in _COURSE_MODIFIERS for w in part[:-1])
+            for part in parts
+        )
+    )
+
+
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学)"
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结)$"
+)
+
+
+# a Chinese syllabus's closing week: the course reviewed, the students' projects shown and
+# assessed ("课程总结与学生项目展示", "回顾课程内容与学习成果", "团队合作技巧")
+_ZH_COURSE = re.compile(
+    r"^(?:回顾)?(?:课程|学生|学习|项目|团队)+"
+    r"(?:介绍|总结|回顾|反馈|展示|要求|演示|评估|成果|内容|安排|指导|合作|技巧|建议)+$"
 )
 
 
@@ -436,12 +534,12 @@ def apparatus(heading: str) -> bool:
     text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?")
     if text in GENERIC_HEADINGS:
         return True
-    if _ZH_APPARATUS.match(text.replace(" ", "")):
+    if _ZH_APPARATUS.match(text.replace(" ", "")) or _ZH_COURSE.match(text.replace(" ", "")):
         return True
     if ZH_STUDY_LABEL.match(text.replace(" ", "")) or (text and not ZH_LABEL.sub("", text).strip()):
         return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"
     words = re.findall(r"[a-z][a-z-]*", text)
-    return (
+    return _course_administration(words) or (
         len(words) >= 2
         and words[-1] in _APPARATUS_NOUNS
         and all(w in _APPARATUS_MODIFIERS or w in _APPARATUS_NOUNS for w in words[:-1])
