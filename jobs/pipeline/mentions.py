@@ -185,6 +185,12 @@ def mention_pattern(key: str) -> re.Pattern[str]:
                 # 27,000 Han code points for case variants: 25 ms a key, a book's thousands
                 # of short words took seconds
                 text += rf"|(?-i:(?<!{_WORD_NOT_HAN}){capitals}(?!{_WORD_NOT_HAN}))"
+            elif key[:1].isalpha() and body.startswith(key[0]):
+                # so does a name written with its capital: "理解Activity和Lifecycle", "安装
+                # Android Studio" (a Chinese syllabus's every English topic was unmentioned);
+                # the lookarounds case-sensitive for the reason above
+                capital = re.escape(key[0].upper())
+                text += rf"|(?-i:(?<!{_WORD_NOT_HAN}){capital}){body[1:]}(?-i:(?!{_WORD_NOT_HAN}))"
             pattern = re.compile(text, re.IGNORECASE)
         _PATTERNS[key] = pattern
     return pattern

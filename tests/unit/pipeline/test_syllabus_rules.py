@@ -65,3 +65,11 @@ def test_a_syllabus_policies_name_no_concept(tmp_path: Path) -> None:
     titles = {t.casefold() for t in titles_of(tmp_path, text)}
     for leak in ("course prerequisites", "expected effort", "late policy", "grade appeal policy"):
         assert leak not in titles, titles
+
+
+def test_an_english_name_touching_chinese_is_mentioned() -> None:
+    from jobs.pipeline.mentions import mention_pattern
+
+    assert mention_pattern("activity").search("理解Activity和Lifecycle")
+    assert mention_pattern("android studio").search("安装和配置Android Studio")
+    assert not mention_pattern("set").search("调用aSet方法")
