@@ -56,6 +56,7 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.questions import option_names, option_runs, option_texts
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import repeated_apparatus, repeated_labels
@@ -93,6 +94,7 @@ from jobs.pipeline.textutil import has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
+MAX_SCHEDULED = 80  # a syllabus's listed topics kept beyond it
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
 MIN_LISTED_MENTIONS = 2  # a list's kind named again elsewhere (`_listed_kinds`)
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
@@ -173,8 +175,16 @@ def find_concepts(
     # a question's options, by block (`questions.option_runs`): names offered are cues, and
     # the questions offering them widen the budget
     options = option_runs(blocks)
+    # a syllabus's outline: the topics its list items name (`outline.outline_topics`)
+    outline = outline_topics(blocks)
     cues = _cues(
-        blocks, chinese, advice, labels, lecture="definition" in environments, options=options
+        blocks,
+        chinese,
+        advice,
+        labels,
+        lecture="definition" in environments,
+        options=options,
+        outline=outline,
     )
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
@@ -405,7 +415,16 @@ def find_concepts(
     listed = _glossary_keys(blocks, definitions)
     taken = {d.key for d in marked}
     glossary = [d for d in rest if d.key in listed and d.key not in taken]
-    chosen = head + marked + glossary[:MAX_GLOSSARY]
+    # a syllabus lists what it teaches, one topic an outline item or a schedule's row,
+    # however few words its policies leave for the budget
+    schedule = set(outline) | {i for i, b in enumerate(blocks) if b.kind == "table"}
+    taken |= {d.key for d in glossary[:MAX_GLOSSARY]}
+    scheduled = [
+        d
+        for d in rest
+        if d.key not in taken and "heading" in d.sources and schedule.intersection(d.cue_blocks)
+    ]
+    chosen = head + marked + glossary[:MAX_GLOSSARY] + scheduled[:MAX_SCHEDULED]
     if casing is not None:  # once the concepts are chosen: it reads the whole body
         for draft in chosen:
             if not _a_name_in_the_body(draft.title, prose):
@@ -1181,6 +1200,7 @@ def _cues(
     *,
     lecture: bool = False,
     options: dict[int, int],
+    outline: dict[int, str],
 ) -> list[Cue]:
     """`lecture`: the document sets its definitions as numbered environments. `options`:
     the blocks holding a question's options (`questions.option_runs`)."""
@@ -1250,6 +1270,12 @@ def _cues(
                 extra = glossed_emphasis(emphasised, block.text, index)
                 glossed.extend(c for c in extra if c.term not in seen)
                 cues.extend(glossed)
+    # a syllabus's outline lists its topics, one an item, as a schedule's table does
+    for index, topic in outline.items():
+        cues.extend(
+            replace(cue, whole=cue.term.casefold() in topic.casefold())
+            for cue in heading_terms(topic, index, 2)
+        )
     # named as code once may be a passing mention; twice, the text is talking about it
     times = Counter(concept_key(c.term) for c in named_code)
     cues = _headings_named_whole(cues, blocks)

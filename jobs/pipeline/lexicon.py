@@ -562,6 +562,17 @@ OBJECTIVES_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# The heading of a syllabus's list of what it teaches, week by week or topic by topic
+# (jobs/pipeline/outline.py): each item under it is a topic
+OUTLINE_HEADING = re.compile(
+    r"(?:(?:course|class|lecture|weekly|tentative|semester|topic|topical)\s+)*"
+    r"(?:outlines?|schedule|syllabus|topics(?:\s+covered)?|contents?|calendar|modules|plan)"
+    r"|(?:what|topics)\s+we\s+will\s+cover"
+    r"|(?:课程|教学)?大纲|(?:课程|教学|主要|讲授|授课)内容(?:与学时分配|安排)?|教学(?:进度|日历|安排|计划)表?"
+    r"|课程(?:安排|结构|计划)|内容提要",
+    re.IGNORECASE,
+)
+
 # The heading of a reference list (jobs/pipeline/references.py)
 REFERENCE_HEADINGS = frozenset(
     [
@@ -813,7 +824,7 @@ FACET_OF = re.compile(
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
     r"properties|design|goals|principles|overview|fundamentals|history|examples|"
     r"structures?|composition|functions?|definitions?|roles?|components|comparisons?|"
-    r"shape|size|location)"
+    r"shape|size|location|derivations?)"
     r"\s+of\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )

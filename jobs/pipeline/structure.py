@@ -50,10 +50,12 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_w
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|[章节篇部讲课])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
-    r"|(?:Chapter|Section|Part|Lesson|Unit)\s*\d+(?:\.\d+)*[:.]?|§"
+    # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
+    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*\d+(?:\.\d+)*"
+    r"(?:[:.]|\s+[-\u2013\u2014](?=\s))?|§\s*(?:\d+(?:\.\d+)*\.?)?"
     r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
     # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:
     # "E. coli" is a genus)
@@ -296,11 +298,30 @@ def _verb_before_its_object(term: str, heading: str) -> bool:
 
 
 # The column of a syllabus's or a course plan's table that names what each row teaches
+# (a Chinese schedule's chapters to read name each section's topic: "阅读章节 | §2.3 连续型
+# 随机变量")
 _TOPIC_COLUMN = re.compile(
     r"(?:(?:lecture|lesson|class|week(?:ly)?|course)\s+)?(?:topics?|subjects?|contents?|themes?)"
-    r"|lecture|lesson|主题|内容|教学内容|课程内容|讲授内容|知识点|教学主题",
+    r"|lecture|lesson|主题|内容|教学内容|课程内容|讲授内容|知识点|教学主题|(?:阅读|教学|授课|课程)?章节",
     re.I,
 )
+# what a schedule's line cites beside its topic: a date ("01/13", "Jan 15", "9 月 6 日"), a
+# textbook's section ("§1.1", "2.2 ") or chapter ("第二、三章")
+_SCHEDULE_DATE = re.compile(
+    r"[(（]?\s*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
+    r"\s*[)）]?\s*[:：\-\u2013\u2014]?\s*",
+    re.IGNORECASE,
+)
+_SCHEDULE_REF = re.compile(
+    r"§\s*\d+(?:\.\d+)*\s*|(?<![\w.])\d+\.\d+(?:\.\d+)*\s+"
+    r"|第\s*[一二三四五六七八九十\d、，,]+\s*章(?=\S)"
+)
+
+
+def schedule_text(text: str) -> str:
+    """A schedule's line without the dates and the textbook's numbers it cites."""
+    return _SCHEDULE_REF.sub("", _SCHEDULE_DATE.sub("", text)).strip(" -\u2013\u2014:：")
 
 
 # what opens a Chinese clause's predicate straight after its subject: a modal, an adverb
@@ -436,7 +457,9 @@ def table_topics(text: str, block: int) -> list[Cue]:
     # each name a cell lists is a topic the author schedules, whether or not the body
     # (often a paragraph or two in a syllabus) names it again; a reading the cell does not
     # spell out ("Conditionals logic" from "Conditionals and boolean logic") is only offered
-    cells = [row[column] for row in rows[1:] if column < len(row) and row[column].strip()]
+    cells = [
+        schedule_text(row[column]) for row in rows[1:] if column < len(row) and row[column].strip()
+    ]
     return [
         replace(cue, whole=cue.term.casefold() in cell.casefold())
         for cell in cells
@@ -1637,6 +1660,13 @@ _FILE_OR_SITE = re.compile(
 _FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 
 
+# a code identifier's camelCase ("getValue", "myList"): a word that opens in lower case
+# has a capital later; a heading's "NoSQL Databases" or "JavaScript Basics" opens in a
+# capital, a product's name (an outline's "Introduction to NoSQL Databases" gave nothing)
+_CAMEL_CASE = re.compile(r"(?<![`\w])[a-z]\w*?[a-z][A-Z]")
+_ANY_CAMEL_CASE = re.compile(r"(?<!`)[a-z][A-Z]")
+
+
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
@@ -1694,7 +1724,11 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return concept_key(term) not in EN_GENERIC
     if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
         return False
-    if "_" in term or "::" in term or re.search(r"(?<!`)[a-z][A-Z]", term.replace("`", " `")):
+    if (
+        "_" in term
+        or "::" in term
+        or re.search(_CAMEL_CASE if heading else _ANY_CAMEL_CASE, term.replace("`", " `"))
+    ):
         return False  # snake_case, paths, camelCase: code identifiers
     if (
         len(words) == 1

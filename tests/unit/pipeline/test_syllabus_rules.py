@@ -67,6 +67,60 @@ def test_a_syllabus_policies_name_no_concept(tmp_path: Path) -> None:
         assert leak not in titles, titles
 
 
+def test_a_course_outlines_items_are_its_topics(tmp_path: Path) -> None:
+    """A syllabus is mostly policies: the topics it teaches are its outline's list items,
+    which the rest never names again, and a week's list after its label."""
+    text = (
+        "# Data Orientation\n\n## Course Prerequisites\n\n"
+        "No prior experience is assumed.\n\n## Course Outline\n\n"
+        "- Data Fundamentals\n- Introduction to Relational Databases\n"
+        "- Introduction to NoSQL Databases\n- Midterm Exam\n\n"
+        "## Expected Effort\n\nEach week you should expect to spend three hours on:\n\n"
+        "- Viewing the lecture videos and demonstrations.\n- Completing hands-on labs.\n"
+    )
+    titles = {t.casefold() for t in titles_of(tmp_path, text)}
+    assert {"data fundamentals", "relational databases", "nosql databases"} <= titles, titles
+    assert not {"midterm exam", "lecture videos", "course outline"} & titles, titles
+    zh = (
+        "**第1周：Kotlin基础**\n\n- 数据类型与变量\n- Lambda表达式与高阶函数\n\n"
+        "**第2周：Android基础**\n\n- 理解Activity和Lifecycle\n- 使用XML布局构建用户界面\n\n"
+        "**第3周：课程总结**\n\n- 学生项目展示\n- 课程反馈与改进建议\n"
+    )
+    found = titles_of(tmp_path, zh, "plan.zh.md", "zh-CN")
+    assert {"Lambda表达式", "高阶函数", "Activity", "Lifecycle", "XML布局"} <= found, found
+    assert not {"学生项目展示", "课程反馈"} & found, found
+
+
+def test_a_schedules_week_labels_dates_and_section_numbers_name_nothing(tmp_path: Path) -> None:
+    from jobs.pipeline.structure import heading_terms, table_topics
+
+    assert [c.term for c in heading_terms("Week 3: Linear Regression", 0, 2)] == [
+        "Linear Regression"
+    ]
+    assert [c.term for c in heading_terms("Lecture 4 - Hash Tables", 0, 2)] == ["Hash Tables"]
+    # a Chinese schedule's chapters to read, each row a textbook's sections
+    table = (
+        "周次 | 日期 | 阅读章节\n一 | 9 月 6 日 | §2.3 连续型随机变量\n"
+        "二 | 9 月 13 日 | §4.3 协方差与相关系数、§4.4 协方差矩阵\n"
+        "三 | 9 月 20 日 | 第二、三章习题课"
+    )
+    assert [c.term for c in table_topics(table, 0)] == [
+        "连续型随机变量",
+        "协方差",
+        "相关系数",
+        "协方差矩阵",
+    ]
+
+
+def test_a_headings_product_name_in_capitals_is_a_name() -> None:
+    from jobs.pipeline.structure import heading_terms
+
+    assert [c.term for c in heading_terms("Introduction to NoSQL Databases", 0, 2)] == [
+        "NoSQL Databases"
+    ]
+    assert heading_terms("The getValue Method", 0, 2) == []  # code's camelCase stays no name
+
+
 def test_an_english_name_touching_chinese_is_mentioned() -> None:
     from jobs.pipeline.mentions import mention_pattern
 

@@ -1,0 +1,102 @@
+"""A syllabus's course outline: the topics it lists, one a list item, under an outline
+heading ("Course Outline", "Topics", "Schedule", 课程大纲, 教学内容, 教学进度) or after a
+week's label ("Week 3: …", "**第2周：Kotlin基础**"), read as a schedule table's topic
+cells are (`structure.table_topics`): each item names what the course teaches, as a
+sub-section heading would ("Introduction to Relational Databases" → Relational Databases),
+whether or not the rest of the syllabus (mostly its policies) names it again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from jobs.pipeline.lexicon import OUTLINE_HEADING, apparatus
+from jobs.pipeline.model import Block
+from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.structure import HEADING_NUMBER, schedule_text
+
+# a run-in label of the outline's parts: what a week covers ("Topics:", "内容：") or
+# something else ("Readings:", "Slides:", "Assignments:"), which ends the topics
+_LABEL = re.compile(r"^\s*([^\s:：][^:：]{0,30}?)\s*[:：]\s*$")
+_TOPIC_LABEL = re.compile(
+    r"(?:(?:main|key|core)\s+)?(?:topics?(?:\s+covered)?|contents?|subjects?)"
+    r"|(?:主要|教学|课程|讲授)?内容|知识点|主题",
+    re.IGNORECASE,
+)
+# a week's, a lecture's or a session's label before what it teaches: "Week 3: Regression",
+# "Lecture 4 - Hashing", "第2周：Kotlin基础", "第三讲 概率"
+WEEK_LABEL = re.compile(
+    r"^\s*(?:(?:week|lecture|lesson|session|class|day|module|unit)\s*\d{1,2}[a-z]?"
+    r"|第\s*[\d一二三四五六七八九十]{1,3}\s*(?:周|讲|课|次课|单元))"
+    r"\s*(?:[:：.、\-\u2013\u2014]\s*|\s+)(?P<topic>\S.*)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[•◦▪‣·]\s*")
+MAX_ITEM_WORDS = 10  # an outline's item is a name or two, not a sentence
+MAX_ITEM_HAN = 30
+
+
+def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
+    """By block: the topic text of each list item a course outline lists, and of each
+    week's label (its dates, section numbers and label gone)."""
+    found: dict[int, str] = {}
+    outline_level = 0  # inside an outline heading's section: its level, else 0
+    listing = False  # the list items here are topics
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        bullet = _BULLET.match(text)
+        if bullet and block.kind == "paragraph":
+            # a PDF keeps a list's bullets in its text, each item a paragraph of its own
+            block = replace(block, kind="list_item", text=text[bullet.end() :])
+            text = block.text
+        if block.kind == "heading":
+            if outline_level and block.level <= outline_level:
+                outline_level = 0
+            title = HEADING_NUMBER.sub("", clean_title(text)).strip(" :：")
+            if not outline_level and OUTLINE_HEADING.fullmatch(title):
+                outline_level = block.level
+            week = WEEK_LABEL.match(text)
+            listing = bool(outline_level or week)
+            continue
+        if block.kind == "list_item":
+            if listing:
+                topic = schedule_item(text)
+                if topic:
+                    found[index] = topic
+            continue
+        if block.kind != "paragraph":
+            continue
+        bare = text.strip("*_ \t")  # "**第1周：导论**", "*Topics:*": set in bold or italics
+        week = WEEK_LABEL.match(bare)
+        label = _LABEL.match(bare)
+        if week:
+            listing = True
+            topic = schedule_item(week.group("topic"))
+            if topic:
+                found[index] = topic
+        elif label:
+            listing = _TOPIC_LABEL.fullmatch(label.group(1).strip("*_ ")) is not None or (
+                bool(outline_level) and OUTLINE_HEADING.fullmatch(label.group(1)) is not None
+            )
+        elif not outline_level:
+            listing = False  # prose after a week's list: the week's topics are over
+    return found
+
+
+def schedule_item(text: str) -> str:
+    """An outline's item as the topic it names: its week's label, its date and its textbook
+    section numbers gone; empty for an item of administration ("Midterm Exam", 习题课) or
+    a sentence ("Viewing the lecture videos and demonstrations.")."""
+    week = WEEK_LABEL.match(text)
+    topic = week.group("topic") if week else text
+    topic = schedule_text(topic)
+    plain = clean_title(topic).strip()
+    if not plain or apparatus(plain):
+        return ""
+    if re.search(r"[\u3400-\u9fff]", plain):
+        long = len(re.findall(r"[\u3400-\u9fff]", plain)) > MAX_ITEM_HAN or plain.endswith("。")
+    else:
+        words = plain.split()
+        long = len(words) > MAX_ITEM_WORDS or (len(words) > 4 and plain.endswith("."))
+    return "" if long else " ".join(topic.split())
