@@ -91,8 +91,30 @@ def _lead_in(context: str) -> str:
 _RELATION = re.compile(r"[\w)\]}′']\s*=\s*[-\w(\[{\\√∑∫]")
 
 
+# A program's line set in a text font (a slide deck's code, which the reader could not tell
+# by its typeface): a control word of the common programming languages standing as a word of
+# its own and a colon later on the line (a block's opening, "if age > 30:"), one right before
+# its bracket ("if (x > 3)", "printf("), or a declaration ("let n = 0"). "age = 35 if age >
+# 30:" was read as a formula, and a course asked to "Compute results with the formulas of
+# Nested Decisions". Maths writes a condition without the colon: "f(y) = 0 if y > 0", "for
+# y(0) = 1" stay.
+_CODE_LINE = re.compile(
+    r"(?<![\w.\\])(?:"
+    r"(?:if|elif|else|while|for|def)(?!\w)[^:：]*:"
+    r"|(?:if|while|for|switch|print|printf|return)\s*\("
+    r"|(?:let|var|const|int|float|double)\s+[A-Za-z_]\w*\s*="
+    r")"
+)
+
+
+def _code_line(text: str) -> bool:
+    return _CODE_LINE.search(text) is not None
+
+
 def _looks_mathematical(text: str) -> bool:
     if "=" not in text or len(text) > 200 or "$" in text or "==" in text:
+        return False
+    if _code_line(text):
         return False
     if not _RELATION.search(text):
         return False

@@ -232,6 +232,26 @@ def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
     assert found == ["f(x) = 3x + 2(y - 1)"]
 
 
+def test_a_slides_program_line_is_no_formula() -> None:
+    # a deck set its code in a text font: "age = 35 if age > 30:" read as a formula, and the
+    # course asked to "Compute results with the formulas of Decisions"
+    blocks = [
+        Block("paragraph", "age = 35 if age > 30:", 1),
+        Block("paragraph", "while n > 0 : n = n - 1", 1),
+        Block("paragraph", "for i in range(10): total = total + i", 1),
+        Block("paragraph", "int count = 0; count = count + 1;", 1),
+        Block("paragraph", "f(y) = ( 0 if y > 0, 1 if y ≤ 0.", 1),
+        Block("paragraph", "• 千字节 1 KB = 1024 B", 1),
+        Block("paragraph", "(3506.2)8=3×8 3+5×8 2+0×8 1+6×8 0+2×8-1=(1862.25)10", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == [
+        "f(y) = ( 0 if y > 0, 1 if y ≤ 0.",
+        "• 千字节 1 KB = 1024 B",
+        "(3506.2)8=3×8 3+5×8 2+0×8 1+6×8 0+2×8-1=(1862.25)10",
+    ]
+
+
 def test_a_chapters_objectives_list_is_no_reading_position(tmp_path: Path) -> None:
     # "After studying this chapter, you will be able to: …" names what comes, in its own
     # order; the concept is read where the chapter mentions it after the list
