@@ -435,6 +435,7 @@ def find_concepts(
     chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
+        chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
 
 
@@ -975,6 +976,84 @@ def _absorb(full: Draft, short: Draft) -> None:
     full.cue_blocks = sorted(set(full.cue_blocks) | set(short.cue_blocks))
     full.sources |= short.sources
     full.score = max(full.score, short.score)
+
+
+# a word written as a unit: after a count ("0.25 mol", "10⁻³ mol", "2 moles") or another
+# unit ("g/mol", "J/mol⋅K"), or before its power or the unit it divides ("mol⁻¹", "mol/L")
+_AS_UNIT_BEFORE = r"(?:(?<![\w.,])[\d⁰¹²³⁴⁵⁶⁷⁸⁹][\d.,⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*|[/·⋅]\s*)"
+_AS_UNIT_AFTER = r"(?=\s*[⁻^/·⋅]|-1\b|−1)"
+MAX_SYMBOL = 4  # "mol", "cal", "atm": a unit's symbol is its name cut short
+MIN_SYMBOL_COUNTS = 2
+
+
+def _counts(word: str, prose: str, *, plural: bool = False) -> tuple[int, int]:
+    """How often `word` (whole, in its case; `plural`: with "s" or "es") is written as a
+    unit in `prose`, and how often it stands at all."""
+    form = re.escape(word) + ("(?:e?s)?" if plural else "")
+    uses = len(re.findall(rf"(?<![\w\\]){form}(?!\w)", prose))
+    units = len(
+        re.findall(rf"{_AS_UNIT_BEFORE}{form}(?!\w)|(?<![\w\\]){form}{_AS_UNIT_AFTER}", prose)
+    )
+    return units, uses
+
+
+def _merge_unit_symbols(drafts: list[Draft], prose: str) -> list[Draft]:
+    """ "0.25 mol of helium and 2 moles of neon": a short word the text writes as a unit
+    (`_counts`) as it writes a concept's name, whose name it opens, is that unit's symbol
+    ("mol" of "mole", "cal" of "calorie"); one concept under the name. A chemistry course
+    listed "mol" and "moles" as two prerequisites of one module. The symbol must count
+    things mostly (half its uses at least, twice), the name at least once and more often
+    than any other concept's name it opens ("molecules")."""
+    singles = [d for d in drafts if d.key.isascii() and d.key.isalpha()]
+    merged: set[str] = set()
+    for short in singles:
+        if len(short.key) > MAX_SYMBOL or short.definition is not None:
+            continue
+        counted, uses = _counts(short.title, prose)
+        if counted < MIN_SYMBOL_COUNTS or 2 * counted < uses:
+            continue
+        # the names it opens that count things too ("2 moles"; "molecules" seldom do)
+        names = sorted(
+            (-_counts(d.key, prose, plural=True)[0], d.key, d)
+            for d in singles
+            if d is not short and d.key.startswith(short.key) and d.key not in merged
+        )
+        if not names or names[0][0] == 0 or (len(names) > 1 and names[1][0] == names[0][0]):
+            continue  # no name that counts, or two that count as often: no telling
+        full = names[0][2]
+        _absorb_name(full, short)
+        merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+# a measure of a thing: "the number of moles", "the amount of heat"
+_MEASURE = re.compile(r"(?:numbers?|amounts?|quantit(?:y|ies)) of (.+)", re.I)
+
+
+def _merge_measures(drafts: list[Draft], prose: str) -> list[Draft]:
+    """ "number of moles", "amount of heat", "moles of gas": how much of a concept there
+    is, or a concept counted in a unit the text counts with (`_counts`), is that concept;
+    one, under its name (a chemistry course taught "heat" and "amount of heat", and listed
+    "moles" and "number of moles" as two prerequisites). A measure the text defines is a
+    concept of its own."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for draft in drafts:
+        if draft.definition is not None or draft.key in merged:
+            continue
+        found = _MEASURE.fullmatch(draft.title)
+        target = by_key.get(concept_key(found.group(1))) if found else None
+        unit, of, _ = draft.title.partition(" of ")
+        if target is None and of and " " not in unit:
+            # "moles of gas": so many of the unit, a word the text writes as a unit
+            named = by_key.get(concept_key(unit))
+            if named is not None and _counts(named.key, prose, plural=True)[0] >= MIN_SYMBOL_COUNTS:
+                target = named
+        if target is None or target is draft or target.key in merged:
+            continue
+        _absorb_name(target, draft)
+        merged.add(draft.key)
+    return [d for d in drafts if d.key not in merged]
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z]\.|[A-Z][a-z]+)\s+$")  # "J. P. ", "Andrew "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.structure import emphasis_terms, formula_labels
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def test_a_quantity_or_a_unit_inside_a_formula_is_no_label() -> None:
@@ -147,3 +147,32 @@ def test_a_chemical_formula_the_text_only_uses_is_no_concept(tmp_path: Path) -> 
     keys = keys_of(tmp_path, text)
     assert "neutralization reaction" in keys
     assert not {"hcl", "naoh", "nacl", "ch"} & keys
+
+
+def test_a_unit_symbol_and_a_measure_of_a_concept_are_that_concept(tmp_path: Path) -> None:
+    """A chemistry chapter's course listed "mol", "moles" and "number of moles" as three
+    prerequisites of one module: the text writes the unit's symbol where it writes the
+    unit ("0.25 mol of helium and 2 moles of neon"), and "the number of moles" is the
+    quantity the moles count. One concept, under the unit's name."""
+    text = (
+        "# Gases\n\n"
+        "The amount of a gas is counted in **moles**. One mole of any gas holds the same "
+        "number of molecules. A flask holds 0.25 mol of helium and 2 moles of neon.\n\n"
+        "## The ideal gas law\n\n"
+        "The **ideal gas law** relates the pressure, the volume and the **number of moles** "
+        "of a gas: PV = nRT, where n is the number of moles. A balloon holds 0.50 mol of "
+        "gas, a tank 12 mol and a can 0.1 mol; at 1.00 atm, 1.0 mol of gas takes 22.4 L.\n\n"
+        "## Heat\n\n**Heat** is energy in transit. The **amount of heat** a body takes "
+        "depends on its mass. The amount of heat is written q. Heat flows from hot to cold, "
+        "and heat raises the temperature of 3.0 mol of water.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert {"mol", "number of moles", "amount of heat"}.isdisjoint(concepts)
+    assert concepts["mole"].title == "moles" and concepts["heat"].title == "heat"
+    assert concepts["mole"].mentions >= 3  # the symbol's and the measure's blocks count
+    # a measure the text defines is a concept of its own ("the amount of substance is …")
+    defined = text.replace(
+        "The amount of heat is written q.",
+        "The amount of heat is the energy a body takes or gives.",
+    )
+    assert "amount of heat" in {c.key for c in concepts_of(tmp_path, defined)}
