@@ -602,7 +602,7 @@ def find_definitions(
         found = replace(entry, confidence=max(entry.confidence, found.confidence))
     if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
-        for span in emphasis:
+        for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)
             if (
                 term
@@ -628,6 +628,26 @@ def find_definitions(
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+# the naming phrase right before the name a sentence gives: "are said to be **X**"
+_NAMED_AFTER = r"\b(?:called|known as|termed|said to be|referred to as|named)\s+(?:(?:an?|the)\s+)?"
+
+
+def _named_first(emphasis: tuple[str, ...], sentence: str, chinese: bool) -> list[str]:
+    """The emphasised spans the sentence may define: the one it names, where it names one
+    ("… of *moderate* mutual solubility are said to be **partially miscible**"), the others
+    in such a sentence being stress (a chemistry chapter's "moderate" took the definition
+    and was taught); else all."""
+    if chinese or len(emphasis) < 2:
+        return list(emphasis)
+    named = [
+        span
+        for span in emphasis
+        if (name := emphasis_name(span))
+        and re.search(rf"{_NAMED_AFTER}{re.escape(name)}(?!\w)", sentence, re.I)
+    ]
+    return named or list(emphasis)
 
 
 # ", sometimes also called", " (also known as the": an alias follows the name before it

@@ -176,3 +176,20 @@ def test_a_unit_symbol_and_a_measure_of_a_concept_are_that_concept(tmp_path: Pat
         "The amount of heat is the energy a body takes or gives.",
     )
     assert "amount of heat" in {c.key for c in concepts_of(tmp_path, defined)}
+
+
+def test_the_emphasised_name_after_the_naming_verb_is_the_one_defined() -> None:
+    """ "… of *moderate* mutual solubility are said to be **partially miscible**": the
+    sentence names what follows "said to be"; the stressed adjective before it is no term
+    (a chemistry course taught "moderate", and a gas law waited for it)."""
+    sentence = (
+        "Two liquids, such as bromine and water, that are of moderate mutual solubility "
+        "are said to be partially miscible."
+    )
+    found = list(find_definitions(sentence, 0, False, emphasis=("moderate", "partially miscible")))
+    # (an adjective's name is no term either: the sentence defines nothing then)
+    assert "moderate" not in [d.term for d in found]
+    # a name the sentence gives after its naming verb takes the definition
+    dyes = "Special *colored* dyes added to the sample are called indicators."
+    named = list(find_definitions(dyes, 0, False, emphasis=("colored", "indicators")))
+    assert [d.term for d in named] == ["indicators"]
