@@ -672,6 +672,9 @@ def _heads(stats: dict[str, TermStats]) -> dict[str, tuple[int, int]]:
     return {w: (opens[w], ends[w]) for w in opens}
 
 
+MIN_HEAD_USES = 3  # uses, and longer terms opened per one ended, of a word never alone
+
+
 def _modifier(entry: TermStats | None, heads: dict[str, tuple[int, int]]) -> bool:
     """One word shaped like an adjective (`bare_modifier`) that the text uses mostly
     before another ("apical surface", "apical cell", "positive reinforcement", "positive
@@ -681,11 +684,17 @@ def _modifier(entry: TermStats | None, heads: dict[str, tuple[int, int]]) -> boo
     in your own words"."""
     if entry is None or entry.words != 1 or 2 * entry.alone >= entry.count:
         return False
+    opens, ends = heads.get(entry.key, (0, 0))
+    if entry.alone == 0 and entry.count >= MIN_HEAD_USES and opens >= MIN_HEAD_USES * (ends + 1):
+        # never written on its own, and the first word of many longer terms for any it
+        # ends: "the *relative* numbers", "relative quantities", "relative amounts" (one
+        # stray candidate ended on it, "synthesis relative"), a chemistry course's
+        # "Explain relative in your own words"
+        return True
     # a noun in the same place is a noun modifier ("committer name", "trustee model"):
     # it names a thing of its own
     if not bare_modifier(entry.key):
         return False
-    opens, ends = heads.get(entry.key, (0, 0))
     return opens > 0 and ends == 0
 
 

@@ -193,3 +193,23 @@ def test_the_emphasised_name_after_the_naming_verb_is_the_one_defined() -> None:
     dyes = "Special *colored* dyes added to the sample are called indicators."
     named = list(find_definitions(dyes, 0, False, emphasis=("colored", "indicators")))
     assert [d.term for d in named] == ["indicators"]
+
+
+def test_a_word_never_used_alone_that_opens_longer_terms_is_no_topic(tmp_path: Path) -> None:
+    """ "the *relative* numbers", "relative amounts", "relative quantities": a word the text
+    writes only as the first word of longer terms qualifies them and names nothing itself,
+    whatever the lexicon says it may be (a noun too: "a relative"). Its emphasis no longer
+    makes it a marked concept, so a course does not teach "relative" on its own."""
+    text = (
+        "# Equations\n\n"
+        "The coefficients give the *relative* numbers of reactants and products. "
+        "Coefficients are relative amounts, not masses.\n\n"
+        "The relative quantities of reactants decide the yield. Chemists compare "
+        "relative numbers of molecules and relative amounts of products.\n\n"
+        "A **limiting reactant** runs out first. Relative rates of change follow from the "
+        "coefficients.\n\nThe atom economy is the mass of the final product of a synthesis "
+        "relative to the masses of all reactants. A synthesis relative to another wastes "
+        "less.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert "relative" not in concepts or concepts["relative"].confidence == 0.35
