@@ -8,7 +8,8 @@ list paragraphs by style or numbering; tables as rows of " | "-joined cells; Off
 formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
 numbers; a file without any gets virtual pages. Word's and WPS's own markup (tracked changes,
 content controls, its table of contents, text boxes, symbols) is first rewritten into what Word
-shows (`word_markup.word_view`).
+shows (`word_markup.word_view`), and footnotes and endnotes follow the paragraph citing them
+(`word_markup.attach_notes`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from datasources.files.detect import Detected, check_docx_archive
 from datasources.files.document_errors import CorruptDocument
@@ -34,7 +38,13 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     virtual_pages,
 )
-from jobs.pipeline.readers.word_markup import TEXT_BOX, toc_style_ids, word_view
+from jobs.pipeline.readers.word_markup import (
+    NOTE,
+    TEXT_BOX,
+    attach_notes,
+    toc_style_ids,
+    word_view,
+)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = qn("m:oMath")
@@ -52,11 +62,28 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     styles = {
         s.style_id: s.name or "" for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
     }
-    word_view(document.element.body, toc_style_ids(styles))
+    toc_styles = toc_style_ids(styles)
+    word_view(document.element.body, toc_styles)
+    attach_notes(document.element.body, _note_parts(document), toc_styles)
     blocks, paged = _blocks(document)
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
     return ReadDocument(detected.kind, detected.mime_type, pages, paged, title)
+
+
+def _note_parts(document: DocxDocument) -> list[etree._Element]:
+    """The footnotes' and endnotes' parts (python-docx reads neither), parsed."""
+    parts = []
+    for relation in (RT.FOOTNOTES, RT.ENDNOTES):
+        try:
+            part = document.part.part_related_by(relation)
+        except KeyError:
+            continue
+        try:
+            parts.append(parse_xml(part.blob))
+        except etree.XMLSyntaxError:
+            continue  # a broken notes part costs the notes, not the document
+    return parts
 
 
 def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
@@ -75,8 +102,9 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
             blocks.extend(make_blocks("table", "\n".join(rows), page))
             continue
         boxed = item._p.get(TEXT_BOX) is not None
-        # a text box stands on its anchor's page: its own page marks repeat the anchor's
-        breaks = 0 if boxed else _page_breaks(item)
+        noted = item._p.get(NOTE) is not None
+        # a text box or a note stands on its anchor's page: its page marks are no breaks
+        breaks = 0 if boxed or noted else _page_breaks(item)
         if breaks:
             paged = True
             page += breaks
@@ -84,8 +112,8 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
         if boxed and item._p.get(TEXT_BOX) in code_boxes:
             blocks.extend(make_blocks("code", item.text, page))
             continue
-        made = _paragraph(item, page, style)
-        if len(made) == 1 and made[0].kind == "paragraph" and not boxed:
+        made = _paragraph(item, page, style, heading=not noted)
+        if len(made) == 1 and made[0].kind == "paragraph" and not (boxed or noted):
             size = _bold_line(item, style, body_size)
             if size is not None:
                 bold[len(blocks)] = size
@@ -145,7 +173,9 @@ def _page_breaks(paragraph: Paragraph) -> int:
     return int(before) + max(len(explicit), len(rendered))
 
 
-def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list[Block]:
+def _paragraph(
+    paragraph: Paragraph, page: int, style: BaseStyle | None, heading: bool = True
+) -> list[Block]:
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
     if maths and text:
@@ -156,7 +186,7 @@ def _paragraph(paragraph: Paragraph, page: int, style: BaseStyle | None) -> list
             for m in maths
             for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
         ]
-    level = _heading_level(paragraph, style)
+    level = _heading_level(paragraph, style) if heading else 0
     if level:
         return make_blocks("heading", text, page, level=level)
     if _is_code(paragraph, style):

@@ -297,3 +297,78 @@ def _links_to_headings(paragraph: etree._Element) -> bool:
         return False
     loose = "".join(t.text or "" for r in paragraph.findall(qn("w:r")) for t in r.iter(qn("w:t")))
     return not loose.strip(" \t.·…0123456789")
+
+
+# set on a paragraph (or table) lifted out of a footnote or an endnote, its value the note's
+# kind: the reader keeps it on its anchor's page and never takes it for a heading
+NOTE = "{urn:curriculum-gateway:docx}note"
+_NOTE_OF = {qn("w:footnoteReference"): qn("w:footnote"), qn("w:endnoteReference"): qn("w:endnote")}
+# a note Word draws itself, no author's text: the rule above the notes and its continuation
+_NOTE_FURNITURE = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def attach_notes(
+    body: etree._Element, note_parts: list[etree._Element], toc_styles: set[str]
+) -> None:
+    """Each footnote's and endnote's paragraphs after the body block whose text refers to it,
+    in the order of the references, read as Word shows them (changes accepted). A note often
+    explains or defines a term; read at its reference mark it would cut the sentence in two,
+    so it follows the paragraph (or table) as a note printed at the page's foot follows it.
+    The mark itself is never text: Word's numbered mark is a number python-docx does not
+    read, and an author's own mark ("*", "†": `w:customMarkFollows`) is dropped from the
+    sentence and from the note's opening."""
+    notes: dict[tuple[str, str], list[etree._Element]] = {}
+    for part in note_parts:
+        word_view(part, toc_styles)
+        for note in part:
+            if note.tag in _NOTE_OF.values() and note.get(qn("w:type")) not in _NOTE_FURNITURE:
+                notes[(note.tag, note.get(qn("w:id")) or "")] = note
+    last: dict[etree._Element, etree._Element] = {}  # anchor → the last note block after it
+    for reference in list(body.iter(*_NOTE_OF)):
+        note = notes.pop((_NOTE_OF[reference.tag], reference.get(qn("w:id")) or ""), None)
+        anchor = _body_block(body, reference)
+        mark = _custom_mark(reference)
+        if note is None or anchor is None:
+            continue
+        blocks = [c for c in note if c.tag in (_P, _TBL)]
+        if mark and blocks:
+            _drop_opening(blocks[0], mark)
+        after = last.get(anchor, anchor)
+        for block in blocks:
+            block.set(NOTE, etree.QName(note).localname)
+            after.addnext(block)
+            after = block
+        last[anchor] = after
+
+
+def _body_block(body: etree._Element, element: etree._Element) -> etree._Element | None:
+    """The body's own paragraph or table holding element (a note after a table cell's
+    sentence follows the table, not inside the cell)."""
+    node = element
+    while node is not None and node.getparent() is not body:
+        node = node.getparent()
+    return node
+
+
+def _custom_mark(reference: etree._Element) -> str:
+    """The author's own mark that follows a reference set with `w:customMarkFollows`, taken
+    out of the run: the text of the run after the reference."""
+    if reference.get(qn("w:customMarkFollows")) not in ("1", "true", "on"):
+        return ""
+    mark = ""
+    for sibling in list(reference.itersiblings()):
+        if sibling.tag == qn("w:t"):
+            mark += sibling.text or ""
+            sibling.getparent().remove(sibling)
+    return mark.strip()
+
+
+def _drop_opening(paragraph: etree._Element, mark: str) -> None:
+    """The note's own copy of its custom mark, typed at its opening, taken out."""
+    for text in paragraph.iter(qn("w:t")):
+        value = (text.text or "").lstrip()
+        if not value:
+            continue
+        if value.startswith(mark):
+            text.text = value[len(mark) :]
+        return

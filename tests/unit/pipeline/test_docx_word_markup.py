@@ -212,3 +212,63 @@ def test_symbols_hyphens_and_smart_tags(tmp_path: Path) -> None:
         ("paragraph", "SNO→SNAME, angle α"),
         ("paragraph", "Extract-Load in a warehouse"),
     ]
+
+
+def _notes_part(document: docx.document.Document, kind: str, notes: dict[str, str]) -> None:
+    """A footnotes or endnotes part, as Word writes it: its separators, then each note
+    opening on its own mark run."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    items = "".join(
+        f'<w:{kind} w:type="{t}" w:id="{i}"><w:p><w:r><w:{t}/></w:r></w:p></w:{kind}>'
+        for i, t in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    mark = f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+    items += "".join(
+        f'<w:{kind} w:id="{i}">{body.replace("<MARK/>", mark)}</w:{kind}>'
+        for i, body in notes.items()
+    )
+    blob = f"<w:{kind}s {_NS}>{items}</w:{kind}s>".encode()
+    plural = "FOOTNOTES" if kind == "footnote" else "ENDNOTES"
+    part = Part(
+        PackURI(f"/word/{kind}s.xml"),
+        getattr(CONTENT_TYPE, f"WML_{plural}"),
+        blob,
+        document.part.package,
+    )
+    document.part.relate_to(part, getattr(RELATIONSHIP_TYPE, plural))
+
+
+def test_footnotes_and_endnotes_read_after_their_paragraph(tmp_path: Path) -> None:
+    reference = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{0} w:id="{1}"/></w:r>'
+    custom = '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r>'
+    path = _word_file(
+        tmp_path,
+        _p(_r("Cells keep homeostasis") + reference.format("footnoteReference", 1) + _r(" daily."))
+        + _p(_r("Blood carries oxygen") + custom + _r(" to tissues."))
+        + _p(_r("Organs form systems") + reference.format("endnoteReference", 1) + _r(".")),
+    )
+    document = docx.Document(str(path))
+    _notes_part(
+        document,
+        "footnote",
+        {
+            "1": _p("<MARK/>" + _r(" Homeostasis", bold=True)),
+            "2": _p(_r("* Oxygen is carried by haemoglobin.")),
+        },
+    )
+    _notes_part(document, "endnote", {"1": _p("<MARK/>" + _r(" A system is a group of organs."))})
+    document.save(str(path))
+    texts = _texts(path)
+    # each note after the sentence citing it, never cut into it, never a bold heading,
+    # and no mark of its own ("1", "*") left in the text
+    assert texts == [
+        ("paragraph", "Cells keep homeostasis daily."),
+        ("paragraph", "Homeostasis"),
+        ("paragraph", "Blood carries oxygen to tissues."),
+        ("paragraph", "Oxygen is carried by haemoglobin."),
+        ("paragraph", "Organs form systems."),
+        ("paragraph", "A system is a group of organs."),
+    ]
