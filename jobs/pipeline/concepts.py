@@ -37,6 +37,7 @@ from jobs.pipeline.definitions import (
     find_definitions,
     names_its_kind,
     states_a_clause,
+    zh_entry_below,
 )
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
@@ -1236,7 +1237,13 @@ def _definitions(
     found: list[Definition] = []
     used: set[tuple[int, str]] = set()
     imagined: set[int] = set()  # blocks that set up a thought experiment
+    opened: set[int] = set()  # blocks whose first sentence was read
     for index, sentence in body:
+        above = _name_line(blocks, index) if chinese and index not in opened else ""
+        opened.add(index)
+        entry = zh_entry_below(above, sentence, index) if above else None
+        if entry is not None:
+            found.append(entry)
         spans = blocks[index].emphasis or (marks or {}).get(index, ())
         fresh = tuple(e for e in spans if (index, e) not in used and e in sentence)
         used.update((index, e) for e in fresh)
@@ -1250,6 +1257,19 @@ def _definitions(
             if index not in imagined or not _capitalised(d.term)
         )
     return found
+
+
+def _name_line(blocks: Sequence[Block], index: int) -> str:
+    """The block before index when it is a line that only names, stressed: a heading, or a
+    paragraph set wholly in bold or marked as a term ("*心理授权"); "" else."""
+    if index == 0:
+        return ""
+    above = blocks[index - 1]
+    if above.kind == "heading" or (
+        above.kind in ("paragraph", "list_item") and above.text in above.emphasis
+    ):
+        return above.text
+    return ""
 
 
 # a sentence that sets up a thought experiment: what it names is made up for the example

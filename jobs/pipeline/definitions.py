@@ -494,6 +494,34 @@ def _zh_list_entry(sentence: str, block: int) -> Definition | None:
     return Definition(term, sentence, block, confidence)
 
 
+# A handout names a term on a line of its own, stressed (bold, an asterisk's mark, a heading:
+# "*心理授权"), and the next paragraph, its subject left out, says what it means ("是指员工认
+# 为…", "指员工在…", "主要是指…"): the line is that sentence's subject. Read alone, the
+# sentence named nothing and the entry's term was one bold line among many.
+_ZH_UNSAID_SUBJECT_ADVERBS = {"主要", "通常", "一般", "也", "即", "就"}
+
+
+def zh_entry_below(name_line: str, sentence: str, block: int) -> Definition | None:
+    """The definition a sentence opening on 指 (means) gives the name on the line above."""
+    words = rjieba.cut(sentence[:12])
+    while words and words[0] in _ZH_UNSAID_SUBJECT_ADVERBS:
+        words = words[1:]
+    if words[:1] == ["是"]:
+        words = words[1:]
+    term = emphasis_name(name_line)
+    if (
+        words[:1] != ["指"]
+        or not term
+        or not re.search(r"[\u3400-\u9fff]", term)
+        or len(term) > 12
+        # no test of the word class: what 指 defines is a name, though rjieba tags a
+        # nominalised verb ("心理授权", "情绪失调") a verb
+        or not acceptable(term, heading=True)
+    ):
+        return None
+    return Definition(term, term + sentence, block, GLOSSARY)
+
+
 _ZH_ALIAS_NAMING = re.compile(r"(?:又|也|或|亦)(?:称|叫)")
 
 

@@ -72,6 +72,32 @@ _DISPLAY_MATH = re.compile(
 )
 
 
+# A Chinese handout marks the term an entry teaches by an asterisk opening its line
+# ("*生态系统：在一定空间内…", WPS notes' bold "*认知失调" over its definition) or by a label
+# saying it is a term ("【术语】抵抗力稳定性：…", "【概念】…"): the mark is no text, and the
+# name it marks (the line, or its words before a colon) is stressed as bold would stress it.
+# Read as text, "*生态系统" and "【术语】恢复力稳定性" were no name, and the entries' terms
+# were lost.
+_TERM_MARK = re.compile(
+    r"^(?:[*＊]+|【(?:术语|概念|名词|名词解释|关键词|关键术语|核心概念)】)\s*(?=[\u3400-\u9fff])"
+)
+_MARKED_NAME = re.compile(r"^([^，。；：:！？,;!?]{1,16}?)\s*[:：]")
+_MARKED_LINE = re.compile(r"^[^，。；：:！？,;!?]{1,30}$")
+
+
+def term_mark(text: str) -> tuple[str, str]:
+    """text without a Chinese term mark opening it, and the name the mark marks ("" when
+    there is no mark, or it opens a sentence whose name is unclear)."""
+    mark = _TERM_MARK.match(text)
+    if mark is None:
+        return text, ""
+    text = text[mark.end() :]
+    named = _MARKED_NAME.match(text)
+    if named is not None:
+        return text, named.group(1).strip()
+    return text, text if _MARKED_LINE.match(text) else ""
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
@@ -83,8 +109,14 @@ def make_blocks(
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
         kind = "formula"
+    marked = ""
+    if kind in ("paragraph", "list_item", "heading"):
+        text, marked = term_mark(text)
     pieces = list(bounded(text))
-    spans = tuple(dict.fromkeys(e for e in (_INVISIBLE.sub("", e).strip() for e in emphasis) if e))
+    cleaned = (term_mark(_INVISIBLE.sub("", e).strip())[0] for e in emphasis)
+    spans = tuple(dict.fromkeys(e for e in cleaned if e))
+    if marked and marked not in spans and kind != "heading":
+        spans += (marked,)  # the marked name is stressed as bold would stress it
     return [
         Block(kind, piece, page, level if kind == "heading" else 0, spans if i == 0 else ())
         for i, piece in enumerate(pieces)

@@ -209,3 +209,52 @@ def test_a_tables_kind_column_names_the_things_its_rows_describe(tmp_path: Path)
     assert "氢" not in titles_of(
         tmp_path, text + "\n| 元素名称 | 符号 |\n|---|---|\n| 氢 | H |\n| 氦 | He |\n", "元素.md"
     )
+
+
+def test_an_asterisk_or_a_term_label_marks_the_entrys_term() -> None:
+    from jobs.pipeline.readers.blocks import make_blocks
+
+    # the mark is no text; the name it marks (before a colon, or the line) is stressed
+    (entry,) = make_blocks("paragraph", "*食物链：生态系统中各种生物因食物关系而形成的联系。", 1)
+    assert (entry.text[:3], entry.emphasis) == ("食物链", ("食物链",))
+    (labelled,) = make_blocks("paragraph", "【术语】恢复力稳定性：生态系统恢复原状的能力。", 1)
+    assert labelled.emphasis == ("恢复力稳定性",)
+    (bold,) = make_blocks("paragraph", "*认知失调", 1, emphasis=["*认知失调"])
+    assert (bold.text, bold.emphasis) == ("认知失调", ("认知失调",))
+    # an asterisk before no Han character, and a label of another kind, are left alone
+    assert make_blocks("paragraph", "*p < 0.05", 1)[0].emphasis == ()
+    assert make_blocks("paragraph", "【例1】小明买了3本书。", 1)[0].emphasis == ()
+
+
+def test_marked_entries_of_a_handout_are_its_concepts(tmp_path: Path) -> None:
+    entries = (
+        "*生态系统：在一定空间内，生物群落与它的无机环境相互作用而形成的统一整体。\n\n"
+        "*食物链：生态系统中各种生物因食物关系而形成的一种联系。食物链的起点总是生产者。\n\n"
+        "*生产者：能够利用简单的无机物制造有机物的自养生物，主要是绿色植物。\n\n"
+        "分解者把动植物遗体中的有机物分解成无机物，归还到无机环境中。\n\n"
+        "二、生态系统的稳定性\n\n"
+        "【术语】抵抗力稳定性：生态系统抵抗外界干扰并使自身的结构与功能保持原状的能力。\n\n"
+        "【术语】恢复力稳定性：生态系统在受到外界干扰因素的破坏后恢复到原状的能力。\n\n"
+        "一般来说，生态系统中的组分越多，食物网越复杂，其自我调节能力就越强。\n"
+    )
+    titles = titles_of(
+        tmp_path, "第一章 生态学基础\n\n一、生态系统的组成\n\n" + entries, "讲义.txt"
+    )
+    assert {"食物链", "生产者", "恢复力稳定性"} <= titles
+    assert not any(t.startswith(("*", "【")) for t in titles)
+
+
+def test_a_stressed_name_line_is_the_subject_of_the_next_paragraphs_zhi() -> None:
+    from jobs.pipeline.definitions import GLOSSARY, zh_entry_below
+
+    found = zh_entry_below("心理授权", "是指员工认为自己能对工作产生影响的程度", 3)
+    assert found is not None
+    assert (found.term, found.sentence[:6], found.confidence) == (
+        "心理授权",
+        "心理授权是指",
+        GLOSSARY,
+    )
+    assert zh_entry_below("情绪失调", "主要是指表现的情绪与真实情绪不同", 3) is not None
+    # 指出 (point out) and 指标 (an indicator) open on the same character and define nothing
+    assert zh_entry_below("工作满意度", "指出了员工满意的原因", 3) is None
+    assert zh_entry_below("绩效", "指标体系由三部分组成", 3) is None
