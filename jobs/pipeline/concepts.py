@@ -35,6 +35,7 @@ from jobs.pipeline.definitions import (
     ZH_KEYWORD_NAMED,
     Definition,
     find_definitions,
+    head_of_a_blank,
     names_its_kind,
     states_a_clause,
     zh_entry_below,
@@ -63,6 +64,7 @@ from jobs.pipeline.references import cited_names, without_citations, without_cre
 from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
+    ZH_ACTION_COUNT,
     Cue,
     acronym_pairs,
     apparatus_as_topic,
@@ -325,6 +327,8 @@ def find_concepts(
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if chinese and not kinds and definition is None and _zh_cut_across(key, prose):
             continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
+        if chinese and not kinds and definition is None and _zh_verb_object(key):
+            continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
@@ -1254,7 +1258,9 @@ def _definitions(
             for d in find_definitions(sentence, index, chinese, fresh, plain, spans)
             # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
             # town over, called “Hometown.”": the names an example makes up are no terms
-            if index not in imagined or not _capitalised(d.term)
+            if (index not in imagined or not _capitalised(d.term))
+            # "is known as the principle of ________": a worksheet's blank, its head noun
+            and (chinese or not head_of_a_blank(d.term, sentence))
         )
     return found
 
@@ -1617,6 +1623,32 @@ def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
     if entry is None or entry.words < 2 or entry.alone or not _capitalised(entry.title):
         return False
     return longer.get(entry.key, 0) >= entry.count
+
+
+# jieba's count under which a noun is a specific thing, no general head: 财政收入 4, 酸雨
+# 110; a compound naming a kind ends on a general noun (时间 33,288, 反应 7,652, 算法 456)
+ZH_SPECIFIC_OBJECT = 200
+
+
+def _zh_verb_object(key: str) -> bool:
+    """A common verb and then its object, a specific noun: "增加财政收入", "形成酸雨",
+    "减少煤燃烧", a phrase telling what is done (an exam paper's answers and explanations
+    repeat it), no name. A compound naming a kind of thing ends on its head, a general
+    noun ("运行时间", "分解反应"), and a verb rjieba reads as a noun or a verbal noun opens
+    a name ("生产要素", "检测产物" stay)."""
+    tags = rjieba.tag(key)
+    if len(tags) < 2 or not all(has_han(c) for c in key):
+        return False
+    verb, tag = tags[0]
+    rest = key[len(verb) :]
+    return (
+        tag == "v"
+        and len(verb) == 2
+        and zh_count(verb) >= ZH_ACTION_COUNT
+        and len(rest) >= 2
+        and tags[1][1].startswith("n")
+        and zh_count(rest) < ZH_SPECIFIC_OBJECT
+    )
 
 
 def _zh_cut_across(key: str, prose: str) -> bool:

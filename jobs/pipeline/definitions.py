@@ -556,6 +556,18 @@ _ABOUT_THE_WORD = re.compile(
 _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\bdefined\s+as\b")
 
 
+# a worksheet's blank for the answer: a rule of underscores, or empty brackets
+_BLANK = r"(?:_{3,}|＿{2,}|[(（]\s*[)）])"
+
+
+def head_of_a_blank(term: str, sentence: str) -> bool:
+    """The term is the head noun in front of a blank ("is known as the principle of
+    ________", "the law of ________"): it names nothing without its complement, which the
+    pupil writes in (a worksheet gave the concept "principle")."""
+    blank = rf"\b{re.escape(term)}\s+(?:of|for)\s+(?:the\s+)?{_BLANK}"
+    return re.search(blank, sentence) is not None
+
+
 def find_definitions(
     sentence: str,
     block: int,

@@ -71,6 +71,8 @@ class _Line:
     left: float = 0.0
     colour: tuple[int, int, int] = (0, 0, 0)  # its first character's fill colour
     right: float = 0.0  # where its last character ends, in points from the left edge
+    # a list bullet stands before it, drawn apart from its text (`_drawn_bullets`)
+    item: bool = False
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -169,9 +171,15 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             underlined = _underlined(page, textpage, text)
             hidden = _hidden_runs(page, textpage, text, underlined) | underlined
             lines: list[_Line] = []
+            bullets: list[tuple[float, float]] = []  # bullets alone on a line: (x, baseline)
             offset = 0
             for raw in map(_bulleted, text.split("\n")):
                 stripped = raw.strip("\r \t")
+                if stripped and BULLET in stripped and not stripped.strip(BULLET + " "):
+                    first = offset + (len(raw) - len(raw.lstrip("\r \t")))
+                    bullets.extend(
+                        _origin(textpage, first + n) for n, c in enumerate(stripped) if c == BULLET
+                    )
                 if stripped:
                     first = offset + (len(raw) - len(raw.lstrip("\r \t")))
                     size = _line_size(textpage, first, stripped)
@@ -212,7 +220,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
                             )
                         )
                 offset += len(raw) + 1
-            return lines
+            return _drawn_bullets(lines, bullets)
         finally:
             textpage.close()
     finally:
@@ -230,6 +238,25 @@ _SYMBOL_BULLETS = re.compile(
 
 
 BULLET = "•"
+
+
+def _drawn_bullets(lines: list[_Line], bullets: list[tuple[float, float]]) -> list[_Line]:
+    """Each line a bullet drawn apart from it stands before marked as a list item.
+    LibreOffice draws a list's bullets after all the page's text, so they come last in
+    reading order, alone: an item whose text ends on no stop ran on into the next item (a
+    worksheet's options "A. … D. transduction" into the next question's stem). A bullet
+    stands on the item's first baseline, within three ems left of its text."""
+    if not bullets:
+        return lines
+    return [
+        replace(line, item=True)
+        if any(
+            abs(y - line.top) <= 0.3 * line.size and 0 < line.left - x <= 3 * line.size
+            for x, y in bullets
+        )
+        else line
+        for line in lines
+    ]
 
 
 def _bulleted(line: str) -> str:
@@ -1018,6 +1045,7 @@ def _blocks(
             or _new_paragraph(paragraph[-1], line, spacing)
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or _next_step(paragraph, line)
+            or line.item
             or (deck and _another_box(paragraph[-1], line))
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):

@@ -319,3 +319,40 @@ def test_a_pdf_heading_wrapped_before_its_years_keeps_them(tmp_path: Path) -> No
     document = read(path, detect(path))
     assert document.title == "The Era of Reconstruction, 1865–1877"
     assert document.blocks()[0].text == "The Era of Reconstruction, 1865–1877"
+
+
+def test_pdf_list_bullets_drawn_after_the_text_still_start_their_items(tmp_path: Path) -> None:
+    # LibreOffice and WeasyPrint draw a list's bullets after the page's text: an item ending
+    # on no stop (a worksheet's options) ran on into the next question's stem
+    items = (
+        "Decreased sensitivity to an unchanging stimulus is known as ________.",
+        "A. transduction B. difference threshold C. sensory adaptation D. inattentional blindness",
+        "Which of the following is the part of the eye that holds the cones?",
+    )
+    path = _pdf(tmp_path, "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks] == list(items)
+
+
+def test_the_head_noun_before_a_worksheets_blank_is_defined_as_nothing(tmp_path: Path) -> None:
+    from jobs.pipeline.analyse import analyse_file
+    from jobs.pipeline.definitions import head_of_a_blank
+
+    known = "Our tendency to see things as complete objects is known as the principle of ______."
+    assert head_of_a_blank("principle", known)
+    assert not head_of_a_blank("closure", "Seeing a whole shape is known as closure.")
+    questions = "".join(
+        f"{n}. {stem}\n\n   A. closure\n   B. proximity\n   C. similarity\n\n"
+        for n, stem in enumerate(
+            [
+                known,
+                "According to the principle of ________, near objects are grouped together.",
+                "According to the law of ________, we perceive smoothly flowing lines.",
+            ],
+            start=1,
+        )
+    )
+    path = tmp_path / "worksheet.md"
+    path.write_text("# Perception Worksheet\n\n" + questions, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "principle" not in titles and "law" not in titles

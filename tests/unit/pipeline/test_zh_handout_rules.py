@@ -258,3 +258,13 @@ def test_a_stressed_name_line_is_the_subject_of_the_next_paragraphs_zhi() -> Non
     # 指出 (point out) and 指标 (an indicator) open on the same character and define nothing
     assert zh_entry_below("工作满意度", "指出了员工满意的原因", 3) is None
     assert zh_entry_below("绩效", "指标体系由三部分组成", 3) is None
+
+
+def test_a_common_verb_and_its_specific_object_is_no_name() -> None:
+    from jobs.pipeline.concepts import _zh_verb_object
+
+    # what a paper's answers say is to be done
+    assert _zh_verb_object("增加财政收入") and _zh_verb_object("形成酸雨")
+    # a compound naming a kind ends on a general head; a verbal noun opens a name
+    assert not _zh_verb_object("运行时间") and not _zh_verb_object("分解反应")
+    assert not _zh_verb_object("生产要素") and not _zh_verb_object("选择排序")
