@@ -1,6 +1,8 @@
 """HTML with selectolax: headings, paragraphs, list items, tables, <pre>, MathML/TeX maths.
 
-Navigation, headers/footers, asides, scripts and styles are dropped (page furniture).
+Navigation, headers/footers, asides, scripts and styles are dropped (page furniture). A page
+that marks its content (<main>, an <article>) is read there; one that marks none, in the
+container holding most of its text outside links, without lists of links.
 Inline runs directly inside a <div> or <section> become paragraphs of their own. A page
 with no <h1>–<h6> (Word's "Save as Web Page" of a document typed by hand, a Google Docs
 export) gets its headings from paragraphs set wholly in bold — <b>, <strong>, or a
@@ -102,6 +104,7 @@ class _Page:
     bold_classes: frozenset[str] = frozenset()
     class_sizes: dict[str, float] = field(default_factory=dict)
     glossaries: frozenset[str] = frozenset()  # pages the document links its terms into
+    link_lists: frozenset[int] = frozenset()  # lists of links left out (`_link_lists`)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -144,7 +147,17 @@ def parse(tree: HTMLParser) -> list[Block]:
             mark.decompose()
     root = tree.body or tree.root
     main = _main_content(tree)
-    if main is not None:
+    if main is None and root is not None:
+        # a page marking no content of its own: its text's container, without the site's
+        # lists of links (`_text_container`, `_link_lists`), under the headline above it
+        container = _text_container(root)
+        page.link_lists = _link_lists(container)
+        if container.mem_id != root.mem_id:
+            headline = _headline(root, container) if container.css_first("h1") is None else None
+            if headline is not None:
+                page.blocks.extend(make_blocks("heading", _text(headline), 1, level=1))
+            root = container
+    elif main is not None:
         # the page's title set above its main content (a news site's headline)
         if main.css_first("h1") is None and len(titles := tree.css("h1")) == 1:
             page.blocks.extend(make_blocks("heading", _text(titles[0]), 1, level=1))
@@ -152,6 +165,77 @@ def parse(tree: HTMLParser) -> list[Block]:
     if root is not None:
         _walk(root, page)
     return manual_headings(page.blocks, page.bold)
+
+
+# The share of a page's own text (not a link's) that the element holding its content holds:
+# around it a site sets its menus, share bars, comment counts and recommendations, which
+# hold little text that is no link
+_CONTENT_SHARE = 0.8
+_MAX_DEPTH = 200  # a hostile page's nesting is measured no deeper
+
+
+def _text_container(root: Node) -> Node:
+    """The innermost container (a <div>, <section>, <td>, …) holding most of the page's text
+    outside links (`_CONTENT_SHARE`): a Chinese news page without <main> or <article> kept
+    its channel menu, share bar, "我要评论(0)", "推荐阅读" and "热门评论" lists (what
+    readability keeps of such a page is that container's text; its headings stay, as its
+    own and as the page's single <h1> above it)."""
+    weights: dict[int, int] = {}
+    total = _own_text(root, weights, 0)
+    node, found = root, root
+    while True:
+        children = [c for c in node.iter() if c.tag != "a"]
+        heaviest = max(children, key=lambda c: weights.get(c.mem_id, 0), default=None)
+        if heaviest is None or weights.get(heaviest.mem_id, 0) < _CONTENT_SHARE * total:
+            return found
+        node = heaviest
+        if node.tag in _CONTAINERS or node.tag == "td":
+            found = node
+
+
+def _own_text(node: Node, weights: dict[int, int], depth: int) -> int:
+    """The characters of node's text outside links (each element's count kept in weights)."""
+    if depth >= _MAX_DEPTH:
+        return len(node.text(deep=True).strip())
+    count = 0
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            count += len((child.text(deep=False) or "").strip())
+        elif child.tag != "a":
+            count += _own_text(child, weights, depth + 1)
+    weights[node.mem_id] = count
+    return count
+
+
+def _headline(root: Node, container: Node) -> Node | None:
+    """The last <h1> before the container of the page's text: its headline, where the page
+    sets other <h1>s too ("Comment on this article", "Next article" below a magazine's)."""
+    last = None
+    for node in root.traverse():
+        if node.mem_id == container.mem_id:
+            return last
+        if node.tag == "h1":
+            last = node
+    return last
+
+
+# a list whose text is mostly links, three items or more: a site's menu, its "相关阅读" or
+# "Related articles", a share bar, a tag cloud; a list of terms the text explains holds
+# more than their names
+_LINK_LIST_ITEMS = 3
+_LINK_LIST_SHARE = 0.7
+
+
+def _link_lists(root: Node) -> frozenset[int]:
+    """The lists under root that are lists of links."""
+    found = set()
+    for node in root.css("ul, ol, menu"):
+        items = [li for li in node.iter() if li.tag == "li"]
+        text = len("".join(node.text(deep=True).split()))
+        linked = sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+        if len(items) >= _LINK_LIST_ITEMS and text and linked >= _LINK_LIST_SHARE * text:
+            found.add(node.mem_id)
+    return frozenset(found)
 
 
 # where a site marks its page's own content: the one <main> (or ARIA role main), else
@@ -207,6 +291,8 @@ def _walk(node: Node, page: _Page) -> None:
             blocks.extend(made)
         elif tag in _LISTS:
             _flush(inline, page)
+            if child.mem_id in page.link_lists:
+                continue
             for item in child.iter():
                 if item.tag == "li":
                     _list_item(item, page)

@@ -119,3 +119,45 @@ def test_an_italic_index_is_no_emphasis(tmp_path: Path) -> None:
     # and so when the text runs straight inside a <div>
     blocks = _blocks(tmp_path, f"<div>{body[3:-4]}</div>")
     assert [list(b.emphasis) for b in blocks] == [["symmetric matrix"]]
+
+
+def test_a_page_marking_no_content_is_read_in_its_texts_container(tmp_path: Path) -> None:
+    # a Chinese news page without <main> or <article>: a channel menu, a breadcrumb, the
+    # headline, a share bar, the story, a comment count, "相关阅读" and a footer, all <div>s
+    links = "".join(f'<li><a href="/c{n}">频道{n}</a></li>' for n in range(8))
+    story = "".join(
+        f"<p>神经网络可以模拟人类思想活动的方式，这种技术很适合与机器学习配套使用{n}。</p>"
+        for n in range(6)
+    )
+    body = (
+        f'<div class="top"><ul>{links}</ul></div>'
+        '<div class="crumb"><a href="/">科技</a> &gt; <a href="/n">要闻</a> &gt; 正文</div>'
+        '<div class="hd"><h1>新电脑已可利用记忆自学</h1><span>2016年10月14日</span></div>'
+        '<div class="share"><ul><li><a href="#">微博</a></li><li><a href="#">QQ空间</a></li>'
+        '<li><a href="#">微信好友</a></li></ul></div>'
+        f'<div class="bd"><h2>可微神经计算机</h2>{story}'
+        "<ul><li>可微神经计算机能回答复杂的问题，并规划最佳路线。</li>"
+        "<li>它建立在神经网络的概念之上，能用记忆学习新知识。</li></ul></div>"
+        '<div class="cmt"><a href="#c">我要评论(0)</a></div>'
+        f'<div class="more"><h3>相关阅读</h3><ul>{links}</ul></div>'
+        '<div class="ft"><p>Copyright © 1998 - 2016 版权所有</p></div>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks if b.kind != "paragraph"] == [
+        ("heading", "新电脑已可利用记忆自学"),
+        ("heading", "可微神经计算机"),
+        ("list_item", "可微神经计算机能回答复杂的问题，并规划最佳路线。"),
+        ("list_item", "它建立在神经网络的概念之上，能用记忆学习新知识。"),
+    ]
+    texts = [b.text for b in blocks if b.kind == "paragraph"]
+    assert len(texts) == 6 and all(t.startswith("神经网络") for t in texts)
+
+
+def test_a_list_of_links_in_the_texts_container_is_no_text(tmp_path: Path) -> None:
+    story = "".join(
+        f"<p>Photosynthesis turns light into chemical energy, step {n}.</p>" for n in range(5)
+    )
+    related = "".join(f'<li><a href="/a{n}">Related story {n}</a></li>' for n in range(4))
+    body = f'<div><div class="story"><h2>Photosynthesis</h2>{story}<ul>{related}</ul></div></div>'
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert texts[0] == "Photosynthesis" and len(texts) == 6
