@@ -187,10 +187,19 @@ def _text_container(root: Node) -> Node:
         children = [c for c in node.iter() if c.tag != "a"]
         heaviest = max(children, key=lambda c: weights.get(c.mem_id, 0), default=None)
         if heaviest is None or weights.get(heaviest.mem_id, 0) < _CONTENT_SHARE * total:
-            return found
+            break
         node = heaviest
         if node.tag in _CONTAINERS or node.tag == "td":
             found = node
+    # what the container leaves out must be the site's links: a document's own short
+    # sections beside its long one (an introduction, a summary: prose, few links) stay
+    outside = total - weights.get(found.mem_id, 0)
+    links_outside = _link_chars(root) - _link_chars(found)
+    return found if links_outside >= outside else root
+
+
+def _link_chars(node: Node) -> int:
+    return sum(len(a.text(deep=True).strip()) for a in node.css("a"))
 
 
 def _own_text(node: Node, weights: dict[int, int], depth: int) -> int:

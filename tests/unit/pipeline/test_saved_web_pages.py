@@ -161,3 +161,20 @@ def test_a_list_of_links_in_the_texts_container_is_no_text(tmp_path: Path) -> No
     body = f'<div><div class="story"><h2>Photosynthesis</h2>{story}<ul>{related}</ul></div></div>'
     texts = [b.text for b in _blocks(tmp_path, body)]
     assert texts[0] == "Photosynthesis" and len(texts) == 6
+
+
+def test_a_documents_short_sections_beside_its_long_one_stay(tmp_path: Path) -> None:
+    """The container of most of the text is read alone only when what it leaves out is
+    the site's links: a chapter saved as a page, its long section beside a short
+    introduction and summary (prose, no links), keeps all three."""
+    long = "".join(
+        f"<p>Photosynthesis turns light into chemical energy in the chloroplast, step {n}.</p>"
+        for n in range(30)
+    )
+    body = (
+        "<div><h2>Introduction</h2><p>Plants make their own food from light.</p></div>"
+        f"<div><h2>Photosynthesis</h2>{long}</div>"
+        "<div><h2>Summary</h2><p>Chlorophyll absorbs the light that photosynthesis uses.</p></div>"
+    )
+    headings = [b.text for b in _blocks(tmp_path, body) if b.kind == "heading"]
+    assert headings == ["Introduction", "Photosynthesis", "Summary"]
