@@ -804,6 +804,7 @@ def emphasis_terms(
         )
         and not _instruction(span)
         and not interface_label(span, text)
+        and not _in_an_address(span, text)
         and not environment_label(span)
         and not _run_in_title(span, text)
         and not _ZH_STATEMENT.search(span)
@@ -962,6 +963,19 @@ _INTERFACE_NOUN = re.compile(
     r"|(?:按钮|菜单|选项卡|标签页|对话框|窗口|面板|图标|命令|复选框|选项))",
     re.IGNORECASE,
 )
+
+
+def _in_an_address(span: str, text: str) -> bool:
+    """Every place the text sets the span is inside a web address or a file's path: a
+    PDF's typewriter run broken at its dots marked "com" of "www.py4e.com/code3/romeo.txt"
+    as emphasised, and a whole book's course taught "com"."""
+    found = re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text) if span.strip() else ()
+    places = [m.start() for m in found]
+    return bool(places) and all(
+        text[max(0, at - 1) : at] in (".", "/", "@")
+        or text[at + len(span) : at + len(span) + 1] in ("/", "@")
+        for at in places
+    )
 
 
 def interface_label(span: str, text: str) -> bool:

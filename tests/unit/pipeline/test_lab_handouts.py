@@ -10,7 +10,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
-from jobs.pipeline.structure import interface_label
+from jobs.pipeline.structure import emphasis_terms, interface_label
 from tests.unit.pipeline.conftest import write_pdf
 
 LAB = """# Lab 1: Working with Blob Storage
@@ -80,3 +80,11 @@ def test_a_printed_labs_numbered_steps_are_blocks_of_their_own(tmp_path: Path) -
     assert any(b.startswith("4. On the Basics tab") for b in blocks)
     assert any(b.startswith("5. On the Advanced tab") for b in blocks)
     assert any("in Chapter 3. The chapter explains" in b for b in blocks)
+
+
+def test_an_emphasised_part_of_a_web_address_is_no_term() -> None:
+    """A PDF's typewriter run broken at its dots marks "com" of a URL as emphasised."""
+    text = "Download the file from www.py4e.com/code3/romeo.txt and open it."
+    assert emphasis_terms(("com",), 0, text) == []
+    found = emphasis_terms(("hash table",), 0, "A hash table maps keys to values.")
+    assert [c.term for c in found] == ["hash table"]
