@@ -82,6 +82,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     glossed_emphasis,
     heading_terms,
+    interface_label,
     keyword_list,
     plain_code_names,
     run_in_heading,
@@ -1325,6 +1326,15 @@ def _cues(
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
     furniture = repeated_apparatus(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
+    # a control a step clicks is one wherever the text names it: "such as **Basics** and
+    # **Advanced**" a line before "On the **Basics** tab, …" (`structure.interface_label`)
+    controls = {
+        span
+        for b in blocks
+        if b.kind in PROSE
+        for span in b.emphasis
+        if interface_label(span, b.text)
+    }
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
     for index, block in enumerate(blocks):
@@ -1359,7 +1369,7 @@ def _cues(
         elif block.kind in PROSE:
             emphasised = emphasis_terms(block.emphasis, index, block.text, lecture)
             # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
-            emphasised = [c for c in emphasised if c.term not in placeholders]
+            emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
             cues.extend(emphasised)

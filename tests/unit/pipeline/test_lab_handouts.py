@@ -20,7 +20,8 @@ LAB = """# Lab 1: Working with Blob Storage
 A **storage account** holds your data in the cloud. Each storage account holds
 **blob containers**, and a container holds **blobs**: binary large objects such as
 files. A **block blob** is made of blocks uploaded separately; a storage account
-keeps several copies of each blob, which is called **replication**.
+keeps several copies of each blob, which is called **replication**. The portal's
+blades have tabs, such as **Basics** and **Advanced**.
 
 ## Create a Storage Account
 
