@@ -803,7 +803,6 @@ def emphasis_terms(
             or (properties and _defined_property(term, text))
         )
         and not _instruction(span)
-        and not interface_label(span, text)
         and not _in_an_address(span, text)
         and not environment_label(span)
         and not _run_in_title(span, text)
