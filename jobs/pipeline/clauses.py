@@ -39,6 +39,10 @@ _PREDICATE_WORDS = {
     "应该", "一定", "并",
 }  # fmt: skip
 _FUNCTION_TAGS = {"c", "r", "p", "u"}
+# Names of a science rjieba tags as function words: 几何 (geometry) a pronoun ("how much"
+# in classical Chinese), 假说 (hypothesis) and 因果 (cause and effect) conjunctions, 自我
+# (the self, the ego) and 他者 (the Other) pronouns
+_NAMES_TAGGED_FUNCTION = {"几何", "假说", "因果", "自我", "他者"}
 # "一类", "一部分", "两个", "很多": a quantity, not a name; after a noun it makes a statement
 # ("种类很多", "there are many kinds")
 _QUANTITY = re.compile(
@@ -52,6 +56,26 @@ _COUNT = re.compile(r"\d\s*[个位项次条种步轮]")
 # kind, a description, no name (a geography review's "最大的大陆" was a concept; "最短路",
 # "最小生成树", 最 joined to its word, stay)
 _RANKED = re.compile(r"^(?:世界上|世界|中国|我国)?最[\u3400-\u9fff]{1,3}的")
+# Prose the n-gram finder repeats with no bold in sight: a degree adverb and its adjective
+# ("学习率太小", "有点抽象"; rjieba reads 太小 as one noun), a purpose ("为了简单起见"),
+# "more" ("更多信息"), a direction the verb took ("拆分开来"), "what … said" (所讲, 所说,
+# 所述; "一章中所讲"). A name is none of them: 最小 and 极大 rank (全局最小), 所有权 and
+# 研究所 hold 所 inside a word; 大于 and 小于 may name an operator.
+_PROSE = re.compile(
+    r".[很较更太][小高低大快慢多少好差强弱难易]$"
+    r"|^(?:有点|有些|为了|更多|更少|很多|许多)"
+    r"|起见$|(?:开来|起来|下来|出来|下去)$|所(?:讲|说|述|提到|介绍|谓)"
+    # a connective ("也就是说", "一般来说") and a comparison ("优于数组", "高于平均")
+    r"|(?:就是|来|而言|句话)说$|[优劣高低多少]于"
+)
+# a degree adverb of two characters before an adjective or a verb ("非常重要", "极其复杂";
+# 非常量 is 非 and 常量)
+_DEGREE_OPENINGS = {"非常", "十分", "相当", "极其", "稍微", "特别"}
+# Particles that only a predicate holds after a verb: 地 after a manner ("递归地调用自身"),
+# the aspect markers 了, 着, 过 ("发生过什么"), and 的, a relative clause describing a thing
+# ("项目过程中发生的事"); in a name these characters sit inside a word (地址, 着色) or open
+# it (过拟合: 过 is "over").
+_PREDICATE_PARTICLES = {"uv", "ul", "uz", "ug"}
 # A derivation's connectives: pointing at a formula ("代入上式可得", "将式", "令上式等于",
 # "上述优化问题"), drawing a conclusion ("公式可知", "偏导可得", "可化为等式"), or stating
 # that something holds ("强对偶性成立"). Derivation notes repeat them on every page; a name
@@ -68,12 +92,20 @@ def zh_clause(term: str) -> bool:
         return True
     if _QUANTITY.match(text) or _DERIVATION.search(text) or _RANKED.match(text):
         return True
+    if _PROSE.search(text):
+        return True
     tags = rjieba.tag(text)
+    if any(
+        a.startswith("v") and (b == "的" or b_tag in _PREDICATE_PARTICLES)
+        for (_, a), (b, b_tag) in pairwise(tags)
+    ):
+        return True
+    if len(tags) >= 2 and tags[0][0] in _DEGREE_OPENINGS and tags[1][1][:1] in ("a", "v"):
+        return True
     if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
-        # (几何, geometry, is tagged a pronoun: "how much" in classical Chinese)
-        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text != "几何"
+        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text not in _NAMES_TAGGED_FUNCTION
     opening = tags[0][0]
     # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a

@@ -328,6 +328,8 @@ def find_concepts(
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
         if chinese and not kinds and definition is None and _zh_cut_across(key, prose):
             continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
+        if chinese and not kinds and definition is None and _zh_cut_across_right(key, prose):
+            continue  # 简单起, only ever read in 简单起见: cut across 起见
         if chinese and not kinds and definition is None and _zh_verb_object(key):
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
@@ -1675,6 +1677,21 @@ def _zh_cut_across(key: str, prose: str) -> bool:
     if not has_han(joined) or zh_count(joined + key[0]) == 0:
         return False
     return all(len(left) < 2 or zh_count(left) == 0 for left in lefts)
+
+
+def _zh_cut_across_right(key: str, prose: str) -> bool:
+    """The same cut on the right: every use precedes the same character, which makes a word
+    with the term's last one (简单起 + 见 of "为了简单起见", read 简单 + 起 + 见) and none with
+    the character after it (数组的: 的 stands alone)."""
+    if len(key) < 2 or not all(has_han(c) for c in key):
+        return False
+    rights = [prose[m.end() : m.end() + 2] for m in re.finditer(re.escape(key), prose)]
+    if not rights or len({right[:1] for right in rights}) != 1:
+        return False
+    joined = rights[0][:1]
+    if not has_han(joined) or zh_count(key[-1] + joined) == 0:
+        return False
+    return all(len(right) < 2 or zh_count(right) == 0 for right in rights)
 
 
 def _marked_single_word(cues: list[Cue]) -> bool:

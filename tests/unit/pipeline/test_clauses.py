@@ -72,6 +72,10 @@ def test_statements_are_clauses(statement: str) -> None:
         "能量函数",
         "二分查找",
         "几何",  # rjieba tags it a pronoun ("how much")
+        "假说",  # a conjunction to rjieba, a hypothesis to a biology textbook
+        "因果",
+        "自我",  # a pronoun to rjieba, the ego to a psychology textbook
+        "他者",
         "运行时",
         "能量守恒",
         "一维数组",
@@ -102,3 +106,52 @@ def test_a_derivations_connectives_make_clauses_not_names() -> None:
         assert zh_clause(phrase), phrase
     for name in ("代入法", "不可知论", "大于等于", "等式", "不等式", "令牌", "最小二乘法"):
         assert not zh_clause(name), name
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "学习率太小",  # a degree adverb and its adjective (rjieba reads 太小 as one noun)
+        "有点抽象",
+        "非常重要",
+        "为了简单起见",  # a purpose
+        "简单起见",
+        "更多信息",  # "more"
+        "拆分开来",  # the direction a verb took
+        "一章中所讲",  # "what … said"
+        "中所讲",
+        "递归地调用自身",  # 地 after a manner
+        "记录实际发生过什么",  # an aspect marker: 过, 了
+        "发生了变化",
+        "项目过程中发生的事",  # a verb before 的: a relative clause describing a thing
+        "也就是说",  # a connective
+        "一般来说",
+        "优于数组",  # a comparison
+    ],
+)
+def test_repeated_prose_is_no_name(prose: str) -> None:
+    """Phrases the n-gram finder repeats from running prose, with no bold in sight; a
+    textbook's concept list held "有点抽象" (a bit abstract) and "学习率太小"."""
+    assert zh_clause(prose)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "非常量引用",
+        "所有权",
+        "研究所",
+        "地址",
+        "目的地",
+        "着色",
+        "过拟合",  # 过 opening the name is "over", no aspect marker
+        "过采样",
+        "比较排序",
+        "生成树",
+        "全局最小",
+        "极大值",
+        "大于等于",
+    ],
+)
+def test_names_holding_those_characters_inside_a_word_stay(name: str) -> None:
+    assert not zh_clause(name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.concepts import _zh_cut_across, find_concepts
+from jobs.pipeline.concepts import _zh_cut_across, _zh_cut_across_right, find_concepts
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
@@ -183,6 +183,17 @@ def test_a_term_rjieba_cut_across_a_word_to_its_left_is_no_concept() -> None:
     blocks = [heading, *(Block("paragraph", t, 1) for t in paragraphs)]
     keys = {d.key for d in find_concepts(blocks, True, 400)[0]}
     assert not {"角化", "角化方阵"} & keys and {"特征向量", "过渡矩阵"} <= keys
+
+
+def test_a_term_rjieba_cut_across_a_word_to_its_right_is_no_concept() -> None:
+    """ "为了简单起见" (for simplicity's sake) reads 简单 + 起 + 见: every use of 简单起 comes
+    before 见, which makes 起见 with 起. A term before a character that stands alone (数组的)
+    or before a word of its own (数组元素) stands."""
+    prose = "为了简单起见，我们选择固定步长。为了简单起见，我们选用目标函数。"
+    assert _zh_cut_across_right("简单起", prose)
+    assert not _zh_cut_across_right("数组", "数组的长度固定。数组的元素相邻。")
+    assert not _zh_cut_across_right("数组", "访问数组元素很快。数组元素相邻。")
+    assert not _zh_cut_across_right("步长", prose)
 
 
 def test_a_chinese_heading_giving_examples_of_a_topic_names_the_topic() -> None:
