@@ -61,6 +61,39 @@ _WIDGETS = (
     ".noprint, .no-print, .d-print-none, .hidden-print, "
     ".mw-editsection, .mw-jump-link, #toc, .toc, #mw-navigation"
 )
+# A page's comments, by the words of its class or id ("comments-area", "commentsDiv",
+# "disqus_thread", "comment-list"), as readability finds them; a container also named for
+# the page's content or article ("epoch-comment-body", "article-comments") is not one. A
+# saved blog post's comments held three times the post's text.
+_COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
+_CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
+_SECTION_TAGS = frozenset({"div", "section", "aside", "ol", "ul", "article"})
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _comment_sections(root: Node) -> list[Node]:
+    """The outermost elements under root holding the page's comments (a walk that does not
+    enter one it found, so a hostile page nesting thousands costs one pass)."""
+    found: list[Node] = []
+
+    def visit(node: Node, depth: int) -> None:
+        for child in node.iter():
+            if child.tag in _SECTION_TAGS and _names_comments(child):
+                found.append(child)
+            elif depth < _MAX_DEPTH:
+                visit(child, depth + 1)
+
+    visit(root, 0)
+    return found
+
+
+def _names_comments(node: Node) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    words = {w.lower() for w in _NAME_WORDS.findall(names)}
+    return bool(words & _COMMENT_WORDS) and not words & _CONTENT_WORDS
+
+
 # a citation's or a note's mark ("[1]", "[a]", "[citation needed]"), no text of its own
 _CITATION_MARK = re.compile(r"^\[[^\[\]]{1,40}\]$")
 # the wrapper MediaWiki puts around every formula's TeX
@@ -142,6 +175,9 @@ def parse(tree: HTMLParser) -> list[Block]:
     )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
+    if tree.body is not None:
+        for section in _comment_sections(tree.body):
+            section.decompose()
     for mark in tree.css("sup"):
         if _CITATION_MARK.match(mark.text(deep=True).strip()):
             mark.decompose()

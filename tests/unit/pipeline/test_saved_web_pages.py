@@ -178,3 +178,24 @@ def test_a_documents_short_sections_beside_its_long_one_stay(tmp_path: Path) -> 
     )
     headings = [b.text for b in _blocks(tmp_path, body) if b.kind == "heading"]
     assert headings == ["Introduction", "Photosynthesis", "Summary"]
+
+
+def test_a_pages_comments_are_no_text(tmp_path: Path) -> None:
+    """A saved blog post's comments (WordPress's "comments-area", a "commentsDiv", Disqus's
+    thread) held three times the post's text; a container also named for the content or
+    the article stays, and so does a section of commentary."""
+    body = (
+        "<main><h1>Photosynthesis</h1><p>Photosynthesis turns light into chemical energy.</p>"
+        '<div class="commentary"><p>The Calvin cycle fixes carbon.</p></div>'
+        '<div class="article-comment-body"><p>Chlorophyll absorbs red and blue light.</p></div>'
+        '<div id="comments" class="comments-area"><h3>2 comments on “Photosynthesis”</h3>'
+        '<ol class="comment-list"><li><p>Great post, thanks!</p></li></ol></div>'
+        '<div id="commentsDiv"><p>Log in to reply.</p></div>'
+        '<div id="disqus_thread"><p>Powered by a comment service.</p></div></main>'
+    )
+    assert [b.text for b in _blocks(tmp_path, body)] == [
+        "Photosynthesis",
+        "Photosynthesis turns light into chemical energy.",
+        "The Calvin cycle fixes carbon.",
+        "Chlorophyll absorbs red and blue light.",
+    ]
