@@ -187,6 +187,7 @@ def planning_input(
                 language=d.language or "en",
                 page_count=d.page_count,
                 order=i,
+                word_count=d.word_count,
             )
             for i, d in enumerate(chosen)
         ),

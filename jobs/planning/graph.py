@@ -48,6 +48,8 @@ class CourseGraph:
     # "thinking" and "language" (which it needs) and "memory" (which they need) from
     # chapters 2 and 4 into weeks 1 and 2 (jobs/planning/ordering.py).
     teaching: dict[str, tuple[int, int]]
+    # chosen documents' reading units (DocumentInput.word_count), None when unknown
+    words: dict[str, int | None]
 
     @classmethod
     def build(cls, data: PlanningInput) -> CourseGraph:
@@ -84,8 +86,18 @@ class CourseGraph:
                 m.confidence <= UNMARKED_CONFIDENCE for m in c.mentions if m.document_id in rank
             )
         )
+        words = {d: by_id[d].word_count for d in rank}
         return cls(
-            concepts, incoming, outgoing, related, reading, rank, section, vocabulary, teaching
+            concepts,
+            incoming,
+            outgoing,
+            related,
+            reading,
+            rank,
+            section,
+            vocabulary,
+            teaching,
+            words,
         )
 
     def mentioned(self, concept_id: str) -> bool:

@@ -87,7 +87,8 @@ class RelationInput:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInput:
-    """A document chosen for the course; `order` is its position in the request."""
+    """A document chosen for the course; `order` is its position in the request;
+    `word_count` its reading units (documents.word_count), None when unknown."""
 
     id: str
     title: str
@@ -95,6 +96,7 @@ class DocumentInput:
     language: str
     page_count: int | None
     order: int
+    word_count: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from jobs.planning.packing import Packing, pack
 from jobs.planning.prerequisites import course_prerequisites
 from jobs.planning.questions import questions
 from jobs.planning.result import CoursePlan, LeftOut, Report
-from jobs.planning.selection import Selection, score_concepts, select
+from jobs.planning.selection import Selection, course_parts, score_concepts, select
 from jobs.planning.sources import (
     Pages,
     course_documents,
@@ -142,12 +142,18 @@ def _schedule(
     concepts out (weeks fill unevenly, so the budget can allow more than fits).
 
     Next round, ordinary concepts that did not fit are refused, so their minutes go to
-    concepts that do; when a focus concept did not fit, the budget shrinks instead, so
-    ordinary concepts make room for it.
+    concepts that do; when a focus concept, or a concept of a whole book's chapter, did
+    not fit, the budget shrinks instead, so ordinary concepts make room for it.
     """
     week_minutes = request.hours_per_week * 60
     budget = week_minutes * request.duration_weeks
     refused: dict[str, str] = {}
+    # A whole book's concepts (`selection.course_parts`): packing leaves out the last in
+    # teaching order, which are the last chapters'; refused, their minutes went to the
+    # early chapters' and the next round cut the book shorter still. The budget shrinks
+    # instead, so every chapter's share does.
+    parts = course_parts(graph, [c for c in graph.concepts if graph.mentioned(c)])
+    chaptered = {c for c, (_, chapter) in parts.items() if chapter}
     for _ in range(PLANNING_ROUNDS):
         selection = select(graph, request, minutes, scores, budget=budget, refused=refused)
         ordering = order_concepts(graph, selection.chosen)
@@ -162,7 +168,7 @@ def _schedule(
         if not packing.left_out:
             break
         for concept, reason in packing.left_out:
-            if concept in selection.focused:
+            if concept in selection.focused or concept in chaptered:
                 budget -= minutes[concept]
             else:
                 refused[concept] = reason

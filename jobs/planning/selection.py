@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from jobs.pipeline.knowledge import BOOK_CHAPTER_WORDS, BOOK_WORDS, MIN_BOOK_CHAPTERS
 from jobs.planning.graph import CourseGraph
 from jobs.planning.inputs import DIFFICULTIES, ConceptInput, CourseRequest
 from jobs.planning.result import AddedPrerequisite, LeftOut
@@ -106,12 +107,13 @@ def select(
         chosen.extend(affordable)
         return cost
 
-    for concept in _best_per_document(graph, candidates):
+    parts = course_parts(graph, candidates)
+    for concept in [*_best_per_document(graph, candidates), *_best_per_chapter(parts, candidates)]:
         take(concept, budget - used, final=True)
-    for document, quota in _shares(graph, candidates, minutes, budget - used).items():
+    for part, quota in _shares(parts, minutes, budget - used).items():
         spent = 0
         for concept in candidates:
-            if graph.reading[concept][0] == document:
+            if parts[concept] == part:
                 spent += take(concept, min(quota - spent, budget - used), final=False)
     for concept in candidates:
         take(concept, budget - used, final=True)
@@ -136,23 +138,84 @@ def _best_per_document(graph: CourseGraph, ranked: list[str]) -> list[str]:
     return [best[d] for d in sorted(best, key=graph.document_order.__getitem__)]
 
 
-def _shares(
-    graph: CourseGraph, ranked: list[str], minutes: dict[str, int], room: int
-) -> dict[int, int]:
-    """Each chosen document's share of `room` (by document position), in proportion to
-    the minutes of the concepts first met in it. Taken by score over all documents, the
-    concepts every chapter repeats (a first chapter's "state", "action", "policy") filled
-    a course of five chapters before the later chapters' own concepts (Q-learning,
-    Sarsa) were reached; a share teaches each document's best first. One document: no
-    shares, the order by score is the same."""
-    if len(graph.document_order) < 2:
-        return {}
-    holds: dict[int, int] = {}
+def _best_per_chapter(parts: Mapping[str, tuple[int, str]], ranked: list[str]) -> list[str]:
+    """Each chapter's best concept, in reading order (`course_parts`), after each
+    document's: a short chapter's share can be smaller than its best concept, and
+    a six-week course of a whole book skipped "Sensation and Perception" between two
+    chapters it taught."""
+    best: dict[tuple[int, str], str] = {}
     for concept in ranked:
-        home = graph.reading[concept][0]
-        holds[home] = holds.get(home, 0) + minutes[concept]
+        if parts[concept][1]:
+            best.setdefault(parts[concept], concept)
+    return [best[p] for p in dict.fromkeys(parts.values()) if p in best]
+
+
+def course_parts(graph: CourseGraph, ranked: list[str]) -> dict[str, tuple[int, str]]:
+    """Each concept's part of the chosen documents, in reading order: its document (by
+    position; where it is first met) and, in a whole book (`_book`), its chapter: the
+    outermost heading of the section that treats it (`CourseGraph.section`) below the
+    headings all the document's concepts share (a book's title over every chapter).
+    A whole textbook is one document; shared out by document only, its course was the
+    best concepts of all, which the early chapters hold (the ones later chapters build
+    on score highest), and its last chapters got no week."""
+    ids = {rank: document for document, rank in graph.document_order.items()}
+    paths: dict[str, tuple[str, ...]] = {}
+    for concept in ranked:
+        document = graph.reading[concept][0]
+        section = graph.section[concept]
+        paths[concept] = section[1:] if section and section[0] == ids[document] else ()
+    chapter: dict[str, str] = {}
+    for document in ids:
+        mine = [c for c in ranked if graph.reading[c][0] == document]
+        depth = _shared_depth([paths[c] for c in mine if paths[c]])
+        heads = {c: paths[c][depth] if len(paths[c]) > depth else "" for c in mine}
+        if not _book(graph.words[ids[document]], len(set(heads.values()) - {""})):
+            heads = dict.fromkeys(mine, "")
+        chapter.update(heads)
+    return {c: (graph.reading[c][0], chapter[c]) for c in sorted(ranked, key=graph.reading.get)}
+
+
+def _book(words: int | None, chapters: int) -> bool:
+    """A whole book by extraction's measure (`knowledge.book_chapters`): three chapters
+    or more, of BOOK_CHAPTER_WORDS on average or BOOK_WORDS in all. A chapter's sections
+    are no chapters: shared out by section, a two-week course of one chapter taught each
+    section's best where the chapter's key concepts had been (eval.course)."""
+    return (
+        words is not None
+        and chapters >= MIN_BOOK_CHAPTERS
+        and words >= min(BOOK_CHAPTER_WORDS * chapters, BOOK_WORDS)
+    )
+
+
+def _shared_depth(paths: list[tuple[str, ...]]) -> int:
+    """How many outermost headings every path starts with while some path goes deeper
+    (a book's title; what is met under the title alone is before its first chapter)."""
+    depth = 0
+    while (
+        paths
+        and all(len(p) > depth and p[depth] == paths[0][depth] for p in paths)
+        and any(len(p) > depth + 1 for p in paths)
+    ):
+        depth += 1
+    return depth
+
+
+def _shares(
+    parts: Mapping[str, tuple[int, str]], minutes: dict[str, int], room: int
+) -> dict[tuple[int, str], int]:
+    """Each part's share of `room` (`course_parts`: a chosen document, or a chapter of a
+    book), in proportion to the minutes of the concepts first met in it. Taken by score
+    over all documents, the concepts every chapter repeats (a first chapter's "state",
+    "action", "policy") filled a course of five chapters before the later chapters' own
+    concepts (Q-learning, Sarsa) were reached; a share teaches each part's best first.
+    One part: no shares, the order by score is the same."""
+    holds: dict[tuple[int, str], int] = {}
+    for concept, part in parts.items():
+        holds[part] = holds.get(part, 0) + minutes[concept]
+    if len(holds) < 2:
+        return {}
     total = sum(holds.values()) or 1
-    return {d: room * QUOTA_SHARE * m // total for d, m in sorted(holds.items())}
+    return {p: room * QUOTA_SHARE * m // total for p, m in holds.items()}
 
 
 def _blocked(concept: str, closure: list[str], refused: Mapping[str, str]) -> str | None:

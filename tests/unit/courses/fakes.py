@@ -121,7 +121,7 @@ def world_of(data: PlanningInput, **request: Any) -> World:
             status="completed",
             language=d.language,
             page_count=d.page_count,
-            word_count=None,
+            word_count=d.word_count,
             processing_started_at=None,
             processing_completed_at=None,
             processing_error=None,

@@ -130,6 +130,18 @@ def test_store_records_become_the_planners_input() -> None:
     assert plan_course(data).placements
 
 
+def test_a_documents_length_reaches_the_planner() -> None:
+    """documents.word_count tells the planner a whole book (shared out by chapter)."""
+    data = statistics()
+    books = tuple(replace(d, word_count=120_000 + i) for i, d in enumerate(data.documents))
+    world = world_of(replace(data, documents=books))
+    read = planning_input(
+        uuid.uuid4(), world.request, list(world.documents.values()), world.graph,
+        world.extractions,
+    )  # fmt: skip
+    assert [d.word_count for d in read.documents] == [120_000, 120_001]
+
+
 def test_stored_values_are_read_leniently() -> None:
     world = world_of(statistics())
     concept = next(iter(world.graph.concepts))
