@@ -88,6 +88,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
         steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
         pages = [[] if index in steps else _title_first(lines) for index, lines in enumerate(pages)]
+        pages = _uniform_titles(pages)
     lines = _without_furniture(pages, deck, [height for _, height in sizes])
     # words hyphenated at a line end are resolved once the whole text is known
     known = _whole_words(lines)
@@ -117,6 +118,50 @@ def _title_first(lines: list[_Line]) -> list[_Line]:
     if min(lines[p].top for p in run) <= max(line.top for line in lines[:first]):
         return lines  # a line above the title was read before it: a header, kept in place
     return lines[first : last + 1] + lines[:first] + lines[last + 1 :]
+
+
+# a title that auto-fit shrank to fit its box (76 pt set 72, 66 pt), or a template's
+# title a point or two larger on a few slides (78 pt): the same title, one level; a title
+# slide's name set far larger stays above them
+_TITLE_FIT = (0.85, 1.05)
+
+
+def _uniform_titles(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """A deck's slides with their titles in one size: the size most slides' titles share.
+    A slide's title is its first line (`_title_first`) in the slide's largest type, a
+    heading by its size; auto-fit shrinks a long title, and each size became a heading
+    level of its own (slide titles at levels 1, 2 and 4: the deck's few titles set larger
+    made all the others sub-headings)."""
+    sizes = Counter(
+        line.size for lines in pages for line in lines if not line.mono for _ in line.text
+    )
+    if not sizes:
+        return pages
+    body = sizes.most_common(1)[0][0]
+
+    def title(lines: list[_Line]) -> float:
+        largest = max((line.size for line in lines), default=0.0)
+        return largest if lines and lines[0].size == largest >= body * HEADING_RATIO else 0.0
+
+    titles = Counter(size for size in map(title, pages) if size)
+    if not titles:
+        return pages
+    common = titles.most_common(1)[0][0]
+    low, high = _TITLE_FIT[0] * common, _TITLE_FIT[1] * common
+    # where the titles stand: the baseline most of them share, or above it (a wrapped
+    # title's first line); a section's name on its divider slide, set in the middle of
+    # the page a little smaller than the titles, is no slide's title
+    usual = Counter(round(lines[0].top) for lines in pages if title(lines) == common)
+    floor = usual.most_common(1)[0][0] - 2 * common
+    uniform = []
+    for lines in pages:
+        size = title(lines)
+        if not size or size == common or not low <= size <= high or lines[0].top < floor:
+            uniform.append(lines)
+            continue
+        run = next((n for n, line in enumerate(lines) if line.size != size), len(lines))
+        uniform.append([replace(line, size=common) for line in lines[:run]] + lines[run:])
+    return uniform
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

@@ -199,3 +199,19 @@ def test_a_web_address_set_large_is_no_heading(tmp_path: Path) -> None:
     ]
     blocks = _deck(tmp_path, slides)
     assert [b.text for b in blocks if b.kind == "heading"] == ["Ocean Currents", "Trade Winds"]
+
+
+def test_titles_shrunk_by_auto_fit_are_one_level(tmp_path: Path) -> None:
+    # auto-fit shrank a long title (40 pt set 36 pt) and the template set one title a
+    # point larger: each size was a heading level of its own, the larger title level 1
+    # and every other slide's title a sub-heading of it
+    sizes = {"Tide Tables": 40, "Reading the Height of Tides Ahead": 36, "Slack Water": 41}
+    slides = [
+        f"<div class='title' style='font-size: {size}pt'>{title}</div>"
+        f"<div class='body'><p>{title} is read from the chart.</p><p>Sailors check it.</p></div>"
+        for title, size in [("Spring Tides", 40), *sizes.items(), ("Neap Tides", 40)]
+    ]
+    blocks = _deck(tmp_path, slides)
+    levels = {b.text: b.level for b in blocks if b.kind == "heading"}
+    assert len(levels) == 5
+    assert set(levels.values()) == {1}
