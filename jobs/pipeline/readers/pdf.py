@@ -1064,7 +1064,12 @@ def _blocks(
             and blocks[-1].level == level
             and blocks[-1].text.endswith(("–", "—", "-", ","))
         )
-        if level and len(line.text) <= 120 and (_wordy(line.text) or goes_on):
+        if (
+            level
+            and len(line.text) <= 120
+            and (_wordy(line.text) or goes_on)
+            and not (deck and _symbolic(line.text))
+        ):
             flush()
             if (
                 not alone
@@ -1220,6 +1225,15 @@ def _wordy(text: str) -> bool:
     tokens = _LETTERS.findall(text)
     symbols = sum(len(t) <= 2 and t.islower() and t not in EN_STOP for t in tokens)
     return bool(tokens) and 2 * symbols < len(tokens)
+
+
+def _symbolic(text: str) -> bool:
+    """More of the line's marks are symbols than letters and digits: a pattern or a
+    formula a slide calls out in large type ("^X.", "\\S+@\\S+", "'^From .*@([^ ]*)'"),
+    no title (each was a heading, "^X." a concept). The backticks around inline code are
+    the reader's marks, not printed ones."""
+    marks = [char for char in text if not char.isspace() and char != "`"]
+    return 2 * sum(char.isalnum() for char in marks) < len(marks)
 
 
 def _paragraph_emphasis(paragraph: list[_Line], known: frozenset[str] = frozenset()) -> list[str]:

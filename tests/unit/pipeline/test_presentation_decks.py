@@ -215,3 +215,16 @@ def test_titles_shrunk_by_auto_fit_are_one_level(tmp_path: Path) -> None:
     levels = {b.text: b.level for b in blocks if b.kind == "heading"}
     assert len(levels) == 5
     assert set(levels.values()) == {1}
+
+
+def test_a_pattern_set_large_is_no_heading(tmp_path: Path) -> None:
+    # a slide calls out the pattern its example uses in large type: "^X.*:" is no title
+    callout = "<div style='position: absolute; left: 500pt; top: 300pt; font-size: 40pt'>{}</div>"
+    slides = [
+        _slide("Matching Lines", "The pattern picks the lines.") + callout.format("^X.*:"),
+        _slide("Taking Parts", "The group keeps a part.") + callout.format("\\S+@\\S+"),
+        _slide("Greedy Patterns", "They match the most they can."),
+    ]
+    blocks = _deck(tmp_path, slides)
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Matching Lines", "Taking Parts", "Greedy Patterns"]
