@@ -81,10 +81,11 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         pages = [_page_lines(document, index) for index in range(len(document))]
         sizes = [document.get_page_size(index) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
+        deck = is_slide_deck(sizes, [[line.text for line in lines] for lines in pages])
+        if deck:  # its text boxes read apart (`_boxes_apart`)
+            pages = [_page_lines(document, index, True) for index in range(len(document))]
     finally:
         document.close()
-    texts = [[line.text for line in lines] for lines in pages]
-    deck = is_slide_deck(sizes, texts)
     if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
         steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
         pages = [[] if index in steps else _title_first(lines) for index, lines in enumerate(pages)]
@@ -206,12 +207,16 @@ def _title_page(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
+def _page_lines(document: pdfium.PdfDocument, index: int, deck: bool = False) -> list[_Line]:
+    """The page's lines; on a slide deck's page (`deck`) two text boxes that stand on one
+    baseline are two lines (`_boxes_apart`)."""
     page = document[index]
     try:
         textpage = page.get_textpage()
         try:
             text = _utf16_units(textpage.get_text_range())
+            if deck:
+                text = _boxes_apart(textpage, text)
             han = _han_fonts(textpage, text)
             underlined = _underlined(page, textpage, text)
             hidden = _hidden_runs(page, textpage, text, underlined) | underlined
@@ -270,6 +275,35 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+# ems of the larger type between two words of one line: no word space (at most one em
+# in justified text), nor a table's or a code line's columns ("Key  Value", "if x :");
+# another text box beside the first
+_BOX_GAP = 3.0
+
+
+def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """`text` with a line break where pdfium joined two text boxes that stand on one
+    baseline into one line: the space it put between them (one it generated, in no font
+    of the page) spans more than `_BOX_GAP` ems. A slide sets its boxes anywhere: a
+    title beside a code box's first line ("try / except astr = 'Bob'"), a label beside a
+    program's output ("body of the loop > hello"). The break takes the space's place, so
+    every character keeps its index."""
+    chars = list(text)
+    for index in range(1, len(text) - 1):
+        if text[index] != " " or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) != 1:
+            continue
+        if text[index - 1] in "\r\n " or text[index + 1] in "\r\n ":
+            continue
+        before, after = _char_span(textpage, index - 1), _char_span(textpage, index + 1)
+        em = max(
+            pdfium_c.FPDFText_GetFontSize(textpage.raw, index - 1),
+            pdfium_c.FPDFText_GetFontSize(textpage.raw, index + 1),
+        )
+        if after[0] - before[1] > _BOX_GAP * em:
+            chars[index] = "\n"
+    return "".join(chars)
 
 
 # Word's and LibreOffice's list bullets drawn from the Symbol or Wingdings font come out

@@ -228,3 +228,22 @@ def test_a_pattern_set_large_is_no_heading(tmp_path: Path) -> None:
     blocks = _deck(tmp_path, slides)
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert headings == ["Matching Lines", "Taking Parts", "Greedy Patterns"]
+
+
+def test_two_boxes_on_one_baseline_are_two_lines(tmp_path: Path) -> None:
+    # pdfium joined a label and a program's output box standing on its baseline far to
+    # its right into one line: "body of the loop > hello"
+    side = "<div style='position: absolute; left: {}pt; top: 300pt; font-size: 24pt'>{}</div>"
+    slides = [
+        _slide("Running Laps", "Each lap is one turn of the track."),
+        _slide("Counting Laps", "The counter goes up by one each lap.")
+        + side.format(400, "body of the loop")
+        + side.format(700, "&gt; lap 3"),
+        _slide("Timing Laps", "The watch starts at the gun.")
+        + side.format(400, "start of the race")
+        + side.format(700, "&gt; 0.0 s"),
+    ]
+    texts = [b.text for b in _deck(tmp_path, slides) if b.kind == "paragraph"]
+    assert "body of the loop" in texts
+    assert "> lap 3" in texts
+    assert "start of the race" in texts
