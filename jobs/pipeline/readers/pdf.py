@@ -34,7 +34,13 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     rejoin_hyphens,
 )
-from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps, title_slide, without_outline
+from jobs.pipeline.readers.slides import (
+    is_slide_deck,
+    overlay_steps,
+    title_slide,
+    without_credits,
+    without_outline,
+)
 from jobs.pipeline.textutil import HAN
 
 HEADING_RATIO = 1.15
@@ -96,7 +102,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     lines = [_rejoined(line, known) for line in lines]
     blocks = _title_page(_blocks(lines, known, deck))
     if deck:
-        blocks = title_slide(without_outline(blocks))
+        blocks = title_slide(without_credits(without_outline(blocks)))
     slides = sum(1 for page in pages if page) if deck else 0
     return ReadDocument(
         detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides

@@ -104,3 +104,54 @@ def title_slide(blocks: list[Block]) -> list[Block]:
         return blocks
     title = min(headings, key=lambda b: b.level or 6)
     return [b for b in blocks if b.page != title.page or b is title]
+
+
+# what a credits slide is titled: "Acknowledgements / Contributions", "Image Credits",
+# "Licence"
+_CREDIT_WORDS = frozenset(
+    [
+        "acknowledgement",
+        "acknowledgements",
+        "acknowledgment",
+        "acknowledgments",
+        "contribution",
+        "contributions",
+        "contributor",
+        "contributors",
+        "credit",
+        "credits",
+        "copyright",
+        "licence",
+        "license",
+        "licensing",
+        "attribution",
+        "attributions",
+        "thanks",
+    ]
+)
+_CREDIT_MODIFIERS = frozenset(
+    ["image", "images", "photo", "photos", "picture", "special", "additional"]
+)
+_TITLE_PARTS = re.compile(r"\s*(?:/|&|,|\band\b)\s*", re.IGNORECASE)
+
+
+def _credits_title(text: str) -> bool:
+    """Every part of the title names a deck's credits ("Acknowledgements / Contributions")."""
+    parts = [p.strip(" .:：!").casefold() for p in _TITLE_PARTS.split(text.strip())]
+    return all(
+        words and words[-1] in _CREDIT_WORDS and all(w in _CREDIT_MODIFIERS for w in words[:-1])
+        for words in (p.split() for p in parts)
+    )
+
+
+def without_credits(blocks: list[Block]) -> list[Block]:
+    """The deck without its credits slide: a slide whose first line names the deck's
+    credits (`_credits_title`), set as its title or not. Its copyright notice and its
+    contributors ("Initial Development: Charles Severance, …") are no text the deck
+    teaches: "initial Development" was a concept of every deck that closed on one, and a
+    course set it as an objective."""
+    first: dict[int, Block] = {}
+    for block in blocks:
+        first.setdefault(block.page, block)
+    credits = {page for page, block in first.items() if _credits_title(block.text)}
+    return [b for b in blocks if b.page not in credits]

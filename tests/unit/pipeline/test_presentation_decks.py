@@ -247,3 +247,20 @@ def test_two_boxes_on_one_baseline_are_two_lines(tmp_path: Path) -> None:
     assert "body of the loop" in texts
     assert "> lap 3" in texts
     assert "start of the race" in texts
+
+
+def test_a_credits_slide_is_no_text(tmp_path: Path) -> None:
+    # a deck closes on its credits: a copyright notice and its contributors, "Initial
+    # Development: …", read as a definition of "initial development"
+    slides = [
+        _slide("Knots", "A knot joins two ropes.", "Some knots slip."),
+        _slide("Bowline", "The bowline makes a fixed loop.", "It does not slip."),
+        _slide(
+            "Acknowledgements / Contributions",
+            "These slides are Copyright 2020 Ann Lee of the Harbour Sailing School.",
+            "Initial Development: Ann Lee, Harbour Sailing School",
+        ),
+    ]
+    blocks = _deck(tmp_path, slides)
+    assert [b.page for b in blocks if b.page == 3] == []
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Knots", "Bowline"]
