@@ -228,6 +228,13 @@ def find_concepts(
     # (English only: the rules that read them are English rules; a Chinese text without
     # emphasis, often Markdown with real headings, keeps its sections by its top level)
     guessed = _guessed_levels(blocks) if plain and not chinese else set()
+    # the headings that name nothing the body does not use: a plain text's guessed ones; a
+    # deck's type sizes make its headings, and each slide's first is its title
+    lone = (
+        (_under_titles(blocks) if slides else _at_levels(blocks, guessed))
+        if plain and not chinese
+        else set()
+    )
     casing = None if chinese else _word_casing(blocks)
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
@@ -297,7 +304,7 @@ def find_concepts(
             and kinds == {"heading"}
             and count == 0
             and definition is None
-            and all(c.block != title_block and c.level in guessed for c in key_cues)
+            and all(c.block != title_block and c.block in lone for c in key_cues)
         ):
             # plain text guesses its headings from lone title-like lines, all at one level:
             # a box's title ("Neurophysiologist", "Lipid Storage") or a sub-heading the body
@@ -1499,6 +1506,29 @@ def _guessed_levels(blocks: Sequence[Block]) -> set[int]:
     headings after its section breaks and the rest: `readers.text._sectioned`)."""
     levels = sorted({b.level for b in blocks if b.kind == "heading"})
     return set(levels) if len(levels) == 1 else set(levels[2:])
+
+
+def _at_levels(blocks: Sequence[Block], levels: set[int]) -> set[int]:
+    """The indices of the headings at `levels`."""
+    return {i for i, b in enumerate(blocks) if b.kind == "heading" and b.level in levels}
+
+
+def _under_titles(blocks: Sequence[Block]) -> set[int]:
+    """The indices of a slide deck's headings below a slide's title, its first heading:
+    a diagram's labels, a program's output or a callout set large ("Joseph", "Blastoff!",
+    "csev zhen"). Read as a plain text's guessed levels (all of one level, or all below
+    the first two), a deck whose titles share one size lost every title its bullets do
+    not repeat ("Tale of Two Loops", "Built-in Functions and Lists"), and one whose
+    titles come in several sizes the titles set smaller."""
+    found: set[int] = set()
+    titled: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        if block.page in titled:
+            found.add(index)
+        titled.add(block.page)
+    return found
 
 
 def _topic_of_document(

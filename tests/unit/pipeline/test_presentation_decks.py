@@ -264,3 +264,26 @@ def test_a_credits_slide_is_no_text(tmp_path: Path) -> None:
     blocks = _deck(tmp_path, slides)
     assert [b.page for b in blocks if b.page == 3] == []
     assert [b.text for b in blocks if b.kind == "heading"] == ["Knots", "Bowline"]
+
+
+def test_a_slide_title_is_a_concept_whatever_the_decks_levels() -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    # a deck without bold or italics was read as plain text, its headings as guessed from
+    # lone lines: with its titles all one size, a title its bullets do not repeat named
+    # nothing; a label set large under a title (a diagram's) was a heading like a title
+    def keys(blocks: list[Block]) -> set[str]:
+        return {c.key for c in extract_knowledge(blocks, "en", len(blocks)).concepts}
+
+    titles = [
+        Block("heading", "Tides and Currents", 1, 1),
+        Block("heading", "Spring Tides", 2, 1),
+        Block("paragraph", "The sun and the moon pull together at full moon.", 2),
+        Block("heading", "Neap Tides", 3, 1),
+        Block("paragraph", "The sun and the moon pull apart at half moon.", 3),
+        Block("heading", "Slack Water", 4, 1),
+        Block("code", "heights = [3.1, 2.4, 1.8]\nprint(max(heights))", 4),
+    ]
+    assert "slack water" in keys(titles)
+    label = Block("heading", "Quayside", 4, 2)
+    assert "quayside" not in keys([*titles[:6], label, titles[6]])
