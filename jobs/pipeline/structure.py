@@ -952,7 +952,8 @@ def _instruction(span: str) -> bool:
 # "Upload" concepts). The verb or noun must touch the span: "the **Upload** drop-down menu".
 _INTERFACE_VERB = re.compile(
     r"(?:\b(?:(?:double|right|left)-?)?click(?:ing|s|ed)?(?:\s+(?:on|the))*"
-    r"|\b(?:select|choose|press|tap|open|expand|uncheck)(?:\s+the)?"
+    # "view **Notifications** to verify that …": what a step looks at is a pane too
+    r"|\b(?:select|choose|press|tap|open|expand|uncheck|view)(?:\s+the)?"
     r"|(?:单击|双击|右击|点击|点选|选择|选中|勾选|按下|打开|展开)(?:“|\")?)\s*\+?\s*$",
     re.IGNORECASE,
 )
