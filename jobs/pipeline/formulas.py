@@ -86,11 +86,6 @@ def _lead_in(context: str) -> str:
     return f"{said[-1]}\n{context}" if said else context
 
 
-# An equation relates two sides: "y = 2x + 1", not "=== "Tab"" (Markdown tabs) or a
-# code comparison "a == b".
-_RELATION = re.compile(r"[\w)\]}′']\s*=\s*[-\w(\[{\\√∑∫]")
-
-
 # A program's line set in a text font (a slide deck's code, which the reader could not tell
 # by its typeface): a control word of the common programming languages standing as a word of
 # its own and a colon later on the line (a block's opening, "if age > 30:"), one right before
@@ -107,6 +102,16 @@ _CODE_LINE = re.compile(
 )
 
 
+# An equation relates two sides: "y = 2x + 1", not "=== "Tab"" (Markdown tabs) or a
+# code comparison "a == b"; here each side as written, up to a space. A word set to a word
+# with no space between, "type=intl", is a markup attribute or a setting (an XML element's
+# line, a phone number beside it, read as an equation, and a course asked to "Compute
+# results with the formulas of eXtensible Markup Language"); "x=y", "f(x)=2x" and
+# "y = 2x + 1" relate values.
+_SIDES = re.compile(r"\S*[\w)\]}′']\s*=\s*[-\w(\[{\\√∑∫]\S*")
+_ATTRIBUTE = re.compile(r"[\"']?[A-Za-z][A-Za-z_-]+=[\"']?[A-Za-z][A-Za-z_-]+[\"'>/]*")
+
+
 def _code_line(text: str) -> bool:
     return _CODE_LINE.search(text) is not None
 
@@ -116,7 +121,7 @@ def _looks_mathematical(text: str) -> bool:
         return False
     if _code_line(text):
         return False
-    if not _RELATION.search(text):
+    if not any(not _ATTRIBUTE.fullmatch(m.group(0)) for m in _SIDES.finditer(text)):
         return False
     math = sum(1 for ch in text if ch in _MATH_CHARS or ch.isdigit())
     letters = sum(1 for ch in text if ch.isalpha())

@@ -34,7 +34,8 @@ EN_STOP = _words(
     was wasn't we we'll we're we've well were weren't what what's whatever when whenever where
     whereas wherever whether which while who whoever whole whom whose why will with within
     without won't would wouldn't yet you you'll you're you've your yours yourself yourselves
-    inside outside beside besides across along behind beyond near toward onto underneath"""
+    inside outside beside besides across along behind beyond near toward onto underneath
+    everybody everyone somebody someone anybody anyone nobody"""
 )
 
 

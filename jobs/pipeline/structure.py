@@ -1206,7 +1206,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
     for match in _EN_GLOSS.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
         # "with a garbage collector (GC)" → "garbage collector"
         term = _long_form(match.group(1), match.group(2))
-        if term and acceptable(term):
+        # "eXtensible": the capital its acronym reads, no code identifier's camelCase
+        if term and acceptable(_INNER_CAPITAL.sub(lambda m: m.group(0).capitalize(), term)):
             yield term, match.group(2)
     for match in _SPELLED_OUT.finditer(text):
         acronym, spelled, chinese = match.groups()
@@ -1214,6 +1215,17 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         # every word of the brackets abbreviated, or they say something else ("(see …)")
         if _long_form(spelled, acronym) == name and acceptable(chinese or name):
             yield chinese or name, acronym
+
+
+_INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+
+
+def _word_start(text: str, position: int) -> bool:
+    """The letter opens a word, or is the capital a word sets inside it for its acronym
+    ("eXtensible Markup Language (XML)": the X is the second letter of "eXtensible")."""
+    return not text[position - 1].isalnum() or (
+        text[position].isupper() and text[position - 1].islower()
+    )
 
 
 def _long_form(before: str, acronym: str) -> str:
@@ -1227,13 +1239,16 @@ def _long_form(before: str, acronym: str) -> str:
         letter = acronym[index].lower()
         while position >= 0 and (
             before[position].lower() != letter
-            or (index == 0 and position > 0 and before[position - 1].isalnum())
+            or (index == 0 and position > 0 and not _word_start(before, position))
         ):
             position -= 1
         if position < 0:
             return ""
         position -= 1
-    words = before[position + 1 :].split()
+    start = position + 1
+    while start > 0 and before[start - 1].isalnum():
+        start -= 1  # "eXtensible": the word the capital stands in
+    words = before[start:].split()
     if (len(words) < 2 and "-" not in words[0]) or len(words) > MAX_EN_WORDS:
         return ""  # one word is no expansion ("Kubernetes (K8S)"); six are a sentence
     return clean_title(" ".join(words))

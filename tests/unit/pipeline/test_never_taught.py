@@ -5,7 +5,11 @@ and an XML attribute read as an equation."""
 
 from __future__ import annotations
 
-from jobs.pipeline.structure import interface_label
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.formulas import _looks_mathematical
+from jobs.pipeline.structure import acronym_pairs, interface_label
 
 
 def test_a_pane_a_step_views_is_a_control() -> None:
@@ -14,3 +18,37 @@ def test_a_pane_a_step_views_is_a_control() -> None:
     assert interface_label("Notifications", "3. View Notifications to verify it.")
     # a view as a noun before a term is no step
     assert not interface_label("materialized view", "A materialized view stores rows.")
+
+
+def test_a_pronoun_is_no_concept(tmp_path: Path) -> None:
+    # a book's title ends on one ("… for Everybody"), and its prose calls a value by a name
+    # ("we call everybody `bruce`"): neither makes the pronoun a term
+    text = (
+        "# Python for Everybody\n\n"
+        "## Functions\n\n"
+        "A **function** is a named sequence of statements. A **parameter** is the name a\n"
+        "function gives its argument. Inside the function we call everybody `bruce`.\n"
+        "Everybody can write a function, and a function returns a value to everybody.\n"
+        "A function takes a parameter; a parameter is local to its function.\n"
+    )
+    path = tmp_path / "book.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
+    assert "function" in titles
+    assert "everybody" not in titles
+
+
+def test_an_acronym_capital_inside_a_word_opens_its_expansion() -> None:
+    text = "One format is eXtensible Markup Language (XML), used for documents."
+    assert acronym_pairs(text) == [("eXtensible Markup Language", "XML")]
+    # a capital inside a word the acronym does not open stays unread
+    assert acronym_pairs("the new process (PID) runs") == []
+
+
+def test_a_markup_attribute_is_no_equation() -> None:
+    assert not _looks_mathematical("+1 734 303 4456 type=intl")
+    assert not _looks_mathematical('<phone type="intl"> +1 734 303 4456')
+    # equations stay, spaced or not
+    assert _looks_mathematical("y = 2x + 1")
+    assert _looks_mathematical("f(x)=3x+2, x=1")
+    assert _looks_mathematical("E = m c^2 + 4")
