@@ -50,6 +50,7 @@ from jobs.pipeline.lexicon import (
     OBJECTIVE_VERBS,
     OBJECTIVES_LEAD_IN,
     ZH_BROAD,
+    course_matter,
     everyday,
     technicality,
     zh_count,
@@ -349,6 +350,8 @@ def find_concepts(
             continue  # "HCl(aq)", "CH₄", "CH3 CH2": a substance's formula, no name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
+        if not kinds and definition is None and course_matter(entry.title if entry else key):
+            continue  # "fellow students", "office hours", 习题课: a syllabus's people, calendar
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
             continue  # "*The Shawshank Redemption*", "Marilu **Henner**": named in one passage
         if casing is not None and key in cited and casing[key] >= 0 and "heading" not in kinds:

@@ -481,7 +481,8 @@ _COURSE_MODIFIERS = _words(
     """course class classroom expected tentative weekly late grade grading appeal academic
     other general office teaching undergraduate graduate student students assessment taking
     required recommended optional final midterm coding programming attendance submission
-    make-up makeup partner team group instructor staff exam exams lecture lab contact the"""
+    make-up makeup partner team group instructor staff exam exams lecture lab contact the
+    video"""
 )
 
 
@@ -495,6 +496,39 @@ def _course_administration(words: list[str]) -> bool:
             part[-1] in _COURSE_NOUNS and all(w in _COURSE_MODIFIERS for w in part[:-1])
             for part in parts
         )
+    )
+
+
+# The people of a course, its students and those who teach or advise them ("fellow
+# students", "academic advisor", "course staff"), and its calendar's and marking's words
+# ("homework", "semester", "late days"): a syllabus's policies repeat them, but what a
+# course teaches they never name
+_COURSE_PEOPLE = _words(
+    """student students classmate classmates instructor instructors professor professors
+    advisor advisors adviser advisers tutor tutors ta tas staff lecturer lecturers"""
+)
+_PEOPLE_MODIFIERS = _words(
+    """fellow academic course class teaching your other undergraduate graduate student
+    lab faculty"""
+)
+_COURSE_WORDS = _words(
+    """homework homeworks assignment assignments exam exams midterm midterms quiz quizzes
+    deadline deadlines semester semesters syllabus grades"""
+)
+
+
+def course_matter(term: str) -> bool:
+    """The term names a course's own apparatus, people or calendar, never a topic: judged
+    only where nothing but the term statistics offer it (a heading or a definition may
+    make "Students" a psychology chapter's topic)."""
+    words = re.findall(r"[a-z][a-z-]*", term.casefold())
+    if not words or len(words) != len(term.split()):
+        return apparatus(term)
+    return (
+        apparatus(term)
+        or (len(words) == 1 and words[0] in _COURSE_WORDS)
+        or (words[-1] in _COURSE_PEOPLE and all(w in _PEOPLE_MODIFIERS for w in words[:-1]))
+        or (len(words) == 2 and words[0] in _COURSE_WORDS and words[1] in _COURSE_WORDS)
     )
 
 

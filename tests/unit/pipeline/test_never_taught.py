@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.formulas import _looks_mathematical
+from jobs.pipeline.lexicon import course_matter
 from jobs.pipeline.structure import acronym_pairs, interface_label
 
 
@@ -52,3 +53,47 @@ def test_a_markup_attribute_is_no_equation() -> None:
     assert _looks_mathematical("y = 2x + 1")
     assert _looks_mathematical("f(x)=3x+2, x=1")
     assert _looks_mathematical("E = m c^2 + 4")
+
+
+def test_a_course_people_and_calendar_are_no_topics() -> None:
+    for term in (
+        "fellow students",
+        "academic advisor",
+        "course staff",
+        "office hours",
+        "late days",
+        "video recordings",
+        "homework assignments",
+        "semester",
+        "习题课",
+    ):
+        assert course_matter(term), term
+    for term in ("student t-test", "staff scheduling", "exam scheduling"):
+        assert not course_matter(term), term
+    assert not course_matter("distributed systems")
+    assert not course_matter("participation")
+
+
+SYLLABUS = """# Introduction to Big Data
+
+## Relational Databases
+
+A **relational database** stores data in tables. A relational database is queried
+with SQL; a relational database keeps its tables normalised.
+
+## Help
+
+Post questions in the forum: your fellow students may have already found an answer.
+If the forum does not help, ask your fellow students or come to office hours. Office
+hours are on Monday; fellow students often answer first. Homework is due each week;
+homework is submitted online, and late homework loses marks. Each semester the
+homework changes, and the semester ends with office hours before the exam.
+"""
+
+
+def test_a_syllabus_counts_its_people_without_teaching_them(tmp_path: Path) -> None:
+    path = tmp_path / "syllabus.md"
+    path.write_text(SYLLABUS, encoding="utf-8")
+    titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
+    assert "relational database" in titles
+    assert not titles & {"fellow students", "fellow student", "office hours", "homework"}
