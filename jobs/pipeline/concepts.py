@@ -338,6 +338,8 @@ def find_concepts(
             continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
         if chinese and not kinds and definition is None and _zh_cut_across_right(key, prose):
             continue  # 简单起, only ever read in 简单起见: cut across 起见
+        if chinese and not kinds and definition is None and _zh_preposition_edge(key):
+            continue  # 人大常委会对, 对小微企业: a phrase cut at its preposition
         if chinese and not kinds and definition is None and _zh_verb_object(key):
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
@@ -1693,6 +1695,26 @@ def _zh_verb_object(key: str) -> bool:
         and len(rest) >= 2
         and tags[1][1].startswith("n")
         and zh_count(rest) < ZH_SPECIFIC_OBJECT
+    )
+
+
+# the prepositions that open a phrase before its object ("对小微企业", "把…", "被…")
+_ZH_PREPOSITIONS = frozenset("对把被从向给跟与在将比")
+MIN_ZH_OBJECT = 3  # "与门" (an AND gate) is a name; "对小微企业" a preposition's phrase
+
+
+def _zh_preposition_edge(key: str) -> bool:
+    """The term statistics cut a phrase at a preposition: "人大常委会对" (… 对小微企业 …),
+    "对小微企业" (its object, rjieba making one unknown word of 对小微). A name neither
+    ends on a preposition nor opens on one before a whole object."""
+    tags = rjieba.tag(key)
+    if len(tags) < 2 or not all(has_han(c) for c in key):
+        return False
+    first, tag = tags[0]
+    return (
+        tags[-1][1] == "p"
+        or (tag == "p" and len(key) - len(first) >= MIN_ZH_OBJECT)
+        or (key[0] in _ZH_PREPOSITIONS and len(first) >= MIN_ZH_OBJECT and zh_count(first) == 0)
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.concepts import _zh_preposition_edge
 from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import course_matter
 from jobs.pipeline.structure import acronym_pairs, interface_label
@@ -97,3 +98,10 @@ def test_a_syllabus_counts_its_people_without_teaching_them(tmp_path: Path) -> N
     titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
     assert "relational database" in titles
     assert not titles & {"fellow students", "fellow student", "office hours", "homework"}
+
+
+def test_a_chinese_phrase_cut_at_its_preposition_is_no_name() -> None:
+    assert _zh_preposition_edge("人大常委会对")
+    assert _zh_preposition_edge("对小微企业")
+    for name in ("与门", "对称矩阵", "从属关系", "在线学习", "向量空间", "对照组", "被动运输"):
+        assert not _zh_preposition_edge(name), name
