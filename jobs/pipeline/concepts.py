@@ -339,7 +339,7 @@ def find_concepts(
         if chinese and not kinds and definition is None and _zh_cut_across_right(key, prose):
             continue  # 简单起, only ever read in 简单起见: cut across 起见
         if chinese and not kinds and definition is None and _zh_preposition_edge(key):
-            continue  # 人大常委会对, 对小微企业: a phrase cut at its preposition
+            continue  # 对小微企业: a phrase cut at its preposition
         if chinese and not kinds and definition is None and _zh_verb_object(key):
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
@@ -1316,6 +1316,23 @@ def _heading_residue(blocks: Sequence[Block], cues: list[Cue]) -> str:
     return " \u2063 ".join(residues)
 
 
+# a list's or a question's labels, "b)", "(c)", "iv.", which a PDF sets upright in a slanted
+# passage
+_ITEM_LABEL = re.compile(r"(?<!\w)(?:\(?[a-hA-H]\)|[a-hA-H]\.|\(?[ivx]{1,4}[.)])(?!\w)")
+
+
+def _styled_throughout(block: Block) -> bool:
+    """Every word of the paragraph, its labels (two or more) aside, is in its emphasis runs:
+    the face of a whole passage (a book's exercises set in slanted type, "b) Main Memory
+    c) Secondary Memory d) Input Devices e) Output Devices"), which stresses no term."""
+    if len(block.emphasis) < 2 or len(_ITEM_LABEL.findall(block.text)) < 2:
+        return False  # "**Polymorphism**, **Inheritance**": names a list sets in bold
+    rest = _ITEM_LABEL.sub(" ", block.text)
+    for span in sorted(block.emphasis, key=len, reverse=True):
+        rest = rest.replace(span, " ")
+    return not any(ch.isalpha() for ch in rest)
+
+
 def _run_in(block: Block) -> bool:
     """A paragraph or quote that is a box's title or a run-in sub-heading (not a list's item)."""
     return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
@@ -1381,7 +1398,8 @@ def _cues(
             # names count where the body uses them; as headings they crowd out terms)
             continue
         elif block.kind in PROSE:
-            emphasised = emphasis_terms(block.emphasis, index, block.text, lecture)
+            emphasis = () if _styled_throughout(block) else block.emphasis
+            emphasised = emphasis_terms(emphasis, index, block.text, lecture)
             # "当参数 **保留小数的位数** 为变量时": a syntax line's placeholder, no name
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
@@ -1704,17 +1722,15 @@ MIN_ZH_OBJECT = 3  # "与门" (an AND gate) is a name; "对小微企业" a prepo
 
 
 def _zh_preposition_edge(key: str) -> bool:
-    """The term statistics cut a phrase at a preposition: "人大常委会对" (… 对小微企业 …),
-    "对小微企业" (its object, rjieba making one unknown word of 对小微). A name neither
-    ends on a preposition nor opens on one before a whole object."""
+    """The term statistics cut a phrase at a preposition: "对小微企业" (its object, rjieba
+    making one unknown word of 对小微). A name opens on no preposition before a whole object.
+    One ending on 对 may be a pair ("键值对", "电子对"), which rjieba tags as the preposition."""
     tags = rjieba.tag(key)
     if len(tags) < 2 or not all(has_han(c) for c in key):
         return False
     first, tag = tags[0]
-    return (
-        tags[-1][1] == "p"
-        or (tag == "p" and len(key) - len(first) >= MIN_ZH_OBJECT)
-        or (key[0] in _ZH_PREPOSITIONS and len(first) >= MIN_ZH_OBJECT and zh_count(first) == 0)
+    return (tag == "p" and len(key) - len(first) >= MIN_ZH_OBJECT) or (
+        key[0] in _ZH_PREPOSITIONS and len(first) >= MIN_ZH_OBJECT and zh_count(first) == 0
     )
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.concepts import _zh_preposition_edge
+from jobs.pipeline.concepts import _styled_throughout, _zh_preposition_edge
 from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import course_matter
+from jobs.pipeline.model import Block
 from jobs.pipeline.structure import acronym_pairs, interface_label
 
 
@@ -101,7 +102,24 @@ def test_a_syllabus_counts_its_people_without_teaching_them(tmp_path: Path) -> N
 
 
 def test_a_chinese_phrase_cut_at_its_preposition_is_no_name() -> None:
-    assert _zh_preposition_edge("人大常委会对")
     assert _zh_preposition_edge("对小微企业")
-    for name in ("与门", "对称矩阵", "从属关系", "在线学习", "向量空间", "对照组", "被动运输"):
+    for name in ("与门", "对称矩阵", "从属关系", "在线学习", "向量空间", "对照组", "键值对"):
         assert not _zh_preposition_edge(name), name
+
+
+def test_options_set_in_the_face_of_a_whole_exercise_stress_nothing() -> None:
+    # a book sets its exercises in slanted type, the options' labels upright
+    options = Block(
+        "paragraph",
+        "b) Main Memory c) Secondary Memory d) Input Devices e) Output Devices",
+        29,
+        emphasis=("Main Memory", "Secondary Memory", "Input Devices", "Output Devices"),
+    )
+    assert _styled_throughout(options)
+    # names a list sets in bold, and terms a sentence stresses, stay emphasis
+    listed = Block(
+        "paragraph", "Polymorphism, Inheritance", 3, emphasis=("Polymorphism", "Inheritance")
+    )
+    assert not _styled_throughout(listed)
+    stressed = Block("paragraph", "A rod and a cone differ.", 3, emphasis=("rod", "cone"))
+    assert not _styled_throughout(stressed)
