@@ -16,9 +16,12 @@ _SENTENCE_END = re.compile(
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case;
-# and a web address whole ("https://…/scipy.html" left its scheme, "https", a term)
+# and a web address whole ("https://…/scipy.html" left its scheme, "https", a term), or a mail
+# address, also as a syllabus spells it against harvesters ("name [at] rpi [dot] edu": its
+# "rpi" and "edu" were terms)
 _BARE_CODE = re.compile(
     r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>，。；、）」]*[^\s)\]>，。；、）」.,;:!?]"
+    r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
     r"|\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
 )
 # Inline maths is short; a longer stretch between two "$" is maths only when it writes TeX

@@ -13,6 +13,7 @@ from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import course_matter
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import acronym_pairs, interface_label
+from jobs.pipeline.textutil import prose
 
 
 def test_a_pane_a_step_views_is_a_control() -> None:
@@ -123,3 +124,9 @@ def test_options_set_in_the_face_of_a_whole_exercise_stress_nothing() -> None:
     assert not _styled_throughout(listed)
     stressed = Block("paragraph", "A rod and a cone differ.", 3, emphasis=("rod", "cone"))
     assert not _styled_throughout(stressed)
+
+
+def test_a_mail_address_names_no_term() -> None:
+    assert "rpi" not in prose("Office hours: write to johnss20 [at] rpi [dot] edu first.")
+    assert "edu" not in prose("an excuse from the office (se@rpi.edu).")
+    assert "night" in prose("look at the data [at] night")
