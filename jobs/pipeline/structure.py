@@ -589,6 +589,12 @@ def _candidates(part: str, named: bool) -> list[str]:
     return _zh_heading_runs(part) if has_han(part) else _en_heading_parts(part, named)
 
 
+# "Least Squares", "The Least Common Multiple", "least upper bound": a stop word ("at
+# least") that opens a name before a noun; in a heading both readings, the body decides
+# ("most" is left a stop word: "most students", "most algorithms")
+_NAME_OPENING_STOPS = frozenset({"least"})
+
+
 def _en_heading_parts(part: str, named: bool) -> list[str]:
     """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
     gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
@@ -603,7 +609,10 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
             break  # code named in a heading is a name ("`where` Clauses")
         if first in EN_STOP or first in EN_GENERIC:
             rest = words[1:]
-            if first in EN_GENERIC and len(rest) >= 2 and not EN_STOP & {w.lower() for w in rest}:
+            compact = not EN_STOP & {w.lower() for w in rest}
+            if (first in EN_GENERIC and len(rest) >= 2 and compact) or (
+                first in _NAME_OPENING_STOPS and rest and compact
+            ):
                 # "Complete Binary Tree", "Full Binary Tree": an ordinary adjective before a
                 # compact noun phrase may name a kind of it; both readings, the body decides
                 variants.append(" ".join(words))
@@ -1741,7 +1750,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
         return False  # "Seventy-five", "Forty percent": a quantity in an example
     if (
-        lowered[0] in EN_STOP - {"a", "an", "the"}
+        (lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS)
+        or (lowered[0] in _NAME_OPENING_STOPS and len(words) == 1)
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
         or (head in EN_STOP and not (emphasised and len(words) > 1 and head in _NOUN_MODALS))

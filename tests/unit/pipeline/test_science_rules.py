@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
-from jobs.pipeline.structure import emphasis_terms, formula_labels
+from jobs.pipeline.structure import acceptable, emphasis_terms, formula_labels, heading_terms
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -213,3 +213,27 @@ def test_a_word_never_used_alone_that_opens_longer_terms_is_no_topic(tmp_path: P
     )
     concepts = {c.key: c for c in concepts_of(tmp_path, text)}
     assert "relative" not in concepts or concepts["relative"].confidence == 0.35
+
+
+def test_least_opens_a_name() -> None:
+    """ "at least" makes "least" a stop word, and a heading's "Least Squares" was read as
+    "Squares", "The Least Common Multiple" as "Multiple"; before a noun it opens the name
+    (both readings of a heading: the body decides), alone or after "at" it names nothing."""
+    assert [c.term for c in heading_terms("Least Squares", 0, 2)] == ["Least Squares", "Squares"]
+    assert "Least Common Multiple" in [
+        c.term for c in heading_terms("The Least Common Multiple", 0, 2)
+    ]
+    assert acceptable("least upper bound") and acceptable("least squares", heading=True)
+    assert not acceptable("least") and not acceptable("at least")
+    assert not acceptable("most students")
+
+
+def test_a_least_squares_section_teaches_least_squares(tmp_path: Path) -> None:
+    text = (
+        "# Regression\n\n## Least Squares\n\n"
+        "Least squares fits a line by minimising the sum of squared residuals. "
+        "The least squares line passes through the mean of the data.\n\n"
+        "Least squares estimates are unbiased under the usual assumptions.\n"
+    )
+    titles = {c.title.lower() for c in concepts_of(tmp_path, text)}
+    assert "least squares" in titles and "squares" not in titles
