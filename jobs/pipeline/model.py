@@ -52,6 +52,9 @@ class ReadDocument:
     title: str | None = None
     # a PDF of lecture slides: how many slides it shows (overlay steps aside), else 0
     slides: int = 0
+    # the title the first page shows by its type (Word's Title style, the first page's
+    # largest text), which `readers.read` weighs against the declared `title`
+    shown_title: str | None = None
 
     def blocks(self) -> list[Block]:
         return [block for page in self.pages for block in page.blocks]

@@ -47,13 +47,33 @@ _NO_TITLE = re.compile(
 def read(path: Path, detected: Detected) -> ReadDocument:
     """Read `path` with the reader for its detected kind. Its title is the one the file
     declares (a PDF's or DOCX's metadata, HTML's <title>, Markdown's "#" line) unless
-    that names a file or a template's placeholder, else the heading that opens it at its
-    top level (a chapter saved without metadata: "Atoms, Molecules, and Ions", not the
-    file name)."""
+    that names a file or a template's placeholder, or unless the first page shows another
+    title by its type (`ReadDocument.shown_title`) and nowhere the declared one: a file
+    copied from a template keeps the template's title in its metadata ("Microsoft Learning
+    Experiences" over a lab whose first page reads "Big Data Orientation"). Without either,
+    the title is the heading that opens the document at its top level (a chapter saved
+    without metadata: "Atoms, Molecules, and Ions", not the file name)."""
     document = _READERS[detected.kind](path, detected)
-    if document.title and not _NO_TITLE.match(document.title.strip()):
+    declared = document.title
+    if declared and _NO_TITLE.match(declared.strip()):
+        declared = None
+    shown = heading_title(document.shown_title) if document.shown_title else None
+    if declared and (not shown or _on_first_page(declared, document.blocks())):
         return document
-    return replace(document, title=_opening_heading(document.blocks()))
+    return replace(document, title=shown or _opening_heading(document.blocks()))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _on_first_page(title: str, blocks: Sequence[Block]) -> bool:
+    """The title is written on the page the document opens with (an author's metadata
+    title set there as a heading or a running line, in whatever case or spacing)."""
+    if not blocks:
+        return False
+    first = "".join(_letters(b.text) for b in blocks if b.page == blocks[0].page)
+    return _letters(title) in first
 
 
 def _opening_heading(blocks: Sequence[Block]) -> str | None:

@@ -68,7 +68,53 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     blocks, paged = _blocks(document)
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
-    return ReadDocument(detected.kind, detected.mime_type, pages, paged, title)
+    shown = _shown_title(document)
+    return ReadDocument(detected.kind, detected.mime_type, pages, paged, title, shown_title=shown)
+
+
+def _shown_title(document: DocxDocument) -> str | None:
+    """The title the first page shows: the document's first paragraph with text when it
+    is set in the Title style, or in type larger than the body's and than every heading's
+    (a course's name typed in 26 pt over its Heading 1 sections at 16). A first paragraph
+    in a heading style opens a section, not the document: a Heading 1 is no title."""
+    styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    body = _default_size(document)
+    first: tuple[str, float] | None = None
+    largest = body * TITLE_RATIO  # what the title must be larger than
+    for item in document.iter_inner_content():
+        if isinstance(item, Table) or not item.text.strip():
+            if first is None and isinstance(item, Table):
+                return None  # a document opening on a table shows no title above it
+            continue
+        style = styles.get(item._p.style or "", default)
+        size = _paragraph_size(item, style, body)
+        if first is None:
+            if style is not None and (style.name or "").lower() == "title":
+                return " ".join(item.text.split())
+            if _heading_level(item, style):
+                return None
+            first = (" ".join(item.text.split()), size)
+        elif _heading_level(item, style):
+            largest = max(largest, size)
+    return first[0] if first is not None and first[1] > largest else None
+
+
+# a title is set clearly larger than the body (pdf.HEADING_RATIO's threshold)
+TITLE_RATIO = 1.15
+
+
+def _paragraph_size(paragraph: Paragraph, style: BaseStyle | None, body: float) -> float:
+    """The size (points) of the paragraph's largest run: its own, else its style's (or a
+    style it is based on), else the body's."""
+    sizes = [r.font.size.pt for r in paragraph.runs if r.text.strip() and r.font.size]
+    if sizes:
+        return max(sizes)
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return body
 
 
 def _note_parts(document: DocxDocument) -> list[etree._Element]:

@@ -105,8 +105,40 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         blocks = title_slide(without_credits(without_outline(blocks)))
     slides = sum(1 for page in pages if page) if deck else 0
     return ReadDocument(
-        detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides
+        detected.kind,
+        detected.mime_type,
+        _pages(blocks, len(pages)),
+        True,
+        title,
+        slides,
+        _shown_title(lines),
     )
+
+
+# the lines that may open a first page above its title (a course's code, a series' name)
+_TITLE_WITHIN_LINES = 3
+
+
+def _shown_title(lines: list[_Line]) -> str | None:
+    """The title the first page shows: its largest text, one run of lines among its first,
+    set larger than the body (`HEADING_RATIO`) and than any other line of the document. A
+    size that comes back (a chapter's or a slide's title, a heading level) names sections,
+    not the document."""
+    if not lines:
+        return None
+    sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
+    body = sizes.most_common(1)[0][0]
+    first = [line for line in lines if line.page == lines[0].page]
+    largest = max(line.size for line in first)
+    run = [position for position, line in enumerate(first) if line.size == largest]
+    if (
+        largest < body * HEADING_RATIO
+        or run[0] >= _TITLE_WITHIN_LINES
+        or run[-1] - run[0] + 1 != len(run)
+        or sum(1 for line in lines if line.size >= largest) != len(run)
+    ):
+        return None
+    return " ".join(first[p].text.strip() for p in run)
 
 
 def _title_first(lines: list[_Line]) -> list[_Line]:

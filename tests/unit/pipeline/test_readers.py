@@ -657,6 +657,53 @@ def test_a_declared_title_wins(en_html: Path, tmp_path: Path) -> None:
     assert _read(path).title == "Week 3 reading"
 
 
+def test_a_title_the_first_page_shows_by_its_type_wins_over_a_template_title(
+    tmp_path: Path,
+) -> None:
+    # a Word file copied from a template keeps the template's core title; its first page
+    # shows its own in type larger than every heading (or in the Title style)
+    import docx
+    import weasyprint
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = "Getting Started with the Labs"
+    document.add_paragraph().add_run("Data Orientation").font.size = Pt(26)
+    document.add_paragraph("Course Syllabus")
+    document.add_heading("Course Prerequisites", 1)
+    document.add_paragraph("This course assumes no prior experience with data.")
+    path = tmp_path / "syllabus.docx"
+    document.save(str(path))
+    assert _read(path).title == "Data Orientation"
+    document = docx.Document()
+    document.core_properties.title = "Getting Started with the Labs"
+    document.add_paragraph("Data Orientation", style="Title")
+    document.add_heading("Course Prerequisites", 1)
+    document.save(str(path))
+    assert _read(path).title == "Data Orientation"
+    # the declared title written on the first page stays the title
+    document.add_paragraph("Getting started with the labs: read this first.")
+    document.save(str(path))
+    assert _read(path).title == "Getting Started with the Labs"
+    # a PDF: its first page's largest text, set once in the document
+    body = "<p>A data file holds records. Storage keeps the files.</p>" * 20
+    page = (
+        "<html><head><title>{}</title></head><body style='font-size: 10pt'>"
+        "<p style='font-size: 26pt'>Data Orientation</p><p>Lab 1: Working with Files</p>"
+        "<h1 style='font-size: 16pt'>Overview</h1>{}<h1 style='font-size: 16pt'>Files</h1>{}"
+        "</body></html>"
+    )
+    pdf = tmp_path / "lab.pdf"
+    weasyprint.HTML(string=page.format("Learning Experiences", body, body)).write_pdf(pdf)
+    assert _read(pdf).title == "Data Orientation"
+    weasyprint.HTML(string=page.format("Working with Files", body, body)).write_pdf(pdf)
+    assert _read(pdf).title == "Working with Files"  # on the first page: declared
+    # a largest size that comes back names sections: the declared title stays
+    sections = page.replace("26pt", "16pt")
+    weasyprint.HTML(string=sections.format("Learning Experiences", body, body)).write_pdf(pdf)
+    assert _read(pdf).title == "Learning Experiences"
+
+
 def test_a_declared_title_that_names_a_file_or_a_template_gives_way_to_the_heading(
     tmp_path: Path,
 ) -> None:
