@@ -317,13 +317,22 @@ def heading_shaped(text: str) -> bool:
     return not _SENTENCE_END.search(text) or bool(HEADING_NUMBER.match(text))
 
 
-def manual_headings(blocks: list[Block], bold: Mapping[int, float]) -> list[Block]:
+def manual_headings(
+    blocks: list[Block], bold: Mapping[int, float], body: float = 0.0
+) -> list[Block]:
     """Lines set wholly in bold (block index → font size) become headings when the document
     has no marked heading, and they are the exception (a document set wholly in bold has
-    none): the largest size is level 1, the next 2, any smaller 3."""
+    none): the largest size is level 1, the next 2, any smaller 3. Where bold is the rule
+    (labels, key phrases and numbered steps in bold as often as not), the bold lines set
+    larger than the `body` size (when known) still are: their size marks them, as it marks
+    a handout's "一、大洲和大洋" in 14 pt over bold labels at the body's 10.5."""
     prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
-    if not bold or any(b.kind == "heading" for b in blocks) or 2 * len(bold) > prose:
+    if not bold or any(b.kind == "heading" for b in blocks):
         return blocks
+    if 2 * len(bold) > prose:
+        bold = {index: size for index, size in bold.items() if body and size > body}
+        if not bold:
+            return blocks
     sizes = sorted(set(bold.values()), reverse=True)
     out = list(blocks)
     for index, size in bold.items():

@@ -15,6 +15,7 @@ shows (`word_markup.word_view`), and footnotes and endnotes follow the paragraph
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -65,21 +66,24 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     toc_styles = toc_style_ids(styles)
     word_view(document.element.body, toc_styles)
     attach_notes(document.element.body, _note_parts(document), toc_styles)
-    blocks, paged = _blocks(document)
+    blocks, paged, body = _blocks(document)
+    shown = _shown_title(document, body)
+    if shown and blocks and blocks[0].kind == "paragraph" and blocks[0].text == shown:
+        # set above every heading, it heads them all, as the Title style does
+        blocks[0] = Block("heading", blocks[0].text, blocks[0].page, level=1)
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     title = document.core_properties.title or None
-    shown = _shown_title(document)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged, title, shown_title=shown)
 
 
-def _shown_title(document: DocxDocument) -> str | None:
+def _shown_title(document: DocxDocument, body: float) -> str | None:
     """The title the first page shows: the document's first paragraph with text when it
     is set in the Title style, or in type larger than the body's and than every heading's
     (a course's name typed in 26 pt over its Heading 1 sections at 16). A first paragraph
     in a heading style opens a section, not the document: a Heading 1 is no title."""
     styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    body = _default_size(document)
+    default_size = _default_size(document)
     first: tuple[str, float] | None = None
     largest = body * TITLE_RATIO  # what the title must be larger than
     for item in document.iter_inner_content():
@@ -88,7 +92,7 @@ def _shown_title(document: DocxDocument) -> str | None:
                 return None  # a document opening on a table shows no title above it
             continue
         style = styles.get(item._p.style or "", default)
-        size = _paragraph_size(item, style, body)
+        size = _paragraph_size(item, style, default_size)
         if first is None:
             if style is not None and (style.name or "").lower() == "title":
                 return " ".join(item.text.split())
@@ -132,7 +136,9 @@ def _note_parts(document: DocxDocument) -> list[etree._Element]:
     return parts
 
 
-def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
+def _blocks(document: DocxDocument) -> tuple[list[Block], bool, float]:
+    """The blocks, whether the document marks its pages, and the size (points) of most of
+    its prose."""
     blocks: list[Block] = []
     page, paged = 1, False
     # python-docx looks the default style up by scanning every style on each
@@ -141,6 +147,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     bold: dict[int, float] = {}  # block index → font size of a paragraph set wholly in bold
     body_size = _default_size(document)
+    prose: Counter[float] = Counter()  # the prose's sizes, counted in characters
     code_boxes = _code_boxes(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
@@ -163,8 +170,11 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool]:
             size = _bold_line(item, style, body_size)
             if size is not None:
                 bold[len(blocks)] = size
+            else:
+                prose[_paragraph_size(item, style, body_size)] += len(item.text)
         blocks.extend(made)
-    return manual_headings(blocks, bold), paged
+    body = prose.most_common(1)[0][0] if prose else body_size
+    return manual_headings(blocks, bold, body), paged, body
 
 
 def _code_boxes(document: DocxDocument) -> set[str]:

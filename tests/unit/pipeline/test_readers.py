@@ -546,6 +546,20 @@ def test_docx_bold_lines_stay_text_beside_styled_headings_or_in_a_bold_document(
     assert {b.kind for b in blocks} == {"paragraph"}
 
 
+def test_docx_bold_lines_set_larger_are_headings_where_bold_is_the_rule(tmp_path: Path) -> None:
+    # a handout typed by hand sets its labels, key phrases and numbered steps in bold at
+    # the body's size as often as its text: its larger bold lines are still its headings
+    lines: list[tuple[str, bool, float | None]] = [("The World", True, 16)]
+    for section in ("一、大洲和大洋", "二、世界自然环境"):
+        lines.append((section, True, 14))
+        for label in ("陆地的构成", "赤道穿过的大洲", "极圈穿过的大洲"):
+            lines += [(label, True, None), ("非洲、亚洲、大洋洲。", False, None)]
+    blocks = _read(_handmade_docx(tmp_path / "handout.docx", lines)).blocks()
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [(1, "The World"), (2, "一、大洲和大洋"), (2, "二、世界自然环境")]
+    assert ("paragraph", "陆地的构成") in [(b.kind, b.text) for b in blocks]
+
+
 WORD_HTML = """<html><head><style>
 .Title {font-weight:700; font-size:16pt}
 p.MsoNormal {font-size:11pt}
@@ -657,6 +671,22 @@ def test_a_declared_title_wins(en_html: Path, tmp_path: Path) -> None:
     assert _read(path).title == "Week 3 reading"
 
 
+def _syllabus_docx(path: Path, declared: str | None) -> Path:
+    """A course's name typed in 26 pt over Heading 1 sections, its core title `declared`."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    if declared:
+        document.core_properties.title = declared
+    document.add_paragraph().add_run("Data Orientation").font.size = Pt(26)
+    document.add_paragraph("Course Syllabus")
+    document.add_heading("Course Prerequisites", 1)
+    document.add_paragraph("This course assumes no prior experience with data.")
+    document.save(str(path))
+    return path
+
+
 def test_a_title_the_first_page_shows_by_its_type_wins_over_a_template_title(
     tmp_path: Path,
 ) -> None:
@@ -664,16 +694,8 @@ def test_a_title_the_first_page_shows_by_its_type_wins_over_a_template_title(
     # shows its own in type larger than every heading (or in the Title style)
     import docx
     import weasyprint
-    from docx.shared import Pt
 
-    document = docx.Document()
-    document.core_properties.title = "Getting Started with the Labs"
-    document.add_paragraph().add_run("Data Orientation").font.size = Pt(26)
-    document.add_paragraph("Course Syllabus")
-    document.add_heading("Course Prerequisites", 1)
-    document.add_paragraph("This course assumes no prior experience with data.")
-    path = tmp_path / "syllabus.docx"
-    document.save(str(path))
+    path = _syllabus_docx(tmp_path / "syllabus.docx", "Getting Started with the Labs")
     assert _read(path).title == "Data Orientation"
     document = docx.Document()
     document.core_properties.title = "Getting Started with the Labs"
@@ -704,6 +726,28 @@ def test_a_title_the_first_page_shows_by_its_type_wins_over_a_template_title(
     assert _read(pdf).title == "Learning Experiences"
 
 
+def test_a_docx_opening_line_set_above_every_heading_is_a_heading(tmp_path: Path) -> None:
+    # a course's name typed in 26 pt over Heading 1 sections heads them, as the Title
+    # style does (a PDF of it reads it as its largest heading)
+    import docx
+    from docx.shared import Pt
+
+    path = _syllabus_docx(tmp_path / "syllabus.docx", None)
+    kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
+    assert kinds[:3] == [
+        ("heading", 1, "Data Orientation"),
+        ("paragraph", 0, "Course Syllabus"),
+        ("heading", 1, "Course Prerequisites"),
+    ]
+    # notes typed wholly in 15 pt (the template's default 11): the first line is text
+    document = docx.Document()
+    for line in ("Data and Computing", "Week 3", "A function maps inputs to outputs."):
+        document.add_paragraph().add_run(line).font.size = Pt(15)
+    document.save(str(path))
+    assert [b.kind for b in _read(path).blocks()] == ["paragraph"] * 3
+    assert _read(path).title is None
+
+
 def test_a_declared_title_that_names_a_file_or_a_template_gives_way_to_the_heading(
     tmp_path: Path,
 ) -> None:
@@ -714,6 +758,7 @@ def test_a_declared_title_that_names_a_file_or_a_template_gives_way_to_the_headi
     for declared in (
         "unit3-cells.html",
         "Microsoft Word - Week 3 notes.docx",
+        "book.dvi",  # dvips through Ghostscript
         "PowerPoint Presentation",
         "PowerPoint 演示文稿",
         "Untitled",
