@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from datasources.files.detect import Detected, check_docx_archive
@@ -307,14 +308,35 @@ def _is_list(paragraph: Paragraph, style: BaseStyle | None) -> bool:
 
 
 def _emphasis(paragraph: Paragraph) -> list[str]:
+    """The paragraph's bold, italic and underlined spans, in order. Office Math stands
+    between runs (pandoc writes "**$n$步时序差分**" as a formula, then the bold run "步时序
+    差分"): a formula of one letter is part of the name it opens when an emphasised run
+    goes on from it without a space, as the Markdown reader reads it ("n步时序差分",
+    "k-means"). A formula inside or closing a span is left out ("样本空间 $Ω$" is
+    "样本空间"), as a formula is in a heading's topic."""
     spans: list[str] = []
     current = ""
-    for run in paragraph.runs:
+    letter = ""  # a one-letter formula read just before
+    for child in paragraph._p.iterchildren(_RUN, _MATH):
+        if child.tag == _MATH:
+            letter = "" if current else _letter(child)
+            continue
+        run = Run(child, paragraph)
         if run.bold or run.italic or run.underline:
-            current += run.text
+            text = run.text
+            if not current and letter and text[:1].strip():
+                current = letter
+            current += text
         elif current:
             spans.append(current)
             current = ""
+        letter = ""
     if current:
         spans.append(current)
     return spans
+
+
+def _letter(maths: etree._Element) -> str:
+    """The letter a piece of Office Math is ("n", "ε"), or nothing."""
+    text = "".join(t.text or "" for t in maths.iter(qn("m:t"))).strip()
+    return text if len(text) == 1 and text.isalpha() else ""

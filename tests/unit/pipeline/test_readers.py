@@ -499,6 +499,41 @@ def _handmade_docx(path: Path, lines: list[tuple[str, bool, float | None]]) -> P
     return path
 
 
+def test_docx_emphasis_keeps_the_formula_letter_that_opens_a_name(tmp_path: Path) -> None:
+    # pandoc writes "**$n$步时序差分**" as a formula then a bold run: the Markdown reader's
+    # emphasis is "n步时序差分", the DOCX reader's was "步时序差分" ("-means" for k-means)
+    import docx
+    from docx.oxml import parse_xml
+
+    def formula(text: str) -> object:
+        return parse_xml(
+            '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            f"<m:r><m:t>{text}</m:t></m:r></m:oMath>"
+        )
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(formula("n"))
+    paragraph.add_run("步时序差分").bold = True
+    paragraph.add_run("是一种方法。A ")
+    paragraph._p.append(formula("k"))
+    paragraph.add_run("-means").italic = True
+    paragraph.add_run(" run, ")
+    paragraph._p.append(formula("x"))
+    paragraph.add_run(" large").bold = True  # apart from the formula: not its name
+    paragraph.add_run(" and ")
+    paragraph.add_run("the sum ").italic = True
+    paragraph._p.append(formula("x+1"))
+    paragraph.add_run(" here").italic = True
+    paragraph.add_run("；")
+    paragraph.add_run("样本空间 ").bold = True  # a formula closing a span is no part of it
+    paragraph._p.append(formula("Ω"))
+    path = tmp_path / "maths.docx"
+    document.save(str(path))
+    emphasis = _read(path).blocks()[0].emphasis
+    assert emphasis == ("n步时序差分", "k-means", "large", "the sum  here", "样本空间")
+
+
 def test_docx_bold_lines_typed_by_hand_are_headings(tmp_path: Path) -> None:
     body = "A variable is a name that refers to a value, and **this** sentence says so."
     path = _handmade_docx(
