@@ -104,14 +104,12 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     if deck:
         blocks = title_slide(without_credits(without_outline(blocks)))
     slides = sum(1 for page in pages if page) if deck else 0
+    shown = _shown_title(lines)
+    # the reader's own heading rules judge it too: a figure's large labels ("X r") are none
+    if shown and not any(b.kind == "heading" and b.text == shown for b in blocks[:3]):
+        shown = None
     return ReadDocument(
-        detected.kind,
-        detected.mime_type,
-        _pages(blocks, len(pages)),
-        True,
-        title,
-        slides,
-        _shown_title(lines),
+        detected.kind, detected.mime_type, _pages(blocks, len(pages)), True, title, slides, shown
     )
 
 

@@ -759,6 +759,12 @@ def test_a_title_the_first_page_shows_by_its_type_wins_over_a_template_title(
     sections = page.replace("26pt", "16pt")
     weasyprint.HTML(string=sections.format("Learning Experiences", body, body)).write_pdf(pdf)
     assert _read(pdf).title == "Learning Experiences"
+    # a figure's large labels are no heading to the reader, nor a title
+    figure = (
+        "<html><body style='font-size: 10pt'><p style='font-size: 24pt'>X r</p>{}</body></html>"
+    )
+    weasyprint.HTML(string=figure.format(body)).write_pdf(pdf)
+    assert _read(pdf).title is None
 
 
 def test_a_docx_opening_line_set_above_every_heading_is_a_heading(tmp_path: Path) -> None:
