@@ -72,10 +72,13 @@ _PROSE = re.compile(
 # 非常量 is 非 and 常量)
 _DEGREE_OPENINGS = {"非常", "十分", "相当", "极其", "稍微", "特别"}
 # Particles that only a predicate holds after a verb: 地 after a manner ("递归地调用自身"),
-# the aspect markers 了, 着, 过 ("发生过什么"), and 的, a relative clause describing a thing
-# ("项目过程中发生的事"); in a name these characters sit inside a word (地址, 着色) or open
-# it (过拟合: 过 is "over").
+# the aspect markers 了, 着, 过 ("发生过什么"); in a name these characters sit inside a
+# word (地址, 着色) or open it (过拟合: 过 is "over").
 _PREDICATE_PARTICLES = {"uv", "ul", "uz", "ug"}
+# A verb and 的 after a place word, an adverb or a preposition: a relative clause
+# describing a thing ("项目过程中发生的事", "已提交的修改", "被调用的函数"). A verb opening
+# the phrase before 的 may be a noun rjieba tags a verb: 会计的目标, 感知到的组织支持.
+_CLAUSE_OPENERS = {"f", "d", "p"}
 # A derivation's connectives: pointing at a formula ("代入上式可得", "将式", "令上式等于",
 # "上述优化问题"), drawing a conclusion ("公式可知", "偏导可得", "可化为等式"), or stating
 # that something holds ("强对偶性成立"). Derivation notes repeat them on every page; a name
@@ -96,8 +99,10 @@ def zh_clause(term: str) -> bool:
         return True
     tags = rjieba.tag(text)
     if any(
-        a.startswith("v") and (b == "的" or b_tag in _PREDICATE_PARTICLES)
-        for (_, a), (b, b_tag) in pairwise(tags)
+        a.startswith("v") and b_tag in _PREDICATE_PARTICLES for (_, a), (_, b_tag) in pairwise(tags)
+    ) or any(
+        before in _CLAUSE_OPENERS and verb.startswith("v") and word == "的"
+        for (_, before), (_, verb), (word, _) in zip(tags, tags[1:], tags[2:], strict=False)
     ):
         return True
     if len(tags) >= 2 and tags[0][0] in _DEGREE_OPENINGS and tags[1][1][:1] in ("a", "v"):

@@ -123,7 +123,9 @@ def test_a_derivations_connectives_make_clauses_not_names() -> None:
         "递归地调用自身",  # 地 after a manner
         "记录实际发生过什么",  # an aspect marker: 过, 了
         "发生了变化",
-        "项目过程中发生的事",  # a verb before 的: a relative clause describing a thing
+        "项目过程中发生的事",  # a verb and 的 after a place word, an adverb or a preposition:
+        "已提交的修改",  # a relative clause describing a thing
+        "被调用的函数",
         "也就是说",  # a connective
         "一般来说",
         "优于数组",  # a comparison
@@ -145,6 +147,8 @@ def test_repeated_prose_is_no_name(prose: str) -> None:
         "目的地",
         "着色",
         "过拟合",  # 过 opening the name is "over", no aspect marker
+        "会计的目标",  # a noun rjieba tags a verb, before 的 (a Word file's gold terms)
+        "感知到的组织支持",
         "过采样",
         "比较排序",
         "生成树",
