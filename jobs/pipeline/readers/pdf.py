@@ -1103,10 +1103,12 @@ def _blocks(
                 )
             else:
                 emphasis = _paragraph_emphasis(paragraph, known)
+                text = join_lines((line.text for line in paragraph), known)
+                item = not deck and _list_item(paragraph[0])
                 blocks.extend(
                     make_blocks(
-                        "paragraph",
-                        join_lines((line.text for line in paragraph), known),
+                        "list_item" if item else "paragraph",
+                        _without_bullet(text) if item else text,
                         paragraph[0].page,
                         emphasis=emphasis,
                     )
@@ -1166,6 +1168,7 @@ def _blocks(
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or _next_step(paragraph, line)
             or line.item
+            or _left_of_item(paragraph[0], line)
             or (deck and _another_box(paragraph[-1], line))
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
@@ -1373,6 +1376,31 @@ def _runs_on(paragraph: list[_Line], line: _Line) -> bool:
     if not paragraph or paragraph[-1].page != line.page or paragraph[-1].size != line.size:
         return False
     return 0 < paragraph[-1].bottom - line.top <= 1.5 * line.size
+
+
+def _list_item(first: _Line) -> bool:
+    """The paragraph opening on `first` is a list's item: a bullet drawn apart stands
+    before it (`_drawn_bullets`), or its text opens on one ("• Transpose"; a word
+    processor's symbol-font bullet read as "•" by `_bulleted`). Read as paragraphs, a
+    syllabus's outline items were no topics (Markdown's reader makes them list items)."""
+    return first.item or first.text.startswith(BULLET)
+
+
+def _without_bullet(text: str) -> str:
+    """An item's text without the bullet that opens it, as Markdown's reader gives it."""
+    return text.removeprefix(BULLET).lstrip() or text
+
+
+def _left_of_item(first: _Line, line: _Line) -> bool:
+    """The line starts left of the list item opening on `first` (left of its text, or of
+    its bullet when the bullet is in the text): it is no wrapped line of the item, which
+    hangs at the item's indent, but the text after the list, set at the margin. With no
+    stop at the item's end (a topic's name), it ran on into the item: "Useful matrix
+    derivative rules Readings:", across a page break too."""
+    return _list_item(first) and line.left < first.left - _ITEM_SLACK * line.size
+
+
+_ITEM_SLACK = 0.5  # ems: a glyph's side bearing moves a line's left edge by less
 
 
 # "4. On the Basics tab, …": a numbered step of a list

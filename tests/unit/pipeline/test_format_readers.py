@@ -356,3 +356,38 @@ def test_the_head_noun_before_a_worksheets_blank_is_defined_as_nothing(tmp_path:
     path.write_text("# Perception Worksheet\n\n" + questions, encoding="utf-8")
     titles = {c.title for c in analyse_file(path).knowledge.concepts}
     assert "principle" not in titles and "law" not in titles
+
+
+# a paragraph of several lines, whose leading tells a line's wrap from a paragraph's gap
+_PROSE = "<p>" + "The course teaches forecasting from data with regression models. " * 4 + "</p>"
+
+
+def test_pdf_list_items_are_list_items_without_their_bullets(tmp_path: Path) -> None:
+    # a syllabus's outline as WeasyPrint prints it (bullets drawn apart) and as a document
+    # typed with bullets in its text: Markdown's reader makes each a list item, and the PDF
+    # gave paragraphs, which the outline rules never read as topics
+    drawn = "<ul><li>Matrices and vectors</li><li>Transpose</li></ul>"
+    typed = "<p>• Identity matrix</p><p>• Dot product</p>"
+    path = _pdf(tmp_path, f"{_PROSE}<p>Topics:</p>{drawn}{typed}<p>After the list, a sentence.</p>")
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("paragraph", "Topics:"),
+        ("list_item", "Matrices and vectors"),
+        ("list_item", "Transpose"),
+        ("list_item", "Identity matrix"),
+        ("list_item", "Dot product"),
+        ("paragraph", "After the list, a sentence."),
+    ]
+
+
+def test_pdf_text_at_the_margin_after_an_item_ends_the_item(tmp_path: Path) -> None:
+    # an item ending on no stop, the list's last on its page, and the label after the list
+    # at the margin of the next page: "Useful matrix derivative rules Readings:"
+    body = (
+        f"{_PROSE}<p>Topics:</p><ul><li>Useful matrix derivative rules</li></ul>"
+        "<p style='page-break-before: always'>Readings</p><p>Chapter three of the notes.</p>"
+    )
+    path = _pdf(tmp_path, body)
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert ("list_item", "Useful matrix derivative rules") in [(b.kind, b.text) for b in blocks]
+    assert "Readings" in [b.text for b in blocks if b.kind == "paragraph"]
