@@ -33,6 +33,8 @@ WEEK_LABEL = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[•◦▪‣·]\s*")
+# an ordered list's printed number, which a PDF's item keeps ("1. Linear Algebra")
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 MAX_ITEM_WORDS = 10  # an outline's item is a name or two, not a sentence
 MAX_ITEM_HAN = 30
 
@@ -61,7 +63,7 @@ def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
             continue
         if block.kind == "list_item":
             if listing:
-                topic = schedule_item(text)
+                topic = schedule_item(_ITEM_NUMBER.sub("", text))
                 if topic:
                     found[index] = topic
             continue

@@ -1169,6 +1169,8 @@ def _blocks(
             or _next_step(paragraph, line)
             or line.item
             or _left_of_item(paragraph[0], line)
+            or _next_number(paragraph[0], line)
+            or _first_number(lines, index)
             or (deck and _another_box(paragraph[-1], line))
             or (deck and line.page != paragraph[-1].page)  # a slide does not run on
         ):
@@ -1181,7 +1183,7 @@ def _blocks(
         ):
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
-    return blocks
+    return blocks if deck else _numbered_items(blocks)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1401,6 +1403,70 @@ def _left_of_item(first: _Line, line: _Line) -> bool:
 
 
 _ITEM_SLACK = 0.5  # ems: a glyph's side bearing moves a line's left edge by less
+
+
+# an ordered list's number opening an item, as Markdown numbers one: "1. ", "2) "
+_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _item_number(text: str) -> int:
+    """The number opening `text` as an ordered list's item, or 0."""
+    number = _ITEM_NUMBER.match(text)
+    return int(number.group(1)) if number else 0
+
+
+def _next_number(first: _Line, line: _Line) -> bool:
+    """The line opens on the number after the one opening the paragraph's `first` line,
+    at its left edge: the next item of an ordered list. Set with the body's leading,
+    items without a stop ran into one paragraph ("1. 淡水资源 2. 渔盐资源 …")."""
+    number = _item_number(first.text)
+    return (
+        number > 0
+        and _item_number(line.text) == number + 1
+        and abs(line.left - first.left) <= _ITEM_SLACK * line.size
+    )
+
+
+_ITEM_LOOKAHEAD = 8  # lines: an item's wrapped lines before the next item
+
+
+def _first_number(lines: list[_Line], index: int) -> bool:
+    """The line opens on a number, and the next line on the page that starts at its left
+    edge (an item's wrapped lines hang to its right) opens on the next: it starts an
+    ordered list, which ran into the line above it when that ended on no stop
+    ("（四）海洋对人类的影响1. 淡水资源2. 渔盐资源…")."""
+    line = lines[index]
+    number = _item_number(line.text)
+    if not number:
+        return False
+    for after in lines[index + 1 : index + 1 + _ITEM_LOOKAHEAD]:
+        if after.page != line.page or after.left < line.left - _ITEM_SLACK * line.size:
+            return False
+        if after.left <= line.left + _ITEM_SLACK * line.size:
+            return _next_number(line, after)
+    return False
+
+
+def _numbered_items(blocks: list[Block]) -> list[Block]:
+    """Paragraphs numbered in a row ("1. …", "2. …", a sub-list's bulleted items between
+    them allowed) as list items, as Markdown's reader gives an ordered list. The printed
+    number stays in the text (a lab's steps refer to "step 4"; `outline` reads an item
+    without it). A numbered line with other text before the next ("1. 含义" over its
+    sentence, then "2. 排列") is a heading typed by hand, or a question: it is kept."""
+    out = list(blocks)
+    run: list[int] = []
+    for index, block in enumerate([*blocks, None]):
+        if block is not None and block.kind == "list_item" and run:
+            continue  # a sub-list's item inside the ordered list's
+        number = _item_number(block.text) if block and block.kind == "paragraph" else 0
+        if number and run and number == _item_number(blocks[run[-1]].text) + 1:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            for at in run:
+                out[at] = replace(blocks[at], kind="list_item")
+        run = [index] if number else []
+    return out
 
 
 # "4. On the Basics tab, …": a numbered step of a list

@@ -391,3 +391,22 @@ def test_pdf_text_at_the_margin_after_an_item_ends_the_item(tmp_path: Path) -> N
     blocks = read(path, detect(path, filename=path.name)).blocks()
     assert ("list_item", "Useful matrix derivative rules") in [(b.kind, b.text) for b in blocks]
     assert "Readings" in [b.text for b in blocks if b.kind == "paragraph"]
+
+
+def test_pdf_numbered_lines_in_a_row_are_an_ordered_lists_items(tmp_path: Path) -> None:
+    # LibreOffice sets a numbered list with the body's leading, after a line ending on no
+    # stop: "（四）海洋对人类的影响1. 淡水资源2. 渔盐资源…" was one paragraph
+    tight = "<p style='margin: 0 0 0 1em'>{}</p>"
+    items = ["1. Fresh water", "2. Fish and salt", "3. Room for shipping lanes"]
+    listed = "".join(tight.format(item) for item in items)
+    typed = "<p>1. Meaning</p><p>A continent with its islands is a landmass.</p><p>2. Order</p>"
+    path = _pdf(tmp_path, f"{_PROSE}<p style='margin: 0'>What the ocean gives</p>{listed}{typed}")
+    blocks = [(b.kind, b.text) for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert blocks[1:5] == [
+        ("paragraph", "What the ocean gives"),
+        ("list_item", "1. Fresh water"),
+        ("list_item", "2. Fish and salt"),
+        ("list_item", "3. Room for shipping lanes"),
+    ]
+    # a number over its own sentence, then the next: a heading typed by hand, kept
+    assert ("paragraph", "1. Meaning") in blocks and ("paragraph", "2. Order") in blocks

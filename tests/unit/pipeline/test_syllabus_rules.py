@@ -127,3 +127,16 @@ def test_an_english_name_touching_chinese_is_mentioned() -> None:
     assert mention_pattern("activity").search("理解Activity和Lifecycle")
     assert mention_pattern("android studio").search("安装和配置Android Studio")
     assert not mention_pattern("set").search("调用aSet方法")
+
+
+def test_a_pdf_outlines_numbered_items_are_topics_without_their_numbers() -> None:
+    # a PDF's ordered list keeps its printed numbers in the items' text (`pdf._numbered_items`)
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.outline import outline_topics
+
+    blocks = [
+        Block("heading", "Course Outline", 1, 2),
+        Block("list_item", "1. Linear regression", 1),
+        Block("list_item", "2) Time-series forecasting", 1),
+    ]
+    assert outline_topics(blocks) == {1: "Linear regression", 2: "Time-series forecasting"}
