@@ -79,6 +79,8 @@ class _Line:
     right: float = 0.0  # where its last character ends, in points from the left edge
     # a list bullet stands before it, drawn apart from its text (`_drawn_bullets`)
     item: bool = False
+    # that bullet is a small shape, no glyph (`_shape_bullets`)
+    shaped: bool = False
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -306,7 +308,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int, deck: bool = False) ->
                             )
                         )
                 offset += len(raw) + 1
-            return _drawn_bullets(lines, bullets)
+            return _shape_bullets(_drawn_bullets(lines, bullets), _small_shapes(page))
         finally:
             textpage.close()
     finally:
@@ -368,6 +370,47 @@ def _drawn_bullets(lines: list[_Line], bullets: list[tuple[float, float]]) -> li
         if any(
             abs(y - line.top) <= 0.3 * line.size and 0 < line.left - x <= 3 * line.size
             for x, y in bullets
+        )
+        else line
+        for line in lines
+    ]
+
+
+# a bullet drawn as a shape: a dot or square from a tenth of an em to two thirds of one
+_SHAPE_EMS = (0.1, 0.67)
+
+
+def _small_shapes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """The bounds (left, bottom, right, top) of the page's small, roughly square paths,
+    under 12 points a side: what a browser draws a list's discs and squares as."""
+    shapes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if 0 < width <= 12 and 0 < height <= 12 and 0.5 <= width / height <= 2:
+            shapes.append((left, bottom, right, top))
+    return shapes
+
+
+def _shape_bullets(
+    lines: list[_Line], shapes: list[tuple[float, float, float, float]]
+) -> list[_Line]:
+    """Each line a bullet drawn as a shape stands before marked as a list item: a dot or
+    square of `_SHAPE_EMS` of the line's size, within two ems left of its text, between
+    its baseline and its x-height. Chrome prints a list's bullets so, no glyph in the
+    text: items set with the body's leading and no stop ran into one paragraph
+    ("层次数据库（…）关系数据库（…）Oracle Database：…")."""
+    if not shapes:
+        return lines
+    return [
+        replace(line, item=True, shaped=True)
+        if not line.item
+        and any(
+            _SHAPE_EMS[0] * line.size <= right - left <= _SHAPE_EMS[1] * line.size
+            and 0 < line.left - right <= 2 * line.size
+            and line.top - 0.1 * line.size <= bottom
+            and top <= line.top + 0.8 * line.size
+            for left, bottom, right, top in shapes
         )
         else line
         for line in lines
@@ -1061,6 +1104,8 @@ def _blocks(
 ) -> list[Block]:
     """`known`: the words the document writes whole (`_whole_words`); `deck`: the PDF is a
     slide deck (`slides.is_slide_deck`)."""
+    if deck:  # a slide's small shapes are its theme's ornaments as often as its bullets
+        lines = [replace(line, item=False) if line.shaped else line for line in lines]
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"

@@ -410,3 +410,18 @@ def test_pdf_numbered_lines_in_a_row_are_an_ordered_lists_items(tmp_path: Path) 
     ]
     # a number over its own sentence, then the next: a heading typed by hand, kept
     assert ("paragraph", "1. Meaning") in blocks and ("paragraph", "2. Order") in blocks
+
+
+def test_pdf_bullets_drawn_as_small_shapes_start_list_items(tmp_path: Path) -> None:
+    # Chrome prints a list's discs and squares as small paths, no glyph in the text: items
+    # set with the body's leading and no stop ran into one paragraph
+    dot = (
+        "<span style='position: absolute; left: -10pt; top: 5pt; width: 3pt; height: 3pt;"
+        " background: black'></span>"
+    )
+    item = "<p style='margin: 0 0 0 2em; position: relative'>" + dot + "{}</p>"
+    names = ["Hierarchical databases", "Relational databases", "Key-value stores"]
+    body = _PROSE + "".join(item.format(name) for name in names) + "<p>After the list.</p>"
+    path = _pdf(tmp_path, body)
+    blocks = [(b.kind, b.text) for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert [b for b in blocks if b[0] == "list_item"] == [("list_item", n) for n in names]
