@@ -380,15 +380,23 @@ def _drawn_bullets(lines: list[_Line], bullets: list[tuple[float, float]]) -> li
 _SHAPE_EMS = (0.1, 0.67)
 
 
+# more small shapes than a page of lists holds bullets: a chart's marks (a scatter plot's
+# thousands of squares), which would also cost a comparison per line and shape
+_MAX_SHAPES = 500
+
+
 def _small_shapes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
     """The bounds (left, bottom, right, top) of the page's small, roughly square paths,
-    under 12 points a side: what a browser draws a list's discs and squares as."""
+    under 12 points a side: what a browser draws a list's discs and squares as (none on
+    a page holding more than `_MAX_SHAPES`)."""
     shapes = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if 0 < width <= 12 and 0 < height <= 12 and 0.5 <= width / height <= 2:
             shapes.append((left, bottom, right, top))
+            if len(shapes) > _MAX_SHAPES:
+                return []
     return shapes
 
 

@@ -425,3 +425,23 @@ def test_pdf_bullets_drawn_as_small_shapes_start_list_items(tmp_path: Path) -> N
     path = _pdf(tmp_path, body)
     blocks = [(b.kind, b.text) for b in read(path, detect(path, filename=path.name)).blocks()]
     assert [b for b in blocks if b[0] == "list_item"] == [("list_item", n) for n in names]
+
+
+def test_a_page_of_chart_marks_draws_no_bullets(tmp_path: Path) -> None:
+    # a scatter plot's thousands of small squares are no list's bullets (and comparing
+    # each with each line would cost a page of them seconds)
+    dot = (
+        "<span style='position: absolute; left: -10pt; top: 5pt; width: 3pt; height: 3pt;"
+        " background: black'></span>"
+    )
+    marks = "".join(
+        f"<span style='position: absolute; left: {20 + (i % 40) * 12}pt;"
+        f" top: {300 + (i // 40) * 6}pt; width: 3pt; height: 3pt; background: black'></span>"
+        for i in range(600)
+    )
+    item = "<p style='margin: 0 0 0 2em; position: relative'>" + dot + "{}</p>"
+    names = ["Hierarchical databases", "Relational databases", "Key-value stores"]
+    body = _PROSE + "".join(item.format(name) for name in names) + f"<div>{marks}</div>"
+    path = _pdf(tmp_path, body)
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert not [b for b in blocks if b.kind == "list_item"]
