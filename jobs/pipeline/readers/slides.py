@@ -144,14 +144,23 @@ def _credits_title(text: str) -> bool:
     )
 
 
+# where a deck sets its credits: among its first slides or its last ones (every py4e deck
+# and PowerPoint deck of the blind sets closes on them, one or two slides from its end)
+_CREDITS_FIRST = 2
+_CREDITS_LAST = 3
+
+
 def without_credits(blocks: list[Block]) -> list[Block]:
-    """The deck without its credits slide: a slide whose first line names the deck's
-    credits (`_credits_title`), set as its title or not. Its copyright notice and its
-    contributors ("Initial Development: Charles Severance, …") are no text the deck
-    teaches: "initial Development" was a concept of every deck that closed on one, and a
-    course set it as an objective."""
+    """The deck without its credits slide: a slide among its first or last ones whose first
+    line names the deck's credits (`_credits_title`), set as its title or not. Its copyright
+    notice and its contributors ("Initial Development: Charles Severance, …") are no text
+    the deck teaches: "initial Development" was a concept of every deck that closed on one,
+    and a course set it as an objective. A slide titled "Copyright" in the middle of a law
+    lecture is its topic."""
     first: dict[int, Block] = {}
     for block in blocks:
         first.setdefault(block.page, block)
-    credits = {page for page, block in first.items() if _credits_title(block.text)}
+    pages = sorted(first)
+    edges = set(pages[:_CREDITS_FIRST] + pages[-_CREDITS_LAST:])
+    credits = {page for page in edges if _credits_title(first[page].text)}
     return [b for b in blocks if b.page not in credits]

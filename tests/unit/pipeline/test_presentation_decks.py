@@ -266,6 +266,20 @@ def test_a_credits_slide_is_no_text(tmp_path: Path) -> None:
     assert [b.text for b in blocks if b.kind == "heading"] == ["Knots", "Bowline"]
 
 
+def test_a_credits_title_in_the_middle_of_a_deck_is_its_topic(tmp_path: Path) -> None:
+    # a law lecture's "Copyright" slide teaches copyright; credits close or open a deck
+    slides = [
+        _slide("Intellectual Property", "Law protects creations of the mind.", "It has kinds."),
+        _slide("Patents", "A patent protects an invention.", "It lasts twenty years."),
+        _slide("Copyright", "Copyright protects an original work.", "It needs no filing."),
+        _slide("Trademarks", "A trademark protects a brand.", "It can last forever."),
+        _slide("Trade Secrets", "A trade secret is kept confidential.", "It has no term."),
+        _slide("Remedies", "Courts grant injunctions.", "They award damages."),
+    ]
+    blocks = _deck(tmp_path, slides)
+    assert "Copyright" in [b.text for b in blocks if b.kind == "heading"]
+
+
 def test_a_slide_title_is_a_concept_whatever_the_decks_levels() -> None:
     from jobs.pipeline.knowledge import extract_knowledge
 
