@@ -28,7 +28,7 @@ from jobs.pipeline.model import (
 )
 from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
-from jobs.pipeline.references import bibliography
+from jobs.pipeline.references import bibliography, credits
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
 from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet
@@ -61,7 +61,8 @@ class OfflineExtractor:
 def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int = 0) -> Knowledge:
     """`slides`: the document is a deck of that many slides (`ReadDocument.slides`)."""
     chinese = language == "zh-CN"
-    cited = bibliography(blocks)  # other works' authors and venues are not concepts
+    # other works' authors and venues, and the people a book credits, are not concepts
+    cited = bibliography(blocks) | credits(blocks)
     blocks = [
         replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
         for i, b in enumerate(blocks)

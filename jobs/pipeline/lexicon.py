@@ -608,6 +608,23 @@ OUTLINE_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# The heading of a document's credits (jobs/pipeline/references.py): who wrote,
+# translated, funded or is thanked, named by people and institutions, never a topic. A
+# book's "Contributor List for Python for Everybody" and "Acknowledgements for Think Python"
+# name it after the work. "Copyright" alone and "Credits" alone stay out: a law lecture's
+# or a tax chapter's topic.
+CREDIT_HEADINGS = re.compile(
+    r"(?:acknowledge?ments?|(?:list\s+of\s+)?contributors|contributor\s+list"
+    r"|authors?['’]?\s+contributions|(?:image|photo|figure|illustration)\s+credits"
+    r"|copyright\s+(?:details?|notice|page|information)|about\s+the\s+authors?|colophon)"
+    r"(?:\s+(?:for|of|to)\s.+)?"
+    r"|致谢|鸣谢|贡献者(?:名单)?|版权(?:声明|信息|页)|作者简介|关于作者",
+    re.IGNORECASE,
+)
+# A book's "Contributions" appendix is its credits when a credits heading is under it (py4e:
+# "Translations", then "Contributor List for …"); a paper's "Contributions" is its findings
+CONTRIBUTIONS_HEADING = "contributions"
+
 # The heading of a reference list (jobs/pipeline/references.py)
 REFERENCE_HEADINGS = frozenset(
     [

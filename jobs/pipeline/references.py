@@ -1,9 +1,11 @@
-"""A document's bibliography: the References section and citation entries elsewhere.
+"""A document's bibliography and credits: the References section, citation entries
+elsewhere, and the sections naming who wrote, translated or is thanked.
 
 A paper or a chapter that ends with its references names authors, venues and titles of
-other works ("Schaul, T.", "International conference", "arXiv preprint"): none of them is
-a concept the document teaches. Knowledge is extracted without those blocks; the chunks
-for search keep them.
+other works ("Schaul, T.", "International conference", "arXiv preprint"); a book's
+contributor list and acknowledgements name people, universities and translations
+("Charles Severance", "con Python 3"). None of them is a concept the document teaches.
+Knowledge is extracted without those blocks; the chunks for search keep them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from jobs.pipeline.lexicon import REFERENCE_HEADINGS
+from jobs.pipeline.lexicon import CONTRIBUTIONS_HEADING, CREDIT_HEADINGS, REFERENCE_HEADINGS
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER
@@ -63,8 +65,7 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
         if block.kind == "heading":
             if section_level and block.level <= section_level:
                 section_level = 0
-            title = HEADING_NUMBER.sub("", clean_title(block.text)).strip(" :：").casefold()
-            if title in REFERENCE_HEADINGS:
+            if _title(block.text) in REFERENCE_HEADINGS:
                 section_level = block.level or 1
             if section_level:
                 found.add(index)
@@ -86,6 +87,44 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
+def credits(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the blocks of a credits section (`lexicon.CREDIT_HEADINGS`, or a
+    "Contributions" section holding one), its heading and sub-sections included."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in found or block.kind != "heading":
+            continue
+        title = _title(block.text)
+        if CREDIT_HEADINGS.fullmatch(title):
+            found.update(_section(blocks, index))
+        elif title == CONTRIBUTIONS_HEADING:
+            section = _section(blocks, index)
+            if any(
+                blocks[i].kind == "heading" and CREDIT_HEADINGS.fullmatch(_title(blocks[i].text))
+                for i in section
+            ):
+                found.update(section)
+    return found
+
+
+def _title(text: str) -> str:
+    return HEADING_NUMBER.sub("", clean_title(text)).strip(" :：").casefold()
+
+
+def _section(blocks: Sequence[Block], heading: int) -> range:
+    """The heading's block and every block up to the next heading of its level or above."""
+    level = blocks[heading].level or 1
+    end = next(
+        (
+            i
+            for i in range(heading + 1, len(blocks))
+            if blocks[i].kind == "heading" and (blocks[i].level or 1) <= level
+        ),
+        len(blocks),
+    )
+    return range(heading, end)
+
+
 MAX_LEVEL = 6  # any heading ends a list that a label line opened
 
 
@@ -99,8 +138,7 @@ def _list_entry(block: Block) -> bool:
 
 def _reference_label(text: str) -> bool:
     """A paragraph that is only a reference list's heading: "REFERENCES", "参考文献"."""
-    title = HEADING_NUMBER.sub("", clean_title(text)).strip(" :：").casefold()
-    return title in REFERENCE_HEADINGS
+    return _title(text) in REFERENCE_HEADINGS
 
 
 _NAME = r"[A-Z][\w'’-]+"

@@ -1,5 +1,5 @@
-"""A document's bibliography names no concepts, and a paper's apparatus headings (Abstract,
-摘要, Acknowledgements) name none either; each on text written for the test."""
+"""A document's bibliography and credits name no concepts, and a paper's apparatus headings
+(Abstract, 摘要, Acknowledgements) name none either; each on text written for the test."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from pathlib import Path
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.pdf import _unradical
-from jobs.pipeline.references import bibliography, cited_names, is_citation, without_citations
+from jobs.pipeline.references import (
+    bibliography,
+    cited_names,
+    credits,
+    is_citation,
+    without_citations,
+)
 from jobs.pipeline.structure import acceptable, emphasis_terms, heading_terms
 from tests.unit.pipeline.written import keys_of
 
@@ -46,6 +52,57 @@ def test_a_references_section_runs_to_the_next_heading_of_its_level() -> None:
     assert bibliography(blocks) == {2, 3, 4, 5, 8}
     zh = _blocks(("heading", "参考文献", 2), ("paragraph", "花园手册，2019。", 0))
     assert bibliography(zh) == {0, 1}
+
+
+def test_a_credits_section_runs_to_the_next_heading_of_its_level() -> None:
+    blocks = _blocks(
+        ("heading", "Cold Frames", 1),
+        ("paragraph", "A cold frame keeps seedlings warm.", 0),
+        ("heading", "Appendix A Contributions", 1),  # a book's: a credits heading under it
+        ("heading", "Translations", 2),
+        ("list_item", "Spanish: Jardines para todos. Translation: Juan Dougnac.", 0),
+        ("heading", "Contributor List for Garden Beds", 2),
+        ("paragraph", "Juan Dougnac, Vittore Zen, Elliott Hauser.", 0),
+        ("heading", "Acknowledgements for “Garden Beds”", 1),
+        ("paragraph", "Thanks to the Open Garden Foundation.", 0),
+        ("heading", "Mulch", 1),
+        ("paragraph", "Mulch keeps the soil moist.", 0),
+    )
+    assert credits(blocks) == {2, 3, 4, 5, 6, 7, 8}
+    for title in ("致谢", "Image Credits", "About the Authors", "Author Contributions"):
+        assert credits(_blocks(("heading", title, 2), ("paragraph", "…", 0))) == {0, 1}, title
+
+
+def test_a_papers_contributions_and_a_law_lectures_copyright_are_topics() -> None:
+    # a paper's "Contributions" says what it found; "Copyright" alone is a law topic,
+    # "Credits" alone a tax chapter's
+    for title in ("1.2 Contributions", "Copyright", "Credits"):
+        blocks = _blocks(
+            ("heading", title, 2),
+            ("paragraph", "Fair use lets a raised bed's photograph be quoted.", 0),
+            ("heading", "Cold Frames", 2),
+        )
+        assert credits(blocks) == set(), title
+
+
+def test_a_books_contributor_list_gives_no_concepts(tmp_path: Path) -> None:
+    keys = keys_of(
+        tmp_path,
+        "# Garden Beds\n\n## Raised Beds\n\nA **raised bed** is a garden bed built above the "
+        "ground. A raised bed drains well, and a raised bed warms early in spring.\n\n"
+        "# Contributions\n\n## Translations\n\n"
+        "* Spanish - Jardines para todos: Explorando la jardinería con Compost 3. "
+        "Contributors: Juan Carlos Perez Castellanos and Juan Dougnac.\n"
+        "* Italian - Giardini per tutti: Esplorare la jardinería con Compost 3. "
+        "Contributors: Alessandro Rossetti and Vittore Zen.\n\n"
+        "Anyone who is given permission to translate the book agrees to provide a free copy "
+        "of the translation online.\n\n## Contributor List for Garden Beds\n\n"
+        "Look under the repository's contributors to see all the folks who have contributed "
+        "to the translation: Juan Carlos Perez Castellanos, Juan Dougnac, Alessandro "
+        "Rossetti, Vittore Zen.\n",
+    )
+    assert "raised bed" in keys
+    assert not {"contributions", "translation", "juan dougnac", "vittore zen"} & keys, keys
 
 
 def test_the_bibliography_gives_no_concepts(tmp_path: Path) -> None:
