@@ -812,6 +812,8 @@ def emphasis_terms(
             or (properties and _defined_property(term, text))
         )
         and not _instruction(span)
+        # a file's or a site's name, which `_named_noun` would otherwise let through
+        and not _FILE_OR_SITE.fullmatch(term)
         and not _in_an_address(span, text)
         and not environment_label(span)
         and not _run_in_title(span, text)
@@ -975,14 +977,16 @@ _INTERFACE_NOUN = re.compile(
 
 
 def _in_an_address(span: str, text: str) -> bool:
-    """Every place the text sets the span is inside a web address or a file's path: a
-    PDF's typewriter run broken at its dots marked "com" of "www.py4e.com/code3/romeo.txt"
-    as emphasised, and a whole book's course taught "com"."""
+    """Every place the text sets the span is inside a web address or a file's name or
+    path: a PDF's typewriter run broken at its dots marked "com" of
+    "www.py4e.com/code3/romeo.txt" and "gmodel" of "gmodel.py" as emphasised, and a whole
+    book's course taught "com"."""
     found = re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text) if span.strip() else ()
     places = [m.start() for m in found]
     return bool(places) and all(
         text[max(0, at - 1) : at] in (".", "/", "@")
         or text[at + len(span) : at + len(span) + 1] in ("/", "@")
+        or _BEFORE_FILE_EXTENSION.match(text, at + len(span)) is not None
         for at in places
     )
 
@@ -1690,10 +1694,18 @@ _SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 _MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
 # "products.txt", "mbox.txt", "live.com": a lab's data file or a web site, no concept
 # (package.json, Node.js and ASP.NET stay: configuration and names, not data or sites)
-_FILE_OR_SITE = re.compile(
-    r"[\w-]+(?:\.[\w-]+)*\.(?:txt|csv|tsv|dat|log|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|zip"
-    r"|com|org|net|edu|gov|io|cn)"
+# a data file's, a program file's or a web site's name ("package.json" and "Node.js" stay
+# names)
+_FILE_EXTENSION = (
+    r"\.(?:txt|csv|tsv|dat|data|log|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|zip|py|ipynb|sqlite3?"
+    r"|db|sql|com|org|net|edu|gov|io|cn)(?![\w-]|\.\w)"
 )
+# … or a host under a country's second-level domain ("uct.ac.za", "cam.ac.uk", "pku.edu.cn")
+_FILE_OR_SITE = re.compile(
+    rf"[\w-]+(?:\.[\w-]+)*{_FILE_EXTENSION}"
+    r"|(?:[a-z0-9-]+\.)+(?:ac|co|com|edu|gov|net|org)\.[a-z]{2}"
+)
+_BEFORE_FILE_EXTENSION = re.compile(_FILE_EXTENSION)
 # "**Replication: Select Locally redundant storage**": a form's field and what to set it to
 _FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 

@@ -12,6 +12,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import emphasis_terms, interface_label
 from tests.unit.pipeline.conftest import write_pdf
+from tests.unit.pipeline.written import keys_of
 
 LAB = """# Lab 1: Working with Blob Storage
 
@@ -89,3 +90,28 @@ def test_an_emphasised_part_of_a_web_address_is_no_term() -> None:
     assert emphasis_terms(("com",), 0, text) == []
     found = emphasis_terms(("hash table",), 0, "A hash table maps keys to values.")
     assert [c.term for c in found] == ["hash table"]
+
+
+def test_a_program_or_database_files_name_is_no_term(tmp_path: Path) -> None:
+    """Python for Everybody's last chapter runs its sample programs on its data files:
+    "geoload.py", "gmodel", "content.sqlite", "where.data" were concepts."""
+    keys = keys_of(
+        tmp_path,
+        "# Visualizing data\n\nRun the *geoload.py* program. It reads the lines in "
+        "*where.data* and stores them in *geodata.sqlite*. Then run *geodump.py*, which "
+        "writes *where.js*. A **geocoding API** turns an address into a place. Run the "
+        "*geoload.py* program again to add places; the **geocoding API** is called once "
+        "for each new place, and *geodata.sqlite* keeps every answer.\n",
+    )
+    assert "geocoding api" in keys
+    assert not {"geoload.py", "where.data", "geodata.sqlite", "geodump.py"} & keys, keys
+    # a PDF's typewriter run broken at the dot marks only the file's stem
+    text = "Then run gmodel.py on the messages. It writes the file geodata.sqlite."
+    assert emphasis_terms(("gmodel",), 0, text) == []
+    assert emphasis_terms(("geodata",), 0, text) == []
+    # a host under a country's second-level domain, set apart from its mail address
+    text = "From stephen.marquard@ uct.ac.za Sat Jan 5 09:14:16 2008"
+    assert emphasis_terms(("uct.ac.za",), 0, text) == []
+    # a name set apart where it stands alone is one, though a file is named after it
+    text = "A *spider* crawls the web; spider.py is one."
+    assert [c.term for c in emphasis_terms(("spider",), 0, text)] == ["spider"]
