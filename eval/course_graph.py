@@ -4,8 +4,10 @@ Each chapter is analysed in process (as eval/run.py does) and added the way the 
 stores it (jobs/ingest/plan.py, datasources/neo4j/documents.py): one Concept node per
 (key, language), shared by the documents that name it; one EXTRACTED_FROM mention per
 concept at its first page; the cross-document links of `link_to_existing` against the
-concepts already stored; PREREQUISITE candidates best first, each dropped when it would
-close a cycle, an existing edge kept mandatory when either document says so;
+concepts already stored, which know the documents they came from (`related_documents`:
+another subject's one-word concepts link nothing, as in the job); PREREQUISITE
+candidates best first, each dropped when it would close a cycle, an existing edge kept
+mandatory when either document says so;
 knowledge_extractions rows per concept (`stored_order`: see the field). `read` answers what
 datasources/neo4j/planning.PlanningReader.read answers: the documents' mentions, the
 mandatory-prerequisite closure through the graph (on the evidence that planning.py's
@@ -25,7 +27,7 @@ from datasources.postgres.records import DocumentRecord, KnowledgeExtractionReco
 from eval.run import reaches
 from jobs.ingest.linking import DocumentWords, candidates
 from jobs.ingest.plan import extraction_metadata
-from jobs.pipeline.links import KnownConcept, link_to_existing
+from jobs.pipeline.links import KnownConcept, link_to_existing, related_documents
 from jobs.pipeline.model import Analysis, Prerequisite
 
 EVAL_NAMESPACE = uuid.UUID("5b0c1a8e-2f3d-4e5a-9b6c-7d8e9fa0b1c2")
@@ -56,7 +58,9 @@ class StoredGraph:
         knowledge = analysis.knowledge
         known = [k for k in self.keys.values() if k.language == language]
         words = DocumentWords(b.text for p in analysis.pages for b in p.blocks)
-        links = link_to_existing(analysis, candidates(known, knowledge.concepts, words))
+        # as the job: another subject's one-word concepts link nothing (links.py)
+        related = related_documents(known, knowledge.concepts)
+        links = link_to_existing(analysis, candidates(known, knowledge.concepts, words), related)
         ids = {c.key: str(concept_id_for(c.key, language)) for c in knowledge.concepts}
         every = {k.key: str(concept_id_for(k.key, language)) for k in known} | ids
         for c in knowledge.concepts:
@@ -72,7 +76,10 @@ class StoredGraph:
                 old.difficulty if old else c.difficulty,
                 language,
             )
-            self.keys[node] = KnownConcept(c.key, c.title, language, description)
+            found_in = self.keys[node].documents if node in self.keys else frozenset()
+            self.keys[node] = KnownConcept(
+                c.key, c.title, language, description, found_in | {str(document)}
+            )
             order = c.order if self.stored_order else None
             self.mentions.append(
                 GraphMention(node, str(document), c.first_page, round(c.confidence, 2), order)
