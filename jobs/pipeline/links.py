@@ -6,7 +6,8 @@ Same key and language = the same Concept node (nothing to add). Otherwise, per p
 
 - containment (0.9, mandatory): E's name is part of N's → E before N (and the reverse)
 - definition (0.8, mandatory): E is named in N's defining sentence → E before N; N named
-  in E's stored description → N before E
+  in E's stored description → N before E; never an everyday English word ("mean",
+  "value"), which a definition words with and does not rest on
 - assumed (0.5): the new document uses E without defining it, in the same paragraphs as
   N at least twice, and N is introduced here (heading, definition) → E before N
 
@@ -30,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from jobs.pipeline.lexicon import everyday
 from jobs.pipeline.mentions import PROSE, MentionIndex, mention_pattern
 from jobs.pipeline.model import Analysis, Concept, Language, Prerequisite, Relation
 from jobs.pipeline.normalise import contained
@@ -161,7 +163,11 @@ def _pair(
                 f"containment: “{concept.title}” is part of “{known.title}”",
             )
         ]
-    if definition and mention_pattern(known.key).search(definition):
+    if (
+        definition
+        and not _everyday_word(known.key)
+        and mention_pattern(known.key).search(definition)
+    ):
         return [
             _edge(
                 known.key,
@@ -171,7 +177,11 @@ def _pair(
                 f"definition: “{known.title}” is used to define “{concept.title}”",
             )
         ]
-    if known.description and mention_pattern(concept.key).search(known.description):
+    if (
+        known.description
+        and not _everyday_word(concept.key)
+        and mention_pattern(concept.key).search(known.description)
+    ):
         return [
             _edge(
                 concept.key,
@@ -190,6 +200,12 @@ def _pair(
         )
         return [_edge(known.key, concept.key, False, round(min(0.7, 0.3 + 0.05 * shared), 2), why)]
     return []
+
+
+def _everyday_word(key: str) -> bool:
+    """One word of everyday English ("mean", "get", "value", "data"): named in another
+    document's definition, it is the definition's wording, not its prerequisite."""
+    return one_word(key) and not has_han(key) and everyday(key)
 
 
 def _edge(source: str, target: str, mandatory: bool, weight: float, why: str) -> Prerequisite:

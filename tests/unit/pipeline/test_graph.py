@@ -168,7 +168,7 @@ def test_a_one_word_concept_of_another_subject_is_no_prerequisite(tmp_path: Path
         return KnownConcept(key, key, "en", None, frozenset(documents))
 
     python = [known("body", "lesson"), known("output", "lesson"), known("loop", "lesson")]
-    anatomy = [known("body", "book"), known("epidermis", "book"), known("dermis", "book")]
+    anatomy = [known("bones", "book"), known("epidermis", "book"), known("dermis", "book")]
     blood = [known("blood cell", "lesson")]  # a longer name: specific in any subject
 
     def sources(existing: list[KnownConcept]) -> set[tuple[str, str]]:
@@ -179,9 +179,11 @@ def test_a_one_word_concept_of_another_subject_is_no_prerequisite(tmp_path: Path
     assert related_documents(python + anatomy, analysis.knowledge.concepts) == {"book"}
     linked = sources(python + blood)
     assert not {e for e in linked if e[0] in {"body", "output"}}
-    # the same word from a document of the same subject (it shares the epidermis and
-    # the dermis) is linked
-    assert ("body", "rickets") in sources(anatomy)
+    # a one-word concept from a document of the same subject (it shares the epidermis and
+    # the dermis) is linked; an everyday word ("body") that a definition only words with
+    # is no prerequisite, whoever knows it (test_an_everyday_word_in_a_definition_…)
+    assert ("bones", "rickets") in sources(anatomy)
+    assert ("body", "rickets") not in sources([*anatomy, known("body", "book")])
     # without the documents, as before
     bare = [KnownConcept(k.key, k.title, "en") for k in python]
     assert ("output", "cardiac output") in {
@@ -190,3 +192,36 @@ def test_a_one_word_concept_of_another_subject_is_no_prerequisite(tmp_path: Path
     assert ("output", "cardiac output") in {
         (e.source, e.target) for e in link_to_existing(analysis, python).prerequisites
     }
+
+
+INDIRECTION = """# Smart pointers
+
+**Indirection** means that a value is stored elsewhere and reached through a pointer.
+Indirection lets a recursive type have a known size, and indirection is how a box works.
+A box gives indirection and heap allocation, and nothing more.
+"""
+
+
+def test_an_everyday_word_in_a_definition_is_its_wording_not_a_prerequisite(
+    tmp_path: Path,
+) -> None:
+    """ "means" and "value" in the defining sentence of "indirection" made another chapter's
+    "mean" and "value" prerequisites a course listed; "pointer", a technical word, stays."""
+    path = tmp_path / "pointers.md"
+    path.write_text(INDIRECTION, encoding="utf-8")
+    analysis = analyse_file(path)
+    assert "indirection" in {c.key for c in analysis.knowledge.concepts}
+    known = [KnownConcept(k, k, "en") for k in ("mean", "value", "pointer")]
+    edges = {(e.source, e.target) for e in link_to_existing(analysis, known).prerequisites}
+    assert ("pointer", "indirection") in edges
+    assert not {("mean", "indirection"), ("value", "indirection")} & edges
+    # the other way round: a new everyday word named in a known concept's description
+    described = [KnownConcept("hash map", "hash map", "en", "A hash map stores a value by key.")]
+    with_value = tmp_path / "values.md"
+    with_value.write_text(
+        "# Values\n\nA **value** is what an expression gives. Every value has a type, and a "
+        "value can be stored.\n",
+        encoding="utf-8",
+    )
+    found = link_to_existing(analyse_file(with_value), described).prerequisites
+    assert ("value", "hash map") not in {(e.source, e.target) for e in found}
