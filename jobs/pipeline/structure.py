@@ -1692,10 +1692,9 @@ _SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
 # bold; a name ends on its number ("Web 2.0", "Windows 10")
 _MEASURE = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*\s+[A-Za-z]")
-# "products.txt", "mbox.txt", "live.com": a lab's data file or a web site, no concept
-# (package.json, Node.js and ASP.NET stay: configuration and names, not data or sites)
-# a data file's, a program file's or a web site's name ("package.json" and "Node.js" stay
-# names)
+# "products.txt", "geoload.py", "content.sqlite", "live.com": a lab's data or program
+# file, or a web site, no concept (package.json, Node.js and ASP.NET stay: configuration
+# and names, not data, programs or sites)
 _FILE_EXTENSION = (
     r"\.(?:txt|csv|tsv|dat|data|log|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|zip|py|ipynb|sqlite3?"
     r"|db|sql|com|org|net|edu|gov|io|cn)(?![\w-]|\.\w)"
