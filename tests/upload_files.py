@@ -211,6 +211,14 @@ def bad_files() -> list[Bad]:
             "unsupported_type",
             "a ZIP archive that is not a Word document",
         ),
+        Bad(
+            "powerpoint deck",
+            "slides.pptx",
+            _zip({"ppt/presentation.xml": b"<p:presentation/>"}),
+            "unsupported_type",
+            "a PowerPoint presentation (.pptx), not a kind of document we read; save or export"
+            " it as PDF or DOCX",
+        ),
     ]
 
 

@@ -94,11 +94,10 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     if head.startswith(b"%PDF-") or mime == "application/pdf":
         return Detected("pdf", MIME["pdf"], None)
     if head.startswith(b"PK\x03\x04"):
-        if _is_docx(path):
+        names, mimetype = _zip_contents(path)
+        if "word/document.xml" in names:
             return Detected("docx", MIME["docx"], None)
-        raise UnsupportedDocument(
-            "unsupported_type", "a ZIP archive that is not a Word document (no word/document.xml)"
-        )
+        raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedDocument(
             "unsupported_type", "an old binary Office file (.doc); save it as .docx"
@@ -117,12 +116,42 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     return Detected(kind, MIME[kind], encoding)
 
 
-def _is_docx(path: Path) -> bool:
+def _zip_contents(path: Path) -> tuple[set[str], str]:
+    """The archive's member names and its OpenDocument/EPUB `mimetype` entry ("" if none)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
+            names = set(archive.namelist())
+            mimetype = ""
+            if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
+                mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
+            return names, mimetype
     except (zipfile.BadZipFile, OSError) as error:
         raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+
+
+# Office and OpenDocument files are ZIP archives too: teachers upload slides and e-books
+# as they have them, and "a ZIP archive" told them nothing of what to do instead
+_OTHER_ARCHIVES = (
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
+)
+_OTHER_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "an OpenDocument text (.odt)",
+    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
+    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
+    "application/epub+zip": "an EPUB e-book",
+}
+
+
+def _not_a_word_document(names: set[str], mimetype: str) -> str:
+    """What the archive is, and how to upload its content instead."""
+    what = next((label for member, label in _OTHER_ARCHIVES if member in names), None)
+    what = what or _OTHER_MIMETYPES.get(mimetype)
+    if what is None:
+        return "a ZIP archive that is not a Word document (no word/document.xml)"
+    return (
+        f"{what}, not a kind of document we read; save or export it as PDF or DOCX and upload that"
+    )
 
 
 def _text_encoding(head: bytes) -> str | None:

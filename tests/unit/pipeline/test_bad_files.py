@@ -116,6 +116,33 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedDocument) as error:
         detect(path, filename="archive.docx")
     assert error.value.reason == "unsupported_type"
+    assert error.value.message.startswith("a ZIP archive that is not a Word document")
+
+
+def test_slides_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
+    """A deck saved as .pptx was "a ZIP archive that is not a Word document": true, and no
+    help to a teacher, who can export it as PDF."""
+    cases = {
+        "slides.pptx": ({"ppt/presentation.xml": "<p/>"}, "a PowerPoint presentation (.pptx)"),
+        "marks.xlsx": ({"xl/workbook.xml": "<w/>"}, "an Excel workbook (.xlsx)"),
+        "notes.odt": (
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<t/>"},
+            "an OpenDocument text (.odt)",
+        ),
+        "book.epub": ({"mimetype": "application/epub+zip"}, "an EPUB e-book"),
+    }
+    for name, (members, what) in cases.items():
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            for member, data in members.items():
+                archive.writestr(member, data)
+        with pytest.raises(UnsupportedDocument) as error:
+            detect(path, filename=name)
+        assert error.value.reason == "unsupported_type"
+        assert error.value.message == (
+            f"{what}, not a kind of document we read; save or export it as PDF or DOCX and"
+            " upload that"
+        )
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
