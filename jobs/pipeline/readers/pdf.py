@@ -77,10 +77,9 @@ class _Line:
     left: float = 0.0
     colour: tuple[int, int, int] = (0, 0, 0)  # its first character's fill colour
     right: float = 0.0  # where its last character ends, in points from the left edge
-    # a list bullet stands before it, drawn apart from its text (`_drawn_bullets`)
+    # a list bullet stands before it, drawn apart from its text (`_drawn_bullets`) or
+    # drawn as a small shape (`_shape_bullets`)
     item: bool = False
-    # that bullet is a small shape, no glyph (`_shape_bullets`)
-    shaped: bool = False
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -247,7 +246,8 @@ def _title_page(blocks: list[Block]) -> list[Block]:
 
 def _page_lines(document: pdfium.PdfDocument, index: int, deck: bool = False) -> list[_Line]:
     """The page's lines; on a slide deck's page (`deck`) two text boxes that stand on one
-    baseline are two lines (`_boxes_apart`)."""
+    baseline are two lines (`_boxes_apart`), and small shapes are no bullets (a slide's
+    are its theme's ornaments as often as its bullets)."""
     page = document[index]
     try:
         textpage = page.get_textpage()
@@ -308,7 +308,8 @@ def _page_lines(document: pdfium.PdfDocument, index: int, deck: bool = False) ->
                             )
                         )
                 offset += len(raw) + 1
-            return _shape_bullets(_drawn_bullets(lines, bullets), _small_shapes(page))
+            lines = _drawn_bullets(lines, bullets)
+            return lines if deck else _shape_bullets(lines, _small_shapes(page))
         finally:
             textpage.close()
     finally:
@@ -411,7 +412,7 @@ def _shape_bullets(
     if not shapes:
         return lines
     return [
-        replace(line, item=True, shaped=True)
+        replace(line, item=True)
         if not line.item
         and any(
             _SHAPE_EMS[0] * line.size <= right - left <= _SHAPE_EMS[1] * line.size
@@ -1112,8 +1113,6 @@ def _blocks(
 ) -> list[Block]:
     """`known`: the words the document writes whole (`_whole_words`); `deck`: the PDF is a
     slide deck (`slides.is_slide_deck`)."""
-    if deck:  # a slide's small shapes are its theme's ornaments as often as its bullets
-        lines = [replace(line, item=False) if line.shaped else line for line in lines]
     sizes = Counter(line.size for line in lines for _ in range(len(line.text)))
     # the body is the prose's size: a chapter with much program code (set smaller, in a
     # fixed-pitch font) would otherwise make every prose line "larger than the body"
