@@ -181,6 +181,12 @@ BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
 
 
+def is_book(words: int, chapters: int) -> bool:
+    """`chapters` parts holding `words` words of prose make a whole book: three or more,
+    of `BOOK_CHAPTER_WORDS` on average or `BOOK_WORDS` in all."""
+    return chapters >= MIN_BOOK_CHAPTERS and words >= min(BOOK_CHAPTER_WORDS * chapters, BOOK_WORDS)
+
+
 def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
     """The chapter of each block (its chapter heading's index, -1 before the first) when
     the document is a whole book: its shallowest heading level set three times or more
@@ -199,7 +205,7 @@ def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
         return None
     heads = sum(1 for b in blocks if b.kind == "heading" and b.level == level)
     words = count_all(b.text for b in blocks if b.kind in PROSE)
-    if words < min(BOOK_CHAPTER_WORDS * heads, BOOK_WORDS):
+    if not is_book(words, heads):
         return None
     chapters, current = [], -1
     for index, block in enumerate(blocks):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jobs.pipeline.knowledge import BOOK_CHAPTER_WORDS, BOOK_WORDS, MIN_BOOK_CHAPTERS
+from jobs.pipeline.knowledge import is_book
 from jobs.planning.graph import CourseGraph
 from jobs.planning.inputs import DIFFICULTIES, ConceptInput, CourseRequest
 from jobs.planning.result import AddedPrerequisite, LeftOut
@@ -176,15 +176,11 @@ def course_parts(graph: CourseGraph, ranked: list[str]) -> dict[str, tuple[int, 
 
 
 def _book(words: int | None, chapters: int) -> bool:
-    """A whole book by extraction's measure (`knowledge.book_chapters`): three chapters
-    or more, of BOOK_CHAPTER_WORDS on average or BOOK_WORDS in all. A chapter's sections
-    are no chapters: shared out by section, a two-week course of one chapter taught each
-    section's best where the chapter's key concepts had been (eval.course)."""
-    return (
-        words is not None
-        and chapters >= MIN_BOOK_CHAPTERS
-        and words >= min(BOOK_CHAPTER_WORDS * chapters, BOOK_WORDS)
-    )
+    """A whole book by extraction's measure (`knowledge.is_book`, as `book_chapters`
+    judges it). A chapter's sections are no chapters: shared out by section, a two-week
+    course of one chapter taught each section's best where the chapter's key concepts had
+    been (eval.course)."""
+    return words is not None and is_book(words, chapters)
 
 
 def _shared_depth(paths: list[tuple[str, ...]]) -> int:
