@@ -5,8 +5,9 @@ Every concept carries the headings of the section where it is first met
 named after the deepest section that holds most of its minutes ("Week 2: Atomic Structure
 and Symbolism"); when that section is the whole course's (a one-chapter course under its
 chapter title), after the sections below it that take a real share of the week ("Chemical
-Formulas; The Periodic Table"). Its modules are the runs of concepts that share a section
-one level below the week's (`section_modules`). Without headings (plain text with none,
+Formulas; The Periodic Table"), or by the first and the last of many small ones
+(`wording` "span_title"). Its modules are the runs of concepts that share a section one
+level below the week's (`section_modules`). Without headings (plain text with none,
 or documents stored before the sections were) a week keeps the title of its largest
 module and modules follow the prerequisite links (jobs/planning/outline.py).
 """
@@ -32,6 +33,9 @@ SHARE_COVERED = 0.5
 # Below this share of minutes under any heading, the week's concepts are named, not its
 # sections.
 SHARE_SECTIONED = 0.5
+# A week that goes through this many sections, none of which it lists, is named by the
+# first and the last of them.
+MIN_SPANNED = 3
 # A module longer than this (two hours: a long session) is split into its own sections
 # where it has two or more (`_split_long`).
 MAX_MODULE_MINUTES = 120
@@ -82,9 +86,10 @@ def week_title(
     repeated = own in earlier or continued in earlier
     if own is not None and course[: len(focus)] != focus and not repeated:
         return own
-    listed = _listed(focus, _placed(concept_ids, section, minutes), language)
+    placed = _placed(concept_ids, section, minutes)
+    listed = _listed(focus, placed, language)
     if listed or own is None:
-        return listed
+        return listed or _spanned(focus, placed, language)
     return continued if repeated else own
 
 
@@ -102,6 +107,19 @@ def _listed(focus: Section, placed: Sequence[tuple[Section, int]], language: str
     names = [_name((*focus, name), placed) for name in below if name in listed]
     shown = list(dict.fromkeys(name for name in names if name))  # two documents, one heading
     return ("、" if is_chinese(language) else "; ").join(shown) if shown else None
+
+
+def _spanned(focus: Section, placed: Sequence[tuple[Section, int]], language: str) -> str | None:
+    """The first and the last of the sections below `focus` the week goes through, as a
+    syllabus writes a range (from "Iteration" to "Regular expressions"), when there are
+    MIN_SPANNED or more: a 4-week course over a whole book went through seven chapters in
+    its third week, none holding a fifth of it, and the week was named after its largest
+    module alone ("Lists"). None for fewer (the largest module then names the week)."""
+    names = [_name((*focus, name), placed) for name in _below(focus, placed)]
+    shown = list(dict.fromkeys(name for name in names if name))
+    if len(shown) < MIN_SPANNED:
+        return None
+    return phrase(language, "span_title", first=shown[0], last=shown[-1])
 
 
 def section_modules(

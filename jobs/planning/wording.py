@@ -66,6 +66,7 @@ EN = {
     "question_formula": "What is the formula for “{title}”?",
     "review_title": "Review and catch-up",
     "continued_title": "{title} (continued)",
+    "span_title": "{first} – {last}",
 }
 ZH = {
     "quiz_title": "第{week}周测验",
@@ -80,6 +81,7 @@ ZH = {
     "question_formula": "{title}的公式是什么？",
     "review_title": "复习与巩固",
     "continued_title": "{title}（续）",
+    "span_title": "{first}至{last}",
 }
 
 

@@ -239,6 +239,29 @@ def test_two_documents_with_one_heading_name_it_once() -> None:
     assert week_title(["a", "b", "c"], section, minutes, (), "en") == "Vectors; Matrices"
 
 
+def test_a_week_through_many_chapters_none_listed_is_named_by_the_first_and_last() -> None:
+    # A short course over a whole book: a week goes through six chapters, none of which
+    # holds a fifth of its minutes, so none is listed; the week spans them.
+    chapters = ["Loops", "Text", "Files", "Arrays", "Maps", "Patterns"]
+    section = {f"c{i}": ("book", name) for i, name in enumerate(chapters)}
+    minutes = dict.fromkeys(section, 30)
+    week = list(section)
+    assert week_title(week, section, minutes, ("book",), "en") == "Loops – Patterns"
+    assert week_title(week, section, minutes, ("book",), "zh-CN") == "Loops至Patterns"
+    # the week's order, not the book's, gives the ends
+    assert week_title(week[::-1], section, minutes, ("book",), "en") == "Patterns – Loops"
+    # two chapters of a fifth or more each are listed as before
+    minutes = {**minutes, "c1": 90, "c4": 90}
+    assert week_title(week, section, minutes, ("book",), "en") == "Text; Maps"
+    # fewer than three named sections and none listed: no title here (the largest
+    # module's); four of six documents have no heading that holds most of their part
+    section = {"a": ("A", "Loops"), "b": ("B", "Text")}
+    for doc in "CDEF":
+        section |= {f"{doc}1": (doc, "One"), f"{doc}2": (doc, "Two")}
+    minutes = dict.fromkeys(section, 10)
+    assert week_title(list(section), section, minutes, (), "en") is None
+
+
 def test_shared_section() -> None:
     assert shared_section([]) == ()
     assert shared_section([(D, "Matter", "Ions"), (D, "Matter"), (D, "Matter", "Ions")]) == (
