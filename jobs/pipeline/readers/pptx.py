@@ -62,6 +62,10 @@ _RUN_PROPERTIES, _LINK = qn("a:rPr"), qn("a:hlinkClick")
 # text on this share of the shown slides (three at least) is the deck's furniture, as
 # `pdf._FURNITURE_SHARE` judges a PDF's running lines
 _FURNITURE_SHARE = 0.3
+# a slide's outer band, top or foot, as a share of its height, where footers are typed
+# (`pdf._FIELD_BAND`); 4:3 PowerPoint's height when a deck names none
+_FIELD_BAND = 0.15
+_DEFAULT_HEIGHT = 6858000
 _TITLE_LEVEL = 1
 # a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
 _TITLE_CHARS, _TITLE_WORDS = 100, 14
@@ -75,13 +79,16 @@ class _Slide:
     body: list[Block] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
     pictures: int = 0
+    # the texts of its shapes in the slide's outer band, top or foot, where a footer goes
+    banded: set[str] = field(default_factory=set)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
     check_office_archive(path, "pptx")
     try:
         deck = pptx.Presentation(str(path))
-        slides = [_read_slide(slide, n) for n, slide in enumerate(deck.slides, 1)]
+        height = deck.slide_height or _DEFAULT_HEIGHT
+        slides = [_read_slide(slide, n, height) for n, slide in enumerate(deck.slides, 1)]
         declared = deck.core_properties.title or None
     except DocumentError:
         raise
@@ -128,18 +135,29 @@ def _no_text(slides: list[_Slide]) -> None:
     raise UnsupportedDocument("no_text", f"{slides_hold} no text")
 
 
-def _read_slide(slide: Slide, number: int) -> _Slide:
+def _read_slide(slide: Slide, number: int, height: int) -> _Slide:
     read = _Slide(number)
     if slide._element.get("show") == "0":  # hidden: skipped in the slide show
         return read
     for shape in _reading_order(slide.shapes):
+        before = len(read.body)
         _read_shape(shape, read)
+        if _in_band(shape, height):
+            read.banded.update(_key(b.text) for b in read.body[before:])
     if slide.has_notes_slide:
         frame = slide.notes_slide.notes_text_frame
         if frame is not None:
             for paragraph in frame.paragraphs:
                 read.notes.extend(_paragraph(paragraph, number, "paragraph"))
     return read
+
+
+def _in_band(shape: BaseShape, height: int) -> bool:
+    """The shape stands wholly in the slide's top or bottom band (`_FIELD_BAND`)."""
+    if shape.top is None or shape.height is None:
+        return False
+    band = height * _FIELD_BAND
+    return shape.top + shape.height <= band or shape.top >= height - band
 
 
 def _reading_order(shapes: Iterable[BaseShape]) -> list[BaseShape]:
@@ -293,9 +311,11 @@ def _key(text: str) -> str:
 
 
 def _without_furniture(slides: list[_Slide]) -> None:
-    """Drop text that repeats on many slides: a running title typed as each slide's title
-    (kept once, where it first stands: it names the deck), a footer typed in a text box.
-    Digits aside, so "3 / 20" repeats too."""
+    """Text that repeats on many slides, digits aside ("3 / 20" repeats too): in a slide's
+    outer band, a footer typed in a text box, it is dropped everywhere; elsewhere it is
+    read once, where it first stands: a running title typed as each slide's title names
+    the deck, and a listing shown again on each step of a walkthrough (py4e's "class
+    PartyAnimal:" on three slides of ten) teaches once and was dropped whole."""
     shown = [s for s in slides if s.title or s.body]
     threshold = max(3, int(len(shown) * _FURNITURE_SHARE))
     counts: Counter[str] = Counter()
@@ -304,7 +324,13 @@ def _without_furniture(slides: list[_Slide]) -> None:
     repeated = {text for text, count in counts.items() if count >= threshold}
     seen: set[str] = set()
     for slide in shown:
-        slide.body = [b for b in slide.body if _key(b.text) not in repeated]
+        body = []
+        for block in slide.body:
+            key = _key(block.text)
+            if key not in repeated or (key not in slide.banded and key not in seen):
+                body.append(block)
+            seen.add(key)
+        slide.body = body
         key = _key(slide.title)
         if key in repeated:
             if key in seen:

@@ -241,6 +241,19 @@ def test_a_running_title_footers_and_slide_numbers_are_no_content(tmp_path: Path
 _FIELDS = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE}
 
 
+def test_a_listing_shown_on_each_step_of_a_walkthrough_is_read_once(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        for step in ("The class is defined.", "An object is made.", "Its method runs."):
+            slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+            slide.shapes.title.text = step
+            _box(slide, "class Counter:\n    def up(self): ...", top=3, font="Courier New")
+
+    blocks = _texts(_read(tmp_path, build, cover="Objects"))
+    assert [(page, t) for page, kind, t in blocks if kind == "code"] == [
+        (2, "class Counter:\n    def up(self): ...")
+    ]
+
+
 def test_an_overlay_build_counts_once_and_credits_slides_not_at_all(tmp_path: Path) -> None:
     def build(deck: pptx.presentation.Presentation) -> None:
         _slide(deck, "Recursion", "A function that calls itself.")
