@@ -144,6 +144,10 @@ def _read_slide(slide: Slide, number: int, height: int) -> _Slide:
         _read_shape(shape, read)
         if _in_band(shape, height):
             read.banded.update(_key(b.text) for b in read.body[before:])
+    # the same words in several boxes of one slide label a picture (py4e's word count
+    # exercise scatters "zhen" five times over a slide): read once, they weigh as once
+    texts = [b.text for b in read.body]
+    read.body = [b for i, b in enumerate(read.body) if b.kind == "code" or b.text not in texts[:i]]
     if slide.has_notes_slide:
         frame = slide.notes_slide.notes_text_frame
         if frame is not None:

@@ -195,6 +195,17 @@ def test_reading_order_is_top_to_bottom_then_left_to_right(tmp_path: Path) -> No
     ]
 
 
+def test_the_same_label_in_several_boxes_of_a_slide_is_read_once(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Which Word Is Most Common?"
+        for n, word in enumerate(("apple", "pear", "apple", "plum", "apple")):
+            _box(slide, word, top=2 + n % 3, left=1 + 2 * n)
+
+    blocks = _texts(_read(tmp_path, build, cover="Counting"))
+    assert [t for _, kind, t in blocks if kind == "paragraph"] == ["apple", "plum", "pear"]
+
+
 def test_hidden_slides_are_skipped_and_keep_their_numbers(tmp_path: Path) -> None:
     def build(deck: pptx.presentation.Presentation) -> None:
         _slide(deck, "Photosynthesis", "Light becomes chemical energy.")
