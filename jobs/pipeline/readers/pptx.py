@@ -10,19 +10,15 @@ then left to right; a group's shapes where the group stands); a paragraph indent
 code, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined runs
 are emphasis. The speaker notes follow the slide as prose.
 
-Left out, as the PDF reader leaves them out of a deck's pages (`slides`): footer, date and
-slide-number placeholders; text repeated on many slides (a running title, a footer typed
-in a text box); an overlay's earlier steps (a build made by copying a slide and adding an
-item); an outline slide; a credits slide among the first or last ones; and the rest of a
-short title slide with its notes (py4e's are a note to other teachers about logos).
+Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures;
+what the deck as a whole shows to be no content (repeated text, overlay steps, credits
+slides, a title slide's notes) is left out by `pptx_deck.deck_blocks`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 import pptx
@@ -34,15 +30,9 @@ from pptx.text.text import TextFrame, _Paragraph
 
 from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument, DocumentError, UnsupportedDocument
-from jobs.pipeline.lexicon import CREDIT_HEADINGS
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages
-from jobs.pipeline.readers.slides import (
-    overlay_steps,
-    title_slide,
-    without_credits,
-    without_outline,
-)
+from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
 
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 # fields PowerPoint fills in on every slide: no content of the slide
@@ -57,30 +47,14 @@ _BULLETED = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 _BULLET = {qn("a:buChar"), qn("a:buAutoNum"), qn("a:buBlip")}
 _NO_BULLET = qn("a:buNone")
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
 _RUN_PROPERTIES, _LINK = qn("a:rPr"), qn("a:hlinkClick")
-# text on this share of the shown slides (three at least) is the deck's furniture, as
-# `pdf._FURNITURE_SHARE` judges a PDF's running lines
-_FURNITURE_SHARE = 0.3
 # a slide's outer band, top or foot, as a share of its height, where footers are typed
 # (`pdf._FIELD_BAND`); 4:3 PowerPoint's height when a deck names none
 _FIELD_BAND = 0.15
 _DEFAULT_HEIGHT = 6858000
-_TITLE_LEVEL = 1
 # a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
 _TITLE_CHARS, _TITLE_WORDS = 100, 14
 _HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-@dataclass(slots=True)
-class _Slide:
-    number: int
-    title: str = ""
-    body: list[Block] = field(default_factory=list)
-    notes: list[Block] = field(default_factory=list)
-    pictures: int = 0
-    # the texts of its shapes in the slide's outer band, top or foot, where a footer goes
-    banded: set[str] = field(default_factory=set)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -96,17 +70,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         raise CorruptDocument(
             "corrupt_pptx", f"the PowerPoint presentation cannot be parsed ({error})"
         ) from error
-    shown = _without_steps(slides)
-    _without_furniture(shown)
-    content = [b for s in shown for b in _content(s)]
-    kept = title_slide(_without_sources(without_credits(without_outline(content))))
-    # a slide the deck rules took out takes its notes with it; so does a title slide (its
-    # title alone, or reduced to it): py4e's are a note to other teachers about its logos
-    dropped = {b.page for b in content} - {b.page for b in kept}
-    if [b.kind for b in kept if b.page == 1] == ["heading"]:
-        dropped.add(1)
-    notes = {s.number: s.notes for s in shown if s.notes and s.number not in dropped}
-    blocks = _with_notes(kept, notes)
+    blocks = deck_blocks(slides)
     if not blocks:
         _no_text(slides)
     first = blocks[0]
@@ -121,7 +85,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     )
 
 
-def _no_text(slides: list[_Slide]) -> None:
+def _no_text(slides: list[SlideText]) -> None:
     """UnsupportedDocument("no_text") saying what the deck holds instead of text."""
     if not slides:
         raise UnsupportedDocument("no_text", "the presentation has no slides")
@@ -135,15 +99,15 @@ def _no_text(slides: list[_Slide]) -> None:
     raise UnsupportedDocument("no_text", f"{slides_hold} no text")
 
 
-def _read_slide(slide: Slide, number: int, height: int) -> _Slide:
-    read = _Slide(number)
+def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
+    read = SlideText(number)
     if slide._element.get("show") == "0":  # hidden: skipped in the slide show
         return read
     for shape in _reading_order(slide.shapes):
         before = len(read.body)
         _read_shape(shape, read)
         if _in_band(shape, height):
-            read.banded.update(_key(b.text) for b in read.body[before:])
+            read.banded.update(furniture_key(b.text) for b in read.body[before:])
     # the same words in several boxes of one slide label a picture (py4e's word count
     # exercise scatters "zhen" five times over a slide): read once, they weigh as once
     texts = [b.text for b in read.body]
@@ -170,7 +134,7 @@ def _reading_order(shapes: Iterable[BaseShape]) -> list[BaseShape]:
     return sorted(shapes, key=lambda s: (s.top if s.top is not None else big, s.left or 0))
 
 
-def _read_shape(shape: BaseShape, slide: _Slide) -> None:
+def _read_shape(shape: BaseShape, slide: SlideText) -> None:
     if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
         for inner in _reading_order(shape.shapes):  # type: ignore[attr-defined]
             _read_shape(inner, slide)
@@ -263,98 +227,3 @@ def _emphasis(paragraph: _Paragraph) -> list[str]:
     if current:
         spans.append(current)
     return [" ".join(s.split()) for s in spans if s.strip()]
-
-
-def _lines(slide: _Slide) -> list[tuple[str, float]]:
-    """What the slide shows, line by line, for `slides.overlay_steps` (no sizes here): a
-    listing that grows by a line from one step to the next is a step too."""
-    texts = [slide.title, *(b.text for b in slide.body)]
-    return [(line, 0.0) for text in texts for line in text.split("\n") if line.strip()]
-
-
-def _without_steps(slides: list[_Slide]) -> list[_Slide]:
-    """The slides with an overlay's earlier steps emptied: a build made by copying a slide
-    and adding to it shows the same text again, and every term of it counted once a step.
-    A step's notes stay when the next slide's differ."""
-    steps = overlay_steps([_lines(s) for s in slides])
-    for index in steps:
-        step, later = slides[index], slides[index + 1]
-        later_notes = {b.text for b in later.notes}
-        step.title, step.body = "", []
-        step.notes = [b for b in step.notes if b.text not in later_notes]
-    return slides
-
-
-# where a deck sets its credits (`slides.without_credits`): its first two slides, its last three
-_CREDITS_FIRST, _CREDITS_LAST = 2, 3
-# the title of a deck's list of where its pictures come from ("Additional Source Information":
-# "Photo from the television program Lassie …" made "Lassie" a concept of the deck)
-_SOURCES = re.compile(
-    r"(?:additional\s+)?(?:(?:image|photo|picture)\s+)?sources?(?:\s+information)?", re.I
-)
-
-
-def _without_sources(blocks: list[Block]) -> list[Block]:
-    """The deck without a credits slide `slides.without_credits` does not name: among its
-    first or last slides, one titled as a credits section is (`lexicon.CREDIT_HEADINGS`,
-    "Image Credits", "Copyright Notice") or as a list of its pictures' sources."""
-    titles = {b.page: b.text.strip(" .:：") for b in blocks if b.kind == "heading"}
-    pages = sorted({b.page for b in blocks})
-    edges = set(pages[:_CREDITS_FIRST] + pages[-_CREDITS_LAST:])
-    credits = {
-        page
-        for page in edges
-        if page in titles
-        and (CREDIT_HEADINGS.fullmatch(titles[page]) or _SOURCES.fullmatch(titles[page]))
-    }
-    return [b for b in blocks if b.page not in credits]
-
-
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", text)
-
-
-def _without_furniture(slides: list[_Slide]) -> None:
-    """Text that repeats on many slides, digits aside ("3 / 20" repeats too): in a slide's
-    outer band, a footer typed in a text box, it is dropped everywhere; elsewhere it is
-    read once, where it first stands: a running title typed as each slide's title names
-    the deck, and a listing shown again on each step of a walkthrough (py4e's "class
-    PartyAnimal:" on three slides of ten) teaches once and was dropped whole."""
-    shown = [s for s in slides if s.title or s.body]
-    threshold = max(3, int(len(shown) * _FURNITURE_SHARE))
-    counts: Counter[str] = Counter()
-    for slide in shown:
-        counts.update({_key(b.text) for b in slide.body} | ({_key(slide.title)} - {""}))
-    repeated = {text for text, count in counts.items() if count >= threshold}
-    seen: set[str] = set()
-    for slide in shown:
-        body = []
-        for block in slide.body:
-            key = _key(block.text)
-            if key not in repeated or (key not in slide.banded and key not in seen):
-                body.append(block)
-            seen.add(key)
-        slide.body = body
-        key = _key(slide.title)
-        if key in repeated:
-            if key in seen:
-                slide.title = ""
-            seen.add(key)
-
-
-def _content(slide: _Slide) -> Iterator[Block]:
-    if slide.title:
-        yield from make_blocks("heading", slide.title, slide.number, level=_TITLE_LEVEL)
-    yield from slide.body
-
-
-def _with_notes(blocks: list[Block], notes: dict[int, list[Block]]) -> list[Block]:
-    """`blocks` with each slide's notes after its content (a slide of notes alone too)."""
-    by_page: dict[int, list[Block]] = {}
-    for block in blocks:
-        by_page.setdefault(block.page, []).append(block)
-    return [
-        b
-        for page in sorted(by_page.keys() | notes.keys())
-        for b in [*by_page.get(page, ()), *notes.get(page, ())]
-    ]
