@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from pptx import Presentation
+
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Analysis
 
@@ -24,25 +26,38 @@ def _analyse(path: Path) -> tuple[Analysis, float]:
 
 
 def main(folder: Path) -> None:
-    totals = [0, 0, 0]  # pptx concepts, pdf concepts, shared
+    # paired decks: pptx concepts, PDF concepts, shared, slides in the decks, pages the
+    # .pptx reading kept, PDF pages, pptx seconds, PDF seconds
+    totals = [0.0] * 8
     for deck in sorted(folder.glob("*.pptx")):
         pptx, seconds = _analyse(deck)
         keys = {c.key: c.title for c in pptx.knowledge.concepts}
-        print(f"## {deck.name}: {len(keys)} concepts, {len(pptx.pages)} slides, {seconds:.1f} s")
+        read = sum(1 for page in pptx.pages if page.blocks)
+        print(f"## {deck.name}: {len(keys)} concepts, {read} slides read, {seconds:.1f} s")
         pdf_path = deck.with_suffix(".pdf")
         if not pdf_path.exists():
             print("  concepts:", "; ".join(keys.values()))
             continue
-        pdf, _ = _analyse(pdf_path)
+        pdf, pdf_seconds = _analyse(pdf_path)
         other = {c.key: c.title for c in pdf.knowledge.concepts}
         shared = keys.keys() & other.keys()
-        totals[0] += len(keys)
-        totals[1] += len(other)
-        totals[2] += len(shared)
-        print(f"  PDF: {len(other)} concepts, {len(pdf.pages)} pages; shared {len(shared)}")
+        slides = len(Presentation(str(deck)).slides)
+        for i, value in enumerate(
+            (len(keys), len(other), len(shared), slides, read, len(pdf.pages), seconds, pdf_seconds)
+        ):
+            totals[i] += value
+        print(
+            f"  PDF: {len(other)} concepts, {len(pdf.pages)} pages, {pdf_seconds:.1f} s;"
+            f" shared {len(shared)}"
+        )
         print("  pptx only:", "; ".join(t for k, t in keys.items() if k not in shared))
         print("  PDF only:", "; ".join(t for k, t in other.items() if k not in shared))
-    print(f"paired decks: pptx {totals[0]}, PDF {totals[1]}, shared {totals[2]} concepts")
+    concepts, pdf_concepts, shared_all, slides, read, pages, seconds, pdf_seconds = totals
+    print(
+        f"paired decks: pptx {concepts:.0f}, PDF {pdf_concepts:.0f}, shared {shared_all:.0f}"
+        f" concepts; {read:.0f} of {slides:.0f} slides read, {pages:.0f} PDF pages;"
+        f" {seconds:.1f} s / {pdf_seconds:.1f} s"
+    )
 
 
 if __name__ == "__main__":
