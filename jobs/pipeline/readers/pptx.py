@@ -6,13 +6,14 @@ and stays empty), so provenance reads "slide 7" where the teacher finds it. On a
 title placeholder is a heading, at level 1 on every slide (one title level a deck, as the
 PDF reader sets a deck's titles); its other shapes follow in reading order (top to bottom,
 then left to right; a group's shapes where the group stands); a paragraph indented
-(`level > 0`) or bulleted is a list item, a text frame set wholly in a fixed-pitch font is
-code, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined runs
-are emphasis. The speaker notes follow the slide as prose.
+(`level > 0`) or bulleted is a list item, paragraphs set wholly in a fixed-pitch font are a
+code block, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined
+runs are emphasis. The speaker notes follow the slide as prose.
 
-Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures;
-what the deck as a whole shows to be no content (repeated text, overlay steps, credits
-slides, a title slide's notes) is left out by `pptx_deck.deck_blocks`.
+Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures,
+the same words again on the slide (a picture's labels); what the deck as a whole shows to
+be no content (repeated text, overlay steps, credits slides, a title slide's notes) is left
+out by `pptx_deck.deck_blocks`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 
 from datasources.files.detect import Detected, check_office_archive
-from datasources.files.document_errors import CorruptDocument, DocumentError, UnsupportedDocument
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages
 from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
@@ -64,8 +65,6 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         height = deck.slide_height or _DEFAULT_HEIGHT
         slides = [_read_slide(slide, n, height) for n, slide in enumerate(deck.slides, 1)]
         declared = deck.core_properties.title or None
-    except DocumentError:
-        raise
     except Exception as error:  # python-pptx raises KeyError, ValueError, lxml errors...
         raise CorruptDocument(
             "corrupt_pptx", f"the PowerPoint presentation cannot be parsed ({error})"
@@ -110,8 +109,13 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
             read.banded.update(furniture_key(b.text) for b in read.body[before:])
     # the same words in several boxes of one slide label a picture (py4e's word count
     # exercise scatters "zhen" five times over a slide): read once, they weigh as once
-    texts = [b.text for b in read.body]
-    read.body = [b for i, b in enumerate(read.body) if b.kind == "code" or b.text not in texts[:i]]
+    seen: set[str] = set()
+    body = []
+    for block in read.body:
+        if block.kind == "code" or block.text not in seen:
+            body.append(block)
+        seen.add(block.text)
+    read.body = body
     if slide.has_notes_slide:
         frame = slide.notes_slide.notes_text_frame
         if frame is not None:
