@@ -56,6 +56,9 @@ _DEFAULT_HEIGHT = 6858000
 # a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
 _TITLE_CHARS, _TITLE_WORDS = 100, 14
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# a diagram's label broken a word a line: up to four words of letters
+_LABEL_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -166,6 +169,10 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
             for line in re.split(r"[\v\n]", frame.text):
                 slide.body.extend(make_blocks("paragraph", " ".join(line.split()), slide.number))
         return
+    label = _label(frame) if placeholder is None else None
+    if label:
+        slide.body.extend(make_blocks("paragraph", label, slide.number))
+        return
     bulleted = placeholder in _BULLETED
     listing: list[str] = []  # the paragraphs of a listing being read, one block in the end
     for paragraph in [*frame.paragraphs, None]:
@@ -177,6 +184,16 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
             listing = []
         if paragraph is not None:
             slide.body.extend(_paragraph(paragraph, slide.number, _kind(paragraph, bulleted)))
+
+
+def _label(frame: TextFrame) -> str | None:
+    """A text box's name broken one word a line, as a diagram's box is typed ("Central",
+    "Processing", "Unit"): the name, its words joined. Read a line a paragraph, py4e's
+    computer diagram gave "Processing" and lost "Central Processing Unit"."""
+    words = [p.text.strip() for p in frame.paragraphs if p.text.strip()]
+    if not 2 <= len(words) <= _LABEL_WORDS or not all(_WORD.fullmatch(w) for w in words):
+        return None
+    return " ".join(words)
 
 
 def _title_shaped(text: str) -> bool:

@@ -206,6 +206,21 @@ def test_the_same_label_in_several_boxes_of_a_slide_is_read_once(tmp_path: Path)
     assert [t for _, kind, t in blocks if kind == "paragraph"] == ["apple", "plum", "pear"]
 
 
+def test_a_diagram_box_typed_a_word_a_line_is_one_name(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Inside a Computer"
+        _box(slide, "Arithmetic\nLogic\nUnit", top=2)
+        _box(slide, "Adds numbers.\nCompares them.", top=4)  # sentences stay lines
+
+    blocks = _texts(_read(tmp_path, build, cover="Hardware"))
+    assert [t for _, kind, t in blocks if kind == "paragraph"] == [
+        "Arithmetic Logic Unit",
+        "Adds numbers.",
+        "Compares them.",
+    ]
+
+
 def test_hidden_slides_are_skipped_and_keep_their_numbers(tmp_path: Path) -> None:
     def build(deck: pptx.presentation.Presentation) -> None:
         _slide(deck, "Photosynthesis", "Light becomes chemical energy.")
