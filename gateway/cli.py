@@ -455,7 +455,9 @@ def main(argv: list[str] | None = None) -> None:
     p = commands.add_parser(
         "ingest", help="upload documents for a user (as uploadDocument does) and queue them"
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="PDF, DOCX, Markdown, HTML or text")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="PDF, DOCX, PPTX, Markdown, HTML or text"
+    )
     p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
     p.add_argument("--wait", action="store_true", help="follow each task until it ends")

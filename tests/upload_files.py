@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from tests.unit.pipeline.conftest import render_html, write_pdf
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, NO_CONCEPTS, ZH_CHAPTER
@@ -52,19 +53,91 @@ def docx_bytes(extra: dict[str, bytes] | None = None) -> bytes:
     )
     buffer = io.BytesIO()
     document.save(buffer)
+    return _with_parts(buffer.getvalue(), extra)
+
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def pptx_bytes(extra: dict[str, bytes] | None = None, *, text: bool = True) -> bytes:
+    """A small PowerPoint deck (python-pptx): a title slide, then two slides of bullets
+    on heat transfer, with `extra` parts added to its ZIP; `text=False`: the same three
+    slides holding one picture each and no text."""
+    import pptx
+
+    deck = pptx.Presentation()
+    if not text:
+        picture = io.BytesIO(png_bytes())
+        for _ in range(3):
+            slide = deck.slides.add_slide(deck.slide_layouts[6])  # Blank
+            slide.shapes.add_picture(picture, 0, 0)
+            picture.seek(0)
+        return _with_parts(_saved(deck), extra)
+    title = deck.slides.add_slide(deck.slide_layouts[0])
+    title.shapes.title.text = "Heat Transfer"
+    title.placeholders[1].text = "Lecture 3"
+    for heading, items in (
+        (
+            "Conduction",
+            [
+                "Conduction is the transfer of heat through a material without any motion"
+                " of the material.",
+                "Thermal conductivity measures how well a material conducts heat.",
+            ],
+        ),
+        (
+            "Convection",
+            [
+                "Convection is the transfer of heat by the movement of a fluid.",
+                "Convection requires conduction at the boundary between a fluid and a solid.",
+            ],
+        ),
+    ):
+        slide = deck.slides.add_slide(deck.slide_layouts[1])  # Title and Content
+        slide.shapes.title.text = heading
+        body = slide.placeholders[1].text_frame
+        body.text = items[0]
+        for item in items[1:]:
+            body.add_paragraph().text = item
+    return _with_parts(_saved(deck), extra)
+
+
+def _saved(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_parts(data: bytes, extra: dict[str, bytes] | None) -> bytes:
+    """The Office file `data` with `extra` parts added to (or replaced in) its ZIP."""
     if not extra:
-        return buffer.getvalue()
+        return data
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for item in source.infolist():
             if item.filename not in extra:
                 target.writestr(item, source.read(item))
-        for name, data in extra.items():
-            target.writestr(name, data)
+        for name, data_ in extra.items():
+            target.writestr(name, data_)
     return out.getvalue()
+
+
+def ole_bytes(*streams: str) -> bytes:
+    """The start of an OLE compound file (Office 97-2003's container, and the one Office
+    encrypts a password-protected .docx or .pptx into): its signature, then a directory
+    sector naming `streams`, each in a 128-byte entry as the format lays them out. Enough
+    for detection, which reads the names; no reader opens it."""
+    import struct
+
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        entries += encoded.ljust(64, b"\0") + struct.pack("<H", len(encoded)) + bytes(62)
+    return header + entries.ljust(512, b"\0") + random.Random(5).randbytes(1024)
 
 
 @cache
@@ -136,6 +209,7 @@ def good_files() -> list[Good]:
             docx_bytes(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
+        Good("lecture.pptx", pptx_bytes(), PPTX_MIME),
         Good("mixed.md", MIXED.encode(), "text/markdown"),
         Good("hello.txt", NO_CONCEPTS.encode(), "text/plain"),
     ]
@@ -144,6 +218,7 @@ def good_files() -> list[Good]:
 def bad_files() -> list[Bad]:
     """Every bad input the issue names that an upload refuses (by content, not name)."""
     good_docx = docx_bytes()
+    good_pptx = pptx_bytes()
     return [
         Bad("empty", "empty.pdf", b"", "empty", "the file is empty (0 bytes)"),
         Bad(
@@ -212,12 +287,54 @@ def bad_files() -> list[Bad]:
             "a ZIP archive that is not a Word document",
         ),
         Bad(
-            "powerpoint deck",
-            "slides.pptx",
-            _zip({"ppt/presentation.xml": b"<p:presentation/>"}),
+            "excel workbook",
+            "marks.xlsx",
+            _zip({"xl/workbook.xml": b"<workbook/>"}),
             "unsupported_type",
-            "a PowerPoint presentation (.pptx), not a kind of document we read; save or export"
+            "an Excel workbook (.xlsx), not a kind of document we read; save or export"
             " it as PDF or DOCX",
+        ),
+        Bad(
+            "pptx named pdf",
+            "slides.pdf",
+            good_pptx,
+            "extension_mismatch",
+            "the name says .pdf but the content is pptx",
+        ),
+        Bad(
+            "truncated pptx",
+            "truncated.pptx",
+            good_pptx[:2000],
+            "corrupt_pptx",
+            "the ZIP container is broken",
+        ),
+        Bad(
+            "pptx with broken xml",
+            "broken.pptx",
+            pptx_bytes({"ppt/presentation.xml": b"<p:presentation><unclosed>"}),
+            "corrupt_pptx",
+            "ppt/presentation.xml is not well-formed XML",
+        ),
+        Bad(
+            "pptx zip bomb",
+            "bomb.pptx",
+            pptx_bytes({"ppt/media/padding.bin": b"\0" * (8 * 1024 * 1024)}),
+            "zip_bomb",
+            "padding.bin inflates",
+        ),
+        Bad(
+            "password-protected pptx",
+            "locked.pptx",
+            ole_bytes("EncryptionInfo", "EncryptedPackage"),
+            "encrypted",
+            "the Office document is encrypted (password protected)",
+        ),
+        Bad(
+            "old binary ppt",
+            "old.ppt",
+            ole_bytes("PowerPoint Document", "Current User"),
+            "unsupported_type",
+            "an old binary PowerPoint file (.ppt); save it as .pptx",
         ),
     ]
 

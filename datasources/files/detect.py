@@ -5,14 +5,17 @@ the document job detects again before reading (`detect`; the readers then check 
 
 - PDF: the `%PDF-` signature (or libmagic); `inspect` also opens it with pdfium (no
   password, a readable cross-reference table).
-- DOCX: a ZIP that holds `word/document.xml`; `inspect` also bounds what it inflates to
-  (`check_docx_archive`: entries, declared sizes, ratios and the bytes really inflated).
+- DOCX: a ZIP that holds `word/document.xml`; PPTX (PowerPoint): a ZIP that holds
+  `ppt/presentation.xml`. `inspect` also bounds what either inflates to
+  (`check_office_archive`: entries, declared sizes, ratios and the bytes really inflated)
+  and parses its main part. An Office file saved with a password is an OLE container
+  holding `EncryptedPackage`: refused as encrypted, not as an old binary file.
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
 
 The name only has a say when it contradicts the content across families (a `.pdf` that
-holds a DOCX): then the file is refused naming both, rather than guessed.
+holds a DOCX or a PPTX): then the file is refused naming both, rather than guessed.
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ import magic
 import pypdfium2 as pdfium
 from lxml import etree
 
-from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+from datasources.files.document_errors import CorruptDocument, Reason, UnsupportedDocument
 
-Kind = Literal["pdf", "docx", "markdown", "html", "text"]
+Kind = Literal["pdf", "docx", "pptx", "markdown", "html", "text"]
+OfficeKind = Literal["docx", "pptx"]
 
 HEAD_BYTES = 64 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -46,6 +50,7 @@ _PDFIUM = threading.Lock()
 MIME: dict[Kind, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "markdown": "text/markdown",
     "html": "text/html",
     "text": "text/plain",
@@ -53,6 +58,7 @@ MIME: dict[Kind, str] = {
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".pptx": "pptx",
     ".md": "text",
     ".markdown": "text",
     ".txt": "text",
@@ -94,21 +100,20 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     if head.startswith(b"%PDF-") or mime == "application/pdf":
         return Detected("pdf", MIME["pdf"], None)
     if head.startswith(b"PK\x03\x04"):
-        names, mimetype = _zip_contents(path)
-        if "word/document.xml" in names:
-            return Detected("docx", MIME["docx"], None)
+        names, mimetype = _zip_contents(path, name)
+        for office, member in _MAIN_PART.items():
+            if member in names:
+                return Detected(office, MIME[office], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedDocument(
-            "unsupported_type", "an old binary Office file (.doc); save it as .docx"
-        )
+        _refuse_ole(path)
     encoding = _text_encoding(head)
     if encoding is None:
         if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
             raise UnsupportedDocument(
                 "unsupported_type",
-                f"{mime} is not a kind of document we read: PDF, DOCX, Markdown, HTML or "
-                "plain text",
+                f"{mime} is not a kind of document we read: PDF, DOCX, PPTX, Markdown, HTML"
+                " or plain text",
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
@@ -116,8 +121,10 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     return Detected(kind, MIME[kind], encoding)
 
 
-def _zip_contents(path: Path) -> tuple[set[str], str]:
-    """The archive's member names and its OpenDocument/EPUB `mimetype` entry ("" if none)."""
+def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
+    """The archive's member names and its OpenDocument/EPUB `mimetype` entry ("" if none).
+    A broken one is named after what its name says it is (its member list is at its end,
+    the part a truncated upload lost)."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -126,15 +133,56 @@ def _zip_contents(path: Path) -> tuple[set[str], str]:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
     except (zipfile.BadZipFile, OSError) as error:
-        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+        said: OfficeKind = "pptx" if PurePath(name).suffix.lower() == ".pptx" else "docx"
+        raise CorruptDocument(_CORRUPT[said], f"the ZIP container is broken ({error})") from error
+
+
+# the part each Office kind we read cannot be without
+_MAIN_PART: dict[OfficeKind, str] = {
+    "docx": "word/document.xml",
+    "pptx": "ppt/presentation.xml",
+}
+
+
+# An OLE compound file: Office 97-2003's binary formats, and any Office file saved with a
+# password (its OOXML ZIP encrypted inside an `EncryptedPackage` stream, whatever the
+# kind). A stream's name is UTF-16 at the head of a 128-byte directory entry.
+_ENCRYPTED_OFFICE = (
+    "the Office document is encrypted (password protected); save a copy without the"
+    " password and upload that"
+)
+_OLD_POWERPOINT = "an old binary PowerPoint file (.ppt); save it as .pptx"
+_OLD_OFFICE = "an old binary Office file (.doc); save it as .docx"
+
+
+def _refuse_ole(path: Path) -> None:
+    """Refuse an OLE compound file, naming what it is by the streams it holds."""
+    found = _ole_names(path, ("EncryptedPackage", "PowerPoint Document"))
+    if "EncryptedPackage" in found:
+        raise CorruptDocument("encrypted", _ENCRYPTED_OFFICE)
+    if "PowerPoint Document" in found:
+        raise UnsupportedDocument("unsupported_type", _OLD_POWERPOINT)
+    raise UnsupportedDocument("unsupported_type", _OLD_OFFICE)
+
+
+def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
+    """Which of `names` head a directory entry of the OLE file at `path` (entries start at
+    multiples of 128 bytes: the same characters in a slide's text are no stream)."""
+    data = path.read_bytes()  # at most the size limit, checked before
+    found = set()
+    for name in names:
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        at = data.find(encoded)
+        while at >= 0 and at % 128:
+            at = data.find(encoded, at + 1)
+        if at >= 0:
+            found.add(name)
+    return found
 
 
 # Office and OpenDocument files are ZIP archives too: teachers upload slides and e-books
 # as they have them, and "a ZIP archive" told them nothing of what to do instead
-_OTHER_ARCHIVES = (
-    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
-    ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
-)
+_OTHER_ARCHIVES = (("xl/workbook.xml", "an Excel workbook (.xlsx)"),)
 _OTHER_MIMETYPES = {
     "application/vnd.oasis.opendocument.text": "an OpenDocument text (.odt)",
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
@@ -148,7 +196,10 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
     what = next((label for member, label in _OTHER_ARCHIVES if member in names), None)
     what = what or _OTHER_MIMETYPES.get(mimetype)
     if what is None:
-        return "a ZIP archive that is not a Word document (no word/document.xml)"
+        return (
+            "a ZIP archive that is not a Word document or a PowerPoint presentation (no"
+            " word/document.xml or ppt/presentation.xml)"
+        )
     return (
         f"{what}, not a kind of document we read; save or export it as PDF or DOCX and upload that"
     )
@@ -233,13 +284,14 @@ def inspect(
     path: Path, *, filename: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Detected:
     """`detect`, then a look inside containers: a PDF must open without a password, a
-    DOCX must not be a ZIP bomb. What passes here can be read by the job's readers."""
+    DOCX or PPTX must not be a ZIP bomb. What passes here can be read by the job's readers."""
     detected = detect(path, filename=filename, max_bytes=max_bytes)
     if detected.kind == "pdf":
         check_pdf(path)
-    elif detected.kind == "docx":
-        check_docx_archive(path)
-        check_docx_xml(path)
+    elif detected.kind in ("docx", "pptx"):
+        kind: OfficeKind = "docx" if detected.kind == "docx" else "pptx"
+        check_office_archive(path, kind)
+        check_office_xml(path, kind)
     return detected
 
 
@@ -266,22 +318,33 @@ def check_pdf(path: Path) -> None:
             document.close()
 
 
-def check_docx_xml(path: Path) -> None:
-    """Refuse a DOCX whose main part is not well-formed XML (streamed, entities off)."""
+def check_office_xml(path: Path, kind: OfficeKind = "docx") -> None:
+    """Refuse a DOCX or PPTX whose main part (`word/document.xml`, `ppt/presentation.xml`) is
+    not well-formed XML (streamed, entities off)."""
+    part = _MAIN_PART[kind]
     try:
-        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as member:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as member:
             for _, element in etree.iterparse(
                 member, events=("end",), resolve_entities=False, no_network=True
             ):
                 element.clear()  # keep memory flat on a long document
     except etree.XMLSyntaxError as error:
-        raise CorruptDocument(
-            "corrupt_docx", f"word/document.xml is not well-formed XML ({error})"
-        ) from error
+        raise CorruptDocument(_CORRUPT[kind], f"{part} is not well-formed XML ({error})") from error
+
+
+_CORRUPT: dict[OfficeKind, Reason] = {"docx": "corrupt_docx", "pptx": "corrupt_pptx"}
 
 
 def check_docx_archive(path: Path) -> None:
-    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded."""
+    """`check_office_archive` for a Word document (the DOCX reader's name for it)."""
+    check_office_archive(path, "docx")
+
+
+def check_office_archive(path: Path, kind: OfficeKind = "docx") -> None:
+    """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded.
+    A DOCX and a PPTX are both ZIPs of XML: one set of bounds; `kind` names the reason a
+    broken container gives."""
+    corrupt = _CORRUPT[kind]
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -309,6 +372,6 @@ def check_docx_archive(path: Path) -> None:
                                 "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
                             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
-        raise CorruptDocument("corrupt_docx", f"the ZIP container is broken ({error})") from error
+        raise CorruptDocument(corrupt, f"the ZIP container is broken ({error})") from error
     except NotImplementedError as error:  # an unsupported compression method
-        raise CorruptDocument("corrupt_docx", f"unsupported ZIP compression ({error})") from error
+        raise CorruptDocument(corrupt, f"unsupported ZIP compression ({error})") from error

@@ -17,6 +17,7 @@ Reason = Literal[
     "encrypted",
     "corrupt_pdf",
     "corrupt_docx",
+    "corrupt_pptx",
     "zip_bomb",
     "undecodable_text",
     "no_text",

@@ -32,7 +32,7 @@ from schema.root import build_schema
 from tests.factories import World, context_for
 from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
-from tests.upload_files import BAD_NAMES, bad_files
+from tests.upload_files import BAD_NAMES, PPTX_MIME, bad_files, pptx_bytes
 
 pytestmark = pytest.mark.integration
 SCHEMA = build_schema()
@@ -278,6 +278,44 @@ async def test_retry_task_for_exports_and_generations_and_its_refusals(
         finished = (await gql(stores, owner, RETRY, id=global_id))["retryTask"]
         assert finished["__typename"] == "InvalidInput"
         assert finished["message"] == "the task has completed: there is nothing to retry"
+
+
+async def test_a_powerpoint_deck_is_uploaded_and_read_slide_by_slide(
+    docs: DocumentWorld, stores: Stores
+) -> None:
+    """A .pptx was refused at upload ("save or export it as PDF or DOCX"); it is read now,
+    each slide a page, so a concept's provenance is the slide it stands on."""
+    owner = await docs.world.user()
+    result = await upload(stores, owner, pptx_bytes(), "Heat Transfer.pptx")
+    assert result["__typename"] == "DocumentUploaded" and result["created"] is True
+    assert result["document"]["mimeType"] == PPTX_MIME
+    document_id = uuid_of(result["document"]["id"])
+    docs.documents.append(document_id)
+    outcome = await docs.process(uuid_of(result["task"]["id"]))
+    assert outcome["status"] == "completed"
+    document = await docs.row(Document, document_id)
+    assert (document.status, document.language, document.page_count) == ("completed", "en", 3)
+    assert document.metadata_["title"] == "Heat Transfer"  # the title slide's
+    snap = await docs.snapshot(document_id)
+    pages = {c["title"].casefold(): c["page"] for c in snap["concepts"]}
+    assert pages["conduction"] == 2 and pages["convection"] == 3
+
+
+async def test_a_deck_of_pictures_is_taken_then_fails_by_name_and_stores_nothing(
+    docs: DocumentWorld, stores: Stores
+) -> None:
+    owner = await docs.world.user()
+    result = await upload(stores, owner, pptx_bytes(text=False), "photos.pptx")
+    assert result["__typename"] == "DocumentUploaded"
+    document_id = uuid_of(result["document"]["id"])
+    docs.documents.append(document_id)
+    outcome = await docs.process(uuid_of(result["task"]["id"]))
+    document = await docs.row(Document, document_id)
+    assert document.status == "failed"
+    assert "its 3 slides hold pictures but no text" in (document.processing_error or "")
+    assert outcome["error"] == document.processing_error
+    assert await docs.graph("MATCH (d:Document {id: $d}) RETURN d", d=str(document_id)) == []
+    assert (await docs.vectors.count_chunks([document_id]))[document_id] == 0
 
 
 async def test_delete_hides_the_document_at_once_and_queues_its_cleanup(

@@ -16,11 +16,12 @@ from datasources.files.detect import Detected
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
-from jobs.pipeline.readers import docx, html, markdown, pdf, text
+from jobs.pipeline.readers import docx, html, markdown, pdf, pptx, text
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
     "docx": docx.read,
+    "pptx": pptx.read,
     "markdown": markdown.read,
     "html": html.read,
     "text": text.read,
@@ -46,7 +47,7 @@ _NO_TITLE = re.compile(
 
 def read(path: Path, detected: Detected) -> ReadDocument:
     """Read `path` with the reader for its detected kind. Its title is the one the file
-    declares (a PDF's or DOCX's metadata, HTML's <title>, Markdown's "#" line) unless
+    declares (a PDF's, DOCX's or PPTX's metadata, HTML's <title>, Markdown's "#" line) unless
     that names a file or a template's placeholder, or unless the first page shows another
     title by its type (`ReadDocument.shown_title`) and nowhere the declared one: a file
     copied from a template keeps the template's title in its metadata ("Microsoft Learning

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from datasources.files.detect import check_docx_archive, detect
+from datasources.files.detect import check_docx_archive, detect, inspect
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS
 from tests.unit.pipeline.conftest import write_pdf
 from tests.unit.pipeline.samples import GREEK, JAPANESE, SPANISH
+from tests.upload_files import PPTX_MIME, ole_bytes, pptx_bytes
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -119,11 +120,10 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert error.value.message.startswith("a ZIP archive that is not a Word document")
 
 
-def test_slides_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
-    """A deck saved as .pptx was "a ZIP archive that is not a Word document": true, and no
-    help to a teacher, who can export it as PDF."""
+def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
+    """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
+    teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader.)"""
     cases = {
-        "slides.pptx": ({"ppt/presentation.xml": "<p/>"}, "a PowerPoint presentation (.pptx)"),
         "marks.xlsx": ({"xl/workbook.xml": "<w/>"}, "an Excel workbook (.xlsx)"),
         "notes.odt": (
             {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<t/>"},
@@ -143,6 +143,104 @@ def test_slides_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) 
             f"{what}, not a kind of document we read; save or export it as PDF or DOCX and"
             " upload that"
         )
+
+
+def test_a_pptx_is_detected_by_its_presentation_part(tmp_path: Path) -> None:
+    path = tmp_path / "upload"  # no extension: the content decides
+    path.write_bytes(pptx_bytes())
+    detected = detect(path, filename="lecture.pptx")
+    assert (detected.kind, detected.mime_type) == ("pptx", PPTX_MIME)
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="lecture.docx")  # one family's name on another's content
+    assert error.value.message == "the name says .docx but the content is pptx"
+
+
+def test_password_protected_office_files_and_old_ppt_are_named(tmp_path: Path) -> None:
+    """Office saves a .pptx or .docx with a password as an OLE file, the container of the
+    old binary formats: it was "an old binary Office file (.doc)", and saving it as .docx
+    would not have helped."""
+    cases = {
+        "locked.pptx": (ole_bytes("EncryptionInfo", "EncryptedPackage"), "encrypted"),
+        "old.ppt": (ole_bytes("PowerPoint Document"), "unsupported_type"),
+        "old.doc": (ole_bytes("WordDocument", "1Table"), "unsupported_type"),
+    }
+    messages = {}
+    for name, (data, reason) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises((UnsupportedDocument, CorruptDocument)) as error:
+            detect(path, filename=name)
+        assert error.value.reason == reason
+        messages[name] = error.value.message
+    assert "encrypted (password protected)" in messages["locked.pptx"]
+    assert messages["old.ppt"] == "an old binary PowerPoint file (.ppt); save it as .pptx"
+    assert messages["old.doc"] == "an old binary Office file (.doc); save it as .docx"
+
+
+def test_a_stream_name_in_a_slides_text_is_no_stream(tmp_path: Path) -> None:
+    """The name must head a directory entry (128-byte aligned), not sit in the text."""
+    path = tmp_path / "old.doc"
+    text = "see EncryptedPackage".encode("utf-16-le") + b"\0\0"
+    path.write_bytes(ole_bytes("WordDocument") + b"\0" + text + bytes(200))
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="old.doc")
+    assert error.value.message.startswith("an old binary Office file (.doc)")
+
+
+def test_corrupt_pptx_is_refused_by_name(tmp_path: Path) -> None:
+    truncated = tmp_path / "truncated.pptx"
+    truncated.write_bytes(pptx_bytes()[:2000])
+    with pytest.raises(CorruptDocument) as error:
+        detect(truncated, filename="truncated.pptx")
+    assert (error.value.reason, error.value.message[:27]) == (
+        "corrupt_pptx",
+        "the ZIP container is broken",
+    )
+    # a well-formed ZIP python-pptx cannot open: its slide part is not XML
+    broken = tmp_path / "broken.pptx"
+    broken.write_bytes(pptx_bytes({"ppt/slides/slide2.xml": b"<p:sld><unclosed>"}))
+    with pytest.raises(CorruptDocument) as error:
+        read(broken, detect(broken, filename="broken.pptx"))
+    assert error.value.reason == "corrupt_pptx"
+    assert error.value.message.startswith("the PowerPoint presentation cannot be parsed")
+
+
+def test_pptx_zip_bomb_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pptx"
+    path.write_bytes(pptx_bytes({"ppt/media/padding.bin": b"\0" * (8 * 1024 * 1024)}))
+    with pytest.raises(CorruptDocument) as error:
+        inspect(path, filename="bomb.pptx")
+    assert error.value.reason == "zip_bomb"
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="bomb.pptx"))  # the reader checks again
+    assert (error.value.reason, "padding.bin inflates" in error.value.message) == (
+        "zip_bomb",
+        True,
+    )
+
+
+def test_a_deck_of_pictures_or_of_nothing_fails_with_no_text(tmp_path: Path) -> None:
+    import pptx
+
+    pictures = tmp_path / "pictures.pptx"
+    pictures.write_bytes(pptx_bytes(text=False))
+    assert inspect(pictures, filename="pictures.pptx").kind == "pptx"  # the upload takes it
+    with pytest.raises(UnsupportedDocument) as error:
+        analyse_file(pictures, filename="pictures.pptx")
+    assert error.value.reason == "no_text"
+    assert error.value.message.startswith("its 3 slides hold pictures but no text")
+    empty = tmp_path / "empty.pptx"
+    deck = pptx.Presentation()
+    deck.slides.add_slide(deck.slide_layouts[1])  # placeholders left unfilled
+    deck.save(str(empty))
+    with pytest.raises(UnsupportedDocument) as error:
+        analyse_file(empty, filename="empty.pptx")
+    assert (error.value.reason, error.value.message) == ("no_text", "its slide holds no text")
+    none = tmp_path / "none.pptx"
+    pptx.Presentation().save(str(none))
+    with pytest.raises(UnsupportedDocument) as error:
+        analyse_file(none, filename="none.pptx")
+    assert error.value.message == "the presentation has no slides"
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:

@@ -1,0 +1,250 @@
+"""PowerPoint (.pptx) with python-pptx, after the ZIP bounds a DOCX gets
+(datasources/files/detect.check_office_archive, which uploads run too).
+
+One page per slide, numbered as PowerPoint numbers them (a hidden slide keeps its number
+and stays empty), so provenance reads "slide 7" where the teacher finds it. On a slide: its
+title placeholder is a heading, at level 1 on every slide (one title level a deck, as the
+PDF reader sets a deck's titles); its other shapes follow in reading order (top to bottom,
+then left to right; a group's shapes where the group stands); a paragraph indented
+(`level > 0`) or bulleted is a list item, paragraphs set wholly in a fixed-pitch font are a
+code block, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined
+runs are emphasis. The speaker notes follow the slide as prose.
+
+Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures,
+the same words again on the slide (a picture's labels); what the deck as a whole shows to
+be no content (repeated text, overlay steps, credits slides, a title slide's notes) is left
+out by `pptx_deck.deck_blocks`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pptx
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide
+from pptx.text.text import TextFrame, _Paragraph
+
+from datasources.files.detect import Detected, check_office_archive
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers.blocks import make_blocks, real_pages
+from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
+
+_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+# fields PowerPoint fills in on every slide: no content of the slide
+_FIELDS = {
+    PP_PLACEHOLDER.FOOTER,
+    PP_PLACEHOLDER.DATE,
+    PP_PLACEHOLDER.SLIDE_NUMBER,
+    PP_PLACEHOLDER.HEADER,
+}
+# placeholders whose paragraphs the master sets with bullets unless a paragraph says not
+_BULLETED = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
+_BULLET = {qn("a:buChar"), qn("a:buAutoNum"), qn("a:buBlip")}
+_NO_BULLET = qn("a:buNone")
+_MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
+_RUN_PROPERTIES, _LINK = qn("a:rPr"), qn("a:hlinkClick")
+# a slide's outer band, top or foot, as a share of its height, where footers are typed
+# (`pdf._FIELD_BAND`); 4:3 PowerPoint's height when a deck names none
+_FIELD_BAND = 0.15
+_DEFAULT_HEIGHT = 6858000
+# a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
+_TITLE_CHARS, _TITLE_WORDS = 100, 14
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a diagram's label broken a word a line: up to four words of letters
+_LABEL_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def read(path: Path, detected: Detected) -> ReadDocument:
+    check_office_archive(path, "pptx")
+    try:
+        deck = pptx.Presentation(str(path))
+        height = deck.slide_height or _DEFAULT_HEIGHT
+        slides = [_read_slide(slide, n, height) for n, slide in enumerate(deck.slides, 1)]
+        declared = deck.core_properties.title or None
+    except Exception as error:  # python-pptx raises KeyError, ValueError, lxml errors...
+        raise CorruptDocument(
+            "corrupt_pptx", f"the PowerPoint presentation cannot be parsed ({error})"
+        ) from error
+    blocks = deck_blocks(slides)
+    if not blocks:
+        _no_text(slides)
+    first = blocks[0]
+    return ReadDocument(
+        detected.kind,
+        detected.mime_type,
+        real_pages(blocks),
+        True,
+        declared,
+        slides=len({b.page for b in blocks}),
+        shown_title=first.text if first.kind == "heading" else None,
+    )
+
+
+def _no_text(slides: list[SlideText]) -> None:
+    """UnsupportedDocument("no_text") saying what the deck holds instead of text."""
+    if not slides:
+        raise UnsupportedDocument("no_text", "the presentation has no slides")
+    slides_hold = "its slide holds" if len(slides) == 1 else f"its {len(slides)} slides hold"
+    if any(s.pictures for s in slides):
+        raise UnsupportedDocument(
+            "no_text",
+            f"{slides_hold} pictures but no text (text inside a picture needs OCR first; or"
+            " type it on the slides or in the speaker notes)",
+        )
+    raise UnsupportedDocument("no_text", f"{slides_hold} no text")
+
+
+def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
+    read = SlideText(number)
+    if slide._element.get("show") == "0":  # hidden: skipped in the slide show
+        return read
+    for shape in _reading_order(slide.shapes):
+        before = len(read.body)
+        _read_shape(shape, read)
+        if _in_band(shape, height):
+            read.banded.update(furniture_key(b.text) for b in read.body[before:])
+    # the same words in several boxes of one slide label a picture (py4e's word count
+    # exercise scatters "zhen" five times over a slide): read once, they weigh as once
+    seen: set[str] = set()
+    body = []
+    for block in read.body:
+        if block.kind == "code" or block.text not in seen:
+            body.append(block)
+        seen.add(block.text)
+    read.body = body
+    if slide.has_notes_slide:
+        frame = slide.notes_slide.notes_text_frame
+        if frame is not None:
+            for paragraph in frame.paragraphs:
+                read.notes.extend(_paragraph(paragraph, number, "paragraph"))
+    return read
+
+
+def _in_band(shape: BaseShape, height: int) -> bool:
+    """The shape stands wholly in the slide's top or bottom band (`_FIELD_BAND`)."""
+    if shape.top is None or shape.height is None:
+        return False
+    band = height * _FIELD_BAND
+    return shape.top + shape.height <= band or shape.top >= height - band
+
+
+def _reading_order(shapes: Iterable[BaseShape]) -> list[BaseShape]:
+    """Top to bottom, then left to right (a shape without a position last)."""
+    big = 1 << 62
+    return sorted(shapes, key=lambda s: (s.top if s.top is not None else big, s.left or 0))
+
+
+def _read_shape(shape: BaseShape, slide: SlideText) -> None:
+    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        for inner in _reading_order(shape.shapes):  # type: ignore[attr-defined]
+            _read_shape(inner, slide)
+        return
+    if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+        slide.pictures += 1
+        return
+    placeholder = shape.placeholder_format.type if shape.is_placeholder else None
+    if placeholder in _FIELDS:
+        return
+    if getattr(shape, "has_table", False):
+        rows = [
+            " | ".join(" ".join(cell.text.split()) for cell in row.cells)
+            for row in shape.table.rows  # type: ignore[attr-defined]
+        ]
+        slide.body.extend(make_blocks("table", "\n".join(rows), slide.number))
+        return
+    if not shape.has_text_frame:
+        return
+    frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
+    if placeholder in _TITLES and not slide.title:
+        if _title_shaped(frame.text):
+            slide.title = " ".join(frame.text.split())
+        else:  # notes typed line by line where the title goes: each line a paragraph
+            for line in re.split(r"[\v\n]", frame.text):
+                slide.body.extend(make_blocks("paragraph", " ".join(line.split()), slide.number))
+        return
+    label = _label(frame) if placeholder is None else None
+    if label:
+        slide.body.extend(make_blocks("paragraph", label, slide.number))
+        return
+    bulleted = placeholder in _BULLETED
+    listing: list[str] = []  # the paragraphs of a listing being read, one block in the end
+    for paragraph in [*frame.paragraphs, None]:
+        if paragraph is not None and (_is_code(paragraph) or (listing and not paragraph.text)):
+            listing.append(paragraph.text.replace("\v", "\n").rstrip())
+            continue
+        if listing:
+            slide.body.extend(make_blocks("code", "\n".join(listing).strip("\n"), slide.number))
+            listing = []
+        if paragraph is not None:
+            slide.body.extend(_paragraph(paragraph, slide.number, _kind(paragraph, bulleted)))
+
+
+def _label(frame: TextFrame) -> str | None:
+    """A text box's name broken one word a line, as a diagram's box is typed ("Central",
+    "Processing", "Unit"): the name, its words joined. Read a line a paragraph, py4e's
+    computer diagram gave "Processing" and lost "Central Processing Unit"."""
+    words = [p.text.strip() for p in frame.paragraphs if p.text.strip()]
+    if not 2 <= len(words) <= _LABEL_WORDS or not all(_WORD.fullmatch(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+def _title_shaped(text: str) -> bool:
+    """A title placeholder that holds a title: two lines at most, of a heading's length.
+    Typed full of notes (py4e's "Intro Wrapup": six lines under a title's placeholder), it
+    was one heading of 100 words, and its lines ran together into concepts."""
+    lines = [line for line in re.split(r"[\v\n]", text) if line.strip()]
+    words = " ".join(lines)
+    size = len(_HAN.findall(words)) / 2 + len(_HAN.sub(" ", words).split())
+    return 0 < len(lines) <= 2 and len(words) <= _TITLE_CHARS and size <= _TITLE_WORDS
+
+
+def _kind(paragraph: _Paragraph, bulleted: bool) -> BlockKind:
+    """A list item when indented or bulleted: its own bullet mark, else its placeholder's
+    (a body placeholder's paragraphs are bulleted by the master unless one says `buNone`)."""
+    if paragraph.level > 0:
+        return "list_item"
+    properties = paragraph._p.pPr
+    if properties is not None:
+        if any(child.tag in _BULLET for child in properties):
+            return "list_item"
+        if properties.find(_NO_BULLET) is not None:
+            return "paragraph"
+    return "list_item" if bulleted else "paragraph"
+
+
+def _is_code(paragraph: _Paragraph) -> bool:
+    """Every run with text set in a fixed-pitch font: a line of a listing typed in Courier
+    (the text box may go on with a link in Arial, which is no code)."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.font.name and _MONO_FONT.search(r.font.name) for r in runs)
+
+
+def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]:
+    text = " ".join(paragraph.text.split())
+    return make_blocks(kind, text, page, emphasis=_emphasis(paragraph))
+
+
+def _emphasis(paragraph: _Paragraph) -> list[str]:
+    """The paragraph's bold, italic and underlined spans, in order (as `docx._emphasis`)."""
+    spans: list[str] = []
+    current = ""
+    for run in paragraph.runs:
+        font = run.font
+        # a link is underlined by the theme to show it is one, not to stress it
+        linked = run._r.find(f"{_RUN_PROPERTIES}/{_LINK}") is not None
+        if not linked and (font.bold or font.italic or font.underline):
+            current += run.text
+        elif current:
+            spans.append(current)
+            current = ""
+    if current:
+        spans.append(current)
+    return [" ".join(s.split()) for s in spans if s.strip()]

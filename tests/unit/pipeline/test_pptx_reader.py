@@ -1,0 +1,348 @@
+"""The PowerPoint reader on decks built here with python-pptx: titles, list levels, bold
+emphasis, code, tables, groups, notes, hidden slides, furniture, reading order, Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pptx
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.slide import Slide
+from pptx.util import Inches, Pt
+
+from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import ReadDocument
+from jobs.pipeline.readers import read
+
+_TITLE_AND_CONTENT, _TITLE_ONLY, _BLANK = 1, 5, 6
+Build = Callable[[pptx.presentation.Presentation], None]
+
+
+def _read(
+    tmp_path: Path, build: Build, name: str = "deck.pptx", cover: str | None = None
+) -> ReadDocument:
+    """The deck `build` makes, read; `cover`: a title slide first, named so (a first slide
+    of a few short lines is read as a title slide, as a PDF deck's is)."""
+    deck = pptx.Presentation()
+    if cover is not None:
+        deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = cover
+    build(deck)
+    path = tmp_path / name
+    deck.save(str(path))
+    return read(path, detect(path, filename=name))
+
+
+def _slide(
+    deck: pptx.presentation.Presentation, title: str | None, *items: str | tuple[str, int]
+) -> Slide:
+    """A "Title and Content" slide; an item `(text, level)` is indented to `level`."""
+    slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_AND_CONTENT])
+    if title is not None:
+        slide.shapes.title.text = title
+    body = slide.placeholders[1].text_frame
+    for n, item in enumerate(items):
+        text, level = (item, 0) if isinstance(item, str) else item
+        paragraph = body.paragraphs[0] if n == 0 else body.add_paragraph()
+        paragraph.text = text
+        paragraph.level = level
+    return slide
+
+
+def _box(slide: Slide, text: str, top: float, left: float = 1.0, font: str | None = None) -> None:
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(3), Inches(0.5))
+    box.text_frame.text = text
+    if font:
+        for paragraph in box.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.name = font
+
+
+def _texts(document: ReadDocument) -> list[tuple[int, str, str]]:
+    return [(b.page, b.kind, b.text) for b in document.blocks()]
+
+
+def test_each_slide_is_a_page_its_title_a_heading_at_one_level(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        cover = deck.slides.add_slide(deck.slide_layouts[0])
+        cover.shapes.title.text = "Orbits"
+        _slide(deck, "Kepler's Laws", "Planets move on ellipses.")
+        _slide(deck, "Escape Velocity", "The speed needed to leave a body's gravity.")
+
+    document = _read(tmp_path, build)
+    assert document.paged and document.slides == 3
+    assert [p.number for p in document.pages] == [1, 2, 3]
+    headings = [(b.page, b.level, b.text) for b in document.blocks() if b.kind == "heading"]
+    assert headings == [(1, 1, "Orbits"), (2, 1, "Kepler's Laws"), (3, 1, "Escape Velocity")]
+    assert document.title == "Orbits"  # no title in the core properties: the first slide's
+
+
+def test_the_core_title_unless_a_placeholder(tmp_path: Path) -> None:
+    def build(title: str) -> Build:
+        def made(deck: pptx.presentation.Presentation) -> None:
+            deck.core_properties.title = title
+            _slide(deck, "Tides", "The moon pulls the oceans.")
+
+        return made
+
+    assert _read(tmp_path, build("Ocean Physics")).title == "Tides"  # not on its first slide
+    assert _read(tmp_path, build("Tides")).title == "Tides"
+    assert _read(tmp_path, build("PowerPoint Presentation")).title == "Tides"
+
+
+def test_levels_and_bullets_make_list_items(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Sorting", "Comparison sorts", ("merge sort", 1), ("quicksort", 2))
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Remarks"
+        _box(slide, "A text box is prose, not a bullet.", top=2)
+
+    document = _read(tmp_path, build, cover="Algorithms")
+    kinds = [(b.kind, b.text) for b in document.blocks() if b.kind != "heading"]
+    assert kinds == [
+        ("list_item", "Comparison sorts"),  # the body placeholder's master bullets it
+        ("list_item", "merge sort"),
+        ("list_item", "quicksort"),
+        ("paragraph", "A text box is prose, not a bullet."),
+    ]
+
+
+def test_bold_italic_and_underlined_runs_are_emphasis_links_are_not(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = _slide(deck, "Entropy")
+        paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+        for text, bold, underline in (
+            ("Entropy", True, False),
+            (" measures disorder; see ", False, False),
+            ("the second law", False, True),
+            (" and ", False, False),
+        ):
+            run = paragraph.add_run()
+            run.text, run.font.bold, run.font.underline = text, bold, underline
+        link = paragraph.add_run()
+        link.text = "a reference"
+        link.font.underline = True
+        link.hyperlink.address = "https://example.org/entropy"
+
+    block = next(b for b in _read(tmp_path, build, cover="Heat").blocks() if b.kind != "heading")
+    assert block.text == "Entropy measures disorder; see the second law and a reference"
+    assert block.emphasis == ("Entropy", "the second law")
+
+
+def test_speaker_notes_follow_the_slide_as_prose(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        cover = deck.slides.add_slide(deck.slide_layouts[0])
+        cover.shapes.title.text = "Enzymes"
+        cover.placeholders[1].text = "Week 4, Dr. Lee"
+        cover.notes_slide.notes_text_frame.text = "Teachers may replace the logo on this slide."
+        first = _slide(deck, "Catalysis", "Enzymes lower the activation energy.")
+        first.notes_slide.notes_text_frame.text = (
+            "Activation energy is the energy a reaction needs to start.\n"
+            "Draw the energy curve on the board."
+        )
+        _slide(deck, "Inhibition", "An inhibitor slows an enzyme down.")
+
+    blocks = _texts(_read(tmp_path, build))
+    assert blocks == [
+        # a title slide is its title: its speaker and date, and its notes, about the deck,
+        # are not read
+        (1, "heading", "Enzymes"),
+        (2, "heading", "Catalysis"),
+        (2, "list_item", "Enzymes lower the activation energy."),
+        (2, "paragraph", "Activation energy is the energy a reaction needs to start."),
+        (2, "paragraph", "Draw the energy curve on the board."),
+        (3, "heading", "Inhibition"),
+        (3, "list_item", "An inhibitor slows an enzyme down."),
+    ]
+
+
+def test_tables_groups_and_code(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Data Types"
+        table = slide.shapes.add_table(2, 2, Inches(1), Inches(1.5), Inches(6), Inches(1)).table
+        for r, row in enumerate((("type", "example"), ("int", "42"))):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        group = slide.shapes.add_group_shape()
+        for top, text in ((4.0, "A float has a fraction."), (3.0, "An int is whole.")):
+            box = group.shapes.add_textbox(Inches(1), Inches(top), Inches(3), Inches(0.5))
+            box.text_frame.text = text
+        _box(slide, "x = 4.5\nprint(type(x))", top=5.5, font="Courier New")
+
+    assert _texts(_read(tmp_path, build)) == [
+        (1, "heading", "Data Types"),
+        (1, "table", "type | example\nint | 42"),
+        (1, "paragraph", "An int is whole."),  # the group's shapes in their own order
+        (1, "paragraph", "A float has a fraction."),
+        (1, "code", "x = 4.5\nprint(type(x))"),
+    ]
+
+
+def test_reading_order_is_top_to_bottom_then_left_to_right(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_BLANK])
+        # added out of order: the order of the shapes in the file is no reading order
+        _box(slide, "Third, lower down.", top=4)
+        _box(slide, "Second, on the right.", top=2, left=5)
+        _box(slide, "First, on the left.", top=2, left=1)
+
+    assert [b.text for b in _read(tmp_path, build).blocks()] == [
+        "First, on the left.",
+        "Second, on the right.",
+        "Third, lower down.",
+    ]
+
+
+def test_the_same_label_in_several_boxes_of_a_slide_is_read_once(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Which Word Is Most Common?"
+        for n, word in enumerate(("apple", "pear", "apple", "plum", "apple")):
+            _box(slide, word, top=2 + n % 3, left=1 + 2 * n)
+
+    blocks = _texts(_read(tmp_path, build, cover="Counting"))
+    assert [t for _, kind, t in blocks if kind == "paragraph"] == ["apple", "plum", "pear"]
+
+
+def test_a_diagram_box_typed_a_word_a_line_is_one_name(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Inside a Computer"
+        _box(slide, "Arithmetic\nLogic\nUnit", top=2)
+        _box(slide, "Adds numbers.\nCompares them.", top=4)  # sentences stay lines
+
+    blocks = _texts(_read(tmp_path, build, cover="Hardware"))
+    assert [t for _, kind, t in blocks if kind == "paragraph"] == [
+        "Arithmetic Logic Unit",
+        "Adds numbers.",
+        "Compares them.",
+    ]
+
+
+def test_hidden_slides_are_skipped_and_keep_their_numbers(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Photosynthesis", "Light becomes chemical energy.")
+        hidden = _slide(deck, "Spare Slide", "Not shown in the lecture.")
+        hidden._element.set("show", "0")
+        _slide(deck, "Chlorophyll", "A pigment that absorbs light.")
+
+    document = _read(tmp_path, build)
+    assert [(b.page, b.text) for b in document.blocks() if b.kind == "heading"] == [
+        (1, "Photosynthesis"),
+        (3, "Chlorophyll"),  # slide 3 in PowerPoint, page 3 in provenance
+    ]
+    assert document.slides == 2
+
+
+def test_a_running_title_footers_and_slide_numbers_are_no_content(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        layout = deck.slide_layouts[_TITLE_AND_CONTENT]
+        fields = [p for p in layout.placeholders if p.placeholder_format.type in _FIELDS]
+        for n, (topic, line) in enumerate(
+            (
+                ("Cells", "A cell is the unit of life."),
+                ("Membranes", "A membrane encloses the cell."),
+                ("Nuclei", "The nucleus holds the genome."),
+                ("Ribosomes", "Ribosomes build proteins."),
+            ),
+            1,
+        ):
+            slide = _slide(deck, "Biology 101", line)  # the course's name on every slide
+            _box(slide, topic, top=1.6)
+            _box(slide, "Spring term, room 12", top=7)  # a footer typed in a text box
+            for field in fields:
+                slide.shapes.clone_placeholder(field)
+                shape = slide.shapes[-1]
+                shape.text_frame.text = str(n) if "Number" in shape.name else "Dr. Lee"
+
+    blocks = _texts(_read(tmp_path, build))
+    assert blocks[0] == (1, "heading", "Biology 101")  # kept once: it names the deck
+    assert [t for _, kind, t in blocks if kind == "heading"] == ["Biology 101"]
+    assert not any("Spring term" in t or t in ("1", "2", "Dr. Lee") for _, _, t in blocks)
+    assert (4, "paragraph", "Ribosomes") in blocks
+
+
+_FIELDS = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE}
+
+
+def test_a_listing_shown_on_each_step_of_a_walkthrough_is_read_once(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        for step in ("The class is defined.", "An object is made.", "Its method runs."):
+            slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+            slide.shapes.title.text = step
+            _box(slide, "class Counter:\n    def up(self): ...", top=3, font="Courier New")
+
+    blocks = _texts(_read(tmp_path, build, cover="Objects"))
+    assert [(page, t) for page, kind, t in blocks if kind == "code"] == [
+        (2, "class Counter:\n    def up(self): ...")
+    ]
+
+
+def test_an_overlay_build_counts_once_and_credits_slides_not_at_all(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Recursion", "A function that calls itself.")
+        _slide(deck, "Base Case", "Where the recursion stops.")
+        _slide(deck, "Base Case", "Where the recursion stops.", "Without one it never ends.")
+        _slide(deck, "Acknowledgements / Contributions", "Slides by a teacher of ours.")
+        _slide(deck, "Additional Source Information", "Photo of a fern by Sam Fernley, CC BY.")
+
+    document = _read(tmp_path, build)
+    assert [b.page for b in document.blocks()] == [1, 1, 3, 3, 3]
+    assert not any("Slides by" in b.text or "Fernley" in b.text for b in document.blocks())
+
+
+def test_a_title_placeholder_full_of_lines_is_no_heading(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Wrap-up")
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Next week\vLoops\vLists\vDictionaries"
+
+    blocks = _texts(_read(tmp_path, build))
+    assert blocks[1:] == [
+        (2, "paragraph", "Next week"),
+        (2, "paragraph", "Loops"),
+        (2, "paragraph", "Lists"),
+        (2, "paragraph", "Dictionaries"),
+    ]
+
+
+def test_a_chinese_deck_is_read_and_analysed(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "线性方程组", "线性方程组是由若干个一次方程组成的方程组。")
+        slide = _slide(deck, "高斯消元法")
+        paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+        for text, bold in (("高斯消元法", True), ("是通过初等行变换求解线性方程组的方法。", False)):
+            run = paragraph.add_run()
+            run.text, run.font.bold = text, bold
+            run.font.size = Pt(24)
+
+    document = _read(tmp_path, build, "线性代数.pptx")
+    blocks = document.blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["线性方程组", "高斯消元法"]
+    assert blocks[-1].emphasis == ("高斯消元法",)
+    path = tmp_path / "线性代数.pptx"
+    analysis = analyse_file(path, filename=path.name)
+    assert analysis.language == "zh-CN" and analysis.page_count == 2
+    titles = {c.title for c in analysis.knowledge.concepts}
+    assert {"线性方程组", "高斯消元法"} <= titles
+
+
+def test_an_english_deck_gives_concepts_on_their_slides(tmp_path: Path) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Heat Transfer", "Three ways heat moves.")
+        _slide(
+            deck,
+            "Conduction",
+            "Conduction is the transfer of heat through a material without motion of it.",
+        )
+        _slide(deck, "Convection", "Convection is the transfer of heat by a moving fluid.")
+
+    path = tmp_path / "heat.pptx"
+    deck = pptx.Presentation()
+    build(deck)
+    deck.save(str(path))
+    analysis = analyse_file(path, filename=path.name)
+    pages = {c.key: c.first_page for c in analysis.knowledge.concepts}
+    assert pages.get("conduction") == 2 and pages.get("convection") == 3
