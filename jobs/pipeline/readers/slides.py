@@ -32,13 +32,19 @@ def _words(lines: Sequence[str]) -> int:
     return len(_WORD.findall(_HAN.sub(" ", text))) + han // 2
 
 
+def slide_shaped(sizes: Sequence[tuple[float, float]]) -> bool:
+    """Three pages or more, most of them landscape: a slide deck's shape, before its text
+    tells (`is_slide_deck`). `sizes`: each page's (width, height)."""
+    if len(sizes) < 3:
+        return False
+    landscape = sum(width >= _LANDSCAPE * height for width, height in sizes)
+    return 3 * landscape >= 2 * len(sizes)
+
+
 def is_slide_deck(sizes: Sequence[tuple[float, float]], pages: Sequence[Sequence[str]]) -> bool:
     """Most pages landscape and a page's text short: the PDF of a slide deck.
     `sizes`: each page's (width, height); `pages`: each page's lines of text."""
-    if len(sizes) < 3 or len(pages) != len(sizes):
-        return False
-    landscape = sum(width >= _LANDSCAPE * height for width, height in sizes)
-    if 3 * landscape < 2 * len(sizes):
+    if len(pages) != len(sizes) or not slide_shaped(sizes):
         return False
     return statistics.median(_words(lines) for lines in pages) <= _SLIDE_WORDS
 
