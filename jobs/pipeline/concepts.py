@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import Literal
 
 import rjieba
 from lemminflect import getAllLemmas
@@ -334,9 +335,9 @@ def find_concepts(
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
-        if chinese and not kinds and definition is None and _zh_cut_across(key, prose):
+        if chinese and not kinds and definition is None and _zh_cut_across(key, prose, "left"):
             continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
-        if chinese and not kinds and definition is None and _zh_cut_across_right(key, prose):
+        if chinese and not kinds and definition is None and _zh_cut_across(key, prose, "right"):
             continue  # 简单起, only ever read in 简单起见: cut across 起见
         if chinese and not kinds and definition is None and _zh_preposition_edge(key):
             continue  # 对小微企业: a phrase cut at its preposition
@@ -1734,35 +1735,28 @@ def _zh_preposition_edge(key: str) -> bool:
     )
 
 
-def _zh_cut_across(key: str, prose: str) -> bool:
-    """A Chinese term that rjieba cut across a word to its left: every use follows
-    the same character, which makes a word with the term's first one (对 + 角 of "对角" in
-    "方阵的对角化", read 对 + 角化) and none with the character before it (一个数组: 个
-    belongs to 一个, so 数组 stands)."""
+def _zh_cut_across(key: str, prose: str, side: Literal["left", "right"]) -> bool:
+    """A Chinese term that rjieba cut across a word on its `side`: every use stands next to
+    the same character, which makes a word with the term's nearest one, and none with the
+    character beyond it. Left: 对 + 角 of "对角" in "方阵的对角化", read 对 + 角化 (一个数组
+    stands: 个 belongs to 一个). Right: 简单起 + 见 of "为了简单起见", read 简单 + 起 + 见
+    (数组的 stands: 的 stands alone)."""
     if len(key) < 2 or not all(has_han(c) for c in key):
         return False
-    lefts = [prose[max(0, m.start() - 2) : m.start()] for m in re.finditer(re.escape(key), prose)]
-    if not lefts or len({left[-1:] for left in lefts}) != 1:
+    uses = list(re.finditer(re.escape(key), prose))
+    if side == "left":
+        besides = [prose[max(0, m.start() - 2) : m.start()] for m in uses]
+        nexts = {beside[-1:] for beside in besides}
+    else:
+        besides = [prose[m.end() : m.end() + 2] for m in uses]
+        nexts = {beside[:1] for beside in besides}
+    if not besides or len(nexts) != 1:
         return False
-    joined = lefts[0][-1:]
-    if not has_han(joined) or zh_count(joined + key[0]) == 0:
+    joined = next(iter(nexts))
+    word = joined + key[0] if side == "left" else key[-1] + joined
+    if not has_han(joined) or zh_count(word) == 0:
         return False
-    return all(len(left) < 2 or zh_count(left) == 0 for left in lefts)
-
-
-def _zh_cut_across_right(key: str, prose: str) -> bool:
-    """The same cut on the right: every use precedes the same character, which makes a word
-    with the term's last one (简单起 + 见 of "为了简单起见", read 简单 + 起 + 见) and none with
-    the character after it (数组的: 的 stands alone)."""
-    if len(key) < 2 or not all(has_han(c) for c in key):
-        return False
-    rights = [prose[m.end() : m.end() + 2] for m in re.finditer(re.escape(key), prose)]
-    if not rights or len({right[:1] for right in rights}) != 1:
-        return False
-    joined = rights[0][:1]
-    if not has_han(joined) or zh_count(key[-1] + joined) == 0:
-        return False
-    return all(len(right) < 2 or zh_count(right) == 0 for right in rights)
+    return all(len(beside) < 2 or zh_count(beside) == 0 for beside in besides)
 
 
 def _marked_single_word(cues: list[Cue]) -> bool:

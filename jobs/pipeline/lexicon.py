@@ -621,6 +621,52 @@ CREDIT_HEADINGS = re.compile(
     r"|致谢|鸣谢|贡献者(?:名单)?|版权(?:声明|信息|页)|作者简介|关于作者",
     re.IGNORECASE,
 )
+# Credit words alone or joined ("Acknowledgements / Contributions", "Image Credits",
+# "Licence", "Thanks") name credits only where a deck sets them, on its first or last
+# slides (jobs/pipeline/readers/slides.py): elsewhere "Copyright" alone is a law lecture's
+# topic, "Credits" a tax chapter's and "Contributions" a paper's findings
+_CREDIT_WORDS = frozenset(
+    [
+        "acknowledgement",
+        "acknowledgements",
+        "acknowledgment",
+        "acknowledgments",
+        "contribution",
+        "contributions",
+        "contributor",
+        "contributors",
+        "credit",
+        "credits",
+        "copyright",
+        "licence",
+        "license",
+        "licensing",
+        "attribution",
+        "attributions",
+        "thanks",
+    ]
+)
+_CREDIT_MODIFIERS = frozenset(
+    ["image", "images", "photo", "photos", "picture", "special", "additional"]
+)
+_CREDIT_TITLE_PARTS = re.compile(r"\s*(?:/|&|,|\band\b)\s*", re.IGNORECASE)
+
+
+def credits_heading(title: str, *, at_deck_edge: bool = False) -> bool:
+    """The heading names a document's credits (`CREDIT_HEADINGS`); `at_deck_edge`: also
+    when every part of it is credit words alone, as a deck's first or last slides are
+    titled ("Acknowledgements / Contributions", "Copyright")."""
+    if CREDIT_HEADINGS.fullmatch(title):
+        return True
+    if not at_deck_edge:
+        return False
+    parts = [p.strip(" .:：!").casefold() for p in _CREDIT_TITLE_PARTS.split(title.strip())]
+    return all(
+        words and words[-1] in _CREDIT_WORDS and all(w in _CREDIT_MODIFIERS for w in words[:-1])
+        for words in (p.split() for p in parts)
+    )
+
+
 # A book's "Contributions" appendix is its credits when a credits heading is under it (py4e:
 # "Translations", then "Contributor List for …"); a paper's "Contributions" is its findings
 CONTRIBUTIONS_HEADING = "contributions"

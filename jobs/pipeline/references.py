@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from jobs.pipeline.lexicon import CONTRIBUTIONS_HEADING, CREDIT_HEADINGS, REFERENCE_HEADINGS
+from jobs.pipeline.lexicon import CONTRIBUTIONS_HEADING, REFERENCE_HEADINGS, credits_heading
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER
@@ -88,19 +88,19 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
 
 
 def credits(blocks: Sequence[Block]) -> set[int]:
-    """Indices of the blocks of a credits section (`lexicon.CREDIT_HEADINGS`, or a
+    """Indices of the blocks of a credits section (`lexicon.credits_heading`, or a
     "Contributions" section holding one), its heading and sub-sections included."""
     found: set[int] = set()
     for index, block in enumerate(blocks):
         if index in found or block.kind != "heading":
             continue
         title = _title(block.text)
-        if CREDIT_HEADINGS.fullmatch(title):
+        if credits_heading(title):
             found.update(_section(blocks, index))
         elif title == CONTRIBUTIONS_HEADING:
             section = _section(blocks, index)
             if any(
-                blocks[i].kind == "heading" and CREDIT_HEADINGS.fullmatch(_title(blocks[i].text))
+                blocks[i].kind == "heading" and credits_heading(_title(blocks[i].text))
                 for i in section
             ):
                 found.update(section)

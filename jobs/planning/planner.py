@@ -21,7 +21,13 @@ from jobs.planning.packing import Packing, pack
 from jobs.planning.prerequisites import course_prerequisites
 from jobs.planning.questions import questions
 from jobs.planning.result import CoursePlan, LeftOut, Report
-from jobs.planning.selection import Selection, course_parts, score_concepts, select
+from jobs.planning.selection import (
+    Selection,
+    candidates,
+    course_parts,
+    score_concepts,
+    select,
+)
 from jobs.planning.sources import (
     Pages,
     course_documents,
@@ -152,10 +158,14 @@ def _schedule(
     # teaching order, which are the last chapters'; refused, their minutes went to the
     # early chapters' and the next round cut the book shorter still. The budget shrinks
     # instead, so every chapter's share does.
+    # Parts of every concept the documents mention, the excluded ones too, unlike the
+    # selection's (`offered.parts`): without them a book's chapters can come out fewer or
+    # one heading deeper, and other concepts would count as a chapter's
     parts = course_parts(graph, [c for c in graph.concepts if graph.mentioned(c)])
     chaptered = {c for c, (_, chapter) in parts.items() if chapter}
+    offered = candidates(graph, request, scores)  # ranked and parted once, not every round
     for _ in range(PLANNING_ROUNDS):
-        selection = select(graph, request, minutes, scores, budget=budget, refused=refused)
+        selection = select(graph, request, minutes, offered, budget=budget, refused=refused)
         ordering = order_concepts(graph, selection.chosen)
         packing = pack(
             ordering.order,

@@ -39,17 +39,39 @@ class Selection:
     prerequisites_added: tuple[AddedPrerequisite, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What the documents offer a course: their concepts the teacher did not exclude, best
+    first, and each one's part (`course_parts`). The same in every planning round."""
+
+    ranked: list[str]
+    parts: dict[str, tuple[int, str]]
+
+
+def candidates(
+    graph: CourseGraph, request: CourseRequest, scores: Mapping[str, float]
+) -> Candidates:
+    """The concepts the documents mention, without the excluded ones, by score."""
+    excluded = set(request.exclude_concept_ids)
+    ranked = sorted(
+        (c for c in graph.concepts if graph.mentioned(c) and c not in excluded),
+        key=lambda c: (-scores[c], graph.reading[c], c),
+    )
+    return Candidates(ranked, course_parts(graph, ranked))
+
+
 def select(
     graph: CourseGraph,
     request: CourseRequest,
     minutes: dict[str, int],
-    scores: Mapping[str, float],
+    offered: Candidates,
     *,
     budget: int,
     refused: Mapping[str, str] | None = None,
 ) -> Selection:
-    """`refused`: concepts an earlier packing could not place, with its reason; they and
-    everything that mandatorily needs them are left out this time."""
+    """`offered`: `candidates(graph, request, scores)`. `refused`: concepts an earlier
+    packing could not place, with its reason; they and everything that mandatorily needs
+    them are left out this time."""
     excluded = set(request.exclude_concept_ids)
     refused = refused or {}
     chosen: list[str] = []
@@ -75,10 +97,7 @@ def select(
         )
 
     focused = frozenset(chosen)
-    candidates = sorted(
-        (c for c in graph.concepts if graph.mentioned(c) and c not in excluded),
-        key=lambda c: (-scores[c], graph.reading[c], c),
-    )
+    ranked, parts = offered.ranked, offered.parts
     # Prerequisites outside the documents are not pulled in for ordinary concepts:
     # they become course prerequisites that learners bring.
     outside = excluded | {c for c in graph.concepts if not graph.mentioned(c)}
@@ -107,15 +126,14 @@ def select(
         chosen.extend(affordable)
         return cost
 
-    parts = course_parts(graph, candidates)
-    for concept in [*_best_per_document(graph, candidates), *_best_per_chapter(parts, candidates)]:
+    for concept in [*_best_per_document(graph, ranked), *_best_per_chapter(parts, ranked)]:
         take(concept, budget - used, final=True)
     for part, quota in _shares(parts, minutes, budget - used).items():
         spent = 0
-        for concept in candidates:
+        for concept in ranked:
             if parts[concept] == part:
                 spent += take(concept, min(quota - spent, budget - used), final=False)
-    for concept in candidates:
+    for concept in ranked:
         take(concept, budget - used, final=True)
 
     left_out.extend(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -67,8 +68,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     toc_styles = toc_style_ids(styles)
     word_view(document.element.body, toc_styles)
     attach_notes(document.element.body, _note_parts(document), toc_styles)
-    blocks, paged, body = _blocks(document)
-    shown = _shown_title(document, body)
+    blocks, paged, shown = _blocks(document)
     if shown and blocks and blocks[0].kind == "paragraph" and blocks[0].text == shown:
         # set above every heading, it heads them all, as the Title style does
         blocks[0] = Block("heading", blocks[0].text, blocks[0].page, level=1)
@@ -77,32 +77,46 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     return ReadDocument(detected.kind, detected.mime_type, pages, paged, title, shown_title=shown)
 
 
-def _shown_title(document: DocxDocument, body: float) -> str | None:
-    """The title the first page shows: the document's first paragraph with text when it
-    is set in the Title style, or in type larger than the body's and than every heading's
-    (a course's name typed in 26 pt over its Heading 1 sections at 16). A first paragraph
-    in a heading style opens a section, not the document: a Heading 1 is no title."""
-    styles = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
-    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    default_size = _default_size(document)
+@dataclass(slots=True)
+class _ShownTitle:
+    """The title the first page shows, seen paragraph by paragraph in `_blocks`' one pass
+    (`result` once the body's size is known): the document's first paragraph with text when
+    it is set in the Title style, or in type larger than the body's and than every
+    heading's (a course's name typed in 26 pt over its Heading 1 sections at 16). A first
+    paragraph in a heading style opens a section, not the document: a Heading 1 is no
+    title."""
+
+    default_size: float
     first: tuple[str, float] | None = None
-    largest = body * TITLE_RATIO  # what the title must be larger than
-    for item in document.iter_inner_content():
+    heading_size: float = 0.0  # the largest heading's after the first paragraph
+    settled: bool = False  # the first paragraph or table decided: `title` is the answer
+    title: str | None = None
+
+    def see(self, item: Paragraph | Table, style: BaseStyle | None) -> None:
+        if self.settled:
+            return
         if isinstance(item, Table) or not item.text.strip():
-            if first is None and isinstance(item, Table):
-                return None  # a document opening on a table shows no title above it
-            continue
-        style = styles.get(item._p.style or "", default)
-        size = _paragraph_size(item, style, default_size)
-        if first is None:
+            if self.first is None and isinstance(item, Table):
+                self.settled = True  # a document opening on a table shows no title above it
+            return
+        if self.first is None:
             if style is not None and (style.name or "").lower() == "title":
-                return " ".join(item.text.split())
-            if _heading_level(item, style):
-                return None
-            first = (" ".join(item.text.split()), size)
+                self.settled, self.title = True, " ".join(item.text.split())
+            elif _heading_level(item, style):
+                self.settled = True
+            else:
+                self.first = (" ".join(item.text.split()), self._size(item, style))
         elif _heading_level(item, style):
-            largest = max(largest, size)
-    return first[0] if first is not None and first[1] > largest else None
+            self.heading_size = max(self.heading_size, self._size(item, style))
+
+    def result(self, body: float) -> str | None:
+        if self.settled or self.first is None:
+            return self.title
+        text, size = self.first
+        return text if size > max(body * TITLE_RATIO, self.heading_size) else None
+
+    def _size(self, paragraph: Paragraph, style: BaseStyle | None) -> float:
+        return _paragraph_size(paragraph, style, self.default_size)
 
 
 # a title is set clearly larger than the body (pdf.HEADING_RATIO's threshold)
@@ -137,9 +151,9 @@ def _note_parts(document: DocxDocument) -> list[etree._Element]:
     return parts
 
 
-def _blocks(document: DocxDocument) -> tuple[list[Block], bool, float]:
-    """The blocks, whether the document marks its pages, and the size (points) of most of
-    its prose."""
+def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
+    """The blocks, whether the document marks its pages, and the title its first page
+    shows (`_ShownTitle`)."""
     blocks: list[Block] = []
     page, paged = 1, False
     # python-docx looks the default style up by scanning every style on each
@@ -150,8 +164,10 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, float]:
     body_size = _default_size(document)
     prose: Counter[float] = Counter()  # the prose's sizes, counted in characters
     code_boxes = _code_boxes(document)
+    shown = _ShownTitle(body_size)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
+            shown.see(item, None)
             rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
             blocks.extend(make_blocks("table", "\n".join(rows), page))
             continue
@@ -163,6 +179,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, float]:
             paged = True
             page += breaks
         style = styles.get(item._p.style or "", default)
+        shown.see(item, style)
         if boxed and item._p.get(TEXT_BOX) in code_boxes:
             blocks.extend(make_blocks("code", item.text, page))
             continue
@@ -175,7 +192,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, float]:
                 prose[_paragraph_size(item, style, body_size)] += len(item.text)
         blocks.extend(made)
     body = prose.most_common(1)[0][0] if prose else body_size
-    return manual_headings(blocks, bold, body), paged, body
+    return manual_headings(blocks, bold, body), paged, shown.result(body)
 
 
 def _code_boxes(document: DocxDocument) -> set[str]:

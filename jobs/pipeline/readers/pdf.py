@@ -37,6 +37,7 @@ from jobs.pipeline.readers.blocks import (
 from jobs.pipeline.readers.slides import (
     is_slide_deck,
     overlay_steps,
+    slide_shaped,
     title_slide,
     without_credits,
     without_outline,
@@ -85,14 +86,16 @@ class _Line:
 def read(path: Path, detected: Detected) -> ReadDocument:
     document = open_pdf(path)
     try:
-        pages = [_page_lines(document, index) for index in range(len(document))]
         sizes = [document.get_page_size(index) for index in range(len(document))]
+        shaped = slide_shaped(sizes)
+        read_pages = [_page_lines(document, index, shaped) for index in range(len(document))]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
-        deck = is_slide_deck(sizes, [[line.text for line in lines] for lines in pages])
-        if deck:  # its text boxes read apart (`_boxes_apart`)
-            pages = [_page_lines(document, index, True) for index in range(len(document))]
     finally:
         document.close()
+    pages = [book for book, _ in read_pages]
+    deck = is_slide_deck(sizes, [[line.text for line in lines] for lines in pages])
+    if deck:  # its text boxes read apart (`_boxes_apart`)
+        pages = [slide for _, slide in read_pages if slide is not None]
     if deck:  # an overlay's earlier steps only repeat the slide (`slides.overlay_steps`)
         steps = overlay_steps([[(line.text, line.size) for line in lines] for lines in pages])
         pages = [[] if index in steps else _title_first(lines) for index, lines in enumerate(pages)]
@@ -244,76 +247,87 @@ def _title_page(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _page_lines(document: pdfium.PdfDocument, index: int, deck: bool = False) -> list[_Line]:
-    """The page's lines; on a slide deck's page (`deck`) two text boxes that stand on one
-    baseline are two lines (`_boxes_apart`), and small shapes are no bullets (a slide's
-    are its theme's ornaments as often as its bullets)."""
+def _page_lines(
+    document: pdfium.PdfDocument, index: int, shaped: bool
+) -> tuple[list[_Line], list[_Line] | None]:
+    """The page's lines as a book's page reads, and, in a document shaped like a slide
+    deck (`slides.slide_shaped`), as a slide's: two text boxes that stand on one baseline
+    are two lines (`_boxes_apart`), and small shapes are no bullets (a slide's are its
+    theme's ornaments as often as its bullets). Whether it is a deck is known from every
+    page's text (`slides.is_slide_deck`), so the page is read once for both."""
     page = document[index]
     try:
         textpage = page.get_textpage()
         try:
             text = _utf16_units(textpage.get_text_range())
-            if deck:
-                text = _boxes_apart(textpage, text)
-            han = _han_fonts(textpage, text)
-            underlined = _underlined(page, textpage, text)
-            hidden = _hidden_runs(page, textpage, text, underlined) | underlined
-            lines: list[_Line] = []
-            bullets: list[tuple[float, float]] = []  # bullets alone on a line: (x, baseline)
-            offset = 0
-            for raw in map(_bulleted, text.split("\n")):
-                stripped = raw.strip("\r \t")
-                if stripped and BULLET in stripped and not stripped.strip(BULLET + " "):
-                    first = offset + (len(raw) - len(raw.lstrip("\r \t")))
-                    bullets.extend(
-                        _origin(textpage, first + n) for n, c in enumerate(stripped) if c == BULLET
-                    )
-                if stripped:
-                    first = offset + (len(raw) - len(raw.lstrip("\r \t")))
-                    size = _line_size(textpage, first, stripped)
-                    top = _origin(textpage, first)[1]
-                    bottom = _origin(textpage, offset + len(raw.rstrip("\r \t")) - 1)[1]
-                    if stripped.strip("•·◦▪‣-– "):
-                        code = _code_runs(textpage, raw, offset)
-                        covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                        mono = _fixed_pitch_line(raw, stripped, code, covered)
-                        apart = {} if mono else _subscripted(textpage, raw, offset)
-                        runs, maths = (
-                            ([], [])
-                            if mono
-                            else _styles(textpage, raw, offset, apart, han, hidden, underlined)
-                        )
-                        body = raw.rstrip("\r \t")
-                        shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
-                        lines.append(
-                            _Line(
-                                _quotes_apart(_unradical(_part(_whole(shown), apart))),
-                                round(size, 1),
-                                index + 1,
-                                top,
-                                bottom,
-                                mono,
-                                tuple(
-                                    _quotes_apart(_unradical(_part(_whole(raw[a:b]), apart)))
-                                    for a, b in runs
-                                ),
-                                bool(runs) and runs[0][0] == first - offset,
-                                bool(runs) and runs[-1][1] == len(body),
-                                bool(runs)
-                                and runs[0][0] == first - offset
-                                and _bold(textpage, first),
-                                _origin(textpage, first)[0],
-                                _colour(textpage, first),
-                                _right(textpage, offset + len(body) - 1),
-                            )
-                        )
-                offset += len(raw) + 1
-            lines = _drawn_bullets(lines, bullets)
-            return lines if deck else _shape_bullets(lines, _small_shapes(page))
+            lines = _text_lines(page, textpage, index, text)
+            book = _shape_bullets(lines, _small_shapes(page))
+            if not shaped:
+                return book, None
+            apart = _boxes_apart(textpage, text)
+            return book, lines if apart == text else _text_lines(page, textpage, index, apart)
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _text_lines(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int, text: str
+) -> list[_Line]:
+    """The lines of `text`, the page's text as read, bullets drawn apart marked."""
+    han = _han_fonts(textpage, text)
+    underlined = _underlined(page, textpage, text)
+    hidden = _hidden_runs(page, textpage, text, underlined) | underlined
+    lines: list[_Line] = []
+    bullets: list[tuple[float, float]] = []  # bullets alone on a line: (x, baseline)
+    offset = 0
+    for raw in map(_bulleted, text.split("\n")):
+        stripped = raw.strip("\r \t")
+        if stripped and BULLET in stripped and not stripped.strip(BULLET + " "):
+            first = offset + (len(raw) - len(raw.lstrip("\r \t")))
+            bullets.extend(
+                _origin(textpage, first + n) for n, c in enumerate(stripped) if c == BULLET
+            )
+        if stripped:
+            first = offset + (len(raw) - len(raw.lstrip("\r \t")))
+            size = _line_size(textpage, first, stripped)
+            top = _origin(textpage, first)[1]
+            bottom = _origin(textpage, offset + len(raw.rstrip("\r \t")) - 1)[1]
+            if stripped.strip("•·◦▪‣-– "):
+                code = _code_runs(textpage, raw, offset)
+                covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
+                mono = _fixed_pitch_line(raw, stripped, code, covered)
+                apart = {} if mono else _subscripted(textpage, raw, offset)
+                runs, maths = (
+                    ([], [])
+                    if mono
+                    else _styles(textpage, raw, offset, apart, han, hidden, underlined)
+                )
+                body = raw.rstrip("\r \t")
+                shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
+                lines.append(
+                    _Line(
+                        _quotes_apart(_unradical(_part(_whole(shown), apart))),
+                        round(size, 1),
+                        index + 1,
+                        top,
+                        bottom,
+                        mono,
+                        tuple(
+                            _quotes_apart(_unradical(_part(_whole(raw[a:b]), apart)))
+                            for a, b in runs
+                        ),
+                        bool(runs) and runs[0][0] == first - offset,
+                        bool(runs) and runs[-1][1] == len(body),
+                        bool(runs) and runs[0][0] == first - offset and _bold(textpage, first),
+                        _origin(textpage, first)[0],
+                        _colour(textpage, first),
+                        _right(textpage, offset + len(body) - 1),
+                    )
+                )
+        offset += len(raw) + 1
+    return _drawn_bullets(lines, bullets)
 
 
 # ems of the larger type between two words of one line: no word space (at most one em

@@ -14,6 +14,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from jobs.pipeline.lexicon import credits_heading
 from jobs.pipeline.model import Block
 
 # a deck's page is wider than high (4:3, 16:10, 16:9); a book's, a letter's, a handout's
@@ -31,13 +32,19 @@ def _words(lines: Sequence[str]) -> int:
     return len(_WORD.findall(_HAN.sub(" ", text))) + han // 2
 
 
+def slide_shaped(sizes: Sequence[tuple[float, float]]) -> bool:
+    """Three pages or more, most of them landscape: a slide deck's shape, before its text
+    tells (`is_slide_deck`). `sizes`: each page's (width, height)."""
+    if len(sizes) < 3:
+        return False
+    landscape = sum(width >= _LANDSCAPE * height for width, height in sizes)
+    return 3 * landscape >= 2 * len(sizes)
+
+
 def is_slide_deck(sizes: Sequence[tuple[float, float]], pages: Sequence[Sequence[str]]) -> bool:
     """Most pages landscape and a page's text short: the PDF of a slide deck.
     `sizes`: each page's (width, height); `pages`: each page's lines of text."""
-    if len(sizes) < 3 or len(pages) != len(sizes):
-        return False
-    landscape = sum(width >= _LANDSCAPE * height for width, height in sizes)
-    if 3 * landscape < 2 * len(sizes):
+    if len(pages) != len(sizes) or not slide_shaped(sizes):
         return False
     return statistics.median(_words(lines) for lines in pages) <= _SLIDE_WORDS
 
@@ -106,44 +113,6 @@ def title_slide(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.page != title.page or b is title]
 
 
-# what a credits slide is titled: "Acknowledgements / Contributions", "Image Credits",
-# "Licence"
-_CREDIT_WORDS = frozenset(
-    [
-        "acknowledgement",
-        "acknowledgements",
-        "acknowledgment",
-        "acknowledgments",
-        "contribution",
-        "contributions",
-        "contributor",
-        "contributors",
-        "credit",
-        "credits",
-        "copyright",
-        "licence",
-        "license",
-        "licensing",
-        "attribution",
-        "attributions",
-        "thanks",
-    ]
-)
-_CREDIT_MODIFIERS = frozenset(
-    ["image", "images", "photo", "photos", "picture", "special", "additional"]
-)
-_TITLE_PARTS = re.compile(r"\s*(?:/|&|,|\band\b)\s*", re.IGNORECASE)
-
-
-def _credits_title(text: str) -> bool:
-    """Every part of the title names a deck's credits ("Acknowledgements / Contributions")."""
-    parts = [p.strip(" .:：!").casefold() for p in _TITLE_PARTS.split(text.strip())]
-    return all(
-        words and words[-1] in _CREDIT_WORDS and all(w in _CREDIT_MODIFIERS for w in words[:-1])
-        for words in (p.split() for p in parts)
-    )
-
-
 # where a deck sets its credits: among its first slides or its last ones (every py4e deck
 # and PowerPoint deck of the blind sets closes on them, one or two slides from its end)
 _CREDITS_FIRST = 2
@@ -152,15 +121,15 @@ _CREDITS_LAST = 3
 
 def without_credits(blocks: list[Block]) -> list[Block]:
     """The deck without its credits slide: a slide among its first or last ones whose first
-    line names the deck's credits (`_credits_title`), set as its title or not. Its copyright
-    notice and its contributors ("Initial Development: Charles Severance, …") are no text
-    the deck teaches: "initial Development" was a concept of every deck that closed on one,
-    and a course set it as an objective. A slide titled "Copyright" in the middle of a law
-    lecture is its topic."""
+    line names the deck's credits (`lexicon.credits_heading`), set as its title or not. Its
+    copyright notice and its contributors ("Initial Development: Charles Severance, …") are
+    no text the deck teaches: "initial Development" was a concept of every deck that closed
+    on one, and a course set it as an objective. A slide titled "Copyright" in the middle of
+    a law lecture is its topic."""
     first: dict[int, Block] = {}
     for block in blocks:
         first.setdefault(block.page, block)
     pages = sorted(first)
     edges = set(pages[:_CREDITS_FIRST] + pages[-_CREDITS_LAST:])
-    credits = {page for page in edges if _credits_title(first[page].text)}
+    credits = {page for page in edges if credits_heading(first[page].text, at_deck_edge=True)}
     return [b for b in blocks if b.page not in credits]

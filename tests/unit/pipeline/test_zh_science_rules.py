@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.concepts import _zh_cut_across, _zh_cut_across_right, find_concepts
+from jobs.pipeline.concepts import _zh_cut_across, find_concepts
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import (
@@ -169,10 +169,11 @@ def test_a_term_rjieba_cut_across_a_word_to_its_left_is_no_concept() -> None:
     makes 对角 with 角. A term after a character that belongs to the word before it (一个
     数组: 个 of 一个), or after several characters, stands."""
     prose = "方阵的对角化是本节的主题。可对角化方阵的对角化又被称作特征分解。方阵对角化的条件。"
-    assert _zh_cut_across("角化", prose)
-    assert not _zh_cut_across("数组", "一个数组存放元素。另一个数组为空。")
-    assert not _zh_cut_across("方阵", prose)  # after 的, 化 and the start: several characters
-    assert _zh_cut_across("角化方阵", prose + "可对角化方阵。")
+    assert _zh_cut_across("角化", prose, "left")
+    assert not _zh_cut_across("数组", "一个数组存放元素。另一个数组为空。", "left")
+    # after 的, 化 and the start: several characters
+    assert not _zh_cut_across("方阵", prose, "left")
+    assert _zh_cut_across("角化方阵", prose + "可对角化方阵。", "left")
     paragraphs = [
         "方阵的对角化是本节的主题。",
         "可对角化方阵的对角化又被称作特征分解。",
@@ -190,10 +191,10 @@ def test_a_term_rjieba_cut_across_a_word_to_its_right_is_no_concept() -> None:
     before 见, which makes 起见 with 起. A term before a character that stands alone (数组的)
     or before a word of its own (数组元素) stands."""
     prose = "为了简单起见，我们选择固定步长。为了简单起见，我们选用目标函数。"
-    assert _zh_cut_across_right("简单起", prose)
-    assert not _zh_cut_across_right("数组", "数组的长度固定。数组的元素相邻。")
-    assert not _zh_cut_across_right("数组", "访问数组元素很快。数组元素相邻。")
-    assert not _zh_cut_across_right("步长", prose)
+    assert _zh_cut_across("简单起", prose, "right")
+    assert not _zh_cut_across("数组", "数组的长度固定。数组的元素相邻。", "right")
+    assert not _zh_cut_across("数组", "访问数组元素很快。数组元素相邻。", "right")
+    assert not _zh_cut_across("步长", prose, "right")
 
 
 def test_a_chinese_heading_giving_examples_of_a_topic_names_the_topic() -> None:
