@@ -50,7 +50,7 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_w
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
@@ -94,6 +94,8 @@ _SPLIT_EN = re.compile(
     re.I,
 )
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
+# "计算机操作系统 - 死锁": a series' name, then its chapter's
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
 _GLOSS = re.compile(
@@ -200,9 +202,17 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     plain = HEADING_NUMBER.sub("", clean_title(plain))
     if apparatus(plain) or facet(plain, level):
         return cues
+    last_side: set[str] | None = None  # the parts that may share a head
     if has_han(plain):
-        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", plain))))
-        parts = _SPLIT_ZH.split(plain)
+        # "计算机操作系统 - 死锁", "起步 - 关于版本控制": each side of a spaced dash is a
+        # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
+        sides = [
+            _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
+            for side in _SPACED_DASH.split(plain)
+        ]
+        plain = " - ".join(sides)
+        parts = [p for side in sides for p in _SPLIT_ZH.split(side)]
+        last_side = set(_SPLIT_ZH.split(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         parts = _SPLIT_EN.split(plain)
@@ -234,7 +244,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
-    shared = shared_head(parts)
+    shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
         # "Selecting and Assigning Experimental Participants": both verbs take its object
@@ -701,7 +711,18 @@ def _zh_heading_runs(part: str) -> list[str]:
     if width <= 6:
         return [part]
     runs = _zh_noun_runs(part)
-    return [part, *runs] if _cut_inside(part, runs) else runs
+    runs = [part, *runs] if _cut_inside(part, runs) else runs
+    named = _NAME_THEN_ZH.fullmatch(part.strip())
+    if named and not any(named.group(2) in run for run in runs):
+        # "TCP 拥塞控制", "TCP 滑动窗口": a short Chinese name after a Latin one that
+        # rjieba's runs cut (TCP and "TCP 滑动", never 拥塞控制) is whole, as it would be
+        # alone; one they keep whole with its Latin name ("class 基本语法") stays so
+        runs.append(named.group(2))
+    return runs
+
+
+# a Latin name (an acronym, a product) and a short Chinese name after it
+_NAME_THEN_ZH = re.compile(r"([A-Za-z][A-Za-z0-9/.+#-]*)\s+([\u3400-\u9fff]{4,6})")
 
 
 def _zh_asked_runs(part: str) -> list[str]:

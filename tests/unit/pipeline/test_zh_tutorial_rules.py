@@ -352,3 +352,18 @@ def test_a_common_verb_before_its_object_in_a_chinese_heading_is_no_topic() -> N
     assert "遍历" in terms("遍历 Python 列表")
     # where the action goes is no object: "部署到云服务器" is about deploying
     assert "部署" in terms("部署到云服务器")
+
+
+def test_a_series_name_before_a_spaced_dash_leaves_the_chapters_topic() -> None:
+    # notes joined from one repository title each chapter "<series> - <chapter>"
+    assert "地震" in terms("地球科学笔记 - 地震", 1)
+    assert "板块构造" in terms("地球科学笔记 - 板块构造", 1)
+    # a chapter's number before the dash is a number, not a part of the name
+    assert terms("第三章 - 火山") == ["火山"] and terms("第3讲 – 岩石循环") == ["岩石循环"]
+
+
+def test_a_short_chinese_name_after_a_latin_name_is_whole() -> None:
+    # rjieba cut it into a verb and a noun and kept neither
+    assert "拥塞控制" in terms("UDP 拥塞控制") and "UDP" in terms("UDP 拥塞控制")
+    assert "滑动窗口" in terms("QUIC 滑动窗口")
+    assert "三次握手" in terms("TCP 的三次握手")
