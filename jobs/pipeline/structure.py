@@ -1726,6 +1726,18 @@ _FILE_OR_SITE = re.compile(
     r"|(?:[a-z0-9-]+\.)+(?:ac|co|com|edu|gov|net|org)\.[a-z]{2}"
 )
 _BEFORE_FILE_EXTENSION = re.compile(_FILE_EXTENSION)
+# a network's or a figure's identifiers, no concepts: an IP address or prefix ("network
+# 10.1.0.0/16"), a number written in a base ("01010011b", "0x1F", a MAC address's "3A:59"),
+# a link between labelled nodes ("R1-R3", "RA-R3", "E->B->A"; a label is one or two
+# capitals and a number: two bare capitals, "C-F", may be a chemical bond) or one cut at
+# its dash ("B-")
+_IDENTIFIER = re.compile(
+    r".*(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w.]).*"
+    r"|[01]{4,}[bB]|0[xX][0-9A-Fa-f]+|(?=[^:]*\d)[0-9A-F]{1,2}(?::[0-9A-F]{1,2})+"
+    r"|[A-Z]{1,2}\d{0,3}(?:\s*(?:->|→)\s*[A-Z]{1,2}\d{0,3})+"
+    r"|[A-Z]{1,2}\d{1,3}(?:\s*[-–]\s*[A-Z]{1,2}\d{0,3})+"
+    r"|[A-Z]{1,2}(?:\s*[-–]\s*[A-Z]{1,2}\d{1,3})+|[A-Z]{1,2}\d{0,3}\s*[-–]"
+)
 # "**Replication: Select Locally redundant storage**": a form's field and what to set it to
 _FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 
@@ -1752,6 +1764,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _CITATION.search(term)
         or _MEASURE.search(term)
         or _FILE_OR_SITE.fullmatch(term)
+        or _IDENTIFIER.fullmatch(term)
         or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation
