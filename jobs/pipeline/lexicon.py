@@ -226,6 +226,8 @@ GENERIC_HEADINGS = frozenset(
         "resources",
         "additional resources",
         "see also",
+        # Sphinx's front page closes on its index, module index and search page
+        "indices and tables",
         # an encyclopedia article's (Wikipedia's closing sections)
         "external links",
         "footnotes",
