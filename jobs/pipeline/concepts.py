@@ -1,7 +1,8 @@
 """Key concepts of a document: layout cues first, defining sentences, then C-value terms.
 
 A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphasis 0.35,
-English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
+English gloss 0.15, named inside a heading 0.05; a chapter's own topic, named by a top-level
+heading of several, 0.2 more) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
 `_admissible`), and the best `concept_budget(words)` are returned (one per marked term in
 a handout that marks more than `DENSE_MARKS` per 100 words), plus (up to
@@ -225,6 +226,8 @@ def find_concepts(
     top_count = max((e.count for e in stats.values()), default=1) or 1
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
+    # a document of several chapters: the topics its top-level headings name are theirs
+    chapters = sum(1 for b in blocks if b.kind == "heading" and b.level == top) >= 2
     title_block = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
     # (English only: the rules that read them are English rules; a Chinese text without
     # emphasis, often Markdown with real headings, keeps its sections by its top level)
@@ -368,6 +371,7 @@ def find_concepts(
             + 0.15 * ("gloss" in kinds)
             + 0.3 * ("option" in kinds)
             + 0.05 * in_heading
+            + 0.2 * (chapters and any(c.kind == "heading" and c.level == top for c in key_cues))
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
             - (

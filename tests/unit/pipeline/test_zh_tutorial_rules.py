@@ -367,3 +367,22 @@ def test_a_short_chinese_name_after_a_latin_name_is_whole() -> None:
     assert "拥塞控制" in terms("UDP 拥塞控制") and "UDP" in terms("UDP 拥塞控制")
     assert "滑动窗口" in terms("QUIC 滑动窗口")
     assert "三次握手" in terms("TCP 的三次握手")
+
+
+def test_a_chapters_own_topic_outranks_its_sections_topics(tmp_path: Path) -> None:
+    # notes of two chapters, each of twelve sections: the budget held the sections'
+    # topics (a heading and the term statistics) and left out the first chapter's own,
+    # which rjieba tags a verb (a heading alone)
+    sections = {
+        "侵蚀": "风化作用 物理风化 化学风化 生物风化 冰川作用 河流作用 海浪作用 风力作用 "
+        "重力作用 土壤剖面 岩石碎屑 侵蚀基准面",
+        "沉积": "沉积岩 碎屑岩 砂岩 页岩 石灰岩 层理构造 交错层理 化石记录 沉积环境 三角洲 "
+        "冲积扇 成岩作用",
+    }
+    text = ""
+    for chapter, names in sections.items():
+        text += f"# 地质笔记 - {chapter}\n\n{chapter}是地表过程的重要部分。\n\n"
+        for name in names.split():
+            text += f"## {name}\n\n{name}是地质学的概念。{name}与{chapter}有关。\n\n"
+    found = titles_of(tmp_path, "notes.md", text)
+    assert {"侵蚀", "沉积"} <= found
