@@ -934,6 +934,10 @@ def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) 
         beside = text[-size - 1 : -size] if end else text[size : size + 1]
         if not chinese and beside.isalnum():
             continue  # an English name is whole words
+        if chinese and not end and has_han(beside):
+            # "NAT 也叫做网络地址与端口转换 NAPT": the other name runs on past 网络, a
+            # concept of its own, which the first had absorbed (46 mentions, all 网络's)
+            continue
         draft = by_key.get(concept_key(piece))
         if draft is not None:
             return draft
