@@ -567,11 +567,19 @@ def bare_modifier(part: str) -> bool:
 
 
 def _shared_action(part: str, last: str) -> bool:
-    """A lone gerund before a last part that opens with a gerund too: two actions on one
-    object ("Selecting and Assigning Experimental Participants"), whose first word alone
-    names nothing ("Selecting" was a concept)."""
+    """A lone gerund before a last part that opens with a verb's -ing form too: two actions
+    on one object ("Selecting and Assigning Experimental Participants"), whose first word
+    alone names nothing ("Selecting" was a concept)."""
     first = last.split()
-    return part is not last and gerund(part.strip()) and len(first) >= 2 and gerund(first[0])
+    # the second action may also be a noun ("Identifying and labeling triads": lemminflect
+    # knows "labeling" as a noun too, and "Identifying" was a concept)
+    return (
+        part is not last
+        and gerund(part.strip())
+        and len(first) >= 2
+        and first[0].lower().endswith("ing")
+        and "VERB" in getAllLemmas(first[0].lower())
+    )
 
 
 def gerund(word: str) -> bool:
