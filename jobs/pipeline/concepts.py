@@ -970,7 +970,8 @@ def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
 def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
     """ "feme covert" and "femes covert": a name whose first word takes the plural (a
     Latin or French order, noun before adjective: "notaries public") is one concept
-    with its singular, kept under the singular."""
+    with its singular, kept under the singular; so is a Latin name whose words take "-i"
+    for "-us" ("cantus firmi", `_latin_singular`)."""
     by_key = {d.key: d for d in drafts}
     merged: list[Draft] = []
     for draft in drafts:
@@ -979,12 +980,24 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
         singular = next(
             (by_key[f"{s} {rest}"] for s in singulars if rest and f"{s} {rest}" in by_key),
             None,
-        )
+        ) or by_key.get(_latin_singular(draft.key))
         if singular is None or singular is draft or not draft.key.isascii():
             merged.append(draft)
             continue
         _absorb_spelling(singular, draft)
     return merged
+
+
+_LATIN_PLURAL = re.compile(r"(?<=[a-z]{3})i\b")
+
+
+def _latin_singular(key: str) -> str:
+    """A Latin name's singular where its words end "-i" for "-us" ("cantus firmi" →
+    "cantus firmus", "horti sicci" → "hortus siccus"), which the lexicon does not know;
+    the document decides: the two are one concept only when it names both."""
+    if " " not in key or not key.isascii() or not _LATIN_PLURAL.search(key):
+        return ""
+    return _LATIN_PLURAL.sub("us", key)
 
 
 def _absorb_spelling(kept: Draft, other: Draft) -> None:
