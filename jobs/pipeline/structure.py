@@ -1746,6 +1746,9 @@ _IDENTIFIER = re.compile(
     r"|[A-Z]{1,2}\d{1,3}(?:\s*[-–]\s*[A-Z]{1,2}\d{0,3})+"
     r"|[A-Z]{1,2}(?:\s*[-–]\s*[A-Z]{1,2}\d{1,3})+|[A-Z]{1,2}\d{0,3}\s*[-–]"
 )
+# a command line: a word, then an option ("netstat -rnc", "ls --all"), or a placeholder
+# cut open ("vdump <LAN name"); a type's "Box<T>" is closed
+_COMMAND_LINE = re.compile(r"\S\s+--?[A-Za-z]|<[^>]*$")
 # "**Replication: Select Locally redundant storage**": a form's field and what to set it to
 _FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 
@@ -1773,6 +1776,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _MEASURE.search(term)
         or _FILE_OR_SITE.fullmatch(term)
         or _IDENTIFIER.fullmatch(term)
+        or _COMMAND_LINE.search(term)
         or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation

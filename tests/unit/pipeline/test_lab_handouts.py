@@ -126,3 +126,8 @@ def test_a_networks_addresses_and_node_labels_are_no_concepts() -> None:
     # names with capitals, numbers and dashes stay: a bond, a cell, a virus, a standard
     for term in ("O-H", "T-cell", "B-tree", "IL-6", "COVID-19", "F1 score", "IPv6", "H2O"):
         assert acceptable(term, emphasised=True), term
+    # a command line in the text's italics: an option, a placeholder cut open
+    for term in ("dig -x", "grep --count", "ping <host name"):
+        assert not acceptable(term, emphasised=True), term
+    for term in ("Box<T>", "-ing form", "e-mail"):
+        assert acceptable(term, emphasised=True), term
