@@ -652,15 +652,19 @@ _ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种"
 
 def _zh_describes(piece: str) -> bool:
     """A heading's words before 的 that describe the noun after it: an adjective, an adverb
-    or a quantity alone ("简单", "复杂一点", "有趣"), or a clause of time ("缓存命中时")."""
+    or a quantity alone ("简单", "复杂一点", "有趣"), a clause of time ("缓存命中时") or a
+    place ("主机之间")."""
     piece = piece.strip()
-    if piece.endswith(("时", "时候")):
-        return True
+    if piece.endswith(("时", "时候")) or piece.endswith(_ZH_PLACE_AFTER):
+        return True  # "主机之间的通信方式": where the noun after 的 is, not a name
     tagged = [(w, p) for w, p in rjieba.tag(piece) if not w.isspace()]
     return bool(tagged) and all(p in _DESCRIBING_ONLY for _, p in tagged)
 
 
 _DESCRIBING_ONLY = ("a", "ad", "an", "ag", "d", "dg", "m", "mq", "q", "z", "zg")
+# a place or a span a noun phrase ends on: "主机之间", "进程之中", "三层以上"
+_ZH_PLACE_AFTER = ("之间", "之中", "之内", "之外", "之前", "之后", "之上", "之下")
+_ZH_PLACE_AFTER += ("以上", "以下", "以内")
 
 
 def zh_action_object(heading: str, term: str) -> str:

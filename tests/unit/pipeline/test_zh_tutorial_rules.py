@@ -386,3 +386,11 @@ def test_a_chapters_own_topic_outranks_its_sections_topics(tmp_path: Path) -> No
             text += f"## {name}\n\n{name}是地质学的概念。{name}与{chapter}有关。\n\n"
     found = titles_of(tmp_path, "notes.md", text)
     assert {"侵蚀", "沉积"} <= found
+
+
+def test_a_place_before_de_describes_the_noun_after_it() -> None:
+    # "between the plates", "inside the crust": where the noun after 的 is, no name
+    assert terms("板块之间的边界") == ["边界"]
+    assert terms("地壳之中的裂隙") == ["裂隙"]
+    # a name before 的 stays ("缓存的延迟" names 缓存)
+    assert "板块" in terms("板块的边界")
