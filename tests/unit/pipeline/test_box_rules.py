@@ -154,7 +154,7 @@ def test_a_name_plural_in_its_first_word_is_one_concept(tmp_path: Path) -> None:
     assert "notaries public" not in keys
 
 
-def test_a_latin_name_plural_in_its_last_word_is_one_concept(tmp_path: Path) -> None:
+def test_a_latin_name_plural_in_i_is_one_concept_with_its_singular(tmp_path: Path) -> None:
     """ "**hortus siccus**" and "**horti sicci**" (a dried garden, a herbarium): the lexicon
     knows neither plural; the document names both, so they are one concept."""
     text = (
