@@ -789,6 +789,9 @@ def _zh_noun_runs(part: str) -> list[str]:
         if position == 0 and pos == "v" and len(word) >= 2:
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
+        if position == 0 and pos == "m" and word.startswith("第"):
+            current = word  # an ordinal opens the name: 第二次机会算法, 第二类错误
+            continue
         if (pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace()) or (
             pos == "k" and current
         ):  # a suffix: 关系型数据库
@@ -798,8 +801,12 @@ def _zh_noun_runs(part: str) -> list[str]:
             current = ""
     runs.append(current.strip())
     # one everyday word left alone ("系统", "设计" in 学习如何设计大型系统) is the heading's
-    # wording, not its topic, as "Point" is in English (see _en_heading_parts)
-    return [r for r in runs if len(r) >= 2 and not zh_everyday(r)]
+    # wording, not its topic, as "Point" is in English (see _en_heading_parts); an ordinal
+    # no noun followed is none either
+    return [r for r in runs if len(r) >= 2 and not zh_everyday(r) and not _ORDINAL.fullmatch(r)]
+
+
+_ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*\w?")
 
 
 def _code_terms(text: str) -> list[str]:

@@ -394,3 +394,13 @@ def test_a_place_before_de_describes_the_noun_after_it() -> None:
     assert terms("地壳之中的裂隙") == ["裂隙"]
     # a name before 的 stays ("缓存的延迟" names 缓存)
     assert "板块" in terms("板块的边界")
+
+
+def test_an_ordinal_opening_a_name_is_the_names() -> None:
+    # 第 and a numeral number a book's parts ("第3章", "第二节"), but open names too
+    assert terms("第一定律") == ["第一定律"] and "第二类误差" in terms("第二类误差的来源")
+    assert terms("第二次工业革命") == ["第二次工业革命"]
+    assert terms("第一宇宙速度") == ["第一宇宙速度"]
+    # an ordinal no noun follows is no name
+    assert "第三次" not in terms("第三次采样算法")
+    assert terms("第二节：岩层") == ["岩层"] and terms("第一步") == []
