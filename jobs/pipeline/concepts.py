@@ -1,7 +1,8 @@
 """Key concepts of a document: layout cues first, defining sentences, then C-value terms.
 
 A candidate is scored by its evidence (heading 1.0, definition up to 0.4, emphasis 0.35,
-English gloss 0.15, named inside a heading 0.05) plus its C-value rank (up to 0.3). It is
+English gloss 0.15, named inside a heading 0.05; a chapter's own topic, named by a top-level
+heading of several, 0.2 more) plus its C-value rank (up to 0.3). It is
 kept when the evidence is strong enough for how often the body mentions it (see
 `_admissible`), and the best `concept_budget(words)` are returned (one per marked term in
 a handout that marks more than `DENSE_MARKS` per 100 words), plus (up to
@@ -226,6 +227,8 @@ def find_concepts(
     top_count = max((e.count for e in stats.values()), default=1) or 1
     headings = _heading_residue(blocks, cues)
     top = min((b.level for b in blocks if b.kind == "heading"), default=0)
+    # a document of several chapters: the topics its top-level headings name are theirs
+    chapters = sum(1 for b in blocks if b.kind == "heading" and b.level == top) >= 2
     title_block = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
     # (English only: the rules that read them are English rules; a Chinese text without
     # emphasis, often Markdown with real headings, keeps its sections by its top level)
@@ -369,6 +372,7 @@ def find_concepts(
             + 0.15 * ("gloss" in kinds)
             + 0.3 * ("option" in kinds)
             + 0.05 * in_heading
+            + 0.2 * (chapters and any(c.kind == "heading" and c.level == top for c in key_cues))
             + 0.45 * (definition.confidence if definition else 0.0)
             + 0.3 * cv
             - (
@@ -931,6 +935,10 @@ def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) 
         beside = text[-size - 1 : -size] if end else text[size : size + 1]
         if not chinese and beside.isalnum():
             continue  # an English name is whole words
+        if chinese and not end and has_han(beside):
+            # "NAT 也叫做网络地址与端口转换 NAPT": the other name runs on past 网络, a
+            # concept of its own, which the first had absorbed (46 mentions, all 网络's)
+            continue
         draft = by_key.get(concept_key(piece))
         if draft is not None:
             return draft
@@ -963,7 +971,8 @@ def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
 def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
     """ "feme covert" and "femes covert": a name whose first word takes the plural (a
     Latin or French order, noun before adjective: "notaries public") is one concept
-    with its singular, kept under the singular."""
+    with its singular, kept under the singular; so is a Latin name whose words take "-i"
+    for "-us" ("cantus firmi", `_latin_singular`)."""
     by_key = {d.key: d for d in drafts}
     merged: list[Draft] = []
     for draft in drafts:
@@ -972,12 +981,24 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
         singular = next(
             (by_key[f"{s} {rest}"] for s in singulars if rest and f"{s} {rest}" in by_key),
             None,
-        )
+        ) or by_key.get(_latin_singular(draft.key))
         if singular is None or singular is draft or not draft.key.isascii():
             merged.append(draft)
             continue
         _absorb_spelling(singular, draft)
     return merged
+
+
+_LATIN_PLURAL = re.compile(r"(?<=[a-z]{3})i\b")
+
+
+def _latin_singular(key: str) -> str:
+    """A Latin name's singular where its words end "-i" for "-us" ("cantus firmi" →
+    "cantus firmus", "horti sicci" → "hortus siccus"), which the lexicon does not know;
+    the document decides: the two are one concept only when it names both."""
+    if " " not in key or not key.isascii() or not _LATIN_PLURAL.search(key):
+        return ""
+    return _LATIN_PLURAL.sub("us", key)
 
 
 def _absorb_spelling(kept: Draft, other: Draft) -> None:

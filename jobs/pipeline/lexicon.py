@@ -164,7 +164,11 @@ NUMBER_WORDS = _words(
 FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
     r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\b\.?\s*(?:\d|[IVXivx]+\b)"
-    r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录|第)\s*[\d一二三四五六七八九十]"
+    r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
+    # an ordinal of the book's or the lesson's parts ("第3章", "第二节", "第一步"), or alone;
+    # one opening a name is the name's: 第一范式, 第二类错误, 第二次机会算法
+    r"|^第\s*[\d一二三四五六七八九十百]+\s*(?:$|[\d:：、.．]|章|节|篇|部|讲|课|周|单元|页|题"
+    r"|版|行|列|步|阶段|天|日|回|册|卷|条|款|段|句|点|个|种|项|届|期|年|月)"
     r"|^\d+(?:[.-]\d+)*$",
     re.IGNORECASE,
 )
@@ -226,6 +230,8 @@ GENERIC_HEADINGS = frozenset(
         "resources",
         "additional resources",
         "see also",
+        # Sphinx's front page closes on its index, module index and search page
+        "indices and tables",
         # an encyclopedia article's (Wikipedia's closing sections)
         "external links",
         "footnotes",

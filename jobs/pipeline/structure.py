@@ -50,7 +50,7 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_w
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])[:：、.．]?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
@@ -94,6 +94,8 @@ _SPLIT_EN = re.compile(
     re.I,
 )
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
+# "计算机操作系统 - 死锁": a series' name, then its chapter's
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
 _TYPE_LIKE = re.compile(r"^(?:[A-Z][A-Za-z0-9]*(?:<[A-Za-z, ]{1,20}>)?|[a-z]+(?: [a-z]+)?)$")
 _GLOSS = re.compile(
@@ -200,9 +202,17 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     plain = HEADING_NUMBER.sub("", clean_title(plain))
     if apparatus(plain) or facet(plain, level):
         return cues
+    last_side: set[str] | None = None  # the parts that may share a head
     if has_han(plain):
-        plain = _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", plain))))
-        parts = _SPLIT_ZH.split(plain)
+        # "计算机操作系统 - 死锁", "起步 - 关于版本控制": each side of a spaced dash is a
+        # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
+        sides = [
+            _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
+            for side in _SPACED_DASH.split(plain)
+        ]
+        plain = " - ".join(sides)
+        parts = [p for side in sides for p in _SPLIT_ZH.split(side)]
+        last_side = set(_SPLIT_ZH.split(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         parts = _SPLIT_EN.split(plain)
@@ -234,7 +244,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
-    shared = shared_head(parts)
+    shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
         # "Selecting and Assigning Experimental Participants": both verbs take its object
@@ -557,11 +567,19 @@ def bare_modifier(part: str) -> bool:
 
 
 def _shared_action(part: str, last: str) -> bool:
-    """A lone gerund before a last part that opens with a gerund too: two actions on one
-    object ("Selecting and Assigning Experimental Participants"), whose first word alone
-    names nothing ("Selecting" was a concept)."""
+    """A lone gerund before a last part that opens with a verb's -ing form too: two actions
+    on one object ("Selecting and Assigning Experimental Participants"), whose first word
+    alone names nothing ("Selecting" was a concept)."""
     first = last.split()
-    return part is not last and gerund(part.strip()) and len(first) >= 2 and gerund(first[0])
+    # the second action may also be a noun ("Identifying and labeling triads": lemminflect
+    # knows "labeling" as a noun too, and "Identifying" was a concept)
+    return (
+        part is not last
+        and gerund(part.strip())
+        and len(first) >= 2
+        and first[0].lower().endswith("ing")
+        and "VERB" in getAllLemmas(first[0].lower())
+    )
 
 
 def gerund(word: str) -> bool:
@@ -634,15 +652,19 @@ _ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种"
 
 def _zh_describes(piece: str) -> bool:
     """A heading's words before 的 that describe the noun after it: an adjective, an adverb
-    or a quantity alone ("简单", "复杂一点", "有趣"), or a clause of time ("缓存命中时")."""
+    or a quantity alone ("简单", "复杂一点", "有趣"), a clause of time ("缓存命中时") or a
+    place ("主机之间")."""
     piece = piece.strip()
-    if piece.endswith(("时", "时候")):
-        return True
+    if piece.endswith(("时", "时候")) or piece.endswith(_ZH_PLACE_AFTER):
+        return True  # "主机之间的通信方式": where the noun after 的 is, not a name
     tagged = [(w, p) for w, p in rjieba.tag(piece) if not w.isspace()]
     return bool(tagged) and all(p in _DESCRIBING_ONLY for _, p in tagged)
 
 
 _DESCRIBING_ONLY = ("a", "ad", "an", "ag", "d", "dg", "m", "mq", "q", "z", "zg")
+# a place or a span a noun phrase ends on: "主机之间", "进程之中", "三层以上"
+_ZH_PLACE_AFTER = ("之间", "之中", "之内", "之外", "之前", "之后", "之上", "之下")
+_ZH_PLACE_AFTER += ("以上", "以下", "以内")
 
 
 def zh_action_object(heading: str, term: str) -> str:
@@ -701,7 +723,18 @@ def _zh_heading_runs(part: str) -> list[str]:
     if width <= 6:
         return [part]
     runs = _zh_noun_runs(part)
-    return [part, *runs] if _cut_inside(part, runs) else runs
+    runs = [part, *runs] if _cut_inside(part, runs) else runs
+    named = _NAME_THEN_ZH.fullmatch(part.strip())
+    if named and not any(named.group(2) in run for run in runs):
+        # "TCP 拥塞控制", "TCP 滑动窗口": a short Chinese name after a Latin one that
+        # rjieba's runs cut (TCP and "TCP 滑动", never 拥塞控制) is whole, as it would be
+        # alone; one they keep whole with its Latin name ("class 基本语法") stays so
+        runs.append(named.group(2))
+    return runs
+
+
+# a Latin name (an acronym, a product) and a short Chinese name after it
+_NAME_THEN_ZH = re.compile(r"([A-Za-z][A-Za-z0-9/.+#-]*)\s+([\u3400-\u9fff]{4,6})")
 
 
 def _zh_asked_runs(part: str) -> list[str]:
@@ -756,6 +789,9 @@ def _zh_noun_runs(part: str) -> list[str]:
         if position == 0 and pos == "v" and len(word) >= 2:
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
+        if position == 0 and pos == "m" and word.startswith("第"):
+            current = word  # an ordinal opens the name: 第二次机会算法, 第二类错误
+            continue
         if (pos.startswith(("n", "vn")) or pos in ("eng", "l", "j", "nz") or word.isspace()) or (
             pos == "k" and current
         ):  # a suffix: 关系型数据库
@@ -765,8 +801,12 @@ def _zh_noun_runs(part: str) -> list[str]:
             current = ""
     runs.append(current.strip())
     # one everyday word left alone ("系统", "设计" in 学习如何设计大型系统) is the heading's
-    # wording, not its topic, as "Point" is in English (see _en_heading_parts)
-    return [r for r in runs if len(r) >= 2 and not zh_everyday(r)]
+    # wording, not its topic, as "Point" is in English (see _en_heading_parts); an ordinal
+    # no noun followed is none either
+    return [r for r in runs if len(r) >= 2 and not zh_everyday(r) and not _ORDINAL.fullmatch(r)]
+
+
+_ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*\w?")
 
 
 def _code_terms(text: str) -> list[str]:
@@ -1705,6 +1745,21 @@ _FILE_OR_SITE = re.compile(
     r"|(?:[a-z0-9-]+\.)+(?:ac|co|com|edu|gov|net|org)\.[a-z]{2}"
 )
 _BEFORE_FILE_EXTENSION = re.compile(_FILE_EXTENSION)
+# a network's or a figure's identifiers, no concepts: an IP address or prefix ("network
+# 10.1.0.0/16"), a number written in a base ("01010011b", "0x1F", a MAC address's "3A:59"),
+# a link between labelled nodes ("R1-R3", "RA-R3", "E->B->A"; a label is one or two
+# capitals and a number: two bare capitals, "C-F", may be a chemical bond) or one cut at
+# its dash ("B-")
+_IDENTIFIER = re.compile(
+    r".*(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w.]).*"
+    r"|[01]{4,}[bB]|0[xX][0-9A-Fa-f]+|(?=[^:]*\d)[0-9A-F]{1,2}(?::[0-9A-F]{1,2})+"
+    r"|[A-Z]{1,2}\d{0,3}(?:\s*(?:->|→)\s*[A-Z]{1,2}\d{0,3})+"
+    r"|[A-Z]{1,2}\d{1,3}(?:\s*[-–]\s*[A-Z]{1,2}\d{0,3})+"
+    r"|[A-Z]{1,2}(?:\s*[-–]\s*[A-Z]{1,2}\d{1,3})+|[A-Z]{1,2}\d{0,3}\s*[-–]"
+)
+# a command line: a word, then an option ("netstat -rnc", "ls --all"), or a placeholder
+# cut open ("vdump <LAN name"); a type's "Box<T>" is closed
+_COMMAND_LINE = re.compile(r"\S\s+--?[A-Za-z]|<[^>]*$")
 # "**Replication: Select Locally redundant storage**": a form's field and what to set it to
 _FIELD_AND_VALUE = re.compile(r"\S:\s+\S")
 
@@ -1731,6 +1786,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _CITATION.search(term)
         or _MEASURE.search(term)
         or _FILE_OR_SITE.fullmatch(term)
+        or _IDENTIFIER.fullmatch(term)
+        or _COMMAND_LINE.search(term)
         or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation

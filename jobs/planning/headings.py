@@ -133,9 +133,10 @@ def section_modules(
     """The week's modules as (heading, concepts): its concepts grouped by the sections one
     level below the week's own, or, where these are too few to group by, one level higher
     up to the level that tells the course's sections (or documents) apart. Empty when no
-    level gives two modules. `needs(a, b)`: concept a is to be taught after b;
+    level gives two modules, nor the split below. `needs(a, b)`: concept a is to be taught after b;
     `taught_for[a]`: the concept a is taught ahead of its own section for
-    (`Ordering.taught_for`)."""
+    (`Ordering.taught_for`). A week whose concepts share one section's run at every level
+    is that section split as a long module is (`_split_long`), when that gives two."""
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return []
@@ -150,6 +151,13 @@ def section_modules(
         runs = _rejoined(_gathered(runs, needs), serves, focus[:level])
         if len(runs) >= 2:
             runs = _split_long(runs, section, minutes, needs, serves)
+            return [(_name(key, placed) if key else None, group) for key, group in runs]
+    if len(focus) > 1:
+        # one section's run at every level, too long for one module: its sections, as a
+        # long module's are (left to the prerequisite links, a lab's week of one chapter
+        # was nine modules each named after its one concept, "lstart: lstart")
+        runs = _split_long([(focus, list(concept_ids))], section, minutes, needs, serves)
+        if len(runs) >= 2:
             return [(_name(key, placed) if key else None, group) for key, group in runs]
     return []
 

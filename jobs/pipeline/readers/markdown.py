@@ -103,6 +103,7 @@ def parse(source: str) -> list[Block]:
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
+    tokens = _without_contents_lists(tokens)
     glossaries = glossary_pages(link for token in tokens for link in _links(token))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
@@ -248,6 +249,54 @@ def _navigation(token: Token) -> bool:
     if label:
         return len(links) >= 2 and bool(_LINK_LIST_LABEL.fullmatch(label))
     return len(links) >= 2 or (len(links) == 1 and bool(_NAVIGATION_WORD.match(links[0])))
+
+
+# a generated table of contents: GFM-TOC, doctoc, markdown-toc, VS Code's Markdown All in One
+_CONTENTS_MIN_ITEMS = 3
+
+
+def _without_contents_lists(tokens: list[Token]) -> list[Token]:
+    """The tokens without a table of contents: a list (nested lists too) whose items each
+    hold one link to a heading of the same page ("* [2. 分组交换](#2-分组交换)") and no other
+    words, three items or more. A notes repository opens each chapter on one; read as
+    text, every heading was a topic of the list on the first page, before the section that
+    teaches it, and a course's first week was modules named by one concept each. Links to
+    other files stay (a README's list of chapters, "[Lists](lists.md)")."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            closing = token.type.replace("_open", "_close")
+            end = next(
+                j
+                for j in range(i + 1, len(tokens))
+                if tokens[j].type == closing and tokens[j].level == token.level
+            )
+            items = [t for t in tokens[i:end] if t.type == "inline"]
+            if len(items) >= _CONTENTS_MIN_ITEMS and all(_anchor_link_only(t) for t in items):
+                i = end + 1
+                continue
+        kept.append(token)
+        i += 1
+    return kept
+
+
+def _anchor_link_only(token: Token) -> bool:
+    """An inline token that is one link to an anchor of this page and nothing else."""
+    links = 0
+    inside = False
+    for child in token.children or []:
+        if child.type == "link_open":
+            links += 1
+            inside = True
+            if not str(child.attrs.get("href", "")).startswith("#"):
+                return False
+        elif child.type == "link_close":
+            inside = False
+        elif not inside and child.type not in ("softbreak", "hardbreak") and child.content.strip():
+            return False
+    return links == 1
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:

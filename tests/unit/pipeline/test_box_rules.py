@@ -154,6 +154,19 @@ def test_a_name_plural_in_its_first_word_is_one_concept(tmp_path: Path) -> None:
     assert "notaries public" not in keys
 
 
+def test_a_latin_name_plural_in_i_is_one_concept_with_its_singular(tmp_path: Path) -> None:
+    """ "**hortus siccus**" and "**horti sicci**" (a dried garden, a herbarium): the lexicon
+    knows neither plural; the document names both, so they are one concept."""
+    text = (
+        "# Herbaria\n\nA **hortus siccus** is a book of pressed plants. Collectors kept"
+        " several **horti sicci** in a cabinet.\n\nThe hortus siccus was labelled, and the"
+        " horti sicci were lent to students.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "hortus siccus" in keys
+    assert "horti sicci" not in keys
+
+
 def test_an_emphasised_coordinated_name_and_a_noun_modal_head_are_terms() -> None:
     """ "**checks and balances**" and "the **general will**" are names the author sets
     apart; "**Click and Explore**" (a box's label) and "*religious and moral*" are not."""

@@ -99,6 +99,18 @@ def test_a_name_given_another_name_is_one_concept(tmp_path: Path) -> None:
     assert "lookup table" in keys and "dispatch table" not in keys
 
 
+def test_another_name_is_the_whole_name_after_its_connector(tmp_path: Path) -> None:
+    # the other name runs on past a shorter concept that opens it: 河流 is no alias of
+    # DEM, and DEM does not take its mentions
+    zh = (
+        "# 地形\n\n## 河流\n\n河流塑造山谷，河流搬运泥沙，河流汇入湖泊，河流也会改道。\n\n"
+        "## 数字高程模型 DEM\n\n研究地形可以使用 DEM 来计算坡度。DEM 很常见。"
+        "加入水系的 DEM 也叫做河流约束高程模型 HDEM。\n"
+    )
+    keys = _keys(tmp_path, zh, "zh-CN")
+    assert {"河流", "dem"} <= keys
+
+
 def test_a_name_defined_apart_stays_a_concept(tmp_path: Path) -> None:
     """ "信息增益也称为“互信息”" then "互信息定义为…": the text teaches both names."""
     zh = (

@@ -10,7 +10,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
-from jobs.pipeline.structure import emphasis_terms, interface_label
+from jobs.pipeline.structure import acceptable, emphasis_terms, interface_label
 from tests.unit.pipeline.conftest import write_pdf
 from tests.unit.pipeline.written import keys_of
 
@@ -115,3 +115,19 @@ def test_a_program_or_database_files_name_is_no_term(tmp_path: Path) -> None:
     # a name set apart where it stands alone is one, though a file is named after it
     text = "A *spider* crawls the web; spider.py is one."
     assert [c.term for c in emphasis_terms(("spider",), 0, text)] == ["spider"]
+
+
+def test_a_networks_addresses_and_node_labels_are_no_concepts() -> None:
+    # a lab's italic router links, addresses and numbers written in a base
+    for term in ("S1-S4", "SA-S2", "X->Y->Z", "Q-", "network 192.168.4.0/24", "10.0.0.1"):
+        assert not acceptable(term, emphasised=True), term
+    for term in ("11001010b", "0xFF", "7B:2C"):
+        assert not acceptable(term, emphasised=True), term
+    # names with capitals, numbers and dashes stay: a bond, a cell, a virus, a standard
+    for term in ("O-H", "T-cell", "B-tree", "IL-6", "COVID-19", "F1 score", "IPv6", "H2O"):
+        assert acceptable(term, emphasised=True), term
+    # a command line in the text's italics: an option, a placeholder cut open
+    for term in ("dig -x", "grep --count", "ping <host name"):
+        assert not acceptable(term, emphasised=True), term
+    for term in ("Box<T>", "-ing form", "e-mail"):
+        assert acceptable(term, emphasised=True), term

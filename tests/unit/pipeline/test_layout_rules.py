@@ -214,6 +214,8 @@ def test_a_course_sites_navigation_bar_is_not_text() -> None:
 def test_a_repositorys_apparatus_headings_name_nothing() -> None:
     for text in ("Commentary", "Observation", "Sources and further reading", "Contributing"):
         assert terms(text) == []
+    # a Sphinx project's front page; tensors' indices stay a topic
+    assert terms("INDICES AND TABLES", level=1) == [] and terms("Indices") == ["Indices"]
     # a syllabus's and a slide deck's
     for text in ("Outline", "Prerequisites", "Grading", "Deadlines", "Thank You", "课程大纲"):
         assert terms(text, level=1) == []

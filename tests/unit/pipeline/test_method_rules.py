@@ -50,7 +50,12 @@ def test_coordinated_modifiers_and_actions_in_a_heading_name_their_shared_head()
     assert "longitudinal" not in terms("Longitudinal and Cross-Sectional Research")
     found = terms("Selecting and Assigning Test Subjects")
     assert "selecting" not in found and "test subjects" in found
+    # the second action may be a noun too ("labeling", "testing", "building")
+    found = terms("Naming and labeling minerals")
+    assert "naming" not in found and "minerals" in found
+    assert "measuring" not in terms("Measuring and Testing Soils")
     assert terms("Map and Set") == {"map", "set"}
+    assert terms("Sorting and Searching") == {"sorting", "searching"}
 
 
 def test_the_people_who_do_the_subject_are_no_concept(tmp_path: Path) -> None:

@@ -47,3 +47,32 @@ def test_template_tags_inside_code_and_raw_blocks_are_kept() -> None:
 def test_a_format_spec_is_no_attribute_list() -> None:
     source = "Round with `'{:.2f}'.format(x)` or `'{:>10}'`.\n"
     assert _texts(source) == [("paragraph", "Round with `'{:.2f}'.format(x)` or `'{:>10}'`.")]
+
+
+def test_a_generated_table_of_contents_is_no_text() -> None:
+    source = (
+        "# Tides\n\n"
+        "<!-- TOC -->\n"
+        "* [Tides](#tides)\n"
+        "    * [Spring tide](#spring-tide)\n"
+        "    * [Neap tide](#neap-tide)\n"
+        "        * [1. Tidal range](#1-tidal-range)\n"
+        "<!-- TOC -->\n\n"
+        "## Spring tide\n\n"
+        "A **spring tide** comes at new and full moon.\n\n"
+        "- [Waves](waves.md)\n- [Currents](currents.md)\n- [Storms](storms.md)\n\n"
+        "- [Spring tide](#spring-tide), the larger range\n"
+        "- [Neap tide](#neap-tide)\n- [Tidal range](#1-tidal-range)\n"
+    )
+    # a list of links to other files stays, and so does a list whose item says more
+    assert _texts(source) == [
+        ("heading", "Tides"),
+        ("heading", "Spring tide"),
+        ("paragraph", "A spring tide comes at new and full moon."),
+        ("list_item", "Waves"),
+        ("list_item", "Currents"),
+        ("list_item", "Storms"),
+        ("list_item", "Spring tide, the larger range"),
+        ("list_item", "Neap tide"),
+        ("list_item", "Tidal range"),
+    ]

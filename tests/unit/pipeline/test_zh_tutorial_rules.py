@@ -352,3 +352,55 @@ def test_a_common_verb_before_its_object_in_a_chinese_heading_is_no_topic() -> N
     assert "遍历" in terms("遍历 Python 列表")
     # where the action goes is no object: "部署到云服务器" is about deploying
     assert "部署" in terms("部署到云服务器")
+
+
+def test_a_series_name_before_a_spaced_dash_leaves_the_chapters_topic() -> None:
+    # notes joined from one repository title each chapter "<series> - <chapter>"
+    assert "地震" in terms("地球科学笔记 - 地震", 1)
+    assert "板块构造" in terms("地球科学笔记 - 板块构造", 1)
+    # a chapter's number before the dash is a number, not a part of the name
+    assert terms("第三章 - 火山") == ["火山"] and terms("第3讲 – 岩石循环") == ["岩石循环"]
+
+
+def test_a_short_chinese_name_after_a_latin_name_is_whole() -> None:
+    # rjieba cut it into a verb and a noun and kept neither
+    assert "拥塞控制" in terms("UDP 拥塞控制") and "UDP" in terms("UDP 拥塞控制")
+    assert "滑动窗口" in terms("QUIC 滑动窗口")
+    assert "三次握手" in terms("TCP 的三次握手")
+
+
+def test_a_chapters_own_topic_outranks_its_sections_topics(tmp_path: Path) -> None:
+    # notes of two chapters, each of twelve sections: the budget held the sections'
+    # topics (a heading and the term statistics) and left out the first chapter's own,
+    # which rjieba tags a verb (a heading alone)
+    sections = {
+        "侵蚀": "风化作用 物理风化 化学风化 生物风化 冰川作用 河流作用 海浪作用 风力作用 "
+        "重力作用 土壤剖面 岩石碎屑 侵蚀基准面",
+        "沉积": "沉积岩 碎屑岩 砂岩 页岩 石灰岩 层理构造 交错层理 化石记录 沉积环境 三角洲 "
+        "冲积扇 成岩作用",
+    }
+    text = ""
+    for chapter, names in sections.items():
+        text += f"# 地质笔记 - {chapter}\n\n{chapter}是地表过程的重要部分。\n\n"
+        for name in names.split():
+            text += f"## {name}\n\n{name}是地质学的概念。{name}与{chapter}有关。\n\n"
+    found = titles_of(tmp_path, "notes.md", text)
+    assert {"侵蚀", "沉积"} <= found
+
+
+def test_a_place_before_de_describes_the_noun_after_it() -> None:
+    # "between the plates", "inside the crust": where the noun after 的 is, no name
+    assert terms("板块之间的边界") == ["边界"]
+    assert terms("地壳之中的裂隙") == ["裂隙"]
+    # a name before 的 stays ("缓存的延迟" names 缓存)
+    assert "板块" in terms("板块的边界")
+
+
+def test_an_ordinal_opening_a_name_is_the_names() -> None:
+    # 第 and a numeral number a book's parts ("第3章", "第二节"), but open names too
+    assert terms("第一定律") == ["第一定律"] and "第二类误差" in terms("第二类误差的来源")
+    assert terms("第二次工业革命") == ["第二次工业革命"]
+    assert terms("第一宇宙速度") == ["第一宇宙速度"]
+    # an ordinal no noun follows is no name
+    assert "第三次" not in terms("第三次采样算法")
+    assert terms("第二节：岩层") == ["岩层"] and terms("第一步") == []

@@ -233,6 +233,27 @@ def test_a_module_too_long_for_a_session_is_split_by_its_sections() -> None:
     ]
 
 
+def test_a_week_inside_one_sections_run_is_that_section_split() -> None:
+    # A lab's week all in one chapter: its first subsection's run took in the chapter's
+    # own concepts after it (its exercises' section, apparatus, left them at the chapter)
+    # at every level, and the week fell back to prerequisite links: each unlinked concept
+    # was a module of its own, named after itself. Too long for one module, it is the
+    # section's parts, as a long module's are.
+    setup = ("L", "Soil Testing", "Setting Up")
+    section = {"sieve": (*setup, "Sieving"), "oven": (*setup, "Drying")}
+    section |= {"balance": (*setup, "Drying")}
+    section |= dict.fromkeys(["porosity", "density", "moisture"], ("L", "Soil Testing"))
+    minutes = dict.fromkeys(section, 30)
+    week = list(section)
+    assert section_modules(week, section, minutes, ("L",), never) == [
+        ("Sieving", ["sieve"]),
+        ("Drying", ["oven", "balance", "porosity", "density", "moisture"]),
+    ]
+    # short enough for one session, it is left to the links as before
+    short = dict.fromkeys(section, 15)
+    assert section_modules(week, section, short, ("L",), never) == []
+
+
 def test_two_documents_with_one_heading_name_it_once() -> None:
     section = {"a": ("A", "Vectors"), "b": ("B", "Vectors"), "c": ("C", "Matrices")}
     minutes = {"a": 30, "b": 30, "c": 30}
