@@ -55,6 +55,11 @@ _FIELD_BAND = 0.15
 _DEFAULT_HEIGHT = 6858000
 # a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
 _TITLE_CHARS, _TITLE_WORDS = 100, 14
+# a title's least size in points where a text box stands for the title placeholder (body
+# text is set at 18 to 28 points, PowerPoint's titles at 40 to 44)
+_TITLE_PT = 28
+_LINK_TEXT = re.compile(r"\w+://|www\.", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.][.。]\s*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a diagram's label broken a word a line: up to four words of letters
 _LABEL_WORDS = 4
@@ -105,7 +110,12 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
     read = SlideText(number)
     if slide._element.get("show") == "0":  # hidden: skipped in the slide show
         return read
-    for shape in _reading_order(slide.shapes):
+    shapes = _reading_order(slide.shapes)
+    title = _title_box(shapes)
+    if title is not None:
+        read.title = " ".join(title.text_frame.text.split())  # type: ignore[attr-defined]
+        shapes.remove(title)
+    for shape in shapes:
         before = len(read.body)
         _read_shape(shape, read)
         if _in_band(shape, height):
@@ -125,6 +135,49 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
             for paragraph in frame.paragraphs:
                 read.notes.extend(_paragraph(paragraph, number, "paragraph"))
     return read
+
+
+def _title_box(shapes: list[BaseShape]) -> BaseShape | None:
+    """On a slide with no title placeholder, the text box that is its title: its first
+    text in reading order, one line of a heading's length, set larger than any other
+    text of the slide and at a title's size (`_TITLE_PT`). Decks made from PDF or
+    Keynote type their titles in text boxes (15-213's, 53 slides of 54), and "Control
+    Flow" at 48 points ran into its slide's first sentence as prose. A web address or a
+    number so set is no title (py4e's picture sources are typed large at the top), nor is
+    a sentence ("This will save you much unnecessary pain.")."""
+    if any(s.is_placeholder and s.placeholder_format.type in _TITLES for s in shapes):
+        return None
+    texts = [s for s in shapes if s.has_text_frame and s.text_frame.text.strip()]  # type: ignore[attr-defined]
+    if not texts:
+        return None
+    first = texts[0]
+    text: str = first.text_frame.text  # type: ignore[attr-defined]
+    lines = [line for line in re.split(r"[\v\n]", text) if line.strip()]
+    size = max(_sizes(first), default=0)
+    others = [pt for shape in [*texts[1:], *_grouped(shapes)] for pt in _sizes(shape)]
+    if len(lines) != 1 or not _title_shaped(text) or size < _TITLE_PT:
+        return None
+    if _LINK_TEXT.search(text) or not _WORD.search(text) or _SENTENCE.search(text):
+        return None  # a picture's address, a number, a sentence said large
+    return first if all(pt < size for pt in others) else None
+
+
+def _sizes(shape: BaseShape) -> list[float]:
+    """The point sizes a shape's text runs set (those the theme sets are unknown here)."""
+    if not shape.has_text_frame:
+        return []
+    frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
+    runs = [r for p in frame.paragraphs for r in p.runs if r.text.strip()]
+    return [r.font.size.pt for r in runs if r.font.size is not None]
+
+
+def _grouped(shapes: Iterable[BaseShape]) -> Iterable[BaseShape]:
+    """The shapes inside the slide's groups, at any depth."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            inner = list(shape.shapes)  # type: ignore[attr-defined]
+            yield from inner
+            yield from _grouped(inner)
 
 
 def _in_band(shape: BaseShape, height: int) -> bool:
@@ -163,11 +216,10 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
         return
     frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
     if placeholder in _TITLES and not slide.title:
-        if _title_shaped(frame.text):
-            slide.title = " ".join(frame.text.split())
-        else:  # notes typed line by line where the title goes: each line a paragraph
-            for line in re.split(r"[\v\n]", frame.text):
-                slide.body.extend(make_blocks("paragraph", " ".join(line.split()), slide.number))
+        title, rest = _title_lines(frame.text)
+        slide.title = title
+        for line in rest:  # notes typed line by line where the title goes: a paragraph each
+            slide.body.extend(make_blocks("paragraph", line, slide.number))
         return
     label = _label(frame) if placeholder is None else None
     if label:
@@ -194,6 +246,22 @@ def _label(frame: TextFrame) -> str | None:
     if not 2 <= len(words) <= _LABEL_WORDS or not all(_WORD.fullmatch(w) for w in words):
         return None
     return " ".join(words)
+
+
+def _title_lines(text: str) -> tuple[str, list[str]]:
+    """A title placeholder's title and the lines it holds besides. Its lines up to the
+    first empty one are the title when title-shaped (15-213's cover typed its title, a
+    blank line, then course, date and speaker in the one placeholder, and had no title);
+    else every line is a line of notes."""
+    lines = [" ".join(line.split()) for line in re.split(r"[\v\n]", text)]
+    if _title_shaped(text):
+        return " ".join(line for line in lines if line), []
+    lines = lines[next((i for i, x in enumerate(lines) if x), 0) :]
+    if "" in lines:
+        cut = lines.index("")
+        if _title_shaped("\n".join(lines[:cut])):
+            return " ".join(lines[:cut]), [line for line in lines[cut:] if line]
+    return "", [line for line in lines if line]
 
 
 def _title_shaped(text: str) -> bool:

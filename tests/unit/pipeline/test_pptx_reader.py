@@ -294,10 +294,15 @@ def test_an_overlay_build_counts_once_and_credits_slides_not_at_all(tmp_path: Pa
 
 
 def test_a_title_placeholder_full_of_lines_is_no_heading(tmp_path: Path) -> None:
+    """Unless its first lines, up to an empty one, are title-shaped: then they are the
+    title and the rest (course, date, speaker) paragraphs."""
+
     def build(deck: pptx.presentation.Presentation) -> None:
         _slide(deck, "Wrap-up")
         slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
         slide.shapes.title.text = "Next week\vLoops\vLists\vDictionaries"
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Orbital Resonance:\vMoons in Step\v\vAstronomy 101\vSpring"
 
     blocks = _texts(_read(tmp_path, build))
     assert blocks[1:] == [
@@ -305,6 +310,9 @@ def test_a_title_placeholder_full_of_lines_is_no_heading(tmp_path: Path) -> None
         (2, "paragraph", "Loops"),
         (2, "paragraph", "Lists"),
         (2, "paragraph", "Dictionaries"),
+        (3, "heading", "Orbital Resonance: Moons in Step"),
+        (3, "paragraph", "Astronomy 101"),
+        (3, "paragraph", "Spring"),
     ]
 
 
@@ -346,3 +354,40 @@ def test_an_english_deck_gives_concepts_on_their_slides(tmp_path: Path) -> None:
     analysis = analyse_file(path, filename=path.name)
     pages = {c.key: c.first_page for c in analysis.knowledge.concepts}
     assert pages.get("conduction") == 2 and pages.get("convection") == 3
+
+
+def test_a_text_box_set_larger_than_the_rest_is_a_slide_without_title_placeholder_s_title(
+    tmp_path: Path,
+) -> None:
+    def sized(slide: Slide, text: str, top: float, points: int) -> None:
+        _box(slide, text, top)
+        for paragraph in slide.shapes[-1].text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(points)
+
+    # each blank slide: its top line and size, then a line at a body's size
+    slides = [
+        ("Orbital Resonance", 44, "Moons whose periods stand in a ratio of small numbers.", 24),
+        ("https://example.org/moons.png", 40, "A picture of Jupiter's moons.", 20),
+        ("Mind the gaps in Saturn's rings.", 40, "The Cassini division is the widest.", 20),
+        ("Moons in step", 24, "Io, Europa and Ganymede go round in the ratio 1:2:4.", 24),
+    ]
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Tides", "The moon pulls the oceans.")
+        for top, top_size, line, line_size in slides:
+            slide = deck.slides.add_slide(deck.slide_layouts[_BLANK])
+            sized(slide, top, 0.3, top_size)
+            sized(slide, line, 1.5, line_size)
+
+    blocks = _texts(_read(tmp_path, build))
+    assert blocks[2:] == [
+        (2, "heading", "Orbital Resonance"),
+        (2, "paragraph", "Moons whose periods stand in a ratio of small numbers."),
+        (3, "paragraph", "https://example.org/moons.png"),  # an address is no title
+        (3, "paragraph", "A picture of Jupiter's moons."),
+        (4, "paragraph", "Mind the gaps in Saturn's rings."),  # a sentence is no title
+        (4, "paragraph", "The Cassini division is the widest."),
+        (5, "paragraph", "Moons in step"),  # no larger than the rest: no title
+        (5, "paragraph", "Io, Europa and Ganymede go round in the ratio 1:2:4."),
+    ]
