@@ -391,3 +391,22 @@ def test_a_text_box_set_larger_than_the_rest_is_a_slide_without_title_placeholde
         (5, "paragraph", "Moons in step"),  # no larger than the rest: no title
         (5, "paragraph", "Io, Europa and Ganymede go round in the ratio 1:2:4."),
     ]
+
+
+def test_a_chinese_deck_s_outline_assessment_and_closing_slides_give_no_concepts(
+    tmp_path: Path,
+) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "提要", "1、光的折射", "2、光的色散")
+        _slide(deck, "考核", "期末考试：问答题")
+        _slide(deck, "光的折射", "光的折射是光从一种介质斜射入另一种介质时传播方向改变的现象。")
+        _slide(deck, "光的色散", "光的色散是复色光分解为单色光的现象。棱镜可以产生光的色散。")
+        _slide(deck, "再见…", "电子邮件：teacher@example.edu")
+
+    path = tmp_path / "光学.pptx"
+    deck = pptx.Presentation()
+    build(deck)
+    deck.save(str(path))
+    titles = {c.title for c in analyse_file(path, filename=path.name).knowledge.concepts}
+    assert {"折射", "色散"} <= titles
+    assert not titles & {"提要", "考核", "再见", "再见…"}
