@@ -4,16 +4,17 @@
 One page per slide, numbered as PowerPoint numbers them (a hidden slide keeps its number
 and stays empty), so provenance reads "slide 7" where the teacher finds it. On a slide: its
 title placeholder is a heading, at level 1 on every slide (one title level a deck, as the
-PDF reader sets a deck's titles); its other shapes follow in reading order (top to bottom,
-then left to right; a group's shapes where the group stands); a paragraph indented
-(`level > 0`) or bulleted is a list item, paragraphs set wholly in a fixed-pitch font are a
-code block, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined
-runs are emphasis. The speaker notes follow the slide as prose.
+PDF reader sets a deck's titles), or without one a text box set as a title; its other
+shapes follow in reading order (top to bottom, then left to right; a group's shapes where
+the group stands); a paragraph indented (`level > 0`) or bulleted is a list item,
+paragraphs set wholly in a fixed-pitch font are a code block, a table is rows of " | "-joined
+cells as in DOCX, a SmartArt diagram's nodes are list items, and bold, italic and
+underlined runs are emphasis. The speaker notes follow the slide as prose.
 
-Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures,
-the same words again on the slide (a picture's labels); what the deck as a whole shows to
-be no content (repeated text, overlay steps, credits slides, a title slide's notes) is left
-out by `pptx_deck.deck_blocks`.
+Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures
+and charts, the same words again on the slide (a picture's labels); what the deck as a
+whole shows to be no content (repeated text, overlay steps, credits slides, a title slide's
+notes) is left out by `pptx_deck.deck_blocks`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pptx
+from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 
@@ -49,6 +53,10 @@ _BULLET = {qn("a:buChar"), qn("a:buAutoNum"), qn("a:buBlip")}
 _NO_BULLET = qn("a:buNone")
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
 _RUN_PROPERTIES, _LINK = qn("a:rPr"), qn("a:hlinkClick")
+# a SmartArt graphic frame's reference to its data part, and that part's points
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_DIAGRAM_IDS, _DIAGRAM_POINT = f"{_DGM}relIds", f"{_DGM}pt"
+_DIAGRAM_DATA = qn("r:dm")
 # a slide's outer band, top or foot, as a share of its height, where footers are typed
 # (`pdf._FIELD_BAND`); 4:3 PowerPoint's height when a deck names none
 _FIELD_BAND = 0.15
@@ -205,6 +213,9 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
     placeholder = shape.placeholder_format.type if shape.is_placeholder else None
     if placeholder in _FIELDS:
         return
+    if isinstance(shape, GraphicFrame):
+        for text in _diagram(shape):
+            slide.body.extend(make_blocks("list_item", text, slide.number))
     if getattr(shape, "has_table", False):
         rows = [
             " | ".join(" ".join(cell.text.split()) for cell in row.cells)
@@ -236,6 +247,28 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
             listing = []
         if paragraph is not None:
             slide.body.extend(_paragraph(paragraph, slide.number, _kind(paragraph, bulleted)))
+
+
+def _diagram(shape: BaseShape) -> list[str]:
+    """A SmartArt diagram's texts, a node each, in the order its data part keeps them (the
+    slide holds only a reference to it: a C++ deck's ranking of types, "long double" down
+    to "char", was lost). Connector and layout points carry no text of the author's."""
+    data = shape._element.find(f".//{_DIAGRAM_IDS}")
+    if data is None or data.get(_DIAGRAM_DATA) is None:
+        return []
+    try:  # a diagram's part missing or broken loses the diagram, not the deck
+        model = parse_xml(shape.part.related_part(data.get(_DIAGRAM_DATA)).blob)
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return []
+    texts = []
+    for point in model.iter(_DIAGRAM_POINT):
+        if point.get("type", "node") != "node":
+            continue
+        for paragraph in point.iter(qn("a:p")):
+            text = " ".join("".join(t.text or "" for t in paragraph.iter(qn("a:t"))).split())
+            if text:
+                texts.append(text)
+    return texts
 
 
 def _label(frame: TextFrame) -> str | None:

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pptx
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import _nsmap
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
@@ -18,6 +23,8 @@ from jobs.pipeline.readers import read
 
 _TITLE_AND_CONTENT, _TITLE_ONLY, _BLANK = 1, 5, 6
 Build = Callable[[pptx.presentation.Presentation], None]
+_DIAGRAM_DATA_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"
+_PRESENTATION_NS, RELATIONSHIPS = _nsmap["p"], _nsmap["r"]
 
 
 def _read(
@@ -410,3 +417,41 @@ def test_a_chinese_deck_s_outline_assessment_and_closing_slides_give_no_concepts
     titles = {c.title for c in analyse_file(path, filename=path.name).knowledge.concepts}
     assert {"折射", "色散"} <= titles
     assert not titles & {"提要", "考核", "再见", "再见…"}
+
+
+def test_a_smartart_diagram_s_texts_are_list_items(tmp_path: Path) -> None:
+    """The slide holds a reference to the diagram's data part: its nodes' texts are read
+    from there, in order; its connectors' points hold none of the author's words."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def point(text: str, kind: str = "node") -> str:
+        body = f"<a:p><a:r><a:t>{text}</a:t></a:r></a:p>" if text else "<a:p/>"
+        return f'<dgm:pt modelId="{{{len(text)}}}" type="{kind}"><dgm:t>{body}</dgm:t></dgm:pt>'
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "The Water Cycle"
+        points = point("", "doc") + point("Evaporation") + point("", "parTrans")
+        points += point("Condensation") + point("Precipitation", "sibTrans")
+        data = (
+            f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{drawing}">'
+            f"<dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>"
+        ).encode()
+        part = Part(PackURI("/ppt/diagrams/data1.xml"), _DIAGRAM_DATA_TYPE, deck.part.package, data)
+        rid = slide.part.relate_to(part, RT.DIAGRAM_DATA)
+        frame = parse_xml(
+            f'<p:graphicFrame xmlns:p="{_PRESENTATION_NS}" xmlns:a="{drawing}"'
+            f' xmlns:r="{RELATIONSHIPS}"><p:nvGraphicFramePr><p:cNvPr id="9" name="Diagram"/>'
+            "<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>"
+            '<p:xfrm><a:off x="914400" y="1828800"/><a:ext cx="4572000" cy="2743200"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}"'
+            f' r:dm="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
+        )
+        slide.shapes._spTree.append(frame)
+
+    assert _texts(_read(tmp_path, build, cover="Weather"))[1:] == [
+        (2, "heading", "The Water Cycle"),
+        (2, "list_item", "Evaporation"),
+        (2, "list_item", "Condensation"),
+    ]
