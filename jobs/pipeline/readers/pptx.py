@@ -148,8 +148,8 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
 def _title_box(shapes: list[BaseShape]) -> BaseShape | None:
     """On a slide with no title placeholder, the text box that is its title: its first
     text in reading order, one line of a heading's length, set larger than any other
-    text of the slide and at a title's size (`_TITLE_PT`). Decks made from PDF or
-    Keynote type their titles in text boxes (15-213's, 53 slides of 54), and "Control
+    text of the slide and at a title's size (`_TITLE_PT`). Some decks type every title
+    in a text box (a re-make of CMU 15-213's lecture, 53 slides of 54), and "Control
     Flow" at 48 points ran into its slide's first sentence as prose. A web address or a
     number so set is no title (py4e's picture sources are typed large at the top), nor is
     a sentence ("This will save you much unnecessary pain.")."""
