@@ -369,6 +369,20 @@ GENERIC_HEADINGS = frozenset(
         "答疑",
         "联系方式",
         "谢谢",
+        # a Chinese deck's closing, assessment and outline slides (a linguistics course's
+        # "再见…", "考核", "提要" and "讲授内容" were concepts)
+        "再见",
+        "谢谢大家",
+        "考核",
+        "课后作业",
+        "课下作业",
+        "提要",
+        "内容概要",
+        "内容提要",
+        "讲授内容",
+        "授课内容",
+        "主要内容",
+        "本讲内容",
         # a syllabus's administration: when and where the class meets, who teaches it, how
         # it is marked, its review sessions (a probability syllabus's 上课时间, 收作业时间,
         # 参考书籍 and 教学日历 were concepts)
@@ -572,7 +586,7 @@ ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
 
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
-    text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?")
+    text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS:
         return True
     if _ZH_APPARATUS.match(text.replace(" ", "")) or _ZH_COURSE.match(text.replace(" ", "")):

@@ -4,16 +4,17 @@
 One page per slide, numbered as PowerPoint numbers them (a hidden slide keeps its number
 and stays empty), so provenance reads "slide 7" where the teacher finds it. On a slide: its
 title placeholder is a heading, at level 1 on every slide (one title level a deck, as the
-PDF reader sets a deck's titles); its other shapes follow in reading order (top to bottom,
-then left to right; a group's shapes where the group stands); a paragraph indented
-(`level > 0`) or bulleted is a list item, paragraphs set wholly in a fixed-pitch font are a
-code block, a table is rows of " | "-joined cells as in DOCX, and bold, italic and underlined
-runs are emphasis. The speaker notes follow the slide as prose.
+PDF reader sets a deck's titles), or without one a text box set as a title; its other
+shapes follow in reading order (top to bottom, then left to right; a group's shapes where
+the group stands); a paragraph indented (`level > 0`) or bulleted is a list item,
+paragraphs set wholly in a fixed-pitch font are a code block, a table is rows of " | "-joined
+cells as in DOCX, a SmartArt diagram's nodes are list items, and bold, italic and
+underlined runs are emphasis. The speaker notes follow the slide as prose.
 
-Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures,
-the same words again on the slide (a picture's labels); what the deck as a whole shows to
-be no content (repeated text, overlay steps, credits slides, a title slide's notes) is left
-out by `pptx_deck.deck_blocks`.
+Left out here: hidden slides, footer, date, header and slide-number placeholders, pictures
+and charts, the same words again on the slide (a picture's labels); what the deck as a
+whole shows to be no content (repeated text, overlay steps, credits slides, a title slide's
+notes) is left out by `pptx_deck.deck_blocks`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pptx
+from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 
@@ -49,12 +53,21 @@ _BULLET = {qn("a:buChar"), qn("a:buAutoNum"), qn("a:buBlip")}
 _NO_BULLET = qn("a:buNone")
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter", re.IGNORECASE)
 _RUN_PROPERTIES, _LINK = qn("a:rPr"), qn("a:hlinkClick")
+# a SmartArt graphic frame's reference to its data part, and that part's points
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_DIAGRAM_IDS, _DIAGRAM_POINT = f"{_DGM}relIds", f"{_DGM}pt"
+_DIAGRAM_DATA = qn("r:dm")
 # a slide's outer band, top or foot, as a share of its height, where footers are typed
 # (`pdf._FIELD_BAND`); 4:3 PowerPoint's height when a deck names none
 _FIELD_BAND = 0.15
 _DEFAULT_HEIGHT = 6858000
 # a heading's length (`blocks.heading_shaped`'s): longer, a title placeholder holds notes
 _TITLE_CHARS, _TITLE_WORDS = 100, 14
+# a title's least size in points where a text box stands for the title placeholder (body
+# text is set at 18 to 28 points, PowerPoint's titles at 40 to 44)
+_TITLE_PT = 28
+_LINK_TEXT = re.compile(r"\w+://|www\.", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.][.。]\s*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a diagram's label broken a word a line: up to four words of letters
 _LABEL_WORDS = 4
@@ -105,7 +118,12 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
     read = SlideText(number)
     if slide._element.get("show") == "0":  # hidden: skipped in the slide show
         return read
-    for shape in _reading_order(slide.shapes):
+    shapes = _reading_order(slide.shapes)
+    title = _title_box(shapes)
+    if title is not None:
+        read.title = " ".join(title.text_frame.text.split())  # type: ignore[attr-defined]
+        shapes.remove(title)
+    for shape in shapes:
         before = len(read.body)
         _read_shape(shape, read)
         if _in_band(shape, height):
@@ -125,6 +143,49 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
             for paragraph in frame.paragraphs:
                 read.notes.extend(_paragraph(paragraph, number, "paragraph"))
     return read
+
+
+def _title_box(shapes: list[BaseShape]) -> BaseShape | None:
+    """On a slide with no title placeholder, the text box that is its title: its first
+    text in reading order, one line of a heading's length, set larger than any other
+    text of the slide and at a title's size (`_TITLE_PT`). Some decks type every title
+    in a text box (a re-make of CMU 15-213's lecture, 53 slides of 54), and "Control
+    Flow" at 48 points ran into its slide's first sentence as prose. A web address or a
+    number so set is no title (py4e's picture sources are typed large at the top), nor is
+    a sentence ("This will save you much unnecessary pain.")."""
+    if any(s.is_placeholder and s.placeholder_format.type in _TITLES for s in shapes):
+        return None
+    texts = [s for s in shapes if s.has_text_frame and s.text_frame.text.strip()]  # type: ignore[attr-defined]
+    if not texts:
+        return None
+    first = texts[0]
+    text: str = first.text_frame.text  # type: ignore[attr-defined]
+    lines = [line for line in re.split(r"[\v\n]", text) if line.strip()]
+    size = max(_sizes(first), default=0)
+    others = [pt for shape in [*texts[1:], *_grouped(shapes)] for pt in _sizes(shape)]
+    if len(lines) != 1 or not _title_shaped(text) or size < _TITLE_PT:
+        return None
+    if _LINK_TEXT.search(text) or not _WORD.search(text) or _SENTENCE.search(text):
+        return None  # a picture's address, a number, a sentence said large
+    return first if all(pt < size for pt in others) else None
+
+
+def _sizes(shape: BaseShape) -> list[float]:
+    """The point sizes a shape's text runs set (those the theme sets are unknown here)."""
+    if not shape.has_text_frame:
+        return []
+    frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
+    runs = [r for p in frame.paragraphs for r in p.runs if r.text.strip()]
+    return [r.font.size.pt for r in runs if r.font.size is not None]
+
+
+def _grouped(shapes: Iterable[BaseShape]) -> Iterable[BaseShape]:
+    """The shapes inside the slide's groups, at any depth."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            inner = list(shape.shapes)  # type: ignore[attr-defined]
+            yield from inner
+            yield from _grouped(inner)
 
 
 def _in_band(shape: BaseShape, height: int) -> bool:
@@ -152,6 +213,9 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
     placeholder = shape.placeholder_format.type if shape.is_placeholder else None
     if placeholder in _FIELDS:
         return
+    if isinstance(shape, GraphicFrame):
+        for text in _diagram(shape):
+            slide.body.extend(make_blocks("list_item", text, slide.number))
     if getattr(shape, "has_table", False):
         rows = [
             " | ".join(" ".join(cell.text.split()) for cell in row.cells)
@@ -163,11 +227,10 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
         return
     frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
     if placeholder in _TITLES and not slide.title:
-        if _title_shaped(frame.text):
-            slide.title = " ".join(frame.text.split())
-        else:  # notes typed line by line where the title goes: each line a paragraph
-            for line in re.split(r"[\v\n]", frame.text):
-                slide.body.extend(make_blocks("paragraph", " ".join(line.split()), slide.number))
+        title, rest = _title_lines(frame.text)
+        slide.title = title
+        for line in rest:  # notes typed line by line where the title goes: a paragraph each
+            slide.body.extend(make_blocks("paragraph", line, slide.number))
         return
     label = _label(frame) if placeholder is None else None
     if label:
@@ -186,6 +249,28 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
             slide.body.extend(_paragraph(paragraph, slide.number, _kind(paragraph, bulleted)))
 
 
+def _diagram(shape: BaseShape) -> list[str]:
+    """A SmartArt diagram's texts, a node each, in the order its data part keeps them (the
+    slide holds only a reference to it: a C++ deck's ranking of types, "long double" down
+    to "char", was lost). Connector and layout points carry no text of the author's."""
+    data = shape._element.find(f".//{_DIAGRAM_IDS}")
+    if data is None or data.get(_DIAGRAM_DATA) is None:
+        return []
+    try:  # a diagram's part missing or broken loses the diagram, not the deck
+        model = parse_xml(shape.part.related_part(data.get(_DIAGRAM_DATA)).blob)
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return []
+    texts = []
+    for point in model.iter(_DIAGRAM_POINT):
+        if point.get("type", "node") != "node":
+            continue
+        for paragraph in point.iter(qn("a:p")):
+            text = " ".join("".join(t.text or "" for t in paragraph.iter(qn("a:t"))).split())
+            if text:
+                texts.append(text)
+    return texts
+
+
 def _label(frame: TextFrame) -> str | None:
     """A text box's name broken one word a line, as a diagram's box is typed ("Central",
     "Processing", "Unit"): the name, its words joined. Read a line a paragraph, py4e's
@@ -194,6 +279,22 @@ def _label(frame: TextFrame) -> str | None:
     if not 2 <= len(words) <= _LABEL_WORDS or not all(_WORD.fullmatch(w) for w in words):
         return None
     return " ".join(words)
+
+
+def _title_lines(text: str) -> tuple[str, list[str]]:
+    """A title placeholder's title and the lines it holds besides. Its lines up to the
+    first empty one are the title when title-shaped (15-213's cover typed its title, a
+    blank line, then course, date and speaker in the one placeholder, and had no title);
+    else every line is a line of notes."""
+    lines = [" ".join(line.split()) for line in re.split(r"[\v\n]", text)]
+    if _title_shaped(text):
+        return " ".join(line for line in lines if line), []
+    lines = lines[next((i for i, x in enumerate(lines) if x), 0) :]
+    if "" in lines:
+        cut = lines.index("")
+        if _title_shaped("\n".join(lines[:cut])):
+            return " ".join(lines[:cut]), [line for line in lines[cut:] if line]
+    return "", [line for line in lines if line]
 
 
 def _title_shaped(text: str) -> bool:

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pptx
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import _nsmap
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
@@ -18,6 +23,8 @@ from jobs.pipeline.readers import read
 
 _TITLE_AND_CONTENT, _TITLE_ONLY, _BLANK = 1, 5, 6
 Build = Callable[[pptx.presentation.Presentation], None]
+_DIAGRAM_DATA_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"
+_PRESENTATION_NS, RELATIONSHIPS = _nsmap["p"], _nsmap["r"]
 
 
 def _read(
@@ -294,10 +301,15 @@ def test_an_overlay_build_counts_once_and_credits_slides_not_at_all(tmp_path: Pa
 
 
 def test_a_title_placeholder_full_of_lines_is_no_heading(tmp_path: Path) -> None:
+    """Unless its first lines, up to an empty one, are title-shaped: then they are the
+    title and the rest (course, date, speaker) paragraphs."""
+
     def build(deck: pptx.presentation.Presentation) -> None:
         _slide(deck, "Wrap-up")
         slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
         slide.shapes.title.text = "Next week\vLoops\vLists\vDictionaries"
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Orbital Resonance:\vMoons in Step\v\vAstronomy 101\vSpring"
 
     blocks = _texts(_read(tmp_path, build))
     assert blocks[1:] == [
@@ -305,6 +317,9 @@ def test_a_title_placeholder_full_of_lines_is_no_heading(tmp_path: Path) -> None
         (2, "paragraph", "Loops"),
         (2, "paragraph", "Lists"),
         (2, "paragraph", "Dictionaries"),
+        (3, "heading", "Orbital Resonance: Moons in Step"),
+        (3, "paragraph", "Astronomy 101"),
+        (3, "paragraph", "Spring"),
     ]
 
 
@@ -346,3 +361,97 @@ def test_an_english_deck_gives_concepts_on_their_slides(tmp_path: Path) -> None:
     analysis = analyse_file(path, filename=path.name)
     pages = {c.key: c.first_page for c in analysis.knowledge.concepts}
     assert pages.get("conduction") == 2 and pages.get("convection") == 3
+
+
+def test_a_text_box_set_larger_than_the_rest_is_a_slide_without_title_placeholder_s_title(
+    tmp_path: Path,
+) -> None:
+    def sized(slide: Slide, text: str, top: float, points: int) -> None:
+        _box(slide, text, top)
+        for paragraph in slide.shapes[-1].text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(points)
+
+    # each blank slide: its top line and size, then a line at a body's size
+    slides = [
+        ("Orbital Resonance", 44, "Moons whose periods stand in a ratio of small numbers.", 24),
+        ("https://example.org/moons.png", 40, "A picture of Jupiter's moons.", 20),
+        ("Mind the gaps in Saturn's rings.", 40, "The Cassini division is the widest.", 20),
+        ("Moons in step", 24, "Io, Europa and Ganymede go round in the ratio 1:2:4.", 24),
+    ]
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "Tides", "The moon pulls the oceans.")
+        for top, top_size, line, line_size in slides:
+            slide = deck.slides.add_slide(deck.slide_layouts[_BLANK])
+            sized(slide, top, 0.3, top_size)
+            sized(slide, line, 1.5, line_size)
+
+    blocks = _texts(_read(tmp_path, build))
+    assert blocks[2:] == [
+        (2, "heading", "Orbital Resonance"),
+        (2, "paragraph", "Moons whose periods stand in a ratio of small numbers."),
+        (3, "paragraph", "https://example.org/moons.png"),  # an address is no title
+        (3, "paragraph", "A picture of Jupiter's moons."),
+        (4, "paragraph", "Mind the gaps in Saturn's rings."),  # a sentence is no title
+        (4, "paragraph", "The Cassini division is the widest."),
+        (5, "paragraph", "Moons in step"),  # no larger than the rest: no title
+        (5, "paragraph", "Io, Europa and Ganymede go round in the ratio 1:2:4."),
+    ]
+
+
+def test_a_chinese_deck_s_outline_assessment_and_closing_slides_give_no_concepts(
+    tmp_path: Path,
+) -> None:
+    def build(deck: pptx.presentation.Presentation) -> None:
+        _slide(deck, "提要", "1、光的折射", "2、光的色散")
+        _slide(deck, "考核", "期末考试：问答题")
+        _slide(deck, "光的折射", "光的折射是光从一种介质斜射入另一种介质时传播方向改变的现象。")
+        _slide(deck, "光的色散", "光的色散是复色光分解为单色光的现象。棱镜可以产生光的色散。")
+        _slide(deck, "再见…", "电子邮件：teacher@example.edu")
+
+    path = tmp_path / "光学.pptx"
+    deck = pptx.Presentation()
+    build(deck)
+    deck.save(str(path))
+    titles = {c.title for c in analyse_file(path, filename=path.name).knowledge.concepts}
+    assert {"折射", "色散"} <= titles
+    assert not titles & {"提要", "考核", "再见", "再见…"}
+
+
+def test_a_smartart_diagram_s_texts_are_list_items(tmp_path: Path) -> None:
+    """The slide holds a reference to the diagram's data part: its nodes' texts are read
+    from there, in order; its connectors' points hold none of the author's words."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def point(text: str, kind: str = "node") -> str:
+        body = f"<a:p><a:r><a:t>{text}</a:t></a:r></a:p>" if text else "<a:p/>"
+        return f'<dgm:pt modelId="{{{len(text)}}}" type="{kind}"><dgm:t>{body}</dgm:t></dgm:pt>'
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "The Water Cycle"
+        points = point("", "doc") + point("Evaporation") + point("", "parTrans")
+        points += point("Condensation") + point("Precipitation", "sibTrans")
+        data = (
+            f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{drawing}">'
+            f"<dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>"
+        ).encode()
+        part = Part(PackURI("/ppt/diagrams/data1.xml"), _DIAGRAM_DATA_TYPE, deck.part.package, data)
+        rid = slide.part.relate_to(part, RT.DIAGRAM_DATA)
+        frame = parse_xml(
+            f'<p:graphicFrame xmlns:p="{_PRESENTATION_NS}" xmlns:a="{drawing}"'
+            f' xmlns:r="{RELATIONSHIPS}"><p:nvGraphicFramePr><p:cNvPr id="9" name="Diagram"/>'
+            "<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>"
+            '<p:xfrm><a:off x="914400" y="1828800"/><a:ext cx="4572000" cy="2743200"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}"'
+            f' r:dm="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
+        )
+        slide.shapes._spTree.append(frame)
+
+    assert _texts(_read(tmp_path, build, cover="Weather"))[1:] == [
+        (2, "heading", "The Water Cycle"),
+        (2, "list_item", "Evaporation"),
+        (2, "list_item", "Condensation"),
+    ]
