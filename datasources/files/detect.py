@@ -318,7 +318,7 @@ def check_pdf(path: Path) -> None:
             document.close()
 
 
-def check_office_xml(path: Path, kind: OfficeKind = "docx") -> None:
+def check_office_xml(path: Path, kind: OfficeKind) -> None:
     """Refuse a DOCX or PPTX whose main part (`word/document.xml`, `ppt/presentation.xml`) is
     not well-formed XML (streamed, entities off)."""
     part = _MAIN_PART[kind]
@@ -335,12 +335,7 @@ def check_office_xml(path: Path, kind: OfficeKind = "docx") -> None:
 _CORRUPT: dict[OfficeKind, Reason] = {"docx": "corrupt_docx", "pptx": "corrupt_pptx"}
 
 
-def check_docx_archive(path: Path) -> None:
-    """`check_office_archive` for a Word document (the DOCX reader's name for it)."""
-    check_office_archive(path, "docx")
-
-
-def check_office_archive(path: Path, kind: OfficeKind = "docx") -> None:
+def check_office_archive(path: Path, kind: OfficeKind) -> None:
     """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded.
     A DOCX and a PPTX are both ZIPs of XML: one set of bounds; `kind` names the reason a
     broken container gives."""

@@ -1,5 +1,5 @@
 """DOCX with python-docx, after checking the ZIP container is not a bomb
-(datasources/files/detect.check_docx_archive, which uploads run too).
+(datasources/files/detect.check_office_archive, which uploads run too).
 
 Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; in a
 document with neither (typed by hand, as many teachers' handouts are), a short paragraph
@@ -31,7 +31,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from datasources.files.detect import Detected, check_docx_archive
+from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
@@ -55,7 +55,7 @@ _MATH_PARA = qn("m:oMathPara")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    check_docx_archive(path)
+    check_office_archive(path, "docx")
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from datasources.files.detect import check_docx_archive, detect, inspect
+from datasources.files.detect import check_office_archive, detect, inspect
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
@@ -306,7 +306,7 @@ def test_docx_zip_bomb_by_total(
 ) -> None:
     monkeypatch.setattr("datasources.files.detect.MAX_UNPACKED_BYTES", 4096)
     with pytest.raises(CorruptDocument) as error:
-        check_docx_archive(en_docx)
+        check_office_archive(en_docx, "docx")
     assert error.value.reason == "zip_bomb"
     assert "declares" in error.value.message
 
