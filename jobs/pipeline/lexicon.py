@@ -670,16 +670,25 @@ _CREDIT_MODIFIERS = frozenset(
     ["image", "images", "photo", "photos", "picture", "special", "additional"]
 )
 _CREDIT_TITLE_PARTS = re.compile(r"\s*(?:/|&|,|\band\b)\s*", re.IGNORECASE)
+# the title of a deck's list of where its pictures come from ("Additional Source Information":
+# "Photo from the television program Lassie …" made "Lassie" a concept of the deck)
+_PICTURE_SOURCES = re.compile(
+    r"(?:additional\s+)?(?:(?:image|photo|picture)\s+)?sources?(?:\s+information)?", re.I
+)
 
 
 def credits_heading(title: str, *, at_deck_edge: bool = False) -> bool:
     """The heading names a document's credits (`CREDIT_HEADINGS`); `at_deck_edge`: also
     when every part of it is credit words alone, as a deck's first or last slides are
-    titled ("Acknowledgements / Contributions", "Copyright")."""
+    titled ("Acknowledgements / Contributions", "Copyright"), or when it names the sources
+    of the deck's pictures."""
     if CREDIT_HEADINGS.fullmatch(title):
         return True
     if not at_deck_edge:
         return False
+    bare = title.strip(" .:：")
+    if CREDIT_HEADINGS.fullmatch(bare) or _PICTURE_SOURCES.fullmatch(bare):
+        return True
     parts = [p.strip(" .:：!").casefold() for p in _CREDIT_TITLE_PARTS.split(title.strip())]
     return all(
         words and words[-1] in _CREDIT_WORDS and all(w in _CREDIT_MODIFIERS for w in words[:-1])

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from jobs.pipeline.lexicon import CREDIT_HEADINGS
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import make_blocks
 from jobs.pipeline.readers.slides import (
@@ -48,7 +47,7 @@ def deck_blocks(slides: list[SlideText]) -> list[Block]:
     shown = _without_steps(slides)
     _without_furniture(shown)
     content = [b for s in shown for b in _content(s)]
-    kept = title_slide(_without_sources(without_credits(without_outline(content))))
+    kept = title_slide(without_credits(without_outline(content)))
     # a slide the deck rules took out takes its notes with it; so does a title slide (its
     # title alone, or reduced to it): py4e's are a note to other teachers about its logos
     dropped = {b.page for b in content} - {b.page for b in kept}
@@ -81,31 +80,6 @@ def _without_steps(slides: list[SlideText]) -> list[SlideText]:
         step.title, step.body = "", []
         step.notes = [b for b in step.notes if b.text not in later_notes]
     return slides
-
-
-# where a deck sets its credits (`slides.without_credits`): its first two slides, its last three
-_CREDITS_FIRST, _CREDITS_LAST = 2, 3
-# the title of a deck's list of where its pictures come from ("Additional Source Information":
-# "Photo from the television program Lassie …" made "Lassie" a concept of the deck)
-_SOURCES = re.compile(
-    r"(?:additional\s+)?(?:(?:image|photo|picture)\s+)?sources?(?:\s+information)?", re.I
-)
-
-
-def _without_sources(blocks: list[Block]) -> list[Block]:
-    """The deck without a credits slide `slides.without_credits` does not name: among its
-    first or last slides, one titled as a credits section is (`lexicon.CREDIT_HEADINGS`,
-    "Image Credits", "Copyright Notice") or as a list of its pictures' sources."""
-    titles = {b.page: b.text.strip(" .:：") for b in blocks if b.kind == "heading"}
-    pages = sorted({b.page for b in blocks})
-    edges = set(pages[:_CREDITS_FIRST] + pages[-_CREDITS_LAST:])
-    credits = {
-        page
-        for page in edges
-        if page in titles
-        and (CREDIT_HEADINGS.fullmatch(titles[page]) or _SOURCES.fullmatch(titles[page]))
-    }
-    return [b for b in blocks if b.page not in credits]
 
 
 def _without_furniture(slides: list[SlideText]) -> None:

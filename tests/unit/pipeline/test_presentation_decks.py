@@ -266,6 +266,19 @@ def test_a_credits_slide_is_no_text(tmp_path: Path) -> None:
     assert [b.text for b in blocks if b.kind == "heading"] == ["Knots", "Bowline"]
 
 
+def test_a_slide_of_picture_sources_closing_a_pdf_deck_is_no_text(tmp_path: Path) -> None:
+    # as a .pptx's (test_pptx_reader): the PDF of a deck closing on where its pictures come
+    # from made a concept of a television dog named there
+    slides = [
+        _slide("Ferns", "A fern has no seeds.", "It spreads by spores."),
+        _slide("Spores", "A spore grows into a small plant.", "It needs damp ground."),
+        _slide("Additional Source Information", "Photo of a fern by Sam Fernley, CC BY."),
+    ]
+    blocks = _deck(tmp_path, slides)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Ferns", "Spores"]
+    assert not [b for b in blocks if "Fernley" in b.text]
+
+
 def test_a_credits_title_in_the_middle_of_a_deck_is_its_topic(tmp_path: Path) -> None:
     # a law lecture's "Copyright" slide teaches copyright; credits close or open a deck
     slides = [
