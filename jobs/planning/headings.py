@@ -132,11 +132,11 @@ def section_modules(
 ) -> list[tuple[str | None, list[str]]]:
     """The week's modules as (heading, concepts): its concepts grouped by the sections one
     level below the week's own, or, where these are too few to group by, one level higher
-    up to the level that tells the course's sections (or documents) apart. Empty when no
-    level gives two modules, nor the split below. `needs(a, b)`: concept a is to be taught after b;
-    `taught_for[a]`: the concept a is taught ahead of its own section for
-    (`Ordering.taught_for`). A week whose concepts share one section's run at every level
-    is that section split as a long module is (`_split_long`), when that gives two."""
+    up to the level that tells the course's sections (or documents) apart. A week whose
+    concepts share one section's run at every level is that section split as a long module
+    is (`_split_long`). Empty when neither gives two modules. `needs(a, b)`: concept a is
+    to be taught after b; `taught_for[a]`: the concept a is taught ahead of its own section
+    for (`Ordering.taught_for`)."""
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return []
