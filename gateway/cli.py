@@ -456,7 +456,10 @@ def main(argv: list[str] | None = None) -> None:
         "ingest", help="upload documents for a user (as uploadDocument does) and queue them"
     )
     p.add_argument(
-        "paths", nargs="+", metavar="PATH", help="PDF, DOCX, PPTX, Markdown, HTML or text"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="PDF, DOCX, PPTX, Markdown, notebook (.ipynb), HTML or text",
     )
     p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")

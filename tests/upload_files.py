@@ -7,6 +7,7 @@ Unit, integration and end-to-end tests all send these same bytes.
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from dataclasses import dataclass
@@ -100,6 +101,59 @@ def pptx_bytes(extra: dict[str, bytes] | None = None, *, text: bool = True) -> b
         for item in items[1:]:
             body.add_paragraph().text = item
     return _with_parts(_saved(deck), extra)
+
+
+NOTEBOOK_MIME = "application/x-ipynb+json"
+
+
+def notebook_bytes(
+    cells: list[dict[str, Any]] | None = None, *, language: str = "python", **top: Any
+) -> bytes:
+    """A Jupyter notebook (nbformat 4) as Jupyter saves it: a lesson on heat transfer in
+    Markdown cells, a code cell with its output, or `cells`; `top` adds or replaces keys."""
+    if cells is None:
+        cells = [
+            _cell("markdown", "# Heat Transfer\n\n## Conduction\n"),
+            _cell(
+                "markdown",
+                "*Conduction* is the transfer of heat through a material without any motion"
+                " of the material.\nThermal conductivity measures how well a material"
+                " conducts heat.",
+            ),
+            _cell("code", "k = 0.6  # water\nflux = -k * gradient"),
+            _cell(
+                "markdown",
+                "## Convection\n\n*Convection* is the transfer of heat by the"
+                " movement of a fluid. Convection requires conduction at the boundary"
+                " between a fluid and a solid.",
+            ),
+        ]
+    notebook: dict[str, Any] = {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": language, "language": language, "name": language},
+            "language_info": {"name": language},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        **top,
+    }
+    return json.dumps(notebook, indent=1, ensure_ascii=False).encode()
+
+
+def _cell(kind: str, source: str) -> dict[str, Any]:
+    """A cell as nbformat 4 writes it: the source as a list of lines."""
+    cell: dict[str, Any] = {
+        "cell_type": kind,
+        "metadata": {},
+        "source": source.splitlines(keepends=True),
+    }
+    if kind == "code":
+        cell |= {
+            "execution_count": 1,
+            "outputs": [{"name": "stdout", "output_type": "stream", "text": ["Traceback\n"]}],
+        }
+    return cell
 
 
 def _saved(document: Any) -> bytes:
@@ -210,6 +264,7 @@ def good_files() -> list[Good]:
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         Good("lecture.pptx", pptx_bytes(), PPTX_MIME),
+        Good("lesson.ipynb", notebook_bytes(), NOTEBOOK_MIME),
         Good("mixed.md", MIXED.encode(), "text/markdown"),
         Good("hello.txt", NO_CONCEPTS.encode(), "text/plain"),
     ]
@@ -328,6 +383,41 @@ def bad_files() -> list[Bad]:
             ole_bytes("EncryptionInfo", "EncryptedPackage"),
             "encrypted",
             "the Office document is encrypted (password protected)",
+        ),
+        Bad(
+            "truncated notebook",
+            "lesson.ipynb",
+            notebook_bytes()[:300],
+            "corrupt_notebook",
+            "the notebook is not valid JSON",
+        ),
+        Bad(
+            "notebook without cells",
+            "lesson.ipynb",
+            notebook_bytes(cells={"cell_type": "markdown"}),  # type: ignore[arg-type]
+            "corrupt_notebook",
+            'the notebook has no list of "cells"',
+        ),
+        Bad(
+            "notebook cell without text",
+            "lesson.ipynb",
+            notebook_bytes([{"cell_type": "markdown", "metadata": {}, "source": [1, 2]}]),
+            "corrupt_notebook",
+            "cell 1's source is not text",
+        ),
+        Bad(
+            "markdown named ipynb",
+            "lesson.ipynb",
+            EN_CHAPTER.encode(),
+            "extension_mismatch",
+            "the name says .ipynb but the content is markdown",
+        ),
+        Bad(
+            "notebook of nbformat 2",
+            "old.ipynb",
+            notebook_bytes(nbformat=2),
+            "unsupported_type",
+            "a notebook in nbformat 2, older than the 3 and 4 we read",
         ),
         Bad(
             "old binary ppt",

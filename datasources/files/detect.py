@@ -13,6 +13,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
+- Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
+  in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
+  checks its shape (`notebooks.load_notebook`).
 
 The name only has a say when it contradicts the content across families (a `.pdf` that
 holds a DOCX or a PPTX): then the file is refused naming both, rather than guessed.
@@ -35,9 +38,12 @@ import pypdfium2 as pdfium
 from lxml import etree
 
 from datasources.files.document_errors import CorruptDocument, Reason, UnsupportedDocument
+from datasources.files.notebooks import load_notebook
 
-Kind = Literal["pdf", "docx", "pptx", "markdown", "html", "text"]
+Kind = Literal["pdf", "docx", "pptx", "markdown", "html", "text", "notebook"]
 OfficeKind = Literal["docx", "pptx"]
+# the kinds read from text; a file name of one of them may hold another
+TEXT_KINDS: tuple[Kind, ...] = ("markdown", "html", "text", "notebook")
 
 HEAD_BYTES = 64 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -54,6 +60,7 @@ MIME: dict[Kind, str] = {
     "markdown": "text/markdown",
     "html": "text/html",
     "text": "text/plain",
+    "notebook": "application/x-ipynb+json",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -65,6 +72,7 @@ _EXTENSION_FAMILY = {
     ".text": "text",
     ".html": "text",
     ".htm": "text",
+    ".ipynb": "notebook",
 }
 
 
@@ -117,7 +125,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
-    kind = _text_kind(mime, sample, name)
+    kind = "notebook" if _looks_like_notebook(sample, name) else _text_kind(mime, sample, name)
     return Detected(kind, MIME[kind], encoding)
 
 
@@ -228,6 +236,19 @@ def _text_encoding(head: bytes) -> str | None:
     return None if (controls + replaced) > max(8, len(text) // 100) else encoding
 
 
+# nbformat 4 writes its keys sorted, "cells" first; nbformat 3 names "nbformat" after a
+# short "metadata". Only the head is read here: the version is checked when loaded.
+_NOTEBOOK_HEAD = re.compile(
+    r'\A\ufeff?\s*\{\s*(?:"cells"\s*:\s*\[|[^\[]{0,2000}?"nbformat"\s*:\s*\d)'
+)
+
+
+def _looks_like_notebook(sample: str, name: str) -> bool:
+    if PurePath(name).suffix.lower() == ".ipynb":
+        return sample.lstrip("\ufeff \t\r\n").startswith("{")
+    return _NOTEBOOK_HEAD.match(sample) is not None
+
+
 def _text_kind(mime: str, sample: str, name: str) -> Kind:
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
@@ -272,7 +293,9 @@ def _check_extension(filename: str | None, kind: Kind) -> None:
     if not filename:
         return
     family = _EXTENSION_FAMILY.get(PurePath(filename).suffix.lower())
-    actual = "text" if kind in ("markdown", "html", "text") else kind
+    # a notebook saved as .json or .txt is still read as one; a .ipynb must be one
+    text_kinds = ("markdown", "html", "text") if family == "notebook" else TEXT_KINDS
+    actual = "text" if kind in text_kinds else kind
     if family is not None and family != actual:
         raise UnsupportedDocument(
             "extension_mismatch",
@@ -292,6 +315,8 @@ def inspect(
         kind: OfficeKind = "docx" if detected.kind == "docx" else "pptx"
         check_office_archive(path, kind)
         check_office_xml(path, kind)
+    elif detected.kind == "notebook":
+        load_notebook(path, detected.encoding or "utf-8")
     return detected
 
 

@@ -18,6 +18,7 @@ Reason = Literal[
     "corrupt_pdf",
     "corrupt_docx",
     "corrupt_pptx",
+    "corrupt_notebook",
     "zip_bomb",
     "undecodable_text",
     "no_text",

@@ -32,7 +32,14 @@ from schema.root import build_schema
 from tests.factories import World, context_for
 from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
-from tests.upload_files import BAD_NAMES, PPTX_MIME, bad_files, pptx_bytes
+from tests.upload_files import (
+    BAD_NAMES,
+    NOTEBOOK_MIME,
+    PPTX_MIME,
+    bad_files,
+    notebook_bytes,
+    pptx_bytes,
+)
 
 pytestmark = pytest.mark.integration
 SCHEMA = build_schema()
@@ -299,6 +306,28 @@ async def test_a_powerpoint_deck_is_uploaded_and_read_slide_by_slide(
     snap = await docs.snapshot(document_id)
     pages = {c["title"].casefold(): c["page"] for c in snap["concepts"]}
     assert pages["conduction"] == 2 and pages["convection"] == 3
+
+
+async def test_a_jupyter_notebook_is_read_from_its_cells_not_its_json(
+    docs: DocumentWorld, stores: Stores
+) -> None:
+    """A .ipynb was read as the JSON text it is saved as: its keys ("markdown",
+    "metadata") were concepts. Its Markdown and code cells are read now."""
+    owner = await docs.world.user()
+    result = await upload(stores, owner, notebook_bytes(), "Heat Transfer.ipynb")
+    assert result["__typename"] == "DocumentUploaded" and result["created"] is True
+    assert result["document"]["mimeType"] == NOTEBOOK_MIME
+    document_id = uuid_of(result["document"]["id"])
+    docs.documents.append(document_id)
+    outcome = await docs.process(uuid_of(result["task"]["id"]))
+    assert outcome["status"] == "completed"
+    document = await docs.row(Document, document_id)
+    assert (document.status, document.language) == ("completed", "en")
+    assert document.metadata_["title"] == "Heat Transfer"
+    assert '"cell_type"' not in (document.extracted_text or "")
+    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
+    assert {"conduction", "convection"} <= titles
+    assert not titles & {"markdown", "metadata", "stdout"}
 
 
 async def test_a_deck_of_pictures_is_taken_then_fails_by_name_and_stores_nothing(

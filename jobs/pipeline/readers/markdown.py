@@ -55,10 +55,15 @@ _DISPLAY_MATH = re.compile(
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
+    return from_source("\n".join(decoded_lines(path, detected.encoding or "utf-8")), detected)
+
+
+def from_source(source: str, detected: Detected, declared: str | None = None) -> ReadDocument:
+    """The document Markdown `source` makes (a notebook's cells joined are one too);
+    `declared`: a title the file names outside its Markdown, read as front matter's."""
     blocks = parse(source)
     heading = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
-    title = front_matter_title(source)
+    title = declared or front_matter_title(source)
     if title and heading is None:
         # the page's heading as its site renders it: the sections below are its parts,
         # and "Debugging" names the lesson's subject as a book chapter's title does
