@@ -268,6 +268,18 @@ GENERIC_HEADINGS = frozenset(
         "any questions",
         "thank you",
         "thanks",
+        # a series' label before a chapter's topic ("In Depth: Linear Regression", a
+        # notebook book's; "Case Study: …"): "Depth" was a concept
+        "in depth",
+        "deep dive",
+        "in focus",
+        "spotlight",
+        "at a glance",
+        "in a nutshell",
+        "case study",
+        "case studies",
+        "worked example",
+        "worked examples",
         "小结",
         "总结",
         "练习",

@@ -14,6 +14,7 @@ from datasources.files.document_errors import CorruptDocument, UnsupportedDocume
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
+from jobs.pipeline.structure import heading_terms
 from tests.upload_files import NOTEBOOK_MIME, notebook_bytes
 
 
@@ -162,3 +163,11 @@ def test_a_notebook_lesson_is_analysed(tmp_path: Path) -> None:
     # read as the JSON text it is saved as, its keys were concepts
     assert not titles & {"markdown", "metadata", "cell_type", "stdout", "stream"}
     assert analysis.language == "en" and analysis.kind == "notebook"
+
+
+def test_a_series_label_before_a_chapters_topic_names_nothing() -> None:
+    # a notebook book titles its chapters "In Depth: …"; "Depth" was a concept
+    for label in ("In Depth", "Case Study", "Deep Dive", "At a Glance"):
+        terms = [c.term for c in heading_terms(f"{label}: Tidal Forces", 0, 1)]
+        assert terms == ["Tidal Forces"], label
+        assert heading_terms(label, 0, 2) == [], label
