@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -156,6 +157,36 @@ def _cell(kind: str, source: str) -> dict[str, Any]:
     return cell
 
 
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+EPUB_MIME = "application/epub+zip"
+LATEX_CHAPTER = r"""\documentclass{article}
+\title{Heat Transfer}
+\begin{document}
+\maketitle
+\section{Conduction}
+\emph{Conduction} is the transfer of heat through a material without any motion of the
+material. Thermal conductivity measures how well a material conducts heat.
+\section{Convection}
+\emph{Convection} is the transfer of heat by the movement of a fluid. Convection requires
+conduction at the boundary between a fluid and a solid.
+\end{document}
+"""
+
+
+@cache
+def written_by_pandoc(to: str) -> bytes:
+    """The heat-transfer chapter (LOOP_CHAPTER's first sections) as pandoc writes `to`:
+    "odt", "epub", "rtf" or "rst", as a word processor or an e-book tool would save it."""
+    import pypandoc
+
+    source = LOOP_CHAPTER.split("## Fourier")[0]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"chapter.{to}"
+        extra = ["--standalone", "--metadata=title:Heat Transfer"]
+        pypandoc.convert_text(source, to, "markdown", outputfile=str(out), extra_args=extra)
+        return out.read_bytes()
+
+
 def _saved(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
@@ -265,6 +296,11 @@ def good_files() -> list[Good]:
         ),
         Good("lecture.pptx", pptx_bytes(), PPTX_MIME),
         Good("lesson.ipynb", notebook_bytes(), NOTEBOOK_MIME),
+        Good("chapter.odt", written_by_pandoc("odt"), ODT_MIME),
+        Good("chapter.epub", written_by_pandoc("epub"), EPUB_MIME),
+        Good("chapter.rtf", written_by_pandoc("rtf"), "application/rtf"),
+        Good("chapter.rst", written_by_pandoc("rst"), "text/x-rst"),
+        Good("chapter.tex", LATEX_CHAPTER.encode(), "application/x-tex"),
         Good("mixed.md", MIXED.encode(), "text/markdown"),
         Good("hello.txt", NO_CONCEPTS.encode(), "text/plain"),
     ]
@@ -383,6 +419,34 @@ def bad_files() -> list[Bad]:
             ole_bytes("EncryptionInfo", "EncryptedPackage"),
             "encrypted",
             "the Office document is encrypted (password protected)",
+        ),
+        Bad(
+            "truncated odt",
+            "notes.odt",
+            written_by_pandoc("odt")[:3000],
+            "corrupt_odt",
+            "the ZIP container is broken",
+        ),
+        Bad(
+            "epub zip bomb",
+            "book.epub",
+            _with_parts(written_by_pandoc("epub"), {"EPUB/padding.bin": b"\0" * (8 * 1024 * 1024)}),
+            "zip_bomb",
+            "padding.bin inflates",
+        ),
+        Bad(
+            "odt with broken xml",
+            "notes.odt",
+            _with_parts(written_by_pandoc("odt"), {"content.xml": b"<office:document><open>"}),
+            "corrupt_odt",
+            "content.xml is not well-formed XML",
+        ),
+        Bad(
+            "rtf named txt",
+            "notes.txt",
+            written_by_pandoc("rtf"),
+            "extension_mismatch",
+            "the name says .txt but the content is rtf",
         ),
         Bad(
             "truncated notebook",

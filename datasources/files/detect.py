@@ -1,4 +1,4 @@
-"""What a file is, from its bytes (libmagic + a look inside), never from its name alone.
+r"""What a file is, from its bytes (libmagic + a look inside), never from its name alone.
 
 Both sides use it: an upload is refused here before any row is written (`inspect`), and
 the document job detects again before reading (`detect`; the readers then check the rest).
@@ -13,6 +13,11 @@ the document job detects again before reading (`detect`; the readers then check 
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
+- OpenDocument text (.odt) and EPUB: a ZIP whose `mimetype` entry says so (ODF's and
+  EPUB's own rule), bounded as Office files are; read through pandoc.
+- LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
+  `.tex` and uses a sectioning command or an environment; reStructuredText: named `.rst`;
+  RTF: the `{\rtf` signature. All three read through pandoc.
 - Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
   checks its shape (`notebooks.load_notebook`).
@@ -40,10 +45,24 @@ from lxml import etree
 from datasources.files.document_errors import CorruptDocument, Reason, UnsupportedDocument
 from datasources.files.notebooks import load_notebook
 
-Kind = Literal["pdf", "docx", "pptx", "markdown", "html", "text", "notebook"]
-OfficeKind = Literal["docx", "pptx"]
+Kind = Literal[
+    "pdf",
+    "docx",
+    "pptx",
+    "odt",
+    "epub",
+    "markdown",
+    "html",
+    "text",
+    "notebook",
+    "latex",
+    "rst",
+    "rtf",
+]
+# the ZIP containers we read (`check_office_archive`, `check_office_xml`)
+OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
-TEXT_KINDS: tuple[Kind, ...] = ("markdown", "html", "text", "notebook")
+TEXT_KINDS: tuple[Kind, ...] = ("markdown", "html", "text", "notebook", "latex", "rst")
 
 HEAD_BYTES = 64 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -61,6 +80,11 @@ MIME: dict[Kind, str] = {
     "html": "text/html",
     "text": "text/plain",
     "notebook": "application/x-ipynb+json",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "epub": "application/epub+zip",
+    "latex": "application/x-tex",
+    "rst": "text/x-rst",
+    "rtf": "application/rtf",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -73,6 +97,11 @@ _EXTENSION_FAMILY = {
     ".html": "text",
     ".htm": "text",
     ".ipynb": "notebook",
+    ".odt": "odt",
+    ".epub": "epub",
+    ".rtf": "rtf",
+    ".tex": "text",
+    ".rst": "text",
 }
 
 
@@ -110,22 +139,28 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     if head.startswith(b"PK\x03\x04"):
         names, mimetype = _zip_contents(path, name)
         for office, member in _MAIN_PART.items():
-            if member in names:
+            if member in names and office in ("docx", "pptx"):
                 return Detected(office, MIME[office], None)
+        for archive in ("odt", "epub"):  # known by their `mimetype` entry, not by a part
+            if mimetype == MIME[archive]:
+                return Detected(archive, MIME[archive], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         _refuse_ole(path)
+    if head.startswith(b"{\\rtf"):
+        return Detected("rtf", MIME["rtf"], None)
     encoding = _text_encoding(head)
     if encoding is None:
         if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
             raise UnsupportedDocument(
                 "unsupported_type",
-                f"{mime} is not a kind of document we read: PDF, DOCX, PPTX, Markdown, HTML"
-                " or plain text",
+                f"{mime} is not a kind of document we read: PDF, DOCX, PPTX, ODT, EPUB,"
+                " Markdown, HTML, LaTeX, reStructuredText, RTF, Jupyter notebooks or plain"
+                " text",
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
-    kind = "notebook" if _looks_like_notebook(sample, name) else _text_kind(mime, sample, name)
+    kind = _text_kind(mime, sample, name)
     return Detected(kind, MIME[kind], encoding)
 
 
@@ -141,7 +176,8 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
     except (zipfile.BadZipFile, OSError) as error:
-        said: OfficeKind = "pptx" if PurePath(name).suffix.lower() == ".pptx" else "docx"
+        suffix = PurePath(name).suffix.lower().lstrip(".")
+        said: OfficeKind = suffix if suffix in _MAIN_PART else "docx"  # type: ignore[assignment]
         raise CorruptDocument(_CORRUPT[said], f"the ZIP container is broken ({error})") from error
 
 
@@ -149,6 +185,8 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
 _MAIN_PART: dict[OfficeKind, str] = {
     "docx": "word/document.xml",
     "pptx": "ppt/presentation.xml",
+    "odt": "content.xml",
+    "epub": "META-INF/container.xml",
 }
 
 
@@ -192,10 +230,8 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 # as they have them, and "a ZIP archive" told them nothing of what to do instead
 _OTHER_ARCHIVES = (("xl/workbook.xml", "an Excel workbook (.xlsx)"),)
 _OTHER_MIMETYPES = {
-    "application/vnd.oasis.opendocument.text": "an OpenDocument text (.odt)",
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
-    "application/epub+zip": "an EPUB e-book",
 }
 
 
@@ -243,6 +279,14 @@ _NOTEBOOK_HEAD = re.compile(
 )
 
 
+# a LaTeX document declares itself at a line's start; a chapter file `\input` by a book
+# only sections and environments, so its name must say .tex
+_LATEX_DOCUMENT = re.compile(r"^[ \t]*\\(?:documentclass|begin\{document\})", re.MULTILINE)
+_LATEX_COMMAND = re.compile(
+    r"^[ \t]*\\(?:part|chapter|section|subsection|begin\{[a-z*]+\})", re.MULTILINE
+)
+
+
 def _looks_like_notebook(sample: str, name: str) -> bool:
     if PurePath(name).suffix.lower() == ".ipynb":
         return sample.lstrip("\ufeff \t\r\n").startswith("{")
@@ -250,6 +294,13 @@ def _looks_like_notebook(sample: str, name: str) -> bool:
 
 
 def _text_kind(mime: str, sample: str, name: str) -> Kind:
+    if _looks_like_notebook(sample, name):
+        return "notebook"
+    suffix = PurePath(name).suffix.lower()
+    if _LATEX_DOCUMENT.search(sample) or (suffix == ".tex" and _LATEX_COMMAND.search(sample)):
+        return "latex"
+    if suffix == ".rst":
+        return "rst"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -258,7 +309,6 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     # headings, and read as a page its headings were lost in one long paragraph
     if mime in ("text/html", "application/xhtml+xml") and not _looks_like_markdown(sample):
         return "html"
-    suffix = PurePath(name).suffix.lower()
     if suffix in (".md", ".markdown") or mime == "text/markdown" or _looks_like_markdown(sample):
         return "markdown"
     return "text"
@@ -311,8 +361,8 @@ def inspect(
     detected = detect(path, filename=filename, max_bytes=max_bytes)
     if detected.kind == "pdf":
         check_pdf(path)
-    elif detected.kind in ("docx", "pptx"):
-        kind: OfficeKind = "docx" if detected.kind == "docx" else "pptx"
+    elif detected.kind in _MAIN_PART:
+        kind: OfficeKind = detected.kind  # type: ignore[assignment]
         check_office_archive(path, kind)
         check_office_xml(path, kind)
     elif detected.kind == "notebook":
@@ -357,7 +407,12 @@ def check_office_xml(path: Path, kind: OfficeKind) -> None:
         raise CorruptDocument(_CORRUPT[kind], f"{part} is not well-formed XML ({error})") from error
 
 
-_CORRUPT: dict[OfficeKind, Reason] = {"docx": "corrupt_docx", "pptx": "corrupt_pptx"}
+_CORRUPT: dict[OfficeKind, Reason] = {
+    "docx": "corrupt_docx",
+    "pptx": "corrupt_pptx",
+    "odt": "corrupt_odt",
+    "epub": "corrupt_epub",
+}
 
 
 def check_office_archive(path: Path, kind: OfficeKind) -> None:

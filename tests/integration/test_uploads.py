@@ -34,11 +34,14 @@ from tests.integration.documents import DocumentWorld
 from tests.unit.pipeline.samples import EN_CHAPTER
 from tests.upload_files import (
     BAD_NAMES,
+    EPUB_MIME,
+    LATEX_CHAPTER,
     NOTEBOOK_MIME,
     PPTX_MIME,
     bad_files,
     notebook_bytes,
     pptx_bytes,
+    written_by_pandoc,
 )
 
 pytestmark = pytest.mark.integration
@@ -328,6 +331,33 @@ async def test_a_jupyter_notebook_is_read_from_its_cells_not_its_json(
     titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
     assert {"conduction", "convection"} <= titles
     assert not titles & {"markdown", "metadata", "stdout"}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [
+        ("Heat Transfer.epub", written_by_pandoc("epub"), EPUB_MIME),
+        ("heat.tex", LATEX_CHAPTER.encode(), "application/x-tex"),
+    ],
+)
+async def test_an_epub_and_a_latex_file_are_read_through_pandoc(
+    docs: DocumentWorld, stores: Stores, name: str, data: bytes, mime: str
+) -> None:
+    """An EPUB was refused ("save or export it as PDF or DOCX") and a LaTeX file read as
+    plain text, its commands and all; both are read as what they typeset now."""
+    owner = await docs.world.user()
+    result = await upload(stores, owner, data, name)
+    assert result["__typename"] == "DocumentUploaded"
+    assert result["document"]["mimeType"] == mime
+    document_id = uuid_of(result["document"]["id"])
+    docs.documents.append(document_id)
+    outcome = await docs.process(uuid_of(result["task"]["id"]))
+    assert outcome["status"] == "completed"
+    document = await docs.row(Document, document_id)
+    assert document.metadata_["title"] == "Heat Transfer"
+    assert "\\section" not in (document.extracted_text or "")
+    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
+    assert {"conduction", "convection"} <= titles
 
 
 async def test_a_deck_of_pictures_is_taken_then_fails_by_name_and_stores_nothing(

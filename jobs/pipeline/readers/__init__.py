@@ -1,8 +1,9 @@
 """One reader per format, one shape out: `read(path, detected) -> ReadDocument`.
 
-Formats without real pages (Markdown, notebooks, HTML, text, DOCX without page breaks)
-get virtual pages of about `PAGE_CHARS` characters cut at block boundaries, so provenance
-is still a page number a person can find by scrolling ("page 3" ≈ characters 6,000–9,000).
+Formats without real pages (Markdown, notebooks, HTML, text, what pandoc converts, DOCX
+without page breaks) get virtual pages of about `PAGE_CHARS` characters cut at block
+boundaries, so provenance is still a page number a person can find by scrolling ("page
+3" ≈ characters 6,000–9,000).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datasources.files.detect import Detected
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
-from jobs.pipeline.readers import docx, html, markdown, notebook, pdf, pptx, text
+from jobs.pipeline.readers import docx, html, markdown, notebook, pandoc, pdf, pptx, text
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
@@ -26,6 +27,11 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "html": html.read,
     "text": text.read,
     "notebook": notebook.read,
+    "odt": pandoc.read,
+    "epub": pandoc.read,
+    "latex": pandoc.read,
+    "rst": pandoc.read,
+    "rtf": pandoc.read,
 }
 
 

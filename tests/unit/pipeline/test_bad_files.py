@@ -122,14 +122,18 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
 
 def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
     """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
-    teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader.)"""
+    teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader;
+    an OpenDocument text and an EPUB too: test_pandoc_reader.)"""
     cases = {
         "marks.xlsx": ({"xl/workbook.xml": "<w/>"}, "an Excel workbook (.xlsx)"),
-        "notes.odt": (
-            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<t/>"},
-            "an OpenDocument text (.odt)",
+        "slides.odp": (
+            {"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<t/>"},
+            "an OpenDocument presentation (.odp)",
         ),
-        "book.epub": ({"mimetype": "application/epub+zip"}, "an EPUB e-book"),
+        "marks.ods": (
+            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<t/>"},
+            "an OpenDocument spreadsheet (.ods)",
+        ),
     }
     for name, (members, what) in cases.items():
         path = tmp_path / name

@@ -1,0 +1,141 @@
+"""What pandoc converts for us (OpenDocument text, EPUB, LaTeX, reStructuredText, RTF),
+on files written here: detection by content, the Markdown it becomes, the sandbox, and
+the refusals."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from datasources.files.detect import detect, inspect
+from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import ReadDocument
+from jobs.pipeline.readers import read
+from tests.upload_files import LATEX_CHAPTER, written_by_pandoc
+
+
+def _read(tmp_path: Path, data: bytes, name: str) -> ReadDocument:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read(path, inspect(path, filename=name))
+
+
+@pytest.mark.parametrize("kind", ["odt", "epub", "rtf", "rst"])
+def test_each_format_is_read_as_its_headings_and_text(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / "upload"  # no extension on disk: the content decides
+    path.write_bytes(written_by_pandoc(kind))
+    detected = inspect(path, filename=f"chapter.{kind}")
+    assert detected.kind == kind
+    document = read(path, detected)
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert {"Conduction", "Convection"} <= set(headings)
+    paragraphs = [" ".join(b.text.split()) for b in document.blocks() if b.kind == "paragraph"]
+    assert (
+        "Conduction is the transfer of heat through a material without any motion of the"
+        " material." in " ".join(paragraphs)
+    )
+    assert document.title == "Heat Transfer"
+
+
+def test_a_latex_document_is_read_as_what_it_typesets(tmp_path: Path) -> None:
+    source = r"""\documentclass{article}
+\usepackage{amsmath}
+\newcommand{\R}{\mathbb{R}}
+\title{Waves}
+\begin{document}
+\maketitle
+\tableofcontents
+\section{Simple Harmonic Motion}\label{sec:shm}
+A \emph{simple harmonic oscillator} has a restoring force proportional to its
+displacement (Section~\ref{sec:shm}; see chapter~\ref{ch.damping} and \cite{feynman}).
+\begin{itemize}
+\item The \textbf{period} is the time of one cycle.
+\end{itemize}
+\begin{equation}
+x(t) = A \cos(\omega t), \quad x \in \R
+\end{equation}
+\input{/etc/hostname}
+\begin{verbatim}
+x = A * cos(w * t)
+\end{verbatim}
+\end{document}
+"""
+    document = _read(tmp_path, source.encode(), "waves.tex")
+    assert (document.kind, document.mime_type, document.title) == (
+        "latex",
+        "application/x-tex",
+        "Waves",
+    )
+    blocks = document.blocks()
+    kinds = {b.kind: b.text for b in blocks}
+    assert kinds["heading"] == "Simple Harmonic Motion"
+    assert kinds["list_item"] == "The period is the time of one cycle."
+    assert "x(t) = A \\cos(\\omega t)" in kinds["formula"] and "\\mathbb{R}" in kinds["formula"]
+    assert kinds["code"] == "x = A * cos(w * t)"
+    text = " ".join(b.text for b in blocks)
+    # the sandbox read no file; a citation key and a label outside the file are no text
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+    assert not hostname or hostname not in text
+    assert "feynman" not in text and "ch.damping" not in text
+    assert "simple harmonic oscillator" in {e.casefold() for b in blocks for e in b.emphasis}
+
+
+def test_latex_is_known_by_its_commands_and_a_chapter_file_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "upload"
+    path.write_bytes(LATEX_CHAPTER.encode())
+    assert detect(path, filename="notes.txt").kind == "latex"  # \documentclass says it
+    chapter = b"\\chapter{Optics}\n\nLight is an electromagnetic wave.\n"
+    path.write_bytes(chapter)
+    assert detect(path, filename="optics.tex").kind == "latex"
+    assert detect(path, filename="optics.txt").kind == "text"
+    # Markdown with LaTeX maths stays Markdown
+    path.write_bytes(b"# Optics\n\n$$\\begin{equation}n = c / v\\end{equation}$$\n\n- a\n- b\n")
+    assert detect(path, filename="optics.md").kind == "markdown"
+
+
+def test_a_chinese_latex_file_in_gbk_is_read(tmp_path: Path) -> None:
+    source = (
+        "\\documentclass{ctexart}\n\\begin{document}\n\\section{光的折射}\n"
+        "光从一种介质斜射入另一种介质时，传播方向发生改变，这种现象叫做\\emph{光的折射}。\n"
+        "\\end{document}\n"
+    )
+    document = _read(tmp_path, source.encode("gbk"), "光学.tex")
+    assert [b.text for b in document.blocks() if b.kind == "heading"] == ["光的折射"]
+    assert "光的折射" in {e for b in document.blocks() for e in b.emphasis}
+
+
+def test_a_latex_file_pandoc_cannot_read_fails_naming_why(tmp_path: Path) -> None:
+    path = tmp_path / "loop.tex"
+    path.write_text(
+        "\\documentclass{article}\\begin{document}\\newcommand{\\x}{\\x\\x}\\x\\end{document}"
+    )
+    assert inspect(path, filename="loop.tex").kind == "latex"  # the upload takes it
+    with pytest.raises(CorruptDocument) as error:
+        analyse_file(path, filename="loop.tex")
+    assert error.value.reason == "unreadable"
+    assert error.value.message.startswith("pandoc could not read the LaTeX file: ")
+    assert "macro" in error.value.message
+
+
+def test_presentations_and_spreadsheets_of_opendocument_are_still_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "talk.odp"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="talk.odp")
+    assert error.value.message.startswith("an OpenDocument presentation (.odp), not a kind")
+
+
+def test_an_odt_chapter_is_analysed(tmp_path: Path) -> None:
+    path = tmp_path / "heat.odt"
+    path.write_bytes(written_by_pandoc("odt"))
+    analysis = analyse_file(path, filename="heat.odt")
+    titles = {c.title.casefold() for c in analysis.knowledge.concepts}
+    assert {"conduction", "convection"} <= titles
+    assert analysis.kind == "odt" and analysis.language == "en"
