@@ -459,7 +459,8 @@ def main(argv: list[str] | None = None) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="PDF, DOCX, PPTX, ODT, EPUB, Markdown, notebook, HTML, LaTeX, RST, RTF or text",
+        help="PDF, DOCX, PPTX, ODT, EPUB, Markdown, notebook, HTML, LaTeX, RST, AsciiDoc, Org,"
+        " Typst, RTF or text",
     )
     p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")

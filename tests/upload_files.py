@@ -176,7 +176,8 @@ conduction at the boundary between a fluid and a solid.
 @cache
 def written_by_pandoc(to: str) -> bytes:
     """The heat-transfer chapter (LOOP_CHAPTER's first sections) as pandoc writes `to`:
-    "odt", "epub", "rtf" or "rst", as a word processor or an e-book tool would save it."""
+    "odt", "epub", "rtf", "rst", "asciidoc", "org" or "typst", as a word processor, an
+    e-book tool or an author would save it."""
     import pypandoc
 
     source = LOOP_CHAPTER.split("## Fourier")[0]
@@ -301,6 +302,7 @@ def good_files() -> list[Good]:
         Good("chapter.rtf", written_by_pandoc("rtf"), "application/rtf"),
         Good("chapter.rst", written_by_pandoc("rst"), "text/x-rst"),
         Good("chapter.tex", LATEX_CHAPTER.encode(), "application/x-tex"),
+        Good("chapter.adoc", written_by_pandoc("asciidoc"), "text/x-asciidoc"),
         Good("mixed.md", MIXED.encode(), "text/markdown"),
         Good("hello.txt", NO_CONCEPTS.encode(), "text/plain"),
     ]

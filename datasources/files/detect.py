@@ -16,8 +16,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - OpenDocument text (.odt) and EPUB: a ZIP whose `mimetype` entry says so (ODF's and
   EPUB's own rule), bounded as Office files are; read through pandoc.
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
-  `.tex` and uses a sectioning command or an environment; reStructuredText: named `.rst`;
-  RTF: the `{\rtf` signature. All three read through pandoc.
+  `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
+  AsciiDoc (`.adoc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
+  are ordinary text's too; RTF: the `{\rtf` signature. All read through pandoc.
 - Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
   checks its shape (`notebooks.load_notebook`).
@@ -58,11 +59,32 @@ Kind = Literal[
     "latex",
     "rst",
     "rtf",
+    "asciidoc",
+    "org",
+    "typst",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
-TEXT_KINDS: tuple[Kind, ...] = ("markdown", "html", "text", "notebook", "latex", "rst")
+TEXT_KINDS: tuple[Kind, ...] = (
+    "markdown",
+    "html",
+    "text",
+    "notebook",
+    "latex",
+    "rst",
+    "asciidoc",
+    "org",
+    "typst",
+)
+# light markup told apart by its name only: its marks are ordinary text's too
+_MARKUP_NAMES: dict[str, Kind] = {
+    ".rst": "rst",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
+    ".org": "org",
+    ".typ": "typst",
+}
 
 HEAD_BYTES = 64 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -85,6 +107,9 @@ MIME: dict[Kind, str] = {
     "latex": "application/x-tex",
     "rst": "text/x-rst",
     "rtf": "application/rtf",
+    "asciidoc": "text/x-asciidoc",
+    "org": "text/x-org",
+    "typst": "text/x-typst",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -101,7 +126,7 @@ _EXTENSION_FAMILY = {
     ".epub": "epub",
     ".rtf": "rtf",
     ".tex": "text",
-    ".rst": "text",
+    **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
 
@@ -155,8 +180,8 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
             raise UnsupportedDocument(
                 "unsupported_type",
                 f"{mime} is not a kind of document we read: PDF, DOCX, PPTX, ODT, EPUB,"
-                " Markdown, HTML, LaTeX, reStructuredText, RTF, Jupyter notebooks or plain"
-                " text",
+                " Markdown, HTML, LaTeX, RTF, Jupyter notebooks, reStructuredText, AsciiDoc,"
+                " Org, Typst or plain text",
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
@@ -299,8 +324,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     suffix = PurePath(name).suffix.lower()
     if _LATEX_DOCUMENT.search(sample) or (suffix == ".tex" and _LATEX_COMMAND.search(sample)):
         return "latex"
-    if suffix == ".rst":
-        return "rst"
+    if suffix in _MARKUP_NAMES:
+        return _MARKUP_NAMES[suffix]
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"

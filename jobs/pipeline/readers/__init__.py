@@ -32,6 +32,9 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "latex": pandoc.read,
     "rst": pandoc.read,
     "rtf": pandoc.read,
+    "asciidoc": pandoc.read,
+    "org": pandoc.read,
+    "typst": pandoc.read,
 }
 
 

@@ -1,12 +1,14 @@
-"""OpenDocument text, EPUB, LaTeX, reStructuredText and RTF: converted by pandoc to
-Markdown, then read by the Markdown reader.
+"""OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org and Typst:
+converted by pandoc to Markdown, then read by the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
 emphasis, lists, tables, code and maths come out as Markdown's, and the Markdown reader's
 rules apply to them as to any Markdown. Its output is Markdown without what our reader
 would show as text: raw HTML and TeX, attributes, divs and spans, citations (a
 `\\cite{key}` names a key, not a topic), figures' captions made from file names, and
-LaTeX references to labels outside the file (`pandoc_filters/no_label_links.lua`). The
+cross-references to labels outside the file (`pandoc_filters/no_label_links.lua`); a
+code span pandoc's AsciiDoc reader split at its spaces is joined again
+(`whole_code_spans.lua`). The
 document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
@@ -35,6 +37,9 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "latex": ("latex", "LaTeX"),
     "rst": ("rst", "reStructuredText"),
     "rtf": ("rtf", "RTF"),
+    "asciidoc": ("asciidoc", "AsciiDoc"),
+    "org": ("org", "Org"),
+    "typst": ("typst", "Typst"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures
@@ -45,7 +50,8 @@ MARKDOWN = (
     "-citations-smart"
 )
 FILTERS = tuple(
-    str(Path(__file__).with_name("pandoc_filters") / name) for name in ("no_label_links.lua",)
+    str(Path(__file__).with_name("pandoc_filters") / name)
+    for name in ("no_label_links.lua", "whole_code_spans.lua")
 )
 TIMEOUT_SECONDS = 120
 MAX_HEAP = "1024m"

@@ -23,11 +23,22 @@ def _read(tmp_path: Path, data: bytes, name: str) -> ReadDocument:
     return read(path, inspect(path, filename=name))
 
 
-@pytest.mark.parametrize("kind", ["odt", "epub", "rtf", "rst"])
-def test_each_format_is_read_as_its_headings_and_text(kind: str, tmp_path: Path) -> None:
-    path = tmp_path / "upload"  # no extension on disk: the content decides
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        ("odt", "chapter.odt"),
+        ("epub", "chapter.epub"),
+        ("rtf", "chapter.rtf"),
+        ("rst", "chapter.rst"),
+        ("asciidoc", "chapter.adoc"),
+        ("org", "chapter.org"),
+        ("typst", "chapter.typ"),
+    ],
+)
+def test_each_format_is_read_as_its_headings_and_text(kind: str, name: str, tmp_path: Path) -> None:
+    path = tmp_path / "upload"  # no extension on disk: the content, or a markup's name
     path.write_bytes(written_by_pandoc(kind))
-    detected = inspect(path, filename=f"chapter.{kind}")
+    detected = inspect(path, filename=name)
     assert detected.kind == kind
     document = read(path, detected)
     headings = [b.text for b in document.blocks() if b.kind == "heading"]
@@ -81,6 +92,24 @@ x = A * cos(w * t)
     assert not hostname or hostname not in text
     assert "feynman" not in text and "ch.damping" not in text
     assert "simple harmonic oscillator" in {e.casefold() for b in blocks for e in b.emphasis}
+
+
+def test_asciidoc_cross_references_outside_the_file_and_code_spans(tmp_path: Path) -> None:
+    source = (
+        "= Branching\n\n== Merging\n\nA *merge* joins two branches, as <<ch05-rebasing>>"
+        " shows; <<_fast_forward>> is below. The `git merge` command does it.\n\n"
+        "[[_fast_forward]]\n=== Fast-forward\n\n"
+        "A *fast-forward* moves the branch pointer.\n"
+    )
+    document = _read(tmp_path, source.encode(), "branching.adoc")
+    text = " ".join(b.text for b in document.blocks())
+    assert "ch05-rebasing" not in text
+    assert "`git merge`" in text  # pandoc's AsciiDoc reader split it in two spans
+    assert document.title == "Branching"  # the document title, as a front matter's
+    assert [b.text for b in document.blocks() if b.kind == "heading"] == [
+        "Merging",
+        "Fast-forward",
+    ]
 
 
 def test_latex_is_known_by_its_commands_and_a_chapter_file_by_its_name(tmp_path: Path) -> None:

@@ -1,10 +1,15 @@
--- A LaTeX cross-reference to a label outside the uploaded file ("chapter \ref{ch.trees}",
--- a book's chapter read alone) comes out of pandoc as a link reading "[ch.trees]": a
--- label's key, which read as text named concepts ("TruthTables"). It goes; a reference
--- pandoc resolved reads as its number and stays.
+-- A cross-reference to a label outside the uploaded file (a book's chapter read alone:
+-- LaTeX's "chapter \ref{ch.trees}", AsciiDoc's "<<ch03-git-branching>>") comes out of
+-- pandoc as a link to "#key" that reads "[key]" or "key": a label's key, which read as
+-- text named concepts ("TruthTables"). It goes; a reference pandoc resolved reads as its
+-- number or title and stays.
 function Link(link)
-  local kind = link.attributes["reference-type"]
-  if kind and pandoc.utils.stringify(link.content):match("^%[.*%]$") then
+  local key = link.target:match("^#(.+)$")
+  if not key then
+    return nil
+  end
+  local text = pandoc.utils.stringify(link.content)
+  if text == key or text == "[" .. key .. "]" then
     return {}
   end
 end
