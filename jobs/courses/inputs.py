@@ -10,7 +10,6 @@ store is the concept's rank in that document by page.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from uuid import UUID
@@ -29,18 +28,12 @@ from jobs.planning import (
     RelationInput,
 )
 from jobs.planning.inputs import DIFFICULTIES, Difficulty, ExtractionKind
+from jobs.planning.wording import reading_units
 
 KINDS: tuple[ExtractionKind, ...] = ("definition", "example", "formula")
 MAX_EXTRACTION_CHARS = 2000  # a definition, example or formula that long is a page, not one
 MAX_HEADINGS = 6  # as many levels as Markdown and HTML headings have
 MAX_HEADING_CHARS = 200  # a week's or module's title is made of one
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
-
-
-def reading_units(text: str) -> int:
-    """Words for alphabetic text, characters for Chinese (as documents.word_count)."""
-    return len(_CJK.findall(text)) + len(_WORD.findall(text))
 
 
 def _unit(value: float | None, default: float) -> float:

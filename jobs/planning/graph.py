@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
+from datasources.concept_keys import concept_key
 from jobs.planning.inputs import ConceptInput, Mention, PlanningInput, PrerequisiteInput
 
 # Concepts that no chosen document mentions sort after every mentioned one.
@@ -17,6 +18,10 @@ PASSING_MARGIN = 0.25
 # The extractor's confidence in a concept that no heading, emphasis, gloss or definition
 # marks, a term only its frequency found (jobs/pipeline/knowledge.py, `_concept`).
 UNMARKED_CONFIDENCE = 0.35
+# A phrase that is the heading of the cover (the first page's only heading) of this many
+# of the course's documents, and of half of them at least, names the course or the series
+# (`CourseGraph.course_names`).
+MIN_COVERS = 3
 
 
 @dataclass(slots=True)
@@ -50,24 +55,35 @@ class CourseGraph:
     teaching: dict[str, tuple[int, int]]
     # chosen documents' reading units (DocumentInput.word_count), None when unknown
     words: dict[str, int | None]
+    # What the covers of many of the chosen documents are headed with (MIN_COVERS, and
+    # half of them): the course's or the series' name, not a topic of any one of them.
+    # Six SUSTech decks each open on a title slide "Advanced Programming", which became a
+    # concept and week 1's module "Advanced Programming: Advanced Programming". Such a
+    # concept counts as unmentioned by the chosen documents and has no edges, so it is
+    # neither taught nor a course prerequisite (`report.left_out`, reason `course_name`);
+    # a focus concept never is one.
+    course_names: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, data: PlanningInput) -> CourseGraph:
-        concepts = {c.id: c for c in data.concepts}
+        by_id = {d.id: d for d in data.documents}
+        document_order = {d: (by_id[d].order, i) for i, d in enumerate(data.request.document_ids)}
+        rank = {d: i for i, d in enumerate(sorted(document_order, key=document_order.__getitem__))}
+        names = _course_names(data.concepts, rank, set(data.request.focus_concept_ids))
+        concepts = {c.id: _unmentioned(c, rank) if c.id in names else c for c in data.concepts}
         incoming: dict[str, list[PrerequisiteInput]] = {c: [] for c in concepts}
         outgoing: dict[str, list[PrerequisiteInput]] = {c: [] for c in concepts}
         for edge in data.prerequisites:
+            if edge.prerequisite in names or edge.concept in names:
+                continue
             incoming[edge.concept].append(edge)
             outgoing[edge.prerequisite].append(edge)
         related: dict[str, dict[str, float]] = {c: {} for c in concepts}
         for rel in data.relations:
-            if rel.source == rel.target:
+            if rel.source == rel.target or rel.source in names or rel.target in names:
                 continue
             for a, b in ((rel.source, rel.target), (rel.target, rel.source)):
                 related[a][b] = max(related[a].get(b, 0.0), rel.strength)
-        by_id = {d.id: d for d in data.documents}
-        document_order = {d: (by_id[d].order, i) for i, d in enumerate(data.request.document_ids)}
-        rank = {d: i for i, d in enumerate(sorted(document_order, key=document_order.__getitem__))}
         first = {c.id: _home(c, rank, 1.0) for c in concepts.values()}
         home = {c.id: _home(c, rank, PASSING_MARGIN) for c in concepts.values()}
         reading = {
@@ -98,6 +114,7 @@ class CourseGraph:
             vocabulary,
             teaching,
             words,
+            names,
         )
 
     def mentioned(self, concept_id: str) -> bool:
@@ -122,6 +139,37 @@ class CourseGraph:
             out.append(current)
             queue.extend(p for p in sorted(self.mandatory_prerequisites(current)) if p not in stop)
         return out
+
+
+def _course_names(
+    concepts: Iterable[ConceptInput], rank: Mapping[str, int], focus: set[str]
+) -> frozenset[str]:
+    """The concepts that head the covers of MIN_COVERS of the chosen documents, and of half
+    of them at least (`CourseGraph.course_names`): on the first page, under no heading but
+    the one that names them."""
+    if len(rank) < MIN_COVERS:
+        return frozenset()
+    out = set()
+    for concept in concepts:
+        key = concept_key(concept.title)
+        covers = {
+            m.document_id
+            for m in concept.mentions
+            if m.document_id in rank
+            and m.page == 1
+            and len(m.section) == 1
+            and concept_key(m.section[0]) == key
+        }
+        if len(covers) >= MIN_COVERS and 2 * len(covers) >= len(rank) and concept.id not in focus:
+            out.add(concept.id)
+    return frozenset(out)
+
+
+def _unmentioned(concept: ConceptInput, rank: Mapping[str, int]) -> ConceptInput:
+    """The concept as the chosen documents had never named it."""
+    return replace(
+        concept, mentions=tuple(m for m in concept.mentions if m.document_id not in rank)
+    )
 
 
 def _home(concept: ConceptInput, rank: dict[str, int], margin: float) -> Mention | None:

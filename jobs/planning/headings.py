@@ -18,7 +18,9 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 
-from jobs.planning.wording import is_chinese, phrase
+from jobs.pipeline.readers.blocks import heading_shaped
+from jobs.pipeline.textutil import has_han
+from jobs.planning.wording import is_chinese, phrase, reading_units
 
 Section = tuple[str, ...]  # (document id, heading, subheading, …)
 
@@ -36,6 +38,14 @@ SHARE_SECTIONED = 0.5
 # A week that goes through this many sections, none of which it lists, is named by the
 # first and the last of them.
 MIN_SPANNED = 3
+# A section that ends such a span is named as a heading is (`blocks.heading_shaped`: no
+# sentence's end, no lead-in's colon; a question is a title, "Why Program?") in at most
+# this many words, or Chinese characters (`wording.reading_units`): a deck's slide title
+# may be a sentence ("Suppose we have four source files as follows"), which the span
+# would set as one end of the week's title.
+MAX_SPAN_END_WORDS = 6
+MAX_SPAN_END_CHARS = 12
+_QUESTION_MARKS = "?\uff1f "  # and the full-width one
 # A module longer than this (two hours: a long session) is split into its own sections
 # where it has two or more (`_split_long`).
 MAX_MODULE_MINUTES = 120
@@ -114,12 +124,31 @@ def _spanned(focus: Section, placed: Sequence[tuple[Section, int]], language: st
     syllabus writes a range (from "Iteration" to "Regular expressions"), when there are
     MIN_SPANNED or more: a 4-week course over a whole book went through seven chapters in
     its third week, none holding a fifth of it, and the week was named after its largest
-    module alone ("Lists"). None for fewer (the largest module then names the week)."""
+    module alone ("Lists"). None for fewer (the largest module then names the week). The
+    ends are the first and the last that are named as a title (`_title_named`), the nearest
+    inside the week when a section at its edge is named by a sentence; None when fewer
+    than two are."""
     names = [_name((*focus, name), placed) for name in _below(focus, placed)]
     shown = list(dict.fromkeys(name for name in names if name))
     if len(shown) < MIN_SPANNED:
         return None
-    return phrase(language, "span_title", first=shown[0], last=shown[-1])
+    ends = [name for name in shown if _title_named(name)]
+    if len(ends) < 2:
+        return None
+    return phrase(language, "span_title", first=ends[0], last=ends[-1])
+
+
+def _title_named(name: str) -> bool:
+    """A section's name short enough and shaped to end a span: a heading's shape
+    (`blocks.heading_shaped`; a question's mark aside) in at most MAX_SPAN_END_WORDS
+    words ("Fixed width integer types (since C++11)" is 6), or MAX_SPAN_END_CHARS reading
+    units for a Chinese name (its characters, and a word of Latin letters as one:
+    "预设presupposition" is 3)."""
+    if not heading_shaped(name.rstrip(_QUESTION_MARKS)):
+        return False
+    if has_han(name):
+        return reading_units(name) <= MAX_SPAN_END_CHARS
+    return len(name.split()) <= MAX_SPAN_END_WORDS  # as `heading_shaped` counts them
 
 
 def section_modules(

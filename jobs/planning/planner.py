@@ -106,6 +106,10 @@ def plan_course(data: PlanningInput) -> CoursePlan:
     )
     prerequisites, assumed = course_prerequisites(graph, placed, excluded)
     left_out = [
+        *(
+            LeftOut(c, graph.concepts[c].title, "course_name", min(full[c], week_minutes))
+            for c in sorted(graph.course_names, key=lambda c: graph.concepts[c].title)
+        ),
         *selection.left_out,
         *(LeftOut(c, graph.concepts[c].title, why, minutes[c]) for c, why in packing.left_out),
     ]

@@ -144,7 +144,7 @@ class BrokenEdge:
 class LeftOut:
     concept_id: str
     title: str
-    reason: str  # excluded, no_time, prerequisite_left_out
+    reason: str  # excluded, no_time, prerequisite_left_out, course_name
     minutes: int
 
 

@@ -7,12 +7,21 @@ Krathwohl's revised taxonomy); the verb is also kept apart in `verb`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def is_chinese(language: str) -> bool:
     return language.lower().startswith("zh")
+
+
+def reading_units(text: str) -> int:
+    """Words for alphabetic text, characters for Chinese (as documents.word_count)."""
+    return len(_CJK.findall(text)) + len(_WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,10 @@ def assert_sound(plan: CoursePlan, data: PlanningInput) -> None:
     assert not set(left) & set(where)
     assert mentioned <= set(where) | set(left)
     assert len(plan.placements) == len(where)
-    # A taught concept's mandatory prerequisite is taught, listed, or assumed vocabulary.
+    # A taught concept's mandatory prerequisite is taught, listed, or assumed vocabulary
+    # (or the course's name, which heads most documents' covers: graph.course_names).
     brought = {p.concept_id for p in (*plan.prerequisites, *plan.report.vocabulary_assumed)}
+    brought |= {x.concept_id for x in plan.report.left_out if x.reason == "course_name"}
     for edge in data.prerequisites:
         if edge.mandatory and edge.concept in where and edge.prerequisite not in where:
             assert edge.prerequisite in brought, (edge.prerequisite, edge.concept)

@@ -283,6 +283,58 @@ def test_a_week_through_many_chapters_none_listed_is_named_by_the_first_and_last
     assert week_title(list(section), section, minutes, (), "en") is None
 
 
+def test_a_span_ends_on_sections_named_as_titles_not_sentences() -> None:
+    # Several decks as one course: a lab deck's slide title is a sentence, and it is the
+    # last of six sections the week goes through (none holds a fifth of it, none is
+    # listed). The span's ends are the nearest sections inside named as titles.
+    sentence = "Suppose we have four source files as follows"
+    names = ["Variables", "Pointers", "Make", "Arrays", "Structs", sentence]
+    section = {f"c{i}": ("deck", name) for i, name in enumerate(names)}
+    minutes = dict.fromkeys(section, 30)
+    week = list(section)
+    assert week_title(week, section, minutes, ("deck",), "en") == "Variables – Structs"
+    assert week_title(week[::-1], section, minutes, ("deck",), "en") == "Structs – Variables"
+    # a lead-in's colon or a sentence's stop is no title either, however short; a
+    # question is ("Why Program?" opens a lecture)
+    for odd in ("Note the following:", "Compile each file first."):
+        named = {**section, "c0": ("deck", odd)}
+        assert week_title(week, named, minutes, ("deck",), "en") == "Pointers – Structs"
+    asked = {**section, "c0": ("deck", "Why Program?")}
+    assert week_title(week, asked, minutes, ("deck",), "en") == "Why Program? – Structs"
+    # six words are a title, an aside in brackets counting as it is typed
+    long = {**section, "c4": ("deck", "Fixed width integer types (since C++11)")}
+    assert week_title(week, long, minutes, ("deck",), "en") == (
+        "Variables – Fixed width integer types (since C++11)"
+    )
+    # a Chinese name counts by characters: a sentence-long slide title is passed over
+    zh_names = [
+        "文字",
+        "语用",
+        "修辞",
+        "方言",
+        "下面我们来看一看两个人在路上见面时怎么打招呼",
+        "预设presupposition",
+    ]
+    zh = {f"z{i}": ("讲义", name) for i, name in enumerate(zh_names)}
+    zh_minutes = dict.fromkeys(zh, 30)
+    # (a word of Latin letters counts as one)
+    assert week_title(list(zh), zh, zh_minutes, ("讲义",), "zh-CN") == "文字至预设presupposition"
+    zh["z5"] = ("讲义", "这一讲我们要讨论的是语言和文字之间的关系")
+    assert week_title(list(zh), zh, zh_minutes, ("讲义",), "zh-CN") == "文字至方言"
+    # fewer than two titles to name the ends by: no span (the largest module's title)
+    lines = [
+        sentence,
+        "We begin with a short program that prints",
+        "Here is what each of the files holds",
+        "Now we compile them one at a time",
+        "Then the linker puts all of them together",
+        "Make",
+    ]
+    section = {f"c{i}": ("deck", name) for i, name in enumerate(lines)}
+    minutes = dict.fromkeys(section, 30)
+    assert week_title(list(section), section, minutes, ("deck",), "en") is None
+
+
 def test_shared_section() -> None:
     assert shared_section([]) == ()
     assert shared_section([(D, "Matter", "Ions"), (D, "Matter"), (D, "Matter", "Ions")]) == (
