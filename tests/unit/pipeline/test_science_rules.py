@@ -254,3 +254,12 @@ def test_a_word_emphasised_as_the_head_of_an_of_phrase_is_a_noun() -> None:
     assert emphasis_terms(("rises",), 0, "The price rises of its own accord.") == []
     assert emphasis_terms(("slope",), 0, "Find the slope of a function.") == []
 
+
+def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
+    """ "Experiment 3: a permanent wage gain", "Case Study 1: …", "Study 2": a worked
+    case's label, as "Example 3" is, names nothing; the title after it still may."""
+    experiment = heading_terms("Experiment 3: a permanent wage gain", 0, 3)
+    assert [c.term for c in experiment] == ["permanent wage gain"]
+    assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
+    assert heading_terms("Study 2", 0, 3) == []
+    assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]
