@@ -615,7 +615,10 @@ OBJECTIVES_LEAD_IN = re.compile(
     r"\b(?:you\s+will|you['’]ll|you\s+should|students\s+will)\s+be\s+able\s+to\s*:?\s*$"
     r"|(?:学完|学习完|通过)本[章节课].{0,12}(?:能够|应该|将会?)[^。]{0,8}[:：]\s*$"
     # what a chapter will meet: "在本讲座中，我们将遇到的关键基础概念包括："
-    r"|本(?:章|节|课|讲座?|篇)[^。]{0,20}(?:将|会)[^。]{0,16}(?:包括|如下)[:：]\s*$",
+    r"|本(?:章|节|课|讲座?|篇)[^。]{0,20}(?:将|会)[^。]{0,16}(?:包括|如下)[:：]\s*$"
+    # and in English: "Key concepts that we will encounter in this lecture are:"
+    r"|\bwe\s+(?:will|shall|['’]ll)\s+(?:encounter|meet|cover|study|discuss|introduce"
+    r"|learn(?:\s+about)?)\b[^.:!?]{0,60}:\s*$",
     re.IGNORECASE,
 )
 
