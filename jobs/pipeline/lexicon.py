@@ -163,7 +163,9 @@ NUMBER_WORDS = _words(
 # Textbook apparatus and page furniture: never a concept, in any subject.
 FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
-    r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark)\b\.?\s*(?:\d|[IVXivx]+\b)"
+    r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark"
+    # a worked case's or a study's label: "Experiment 3", "Case Study 1", "Study 2"
+    r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
     # an ordinal of the book's or the lesson's parts ("第3章", "第二节", "第一步"), or alone;
     # one opening a name is the name's: 第一范式, 第二类错误, 第二次机会算法
@@ -625,7 +627,10 @@ OBJECTIVES_LEAD_IN = re.compile(
     r"\b(?:you\s+will|you['’]ll|you\s+should|students\s+will)\s+be\s+able\s+to\s*:?\s*$"
     r"|(?:学完|学习完|通过)本[章节课].{0,12}(?:能够|应该|将会?)[^。]{0,8}[:：]\s*$"
     # what a chapter will meet: "在本讲座中，我们将遇到的关键基础概念包括："
-    r"|本(?:章|节|课|讲座?|篇)[^。]{0,20}(?:将|会)[^。]{0,16}(?:包括|如下)[:：]\s*$",
+    r"|本(?:章|节|课|讲座?|篇)[^。]{0,20}(?:将|会)[^。]{0,16}(?:包括|如下)[:：]\s*$"
+    # and in English: "Key concepts that we will encounter in this lecture are:"
+    r"|\bwe\s+(?:will|shall|['’]ll)\s+(?:encounter|meet|cover|study|discuss|introduce"
+    r"|learn(?:\s+about)?)\b[^.:!?]{0,60}:\s*$",
     re.IGNORECASE,
 )
 

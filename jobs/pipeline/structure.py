@@ -862,9 +862,14 @@ def emphasis_terms(
             not _stressed_verb(term, text)
             or _introduced_phrase([term.lower()])
             or _named_noun(term, text)
+            # a plural that reads as a verb's third person ("express **premises** of
+            # the argument"); a base form stays stress ("the *slope* of a function")
+            or (term.endswith("s") and _noun_of(term, text))
             or (properties and _defined_property(term, text))
         )
-        and not apparatus(term)
+        # "*Summary*" set alone names the apparatus; "the **conclusion** of the argument"
+        # names a term of the subject (logic's conclusion, a database's index)
+        and (not apparatus(term) or _noun_of(term, text, determined=True))
         and not equation_operand(term, text, spans)
     ]
 
@@ -1196,6 +1201,22 @@ def _stressed_verb(term: str, text: str) -> bool:
 
 # a word in capitals, "REINFORCE", "SARSA": a name, though English knows it as a verb
 _CAPITALS = re.compile(r"[A-Z]{2,}")
+
+_DETERMINERS = r"(?:the|an?|this|that|these|those|its|their|each|every)"
+
+
+def _noun_of(term: str, text: str, determined: bool = False) -> bool:
+    """The emphasised word stands as the head of a noun phrase with "of": "express
+    **premises** of the argument", "the **conclusion** of the argument". No verb takes
+    "of" and a determiner after it as its object ("rise of their own accord" aside).
+    `determined`: a determiner before it too (a heading word named so is the subject's
+    term, not the book's apparatus)."""
+    if " " in term or not term.isascii():
+        return False
+    word = re.escape(term)
+    before = rf"\b{_DETERMINERS}\s+" if determined else r"\b"
+    pattern = rf"{before}{word}\s+of\s+{_DETERMINERS}\b(?!\s+own\b)"  # "of their own accord"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def glossed_emphasis(cues: list[Cue], text: str, block: int) -> list[Cue]:

@@ -203,14 +203,18 @@ def _language(label: str) -> bool:
     return True
 
 
+_DOLLAR_MATHS = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _NESTED_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1\s*$", re.M | re.S)
 _WORD = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
 
 
 def _reads_as_prose(content: str) -> bool:
     """Words, with few of the symbols code and markup are made of (a diagram's `-->`, a
-    formula's `\\frac{}`), outside the code examples the box may hold."""
+    formula's `\\frac{}`), outside the code examples the box may hold. Its maths is
+    no code: a definition or an example box (sphinx-proof's ```{prf:example}) sets
+    formulas between its sentences."""
     text = _MYST_ROLE.sub("", _NESTED_FENCE.sub("", content))  # a role's braces are markup
+    text = _DOLLAR_MATHS.sub(" ", text)
     symbols = sum(text.count(ch) for ch in "{}[]();=<>$\\|")
     return len(_WORD.findall(text)) >= 8 and symbols <= 0.03 * len(text)
 

@@ -278,7 +278,12 @@ def _text_lines(
     """The lines of `text`, the page's text as read, bullets drawn apart marked."""
     han = _han_fonts(textpage, text)
     underlined = _underlined(page, textpage, text)
-    hidden = _hidden_runs(page, textpage, text, underlined) | underlined
+    small = _small_capitals(textpage, text)
+    hidden = _hidden_runs(page, textpage, text, underlined) | underlined | frozenset(small)
+    text = "".join(small.get(index, char) for index, char in enumerate(text)) if small else text
+    # XeTeX's and LuaTeX's hyphen may be U+2010 or the non-breaking U+2011 ("philo‑" /
+    # "sophy"): a hyphen as the reader knows it, so a line-end one joins its word again
+    text = text.translate(_HYPHENS)
     lines: list[_Line] = []
     bullets: list[tuple[float, float]] = []  # bullets alone on a line: (x, baseline)
     offset = 0
@@ -731,6 +736,79 @@ def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
         if any(a <= middle <= b and baseline - depth <= y <= baseline for a, b, y in rules):
             found.add(index)
     return frozenset(i for i in found if not _linked(page, textpage, i))
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# a small capital stands as high as a lowercase letter without ascender, a capital
+# 1.3-1.5 times as high (Palatino, Times, Computer Modern, DejaVu): a capital's glyph box
+# this many times the x-height of its font at most is a small capital
+_SMALL_CAPITAL_HEIGHT = 1.2
+_CAPITALS_WORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]{2,}")
+_X_LETTERS = frozenset("acemnorsuvwxz")  # no ascender, no descender
+_TALL_LETTERS = frozenset("bdhklt")  # an ascender: as high as a capital or higher
+_X_SAMPLE = 400  # letters measured for a page's x-heights
+
+
+def _small_capitals(textpage: pdfium.PdfTextPage, text: str) -> dict[int, str]:
+    """The words set in small capitals (LaTeX's \\textsc, a book's mark of a term
+    introduced: "Offering an ARGUMENT … expresses the CONCLUSION"), by page index: each of
+    their characters, a small capital as the lowercase letter it stands for and a full
+    capital ("\\textsc{Argument}"'s A) as it is. pdfium reads a small capital drawn from
+    an OpenType font's small-caps glyphs as its capital; its glyph box is no higher than a
+    lowercase letter's of its font and size. A word of capitals at least half of which
+    are that low; a font whose boxes are no glyph's (none, or its ascenders no higher
+    than its x-height: a LaTeX book's Latin Modern in py4e's PDF read "SQL" and "DROP"
+    as small capitals) shows none, nor one whose lowercase the page does not show."""
+    words = list(_CAPITALS_WORD.finditer(text))
+    if not words:
+        return {}
+    raw = textpage.raw
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+
+    def style(index: int) -> tuple[bytes, float]:
+        pdfium_c.FPDFText_GetFontInfo(raw, index, name, 128, ctypes.byref(flags))
+        return name.value, round(pdfium_c.FPDFText_GetFontSize(raw, index), 2)
+
+    def height(index: int) -> float:
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        pdfium_c.FPDFText_GetCharBox(
+            raw,
+            index,
+            ctypes.byref(left),
+            ctypes.byref(right),
+            ctypes.byref(bottom),
+            ctypes.byref(top),
+        )
+        return top.value - bottom.value
+
+    def medians(letters: frozenset[str]) -> dict[tuple[bytes, float], float]:
+        measured: dict[tuple[bytes, float], list[float]] = {}
+        found = [i for i, c in enumerate(text) if c in letters]
+        for index in found[:: max(1, len(found) // _X_SAMPLE)]:
+            measured.setdefault(style(index), []).append(height(index))
+        return {k: statistics.median(v) for k, v in measured.items() if len(v) >= 3}
+
+    tall = medians(_TALL_LETTERS)
+    x_height = {
+        k: x
+        for k, x in medians(_X_LETTERS).items()
+        if k in tall and tall[k] >= _SMALL_CAPITAL_HEIGHT * x  # boxes as high as glyphs
+    }
+    found: dict[int, str] = {}
+    for match in words:
+        low = set()
+        for index in range(match.start(), match.end()):
+            x = x_height.get(style(index), 0.0)
+            if x > 0 and 0 < height(index) <= _SMALL_CAPITAL_HEIGHT * x:
+                low.add(index)
+        if len(low) * 2 >= match.end() - match.start():
+            # a small capital with a tail (Q, J) stands lower than its box: after the
+            # word's first letter every capital is a small one
+            first = match.start()
+            found[first] = text[first].lower() if first in low else text[first]
+            found.update({i: text[i].lower() for i in range(first + 1, match.end())})
+    return found
 
 
 def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:

@@ -303,6 +303,22 @@ def test_a_chinese_list_of_what_a_lecture_will_meet_is_no_reading_position(
     assert concepts["消费者剩余"] < concepts["反供给曲线"]
 
 
+def test_an_english_list_of_what_a_lecture_will_meet_is_no_reading_position(
+    tmp_path: Path,
+) -> None:
+    # the same lecture in English: "Key concepts that we will encounter in this lecture
+    # are:" previews them; the sections that teach them come in their own order
+    text = (
+        "# Markets\n\n## Topics\n\nThe main ideas we will meet in this lecture are:\n\n"
+        "* offer curve\n* buyer surplus\n\n"
+        "## Buyers\n\nWe define **buyer surplus** as the area under the curve. Buyer surplus "
+        "measures welfare.\n\n"
+        "## Sellers\n\nThis curve is called the **offer curve**. The offer curve slopes up.\n"
+    )
+    order = {c.key: c.order for c in concepts_of(tmp_path, text)}
+    assert order["buyer surplus"] < order["offer curve"]
+
+
 def _zh_orders(tmp_path: Path, text: str) -> dict[str, int]:
     """Each concept's reading order in the Chinese `text`."""
     (tmp_path / "zh.md").write_text(text, encoding="utf-8")

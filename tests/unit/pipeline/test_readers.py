@@ -848,3 +848,22 @@ def test_a_paragraph_of_display_maths_is_a_formula_in_every_format(tmp_path: Pat
     mixed = tmp_path / "mixed.html"
     mixed.write_text("<p>$$a$$ 由此可得 $$b$$</p>", encoding="utf-8")
     assert [b.kind for b in _read(mixed).blocks()] == ["paragraph"]
+
+
+def test_a_myst_example_box_with_formulas_is_prose(tmp_path: Path) -> None:
+    """sphinx-proof's ```{prf:example} and ```{prf:definition} set formulas between their
+    sentences: the maths is no code's symbols, so the box is read as prose and the term it
+    sets in bold is found (an economics lecture's "inverse supply curve" was lost as code)."""
+    path = tmp_path / "box.md"
+    path.write_text(
+        "# Sellers\n\n```{prf:example}\n:label: sellers\n\nA baker who would sell a loaf "
+        "for \\$2 and sells it for \\$3 gains \\$1.\n\nThe total gain of the sellers is\n\n$$\n"
+        "\\sum_{i=1}^{n} \\max\\{p - c_i, 0\\} = \\sum_{p \\geq c_i} (p - c_i)\n$$\n\n"
+        "Joined into one smooth line, the sellers' prices form the **offer curve** "
+        "$p = h(q)$.\n```\n",
+        encoding="utf-8",
+    )
+    blocks = _read(path).blocks()
+    offer = next(b for b in blocks if "offer curve" in b.text)
+    assert offer.kind == "paragraph" and "offer curve" in offer.emphasis
+    assert any(b.kind == "formula" for b in blocks)

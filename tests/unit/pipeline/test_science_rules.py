@@ -237,3 +237,29 @@ def test_a_least_squares_section_teaches_least_squares(tmp_path: Path) -> None:
     )
     titles = {c.title.lower() for c in concepts_of(tmp_path, text)}
     assert "least squares" in titles and "squares" not in titles
+
+
+def test_a_word_emphasised_as_the_head_of_an_of_phrase_is_a_noun() -> None:
+    """English knows "premises" as a verb too and "conclusion" as a chapter's heading, but
+    "express **premises** of the argument", "the **conclusion** of the argument" name the
+    terms a logic book introduces; "*Conclusion*" alone, a verb with "of their own" and a
+    base form ("the *slope* of a function", stress as before) stay out."""
+    sentence = (
+        "The last line states the conclusion of the argument, and the lines above it "
+        "express premises of the argument."
+    )
+    found = [c.term for c in emphasis_terms(("conclusion", "premises"), 0, sentence)]
+    assert found == ["conclusion", "premises"]
+    assert emphasis_terms(("Conclusion",), 0, "Conclusion") == []
+    assert emphasis_terms(("rises",), 0, "The price rises of its own accord.") == []
+    assert emphasis_terms(("slope",), 0, "Find the slope of a function.") == []
+
+
+def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
+    """ "Experiment 3: a permanent wage gain", "Case Study 1: …", "Study 2": a worked
+    case's label, as "Example 3" is, names nothing; the title after it still may."""
+    experiment = heading_terms("Experiment 3: a permanent wage gain", 0, 3)
+    assert [c.term for c in experiment] == ["permanent wage gain"]
+    assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
+    assert heading_terms("Study 2", 0, 3) == []
+    assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]

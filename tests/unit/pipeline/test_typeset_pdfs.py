@@ -296,3 +296,35 @@ def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
     ]
     headings = [b.text for b in _pdf_blocks(lines) if b.kind == "heading"]
     assert headings == ["第一章 背景介绍", "1.1 量子点"]
+
+
+def test_words_set_in_small_capitals_are_emphasised_terms_in_lower_case(tmp_path: Path) -> None:
+    """A logic book introduces its terms in small capitals (LaTeX's \\textsc): pdfium reads
+    the small-caps glyphs as capitals ("an ARGUMENT"), drawn no higher than the font's
+    lowercase letters. They are the terms the book sets apart, in lower case; capitals of
+    full height ("NASA") stay as they are. (Here a transform draws the capitals low.)"""
+    style = (
+        " p span { display: inline-block; transform: scaleY(1); transform-origin: 0 100% }"
+        " p span.sc { transform: scaleY(0.66) }"
+    )
+    body = (
+        "<p><span>Offering an</span> <span class=sc>ARGUMENT</span> <span>is making a case;"
+        " every argument has a</span> <span class=sc>CONCLUSION</span> <span>too.</span></p>"
+        "<p><span>The NASA report on the argument is set in full capitals.</span></p>"
+    )
+    blocks = _blocks(tmp_path, body, style)
+    assert [(b.text, b.emphasis) for b in blocks] == [
+        (
+            "Offering an argument is making a case; every argument has a conclusion too.",
+            ("argument", "conclusion"),
+        ),
+        ("The NASA report on the argument is set in full capitals.", ()),
+    ]
+
+
+def test_a_word_broken_at_a_non_breaking_hyphen_is_joined_again(tmp_path: Path) -> None:
+    """XeTeX may hyphenate with U+2011 (or U+2010): "philo‑" at a line end and "sophy" on
+    the next line are one word, as with the ASCII hyphen."""
+    lines = ["Logic is a part of philo\u2011", "sophy, and so is ethics."]
+    blocks = _blocks(tmp_path, "<p>" + "<br>".join(lines) + "</p>")
+    assert [b.text for b in blocks] == ["Logic is a part of philosophy, and so is ethics."]
