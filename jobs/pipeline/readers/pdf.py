@@ -259,7 +259,7 @@ def _page_lines(
     try:
         textpage = page.get_textpage()
         try:
-            text = _utf16_units(textpage.get_text_range())
+            text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
             lines = _text_lines(page, textpage, index, text)
             book = _shape_bullets(lines, _small_shapes(page))
             if not shaped:
@@ -469,6 +469,28 @@ def _utf16_units(text: str) -> str:
     if text.isascii() or all(ord(char) <= 0xFFFF for char in text):
         return text
     return "".join(char if ord(char) <= 0xFFFF else _surrogates(ord(char)) for char in text)
+
+
+def _indexed(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """`text` with a space back where pdfium's text leaves out a character its index counts:
+    a glyph mapped to a control character (TeX's big delimiters and sums in CMEX10 read as
+    U+0000-U+0003) is dropped from the text but keeps its index, and every later font, size
+    and position lookup on the page would be one off (a theoretical mechanics handout's
+    "不是", "确实" read as maths, half its sentences as bold). Unchanged when the two agree."""
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if len(text) >= count:
+        return text
+    chars: list[str] = []
+    at = 0
+    for index in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        dropped = code < 0x20 and code not in (0x09, 0x0A, 0x0D)
+        if dropped and (at >= len(text) or text[at] not in (chr(code), "\ufffe")):
+            chars.append(" ")
+        elif at < len(text):
+            chars.append(text[at])
+            at += 1
+    return "".join(chars) if at == len(text) and len(chars) == count else text
 
 
 def _surrogates(code: int) -> str:

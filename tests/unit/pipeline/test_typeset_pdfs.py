@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import weasyprint
 
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
-from jobs.pipeline.readers import read
+from jobs.pipeline.readers import pdf, read
 from jobs.pipeline.readers.pdf import _blocks as _pdf_blocks
 from jobs.pipeline.readers.pdf import _bold_headings, _bulleted, _Line, _quotes_apart
 
@@ -296,3 +297,26 @@ def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
     ]
     headings = [b.text for b in _pdf_blocks(lines) if b.kind == "heading"]
     assert headings == ["第一章 背景介绍", "1.1 量子点"]
+
+
+class _CountedPage:
+    """What pdfium's text page counts: every character by its index, the control
+    characters its text leaves out among them."""
+
+    def __init__(self, chars: str) -> None:
+        self.raw = chars
+
+
+def test_a_control_character_pdfium_leaves_out_of_the_text_keeps_its_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # TeX's big delimiters (CMEX10) read as U+0000-U+0003: pdfium's text drops them, its
+    # index keeps them, and every later font and position lookup was one character off
+    counted = "一个大括号\r\n\x03\r\n之后的文字不是公式"
+    monkeypatch.setattr(pdf.pdfium_c, "FPDFText_CountChars", lambda raw: len(raw))
+    monkeypatch.setattr(pdf.pdfium_c, "FPDFText_GetUnicode", lambda raw, i: ord(raw[i]))
+    text = counted.replace("\x03", "")
+    indexed = pdf._indexed(_CountedPage(counted), text)  # type: ignore[arg-type]
+    assert len(indexed) == len(counted)
+    assert indexed.index("不是") == counted.index("不是")
+    assert pdf._indexed(_CountedPage(text), text) == text  # type: ignore[arg-type]
