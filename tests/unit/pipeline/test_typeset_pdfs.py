@@ -320,3 +320,40 @@ def test_a_control_character_pdfium_leaves_out_of_the_text_keeps_its_index(
     assert len(indexed) == len(counted)
     assert indexed.index("不是") == counted.index("不是")
     assert pdf._indexed(_CountedPage(text), text) == text  # type: ignore[arg-type]
+
+
+_HEI = "font-family: 'WenQuanYi Micro Hei'"
+_KAI = "font-family: 'WenQuanYi Micro Hei Mono'"  # another typeface, as ctex's Kai is
+
+
+def _han(spans: list[str]) -> list[str]:
+    return [span for span in spans if any("\u4e00" <= char <= "\u9fff" for char in span)]
+
+
+def test_an_examples_text_set_in_its_own_typeface_is_no_emphasis(tmp_path: Path) -> None:
+    # ctex notes set an example's or a theorem's text in Kai, broken by its formulas; a
+    # term stressed in another typeface in the body's text is still emphasis
+    body = (
+        f'<p style="{_HEI}">我们把这种结构称为<span style="{_KAI}">二叉搜索树</span>，'
+        "它的每个节点最多有两个子节点，查找时从根开始比较。</p>"
+        f'<p style="{_HEI}"><b>Example 2.1.</b> <span style="{_KAI}">设一棵树的高度为</span>'
+        f' <i>h</i> <span style="{_KAI}">，则查找的代价不超过</span> <i>h</i>'
+        f' <span style="{_KAI}">次比较。</span></p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [_han(list(b.emphasis)) for b in blocks] == [["二叉搜索树"], []]
+
+
+def test_a_page_mostly_of_examples_keeps_the_documents_body_typeface(tmp_path: Path) -> None:
+    # a page whose examples, set in their own typeface, outnumber its body text: the
+    # body's words between its formulas on it are not stressed
+    prose = "查找从根开始，每次比较之后进入左子树或右子树，直到找到要查找的键为止。"
+    example = f'<span style="{_KAI}">若树是平衡的，则它的高度与节点数的对数同阶，查找很快。</span>'
+    body = (
+        f'<p style="{_HEI}">{prose * 3}</p>'
+        f'<p style="{_HEI}; page-break-before: always">设 <i>n</i> 为节点数，<i>h</i> 为高度。</p>'
+        f'<p style="{_HEI}">{prose}</p>'
+        f'<p style="{_HEI}"><b>Example 2.2.</b> {example * 3}</p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [_han(list(b.emphasis)) for b in blocks] == [[], [], [], []]
