@@ -146,6 +146,13 @@ class Cue:
 
 # a chemical formula in mhchem's macro, as chemistry notes write their headings
 _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
+# a formula written inline ("$\mu$", "\(\sigma^2\)") and the Chinese word it opens
+# ("$t$分布", up to 的 or a conjunction)
+_INLINE_MATHS = re.compile(
+    r"(?:\$[^$]{1,80}\$|\\\((?:(?!\\\)).){1,80}\\\))(?:(?![的与和及])[\u3400-\u9fff])*"
+)
+# a separator a formula left with nothing after it
+_DANGLING_SEPARATOR = re.compile(r"\s*[，,、：:]\s*(?=的|$)")
 
 
 # a heading's aside in brackets ("Hashing (Optional)") or punctuation standing for code
@@ -190,6 +197,13 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
     text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
+    if has_han(text):
+        # "均值$\mu$的置信区间": a formula a Chinese heading writes inline is a symbol beside
+        # the name, no topic ("mu", "sigma", "neq" were concepts of a statistics chapter);
+        # one that opens the word after it ("$t$分布", "$\chi^2$拟合优度检验") leaves no
+        # topic of that word alone ("分布")
+        text = _INLINE_MATHS.sub("", text)
+        text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
