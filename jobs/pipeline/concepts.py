@@ -629,14 +629,18 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
     writes the verb before X as its object ("创建表", "指定一个数据类型"; not across a
     copula, "复制是把数据库…" defines 复制) is about doing that to X: the verb is no
     topic. A verb the body never so writes names a topic of its own ("数据库的复制" over
-    "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`)."""
+    "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`). Done to
+    an everyday X ("问题的提出", "内容的安排"), it is the heading's wording, no topic."""
     return [
         c
         for c in cues
         if not (
             c.kind == "heading"
             and (topic := zh_action_object(blocks[c.block].text, c.term))
-            and re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
+            and (
+                zh_everyday(topic)
+                or re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
+            )
         )
     ]
 

@@ -92,6 +92,19 @@ def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path
     assert terms("关系数据库的复制") == ["关系数据库", "复制"]
 
 
+def test_a_verb_done_to_an_everyday_noun_in_a_heading_is_no_topic(tmp_path: Path) -> None:
+    # "问题的提出" (posing the problem) opens many textbook chapters: the body never writes
+    # "提出问题", and the problem is no topic either, so nothing is
+    text = (
+        "# 回归分析\n\n## 问题的提出\n\n"
+        "回归分析研究变量之间的关系，最小二乘法由勒让德提出。\n\n"
+        "## 最小二乘法\n\n最小二乘法使残差平方和最小。\n"
+    )
+    titles = titles_of(tmp_path, "reg.md", text)
+    assert "最小二乘法" in titles
+    assert "提出" not in titles
+
+
 def test_a_gloss_whose_english_words_are_spaced_with_unicode_spaces_is_a_gloss() -> None:
     # text pasted from a word processor or a web page spaces words with an em space or a
     # no-break space: "块存储（Block\u2003Storage，BS）" is the same gloss
