@@ -799,8 +799,12 @@ def _zh_name_shaped(part: str) -> bool:
 
 def _zh_noun_runs(part: str) -> list[str]:
     runs, current = [], ""
-    for position, (word, pos) in enumerate(regroup_zh(rjieba.tag(part))):
+    tagged = regroup_zh(rjieba.tag(part))
+    for position, (word, pos) in enumerate(tagged):
         if position == 0 and pos == "v" and len(word) >= 2:
+            if position + 1 < len(tagged) and tagged[position + 1][1] == "k":
+                current = word  # a suffix makes the verb a kind: 离散型随机变量, 可逆性
+                continue
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
         if position == 0 and pos == "m" and word.startswith("第"):

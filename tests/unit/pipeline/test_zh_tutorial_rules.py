@@ -417,3 +417,10 @@ def test_an_ordinal_opening_a_name_is_the_names() -> None:
     # an ordinal no noun follows is no name
     assert "第三次" not in terms("第三次采样算法")
     assert terms("第二节：岩层") == ["岩层"] and terms("第一步") == []
+
+
+def test_a_verb_a_suffix_makes_a_kind_opens_the_headings_name() -> None:
+    # rjieba tags 离散 a verb: a heading opening on it named "离散" alone, though the
+    # suffix 型 makes it the kind in 离散型随机变量; an action opening a heading stays one
+    assert terms("3.1 离散型随机变量及其期望") == ["离散型随机变量"]
+    assert terms("遍历二叉树") == ["遍历二叉树"]
