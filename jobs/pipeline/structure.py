@@ -94,6 +94,10 @@ _SPLIT_EN = re.compile(
     re.I,
 )
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
+# the conjunctions that may be a character of a word (和 of 求和, 与 of 参与), and how often
+# jieba's dictionary must count a word for it to be one (与积 of 和事件与积事件: 7; 求和 281)
+_ZH_WORD_SEPARATORS = frozenset("与和及")
+ZH_WORD_COUNT = 50
 # "计算机操作系统 - 死锁": a series' name, then its chapter's
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
@@ -179,6 +183,31 @@ def _without_english_title(text: str, bilingual: bool) -> str:
     return text[: match.start()] + (match.group("part") or "")
 
 
+def zh_parts(text: str) -> list[str]:
+    """A Chinese heading's parts, split at punctuation, 是 and the conjunctions 与, 和, 及,
+    but not inside a word rjieba knows ("Einstein 求和约定" gave "Einstein 求" and 约定);
+    a word it makes up across one ("和事件与积事件": 与积) is split as before."""
+    if not _ZH_WORD_SEPARATORS & set(text):
+        return _SPLIT_ZH.split(text)
+    parts, current = [], ""
+    for word in rjieba.cut(text):
+        others = "".join(c for c in word if c not in _ZH_WORD_SEPARATORS)
+        if (
+            others
+            and others != word
+            and not _SPLIT_ZH.search(others)
+            and rjieba.suggest_freq(word) >= ZH_WORD_COUNT
+        ):
+            current += word  # 求和, 参与: a word with a conjunction's character in it
+            continue
+        first, *rest = _SPLIT_ZH.split(word)
+        current += first
+        for piece in rest:
+            parts.append(current)
+            current = piece
+    return [*parts, current]
+
+
 def bilingual_headings(texts: Iterable[str]) -> bool:
     """Two headings or more give their English title after a spaced dash ("1.2.1 原子 -
     Atoms"): the book titles its sections in two languages, its other headings too."""
@@ -225,8 +254,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             for side in _SPACED_DASH.split(plain)
         ]
         plain = " - ".join(sides)
-        parts = [p for side in sides for p in _SPLIT_ZH.split(side)]
-        last_side = set(_SPLIT_ZH.split(sides[-1]))
+        parts = [p for side in sides for p in zh_parts(side)]
+        last_side = set(zh_parts(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         parts = _SPLIT_EN.split(plain)
@@ -691,7 +720,7 @@ def zh_action_object(heading: str, term: str) -> str:
     if "的" not in text or not _action(term):
         return ""
     head, _, rest = text.partition("的")
-    verbs = [p.strip() for p in _SPLIT_ZH.split(rest) if p.strip()]
+    verbs = [p.strip() for p in zh_parts(rest) if p.strip()]
     if term not in verbs or _ZH_ASKS.search(text):
         return ""
     # every part after 的 an action ("的删除和更新"), else no such heading ("使用移动的变量与

@@ -424,3 +424,10 @@ def test_a_verb_a_suffix_makes_a_kind_opens_the_headings_name() -> None:
     # suffix 型 makes it the kind in 离散型随机变量; an action opening a heading stays one
     assert terms("3.1 离散型随机变量及其期望") == ["离散型随机变量"]
     assert terms("遍历二叉树") == ["遍历二叉树"]
+
+
+def test_a_conjunction_inside_a_word_does_not_split_a_heading() -> None:
+    # 和 of 求和 is no conjunction: "Einstein 求和约定" gave "Einstein 求" and 约定; a
+    # conjunction standing alone still parts the names it joins
+    assert terms("1.2 Einstein 求和约定") == ["Einstein", "求和约定"]
+    assert terms("进程和线程") == ["进程", "线程"]
