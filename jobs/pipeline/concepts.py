@@ -52,6 +52,7 @@ from jobs.pipeline.lexicon import (
     OBJECTIVE_VERBS,
     OBJECTIVES_LEAD_IN,
     ZH_BROAD,
+    ZH_GENERIC,
     course_matter,
     everyday,
     technicality,
@@ -629,14 +630,19 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
     writes the verb before X as its object ("创建表", "指定一个数据类型"; not across a
     copula, "复制是把数据库…" defines 复制) is about doing that to X: the verb is no
     topic. A verb the body never so writes names a topic of its own ("数据库的复制" over
-    "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`)."""
+    "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`). Done to
+    a generic X ("问题的提出", "内容的安排"; `lexicon.ZH_GENERIC`, not any everyday word:
+    "光的折射" teaches refraction), it is the heading's wording, no topic."""
     return [
         c
         for c in cues
         if not (
             c.kind == "heading"
             and (topic := zh_action_object(blocks[c.block].text, c.term))
-            and re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
+            and (
+                topic in ZH_GENERIC
+                or re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
+            )
         )
     ]
 

@@ -94,6 +94,10 @@ _SPLIT_EN = re.compile(
     re.I,
 )
 _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
+# the conjunctions that may be a character of a word (和 of 求和, 与 of 参与), and how often
+# jieba's dictionary must count a word for it to be one (与积 of 和事件与积事件: 7; 求和 281)
+_ZH_WORD_SEPARATORS = frozenset("与和及")
+ZH_WORD_COUNT = 50
 # "计算机操作系统 - 死锁": a series' name, then its chapter's
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
@@ -146,6 +150,13 @@ class Cue:
 
 # a chemical formula in mhchem's macro, as chemistry notes write their headings
 _CHEMICAL = re.compile(r"\$?\s*\\ce\{([^{}$]{1,60})\}\s*\$?")
+# a formula written inline ("$\mu$", "\(\sigma^2\)") and the Chinese word it opens
+# ("$t$分布", up to 的 or a conjunction)
+_INLINE_MATHS = re.compile(
+    r"(?:\$[^$]{1,80}\$|\\\((?:(?!\\\)).){1,80}\\\))(?:(?![的与和及])[\u3400-\u9fff])*"
+)
+# a separator a formula left with nothing after it
+_DANGLING_SEPARATOR = re.compile(r"\s*[，,、：:]\s*(?=的|$)")
 
 
 # a heading's aside in brackets ("Hashing (Optional)") or punctuation standing for code
@@ -172,6 +183,31 @@ def _without_english_title(text: str, bilingual: bool) -> str:
     return text[: match.start()] + (match.group("part") or "")
 
 
+def zh_parts(text: str) -> list[str]:
+    """A Chinese heading's parts, split at punctuation, 是 and the conjunctions 与, 和, 及,
+    but not inside a word rjieba knows ("Einstein 求和约定" gave "Einstein 求" and 约定);
+    a word it makes up across one ("和事件与积事件": 与积) is split as before."""
+    if not _ZH_WORD_SEPARATORS & set(text):
+        return _SPLIT_ZH.split(text)
+    parts, current = [], ""
+    for word in rjieba.cut(text):
+        others = "".join(c for c in word if c not in _ZH_WORD_SEPARATORS)
+        if (
+            others
+            and others != word
+            and not _SPLIT_ZH.search(others)
+            and rjieba.suggest_freq(word) >= ZH_WORD_COUNT
+        ):
+            current += word  # 求和, 参与: a word with a conjunction's character in it
+            continue
+        first, *rest = _SPLIT_ZH.split(word)
+        current += first
+        for piece in rest:
+            parts.append(current)
+            current = piece
+    return [*parts, current]
+
+
 def bilingual_headings(texts: Iterable[str]) -> bool:
     """Two headings or more give their English title after a spaced dash ("1.2.1 原子 -
     Atoms"): the book titles its sections in two languages, its other headings too."""
@@ -190,6 +226,13 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])
     # "$\ce{SO2}$ 二氧化硫": SO2 and 二氧化硫, not the macro's name "ce"
     text = _CHEMICAL.sub(r"\1、" if has_han(text) else r"\1", text)
+    if has_han(text):
+        # "均值$\mu$的置信区间": a formula a Chinese heading writes inline is a symbol beside
+        # the name, no topic ("mu", "sigma", "neq" were concepts of a statistics chapter);
+        # one that opens the word after it ("$t$分布", "$\chi^2$拟合优度检验") leaves no
+        # topic of that word alone ("分布")
+        text = _INLINE_MATHS.sub("", text)
+        text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
@@ -211,8 +254,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             for side in _SPACED_DASH.split(plain)
         ]
         plain = " - ".join(sides)
-        parts = [p for side in sides for p in _SPLIT_ZH.split(side)]
-        last_side = set(_SPLIT_ZH.split(sides[-1]))
+        parts = [p for side in sides for p in zh_parts(side)]
+        last_side = set(zh_parts(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         parts = _SPLIT_EN.split(plain)
@@ -677,7 +720,7 @@ def zh_action_object(heading: str, term: str) -> str:
     if "的" not in text or not _action(term):
         return ""
     head, _, rest = text.partition("的")
-    verbs = [p.strip() for p in _SPLIT_ZH.split(rest) if p.strip()]
+    verbs = [p.strip() for p in zh_parts(rest) if p.strip()]
     if term not in verbs or _ZH_ASKS.search(text):
         return ""
     # every part after 的 an action ("的删除和更新"), else no such heading ("使用移动的变量与
@@ -785,8 +828,12 @@ def _zh_name_shaped(part: str) -> bool:
 
 def _zh_noun_runs(part: str) -> list[str]:
     runs, current = [], ""
-    for position, (word, pos) in enumerate(regroup_zh(rjieba.tag(part))):
+    tagged = regroup_zh(rjieba.tag(part))
+    for position, (word, pos) in enumerate(tagged):
         if position == 0 and pos == "v" and len(word) >= 2:
+            if position + 1 < len(tagged) and tagged[position + 1][1] == "k":
+                current = word  # a suffix makes the verb a kind: 离散型随机变量, 可逆性
+                continue
             runs.append(word)  # a heading that opens with an action names it ("遍历 …")
             continue
         if position == 0 and pos == "m" and word.startswith("第"):

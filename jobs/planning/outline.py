@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from jobs.planning.graph import CourseGraph
-from jobs.planning.headings import section_modules, shared_section, week_title
+from jobs.planning.headings import (
+    MAX_MODULE_MINUTES,
+    section_modules,
+    shared_section,
+    week_title,
+)
 from jobs.planning.objectives import as_course_objectives, concept_level, week_objectives
 from jobs.planning.ordering import Ordering
 from jobs.planning.result import ConceptSlot, Module, Objective, PageRef, Week
@@ -79,13 +84,32 @@ def _linked(a: str, b: str, inputs: OutlineInputs) -> bool:
 
 
 def _modules(concept_ids: Sequence[str], inputs: OutlineInputs) -> list[list[str]]:
+    """Runs of concepts linked to the run before; concepts linked to nothing beside them
+    are taught together, up to MAX_MODULE_MINUTES (one module each, a mechanics week of
+    one section was six modules named after their one concept, "守恒律: 守恒律")."""
     groups: list[list[str]] = []
     for concept in concept_ids:
         if groups and any(_linked(concept, other, inputs) for other in groups[-1]):
             groups[-1].append(concept)
         else:
             groups.append([concept])
-    return groups
+    joined: list[list[str]] = []
+    for group in groups:
+        if (
+            joined
+            and len(group) == 1
+            and _loose(joined[-1], inputs)
+            and sum(inputs.minutes[c] for c in [*joined[-1], *group]) <= MAX_MODULE_MINUTES
+        ):
+            joined[-1] = [*joined[-1], *group]
+        else:
+            joined.append(group)
+    return joined
+
+
+def _loose(group: Sequence[str], inputs: OutlineInputs) -> bool:
+    """No concept of the group linked to another of it: single concepts gathered."""
+    return not any(_linked(a, b, inputs) for a in group for b in group if a != b)
 
 
 def _module(

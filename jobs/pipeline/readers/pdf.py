@@ -88,7 +88,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     try:
         sizes = [document.get_page_size(index) for index in range(len(document))]
         shaped = slide_shaped(sizes)
-        read_pages = [_page_lines(document, index, shaped) for index in range(len(document))]
+        han_body = _document_han_font(document)
+        read_pages = [
+            _page_lines(document, index, shaped, han_body) for index in range(len(document))
+        ]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
     finally:
         document.close()
@@ -248,7 +251,7 @@ def _title_page(blocks: list[Block]) -> list[Block]:
 
 
 def _page_lines(
-    document: pdfium.PdfDocument, index: int, shaped: bool
+    document: pdfium.PdfDocument, index: int, shaped: bool, han_body: str = ""
 ) -> tuple[list[_Line], list[_Line] | None]:
     """The page's lines as a book's page reads, and, in a document shaped like a slide
     deck (`slides.slide_shaped`), as a slide's: two text boxes that stand on one baseline
@@ -259,13 +262,15 @@ def _page_lines(
     try:
         textpage = page.get_textpage()
         try:
-            text = _utf16_units(textpage.get_text_range())
-            lines = _text_lines(page, textpage, index, text)
+            text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
+            lines = _text_lines(page, textpage, index, text, han_body)
             book = _shape_bullets(lines, _small_shapes(page))
             if not shaped:
                 return book, None
             apart = _boxes_apart(textpage, text)
-            return book, lines if apart == text else _text_lines(page, textpage, index, apart)
+            if apart == text:
+                return book, lines
+            return book, _text_lines(page, textpage, index, apart, han_body)
         finally:
             textpage.close()
     finally:
@@ -273,10 +278,12 @@ def _page_lines(
 
 
 def _text_lines(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int, text: str
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int, text: str, han_body: str = ""
 ) -> list[_Line]:
-    """The lines of `text`, the page's text as read, bullets drawn apart marked."""
-    han = _han_fonts(textpage, text)
+    """The lines of `text`, the page's text as read, bullets drawn apart marked.
+    `han_body`: the font most of the document's Chinese is set in (`_document_han_font`)."""
+    han = _han_fonts(textpage, text, han_body)
+    setting = ""  # the typeface the lines above were set in wholly (`_HanFonts.setting`)
     underlined = _underlined(page, textpage, text)
     small = _small_capitals(textpage, text)
     hidden = _hidden_runs(page, textpage, text, underlined) | underlined | frozenset(small)
@@ -304,10 +311,11 @@ def _text_lines(
                 covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
                 mono = _fixed_pitch_line(raw, stripped, code, covered)
                 apart = {} if mono else _subscripted(textpage, raw, offset)
+                setting = han.setting(raw, offset, setting)
                 runs, maths = (
                     ([], [])
                     if mono
-                    else _styles(textpage, raw, offset, apart, han, hidden, underlined)
+                    else _styles(textpage, raw, offset, apart, han, hidden, underlined, setting)
                 )
                 body = raw.rstrip("\r \t")
                 shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
@@ -476,6 +484,28 @@ def _utf16_units(text: str) -> str:
     return "".join(char if ord(char) <= 0xFFFF else _surrogates(ord(char)) for char in text)
 
 
+def _indexed(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """`text` with a space back where pdfium's text leaves out a character its index counts:
+    a glyph mapped to a control character (TeX's big delimiters and sums in CMEX10 read as
+    U+0000-U+0003) is dropped from the text but keeps its index, and every later font, size
+    and position lookup on the page would be one off (a theoretical mechanics handout's
+    "不是", "确实" read as maths, half its sentences as bold). Unchanged when the two agree."""
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if len(text) >= count:
+        return text
+    chars: list[str] = []
+    at = 0
+    for index in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        dropped = code < 0x20 and code not in (0x09, 0x0A, 0x0D)
+        if dropped and (at >= len(text) or text[at] not in (chr(code), "\ufffe")):
+            chars.append(" ")
+        elif at < len(text):
+            chars.append(text[at])
+            at += 1
+    return "".join(chars) if at == len(text) and len(chars) == count else text
+
+
 def _surrogates(code: int) -> str:
     code -= 0x10000
     return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
@@ -590,20 +620,82 @@ class _HanFonts:
     by_index: dict[int, str]
     body: str
 
-    def other(self, at: int) -> bool:
+    def other(self, at: int, setting: str = "") -> bool:
         """The Chinese character at page index `at` and one beside it set in another font
-        than the body's: one character alone in another font is a glyph the body font
-        lacks, not emphasis (a line's ends are line breaks, never Chinese)."""
+        than the body's and the line's `setting` (`setting`): one character alone in
+        another font is a glyph the body font lacks, not emphasis (a line's ends are line
+        breaks, never Chinese)."""
+        plain = (self.body, setting)
         font = self.by_index.get(at)
-        if font is None or font == self.body:
+        if font is None or font in plain:
             return False
-        return any(self.by_index.get(i, self.body) != self.body for i in (at - 1, at + 1))
+        return any(self.by_index.get(i, self.body) not in plain for i in (at - 1, at + 1))
+
+    def setting(self, line: str, offset: int, above: str) -> str:
+        """The font other than the body's that sets the line's Chinese wholly (two thirds
+        of it, twelve characters or more: longer than a term, in a line with a clause's
+        punctuation), or goes on setting it from the line above (`above`), or sets what
+        follows an environment's header opening the line ("Example 8.4 (循环坐标). 若 …",
+        the bracketed note in the body's font): the typeface of an environment, no stress
+        (ctex notes set a theorem's, an example's, a remark's text in Kai, as amsthm sets
+        English in italics: a page of them read as one emphasised fragment after another
+        between the formulas, "设试验", "的一个划分", "不显含"); "" when there is none."""
+        header = _ENVIRONMENT_OPENING.match(line)
+        start = offset + (header.end() if header else 0)
+        fonts = Counter(
+            font
+            for at in range(start, offset + len(line))
+            if (font := self.by_index.get(at)) is not None
+        )
+        if not fonts:
+            return "" if header else above
+        font, count = fonts.most_common(1)[0]
+        if font == self.body or 3 * count < 2 * fonts.total():
+            return ""
+        long = count >= _SETTING_CHARS and bool(_CLAUSE_MARKS & set(line))
+        return font if font == above or header or long else ""
 
 
-def _han_fonts(textpage: pdfium.PdfTextPage, text: str) -> _HanFonts:
+# a theorem environment's header opening a line: its kind and number, perhaps a bracketed
+# note, and the stop after them ("Example 8.4 (循环坐标).", "定理 2.1：")
+_ENVIRONMENT_OPENING = re.compile(
+    r"\s*(?:[A-Z][a-z]{2,12}|定义|定理|引理|推论|命题|例题?|注)\s*\d{1,3}(?:\.\d{1,3}){0,3}"
+    r"\s*(?:[(（][^()（）]{1,40}[)）])?\s*[.:：．]"
+)
+# a line's Chinese two thirds in one font other than the body's, this many characters of it
+# at least, is set in an environment's typeface (`_HanFonts.setting`)
+_SETTING_CHARS = 12
+_CLAUSE_MARKS = frozenset("，。；：、,.;:")
+# the share of a page's Chinese the document's body font sets at least to be the page's body
+# font too: a page of theorems and examples in Kai is still set in the document's Song
+_PAGE_BODY_SHARE = 0.25
+
+
+def _han_fonts(textpage: pdfium.PdfTextPage, text: str, document: str = "") -> _HanFonts:
+    """The page's Chinese fonts; its body font is the document's (`document`) where that
+    sets a fair share of the page's Chinese, else the one most of the page is set in."""
     by_index = {index: _font_name(textpage, index) for index, c in enumerate(text) if HAN.match(c)}
     counts = Counter(by_index.values())
+    if document and counts[document] >= _PAGE_BODY_SHARE * counts.total():
+        return _HanFonts(by_index, document)
     return _HanFonts(by_index, counts.most_common(1)[0][0] if counts else "")
+
+
+def _document_han_font(document: pdfium.PdfDocument) -> str:
+    """The font most of the document's Chinese is set in ("" without any Chinese)."""
+    counts: Counter[str] = Counter()
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
+                counts.update(_font_name(textpage, i) for i, c in enumerate(text) if HAN.match(c))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 # a run of its own this short at most (characters, spaces aside): a stressed name, not
@@ -826,6 +918,7 @@ def _styles(
     han: _HanFonts | None = None,
     hidden: frozenset[int] = frozenset(),
     underlined: frozenset[int] = frozenset(),
+    setting: str = "",
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Runs of italic or bold words (first character of each word; each Chinese character),
     and runs of words set in a maths font, as (start, end) in `line`. `apart`: the line's
@@ -850,7 +943,7 @@ def _styles(
             else:
                 maths.append(match.span())
         styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
-        styled = styled or (han is not None and han.other(offset + match.start()))
+        styled = styled or (han is not None and han.other(offset + match.start(), setting))
         styled = styled or offset + match.start() in hidden
         styled = (
             styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import weasyprint
 
 from datasources.files.detect import detect
 from jobs.pipeline.model import Block
-from jobs.pipeline.readers import read
+from jobs.pipeline.readers import pdf, read
 from jobs.pipeline.readers.pdf import _blocks as _pdf_blocks
 from jobs.pipeline.readers.pdf import _bold_headings, _bulleted, _Line, _quotes_apart
 
@@ -328,3 +329,63 @@ def test_a_word_broken_at_a_non_breaking_hyphen_is_joined_again(tmp_path: Path) 
     lines = ["Logic is a part of philo\u2011", "sophy, and so is ethics."]
     blocks = _blocks(tmp_path, "<p>" + "<br>".join(lines) + "</p>")
     assert [b.text for b in blocks] == ["Logic is a part of philosophy, and so is ethics."]
+
+
+class _CountedPage:
+    """What pdfium's text page counts: every character by its index, the control
+    characters its text leaves out among them."""
+
+    def __init__(self, chars: str) -> None:
+        self.raw = chars
+
+
+def test_a_control_character_pdfium_leaves_out_of_the_text_keeps_its_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # TeX's big delimiters (CMEX10) read as U+0000-U+0003: pdfium's text drops them, its
+    # index keeps them, and every later font and position lookup was one character off
+    counted = "一个大括号\r\n\x03\r\n之后的文字不是公式"
+    monkeypatch.setattr(pdf.pdfium_c, "FPDFText_CountChars", lambda raw: len(raw))
+    monkeypatch.setattr(pdf.pdfium_c, "FPDFText_GetUnicode", lambda raw, i: ord(raw[i]))
+    text = counted.replace("\x03", "")
+    indexed = pdf._indexed(_CountedPage(counted), text)  # type: ignore[arg-type]
+    assert len(indexed) == len(counted)
+    assert indexed.index("不是") == counted.index("不是")
+    assert pdf._indexed(_CountedPage(text), text) == text  # type: ignore[arg-type]
+
+
+_HEI = "font-family: 'WenQuanYi Micro Hei'"
+_KAI = "font-family: 'WenQuanYi Micro Hei Mono'"  # another typeface, as ctex's Kai is
+
+
+def _han(spans: list[str]) -> list[str]:
+    return [span for span in spans if any("\u4e00" <= char <= "\u9fff" for char in span)]
+
+
+def test_an_examples_text_set_in_its_own_typeface_is_no_emphasis(tmp_path: Path) -> None:
+    # ctex notes set an example's or a theorem's text in Kai, broken by its formulas; a
+    # term stressed in another typeface in the body's text is still emphasis
+    body = (
+        f'<p style="{_HEI}">我们把这种结构称为<span style="{_KAI}">二叉搜索树</span>，'
+        "它的每个节点最多有两个子节点，查找时从根开始比较。</p>"
+        f'<p style="{_HEI}"><b>Example 2.1.</b> <span style="{_KAI}">设一棵树的高度为</span>'
+        f' <i>h</i> <span style="{_KAI}">，则查找的代价不超过</span> <i>h</i>'
+        f' <span style="{_KAI}">次比较。</span></p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [_han(list(b.emphasis)) for b in blocks] == [["二叉搜索树"], []]
+
+
+def test_a_page_mostly_of_examples_keeps_the_documents_body_typeface(tmp_path: Path) -> None:
+    # a page whose examples, set in their own typeface, outnumber its body text: the
+    # body's words between its formulas on it are not stressed
+    prose = "查找从根开始，每次比较之后进入左子树或右子树，直到找到要查找的键为止。"
+    example = f'<span style="{_KAI}">若树是平衡的，则它的高度与节点数的对数同阶，查找很快。</span>'
+    body = (
+        f'<p style="{_HEI}">{prose * 3}</p>'
+        f'<p style="{_HEI}; page-break-before: always">设 <i>n</i> 为节点数，<i>h</i> 为高度。</p>'
+        f'<p style="{_HEI}">{prose}</p>'
+        f'<p style="{_HEI}"><b>Example 2.2.</b> {example * 3}</p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [_han(list(b.emphasis)) for b in blocks] == [[], [], [], []]

@@ -204,3 +204,16 @@ def test_a_chinese_heading_giving_examples_of_a_topic_names_the_topic() -> None:
     assert [c.term for c in heading_terms("信号量的使用举例", 0, 2)] == ["信号量"]
     assert [c.term for c in heading_terms("应用举例", 0, 2)] == []
     assert [c.term for c in heading_terms("举例", 0, 2)] == []
+
+
+def test_a_formula_written_inline_in_a_chinese_heading_is_no_topic() -> None:
+    # a statistics chapter's headings name the parameter beside its name: the macro's name
+    # ("mu", "sigma", "neq") was a concept, and the word a symbol opens ("$t$分布") names
+    # no topic alone
+    def terms(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 3)]
+
+    assert terms("5.2 期望$\\lambda$的区间估计") == ["期望", "区间估计"]
+    assert terms("情形二：$\\sigma \\neq \\tau$且都未知") == []
+    assert terms("$t$分布") == []
+    assert terms("6.1 总体的$\\chi^2$检验与样本") == ["总体", "样本"]

@@ -92,6 +92,19 @@ def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path
     assert terms("关系数据库的复制") == ["关系数据库", "复制"]
 
 
+def test_a_verb_done_to_an_everyday_noun_in_a_heading_is_no_topic(tmp_path: Path) -> None:
+    # "问题的提出" (posing the problem) opens many textbook chapters: the body never writes
+    # "提出问题", and the problem is no topic either, so nothing is
+    text = (
+        "# 回归分析\n\n## 问题的提出\n\n"
+        "回归分析研究变量之间的关系，最小二乘法由勒让德提出。\n\n"
+        "## 最小二乘法\n\n最小二乘法使残差平方和最小。\n"
+    )
+    titles = titles_of(tmp_path, "reg.md", text)
+    assert "最小二乘法" in titles
+    assert "提出" not in titles
+
+
 def test_a_gloss_whose_english_words_are_spaced_with_unicode_spaces_is_a_gloss() -> None:
     # text pasted from a word processor or a web page spaces words with an em space or a
     # no-break space: "块存储（Block\u2003Storage，BS）" is the same gloss
@@ -404,3 +417,17 @@ def test_an_ordinal_opening_a_name_is_the_names() -> None:
     # an ordinal no noun follows is no name
     assert "第三次" not in terms("第三次采样算法")
     assert terms("第二节：岩层") == ["岩层"] and terms("第一步") == []
+
+
+def test_a_verb_a_suffix_makes_a_kind_opens_the_headings_name() -> None:
+    # rjieba tags 离散 a verb: a heading opening on it named "离散" alone, though the
+    # suffix 型 makes it the kind in 离散型随机变量; an action opening a heading stays one
+    assert terms("3.1 离散型随机变量及其期望") == ["离散型随机变量"]
+    assert terms("遍历二叉树") == ["遍历二叉树"]
+
+
+def test_a_conjunction_inside_a_word_does_not_split_a_heading() -> None:
+    # 和 of 求和 is no conjunction: "Einstein 求和约定" gave "Einstein 求" and 约定; a
+    # conjunction standing alone still parts the names it joins
+    assert terms("1.2 Einstein 求和约定") == ["Einstein", "求和约定"]
+    assert terms("进程和线程") == ["进程", "线程"]

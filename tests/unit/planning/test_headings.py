@@ -420,3 +420,31 @@ def test_a_concept_taught_ahead_never_anchors_its_own_sections_module() -> None:
         ("动态变化", ["dynamics", "matrix", "vector", "dominant", "principal"]),
         ("现值", ["pv-model", "sequence"]),
     ]
+
+
+def test_concepts_linked_to_nothing_beside_them_share_a_module() -> None:
+    # a week of one section with no subsections falls back to runs of linked concepts; a
+    # run of one, each concept linked to nothing, had made six modules named after their
+    # one concept ("守恒律: 守恒律"): they are gathered up to a long session's length
+    from types import SimpleNamespace
+
+    from jobs.planning.outline import _modules
+
+    week = ["symmetry", "law", "charge", "current", "field", "flow", "mass", "spin"]
+    links = {("mass", "flow")}  # mass builds on flow
+    ordering = SimpleNamespace(
+        requires={c: {b for a, b in links if a == c} for c in week},
+        advised={c: set() for c in week},
+    )
+    inputs = SimpleNamespace(
+        minutes=dict.fromkeys(week, 30),
+        graph=SimpleNamespace(related={c: set() for c in week}),
+        ordering=ordering,
+    )
+    # four of 30 minutes fill a long session; a linked run stays as it was, alone
+    assert _modules(week, inputs) == [  # type: ignore[arg-type]
+        ["symmetry", "law", "charge", "current"],
+        ["field"],
+        ["flow", "mass"],
+        ["spin"],
+    ]
