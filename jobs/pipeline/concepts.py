@@ -1447,7 +1447,20 @@ def _cues(
                 glossed = []
                 for gloss in gloss_terms(block.text, index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
-                    inner = next((e.term for e in emphasised if gloss.term.endswith(e.term)), None)
+                    # and "**$n$步时序差分**（n-step TD）": the maths letter the run before
+                    # the bracket cannot hold (a Chinese term opens on a Han character)
+                    inner = next(
+                        (
+                            e.term
+                            for e in emphasised
+                            if gloss.term.endswith(e.term)
+                            or (
+                                e.term.endswith(gloss.term)
+                                and _MATHS_LETTERS.fullmatch(e.term[: -len(gloss.term)])
+                            )
+                        ),
+                        None,
+                    )
                     glossed.append(Cue(inner, "gloss", index) if inner else gloss)
                 # "*似然*（likelihood）", where the run before the bracket gives no term
                 seen = {c.term for c in glossed}
@@ -1478,6 +1491,9 @@ def _question_options(blocks: Sequence[Block], options: dict[int, int], index: i
 _ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
 
 
+_MATHS_LETTERS = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
 def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
     """An answer sheet underlines the blank's answer, often the first part of a word the
     sentence finishes: "如巨噬细胞和<u>树突状</u>细胞", "借助于<u>淋巴</u>循环",
@@ -1490,9 +1506,14 @@ def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
     pieces: dict[str, bool] = {}
 
     def piece(term: str) -> bool:
+        # a span the text never writes as such (its maths rendered: "**$n$步时序差分**"
+        # marks n步时序差分) cannot be judged a piece, and stays
         if term not in pieces:
-            pieces[term] = has_han(term) and all(
-                _inside_a_word(text, m.start(), m.end()) for m in re.finditer(re.escape(term), text)
+            found = list(re.finditer(re.escape(term), text))
+            pieces[term] = (
+                has_han(term)
+                and bool(found)
+                and all(_inside_a_word(text, m.start(), m.end()) for m in found)
             )
         return pieces[term]
 
