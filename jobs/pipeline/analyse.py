@@ -16,7 +16,7 @@ from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.chunking import DEFAULT_MAX_TOKENS, chunk_blocks
 from jobs.pipeline.knowledge import KnowledgeExtractor, OfflineExtractor
 from jobs.pipeline.language import detect_language, foreign_language
-from jobs.pipeline.model import Analysis, Block, Language, ReadDocument
+from jobs.pipeline.model import LANGUAGES, Analysis, Block, Language, ReadDocument
 from jobs.pipeline.readers import read
 from jobs.pipeline.words import count_all
 
@@ -89,8 +89,13 @@ def require_text(blocks: Sequence[Block]) -> None:
 
 def document_language(blocks: Sequence[Block], language: Language | None) -> Language:
     """`language` when the caller says it, else the detected one; UnsupportedDocument
-    ("language") when the text is in a language the pipeline does not read."""
+    ("language") when the text is in a language the pipeline does not read. A language
+    the pipeline does not know is a caller's mistake, refused here: "zh" (not "zh-CN")
+    was read with the English rules, no error, and a blind round measured the wrong
+    path."""
     if language is not None:
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
         return language
     foreign = foreign_language(blocks)
     if foreign is not None:

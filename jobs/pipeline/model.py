@@ -8,12 +8,14 @@ Languages are BCP-47 tags, the values of `documents.language`: "en" or "zh-CN".
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from datasources.files.detect import Kind
 
 Language = Literal["en", "zh-CN"]
+LANGUAGES: tuple[Language, ...] = typing.get_args(Language)
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "code", "formula", "quote"]
 ExtractionType = Literal["concept", "definition", "example", "formula"]
 Difficulty = Literal["beginner", "intermediate", "advanced"]

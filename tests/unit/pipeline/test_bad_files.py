@@ -390,6 +390,15 @@ def test_a_document_in_another_language_is_refused_by_name(
     assert analyse_file(path, filename="notes.txt", language="en").language == "en"
 
 
+def test_a_language_the_pipeline_does_not_know_is_a_callers_mistake(tmp_path: Path) -> None:
+    # "zh" for "zh-CN" was read with the English rules, silently
+    path = tmp_path / "notes.md"
+    path.write_text("# 光的折射\n\n光从一种介质斜射入另一种介质时，传播方向发生改变。\n")
+    with pytest.raises(ValueError, match="language must be one of en, zh-CN, not 'zh'"):
+        analyse_file(path, language="zh")  # type: ignore[arg-type]
+    assert analyse_file(path, language="zh-CN").language == "zh-CN"
+
+
 def test_english_quoting_another_language_or_a_bilingual_list_is_read(tmp_path: Path) -> None:
     quoting = tmp_path / "quoting.txt"
     quoting.write_text(

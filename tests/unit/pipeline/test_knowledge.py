@@ -322,7 +322,7 @@ def test_an_english_list_of_what_a_lecture_will_meet_is_no_reading_position(
 def _zh_orders(tmp_path: Path, text: str) -> dict[str, int]:
     """Each concept's reading order in the Chinese `text`."""
     (tmp_path / "zh.md").write_text(text, encoding="utf-8")
-    found = analyse_file(tmp_path / "zh.md", language="zh").knowledge.concepts
+    found = analyse_file(tmp_path / "zh.md", language="zh-CN").knowledge.concepts
     return {c.key: c.order for c in found}
 
 

@@ -1240,7 +1240,7 @@ def test_chinese_discourse_words_and_quantifiers_name_nothing(tmp_path: Path) ->
     )
     path = tmp_path / "lecture.md"
     path.write_text(text, encoding="utf-8")
-    keys = {c.key for c in analyse_file(path, language="zh").knowledge.concepts}
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "洛伦兹曲线" in keys
     assert {"接下来", "讲座", "本讲座", "一些历史"}.isdisjoint(keys)
 
@@ -1705,7 +1705,7 @@ Dijkstra 算法求单源最短路径。Dijkstra 算法要求边权非负。用�
 """
     path = tmp_path / "shortest.md"
     path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path, language="zh").knowledge.concepts}
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"最短路", "Floyd–Warshall 算法", "Dijkstra 算法"} <= titles
     assert not {"Floyd", "Warshall 算法", "短路", "短路径"} & titles
 
@@ -1820,7 +1820,7 @@ def test_a_letter_of_maths_opening_an_emphasised_name_is_part_of_it(tmp_path: Pa
         "$n$步时序差分比一步时序差分更稳定。\n\n## 比较\n\n$n$步时序差分的方差更小。\n",
         encoding="utf-8",
     )
-    titles = [c.title for c in analyse_file(page, language="zh").knowledge.concepts]
+    titles = [c.title for c in analyse_file(page, language="zh-CN").knowledge.concepts]
     assert "n步时序差分" in titles and "步时序差分" not in titles
 
 
