@@ -322,13 +322,22 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     if _looks_like_notebook(sample, name):
         return "notebook"
     suffix = PurePath(name).suffix.lower()
-    if _LATEX_DOCUMENT.search(sample) or (suffix == ".tex" and _LATEX_COMMAND.search(sample)):
+    if suffix == ".tex" and _LATEX_COMMAND.search(sample):
         return "latex"
     if suffix in _MARKUP_NAMES:
         return _MARKUP_NAMES[suffix]
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
+    # a LaTeX document by its own declaration, unless it is named or reads as another
+    # markup: a Markdown tutorial on LaTeX fences "\documentclass{article}" at a line's
+    # start, and read through pandoc's LaTeX reader it was mangled
+    if (
+        _LATEX_DOCUMENT.search(sample)
+        and suffix not in (".md", ".markdown", ".html", ".htm")
+        and not _looks_like_markdown(sample)
+    ):
+        return "latex"
     # libmagic calls any text with tags in it HTML: Markdown that pandoc wrote from a
     # paper keeps its figures and tables as HTML ("<figure>", "<table>") between "#"
     # headings, and read as a page its headings were lost in one long paragraph

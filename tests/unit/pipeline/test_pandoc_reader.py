@@ -123,6 +123,19 @@ def test_latex_is_known_by_its_commands_and_a_chapter_file_by_its_name(tmp_path:
     # Markdown with LaTeX maths stays Markdown
     path.write_bytes(b"# Optics\n\n$$\\begin{equation}n = c / v\\end{equation}$$\n\n- a\n- b\n")
     assert detect(path, filename="optics.md").kind == "markdown"
+    # and so does a Markdown lesson on LaTeX, whose fenced examples open on \documentclass,
+    # whatever its name; an HTML page that shows one stays HTML
+    lesson = (
+        "# Your first LaTeX document\n\nEvery document starts with a class:\n\n"
+        "```latex\n\\documentclass{article}\n\\begin{document}\nHello\n\\end{document}\n```\n\n"
+        "- the class sets the layout\n- the body holds the text\n"
+    )
+    path.write_text(lesson)
+    for name in ("lesson.md", "lesson.txt", "lesson"):
+        assert detect(path, filename=name).kind == "markdown", name
+    page = "<!doctype html><html><body><pre>\n\\documentclass{article}\n</pre></body></html>"
+    path.write_text(page)
+    assert detect(path, filename="page").kind == "html"
 
 
 def test_a_chinese_latex_file_in_gbk_is_read(tmp_path: Path) -> None:
