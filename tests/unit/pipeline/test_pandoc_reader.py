@@ -181,3 +181,19 @@ def test_an_odt_chapter_is_analysed(tmp_path: Path) -> None:
     titles = {c.title.casefold() for c in analysis.knowledge.concepts}
     assert {"conduction", "convection"} <= titles
     assert analysis.kind == "odt" and analysis.language == "en"
+
+
+def test_a_file_pandoc_does_not_finish_in_time_fails_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobs.pipeline.readers import pandoc
+
+    monkeypatch.setattr(pandoc, "TIMEOUT_SECONDS", 0.001)  # any file takes longer
+    path = tmp_path / "heat.tex"
+    path.write_bytes(LATEX_CHAPTER.encode())
+    with pytest.raises(CorruptDocument) as error:
+        analyse_file(path, filename="heat.tex")
+    assert (error.value.reason, error.value.message) == (
+        "unreadable",
+        "pandoc did not finish reading the LaTeX file in 0.001 s",
+    )
