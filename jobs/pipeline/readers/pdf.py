@@ -689,7 +689,10 @@ def _document_han_font(document: pdfium.PdfDocument) -> str:
         try:
             textpage = page.get_textpage()
             try:
-                text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
+                page_text = textpage.get_text_range()
+                if not HAN.search(page_text):
+                    continue  # a page without Chinese (all of an English book's)
+                text = _indexed(textpage, _utf16_units(page_text))
                 counts.update(_font_name(textpage, i) for i, c in enumerate(text) if HAN.match(c))
             finally:
                 textpage.close()
@@ -874,11 +877,16 @@ def _small_capitals(textpage: pdfium.PdfTextPage, text: str) -> dict[int, str]:
         )
         return top.value - bottom.value
 
+    # the words' own styles first: only their fonts' letters are measured
+    styles = {i: style(i) for match in words for i in range(match.start(), match.end())}
+    wanted = set(styles.values())
+
     def medians(letters: frozenset[str]) -> dict[tuple[bytes, float], float]:
         measured: dict[tuple[bytes, float], list[float]] = {}
         found = [i for i, c in enumerate(text) if c in letters]
         for index in found[:: max(1, len(found) // _X_SAMPLE)]:
-            measured.setdefault(style(index), []).append(height(index))
+            if (key := style(index)) in wanted:
+                measured.setdefault(key, []).append(height(index))
         return {k: statistics.median(v) for k, v in measured.items() if len(v) >= 3}
 
     tall = medians(_TALL_LETTERS)
@@ -891,7 +899,7 @@ def _small_capitals(textpage: pdfium.PdfTextPage, text: str) -> dict[int, str]:
     for match in words:
         low = set()
         for index in range(match.start(), match.end()):
-            x = x_height.get(style(index), 0.0)
+            x = x_height.get(styles[index], 0.0)
             if x > 0 and 0 < height(index) <= _SMALL_CAPITAL_HEIGHT * x:
                 low.add(index)
         if len(low) * 2 >= match.end() - match.start():
