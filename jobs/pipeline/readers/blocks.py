@@ -42,6 +42,14 @@ _SENTENCE_END = re.compile(r"[。．！？；，,.;:：!?]$")
 _MAX_HEADING_CHARS, _MAX_HEADING_WORDS, _MAX_HAN_HEADING_CHARS = 100, 14, 40
 
 
+def line_pieces(line: str) -> Iterator[str]:
+    """One line, or a line longer than MAX_BLOCK_CHARS in `bounded` pieces."""
+    if len(line) > MAX_BLOCK_CHARS:
+        yield from bounded(line)
+    else:
+        yield line
+
+
 def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
     """`text` in pieces of at most `limit` characters, cut after a sentence end or space."""
     start = 0

@@ -11,7 +11,6 @@ it has one, names it as a front matter title would.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from datasources.files.detect import Detected
@@ -19,7 +18,7 @@ from datasources.files.document_errors import UnsupportedDocument
 from datasources.files.notebooks import Cell, load_notebook
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import markdown
-from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS, bounded
+from jobs.pipeline.readers.blocks import line_pieces
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"^ {0,3}(`{3,})", re.MULTILINE)
@@ -33,7 +32,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
             "no_text", "the notebook has no Markdown or code cell with text in it"
         )
     source = "\n\n".join(_markdown(cell, notebook.language) for cell in notebook.cells)
-    lines = (piece for line in source.split("\n") for piece in _bounded(line))
+    lines = (piece for line in source.split("\n") for piece in line_pieces(line))
     return markdown.from_source("\n".join(lines), detected, declared=notebook.title)
 
 
@@ -65,11 +64,3 @@ def _unclosed_fence(text: str) -> str:
         ):
             open_fence = None
     return f"\n{open_fence}" if open_fence else ""
-
-
-def _bounded(line: str) -> Iterator[str]:
-    """One line, or a very long one in pieces (as the Markdown reader's file lines are)."""
-    if len(line) > MAX_BLOCK_CHARS:
-        yield from bounded(line)
-    else:
-        yield line

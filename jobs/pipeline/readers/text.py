@@ -27,6 +27,7 @@ from jobs.pipeline.readers.blocks import (
     bounded,
     guess_heading,
     join_lines,
+    line_pieces,
     make_blocks,
     plain_title,
     real_pages,
@@ -207,14 +208,14 @@ def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
             pending = yield from _complete_lines(pending)
         pending += decoder.decode(b"", final=True)
     for line in pending.split("\n"):
-        yield from bounded(line) if len(line) > MAX_BLOCK_CHARS else [line]
+        yield from line_pieces(line)
 
 
 def _complete_lines(pending: str) -> Generator[str, None, str]:
     lines = pending.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     rest = lines.pop()
     for line in lines:
-        yield from bounded(line) if len(line) > MAX_BLOCK_CHARS else [line]
+        yield from line_pieces(line)
     if len(rest) > 2 * MAX_BLOCK_CHARS:
         # a very long line: emit all but its tail now, as separate "lines" of bounded size
         pieces = list(bounded(rest))
