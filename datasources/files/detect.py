@@ -46,37 +46,18 @@ from lxml import etree
 from datasources.files.document_errors import CorruptDocument, Reason, UnsupportedDocument
 from datasources.files.notebooks import load_notebook
 
+# fmt: off
 Kind = Literal[
-    "pdf",
-    "docx",
-    "pptx",
-    "odt",
-    "epub",
-    "markdown",
-    "html",
-    "text",
-    "notebook",
-    "latex",
-    "rst",
-    "rtf",
-    "asciidoc",
-    "org",
-    "typst",
+    "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
+    "rst", "rtf", "asciidoc", "org", "typst",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
-    "markdown",
-    "html",
-    "text",
-    "notebook",
-    "latex",
-    "rst",
-    "asciidoc",
-    "org",
-    "typst",
+    "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
 )
+# fmt: on
 # light markup told apart by its name only: its marks are ordinary text's too
 _MARKUP_NAMES: dict[str, Kind] = {
     ".rst": "rst",
@@ -163,10 +144,10 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         return Detected("pdf", MIME["pdf"], None)
     if head.startswith(b"PK\x03\x04"):
         names, mimetype = _zip_contents(path, name)
-        for office, member in _MAIN_PART.items():
-            if member in names and office in ("docx", "pptx"):
+        for office in ("docx", "pptx"):  # known by their main part
+            if _MAIN_PART[office] in names:
                 return Detected(office, MIME[office], None)
-        for archive in ("odt", "epub"):  # known by their `mimetype` entry, not by a part
+        for archive in ("odt", "epub"):  # by their `mimetype` entry (ODP has content.xml too)
             if mimetype == MIME[archive]:
                 return Detected(archive, MIME[archive], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
@@ -428,8 +409,8 @@ def check_pdf(path: Path) -> None:
 
 
 def check_office_xml(path: Path, kind: OfficeKind) -> None:
-    """Refuse a DOCX or PPTX whose main part (`word/document.xml`, `ppt/presentation.xml`) is
-    not well-formed XML (streamed, entities off)."""
+    """Refuse a DOCX, PPTX, ODT or EPUB whose main part (`_MAIN_PART`) is not well-formed
+    XML (streamed, entities off)."""
     part = _MAIN_PART[kind]
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part) as member:
@@ -451,8 +432,8 @@ _CORRUPT: dict[OfficeKind, Reason] = {
 
 def check_office_archive(path: Path, kind: OfficeKind) -> None:
     """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded.
-    A DOCX and a PPTX are both ZIPs of XML: one set of bounds; `kind` names the reason a
-    broken container gives."""
+    DOCX, PPTX, ODT and EPUB are all ZIPs of XML: one set of bounds; `kind` names the
+    reason a broken container gives."""
     corrupt = _CORRUPT[kind]
     try:
         with zipfile.ZipFile(path) as archive:
