@@ -4,7 +4,9 @@ what the test does."""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,14 @@ from urllib.parse import urlsplit, urlunsplit
 from datasources.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def die_with_tests() -> None:
+    """For `preexec_fn`: the child (a server, a worker) gets SIGTERM when the test process
+    ends, even by SIGKILL or a timeout's kill. Without it a killed run left gateways and
+    workers running, and the next run's tests met them on the same stores (two extra hub
+    connections in `test_document_progress`)."""
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG (Linux)
 
 
 def same_database(cache_url: str | None, url: str) -> str:

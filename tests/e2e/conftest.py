@@ -19,7 +19,7 @@ from sqlalchemy import text
 from datasources.settings import Settings
 from datasources.stores import Stores, open_stores
 from tests.e2e.test_authz_harness import LOGIN, PASSWORD, Account, Client, isolated, register
-from tests.processes import same_database, store_env
+from tests.processes import die_with_tests, same_database, store_env
 
 ROOT = Path(__file__).resolve().parents[2]
 # The edge tests' own Redis database (others: 15 the shared test runs, 13 security).
@@ -77,6 +77,7 @@ def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=die_with_tests,
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

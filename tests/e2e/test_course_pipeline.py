@@ -32,6 +32,7 @@ from tests.course_data import chinese
 from tests.e2e.conftest import EDGE_ENV, EdgeApp, edge_account, server_env
 from tests.e2e.js_client import JsClient, of
 from tests.e2e.test_authz_harness import Client
+from tests.processes import die_with_tests
 from tests.readers import docx_text, missing_texts, pdf_text
 
 pytestmark = pytest.mark.e2e
@@ -68,6 +69,7 @@ async def worker(
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=die_with_tests,
         )
         started.append(process)
         return process

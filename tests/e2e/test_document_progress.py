@@ -36,6 +36,7 @@ from tests.e2e.conftest import (
     stop_server,
 )
 from tests.e2e.js_client import JsClient, of, run_plan
+from tests.processes import die_with_tests
 from tests.unit.pipeline.samples import EN_CHAPTER
 
 pytestmark = pytest.mark.e2e
@@ -72,6 +73,7 @@ def workers(edge_app: EdgeApp, tmp_path: Path) -> Iterator[list[subprocess.Popen
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=die_with_tests,
             )
         )
         log.close()

@@ -29,6 +29,7 @@ from tests.e2e.js_client import JsClient
 from tests.e2e.test_authz_harness import LOGIN, PASSWORD, Client, register
 from tests.factories import World
 from tests.integration.courses import EXPORT
+from tests.processes import die_with_tests
 
 pytestmark = pytest.mark.e2e
 QUERIES_PER_MINUTE = 8
@@ -62,6 +63,7 @@ def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
+            preexec_fn=die_with_tests,
         )
 
 

@@ -32,7 +32,7 @@ from datasources.stores import Stores
 from jobs.state import WorkerState
 from jobs.worker import WorkerSettings
 from tests.integration.documents import DocumentWorld
-from tests.processes import store_env
+from tests.processes import die_with_tests, store_env
 from tests.unit.pipeline.samples import EN_CHAPTER
 
 pytestmark = pytest.mark.integration
@@ -114,6 +114,7 @@ def _start(settings: Settings, log: Path, **extra: str) -> subprocess.Popen[byte
             env=_worker_env(settings, **extra),
             stdout=out,
             stderr=subprocess.STDOUT,
+            preexec_fn=die_with_tests,
         )
 
 

@@ -50,6 +50,7 @@ from gateway.stack.paths import StackPaths
 from gateway.stack.process import HOST, choose_ports, port_answers
 from gateway.stack.weaviate import VERSION as WEAVIATE_VERSION
 from gateway.stack.weaviate import server_env as weaviate_server_env
+from tests.processes import die_with_tests
 
 pytestmark = pytest.mark.integration
 
@@ -898,6 +899,7 @@ async def weaviate_without_graphql() -> AsyncIterator[tuple[str, str]]:
                 env=env,
                 cwd=data,
                 start_new_session=True,
+                preexec_fn=die_with_tests,
             )
         try:
             async with httpx.AsyncClient(timeout=1.0) as http:
