@@ -98,9 +98,9 @@ if __name__ == "__main__":
 """
 
 
-def test_a_child_dies_with_its_parent_killed_by_sigkill(tmp_path: Path) -> None:
-    script = tmp_path / "parent.py"
-    script.write_text(PARENT)
+def assert_child_dies_with_parent(script: Path) -> None:
+    """Runs `script`, which prints a child's pid; SIGKILLs it (no finaliser runs) and
+    waits for the child to end."""
     parent = subprocess.Popen(  # noqa: S603 - our own script
         [sys.executable, str(script)],
         stdout=subprocess.PIPE,
@@ -120,3 +120,9 @@ def test_a_child_dies_with_its_parent_killed_by_sigkill(tmp_path: Path) -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_a_child_dies_with_its_parent_killed_by_sigkill(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT)
+    assert_child_dies_with_parent(script)
