@@ -25,7 +25,12 @@ from lemminflect import getAllLemmas, getInflection
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP, technicality
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import acceptable, emphasis_name, equation_operand
+from jobs.pipeline.structure import (
+    acceptable,
+    emphasis_name,
+    equation_operand,
+    with_maths_letter,
+)
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -654,7 +659,7 @@ def find_definitions(
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
             ):
-                found = Definition(term, sentence, block, EMPHASIS)
+                found = Definition(with_maths_letter(term, sentence), sentence, block, EMPHASIS)
                 break
     for appositive in [] if chinese else _appositives(sentence, block, emphasis):
         # "… discovered **lysosomes**, membrane-bound organelles that …": each emphasised
@@ -1128,7 +1133,8 @@ def _read(
     if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
         # "we call a system with … an inconsistent system"
         raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
-    term = _zh_term(raw) if chinese else _en_term(raw)
+    # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
+    term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     # a name of several words the sentence gives outright ("is called the quantity
     # demanded") is set apart as emphasis sets a term apart: a participle may end it (a
     # lone gerund stays a verb here: "is called pushing onto the stack")

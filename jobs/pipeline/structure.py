@@ -878,7 +878,7 @@ def emphasis_terms(
     before the closing bracket). `properties`: the document states definitions as a
     lecture's numbered environments, whose emphasised predicates are the properties they
     define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
-    spans = tuple(part for span in spans for part in _zh_listed(span))
+    spans = tuple(with_maths_letter(part, text) for span in spans for part in _zh_listed(span))
     # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
     # before it (a PDF) names its result (`environment_names`); a header's label, nothing
     named = [
@@ -919,6 +919,27 @@ def emphasis_terms(
         and (not apparatus(term) or _noun_of(term, text, determined=True))
         and not equation_operand(term, text, spans)
     ]
+
+
+# "$n$ 重伯努利试验", "$k$ 阶原点矩", "$n$ 维随机向量", "$n$ 元函数", "$n$ 次多项式": a
+# Chinese name counted by a maths letter. A typeset PDF sets the letter in maths italics,
+# outside the term's bold, so the marked span opens on the measure word (重伯努利试验)
+_MEASURE_OPENED = re.compile(r"[阶维重元次]")
+_LETTER_THEN_MEASURE = re.compile(r"\$([A-Za-z])\$\s?(?=[阶维重元次])")
+
+
+def with_maths_letter(span: str, text: str) -> str:
+    """`span` with the maths letter the text sets just before it, when the span opens on a
+    measure word ("n重伯努利试验", as the Markdown reader reads "**$n$重伯努利试验**");
+    a span that holds the letter as maths ("$n$ 重伯努利试验") in the same form."""
+    opening = _LETTER_THEN_MEASURE.match(span)  # a pattern's name, read with its maths
+    if opening:
+        return opening.group(1) + span[opening.end() :]
+    if not _MEASURE_OPENED.match(span):
+        return span
+    # a letter alone, not the last operand of a sum ("$k$ + $l$ 阶混合矩" is no l阶混合矩)
+    letter = re.search(rf"(?<![+\-−×*/=$\s])\s*\$([A-Za-z])\$\s?{re.escape(span)}", text)
+    return letter.group(1) + span if letter else span
 
 
 # "<u>免疫器官、免疫细胞、免疫活性物质</u>": the enumeration comma between names a span
@@ -1866,6 +1887,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
+            # a span cut inside a sentence ("…$nσ$的分布函数"): no name opens on 的
+            and not bare.startswith("的")
             and not zh_headless(bare)
             and not zh_counted(bare)
             and not _ZH_POINTING.match(bare)

@@ -217,3 +217,36 @@ def test_a_formula_written_inline_in_a_chinese_heading_is_no_topic() -> None:
     assert terms("情形二：$\\sigma \\neq \\tau$且都未知") == []
     assert terms("$t$分布") == []
     assert terms("6.1 总体的$\\chi^2$检验与样本") == ["总体", "样本"]
+
+
+def test_a_name_counted_by_a_maths_letter_keeps_the_letter_a_pdf_sets_outside_the_bold() -> None:
+    # a typeset PDF sets "n" in maths italics and only the Chinese words in bold: the
+    # marked span opens on the measure word, a piece of the name
+    sentence = "把同一试验独立地做 $n$ 次，这一串试验称为 $n$ 重独立试验。"
+    assert [c.term for c in emphasis_terms(("重独立试验",), 0, sentence)] == ["n重独立试验"]
+    defined = list(find_definitions(sentence, 0, True, ("重独立试验",)))
+    assert [d.term for d in defined] == ["n重独立试验"]
+    # a pattern's name too, without emphasis
+    named = "这些变量排成的向量叫做 $m$ 维随机向量。"
+    assert [d.term for d in find_definitions(named, 0, True)] == ["m维随机向量"]
+    # the last operand of a sum is no count of its own; a word that only opens on 重 stays
+    assert [c.term for c in emphasis_terms(("阶混合矩",), 0, "称为 $k$ + $l$ 阶混合矩。")] == [
+        "阶混合矩"
+    ]
+    assert [c.term for c in emphasis_terms(("重要性",), 0, "样本量的重要性。")] == ["重要性"]
+    # and the concept is the whole name, found where the body writes it
+    blocks = [
+        Block("heading", "二项分布", 0, 1),
+        Block("paragraph", sentence, 1, emphasis=("重独立试验",)),
+        Block("paragraph", "在 $n$ 重独立试验中，事件发生的次数服从二项分布。", 1),
+        Block("paragraph", "每次 $n$ 重独立试验都相互独立。", 1),
+    ]
+    titles = {d.title for d in find_concepts(blocks, True, 200)[0]}
+    assert "n 重独立试验" in titles
+    assert "重独立试验" not in titles
+
+
+def test_a_marked_span_that_opens_on_de_names_nothing() -> None:
+    # a PDF's style change inside a formula's sentence: "…$nσ$的分布函数 $F_n(x)$ 满足"
+    text = "标准化后 $nσ$的分布函数 $F_n(x)$ 满足下式。"
+    assert emphasis_terms(("的分布函数",), 0, text) == []
