@@ -130,9 +130,12 @@ class Draft:
 
 
 # terms the running text marks (emphasis, a gloss, a definition) per 100 words past which
-# a document is a handout or a review sheet: the tuning and held-out textbook chapters and
-# the other blind sets' mark at most 1.5, teachers' handouts 2.9-5.5
+# a document is a handout or a review sheet: the tuning and held-out textbook chapters
+# mark at most 1.04, the other blind sets 1.5, teachers' handouts 2.9-5.5
 DENSE_MARKS = 2.0
+# from this density on, a text's marked terms widen its budget in proportion, all of them
+# at DENSE_MARKS (a step there cost a probability handout at 1.56 twenty defined terms)
+MARKS_FROM = 1.0
 # fewer words than this (a paragraph or two) show no density
 MIN_DENSE_WORDS = 200
 
@@ -152,10 +155,19 @@ def concept_budget(
     lines (a 1,000-word review worksheet of 18 such questions had 25 places). A document
     whose running text marks more than `DENSE_MARKS` terms per 100 words (`body_marked`)
     gets a place for each term it marks (`marked`: headings too): a teacher's handout names
-    a term in every other line (a 1,100-word review sheet teaching 48 terms had 26 places)."""
+    a term in every other line (a 1,100-word review sheet teaching 48 terms had 26 places).
+    Between `MARKS_FROM` and `DENSE_MARKS` a text that is no deck gets that share of its
+    marked terms beyond the length budget: half of them at 1.5."""
     budget = max(20, min(80, round(20 + max(words / 200, slides, 2 * questions))))
-    if words >= MIN_DENSE_WORDS and body_marked * 100 > DENSE_MARKS * words:
-        budget = max(budget, min(80, marked))
+    if words >= MIN_DENSE_WORDS and marked > budget:
+        density = body_marked * 100 / words
+        if density > DENSE_MARKS:
+            share = 1.0
+        elif slides:  # a deck's budget counts its slides already
+            share = 0.0
+        else:
+            share = max(0.0, density - MARKS_FROM) / (DENSE_MARKS - MARKS_FROM)
+        budget = min(80, round(budget + share * (marked - budget)))
     return budget
 
 
