@@ -245,6 +245,12 @@ GENERIC_HEADINGS = frozenset(
         # a syllabus's or a slide deck's own apparatus
         "outline",
         "agenda",
+        # a deck's agenda slide: "Topics" named two weeks of a C course ("topics – …")
+        "topics",
+        "today's topics",
+        "topics covered",
+        "lecture outline",
+        "table of contents",
         "prerequisites",
         "grading",
         "grading policy",

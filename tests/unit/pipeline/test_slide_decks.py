@@ -194,3 +194,11 @@ def test_a_continued_slides_title_names_the_same_section() -> None:
     assert heading_title("信号量（续）") == "信号量"
     for title in ("Contour maps", "Discontinued products", "Continuity"):
         assert heading_title(title) == title
+
+
+def test_a_decks_agenda_slide_names_no_topic() -> None:
+    # "Topics" headed the agenda slide of two C lectures, and their weeks were "topics – …"
+    for title in ("Topics", "Today's Topics", "Topics covered", "Lecture Outline"):
+        assert heading_terms(title, 0, 2) == [], title
+    # a topic named with the word stays one
+    assert [c.term for c in heading_terms("Advanced Topics in Memory", 0, 2)] != []
