@@ -802,7 +802,11 @@ def _cut_inside(part: str, runs: list[str]) -> bool:
     """The part, up to ZH_WHOLE_HEADING Han characters and shaped like a name, loses
     characters between or after its noun runs: 日对 in 拉格朗 + 日对 + 偶函数, 不平衡问题
     after 类别. A leading modifier alone lost (内部 before 可变性模式) leaves the head named."""
-    if not 6 < len(part) <= ZH_WHOLE_HEADING or part in runs or not _zh_name_shaped(part):
+    if not 6 < len(part) <= ZH_WHOLE_HEADING or part in runs:
+        return False
+    if _opens_inside_a_word(part):
+        return True
+    if not _zh_name_shaped(part):
         return False
     covered = [False] * len(part)
     for run in runs:
@@ -811,6 +815,30 @@ def _cut_inside(part: str, runs: list[str]) -> bool:
             covered[start : start + len(run)] = [True] * len(run)
     first = covered.index(True) if True in covered else len(part)
     return not all(covered[first:])
+
+
+def _opens_inside_a_word(part: str) -> bool:
+    """The part is words before one noun run that ends it, and rjieba began the run inside
+    a word: on one character glued to the word before ("最小作用量原理" → 最小 + 作用 +
+    量原理) or after a numeral of one ("最小二乘法原理" → 最小 + 二 + 乘法原理). Its run
+    alone was the topic, 量原理 and 乘法原理; the body decides on the whole
+    (`concepts._whole_heading_names`). A run that stops before the end ("使用栈实现队列")
+    or a pronoun or question word leaves the part a heading's wording."""
+    if not _ALL_HAN.fullmatch(part):
+        return False
+    tagged = regroup_zh(rjieba.tag(part))
+    nouns = [_noun_tag(pos) for _, pos in tagged]
+    if any(pos.startswith("r") for _, pos in tagged) or True not in nouns:
+        return False
+    first = nouns.index(True)
+    if first == 0 or not all(nouns[first:]):
+        return False
+    before, before_pos = tagged[first - 1]
+    return len(tagged[first][0]) == 1 or (len(before) == 1 and before_pos == "m")
+
+
+def _noun_tag(pos: str) -> bool:
+    return pos.startswith(("n", "vn")) or pos in ("l", "j", "nz")
 
 
 def _zh_name_shaped(part: str) -> bool:

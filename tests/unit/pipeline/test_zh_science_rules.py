@@ -250,3 +250,23 @@ def test_a_marked_span_that_opens_on_de_names_nothing() -> None:
     # a PDF's style change inside a formula's sentence: "…$nσ$的分布函数 $F_n(x)$ 满足"
     text = "标准化后 $nσ$的分布函数 $F_n(x)$ 满足下式。"
     assert emphasis_terms(("的分布函数",), 0, text) == []
+
+
+def test_a_heading_name_rjieba_cuts_inside_a_word_is_whole_where_the_body_writes_it() -> None:
+    # rjieba reads 最小 + 作用 + 量原理 and 最小 + 二 + 乘法原理: the runs alone were the topics
+    assert "最小作用量原理" in terms("8.1 最小作用量原理")
+    assert "最小二乘法原理" in terms("3.2 最小二乘法原理")
+    # a run that stops before the heading's end is its wording, no name cut inside
+    assert "使用栈实现队列" not in terms("2.1 使用栈实现队列")
+    paragraphs = [
+        "最小作用量原理说明真实运动使作用量取驻值。",
+        "由最小作用量原理可以导出拉格朗日方程。",
+    ] * 2
+    blocks = [
+        Block("heading", "力学原理", 0, 1),
+        Block("heading", "最小作用量原理", 0, 2),
+        *(Block("paragraph", t, 1) for t in paragraphs),
+    ]
+    drafts = {d.key: d for d in find_concepts(blocks, True, 300)[0]}
+    assert "heading" in drafts["最小作用量原理"].sources  # its section's topic
+    assert "量原理" not in drafts
