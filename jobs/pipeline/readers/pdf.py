@@ -950,12 +950,18 @@ def _styles(
                 maths[-1] = (maths[-1][0], match.end())  # "y" + subscript "ij": one symbol
             else:
                 maths.append(match.span())
-        styled = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique", "bold"))
+        italic = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique"))
+        bold = (
+            "bold" in font
+            or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
+        )
+        # a line in an environment's typeface (`_HanFonts.setting`): amsthm sets a theorem's
+        # or an example's Latin words in italics as ctex sets its Chinese in Kai, so their
+        # italics are no stress ("Example 6.1 … Euler 方程给出" made Euler a concept)
+        environment = bool(setting) and italic and not bold and not HAN.match(match.group())
+        styled = (italic and not environment) or bold
         styled = styled or (han is not None and han.other(offset + match.start(), setting))
         styled = styled or offset + match.start() in hidden
-        styled = (
-            styled or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
-        )
         # "*E. coli*", "*C. botulinum*": a genus's initial opening the run, not a variable
         initial = (
             not current

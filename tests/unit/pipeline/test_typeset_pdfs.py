@@ -376,6 +376,21 @@ def test_an_examples_text_set_in_its_own_typeface_is_no_emphasis(tmp_path: Path)
     assert [_han(list(b.emphasis)) for b in blocks] == [["二叉搜索树"], []]
 
 
+def test_a_latin_name_in_an_examples_italics_is_no_emphasis(tmp_path: Path) -> None:
+    # amsthm sets an example's Latin words in italics as ctex sets its Chinese in Kai:
+    # "Euler" there was a concept; in the body's text an italic name is still stressed
+    latin = "font-family: 'DejaVu Serif'; font-style: italic"
+    body = (
+        f'<p style="{_HEI}">刚体的转动由<i style="{latin}">Euler</i>角描述，'
+        "它们是三个依次绕坐标轴转过的角度。</p>"
+        f'<p style="{_HEI}"><b>Example 6.1.</b> <span style="{_KAI}">若三个主转动惯量相等，则</span>'
+        f' <i style="{latin}">Euler</i> <span style="{_KAI}">方程给出角速度不随时间改变。</span></p>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [list(b.emphasis) for b in blocks][0] == ["Euler"]
+    assert "Euler" not in blocks[1].emphasis
+
+
 def test_a_page_mostly_of_examples_keeps_the_documents_body_typeface(tmp_path: Path) -> None:
     # a page whose examples, set in their own typeface, outnumber its body text: the
     # body's words between its formulas on it are not stressed
