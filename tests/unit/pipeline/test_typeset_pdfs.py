@@ -383,12 +383,12 @@ def test_a_latin_name_in_an_examples_italics_is_no_emphasis(tmp_path: Path) -> N
     body = (
         f'<p style="{_HEI}">刚体的转动由<i style="{latin}">Euler</i>角描述，'
         "它们是三个依次绕坐标轴转过的角度。</p>"
-        f'<p style="{_HEI}"><b>Example 6.1.</b> <span style="{_KAI}">若三个主转动惯量相等，则</span>'
-        f' <i style="{latin}">Euler</i> <span style="{_KAI}">方程给出角速度不随时间改变。</span></p>'
+        f'<p style="{_HEI}"><b>Example 6.1.</b> <span style="{_KAI}">若主转动惯量相等，则</span>'
+        f' <i style="{latin}">Euler</i> <span style="{_KAI}">方程给出角速度不变。</span></p>'
     )
-    blocks = _blocks(tmp_path, body)
-    assert [list(b.emphasis) for b in blocks][0] == ["Euler"]
-    assert "Euler" not in blocks[1].emphasis
+    body_text, example = _blocks(tmp_path, body)
+    assert list(body_text.emphasis) == ["Euler"]
+    assert "Euler" not in example.emphasis
 
 
 def test_a_page_mostly_of_examples_keeps_the_documents_body_typeface(tmp_path: Path) -> None:
