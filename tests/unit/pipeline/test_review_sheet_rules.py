@@ -1,0 +1,31 @@
+"""Rules met on Chinese review sheets (复习提纲, 知识点总结) published as VitePress or docsify
+pages: lessons labelled "第 N 课" as a syllabus labels its weeks, each lesson a list of
+questions whose answers are underlined, `<br>` between statements, tip boxes inside list
+items. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from jobs.pipeline.model import Block
+from jobs.pipeline.outline import outline_topics
+
+
+def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
+    # "第 3 课" opens a lesson as "第3周" opens a syllabus's week; its items state facts
+    # with the answer marked, and their wording is no topic ("光合作用的场所", "场所")
+    blocks = [
+        Block("heading", "第 3 课 光合作用", 1, 4),
+        Block("list_item", "光合作用的场所：叶绿体。", 1, 0, ("叶绿体",)),
+        Block("list_item", "光合作用的原料：二氧化碳和水", 1, 0, ("二氧化碳和水",)),
+        Block("list_item", "光合作用的意义", 1),
+        Block("list_item", "为生物提供有机物；", 1, 0, ("为生物提供有机物；",)),
+        Block("list_item", "一是<u>维持碳氧平衡</u>", 1, 0, ("维持碳氧平衡",)),
+    ]
+    assert outline_topics(blocks) == {}
+    # a week's items that name topics stay its topics
+    week = [
+        Block("heading", "第 3 课 植物的生理", 1, 4),
+        Block("list_item", "光合作用", 1),
+        Block("list_item", "呼吸作用", 1),
+        Block("list_item", "蒸腾作用", 1),
+    ]
+    assert sorted(outline_topics(week).values()) == ["光合作用", "呼吸作用", "蒸腾作用"]
