@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
+from jobs.pipeline.structure import table_topics
 
 
 def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
@@ -29,3 +30,12 @@ def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
         Block("list_item", "蒸腾作用", 1),
     ]
     assert sorted(outline_topics(week).values()) == ["光合作用", "呼吸作用", "蒸腾作用"]
+
+
+def test_a_chinese_tables_content_column_is_a_schedule_only_when_its_rows_are_keyed() -> None:
+    described = (
+        "项目 | 内容 | 意义\n选种 | 挑选饱满的种子 | 提高出芽率\n浸种 | 用温水浸泡一天 | 加快萌发"
+    )
+    assert table_topics(described, 0) == []
+    schedule = "周次 | 内容\n一 | 光合作用\n二 | 呼吸作用\n第3周 | 蒸腾作用"
+    assert [c.term for c in table_topics(schedule, 0)] == ["光合作用", "呼吸作用", "蒸腾作用"]
