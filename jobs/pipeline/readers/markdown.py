@@ -557,6 +557,7 @@ _COLON_CONTAINER = re.compile(
     r"^ {0,3}:{3,}[ \t]*(?:(?P<kind>[A-Za-z][\w-]*)|\{(?P<attributes>[^{}\n]*)\})?"
     r"(?:[ \t]+(?P<title>.*?))?[ \t]*$"
 )
+_BARE_CLOSER = re.compile(r"^[ \t]*:{3,}[ \t]*$")
 _DIV_CLASS = re.compile(r"(?:^|\s)\.?([A-Za-z][\w-]*)(?=\s|$)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')""")
 # A div only an instructor sees (the Carpentries' "instructor" notes: "Choose how to teach
@@ -614,6 +615,13 @@ def _containers(source: str, depth: int = 0) -> str:
                 out.append(line)
             continue
         colon = _COLON_CONTAINER.match(line)
+        if colon is None and divs and _BARE_CLOSER.match(line):
+            # a list item's box closed where its content is indented, deeper than the
+            # item ("   ::: warning 答题模板：" … "       :::"): left open, the box took
+            # every heading after it for a title of its own
+            divs.pop()
+            out.append("")
+            continue
         indented = None if colon else _INDENTED_CONTAINER.match(line)
         if colon:
             kind, title = _div(colon)
@@ -622,7 +630,8 @@ def _containers(source: str, depth: int = 0) -> str:
             elif colon.group("title") is None and divs:
                 divs.pop()  # a bare fence closes the innermost div
             if title and not _INSTRUCTOR_DIVS.intersection(divs):
-                out.extend(["", title, ""])
+                # at the opener's indentation: inside a list item, still the item's
+                out.extend(["", line[: len(line) - len(line.lstrip(" "))] + title, ""])
             else:
                 out.append("")
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
+from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import table_topics
 
 
@@ -39,3 +40,20 @@ def test_a_chinese_tables_content_column_is_a_schedule_only_when_its_rows_are_ke
     assert table_topics(described, 0) == []
     schedule = "周次 | 内容\n一 | 光合作用\n二 | 呼吸作用\n第3周 | 蒸腾作用"
     assert [c.term for c in table_topics(schedule, 0)] == ["光合作用", "呼吸作用", "蒸腾作用"]
+
+
+def test_a_box_closed_inside_a_list_item_ends_before_the_next_heading() -> None:
+    source = (
+        "#### 第一课 水的循环\n\n"
+        "1. 水循环的环节：<u>蒸发、降水、径流</u><br>\n"
+        "   ::: tip 记忆方法：\n\n"
+        "    先上天，再落地。\n"
+        "       :::\n\n"
+        "#### 第二课 水的利用\n\n"
+        "1. 节约用水的办法：<u>一水多用</u>\n"
+    )
+    blocks = parse(source)
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["第一课 水的循环", "第二课 水的利用"], blocks
+    # the box's title stays in the list item it opens in, and its prose is no code
+    assert not [b for b in blocks if b.kind == "code"], blocks
