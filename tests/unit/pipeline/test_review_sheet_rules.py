@@ -57,3 +57,36 @@ def test_a_box_closed_inside_a_list_item_ends_before_the_next_heading() -> None:
     assert headings == ["第一课 水的循环", "第二课 水的利用"], blocks
     # the box's title stays in the list item it opens in, and its prose is no code
     assert not [b for b in blocks if b.kind == "code"], blocks
+
+
+def test_a_line_break_set_by_hand_separates_chinese_statements() -> None:
+    blocks = parse(
+        "1. 地球的形状：<u>两极稍扁的球体</u><br>\n   地球的半径：<u>约六千四百千米</u>\n"
+    )
+    assert blocks[0].text == "地球的形状：两极稍扁的球体。地球的半径：约六千四百千米"
+    # after punctuation nothing is added; English lines are joined by a space as before
+    blocks = parse("- 第一条：遵守规则；<br>\n  第二条：爱护公物\n- Rule one<br>\n  Rule two\n")
+    assert [b.text for b in blocks] == ["第一条：遵守规则；第二条：爱护公物", "Rule one Rule two"]
+
+
+def test_a_contents_list_with_a_break_after_each_link_is_dropped() -> None:
+    source = (
+        "- [第一节 岩石](#第一节-岩石)<br>\n"
+        "- [第二节 土壤](#第二节-土壤)<br>\n"
+        "- [第三节 河流](#第三节-河流)<br>\n\n"
+        "## 第一节 岩石\n\n岩石由矿物组成。\n"
+    )
+    assert [b.kind for b in parse(source)] == ["heading", "paragraph"]
+
+
+def test_an_html_pages_line_break_separates_chinese_statements_too() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from jobs.pipeline.readers.html import parse as parse_html
+
+    page = (
+        "<html><body><main><h1>地球</h1><p>地球的形状：<u>两极稍扁的球体</u><br>"
+        "地球的半径：<u>约六千四百千米</u></p></main></body></html>"
+    )
+    texts = [b.text for b in parse_html(LexborHTMLParser(page))]
+    assert "地球的形状：两极稍扁的球体。地球的半径：约六千四百千米" in texts, texts
