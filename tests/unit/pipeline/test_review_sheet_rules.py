@@ -90,3 +90,12 @@ def test_an_html_pages_line_break_separates_chinese_statements_too() -> None:
     )
     texts = [b.text for b in parse_html(LexborHTMLParser(page))]
     assert "地球的形状：两极稍扁的球体。地球的半径：约六千四百千米" in texts, texts
+
+
+def test_a_school_books_volume_names_no_topic() -> None:
+    from jobs.pipeline.lexicon import apparatus
+
+    for heading in ("七年级下册", "高二上册", "第三册", "必修二", "选择性必修 2"):
+        assert apparatus(heading), heading
+    for topic in ("年级", "必修课", "上册练习的错题", "生物必修内容"):
+        assert not apparatus(topic), topic
