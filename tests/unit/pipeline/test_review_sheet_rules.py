@@ -99,3 +99,11 @@ def test_a_school_books_volume_names_no_topic() -> None:
         assert apparatus(heading), heading
     for topic in ("年级", "必修课", "上册练习的错题", "生物必修内容"):
         assert not apparatus(topic), topic
+
+
+def test_an_underlined_predicate_opening_with_the_copula_is_no_name() -> None:
+    from jobs.pipeline.clauses import zh_clause
+
+    assert zh_clause("是植物进行光合作用的场所")
+    assert not zh_clause("是非判断")
+    assert not zh_clause("叶绿体")
