@@ -1517,11 +1517,24 @@ def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
             )
         return pieces[term]
 
+    def marked_piece(cue: Cue) -> bool:
+        # where it is marked, only ever a piece: "体液中的<u>杀菌</u>物质" marks no 杀菌,
+        # though "溶菌酶杀菌" writes it alone elsewhere
+        own = blocks[cue.block].text
+        found = list(re.finditer(re.escape(cue.term), own))
+        return (
+            has_han(cue.term)
+            and bool(found)
+            and all(_inside_a_word(own, m.start(), m.end()) for m in found)
+        )
+
     # a name a table's kind column lists (`table_topics`) is a cell's whole text, no piece
     return [
         c
         for c in cues
-        if c.kind != "emphasis" or blocks[c.block].kind == "table" or not piece(c.term)
+        if c.kind != "emphasis"
+        or blocks[c.block].kind == "table"
+        or not (piece(c.term) or marked_piece(c))
     ]
 
 

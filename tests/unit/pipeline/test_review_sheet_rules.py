@@ -107,3 +107,18 @@ def test_an_underlined_predicate_opening_with_the_copula_is_no_name() -> None:
     assert zh_clause("是植物进行光合作用的场所")
     assert not zh_clause("是非判断")
     assert not zh_clause("叶绿体")
+
+
+def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
+    from jobs.pipeline.concepts import _zh_word_pieces
+    from jobs.pipeline.structure import Cue
+
+    blocks = [
+        Block("paragraph", "唾液中含有消毒物质，可以抵御细菌。", 1, 0, ("消毒",)),
+        Block("paragraph", "酒精能消毒，常用于皮肤表面。", 1),
+        Block("paragraph", "抗体由浆细胞产生，抗体能与抗原结合。", 1, 0, ("抗体",)),
+    ]
+    cues = [Cue("消毒", "emphasis", 0), Cue("抗体", "emphasis", 2)]
+    # 消毒 is written alone in the second paragraph, yet where it is marked it is only the
+    # opening of 消毒物质: that marking names nothing; 抗体, marked where it stands alone, stays
+    assert [c.term for c in _zh_word_pieces(cues, blocks)] == ["抗体"]
