@@ -632,7 +632,9 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
     topic. A verb the body never so writes names a topic of its own ("数据库的复制" over
     "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`). Done to
     a generic X ("问题的提出", "内容的安排"; `lexicon.ZH_GENERIC`, not any everyday word:
-    "光的折射" teaches refraction), it is the heading's wording, no topic."""
+    "光的折射" teaches refraction), it is the heading's wording, no topic; so is an everyday
+    verb done to any X ("中华民国的建立", "抗日战争的胜利", "社会生活的变化": `lexicon.
+    zh_everyday`, as common as 设计; 折射, 分化, 签订 are rarer)."""
     return [
         c
         for c in cues
@@ -641,6 +643,7 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
             and (topic := zh_action_object(blocks[c.block].text, c.term))
             and (
                 topic in ZH_GENERIC
+                or zh_everyday(c.term)
                 or re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
             )
         )

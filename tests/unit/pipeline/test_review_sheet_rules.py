@@ -5,6 +5,8 @@ items. Every text here is written for the test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.readers.markdown import parse
@@ -122,3 +124,18 @@ def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
     # 消毒 is written alone in the second paragraph, yet where it is marked it is only the
     # opening of 消毒物质: that marking names nothing; 抗体, marked where it stands alone, stays
     assert [c.term for c in _zh_word_pieces(cues, blocks)] == ["抗体"]
+
+
+def test_an_everyday_verb_after_a_headings_topic_is_its_wording(tmp_path: Path) -> None:
+    from jobs.pipeline.analyse import analyse_file
+
+    text = (
+        "# 近代史复习\n\n## 第一节 民国政府的建立\n\n"
+        "**民国政府**成立于南京。政府建立了新的法律制度，民国政府推行新政。\n\n"
+        "## 第二节 光的折射\n\n**光**从空气斜射入水中时发生折射。折射使水中的筷子看起来弯折。\n"
+    )
+    path = tmp_path / "review.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "建立" not in titles, titles  # the founding of the government: no topic alone
+    assert "折射" in titles, titles  # a rarer verb names what the section teaches
