@@ -11,6 +11,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import table_topics
+from tests.unit.pipeline.written import concepts_of
 
 
 def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
@@ -127,15 +128,11 @@ def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
 
 
 def test_an_everyday_verb_after_a_headings_topic_is_its_wording(tmp_path: Path) -> None:
-    from jobs.pipeline.analyse import analyse_file
-
     text = (
         "# 近代史复习\n\n## 第一节 民国政府的建立\n\n"
         "**民国政府**成立于南京。政府建立了新的法律制度，民国政府推行新政。\n\n"
         "## 第二节 光的折射\n\n**光**从空气斜射入水中时发生折射。折射使水中的筷子看起来弯折。\n"
     )
-    path = tmp_path / "review.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    titles = {c.title for c in concepts_of(tmp_path, text, "review.md", "zh-CN")}
     assert "建立" not in titles, titles  # the founding of the government: no topic alone
     assert "折射" in titles, titles  # a rarer verb names what the section teaches
