@@ -114,11 +114,13 @@ def zh_clause(term: str) -> bool:
     opening = tags[0][0]
     # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a
-    # light verb, and 将, which brings the object before its verb ("将存储器与中央处理器分开")
+    # light verb, and 将, which brings the object before its verb ("将存储器与中央处理器分开");
+    # and the copula: an answer sheet underlines a predicate whole, "内环境的作用：<u>是细胞
+    # 生存的直接环境</u>" (是 alone opens no name; 是非, 是否 are words of their own)
     if (
         (opening in _PREDICATE_WORDS and len(opening) >= 2)
         or opening in _LIGHT_VERBS
-        or opening in ("如", "将")
+        or opening in ("如", "将", "是")
     ):
         return True
     if any(word in _PREDICATE_WORDS for word, _ in tags[1:]):

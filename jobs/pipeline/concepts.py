@@ -644,7 +644,9 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
     topic. A verb the body never so writes names a topic of its own ("数据库的复制" over
     "主从复制是…", replication); so does a rare one (`structure.ZH_ACTION_COUNT`). Done to
     a generic X ("问题的提出", "内容的安排"; `lexicon.ZH_GENERIC`, not any everyday word:
-    "光的折射" teaches refraction), it is the heading's wording, no topic."""
+    "光的折射" teaches refraction), it is the heading's wording, no topic; so is an everyday
+    verb done to any X ("中华民国的建立", "抗日战争的胜利", "社会生活的变化": `lexicon.
+    zh_everyday`, as common as 设计; 折射, 分化, 签订 are rarer)."""
     return [
         c
         for c in cues
@@ -653,6 +655,7 @@ def _actions_on_their_topic(cues: list[Cue], blocks: Sequence[Block], prose: str
             and (topic := zh_action_object(blocks[c.block].text, c.term))
             and (
                 topic in ZH_GENERIC
+                or zh_everyday(c.term)
                 or re.search(re.escape(c.term) + _OBJECT_GAP + re.escape(topic), prose)
             )
         )
@@ -1529,11 +1532,24 @@ def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
             )
         return pieces[term]
 
+    def marked_piece(cue: Cue) -> bool:
+        # where it is marked, only ever a piece: "体液中的<u>杀菌</u>物质" marks no 杀菌,
+        # though "溶菌酶杀菌" writes it alone elsewhere
+        own = blocks[cue.block].text
+        found = list(re.finditer(re.escape(cue.term), own))
+        return (
+            has_han(cue.term)
+            and bool(found)
+            and all(_inside_a_word(own, m.start(), m.end()) for m in found)
+        )
+
     # a name a table's kind column lists (`table_topics`) is a cell's whole text, no piece
     return [
         c
         for c in cues
-        if c.kind != "emphasis" or blocks[c.block].kind == "table" or not piece(c.term)
+        if c.kind != "emphasis"
+        or blocks[c.block].kind == "table"
+        or not (piece(c.term) or marked_piece(c))
     ]
 
 

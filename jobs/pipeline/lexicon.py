@@ -578,6 +578,16 @@ _ZH_APPARATUS = re.compile(
 )
 
 
+# a Chinese school book's volume, as its notes head their parts: the grade and the half
+# year ("八年级上册", "七年级下册"), a numbered volume ("第二册"), a senior school's
+# required or elective module ("必修一", "选择性必修1"); no topic (a history review's
+# "八年级上册" was a concept and the name of its first module)
+_ZH_VOLUME = re.compile(
+    r"^(?:[一二三四五六七八九]年级|[初高][一二三])?(?:[上中下]册|第[一二三四五六七八九十\d]{1,2}册)$"
+    r"|^(?:选择性必修|必修|选修)\s*[一二三四五六七八九十\d]{0,2}$"
+)
+
+
 # a Chinese syllabus's closing week: the course reviewed, the students' projects shown and
 # assessed ("课程总结与学生项目展示", "回顾课程内容与学习成果", "团队合作技巧")
 _ZH_COURSE = re.compile(
@@ -609,7 +619,8 @@ def apparatus(heading: str) -> bool:
     text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS:
         return True
-    if _ZH_APPARATUS.match(text.replace(" ", "")) or _ZH_COURSE.match(text.replace(" ", "")):
+    bare = text.replace(" ", "")
+    if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
     if ZH_STUDY_LABEL.match(text.replace(" ", "")) or (text and not ZH_LABEL.sub("", text).strip()):
         return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"

@@ -37,6 +37,8 @@ _BULLET = re.compile(r"^[•◦▪‣·]\s*")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 MAX_ITEM_WORDS = 10  # an outline's item is a name or two, not a sentence
 MAX_ITEM_HAN = 30
+_CLAUSE_END = re.compile(r"[。；;！？!?][”’」』）)]*$")
+_LEAD_IN = re.compile(r"[:：]$")
 
 
 def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
@@ -45,6 +47,7 @@ def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
     found: dict[int, str] = {}
     outline_level = 0  # inside an outline heading's section: its level, else 0
     listing = False  # the list items here are topics
+    run: list[int] = []  # the list items since the topics began
     for index, block in enumerate(blocks):
         text = block.text.strip()
         bullet = _BULLET.match(text)
@@ -52,6 +55,9 @@ def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
             # a PDF keeps a list's bullets in its text, each item a paragraph of its own
             block = replace(block, kind="list_item", text=text[bullet.end() :])
             text = block.text
+        if block.kind in ("heading", "paragraph") and run:
+            _drop_statements(run, blocks, found)
+            run = []
         if block.kind == "heading":
             if outline_level and block.level <= outline_level:
                 outline_level = 0
@@ -63,6 +69,7 @@ def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
             continue
         if block.kind == "list_item":
             if listing:
+                run.append(index)
                 topic = schedule_item(_ITEM_NUMBER.sub("", text))
                 if topic:
                     found[index] = topic
@@ -83,7 +90,32 @@ def outline_topics(blocks: Sequence[Block]) -> dict[int, str]:
             )
         elif not outline_level:
             listing = False  # prose after a week's list: the week's topics are over
+    _drop_statements(run, blocks, found)
     return found
+
+
+def _drop_statements(run: list[int], blocks: Sequence[Block], found: dict[int, str]) -> None:
+    """A list of which half the items or more state something in Chinese is a lesson's
+    content under its heading ("第 1 课 鸦片战争", then "英国发动鸦片战争的根本原因：<u>打开中国
+    市场</u>。"), no outline of topics: none of its items is one. A textbook's or a review
+    sheet's lessons are labelled as a syllabus's weeks are; read as topics, each question's
+    wording was a concept ("英国发动鸦片战争", "根本原因")."""
+    han = [i for i in run if re.search(r"[\u3400-\u9fff]", blocks[i].text)]
+    stating = sum(1 for i in han if _states(blocks[i]))
+    if han and 2 * stating >= len(run):
+        for index in run:
+            found.pop(index, None)
+
+
+def _states(block: Block) -> bool:
+    """A Chinese item that ends as a clause does or leads in to the items under it ("…的
+    关系："), or marks part of itself as the answer ("一是<u>同等情况同等对待</u>"; after a
+    run-in label, "…的根本原因：<u>打开中国市场</u>")."""
+    text = block.text.strip()
+    if _CLAUSE_END.search(text) or _LEAD_IN.search(text):
+        return True
+    marked = [span.strip() for span in block.emphasis if span.strip()]
+    return any(span in text and len(span) < len(text) for span in marked)
 
 
 def schedule_item(text: str) -> str:

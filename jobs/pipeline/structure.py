@@ -507,6 +507,11 @@ def table_topics(text: str, block: int) -> list[Cue]:
     column = next((i for i, cell in enumerate(header) if _TOPIC_COLUMN.fullmatch(cell)), None)
     if column is None:
         return _kind_column_names(header, rows[1:], block)
+    if column and has_han(header[column]) and not _scheduled_rows(rows[1:]):
+        # "项目 | 内容 | 影响": a Chinese table whose rows are named, not numbered or dated,
+        # describes what its first column names; its 内容 cells are statements about
+        # each ("割香港岛给英国", "开放广州、福州…为通商口岸"), no schedule's topics
+        return []
     # each name a cell lists is a topic the author schedules, whether or not the body
     # (often a paragraph or two in a syllabus) names it again; a reading the cell does not
     # spell out ("Conditionals logic" from "Conditionals and boolean logic") is only offered
@@ -518,6 +523,18 @@ def table_topics(text: str, block: int) -> list[Cue]:
         for cell in cells
         for cue in heading_terms(cell, block, 2)
     ]
+
+
+# a schedule's row key before its topic: a number, a date, a week's or a lesson's ordinal
+# ("1", "一", "第3周", "9 月 6 日", "Week 2")
+_ROW_KEY = re.compile(r"(?:第\s*)?[一二三四五六七八九十百]{1,3}\s*(?:周|讲|课|次|章|节|单元)?")
+
+
+def _scheduled_rows(rows: list[list[str]]) -> bool:
+    """Whether most rows open on a number, a date or an ordinal, as a schedule's do."""
+    keys = [row[0].strip("*_` ") for row in rows if row and row[0].strip()]
+    keyed = sum(1 for k in keys if re.search(r"\d", k) or _ROW_KEY.fullmatch(k))
+    return 2 * keyed >= len(keys)
 
 
 # a column headed by the name or the kind of what the table describes, one a row: "运河名称

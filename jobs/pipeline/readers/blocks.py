@@ -310,6 +310,30 @@ def join_lines(lines: Iterable[str], known: Collection[str] = frozenset()) -> st
     return out
 
 
+# a line break the author set by hand (Markdown's "<br>" or trailing backslash, HTML's
+# <br>), which readers pass to `join_broken` as this character
+HARD_BREAK = "\u2028"
+_HAN_END = re.compile(r"[\u3400-\u9fff）」』”》]")
+_HAN_START = re.compile(r"[\u3400-\u9fff（「『“《]")
+
+
+def join_broken(text: str, known: Collection[str] = frozenset()) -> str:
+    """`join_lines` of each line an author broke by hand, the lines then joined as separate
+    statements: between two Chinese lines without punctuation where they meet, a full stop
+    ("党的根本宗旨：全心全意为人民服务<br>党的根本组织原则：民主集中制" was one run,
+    "…为人民服务党的根本组织原则", a name across the break); otherwise as `join_lines`."""
+    out = ""
+    for piece in text.split(HARD_BREAK):
+        line = join_lines(piece.split("\n"), known)
+        if not line:
+            continue
+        if out and _HAN_END.match(out[-1]) and _HAN_START.match(line[0]):
+            out += "。" + line
+        else:
+            out = join_lines([out, line], known)
+    return out
+
+
 def heading_shaped(text: str) -> bool:
     """A line short enough for a heading typed by hand, and no sentence or lead-in ("Note:")
     unless it is numbered ("1. Variables", "二、函数")."""

@@ -22,9 +22,10 @@ from selectolax.lexbor import LexborNode as Node
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    HARD_BREAK,
     glossary_pages,
     heading_shaped,
-    join_lines,
+    join_broken,
     make_blocks,
     manual_headings,
     term_link,
@@ -390,12 +391,12 @@ def _flush(inline: list[Node], page: _Page) -> None:
 
 
 def _join(nodes: list[Node]) -> str:
-    return join_lines("".join(_inline_text(n) for n in nodes).split("\n"))
+    return join_broken("".join(_inline_text(n) for n in nodes))
 
 
 def _inline_text(node: Node) -> str:
     if node.tag == "br":
-        return "\n"
+        return HARD_BREAK
     if node.tag == "code":
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":

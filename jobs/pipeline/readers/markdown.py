@@ -30,8 +30,9 @@ from pygments.util import ClassNotFound
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    HARD_BREAK,
     glossary_pages,
-    join_lines,
+    join_broken,
     make_blocks,
     term_link,
     virtual_pages,
@@ -48,6 +49,7 @@ _NO_SPACE_HEADING = re.compile(
 )
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _TAG = re.compile(r"<[^>]{0,400}>")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _EMPHASIS_TAG = re.compile(r"<(/?)(?:u|b|strong|em|i|dfn|mark)(?:\s[^>]*)?>", re.I)
 _DISPLAY_MATH = re.compile(
     r"^\s*(\$\$.+\$\$|\\\[.+\\\]|\\begin\{(equation|align)\*?\}.+)\s*$", re.S
@@ -303,9 +305,17 @@ def _anchor_link_only(token: Token) -> bool:
                 return False
         elif child.type == "link_close":
             inside = False
-        elif not inside and child.type not in ("softbreak", "hardbreak") and child.content.strip():
+        elif _line_break(child):
+            continue  # "- [第 1 课 鸦片战争](#第-1-课-鸦片战争)<br>": each item on its line
+        elif not inside and child.content.strip():
             return False
     return links == 1
+
+
+def _line_break(child: Token) -> bool:
+    return child.type in ("softbreak", "hardbreak") or (
+        child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()) is not None
+    )
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:
@@ -373,7 +383,7 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
             current.append(_symbol(child.content))
     if depth and current:  # an HTML tag left open marks the rest of the paragraph
         emphasis.append("".join(current))
-    return join_lines("".join(parts).split("\n")), emphasis
+    return join_broken("".join(parts)), [e.replace(HARD_BREAK, "\n") for e in emphasis]
 
 
 # A single letter of inline maths inside emphasis belongs to the name it opens:
@@ -424,8 +434,10 @@ def _child_text(child: Token) -> str:
         return f"${child.content}$"
     if child.type == "math_inline_double":
         return f"$${child.content}$$"
-    if child.type in ("softbreak", "hardbreak"):
+    if child.type == "softbreak":
         return "\n"
+    if _line_break(child):
+        return HARD_BREAK
     if child.type == "myst_role":
         return _rendered_role(child.meta["name"], child.content)
     if child.type == "html_inline":
@@ -557,6 +569,7 @@ _COLON_CONTAINER = re.compile(
     r"^ {0,3}:{3,}[ \t]*(?:(?P<kind>[A-Za-z][\w-]*)|\{(?P<attributes>[^{}\n]*)\})?"
     r"(?:[ \t]+(?P<title>.*?))?[ \t]*$"
 )
+_BARE_CLOSER = re.compile(r"^[ \t]*:{3,}[ \t]*$")
 _DIV_CLASS = re.compile(r"(?:^|\s)\.?([A-Za-z][\w-]*)(?=\s|$)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')""")
 # A div only an instructor sees (the Carpentries' "instructor" notes: "Choose how to teach
@@ -614,6 +627,13 @@ def _containers(source: str, depth: int = 0) -> str:
                 out.append(line)
             continue
         colon = _COLON_CONTAINER.match(line)
+        if colon is None and divs and _BARE_CLOSER.match(line):
+            # a list item's box closed where its content is indented, deeper than the
+            # item ("   ::: warning 答题模板：" … "       :::"): left open, the box took
+            # every heading after it for a title of its own
+            divs.pop()
+            out.append("")
+            continue
         indented = None if colon else _INDENTED_CONTAINER.match(line)
         if colon:
             kind, title = _div(colon)
@@ -622,7 +642,8 @@ def _containers(source: str, depth: int = 0) -> str:
             elif colon.group("title") is None and divs:
                 divs.pop()  # a bare fence closes the innermost div
             if title and not _INSTRUCTOR_DIVS.intersection(divs):
-                out.extend(["", title, ""])
+                # at the opener's indentation: inside a list item, still the item's
+                out.extend(["", line[: len(line) - len(line.lstrip(" "))] + title, ""])
             else:
                 out.append("")
             continue

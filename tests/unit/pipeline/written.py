@@ -8,11 +8,13 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Concept
 
 
-def concepts_of(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[Concept, ...]:
-    """The concepts `analyse_file` finds in `text` saved as `name` (English)."""
+def concepts_of(
+    tmp_path: Path, text: str, name: str = "notes.md", language: str = "en"
+) -> tuple[Concept, ...]:
+    """The concepts `analyse_file` finds in `text` saved as `name` (English by default)."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return analyse_file(path, language="en").knowledge.concepts
+    return analyse_file(path, language=language).knowledge.concepts
 
 
 def keys_of(tmp_path: Path, text: str, name: str = "notes.md") -> set[str]:

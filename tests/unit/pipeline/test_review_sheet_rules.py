@@ -1,0 +1,138 @@
+"""Rules met on Chinese review sheets (复习提纲, 知识点总结) published as VitePress or docsify
+pages: lessons labelled "第 N 课" as a syllabus labels its weeks, each lesson a list of
+questions whose answers are underlined, `<br>` between statements, tip boxes inside list
+items. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.model import Block
+from jobs.pipeline.outline import outline_topics
+from jobs.pipeline.readers.markdown import parse
+from jobs.pipeline.structure import table_topics
+from tests.unit.pipeline.written import concepts_of
+
+
+def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
+    # "第 3 课" opens a lesson as "第3周" opens a syllabus's week; its items state facts
+    # with the answer marked, and their wording is no topic ("光合作用的场所", "场所")
+    blocks = [
+        Block("heading", "第 3 课 光合作用", 1, 4),
+        Block("list_item", "光合作用的场所：叶绿体。", 1, 0, ("叶绿体",)),
+        Block("list_item", "光合作用的原料：二氧化碳和水", 1, 0, ("二氧化碳和水",)),
+        Block("list_item", "光合作用的意义", 1),
+        Block("list_item", "为生物提供有机物；", 1, 0, ("为生物提供有机物；",)),
+        Block("list_item", "一是<u>维持碳氧平衡</u>", 1, 0, ("维持碳氧平衡",)),
+    ]
+    assert outline_topics(blocks) == {}
+    # a week's items that name topics stay its topics
+    week = [
+        Block("heading", "第 3 课 植物的生理", 1, 4),
+        Block("list_item", "光合作用", 1),
+        Block("list_item", "呼吸作用", 1),
+        Block("list_item", "蒸腾作用", 1),
+    ]
+    assert sorted(outline_topics(week).values()) == ["光合作用", "呼吸作用", "蒸腾作用"]
+
+
+def test_a_chinese_tables_content_column_is_a_schedule_only_when_its_rows_are_keyed() -> None:
+    described = (
+        "项目 | 内容 | 意义\n选种 | 挑选饱满的种子 | 提高出芽率\n浸种 | 用温水浸泡一天 | 加快萌发"
+    )
+    assert table_topics(described, 0) == []
+    schedule = "周次 | 内容\n一 | 光合作用\n二 | 呼吸作用\n第3周 | 蒸腾作用"
+    assert [c.term for c in table_topics(schedule, 0)] == ["光合作用", "呼吸作用", "蒸腾作用"]
+
+
+def test_a_box_closed_inside_a_list_item_ends_before_the_next_heading() -> None:
+    source = (
+        "#### 第一课 水的循环\n\n"
+        "1. 水循环的环节：<u>蒸发、降水、径流</u><br>\n"
+        "   ::: tip 记忆方法：\n\n"
+        "    先上天，再落地。\n"
+        "       :::\n\n"
+        "#### 第二课 水的利用\n\n"
+        "1. 节约用水的办法：<u>一水多用</u>\n"
+    )
+    blocks = parse(source)
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["第一课 水的循环", "第二课 水的利用"], blocks
+    # the box's title stays in the list item it opens in, and its prose is no code
+    assert not [b for b in blocks if b.kind == "code"], blocks
+
+
+def test_a_line_break_set_by_hand_separates_chinese_statements() -> None:
+    blocks = parse(
+        "1. 地球的形状：<u>两极稍扁的球体</u><br>\n   地球的半径：<u>约六千四百千米</u>\n"
+    )
+    assert blocks[0].text == "地球的形状：两极稍扁的球体。地球的半径：约六千四百千米"
+    # after punctuation nothing is added; English lines are joined by a space as before
+    blocks = parse("- 第一条：遵守规则；<br>\n  第二条：爱护公物\n- Rule one<br>\n  Rule two\n")
+    assert [b.text for b in blocks] == ["第一条：遵守规则；第二条：爱护公物", "Rule one Rule two"]
+
+
+def test_a_contents_list_with_a_break_after_each_link_is_dropped() -> None:
+    source = (
+        "- [第一节 岩石](#第一节-岩石)<br>\n"
+        "- [第二节 土壤](#第二节-土壤)<br>\n"
+        "- [第三节 河流](#第三节-河流)<br>\n\n"
+        "## 第一节 岩石\n\n岩石由矿物组成。\n"
+    )
+    assert [b.kind for b in parse(source)] == ["heading", "paragraph"]
+
+
+def test_an_html_pages_line_break_separates_chinese_statements_too() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from jobs.pipeline.readers.html import parse as parse_html
+
+    page = (
+        "<html><body><main><h1>地球</h1><p>地球的形状：<u>两极稍扁的球体</u><br>"
+        "地球的半径：<u>约六千四百千米</u></p></main></body></html>"
+    )
+    texts = [b.text for b in parse_html(LexborHTMLParser(page))]
+    assert "地球的形状：两极稍扁的球体。地球的半径：约六千四百千米" in texts, texts
+
+
+def test_a_school_books_volume_names_no_topic() -> None:
+    from jobs.pipeline.lexicon import apparatus
+
+    for heading in ("七年级下册", "高二上册", "第三册", "必修二", "选择性必修 2"):
+        assert apparatus(heading), heading
+    for topic in ("年级", "必修课", "上册练习的错题", "生物必修内容"):
+        assert not apparatus(topic), topic
+
+
+def test_an_underlined_predicate_opening_with_the_copula_is_no_name() -> None:
+    from jobs.pipeline.clauses import zh_clause
+
+    assert zh_clause("是植物进行光合作用的场所")
+    assert not zh_clause("是非判断")
+    assert not zh_clause("叶绿体")
+
+
+def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
+    from jobs.pipeline.concepts import _zh_word_pieces
+    from jobs.pipeline.structure import Cue
+
+    blocks = [
+        Block("paragraph", "唾液中含有消毒物质，可以抵御细菌。", 1, 0, ("消毒",)),
+        Block("paragraph", "酒精能消毒，常用于皮肤表面。", 1),
+        Block("paragraph", "抗体由浆细胞产生，抗体能与抗原结合。", 1, 0, ("抗体",)),
+    ]
+    cues = [Cue("消毒", "emphasis", 0), Cue("抗体", "emphasis", 2)]
+    # 消毒 is written alone in the second paragraph, yet where it is marked it is only the
+    # opening of 消毒物质: that marking names nothing; 抗体, marked where it stands alone, stays
+    assert [c.term for c in _zh_word_pieces(cues, blocks)] == ["抗体"]
+
+
+def test_an_everyday_verb_after_a_headings_topic_is_its_wording(tmp_path: Path) -> None:
+    text = (
+        "# 近代史复习\n\n## 第一节 民国政府的建立\n\n"
+        "**民国政府**成立于南京。政府建立了新的法律制度，民国政府推行新政。\n\n"
+        "## 第二节 光的折射\n\n**光**从空气斜射入水中时发生折射。折射使水中的筷子看起来弯折。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "review.md", "zh-CN")}
+    assert "建立" not in titles, titles  # the founding of the government: no topic alone
+    assert "折射" in titles, titles  # a rarer verb names what the section teaches
