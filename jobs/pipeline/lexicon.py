@@ -301,6 +301,13 @@ GENERIC_HEADINGS = frozenset(
         "总览",
         "导言",
         "前言",
+        # a section that leads into the chapter's subject ("§1 问题的提出", a statistics
+        # chapter's first week was titled so)
+        "问题的提出",
+        "问题提出",
+        "引例",
+        "导读",
+        "本章导读",
         "目录",
         "索引",
         "附录",

@@ -270,3 +270,10 @@ def test_a_heading_name_rjieba_cuts_inside_a_word_is_whole_where_the_body_writes
     drafts = {d.key: d for d in find_concepts(blocks, True, 300)[0]}
     assert "heading" in drafts["最小作用量原理"].sources  # its section's topic
     assert "量原理" not in drafts
+
+
+def test_a_section_that_leads_into_the_chapter_names_no_topic() -> None:
+    # "7.1 问题的提出" titled a statistics chapter's first week; its subject follows it
+    for heading in ("7.1 问题的提出", "问题提出", "1.1 引例", "本章导读"):
+        assert terms(heading) == [], heading
+    assert terms("7.2 参数估计的问题") != []  # a heading about a kind of problem stays
