@@ -1,0 +1,58 @@
+"""Rules met on humanities and business textbooks (ethics, management), each on text
+written for the test: a book's style of opening paragraphs on emphasised words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import Block
+from jobs.pipeline.structure import lead_in_style
+
+_LEAD_INS = [
+    ("As we turn now", "to the question of duty, it helps to recall what earlier theories said"),
+    ("In my view", "none of the earlier theories explains why promises bind us at all times"),
+    ("The second reason", "for doubting consequences is that nobody can foresee all of them"),
+    ("So much for", "the general picture; the details of each argument come in what follows"),
+    ("There are many ways", "to read this claim, and the most natural one is also the weakest"),
+    ("What this shows", "is that a rule can be binding even when breaking it does no harm"),
+    ("Once again", "the defender of the theory has a reply ready for the critic here"),
+    ("It is worth noting", "that the same objection applies with equal force to the rival view"),
+    ("Virtue ethics", "asks what a person of good character would do in the situation"),
+    ("By the end", "of the chapter we will have three theories to compare side by side"),
+]
+
+
+def _paragraph(lead: str, rest: str) -> str:
+    tail = " Philosophers have argued about this for a very long time without agreement."
+    return f"**_{lead}_** {rest}.{tail}"
+
+
+def test_paragraphs_opening_on_emphasised_clauses_show_a_style_not_terms(
+    tmp_path: Path,
+) -> None:
+    # a textbook that sets the first words of nearly every paragraph in bold italics, as a
+    # lead-in: "second reason" and "my view" were concepts, defined and emphasised
+    body = "\n\n".join(_paragraph(lead, rest) for lead, rest in _LEAD_INS)
+    path = tmp_path / "duty.md"
+    path.write_text(f"# Duty\n\n{body}\n", encoding="utf-8")
+    titles = {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+    assert "second reason" not in titles
+    assert not {t for t in titles if "my view" in t}
+
+
+def test_paragraphs_opening_on_the_terms_they_define_keep_their_emphasis() -> None:
+    # a glossary-like handout opens each paragraph on the term it defines: few clauses
+    terms = ["Utility", "Moral rights", "Consent", "Social contract", "Autonomy", "Egoism"]
+    terms += ["Free rider", "State of nature", "Duty"]
+    blocks = [
+        Block(
+            "paragraph",
+            f"{term} is a notion that moral philosophers use when they compare theories of "
+            "right action and ask what makes an act right.",
+            1,
+            emphasis=(term,),
+        )
+        for term in terms
+    ]
+    assert lead_in_style(blocks) == frozenset()
