@@ -178,10 +178,12 @@ def _reading_position(
 
 
 # a whole book's chapters average this many words of prose or more, or the whole has this
-# many; a chapter's sections are far shorter (the evaluation and blind chapters, 22,000
-# words of prose at most, have top sections of 3,600 at most; a Chinese tutorial book's 17
-# chapters average 3,800 but hold 65,000 words together)
-BOOK_CHAPTER_WORDS = 8_000
+# many; a chapter's sections are shorter (the evaluation and blind chapters, 22,000 words
+# of prose at most, have top sections of 3,600 at most; a Chinese tutorial book's 17
+# chapters average 3,800 but hold 65,000 words together). Four chapters cut from an ethics
+# book average 5,000: at 8,000 they were one document, taught by score, and a course of
+# eight weeks spent six on the first chapter
+BOOK_CHAPTER_WORDS = 4_500
 BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
 
