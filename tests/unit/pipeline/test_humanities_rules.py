@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import lead_in_style
 
@@ -56,3 +57,23 @@ def test_paragraphs_opening_on_the_terms_they_define_keep_their_emphasis() -> No
         for term in terms
     ]
     assert lead_in_style(blocks) == frozenset()
+
+
+def test_a_summary_given_as_slides_or_a_video_is_apparatus(tmp_path: Path) -> None:
+    # each chapter of an ethics book closes on "Slideshow Summary", a link to its slides:
+    # it was a concept and a module of its own ("Slideshow Summary: slideshow summary")
+    assert apparatus("Slideshow Summary")
+    assert apparatus("Video summary")
+    assert not apparatus("Summary statistics")
+    text = (
+        "# Contract theory\n\nA **social contract** is an agreement among the members of a "
+        "society to follow common rules.\n\n## The state of nature\n\nThe **state of nature** "
+        "is life without any government. The social contract ends the state of nature.\n\n"
+        "## Slideshow summary\n\nHere is a slideshow summary of the chapter, to view online "
+        "or print. The slideshow summary recalls the social contract and the state of nature.\n"
+    )
+    path = tmp_path / "contract.md"
+    path.write_text(text, encoding="utf-8")
+    titles = {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+    assert "social contract" in titles
+    assert "slideshow summary" not in titles
