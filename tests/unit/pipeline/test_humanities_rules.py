@@ -24,6 +24,12 @@ _LEAD_INS = [
 ]
 
 
+def _titles(tmp_path: Path, name: str, text: str) -> set[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+
+
 def _paragraph(lead: str, rest: str) -> str:
     tail = " Philosophers have argued about this for a very long time without agreement."
     return f"**_{lead}_** {rest}.{tail}"
@@ -35,9 +41,7 @@ def test_paragraphs_opening_on_emphasised_clauses_show_a_style_not_terms(
     # a textbook that sets the first words of nearly every paragraph in bold italics, as a
     # lead-in: "second reason" and "my view" were concepts, defined and emphasised
     body = "\n\n".join(_paragraph(lead, rest) for lead, rest in _LEAD_INS)
-    path = tmp_path / "duty.md"
-    path.write_text(f"# Duty\n\n{body}\n", encoding="utf-8")
-    titles = {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+    titles = _titles(tmp_path, "duty.md", f"# Duty\n\n{body}\n")
     assert "second reason" not in titles
     assert not {t for t in titles if "my view" in t}
 
@@ -72,8 +76,22 @@ def test_a_summary_given_as_slides_or_a_video_is_apparatus(tmp_path: Path) -> No
         "## Slideshow summary\n\nHere is a slideshow summary of the chapter, to view online "
         "or print. The slideshow summary recalls the social contract and the state of nature.\n"
     )
-    path = tmp_path / "contract.md"
-    path.write_text(text, encoding="utf-8")
-    titles = {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+    titles = _titles(tmp_path, "contract.md", text)
     assert "social contract" in titles
     assert "slideshow summary" not in titles
+
+
+def test_a_phrase_ending_on_a_possessive_is_no_term(tmp_path: Path) -> None:
+    # a management chapter's case: "the consulting firm’s clients", "the consulting firm’s
+    # early growth" made "consulting firm’s" a concept beside "consulting firm"
+    text = (
+        "# Reputation\n\n**Reputation** is what customers believe about a firm.\n\n"
+        + " ".join(
+            f"The consulting firm’s {word} depended on its reputation with clients."
+            for word in ("clients", "early growth", "staff", "prices", "partners", "rivals")
+        )
+        + "\n\nA consulting firm sells advice. The consulting firm grew as clients came.\n"
+    )
+    titles = _titles(tmp_path, "reputation.md", text)
+    assert "reputation" in titles
+    assert not {t for t in titles if t.endswith(("’s", "'s"))}
