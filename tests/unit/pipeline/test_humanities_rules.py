@@ -8,6 +8,7 @@ from pathlib import Path
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
+from jobs.pipeline.references import credits
 from jobs.pipeline.structure import lead_in_style
 
 _LEAD_INS = [
@@ -95,3 +96,17 @@ def test_a_phrase_ending_on_a_possessive_is_no_term(tmp_path: Path) -> None:
     titles = _titles(tmp_path, "reputation.md", text)
     assert "reputation" in titles
     assert not {t for t in titles if t.endswith(("’s", "'s"))}
+
+
+def test_a_pictures_credit_line_is_a_credit() -> None:
+    # each chapter of an ethics book opens on a picture credited "<name> at pixabay.com":
+    # "pixabay" was a concept, taught in week 1
+    lines = [
+        "Bram at pixabay.com",
+        "Free Photos 1 at pixabay.com",
+        "Photo by Ann Lee on Unsplash",
+        "A duty is what we ought to do whatever we want, and duties bind us all.",
+        "We met at the museum on Sunday.",
+    ]
+    blocks = [Block("paragraph", line, 1) for line in lines]
+    assert credits(blocks) == {0, 1, 2}
