@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
 from jobs.pipeline.references import credits
 from jobs.pipeline.structure import lead_in_style
 
@@ -25,9 +27,14 @@ _LEAD_INS = [
 ]
 
 
-def _titles(tmp_path: Path, name: str, text: str) -> set[str]:
+def _written(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _titles(tmp_path: Path, name: str, text: str) -> set[str]:
+    path = _written(tmp_path, name, text)
     return {c.title.lower() for c in analyse_file(path).knowledge.concepts}
 
 
@@ -110,3 +117,23 @@ def test_a_pictures_credit_line_is_a_credit() -> None:
     ]
     blocks = [Block("paragraph", line, 1) for line in lines]
     assert credits(blocks) == {0, 1, 2}
+
+
+def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) -> None:
+    # Flat World Knowledge's textbooks (as Saylor publishes them) set a term's definition
+    # inside its sentence for the margin: read in place it broke the sentence ("a strong
+    # tariffA tax on goods …, it will raise")
+    page = (
+        "<html><body><h1>Trade policy</h1><p>A country that sets a high "
+        '<span class="margin_term"><a class="glossterm">tariff</a>'
+        '<span class="glossdef">A tax on goods brought in from abroad.</span></span>, '
+        "it will raise the price of imports and protect its own firms for a while.</p>"
+        "<p>Tariffs invite other countries to answer with tariffs of their own.</p>"
+        "</body></html>"
+    )
+    path = _written(tmp_path, "trade.html", page)
+    blocks = read(path, detect(path)).blocks()
+    texts = [b.text for b in blocks]
+    assert texts[1].startswith("A country that sets a high tariff, it will raise")
+    assert texts[2] == "tariff: A tax on goods brought in from abroad."
+    assert blocks[2].emphasis == ("tariff",)
