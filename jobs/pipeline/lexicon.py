@@ -732,6 +732,8 @@ REFERENCE_HEADINGS = frozenset(
         "recommended readings",
         "recommended reading",
         "additional readings",
+        # a chapter's list of readings, talks and podcasts to go on with
+        "further exploration",
         "works consulted",
         "works cited",
         "literature cited",

@@ -137,3 +137,18 @@ def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) ->
     assert texts[1].startswith("A country that sets a high tariff, it will raise")
     assert texts[2] == "tariff: A tax on goods brought in from abroad."
     assert blocks[2].emphasis == ("tariff",)
+
+
+def test_a_chapters_further_exploration_lists_works_not_concepts(tmp_path: Path) -> None:
+    # an ethics book closes each chapter on "Further exploration": an encyclopedia page, a
+    # magazine story, a podcast; "leaving White Nationalism" (a podcast's title, "X is an
+    # audio podcast that …") was a concept with a module of its own
+    text = (
+        "# Relativism\n\n**Cultural relativism** is the view that right and wrong depend on "
+        "a culture. Cultural relativism rests on diversity.\n\n## Further exploration\n\n"
+        "Growing Up Brave is an audio podcast that tells how a young man left a sect.\n\n"
+        "Quiet Dissent is a magazine story about a woman who questioned her upbringing.\n"
+    )
+    titles = _titles(tmp_path, "relativism.md", text)
+    assert "cultural relativism" in titles
+    assert not {t for t in titles if "growing up brave" in t or "quiet dissent" in t}
