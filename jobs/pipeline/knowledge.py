@@ -31,7 +31,7 @@ from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography, credits
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
-from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet
+from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet, lead_in_style
 from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_all
 
@@ -68,6 +68,11 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
         for i, b in enumerate(blocks)
         if i not in cited
     ]
+    if not chinese:  # "**_As we now turn_** to look …" in most paragraphs: style, no stress
+        styled = lead_in_style(blocks)
+        blocks = [
+            replace(b, emphasis=b.emphasis[1:]) if i in styled else b for i, b in enumerate(blocks)
+        ]
     words = count_all(b.text for b in blocks if b.kind != "code")
     drafts, definitions = find_concepts(blocks, chinese, words, slides)
     tree = outline(blocks)
@@ -173,10 +178,12 @@ def _reading_position(
 
 
 # a whole book's chapters average this many words of prose or more, or the whole has this
-# many; a chapter's sections are far shorter (the evaluation and blind chapters, 22,000
-# words of prose at most, have top sections of 3,600 at most; a Chinese tutorial book's 17
-# chapters average 3,800 but hold 65,000 words together)
-BOOK_CHAPTER_WORDS = 8_000
+# many; a chapter's sections are shorter (the evaluation and blind chapters, 22,000 words
+# of prose at most, have top sections of 3,600 at most; a Chinese tutorial book's 17
+# chapters average 3,800 but hold 65,000 words together). Four chapters cut from an ethics
+# book average 5,000: at 8,000 they were one document, taught by score, and a course of
+# eight weeks spent six on the first chapter
+BOOK_CHAPTER_WORDS = 4_500
 BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
 

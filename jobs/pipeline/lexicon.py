@@ -494,7 +494,8 @@ GENERIC_HEADINGS = frozenset(
 
 # A textbook's end-of-section apparatus named in more words than GENERIC_HEADINGS lists:
 # "Chapter Objectives", "Critical Thinking Questions", "Interactive Link Questions",
-# "Check Your Understanding", "Key Terms", "Key Equations", "课后习题", "本章目标". A closed
+# "Check Your Understanding", "Key Terms", "Key Equations", "Slideshow Summary" (a summary
+# in another medium: slides, a video), "课后习题", "本章目标". A closed
 # set of modifiers before an apparatus noun, so "Optimization Objectives", "Linear Equations"
 # and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
@@ -507,7 +508,8 @@ _APPARATUS_MODIFIERS = _words(
     homework self check self-check discussion key end end-of-chapter of your learning study
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
-    concepts formula personal application answer to selected odd-numbered even-numbered"""
+    concepts formula personal application answer to selected odd-numbered even-numbered
+    slideshow slide slides video audio"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",
@@ -754,6 +756,8 @@ REFERENCE_HEADINGS = frozenset(
         "recommended readings",
         "recommended reading",
         "additional readings",
+        # a chapter's list of readings, talks and podcasts to go on with
+        "further exploration",
         "works consulted",
         "works cited",
         "literature cited",

@@ -87,10 +87,28 @@ def bibliography(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
+# a picture's credit line under it: who made it and the site it was found on ("mikhsan
+# at pixabay.com", "Free Photos at pixabay.com", "Photo by Ann Lee on Unsplash")
+_PICTURE_CREDIT = re.compile(
+    r"(?:(?:photo(?:graph)?|image|picture|illustration)\s+(?:by|from|courtesy\s+of)\s+\S.*"
+    r"|\S.*\s(?:at|on|from|via)\s+(?:www\.)?[\w-]+\.(?:com|org|net|io|edu|gov)(?:/\S*)?)",
+    re.IGNORECASE,
+)
+CREDIT_LINE_WORDS = 10
+
+
 def credits(blocks: Sequence[Block]) -> set[int]:
     """Indices of the blocks of a credits section (`lexicon.credits_heading`, or a
-    "Contributions" section holding one), its heading and sub-sections included."""
-    found: set[int] = set()
+    "Contributions" section holding one), its heading and sub-sections included, and of a
+    picture's credit line (`_PICTURE_CREDIT`: "pixabay" of "mikhsan at pixabay.com", under
+    each chapter's opening picture, was a concept of an ethics book)."""
+    found: set[int] = {
+        index
+        for index, block in enumerate(blocks)
+        if block.kind == "paragraph"
+        and len(block.text.split()) <= CREDIT_LINE_WORDS
+        and _PICTURE_CREDIT.fullmatch(block.text.strip())
+    }
     for index, block in enumerate(blocks):
         if index in found or block.kind != "heading":
             continue

@@ -1075,6 +1075,63 @@ def _run_in_title(span: str, text: str) -> bool:
     )
 
 
+# paragraph lead-ins as a document's style: this many paragraphs open on emphasis that
+# runs on into their sentence, a quarter of the paragraphs or more, half of those openings
+# clauses
+LEAD_IN_PARAGRAPHS = 8
+LEAD_IN_SHARE = 0.25
+LEAD_IN_WORDS = 20  # a paragraph of prose, not a list's line
+
+
+def _opening(block: Block) -> str | None:
+    """The emphasis that opens a paragraph and goes on into more of it ("**_Opinion_** –
+    this seems", "**_As we now turn_** to look"), not a label a colon or a stop ends."""
+    if block.kind != "paragraph" or not block.emphasis:
+        return None
+    span, text = block.emphasis[0].strip(), block.text.lstrip()
+    if not span or not text.startswith(span) or not re.match(r"\s*[^\s:.]", text[len(span) :]):
+        return None
+    return span
+
+
+def _lead_in(block: Block) -> str | None:
+    """An opening (`_opening`) of a paragraph of prose that runs on into its sentence in
+    lower case ("**_As we now turn_** to look more carefully")."""
+    span = _opening(block)
+    if span is None or len(block.text.split()) < LEAD_IN_WORDS:
+        return None
+    return span if re.match(r"\s*[a-z]", block.text.lstrip()[len(span) :]) else None
+
+
+def lead_in_style(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs whose opening emphasis is the document's typographic style, not a
+    stressed term: a textbook that opens most paragraphs on its first words in bold italics
+    ("**_As we now turn_** to look", "**_In my view_** not all", "**_The second reason_**
+    for"), LaTeX or Word alike. Such a document opens `LEAD_IN_PARAGRAPHS` paragraphs or
+    more so, a `LEAD_IN_SHARE` of its paragraphs, and half of those openings are clauses
+    (two words or more with a function word); a book that opens paragraphs on the term it
+    defines ("**Photosynthesis** is the process …") opens few of them on clauses. Then
+    every paragraph's opening, noun or clause, however it goes on, is no emphasis: a
+    bookdown ethics text gave the concepts "second argument", "possibility", "rational
+    way", "Kant's claim"."""
+    paragraphs = [
+        b for b in blocks if b.kind == "paragraph" and len(b.text.split()) >= LEAD_IN_WORDS
+    ]
+    openers = {i: span for i, b in enumerate(blocks) if (span := _lead_in(b))}
+    clauses = [
+        span
+        for span in openers.values()
+        if len(span.split()) >= 2 and any(w.lower() in EN_STOP for w in span.split())
+    ]
+    if (
+        len(openers) < LEAD_IN_PARAGRAPHS
+        or len(openers) < LEAD_IN_SHARE * len(paragraphs)
+        or 2 * len(clauses) < len(openers)
+    ):
+        return frozenset()
+    return frozenset(i for i, b in enumerate(blocks) if _opening(b))
+
+
 def run_in_heading(text: str, spans: tuple[str, ...]) -> bool:
     """A short paragraph set wholly in bold or italics, not ending as a sentence: a feature
     box's title or a run-in sub-heading ("**Americana: The Freedmen's Bureau**", "**The

@@ -401,6 +401,11 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
                     and _noun_modifier(phrase[j - 2])
                 )
             )
+            # "the service firm’s early years": a possessive names the owner of what
+            # follows, no name without it ("service firm’s" was a concept; an eponym
+            # alone, "Alzheimer’s", stays)
+            if ends and _possessive(last) and (j - i >= 2 or last[:1].islower()):
+                ends = False
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = [w.lstrip(CODE_WORD) for w in phrase[i:j]]
                 # "loop" in "a `for` loop" stays a term alone, as it was beside the code
@@ -408,6 +413,10 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
                     i == 0 or phrase[i - 1].lower() == "of" or phrase[i - 1][0] == CODE_WORD
                 ) and (j == len(phrase) or phrase[j].lower() == "of")
                 yield " ".join(words), j - i, alone
+
+
+def _possessive(word: str) -> bool:
+    return word.lower().replace("’", "'").endswith("'s")
 
 
 def _contraction(lower: str) -> bool:

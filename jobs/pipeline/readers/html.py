@@ -139,6 +139,8 @@ class _Page:
     class_sizes: dict[str, float] = field(default_factory=dict)
     glossaries: frozenset[str] = frozenset()  # pages the document links its terms into
     link_lists: frozenset[int] = frozenset()  # lists of links left out (`_link_lists`)
+    # a paragraph's glossed terms (`_margin_glosses`): its mem_id → (term, definition)
+    glosses: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -176,6 +178,7 @@ def parse(tree: HTMLParser) -> list[Block]:
     )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
+    page.glosses = _margin_glosses(tree)
     if tree.body is not None:
         for section in _comment_sections(tree.body):
             section.decompose()
@@ -202,6 +205,28 @@ def parse(tree: HTMLParser) -> list[Block]:
     if root is not None:
         _walk(root, page)
     return manual_headings(page.blocks, page.bold)
+
+
+def _margin_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:
+    """A term's definition set inside its sentence for the margin (DocBook's and Flat World
+    Knowledge's `<span class="glossdef">` after `<a class="glossterm">`, which the page's
+    style moves beside the text): taken out of the sentence, it follows its paragraph as
+    a glossary's entry, "term: definition". Read in place it broke the sentence ("a strong
+    intangibleAn organization's nonphysical resources …, it will speed")."""
+    glosses: dict[int, list[tuple[str, str]]] = {}
+    for gloss in tree.css(".glossdef"):
+        term = gloss.prev
+        while term is not None and term.tag == "-text" and not (term.text() or "").strip():
+            term = term.prev
+        definition = " ".join(gloss.text(deep=True).split())
+        paragraph = gloss.parent
+        while paragraph is not None and paragraph.tag not in _PARAGRAPHS:
+            paragraph = paragraph.parent
+        gloss.decompose()
+        name = " ".join(term.text(deep=True).split()) if term is not None else ""
+        if paragraph is not None and name and definition:
+            glosses.setdefault(paragraph.mem_id, []).append((name, definition))
+    return glosses
 
 
 # The share of a page's own text (not a link's) that the element holding its content holds:
@@ -335,6 +360,8 @@ def _walk(node: Node, page: _Page) -> None:
             if size is not None:
                 page.bold[len(blocks)] = size
             blocks.extend(made)
+            for term, definition in page.glosses.get(child.mem_id, ()):
+                blocks.extend(make_blocks("paragraph", f"{term}: {definition}", 1, emphasis=[term]))
         elif tag in _LISTS:
             _flush(inline, page)
             if child.mem_id in page.link_lists:

@@ -1185,7 +1185,7 @@ def _without_furniture(
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
-            if numbers_only and _heading_goes_on(lines, position):
+            if numbers_only and _heading_goes_on(lines, position, deck):
                 kept.append(line)
                 continue
             aside = deck and line.size < body  # a sidebar's or a headline's small type
@@ -1245,14 +1245,19 @@ def _in_band(line: _Line, height: float, body: float) -> bool:
     return line.size < body and height > 0 and (line.top < band or line.top > height - band)
 
 
-def _heading_goes_on(lines: list[_Line], position: int) -> bool:
+def _heading_goes_on(lines: list[_Line], position: int, deck: bool = False) -> bool:
     """A number alone on a line that continues a large heading ("The Era of Reconstruction,
-    1865–" / "1877" under a chapter's title): the heading's own, not the page's number,
-    which is set no larger than the body."""
+    1865–" / "1877" under a chapter's title), or a chapter's number set larger than the
+    title under it ("6" over "Egoism"): the heading's own, not the page's number, which is
+    set no larger than the body."""
+    body = statistics.median(other.size for other in lines)
+    line = lines[position]
+    if not deck and position + 1 < len(lines) and _display_number(line, lines[position + 1]):
+        # a chapter's number set large over its title
+        return lines[position + 1].size > body * HEADING_RATIO
     if position == 0:
         return False
-    line, before = lines[position], lines[position - 1]
-    body = statistics.median(other.size for other in lines)
+    before = lines[position - 1]
     return abs(line.size - before.size) < 0.5 and line.size > body * HEADING_RATIO
 
 
@@ -1307,6 +1312,28 @@ def _page_label(text: str) -> bool:
     )
 
 
+# a chapter's number set alone above its title ("6" over "Egoism"): LaTeX's display
+# chapter styles (bookdown's, fncychap's, titlesec's) set it half again as large as the
+# title or more. Where the title is set as the numbered sections' titles are, its size
+# makes it their sibling: it is read a level above them (the chapters of a bookdown PDF
+# fell to its sections' level, and a course of four chapters spent six weeks on the
+# first); forall x sets its chapters' titles larger than its sections': unchanged
+_CHAPTER_NUMBER = re.compile(r"\d{1,3}")
+DISPLAY_NUMBER_RATIO = 1.5
+# a numbered section's title: "6.1 Psychological Egoism"
+_SECTION_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}\.?\s+\S")
+
+
+def _display_number(number: _Line, title: _Line) -> bool:
+    """`number` is a chapter's number alone, set large right above `title` on its page."""
+    return (
+        number.page == title.page
+        and bool(_CHAPTER_NUMBER.fullmatch(number.text.strip()))
+        and number.size >= title.size * DISPLAY_NUMBER_RATIO
+        and _wordy(title.text)
+    )
+
+
 def _blocks(
     lines: list[_Line], known: frozenset[str] = frozenset(), deck: bool = False
 ) -> list[Block]:
@@ -1326,13 +1353,34 @@ def _blocks(
         for _ in range(len(line.text))
     )
     body = (prose or sizes).most_common(1)[0][0] if sizes else 0.0
+    # chapters' numbers set large over their titles: no heading size of their own
+    numbers = {
+        i
+        for i in range(len(lines) - 1)
+        if not deck
+        and lines[i + 1].size >= body * HEADING_RATIO
+        and _display_number(lines[i], lines[i + 1])
+    }
+    sizes -= Counter(lines[i].size for i in numbers for _ in range(len(lines[i].text)))
+    sizes = +sizes
     heading_sizes = sorted({s for s in sizes if body and s >= body * HEADING_RATIO}, reverse=True)
-    level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
+    section_sizes = {
+        line.size
+        for line in lines
+        if line.size in heading_sizes and _SECTION_NUMBER.match(line.text)
+    }
+    # a chapter's title under its number, set as its numbered sections are: a level above
+    # them (`_display_number`), and every level below one down
+    chapters = {i + 1 for i in numbers if lines[i + 1].size in section_sizes}
+    shift = 1 if chapters else 0
+    level_of = {size: min(i + 1 + shift, 6) for i, size in enumerate(heading_sizes)}
     minor_sizes = sorted(
         {s for s in sizes if body and body * BOLD_HEADING_RATIO <= s < body * HEADING_RATIO},
         reverse=True,
     )
-    minor_level = {size: min(len(heading_sizes) + i + 1, 6) for i, size in enumerate(minor_sizes)}
+    minor_level = {
+        size: min(len(heading_sizes) + i + 1 + shift, 6) for i, size in enumerate(minor_sizes)
+    }
     spacing = _line_spacing(lines, body)
     colours = Counter(line.colour for line in lines for _ in range(len(line.text)))
     ink = colours.most_common(1)[0][0] if colours else (0, 0, 0)  # the body's colour
@@ -1340,7 +1388,7 @@ def _blocks(
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
     bold_headings = _bold_headings(lines, body, spacing, width)
-    bold_level = min(len(heading_sizes) + len(minor_sizes) + 1, 6)
+    bold_level = min(len(heading_sizes) + len(minor_sizes) + 1 + shift, 6)
     blocks: list[Block] = []
     paragraph: list[_Line] = []
 
@@ -1368,6 +1416,11 @@ def _blocks(
 
     for index, line in enumerate(lines):
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
+        if index in numbers:
+            flush()
+            continue  # "6" set huge above "Egoism": its title follows
+        if index in chapters:
+            level = 1  # "Egoism", set as "6.1 Psychological Egoism" is: the chapter
         if (
             not level
             and line.size in minor_level

@@ -4,6 +4,7 @@ size, hyphenation, ligatures. Each PDF is built here with WeasyPrint."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -404,3 +405,26 @@ def test_a_page_mostly_of_examples_keeps_the_documents_body_typeface(tmp_path: P
     )
     blocks = _blocks(tmp_path, body)
     assert [_han(list(b.emphasis)) for b in blocks] == [[], [], [], []]
+
+
+def test_a_chapters_number_set_large_above_its_title_lifts_it_above_its_sections() -> None:
+    # a display chapter style (bookdown's LaTeX, fncychap): the number alone in a huge size,
+    # the title under it at the size of the sections' titles; both fell to one level
+    prose = "A moral theory gives reasons for what we ought to do and why we ought to do it."
+    body = [_Line(prose, 10.0, 1, 560 - 14 * i, 560 - 14 * i, left=50.0) for i in range(6)]
+    lines = [
+        _Line("4", 60.0, 1, 700, 700, left=50.0),
+        _Line("Duties", 17.0, 1, 640, 640, left=50.0),
+        *body,
+        _Line("4.1 Duties and rights", 17.0, 1, 460, 460, left=50.0),
+        *(replace(line, top=line.top - 120, bottom=line.bottom - 120) for line in body),
+        _Line("Conflicts between duties", 14.0, 1, 330, 330, left=50.0),
+        *(replace(line, top=line.top - 250, bottom=line.bottom - 250) for line in body),
+    ]
+    blocks = _pdf_blocks(lines)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Duties", 1),
+        ("4.1 Duties and rights", 2),
+        ("Conflicts between duties", 3),
+    ]
+    assert "4" not in [b.text for b in blocks]

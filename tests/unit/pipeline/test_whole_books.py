@@ -156,3 +156,11 @@ def test_many_short_chapters_make_a_book_too() -> None:
     assert book_chapters(_chapters(12, 3_500)) is not None
     assert book_chapters(_chapters(5, 3_500)) is None
     assert book_chapters(_chapters(3, 9_000)) is not None
+
+
+def test_a_few_chapters_cut_from_a_book_are_a_book() -> None:
+    # four chapters of an ethics book (21,000 words, about 5,000 each) uploaded together:
+    # taught as one document by score, a course of eight weeks spent six on the first
+    # chapter's opening survey; sections of one chapter stay under 3,600 words
+    assert book_chapters(_chapters(4, 5_000)) is not None
+    assert book_chapters(_chapters(4, 3_600)) is None

@@ -1,0 +1,154 @@
+"""Rules met on humanities and business textbooks (ethics, management), each on text
+written for the test: a book's style of opening paragraphs on emphasised words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+from jobs.pipeline.references import credits
+from jobs.pipeline.structure import lead_in_style
+
+_LEAD_INS = [
+    ("As we turn now", "to the question of duty, it helps to recall what earlier theories said"),
+    ("In my view", "none of the earlier theories explains why promises bind us at all times"),
+    ("The second reason", "for doubting consequences is that nobody can foresee all of them"),
+    ("So much for", "the general picture; the details of each argument come in what follows"),
+    ("There are many ways", "to read this claim, and the most natural one is also the weakest"),
+    ("What this shows", "is that a rule can be binding even when breaking it does no harm"),
+    ("Once again", "the defender of the theory has a reply ready for the critic here"),
+    ("It is worth noting", "that the same objection applies with equal force to the rival view"),
+    ("Virtue ethics", "asks what a person of good character would do in the situation"),
+    ("By the end", "of the chapter we will have three theories to compare side by side"),
+]
+
+
+def _written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _titles(tmp_path: Path, name: str, text: str) -> set[str]:
+    path = _written(tmp_path, name, text)
+    return {c.title.lower() for c in analyse_file(path).knowledge.concepts}
+
+
+def _paragraph(lead: str, rest: str) -> str:
+    tail = " Philosophers have argued about this for a very long time without agreement."
+    return f"**_{lead}_** {rest}.{tail}"
+
+
+def test_paragraphs_opening_on_emphasised_clauses_show_a_style_not_terms(
+    tmp_path: Path,
+) -> None:
+    # a textbook that sets the first words of nearly every paragraph in bold italics, as a
+    # lead-in: "second reason" and "my view" were concepts, defined and emphasised
+    body = "\n\n".join(_paragraph(lead, rest) for lead, rest in _LEAD_INS)
+    titles = _titles(tmp_path, "duty.md", f"# Duty\n\n{body}\n")
+    assert "second reason" not in titles
+    assert not {t for t in titles if "my view" in t}
+
+
+def test_paragraphs_opening_on_the_terms_they_define_keep_their_emphasis() -> None:
+    # a glossary-like handout opens each paragraph on the term it defines: few clauses
+    terms = ["Utility", "Moral rights", "Consent", "Social contract", "Autonomy", "Egoism"]
+    terms += ["Free rider", "State of nature", "Duty"]
+    blocks = [
+        Block(
+            "paragraph",
+            f"{term} is a notion that moral philosophers use when they compare theories of "
+            "right action and ask what makes an act right.",
+            1,
+            emphasis=(term,),
+        )
+        for term in terms
+    ]
+    assert lead_in_style(blocks) == frozenset()
+
+
+def test_a_summary_given_as_slides_or_a_video_is_apparatus(tmp_path: Path) -> None:
+    # each chapter of an ethics book closes on "Slideshow Summary", a link to its slides:
+    # it was a concept and a module of its own ("Slideshow Summary: slideshow summary")
+    assert apparatus("Slideshow Summary")
+    assert apparatus("Video summary")
+    assert not apparatus("Summary statistics")
+    text = (
+        "# Contract theory\n\nA **social contract** is an agreement among the members of a "
+        "society to follow common rules.\n\n## The state of nature\n\nThe **state of nature** "
+        "is life without any government. The social contract ends the state of nature.\n\n"
+        "## Slideshow summary\n\nHere is a slideshow summary of the chapter, to view online "
+        "or print. The slideshow summary recalls the social contract and the state of nature.\n"
+    )
+    titles = _titles(tmp_path, "contract.md", text)
+    assert "social contract" in titles
+    assert "slideshow summary" not in titles
+
+
+def test_a_phrase_ending_on_a_possessive_is_no_term(tmp_path: Path) -> None:
+    # a management chapter's case: "the consulting firm’s clients", "the consulting firm’s
+    # early growth" made "consulting firm’s" a concept beside "consulting firm"
+    text = (
+        "# Reputation\n\n**Reputation** is what customers believe about a firm.\n\n"
+        + " ".join(
+            f"The consulting firm’s {word} depended on its reputation with clients."
+            for word in ("clients", "early growth", "staff", "prices", "partners", "rivals")
+        )
+        + "\n\nA consulting firm sells advice. The consulting firm grew as clients came.\n"
+    )
+    titles = _titles(tmp_path, "reputation.md", text)
+    assert "reputation" in titles
+    assert not {t for t in titles if t.endswith(("’s", "'s"))}
+
+
+def test_a_pictures_credit_line_is_a_credit() -> None:
+    # each chapter of an ethics book opens on a picture credited "<name> at pixabay.com":
+    # "pixabay" was a concept, taught in week 1
+    lines = [
+        "Bram at pixabay.com",
+        "Free Photos 1 at pixabay.com",
+        "Photo by Ann Lee on Unsplash",
+        "A duty is what we ought to do whatever we want, and duties bind us all.",
+        "We met at the museum on Sunday.",
+    ]
+    blocks = [Block("paragraph", line, 1) for line in lines]
+    assert credits(blocks) == {0, 1, 2}
+
+
+def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) -> None:
+    # Flat World Knowledge's textbooks (as Saylor publishes them) set a term's definition
+    # inside its sentence for the margin: read in place it broke the sentence ("a strong
+    # tariffA tax on goods …, it will raise")
+    page = (
+        "<html><body><h1>Trade policy</h1><p>A country that sets a high "
+        '<span class="margin_term"><a class="glossterm">tariff</a>'
+        '<span class="glossdef">A tax on goods brought in from abroad.</span></span>, '
+        "it will raise the price of imports and protect its own firms for a while.</p>"
+        "<p>Tariffs invite other countries to answer with tariffs of their own.</p>"
+        "</body></html>"
+    )
+    path = _written(tmp_path, "trade.html", page)
+    blocks = read(path, detect(path)).blocks()
+    texts = [b.text for b in blocks]
+    assert texts[1].startswith("A country that sets a high tariff, it will raise")
+    assert texts[2] == "tariff: A tax on goods brought in from abroad."
+    assert blocks[2].emphasis == ("tariff",)
+
+
+def test_a_chapters_further_exploration_lists_works_not_concepts(tmp_path: Path) -> None:
+    # an ethics book closes each chapter on "Further exploration": an encyclopedia page, a
+    # magazine story, a podcast; "leaving White Nationalism" (a podcast's title, "X is an
+    # audio podcast that …") was a concept with a module of its own
+    text = (
+        "# Relativism\n\n**Cultural relativism** is the view that right and wrong depend on "
+        "a culture. Cultural relativism rests on diversity.\n\n## Further exploration\n\n"
+        "Growing Up Brave is an audio podcast that tells how a young man left a sect.\n\n"
+        "Quiet Dissent is a magazine story about a woman who questioned her upbringing.\n"
+    )
+    titles = _titles(tmp_path, "relativism.md", text)
+    assert "cultural relativism" in titles
+    assert not {t for t in titles if "growing up brave" in t or "quiet dissent" in t}
