@@ -273,6 +273,8 @@ def find_concepts(
     else:
         cues = _actions_on_their_topic(_whole_heading_names(cues, prose), blocks, prose)
 
+    if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
+        cues = _possessive_spelling(cues, stats)
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -396,8 +398,14 @@ def find_concepts(
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _defined_number(_title(entry, key_cues, definition, in_body), definition)
-        if not chinese and _COMMON_POSSESSIVE.match(title):
-            continue  # "a person's genotype", "the neuron's outer surface": a noun's own thing
+        if (
+            not chinese
+            and _COMMON_POSSESSIVE.match(title)
+            and not any(c.kind == "heading" and c.whole for c in key_cues)
+        ):
+            # "a person's genotype", "the neuron's outer surface": a noun's own thing; a
+            # whole heading's name is a topic ("The Prisoner's Dilemma")
+            continue
         emphasised = {
             c.block
             for c in key_cues
@@ -475,6 +483,30 @@ def find_concepts(
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[Cue]:
+    """A heading term the body never writes, that the body writes with a possessive's
+    apostrophe ("prisoners dilemma" for "prisoner's dilemma", "Newtons laws"): a heading made
+    from a slug or typed without the apostrophe names the body's term, in the body's form."""
+    fixed = []
+    for cue in cues:
+        key = concept_key(cue.term)
+        if cue.kind == "heading" and key not in stats:
+            words = cue.term.split()
+            for i, word in enumerate(words):
+                if len(word) < 4 or not word.lower().endswith("s"):
+                    continue
+                for spelt in (f"{word[:-1]}'s", f"{word}'"):
+                    entry = stats.get(concept_key(" ".join([*words[:i], spelt, *words[i + 1 :]])))
+                    if entry is not None and entry.surfaces:
+                        cue = replace(cue, term=entry.surfaces.most_common(1)[0][0])
+                        break
+                else:
+                    continue
+                break
+        fixed.append(cue)
+    return fixed
 
 
 _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")

@@ -152,3 +152,49 @@ def test_a_chapters_further_exploration_lists_works_not_concepts(tmp_path: Path)
     titles = _titles(tmp_path, "relativism.md", text)
     assert "cultural relativism" in titles
     assert not {t for t in titles if "growing up brave" in t or "quiet dissent" in t}
+
+
+def _essay(sentences: list[str], times: int) -> str:
+    """Paragraphs of plain prose, nothing set in bold or italics, nothing defined."""
+    return "\n\n".join(
+        " ".join(sentences[(i + j) % len(sentences)] for j in range(4)) for i in range(times)
+    )
+
+
+def test_a_heading_opening_on_an_article_names_its_topic_whole(tmp_path: Path) -> None:
+    # the section under "The Golden Mean" speaks of "the middle way" and never writes the
+    # heading's name again: the whole heading names it, its article no word cut off
+    body = _essay(
+        [
+            "Courage lies between rashness and cowardice, and so does every virtue.",
+            "A person who fears nothing is as badly off as one who fears everything.",
+            "The middle way is found by practice, not by a formula learned by heart.",
+            "Generosity sits between waste and meanness in the same manner.",
+        ],
+        4,
+    )
+    text = f"# Virtue\n\n## Character\n\n{body}\n\n## The Golden Mean\n\n{body}\n\n"
+    text += f"## Habit\n\n{body}\n"
+    assert "golden mean" in _titles(tmp_path, "virtue.md", text)
+
+
+def test_a_heading_without_a_possessives_apostrophe_names_the_bodys_term(
+    tmp_path: Path,
+) -> None:
+    # a heading typed without the apostrophe ("The hunters dilemma") names the term the body
+    # writes with it; both spellings were lost (the heading's never written in the body, the
+    # body's opening on a possessive)
+    body = _essay(
+        [
+            "In the hunter's dilemma two hunters may chase a stag together or a hare alone.",
+            "The hunter's dilemma shows why trust is fragile when each can defect.",
+            "Each hunter does better alone if the other leaves the stag hunt.",
+            "Writers on politics use the hunter's dilemma to explain cooperation.",
+        ],
+        4,
+    )
+    text = f"# Cooperation\n\n## Trust\n\n{body}\n\n## The hunters dilemma\n\n{body}\n\n"
+    text += f"## Rules\n\n{body}\n"
+    titles = _titles(tmp_path, "trust.md", text)
+    assert "hunter's dilemma" in titles
+    assert "hunters dilemma" not in titles
