@@ -141,6 +141,23 @@ MIN_DENSE_WORDS = 200
 
 
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
+# terms the running text marks per 100 words below which a text marks few of its terms (an
+# essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
+# more); there a word counted often is as likely the author's everyday vocabulary
+SPARSE_MARKS = 0.25
+
+
+def _common_by_count_alone(draft: Draft) -> bool:
+    """One word of ordinary English (Zipf 4.5 or more: `technicality` 0) that only its
+    count offers: no mark, no definition, no heading. Where the author marks few terms the
+    words an argument repeats ("claim", "basis", "rules", "attempt") fill the budget; one
+    less common ("utility", "altruism") or a compound ("self-interest") stays."""
+    return (
+        draft.sources <= {"term"}
+        and " " not in draft.key
+        and "-" not in draft.key
+        and technicality(draft.key) == 0
+    )
 
 
 def concept_budget(
@@ -451,6 +468,8 @@ def find_concepts(
     questions = len({options[c.block] for c in cues if c.kind == "option" and c.block in options})
     marked_terms = sum(1 for d in drafts if _author_marks(d) >= 1)
     body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
+    if not chinese and words >= MIN_DENSE_WORDS and body_marked * 100 < SPARSE_MARKS * words:
+        drafts = [d for d in drafts if not _common_by_count_alone(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]

@@ -198,3 +198,23 @@ def test_a_heading_without_a_possessives_apostrophe_names_the_bodys_term(
     titles = _titles(tmp_path, "trust.md", text)
     assert "hunter's dilemma" in titles
     assert "hunters dilemma" not in titles
+
+
+def test_a_text_marking_few_terms_keeps_no_everyday_word_on_its_count(tmp_path: Path) -> None:
+    # an essay that sets nothing apart repeats the words of its argument ("claim",
+    # "basis") as often as its subject's ("altruism"): only the rarer one is a term
+    body = _essay(
+        [
+            "The claim that altruism is an illusion rests on a basis that few examine.",
+            "On the basis of our own motives we judge the claim about altruism too quickly.",
+            "Whoever makes this claim must still explain altruism in small children.",
+            "Altruism seen in strangers is no basis for a general claim either way.",
+            "A careful reader tests each claim about altruism against a clear case.",
+        ],
+        12,
+    )
+    text = f"# Motives\n\n## Helping others\n\n{body}\n\n## Selfish acts\n\n{body}\n\n"
+    text += f"## Doubts\n\n{body}\n"
+    titles = _titles(tmp_path, "motives.md", text)
+    assert "altruism" in titles
+    assert not titles & {"claim", "basis"}
