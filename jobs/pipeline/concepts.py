@@ -149,11 +149,13 @@ SPARSE_MARKS = 0.25
 
 def _common_by_count_alone(draft: Draft) -> bool:
     """One word of ordinary English (Zipf 4.5 or more: `technicality` 0) that only its
-    count offers: no mark, no definition, no heading. Where the author marks few terms the
-    words an argument repeats ("claim", "basis", "rules", "attempt") fill the budget; one
-    less common ("utility", "altruism") or a compound ("self-interest") stays."""
+    count offers, or its count and italics: no definition, no heading, no gloss. Where the
+    author marks few terms the words an argument repeats ("claim", "basis", "rules",
+    "attempt") fill the budget, and an everyday word set in italics is stress ("*necessary*",
+    "*independent*", "*positive*"); one less common ("utility", "altruism") or a compound
+    ("self-interest") stays."""
     return (
-        draft.sources <= {"term"}
+        draft.sources <= {"term", "emphasis"}
         and " " not in draft.key
         and "-" not in draft.key
         and technicality(draft.key) == 0

@@ -218,3 +218,21 @@ def test_a_text_marking_few_terms_keeps_no_everyday_word_on_its_count(tmp_path: 
     titles = _titles(tmp_path, "motives.md", text)
     assert "altruism" in titles
     assert not titles & {"claim", "basis"}
+
+
+def test_a_text_marking_few_terms_stresses_everyday_words_in_italics(tmp_path: Path) -> None:
+    # where little else is set apart, an everyday word in italics is stress, not a term
+    body = _essay(
+        [
+            "Most writers think consent *necessary* for a promise to bind anyone.",
+            "A promise made under threat is not binding, because consent was absent.",
+            "Some hold consent to be a *necessary* part of a fair contract, never enough.",
+            "Whether silent consent counts as the *necessary* kind remains unclear.",
+        ],
+        12,
+    )
+    text = f"# Promises\n\n## Consent\n\n{body}\n\n## Threats\n\n{body}\n\n"
+    text += f"## Silence\n\n{body}\n"
+    titles = _titles(tmp_path, "promises.md", text)
+    assert "consent" in titles
+    assert "necessary" not in titles
