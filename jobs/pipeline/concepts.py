@@ -141,6 +141,25 @@ MIN_DENSE_WORDS = 200
 
 
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
+# terms the running text marks per 100 words below which a text marks few of its terms (an
+# essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
+# more); there a word counted often is as likely the author's everyday vocabulary
+SPARSE_MARKS = 0.25
+
+
+def _common_by_count_alone(draft: Draft) -> bool:
+    """One word of ordinary English (Zipf 4.5 or more: `technicality` 0) that only its
+    count offers, or its count and italics: no definition, no heading, no gloss. Where the
+    author marks few terms the words an argument repeats ("claim", "basis", "rules",
+    "attempt") fill the budget, and an everyday word set in italics is stress ("*necessary*",
+    "*independent*", "*positive*"); one less common ("utility", "altruism") or a compound
+    ("self-interest") stays."""
+    return (
+        draft.sources <= {"term", "emphasis"}
+        and " " not in draft.key
+        and "-" not in draft.key
+        and technicality(draft.key) == 0
+    )
 
 
 def concept_budget(
@@ -273,6 +292,8 @@ def find_concepts(
     else:
         cues = _actions_on_their_topic(_whole_heading_names(cues, prose), blocks, prose)
 
+    if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
+        cues = _possessive_spelling(cues, stats)
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -396,8 +417,14 @@ def find_concepts(
             + (0.2 * technicality(key) if not chinese else 0.0)
         )
         title = _defined_number(_title(entry, key_cues, definition, in_body), definition)
-        if not chinese and _COMMON_POSSESSIVE.match(title):
-            continue  # "a person's genotype", "the neuron's outer surface": a noun's own thing
+        if (
+            not chinese
+            and _COMMON_POSSESSIVE.match(title)
+            and not any(c.kind == "heading" and c.whole for c in key_cues)
+        ):
+            # "a person's genotype", "the neuron's outer surface": a noun's own thing; a
+            # whole heading's name is a topic ("The Prisoner's Dilemma")
+            continue
         emphasised = {
             c.block
             for c in key_cues
@@ -443,6 +470,8 @@ def find_concepts(
     questions = len({options[c.block] for c in cues if c.kind == "option" and c.block in options})
     marked_terms = sum(1 for d in drafts if _author_marks(d) >= 1)
     body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
+    if not chinese and words >= MIN_DENSE_WORDS and body_marked * 100 < SPARSE_MARKS * words:
+        drafts = [d for d in drafts if not _common_by_count_alone(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]
@@ -475,6 +504,30 @@ def find_concepts(
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
+
+
+def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[Cue]:
+    """A heading term the body never writes, that the body writes with a possessive's
+    apostrophe ("prisoners dilemma" for "prisoner's dilemma", "Newtons laws"): a heading made
+    from a slug or typed without the apostrophe names the body's term, in the body's form."""
+    fixed = []
+    for cue in cues:
+        key = concept_key(cue.term)
+        if cue.kind == "heading" and key not in stats:
+            words = cue.term.split()
+            for i, word in enumerate(words):
+                if len(word) < 4 or not word.lower().endswith("s"):
+                    continue
+                for spelt in (f"{word[:-1]}'s", f"{word}'"):
+                    entry = stats.get(concept_key(" ".join([*words[:i], spelt, *words[i + 1 :]])))
+                    if entry is not None and entry.surfaces:
+                        cue = replace(cue, term=entry.surfaces.most_common(1)[0][0])
+                        break
+                else:
+                    continue
+                break
+        fixed.append(cue)
+    return fixed
 
 
 _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")

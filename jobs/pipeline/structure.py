@@ -68,6 +68,10 @@ _EN_LEAD = re.compile(
     r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with)\s+",
     re.I,
 )
+# "The Categorical Imperative" is headed by its name as "Categorical Imperative" is: the
+# article the heading opens on is no word cut off its topic (a name of several words: "The
+# exit" heads a step of a walk-through, no topic)
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # by means of, based on
 # "一些历史" (some history): a quantifier opens no name, as "Some" opens none in English
 _ZH_LEAD = re.compile(
@@ -309,7 +313,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             # the uncut facet reading ("Array Implementation") must be found in the body
             whole = (
                 len(parts) == 1
-                and term == clean_title(plain)
+                and (
+                    term == clean_title(plain)
+                    or (" " in term and term == _ARTICLE.sub("", clean_title(plain), count=1))
+                )
                 and not gerund(term.split()[0])
                 and term.split()[0].lower() not in EN_GENERIC
                 and not (level >= 2 and FACET_AFTER.search(term))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
@@ -152,3 +154,97 @@ def test_a_chapters_further_exploration_lists_works_not_concepts(tmp_path: Path)
     titles = _titles(tmp_path, "relativism.md", text)
     assert "cultural relativism" in titles
     assert not {t for t in titles if "growing up brave" in t or "quiet dissent" in t}
+
+
+def _essay(sentences: tuple[str, ...], times: int) -> str:
+    """Paragraphs of plain prose, nothing defined, the same sentences in turn."""
+    return "\n\n".join(
+        " ".join(sentences[(i + j) % len(sentences)] for j in range(4)) for i in range(times)
+    )
+
+
+# documents of three sections holding one essay each: (case, headings, the essay's
+# sentences, its paragraphs, titles kept, titles not kept)
+_SPARSE_ESSAYS = [
+    (
+        # the section under "The Golden Mean" speaks of "the middle way" and never writes
+        # the heading's name again: the whole heading names it, its article no word cut off
+        "a heading opening on an article names its topic whole",
+        ("Character", "The Golden Mean", "Habit"),
+        (
+            "Courage lies between rashness and cowardice, and so does every virtue.",
+            "A person who fears nothing is as badly off as one who fears everything.",
+            "The middle way is found by practice, not by a formula learned by heart.",
+            "Generosity sits between waste and meanness in the same manner.",
+        ),
+        4,
+        {"golden mean"},
+        set(),
+    ),
+    (
+        # a heading typed without the apostrophe ("The hunters dilemma") names the term the
+        # body writes with it; both spellings were lost (the heading's never written in the
+        # body, the body's opening on a possessive)
+        "a heading without a possessive's apostrophe names the body's term",
+        ("Trust", "The hunters dilemma", "Rules"),
+        (
+            "In the hunter's dilemma two hunters may chase a stag together or a hare alone.",
+            "The hunter's dilemma shows why trust is fragile when each can defect.",
+            "Each hunter does better alone if the other leaves the stag hunt.",
+            "Writers on politics use the hunter's dilemma to explain cooperation.",
+        ),
+        4,
+        {"hunter's dilemma"},
+        {"hunters dilemma"},
+    ),
+    (
+        # an essay that sets nothing apart repeats the words of its argument ("claim",
+        # "basis") as often as its subject's ("altruism"): only the rarer one is a term
+        "a text marking few terms keeps no everyday word on its count",
+        ("Helping others", "Selfish acts", "Doubts"),
+        (
+            "The claim that altruism is an illusion rests on a basis that few examine.",
+            "On the basis of our own motives we judge the claim about altruism too quickly.",
+            "Whoever makes this claim must still explain altruism in small children.",
+            "Altruism seen in strangers is no basis for a general claim either way.",
+            "A careful reader tests each claim about altruism against a clear case.",
+        ),
+        12,
+        {"altruism"},
+        {"claim", "basis"},
+    ),
+    (
+        # where little else is set apart, an everyday word in italics is stress, not a term
+        "a text marking few terms stresses everyday words in italics",
+        ("Consent", "Threats", "Silence"),
+        (
+            "Most writers think consent *necessary* for a promise to bind anyone.",
+            "A promise made under threat is not binding, because consent was absent.",
+            "Some hold consent to be a *necessary* part of a fair contract, never enough.",
+            "Whether silent consent counts as the *necessary* kind remains unclear.",
+        ),
+        12,
+        {"consent"},
+        {"necessary"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("headings", "sentences", "times", "kept", "not_kept"),
+    [case[1:] for case in _SPARSE_ESSAYS],
+    ids=[case[0] for case in _SPARSE_ESSAYS],
+)
+def test_a_text_that_marks_few_terms(
+    tmp_path: Path,
+    headings: tuple[str, ...],
+    sentences: tuple[str, ...],
+    times: int,
+    kept: set[str],
+    not_kept: set[str],
+) -> None:
+    body = _essay(sentences, times)
+    text = "# Essay\n\n" + "".join(f"## {h}\n\n{body}\n\n" for h in headings)
+    titles = _titles(tmp_path, "essay.md", text)
+    assert kept <= titles
+    assert not titles & not_kept
