@@ -255,6 +255,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         ]
         plain = " - ".join(sides)
         parts = [p for side in sides for p in zh_parts(side)]
+        # "决定和影响传导性的因素": a verb of bearing alone shares the next part's object
+        parts = [
+            p for i, p in enumerate(parts) if not (p.strip() in _ZH_BEARING and i + 1 < len(parts))
+        ]
         last_side = set(zh_parts(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
@@ -298,6 +302,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
         # "复杂一点的查询", "缓存命中时的延迟": what describes the noun after 的 is no topic
         pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _zh_describes(p)]
+        if has_han(part):
+            pieces = _without_aspects(pieces)
         for term in [
             reading
             for piece in pieces
@@ -704,6 +710,37 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     if len(words) == 1 and everyday(rest.lower()) and not (named and whole):
         return variants  # "Point", "Data" left over from "… to Point to Data …"
     return [*variants, rest]
+
+
+# What a Chinese heading says of its topic after 的 or 及其: its definition by some means,
+# its meaning, what brings it about or bears on it ("行列式的逆序数定义", "行列式的几何意义",
+# "静息电位的产生机制", "心肌细胞跨膜电位及其形成机制", "影响心肌收缩的因素"). The aspect is no
+# topic; the topic before it is. 机制 after a noun is a name of its own ("注意力机制"): only
+# alone or after a word saying how it arises is it an aspect.
+_ZH_ASPECTS = ("定义", "意义", "因素")
+_ZH_MECHANISM = re.compile(r"^(?:产生|形成|发生|发病|作用|调节|主要|基本)?机制$")
+
+
+def _zh_aspect(piece: str) -> bool:
+    bare = piece.replace(" ", "")
+    return bare.endswith(_ZH_ASPECTS) or _ZH_MECHANISM.match(bare) is not None
+
+
+# the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
+_ZH_BEARING = ("影响", "决定")
+
+
+def _without_aspects(pieces: list[str]) -> list[str]:
+    kept: list[str] = []
+    for i, piece in enumerate(pieces):
+        topic, joined, after = piece.partition("及其")
+        if joined and _zh_aspect(after):
+            piece = topic
+        if not (i > 0 and _zh_aspect(piece)):
+            kept.append(piece)
+        elif kept[-1].strip().startswith(_ZH_BEARING):
+            kept[-1] = kept[-1].strip()[2:]
+    return [k for k in kept if k.strip()]
 
 
 # a question word: a heading part holding one asks ("如何创建快照", "进程与线程有什么区别")

@@ -1,0 +1,34 @@
+"""A Chinese heading's aspect of its topic (its definition, meaning, mechanism, factors) is no
+topic; examples in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.structure import heading_terms
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic", "aspect"),
+    [
+        ("向量积的几何意义", "向量积", "几何意义"),
+        ("导数的极限定义", "导数", "极限定义"),
+        ("血压的形成机制", "血压", "机制"),
+        ("胃酸分泌及其调节机制", "胃酸分泌", "机制"),
+        ("影响酶活性的因素", "酶活性", "因素"),
+        ("决定和影响血压的因素", "血压", "决定"),
+    ],
+)
+def test_the_aspect_goes_and_its_topic_stays(heading: str, topic: str, aspect: str) -> None:
+    terms = _terms(heading)
+    assert topic in terms
+    assert not any(aspect in t for t in terms)
+    assert not any(t.startswith(("影响", "决定")) for t in terms)
+
+
+def test_a_mechanism_named_by_a_noun_stays() -> None:
+    assert "注意力机制" in _terms("翻译模型的注意力机制")
