@@ -190,7 +190,16 @@ def zh_parts(text: str) -> list[str]:
     if not _ZH_WORD_SEPARATORS & set(text):
         return _SPLIT_ZH.split(text)
     parts, current = [], ""
-    for word in rjieba.cut(text):
+    words = rjieba.cut(text)
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _ZH_WORD_SEPARATORS and (
+            not current or not after or after in _ZH_WORD_SEPARATORS or _SPLIT_ZH.fullmatch(after)
+        ):
+            # a conjunction joins two things: one with nothing on a side is a word's
+            # character ("子空间和与直和": 子空间和, 直和; "和事件与积事件": 和事件)
+            current += word
+            continue
         others = "".join(c for c in word if c not in _ZH_WORD_SEPARATORS)
         if (
             others

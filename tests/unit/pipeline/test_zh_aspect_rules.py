@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobs.pipeline.structure import heading_terms
+from jobs.pipeline.structure import heading_terms, zh_parts
 
 
 def _terms(heading: str) -> list[str]:
@@ -32,3 +32,18 @@ def test_the_aspect_goes_and_its_topic_stays(heading: str, topic: str, aspect: s
 
 def test_a_mechanism_named_by_a_noun_stays() -> None:
     assert "注意力机制" in _terms("翻译模型的注意力机制")
+
+
+@pytest.mark.parametrize(
+    ("heading", "parts"),
+    [
+        ("矩阵的直和", ["矩阵的直和"]),  # 和 ending the heading joins nothing: 直和, a word
+        ("理想的和与直和", ["理想的和", "直和"]),  # before another conjunction, too
+        ("和函数与积函数", ["和函数", "积函数"]),  # and opening it
+        ("数组与链表", ["数组", "链表"]),  # a conjunction between two names still splits
+    ],
+)
+def test_a_conjunction_with_nothing_on_one_side_is_part_of_a_word(
+    heading: str, parts: list[str]
+) -> None:
+    assert zh_parts(heading) == parts
