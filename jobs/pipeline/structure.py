@@ -73,7 +73,11 @@ _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # 
 _ZH_LEAD = re.compile(
     rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
 )
-_ZH_TAIL = re.compile(r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例)$")
+# a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
+# subject is the topic
+_ZH_TAIL = re.compile(
+    r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件)$"
+)
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
 # "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself

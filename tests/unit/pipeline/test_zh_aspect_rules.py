@@ -47,3 +47,18 @@ def test_a_conjunction_with_nothing_on_one_side_is_part_of_a_word(
     heading: str, parts: list[str]
 ) -> None:
     assert zh_parts(heading) == parts
+
+
+@pytest.mark.parametrize(
+    ("heading", "level", "topics"),
+    [
+        ("复变函数讲义", 1, ["复变函数"]),  # the document's genre after its subject
+        ("群论学习笔记", 1, ["群论"]),
+        ("C 语言教程", 1, ["C 语言"]),
+        ("7 笔记", 1, []),  # a chapter of jottings names its genre, no topic
+        ("随想", 2, []),
+        ("笔记本电脑的散热", 2, ["笔记本电脑", "散热"]),  # inside a word it stays
+    ],
+)
+def test_a_genre_word_names_no_topic(heading: str, level: int, topics: list[str]) -> None:
+    assert [c.term for c in heading_terms(heading, 0, level)] == topics
