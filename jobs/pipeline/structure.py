@@ -1946,9 +1946,24 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "n
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
+# "形成平台期的主要原因", "（主要机制）": a generic noun after 的, or after 主要 or 基本 alone,
+# describes what it is of, and names nothing (电位的变化 is the change; 主要组织相容性复合体
+# ends on no generic word)
+_ZH_GENERIC_HEADS = ZH_GENERIC | {"机制", "因素"}
+_ZH_RANKING = ("主要", "基本", "根本", "直接", "重要")
+
+
 def zh_headless(term: str) -> bool:
     bare = term.replace(" ", "")
-    return len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD)
+    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD):
+        return True
+    words = rjieba.cut(bare) if len(bare) >= 3 and has_han(bare) else []
+    if len(words) < 2 or words[-1] not in _ZH_GENERIC_HEADS:
+        return False
+    before = words[:-1]
+    if before[-1] in _ZH_RANKING:
+        before = before[:-1]
+    return not before or before[-1] == "的"
 
 
 # "两个数", "多个数", "一种方法", "两组数据": a number of things, no name. Not 次, 元, 阶, 分,

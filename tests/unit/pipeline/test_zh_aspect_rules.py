@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobs.pipeline.structure import heading_terms, zh_parts
+from jobs.pipeline.structure import heading_terms, zh_headless, zh_parts
 
 
 def _terms(heading: str) -> list[str]:
@@ -62,3 +62,15 @@ def test_a_conjunction_with_nothing_on_one_side_is_part_of_a_word(
 )
 def test_a_genre_word_names_no_topic(heading: str, level: int, topics: list[str]) -> None:
     assert [c.term for c in heading_terms(heading, 0, level)] == topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["引起肌肉疲劳的主要原因", "主要机制", "血红蛋白的作用", "主要原因"]
+)
+def test_a_generic_noun_after_de_or_main_names_nothing(phrase: str) -> None:
+    assert zh_headless(phrase)
+
+
+@pytest.mark.parametrize("name", ["主要组织相容性复合体", "注意力机制", "作用机制", "影响因素"])
+def test_names_ending_otherwise_stay(name: str) -> None:
+    assert not zh_headless(name)
