@@ -35,9 +35,13 @@ _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多�
 # A copula or a modal inside makes a statement ("变量是数据的载体", "对象可以接收消息",
 # "集合中不能有重复元素", "名字叫集合"); names hold them only inside a word (有向图, 性能).
 _PREDICATE_WORDS = {
-    "是", "有", "没有", "可以", "能", "能够", "不能", "属于", "叫", "叫做", "称为", "必须",
-    "应该", "一定", "并",
+    "是", "有", "没有", "可以", "能", "能够", "不能", "不会", "属于", "叫", "叫做", "称为",
+    "必须", "应该", "一定", "并",
 }  # fmt: skip
+# A superlative ending the phrase states a ranking ("浦肯野细胞的动作电位时程最长", "传导速度
+# 最快", "（最重要）"): the last word is 最 and an adjective, or 最 then one. 最大, 最小 and 最优
+# name the maximum, minimum and optimum (全局最小, 局部最大, 全局最优); 最短路 is 最 and a noun.
+_SUPERLATIVE_NAMES = {"最大", "最小", "最优"}
 _FUNCTION_TAGS = {"c", "r", "p", "u"}
 # Names of a science rjieba tags as function words: 几何 (geometry) a pronoun ("how much"
 # in classical Chinese), 假说 (hypothesis) and 因果 (cause and effect) conjunctions, 自我
@@ -107,6 +111,8 @@ def zh_clause(term: str) -> bool:
         return True
     if len(tags) >= 2 and tags[0][0] in _DEGREE_OPENINGS and tags[1][1][:1] in ("a", "v"):
         return True
+    if _ends_on_superlative(tags):
+        return True
     if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
@@ -140,6 +146,13 @@ def zh_clause(term: str) -> bool:
         (tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE
         for word, tag in tags[1:]
     )
+
+
+def _ends_on_superlative(tags: list[tuple[str, str]]) -> bool:
+    last, tag = tags[-1]
+    if len(last) == 2 and last[0] == "最" and tag[:1] in ("a", "d"):
+        return last not in _SUPERLATIVE_NAMES
+    return len(tags) >= 2 and tags[-2][0] == "最" and tag[:1] == "a"
 
 
 def zh_opens_clause(bare: str) -> bool:

@@ -360,6 +360,8 @@ def find_concepts(
             sources.add("heading_mention")
         if chinese and (zh_clause(key) or zh_headless(key)):
             continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        if chinese and _zh_after_a_letter(key, prose):
+            continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
             continue  # "product", "product 表": a table the example's SQL creates or reads
         if entry is not None and entry.clausal > entry.count and not kinds and not definition:
@@ -1861,6 +1863,23 @@ def _zh_preposition_edge(key: str) -> bool:
     first, tag = tags[0]
     return (tag == "p" and len(key) - len(first) >= MIN_ZH_OBJECT) or (
         key[0] in _ZH_PREPOSITIONS and len(first) >= MIN_ZH_OBJECT and zh_count(first) == 0
+    )
+
+
+# a kind, a stage or a count a letter or a number gives ("L 型钙通道", "0 期去极化", "n 阶矩阵")
+_ZH_LETTERED = ("型", "期", "阶", "维", "重", "元", "次")
+_LETTER_JUST_BEFORE = re.compile(r"[A-Za-z0-9][ \u00a0]?$")
+
+
+def _zh_after_a_letter(key: str, prose: str) -> bool:
+    """A Chinese term opening on 型, 期, 阶, … that the text writes only after a Latin letter
+    or a number is that name cut off ("T 型钙电流（ICa-T）" glossed 型钙电流; "0 期去极化" gave
+    期去极化): the lettered name is found whole where it is found at all."""
+    if not key.startswith(_ZH_LETTERED):
+        return False
+    uses = list(re.finditer(re.escape(key), prose))
+    return bool(uses) and all(
+        _LETTER_JUST_BEFORE.search(prose[max(0, m.start() - 2) : m.start()]) for m in uses
     )
 
 

@@ -308,6 +308,14 @@ GENERIC_HEADINGS = frozenset(
         "引例",
         "导读",
         "本章导读",
+        # a chapter of the author's jottings names its genre, no topic ("5 笔记" of a linear
+        # algebra PDF was a concept and a module's name)
+        "笔记",
+        "学习笔记",
+        "读书笔记",
+        "随笔",
+        "杂记",
+        "随想",
         "目录",
         "索引",
         "附录",

@@ -77,7 +77,11 @@ _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # 
 _ZH_LEAD = re.compile(
     rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
 )
-_ZH_TAIL = re.compile(r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例)$")
+# a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
+# subject is the topic
+_ZH_TAIL = re.compile(
+    r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件)$"
+)
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
 # "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself
@@ -194,7 +198,16 @@ def zh_parts(text: str) -> list[str]:
     if not _ZH_WORD_SEPARATORS & set(text):
         return _SPLIT_ZH.split(text)
     parts, current = [], ""
-    for word in rjieba.cut(text):
+    words = rjieba.cut(text)
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _ZH_WORD_SEPARATORS and (
+            not current or not after or after in _ZH_WORD_SEPARATORS or _SPLIT_ZH.fullmatch(after)
+        ):
+            # a conjunction joins two things: one with nothing on a side is a word's
+            # character ("子空间和与直和": 子空间和, 直和; "和事件与积事件": 和事件)
+            current += word
+            continue
         others = "".join(c for c in word if c not in _ZH_WORD_SEPARATORS)
         if (
             others
@@ -259,6 +272,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         ]
         plain = " - ".join(sides)
         parts = [p for side in sides for p in zh_parts(side)]
+        # "决定和影响传导性的因素": a verb of bearing alone shares the next part's object
+        parts = [
+            p for i, p in enumerate(parts) if not (p.strip() in _ZH_BEARING and i + 1 < len(parts))
+        ]
         last_side = set(zh_parts(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
@@ -302,6 +319,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
         # "复杂一点的查询", "缓存命中时的延迟": what describes the noun after 的 is no topic
         pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _zh_describes(p)]
+        if has_han(part):
+            pieces = _without_aspects(pieces)
         for term in [
             reading
             for piece in pieces
@@ -711,6 +730,37 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     if len(words) == 1 and everyday(rest.lower()) and not (named and whole):
         return variants  # "Point", "Data" left over from "… to Point to Data …"
     return [*variants, rest]
+
+
+# What a Chinese heading says of its topic after 的 or 及其: its definition by some means,
+# its meaning, what brings it about or bears on it ("行列式的逆序数定义", "行列式的几何意义",
+# "静息电位的产生机制", "心肌细胞跨膜电位及其形成机制", "影响心肌收缩的因素"). The aspect is no
+# topic; the topic before it is. 机制 after a noun is a name of its own ("注意力机制"): only
+# alone or after a word saying how it arises is it an aspect.
+_ZH_ASPECTS = ("定义", "意义", "因素")
+_ZH_MECHANISM = re.compile(r"^(?:产生|形成|发生|发病|作用|调节|主要|基本)?机制$")
+
+
+def _zh_aspect(piece: str) -> bool:
+    bare = piece.replace(" ", "")
+    return bare.endswith(_ZH_ASPECTS) or _ZH_MECHANISM.match(bare) is not None
+
+
+# the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
+_ZH_BEARING = ("影响", "决定")
+
+
+def _without_aspects(pieces: list[str]) -> list[str]:
+    kept: list[str] = []
+    for i, piece in enumerate(pieces):
+        topic, joined, after = piece.partition("及其")
+        if joined and _zh_aspect(after):
+            piece = topic
+        if not (i > 0 and _zh_aspect(piece)):
+            kept.append(piece)
+        elif kept[-1].strip().startswith(_ZH_BEARING):
+            kept[-1] = kept[-1].strip()[2:]
+    return [k for k in kept if k.strip()]
 
 
 # a question word: a heading part holding one asks ("如何创建快照", "进程与线程有什么区别")
@@ -1903,9 +1953,24 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "n
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
+# "形成平台期的主要原因", "（主要机制）": a generic noun after 的, or after 主要 or 基本 alone,
+# describes what it is of, and names nothing (电位的变化 is the change; 主要组织相容性复合体
+# ends on no generic word)
+_ZH_GENERIC_HEADS = ZH_GENERIC | {"机制", "因素"}
+_ZH_RANKING = ("主要", "基本", "根本", "直接", "重要")
+
+
 def zh_headless(term: str) -> bool:
     bare = term.replace(" ", "")
-    return len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD)
+    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD):
+        return True
+    words = rjieba.cut(bare) if len(bare) >= 3 and has_han(bare) else []
+    if len(words) < 2 or words[-1] not in _ZH_GENERIC_HEADS:
+        return False
+    before = words[:-1]
+    if before[-1] in _ZH_RANKING:
+        before = before[:-1]
+    return not before or before[-1] == "的"
 
 
 # "两个数", "多个数", "一种方法", "两组数据": a number of things, no name. Not 次, 元, 阶, 分,

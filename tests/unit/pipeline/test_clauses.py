@@ -159,3 +159,24 @@ def test_repeated_prose_is_no_name(prose: str) -> None:
 )
 def test_names_holding_those_characters_inside_a_word_stay(name: str) -> None:
     assert not zh_clause(name)
+
+
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        "这种纤维的传导速度最快",  # a subject and its superlative: a ranking, not a name
+        "该期持续时间最长",
+        "交感神经的作用最强",
+        "最重要",  # "（最重要）" after a factor in a list
+        "考试中不会出现此题型",  # 不会, a modal of two characters, as 不能
+    ],
+)
+def test_a_superlative_or_not_will_makes_a_statement(ranking: str) -> None:
+    assert zh_clause(ranking)
+
+
+@pytest.mark.parametrize(
+    "name", ["全局最小", "局部最大", "全局最优", "最短路", "最长公共子序列", "最速下降法", "最大值"]
+)
+def test_the_maximum_minimum_and_optimum_stay_names(name: str) -> None:
+    assert not zh_clause(name)

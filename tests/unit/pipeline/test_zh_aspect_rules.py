@@ -1,0 +1,76 @@
+"""A Chinese heading's aspect of its topic (its definition, meaning, mechanism, factors) is no
+topic; examples in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.structure import heading_terms, zh_headless, zh_parts
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic", "aspect"),
+    [
+        ("向量积的几何意义", "向量积", "几何意义"),
+        ("导数的极限定义", "导数", "极限定义"),
+        ("血压的形成机制", "血压", "机制"),
+        ("胃酸分泌及其调节机制", "胃酸分泌", "机制"),
+        ("影响酶活性的因素", "酶活性", "因素"),
+        ("决定和影响血压的因素", "血压", "决定"),
+    ],
+)
+def test_the_aspect_goes_and_its_topic_stays(heading: str, topic: str, aspect: str) -> None:
+    terms = _terms(heading)
+    assert topic in terms
+    assert not any(aspect in t for t in terms)
+    assert not any(t.startswith(("影响", "决定")) for t in terms)
+
+
+def test_a_mechanism_named_by_a_noun_stays() -> None:
+    assert "注意力机制" in _terms("翻译模型的注意力机制")
+
+
+@pytest.mark.parametrize(
+    ("heading", "parts"),
+    [
+        ("矩阵的直和", ["矩阵的直和"]),  # 和 ending the heading joins nothing: 直和, a word
+        ("理想的和与直和", ["理想的和", "直和"]),  # before another conjunction, too
+        ("和函数与积函数", ["和函数", "积函数"]),  # and opening it
+        ("数组与链表", ["数组", "链表"]),  # a conjunction between two names still splits
+    ],
+)
+def test_a_conjunction_with_nothing_on_one_side_is_part_of_a_word(
+    heading: str, parts: list[str]
+) -> None:
+    assert zh_parts(heading) == parts
+
+
+@pytest.mark.parametrize(
+    ("heading", "level", "topics"),
+    [
+        ("复变函数讲义", 1, ["复变函数"]),  # the document's genre after its subject
+        ("群论学习笔记", 1, ["群论"]),
+        ("C 语言教程", 1, ["C 语言"]),
+        ("7 笔记", 1, []),  # a chapter of jottings names its genre, no topic
+        ("随想", 2, []),
+        ("笔记本电脑的散热", 2, ["笔记本电脑", "散热"]),  # inside a word it stays
+    ],
+)
+def test_a_genre_word_names_no_topic(heading: str, level: int, topics: list[str]) -> None:
+    assert [c.term for c in heading_terms(heading, 0, level)] == topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["引起肌肉疲劳的主要原因", "主要机制", "血红蛋白的作用", "主要原因"]
+)
+def test_a_generic_noun_after_de_or_main_names_nothing(phrase: str) -> None:
+    assert zh_headless(phrase)
+
+
+@pytest.mark.parametrize("name", ["主要组织相容性复合体", "注意力机制", "作用机制", "影响因素"])
+def test_names_ending_otherwise_stay(name: str) -> None:
+    assert not zh_headless(name)
