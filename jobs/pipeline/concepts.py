@@ -69,6 +69,7 @@ from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     ZH_ACTION_COUNT,
+    ZH_MEASURE_WORDS,
     Cue,
     acronym_pairs,
     apparatus_as_topic,
@@ -512,24 +513,24 @@ def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[C
     """A heading term the body never writes, that the body writes with a possessive's
     apostrophe ("prisoners dilemma" for "prisoner's dilemma", "Newtons laws"): a heading made
     from a slug or typed without the apostrophe names the body's term, in the body's form."""
-    fixed = []
-    for cue in cues:
-        key = concept_key(cue.term)
-        if cue.kind == "heading" and key not in stats:
-            words = cue.term.split()
-            for i, word in enumerate(words):
-                if len(word) < 4 or not word.lower().endswith("s"):
-                    continue
-                for spelt in (f"{word[:-1]}'s", f"{word}'"):
-                    entry = stats.get(concept_key(" ".join([*words[:i], spelt, *words[i + 1 :]])))
-                    if entry is not None and entry.surfaces:
-                        cue = replace(cue, term=entry.surfaces.most_common(1)[0][0])
-                        break
-                else:
-                    continue
-                break
-        fixed.append(cue)
-    return fixed
+    return [
+        replace(cue, term=spelt) if (spelt := _with_apostrophe(cue, stats)) else cue for cue in cues
+    ]
+
+
+def _with_apostrophe(cue: Cue, stats: dict[str, TermStats]) -> str | None:
+    """The body's form of a heading term read with one word's possessive apostrophe."""
+    if cue.kind != "heading" or concept_key(cue.term) in stats:
+        return None
+    words = cue.term.split()
+    for i, word in enumerate(words):
+        if len(word) < 4 or not word.lower().endswith("s"):
+            continue
+        for spelt in (f"{word[:-1]}'s", f"{word}'"):
+            entry = stats.get(concept_key(" ".join([*words[:i], spelt, *words[i + 1 :]])))
+            if entry is not None and entry.surfaces:
+                return entry.surfaces.most_common(1)[0][0]
+    return None
 
 
 _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")
@@ -1576,36 +1577,32 @@ def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
     pieces: dict[str, bool] = {}
 
     def piece(term: str) -> bool:
-        # a span the text never writes as such (its maths rendered: "**$n$步时序差分**"
-        # marks n步时序差分) cannot be judged a piece, and stays
         if term not in pieces:
-            found = list(re.finditer(re.escape(term), text))
-            pieces[term] = (
-                has_han(term)
-                and bool(found)
-                and all(_inside_a_word(text, m.start(), m.end()) for m in found)
-            )
+            pieces[term] = _only_inside_words(term, text)
         return pieces[term]
 
-    def marked_piece(cue: Cue) -> bool:
-        # where it is marked, only ever a piece: "体液中的<u>杀菌</u>物质" marks no 杀菌,
-        # though "溶菌酶杀菌" writes it alone elsewhere
-        own = blocks[cue.block].text
-        found = list(re.finditer(re.escape(cue.term), own))
-        return (
-            has_han(cue.term)
-            and bool(found)
-            and all(_inside_a_word(own, m.start(), m.end()) for m in found)
-        )
-
-    # a name a table's kind column lists (`table_topics`) is a cell's whole text, no piece
+    # a name a table's kind column lists (`table_topics`) is a cell's whole text, no piece;
+    # where it is marked, only ever a piece is one too: "体液中的<u>杀菌</u>物质" marks no
+    # 杀菌, though "溶菌酶杀菌" writes it alone elsewhere
     return [
         c
         for c in cues
         if c.kind != "emphasis"
         or blocks[c.block].kind == "table"
-        or not (piece(c.term) or marked_piece(c))
+        or not (piece(c.term) or _only_inside_words(c.term, blocks[c.block].text))
     ]
+
+
+def _only_inside_words(term: str, text: str) -> bool:
+    """A Chinese `term` the text writes, every time inside a longer word. A span the text
+    never writes as such (its maths rendered: "**$n$步时序差分**" marks n步时序差分) cannot
+    be judged a piece, and is none."""
+    found = list(re.finditer(re.escape(term), text))
+    return (
+        has_han(term)
+        and bool(found)
+        and all(_inside_a_word(text, m.start(), m.end()) for m in found)
+    )
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -1867,7 +1864,7 @@ def _zh_preposition_edge(key: str) -> bool:
 
 
 # a kind, a stage or a count a letter or a number gives ("L 型钙通道", "0 期去极化", "n 阶矩阵")
-_ZH_LETTERED = ("型", "期", "阶", "维", "重", "元", "次")
+_ZH_LETTERED = ("型", "期", *ZH_MEASURE_WORDS)
 _LETTER_JUST_BEFORE = re.compile(r"[A-Za-z0-9][ \u00a0]?$")
 
 

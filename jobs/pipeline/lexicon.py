@@ -639,7 +639,7 @@ def apparatus(heading: str) -> bool:
     bare = text.replace(" ", "")
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
-    if ZH_STUDY_LABEL.match(text.replace(" ", "")) or (text and not ZH_LABEL.sub("", text).strip()):
+    if ZH_STUDY_LABEL.match(bare) or (text and not ZH_LABEL.sub("", text).strip()):
         return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"
     words = re.findall(r"[a-z][a-z-]*", text)
     return _course_administration(words) or (

@@ -1026,8 +1026,9 @@ def emphasis_terms(
 # "$n$ 重伯努利试验", "$k$ 阶原点矩", "$n$ 维随机向量", "$n$ 元函数", "$n$ 次多项式": a
 # Chinese name counted by a maths letter. A typeset PDF sets the letter in maths italics,
 # outside the term's bold, so the marked span opens on the measure word (重伯努利试验)
-_MEASURE_OPENED = re.compile(r"[阶维重元次]")
-_LETTER_THEN_MEASURE = re.compile(r"\$([A-Za-z])\$\s?(?=[阶维重元次])")
+ZH_MEASURE_WORDS = "阶维重元次"
+_MEASURE_OPENED = re.compile(f"[{ZH_MEASURE_WORDS}]")
+_LETTER_THEN_MEASURE = re.compile(rf"\$([A-Za-z])\$\s?(?=[{ZH_MEASURE_WORDS}])")
 
 
 def with_maths_letter(span: str, text: str) -> str:
