@@ -4,7 +4,6 @@ reconcile, backup, restore, seed-demo."""
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import os
 import signal
@@ -12,6 +11,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -284,12 +284,10 @@ def _table_command(
 
 def _start_worker() -> subprocess.Popen[bytes]:
     """`curriculum worker` as a child that gets SIGTERM if this process dies, even by SIGKILL."""
-
-    def die_with_parent() -> None:
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    from jobs.child import die_with_parent
 
     command = [sys.executable, "-m", "gateway.cli", "worker"]
-    return subprocess.Popen(command, preexec_fn=die_with_parent)  # noqa: S603
+    return subprocess.Popen(command, preexec_fn=partial(die_with_parent, signal.SIGTERM))  # noqa: S603
 
 
 def _stop_worker(process: subprocess.Popen[bytes], grace_seconds: int) -> None:

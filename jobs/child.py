@@ -68,10 +68,12 @@ def _nothing() -> None:
     """A child that does nothing: starting one waits for the forkserver to be ready."""
 
 
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent ends (Linux prctl)."""
+def die_with_parent(sig: signal.Signals = signal.SIGKILL) -> None:
+    """`sig` to this process when its parent ends, even by SIGKILL (Linux prctl): SIGKILL
+    for a forkserver's child, SIGTERM for a process that should end in order (a worker, a
+    server a test started)."""
     libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    libc.prctl(_PR_SET_PDEATHSIG, sig, 0, 0, 0)
 
 
 def _main(

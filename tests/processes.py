@@ -4,7 +4,6 @@ what the test does."""
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from datasources.settings import Settings
+from jobs.child import die_with_parent
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +22,7 @@ def die_with_tests() -> None:
     ends, even by SIGKILL or a timeout's kill. Without it a killed run left gateways and
     workers running, and the next run's tests met them on the same stores (two extra hub
     connections in `test_document_progress`)."""
-    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG (Linux)
+    die_with_parent(signal.SIGTERM)
 
 
 def same_database(cache_url: str | None, url: str) -> str:
