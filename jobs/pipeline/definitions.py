@@ -30,6 +30,7 @@ from jobs.pipeline.structure import (
     emphasis_name,
     equation_operand,
     with_maths_letter,
+    zh_listed,
 )
 
 WEAK = 0.55
@@ -442,6 +443,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         if not _WORD.search(opening[len(span) :].lstrip(" \t)）*_`]:：")):
             continue  # "**练习题：**" alone: a label leading in to what follows, no entry
         term = emphasis_name(span)
+        if len(zh_listed(term)) > 1:
+            continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
         if term and acceptable(term, heading=True):

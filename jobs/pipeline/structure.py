@@ -980,7 +980,7 @@ def emphasis_terms(
     before the closing bracket). `properties`: the document states definitions as a
     lecture's numbered environments, whose emphasised predicates are the properties they
     define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
-    spans = tuple(with_maths_letter(part, text) for span in spans for part in _zh_listed(span))
+    spans = tuple(with_maths_letter(part, text) for span in spans for part in zh_listed(span))
     # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
     # before it (a PDF) names its result (`environment_names`); a header's label, nothing
     named = [
@@ -1050,12 +1050,38 @@ def with_maths_letter(span: str, text: str) -> str:
 _ZH_ENUMERATION = re.compile(r"^[^，。；：！？,;:!?]+$")
 
 
-def _zh_listed(span: str) -> list[str]:
-    """A marked Chinese span listing names with 、 marks each of them."""
-    if "、" not in span or not has_han(span) or not _ZH_ENUMERATION.match(span):
+# a name a conjunction joins to another: Han characters only ("细胞膜对 Na+ 和 K+ 的相对通透
+# 性" is one phrase)
+_ZH_NAME_PART = re.compile(r"[\u3400-\u9fff]{2,12}")
+
+
+def zh_listed(span: str) -> list[str]:
+    """A marked Chinese span listing names marks each of them: with 、, or two or three
+    joined by 与, 和 or 及 ("阈上刺激和阈下刺激", a glossary's entry for both; as one name it
+    was a concept of its own). Not where the conjunction is a character of a word
+    rjieba knows (饱和溶液, 求和约定) or has nothing on one side (子空间和与直和), nor a
+    statement (是)."""
+    if not has_han(span) or not _ZH_ENUMERATION.match(span):
         return [span]
-    parts = [p.strip() for p in span.split("、")]
-    return parts if all(0 < len(p) <= 12 for p in parts) else [span]
+    if "、" in span:
+        parts = [p.strip() for p in span.split("、")]
+        return parts if all(0 < len(p) <= 12 for p in parts) else [span]
+    if "是" in span or not _ZH_WORD_SEPARATORS & set(span):
+        return [span]
+    parts = [p.strip() for p in zh_parts(span)]
+    if 1 < len(parts) <= 3 and all(
+        _ZH_NAME_PART.fullmatch(p) and acceptable(p, emphasised=True) and _plain_name(p)
+        for p in parts
+    ):
+        return parts
+    return [span]
+
+
+def _plain_name(part: str) -> bool:
+    """No 的, no adverb, no closing adjective: "动作电位的时程和不应期都较短" is a
+    statement about two things, no list of names."""
+    words = rjieba.tag(part)
+    return words[-1][1] != "a" and not any(pos in ("uj", "d") for _, pos in words)
 
 
 # "A sequence is *bounded* if …", "It is called *linearly independent* if …": the property
@@ -1621,7 +1647,7 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
     tagged = _dash_joined(rjieba.tag(run[start:]))
     kept: list[tuple[str, str]] = []
     for word, pos in reversed(tagged):
-        if word in ZH_STOP or len(kept) == 3:
+        if len(kept) == 3 or (word in ZH_STOP and not _bound_stop_word(word, pos, kept)):
             break
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
         # belongs to the term while the gloss has words the run has not yet covered
@@ -1660,6 +1686,13 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
     if first and first[0][0] in _ZH_LEADING and len(term) >= 3 and has_han(term[1]):
         term = term[1:]
     return term
+
+
+def _bound_stop_word(word: str, pos: str, kept: list[tuple[str, str]]) -> bool:
+    """A one-character stop word rjieba reads as a noun before a lone character is a
+    piece of the name with it, not a clause's word: 时 of "动作电位时程（APD）" and of
+    "运行时库（runtime library）" (cut there, the names were 程 and 库)."""
+    return len(word) == 1 and pos == "n" and len(kept) == 1 and len(kept[0][0]) == 1
 
 
 def _dash_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import unquote
 
@@ -129,6 +129,21 @@ def make_blocks(
         Block(kind, piece, page, level if kind == "heading" else 0, spans if i == 0 else ())
         for i, piece in enumerate(pieces)
     ]
+
+
+# the longest term a definition list's entry names: a longer one is a sentence set there
+MAX_TERM_CHARS = 80
+
+
+def glossary_entry(
+    terms: Sequence[str], definition: str, emphasis: Iterable[str] = ()
+) -> list[Block]:
+    """A glossary's entry as one paragraph, "term: definition" with the term stressed,
+    which definitions.py reads as a glossary's definition (a definition list's <dt> and
+    <dd>, a margin gloss)."""
+    return make_blocks(
+        "paragraph", f"{', '.join(terms)}: {definition}", 1, emphasis=[*terms, *emphasis]
+    )
 
 
 def virtual_pages(blocks: Iterable[Block], page_chars: int = PAGE_CHARS) -> tuple[Page, ...]:

@@ -13,6 +13,7 @@ size (`blocks.manual_headings`, as the DOCX reader does).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
+    MAX_TERM_CHARS,
+    glossary_entry,
     glossary_pages,
     heading_shaped,
     join_broken,
@@ -342,9 +345,13 @@ def _inside(node: Node, container: Node) -> bool:
 
 
 def _walk(node: Node, page: _Page) -> None:
+    _walk_nodes(node.iter(include_text=True), page)
+
+
+def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
     blocks = page.blocks
     inline: list[Node] = []
-    for child in node.iter(include_text=True):
+    for child in nodes:
         tag = child.tag
         if tag in _HEADINGS:
             _flush(inline, page)
@@ -361,7 +368,10 @@ def _walk(node: Node, page: _Page) -> None:
                 page.bold[len(blocks)] = size
             blocks.extend(made)
             for term, definition in page.glosses.get(child.mem_id, ()):
-                blocks.extend(make_blocks("paragraph", f"{term}: {definition}", 1, emphasis=[term]))
+                blocks.extend(glossary_entry([term], definition))
+        elif tag == "dl":
+            _flush(inline, page)
+            _definition_list(child, page)
         elif tag in _LISTS:
             _flush(inline, page)
             if child.mem_id in page.link_lists:
@@ -386,6 +396,63 @@ def _walk(node: Node, page: _Page) -> None:
     _flush(inline, page)
 
 
+# what marks a <dt> as code: Sphinx's API entries (<dt class="sig">, a function's signature
+# and its <dd> documentation) are no glossary
+_CODE_TERM = "code, tt, kbd, samp, var, .sig, .sig-name, .descname"
+
+
+def _definition_list(dl: Node, page: _Page) -> None:
+    """A <dl>: each <dt> is a term the <dd> after it defines, read as one glossary entry,
+    "term: definition" with the term stressed, as `_margin_glosses` writes them (the
+    pipeline reads such a line as a glossary's definition). Read as two paragraphs, the
+    term was a line of its own that no pattern took for defined: a Hugo page's "动作电位
+    时程（APD）" over its definition was no concept. What a <dd> holds after its first
+    paragraph (a second <p>, a list) follows as it is; a <dl> of code signatures (an API
+    reference) is walked as before."""
+    items = [c for c in dl.iter() if c.tag in ("dt", "dd")]
+    if not items or any(c.tag == "dt" and c.css_first(_CODE_TERM) is not None for c in items):
+        _walk(dl, page)
+        return
+    terms: list[str] = []
+    for item in items:
+        if item.tag == "dt":
+            term = " ".join(_text(item).split())
+            if len(term) > MAX_TERM_CHARS:  # a sentence set as a term: a paragraph
+                page.blocks.extend(make_blocks("paragraph", term, 1))
+            elif term:
+                terms.append(term)
+            continue
+        lead, rest = _leading_text(item)
+        definition = _join(lead).strip()
+        if terms and definition:
+            stressed = (e for n in lead if n.tag != "-text" for e in _emphasis(n, page.glossaries))
+            page.blocks.extend(glossary_entry(terms, definition, stressed))
+        else:
+            page.blocks.extend(make_blocks("paragraph", ", ".join(terms), 1))
+            _walk_nodes(lead, page)
+        terms = []
+        _walk_nodes(rest, page)
+    if terms:  # a <dt> with no <dd> after it
+        page.blocks.extend(make_blocks("paragraph", ", ".join(terms), 1))
+
+
+_BLOCK_TAGS = frozenset([*_HEADINGS, *_PARAGRAPHS, *_CONTAINERS, *_LISTS, "pre", "table"])
+
+
+def _leading_text(dd: Node) -> tuple[list[Node], list[Node]]:
+    """A <dd>'s definition (its inline text up to its first block, or the first <p> it
+    opens with) and the nodes after it."""
+    nodes = list(dd.iter(include_text=True))
+    blocks = [i for i, n in enumerate(nodes) if n.tag in _BLOCK_TAGS]
+    if not blocks:
+        return nodes, []
+    first = blocks[0]
+    lead = nodes[:first]
+    if nodes[first].tag == "p" and not _join(lead).strip():
+        return list(nodes[first].iter(include_text=True)), nodes[first + 1 :]
+    return lead, nodes[first:]
+
+
 def _list_item(item: Node, page: _Page) -> None:
     blocks = page.blocks
     nested = [c for c in item.iter() if c.tag in _LISTS or c.tag in _CONTAINERS or c.tag == "p"]
@@ -402,7 +469,7 @@ def _list_item(item: Node, page: _Page) -> None:
                 if sub.tag == "li":
                     _list_item(sub, page)
         else:
-            _walk(child, page) if child.tag != "p" else blocks.extend(
+            _walk_nodes([child], page) if child.tag != "p" else blocks.extend(
                 make_blocks(
                     "list_item", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
                 )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
@@ -31,6 +32,8 @@ from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
+    MAX_TERM_CHARS,
+    glossary_entry,
     glossary_pages,
     join_broken,
     make_blocks,
@@ -109,6 +112,9 @@ def parse(source: str) -> list[Block]:
     parser.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
+    # pandoc's, PHP Markdown Extra's and MyST's definition lists ("Term" over ": its
+    # definition"): read as one glossary entry each (`_definition_entry`)
+    parser.use(deflist_plugin)
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
     glossaries = glossary_pages(link for token in tokens for link in _links(token))
@@ -116,8 +122,27 @@ def parse(source: str) -> list[Block]:
     context: list[str] = []  # open containers: list_item, table cells, ...
     row: list[str] = []
     table: list[str] = []
+    term: str | None = None  # a definition list's term waiting for its definition
     for token in tokens:
-        if token.type in ("list_item_open", "blockquote_open"):
+        if token.type in ("dt_open", "dd_open"):
+            context.append(token.tag)
+        elif token.type in ("dt_close", "dd_close"):
+            context.pop()
+        elif token.type == "dl_close" and term is not None:
+            blocks.extend(make_blocks("paragraph", term, 1))  # a term no definition followed
+            term = None
+        elif token.type == "inline" and context and context[-1] == "dt":
+            if term is not None:
+                blocks.extend(make_blocks("paragraph", term, 1))
+            text, _ = _inline(token, glossaries)
+            term = text if len(text) <= MAX_TERM_CHARS else None
+            if term is None:
+                blocks.extend(make_blocks("paragraph", text, 1))
+        elif token.type == "inline" and term is not None and "dd" in context:
+            text, emphasis = _inline(token, glossaries)
+            blocks.extend(glossary_entry([term], text, emphasis))
+            term = None
+        elif token.type in ("list_item_open", "blockquote_open"):
             context.append(token.type)
         elif token.type in ("list_item_close", "blockquote_close"):
             context.pop()

@@ -1,0 +1,137 @@
+"""Definition lists (HTML's <dl>, Markdown's "Term" over ": definition") read as glossary
+entries, and what such entries and glosses name, on text written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
+from jobs.pipeline.structure import gloss_terms, zh_listed
+
+
+def _written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _blocks(tmp_path: Path, name: str, text: str) -> list[Block]:
+    path = _written(tmp_path, name, text)
+    return read(path, detect(path)).blocks()
+
+
+def _concepts(tmp_path: Path, name: str, text: str, language: str = "en") -> dict[str, str]:
+    """Concept titles (lower case) and how they were found."""
+    path = _written(tmp_path, name, text)
+    concepts = analyse_file(path, language=language).knowledge.concepts
+    return {c.title.lower(): "+".join(c.sources) for c in concepts}
+
+
+def test_an_html_definition_list_gives_one_glossary_entry_per_term(tmp_path: Path) -> None:
+    # a Hugo page set each term in a <dt> over its <dd>: read as two paragraphs, the term
+    # was a line of its own that no pattern took for defined
+    page = (
+        "<html><body><h1>Rivers</h1><p>Rivers shape the land they cross.</p><dl>"
+        "<dt>Meander</dt><dd>A bend of a river that widens as water wears its outer bank.</dd>"
+        "<dt>Oxbow lake</dt><dd><p>A lake left where a meander was cut off.</p>"
+        "<ul><li>It fills with silt over time.</li></ul></dd>"
+        "</dl></body></html>"
+    )
+    blocks = _blocks(tmp_path, "rivers.html", page)
+    texts = [b.text for b in blocks]
+    assert "Meander: A bend of a river that widens as water wears its outer bank." in texts
+    assert "Oxbow lake: A lake left where a meander was cut off." in texts
+    entry = next(b for b in blocks if b.text.startswith("Meander:"))
+    assert entry.emphasis == ("Meander",)
+    # what the <dd> holds after its first paragraph follows as it is
+    item = next(b for b in blocks if b.text.startswith("It fills"))
+    assert item.kind == "list_item"
+    assert "Meander" not in texts and "Oxbow lake" not in texts
+
+
+def test_a_definition_list_of_code_signatures_is_no_glossary(tmp_path: Path) -> None:
+    # an API reference (Sphinx) documents each function in a <dl>: its signature is no term
+    page = (
+        "<html><body><h1>API</h1><dl class='py function'>"
+        "<dt class='sig'><code class='descname'>resample</code>(rate)</dt>"
+        "<dd><p>Return the series at another rate.</p></dd></dl></body></html>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, "api.html", page)]
+    assert not any(":" in t for t in texts)
+    assert "Return the series at another rate." in texts
+
+
+def test_a_long_dt_is_a_paragraph_not_a_term(tmp_path: Path) -> None:
+    sentence = (
+        "Why do rivers that run across a wide flat plain wind back and forth so much more "
+        "than rivers in the mountains do?"
+    )
+    answer = "<dd>Because the slope is gentle.</dd>"
+    page = f"<html><body><dl><dt>{sentence}</dt>{answer}</dl></body></html>"
+    texts = [b.text for b in _blocks(tmp_path, "faq.html", page)]
+    assert sentence in texts
+    assert "Because the slope is gentle." in texts
+
+
+def test_a_markdown_definition_list_gives_one_glossary_entry_per_term(tmp_path: Path) -> None:
+    text = (
+        "# Rivers\n\nRivers shape the land they cross.\n\n"
+        "Meander\n: A bend of a river that widens as water wears its outer bank.\n\n"
+        "Delta\n: The land a river builds where it meets the sea.\n"
+    )
+    blocks = _blocks(tmp_path, "rivers.md", text)
+    entries = [b for b in blocks if b.text.startswith(("Meander", "Delta"))]
+    assert [b.text for b in entries] == [
+        "Meander: A bend of a river that widens as water wears its outer bank.",
+        "Delta: The land a river builds where it meets the sea.",
+    ]
+    assert entries[0].emphasis == ("Meander",)
+
+
+def test_terms_of_a_definition_list_are_defined_concepts(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>心肌</title></head><body><h1>心肌细胞</h1>"
+        "<p>心肌细胞的兴奋过程可以用电位的变化来描述。</p><dl>"
+        "<dt>动作电位时程（APD）</dt><dd>从去极化开始到复极化完毕所经历的时间。</dd>"
+        "<dt>有效不应期</dt><dd>细胞对任何刺激都不产生动作电位的一段时间。</dd></dl>"
+        "<p>动作电位时程越长，有效不应期也越长。</p></body></html>"
+    )
+    concepts = _concepts(tmp_path, "heart.html", page, "zh-CN")
+    assert "definition" in concepts["动作电位时程"]
+    assert "definition" in concepts["有效不应期"]
+    assert "程" not in concepts
+
+
+def test_a_one_character_stop_word_inside_a_glossed_name_is_part_of_it() -> None:
+    # 时 is a clause's "when" as a word of its own; before a lone character it is a piece
+    # of the name (cut there, "动作电位时程（APD）" named 程)
+    assert [c.term for c in gloss_terms("因而动作电位时程（APD）较长。", 0)] == ["动作电位时程"]
+    library = next(c.term for c in gloss_terms("程序链接运行时库（runtime library）。", 0))
+    assert library.endswith("运行时库")
+    assert [c.term for c in gloss_terms("学习时的步长（step size）很小。", 0)] == ["步长"]
+
+
+def test_two_names_joined_by_a_conjunction_are_both_marked() -> None:
+    assert zh_listed("阈上刺激和阈下刺激") == ["阈上刺激", "阈下刺激"]
+    assert zh_listed("正反馈与负反馈") == ["正反馈", "负反馈"]
+    # a conjunction's character inside a word, or with nothing on one side
+    assert zh_listed("饱和溶液") == ["饱和溶液"]
+    assert zh_listed("求和约定") == ["求和约定"]
+    # a statement about two things, and a phrase with letters in it, are no list
+    assert zh_listed("动作电位的时程和不应期都较短") == ["动作电位的时程和不应期都较短"]
+    assert zh_listed("细胞膜对 Na+ 和 K+ 的相对通透性") == ["细胞膜对 Na+ 和 K+ 的相对通透性"]
+
+
+def test_a_glossary_entry_for_two_names_defines_neither_joined(tmp_path: Path) -> None:
+    text = (
+        "# 刺激\n\n**刺激**：细胞所处环境的变化。\n\n"
+        "**阈强度**：能使细胞产生动作电位的最小刺激强度。\n\n"
+        "**阈上刺激和阈下刺激**：强度大于或小于阈强度的刺激。\n\n"
+        "在相对不应期给予**阈上刺激**可产生动作电位，给予阈下刺激则不能。\n"
+    )
+    concepts = _concepts(tmp_path, "stimulus.md", text, "zh-CN")
+    assert "阈上刺激" in concepts and "阈下刺激" in concepts
+    assert "阈上刺激和阈下刺激" not in concepts
