@@ -1,0 +1,72 @@
+"""A Chinese teacher's handouts and decks (a grammar course's slides, a programming handout in
+Word): their headings count patterns, tell one thing's use as another and list parts with a
+plus; their exercises are 训练; their chapters title what they teach. Examples in our own
+words."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.structure import heading_terms, zh_parts
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "topics"),
+    [
+        ("模式二：定语 + 名词", "模式二", ["定语", "名词"]),
+        ("专题三：溶液的配制", "专题三", ["溶液"]),
+    ],
+)
+def test_a_noun_counted_by_a_numeral_is_a_label_not_a_topic(
+    heading: str, label: str, topics: list[str]
+) -> None:
+    terms = _terms(heading)
+    assert label not in terms
+    assert all(t in terms for t in topics)
+
+
+def test_a_name_ending_on_a_numeral_in_the_dictionary_stays() -> None:
+    assert "知行合一" in _terms("知行合一")
+
+
+def test_parts_listed_with_a_spaced_plus_are_each_a_topic() -> None:
+    # read as one run, 系 went to the verb before it and 过去分词 was lost
+    assert _terms("句式：主语 + 系动词 + 补语") == ["句式", "主语", "系动词", "补语"]
+    assert "过去分词" in _terms("搭配：助动词 + 过去分词")
+    # a one-character side is a formula's shorthand, no list; C++ has no spaces
+    assert "动" not in _terms("There + 动 + 名词")
+    assert "C++" in _terms("C++ 入门")
+
+
+@pytest.mark.parametrize(
+    ("heading", "things"),
+    [
+        ("名词作定语", ["名词", "定语"]),
+        ("在形容词后作状语", ["形容词", "状语"]),
+        ("指针作为参数", ["指针", "参数"]),
+    ],
+)
+def test_a_heading_telling_ones_use_as_another_names_both(heading: str, things: list[str]) -> None:
+    terms = _terms(heading)
+    assert all(t in terms for t in things)
+    assert not any("作" in t for t in terms)
+
+
+def test_words_with_zuo_in_them_are_not_cut() -> None:
+    assert "作用域" in _terms("作用域")
+    assert "作业调度" in _terms("作业调度")
+
+
+def test_a_rare_dictionary_word_opening_on_a_conjunction_is_not_split() -> None:
+    # 及物动词 opens on 及 ("and"); rjieba's dictionary holds it, rarely counted
+    assert zh_parts("及物动词与宾语") == ["及物动词", "宾语"]
+
+
+@pytest.mark.parametrize("heading", ["综合训练", "思维训练 3", "专项训练", "课后训练"])
+def test_a_handouts_training_is_its_exercises(heading: str) -> None:
+    assert apparatus(heading)
