@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import heading_terms, zh_parts
 
@@ -70,3 +71,19 @@ def test_a_rare_dictionary_word_opening_on_a_conjunction_is_not_split() -> None:
 @pytest.mark.parametrize("heading", ["综合训练", "思维训练 3", "专项训练", "课后训练"])
 def test_a_handouts_training_is_its_exercises(heading: str) -> None:
     assert apparatus(heading)
+
+
+@pytest.mark.parametrize("term", ["是否可数", "能否省略", "如何判断主语"])
+def test_a_question_word_opens_a_question_not_a_name(term: str) -> None:
+    assert zh_clause(term)
+
+
+@pytest.mark.parametrize("term", ["条消息", "个例子", "种说法"])
+def test_a_measure_word_without_its_numeral_opens_no_name(term: str) -> None:
+    # "这是条消息", "举个例子": speech drops the 一 before the measure word
+    assert zh_clause(term)
+
+
+@pytest.mark.parametrize("term", ["条件概率", "个体差异", "种群密度", "块设备"])
+def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
+    assert not zh_clause(term)
