@@ -5,8 +5,11 @@ words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import heading_terms, zh_parts
@@ -76,6 +79,31 @@ def test_a_handouts_training_is_its_exercises(heading: str) -> None:
 @pytest.mark.parametrize("term", ["是否可数", "能否省略", "如何判断主语"])
 def test_a_question_word_opens_a_question_not_a_name(term: str) -> None:
     assert zh_clause(term)
+
+
+def _sections(knowledge: object) -> dict[str, tuple[str, ...]]:
+    return {
+        e.concept_key: e.section
+        for e in knowledge.extractions  # type: ignore[attr-defined]
+        if e.type == "concept"
+    }
+
+
+def test_a_concept_is_met_in_the_later_chapter_it_titles(tmp_path: Path) -> None:
+    # the chapter on loops uses a list in passing; the next chapter, titled 列表, teaches it
+    path = tmp_path / "handout.md"
+    path.write_text(
+        "# 循环\n\n## 循环语句\n\n循环语句重复执行一段代码。循环语句可以遍历一个列表中的元素。"
+        "循环语句还可以嵌套，嵌套的循环语句逐层执行。\n\n"
+        "# 列表\n\n## 列表的创建\n\n**列表**是按顺序存放的一组值。列表用方括号创建。"
+        "列表中的值叫作元素，列表的元素可以修改。\n\n## 列表切片\n\n列表切片取出列表的一段。\n",
+        encoding="utf-8",
+    )
+    knowledge = analyse_file(path, language="zh-CN").knowledge
+    sections = _sections(knowledge)
+    assert sections["列表"][0] == "列表"
+    order = {c.key: c.order for c in knowledge.concepts}
+    assert order["循环语句"] < order["列表"]
 
 
 @pytest.mark.parametrize("term", ["条消息", "个例子", "种说法"])
