@@ -265,6 +265,11 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
+    call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
+    if call:
+        # "main()", "free()": a section on one function, named as code calls it; its name
+        # may be an everyday word (main, free) that the heading rules reject as a name
+        cues.append(Cue(call.group(1), "heading", block, level, True))
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
     plain = _CODE_IN_HEADING.sub(
@@ -1014,6 +1019,10 @@ def _zh_noun_runs(part: str) -> list[str]:
 
 
 _ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*\w?")
+
+
+# a heading that is a function's name and its empty call brackets, as code writes it
+_CALL_HEADING = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\(\)")
 
 
 def _code_terms(text: str) -> list[str]:

@@ -115,3 +115,9 @@ def test_a_measure_word_without_its_numeral_opens_no_name(term: str) -> None:
 @pytest.mark.parametrize("term", ["条件概率", "个体差异", "种群密度", "块设备"])
 def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
     assert not zh_clause(term)
+
+
+@pytest.mark.parametrize(("heading", "name"), [("main()", "main"), ("3.2 free()", "free")])
+def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str) -> None:
+    # main and free are everyday words to the heading rules; the brackets make them code
+    assert name in _terms(heading)
