@@ -74,6 +74,15 @@ _PROSE = re.compile(
 )
 # a degree adverb of two characters before an adjective or a verb ("非常重要", "极其复杂";
 # 非常量 is 非 and 常量)
+# a question word opening the phrase asks something ("是否作成分": whether it is a part of
+# the sentence, "如何选择主键", "能否省略"): a bold label of a list of facts, no name
+_QUESTION_OPENERS = frozenset(
+    ["是否", "能否", "可否", "有无", "如何", "怎样", "怎么", "为何", "为什么"]
+)
+# a measure word rjieba reads as a word of its own opening the phrase: the numeral before it
+# was dropped, as speech drops 一 ("是条新闻", "这是个问题", "种方法"); the words it opens are
+# one word to rjieba (条件, 个体, 种群, 份额). 块, 根, 只, 位 open names (块设备, 位运算).
+_BARE_MEASURES = frozenset("个种条件颗棵份")
 _DEGREE_OPENINGS = {"非常", "十分", "相当", "极其", "稍微", "特别"}
 # Particles that only a predicate holds after a verb: 地 after a manner ("递归地调用自身"),
 # the aspect markers 了, 着, 过 ("发生过什么"); in a name these characters sit inside a
@@ -111,6 +120,9 @@ def zh_clause(term: str) -> bool:
         return True
     if len(tags) >= 2 and tags[0][0] in _DEGREE_OPENINGS and tags[1][1][:1] in ("a", "v"):
         return True
+    if len(tags) >= 2 and tags[0][0] in _BARE_MEASURES:
+        return True  # "是条新闻", "有个问题": a count without its numeral, 一 dropped
+
     if _ends_on_superlative(tags):
         return True
     if len(tags) < 2:
@@ -126,6 +138,7 @@ def zh_clause(term: str) -> bool:
     if (
         (opening in _PREDICATE_WORDS and len(opening) >= 2)
         or opening in _LIGHT_VERBS
+        or opening in _QUESTION_OPENERS
         or opening in ("如", "将", "是")
     ):
         return True

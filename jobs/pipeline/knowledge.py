@@ -6,10 +6,11 @@ prerequisites of one read document. `KnowledgeExtractor` is the seam for another
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.concepts import Draft, find_concepts, objectives_lead_ins
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
@@ -85,7 +86,10 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     top = max((d.score for d in drafts), default=1.0) or 1.0
     preview = _objectives_blocks(blocks, tree)
     chapters = book_chapters(blocks)
-    first_seen = sorted(drafts, key=lambda d: _reading_position(d, blocks, preview, chapters))
+    titled = chapter_titles(blocks)
+    first_seen = sorted(
+        drafts, key=lambda d: _reading_position(d, blocks, preview, chapters, titled)
+    )
     order = {d.key: i for i, d in enumerate(first_seen)}
     concepts = [
         _concept(d, blocks, tree, language, depth[d.key] / scale, d.score / top, order[d.key])
@@ -101,7 +105,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
             c.first_page,
             c.confidence,
             c.key,
-            section=_section(d, blocks, tree, preview, furniture, chapters),
+            section=_section(d, blocks, tree, preview, furniture, chapters, titled),
         )
         for c, d in zip(concepts, first_seen, strict=True)
     ]
@@ -153,6 +157,7 @@ def _reading_position(
     blocks: Sequence[Block],
     preview: frozenset[int] = frozenset(),
     chapters: tuple[int, ...] | None = None,
+    titled: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[int, int]:
     """Where a reader meets the concept first: its first mention's block, past the
     chapter's objectives (`_objectives_blocks`) when it is mentioned again later. A topic a
@@ -169,6 +174,12 @@ def _reading_position(
         first = min(taught or draft.mentions)
         if chapters is not None:
             first = _in_home_chapter(draft, taught or draft.mentions, chapters, first)
+        home, chapter = (titled or {}).get(draft.key, (-1, -1))
+        marks = [*draft.cue_blocks, *([draft.definition.block] if draft.definition else [])]
+        if chapter > first and min(marks, default=home) >= chapter:
+            # used in passing in an earlier chapter, which never marks it, and taught under
+            # its own heading in a later one (`chapter_titles`): met there
+            first = home
     else:
         first = scheduled[0]
     # concepts a block names together are met in the block's order ("encoding, storage,
@@ -184,6 +195,8 @@ def _reading_position(
 # book average 5,000: at 8,000 they were one document, taught by score, and a course of
 # eight weeks spent six on the first chapter
 BOOK_CHAPTER_WORDS = 4_500
+# a document of this many top-level headings has chapters (`chapter_titles`)
+MIN_TITLED_CHAPTERS = 2
 BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
 
@@ -220,6 +233,26 @@ def book_chapters(blocks: Sequence[Block]) -> tuple[int, ...] | None:
             current = index
         chapters.append(current)
     return tuple(chapters)
+
+
+def chapter_titles(blocks: Sequence[Block]) -> dict[str, tuple[int, int]]:
+    """The concepts the headings of a document of two chapters or more (top-level headings)
+    name whole (their keys), each with its first such heading and the heading of that
+    heading's chapter: a handout's chapter "数组", with its sections "数组长度" and "多维数组",
+    teaches arrays, which the chapter on functions before it used in passing (an example's
+    `static` array). A whole book's chapters are found by `_in_home_chapter` too."""
+    headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
+    top = min((b.level for _, b in headings), default=0)
+    if sum(1 for _, b in headings if b.level == top) < MIN_TITLED_CHAPTERS:
+        return {}
+    titled: dict[str, tuple[int, int]] = {}
+    chapter = -1
+    for index, block in headings:
+        if block.level == top:
+            chapter = index
+        key = concept_key(heading_title(HEADING_NUMBER.sub("", block.text)))
+        titled.setdefault(key, (index, chapter))
+    return titled
 
 
 def _in_home_chapter(
@@ -264,6 +297,7 @@ def _section(
     preview: frozenset[int],
     furniture: frozenset[int],
     chapters: tuple[int, ...] | None = None,
+    titled: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[str, ...]:
     """The headings of the section where a reader meets the concept first: where the
     planner, which reads `Concept.order`, places it (its own heading or its definition
@@ -274,7 +308,7 @@ def _section(
     its parent's topic ("Notation", "Proof of Correctness", "复杂度分析": a module so named
     says nothing of what it teaches) and the book's own repeated furniture
     (`sections.repeated_apparatus`: "Multiple Choice")."""
-    block = _reading_position(draft, blocks, preview, chapters)[0]
+    block = _reading_position(draft, blocks, preview, chapters, titled)[0]
     headings: list[str] = []
     for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))

@@ -90,6 +90,14 @@ _NUMBERED_WAY = re.compile(
     r"|(?:方法|解法|思路|方案|步骤|情况|情形|版本|做法)[一二三四五六七八九十\d]+",
     re.I,
 )
+# a Chinese numeral counting a heading's label ("句型一", "专题三")
+_ZH_NUMERALS = frozenset("一二三四五六七八九十")
+# "主语 + 系动词 + 表语", "HTML + CSS": a heading listing its parts with a spaced plus (C++
+# has none around it)
+_SPACED_PLUS = re.compile(r"\s+\+\s+")
+# the verb of a heading that tells one thing's use as another ("陈述句作主语", "数组作为参数",
+# rjieba's made-up "后作" of "介词后作宾语")
+_ZH_SERVES_AS = frozenset(["作", "作为", "用作", "充当", "后作"])
 # How a heading lists names ("Map and Set", "Scope, closure", "Getters/setters"; "I/O" is
 # too short to split): each part is a name. _SPLIT_EN also cuts at words that join a name
 # to what is said of it.
@@ -106,6 +114,7 @@ _SPLIT_ZH = re.compile(r"[与和及、，,：:；是]|以及|还有")
 # jieba's dictionary must count a word for it to be one (与积 of 和事件与积事件: 7; 求和 281)
 _ZH_WORD_SEPARATORS = frozenset("与和及")
 ZH_WORD_COUNT = 50
+MIN_ZH_DICTIONARY_NAME = 3
 # "计算机操作系统 - 死锁": a series' name, then its chapter's
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _CODE_IN_HEADING = re.compile(r"`([^`]{1,40})`")
@@ -213,9 +222,14 @@ def zh_parts(text: str) -> list[str]:
             others
             and others != word
             and not _SPLIT_ZH.search(others)
-            and rjieba.suggest_freq(word) >= ZH_WORD_COUNT
+            and (
+                rjieba.suggest_freq(word) >= ZH_WORD_COUNT
+                or (len(word) >= MIN_ZH_DICTIONARY_NAME and rjieba.has_word(word))
+            )
         ):
-            current += word  # 求和, 参与: a word with a conjunction's character in it
+            # 求和, 参与: a word with a conjunction's character in it; a longer one in the
+            # dictionary is a name however rare (及物动词: 4), one made up across words is not
+            current += word
             continue
         first, *rest = _SPLIT_ZH.split(word)
         current += first
@@ -251,6 +265,11 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
+    call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
+    if call:
+        # "main()", "free()": a section on one function, named as code calls it; its name
+        # may be an everyday word (main, free) that the heading rules reject as a name
+        cues.append(Cue(call.group(1), "heading", block, level, True))
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
     plain = _CODE_IN_HEADING.sub(
@@ -271,7 +290,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             for side in _SPACED_DASH.split(plain)
         ]
         plain = " - ".join(sides)
-        parts = [p for side in sides for p in zh_parts(side)]
+        parts = [q for side in sides for p in zh_parts(_plus_listed(side)) for q in _zh_as(p)]
         # "决定和影响传导性的因素": a verb of bearing alone shares the next part's object
         parts = [
             p for i, p in enumerate(parts) if not (p.strip() in _ZH_BEARING and i + 1 < len(parts))
@@ -286,7 +305,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     parts = [
         p
         for p in parts
-        if not apparatus(clean_title(p)) and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+        if not apparatus(clean_title(p))
+        and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+        and not _zh_counted_label(clean_title(p).strip())
     ]
     if has_han(plain):
         # "交集运算符 INTERSECT", "集合运算 UNION ALL": a keyword in capitals after a Chinese
@@ -349,6 +370,48 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     if has_han(plain):
         cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _plus_listed(side: str) -> str:
+    """ "主语 + 系动词 + 表语" listed as "主语、系动词、表语": each side of a spaced plus is a
+    name. A side of one character is a formula's shorthand ("It + 动 + that 从句": a verb),
+    no list, and the heading is left whole."""
+    pieces = _SPACED_PLUS.split(side)
+    if len(pieces) < 2 or any(len(p.strip()) < 2 for p in pieces):
+        return side
+    return "、".join(pieces)
+
+
+def _zh_counted_label(part: str) -> bool:
+    """A noun counted by a Chinese numeral, "句型一", "专题三", "案例二": which of a series
+    the section is (its topic follows the colon), no name. rjieba keeps a name that ends on
+    a numeral one word ("星期一", "知行合一", "一对一"), so only a noun then a numeral is one."""
+    tags = rjieba.tag(part)
+    return (
+        len(tags) == 2
+        and tags[0][1].startswith("n")
+        and len(tags[0][0]) >= 2
+        and tags[1][1] == "m"
+        and all(c in _ZH_NUMERALS for c in tags[1][0])
+    )
+
+
+def _zh_as(part: str) -> list[str]:
+    """A heading part telling one thing's use as another, "陈述句作主语", "介词后作宾语",
+    "数组作为参数", names the two things, each a topic the body teaches; the phrase whole
+    is no name (a grammar deck had nine such: "陈述句作表语", "陈述句作同位语", …). The
+    thing before 后 ("after") is the thing itself, and a preposition before it goes ("在及物
+    动词后作宾语"); a part opening on the verb names what it serves as ("作为函数的参数")."""
+    tagged = rjieba.tag(part)
+    words = [w for w, _ in tagged]
+    at = next((i for i, w in enumerate(words) if w in _ZH_SERVES_AS and i < len(words) - 1), -1)
+    if at < 0:
+        return [part]
+    start = 1 if at > 1 and tagged[0][1] == "p" else 0
+    before = "".join(words[start:at]).strip()
+    if words[at] == "后作" or before.endswith("后"):
+        before = before.removesuffix("后")
+    return [p for p in (before, "".join(words[at + 1 :]).strip()) if p]
 
 
 # what may follow a verb that ends its part: 的, 了, a conjunction or preposition ("的下载与
@@ -956,6 +1019,10 @@ def _zh_noun_runs(part: str) -> list[str]:
 
 
 _ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*\w?")
+
+
+# a heading that is a function's name and its empty call brackets, as code writes it
+_CALL_HEADING = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\(\)")
 
 
 def _code_terms(text: str) -> list[str]:

@@ -1,0 +1,123 @@
+"""A Chinese teacher's handouts and decks (a grammar course's slides, a programming handout in
+Word): their headings count patterns, tell one thing's use as another and list parts with a
+plus; their exercises are 训练; their chapters title what they teach. Examples in our own
+words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.clauses import zh_clause
+from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.structure import heading_terms, zh_parts
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "topics"),
+    [
+        ("模式二：定语 + 名词", "模式二", ["定语", "名词"]),
+        ("专题三：溶液的配制", "专题三", ["溶液"]),
+    ],
+)
+def test_a_noun_counted_by_a_numeral_is_a_label_not_a_topic(
+    heading: str, label: str, topics: list[str]
+) -> None:
+    terms = _terms(heading)
+    assert label not in terms
+    assert all(t in terms for t in topics)
+
+
+def test_a_name_ending_on_a_numeral_in_the_dictionary_stays() -> None:
+    assert "知行合一" in _terms("知行合一")
+
+
+def test_parts_listed_with_a_spaced_plus_are_each_a_topic() -> None:
+    # read as one run, 系 went to the verb before it and 过去分词 was lost
+    assert _terms("句式：主语 + 系动词 + 补语") == ["句式", "主语", "系动词", "补语"]
+    assert "过去分词" in _terms("搭配：助动词 + 过去分词")
+    # a one-character side is a formula's shorthand, no list; C++ has no spaces
+    assert "动" not in _terms("There + 动 + 名词")
+    assert "C++" in _terms("C++ 入门")
+
+
+@pytest.mark.parametrize(
+    ("heading", "things"),
+    [
+        ("名词作定语", ["名词", "定语"]),
+        ("在形容词后作状语", ["形容词", "状语"]),
+        ("指针作为参数", ["指针", "参数"]),
+    ],
+)
+def test_a_heading_telling_ones_use_as_another_names_both(heading: str, things: list[str]) -> None:
+    terms = _terms(heading)
+    assert all(t in terms for t in things)
+    assert not any("作" in t for t in terms)
+
+
+def test_words_with_zuo_in_them_are_not_cut() -> None:
+    assert "作用域" in _terms("作用域")
+    assert "作业调度" in _terms("作业调度")
+
+
+def test_a_rare_dictionary_word_opening_on_a_conjunction_is_not_split() -> None:
+    # 及物动词 opens on 及 ("and"); rjieba's dictionary holds it, rarely counted
+    assert zh_parts("及物动词与宾语") == ["及物动词", "宾语"]
+
+
+@pytest.mark.parametrize("heading", ["综合训练", "思维训练 3", "专项训练", "课后训练"])
+def test_a_handouts_training_is_its_exercises(heading: str) -> None:
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("term", ["是否可数", "能否省略", "如何判断主语"])
+def test_a_question_word_opens_a_question_not_a_name(term: str) -> None:
+    assert zh_clause(term)
+
+
+def _sections(knowledge: object) -> dict[str, tuple[str, ...]]:
+    return {
+        e.concept_key: e.section
+        for e in knowledge.extractions  # type: ignore[attr-defined]
+        if e.type == "concept"
+    }
+
+
+def test_a_concept_is_met_in_the_later_chapter_it_titles(tmp_path: Path) -> None:
+    # the chapter on loops uses a list in passing; the next chapter, titled 列表, teaches it
+    path = tmp_path / "handout.md"
+    path.write_text(
+        "# 循环\n\n## 循环语句\n\n循环语句重复执行一段代码。循环语句可以遍历一个列表中的元素。"
+        "循环语句还可以嵌套，嵌套的循环语句逐层执行。\n\n"
+        "# 列表\n\n## 列表的创建\n\n**列表**是按顺序存放的一组值。列表用方括号创建。"
+        "列表中的值叫作元素，列表的元素可以修改。\n\n## 列表切片\n\n列表切片取出列表的一段。\n",
+        encoding="utf-8",
+    )
+    knowledge = analyse_file(path, language="zh-CN").knowledge
+    sections = _sections(knowledge)
+    assert sections["列表"][0] == "列表"
+    order = {c.key: c.order for c in knowledge.concepts}
+    assert order["循环语句"] < order["列表"]
+
+
+@pytest.mark.parametrize("term", ["条消息", "个例子", "种说法"])
+def test_a_measure_word_without_its_numeral_opens_no_name(term: str) -> None:
+    # "这是条消息", "举个例子": speech drops the 一 before the measure word
+    assert zh_clause(term)
+
+
+@pytest.mark.parametrize("term", ["条件概率", "个体差异", "种群密度", "块设备"])
+def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
+    assert not zh_clause(term)
+
+
+@pytest.mark.parametrize(("heading", "name"), [("main()", "main"), ("3.2 free()", "free")])
+def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str) -> None:
+    # main and free are everyday words to the heading rules; the brackets make them code
+    assert name in _terms(heading)
