@@ -2,7 +2,8 @@
 
 Per concept: its surest definition, example and formula (the extractor's confidence,
 then reading order: a display formula before a symbol set inline, "X is defined as"
-before "X is a …") each give one question; a concept with none of these but a
+before "X is a …", an example naming the concept before one of its section) each give
+one question; a concept with none of these but a
 description gets a definition question answered by the description.
 """
 
@@ -81,6 +82,11 @@ def _answers(
                        key=reading)  # fmt: skip
         if kind == "formula":
             texts = sorted((e for e in texts if _symbols(e.text)), key=_statement)
+        elif kind == "example":
+            # one that names the concept first: "For example, …" is the example of its
+            # section's concept when it names none, and "How is “capabilities” used in
+            # practice?" was answered by one about the police and driving laws
+            texts.sort(key=lambda e: concept.title.casefold() not in e.text.casefold())
         elif kind == "definition":
             # one that stands alone first (stable: the surest first within each)
             texts.sort(key=lambda e: _POINTS_BACK.match(e.text.strip()) is not None)

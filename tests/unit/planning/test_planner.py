@@ -216,6 +216,32 @@ def test_a_definition_that_points_back_answers_only_when_it_is_the_only_one() ->
     assert answers["s-mean"] == "The mean is the sum of the values divided by their number."
 
 
+def test_an_example_question_is_answered_by_an_example_naming_the_concept() -> None:
+    """ "For example, …" belongs to its section's concept when it names none; an example
+    that names the concept answers "How is X used in practice?" first, however surely
+    the other was found."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    examples = (
+        Extraction("example", "For example, a class of twelve sat the test twice.", STATS, 1,
+                   confidence=0.8),
+        Extraction("example", "Heights vary: their standard deviation is about 7 cm, for "
+                   "example.", STATS, 1, confidence=0.6),
+    )  # fmt: skip
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=examples + tuple(e for e in c.extractions
+                                                    if e.kind != "example"))
+            if c.id == "s-sd" else c
+            for c in data.concepts
+        ),
+    )  # fmt: skip
+    answers = {q.question: q.answer for q in plan_course(data).questions if q.concept_id == "s-sd"}
+    assert answers["How is “Standard deviation” used in practice? Give an example."] == (
+        "Heights vary: their standard deviation is about 7 cm, for example."
+    )
+
+
 def test_a_formula_question_is_answered_by_a_general_formula() -> None:
     """An equation before a bare expression, a general one before a worked calculation
     with measured values, and a formula without a letter ("1/3") answers nothing: a
