@@ -161,6 +161,23 @@ async def test_recovery_to_a_time_between_two_writes(
         await _execute(admin, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
+# 16 MB segments (initdb's default, which the stack keeps): a log of 4 GB holds 0x100, and
+# the name after …01000000FF is …0200000000
+SEGMENTS_PER_LOG = 0x100
+
+
+def _segments_around(first: str, *, before: int, after: int) -> list[str]:
+    """WAL segment names from `before` segments before `first` to `after` - 1 after it, in
+    order. Counting the last 16 hex digits as one number made names no server writes
+    (…0100000105) when the stack's WAL was near a log's end, and the test failed there."""
+    timeline, log, segment = first[:8], int(first[8:16], 16), int(first[16:], 16)
+    position = log * SEGMENTS_PER_LOG + segment
+    return [
+        f"{timeline}{n // SEGMENTS_PER_LOG:08X}{n % SEGMENTS_PER_LOG:08X}"
+        for n in range(position - before, position + after)
+    ]
+
+
 def test_base_backup_command_prunes_what_precedes_it(
     stack_settings: Settings, stack_postgres: PostgresStore, workdir: Path
 ) -> None:
@@ -170,8 +187,7 @@ def test_base_backup_command_prunes_what_precedes_it(
     probe = workdir / "probe"
     first = take(stack_settings.postgres.url, probe)
     assert (probe / "PG_VERSION").is_file() and (probe / "pg_wal").is_dir()
-    timeline, number = first[:8], int(first[8:], 16)
-    names = [f"{timeline}{n:016X}" for n in range(number - 2, number + 8)]
+    names = _segments_around(first, before=2, after=8)
     archive = workdir / "archive"
     archive.mkdir()
     for name in names:
