@@ -409,7 +409,9 @@ def _definition_list(dl: Node, page: _Page) -> None:
     时程（APD）" over its definition was no concept. What a <dd> holds after its first
     paragraph (a second <p>, a list) follows as it is; a <dl> of code signatures (an API
     reference) is walked as before."""
-    items = [c for c in dl.iter() if c.tag in ("dt", "dd")]
+    # HTML allows each term and its definitions grouped in a <div>
+    grouped = (g for c in dl.iter() for g in (c.iter() if c.tag == "div" else (c,)))
+    items = [c for c in grouped if c.tag in ("dt", "dd")]
     if not items or any(c.tag == "dt" and c.css_first(_CODE_TERM) is not None for c in items):
         _walk(dl, page)
         return

@@ -52,6 +52,20 @@ def test_an_html_definition_list_gives_one_glossary_entry_per_term(tmp_path: Pat
     assert "Meander" not in texts and "Oxbow lake" not in texts
 
 
+def test_terms_grouped_in_divs_are_entries_too(tmp_path: Path) -> None:
+    page = (
+        "<html><body><h1>Rivers</h1><dl><div><dt>Delta</dt>"
+        "<dd>The land a river builds where it meets the sea.</dd></div>"
+        "<div><dt>Estuary</dt><dd>The mouth of a river, where fresh water meets the tide."
+        "</dd></div></dl></body></html>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, "rivers.html", page)]
+    assert texts[1:] == [
+        "Delta: The land a river builds where it meets the sea.",
+        "Estuary: The mouth of a river, where fresh water meets the tide.",
+    ]
+
+
 def test_a_definition_list_of_code_signatures_is_no_glossary(tmp_path: Path) -> None:
     # an API reference (Sphinx) documents each function in a <dl>: its signature is no term
     page = (
