@@ -113,7 +113,7 @@ def parse(source: str) -> list[Block]:
     parser.disable("myst_line_comment")
     parser.use(cjk_friendly_emphasis)  # "**术语（term）**是…" is bold, as Chinese writes it
     # pandoc's, PHP Markdown Extra's and MyST's definition lists ("Term" over ": its
-    # definition"): read as one glossary entry each (`_definition_entry`)
+    # definition"): read as one glossary entry each (`blocks.glossary_entry`)
     parser.use(deflist_plugin)
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
