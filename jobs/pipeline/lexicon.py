@@ -634,13 +634,27 @@ ZH_STUDY_LABEL = re.compile(rf"^{_ZH_STUDY_LABEL}$")
 ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
 
 
+# A document pointing at its own parts, "earlier chapters", "the next section", 上一章,
+# 前几节: a management chapter's "earlier chapters" was a concept and a module's topic
+_CROSS_REFERENCE = re.compile(
+    r"^(?:the\s+)?(?:earlier|previous|preceding|prior|later|following|next|coming|this|last"
+    r"|remaining|subsequent)\s+(?:chapters?|sections?|lectures?|units?|modules?|lessons?|parts?)$"
+)
+_ZH_CROSS_REFERENCE = re.compile(
+    r"^(?:上|下|前|后|本|此|该|前面|后面|后续|之前|之后)(?:一|几|两|若干)?个?"
+    r"(?:章节|章|节|讲|课|单元|部分)$"
+)
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?!！？。…")
-    if text in GENERIC_HEADINGS:
+    if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
     bare = text.replace(" ", "")
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
+        return True
+    if _ZH_CROSS_REFERENCE.match(bare):
         return True
     if ZH_STUDY_LABEL.match(bare) or (text and not ZH_LABEL.sub("", text).strip()):
         return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"

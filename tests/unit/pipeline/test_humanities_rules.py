@@ -248,3 +248,26 @@ def test_a_text_that_marks_few_terms(
     titles = _titles(tmp_path, "essay.md", text)
     assert kept <= titles
     assert not titles & not_kept
+
+
+def test_a_documents_pointers_to_its_own_parts_name_no_topic(tmp_path: Path) -> None:
+    # a management chapter said "as in earlier chapters" three times: "earlier chapters"
+    # was a concept with a place in the course
+    assert apparatus("earlier chapters") and apparatus("the next section")
+    assert apparatus("上一章") and apparatus("前几节") and apparatus("后续章节")
+    assert not apparatus("prior probability") and not apparatus("section modulus")
+    assert not apparatus("节点")
+    text = (
+        "# Customer loyalty\n\n"
+        "Loyal customers, like the staff discussed in earlier chapters, build up over time "
+        "and drain away when a **switching cost** falls.\n\n"
+        "The restaurant of earlier chapters kept its customers through service quality, "
+        "which sets the rate at which they leave.\n\n"
+        "As earlier chapters showed, a rate of loss is a flow that empties a stock. "
+        "Service quality also shapes how many new customers friends bring.\n\n"
+        "A **loyalty programme** rewards customers for staying; its cost is a switching cost "
+        "for the customer who leaves.\n"
+    )
+    titles = _titles(tmp_path, "loyalty.md", text)
+    assert "switching cost" in titles
+    assert "earlier chapters" not in titles
