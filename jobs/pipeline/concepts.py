@@ -467,7 +467,7 @@ def find_concepts(
         )
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
     drafts.sort(key=lambda d: (-d.score, d.key))
-    pairs = _acronym_key_pairs(blocks)
+    pairs = _acronym_key_pairs(blocks) + _initialism_key_pairs(drafts)
     # the questions that offer names as their options (not those whose options are
     # statements: a paper of such questions names no more terms than its words do)
     questions = len({options[c.block] for c in cues if c.kind == "option" and c.block in options})
@@ -914,6 +914,45 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
             continue
         pairs.extend((concept_key(n), concept_key(a)) for n, a in acronym_pairs(block.text))
+    return pairs
+
+
+# words an initialism skips: "Bureau of Labor Statistics" is BLS
+_INITIALISM_SKIPS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
+_INITIALISM = re.compile(r"[A-Z]{2,6}")  # "OLR", "ECS"; not "CO2", a formula
+
+
+def _initials(title: str) -> set[str]:
+    """The initialisms a name of several words gives: its words' first letters, with and
+    without the small words ("Outgoing Longwave Radiation" → "olr"; hyphens part words)."""
+    words = [w for w in re.split(r"[\s\-–]+", title.casefold()) if w]
+    if len(words) < 2:
+        return set()
+    return {
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in _INITIALISM_SKIPS),
+    }
+
+
+def _initialism_key_pairs(drafts: list[Draft]) -> list[tuple[str, str]]:
+    """(name's key, acronym's key) for an acronym whose letters are the initials of one
+    other candidate's words: "OLR" beside "Outgoing Longwave Radiation", "ECS" beside
+    "Equilibrium Climate Sensitivity". A text that spells a name out in a heading or in
+    bold and abbreviates it elsewhere, never in brackets after it ("denoted ECS", a table's
+    column), otherwise keeps both as concepts, each with half the mentions. Only when a
+    single candidate's initials fit: two names that abbreviate alike leave the acronym
+    alone."""
+    by_initials: dict[str, list[str]] = {}
+    for draft in drafts:
+        for initials in _initials(draft.title):
+            by_initials.setdefault(initials, []).append(draft.key)
+    pairs: list[tuple[str, str]] = []
+    for draft in drafts:
+        if not _INITIALISM.fullmatch(draft.title):
+            continue
+        names = set(by_initials.get(draft.title.casefold(), ()))
+        if len(names) == 1:
+            pairs.append((names.pop(), draft.key))
     return pairs
 
 

@@ -263,3 +263,25 @@ def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
     assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
     assert heading_terms("Study 2", 0, 3) == []
     assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]
+
+
+def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> None:
+    """A text names "Mean Free Path" in a heading and writes MFP from then on, never with the
+    acronym in brackets after the name: one concept under the name, with the acronym's
+    mentions, not two that split them."""
+    text = (
+        "# Gas kinetics\n\n"
+        "## Mean Free Path\n\n"
+        "A molecule travels some distance between collisions with other molecules.\n\n"
+        "## Estimating MFP\n\n"
+        "The MFP shrinks as the gas gets denser. Doubling the pressure halves the MFP.\n\n"
+        "A diagram of MFP against pressure falls steeply. The MFP of air is short.\n"
+    )
+    concepts = concepts_of(tmp_path, text)
+    keys = {c.key for c in concepts}
+    assert "mfp" not in keys and "mean free path" in keys
+    name = next(c for c in concepts if c.key == "mean free path")
+    assert name.mentions >= 4  # the acronym's paragraphs count for the name
+    # two names that abbreviate alike: the acronym is neither's
+    doubled = text.replace("Doubling the pressure", "The **mass flow probe** reads; doubling it")
+    assert "mfp" in keys_of(tmp_path, doubled)
