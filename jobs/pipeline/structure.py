@@ -308,6 +308,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
+        # "Solve for the surface temperature": the task's verb alone names nothing, nor
+        # lends itself to the object's head ("Solve surface temperature")
+        parts = [p for p in parts if not _imperative(p.strip())]
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
@@ -699,6 +702,17 @@ def _candidates(part: str, named: bool) -> list[str]:
 _NAME_OPENING_STOPS = frozenset({"least"})
 
 
+def _imperative(word: str) -> bool:
+    """A verb of a task or an objective ("Calculate", "Derive", "Solve") that English knows
+    only as a verb, written as a heading's first word is (an acronym in capitals, "SELECT",
+    is a keyword, not a verb)."""
+    lower = word.lower()
+    if lower not in OBJECTIVE_VERBS or not (word[0].isupper() and word[1:].islower()):
+        return False
+    lemmas = getAllLemmas(lower)
+    return set(lemmas) == {"VERB"} and lower in lemmas["VERB"]
+
+
 def _en_heading_parts(part: str, named: bool) -> list[str]:
     """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
     gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
@@ -707,6 +721,11 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     words = part.split()
     whole = len(words) == 1
     variants = []
+    if len(words) > 1 and _imperative(words[0]):
+        # "Calculate instantaneous radiative forcing", "Compute the mean free path": a task
+        # heading; what it works on is the topic. Both readings, the body decides
+        variants.append(" ".join(words))
+        words.pop(0)
     while words:
         first = words[0].lower()
         if first.startswith("`"):

@@ -285,3 +285,20 @@ def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> 
     # two names that abbreviate alike: the acronym is neither's
     doubled = text.replace("Doubling the pressure", "The **mass flow probe** reads; doubling it")
     assert "mfp" in keys_of(tmp_path, doubled)
+
+
+def test_a_task_headings_verb_is_no_part_of_its_topic() -> None:
+    """ "Compute the drag coefficient", "Calculate terminal velocity": a worked section is
+    headed by what to do; the topic is what the verb works on (with the article the whole
+    heading named nothing, without it the verb stuck to the name)."""
+
+    def named(heading: str) -> set[str]:
+        return {c.term for c in heading_terms(heading, 0, 3)}
+
+    assert "drag coefficient" in named("Compute the drag coefficient")
+    assert "terminal velocity" in named("Calculate terminal velocity")
+    # the verb alone names nothing, nor joins the object's head
+    assert named("Solve for the boiling point") == {"boiling point"}
+    # a keyword in capitals, or a word that is a noun too, opens a name
+    assert named("SELECT Statement") == {"SELECT Statement"}
+    assert "Design patterns" in named("Design patterns")
