@@ -163,6 +163,17 @@ def _common_by_count_alone(draft: Draft) -> bool:
     )
 
 
+def _stressed_adjective(draft: Draft) -> bool:
+    """An everyday adjective alone (`_common_by_count_alone`'s words, one the lexicon knows
+    only as an adjective, or as an adjective and a noun) that only bold or italics and its
+    count offer: stress, in any text (a climate chapter that marks its terms densely made
+    "**positive**", said of a feedback, a concept). Defined, glossed or heading a section
+    it stays."""
+    return (
+        "emphasis" in draft.sources and _common_by_count_alone(draft) and bare_modifier(draft.key)
+    )
+
+
 def concept_budget(
     words: int, slides: int = 0, questions: int = 0, *, marked: int = 0, body_marked: int = 0
 ) -> int:
@@ -475,6 +486,8 @@ def find_concepts(
     body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
     if not chinese and words >= MIN_DENSE_WORDS and body_marked * 100 < SPARSE_MARKS * words:
         drafts = [d for d in drafts if not _common_by_count_alone(d)]
+    if not chinese:
+        drafts = [d for d in drafts if not _stressed_adjective(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]

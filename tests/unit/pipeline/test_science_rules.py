@@ -302,3 +302,27 @@ def test_a_task_headings_verb_is_no_part_of_its_topic() -> None:
     # a keyword in capitals, or a word that is a noun too, opens a name
     assert named("SELECT Statement") == {"SELECT Statement"}
     assert "Design patterns" in named("Design patterns")
+
+
+def test_an_everyday_adjective_in_bold_alone_is_stress(tmp_path: Path) -> None:
+    """A chapter that sets its terms in bold sets a lone everyday adjective in bold to stress
+    it ("the balance is **positive**"): with no definition, gloss or heading it is no
+    concept, however densely the text marks its terms."""
+    paragraphs = [
+        "The **trade balance** compares exports with imports. A surplus of exports makes the "
+        "balance **positive**. A deficit makes it negative.",
+        "A **tariff** is a tax on imports. With a tariff in place the balance often turns "
+        "**positive**, because imports fall.",
+        "A **quota** limits imports by quantity. A quota, like a tariff, can keep the balance "
+        "positive.",
+        "The **exchange rate** is the price of one currency in another. A falling exchange rate "
+        "makes exports cheaper, and the balance turns **positive** again.",
+        "The **current account** adds income flows to the trade balance. It is positive when "
+        "the trade balance is positive.",
+    ]
+    text = "# Trade\n\n" + "\n\n".join(paragraphs) + "\n"
+    keys = keys_of(tmp_path, text)
+    assert "positive" not in keys and "trade balance" in keys
+    # defined, it is taught
+    defined = text + "\n**Positive** means greater than zero.\n"
+    assert "positive" in keys_of(tmp_path, defined)
