@@ -2103,7 +2103,10 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
         return False  # "Seventy-five", "Forty percent": a quantity in an example
     if (
-        (lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS)
+        (
+            lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS
+            and not (emphasised and _particle_compound(lowered))
+        )
         or (lowered[0] in _NAME_OPENING_STOPS and len(words) == 1)
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
@@ -2177,6 +2180,17 @@ def _ranked_part(lowered: list[str]) -> bool:
 
 # a modal that is also a noun heads a name the author sets apart: "the **general will**"
 _NOUN_MODALS = frozenset({"will"})
+# adverbs of direction that open a compound noun ("back radiation", "down payment", "up
+# quark", "out group"): EN_STOP lists them for "go back", "set up"
+_PARTICLES = frozenset({"back", "down", "up", "out", "off"})
+
+
+def _particle_compound(lowered: list[str]) -> bool:
+    """A set-apart name opening on a direction adverb, its other words no stop words:
+    "**back radiation**" was no term, as "back" opened it."""
+    return (
+        len(lowered) > 1 and lowered[0] in _PARTICLES and not any(w in EN_STOP for w in lowered[1:])
+    )
 
 
 def _coordinated_name(lowered: list[str]) -> bool:

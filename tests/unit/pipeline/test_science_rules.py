@@ -326,3 +326,14 @@ def test_an_everyday_adjective_in_bold_alone_is_stress(tmp_path: Path) -> None:
     # defined, it is taught
     defined = text + "\n**Positive** means greater than zero.\n"
     assert "positive" in keys_of(tmp_path, defined)
+
+
+def test_a_name_set_apart_may_open_on_a_direction_adverb() -> None:
+    """ "**down payment**", "**back pressure**": English lists "down" and "back" among its
+    stop words for "sit down", "go back", yet they open compound nouns; set apart in bold
+    such a name is a term. Not in plain running text, nor before another stop word."""
+    assert acceptable("back pressure", emphasised=True)
+    assert acceptable("down payment", emphasised=True)
+    assert not acceptable("back pressure")
+    assert not acceptable("back to", emphasised=True)
+    assert not acceptable("up the hill", emphasised=True)
