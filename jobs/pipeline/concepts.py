@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
@@ -476,7 +476,8 @@ def find_concepts(
                 ),
             )
         )
-    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
+    counts = {key: entry.count for key, entry in stats.items()}
+    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
     drafts.sort(key=lambda d: (-d.score, d.key))
     pairs = _acronym_key_pairs(blocks) + _initialism_key_pairs(drafts)
     # the questions that offer names as their options (not those whose options are
@@ -1078,18 +1079,45 @@ def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) 
 _SPACE_BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\w)|(?<=\w)\s+(?=[\u3400-\u9fff])")
 
 
-def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
+# British spellings and their American forms: "vapour" → "vapor", "normalise(d)" →
+# "normalize(d)", "analyse" → "analyze". Two or more letters before "our" ("four", "hour",
+# "your" untouched); a word changed that is no spelling variant ("contour") merges nothing,
+# as only two candidates of one document that both read alike are joined
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able)?\b)"), "or"),
+    (re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations)\b)"), "iz"),
+    (re.compile(r"(?<=[a-z]{2})ys(?=(?:e|es|ed|ing)\b)"), "yz"),
+)
+
+
+def _american(key: str) -> str:
+    """`key` in American spelling (`_BRITISH`): the key two spellings of a name share."""
+    if not key.isascii():
+        return key
+    for british, american in _BRITISH:
+        key = british.sub(american, key)
+    return key
+
+
+def _merge_spacing_variants(
+    drafts: list[Draft], counts: Mapping[str, int] | None = None
+) -> list[Draft]:
     """ "Q 函数" and "Q函数", "softmax 回归" and "softmax回归" in one document: one concept,
     under the spelling with a definition, else the best-scored (a Chinese book spaces
     Latin letters from Han characters in one paragraph and not in the next; the spaced
     key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
-    term-only "Q 函数")."""
+    term-only "Q 函数"). So are a British and an American spelling of one name, "water
+    vapour" beside "water vapor" (a caption quoted from another source), under the
+    spelling the text writes more often (`counts`): mentions are found by the kept
+    spelling, and the glossed British one, written once, kept one of eight."""
     variants: dict[str, list[Draft]] = {}
     for draft in drafts:
-        variants.setdefault(_SPACE_BESIDE_HAN.sub("", draft.key), []).append(draft)
+        variants.setdefault(_american(_SPACE_BESIDE_HAN.sub("", draft.key)), []).append(draft)
     merged: list[Draft] = []
     for group in variants.values():
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
+        if counts and len({_SPACE_BESIDE_HAN.sub("", d.key) for d in group}) > 1:
+            kept = max(group, key=lambda d: (counts.get(d.key, 0), d is kept))
         for other in group:
             if other is not kept:
                 _absorb_spelling(kept, other)

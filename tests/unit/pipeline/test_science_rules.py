@@ -337,3 +337,23 @@ def test_a_name_set_apart_may_open_on_a_direction_adverb() -> None:
     assert not acceptable("back pressure")
     assert not acceptable("back to", emphasised=True)
     assert not acceptable("up the hill", emphasised=True)
+
+
+def test_a_british_and_an_american_spelling_are_one_name(tmp_path: Path) -> None:
+    """A chapter in American spelling quotes a caption written in British spelling: "colour
+    index" and "color index" are one concept, not two that split its mentions, under the
+    spelling the chapter writes."""
+    text = (
+        "# Stars\n\n"
+        "The **color index** compares a star's brightness in two filters. A hot star has a "
+        "small color index, and a cool star a large one.\n\n"
+        "Astronomers plot the color index against brightness. The color index tracks "
+        "surface temperature.\n\n"
+        "> Figure caption from the survey: the **colour index** of each star, measured "
+        "twice; the colour index of the Sun is marked.\n"
+    )
+    concepts = concepts_of(tmp_path, text)
+    keys = {c.key for c in concepts}
+    assert "color index" in keys and "colour index" not in keys
+    # under the spelling the text writes more often, with its paragraphs
+    assert next(c for c in concepts if c.key == "color index").mentions >= 2
