@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
@@ -160,6 +160,17 @@ def _common_by_count_alone(draft: Draft) -> bool:
         and " " not in draft.key
         and "-" not in draft.key
         and technicality(draft.key) == 0
+    )
+
+
+def _stressed_adjective(draft: Draft) -> bool:
+    """An everyday adjective alone (`_common_by_count_alone`'s words, one the lexicon knows
+    only as an adjective, or as an adjective and a noun) that only bold or italics and its
+    count offer: stress, in any text (a climate chapter that marks its terms densely made
+    "**positive**", said of a feedback, a concept). Defined, glossed or heading a section
+    it stays."""
+    return (
+        "emphasis" in draft.sources and _common_by_count_alone(draft) and bare_modifier(draft.key)
     )
 
 
@@ -465,9 +476,10 @@ def find_concepts(
                 ),
             )
         )
-    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts))
+    counts = {key: entry.count for key, entry in stats.items()}
+    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
     drafts.sort(key=lambda d: (-d.score, d.key))
-    pairs = _acronym_key_pairs(blocks)
+    pairs = _acronym_key_pairs(blocks) + _initialism_key_pairs(drafts)
     # the questions that offer names as their options (not those whose options are
     # statements: a paper of such questions names no more terms than its words do)
     questions = len({options[c.block] for c in cues if c.kind == "option" and c.block in options})
@@ -475,6 +487,8 @@ def find_concepts(
     body_marked = sum(1 for d in drafts if d.sources & _BODY_MARKS)
     if not chinese and words >= MIN_DENSE_WORDS and body_marked * 100 < SPARSE_MARKS * words:
         drafts = [d for d in drafts if not _common_by_count_alone(d)]
+    if not chinese:
+        drafts = [d for d in drafts if not _stressed_adjective(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]
@@ -917,6 +931,45 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     return pairs
 
 
+# words an initialism skips: "Bureau of Labor Statistics" is BLS
+_INITIALISM_SKIPS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
+_INITIALISM = re.compile(r"[A-Z]{2,6}")  # "OLR", "ECS"; not "CO2", a formula
+
+
+def _initials(title: str) -> set[str]:
+    """The initialisms a name of several words gives: its words' first letters, with and
+    without the small words ("Outgoing Longwave Radiation" → "olr"; hyphens part words)."""
+    words = [w for w in re.split(r"[\s\-–]+", title.casefold()) if w]
+    if len(words) < 2:
+        return set()
+    return {
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in _INITIALISM_SKIPS),
+    }
+
+
+def _initialism_key_pairs(drafts: list[Draft]) -> list[tuple[str, str]]:
+    """(name's key, acronym's key) for an acronym whose letters are the initials of one
+    other candidate's words: "OLR" beside "Outgoing Longwave Radiation", "ECS" beside
+    "Equilibrium Climate Sensitivity". A text that spells a name out in a heading or in
+    bold and abbreviates it elsewhere, never in brackets after it ("denoted ECS", a table's
+    column), otherwise keeps both as concepts, each with half the mentions. Only when a
+    single candidate's initials fit: two names that abbreviate alike leave the acronym
+    alone."""
+    by_initials: dict[str, list[str]] = {}
+    for draft in drafts:
+        for initials in _initials(draft.title):
+            by_initials.setdefault(initials, []).append(draft.key)
+    pairs: list[tuple[str, str]] = []
+    for draft in drafts:
+        if not _INITIALISM.fullmatch(draft.title):
+            continue
+        names = set(by_initials.get(draft.title.casefold(), ()))
+        if len(names) == 1:
+            pairs.append((names.pop(), draft.key))
+    return pairs
+
+
 def _within_budget(drafts: list[Draft], budget: int, pairs: list[tuple[str, str]]) -> list[Draft]:
     """The best drafts, `budget` concepts' worth: a name and its acronym (one concept once
     `_merge_acronyms` joins them) take one place, not two that push out the next term."""
@@ -1026,18 +1079,45 @@ def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) 
 _SPACE_BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\w)|(?<=\w)\s+(?=[\u3400-\u9fff])")
 
 
-def _merge_spacing_variants(drafts: list[Draft]) -> list[Draft]:
+# British spellings and their American forms: "vapour" → "vapor", "normalise(d)" →
+# "normalize(d)", "analyse" → "analyze". Two or more letters before "our" ("four", "hour",
+# "your" untouched); a word changed that is no spelling variant ("contour") merges nothing,
+# as only two candidates of one document that both read alike are joined
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able)?\b)"), "or"),
+    (re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations)\b)"), "iz"),
+    (re.compile(r"(?<=[a-z]{2})ys(?=(?:e|es|ed|ing)\b)"), "yz"),
+)
+
+
+def _american(key: str) -> str:
+    """`key` in American spelling (`_BRITISH`): the key two spellings of a name share."""
+    if not key.isascii():
+        return key
+    for british, american in _BRITISH:
+        key = british.sub(american, key)
+    return key
+
+
+def _merge_spacing_variants(
+    drafts: list[Draft], counts: Mapping[str, int] | None = None
+) -> list[Draft]:
     """ "Q 函数" and "Q函数", "softmax 回归" and "softmax回归" in one document: one concept,
     under the spelling with a definition, else the best-scored (a Chinese book spaces
     Latin letters from Han characters in one paragraph and not in the next; the spaced
     key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
-    term-only "Q 函数")."""
+    term-only "Q 函数"). So are a British and an American spelling of one name, "water
+    vapour" beside "water vapor" (a caption quoted from another source), under the
+    spelling the text writes more often (`counts`): mentions are found by the kept
+    spelling, and the glossed British one, written once, kept one of eight."""
     variants: dict[str, list[Draft]] = {}
     for draft in drafts:
-        variants.setdefault(_SPACE_BESIDE_HAN.sub("", draft.key), []).append(draft)
+        variants.setdefault(_american(_SPACE_BESIDE_HAN.sub("", draft.key)), []).append(draft)
     merged: list[Draft] = []
     for group in variants.values():
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
+        if counts and len({_SPACE_BESIDE_HAN.sub("", d.key) for d in group}) > 1:
+            kept = max(group, key=lambda d: (counts.get(d.key, 0), d is kept))
         for other in group:
             if other is not kept:
                 _absorb_spelling(kept, other)

@@ -329,6 +329,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
+        # "Solve for the surface temperature": the task's verb alone names nothing, nor
+        # lends itself to the object's head ("Solve surface temperature")
+        parts = [p for p in parts if not _imperative(p.strip())]
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
@@ -762,6 +765,17 @@ def _candidates(part: str, named: bool) -> list[str]:
 _NAME_OPENING_STOPS = frozenset({"least"})
 
 
+def _imperative(word: str) -> bool:
+    """A verb of a task or an objective ("Calculate", "Derive", "Solve") that English knows
+    only as a verb, written as a heading's first word is (an acronym in capitals, "SELECT",
+    is a keyword, not a verb)."""
+    lower = word.lower()
+    if lower not in OBJECTIVE_VERBS or not (word[0].isupper() and word[1:].islower()):
+        return False
+    lemmas = getAllLemmas(lower)
+    return set(lemmas) == {"VERB"} and lower in lemmas["VERB"]
+
+
 def _en_heading_parts(part: str, named: bool) -> list[str]:
     """ "Creating a New Vector" → "Vector": leading articles and generic words go; a leading
     gerund gives both readings ("Dangling References" is a term, "Storing Lists" is not:
@@ -770,6 +784,11 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     words = part.split()
     whole = len(words) == 1
     variants = []
+    if len(words) > 1 and _imperative(words[0]):
+        # "Calculate instantaneous radiative forcing", "Compute the mean free path": a task
+        # heading; what it works on is the topic. Both readings, the body decides
+        variants.append(" ".join(words))
+        words.pop(0)
     while words:
         first = words[0].lower()
         if first.startswith("`"):
@@ -2184,7 +2203,10 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
     if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
         return False  # "Seventy-five", "Forty percent": a quantity in an example
     if (
-        (lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS)
+        (
+            lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS
+            and not (emphasised and _particle_compound(lowered))
+        )
         or (lowered[0] in _NAME_OPENING_STOPS and len(words) == 1)
         or (len(words) > 1 and lowered[0] in _QUANTIFIERS)
         or lowered[0] in _POINTING  # "the following excerpt": the text points at itself
@@ -2258,6 +2280,17 @@ def _ranked_part(lowered: list[str]) -> bool:
 
 # a modal that is also a noun heads a name the author sets apart: "the **general will**"
 _NOUN_MODALS = frozenset({"will"})
+# adverbs of direction that open a compound noun ("back radiation", "down payment", "up
+# quark", "out group"): EN_STOP lists them for "go back", "set up"
+_PARTICLES = frozenset({"back", "down", "up", "out", "off"})
+
+
+def _particle_compound(lowered: list[str]) -> bool:
+    """A set-apart name opening on a direction adverb, its other words no stop words:
+    "**back radiation**" was no term, as "back" opened it."""
+    return (
+        len(lowered) > 1 and lowered[0] in _PARTICLES and not any(w in EN_STOP for w in lowered[1:])
+    )
 
 
 def _coordinated_name(lowered: list[str]) -> bool:

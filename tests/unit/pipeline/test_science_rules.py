@@ -263,3 +263,97 @@ def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
     assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
     assert heading_terms("Study 2", 0, 3) == []
     assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]
+
+
+def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> None:
+    """A text names "Mean Free Path" in a heading and writes MFP from then on, never with the
+    acronym in brackets after the name: one concept under the name, with the acronym's
+    mentions, not two that split them."""
+    text = (
+        "# Gas kinetics\n\n"
+        "## Mean Free Path\n\n"
+        "A molecule travels some distance between collisions with other molecules.\n\n"
+        "## Estimating MFP\n\n"
+        "The MFP shrinks as the gas gets denser. Doubling the pressure halves the MFP.\n\n"
+        "A diagram of MFP against pressure falls steeply. The MFP of air is short.\n"
+    )
+    concepts = concepts_of(tmp_path, text)
+    keys = {c.key for c in concepts}
+    assert "mfp" not in keys and "mean free path" in keys
+    name = next(c for c in concepts if c.key == "mean free path")
+    assert name.mentions >= 4  # the acronym's paragraphs count for the name
+    # two names that abbreviate alike: the acronym is neither's
+    doubled = text.replace("Doubling the pressure", "The **mass flow probe** reads; doubling it")
+    assert "mfp" in keys_of(tmp_path, doubled)
+
+
+def test_a_task_headings_verb_is_no_part_of_its_topic() -> None:
+    """ "Compute the drag coefficient", "Calculate terminal velocity": a worked section is
+    headed by what to do; the topic is what the verb works on (with the article the whole
+    heading named nothing, without it the verb stuck to the name)."""
+
+    def named(heading: str) -> set[str]:
+        return {c.term for c in heading_terms(heading, 0, 3)}
+
+    assert "drag coefficient" in named("Compute the drag coefficient")
+    assert "terminal velocity" in named("Calculate terminal velocity")
+    # the verb alone names nothing, nor joins the object's head
+    assert named("Solve for the boiling point") == {"boiling point"}
+    # a keyword in capitals, or a word that is a noun too, opens a name
+    assert named("SELECT Statement") == {"SELECT Statement"}
+    assert "Design patterns" in named("Design patterns")
+
+
+def test_an_everyday_adjective_in_bold_alone_is_stress(tmp_path: Path) -> None:
+    """A chapter that sets its terms in bold sets a lone everyday adjective in bold to stress
+    it ("the balance is **positive**"): with no definition, gloss or heading it is no
+    concept, however densely the text marks its terms."""
+    paragraphs = [
+        "The **trade balance** compares exports with imports. A surplus of exports makes the "
+        "balance **positive**. A deficit makes it negative.",
+        "A **tariff** is a tax on imports. With a tariff in place the balance often turns "
+        "**positive**, because imports fall.",
+        "A **quota** limits imports by quantity. A quota, like a tariff, can keep the balance "
+        "positive.",
+        "The **exchange rate** is the price of one currency in another. A falling exchange rate "
+        "makes exports cheaper, and the balance turns **positive** again.",
+        "The **current account** adds income flows to the trade balance. It is positive when "
+        "the trade balance is positive.",
+    ]
+    text = "# Trade\n\n" + "\n\n".join(paragraphs) + "\n"
+    keys = keys_of(tmp_path, text)
+    assert "positive" not in keys and "trade balance" in keys
+    # defined, it is taught
+    defined = text + "\n**Positive** means greater than zero.\n"
+    assert "positive" in keys_of(tmp_path, defined)
+
+
+def test_a_name_set_apart_may_open_on_a_direction_adverb() -> None:
+    """ "**down payment**", "**back pressure**": English lists "down" and "back" among its
+    stop words for "sit down", "go back", yet they open compound nouns; set apart in bold
+    such a name is a term. Not in plain running text, nor before another stop word."""
+    assert acceptable("back pressure", emphasised=True)
+    assert acceptable("down payment", emphasised=True)
+    assert not acceptable("back pressure")
+    assert not acceptable("back to", emphasised=True)
+    assert not acceptable("up the hill", emphasised=True)
+
+
+def test_a_british_and_an_american_spelling_are_one_name(tmp_path: Path) -> None:
+    """A chapter in American spelling quotes a caption written in British spelling: "colour
+    index" and "color index" are one concept, not two that split its mentions, under the
+    spelling the chapter writes."""
+    text = (
+        "# Stars\n\n"
+        "The **color index** compares a star's brightness in two filters. A hot star has a "
+        "small color index, and a cool star a large one.\n\n"
+        "Astronomers plot the color index against brightness. The color index tracks "
+        "surface temperature.\n\n"
+        "> Figure caption from the survey: the **colour index** of each star, measured "
+        "twice; the colour index of the Sun is marked.\n"
+    )
+    concepts = concepts_of(tmp_path, text)
+    keys = {c.key for c in concepts}
+    assert "color index" in keys and "colour index" not in keys
+    # under the spelling the text writes more often, with its paragraphs
+    assert next(c for c in concepts if c.key == "color index").mentions >= 2
