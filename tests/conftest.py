@@ -10,6 +10,7 @@ id afterwards.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,8 +20,10 @@ import asyncpg
 import pytest
 from redis.asyncio import Redis
 
+from datasources.errors import UpstreamUnavailable
 from datasources.settings import Settings, SettingsError
 from datasources.stores import Stores, open_stores
+from tests.graph_leftovers import drop_leftover_databases, forget_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATABASE = "curriculum_test"
@@ -87,8 +90,13 @@ def _migrate(url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-async def test_database(stack_settings: Settings, test_settings: Settings) -> str:
-    """A fresh `curriculum_test` database at the latest migration, once per run."""
+async def test_database(stack_settings: Settings, test_settings: Settings) -> AsyncIterator[str]:
+    """A fresh `curriculum_test` database at the latest migration, once per run; at the end
+    the graph its rows stand for goes (tests/graph_leftovers.py: the servers the e2e tests
+    start leave theirs). A killed run never reached that end: its graph goes first, and so
+    do the isolated databases killed runs left, each with its graph."""
+    await forget_graph(test_settings)
+    await drop_leftover_databases(stack_settings)
     admin = await asyncpg.connect(stack_settings.postgres.asyncpg_dsn)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{TEST_DATABASE}" WITH (FORCE)')
@@ -96,7 +104,9 @@ async def test_database(stack_settings: Settings, test_settings: Settings) -> st
     finally:
         await admin.close()
     await asyncio.to_thread(_migrate, test_settings.postgres.url)
-    return test_settings.postgres.url
+    yield test_settings.postgres.url
+    with contextlib.suppress(UpstreamUnavailable):  # then the next run's start removes it
+        await forget_graph(test_settings)
 
 
 @pytest.fixture(scope="session")

@@ -57,3 +57,10 @@ def curriculum(settings: Settings, *args: str, **env: str) -> subprocess.Complet
         timeout=120,
         check=False,
     )
+
+
+def ended_pid() -> int:
+    """The pid of a process that has ended, as a killed test run's is."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid

@@ -31,11 +31,13 @@ from redis.asyncio import Redis
 from sqlalchemy import insert, text
 from starlette.applications import Starlette
 
+from datasources.errors import UpstreamUnavailable
 from datasources.postgres.models import GenerationTask
 from datasources.redis.sessions import user_state_key
 from datasources.settings import Settings
 from gateway.app import create_app
 from gateway.security.runtime import SecurityRuntime
+from tests.graph_leftovers import forget_graph, isolated_name, with_database
 
 PASSWORD = "correct horse battery staple"
 SECRET = "security-tests-secret-key-0123456789abcdef"
@@ -56,16 +58,16 @@ def _migrate(url: str) -> None:
 
 @contextlib.asynccontextmanager
 async def isolated(stack: Settings) -> AsyncIterator[Settings]:
-    """The stack's servers with a database of our own (dropped afterwards) and Redis db 13."""
-    name = f"sec_test_{secrets.token_hex(4)}"
+    """The stack's servers with a database of our own (dropped afterwards, after the graph
+    its rows stand for: tests/graph_leftovers.py) and Redis db 13."""
+    name = isolated_name(secrets.token_hex(4))
     admin = await asyncpg.connect(stack.postgres.asyncpg_dsn)
+    own = with_database(stack, name)
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
-        url = _with_path(stack.postgres.url, f"/{name}")
-        await asyncio.to_thread(_migrate, url)
-        yield stack.model_copy(
+        await asyncio.to_thread(_migrate, own.postgres.url)
+        yield own.model_copy(
             update={
-                "postgres": stack.postgres.model_copy(update={"url": url}),
                 "redis": stack.redis.model_copy(
                     update={"url": _with_path(stack.redis.url, f"/{REDIS_DB}")}
                 ),
@@ -73,6 +75,8 @@ async def isolated(stack: Settings) -> AsyncIterator[Settings]:
             }
         )
     finally:
+        with contextlib.suppress(UpstreamUnavailable):  # the database goes all the same
+            await forget_graph(own)
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
