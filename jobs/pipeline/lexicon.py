@@ -18,6 +18,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# (plus, versus: words that join two names, never part of one: "water vapor plus lapse
+# rate feedback" made the concept "plus lapse rate feedback")
 EN_STOP = _words(
     """a about above after again against all almost also although always am among an and another
     any anything are aren't around as at away back be because been before being below between
@@ -35,7 +37,8 @@ EN_STOP = _words(
     whereas wherever whether which while who whoever whole whom whose why will with within
     without won't would wouldn't yet you you'll you're you've your yours yourself yourselves
     inside outside beside besides across along behind beyond near toward onto underneath
-    everybody everyone somebody someone anybody anyone nobody"""
+    everybody everyone somebody someone anybody anyone nobody
+    plus versus"""
 )
 
 
@@ -210,6 +213,20 @@ GENERIC_HEADINGS = frozenset(
         "acknowledgements",
         "acknowledgments",
         "related work",
+        # a section's parts that name its kind, not its topic: a climate chapter's every
+        # model section had "Assumptions", and "The concept", "Key ideas" head a lesson's
+        # summary (both were concepts and week titles)
+        "assumptions",
+        "key assumptions",
+        "the concept",
+        "the idea",
+        "the main idea",
+        "main ideas",
+        "key ideas",
+        "big ideas",
+        "key lessons",
+        "lessons learned",
+        "takeaways",
         # a paper's or a thesis's own sections around its topic
         "results",
         "conclusions",

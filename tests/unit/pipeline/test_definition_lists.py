@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
-from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import gloss_terms, zh_listed
+from tests.unit.pipeline.written import concepts_of
 
 
 def _written(tmp_path: Path, name: str, text: str) -> Path:
@@ -25,8 +25,7 @@ def _blocks(tmp_path: Path, name: str, text: str) -> list[Block]:
 
 def _concepts(tmp_path: Path, name: str, text: str, language: str = "en") -> dict[str, str]:
     """Concept titles (lower case) and how they were found."""
-    path = _written(tmp_path, name, text)
-    concepts = analyse_file(path, language=language).knowledge.concepts
+    concepts = concepts_of(tmp_path, text, name, language)
     return {c.title.lower(): "+".join(c.sources) for c in concepts}
 
 

@@ -357,3 +357,29 @@ def test_a_british_and_an_american_spelling_are_one_name(tmp_path: Path) -> None
     assert "color index" in keys and "colour index" not in keys
     # under the spelling the text writes more often, with its paragraphs
     assert next(c for c in concepts if c.key == "color index").mentions >= 2
+
+
+def test_a_sections_kind_names_no_topic(tmp_path: Path) -> None:
+    # a climate chapter's every model section had "Assumptions", and its lesson a section
+    # "The concept": both were concepts and week titles
+    text = (
+        "# Grey gas models\n\n## A single layer\n\n### Assumptions\n\n"
+        "The atmosphere is one layer that absorbs a fixed share of the **longwave radiation** "
+        "the surface emits.\n\n## Two layers\n\n### Assumptions\n\n"
+        "Each layer has the same **absorptivity** and emits as much upward as downward.\n\n"
+        "## The concept\n\nAn atmosphere that absorbs longwave radiation warms the surface.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "longwave radiation" in keys
+    assert not keys & {"assumptions", "assumption", "concept", "the concept"}
+
+
+def test_plus_and_versus_join_names_and_open_none(tmp_path: Path) -> None:
+    text = (
+        "# Feedbacks\n\nModels agree on the combined water vapor plus lapse rate feedback. "
+        "The water vapor plus lapse rate feedback is smaller than either alone.\n\n"
+        "Cloud feedback versus albedo feedback: the combined water vapor plus lapse rate "
+        "feedback is better known than cloud feedback versus albedo feedback.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert not {k for k in keys if k.startswith(("plus ", "versus "))}
