@@ -1776,8 +1776,8 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
 
 def _bound_stop_word(word: str, pos: str, kept: list[tuple[str, str]]) -> bool:
     """A one-character stop word rjieba reads as a noun before a lone character is a
-    piece of the name with it, not a clause's word: 时 of "动作电位时程（APD）" and of
-    "运行时库（runtime library）" (cut there, the names were 程 and 库)."""
+    piece of the name with it, not a clause's word: 时 of "动作电位时程（APD）" (cut there,
+    the name was 程). "学习时的步长" is still cut at 时: 的 stops the name first."""
     return len(word) == 1 and pos == "n" and len(kept) == 1 and len(kept[0][0]) == 1
 
 
