@@ -9,17 +9,11 @@ from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import gloss_terms, zh_listed
-from tests.unit.pipeline.written import concepts_of
-
-
-def _written(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.unit.pipeline.written import concepts_of, written
 
 
 def _blocks(tmp_path: Path, name: str, text: str) -> list[Block]:
-    path = _written(tmp_path, name, text)
+    path = written(tmp_path, name, text)
     return read(path, detect(path)).blocks()
 
 

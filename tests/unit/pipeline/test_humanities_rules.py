@@ -14,6 +14,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.references import credits
 from jobs.pipeline.structure import lead_in_style
+from tests.unit.pipeline.written import written
 
 _LEAD_INS = [
     ("As we turn now", "to the question of duty, it helps to recall what earlier theories said"),
@@ -29,14 +30,8 @@ _LEAD_INS = [
 ]
 
 
-def _written(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def _titles(tmp_path: Path, name: str, text: str) -> set[str]:
-    path = _written(tmp_path, name, text)
+    path = written(tmp_path, name, text)
     return {c.title.lower() for c in analyse_file(path).knowledge.concepts}
 
 
@@ -133,7 +128,7 @@ def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) ->
         "<p>Tariffs invite other countries to answer with tariffs of their own.</p>"
         "</body></html>"
     )
-    path = _written(tmp_path, "trade.html", page)
+    path = written(tmp_path, "trade.html", page)
     blocks = read(path, detect(path)).blocks()
     texts = [b.text for b in blocks]
     assert texts[1].startswith("A country that sets a high tariff, it will raise")

@@ -8,13 +8,18 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.model import Concept
 
 
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    """`text` saved as `name` in the test's folder."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def concepts_of(
     tmp_path: Path, text: str, name: str = "notes.md", language: str = "en"
 ) -> tuple[Concept, ...]:
     """The concepts `analyse_file` finds in `text` saved as `name` (English by default)."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return analyse_file(path, language=language).knowledge.concepts
+    return analyse_file(written(tmp_path, name, text), language=language).knowledge.concepts
 
 
 def keys_of(tmp_path: Path, text: str, name: str = "notes.md") -> set[str]:
