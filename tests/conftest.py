@@ -10,7 +10,6 @@ id afterwards.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -92,9 +91,10 @@ def _migrate(url: str) -> None:
 @pytest.fixture(scope="session")
 async def test_database(stack_settings: Settings, test_settings: Settings) -> AsyncIterator[str]:
     """A fresh `curriculum_test` database at the latest migration, once per run; at the end
-    the graph its rows stand for goes (tests/graph_leftovers.py: the servers the e2e tests
-    start leave theirs). A killed run never reached that end: its graph goes first, and so
-    do the isolated databases killed runs left, each with its graph."""
+    the graph its rows stand for goes, then the database (tests/graph_leftovers.py: the
+    servers the e2e tests start leave theirs). A killed run never reached that end: its
+    graph goes first, and so do the isolated databases killed runs left, each with its
+    graph. After a finished run there is no database, and nothing is removed twice."""
     await forget_graph(test_settings)
     await drop_leftover_databases(stack_settings)
     admin = await asyncpg.connect(stack_settings.postgres.asyncpg_dsn)
@@ -105,8 +105,15 @@ async def test_database(stack_settings: Settings, test_settings: Settings) -> As
         await admin.close()
     await asyncio.to_thread(_migrate, test_settings.postgres.url)
     yield test_settings.postgres.url
-    with contextlib.suppress(UpstreamUnavailable):  # then the next run's start removes it
+    try:
         await forget_graph(test_settings)
+    except UpstreamUnavailable:
+        return  # the database stays, and the next run's start removes its graph
+    admin = await asyncpg.connect(stack_settings.postgres.asyncpg_dsn)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{TEST_DATABASE}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 @pytest.fixture(scope="session")
