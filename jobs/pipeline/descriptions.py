@@ -1,9 +1,12 @@
 """A concept's description: its defining sentence as a reader needs it alone.
 
 `description` opens the sentence at its main clause (`main_clause`: a concessive clause
-or a link to the sentence before is not carried) and, where it leads in to a display
-formula, finishes it with that formula and the sentence that closes the definition
-(`completed`).
+or a link to the sentence before is not carried) and, where it leads in to what follows
+it, finishes it (`completed`): a display formula and the sentence that closes the
+definition, the list the sentence introduces, or the paragraph after its colon. A
+sentence whose subject is the formula above it ("is called the system gain") opens with
+that formula (`with_subject`). The same text answers "What does X mean?" in a course
+(each definition extraction carries it).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from jobs.pipeline.textutil import sentences
 
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
-    return with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
+    whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
+    return with_subject(whole, definition, blocks, chinese)
 
 
 # a sentence that only names what the sentence before it described: its subject is a
@@ -124,20 +128,47 @@ _EN_CLOSING = re.compile(
 )
 MAX_FORMULA_CHARS = 600  # a display formula longer than this is not quoted in a description
 MAX_CLOSING_CHARS = 200
+# a list or paragraph after the lead-in longer than this is a passage, not the rest of one
+# definition: the sentence then stays as it is (half a list of "three properties" misleads)
+MAX_CONTINUATION_CHARS = 500
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）*_]*$")
+MAX_LIST_ITEMS = 8
 
 
 def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) -> str:
-    """The definition's sentence, and where it ends its paragraph on a lead-in to a display
-    formula, that formula and the sentence that closes the definition after it (each
-    bounded): "凸函数：…，均有 $$f(…)\\leqslant…$$ 则称f为D上的凸函数。" """
+    """The definition's sentence, and where it ends its paragraph on a lead-in to what
+    follows, what finishes it (each bounded): a display formula and the sentence that closes
+    the definition after it ("凸函数：…，均有 $$f(…)\\leqslant…$$ 则称f为D上的凸函数。"); the
+    list it introduces ("A department is: an array of people; an object of departments.");
+    after a colon, the paragraph it introduces ("We define the equilibrium climate
+    sensitivity: the warming that …")."""
     sentence = definition.sentence.rstrip()
     index = definition.block
     if (
         index + 1 >= len(blocks)
-        or blocks[index + 1].kind != "formula"
         or not blocks[index].text.rstrip().endswith(sentence[-12:])
         or not (_ZH_LEAD_IN if chinese else _EN_LEAD_IN).search(sentence)
     ):
+        return definition.sentence
+    after_kind = blocks[index + 1].kind
+    if after_kind == "list_item":
+        return _with_list(sentence, blocks, index + 1, chinese) or definition.sentence
+    if after_kind in ("paragraph", "quote") and sentence.endswith((":", "：")):
+        follows = blocks[index + 1].text.strip()
+        if len(follows) > MAX_CONTINUATION_CHARS:
+            follows = next(sentences(follows), "")
+        # a paragraph that leads in to something of its own is the first of several
+        # ("three properties:" then "Given any vector, … scales accordingly:" and a formula);
+        # one that ends on no full stop is a label or a caption ("文件名：src/main.rs")
+        if (
+            not follows
+            or len(follows) > MAX_CONTINUATION_CHARS
+            or (_ZH_LEAD_IN if chinese else _EN_LEAD_IN).search(follows)
+            or not _SENTENCE_END.search(follows)
+        ):
+            return definition.sentence
+        return f"{sentence}{'' if chinese else ' '}{follows}"
+    if after_kind != "formula":
         return definition.sentence
     formula = blocks[index + 1].text.strip()
     after = blocks[index + 2] if index + 2 < len(blocks) else None
@@ -151,3 +182,44 @@ def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) ->
             return definition.sentence
         formula = "$$\\cdots$$"  # a whole matrix written out: the closing sentence names it
     return " ".join(part for part in (sentence, formula, closing) if part)
+
+
+def _with_list(sentence: str, blocks: Sequence[Block], start: int, chinese: bool) -> str:
+    """The sentence and the whole list after it, its items joined by semicolons; "" when
+    the list is longer than a definition's answer can carry."""
+    items: list[str] = []
+    for block in blocks[start : start + MAX_LIST_ITEMS + 1]:
+        if block.kind != "list_item":
+            break
+        items.append(block.text.strip())
+    if len(items) > MAX_LIST_ITEMS or sum(len(i) for i in items) > MAX_CONTINUATION_CHARS:
+        return ""
+    # an item's closing mark gives way to the semicolon, a question's stays and stands for
+    # it; the last item keeps its own
+    text = sentence
+    for n, item in enumerate(items):
+        if n < len(items) - 1 and not item.endswith(("?", "？", "!", "！")):
+            item = item.rstrip(";；,，.。") + ("；" if chinese else ";")
+        text += item if chinese else f" {item}"
+    return text
+
+
+# a sentence with no subject of its own, opening its paragraph on the verb that names the
+# formula displayed above it ("where" $$g = …$$ "is called the system gain – the ratio …")
+_EN_SUBJECTLESS = re.compile(r"^(?:is|are)\s+(?:called|known\s+as|termed|referred\s+to|named)\b")
+_ZH_SUBJECTLESS = re.compile(r"^(?:被)?(?:称为|称作|叫做|叫作)")
+
+
+def with_subject(text: str, definition: Definition, blocks: Sequence[Block], chinese: bool) -> str:
+    """A sentence naming the display formula above it opens with that formula (bounded);
+    alone, "is called the system gain – …" does not say what is."""
+    index = definition.block
+    if (
+        index == 0
+        or not (_ZH_SUBJECTLESS if chinese else _EN_SUBJECTLESS).match(text)
+        or not blocks[index].text.lstrip().startswith(definition.sentence.strip()[:40])
+        or blocks[index - 1].kind != "formula"
+        or len(blocks[index - 1].text.strip()) > MAX_FORMULA_CHARS
+    ):
+        return text
+    return f"{blocks[index - 1].text.strip()}{'' if chinese else ' '}{text}"

@@ -120,7 +120,9 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
             extractions.append(
                 Extraction(
                     "definition",
-                    definition.sentence,
+                    # as the description reads it: whole, the list or formula it leads in to
+                    # included ("What does X mean?" was answered by "X is:")
+                    description(definition, key, blocks, chinese),
                     block.text[:600],
                     block.page,
                     definition.confidence,

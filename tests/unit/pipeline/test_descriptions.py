@@ -187,3 +187,107 @@ def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) 
     found = _descriptions(tmp_path, text, "en")
     assert found["lung"].startswith("The lung is the organ")
     assert "refers to a tiny air sac" in found["alveolus"]
+
+
+def _definitions(tmp_path: Path, text: str, language: str) -> dict[str, list[str]]:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    knowledge = analyse_file(path, language=language).knowledge  # type: ignore[arg-type]
+    found: dict[str, list[str]] = {}
+    for x in knowledge.extractions:
+        if x.type == "definition" and x.concept_key:
+            found.setdefault(x.concept_key, []).append(x.content)
+    return found
+
+
+def test_a_definition_leading_in_to_a_list_takes_the_whole_list(tmp_path: Path) -> None:
+    """ "A company department is:" and its two items: the answer to "What does X mean?"
+    stopped on the colon. The items join by semicolons; a question keeps its mark."""
+    en = (
+        "# Queues\n\nA **queue** is a collection with two operations:\n\n"
+        "- enqueue adds an item at the back;\n- dequeue removes the item at the front.\n\n"
+        "Every queue keeps its order, and a queue can grow without a limit.\n"
+    )
+    whole = (
+        "A queue is a collection with two operations: enqueue adds an item at the back; "
+        "dequeue removes the item at the front."
+    )
+    assert _descriptions(tmp_path, en, "en")["queue"] == whole
+    assert _definitions(tmp_path, en, "en")["queue"] == [whole]
+    zh = (
+        "# 队列\n\n**队列**是一种有两种操作的集合：\n\n- 入队，把元素放到队尾；\n"
+        "- 出队，取出队首的元素。\n\n队列保持元素的先后次序，队列的长度可以增长。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["队列"] == (
+        "队列是一种有两种操作的集合：入队，把元素放到队尾；出队，取出队首的元素。"
+    )
+    asked = (
+        "# Ethics\n\n**Metaethics** is the study of questions such as:\n\n"
+        "- Is goodness a fact?\n- Can moral claims be true?\n\n"
+        "Metaethics comes before applied ethics.\n"
+    )
+    assert _descriptions(tmp_path, asked, "en")["metaethics"].endswith(
+        "such as: Is goodness a fact? Can moral claims be true?"
+    )
+
+
+def test_a_definition_keeps_to_its_sentence_before_a_long_list(tmp_path: Path) -> None:
+    """Half a list of "nine stages" would mislead: past eight items (or 500 characters)
+    the sentence stays alone."""
+    items = "".join(f"- stage {n} of the cycle\n" for n in range(1, 10))
+    en = (
+        f"# Cycles\n\nThe **cell cycle** is a series of nine stages:\n\n{items}\n"
+        "Each cell cycle ends in division, and the cell cycle repeats.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["cell cycle"] == (
+        "The cell cycle is a series of nine stages:"
+    )
+
+
+def test_a_definition_ending_on_a_colon_takes_the_sentence_after_it(tmp_path: Path) -> None:
+    """ "We define the Equilibrium Climate Sensitivity:" and then, as a paragraph of its
+    own, what it is; not a label or caption ("Filename: …") nor a paragraph that leads in
+    to something of its own."""
+    en = (
+        "# Decay\n\nWe define the **half-life** (written $t_{1/2}$):\n\n"
+        "*The time it takes for half of a sample to decay.*\n\n"
+        "Each half-life is fixed for an isotope, and the half-life can be measured.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["half-life"] == (
+        "We define the half-life (written $t_{1/2}$): "
+        "The time it takes for half of a sample to decay."
+    )
+    caption = (
+        "# Borrowing\n\nWe can fix the code by letting it change what it borrows, "
+        "which is a **mutable borrow**:\n\nFile: src/lib.rs\n\n"
+        "A mutable borrow is exclusive. Each mutable borrow ends with its scope.\n"
+    )
+    assert _descriptions(tmp_path, caption, "en")["mutable borrow"].endswith(
+        "which is a mutable borrow:"
+    )
+    zh = (
+        "# 衰变\n\n我们这样定义**半衰期**：\n\n一半的原子核发生衰变所需的时间。\n\n"
+        "半衰期对每种同位素是固定的，半衰期可以测量。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["半衰期"] == (
+        "我们这样定义半衰期：一半的原子核发生衰变所需的时间。"
+    )
+
+
+def test_a_sentence_naming_the_formula_above_it_opens_with_that_formula(
+    tmp_path: Path,
+) -> None:
+    """ "where" $$g = …$$ "is called the system gain – …": alone the sentence has no
+    subject; it opens with the formula it names."""
+    en = (
+        "# Feedback\n\nThe response with feedback is larger, where\n\n$$G = \\frac{1}{1-k}$$\n\n"
+        "is called the **loop gain**, the ratio of the response with feedback to the "
+        "response without it.\n\nA loop gain above one amplifies, and the loop gain can be "
+        "measured.\n"
+    )
+    whole = (
+        "$$G = \\frac{1}{1-k}$$ is called the loop gain, the ratio of the response with "
+        "feedback to the response without it."
+    )
+    assert _descriptions(tmp_path, en, "en")["loop gain"] == whole
+    assert _definitions(tmp_path, en, "en")["loop gain"] == [whole]
