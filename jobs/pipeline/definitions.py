@@ -1133,7 +1133,12 @@ def _read(
         raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
     if not chinese and not quoted:
         raw = _before_a_verb(raw)
-    if "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+    if "d" in pattern.groupindex and _DEFINE_FIRST.match(match.group(0)):
+        # "We define the variance of a random variable as …": define names what comes
+        # first (call, term and refer to name what comes last); a thing it belongs to
+        # ("of a random variable") is no part of the name, "rate of change" stays whole
+        raw = _BELONGS_TO.split(_AS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
+    elif "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
         # "we call a system with … an inconsistent system"
         raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
@@ -1144,6 +1149,12 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+# "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)
+_DEFINE_FIRST = re.compile(r"\bwe\s+define\s+(?!(?:this|these|that|those|such|it|them|as)\b)", re.I)
+_AS = re.compile(r"\s+as\s+", re.I)
+_BELONGS_TO = re.compile(r"\s+of\s+(?:an?|the|this|these|its|their|each|every|any)\s", re.I)
 
 
 def _before_a_verb(raw: str) -> str:

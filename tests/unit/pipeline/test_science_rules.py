@@ -383,3 +383,22 @@ def test_plus_and_versus_join_names_and_open_none(tmp_path: Path) -> None:
     )
     keys = keys_of(tmp_path, text)
     assert not {k for k in keys if k.startswith(("plus ", "versus "))}
+
+
+def test_we_define_names_what_comes_first_and_not_what_it_belongs_to() -> None:
+    """ "We define the variance of a random variable as …" defined "random variable": the
+    article-split that reads "we call a system with … an inconsistent system" took the last
+    noun phrase, while define names the first one; "of a …" says what it belongs to."""
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (), True)]
+
+    assert terms("We define the variance of a random variable as its spread about the mean.") == [
+        "variance"
+    ]
+    assert terms("We define the rate of change as the slope of the secant.") == ["rate of change"]
+    # what comes last is still the name after call
+    assert terms("We call a system with no solution an inconsistent system.") == [
+        "inconsistent system"
+    ]
+    assert terms("We call the set of all outcomes the sample space.") == ["sample space"]
