@@ -249,6 +249,10 @@ _ZH_GENUS = re.compile(
     r"(?:（[^）]{1,40}）)?\s*(?:是|：|:)\s*(?:一种|一类|一个|一组)?"
     r"[^，,。；！？]{2,80}的[\u4e00-\u9fff]{0,6}(?P=g)\s*[。；]?$"
 )
+# words that point at a place in the document, an example or code near it: "上面的代码"
+_ZH_POINTER = (
+    r"(?:上面|下面|上述|下述|前面|后面|以上|以下|上例|下例|本例|这里|这段|这个|这些|那个|该)"
+)
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -293,10 +297,11 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.8,
     ),
     # "…偏移的共价键是极性共价键，…": a description of a kind, then the name of that kind
-    # closing its clause (the genus first, the name after; "…的原因是缺乏数据" names none)
+    # closing its clause (the genus first, the name after; "…的原因是缺乏数据" names none;
+    # "上面的代码是合法代码" points at an example, it describes no kind)
     (
         re.compile(
-            r"(?:^|[，,；])[^，。；]{2,60}的(?P<g>[\u4e00-\u9fff]{1,4})是\s*"
+            rf"(?:^|[，,；])(?!\s*{_ZH_POINTER}的)[^，。；]{{2,60}}的(?P<g>[\u4e00-\u9fff]{{1,4}})是\s*"
             r"(?P<t>(?:(?![的而或和与不是])[\u4e00-\u9fff]){1,8}(?P=g))(?:（[^）]{1,40}）)?"
             r"(?=\s*(?:[，。；]|$))"
         ),

@@ -431,3 +431,18 @@ def test_a_conjunction_inside_a_word_does_not_split_a_heading() -> None:
     # conjunction standing alone still parts the names it joins
     assert terms("1.2 Einstein 求和约定") == ["Einstein", "求和约定"]
     assert terms("进程和线程") == ["进程", "线程"]
+
+
+def test_a_sentence_pointing_at_an_example_defines_no_kind() -> None:
+    """ "上面的代码是合法代码，…" says what the code above is; read as "…的代码是X代码" (a
+    description of a kind, then its name) it made 合法代码 a concept and a question."""
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, (), True)]
+
+    assert terms("上面的代码是合法代码，它一次声明了两个变量。") == []
+    assert terms("下面的程序是完整程序。") == []
+    assert terms("这段的写法是常见写法，读起来很清楚。") == []
+    # a description of the kind still names it
+    kinds = terms("只读一次输入的算法是在线算法，其余的算法是离线算法。")
+    assert set(kinds) == {"在线算法", "离线算法"}
