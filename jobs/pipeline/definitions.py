@@ -27,6 +27,7 @@ from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_S
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     acceptable,
+    bare_modifier,
     emphasis_name,
     equation_operand,
     with_maths_letter,
@@ -666,6 +667,7 @@ def find_definitions(
                 and _nominal(term, chinese)
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
+                and (chinese or not _stresses_a_modifier(term, sentence))
             ):
                 found = Definition(with_maths_letter(term, sentence), sentence, block, EMPHASIS)
                 break
@@ -685,6 +687,20 @@ def find_definitions(
 
 # the naming phrase right before the name a sentence gives: "are said to be **X**"
 _NAMED_AFTER = r"\b(?:called|known as|termed|said to be|referred to as|named)\s+(?:(?:an?|the)\s+)?"
+
+
+def _stresses_a_modifier(term: str, sentence: str) -> bool:
+    """An adjective set in italics or bold before the noun it modifies is stress, not a
+    name: "current clients … *potential* clients responded to the firm's reputation" made
+    "potential" a defined concept (the sentence's "were" its defining verb). A word the
+    lexicon knows as a noun only ("*cache* memory") is not read so."""
+    if not bare_modifier(term):
+        return False
+    after = re.search(rf"(?<![\w-]){re.escape(term)}\s+([A-Za-z][\w-]*)", sentence)
+    if after is None:
+        return False
+    lemmas = getAllLemmas(after.group(1).lower())
+    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas) and after.group(1) not in EN_STOP
 
 
 def _named_first(emphasis: tuple[str, ...], sentence: str, chinese: bool) -> list[str]:
