@@ -2,7 +2,8 @@
 
 The course is planned from three documents' worth of synthetic concepts (12 weeks of
 6 hours, about 60 concepts), in English and in Chinese, stored as JSON and read back
-as the export job will; each format is rendered `--runs` times (median reported).
+as the export job will, with its self-assessment questions and their answer key;
+each format is rendered `--runs` times (median reported).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import orjson
 from bench.course_graphs import synthetic_input
 from datasources.files.exports import FORMATS
 from jobs.planning import plan_course
-from jobs.rendering.course import ExportCourse
+from jobs.rendering.course import ExportCourse, Question, with_questions
 from jobs.rendering.render import render
 
 
@@ -31,7 +32,10 @@ def main() -> None:
     rows = []
     for chinese in (False, True):
         plan = plan_course(synthetic_input(3, weeks=12, hours_per_week=6, chinese=chinese))
-        course = ExportCourse.from_columns(orjson.loads(orjson.dumps(plan.columns())))
+        course = with_questions(
+            ExportCourse.from_columns(orjson.loads(orjson.dumps(plan.columns()))),
+            [Question(q.question, q.answer, q.topic, q.difficulty) for q in plan.questions],
+        )
         render(course, "pdf")  # the first PDF loads fonts; time the steady state
         for fmt in FORMATS:
             times = []
@@ -49,6 +53,7 @@ def main() -> None:
                 "median_s": round(statistics.median(times), 3),
                 "max_s": round(max(times), 3),
                 "bytes": len(data),
+                "questions": len(course.questions),
             }
             rows.append(row)
             print(

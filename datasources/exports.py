@@ -45,14 +45,29 @@ class InvalidOptions(ValueError):
         self.field = field
 
 
+# each option's JSON name and its field: all flags, all on by default
+_FLAGS = {
+    "includeDiagram": "include_diagram",
+    "includeQuestions": "include_questions",
+    "includeAnswers": "include_answers",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
-    """What `exportCourse(options: ...)` may ask for (stored in exports.options)."""
+    """What `exportCourse(options: ...)` may ask for (stored in exports.options):
+    the prerequisite diagram, the self-assessment questions, their answer key."""
 
     include_diagram: bool = True
+    include_questions: bool = True
+    include_answers: bool = True
 
     def to_json(self) -> dict[str, Any]:
-        return {"includeDiagram": self.include_diagram}
+        """includeDiagram always (as rows stored before the other flags have it), the
+        others when they are turned off."""
+        out: dict[str, Any] = {"includeDiagram": self.include_diagram}
+        out.update({k: False for k, f in _FLAGS.items() if not getattr(self, f)})
+        return out
 
     @classmethod
     def parse(cls, raw: Any) -> ExportOptions:
@@ -67,18 +82,19 @@ class ExportOptions:
             size = OPTIONS_MAX_BYTES + 1
         if size > OPTIONS_MAX_BYTES:
             raise InvalidOptions(f"`options` is limited to {OPTIONS_MAX_BYTES} bytes of JSON")
-        unknown = sorted(str(k) for k in raw if k != "includeDiagram")
+        unknown = sorted(str(k) for k in raw if k not in _FLAGS)
         if unknown:
             raise InvalidOptions(
-                f"unknown export option {unknown[0][:40]!r}: the one option is includeDiagram",
+                f"unknown export option {unknown[0][:40]!r}: the options are " + ", ".join(_FLAGS),
                 field=f"options.{unknown[0][:40]}",
             )
-        diagram = raw.get("includeDiagram", True)
-        if not isinstance(diagram, bool):
-            raise InvalidOptions(
-                "`includeDiagram` must be true or false", field="options.includeDiagram"
-            )
-        return cls(include_diagram=diagram)
+        flags: dict[str, bool] = {}
+        for name, field in _FLAGS.items():
+            value = raw.get(name, True)
+            if not isinstance(value, bool):
+                raise InvalidOptions(f"`{name}` must be true or false", field=f"options.{name}")
+            flags[field] = value
+        return cls(**flags)
 
 
 @dataclass(frozen=True, slots=True)

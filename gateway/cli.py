@@ -180,13 +180,24 @@ def worker(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     import asyncio
 
+    from datasources.exports import ExportOptions
     from gateway.export_command import CommandError, checked_output, course_id_of, export_course
 
     try:
         course_id = course_id_of(args.course_id)
         output = checked_output(args.output)
         message = asyncio.run(
-            export_course(_settings(), course_id, args.format, output, diagram=not args.no_diagram)
+            export_course(
+                _settings(),
+                course_id,
+                args.format,
+                output,
+                options=ExportOptions(
+                    include_diagram=not args.no_diagram,
+                    include_questions=not args.no_questions,
+                    include_answers=not args.no_answers,
+                ),
+            )
         )
     except CommandError as exc:
         print(f"curriculum export: {exc}", file=sys.stderr)
@@ -441,6 +452,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--format", "-f", required=True, choices=FORMATS, help="the file's format")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
     p.add_argument("--no-diagram", action="store_true", help="leave out the prerequisite map")
+    p.add_argument(
+        "--no-questions", action="store_true", help="leave out the self-assessment questions"
+    )
+    p.add_argument(
+        "--no-answers", action="store_true", help="leave out the answer key (a students' copy)"
+    )
     p.set_defaults(func=export)
     p = commands.add_parser(
         "persisted-queries",

@@ -70,7 +70,12 @@ async def _save(stores: Stores, key: str, path: Path) -> int:
 
 
 async def export_course(
-    settings: Settings, course_id: UUID, fmt: ExportFormat, output: Path, *, diagram: bool = True
+    settings: Settings,
+    course_id: UUID,
+    fmt: ExportFormat,
+    output: Path,
+    *,
+    options: ExportOptions = ExportOptions(),  # frozen: safe to share as a default
 ) -> str:
     """Export the course into `output`; returns what to tell the user."""
     settings = for_jobs(settings)
@@ -83,7 +88,7 @@ async def export_course(
             requester=SYSTEM_VIEWER,
             owner_id=course.user_id,
             fmt=fmt,
-            options=ExportOptions(include_diagram=diagram).to_json(),
+            options=options.to_json(),
         )
         if started is None:
             raise CommandError(f"no course {course_id}")  # deleted a moment ago

@@ -7,7 +7,8 @@ and render with what they have. An entry of the wrong shape is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,17 @@ class Resource:
 
 
 @dataclass(frozen=True, slots=True)
+class Question:
+    """A self-assessment question of the course (its QuestionAnswer set); `topic` is the
+    title of the concept it asks about."""
+
+    question: str
+    answer: str
+    topic: str | None = None
+    difficulty: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ExportCourse:
     title: str
     description: str
@@ -81,6 +93,7 @@ class ExportCourse:
     prerequisites: tuple[str, ...]
     assessments: tuple[Assessment, ...]
     resources: tuple[Resource, ...]
+    questions: tuple[Question, ...] = ()  # read apart from the row: `with_questions`
 
     @property
     def concepts(self) -> list[Concept]:
@@ -112,6 +125,17 @@ class ExportCourse:
                 for r in resources
             ),
         )
+
+
+def with_questions(course: ExportCourse, questions: Iterable[Question]) -> ExportCourse:
+    """The course with its questions: those about a concept the outline teaches (a
+    question of another version of the course, or about a concept taken out by hand, has
+    no week to go to), blank ones left out."""
+    taught = {c.title for c in course.concepts}
+    kept = tuple(
+        q for q in questions if q.topic in taught and q.question.strip() and q.answer.strip()
+    )
+    return dataclasses.replace(course, questions=kept)
 
 
 def _str(value: Any) -> str | None:

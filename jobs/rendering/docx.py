@@ -22,8 +22,10 @@ EAST_ASIAN_FONT = "Microsoft YaHei"
 STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number")
 
 
-def render_docx(course: ExportCourse, *, diagram: bool = True) -> bytes:
-    view = view_of(course, diagram=diagram)
+def render_docx(
+    course: ExportCourse, *, diagram: bool = True, questions: bool = True, answers: bool = True
+) -> bytes:
+    view = view_of(course, diagram=diagram, questions=questions, answers=answers)
     t = view.t
     document = Document()
     _fonts(document, course.language)
@@ -92,6 +94,11 @@ def render_docx(course: ExportCourse, *, diagram: bool = True) -> bytes:
             paragraph.add_run(a.title).bold = True
             if a.description:
                 paragraph.add_run(t("colon") + a.description)
+        if view.questions_by_week.get(week.week):
+            document.add_heading(t("questions"), level=2)
+            # numbered in the text: Word's "List Number" would go on from the objectives
+            for q in view.questions_by_week[week.week]:
+                document.add_paragraph(f"{q.number}. {q.question}")
 
     if course.assessments:
         document.add_heading(t("assessments"), level=1)
@@ -101,6 +108,13 @@ def render_docx(course: ExportCourse, *, diagram: bool = True) -> bytes:
         ]
         headers = [t("type"), t("title"), t("week"), t("weight"), t("description")]
         _table(document, headers, rows)
+    if view.show_answers:
+        document.add_heading(t("answer_key"), level=1)
+        for week in course.weeks:
+            if view.questions_by_week.get(week.week):
+                document.add_heading(t("week_n", n=week.week), level=2)
+                for q in view.questions_by_week[week.week]:
+                    document.add_paragraph(f"{q.number}. {q.answer}")
     if course.resources:
         document.add_heading(t("resources"), level=1)
         for r in course.resources:

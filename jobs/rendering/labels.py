@@ -56,6 +56,8 @@ EN = {
     "exercise": "exercise",
     "project": "project",
     "exam": "exam",
+    "questions": "Self-assessment questions",
+    "answer_key": "Answer key",
 }
 ZH = {
     "audience": "适用对象",
@@ -107,6 +109,8 @@ ZH = {
     "exercise": "练习",
     "project": "项目",
     "exam": "考试",
+    "questions": "自测题",
+    "answer_key": "参考答案",
 }
 
 

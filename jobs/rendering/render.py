@@ -67,14 +67,18 @@ def _environment(kind: Literal["html", "markdown"]) -> Environment:
     )
 
 
-def render_html(course: ExportCourse, *, diagram: bool = True) -> str:
-    context = view_of(course, diagram=diagram).as_context()
+def render_html(
+    course: ExportCourse, *, diagram: bool = True, questions: bool = True, answers: bool = True
+) -> str:
+    context = view_of(course, diagram=diagram, questions=questions, answers=answers).as_context()
     context["css"] = Markup((TEMPLATES / "course.css").read_text(encoding="utf-8"))  # noqa: S704 - our own file
     return _environment("html").get_template("course.html.j2").render(context)
 
 
-def render_markdown(course: ExportCourse, *, diagram: bool = True) -> str:
-    context = view_of(course, diagram=diagram).as_context()
+def render_markdown(
+    course: ExportCourse, *, diagram: bool = True, questions: bool = True, answers: bool = True
+) -> str:
+    context = view_of(course, diagram=diagram, questions=questions, answers=answers).as_context()
     drawn = context["diagram"]
     mermaid = None
     if drawn is not None:
@@ -91,24 +95,36 @@ def _markdown_link(url: str) -> Raw:
     return Raw("<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">")
 
 
-def render_pdf(course: ExportCourse, *, diagram: bool = True) -> bytes:
+def render_pdf(
+    course: ExportCourse, *, diagram: bool = True, questions: bool = True, answers: bool = True
+) -> bytes:
     # Imported here: it loads pango from the OS, which only the PDF export needs.
     from weasyprint import HTML
 
-    pdf = HTML(string=render_html(course, diagram=diagram)).write_pdf()
+    html = render_html(course, diagram=diagram, questions=questions, answers=answers)
+    pdf = HTML(string=html).write_pdf()
     assert pdf is not None  # write_pdf returns the bytes when no target is given
     return pdf
 
 
-def render(course: ExportCourse, fmt: ExportFormat, *, diagram: bool = True) -> bytes:
+def render(
+    course: ExportCourse,
+    fmt: ExportFormat,
+    *,
+    diagram: bool = True,
+    questions: bool = True,
+    answers: bool = True,
+) -> bytes:
     """The file's bytes in `fmt` (UTF-8 for the text formats); `diagram=False` leaves
-    out the prerequisite map."""
+    out the prerequisite map, `questions=False` the self-assessment questions (each week
+    lists those on its concepts), `answers=False` their answer key (at the end)."""
+    shown = {"diagram": diagram, "questions": questions, "answers": answers}
     if fmt == "pdf":
-        return render_pdf(course, diagram=diagram)
+        return render_pdf(course, **shown)
     if fmt == "docx":
-        return render_docx(course, diagram=diagram)
+        return render_docx(course, **shown)
     if fmt == "html":
-        return render_html(course, diagram=diagram).encode("utf-8")
+        return render_html(course, **shown).encode("utf-8")
     if fmt == "markdown":
-        return render_markdown(course, diagram=diagram).encode("utf-8")
+        return render_markdown(course, **shown).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -8,9 +8,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from jobs.rendering.course import Assessment, ExportCourse
+from jobs.planning.questions import KINDS
+from jobs.planning.wording import phrase
+from jobs.rendering.course import Assessment, ExportCourse, Question
 from jobs.rendering.diagram import NODE_H, NODE_W, Diagram, layout
 from jobs.rendering.labels import Labels
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question as an export numbers it: the answer key refers to the same number."""
+
+    number: int
+    question: str
+    answer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +35,8 @@ class View:
     percent: Callable[[float | None], str]
     diagram: Diagram | None
     show_map: bool  # the prerequisite diagram (or DOCX's table of it) is wanted
+    questions_by_week: dict[int, list[Asked]]  # empty when questions are not wanted
+    show_answers: bool  # the answer key after the assessments
     node_w: int = NODE_W
     node_h: int = NODE_H
 
@@ -31,8 +44,11 @@ class View:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
-def view_of(course: ExportCourse, *, diagram: bool = True) -> View:
-    """What the templates show; `diagram=False` leaves out the prerequisite map."""
+def view_of(
+    course: ExportCourse, *, diagram: bool = True, questions: bool = True, answers: bool = True
+) -> View:
+    """What the templates show; `diagram=False` leaves out the prerequisite map,
+    `questions=False` the self-assessment questions, `answers=False` their answer key."""
     labels = Labels(course.language)
     titles = {c.id: c.title for c in course.concepts}
     sep = "、" if labels.zh else ", "
@@ -51,4 +67,28 @@ def view_of(course: ExportCourse, *, diagram: bool = True) -> View:
         percent=lambda w: "" if w is None else f"{w * 100:g}%",
         diagram=layout(course.concepts) if diagram else None,
         show_map=diagram,
+        questions_by_week=_questions_by_week(course) if questions else {},
+        show_answers=questions and answers and bool(course.questions),
     )
+
+
+def _questions_by_week(course: ExportCourse) -> dict[int, list[Asked]]:
+    """Each question in the week that teaches its concept, in teaching order, and per
+    concept in the planner's order (definition, example, formula); numbered through the
+    course."""
+    place: dict[str, tuple[int, int]] = {}
+    for week in course.weeks:
+        for concept in week.concepts:
+            place.setdefault(concept.title, (week.week, len(place)))
+
+    def order(q: Question) -> tuple[int, int, int, str]:
+        week, position = place[q.topic or ""]
+        asked = [phrase(course.language, f"question_{kind}", title=q.topic) for kind in KINDS]
+        kind = asked.index(q.question) if q.question in asked else len(asked)
+        return (week, position, kind, q.question)
+
+    by_week: dict[int, list[Asked]] = defaultdict(list)
+    placed = sorted((q for q in course.questions if (q.topic or "") in place), key=order)
+    for number, q in enumerate(placed, start=1):
+        by_week[place[q.topic or ""][0]].append(Asked(number, q.question, q.answer))
+    return dict(by_week)

@@ -3,9 +3,14 @@
 Payload `{"export_id", "course_id"}`. The course is read once, in one statement, and
 the file is rendered from that row only: a course regenerated while its export runs
 gives a file of the version the export read (never a mix), and the task's result
-names that version (`course_updated_at`). The exports row is completed only after
-the file is stored; if the course (and so the row) was deleted meanwhile, the file
-is released again and the task fails saying so.
+names that version (`course_updated_at`). Its self-assessment questions live in the
+vector index, written by the generation job after the row: they are read only once
+that job is over (until then the export is retried, `TryAgain`), and the row is read
+again after them; if it changed meanwhile (a regeneration began), the file keeps the
+version it read without its questions, and the result says why (`questions_left_out`),
+so questions and row are never of two versions. The exports row is completed only
+after the file is stored; if the course (and so the row) was deleted meanwhile, the
+file is released again and the task fails saying so.
 """
 
 from __future__ import annotations
@@ -22,18 +27,59 @@ from datasources.exports import ExportOptions, InvalidOptions
 from datasources.files import FileTooLarge
 from datasources.files.exports import ExportFormat, export_filename, export_format
 from datasources.postgres.records import CourseRecord
+from datasources.tasks import ACTIVE
 from jobs.rendering import ExportCourse, render
-from jobs.tasks.lifecycle import JobFailed, TaskRun
+from jobs.rendering.course import Question, with_questions
+from jobs.tasks.lifecycle import JobFailed, TaskRun, TryAgain
 
 # WeasyPrint (pango, fontconfig) is not documented as thread-safe: one render at a time
 # per worker process; other jobs keep running on the event loop meanwhile.
 _RENDERING = threading.Lock()
 
 
-def _render(course: CourseRecord, fmt: ExportFormat, options: ExportOptions) -> bytes:
+def _exported(course: CourseRecord, questions: list[Question]) -> ExportCourse:
     columns = {f.name: getattr(course, f.name) for f in dataclasses.fields(course)}
+    return with_questions(ExportCourse.from_columns(columns), questions)
+
+
+def _render(course: ExportCourse, fmt: ExportFormat, options: ExportOptions) -> bytes:
     with _RENDERING:
-        return render(ExportCourse.from_columns(columns), fmt, diagram=options.include_diagram)
+        return render(
+            course,
+            fmt,
+            diagram=options.include_diagram,
+            questions=options.include_questions,
+            answers=options.include_answers,
+        )
+
+
+async def _questions(run: TaskRun, course: CourseRecord) -> tuple[list[Question], str | None]:
+    """The course's questions, of the version `course` is, and why none are when a set
+    exists but cannot be shown. Only a generated course has questions. They are read once
+    the generation job that wrote the row is over (it stores them after the row: until
+    then the export is retried), then the row is read again: a regeneration that began
+    meanwhile may have replaced them, and the file keeps the version it read, without
+    them. A generation that failed after writing its row left no whole set either."""
+    generation = (course.metadata or {}).get("generation")
+    if not isinstance(generation, dict):
+        return [], None  # made by hand: no questions were ever generated
+    task_id = generation.get("task_id")
+    try:
+        task = await run.stores.tasks.get(UUID(task_id)) if isinstance(task_id, str) else None
+    except ValueError:
+        task = None  # a hand-edited task id: no job to wait for
+    if task is not None and task.status in ACTIVE:
+        raise TryAgain("the course is being generated; its questions are not all stored yet")
+    if task is not None and task.status == "failed":
+        return [], "the generation that wrote this version failed before storing its questions"
+    found = await run.stores.vectors.qa_for_courses([course.id])
+    again = await run.stores.exports.course_row(course.id)
+    if again is None:
+        raise JobFailed("the course was deleted before it could be exported", stage="reading")
+    if again.updated_at != course.updated_at:
+        return [], "the course was regenerated while its questions were read; export it again"
+    records = found.get(course.id, [])
+    return [Question(r.question, r.answer, r.topic, r.difficulty) for r in records], None
 
 
 async def _chunks(data: bytes) -> AsyncIterator[bytes]:
@@ -64,8 +110,11 @@ async def export(run: TaskRun) -> dict[str, Any]:
     if course is None:
         raise JobFailed("the course was deleted before it could be exported", stage="reading")
 
+    questions, left_out = await _questions(run, course) if options.include_questions else ([], None)
+    exported = _exported(course, questions)
+
     await run.progress("rendering", 30, f"rendering {fmt.upper()}")
-    data = await asyncio.to_thread(_render, course, fmt, options)
+    data = await asyncio.to_thread(_render, exported, fmt, options)
 
     await run.progress("storing", 80, f"storing {len(data):,} bytes")
     try:
@@ -85,6 +134,8 @@ async def export(run: TaskRun) -> dict[str, Any]:
         "file_size": stored.size,
         "filename": export_filename(course.title, fmt),
         "course_updated_at": course.updated_at.isoformat() if course.updated_at else None,
+        "questions": len(exported.questions),
+        "questions_left_out": left_out,
         "expires_at": expires_at.isoformat(),
     }
 

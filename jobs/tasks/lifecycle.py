@@ -5,8 +5,9 @@ record the outcome.
   is gone or already over is skipped.
 - `JobFailed` is a failure retrying cannot fix (bad input, a deleted course): the task
   fails at once with its message.
-- A store that did not answer (UpstreamUnavailable, a driver's connection error) or a
-  graph that changed under the job (GraphChanged) is transient: the task goes back to
+- A store that did not answer (UpstreamUnavailable, a driver's connection error), a
+  graph that changed under the job (GraphChanged) or another job's write still under
+  way (TryAgain) is transient: the task goes back to
   pending and the caller runs it again after `delay` seconds (doubling from
   WORKER_RETRY_BACKOFF_SECONDS, at most WORKER_RETRY_BACKOFF_MAX_SECONDS), until
   `max_retries` retries are spent; then it fails with the store's error.
@@ -39,6 +40,11 @@ class JobFailed(Exception):
         self.stage = stage
 
 
+class TryAgain(Exception):
+    """Another job's write is under way (a course being regenerated while it is exported):
+    retried like a store that did not answer; the message says what is awaited."""
+
+
 @dataclass(frozen=True, slots=True)
 class TaskRun:
     """What a job's work receives: the stores, the settings and its claimed task."""
@@ -66,12 +72,14 @@ OnFailed = Callable[[TaskRun, str], Awaitable[None]]
 
 
 def transient(exc: BaseException) -> bool:
-    return isinstance(exc, UpstreamUnavailable | GraphChanged) or is_connection_error(exc)
+    return isinstance(exc, UpstreamUnavailable | GraphChanged | TryAgain) or is_connection_error(
+        exc
+    )
 
 
 def describe(exc: BaseException) -> str:
     """A transient error in words a task's owner can act on (no driver internals)."""
-    if isinstance(exc, UpstreamUnavailable | GraphChanged):
+    if isinstance(exc, UpstreamUnavailable | GraphChanged | TryAgain):
         return str(exc)
     return f"a store did not answer ({type(exc).__name__})"
 

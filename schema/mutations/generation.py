@@ -119,7 +119,9 @@ class GenerationMutations:
 
     @strawberry.mutation(
         description="Render the course to a file in the background (follow the task with "
-        "taskProgress); `options`: {includeDiagram: Boolean}."
+        "taskProgress); `options`: {includeDiagram: Boolean, includeQuestions: Boolean, "
+        "includeAnswers: Boolean}, each true unless set false (the prerequisite map, the "
+        "self-assessment questions under each week, their answer key at the end)."
     )
     async def export_course(
         self,

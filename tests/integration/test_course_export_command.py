@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from datasources.exports import ExportOptions
 from datasources.postgres.models import Course, Export
 from datasources.settings import Settings
 from gateway.export_command import CommandError, checked_output, export_course
@@ -45,6 +46,14 @@ async def test_the_command_writes_the_file_the_job_rendered(
     assert len(data) == export.file_size
     assert missing_texts(row, pdf_text(data)) == []
     assert os.listdir(tmp_path) == ["课程.pdf"]  # no temporary file left behind
+    assert "自测题" in pdf_text(data) and "参考答案" in pdf_text(data)
+    # --no-answers: a students' copy
+    copy = tmp_path / "学生版.md"
+    await export_course(
+        courses.settings, course_id, "markdown", copy, options=ExportOptions(include_answers=False)
+    )
+    text = copy.read_text(encoding="utf-8")
+    assert "自测题" in text and "参考答案" not in text
 
 
 async def test_bad_arguments_are_refused_before_anything_is_written(
@@ -68,6 +77,19 @@ async def test_bad_arguments_are_refused_before_anything_is_written(
         ([str(uuid.uuid4()), "--format", "odt", "-o", str(tmp_path / "a")], "invalid choice"),
         ([str(uuid.uuid4()), "--format", "pdf", "-o", "/nonexistent/a.pdf"], "does not exist"),
         ([str(uuid.uuid4()), "--format", "pdf", "-o", str(tmp_path / "a.pdf")], "no course"),
+        (
+            [
+                str(uuid.uuid4()),
+                "--format",
+                "pdf",
+                "--no-questions",
+                "--no-answers",
+                "-o",
+                str(tmp_path / "a.pdf"),
+            ],
+            "no course",
+        ),
+        ([str(uuid.uuid4()), "--format", "pdf", "--answers-only", "-o", "a.pdf"], "unrecognized"),
     ):
         done = command(settings, *args)
         assert done.returncode != 0 and says in done.stderr, (args, done.stderr)

@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from datasources.exports import ExportStore
 from datasources.postgres.base import Viewer
@@ -22,7 +22,7 @@ from resolvers.ids import to_global_id
 from tests.course_data import chinese, statistics
 from tests.factories import context_for
 from tests.integration.courses import EXPORT, REGENERATE, SCHEMA, Courses, gql, raw
-from tests.readers import docx_text, missing_texts, pdf_text
+from tests.readers import docx_text, missing_texts, pdf_text, squash
 
 pytestmark = pytest.mark.integration
 
@@ -135,6 +135,7 @@ async def exports_count(stores: Stores) -> int:
         ("pdf please", "options", "must be an object"),
         ([1, 2], "options", "must be an object"),
         ({"includeDiagram": "yes"}, "options.includeDiagram", "true or false"),
+        ({"includeAnswers": "no"}, "options.includeAnswers", "true or false"),
         ({"paper": "A4"}, "options.paper", "unknown export option 'paper'"),
         ({"includeDiagram": True, "x": "y" * 5000}, "options", "limited to 1024 bytes"),
         ({"includeDiagram": DEEP}, "options", "limited to 1024 bytes"),
@@ -286,4 +287,87 @@ async def test_an_export_renders_the_version_it_read_even_if_regenerated_meanwhi
     text = (await file_bytes(courses.stores, export.file_path)).decode().replace("\\", "")
     assert missing_texts(before, text) == []  # the whole version it read ...
     assert "Week 6" in text and after.description and after.description not in text  # no mix
+    # the questions stored now are the new version's: the file has none rather than a mix
+    assert outcome.result["questions"] == 0  # type: ignore[index]
+    assert "regenerated" in outcome.result["questions_left_out"]  # type: ignore[index]
     assert datetime.now(UTC) < (export.expires_at or datetime.min.replace(tzinfo=UTC))
+
+
+def _unescaped(text: str) -> str:
+    """Text as the Markdown shows it, compared without whitespace: the export escapes
+    Markdown's characters with backslashes."""
+    return squash(text.replace("\\", ""))
+
+
+async def test_exports_carry_the_questions_and_their_answer_key(courses: Courses) -> None:
+    owner = await courses.world.user()
+    course_id = await generated(courses, owner)
+    stored = (await courses.stores.vectors.qa_for_courses([course_id]))[course_id]
+    assert len(stored) >= 5
+    export = await exported(courses, owner, course_id, "MARKDOWN")
+    text = _unescaped((await file_bytes(courses.stores, export.file_path or "")).decode())
+    assert "Self-assessmentquestions" in text and "Answerkey" in text
+    assert [q.question for q in stored if _unescaped(q.question) not in text] == []
+    assert [q.answer for q in stored if _unescaped(q.answer) not in text] == []
+    result = await task_result(courses.stores, export.id)
+    assert result["questions"] == len(stored) and result["questions_left_out"] is None
+
+    # a students' copy: the questions without the answer key
+    students = await exported(courses, owner, course_id, "PDF", options={"includeAnswers": False})
+    assert students.options == {"includeDiagram": True, "includeAnswers": False}
+    text = squash(pdf_text(await file_bytes(courses.stores, students.file_path or "")))
+    assert squash(stored[0].question) in text and "Answerkey" not in text
+    answers = [q.answer for q in stored if len(q.answer) > 30 and "\\" not in q.answer]
+    assert answers and not any(squash(a) in text for a in answers)
+    # and none at all
+    bare = await exported(courses, owner, course_id, "HTML", options={"includeQuestions": False})
+    html = (await file_bytes(courses.stores, bare.file_path or "")).decode()
+    assert "Self-assessment questions" not in html and "Answer key" not in html
+    assert (await task_result(courses.stores, bare.id))["questions"] == 0
+
+
+async def task_result(stores: Stores, export_id: UUID) -> dict[str, Any]:
+    async with stores.sessions() as session:
+        task = (
+            await session.execute(
+                select(GenerationTask).where(
+                    GenerationTask.payload["export_id"].astext == str(export_id)
+                )
+            )
+        ).scalar_one()
+    assert task.result is not None
+    return task.result  # type: ignore[no-any-return]
+
+
+async def set_status(stores: Stores, task_id: UUID, status: str) -> None:
+    async with stores.sessions() as session, session.begin():
+        await session.execute(
+            update(GenerationTask).where(GenerationTask.id == task_id).values(status=status)
+        )
+
+
+async def test_an_export_waits_for_the_generation_to_store_its_questions(
+    courses: Courses,
+) -> None:
+    """The generation job writes the course row, then its questions: an export in
+    between is retried rather than showing the previous version's questions."""
+    owner = await courses.world.user()
+    course_id = await generated(courses, owner)
+    row = await course(courses.stores, course_id)
+    generation = UUID(row.metadata_["generation"]["task_id"])  # type: ignore[index]
+    await set_status(courses.stores, generation, "processing")  # between row and questions
+    started = await start_export(courses, owner, course_id, "HTML")
+    export_task = raw(started["task"]["id"])
+    outcome = await courses.run_export(export_task)
+    assert outcome.status == "retry" and "questions are not all stored yet" in (outcome.error or "")
+    await set_status(courses.stores, generation, "completed")
+    outcome = await courses.run_export(export_task)
+    assert outcome.status == "completed" and outcome.result["questions"] > 0  # type: ignore[index]
+
+    # a generation that failed after writing the row left no whole set: none are shown
+    await set_status(courses.stores, generation, "failed")
+    export = await exported(courses, owner, course_id, "MARKDOWN")
+    result = await task_result(courses.stores, export.id)
+    assert result["questions"] == 0 and "failed" in result["questions_left_out"]
+    text = (await file_bytes(courses.stores, export.file_path or "")).decode()
+    assert "Self-assessment questions" not in text

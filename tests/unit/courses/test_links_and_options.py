@@ -102,6 +102,9 @@ def test_issued_links_last_their_ttl_but_never_past_the_export() -> None:
         ({"colour": True}, "options.colour"),
         ({"x" * 5000: True}, "options"),
         ({"includeDiagram": True, "pad": "y" * 2000}, "options"),
+        ({"includeQuestions": "no"}, "options.includeQuestions"),
+        ({"includeQuestions": False, "includeAnswers": 0}, "options.includeAnswers"),
+        ({"includeanswers": False}, "options.includeanswers"),
     ],
 )
 def test_bad_export_options_name_the_culprit(raw: Any, field: str) -> None:
@@ -116,6 +119,15 @@ def test_export_options_and_formats() -> None:
     parsed = ExportOptions.parse({"includeDiagram": False})
     assert parsed.to_json() == {"includeDiagram": False}
     assert ExportOptions.parse(parsed.to_json()) == parsed
+    # the questions and their answer key are on unless turned off, and a row stores
+    # only what was turned off beside includeDiagram
+    assert ExportOptions.parse({}).include_questions and ExportOptions.parse({}).include_answers
+    students = ExportOptions.parse({"includeAnswers": False})
+    assert (students.include_questions, students.include_answers) == (True, False)
+    assert students.to_json() == {"includeDiagram": True, "includeAnswers": False}
+    assert ExportOptions.parse(students.to_json()) == students
+    with pytest.raises(InvalidOptions, match="includeDiagram, includeQuestions, includeAnswers"):
+        ExportOptions.parse({"paper": "A4"})
     assert export_format("docx") == "docx"
     with pytest.raises(ValueError, match="expected one of pdf, docx, html, markdown"):
         export_format("odt")
