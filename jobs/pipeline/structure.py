@@ -24,6 +24,7 @@ from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
     EN_PREPOSITIONS,
+    EN_SIDES,
     EN_STOP,
     FACET_AFTER,
     FACET_HEADINGS,
@@ -797,7 +798,7 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
             rest = words[1:]
             compact = not EN_STOP & {w.lower() for w in rest}
             if (first in EN_GENERIC and len(rest) >= 2 and compact) or (
-                first in _NAME_OPENING_STOPS and rest and compact
+                first in _NAME_OPENING_STOPS | EN_SIDES and rest and compact
             ):
                 # "Complete Binary Tree", "Full Binary Tree": an ordinary adjective before a
                 # compact noun phrase may name a kind of it; both readings, the body decides

@@ -383,3 +383,22 @@ def test_plus_and_versus_join_names_and_open_none(tmp_path: Path) -> None:
     )
     keys = keys_of(tmp_path, text)
     assert not {k for k in keys if k.startswith(("plus ", "versus "))}
+
+
+def test_a_side_opens_a_name(tmp_path: Path) -> None:
+    """ "left" and "right" are generic words ("is left", "right now"), and a term cut them
+    off: "left ventricle" was "ventricle", a heading's "right ascension" was "ascension".
+    Before a noun a side names a part or a kind of its own; alone it names nothing."""
+    assert "right ascension" in [
+        c.term for c in heading_terms("Declination and right ascension", 0, 2)
+    ]
+    sentences = [
+        "The left ventricle is the strongest chamber.",
+        "The right atrium is the weakest chamber.",
+        "Blood leaves the left ventricle through the aorta and enters the right atrium.",
+        "Turn the model to the left and look right at it.",
+    ]
+    found = concepts_of(tmp_path, "# The heart\n\n## Chambers\n\n" + " ".join(sentences))
+    titles = {c.title.lower() for c in found}
+    assert {"left ventricle", "right atrium"} <= titles
+    assert not titles & {"ventricle", "atrium", "left", "right"}
