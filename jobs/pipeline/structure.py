@@ -247,6 +247,18 @@ def bilingual_headings(texts: Iterable[str]) -> bool:
     return sum(1 for m in dashed if m is not None and m.group("sep").strip()) >= 2
 
 
+# A heading that labels a task, its kind and perhaps its number, then its title after a
+# colon, a dash or in brackets: "Exercise: Diffraction by a compact disk", "Problem 3 (A
+# falling ball)", "Question 2.1 - …". The task applies what its section teaches to a case;
+# its words named the case ("compact disk", "radar beam" were an astronomy chapter's
+# concepts, and "Problem" one)
+_TASK_HEADING = re.compile(
+    r"^(?:exercise|problem|question|activity)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
+    r"\s*(?:[:.(\u2013\u2014]|-\s|$)",
+    re.IGNORECASE,
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -265,6 +277,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # topic of that word alone ("分布")
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
+    if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
+        return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
     if call:

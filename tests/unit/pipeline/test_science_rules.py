@@ -402,3 +402,17 @@ def test_a_side_opens_a_name(tmp_path: Path) -> None:
     titles = {c.title.lower() for c in found}
     assert {"left ventricle", "right atrium"} <= titles
     assert not titles & {"ventricle", "atrium", "left", "right"}
+
+
+def test_a_task_heading_names_no_topic() -> None:
+    # an exercise's or a problem's title names the case it works on, not what is taught
+    for heading in (
+        "Exercise: Echoes from a canyon wall",
+        "Exercise 4.2: Pitch of a passing siren",
+        "Problem (A ball on a ramp)",
+        "Question 3 - Tides in a harbour",
+    ):
+        assert heading_terms(heading, 0, 3) == [], heading
+    # a heading that only opens on such a word keeps its topic
+    assert [c.term for c in heading_terms("Problem solving", 0, 2)] == ["Problem solving"]
+    assert [c.term for c in heading_terms("Example 2: Bubble sort", 0, 3)] == ["Bubble sort"]
