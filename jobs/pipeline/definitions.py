@@ -891,6 +891,8 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
     term = _zh_term(match.group("t")) if chinese else _en_term(match.group("t"))
     if not term or not acceptable(term) or not _nominal(term, chinese):
         return None
+    if not chinese and _an_example(term):
+        return None
     return Definition(term, sentence, block, WEAK)
 
 
@@ -1164,6 +1166,8 @@ def _read(
         raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
+    if not chinese and _an_example(term):
+        return None
     # a name of several words the sentence gives outright ("is called the quantity
     # demanded") is set apart as emphasis sets a term apart: a participle may end it (a
     # lone gerund stays a verb here: "is called pushing onto the stack")
@@ -1176,6 +1180,18 @@ def _read(
 _DEFINE_FIRST = re.compile(r"\bwe\s+define\s+(?!(?:this|these|that|those|such|it|them|as)\b)", re.I)
 _AS = re.compile(r"\s+as\s+", re.I)
 _BELONGS_TO = re.compile(r"\s+of\s+(?:an?|the|this|these|its|their|each|every|any)\s", re.I)
+
+
+# "A good home example of a grating is a compact disk", "A familiar illustration of torque is
+# a wrench": the subject names an example of something, and the sentence gives one; it
+# defines no "good home example" nor "familiar illustration of torque"
+_EXAMPLE_HEADS = frozenset({"example", "examples", "illustration", "illustrations"})
+
+
+def _an_example(term: str) -> bool:
+    """The name's head, before any "of", is an example's ("good home example")."""
+    head = re.split(r"\s+of\s+", term, maxsplit=1, flags=re.I)[0].split()
+    return bool(head) and head[-1].lower() in _EXAMPLE_HEADS
 
 
 def _before_a_verb(raw: str) -> str:

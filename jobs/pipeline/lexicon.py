@@ -87,6 +87,10 @@ EN_GENERIC = _words(
     writing written wrong yes
     click clicks clicked clicking double-click right-click tap"""
 )
+# The sides: generic alone or at a term's end ("is left", "right now", "turn left"), but
+# before a noun a side names a part or a kind of its own, never cut off it: "left
+# ventricle", "right atrium", "right ascension", "left child", "right triangle"
+EN_SIDES = _words("left right")
 # Generic words that still make a compound with a noun: they end one after a noun modifier
 # ("function call", "system call", "base case", "test case") and open one after a
 # determiner ("the return value", "the call stack"). Not "result" ("test results", "the

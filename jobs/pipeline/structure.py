@@ -24,6 +24,7 @@ from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
     EN_PREPOSITIONS,
+    EN_SIDES,
     EN_STOP,
     FACET_AFTER,
     FACET_HEADINGS,
@@ -246,6 +247,18 @@ def bilingual_headings(texts: Iterable[str]) -> bool:
     return sum(1 for m in dashed if m is not None and m.group("sep").strip()) >= 2
 
 
+# A heading that labels a task, its kind and perhaps its number, then its title after a
+# colon, a dash or in brackets: "Exercise: Diffraction by a compact disk", "Problem 3 (A
+# falling ball)", "Question 2.1 - …". The task applies what its section teaches to a case;
+# its words named the case ("compact disk", "radar beam" were an astronomy chapter's
+# concepts, and "Problem" one)
+_TASK_HEADING = re.compile(
+    r"^(?:exercise|problem|question|activity)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
+    r"\s*(?:[:.(\u2013\u2014]|-\s|$)",
+    re.IGNORECASE,
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -264,6 +277,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # topic of that word alone ("分布")
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
+    if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
+        return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
     if call:
@@ -797,7 +812,7 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
             rest = words[1:]
             compact = not EN_STOP & {w.lower() for w in rest}
             if (first in EN_GENERIC and len(rest) >= 2 and compact) or (
-                first in _NAME_OPENING_STOPS and rest and compact
+                first in _NAME_OPENING_STOPS | EN_SIDES and rest and compact
             ):
                 # "Complete Binary Tree", "Full Binary Tree": an ordinary adjective before a
                 # compact noun phrase may name a kind of it; both readings, the body decides

@@ -30,6 +30,7 @@ from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_GENERIC_HEADS,
     EN_GENERIC_OPENERS,
+    EN_SIDES,
     EN_STOP,
     FURNITURE,
     FURNITURE_WORDS,
@@ -428,6 +429,8 @@ def _contraction(lower: str) -> bool:
 @lru_cache(maxsize=65536)
 def _en_can_start(word: str) -> bool:
     lower = word.lower()
+    if lower in EN_SIDES:
+        return True  # "left ventricle"; alone it ends no term (`_en_can_end`)
     if lower == "of" or lower in EN_GENERIC or len(word) < 2 or lower.endswith("ly"):
         return False
     if lower.endswith(("ing", "ed")):  # participles modify nouns: "dangling reference"

@@ -120,9 +120,12 @@ _CONTAINERS = {
 }
 _LISTS = {"ul", "ol", "menu"}
 # and a key term marked by its role rather than its tag: OpenStax and CNX pages
-# (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword"
+# (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword";
+# and one set in small capitals, LaTeX's \textsc as pandoc and its kin write it (class
+# "smallcaps", or the style itself), a term's mark as the PDF reader reads it
 _EMPHASIS = (
-    'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm'
+    'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm,'
+    ' .smallcaps, .small-caps, [style*="small-caps" i]'
 )
 _BOLD_TAGS = {"b", "strong"}
 _CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")

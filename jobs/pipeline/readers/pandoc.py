@@ -12,6 +12,12 @@ code span pandoc's AsciiDoc reader split at its spaces is joined again
 document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
+A LaTeX chapter file uploaded without its book's main file uses the author's own macros
+undefined, and pandoc drops an unknown command with its arguments: `\\newterm{zenith}`
+left "meets the celestial sphere at our ." with every term of the chapter gone. A macro
+that wraps a short phrase of words two times or more (`_term_macros`) is the author's mark
+of a term, and is defined as emphasis ahead of the text, so the phrase reads as stressed.
+
 pandoc runs as a child process on a file the user gave: `--sandbox` (no file or network
 read: a LaTeX `\\input{/etc/passwd}` reads nothing), a heap limit and a time limit. A
 LaTeX macro that loops, a document pandoc cannot parse or one that takes too long fails
@@ -20,7 +26,11 @@ as `unreadable`, naming the format and pandoc's reason.
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypandoc
@@ -56,6 +66,15 @@ FILTERS = tuple(
 TIMEOUT_SECONDS = 120
 MAX_HEAP = "1024m"
 
+# An unknown command around one short phrase of words: `\\newterm{right ascension}`
+# (no digits, no maths, no nested command: `\\dec{7}{24}{25}`, `\\val{1}{\\AU}` are none)
+_PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})\}")
+# commands whose argument a reader never sees as text: labels, references, citations, index
+# entries, files, packages, lengths (a book's `\\chaplabel{hashing}`, `\\index{hash table}`)
+_UNSEEN = re.compile(
+    r"label|ref|cite|index|url|input|include|graphic|package|style|counter|space|color"
+)
+
 
 def read(path: Path, detected: Detected) -> ReadDocument:
     return markdown.from_source(to_markdown(path, detected), detected)
@@ -76,10 +95,16 @@ def to_markdown(path: Path, detected: Detected) -> str:
     if detected.encoding:
         # a text format: pandoc reads UTF-8 only, so it gets the text as we decoded it
         text = path.read_bytes().decode(detected.encoding, errors="replace")
+        if reader == "latex":
+            text = _defining_term_macros(text, label)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
         stdin = None
+    return _pandoc(command, stdin, label)
+
+
+def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
     try:
         done = subprocess.run(  # noqa: S603 - fixed argv, no shell; the file is an argument
             command, input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
@@ -92,6 +117,51 @@ def to_markdown(path: Path, detected: Detected) -> str:
         reason = _last_line(done.stderr) or f"exit status {done.returncode}"
         raise CorruptDocument("unreadable", f"pandoc could not read the {label} file: {reason}")
     return done.stdout.decode("utf-8", errors="replace")
+
+
+def _defining_term_macros(text: str, label: str) -> str:
+    """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
+    macros = _term_macros(text, label)
+    definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
+    return definitions + text
+
+
+def _term_macros(text: str, label: str) -> list[str]:
+    """The commands pandoc does not know (it keeps them raw when asked to) that wrap a short
+    phrase of words each time they stand in the text, two times or more."""
+    if "\\" not in text:
+        return []
+    command = [
+        pypandoc.get_pandoc_path(),
+        *("+RTS", f"-M{MAX_HEAP}", "-RTS"),
+        "--sandbox",
+        *("--from", "latex+raw_tex", "--to", "json"),
+    ]
+    tree = json.loads(_pandoc(command, text.encode("utf-8"), label))
+    phrases: Counter[str] = Counter()
+    others: set[str] = set()
+    for raw in _raw_inlines(tree):
+        match = _PHRASE_MACRO.fullmatch(raw.strip())
+        if match is None or len(match.group(2)) < 3 or match.group(2).isupper():
+            # a symbol's macro is none: forall x's `\\meta{A}` sets a metavariable
+            name = re.match(r"\\([A-Za-z]+)", raw.strip())
+            others |= {name.group(1)} if name else set()
+        elif not _UNSEEN.search(match.group(1).lower()):
+            phrases[match.group(1)] += 1
+    return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
+
+
+def _raw_inlines(node: object) -> Iterator[str]:
+    """The TeX of each raw inline in pandoc's JSON tree."""
+    if isinstance(node, dict):
+        if node.get("t") == "RawInline" and node["c"][0] in ("latex", "tex"):
+            yield node["c"][1]
+            return
+        for value in node.values():
+            yield from _raw_inlines(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _raw_inlines(value)
 
 
 def _last_line(stderr: bytes) -> str:

@@ -128,3 +128,12 @@ def test_a_question_defines_nothing() -> None:
     assert list(find_definitions("所谓议会是什么？", 0, True)) == []
     # the answer that follows still does
     assert [t for t, _ in _found("Laws that expire are called sunset laws.")] == ["sunset laws"]
+
+
+def test_a_sentence_giving_an_example_defines_no_name() -> None:
+    # its subject names an example of something: "good kitchen example" was a concept
+    assert _found("A good kitchen example of a lever is a bottle opener.") == []
+    assert _found("A familiar illustration of inertia is a coin on a card.") == []
+    assert _found("Examples of levers are seesaws and crowbars.") == []
+    # a name whose head is no example's stays defined
+    assert [t for t, _ in _found("A lever is a rigid bar that turns about a pivot.")] == ["lever"]

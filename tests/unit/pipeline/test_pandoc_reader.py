@@ -197,3 +197,20 @@ def test_a_file_pandoc_does_not_finish_in_time_fails_saying_so(
         "unreadable",
         "pandoc did not finish reading the LaTeX file in 0.001 s",
     )
+
+
+def test_a_chapter_files_own_term_macro_is_read_as_emphasis(tmp_path: Path) -> None:
+    # a chapter uploaded without the book's main file, where \keyterm and \sublabel are defined
+    source = r"""\chapter{Tides}\sublabel{tides}
+The Moon pulls the near side of the ocean harder than the far side; the
+difference is the \keyterm{tidal force}. Twice a month the pulls of Sun and Moon
+line up and give a \keyterm{spring tide}; a week later they are square and give a
+\keyterm{neap tide}. The bulge stands at angle \meta{A} from the line \meta{B}
+(Section~\ref{tides}).
+"""
+    document = _read(tmp_path, source.encode(), "tides.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "the difference is the tidal force." in text  # pandoc had dropped the phrase
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"tidal force", "spring tide", "neap tide"} <= stressed
+    assert not stressed & {"a", "b", "tides"}  # a symbol's macro, a label: no term

@@ -664,16 +664,19 @@ def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
 
 def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> None:
     # OpenStax's web pages set a key term in <span data-type="term">, bold by an external
-    # stylesheet a saved page loses; DocBook's HTML uses class "glossterm"
+    # stylesheet a saved page loses; DocBook's HTML uses class "glossterm"; pandoc writes
+    # LaTeX's \\textsc (a term introduced) as class "smallcaps", a page may set the style
     page = tmp_path / "cell.html"
     page.write_text(
         "<html><body><h1>The Cell</h1><p>A <span data-type='term'>lysosome</span> is an "
         "organelle. The <span class='glossterm'>cytosol</span> is a fluid, and a "
-        "<span class='note'>note</span> is not a term.</p></body></html>",
+        "<span class='note'>note</span> is not a term. A <span class='smallcaps'>vacuole"
+        "</span> stores water, a <span style='font-variant: small-caps'>vesicle</span> "
+        "carries it.</p></body></html>",
         encoding="utf-8",
     )
     paragraph = _read(page).blocks()[1]
-    assert paragraph.emphasis == ("lysosome", "cytosol")
+    assert paragraph.emphasis == ("lysosome", "cytosol", "vacuole", "vesicle")
 
 
 def test_a_document_without_a_declared_title_takes_its_opening_heading(

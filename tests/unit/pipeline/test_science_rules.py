@@ -416,3 +416,36 @@ def test_an_emphasised_adjective_before_its_noun_is_stress_not_a_definition() ->
     # an adjective that is not followed by its noun is read as before
     said = "A feedback is positive when it amplifies the change."
     assert [d.term for d in find_definitions(said, 0, False, ("positive",))] == ["positive"]
+
+
+def test_a_side_opens_a_name(tmp_path: Path) -> None:
+    """ "left" and "right" are generic words ("is left", "right now"), and a term cut them
+    off: "left ventricle" was "ventricle", a heading's "right ascension" was "ascension".
+    Before a noun a side names a part or a kind of its own; alone it names nothing."""
+    assert "right ascension" in [
+        c.term for c in heading_terms("Declination and right ascension", 0, 2)
+    ]
+    sentences = [
+        "The left ventricle is the strongest chamber.",
+        "The right atrium is the weakest chamber.",
+        "Blood leaves the left ventricle through the aorta and enters the right atrium.",
+        "Turn the model to the left and look right at it.",
+    ]
+    found = concepts_of(tmp_path, "# The heart\n\n## Chambers\n\n" + " ".join(sentences))
+    titles = {c.title.lower() for c in found}
+    assert {"left ventricle", "right atrium"} <= titles
+    assert not titles & {"ventricle", "atrium", "left", "right"}
+
+
+def test_a_task_heading_names_no_topic() -> None:
+    # an exercise's or a problem's title names the case it works on, not what is taught
+    for heading in (
+        "Exercise: Echoes from a canyon wall",
+        "Exercise 4.2: Pitch of a passing siren",
+        "Problem (A ball on a ramp)",
+        "Question 3 - Tides in a harbour",
+    ):
+        assert heading_terms(heading, 0, 3) == [], heading
+    # a heading that only opens on such a word keeps its topic
+    assert [c.term for c in heading_terms("Problem solving", 0, 2)] == ["Problem solving"]
+    assert [c.term for c in heading_terms("Example 2: Bubble sort", 0, 3)] == ["Bubble sort"]
