@@ -147,3 +147,15 @@ def test_question_text_is_never_markup() -> None:
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     markdown = render_markdown(course)
     assert "\\<script\\>" in markdown and "\n# not" not in markdown
+
+
+def test_the_pdf_numbers_questions_through_the_course(asked: ExportCourse) -> None:
+    """WeasyPrint reads neither <ol start> nor <li value>: each week's list began again at
+    1 while the answer key's numbers ran through the course."""
+    by_week = view_of(asked).questions_by_week
+    total = sum(len(questions) for questions in by_week.values())
+    assert total > max(len(questions) for questions in by_week.values())
+    text = pdf_text(render(asked, "pdf"))
+    assert re.search(rf"(?m)^{total}\. ", text)
+    page = render_html(asked)
+    assert f'start="{total - len(by_week[max(by_week)]) + 1}"' in page
