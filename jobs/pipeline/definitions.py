@@ -667,7 +667,7 @@ def find_definitions(
                 and _nominal(term, chinese)
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
-                and (chinese or not _stresses_a_modifier(term, sentence))
+                and (chinese or not _contrasted_modifier(term, sentence, whole_block))
             ):
                 found = Definition(with_maths_letter(term, sentence), sentence, block, EMPHASIS)
                 break
@@ -689,18 +689,31 @@ def find_definitions(
 _NAMED_AFTER = r"\b(?:called|known as|termed|said to be|referred to as|named)\s+(?:(?:an?|the)\s+)?"
 
 
-def _stresses_a_modifier(term: str, sentence: str) -> bool:
-    """An adjective set in italics or bold before the noun it modifies is stress, not a
-    name: "current clients … *potential* clients responded to the firm's reputation" made
-    "potential" a defined concept (the sentence's "were" its defining verb). A word the
-    lexicon knows as a noun only ("*cache* memory") is not read so."""
+def _contrasted_modifier(term: str, sentence: str, emphasis: tuple[str, ...]) -> bool:
+    """Two adjectives set in italics or bold before the same noun contrast two kinds of it:
+    stress, not names. "Our *current* clients … were swayed by errors, while *potential*
+    clients responded to the firm's reputation" made "potential" a defined concept (the
+    sentence's "were" its defining verb). One alone keeps its reading ("to produce
+    *posterior* beliefs" beside "the *prior* $P(H)$"), and so does a word the lexicon
+    knows as a noun only."""
     if not bare_modifier(term):
         return False
-    after = re.search(rf"(?<![\w-]){re.escape(term)}\s+([A-Za-z][\w-]*)", sentence)
-    if after is None:
-        return False
-    lemmas = getAllLemmas(after.group(1).lower())
-    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas) and after.group(1) not in EN_STOP
+    nouns = _nouns_after(term, sentence)
+    return bool(nouns) and any(
+        nouns & _nouns_after(other, sentence)
+        for other in emphasis
+        if other != term and bare_modifier(other)
+    )
+
+
+def _nouns_after(word: str, sentence: str) -> set[str]:
+    """The nouns `word` stands right before in the sentence (words that can only be nouns)."""
+    found = set()
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}\s+([A-Za-z][\w-]*)", sentence):
+        lemmas = set(getAllLemmas(match.group(1).lower()))
+        if "NOUN" in lemmas and not lemmas & {"VERB", "AUX"} and match.group(1) not in EN_STOP:
+            found.add(match.group(1).lower())
+    return found
 
 
 def _named_first(emphasis: tuple[str, ...], sentence: str, chinese: bool) -> list[str]:

@@ -194,6 +194,9 @@ def _with_list(sentence: str, blocks: Sequence[Block], start: int, chinese: bool
         items.append(block.text.strip())
     if len(items) > MAX_LIST_ITEMS or sum(len(i) for i in items) > MAX_CONTINUATION_CHARS:
         return ""
+    lead_in = _ZH_LEAD_IN if chinese else _EN_LEAD_IN
+    if any(lead_in.search(item) for item in items):
+        return ""  # an item leading in to a formula of its own: the list goes on past it
     # an item's closing mark gives way to the semicolon, a question's stays and stands for
     # it; the last item keeps its own
     text = sentence

@@ -242,6 +242,16 @@ def test_a_definition_keeps_to_its_sentence_before_a_long_list(tmp_path: Path) -
     assert _descriptions(tmp_path, en, "en")["cell cycle"] == (
         "The cell cycle is a series of nine stages:"
     )
+    # nor when an item leads in to a formula of its own: the list goes on past it
+    stated = (
+        "# Norms\n\nA **norm** is a function that satisfies the following properties:\n\n"
+        "- scaling a vector scales its norm:\n\n$$f(ax) = |a| f(x)$$\n\n"
+        "- the triangle inequality holds.\n\nEvery norm is non-negative, and a norm of "
+        "zero means the zero vector.\n"
+    )
+    assert _descriptions(tmp_path, stated, "en")["norm"] == (
+        "A norm is a function that satisfies the following properties:"
+    )
 
 
 def test_a_definition_ending_on_a_colon_takes_the_sentence_after_it(tmp_path: Path) -> None:

@@ -404,16 +404,23 @@ def test_we_define_names_what_comes_first_and_not_what_it_belongs_to() -> None:
     assert terms("We call the set of all outcomes the sample space.") == ["sample space"]
 
 
-def test_an_emphasised_adjective_before_its_noun_is_stress_not_a_definition() -> None:
-    """ "… current clients were swayed by errors, while *potential* clients responded to
-    reputation": the italics contrast two kinds of client; with "were" in the sentence the
-    emphasised-term rule defined "potential", which became a concept and a question."""
+def test_two_emphasised_adjectives_before_one_noun_are_stress_not_definitions() -> None:
+    """ "Our *current* clients … were swayed …, while *potential* clients responded to the
+    firm's reputation": the italics contrast two kinds of client; with "were" in the
+    sentence the emphasised-term rule defined "potential", which became a concept and a
+    question."""
     sentence = (
-        "Existing buyers, for example, were swayed by delays, while potential buyers "
+        "Our current buyers, for example, were swayed by delays, while potential buyers "
         "responded to the shop's reviews."
     )
-    assert [d.term for d in find_definitions(sentence, 0, False, ("potential",))] == []
-    # an adjective that is not followed by its noun is read as before
+    marks = ("current", "potential")
+    found = find_definitions(sentence, 0, False, ("potential",), False, marks)
+    assert [d.term for d in found] == []
+    # one emphasised adjective alone reads as before: the term it introduces
+    bayes = "Updating with the evidence is what gives posterior beliefs about each hypothesis."
+    assert [d.term for d in find_definitions(bayes, 0, False, ("posterior", "prior"))] == [
+        "posterior"
+    ]
     said = "A feedback is positive when it amplifies the change."
     assert [d.term for d in find_definitions(said, 0, False, ("positive",))] == ["positive"]
 
