@@ -116,7 +116,8 @@ _ZH_LEAD_IN = re.compile(
 )
 _EN_LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:we\s+have|(?:such|so)\s+that|holds|satisfies|satisfying|as\s+follows"
-    r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|written\s+as|defined\s+by))\s*$",
+    r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|(?:written|expressed|computed|calculated)\s+as"
+    r"|defined\s+by))\s*$",
     re.I,
 )
 # what closes a definition after its formula: "则称…", "为函数…的梯度", "then f is called …"

@@ -44,6 +44,13 @@ def test_a_definition_ending_on_defined_as_takes_its_formula(tmp_path: Path) -> 
         "其中$x$是列向量。欧氏范数非负，欧氏范数满足三角不等式。\n"
     )
     assert _descriptions(tmp_path, zh, "zh-CN")["欧氏范数"].endswith("$$\\|x\\|=\\sqrt{x^Tx}$$")
+    # "… is called the L1 norm and expressed as" stopped before it, too
+    en = (
+        "# Norms\n\nFormally, this is called the **taxicab norm** and expressed as\n\n"
+        "$$\\|x\\|_1 = \\sum_i |x_i|$$\n\nThe taxicab norm sums absolute values; "
+        "the taxicab norm is cheap.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["taxicab norm"].endswith("\\sum_i |x_i|$$")
 
 
 def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) -> None:
