@@ -1,0 +1,56 @@
+"""Rules met on a Chinese tutorial that decorates its headings with emoji and ends each
+chapter on graded exercises, and on a shell tutorial printed to PDF. Every example is
+written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobs.pipeline.lexicon import FURNITURE, apparatus
+from jobs.pipeline.readers.blocks import make_blocks
+from tests.unit.pipeline.written import concepts_of
+
+
+def test_a_pictograph_decorating_a_heading_is_no_text() -> None:
+    [heading] = make_blocks("heading", "📘 本章小结", 1, level=2)
+    assert heading.text == "本章小结"
+    [item] = make_blocks("list_item", "蒸腾作用 ✅", 1, emphasis=("💡 蒸腾作用",))
+    assert (item.text, item.emphasis) == ("蒸腾作用", ("蒸腾作用",))
+    # a keycap numbers a heading as decoration; music and planet signs are content
+    assert make_blocks("heading", "1️⃣ 光合作用", 1, level=2)[0].text == "光合作用"
+    assert make_blocks("heading", "升 F♯", 1, level=2)[0].text == "升 F♯"
+    # code keeps whatever it prints
+    assert make_blocks("code", 'echo "✅"', 1)[0].text == 'echo "✅"'
+
+
+def test_decorated_apparatus_headings_are_no_concepts(tmp_path: Path) -> None:
+    text = (
+        "# 第2章：植物的水分代谢\n\n"
+        "## 🌱 蒸腾作用\n\n蒸腾作用是水分从植物体表以水蒸气状态散失到大气中的过程。"
+        "蒸腾作用拉动水分向上运输。\n\n"
+        "## 🌿 根压\n\n根压是植物根系生理活动使液流从根部上升的压力。"
+        "根压与蒸腾作用共同推动水分运输。\n\n"
+        "## 🧠 本章小结\n\n蒸腾作用和根压都推动水分运输。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"蒸腾作用", "根压"} <= titles
+    assert not any("🧠" in t or "🌱" in t or "本章小结" in t for t in titles)
+
+
+@pytest.mark.parametrize("label", ["题1", "题 12", "例题3", "问题2"])
+def test_an_exercise_counted_by_its_number_is_furniture(label: str) -> None:
+    assert FURNITURE.match(label)
+
+
+@pytest.mark.parametrize(
+    "heading", ["基础题", "挑战题", "提高题", "关键知识点", "问题描述", "解决方案", "开篇段落"]
+)
+def test_graded_exercises_and_a_tutorials_scaffold_are_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("topic", ["选择题解法", "题型", "问题求解", "知识图谱", "段落结构"])
+def test_topics_near_those_words_stay(topic: str) -> None:
+    assert not apparatus(topic) and not FURNITURE.match(topic)
