@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from jobs.pipeline.concepts import _zh_step_labels, zh_step_object
 from jobs.pipeline.lexicon import FURNITURE, apparatus
+from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import make_blocks
 from tests.unit.pipeline.written import concepts_of
 
@@ -54,3 +56,28 @@ def test_graded_exercises_and_a_tutorials_scaffold_are_apparatus(heading: str) -
 @pytest.mark.parametrize("topic", ["选择题解法", "题型", "问题求解", "知识图谱", "段落结构"])
 def test_topics_near_those_words_stay(topic: str) -> None:
     assert not apparatus(topic) and not FURNITURE.match(topic)
+
+
+def test_a_procedures_verb_led_step_labels_name_what_they_act_on(tmp_path: Path) -> None:
+    text = (
+        "# 配制溶液\n\n配制一定浓度的溶液需要按顺序操作。\n\n"
+        "## 配制的步骤\n\n"
+        "1. **计算溶质质量**：根据浓度和体积算出所需溶质质量。\n"
+        "2. **称量固体**：用天平称取溶质，溶质质量要准确。\n"
+        "3. **溶解固体**：在烧杯中加水溶解，溶质质量不变。\n"
+        "4. **转移溶液**：把溶液转入容量瓶，容量瓶要先检漏。\n\n"
+        "溶质质量决定了浓度。容量瓶的刻度线要对准。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "溶质质量" in titles
+    assert not titles & {"计算溶质质量", "称量固体", "溶解固体", "转移溶液"}
+
+
+def test_one_verb_led_label_among_names_stays_a_name() -> None:
+    blocks = [
+        Block("list_item", "选择排序：每次选出最小的元素。", 1, emphasis=("选择排序",)),
+        Block("list_item", "冒泡排序：相邻元素两两交换。", 1, emphasis=("冒泡排序",)),
+        Block("list_item", "归并排序：分成两半再合并。", 1, emphasis=("归并排序",)),
+    ]
+    assert zh_step_object("选择参考节点") == "参考节点"
+    assert _zh_step_labels(blocks) == {}
