@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from datasources.files.detect import detect
 from jobs.pipeline.concepts import _zh_step_labels, zh_step_object
 from jobs.pipeline.lexicon import FURNITURE, apparatus
 from jobs.pipeline.model import Block
+from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import make_blocks
 from tests.unit.pipeline.written import concepts_of
 
@@ -81,3 +83,30 @@ def test_one_verb_led_label_among_names_stays_a_name() -> None:
     ]
     assert zh_step_object("选择参考节点") == "参考节点"
     assert _zh_step_labels(blocks) == {}
+
+
+def test_chinese_a_code_font_sets_in_a_listing_is_no_stress(tmp_path: Path) -> None:
+    import weasyprint
+
+    # a shell lesson printed as a browser prints it: the listing's Chinese (a program's
+    # output) comes from a CJK code font, not the body's
+    listing = "<br>".join(["$ cp", "cp: 缺少文件操作数", "$ echo 参数不对", "    二月 2024"])
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "复制命令 cp 把文件复制到目标位置。没有给出文件时，复制命令报告错误。",
+            "复制命令的参数是源文件和目标文件。源文件必须存在。",
+        ]
+    )
+    page = (
+        "<html><head><style>body { font-family: 'WenQuanYi Micro Hei'; }"
+        " pre { font-family: 'WenQuanYi Micro Hei Mono'; }</style></head><body>"
+        f"<h1>复制命令</h1>{body}<pre>{listing}</pre>{body}</body></html>"
+    )
+    path = tmp_path / "shell.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    document = read(path, detect(path))
+    stressed = {e for b in document.blocks() for e in b.emphasis}
+    assert not stressed & {"缺少文件操作数", "参数不对", "二月"}
+    code = [b.text for b in document.blocks() if b.kind == "code"]
+    assert any("缺少文件操作数" in t for t in code)
