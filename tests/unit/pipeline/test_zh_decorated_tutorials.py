@@ -110,3 +110,17 @@ def test_chinese_a_code_font_sets_in_a_listing_is_no_stress(tmp_path: Path) -> N
     assert not stressed & {"缺少文件操作数", "参数不对", "二月"}
     code = [b.text for b in document.blocks() if b.kind == "code"]
     assert any("缺少文件操作数" in t for t in code)
+
+
+def test_a_worked_examples_labels_define_nothing(tmp_path: Path) -> None:
+    paragraphs = [
+        "# 杠杆",
+        "杠杆是在力的作用下能绕固定点转动的硬棒。杠杆的固定点叫支点。",
+        "## 杠杆平衡条件",
+        "杠杆平衡时，动力乘动力臂等于阻力乘阻力臂。",
+        "**问题描述**：一根杠杆的动力臂是阻力臂的三倍，求动力与阻力之比。",
+        "**解决方案**：由杠杆平衡条件，动力是阻力的三分之一。",
+    ]
+    concepts = concepts_of(tmp_path, "\n\n".join(paragraphs), language="zh-CN")
+    assert "杠杆" in {c.title for c in concepts}
+    assert all(c.title not in ("问题描述", "解决方案") for c in concepts)
