@@ -14,6 +14,7 @@ from jobs.pipeline.lexicon import FURNITURE, apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import make_blocks
+from jobs.pipeline.structure import heading_terms
 from tests.unit.pipeline.written import concepts_of
 
 
@@ -124,3 +125,15 @@ def test_a_worked_examples_labels_define_nothing(tmp_path: Path) -> None:
     concepts = concepts_of(tmp_path, "\n\n".join(paragraphs), language="zh-CN")
     assert "杠杆" in {c.title for c in concepts}
     assert all(c.title not in ("问题描述", "解决方案") for c in concepts)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("for...of 遍历", "for...of 遍历"),
+        ("2.3 do...while 循环", "do...while 循环"),
+        ("try…except 结构", "try...except 结构"),
+    ],
+)
+def test_a_construct_with_its_body_elided_is_one_name(heading: str, name: str) -> None:
+    assert [c.term for c in heading_terms(heading, 0, 2)] == [name]
