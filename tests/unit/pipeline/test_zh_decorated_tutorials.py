@@ -137,3 +137,9 @@ def test_a_worked_examples_labels_define_nothing(tmp_path: Path) -> None:
 )
 def test_a_construct_with_its_body_elided_is_one_name(heading: str, name: str) -> None:
     assert [c.term for c in heading_terms(heading, 0, 2)] == [name]
+
+
+@pytest.mark.parametrize("heading", ["使用注意点", "注意要点"])
+def test_the_points_to_mind_are_apparatus(heading: str) -> None:
+    assert heading_terms(heading, 0, 2) == []
+    assert "通配符" in [c.term for c in heading_terms("通配符的注意点", 0, 2)]
