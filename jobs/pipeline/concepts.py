@@ -214,7 +214,8 @@ def marked_allowance(words: int, slides: int = 0) -> int:
 def find_concepts(
     blocks: Sequence[Block], chinese: bool, words: int, slides: int = 0
 ) -> tuple[list[Draft], list[Definition]]:
-    advice = {} if chinese else _advice_labels(blocks)
+    # a list of advice's labels (English) or a procedure's steps (Chinese): no names
+    advice = _zh_step_labels(blocks) if chinese else _advice_labels(blocks)
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
     # a paper's "Keywords: …" line: its items are cues (`_cues`), its label and list no
     # sentence ("关键词：量子点，…" read as a definition of 关键词)
@@ -552,10 +553,26 @@ _OPENING_WORD = re.compile(r"^\s*([A-Za-z]+)\b")
 
 MIN_ADVICE_ITEMS = 3  # a list of tips, not one labelled item
 # a run-in label: the emphasised words that open an item, then a colon, a stop or a dash
-_LABEL_END = re.compile(r"\s*[:.—–]")
+_LABEL_END = re.compile(r"\s*[:.—–：]")
 # plain text: "Use elaborative rehearsal: In a famous article, …"
 _PLAIN_LABEL = re.compile(r"([A-Z][^:.!?\n]{0,60}?)\s*:\s+\S")
 MAX_LABEL_WORDS = 6
+
+
+def _label_runs(blocks: Sequence[Block]) -> list[list[tuple[int, str]]]:
+    """The runs of adjacent items (or paragraphs) each opening with a run-in label, as
+    (block, label) pairs, MIN_ADVICE_ITEMS long at least: a list, not one labelled item."""
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for i, block in enumerate([*blocks, None]):
+        label = _run_in_label(block) if block is not None else ""
+        if label:
+            run.append((i, label))
+            continue
+        if len(run) >= MIN_ADVICE_ITEMS:
+            runs.append(run)
+        run = []
+    return runs
 
 
 def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
@@ -565,17 +582,42 @@ def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
     "- **Apply the self-reference effect**: …", "- **Get enough sleep**: …"); those labels
     are instructions, no names. A glossary's labels ("- **Reflexes**: …") are nouns."""
     found: dict[int, str] = {}
-    run: list[tuple[int, str]] = []
-    for i, block in enumerate([*blocks, None]):
-        label = _run_in_label(block) if block is not None else ""
-        if label:
-            run.append((i, label))
-            continue
+    for run in _label_runs(blocks):
         verbs = [(at, lab) for at, lab in run if _instruction_label(lab)]
-        if len(run) >= MIN_ADVICE_ITEMS and 2 * len(verbs) >= len(run):
+        if 2 * len(verbs) >= len(run):
             found.update((at, concept_key(lab)) for at, lab in verbs)
-        run = []
     return found
+
+
+def _zh_step_labels(blocks: Sequence[Block]) -> dict[int, str]:
+    """The run-in labels of a Chinese procedure's steps, by block: in a run of adjacent
+    items (or paragraphs) each opening with an emphasised label, at least
+    MIN_ADVICE_ITEMS, every label a verb of doing and what it is done to ("1. **选择参考
+    节点**：…", "2. **标注节点电压**：…", "3. **求解方程组**：…"). Those labels are steps, no
+    names; what each acts on is a name the step stresses (`zh_step_object`). One verb-led
+    label among nouns ("**选择排序**" in a list of sorts) is a name: every label must be a
+    step."""
+    return {
+        at: concept_key(lab)
+        for run in _label_runs(blocks)
+        if all(zh_step_object(lab) for _, lab in run)
+        for at, lab in run
+    }
+
+
+# the fewest characters of a step's object: "求解方程组" acts on 方程组; "计算x" on no name
+MIN_ZH_STEP_OBJECT = 2
+
+
+def zh_step_object(label: str) -> str:
+    """What a step's label acts on: the label without its opening verb (two characters
+    rjieba tags "v", "选择参考节点" → 参考节点), or "" when the label opens on no verb."""
+    if not label or not all(has_han(c) for c in label):
+        return ""
+    tags = rjieba.tag(label)
+    verb, tag = tags[0]
+    rest = label[len(verb) :]
+    return rest if tag == "v" and len(verb) == 2 and len(rest) >= MIN_ZH_STEP_OBJECT else ""
 
 
 def _run_in_label(block: Block) -> str:
@@ -1583,6 +1625,9 @@ def _cues(
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
+            if chinese and index in advice:
+                # "**选择参考节点**：…" as a procedure's step: it stresses 参考节点
+                emphasised.append(Cue(zh_step_object(advice[index]), "emphasis", index))
             cues.extend(emphasised)
             if index in options:  # "A. absolute threshold B. transduction": names offered
                 names = option_names(_question_options(blocks, options, index), chinese)

@@ -174,6 +174,9 @@ FURNITURE = re.compile(
     # a worked case's or a study's label: "Experiment 3", "Case Study 1", "Study 2"
     r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
+    # an exercise counted by its number alone, as a tutorial's bold "**题1**：…" labels it
+    # ("题1" … "题8" were concepts of a circuits chapter), or a counted example or question
+    r"|^(?:题|例题|问题|练习题|思考题)\s*\d"
     # an ordinal of the book's or the lesson's parts ("第3章", "第二节", "第一步"), or alone;
     # one opening a name is the name's: 第一范式, 第二类错误, 第二次机会算法
     r"|^第\s*[\d一二三四五六七八九十百]+\s*(?:$|[\d:：、.．]|章|节|篇|部|讲|课|周|单元|页|题"
@@ -518,6 +521,25 @@ GENERIC_HEADINGS = frozenset(
         "实验器材",
         "结果分析",
         "注意事项",
+        # …and said as the points to mind ("使用注意点" gave 注意点, a shell tutorial's
+        # concept: 使用 goes as a heading's lead)
+        "注意点",
+        "注意要点",
+        # a worked example's parts, as a tutorial labels them in bold ("**问题描述**：…",
+        # "**解决方案**：…" were a circuits chapter's concepts)
+        "问题描述",
+        "解决方案",
+        "解题思路",
+        "思路分析",
+        # a tutorial's scaffold around its matter: the opening passage and the body's
+        # "analysis" ("开篇段落", "内容剖析" were a circuits chapter's concepts and titled its
+        # second week)
+        "开篇",
+        "开篇段落",
+        "内容剖析",
+        "内容解析",
+        "内容详解",
+        "内容讲解",
     ]
 )
 
@@ -646,7 +668,11 @@ ZH_LABEL = re.compile(r"【[^【】]{0,16}】")
 # "易错点"), counted ("考点1", "知识点二") or summed up ("知识点梳理", "重难点突破")
 _ZH_STUDY_LABEL = (
     r"(?:(?:基础|进阶|提高|拓展|巩固|冲刺|综合|能力|培优)篇"
-    r"|(?:核心|高频|必考|常考)?(?:知识点|考点|重点|难点|重难点|重点难点|易错点|易混点|疑难点)"
+    # …the exercises graded the same way ("基础题", "挑战题": a circuits tutorial's
+    # 📘 and 📕 sets of exercises were concepts and a week's title)
+    r"|(?:基础|进阶|提高|拓展|巩固|冲刺|能力|培优|挑战|附加|选做|必做)题"
+    r"|(?:核心|高频|必考|常考|关键|重要|主要)?"
+    r"(?:知识点|考点|重点|难点|重难点|重点难点|易错点|易混点|疑难点)"
     r"\s*[\d一二三四五六七八九十]{0,3}"
     r"(?:梳理|总结|归纳|汇总|回顾|提醒|提示|精讲|解析|突破|整理|聚焦|分析)?)"
 )
@@ -1088,7 +1114,7 @@ ZH_GENERIC = _words(
     故选 题意 符合题意 不合题意 不符合题意 解析 答案解析 试题解析 解答 说法 表述 选项 小题 本小题
     说法错误 说法正确 表述错误 表述正确 姓名 班级 得分 学号 考号 座号 满分 一段时间
     非选择题 单选题 多选题 单项选择题 多项选择题 不定项选择题 解答题 计算题 实验题 综合题 论述题
-    材料分析题"""
+    材料分析题 问题描述 解决方案 解题思路 思路分析 注意点 注意要点"""
 )
 
 # Chinese nouns every programming or maths text uses throughout (function, variable, type,

@@ -934,7 +934,7 @@ def _zh_heading_runs(part: str) -> list[str]:
     if _ZH_ASKS.search(part):
         return _zh_asked_runs(part)
     width = len(part.replace(" ", ""))
-    if width <= 6:
+    if width <= 6 or _ELIDED_CONSTRUCT.fullmatch(part.strip()):
         return [part]
     runs = _zh_noun_runs(part)
     runs = [part, *runs] if _cut_inside(part, runs) else runs
@@ -945,6 +945,11 @@ def _zh_heading_runs(part: str) -> list[str]:
         # alone; one they keep whole with its Latin name ("class 基本语法") stays so
         runs.append(named.group(2))
     return runs
+
+
+# a construct written with its body elided, then its kind: "for...in 循环", "try...catch
+# 语句", "if…else 结构"; rjieba cut it at the dots ("for...in 循环" gave "in 循环")
+_ELIDED_CONSTRUCT = re.compile(r"[A-Za-z]+(?:\.{2,3}|…)[A-Za-z]+\s*[\u3400-\u9fff]{1,6}")
 
 
 # a Latin name (an acronym, a product) and a short Chinese name after it

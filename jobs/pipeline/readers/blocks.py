@@ -73,6 +73,24 @@ def bounded(text: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[str]:
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
+# Pictographs a page sets before or after a heading, an item or a bold label as decoration
+# ("✨ 开篇段落", "📖 内容剖析", "⚠️ 常见错误", "Summary ✅"): emoji (U+1F000-1FAFF), the
+# dingbats and symbols emoji took over (U+2600-27BF) but the music, planet and gender signs
+# a text writes as content (♯, ♭, ☉, ♂: "C♯" keeps its sharp), ⭐ ⭕ ⌚ ⌛ ⏩-⏺, a keycap
+# ("1️⃣"), with their variation selectors and joiners. Left on, "📖 内容剖析" passed the
+# apparatus words as a topic and "🧠 本章小结" titled a week: the mark is no text.
+_PICTOGRAPH = (
+    "[\U0001f000-\U0001faff\u2600-\u2608\u260a-\u263e\u2648-\u2668\u2670-\u27bf"
+    "\u2b50\u2b55\u231a\u231b\u23e9-\u23fa\ufe0e\ufe0f\u200d\u20e3]"
+)
+_DECORATION = re.compile(rf"^(?:[0-9#*]\uFE0F?\u20E3|{_PICTOGRAPH})+\s*|\s*{_PICTOGRAPH}+$")
+
+
+def undecorated(text: str) -> str:
+    """`text` without the pictographs that decorate its start or end (`_DECORATION`)."""
+    return _DECORATION.sub("", text).strip() if text else text
+
+
 # A paragraph that is display maths and nothing else: "$$…$$" (one or more), "\\[…\\]",
 # "\\begin{aligned}…\\end{aligned}", as Markdown turned into HTML, Word or a PDF keeps it.
 _DISPLAY_MATH = re.compile(
@@ -113,6 +131,8 @@ def make_blocks(
     is display maths alone is a formula block, as Markdown's reader makes it: read as
     prose, a converted chapter's LaTeX outweighed its Chinese and the document was English."""
     text = _INVISIBLE.sub("", text).strip()
+    if kind not in ("code", "formula", "table"):
+        text = undecorated(text)
     if not text:
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
@@ -121,7 +141,7 @@ def make_blocks(
     if kind in ("paragraph", "list_item", "heading"):
         text, marked = term_mark(text)
     pieces = list(bounded(text))
-    cleaned = (term_mark(_INVISIBLE.sub("", e).strip())[0] for e in emphasis)
+    cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in emphasis)
     spans = tuple(dict.fromkeys(e for e in cleaned if e))
     if marked and marked not in spans and kind != "heading":
         spans += (marked,)  # the marked name is stressed as bold would stress it

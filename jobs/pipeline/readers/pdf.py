@@ -309,7 +309,7 @@ def _text_lines(
             if stripped.strip("•·◦▪‣-– "):
                 code = _code_runs(textpage, raw, offset)
                 covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                mono = _fixed_pitch_line(raw, stripped, code, covered)
+                mono = _fixed_pitch_line(raw, stripped, code, covered, han.code_text(raw, offset))
                 apart = {} if mono else _subscripted(textpage, raw, offset)
                 setting = han.setting(raw, offset, setting)
                 runs, maths = (
@@ -605,6 +605,12 @@ _TOKEN = re.compile(
 _CLOSERS = dict(zip("）)」』”’】》", "（(「『“‘【《", strict=True))
 
 
+def _code_font(name: str) -> bool:
+    """The font's name says it sets code ("WenQuanYi-Micro-Hei-Mono", "Sarasa Mono SC")."""
+    lowered = name.lower()
+    return any(m in lowered for m in _MONO_NAMES)
+
+
 def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -630,6 +636,15 @@ class _HanFonts:
         if font is None or font in plain:
             return False
         return any(self.by_index.get(i, self.body) not in plain for i in (at - 1, at + 1))
+
+    def code_text(self, line: str, offset: int) -> bool:
+        """Every Chinese character of the line is set in a code font other than the
+        body's: a program's output or string in a listing ("rm: 缺少操作数", "echo 输入有误"
+        as a browser prints a code block, its Chinese from "Noto Sans Mono CJK SC")."""
+        fonts = [
+            self.by_index.get(offset + i, self.body) for i, c in enumerate(line) if HAN.match(c)
+        ]
+        return bool(fonts) and all(f != self.body and _code_font(f) for f in fonts)
 
     def setting(self, line: str, offset: int, above: str) -> str:
         """The font other than the body's that sets the line's Chinese wholly (two thirds
@@ -1067,17 +1082,24 @@ def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tup
 _COMMENT_MARK = re.compile(r"--|#|//|/\*")
 
 
-def _fixed_pitch_line(raw: str, stripped: str, code: list[tuple[int, int]], covered: int) -> bool:
+def _fixed_pitch_line(
+    raw: str, stripped: str, code: list[tuple[int, int]], covered: int, code_text: bool = False
+) -> bool:
     """A line of program code: nearly all of it set in a fixed-pitch font. A CJK font's
     even-width glyphs are not code; a line of code with a Chinese comment is (the
     Chinese drawn from a CJK font, not the code's): every other character of it is set
     in the fixed-pitch font, which opens the line, and the Chinese follows a comment
-    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列")."""
+    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列"); so is a line
+    whose Chinese is all set in a CJK code font, the rest nearly all in the fixed-pitch one
+    (`code_text`: a program's output, "rm: 缺少操作数", read as stress in another font than
+    the body's, was a concept of a shell tutorial printed to PDF)."""
     if not _CJK.search(stripped):
         return covered >= 0.9 * len(stripped.replace(" ", ""))
+    others = len(_CJK_TEXT.sub("", stripped).replace(" ", ""))
+    if code_text:
+        return bool(code) and covered >= 0.9 * others  # "      一月 2020" of `cal` too
     if not code or raw[: code[0][0]].strip():
         return False
-    others = len(_CJK_TEXT.sub("", stripped).replace(" ", ""))
     first = _CJK_TEXT.search(raw)
     before = [raw[a:b] for a, b in code if first is None or b <= first.start()]
     return covered >= 0.9 * others and any(_COMMENT_MARK.search(part) for part in before)
