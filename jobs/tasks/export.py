@@ -5,10 +5,11 @@ the file is rendered from that row only: a course regenerated while its export r
 gives a file of the version the export read (never a mix), and the task's result
 names that version (`course_updated_at`). Its self-assessment questions live in the
 vector index, written by the generation job after the row: they are read only once
-that job is over (until then the export is retried, `TryAgain`), and the row is read
-again after them; if it changed meanwhile (a regeneration began), the file keeps the
-version it read without its questions, and the result says why (`questions_left_out`),
-so questions and row are never of two versions. The exports row is completed only
+that job is over (until then the export is retried, `TryAgain`, and its last try
+renders the file without them), and the row is read again after them; if it changed
+meanwhile (a regeneration began), the file keeps the version it read without its
+questions. The result says why none are shown (`questions_left_out`): questions and
+row are never of two versions. The exports row is completed only
 after the file is stored; if the course (and so the row) was deleted meanwhile, the
 file is released again and the task fails saying so.
 """
@@ -69,7 +70,10 @@ async def _questions(run: TaskRun, course: CourseRecord) -> tuple[list[Question]
     except ValueError:
         task = None  # a hand-edited task id: no job to wait for
     if task is not None and task.status in ACTIVE:
-        raise TryAgain("the course is being generated; its questions are not all stored yet")
+        if not run.last_attempt:
+            raise TryAgain("the course is being generated; its questions are not all stored yet")
+        # the teacher gets the file all the same; the next export will have them
+        return [], "the course was still being generated; export it again for its questions"
     if task is not None and task.status == "failed":
         return [], "the generation that wrote this version failed before storing its questions"
     found = await run.stores.vectors.qa_for_courses([course.id])

@@ -45,6 +45,13 @@ class TryAgain(Exception):
     retried like a store that did not answer; the message says what is awaited."""
 
 
+DEFAULT_RETRIES = 3  # a task row without max_retries
+
+
+def retries_of(task: GenerationTaskRecord) -> int:
+    return task.max_retries if task.max_retries is not None else DEFAULT_RETRIES
+
+
 @dataclass(frozen=True, slots=True)
 class TaskRun:
     """What a job's work receives: the stores, the settings and its claimed task."""
@@ -52,6 +59,11 @@ class TaskRun:
     stores: Stores
     settings: Settings
     task: GenerationTaskRecord
+
+    @property
+    def last_attempt(self) -> bool:
+        """This run is the task's last try: a transient error now fails the task."""
+        return (self.task.retry_count or 0) >= retries_of(self.task)
 
     async def progress(self, stage: str, percent: float, message: str | None = None) -> None:
         await self.stores.tasks.progress(
@@ -113,7 +125,7 @@ async def run_task(
             log.exception("task %s (%s) failed", task_id, task.task_type)
             message = f"internal error ({type(exc).__name__}); the worker log has the details"
             return await _failed(run, message, None, on_failed)
-        retries = task.max_retries if task.max_retries is not None else 3
+        retries = retries_of(task)
         if attempt > retries:
             message = f"gave up after {attempt} attempts: {describe(exc)}"
             return await _failed(run, message, None, on_failed)

@@ -360,6 +360,15 @@ async def test_an_export_waits_for_the_generation_to_store_its_questions(
     export_task = raw(started["task"]["id"])
     outcome = await courses.run_export(export_task)
     assert outcome.status == "retry" and "questions are not all stored yet" in (outcome.error or "")
+    # the last try renders the file all the same, without the questions, and says why
+    last = raw((await start_export(courses, owner, course_id, "MARKDOWN"))["task"]["id"])
+    async with courses.stores.sessions() as session, session.begin():
+        await session.execute(
+            update(GenerationTask).where(GenerationTask.id == last).values(max_retries=0)
+        )
+    outcome = await courses.run_export(last)
+    assert outcome.status == "completed" and outcome.result["questions"] == 0  # type: ignore[index]
+    assert "still being generated" in outcome.result["questions_left_out"]  # type: ignore[index]
     await set_status(courses.stores, generation, "completed")
     outcome = await courses.run_export(export_task)
     assert outcome.status == "completed" and outcome.result["questions"] > 0  # type: ignore[index]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 
 from datasources.errors import UpstreamUnavailable
 from datasources.neo4j.course_plan import GraphChanged
-from jobs.tasks.lifecycle import JobFailed, TaskRun, run_task
+from jobs.tasks.lifecycle import JobFailed, TaskRun, TryAgain, run_task
 from tests.unit.courses.fakes import Calls, FakeTasks, settings, stores_with, task_record
 
 TASK = uuid.uuid4()
@@ -64,6 +65,10 @@ async def test_a_job_failure_fails_at_once_with_its_message_and_stage() -> None:
             "no longer in the graph",
         ),
         (ConnectionResetError(), "a store did not answer (ConnectionResetError)"),
+        (
+            TryAgain("the course is being generated; its questions are not all stored yet"),
+            "the course is being generated",
+        ),
     ],
 )
 async def test_store_errors_are_retried_with_a_doubling_pause_then_fail(
@@ -109,3 +114,16 @@ async def test_a_missing_or_finished_task_is_skipped_and_a_failed_failure_is_sur
 
     outcome, calls = await run(failing, fail_raises=True)
     assert outcome.status == "failed" and calls.log[-1][0] == "fail"
+
+
+def test_a_run_knows_its_last_try() -> None:
+    """The export renders without questions on its last try rather than fail: the try
+    whose transient error run_task would turn into a failure."""
+    record = task_record(TASK, {}, user=uuid.uuid4(), retries=3)
+    runs = [
+        TaskRun(stores_with(), settings(), dataclasses.replace(record, retry_count=n))
+        for n in (0, 2, 3)
+    ]
+    assert [r.last_attempt for r in runs] == [False, False, True]
+    unset = dataclasses.replace(record, max_retries=None, retry_count=3)
+    assert TaskRun(stores_with(), settings(), unset).last_attempt  # the default, 3
