@@ -1095,7 +1095,7 @@ def emphasis_terms(
         if not text.startswith(s)
         for n in environment_names(s)
     ]
-    terms = [(emphasis_name(s), s) for s in spans]
+    terms = [(_without_stating_verb(emphasis_name(s), s, text), s) for s in spans]
     return named + [
         Cue(term, "emphasis", block)
         for term, span in terms
@@ -1411,6 +1411,22 @@ def interface_label(span: str, text: str) -> bool:
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*(?=[^\d\s])")
 # "*Stage 1: Initiation.*", "**Step 2:**": a run-in label's counter, then what it names
 _COUNTED_LABEL = re.compile(r"^[A-Za-z]+\s+(?:(?:\d{1,2}|[IVX]{1,4})\s*[:.]|[A-Z]\s*:)\s*")
+
+
+# "The **law of horizons states** that …": a law's or a principle's bold may run on over the
+# verb that states it; the verb and the "that" after the span say it is the law's name
+_STATING_VERB = re.compile(
+    r"\s+(?:states|says|holds|asserts|posits|stipulates|maintains|predicts)$", re.IGNORECASE
+)
+
+
+def _without_stating_verb(term: str, span: str, text: str) -> str:
+    """`term` without a verb of stating the bold took in, when the sentence goes on with
+    "that" after the span; "a **force that holds**" (no "that" after) keeps its words."""
+    verb = _STATING_VERB.search(term)
+    if verb is None or not re.search(re.escape(span) + r"\W{0,3}\s*that\b", text):
+        return term
+    return term[: verb.start()]
 
 
 def emphasis_name(span: str) -> str:
