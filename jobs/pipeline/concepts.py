@@ -403,6 +403,8 @@ def find_concepts(
             continue  # a patient, a pet, a pair of twins: one story's people
         if not kinds and definition is None and (key in formulas or _counted_symbols(entry)):
             continue  # "HCl(aq)", "CH₄", "CH3 CH2": a substance's formula, no name
+        if not kinds and definition is None and _joined_identifier(entry):
+            continue  # "TotalDebit", "EntryID": a spreadsheet's column or a program's name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
         if not kinds and definition is None and course_matter(entry.title if entry else key):
@@ -886,6 +888,22 @@ def _chemical_formulas(prose: str) -> set[str]:
 # element symbols with their counts written as plain digits, as a Chinese paper or a PDF
 # that lost the subscripts writes them: "CH3", "CO2", "C4H9Cl"
 _COUNTED_SYMBOLS = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+
+
+# a capital inside one word after a lower-case letter: "TotalDebit", "EntryID", "rowCount"
+_JOINED_WORDS = re.compile(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*$")
+
+
+def _joined_identifier(entry: TermStats | None) -> bool:
+    """One word joining words with no space, each opening in a capital, that only its
+    count offers: a spreadsheet's column ("TotalDebit = SUM of Debit") or a program's
+    name, always written so. A product's name the text teaches ("JavaScript") is in a
+    heading, bold or a definition, and is kept by them."""
+    return (
+        entry is not None
+        and entry.words == 1
+        and all(_JOINED_WORDS.match(surface) for surface in entry.surfaces)
+    )
 
 
 def _counted_symbols(entry: TermStats | None) -> bool:
