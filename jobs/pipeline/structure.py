@@ -85,6 +85,14 @@ _ZH_TAIL = re.compile(
 )
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
+# "Walkthrough: Chapters 1–4", "Review: Weeks 2-3": a span of the book's parts after a
+# title's colon says which parts it covers; a range names nothing ("Chapter 3" opening a
+# heading goes as its number, `HEADING_NUMBER`)
+_PART_SPAN = re.compile(
+    r"(?:chapter|section|part|lesson|unit|week|lecture|module|session)s?\s*"
+    r"\d+(?:\.\d+)*\s*[-\u2013\u2014]\s*\d+(?:\.\d+)*",
+    re.I,
+)
 # "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself
 _NUMBERED_WAY = re.compile(
     r"(?:method|approach|solution|option|case|step|version|way|attempt|scenario)\s*#?\d+[a-z]?"
@@ -322,6 +330,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         for p in parts
         if not apparatus(clean_title(p))
         and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+        and not _PART_SPAN.fullmatch(clean_title(p).strip())
         and not _zh_counted_label(clean_title(p).strip())
     ]
     if has_han(plain):
