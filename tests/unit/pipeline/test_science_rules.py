@@ -475,3 +475,26 @@ def test_a_laws_bold_that_runs_over_its_verb_names_the_law(tmp_path: Path) -> No
     titles = {c.title for c in concepts_of(tmp_path, text)}
     assert "law of horizons" in titles
     assert "law of horizons states" not in titles
+
+
+def test_a_kinds_bold_adjective_is_the_kinds_headed_name(tmp_path: Path) -> None:
+    """ "two kinds: **alluvial** and **residual**. **Residual** soils are formed …" under
+    the heading "Residual Soils": the bold adjective stands for the kind the section heads,
+    no concept beside it; the headed name takes its definition."""
+    text = "\n\n".join(
+        [
+            "# Soils",
+            "## Kinds of Soil",
+            "Soils fall into two main kinds: **alluvial** and **residual**. **Alluvial** soils "
+            "are laid down by rivers and are rich in silt. **Residual** soils are formed in "
+            "place from the rock beneath them.",
+            "## Alluvial Soils",
+            "Alluvial soils cover flood plains. Farmers prize alluvial soils.",
+            "## Residual Soils",
+            "Residual soils are thin on steep slopes. Residual soils keep their rock's colour.",
+        ]
+    )
+    concepts = {c.title: c for c in concepts_of(tmp_path, text)}
+    assert "residual" not in concepts
+    assert "residual soils" in concepts
+    assert "emphasis" in concepts["residual soils"].sources
