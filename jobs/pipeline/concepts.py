@@ -403,6 +403,8 @@ def find_concepts(
             continue  # a patient, a pet, a pair of twins: one story's people
         if not kinds and definition is None and (key in formulas or _counted_symbols(entry)):
             continue  # "HCl(aq)", "CH₄", "CH3 CH2": a substance's formula, no name
+        if not kinds and definition is None and _joined_identifier(entry):
+            continue  # "TotalDebit", "EntryID": a spreadsheet's column or a program's name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
         if not kinds and definition is None and course_matter(entry.title if entry else key):
@@ -479,6 +481,8 @@ def find_concepts(
         )
     counts = {key: entry.count for key, entry in stats.items()}
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
+    if not chinese:
+        drafts = _merge_stressed_modifiers(drafts, prose)
     drafts.sort(key=lambda d: (-d.score, d.key))
     pairs = _acronym_key_pairs(blocks) + _initialism_key_pairs(drafts)
     # the questions that offer names as their options (not those whose options are
@@ -888,6 +892,22 @@ def _chemical_formulas(prose: str) -> set[str]:
 _COUNTED_SYMBOLS = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 
 
+# a capital inside one word after a lower-case letter: "TotalDebit", "EntryID", "rowCount"
+_JOINED_WORDS = re.compile(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*$")
+
+
+def _joined_identifier(entry: TermStats | None) -> bool:
+    """One word joining words with no space, each opening in a capital, that only its
+    count offers: a spreadsheet's column ("TotalDebit = SUM of Debit") or a program's
+    name, always written so. A product's name the text teaches ("JavaScript") is in a
+    heading, bold or a definition, and is kept by them."""
+    return (
+        entry is not None
+        and entry.words == 1
+        and all(_JOINED_WORDS.match(surface) for surface in entry.surfaces)
+    )
+
+
 def _counted_symbols(entry: TermStats | None) -> bool:
     """Every word of the term is element symbols and counts, at least one count among them
     ("CH3 CH2 CH2", "CO2"; not "DNA", "ATP", "IPv6"): a formula's pieces, which a Chinese
@@ -1165,6 +1185,40 @@ def _merge_spacing_variants(
                 _absorb_spelling(kept, other)
         merged.append(kept)
     return merged
+
+
+def _merge_stressed_modifiers(drafts: list[Draft], prose: str) -> list[Draft]:
+    """ "Four types: **clastic**, **chemical** … **Chemical** sedimentary rocks are …": a
+    text may set only the adjective of a kind's name in bold, where its sections head the
+    whole name ("Chemical Sedimentary Rocks"). The adjective alone, no heading of its own,
+    that the text writes before the name's next word in half its uses or more, is that
+    name again: its marks and its definition join the headed name's."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        full = _named_kind(draft, drafts, prose)
+        if full is None:
+            merged.append(draft)
+            continue
+        _absorb_spelling(full, draft)
+    return merged
+
+
+def _named_kind(draft: Draft, drafts: list[Draft], prose: str) -> Draft | None:
+    """The headed name `draft`, one stressed adjective, stands for in `prose`, if any."""
+    if (
+        " " in draft.key
+        or "heading" in draft.sources
+        or "emphasis" not in draft.sources
+        or not bare_modifier(draft.key)
+    ):
+        return None
+    longer = [d for d in drafts if d.key.startswith(draft.key + " ") and "heading" in d.sources]
+    if len(longer) != 1:
+        return None  # "chemical weathering" and "chemical bonds": the adjective is shared
+    following = longer[0].key.split()[1]
+    alone = len(re.findall(rf"\b{re.escape(draft.key)}\b", prose, re.I))
+    before = len(re.findall(rf"\b{re.escape(draft.key)}\s+{re.escape(following)}", prose, re.I))
+    return longer[0] if alone and 2 * before >= alone else None
 
 
 def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:

@@ -85,6 +85,14 @@ _ZH_TAIL = re.compile(
 )
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
+# "Walkthrough: Chapters 1–4", "Review: Weeks 2-3": a span of the book's parts after a
+# title's colon says which parts it covers; a range names nothing ("Chapter 3" opening a
+# heading goes as its number, `HEADING_NUMBER`)
+_PART_SPAN = re.compile(
+    r"(?:chapter|section|part|lesson|unit|week|lecture|module|session)s?\s*"
+    r"\d+(?:\.\d+)*\s*[-\u2013\u2014]\s*\d+(?:\.\d+)*",
+    re.I,
+)
 # "Method 1: …", "方法二：排序": which of several ways a section takes names nothing itself
 _NUMBERED_WAY = re.compile(
     r"(?:method|approach|solution|option|case|step|version|way|attempt|scenario)\s*#?\d+[a-z]?"
@@ -322,6 +330,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         for p in parts
         if not apparatus(clean_title(p))
         and not _NUMBERED_WAY.fullmatch(clean_title(p).strip())
+        and not _PART_SPAN.fullmatch(clean_title(p).strip())
         and not _zh_counted_label(clean_title(p).strip())
     ]
     if has_han(plain):
@@ -1095,7 +1104,7 @@ def emphasis_terms(
         if not text.startswith(s)
         for n in environment_names(s)
     ]
-    terms = [(emphasis_name(s), s) for s in spans]
+    terms = [(_without_stating_verb(emphasis_name(s), s, text), s) for s in spans]
     return named + [
         Cue(term, "emphasis", block)
         for term, span in terms
@@ -1411,6 +1420,22 @@ def interface_label(span: str, text: str) -> bool:
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*(?=[^\d\s])")
 # "*Stage 1: Initiation.*", "**Step 2:**": a run-in label's counter, then what it names
 _COUNTED_LABEL = re.compile(r"^[A-Za-z]+\s+(?:(?:\d{1,2}|[IVX]{1,4})\s*[:.]|[A-Z]\s*:)\s*")
+
+
+# "The **law of horizons states** that …": a law's or a principle's bold may run on over the
+# verb that states it; the verb and the "that" after the span say it is the law's name
+_STATING_VERB = re.compile(
+    r"\s+(?:states|says|holds|asserts|posits|stipulates|maintains|predicts)$", re.IGNORECASE
+)
+
+
+def _without_stating_verb(term: str, span: str, text: str) -> str:
+    """`term` without a verb of stating the bold took in, when the sentence goes on with
+    "that" after the span; "a **force that holds**" (no "that" after) keeps its words."""
+    verb = _STATING_VERB.search(term)
+    if verb is None or not re.search(re.escape(span) + r"\W{0,3}\s*that\b", text):
+        return term
+    return term[: verb.start()]
 
 
 def emphasis_name(span: str) -> str:

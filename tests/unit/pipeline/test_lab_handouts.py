@@ -12,7 +12,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import acceptable, emphasis_terms, interface_label
 from tests.unit.pipeline.conftest import write_pdf
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 LAB = """# Lab 1: Working with Blob Storage
 
@@ -131,3 +131,28 @@ def test_a_networks_addresses_and_node_labels_are_no_concepts() -> None:
         assert not acceptable(term, emphasised=True), term
     for term in ("Box<T>", "-ing form", "e-mail"):
         assert acceptable(term, emphasised=True), term
+
+
+def test_a_spreadsheets_joined_column_names_are_no_concepts(tmp_path: Path) -> None:
+    """ "TotalDebit = SUM of Debit", "grouped by EntryID": a workbook names its columns by
+    words joined without a space; counted often, they are the sheet's labels, not terms.
+    The inventory the page defines stays."""
+    text = "\n\n".join(
+        [
+            "# Stock Records",
+            "## Counting stock",
+            "An **inventory** is a list of goods a firm holds for sale. The inventory is "
+            "counted at year end.",
+            "Record each item in the stock sheet using:",
+            "- ItemCode\n- Quantity\n- UnitCost",
+            "**Check every ItemCode is unique.**",
+            "Make a small summary table grouped by ItemCode:",
+            "- LineCost = UnitCost times Quantity\n- StockValue = SUM of LineCost",
+            "## Valuing stock",
+            "The StockValue of the inventory is its total cost. Compare the StockValue with "
+            "last year's StockValue, and check each LineCost against the invoice.",
+        ]
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text)}
+    assert "inventory" in titles
+    assert not titles & {"StockValue", "LineCost", "ItemCode", "UnitCost"}

@@ -456,3 +456,45 @@ def test_a_task_heading_names_no_topic() -> None:
     # a heading that only opens on such a word keeps its topic
     assert [c.term for c in heading_terms("Problem solving", 0, 2)] == ["Problem solving"]
     assert [c.term for c in heading_terms("Example 2: Bubble sort", 0, 3)] == ["Bubble sort"]
+
+
+def test_a_laws_bold_that_runs_over_its_verb_names_the_law(tmp_path: Path) -> None:
+    """ "The **law of horizons states** that …": the bold took in the verb that states the
+    law; the law is named without it. A bold phrase not followed by "that" keeps its words."""
+    sentence = "The law of horizons states that deeper soil layers formed earlier than upper ones."
+    assert [c.term for c in emphasis_terms(("law of horizons states",), 0, sentence)] == [
+        "law of horizons"
+    ]
+    plain = "Every soil atlas states its scale on the first page."
+    assert [c.term for c in emphasis_terms(("soil atlas states",), 0, plain)] != ["soil atlas"]
+    text = (
+        "# Soils\n\n## Layers\n\n- The **law of horizons states** that deeper soil layers formed "
+        "earlier than those above them.\n\nA **soil horizon** is a layer parallel to the surface. "
+        "Each soil horizon differs in colour."
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text)}
+    assert "law of horizons" in titles
+    assert "law of horizons states" not in titles
+
+
+def test_a_kinds_bold_adjective_is_the_kinds_headed_name(tmp_path: Path) -> None:
+    """ "two kinds: **alluvial** and **residual**. **Residual** soils are formed …" under
+    the heading "Residual Soils": the bold adjective stands for the kind the section heads,
+    no concept beside it; the headed name takes its definition."""
+    text = "\n\n".join(
+        [
+            "# Soils",
+            "## Kinds of Soil",
+            "Soils fall into two main kinds: **alluvial** and **residual**. **Alluvial** soils "
+            "are laid down by rivers and are rich in silt. **Residual** soils are formed in "
+            "place from the rock beneath them.",
+            "## Alluvial Soils",
+            "Alluvial soils cover flood plains. Farmers prize alluvial soils.",
+            "## Residual Soils",
+            "Residual soils are thin on steep slopes. Residual soils keep their rock's colour.",
+        ]
+    )
+    concepts = {c.title: c for c in concepts_of(tmp_path, text)}
+    assert "residual" not in concepts
+    assert "residual soils" in concepts
+    assert "emphasis" in concepts["residual soils"].sources

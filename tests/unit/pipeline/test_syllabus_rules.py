@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.structure import heading_terms
 
 
 def titles_of(
@@ -140,3 +141,13 @@ def test_a_pdf_outlines_numbered_items_are_topics_without_their_numbers() -> Non
         Block("list_item", "2) Time-series forecasting", 1),
     ]
     assert outline_topics(blocks) == {1: "Linear regression", 2: "Time-series forecasting"}
+
+
+def test_a_span_of_chapters_after_a_titles_colon_names_nothing() -> None:
+    """ "Field Walkthrough: Chapters 2–5 (No Lab)", "Revision: Weeks 3-4": the part after
+    the colon says which chapters or weeks the page covers; the range is no topic, the
+    title before it stays a heading's name."""
+    assert [c.term for c in heading_terms("Field Walkthrough: Chapters 2–5 (No Lab)", 0, 1)] == [
+        "Field Walkthrough"
+    ]
+    assert [c.term for c in heading_terms("Tide Tables: Weeks 3-4", 0, 2)] == ["Tide Tables"]
