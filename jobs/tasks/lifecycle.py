@@ -83,15 +83,17 @@ Work = Callable[[TaskRun], Awaitable[dict[str, Any]]]
 OnFailed = Callable[[TaskRun, str], Awaitable[None]]
 
 
+# transient errors of our own: their messages are written for the task's owner
+_OWN_TRANSIENT = (UpstreamUnavailable, GraphChanged, TryAgain)
+
+
 def transient(exc: BaseException) -> bool:
-    return isinstance(exc, UpstreamUnavailable | GraphChanged | TryAgain) or is_connection_error(
-        exc
-    )
+    return isinstance(exc, _OWN_TRANSIENT) or is_connection_error(exc)
 
 
 def describe(exc: BaseException) -> str:
     """A transient error in words a task's owner can act on (no driver internals)."""
-    if isinstance(exc, UpstreamUnavailable | GraphChanged | TryAgain):
+    if isinstance(exc, _OWN_TRANSIENT):
         return str(exc)
     return f"a store did not answer ({type(exc).__name__})"
 
