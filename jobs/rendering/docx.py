@@ -1,7 +1,8 @@
 """The DOCX export with python-docx: the same sections as the HTML, Word styles.
 
 Chinese needs the East Asian font slot (`w:eastAsia`) set on the styles used, or
-Word falls back to a font without the characters on some systems.
+Word falls back to a font without the characters on some systems. Formulas in course
+text are Word equations (Office Math, from formulas.py), written by `_write`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from jobs.rendering.course import ExportCourse, Objective
+from jobs.rendering.formulas import Typeset, strings_of
 from jobs.rendering.view import View, view_of
 
 EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -27,25 +30,26 @@ def render_docx(
 ) -> bytes:
     view = view_of(course, diagram=diagram, questions=questions, answers=answers)
     t = view.t
+    math = Typeset.docx(strings_of(course))
     document = Document()
     _fonts(document, course.language)
     document.core_properties.title = course.title
     document.core_properties.language = course.language
     document.add_heading(course.title, level=0)
     if course.description:
-        document.add_paragraph(course.description)
+        _write(document.add_paragraph(), course.description, math)
     for label, value in _facts(view):
         paragraph = document.add_paragraph()
         paragraph.add_run(label + t("colon")).bold = True
         paragraph.add_run(value)
     if course.objectives:
         document.add_heading(t("objectives"), level=1)
-        _objectives(document, course.objectives, view, style="List Number")
+        _objectives(document, course.objectives, view, math, style="List Number")
     if course.prerequisites:
         document.add_heading(t("prerequisites"), level=1)
         document.add_paragraph(t("prerequisites_intro"))
         for title in course.prerequisites:
-            document.add_paragraph(title, style="List Bullet")
+            _write(document.add_paragraph(style="List Bullet"), title, math)
 
     document.add_heading(t("schedule"), level=1)
     rows = [
@@ -57,26 +61,27 @@ def render_docx(
         ]
         for w in course.weeks
     ]
-    _table(document, [t("week"), t("topics"), t("time"), t("assessment")], rows)
+    _table(document, [t("week"), t("topics"), t("time"), t("assessment")], rows, math)
 
     linked = [c for c in course.concepts if c.requires or c.advised]
     if linked and view.show_map:
         document.add_heading(t("map"), level=1)
         rows = [[c.title, view.names((*c.requires, *c.advised))] for c in linked]
-        _table(document, [t("concept"), t("requires")], rows)
+        _table(document, [t("concept"), t("requires")], rows, math)
 
     for week in course.weeks:
-        document.add_heading(t("week_n", n=week.week) + t("colon") + week.title, level=1)
+        heading = document.add_heading(t("week_n", n=week.week) + t("colon"), level=1)
+        _write(heading, week.title, math)
         if week.minutes:
             document.add_paragraph(t.hours(week.minutes))
         if week.objectives:
             document.add_heading(t("week_objectives"), level=2)
-            _objectives(document, week.objectives, view, style="List Bullet")
+            _objectives(document, week.objectives, view, math, style="List Bullet")
         if not week.modules:
             document.add_paragraph(t("no_concepts"))
         for module in week.modules:
             minutes = f" ({t('min', n=module.minutes)})" if module.minutes else ""
-            document.add_heading(module.title + minutes, level=2)
+            _write(document.add_heading(level=2), module.title + minutes, math)
             rows = [
                 [
                     c.title,
@@ -88,17 +93,17 @@ def render_docx(
                 for c in module.concepts
             ]
             headers = [t("concept"), t("minutes"), t("bloom"), t("pages"), t("requires")]
-            _table(document, headers, rows)
+            _table(document, headers, rows, math)
         for a in view.assessments_by_week.get(week.week, []):
             paragraph = document.add_paragraph()
             paragraph.add_run(a.title).bold = True
             if a.description:
-                paragraph.add_run(t("colon") + a.description)
+                _write(paragraph, t("colon") + a.description, math)
         if view.questions_by_week.get(week.week):
             document.add_heading(t("questions"), level=2)
             # numbered in the text: Word's "List Number" would go on from the objectives
             for q in view.questions_by_week[week.week]:
-                document.add_paragraph(f"{q.number}. {q.question}")
+                _write(document.add_paragraph(), f"{q.number}. {q.question}", math)
 
     if course.assessments:
         document.add_heading(t("assessments"), level=1)
@@ -107,14 +112,14 @@ def render_docx(
             for a in course.assessments
         ]
         headers = [t("type"), t("title"), t("week"), t("weight"), t("description")]
-        _table(document, headers, rows)
+        _table(document, headers, rows, math)
     if view.show_answers:
         document.add_heading(t("answer_key"), level=1)
         for week in course.weeks:
             if view.questions_by_week.get(week.week):
                 document.add_heading(t("week_n", n=week.week), level=2)
                 for q in view.questions_by_week[week.week]:
-                    document.add_paragraph(f"{q.number}. {q.answer}")
+                    _write(document.add_paragraph(), f"{q.number}. {q.answer}", math)
     if course.resources:
         document.add_heading(t("resources"), level=1)
         for r in course.resources:
@@ -143,17 +148,33 @@ def _facts(view: View) -> list[tuple[str, str]]:
     return facts
 
 
+def _write(paragraph: Paragraph, text: str, math: Typeset) -> None:
+    """The text as runs, each formula in it as a Word equation."""
+    for part, is_markup in math.markup_of(text):
+        if is_markup:
+            paragraph._p.append(parse_xml(part))
+        elif part:
+            paragraph.add_run(part)
+
+
 def _objectives(
-    document: DocxDocument, objectives: Sequence[Objective], view: View, *, style: str
+    document: DocxDocument,
+    objectives: Sequence[Objective],
+    view: View,
+    math: Typeset,
+    *,
+    style: str,
 ) -> None:
     for objective in objectives:
         paragraph = document.add_paragraph(style=style)
         if objective.bloom_level:
             paragraph.add_run(f"[{view.t(objective.bloom_level)}] ").italic = True
-        paragraph.add_run(objective.description)
+        _write(paragraph, objective.description, math)
 
 
-def _table(document: DocxDocument, headers: list[str], rows: list[list[str]]) -> None:
+def _table(
+    document: DocxDocument, headers: list[str], rows: list[list[str]], math: Typeset
+) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -162,7 +183,7 @@ def _table(document: DocxDocument, headers: list[str], rows: list[list[str]]) ->
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            _write(cell.paragraphs[0], text, math)
     document.add_paragraph()
 
 
