@@ -270,4 +270,8 @@ class Typeset:
 
 @lru_cache(maxsize=2048)  # a worker exports many courses: bounded
 def _drawn(mathml: str) -> str | None:
-    return to_svg(mathml)
+    try:
+        return to_svg(mathml)
+    except Exception:  # a drawing library's failure on one formula: shown as written
+        log.warning("ziamath could not draw a formula", exc_info=True)
+        return None

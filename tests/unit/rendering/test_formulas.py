@@ -107,3 +107,18 @@ def test_formulas_stay_as_written_when_pandoc_fails(
     assert "<math" not in render_html(course)
     assert r"$\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$" in render_html(course)
     assert r"$\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$" in docx_text(render(course, "docx"))
+
+
+def test_a_formula_the_pdf_cannot_draw_is_shown_as_written(
+    en_course: ExportCourse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ziamath
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("cannot lay this out")
+
+    formulas._drawn.cache_clear()
+    monkeypatch.setattr(ziamath, "Math", broken)
+    html = render_html(_with(en_course, FRACTION), drawn_formulas=True)
+    formulas._drawn.cache_clear()  # nothing drawn while broken stays for later tests
+    assert 'aria-label="\\bar{x}' not in html and r"$\bar{x} = \frac{1}{n}" in html
