@@ -201,7 +201,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
-            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
+            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,100}})",
             re.I,
         ),
         0.8,
@@ -1165,8 +1165,15 @@ def _read(
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
     if quoted:
         pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
-    elif "d" in pattern.groupindex and match.group("d") and len(raw.split()) > 1:
-        raw = raw.split(None, 1)[1]  # "we call this action borrowing": the name follows the noun
+    elif (
+        "d" in pattern.groupindex
+        and match.group("d")
+        and not sentence[match.end("d") : match.start("t")].strip()
+        and len(raw.split()) > 1
+    ):
+        # "we call this action borrowing": the name follows the noun ("we call this the law
+        # of …": with an article after it, "this" stands alone and the name is all there)
+        raw = raw.split(None, 1)[1]
     if not chinese and not quoted:
         raw = _before_a_verb(raw)
     if "d" in pattern.groupindex and _DEFINE_FIRST.match(match.group(0)):
@@ -1174,9 +1181,9 @@ def _read(
         # first (call, term and refer to name what comes last); a thing it belongs to
         # ("of a random variable") is no part of the name, "rate of change" stays whole
         raw = _BELONGS_TO.split(_AS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
-    elif "d" in pattern.groupindex and re.search(r"\s(?:an?|the)\s", raw):
+    elif "d" in pattern.groupindex and (opening := _name_article(raw)) is not None:
         # "we call a system with … an inconsistent system"
-        raw = re.split(r"\s(?:an?|the)\s", raw)[-1]
+        raw = raw[opening:]
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
@@ -1187,6 +1194,18 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+def _name_article(raw: str) -> int | None:
+    """Where the name after "we call …" begins: after the last article that no preposition
+    stands before. "We call this point the center of the circle" names the center: "of the
+    circle" says whose; "… with the same number of rows … a square matrix" names the
+    square matrix."""
+    opening = None
+    for article in re.finditer(r"(?:^|(\S+)\s)(?:an?|the)\s", raw, re.I):
+        if article.group(1) is None or article.group(1).lower() not in EN_PREPOSITIONS:
+            opening = article.end()
+    return opening
 
 
 # "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)

@@ -404,6 +404,27 @@ def test_we_define_names_what_comes_first_and_not_what_it_belongs_to() -> None:
     assert terms("We call the set of all outcomes the sample space.") == ["sample space"]
 
 
+def test_we_call_names_the_phrase_after_its_article_not_what_it_belongs_to() -> None:
+    """ "We call this point the center of the circle" defined "circle": the name after
+    call was read from the last article, which here opens "of the circle", the thing the
+    center belongs to. A long subject cut the name mid-word ("square matr"), and "this"
+    before an article lost the name's first word ("we call this the law of …")."""
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (), True)]
+
+    assert terms("We call this point the center of the circle.") == ["center"]
+    assert terms("We call the line through the two foci the major axis of the ellipse.") == [
+        "major axis"
+    ]
+    assert terms("We call a matrix with the same number of rows and columns a square matrix.") == [
+        "square matrix"
+    ]
+    assert terms("We call this the law of large numbers.") == ["law of large numbers"]
+    # "this" before the noun it points at, as before
+    assert terms("We call this action borrowing.") == ["borrowing"]
+
+
 def test_two_emphasised_adjectives_before_one_noun_are_stress_not_definitions() -> None:
     """ "Our *current* clients … were swayed …, while *potential* clients responded to the
     firm's reputation": the italics contrast two kinds of client; with "were" in the
