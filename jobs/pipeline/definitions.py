@@ -201,7 +201,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
-            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,100}})",
+            rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
         ),
         0.8,
@@ -679,10 +679,35 @@ def find_definitions(
                 found = appositive
         elif appositive.term not in {d.term for d in patterned}:
             yield appositive
+    if (
+        found is not None
+        and chinese
+        and found.confidence < NAMED
+        and _in_zh_subordinate_opening(found.term, sentence)
+    ):
+        found = None
     if found is not None:
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+# a Chinese sentence opened by a subordinating conjunction: its first clause gives a reason,
+# a condition or a concession ("由于0x10本身是**整数类型**，…" says why, it defines nothing)
+_ZH_SUBORDINATE = re.compile(r"^(?:由于|因为|如果|假如|倘若|若(?!干)|虽然|尽管|即使|既然|一旦)")
+_ZH_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _in_zh_subordinate_opening(term: str, sentence: str) -> bool:
+    """The term stands in the first clause of a sentence that a subordinating conjunction
+    opens. What the sentence names outright (称…为, 叫做) is not asked about: only the
+    readings of 是 and of emphasis, which such a clause uses to state a fact."""
+    text = sentence.lstrip()
+    if not _ZH_SUBORDINATE.match(text):
+        return False
+    end = _ZH_CLAUSE_END.search(text)
+    position = text.find(term)
+    return 0 <= position < (end.start() if end else len(text))
 
 
 # the naming phrase right before the name a sentence gives: "are said to be **X**"
@@ -1162,6 +1187,14 @@ def _read(
         # the subject before "is a …" holds a clause ("Economists believe there are a …",
         # "A tree where each node …"): no name is being defined
         return None
+    # the pattern's window may end inside a word: the name must stop before it ("… a
+    # square matr" is no name; "a double free error and is one of the … we me" is cut
+    # at "and is" below)
+    cut_word = (
+        raw.split()[-1]
+        if not chinese and raw.split() and re.match(r"[A-Za-z0-9]", sentence[match.end("t") :])
+        else None
+    )
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
     if quoted:
         pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
@@ -1188,6 +1221,8 @@ def _read(
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
         return None
+    if cut_word is not None and term.endswith(cut_word):
+        return None
     # a name of several words the sentence gives outright ("is called the quantity
     # demanded") is set apart as emphasis sets a term apart: a participle may end it (a
     # lone gerund stays a verb here: "is called pushing onto the stack")
@@ -1201,11 +1236,14 @@ def _name_article(raw: str) -> int | None:
     stands before. "We call this point the center of the circle" names the center: "of the
     circle" says whose; "… with the same number of rows … a square matrix" names the
     square matrix."""
-    opening = None
+    opening = last = None
     for article in re.finditer(r"(?:^|(\S+)\s)(?:an?|the)\s", raw, re.I):
+        last = article.end()
         if article.group(1) is None or article.group(1).lower() not in EN_PREPOSITIONS:
             opening = article.end()
-    return opening
+    # only articles after prepositions ("software objects of the tensor class"): the last,
+    # as before
+    return opening if opening is not None else last
 
 
 # "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)

@@ -446,3 +446,18 @@ def test_a_sentence_pointing_at_an_example_defines_no_kind() -> None:
     # a description of the kind still names it
     kinds = terms("只读一次输入的算法是在线算法，其余的算法是离线算法。")
     assert set(kinds) == {"在线算法", "离线算法"}
+
+
+def test_a_reason_or_a_condition_clause_defines_nothing() -> None:
+    """ "由于0x1234本身是**整数类型**（int），…，所以…" gives the reason for a cast: read as
+    "X是**Y**" it defined 整数类型 with that sentence, the answer a course then gave."""
+
+    def terms(sentence: str, *emphasis: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, emphasis, False)]
+
+    assert terms("由于0x10本身是整数类型（int），所以需要强制转换。", "整数类型") == []
+    assert terms("因为队列是先进先出的结构，所以常用于缓冲。", "队列") == []
+    assert terms("虽然散列表是无序的，查找却很快。", "散列表") == []
+    # the sentence's own statement still defines, and so does a name given outright
+    assert terms("整数类型是表示整数的数据类型。", "整数类型") == ["整数类型"]
+    assert terms("如果我们称这种函数为凸函数，那么它的图像向下凸。") == ["凸函数"]
