@@ -962,6 +962,14 @@ FACET_HEADINGS = frozenset(
         "proof",
         "correctness",
         "proof of correctness",
+        # what a sub-section gives of its parent's topic, its definition or its description: a
+        # lecture's "Auto-Correlation Function" over "Definition" and "Properties", a book's
+        # "MD5" opening on "Description" ("Definition" titled two weeks, "Description" was
+        # a concept and the first week's title)
+        "definition",
+        "formal definition",
+        "description",
+        "general description",
         # what a Chinese handout's sub-heading says of its parent's topic: its make-up, its
         # meaning, its order and its parts ("（二）大洲" / "1. 含义", "2. 排列", "4. 分区";
         # "免疫系统的组成和功能" names 免疫系统: 含义, 排列 and 组成 were concepts)
