@@ -97,6 +97,14 @@ EN_SIDES = _words("left right")
 # result matrix") nor "case" as an opener ("in this case Python prints")
 EN_GENERIC_HEADS = _words("call calls case cases")
 EN_GENERIC_OPENERS = _words("call return")
+# The nouns of English's complex prepositions, "under the assumption of", "for the sake of",
+# "in terms of", "in the absence of": before "of" such a noun is part of the preposition,
+# no name's head ("assumption of wide-sense stationarity", "ease of illustration" were a
+# signal-processing lecture's concepts); alone, or after a modifier, it may still be one
+# ("normality assumption")
+EN_PREPOSITION_NOUNS = _words(
+    "assumption assumptions sake behalf terms absence presence ease purpose purposes spite"
+)
 
 # The verbs that open a learning objective ("Trace changes to a loop variable", "Sketch
 # the graph of …", "Estimate the mean …"): in a list of objectives the first word is the

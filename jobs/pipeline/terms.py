@@ -30,6 +30,7 @@ from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_GENERIC_HEADS,
     EN_GENERIC_OPENERS,
+    EN_PREPOSITION_NOUNS,
     EN_SIDES,
     EN_STOP,
     FURNITURE,
@@ -389,6 +390,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         ):
             continue
         longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
+        if phrase[i + 1 : i + 2] == ["of"] and phrase[i].lower() in EN_PREPOSITION_NOUNS:
+            longest = 1  # "the assumption of X": a complex preposition's noun heads no name
         for j in range(i + 1, min(i + longest, len(phrase)) + 1):
             last = phrase[j - 1]
             ends = last[0] != CODE_WORD and (

@@ -412,6 +412,20 @@ def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
     assert stats["commit"].count == 2
 
 
+def test_a_complex_prepositions_noun_heads_no_name_before_of() -> None:
+    # "under the assumption of", "for ease of", "in the absence of": a preposition in words
+    lines = (
+        "Under the assumption of steady flow the pressure drop is linear",
+        "For ease of reading, the pipe friction is drawn in the absence of gravity",
+        "The laminar assumption fails; a normality assumption is made for errors",
+    )
+    keys = set(collect(enumerate(lines)))
+    assert {"steady flow", "pipe friction", "gravity"} <= keys
+    assert not {"assumption of steady flow", "ease of reading", "absence of gravity"} & keys
+    # alone or after a modifier the noun is still read as before
+    assert {"laminar assumption", "normality assumption"} <= keys
+
+
 def test_a_gerund_after_a_modifier_names_a_process() -> None:
     stats = collect([(0, "Open addressing avoids chains; linear probing is one kind.")])
     assert {"open addressing", "linear probing"} <= set(stats)
