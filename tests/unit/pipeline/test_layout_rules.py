@@ -249,6 +249,14 @@ def test_coordinated_heading_parts_share_the_head() -> None:
     assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
 
 
+def test_a_label_before_a_colon_or_a_dash_lends_the_name_no_head() -> None:
+    # the label is no modifier coordinated with the name after it
+    assert terms("Example - Soil Erosion") == ["Soil Erosion"]  # not "Erosion" too
+    assert terms("Demo: Tidal Locking") == ["Demo", "Tidal Locking"]  # no "Demo Locking"
+    # names coordinated after the label still share their head
+    assert set(terms("Worked Case: Inner and Outer Planets")) >= {"Inner Planets", "Outer Planets"}
+
+
 def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic() -> None:
     assert terms("Set") == ["Set"]
     assert terms("Map and Set") == ["Map", "Set"]
