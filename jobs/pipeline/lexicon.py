@@ -105,6 +105,10 @@ EN_GENERIC_OPENERS = _words("call return")
 EN_PREPOSITION_NOUNS = _words(
     "assumption assumptions sake behalf terms absence presence ease purpose purposes spite"
 )
+# The measures an object is given by a value: "a vector of length $N$", "an array of size
+# 10", "a polynomial of degree 3", "a filter of order $N$"; "of" and the measure before the
+# value are a parameter, no part of the name ("vector of length" was a concept)
+EN_MEASURE_NOUNS = _words("length size degree order rank dimension dimensions width height")
 
 # The verbs that open a learning objective ("Trace changes to a loop variable", "Sketch
 # the graph of …", "Estimate the mean …"): in a list of objectives the first word is the

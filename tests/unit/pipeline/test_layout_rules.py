@@ -434,6 +434,18 @@ def test_a_complex_prepositions_noun_heads_no_name_before_of() -> None:
     assert {"laminar assumption", "normality assumption"} <= keys
 
 
+def test_of_and_a_measure_before_a_value_are_no_part_of_a_name() -> None:
+    # "of size 8", "of order $p$": the measure and its value are a parameter of the thing
+    text = (
+        "Each buffer of size 8 holds one frame. "
+        "The smoother is a moving average of order $p$. "
+        "The order of growth of the buffer is linear."
+    )
+    keys = set(collect(enumerate(sentences(prose(text)))))
+    assert {"buffer", "moving average", "order of growth"} <= keys
+    assert not {"buffer of size", "moving average of order"} & keys
+
+
 def test_a_gerund_after_a_modifier_names_a_process() -> None:
     stats = collect([(0, "Open addressing avoids chains; linear probing is one kind.")])
     assert {"open addressing", "linear probing"} <= set(stats)
