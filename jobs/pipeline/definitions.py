@@ -64,9 +64,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             # "is called X", "it's known as X", ", also known as X", "what became known as
-            # X" ("instead of being called X" is no naming)
+            # X", "something known as X" ("instead of being called X" is no naming)
             r"(?:(?:\b(?:is|are|be|been|became|become|becomes)|(?<=\w)['’](?:s|re))\s+"
-            r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+)"
+            r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+"
+            r"|\bsomething\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
             rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,

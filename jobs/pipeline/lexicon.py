@@ -97,6 +97,18 @@ EN_SIDES = _words("left right")
 # result matrix") nor "case" as an opener ("in this case Python prints")
 EN_GENERIC_HEADS = _words("call calls case cases")
 EN_GENERIC_OPENERS = _words("call return")
+# The nouns of English's complex prepositions, "under the assumption of", "for the sake of",
+# "in terms of", "in the absence of": before "of" such a noun is part of the preposition,
+# no name's head ("assumption of wide-sense stationarity", "ease of illustration" were a
+# signal-processing lecture's concepts); alone, or after a modifier, it may still be one
+# ("normality assumption")
+EN_PREPOSITION_NOUNS = _words(
+    "assumption assumptions sake behalf terms absence presence ease purpose purposes spite"
+)
+# The measures an object is given by a value: "a vector of length $N$", "an array of size
+# 10", "a polynomial of degree 3", "a filter of order $N$"; "of" and the measure before the
+# value are a parameter, no part of the name ("vector of length" was a concept)
+EN_MEASURE_NOUNS = _words("length size degree order rank dimension dimensions width height")
 
 # The verbs that open a learning objective ("Trace changes to a loop variable", "Sketch
 # the graph of …", "Estimate the mean …"): in a list of objectives the first word is the
@@ -962,6 +974,14 @@ FACET_HEADINGS = frozenset(
         "proof",
         "correctness",
         "proof of correctness",
+        # what a sub-section gives of its parent's topic, its definition or its description: a
+        # lecture's "Auto-Correlation Function" over "Definition" and "Properties", a book's
+        # "MD5" opening on "Description" ("Definition" titled two weeks, "Description" was
+        # a concept and the first week's title)
+        "definition",
+        "formal definition",
+        "description",
+        "general description",
         # what a Chinese handout's sub-heading says of its parent's topic: its make-up, its
         # meaning, its order and its parts ("（二）大洲" / "1. 含义", "2. 排列", "4. 分区";
         # "免疫系统的组成和功能" names 免疫系统: 含义, 排列 and 组成 were concepts)

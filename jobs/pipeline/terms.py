@@ -30,6 +30,8 @@ from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_GENERIC_HEADS,
     EN_GENERIC_OPENERS,
+    EN_MEASURE_NOUNS,
+    EN_PREPOSITION_NOUNS,
     EN_SIDES,
     EN_STOP,
     FURNITURE,
@@ -329,6 +331,8 @@ def _en_phrases(text: str) -> list[list[str]]:
                 current.append(VERBAL)
             current.append(token)
             continue
+        if _measured(current, token):
+            current = current[:-2]  # "a vector of length $N$": the vector
         if current:
             phrases.extend(_relative_clause(current) if relative else [current])
         current = []
@@ -341,6 +345,17 @@ def _en_phrases(text: str) -> list[list[str]]:
 
 
 _RELATIVES = frozenset({"that", "which"})
+
+
+def _measured(phrase: list[str], after: str) -> bool:
+    """The run ends on "of" and a measure right before a value, a formula's or a number:
+    "an array of size 10", "a filter of order $N$" (`lexicon.EN_MEASURE_NOUNS`)."""
+    return (
+        len(phrase) >= 3
+        and phrase[-2].lower() == "of"
+        and phrase[-1].lower() in EN_MEASURE_NOUNS
+        and (after == PLACEHOLDER or after.isdigit())
+    )
 
 
 def _relative_clause(phrase: list[str]) -> list[list[str]]:
@@ -389,6 +404,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         ):
             continue
         longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
+        if phrase[i + 1 : i + 2] == ["of"] and phrase[i].lower() in EN_PREPOSITION_NOUNS:
+            longest = 1  # "the assumption of X": a complex preposition's noun heads no name
         for j in range(i + 1, min(i + longest, len(phrase)) + 1):
             last = phrase[j - 1]
             ends = last[0] != CODE_WORD and (

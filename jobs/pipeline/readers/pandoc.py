@@ -97,6 +97,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
             text = _defining_term_macros(text, label)
+        elif reader == "org":
+            text = org_targets(text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -117,6 +119,38 @@ def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
         reason = _last_line(done.stderr) or f"exit status {done.returncode}"
         raise CorruptDocument("unreadable", f"pandoc could not read the {label} file: {reason}")
     return done.stdout.decode("utf-8", errors="replace")
+
+
+# Org's link targets: a radio target `<<<term>>>` (every later mention of the term links to
+# it) and a dedicated one `<<anchor>>`; Org forbids white space at a target's either end, so
+# code such as `a << b >> c` is none. A block of code or an example is left as it stands.
+_ORG_TARGET = re.compile(r"(<<<?)(?![\s<])([^<>\n]*[^\s<>])>>>?")
+_ORG_BLOCK = re.compile(r"^\s*#\+(begin|end)_(src|example|export)\b", re.IGNORECASE)
+
+
+def org_targets(text: str) -> str:
+    """Org text whose radio targets are emphasis and whose dedicated targets are gone.
+
+    pandoc's Org reader knows neither where a target follows a word at once:
+    "*** Password storage<<password storage>>" kept the brackets in the heading, a concept
+    and a module's title, and "a <<<collision attack>>>, which is …" lost the chapter's
+    term. A radio target is the author's mark of a term, as a LaTeX term macro is
+    (`_term_macros`), so it reads as stressed; a dedicated target is an anchor Org never
+    shows, so it goes."""
+    lines = []
+    inside = False
+    for line in text.splitlines(keepends=True):
+        block = _ORG_BLOCK.match(line)
+        if block:
+            inside = block.group(1).lower() == "begin"
+        elif not inside:
+            line = _ORG_TARGET.sub(_org_target, line)
+        lines.append(line)
+    return "".join(lines)
+
+
+def _org_target(match: re.Match[str]) -> str:
+    return f"/{match.group(2)}/" if match.group(1) == "<<<" else ""
 
 
 def _defining_term_macros(text: str, label: str) -> str:

@@ -397,6 +397,24 @@ def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
     assert _sections(tmp_path, "proofs.md", chapter, "en")["variable"] == ("Notation",)
 
 
+def test_a_topics_definition_or_description_is_no_section_or_concept(tmp_path: Path) -> None:
+    # "Definition" and "Description" under a topic's heading give that topic's definition:
+    # a module or a week so titled says nothing of what it teaches
+    text = (
+        "# Tides\n\n## Spring Tide\n\n### Description\n\n"
+        "A **spring tide** is a tide of large range. Spring tides follow a full moon.\n\n"
+        "## Tidal Range\n\n### Formal Definition\n\n"
+        "The **tidal range** is the height between high and low water. It varies.\n"
+    )
+    section = _sections(tmp_path, "tides.md", text, "en")
+    assert section["spring tide"] == ("Tides", "Spring Tide")
+    assert section["tidal range"] == ("Tides", "Tidal Range")
+    assert "description" not in section and "formal definition" not in section
+    # a chapter so titled is what it is about
+    chapter = "# Description\n\nA **blazon** is a formal description of a coat of arms.\n"
+    assert _sections(tmp_path, "heraldry.md", chapter, "en")["blazon"] == ("Description",)
+
+
 def test_a_derivation_of_a_numbered_formula_is_no_section_or_concept(tmp_path: Path) -> None:
     # Derivation notes head each section after the formula or figure it works through
     # ("式(3.5)的推导", "式(2.2)到式(2.7)的解释", "图6.1的解释"): a course's module was called

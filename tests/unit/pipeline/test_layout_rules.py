@@ -249,6 +249,14 @@ def test_coordinated_heading_parts_share_the_head() -> None:
     assert {"Preorder Traversal", "Inorder Traversal", "Postorder Traversal"} <= set(terms)
 
 
+def test_a_label_before_a_colon_or_a_dash_lends_the_name_no_head() -> None:
+    # the label is no modifier coordinated with the name after it
+    assert terms("Example - Soil Erosion") == ["Soil Erosion"]  # not "Erosion" too
+    assert terms("Demo: Tidal Locking") == ["Demo", "Tidal Locking"]  # no "Demo Locking"
+    # names coordinated after the label still share their head
+    assert set(terms("Worked Case: Inner and Outer Planets")) >= {"Inner Planets", "Outer Planets"}
+
+
 def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic() -> None:
     assert terms("Set") == ["Set"]
     assert terms("Map and Set") == ["Map", "Set"]
@@ -410,6 +418,32 @@ def test_after_a_determiner_a_bare_verb_is_part_of_a_noun_phrase() -> None:
     assert "commit file" not in stats and "merge branch" not in stats  # verb + object
     # "a commit", "each commit object": a noun; "You commit files": a verb
     assert stats["commit"].count == 2
+
+
+def test_a_complex_prepositions_noun_heads_no_name_before_of() -> None:
+    # "under the assumption of", "for ease of", "in the absence of": a preposition in words
+    lines = (
+        "Under the assumption of steady flow the pressure drop is linear",
+        "For ease of reading, the pipe friction is drawn in the absence of gravity",
+        "The laminar assumption fails; a normality assumption is made for errors",
+    )
+    keys = set(collect(enumerate(lines)))
+    assert {"steady flow", "pipe friction", "gravity"} <= keys
+    assert not {"assumption of steady flow", "ease of reading", "absence of gravity"} & keys
+    # alone or after a modifier the noun is still read as before
+    assert {"laminar assumption", "normality assumption"} <= keys
+
+
+def test_of_and_a_measure_before_a_value_are_no_part_of_a_name() -> None:
+    # "of size 8", "of order $p$": the measure and its value are a parameter of the thing
+    text = (
+        "Each buffer of size 8 holds one frame. "
+        "The smoother is a moving average of order $p$. "
+        "The order of growth of the buffer is linear."
+    )
+    keys = set(collect(enumerate(sentences(prose(text)))))
+    assert {"buffer", "moving average", "order of growth"} <= keys
+    assert not {"buffer of size", "moving average of order"} & keys
 
 
 def test_a_gerund_after_a_modifier_names_a_process() -> None:

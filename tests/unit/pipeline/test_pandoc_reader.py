@@ -214,3 +214,29 @@ line up and give a \keyterm{spring tide}; a week later they are square and give 
     stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
     assert {"tidal force", "spring tide", "neap tide"} <= stressed
     assert not stressed & {"a", "b", "tides"}  # a symbol's macro, a label: no term
+
+
+def test_org_targets_are_no_text_and_a_radio_target_is_a_stressed_term(tmp_path: Path) -> None:
+    source = """#+TITLE: Rivers
+
+* Floodplains<<floodplains>>
+
+A river that leaves its banks lays silt on a <<<floodplain>>>, the flat land
+beside it. See <<levees>> the banks it builds.
+
+#+BEGIN_SRC python
+depth = level << 2 >> 1  # <<not a target>>
+#+END_SRC
+"""
+    document = _read(tmp_path, source.encode(), "rivers.org")
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert "Floodplains" in headings  # the anchor after the word went, brackets and all
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    assert "lays silt on a floodplain, the flat land" in prose
+    assert "See the banks it builds." in prose
+    assert "<<" not in prose
+    code = " ".join(b.text for b in document.blocks() if b.kind == "code")
+    assert "level << 2 >> 1  # <<not a target>>" in code  # code is left as it stands
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert "floodplain" in stressed
+    assert "levees" not in stressed

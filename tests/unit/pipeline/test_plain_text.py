@@ -471,6 +471,16 @@ def test_became_known_as_names_the_term() -> None:
     ]
 
 
+def test_something_known_as_or_called_names_the_term() -> None:
+    """ "… show something known as the “rain shadow”": the pronoun stands for the thing the
+    name is given to, as "what is known as" does."""
+    assert _named("Dry slopes show something known as the \u201crain shadow\u201d.") == [
+        "rain shadow"
+    ]
+    assert _named("Water climbs in soil by something called capillary rise.") == ["capillary rise"]
+    assert _named("The crop is something like a weed.") == []
+
+
 def test_a_description_then_is_the_name_is_a_plain_texts_definition() -> None:
     """ "Below the topsoil and the subsoil is the hardpan, made of packed clay.": a description,
     then "is the" and the name, is a weak definition in plain text (where the name is
