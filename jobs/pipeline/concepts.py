@@ -481,6 +481,8 @@ def find_concepts(
         )
     counts = {key: entry.count for key, entry in stats.items()}
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
+    if chinese:
+        drafts = _merge_reworded_names(drafts)
     if not chinese:
         drafts = _merge_stressed_modifiers(drafts, prose)
     drafts.sort(key=lambda d: (-d.score, d.key))
@@ -1180,6 +1182,55 @@ def _merge_spacing_variants(
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
         if counts and len({_SPACE_BESIDE_HAN.sub("", d.key) for d in group}) > 1:
             kept = max(group, key=lambda d: (counts.get(d.key, 0), d is kept))
+        for other in group:
+            if other is not kept:
+                _absorb_spelling(kept, other)
+        merged.append(kept)
+    return merged
+
+
+# a Latin-script name, then the kind of thing it names: "AdaBoost 算法" beside "AdaBoost",
+# "HTTP 协议" beside "HTTP" (keys are case-folded)
+_LATIN_NAME_AND_KIND = re.compile(
+    r"([a-z][a-z0-9+#.\-]*(?: [a-z0-9+#.\-]+)*)\s*(?:算法|协议|语言|模型|命令|函数|格式|框架)"
+)
+MIN_LATIN_NAME = 2  # "Q 函数" is no "Q"
+_ZH_VERB_TAGS = ("v", "vn")
+
+
+def _reworded_key(key: str) -> str:
+    """The key two wordings of one Chinese name share: a Latin-script name without the
+    kind word after it ("adaboost 算法" → "adaboost"); two words of two characters or more,
+    one a verb, in one order ("重载运算符" and "运算符重载" → one key). Else `key`."""
+    named = _LATIN_NAME_AND_KIND.fullmatch(key)
+    if named and len(named.group(1)) >= MIN_LATIN_NAME:
+        return named.group(1)
+    if " " in key or not has_han(key):
+        return key
+    words = rjieba.tag(key)
+    if (
+        len(words) == 2
+        and all(len(word) >= 2 and has_han(word) for word, _ in words)
+        and any(tag in _ZH_VERB_TAGS for _, tag in words)
+    ):
+        return "".join(sorted(word for word, _ in words))
+    return key
+
+
+def _merge_reworded_names(drafts: list[Draft]) -> list[Draft]:
+    """One Chinese name written two ways in one document (`_reworded_key`): an action and
+    its object in either order, "运算符重载" (the section's heading, glossed "operator
+    overloading") and "重载运算符" (the body's "overloaded operators"), or a Latin-script
+    name with and without its kind, "AdaBoost" and "AdaBoost 算法" (a heading "AdaBoost
+    算法的解释" under the section "AdaBoost"). A course listed both, a week apart. One
+    concept, under the wording with a definition, else the best-scored; the other's
+    evidence joins it."""
+    groups: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(_reworded_key(draft.key), []).append(draft)
+    merged: list[Draft] = []
+    for group in groups.values():
+        kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
         for other in group:
             if other is not kept:
                 _absorb_spelling(kept, other)
