@@ -142,6 +142,8 @@ MIN_DENSE_WORDS = 200
 
 
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
+# the marks of a Chinese name the author both sets apart and translates
+_ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
 # terms the running text marks per 100 words below which a text marks few of its terms (an
 # essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
 # more); there a word counted often is as likely the author's everyday vocabulary
@@ -371,8 +373,13 @@ def find_concepts(
         )
         if in_heading:
             sources.add("heading_mention")
-        if chinese and (zh_clause(key) or zh_headless(key)):
-            continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        if chinese and not kinds >= _ZH_NAMED_TWICE and (zh_clause(key) or zh_headless(key)):
+            # a statement or a step set in bold, not a name ("函数中", "看起来像"); a term
+            # set in bold and glossed in English is one name, whatever rjieba reads its
+            # first word as: "**实现继承**（implementation inheritance）" opens on 实现, a
+            # light verb in "实现排序" (a gloss alone may follow a clause: "子类不能重写
+            # （override）")
+            continue
         if chinese and _zh_after_a_letter(key, prose):
             continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:

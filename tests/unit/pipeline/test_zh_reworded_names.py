@@ -1,6 +1,7 @@
 """One Chinese name written two ways in one document is one concept: its two words in
 either order ("文件压缩", "压缩文件"), or a Latin-script name with and without the kind
-of thing it names ("Raft 算法", "Raft"). Text written for the test."""
+of thing it names ("Raft 算法", "Raft"); and a name set in bold and glossed in English
+is a name, whatever its first word reads as. Text written for the test."""
 
 from __future__ import annotations
 
@@ -51,3 +52,19 @@ def test_a_latin_name_and_the_name_with_its_kind_are_one_concept(tmp_path: Path)
     titles = _titles(tmp_path, "共识.md", _KIND)
     assert "Raft" in titles
     assert not {"Raft 算法", "Raft算法"} & titles
+
+
+_BOLD_AND_GLOSSED = """# 查询优化
+
+数据库收到一条查询后，先生成 **执行计划** (execution plan)，再按计划读取数据。
+优化器比较几个执行计划的代价，选出代价最小的那个。执行计划写明连接的顺序和用到的索引。
+执行计划可以用 EXPLAIN 查看。
+
+索引加快查找，但会拖慢写入。优化器根据统计信息估计代价。
+"""
+
+
+def test_a_bold_and_glossed_name_opening_on_a_light_verb_is_a_name(tmp_path: Path) -> None:
+    """执行 opens "执行排序" (to carry out a sort), a clause; set in bold and glossed in
+    English, "执行计划" is the name of a thing."""
+    assert "执行计划" in _titles(tmp_path, "查询.md", _BOLD_AND_GLOSSED)
