@@ -28,7 +28,7 @@ from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key, singular
-from jobs.pipeline.clauses import zh_clause
+from jobs.pipeline.clauses import zh_clause, zh_light_verb_name
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
@@ -373,12 +373,13 @@ def find_concepts(
         )
         if in_heading:
             sources.add("heading_mention")
-        if chinese and not kinds >= _ZH_NAMED_TWICE and (zh_clause(key) or zh_headless(key)):
+        named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
             # a statement or a step set in bold, not a name ("函数中", "看起来像"); a term
-            # set in bold and glossed in English is one name, whatever rjieba reads its
-            # first word as: "**实现继承**（implementation inheritance）" opens on 实现, a
-            # light verb in "实现排序" (a gloss alone may follow a clause: "子类不能重写
-            # （override）")
+            # set in bold and glossed in English that only its opening light verb makes a
+            # clause is one name: "**实现继承**（implementation inheritance）" opens on 实现
+            # as "实现排序" does (a gloss alone may follow a clause: "子类不能重写
+            # （override）"; a bold and glossed "语言有左值" is still a statement)
             continue
         if chinese and _zh_after_a_letter(key, prose):
             continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
