@@ -102,6 +102,17 @@ _DERIVATION = re.compile(
 )
 
 
+def zh_light_verb_name(term: str) -> bool:
+    """`term` reads as a clause only by its opening light verb (`_LIGHT_VERBS`): the rest
+    is no clause. "实现继承" opens on 实现 as "实现排序" does; where the author names it as
+    one thing (set in bold and glossed in English, "implementation inheritance") it is a
+    name. "语言有左值" is a clause whatever marks it."""
+    tags = rjieba.tag(term.replace(" ", ""))
+    if len(tags) < 2 or tags[0][0] not in _LIGHT_VERBS:
+        return False
+    return not zh_clause("".join(word for word, _ in tags[1:]))
+
+
 def zh_clause(term: str) -> bool:
     text = term.replace(" ", "")
     if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):

@@ -28,7 +28,7 @@ from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key, singular
-from jobs.pipeline.clauses import zh_clause
+from jobs.pipeline.clauses import zh_clause, zh_light_verb_name
 from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
@@ -142,6 +142,8 @@ MIN_DENSE_WORDS = 200
 
 
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
+# the marks of a Chinese name the author both sets apart and translates
+_ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
 # terms the running text marks per 100 words below which a text marks few of its terms (an
 # essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
 # more); there a word counted often is as likely the author's everyday vocabulary
@@ -371,8 +373,14 @@ def find_concepts(
         )
         if in_heading:
             sources.add("heading_mention")
-        if chinese and (zh_clause(key) or zh_headless(key)):
-            continue  # a statement or a step set in bold, not a name ("函数中", "看起来像")
+        named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
+            # a statement or a step set in bold, not a name ("函数中", "看起来像"); a term
+            # set in bold and glossed in English that only its opening light verb makes a
+            # clause is one name: "**实现继承**（implementation inheritance）" opens on 实现
+            # as "实现排序" does (a gloss alone may follow a clause: "子类不能重写
+            # （override）"; a bold and glossed "语言有左值" is still a statement)
+            continue
         if chinese and _zh_after_a_letter(key, prose):
             continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
@@ -481,6 +489,8 @@ def find_concepts(
         )
     counts = {key: entry.count for key, entry in stats.items()}
     drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
+    if chinese:
+        drafts = _merge_reworded_names(drafts)
     if not chinese:
         drafts = _merge_stressed_modifiers(drafts, prose)
     drafts.sort(key=lambda d: (-d.score, d.key))
@@ -1180,6 +1190,55 @@ def _merge_spacing_variants(
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
         if counts and len({_SPACE_BESIDE_HAN.sub("", d.key) for d in group}) > 1:
             kept = max(group, key=lambda d: (counts.get(d.key, 0), d is kept))
+        for other in group:
+            if other is not kept:
+                _absorb_spelling(kept, other)
+        merged.append(kept)
+    return merged
+
+
+# a Latin-script name, then the kind of thing it names: "AdaBoost 算法" beside "AdaBoost",
+# "HTTP 协议" beside "HTTP" (keys are case-folded)
+_LATIN_NAME_AND_KIND = re.compile(
+    r"([a-z][a-z0-9+#.\-]*(?: [a-z0-9+#.\-]+)*)\s*(?:算法|协议|语言|模型|命令|函数|格式|框架)"
+)
+MIN_LATIN_NAME = 2  # "Q 函数" is no "Q"
+_ZH_VERB_TAGS = ("v", "vn")
+
+
+def _reworded_key(key: str) -> str:
+    """The key two wordings of one Chinese name share: a Latin-script name without the
+    kind word after it ("adaboost 算法" → "adaboost"); two words of two characters or more,
+    one a verb, in one order ("重载运算符" and "运算符重载" → one key). Else `key`."""
+    named = _LATIN_NAME_AND_KIND.fullmatch(key)
+    if named and len(named.group(1)) >= MIN_LATIN_NAME:
+        return named.group(1)
+    if " " in key or not has_han(key):
+        return key
+    words = rjieba.tag(key)
+    if (
+        len(words) == 2
+        and all(len(word) >= 2 and has_han(word) for word, _ in words)
+        and any(tag in _ZH_VERB_TAGS for _, tag in words)
+    ):
+        return "".join(sorted(word for word, _ in words))
+    return key
+
+
+def _merge_reworded_names(drafts: list[Draft]) -> list[Draft]:
+    """One Chinese name written two ways in one document (`_reworded_key`): an action and
+    its object in either order, "运算符重载" (the section's heading, glossed "operator
+    overloading") and "重载运算符" (the body's "overloaded operators"), or a Latin-script
+    name with and without its kind, "AdaBoost" and "AdaBoost 算法" (a heading "AdaBoost
+    算法的解释" under the section "AdaBoost"). A course listed both, a week apart. One
+    concept, under the wording with a definition, else the best-scored; the other's
+    evidence joins it."""
+    groups: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(_reworded_key(draft.key), []).append(draft)
+    merged: list[Draft] = []
+    for group in groups.values():
+        kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))
         for other in group:
             if other is not kept:
                 _absorb_spelling(kept, other)

@@ -169,7 +169,6 @@ def section_modules(
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return []
-    placed = _placed(concept_ids, section, minutes)
     week = set(concept_ids)
     serves = {c: section[t] for c, t in taught_for.items() if c in week}
     for level in range(len(focus), len(course) - 1, -1):
@@ -180,14 +179,14 @@ def section_modules(
         runs = _rejoined(_gathered(runs, needs), serves, focus[:level])
         if len(runs) >= 2:
             runs = _split_long(runs, section, minutes, needs, serves)
-            return [(_name(key, placed) if key else None, group) for key, group in runs]
+            return _named(runs, section, minutes)
     if len(focus) > 1:
         # one section's run at every level, too long for one module: its sections, as a
         # long module's are (left to the prerequisite links, a lab's week of one chapter
         # was nine modules each named after its one concept, "lstart: lstart")
         runs = _split_long([(focus, list(concept_ids))], section, minutes, needs, serves)
         if len(runs) >= 2:
-            return [(_name(key, placed) if key else None, group) for key, group in runs]
+            return _named(runs, section, minutes)
     return []
 
 
@@ -332,6 +331,21 @@ def _held(prefix: Section, placed: Sequence[tuple[Section, int]]) -> Section:
         if share < SHARE_HELD * inside:
             return prefix
         prefix = (*prefix, name)
+
+
+def _named(
+    runs: list[tuple[Section | None, list[str]]],
+    section: Mapping[str, Section],
+    minutes: Mapping[str, int],
+) -> list[tuple[str | None, list[str]]]:
+    """Each run with its name (`_name`), from its own concepts' sections: a document's run
+    is named after the heading holding most of *its* part of the week. From the whole
+    week's, a chapter file's opening (its title's concept, under no section) took the name
+    of the section after it, and the week listed two modules of one name."""
+    return [
+        (_name(key, _placed(group, section, minutes)) if key else None, group)
+        for key, group in runs
+    ]
 
 
 def _name(key: Section, placed: Sequence[tuple[Section, int]]) -> str | None:

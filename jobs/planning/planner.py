@@ -40,6 +40,9 @@ from jobs.planning.validation import validate
 from jobs.planning.wording import is_chinese, join, phrase
 
 PLANNING_ROUNDS = 4
+# the share of the chosen concepts, best-scored first, that packing's leftovers never
+# refuse (`_best_chosen`)
+BEST_CHOSEN = 0.1
 # concept_minutes' own ceiling before pacing: its parts add up to well under this.
 MAX_CONCEPT_MINUTES = 24 * 60
 MAX_TITLE = 500  # courses.title is VARCHAR(500); a document title may be as long
@@ -152,8 +155,9 @@ def _schedule(
     concepts out (weeks fill unevenly, so the budget can allow more than fits).
 
     Next round, ordinary concepts that did not fit are refused, so their minutes go to
-    concepts that do; when a focus concept, or a concept of a whole book's chapter, did
-    not fit, the budget shrinks instead, so ordinary concepts make room for it.
+    concepts that do; when a focus concept, a concept of a whole book's chapter, or one
+    of the best-scored chosen (`_best_chosen`) did not fit, the budget shrinks instead,
+    so weaker concepts make room for it.
     """
     week_minutes = request.hours_per_week * 60
     budget = week_minutes * request.duration_weeks
@@ -181,12 +185,27 @@ def _schedule(
         )
         if not packing.left_out:
             break
+        best = _best_chosen(offered.ranked, selection.chosen)
         for concept, reason in packing.left_out:
-            if concept in selection.focused or concept in chaptered:
+            if concept in selection.focused or concept in chaptered or concept in best:
                 budget -= minutes[concept]
             else:
                 refused[concept] = reason
     return selection, ordering, packing
+
+
+def _best_chosen(ranked: list[str], chosen: frozenset[str]) -> frozenset[str]:
+    """The best-scored tenth (`BEST_CHOSEN`) of the chosen concepts.
+
+    Packing leaves out the last concepts in teaching order whatever their score: refused,
+    a short document's main topic met in its last section (a notebook's gradient boosting,
+    its best concept but one) gave its minutes to weaker ones and was never taught. Such a
+    concept keeps its place and the budget shrinks instead, so the weakest chosen concepts
+    make room for it; any other is refused as before (its minutes go to concepts near its
+    score). A quarter cost a four-chapter book's course two key concepts (eval.course).
+    """
+    order = [c for c in ranked if c in chosen]
+    return frozenset(order[: int(len(order) * BEST_CHOSEN)])
 
 
 def _documents_language(data: PlanningInput) -> str:

@@ -41,6 +41,14 @@ def test_a_chinese_books_exercise_apparatus_names_nothing() -> None:
     assert terms("背包问题") == ["背包问题"]
 
 
+def test_the_people_who_made_a_book_name_no_topic() -> None:
+    """The translator's or the editor's notes at a chapter's end ("译者（某人）笔记") name
+    their writer, as the author and the reader name no topic."""
+    for heading in ("译者（王五）笔记", "译者笔记", "译者序", "编者按"):
+        assert terms(heading) == [], heading
+    assert "编者" not in terms("编者的话")
+
+
 def glossed(text: str) -> list[str]:
     return [c.term for c in gloss_terms(text, 0)]
 

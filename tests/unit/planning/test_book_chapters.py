@@ -1,7 +1,7 @@
 """A course of one whole textbook walks through its chapters (docs/courses.md, step 1):
 each chapter gets its share of the time, its best concept, and a concept packing could
-not place shrinks the budget instead of cutting the book's last chapters. Small graphs of
-our own."""
+not place shrinks the budget instead of cutting the book's last chapters; so does a short
+document's main topic met last. Small graphs of our own."""
 
 from __future__ import annotations
 
@@ -132,3 +132,47 @@ def test_only_a_whole_book_is_shared_out_by_chapter() -> None:
         assert {chapter for _, chapter in course_parts(graph, list(graph.concepts)).values()} == {
             ""
         }
+
+
+NOTES = "doc-notes"
+# (confidence, definitions, examples) of each concept in reading order: many middling
+# topics, then the chapter's main topic, the surest of all, in its last section
+TOPICS = (
+    (0.5, 1, 0), (0.58, 1, 0), (0.59, 1, 0), (0.58, 1, 1), (0.58, 1, 0),
+    (0.71, 2, 0), (0.53, 1, 0), (0.6, 1, 0), (0.53, 1, 1), (0.63, 0, 0),
+    (0.51, 1, 0), (0.72, 1, 0), (0.71, 2, 1), (0.75, 2, 0), (0.95, 1, 0),
+)  # fmt: skip
+MAIN = f"t{len(TOPICS) - 1:02d}"
+
+
+def _topic(index: int, confidence: float, definitions: int, examples: int) -> ConceptInput:
+    extractions = tuple(
+        Extraction(kind, f"{kind} {n} of topic {index}", NOTES, 1 + index)  # type: ignore[arg-type]
+        for kind, count in (("definition", definitions), ("example", examples))
+        for n in range(count)
+    )
+    return ConceptInput(
+        f"t{index:02d}",
+        f"Topic {index}",
+        "en",
+        "beginner",
+        mentions=(Mention(NOTES, 1 + index, confidence, index),),
+        extractions=extractions,
+        text_volume=300,
+    )
+
+
+def test_a_short_documents_main_topic_met_last_is_taught() -> None:
+    """Weeks fill in reading order, so the main topic, read last, did not fit the last
+    week; refused, its minutes went to weaker topics and the course never taught it."""
+    data = PlanningInput(
+        course_id="5b1e7c2d-8a4f-4e3b-9c6d-1f2a3b4c5d6e",
+        request=CourseRequest((NOTES,), 3, 2),
+        documents=(DocumentInput(NOTES, "Notes", "notes.pdf", "en", 20, 0, 5000),),
+        concepts=tuple(_topic(i, *spec) for i, spec in enumerate(TOPICS)),
+    )
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for week in plan.weeks for s in week.slots]
+    assert MAIN in taught
+    assert MAIN not in {left.concept_id for left in plan.report.left_out}

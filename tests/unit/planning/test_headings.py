@@ -152,6 +152,28 @@ def test_documents_are_named_by_their_headings() -> None:
     assert week_title(week[:3], section, minutes, course, "en") == "Vectors"
 
 
+def test_a_documents_opening_is_not_named_after_the_section_after_it() -> None:
+    """A chapter file's own opening (its title's concept, under no section) began a week
+    whose other concepts were its first section's: the opening's module took that
+    section's name, and the week listed two modules of one name."""
+    section = {
+        "kernel": ("D",),
+        "process": ("D", "Processes"),
+        "thread": ("D", "Processes"),
+        "fork": ("D", "Processes"),
+        "signal": ("D", "Signals"),
+        "handler": ("D", "Signals"),
+    }
+    minutes = {"kernel": 60, "process": 40, "thread": 20, "fork": 20, "signal": 20, "handler": 20}
+    week = list(section)
+    named = section_modules(week, section, minutes, ("D",), never)
+    assert named == [
+        (None, ["kernel"]),  # named after its concept
+        ("Processes", ["process", "thread", "fork"]),
+        ("Signals", ["signal", "handler"]),
+    ]
+
+
 def test_another_documents_concepts_are_their_own_module() -> None:
     # A week mostly of the shortest-path page ends with two concepts of the knapsack page:
     # they are that page's module, not part of the shortest-path section before them.
