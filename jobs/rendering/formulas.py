@@ -30,6 +30,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TypeVar
 
 import pypandoc
 
@@ -53,6 +54,7 @@ class Formula:
 
 
 Piece = str | Formula
+T = TypeVar("T")
 
 _FORMULA = re.compile(
     r"(?<!\\)\$\$(?P<display>[^$]+?)\$\$"
@@ -131,7 +133,7 @@ def to_omml(formulas: Sequence[Formula]) -> dict[Formula, str]:
     return {
         f: ET.tostring(m, encoding="unicode")
         for f, m in _matched(formulas, maths, "OMML")
-        if isinstance(m, ET.Element)
+        if m is not None
     }
 
 
@@ -166,7 +168,8 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
     return ET.tostring(svg, encoding="unicode")
 
 
-def _matched(formulas: Sequence[Formula], outputs: list, kind: str) -> list[tuple[Formula, object]]:
+def _matched(formulas: Sequence[Formula], outputs: list[T], kind: str) -> list[tuple[Formula, T]]:
+    """Each formula with pandoc's output for it, in order; none when the counts differ."""
     if len(outputs) != len(formulas):
         log.warning("pandoc gave %d %s results for %d formulas", len(outputs), kind, len(formulas))
         return []
@@ -183,7 +186,6 @@ def _convert(formulas: Sequence[Formula], to: list[str]) -> bytes | None:
         }
         for f in formulas
     ]
-    document = {"pandoc-api-version": _api_version(), "meta": {}, "blocks": blocks}
     command = [
         pypandoc.get_pandoc_path(),
         *("+RTS", f"-M{MAX_HEAP}", "-RTS"),
@@ -192,6 +194,7 @@ def _convert(formulas: Sequence[Formula], to: list[str]) -> bytes | None:
         *to,
     ]
     try:
+        document = {"pandoc-api-version": _api_version(), "meta": {}, "blocks": blocks}
         done = subprocess.run(  # noqa: S603 - fixed argv, no shell; the formulas go on stdin
             command,
             input=json.dumps(document).encode("utf-8"),
@@ -201,6 +204,10 @@ def _convert(formulas: Sequence[Formula], to: list[str]) -> bytes | None:
         )
     except subprocess.TimeoutExpired:
         log.warning("pandoc did not typeset %d formulas in %d s", len(formulas), TIMEOUT_SECONDS)
+        return None
+    except (OSError, subprocess.SubprocessError, ValueError, KeyError) as error:
+        # no pandoc binary, or one that does not answer as pandoc does
+        log.warning("pandoc could not be run to typeset formulas: %s", error)
         return None
     if done.returncode != 0:
         log.warning("pandoc could not typeset formulas: %s", done.stderr.decode(errors="replace"))

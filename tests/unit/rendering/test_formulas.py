@@ -107,6 +107,14 @@ def test_formulas_stay_as_written_when_pandoc_fails(
     assert "<math" not in render_html(course)
     assert r"$\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$" in render_html(course)
     assert r"$\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$" in docx_text(render(course, "docx"))
+    # no pandoc binary at all, not even for the version of its JSON documents
+    formulas._api_version.cache_clear()
+    monkeypatch.setattr(pypandoc, "get_pandoc_path", lambda: "/nonexistent/pandoc")
+    try:
+        assert r"$\bar{x} = \frac{1}{n}" in render_html(course)
+        assert r"$\bar{x} = \frac{1}{n}" in docx_text(render(course, "docx"))
+    finally:
+        formulas._api_version.cache_clear()
 
 
 def test_a_formula_the_pdf_cannot_draw_is_shown_as_written(
