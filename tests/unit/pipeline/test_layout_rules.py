@@ -827,6 +827,20 @@ def test_a_latin_abbreviation_in_italics_is_no_term(tmp_path: Path) -> None:
     assert not keys_of(tmp_path, text) & {"e.g", "i.e"}
 
 
+def test_a_latin_phrase_set_in_italics_is_no_term(tmp_path: Path) -> None:
+    # italics mark a foreign phrase as well as a term: a Latin adverb names nothing taught
+    for phrase in ("ab initio", "et alia", "inter alia", "ad hoc", "de facto", "mutatis mutandis"):
+        assert not acceptable(phrase, emphasised=True), phrase
+    assert acceptable("a priori", emphasised=True)  # a philosophy course teaches this one
+    text = (
+        "# Orbits\n\nThe orbit was computed *ab initio*, as Kepler *et alia* had done.\n\n"
+        "An **ellipse** is a closed curve with two foci, *inter alia* the path of a planet.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "ellipse" in keys
+    assert not keys & {"ab initio", "et alia", "inter alia"}
+
+
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     text = (
         "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"
