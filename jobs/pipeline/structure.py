@@ -2115,6 +2115,13 @@ _QUANTIFIERS = {
 # "the second part", "the first step": an ordinal before a generic word counts parts of the
 # text ("first law", "second messenger" are names: their heads are no generic words)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "next", "final"})
+# the places of a command's output, a table or a record an ordinal counts ("The third column
+# is the size of the object", "The first field is the packfile": a tool's chapter defined
+# both); "column vector", "first normal form" are names
+_LISTING_PLACES = frozenset(
+    {"column", "columns", "row", "rows", "field", "fields", "line", "lines", "entry", "entries"}
+    | {"cell", "cells"}
+)
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
@@ -2264,6 +2271,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return concept_key(term) not in EN_GENERIC
     if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
         return False
+    if len(lowered) == 2 and lowered[0] in _ORDINALS and lowered[1] in _LISTING_PLACES:
+        return False  # "the third column is the size": a place in a listing, no topic
     if (
         "_" in term
         or "::" in term

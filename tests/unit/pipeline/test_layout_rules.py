@@ -841,6 +841,20 @@ def test_a_latin_phrase_set_in_italics_is_no_term(tmp_path: Path) -> None:
     assert not keys & {"ab initio", "et alia", "inter alia"}
 
 
+def test_an_ordinal_column_or_field_of_a_listing_is_no_term(tmp_path: Path) -> None:
+    # "The third column is the size": a place in a command's output or a table, no topic
+    for phrase in ("third column", "first field", "second row", "last line", "next entry"):
+        assert not acceptable(phrase), phrase
+    for name in ("first law", "second messenger", "column vector", "first normal form"):
+        assert acceptable(name), name
+    text = (
+        "# Listings\n\nThe third column is the size of each file in bytes. The first field "
+        "is the owner of the file.\n\nA **checksum** is a short value computed from the "
+        "bytes of a file.\n"
+    )
+    assert keys_of(tmp_path, text) & {"checksum", "third column", "first field"} == {"checksum"}
+
+
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     text = (
         "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"
