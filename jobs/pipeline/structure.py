@@ -833,7 +833,10 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
         else:
             break
     rest = " ".join(words)
-    if len(words) == 1 and everyday(rest.lower()) and not (named and whole):
+    # a word in capitals in a heading that is not all capitals is a name its subject gives
+    # a thing ("The HEAD": a tool's chapter lost its section's topic), no everyday word
+    shouted = len(rest) > 1 and rest.isupper() and not part.isupper()
+    if len(words) == 1 and everyday(rest.lower()) and not (named and whole) and not shouted:
         return variants  # "Point", "Data" left over from "… to Point to Data …"
     return [*variants, rest]
 

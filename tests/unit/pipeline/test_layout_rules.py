@@ -258,6 +258,14 @@ def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic(
     assert "Set" not in terms("Iteration over Set")
 
 
+def test_an_everyday_word_in_capitals_after_an_article_is_a_headings_topic() -> None:
+    # "The HOME": a tool's own name for a thing (a variable, a file), set in capitals, is no
+    # everyday word
+    assert terms("The HOME") == ["HOME"]
+    assert terms("Inside the POINT") == ["POINT"]
+    assert terms("The Point") == [] and terms("THE POINT") == []  # a heading set all in capitals
+
+
 def test_slashed_names_and_code_brackets_in_headings() -> None:
     assert terms("Getters/setters") == ["Getters", "setters"]
     assert terms("Computed names [...]") == ["Computed names"]
