@@ -2119,8 +2119,8 @@ _QUANTIFIERS = {
 # text ("first law", "second messenger" are names: their heads are no generic words)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "next", "final"})
 # the places of a command's output, a table or a record an ordinal counts ("The third column
-# is the size of the object", "The first field is the packfile": a tool's chapter defined
-# both); "column vector", "first normal form" are names
+# is …", "The first field is …": a tool's chapter defined both); "column vector", "first
+# normal form" are names
 _LISTING_PLACES = frozenset(
     {"column", "columns", "row", "rows", "field", "fields", "line", "lines", "entry", "entries"}
     | {"cell", "cells"}
