@@ -1093,6 +1093,16 @@ _EN_ALIAS = re.compile(
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
+# A glossary's entry ("term: definition", `blocks.glossary_entry`) whose definition opens on
+# another name of its term: "also known as Y, …" (the term is the name taught) or "another
+# word for Y" (Y is, and the entry only points to it)
+_EN_ENTRY_ALIAS = re.compile(
+    rf"^(?P<term>[^:]{{2,60}}):\s+(?:(?P<also>also\s+{ALIAS_VERBS})|(?:another|other)\s+"
+    r"(?:word|name|term)\s+for|same\s+as|(?:a\s+)?synonym\s+(?:of|for))"
+    r"\s+(?:(?:the|an?)\s+)?[\"“*_`]*",
+    re.I,
+)
+_ENTRY_ALIAS_REACH = 60
 
 
 def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) -> list[Draft]:
@@ -1125,7 +1135,35 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
                 continue  # "互信息定义为…" elsewhere: the text teaches the other name too
             _absorb_name(first, other)
             merged.add(other.key)
+    if not chinese:
+        merged |= _merge_entry_aliases(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _merge_entry_aliases(
+    by_key: dict[str, Draft], blocks: Sequence[Block], merged: set[str]
+) -> set[str]:
+    """A glossary's entry that gives its term another name, "stochastic dynamics: Also
+    known as Gillespie dynamics, this …", "community: Another word for modularity.": one
+    concept under the name the glossary teaches (a network-epidemics glossary stood with
+    both of two such pairs, the first's definition given to the alias). `_EN_ALIAS` finds
+    none: the name before it ends on the entry's colon. The keys it merged away."""
+    absorbed: set[str] = set()
+    for block in blocks:
+        match = _EN_ENTRY_ALIAS.match(block.text) if block.kind in PROSE else None
+        if match is None:
+            continue
+        term = by_key.get(concept_key(match.group("term")))
+        after = block.text[match.end() : match.end() + _ENTRY_ALIAS_REACH]
+        named = _named_at(after, by_key, False, end=False)
+        if term is None or named is None or term is named:
+            continue
+        first, other = (term, named) if match.group("also") else (named, term)
+        if {first.key, other.key} & (merged | absorbed):
+            continue
+        _absorb_name(first, other)
+        absorbed.add(other.key)
+    return absorbed
 
 
 def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) -> Draft | None:

@@ -75,6 +75,15 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (
+        # "By symbolic reference, we mean that …": what a name stands for, said at the
+        # sentence's head (a tool's chapter defined its "symbolic reference" so, and it
+        # was no concept); "By the end of the week, we mean to …" is an intention
+        re.compile(
+            rf"^By\s+{_ART}(?P<t>[A-Za-z][\w'’\- ]{{1,50}}?),?\s+(?:we|I)\s+mean\s+(?!to\s)"
+        ),
+        0.8,
+    ),
+    (
         # "a dangling pointer—a pointer that references …": a dash and the genus restate it
         re.compile(
             r"\b(?:an?|the)\s+(?P<t>[A-Za-z][\w'’\- ]{1,40}?)\s*[—–]\s*(?:an?|the)\s+[a-z]+"

@@ -137,6 +137,22 @@ FURNITURE_WORDS = _words(
 ) | {
     "vice versa",
     "per se",
+    # Latin adverbs a text sets in italics as foreign words, not as terms ("computed *ab
+    # initio*", "Newman *et alia*" were concepts of a glossary); not a phrase a subject
+    # teaches alone ("a priori", "ceteris paribus", "prima facie", "bona fide")
+    "ab initio",
+    "et alia",
+    "et alii",
+    "inter alia",
+    "et cetera",
+    "ad hoc",
+    "ad infinitum",
+    "ad nauseam",
+    "de facto",
+    "ipso facto",
+    "mutatis mutandis",
+    "sui generis",
+    "in toto",
     # Latin abbreviations a text sets in italics ("*e.g.* `visualize`" made "e.g" a concept
     # defined by its sentence), as concept_key writes them (no closing full stop)
     "e.g",

@@ -841,7 +841,10 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
         else:
             break
     rest = " ".join(words)
-    if len(words) == 1 and everyday(rest.lower()) and not (named and whole):
+    # a word in capitals in a heading that is not all capitals is a name its subject gives
+    # a thing ("The HEAD": a tool's chapter lost its section's topic), no everyday word
+    shouted = len(rest) > 1 and rest.isupper() and not part.isupper()
+    if len(words) == 1 and everyday(rest.lower()) and not (named and whole) and not shouted:
         return variants  # "Point", "Data" left over from "… to Point to Data …"
     return [*variants, rest]
 
@@ -2123,6 +2126,13 @@ _QUANTIFIERS = {
 # "the second part", "the first step": an ordinal before a generic word counts parts of the
 # text ("first law", "second messenger" are names: their heads are no generic words)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "next", "final"})
+# the places of a command's output, a table or a record an ordinal counts ("The third column
+# is …", "The first field is …": a tool's chapter defined both); "column vector", "first
+# normal form" are names
+_LISTING_PLACES = frozenset(
+    {"column", "columns", "row", "rows", "field", "fields", "line", "lines", "entry", "entries"}
+    | {"cell", "cells"}
+)
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
@@ -2272,6 +2282,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return concept_key(term) not in EN_GENERIC
     if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
         return False
+    if len(lowered) == 2 and lowered[0] in _ORDINALS and lowered[1] in _LISTING_PLACES:
+        return False  # "the third column is the size": a place in a listing, no topic
     if (
         "_" in term
         or "::" in term

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import rjieba
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
@@ -333,6 +333,8 @@ def _en_phrases(text: str) -> list[list[str]]:
             continue
         if _measured(current, token):
             current = current[:-2]  # "a vector of length $N$": the vector
+        if _name_and_verb(current, lower, tokens[position + 1 : position + 2]):
+            current = current[:-1]  # "Git stores the content": the name, not its verb
         if current:
             phrases.extend(_relative_clause(current) if relative else [current])
         current = []
@@ -345,6 +347,37 @@ def _en_phrases(text: str) -> list[list[str]]:
 
 
 _RELATIVES = frozenset({"that", "which"})
+# What opens a verb's object after "<Name> <verb>s": a determiner or a possessive ("Git
+# stores the content", "… its objects"); not "that", which opens a clause after a noun
+# ("Python lists that grow")
+_OBJECT_OPENERS = EN_DETERMINERS - {"that"}
+
+
+def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:
+    """A run of a capitalised name and a verb's third-person form, stopped by its object's
+    determiner or by "and" and a second verb: "Git stores the content", "all that Git
+    stores and manipulates" name no "Git stores" (a tool's chapter made it a concept). A
+    common noun's plural stays ("the data structures the program uses"), as does a name's
+    plural noun before anything else ("Python lists and tuples")."""
+    words = [w for w in run if w not in (DETERMINED, VERBAL)]
+    if len(words) != 2 or not words[0][:1].isupper() or not _verb_form(words[1]):
+        return False
+    if stop == "and":
+        return bool(after) and _third_person_only(after[0])
+    return stop in _OBJECT_OPENERS
+
+
+@lru_cache(maxsize=65536)
+def _verb_form(word: str) -> bool:
+    """A verb's third-person form, a plural noun's too or not ("stores", "copies")."""
+    if not word.islower() or not word.endswith("s"):
+        return False
+    return any(word in getInflection(v, "VBZ") for v in getAllLemmas(word).get("VERB", ()))
+
+
+def _third_person_only(word: str) -> bool:
+    """A verb's third-person form that is no plural noun ("manipulates", not "tuples")."""
+    return _verb_form(word) and not _plural_noun(word)
 
 
 def _measured(phrase: list[str], after: str) -> bool:

@@ -8,7 +8,8 @@ would show as text: raw HTML and TeX, attributes, divs and spans, citations (a
 `\\cite{key}` names a key, not a topic), figures' captions made from file names, and
 cross-references to labels outside the file (`pandoc_filters/no_label_links.lua`); a
 code span pandoc's AsciiDoc reader split at its spaces is joined again
-(`whole_code_spans.lua`). The
+(`whole_code_spans.lua`); a Sphinx glossary's term set apart from its definition by a blank
+line is an entry as the others are (`glossary_terms.lua`). The
 document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
@@ -61,7 +62,7 @@ MARKDOWN = (
 )
 FILTERS = tuple(
     str(Path(__file__).with_name("pandoc_filters") / name)
-    for name in ("no_label_links.lua", "whole_code_spans.lua")
+    for name in ("no_label_links.lua", "whole_code_spans.lua", "glossary_terms.lua")
 )
 TIMEOUT_SECONDS = 120
 MAX_HEAP = "1024m"

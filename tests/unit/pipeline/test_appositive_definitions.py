@@ -137,3 +137,12 @@ def test_a_sentence_giving_an_example_defines_no_name() -> None:
     assert _found("Examples of levers are seesaws and crowbars.") == []
     # a name whose head is no example's stays defined
     assert [t for t, _ in _found("A lever is a rigid bar that turns about a pivot.")] == ["lever"]
+
+
+def test_by_a_name_we_mean_defines_it() -> None:
+    # "By a rogue wave, we mean …": the sentence says what the name stands for
+    wave = _found("By a rogue wave, we mean a wave more than twice as high as its neighbours.")
+    link = _found("By symbolic link we mean a file that points to another file.")
+    assert [t for t, _ in wave + link] == ["rogue wave", "symbolic link"]
+    # "we mean to …" after a clause is an intention, no name's definition
+    assert _found("By the end of the week, we mean to finish the survey.") == []

@@ -140,3 +140,23 @@ def test_a_glossary_entry_for_two_names_defines_neither_joined(tmp_path: Path) -
     concepts = _concepts(tmp_path, "stimulus.md", text, "zh-CN")
     assert "阈上刺激" in concepts and "阈下刺激" in concepts
     assert "阈上刺激和阈下刺激" not in concepts
+
+
+def test_a_glossary_entry_that_gives_its_term_another_name_is_one_concept(
+    tmp_path: Path,
+) -> None:
+    # "rip current: Also known as a rip tide, …", "undertow: Another word for rip current.":
+    # the two names of one idea stood as two concepts each
+    text = (
+        "# Beaches\n\nWaves break on the shore and the water must flow back to sea.\n\n"
+        "rip current\n: Also known as rip tide, this narrow seaward flow of water cuts "
+        "through the breaking waves.\n\n"
+        "undertow\n: Another word for rip current.\n\n"
+        "longshore drift\n: The movement of sand along a beach by waves that meet it at an "
+        "angle.\n\n"
+        "A rip tide is dangerous to swimmers; the undertow carries them out. Longshore drift "
+        "builds spits.\n"
+    )
+    concepts = _concepts(tmp_path, "beaches.md", text)
+    assert "rip current" in concepts and "longshore drift" in concepts
+    assert not {"rip tide", "undertow"} & set(concepts)

@@ -266,6 +266,14 @@ def test_an_everyday_word_that_is_a_whole_heading_or_a_listed_name_is_its_topic(
     assert "Set" not in terms("Iteration over Set")
 
 
+def test_an_everyday_word_in_capitals_after_an_article_is_a_headings_topic() -> None:
+    # "The HOME": a tool's own name for a thing (a variable, a file), set in capitals, is no
+    # everyday word
+    assert terms("The HOME") == ["HOME"]
+    assert terms("Inside the POINT") == ["POINT"]
+    assert terms("The Point") == [] and terms("THE POINT") == []  # a heading set all in capitals
+
+
 def test_slashed_names_and_code_brackets_in_headings() -> None:
     assert terms("Getters/setters") == ["Getters", "setters"]
     assert terms("Computed names [...]") == ["Computed names"]
@@ -859,6 +867,34 @@ def test_a_latin_abbreviation_in_italics_is_no_term(tmp_path: Path) -> None:
     )
     assert keys_of(tmp_path, text) >= {"docstring"}
     assert not keys_of(tmp_path, text) & {"e.g", "i.e"}
+
+
+def test_a_latin_phrase_set_in_italics_is_no_term(tmp_path: Path) -> None:
+    # italics mark a foreign phrase as well as a term: a Latin adverb names nothing taught
+    for phrase in ("ab initio", "et alia", "inter alia", "ad hoc", "de facto", "mutatis mutandis"):
+        assert not acceptable(phrase, emphasised=True), phrase
+    assert acceptable("a priori", emphasised=True)  # a philosophy course teaches this one
+    text = (
+        "# Orbits\n\nThe orbit was computed *ab initio*, as Kepler *et alia* had done.\n\n"
+        "An **ellipse** is a closed curve with two foci, *inter alia* the path of a planet.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "ellipse" in keys
+    assert not keys & {"ab initio", "et alia", "inter alia"}
+
+
+def test_an_ordinal_column_or_field_of_a_listing_is_no_term(tmp_path: Path) -> None:
+    # "The third column is the size": a place in a command's output or a table, no topic
+    for phrase in ("third column", "first field", "second row", "last line", "next entry"):
+        assert not acceptable(phrase), phrase
+    for name in ("first law", "second messenger", "column vector", "first normal form"):
+        assert acceptable(name), name
+    text = (
+        "# Listings\n\nThe third column is the size of each file in bytes. The first field "
+        "is the owner of the file.\n\nA **checksum** is a short value computed from the "
+        "bytes of a file.\n"
+    )
+    assert keys_of(tmp_path, text) & {"checksum", "third column", "first field"} == {"checksum"}
 
 
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:

@@ -240,3 +240,37 @@ depth = level << 2 >> 1  # <<not a target>>
     stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
     assert "floodplain" in stressed
     assert "levees" not in stressed
+
+
+def test_a_sphinx_glossary_term_set_apart_from_its_definition_is_an_entry(
+    tmp_path: Path,
+) -> None:
+    # a blank line between a glossary's term and its indented definition: pandoc reads a
+    # paragraph and a block quote there, and the term was lost as a name
+    source = """Glossary
+========
+
+.. glossary::
+
+   tidal range
+      The height between a high and the next low water.
+
+   slack water
+
+      The still time when the tide turns.
+
+   neap tide
+      A tide of small range, at the Moon's quarters.
+
+Outside the glossary a short line
+
+   and a quote stay as they are.
+"""
+    analysis_path = tmp_path / "tides.rst"
+    analysis_path.write_text(source)
+    document = _read(tmp_path, source.encode(), "tides.rst")
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"tidal range", "slack water", "neap tide"} <= stressed
+    assert "outside the glossary a short line" not in stressed
+    titles = {c.title for c in analyse_file(analysis_path).knowledge.concepts}
+    assert "slack water" in titles

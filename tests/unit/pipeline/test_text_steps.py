@@ -316,6 +316,19 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
     assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
 
 
+def test_a_name_and_the_verb_of_its_object_are_no_term() -> None:
+    # "Rsync copies the files": a name, then a verb's third person before its object
+    text = (
+        "Rsync copies the files it finds. That is all Rsync copies and compares. "
+        "Python lists the modules it loads; Python lists and tuples hold items. "
+        "Python lists that grow are slow, and the data structures the program uses vary."
+    )
+    stats = collect([(0, text)], None)
+    assert "rsync copy" not in stats and "rsync" in stats
+    assert stats["python list"].count == 2  # "Python lists and tuples", "… lists that grow"
+    assert "data structure" in stats  # a common noun's plural before a clause stays
+
+
 def test_a_generic_word_ends_or_opens_a_compound_beside_a_noun() -> None:
     # "call", "case", "return", "result" are too generic to be terms alone, yet a noun
     # before them ("function call", "base case") or a noun head after them ("return
