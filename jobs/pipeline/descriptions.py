@@ -25,7 +25,31 @@ from jobs.pipeline.textutil import sentences
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
-    return with_subject(whole, definition, blocks, chinese)
+    return without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
+
+
+# a closing clause that only points at what follows the sentence (code, a figure): "…, and
+# it looks like this:", "; it looks like this:", "…，它看起来像这样：", "…，代码如下："
+_EN_POINTER = re.compile(
+    r"\s*[,;]\s*(?:and\s+)?(?:(?:it|they|this|these)\s+looks?\s+like\s+(?:this|so)"
+    r"|(?:it|they|this)\s+(?:is|are)\s+(?:written|used)\s+(?:like\s+this|as\s+follows)"
+    r"|as\s+follows|like\s+(?:this|so))\s*:\s*$",
+    re.I,
+)
+_ZH_POINTER = re.compile(
+    r"\s*[，,；;]\s*(?:它们?|其|这)?(?:的(?:写法|形式|代码))?(?:看起来|写起来|用起来)?"
+    r"(?:像这样|如下(?:所示)?)\s*[：:]\s*$"
+)
+
+
+def without_pointer(text: str, chinese: bool) -> str:
+    """A definition still ending on a clause that points at what follows it, which it does
+    not carry (a listing: "A string slice is a reference to …, and it looks like this:"),
+    ends before that clause: an answer alone has nothing below it to look at."""
+    pointer = (_ZH_POINTER if chinese else _EN_POINTER).search(text)
+    if pointer is None or pointer.start() == 0:
+        return text
+    return text[: pointer.start()] + ("。" if chinese else ".")
 
 
 # a sentence that only names what the sentence before it described: its subject is a

@@ -308,3 +308,34 @@ def test_a_sentence_naming_the_formula_above_it_opens_with_that_formula(
     )
     assert _descriptions(tmp_path, en, "en")["loop gain"] == whole
     assert _definitions(tmp_path, en, "en")["loop gain"] == [whole]
+
+
+def test_a_definition_ends_before_a_clause_pointing_at_the_listing_below(
+    tmp_path: Path,
+) -> None:
+    """ "A string slice is a reference to part of a String, and it looks like this:" then
+    code: the answer to "What does X mean?" ended on a colon with nothing after it."""
+    en = (
+        "# Ranges\n\nA **range view** is a reference to part of a list, and it looks like "
+        "this:\n\n```python\nview = items[2:5]\n```\n\n"
+        "A range view never copies, and each range view keeps the list alive.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["range view"] == (
+        "A range view is a reference to part of a list."
+    )
+    assert _definitions(tmp_path, en, "en")["range view"] == [
+        "A range view is a reference to part of a list."
+    ]
+    zh = (
+        "# 区间视图\n\n**区间视图**是列表中一段元素的引用，它看起来像这样：\n\n"
+        "```python\nview = items[2:5]\n```\n\n区间视图不会复制元素，区间视图让列表一直有效。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["区间视图"] == "区间视图是列表中一段元素的引用。"
+    # a colon leading in to what the sentence itself lacks stays ("nine stages:")
+    steps = (
+        "# Cycles\n\nThe **wash cycle** is a series of steps:\n\n```text\nfill, wash, rinse\n"
+        "```\n\nEach wash cycle ends in a spin, and the wash cycle repeats.\n"
+    )
+    assert _descriptions(tmp_path, steps, "en")["wash cycle"] == (
+        "The wash cycle is a series of steps:"
+    )
