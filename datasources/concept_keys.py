@@ -1,6 +1,7 @@
 """A concept's normalised key: what two documents, and a person typing a title, agree on.
 
-`concept_key` = NFKC, casefold, backticks and generic parameters (`Box<T>` → `box`) removed,
+`concept_key` = NFKC, casefold, backticks and generic parameters (`Box<T>` → `box`) removed
+(a tag standing alone, `<table>`, is no parameter and stays),
 whitespace collapsed, a leading article dropped ("a priori" keeps its Latin "a"), the English
 head noun (the last word, or the word before "of") reduced to its singular (lemminflect), no
 space between two Chinese characters. A concept's id is
@@ -17,7 +18,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-_GENERIC_PARAMS = re.compile(r"<[^<>]{1,20}>")
+# a type's parameters follow its name ("Box<T>", "Vec<i32>"); a markup tag stands alone
+# ("<table>", "<h1> ~ <h6>": an HTML lesson's headings) and is the whole name, kept
+_GENERIC_PARAMS = re.compile(r"(?<=[\w)\]])\s?<[^<>]{1,20}>")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 # "a priori", "a posteriori": Latin, where "a" is no article (the pipeline reads them so too)
 LATIN_AFTER_A = ("priori", "posteriori", "fortiori")

@@ -94,6 +94,9 @@ def test_concept_keys_identify_across_documents() -> None:
         concept_key("Mutable References") == concept_key("mutable reference") == "mutable reference"
     )
     assert concept_key("`Box<T>`") == "box"
+    # a markup tag standing alone is the whole name, no type's parameters
+    assert concept_key("`<table>`") == "<table>" and concept_key("<h1> ~ <h6>") == "<h1> ~ <h6>"
+    assert concept_key("Option <T>") == "option"
     assert concept_key("Systems of Linear Equations") == "system of linear equations"
     # a hyphenated head takes the number of its last part
     assert concept_key("N-grams") == concept_key("n-gram") == "n-gram"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pptx
+
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.structure import (
@@ -469,3 +471,22 @@ def test_a_reason_or_a_condition_clause_defines_nothing() -> None:
     # the sentence's own statement still defines, and so does a name given outright
     assert terms("整数类型是表示整数的数据类型。", "整数类型") == ["整数类型"]
     assert terms("如果我们称这种函数为凸函数，那么它的图像向下凸。") == ["凸函数"]
+
+
+def test_a_markup_tag_titling_a_slide_is_its_own_concept(tmp_path: Path) -> None:
+    # a web lesson's deck titles its slides with the tags they teach; a tag alone is no
+    # type's parameters (`Box<T>`), and its key once came out empty (the run stopped on it)
+    deck = pptx.Presentation()
+    slides = (
+        ("网页的段落", "网页由标签组成，浏览器按标签渲染内容。"),
+        ("<p>", "<p>标签表示一个段落，浏览器在段落前后留出空白。"),
+        ("<blockquote>", "<blockquote>标签表示一段引文，浏览器通常缩进显示引文。"),
+    )
+    for title, line in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text_frame.text = line
+    path = tmp_path / "tags.pptx"
+    deck.save(str(path))
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"<p>", "<blockquote>"} <= titles
