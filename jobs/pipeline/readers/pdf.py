@@ -88,9 +88,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     try:
         sizes = [document.get_page_size(index) for index in range(len(document))]
         shaped = slide_shaped(sizes)
-        han_body = _document_han_font(document)
+        han_body, latin_text = _document_fonts(document)
         read_pages = [
-            _page_lines(document, index, shaped, han_body) for index in range(len(document))
+            _page_lines(document, index, shaped, han_body, latin_text)
+            for index in range(len(document))
         ]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
     finally:
@@ -251,7 +252,11 @@ def _title_page(blocks: list[Block]) -> list[Block]:
 
 
 def _page_lines(
-    document: pdfium.PdfDocument, index: int, shaped: bool, han_body: str = ""
+    document: pdfium.PdfDocument,
+    index: int,
+    shaped: bool,
+    han_body: str = "",
+    latin_text: str = "",
 ) -> tuple[list[_Line], list[_Line] | None]:
     """The page's lines as a book's page reads, and, in a document shaped like a slide
     deck (`slides.slide_shaped`), as a slide's: two text boxes that stand on one baseline
@@ -263,14 +268,14 @@ def _page_lines(
         textpage = page.get_textpage()
         try:
             text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
-            lines = _text_lines(page, textpage, index, text, han_body)
+            lines = _text_lines(page, textpage, index, text, han_body, latin_text)
             book = _shape_bullets(lines, _small_shapes(page))
             if not shaped:
                 return book, None
             apart = _boxes_apart(textpage, text)
             if apart == text:
                 return book, lines
-            return book, _text_lines(page, textpage, index, apart, han_body)
+            return book, _text_lines(page, textpage, index, apart, han_body, latin_text)
         finally:
             textpage.close()
     finally:
@@ -278,10 +283,16 @@ def _page_lines(
 
 
 def _text_lines(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int, text: str, han_body: str = ""
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    index: int,
+    text: str,
+    han_body: str = "",
+    latin_text: str = "",
 ) -> list[_Line]:
     """The lines of `text`, the page's text as read, bullets drawn apart marked.
-    `han_body`: the font most of the document's Chinese is set in (`_document_han_font`)."""
+    `han_body`: the font most of the document's Chinese is set in; `latin_text`: the
+    fixed-pitch family that sets its prose's Latin, no code (`_document_fonts`)."""
     han = _han_fonts(textpage, text, han_body)
     setting = ""  # the typeface the lines above were set in wholly (`_HanFonts.setting`)
     underlined = _underlined(page, textpage, text)
@@ -307,7 +318,7 @@ def _text_lines(
             top = _origin(textpage, first)[1]
             bottom = _origin(textpage, offset + len(raw.rstrip("\r \t")) - 1)[1]
             if stripped.strip("•·◦▪‣-– "):
-                code = _code_runs(textpage, raw, offset)
+                code = _code_runs(textpage, raw, offset, latin_text)
                 covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
                 mono = _fixed_pitch_line(raw, stripped, code, covered, han.code_text(raw, offset))
                 apart = {} if mono else _subscripted(textpage, raw, offset)
@@ -696,9 +707,30 @@ def _han_fonts(textpage: pdfium.PdfTextPage, text: str, document: str = "") -> _
     return _HanFonts(by_index, counts.most_common(1)[0][0] if counts else "")
 
 
-def _document_han_font(document: pdfium.PdfDocument) -> str:
-    """The font most of the document's Chinese is set in ("" without any Chinese)."""
+# a fixed-pitch family that sets this share of the Latin letters and digits of the lines
+# holding Chinese, and this many of them at least, is the prose's Latin font, not code
+_LATIN_TEXT_SHARE = 0.95
+_LATIN_TEXT_CHARS = 200
+# a font name's style after its family ("JetBrainsMono-Bold", "Arial,BoldItalic")
+_FONT_STYLE = re.compile(r"[-,](?:Regular|Bold|Italic|Oblique|Medium|Light|Semibold|SemiBold|"
+                         r"BoldItalic|BoldOblique|Book|Roman)$")  # fmt: skip
+
+
+def _family(font: str) -> str:
+    """The font's family: its name without the subset's tag ("AAAAAA+") and its style."""
+    return _FONT_STYLE.sub("", font.rpartition("+")[2])
+
+
+def _document_fonts(document: pdfium.PdfDocument) -> tuple[str, str]:
+    """The font most of the document's Chinese is set in ("" without any Chinese), and the
+    fixed-pitch family that sets nearly all the Latin of its Chinese prose ("" if none):
+    some Markdown editors' themes set every Latin letter and digit of the text in a
+    programming font ("JetBrains Mono" beside "Microsoft YaHei", headings in its bold), so
+    "4KB", "6ms", "A. 22" read as inline code, each a concept of a memory-hierarchy
+    handout; a text with code in it sets its English words and numbers in the body font
+    too, and its code font stays code."""
     counts: Counter[str] = Counter()
+    latin: Counter[str] = Counter()
     for index in range(len(document)):
         page = document[index]
         try:
@@ -709,11 +741,31 @@ def _document_han_font(document: pdfium.PdfDocument) -> str:
                     continue  # a page without Chinese (all of an English book's)
                 text = _indexed(textpage, _utf16_units(page_text))
                 counts.update(_font_name(textpage, i) for i, c in enumerate(text) if HAN.match(c))
+                offset = 0
+                for line in text.split("\n"):
+                    if HAN.search(line):
+                        latin.update(
+                            _font_name(textpage, offset + i)
+                            for i, c in enumerate(line)
+                            if c.isascii() and c.isalnum()
+                        )
+                    offset += len(line) + 1
             finally:
                 textpage.close()
         finally:
             page.close()
-    return counts.most_common(1)[0][0] if counts else ""
+    families: Counter[str] = Counter()
+    for font, count in latin.items():
+        families[_family(font)] += count
+    family, count = families.most_common(1)[0] if families else ("", 0)
+    text = (
+        family
+        if count >= _LATIN_TEXT_CHARS
+        and count >= _LATIN_TEXT_SHARE * families.total()
+        and _code_font(family)
+        else ""
+    )
+    return (counts.most_common(1)[0][0] if counts else ""), text
 
 
 # a run of its own this short at most (characters, spaces aside): a stressed name, not
@@ -966,10 +1018,7 @@ def _styles(
             else:
                 maths.append(match.span())
         italic = bool(flags.value & 64) or any(m in font for m in ("italic", "oblique"))
-        bold = (
-            "bold" in font
-            or pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()) >= 600
-        )
+        bold = _heavy(font, pdfium_c.FPDFText_GetFontWeight(textpage.raw, offset + match.start()))
         # a line in an environment's typeface (`_HanFonts.setting`): amsthm sets a theorem's
         # or an example's Latin words in italics as ctex sets its Chinese in Kai, so their
         # italics are no stress ("Example 6.1 … Euler 方程给出" made Euler a concept)
@@ -1056,9 +1105,12 @@ def _closed(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tuple[int, int]]:
+def _code_runs(
+    textpage: pdfium.PdfTextPage, line: str, offset: int, latin_text: str = ""
+) -> list[tuple[int, int]]:
     """Runs of characters set in a fixed-pitch font, as (start, end) in `line`; runs apart
-    only by spaces set in that font too are one ("if let", not "Option<T> match")."""
+    only by spaces set in that font too are one ("if let", not "Option<T> match"). The
+    family that sets the prose's Latin (`latin_text`, `_document_fonts`) sets no code."""
     runs: list[tuple[int, int]] = []
     joinable = False  # only fixed-pitch spaces since the last run
     for i, char in enumerate(line):
@@ -1066,7 +1118,11 @@ def _code_runs(textpage: pdfium.PdfTextPage, line: str, offset: int) -> list[tup
             joinable = joinable and _monospace(textpage, offset + i)
             continue
         # a CJK font's glyphs all have one width, so it may say "fixed pitch": not code
-        if _CJK_TEXT.match(char) or not _monospace(textpage, offset + i):
+        if (
+            _CJK_TEXT.match(char)
+            or not _monospace(textpage, offset + i)
+            or (latin_text and _family(_font_name(textpage, offset + i)) == latin_text)
+        ):
             joinable = False
             continue
         if runs and joinable and not line[runs[-1][1] : i].strip():
@@ -1134,11 +1190,21 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
 
 
+# a font name's ending that says it is the regular cut of its family
+_REGULAR_CUTS = ("-regular", ",regular", "-roman", "-book")
+
+
+def _heavy(font: str, weight: int) -> bool:
+    """A bold cut: named so, or heavy by the weight the font declares, unless its name says
+    it is the regular cut (a browser's PDF of a Markdown page gave "JetBrainsMono-Regular"
+    a weight of 764: every Latin word of its Chinese text read as bold, "6ms" and "A. 22"
+    concepts of a memory-hierarchy handout)."""
+    lowered = font.lower()
+    return "bold" in lowered or (weight >= 600 and not lowered.endswith(_REGULAR_CUTS))
+
+
 def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
-    return (
-        "bold" in _font_name(textpage, index).lower()
-        or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-    )
+    return _heavy(_font_name(textpage, index), pdfium_c.FPDFText_GetFontWeight(textpage.raw, index))
 
 
 def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:

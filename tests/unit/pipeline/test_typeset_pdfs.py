@@ -428,3 +428,26 @@ def test_a_chapters_number_set_large_above_its_title_lifts_it_above_its_sections
         ("Conflicts between duties", 3),
     ]
     assert "4" not in [b.text for b in blocks]
+
+
+def test_latin_set_throughout_in_a_fixed_pitch_font_is_the_texts_not_code(
+    tmp_path: Path,
+) -> None:
+    # some editors' themes set every Latin letter and digit of a Chinese text in a
+    # programming font; a listing in another code font stays code
+    prose = "font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei'"
+    sentence = "缓冲区 Buffer Pool 的容量为 64KB，读一页需要 5ms，换出时采用 FIFO 策略。"
+    body = "".join(f'<p style="{prose}">{sentence}</p>' for _ in range(12))
+    body += "<pre style=\"font-family: 'WenQuanYi Micro Hei Mono'\">page = pool.read(7)</pre>"
+    blocks = _blocks(tmp_path, body)
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    assert paragraphs and not any("`" in b.text for b in paragraphs)
+    assert [b.text for b in blocks if b.kind == "code"] == ["page = pool.read(7)"]
+
+
+def test_a_font_named_regular_is_no_bold_whatever_weight_it_declares() -> None:
+    # a browser's PDF declared a weight of 764 for "JetBrainsMono-Regular"
+    assert not pdf._heavy("CAAAAA+JetBrainsMono-Regular", 764)
+    assert pdf._heavy("DAAAAA+MicrosoftYaHei-Bold", 400)
+    assert pdf._heavy("ABCDEF+SourceHanSerif", 700)
+    assert not pdf._heavy("ABCDEF+SourceHanSerif", 400)
