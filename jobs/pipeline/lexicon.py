@@ -203,8 +203,10 @@ FURNITURE = re.compile(
     r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
     # an exercise counted by its number alone, as a tutorial's bold "**题1**：…" labels it
-    # ("题1" … "题8" were concepts of a circuits chapter), or a counted example or question
-    r"|^(?:题|例题|问题|练习题|思考题)\s*\d"
+    # ("题1" … "题8" were concepts of a circuits chapter), or a counted problem of any kind
+    # a word ending on 题 names (例题3, 问题2, 思考题1; a review sheet's warm-up and
+    # mistaken questions, "热身题1", "错题2", were concepts of a memory-hierarchy handout)
+    r"|^[\u4e00-\u9fff]{0,3}题\s*\d"
     # an ordinal of the book's or the lesson's parts ("第3章", "第二节", "第一步"), or alone;
     # one opening a name is the name's: 第一范式, 第二类错误, 第二次机会算法
     r"|^第\s*[\d一二三四五六七八九十百]+\s*(?:$|[\d:：、.．]|章|节|篇|部|讲|课|周|单元|页|题"

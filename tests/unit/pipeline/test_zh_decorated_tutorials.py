@@ -44,7 +44,7 @@ def test_decorated_apparatus_headings_are_no_concepts(tmp_path: Path) -> None:
     assert not any("🧠" in t or "🌱" in t or "本章小结" in t for t in titles)
 
 
-@pytest.mark.parametrize("label", ["题1", "题 12", "例题3", "问题2"])
+@pytest.mark.parametrize("label", ["题1", "题 12", "例题3", "问题2", "热身题1", "错题 2", "真题3"])
 def test_an_exercise_counted_by_its_number_is_furniture(label: str) -> None:
     assert FURNITURE.match(label)
 
