@@ -1667,6 +1667,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         term = _trailing_term(
             match.group(1).strip(), len(gloss.split()), _ACRONYM.fullmatch(gloss) is None
         )
+        # "通常采用LRU（Least Recently Used）": the brackets spell out the acronym the run
+        # ends on, which is the name; the Chinese before it is the sentence's
+        tail = _TAIL_ACRONYM.search(term)
+        if tail and has_han(term) and _long_form(gloss, tail.group()):
+            term = tail.group()
         if term and acceptable(term):
             yield term, gloss
             if match.group(3):
@@ -1688,6 +1693,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
 
 
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+# an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters
+_TAIL_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,5}$")
 
 
 def _word_start(text: str, position: int) -> bool:

@@ -490,3 +490,15 @@ def test_a_markup_tag_titling_a_slide_is_its_own_concept(tmp_path: Path) -> None
     deck.save(str(path))
     titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"<p>", "<blockquote>"} <= titles
+
+
+def test_an_acronym_spelled_out_after_a_chinese_verb_is_the_name_alone() -> None:
+    # the brackets spell out the acronym the run ends on; the verb before it is the
+    # sentence's ("通常采用FIFO" was the term)
+    assert [c.term for c in gloss_terms("页面置换通常采用FIFO（First In First Out）算法。", 0)] == [
+        "FIFO"
+    ]
+    # a Chinese name glossed in English keeps its Chinese
+    assert [c.term for c in gloss_terms("它采用组相联映射（set associative mapping）。", 0)] == [
+        "组相联映射"
+    ]
