@@ -95,10 +95,12 @@ _CLAUSE_OPENERS = {"f", "d", "p"}
 # A derivation's connectives: pointing at a formula ("代入上式可得", "将式", "令上式等于",
 # "上述优化问题"), drawing a conclusion ("公式可知", "偏导可得", "可化为等式"), or stating
 # that something holds ("强对偶性成立"). Derivation notes repeat them on every page; a name
-# holds none of them (代入法 and 不可知论 do not end or open so).
+# holds none of them (代入法 and 不可知论 do not end or open so). Nor does a name point at
+# what follows or went before, wherever the pointer stands: an exam's "回答下列问题" and
+# "按照上述步骤" were concepts of a review sheet's questions.
 _DERIVATION = re.compile(
     r"[上下此该原本将]式|^令(?:[上下此该原]式|其|它)|(?<!于)等于|可[得知证]$|易[知得证]$"
-    r"|可化为|^化为|成立$|^代入(?!法)|^(?:上述|下述|前述|以上|以下|如下)"
+    r"|可化为|^化为|成立$|^代入(?!法)|^(?:以上|以下|如下)|上述|下述|前述|下列|上列"
 )
 
 

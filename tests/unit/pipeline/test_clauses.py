@@ -108,6 +108,15 @@ def test_a_derivations_connectives_make_clauses_not_names() -> None:
         assert not zh_clause(name), name
 
 
+def test_a_phrase_pointing_at_the_following_or_the_above_is_no_name() -> None:
+    # an exam's instruction ("请解释下列现象") or a pointer back ("按照上述步骤"), wherever
+    # the pointing word stands: no name holds one
+    for phrase in ("解释下列现象", "下列说法", "按照上述步骤", "比较前述两种方法", "上列各项"):
+        assert zh_clause(phrase), phrase
+    for name in ("列表", "下标", "上界", "序列"):
+        assert not zh_clause(name), name
+
+
 @pytest.mark.parametrize(
     "prose",
     [
