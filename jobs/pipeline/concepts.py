@@ -2231,8 +2231,11 @@ def _admissible(
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a whole short heading
         # or a slide's title: a slide of code or a diagram under "Summing in a Loop"
-        # names its topic nowhere else
+        # names its topic nowhere else. A Chinese text's English heading is measured in
+        # words as English is: its body names the topic in Chinese ("Set Associative
+        # Caches" over 组相联, three words, not 22 characters)
         whole = any(c.whole for c in cues)
+        counted_in_characters = chinese and has_han(key)
         if not chinese and key.count(" ") >= 2 and key.split()[0] in EN_GENERIC:
             # "complete binary tree" is a kind the text keeps naming; "common hash table
             # operations" a heading's wording it repeats once or twice
@@ -2240,7 +2243,11 @@ def _admissible(
         return (
             count >= 1
             or slides > 0
-            or (whole and (len(key) <= 6 if chinese else key.count(" ") <= 2) and not short)
+            or (
+                whole
+                and (len(key) <= 6 if counted_in_characters else key.count(" ") <= 2)
+                and not short
+            )
         )
     if "code" in kinds:
         return count >= 2  # named as a kind of code at least twice (see _cues)

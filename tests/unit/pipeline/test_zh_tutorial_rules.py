@@ -502,3 +502,14 @@ def test_an_acronym_spelled_out_after_a_chinese_verb_is_the_name_alone() -> None
     assert [c.term for c in gloss_terms("它采用组相联映射（set associative mapping）。", 0)] == [
         "组相联映射"
     ]
+
+
+def test_a_chinese_texts_english_headings_are_measured_in_words(tmp_path: Path) -> None:
+    # the body names each topic in Chinese only; a short English heading is still whole
+    text = (
+        "# Page Replacement\n\n内存不足时，操作系统需要选出一页换出到磁盘。\n\n"
+        "## Optimal Replacement Policy\n\n换出将来最长时间内不会被访问的页，它无法实现。\n\n"
+        "## Clock Replacement Policy\n\n用一个指针循环扫描各页，跳过访问位为一的页。\n"
+    )
+    titles = titles_of(tmp_path, "paging.md", text)
+    assert {"Optimal Replacement Policy", "Clock Replacement Policy"} <= titles
