@@ -54,13 +54,19 @@ def repeated_apparatus(blocks: Sequence[Block]) -> frozenset[int]:
     or more and never says in its prose: the book's own furniture after every section
     ("Multiple Choice", "Fill in the Blank", "Critical Thinking", "Clinical Focus"), no
     topic. A topic met in several sections ("Ribosomes" for two kinds of cell) is named
-    in the text around it."""
+    in the text around it. A heading repeated with no other between is one section
+    continued, counted once: a deck's slide that runs over repeats its title ("<th>，<td>"
+    on ten slides in a row, never written so in the prose, was a web lesson's furniture)."""
 
     def label(block: Block) -> tuple[int, str]:
         return block.level, " ".join(block.text.casefold().split())
 
     headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
-    counts = Counter(label(blocks[i]) for i in headings)
+    counts = Counter(
+        label(blocks[i])
+        for n, i in enumerate(headings)
+        if n == 0 or label(blocks[headings[n - 1]]) != label(blocks[i])
+    )
     repeated = {key for key, n in counts.items() if n >= MIN_REPEATS and key[1]}
     if not repeated:
         return frozenset()

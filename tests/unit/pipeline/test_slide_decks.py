@@ -13,6 +13,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
+from jobs.pipeline.sections import repeated_apparatus
 from jobs.pipeline.structure import heading_terms
 
 _BEAMER = "@page { size: 362pt 272pt; margin: 20pt }"
@@ -202,3 +203,31 @@ def test_a_decks_agenda_slide_names_no_topic() -> None:
         assert heading_terms(title, 0, 2) == [], title
     # a topic named with the word stays one
     assert [c.term for c in heading_terms("Advanced Topics in Memory", 0, 2)] != []
+
+
+def test_a_title_repeated_on_slides_in_a_row_is_one_section_continued() -> None:
+    # a slide that runs over repeats its title; the title lists two names the prose
+    # never writes together, and is no furniture for that
+    blocks = [Block("heading", "Stack, Queue", 1, 1)]
+    blocks += [Block("paragraph", "A stack pushes an item on top; a queue adds it at the back.", 1)]
+    blocks += [
+        b
+        for n in range(2, 5)
+        for b in (
+            Block("heading", "Stack, Queue", n, 1),
+            Block("paragraph", f"Popping item {n} takes it off the top of the stack.", n),
+        )
+    ]
+    assert repeated_apparatus(blocks) == frozenset()
+    # furniture after every section is still furniture
+    furniture = [
+        b
+        for topic in ("Stacks", "Queues", "Deques")
+        for b in (
+            Block("heading", topic, 1, 1),
+            Block("paragraph", f"{topic} hold items in order.", 1),
+            Block("heading", "Check Yourself", 1, 2),
+            Block("paragraph", "Try the exercise below.", 1),
+        )
+    ]
+    assert repeated_apparatus(furniture) == frozenset({2, 6, 10})
