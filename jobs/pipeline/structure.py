@@ -1662,6 +1662,10 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
     for match in _GLOSS.finditer(text):
+        if text[max(match.start(1) - 1, 0) : match.start(1)] in _INTERPUNCTS:
+            # "蒂姆·伯纳斯-李（Tim Berners-Lee）": Chinese writes a foreign person's name
+            # with the interpunct between its parts; the run is the name's last part
+            continue
         gloss = " ".join(match.group(2).split())
         # an acronym's letters are words its one token does not count ("内容分发网络（CDN）")
         term = _trailing_term(
@@ -1693,6 +1697,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
 
 
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+# the dots Chinese sets between the parts of a transliterated name (U+00B7, U+2027, U+30FB)
+_INTERPUNCTS = frozenset("·‧・")
 # an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters
 _TAIL_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,5}$")
 

@@ -513,3 +513,10 @@ def test_a_chinese_texts_english_headings_are_measured_in_words(tmp_path: Path) 
     )
     titles = titles_of(tmp_path, "paging.md", text)
     assert {"Optimal Replacement Policy", "Clock Replacement Policy"} <= titles
+
+
+def test_a_foreign_persons_name_glossed_in_english_is_no_term() -> None:
+    # Chinese sets an interpunct between the parts of a transliterated name
+    assert gloss_terms("这门语言由工程师艾伦·图灵（Alan Turing）设计。", 0) == []
+    assert gloss_terms("经济学家约翰·梅纳德·凯恩斯（John Maynard Keynes）主张干预。", 0) == []
+    assert [c.term for c in gloss_terms("哈希表（hash table）按键查找。", 0)] == ["哈希表"]
