@@ -1661,6 +1661,12 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
+    entry = _TRANSLATED_ENTRY.fullmatch(text.strip())
+    if entry:
+        # "write-back（写回）" alone on its line: a vocabulary entry, English first and
+        # its Chinese name in brackets; the Chinese is the name the text goes on using
+        yield entry.group(2), entry.group(1)
+        return
     for match in _GLOSS.finditer(text):
         if text[max(match.start(1) - 1, 0) : match.start(1)] in _INTERPUNCTS:
             # "蒂姆·伯纳斯-李（Tim Berners-Lee）": Chinese writes a foreign person's name
@@ -1697,6 +1703,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
 
 
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+# a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
+_TRANSLATED_ENTRY = re.compile(
+    r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"
+    r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+)
 # the dots Chinese sets between the parts of a transliterated name (U+00B7, U+2027, U+30FB)
 _INTERPUNCTS = frozenset("·‧・")
 # an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters

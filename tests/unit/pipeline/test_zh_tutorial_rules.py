@@ -520,3 +520,13 @@ def test_a_foreign_persons_name_glossed_in_english_is_no_term() -> None:
     assert gloss_terms("这门语言由工程师艾伦·图灵（Alan Turing）设计。", 0) == []
     assert gloss_terms("经济学家约翰·梅纳德·凯恩斯（John Maynard Keynes）主张干预。", 0) == []
     assert [c.term for c in gloss_terms("哈希表（hash table）按键查找。", 0)] == ["哈希表"]
+
+
+def test_an_english_name_with_its_chinese_name_alone_on_a_line_is_a_glossary_entry() -> None:
+    # a handout lists the English terms with their Chinese names; the Chinese is the
+    # name the text goes on using
+    assert [c.term for c in gloss_terms("copy-on-write（写时复制）", 0)] == ["写时复制"]
+    assert [c.term for c in gloss_terms("Page Fault（缺页）", 0)] == ["缺页"]
+    # a bracket inside a sentence, or one that describes, is no entry
+    assert gloss_terms("我们使用Rust（一门系统语言）编写内核。", 0) == []
+    assert gloss_terms("Python（蟒蛇）很好", 0) == []
