@@ -533,6 +533,7 @@ def find_concepts(
     chosen = _merge_acronyms(chosen, pairs)
     chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
+        chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
@@ -1061,6 +1062,42 @@ def _within_budget(drafts: list[Draft], budget: int, pairs: list[tuple[str, str]
             places += 1
         keys.add(draft.key)
     return head
+
+
+# the words by which a text names the property a thing or a quality gives its name to
+_PROPERTY_WORDS = frozenset({"property", "axiom"})
+
+
+def _merge_headed_properties(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """ "### Definition of symmetry" and, below it, "… possesses the **symmetry property**
+    if …": a section headed by a name that defines the property named after it is one
+    concept, kept under the heading's name. Only when every use of "X property" lies in a
+    section that X heads: a heap and the heap property met in several sections stay two."""
+    heading_of = _nearest_headings(blocks)
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        *named, last = draft.key.split()
+        owner = by_key.get(" ".join(named)) if named and last in _PROPERTY_WORDS else None
+        headed = {b for b in owner.cue_blocks if blocks[b].kind == "heading"} if owner else set()
+        if owner is None or not headed or not draft.mentions:
+            merged.append(draft)
+            continue
+        if all(heading_of[b] in headed for b in draft.mentions):
+            _absorb(owner, draft)
+        else:
+            merged.append(draft)
+    return merged
+
+
+def _nearest_headings(blocks: Sequence[Block]) -> list[int]:
+    """Each block's nearest heading at or before it (-1 before the first)."""
+    nearest, current = [], -1
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            current = index
+        nearest.append(current)
+    return nearest
 
 
 def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[Draft]:

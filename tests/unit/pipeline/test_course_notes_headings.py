@@ -4,7 +4,10 @@ chapters, typeset from Markdown): headings that name a topic with a prepositiona
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jobs.pipeline.structure import heading_terms
+from tests.unit.pipeline.written import keys_of
 
 
 def _terms(heading: str) -> list[str]:
@@ -27,3 +30,46 @@ def test_a_definition_heading_names_its_word_even_an_aspects() -> None:
     assert _terms("Definition of robustness") == ["robustness"]
     assert _terms("Definition of efficiency") == ["efficiency"]
     assert _terms("Efficiency") == []
+
+
+_PROPERTIES = """# Fair sharing rules
+
+## Sharing a harvest
+
+A sharing rule divides what a group of farmers grows between them. We ask for
+properties that make a rule fair.
+
+### Definition of anonymity
+
+A sharing rule has the **anonymity property** if renaming the farmers does not change
+what each one receives.
+
+### Definition of monotonicity
+
+A sharing rule has the **monotonicity property** if a larger harvest never gives any
+farmer less than before.
+
+## The proportional rule
+
+The **proportional rule** gives each farmer a share in proportion to the land they
+bring. It satisfies both properties, and the proportional rule is easy to compute.
+"""
+
+
+def test_a_property_named_under_its_own_heading_is_that_concept(tmp_path: Path) -> None:
+    """ "### Definition of anonymity" over "… has the **anonymity property** if …": the
+    section defines the property its heading names; the two were listed as twins (and the
+    heading's name made a prerequisite of the property)."""
+    keys = keys_of(tmp_path, _PROPERTIES)
+    assert {"anonymity", "monotonicity"} <= keys
+    assert not {"anonymity property", "monotonicity property"} & keys
+
+
+def test_a_property_used_beyond_its_section_stays_its_own(tmp_path: Path) -> None:
+    """A thing and the property named after it, both used in other sections, are two
+    concepts (a heap and the heap property)."""
+    text = _PROPERTIES.replace(
+        "It satisfies both properties,",
+        "It has the anonymity property and the monotonicity property,",
+    )
+    assert {"anonymity property", "monotonicity property"} <= keys_of(tmp_path, text)
