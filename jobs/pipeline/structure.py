@@ -359,6 +359,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # gives the cell membrane), after a modifier too ("Basic Structure and Function of
         # the Nervous System"); "Variables and Functions" keeps its functions
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
+    if not has_han(plain) and len(parts) > 1:
+        # "Theorem for necessity of stability": the kind of result alone names no topic
+        parts = [p for p in parts if not _RESULT_KIND.fullmatch(p.strip())]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
         # "Solve for the surface temperature": the task's verb alone names nothing, nor
@@ -410,6 +413,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     return list({concept_key(c.term): c for c in cues}.values())
 
 
+# the kinds of a stated result, which a heading may open with before its subject
+_RESULT_KIND = re.compile(r"(?:theorem|lemma|proposition|corollary|conjecture)s?", re.I)
 _DEFINITION_OF = re.compile(r"definitions?\s+of\s+\S", re.I)
 
 # the prepositions that join a noun to the phrase completing its name in a heading ("Games

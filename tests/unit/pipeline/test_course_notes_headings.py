@@ -32,6 +32,13 @@ def test_a_definition_heading_names_its_word_even_an_aspects() -> None:
     assert _terms("Efficiency") == []
 
 
+def test_the_kind_of_a_result_opening_a_heading_is_no_topic() -> None:
+    """ "Theorem for necessity of stability": the heading names a result about stability;
+    "Theorem" alone was a concept."""
+    assert _terms("Lemma for uniqueness of prices") == ["uniqueness of prices"]
+    assert _terms("Central limit theorem") == ["Central limit theorem"]
+
+
 _PROPERTIES = """# Fair sharing rules
 
 ## Sharing a harvest
