@@ -80,3 +80,36 @@ def test_a_property_used_beyond_its_section_stays_its_own(tmp_path: Path) -> Non
         "It has the anonymity property and the monotonicity property,",
     )
     assert {"anonymity property", "monotonicity property"} <= keys_of(tmp_path, text)
+
+
+def test_the_kinds_of_a_thing_counted_in_prose_are_no_name(tmp_path: Path) -> None:
+    """ "two types of population games", said twice: the words sort the games into kinds
+    and count them; "types of population games" was a concept beside the games."""
+    text = """# Garden soils
+
+Gardeners sort the soil they work into a few groups. There are three types of garden
+soil, and the types of garden soil differ in how fast water drains through them. A
+**loam** is a soil of sand, silt and clay in balance. A **clay soil** holds water long
+after rain, and a **sandy soil** lets it through at once. Most kinds of garden soil can
+be improved with compost, and the kinds of garden soil a region has follow its rocks.
+"""
+    keys = keys_of(tmp_path, text)
+    assert "garden soil" in keys
+    assert not {"type of garden soil", "kind of garden soil"} & keys
+
+
+def test_a_verb_stressed_after_to_is_no_term_defined(tmp_path: Path) -> None:
+    """ "each individual is assigned to *play* against another": one italic word after
+    "to", a verb's bare form before a preposition, stresses an action; read as the
+    sentence's defined term it made "play" a concept."""
+    text = """# Round robin tournaments
+
+A **round robin** is a tournament in which every team meets every other team. In this
+setting each team is required to *play* against every rival twice, once at home and
+once away. Teams play on weekends, and each play of a match is recorded. The round robin
+rewards a consistent team, and a round robin with many teams takes a long season. A
+**seeding** is the order in which teams are placed before they play.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"round robin", "seeding"} <= keys
+    assert "play" not in keys
