@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.structure import heading_terms
 from tests.unit.pipeline.written import keys_of
 
@@ -113,3 +114,37 @@ rewards a consistent team, and a round robin with many teams takes a long season
     keys = keys_of(tmp_path, text)
     assert {"round robin", "seeding"} <= keys
     assert "play" not in keys
+
+
+def _sections(tmp_path: Path, text: str) -> dict[str, tuple[str, ...]]:
+    """Each concept's section as the document job stores it (`Extraction.section`)."""
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language="en").knowledge.extractions
+    return {x.concept_key: x.section for x in rows if x.type == "concept"}
+
+
+def test_a_definition_heading_names_its_term_and_an_example_heading_nothing(
+    tmp_path: Path,
+) -> None:
+    """The planner names weeks and modules after these sections: "Definition of a
+    proportional rule" is the proportional rule's section, and "Example 2" is a label,
+    whose concepts belong to the section above (a course had two weeks named "Example")."""
+    text = """# Fair division
+
+## Sharing rules
+
+A sharing rule divides a harvest between farmers.
+
+### Definition of a proportional rule
+
+A **proportional rule** gives each farmer a share in proportion to the land they bring.
+
+### Example 2
+
+Three farmers bring 1, 2 and 3 fields. Under the proportional rule with an **egalitarian
+floor**, each receives at least a sixth, and the egalitarian floor is paid first.
+"""
+    section = _sections(tmp_path, text)
+    assert section["proportional rule"] == ("Fair division", "Sharing rules", "Proportional rule")
+    assert section["egalitarian floor"] == ("Fair division", "Sharing rules")
