@@ -321,6 +321,7 @@ def find_concepts(
     # plain text: a term its author set apart lost the mark that kept it from reading as
     # one example's vocabulary, so an example is a guessed sub-section, not a whole section
     section_of = _sections(blocks, finest=bool(guessed))
+    nearest = _nearest_headings(blocks)
     finest = _sections(blocks, finest=True)
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
     drafts: list[Draft] = []
@@ -405,6 +406,8 @@ def find_concepts(
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
+        if not kinds and definition is None and _recapped(entry, nearest, blocks):
+            continue  # "Gale-Shapley algorithm": the chapter before's, named in the recap
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
@@ -948,6 +951,26 @@ def _in_one_example(
         for i in entry.blocks
     ]
     return 2 * sum(bool(n) for n in numbered) >= len(entry.blocks)
+
+
+# a lecture's opening look back at the one before: "Recap", "Previously", "Last time"
+_RECAP_HEADING = re.compile(
+    r"(?:recap(?:itulation)?|previously|last (?:time|lecture|week))\b", re.I
+)
+
+
+def _recapped(entry: TermStats | None, nearest: list[int], blocks: Sequence[Block]) -> bool:
+    """A term only counted, used only under a recap of the lecture before ("In the previous
+    chapter we described the Gale-Shapley algorithm"): what was taught before, no concept
+    of this document (it may be a prerequisite, which the planner brings from its own)."""
+    if entry is None or not entry.blocks:
+        return False
+    return all(
+        nearest[i] >= 0
+        and _RECAP_HEADING.match(HEADING_NUMBER.sub("", blocks[nearest[i]].text).strip())
+        is not None
+        for i in entry.blocks
+    )
 
 
 def _story_name(entry: TermStats | None, section_of: list[int], finest: list[int]) -> bool:

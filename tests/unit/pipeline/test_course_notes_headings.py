@@ -148,3 +148,30 @@ floor**, each receives at least a sixth, and the egalitarian floor is paid first
     section = _sections(tmp_path, text)
     assert section["proportional rule"] == ("Fair division", "Sharing rules", "Proportional rule")
     assert section["egalitarian floor"] == ("Fair division", "Sharing rules")
+
+
+def test_a_term_only_the_recap_of_the_lecture_before_names_is_no_concept(
+    tmp_path: Path,
+) -> None:
+    """A lecture that opens on "Recap: in the previous lecture we defined the serial
+    dictatorship mechanism" names what was taught before; counted twice there, it was a
+    concept of this lecture (a cooperative games chapter listed its predecessor's
+    algorithm)."""
+    text = """# Lecture 6: Sharing a harvest
+
+## Recap
+
+In the previous lecture:
+
+- We defined the serial dictatorship mechanism;
+- We proved the serial dictatorship mechanism is strategy-proof.
+
+## Sharing rules
+
+A **sharing rule** divides a harvest between farmers. The **proportional rule** gives
+each farmer a share in proportion to the land they bring. A sharing rule is fair when
+no farmer prefers the share of another, and the proportional rule is fair in that sense.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"sharing rule", "proportional rule"} <= keys
+    assert "serial dictatorship mechanism" not in keys
