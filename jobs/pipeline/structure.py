@@ -403,7 +403,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
                 and not (level >= 2 and FACET_AFTER.search(term))
             )
             if (
-                (acceptable(term, heading=True) or _prepositional_name(term))
+                (acceptable(term, heading=True) or (len(parts) == 1 and _prepositional_name(term)))
                 and (term.casefold() == "references" or not apparatus(term))
                 and (defines or not facet(term, level))
             ):

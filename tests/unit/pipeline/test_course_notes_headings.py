@@ -23,6 +23,9 @@ def test_a_heading_names_a_topic_with_a_prepositional_phrase() -> None:
     # an activity or a clause is still no name
     assert _terms("Working in the garden") != ["Working in the garden"]
     assert _terms("Increase the stock level") == []
+    # a part of a coordinated heading is read as before: "The singular and plural forms of
+    # the noun" names the forms' facet of one topic, no "plural forms of the noun"
+    assert "plural forms of the noun" not in _terms("The singular and plural forms of the noun")
 
 
 def test_a_definition_heading_names_its_word_even_an_aspects() -> None:
