@@ -960,8 +960,8 @@ _RECAP_HEADING = re.compile(
 
 
 def _recapped(entry: TermStats | None, nearest: list[int], blocks: Sequence[Block]) -> bool:
-    """A term only counted, used only under a recap of the lecture before ("In the previous
-    chapter we described the Gale-Shapley algorithm"): what was taught before, no concept
+    """A term only counted, used only under a recap of the lecture before (the previous
+    chapter's algorithm, named where the recap lists it): what was taught before, no concept
     of this document (it may be a prerequisite, which the planner brings from its own)."""
     if entry is None or not entry.blocks:
         return False
@@ -1092,9 +1092,9 @@ _PROPERTY_WORDS = frozenset({"property", "axiom"})
 
 
 def _merge_headed_properties(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
-    """ "### Definition of symmetry" and, below it, "… possesses the **symmetry property**
-    if …": a section headed by a name that defines the property named after it is one
-    concept, kept under the heading's name. Only when every use of "X property" lies in a
+    """ "### Definition of symmetry" and, below it, "… the **symmetry property** …": a
+    section headed by a name that defines the property named after it is one concept,
+    kept under the heading's name. Only when every use of "X property" lies in a
     section that X heads: a heap and the heap property met in several sections stay two."""
     heading_of = _nearest_headings(blocks)
     by_key = {d.key: d for d in drafts}

@@ -1140,7 +1140,7 @@ _AFTER_A_VERB = frozenset(
 
 
 def _stressed_infinitive(term: str, sentence: str) -> bool:
-    """ "… is assigned to *play* against another individual": one word set in italics
+    """ "… assigned to *play* against …": one word set in italics
     after "to", a verb's bare form, and before an article or a preposition, is a stressed
     action, not a term defined ("play" was a game theory chapter's concept); "converted to
     *glucose* in the liver" names a thing (no verb)."""
