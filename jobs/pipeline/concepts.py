@@ -321,6 +321,7 @@ def find_concepts(
     # plain text: a term its author set apart lost the mark that kept it from reading as
     # one example's vocabulary, so an example is a guessed sub-section, not a whole section
     section_of = _sections(blocks, finest=bool(guessed))
+    nearest = _nearest_headings(blocks)
     finest = _sections(blocks, finest=True)
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
     drafts: list[Draft] = []
@@ -405,6 +406,8 @@ def find_concepts(
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
+        if not kinds and definition is None and _recapped(entry, nearest, blocks):
+            continue  # "Gale-Shapley algorithm": the chapter before's, named in the recap
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
@@ -533,6 +536,7 @@ def find_concepts(
     chosen = _merge_acronyms(chosen, pairs)
     chosen = _merge_aliases(chosen, blocks, chinese)
     if not chinese:
+        chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
@@ -949,6 +953,26 @@ def _in_one_example(
     return 2 * sum(bool(n) for n in numbered) >= len(entry.blocks)
 
 
+# a lecture's opening look back at the one before: "Recap", "Previously", "Last time"
+_RECAP_HEADING = re.compile(
+    r"(?:recap(?:itulation)?|previously|last (?:time|lecture|week))\b", re.I
+)
+
+
+def _recapped(entry: TermStats | None, nearest: list[int], blocks: Sequence[Block]) -> bool:
+    """A term only counted, used only under a recap of the lecture before (the previous
+    chapter's algorithm, named where the recap lists it): what was taught before, no concept
+    of this document (it may be a prerequisite, which the planner brings from its own)."""
+    if entry is None or not entry.blocks:
+        return False
+    return all(
+        nearest[i] >= 0
+        and _RECAP_HEADING.match(HEADING_NUMBER.sub("", blocks[nearest[i]].text).strip())
+        is not None
+        for i in entry.blocks
+    )
+
+
 def _story_name(entry: TermStats | None, section_of: list[int], finest: list[int]) -> bool:
     """One capitalised word, never written in lower case, that only the frequency
     statistics found, used in one top-level section of a document that has several and in
@@ -1061,6 +1085,42 @@ def _within_budget(drafts: list[Draft], budget: int, pairs: list[tuple[str, str]
             places += 1
         keys.add(draft.key)
     return head
+
+
+# the words by which a text names the property a thing or a quality gives its name to
+_PROPERTY_WORDS = frozenset({"property", "axiom"})
+
+
+def _merge_headed_properties(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """ "### Definition of symmetry" and, below it, "… the **symmetry property** …": a
+    section headed by a name that defines the property named after it is one concept,
+    kept under the heading's name. Only when every use of "X property" lies in a
+    section that X heads: a heap and the heap property met in several sections stay two."""
+    heading_of = _nearest_headings(blocks)
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        *named, last = draft.key.split()
+        owner = by_key.get(" ".join(named)) if named and last in _PROPERTY_WORDS else None
+        headed = {b for b in owner.cue_blocks if blocks[b].kind == "heading"} if owner else set()
+        if owner is None or not headed or not draft.mentions:
+            merged.append(draft)
+            continue
+        if all(heading_of[b] in headed for b in draft.mentions):
+            _absorb(owner, draft)
+        else:
+            merged.append(draft)
+    return merged
+
+
+def _nearest_headings(blocks: Sequence[Block]) -> list[int]:
+    """Each block's nearest heading at or before it (-1 before the first)."""
+    nearest, current = [], -1
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            current = index
+        nearest.append(current)
+    return nearest
 
 
 def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[Draft]:

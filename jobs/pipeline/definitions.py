@@ -678,6 +678,7 @@ def find_definitions(
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
+                and (chinese or not _stressed_infinitive(term, sentence))
             ):
                 found = Definition(with_maths_letter(term, sentence), sentence, block, EMPHASIS)
                 break
@@ -1130,6 +1131,27 @@ def _describes_other(sentence: str, chinese: bool) -> bool:
 
 
 _ZH_NOT_NOMINAL = {"v", "vd", "d", "r", "c", "p", "m", "q", "a", "ad", "u", "uj", "f", "t"}
+
+
+# what follows a verb's infinitive and no noun: its object's article or a preposition
+_AFTER_A_VERB = frozenset(
+    {"a", "an", "the", "this", "that", "its", "their", "another", "against", "upon", "toward"}
+)
+
+
+def _stressed_infinitive(term: str, sentence: str) -> bool:
+    """ "… assigned to *play* against …": one word set in italics
+    after "to", a verb's bare form, and before an article or a preposition, is a stressed
+    action, not a term defined ("play" was a game theory chapter's concept); "converted to
+    *glucose* in the liver" names a thing (no verb)."""
+    if " " in term:
+        return False
+    match = re.search(rf"\bto\s+{re.escape(term)}\s+(\w+)", sentence)
+    if match is None:
+        return False
+    after = match.group(1).lower()
+    verbs = getAllLemmas(term.lower()).get("VERB", ())
+    return term.lower() in verbs and (after in EN_PREPOSITIONS or after in _AFTER_A_VERB)
 
 
 def _nominal(term: str, chinese: bool) -> bool:

@@ -292,6 +292,16 @@ def _promised_only(key: str, text: str) -> bool:
     return bool(named) and all(_PROMISE.search(s) for s in named)
 
 
+# a heading that is only a lecture's label for what follows, perhaps numbered ("Example",
+# "Example 2", "Remark"): no topic, its concepts belong to the section above (a game
+# theory chapter's course had two weeks named "Example")
+_LABEL_HEADING = re.compile(
+    r"(?:examples?|remarks?|worked example|illustration)(?:\s+\d{1,3}(?:\.\d{1,3})*)?", re.I
+)
+# "Definition of a characteristic function game": the section of the term it defines
+_DEFINITION_HEADING = re.compile(r"definitions?\s+of\s+(?:(?:the|an?)\s+)?(?=\w)", re.I)
+
+
 def _section(
     draft: Draft,
     blocks: Sequence[Block],
@@ -314,10 +324,17 @@ def _section(
     headings: list[str] = []
     for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
+        # "Definition of a payoff vector" heads the payoff vector's section: a week or a
+        # module is named after what it teaches ("Payoff vector")
+        defined = _DEFINITION_HEADING.match(heading)
+        if defined:
+            rest = heading[defined.end() :]
+            heading = rest[:1].upper() + rest[1:]
         aside = (
             index in furniture
             or (apparatus(heading) and not apparatus_as_topic(blocks, index))
             or facet(heading, blocks[index].level)
+            or _LABEL_HEADING.fullmatch(heading) is not None
         )
         # a chapter whose first section repeats its title is one section
         if heading and not aside and heading not in headings[-1:]:

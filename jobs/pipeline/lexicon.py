@@ -105,6 +105,11 @@ EN_GENERIC_OPENERS = _words("call return")
 EN_PREPOSITION_NOUNS = _words(
     "assumption assumptions sake behalf terms absence presence ease purpose purposes spite"
 )
+# The nouns that sort what follows "of" into kinds: "two types of population games", "many
+# kinds of cells" name the things, and count them, no name of their own ("types of
+# population games" was a game theory chapter's concept); a heading's "Types of Binary
+# Trees" is read as a facet (`FACET_OF`)
+EN_CLASSIFIER_NOUNS = _words("type types kind kinds sort sorts")
 # The measures an object is given by a value: "a vector of length $N$", "an array of size
 # 10", "a polynomial of degree 3", "a filter of order $N$"; "of" and the measure before the
 # value are a parameter, no part of the name ("vector of length" was a concept)

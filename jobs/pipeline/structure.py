@@ -359,6 +359,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # gives the cell membrane), after a modifier too ("Basic Structure and Function of
         # the Nervous System"); "Variables and Functions" keeps its functions
         parts = [p for p in parts[:-1] if not FACET_OF.match(f"{p.strip()} of x")] + parts[-1:]
+    if not has_han(plain) and len(parts) > 1:
+        # "Theorem for necessity of stability": the kind of result alone names no topic
+        parts = [p for p in parts if not _RESULT_KIND.fullmatch(p.strip())]
     if not has_han(plain):
         parts = _aspects_of_one_topic(parts)
         # "Solve for the surface temperature": the task's verb alone names nothing, nor
@@ -370,6 +373,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "Selecting and Assigning Experimental Participants": both verbs take its object
         parts = [p for p in parts if not bare_modifier(p) and not _shared_action(p, parts[-1])]
     parts = parts + shared
+    # "Definition of efficiency": the heading says the word is defined under it, so an
+    # aspect's word ("efficiency", "structure") is the term here, no facet of a topic
+    defines = len(parts) == 1 and _DEFINITION_OF.match(parts[0].strip()) is not None
     for part in parts:
         part = part.split("|")[0]
         pieces = [p for p in part.split("的") if p.strip()] if has_han(part) else [part]
@@ -397,14 +403,43 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
                 and not (level >= 2 and FACET_AFTER.search(term))
             )
             if (
-                acceptable(term, heading=True)
+                (acceptable(term, heading=True) or (len(parts) == 1 and _prepositional_name(term)))
                 and (term.casefold() == "references" or not apparatus(term))
-                and not facet(term, level)
+                and (defines or not facet(term, level))
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     if has_han(plain):
         cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+# the kinds of a stated result, which a heading may open with before its subject
+_RESULT_KIND = re.compile(r"(?:theorem|lemma|proposition|corollary|conjecture)s?", re.I)
+_DEFINITION_OF = re.compile(r"definitions?\s+of\s+\S", re.I)
+
+# the prepositions that join a noun to the phrase completing its name in a heading ("Games
+# against the Field", "Tragedy of the Commons", "Return on Investment")
+_NAME_PREPOSITIONS = frozenset(
+    {"of", "against", "on", "for", "in", "between", "under", "over", "versus", "without"}
+)
+_PREPOSITION_PHRASE = re.compile(
+    r"\s(" + "|".join(sorted(_NAME_PREPOSITIONS)) + r")\s+(?:(?:the|an?)\s+)?", re.I
+)
+
+
+def _prepositional_name(term: str) -> bool:
+    """A heading's name that is a noun and a prepositional phrase with an article in it
+    ("Games against the field", "Theory of the firm"): `acceptable` reads a function word
+    inside a name as a clause's ("increase the reference count"), which a heading's noun
+    phrase is not. The noun before the preposition must be a noun and not a gerund
+    ("Working in the lab" is an activity); the rest must pass as "… of …" does."""
+    found = list(_PREPOSITION_PHRASE.finditer(term))
+    if len(found) != 1 or has_han(term):
+        return False
+    words = term[: found[0].start()].split()
+    if not words or gerund(words[0]) or not _noun_capable(words[-1].lower()):
+        return False
+    return acceptable(_PREPOSITION_PHRASE.sub(" of ", term), heading=True)
 
 
 def _plus_listed(side: str) -> str:

@@ -26,6 +26,7 @@ from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
+    EN_CLASSIFIER_NOUNS,
     EN_DETERMINERS,
     EN_GENERIC,
     EN_GENERIC_HEADS,
@@ -43,6 +44,8 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.textutil import HAN, NAME_DASHES, NAME_JOINS, PLACEHOLDER, prose, regroup_zh
 
 MAX_WORDS = 4
+# before "of", the noun of a complex preposition or one that sorts into kinds heads no name
+_HEADS_NO_OF = EN_PREPOSITION_NOUNS | EN_CLASSIFIER_NOUNS
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
 CLAUSAL = "clausal"  # a Chinese phrase's tag: a verbal noun used as a clause's verb
@@ -437,7 +440,7 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
         ):
             continue
         longest = 1 if verbal and i == 0 else MAX_WORDS  # "study" in "we study income"
-        if phrase[i + 1 : i + 2] == ["of"] and phrase[i].lower() in EN_PREPOSITION_NOUNS:
+        if phrase[i + 1 : i + 2] == ["of"] and phrase[i].lower() in _HEADS_NO_OF:
             longest = 1  # "the assumption of X": a complex preposition's noun heads no name
         for j in range(i + 1, min(i + longest, len(phrase)) + 1):
             last = phrase[j - 1]

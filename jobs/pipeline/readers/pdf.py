@@ -1604,6 +1604,7 @@ def _bold_headings(
     its line with other words; a bold sentence ends on its full stop; a bold line that
     opens a paragraph running on fills the line."""
     found: set[int] = set()
+    spaced_below: set[int] = set()  # numbered, shaped as a heading, but further from below
     starts: dict[int, set[int]] = {}
     for line in lines:
         starts.setdefault(line.page, set()).add(round(line.left))
@@ -1653,7 +1654,27 @@ def _bold_headings(
             numbered and gap_before > spacing and gap_before >= gap_after - _GAP_TOLERANCE
         ):
             found.add(index)
+        elif numbered and gap_before > spacing:
+            spaced_below.add(index)
+    # a numbered one a rule or a box's frame set further from its text than from the text
+    # above ("1.2.1 Definition of …" over a horizontal rule, between "1.2 …" and the found
+    # "1.2.2 Example") is a heading when a sibling (its number's parent and depth) is one
+    siblings = {_number_parent(lines[i].text) for i in found} - {None}
+    found |= {i for i in spaced_below if _number_parent(lines[i].text) in siblings}
     return found
+
+
+_DOTTED_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s")
+
+
+def _number_parent(text: str) -> tuple[str, int] | None:
+    """ "1.2.1 Definition …" → ("1.2", 3): the section its number puts it under, and the
+    number's depth; None for a line numbered otherwise."""
+    match = _DOTTED_NUMBER.match(text.strip())
+    if match is None:
+        return None
+    parts = match.group(1).split(".")
+    return ".".join(parts[:-1]), len(parts)
 
 
 _GAP_TOLERANCE = 0.5  # points: two gaps a typesetter made equal

@@ -451,3 +451,24 @@ def test_a_font_named_regular_is_no_bold_whatever_weight_it_declares() -> None:
     assert pdf._heavy("DAAAAA+MicrosoftYaHei-Bold", 400)
     assert pdf._heavy("ABCDEF+SourceHanSerif", 700)
     assert not pdf._heavy("ABCDEF+SourceHanSerif", 400)
+
+
+def test_a_numbered_bold_line_over_a_rule_is_a_heading_beside_its_numbered_siblings() -> None:
+    # pandoc's LaTeX sets a horizontal rule under "2.1.1 Definition of a ratio", so the
+    # line stands further from its text than from the text above; its sibling "2.1.2
+    # Example", set without the rule, is found, and the shared "2.1" says both head
+    prose = "Most cuts or wounds lead to scarring, and a scar is collagen-rich tissue"
+    lines = [
+        _line(prose, 700),
+        _line("that forms after wound repair.", 688),
+        _line("2.1.1 Definition of a ratio", 660, bold=True),
+        _line(prose, 620),
+        _line("that forms after wound repair.", 608),
+        _line("2.1.2 Example", 580, bold=True),
+        _line(prose, 566),
+        _line(prose, 554),
+    ]
+    assert _bold_headings(lines, 10.0, 12.0, {1: len(prose)}) == {2, 5}
+    # without a numbered sibling found, the line over the rule stays unproven
+    alone = [*lines[:5], _line(prose, 580), *lines[6:]]
+    assert _bold_headings(alone, 10.0, 12.0, {1: len(prose)}) == set()

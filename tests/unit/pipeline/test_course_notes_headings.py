@@ -1,0 +1,180 @@
+"""Rules met on lecture notes of a mathematical social science (a game theory course's
+chapters, typeset from Markdown): headings that name a topic with a prepositional phrase,
+"Definition of …" headings, and a property named after the thing it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import heading_terms
+from tests.unit.pipeline.written import keys_of
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+def test_a_heading_names_a_topic_with_a_prepositional_phrase() -> None:
+    """ "Games against the field", "Tragedy of the commons": a noun and the phrase after it
+    are one name; the article inside read as a clause's, and the heading named nothing."""
+    assert _terms("2.4 Auctions against the clock") == ["Auctions against the clock"]
+    assert _terms("Paradox of the heap") == ["Paradox of the heap"]
+    # an activity or a clause is still no name
+    assert _terms("Working in the garden") != ["Working in the garden"]
+    assert _terms("Increase the stock level") == []
+    # a part of a coordinated heading is read as before: "The singular and plural forms of
+    # the noun" names the forms' facet of one topic, no "plural forms of the noun"
+    assert "plural forms of the noun" not in _terms("The singular and plural forms of the noun")
+
+
+def test_a_definition_heading_names_its_word_even_an_aspects() -> None:
+    """ "Definition of efficiency": the heading says the word is defined below it; alone,
+    "Efficiency" is a facet of the section's topic, no term of its own."""
+    assert _terms("Definition of robustness") == ["robustness"]
+    assert _terms("Definition of efficiency") == ["efficiency"]
+    assert _terms("Efficiency") == []
+
+
+def test_the_kind_of_a_result_opening_a_heading_is_no_topic() -> None:
+    """ "Theorem for necessity of stability": the heading names a result about stability;
+    "Theorem" alone was a concept."""
+    assert _terms("Lemma for uniqueness of prices") == ["uniqueness of prices"]
+    assert _terms("Central limit theorem") == ["Central limit theorem"]
+
+
+_PROPERTIES = """# Fair sharing rules
+
+## Sharing a harvest
+
+A sharing rule divides what a group of farmers grows between them. We ask for
+properties that make a rule fair.
+
+### Definition of anonymity
+
+A sharing rule has the **anonymity property** if renaming the farmers does not change
+what each one receives.
+
+### Definition of monotonicity
+
+A sharing rule has the **monotonicity property** if a larger harvest never gives any
+farmer less than before.
+
+## The proportional rule
+
+The **proportional rule** gives each farmer a share in proportion to the land they
+bring. It satisfies both properties, and the proportional rule is easy to compute.
+"""
+
+
+def test_a_property_named_under_its_own_heading_is_that_concept(tmp_path: Path) -> None:
+    """ "### Definition of anonymity" over "… has the **anonymity property** if …": the
+    section defines the property its heading names; the two were listed as twins (and the
+    heading's name made a prerequisite of the property)."""
+    keys = keys_of(tmp_path, _PROPERTIES)
+    assert {"anonymity", "monotonicity"} <= keys
+    assert not {"anonymity property", "monotonicity property"} & keys
+
+
+def test_a_property_used_beyond_its_section_stays_its_own(tmp_path: Path) -> None:
+    """A thing and the property named after it, both used in other sections, are two
+    concepts (a heap and the heap property)."""
+    text = _PROPERTIES.replace(
+        "It satisfies both properties,",
+        "It has the anonymity property and the monotonicity property,",
+    )
+    assert {"anonymity property", "monotonicity property"} <= keys_of(tmp_path, text)
+
+
+def test_the_kinds_of_a_thing_counted_in_prose_are_no_name(tmp_path: Path) -> None:
+    """ "two types of population games", said twice: the words sort the games into kinds
+    and count them; "types of population games" was a concept beside the games."""
+    text = """# Garden soils
+
+Gardeners sort the soil they work into a few groups. There are three types of garden
+soil, and the types of garden soil differ in how fast water drains through them. A
+**loam** is a soil of sand, silt and clay in balance. A **clay soil** holds water long
+after rain, and a **sandy soil** lets it through at once. Most kinds of garden soil can
+be improved with compost, and the kinds of garden soil a region has follow its rocks.
+"""
+    keys = keys_of(tmp_path, text)
+    assert "garden soil" in keys
+    assert not {"type of garden soil", "kind of garden soil"} & keys
+
+
+def test_a_verb_stressed_after_to_is_no_term_defined(tmp_path: Path) -> None:
+    """ "each individual is assigned to *play* against another": one italic word after
+    "to", a verb's bare form before a preposition, stresses an action; read as the
+    sentence's defined term it made "play" a concept."""
+    text = """# Round robin tournaments
+
+A **round robin** is a tournament in which every team meets every other team. In this
+setting each team is required to *play* against every rival twice, once at home and
+once away. Teams play on weekends, and each play of a match is recorded. The round robin
+rewards a consistent team, and a round robin with many teams takes a long season. A
+**seeding** is the order in which teams are placed before they play.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"round robin", "seeding"} <= keys
+    assert "play" not in keys
+
+
+def _sections(tmp_path: Path, text: str) -> dict[str, tuple[str, ...]]:
+    """Each concept's section as the document job stores it (`Extraction.section`)."""
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    rows = analyse_file(path, language="en").knowledge.extractions
+    return {x.concept_key: x.section for x in rows if x.type == "concept"}
+
+
+def test_a_definition_heading_names_its_term_and_an_example_heading_nothing(
+    tmp_path: Path,
+) -> None:
+    """The planner names weeks and modules after these sections: "Definition of a
+    proportional rule" is the proportional rule's section, and "Example 2" is a label,
+    whose concepts belong to the section above (a course had two weeks named "Example")."""
+    text = """# Fair division
+
+## Sharing rules
+
+A sharing rule divides a harvest between farmers.
+
+### Definition of a proportional rule
+
+A **proportional rule** gives each farmer a share in proportion to the land they bring.
+
+### Example 2
+
+Three farmers bring 1, 2 and 3 fields. Under the proportional rule with an **egalitarian
+floor**, each receives at least a sixth, and the egalitarian floor is paid first.
+"""
+    section = _sections(tmp_path, text)
+    assert section["proportional rule"] == ("Fair division", "Sharing rules", "Proportional rule")
+    assert section["egalitarian floor"] == ("Fair division", "Sharing rules")
+
+
+def test_a_term_only_the_recap_of_the_lecture_before_names_is_no_concept(
+    tmp_path: Path,
+) -> None:
+    """A lecture that opens on "Recap: in the previous lecture we defined the serial
+    dictatorship mechanism" names what was taught before; counted twice there, it was a
+    concept of this lecture (a cooperative games chapter listed its predecessor's
+    algorithm)."""
+    text = """# Lecture 6: Sharing a harvest
+
+## Recap
+
+In the previous lecture:
+
+- We defined the serial dictatorship mechanism;
+- We proved the serial dictatorship mechanism is strategy-proof.
+
+## Sharing rules
+
+A **sharing rule** divides a harvest between farmers. The **proportional rule** gives
+each farmer a share in proportion to the land they bring. A sharing rule is fair when
+no farmer prefers the share of another, and the proportional rule is fair in that sense.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"sharing rule", "proportional rule"} <= keys
+    assert "serial dictatorship mechanism" not in keys
