@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pypandoc
 
@@ -141,13 +141,7 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
     """A MathML formula drawn as SVG paths, sized in em so that it follows the text around
     it, and lowered to sit on the text's baseline; None when the maths font lacks one of
     its characters (Chinese in `\\text{}` would be drawn as empty boxes)."""
-    # Imported here: it loads its maths font, which only the PDF export needs.
-    import ziamath
-
-    # paths drawn in place: SVG 2's shared glyph symbols repeat their ids in every
-    # formula of a page, which WeasyPrint reports as anchors defined twice
-    ziamath.config.svg2 = False
-    ziamath.config.precision = 2
+    ziamath = _ziamath()
     math = ET.fromstring(mathml)  # noqa: S314 - pandoc's MathML (see to_omml)
     semantics = math.find(f"{{{MATHML}}}semantics")
     tex = ""
@@ -166,6 +160,19 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
     svg.set("role", "img")
     svg.set("aria-label", tex)  # what a screen reader says, and what a search finds
     return ET.tostring(svg, encoding="unicode")
+
+
+@cache
+def _ziamath() -> Any:
+    """ziamath, configured once. Imported on first use: it loads its maths font, which
+    only the PDF export needs."""
+    import ziamath
+
+    # paths drawn in place: SVG 2's shared glyph symbols repeat their ids in every
+    # formula of a page, which WeasyPrint reports as anchors defined twice
+    ziamath.config.svg2 = False
+    ziamath.config.precision = 2
+    return ziamath
 
 
 def _matched(formulas: Sequence[Formula], outputs: list[T], kind: str) -> list[tuple[Formula, T]]:

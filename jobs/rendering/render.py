@@ -10,6 +10,7 @@ in Markdown; the HTML template prints course text through `math`, which escapes 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -102,7 +103,7 @@ def render_html(
     return _environment("html").get_template("course.html.j2").render(context)
 
 
-def _html_math(typeset: Typeset) -> Any:
+def _html_math(typeset: Typeset) -> Callable[[Any], Markup]:
     def math(text: Any) -> Markup:
         if text is None:
             return Markup("")

@@ -385,13 +385,15 @@ def test_plus_and_versus_join_names_and_open_none(tmp_path: Path) -> None:
     assert not {k for k in keys if k.startswith(("plus ", "versus "))}
 
 
+def terms(sentence: str) -> list[str]:
+    """The names an English sentence of plain text defines."""
+    return [d.term for d in find_definitions(sentence, 0, False, (), True)]
+
+
 def test_we_define_names_what_comes_first_and_not_what_it_belongs_to() -> None:
     """ "We define the variance of a random variable as …" defined "random variable": the
     article-split that reads "we call a system with … an inconsistent system" took the last
     noun phrase, while define names the first one; "of a …" says what it belongs to."""
-
-    def terms(sentence: str) -> list[str]:
-        return [d.term for d in find_definitions(sentence, 0, False, (), True)]
 
     assert terms("We define the variance of a random variable as its spread about the mean.") == [
         "variance"
@@ -409,9 +411,6 @@ def test_we_call_names_the_phrase_after_its_article_not_what_it_belongs_to() -> 
     call was read from the last article, which here opens "of the circle", the thing the
     center belongs to. A long subject cut the name mid-word ("square matr"), and "this"
     before an article lost the name's first word ("we call this the law of …")."""
-
-    def terms(sentence: str) -> list[str]:
-        return [d.term for d in find_definitions(sentence, 0, False, (), True)]
 
     assert terms("We call this point the center of the circle.") == ["center"]
     assert terms("We call the line through the two foci the major axis of the ellipse.") == [
