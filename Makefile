@@ -10,7 +10,7 @@ WITH_WEAVIATE := $(if $(filter weaviate,$(VECTOR_BACKEND)),--with-weaviate,)
 # What scripts/bootstrap.sh checks and installs: `run`; `make test` asks for `test`.
 BOOTSTRAP_PROFILE ?= run
 
-.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-pipeline bench-ingest bench-upload bench-subscribers drill seed clean eval eval-job eval-corpus eval-course
+.PHONY: bootstrap setup run serve-check test test-unit stack stack-down migrate schema lint bench bench-peers bench-relational bench-courses bench-jobs bench-reach bench-pipeline bench-ingest bench-upload bench-subscribers drill seed clean eval eval-job eval-corpus eval-course
 
 ## setup: OS packages and toolchains (scripts/bootstrap.sh), the virtualenv, GraphiQL assets,
 ## the JavaScript test clients
@@ -82,7 +82,7 @@ seed: migrate
 
 ## bench: the gateway against the raw drivers on the seeded dataset, then course planning
 ## and exports, and the course jobs end to end (BENCHMARKS.md)
-bench: seed bench-courses bench-jobs
+bench: seed bench-courses bench-jobs bench-reach
 	$(BIN)/python -m bench.run --out .cache/bench-results.json
 	$(BIN)/python -m bench.relational
 
@@ -142,6 +142,11 @@ bench-subscribers: migrate
 ## bench-jobs: course generation (up to 5,000 concepts) and exports through the jobs, on the stores
 bench-jobs: migrate
 	$(BIN)/python -m bench.generation --out .cache/bench-generation.json
+
+## bench-reach: reading which concepts reach which before a document's prerequisites are placed,
+## per-concept matches against one walk, on a 5,500-concept graph in the stack's Neo4j
+bench-reach: migrate
+	$(BIN)/python -m bench.reach --out .cache/bench-reach.json
 
 ## drill: pause each store 10 s under load, kill a worker mid-job 10 times (BENCHMARKS.md)
 drill: migrate

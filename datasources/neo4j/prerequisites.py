@@ -1,4 +1,4 @@
-"""A document's PREREQUISITE candidates added without closing a cycle, in four round trips.
+"""A document's PREREQUISITE candidates added without closing a cycle.
 
 Inside the document's graph transaction (after the lock): which of the candidates' concepts
 exist, which of them already reach which (any path, and mandatory-only paths, through any
@@ -13,6 +13,11 @@ first:
   stays optional: "demoted"); its weight is the larger one — or, when this document
   alone supports it, exactly the proposed one, so re-processing reproduces it.
 
+The reach among a few concepts is a variable-length match from each of them; among many,
+whose matches would cost their number times the edges below them, it is one walk of the
+edges below all of them, a breadth-first level per round trip, closed in memory
+(`Reach.among`). Every path between two of them lies below the first, so both are exact.
+
 Every accepted edge extends the reachability the next candidates are checked against (new
 paths only run between the candidates' concepts, so the closure over them is exact), and
 all are written in one UNWIND. The graph therefore never holds a mandatory cycle.
@@ -22,13 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from typing import Any, LiteralString
 from uuid import UUID
 
 from datasources.neo4j.bulk import Prerequisite
 
 EXISTING: LiteralString = "UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN c.id AS id"
-# DISTINCT end points only: Neo4j expands these breadth-first with pruning.
+# Few concepts: a variable-length match from each, which Neo4j runs as a breadth-first
+# expand with pruning (DISTINCT end points only), about 2 µs an edge inside the server; its
+# work is the edges below each concept, once per concept.
 REACH: LiteralString = (
     "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1..]->(v:Concept) "
     "WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
@@ -36,6 +44,17 @@ REACH: LiteralString = (
 MANDATORY_REACH: LiteralString = (
     "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1.. {mandatory: true}]->"
     "(v:Concept) WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
+)
+# Many concepts: the edges below all of them, one level per round trip, closed in this
+# process (tens of µs an edge, but each edge once). From about WALK_FROM concepts on the
+# walk wins (BENCHMARKS.md "Reach": below 10 concepts of a 26,500-edge graph, 0.6 s
+# matched and 3.0 s walked; below 200, 17.3 s matched and 3.2 s walked).
+WALK_FROM = 40
+# One level of the walk: the edges leaving a set of concepts, collected per concept so a
+# level is a few records, not one per edge.
+BELOW: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Concept {id: id})-[e:PREREQUISITE]->(b:Concept) "
+    "RETURN id AS a, collect(b.id) AS below, collect(coalesce(e.mandatory, false)) AS mandatory"
 )
 EDGES_AMONG: LiteralString = (
     "UNWIND $ids AS id MATCH (a:Concept {id: id})-[e:PREREQUISITE]->(b:Concept) "
@@ -64,6 +83,37 @@ class Reach:
             reach.after.setdefault(a, set()).add(b)
         return reach
 
+    @classmethod
+    def among(cls, ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> Reach:
+        """Which of `ids` reach which along `edges`, which hold every edge below them."""
+        below: dict[str, list[str]] = {}
+        for a, b in edges:
+            below.setdefault(a, []).append(b)
+        bit = {node: 1 << i for i, node in enumerate(ids)}
+        # mask[n]: the bits of the ids below n. Children first, one pass settles a DAG
+        # (a second finds nothing to change); a cycle (people may add optional edges
+        # closing one) takes more passes of the same monotone rule, which always ends.
+        try:
+            order = list(TopologicalSorter(below).static_order())
+        except CycleError:
+            order = list(reversed(below))
+        mask: dict[str, int] = {}
+        changed = True
+        while changed:
+            changed = False
+            for node in order:
+                reached = 0
+                for child in below.get(node, ()):
+                    reached |= mask.get(child, 0) | bit.get(child, 0)
+                if reached != mask.get(node, 0):
+                    mask[node], changed = reached, True
+        reach = cls()
+        for node in ids:
+            reached = mask.get(node, 0)
+            if reached:
+                reach.after[node] = {other for other in ids if reached & bit[other]}
+        return reach
+
     def has(self, a: str, b: str) -> bool:
         return b in self.after.get(a, ())
 
@@ -86,8 +136,7 @@ async def place(tx: Any, document: str, candidates: Sequence[Prerequisite]) -> P
     if not involved:
         return Placed(0, [], [])
     present = {r["id"] for r in await fetch(tx, EXISTING, ids=involved)}
-    reach = Reach.of((r["a"], r["b"]) for r in await fetch(tx, REACH, ids=involved))
-    strong = Reach.of((r["a"], r["b"]) for r in await fetch(tx, MANDATORY_REACH, ids=involved))
+    reach, strong = await reaches(tx, involved)
     edges = {(r["a"], r["b"]): dict(r) for r in await fetch(tx, EDGES_AMONG, ids=involved)}
     writes: dict[tuple[str, str], dict[str, Any]] = {}
     demoted: list[tuple[UUID, UUID]] = []
@@ -121,6 +170,32 @@ async def place(tx: Any, document: str, candidates: Sequence[Prerequisite]) -> P
         writes[(a, b)] = {"a": a, "b": b, "mandatory": mandatory, "weight": weight}
     await tx.run(WRITE, document=document, rows=list(writes.values()))
     return Placed(len(writes), list(dict.fromkeys(demoted)), list(dict.fromkeys(dropped)))
+
+
+async def reaches(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
+    """Which of `ids` reach which through the graph: along any edges, and along mandatory
+    ones. Matched from each when they are few, else one breadth-first walk from all."""
+    return await (matched if len(ids) < WALK_FROM else walked)(tx, ids)
+
+
+async def matched(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
+    every = Reach.of((r["a"], r["b"]) for r in await fetch(tx, REACH, ids=ids))
+    mandatory = Reach.of((r["a"], r["b"]) for r in await fetch(tx, MANDATORY_REACH, ids=ids))
+    return every, mandatory
+
+
+async def walked(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
+    seen, frontier = set(ids), sorted(ids)
+    edges: list[tuple[str, str, bool]] = []
+    while frontier:
+        level = await fetch(tx, BELOW, ids=frontier)
+        for r in level:
+            edges += [(r["a"], b, m) for b, m in zip(r["below"], r["mandatory"], strict=True)]
+        frontier = sorted({b for r in level for b in r["below"]} - seen)
+        seen.update(frontier)
+    every = Reach.among(ids, ((a, b) for a, b, _ in edges))
+    mandatory = Reach.among(ids, ((a, b) for a, b, m in edges if m))
+    return every, mandatory
 
 
 async def fetch(tx: Any, statement: LiteralString, **params: Any) -> list[Any]:

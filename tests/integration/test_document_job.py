@@ -18,6 +18,7 @@ from neo4j import AsyncGraphDatabase
 from sqlalchemy import func, insert, select, update
 
 from datasources.ids import concept_id_for
+from datasources.neo4j import prerequisites
 from datasources.neo4j.documents import DocumentGraphWriter
 from datasources.neo4j.writes import ConceptInput
 from datasources.postgres.models import (
@@ -336,6 +337,44 @@ async def test_no_mandatory_cycle_is_ever_closed(docs: DocumentWorld, stores: St
         b=str(system),
     )
     assert manual == [{"p": {"mandatory": True, "weight": 0.9}}]  # a person's edge: untouched
+
+
+@pytest.mark.parametrize("walk_from", [0, 10_000], ids=["walked", "matched"])
+async def test_a_cycle_through_another_documents_concepts_is_never_closed(
+    docs: DocumentWorld, stores: Stores, monkeypatch: pytest.MonkeyPatch, walk_from: int
+) -> None:
+    # Both ways of reading the reach (datasources/neo4j/prerequisites.py) see the path.
+    monkeypatch.setattr(prerequisites, "WALK_FROM", walk_from)
+    # Mandatory edges a person made run Gaussian elimination → pivot (a concept the
+    # chapter never names) → system of linear equations; the chapter's mandatory evidence
+    # for system → Gaussian elimination would close that cycle through the pivot.
+    system = concept_id_for("system of linear equations", "en")
+    gauss = concept_id_for("gaussian elimination", "en")
+    pivot = concept_id_for("pivot selection strategy", "en")
+    await stores.graph_writer.upsert_concepts(
+        [
+            ConceptInput(id=i, title=t, description=None, difficulty=None, category=None, tags=())
+            for i, t in (
+                (system, "system of linear equations"),
+                (gauss, "Gaussian elimination"),
+                (pivot, "pivot selection strategy"),
+            )
+        ]
+    )
+    for a, b in ((gauss, pivot), (pivot, system)):
+        assert await stores.graph_writer.add_prerequisite(
+            prerequisite_id=a, concept_id=b, mandatory=True, weight=0.9
+        )
+    _, task = await docs.upload(EN_CHAPTER.encode())
+    await docs.process(task)
+    result = (await docs.row(GenerationTask, task)).result
+    assert {"from": "system of linear equations", "to": "gaussian elimination"} in result["dropped"]
+    cycles = await docs.graph(
+        "MATCH (c:Concept {id: $gauss}) MATCH p = (c)-[:PREREQUISITE*1..8]->(c) "
+        "WHERE all(r IN relationships(p) WHERE r.mandatory) RETURN count(p) AS n",
+        gauss=str(gauss),
+    )
+    assert cycles == [{"n": 0}]
 
 
 async def test_a_store_failing_for_a_moment_is_retried(
