@@ -34,6 +34,14 @@ _RELATION = re.compile(
 _INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻₀₁₂₃₄₅₆₇₈₉]+")
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 MAX_GENERAL_NUMERALS = 2
+# Asymptotic notation ("$O(\\log n)$", "$\\Theta(n^2)$", "$O(2^h) = O(n)$") says how a cost
+# grows, not how to compute the concept: "What is the formula for “heap”?" was answered
+# "$O(\\log n)$". A derivation that ends on one ("$T(n) = 2T(n/2) + n = O(n \\log n)$")
+# computes something and stays.
+_BOUND = re.compile(
+    r"(?:\\mathcal\{O\}|\\(?:Theta|Omega|omega)|(?<![\\\w])[OΘΩo])\s*\((?:[^()]|\([^()]*\))*\)"
+)
+_BETWEEN_BOUNDS = re.compile(r"[\s$=<>~,]|\\(?:sim|approx|leq?|geq?|quad|,)(?![a-zA-Z])")
 
 
 def questions(
@@ -81,7 +89,8 @@ def _answers(
         texts = sorted((e for e in concept.extractions if e.kind == kind and e.text.strip()),
                        key=reading)  # fmt: skip
         if kind == "formula":
-            texts = sorted((e for e in texts if _symbols(e.text)), key=_statement)
+            texts = sorted((e for e in texts if _symbols(e.text) and not _bound(e.text)),
+                           key=_statement)  # fmt: skip
         elif kind == "example":
             # one that names the concept first: "For example, …" is the example of its
             # section's concept when it names none, and "How is “capabilities” used in
@@ -101,6 +110,12 @@ def _symbols(formula: str) -> bool:
     """The formula has a letter (a variable, a unit, an element), LaTeX's commands aside:
     "$\\frac{1}{3}$" has none."""
     return any(ch.isalpha() for ch in _LATEX_COMMAND.sub(" ", formula))
+
+
+def _bound(formula: str) -> bool:
+    """Only asymptotic bounds such as O(n log n), and relations between them."""
+    rest = _BOUND.sub("", formula)
+    return rest != formula and not _BETWEEN_BOUNDS.sub("", rest)
 
 
 def _statement(formula: Extraction) -> tuple[bool, bool]:

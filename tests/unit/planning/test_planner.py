@@ -270,6 +270,31 @@ def test_a_formula_question_is_answered_by_a_general_formula() -> None:
     assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
 
 
+def test_a_bound_in_big_o_answers_no_formula_question_but_a_recurrence_does() -> None:
+    """ "What is the formula for “heap”?" was answered "$O(\\log n)$": how a cost grows,
+    not a formula of the concept. A recurrence that ends on a bound computes something."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    bounds = (
+        Extraction("formula", r"$O(\log n)$", STATS, 1, confidence=0.95),
+        Extraction("formula", r"$O(2^k) = O(m)$", STATS, 1, confidence=0.95),
+        Extraction("formula", r"$$\Theta(n^2)$$", STATS, 1, confidence=0.9),
+    )
+    recurrence = (Extraction("formula", r"$C(m) = 2C(m/2) + m = O(m \log m)$", STATS, 1, 0.6),)
+    texts = {"s-sd": bounds + recurrence, "s-mean": bounds}
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=tuple(e for e in c.extractions if e.kind != "formula")
+                    + texts.get(c.id, ()))
+            for c in data.concepts
+        ),
+    )  # fmt: skip
+    plan = plan_course(data)
+    answers = {(q.concept_id, q.question): q.answer for q in plan.questions}
+    assert answers["s-sd", "What is the formula for “Standard deviation”?"] == recurrence[0].text
+    assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
+
+
 def test_same_input_gives_the_same_bytes_whatever_the_input_order() -> None:
     data = statistics_input()
     first = plan_course(data).to_json()
