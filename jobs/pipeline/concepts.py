@@ -36,6 +36,7 @@ from jobs.pipeline.definitions import (
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
+    code_at_work,
     find_definitions,
     head_of_a_blank,
     names_its_kind,
@@ -82,6 +83,7 @@ from jobs.pipeline.structure import (
     emphasis_terms,
     environment_kinds,
     environment_names,
+    expanded_code_names,
     formula_labels,
     gerund,
     gloss_terms,
@@ -105,6 +107,7 @@ MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chap
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
 MAX_SCHEDULED = 80  # a syllabus's listed topics kept beyond it
 MIN_GLOSSARY_DOCUMENT = 10  # entries that make a document a glossary (half its prose, too)
+CODE_KINDS = frozenset({"code", "expanded"})  # cues of a name written as code
 MIN_LISTED_MENTIONS = 2  # a list's kind named again elsewhere (`_listed_kinds`)
 RARE_TECHNICALITY = 0.6  # Zipf 3.0: "volutin", "apical" (0.65); not "morphology" (0.44)
 PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being introduced
@@ -261,6 +264,8 @@ def find_concepts(
         for d in _definitions(body, blocks, chinese, plain, marks)
         if concept_key(d.term) != advice.get(d.block)  # "Get enough sleep: …" defines nothing
     ]
+    if not chinese:
+        definitions += _code_at_work(body, cues, definitions)
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)
@@ -350,10 +355,11 @@ def find_concepts(
         named = definition is not None and (
             not chinese or ZH_KEYWORD_NAMED.match(definition.sentence) is not None
         )
-        if entry is None and (key_cues or named):
+        if (entry is None and (key_cues or named)) or "expanded" in kinds:
             # a term the statistics do not see: marked up, or named in quotes with code in it
-            # ("losing `this`")
-            count = sum(1 for _ in in_body.matches(key))
+            # ("losing `this`"); a short command's name ("`cd` (change directory)"), which
+            # the statistics' sample may miss, counted in the whole body
+            count = max(count, sum(1 for _ in in_body.matches(key)))
         if (
             not chinese
             and kinds == {"heading"}
@@ -431,6 +437,9 @@ def find_concepts(
             1.0 * ("heading" in kinds)
             + 0.35 * ("emphasis" in kinds)
             + 0.15 * ("code" in kinds)
+            # a code name with the words it abbreviates ("`pwd` (print working
+            # directory)"): introduced, as a term set in bold is
+            + 0.35 * ("expanded" in kinds)
             + 0.15 * ("gloss" in kinds)
             + 0.3 * ("option" in kinds)
             + 0.05 * in_heading
@@ -439,7 +448,7 @@ def find_concepts(
             + 0.3 * cv
             - (
                 0.3
-                if not chinese and " " not in key and everyday(key) and "code" not in kinds
+                if not chinese and " " not in key and everyday(key) and not kinds & CODE_KINDS
                 else 0.0
             )
             + (0.2 * technicality(key) if not chinese else 0.0)
@@ -1770,6 +1779,25 @@ def _run_in(block: Block) -> bool:
     return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
 
 
+def _code_at_work(
+    body: Sequence[tuple[int, str]], cues: Sequence[Cue], definitions: Sequence[Definition]
+) -> list[Definition]:
+    """For each name the text names as code and defines nowhere, the first sentence that
+    opens on it and says what it does ("`pwd` prints the path of the current directory"):
+    a shell lesson's commands were named, run and explained that way, never defined."""
+    named = {concept_key(c.term) for c in cues if c.kind in CODE_KINDS}
+    defined = {concept_key(d.term) for d in definitions}
+    found: dict[str, Definition] = {}
+    for block, sentence in body:
+        at_work = code_at_work(sentence, block)
+        if at_work is None:
+            continue
+        key = concept_key(at_work.term)
+        if key in named and key not in defined:
+            found.setdefault(key, at_work)
+    return list(found.values())
+
+
 def _cues(
     blocks: Sequence[Block],
     chinese: bool,
@@ -1845,6 +1873,8 @@ def _cues(
                 cues.extend(Cue(n, "option", index) for n in names if n in block.text)
             named = plain_code_names if unmarked else code_names
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
+            if not unmarked:  # introduced with its expansion: named once is enough
+                cues.extend(expanded_code_names(block.text, index))
             if unmarked:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
@@ -2281,7 +2311,7 @@ def _admissible(
         return False
     if (
         not chinese
-        and not kinds & {"code", "heading"}
+        and not kinds & (CODE_KINDS | {"heading"})
         and entry is not None
         and _LETTERS.fullmatch(entry.title)
     ):
@@ -2309,8 +2339,11 @@ def _admissible(
                 and not short
             )
         )
-    if "code" in kinds:
-        return count >= 2  # named as a kind of code at least twice (see _cues)
+    if kinds & CODE_KINDS:
+        # named as a kind of code at least twice (see _cues), or given with what it stands
+        # for (`expanded_code_names`); either used again: "`pu` (proposed updates)" named
+        # once is one example's branch
+        return count >= 2
     if short:
         return bool(kinds) and count >= 3
     if "option" in kinds:
@@ -2361,7 +2394,7 @@ def _title(
     """The form the body uses most (a heading's Title Case is not how a term is written);
     a piece of code as the code writes it ("the `print` function" and "… that prints" are
     the concept print, not "prints")."""
-    code = next((c.term for c in cues if c.kind == "code"), None)
+    code = next((c.term for c in cues if c.kind in ("code", "expanded")), None)
     if code is not None:
         return code
     surfaces = Counter(entry.surfaces) if entry is not None else Counter()

@@ -592,6 +592,27 @@ def head_of_a_blank(term: str, sentence: str) -> bool:
     return re.search(blank, sentence) is not None
 
 
+# "`ls` prints the names of the files …", "`wc` counts lines, words and characters": a
+# piece of code opening the sentence and what it does, as a manual's first line says it.
+# Not a verb that only relates ("has", "is", "uses"). concepts.py keeps it only for a name
+# the text already names as code, and only where nothing else defines it.
+_CODE_AT_WORK = re.compile(
+    r"^`(?P<t>[A-Za-z][\w\-]*)`\s+"
+    r"(?!(?:has|does|is|was|goes|gets|needs|uses|looks|seems|means|takes|lets|stands)\b)"
+    r"[a-z]{3,}s\s+\S"
+)
+
+
+def code_at_work(sentence: str, block: int) -> Definition | None:
+    """The sentence, its closing colon (a listing of the command at work follows) a stop."""
+    match = _CODE_AT_WORK.match(sentence)
+    if match is None:
+        return None
+    said = sentence.rstrip()
+    said = said[:-1] + "." if said.endswith(":") else said
+    return Definition(match.group("t"), said, block, WEAK)
+
+
 def find_definitions(
     sentence: str,
     block: int,
@@ -1359,8 +1380,13 @@ def _third_person_verb(word: str) -> bool:
 _TITLE_CASE_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,4}(?=\s+[a-z]|$)")
 
 
+# a word in single quotes inside a name: "called the 'Ctrl' key" named "Ctrl' key" (the
+# quote opening the name was cut with its article, the closing one stayed)
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([A-Za-z][\w\-]*)['’](?!\w)")
+
+
 def _en_term(raw: str) -> str:
-    raw = raw.replace("*", "").replace("_", " ").strip()
+    raw = _SINGLE_QUOTED.sub(r"\1", raw.replace("*", "").replace("_", " ")).strip()
     title = _TITLE_CASE_NAME.match(raw)
     if title and title.group(0).split()[-1].lower() not in EN_STOP:
         return clean_title(title.group(0))

@@ -1920,8 +1920,14 @@ _CODE_KIND = (
     r"function|method|keyword|type|trait|macro|syntax|API|command|operator|attribute|enum|"
     r"struct|module|variant|expression|statement|class|interface|library|package|flag|option"
 )
+# what a code name abbreviates, in brackets right after it: "`cd` (change directory)",
+# "`pwd` (which stands for 'print working directory')"
+_CODE_EXPANSION = (
+    r"\s*\((?:which\s+stands\s+for|stands\s+for|short\s+for|for)?\s*[\"'‘“]?"
+    r"([A-Za-z][A-Za-z\- ]{2,50}?)[\"'’”]?\)"
+)
 _NAMED_CODE = re.compile(
-    rf"{_CODE_NAME}\s*(?:(?:{_CODE_KIND})s?\b|函数|方法|关键字|类型|宏|语法|命令|运算符|"
+    rf"{_CODE_NAME}(?:{_CODE_EXPANSION})?\s*(?:(?:{_CODE_KIND})s?\b|函数|方法|关键字|类型|宏|语法|命令|运算符|"
     r"特征|枚举|结构体|模块|成员|表达式|语句|类|接口|选项)"
     rf"|(?:\b(?:called|named)|称为|叫做|名为)\s*{_CODE_NAME}"
 )
@@ -1937,10 +1943,45 @@ def code_names(text: str, block: int) -> list[Cue]:
     """Code spans the prose names as a function, method, keyword, type, command, ..."""
     cues = []
     for match in _NAMED_CODE.finditer(text):
-        name = match.group(1) or match.group(2)
+        name = match.group(1) or match.group(3)
         if not re.search(r"[a-z][A-Z]", name) and name.lower() not in EN_STOP:
             cues.append(Cue(name, "code", block))
     return cues
+
+
+_EXPANDED_CODE = re.compile(
+    rf"{_CODE_NAME}(?:{_CODE_EXPANSION}"
+    r"|\s+stands\s+for\s+[\"'‘“]([A-Za-z][A-Za-z\- ]{2,50}?)[\"'’”])"
+)
+
+
+def expanded_code_names(text: str, block: int) -> list[Cue]:
+    """Code names given with the words their letters abbreviate, by the rule acronyms are
+    read with (`_long_form`): "`pwd` (which stands for 'print working directory')", "the
+    `cd` (change directory) command". A shell lesson introduces each command so, once, and
+    then runs it in listings: named once, its commands were no concepts, and the course
+    listed `ls` and `pwd` among what its students must already know. "`wc` stands for
+    'word count'" says the same."""
+    return [
+        Cue(m.group(1), "expanded", block)
+        for m in _EXPANDED_CODE.finditer(text)
+        if _abbreviates(m.group(1), (m.group(2) or m.group(3)).strip())
+    ]
+
+
+def _abbreviates(name: str, words: str) -> bool:
+    """`name` is short for `words`: "wc" for "word count" (acronyms' rule), or one word's
+    letters in order from its first, "rm" for "remove", "cat" for "concatenate"."""
+    if " " in name or len(name) < 2:
+        return False
+    if " " in words:
+        return bool(_long_form(words, name))
+    letters = iter(words.casefold()[1:])
+    return (
+        len(words) > len(name)
+        and words[0].casefold() == name[0].casefold()
+        and all(ch in letters for ch in name.casefold()[1:])
+    )
 
 
 # The same naming in plain text, where no backticks survive: the name must look like code by
