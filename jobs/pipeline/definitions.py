@@ -33,6 +33,7 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
+from jobs.pipeline.textutil import GREEK_PREFIX
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -51,7 +52,7 @@ class Definition:
 _LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" is no article
 _ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
-_EN_TERM = r"(?P<t>[A-Za-z][\w'’\- ]{1,60}?)"
+_EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z][\w'’\- ]{{1,60}}?)"
 # a plural noun: "scholars", "historians" (not "class", "process")
 _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
@@ -69,7 +70,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+"
             r"|\bsomething\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
-            rf"{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
+            rf"{_ART}[\"“‘]?(?P<t>[*_]?{GREEK_PREFIX}[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,
         ),
         0.85,

@@ -1,0 +1,46 @@
+"""Rules met on a theory course's slides (a calculus of functions typeset with LuaTeX's
+maths alphabets) and a compiler course's chapter written as questions and answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
+from jobs.pipeline.terms import collect
+from tests.unit.pipeline.written import keys_of
+
+
+def test_a_maths_letter_opening_a_hyphenated_name_is_read_as_the_plain_letter() -> None:
+    # LuaTeX and XeTeX set a Greek letter in running text from the maths alphabets
+    assert _plain_prefix("a term in 𝛾-normal shape") == "a term in γ-normal shape"
+    assert _plain_prefix("the 𝑡-test compares means") == "the t-test compares means"
+    # inside a formula the letters stay what they are
+    assert _plain_prefix("𝑢𝑣-plane") == "𝑢𝑣-plane"
+    assert _plain_prefix("𝜇𝑥. 𝑥 = 𝑦") == "𝜇𝑥. 𝑥 = 𝑦"
+
+
+def test_a_line_of_maths_letters_set_large_is_no_heading() -> None:
+    # a grammar's rule and a step of a proof, set in the maths alphabet at display size
+    assert not _wordy("𝑒𝑥𝑝𝑟 ∶∶= 𝑛𝑢𝑚 | 𝑒𝑥𝑝𝑟 + 𝑒𝑥𝑝𝑟")
+    assert not _wordy("𝑃𝑄 if 𝐴 ≡")
+    assert _wordy("Reduction strategies")
+    assert _wordy("Confluence of β-reduction")
+
+
+def test_a_greek_letter_hyphenated_to_a_word_is_part_of_the_name(tmp_path: Path) -> None:
+    stats = collect(
+        [
+            (0, "A κ-opioid agonist binds here. Each κ-opioid agonist is slow."),
+            (1, "The γ-secretase complex cuts proteins; the γ-secretase complex is large."),
+        ]
+    )
+    assert {"κ-opioid agonist", "γ-secretase complex"} <= set(stats)
+    assert not {"opioid agonist", "secretase complex"} & set(stats)
+    text = (
+        "# Folding\n\nA stretch of chain wound as a spring is called α-helix. Each α-helix "
+        "is held by bonds between turns, and an α-helix may span a membrane.\n"
+    )
+    assert "α-helix" in keys_of(tmp_path, text)
+    named = find_definitions("A short chain that blocks the site is called δ-inhibitor.", 0, False)
+    assert [d.term for d in named] == ["δ-inhibitor"]
