@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
+from jobs.pipeline.structure import heading_terms
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import keys_of
 
@@ -44,3 +45,23 @@ def test_a_greek_letter_hyphenated_to_a_word_is_part_of_the_name(tmp_path: Path)
     assert "α-helix" in keys_of(tmp_path, text)
     named = find_definitions("A short chain that blocks the site is called δ-inhibitor.", 0, False)
     assert [d.term for d in named] == ["δ-inhibitor"]
+
+
+def test_modifiers_set_against_each_other_keep_their_ordinary_words() -> None:
+    # "free", "special" alone are generic words; before a head another modifier shares,
+    # each names one kind of it
+    assert {"Free variables", "Bound variables"} <= {
+        c.term[0].upper() + c.term[1:] for c in heading_terms("Free and bound variables", 0, 2)
+    }
+    assert {"General relativity", "special relativity"} <= {
+        c.term for c in heading_terms("General and special relativity", 0, 2)
+    }
+
+
+def test_a_heading_asking_how_two_things_differ_names_both() -> None:
+    asked = "What is the difference between a stack machine and a register machine?"
+    assert {c.term for c in heading_terms(asked, 0, 3)} == {"stack machine", "register machine"}
+    assert {c.term for c in heading_terms("Differences between lipids and sterols", 0, 2)} == {
+        "lipids",
+        "sterols",
+    }
