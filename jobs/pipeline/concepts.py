@@ -1260,13 +1260,19 @@ _BRITISH = (
 )
 
 
+# a hyphen between two words of a name, which another line of the text leaves out
+# ("context-free language" beside "context free language"): one name
+_JOINING_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 def _american(key: str) -> str:
-    """`key` in American spelling (`_BRITISH`): the key two spellings of a name share."""
+    """`key` in American spelling (`_BRITISH`), its hyphens between words as spaces: the
+    key two spellings of a name share."""
     if not key.isascii():
         return key
     for british, american in _BRITISH:
         key = british.sub(american, key)
-    return key
+    return _JOINING_HYPHEN.sub(" ", key)
 
 
 def _merge_spacing_variants(
@@ -1277,7 +1283,8 @@ def _merge_spacing_variants(
     Latin letters from Han characters in one paragraph and not in the next; the spaced
     key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
     term-only "Q 函数"). So are a British and an American spelling of one name, "water
-    vapour" beside "water vapor" (a caption quoted from another source), under the
+    vapour" beside "water vapor" (a caption quoted from another source), and a name
+    written with and without its hyphen ("context-free language"), under the
     spelling the text writes more often (`counts`): mentions are found by the kept
     spelling, and the glossed British one, written once, kept one of eight."""
     variants: dict[str, list[Draft]] = {}

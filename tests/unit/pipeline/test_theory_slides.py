@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.concepts import _american
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
 from jobs.pipeline.structure import heading_terms
@@ -65,3 +66,11 @@ def test_a_heading_asking_how_two_things_differ_names_both() -> None:
         "lipids",
         "sterols",
     }
+
+
+def test_a_name_written_with_and_without_its_hyphen_is_one_concept() -> None:
+    # the key two spellings of one name share, as British and American spellings do
+    assert _american("bit-vector representation") == _american("bit vector representation")
+    assert _american("well-formed formula") == _american("well formed formula")
+    # a name that is not plain ASCII keeps its hyphen
+    assert _american("β-reduction") == "β-reduction"
