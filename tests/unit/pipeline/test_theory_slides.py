@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jobs.pipeline.concepts import _american
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
 from jobs.pipeline.structure import heading_terms
 from jobs.pipeline.terms import collect
@@ -74,3 +75,9 @@ def test_a_name_written_with_and_without_its_hyphen_is_one_concept() -> None:
     assert _american("well-formed formula") == _american("well formed formula")
     # a name that is not plain ASCII keeps its hyphen
     assert _american("β-reduction") == "β-reduction"
+
+
+def test_a_decks_closing_slide_and_follow_up_questions_are_apparatus() -> None:
+    for heading in ("Q&A", "Q & A", "Follow-up questions", "Follow-up exercises"):
+        assert apparatus(heading), heading
+    assert not apparatus("Follow-up care")
