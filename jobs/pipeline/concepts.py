@@ -36,6 +36,7 @@ from jobs.pipeline.definitions import (
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
+    en_answer_below,
     find_definitions,
     head_of_a_blank,
     names_its_kind,
@@ -1697,9 +1698,10 @@ def _definitions(
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     for index, sentence in body:
-        above = _name_line(blocks, index) if chinese and index not in opened else ""
+        above = _name_line(blocks, index) if index not in opened else ""
         opened.add(index)
-        entry = zh_entry_below(above, sentence, index) if above else None
+        below = zh_entry_below if chinese else en_answer_below
+        entry = below(above, sentence, index) if above else None
         if entry is not None:
             found.append(entry)
         spans = blocks[index].emphasis or (marks or {}).get(index, ())

@@ -11,7 +11,7 @@ from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
 from jobs.pipeline.structure import heading_terms
 from jobs.pipeline.terms import collect
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def test_a_maths_letter_opening_a_hyphenated_name_is_read_as_the_plain_letter() -> None:
@@ -81,3 +81,27 @@ def test_a_decks_closing_slide_and_follow_up_questions_are_apparatus() -> None:
     for heading in ("Q&A", "Q & A", "Follow-up questions", "Follow-up exercises"):
         assert apparatus(heading), heading
     assert not apparatus("Follow-up care")
+
+
+def test_a_names_abbreviation_in_brackets_before_its_verb_still_defines_it() -> None:
+    found = find_definitions("A finite-state transducer (FST) is a machine with output.", 0, False)
+    assert [d.term for d in found] == ["finite-state transducer"]
+    # an aside in brackets is no abbreviation
+    assert list(find_definitions("The lexer (usually) is a separate pass.", 0, False)) == []
+
+
+def test_the_answer_under_a_what_is_heading_defines_what_it_asks(tmp_path: Path) -> None:
+    text = (
+        "# Grammars\n\n"
+        "## What is a handle?\n\n"
+        "A substring that matches the right side of a production and whose reduction is a "
+        "step of a rightmost derivation in reverse. A shift-reduce parser finds the handle "
+        "on top of its stack.\n\n"
+        "## What is a viable prefix?\n\n"
+        "Any prefix of a right sentential form that does not run past its handle. The "
+        "parser's stack always holds a viable prefix.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert (concepts["handle"].description or "").startswith("A substring that matches")
+    # an answer that does not open on its genus is not read as one
+    assert not (concepts.get("viable prefix") and concepts["viable prefix"].description)
