@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.concepts import _american
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
@@ -105,3 +106,9 @@ def test_the_answer_under_a_what_is_heading_defines_what_it_asks(tmp_path: Path)
     assert (concepts["handle"].description or "").startswith("A substring that matches")
     # an answer that does not open on its genus is not read as one
     assert not (concepts.get("viable prefix") and concepts["viable prefix"].description)
+
+
+def test_a_plural_after_a_greek_letter_has_the_key_of_its_singular() -> None:
+    assert concept_key("γ-rays") == concept_key("γ-ray")
+    assert concept_key("the κ-opioid receptors") == "κ-opioid receptor"
+    assert concept_key("clichés") == "clichés"  # a word the rule does not read stays
