@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.concept_keys import concept_key
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import _american
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.knowledge import _ASKED_HEADING
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
 from jobs.pipeline.structure import heading_terms
 from jobs.pipeline.terms import collect
-from tests.unit.pipeline.written import concepts_of, keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of, written
 
 
 def test_a_maths_letter_opening_a_hyphenated_name_is_read_as_the_plain_letter() -> None:
@@ -112,3 +114,17 @@ def test_a_plural_after_a_greek_letter_has_the_key_of_its_singular() -> None:
     assert concept_key("γ-rays") == concept_key("γ-ray")
     assert concept_key("the κ-opioid receptors") == "κ-opioid receptor"
     assert concept_key("clichés") == "clichés"  # a word the rule does not read stays
+
+
+def test_a_section_headed_by_a_question_is_named_after_what_it_asks(tmp_path: Path) -> None:
+    # the planner names modules after the sections: "What is a handle?" teaches handles
+    text = (
+        "# Bottom-up parsing\n\n"
+        "## What is a handle?\n\n"
+        "A **handle** is the substring a shift-reduce parser reduces next.\n"
+    )
+    rows = analyse_file(written(tmp_path, "notes.md", text), language="en").knowledge.extractions
+    section = {x.concept_key: x.section for x in rows if x.type == "concept"}
+    assert section["handle"] == ("Bottom-up parsing", "Handle")
+    # a question comparing two things keeps its words
+    assert _ASKED_HEADING.match("What is the difference between shifting and reducing?") is None
