@@ -1546,6 +1546,9 @@ def _blocks(
             and len(line.text) <= 120
             and (_wordy(line.text) or goes_on)
             and not (deck and _symbolic(line.text))
+            # a slide's bulleted line is an item, though a maths letter or the bullet's
+            # glyph set large gave it a heading's size ("• λ-terms are considered …")
+            and not (deck and line.text.startswith(BULLET))
         ):
             flush()
             if (

@@ -11,7 +11,7 @@ from jobs.pipeline.concepts import _american
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.knowledge import _ASKED_HEADING
 from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.readers.pdf import _plain_prefix, _wordy
+from jobs.pipeline.readers.pdf import _blocks, _Line, _plain_prefix, _wordy
 from jobs.pipeline.structure import heading_terms
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, keys_of, written
@@ -128,3 +128,20 @@ def test_a_section_headed_by_a_question_is_named_after_what_it_asks(tmp_path: Pa
     assert section["handle"] == ("Bottom-up parsing", "Handle")
     # a question comparing two things keeps its words
     assert _ASKED_HEADING.match("What is the difference between shifting and reducing?") is None
+
+
+def test_a_slides_bulleted_line_set_large_is_an_item_not_a_heading() -> None:
+    # the bullet's glyph and a maths letter after it, set larger than the words, gave
+    # the item a heading's size
+    def line(text: str, size: float, top: float) -> _Line:
+        return _Line(text, size, 1, top, top, left=20.0, right=300.0)
+
+    lines = [
+        line("Reduction strategies", 14.0, 240),
+        line("• μ-terms are compared up to renaming", 11.0, 200),
+        line("• Renaming happens when a substitution needs it", 9.0, 185),
+        line("• A bound name may change freely", 9.0, 170),
+        line("• Free names never change", 9.0, 155),
+    ]
+    blocks = _blocks(lines, deck=True)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Reduction strategies"]
