@@ -145,3 +145,16 @@ def test_a_slides_bulleted_line_set_large_is_an_item_not_a_heading() -> None:
     ]
     blocks = _blocks(lines, deck=True)
     assert [b.text for b in blocks if b.kind == "heading"] == ["Reduction strategies"]
+
+
+def test_a_definition_ending_on_where_carries_the_list_below_it(tmp_path: Path) -> None:
+    text = (
+        "# Automata\n\n"
+        "A **finite automaton** is a machine where\n\n"
+        "- the states form a finite set;\n"
+        "- one state is the start state;\n"
+        "- each input symbol moves it from one state to the next.\n\n"
+        "A finite automaton accepts a string when it ends in an accepting state.\n"
+    )
+    concept = next(c for c in concepts_of(tmp_path, text) if c.key == "finite automaton")
+    assert (concept.description or "").endswith("moves it from one state to the next.")
