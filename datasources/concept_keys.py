@@ -40,10 +40,11 @@ def concept_key(title: str) -> str:
     text = _SPACE_BETWEEN_HAN.sub("", text).casefold().strip(" .,:;!?'\"")
     words = text.split(" ")
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # "systems of equations"
-    if words and words[head].isascii():
-        # "N-grams", "trade-offs": a hyphenated head takes the number of its last part
+    if words:
+        # "N-grams", "trade-offs": a hyphenated head takes the number of its last part,
+        # after a Greek letter too ("β-reductions")
         before, hyphen, last = words[head].rpartition("-")
-        if last.isalpha() and (not hyphen or before):
+        if last.isascii() and last.isalpha() and (not hyphen or before):
             words[head] = before + hyphen + singular(last)
     return " ".join(words)
 

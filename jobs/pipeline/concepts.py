@@ -37,6 +37,7 @@ from jobs.pipeline.definitions import (
     ZH_KEYWORD_NAMED,
     Definition,
     code_at_work,
+    en_answer_below,
     find_definitions,
     head_of_a_blank,
     names_its_kind,
@@ -1269,13 +1270,19 @@ _BRITISH = (
 )
 
 
+# a hyphen between two words of a name, which another line of the text leaves out
+# ("context-free language" beside "context free language"): one name
+_JOINING_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 def _american(key: str) -> str:
-    """`key` in American spelling (`_BRITISH`): the key two spellings of a name share."""
+    """`key` in American spelling (`_BRITISH`), its hyphens between words as spaces: the
+    key two spellings of a name share."""
     if not key.isascii():
         return key
     for british, american in _BRITISH:
         key = british.sub(american, key)
-    return key
+    return _JOINING_HYPHEN.sub(" ", key)
 
 
 def _merge_spacing_variants(
@@ -1286,7 +1293,8 @@ def _merge_spacing_variants(
     Latin letters from Han characters in one paragraph and not in the next; the spaced
     key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
     term-only "Q 函数"). So are a British and an American spelling of one name, "water
-    vapour" beside "water vapor" (a caption quoted from another source), under the
+    vapour" beside "water vapor" (a caption quoted from another source), and a name
+    written with and without its hyphen ("context-free language"), under the
     spelling the text writes more often (`counts`): mentions are found by the kept
     spelling, and the glossed British one, written once, kept one of eight."""
     variants: dict[str, list[Draft]] = {}
@@ -1699,9 +1707,10 @@ def _definitions(
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     for index, sentence in body:
-        above = _name_line(blocks, index) if chinese and index not in opened else ""
+        above = _name_line(blocks, index) if index not in opened else ""
         opened.add(index)
-        entry = zh_entry_below(above, sentence, index) if above else None
+        below = zh_entry_below if chinese else en_answer_below
+        entry = below(above, sentence, index) if above else None
         if entry is not None:
             found.append(entry)
         spans = blocks[index].emphasis or (marks or {}).get(index, ())

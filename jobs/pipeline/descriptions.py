@@ -141,7 +141,10 @@ _ZH_LEAD_IN = re.compile(
 _EN_LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:we\s+have|(?:such|so)\s+that|holds|satisfies|satisfying|as\s+follows"
     r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|(?:written|expressed|computed|calculated)\s+as"
-    r"|defined\s+by))\s*$",
+    r"|defined\s+by"
+    # "A parse tree for a grammar G is a tree where" over the list of what holds of it: a
+    # relative word with nothing after it leads in to what follows
+    r"|where|in\s+which))\s*$",
     re.I,
 )
 # what closes a definition after its formula: "则称…", "为函数…的梯度", "then f is called …"

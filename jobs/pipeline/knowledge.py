@@ -300,6 +300,13 @@ _LABEL_HEADING = re.compile(
 )
 # "Definition of a characteristic function game": the section of the term it defines
 _DEFINITION_HEADING = re.compile(r"definitions?\s+of\s+(?:(?:the|an?)\s+)?(?=\w)", re.I)
+# "What is a context-free language?": a chapter written as questions heads each answer so;
+# the section teaches what it asks about (not "What is the difference between …", whose
+# module keeps its question)
+_ASKED_HEADING = re.compile(
+    r"what\s+(?:is|are)\s+(?!(?:the\s+)?(?:differences?|distinctions?)\b)(?:(?:the|an?)\s+)?(?=\w)",
+    re.I,
+)
 
 
 def _section(
@@ -327,8 +334,9 @@ def _section(
         # "Definition of a payoff vector" heads the payoff vector's section: a week or a
         # module is named after what it teaches ("Payoff vector")
         defined = _DEFINITION_HEADING.match(heading)
-        if defined:
-            rest = heading[defined.end() :]
+        asked = _ASKED_HEADING.match(heading) if heading.endswith("?") else None
+        if defined or asked:
+            rest = heading[(defined or asked).end() :].rstrip("? ")
             heading = rest[:1].upper() + rest[1:]
         aside = (
             index in furniture

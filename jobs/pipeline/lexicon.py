@@ -333,6 +333,8 @@ GENERIC_HEADINGS = frozenset(
         "announcements",
         "questions",
         "any questions",
+        # a deck's closing slide, "Q&A" (`apparatus` reads "&" as "and")
+        "q and a",
         "thank you",
         "thanks",
         # a series' label before a chapter's topic ("In Depth: Linear Regression", a
@@ -595,7 +597,7 @@ _APPARATUS_MODIFIERS = _words(
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered
-    slideshow slide slides video audio"""
+    slideshow slide slides video audio follow-up"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",
@@ -730,7 +732,7 @@ _ZH_CROSS_REFERENCE = re.compile(
 
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
-    text = " ".join(heading.casefold().replace("&", "and").split()).strip(" :：.?!！？。…")
+    text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
     bare = text.replace(" ", "")

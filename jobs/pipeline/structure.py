@@ -69,6 +69,12 @@ _EN_LEAD = re.compile(
     r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with)\s+",
     re.I,
 )
+# "What is the difference between a regular language and a context-free language?",
+# "Differences between mitosis and meiosis": the heading compares the names after it
+_CONTRAST_LEAD = re.compile(
+    r"^(?:the\s+)?(?:(?:main|key)\s+)?(?:differences?|distinctions?|similarities)\s+between\s+",
+    re.I,
+)
 # "The Categorical Imperative" is headed by its name as "Categorical Imperative" is: the
 # article the heading opens on is no word cut off its topic (a name of several words: "The
 # exit" heads a step of a walk-through, no topic)
@@ -325,6 +331,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         last_side = set(zh_parts(sides[-1]))
     else:
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
+        plain = _CONTRAST_LEAD.sub("", plain)
         parts = _SPLIT_EN.split(plain)
         # only the parts after the last label share the last part's head: a label before
         # a colon or a spaced dash modifies nothing ("Example - Pitch Estimation" gave
@@ -372,6 +379,8 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
         # "Selecting and Assigning Experimental Participants": both verbs take its object
         parts = [p for p in parts if not bare_modifier(p) and not _shared_action(p, parts[-1])]
+    # the head's own part is set against the others as they are against it
+    contrasted = [*shared, parts[-1]] if shared and not has_han(plain) else []
     parts = parts + shared
     # "Definition of efficiency": the heading says the word is defined under it, so an
     # aspect's word ("efficiency", "structure") is the term here, no facet of a topic
@@ -386,7 +395,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         for term in [
             reading
             for piece in pieces
-            for t in _candidates(_strip_loose(clean_title(piece)), named)
+            for t in _contrasted(
+                _candidates(_strip_loose(clean_title(piece)), named), piece, contrasted
+            )
             for reading in _facet_readings(FACET_OF.sub("", t), level)
         ]:
             if not term.strip():
@@ -411,6 +422,17 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     if has_han(plain):
         cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+def _contrasted(candidates: list[str], piece: str, contrasted: list[str]) -> list[str]:
+    """A shared head's readings keep their modifiers, however ordinary the word: set against
+    another modifier of the same head, each tells one kind from the other ("Free and bound
+    variables": free variables, as bound ones; "free" cut off as a generic word had left
+    only "variables"; "General and special relativity")."""
+    whole = _strip_loose(clean_title(piece))
+    if piece not in contrasted or whole in candidates:
+        return candidates
+    return [whole, *candidates]
 
 
 # the kinds of a stated result, which a heading may open with before its subject

@@ -41,7 +41,15 @@ from jobs.pipeline.lexicon import (
     ZH_UNCOUNTED,
     numeral_one,
 )
-from jobs.pipeline.textutil import HAN, NAME_DASHES, NAME_JOINS, PLACEHOLDER, prose, regroup_zh
+from jobs.pipeline.textutil import (
+    GREEK_PREFIX,
+    HAN,
+    NAME_DASHES,
+    NAME_JOINS,
+    PLACEHOLDER,
+    prose,
+    regroup_zh,
+)
 
 MAX_WORDS = 4
 # before "of", the noun of a complex preposition or one that sorts into kinds heads no name
@@ -66,7 +74,8 @@ _KEYWORD_HEAD = re.compile(
 # does not cut a word in two
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _EN_TOKEN = re.compile(
-    rf"{CODE_WORD}[a-z]+|[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?|{PLACEHOLDER}|[^\s{_LATIN}]"
+    rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?"
+    rf"|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
 _ZH_NOUNISH = {
     "n",

@@ -117,6 +117,9 @@ def has_han(text: str) -> bool:
 
 
 NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", "Floyd–Warshall"
+# a Greek letter hyphenated to a word opens it as a name's part: "β-blocker", "α-helix",
+# "β-reduction" (cut at the letter, "β-normal form" had become "normal form")
+GREEK_PREFIX = "(?:[\u0391-\u03a9\u03b1-\u03c9]-)?"
 # Classifiers a count stands before ("n 个结点", "m 条边", "k 组数据"). Not those that also
 # open a name after a letter: 类 ("T 类型"), 维 ("n 维向量"), 元 ("n 元组"), 阶 ("n 阶矩阵"),
 # 节 ("3 节点"), 张 ("X 张量"), 批, 叉, 门, 点, 道, 对.

@@ -332,14 +332,14 @@ def _text_lines(
                 shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
                 lines.append(
                     _Line(
-                        _quotes_apart(_unradical(_part(_whole(shown), apart))),
+                        _quotes_apart(_unradical(_plain_prefix(_part(_whole(shown), apart)))),
                         round(size, 1),
                         index + 1,
                         top,
                         bottom,
                         mono,
                         tuple(
-                            _quotes_apart(_unradical(_part(_whole(raw[a:b]), apart)))
+                            _quotes_apart(_unradical(_plain_prefix(_part(_whole(raw[a:b]), apart))))
                             for a, b in runs
                         ),
                         bool(runs) and runs[0][0] == first - offset,
@@ -596,6 +596,19 @@ def _unradical(text: str) -> str:
         elif not HAN.match(text[index + 1 : index + 2]):
             kept.append(unicodedata.normalize("NFKC", char))
     return "".join(kept)
+
+
+# a letter of Unicode's maths alphabets (U+1D400-U+1D7FF: "𝛽", "𝜆", "𝑘", as LuaTeX and
+# XeTeX set maths) standing alone before a hyphen and a word
+_MATHS_PREFIX = re.compile(r"(?<![^\W\d_])[\U0001D400-\U0001D7FF](?=-[^\W\d_]{2,})")
+
+
+def _plain_prefix(text: str) -> str:
+    """A maths letter that opens a hyphenated name as the plain letter it is ("𝛽-redex" →
+    "β-redex", "𝜆-calculus", "𝑘-means", "𝑝-value"): the name is a word of the text, and
+    read in the maths alphabet its letter fell away ("𝛽-normal form" was "normal form",
+    "𝛼-equivalence" "equivalence"). A letter inside a formula ("𝑥𝑦-…") stays."""
+    return _MATHS_PREFIX.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 _MONO_NAMES = ("mono", "courier", "consol", "menlo", "code", "typewriter")
@@ -1533,6 +1546,9 @@ def _blocks(
             and len(line.text) <= 120
             and (_wordy(line.text) or goes_on)
             and not (deck and _symbolic(line.text))
+            # a slide's bulleted line is an item, though a maths letter or the bullet's
+            # glyph set large gave it a heading's size ("• λ-terms are considered …")
+            and not (deck and line.text.startswith(BULLET))
         ):
             flush()
             if (
@@ -1711,8 +1727,17 @@ def _wordy(text: str) -> bool:
     if _CJK.search(text):
         return True
     tokens = _LETTERS.findall(text)
-    symbols = sum(len(t) <= 2 and t.islower() and t not in EN_STOP for t in tokens)
+    # a run of maths letters is a formula's, however long ("𝑡𝑒𝑟𝑚 ∶∶= 𝑣𝑎𝑟", a grammar
+    # set in LuaTeX's maths alphabet, was a heading)
+    symbols = sum(
+        (len(t) <= 2 and t.islower() and t not in EN_STOP)
+        or _MATHS_LETTERS.fullmatch(t) is not None
+        for t in tokens
+    )
     return bool(tokens) and 2 * symbols < len(tokens)
+
+
+_MATHS_LETTERS = re.compile(r"[\U0001D400-\U0001D7FF]+")
 
 
 def _symbolic(text: str) -> bool:
