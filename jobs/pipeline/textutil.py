@@ -34,10 +34,21 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
 
 
+# A factorial written in inline maths ("$n!$", "$6! = 1 \\times 2 …$") ends no sentence:
+# split there, the rest of the formula lost its opening "$" and "times" became a term.
+_FACTORIAL = re.compile(r"(?<=[A-Za-z0-9)}\]])!")
+_KEPT_BANG = "\ue000"  # a private-use character holds the factorial's "!" while splitting
+
+
 def sentences(text: str) -> Iterator[str]:
     """Sentences of a block; pieces longer than MAX_SENTENCE_CHARS are cut (bounded work)."""
+    kept = "!" in text and "$" in text
+    if kept:
+        text = _MATH.sub(lambda found: _FACTORIAL.sub(_KEPT_BANG, found.group(0)), text)
     for piece in _SENTENCE_END.split(text):
         piece = piece.strip()
+        if kept:
+            piece = piece.replace(_KEPT_BANG, "!")
         while len(piece) > MAX_SENTENCE_CHARS:
             cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
             cut = _outside_math(piece, cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS)
