@@ -471,6 +471,17 @@ def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
     assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
 
 
+def test_a_verb_before_a_count_is_the_predicate_not_part_of_a_name() -> None:
+    # "任取 m 个元素组成一个集合": 组成 takes "一个集合" as its object; "元素组成" was a concept
+    stats = collect(
+        [(0, "从中任取 k 个顶点构成一个子图。"), (1, "这些顶点构成两个连通分量，顶点很多。")],
+        rjieba.Jieba(),
+    )
+    assert "顶点构成" not in stats and "顶点" in stats
+    # a verb that ends a name, with no count after it, stays in it
+    assert "数据处理" in collect([(0, "数据处理很重要，数据处理需要时间。")], rjieba.Jieba())
+
+
 def test_a_formulas_letters_in_chinese_prose_join_no_term() -> None:
     keys = set(
         collect(
