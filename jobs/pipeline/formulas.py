@@ -15,11 +15,7 @@ from jobs.pipeline.textutil import sentences
 _DISPLAY = re.compile(
     r"^\s*(?:\$\$.+\$\$|\\\[.+\\\]|\\begin\{(?:equation|align|gather|multline)\*?\}.+)\s*$", re.S
 )
-# Inline maths paired left to right, short pieces too: skipping "$0$" as too short, the
-# search began again at its closing "$" and read the prose up to the next formula's
-# opening one as a formula ("$，此时等式 b = qa + r, $", a typeset PDF's digits)
-_INLINE = re.compile(r"(?<!\$)\$([^$\n]{1,300})\$(?!\$)")
-MIN_INLINE = 8  # characters of an inline formula worth answering with
+_INLINE = re.compile(r"(?<!\$)\$([^$\n]{8,300})\$(?!\$)")
 # Inline maths is a formula when it computes something: an operator such as a sum or a
 # fraction, or a relation with arithmetic beside it ("$y = 2x + 1$"). A symbol given a
 # value ("$\\gamma=0.5$"), a renaming ("$g'=G_{t+1}$"), a sequence ("$X_0,\\cdots,X_T$")
@@ -52,13 +48,24 @@ def find_formulas(
             found.append(_formula(text, context, block, 0.9, concept_of(_lead_in(context), index)))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
-                if len(match.group(1)) >= MIN_INLINE and _computes(match.group(1)):
+                if _computes(match.group(1)) and not _closing_opens(text, match.start()):
                     found.append(
                         _formula(match.group(0), text, block, 0.6, concept_of(text, index))
                     )
             if _looks_mathematical(text):
                 found.append(_formula(text, context, block, 0.5, concept_of(context, index)))
     return found
+
+
+def _closing_opens(text: str, start: int) -> bool:
+    """The "$" at `start` closes the inline maths before it: an odd number of single "$"
+    stand before it. Paired so, the prose between two formulas reads as one ("取 $0$，此时
+    等式 b = qa + r, $0$ ≤ r": "$，此时等式 b = qa + r, $", a typeset PDF's digits, was
+    the answer to "带余数除法的公式是什么？")."""
+    return len(_SINGLE_DOLLAR.findall(text, 0, start)) % 2 == 1
+
+
+_SINGLE_DOLLAR = re.compile(r"(?<!\$)\$(?!\$)")
 
 
 def _computes(latex: str) -> bool:
