@@ -1647,6 +1647,15 @@ def test_regrouped_chinese_tags() -> None:
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
 
 
+def test_a_preposition_glued_to_the_next_word_is_cut_off_again() -> None:
+    # rjieba's guess at an unknown word: "称这些整数为模 m 的剩余系" gave 为模 (a concept)
+    words = [w for w, _ in regroup_zh(rjieba.tag("称这组数为模 p 的代表元")) if w.strip()]
+    assert "为模" not in words and words[words.index("为") + 1] == "模"
+    # a dictionary word opening on such a character stays whole
+    assert "为了" in [w for w, _ in regroup_zh(rjieba.tag("为了计算方便"))]
+    assert "在线" in [w for w, _ in regroup_zh(rjieba.tag("在线学习很流行"))]
+
+
 def test_a_heading_loses_a_function_word_at_its_ends_not_a_character_of_a_word() -> None:
     # "就业的湖泊模型" (the lake model of employment) gave the concept 业: the 就 of 就业
     # was stripped as the adverb 就
