@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
@@ -545,6 +545,8 @@ def find_concepts(
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, pairs)
     chosen = _merge_aliases(chosen, blocks, chinese)
+    if chinese:
+        chosen = _merge_named_alternatives(chosen, blocks)
     if not chinese:
         chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
@@ -1153,10 +1155,13 @@ def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[D
 # the name after the connector is another name of the one right before it. Not 简称:
 # "拉格朗日对偶问题（简称对偶问题）" gives the short name the text then works with, a name a
 # reader looks up on its own.
+# "常被称作" / "常称为" (is often called) gives another name as well: "多重集的排列数常被称作
+# 多重组合数" (the two stood as twins)
 _ZH_ALIAS = re.compile(
-    r"[”\"」*]*\s*[（(]?\s*(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)(?:为)?\s*[“\"「*]*"
+    r"[”\"」*]*\s*[（(]?\s*(?:(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)|常被?(?:称为|称作|叫做))"
+    r"(?:为)?\s*[“\"「*]*"
 )
-_ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫")
+_ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫", "常被称", "常称", "常被叫")
 _EN_ALIAS = re.compile(
     rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
     r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
@@ -1203,11 +1208,99 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
                 continue
             if other.definition is not None and other.definition.block != index:
                 continue  # "互信息定义为…" elsewhere: the text teaches the other name too
+            kept = first.definition
             _absorb_name(first, other)
+            if (
+                kept is not None
+                and other.definition is not None
+                and match.group(0).strip(' “”"「」*（(') in other.definition.sentence
+            ):
+                # "多重集的排列数常被称作多重组合数" only names: the first keeps its own
+                first.definition = kept
             merged.add(other.key)
     if not chinese:
         merged |= _merge_entry_aliases(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+# A naming verb and a list of stressed names that closes its clause: "称为模 m 的 **同余类**
+# 或 **剩余类**", "则称…为 **既约剩余系**、**缩剩余系** 或 **简化剩余系**". The names are
+# one thing's names (the alternatives of one naming), not kinds listed side by side.
+_ZH_NAMING_VERB = re.compile(r"(?:称(?:之|其)?(?:为|作)|叫做|叫作|记为|(?<=[^。；．]{2})为)")
+_ZH_ALTERNATIVE = re.compile(r"\s*(?:或者|或|、)\s*")
+_ZH_BEFORE_NAMES = 14  # characters between the verb and the first name ("模 m 的 ")
+
+
+def _merge_named_alternatives(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """Two or three stressed names joined by 或 or 、 right after a naming ("…称为 X 或 Y．"):
+    one concept under the first name, the others its aliases (`_absorb_name`). A number
+    theory text stood with 同余类 and 剩余类, 既约剩余系, 缩剩余系 and 简化剩余系 side by
+    side, each with a share of the mentions. Only names the block stresses, only where the
+    sentence names ("称" before the verb), and only a list that ends its clause: "加法或乘法"
+    in prose, or stressed kinds a sentence lists without naming, stay apart."""
+    by_key = {d.key: d for d in drafts}
+    into: dict[str, Draft] = {}
+    for block in blocks:
+        if block.kind not in PROSE or not block.emphasis or "称" not in block.text:
+            continue
+        for names in _named_lists(block):
+            found = [by_key.get(concept_key(name)) for name in names]
+            if any(draft is None for draft in found):
+                continue
+            first = into.get(found[0].key, found[0])  # type: ignore[union-attr]
+            for other in found[1:]:
+                if other is None or other is first or other.key in into:
+                    continue
+                if other.definition is not None and other.definition.block != blocks.index(block):
+                    continue  # the text defines the other name elsewhere: it teaches both
+                _absorb_name(first, other)
+                into[other.key] = first
+    return [d for d in drafts if d.key not in into]
+
+
+def _named_lists(block: Block) -> list[list[str]]:
+    """The lists of stressed names that close a naming clause of `block` (see
+    `_merge_named_alternatives`), each name as stressed."""
+    stressed = sorted(
+        {part.strip() for span in block.emphasis for part in _ZH_ALTERNATIVE.split(span)},
+        key=len,
+        reverse=True,
+    )
+    stressed = [name for name in stressed if len(name) >= 2]
+    lists: list[list[str]] = []
+    for clause in _naming_clauses(block.text):
+        verbs = list(_ZH_NAMING_VERB.finditer(clause))
+        if not verbs:
+            continue
+        rest = clause[verbs[-1].end() :].rstrip()
+        names: list[str] = []
+        for piece in _ZH_ALTERNATIVE.split(rest):
+            piece = piece.strip()
+            name = (
+                next((n for n in stressed if piece.endswith(n)), None)
+                if not names
+                else (piece if piece in stressed else None)
+            )
+            if name is None:
+                names = []
+                break
+            if not names and len(piece) - len(name) > _ZH_BEFORE_NAMES:
+                break
+            names.append(name)
+        if len(names) >= 2:
+            lists.append(names)
+    return lists
+
+
+def _naming_clauses(text: str) -> Iterator[str]:
+    """The clauses of `text` at or after a 称 or 叫 in their sentence ("则称这 t 个整数 a1,
+    …, at 为模 m 的 …": the naming clause follows the commas of a formula)."""
+    for sentence in re.split(r"[。；;．]", text):
+        naming = False
+        for clause in re.split(r"[，,：:]", sentence):
+            naming = naming or "称" in clause or "叫" in clause
+            if naming:
+                yield clause
 
 
 def _merge_entry_aliases(

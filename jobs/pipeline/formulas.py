@@ -48,13 +48,24 @@ def find_formulas(
             found.append(_formula(text, context, block, 0.9, concept_of(_lead_in(context), index)))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
-                if _computes(match.group(1)):
+                if _computes(match.group(1)) and not _closing_opens(text, match.start()):
                     found.append(
                         _formula(match.group(0), text, block, 0.6, concept_of(text, index))
                     )
             if _looks_mathematical(text):
                 found.append(_formula(text, context, block, 0.5, concept_of(context, index)))
     return found
+
+
+def _closing_opens(text: str, start: int) -> bool:
+    """The "$" at `start` closes the inline maths before it: an odd number of single "$"
+    stand before it. Paired so, the prose between two formulas reads as one ("取 $0$，此时
+    等式 b = qa + r, $0$ ≤ r": "$，此时等式 b = qa + r, $", a typeset PDF's digits, was
+    the answer to "带余数除法的公式是什么？")."""
+    return len(_SINGLE_DOLLAR.findall(text, 0, start)) % 2 == 1
+
+
+_SINGLE_DOLLAR = re.compile(r"(?<!\$)\$(?!\$)")
 
 
 def _computes(latex: str) -> bool:

@@ -85,9 +85,11 @@ _ZH_LEAD = re.compile(
     rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
 )
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
-# subject is the topic
+# subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
+# "动态规划提高篇": "组合进阶篇" was a concept)
 _ZH_TAIL = re.compile(
-    r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件)$"
+    r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
+    r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
@@ -1508,7 +1510,13 @@ def _without_stating_verb(term: str, span: str, text: str) -> str:
 
 def emphasis_name(span: str) -> str:
     span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
-    return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
+    name = clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
+    # a box's bold title naming an aspect of its topic, as a heading may (`_zh_aspect`):
+    # "**素数的另一种定义**" is 素数's, not a concept beside it
+    topic, of, aspect = name.rpartition("的")
+    if of and topic.strip() and has_han(aspect) and _zh_aspect(aspect):
+        return topic.strip()
+    return name
 
 
 def _named_noun(term: str, text: str) -> bool:
@@ -2262,7 +2270,22 @@ _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 # describes what it is of, and names nothing (电位的变化 is the change; 主要组织相容性复合体
 # ends on no generic word)
 _ZH_GENERIC_HEADS = ZH_GENERIC | {"机制", "因素"}
-_ZH_RANKING = ("主要", "基本", "根本", "直接", "重要")
+# …and a qualifier that sorts cases or ways without naming one: "特殊情况" (a special
+# case, a counting text's concept), "一般情况", "具体步骤", "常见问题", "不同方法"
+_ZH_RANKING = (
+    "主要",
+    "基本",
+    "根本",
+    "直接",
+    "重要",
+    "特殊",
+    "一般",
+    "具体",
+    "常见",
+    "不同",
+    "其他",
+    "特定",
+)
 
 
 def zh_headless(term: str) -> bool:

@@ -593,10 +593,26 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
         if current and _opens_name(tagged, position):
             phrases.append(current)  # "服从 t 分布": the letter starts a new name
             current = []
+        if current and pos == "v" and _zh_count_follows(tagged, position):
+            # "m 个元素组成一个集合": a verb before a count is the predicate of the noun
+            # before it, no part of its name ("元素组成" was a concept)
+            phrases.append(current)
+            current = []
+            continue
         current.append((word, pos))
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A numeral or a count opens the words after the verb at `position` ("组成一个集合",
+    "形成 3 个区间"): what follows is its object."""
+    for word, pos in tagged[position + 1 :]:
+        if word.isspace():
+            continue
+        return pos == "m"
+    return False
 
 
 def _zh_symbol(tagged: list[tuple[str, str]], position: int) -> bool:

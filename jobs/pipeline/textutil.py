@@ -34,10 +34,21 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
 
 
+# A factorial written in inline maths ("$n!$", "$6! = 1 \\times 2 …$") ends no sentence:
+# split there, the rest of the formula lost its opening "$" and "times" became a term.
+_FACTORIAL = re.compile(r"(?<=[A-Za-z0-9)}\]])!")
+_KEPT_BANG = "\ue000"  # a private-use character holds the factorial's "!" while splitting
+
+
 def sentences(text: str) -> Iterator[str]:
     """Sentences of a block; pieces longer than MAX_SENTENCE_CHARS are cut (bounded work)."""
+    kept = "!" in text and "$" in text
+    if kept:
+        text = _MATH.sub(lambda found: _FACTORIAL.sub(_KEPT_BANG, found.group(0)), text)
     for piece in _SENTENCE_END.split(text):
         piece = piece.strip()
+        if kept:
+            piece = piece.replace(_KEPT_BANG, "!")
         while len(piece) > MAX_SENTENCE_CHARS:
             cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
             cut = _outside_math(piece, cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS)
@@ -130,6 +141,22 @@ _HEADED = frozenset(["n", "vn", "v", "nz", "l", "j", "ng", "b", "an"])
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
 
+# characters that open a phrase as a preposition or a copula, never a name's first one
+# in a word the dictionary lacks
+_FUNCTION_CHARACTERS = frozenset("为在是把被将从向对由")
+
+
+def _glued_function_word(word: str) -> bool:
+    """A word of two or three Han characters the dictionary does not hold, opening on a
+    preposition or the copula (为模, 在树): rjieba made it up across two words."""
+    return (
+        2 <= len(word) <= 3
+        and word[0] in _FUNCTION_CHARACTERS
+        and all(HAN.match(char) for char in word[1:])
+        and not rjieba.has_word(word)
+    )
+
+
 def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """rjieba's tags with some of its cuts undone. A dash-joined Latin name is one word:
     it cuts "Floyd–Warshall 算法" at the en dash into names that are no topic alone
@@ -161,6 +188,12 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
             joined[-1] = ("最" + word, pos)
+            continue
+        if _glued_function_word(word):
+            # rjieba's guess at an unknown word glued a preposition or the copula to the
+            # noun after it: "称 … 为模 m 的" gave 为模, a concept of a number theory text
+            joined.append((word[0], "p"))
+            joined.extend(rjieba.tag(word[1:]))
             continue
         if joined and joined[-1] == ("不", "d") and pos == "a" and HAN.match(word):
             # "不平等问题" is 不 + 平等 + 问题 to rjieba: the phrase lost its negation and

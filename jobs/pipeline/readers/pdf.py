@@ -1952,10 +1952,23 @@ def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
     sentence (a line set lines higher than the one before it opens the next column)."""
     if line.page != previous.page:
         return _ends_sentence(previous.text)
-    gap = previous.bottom - line.top
+    # a line ending on a superscript ("… squares x²") has its last baseline raised: the
+    # gap is measured from the line's own baseline
+    gap = min(previous.bottom, previous.top) - line.top
     if spacing and gap < -_COLUMN_JUMP * spacing:
         return _ends_sentence(previous.text)
+    if _after_subscript(previous, line, gap):
+        return False
     return gap < 0 or spacing == 0 or gap > _PARAGRAPH_GAP * spacing
+
+
+def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:
+    """The text layer broke a line at a subscript or a superscript ("若 (a" + "1" lowered,
+    then ", a" + "2", then ") = 1，则称…": a ctex PDF's maths, WeasyPrint's <sub>): the next
+    piece stands a little above where the last one ended, less than half its type size,
+    on the line's own baseline or the raised index. One line, not three paragraphs (the
+    definition of 互素 began at ") = 1"); a new column starts lines higher."""
+    return -0.5 * line.size < gap < 0
 
 
 _PARAGRAPH_GAP = 1.3  # times the leading

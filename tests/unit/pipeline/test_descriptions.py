@@ -106,6 +106,41 @@ def test_a_name_given_another_name_is_one_concept(tmp_path: Path) -> None:
     assert "lookup table" in keys and "dispatch table" not in keys
 
 
+def test_names_offered_as_alternatives_after_a_naming_verb_are_one_concept(
+    tmp_path: Path,
+) -> None:
+    """A number theory text's "称为模 m 的 **同余类** 或 **剩余类**" and "称…为 **既约剩余系**、
+    **缩剩余系** 或 **简化剩余系**" stood as five concepts, each with a share of the mentions."""
+    zh = (
+        "# 图\n\n## 连通\n\n若图中任意两个顶点之间都有路径，则称该图为 **连通图** 或 **联通图**。"
+        "连通图的边数至少为顶点数减一，连通图删去一条桥后不再连通。\n\n"
+        "## 树\n\n无环的连通图称为 **无根树**、**自由树** 或 **无向树**。"
+        "无根树有 n-1 条边，自由树任取一点即可成为有根树，无向树没有环。\n\n"
+        "## 遍历\n\n遍历连通图可以用 **深度优先搜索** 或 **广度优先搜索**，"
+        "深度优先搜索使用栈，广度优先搜索使用队列，两者都访问每个顶点一次。\n"
+    )
+    keys = _keys(tmp_path, zh, "zh-CN")
+    assert "连通图" in keys and "联通图" not in keys
+    assert "无根树" in keys and not keys & {"自由树", "无向树"}
+    # two methods a sentence offers, with no naming verb before them, stay two
+    assert {"深度优先搜索", "广度优先搜索"} <= keys
+
+
+def test_a_name_often_called_another_is_one_concept_with_its_own_description(
+    tmp_path: Path,
+) -> None:
+    """ "多重集的排列数常被称作多重组合数" kept both; merged, the first name kept the
+    sentence that defines it, not the one that only gives it another name."""
+    zh = (
+        "# 计数\n\n把 n 个格子依次涂成两种颜色的方法总数就是 **染色方案数**。"
+        "染色方案数常被称作 **涂色数**。\n\n"
+        "染色方案数随 n 翻倍，涂色数可以递推，染色方案数也可以用乘法原理求。\n"
+    )
+    descriptions = _descriptions(tmp_path, zh, "zh-CN")
+    assert "涂色数" not in descriptions
+    assert descriptions["染色方案数"].startswith("把 n 个格子依次涂成两种颜色")
+
+
 def test_another_name_is_the_whole_name_after_its_connector(tmp_path: Path) -> None:
     # the other name runs on past a shorter concept that opens it: 河流 is no alias of
     # DEM, and DEM does not take its mentions

@@ -204,6 +204,19 @@ def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
     ]
 
 
+def test_prose_between_two_short_inline_formulas_is_no_formula() -> None:
+    # a typeset PDF's digits come as maths ("取 $0$"): skipped as too short, the search
+    # began at the closing "$" and took the prose up to the next "$" for a formula, a
+    # course's answer to "带余数除法的公式是什么？"
+    text = "当 $k$ 取 $0$ 时，等式 n = mk + r 化为 n = r，而 $1$ 是最小的正整数．"
+    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    assert not any(f.startswith("$，") or "等式" in f for f in found)
+    # a formula long enough after a short one is still found
+    text = "取 $k=1$，则 $n = m \\cdot 1 + r$ 成立．"
+    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    assert found == ["$n = m \\cdot 1 + r$"]
+
+
 def test_a_display_formula_belongs_to_what_the_sentence_before_it_names() -> None:
 
     def earliest(text: str, block: int) -> str | None:

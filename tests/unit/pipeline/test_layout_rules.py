@@ -471,6 +471,17 @@ def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
     assert not any("对" in key for key in collect([(0, "算法对数组排序。")], rjieba.Jieba()))
 
 
+def test_a_verb_before_a_count_is_the_predicate_not_part_of_a_name() -> None:
+    # "任取 m 个元素组成一个集合": 组成 takes "一个集合" as its object; "元素组成" was a concept
+    stats = collect(
+        [(0, "从中任取 k 个顶点构成一个子图。"), (1, "这些顶点构成两个连通分量，顶点很多。")],
+        rjieba.Jieba(),
+    )
+    assert "顶点构成" not in stats and "顶点" in stats
+    # a verb that ends a name, with no count after it, stays in it
+    assert "数据处理" in collect([(0, "数据处理很重要，数据处理需要时间。")], rjieba.Jieba())
+
+
 def test_a_formulas_letters_in_chinese_prose_join_no_term() -> None:
     keys = set(
         collect(
@@ -1634,6 +1645,15 @@ def test_regrouped_chinese_tags() -> None:
     assert "短路" not in words and "Floyd" not in words
     assert regroup_zh([("a", "eng"), ("-", "x")]) == [("a", "eng"), ("-", "x")]
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
+
+
+def test_a_preposition_glued_to_the_next_word_is_cut_off_again() -> None:
+    # rjieba's guess at an unknown word: "称这些整数为模 m 的剩余系" gave 为模 (a concept)
+    words = [w for w, _ in regroup_zh(rjieba.tag("称这组数为模 p 的代表元")) if w.strip()]
+    assert "为模" not in words and words[words.index("为") + 1] == "模"
+    # a dictionary word opening on such a character stays whole
+    assert "为了" in [w for w, _ in regroup_zh(rjieba.tag("为了计算方便"))]
+    assert "在线" in [w for w, _ in regroup_zh(rjieba.tag("在线学习很流行"))]
 
 
 def test_a_heading_loses_a_function_word_at_its_ends_not_a_character_of_a_word() -> None:

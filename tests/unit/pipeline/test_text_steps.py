@@ -157,6 +157,23 @@ def test_a_long_sentence_is_never_cut_inside_its_formula(tmp_path: Path) -> None
     assert not keys & {"theta", "nabla", "tau", "log p", "log"}
 
 
+def test_a_factorial_in_inline_maths_ends_no_sentence(tmp_path: Path) -> None:
+    """ "$n!$ 表示…，即 $4! = 1 \\times 2 \\times 3 \\times 4$．": split at the "!", the rest
+    of the formula lost its opening "$" and "times" became a concept of a counting text."""
+    text = "$k!$ 表示 $k$ 的阶乘，例如 $4! = 1 \\times 2 \\times 3 \\times 4$．阶乘增长得很快！"
+    assert list(sentences(text)) == [
+        "$k!$ 表示 $k$ 的阶乘，例如 $4! = 1 \\times 2 \\times 3 \\times 4$．",
+        "阶乘增长得很快！",
+    ]
+    # an exclamation in prose still ends its sentence, beside maths or not
+    assert list(sentences("Wow! The value $x$ doubles.")) == ["Wow!", "The value $x$ doubles."]
+    path = tmp_path / "计数.md"
+    body = "把 $k$ 个球排成一行有 $k!$ 种方法，即 $k! = 1 \\times 2 \\times \\cdots \\times k$．"
+    path.write_text(f"# 排列\n\n{body}\n\n## 阶乘\n\n{body}排列与阶乘有关。\n", encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert not keys & {"times", "time", "cdots"}
+
+
 def test_a_quote_or_bracket_closing_after_the_full_stop_stays_with_its_sentence() -> None:
     """A description ended on "… known as “dry rot." without its closing quote."""
     text = (

@@ -48,6 +48,31 @@ def test_tightly_leaded_lines_that_open_on_tall_or_short_letters_are_one_paragra
     assert [b.text for b in blocks] == [" ".join(lines), "A second paragraph follows here."]
 
 
+def test_a_subscript_or_a_superscript_inside_a_line_does_not_break_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    # the text layer starts a new line at each lowered or raised index, and the line after
+    # it stands a little higher than the index: read as a line above the last, each piece
+    # was a paragraph of its own (a ctex PDF's definition of 互素 began at ") = 1")
+    english = (
+        "<p>Two numbers x<sub>1</sub> and x<sub>2</sub> whose greatest common divisor is 1, "
+        "and whose squares x<sup>2</sup> differ, are said to be coprime.</p>"
+    )
+    chinese = (
+        "<p style=\"font-family: 'WenQuanYi Micro Hei'\">若两个整数 m<sub>1</sub> 与 "
+        "m<sub>2</sub> 的最大公约数为 1，则称它们互素。</p>"
+    )
+    # a paragraph of plain lines first, whose leading the page's is measured by; the
+    # indices keep the leading, as TeX sets them
+    plain = "<p>" + " ".join(["Counting starts from the integers and their divisors."] * 4)
+    body = plain + "</p>" + english + chinese + "<p>The end.</p>"
+    blocks = _blocks(tmp_path, body, "sub, sup { line-height: 0 }")
+    texts = [b.text for b in blocks]
+    assert len(texts) == 4, texts
+    assert texts[1].startswith("Two numbers x") and texts[1].endswith("said to be coprime.")
+    assert texts[2].startswith("若两个整数") and texts[2].endswith("互素。")
+
+
 def test_a_word_hyphenated_at_a_line_end_does_not_end_its_paragraph(tmp_path: Path) -> None:
     # pdfium joins "pul-" and "monary" into one line: the gap to the line after is
     # measured from the lower of the two, not from the line the word started on

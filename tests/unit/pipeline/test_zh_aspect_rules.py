@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobs.pipeline.structure import heading_terms, zh_headless, zh_parts
+from jobs.pipeline.structure import emphasis_name, heading_terms, zh_headless, zh_parts
 
 
 def _terms(heading: str) -> list[str]:
@@ -65,12 +65,49 @@ def test_a_genre_word_names_no_topic(heading: str, level: int, topics: list[str]
 
 
 @pytest.mark.parametrize(
-    "phrase", ["引起肌肉疲劳的主要原因", "主要机制", "血红蛋白的作用", "主要原因"]
+    "phrase",
+    [
+        "引起肌肉疲劳的主要原因",
+        "主要机制",
+        "血红蛋白的作用",
+        "主要原因",
+        # a qualifier that sorts cases or ways names none ("特殊情况" was a concept)
+        "特殊情况",
+        "一般情况",
+        "不同方法",
+    ],
 )
 def test_a_generic_noun_after_de_or_main_names_nothing(phrase: str) -> None:
     assert zh_headless(phrase)
 
 
-@pytest.mark.parametrize("name", ["主要组织相容性复合体", "注意力机制", "作用机制", "影响因素"])
+@pytest.mark.parametrize(
+    "name", ["主要组织相容性复合体", "注意力机制", "作用机制", "影响因素", "特殊函数"]
+)
 def test_names_ending_otherwise_stay(name: str) -> None:
     assert not zh_headless(name)
+
+
+@pytest.mark.parametrize(
+    ("heading", "topics"),
+    [
+        ("图论入门篇", ["图论"]),  # a part graded by level: its subject is the topic
+        ("概率论基础篇", ["概率论"]),
+        ("Python 进阶", ["Python"]),
+        ("树与图进阶篇", ["树", "图"]),  # "图进阶篇" was a concept beside 树
+    ],
+)
+def test_a_level_after_a_subject_names_no_topic(heading: str, topics: list[str]) -> None:
+    assert sorted(c.term for c in heading_terms(heading, 0, 2)) == sorted(topics)
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("极限的等价定义", "极限"),  # a box's bold title on another definition of its topic
+        ("矩阵乘法的几何意义", "矩阵乘法"),
+        ("函数的单调性", "函数的单调性"),  # no aspect: the name stays whole
+    ],
+)
+def test_a_bold_title_on_an_aspect_of_its_topic_names_the_topic(span: str, name: str) -> None:
+    assert emphasis_name(span) == name
