@@ -425,6 +425,8 @@ def find_concepts(
             continue  # "TotalDebit", "EntryID": a spreadsheet's column or a program's name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
             continue  # "researchers", "psychologists": the people who do what the text teaches
+        if not chinese and definition is None and _points_at_itself(key, prose):
+            continue  # "lesson": "In this lesson", "What this lesson will not teach you"
         if not kinds and definition is None and course_matter(entry.title if entry else key):
             continue  # "fellow students", "office hours", 习题课: a syllabus's people, calendar
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
@@ -1879,6 +1881,28 @@ def _styled_throughout(block: Block) -> bool:
 def _run_in(block: Block) -> bool:
     """A paragraph or quote that is a box's title or a run-in sub-heading (not a list's item)."""
     return block.kind != "list_item" and run_in_heading(block.text, block.emphasis)
+
+
+# The words a document names itself by ("In this lesson", "the next chapter"). Alone as a
+# concept such a word is the text pointing at itself: a lesson's heading "What this lesson
+# will not teach you" made "lesson" its best-scored concept. ("module", "unit", "section"
+# and "part" name things of their own in programming, physics and geometry.)
+_SELF_NAMES = frozenset({"lesson", "chapter", "lecture", "episode", "tutorial", "workshop"})
+_POINTING = re.compile(
+    r"\b(?:this|these|next|previous|preceding|following|earlier|later|last|coming"
+    r"|upcoming|our|today's|today’s)\s+$",
+    re.I,
+)
+
+
+def _points_at_itself(key: str, prose: str) -> bool:
+    """`key` is one of the words a document names itself by, and at least half of its uses
+    point at this document or its neighbours ("this lesson", "the previous chapter")."""
+    if key not in _SELF_NAMES:
+        return False
+    uses = [m.start() for m in re.finditer(rf"\b{key}s?\b", prose, re.I)]
+    pointing = sum(1 for at in uses if _POINTING.search(prose[max(0, at - 24) : at]))
+    return bool(uses) and 2 * pointing >= len(uses)
 
 
 def _code_at_work(

@@ -591,6 +591,9 @@ _APPARATUS_NOUNS = _words(
     outcomes summary review activities activity quiz answers solutions understanding concepts
     readings terms equations key"""
 )
+# what a document calls its own plan, after what it is a plan of ("Spreadsheet outline" was
+# a lesson's concept and a module's title)
+_PLAN_NOUNS = frozenset({"outline", "overview", "agenda", "roadmap"})
 _APPARATUS_MODIFIERS = _words(
     """chapter section unit module lesson review critical thinking interactive link practice
     homework self check self-check discussion key end end-of-chapter of your learning study
@@ -743,6 +746,8 @@ def apparatus(heading: str) -> bool:
     if ZH_STUDY_LABEL.match(bare) or (text and not ZH_LABEL.sub("", text).strip()):
         return True  # "基础篇", "考点1", "知识点梳理", "【重点提醒】"
     words = re.findall(r"[a-z][a-z-]*", text)
+    if len(words) <= 3 and words and words[-1] in _PLAN_NOUNS:
+        return True  # "Spreadsheet outline", "Lesson overview": the document's plan
     return _course_administration(words) or (
         len(words) >= 2
         and words[-1] in _APPARATUS_NOUNS

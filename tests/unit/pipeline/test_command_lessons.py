@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import _abbreviates, expanded_code_names
 
 LESSON = """# Finding your way around
@@ -78,3 +79,36 @@ def test_commands_introduced_with_their_expansion_are_concepts_described_by_thei
 def test_a_quoted_word_inside_a_name_loses_its_quotes() -> None:
     found = list(find_definitions("The Control key is also called the 'Ctrl' key.", 0, False))
     assert [d.term for d in found] == ["the Ctrl key"]
+
+
+def test_the_word_a_lesson_names_itself_by_and_its_outline_are_no_concepts(
+    tmp_path: Path,
+) -> None:
+    """ "What this lesson will not teach you" made "lesson" a lesson's best concept, and
+    "Spreadsheet outline" (the lesson's plan) a concept and a module's title."""
+    text = (
+        "# Tidy tables\n\n## Table outline\n\n"
+        "After this lesson, you will be able to keep a **tidy table** and name its parts.\n\n"
+        "## What this lesson will not teach you\n\n"
+        "This lesson does not teach charts; the next lesson builds charts from a tidy "
+        "table.\n\n## Columns\n\n"
+        "A tidy table gives every variable a **column** of its own, and each column holds "
+        "one kind of value. A **row** holds one observation, and a tidy table never repeats "
+        "a row.\n"
+    )
+    path = tmp_path / "tables.md"
+    path.write_text(text, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert {"tidy table", "column", "row"} <= keys
+    assert not keys & {"lesson", "table outline"}
+    assert apparatus("Lesson overview") and apparatus("Course agenda")
+    assert not apparatus("Overview of the immune system") and not apparatus("Outlier detection")
+    # a text about lessons keeps the word: its uses point at no lesson of its own
+    about = (
+        "# Planning teaching\n\n## The lesson\n\nA **lesson** is one meeting of a class with "
+        "a goal. A lesson starts with a question, and a good lesson ends with practice. "
+        "Teachers plan each lesson around one goal.\n"
+    )
+    path.write_text(about, encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "lesson" in keys
