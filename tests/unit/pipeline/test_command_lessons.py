@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import _abbreviates, expanded_code_names
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 LESSON = """# Finding your way around
 
@@ -65,9 +65,7 @@ def test_a_code_name_is_short_for_the_words_in_brackets_or_after_stands_for() ->
 def test_commands_introduced_with_their_expansion_are_concepts_described_by_their_work(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "lesson.md"
-    path.write_text(LESSON, encoding="utf-8")
-    concepts = {c.key: c for c in analyse_file(path, language="en").knowledge.concepts}
+    concepts = {c.key: c for c in concepts_of(tmp_path, LESSON)}
     assert {"pwd", "cd", "wc"} <= concepts.keys()
     # what it does, its colon before the listing a full stop
     assert concepts["pwd"].description == "`pwd` prints the full path of the working folder."
@@ -96,9 +94,7 @@ def test_the_word_a_lesson_names_itself_by_and_its_outline_are_no_concepts(
         "one kind of value. A **row** holds one observation, and a tidy table never repeats "
         "a row.\n"
     )
-    path = tmp_path / "tables.md"
-    path.write_text(text, encoding="utf-8")
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    keys = keys_of(tmp_path, text)
     assert {"tidy table", "column", "row"} <= keys
     assert not keys & {"lesson", "table outline"}
     assert apparatus("Lesson overview") and apparatus("Course agenda")
@@ -109,6 +105,4 @@ def test_the_word_a_lesson_names_itself_by_and_its_outline_are_no_concepts(
         "a goal. A lesson starts with a question, and a good lesson ends with practice. "
         "Teachers plan each lesson around one goal.\n"
     )
-    path.write_text(about, encoding="utf-8")
-    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
-    assert "lesson" in keys
+    assert "lesson" in keys_of(tmp_path, about)
