@@ -97,7 +97,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         # a text format: pandoc reads UTF-8 only, so it gets the text as we decoded it
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
-            text = _defining_term_macros(text, label)
+            text = _defining_term_macros(_braced_heading_arguments(text), label)
         elif reader == "org":
             text = org_targets(text)
         stdin: bytes | None = text.encode("utf-8")
@@ -154,6 +154,31 @@ def _org_target(match: re.Match[str]) -> str:
     return f"/{match.group(2)}/" if match.group(1) == "<<<" else ""
 
 
+# A sectioning command whose argument is one token without braces: TeX takes the next
+# token as the argument (`\\section\\problemhead`, a book's macro for "Problems"), pandoc
+# stops reading at it. A brace, an optional argument or a star is the usual form, left alone.
+_BARE_HEADING = re.compile(
+    r"(\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)(?![A-Za-z@])\*?)"
+    r"([ \t]*)(\\[A-Za-z@]+|\\[^A-Za-z@\s]|[^\s\\{}\[\]%*])"
+)
+
+
+def _braced_heading_arguments(text: str) -> str:
+    """The LaTeX text with each sectioning command's one-token argument put in braces.
+
+    A book's chapter ends on `\\section\\problemhead`; pandoc's LaTeX reader wants the
+    heading braced and failed the whole chapter as unreadable. TeX reads the bare token as
+    the argument, so braces around it change nothing TeX typesets."""
+    return _BARE_HEADING.sub(r"\1\2{\3}", text)
+
+
+# An environment pandoc does not know (a chapter's `definition`, `theorem`, `example`, whose
+# `\\newtheorem` is in the book's main file) it keeps whole as one raw block, its terms
+# unseen: a chapter whose `\\vocab{...}` stood in definitions only had it
+# undefined. Its body, after the name and an optional title, is read again.
+_BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", re.DOTALL)
+
+
 def _defining_term_macros(text: str, label: str) -> str:
     """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
     macros = _term_macros(text, label)
@@ -172,10 +197,20 @@ def _term_macros(text: str, label: str) -> list[str]:
         "--sandbox",
         *("--from", "latex+raw_tex", "--to", "json"),
     ]
+    raws: list[str] = []
     tree = json.loads(_pandoc(command, text.encode("utf-8"), label))
+    for _ in range(3):  # an unknown environment inside one: a `proof` in a `theorem`
+        raws += _raw_inlines(tree)
+        bodies = [m.group(2) for b in _raw_inlines(tree, "RawBlock") if (m := _BODY.match(b))]
+        if not bodies:
+            break
+        try:  # the bodies alone may not parse (a brace opened in one, closed in the next)
+            tree = json.loads(_pandoc(command, "\n\n".join(bodies).encode("utf-8"), label))
+        except CorruptDocument:
+            break
     phrases: Counter[str] = Counter()
     others: set[str] = set()
-    for raw in _raw_inlines(tree):
+    for raw in raws:
         match = _PHRASE_MACRO.fullmatch(raw.strip())
         if match is None or len(match.group(2)) < 3 or match.group(2).isupper():
             # a symbol's macro is none: forall x's `\\meta{A}` sets a metavariable
@@ -186,17 +221,17 @@ def _term_macros(text: str, label: str) -> list[str]:
     return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
 
 
-def _raw_inlines(node: object) -> Iterator[str]:
-    """The TeX of each raw inline in pandoc's JSON tree."""
+def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
+    """The TeX of each raw inline (or raw block) in pandoc's JSON tree."""
     if isinstance(node, dict):
-        if node.get("t") == "RawInline" and node["c"][0] in ("latex", "tex"):
+        if node.get("t") == kind and node["c"][0] in ("latex", "tex"):
             yield node["c"][1]
             return
         for value in node.values():
-            yield from _raw_inlines(value)
+            yield from _raw_inlines(value, kind)
     elif isinstance(node, list):
         for value in node:
-            yield from _raw_inlines(value)
+            yield from _raw_inlines(value, kind)
 
 
 def _last_line(stderr: bytes) -> str:

@@ -274,3 +274,42 @@ Outside the glossary a short line
     assert "outside the glossary a short line" not in stressed
     titles = {c.title for c in analyse_file(analysis_path).knowledge.concepts}
     assert "slack water" in titles
+
+
+def test_a_heading_whose_argument_is_one_bare_macro_is_read(tmp_path: Path) -> None:
+    # TeX takes one token as a command's argument; pandoc wanted braces and gave up on the file
+    source = r"""\chapter{Lenses}
+A \keyterm{converging lens} bends parallel rays to one point.
+\section\exerciseshead
+Find where a \keyterm{converging lens} of focal length 5 cm forms an image.
+\subsection*{Answers} Ten centimetres.
+"""
+    document = _read(tmp_path, source.encode(), "lenses.tex")
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert "Lenses" in headings
+    assert "Answers" in headings
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "forms an image" in text
+
+
+def test_a_term_macro_used_only_inside_unknown_environments_is_still_a_term(
+    tmp_path: Path,
+) -> None:
+    # a chapter whose theorem-like environments are declared in the book's main file: pandoc
+    # keeps each one whole as raw TeX, and the macros inside it were never counted
+    source = r"""\section{Soils}
+\begin{definition}[Texture]
+  The \glossterm{particle size class} of a soil is the share of sand, silt and clay in it.
+\end{definition}
+\begin{remark}
+  A soil rich in clay holds water; its \glossterm{field capacity} is high.
+  \begin{proof}
+    Clay has a large \glossterm{specific surface}.
+  \end{proof}
+\end{remark}
+"""
+    document = _read(tmp_path, source.encode(), "soils.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "The particle size class of a soil is the share" in text
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"particle size class", "field capacity", "specific surface"} <= stressed
