@@ -9,8 +9,9 @@ would show as text: raw HTML and TeX, attributes, divs and spans, citations (a
 cross-references to labels outside the file (`pandoc_filters/no_label_links.lua`); a
 code span pandoc's AsciiDoc reader split at its spaces is joined again
 (`whole_code_spans.lua`); a Sphinx glossary's term set apart from its definition by a blank
-line is an entry as the others are (`glossary_terms.lua`). The
-document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
+line is an entry as the others are (`glossary_terms.lua`); a Sphinx index entry is no
+text, and stresses its term's first mention in the section below it (`index_terms.lua`).
+The document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
 A LaTeX chapter file uploaded without its book's main file uses the author's own macros
@@ -62,7 +63,12 @@ MARKDOWN = (
 )
 FILTERS = tuple(
     str(Path(__file__).with_name("pandoc_filters") / name)
-    for name in ("no_label_links.lua", "whole_code_spans.lua", "glossary_terms.lua")
+    for name in (
+        "no_label_links.lua",
+        "whole_code_spans.lua",
+        "glossary_terms.lua",
+        "index_terms.lua",
+    )
 )
 TIMEOUT_SECONDS = 120
 MAX_HEAP = "1024m"

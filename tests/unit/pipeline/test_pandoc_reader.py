@@ -313,3 +313,39 @@ def test_a_term_macro_used_only_inside_unknown_environments_is_still_a_term(
     assert "The particle size class of a soil is the share" in text
     stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
     assert {"particle size class", "field capacity", "specific surface"} <= stressed
+
+
+def test_a_sphinx_index_entry_is_no_text_and_stresses_its_terms_first_mention(
+    tmp_path: Path,
+) -> None:
+    source = """Soils
+=====
+
+.. index:: leaching
+
+Rain that soaks through a soil carries dissolved minerals down with it. This
+leaching leaves the upper layers poor; leaching is slow in dry climates.
+
+.. index::
+   single: soil; field capacities
+   pair: porosity; pore
+
+Water
+-----
+
+A soil holds water up to its field capacity, which depends on its porosity.
+
+Air
+---
+
+The pores of a dry soil hold air; leaching stops.
+"""
+    document = _read(tmp_path, source.encode(), "soils.rst")
+    texts = [" ".join(b.text.split()) for b in document.blocks()]
+    assert "leaching" not in texts  # the entry was a paragraph of its own
+    assert not any("single:" in t or "field capacities" in t for t in texts)
+    stressed = [e.casefold() for b in document.blocks() for e in b.emphasis]
+    # the first mention only; a plural entry finds its singular; "soil" is the entry's
+    # heading word, not a term; the next section is not the entry's
+    assert sorted(stressed) == ["field capacity", "leaching", "porosity"]
+    assert "This leaching leaves the upper layers poor; leaching is slow" in " ".join(texts)
