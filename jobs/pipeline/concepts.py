@@ -46,6 +46,7 @@ from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_DETERMINERS,
     EN_GENERIC,
+    EN_ORDINALS,
     EN_PREPOSITIONS,
     EN_STOP,
     GLOSSARY_HEADINGS,
@@ -2296,9 +2297,17 @@ def _admissible(
         # Caches" over 组相联, three words, not 22 characters)
         whole = any(c.whole for c in cues)
         counted_in_characters = chinese and has_han(key)
-        if not chinese and key.count(" ") >= 2 and key.split()[0] in EN_GENERIC:
+        first, last = key.split()[0], key.split()[-1]
+        if (
+            not chinese
+            and key.count(" ") >= 2
+            and first in EN_GENERIC
+            and not (first in EN_ORDINALS and last not in EN_GENERIC)
+        ):
             # "complete binary tree" is a kind the text keeps naming; "common hash table
-            # operations" a heading's wording it repeats once or twice
+            # operations" a heading's wording it repeats once or twice. An ordinal before
+            # a noun of its own names a thing: a database chapter's subsection "Third
+            # normal form", named twice in its body, was lost
             return count >= 3
         return (
             count >= 1

@@ -153,8 +153,13 @@ _GLOSS = re.compile(
 )
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
 # brackets, of which `_long_form` keeps the ones the acronym abbreviates
-_EN_GLOSS = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6})s?\)")
-_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,6}s?\)")  # what every _EN_GLOSS match ends on
+# An acronym may open on a digit that stands for the name's number word: "third normal form
+# (3NF)", "two-phase commit (2PC)" (`_numbered_long_form`).
+_EN_GLOSS = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6}|[1-9][A-Z]{1,5})s?\)"
+)
+# what every _EN_GLOSS match ends on
+_BRACKETED_ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[1-9][A-Z]{1,5})s?\)")
 # "DDL（Data Definition Language，数据定义语言）", "DDL (Data Definition Language)": the
 # acronym first, then the words it abbreviates and, in Chinese text, the Chinese name
 _SPELLED_OUT = re.compile(
@@ -1692,7 +1697,7 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
     return [(term, gloss) for term, gloss in _glosses(text) if _ACRONYM.fullmatch(gloss)]
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_ACRONYM = re.compile(r"(?:[A-Z]|[1-9](?=[A-Z]))[A-Z0-9]{1,5}")
 
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
@@ -1757,12 +1762,46 @@ def _word_start(text: str, position: int) -> bool:
     )
 
 
+# the number words a digit opening an acronym stands for
+_NUMBER_WORDS = {
+    "1": "one|first|single",
+    "2": "two|second|double",
+    "3": "three|third|triple",
+    "4": "four|fourth",
+    "5": "five|fifth",
+    "6": "six|sixth",
+    "7": "seven|seventh",
+    "8": "eight|eighth",
+    "9": "nine|ninth",
+}
+
+
+def _numbered_long_form(before: str, acronym: str) -> str:
+    """The name a digit-led acronym abbreviates: its digit the number word the name opens
+    on, each letter after it a word's first ("fourth normal form" + 4NF, "two-factor
+    authentication" + 2FA); "" otherwise. A database chapter's "third normal form (3NF)"
+    had no acronym, and the stressed "3NF" stood beside the name as a concept of its own."""
+    number = re.compile(rf"\b(?:{_NUMBER_WORDS[acronym[0]]})[\s-]+", re.IGNORECASE)
+    starts = list(number.finditer(before))
+    if not starts:
+        return ""
+    last = starts[-1]
+    words = [w for w in re.split(r"[\s\-–]+", before[last.end() :]) if w]
+    if "".join(w[0] for w in words).casefold() != acronym[1:].casefold():
+        return ""
+    if len(words) + 1 > MAX_EN_WORDS:
+        return ""
+    return clean_title(before[last.start() :])
+
+
 def _long_form(before: str, acronym: str) -> str:
     """The words of `before` that `acronym` abbreviates, by Schwartz and Hearst's rule (2003,
     "A simple algorithm for identifying abbreviation definitions in biomedical text"): from
     the right, each letter of the acronym is found in turn, the first at the start of a word.
     "with a Domain Name System" + DNS → "Domain Name System"; "" when the letters are not
     there in order ("a new process (PID)")."""
+    if acronym[0].isdigit():
+        return _numbered_long_form(before, acronym)
     position = len(before) - 1
     for index in range(len(acronym) - 1, -1, -1):
         letter = acronym[index].lower()

@@ -548,6 +548,36 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
 
 
+def test_an_acronym_opening_on_a_digit_abbreviates_a_name_opening_on_its_number() -> None:
+    from jobs.pipeline.structure import acronym_pairs
+
+    assert acronym_pairs("Most schemas reach second normal form (2NF) quickly.") == [
+        ("second normal form", "2NF")
+    ]
+    assert acronym_pairs("Banks ask for two-factor authentication (2FA) at login.") == [
+        ("two-factor authentication", "2FA")
+    ]
+    # the digit's number word must open the name, and the letters must be its words'
+    assert acronym_pairs("We met in the third room (3NF) of the lab.") == []
+    assert acronym_pairs("It took four days (4NF) to finish.") == []
+
+
+def test_a_heading_opening_on_an_ordinal_before_its_own_noun_names_a_concept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "nerves.md"
+    path.write_text(
+        "# Eye movements\n\n## Third cranial nerve\n\n"
+        "The third cranial nerve leaves the midbrain. A palsy of the third cranial nerve "
+        "turns the eye down and out.\n\n"
+        "## Third simple check\n\nAs a third simple check the patient follows a pen.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "third cranial nerve" in keys
+    assert "third simple check" not in keys  # before a generic word it counts parts
+
+
 def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
     # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
     assert terms("学习如何设计大型系统", level=3) == []
