@@ -578,6 +578,28 @@ def test_a_heading_opening_on_an_ordinal_before_its_own_noun_names_a_concept(
     assert "third simple check" not in keys  # before a generic word it counts parts
 
 
+def test_the_example_relations_and_their_columns_are_no_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "keys.md"
+    path.write_text(
+        "# Keys\n\n"
+        "A *primary key* is a set of attributes that tells every tuple apart. Take the "
+        "**shipment** relation:\n\n"
+        "| shipment_id | carrier | weight |\n|---|---|---|\n"
+        "| 1 | Nordline | 12 |\n| 2 | Bluefast | 7 |\n\n"
+        ": shipment\n\n"
+        "Here {**shipment_id**} is the primary key of **shipment**; **carrier** is not a "
+        "key, since **carrier** repeats. A *foreign key* of another relation may point at "
+        "**shipment**. Nordline and Bluefast are carriers; the primary key stays one.\n\n"
+        "## Measuring\n\n| time | distance |\n|---|---|\n| 1 | 5 |\n\n"
+        "The *distance* grows with time; distance is measured in metres.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert {"primary key", "foreign key"} <= keys
+    assert not keys & {"shipment", "carrier", "shipment_id", "nordline", "shipment relation"}
+    assert "distance" in keys  # a measurement's table is no relation's schema
+
+
 def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
     # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
     assert terms("学习如何设计大型系统", level=3) == []
