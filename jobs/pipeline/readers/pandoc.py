@@ -104,6 +104,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
             text = _defining_term_macros(_braced_heading_arguments(text), label)
+            text = _declared_theorem_environments(text)
         elif reader == "org":
             text = org_targets(text)
         stdin: bytes | None = text.encode("utf-8")
@@ -176,6 +177,47 @@ def _braced_heading_arguments(text: str) -> str:
     heading braced and failed the whole chapter as unreadable. TeX reads the bare token as
     the argument, so braces around it change nothing TeX typesets."""
     return _BARE_HEADING.sub(r"\1\2{\3}", text)
+
+
+# the theorem-like environments of amsthm's examples and of most lecture notes
+_THEOREM_KINDS = (
+    "definition",
+    "theorem",
+    "lemma",
+    "proposition",
+    "corollary",
+    "example",
+    "remark",
+    "exercise",
+    "problem",
+    "claim",
+    "conjecture",
+    "fact",
+    "axiom",
+    "notation",
+    "question",
+)
+_BEGUN = re.compile(r"\\begin\{(" + "|".join(_THEOREM_KINDS) + r")\}")
+
+
+def _declared_theorem_environments(text: str) -> str:
+    """The LaTeX text with each theorem-like environment it uses but does not declare
+    declared ahead of it, as amsthm's `definition` style sets it (upright).
+
+    A chapter file's `\\begin{definition}` is declared by `\\newtheorem` in the book's main
+    file; undeclared, pandoc kept its body as a bare paragraph, and what made it a
+    definition was lost: "**Definition 1.** We say *R* is *integrally closed* if …" is how
+    the book prints it, and how a definition set as a numbered environment is read."""
+    used = dict.fromkeys(m.group(1) for m in _BEGUN.finditer(text))
+    missing = [
+        kind
+        for kind in used
+        if not re.search(rf"\\(?:newtheorem|newenvironment|declaretheorem)\*?\{{{kind}\}}", text)
+    ]
+    if not missing:
+        return text
+    declared = "".join(f"\\newtheorem{{{kind}}}{{{kind.capitalize()}}}\n" for kind in missing)
+    return "\\theoremstyle{definition}\n" + declared + text
 
 
 # An environment pandoc does not know (a chapter's `definition`, `theorem`, `example`, whose

@@ -349,3 +349,34 @@ The pores of a dry soil hold air; leaching stops.
     # heading word, not a term; the next section is not the entry's
     assert sorted(stressed) == ["field capacity", "leaching", "porosity"]
     assert "This leaching leaves the upper layers poor; leaching is slow" in " ".join(texts)
+
+
+def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints_them(
+    tmp_path: Path,
+) -> None:
+    # the book's main file declares them with \newtheorem; the chapter alone does not
+    source = r"""\section{Graphs}
+\begin{definition}
+  A graph is \emph{connected} if any two vertices are joined by a path.
+\end{definition}
+\begin{theorem}[Handshake lemma]
+  The degrees of a graph add up to twice its number of edges.
+\end{theorem}
+\begin{proof}
+  Each edge has two ends.
+\end{proof}
+"""
+    document = _read(tmp_path, source.encode(), "graphs.tex")
+    paragraphs = [" ".join(b.text.split()) for b in document.blocks() if b.kind == "paragraph"]
+    assert "Definition 1. A graph is connected if any two vertices are joined by a path." in (
+        paragraphs
+    )
+    assert any(p.startswith("Theorem 1 (Handshake lemma). The degrees") for p in paragraphs)
+    # upright, as amsthm's definition style sets a body: the stressed word stays the only one
+    stressed = [e for b in document.blocks() for e in b.emphasis]
+    assert "connected" in stressed
+    assert not any(e.startswith("A graph is") for e in stressed)
+    # a file that declares its own environments keeps them as it declares them
+    declared = "\\newtheorem{definition}{Def.}\n" + source
+    document = _read(tmp_path, declared.encode(), "graphs2.tex")
+    assert any(b.text.startswith("Def. 1") for b in document.blocks())
