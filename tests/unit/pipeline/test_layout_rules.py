@@ -1039,6 +1039,20 @@ def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
     ]
 
 
+def test_a_sentence_predicating_its_stressed_term_under_a_condition_defines_it() -> None:
+    # a property: the adjective phrase is the term, not the other word stressed after it
+    prop = "We say a matrix is diagonally dominant if each diagonal entry outweighs its row."
+    found = list(find_definitions(prop, 0, False, ("diagonally dominant", "diagonal")))
+    assert [(d.term, d.confidence) for d in found] == [("diagonally dominant", DEFINED_EMPHASIS)]
+    # a noun the subject is said to be: as sure as "X is a …" opened by X
+    noun = "A polygon is a regular polygon if all its sides and angles are equal."
+    found = list(find_definitions(noun, 0, False, ("regular polygon",)))
+    assert [(d.term, d.confidence) for d in found] == [("regular polygon", DEFINED_EMPHASIS)]
+    # an adjective merely stressed, with no condition, defines nothing
+    stress = "The result is surprising because the data were noisy."
+    assert [d.term for d in find_definitions(stress, 0, False, ("surprising",))] == []
+
+
 def test_an_ordinal_standing_for_an_item_of_a_list_is_no_name_it_defines() -> None:
     # "Two tools hang on the wall. The first is a hammer, … The second is a chisel, …":
     # the ordinal is a place in the enumeration, not a term "is a …" defines
