@@ -1489,8 +1489,14 @@ def _without_stating_verb(term: str, span: str, text: str) -> str:
     return term[: verb.start()]
 
 
+# "*Definition of BCNF*" set as a definition list's term: the term defined is BCNF, as
+# a heading "Definition of efficiency" names efficiency (`heading_terms`)
+_DEFINITION_LABEL = re.compile(r"^definitions?\s+of\s+(?:(?:an?|the)\s+)?(?=\S)", re.I)
+
+
 def emphasis_name(span: str) -> str:
     span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
+    span = _DEFINITION_LABEL.sub("", span)
     return clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
 
 

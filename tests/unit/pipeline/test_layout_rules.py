@@ -600,6 +600,23 @@ def test_the_example_relations_and_their_columns_are_no_concepts(tmp_path: Path)
     assert "distance" in keys  # a measurement's table is no relation's schema
 
 
+def test_a_definition_lists_label_definition_of_x_names_x(tmp_path: Path) -> None:
+    path = tmp_path / "cliques.rst"
+    path.write_text(
+        "Cliques\n=======\n\n"
+        "A *complete graph* joins every pair of its vertices; a clique is one inside a "
+        "larger graph.\n\n"
+        "*Definition of clique*\n"
+        "    A set of vertices is a clique if every two of them are adjacent.\n\n"
+        "Every clique of a graph spans a complete graph, and a largest clique is hard to "
+        "find.\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path).knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert "clique" in keys and "definition of clique" not in keys
+
+
 def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
     # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
     assert terms("学习如何设计大型系统", level=3) == []
