@@ -389,7 +389,7 @@ def find_concepts(
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
             continue  # "product", "product 表": a table the example's SQL creates or reads
         if (
-            _SCHEMA_PART.sub("", key) in schema
+            concept_key(_SCHEMA_PART.sub("", key)) in schema
             and "heading" not in kinds
             and (definition is None or definition.confidence <= EMPHASIS)
         ):

@@ -589,7 +589,8 @@ def test_the_example_relations_and_their_columns_are_no_concepts(tmp_path: Path)
         ": shipment\n\n"
         "Here {**shipment_id**} is the primary key of **shipment**; **carrier** is not a "
         "key, since **carrier** repeats. A *foreign key* of another relation may point at "
-        "**shipment**. Nordline and Bluefast are carriers; the primary key stays one.\n\n"
+        "**shipment**. Nordline and Bluefast are carriers; the primary key stays one. The "
+        "**shipments** relations of two depots share that key.\n\n"
         "## Measuring\n\n| time | distance |\n|---|---|\n| 1 | 5 |\n\n"
         "The *distance* grows with time; distance is measured in metres.\n",
         encoding="utf-8",
@@ -597,6 +598,7 @@ def test_the_example_relations_and_their_columns_are_no_concepts(tmp_path: Path)
     keys = {c.key for c in analyse_file(path).knowledge.concepts}
     assert {"primary key", "foreign key"} <= keys
     assert not keys & {"shipment", "carrier", "shipment_id", "nordline", "shipment relation"}
+    assert "shipments relation" not in keys and "shipment relation" not in keys
     assert "distance" in keys  # a measurement's table is no relation's schema
 
 
