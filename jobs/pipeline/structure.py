@@ -23,6 +23,7 @@ from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
+    EN_ORDINALS,
     EN_PREPOSITIONS,
     EN_SIDES,
     EN_STOP,
@@ -375,8 +376,16 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
-        # "Selecting and Assigning Experimental Participants": both verbs take its object
-        parts = [p for p in parts if not bare_modifier(p) and not _shared_action(p, parts[-1])]
+        # "Selecting and Assigning Experimental Participants": both verbs take its object;
+        # "Second, third, and Boyce-Codd normal forms": an ordinal counts the head's kinds
+        # ("second" was a concept, the word a chapter writes for "the second FD")
+        parts = [
+            p
+            for p in parts
+            if not bare_modifier(p)
+            and p.strip().lower() not in EN_ORDINALS
+            and not _shared_action(p, parts[-1])
+        ]
     parts = parts + shared
     # "Definition of efficiency": the heading says the word is defined under it, so an
     # aspect's word ("efficiency", "structure") is the term here, no facet of a topic

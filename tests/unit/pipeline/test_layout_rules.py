@@ -1650,6 +1650,9 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     # a noun before the shared head is a topic of its own
     assert "Map" in terms("Map and Set") and "Client" in terms("Client and Server Architecture")
     assert "Mean" in terms("Mean and Standard Deviation")
+    # an ordinal only counts the shared head's kinds
+    cranial = terms("Second, third, and fourth cranial nerves")
+    assert "Second" not in cranial and "Second cranial nerves" in cranial
 
 
 def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
