@@ -2286,6 +2286,8 @@ def zh_counted(term: str) -> bool:
 
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
+# a variable with its index, set in italics as text sets maths: "relations *R1* and *R2*"
+_INDEXED_LETTER = re.compile(r"[A-Z][1-9]")
 # a variable's ordinal: "the *i*-th row", "the *n*-th term" (set in italics, then "-th")
 _SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
@@ -2348,6 +2350,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _IDENTIFIER.fullmatch(term)
         or _COMMAND_LINE.search(term)
         or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
+        or (emphasised and not heading and _INDEXED_LETTER.fullmatch(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):

@@ -2191,6 +2191,9 @@ def test_a_variables_ordinal_is_no_name() -> None:
     # "the element in the *i*-th row and *j*-th column": the italic letter and "-th"
     assert not acceptable("i-th", emphasised=True) and not acceptable("n‑th")
     assert acceptable("nth root") and acceptable("k-means")
+    # "split R into *R1* and *R2*": a letter and its index, set in italics as maths is
+    assert not acceptable("R1", emphasised=True) and not acceptable("X2", emphasised=True)
+    assert acceptable("B12 deficiency", emphasised=True) and acceptable("H1", heading=True)
 
 
 def test_a_key_term_label_is_no_concept(tmp_path: Path) -> None:
