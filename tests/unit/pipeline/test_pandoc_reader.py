@@ -380,3 +380,19 @@ def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints
     declared = "\\newtheorem{definition}{Def.}\n" + source
     document = _read(tmp_path, declared.encode(), "graphs2.tex")
     assert any(b.text.startswith("Def. 1") for b in document.blocks())
+
+
+def test_sphinx_cross_reference_roles_read_as_their_titles_not_as_code(tmp_path: Path) -> None:
+    source = """Soils
+=====
+
+As :numref:`Chapter {number} <rocks-chapter>` showed, weathering breaks rock; see
+:ref:`the clay minerals <clays>` and :doc:`glossary`. A soil's :term:`horizon` is a
+layer. Run :code:`soilgrid --depth 2` to map it.
+"""
+    document = _read(tmp_path, source.encode(), "soils.rst")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "As Chapter showed, weathering breaks rock; see the clay minerals and ." in text
+    assert "A soil's horizon is a layer." in text.replace("’", "'")
+    assert "<" not in text and "{number}" not in text
+    assert "soilgrid --depth 2" in text  # a role that is no reference stays code
