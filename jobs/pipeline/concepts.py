@@ -1031,7 +1031,11 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     for block in blocks:
         if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
             continue
-        pairs.extend((concept_key(n), concept_key(a)) for n, a in acronym_pairs(block.text))
+        for name, acronym in acronym_pairs(block.text):
+            pairs.append((concept_key(name), concept_key(acronym)))
+            # the acronym's plural, which no lexicon singularises: "FDs" is the functional
+            # dependencies, a normalization chapter's twin of "functional dependency (FD)"
+            pairs.append((concept_key(name), concept_key(acronym + "s")))
     return pairs
 
 

@@ -548,6 +548,21 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
 
 
+def test_an_acronyms_plural_is_the_named_concept_too(tmp_path: Path) -> None:
+    path = tmp_path / "ports.md"
+    path.write_text(
+        "# Buses\n\nA serial peripheral interface (SPI) links chips on a board.\n\n"
+        "## Wiring\n\nBoards carry two SPIs. SPIs share a clock line, and SPIs stop "
+        "when it stops. Most SPIs have four wires.\n\n## Speed\n\nFast SPIs need short "
+        "wires; slow SPIs do not. Two SPIs on one board may run at two speeds, and the "
+        "SPIs of a sensor are slow. Where SPIs are too slow, designers add more SPIs.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "serial peripheral interface" in keys
+    assert not keys & {"spis", "spi"}
+
+
 def test_an_acronym_opening_on_a_digit_abbreviates_a_name_opening_on_its_number() -> None:
     from jobs.pipeline.structure import acronym_pairs
 
