@@ -339,6 +339,13 @@ Air
 ---
 
 The pores of a dry soil hold air; leaching stops.
+
+.. index:: humus
+
+Organic matter
+--------------
+
+Humus darkens the soil, and worms mix humus into it.
 """
     document = _read(tmp_path, source.encode(), "soils.rst")
     texts = [" ".join(b.text.split()) for b in document.blocks()]
@@ -347,7 +354,9 @@ The pores of a dry soil hold air; leaching stops.
     stressed = [e.casefold() for b in document.blocks() for e in b.emphasis]
     # the first mention only; a plural entry finds its singular; "soil" is the entry's
     # heading word, not a term; the next section is not the entry's
-    assert sorted(stressed) == ["field capacity", "leaching", "porosity"]
+    assert sorted(stressed) == ["field capacity", "humus", "leaching", "porosity"]
+    # the mention that opens a sentence has the sentence's capital: the next one is stressed
+    assert not any("Humus" in e for b in document.blocks() for e in b.emphasis)
     assert "This leaching leaves the upper layers poor; leaching is slow" in " ".join(texts)
 
 

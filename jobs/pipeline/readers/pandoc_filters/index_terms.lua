@@ -21,6 +21,10 @@ local function words_of(part)
   for word in part:gmatch("%S+") do
     words[#words + 1] = word:lower()
   end
+  -- an entry in small letters is the term as prose writes it: its mention opening a
+  -- sentence ("Recursive relationships are …") would name it in capitals, so a later one
+  -- is stressed
+  words.small = part:sub(1, 1):match("%l") ~= nil
   return words
 end
 
@@ -86,6 +90,9 @@ local function stress(inlines, words)
     local first = inlines[i]
     if first.t == "Str" then
       local lead, core, tail = matches(first.text, words[1], n == 1)
+      if lead and words.small and core:sub(1, 1):match("%u") then
+        lead = nil -- a capital the sentence gives it
+      end
       local last_lead, last_core, last_tail = lead, core, tail
       local j = i
       local ok = lead ~= nil and (n == 1 or tail == "")
