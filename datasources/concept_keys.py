@@ -28,6 +28,8 @@ _LEADING_ARTICLE = re.compile(rf"^(?:the|an|a(?!\s+(?:{'|'.join(LATIN_AFTER_A)})
 _NOT_SINGULARISED = ("ss", "us", "is", "as", "ics")
 _SIBILANT = ("x", "sh", "ch", "ss", "zz")
 _CLASSICAL_PLURAL = ("i", "a", "ae")  # Latin and Greek plurals
+# the plurals of the learned endings -cy, -gy, -ity and -phy: "dependencies", "ontologies"
+_Y_PLURAL = ("cies", "gies", "ities", "phies")
 
 
 @lru_cache(maxsize=262144)
@@ -64,6 +66,11 @@ def singular(word: str) -> str:
         return lemmas["NOUN"][0]
     if lemmas:
         return word
+    if word.endswith(_Y_PLURAL):
+        # a learned word's plural the lexicon lacks: "dependencies" -> "dependency" (it
+        # was "dependencie", and "functional dependencies" a concept beside the singular),
+        # "ontologies", "cardinalities"; "calories", "smoothies" keep their "-ie"
+        return word[:-3] + "y"
     if word.endswith("es"):
         # a word the lexicon lacks: "mutexes" -> "mutex", "lysosomes" -> "lysosome",
         # "nucleotides" -> "nucleotide" (lemminflect's own guess for these is "nucleotis")

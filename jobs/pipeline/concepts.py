@@ -48,6 +48,7 @@ from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_DETERMINERS,
     EN_GENERIC,
+    EN_ORDINALS,
     EN_PREPOSITIONS,
     EN_STOP,
     GLOSSARY_HEADINGS,
@@ -330,6 +331,7 @@ def find_concepts(
     nearest = _nearest_headings(blocks)
     finest = _sections(blocks, finest=True)
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
+    schema = _example_schema(blocks)
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
         k for k, e in stats.items() if e.words == 1 and e.count >= 5
@@ -393,6 +395,12 @@ def find_concepts(
             continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
             continue  # "product", "product 表": a table the example's SQL creates or reads
+        if (
+            concept_key(_SCHEMA_PART.sub("", key)) in schema
+            and "heading" not in kinds
+            and (definition is None or definition.confidence <= EMPHASIS)
+        ):
+            continue  # "library", "author_birth": the example relation's name and columns
         if entry is not None and entry.clausal > entry.count and not kinds and not definition:
             continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
@@ -1037,7 +1045,11 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     for block in blocks:
         if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
             continue
-        pairs.extend((concept_key(n), concept_key(a)) for n, a in acronym_pairs(block.text))
+        for name, acronym in acronym_pairs(block.text):
+            pairs.append((concept_key(name), concept_key(acronym)))
+            # the acronym's plural, which no lexicon singularises: "FDs" is the functional
+            # dependencies, a normalization chapter's twin of "functional dependency (FD)"
+            pairs.append((concept_key(name), concept_key(acronym + "s")))
     return pairs
 
 
@@ -2452,9 +2464,17 @@ def _admissible(
         # Caches" over 组相联, three words, not 22 characters)
         whole = any(c.whole for c in cues)
         counted_in_characters = chinese and has_han(key)
-        if not chinese and key.count(" ") >= 2 and key.split()[0] in EN_GENERIC:
+        first, last = key.split()[0], key.split()[-1]
+        if (
+            not chinese
+            and key.count(" ") >= 2
+            and first in EN_GENERIC
+            and not (first in EN_ORDINALS and last not in EN_GENERIC)
+        ):
             # "complete binary tree" is a kind the text keeps naming; "common hash table
-            # operations" a heading's wording it repeats once or twice
+            # operations" a heading's wording it repeats once or twice. An ordinal before
+            # a noun of its own names a thing: a database chapter's subsection "Third
+            # normal form", named twice in its body, was lost
             return count >= 3
         return (
             count >= 1
@@ -2492,6 +2512,37 @@ def _admissible(
         common = (_zh_verb(key) or zh_everyday(key)) if chinese else everyday(key)
         return count >= 5 and cv > 0.5 and not common
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
+
+
+# a cell of a table's header row that reads as a column's identifier: "author_birth", "year"
+_COLUMN_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# what a relation or a column is called by its kind after its name: "the library relation"
+_SCHEMA_PART = re.compile(r"\s+(?:relation|table|column|attribute|field)s?$")
+# a table's caption as pandoc writes it below the table (": library") or a bare name
+_CAPTION = re.compile(r":?\s*([a-z][a-z0-9_]*)")
+
+
+def _example_schema(blocks: Sequence[Block]) -> set[str]:
+    """The keys of the example data a database text shows as tables: each table whose
+    header row is of lower-case identifiers, one of them (or the table's caption) written
+    as code is (an underscore or a digit: "author_birth", "library2"), gives its columns,
+    its caption and the values in its cells. A normalization chapter set its relations and
+    their attributes in bold ("the **library** relation", "{**author**, **title**}"):
+    "library", "author", "year", "genre" and a row's "Alice Munro" were concepts. A table of
+    "time | distance" is a measurement's, and keeps its words."""
+    names: set[str] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "table":
+            continue
+        rows = [[c.strip() for c in line.split("|")] for line in block.text.splitlines()]
+        if len(rows[0]) < 2 or not all(_COLUMN_NAME.fullmatch(c) for c in rows[0]):
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        caption = _CAPTION.fullmatch(after.text.strip()) if after is not None else None
+        captioned = [caption.group(1)] if caption else []
+        if any(re.search(r"[_\d]", c) for c in rows[0] + captioned):
+            names.update(concept_key(c) for row in rows for c in row + captioned if c)
+    return names
 
 
 _VERBISH = {"v", "vd", "a", "ad", "d", "an"}

@@ -725,14 +725,23 @@ def find_definitions(
                 and term in sentence
                 and verb.search(sentence)
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
-                and acceptable(term, emphasised=" " in term)
-                and _nominal(term, chinese)
+                and (
+                    (acceptable(term, emphasised=" " in term) and _nominal(term, chinese))
+                    # a property the sentence defines: "is *integrally closed* if"
+                    or (
+                        not chinese
+                        and _PROPERTY.fullmatch(term) is not None
+                        and _predicated(term, sentence)
+                    )
+                )
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_infinitive(term, sentence))
             ):
-                found = Definition(with_maths_letter(term, sentence), sentence, block, EMPHASIS)
+                # stated as a definition states it: as sure as "X is a …" opened by X
+                sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
+                found = Definition(with_maths_letter(term, sentence), sentence, block, sure)
                 break
     for appositive in [] if chinese else _appositives(sentence, block, emphasis):
         # "… discovered **lysosomes**, membrane-bound organelles that …": each emphasised
@@ -775,6 +784,16 @@ def _in_zh_subordinate_opening(term: str, sentence: str) -> bool:
 
 # the naming phrase right before the name a sentence gives: "are said to be **X**"
 _NAMED_AFTER = r"\b(?:called|known as|termed|said to be|referred to as|named)\s+(?:(?:an?|the)\s+)?"
+# "We say $R$ is *integrally closed* if …", "A ring is a *Dedekind domain* if …": the
+# sentence predicates the emphasised term of its subject and says when it holds, the form a
+# mathematical definition takes
+_PREDICATED = r"\b(?:is|are|be|called)\s+(?:(?:an?|the)\s+)?{0}\s*,?\s+(?:if|iff|whenever)\b"
+# a property's name: an adjective, or an adverb and an adjective ("linearly independent")
+_PROPERTY = re.compile(r"[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}")
+
+
+def _predicated(term: str, sentence: str) -> bool:
+    return re.search(_PREDICATED.format(re.escape(term)), sentence) is not None
 
 
 def _contrasted_modifier(term: str, sentence: str, emphasis: tuple[str, ...]) -> bool:
@@ -815,7 +834,10 @@ def _named_first(emphasis: tuple[str, ...], sentence: str, chinese: bool) -> lis
         span
         for span in emphasis
         if (name := emphasis_name(span))
-        and re.search(rf"{_NAMED_AFTER}{re.escape(name)}(?!\w)", sentence, re.I)
+        and (
+            re.search(rf"{_NAMED_AFTER}{re.escape(name)}(?!\w)", sentence, re.I)
+            or _predicated(name, sentence)
+        )
     ]
     return named or list(emphasis)
 

@@ -87,6 +87,9 @@ EN_GENERIC = _words(
     writing written wrong yes
     click clicks clicked clicking double-click right-click tap"""
 )
+# The ordinals: generic alone or before a generic word ("the third step"), but before a
+# noun of their own they open a name: "third normal form", "second messenger", "first law"
+EN_ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
 # The sides: generic alone or at a term's end ("is left", "right now", "turn left"), but
 # before a noun a side names a part or a kind of its own, never cut off it: "left
 # ventricle", "right atrium", "right ascension", "left child", "right triangle"

@@ -23,6 +23,7 @@ from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
+    EN_ORDINALS,
     EN_PREPOSITIONS,
     EN_SIDES,
     EN_STOP,
@@ -161,8 +162,13 @@ _GLOSS = re.compile(
 )
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
 # brackets, of which `_long_form` keeps the ones the acronym abbreviates
-_EN_GLOSS = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6})s?\)")
-_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,6}s?\)")  # what every _EN_GLOSS match ends on
+# An acronym may open on a digit that stands for the name's number word: "third normal form
+# (3NF)", "two-phase commit (2PC)" (`_numbered_long_form`).
+_EN_GLOSS = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*)\s*\(([A-Z]{2,6}|[1-9][A-Z]{1,5})s?\)"
+)
+# what every _EN_GLOSS match ends on
+_BRACKETED_ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[1-9][A-Z]{1,5})s?\)")
 # "DDL（Data Definition Language，数据定义语言）", "DDL (Data Definition Language)": the
 # acronym first, then the words it abbreviates and, in Chinese text, the Chinese name
 _SPELLED_OUT = re.compile(
@@ -379,8 +385,16 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
-        # "Selecting and Assigning Experimental Participants": both verbs take its object
-        parts = [p for p in parts if not bare_modifier(p) and not _shared_action(p, parts[-1])]
+        # "Selecting and Assigning Experimental Participants": both verbs take its object;
+        # "Second, third, and Boyce-Codd normal forms": an ordinal counts the head's kinds
+        # ("second" was a concept, the word a chapter writes for "the second FD")
+        parts = [
+            p
+            for p in parts
+            if not bare_modifier(p)
+            and p.strip().lower() not in EN_ORDINALS
+            and not _shared_action(p, parts[-1])
+        ]
     # the head's own part is set against the others as they are against it
     contrasted = [*shared, parts[-1]] if shared and not has_han(plain) else []
     parts = parts + shared
@@ -1508,8 +1522,14 @@ def _without_stating_verb(term: str, span: str, text: str) -> str:
     return term[: verb.start()]
 
 
+# "*Definition of BCNF*" set as a definition list's term: the term defined is BCNF, as
+# a heading "Definition of efficiency" names efficiency (`heading_terms`)
+_DEFINITION_LABEL = re.compile(r"^definitions?\s+of\s+(?:(?:an?|the)\s+)?(?=\S)", re.I)
+
+
 def emphasis_name(span: str) -> str:
     span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
+    span = _DEFINITION_LABEL.sub("", span)
     name = clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
     # a box's bold title naming an aspect of its topic, as a heading may (`_zh_aspect`):
     # "**素数的另一种定义**" is 素数's, not a concept beside it
@@ -1722,7 +1742,7 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
     return [(term, gloss) for term, gloss in _glosses(text) if _ACRONYM.fullmatch(gloss)]
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_ACRONYM = re.compile(r"(?:[A-Z]|[1-9](?=[A-Z]))[A-Z0-9]{1,5}")
 
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
@@ -1787,12 +1807,46 @@ def _word_start(text: str, position: int) -> bool:
     )
 
 
+# the number words a digit opening an acronym stands for
+_NUMBER_WORDS = {
+    "1": "one|first|single",
+    "2": "two|second|double",
+    "3": "three|third|triple",
+    "4": "four|fourth",
+    "5": "five|fifth",
+    "6": "six|sixth",
+    "7": "seven|seventh",
+    "8": "eight|eighth",
+    "9": "nine|ninth",
+}
+
+
+def _numbered_long_form(before: str, acronym: str) -> str:
+    """The name a digit-led acronym abbreviates: its digit the number word the name opens
+    on, each letter after it a word's first ("fourth normal form" + 4NF, "two-factor
+    authentication" + 2FA); "" otherwise. A database chapter's "third normal form (3NF)"
+    had no acronym, and the stressed "3NF" stood beside the name as a concept of its own."""
+    number = re.compile(rf"\b(?:{_NUMBER_WORDS[acronym[0]]})[\s-]+", re.IGNORECASE)
+    starts = list(number.finditer(before))
+    if not starts:
+        return ""
+    last = starts[-1]
+    words = [w for w in re.split(r"[\s\-–]+", before[last.end() :]) if w]
+    if "".join(w[0] for w in words).casefold() != acronym[1:].casefold():
+        return ""
+    if len(words) + 1 > MAX_EN_WORDS:
+        return ""
+    return clean_title(before[last.start() :])
+
+
 def _long_form(before: str, acronym: str) -> str:
     """The words of `before` that `acronym` abbreviates, by Schwartz and Hearst's rule (2003,
     "A simple algorithm for identifying abbreviation definitions in biomedical text"): from
     the right, each letter of the acronym is found in turn, the first at the start of a word.
     "with a Domain Name System" + DNS → "Domain Name System"; "" when the letters are not
     there in order ("a new process (PID)")."""
+    if acronym[0].isdigit():
+        return _numbered_long_form(before, acronym)
     position = len(before) - 1
     for index in range(len(acronym) - 1, -1, -1):
         letter = acronym[index].lower()
@@ -2318,6 +2372,8 @@ def zh_counted(term: str) -> bool:
 
 _SYMBOLS_ONLY = re.compile(r"\S(?:\s+\S)+")
 _CITATION = re.compile(r"\bet\s+al\b\.?$", re.I)
+# a variable with its index, set in italics as text sets maths: "relations *R1* and *R2*"
+_INDEXED_LETTER = re.compile(r"[A-Z][1-9]")
 # a variable's ordinal: "the *i*-th row", "the *n*-th term" (set in italics, then "-th")
 _SYMBOL_ORDINAL = re.compile(r"[a-zA-Z][-‐‑]th")
 # "275 pounds", "a standard deviation of 55 pounds": a word problem's given data, set in
@@ -2380,6 +2436,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         or _IDENTIFIER.fullmatch(term)
         or _COMMAND_LINE.search(term)
         or (emphasised and not heading and _FIELD_AND_VALUE.search(term))
+        or (emphasised and not heading and _INDEXED_LETTER.fullmatch(term))
     ):
         return False  # "x n", "f p", "i-th": a formula's letters; "Deisenroth et al": a citation
     if has_han(term):

@@ -9,8 +9,9 @@ would show as text: raw HTML and TeX, attributes, divs and spans, citations (a
 cross-references to labels outside the file (`pandoc_filters/no_label_links.lua`); a
 code span pandoc's AsciiDoc reader split at its spaces is joined again
 (`whole_code_spans.lua`); a Sphinx glossary's term set apart from its definition by a blank
-line is an entry as the others are (`glossary_terms.lua`). The
-document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
+line is an entry as the others are (`glossary_terms.lua`); a Sphinx index entry is no
+text, and stresses its term's first mention in the section below it (`index_terms.lua`).
+The document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
 A LaTeX chapter file uploaded without its book's main file uses the author's own macros
@@ -62,7 +63,12 @@ MARKDOWN = (
 )
 FILTERS = tuple(
     str(Path(__file__).with_name("pandoc_filters") / name)
-    for name in ("no_label_links.lua", "whole_code_spans.lua", "glossary_terms.lua")
+    for name in (
+        "no_label_links.lua",
+        "whole_code_spans.lua",
+        "glossary_terms.lua",
+        "index_terms.lua",
+    )
 )
 TIMEOUT_SECONDS = 120
 MAX_HEAP = "1024m"
@@ -97,7 +103,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
         # a text format: pandoc reads UTF-8 only, so it gets the text as we decoded it
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
-            text = _defining_term_macros(text, label)
+            text = _defining_term_macros(_braced_heading_arguments(text), label)
+            text = _declared_theorem_environments(text)
         elif reader == "org":
             text = org_targets(text)
         stdin: bytes | None = text.encode("utf-8")
@@ -154,6 +161,72 @@ def _org_target(match: re.Match[str]) -> str:
     return f"/{match.group(2)}/" if match.group(1) == "<<<" else ""
 
 
+# A sectioning command whose argument is one token without braces: TeX takes the next
+# token as the argument (`\\section\\problemhead`, a book's macro for "Problems"), pandoc
+# stops reading at it. A brace, an optional argument or a star is the usual form, left alone.
+_BARE_HEADING = re.compile(
+    r"(\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)(?![A-Za-z@])\*?)"
+    r"([ \t]*)(\\[A-Za-z@]+|\\[^A-Za-z@\s]|[^\s\\{}\[\]%*])"
+)
+
+
+def _braced_heading_arguments(text: str) -> str:
+    """The LaTeX text with each sectioning command's one-token argument put in braces.
+
+    A book's chapter ends on `\\section\\problemhead`; pandoc's LaTeX reader wants the
+    heading braced and failed the whole chapter as unreadable. TeX reads the bare token as
+    the argument, so braces around it change nothing TeX typesets."""
+    return _BARE_HEADING.sub(r"\1\2{\3}", text)
+
+
+# the theorem-like environments of amsthm's examples and of most lecture notes
+_THEOREM_KINDS = (
+    "definition",
+    "theorem",
+    "lemma",
+    "proposition",
+    "corollary",
+    "example",
+    "remark",
+    "exercise",
+    "problem",
+    "claim",
+    "conjecture",
+    "fact",
+    "axiom",
+    "notation",
+    "question",
+)
+_BEGUN = re.compile(r"\\begin\{(" + "|".join(_THEOREM_KINDS) + r")\}")
+
+
+def _declared_theorem_environments(text: str) -> str:
+    """The LaTeX text with each theorem-like environment it uses but does not declare
+    declared ahead of it, as amsthm's `definition` style sets it (upright).
+
+    A chapter file's `\\begin{definition}` is declared by `\\newtheorem` in the book's main
+    file; undeclared, pandoc kept its body as a bare paragraph, and what made it a
+    definition was lost: "**Definition 1.** We say *R* is *integrally closed* if …" is how
+    the book prints it, and how a definition set as a numbered environment is read."""
+    used = dict.fromkeys(m.group(1) for m in _BEGUN.finditer(text))
+    missing = [
+        kind
+        for kind in used
+        if not re.search(rf"\\(?:newtheorem|newenvironment|declaretheorem)\*?\{{{kind}\}}", text)
+    ]
+    if not missing:
+        return text
+    declared = "".join(f"\\newtheorem{{{kind}}}{{{kind.capitalize()}}}\n" for kind in missing)
+    return "\\theoremstyle{definition}\n" + declared + text
+
+
+# An environment pandoc does not know (a chapter's `definition`, `theorem`, `example`, whose
+# `\\newtheorem` is in the book's main file) it keeps whole as one raw block, its terms
+# unseen: a chapter whose `\\vocab{...}` stood in definitions only had it
+# undefined. Its body, after the name and an optional title, is read again.
+_BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", re.DOTALL)
+
+
 def _defining_term_macros(text: str, label: str) -> str:
     """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
     macros = _term_macros(text, label)
@@ -172,10 +245,20 @@ def _term_macros(text: str, label: str) -> list[str]:
         "--sandbox",
         *("--from", "latex+raw_tex", "--to", "json"),
     ]
+    raws: list[str] = []
     tree = json.loads(_pandoc(command, text.encode("utf-8"), label))
+    for _ in range(3):  # an unknown environment inside one: a `proof` in a `theorem`
+        raws += _raw_inlines(tree)
+        bodies = [m.group(2) for b in _raw_inlines(tree, "RawBlock") if (m := _BODY.match(b))]
+        if not bodies:
+            break
+        try:  # the bodies alone may not parse (a brace opened in one, closed in the next)
+            tree = json.loads(_pandoc(command, "\n\n".join(bodies).encode("utf-8"), label))
+        except CorruptDocument:
+            break
     phrases: Counter[str] = Counter()
     others: set[str] = set()
-    for raw in _raw_inlines(tree):
+    for raw in raws:
         match = _PHRASE_MACRO.fullmatch(raw.strip())
         if match is None or len(match.group(2)) < 3 or match.group(2).isupper():
             # a symbol's macro is none: forall x's `\\meta{A}` sets a metavariable
@@ -186,17 +269,17 @@ def _term_macros(text: str, label: str) -> list[str]:
     return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
 
 
-def _raw_inlines(node: object) -> Iterator[str]:
-    """The TeX of each raw inline in pandoc's JSON tree."""
+def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
+    """The TeX of each raw inline (or raw block) in pandoc's JSON tree."""
     if isinstance(node, dict):
-        if node.get("t") == "RawInline" and node["c"][0] in ("latex", "tex"):
+        if node.get("t") == kind and node["c"][0] in ("latex", "tex"):
             yield node["c"][1]
             return
         for value in node.values():
-            yield from _raw_inlines(value)
+            yield from _raw_inlines(value, kind)
     elif isinstance(node, list):
         for value in node:
-            yield from _raw_inlines(value)
+            yield from _raw_inlines(value, kind)
 
 
 def _last_line(stderr: bytes) -> str:

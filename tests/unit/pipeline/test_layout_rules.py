@@ -559,6 +559,92 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
 
 
+def test_an_acronyms_plural_is_the_named_concept_too(tmp_path: Path) -> None:
+    path = tmp_path / "ports.md"
+    path.write_text(
+        "# Buses\n\nA serial peripheral interface (SPI) links chips on a board.\n\n"
+        "## Wiring\n\nBoards carry two SPIs. SPIs share a clock line, and SPIs stop "
+        "when it stops. Most SPIs have four wires.\n\n## Speed\n\nFast SPIs need short "
+        "wires; slow SPIs do not. Two SPIs on one board may run at two speeds, and the "
+        "SPIs of a sensor are slow. Where SPIs are too slow, designers add more SPIs.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "serial peripheral interface" in keys
+    assert not keys & {"spis", "spi"}
+
+
+def test_an_acronym_opening_on_a_digit_abbreviates_a_name_opening_on_its_number() -> None:
+    from jobs.pipeline.structure import acronym_pairs
+
+    assert acronym_pairs("Most schemas reach second normal form (2NF) quickly.") == [
+        ("second normal form", "2NF")
+    ]
+    assert acronym_pairs("Banks ask for two-factor authentication (2FA) at login.") == [
+        ("two-factor authentication", "2FA")
+    ]
+    # the digit's number word must open the name, and the letters must be its words'
+    assert acronym_pairs("We met in the third room (3NF) of the lab.") == []
+    assert acronym_pairs("It took four days (4NF) to finish.") == []
+
+
+def test_a_heading_opening_on_an_ordinal_before_its_own_noun_names_a_concept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "nerves.md"
+    path.write_text(
+        "# Eye movements\n\n## Third cranial nerve\n\n"
+        "The third cranial nerve leaves the midbrain. A palsy of the third cranial nerve "
+        "turns the eye down and out.\n\n"
+        "## Third simple check\n\nAs a third simple check the patient follows a pen.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert "third cranial nerve" in keys
+    assert "third simple check" not in keys  # before a generic word it counts parts
+
+
+def test_the_example_relations_and_their_columns_are_no_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "keys.md"
+    path.write_text(
+        "# Keys\n\n"
+        "A *primary key* is a set of attributes that tells every tuple apart. Take the "
+        "**shipment** relation:\n\n"
+        "| shipment_id | carrier | weight |\n|---|---|---|\n"
+        "| 1 | Nordline | 12 |\n| 2 | Bluefast | 7 |\n\n"
+        ": shipment\n\n"
+        "Here {**shipment_id**} is the primary key of **shipment**; **carrier** is not a "
+        "key, since **carrier** repeats. A *foreign key* of another relation may point at "
+        "**shipment**. Nordline and Bluefast are carriers; the primary key stays one. The "
+        "**shipments** relations of two depots share that key.\n\n"
+        "## Measuring\n\n| time | distance |\n|---|---|\n| 1 | 5 |\n\n"
+        "The *distance* grows with time; distance is measured in metres.\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path).knowledge.concepts}
+    assert {"primary key", "foreign key"} <= keys
+    assert not keys & {"shipment", "carrier", "shipment_id", "nordline", "shipment relation"}
+    assert "shipments relation" not in keys and "shipment relation" not in keys
+    assert "distance" in keys  # a measurement's table is no relation's schema
+
+
+def test_a_definition_lists_label_definition_of_x_names_x(tmp_path: Path) -> None:
+    path = tmp_path / "cliques.rst"
+    path.write_text(
+        "Cliques\n=======\n\n"
+        "A *complete graph* joins every pair of its vertices; a clique is one inside a "
+        "larger graph.\n\n"
+        "*Definition of clique*\n"
+        "    A set of vertices is a clique if every two of them are adjacent.\n\n"
+        "Every clique of a graph spans a complete graph, and a largest clique is hard to "
+        "find.\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path).knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert "clique" in keys and "definition of clique" not in keys
+
+
 def test_a_long_chinese_headings_everyday_word_alone_names_nothing() -> None:
     # 设计 and 系统 are everyday words (jieba's counts); 大型 is no noun
     assert terms("学习如何设计大型系统", level=3) == []
@@ -996,6 +1082,20 @@ def test_an_emphasised_term_opening_its_definition_is_marked_twice() -> None:
     assert [d.confidence for d in find_definitions(other, 0, False, ("glycoproteins",))] == [
         EMPHASIS
     ]
+
+
+def test_a_sentence_predicating_its_stressed_term_under_a_condition_defines_it() -> None:
+    # a property: the adjective phrase is the term, not the other word stressed after it
+    prop = "We say a matrix is diagonally dominant if each diagonal entry outweighs its row."
+    found = list(find_definitions(prop, 0, False, ("diagonally dominant", "diagonal")))
+    assert [(d.term, d.confidence) for d in found] == [("diagonally dominant", DEFINED_EMPHASIS)]
+    # a noun the subject is said to be: as sure as "X is a …" opened by X
+    noun = "A polygon is a regular polygon if all its sides and angles are equal."
+    found = list(find_definitions(noun, 0, False, ("regular polygon",)))
+    assert [(d.term, d.confidence) for d in found] == [("regular polygon", DEFINED_EMPHASIS)]
+    # an adjective merely stressed, with no condition, defines nothing
+    stress = "The result is surprising because the data were noisy."
+    assert [d.term for d in find_definitions(stress, 0, False, ("surprising",))] == []
 
 
 def test_an_ordinal_standing_for_an_item_of_a_list_is_no_name_it_defines() -> None:
@@ -1576,6 +1676,9 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     # a noun before the shared head is a topic of its own
     assert "Map" in terms("Map and Set") and "Client" in terms("Client and Server Architecture")
     assert "Mean" in terms("Mean and Standard Deviation")
+    # an ordinal only counts the shared head's kinds
+    cranial = terms("Second, third, and fourth cranial nerves")
+    assert "Second" not in cranial and "Second cranial nerves" in cranial
 
 
 def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
@@ -2123,6 +2226,9 @@ def test_a_variables_ordinal_is_no_name() -> None:
     # "the element in the *i*-th row and *j*-th column": the italic letter and "-th"
     assert not acceptable("i-th", emphasised=True) and not acceptable("n‑th")
     assert acceptable("nth root") and acceptable("k-means")
+    # "split R into *R1* and *R2*": a letter and its index, set in italics as maths is
+    assert not acceptable("R1", emphasised=True) and not acceptable("X2", emphasised=True)
+    assert acceptable("B12 deficiency", emphasised=True) and acceptable("H1", heading=True)
 
 
 def test_a_key_term_label_is_no_concept(tmp_path: Path) -> None:

@@ -274,3 +274,134 @@ Outside the glossary a short line
     assert "outside the glossary a short line" not in stressed
     titles = {c.title for c in analyse_file(analysis_path).knowledge.concepts}
     assert "slack water" in titles
+
+
+def test_a_heading_whose_argument_is_one_bare_macro_is_read(tmp_path: Path) -> None:
+    # TeX takes one token as a command's argument; pandoc wanted braces and gave up on the file
+    source = r"""\chapter{Lenses}
+A \keyterm{converging lens} bends parallel rays to one point.
+\section\exerciseshead
+Find where a \keyterm{converging lens} of focal length 5 cm forms an image.
+\subsection*{Answers} Ten centimetres.
+"""
+    document = _read(tmp_path, source.encode(), "lenses.tex")
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert "Lenses" in headings
+    assert "Answers" in headings
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "forms an image" in text
+
+
+def test_a_term_macro_used_only_inside_unknown_environments_is_still_a_term(
+    tmp_path: Path,
+) -> None:
+    # a chapter whose theorem-like environments are declared in the book's main file: pandoc
+    # keeps each one whole as raw TeX, and the macros inside it were never counted
+    source = r"""\section{Soils}
+\begin{definition}[Texture]
+  The \glossterm{particle size class} of a soil is the share of sand, silt and clay in it.
+\end{definition}
+\begin{remark}
+  A soil rich in clay holds water; its \glossterm{field capacity} is high.
+  \begin{proof}
+    Clay has a large \glossterm{specific surface}.
+  \end{proof}
+\end{remark}
+"""
+    document = _read(tmp_path, source.encode(), "soils.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "The particle size class of a soil is the share" in text
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"particle size class", "field capacity", "specific surface"} <= stressed
+
+
+def test_a_sphinx_index_entry_is_no_text_and_stresses_its_terms_first_mention(
+    tmp_path: Path,
+) -> None:
+    source = """Soils
+=====
+
+.. index:: leaching
+
+Rain that soaks through a soil carries dissolved minerals down with it. This
+leaching leaves the upper layers poor; leaching is slow in dry climates.
+
+.. index::
+   single: soil; field capacities
+   pair: porosity; pore
+
+Water
+-----
+
+A soil holds water up to its field capacity, which depends on its porosity.
+
+Air
+---
+
+The pores of a dry soil hold air; leaching stops.
+
+.. index:: humus
+
+Organic matter
+--------------
+
+Humus darkens the soil, and worms mix humus into it.
+"""
+    document = _read(tmp_path, source.encode(), "soils.rst")
+    texts = [" ".join(b.text.split()) for b in document.blocks()]
+    assert "leaching" not in texts  # the entry was a paragraph of its own
+    assert not any("single:" in t or "field capacities" in t for t in texts)
+    stressed = [e.casefold() for b in document.blocks() for e in b.emphasis]
+    # the first mention only; a plural entry finds its singular; "soil" is the entry's
+    # heading word, not a term; the next section is not the entry's
+    assert sorted(stressed) == ["field capacity", "humus", "leaching", "porosity"]
+    # the mention that opens a sentence has the sentence's capital: the next one is stressed
+    assert not any("Humus" in e for b in document.blocks() for e in b.emphasis)
+    assert "This leaching leaves the upper layers poor; leaching is slow" in " ".join(texts)
+
+
+def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints_them(
+    tmp_path: Path,
+) -> None:
+    # the book's main file declares them with \newtheorem; the chapter alone does not
+    source = r"""\section{Graphs}
+\begin{definition}
+  A graph is \emph{connected} if any two vertices are joined by a path.
+\end{definition}
+\begin{theorem}[Handshake lemma]
+  The degrees of a graph add up to twice its number of edges.
+\end{theorem}
+\begin{proof}
+  Each edge has two ends.
+\end{proof}
+"""
+    document = _read(tmp_path, source.encode(), "graphs.tex")
+    paragraphs = [" ".join(b.text.split()) for b in document.blocks() if b.kind == "paragraph"]
+    assert "Definition 1. A graph is connected if any two vertices are joined by a path." in (
+        paragraphs
+    )
+    assert any(p.startswith("Theorem 1 (Handshake lemma). The degrees") for p in paragraphs)
+    # upright, as amsthm's definition style sets a body: the stressed word stays the only one
+    stressed = [e for b in document.blocks() for e in b.emphasis]
+    assert "connected" in stressed
+    assert not any(e.startswith("A graph is") for e in stressed)
+    # a file that declares its own environments keeps them as it declares them
+    declared = "\\newtheorem{definition}{Def.}\n" + source
+    document = _read(tmp_path, declared.encode(), "graphs2.tex")
+    assert any(b.text.startswith("Def. 1") for b in document.blocks())
+
+
+def test_sphinx_cross_reference_roles_read_as_their_titles_not_as_code(tmp_path: Path) -> None:
+    source = """Soils
+=====
+
+As :numref:`Chapter {number} <rocks-chapter>` showed, weathering breaks rock; see
+:ref:`the clay minerals <clays>` and :doc:`glossary`. A soil's :term:`horizon` is a
+layer. Run :code:`soilgrid --depth 2` to map it.
+"""
+    document = _read(tmp_path, source.encode(), "soils.rst")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "As Chapter showed, weathering breaks rock; see the clay minerals and ." in text
+    assert "A soil's horizon is a layer." in text.replace("’", "'")
+    assert "<" not in text and "{number}" not in text
+    assert "soilgrid --depth 2" in text  # a role that is no reference stays code

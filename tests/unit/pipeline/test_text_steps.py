@@ -221,6 +221,10 @@ def test_a_plural_the_lexicon_lacks_has_the_key_of_its_singular() -> None:
     assert concept_key("lysosomes") == concept_key("Lysosome") == "lysosome"
     assert concept_key("nucleotides") == "nucleotide" and concept_key("mutexes") == "mutex"
     assert concept_key("structs") == "struct" and concept_key("macOS") == "macos"
+    # a learned "-y" noun's plural the lexicon lacks ends in "-ies"; an "-ie" noun keeps it
+    assert concept_key("functional dependencies") == concept_key("functional dependency")
+    assert concept_key("ontologies") == "ontology"
+    assert concept_key("calories") == "calorie"
 
 
 def test_a_latin_or_greek_plural_has_the_key_of_its_singular() -> None:

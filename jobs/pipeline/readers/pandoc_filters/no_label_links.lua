@@ -13,3 +13,30 @@ function Link(link)
     return {}
   end
 end
+
+-- Sphinx's cross-reference roles in reStructuredText (":ref:`the model <relational-model>`",
+-- ":numref:`Chapter {number} <relational-model-chapter>`", ":doc:`intro`") reach us as code
+-- spans of their source: a chapter's "key" was described as "material from `Chapter
+-- {number} <relational-model-chapter>`", code and all. A reference reads as its title
+-- ("the model"; a number Sphinx fills in, gone: "Chapter"), or goes when it has none (its
+-- label's key); a glossary reference (":term:`superkey`") reads as the term.
+local REFERENCES = { ref = true, numref = true, doc = true, any = true, eq = true, term = true }
+
+function Code(code)
+  local role = code.attributes["role"]
+  if not (role and REFERENCES[role] and code.classes:includes("interpreted-text")) then
+    return nil
+  end
+  local title = code.text:match("^(.-)%s*<[^<>]*>%s*$")
+  if not title then
+    if role ~= "term" then
+      return {}
+    end
+    title = code.text
+  end
+  title = title:gsub("{%a+}", ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+  if title == "" then
+    return {}
+  end
+  return pandoc.Inlines(title)
+end
