@@ -41,6 +41,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     virtual_pages,
 )
+from jobs.pipeline.readers.office_math import MATH, math_text
 from jobs.pipeline.readers.word_markup import (
     NOTE,
     TEXT_BOX,
@@ -50,8 +51,7 @@ from jobs.pipeline.readers.word_markup import (
 )
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
-_MATH = qn("m:oMath")
-_MATH_PARA = qn("m:oMathPara")
+_MATH = MATH
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -255,11 +255,7 @@ def _paragraph(
     if maths and text:
         text = _with_inline_maths(paragraph).strip()
     elif maths:
-        return [
-            b
-            for m in maths
-            for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
-        ]
+        return [b for m in maths for b in make_blocks("formula", math_text(m), page)]
     level = _heading_level(paragraph, style) if heading else 0
     if level:
         return make_blocks("heading", text, page, level=level)
@@ -280,7 +276,7 @@ def _with_inline_maths(paragraph: Paragraph) -> str:
             parts.append(child.text)
         elif child.tag == _MATH:
             # marked as TeX marks it, as the other readers do: no term runs through it
-            parts.append("$" + "".join(t.text or "" for t in child.iter(qn("m:t"))) + "$")
+            parts.append("$" + math_text(child) + "$")
     return "".join(parts)
 
 
@@ -355,5 +351,5 @@ def _emphasis(paragraph: Paragraph) -> list[str]:
 
 def _letter(maths: etree._Element) -> str:
     """The letter a piece of Office Math is ("n", "ε"), or nothing."""
-    text = "".join(t.text or "" for t in maths.iter(qn("m:t"))).strip()
+    text = math_text(maths).strip()
     return text if len(text) == 1 and text.isalpha() else ""
