@@ -479,8 +479,47 @@ def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
     kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
     assert kinds == [
         ("heading", 2, "质能方程"),
-        ("formula", 0, "E=mc2"),
+        ("formula", 0, "E=mc^2"),
         ("paragraph", 0, "There are $T+1$ equations, one for each period."),
+    ]
+
+
+def test_docx_office_math_keeps_scripts_bars_fractions_and_rows_as_tex(tmp_path: Path) -> None:
+    """An equation's structure is written as TeX writes it: a complement's bar, a
+    subscript of more than one character, a fraction and the rows of an array. Read as its
+    letters alone, "not (A and B) is not A or not B" was "AB=A+B"."""
+    import docx
+    from docx.oxml import parse_xml
+
+    def run(text: str) -> str:
+        return f"<m:r><m:t>{text}</m:t></m:r>"
+
+    def bar(inner: str) -> str:
+        return f'<m:bar><m:barPr><m:pos m:val="top"/></m:barPr><m:e>{inner}</m:e></m:bar>'
+
+    def sub(base: str, script: str) -> str:
+        return f"<m:sSub><m:e>{run(base)}</m:e><m:sub>{run(script)}</m:sub></m:sSub>"
+
+    omml = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    equations = [
+        bar(run("AB")) + run("=") + bar(run("A")) + run("+") + bar(run("B")),
+        sub("x", "n+1")
+        + run("=")
+        + f"<m:f><m:num>{run('x')}</m:num><m:den>{run('2')}</m:den></m:f>",
+        "<m:eqArr><m:e>" + run("y=1") + "</m:e><m:e>" + run("z=2") + "</m:e></m:eqArr>",
+    ]
+    document = docx.Document()
+    for equation in equations:
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(f'<m:oMathPara xmlns:m="{omml}"><m:oMath>{equation}</m:oMath></m:oMathPara>')
+        )
+    path = tmp_path / "laws.docx"
+    document.save(str(path))
+    assert [b.text for b in _read(path).blocks()] == [
+        "\\overline{AB}=\\overline{A}+\\overline{B}",
+        "x_{n+1}=\\frac{x}{2}",
+        "\\begin{aligned}y=1 \\\\ z=2\\end{aligned}",
     ]
 
 
