@@ -49,9 +49,21 @@ from jobs.pipeline.normalise import CONTINUED, clean_title
 from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
-# number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
+# number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's,
+# and so is a number counted in a unit or a measure word standing alone ("1 位 ALU", "64 位
+# ALU", "32 bit") or written against it ("16位加法器"): a computer-arithmetic deck's "1 位
+# ALU" was titled "位 ALU" and gave the concept 位. After a space, a measure word going on
+# into a word ("2 位置与位移") is the title after a section's number.
+_MEASURE = "[位个种次条维阶路倍元]"
+_QUANTITY = (
+    rf"\d+{_MEASURE}"
+    rf"|\d+(?:\.\d+)*\s*(?:{_MEASURE}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
+)
+_SECTION_NUMBER = rf"(?!{_QUANTITY})\d+(?:\.\d+)*\.?(?![-\u2013]\d)"
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
+    r"第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])"
+    r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
