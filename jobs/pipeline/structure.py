@@ -910,6 +910,26 @@ def _zh_aspect(piece: str) -> bool:
     return bare.endswith(_ZH_ASPECTS) or _ZH_MECHANISM.match(bare) is not None
 
 
+# A part of a thing, a way or a course of it, told after 的 ("卡诺图的结构", "逻辑电路的描述
+# 方法", "光合作用的过程"): said of any topic, it is no topic itself, alone or after a verb or
+# an adjective saying which ("描述方法", "工作原理", "主要特点"). The two were concepts of a
+# digital-logic handout. After a noun it is a name ("有限元方法", "存储结构"), kept.
+_ZH_FACET_HEADS = frozenset(
+    {"结构", "组成", "原理", "特点", "特征", "性质", "分类", "类型", "步骤", "方法"}
+    | {"过程", "作用", "功能", "应用"}
+)
+_ZH_FACET_MODIFIERS = ("v", "vn", "a", "b")
+
+
+def _zh_facet(piece: str) -> bool:
+    words = [(w, p) for w, p in rjieba.tag(piece.replace(" ", "")) if w.strip()]
+    return (
+        bool(words)
+        and words[-1][0] in _ZH_FACET_HEADS
+        and all(p in _ZH_FACET_MODIFIERS for _, p in words[:-1])
+    )
+
+
 # the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
 _ZH_BEARING = ("影响", "决定")
 
@@ -920,7 +940,7 @@ def _without_aspects(pieces: list[str]) -> list[str]:
         topic, joined, after = piece.partition("及其")
         if joined and _zh_aspect(after):
             piece = topic
-        if not (i > 0 and _zh_aspect(piece)):
+        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece))):
             kept.append(piece)
         elif kept[-1].strip().startswith(_ZH_BEARING):
             kept[-1] = kept[-1].strip()[2:]
