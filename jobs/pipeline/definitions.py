@@ -672,6 +672,7 @@ def find_definitions(
                 term
                 and term in sentence
                 and verb.search(sentence)
+                and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and acceptable(term, emphasised=" " in term)
                 and _nominal(term, chinese)
@@ -701,6 +702,27 @@ def find_definitions(
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+# a Chinese sentence's opening frame: "值得注意的是，", "需要说明的是，" (what is worth noting
+# is …): its 是 introduces the rest of the sentence, no term
+_ZH_FRAME = re.compile(r"^[^，,。；;：:]{1,12}的是[，,]")
+
+
+def _zh_verb_defines(term: str, sentence: str) -> bool:
+    """Whether the defining verb of a Chinese sentence may define its emphasised term.
+    Not when every such verb before the term is the sentence's opening frame ("值得注意的
+    是，**德摩根定理**可以扩展到更多变量"), nor when the term stands listed after "、"
+    ("即包括符号、**指数**和尾数三部分"), and no verb follows it: a handout's and a deck's
+    definitions of the two."""
+    at = sentence.find(term)
+    if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
+        return True
+    before = sentence[:at]
+    frame = _ZH_FRAME.match(before)
+    framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
+    listed = before.rstrip(' *“"「').endswith("、")
+    return not (framed or listed)
 
 
 # a Chinese sentence opened by a subordinating conjunction: its first clause gives a reason,
