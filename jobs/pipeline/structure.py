@@ -1740,6 +1740,13 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             # with the interpunct between its parts; the run is the name's last part
             continue
         gloss = " ".join(match.group(2).split())
+        acronym = match.group(3)
+        spelled = _ASCII_COMMA_ACRONYM.fullmatch(gloss)
+        if acronym is None and spelled and _long_form(spelled.group(1), spelled.group(2)):
+            # "算术逻辑单元 (Arithmetic Logic Unit, ALU)": the acronym after a half-width
+            # comma, the English spelling it out before it (read as one gloss, ALU stood
+            # beside 算术逻辑单元 as a concept of its own)
+            gloss, acronym = spelled.groups()
         # an acronym's letters are words its one token does not count ("内容分发网络（CDN）")
         term = _trailing_term(
             match.group(1).strip(), len(gloss.split()), _ACRONYM.fullmatch(gloss) is None
@@ -1751,8 +1758,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             term = tail.group()
         if term and acceptable(term):
             yield term, gloss
-            if match.group(3):
-                yield term, match.group(3)
+            if acronym:
+                yield term, acronym
     # the acronym in brackets first: _EN_GLOSS tries eight words back from every word of a
     # paragraph, most of which have none (a whole textbook spent seconds there)
     for match in _EN_GLOSS.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
@@ -1770,6 +1777,7 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
 
 
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+_ASCII_COMMA_ACRONYM = re.compile(r"(.+?)\s*,\s*([A-Z][A-Z0-9]{1,5})")
 # a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
 _TRANSLATED_ENTRY = re.compile(
     r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"

@@ -546,3 +546,15 @@ def test_an_emphasised_term_is_not_defined_by_a_frame_or_a_list_it_is_in() -> No
     assert defined("若电路中没有电源，则这个电路是一个无源网络。", "无源网络") == ["无源网络"]
     assert defined("我们称这样的端口为二端口网络。", "二端口网络") == ["二端口网络"]
 
+
+def test_an_acronym_after_a_half_width_comma_in_a_chinese_gloss_is_the_names() -> None:
+    """ "中央处理器 (Central Processing Unit, CPU)": typed with ASCII punctuation, the acronym
+    after the comma abbreviates the English before it, as after "，"; a comma before words
+    the letters do not spell out keeps the gloss whole."""
+    assert acronym_pairs("它的核心是中央处理器 (Central Processing Unit, CPU)。") == [
+        ("中央处理器", "CPU")
+    ]
+    assert acronym_pairs("它的核心是中央处理器（Central Processing Unit，CPU）。") == [
+        ("中央处理器", "CPU")
+    ]
+    assert acronym_pairs("数据先写入缓冲区 (buffer, FIFO)。") == []
