@@ -368,7 +368,20 @@ def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]
     parts: list[str] = []
     maths: list[str] = []
     words = ""
-    for child in paragraph._p:
+    code = ""  # the fixed-pitch runs being read, one code span in the end
+    for child in [*paragraph._p, None]:
+        if child is not None and child.tag == qn("a:r") and _MONO_FONT.search(_typeface(child)):
+            # a run set in a code font among words ("`mul rd, rs1, rs2`：64 位乘法") is
+            # inline code, marked as the Markdown and HTML readers mark it: its identifiers
+            # ("rs1", "rs2") were counted into concepts
+            code += child.text
+            words += child.text
+            continue
+        if code.strip():
+            parts.append(f"`{code.strip()}`")
+        code = ""
+        if child is None:
+            break
         if child.tag in _TEXT_PARTS:
             parts.append(child.text)
             words += child.text
@@ -381,6 +394,12 @@ def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]
         return [b for m in maths for b in make_blocks("formula", m, page)]
     text = " ".join("".join(parts).split())
     return make_blocks(kind, text, page, emphasis=_emphasis(paragraph))
+
+
+def _typeface(run: etree._Element) -> str:
+    """The Latin typeface a run sets itself (none: the theme's)."""
+    latin = run.find(f"{_RUN_PROPERTIES}/{qn('a:latin')}")
+    return "" if latin is None else latin.get("typeface", "")
 
 
 def _emphasis(paragraph: _Paragraph) -> list[str]:

@@ -495,3 +495,25 @@ def test_a_text_box_holding_an_equation_is_read_from_its_alternate_content(
         (2, "paragraph", "The current through a wire is $I$."),
         (2, "formula", "V=IR"),
     ]
+
+
+def test_a_run_in_a_code_font_among_words_is_inline_code(tmp_path: Path) -> None:
+    """A command typed in Courier inside a sentence is marked as Markdown marks inline code,
+    so the names it holds are not counted as words of the text."""
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = _slide(deck, "Shell")
+        paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+        for text, font in (
+            ("Run ", None),
+            ("grep -n pat", "Courier New"),
+            (" to number lines.", None),
+        ):
+            run = paragraph.add_run()
+            run.text = text
+            if font:
+                run.font.name = font
+
+    assert _texts(_read(tmp_path, build))[1:] == [
+        (1, "list_item", "Run `grep -n pat` to number lines.")
+    ]
