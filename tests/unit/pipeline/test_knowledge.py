@@ -167,6 +167,23 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
     ]  # "例如：" with only a heading after it shows nothing
 
 
+def test_a_lead_in_to_a_missing_picture_is_no_example() -> None:
+    """ "例如，两种晶格如下：" then "因此，…": the display the lead-in announced was a picture
+    the text does not hold, and the next paragraph goes on from it; a paragraph that is the
+    display itself stays the example's content."""
+    blocks = [
+        Block("heading", "晶体", 1, level=1),
+        Block("paragraph", "例如，两种常见的晶格如下：", 1),
+        Block("paragraph", "因此，晶格决定了晶体的许多性质。", 1),
+        Block("paragraph", "For example, the two lattices are shown below:", 2),
+        Block("paragraph", "So the lattice sets many properties of the crystal.", 2),
+        Block("paragraph", "例如，氯化钠的晶格如下：", 3),
+        Block("paragraph", "钠离子与氯离子交替排列，各自构成面心立方。", 3),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "晶格")]
+    assert found == ["例如，氯化钠的晶格如下：\n钠离子与氯离子交替排列，各自构成面心立方。"]
+
+
 def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     def owner(text: str, block: int, *, by_section: bool = True) -> str | None:
         named = "molecule" if "molecule" in text else None
