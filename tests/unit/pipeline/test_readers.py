@@ -523,6 +523,29 @@ def test_docx_office_math_keeps_scripts_bars_fractions_and_rows_as_tex(tmp_path:
     ]
 
 
+def test_docx_inline_code_runs_are_marked_as_code(tmp_path: Path) -> None:
+    """A run in a code character style (pandoc's "Verbatim Char") or a fixed-pitch font
+    inside a sentence is inline code, `…` as in Markdown; a paragraph wholly so is a code
+    block as before."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
+    sentence = document.add_paragraph("调用 ")
+    sentence.add_run("strlen(s)", style="Verbatim Char")
+    sentence.add_run(" 返回长度，")
+    sentence.add_run("sizeof").font.name = "Consolas"
+    sentence.add_run(" 返回字节数。")
+    document.add_paragraph().add_run("int n = 0;").font.name = "Courier New"
+    path = tmp_path / "c.docx"
+    document.save(str(path))
+    assert [(b.kind, b.text) for b in _read(path).blocks()] == [
+        ("paragraph", "调用 `strlen(s)` 返回长度，`sizeof` 返回字节数。"),
+        ("code", "int n = 0;"),
+    ]
+
+
 def _handmade_docx(path: Path, lines: list[tuple[str, bool, float | None]]) -> Path:
     """A Word file typed by hand: no heading styles, only bold runs and font sizes."""
     import docx
