@@ -707,21 +707,25 @@ def find_definitions(
 # a Chinese sentence's opening frame: "值得注意的是，", "需要说明的是，" (what is worth noting
 # is …): its 是 introduces the rest of the sentence, no term
 _ZH_FRAME = re.compile(r"^[^，,。；;：:]{1,12}的是[，,]")
+# what joins a list's last item to the rest: "符号、指数和**尾数**"
+_ZH_LAST_JOINED = ("和", "与", "及")
 
 
 def _zh_verb_defines(term: str, sentence: str) -> bool:
     """Whether the defining verb of a Chinese sentence may define its emphasised term.
     Not when every such verb before the term is the sentence's opening frame ("值得注意的
-    是，**德摩根定理**可以扩展到更多变量"), nor when the term stands listed after "、"
-    ("即包括符号、**指数**和尾数三部分"), and no verb follows it: a handout's and a deck's
-    definitions of the two."""
+    是，**德摩根定理**可以扩展到更多变量"), nor when the term stands listed after "、" or
+    the 和 before the last item of a list of three ("即包括符号、**指数**和**尾数**三部
+    分"), and no verb follows it: a handout's and a deck's definitions of the three."""
     at = sentence.find(term)
     if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
         return True
     before = sentence[:at]
     frame = _ZH_FRAME.match(before)
     framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
-    listed = before.rstrip(' *“"「').endswith("、")
+    joined = before.rstrip(' *“"「')
+    # the last of three or more: "、" before ("定义集合和映射" may still define the two)
+    listed = joined.endswith("、") or (joined.endswith(_ZH_LAST_JOINED) and "、" in joined)
     return not (framed or listed)
 
 

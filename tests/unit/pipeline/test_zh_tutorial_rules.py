@@ -558,3 +558,12 @@ def test_an_acronym_after_a_half_width_comma_in_a_chinese_gloss_is_the_names() -
         ("中央处理器", "CPU")
     ]
     assert acronym_pairs("数据先写入缓冲区 (buffer, FIFO)。") == []
+
+
+def test_the_last_item_of_a_listing_is_no_more_defined_than_the_others() -> None:
+    """ "…由阈值、权重和**偏置**组成": 和 before the last of three items lists it as 、 lists
+    the others (two names after "定义", "定义集合和映射", may still be defined)."""
+    defined = [
+        d.term for d in find_definitions("即分为阈值、权重和偏置三部分。", 0, True, ("偏置",))
+    ]
+    assert defined == []
