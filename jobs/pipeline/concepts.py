@@ -1202,7 +1202,7 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
     return [d for d in drafts if d.key not in merged]
 
 
-# "**卡诺图** (Karnaugh map)，或**K-图** (K-map) 是…": two names, each with its English
+# "**真值表** (truth table)，或**功能表** (function table) 是…": two names, each with its English
 # gloss, offered as alternatives by "，或": one thing named twice
 _ZH_GLOSSED_OR = re.compile(
     r"\s*[（(][A-Za-z][^（）()]{0,60}[)）]\s*[，,]\s*或\s*[“\"「*]*"

@@ -714,9 +714,10 @@ _ZH_LAST_JOINED = ("和", "与", "及")
 def _zh_verb_defines(term: str, sentence: str) -> bool:
     """Whether the defining verb of a Chinese sentence may define its emphasised term.
     Not when every such verb before the term is the sentence's opening frame ("值得注意的
-    是，**德摩根定理**可以扩展到更多变量"), nor when the term stands listed after "、" or
-    the 和 before the last item of a list of three ("即包括符号、**指数**和**尾数**三部
-    分"), and no verb follows it: a handout's and a deck's definitions of the three."""
+    是，**戴维南定理**对非线性元件不成立"), nor when the term stands listed after "、" or
+    the 和 before the last item of a list of three ("即分为阈值、**权重**和**偏置**三部
+    分"), and no verb follows it (a digital-logic handout's 德摩根定理 and a deck's 指数 and
+    尾数 were so "defined")."""
     at = sentence.find(term)
     if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
         return True

@@ -130,8 +130,8 @@ _GOES_ON = re.compile(
 
 
 def _display_missing(sentence: str, following: Block) -> bool:
-    """The lead-in announces a display ("举例来说，三变量的最小项如下：") and the block after
-    it is prose going on from it ("那么，一个布尔函数可以…"): the display was a picture the
+    """The lead-in announces a display ("例如，两种常见的晶格如下：") and the block after it
+    is prose going on from it ("因此，晶格决定了…"): the display was a picture the
     text does not hold, and the example shows nothing (a handout's 最小项 and 最大项 were
     "exemplified" by the sentence after their missing tables)."""
     return (

@@ -270,7 +270,7 @@ def _with_inline_maths(paragraph: Paragraph) -> str:
     """The paragraph's text with its inline Office Math in place ("有$T+1$个方程"):
     python-docx's text has runs and hyperlinks only, and the sentence lost its symbols
     ("有个方程", "从时间开始的"). Runs of inline code (`_code_run`) are marked `…`, as the
-    Markdown and HTML readers mark it: a handout's "`mul rd, rs1, rs2`" made its operands
+    Markdown and HTML readers mark it: a handout's "`add rd, rs1, rs2`" made its operands
     concepts."""
     parts = []
     code = ""

@@ -371,7 +371,7 @@ def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]
     code = ""  # the fixed-pitch runs being read, one code span in the end
     for child in [*paragraph._p, None]:
         if child is not None and child.tag == qn("a:r") and _MONO_FONT.search(_typeface(child)):
-            # a run set in a code font among words ("`mul rd, rs1, rs2`：64 位乘法") is
+            # a run set in a code font among words ("`add rd, rs1, rs2`：加法指令") is
             # inline code, marked as the Markdown and HTML readers mark it: its identifiers
             # ("rs1", "rs2") were counted into concepts
             code += child.text
