@@ -1232,7 +1232,9 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
                 # "多重集的排列数常被称作多重组合数" only names: the first keeps its own
                 first.definition = kept
             merged.add(other.key)
-    if not chinese:
+    if chinese:
+        merged |= _merge_glossed_alternatives(by_key, blocks, merged)
+    else:
         merged |= _merge_entry_aliases(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
 
@@ -1315,6 +1317,37 @@ def _naming_clauses(text: str) -> Iterator[str]:
             naming = naming or "称" in clause or "叫" in clause
             if naming:
                 yield clause
+
+
+# "**真值表** (truth table)，或**功能表** (function table) 是…": two names, each with its English
+# gloss, offered as alternatives by "，或": one thing named twice
+_ZH_GLOSSED_OR = re.compile(
+    r"\s*[（(][A-Za-z][^（）()]{0,60}[)）]\s*[，,]\s*或\s*[“\"「*]*"
+    r"(?P<other>[^\s，,。；;：:（()）“”\"「」*]{1,16})[”\"」*]*\s*[（(][A-Za-z]"
+)
+
+
+def _merge_glossed_alternatives(
+    by_key: dict[str, Draft], blocks: Sequence[Block], merged: set[str]
+) -> set[str]:
+    """A Chinese text's "X (gloss)，或 Y (gloss)": Y is another name of X, merged into it (a
+    digital-logic handout kept 卡诺图 and K-图 side by side). `_ZH_ALIAS` wants 称 or 叫
+    after 或; here the second gloss says the words after 或 are a name. The keys merged."""
+    absorbed: set[str] = set()
+    for block in blocks:
+        if block.kind not in PROSE or "或" not in block.text:
+            continue
+        for match in _ZH_GLOSSED_OR.finditer(block.text):
+            before = block.text[max(0, match.start() - _ALIAS_REACH) : match.start()]
+            first = _named_at(before, by_key, True, end=True)
+            other = by_key.get(concept_key(match.group("other")))
+            if first is None or other is None or first is other:
+                continue
+            if {first.key, other.key} & (merged | absorbed):
+                continue
+            _absorb_name(first, other)
+            absorbed.add(other.key)
+    return absorbed
 
 
 def _merge_entry_aliases(

@@ -724,6 +724,7 @@ def find_definitions(
                 term
                 and term in sentence
                 and verb.search(sentence)
+                and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (
                     (acceptable(term, emphasised=" " in term) and _nominal(term, chinese))
@@ -762,6 +763,32 @@ def find_definitions(
         yield found
         if not chinese:
             yield from _contrasted(found, sentence, block, emphasis)
+
+
+# a Chinese sentence's opening frame: "值得注意的是，", "需要说明的是，" (what is worth noting
+# is …): its 是 introduces the rest of the sentence, no term
+_ZH_FRAME = re.compile(r"^[^，,。；;：:]{1,12}的是[，,]")
+# what joins a list's last item to the rest: "符号、指数和**尾数**"
+_ZH_LAST_JOINED = ("和", "与", "及")
+
+
+def _zh_verb_defines(term: str, sentence: str) -> bool:
+    """Whether the defining verb of a Chinese sentence may define its emphasised term.
+    Not when every such verb before the term is the sentence's opening frame ("值得注意的
+    是，**戴维南定理**对非线性元件不成立"), nor when the term stands listed after "、" or
+    the 和 before the last item of a list of three ("即分为阈值、**权重**和**偏置**三部
+    分"), and no verb follows it (a digital-logic handout's 德摩根定理 and a deck's 指数 and
+    尾数 were so "defined")."""
+    at = sentence.find(term)
+    if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
+        return True
+    before = sentence[:at]
+    frame = _ZH_FRAME.match(before)
+    framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
+    joined = before.rstrip(' *“"「')
+    # the last of three or more: "、" before ("定义集合和映射" may still define the two)
+    listed = joined.endswith("、") or (joined.endswith(_ZH_LAST_JOINED) and "、" in joined)
+    return not (framed or listed)
 
 
 # a Chinese sentence opened by a subordinating conjunction: its first clause gives a reason,

@@ -4,9 +4,10 @@ A sentence that starts with the marker is an example with confidence 0.8; a mark
 the sentence gives 0.6. A sentence that only leads in ("For example:", "Here is an example
 of a lookup:", "例如：") is followed by the example itself, the next block (code, a
 formula, a paragraph): that block is the example's content too, and a lead-in with
-nothing after it is no example. The example belongs to the first concept it names, else
-to the concept of its section (the nearest heading concept above it); one with the marker
-inside the sentence only to a concept it names.
+nothing after it is no example, nor is one announcing a display ("如下：") followed by
+prose going on from it ("那么，…": the display was a picture). The example belongs to the
+first concept it names, else to the concept of its section (the nearest heading concept
+above it); one with the marker inside the sentence only to a concept it names.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 if following is None:
                     if _bare(sentence, start):
                         continue  # "For example:" with nothing after it shows nothing
+                elif _display_missing(sentence, blocks[index + 1]):
+                    continue
                 else:
                     content = f"{sentence}\n{following}"
             content = content[:MAX_CONTENT]
@@ -114,6 +117,28 @@ def _names_what_follows(
     if characters:
         return characters <= 2 * _NAMES_WORDS
     return len(re.findall(r"\w+", rest)) <= _NAMES_WORDS
+
+
+# a lead-in announcing a display, "…如下：", "…as follows:", and prose that goes on from
+# what the display showed ("那么，…", "So …"): no display opens so
+_ANNOUNCES_DISPLAY = re.compile(
+    r"(?:如下|如图|下表|下图|as\s+follows|below|the\s+following)\s*(?:所示)?\s*[:：]?\s*$", re.I
+)
+_GOES_ON = re.compile(
+    r"^(?:那么|因此|所以|于是|可见|由此可见|so|thus|therefore|hence)\b[，,]?", re.I
+)
+
+
+def _display_missing(sentence: str, following: Block) -> bool:
+    """The lead-in announces a display ("例如，两种常见的晶格如下：") and the block after it
+    is prose going on from it ("因此，晶格决定了…"): the display was a picture the
+    text does not hold, and the example shows nothing (a handout's 最小项 and 最大项 were
+    "exemplified" by the sentence after their missing tables)."""
+    return (
+        following.kind == "paragraph"
+        and _ANNOUNCES_DISPLAY.search(sentence) is not None
+        and _GOES_ON.match(following.text.strip()) is not None
+    )
 
 
 def _following(blocks: Sequence[Block], index: int) -> str | None:

@@ -33,7 +33,7 @@ from jobs.pipeline.references import bibliography, credits
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
 from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet, lead_in_style
-from jobs.pipeline.textutil import sentences, spell_symbols
+from jobs.pipeline.textutil import has_han, sentences, spell_symbols
 from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
@@ -79,7 +79,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     tree = outline(blocks)
     concept_of = _owner(drafts, blocks, tree)
     examples = find_examples(blocks, concept_of)
-    formulas = find_formulas(blocks, concept_of)
+    formulas = find_formulas(blocks, _owner(drafts, blocks, tree, longest=True))
     prerequisites = infer(drafts, blocks, tree)
     depth = _depths(drafts, prerequisites)
     scale = max(1.0, max(depth.values(), default=0) / REFERENCE_DEPTH)
@@ -423,8 +423,14 @@ def _context(draft: Draft, blocks: Sequence[Block]) -> str:
     return blocks[min(draft.mentions)].text[:400]
 
 
-def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline) -> Owner:
-    """A function naming the concept a text belongs to: the first it names, else its section's."""
+def _owner(
+    drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline, longest: bool = False
+) -> Owner:
+    """A function naming the concept a text belongs to: the first it names, else its section's.
+    `longest` (a formula's owner): of two Chinese names starting at one place the longer,
+    which holds the other: "…子加法器的传播信号" names 加法器, not 加法 (a deck's carry
+    equations were "加法的公式"). Only there and only in Chinese: for examples, and in
+    English, the shorter's first place kept more key concepts placed in eval.course."""
     patterns = [(d.key, mention_pattern(d.key)) for d in drafts]
     by_heading = {
         d.cue_blocks[0]: d.key
@@ -433,13 +439,16 @@ def _owner(drafts: Sequence[Draft], blocks: Sequence[Block], tree: Outline) -> O
     }
 
     def concept_of(text: str, block: int, *, by_section: bool = True) -> str | None:
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for key, pattern in patterns:
             match = pattern.search(text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), key)
+            if match is None:
+                continue
+            length = -len(match.group(0)) if longest and has_han(match.group(0)) else 0
+            if best is None or (match.start(), length) < best[:2]:
+                best = (match.start(), length, key)
         if best is not None:
-            return best[1]
+            return best[2]
         if not by_section:
             return None
         heading = tree.section_of[block]

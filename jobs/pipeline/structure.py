@@ -50,9 +50,21 @@ from jobs.pipeline.normalise import CONTINUED, clean_title
 from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
-# number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's.
+# number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's,
+# and so is a number counted in a unit or a measure word standing alone ("1 位 ALU", "64 位
+# ALU", "32 bit") or written against it ("16位加法器"): a computer-arithmetic deck's "1 位
+# ALU" was titled "位 ALU" and gave the concept 位. After a space, a measure word going on
+# into a word ("2 位置与位移") is the title after a section's number.
+_MEASURE = "[位个种次条维阶路倍元]"
+_QUANTITY = (
+    rf"\d+{_MEASURE}"
+    rf"|\d+(?:\.\d+)*\s*(?:{_MEASURE}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
+)
+_SECTION_NUMBER = rf"(?!{_QUANTITY})\d+(?:\.\d+)*\.?(?![-\u2013]\d)"
 HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?(?![-\u2013]\d)|[IVX]+\.|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
+    r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
+    r"第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])"
+    r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
@@ -936,6 +948,26 @@ def _zh_aspect(piece: str) -> bool:
     return bare.endswith(_ZH_ASPECTS) or _ZH_MECHANISM.match(bare) is not None
 
 
+# A part of a thing, a way or a course of it, told after 的 ("卡诺图的结构", "逻辑电路的描述
+# 方法", "光合作用的过程"): said of any topic, it is no topic itself, alone or after a verb or
+# an adjective saying which ("描述方法", "工作原理", "主要特点"). The two were concepts of a
+# digital-logic handout. After a noun it is a name ("有限元方法", "存储结构"), kept.
+_ZH_FACET_HEADS = frozenset(
+    {"结构", "组成", "原理", "特点", "特征", "性质", "分类", "类型", "步骤", "方法"}
+    | {"过程", "作用", "功能", "应用"}
+)
+_ZH_FACET_MODIFIERS = ("v", "vn", "a", "b")
+
+
+def _zh_facet(piece: str) -> bool:
+    words = [(w, p) for w, p in rjieba.tag(piece.replace(" ", "")) if w.strip()]
+    return (
+        bool(words)
+        and words[-1][0] in _ZH_FACET_HEADS
+        and all(p in _ZH_FACET_MODIFIERS for _, p in words[:-1])
+    )
+
+
 # the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
 _ZH_BEARING = ("影响", "决定")
 
@@ -946,7 +978,7 @@ def _without_aspects(pieces: list[str]) -> list[str]:
         topic, joined, after = piece.partition("及其")
         if joined and _zh_aspect(after):
             piece = topic
-        if not (i > 0 and _zh_aspect(piece)):
+        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece))):
             kept.append(piece)
         elif kept[-1].strip().startswith(_ZH_BEARING):
             kept[-1] = kept[-1].strip()[2:]
@@ -1758,6 +1790,13 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             # with the interpunct between its parts; the run is the name's last part
             continue
         gloss = " ".join(match.group(2).split())
+        acronym = match.group(3)
+        spelled = _ASCII_COMMA_ACRONYM.fullmatch(gloss)
+        if acronym is None and spelled and _long_form(spelled.group(1), spelled.group(2)):
+            # "算术逻辑单元 (Arithmetic Logic Unit, ALU)": the acronym after a half-width
+            # comma, the English spelling it out before it (read as one gloss, ALU stood
+            # beside 算术逻辑单元 as a concept of its own)
+            gloss, acronym = spelled.groups()
         # an acronym's letters are words its one token does not count ("内容分发网络（CDN）")
         term = _trailing_term(
             match.group(1).strip(), len(gloss.split()), _ACRONYM.fullmatch(gloss) is None
@@ -1769,8 +1808,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             term = tail.group()
         if term and acceptable(term):
             yield term, gloss
-            if match.group(3):
-                yield term, match.group(3)
+            if acronym:
+                yield term, acronym
     # the acronym in brackets first: _EN_GLOSS tries eight words back from every word of a
     # paragraph, most of which have none (a whole textbook spent seconds there)
     for match in _EN_GLOSS.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
@@ -1788,6 +1827,7 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
 
 
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
+_ASCII_COMMA_ACRONYM = re.compile(r"(.+?)\s*,\s*([A-Z][A-Z0-9]{1,5})")
 # a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
 _TRANSLATED_ENTRY = re.compile(
     r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"

@@ -41,6 +41,7 @@ from jobs.pipeline.readers.blocks import (
     real_pages,
     virtual_pages,
 )
+from jobs.pipeline.readers.office_math import MATH, math_text
 from jobs.pipeline.readers.word_markup import (
     NOTE,
     TEXT_BOX,
@@ -50,8 +51,7 @@ from jobs.pipeline.readers.word_markup import (
 )
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
-_MATH = qn("m:oMath")
-_MATH_PARA = qn("m:oMathPara")
+_MATH = MATH
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -252,14 +252,10 @@ def _paragraph(
 ) -> list[Block]:
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
-    if maths and text:
+    if (maths and text) or any(_code_run(r) for r in paragraph._p.iterchildren(_RUN)):
         text = _with_inline_maths(paragraph).strip()
     elif maths:
-        return [
-            b
-            for m in maths
-            for b in make_blocks("formula", "".join(t.text or "" for t in m.iter(qn("m:t"))), page)
-        ]
+        return [b for m in maths for b in make_blocks("formula", math_text(m), page)]
     level = _heading_level(paragraph, style) if heading else 0
     if level:
         return make_blocks("heading", text, page, level=level)
@@ -273,15 +269,46 @@ def _paragraph(
 def _with_inline_maths(paragraph: Paragraph) -> str:
     """The paragraph's text with its inline Office Math in place ("有$T+1$个方程"):
     python-docx's text has runs and hyperlinks only, and the sentence lost its symbols
-    ("有个方程", "从时间开始的")."""
+    ("有个方程", "从时间开始的"). Runs of inline code (`_code_run`) are marked `…`, as the
+    Markdown and HTML readers mark it: a handout's "`add rd, rs1, rs2`" made its operands
+    concepts."""
     parts = []
-    for child in paragraph._p.iterchildren():
+    code = ""
+    for child in [*paragraph._p.iterchildren(), None]:
+        if child is not None and child.tag == _RUN and _code_run(child):
+            code += child.text
+            continue
+        if code.strip():
+            parts.append(f"`{code.strip()}`")
+        code = ""
+        if child is None:
+            break
         if child.tag in (_RUN, _HYPERLINK):
             parts.append(child.text)
         elif child.tag == _MATH:
             # marked as TeX marks it, as the other readers do: no term runs through it
-            parts.append("$" + "".join(t.text or "" for t in child.iter(qn("m:t"))) + "$")
+            parts.append("$" + math_text(child) + "$")
     return "".join(parts)
+
+
+def _code_run(run: etree._Element) -> bool:
+    """A run (`w:r`) of inline code: set in a fixed-pitch font, or in a character style for
+    code (pandoc's "VerbatimChar", Word's "HTMLCode"). Read from the run's own properties:
+    python-docx's style lookup for every run of a book tripled the reader's time."""
+    properties = run.find(_RUN_PROPERTIES)
+    if properties is None or not (run.text or "").strip():
+        return False
+    style = properties.find(_RUN_STYLE)
+    fonts = properties.find(_RUN_FONTS)
+    typeface = "" if fonts is None else fonts.get(_ASCII_FONT) or fonts.get(_OTHER_FONT) or ""
+    return bool(
+        (style is not None and _CODE_STYLE.search(style.get(_VALUE, "")))
+        or _MONO_FONT.search(typeface)
+    )
+
+
+_RUN_PROPERTIES, _RUN_STYLE, _RUN_FONTS = qn("w:rPr"), qn("w:rStyle"), qn("w:rFonts")
+_ASCII_FONT, _OTHER_FONT, _VALUE = qn("w:ascii"), qn("w:hAnsi"), qn("w:val")
 
 
 _RUN = qn("w:r")
@@ -355,5 +382,5 @@ def _emphasis(paragraph: Paragraph) -> list[str]:
 
 def _letter(maths: etree._Element) -> str:
     """The letter a piece of Office Math is ("n", "ε"), or nothing."""
-    text = "".join(t.text or "" for t in maths.iter(qn("m:t"))).strip()
+    text = math_text(maths).strip()
     return text if len(text) == 1 and text.isalpha() else ""

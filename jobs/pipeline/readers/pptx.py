@@ -37,6 +37,7 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages
+from jobs.pipeline.readers.office_math import math_text
 from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
 
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
@@ -67,6 +68,14 @@ _TITLE_CHARS, _TITLE_WORDS = 100, 14
 # text is set at 18 to 28 points, PowerPoint's titles at 40 to 44)
 _TITLE_PT = 28
 _LINK_TEXT = re.compile(r"\w+://|www\.", re.IGNORECASE)
+# markup compatibility: PowerPoint wraps a shape holding an equation (and other newer
+# content) in mc:AlternateContent, the shape as written in mc:Choice, a picture of it in
+# mc:Fallback; the equation itself is `a14:m` among the paragraph's runs
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+_A14_MATH = "{http://schemas.microsoft.com/office/drawing/2010/main}m"
+_SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic")}
+_TEXT_PARTS = {qn("a:r"), qn("a:fld"), qn("a:br")}
 _SENTENCE = re.compile(r"[^.][.。]\s*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a diagram's label broken a word a line: up to four words of letters
@@ -118,6 +127,7 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
     read = SlideText(number)
     if slide._element.get("show") == "0":  # hidden: skipped in the slide show
         return read
+    _unwrap_alternates(slide.shapes._spTree)
     shapes = _reading_order(slide.shapes)
     title = _title_box(shapes)
     if title is not None:
@@ -143,6 +153,32 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
             for paragraph in frame.paragraphs:
                 read.notes.extend(_paragraph(paragraph, number, "paragraph"))
     return read
+
+
+def _unwrap_alternates(tree: etree._Element) -> None:
+    """Each mc:AlternateContent among the slide's shapes (at any depth) replaced by the
+    shapes it offers: its first choice's when it has any, else its fallback's. python-pptx
+    lists a slide's shapes without looking inside it, and PowerPoint so wraps every text
+    box holding an equation: eight slides of a deck on computer arithmetic (pandoc writes
+    them so too) were read as their titles alone. The choice is the text box as typed, the
+    fallback a picture of it."""
+    for alternate in list(tree.iter(_ALTERNATE)):
+        offers = [*alternate.findall(_CHOICE), *alternate.findall(_FALLBACK)]
+        shapes = next(
+            (
+                [c for c in offer if c.tag in _SHAPE_TAGS]
+                for offer in offers
+                if any(c.tag in _SHAPE_TAGS for c in offer)
+            ),
+            [],
+        )
+        parent = alternate.getparent()
+        if parent is None:
+            continue
+        at = parent.index(alternate)
+        parent.remove(alternate)
+        for n, shape in enumerate(shapes):
+            parent.insert(at + n, shape)
 
 
 def _title_box(shapes: list[BaseShape]) -> BaseShape | None:
@@ -329,8 +365,41 @@ def _is_code(paragraph: _Paragraph) -> bool:
 
 
 def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]:
-    text = " ".join(paragraph.text.split())
+    parts: list[str] = []
+    maths: list[str] = []
+    words = ""
+    code = ""  # the fixed-pitch runs being read, one code span in the end
+    for child in [*paragraph._p, None]:
+        if child is not None and child.tag == qn("a:r") and _MONO_FONT.search(_typeface(child)):
+            # a run set in a code font among words ("`add rd, rs1, rs2`：加法指令") is
+            # inline code, marked as the Markdown and HTML readers mark it: its identifiers
+            # ("rs1", "rs2") were counted into concepts
+            code += child.text
+            words += child.text
+            continue
+        if code.strip():
+            parts.append(f"`{code.strip()}`")
+        code = ""
+        if child is None:
+            break
+        if child.tag in _TEXT_PARTS:
+            parts.append(child.text)
+            words += child.text
+        elif child.tag == _A14_MATH:
+            # an equation among the words, marked as TeX marks it (as `docx` does): no term
+            # runs through it; alone in its paragraph, a formula block
+            maths.append(math_text(child))
+            parts.append(f"${maths[-1]}$")
+    if maths and not words.strip():
+        return [b for m in maths for b in make_blocks("formula", m, page)]
+    text = " ".join("".join(parts).split())
     return make_blocks(kind, text, page, emphasis=_emphasis(paragraph))
+
+
+def _typeface(run: etree._Element) -> str:
+    """The Latin typeface a run sets itself (none: the theme's)."""
+    latin = run.find(f"{_RUN_PROPERTIES}/{qn('a:latin')}")
+    return "" if latin is None else latin.get("typeface", "")
 
 
 def _emphasis(paragraph: _Paragraph) -> list[str]:

@@ -141,6 +141,18 @@ def test_a_name_often_called_another_is_one_concept_with_its_own_description(
     assert descriptions["染色方案数"].startswith("把 n 个格子依次涂成两种颜色")
 
 
+def test_two_glossed_names_offered_by_or_are_one_concept(tmp_path: Path) -> None:
+    """ "**真值表** (truth table)，或**功能表** (function table) 是…": each name carries its own
+    English gloss; the second is the first's other name, not a concept beside it."""
+    zh = (
+        "# 逻辑\n\n**真值表** (truth table)，或**功能表** (function table) 是列出输入与输出"
+        "对应关系的表格。真值表有 $2^n$ 行。\n\n## 用法\n\n由真值表写出表达式，"
+        "功能表与真值表内容相同，真值表便于检查，功能表也便于检查。\n"
+    )
+    keys = _keys(tmp_path, zh, "zh-CN")
+    assert "真值表" in keys and "功能表" not in keys
+
+
 def test_another_name_is_the_whole_name_after_its_connector(tmp_path: Path) -> None:
     # the other name runs on past a shorter concept that opens it: 河流 is no alias of
     # DEM, and DEM does not take its mentions

@@ -167,6 +167,38 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
     ]  # "例如：" with only a heading after it shows nothing
 
 
+def test_a_formula_belongs_to_the_longer_of_two_names_said_at_one_place(tmp_path: Path) -> None:
+    """ "两个乘法器的延迟如下：" says 乘法器, which holds 乘法: read first-come, the formula was
+    乘法's (a deck's carry equations were asked as "加法的公式")."""
+    text = (
+        "# 电路\n\n## 乘法\n\n**乘法**是重复的加法。乘法很常用，乘法的结果称为积。\n\n"
+        "## 乘法器\n\n**乘法器**是实现乘法的电路。乘法器由加法器组成，乘法器很快。\n\n"
+        "两个乘法器的延迟如下：\n\n$$t = 2 t_a + t_b$$\n"
+    )
+    path = tmp_path / "circuits.md"
+    path.write_text(text, encoding="utf-8")
+    knowledge = analyse_file(path, language="zh-CN").knowledge
+    assert {"乘法", "乘法器"} <= {c.key for c in knowledge.concepts}
+    assert [x.concept_key for x in knowledge.extractions if x.type == "formula"] == ["乘法器"]
+
+
+def test_a_lead_in_to_a_missing_picture_is_no_example() -> None:
+    """ "例如，两种晶格如下：" then "因此，…": the display the lead-in announced was a picture
+    the text does not hold, and the next paragraph goes on from it; a paragraph that is the
+    display itself stays the example's content."""
+    blocks = [
+        Block("heading", "晶体", 1, level=1),
+        Block("paragraph", "例如，两种常见的晶格如下：", 1),
+        Block("paragraph", "因此，晶格决定了晶体的许多性质。", 1),
+        Block("paragraph", "For example, the two lattices are shown below:", 2),
+        Block("paragraph", "So the lattice sets many properties of the crystal.", 2),
+        Block("paragraph", "例如，氯化钠的晶格如下：", 3),
+        Block("paragraph", "钠离子与氯离子交替排列，各自构成面心立方。", 3),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "晶格")]
+    assert found == ["例如，氯化钠的晶格如下：\n钠离子与氯离子交替排列，各自构成面心立方。"]
+
+
 def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     def owner(text: str, block: int, *, by_section: bool = True) -> str | None:
         named = "molecule" if "molecule" in text else None

@@ -455,3 +455,65 @@ def test_a_smartart_diagram_s_texts_are_list_items(tmp_path: Path) -> None:
         (2, "list_item", "Evaporation"),
         (2, "list_item", "Condensation"),
     ]
+
+
+def test_a_text_box_holding_an_equation_is_read_from_its_alternate_content(
+    tmp_path: Path,
+) -> None:
+    """PowerPoint keeps a text box with an equation inside mc:AlternateContent: the box as
+    typed under mc:Choice (the equation an `a14:m` among its runs), a picture of it under
+    mc:Fallback. The box's words and equations are read; the picture is not counted."""
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    compat = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    a14 = "http://schemas.microsoft.com/office/drawing/2010/main"
+    omml = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+    def equation(*letters: str) -> str:
+        runs = "".join(f"<m:r><m:t>{x}</m:t></m:r>" for x in letters)
+        return f'<a14:m><m:oMath xmlns:m="{omml}">{runs}</m:oMath></a14:m>'
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+        slide.shapes.title.text = "Ohm's law"
+        words = "<a:r><a:t>The current through a wire is </a:t></a:r>"
+        wrapped = parse_xml(
+            f'<mc:AlternateContent xmlns:mc="{compat}" xmlns:a="{drawing}"'
+            f' xmlns:p="{_PRESENTATION_NS}"><mc:Choice xmlns:a14="{a14}" Requires="a14">'
+            '<p:sp><p:nvSpPr><p:cNvPr id="5" name="Text 4"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+            '</p:nvSpPr><p:spPr><a:xfrm><a:off x="914400" y="1828800"/>'
+            '<a:ext cx="4572000" cy="914400"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/>'
+            f"<a:p>{words}{equation('I')}<a:r><a:t>.</a:t></a:r></a:p>"
+            f"<a:p>{equation('V', '=', 'I', 'R')}</a:p></p:txBody></p:sp></mc:Choice>"
+            '<mc:Fallback><p:pic><p:nvPicPr><p:cNvPr id="5" name="Text 4"/><p:cNvPicPr/>'
+            "<p:nvPr/></p:nvPicPr><p:blipFill/><p:spPr/></p:pic></mc:Fallback>"
+            "</mc:AlternateContent>"
+        )
+        slide.shapes._spTree.append(wrapped)
+
+    assert _texts(_read(tmp_path, build, cover="Circuits"))[1:] == [
+        (2, "heading", "Ohm's law"),
+        (2, "paragraph", "The current through a wire is $I$."),
+        (2, "formula", "V=IR"),
+    ]
+
+
+def test_a_run_in_a_code_font_among_words_is_inline_code(tmp_path: Path) -> None:
+    """A command typed in Courier inside a sentence is marked as Markdown marks inline code,
+    so the names it holds are not counted as words of the text."""
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        slide = _slide(deck, "Shell")
+        paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+        for text, font in (
+            ("Run ", None),
+            ("grep -n pat", "Courier New"),
+            (" to number lines.", None),
+        ):
+            run = paragraph.add_run()
+            run.text = text
+            if font:
+                run.font.name = font
+
+    assert _texts(_read(tmp_path, build))[1:] == [
+        (1, "list_item", "Run `grep -n pat` to number lines.")
+    ]

@@ -479,8 +479,70 @@ def test_docx_office_math_and_localised_heading_levels(tmp_path: Path) -> None:
     kinds = [(b.kind, b.level, b.text) for b in _read(path).blocks()]
     assert kinds == [
         ("heading", 2, "质能方程"),
-        ("formula", 0, "E=mc2"),
+        ("formula", 0, "E=mc^2"),
         ("paragraph", 0, "There are $T+1$ equations, one for each period."),
+    ]
+
+
+def test_docx_office_math_keeps_scripts_bars_fractions_and_rows_as_tex(tmp_path: Path) -> None:
+    """An equation's structure is written as TeX writes it: a complement's bar, a
+    subscript of more than one character, a fraction and the rows of an array. Read as its
+    letters alone, "not (A and B) is not A or not B" was "AB=A+B"."""
+    import docx
+    from docx.oxml import parse_xml
+
+    def run(text: str) -> str:
+        return f"<m:r><m:t>{text}</m:t></m:r>"
+
+    def bar(inner: str) -> str:
+        return f'<m:bar><m:barPr><m:pos m:val="top"/></m:barPr><m:e>{inner}</m:e></m:bar>'
+
+    def sub(base: str, script: str) -> str:
+        return f"<m:sSub><m:e>{run(base)}</m:e><m:sub>{run(script)}</m:sub></m:sSub>"
+
+    omml = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    equations = [
+        bar(run("AB")) + run("=") + bar(run("A")) + run("+") + bar(run("B")),
+        sub("x", "n+1")
+        + run("=")
+        + f"<m:f><m:num>{run('x')}</m:num><m:den>{run('2')}</m:den></m:f>",
+        "<m:eqArr><m:e>" + run("y=1") + "</m:e><m:e>" + run("z=2") + "</m:e></m:eqArr>",
+    ]
+    document = docx.Document()
+    for equation in equations:
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(f'<m:oMathPara xmlns:m="{omml}"><m:oMath>{equation}</m:oMath></m:oMathPara>')
+        )
+    path = tmp_path / "laws.docx"
+    document.save(str(path))
+    assert [b.text for b in _read(path).blocks()] == [
+        "\\overline{AB}=\\overline{A}+\\overline{B}",
+        "x_{n+1}=\\frac{x}{2}",
+        "\\begin{aligned}y=1 \\\\ z=2\\end{aligned}",
+    ]
+
+
+def test_docx_inline_code_runs_are_marked_as_code(tmp_path: Path) -> None:
+    """A run in a code character style (pandoc's "Verbatim Char") or a fixed-pitch font
+    inside a sentence is inline code, `…` as in Markdown; a paragraph wholly so is a code
+    block as before."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
+    sentence = document.add_paragraph("调用 ")
+    sentence.add_run("strlen(s)", style="Verbatim Char")
+    sentence.add_run(" 返回长度，")
+    sentence.add_run("sizeof").font.name = "Consolas"
+    sentence.add_run(" 返回字节数。")
+    document.add_paragraph().add_run("int n = 0;").font.name = "Courier New"
+    path = tmp_path / "c.docx"
+    document.save(str(path))
+    assert [(b.kind, b.text) for b in _read(path).blocks()] == [
+        ("paragraph", "调用 `strlen(s)` 返回长度，`sizeof` 返回字节数。"),
+        ("code", "int n = 0;"),
     ]
 
 

@@ -494,6 +494,24 @@ def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> 
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
 
 
+def test_a_count_in_a_unit_opening_a_heading_is_no_section_number() -> None:
+    """A heading that opens with a quantity ("1 位 ALU": a one-bit ALU) keeps it: read as
+    section 1, the slide was titled "位 ALU" and 位 became a concept. A measure word that
+    goes on into a word is the section's title after its number."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "1 位 ALU": "1 位 ALU",
+        "16位加法器": "16位加法器",
+        "8 bit registers": "8 bit registers",
+        "3 种 排序": "3 种 排序",
+        "2 位置与位移": "位置与位移",
+        "4.1 位运算": "位运算",
+        "3 Results": "Results",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
 def test_a_name_written_as_maths_is_spelled_as_text() -> None:
     """ "$\\text{ROC}$曲线", "$F1$", "$\\mathrm{AUC}$": the name vanished into a maths
     placeholder, so ROC曲线 read as 曲线 and AUC was no term."""

@@ -35,6 +35,27 @@ def test_a_mechanism_named_by_a_noun_stays() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "topic", "facet"),
+    [
+        ("晶体管的结构", "晶体管", "结构"),
+        ("状态机的描述方法", "状态机", "描述方法"),
+        ("电磁铁的工作原理", "电磁铁", "工作原理"),
+        ("哈希表的主要特点", "哈希表", "主要特点"),
+    ],
+)
+def test_a_generic_part_or_way_after_de_is_no_topic(heading: str, topic: str, facet: str) -> None:
+    """结构, 方法, 原理 after 的, bare or after a verb or an adjective, would fit any topic."""
+    terms = _terms(heading)
+    assert topic in terms
+    assert facet not in terms
+
+
+def test_a_part_or_way_named_by_a_noun_after_de_stays() -> None:
+    assert "存储结构" in _terms("线性表的存储结构")
+    assert "有限元方法" in _terms("弹性力学的有限元方法")
+
+
+@pytest.mark.parametrize(
     ("heading", "parts"),
     [
         ("矩阵的直和", ["矩阵的直和"]),  # 和 ending the heading joins nothing: 直和, a word

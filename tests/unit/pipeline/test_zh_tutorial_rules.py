@@ -530,3 +530,40 @@ def test_an_english_name_with_its_chinese_name_alone_on_a_line_is_a_glossary_ent
     # a bracket inside a sentence, or one that describes, is no entry
     assert gloss_terms("我们使用Rust（一门系统语言）编写内核。", 0) == []
     assert gloss_terms("Python（蟒蛇）很好", 0) == []
+
+
+def test_an_emphasised_term_is_not_defined_by_a_frame_or_a_list_it_is_in() -> None:
+    """A copula in the sentence's opening frame ("要说明的是，") says nothing of the bold
+    term after it, nor does a verb before a list the term is an item of ("即分为…、权重和…");
+    a verb after the term, a naming verb before it, or a predicate it closes defines it."""
+
+    def defined(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, (term,))]
+
+    assert defined("要说明的是，戴维南定理对非线性元件不成立。", "戴维南定理") == []
+    assert defined("即分为阈值、权重和偏置三部分。", "权重") == []
+    assert defined("戴维南定理是把有源网络化为电压源的方法。", "戴维南定理") == ["戴维南定理"]
+    assert defined("若电路中没有电源，则这个电路是一个无源网络。", "无源网络") == ["无源网络"]
+    assert defined("我们称这样的端口为二端口网络。", "二端口网络") == ["二端口网络"]
+
+
+def test_an_acronym_after_a_half_width_comma_in_a_chinese_gloss_is_the_names() -> None:
+    """ "中央处理器 (Central Processing Unit, CPU)": typed with ASCII punctuation, the acronym
+    after the comma abbreviates the English before it, as after "，"; a comma before words
+    the letters do not spell out keeps the gloss whole."""
+    assert acronym_pairs("它的核心是中央处理器 (Central Processing Unit, CPU)。") == [
+        ("中央处理器", "CPU")
+    ]
+    assert acronym_pairs("它的核心是中央处理器（Central Processing Unit，CPU）。") == [
+        ("中央处理器", "CPU")
+    ]
+    assert acronym_pairs("数据先写入缓冲区 (buffer, FIFO)。") == []
+
+
+def test_the_last_item_of_a_listing_is_no_more_defined_than_the_others() -> None:
+    """ "…由阈值、权重和**偏置**组成": 和 before the last of three items lists it as 、 lists
+    the others (two names after "定义", "定义集合和映射", may still be defined)."""
+    defined = [
+        d.term for d in find_definitions("即分为阈值、权重和偏置三部分。", 0, True, ("偏置",))
+    ]
+    assert defined == []
