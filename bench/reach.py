@@ -3,18 +3,16 @@
 A synthetic graph goes into the stack's Neo4j: `--concepts` concepts (5,500 by default, the
 size a busy workspace reaches), five PREREQUISITE edges each, mostly to one of the next 400
 concepts, one in 500 pointing back (cycles of optional edges, as people can make), half of
-them mandatory. For a document whose candidates involve 10, 60 and 200 of those concepts,
+them mandatory. For a document whose candidates involve 1 to 200 of those concepts,
 the reach among them (any path; mandatory paths) is read in a read transaction:
 
-- `matched` (datasources/neo4j/prerequisites.py): a variable-length match from each concept
-  (Neo4j's pruning breadth-first expand), once for any path and once for mandatory ones;
-  the only way before;
-- `walked`: one breadth-first walk of the edges below all of them, a round trip per level,
-  closed in memory.
+- `walk` (datasources/neo4j/prerequisites.reaches, what place() does): one breadth-first
+  walk of the edges below all of them, a round trip per level, closed in memory;
+- `per concept` (what place() did before): a variable-length match from each concept,
+  once for any path and once for mandatory ones, each query cut at `--timeout` seconds.
 
-place() matches below WALK_FROM concepts and walks from there. Both must give the same
-pairs (checked each run). Medians of `--runs` runs. Everything the
-benchmark made is deleted at the end.
+Both must give the same pairs when the match finishes (checked each run). Medians of
+`--runs` runs. Everything the benchmark made is deleted at the end.
 """
 
 from __future__ import annotations
@@ -29,11 +27,22 @@ import uuid
 from pathlib import Path
 from typing import Any, LiteralString
 
-from datasources.neo4j.prerequisites import WALK_FROM, Reach, matched, walked
+from neo4j import Query
+from neo4j.exceptions import ClientError
+
+from datasources.neo4j.prerequisites import Reach, reaches
 from datasources.settings import Settings
 from datasources.stores import open_stores
 
 NAMESPACE = uuid.UUID("0d7b4a52-6f0e-4c53-9a52-3c1e4f1b8d21")
+PER_CONCEPT: LiteralString = (
+    "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1..]->(v:Concept) "
+    "WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
+)
+PER_CONCEPT_MANDATORY: LiteralString = (
+    "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1.. {mandatory: true}]->"
+    "(v:Concept) WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
+)
 CREATE: LiteralString = (
     "UNWIND $ids AS id "
     "CREATE (:Concept {id: id, title: id, language: 'en', difficulty: 'beginner'})"
@@ -43,7 +52,7 @@ CONNECT: LiteralString = (
     "MERGE (a)-[e:PREREQUISITE]->(b) SET e.mandatory = r.m, e.weight = 0.5, e.document_ids = []"
 )
 DELETE: LiteralString = "UNWIND $ids AS id MATCH (c:Concept {id: id}) DETACH DELETE c"
-SIZES = (10, 30, 60, 100, 200)
+SIZES = (1, 2, 10, 30, 60, 100, 200)
 
 
 def graph(concepts: int) -> tuple[list[str], list[dict[str, Any]]]:
@@ -78,12 +87,13 @@ async def main(args: argparse.Namespace) -> None:
                 for size in SIZES:
                     picker = random.Random(size)  # noqa: S311 - reproducible, not a secret
                     involved = sorted(picker.sample(ids, size))
-                    row = await measure(session, involved, args.runs)
+                    row = await measure(session, involved, args.runs, args.timeout)
                     out.append(row)
+                    matched = row["per_concept_s"]
                     print(
                         f"{size:>4} concepts: walk {row['walk_s']:.2f} s, per concept "
-                        f"{row['per_concept_s']:.2f} s, {row['pairs']} pairs "
-                        f"({row['mandatory_pairs']} mandatory); place() uses {row['place_uses']}",
+                        + (f"{matched:.2f} s" if matched is not None else "timed out")
+                        + f", {row['pairs']} pairs ({row['mandatory_pairs']} mandatory)",
                         flush=True,
                     )
             finally:
@@ -93,31 +103,39 @@ async def main(args: argparse.Namespace) -> None:
         args.out.write_text(json.dumps(out, indent=2))
 
 
-async def measure(session: Any, involved: list[str], runs: int) -> dict[str, Any]:
-    walk, per_concept = [], []
+async def measure(session: Any, involved: list[str], runs: int, cut_after: float) -> dict[str, Any]:
+    walk: list[float] = []
+    per_concept: list[float | None] = []
     for _ in range(runs):
 
-        async def both(tx: Any) -> tuple[float, float, int, int]:
+        async def walked(tx: Any) -> tuple[float, list[set[tuple[str, str]]]]:
             started = time.perf_counter()
-            walk_reach = [pairs(r) for r in await walked(tx, involved)]
-            walk_s = time.perf_counter() - started
-            started = time.perf_counter()
-            match_reach = [pairs(r) for r in await matched(tx, involved)]
-            match_s = time.perf_counter() - started
-            if walk_reach != match_reach:
-                raise SystemExit("the walk and the per-concept match disagree")
-            return walk_s, match_s, len(walk_reach[0]), len(walk_reach[1])
+            found = [pairs(r) for r in await reaches(tx, involved)]
+            return time.perf_counter() - started, found
 
-        walk_s, match_s, found, found_mandatory = await session.execute_read(both)
-        walk.append(walk_s)
-        per_concept.append(match_s)
+        took, found = await session.execute_read(walked)
+        walk.append(took)
+        started = time.perf_counter()
+        try:
+            matched = []
+            for statement in (PER_CONCEPT, PER_CONCEPT_MANDATORY):
+                result = await session.run(Query(statement, timeout=cut_after), ids=involved)
+                matched.append({(r["a"], r["b"]) async for r in result})
+        except ClientError as error:
+            if not (error.code or "").endswith("TransactionTimedOutClientConfiguration"):
+                raise
+            per_concept.append(None)  # the server cut it at `cut_after`
+            continue
+        per_concept.append(time.perf_counter() - started)
+        if matched != found:
+            raise SystemExit("the walk and the per-concept match disagree")
+    finished = [t for t in per_concept if t is not None]
     return {
         "concepts": len(involved),
         "walk_s": statistics.median(walk),
-        "per_concept_s": statistics.median(per_concept),
-        "place_uses": "walk" if len(involved) >= WALK_FROM else "per concept",
-        "pairs": found,
-        "mandatory_pairs": found_mandatory,
+        "per_concept_s": statistics.median(finished) if len(finished) == runs else None,
+        "pairs": len(found[0]),
+        "mandatory_pairs": len(found[1]),
     }
 
 
@@ -125,5 +143,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--concepts", type=int, default=5500)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=60.0, help="per-concept query, s")
     parser.add_argument("--out", type=Path)
     asyncio.run(main(parser.parse_args()))

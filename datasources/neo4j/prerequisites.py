@@ -13,10 +13,14 @@ first:
   stays optional: "demoted"); its weight is the larger one — or, when this document
   alone supports it, exactly the proposed one, so re-processing reproduces it.
 
-The reach among a few concepts is a variable-length match from each of them; among many,
-whose matches would cost their number times the edges below them, it is one walk of the
-edges below all of them, a breadth-first level per round trip, closed in memory
-(`Reach.among`). Every path between two of them lies below the first, so both are exact.
+The reach is one walk of the edges below all the candidates' concepts, a breadth-first
+level per round trip (single-hop matches only), closed in memory (`Reach.among`). Every
+path between two of them lies below the first, so it is exact. It replaced a
+variable-length match from each concept (`*1..` with `v.id IN $ids`): its work was their
+number times the edges below them, and for a short list Neo4j's planner may seek both
+ends and enumerate every path between them (VarLengthExpand(Into)): on a 5,500-concept
+graph one concept's match ran into the 5-minute transaction timeout (BENCHMARKS.md
+"Reach").
 
 Every accepted edge extends the reachability the next candidates are checked against (new
 paths only run between the candidates' concepts, so the closure over them is exact), and
@@ -34,22 +38,6 @@ from uuid import UUID
 from datasources.neo4j.bulk import Prerequisite
 
 EXISTING: LiteralString = "UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN c.id AS id"
-# Few concepts: a variable-length match from each, which Neo4j runs as a breadth-first
-# expand with pruning (DISTINCT end points only), about 2 µs an edge inside the server; its
-# work is the edges below each concept, once per concept.
-REACH: LiteralString = (
-    "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1..]->(v:Concept) "
-    "WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
-)
-MANDATORY_REACH: LiteralString = (
-    "UNWIND $ids AS id MATCH (u:Concept {id: id})-[:PREREQUISITE*1.. {mandatory: true}]->"
-    "(v:Concept) WHERE v.id IN $ids RETURN DISTINCT u.id AS a, v.id AS b"
-)
-# Many concepts: the edges below all of them, one level per round trip, closed in this
-# process (tens of µs an edge, but each edge once). From about WALK_FROM concepts on the
-# walk wins (BENCHMARKS.md "Reach": below 10 concepts of a 26,500-edge graph, 0.6 s
-# matched and 3.0 s walked; below 200, 17.3 s matched and 3.2 s walked).
-WALK_FROM = 40
 # One level of the walk: the edges leaving a set of concepts, collected per concept so a
 # level is a few records, not one per edge.
 BELOW: LiteralString = (
@@ -174,17 +162,7 @@ async def place(tx: Any, document: str, candidates: Sequence[Prerequisite]) -> P
 
 async def reaches(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
     """Which of `ids` reach which through the graph: along any edges, and along mandatory
-    ones. Matched from each when they are few, else one breadth-first walk from all."""
-    return await (matched if len(ids) < WALK_FROM else walked)(tx, ids)
-
-
-async def matched(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
-    every = Reach.of((r["a"], r["b"]) for r in await fetch(tx, REACH, ids=ids))
-    mandatory = Reach.of((r["a"], r["b"]) for r in await fetch(tx, MANDATORY_REACH, ids=ids))
-    return every, mandatory
-
-
-async def walked(tx: Any, ids: Sequence[str]) -> tuple[Reach, Reach]:
+    ones. One breadth-first walk from all of them, a round trip per level."""
     seen, frontier = set(ids), sorted(ids)
     edges: list[tuple[str, str, bool]] = []
     while frontier:

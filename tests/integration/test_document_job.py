@@ -18,7 +18,6 @@ from neo4j import AsyncGraphDatabase
 from sqlalchemy import func, insert, select, update
 
 from datasources.ids import concept_id_for
-from datasources.neo4j import prerequisites
 from datasources.neo4j.documents import DocumentGraphWriter
 from datasources.neo4j.writes import ConceptInput
 from datasources.postgres.models import (
@@ -339,12 +338,9 @@ async def test_no_mandatory_cycle_is_ever_closed(docs: DocumentWorld, stores: St
     assert manual == [{"p": {"mandatory": True, "weight": 0.9}}]  # a person's edge: untouched
 
 
-@pytest.mark.parametrize("walk_from", [0, 10_000], ids=["walked", "matched"])
 async def test_a_cycle_through_another_documents_concepts_is_never_closed(
-    docs: DocumentWorld, stores: Stores, monkeypatch: pytest.MonkeyPatch, walk_from: int
+    docs: DocumentWorld, stores: Stores
 ) -> None:
-    # Both ways of reading the reach (datasources/neo4j/prerequisites.py) see the path.
-    monkeypatch.setattr(prerequisites, "WALK_FROM", walk_from)
     # Mandatory edges a person made run Gaussian elimination → pivot (a concept the
     # chapter never names) → system of linear equations; the chapter's mandatory evidence
     # for system → Gaussian elimination would close that cycle through the pivot.
