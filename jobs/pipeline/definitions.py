@@ -497,6 +497,37 @@ def _symbol_entry(sentence: str, block: int, chinese: bool) -> Definition | None
     return Definition(term, sentence, block, GLOSSARY)
 
 
+# A teacher's handout writes its glossary with an equals sign, "Morpheme = a collection of
+# sounds that has a meaning", "Base/Free = a morpheme that can stand alone": a short name,
+# then words that say what it is. The name is the entry's term (each of two names a slash
+# joins); an equation ("Profit = revenue - cost", "v = d/t") has operators or symbols on
+# its right, not a phrase of words, and is left to the formula rules.
+_EN_EQUALS_ENTRY = re.compile(
+    r"^(?P<t>[A-Za-z][A-Za-z'’\- ]{1,40}?(?:/[A-Za-z][A-Za-z'’\- ]{1,40}?)?)\s+=\s+"
+    r"(?P<rest>[A-Za-z].*)$",
+    re.S,
+)
+_EQUATION_SIGN = re.compile(r"[+×*^=<>≤≥±−÷$\\]|\s[-/]\s")
+
+
+def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
+    """ "Morpheme = a collection of sounds that has a meaning": a handout's entry."""
+    match = None if chinese else _EN_EQUALS_ENTRY.match(_LIST_MARK.sub("", sentence))
+    if match is None:
+        return []
+    rest = match.group("rest")
+    if _EQUATION_SIGN.search(rest) or len(re.findall(r"[A-Za-z]{2,}", rest)) < 3:
+        return []
+    entries = []
+    for name in match.group("t").split("/"):
+        term = name.strip()
+        if term.split()[0].lower() in EN_STOP:
+            continue  # "The total = …": a sentence's subject, no name
+        if acceptable(term, heading=True) and _nominal(term, False):
+            entries.append(Definition(term, sentence, block, GLOSSARY))
+    return entries
+
+
 # A Chinese teacher's handout lists what it teaches as numbered "name：what it is" items,
 # "(2)胸腺：胸腺是T细胞分化、发育、成熟的场所。", "③ 脑干：调节呼吸运动的中枢": the
 # enumerator says the lines are entries and the name before the colon the item (weak: an
@@ -697,6 +728,10 @@ def find_definitions(
         # the term is introduced here, two marks where the emphasis alone gives one
         found = replace(found, confidence=DEFINED_EMPHASIS)
     entry = _glossary_entry(sentence, block, emphasis) or _symbol_entry(sentence, block, chinese)
+    equals = [] if entry is not None else _equals_entry(sentence, block, chinese)
+    if equals:
+        entry = equals[0]
+        yield from equals[1:]  # "Base/Free = …": the other name the entry gives
     handout = _zh_list_entry(sentence, block) if chinese else None
     if handout is not None and (entry is None or entry.term == handout.term):
         if handout.confidence >= GLOSSARY:
