@@ -29,6 +29,9 @@ _BARE_CODE = re.compile(
 # 400 characters), else two prices' "$" would pair across the prose between them.
 _MATH = re.compile(
     r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$|\$(?=[^$\n]{0,2000}\\[A-Za-z]{2})[^$\n]{301,2000}\$"
+    # MathJax's own delimiters, as a bookdown, Quarto or Sphinx page serves its maths:
+    # "\(\mathbf{N}_0\)", "\[ \lambda = … \]" (read as prose, "mathbf" was a term)
+    r"|\\\([^\n]{1,300}?\\\)|\\\[[^$]{1,2000}?\\\]"
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
