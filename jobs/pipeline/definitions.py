@@ -448,6 +448,14 @@ _CONNECTIVE = re.compile(
     r"for\s+(?:example|instance)|first|second|third|next|then|here|today|now|also),\s+",
     re.I,
 )
+# A figure's legend told in the text, "The dashed line is the 1:1 line", "The red curve is
+# the fitted model": a mark drawn in the figure, named by how it is drawn, is no concept
+_FIGURE_MARK = re.compile(
+    r"(?:the\s+)?(?:(?:thin|thick|solid|dashed|dotted|broken|grey|gray|black|red|blue|green|"
+    r"orange|purple|shaded|open|filled|horizontal|vertical|diagonal)\s+){1,2}"
+    r"(?:lines?|curves?|arrows?|bars?|dots?|points?|circles?|areas?|regions?)",
+    re.I,
+)
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
@@ -702,7 +710,11 @@ def find_definitions(
         return  # "Although the term “heart” is an English word, …": the word's origin
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
-    patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
+    patterned = [
+        _emphasised_name(d, whole_block)
+        for d in _by_pattern(sentence, block, chinese)
+        if chinese or not _FIGURE_MARK.fullmatch(d.term)
+    ]
     if not chinese:
         patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
     if plain and not chinese:
