@@ -716,6 +716,8 @@ def find_definitions(
         if chinese or not _FIGURE_MARK.fullmatch(d.term)
     ]
     if not chinese:
+        patterned = [_without_operand(d) for d in patterned]
+    if not chinese:
         patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
     if plain and not chinese:
         patterned.extend(_aliased_subject(sentence, block))
@@ -1043,6 +1045,19 @@ def _bare_plural_genus(
 _NAME_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:terms?|words?|phrases?|expressions?)\s+|.*?\w['’]s\s+)", re.I
 )
+
+
+# "The transpose of M is the same matrix, …", "the inverse of A is …": what the sentence
+# defines is the operation; the one-letter operand it is shown on is no part of its name
+# ("transpose of M" was a concept beside "transpose")
+_OF_OPERAND = re.compile(r"^(?P<name>\S.*?)\s+of\s+[A-Za-z](?:_?\d)?$")
+
+
+def _without_operand(found: Definition) -> Definition:
+    match = _OF_OPERAND.match(found.term)
+    if match is None or match.group("name").lower() in EN_STOP:
+        return found
+    return replace(found, term=match.group("name"))
 
 
 def _emphasised_name(found: Definition, emphasis: tuple[str, ...]) -> Definition:

@@ -532,3 +532,14 @@ def test_a_figure_legend_told_in_the_text_defines_no_mark() -> None:
     assert terms("The tangent line is the line that touches a curve at one point.") == [
         "tangent line"
     ]
+
+
+def test_an_operation_shown_on_a_one_letter_operand_is_named_without_it() -> None:
+    # "The transpose of M is …" defined "transpose of M", a twin of "transpose"
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, plain=True)]
+
+    assert terms("The inverse of B is the matrix that undoes what B does.") == ["inverse"]
+    assert terms("The derivative of f is the rate at which f changes.") == ["derivative"]
+    # a name that holds "of" before a word keeps it
+    assert terms("The speed of sound is the speed at which a wave travels.") == ["speed of sound"]
