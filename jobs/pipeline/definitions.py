@@ -515,6 +515,7 @@ _EN_EQUALS_ENTRY = re.compile(
     r"(?P<rest>[A-Za-z].*)$",
     re.S,
 )
+_JOINED_NAME = re.compile(r"[a-z][A-Z]")  # "UnitCost": words joined into one identifier
 _EQUATION_SIGN = re.compile(r"[+×*^=<>≤≥±−÷$\\]|\s[-/]\s")
 
 
@@ -526,6 +527,8 @@ def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
     rest = match.group("rest")
     if _EQUATION_SIGN.search(rest) or len(re.findall(r"[A-Za-z]{2,}", rest)) < 3:
         return []
+    if _JOINED_NAME.search(match.group("t")) or _JOINED_NAME.search(rest):
+        return []  # "LineCost = UnitCost times Quantity": a sheet's or a program's formula
     entries = []
     for name in match.group("t").split("/"):
         term = name.strip()

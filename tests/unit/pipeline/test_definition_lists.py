@@ -177,6 +177,8 @@ def test_a_handout_glossary_written_with_equals_signs_defines_its_names(tmp_path
     # an equation is no entry
     assert terms("Density = mass / volume") == []
     assert terms("Speed = distance over time + 2") == []
+    # nor is a sheet's formula over joined column names
+    assert terms("TotalPrice = UnitPrice times Quantity sold") == []
     concepts = _concepts(
         tmp_path,
         "ice.md",
