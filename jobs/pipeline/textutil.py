@@ -12,7 +12,10 @@ MAX_SENTENCE_CHARS = 600
 # sentence too, unless it stands between digits (a full-width decimal point, "３．１４"); a
 # quote or bracket closing after the full stop stays with its sentence ("… as “thin skin.”")
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff]|\\\[)|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    # MathJax's display maths, "… seeds). \[ v_1/v_{1[1]} \] We find …", stands between two
+    # sentences: read as one, the next sentence's bold word was defined by the one before
+    r"|(?<=\\\])\s+(?=[A-Z])"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case;

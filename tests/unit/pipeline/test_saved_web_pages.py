@@ -225,3 +225,16 @@ def test_mathjax_delimiters_are_maths_not_words(tmp_path: Path) -> None:
     said = prose(r"The vector \(\mathbf{v}_1\) grows, as \[\mathrm{d}v = k\,v\] shows.")
     assert "mathbf" not in said and "mathrm" not in said
     assert said.count(PLACEHOLDER) == 2
+
+
+def test_mathjax_display_maths_stands_between_two_sentences() -> None:
+    # "… seeds). \[ … \] We find …": the sentence after a display formula was read with
+    # the one before it, and its bold word took that sentence as its definition
+    from jobs.pipeline.textutil import sentences
+
+    text = r"Rates are scaled to the first stage. \[ \frac{v_1}{v_2} \] We take the transpose."
+    assert list(sentences(text)) == [
+        "Rates are scaled to the first stage.",
+        r"\[ \frac{v_1}{v_2} \]",
+        "We take the transpose.",
+    ]
