@@ -448,6 +448,14 @@ _CONNECTIVE = re.compile(
     r"for\s+(?:example|instance)|first|second|third|next|then|here|today|now|also),\s+",
     re.I,
 )
+# A figure's legend told in the text, "The dashed line is the 1:1 line", "The red curve is
+# the fitted model": a mark drawn in the figure, named by how it is drawn, is no concept
+_FIGURE_MARK = re.compile(
+    r"(?:the\s+)?(?:(?:thin|thick|solid|dashed|dotted|broken|grey|gray|black|red|blue|green|"
+    r"orange|purple|shaded|open|filled|horizontal|vertical|diagonal)\s+){1,2}"
+    r"(?:lines?|curves?|arrows?|bars?|dots?|points?|circles?|areas?|regions?)",
+    re.I,
+)
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
@@ -495,6 +503,40 @@ def _symbol_entry(sentence: str, block: int, chinese: bool) -> Definition | None
     if not chinese and term.split()[0].lower() in EN_STOP:
         return None  # "Then $x$: …", "The $n$: …"
     return Definition(term, sentence, block, GLOSSARY)
+
+
+# A teacher's handout writes its glossary with an equals sign, "Morpheme = a collection of
+# sounds that has a meaning", "Base/Free = a morpheme that can stand alone": a short name,
+# then words that say what it is. The name is the entry's term (each of two names a slash
+# joins); an equation ("Profit = revenue - cost", "v = d/t") has operators or symbols on
+# its right, not a phrase of words, and is left to the formula rules.
+_EN_EQUALS_ENTRY = re.compile(
+    r"^(?P<t>[A-Za-z][A-Za-z'’\- ]{1,40}?(?:/[A-Za-z][A-Za-z'’\- ]{1,40}?)?)\s+=\s+"
+    r"(?P<rest>[A-Za-z].*)$",
+    re.S,
+)
+_JOINED_NAME = re.compile(r"[a-z][A-Z]")  # "UnitCost": words joined into one identifier
+_EQUATION_SIGN = re.compile(r"[+×*^=<>≤≥±−÷$\\]|\s[-/]\s")
+
+
+def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
+    """ "Morpheme = a collection of sounds that has a meaning": a handout's entry."""
+    match = None if chinese else _EN_EQUALS_ENTRY.match(_LIST_MARK.sub("", sentence))
+    if match is None:
+        return []
+    rest = match.group("rest")
+    if _EQUATION_SIGN.search(rest) or len(re.findall(r"[A-Za-z]{2,}", rest)) < 3:
+        return []
+    if _JOINED_NAME.search(match.group("t")) or _JOINED_NAME.search(rest):
+        return []  # "LineCost = UnitCost times Quantity": a sheet's or a program's formula
+    entries = []
+    for name in match.group("t").split("/"):
+        term = name.strip()
+        if term.split()[0].lower() in EN_STOP:
+            continue  # "The total = …": a sentence's subject, no name
+        if acceptable(term, heading=True) and _nominal(term, False):
+            entries.append(Definition(term, sentence, block, GLOSSARY))
+    return entries
 
 
 # A Chinese teacher's handout lists what it teaches as numbered "name：what it is" items,
@@ -671,7 +713,13 @@ def find_definitions(
         return  # "Although the term “heart” is an English word, …": the word's origin
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     whole_block = emphasis if block_emphasis is None else block_emphasis
-    patterned = [_emphasised_name(d, whole_block) for d in _by_pattern(sentence, block, chinese)]
+    patterned = [
+        _emphasised_name(d, whole_block)
+        for d in _by_pattern(sentence, block, chinese)
+        if chinese or not _FIGURE_MARK.fullmatch(d.term)
+    ]
+    if not chinese:
+        patterned = [_without_operand(d) for d in patterned]
     if not chinese:
         patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
     if plain and not chinese:
@@ -697,6 +745,10 @@ def find_definitions(
         # the term is introduced here, two marks where the emphasis alone gives one
         found = replace(found, confidence=DEFINED_EMPHASIS)
     entry = _glossary_entry(sentence, block, emphasis) or _symbol_entry(sentence, block, chinese)
+    equals = [] if entry is not None else _equals_entry(sentence, block, chinese)
+    if equals:
+        entry = equals[0]
+        yield from equals[1:]  # "Base/Free = …": the other name the entry gives
     handout = _zh_list_entry(sentence, block) if chinese else None
     if handout is not None and (entry is None or entry.term == handout.term):
         if handout.confidence >= GLOSSARY:
@@ -996,6 +1048,19 @@ def _bare_plural_genus(
 _NAME_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:terms?|words?|phrases?|expressions?)\s+|.*?\w['’]s\s+)", re.I
 )
+
+
+# "The transpose of M is the same matrix, …", "the inverse of A is …": what the sentence
+# defines is the operation; the one-letter operand it is shown on is no part of its name
+# ("transpose of M" was a concept beside "transpose")
+_OF_OPERAND = re.compile(r"^(?P<name>\S.*?)\s+of\s+[A-Za-z](?:_?\d)?$")
+
+
+def _without_operand(found: Definition) -> Definition:
+    match = _OF_OPERAND.match(found.term)
+    if match is None or match.group("name").lower() in EN_STOP:
+        return found
+    return replace(found, term=match.group("name"))
 
 
 def _emphasised_name(found: Definition, emphasis: tuple[str, ...]) -> Definition:

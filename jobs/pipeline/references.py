@@ -161,11 +161,15 @@ def _reference_label(text: str) -> bool:
 
 _NAME = r"[A-Z][\w'’-]+"
 _CITED_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# a surname's particles, "Vonesh and de la Cruz (2002)", "Smith and van der Berg (2010)":
+# the second author's name may open on them in small letters ("Vonesh" was a concept), and
+# the last of three or more may follow a comma ("Crouse, Crowder, and Caswell (1987)")
+_PARTICLES = r"(?:(?:de|da|di|du|del|della|der|den|des|la|le|van|von|dos|das)\s+){0,3}"
 # "(Deisenroth et al., 2009; Rasmussen and Williams, 2006)", "[Stoer and Bulirsch, 2002]",
 # "Stoer and Bulirsch (2002)", "Deisenroth et al. [2009]", "Papamakarios et al."
 _IN_TEXT_CITATION = re.compile(
     rf"[(\[]\s*{_NAME}[^()\[\]]{{0,300}}?{_CITED_YEAR}\s*[)\]]"
-    rf"|\b{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s*[(\[]\s*{_CITED_YEAR}\s*[)\]]"
+    rf"|\b{_NAME},?\s+(?:et\s+al\.?|(?:and|&)\s+{_PARTICLES}{_NAME})\s*[(\[]\s*{_CITED_YEAR}\s*[)\]]"
     rf"|\b{_NAME}\s+et\s+al\b\.?"
 )
 

@@ -12,7 +12,10 @@ MAX_SENTENCE_CHARS = 600
 # sentence too, unless it stands between digits (a full-width decimal point, "３．１４"); a
 # quote or bracket closing after the full stop stays with its sentence ("… as “thin skin.”")
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff])|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    r"(?<=[。！？；!?])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff]|\\\[)|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    # MathJax's display maths, "… seeds). \[ v_1/v_{1[1]} \] We find …", stands between two
+    # sentences: read as one, the next sentence's bold word was defined by the one before
+    r"|(?<=\\\])\s+(?=[A-Z])"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case;
@@ -29,6 +32,9 @@ _BARE_CODE = re.compile(
 # 400 characters), else two prices' "$" would pair across the prose between them.
 _MATH = re.compile(
     r"\$\$[^$]{0,2000}\$\$|\$[^$\n]{1,300}\$|\$(?=[^$\n]{0,2000}\\[A-Za-z]{2})[^$\n]{301,2000}\$"
+    # MathJax's own delimiters, as a bookdown, Quarto or Sphinx page serves its maths:
+    # "\(\mathbf{N}_0\)", "\[ \lambda = … \]" (read as prose, "mathbf" was a term)
+    r"|\\\([^\n]{1,300}?\\\)|\\\[[^$]{1,2000}?\\\]"
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was

@@ -120,7 +120,7 @@ def _module(
     heading: str | None,
 ) -> Module:
     """Named after its section's heading, else after its concept that most others in it
-    build on (the first on ties)."""
+    build on (the first on ties), one the documents mark or define when there is one."""
     graph, ordering = inputs.graph, inputs.ordering
     inside = set(group)
     slots = []
@@ -146,7 +146,10 @@ def _module(
         )
         for c in inside
     }
-    anchor = max(group, key=lambda c: (built_on[c], -group.index(c)))
+    # a word the documents use but never define nor mark (`CourseGraph.vocabulary`) names
+    # no module while a concept they teach is in it: a handout's first module was
+    # "meaning", the word its glossary's definitions lean on, over "morpheme"
+    anchor = max(group, key=lambda c: (c not in graph.vocabulary, built_on[c], -group.index(c)))
     return Module(
         title=heading or graph.concepts[anchor].title,
         minutes=sum(s.minutes for s in slots),

@@ -100,6 +100,12 @@ def _names_comments(node: Node) -> bool:
 
 # a citation's or a note's mark ("[1]", "[a]", "[citation needed]"), no text of its own
 _CITATION_MARK = re.compile(r"^\[[^\[\]]{1,40}\]$")
+# a footnote's mark as bookdown, Quarto, pandoc, Sphinx and MkDocs write it: a link to the
+# note, its number set as a superscript or in brackets
+_NOTE_MARKS = (
+    "a.footnote-ref, a.footnote-reference, a[role=doc-noteref], sup[id^=fnref], a[href^='#fn']"
+)
+_NOTE_NUMBER = re.compile(r"^\[?\d{1,3}\]?$")
 # the wrapper MediaWiki puts around every formula's TeX
 _DISPLAYSTYLE = re.compile(r"^\{\\displaystyle\s*(.*)\}$", re.DOTALL)
 _PERMALINK_MARK = "¶"
@@ -190,6 +196,11 @@ def parse(tree: HTMLParser) -> list[Block]:
             section.decompose()
     for mark in tree.css("sup"):
         if _CITATION_MARK.match(mark.text(deep=True).strip()):
+            mark.decompose()
+    for mark in tree.css(_NOTE_MARKS):
+        # a footnote's number links to its note: read as text it glued onto the word
+        # before it ("a general linearized model31" was a concept of a bookdown page)
+        if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
     root = tree.body or tree.root
     main = _main_content(tree)

@@ -160,3 +160,30 @@ def test_a_glossary_entry_that_gives_its_term_another_name_is_one_concept(
     concepts = _concepts(tmp_path, "beaches.md", text)
     assert "rip current" in concepts and "longshore drift" in concepts
     assert not {"rip tide", "undertow"} & set(concepts)
+
+
+def test_a_handout_glossary_written_with_equals_signs_defines_its_names(tmp_path: Path) -> None:
+    # a Word handout listed its terms as "Name = what it is"; no pattern read the equals
+    # sign, so none of the listed names was a concept
+    from jobs.pipeline.definitions import GLOSSARY, find_definitions
+
+    def terms(sentence: str) -> list[tuple[str, float]]:
+        return [(d.term, d.confidence) for d in find_definitions(sentence, 0, False)]
+
+    assert terms("- Glacier = a mass of ice that moves slowly over land") == [("Glacier", GLOSSARY)]
+    # two names joined by a slash are both entries; an adjective alone is no name
+    named = [t for t, _ in terms("Moraine/Till = rock debris that a glacier leaves behind")]
+    assert sorted(named) == ["Moraine", "Till"]
+    # an equation is no entry
+    assert terms("Density = mass / volume") == []
+    assert terms("Speed = distance over time + 2") == []
+    # nor is a sheet's formula over joined column names
+    assert terms("TotalPrice = UnitPrice times Quantity sold") == []
+    concepts = _concepts(
+        tmp_path,
+        "ice.md",
+        "# Ice\n\nTerms:\n\n- Glacier = a mass of ice that moves slowly over land\n"
+        "- Crevasse = a deep crack that opens in the surface of a glacier\n\n"
+        "Glaciers carve valleys. A crevasse can be hidden under snow.\n",
+    )
+    assert {"glacier", "crevasse"} <= set(concepts)

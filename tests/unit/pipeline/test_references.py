@@ -163,6 +163,9 @@ def test_in_text_citations_name_no_concepts() -> None:
     assert "Hedge" not in without_citations("Mulch helps [Hedge, 2018, Rake et al., 2021].")
     assert "Thorn" not in without_citations("As Thorn and Bramble (2019) showed, beds drain.")
     assert "Moss" not in without_citations("Moss et al. dug the first bed.")
+    # a second author whose surname opens on a particle in small letters
+    assert "Marsh" not in without_citations("Marsh and van der Weide (2004) dug a pond.")
+    assert "Reed" not in without_citations("Sedge, Rush, and Reed (1999) drained it.")
     # a name dated by a year, an array and a figure reference stay
     for text in ("Python (1991) is old.", "the array [1, 2, 3]", "the mean (see Figure 3)"):
         assert without_citations(text) == text

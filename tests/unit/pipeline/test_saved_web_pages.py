@@ -199,3 +199,42 @@ def test_a_pages_comments_are_no_text(tmp_path: Path) -> None:
         "The Calvin cycle fixes carbon.",
         "Chlorophyll absorbs red and blue light.",
     ]
+
+
+def test_a_footnote_mark_is_not_glued_to_the_word_before_it(tmp_path: Path) -> None:
+    # a bookdown page linked each footnote by its number in a <sup>; read as text, the
+    # number joined the word it followed ("model31")
+    body = (
+        '<p>Rivers carry <em>suspended load</em><a class="footnote-ref" tabindex="0">'
+        "<sup>12</sup></a> to the sea, and a Quarto page's"
+        '<a href="#fn3" class="footnote-ref" id="fnref3" role="doc-noteref"><sup>3</sup></a>'
+        " mark goes too, while water<sup>2</sup> keeps its power.</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert texts == [
+        "Rivers carry suspended load to the sea, and a Quarto page's mark goes too,"
+        " while water2 keeps its power."
+    ]
+
+
+def test_mathjax_delimiters_are_maths_not_words(tmp_path: Path) -> None:
+    # a site serves its maths as MathJax source, "\(\mathbf{x}\)": its command names were
+    # read as words, and "mathbf" was a concept
+    from jobs.pipeline.textutil import PLACEHOLDER, prose
+
+    said = prose(r"The vector \(\mathbf{v}_1\) grows, as \[\mathrm{d}v = k\,v\] shows.")
+    assert "mathbf" not in said and "mathrm" not in said
+    assert said.count(PLACEHOLDER) == 2
+
+
+def test_mathjax_display_maths_stands_between_two_sentences() -> None:
+    # "… seeds). \[ … \] We find …": the sentence after a display formula was read with
+    # the one before it, and its bold word took that sentence as its definition
+    from jobs.pipeline.textutil import sentences
+
+    text = r"Rates are scaled to the first stage. \[ \frac{v_1}{v_2} \] We take the transpose."
+    assert list(sentences(text)) == [
+        "Rates are scaled to the first stage.",
+        r"\[ \frac{v_1}{v_2} \]",
+        "We take the transpose.",
+    ]

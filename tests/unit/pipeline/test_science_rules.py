@@ -517,3 +517,29 @@ def test_a_kinds_bold_adjective_is_the_kinds_headed_name(tmp_path: Path) -> None
     assert "residual" not in concepts
     assert "residual soils" in concepts
     assert "emphasis" in concepts["residual soils"].sources
+
+
+def test_a_figure_legend_told_in_the_text_defines_no_mark() -> None:
+    # an ecology chapter described its plots in prose, "The dotted line is …": each mark
+    # drawn, named by its style, was defined as if it were a concept
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, plain=True)]
+
+    assert terms("The dashed line is the fitted trend for the control plots.") == []
+    assert terms("The red curve is the predicted biomass of the lake.") == []
+    assert terms("The shaded area is the range of likely outcomes.") == []
+    # a line that is a concept of its own is still defined
+    assert terms("The tangent line is the line that touches a curve at one point.") == [
+        "tangent line"
+    ]
+
+
+def test_an_operation_shown_on_a_one_letter_operand_is_named_without_it() -> None:
+    # "The transpose of M is …" defined "transpose of M", a twin of "transpose"
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, plain=True)]
+
+    assert terms("The inverse of B is the matrix that undoes what B does.") == ["inverse"]
+    assert terms("The derivative of f is the rate at which f changes.") == ["derivative"]
+    # a name that holds "of" before a word keeps it
+    assert terms("The speed of sound is the speed at which a wave travels.") == ["speed of sound"]

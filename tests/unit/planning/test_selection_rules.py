@@ -397,3 +397,23 @@ def test_a_weeks_quiz_is_on_the_whole_week_when_little_of_it_is_to_recall() -> N
     quiz = next(a for a in plan.assessment_methods if a.type == "quiz")
     quizzed = {c for o in plan.objectives if o.id in quiz.objective_ids for c in o.concept_ids}
     assert quizzed == {c.id for c in mostly}
+
+
+def test_a_module_is_not_named_after_a_word_the_documents_never_mark() -> None:
+    """A handout's definitions all lean on "water" (never defined nor marked, yet taught on
+    its own score): the module holding it and the terms it defines was named "Water". A
+    concept the documents teach names it; the word is still taught."""
+    concepts = [
+        _concept("water", 0, confidence=0.35, definitions=0, examples=6, volume=3000),
+        _concept("river", 1),
+        _concept("lake", 2),
+        _concept("glacier", 3),
+    ]
+    edges = [("water", "river", True), ("water", "lake", True), ("water", "glacier", True)]
+    data = _input(concepts, edges, weeks=1, hours=6)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    taught = [s.concept_id for w in plan.weeks for s in w.slots]
+    assert "water" in taught
+    titles = [m.title for w in plan.weeks for m in w.modules] + [w.title for w in plan.weeks]
+    assert "Water" not in titles
