@@ -1986,7 +1986,10 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
         # an adverb-like modifier rjieba tags "d" (相对 in 相对原子质量, "relative atomic
         # mass") likewise, while the gloss is not yet covered
         graded = pos == "d" and len(word) == 2 and len(kept) < gloss_words
-        if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded):
+        # a time word likewise (未来 in 未来值, "future value"; 当前 in 当前状态): cut
+        # there, the name was its last character, 值
+        timed = pos == "t" and has_han(word) and len(kept) < gloss_words
+        if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded or timed):
             break
         # a verb between nouns, the gloss (in words: `worded`) said already by the words
         # after it, is the clause's predicate: "原子失去或得到电子形成离子（ion）" names 离子
