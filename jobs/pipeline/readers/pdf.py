@@ -1510,7 +1510,9 @@ def _blocks(
             else:
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
-                item = not deck and _list_item(paragraph[0])
+                # a slide's line is an item where a bullet was drawn before it (a Beamer
+                # ball, `_page_lines`); a glyph that opens it may be a theme's ornament
+                item = paragraph[0].item if deck else _list_item(paragraph[0])
                 blocks.extend(
                     make_blocks(
                         "list_item" if item else "paragraph",

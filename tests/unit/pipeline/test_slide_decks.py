@@ -245,7 +245,9 @@ def test_items_beside_bullets_drawn_as_small_forms_are_apart(tmp_path: Path) -> 
     frame = "<h2>贵金属</h2>" + "".join(item.format(n) for n in names)
     # (second: a first slide without a sentence is the title slide)
     blocks = _slides(tmp_path, [_NEXT, frame, _NEXT.replace("Evaluation", "Smoothing")])
-    assert [b.text for b in blocks if b.page == 2 and b.kind != "heading"] == names
+    assert [(b.kind, b.text) for b in blocks if b.page == 2 and b.kind != "heading"] == [
+        ("list_item", n) for n in names
+    ]
 
 
 def _titled(*titles: str) -> list[Block]:
