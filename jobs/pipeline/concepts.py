@@ -83,6 +83,7 @@ from jobs.pipeline.structure import (
     defined_in_code,
     emphasis_name,
     emphasis_terms,
+    english_name_pairs,
     environment_kinds,
     environment_names,
     expanded_code_names,
@@ -1043,13 +1044,18 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     reading order: "Domain Name System (DNS)"."""
     pairs: list[tuple[str, str]] = []
     for block in blocks:
-        if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
+        # brackets, or "简称" after a name set off by commas ("写回策略，…，简称 WBP，")
+        marked = ("(", "（", "简称", "缩写")
+        if block.kind not in (*PROSE, "heading") or not any(m in block.text for m in marked):
             continue
         for name, acronym in acronym_pairs(block.text):
             pairs.append((concept_key(name), concept_key(acronym)))
             # the acronym's plural, which no lexicon singularises: "FDs" is the functional
             # dependencies, a normalization chapter's twin of "functional dependency (FD)"
             pairs.append((concept_key(name), concept_key(acronym + "s")))
+        # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
+        # stood beside 开闭原则): one concept, as a name and its acronym are
+        pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
     return pairs
 
 
@@ -1847,8 +1853,10 @@ def _definitions(
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     for index, sentence in body:
-        above = _name_line(blocks, index) if index not in opened else ""
+        first = index not in opened
+        above = _name_line(blocks, index) if first else ""
         opened.add(index)
+        item = first and blocks[index].kind == "list_item"
         below = zh_entry_below if chinese else en_answer_below
         entry = below(above, sentence, index) if above else None
         if entry is not None:
@@ -1860,7 +1868,7 @@ def _definitions(
             imagined.add(index)
         found.extend(
             d
-            for d in find_definitions(sentence, index, chinese, fresh, plain, spans)
+            for d in find_definitions(sentence, index, chinese, fresh, plain, spans, item)
             # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
             # town over, called “Hometown.”": the names an example makes up are no terms
             if (index not in imagined or not _capitalised(d.term))
