@@ -424,6 +424,8 @@ def find_concepts(
             continue  # "heads of lettuce", "cell phones": one section's worked example
         if not kinds and definition is None and _recapped(entry, nearest, blocks):
             continue  # "Gale-Shapley algorithm": the chapter before's, named in the recap
+        if not kinds and definition is None and _only_in_examples(entry, nearest, blocks):
+            continue  # 方块, 游戏: the Tetris game a principle's "使用示例" tells of
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
@@ -994,6 +996,32 @@ def _recapped(entry: TermStats | None, nearest: list[int], blocks: Sequence[Bloc
         is not None
         for i in entry.blocks
     )
+
+
+# a sub-section that shows the topic at work: "使用示例", "示例", "举例", "案例分析",
+# "Example", "Usage examples", "Worked example"
+_EXAMPLE_HEADING = re.compile(
+    r"(?:(?:使用|应用|代码|典型)?(?:示例|例子|实例|举例|案例)(?:分析|说明)?"
+    r"|(?:(?:worked|usage|an?)\s+)?examples?(?:\s+of\s+use)?)$",
+    re.I,
+)
+
+
+def _only_in_examples(entry: TermStats | None, nearest: list[int], blocks: Sequence[Block]) -> bool:
+    """A term only counted, every use of it under a heading that titles an example, in a
+    document that has other sections too: the example's things (a design-principles note's
+    Tetris game, its hard disks and departments), not what the document teaches."""
+    if entry is None or not entry.blocks:
+        return False
+
+    def example(heading: int) -> bool:
+        title = HEADING_NUMBER.sub("", blocks[heading].text).strip(" :：")
+        return heading >= 0 and _EXAMPLE_HEADING.match(title) is not None
+
+    headings = {h for h in nearest if h >= 0}
+    if all(example(h) for h in headings):
+        return False  # a document of examples: they are what it teaches
+    return all(nearest[i] >= 0 and example(nearest[i]) for i in entry.blocks)
 
 
 def _story_name(entry: TermStats | None, section_of: list[int], finest: list[int]) -> bool:
