@@ -523,7 +523,7 @@ _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
 def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition | None:
     """ "(2)胸腺：胸腺是…的场所。", "抗体的概念：机体产生的…蛋白质": a handout's entry.
     `item`: the sentence opens a bulleted list's item, an entry as a numbered one is (a
-    slide's "资产配置：对资产大类的选择", one bullet for each term it names)."""
+    slide's "资产配置：…", one bullet for each term it names)."""
     opening = _LIST_MARK.sub("", sentence)
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)

@@ -278,7 +278,7 @@ def _page_lines(
                 lines = _text_lines(page, textpage, index, apart, han_body, latin_text)
             # Beamer's ball, circle and square items are each drawn as a small form (an
             # XObject holding a shading): a bullet, where a theme's ornaments are paths
-            # ("美元指数人民币汇率避险货币…" ran five items into one paragraph)
+            # ("美元指数人民币汇率…" ran five items into one paragraph)
             return book, _shape_bullets(lines, _small_shapes(page, pdfium_c.FPDF_PAGEOBJ_FORM))
         finally:
             textpage.close()
