@@ -93,7 +93,28 @@ def without_outline(blocks: list[Block]) -> list[Block]:
         titles = [b for b in shown if b.kind == "heading"]
         if len(named) >= 2 and 2 * len(named) >= len(entries) and len(titles) <= 1:
             outline.add(page)
+        elif len(titles) == 1 and _OUTLINE_TITLE.match(titles[0].text.strip()) and _listed(entries):
+            outline.add(page)  # its entries the deck's sections, no slide's title
     return [b for b in blocks if b.page not in outline]
+
+
+# an outline slide's own title; its entries may name the deck's sections, which Beamer
+# sets on no slide ("1 投资和投资学的关系": read as text, 投资 opened the course's modules)
+_OUTLINE_TITLE = re.compile(
+    r"(?i)^(?:目录|提纲|大纲|内容提要|主要内容|本(?:章|节|讲|课)内容|outline|contents"
+    r"|table of contents|agenda)$"
+)
+_ENTRY_CHARS = 40
+
+
+def _listed(entries: list[Block]) -> bool:
+    """Two lines or more, each numbered, short and ending no sentence: a list of titles."""
+    return len(entries) >= 2 and all(
+        _ENTRY_NUMBER.match(b.text)
+        and len(b.text) <= _ENTRY_CHARS
+        and not _SENTENCE_END.search(b.text)
+        for b in entries
+    )
 
 
 def title_slide(blocks: list[Block]) -> list[Block]:

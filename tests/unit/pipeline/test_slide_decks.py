@@ -12,7 +12,12 @@ from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps, without_break_numbers
+from jobs.pipeline.readers.slides import (
+    is_slide_deck,
+    overlay_steps,
+    without_break_numbers,
+    without_outline,
+)
 from jobs.pipeline.sections import repeated_apparatus
 from jobs.pipeline.structure import heading_terms
 
@@ -273,3 +278,17 @@ def test_beamers_frame_break_numerals_leave_the_slide_titles() -> None:
         "World War I", "Causes", "World War II", "Aftermath",
     ]  # fmt: skip
     assert titles("Type I errors", "Type II") == ["Type I errors", "Type II"]
+
+
+def test_an_outline_of_sections_no_slide_is_titled_with_is_no_text() -> None:
+    # Beamer's \tableofcontents lists the deck's \section names, which head no frame: its
+    # entries matched no slide title and "1 货币与利率" read as the deck's first text
+    blocks = [Block("heading", "货币银行学", 1, 1), Block("heading", "目录", 2, 1)]
+    blocks += [Block("paragraph", "1 货币与利率", 2), Block("paragraph", "2 中央银行", 2)]
+    blocks += [Block("heading", "什么是货币？", 3, 1)]
+    blocks += [Block("paragraph", "货币是充当一般等价物的商品。", 3)]
+    assert [b.page for b in without_outline(blocks)] == [1, 3, 3]
+    # a slide under such a title that says something is kept
+    said = [Block("heading", "目录", 2, 1), Block("paragraph", "1 本讲先复习上次的内容。", 2)]
+    said += [Block("paragraph", "2 然后讲中央银行。", 2)]
+    assert without_outline(said) == said
