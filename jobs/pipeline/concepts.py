@@ -420,6 +420,8 @@ def find_concepts(
             continue  # 对小微企业: a phrase cut at its preposition
         if chinese and not kinds and definition is None and _zh_verb_object(key):
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
+        if chinese and not kinds and definition is None and _zh_reciprocal(key):
+            continue  # 相匹配 ("与父类相匹配"): two things said to match, no name
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         if not kinds and definition is None and _recapped(entry, nearest, blocks):
@@ -2416,6 +2418,16 @@ def _zh_verb_object(key: str) -> bool:
         and tags[1][1].startswith("n")
         and zh_count(rest) < ZH_SPECIFIC_OBJECT
     )
+
+
+def _zh_reciprocal(key: str) -> bool:
+    """相 ("each other") before a two-character verb: 相匹配, 相结合, 相适应, a predicate
+    saying two things match or join ("与父类相匹配"), no name. 相 before a noun opens one
+    (相对论, 相干性, 相位差)."""
+    if len(key) != 3 or key[0] != "相":
+        return False
+    tags = rjieba.tag(key[1:])
+    return len(tags) == 1 and tags[0][1] == "v"
 
 
 # the prepositions that open a phrase before its object ("对小微企业", "把…", "被…")

@@ -339,3 +339,13 @@ def test_a_chinese_names_capitalised_english_name_is_no_concept_of_its_own(
     keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert {"写回策略", "写直达策略"} <= keys
     assert not keys & {"write back policy", "write through policy", "wbp", "wtp"}
+
+
+def test_xiang_before_a_verb_is_a_predicate_not_a_name() -> None:
+    from jobs.pipeline.concepts import _zh_reciprocal
+
+    # "返回值必须与声明相匹配": 相 ("each other") and a verb say two things match
+    assert _zh_reciprocal("相匹配") and _zh_reciprocal("相结合") and _zh_reciprocal("相适应")
+    # 相 before a noun opens a name
+    assert not _zh_reciprocal("相对论") and not _zh_reciprocal("相干性")
+    assert not _zh_reciprocal("相位差") and not _zh_reciprocal("匹配度")
