@@ -83,6 +83,7 @@ from jobs.pipeline.structure import (
     defined_in_code,
     emphasis_name,
     emphasis_terms,
+    english_name_pairs,
     environment_kinds,
     environment_names,
     expanded_code_names,
@@ -419,10 +420,14 @@ def find_concepts(
             continue  # 对小微企业: a phrase cut at its preposition
         if chinese and not kinds and definition is None and _zh_verb_object(key):
             continue  # 增加财政收入, 形成酸雨: what is to be done, as a paper's answers say it
+        if chinese and not kinds and definition is None and _zh_reciprocal(key):
+            continue  # 相匹配 ("与父类相匹配"): two things said to match, no name
         if not kinds and definition is None and _in_one_example(entry, section_of, blocks):
             continue  # "heads of lettuce", "cell phones": one section's worked example
         if not kinds and definition is None and _recapped(entry, nearest, blocks):
             continue  # "Gale-Shapley algorithm": the chapter before's, named in the recap
+        if not kinds and definition is None and _only_in_examples(entry, nearest, blocks):
+            continue  # 方块, 游戏: the Tetris game a principle's "使用示例" tells of
         # (a sampled document's statistics may miss a name's later uses: step 1 only)
         story = not (chinese or kinds or definition or in_heading) and step == 1
         if story and _story_name(entry, section_of, finest):
@@ -995,6 +1000,32 @@ def _recapped(entry: TermStats | None, nearest: list[int], blocks: Sequence[Bloc
     )
 
 
+# a sub-section that shows the topic at work: "使用示例", "示例", "举例", "案例分析",
+# "Example", "Usage examples", "Worked example"
+_EXAMPLE_HEADING = re.compile(
+    r"(?:(?:使用|应用|代码|典型)?(?:示例|例子|实例|举例|案例)(?:分析|说明)?"
+    r"|(?:(?:worked|usage|an?)\s+)?examples?(?:\s+of\s+use)?)$",
+    re.I,
+)
+
+
+def _only_in_examples(entry: TermStats | None, nearest: list[int], blocks: Sequence[Block]) -> bool:
+    """A term only counted, every use of it under a heading that titles an example, in a
+    document that has other sections too: the example's things (a design-principles note's
+    Tetris game, its hard disks and departments), not what the document teaches."""
+    if entry is None or not entry.blocks:
+        return False
+
+    def example(heading: int) -> bool:
+        title = HEADING_NUMBER.sub("", blocks[heading].text).strip(" :：")
+        return heading >= 0 and _EXAMPLE_HEADING.match(title) is not None
+
+    headings = {h for h in nearest if h >= 0}
+    if all(example(h) for h in headings):
+        return False  # a document of examples: they are what it teaches
+    return all(nearest[i] >= 0 and example(nearest[i]) for i in entry.blocks)
+
+
 def _story_name(entry: TermStats | None, section_of: list[int], finest: list[int]) -> bool:
     """One capitalised word, never written in lower case, that only the frequency
     statistics found, used in one top-level section of a document that has several and in
@@ -1043,13 +1074,18 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     reading order: "Domain Name System (DNS)"."""
     pairs: list[tuple[str, str]] = []
     for block in blocks:
-        if block.kind not in (*PROSE, "heading") or not ("(" in block.text or "（" in block.text):
+        # brackets, or "简称" after a name set off by commas ("写回策略，…，简称 WBP，")
+        marked = ("(", "（", "简称", "缩写")
+        if block.kind not in (*PROSE, "heading") or not any(m in block.text for m in marked):
             continue
         for name, acronym in acronym_pairs(block.text):
             pairs.append((concept_key(name), concept_key(acronym)))
             # the acronym's plural, which no lexicon singularises: "FDs" is the functional
             # dependencies, a normalization chapter's twin of "functional dependency (FD)"
             pairs.append((concept_key(name), concept_key(acronym + "s")))
+        # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
+        # stood beside 开闭原则): one concept, as a name and its acronym are
+        pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
     return pairs
 
 
@@ -1847,8 +1883,10 @@ def _definitions(
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     for index, sentence in body:
-        above = _name_line(blocks, index) if index not in opened else ""
+        first = index not in opened
+        above = _name_line(blocks, index) if first else ""
         opened.add(index)
+        item = first and blocks[index].kind == "list_item"
         below = zh_entry_below if chinese else en_answer_below
         entry = below(above, sentence, index) if above else None
         if entry is not None:
@@ -1860,7 +1898,7 @@ def _definitions(
             imagined.add(index)
         found.extend(
             d
-            for d in find_definitions(sentence, index, chinese, fresh, plain, spans)
+            for d in find_definitions(sentence, index, chinese, fresh, plain, spans, item)
             # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
             # town over, called “Hometown.”": the names an example makes up are no terms
             if (index not in imagined or not _capitalised(d.term))
@@ -2380,6 +2418,16 @@ def _zh_verb_object(key: str) -> bool:
         and tags[1][1].startswith("n")
         and zh_count(rest) < ZH_SPECIFIC_OBJECT
     )
+
+
+def _zh_reciprocal(key: str) -> bool:
+    """相 ("each other") before a two-character verb: 相匹配, 相结合, 相适应, a predicate
+    saying two things match or join ("与父类相匹配"), no name. 相 before a noun opens one
+    (相对论, 相干性, 相位差)."""
+    if len(key) != 3 or key[0] != "相":
+        return False
+    tags = rjieba.tag(key[1:])
+    return len(tags) == 1 and tags[0][1] == "v"
 
 
 # the prepositions that open a phrase before its object ("对小微企业", "把…", "被…")

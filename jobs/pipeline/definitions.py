@@ -23,7 +23,14 @@ import rjieba
 from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
-from jobs.pipeline.lexicon import ALIAS_VERBS, EN_GENERIC, EN_PREPOSITIONS, EN_STOP, technicality
+from jobs.pipeline.lexicon import (
+    ALIAS_VERBS,
+    EN_GENERIC,
+    EN_PREPOSITIONS,
+    EN_STOP,
+    FACET_HEADINGS,
+    technicality,
+)
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     acceptable,
@@ -545,13 +552,20 @@ def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
 # entry may name a factor, "（1）纬度：纬度低，…"); and it heads a definition "X的概念：…"
 # or "X的定义：…", numbered or not, which defines X as a glossary entry does
 _ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
-_ZH_NAME_BEFORE_COLON = r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)\s*[:：]\s*(?P<rest>.*)$"
+# (its gloss in brackets may stand between: "接口隔离原则（Interface Segregation
+# Principle，ISP）：尽量缩小接口范围…")
+_ZH_NAME_BEFORE_COLON = (
+    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)\s*(?:[（(][^（）()]{1,60}[）)])?\s*[:：]\s*"
+    r"(?P<rest>.*)$"
+)
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
 
 
-def _zh_list_entry(sentence: str, block: int) -> Definition | None:
-    """ "(2)胸腺：胸腺是…的场所。", "抗体的概念：机体产生的…蛋白质": a handout's entry."""
+def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition | None:
+    """ "(2)胸腺：胸腺是…的场所。", "抗体的概念：机体产生的…蛋白质": a handout's entry.
+    `item`: the sentence opens a bulleted list's item, an entry as a numbered one is (a
+    slide's "资产配置：…", one bullet for each term it names)."""
     opening = _LIST_MARK.sub("", sentence)
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
@@ -561,8 +575,8 @@ def _zh_list_entry(sentence: str, block: int) -> Definition | None:
     concept_of = _ZH_CONCEPT_OF.match(term)
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
-    elif numbered is None:
-        return None
+    elif numbered is None and (not item or term in FACET_HEADINGS):
+        return None  # a bullet's "优点：…" is a claim about the topic, no entry
     if not (acceptable(term, heading=True) and _nominal(term, True)):
         return None
     return Definition(term, sentence, block, confidence)
@@ -628,6 +642,9 @@ _QA_LABEL = re.compile(r"^(?:Question|Answer)\s*:\s*")
 # a sentence that ends on a question mark (inside quotes, brackets or emphasis too)
 _QUESTION = re.compile(r"[?？][\s\"”’')）\]*_]*$")
 _ZH_QA_LABEL = re.compile(r"^(?:[QA]|问|答|问题|答案|Question|Answer)\s*[:：]\s*")
+# a gloss opened full-width and closed half-width, or the other way: "投资学（Investments)
+# 是研究…的科学" (the patterns read a gloss in one kind of brackets, and defined nothing)
+_ZH_HALF_CLOSED = re.compile(r"（([^（）()]{1,40})\)|\(([^（）()]{1,40})）")
 
 
 # "Two cell types lie among them. The first is a Merkel cell, … The second is a melanocyte,
@@ -693,9 +710,11 @@ def find_definitions(
     emphasis: tuple[str, ...] = (),
     plain: bool = False,
     block_emphasis: tuple[str, ...] | None = None,
+    item: bool = False,
 ) -> Iterator[Definition]:
     """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans
-    this sentence may define; `block_emphasis`: all of them (default `emphasis`).
+    this sentence may define; `block_emphasis`: all of them (default `emphasis`); `item`:
+    the sentence opens a bulleted list's item.
 
     Textbooks set a term in italics or bold where they define it, so an emphasised term in
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
@@ -712,6 +731,8 @@ def find_definitions(
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
+    if chinese:
+        sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [
         _emphasised_name(d, whole_block)
@@ -749,7 +770,7 @@ def find_definitions(
     if equals:
         entry = equals[0]
         yield from equals[1:]  # "Base/Free = …": the other name the entry gives
-    handout = _zh_list_entry(sentence, block) if chinese else None
+    handout = _zh_list_entry(sentence, block, item) if chinese else None
     if handout is not None and (entry is None or entry.term == handout.term):
         if handout.confidence >= GLOSSARY:
             entry = entry or handout
@@ -1328,8 +1349,17 @@ def _nominal(term: str, chinese: bool) -> bool:
     # rjieba tags the one-character heads of compound names as verbs (哈希表, 线段树,
     # 最小生成树: 表/树 "v"); after another word such a character is the name's head noun.
     head_noun = len(tags) >= 2 and len(tags[-1][0]) == 1 and tags[-1][1] == "v"
+    # a noun and the two-character verb done to it is the activity's name (资产配置 "asset
+    # allocation", 证券选择, 内存管理), though rjieba tags its last word a verb
+    done_to = (
+        len(tags) == 2
+        and tags[0][1].startswith("n")
+        and len(tags[0][0]) >= 2
+        and tags[1][1] == "v"
+        and len(tags[1][0]) == 2
+    )
     return (
-        (head_noun or tags[-1][1] not in _ZH_NOT_NOMINAL)
+        (head_noun or done_to or tags[-1][1] not in _ZH_NOT_NOMINAL)
         and tags[0][1] not in {"r", "c", "p", "m", "d", "q"}
         and not (len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL)
     )

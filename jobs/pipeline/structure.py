@@ -1777,6 +1777,23 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
 _ACRONYM = re.compile(r"(?:[A-Z]|[1-9](?=[A-Z]))[A-Z0-9]{1,5}")
 
 
+def english_name_pairs(text: str) -> list[tuple[str, str]]:
+    """(Chinese name, English name) for each Chinese name the text glosses with an English
+    name of two words or more, each capitalised: "单一职责原则（Single Responsibility
+    Principle，SRP）". The two are one concept, under the Chinese name the text goes on
+    using. A gloss in small letters ("梯度下降（gradient descent）") is left: the capitalised
+    one is what the name rules read as a concept of its own, and merging the others moved
+    a held-out book's course off one of its key concepts."""
+    return [
+        (term, gloss)
+        for term, gloss in _glosses(text)
+        if has_han(term)
+        and not has_han(gloss)
+        and len(gloss.split()) >= 2
+        and all(word[:1].isupper() for word in gloss.split())
+    ]
+
+
 def _glosses(text: str) -> Iterator[tuple[str, str]]:
     entry = _TRANSLATED_ENTRY.fullmatch(text.strip())
     if entry:
@@ -1784,6 +1801,12 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         # its Chinese name in brackets; the Chinese is the name the text goes on using
         yield entry.group(2), entry.group(1)
         return
+    named = _COMMA_GLOSS.match(text)
+    if named:
+        # "开闭原则，The Open-Closed Principle，简称 OCP，是指…": the English name and its
+        # acronym set off by commas after the Chinese name that opens the sentence
+        yield named.group(1), named.group(2)
+        yield named.group(1), named.group(3)
     for match in _GLOSS.finditer(text):
         if text[max(match.start(1) - 1, 0) : match.start(1)] in _INTERPUNCTS:
             # "蒂姆·伯纳斯-李（Tim Berners-Lee）": Chinese writes a foreign person's name
@@ -1826,6 +1849,10 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             yield chinese or name, acronym
 
 
+_COMMA_GLOSS = re.compile(
+    r"\s*([\u3400-\u9fff]{2,12})\s*[，,]\s*(?:The\s+)?([A-Z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*){1,6})"
+    r"\s*[，,]\s*(?:简称|缩写为?)\s*([A-Z][A-Z0-9]{1,5})(?![A-Za-z0-9])"
+)
 _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
 _ASCII_COMMA_ACRONYM = re.compile(r"(.+?)\s*,\s*([A-Z][A-Z0-9]{1,5})")
 # a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
@@ -1986,8 +2013,13 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
         # an adverb-like modifier rjieba tags "d" (相对 in 相对原子质量, "relative atomic
         # mass") likewise, while the gloss is not yet covered
         graded = pos == "d" and len(word) == 2 and len(kept) < gloss_words
-        if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded):
+        # a time word likewise (未来 in 未来值, "future value"; 当前 in 当前状态): cut
+        # there, the name was its last character, 值
+        timed = pos == "t" and has_han(word) and len(kept) < gloss_words
+        if pos in _ZH_FUNCTION_POS and not (modifier or bound or graded or timed):
             break
+        if kept and kept[-1][1] == "t" and pos.startswith("v"):
+            break  # the time word opens the name: "牺牲当前消费" names 当前消费
         # a verb between nouns, the gloss (in words: `worded`) said already by the words
         # after it, is the clause's predicate: "原子失去或得到电子形成离子（ion）" names 离子
         covered = sum(len(w) for w, _ in kept) >= 2 * gloss_words

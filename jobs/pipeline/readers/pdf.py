@@ -39,6 +39,7 @@ from jobs.pipeline.readers.slides import (
     overlay_steps,
     slide_shaped,
     title_slide,
+    without_break_numbers,
     without_credits,
     without_outline,
 )
@@ -110,7 +111,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     lines = [_rejoined(line, known) for line in lines]
     blocks = _title_page(_blocks(lines, known, deck))
     if deck:
-        blocks = title_slide(without_credits(without_outline(blocks)))
+        blocks = title_slide(without_credits(without_outline(without_break_numbers(blocks))))
     slides = sum(1 for page in pages if page) if deck else 0
     shown = _shown_title(lines)
     # the reader's own heading rules judge it too: a figure's large labels ("X r") are none
@@ -273,9 +274,12 @@ def _page_lines(
             if not shaped:
                 return book, None
             apart = _boxes_apart(textpage, text)
-            if apart == text:
-                return book, lines
-            return book, _text_lines(page, textpage, index, apart, han_body, latin_text)
+            if apart != text:
+                lines = _text_lines(page, textpage, index, apart, han_body, latin_text)
+            # Beamer's ball, circle and square items are each drawn as a small form (an
+            # XObject holding a shading): a bullet, where a theme's ornaments are paths
+            # ("美元指数人民币汇率…" ran five items into one paragraph)
+            return book, _shape_bullets(lines, _small_shapes(page, pdfium_c.FPDF_PAGEOBJ_FORM))
         finally:
             textpage.close()
     finally:
@@ -424,12 +428,14 @@ _SHAPE_EMS = (0.1, 0.67)
 _MAX_SHAPES = 500
 
 
-def _small_shapes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
-    """The bounds (left, bottom, right, top) of the page's small, roughly square paths,
-    under 12 points a side: what a browser draws a list's discs and squares as (none on
-    a page holding more than `_MAX_SHAPES`)."""
+def _small_shapes(
+    page: pdfium.PdfPage, kind: int = pdfium_c.FPDF_PAGEOBJ_PATH
+) -> list[tuple[float, float, float, float]]:
+    """The bounds (left, bottom, right, top) of the page's small, roughly square paths
+    (or objects of another `kind`), under 12 points a side: what a browser draws a list's
+    discs and squares as (none on a page holding more than `_MAX_SHAPES`)."""
     shapes = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+    for obj in page.get_objects(filter=[kind], max_depth=1):
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if 0 < width <= 12 and 0 < height <= 12 and 0.5 <= width / height <= 2:
@@ -1504,7 +1510,9 @@ def _blocks(
             else:
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
-                item = not deck and _list_item(paragraph[0])
+                # a slide's line is an item where a bullet was drawn before it (a Beamer
+                # ball, `_page_lines`); a glyph that opens it may be a theme's ornament
+                item = paragraph[0].item if deck else _list_item(paragraph[0])
                 blocks.extend(
                     make_blocks(
                         "list_item" if item else "paragraph",

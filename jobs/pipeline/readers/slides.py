@@ -93,7 +93,28 @@ def without_outline(blocks: list[Block]) -> list[Block]:
         titles = [b for b in shown if b.kind == "heading"]
         if len(named) >= 2 and 2 * len(named) >= len(entries) and len(titles) <= 1:
             outline.add(page)
+        elif len(titles) == 1 and _OUTLINE_TITLE.match(titles[0].text.strip()) and _listed(entries):
+            outline.add(page)  # its entries the deck's sections, no slide's title
     return [b for b in blocks if b.page not in outline]
+
+
+# an outline slide's own title; its entries may name the deck's sections, which Beamer
+# sets on no slide ("1 投资和投资学的关系": read as text, 投资 opened the course's modules)
+_OUTLINE_TITLE = re.compile(
+    r"(?i)^(?:目录|提纲|大纲|内容提要|主要内容|本(?:章|节|讲|课)内容|outline|contents"
+    r"|table of contents|agenda)$"
+)
+_ENTRY_CHARS = 40
+
+
+def _listed(entries: list[Block]) -> bool:
+    """Two lines or more, each numbered, short and ending no sentence: a list of titles."""
+    return len(entries) >= 2 and all(
+        _ENTRY_NUMBER.match(b.text)
+        and len(b.text) <= _ENTRY_CHARS
+        and not _SENTENCE_END.search(b.text)
+        for b in entries
+    )
 
 
 def title_slide(blocks: list[Block]) -> list[Block]:
@@ -133,3 +154,49 @@ def without_credits(blocks: list[Block]) -> list[Block]:
     edges = set(pages[:_CREDITS_FIRST] + pages[-_CREDITS_LAST:])
     credits = {page for page in edges if credits_heading(first[page].text, at_deck_edge=True)}
     return [b for b in blocks if b.page not in credits]
+
+
+# Beamer numbers the pages of a frame that may break (`allowframebreaks`) by appending a
+# Roman numeral to its title, "I" on the first page even when it does not break: "债券市场
+# I", "债券市场 II". The numeral is no part of the topic ("意义 I", "II" were concepts and
+# module titles); a numeral that names something ("World War I", "Type II") stays
+_BREAK_NUMBER = re.compile(r"^(.*\S)\s+(I|II|III|IV|V|VI|VII|VIII|IX|X)$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_NUMBERED_FRAMES = 3  # slides titled "… I" at least: the deck numbers its frames so
+
+
+def without_break_numbers(blocks: list[Block]) -> list[Block]:
+    """The deck with its frame-break numerals taken off its slide titles. A title's "I"
+    goes when the next slide goes on as "… II", or when three slides or more, a third of
+    the deck's titles at least, end on " I" (frames that may break, all of them numbered);
+    "… II" and later go when the slide before had the same title with the numeral before."""
+    titles: dict[int, Block] = {}
+    for block in blocks:
+        if block.kind == "heading":
+            titles.setdefault(block.page, block)
+    pages = sorted(titles)
+    parts = {p: _BREAK_NUMBER.match(titles[p].text) for p in pages}
+    firsts = sum(1 for m in parts.values() if m and m.group(2) == "I")
+    every_frame = firsts >= _NUMBERED_FRAMES and 3 * firsts >= len(pages)
+    stripped: dict[int, str] = {}
+    for position, page in enumerate(pages):
+        found = parts[page]
+        if not found:
+            continue
+        stem, numeral = found.groups()
+        rank = _ROMAN.index(numeral)
+        before = parts[pages[position - 1]] if position else None
+        after = parts[pages[position + 1]] if position + 1 < len(pages) else None
+        if rank == 0:
+            goes_on = bool(after and after.groups() == (stem, "II"))
+            keep = not (every_frame or goes_on)
+        else:
+            keep = not (before and before.groups() == (stem, _ROMAN[rank - 1]))
+        if not keep:
+            stripped[page] = stem
+    return [
+        Block(b.kind, stripped[b.page], b.page, b.level, b.emphasis)
+        if b.kind == "heading" and b.page in stripped and b is titles[b.page]
+        else b
+        for b in blocks
+    ]

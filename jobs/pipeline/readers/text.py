@@ -40,6 +40,9 @@ _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
 # "COMMIT ： 确认对数据库中的数据进行的变更", "Root: holds the plant in the soil": a short
 # label, a colon, what it means; a list's item whose marker a text export dropped
+# a list item's marker opening a line: "- ", "* ", "• ", "· " (a Markdown-style note saved as
+# text); not "-1", "--", "**bold**"
+_BULLET = re.compile(r"\s{0,3}[-*•·+]\s+(?=\S)")
 _LABEL_GLOSS = re.compile(r"\s*[^\s：:][^：:]{0,29}\s*[：:]\s*\S.{0,90}")
 
 
@@ -72,6 +75,14 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             blocks.extend(make_blocks(kind, "\n".join(p.rstrip() for p in paragraph), page))
             paragraph.clear()
             return
+        bullet = _BULLET.match(paragraph[0])
+        if bullet and not level:
+            # "- 开闭原则（…）：…": a list's item, its marker gone as Markdown's reader
+            # takes it off (left on, it opened the item's definition: "- 迪米特法则…")
+            paragraph[0] = paragraph[0][bullet.end() :]
+            blocks.extend(make_blocks("list_item", join_lines(paragraph), page))
+            paragraph.clear()
+            return
         joined = join_lines(paragraph)
         if len(paragraph) == 1 and not level:
             level = guess_heading(joined)
@@ -94,6 +105,8 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             flush()
             page, paged = page + 1, True
         if line.strip():
+            if paragraph and _BULLET.match(line) and not code_paragraph([*paragraph, line]):
+                flush()  # the next item of a list written a line an item, no blank between
             paragraph.append(line)
             if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
                 flush()

@@ -178,3 +178,35 @@ no farmer prefers the share of another, and the proportional rule is fair in tha
     keys = keys_of(tmp_path, text)
     assert {"sharing rule", "proportional rule"} <= keys
     assert "serial dictatorship mechanism" not in keys
+
+
+def test_things_only_an_example_section_tells_of_are_no_concepts(tmp_path: Path) -> None:
+    """Notes that give each pattern a "使用示例" (usage example): the examples' stories (a
+    vending machine's display, a cafe's till) are counted there, never elsewhere, and
+    stood among the concepts; the patterns they illustrate stay."""
+    from tests.unit.pipeline.written import concepts_of
+
+    machine = (
+        "以一台自动售货机为例。售货机收下硬币，硬币够了就出货，显示屏显示余额。"
+        "硬币不够时显示屏提示继续投币，售货机保持等待。售货机出货以后显示屏清零，硬币进入钱箱。"
+        "钱箱满了，售货机停止收硬币，显示屏提示暂停服务。"
+    )
+    cafe = (
+        "以一家咖啡馆为例。咖啡馆的收银台把订单交给咖啡师，咖啡师做好咖啡后通知收银台。"
+        "收银台不必知道咖啡师怎么做咖啡，咖啡师也不必知道订单从哪来。"
+    )
+    text = (
+        "# 行为型模式\n\n本部分介绍两种行为型模式。\n\n"
+        "## 状态模式\n\n状态模式是指对象在内部状态改变时改变它的行为。每个状态是一个类，"
+        "对象把请求交给当前的状态对象处理。\n\n"
+        f"### 使用示例\n\n{machine}\n\n"
+        "### 使用原则\n\n状态很多、转换复杂时使用状态模式，每个状态对象只管自己的转换。\n\n"
+        "## 中介者模式\n\n中介者模式是指用一个中介对象封装一系列对象之间的交互。"
+        "对象之间不再直接引用，耦合因此变松。\n\n"
+        f"### 使用示例\n\n{cafe}\n\n"
+        "### 使用原则\n\n对象之间的交互复杂、互相引用很多时使用中介者模式。"
+        "中介对象不应变得过于庞大。\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, "notes.md", "zh-CN")}
+    assert {"状态模式", "中介者模式"} <= keys
+    assert not keys & {"收银台", "显示屏提示", "显示屏"}

@@ -119,6 +119,18 @@ def test_a_one_character_stop_word_inside_a_glossed_name_is_part_of_it() -> None
     assert [c.term for c in gloss_terms("学习时的步长（step size）很小。", 0)] == ["步长"]
 
 
+def test_a_time_word_opening_a_glossed_name_is_part_of_it() -> None:
+    # rjieba tags 未来 ("future") a time word, which ended the name: "未来值（Future
+    # value）" named 值 alone, a concept no teacher would list
+    assert [c.term for c in gloss_terms("它换来一笔未来值（future value）。", 0)] == ["未来值"]
+    assert [c.term for c in gloss_terms("读取当前状态（current state）。", 0)] == ["当前状态"]
+    # and opens it: the verb before it is the sentence's
+    glossed = gloss_terms("牺牲当前消费（reduced current consumption）", 0)
+    assert [c.term for c in glossed] == ["当前消费"]
+    # once the English is said, the time word belongs to the sentence
+    assert [c.term for c in gloss_terms("我们今天学习梯度（gradient）。", 0)] == ["梯度"]
+
+
 def test_two_names_joined_by_a_conjunction_are_both_marked() -> None:
     assert zh_listed("阈上刺激和阈下刺激") == ["阈上刺激", "阈下刺激"]
     assert zh_listed("正反馈与负反馈") == ["正反馈", "负反馈"]

@@ -12,7 +12,12 @@ from datasources.files.detect import detect
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.slides import is_slide_deck, overlay_steps
+from jobs.pipeline.readers.slides import (
+    is_slide_deck,
+    overlay_steps,
+    without_break_numbers,
+    without_outline,
+)
 from jobs.pipeline.sections import repeated_apparatus
 from jobs.pipeline.structure import heading_terms
 
@@ -231,3 +236,59 @@ def test_a_title_repeated_on_slides_in_a_row_is_one_section_continued() -> None:
         )
     ]
     assert repeated_apparatus(furniture) == frozenset({2, 6, 10})
+
+
+def test_items_beside_bullets_drawn_as_small_forms_are_apart(tmp_path: Path) -> None:
+    # Beamer's ball bullets are small forms, no glyph in the text: Chinese items with no
+    # stop ran into one line ("黄金白银避险功能…"); WeasyPrint draws a translucent box as one
+    ball = (
+        "<span style='position: absolute; left: -10pt; top: 4pt; width: 5pt; height: 5pt;"
+        " background: #3333b2; opacity: 0.9'></span>"
+    )
+    item = "<p style='margin: 0 0 0 20pt; position: relative'>" + ball + "{}</p>"
+    names = ["黄金和白银", "避险功能", "与通胀相关"]
+    frame = "<h2>贵金属</h2>" + "".join(item.format(n) for n in names)
+    # (second: a first slide without a sentence is the title slide)
+    blocks = _slides(tmp_path, [_NEXT, frame, _NEXT.replace("Evaluation", "Smoothing")])
+    assert [(b.kind, b.text) for b in blocks if b.page == 2 and b.kind != "heading"] == [
+        ("list_item", n) for n in names
+    ]
+
+
+def _titled(*titles: str) -> list[Block]:
+    return [
+        b
+        for page, title in enumerate(titles, 1)
+        for b in (Block("heading", title, page, 1), Block("paragraph", "Some text.", page))
+    ]
+
+
+def test_beamers_frame_break_numerals_leave_the_slide_titles() -> None:
+    def titles(*shown: str) -> list[str]:
+        return [b.text for b in without_break_numbers(_titled(*shown)) if b.kind == "heading"]
+
+    # a frame that broke over two pages: "I" then "II", one title
+    assert titles("Bonds I", "Bonds II", "Stocks") == ["Bonds", "Bonds", "Stocks"]
+    # every frame may break and is numbered, even on its one page
+    assert titles("Assets I", "Markets I", "Bonds I", "Bonds II", "Stocks I") == [
+        "Assets", "Markets", "Bonds", "Bonds", "Stocks",
+    ]  # fmt: skip
+    # a numeral that names what the slide is about stays
+    assert titles("World War I", "Causes", "World War II", "Aftermath") == [
+        "World War I", "Causes", "World War II", "Aftermath",
+    ]  # fmt: skip
+    assert titles("Type I errors", "Type II") == ["Type I errors", "Type II"]
+
+
+def test_an_outline_of_sections_no_slide_is_titled_with_is_no_text() -> None:
+    # Beamer's \tableofcontents lists the deck's \section names, which head no frame: its
+    # entries matched no slide title and "1 货币与利率" read as the deck's first text
+    blocks = [Block("heading", "货币银行学", 1, 1), Block("heading", "目录", 2, 1)]
+    blocks += [Block("paragraph", "1 货币与利率", 2), Block("paragraph", "2 中央银行", 2)]
+    blocks += [Block("heading", "什么是货币？", 3, 1)]
+    blocks += [Block("paragraph", "货币是充当一般等价物的商品。", 3)]
+    assert [b.page for b in without_outline(blocks)] == [1, 3, 3]
+    # a slide under such a title that says something is kept
+    said = [Block("heading", "目录", 2, 1), Block("paragraph", "1 本讲先复习上次的内容。", 2)]
+    said += [Block("paragraph", "2 然后讲中央银行。", 2)]
+    assert without_outline(said) == said

@@ -75,6 +75,30 @@ def test_a_numbered_item_naming_its_subject_before_a_colon_is_an_entry() -> None
     assert defined("(1)免疫系统由哪三部分组成？") == []
 
 
+def test_a_bulleted_item_naming_its_subject_before_a_colon_is_an_entry() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entry(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, item=True)]
+
+    # a slide or a note lists its terms one bullet each: the bullet stands for the number
+    assert entry("风险对冲：用一笔交易抵消另一笔交易的损失") == ["风险对冲"]
+    # a noun and the two-character verb done to it names an activity, a name
+    assert entry("模型选择：在几个候选模型中挑出泛化最好的一个") == ["模型选择"]
+    # the name's gloss may stand between it and the colon
+    assert entry("数据清洗（data cleaning）：找出并改正数据里的错误") == ["数据清洗"]
+    # a facet of the topic is still no entry, bulleted or not
+    assert entry("缺点：每次查询都要多读一次磁盘。") == []
+
+
+def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:
+    # "（Investments)": opened full-width, closed half-width; no pattern read the gloss
+    found = defined("货币学（Monetary economics) 是研究货币供给与需求的科学。")
+    assert [t for t, _ in found] == ["货币学"]
+    found = defined("货币学(Monetary economics）是研究货币供给与需求的科学。")
+    assert [t for t, _ in found] == ["货币学"]
+
+
 def test_the_concept_of_x_before_a_colon_defines_x() -> None:
     found = defined("抗体的概念：机体产生的专门应对抗原的蛋白质，称为抗体。")
     assert [t for t, _ in found] == ["抗体"] and found[0][1] >= 0.75
@@ -275,3 +299,53 @@ def test_a_common_verb_and_its_specific_object_is_no_name() -> None:
     # a compound naming a kind ends on a general head; a verbal noun opens a name
     assert not _zh_verb_object("运行时间") and not _zh_verb_object("分解反应")
     assert not _zh_verb_object("生产要素") and not _zh_verb_object("选择排序")
+
+
+def test_lines_opening_on_a_bullet_in_plain_text_are_items_of_their_own() -> None:
+    from jobs.pipeline.readers.text import line_paragraphs, text_blocks
+
+    # notes in Markdown's manner saved as text: one item a line, no blank between (read
+    # as one paragraph, two entries ran together and the second one's name was lost)
+    lines = [
+        "常见的两种缓存策略：",
+        "- 写回（write-back）：修改只写进缓存，换出时才写回主存。",
+        "- 写直达（write-through）：每次修改同时写进缓存和主存，",
+        "  所以主存总是最新的。",
+        "",
+        "-1 是一个负数，不是列表。",
+    ]
+    blocks, _ = text_blocks(line_paragraphs(iter(lines)))
+    assert [(b.kind, b.text[:8]) for b in blocks] == [
+        ("paragraph", "常见的两种缓存策"),
+        ("list_item", "写回（write"),
+        ("list_item", "写直达（writ"),
+        ("paragraph", "-1 是一个负数"),
+    ]
+    assert blocks[2].text.endswith("所以主存总是最新的。")  # its wrapped line is the item's
+
+
+def test_a_chinese_names_capitalised_english_name_is_no_concept_of_its_own(
+    tmp_path: Path,
+) -> None:
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 缓存\n\n"
+        "写回策略，The Write Back Policy，简称 WBP，是指修改只写进缓存、换出时才写回主存的"
+        "策略。写回策略减少了主存的写入次数。\n\n"
+        "- 写直达策略（Write Through Policy，WTP）：每次修改同时写进缓存和主存。\n\n"
+        "写直达策略让主存总是最新的，写回策略则更快。写回策略需要一个脏位。\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"写回策略", "写直达策略"} <= keys
+    assert not keys & {"write back policy", "write through policy", "wbp", "wtp"}
+
+
+def test_xiang_before_a_verb_is_a_predicate_not_a_name() -> None:
+    from jobs.pipeline.concepts import _zh_reciprocal
+
+    # "返回值必须与声明相匹配": 相 ("each other") and a verb say two things match
+    assert _zh_reciprocal("相匹配") and _zh_reciprocal("相结合") and _zh_reciprocal("相适应")
+    # 相 before a noun opens a name
+    assert not _zh_reciprocal("相对论") and not _zh_reciprocal("相干性")
+    assert not _zh_reciprocal("相位差") and not _zh_reciprocal("匹配度")
