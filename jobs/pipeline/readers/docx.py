@@ -42,6 +42,7 @@ from jobs.pipeline.readers.blocks import (
     virtual_pages,
 )
 from jobs.pipeline.readers.office_math import MATH, math_text
+from jobs.pipeline.readers.office_runs import joined
 from jobs.pipeline.readers.word_markup import (
     NOTE,
     TEXT_BOX,
@@ -267,28 +268,14 @@ def _paragraph(
 
 
 def _with_inline_maths(paragraph: Paragraph) -> str:
-    """The paragraph's text with its inline Office Math in place ("有$T+1$个方程"):
-    python-docx's text has runs and hyperlinks only, and the sentence lost its symbols
-    ("有个方程", "从时间开始的"). Runs of inline code (`_code_run`) are marked `…`, as the
-    Markdown and HTML readers mark it: a handout's "`add rd, rs1, rs2`" made its operands
-    concepts."""
-    parts = []
-    code = ""
-    for child in [*paragraph._p.iterchildren(), None]:
-        if child is not None and child.tag == _RUN and _code_run(child):
-            code += child.text
-            continue
-        if code.strip():
-            parts.append(f"`{code.strip()}`")
-        code = ""
-        if child is None:
-            break
-        if child.tag in (_RUN, _HYPERLINK):
-            parts.append(child.text)
-        elif child.tag == _MATH:
-            # marked as TeX marks it, as the other readers do: no term runs through it
-            parts.append("$" + math_text(child) + "$")
-    return "".join(parts)
+    """The paragraph's text with its inline Office Math and inline code marked
+    (`office_runs.joined`): python-docx's text has runs and hyperlinks only."""
+    return joined(
+        paragraph._p.iterchildren(),
+        code=lambda child: child.tag == _RUN and _code_run(child),
+        text=lambda child: child.tag in (_RUN, _HYPERLINK),
+        maths=lambda child: child.tag == _MATH,
+    ).text
 
 
 def _code_run(run: etree._Element) -> bool:

@@ -37,7 +37,7 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks, real_pages
-from jobs.pipeline.readers.office_math import math_text
+from jobs.pipeline.readers.office_runs import joined
 from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
 
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
@@ -365,34 +365,17 @@ def _is_code(paragraph: _Paragraph) -> bool:
 
 
 def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]:
-    parts: list[str] = []
-    maths: list[str] = []
-    words = ""
-    code = ""  # the fixed-pitch runs being read, one code span in the end
-    for child in [*paragraph._p, None]:
-        if child is not None and child.tag == qn("a:r") and _MONO_FONT.search(_typeface(child)):
-            # a run set in a code font among words ("`add rd, rs1, rs2`：加法指令") is
-            # inline code, marked as the Markdown and HTML readers mark it: its identifiers
-            # ("rs1", "rs2") were counted into concepts
-            code += child.text
-            words += child.text
-            continue
-        if code.strip():
-            parts.append(f"`{code.strip()}`")
-        code = ""
-        if child is None:
-            break
-        if child.tag in _TEXT_PARTS:
-            parts.append(child.text)
-            words += child.text
-        elif child.tag == _A14_MATH:
-            # an equation among the words, marked as TeX marks it (as `docx` does): no term
-            # runs through it; alone in its paragraph, a formula block
-            maths.append(math_text(child))
-            parts.append(f"${maths[-1]}$")
-    if maths and not words.strip():
-        return [b for m in maths for b in make_blocks("formula", m, page)]
-    text = " ".join("".join(parts).split())
+    # a run set in a code font among words ("`add rd, rs1, rs2`：加法指令") is inline code;
+    # an equation alone in its paragraph is a formula block
+    read = joined(
+        paragraph._p,
+        code=lambda child: child.tag == qn("a:r") and bool(_MONO_FONT.search(_typeface(child))),
+        text=lambda child: child.tag in _TEXT_PARTS,
+        maths=lambda child: child.tag == _A14_MATH,
+    )
+    if read.maths and not read.words.strip():
+        return [b for m in read.maths for b in make_blocks("formula", m, page)]
+    text = " ".join(read.text.split())
     return make_blocks(kind, text, page, emphasis=_emphasis(paragraph))
 
 
