@@ -11,7 +11,7 @@ from dataclasses import replace
 import orjson
 import pytest
 
-from jobs.planning import DocumentInput, Extraction, plan_course
+from jobs.planning import CoursePlan, DocumentInput, Extraction, plan_course
 from jobs.planning.sources import course_title, document_name
 from schema.outline import (
     CourseOutline,
@@ -242,12 +242,24 @@ def test_an_example_question_is_answered_by_an_example_naming_the_concept() -> N
     )
 
 
+def _planned_with_formulas(formulas: dict[str, tuple[Extraction, ...]]) -> CoursePlan:
+    """The statistics course (20 weeks of 10 hours) with these concepts' formulas only."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    return plan_course(replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=tuple(e for e in c.extractions if e.kind != "formula")
+                    + formulas.get(c.id, ()))
+            for c in data.concepts
+        ),
+    ))  # fmt: skip
+
+
 def test_a_formula_question_is_answered_by_a_general_formula() -> None:
     """An equation before a bare expression, a general one before a worked calculation
     with measured values, and a formula without a letter ("1/3") answers nothing: a
     chemistry course answered "What is the formula for “pressure”?" with "1/3" or with
     "pressure per elephant foot = 14,000 lb/elephant * …" where the text writes P = F/A."""
-    data = statistics_input(duration_weeks=20, hours_per_week=10)
     formulas = (
         Extraction("formula", r"$\frac{1}{3}$", STATS, 1, confidence=0.95),
         Extraction("formula", "p = 14,000 lb × 1/4 × 1/250 = 14 lb/in²", STATS, 1, confidence=0.9),
@@ -255,16 +267,7 @@ def test_a_formula_question_is_answered_by_a_general_formula() -> None:
         Extraction("formula", r"$P = \frac{F}{A}$", STATS, 1, confidence=0.6),
     )
     bare = (Extraction("formula", r"$\frac{1}{2}$", STATS, 1, confidence=0.9),)
-    texts = {"s-sd": formulas, "s-mean": bare}
-    data = replace(
-        data,
-        concepts=tuple(
-            replace(c, extractions=tuple(e for e in c.extractions if e.kind != "formula")
-                    + texts.get(c.id, ()))
-            for c in data.concepts
-        ),
-    )  # fmt: skip
-    plan = plan_course(data)
+    plan = _planned_with_formulas({"s-sd": formulas, "s-mean": bare})
     answers = {(q.concept_id, q.question): q.answer for q in plan.questions}
     assert answers["s-sd", "What is the formula for “Standard deviation”?"] == r"$P = \frac{F}{A}$"
     assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
@@ -273,23 +276,13 @@ def test_a_formula_question_is_answered_by_a_general_formula() -> None:
 def test_a_bound_in_big_o_answers_no_formula_question_but_a_recurrence_does() -> None:
     """ "What is the formula for “heap”?" was answered "$O(\\log n)$": how a cost grows,
     not a formula of the concept. A recurrence that ends on a bound computes something."""
-    data = statistics_input(duration_weeks=20, hours_per_week=10)
     bounds = (
         Extraction("formula", r"$O(\log n)$", STATS, 1, confidence=0.95),
         Extraction("formula", r"$O(2^k) = O(m)$", STATS, 1, confidence=0.95),
         Extraction("formula", r"$$\Theta(n^2)$$", STATS, 1, confidence=0.9),
     )
     recurrence = (Extraction("formula", r"$C(m) = 2C(m/2) + m = O(m \log m)$", STATS, 1, 0.6),)
-    texts = {"s-sd": bounds + recurrence, "s-mean": bounds}
-    data = replace(
-        data,
-        concepts=tuple(
-            replace(c, extractions=tuple(e for e in c.extractions if e.kind != "formula")
-                    + texts.get(c.id, ()))
-            for c in data.concepts
-        ),
-    )  # fmt: skip
-    plan = plan_course(data)
+    plan = _planned_with_formulas({"s-sd": bounds + recurrence, "s-mean": bounds})
     answers = {(q.concept_id, q.question): q.answer for q in plan.questions}
     assert answers["s-sd", "What is the formula for “Standard deviation”?"] == recurrence[0].text
     assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
