@@ -65,13 +65,6 @@ class Reach:
     after: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, pairs: Iterable[tuple[str, str]]) -> Reach:
-        reach = cls()
-        for a, b in pairs:
-            reach.after.setdefault(a, set()).add(b)
-        return reach
-
-    @classmethod
     def among(cls, ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> Reach:
         """Which of `ids` reach which along `edges`, which hold every edge below them."""
         below: dict[str, list[str]] = {}
