@@ -1750,6 +1750,16 @@ def test_regrouped_chinese_tags() -> None:
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
 
 
+def test_a_measure_suffix_joins_the_quality_it_measures() -> None:
+    # a lone 度 after a two-character quality names its measure: "文本相似度" and "稀疏度"
+    # stay whole, so a phrase no longer breaks off before it as "文本相似"
+    words = [w for w, _ in regroup_zh(rjieba.tag("两段文本相似度较高，矩阵的稀疏度也不同"))]
+    assert "相似度" in words and "稀疏度" in words
+    assert "相似" not in words and "度" not in words
+    # a count keeps its own 度 ("一度" is one word to rjieba)
+    assert "一度" in [w for w, _ in regroup_zh(rjieba.tag("气温一度很低"))]
+
+
 def test_a_preposition_glued_to_the_next_word_is_cut_off_again() -> None:
     # rjieba's guess at an unknown word: "称这些整数为模 m 的剩余系" gave 为模 (a concept)
     words = [w for w, _ in regroup_zh(rjieba.tag("称这组数为模 p 的代表元")) if w.strip()]
