@@ -1845,7 +1845,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         acronym, spelled, chinese = match.groups()
         name = clean_title(" ".join(spelled.split()))
         # every word of the brackets abbreviated, or they say something else ("(see …)")
-        if _long_form(spelled, acronym) == name and acceptable(chinese or name):
+        if (
+            _long_form(spelled, acronym) == name
+            and _capitals_fit(name, acronym)
+            and acceptable(chinese or name)
+        ):
             yield chinese or name, acronym
 
 
@@ -1904,6 +1908,22 @@ def _numbered_long_form(before: str, acronym: str) -> str:
     if len(words) + 1 > MAX_EN_WORDS:
         return ""
     return clean_title(before[last.start() :])
+
+
+def _capitals_fit(name: str, acronym: str) -> bool:
+    """A name in capitals ("Magnetic Resonance Imaging", "HyperText Transfer Protocol")
+    shows the letters it abbreviates as capitals: the acronym's letters are among them, in
+    order. "MRI（MR Conditional）" (the label an MRI scan gives an implant) found M and R
+    there and the I inside "Conditional": a name of its own, no spelling of MRI. A name in
+    small letters ("deoxyribonucleic acid" for DNA) takes its letters anywhere."""
+    words = [w for w in name.split() if w.casefold() not in _SMALL_WORDS]
+    if not all(w[0].isupper() for w in words):
+        return True
+    capitals = iter(c for c in name if c.isupper() or c.isdigit())
+    return all(letter in capitals for letter in acronym.upper())
+
+
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "with"])
 
 
 def _long_form(before: str, acronym: str) -> str:
