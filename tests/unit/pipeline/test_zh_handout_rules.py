@@ -31,6 +31,8 @@ def test_a_study_label_names_no_topic_and_leaves_the_topic_it_labels() -> None:
     assert terms("基础篇（60分以下必掌握）") == []
     assert terms("一、知识点梳理") == []
     assert terms("二、重点难点") == []
+    # the points themselves, qualified and summed up: "核心要点回顾", "关键要点总结"
+    assert terms("核心要点回顾") == [] and terms("关键要点总结") == []
     assert terms("考点1：光合作用") == ["光合作用"]
     assert terms("二、考点1：光合作用") == ["光合作用"]
 
