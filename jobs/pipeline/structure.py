@@ -2392,6 +2392,20 @@ _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 # What a Chinese name never ends on: a place word ("函数中", in the function) or a
 # relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
 _ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
+
+
+def _headed_word(words: list[str]) -> bool:
+    """The ending is the last character of a word the dictionary holds: 图像, 画像, 行为,
+    命中 end on 像, 为 and 中 as a name's head ("T1加权图像" had read as "… looks like");
+    rjieba's guess "库中" (of "标准库中") is no such word."""
+    return (
+        bool(words)
+        and len(words[-1]) >= 2
+        and rjieba.has_word(words[-1])
+        and (words[-1] not in _ZH_NO_HEAD)
+    )
+
+
 # "many times", "several ways": a count of things, not a name ("multiple inheritance" is)
 _POINTING = frozenset({"following", "preceding", "aforementioned", "foregoing"})
 _QUANTIFIERS = {
@@ -2436,9 +2450,9 @@ _ZH_RANKING = (
 
 def zh_headless(term: str) -> bool:
     bare = term.replace(" ", "")
-    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD):
-        return True
     words = rjieba.cut(bare) if len(bare) >= 3 and has_han(bare) else []
+    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD) and not _headed_word(words):
+        return True
     if len(words) < 2 or words[-1] not in _ZH_GENERIC_HEADS:
         return False
     before = words[:-1]
