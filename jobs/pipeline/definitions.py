@@ -468,6 +468,9 @@ _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
+_INLINE_CODE = re.compile(r"`[^`]*`")
+
+
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
     """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
     an emphasised term that opens its sentence and is followed by a colon is a glossary
@@ -479,8 +482,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         # the colon after the term, or set in bold with it ("**problem solving:** The …")
         if not (_GLOSSARY_COLON.match(opening[len(span) :]) or span.rstrip().endswith((":", "："))):
             continue
-        if not _WORD.search(opening[len(span) :].lstrip(" \t)）*_`]:：")):
-            continue  # "**练习题：**" alone: a label leading in to what follows, no entry
+        if not _WORD.search(_INLINE_CODE.sub("", opening[len(span) :]).lstrip(" \t)）*_`]:：")):
+            # "**练习题：**" alone: a label leading in to what follows, no entry; nor does
+            # one before inline code alone say what it is ("结果为：`{total}')`")
+            continue
         term = emphasis_name(span)
         if len(zh_listed(term)) > 1:
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
