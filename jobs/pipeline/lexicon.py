@@ -1077,6 +1077,13 @@ FACET_HEADINGS = frozenset(
         "实现",
         "代码实现",
         "简单实现",
+        # the hands-on part under a method's section ("代码实践" after "ItemCF 评分预测
+        # 示例" of a recommender lecture was a concept): the method, worked in code
+        "代码实践",
+        "编程实践",
+        "动手实践",
+        "代码示例",
+        "代码演示",
         "复杂度分析",
         "效率",
         "性能",

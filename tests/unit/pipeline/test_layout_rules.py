@@ -367,6 +367,8 @@ def test_a_sub_sections_facet_heading_names_no_concept() -> None:
     assert terms("优点与缺点") == [] and terms("Pros and Cons") == []
     # a method's idea and principle, as a statistics chapter heads its sub-sections
     assert terms("基本思想") == [] and terms("基本原理") == [] and terms("核心思想") == []
+    # the hands-on part, the method worked in code, as a lecture heads it
+    assert terms("代码实践") == [] and terms("动手实践") == []
     # "<facet> of X" names X
     assert terms("Common Operations of Skip Lists") == ["Skip Lists"]
     assert terms("Properties of the Determinant") == ["Determinant"]
