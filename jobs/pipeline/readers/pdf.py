@@ -324,7 +324,9 @@ def _text_lines(
             if stripped.strip("•·◦▪‣-– "):
                 code = _code_runs(textpage, raw, offset, latin_text)
                 covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                mono = _fixed_pitch_line(raw, stripped, code, covered, han.code_text(raw, offset))
+                mono = _fixed_pitch_line(
+                    raw, stripped, code, covered, han.code_text(raw, offset)
+                ) or (bool(lines) and lines[-1].mono and _string_closed(stripped, code, covered))
                 apart = {} if mono else _subscripted(textpage, raw, offset)
                 setting = han.setting(raw, offset, setting)
                 runs, maths = (
@@ -1180,6 +1182,19 @@ def _fixed_pitch_line(
     before = [raw[a:b] for a, b in code if first is None or b <= first.start()]
     return covered >= 0.9 * others and (
         any(_COMMENT_MARK.search(part) for part in before) or _string_open("".join(before))
+    )
+
+
+def _string_closed(line: str, code: list[tuple[int, int]], covered: int) -> bool:
+    """After a line of code, a line of Chinese and fixed-pitch code that closes a string
+    literal ("测评分为：{score}')"): xeCJK breaks a long line of code between two Chinese
+    characters of its string, and the rest of the line goes on below it."""
+    others = len(_CJK_TEXT.sub("", line).replace(" ", ""))
+    return (
+        bool(code)
+        and bool(_CJK.search(line))
+        and covered >= 0.9 * others
+        and _string_open("".join(line[a:b] for a, b in code))
     )
 
 

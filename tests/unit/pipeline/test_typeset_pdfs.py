@@ -533,3 +533,13 @@ def test_a_code_line_with_chinese_in_its_string_is_code() -> None:
     # Chinese prose with an inline call in it stays prose
     prose = "调用 print() 输出结果"
     assert not pdf._fixed_pitch_line(prose, prose, [(3, 10)], 7)
+
+
+def test_the_rest_of_a_code_line_broken_inside_its_chinese_string_is_code() -> None:
+    # xeCJK may break a long line of code between two Chinese characters of a string: the
+    # line below it opens on Chinese and closes the string in the fixed-pitch font
+    rest = "货时间为：{shipped_at}')"
+    assert pdf._string_closed(rest, [(5, len(rest))], len(rest) - 5)
+    # a line of prose quoting a call closes no string
+    prose = "调用 print(total) 输出合计"
+    assert not pdf._string_closed(prose, [(3, 15)], 12)
