@@ -2391,19 +2391,17 @@ def _operand(latex: str, start: int, end: int) -> bool:
 _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 # What a Chinese name never ends on: a place word ("函数中", in the function) or a
 # relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
-_ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
+_ZH_NO_HEAD = ("中", "里", "内", "之内", "具有", "有", "像", "是", "为", "在")
 
 
 def _headed_word(words: list[str]) -> bool:
     """The ending is the last character of a word the dictionary holds: 图像, 画像, 行为,
     命中 end on 像, 为 and 中 as a name's head ("T1加权图像" had read as "… looks like");
-    rjieba's guess "库中" (of "标准库中") is no such word."""
-    return (
-        bool(words)
-        and len(words[-1]) >= 2
-        and rjieba.has_word(words[-1])
-        and (words[-1] not in _ZH_NO_HEAD)
-    )
+    rjieba's guess "库中" (of "标准库中") is no such word, and a place word is no head
+    ("人体内": 人 + 体内, inside the body, stood beside 人体)."""
+    if not words or len(words[-1]) < 2 or words[-1] in _ZH_NO_HEAD:
+        return False
+    return rjieba.has_word(words[-1]) and rjieba.tag(words[-1])[0][1] != "s"
 
 
 # "many times", "several ways": a count of things, not a name ("multiple inheritance" is)
