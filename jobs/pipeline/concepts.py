@@ -2433,6 +2433,9 @@ def _zh_reciprocal(key: str) -> bool:
 # the prepositions that open a phrase before its object ("对小微企业", "把…", "被…")
 _ZH_PREPOSITIONS = frozenset("对把被从向给跟与在将比")
 MIN_ZH_OBJECT = 3  # "与门" (an AND gate) is a name; "对小微企业" a preposition's phrase
+# prepositions that open no name before a two-character word: 从 does ("从节点", a
+# replica), and 在 is in words rjieba may cut so ("在线 学习")
+_ZH_BEFORE_A_WORD = frozenset("对与向把被给跟将")
 
 
 def _zh_preposition_edge(key: str) -> bool:
@@ -2443,6 +2446,8 @@ def _zh_preposition_edge(key: str) -> bool:
     if len(tags) < 2 or not all(has_han(c) for c in key):
         return False
     first, tag = tags[0]
+    if tag == "p" and first in _ZH_BEFORE_A_WORD and len(tags) == 2 and len(tags[1][0]) == 2:
+        return True  # "对物品", "与用户": the preposition and one whole word, its object
     return (tag == "p" and len(key) - len(first) >= MIN_ZH_OBJECT) or (
         key[0] in _ZH_PREPOSITIONS and len(first) >= MIN_ZH_OBJECT and zh_count(first) == 0
     )

@@ -40,7 +40,7 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
-from jobs.pipeline.textutil import GREEK_PREFIX
+from jobs.pipeline.textutil import GREEK_PREFIX, has_han
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -468,6 +468,28 @@ _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
+_INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def _labelled(sentence: str, term: str) -> bool:
+    """The sentence opens on `term` and a colon: the term labels it."""
+    opening = _LIST_MARK.sub("", sentence)
+    return opening.startswith(term) and opening[len(term) :].lstrip(" *_`").startswith((":", "："))
+
+
+def _zh_facet_label(term: str) -> bool:
+    """A Chinese label naming an aspect of the section's topic, bare or qualified by an
+    adjective, a distinguishing word or a time word: "原理", "主要特点", "独特优势" (a unique
+    advantage). The points a list makes about its topic, as a bullet's "优点：…" is, are
+    no terms of their own (a noun before the aspect names one: 工作原理, 局部特征)."""
+    if not has_han(term):
+        return False
+    if term in FACET_HEADINGS:
+        return True
+    tags = rjieba.tag(term)
+    return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
+
+
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
     """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
     an emphasised term that opens its sentence and is followed by a colon is a glossary
@@ -479,11 +501,15 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         # the colon after the term, or set in bold with it ("**problem solving:** The …")
         if not (_GLOSSARY_COLON.match(opening[len(span) :]) or span.rstrip().endswith((":", "："))):
             continue
-        if not _WORD.search(opening[len(span) :].lstrip(" \t)）*_`]:：")):
-            continue  # "**练习题：**" alone: a label leading in to what follows, no entry
+        if not _WORD.search(_INLINE_CODE.sub("", opening[len(span) :]).lstrip(" \t)）*_`]:：")):
+            # "**练习题：**" alone: a label leading in to what follows, no entry; nor does
+            # one before inline code alone say what it is ("结果为：`{total}')`")
+            continue
         term = emphasis_name(span)
         if len(zh_listed(term)) > 1:
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
+        if _zh_facet_label(term):
+            continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
         if term and acceptable(term, heading=True):
@@ -575,8 +601,10 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
     concept_of = _ZH_CONCEPT_OF.match(term)
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
-    elif numbered is None and (not item or term in FACET_HEADINGS):
-        return None  # a bullet's "优点：…" is a claim about the topic, no entry
+    elif (numbered is None and not item) or _zh_facet_label(term):
+        # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
+        # topic, no entry
+        return None
     if not (acceptable(term, heading=True) and _nominal(term, True)):
         return None
     return Definition(term, sentence, block, confidence)
@@ -793,6 +821,8 @@ def find_definitions(
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)
+            if chinese and _zh_facet_label(term) and _labelled(sentence, term):
+                break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
             if (
                 term
                 and term in sentence

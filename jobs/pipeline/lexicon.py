@@ -715,7 +715,7 @@ _ZH_STUDY_LABEL = (
     # 📘 and 📕 sets of exercises were concepts and a week's title)
     r"|(?:基础|进阶|提高|拓展|巩固|冲刺|能力|培优|挑战|附加|选做|必做)题"
     r"|(?:核心|高频|必考|常考|关键|重要|主要)?"
-    r"(?:知识点|考点|重点|难点|重难点|重点难点|易错点|易混点|疑难点)"
+    r"(?:知识点|考点|要点|重点|难点|重难点|重点难点|易错点|易混点|疑难点)"
     r"\s*[\d一二三四五六七八九十]{0,3}"
     r"(?:梳理|总结|归纳|汇总|回顾|提醒|提示|精讲|解析|突破|整理|聚焦|分析)?)"
 )
@@ -798,7 +798,9 @@ CREDIT_HEADINGS = re.compile(
     r"|authors?['’]?\s+contributions|(?:image|photo|figure|illustration)\s+credits"
     r"|copyright\s+(?:details?|notice|page|information)|about\s+the\s+authors?|colophon)"
     r"(?:\s+(?:for|of|to)\s.+)?"
-    r"|致谢|鸣谢|贡献者(?:名单)?|版权(?:声明|信息|页)|作者简介|关于作者",
+    r"|致谢|鸣谢|贡献者(?:名单)?|版权(?:声明|信息|页)|作者简介|关于作者"
+    # "Image credits" in Chinese: where a page's pictures come from ("图片引用来源")
+    r"|(?:图片|图像|插图|配图)(?:引用|素材)?(?:来源|出处)",
     re.IGNORECASE,
 )
 # Credit words alone or joined ("Acknowledgements / Contributions", "Image Credits",
@@ -1075,6 +1077,13 @@ FACET_HEADINGS = frozenset(
         "实现",
         "代码实现",
         "简单实现",
+        # the hands-on part under a method's section ("代码实践" after "ItemCF 评分预测
+        # 示例" of a recommender lecture was a concept): the method, worked in code
+        "代码实践",
+        "编程实践",
+        "动手实践",
+        "代码示例",
+        "代码演示",
         "复杂度分析",
         "效率",
         "性能",

@@ -1845,7 +1845,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         acronym, spelled, chinese = match.groups()
         name = clean_title(" ".join(spelled.split()))
         # every word of the brackets abbreviated, or they say something else ("(see …)")
-        if _long_form(spelled, acronym) == name and acceptable(chinese or name):
+        if (
+            _long_form(spelled, acronym) == name
+            and _capitals_fit(name, acronym)
+            and acceptable(chinese or name)
+        ):
             yield chinese or name, acronym
 
 
@@ -1904,6 +1908,22 @@ def _numbered_long_form(before: str, acronym: str) -> str:
     if len(words) + 1 > MAX_EN_WORDS:
         return ""
     return clean_title(before[last.start() :])
+
+
+def _capitals_fit(name: str, acronym: str) -> bool:
+    """A name in capitals ("Magnetic Resonance Imaging", "HyperText Transfer Protocol")
+    shows the letters it abbreviates as capitals: the acronym's letters are among them, in
+    order. "MRI（MR Conditional）" (the label an MRI scan gives an implant) found M and R
+    there and the I inside "Conditional": a name of its own, no spelling of MRI. A name in
+    small letters ("deoxyribonucleic acid" for DNA) takes its letters anywhere."""
+    words = [w for w in name.split() if w.casefold() not in _SMALL_WORDS]
+    if not all(w[0].isupper() for w in words):
+        return True
+    capitals = iter(c for c in name if c.isupper() or c.isdigit())
+    return all(letter in capitals for letter in acronym.upper())
+
+
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "with"])
 
 
 def _long_form(before: str, acronym: str) -> str:
@@ -2371,7 +2391,19 @@ def _operand(latex: str, start: int, end: int) -> bool:
 _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 # What a Chinese name never ends on: a place word ("函数中", in the function) or a
 # relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
-_ZH_NO_HEAD = ("中", "里", "之内", "具有", "有", "像", "是", "为", "在")
+_ZH_NO_HEAD = ("中", "里", "内", "之内", "具有", "有", "像", "是", "为", "在")
+
+
+def _headed_word(words: list[str]) -> bool:
+    """The ending is the last character of a word the dictionary holds: 图像, 画像, 行为,
+    命中 end on 像, 为 and 中 as a name's head ("T1加权图像" had read as "… looks like");
+    rjieba's guess "库中" (of "标准库中") is no such word, and a place word is no head
+    ("人体内": 人 + 体内, inside the body, stood beside 人体)."""
+    if not words or len(words[-1]) < 2 or words[-1] in _ZH_NO_HEAD:
+        return False
+    return rjieba.has_word(words[-1]) and rjieba.tag(words[-1])[0][1] != "s"
+
+
 # "many times", "several ways": a count of things, not a name ("multiple inheritance" is)
 _POINTING = frozenset({"following", "preceding", "aforementioned", "foregoing"})
 _QUANTIFIERS = {
@@ -2416,9 +2448,9 @@ _ZH_RANKING = (
 
 def zh_headless(term: str) -> bool:
     bare = term.replace(" ", "")
-    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD):
-        return True
     words = rjieba.cut(bare) if len(bare) >= 3 and has_han(bare) else []
+    if len(bare) >= 3 and bare.endswith(_ZH_NO_HEAD) and not _headed_word(words):
+        return True
     if len(words) < 2 or words[-1] not in _ZH_GENERIC_HEADS:
         return False
     before = words[:-1]

@@ -163,6 +163,23 @@ def _glued_function_word(word: str) -> bool:
     )
 
 
+_MEASURED = frozenset(["v", "a", "n", "vn", "an"])
+
+
+def _measure_suffix(joined: list[tuple[str, str]], word: str, pos: str) -> bool:
+    """度 that rjieba tags a lone suffix right after a two-character quality (相似 + 度,
+    稀疏 + 度, 热门 + 度): the measure of that quality, one noun with it. After a count it
+    is a unit ("一度" is one word to rjieba) and so stays out."""
+    return (
+        word == "度"
+        and pos == "zg"
+        and bool(joined)
+        and len(joined[-1][0]) == 2
+        and joined[-1][1] in _MEASURED
+        and all(HAN.match(char) for char in joined[-1][0])
+    )
+
+
 def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """rjieba's tags with some of its cuts undone. A dash-joined Latin name is one word:
     it cuts "Floyd–Warshall 算法" at the en dash into names that are no topic alone
@@ -200,6 +217,11 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # noun after it: "称 … 为模 m 的" gave 为模, a concept of a number theory text
             joined.append((word[0], "p"))
             joined.extend(rjieba.tag(word[1:]))
+            continue
+        if _measure_suffix(joined, word, pos):
+            # "物品相似度", "流行度": rjieba leaves 度 ("degree of") a lone suffix after the
+            # quality it measures, and the phrase broke there, naming 物品相似 (similar items)
+            joined[-1] = (joined[-1][0] + word, "n")
             continue
         if joined and joined[-1] == ("不", "d") and pos == "a" and HAN.match(word):
             # "不平等问题" is 不 + 平等 + 问题 to rjieba: the phrase lost its negation and

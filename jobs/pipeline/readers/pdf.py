@@ -324,7 +324,9 @@ def _text_lines(
             if stripped.strip("•·◦▪‣-– "):
                 code = _code_runs(textpage, raw, offset, latin_text)
                 covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
-                mono = _fixed_pitch_line(raw, stripped, code, covered, han.code_text(raw, offset))
+                mono = _fixed_pitch_line(
+                    raw, stripped, code, covered, han.code_text(raw, offset)
+                ) or (bool(lines) and lines[-1].mono and _string_closed(stripped, code, covered))
                 apart = {} if mono else _subscripted(textpage, raw, offset)
                 setting = han.setting(raw, offset, setting)
                 runs, maths = (
@@ -1164,7 +1166,8 @@ def _fixed_pitch_line(
     even-width glyphs are not code; a line of code with a Chinese comment is (the
     Chinese drawn from a CJK font, not the code's): every other character of it is set
     in the fixed-pitch font, which opens the line, and the Chinese follows a comment
-    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列"); so is a line
+    mark set in it ("-- 选取出大于'2'的数据", "SELECT * FROM t; # 全部列") or inside a string
+    it opens ("print(f'用户 {u} 的评分')", `_string_open`); so is a line
     whose Chinese is all set in a CJK code font, the rest nearly all in the fixed-pitch one
     (`code_text`: a program's output, "rm: 缺少操作数", read as stress in another font than
     the body's, was a concept of a shell tutorial printed to PDF)."""
@@ -1177,7 +1180,28 @@ def _fixed_pitch_line(
         return False
     first = _CJK_TEXT.search(raw)
     before = [raw[a:b] for a, b in code if first is None or b <= first.start()]
-    return covered >= 0.9 * others and any(_COMMENT_MARK.search(part) for part in before)
+    return covered >= 0.9 * others and (
+        any(_COMMENT_MARK.search(part) for part in before) or _string_open("".join(before))
+    )
+
+
+def _string_closed(line: str, code: list[tuple[int, int]], covered: int) -> bool:
+    """After a line of code, a line of Chinese and fixed-pitch code that closes a string
+    literal ("测评分为：{score}')"): xeCJK breaks a long line of code between two Chinese
+    characters of its string, and the rest of the line goes on below it."""
+    others = len(_CJK_TEXT.sub("", line).replace(" ", ""))
+    return (
+        bool(code)
+        and bool(_CJK.search(line))
+        and covered >= 0.9 * others
+        and _string_open("".join(line[a:b] for a, b in code))
+    )
+
+
+def _string_open(code: str) -> bool:
+    """The code before a line's first Chinese leaves a string literal open ("print(f'",
+    'msg = "'): the Chinese is the string's text, the line a line of code."""
+    return any(code.count(quote) % 2 == 1 for quote in ("'", '"'))
 
 
 def _latin(char: str) -> bool:
@@ -1495,6 +1519,15 @@ def _blocks(
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
     bold_headings = _bold_headings(lines, body, spacing, width)
+    # no line opens on bold Chinese: the Chinese font may have no bold cut (xeCJK without
+    # AutoFakeBold), and a heading shows its weight in its Latin letters alone; a size such
+    # headings are set in heads the lines in it that are all Chinese too ("代码实践")
+    han_bold = any(line.bold and HAN.match(line.text[:1]) for line in lines)
+    latin_bold = {
+        line.size
+        for line in lines
+        if not han_bold and line.size in minor_level and _bold_where_it_shows(line)
+    }
     bold_level = min(len(heading_sizes) + len(minor_sizes) + 1 + shift, 6)
     blocks: list[Block] = []
     paragraph: list[_Line] = []
@@ -1535,6 +1568,7 @@ def _blocks(
             and line.size in minor_level
             and (
                 _wholly_emphasised(line)
+                or (line.size in latin_bold and _bold_where_it_could(line))
                 or (deck and _title_bar(line, ink) and not _runs_on(paragraph, line))
             )
         ):
@@ -1781,6 +1815,34 @@ def _wholly_emphasised(line: _Line) -> bool:
     styled = sum(len(span) for span in line.emphasis)
     # the backticks around inline code are the reader's marks, not printed characters
     return not line.mono and styled >= 0.9 * len(line.text.replace("`", "").strip())
+
+
+def _bold_where_it_shows(line: _Line) -> bool:
+    """A line of Chinese and Latin whose every Latin letter and digit is set in bold, the
+    first of them opening the line ("**ItemCF** 核心算法" of a \\subsection whose Chinese
+    font has no bold cut): as bold as the font lets it be."""
+    latin = re.sub(r"[^A-Za-z0-9]", "", line.text)
+    styled = re.sub(r"[^A-Za-z0-9]", "", "".join(line.emphasis))
+    return (
+        line.bold
+        and not line.mono
+        and bool(HAN.search(line.text))
+        and bool(latin)
+        and len(styled) >= len(latin)
+    )
+
+
+def _bold_where_it_could(line: _Line) -> bool:
+    """`_bold_where_it_shows`, or a title-shaped line of Chinese alone, with no letter to
+    show a weight in."""
+    if _bold_where_it_shows(line):
+        return True
+    return (
+        not line.mono
+        and not re.search(r"[A-Za-z0-9]", line.text)
+        and bool(HAN.search(line.text))
+        and heading_shaped(line.text)
+    )
 
 
 def _title_bar(line: _Line, ink: tuple[int, int, int]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import gloss_terms, zh_listed
@@ -199,3 +200,14 @@ def test_a_handout_glossary_written_with_equals_signs_defines_its_names(tmp_path
         "Glaciers carve valleys. A crevasse can be hidden under snow.\n",
     )
     assert {"glacier", "crevasse"} <= set(concepts)
+
+
+def test_a_label_before_inline_code_alone_defines_nothing() -> None:
+    # a stressed label and a colon, then only code: the line prints a value, says nothing
+    # of what the label means
+    found = list(find_definitions("合计金额为：`{total:.2f}')`", 0, True, ("合计金额为",)))
+    assert found == []
+    # with words after the code it is an entry still
+    entry = "**缓存**：`cache`，存放常用数据的高速存储。"
+    found = list(find_definitions(entry, 0, True, ("缓存",)))
+    assert [d.term for d in found] == ["缓存"]

@@ -283,6 +283,8 @@ def test_slashed_names_and_code_brackets_in_headings() -> None:
 
 def test_a_chinese_phrase_ending_on_a_place_word_or_a_relating_verb_is_no_name() -> None:
     assert not acceptable("标准库中") and not acceptable("函数具有") and not acceptable("看起来像")
+    # inside something, 内 alone or in a place word rjieba holds (体内): where, no name
+    assert not acceptable("线程内") and not acceptable("人体内")
     assert acceptable("二叉树遍历") and acceptable("所有权") and acceptable("高中")
 
 
@@ -367,6 +369,8 @@ def test_a_sub_sections_facet_heading_names_no_concept() -> None:
     assert terms("优点与缺点") == [] and terms("Pros and Cons") == []
     # a method's idea and principle, as a statistics chapter heads its sub-sections
     assert terms("基本思想") == [] and terms("基本原理") == [] and terms("核心思想") == []
+    # the hands-on part, the method worked in code, as a lecture heads it
+    assert terms("代码实践") == [] and terms("动手实践") == []
     # "<facet> of X" names X
     assert terms("Common Operations of Skip Lists") == ["Skip Lists"]
     assert terms("Properties of the Determinant") == ["Determinant"]
@@ -1748,6 +1752,16 @@ def test_regrouped_chinese_tags() -> None:
     assert "短路" not in words and "Floyd" not in words
     assert regroup_zh([("a", "eng"), ("-", "x")]) == [("a", "eng"), ("-", "x")]
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
+
+
+def test_a_measure_suffix_joins_the_quality_it_measures() -> None:
+    # a lone 度 after a two-character quality names its measure: "文本相似度" and "稀疏度"
+    # stay whole, so a phrase no longer breaks off before it as "文本相似"
+    words = [w for w, _ in regroup_zh(rjieba.tag("两段文本相似度较高，矩阵的稀疏度也不同"))]
+    assert "相似度" in words and "稀疏度" in words
+    assert "相似" not in words and "度" not in words
+    # a count keeps its own 度 ("一度" is one word to rjieba)
+    assert "一度" in [w for w, _ in regroup_zh(rjieba.tag("气温一度很低"))]
 
 
 def test_a_preposition_glued_to_the_next_word_is_cut_off_again() -> None:

@@ -108,6 +108,15 @@ def test_a_chinese_phrase_cut_at_its_preposition_is_no_name() -> None:
         assert not _zh_preposition_edge(name), name
 
 
+def test_a_preposition_before_one_whole_word_is_no_name() -> None:
+    # "用户对商品打分" and "与商品有关" left 对商品 and 与商品: the preposition and its object
+    for phrase in ("对商品", "与顾客", "向客户", "把文件"):
+        assert _zh_preposition_edge(phrase), phrase
+    # names that open on such a character: one word to rjieba, or 从 (a replica's node)
+    for name in ("从节点", "对流层", "与非门", "对偶图", "被动式"):
+        assert not _zh_preposition_edge(name), name
+
+
 def test_options_set_in_the_face_of_a_whole_exercise_stress_nothing() -> None:
     # a book sets its exercises in slanted type, the options' labels upright
     options = Block(

@@ -73,6 +73,12 @@ def test_a_credits_section_runs_to_the_next_heading_of_its_level() -> None:
         assert credits(_blocks(("heading", title, 2), ("paragraph", "…", 0))) == {0, 1}, title
 
 
+def test_a_chinese_image_credits_section_is_credits() -> None:
+    # where a page's pictures come from, as a Chinese tutorial heads it: no topic
+    for title in ("图片来源", "图片引用来源", "插图出处"):
+        assert credits(_blocks(("heading", title, 2), ("paragraph", "…", 0))) == {0, 1}, title
+
+
 def test_a_papers_contributions_and_a_law_lectures_copyright_are_topics() -> None:
     # a paper's "Contributions" says what it found; "Copyright" alone is a law topic,
     # "Credits" alone a tax chapter's

@@ -497,3 +497,49 @@ def test_a_numbered_bold_line_over_a_rule_is_a_heading_beside_its_numbered_sibli
     # without a numbered sibling found, the line over the rule stays unproven
     alone = [*lines[:5], _line(prose, 580), *lines[6:]]
     assert _bold_headings(alone, 10.0, 12.0, {1: len(prose)}) == set()
+
+
+def _zh_lines(first: float, count: int) -> list[_Line]:
+    prose = "缓存的容量有限，替换策略决定哪一块数据被移出，命中率因此不同。"
+    return [_Line(prose, 10.9, 1, first - 14 * i, first - 14 * i, left=50.0) for i in range(count)]
+
+
+def test_a_subsection_whose_chinese_font_has_no_bold_is_a_heading_by_its_latin() -> None:
+    # xeCJK without AutoFakeBold: a \subsection set a little larger than the body shows its
+    # bold in its Latin letters only ("LRU" bold, "替换策略" upright), and a sibling of
+    # Chinese alone at that size heads its section too
+    lines = [
+        *_zh_lines(700, 4),
+        _Line("LRU 替换策略", 12.0, 1, 630, 630, emphasis=("LRU",), bold=True, left=50.0),
+        *_zh_lines(610, 4),
+        _Line("小结与练习", 12.0, 1, 540, 540, left=50.0),
+        *_zh_lines(520, 4),
+    ]
+    headings = [b.text for b in _pdf_blocks(lines) if b.kind == "heading"]
+    assert headings == ["LRU 替换策略", "小结与练习"]
+    # where Chinese shows a bold cut somewhere, a line with only its Latin bold is not one
+    bold_han = _Line("命中率", 10.9, 1, 740, 740, emphasis=("命中率",), bold=True, left=50.0)
+    headings = [b.text for b in _pdf_blocks([bold_han, *lines]) if b.kind == "heading"]
+    assert "LRU 替换策略" not in headings and "小结与练习" not in headings
+
+
+def test_a_code_line_with_chinese_in_its_string_is_code() -> None:
+    # the Chinese of a string literal is drawn from a CJK font, the rest in the fixed-pitch
+    # one: the string's opening quote, like a comment mark, keeps the line code
+    raw = "print(f'订单 {order_id} 已发货')"
+    code = [(0, 8), (10, 20), (24, 26)]
+    covered = sum(len(raw[a:b].replace(" ", "")) for a, b in code)
+    assert pdf._fixed_pitch_line(raw, raw, code, covered)
+    # Chinese prose with an inline call in it stays prose
+    prose = "调用 print() 输出结果"
+    assert not pdf._fixed_pitch_line(prose, prose, [(3, 10)], 7)
+
+
+def test_the_rest_of_a_code_line_broken_inside_its_chinese_string_is_code() -> None:
+    # xeCJK may break a long line of code between two Chinese characters of a string: the
+    # line below it opens on Chinese and closes the string in the fixed-pitch font
+    rest = "货时间为：{shipped_at}')"
+    assert pdf._string_closed(rest, [(5, len(rest))], len(rest) - 5)
+    # a line of prose quoting a call closes no string
+    prose = "调用 print(total) 输出合计"
+    assert not pdf._string_closed(prose, [(3, 15)], 12)

@@ -103,7 +103,20 @@ def test_a_generic_noun_after_de_or_main_names_nothing(phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["主要组织相容性复合体", "注意力机制", "作用机制", "影响因素", "特殊函数"]
+    "name",
+    [
+        "主要组织相容性复合体",
+        "注意力机制",
+        "作用机制",
+        "影响因素",
+        "特殊函数",
+        # 像, 为 and 中 ending a word of their own, no "looks like", "is" or "in": an image,
+        # a behaviour, a hit
+        "X线图像",
+        "用户画像",
+        "消费行为",
+        "缓存命中",
+    ],
 )
 def test_names_ending_otherwise_stay(name: str) -> None:
     assert not zh_headless(name)

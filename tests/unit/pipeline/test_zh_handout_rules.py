@@ -31,6 +31,8 @@ def test_a_study_label_names_no_topic_and_leaves_the_topic_it_labels() -> None:
     assert terms("基础篇（60分以下必掌握）") == []
     assert terms("一、知识点梳理") == []
     assert terms("二、重点难点") == []
+    # the points themselves, qualified and summed up: "核心要点回顾", "关键要点总结"
+    assert terms("核心要点回顾") == [] and terms("关键要点总结") == []
     assert terms("考点1：光合作用") == ["光合作用"]
     assert terms("二、考点1：光合作用") == ["光合作用"]
 
@@ -89,6 +91,21 @@ def test_a_bulleted_item_naming_its_subject_before_a_colon_is_an_entry() -> None
     assert entry("数据清洗（data cleaning）：找出并改正数据里的错误") == ["数据清洗"]
     # a facet of the topic is still no entry, bulleted or not
     assert entry("缺点：每次查询都要多读一次磁盘。") == []
+
+
+def test_an_aspect_of_the_topic_labelled_in_a_list_is_no_entry() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entries(sentence: str, stressed: tuple[str, ...] = ()) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, stressed, item=True)]
+
+    # numbered, bold or qualified by an adjective or a time word, an aspect stays a point
+    # made about the section's topic: "主要特点", "独特优势", "未来前景" name nothing
+    assert entries("2. 主要特点：体积小，耗电低，适合随身携带。") == []
+    assert entries("独特优势：声呐在浑浊的水中也能看清，是潜水员的首选。", ("独特优势",)) == []
+    assert entries("原理：利用回声的时间差来测距离。", ("原理",)) == []
+    # a noun before the aspect names a thing of its own, an entry still
+    assert entries("2. 边缘特征：图像里亮度突变之处连成的线条。") == ["边缘特征"]
 
 
 def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:

@@ -567,3 +567,17 @@ def test_the_last_item_of_a_listing_is_no_more_defined_than_the_others() -> None
         d.term for d in find_definitions("即分为阈值、权重和偏置三部分。", 0, True, ("偏置",))
     ]
     assert defined == []
+
+
+def test_an_acronym_before_a_capitalised_name_it_does_not_abbreviate_stays_apart() -> None:
+    # a name in capitals shows the letters it abbreviates as capitals: "Magnetic Resonance
+    # Imaging" does for MRI; "PE Tagged" does not for PET (its T only inside "Tagged"), a
+    # label of its own that took the acronym's place as a concept
+    assert acronym_pairs("MRI（Magnetic Resonance Imaging）是一种成像方式") == [
+        ("Magnetic Resonance Imaging", "MRI")
+    ]
+    assert acronym_pairs("这台设备标为 PET（PE Tagged）") == []
+    # a name in small letters takes the letters anywhere in its words
+    assert acronym_pairs("DNA（deoxyribonucleic acid）储存遗传信息") == [
+        ("deoxyribonucleic acid", "DNA")
+    ]
