@@ -258,16 +258,26 @@ def _rejoined(
     taught for), are part of that section's module: a lecture's "curve", read in the next
     lecture but taught just before this one's "Lorenz curve", splits no section in two
     around a module of the next lecture (the course read as going back and forth:
-    "Inequality", "Supply and Demand", "Inequality")."""
+    "Inequality", "Supply and Demand", "Inequality"). So is a run just before a section's
+    first, all of it taught ahead for that section: a Python lesson's "function", read in
+    the next lesson but taught before "built-in functions", was a module of its own named
+    after the next lesson, and the week named that lesson twice."""
+
+    def serving(group: list[str], key: Section | None) -> bool:
+        return all(c in serves and _key(serves[c], focus) == key for c in group)
+
     out: list[tuple[Section | None, list[str]]] = []
     for key, concepts in runs:
         same = [i for i, (k, _) in enumerate(out) if key is not None and k == key]
         if same:
             between = [c for _, group in out[same[-1] + 1 :] for c in group]
-            if all(c in serves and _key(serves[c], focus) == key for c in between):
+            if serving(between, key):
                 del out[same[-1] + 1 :]
                 out[-1][1].extend([*between, *concepts])
                 continue
+        elif key is not None and out and serving(out[-1][1], key):
+            out[-1] = (key, [*out[-1][1], *concepts])
+            continue
         out.append((key, list(concepts)))
     return out
 

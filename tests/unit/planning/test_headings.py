@@ -129,6 +129,29 @@ def test_what_is_taught_ahead_for_a_section_splits_it_no_more() -> None:
     assert split({"electron": "dalton"})[1] == ("Evolution", ["electron", "proton"])
 
 
+def test_what_is_taught_ahead_joins_the_section_right_after_it() -> None:
+    # "electron" (Evolution) is taught ahead for "dalton" (Early Ideas), the section that
+    # follows it: one module with it, not a module of its own named after Evolution, whose
+    # own module may come later in the same week under the same name
+    week = ["atom", "electron", "element", "dalton"]
+
+    def dalton_needs_electron(a: str, b: str) -> bool:
+        return (a, b) == ("dalton", "electron")
+
+    def split(taught_for: dict[str, str]) -> list[tuple[str | None, list[str]]]:
+        return section_modules(week, SECTION, MINUTES, COURSE, dalton_needs_electron, taught_for)
+
+    assert split({}) == [
+        ("Matter", ["atom"]),
+        ("Evolution", ["electron"]),
+        ("Early Ideas", ["element", "dalton"]),
+    ]
+    assert split({"electron": "dalton"}) == [
+        ("Matter", ["atom"]),
+        ("Early Ideas", ["electron", "element", "dalton"]),
+    ]
+
+
 def test_documents_are_named_by_their_headings() -> None:
     section = {
         "a1": ("A", "Vectors", "Addition"),
