@@ -317,6 +317,7 @@ def find_concepts(
 
     if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
         cues = _possessive_spelling(cues, stats)
+    cues = _without_numbered_series(cues)
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -567,6 +568,32 @@ def find_concepts(
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
+
+
+# a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
+_SERIES_NUMBER = re.compile(r"^(?P<stem>.*[^\W\d_])\s+\d{1,3}$")
+
+
+def _without_numbered_series(cues: list[Cue]) -> list[Cue]:
+    """Headings that number the parts of one series ("Problem Statement 1", "Problem
+    Statement 2"; "Case 1", "Case 2") are the document's apparatus, no topics: each was a
+    concept of a notebook and titled a module. Only where two or more share the words
+    before the number: a lone "Section 5" or "Python 3" is left to the other rules."""
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for cue in cues:
+        found = _SERIES_NUMBER.match(cue.term) if cue.kind == "heading" else None
+        if found is not None:
+            numbers[found.group("stem").casefold()].add(cue.term.casefold())
+    series = {stem for stem, terms in numbers.items() if len(terms) >= 2}
+    if not series:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.kind != "heading"
+        or (found := _SERIES_NUMBER.match(c.term)) is None
+        or found.group("stem").casefold() not in series
+    ]
 
 
 def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[Cue]:

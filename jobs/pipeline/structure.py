@@ -764,11 +764,20 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
     return [Cue(cell, "emphasis", block) for cell in cells if _CELL_NAME.fullmatch(cell)]
 
 
+_EXAMPLES_AFTER = re.compile(r"\s+examples$", re.IGNORECASE)
+
+
 def _facet_readings(term: str, level: int) -> list[str]:
     """A sub-section's "Hash Table Implementation" is about the hash table. In the plural
     after one word, "Default Implementations" may instead name a kind of implementation
     (a facet of one topic is singular): both readings are offered, and the body decides
-    (a heading's term must occur there)."""
+    (a heading's term must occur there). Examples of a topic of two words or more, at any
+    level, are the topic's: a handout headed each pattern's sentences "Linking Verb
+    Examples", "Transitive Verb Examples", and each was a concept beside the verb it shows
+    ("Adversarial Examples", "Training Examples" keep their word: one word before)."""
+    examples = _EXAMPLES_AFTER.sub("", term)
+    if examples != term and len(examples.split()) >= 2:
+        return [examples]
     if level < 2:
         return [term]
     cut = FACET_AFTER.sub("", term)

@@ -210,3 +210,29 @@ def test_things_only_an_example_section_tells_of_are_no_concepts(tmp_path: Path)
     keys = {c.key for c in concepts_of(tmp_path, text, "notes.md", "zh-CN")}
     assert {"状态模式", "中介者模式"} <= keys
     assert not keys & {"收银台", "显示屏提示", "显示屏"}
+
+
+def test_a_heading_of_examples_names_the_topic_they_show() -> None:
+    """A handout heads each kind's sample sentences "<kind> Examples": the heading names the
+    kind, not a concept of its own beside it; after one word ("Training Examples") the
+    word examples is part of the name and stays."""
+    for level in (1, 2):
+        assert [c.term for c in heading_terms("Passive Voice Examples", 0, level)] == [
+            "Passive Voice"
+        ]
+    assert _terms("Training Examples") == ["Training Examples"]
+
+
+def test_numbered_headings_of_one_series_name_no_topic(tmp_path: Path) -> None:
+    """A worked notebook heads its tasks "Design Brief 1", "Design Brief 2": the numbered
+    parts of one series are the document's apparatus, not two concepts; a heading whose
+    words recur with no other number is left to the usual rules."""
+    notes = (
+        "# Beam Loading\n\nA beam carries loads to its supports.\n\n"
+        "## Design Brief 1\n\nA simply supported beam spans four metres.\n\n"
+        "## Design Brief 2\n\nThe same beam now carries a point load at midspan.\n\n"
+        "## Bending Moment\n\nThe bending moment is largest at midspan.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert not {"design brief 1", "design brief 2"} & keys
+    assert "bending moment" in keys
