@@ -236,3 +236,13 @@ def test_numbered_headings_of_one_series_name_no_topic(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, notes)
     assert not {"design brief 1", "design brief 2"} & keys
     assert "bending moment" in keys
+
+
+def test_a_numbered_label_before_a_colon_leaves_its_title_whole() -> None:
+    """ "Worked Case 2: Crop Rotation": the title after a numbered label is the heading's
+    whole topic, kept though the body names it otherwise; a procedure's steps stay tasks."""
+    terms = heading_terms("Worked Case 2: Crop Rotation", 0, 2)
+    assert [(c.term, c.whole) for c in terms] == [("Crop Rotation", True)]
+    # a step's title must still recur in the body to count
+    steps = heading_terms("Step 2: Crop Rotation", 0, 2)
+    assert not any(c.whole for c in steps)
