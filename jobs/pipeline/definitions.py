@@ -245,6 +245,18 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "Pharmacokinetics is a branch of pharmacology that …", "Phonetics is the
+        # scientific study of speech sounds": a field of knowledge said to be one, as a
+        # course's opening defines its subject (read as the weak "X is a …", once in a
+        # notebook, its subject was no concept)
+        re.compile(
+            rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:the|an?)\s+(?:[a-z]+\s+)?"
+            r"(?:branch|study|science|discipline)\s+of\b",
+            re.I,
+        ),
+        0.75,
+    ),
+    (
         re.compile(
             rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)"
             r"\s+\w+",

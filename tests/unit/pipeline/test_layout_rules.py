@@ -538,6 +538,19 @@ def test_x_is_the_process_of_defines_x_without_any_emphasis() -> None:
     assert [d.confidence for d in weak] == [0.55]
 
 
+def test_a_field_said_to_be_a_branch_or_study_of_another_is_defined() -> None:
+    # a course opens by saying what its subject is; that is no weak "X is a …"
+    for sentence in (
+        "Toxicology is a branch of pharmacology that deals with poisons.",
+        "Acoustics is the scientific study of sound.",
+    ):
+        found = list(find_definitions(sentence, 0, False))
+        assert [d.confidence for d in found] == [0.75]
+    # a branch that is no field of study stays weak
+    weak = list(find_definitions("Hotfix is a branch made from main.", 0, False))
+    assert [d.confidence for d in weak] == [WEAK]
+
+
 def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     path = tmp_path / "dns.md"
     path.write_text(
