@@ -517,7 +517,7 @@ def find_concepts(
             )
         )
     counts = {key: entry.count for key, entry in stats.items()}
-    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
+    drafts = _merge_ics_plurals(_merge_inner_plurals(_merge_spacing_variants(drafts, counts)))
     if chinese:
         drafts = _merge_reworded_names(drafts)
     if not chinese:
@@ -1616,6 +1616,24 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
             continue
         _absorb_spelling(singular, draft)
+    return merged
+
+
+def _merge_ics_plurals(drafts: list[Draft]) -> list[Draft]:
+    """ "Antibiotics" and "antibiotic": keys keep a final "-ics" whole (physics, ethics are
+    no plurals), so a plural of an "-ic" noun stayed a concept beside its singular. Where
+    the lexicon reads the word only as that singular's plural (antibiotics, metrics, not
+    physics nor statistics) and the singular is a concept too, they are one, kept under
+    the singular."""
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        head, _, last = draft.key.rpartition(" ")
+        single = by_key.get(f"{head} {last[:-1]}".strip()) if last.endswith("ics") else None
+        if single is None or getAllLemmas(last).get("NOUN", ()) != (last[:-1],):
+            merged.append(draft)
+            continue
+        _absorb_spelling(single, draft)
     return merged
 
 

@@ -15,6 +15,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import (
     Draft,
     _merge_abbreviated_genera,
+    _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
     marked_allowance,
@@ -2255,3 +2256,26 @@ def test_a_key_term_label_is_no_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "data lake" in keys
     assert not keys & {"key term", "key concept"}
+
+
+def test_an_ic_nouns_plural_is_one_concept_with_its_singular(tmp_path: Path) -> None:
+    # keys keep "-ics" whole (physics is no plural), so "Analgesics" stood beside "analgesic"
+    notes = (
+        "# Pain Relief\n\n## Analgesics\n\nAnalgesics relieve pain without loss of "
+        "consciousness. An analgesic such as paracetamol acts centrally; an analgesic "
+        "such as ibuprofen also reduces swelling. Each analgesic has a ceiling dose.\n\n"
+        "## Physics of Heat\n\nPhysics explains why a warm compress helps. Physics "
+        "and physical therapy meet here: physical rest matters too.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert "analgesic" in keys and "analgesics" not in keys
+    assert "physics of heat" in keys
+
+
+def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
+    # "physics" is no plural of "physic", nor "genetics" of "genetic": kept apart
+    drafts = [
+        Draft(key, key, 1.0, {"term"}, None, [], [])
+        for key in ("physics", "physic", "genetic", "genetics")
+    ]
+    assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]
