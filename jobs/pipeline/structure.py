@@ -299,7 +299,7 @@ _TASK_HEADING = re.compile(
 
 # a numbered label before a colon: "Solution Strategy 3:", "Case 2:". A procedure's steps
 # ("Step 1. Initialization", "Step 2: Enter Parameter Values") are tasks, left as they were
-_NUMBERED_LABEL = re.compile(
+NUMBERED_LABEL = re.compile(
     r"^(?!Steps?\b)(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}[a-z]?\s*:\s+(?=[A-Za-z])"
 )
 
@@ -360,7 +360,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "Solution Strategy 3: Periodic Dosing", "Case 2: Drug Interactions": a numbered
         # label of the document's own series goes, and the title after it is the whole
         # heading (as part of one it had to recur in the body, and never did)
-        plain = _NUMBERED_LABEL.sub("", plain)
+        plain = NUMBERED_LABEL.sub("", plain)
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         plain = _CONTRAST_LEAD.sub("", plain)
         parts = _SPLIT_EN.split(plain)

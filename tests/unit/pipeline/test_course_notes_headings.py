@@ -246,3 +246,18 @@ def test_a_numbered_label_before_a_colon_leaves_its_title_whole() -> None:
     # a step's title must still recur in the body to count
     steps = heading_terms("Step 2: Crop Rotation", 0, 2)
     assert not any(c.whole for c in steps)
+
+
+def test_a_section_under_a_numbered_label_is_named_by_its_title(tmp_path: Path) -> None:
+    """Modules are named after these sections: "Worked Case 2: Crop Rotation" is the crop
+    rotation's section, the label numbering the notebook's cases no part of its name."""
+    text = """# Soil Fertility
+
+Farmers keep soil fertile over the years.
+
+## Worked Case 2: Crop Rotation
+
+**Crop rotation** grows different crops on one field in turn, so one crop restores what
+the crop before it took.
+"""
+    assert _sections(tmp_path, text)["crop rotation"][-1] == "Crop Rotation"
