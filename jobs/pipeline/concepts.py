@@ -1216,16 +1216,23 @@ def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[D
     """ "Domain Name System (DNS)": the name and its acronym are one concept, under the name
     (the acronym's mentions, cues and evidence join it). Without this a graph holds "DNS"
     and "domain name system" side by side, each with half the mentions. `pairs`: the
-    keys `_acronym_key_pairs` read."""
+    keys `_acronym_key_pairs` read. The acronym's level or value ("the MIC level", "an
+    LDL value"), undefined, is the quantity the acronym already names: one concept too (a
+    notebook had "minimum inhibitory concentration (MIC)" and "MIC level" as twins)."""
     by_key = {d.key: d for d in drafts}
     merged: set[str] = set()
     for name, acronym in pairs:
-        full, short = by_key.get(name), by_key.get(acronym)
-        if full is None or short is None or full is short or short.key in merged:
-            continue
-        _absorb_name(full, short)
-        merged.add(short.key)
+        full = by_key.get(name)
+        measured = [by_key.get(f"{acronym} {measure}") for measure in _ACRONYM_MEASURES]
+        for short in [by_key.get(acronym)] + [d for d in measured if d and not d.definition]:
+            if full is None or short is None or full is short or short.key in merged:
+                continue
+            _absorb_name(full, short)
+            merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+_ACRONYM_MEASURES = ("level", "value")
 
 
 # "“闭式解”或称为“解析解”", "信息增益（又称互信息）", "a hash table, also called a hash map":

@@ -573,6 +573,18 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
 
 
+def test_an_acronyms_level_is_the_quantity_it_names(tmp_path: Path) -> None:
+    # "the BAC level" is the blood alcohol concentration, no second concept beside it
+    notes = (
+        "# Alcohol\n\n**Blood alcohol concentration (BAC)** The share of alcohol in the "
+        "blood.\n\nDrivers must keep the BAC level below the legal limit. A higher BAC "
+        "level slows reactions, and the BAC level falls slowly overnight.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert "blood alcohol concentration" in keys
+    assert not {"bac level", "bac"} & keys
+
+
 def test_an_acronyms_plural_is_the_named_concept_too(tmp_path: Path) -> None:
     path = tmp_path / "ports.md"
     path.write_text(
