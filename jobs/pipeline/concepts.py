@@ -317,6 +317,7 @@ def find_concepts(
 
     if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
         cues = _possessive_spelling(cues, stats)
+    cues = _without_numbered_series(cues)
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -516,7 +517,7 @@ def find_concepts(
             )
         )
     counts = {key: entry.count for key, entry in stats.items()}
-    drafts = _merge_inner_plurals(_merge_spacing_variants(drafts, counts))
+    drafts = _merge_ics_plurals(_merge_inner_plurals(_merge_spacing_variants(drafts, counts)))
     if chinese:
         drafts = _merge_reworded_names(drafts)
     if not chinese:
@@ -567,6 +568,32 @@ def find_concepts(
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
     return [d for d in chosen if d.mentions], definitions
+
+
+# a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
+_SERIES_NUMBER = re.compile(r"^(?P<stem>.*[^\W\d_])\s+\d{1,3}$")
+
+
+def _without_numbered_series(cues: list[Cue]) -> list[Cue]:
+    """Headings that number the parts of one series ("Problem Statement 1", "Problem
+    Statement 2"; "Case 1", "Case 2") are the document's apparatus, no topics: each was a
+    concept of a notebook and titled a module. Only where two or more share the words
+    before the number: a lone "Section 5" or "Python 3" is left to the other rules."""
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for cue in cues:
+        found = _SERIES_NUMBER.match(cue.term) if cue.kind == "heading" else None
+        if found is not None:
+            numbers[found.group("stem").casefold()].add(cue.term.casefold())
+    series = {stem for stem, terms in numbers.items() if len(terms) >= 2}
+    if not series:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.kind != "heading"
+        or (found := _SERIES_NUMBER.match(c.term)) is None
+        or found.group("stem").casefold() not in series
+    ]
 
 
 def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[Cue]:
@@ -1189,16 +1216,23 @@ def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[D
     """ "Domain Name System (DNS)": the name and its acronym are one concept, under the name
     (the acronym's mentions, cues and evidence join it). Without this a graph holds "DNS"
     and "domain name system" side by side, each with half the mentions. `pairs`: the
-    keys `_acronym_key_pairs` read."""
+    keys `_acronym_key_pairs` read. The acronym's level or value ("the MIC level", "an
+    LDL value"), undefined, is the quantity the acronym already names: one concept too (a
+    notebook had "minimum inhibitory concentration (MIC)" and "MIC level" as twins)."""
     by_key = {d.key: d for d in drafts}
     merged: set[str] = set()
     for name, acronym in pairs:
-        full, short = by_key.get(name), by_key.get(acronym)
-        if full is None or short is None or full is short or short.key in merged:
-            continue
-        _absorb_name(full, short)
-        merged.add(short.key)
+        full = by_key.get(name)
+        measured = [by_key.get(f"{acronym} {measure}") for measure in _ACRONYM_MEASURES]
+        for short in [by_key.get(acronym)] + [d for d in measured if d and not d.definition]:
+            if full is None or short is None or full is short or short.key in merged:
+                continue
+            _absorb_name(full, short)
+            merged.add(short.key)
     return [d for d in drafts if d.key not in merged]
+
+
+_ACRONYM_MEASURES = ("level", "value")
 
 
 # "“闭式解”或称为“解析解”", "信息增益（又称互信息）", "a hash table, also called a hash map":
@@ -1589,6 +1623,24 @@ def _merge_inner_plurals(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
             continue
         _absorb_spelling(singular, draft)
+    return merged
+
+
+def _merge_ics_plurals(drafts: list[Draft]) -> list[Draft]:
+    """ "Antibiotics" and "antibiotic": keys keep a final "-ics" whole (physics, ethics are
+    no plurals), so a plural of an "-ic" noun stayed a concept beside its singular. Where
+    the lexicon reads the word only as that singular's plural (antibiotics, metrics, not
+    physics nor statistics) and the singular is a concept too, they are one, kept under
+    the singular."""
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        head, _, last = draft.key.rpartition(" ")
+        single = by_key.get(f"{head} {last[:-1]}".strip()) if last.endswith("ics") else None
+        if single is None or getAllLemmas(last).get("NOUN", ()) != (last[:-1],):
+            merged.append(draft)
+            continue
+        _absorb_spelling(single, draft)
     return merged
 
 

@@ -245,6 +245,18 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "Pharmacokinetics is a branch of pharmacology that …", "Phonetics is the
+        # scientific study of speech sounds": a field of knowledge said to be one, as a
+        # course's opening defines its subject (read as the weak "X is a …", once in a
+        # notebook, its subject was no concept)
+        re.compile(
+            rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:the|an?)\s+(?:[a-z]+\s+)?"
+            r"(?:branch|study|science|discipline)\s+of\b",
+            re.I,
+        ),
+        0.75,
+    ),
+    (
         re.compile(
             rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)"
             r"\s+\w+",
@@ -465,6 +477,15 @@ _FIGURE_MARK = re.compile(
 )
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
 _GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
+# "**Minimum Inhibitory Concentration (MIC)** The minimum concentration of …": a term set
+# in bold and run in before its gloss, no colon between, the gloss a capitalised noun
+# phrase opening on its article; the words up to its first relative, preposition or comma
+# are its head, which a clause ("**Note** The program stops …") fills with a verb
+_RUN_IN_GLOSS = re.compile(
+    r"^[\s)）*_`\]]*(?:[—–]\s*)?(?:The|A|An)\s+(?P<head>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}?)"
+    r"(?=\s+(?:that|which|who|whose|of|in|for|to|by|with|from|on|at|used)\b)"
+)
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "can", "will", "must"})
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
@@ -498,8 +519,14 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
     for span in emphasis:
         if not opening.startswith(span):
             continue
-        # the colon after the term, or set in bold with it ("**problem solving:** The …")
-        if not (_GLOSSARY_COLON.match(opening[len(span) :]) or span.rstrip().endswith((":", "："))):
+        # the colon after the term, or set in bold with it ("**problem solving:** The …"),
+        # or none before a gloss that opens as a noun phrase (`_RUN_IN_GLOSS`)
+        rest = opening[len(span) :]
+        if not (
+            _GLOSSARY_COLON.match(rest)
+            or span.rstrip().endswith((":", "："))
+            or _run_in_gloss(rest)
+        ):
             continue
         if not _WORD.search(_INLINE_CODE.sub("", opening[len(span) :]).lstrip(" \t)）*_`]:：")):
             # "**练习题：**" alone: a label leading in to what follows, no entry; nor does
@@ -515,6 +542,13 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         if term and acceptable(term, heading=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
+
+
+def _run_in_gloss(rest: str) -> bool:
+    found = _RUN_IN_GLOSS.match(rest)
+    return found is not None and not any(
+        word in _FINITE or _third_person_verb(word) for word in found.group("head").split()
+    )
 
 
 # "查准率$P$：被学习器预测为正例的样例中…", "Precision $P$: the share of …": a name and its

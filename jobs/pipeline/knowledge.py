@@ -32,7 +32,13 @@ from jobs.pipeline.prerequisites import infer
 from jobs.pipeline.references import bibliography, credits
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
-from jobs.pipeline.structure import HEADING_NUMBER, apparatus_as_topic, facet, lead_in_style
+from jobs.pipeline.structure import (
+    HEADING_NUMBER,
+    NUMBERED_LABEL,
+    apparatus_as_topic,
+    facet,
+    lead_in_style,
+)
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
 from jobs.pipeline.words import count_all
 
@@ -331,6 +337,9 @@ def _section(
     headings: list[str] = []
     for index in tree.headings(block):
         heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
+        # "Solution Strategy 2: Time-Dependent Input": the series' label goes as a number
+        # does, the module is named after what it teaches
+        heading = NUMBERED_LABEL.sub("", heading)
         # "Definition of a payoff vector" heads the payoff vector's section: a week or a
         # module is named after what it teaches ("Payoff vector")
         defined = _DEFINITION_HEADING.match(heading)

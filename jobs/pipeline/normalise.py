@@ -32,6 +32,15 @@ CONTINUED = re.compile(
 )
 
 
+# a heading's closing bracket that points into another book: "(#4 on p. 24)", "(p. 12)",
+# "(pp. 30-31)", "(see page 7)": where the class reads the exercises, no part of the title
+# ("Transitive Verb Examples (#5 on p. 25)" was a module's title)
+PAGE_REFERENCE = re.compile(
+    r"\s*[(（][^()（）]{0,30}\b(?:pp?|pg|pages?)\.?\s*\d+(?:\s*[-–]\s*\d+)?\s*[)）]\s*$",
+    re.IGNORECASE,
+)
+
+
 def heading_title(text: str) -> str:
     """A heading as a week's or module's title: single spaces, no code marks ("Using
     `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, quotes
@@ -39,7 +48,9 @@ def heading_title(text: str) -> str:
     栈(Stack)与堆(Heap)), and a heading set in capitals in title case (`_title_case`)."""
     # NFC, not NFKC: a Chinese heading keeps its full-width "？" and "："
     text = " ".join(unicodedata.normalize("NFC", text).replace("`", "").split())
-    text = CONTINUED.sub("", text).replace("--", "–").rstrip(" .:;,：；，。")
+    text = (
+        CONTINUED.sub("", PAGE_REFERENCE.sub("", text)).replace("--", "–").rstrip(" .:;,：；，。")
+    )
     pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
     while len(text) > 1 and pairs.get(text[0]) == text[-1] and text.count(text[-1]) <= 2:
         text = text[1:-1].strip()

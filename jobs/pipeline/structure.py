@@ -297,6 +297,13 @@ _TASK_HEADING = re.compile(
 )
 
 
+# a numbered label before a colon: "Solution Strategy 3:", "Case 2:". A procedure's steps
+# ("Step 1. Initialization", "Step 2: Enter Parameter Values") are tasks, left as they were
+NUMBERED_LABEL = re.compile(
+    r"^(?!Steps?\b)(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}[a-z]?\s*:\s+(?=[A-Za-z])"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -350,6 +357,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         ]
         last_side = set(zh_parts(sides[-1]))
     else:
+        # "Solution Strategy 3: Periodic Dosing", "Case 2: Drug Interactions": a numbered
+        # label of the document's own series goes, and the title after it is the whole
+        # heading (as part of one it had to recur in the body, and never did)
+        plain = NUMBERED_LABEL.sub("", plain)
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         plain = _CONTRAST_LEAD.sub("", plain)
         parts = _SPLIT_EN.split(plain)
@@ -764,11 +775,20 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
     return [Cue(cell, "emphasis", block) for cell in cells if _CELL_NAME.fullmatch(cell)]
 
 
+_EXAMPLES_AFTER = re.compile(r"\s+examples$", re.IGNORECASE)
+
+
 def _facet_readings(term: str, level: int) -> list[str]:
     """A sub-section's "Hash Table Implementation" is about the hash table. In the plural
     after one word, "Default Implementations" may instead name a kind of implementation
     (a facet of one topic is singular): both readings are offered, and the body decides
-    (a heading's term must occur there)."""
+    (a heading's term must occur there). Examples of a topic of two words or more, at any
+    level, are the topic's: a handout headed each pattern's sentences "Linking Verb
+    Examples", "Transitive Verb Examples", and each was a concept beside the verb it shows
+    ("Adversarial Examples", "Training Examples" keep their word: one word before)."""
+    examples = _EXAMPLES_AFTER.sub("", term)
+    if examples != term and len(examples.split()) >= 2:
+        return [examples]
     if level < 2:
         return [term]
     cut = FACET_AFTER.sub("", term)

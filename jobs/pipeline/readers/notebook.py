@@ -22,6 +22,13 @@ from jobs.pipeline.readers.blocks import line_pieces
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"^ {0,3}(`{3,})", re.MULTILINE)
+# A Markdown link or image, [text](target) or ![alt](target), an HTML link (often around
+# a badge: "Open in Colab"), and an HTML comment or any other tag
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->|</?[a-zA-Z][^>]*>", re.DOTALL)
+# What a navigation bar puts between its links: bars, arrows, dots, dashes, HTML's
+# &lt; &gt; and emphasis marks; any word left over makes the cell prose
+_BAR = re.compile(r"(?:[\s|<>·•/\\\-–—*_«»‹›←→]|&lt;|&gt;|&nbsp;)*")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -31,7 +38,8 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         raise UnsupportedDocument(
             "no_text", "the notebook has no Markdown or code cell with text in it"
         )
-    source = "\n\n".join(_markdown(cell, notebook.language) for cell in notebook.cells)
+    cells = [cell for cell in notebook.cells if not _navigation(cell)]
+    source = "\n\n".join(_markdown(cell, notebook.language) for cell in cells)
     lines = (piece for line in source.split("\n") for piece in line_pieces(line))
     return markdown.from_source("\n".join(lines), detected, declared=notebook.title)
 
@@ -44,6 +52,18 @@ def _markdown(cell: Cell, language: str) -> str:
         fence = "`" * max(3, longest + 1)
         return f"{fence}{language}\n{text}\n{fence}"
     return text + _unclosed_fence(text)
+
+
+def _navigation(cell: Cell) -> bool:
+    """A Markdown cell of links and nothing else: the bar a course's notebooks carry at top
+    and bottom ("< Previous | Contents | Next >", nbpages' and many books' NAVIGATION
+    cell) or a list of sibling notebooks. Its link texts are the titles of other
+    notebooks, and read as text they became this notebook's concepts and first module."""
+    if cell.kind != "markdown":
+        return False
+    text = _COMMENT.sub(" ", _LINK.sub(" [link] ", cell.source))
+    links = text.count("[link]")
+    return links >= 2 and _BAR.fullmatch(text.replace("[link]", " ")) is not None
 
 
 def _unclosed_fence(text: str) -> str:

@@ -210,3 +210,54 @@ def test_things_only_an_example_section_tells_of_are_no_concepts(tmp_path: Path)
     keys = {c.key for c in concepts_of(tmp_path, text, "notes.md", "zh-CN")}
     assert {"状态模式", "中介者模式"} <= keys
     assert not keys & {"收银台", "显示屏提示", "显示屏"}
+
+
+def test_a_heading_of_examples_names_the_topic_they_show() -> None:
+    """A handout heads each kind's sample sentences "<kind> Examples": the heading names the
+    kind, not a concept of its own beside it; after one word ("Training Examples") the
+    word examples is part of the name and stays."""
+    for level in (1, 2):
+        assert [c.term for c in heading_terms("Passive Voice Examples", 0, level)] == [
+            "Passive Voice"
+        ]
+    assert _terms("Training Examples") == ["Training Examples"]
+
+
+def test_numbered_headings_of_one_series_name_no_topic(tmp_path: Path) -> None:
+    """A worked notebook heads its tasks "Design Brief 1", "Design Brief 2": the numbered
+    parts of one series are the document's apparatus, not two concepts; a heading whose
+    words recur with no other number is left to the usual rules."""
+    notes = (
+        "# Beam Loading\n\nA beam carries loads to its supports.\n\n"
+        "## Design Brief 1\n\nA simply supported beam spans four metres.\n\n"
+        "## Design Brief 2\n\nThe same beam now carries a point load at midspan.\n\n"
+        "## Bending Moment\n\nThe bending moment is largest at midspan.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert not {"design brief 1", "design brief 2"} & keys
+    assert "bending moment" in keys
+
+
+def test_a_numbered_label_before_a_colon_leaves_its_title_whole() -> None:
+    """ "Worked Case 2: Crop Rotation": the title after a numbered label is the heading's
+    whole topic, kept though the body names it otherwise; a procedure's steps stay tasks."""
+    terms = heading_terms("Worked Case 2: Crop Rotation", 0, 2)
+    assert [(c.term, c.whole) for c in terms] == [("Crop Rotation", True)]
+    # a step's title must still recur in the body to count
+    steps = heading_terms("Step 2: Crop Rotation", 0, 2)
+    assert not any(c.whole for c in steps)
+
+
+def test_a_section_under_a_numbered_label_is_named_by_its_title(tmp_path: Path) -> None:
+    """Modules are named after these sections: "Worked Case 2: Crop Rotation" is the crop
+    rotation's section, the label numbering the notebook's cases no part of its name."""
+    text = """# Soil Fertility
+
+Farmers keep soil fertile over the years.
+
+## Worked Case 2: Crop Rotation
+
+**Crop rotation** grows different crops on one field in turn, so one crop restores what
+the crop before it took.
+"""
+    assert _sections(tmp_path, text)["crop rotation"][-1] == "Crop Rotation"

@@ -211,3 +211,21 @@ def test_a_label_before_inline_code_alone_defines_nothing() -> None:
     entry = "**缓存**：`cache`，存放常用数据的高速存储。"
     found = list(find_definitions(entry, 0, True, ("缓存",)))
     assert [d.term for d in found] == ["缓存"]
+
+
+def test_a_bold_term_run_in_before_its_gloss_without_a_colon_is_an_entry(tmp_path: Path) -> None:
+    # a notebook's glossary paragraphs set the term in bold and go straight on to the gloss,
+    # a noun phrase with its article capitalised; no colon, so nothing read them as entries
+    notes = (
+        "# Soils\n\nFarmers test the soil before they sow.\n\n"
+        "**Field capacity (FC)** The amount of water a soil holds after free drainage.\n\n"
+        "**Wilting point** — The moisture level below which plants cannot draw water.\n\n"
+        "**Reminder** The samples dry in the oven overnight.\n\n"
+        "Field capacity and the wilting point bound the water plants can use.\n"
+    )
+    concepts = {c.title.lower(): c for c in concepts_of(tmp_path, notes)}
+    assert "definition" in concepts["field capacity"].sources
+    assert (concepts["field capacity"].description or "").startswith("Field capacity (FC) The")
+    assert "definition" in concepts["wilting point"].sources
+    # a label before a clause ("The samples dry …") glosses nothing
+    assert "definition" not in getattr(concepts.get("reminder"), "sources", ())

@@ -15,6 +15,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import (
     Draft,
     _merge_abbreviated_genera,
+    _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
     marked_allowance,
@@ -542,6 +543,19 @@ def test_x_is_the_process_of_defines_x_without_any_emphasis() -> None:
     assert [d.confidence for d in weak] == [0.55]
 
 
+def test_a_field_said_to_be_a_branch_or_study_of_another_is_defined() -> None:
+    # a course opens by saying what its subject is; that is no weak "X is a …"
+    for sentence in (
+        "Toxicology is a branch of pharmacology that deals with poisons.",
+        "Acoustics is the scientific study of sound.",
+    ):
+        found = list(find_definitions(sentence, 0, False))
+        assert [d.confidence for d in found] == [0.75]
+    # a branch that is no field of study stays weak
+    weak = list(find_definitions("Hotfix is a branch made from main.", 0, False))
+    assert [d.confidence for d in weak] == [WEAK]
+
+
 def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     path = tmp_path / "dns.md"
     path.write_text(
@@ -561,6 +575,18 @@ def test_a_name_and_its_acronym_are_one_concept(tmp_path: Path) -> None:
     # the same acronym with no name spelled out stays a concept of its own
     path.write_text(path.read_text().replace("Domain Name System (DNS)", "DNS"))
     assert "dns" in {c.key for c in analyse_file(path).knowledge.concepts}
+
+
+def test_an_acronyms_level_is_the_quantity_it_names(tmp_path: Path) -> None:
+    # "the BAC level" is the blood alcohol concentration, no second concept beside it
+    notes = (
+        "# Alcohol\n\n**Blood alcohol concentration (BAC)** The share of alcohol in the "
+        "blood.\n\nDrivers must keep the BAC level below the legal limit. A higher BAC "
+        "level slows reactions, and the BAC level falls slowly overnight.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert "blood alcohol concentration" in keys
+    assert not {"bac level", "bac"} & keys
 
 
 def test_an_acronyms_plural_is_the_named_concept_too(tmp_path: Path) -> None:
@@ -2256,3 +2282,26 @@ def test_a_key_term_label_is_no_concept(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "data lake" in keys
     assert not keys & {"key term", "key concept"}
+
+
+def test_an_ic_nouns_plural_is_one_concept_with_its_singular(tmp_path: Path) -> None:
+    # keys keep "-ics" whole (physics is no plural), so "Analgesics" stood beside "analgesic"
+    notes = (
+        "# Pain Relief\n\n## Analgesics\n\nAnalgesics relieve pain without loss of "
+        "consciousness. An analgesic such as paracetamol acts centrally; an analgesic "
+        "such as ibuprofen also reduces swelling. Each analgesic has a ceiling dose.\n\n"
+        "## Physics of Heat\n\nPhysics explains why a warm compress helps. Physics "
+        "and physical therapy meet here: physical rest matters too.\n"
+    )
+    keys = keys_of(tmp_path, notes)
+    assert "analgesic" in keys and "analgesics" not in keys
+    assert "physics of heat" in keys
+
+
+def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
+    # "physics" is no plural of "physic", nor "genetics" of "genetic": kept apart
+    drafts = [
+        Draft(key, key, 1.0, {"term"}, None, [], [])
+        for key in ("physics", "physic", "genetic", "genetics")
+    ]
+    assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]

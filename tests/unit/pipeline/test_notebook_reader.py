@@ -171,3 +171,25 @@ def test_a_series_label_before_a_chapters_topic_names_nothing() -> None:
         terms = [c.term for c in heading_terms(f"{label}: Tidal Forces", 0, 1)]
         assert terms == ["Tidal Forces"], label
         assert heading_terms(label, 0, 2) == [], label
+
+
+def test_a_cell_of_links_only_is_a_navigation_bar_not_text(tmp_path: Path) -> None:
+    # course notebooks open and close on a bar linking their neighbours; its link texts
+    # name other notebooks, never this one's concepts
+    bar = (
+        "<!--NAVIGATION-->\n"
+        "< [Ideal Gas Law](01-gas.ipynb) | [Contents](toc.ipynb) | [Heat Engines](03.ipynb) >"
+        '<p><a href="https://colab.example/02.ipynb"><img src="badge.svg" alt="Open"></a>'
+    )
+    cells = [
+        _cell("markdown", bar),
+        _cell("markdown", "# Entropy\n", "\n", "*Entropy* measures how spread out energy is."),
+        _cell("markdown", "- [Carnot Cycle](04.ipynb)\n", "- [Refrigerators](05.ipynb)"),
+        _cell("markdown", "See [the Carnot notebook](04.ipynb) and [tables](t.ipynb) next."),
+        _cell("markdown", bar),
+    ]
+    text = " ".join(b.text for b in _read(tmp_path, notebook_bytes(cells)).blocks())
+    assert "Ideal Gas Law" not in text and "Heat Engines" not in text
+    assert "Refrigerators" not in text
+    # a sentence with links in it is prose, and stays
+    assert "the Carnot notebook" in text and "Entropy measures" in text

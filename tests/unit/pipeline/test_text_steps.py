@@ -411,6 +411,11 @@ def test_a_code_keyword_before_loop_or_statement_is_part_of_the_name() -> None:
         ("A NEW ERA", "A New Era"),
         ("HTTP", "HTTP"),
         ("DNA Replication in E. coli", "DNA Replication in E. coli"),  # not all capitals
+        # where the class reads it in the textbook is no part of the title
+        ("Relative Clauses (#2 and #3 on p. 41)", "Relative Clauses"),
+        ("Cell Division (pp. 112-115)", "Cell Division"),
+        ("Chapter Review (see page 9)", "Chapter Review"),
+        ("Momentum (Vector Quantity)", "Momentum (Vector Quantity)"),  # an aside stays
     ],
 )
 def test_a_heading_as_a_title(heading: str, title: str) -> None:
