@@ -185,7 +185,7 @@ def _note_fence(token: Token) -> bool:
     ```{admonition}) and holding sentences is a box of the source's own renderer (a note,
     a tip, a warning): prose to read, where books often define a term, not code."""
     label = _fence_label(token.info)
-    if label in _CODE_DIRECTIVES:
+    if label in _CODE_DIRECTIVES or label in _PROGRAM_TEXT:
         return False
     return bool(label) and not _language(label) and _reads_as_prose(token.content)
 
@@ -208,6 +208,12 @@ def _fence_label(info: str) -> str:
 _CODE_DIRECTIVES = frozenset(
     {"code-cell", "code-block", "code", "sourcecode", "literalinclude", "jupyter-execute"}
 )
+
+
+# Fences that hold a program's text or what it prints, under labels no lexer knows: the
+# Carpentries' ```source (a script as saved: its "# Usage: bash middle.sh …" comment lines
+# read as prose became headings and titled a module) and ```error, and the streams
+_PROGRAM_TEXT = frozenset({"source", "error", "stderr", "stdout"})
 
 
 # A MyST directive's options (Jupyter Book): a YAML block between "---" lines, or ":key:"

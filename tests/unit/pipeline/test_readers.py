@@ -117,6 +117,23 @@ def test_markdown_note_fence_holding_sentences_is_prose(tmp_path: Path) -> None:
     assert ("code", 0, "plain words in a fence without a label stay code as always") in kinds
 
 
+def test_a_lesson_s_script_and_error_fences_stay_code(tmp_path: Path) -> None:
+    """A lesson template's ```source (a saved script) and ```error fences hold program
+    text whatever it reads like: a script's comment lines are no headings of the page."""
+    path = tmp_path / "scripts.md"
+    path.write_text(
+        "# Scripts\n\nA script keeps commands for later runs.\n\n"
+        "```source\n# Count the lines of each file named on the command line.\n"
+        '# Usage: bash count.sh one or more file names to count\nwc -l "$@"\n```\n\n'
+        "```error\nThe file named in the first argument could not be opened for reading\n```\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_read(path))
+    assert [t for k, _, t in kinds if k == "heading"] == ["Scripts"]
+    assert any(k == "code" and t.startswith("# Count the lines") for k, _, t in kinds)
+    assert any(k == "code" and t.startswith("The file named") for k, _, t in kinds)
+
+
 def test_a_myst_directive_s_options_are_not_read_as_text(tmp_path: Path) -> None:
     """Jupyter Book's directives open with options, a YAML block or ":key:" lines; read
     as Markdown, "alt: …" over "---" was a heading."""
