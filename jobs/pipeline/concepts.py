@@ -318,6 +318,10 @@ def find_concepts(
     if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
         cues = _possessive_spelling(cues, stats)
     cues = _without_numbered_series(cues)
+    users = _home_directory_users(blocks)
+    if users:
+        cues = [c for c in cues if concept_key(c.term) not in users]
+        definitions = [d for d in definitions if concept_key(d.term) not in users]
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -567,11 +571,26 @@ def find_concepts(
         chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
-    return [d for d in chosen if d.mentions], definitions
+    return [d for d in chosen if d.mentions and d.key not in users], definitions
 
 
 # a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
 _SERIES_NUMBER = re.compile(r"^(?P<stem>.*[^\W\d_])\s+\d{1,3}$")
+
+
+# a home directory in a path: "/Users/nelle", "/home/imhotep/data", "C:\\Users\\larry"
+_HOME_PATH = re.compile(r"(?:^|[\s`'\"(=:])(?:[A-Za-z]:)?[/\\](?:Users|home)[/\\](?P<user>[\w.-]+)")
+
+
+def _home_directory_users(blocks: Sequence[Block]) -> frozenset[str]:
+    """The user names of the home directories a document's examples show ("/Users/nelle",
+    "/home/imhotep"): the people of a lesson's story, whom its text names too ("Nelle is
+    the user in our examples", "the user *imhotep*'s files"), no concepts of it."""
+    return frozenset(
+        concept_key(found.group("user"))
+        for block in blocks
+        for found in _HOME_PATH.finditer(block.text)
+    )
 
 
 def _without_numbered_series(cues: list[Cue]) -> list[Cue]:

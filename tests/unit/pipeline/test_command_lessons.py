@@ -106,3 +106,21 @@ def test_the_word_a_lesson_names_itself_by_and_its_outline_are_no_concepts(
         "Teachers plan each lesson around one goal.\n"
     )
     assert "lesson" in keys_of(tmp_path, about)
+
+
+def test_the_users_of_a_lesson_s_home_directories_are_no_concepts(tmp_path: Path) -> None:
+    """A shell lesson tells its story through a person and her colleagues, whose home
+    directories its listings show: their names are the example's, not what it teaches."""
+    lesson = (
+        "# Home directories\n\n"
+        "Every user has a **home directory**. *Odile* is the user in our examples, so her "
+        "home directory is `/home/odile`. Odile keeps her survey data there. The user "
+        "*brannock* has `/home/brannock`, and Odile's colleague Brannock rarely logs in.\n\n"
+        "```bash\n$ pwd\n/home/odile\n$ ls /home\nbrannock  odile\n```\n\n"
+        "Odile opens a terminal and Odile types `pwd` to see her home directory again. "
+        "The home directory holds each user's own files.\n"
+    )
+    keys = keys_of(tmp_path, lesson)
+    assert "home directory" in keys
+    assert not {"odile", "brannock"} & keys
+
