@@ -208,7 +208,9 @@ FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
     r"|part|lemma|theorem|definition|note|step|line|item|algorithm|proof|remark"
     # a worked case's or a study's label: "Experiment 3", "Case Study 1", "Study 2"
-    r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit)\b\.?\s*(?:\d|[IVXivx]+\b)"
+    r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit"
+    # a quiz's options and its answers named by number: "Option 4 is the correct answer"
+    r"|option|choice|answer|solution)\b\.?\s*(?:\d|[IVXivx]+\b)"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
     # an exercise counted by its number alone, as a tutorial's bold "**题1**：…" labels it
     # ("题1" … "题8" were concepts of a circuits chapter), or a counted problem of any kind

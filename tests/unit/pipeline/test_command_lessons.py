@@ -124,3 +124,16 @@ def test_the_users_of_a_lesson_s_home_directories_are_no_concepts(tmp_path: Path
     assert "home directory" in keys
     assert not {"odile", "brannock"} & keys
 
+
+def test_a_quiz_s_options_named_by_number_are_no_concepts(tmp_path: Path) -> None:
+    """The solution to a multiple-choice exercise talks about its options by number ("Option
+    4 is the correct answer"): the numbered option is the quiz's, the option itself a term."""
+    lesson = (
+        "# Options\n\nAn **option** changes what a command does: `ls -l` lists details.\n\n"
+        "Which command lists the files by size?\n\n1. `ls -t`\n2. `ls -S`\n3. `ls -r`\n\n"
+        "Option 2 is the correct answer. For option 1 to be correct the files would be sorted "
+        "by time, and option 3 reverses the order. Option 2 sorts by size, as option 2 says.\n"
+    )
+    keys = keys_of(tmp_path, lesson)
+    assert "option" in keys
+    assert not {k for k in keys if k.startswith("option ")}
