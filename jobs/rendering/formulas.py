@@ -19,6 +19,7 @@ superscript, or no word of three letters): "$HOME/$USER" names shell variables.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 import json
@@ -27,9 +28,10 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from html import escape
 from typing import Any, TypeVar
 
 import pypandoc
@@ -139,8 +141,10 @@ def to_omml(formulas: Sequence[Formula]) -> dict[Formula, str]:
 
 def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
     """A MathML formula drawn as SVG paths, sized in em so that it follows the text around
-    it, and lowered to sit on the text's baseline; None when the maths font lacks one of
-    its characters (Chinese in `\\text{}` would be drawn as empty boxes)."""
+    it, and lowered to sit on the text's baseline. The maths font has no Chinese: text in
+    the formula's own row ("$\\text{有效位数} = \\text{尾数} \\times 2^e$") is set as
+    text between drawings of the maths around it; None when the font lacks a character
+    anywhere else (Chinese in a sub- or superscript would be drawn as empty boxes)."""
     ziamath = _ziamath()
     math = ET.fromstring(mathml)  # noqa: S314 - pandoc's MathML (see to_omml)
     semantics = math.find(f"{{{MATHML}}}semantics")
@@ -149,17 +153,74 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
         tex = "".join(semantics[-1].itertext()) if len(semantics) > 1 else ""
         math.remove(semantics)
         math.append(semantics[0])
-    drawing = ziamath.Math(math, size=size)
-    if any(drawing.font.glyphindex(c) == 0 for c in "".join(math.itertext()) if not c.isspace()):
-        return None
-    svg = drawing.svgxml()
+    # (ziamath regroups the tree it is given: a copy, so that the parts are the row's)
+    font = ziamath.Math(copy.deepcopy(math), size=size).font
+    if _drawable(math, font):
+        return _svg(math, size, tex)
+    drawn: list[str] = []
+    for part in _row_parts(math):
+        if isinstance(part, str):
+            drawn.append(escape(part))
+            continue
+        row = ET.Element(math.tag, math.attrib)
+        row.extend(part)
+        if not _drawable(row, font):
+            return None
+        drawn.append(_svg(row, size))
+    return f'<span role="img" aria-label="{escape(tex)}">{"".join(drawn)}</span>'
+
+
+def _drawable(math: ET.Element, font: Any) -> bool:
+    return all(font.glyphindex(c) for c in "".join(math.itertext()) if not c.isspace())
+
+
+def _svg(math: ET.Element, size: float, label: str | None = None) -> str:
+    """`math` drawn, on the baseline; `label` what a screen reader says and a search finds
+    (None: a part of a formula whose label is on the element around it)."""
+    svg = _ziamath().Math(math, size=size).svgxml()
     _, top, width, height = (float(v) for v in svg.attrib["viewBox"].split())
     svg.set("width", f"{width / size:.3f}em")
     svg.set("height", f"{height / size:.3f}em")
     svg.set("style", f"vertical-align: {-(top + height) / size:.3f}em")
-    svg.set("role", "img")
-    svg.set("aria-label", tex)  # what a screen reader says, and what a search finds
+    if label is None:
+        svg.set("aria-hidden", "true")
+    else:
+        svg.set("role", "img")
+        svg.set("aria-label", label)
     return ET.tostring(svg, encoding="unicode")
+
+
+_MROW, _MTEXT, _MSPACE = (f"{{{MATHML}}}{tag}" for tag in ("mrow", "mtext", "mspace"))
+
+
+def _row_parts(math: ET.Element) -> Iterator[list[ET.Element] | str]:
+    """The formula's top row (grouping rows opened) as runs of maths to draw and the text
+    between them that the maths font cannot draw; a space (`\\text{ 且 }`'s) as a space."""
+    run: list[ET.Element] = []
+    for element in _opened(math):
+        text = element.text or ""
+        if element.tag == _MTEXT and any(ord(c) > 0x2FFF for c in text):
+            if run:
+                yield run
+            run = []
+            yield text
+        elif element.tag == _MSPACE:
+            if run:
+                yield run
+            run = []
+            yield " "
+        else:
+            run.append(element)
+    if run:
+        yield run
+
+
+def _opened(row: ET.Element) -> Iterator[ET.Element]:
+    for element in row:
+        if element.tag == _MROW:
+            yield from _opened(element)
+        else:
+            yield element
 
 
 @cache

@@ -22,6 +22,7 @@ FRACTION = r"The sample mean is $\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$ for $n
 DISPLAY = r"Hence $$\sigma^2 = E[(X-\mu)^2]$$ holds."
 UNREADABLE = r"Written $\undefinedmacro{x}$ by hand."
 CHINESE = r"检验 $H_0 \text{原假设}$ 的结果"
+CHINESE_SCRIPT = r"浮点数 $2^{\text{指数}}$ 的值"
 PIPES_AND_ANGLES = r"A norm $|x| < \|y\|$ and a bound $a > b$."
 HOSTILE = r"Danger $\alpha<script>alert(1)</script>$ here."
 
@@ -69,14 +70,22 @@ def test_a_formula_cannot_carry_markup(en_course: ExportCourse) -> None:
 
 
 def test_pdf_draws_formulas_and_keeps_those_its_font_lacks(en_course: ExportCourse) -> None:
-    course = _with(en_course, FRACTION, CHINESE)
+    course = _with(en_course, FRACTION, CHINESE, CHINESE_SCRIPT)
     html = render_html(course, drawn_formulas=True)
     assert "<math" not in html
     assert re.search(r'<svg [^>]*style="vertical-align: -[\d.]+em"[^>]*role="img"', html)
     assert 'aria-label="\\bar{x} = \\frac{1}{n}' in html
-    assert r"$H_0 \text{原假设}$" in html  # Chinese in \text{}: as written
+    # Chinese in the formula's own row: the maths drawn, the Chinese set as text beside it
+    assert r"$H_0 \text{原假设}$" not in html
+    drawn = re.search(r'<span role="img" aria-label="H_0 \\text\{原假设\}">(.*?)</span>', html)
+    assert drawn is not None and re.fullmatch(
+        r'<svg [^>]*aria-hidden="true".*</svg>原假设', drawn[1]
+    )
+    # in a superscript it cannot be set beside the maths: as written
+    assert r"$2^{\text{指数}}$" in html
     text = pdf_text(render(course, "pdf"))
     assert "The sample mean is" in text and r"\frac" not in text
+    assert "原假设" in text and r"\text{原假设}" not in text
 
 
 def test_docx_writes_word_equations(en_course: ExportCourse) -> None:
