@@ -13,8 +13,11 @@ reading order.
 
 from __future__ import annotations
 
+import re
+
 from wordfreq import zipf_frequency
 
+from datasources.concept_keys import concept_key, singular
 from jobs.pipeline.lexicon import zh_count
 from jobs.pipeline.structure import bare_modifier
 from jobs.planning.graph import CourseGraph
@@ -59,7 +62,9 @@ def course_prerequisites(
     worth = [
         p
         for p in ranked
-        if p in words and (prior_knowledge(graph.concepts[p]) or genus(graph.concepts[p], taught))
+        if p in words
+        and (prior_knowledge(graph.concepts[p]) or genus(graph.concepts[p], taught))
+        and not heading_topic(graph, p)
     ]
     listed = set(worth[:MAX_VOCABULARY]) | {p for p in ranked if p not in words}
     every = [
@@ -83,6 +88,34 @@ def prior_knowledge(concept: ConceptInput) -> bool:
     if concept.language.lower().startswith("en"):
         return zipf_frequency(title, "en") < FAMILIAR_ZIPF and not bare_modifier(title)
     return True
+
+
+def heading_topic(graph: CourseGraph, concept_id: str) -> bool:
+    """A word the heading of its own section names as its topic (the head of the heading
+    or of one of its coordinated parts: "Errors and Exceptions", not "Derivatives of
+    Functions"): the documents teach it there, under that heading, though they never
+    define nor mark it (a Python lesson's "Errors and Exceptions" uses "error" throughout,
+    and its course listed "error" among what learners must know before it starts)."""
+    concept = graph.concepts[concept_id]
+    chinese = is_chinese(concept.language)
+    name = concept.title if chinese else concept_key(concept.title)
+    return any(
+        _heads(part, name, chinese)
+        for heading in graph.section[concept_id][1:]
+        for part in _COORDINATED.split(heading)
+    )
+
+
+# the parts of a heading that names two topics: "Errors and Exceptions", "栈与队列"
+_COORDINATED = re.compile(r"\s*(?:,|;|:|&|\band\b|\bor\b|、|与|和|及)\s*", re.IGNORECASE)
+
+
+def _heads(part: str, name: str, chinese: bool) -> bool:
+    if chinese:
+        return part.strip().endswith(name)
+    head = part.casefold().split(" of ")[0]
+    words = " ".join(singular(w) for w in re.findall(r"[\w'-]+", head))
+    return f" {words}".endswith(f" {name}")
 
 
 def genus(concept: ConceptInput, taught: list[str]) -> bool:

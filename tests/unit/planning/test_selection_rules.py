@@ -278,6 +278,30 @@ def test_course_prerequisites_are_prior_knowledge_the_course_leans_on() -> None:
     assert len(assumed) == len(words) - MAX_VOCABULARY
 
 
+def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> None:
+    """ "Axolotls and Newts" heads the section where the documents first use "axolotl",
+    never defining nor marking it: the course teaches it there, so learners need not bring
+    it. A word a heading names only after "of" ("Kinds of Neurons") is still listed."""
+
+    def headed(cid: str, order: int, heading: str) -> ConceptInput:
+        word = _concept(cid, order, confidence=0.35, definitions=0)
+        return replace(word, mentions=(replace(word.mentions[0], section=("Unit", heading)),))
+
+    words = [
+        headed("axolotl", 0, "Axolotls and Newts"),
+        headed("neuron", 1, "Kinds of Neurons"),
+        headed("organism", 2, "Living Things"),
+    ]
+    taught = [_concept(f"topic-{i}", 10 + i, examples=1) for i in range(2)]
+    edges = [(w.id, t.id, True) for w in words for t in taught]
+    others = [_concept(f"other-{i}", 20 + i, confidence=0.6) for i in range(12)]
+    data = _input([*words, *taught, *others], edges, weeks=1, hours=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [p.concept_id for p in plan.prerequisites] == ["neuron", "organism"]
+    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["axolotl"]
+
+
 def test_a_concept_named_in_passing_is_taught_where_its_chapter_treats_it() -> None:
     """Chapter 1 names "cognition" in passing (0.5); chapter 2 heads and defines it (0.9)
     after its main topic "thinking", which cognition needs. Taught at its first mention,
