@@ -7,9 +7,12 @@ a run in which each concept has a prerequisite or RELATES_TO link to the module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+
+from lemminflect import getAllLemmas
 
 from jobs.planning.graph import CourseGraph
 from jobs.planning.headings import (
@@ -21,6 +24,7 @@ from jobs.planning.headings import (
 from jobs.planning.objectives import as_course_objectives, concept_level, week_objectives
 from jobs.planning.ordering import Ordering
 from jobs.planning.result import ConceptSlot, Module, Objective, PageRef, Week
+from jobs.planning.wording import is_chinese
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +155,23 @@ def _module(
     # "meaning", the word its glossary's definitions lean on, over "morpheme"
     anchor = max(group, key=lambda c: (c not in graph.vocabulary, built_on[c], -group.index(c)))
     return Module(
-        title=heading or graph.concepts[anchor].title,
+        title=heading or as_title(graph.concepts[anchor].title, inputs.language),
         minutes=sum(s.minutes for s in slots),
         concepts=tuple(slots),
     )
+
+
+def as_title(name: str, language: str) -> str:
+    """A concept's name as a module's title, capitalised as the documents' headings are
+    ("quality control" → "Quality control": a week of a spreadsheet lesson without
+    headings was titled "quality control"). A name with a word the dictionary does not
+    hold keeps its letters: code ("ls", "pwd", "grep"), "k-means", "iOS"."""
+    if is_chinese(language) or not _PLAIN.fullmatch(name):
+        return name
+    if all(getAllLemmas(w) for w in re.findall(r"[a-z]+", name)):
+        return name[0].upper() + name[1:]
+    return name
+
+
+# lowercase words, joined by spaces, hyphens or apostrophes: no code, no digits
+_PLAIN = re.compile(r"[a-z]+(?:[ '-][a-z]+)*")

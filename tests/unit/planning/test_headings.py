@@ -493,3 +493,16 @@ def test_concepts_linked_to_nothing_beside_them_share_a_module() -> None:
         ["flow", "mass"],
         ["spin"],
     ]
+
+
+def test_a_module_named_after_a_concept_is_capitalised_as_a_heading() -> None:
+    # a week without headings to go by names its modules after concepts, whose names are
+    # lowercase as the text uses them; a title opens on a capital, code keeps its letters
+    from jobs.planning.outline import as_title
+
+    assert as_title("quality control", "en") == "Quality control"
+    assert as_title("comma-separated values", "en") == "Comma-separated values"
+    assert as_title("python", "en") == "Python"
+    for name in ("ls", "grep", "k-means", "iOS", "numpy array", "x2 test", "Bloom's taxonomy"):
+        assert as_title(name, "en") == name, name
+    assert as_title("质量控制", "zh-CN") == "质量控制"
