@@ -70,8 +70,11 @@ _WIDGETS = (
 # the page's content or article ("epoch-comment-body", "article-comments") is not one. A
 # saved blog post's comments held three times the post's text.
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
+_HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
-_SECTION_TAGS = frozenset({"div", "section", "aside", "ol", "ul", "article"})
+# and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
+# `<h2 id="__comments">Comments</h2>` over giscus, which was a course page's last concept
+_SECTION_TAGS = frozenset({"div", "section", "aside", "ol", "ul", "article", *_HEADING_TAGS})
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
