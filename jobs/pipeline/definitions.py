@@ -490,6 +490,25 @@ def _zh_facet_label(term: str) -> bool:
     return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
 
 
+# What a definition's text never opens with: an example's lead ("如", "例如", "比如"), or
+# the term again as the subject of a claim. Under "影响农业生产的因素" a revision sheet's
+# bold labels read "**海拔：**海拔高，空气稀薄…" and "**土壤：**如河流冲积平原，土壤肥沃…":
+# how the factor works, said of the term, or an instance of it; each was the definition of
+# 海拔 and 土壤. The term again with a copula ("纬度：纬度是…", "X：X指…") still defines.
+_ZH_EXAMPLE_LEAD = ("如", "例如", "比如", "譬如", "诸如")
+_ZH_COPULA = ("是", "指", "即", "就是", "又称", "也称", "也叫", "称为", "表示")
+
+
+def _zh_remark(term: str, rest: str) -> bool:
+    """`rest`, the text after a Chinese label `term` and its colon, makes a remark about
+    the term (opens on it again without a copula) or gives an example of it."""
+    if not has_han(term) or not rest:
+        return False
+    if rest.startswith(_ZH_EXAMPLE_LEAD) and not rest.startswith("如果"):
+        return True
+    return rest.startswith(term) and not rest[len(term) :].lstrip().startswith(_ZH_COPULA)
+
+
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
     """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
     an emphasised term that opens its sentence and is followed by a colon is a glossary
@@ -510,6 +529,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         if _zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
+        if _zh_remark(term, opening[len(span) :].lstrip(" \t)）*_`]:：")):
+            continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
         if term and acceptable(term, heading=True):
@@ -605,6 +626,8 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry
         return None
+    elif _zh_remark(term, match.group("rest").lstrip(" *_`")):
+        return None  # "（1）纬度：纬度低，…", "- 土壤：如河流冲积平原…": a factor at work
     if not (acceptable(term, heading=True) and _nominal(term, True)):
         return None
     return Definition(term, sentence, block, confidence)

@@ -2522,6 +2522,9 @@ _CAMEL_CASE = re.compile(r"(?<![`\w])[a-z]\w*?[a-z][A-Z]")
 _ANY_CAMEL_CASE = re.compile(r"(?<!`)[a-z][A-Z]")
 
 
+_ZH_REFLEXIVES = ("本身", "自身")
+
+
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
@@ -2550,6 +2553,9 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
+            # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
+            # itself) named 改革本身; the thing is 改革
+            and not bare.endswith(_ZH_REFLEXIVES)
             # a span cut inside a sentence ("…$nσ$的分布函数"): no name opens on 的
             and not bare.startswith("的")
             and not zh_headless(bare)

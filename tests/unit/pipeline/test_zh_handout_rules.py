@@ -108,6 +108,31 @@ def test_an_aspect_of_the_topic_labelled_in_a_list_is_no_entry() -> None:
     assert entries("2. 边缘特征：图像里亮度突变之处连成的线条。") == ["边缘特征"]
 
 
+def test_a_label_whose_text_is_a_remark_or_an_example_defines_nothing() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entries(sentence: str, stressed: tuple[str, ...] = ()) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, stressed, item=True)]
+
+    # a factor at work: the text after the label makes a claim about the term itself
+    assert entries("光照：光照充足，作物生长快，产量高。", ("光照：",)) == []
+    assert entries("（2）坡度：坡度越大，水土流失越严重。") == []
+    # or gives an instance of it
+    assert entries("植被：如热带雨林，终年常绿，层次丰富。", ("植被：",)) == []
+    # the term again with a copula, or a real gloss, still defines
+    assert entries("径流：径流是降水沿地表或地下流动的水。", ("径流：",)) == ["径流"]
+    assert entries("分水岭：相邻两个流域之间的山岭或高地。", ("分水岭：",)) == ["分水岭"]
+
+
+def test_a_name_never_ends_on_a_reflexive() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    # "（1）教师自身的因素": the factors of the teacher himself; 教师 is the name
+    assert not acceptable("教师自身", heading=True)
+    assert not acceptable("制度本身", heading=True)
+    assert acceptable("自身免疫", heading=True)
+
+
 def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:
     # "（Investments)": opened full-width, closed half-width; no pattern read the gloss
     found = defined("货币学（Monetary economics) 是研究货币供给与需求的科学。")
