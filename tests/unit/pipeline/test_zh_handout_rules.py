@@ -391,3 +391,23 @@ def test_xiang_before_a_verb_is_a_predicate_not_a_name() -> None:
     # 相 before a noun opens a name
     assert not _zh_reciprocal("相对论") and not _zh_reciprocal("相干性")
     assert not _zh_reciprocal("相位差") and not _zh_reciprocal("匹配度")
+
+
+def test_a_heading_comparing_two_things_names_both_and_not_the_relation() -> None:
+    def topics(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 2)]
+
+    # "A与B的关系", "A和B的区别": the two things are the topics, the relation word is none
+    assert topics("3. 气候与植被的关系") == ["气候", "植被"]
+    assert topics("（二）天气和气候的区别") == ["天气", "气候"]
+    assert topics("细胞分裂与细胞分化之间的联系") == ["细胞分裂", "细胞分化"]
+    # a relation named by a word of its own is a topic still
+    assert topics("人际关系") == ["人际关系"]
+
+
+def test_the_ideas_and_the_basis_of_a_topic_are_aspects_of_it() -> None:
+    # a sub-section on a reform's "基本理念" or on the "选择依据" of a choice says something
+    # about the topic above; a named idea of its own ("终身教育理念") is a topic still
+    assert heading_terms("（3）基本理念", 0, 3) == []
+    assert heading_terms("2. 选择依据", 0, 3) == []
+    assert [c.term for c in heading_terms("终身教育理念", 0, 3)] == ["终身教育理念"]
