@@ -499,6 +499,11 @@ _ZH_EXAMPLE_LEAD = ("如", "例如", "比如", "譬如", "诸如")
 _ZH_COPULA = ("是", "指", "即", "就是", "又称", "也称", "也叫", "称为", "表示")
 
 
+# the fewest Chinese characters a glossary's or a handout's entry says its term means in
+MIN_ZH_ENTRY_CHARS = 4
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def _zh_remark(term: str, rest: str) -> bool:
     """`rest`, the text after a Chinese label `term` and its colon, makes a remark about
     the term (opens on it again without a copula) or gives an example of it."""
@@ -529,8 +534,13 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         if _zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
-        if _zh_remark(term, opening[len(span) :].lstrip(" \t)）*_`]:：")):
+        rest = opening[len(span) :].lstrip(" \t)）*_`]:：")
+        if _zh_remark(term, rest):
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
+        if has_han(rest) and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS:
+            # "**洋：**北冰洋", "**基督教：**教堂": a name given as an answer, no meaning;
+            # a handout's numbered entry asks as many characters (`_zh_list_entry`)
+            continue
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
         if term and acceptable(term, heading=True):
@@ -616,7 +626,7 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
     opening = _LIST_MARK.sub("", sentence)
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
-    if match is None or len(re.findall(r"[\u3400-\u9fff]", match.group("rest"))) < 4:
+    if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
     term, confidence = match.group("t"), WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)

@@ -137,6 +137,7 @@ _EMPHASIS = (
     ' .smallcaps, .small-caps, [style*="small-caps" i]'
 )
 _BOLD_TAGS = {"b", "strong"}
+_STRAY_MARK = "**"  # Markdown bold a renderer left as text (`blocks.stray_bold`)
 _CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 # not Word's "mso-bidi-font-weight: bold", which sets right-to-left scripts only
 _BOLD_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
@@ -510,6 +511,11 @@ def _join(nodes: list[Node]) -> str:
 def _inline_text(node: Node) -> str:
     if node.tag == "br":
         return HARD_BREAK
+    if node.tag in _BOLD_TAGS and _STRAY_MARK in (text := node.text(deep=True)):
+        # "**注记：**指地图**上**的**文字说明**": the renderer paired the first mark with
+        # the last and left the rest as text; the marks it took, put back, let
+        # `blocks.stray_bold` pair them all as written (else "指地图" read as the bold)
+        return f"{_STRAY_MARK}{text}{_STRAY_MARK}"
     if node.tag == "code":
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":
@@ -526,7 +532,11 @@ def _text(node: Node) -> str:
 
 
 def _emphasis(node: Node, glossaries: frozenset[str]) -> list[str]:
-    marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS) if not _index(e)]
+    marked = [
+        e.text(deep=True).strip()
+        for e in node.css(_EMPHASIS)
+        if not _index(e) and not (e.tag in _BOLD_TAGS and _STRAY_MARK in e.text(deep=True))
+    ]
     linked = [  # a term linked to its definition (blocks.term_link)
         a.text(deep=True).strip()
         for a in node.css("a[href]")

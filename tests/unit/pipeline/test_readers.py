@@ -769,6 +769,23 @@ def test_html_bold_markdown_left_as_text_beside_chinese_is_emphasis(tmp_path: Pa
     assert blocks[2].text == "A lone ** in English stays as written."
 
 
+def test_html_bold_markdown_a_renderer_paired_first_to_last_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    # "**等高距：**相邻**两条**等高线的**高差**": the renderer bolded all between the first
+    # and the last mark and left the middle ones; put back, they pair as typed
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>等高线</h1>"
+        "<p><strong>等高距：**相邻**两条**等高线的**高差</strong>，单位是米</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [block] = [b for b in _read(page).blocks() if b.kind == "paragraph"]
+    assert block.text == "等高距：相邻两条等高线的高差，单位是米"
+    assert block.emphasis == ("等高距：", "两条", "高差")
+
+
 def test_html_comment_heading_of_a_docs_theme_is_furniture(tmp_path: Path) -> None:
     # Material for MkDocs (and zensical) put "<h2 id='__comments'>" over a comments script
     page = tmp_path / "page.html"

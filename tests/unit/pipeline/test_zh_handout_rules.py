@@ -411,3 +411,16 @@ def test_the_ideas_and_the_basis_of_a_topic_are_aspects_of_it() -> None:
     assert heading_terms("（3）基本理念", 0, 3) == []
     assert heading_terms("2. 选择依据", 0, 3) == []
     assert [c.term for c in heading_terms("终身教育理念", 0, 3)] == ["终身教育理念"]
+
+
+def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entries(sentence: str, stressed: tuple[str, ...]) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, stressed)]
+
+    # a revision sheet's "最长的河流：尼罗河": the answer is a name, not what the label means
+    assert entries("最长河流：尼罗河", ("最长河流：",)) == []
+    assert entries("道教：道观", ("道教：",)) == []
+    # four characters or more say what it is
+    assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
