@@ -2572,6 +2572,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
             # itself) named 改革本身; the thing is 改革
             and not bare.endswith(_ZH_REFLEXIVES)
+            # "图例和注记的区别" set in bold over a box: how two things differ, no name
+            and _ZH_RELATION.match(bare) is None
             # a span cut inside a sentence ("…$nσ$的分布函数"): no name opens on 的
             and not bare.startswith("的")
             and not zh_headless(bare)

@@ -403,6 +403,11 @@ def test_a_heading_comparing_two_things_names_both_and_not_the_relation() -> Non
     assert topics("细胞分裂与细胞分化之间的联系") == ["细胞分裂", "细胞分化"]
     # a relation named by a word of its own is a topic still
     assert topics("人际关系") == ["人际关系"]
+    # set in bold over a box, such a phrase is no name either
+    from jobs.pipeline.structure import acceptable
+
+    assert not acceptable("天气和气候的区别", emphasised=True)
+    assert acceptable("人际关系", emphasised=True)
 
 
 def test_the_ideas_and_the_basis_of_a_topic_are_aspects_of_it() -> None:
