@@ -2573,6 +2573,20 @@ def _marked_single_word(cues: list[Cue]) -> bool:
     return any(c.kind == "emphasis" for c in cues)
 
 
+# A school or a theory is named by its head (经验主义课程论, 学科中心主义课程论, 社会建构理论,
+# 认知发展学说): such a heading is a name however long, where a long heading of other
+# words is more often a sentence's topic than a name. An education chapter's four schools
+# of curriculum theory, 7 to 9 characters each and never repeated in the body, were lost.
+_ZH_DOCTRINE = re.compile(r"^[\u4e00-\u9fff]{2,}(?:论|主义|理论|学说)$")
+MAX_ZH_DOCTRINE = 10
+
+
+def _zh_doctrine(key: str) -> bool:
+    """`key` is a Chinese name of a doctrine or a theory, by its head, short enough to be
+    one name (`_ZH_DOCTRINE`)."""
+    return len(key) <= MAX_ZH_DOCTRINE and _ZH_DOCTRINE.match(key) is not None
+
+
 def _admissible(
     key: str,
     kinds: set[str],
@@ -2638,7 +2652,11 @@ def _admissible(
             or slides > 0
             or (
                 whole
-                and (len(key) <= 6 if counted_in_characters else key.count(" ") <= 2)
+                and (
+                    (len(key) <= 6 or _zh_doctrine(key))
+                    if counted_in_characters
+                    else key.count(" ") <= 2
+                )
                 and not short
             )
         )

@@ -511,6 +511,30 @@ def _zh_facet_label(term: str) -> bool:
     return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
 
 
+# What a definition's text never opens with: an example's lead ("如", "例如", "比如"), or
+# the term again as the subject of a claim. Under "影响农业生产的因素" a revision sheet's
+# bold labels read "**海拔：**海拔高，空气稀薄…" and "**土壤：**如河流冲积平原，土壤肥沃…":
+# how the factor works, said of the term, or an instance of it; each was the definition of
+# 海拔 and 土壤. The term again with a copula ("纬度：纬度是…", "X：X指…") still defines.
+_ZH_EXAMPLE_LEAD = ("如", "例如", "比如", "譬如", "诸如")
+_ZH_COPULA = ("是", "指", "即", "就是", "又称", "也称", "也叫", "称为", "表示")
+
+
+# the fewest Chinese characters a glossary's or a handout's entry says its term means in
+MIN_ZH_ENTRY_CHARS = 4
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _zh_remark(term: str, rest: str) -> bool:
+    """`rest`, the text after a Chinese label `term` and its colon, makes a remark about
+    the term (opens on it again without a copula) or gives an example of it."""
+    if not has_han(term) or not rest:
+        return False
+    if rest.startswith(_ZH_EXAMPLE_LEAD) and not rest.startswith("如果"):
+        return True
+    return rest.startswith(term) and not rest[len(term) :].lstrip().startswith(_ZH_COPULA)
+
+
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
     """ "**Root node**: the node at the top …", "<u>根节点（root node）</u>：位于顶层的节点":
     an emphasised term that opens its sentence and is followed by a colon is a glossary
@@ -537,6 +561,13 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         if _zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
+        rest = opening[len(span) :].lstrip(" \t)）*_`]:：")
+        if _zh_remark(term, rest):
+            continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
+        if has_han(rest) and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS:
+            # "**洋：**北冰洋", "**基督教：**教堂": a name given as an answer, no meaning;
+            # a handout's numbered entry asks as many characters (`_zh_list_entry`)
+            continue
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
         if term and acceptable(term, heading=True):
@@ -629,7 +660,7 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
     opening = _LIST_MARK.sub("", sentence)
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
-    if match is None or len(re.findall(r"[\u3400-\u9fff]", match.group("rest"))) < 4:
+    if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
     term, confidence = match.group("t"), WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
@@ -639,6 +670,8 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry
         return None
+    elif _zh_remark(term, match.group("rest").lstrip(" *_`")):
+        return None  # "（1）纬度：纬度低，…", "- 土壤：如河流冲积平原…": a factor at work
     if not (acceptable(term, heading=True) and _nominal(term, True)):
         return None
     return Definition(term, sentence, block, confidence)

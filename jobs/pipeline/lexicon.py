@@ -1062,6 +1062,13 @@ FACET_HEADINGS = frozenset(
         "基本思想",
         "主要思想",
         "核心思想",
+        # a reform's or a curriculum's ideas and the basis of a choice, as a humanities
+        # handout heads them ("（3）基本理念", "（2）选择依据"): aspects of the topic above
+        "理念",
+        "基本理念",
+        "核心理念",
+        "依据",
+        "选择依据",
         "完整实现",
         "具体实现",
         "优化",

@@ -63,6 +63,9 @@ _QUANTITY = (
 _SECTION_NUMBER = rf"(?!{_QUANTITY})\d+(?:\.\d+)*\.?(?![-\u2013]\d)"
 HEADING_NUMBER = re.compile(
     r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
+    # Roman numerals as Unicode writes them, a Chinese revision sheet's parts: "Ⅰ. 地图…",
+    # "Ⅱ、…" (not "Ⅱ型糖尿病": a type's numeral before its name is no separate mark)
+    r"[\u2160-\u217f]{1,4}(?:[.、．]|\s)|"
     r"第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])"
     r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
@@ -304,6 +307,15 @@ NUMBERED_LABEL = re.compile(
 )
 
 
+# A heading on how two things stand to each other, "A与B的关系", "A和B的区别", names A and
+# B: read as one phrase, "课程与教学的关系" gave the concept 关系 (relation) and a revision
+# page's "图例和注记的区别" was a concept whole
+_ZH_RELATION = re.compile(
+    r"^([^与和及、，]{2,12}?)(?:与|和|及|同)([^与和及、，]{2,12}?)(?:之间)?的?"
+    r"(?:关系|区别|联系|异同|比较|差异|区分|不同)$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -324,6 +336,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
+    related = _ZH_RELATION.match(HEADING_NUMBER.sub("", text).strip())
+    if related:
+        # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics
+        return [c for part in related.groups() for c in heading_terms(part, block, level)]
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
     if call:
@@ -2542,6 +2558,9 @@ _CAMEL_CASE = re.compile(r"(?<![`\w])[a-z]\w*?[a-z][A-Z]")
 _ANY_CAMEL_CASE = re.compile(r"(?<!`)[a-z][A-Z]")
 
 
+_ZH_REFLEXIVES = ("本身", "自身")
+
+
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
@@ -2570,6 +2589,11 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
             and not bare.endswith(("的", "了", "地", "得"))
+            # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
+            # itself) named 改革本身; the thing is 改革
+            and not bare.endswith(_ZH_REFLEXIVES)
+            # "图例和注记的区别" set in bold over a box: how two things differ, no name
+            and _ZH_RELATION.match(bare) is None
             # a span cut inside a sentence ("…$nσ$的分布函数"): no name opens on 的
             and not bare.startswith("的")
             and not zh_headless(bare)

@@ -164,18 +164,22 @@ def _glued_function_word(word: str) -> bool:
 
 
 _MEASURED = frozenset(["v", "a", "n", "vn", "an"])
+# what each lone suffix joins: 度 measures a quality, an act or a thing (相似度, 流行度);
+# 论 ("the theory of") names the doctrine of a field or an act (课程论, 教学论)
+_SUFFIXED = {"度": _MEASURED, "论": frozenset(["n", "vn"])}
 
 
 def _measure_suffix(joined: list[tuple[str, str]], word: str, pos: str) -> bool:
-    """度 that rjieba tags a lone suffix right after a two-character quality (相似 + 度,
-    稀疏 + 度, 热门 + 度): the measure of that quality, one noun with it. After a count it
-    is a unit ("一度" is one word to rjieba) and so stays out."""
+    """度 or 论 that rjieba tags a lone suffix right after a two-character word (相似 + 度,
+    稀疏 + 度, 课程 + 论, 教学 + 论): one noun with it, the measure of that quality or the
+    theory of that field. After a count 度 is a unit ("一度" is one word to rjieba) and so
+    stays out; the words the dictionary holds whole (方法论, 进化论) never get here."""
     return (
-        word == "度"
-        and pos == "zg"
+        pos == "zg"
+        and word in _SUFFIXED
         and bool(joined)
         and len(joined[-1][0]) == 2
-        and joined[-1][1] in _MEASURED
+        and joined[-1][1] in _SUFFIXED[word]
         and all(HAN.match(char) for char in joined[-1][0])
     )
 
@@ -220,7 +224,8 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if _measure_suffix(joined, word, pos):
             # "物品相似度", "流行度": rjieba leaves 度 ("degree of") a lone suffix after the
-            # quality it measures, and the phrase broke there, naming 物品相似 (similar items)
+            # quality it measures, and the phrase broke there, naming 物品相似 (similar items);
+            # "经验主义课程论" lost its 论 so, and no school of curriculum theory was named
             joined[-1] = (joined[-1][0] + word, "n")
             continue
         if joined and joined[-1] == ("不", "d") and pos == "a" and HAN.match(word):

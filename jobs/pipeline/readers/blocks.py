@@ -86,9 +86,63 @@ _PICTOGRAPH = (
 _DECORATION = re.compile(rf"^(?:[0-9#*]\uFE0F?\u20E3|{_PICTOGRAPH})+\s*|\s*{_PICTOGRAPH}+$")
 
 
+# A pictograph inside a line decorates the word before it, as one at its edges does: a
+# geography site's "大洲⛰️和大洋🌊", "**亚洲🌏：**东亚…", "佛教🇮🇳" (a symbol followed by the
+# emoji selector U+FE0F, "分界线〰️", is shown as one too). Kept, the names were "洲⛰️" and
+# "佛教🇮🇳"; the glyphs are no words, so they go wherever they stand.
+_AS_EMOJI = re.compile(r"[^\s\x00-\x7f]\uFE0F")
+_INNER_PICTOGRAPH = re.compile(rf"[^\s]\uFE0F\u20E3?|{_PICTOGRAPH}+")
+
+
 def undecorated(text: str) -> str:
-    """`text` without the pictographs that decorate its start or end (`_DECORATION`)."""
-    return _DECORATION.sub("", text).strip() if text else text
+    """`text` without the pictographs that decorate its start or end (`_DECORATION`), nor
+    those after a word inside it (`_INNER_PICTOGRAPH`)."""
+    if not text:
+        return text
+    text = _DECORATION.sub("", _AS_EMOJI.sub("", text)).strip()
+    return _INNER_PICTOGRAPH.sub(_dropped_pictograph, text) if text else text
+
+
+def _dropped_pictograph(found: re.Match[str]) -> str:
+    glyph = found.group(0)
+    # a keycap ("1️⃣") is a number set as an emoji: its digit stays
+    return glyph[0] if glyph[0].isascii() and glyph[0].isalnum() else ""
+
+
+# Markdown bold that a renderer left as text. CommonMark closes "**" only where it is not
+# preceded by punctuation or is followed by a space or punctuation, and Chinese sets no
+# space after its full-width colon, so "**图例：**对地图上…" reaches a MkDocs site's reader
+# with its asterisks (the CJK-friendly rule the Markdown reader follows,
+# `cjk_emphasis`, is no HTML renderer's). In a line with Chinese in it, the runs paired in
+# order are the bold its author typed: the marks go and what they held is stressed. Read
+# as text, each "**" was a word's edge and "注记**" a name.
+_STRAY_BOLD = re.compile(r"\*\*(?=\S)([^*`\n]{1,40}?)(?<=\S)\*\*")
+_INLINE_CODE = re.compile(r"(`+)[^`]*?\1")
+
+
+def stray_bold(text: str) -> tuple[str, list[str]]:
+    """`text` without the Markdown bold marks left in it (`_STRAY_BOLD`), and the spans
+    they marked; unchanged where they are unpaired, in a line with no Chinese, or inside
+    inline code."""
+    if "**" not in text or not has_han(text):
+        return text, []
+    code = list(_INLINE_CODE.finditer(text))
+    pieces, at = [], 0
+    for found in code:
+        pieces.append((text[at : found.start()], False))
+        pieces.append((found.group(0), True))
+        at = found.end()
+    pieces.append((text[at:], False))
+    if sum(p.count("**") for p, is_code in pieces if not is_code) % 2:
+        return text, []
+    spans: list[str] = []
+
+    def unmarked(found: re.Match[str]) -> str:
+        spans.append(found.group(1))
+        return found.group(1)
+
+    out = "".join(p if is_code else _STRAY_BOLD.sub(unmarked, p) for p, is_code in pieces)
+    return out, spans
 
 
 # A paragraph that is display maths and nothing else: "$$…$$" (one or more), "\\[…\\]",
@@ -138,10 +192,13 @@ def make_blocks(
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
         kind = "formula"
     marked = ""
+    starred: list[str] = []
     if kind in ("paragraph", "list_item", "heading"):
+        text, starred = stray_bold(text)
         text, marked = term_mark(text)
     pieces = list(bounded(text))
-    cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in emphasis)
+    stressed = [*emphasis, *starred] if kind != "heading" else emphasis
+    cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in stressed)
     spans = tuple(dict.fromkeys(e for e in cleaned if e))
     if marked and marked not in spans and kind != "heading":
         spans += (marked,)  # the marked name is stressed as bold would stress it
@@ -406,6 +463,47 @@ def manual_headings(
     for index, size in bold.items():
         level = min(sizes.index(size) + 1, 3)
         out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
+    return out
+
+
+# what ends a label, not a heading: "优势：", "Note:"
+_LABEL_END = re.compile(r"[:：]\s*$")
+
+
+def bold_subheadings(blocks: list[Block], bold: Mapping[int, float]) -> list[Block]:
+    """In a document whose headings are styled, the lines set wholly in bold (block index →
+    font size) that divide one heading's section, two or more each over its own text,
+    become headings one level under it: the sub-sub-sections a teacher types in bold
+    rather than pick a fifth heading style for (a Word handout's schools "要素主义" and
+    "永恒主义" under "（1）学科中心主义课程论"). Read as paragraphs, each was one stressed
+    word among the text's other bold. Such lines must be the exception; a lone one is an
+    aside ("Remember"), and one ending on a colon a label: both stay text."""
+    prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
+    if not bold or 2 * len(bold) > prose or not any(b.kind == "heading" for b in blocks):
+        return blocks
+    under: dict[int, list[int]] = {}  # heading index → the bold lines dividing its section
+    heading = -1
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            heading = index
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            index in bold
+            and heading >= 0
+            and not _LABEL_END.search(block.text)
+            and after is not None
+            and after.kind in ("paragraph", "list_item", "table")
+            and index + 1 not in bold
+        ):
+            under.setdefault(heading, []).append(index)
+    out = list(blocks)
+    for heading, lines in under.items():
+        if len(lines) < 2:
+            continue
+        level = min(blocks[heading].level + 1, 6)
+        for index in lines:
+            out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
     return out
 
 

@@ -35,6 +35,7 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    bold_subheadings,
     heading_shaped,
     make_blocks,
     manual_headings,
@@ -193,7 +194,8 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
                 prose[_paragraph_size(item, style, body_size)] += len(item.text)
         blocks.extend(made)
     body = prose.most_common(1)[0][0] if prose else body_size
-    return manual_headings(blocks, bold, body), paged, shown.result(body)
+    headed = bold_subheadings(manual_headings(blocks, bold, body), bold)
+    return headed, paged, shown.result(body)
 
 
 def _code_boxes(document: DocxDocument) -> set[str]:

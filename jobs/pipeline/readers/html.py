@@ -70,8 +70,11 @@ _WIDGETS = (
 # the page's content or article ("epoch-comment-body", "article-comments") is not one. A
 # saved blog post's comments held three times the post's text.
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
+_HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
-_SECTION_TAGS = frozenset({"div", "section", "aside", "ol", "ul", "article"})
+# and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
+# `<h2 id="__comments">Comments</h2>` over giscus, which was a course page's last concept
+_SECTION_TAGS = frozenset({"div", "section", "aside", "ol", "ul", "article", *_HEADING_TAGS})
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -134,6 +137,7 @@ _EMPHASIS = (
     ' .smallcaps, .small-caps, [style*="small-caps" i]'
 )
 _BOLD_TAGS = {"b", "strong"}
+_STRAY_MARK = "**"  # Markdown bold a renderer left as text (`blocks.stray_bold`)
 _CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 # not Word's "mso-bidi-font-weight: bold", which sets right-to-left scripts only
 _BOLD_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
@@ -507,6 +511,11 @@ def _join(nodes: list[Node]) -> str:
 def _inline_text(node: Node) -> str:
     if node.tag == "br":
         return HARD_BREAK
+    if node.tag in _BOLD_TAGS and _STRAY_MARK in (text := node.text(deep=True)):
+        # "**注记：**指地图**上**的**文字说明**": the renderer paired the first mark with
+        # the last and left the rest as text; the marks it took, put back, let
+        # `blocks.stray_bold` pair them all as written (else "指地图" read as the bold)
+        return f"{_STRAY_MARK}{text}{_STRAY_MARK}"
     if node.tag == "code":
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":
@@ -523,7 +532,11 @@ def _text(node: Node) -> str:
 
 
 def _emphasis(node: Node, glossaries: frozenset[str]) -> list[str]:
-    marked = [e.text(deep=True).strip() for e in node.css(_EMPHASIS) if not _index(e)]
+    marked = [
+        e.text(deep=True).strip()
+        for e in node.css(_EMPHASIS)
+        if not _index(e) and not (e.tag in _BOLD_TAGS and _STRAY_MARK in e.text(deep=True))
+    ]
     linked = [  # a term linked to its definition (blocks.term_link)
         a.text(deep=True).strip()
         for a in node.css("a[href]")

@@ -1790,6 +1790,30 @@ def test_a_measure_suffix_joins_the_quality_it_measures() -> None:
     assert "一度" in [w for w, _ in regroup_zh(rjieba.tag("气温一度很低"))]
 
 
+def test_a_lone_theory_suffix_joins_the_field_it_names() -> None:
+    # rjieba leaves 论 a suffix after a field it does not hold whole: "教学论" and
+    # "课程论" are one noun each, the doctrine of teaching and of curriculum
+    words = [w for w, _ in regroup_zh(rjieba.tag("教学论研究教学，课程论研究课程"))]
+    assert "教学论" in words and "课程论" in words and "论" not in words
+    # a word the dictionary holds whole is untouched, and a verb keeps its own 论
+    assert "方法论" in [w for w, _ in regroup_zh(rjieba.tag("这是一种方法论"))]
+    assert "讨论" in [w for w, _ in regroup_zh(rjieba.tag("我们讨论课程"))]
+
+
+def test_a_doctrine_heading_is_a_name_however_long(tmp_path: Path) -> None:
+    # the schools of a field, each a heading the body never repeats: a long heading of
+    # other words still needs the body to use it
+    text = (
+        "# 教学理论\n\n教学理论解释教学如何进行。\n\n"
+        "## 建构主义课程理论\n\n学生在已有经验上主动建构知识。\n\n"
+        "## 班级授课制度变迁\n\n班级授课在近代工厂时代普及。\n\n"
+        "## 结构主义教学论\n\n教学应当传授学科的基本结构。\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"建构主义课程理论", "结构主义教学论"} <= keys
+    assert "班级授课制度变迁" not in keys
+
+
 def test_a_preposition_glued_to_the_next_word_is_cut_off_again() -> None:
     # rjieba's guess at an unknown word: "称这些整数为模 m 的剩余系" gave 为模 (a concept)
     words = [w for w, _ in regroup_zh(rjieba.tag("称这组数为模 p 的代表元")) if w.strip()]

@@ -660,6 +660,30 @@ def test_docx_bold_lines_stay_text_beside_styled_headings_or_in_a_bold_document(
     assert {b.kind for b in blocks} == {"paragraph"}
 
 
+def test_docx_bold_lines_dividing_a_styled_section_are_its_subsections(tmp_path: Path) -> None:
+    # a teacher's Word handout styles three heading levels and types the fourth in bold:
+    # two or more bold lines, each over its own text, divide the section above them
+    import docx
+
+    document = docx.Document()
+    document.add_heading("学习理论", level=1)
+    document.add_heading("（1）行为主义学习理论", level=2)
+    for school, text in (
+        ("经典条件反射", "中性刺激与无条件刺激反复配对。"),
+        ("操作条件反射", "行为的后果决定它再次出现的可能。"),
+    ):
+        document.add_paragraph().add_run(school).bold = True
+        document.add_paragraph(text)
+    document.add_heading("（2）认知主义学习理论", level=2)
+    document.add_paragraph().add_run("要点：").bold = True  # a label, not a heading
+    document.add_paragraph("学习是内部认知结构的改组。")
+    path = tmp_path / "handout.docx"
+    document.save(str(path))
+    headings = [(b.level, b.text) for b in _read(path).blocks() if b.kind == "heading"]
+    assert (3, "经典条件反射") in headings and (3, "操作条件反射") in headings
+    assert "要点：" not in [t for _, t in headings]
+
+
 def test_docx_bold_lines_set_larger_are_headings_where_bold_is_the_rule(tmp_path: Path) -> None:
     # a handout typed by hand sets its labels, key phrases and numbered steps in bold at
     # the body's size as often as its text: its larger bold lines are still its headings
@@ -739,6 +763,56 @@ def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
         encoding="utf-8",
     )
     assert {b.kind for b in _read(shouting).blocks()} == {"paragraph"}
+
+
+def test_html_bold_markdown_left_as_text_beside_chinese_is_emphasis(tmp_path: Path) -> None:
+    # a MkDocs page whose renderer would not close "**" after a full-width colon: the
+    # browser shows the asterisks; the reader takes the runs, paired in order, as bold
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>气候</h1>"
+        "<p>**气温：**一个地方冷热的程度，用**摄氏度**表示</p>"
+        "<p>代码里 <code>a**b</code> 是乘方，**这里**才是强调</p>"
+        "<p>A lone ** in English stays as written.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    blocks = [b for b in _read(page).blocks() if b.kind == "paragraph"]
+    assert blocks[0].text == "气温：一个地方冷热的程度，用摄氏度表示"
+    assert blocks[0].emphasis == ("气温：", "摄氏度")
+    # inline code keeps its asterisks, and they pair with nothing outside it
+    assert blocks[1].text == "代码里 `a**b` 是乘方，这里才是强调"
+    assert "这里" in blocks[1].emphasis
+    assert blocks[2].text == "A lone ** in English stays as written."
+
+
+def test_html_bold_markdown_a_renderer_paired_first_to_last_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    # "**等高距：**相邻**两条**等高线的**高差**": the renderer bolded all between the first
+    # and the last mark and left the middle ones; put back, they pair as typed
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>等高线</h1>"
+        "<p><strong>等高距：**相邻**两条**等高线的**高差</strong>，单位是米</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [block] = [b for b in _read(page).blocks() if b.kind == "paragraph"]
+    assert block.text == "等高距：相邻两条等高线的高差，单位是米"
+    assert block.emphasis == ("等高距：", "两条", "高差")
+
+
+def test_html_comment_heading_of_a_docs_theme_is_furniture(tmp_path: Path) -> None:
+    # Material for MkDocs (and zensical) put "<h2 id='__comments'>" over a comments script
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>河流</h1><p>河流是陆地表面经常性的线形水流。</p>"
+        '<h2 id="__comments">Comments</h2><script src="giscus.js"></script>'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in _read(page).blocks() if b.kind == "heading"] == ["河流"]
 
 
 def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> None:

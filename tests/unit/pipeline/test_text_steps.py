@@ -499,6 +499,21 @@ def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> 
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
 
 
+def test_a_unicode_roman_numeral_goes_from_a_heading() -> None:
+    """A revision sheet numbers its parts "Ⅰ.", "Ⅱ、" in the Roman numerals Unicode has
+    of their own: a course's first week was titled "Ⅰ. …". A numeral naming a type keeps
+    its place."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "Ⅲ. 人口与城市": "人口与城市",
+        "Ⅳ、农业区位": "农业区位",
+        "ⅱ 小结": "小结",
+        "Ⅰ型超新星": "Ⅰ型超新星",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
 def test_a_count_in_a_unit_opening_a_heading_is_no_section_number() -> None:
     """A heading that opens with a quantity ("1 位 ALU": a one-bit ALU) keeps it: read as
     section 1, the slide was titled "位 ALU" and 位 became a concept. A measure word that

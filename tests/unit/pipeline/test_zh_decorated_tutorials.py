@@ -30,6 +30,19 @@ def test_a_pictograph_decorating_a_heading_is_no_text() -> None:
     assert make_blocks("code", 'echo "✅"', 1)[0].text == 'echo "✅"'
 
 
+def test_a_pictograph_after_a_word_inside_a_line_is_no_text() -> None:
+    # a revision page decorates its words where they stand: "海洋🐋和陆地🏔️" is 海洋和陆地,
+    # and a bold "道教🇨🇳" names 道教, not a word ending on a flag
+    [heading] = make_blocks("heading", "海洋🐋和陆地🏔️", 1, level=2)
+    assert heading.text == "海洋和陆地"
+    [item] = make_blocks("list_item", "道教🇨🇳：道观", 1, emphasis=("道教🇨🇳：",))
+    assert (item.text, item.emphasis) == ("道教：道观", ("道教：",))
+    # a symbol followed by the emoji selector is shown as a pictograph too
+    assert make_blocks("heading", "等温线〰️", 1, level=3)[0].text == "等温线"
+    # a keycap inside a line keeps its digit
+    assert make_blocks("paragraph", "先做第 3️⃣ 题", 1)[0].text == "先做第 3 题"
+
+
 def test_decorated_apparatus_headings_are_no_concepts(tmp_path: Path) -> None:
     text = (
         "# 第2章：植物的水分代谢\n\n"

@@ -108,6 +108,31 @@ def test_an_aspect_of_the_topic_labelled_in_a_list_is_no_entry() -> None:
     assert entries("2. 边缘特征：图像里亮度突变之处连成的线条。") == ["边缘特征"]
 
 
+def test_a_label_whose_text_is_a_remark_or_an_example_defines_nothing() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entries(sentence: str, stressed: tuple[str, ...] = ()) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, stressed, item=True)]
+
+    # a factor at work: the text after the label makes a claim about the term itself
+    assert entries("光照：光照充足，作物生长快，产量高。", ("光照：",)) == []
+    assert entries("（2）坡度：坡度越大，水土流失越严重。") == []
+    # or gives an instance of it
+    assert entries("植被：如热带雨林，终年常绿，层次丰富。", ("植被：",)) == []
+    # the term again with a copula, or a real gloss, still defines
+    assert entries("径流：径流是降水沿地表或地下流动的水。", ("径流：",)) == ["径流"]
+    assert entries("分水岭：相邻两个流域之间的山岭或高地。", ("分水岭：",)) == ["分水岭"]
+
+
+def test_a_name_never_ends_on_a_reflexive() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    # "（1）教师自身的因素": the factors of the teacher himself; 教师 is the name
+    assert not acceptable("教师自身", heading=True)
+    assert not acceptable("制度本身", heading=True)
+    assert acceptable("自身免疫", heading=True)
+
+
 def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:
     # "（Investments)": opened full-width, closed half-width; no pattern read the gloss
     found = defined("货币学（Monetary economics) 是研究货币供给与需求的科学。")
@@ -366,3 +391,41 @@ def test_xiang_before_a_verb_is_a_predicate_not_a_name() -> None:
     # 相 before a noun opens a name
     assert not _zh_reciprocal("相对论") and not _zh_reciprocal("相干性")
     assert not _zh_reciprocal("相位差") and not _zh_reciprocal("匹配度")
+
+
+def test_a_heading_comparing_two_things_names_both_and_not_the_relation() -> None:
+    def topics(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 2)]
+
+    # "A与B的关系", "A和B的区别": the two things are the topics, the relation word is none
+    assert topics("3. 气候与植被的关系") == ["气候", "植被"]
+    assert topics("（二）天气和气候的区别") == ["天气", "气候"]
+    assert topics("细胞分裂与细胞分化之间的联系") == ["细胞分裂", "细胞分化"]
+    # a relation named by a word of its own is a topic still
+    assert topics("人际关系") == ["人际关系"]
+    # set in bold over a box, such a phrase is no name either
+    from jobs.pipeline.structure import acceptable
+
+    assert not acceptable("天气和气候的区别", emphasised=True)
+    assert acceptable("人际关系", emphasised=True)
+
+
+def test_the_ideas_and_the_basis_of_a_topic_are_aspects_of_it() -> None:
+    # a sub-section on a reform's "基本理念" or on the "选择依据" of a choice says something
+    # about the topic above; a named idea of its own ("终身教育理念") is a topic still
+    assert heading_terms("（3）基本理念", 0, 3) == []
+    assert heading_terms("2. 选择依据", 0, 3) == []
+    assert [c.term for c in heading_terms("终身教育理念", 0, 3)] == ["终身教育理念"]
+
+
+def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entries(sentence: str, stressed: tuple[str, ...]) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, stressed)]
+
+    # a revision sheet's "最长的河流：尼罗河": the answer is a name, not what the label means
+    assert entries("最长河流：尼罗河", ("最长河流：",)) == []
+    assert entries("道教：道观", ("道教：",)) == []
+    # four characters or more say what it is
+    assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
