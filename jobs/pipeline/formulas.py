@@ -68,9 +68,19 @@ def _closing_opens(text: str, start: int) -> bool:
 _SINGLE_DOLLAR = re.compile(r"(?<!\$)\$(?!\$)")
 
 
+# a subscripted name and the range of its index, "a_i(1 \\le i \\le n)": a sequence's terms
+# named, nothing computed (read as a product of 1 and \\le, it answered a course's question
+# on "the formula of 数目", a count). "P(1 \\le X \\le 3)", "0 \\le p \\le 1" are maths.
+_INDEXED = re.compile(
+    r"^\s*\\?[A-Za-z]+_\{?(?P<i>[a-z])\}?\s*\(\s*\w+\s*(?:\\leq?|<)\s*(?P=i)\s*(?:\\leq?|<)\s*\w+\s*\)\s*$"
+)
+
+
 def _computes(latex: str) -> bool:
     if _BIG_OPERATOR.search(latex):
         return True
+    if _INDEXED.match(latex):
+        return False
     bare = _DECORATION.sub("", latex)
     return bool(_RELATION_SIGN.search(bare) and (_ARITHMETIC.search(bare) or _PRODUCT.search(bare)))
 

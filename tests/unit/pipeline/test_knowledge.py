@@ -236,6 +236,22 @@ def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
     ]
 
 
+def test_a_sequence_s_terms_named_with_their_index_range_are_no_formula() -> None:
+    # "$a_i(1 \le i \le n)$" names a sequence's terms: "1 \le" was read as a product, and
+    # a course asked for "the formula of 数目" (a count) with it; bounds stay maths
+    text = (
+        r"Let $a_i(1 \le i \le n)$ be the counts and $x_{k}(1 \leq k \leq m)$ the sizes; "
+        r"then $2x \le 5$ bounds $x$, $S = a_1 + a_2 + \cdots + a_n$ adds them, and "
+        r"$P(1 \leq X \leq 3)$ holds."
+    )
+    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    assert found == [
+        r"$2x \le 5$",
+        r"$S = a_1 + a_2 + \cdots + a_n$",
+        r"$P(1 \leq X \leq 3)$",
+    ]
+
+
 def test_prose_between_two_short_inline_formulas_is_no_formula() -> None:
     # a typeset PDF's digits come as maths ("取 $0$"): skipped as too short, the search
     # began at the closing "$" and took the prose up to the next "$" for a formula, a
