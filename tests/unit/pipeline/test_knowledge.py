@@ -221,6 +221,11 @@ def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     ]
 
 
+def _inline_formulas(text: str) -> list[str]:
+    """The formulas found in one paragraph of `text`, owned by no concept."""
+    return [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+
+
 def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
 
     text = (
@@ -228,7 +233,7 @@ def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
         r"$<S,A,P,R,\gamma>$. The return is $G_t = r_{t+1} + \gamma G_{t+1}$, a system "
         r"reads $\mathbf{A}\mathbf{x} = \mathbf{b}$ and the value $\sum_{s'} p(s') V(s')$."
     )
-    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    found = _inline_formulas(text)
     assert found == [
         r"$G_t = r_{t+1} + \gamma G_{t+1}$",
         r"$\mathbf{A}\mathbf{x} = \mathbf{b}$",
@@ -244,7 +249,7 @@ def test_a_sequence_s_terms_named_with_their_index_range_are_no_formula() -> Non
         r"then $2x \le 5$ bounds $x$, $S = a_1 + a_2 + \cdots + a_n$ adds them, and "
         r"$P(1 \leq X \leq 3)$ holds."
     )
-    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    found = _inline_formulas(text)
     assert found == [
         r"$2x \le 5$",
         r"$S = a_1 + a_2 + \cdots + a_n$",
@@ -257,11 +262,11 @@ def test_prose_between_two_short_inline_formulas_is_no_formula() -> None:
     # began at the closing "$" and took the prose up to the next "$" for a formula, a
     # course's answer to "带余数除法的公式是什么？"
     text = "当 $k$ 取 $0$ 时，等式 n = mk + r 化为 n = r，而 $1$ 是最小的正整数．"
-    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    found = _inline_formulas(text)
     assert not any(f.startswith("$，") or "等式" in f for f in found)
     # a formula long enough after a short one is still found
     text = "取 $k=1$，则 $n = m \\cdot 1 + r$ 成立．"
-    found = [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
+    found = _inline_formulas(text)
     assert found == ["$n = m \\cdot 1 + r$"]
 
 
