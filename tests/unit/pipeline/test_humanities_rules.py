@@ -266,3 +266,61 @@ def test_a_documents_pointers_to_its_own_parts_name_no_topic(tmp_path: Path) -> 
     titles = _titles(tmp_path, "loyalty.md", text)
     assert "switching cost" in titles
     assert "earlier chapters" not in titles
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Chapter Seven",
+        "Book Two",
+        "Section Forty-one",
+        "Question Eighty-three",
+        "Book 4",
+        "Volume II",
+    ],
+)
+def test_a_sources_divisions_counted_in_words_are_apparatus(label: str) -> None:
+    # an anthology heads each excerpt with the old work's own divisions, spelled out
+    # ("Book One, Chapter Five"): each was a concept of a philosophy reader
+    from jobs.pipeline.lexicon import FURNITURE
+
+    assert FURNITURE.match(label)
+
+
+@pytest.mark.parametrize(
+    "name", ["book value", "sixty-day rule", "Part of speech", "Section one-way"]
+)
+def test_words_after_a_division_word_that_count_nothing_stay_names(name: str) -> None:
+    from jobs.pipeline.lexicon import FURNITURE
+
+    assert not FURNITURE.match(name)
+
+
+@pytest.mark.parametrize("date", ["March 2019", "Sept. 1998", "October 4, 2021", "11 May 2003"])
+def test_a_title_pages_date_is_no_concept(date: str) -> None:
+    from jobs.pipeline.lexicon import FURNITURE
+
+    # "11 May 2003" opens on its day: the reader's number rule already drops it
+    assert FURNITURE.match(date) or date[0].isdigit()
+    assert not FURNITURE.match("March madness")
+
+
+def test_an_anthologys_spelled_out_division_headings_give_no_concepts() -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    blocks = [
+        Block("heading", "Readings on Change", 1, 1),
+        Block("heading", "Book One, Chapter Three", 1, 2),
+        Block(
+            "paragraph", "Every change runs from a privation to a form, as the seed to the tree.", 1
+        ),
+        Block("heading", "Chapter Twelve", 2, 2),
+        Block("paragraph", "A privation is the absence of a form in a subject apt to have it.", 2),
+        Block("heading", "Section Four", 3, 2),
+        Block(
+            "paragraph", "The form is what the change ends in; the privation is what it leaves.", 3
+        ),
+    ]
+    keys = {c.key for c in extract_knowledge(blocks, "en").concepts}
+    assert "privation" in keys
+    assert not {"chapter three", "chapter twelve", "section four", "book one"} & keys
