@@ -387,6 +387,9 @@ _EN_CUT = re.compile(
 _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
 
+# "That is, we want sound arguments.": the discourse marker ("i.e.") holds no copula; a
+# sentence stressing a term after it restates a point, defining nothing
+_DISCOURSE_THAT_IS = re.compile(r"\bthat\s+is(?:\s+to\s+say)?\s*,", re.I)
 _EN_DEFINING_VERB = re.compile(
     r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?"
     r"|states|says|holds|asserts|predicts)\b",
@@ -892,7 +895,7 @@ def find_definitions(
             if (
                 term
                 and term in sentence
-                and verb.search(sentence)
+                and verb.search(sentence if chinese else _DISCOURSE_THAT_IS.sub(" ", sentence))
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (

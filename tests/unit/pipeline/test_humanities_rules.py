@@ -324,3 +324,31 @@ def test_an_anthologys_spelled_out_division_headings_give_no_concepts() -> None:
     keys = {c.key for c in extract_knowledge(blocks, "en").concepts}
     assert "privation" in keys
     assert not {"chapter three", "chapter twelve", "section four", "book one"} & keys
+
+
+def test_a_numbered_series_of_bold_lines_labels_its_items() -> None:
+    from jobs.pipeline.sections import repeated_labels
+
+    # a workbook sets out two arguments under "**Argument 1**" and "**Argument 2**"
+    blocks = [
+        Block("paragraph", "Case 1", 1, 0, ("Case 1",)),
+        Block("paragraph", "Every swan we have seen is white, so all swans are white.", 1),
+        Block("paragraph", "Case 2", 1, 0, ("Case 2",)),
+        Block("paragraph", "The sun rose every day so far, so it will rise tomorrow.", 1),
+        Block("paragraph", "Induction", 1, 0, ("Induction",)),
+        Block("paragraph", "Induction reasons from cases seen to cases unseen.", 1),
+    ]
+    assert repeated_labels(blocks) == frozenset({0, 2})
+    # one numbered line alone is no series
+    assert repeated_labels(blocks[:2]) == frozenset()
+
+
+def test_that_is_restating_a_point_is_no_copula_for_a_stressed_term() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    # "That is, we want sound arguments." defined the stressed "sound arguments"
+    restating = "That is, we want *cogent arguments*."
+    assert not list(find_definitions(restating.replace("*", ""), 0, False, ("cogent arguments",)))
+    defining = "That is, a cogent argument is strong and has true premises."
+    found = list(find_definitions(defining, 0, False, ("cogent argument",)))
+    assert [d.term for d in found] == ["cogent argument"]
