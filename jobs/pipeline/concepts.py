@@ -38,6 +38,7 @@ from jobs.pipeline.definitions import (
     Definition,
     code_at_work,
     en_answer_below,
+    en_fragment_below,
     find_definitions,
     head_of_a_blank,
     names_its_kind,
@@ -258,7 +259,10 @@ def find_concepts(
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
     # gloss, or a definition where the term is first used, is the author's remaining mark
     # of a term being introduced
-    plain = not any(b.emphasis for b in blocks)
+    # (a passage set in italics as a quotation is no emphasis of a term: a deck whose one
+    # styled run was a quoted paragraph lost "Technically, cookies are arbitrary pieces of
+    # data …" as a plain text's definition)
+    plain = not any(_term_spans(b) for b in blocks)
     # plain text: a glossed term ("幂律（power rule）") stands where the emphasis was, and is
     # defined by the sentence that glosses it as an emphasised term would be
     marks = _gloss_marks(cues) if plain else {}
@@ -411,8 +415,20 @@ def find_concepts(
             continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
+        aside = bool(slides) and _aside_in_headings(key_cues, blocks)
         if not _admissible(
-            key, kinds, key_cues, definition, count, entry, cv, in_heading, chinese, words, slides
+            key,
+            kinds,
+            key_cues,
+            definition,
+            count,
+            entry,
+            cv,
+            in_heading,
+            chinese,
+            words,
+            slides,
+            aside,
         ):
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
@@ -1929,6 +1945,22 @@ def _as_if_emphasised(definition: Definition) -> Definition:
     return definition
 
 
+# an emphasis run of more words than a name has, holding a sentence's end inside it: the
+# face of a quoted passage, no term it stresses
+_PASSAGE_WORDS = 12
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _term_spans(block: Block) -> tuple[str, ...]:
+    """The block's emphasis runs that may mark a term: a whole sentence or passage set in
+    italics or bold (a quotation, a slide's cited paragraph) marks none."""
+    return tuple(
+        e
+        for e in block.emphasis
+        if not (len(e.split()) > _PASSAGE_WORDS and _SENTENCE_INSIDE.search(e.strip()))
+    )
+
+
 def _gloss_marks(cues: list[Cue]) -> dict[int, tuple[str, ...]]:
     """Terms a plain text marks without emphasis (glossed, or opening a definition list's
     entry), by block: they stand where the emphasis was."""
@@ -1960,9 +1992,11 @@ def _definitions(
         item = first and blocks[index].kind == "list_item"
         below = zh_entry_below if chinese else en_answer_below
         entry = below(above, sentence, index) if above else None
+        if entry is None and above and not chinese:
+            entry = en_fragment_below(above, sentence, index)
         if entry is not None:
             found.append(entry)
-        spans = blocks[index].emphasis or (marks or {}).get(index, ())
+        spans = _term_spans(blocks[index]) or (marks or {}).get(index, ())
         fresh = tuple(e for e in spans if (index, e) not in used and e in sentence)
         used.update((index, e) for e in fresh)
         if not chinese and _THOUGHT_EXPERIMENT.match(sentence):
@@ -2565,6 +2599,27 @@ def _zh_cut_across(key: str, prose: str, side: Literal["left", "right"]) -> bool
     return all(len(beside) < 2 or zh_count(beside) == 0 for beside in besides)
 
 
+# a one-word label before a spaced dash or a colon that the title goes on after
+_LABEL_OPENING = re.compile(r"^(?P<label>[\w'’-]+)\s*(?:\s[-\u2013\u2014]|:)\s+\S")
+
+
+def _aside_in_headings(cues: list[Cue], blocks: Sequence[Block]) -> bool:
+    """Every heading cue of the term is a part of its title that is not the title's topic:
+    a part after the one the title opens on ("Rescue" of "Web Cookies to the Rescue"), or
+    a one-word label before a dash ("Default" of "Default – Store Sessions …")."""
+    headings = [c for c in cues if c.kind == "heading" and not c.whole]
+    if not headings or len(headings) != len([c for c in cues if c.kind == "heading"]):
+        return False
+    for cue in headings:
+        title = HEADING_NUMBER.sub("", blocks[cue.block].text).strip()
+        label = _LABEL_OPENING.match(title)
+        if title.casefold().startswith(cue.term.casefold()) and not (
+            label and label.group("label").casefold() == cue.term.casefold()
+        ):
+            return False
+    return True
+
+
 def _marked_single_word(cues: list[Cue]) -> bool:
     """The author sets the word in bold or italics, at its first use ("**Indigenism**
     stresses …") or where a section introduces it after passing mentions ("Adherents of
@@ -2599,7 +2654,10 @@ def _admissible(
     chinese: bool,
     words: int,
     slides: int = 0,
+    aside: bool = False,
 ) -> bool:
+    """`aside`: each heading naming the key names it after the heading's topic or as a
+    label before a dash (`_aside_in_headings`)."""
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
     defined = _defined(kinds, definition)
@@ -2647,6 +2705,13 @@ def _admissible(
             # a noun of its own names a thing: a database chapter's subsection "Third
             # normal form", named twice in its body, was lost
             return count >= 3
+        if slides > 0 and aside and not count and not chinese and " " not in key:
+            # one word a split slide title leaves after its topic, or as a label before
+            # it, and the deck writes nowhere else: the idiom's noun of "Web Cookies to the
+            # Rescue", the label of "Default – Store Sessions in the Database" ("Rescue",
+            # "Default" were concepts). The word a title opens on is its topic though no
+            # bullet repeats it ("Rounding in a Table" over a slide of code)
+            return False
         return (
             count >= 1
             or slides > 0

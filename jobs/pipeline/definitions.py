@@ -387,6 +387,9 @@ _EN_CUT = re.compile(
 _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
 
+# "That is, we want sound arguments.": the discourse marker ("i.e.") holds no copula; a
+# sentence stressing a term after it restates a point, defining nothing
+_DISCOURSE_THAT_IS = re.compile(r"\bthat\s+is(?:\s+to\s+say)?\s*,", re.I)
 _EN_DEFINING_VERB = re.compile(
     r"\b(?:is|are|was|were|refers?|means?|denotes?|defines?|called|known|termed|describes?"
     r"|states|says|holds|asserts|predicts)\b",
@@ -464,7 +467,11 @@ _CONNECTIVE = re.compile(
     r"finally|alternatively|similarly|likewise|conversely|instead|moreover|furthermore|"
     r"in\s+addition|additionally|in\s+other\s+words|in\s+turn|in\s+general|generally|"
     r"typically|usually|often|sometimes|thus|therefore|hence|consequently|as\s+a\s+result|"
-    r"for\s+(?:example|instance)|first|second|third|next|then|here|today|now|also),\s+",
+    r"for\s+(?:example|instance)|first|second|third|next|then|here|today|now|also"
+    # a hedge on how exactly the definition speaks: "Technically, cookies are arbitrary
+    # pieces of data …" (a deck's one definition of its topic was lost), "Formally, …"
+    r"|technically|strictly(?:\s+speaking)?|formally|informally|intuitively|essentially"
+    r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short),\s+",
     re.I,
 )
 # A figure's legend told in the text, "The dashed line is the 1:1 line", "The red curve is
@@ -728,6 +735,34 @@ def en_answer_below(question: str, sentence: str, block: int) -> Definition | No
     return Definition(term, sentence, block, GLOSSARY)
 
 
+# a genus and the relative clause that narrows it, with no verb of its own: "A large,
+# random number that we place in a browser cookie …" (a slide's first bullet under its
+# title "Session Identifier"); a few modifiers at most before the relative word
+_EN_GENUS_FRAGMENT = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+,?\s+){0,4}?(?:that|which|whose|where|in\s+which|used\s+to)\s", re.I
+)
+# a verb that would make the fragment a sentence ("A browser that holds cookies is …")
+_EN_FINITE_BE = re.compile(r"\b(?:is|are|was|were|has|have|does|do)\b", re.I)
+
+
+def en_fragment_below(name: str, sentence: str, block: int) -> Definition | None:
+    """The definition the first sentence under a heading that only names gives that name,
+    when the sentence is no sentence but a genus narrowed by a relative clause, as a
+    slide's first bullet or a glossary's entry under its term states one ("Session
+    Identifier" / "A large, random number that we place in a browser cookie …")."""
+    name = name.strip()
+    if (
+        not name
+        or len(name.split()) > _MAX_ASKED_WORDS
+        or _QUESTION.search(name)
+        or not acceptable(name, heading=True)
+        or not _EN_GENUS_FRAGMENT.match(sentence.strip())
+        or _EN_FINITE_BE.search(sentence)
+    ):
+        return None
+    return Definition(name, sentence, block, EMPHASIS)
+
+
 _ZH_ALIAS_NAMING = re.compile(r"(?:又|也|或|亦)(?:称|叫)")
 
 
@@ -893,7 +928,7 @@ def find_definitions(
             if (
                 term
                 and term in sentence
-                and verb.search(sentence)
+                and verb.search(sentence if chinese else _DISCOURSE_THAT_IS.sub(" ", sentence))
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (

@@ -163,6 +163,18 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）*_]*$")
 MAX_LIST_ITEMS = 8
 
 
+def _opens_on_a_label(block: Block) -> bool:
+    """The paragraph opens on an emphasised run-in label and its colon ("**Position:** A
+    position is …", "**心理授权**：…")."""
+    text = block.text.lstrip()
+    for span in block.emphasis:
+        label = span.strip()
+        rest = text[len(label) :].lstrip(" *_")
+        if label and text.startswith(label) and (label[-1] in ":：" or rest[:1] in (":", "：")):
+            return True
+    return False
+
+
 def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) -> str:
     """The definition's sentence, and where it ends its paragraph on a lead-in to what
     follows, what finishes it (each bounded): a display formula and the sentence that closes
@@ -188,11 +200,15 @@ def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) ->
         # a paragraph that leads in to something of its own is the first of several
         # ("three properties:" then "Given any vector, … scales accordingly:" and a formula);
         # one that ends on no full stop is a label or a caption ("文件名：src/main.rs")
+        # one opening on a stressed label and its colon is an entry of its own: "… a set
+        # of claims we will call rationalism:" then "**Materials rationalism:** …" (the
+        # next term's entry was rationalism's description)
         if (
             not follows
             or len(follows) > MAX_CONTINUATION_CHARS
             or (_ZH_LEAD_IN if chinese else _EN_LEAD_IN).search(follows)
             or not _SENTENCE_END.search(follows)
+            or _opens_on_a_label(blocks[index + 1])
         ):
             return definition.sentence
         return f"{sentence}{'' if chinese else ' '}{follows}"

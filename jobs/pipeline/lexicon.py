@@ -203,6 +203,14 @@ NUMBER_WORDS = _words(
     ninety hundred thousand million billion trillion percent half quarter dozen"""
 )
 
+# a number below a hundred spelled out, as a label counts its parts in words ("Chapter
+# Sixty-nine", "Section Seven")
+_SPELLED_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+
 # Textbook apparatus and page furniture: never a concept, in any subject.
 FURNITURE = re.compile(
     r"^(?:fig(?:ure)?|table|listing|section|chapter|equation|eq|exercise|example|page|appendix"
@@ -210,7 +218,13 @@ FURNITURE = re.compile(
     # a worked case's or a study's label: "Experiment 3", "Case Study 1", "Study 2"
     r"|experiment|case(?:\s+study)?|study|activity|problem|question|exhibit"
     # a quiz's options and its answers named by number: "Option 4 is the correct answer"
-    r"|option|choice|answer|solution)\b\.?\s*(?:\d|[IVXivx]+\b)"
+    r"|option|choice|answer|solution"
+    # an old work's own divisions, "Book 2", "Book Two, Chapter Five" (an anthology of
+    # sources heads each excerpt so; "Chapter two", "Book two" were concepts)
+    r"|book|volume)\b\.?\s*(?:\d|[IVXivx]+\b|" + _SPELLED_NUMBER + r"$)"
+    # the date a title page or a slide's footer carries ("July 2012" was a concept)
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+    r"(?:1[5-9]|20)\d\d$"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
     # an exercise counted by its number alone, as a tutorial's bold "**题1**：…" labels it
     # ("题1" … "题8" were concepts of a circuits chapter), or a counted problem of any kind

@@ -188,10 +188,22 @@ _CREDIT = re.compile(
 def without_credits(text: str) -> str:
     """The block without a figure's credit line in brackets, page furniture: the
     photographers, archives and licences it names are not concepts ("Copyright Rice
-    University", "Wikimedia Commons")."""
-    if "(" not in text or ":" not in text:
-        return text
-    return _CREDIT.sub("", text)
+    University", "Wikimedia Commons"); nor a classical citation's abbreviated title."""
+    if "(" in text and ":" in text:
+        text = _CREDIT.sub("", text)
+    if "(" in text or "[" in text:
+        # before the sentences are cut: the title's full stop ends no sentence
+        text = _CLASSICAL_CITATION.sub(" ", text)
+    return text
+
+
+# a classical citation: an old work's title cut short and its book in Roman numerals,
+# "(Metaph. IV, Did. III, 5)", "[Aristotle, Metaph. III. 5]" ("Metaph" was a concept of a
+# reader quoting Aquinas); "(Fig. 3)", "Henry (VIII)" are none
+_CLASSICAL_CITATION = re.compile(
+    rf"[(\[]\s*(?:{_NAME},\s*)?[A-Z][a-z]{{1,12}}\.(?:\s+[A-Z][a-z]{{1,12}}\.)*\s+[IVXLC]+\b"
+    r"[^()\[\]]{0,40}[)\]]"
+)
 
 
 def without_citations(text: str) -> str:

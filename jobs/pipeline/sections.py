@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,4 +91,22 @@ def repeated_labels(blocks: Sequence[Block]) -> frozenset[int]:
         if b.kind in PROSE and b.text.strip() and b.text.strip() in (s.strip() for s in b.emphasis)
     ]
     counts = Counter(label(blocks[i]) for i in whole)
-    return frozenset(i for i in whole if counts[label(blocks[i])] >= MIN_REPEATS)
+    # a numbered series of such lines, "**Argument 1**", "**Argument 2**": each names an
+    # item of the series, not a term ("argument 1", "argument 2" were concepts)
+    numbers: dict[str, set[str]] = {}
+    for i in whole:
+        numbered = _NUMBERED.fullmatch(label(blocks[i]))
+        if numbered:
+            numbers.setdefault(numbered.group("stem"), set()).add(numbered.group("n"))
+
+    def series(text: str) -> bool:
+        numbered = _NUMBERED.fullmatch(text)
+        return bool(numbered) and len(numbers.get(numbered.group("stem"), ())) >= 2
+
+    return frozenset(
+        i for i in whole if counts[label(blocks[i])] >= MIN_REPEATS or series(label(blocks[i]))
+    )
+
+
+# a label and the number it counts its item by: "premise 2", "argument 1"
+_NUMBERED = re.compile(r"(?P<stem>\D*?\S)\s+(?P<n>\d{1,3}[a-z]?)")

@@ -338,6 +338,20 @@ def test_a_definition_ending_on_a_colon_takes_the_sentence_after_it(tmp_path: Pa
     )
 
 
+def test_a_lead_in_before_another_terms_entry_does_not_take_that_entry(tmp_path: Path) -> None:
+    # "… a set of claims we will call rationalism:" then "**Materials rationalism:** …":
+    # the entry after it defines another term, no part of this one's description
+    text = (
+        "# Schools\n\nOpposed to the first view is a family of views we call *gradualism*:\n\n"
+        "**Strict gradualism:** Strict gradualism is the view that every change is slow.\n\n"
+        "**Loose gradualism:** Loose gradualism is the view that most changes are slow.\n\n"
+        "Gradualism was popular among geologists, and gradualism still has defenders.\n"
+    )
+    assert _descriptions(tmp_path, text, "en")["gradualism"] == (
+        "Opposed to the first view is a family of views we call gradualism:"
+    )
+
+
 def test_a_sentence_naming_the_formula_above_it_opens_with_that_formula(
     tmp_path: Path,
 ) -> None:

@@ -266,3 +266,89 @@ def test_a_documents_pointers_to_its_own_parts_name_no_topic(tmp_path: Path) -> 
     titles = _titles(tmp_path, "loyalty.md", text)
     assert "switching cost" in titles
     assert "earlier chapters" not in titles
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Chapter Seven",
+        "Book Two",
+        "Section Forty-one",
+        "Question Eighty-three",
+        "Book 4",
+        "Volume II",
+    ],
+)
+def test_a_sources_divisions_counted_in_words_are_apparatus(label: str) -> None:
+    # an anthology heads each excerpt with the old work's own divisions, spelled out
+    # ("Book One, Chapter Five"): each was a concept of a philosophy reader
+    from jobs.pipeline.lexicon import FURNITURE
+
+    assert FURNITURE.match(label)
+
+
+@pytest.mark.parametrize(
+    "name", ["book value", "sixty-day rule", "Part of speech", "Section one-way"]
+)
+def test_words_after_a_division_word_that_count_nothing_stay_names(name: str) -> None:
+    from jobs.pipeline.lexicon import FURNITURE
+
+    assert not FURNITURE.match(name)
+
+
+@pytest.mark.parametrize("date", ["March 2019", "Sept. 1998", "October 4, 2021", "11 May 2003"])
+def test_a_title_pages_date_is_no_concept(date: str) -> None:
+    from jobs.pipeline.lexicon import FURNITURE
+
+    # "11 May 2003" opens on its day: the reader's number rule already drops it
+    assert FURNITURE.match(date) or date[0].isdigit()
+    assert not FURNITURE.match("March madness")
+
+
+def test_an_anthologys_spelled_out_division_headings_give_no_concepts() -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    blocks = [
+        Block("heading", "Readings on Change", 1, 1),
+        Block("heading", "Book One, Chapter Three", 1, 2),
+        Block(
+            "paragraph", "Every change runs from a privation to a form, as the seed to the tree.", 1
+        ),
+        Block("heading", "Chapter Twelve", 2, 2),
+        Block("paragraph", "A privation is the absence of a form in a subject apt to have it.", 2),
+        Block("heading", "Section Four", 3, 2),
+        Block(
+            "paragraph", "The form is what the change ends in; the privation is what it leaves.", 3
+        ),
+    ]
+    keys = {c.key for c in extract_knowledge(blocks, "en").concepts}
+    assert "privation" in keys
+    assert not {"chapter three", "chapter twelve", "section four", "book one"} & keys
+
+
+def test_a_numbered_series_of_bold_lines_labels_its_items() -> None:
+    from jobs.pipeline.sections import repeated_labels
+
+    # a workbook sets out two arguments under "**Argument 1**" and "**Argument 2**"
+    blocks = [
+        Block("paragraph", "Case 1", 1, 0, ("Case 1",)),
+        Block("paragraph", "Every swan we have seen is white, so all swans are white.", 1),
+        Block("paragraph", "Case 2", 1, 0, ("Case 2",)),
+        Block("paragraph", "The sun rose every day so far, so it will rise tomorrow.", 1),
+        Block("paragraph", "Induction", 1, 0, ("Induction",)),
+        Block("paragraph", "Induction reasons from cases seen to cases unseen.", 1),
+    ]
+    assert repeated_labels(blocks) == frozenset({0, 2})
+    # one numbered line alone is no series
+    assert repeated_labels(blocks[:2]) == frozenset()
+
+
+def test_that_is_restating_a_point_is_no_copula_for_a_stressed_term() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    # "That is, we want sound arguments." defined the stressed "sound arguments"
+    restating = "That is, we want *cogent arguments*."
+    assert not list(find_definitions(restating.replace("*", ""), 0, False, ("cogent arguments",)))
+    defining = "That is, a cogent argument is strong and has true premises."
+    found = list(find_definitions(defining, 0, False, ("cogent argument",)))
+    assert [d.term for d in found] == ["cogent argument"]

@@ -647,6 +647,16 @@ def test_a_connective_before_a_plain_definition_defines_as_the_rest_would() -> N
     )
 
 
+def test_a_hedge_on_how_exactly_a_definition_speaks_leaves_it_defining() -> None:
+    # "Technically, cookies are arbitrary pieces of data …" was a deck's one definition
+    for sentence, term in (
+        ("Technically, tolls are fixed sums of money charged by a bridge owner.", "tolls"),
+        ("Roughly speaking, a ford is a shallow place to cross a river.", "ford"),
+        ("Put simply, a weir is a low wall built across a river.", "weir"),
+    ):
+        assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == [term]
+
+
 def test_a_plain_sentence_opening_on_a_name_and_its_makeup_defines_it_weakly() -> None:
     """ "X consists of …", "X is made from …", "X describes the …": in plain text, where the
     bold that marked X is gone, the sentence reads as a weak definition of X."""

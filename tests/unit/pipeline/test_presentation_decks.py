@@ -314,3 +314,73 @@ def test_a_slide_title_is_a_concept_whatever_the_decks_levels() -> None:
     assert "slack water" in keys(titles)
     label = Block("heading", "Quayside", 4, 2)
     assert "quayside" not in keys([*titles[:6], label, titles[6]])
+
+
+def _deck_keys(blocks: list[Block]) -> dict[str, str]:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    knowledge = extract_knowledge(blocks, "en", len({b.page for b in blocks}))
+    return {c.key: c.description or "" for c in knowledge.concepts}
+
+
+def test_one_word_a_split_slide_title_leaves_and_no_slide_repeats_is_no_concept() -> None:
+    # "Web Cookies to the Rescue" split at "to" left "Rescue"; "Default – Store Sessions
+    # in the Database" left its label "Default": neither recurs anywhere in the deck
+    blocks = [
+        Block("heading", "Tides and Harbours", 1, 1),
+        Block("heading", "Pilots to the Rescue", 2, 1),
+        Block("list_item", "A harbour pilot boards each ship at the outer buoy.", 2),
+        Block("list_item", "The harbour pilot knows every shoal of the channel.", 2),
+        Block("heading", "Fallback – Anchor Outside the Harbour", 3, 1),
+        Block("list_item", "When the tide is low, ships anchor and wait for the flood.", 3),
+        Block("list_item", "The flood tide lifts them over the bar.", 3),
+    ]
+    keys = _deck_keys(blocks)
+    assert "rescue" not in keys and "fallback" not in keys
+    assert "pilot" in keys  # the word the title opens on is its topic
+
+
+def test_a_quoted_paragraph_in_italics_leaves_a_decks_sentences_defining() -> None:
+    # the deck's one styled run was a paragraph quoted in italics: the deck was read as
+    # one with emphasis, where "Technically, X are …" without it defines nothing
+    quote = (
+        "Technically, tolls are fixed sums charged by the bridge owner and paid by each "
+        "driver. The owner keeps them to mend the bridge, so that crossing stays safe for "
+        "every driver who comes after."
+    )
+    blocks = [
+        Block("heading", "Bridges and Tolls", 1, 1),
+        Block("heading", "Tolls to Pay", 2, 1),
+        Block("paragraph", quote, 2, 0, (quote,)),
+        Block("list_item", "Tolls are paid at a booth on the bridge.", 2),
+        Block("heading", "Booths", 3, 1),
+        Block("list_item", "Each booth takes tolls in coins or by card.", 3),
+    ]
+    keys = _deck_keys(blocks)
+    assert keys.get("toll", "").startswith("tolls are fixed sums")
+
+
+def test_a_slide_titles_first_bullet_stating_a_genus_defines_the_title() -> None:
+    blocks = [
+        Block("heading", "Harbour Traffic", 1, 1),
+        Block("heading", "Pilot Boat", 2, 1),
+        Block(
+            "list_item",
+            "A small, fast vessel that carries the harbour pilot out to an arriving ship",
+            2,
+        ),
+        Block("list_item", "A pilot boat waits at the outer buoy in all weather.", 2),
+        Block("heading", "Tugboats", 3, 1),
+        Block("list_item", "Tugboats push a ship to its berth once the pilot boat leaves.", 3),
+    ]
+    assert _deck_keys(blocks).get("pilot boat", "").startswith("A small, fast vessel")
+
+
+def test_a_bullet_that_is_a_sentence_defines_no_title() -> None:
+    from jobs.pipeline.definitions import en_fragment_below
+
+    sentence = "A pilot boat that carries the pilot is painted orange"
+    assert en_fragment_below("Pilot Boat", sentence, 0) is None
+    assert en_fragment_below("What is a pilot boat?", "A vessel that carries pilots", 0) is None
+    found = en_fragment_below("Pilot Boat", "A vessel that carries pilots out to ships", 0)
+    assert found is not None and found.term == "Pilot Boat"

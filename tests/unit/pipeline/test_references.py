@@ -14,6 +14,7 @@ from jobs.pipeline.references import (
     credits,
     is_citation,
     without_citations,
+    without_credits,
 )
 from jobs.pipeline.structure import acceptable, emphasis_terms, heading_terms
 from tests.unit.pipeline.written import keys_of
@@ -212,3 +213,20 @@ def test_authors_set_in_bold_where_they_are_cited_are_no_concepts(tmp_path: Path
     keys = keys_of(tmp_path, text)
     assert {"atkinson-shiffrin model", "sensory register"} <= keys
     assert not keys & {"atkinson", "shiffrin"}
+
+
+def test_a_classical_citations_short_title_is_no_concept() -> None:
+    # a reader quoting Aquinas cites Aristotle by book: "(Metaph. IV, Did. III, 5)";
+    # the title's full stop cut the sentence there and "Metaph" was a concept
+    assert without_credits("as Plato tells (Rep. VII, 514) of the cave.").split() == [
+        "as",
+        "Plato",
+        "tells",
+        "of",
+        "the",
+        "cave.",
+    ]
+    assert "Polit" not in without_credits("a city by nature [Aristotle, Polit. I. 2] exists.")
+    # a figure's number, a king's numeral and a volume cited in words stay
+    for kept in ("the tree (Fig. 3) grows", "Henry (VIII) ruled", "see (Volume II) below"):
+        assert without_credits(kept) == kept
