@@ -102,7 +102,7 @@ def heading_topic(graph: CourseGraph, concept_id: str) -> bool:
     return any(
         _heads(part, name, chinese)
         for heading in graph.section[concept_id][1:]
-        for part in _COORDINATED.split(heading)
+        for part in {heading, *_COORDINATED.split(heading)}  # "求和公式" is one name
     )
 
 

@@ -291,6 +291,7 @@ def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> No
         headed("axolotl", 0, "Axolotls and Newts"),
         headed("neuron", 1, "Kinds of Neurons"),
         headed("organism", 2, "Living Things"),
+        replace(headed("sum", 3, "求和公式"), title="求和公式", language="zh"),
     ]
     taught = [_concept(f"topic-{i}", 10 + i, examples=1) for i in range(2)]
     edges = [(w.id, t.id, True) for w in words for t in taught]
@@ -299,7 +300,7 @@ def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> No
     plan = plan_course(data)
     assert_sound(plan, data)
     assert [p.concept_id for p in plan.prerequisites] == ["neuron", "organism"]
-    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["axolotl"]
+    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["axolotl", "sum"]
 
 
 def test_a_concept_named_in_passing_is_taught_where_its_chapter_treats_it() -> None:
