@@ -1556,6 +1556,16 @@ def _read(
         else None
     )
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
+    later = (
+        _LATER_QUOTED_NAME.search(sentence, match.start("t") + 1)
+        if "d" in pattern.groupindex and not _DEFINE_FIRST.match(match.group(0))
+        else None
+    )
+    if later:
+        # "We call the Data bit - the “Model”", "we call the “making the next HTML” bit the
+        # “View”": the thing first, in words or a quoted description a noun follows, then
+        # its name in quotes; the name is the quoted one after its article
+        raw, quoted = later.group("t"), True
     if quoted:
         pass  # a quoted name is the name, whole: "we call this a “three-way merge”"
     elif (
@@ -1589,6 +1599,14 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+# a name in quotes after its article, no noun after it ("the “View” or …", "the “Model”.");
+# a quoted phrase a noun follows ("the “making the next HTML” bit") describes a thing
+_LATER_QUOTED_NAME = re.compile(
+    r"\b(?:the|an?)\s+[\"“‘](?P<t>[A-Za-z][\w'’\- ]{0,40}?)[\"”’](?!\s*(?!or\b|and\b)[A-Za-z])",
+    re.I,
+)
 
 
 def _name_article(raw: str) -> int | None:

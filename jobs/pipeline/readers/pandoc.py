@@ -107,6 +107,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
             text = _declared_theorem_environments(text)
         elif reader == "org":
             text = org_targets(text)
+        elif reader == "asciidoc":
+            text = asciidoc_index_and_passthroughs(text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -159,6 +161,51 @@ def org_targets(text: str) -> str:
 
 def _org_target(match: re.Match[str]) -> str:
     return f"/{match.group(2)}/" if match.group(1) == "<<<" else ""
+
+
+# AsciiDoc's index terms: a concealed one `(((primary, "secondary (note)", id="x")))` that
+# Asciidoctor files in the index and never shows, a flow one `((term))` shown as its term,
+# and their macro forms `indexterm:[…]` (hidden) and `indexterm2:[term]` (shown). A quoted
+# part may hold parentheses of its own ("hierarchical deterministic (HD) wallets").
+_ADOC_HIDDEN_TERM = re.compile(
+    r'\(\(\((?:"[^"\n]*"|[^()"\n]|\([^()\n]*\))+\)\)\)|indexterm:\[[^\]\n]*\]'
+)
+_ADOC_SHOWN_TERM = re.compile(r"(?<!\()\(\(([^\W\d_][\w '’-]*)\)\)(?!\))|indexterm2:\[([^\]\n]*)\]")
+# An inline passthrough `pass:[…]` (or `pass:q[…]`) of raw HTML: what the HTML shows. An
+# O'Reilly cross-reference `<a data-type="xref" href="#id">#id</a>` shows only its target's
+# id, which the book's build replaces by the table's or figure's number: nothing to read.
+_ADOC_PASS = re.compile(r"pass:[a-z,]*\[([^\]\n]*<[^\]\n]*)\]")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+# a listing or literal block, whose text is code or output: left as it stands
+_ADOC_VERBATIM = re.compile(r"^(-{4,}|\.{4,})\s*$")
+
+
+def asciidoc_index_and_passthroughs(text: str) -> str:
+    """AsciiDoc text without the index terms and raw HTML pandoc would show as words.
+
+    pandoc's AsciiDoc reader knows neither index terms nor inline passthroughs: a book
+    that files its terms in an index (O'Reilly's, every paragraph opening with a few)
+    read "((("wallets", "types of", …)))The first …", one term's note in parentheses
+    ended the brackets early and left them in a definition, and `pass:[<a …
+    data-xrefstyle=…>]` gave the concepts "href" and "data-xrefstyle". A hidden term
+    goes, a shown one is its term, and a passthrough is the text its HTML shows."""
+    lines = []
+    verbatim: str | None = None
+    for line in text.splitlines(keepends=True):
+        fence = _ADOC_VERBATIM.match(line)
+        if fence and (verbatim is None or fence.group(1) == verbatim):
+            verbatim = fence.group(1) if verbatim is None else None
+        elif verbatim is None:
+            line = _ADOC_HIDDEN_TERM.sub("", line)
+            line = _ADOC_SHOWN_TERM.sub(lambda m: m.group(1) or m.group(2), line)
+            line = _ADOC_PASS.sub(_shown_html, line)
+        lines.append(line)
+    return "".join(lines)
+
+
+def _shown_html(match: re.Match[str]) -> str:
+    shown = _HTML_TAG.sub("", match.group(1)).strip()
+    return "" if re.fullmatch(r"#[\w:.-]+", shown) else shown
 
 
 # A sectioning command whose argument is one token without braces: TeX takes the next

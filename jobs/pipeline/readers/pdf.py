@@ -1546,10 +1546,13 @@ def _blocks(
                 # a slide's line is an item where a bullet was drawn before it (a Beamer
                 # ball, `_page_lines`); a glyph that opens it may be a theme's ornament
                 item = paragraph[0].item if deck else _list_item(paragraph[0])
+                # on a slide the glyph is no word either way: an exported deck's "•" set
+                # against its line's first word gave the definitions "•We call … the
+                # “Model”" (the line stays a paragraph, as an ornament's would)
                 blocks.extend(
                     make_blocks(
                         "list_item" if item else "paragraph",
-                        _without_bullet(text) if item else text,
+                        _without_bullet(text) if item or deck else text,
                         paragraph[0].page,
                         emphasis=emphasis,
                     )

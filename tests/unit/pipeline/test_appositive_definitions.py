@@ -146,3 +146,16 @@ def test_by_a_name_we_mean_defines_it() -> None:
     assert [t for t, _ in wave + link] == ["rogue wave", "symbolic link"]
     # "we mean to …" after a clause is an intention, no name's definition
     assert _found("By the end of the week, we mean to finish the survey.") == []
+
+
+def test_we_call_names_the_quoted_word_after_the_thing_it_describes() -> None:
+    # a slide describes the thing first, then gives its name in quotes after an article
+    sentence = "We call the part that stores the records the \u201cLedger\u201d."
+    assert [t for t, _ in _found(sentence)] == ["Ledger"]
+    sentence = "We call the \u201ckeeping score\u201d step the \u201cTally\u201d or the count."
+    assert [t for t, _ in _found(sentence)] == ["Tally"]
+    sentence = "We call checking every input and the routing of it all the \u201cGatekeeper\u201d"
+    assert [t for t, _ in _found(sentence)] == ["Gatekeeper"]
+    # the name quoted at once after "we call this a" stays the name, whole
+    sentence = "We call this a \u201cthree-way merge\u201d because three snapshots meet."
+    assert [t for t, _ in _found(sentence)] == ["three-way merge"]

@@ -242,6 +242,31 @@ depth = level << 2 >> 1  # <<not a target>>
     assert "levees" not in stressed
 
 
+def test_asciidoc_index_terms_and_html_passthroughs_are_no_words(tmp_path: Path) -> None:
+    source = """= Soils
+
+== Horizons
+
+(((soil, "horizons (layers)", id="soilA")))(((topsoil)))Topsoil is the dark upper
+layer where roots and worms live. Below it lies the ((subsoil)), paler and firmer.
+See pass:[<a data-type="xref" href="#soil_table" data-xrefstyle="select">#soil_table</a>]
+for depths, and indexterm:[clay]pass:[<em>clay</em>] for what holds water.
+
+----
+profile = (((a, b)))  # ((code)) is left alone
+----
+"""
+    document = _read(tmp_path, source.encode(), "soils.adoc")
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    assert "Topsoil is the dark upper layer" in prose  # the hidden terms went, note and all
+    assert "Below it lies the subsoil, paler and firmer." in prose  # a shown term is its word
+    assert "See for depths, and clay for what holds water." in prose
+    for leftover in ("(((", "((", "horizons", "href", "xrefstyle", "soil_table", "<"):
+        assert leftover not in prose
+    code = " ".join(b.text for b in document.blocks() if b.kind == "code")
+    assert "profile = (((a, b)))  # ((code)) is left alone" in code
+
+
 def test_a_sphinx_glossary_term_set_apart_from_its_definition_is_an_entry(
     tmp_path: Path,
 ) -> None:

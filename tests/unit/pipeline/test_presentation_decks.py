@@ -78,8 +78,9 @@ def test_a_bulleted_item_is_no_title_bar_and_starts_its_own_paragraph(tmp_path: 
     blocks = _deck(tmp_path, [_levelled(t, items) for t in titles], _LEVELS)
     assert [b.text for b in blocks if b.kind == "heading"] == titles
     texts = [b.text for b in blocks if b.page == 1]
-    assert "• Its soils" in texts
-    assert "• Snow from the high ridges feeds it all the way down to the lowland plains." in texts
+    # each item its own paragraph; the bullet glyph that opened it is no part of its text
+    assert "Its soils" in texts
+    assert "Snow from the high ridges feeds it all the way down to the lowland plains." in texts
 
 
 _FIELDS = (

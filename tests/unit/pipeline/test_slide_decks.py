@@ -292,3 +292,15 @@ def test_an_outline_of_sections_no_slide_is_titled_with_is_no_text() -> None:
     said = [Block("heading", "目录", 2, 1), Block("paragraph", "1 本讲先复习上次的内容。", 2)]
     said += [Block("paragraph", "2 然后讲中央银行。", 2)]
     assert without_outline(said) == said
+
+
+def test_a_bullet_glyph_against_a_slides_first_word_is_no_part_of_its_text(
+    tmp_path: Path,
+) -> None:
+    # an exported deck's bullet glyph set with no space before the line's first word: the
+    # text opened on "•" ("•We call the … the “Gauge”" was a definition as it stood)
+    lines = ["\u2022We call the part that reads the pressure the \u201cGauge\u201d", "\u2022Valves"]
+    frame = "<h2>Pumps</h2>" + "".join(f"<p>{line}</p>" for line in lines)
+    blocks = _slides(tmp_path, [_NEXT, frame, _NEXT.replace("Evaluation", "Smoothing")])
+    texts = [b.text for b in blocks if b.page == 2 and b.kind != "heading"]
+    assert texts == [line.removeprefix("\u2022") for line in lines]
