@@ -740,14 +740,35 @@ def _zh_entry_shape(text: str) -> bool:
 _ZH_UNSAID_SUBJECT_ADVERBS = {"主要", "通常", "一般", "也", "即", "就"}
 
 
+# The first sentence under a heading that names the term, opening on that name and 是, and
+# ending on a noun after 的 with no comma in between: "定时事件是在特定日期发生的管理操作。"
+# under the heading 定时事件 says what it is by its genus, though the genus (管理操作)
+# ends unlike the name (`_ZH_GENUS` asks it to). At least four characters before 的
+# describe; fewer point at the document ("…是本章的重点").
+_ZH_HEADED_GENUS = re.compile(
+    r"^\s*是\s*(?:一种|一类|一个|一组)?(?P<d>[^，,。；：:！？]{4,60})的[\u4e00-\u9fff]{1,6}\s*[。；]?$"
+)
+
+
 def zh_entry_below(name_line: str, sentence: str, block: int) -> Definition | None:
-    """The definition a sentence opening on 指 (means) gives the name on the line above."""
+    """The definition a sentence opening on 指 (means) gives the name on the line above, or
+    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`)."""
+    term = emphasis_name(name_line)
+    if (
+        term
+        and len(term) <= 12
+        and has_han(term)
+        and sentence.startswith(term)
+        and _ZH_HEADED_GENUS.match(sentence[len(term) :])
+        and not re.match(_ZH_POINTER, _ZH_HEADED_GENUS.match(sentence[len(term) :])["d"])
+        and acceptable(term, heading=True)
+    ):
+        return Definition(term, sentence, block, GLOSSARY)
     words = rjieba.cut(sentence[:12])
     while words and words[0] in _ZH_UNSAID_SUBJECT_ADVERBS:
         words = words[1:]
     if words[:1] == ["是"]:
         words = words[1:]
-    term = emphasis_name(name_line)
     if (
         words[:1] != ["指"]
         or not term

@@ -465,3 +465,21 @@ def test_a_run_of_bullets_that_each_gloss_a_name_is_a_definition_list(tmp_path: 
     # its word statistics never count them
     text = "# 常见的修辞手法\n\n" + "\n".join(f"- {t}" for t in rhetoric) + "\n"
     assert {"夸张", "排比", "设问", "反问"} <= titles_of(tmp_path, text)
+
+
+def test_a_section_opening_on_its_headings_name_and_a_genus_defines_it() -> None:
+    from jobs.pipeline.definitions import zh_entry_below
+
+    def entry(heading: str, sentence: str) -> str:
+        found = zh_entry_below(heading, sentence, 0)
+        return found.term if found else ""
+
+    # the genus after 的 need not end as the name does (季风 … 风 would; 气流 does not)
+    assert entry("季风", "季风是随季节变化而改变方向的大范围气流。") == "季风"
+    assert entry("轮作", "轮作是在同一块田地上有顺序地轮换种植不同作物的种植方式。") == "轮作"
+    # a sentence that only ranks the topic or points at the document defines nothing
+    assert entry("轮作", "轮作是本节的重点。") == ""
+    assert entry("轮作", "轮作是这里要讲的内容。") == ""
+    # nor one whose subject is another name, or that goes on past a comma
+    assert entry("轮作", "间作是在同一块田地上同时种植两种作物的方式。") == ""
+    assert entry("轮作", "轮作是一种方式，它能减少病虫害。") == ""
