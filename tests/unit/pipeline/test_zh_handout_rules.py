@@ -483,3 +483,14 @@ def test_a_section_opening_on_its_headings_name_and_a_genus_defines_it() -> None
     # nor one whose subject is another name, or that goes on past a comma
     assert entry("轮作", "间作是在同一块田地上同时种植两种作物的方式。") == ""
     assert entry("轮作", "轮作是一种方式，它能减少病虫害。") == ""
+
+
+def test_an_apparatus_heading_said_of_this_chapter_is_still_apparatus() -> None:
+    from jobs.pipeline.lexicon import apparatus
+
+    # the chapter or lesson named before the objectives or exercises is no topic of its own
+    assert apparatus("本章学习目标") and apparatus("本节思考题") and apparatus("本课教学目标")
+    assert apparatus("本讲重点难点")
+    # a heading that goes on to name its topic after 本节 is no apparatus
+    assert not apparatus("本节介绍轮作制度")
+    assert not apparatus("本质特征")
