@@ -43,7 +43,9 @@ from jobs.pipeline.definitions import (
     head_of_a_blank,
     names_its_kind,
     states_a_clause,
+    zh_colon_entry,
     zh_entry_below,
+    zh_entry_runs,
 )
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
@@ -364,9 +366,12 @@ def find_concepts(
             kinds = {c.kind for c in key_cues}
         count = entry.count if entry else 0
         # a keyword's Chinese name, which rjieba may cut across ("`NOT NULL`是非空约束": 是非
-        # + 空 + 约束), is counted as written
+        # + 空 + 约束), is counted as written; so is a glossary entry's term, which rjieba
+        # may not read as a word at all (a slide's "相须：…", "相使：…": an adverb, a verb)
         named = definition is not None and (
-            not chinese or ZH_KEYWORD_NAMED.match(definition.sentence) is not None
+            not chinese
+            or ZH_KEYWORD_NAMED.match(definition.sentence) is not None
+            or (definition.confidence >= GLOSSARY and zh_colon_entry(definition))
         )
         if (entry is None and (key_cues or named)) or "expanded" in kinds:
             # a term the statistics do not see: marked up, or named in quotes with code in it
@@ -1985,6 +1990,7 @@ def _definitions(
     used: set[tuple[int, str]] = set()
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
+    runs = zh_entry_runs(blocks) if chinese else set()
     for index, sentence in body:
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
@@ -2003,7 +2009,9 @@ def _definitions(
             imagined.add(index)
         found.extend(
             d
-            for d in find_definitions(sentence, index, chinese, fresh, plain, spans, item)
+            for d in find_definitions(
+                sentence, index, chinese, fresh, plain, spans, item, item and index in runs
+            )
             # "Imagine a road called “Broad Street” in a town called “Anyville.” … the next
             # town over, called “Hometown.”": the names an example makes up are no terms
             if (index not in imagined or not _capitalised(d.term))

@@ -16,7 +16,7 @@ organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import rjieba
@@ -31,6 +31,7 @@ from jobs.pipeline.lexicon import (
     FACET_HEADINGS,
     technicality,
 )
+from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     acceptable,
@@ -660,16 +661,20 @@ _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_B
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
 
 
-def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition | None:
+def _zh_list_entry(
+    sentence: str, block: int, item: bool = False, listed: bool = False
+) -> Definition | None:
     """ "(2)胸腺：胸腺是…的场所。", "抗体的概念：机体产生的…蛋白质": a handout's entry.
     `item`: the sentence opens a bulleted list's item, an entry as a numbered one is (a
-    slide's "资产配置：…", one bullet for each term it names)."""
+    slide's "资产配置：…", one bullet for each term it names); `listed`: the item is one of
+    a run of such entries (`zh_entry_runs`)."""
     opening = _LIST_MARK.sub("", sentence)
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
-    term, confidence = match.group("t"), WEAK
+    # a run of entries is the slide's own glossary, each as strong as a glossary's entry
+    term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
@@ -679,9 +684,53 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
         return None
     elif _zh_remark(term, match.group("rest").lstrip(" *_`")):
         return None  # "（1）纬度：纬度低，…", "- 土壤：如河流冲积平原…": a factor at work
-    if not (acceptable(term, heading=True) and _nominal(term, True)):
+    # the colon names the term whatever rjieba tags it (归经, 相使, 升降浮沉: verbs or
+    # adverbs to it) when the gloss opens on the verb that defines ("归经：指药物对…") or the
+    # item is one of a list of such entries, a slide's terms glossed one a bullet
+    named = listed or _ZH_GLOSS_OPENING.match(match.group("rest")) is not None
+    if not (acceptable(term, heading=True) and (named or _nominal(term, True))):
         return None
     return Definition(term, sentence, block, confidence)
+
+
+_ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")
+# a run of bulleted entries: this many items in a row, most of them "name：gloss"
+MIN_ZH_ENTRY_RUN = 3
+
+
+def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
+    """The list items that stand in a run of "name：gloss" entries, a definition list set
+    as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`
+    items in a row, at least two in three of them entries."""
+    runs: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "list_item":
+            continue
+        if runs and runs[-1][-1] == index - 1 and blocks[index - 1].level == block.level:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    listed: set[int] = set()
+    for run in runs:
+        entries = [i for i in run if _zh_entry_shape(blocks[i].text)]
+        if len(entries) >= MIN_ZH_ENTRY_RUN and 3 * len(entries) >= 2 * len(run):
+            listed.update(entries)
+    return listed
+
+
+def zh_colon_entry(found: Definition) -> bool:
+    """The definition is an entry that opens on its term before a colon ("相须：…"), one
+    name (an entry for two, "阈上刺激和阈下刺激：…", names each of them)."""
+    opening = _LIST_MARK.sub("", found.sentence)
+    return (
+        re.match(rf"^{re.escape(found.term)}\s*[:：]", opening) is not None
+        and len(zh_listed(found.term)) <= 1
+    )
+
+
+def _zh_entry_shape(text: str) -> bool:
+    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", text), re.S)
+    return match is not None and len(_HAN.findall(match.group("rest"))) >= MIN_ZH_ENTRY_CHARS
 
 
 # A handout names a term on a line of its own, stressed (bold, an asterisk's mark, a heading:
@@ -691,14 +740,35 @@ def _zh_list_entry(sentence: str, block: int, item: bool = False) -> Definition 
 _ZH_UNSAID_SUBJECT_ADVERBS = {"主要", "通常", "一般", "也", "即", "就"}
 
 
+# The first sentence under a heading that names the term, opening on that name and 是, and
+# ending on a noun after 的 with no comma in between: "定时事件是在特定日期发生的管理操作。"
+# under the heading 定时事件 says what it is by its genus, though the genus (管理操作)
+# ends unlike the name (`_ZH_GENUS` asks it to). At least four characters before 的
+# describe; fewer point at the document ("…是本章的重点").
+_ZH_HEADED_GENUS = re.compile(
+    r"^\s*是\s*(?:一种|一类|一个|一组)?(?P<d>[^，,。；：:！？]{4,60})的[\u4e00-\u9fff]{1,6}\s*[。；]?$"
+)
+
+
 def zh_entry_below(name_line: str, sentence: str, block: int) -> Definition | None:
-    """The definition a sentence opening on 指 (means) gives the name on the line above."""
+    """The definition a sentence opening on 指 (means) gives the name on the line above, or
+    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`)."""
+    term = emphasis_name(name_line)
+    if (
+        term
+        and len(term) <= 12
+        and has_han(term)
+        and sentence.startswith(term)
+        and _ZH_HEADED_GENUS.match(sentence[len(term) :])
+        and not re.match(_ZH_POINTER, _ZH_HEADED_GENUS.match(sentence[len(term) :])["d"])
+        and acceptable(term, heading=True)
+    ):
+        return Definition(term, sentence, block, GLOSSARY)
     words = rjieba.cut(sentence[:12])
     while words and words[0] in _ZH_UNSAID_SUBJECT_ADVERBS:
         words = words[1:]
     if words[:1] == ["是"]:
         words = words[1:]
-    term = emphasis_name(name_line)
     if (
         words[:1] != ["指"]
         or not term
@@ -841,10 +911,11 @@ def find_definitions(
     plain: bool = False,
     block_emphasis: tuple[str, ...] | None = None,
     item: bool = False,
+    listed: bool = False,
 ) -> Iterator[Definition]:
     """The definition a sentence gives, if any. `emphasis`: the block's italic/bold spans
     this sentence may define; `block_emphasis`: all of them (default `emphasis`); `item`:
-    the sentence opens a bulleted list's item.
+    the sentence opens a bulleted list's item; `listed`: one of a run of "name：gloss" items.
 
     Textbooks set a term in italics or bold where they define it, so an emphasised term in
     a sentence with a defining verb counts as defined there (0.7) when no pattern matches.
@@ -900,7 +971,7 @@ def find_definitions(
     if equals:
         entry = equals[0]
         yield from equals[1:]  # "Base/Free = …": the other name the entry gives
-    handout = _zh_list_entry(sentence, block, item) if chinese else None
+    handout = _zh_list_entry(sentence, block, item, listed) if chinese else None
     if handout is not None and (entry is None or entry.term == handout.term):
         if handout.confidence >= GLOSSARY:
             entry = entry or handout

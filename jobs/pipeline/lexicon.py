@@ -752,12 +752,20 @@ _ZH_CROSS_REFERENCE = re.compile(
 )
 
 
+_ZH_THIS_PART = re.compile(r"^本(?:章|节|课|讲|单元|次课|部分|篇)")
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
     bare = text.replace(" ", "")
+    # "本章学习目标", "本节思考题": the part of the document it belongs to, said before the
+    # apparatus's own name, leaves it apparatus (a deck's objectives slide was a concept)
+    own = _ZH_THIS_PART.sub("", bare)
+    if own != bare and own and (own in GENERIC_HEADINGS or ZH_STUDY_LABEL.match(own)):
+        return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
     if _ZH_CROSS_REFERENCE.match(bare):

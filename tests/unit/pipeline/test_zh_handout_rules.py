@@ -429,3 +429,68 @@ def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
     assert entries("道教：道观", ("道教：",)) == []
     # four characters or more say what it is
     assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
+
+
+def test_a_bullet_glossed_by_what_it_points_to_names_its_term_whatever_its_word_class() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entry(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, item=True)]
+
+    # rjieba reads 收敛 and 发散 as verbs; a gloss that opens on 指 says the label is a name
+    assert entry("收敛：指数列的项随序号增大而无限接近某一个固定的数") == ["收敛"]
+    assert entry("发散：是指数列的项不趋向任何一个固定的数") == ["发散"]
+    # a verb before a colon with no such opening stays an instruction or a claim
+    assert entry("收敛：数列的项随序号增大而无限接近某一个固定的数") == []
+
+
+def test_a_run_of_bullets_that_each_gloss_a_name_is_a_definition_list(tmp_path: Path) -> None:
+    from jobs.pipeline.definitions import zh_entry_runs
+    from jobs.pipeline.model import Block
+
+    rhetoric = [
+        "比喻：用一种事物去说明另一种与它有相似之处的事物",
+        "夸张：故意把事物的特征说得比实际更大或更小",
+        "排比：把三个以上结构相同、语气一致的句子接连排在一起",
+        "设问：作者先提出一个问题，接着自己作出回答",
+        "反问：用疑问的语气表达确定的意思，答案就在问句之中",
+    ]
+    items = [Block("list_item", t, 1) for t in rhetoric]
+    blocks = [Block("heading", "常见的修辞手法", 1, 2), *items]
+    assert zh_entry_runs(blocks) == {1, 2, 3, 4, 5}
+    # two glossed bullets among plain ones are no list of entries
+    loose = [Block("list_item", t, 1) for t in ("先读课文", rhetoric[1], "再做练习", rhetoric[2])]
+    assert zh_entry_runs(loose) == set()
+    # each entry's name is a concept, though rjieba reads 夸张, 排比, 设问, 反问 as verbs and
+    # its word statistics never count them
+    text = "# 常见的修辞手法\n\n" + "\n".join(f"- {t}" for t in rhetoric) + "\n"
+    assert {"夸张", "排比", "设问", "反问"} <= titles_of(tmp_path, text)
+
+
+def test_a_section_opening_on_its_headings_name_and_a_genus_defines_it() -> None:
+    from jobs.pipeline.definitions import zh_entry_below
+
+    def entry(heading: str, sentence: str) -> str:
+        found = zh_entry_below(heading, sentence, 0)
+        return found.term if found else ""
+
+    # the genus after 的 need not end as the name does (季风 … 风 would; 气流 does not)
+    assert entry("季风", "季风是随季节变化而改变方向的大范围气流。") == "季风"
+    assert entry("轮作", "轮作是在同一块田地上有顺序地轮换种植不同作物的种植方式。") == "轮作"
+    # a sentence that only ranks the topic or points at the document defines nothing
+    assert entry("轮作", "轮作是本节的重点。") == ""
+    assert entry("轮作", "轮作是这里要讲的内容。") == ""
+    # nor one whose subject is another name, or that goes on past a comma
+    assert entry("轮作", "间作是在同一块田地上同时种植两种作物的方式。") == ""
+    assert entry("轮作", "轮作是一种方式，它能减少病虫害。") == ""
+
+
+def test_an_apparatus_heading_said_of_this_chapter_is_still_apparatus() -> None:
+    from jobs.pipeline.lexicon import apparatus
+
+    # the chapter or lesson named before the objectives or exercises is no topic of its own
+    assert apparatus("本章学习目标") and apparatus("本节思考题") and apparatus("本课教学目标")
+    assert apparatus("本讲重点难点")
+    # a heading that goes on to name its topic after 本节 is no apparatus
+    assert not apparatus("本节介绍轮作制度")
+    assert not apparatus("本质特征")
