@@ -154,9 +154,10 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
         math.remove(semantics)
         math.append(semantics[0])
     # (ziamath regroups the tree it is given: a copy, so that the parts are the row's)
-    font = ziamath.Math(copy.deepcopy(math), size=size).font
+    whole = ziamath.Math(copy.deepcopy(math), size=size)
+    font = whole.font
     if _drawable(math, font):
-        return _svg(math, size, tex)
+        return _svg(whole, size, tex)
     drawn: list[str] = []
     for part in _row_parts(math):
         if isinstance(part, str):
@@ -166,7 +167,7 @@ def to_svg(mathml: str, *, size: float = 14.0) -> str | None:
         row.extend(part)
         if not _drawable(row, font):
             return None
-        drawn.append(_svg(row, size))
+        drawn.append(_svg(ziamath.Math(row, size=size), size))
     return f'<span role="img" aria-label="{escape(tex)}">{"".join(drawn)}</span>'
 
 
@@ -174,10 +175,10 @@ def _drawable(math: ET.Element, font: Any) -> bool:
     return all(font.glyphindex(c) for c in "".join(math.itertext()) if not c.isspace())
 
 
-def _svg(math: ET.Element, size: float, label: str | None = None) -> str:
-    """`math` drawn, on the baseline; `label` what a screen reader says and a search finds
-    (None: a part of a formula whose label is on the element around it)."""
-    svg = _ziamath().Math(math, size=size).svgxml()
+def _svg(drawing: Any, size: float, label: str | None = None) -> str:
+    """A ziamath drawing as SVG on the baseline; `label` what a screen reader says and a
+    search finds (None: a part of a formula whose label is on the element around it)."""
+    svg = drawing.svgxml()
     _, top, width, height = (float(v) for v in svg.attrib["viewBox"].split())
     svg.set("width", f"{width / size:.3f}em")
     svg.set("height", f"{height / size:.3f}em")
