@@ -324,10 +324,6 @@ def find_concepts(
     if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
         cues = _possessive_spelling(cues, stats)
     cues = _without_numbered_series(cues)
-    users = _home_directory_users(blocks)
-    if users:
-        cues = [c for c in cues if concept_key(c.term) not in users]
-        definitions = [d for d in definitions if concept_key(d.term) not in users]
     by_key: dict[str, list[Cue]] = {}
     for cue in cues:
         by_key.setdefault(concept_key(cue.term), []).append(cue)
@@ -343,6 +339,7 @@ def find_concepts(
     nearest = _nearest_headings(blocks)
     finest = _sections(blocks, finest=True)
     tables = {n.casefold() for b in blocks if b.kind == "code" for n in sql_names(b.text)}
+    users = _home_directory_users(blocks)
     schema = _example_schema(blocks)
     drafts: list[Draft] = []
     frequent = {k for k, v in cvalues.items() if v >= 3} | {
@@ -410,6 +407,8 @@ def find_concepts(
             continue  # 型钙电流, only ever read in "L 型钙电流", "T 型钙电流"
         if _SCHEMA_KIND.sub("", key.replace(" ", "")) in tables:
             continue  # "product", "product 表": a table the example's SQL creates or reads
+        if key in users:
+            continue  # "nelle", "imhotep": the people of the example's home directories
         if (
             concept_key(_SCHEMA_PART.sub("", key)) in schema
             and "heading" not in kinds
@@ -592,7 +591,7 @@ def find_concepts(
         chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
-    return [d for d in chosen if d.mentions and d.key not in users], definitions
+    return [d for d in chosen if d.mentions], definitions
 
 
 # a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
