@@ -1952,14 +1952,11 @@ def _capitals_fit(name: str, acronym: str) -> bool:
     order. "MRI（MR Conditional）" (the label an MRI scan gives an implant) found M and R
     there and the I inside "Conditional": a name of its own, no spelling of MRI. A name in
     small letters ("deoxyribonucleic acid" for DNA) takes its letters anywhere."""
-    words = [w for w in name.split() if w.casefold() not in _SMALL_WORDS]
+    words = [w for w in name.split() if w.casefold() not in EN_STOP]
     if not all(w[0].isupper() for w in words):
         return True
     capitals = iter(c for c in name if c.isupper() or c.isdigit())
     return all(letter in capitals for letter in acronym.upper())
-
-
-_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "with"])
 
 
 def _long_form(before: str, acronym: str) -> str:
