@@ -222,3 +222,26 @@ def test_a_description_drops_a_connective_to_the_sentence_before(tmp_path: Path)
     )
     described = {c.key: c.description for c in concepts_of(tmp_path, text)}
     assert described["ward council"].startswith("A ward council is a body")
+
+
+def test_kinds_told_apart_by_emphasised_modifiers_are_named_with_their_noun() -> None:
+    """Two kinds of one thing, side by side, each marked by an emphasised modifier before
+    the same noun (a block's text keeps no asterisks; its emphasis is listed apart): the
+    names are modifier and noun. One modifier alone, two stressed in different sentences,
+    or a shared word that is a verb after a bare noun change nothing."""
+    text = "Rivers carry two loads, the suspended sediment and the bed sediment."
+    assert [c.term for c in emphasis_terms(("suspended", "bed"), 0, text)] == [
+        "suspended sediment",
+        "bed sediment",
+    ]
+    assert emphasis_terms(("suspended",), 0, "Only the suspended sediment clouds it.") == []
+    apart = "A glacier leaves lateral moraines. Where two meet, medial moraines form."
+    assert [c.term for c in emphasis_terms(("lateral", "medial"), 0, apart)] == [
+        "lateral",
+        "medial",
+    ]
+    verbs = "Glaciers move and rivers move, at different speeds."
+    assert [c.term for c in emphasis_terms(("Glaciers", "rivers"), 0, verbs)] == [
+        "Glaciers",
+        "rivers",
+    ]
