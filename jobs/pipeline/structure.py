@@ -1248,7 +1248,7 @@ def emphasis_terms(
     lecture's numbered environments, whose emphasised predicates are the properties they
     define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
     spans = tuple(with_maths_letter(part, text) for span in spans for part in zh_listed(span))
-    spans = _with_shared_head(spans, text)
+    spans = with_shared_head(spans, text)
     # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
     # before it (a PDF) names its result (`environment_names`); a header's label, nothing
     named = [
@@ -1606,7 +1606,7 @@ _DEFINITION_LABEL = re.compile(r"^definitions?\s+of\s+(?:(?:an?|the)\s+)?(?=\S)"
 _COORDINATED = r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|an?)\s+)?"
 
 
-def _with_shared_head(spans: tuple[str, ...], text: str) -> tuple[str, ...]:
+def with_shared_head(spans: tuple[str, ...], text: str) -> tuple[str, ...]:
     """`spans` with the noun that follows two one-word spans alike, coordinated in `text`,
     added to each of them; the noun is no stop word and, unless the first span follows an
     article ("*arrays* store and *lists* store" may be verbs), no verb either."""
