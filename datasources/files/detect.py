@@ -58,6 +58,10 @@ TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
 )
 # fmt: on
+# Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
+# (".qmd") are Markdown with code chunks; a short chapter of them with few "#" or "-"
+# lines was read as plain text, its headings kept as "# Response rates" paragraphs
+_MARKDOWN_NAMES = (".md", ".markdown", ".rmd", ".rmarkdown", ".qmd")
 # light markup told apart by its name only: its marks are ordinary text's too
 _MARKUP_NAMES: dict[str, Kind] = {
     ".rst": "rst",
@@ -96,8 +100,7 @@ _EXTENSION_FAMILY = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".pptx": "pptx",
-    ".md": "text",
-    ".markdown": "text",
+    **dict.fromkeys(_MARKDOWN_NAMES, "text"),
     ".txt": "text",
     ".text": "text",
     ".html": "text",
@@ -315,7 +318,7 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     # start, and read through pandoc's LaTeX reader it was mangled
     if (
         _LATEX_DOCUMENT.search(sample)
-        and suffix not in (".md", ".markdown", ".html", ".htm")
+        and suffix not in (*_MARKDOWN_NAMES, ".html", ".htm")
         and not _looks_like_markdown(sample)
     ):
         return "latex"
@@ -324,7 +327,7 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     # headings, and read as a page its headings were lost in one long paragraph
     if mime in ("text/html", "application/xhtml+xml") and not _looks_like_markdown(sample):
         return "html"
-    if suffix in (".md", ".markdown") or mime == "text/markdown" or _looks_like_markdown(sample):
+    if suffix in _MARKDOWN_NAMES or mime == "text/markdown" or _looks_like_markdown(sample):
         return "markdown"
     return "text"
 

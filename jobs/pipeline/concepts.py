@@ -102,6 +102,7 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
+    with_shared_head,
     zh_action_object,
     zh_cut_name,
     zh_headless,
@@ -1957,12 +1958,14 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 
 def _term_spans(block: Block) -> tuple[str, ...]:
     """The block's emphasis runs that may mark a term: a whole sentence or passage set in
-    italics or bold (a quotation, a slide's cited paragraph) marks none."""
-    return tuple(
+    italics or bold (a quotation, a slide's cited paragraph) marks none; modifiers set
+    side by side take the noun they share, as names do (`with_shared_head`)."""
+    spans = tuple(
         e
         for e in block.emphasis
         if not (len(e.split()) > _PASSAGE_WORDS and _SENTENCE_INSIDE.search(e.strip()))
     )
+    return with_shared_head(spans, block.text)
 
 
 def _gloss_marks(cues: list[Cue]) -> dict[int, tuple[str, ...]]:

@@ -67,6 +67,12 @@ _EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z][\w'’\- ]{{1,60}}?)"
 _ABBREVIATED = r"(?-i:\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{2,10}\))?"
 # a plural noun: "scholars", "historians" (not "class", "process")
 _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
+# "the term(s) X": a term named as a term ("If you've heard the terms shallow copy and
+# deep copy"), except in an example that shows a word of its data: "For example, the term
+# “aaron” has a … probability of being generated from topic 1" made "aaron" a concept of a
+# topic-modelling chapter (`_by_pattern`); an example that says what the term refers to
+# still names it
+_THE_TERM = re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})")
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -179,7 +185,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         # "If you've heard the terms shallow copy and deep copy": a term named as a term
-        re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})"),
+        _THE_TERM,
         0.8,
     ),
     (
@@ -1582,6 +1588,8 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         return  # cheap test first: most sentences define nothing
     patterns = _ZH_PATTERNS if chinese else _EN_PATTERNS
     for pattern, confidence in patterns:
+        if pattern is _THE_TERM and _EXAMPLE.search(sentence) and not _NAMING.search(sentence):
+            continue
         found = [
             d
             for m in pattern.finditer(sentence)

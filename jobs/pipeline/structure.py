@@ -1248,6 +1248,7 @@ def emphasis_terms(
     lecture's numbered environments, whose emphasised predicates are the properties they
     define (`_defined_property`); elsewhere "is *convex* if" is stress as often."""
     spans = tuple(with_maths_letter(part, text) for span in spans for part in zh_listed(span))
+    spans = with_shared_head(spans, text)
     # "…成立．定理 3.4.5: Sylvester 不等式": a theorem box's title run into the paragraph
     # before it (a PDF) names its result (`environment_names`); a header's label, nothing
     named = [
@@ -1593,6 +1594,39 @@ def _without_stating_verb(term: str, span: str, text: str) -> str:
 # "*Definition of BCNF*" set as a definition list's term: the term defined is BCNF, as
 # a heading "Definition of efficiency" names efficiency (`heading_terms`)
 _DEFINITION_LABEL = re.compile(r"^definitions?\s+of\s+(?:(?:an?|the)\s+)?(?=\S)", re.I)
+
+
+# Kinds of one thing set against each other by their emphasised modifiers, side by side:
+# "the *edge* dislocation and the *screw* dislocation", "*positive* feedback or *negative*
+# feedback". The stress falls on what tells the kinds apart; the name is the modifier with
+# the noun both share (alone, "edge" and "screw" were concepts and the two dislocations
+# were not). Only where the two are joined by "and", "or" or a comma: a modifier stressed
+# once and another one later ("*prior* beliefs" … "*posterior* beliefs") are concepts of
+# their own.
+_COORDINATED = r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|an?)\s+)?"
+
+
+def with_shared_head(spans: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """`spans` with the noun that follows two one-word spans alike, coordinated in `text`,
+    added to each of them; the noun is no stop word and, unless the first span follows an
+    article ("*arrays* store and *lists* store" may be verbs), no verb either."""
+    words = [s for s in dict.fromkeys(spans) if s.isascii() and s.isalpha()]
+    joined: dict[str, str] = {}
+    for first in words:
+        for second in words:
+            if first == second:
+                continue
+            found = re.search(
+                rf"(?<![\w-])(\b(?:the|an?)\s+)?{re.escape(first)}\s+(?P<head>[a-z]{{3,}})"
+                rf"{_COORDINATED}{re.escape(second)}\s+(?P=head)\b",
+                text,
+            )
+            if found is None or found.group("head") in EN_STOP:
+                continue
+            lemmas = getAllLemmas(found.group("head"))
+            if "NOUN" in lemmas and ("VERB" not in lemmas or found.group(1)):
+                joined[first] = joined[second] = found.group("head")
+    return tuple(f"{s} {joined[s]}" if s in joined else s for s in spans)
 
 
 def emphasis_name(span: str) -> str:

@@ -73,8 +73,14 @@ _KEYWORD_HEAD = re.compile(
 # Latin letters with their accents ("Schrödinger", "Dharmakīrti", "naïve"): an accent
 # does not cut a word in two
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+# an en dash between a word and a capitalised one, with no space, joins a pair of names
+# as a hyphen joins a compound: "Kröger–Vink notation", "Michaelis–Menten kinetics",
+# "Navier–Stokes equations" name one thing, and cut at the dash the name lost its first
+# half ("Vink notation"); a spaced dash, a range of numbers or an em dash still cut
+_NAME_PAIR_DASH = "\u2013(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])"
 _EN_TOKEN = re.compile(
-    rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*(?:['’-][{_LATIN}0-9]+)*['’]?"
+    rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*"
+    rf"(?:['’-][{_LATIN}0-9]+|{_NAME_PAIR_DASH}[{_LATIN}0-9]+)*['’]?"
     rf"|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
 _ZH_NOUNISH = {

@@ -524,6 +524,15 @@ def _without_site_templates(source: str) -> str:
     return "\n".join(out)
 
 
+# R Markdown's and Quarto's inline code, "`r nrow(data)`", "`{r} mean(x)`", "`{python} n`",
+# is a value knitr computes when the page is rendered; the source holds only the code,
+# which read as text put "`r percent(ap_documents$gamma[1])`" in a sentence a definition
+# quoted. It goes, with the "$…$" a writer may wrap around it and one space before it, and
+# the sentence keeps its words; a code span naming R code ("`nrow()`", "`r`" alone) is no
+# inline chunk and stays.
+_INLINE_CHUNK = re.compile(r"[ \t]?(\$)?`(?:r|\{(?:r|python|julia|ojs)\})[ \t][^`\n]*`(?(1)\$)")
+
+
 def _prepared(source: str) -> str:
     """Add the space CommonMark wants after `#`, outside code fences, drop Sphinx's
     directive lines (`_SPHINX_DIRECTIVE_LINE`), open the fences CommonMark would not
@@ -557,6 +566,7 @@ def _prepared(source: str) -> str:
             continue
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
+            line = _INLINE_CHUNK.sub("", line) if "`" in line else line
         out.append(line)
     return "\n".join(out)
 

@@ -110,6 +110,8 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     known = _whole_words(lines)
     lines = [_rejoined(line, known) for line in lines]
     blocks = _title_page(_blocks(lines, known, deck))
+    if not deck:
+        blocks = _under_the_title(blocks, _title_block(lines))
     if deck:
         blocks = title_slide(without_credits(without_outline(without_break_numbers(blocks))))
     slides = sum(1 for page in pages if page) if deck else 0
@@ -247,6 +249,49 @@ def _title_page(blocks: list[Block]) -> list[Block]:
     return [
         Block("paragraph", b.text, b.page)
         if b.kind == "heading" and b.page == 1 and b is not title
+        else b
+        for b in blocks
+    ]
+
+
+# A paper's or a handout's first page centres its title and, under it in large type, a
+# subtitle, the authors, the date, then the body begins; a section heading starts at the
+# column's left edge. Read as headings, a subtitle ("Materials science handout") was a
+# concept and half the first week's title. Centred on the title within this many points:
+_CENTRED = 6.0
+
+
+def _title_block(lines: list[_Line]) -> str:
+    """The text of the lines that follow the first page's title (`_shown_title`) in larger
+    type than the body, centred under it and clear of the left margin, before the body's
+    first line."""
+    title = _shown_title(lines)
+    if title is None:
+        return ""
+    body = Counter(line.size for line in lines for _ in range(len(line.text))).most_common(1)
+    first = [line for line in lines if line.page == lines[0].page]
+    largest = max(line.size for line in first)
+    run = [p for p, line in enumerate(first) if line.size == largest]
+    centre = sum(first[p].left + first[p].right for p in run) / (2 * len(run))
+    margin = min(line.left for line in first if line.size == body[0][0])
+    under: list[str] = []
+    for line in first[run[-1] + 1 :]:
+        if line.size <= body[0][0]:
+            break
+        if abs((line.left + line.right) / 2 - centre) > _CENTRED or line.left < margin + 36:
+            return ""
+        under.append(line.text.strip())
+    return " ".join(under)
+
+
+def _under_the_title(blocks: list[Block], shown: str) -> list[Block]:
+    """The first page's headings whose text the title block holds (`_title_block`) read as
+    a line of text, as on a title page (`_title_page`)."""
+    if not shown:
+        return blocks
+    return [
+        Block("paragraph", b.text, b.page)
+        if b.kind == "heading" and b.page == 1 and b.level > 1 and b.text in shown
         else b
         for b in blocks
     ]

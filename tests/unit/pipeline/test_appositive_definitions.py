@@ -159,3 +159,17 @@ def test_we_call_names_the_quoted_word_after_the_thing_it_describes() -> None:
     # the name quoted at once after "we call this a" stays the name, whole
     sentence = "We call this a \u201cthree-way merge\u201d because three snapshots meet."
     assert [t for t, _ in _found(sentence)] == ["three-way merge"]
+
+
+def test_the_term_in_an_example_of_the_data_names_no_term() -> None:
+    # an example reading a word out of a model's output is no introduction of that word
+    sentence = 'For example, the term "harbour" scores highest in topic 2 and low in topic 3.'
+    assert _found(sentence) == []
+    sentence = "For instance, the word counts show the term \u201csail\u201d in every chapter."
+    assert _found(sentence) == []
+    # outside an example, or where the example says what the term refers to, it names one
+    assert [t for t, _ in _found("Linguists use the term lexeme for a unit of meaning.")] == [
+        "lexeme"
+    ]
+    sentence = 'For example, the term "allele frequency" refers to how common a variant is.'
+    assert "allele frequency" in [t for t, _ in _found(sentence)]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.concepts import _term_spans
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.model import Block
 from jobs.pipeline.structure import acceptable, emphasis_terms
 from jobs.pipeline.terms import collect
 from jobs.pipeline.textutil import sentences
@@ -222,3 +224,46 @@ def test_a_description_drops_a_connective_to_the_sentence_before(tmp_path: Path)
     )
     described = {c.key: c.description for c in concepts_of(tmp_path, text)}
     assert described["ward council"].startswith("A ward council is a body")
+
+
+def test_kinds_told_apart_by_emphasised_modifiers_are_named_with_their_noun() -> None:
+    """Two kinds of one thing, side by side, each marked by an emphasised modifier before
+    the same noun (a block's text keeps no asterisks; its emphasis is listed apart): the
+    names are modifier and noun. One modifier alone, two stressed in different sentences,
+    or a shared word that is a verb after a bare noun change nothing."""
+    text = "Rivers carry two loads, the suspended sediment and the bed sediment."
+    assert [c.term for c in emphasis_terms(("suspended", "bed"), 0, text)] == [
+        "suspended sediment",
+        "bed sediment",
+    ]
+    assert emphasis_terms(("suspended",), 0, "Only the suspended sediment clouds it.") == []
+    apart = "A glacier leaves lateral moraines. Where two meet, medial moraines form."
+    assert [c.term for c in emphasis_terms(("lateral", "medial"), 0, apart)] == [
+        "lateral",
+        "medial",
+    ]
+    verbs = "Glaciers move and rivers move, at different speeds."
+    assert [c.term for c in emphasis_terms(("Glaciers", "rivers"), 0, verbs)] == [
+        "Glaciers",
+        "rivers",
+    ]
+
+
+def test_a_sentence_naming_kinds_by_their_modifiers_defines_no_bare_modifier(
+    tmp_path: Path,
+) -> None:
+    """The sentence that sets the kinds side by side describes the first of them, not
+    its modifier alone: "moraine" kinds, never a concept "lateral"."""
+    text = (
+        "# Glacial landforms\n\nA moraine is a ridge of debris a glacier leaves behind. "
+        "There are two common kinds of moraine, the *lateral* moraine and the *medial* "
+        "moraine.\n\nA lateral moraine lines the valley side. A medial moraine runs down "
+        "the middle of the ice where two glaciers join.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert {"lateral moraine", "medial moraine"} <= set(concepts)
+    assert not {"lateral", "medial"} & set(concepts)
+    # the spans a sentence's definitions are read for carry the shared noun too
+    side_by_side = "Two kinds, the lateral moraine and the medial moraine."
+    block = Block("paragraph", side_by_side, 1, emphasis=("lateral", "medial"))
+    assert _term_spans(block) == ("lateral moraine", "medial moraine")

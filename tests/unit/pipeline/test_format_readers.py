@@ -266,6 +266,22 @@ def test_pdf_title_page_has_one_heading_its_title(tmp_path: Path) -> None:
     assert "Jane Q. Doe" in [b.text for b in blocks]  # still text, not a heading
 
 
+def test_pdf_subtitle_centred_under_the_title_is_no_section(tmp_path: Path) -> None:
+    """An article's first page: its title and, centred under it in large type, a
+    subtitle, then the body at once. The subtitle is a line of text; a section heading
+    set at the left margin stays a heading."""
+    body = "<p>Soils form as rock weathers and organisms add matter to it over time.</p>" * 4
+    path = _pdf(
+        tmp_path,
+        "<h1 style='font-size: 24pt; text-align: center'>Soil Formation</h1>"
+        "<h2 style='font-size: 16pt; text-align: center'>Field course reader</h2>"
+        f"{body}<h2 style='font-size: 16pt'>Horizons</h2>{body}",
+    )
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Soil Formation", "Horizons"]
+    assert ("paragraph", "Field course reader") in [(b.kind, b.text) for b in blocks]
+
+
 def test_pdf_running_heads_that_change_with_the_section_are_dropped(tmp_path: Path) -> None:
     import weasyprint
 

@@ -74,6 +74,30 @@ def test_markdown_fence_labelled_in_pandoc_attribute_form_is_code(tmp_path: Path
     assert kinds[1][2].startswith("#@tab pytorch")
 
 
+def test_inline_r_and_quarto_code_is_a_value_the_source_does_not_hold(tmp_path: Path) -> None:
+    """knitr replaces `r expr` (and Quarto's `{r} expr`, `{python} expr`) by a number when
+    it renders the page; in the source the code would sit inside a sentence a definition
+    quotes, so it goes with the $…$ around it, and plain code spans stay."""
+    path = tmp_path / "survey.Rmd"
+    path.write_text(
+        "# Response rates\n\n"
+        "The clinic returned $`r round(rate[1], 2)`$ of the forms, and the school `r n_school`.\n\n"
+        "Quarto writes `{r} nrow(visits)` visits and `{python} len(rows)` rows the same way.\n\n"
+        "Count them with `nrow()` or the `r` console.\n",
+        encoding="utf-8",
+    )
+    # too few Markdown marks to tell by its content: its name says R Markdown
+    assert detect(path, filename=path.name).kind == "markdown"
+    assert detect(path, filename="survey.qmd").kind == "markdown"
+    texts = [text for _, _, text in _kinds(_read(path))]
+    assert texts == [
+        "Response rates",
+        "The clinic returned of the forms, and the school.",
+        "Quarto writes visits and rows the same way.",
+        "Count them with `nrow()` or the `r` console.",
+    ]
+
+
 def test_markdown_fence_with_backticks_in_its_info_string(tmp_path: Path) -> None:
     """A note fence titled with inline code, then a four-backtick fence holding a
     three-backtick one: the sections after them stay prose and headings."""

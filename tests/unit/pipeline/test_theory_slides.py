@@ -52,6 +52,22 @@ def test_a_greek_letter_hyphenated_to_a_word_is_part_of_the_name(tmp_path: Path)
     assert [d.term for d in named] == ["δ-inhibitor"]
 
 
+def test_two_names_joined_by_an_en_dash_stay_one_name() -> None:
+    # typeset names of two people ("Hardy–Weinberg") read as one word, as with a hyphen;
+    # cut at the dash the name kept only its second person
+    stats = collect(
+        [
+            (0, "The Hardy–Weinberg principle holds without selection."),
+            (1, "Under the Hardy–Weinberg principle allele shares stay fixed."),
+            (2, "Years 1990–1995 and pages 12 – 14 are ranges; a pause – like this – cuts."),
+        ]
+    )
+    assert "hardy–weinberg principle" in stats
+    assert "weinberg principle" not in stats
+    # numbers on either side of a dash, or a dash set with spaces, join nothing
+    assert not any("–" in key and "hardy" not in key for key in stats)
+
+
 def test_modifiers_set_against_each_other_keep_their_ordinary_words() -> None:
     # "free", "special" alone are generic words; before a head another modifier shares,
     # each names one kind of it
