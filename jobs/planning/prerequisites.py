@@ -20,6 +20,7 @@ from wordfreq import zipf_frequency
 from datasources.concept_keys import concept_key, singular
 from jobs.pipeline.lexicon import zh_count
 from jobs.pipeline.structure import bare_modifier
+from jobs.pipeline.textutil import has_han
 from jobs.planning.graph import CourseGraph
 from jobs.planning.inputs import ConceptInput
 from jobs.planning.result import CoursePrerequisite
@@ -83,9 +84,12 @@ def prior_knowledge(concept: ConceptInput) -> bool:
     """A term worth naming as what learners bring: neither an everyday word nor an
     adjective (a word that only modifies names no topic)."""
     title = concept.title.strip()
-    if is_chinese(concept.language):
+    if is_chinese(concept.language) and has_han(title):
         return zh_count(title) < FAMILIAR_ZH_COUNT
-    if concept.language.lower().startswith("en"):
+    # An English word in a Chinese course is judged as English: jieba's dictionary knows no
+    # English, so every one of them looked rare ("Height", a data set's column, and "value"
+    # were listed for a pandas course)
+    if concept.language.lower().startswith("en") or is_chinese(concept.language):
         return zipf_frequency(title, "en") < FAMILIAR_ZIPF and not bare_modifier(title)
     return True
 

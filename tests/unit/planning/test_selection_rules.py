@@ -278,6 +278,27 @@ def test_course_prerequisites_are_prior_knowledge_the_course_leans_on() -> None:
     assert len(assumed) == len(words) - MAX_VOCABULARY
 
 
+def test_an_english_word_in_a_chinese_course_is_judged_as_english() -> None:
+    """A Chinese course's documents use English words they never define: a table's column
+    ("Weight") and a parameter ("dropna"). Everyday English is no prior knowledge a teacher
+    lists, however rare it is in Chinese; a rare English term still is."""
+
+    def chinese(cid: str, order: int, title: str) -> ConceptInput:
+        word = _concept(cid, order, confidence=0.35, definitions=0)
+        return replace(word, title=title, language="zh")
+
+    words = [chinese("weight", 0, "Weight"), chinese("param", 1, "dropna"),
+             chinese("curve", 2, "曲线"), chinese("eigen", 3, "特征值")]  # fmt: skip
+    taught = [_concept(f"topic-{i}", 10 + i, examples=1) for i in range(2)]
+    edges = [(w.id, t.id, True) for w in words for t in taught]
+    others = [_concept(f"other-{i}", 20 + i, confidence=0.6) for i in range(12)]
+    data = _input([*words, *taught, *others], edges, weeks=1, hours=3)
+    plan = plan_course(data)
+    assert_sound(plan, data)
+    assert [p.concept_id for p in plan.prerequisites] == ["param", "eigen"]
+    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["weight", "curve"]
+
+
 def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> None:
     """ "Axolotls and Newts" heads the section where the documents first use "axolotl",
     never defining nor marking it: the course teaches it there, so learners need not bring
