@@ -65,6 +65,7 @@ FILTERS = tuple(
     str(Path(__file__).with_name("pandoc_filters") / name)
     for name in (
         "no_label_links.lua",
+        "styled_roles.lua",
         "whole_code_spans.lua",
         "glossary_terms.lua",
         "index_terms.lua",

@@ -416,6 +416,25 @@ def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints
     assert any(b.text.startswith("Def. 1") for b in document.blocks())
 
 
+def test_a_role_the_author_declares_to_colour_words_is_emphasis(tmp_path: Path) -> None:
+    """A Sphinx project declares ".. role:: green" in its prolog to colour the words a
+    chapter stresses; the chapter file alone does not declare it. Its words are stressed,
+    as ":dfn:" words are; Sphinx's own code roles stay code."""
+    source = """苗圃管理
+========
+
+在嫁接中， :green:`砧木` 决定根系，而 :dfn:`接穗` 决定品种。
+Call :py:func:`prune` or press :kbd:`Ctrl-S` to save.
+"""
+    document = _read(tmp_path, source.encode(), "nursery.rst")
+    stressed = {e for b in document.blocks() for e in b.emphasis}
+    assert {"砧木", "接穗"} <= stressed
+    assert not {"prune", "Ctrl-S"} & stressed
+    text = " ".join(b.text for b in document.blocks())
+    assert "`" not in text.split("Call")[0]
+    assert "`prune`" in text and "`Ctrl-S`" in text
+
+
 def test_sphinx_cross_reference_roles_read_as_their_titles_not_as_code(tmp_path: Path) -> None:
     source = """Soils
 =====
