@@ -110,6 +110,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
             text = org_targets(text)
         elif reader == "asciidoc":
             text = asciidoc_index_and_passthroughs(text)
+        elif reader == "rst":
+            text = rst_code_directives(text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -130,6 +132,23 @@ def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
         reason = _last_line(done.stderr) or f"exit status {done.returncode}"
         raise CorruptDocument("unreadable", f"pandoc could not read the {label} file: {reason}")
     return done.stdout.decode("utf-8", errors="replace")
+
+
+# Sphinx extensions' directives whose content is code run when the docs are built (IPython's
+# `.. ipython:: python`, jupyter-sphinx's `.. jupyter-execute::`, doctest's `.. testcode::`,
+# matplotlib's `.. plot::`); pandoc knows none of them and read their code as paragraphs: a
+# pandas tutorial's `df.groupby(...)` lines and its tables' rows ("Quan Zhao", "Fudan
+# University") named concepts
+_CODE_DIRECTIVE = re.compile(
+    r"^(\s*\.\.\s+)(?:ipython3?|jupyter-execute|jupyter-input|jupyter-output|doctest"
+    r"|testcode|testoutput|testsetup|testcleanup|code-cell|plot)(?=::)",
+    re.MULTILINE,
+)
+
+
+def rst_code_directives(text: str) -> str:
+    """reStructuredText whose code-running directives are code blocks, as Sphinx shows them."""
+    return _CODE_DIRECTIVE.sub(r"\1code-block", text)
 
 
 # Org's link targets: a radio target `<<<term>>>` (every later mention of the term links to

@@ -416,6 +416,36 @@ def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints
     assert any(b.text.startswith("Def. 1") for b in document.blocks())
 
 
+def test_code_that_sphinx_runs_when_it_builds_is_code_not_text(tmp_path: Path) -> None:
+    """IPython's and jupyter-sphinx's directives hold code Sphinx runs and shows as code;
+    read as paragraphs, a table's rows and a call's arguments became names."""
+    source = """Orchard records
+===============
+
+A frame holds one row per tree.
+
+.. ipython:: python
+   :okexcept:
+
+   trees = pd.DataFrame({"Variety": ["Golden Pippin", "Cox Orange"]})
+   trees.groupby("Variety").size()
+
+.. jupyter-execute::
+
+   print(trees.shape)
+
+Grouping counts the trees of each variety.
+"""
+    document = _read(tmp_path, source.encode(), "orchard.rst")
+    kinds = [(b.kind, b.text) for b in document.blocks()]
+    code = [text for kind, text in kinds if kind == "code"]
+    assert len(code) == 2
+    assert 'trees.groupby("Variety").size()' in code[0] and "print(trees.shape)" in code[1]
+    prose = " ".join(text for kind, text in kinds if kind != "code")
+    assert "Golden Pippin" not in prose and "okexcept" not in prose
+    assert "Grouping counts the trees of each variety." in prose
+
+
 def test_a_role_the_author_declares_to_colour_words_is_emphasis(tmp_path: Path) -> None:
     """A Sphinx project declares ".. role:: green" in its prolog to colour the words a
     chapter stresses; the chapter file alone does not declare it. Its words are stressed,
