@@ -2458,7 +2458,9 @@ def _operand(latex: str, start: int, end: int) -> bool:
 _ACRONYM_PAIR = re.compile(r"\b[A-Z0-9]{1,6}(?:/[A-Z0-9]{1,6})+\b")
 # What a Chinese name never ends on: a place word ("函数中", in the function) or a
 # relating verb ("函数具有", "看起来像": has, looks like); a closed class of grammar
-_ZH_NO_HEAD = ("中", "里", "内", "之内", "具有", "有", "像", "是", "为", "在")
+# ... and where a span ends on a place or a span ("行列索引之间", stressed in a pandas
+# tutorial: between the row and column indexes), it places things and names none
+_ZH_NO_HEAD = ("中", "里", "内", "具有", "有", "像", "是", "为", "在", *_ZH_PLACE_AFTER)
 
 
 def _headed_word(words: list[str]) -> bool:

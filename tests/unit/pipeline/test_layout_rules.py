@@ -286,6 +286,8 @@ def test_a_chinese_phrase_ending_on_a_place_word_or_a_relating_verb_is_no_name()
     assert not acceptable("标准库中") and not acceptable("函数具有") and not acceptable("看起来像")
     # inside something, 内 alone or in a place word rjieba holds (体内): where, no name
     assert not acceptable("线程内") and not acceptable("人体内")
+    # between, before, after two things: where, no name
+    assert not acceptable("两棵子树之间") and not acceptable("事务提交之后")
     assert acceptable("二叉树遍历") and acceptable("所有权") and acceptable("高中")
 
 
