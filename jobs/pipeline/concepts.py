@@ -2234,12 +2234,41 @@ def _cues(
             replace(cue, whole=cue.term.casefold() in topic.casefold())
             for cue in heading_terms(topic, index, 2)
         )
-    # named as code once may be a passing mention; twice, the text is talking about it
+    # named as code once may be a passing mention; twice, the text is talking about it, and
+    # so it is when a heading names it too ("apply方法" over "`apply` 方法常用于…": a pandas
+    # tutorial's section on `apply` named it as code once)
     times = Counter(concept_key(c.term) for c in named_code)
+    # (a heading names code as code: in backticks, or in Latin letters among Chinese; an
+    # English heading's words are words: "Creating a New Hash Map" names no `new`)
+    headed = {
+        concept_key(word)
+        for b in blocks
+        if b.kind == "heading"
+        for word in re.findall(_HEADING_CODE if has_han(b.text) else _CODE_SPAN, b.text)
+    }
+    times.update(k for k in set(times) & headed)
+    # "6. apply方法" heads the section on the code the body names "`apply` 方法": the
+    # heading's name is the code's (as a heading cue "apply方法" it was a second name that
+    # the body never writes, and the code's own cue ranked below the budget)
+    code_keys = set(times)
+    cues = [_code_heading(c, code_keys) for c in cues]
     cues = _headings_named_whole(cues, blocks)
     if chinese:
         cues = _zh_word_pieces(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
+
+
+_HEADING_CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CODE_SPAN = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
+# a heading naming code by its kind, as Chinese prose does: "apply方法", "merge函数"
+_HEADED_CODE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:函数|方法|命令|关键字|运算符|语句)")
+
+
+def _code_heading(cue: Cue, code_keys: set[str]) -> Cue:
+    named = _HEADED_CODE.fullmatch(cue.term) if cue.kind == "heading" else None
+    if named and concept_key(named.group(1)) in code_keys:
+        return replace(cue, term=named.group(1))
+    return cue
 
 
 def _question_options(blocks: Sequence[Block], options: dict[int, int], index: int) -> list[str]:

@@ -125,6 +125,28 @@ def test_code_named_twice_becomes_a_concept_but_not_the_examples_own_names(
     assert "summarise" not in keys  # defined by the chapter's own code: an example's name
 
 
+def test_code_a_heading_names_is_the_sections_topic_though_named_once(tmp_path: Path) -> None:
+    """A Chinese tutorial heads a section "3. fold方法" and names `fold` as code once in
+    it: the section is about the code, which is its concept (under the code's name, not as
+    "fold方法", which the body never writes); so is `pick` under "pick索引器". Code named
+    once under a heading that does not name it stays a passing mention."""
+    path = tmp_path / "seq.md"
+    path.write_text(
+        "# 序列工具\n\n## 1. 序列的创建\n\n序列是有序的元素集合，可以由列表创建。\n\n"
+        "## 2. pick索引器\n\n`pick` 方法按位置取出序列的一个元素，位置从零开始。"
+        "`pick` 的参数是整数，`pick` 不接受字符串。\n\n"
+        "## 3. fold方法\n\n`fold` 方法把序列的元素依次合并为一个值，需要给出初始值。\n\n"
+        "```python\ntotal = seq.fold(0, add)\n```\n\n"
+        "## 4. 小结\n\n序列还可以用 `tally` 函数计数，这里不再展开。\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    keys = {c.key for c in concepts}
+    assert {"fold", "pick"} <= keys
+    assert "fold方法" not in keys
+    assert "tally" not in keys  # named once, under a heading about something else
+
+
 def test_plain_text_headings(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text(
