@@ -2255,6 +2255,7 @@ def _cues(
     cues = _headings_named_whole(cues, blocks)
     if chinese:
         cues = _zh_word_pieces(cues, blocks)
+        cues = _glossed_after_a_verb(cues, blocks)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
 
 
@@ -2282,6 +2283,31 @@ _ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
 
 
 _MATHS_LETTERS = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
+def _glossed_after_a_verb(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+    """A gloss read back from its bracket takes in the verb before the name when the name
+    is too short to say all of the English (`structure._trailing_term` cuts a verb only
+    before two characters a gloss word): "采用交叉熵（cross entropy）", "构建决策树（decision
+    tree）", "会出现时间戳（Date times）的概念" named 采用交叉熵, 构建决策树, 出现时间戳. Where
+    the text writes the name without the verb elsewhere and the pair only there, the verb
+    is the sentence's and goes. A name of three characters or more only: a two-character
+    head is used alone everywhere (矩阵), and 对称矩阵 is one name; a name the text repeats
+    with its verb (训练数据集) keeps it."""
+    text = "\n".join(b.text for b in blocks if b.kind in PROSE or b.kind == "heading")
+    return [
+        replace(c, term=_without_leading_verb(c.term, text)) if c.kind == "gloss" else c
+        for c in cues
+    ]
+
+
+def _without_leading_verb(term: str, text: str) -> str:
+    verb, tag = (rjieba.tag(term, False) or [("", "")])[0]
+    rest = term[len(verb) :]
+    if tag != "v" or len(verb) < 2 or len(rest) < 3 or not has_han(rest):
+        return term
+    once = text.count(term) <= 1
+    return rest if once and text.count(rest) > text.count(term) else term
 
 
 def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:

@@ -132,6 +132,24 @@ def test_a_time_word_opening_a_glossed_name_is_part_of_it() -> None:
     assert [c.term for c in gloss_terms("我们今天学习梯度（gradient）。", 0)] == ["梯度"]
 
 
+def test_a_verb_the_sentence_puts_before_a_glossed_name_is_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    """A three-character name glossed in two English words is too short for the gloss
+    reader to cut the verb before it ("采用哈希表（hash table）"). Where the text writes the
+    name alone elsewhere, the verb is the sentence's; a name written with its verb each
+    time ("计算复杂度", the words a gloss of its own) and a two-character head (对称 +
+    矩阵) keep it."""
+    text = (
+        "# 查找\n\n我们采用哈希表（hash table）保存键值，再构建决策树（decision tree）。"
+        "再讨论计算复杂度（computational complexity），对称矩阵（symmetric matrix）另述。\n\n"
+        "哈希表按键定位记录。决策树按特征划分。计算复杂度越低，算法的复杂度越小。矩阵是数表。\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"哈希表", "决策树", "计算复杂度", "对称矩阵"} <= keys
+    assert not {"采用哈希表", "构建决策树"} & keys
+
+
 def test_two_names_joined_by_a_conjunction_are_both_marked() -> None:
     assert zh_listed("阈上刺激和阈下刺激") == ["阈上刺激", "阈下刺激"]
     assert zh_listed("正反馈与负反馈") == ["正反馈", "负反馈"]
