@@ -2110,7 +2110,18 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
         # a verb between nouns, the gloss (in words: `worded`) said already by the words
         # after it, is the clause's predicate: "原子失去或得到电子形成离子（ion）" names 离子
         covered = sum(len(w) for w, _ in kept) >= 2 * gloss_words
-        if worded and pos == "v" and len(word) >= 2 and kept and kept[-1][1] != "v" and covered:
+        # (before a verbal noun only a common verb is the predicate: "进行预测（prediction）"
+        # names 预测, "通过反向传播（backpropagation）" 反向传播, not 传播)
+        acting = kept and (kept[-1][1] != "vn" or _action(word))
+        if (
+            worded
+            and pos == "v"
+            and len(word) >= 2
+            and kept
+            and kept[-1][1] != "v"
+            and covered
+            and acting
+        ):
             break
         kept.append((word, pos))
     kept.reverse()
@@ -2121,6 +2132,9 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
         # one character before another verb is a compound's bound first part (复 of
         # 复分解反应, "metathesis reaction"), no verb taking the name as its object
         and not (len(kept[0][0]) == 1 and kept[1][1].startswith("v"))
+        # nor is a rare verb before a verbal noun (反向 of 反向传播); a common one is
+        # ("进行预测": 预测)
+        and not (len(kept) == 2 and kept[1][1] == "vn" and not _action(kept[0][0]))
     ):
         kept.pop(0)  # "希望智能体" → "智能体", "最小化损失函数" → "损失函数"
     term = "".join(w for w, _ in kept).strip()

@@ -132,6 +132,14 @@ def test_a_time_word_opening_a_glossed_name_is_part_of_it() -> None:
     assert [c.term for c in gloss_terms("我们今天学习梯度（gradient）。", 0)] == ["梯度"]
 
 
+def test_a_rare_verb_before_a_verbal_noun_opens_the_glossed_name() -> None:
+    # 反向 ("reverse") is a verb to rjieba, 传播 a verbal noun: the two are the name
+    glossed = gloss_terms("网络通过反向传播（backpropagation）更新权重。", 0)
+    assert [c.term for c in glossed] == ["反向传播"]
+    # a common verb before a verbal noun is the sentence's predicate
+    assert [c.term for c in gloss_terms("接着进行预测（prediction）。", 0)] == ["预测"]
+
+
 def test_a_verb_the_sentence_puts_before_a_glossed_name_is_no_part_of_it(
     tmp_path: Path,
 ) -> None:
