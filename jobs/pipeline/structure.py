@@ -1891,9 +1891,9 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             # beside 算术逻辑单元 as a concept of its own)
             gloss, acronym = spelled.groups()
         # an acronym's letters are words its one token does not count ("内容分发网络（CDN）")
-        term = _trailing_term(
-            match.group(1).strip(), len(gloss.split()), _ACRONYM.fullmatch(gloss) is None
-        )
+        run = match.group(1).strip()
+        term = _trailing_term(run, len(gloss.split()), _ACRONYM.fullmatch(gloss) is None)
+        term = _with_glossed_prefix(run, term, gloss)
         # "通常采用LRU（Least Recently Used）": the brackets spell out the acronym the run
         # ends on, which is the name; the Chinese before it is the sentence's
         tail = _TAIL_ACRONYM.search(term)
@@ -2054,6 +2054,41 @@ _ZH_ALIAS_MARK = re.compile(r"(?:又|也|亦|或|简|统|俗)(?:称(?:之为|作
 # the words that open a predicate before its object: "以谷歌（Google）为例", "Var 是指
 # 方差（variance）"; rjieba may join them to the name that follows (以谷歌)
 _ZH_LEADING = frozenset(["以", "从", "向", "于", "由", "对", "把", "被", "在", "用", "指"])
+
+
+# Bound prefixes of technical Chinese and the English prefixes that gloss them: rjieba reads
+# 过 before a verb as the aspect particle, 自 and 准 as prepositions or adverbs, so the name
+# was cut after them ("出现过拟合（overfitting）" named 拟合, "自注意力（self-attention）"
+# 注意力, "半监督学习（semi-supervised learning）" 监督学习), or a verb before them stayed
+# ("求出逆矩阵（inverse matrix）", "调整超参数（hyperparameter）")
+_ZH_BOUND_PREFIXES = {
+    "过": ("over", "super", "per"),
+    "欠": ("under",),
+    "超": ("super", "hyper", "ultra"),
+    "逆": ("inverse", "reverse"),
+    "伪": ("pseudo",),
+    "非": ("non",),
+    "反": ("anti", "counter"),
+    "亚": ("sub", "meta"),
+    "半": ("semi", "half"),
+    "准": ("quasi",),
+    "预": ("pre",),
+    "自": ("self", "auto"),
+}
+
+
+def _with_glossed_prefix(run: str, term: str, gloss: str) -> str:
+    """The name opens on the bound prefix its English gloss opens on (`_ZH_BOUND_PREFIXES`),
+    when the prefix stands right before the name read or inside it."""
+    opening = gloss.casefold()
+    for prefix, english in _ZH_BOUND_PREFIXES.items():
+        at = run.rfind(prefix)
+        if at < 0 or not opening.startswith(english):
+            continue
+        named = run[at:]
+        if len(named) > 1 and (named == prefix + term or term.endswith(named)):
+            return named
+    return term
 
 
 def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:

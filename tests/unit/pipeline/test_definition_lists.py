@@ -132,6 +132,19 @@ def test_a_time_word_opening_a_glossed_name_is_part_of_it() -> None:
     assert [c.term for c in gloss_terms("我们今天学习梯度（gradient）。", 0)] == ["梯度"]
 
 
+def test_a_bound_prefix_the_gloss_spells_opens_the_name() -> None:
+    def named(text: str) -> list[str]:
+        return [c.term for c in gloss_terms(text, 0)]
+
+    # 过 before a verb reads as the aspect particle: the name was cut after it
+    assert named("网络很深时容易出现过拟合（overfitting）。") == ["过拟合"]
+    assert named("这类方法属于半监督学习（semi-supervised learning）。") == ["半监督学习"]
+    # the verb before the prefix is the sentence's
+    assert named("接着求出逆矩阵（inverse matrix）。") == ["逆矩阵"]
+    # a prefix's character the gloss does not spell stays outside the name
+    assert named("温度超过阈值（threshold）时报警。") == ["阈值"]
+
+
 def test_a_rare_verb_before_a_verbal_noun_opens_the_glossed_name() -> None:
     # 反向 ("reverse") is a verb to rjieba, 传播 a verbal noun: the two are the name
     glossed = gloss_terms("网络通过反向传播（backpropagation）更新权重。", 0)
