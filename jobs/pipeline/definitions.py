@@ -940,6 +940,8 @@ def find_definitions(
         for d in _by_pattern(sentence, block, chinese)
         if chinese or not _FIGURE_MARK.fullmatch(d.term)
     ]
+    if chinese:
+        patterned = [_chinese_name_of_gloss(d, sentence) for d in patterned]
     if not chinese:
         patterned = [_without_operand(d) for d in patterned]
     if not chinese:
@@ -1150,6 +1152,22 @@ _ALIAS = (
     r",?\s+(?:\(\s*)?(?:(?:sometimes|often|commonly|now)\s+)?also\s+"
     rf"{ALIAS_VERBS}\s+(?:(?:the|an?)\s+)?[\"“‘]?"
 )
+
+
+# an English name and, in brackets right after it, its Chinese name: "deadlock（死锁）"
+_ZH_NAME_AFTER = re.compile(r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]")
+
+
+def _chinese_name_of_gloss(found: Definition, sentence: str) -> Definition:
+    """A Chinese sentence that defines an English name glossed in Chinese ("…称为 deadlock
+    （死锁）", "tree protocol（树协议）是…") defines the Chinese name: the one the text goes
+    on using (死锁 came out as "deadlock", a Chinese course's concept in English, and the
+    text's many 死锁 were folded into it)."""
+    if has_han(found.term):
+        return found
+    at = sentence.find(found.term)
+    chinese = _ZH_NAME_AFTER.match(sentence, at + len(found.term)) if at >= 0 else None
+    return replace(found, term=chinese.group(1)) if chinese else found
 
 
 def _alias_of_emphasised(found: Definition, sentence: str, emphasis: tuple[str, ...]) -> Definition:
