@@ -698,6 +698,27 @@ _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)
 MIN_ZH_ENTRY_RUN = 3
 
 
+def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
+    """The list items under a lead-in that names an aspect of the topic ("主要局限：",
+    "优点：" alone on a line, `_zh_facet_label`): each item is a point about the topic, and
+    the label before its colon ("1. 恢复难题：…", "2. 过度加锁：…") names the point, no term
+    (a handout's advantages and limitations of the tree protocol were three concepts)."""
+    points: set[int] = set()
+    lead = False
+    for index, block in enumerate(blocks):
+        if block.kind == "list_item":
+            if lead:
+                points.add(index)
+            continue
+        text = block.text.strip()
+        lead = (
+            block.kind == "paragraph"
+            and text.endswith(("：", ":"))
+            and _zh_facet_label(text[:-1].strip(" *_"))
+        )
+    return points
+
+
 def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     """The list items that stand in a run of "name：gloss" entries, a definition list set
     as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`

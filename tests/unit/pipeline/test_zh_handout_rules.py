@@ -532,3 +532,18 @@ def test_a_chinese_name_after_its_english_gloss_is_counted_where_the_text_uses_i
     )
     titles = titles_of(tmp_path, text, "并发.txt")
     assert "死锁" in titles and "deadlock" not in titles
+
+
+def test_the_points_listed_under_an_aspects_lead_in_are_no_terms(tmp_path: Path) -> None:
+    # "主要局限：" and then "1. 名称：说明" items: each label names a drawback of the
+    # topic, no concept; an entry list with no such lead-in still gives its terms
+    text = (
+        "第五章 存储\n\n一、日志结构存储\n\n日志结构存储把所有写入追加到日志末尾，"
+        "顺序写入速度很快。\n\n主要局限：\n\n1. 空间放大：旧版本数据要等压缩后才能回收。\n\n"
+        "2. 读取变慢：一次查询可能要查看多个分段文件。\n\n3. 压缩开销：后台合并会占用磁盘带宽。\n\n"
+        "二、索引\n\n常见的索引结构：\n\n1. 哈希索引：用哈希表把键映射到数据的偏移量。\n\n"
+        "2. 稀疏索引：只为部分键记录偏移量的索引。\n\n3. 跳表：在有序链表上加多层指针的结构。\n"
+    )
+    titles = titles_of(tmp_path, text, "存储.txt")
+    assert not {"空间放大", "读取变慢", "压缩开销"} & titles
+    assert {"哈希索引", "稀疏索引"} <= titles
