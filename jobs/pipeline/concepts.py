@@ -46,6 +46,7 @@ from jobs.pipeline.definitions import (
     zh_colon_entry,
     zh_entry_below,
     zh_entry_runs,
+    zh_facet_points,
 )
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
@@ -249,6 +250,7 @@ def find_concepts(
         lecture="definition" in environments,
         options=options,
         outline=outline,
+        points=frozenset(zh_facet_points(blocks)) if chinese else frozenset(),
     )
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
@@ -1993,6 +1995,7 @@ def _definitions(
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
+    points = zh_facet_points(blocks) if chinese else set()
     for index, sentence in body:
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
@@ -2019,6 +2022,8 @@ def _definitions(
             if (index not in imagined or not _capitalised(d.term))
             # "is known as the principle of ________": a worksheet's blank, its head noun
             and (chinese or not head_of_a_blank(d.term, sentence))
+            # "主要局限：" then "1. 恢复难题：…": the point's label, no term
+            and not (first and index in points and _labels(sentence, d.term))
         )
     return found
 
@@ -2131,9 +2136,11 @@ def _cues(
     lecture: bool = False,
     options: dict[int, int],
     outline: dict[int, str],
+    points: frozenset[int] = frozenset(),
 ) -> list[Cue]:
     """`lecture`: the document sets its definitions as numbered environments. `options`:
-    the blocks holding a question's options (`questions.option_runs`)."""
+    the blocks holding a question's options (`questions.option_runs`); `points`: the list
+    items under an aspect's lead-in, whose labels name no term (`zh_facet_points`)."""
     cues: list[Cue] = []
     own_code = {n for b in blocks if b.kind == "code" for n in defined_in_code(b.text)}
     named_code: list[Cue] = []
@@ -2199,7 +2206,7 @@ def _cues(
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if not unmarked:  # introduced with its expansion: named once is enough
                 cues.extend(expanded_code_names(block.text, index))
-            if unmarked:
+            if unmarked and index not in points:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
                 if not chinese:

@@ -704,6 +704,27 @@ _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)
 MIN_ZH_ENTRY_RUN = 3
 
 
+def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
+    """The list items under a lead-in that names an aspect of the topic ("主要局限：",
+    "优点：" alone on a line, `_zh_facet_label`): each item is a point about the topic, and
+    the label before its colon ("1. 恢复难题：…", "2. 过度加锁：…") names the point, no term
+    (a handout's advantages and limitations of the tree protocol were three concepts)."""
+    points: set[int] = set()
+    lead = False
+    for index, block in enumerate(blocks):
+        if block.kind == "list_item":
+            if lead:
+                points.add(index)
+            continue
+        text = block.text.strip()
+        lead = (
+            block.kind == "paragraph"
+            and text.endswith(("：", ":"))
+            and _zh_facet_label(text[:-1].strip(" *_"))
+        )
+    return points
+
+
 def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     """The list items that stand in a run of "name：gloss" entries, a definition list set
     as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`
@@ -946,6 +967,8 @@ def find_definitions(
         for d in _by_pattern(sentence, block, chinese)
         if chinese or not _FIGURE_MARK.fullmatch(d.term)
     ]
+    if chinese:
+        patterned = [_chinese_name_of_gloss(d, sentence) for d in patterned]
     if not chinese:
         patterned = [_without_operand(d) for d in patterned]
     if not chinese:
@@ -1156,6 +1179,22 @@ _ALIAS = (
     r",?\s+(?:\(\s*)?(?:(?:sometimes|often|commonly|now)\s+)?also\s+"
     rf"{ALIAS_VERBS}\s+(?:(?:the|an?)\s+)?[\"“‘]?"
 )
+
+
+# an English name and, in brackets right after it, its Chinese name: "deadlock（死锁）"
+_ZH_NAME_AFTER = re.compile(r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]")
+
+
+def _chinese_name_of_gloss(found: Definition, sentence: str) -> Definition:
+    """A Chinese sentence that defines an English name glossed in Chinese ("…称为 deadlock
+    （死锁）", "tree protocol（树协议）是…") defines the Chinese name: the one the text goes
+    on using (死锁 came out as "deadlock", a Chinese course's concept in English, and the
+    text's many 死锁 were folded into it)."""
+    if has_han(found.term):
+        return found
+    at = sentence.find(found.term)
+    chinese = _ZH_NAME_AFTER.match(sentence, at + len(found.term)) if at >= 0 else None
+    return replace(found, term=chinese.group(1)) if chinese else found
 
 
 def _alias_of_emphasised(found: Definition, sentence: str, emphasis: tuple[str, ...]) -> Definition:

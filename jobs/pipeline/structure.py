@@ -1871,6 +1871,19 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         # its Chinese name in brackets; the Chinese is the name the text goes on using
         yield entry.group(2), entry.group(1)
         return
+    for match in _ZH_NAME_OF_ENGLISH.finditer(text) if has_han(text) else ():
+        # "还可能发生 starvation（饥饿现象）", "Growing Phase（增长阶段）：…": in a Chinese
+        # sentence, an English name and then its Chinese name in brackets, as the line
+        # entry above; the Chinese is the name (a handout's 死锁, written after
+        # "deadlock（死锁）" and then twenty times, was counted nowhere: rjieba reads 死锁
+        # as a verb, and only a cue's words are added to the segmenter)
+        english = match.group(1)
+        if " " not in english and english[:1].isupper() and not english.isupper():
+            # "Python（蟒蛇）", "Hessian（二阶导数矩阵）": a proper name and what it means or
+            # says, no name of the text's own
+            continue
+        if acceptable(match.group(2)) and _bracketed_zh_name(match.group(2)):
+            yield match.group(2), english
     named = _COMMA_GLOSS.match(text)
     if named:
         # "开闭原则，The Open-Closed Principle，简称 OCP，是指…": the English name and its
@@ -1934,6 +1947,35 @@ _TRANSLATED_ENTRY = re.compile(
     r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"
     r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
 )
+# an English name of one to four words and right after it, in brackets, a Chinese name and
+# nothing else: "deadlock（死锁）", "Growing Phase（增长阶段）" (not "exclusive mode（排他锁，
+# X 锁）", a gloss that says more; not a letter or two, "T1（事务）" is a symbol)
+_ZH_NAME_OF_ENGLISH = re.compile(
+    r"(?<![A-Za-z0-9_\-])([A-Za-z][A-Za-z\-]{2,}(?: [A-Za-z][A-Za-z\-]*){0,3})"
+    r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+)
+
+
+def _bracketed_zh_name(words: str) -> bool:
+    """Brackets after an English word that hold a name: one word (死锁, 锁表), or words
+    ending on a noun or a suffix (饥饿现象, 增长阶段, 抢占式); not a remark ending on a
+    verb or an adverb ("`PartialOrd` trait（来允许比较）", what the trait is for), one
+    whose verb takes an object after a word before it ("来支持排序"), or one opening on a
+    count or a pronoun ("一门系统语言"; a numeral alone opens a name: 两阶段锁协议)."""
+    tags = rjieba.tag(words)
+    if len(tags) == 1:
+        return True
+    first, opening = tags[0]
+    if opening[:1] in ("r", "p", "c", "d", "u") or (opening == "m" and len(first) >= 2):
+        return False  # "（一门系统语言）", "（这种方法）": a description, opening on a count
+    governed = (
+        len(tags) >= 3
+        and tags[-1][1] != "k"  # a suffix makes the words a kind: 非抢占式
+        and any(pos == "v" and len(word) >= 2 for word, pos in tags[1:-1])
+    )
+    return not governed and (tags[-1][1][:1] in ("n", "k") or tags[-1][1] == "vn")
+
+
 # the dots Chinese sets between the parts of a transliterated name (U+00B7, U+2027, U+30FB)
 _INTERPUNCTS = frozenset("·‧・")
 # an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters

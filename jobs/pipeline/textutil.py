@@ -228,6 +228,15 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # "经验主义课程论" lost its 论 so, and no school of curriculum theory was named
             joined[-1] = (joined[-1][0] + word, "n")
             continue
+        if _accented(word) or (pos == "eng" and joined and _accented(joined[-1][0][-1:])):
+            # rjieba cuts a Latin word at a letter with a diacritic: "Schrödinger 方程" was
+            # Schr + ö + dinger 方程, "Hückel 规则" H + ü + ckel 规则 (the concepts "dinger
+            # 方程" and "ckel 规则"); the letters are one word with the letter
+            if joined and joined[-1][1] == "eng" and joined[-1][0][-1:].isalpha():
+                joined[-1] = (joined[-1][0] + word, "eng")
+            else:
+                joined.append((word, "eng"))
+            continue
         if joined and joined[-1] == ("不", "d") and pos == "a" and HAN.match(word):
             # "不平等问题" is 不 + 平等 + 问题 to rjieba: the phrase lost its negation and
             # named 平等问题 (the problem of equality); negated, the adjective is a quality
@@ -236,6 +245,12 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         joined.append((word, pos))
     return joined
+
+
+def _accented(word: str) -> bool:
+    """One Latin letter with a diacritic (é, ö, ü, ç; Latin-1 and Latin Extended-A),
+    which rjieba leaves apart from the letters around it."""
+    return len(word) == 1 and "\u00c0" <= word <= "\u017f" and word.isalpha()
 
 
 # Marks that join the parts of a foreign name written in Chinese characters: a dash

@@ -427,6 +427,19 @@ def join_broken(text: str, known: Collection[str] = frozenset()) -> str:
     return join_lines(lines, known)
 
 
+# the outline levels whose number alone says "heading" in a teacher's handout: "一、" and
+# "（一）" (a "1、" or "（1）" numbers a list's items as often as a section's)
+ZH_SECTION_LEVELS = (2, 3)
+
+
+def zh_section_level(line: str) -> int:
+    """The level of a line a Chinese handout numbers as a section ("一、概述" 2, "（一）锁的
+    实现" 3), when it reads as a title (no sentence end), or 0."""
+    level = guess_heading(line)
+    numbered = any(o.match(line.strip()) for o, lv in _ZH_OUTLINE if lv == level)
+    return level if numbered and level in ZH_SECTION_LEVELS else 0
+
+
 def heading_shaped(text: str) -> bool:
     """A line short enough for a heading typed by hand, and no sentence or lead-in ("Note:")
     unless it is numbered ("1. Variables", "二、函数")."""

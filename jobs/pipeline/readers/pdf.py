@@ -33,6 +33,7 @@ from jobs.pipeline.readers.blocks import (
     make_blocks,
     real_pages,
     rejoin_hyphens,
+    zh_section_level,
 )
 from jobs.pipeline.readers.slides import (
     is_slide_deck,
@@ -1564,6 +1565,7 @@ def _blocks(
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
     bold_headings = _bold_headings(lines, body, spacing, width)
+    outlined = _zh_section_lines(lines, body, width)
     # no line opens on bold Chinese: the Chinese font may have no bold cut (xeCJK without
     # AutoFakeBold), and a heading shows its weight in its Latin letters alone; a size such
     # headings are set in heads the lines in it that are all Chinese too ("代码实践")
@@ -1624,6 +1626,9 @@ def _blocks(
         alone = not level and index in bold_headings
         if alone:
             level = bold_level
+        elif not level and index in outlined:
+            # below the levels the sizes give: "（一）" under a larger "一、"
+            level = min(max(outlined[index], len(heading_sizes) + 1 + shift), 6)
         goes_on = (  # "The Era of Reconstruction, 1865–" / "1877": the heading's years
             not paragraph
             and blocks
@@ -1791,6 +1796,54 @@ _GAP_TOLERANCE = 0.5  # points: two gaps a typesetter made equal
 # italics ("A. Algorithms"): neither is bold, and both were read as a paragraph's text
 _ROMAN_CAPITALS = re.compile(r"[IVXL]{1,5}\.\s+[A-Z][A-Z0-9 ,:;&'’()/-]*[A-Z)]")
 _LETTERED = re.compile(r"[A-Z]\.\s+[A-Z][^.:;!?]*")
+
+
+# an English name in brackets closing a Chinese line: "（二）两阶段锁协议（The Two-Phase …）"
+_ENGLISH_GLOSS_END = re.compile(r"\s*[（(][A-Za-z][^（()）]*[)）]\s*$")
+
+
+def _zh_section_lines(lines: list[_Line], body: float, width: dict[int, int]) -> dict[int, int]:
+    """Positions (and outline levels) of the lines a Chinese handout numbers as its sections,
+    "一、…" or "（一）…", set in the body's type: a Word or WPS handout sets "（一）两阶段锁
+    协议" in a Kai or Song bold that a font without a bold cut does not show, and its
+    paragraphs are spaced alike, so neither the weight nor the gaps (`_bold_headings`) tell
+    it from the text; the number does, on a short line of its own (a paragraph's first line
+    fills the width, a sentence ends on its full stop) after a line that ended. Without
+    it, the sections' text ran on under the level above, and the heading's name was cut
+    ("两阶段锁协议" read as 阶段锁协议, its 两 taken for a count)."""
+    edge: dict[int, float] = {}  # where a page's full lines end (points)
+    for line in lines:
+        edge[line.page] = max(edge.get(line.page, 0.0), line.right)
+
+    def short(line: _Line) -> bool:
+        # stops two characters or more before the right margin; measured in characters
+        # where no position was read (a line's English words are narrower than its Han)
+        if line.right and edge.get(line.page):
+            return line.right < edge[line.page] - 2 * line.size
+        return len(line.text) < 0.8 * width.get(line.page, 0)
+
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        level = zh_section_level(line.text)
+        if (
+            not level
+            or line.mono
+            or abs(line.size - body) > 0.05 * body
+            # its English name in brackets makes it longer, not a sentence
+            or not heading_shaped(_ENGLISH_GLOSS_END.sub("", line.text))
+            or not short(line)
+        ):
+            continue
+        before = lines[index - 1] if index else None
+        if (
+            before is None
+            or before.page != line.page
+            or index - 1 in found
+            or short(before)
+            or before.text.rstrip().endswith(("。", "：", "；", "！", "？"))
+        ):
+            found[index] = level
+    return found
 
 
 def _numbered_section(line: _Line) -> bool:

@@ -1880,6 +1880,27 @@ def test_a_transliterated_name_is_one_word() -> None:
     assert "佩龙-弗罗贝尼乌斯定理" in stats and "弗罗" not in stats
 
 
+def test_a_latin_name_with_an_accented_letter_is_one_word(tmp_path: Path) -> None:
+    # rjieba cuts a Latin word at é, ö or ü, and a Chinese text naming a law after its
+    # author kept the letters after the cut as a concept
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("用 Schrödinger 方程求能级") == ["用", "Schrödinger", "方程", "求", "能级"]
+    assert words("Kekulé 式省略孤对电子")[0] == "Kekulé"
+    assert words("Élie 与 Cartan")[0] == "Élie"
+    # a sign between numbers is no letter: "3×4" stays apart
+    assert "×" in words("计算 3×4 的积")
+    path = tmp_path / "光谱.md"
+    path.write_text(
+        "# 光谱\n\n## Rydberg 公式与 Hückel 规则\n\nHückel 规则判断环的芳香性。"
+        "满足 Hückel 规则的环是芳香环。\n",
+        encoding="utf-8",
+    )
+    titles = {c.title for c in analyse_file(path).knowledge.concepts}
+    assert "Hückel 规则" in titles and "ckel 规则" not in titles
+
+
 def test_a_negated_adjective_keeps_its_negation() -> None:
     # rjieba reads "不平等问题" as 不 + 平等 + 问题: an economics lecture's concept was
     # 平等问题 (the problem of equality), the opposite of what it wrote

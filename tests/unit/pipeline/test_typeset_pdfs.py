@@ -222,6 +222,27 @@ def test_a_numbered_heading_whose_number_alone_shows_bold_is_a_heading(tmp_path:
     assert [b.text for b in blocks if b.kind == "heading"] == ["1.1.1 数据库的种类"]
 
 
+def test_a_handouts_numbered_sections_at_the_body_size_without_bold_are_headings(
+    tmp_path: Path,
+) -> None:
+    # a word processor's handout: "一、" and "（一）" sections in the body's font and size,
+    # their bold lost (no bold cut), every paragraph spaced alike; a numbered item that is
+    # a sentence stays text, and so does a line a paragraph wraps onto
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    prose = f'<p style="{zh}">' + "页表把逻辑页号映射到物理块号，由操作系统维护。" * 3 + "</p>"
+    body = (
+        f'<p style="{zh}">一、内存管理</p>'
+        + prose
+        + f'<p style="{zh}">（一）多级页表（Page Table）</p>'
+        + prose
+        + f'<p style="{zh}">（二）页面置换算法的选择要考虑缺页率。</p>'
+        + prose
+    )
+    blocks = _blocks(tmp_path, body)
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [(2, "一、内存管理"), (3, "（一）多级页表（Page Table）")]
+
+
 def test_a_line_of_code_with_a_chinese_comment_is_code(tmp_path: Path) -> None:
     # the comment's Chinese comes from a CJK font, not the code's fixed-pitch one
     mono = "font-family: 'DejaVu Sans Mono', 'WenQuanYi Micro Hei'"

@@ -494,3 +494,56 @@ def test_an_apparatus_heading_said_of_this_chapter_is_still_apparatus() -> None:
     # a heading that goes on to name its topic after 本节 is no apparatus
     assert not apparatus("本节介绍轮作制度")
     assert not apparatus("本质特征")
+
+
+def test_an_english_name_glossed_in_chinese_gives_the_chinese_name() -> None:
+    # a Chinese handout writes the English name first and its Chinese name in brackets:
+    # the Chinese is the concept's name, defined where the English one is
+    from jobs.pipeline.definitions import find_definitions
+    from jobs.pipeline.structure import gloss_terms
+
+    def defined(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    assert defined("操作系统为每个进程维护称为 page table（页表）的结构。") == ["页表"]
+    assert defined("write-ahead log（预写日志）是先写日志后改数据的做法。") == ["预写日志"]
+
+    def glossed(sentence: str) -> list[str]:
+        return [c.term for c in gloss_terms(sentence, 0)]
+
+    assert glossed("进程长期得不到处理器时会出现 starvation（饥饿现象），需要调度器避免。") == [
+        "饥饿现象"
+    ]
+    assert glossed("事务先进入 growing phase（增长阶段），再释放锁。") == ["增长阶段"]
+    # a remark in brackets that ends on a verb says what the name is for, and is no name
+    assert glossed("这个类型实现了 Ord trait（来支持排序）。") == []
+    # a gloss that says more than a name, or a symbol before it, gives nothing
+    assert glossed("exclusive mode（排他锁，写锁）用于修改数据。") == []
+    assert glossed("T1（事务甲）先提交。") == []
+
+
+def test_a_chinese_name_after_its_english_gloss_is_counted_where_the_text_uses_it(
+    tmp_path: Path,
+) -> None:
+    # 死锁 alone reads as a verb to the segmenter: glossed once, it is a name the text uses
+    text = (
+        "第三章 并发\n\n一、锁的问题\n\n两个事务互相等待对方的锁，这种情况称为 deadlock（死锁）。"
+        "死锁发生后必须回滚一个事务。\n\n预防死锁的办法是按固定顺序加锁。检测死锁要用等待图。\n"
+    )
+    titles = titles_of(tmp_path, text, "并发.txt")
+    assert "死锁" in titles and "deadlock" not in titles
+
+
+def test_the_points_listed_under_an_aspects_lead_in_are_no_terms(tmp_path: Path) -> None:
+    # "主要局限：" and then "1. 名称：说明" items: each label names a drawback of the
+    # topic, no concept; an entry list with no such lead-in still gives its terms
+    text = (
+        "第五章 存储\n\n一、日志结构存储\n\n日志结构存储把所有写入追加到日志末尾，"
+        "顺序写入速度很快。\n\n主要局限：\n\n1. 空间放大：旧版本数据要等压缩后才能回收。\n\n"
+        "2. 读取变慢：一次查询可能要查看多个分段文件。\n\n3. 压缩开销：后台合并会占用磁盘带宽。\n\n"
+        "二、索引\n\n常见的索引结构：\n\n1. 哈希索引：用哈希表把键映射到数据的偏移量。\n\n"
+        "2. 稀疏索引：只为部分键记录偏移量的索引。\n\n3. 跳表：在有序链表上加多层指针的结构。\n"
+    )
+    titles = titles_of(tmp_path, text, "存储.txt")
+    assert not {"空间放大", "读取变慢", "压缩开销"} & titles
+    assert {"哈希索引", "稀疏索引"} <= titles
