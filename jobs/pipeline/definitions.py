@@ -301,9 +301,19 @@ _ZH_POINTER = (
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
-            r"我们(?:把|将)?称(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+            # "我们称…为X", and a sentence opening on 称 ("称细胞内遗传信息的传递方向为中心法则")
+            # (not the words 称 opens: 称重, 称量, 称呼, 称赞 …)
+            r"(?:我们|^)(?:把|将)?称(?![重量呼赞号谓职霸心道得])(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
         ),
         0.9,
+    ),
+    # "细胞膜，又称质膜，是包围细胞质的薄膜": the name, its other name set off by 又称, then
+    # what it is
+    (
+        re.compile(
+            rf"^{_ZH_TERM}\s*[，,]?\s*(?:又称|又叫|也称|亦称|俗称)[^，。；]{{1,15}}[，,]\s*(?:就)?是"
+        ),
+        0.85,
     ),
     # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just")
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指|指的是)"), 0.85),

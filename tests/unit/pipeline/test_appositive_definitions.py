@@ -173,3 +173,16 @@ def test_the_term_in_an_example_of_the_data_names_no_term() -> None:
     ]
     sentence = 'For example, the term "allele frequency" refers to how common a variant is.'
     assert "allele frequency" in [t for t, _ in _found(sentence)]
+
+
+def test_a_chinese_name_given_with_its_other_name_then_what_it_is_is_defined() -> None:
+    def named(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    # the name, 又称 and its other name, then 是 and what it is
+    assert named("木质部，又称导水组织，是植物体内输送水分的组织。") == ["木质部"]
+    assert named("红细胞又称红血球，是血液中数量最多的细胞。") == ["红细胞"]
+    # a sentence opening on 称 names what it calls the thing, as "我们称…为…" does
+    assert named("称两条直线所成的最小正角为它们的夹角。") == ["夹角"]
+    # 称重, 称量 are words of their own: weighing names nothing
+    assert named("称重为十公斤。") == []
