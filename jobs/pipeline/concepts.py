@@ -1996,6 +1996,7 @@ def _definitions(
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
     points = zh_facet_points(blocks) if chinese else set()
+    headings = _section_headings(blocks)
     for index, sentence in body:
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
@@ -2012,7 +2013,7 @@ def _definitions(
         used.update((index, e) for e in fresh)
         if not chinese and _THOUGHT_EXPERIMENT.match(sentence):
             imagined.add(index)
-        found.extend(
+        defined = [
             d
             for d in find_definitions(
                 sentence, index, chinese, fresh, plain, spans, item, item and index in runs
@@ -2024,8 +2025,53 @@ def _definitions(
             and (chinese or not head_of_a_blank(d.term, sentence))
             # "主要局限：" then "1. 恢复难题：…": the point's label, no term
             and not (first and index in points and _labels(sentence, d.term))
-        )
+        ]
+        # plain text only: where the author has emphasis, the kinds defined are set in it
+        # (on Markdown chapters the rule cost key concepts their course places)
+        kind_opens = first and plain and not chinese and blocks[index].kind == "paragraph"
+        if not defined and kind_opens:
+            kind = _kind_of_the_section(sentence, index, headings.get(index, ""))
+            defined = [kind] if kind is not None else []
+        found.extend(defined)
     return found
+
+
+def _section_headings(blocks: Sequence[Block]) -> dict[int, str]:
+    """The heading each block stands under, by block."""
+    under: dict[int, str] = {}
+    heading = ""
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            heading = block.text
+        else:
+            under[index] = heading
+    return under
+
+
+# a paragraph opening on a modifier or two and a plural noun, then "are": "Palatal consonants
+# are made using …"
+_KIND_SUBJECT = re.compile(
+    r"^(?P<t>(?P<m>[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)\s+(?P<h>[a-z]+s))\s+are\s"
+)
+
+
+def _kind_of_the_section(sentence: str, index: int, heading: str) -> Definition | None:
+    """A plain text's paragraph that opens by naming a kind of its section's topic describes
+    that kind: under "Dorsal consonants", "Palatal consonants are made using the tongue
+    body …", "Velar consonants are made …" each say what one kind is, in a handout's prose
+    with no bold and no "is a" (they were no concepts, while the section's topic was). The
+    subject is modifiers before the plural the heading ends on; a determiner ("These
+    consonants", "Most consonants") points back at the topic and names no kind."""
+    match = _KIND_SUBJECT.match(sentence)
+    words = heading.split()
+    if match is None or not words or concept_key(words[-1]) != concept_key(match.group("h")):
+        return None
+    modifiers = match.group("m").lower().split()
+    if any(m in EN_STOP or m.isdigit() for m in modifiers):
+        return None
+    if concept_key(match.group("t")) == concept_key(heading):
+        return None  # the section's own topic: its heading names it already
+    return Definition(match.group("t"), sentence, index, WEAK)
 
 
 def _name_line(blocks: Sequence[Block], index: int) -> str:

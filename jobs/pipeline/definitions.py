@@ -1664,12 +1664,30 @@ def _modifies_the_name(name: str, rest: str) -> bool:
     return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
 
 
+# a dash set as punctuation: an em dash, or an en dash with a space on each side ("Kröger–Vink",
+# "1990–2000" join words and numbers)
+_ASIDE_DASH = re.compile(r"—|\s–\s")
+
+
+def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
+    """The dash after the name closes an aside a dash opened before it: "studies the sounds
+    of speech, or—in the case of sign languages—the equivalent aspects of sign". What
+    follows the second dash goes on with the main clause; it restates nothing the aside
+    named (the aside's last noun was defined by the sentence about phonetics)."""
+    after = sentence[end:].lstrip()
+    if not after.startswith(("—", "–")):
+        return False
+    return len(_ASIDE_DASH.findall(sentence[:start])) % 2 == 1
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
     """The definition one match of a pattern gives, if its name is acceptable."""
     pattern = match.re
     raw = match.group("t")
+    if not chinese and _closes_an_aside(sentence, match.start("t"), match.end("t")):
+        return None
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
     if cut and not _modifies_the_name(raw[: cut.start()], cut.group(0)):
         # the subject before "is a …" holds a clause ("Economists believe there are a …",

@@ -11,8 +11,9 @@ import rjieba
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.lexicon import FURNITURE
+from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS
 from jobs.pipeline.model import Block, BlockKind, Page
+from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER
 from jobs.pipeline.textutil import has_han
 
@@ -221,6 +222,74 @@ def glossary_entry(
     return make_blocks(
         "paragraph", f"{', '.join(terms)}: {definition}", 1, emphasis=[*terms, *emphasis]
     )
+
+
+# the most words a glossary's term set on a line of its own has ("differential association
+# theory"); a longer bold line under the heading is a sub-heading or a sentence
+MAX_TERM_WORDS = 6
+# the fewest term-and-gloss pairs that make a Key Terms section a glossary laid out as lines
+MIN_HEADED_ENTRIES = 3
+
+
+def headed_glossary(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with a glossary laid out as lines read as its entries. An open textbook's PDF
+    (Pressbooks, OpenStax) ends a chapter with Key Terms: each term on a bold line of its
+    own, read as a small heading, its gloss below as a paragraph ("a theory that …"). Left
+    so, a term is a section whose gloss no rule reads as its definition, and a worse
+    sentence from the body defines it. Under a Glossary / Key Terms heading, while at least
+    MIN_HEADED_ENTRIES such pairs follow each other, each becomes one entry "term: gloss",
+    as a <dl> gives (`glossary_entry`)."""
+    out = list(blocks)
+    index = 0
+    while index < len(out):
+        block = out[index]
+        index += 1
+        if block.kind != "heading" or not _glossary_title(block.text):
+            continue
+        pairs = _term_gloss_pairs(out, index, block.level)
+        if len(pairs) < MIN_HEADED_ENTRIES:
+            continue
+        entries: list[Block] = []
+        for term, glosses in pairs:
+            made = glossary_entry([term.text], " ".join(g.text for g in glosses))
+            entries.extend(replace(b, page=term.page) for b in made)
+        end = index + sum(1 + len(glosses) for _, glosses in pairs)
+        out[index:end] = entries
+        index += len(entries)
+    return out
+
+
+def _glossary_title(text: str) -> bool:
+    return clean_title(HEADING_NUMBER.sub("", text)).casefold() in GLOSSARY_HEADINGS
+
+
+def _term_gloss_pairs(
+    blocks: Sequence[Block], start: int, level: int
+) -> list[tuple[Block, list[Block]]]:
+    """The (term heading, gloss paragraphs) pairs from `start` on, up to the first block
+    that is neither: a heading as high as the glossary's, a long heading, a list."""
+    pairs: list[tuple[Block, list[Block]]] = []
+    index = start
+    while index < len(blocks):
+        term = blocks[index]
+        if not (
+            term.kind == "heading"
+            and term.level > level
+            and len(term.text) <= MAX_TERM_CHARS
+            and len(term.text.split()) <= MAX_TERM_WORDS
+            and not term.text.rstrip().endswith((".", ":", "?", "!"))
+        ):
+            break
+        glosses: list[Block] = []
+        index += 1
+        # a gloss a page break cut in two is two paragraphs
+        while index < len(blocks) and blocks[index].kind == "paragraph" and len(glosses) < 2:
+            glosses.append(blocks[index])
+            index += 1
+        if not glosses:
+            break
+        pairs.append((term, glosses))
+    return pairs
 
 
 def virtual_pages(blocks: Iterable[Block], page_chars: int = PAGE_CHARS) -> tuple[Page, ...]:

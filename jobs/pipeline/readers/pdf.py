@@ -28,6 +28,7 @@ from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
     LINE_END_HYPHEN,
     guess_heading,
+    headed_glossary,
     heading_shaped,
     join_lines,
     make_blocks,
@@ -112,7 +113,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     lines = [_rejoined(line, known) for line in lines]
     blocks = _title_page(_blocks(lines, known, deck))
     if not deck:
-        blocks = _under_the_title(blocks, _title_block(lines))
+        blocks = headed_glossary(_under_the_title(blocks, _title_block(lines)))
     if deck:
         blocks = title_slide(without_credits(without_outline(without_break_numbers(blocks))))
     slides = sum(1 for page in pages if page) if deck else 0

@@ -186,3 +186,20 @@ def test_a_chinese_name_given_with_its_other_name_then_what_it_is_is_defined() -
     assert named("称两条直线所成的最小正角为它们的夹角。") == ["夹角"]
     # 称重, 称量 are words of their own: weighing names nothing
     assert named("称重为十公斤。") == []
+
+
+def test_a_dash_that_closes_an_aside_restates_nothing_before_it() -> None:
+    # "…, or—in the case of X—the …": the second dash ends the aside and the main clause
+    # goes on; the aside's last noun took the sentence that defines the subject
+    sentence = (
+        "Cartography is a branch of geography that draws maps, or—in the case of star "
+        "charts—the equivalent aspects of the sky."
+    )
+    assert [t for t, _ in _found(sentence)] == ["Cartography"]
+    # a dash that opens the restatement still glosses the name before it, an aside earlier
+    # in the sentence or not
+    sentence = "Surveyors—mostly working alone—mark a benchmark—a point of known height."
+    assert [t for t, _ in _found(sentence)] == ["benchmark"]
+    # spaced en dashes pair as em dashes do
+    sentence = "Rivers – in a wet year – the main source of silt, carry a load."
+    assert "wet year" not in [t for t, _ in _found(sentence)]

@@ -9,6 +9,7 @@ from datasources.files.detect import detect
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
+from jobs.pipeline.readers.blocks import headed_glossary
 from jobs.pipeline.structure import gloss_terms, zh_listed
 from tests.unit.pipeline.written import concepts_of, written
 
@@ -268,3 +269,68 @@ def test_a_bold_term_run_in_before_its_gloss_without_a_colon_is_an_entry(tmp_pat
     assert "definition" in concepts["wilting point"].sources
     # a label before a clause ("The samples dry …") glosses nothing
     assert "definition" not in getattr(concepts.get("reminder"), "sources", ())
+
+
+def _heading(text: str, level: int, page: int = 3) -> Block:
+    return Block("heading", text, page, level)
+
+
+def _paragraph(text: str, page: int = 3) -> Block:
+    return Block("paragraph", text, page)
+
+
+def test_a_pdf_glossary_of_bold_term_lines_over_their_glosses_gives_entries() -> None:
+    # an open textbook's PDF closes a chapter with Key Terms, each term on a bold line the
+    # reader takes for a small heading and its gloss below as a paragraph: without this,
+    # the body's weaker sentences defined the terms
+    blocks = [
+        _heading("Weathering", 1, 1),
+        _paragraph("Rock breaks down where it meets the air and water.", 1),
+        _heading("Key Terms", 2),
+        _heading("frost wedging", 5),
+        _paragraph("the splitting of rock by water that freezes in its cracks"),
+        _heading("oxidation", 5),
+        _paragraph("a reaction with oxygen that rusts the iron in a rock,", 3),
+        _paragraph("leaving it weaker", 4),
+        _heading("talus", 5, 4),
+        _paragraph("the heap of broken rock at the foot of a cliff", 4),
+        _heading("Review", 2, 4),
+        _paragraph("Name two kinds of weathering.", 4),
+    ]
+    entries = headed_glossary(blocks)
+    assert [b.text for b in entries] == [
+        "Weathering",
+        "Rock breaks down where it meets the air and water.",
+        "Key Terms",
+        "frost wedging: the splitting of rock by water that freezes in its cracks",
+        "oxidation: a reaction with oxygen that rusts the iron in a rock, leaving it weaker",
+        "talus: the heap of broken rock at the foot of a cliff",
+        "Review",
+        "Name two kinds of weathering.",
+    ]
+    entry = entries[5]
+    assert (entry.kind, entry.page, entry.emphasis) == ("paragraph", 4, ("talus",))
+    found = list(find_definitions(entries[3].text, 3, False, entries[3].emphasis))
+    assert [d.term for d in found] == ["frost wedging"]
+
+
+def test_small_headings_outside_a_glossary_or_too_few_stay_headings() -> None:
+    # the same layout under another heading is a run of short sections; two pairs under
+    # Key Terms are too few to tell a glossary from sub-sections
+    sections = [
+        _heading("Field work", 2),
+        *[
+            b
+            for name in ("Maps", "Samples", "Notes")
+            for b in (_heading(name, 5), _paragraph(f"what to bring for {name.lower()}"))
+        ],
+    ]
+    assert headed_glossary(sections) == sections
+    few = [
+        _heading("Key Terms", 2),
+        _heading("talus", 5),
+        _paragraph("the heap of broken rock at the foot of a cliff"),
+        _heading("scree", 5),
+        _paragraph("loose stones on a slope"),
+    ]
+    assert headed_glossary(few) == few

@@ -29,6 +29,7 @@ from jobs.pipeline.structure import (
     plain_code_names,
 )
 from jobs.pipeline.terms import shared_head_items
+from tests.unit.pipeline.written import concepts_of
 
 
 def _blocks(path: Path) -> list[tuple[str, str]]:
@@ -763,3 +764,28 @@ def test_a_listed_kind_named_again_is_introduced_one_named_once_is_in_passing() 
     marked = [Block("paragraph", text[0], 1, 0, ("seasons",)), *_plain_blocks(text[1:])]
     drafts = {d.key: d for d in find_concepts(marked, False, 60)[0]}
     assert all("emphasis" not in d.sources for d in drafts.values())
+
+
+def test_a_paragraph_opening_on_a_kind_of_its_section_topic_defines_that_kind(
+    tmp_path: Path,
+) -> None:
+    # a handout names each kind of its section's topic at a paragraph's head, "<kind> <the
+    # heading's plural> are …", with no bold and no "is a": the kinds were no concepts
+    notes = (
+        "# Bridges\n\n"
+        "Engineers choose a bridge for the span and the ground it stands on.\n\n"
+        "## Fixed bridges\n\n"
+        "Fixed bridges carry a road across a river that ships do not need to pass.\n\n"
+        "Arch bridges are built from stones pressed together by their own weight, so the "
+        "load turns into thrust at each abutment.\n\n"
+        "Truss bridges are framed from triangles of steel that share the load between "
+        "their members, and a truss is cheap to build.\n\n"
+        "Most bridges are inspected every two years.\n\n"
+        "These bridges are older than the roads they carry.\n"
+    )
+    concepts = {c.title.lower(): c for c in concepts_of(tmp_path, notes, "bridges.md")}
+    for kind in ("arch bridges", "truss bridges"):
+        assert "definition" in concepts[kind].sources, kind
+        assert (concepts[kind].description or "").startswith(kind.capitalize())
+    # a determiner or a quantity before the plural points back at the topic: no kind
+    assert "most bridges" not in concepts and "these bridges" not in concepts
