@@ -275,10 +275,13 @@ def _rejoined(
                 del out[same[-1] + 1 :]
                 out[-1][1].extend([*between, *concepts])
                 continue
-        elif key is not None and out and serving(out[-1][1], key):
-            out[-1] = (key, [*out[-1][1], *concepts])
-            continue
-        out.append((key, list(concepts)))
+        # the runs just before, each taught ahead for this section, however many (a pandas
+        # course's 聚合 and 设置, read in chapters 5 and 3, taught before chapter 2's
+        # 聚合函数, were two modules named after those chapters' sections in week 3)
+        ahead: list[str] = []
+        while key is not None and out and out[-1][0] != key and serving(out[-1][1], key):
+            ahead = [*out.pop()[1], *ahead]
+        out.append((key, [*ahead, *concepts]))
     return out
 
 

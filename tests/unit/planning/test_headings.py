@@ -152,6 +152,24 @@ def test_what_is_taught_ahead_joins_the_section_right_after_it() -> None:
     ]
 
 
+def test_several_runs_taught_ahead_join_the_section_they_are_taught_for() -> None:
+    # "electron" (Evolution) and "number" (Structure), each read in a later section, are
+    # taught ahead for "dalton" (Early Ideas), whose section had a run earlier in the week:
+    # both join it, rather than each being a module named after its own section between
+    # two modules of Early Ideas
+    week = ["element", "isotope", "electron", "number", "dalton"]
+
+    def dalton_needs_them(a: str, b: str) -> bool:
+        return a == "dalton" and b in ("electron", "number")
+
+    taught_for = {"electron": "dalton", "number": "dalton"}
+    modules = section_modules(week, SECTION, MINUTES, COURSE, dalton_needs_them, taught_for)
+    assert modules == [
+        ("Early Ideas", ["element", "electron", "number", "dalton"]),
+        ("Structure", ["isotope"]),
+    ]
+
+
 def test_documents_are_named_by_their_headings() -> None:
     section = {
         "a1": ("A", "Vectors", "Addition"),
