@@ -1059,9 +1059,15 @@ def zh_action_object(heading: str, term: str) -> str:
     # 数据交互": 变量 is a noun there, whatever rjieba reads it as alone)
     if not all(_action(v) for v in verbs):
         return ""
-    # X is a thing: "复杂一点的查询" (somewhat complex queries) describes the queries
-    last = rjieba.tag(head.strip())[-1:] if head.strip() else []
-    return "" if not last or last[0][1] in _DESCRIBING else head.strip()
+    # X is a thing: "复杂一点的查询" (somewhat complex queries) describes the queries; a
+    # measure word closes a name after a noun ("索引层": 索引 + 层, which rjieba tags as a
+    # measure word), a count after a numeral ("三层的")
+    tagged = rjieba.tag(head.strip()) if head.strip() else []
+    if not tagged:
+        return ""
+    last = tagged[-1][1]
+    counted = last != "q" or len(tagged) == 1 or tagged[-2][1] == "m"
+    return "" if last in _DESCRIBING and counted else head.strip()
 
 
 def _action(word: str) -> bool:

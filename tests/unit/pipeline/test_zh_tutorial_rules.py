@@ -102,6 +102,20 @@ def test_a_verb_after_de_in_a_heading_is_what_is_done_to_the_noun(tmp_path: Path
     assert terms("关系数据库的复制") == ["关系数据库", "复制"]
 
 
+def test_a_measure_word_closing_the_headings_noun_is_part_of_it(tmp_path: Path) -> None:
+    # "缓存层的删除": 层 closes the name 缓存层 (rjieba tags it a measure word), and the
+    # body deletes 缓存层: the verb is what is done to it, no topic
+    text = (
+        "# 存储\n\n## 缓存层的删除\n\n缓存层保存热点数据。删除缓存层之前，先停止写入。"
+        "缓存层越多，读取越快。\n"
+    )
+    titles = titles_of(tmp_path, "cache.md", text)
+    assert "缓存层" in titles and "删除" not in titles
+    assert zh_action_object("缓存层的删除", "删除") == "缓存层"
+    # a measure word after a numeral counts: "三层的删除" describes
+    assert zh_action_object("三层的删除", "删除") == ""
+
+
 def test_a_verb_done_to_an_everyday_noun_in_a_heading_is_no_topic(tmp_path: Path) -> None:
     # "问题的提出" (posing the problem) opens many textbook chapters: the body never writes
     # "提出问题", and the problem is no topic either, so nothing is
