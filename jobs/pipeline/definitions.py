@@ -1053,7 +1053,7 @@ def find_definitions(
                 and (chinese or not _in_parentheses(term, sentence))
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
-                and (chinese or not _stressed_infinitive(term, sentence))
+                and (chinese or not _stressed_action(term, sentence))
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
                 sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
@@ -1584,19 +1584,29 @@ _AFTER_A_VERB = frozenset(
 )
 
 
-def _stressed_infinitive(term: str, sentence: str) -> bool:
+def _stressed_action(term: str, sentence: str) -> bool:
     """ "… assigned to *play* against …": one word set in italics
     after "to", a verb's bare form, and before an article or a preposition, is a stressed
     action, not a term defined ("play" was a game theory chapter's concept); "converted to
-    *glucose* in the liver" names a thing (no verb)."""
+    *glucose* in the liver" names a thing (no verb). So is a verb's bare form before its
+    object's article ("statements *affect* a new value": a Python lesson's concept)."""
     if " " in term:
         return False
-    match = re.search(rf"\bto\s+{re.escape(term)}\s+(\w+)", sentence)
-    if match is None:
-        return False
-    after = match.group(1).lower()
     verbs = getAllLemmas(term.lower()).get("VERB", ())
-    return term.lower() in verbs and (after in EN_PREPOSITIONS or after in _AFTER_A_VERB)
+    if term.lower() not in verbs:
+        return False
+    match = re.search(rf"\bto\s+{re.escape(term)}\s+(\w+)", sentence)
+    if match is not None:
+        after = match.group(1).lower()
+        return after in EN_PREPOSITIONS or after in _AFTER_A_VERB
+    # "… internal statements *affect* a new value to it": a verb's bare form with its
+    # object's article right after it, and no determiner before it (a noun has one: "the
+    # *mean* a sample gives" is rare, "the *affect*" a psychology text's noun)
+    acting = re.search(
+        rf"(?:^|(?<!\bthe)(?<!\ban)(?<!\ba)(?<!\bits)(?<!\btheir))\s{re.escape(term)}\s+(?:a|an|the)\s",
+        sentence,
+    )
+    return acting is not None
 
 
 def _nominal(term: str, chinese: bool) -> bool:

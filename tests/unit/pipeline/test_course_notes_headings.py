@@ -119,6 +119,24 @@ rewards a consistent team, and a round robin with many teams takes a long season
     assert "play" not in keys
 
 
+def test_a_verb_stressed_before_its_objects_article_is_no_term_defined(tmp_path: Path) -> None:
+    """ "the loop's statements *bind* a new value to it": a verb's bare form set in
+    italics before its object's article stresses the action; the sentence defines no
+    "bind". A noun before an article keeps a determiner of its own ("the *scope* a name
+    has")."""
+    text = """# Scope
+
+A **scope** is the region of a program where a name can be used. A name is created in
+the scope where the program first assigns it, because the loop's statements *bind* a new
+value to it. Names in an inner scope hide the same names outside it, and the *scope* a
+name has ends with its block. A **closure** is a function that keeps the names of the
+scope it was made in.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"scope", "closure"} <= keys
+    assert "bind" not in keys
+
+
 def _sections(tmp_path: Path, text: str) -> dict[str, tuple[str, ...]]:
     """Each concept's section as the document job stores it (`Extraction.section`)."""
     path = tmp_path / "notes.md"
