@@ -289,14 +289,7 @@ def test_an_english_word_in_a_chinese_course_is_judged_as_english() -> None:
 
     words = [chinese("weight", 0, "Weight"), chinese("param", 1, "dropna"),
              chinese("curve", 2, "曲线"), chinese("eigen", 3, "特征值")]  # fmt: skip
-    taught = [_concept(f"topic-{i}", 10 + i, examples=1) for i in range(2)]
-    edges = [(w.id, t.id, True) for w in words for t in taught]
-    others = [_concept(f"other-{i}", 20 + i, confidence=0.6) for i in range(12)]
-    data = _input([*words, *taught, *others], edges, weeks=1, hours=3)
-    plan = plan_course(data)
-    assert_sound(plan, data)
-    assert [p.concept_id for p in plan.prerequisites] == ["param", "eigen"]
-    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["weight", "curve"]
+    assert _brought_and_assumed(words) == (["param", "eigen"], ["weight", "curve"])
 
 
 def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> None:
@@ -314,14 +307,22 @@ def test_a_word_its_own_section_is_headed_by_is_taught_there_not_brought() -> No
         headed("organism", 2, "Living Things"),
         replace(headed("sum", 3, "求和公式"), title="求和公式", language="zh"),
     ]
+    assert _brought_and_assumed(words) == (["neuron", "organism"], ["axolotl", "sum"])
+
+
+def _brought_and_assumed(words: list[ConceptInput]) -> tuple[list[str], list[str]]:
+    """The course prerequisites listed and the vocabulary assumed, when two taught concepts
+    of a one-week course need each of `words`."""
     taught = [_concept(f"topic-{i}", 10 + i, examples=1) for i in range(2)]
     edges = [(w.id, t.id, True) for w in words for t in taught]
     others = [_concept(f"other-{i}", 20 + i, confidence=0.6) for i in range(12)]
     data = _input([*words, *taught, *others], edges, weeks=1, hours=3)
     plan = plan_course(data)
     assert_sound(plan, data)
-    assert [p.concept_id for p in plan.prerequisites] == ["neuron", "organism"]
-    assert [p.concept_id for p in plan.report.vocabulary_assumed] == ["axolotl", "sum"]
+    return (
+        [p.concept_id for p in plan.prerequisites],
+        [p.concept_id for p in plan.report.vocabulary_assumed],
+    )
 
 
 def test_a_concept_named_in_passing_is_taught_where_its_chapter_treats_it() -> None:
