@@ -2297,7 +2297,7 @@ def _cues(
         concept_key(word)
         for b in blocks
         if b.kind == "heading"
-        for word in re.findall(_HEADING_CODE if has_han(b.text) else _CODE_SPAN, b.text)
+        for word in re.findall(_LATIN_NAME if has_han(b.text) else _BACKTICKED_NAME, b.text)
     }
     times.update(k for k in set(times) & headed)
     # "6. apply方法" heads the section on the code the body names "`apply` 方法": the
@@ -2312,8 +2312,8 @@ def _cues(
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
 
 
-_HEADING_CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CODE_SPAN = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
+_LATIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BACKTICKED_NAME = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
 # a heading naming code by its kind, as Chinese prose does: "apply方法", "merge函数"
 _HEADED_CODE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:函数|方法|命令|关键字|运算符|语句)")
 
