@@ -70,6 +70,12 @@ _WIDGETS = (
 # the page's content or article ("epoch-comment-body", "article-comments") is not one. A
 # saved blog post's comments held three times the post's text.
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
+# and a blog post's furniture around its end, by the same test: the licence notice ("本文
+# 作者：… 本文链接：… 版权声明：…", Hexo NexT's `<ul class="post-copyright">`, Butterfly's
+# `<div class="post-copyright">`, a footer's "copyright") and the tip jar ("打赏",
+# `reward-container`, `post-reward`, `donate`). Read as text, a saved Hexo post's
+# 本文作者, 本文链接 and 版权声明 were three concepts with "definitions" and a course module.
+_NOTICE_WORDS = frozenset({"copyright", "reward", "donate"})
 _HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
 # and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
@@ -79,13 +85,14 @@ _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _comment_sections(root: Node) -> list[Node]:
-    """The outermost elements under root holding the page's comments (a walk that does not
-    enter one it found, so a hostile page nesting thousands costs one pass)."""
+    """The outermost elements under root holding the page's comments or its notices (a
+    walk that does not enter one it found, so a hostile page nesting thousands costs one
+    pass)."""
     found: list[Node] = []
 
     def visit(node: Node, depth: int) -> None:
         for child in node.iter():
-            if child.tag in _SECTION_TAGS and _names_comments(child):
+            if child.tag in _SECTION_TAGS and _names(child, _COMMENT_WORDS | _NOTICE_WORDS):
                 found.append(child)
             elif depth < _MAX_DEPTH:
                 visit(child, depth + 1)
@@ -94,11 +101,12 @@ def _comment_sections(root: Node) -> list[Node]:
     return found
 
 
-def _names_comments(node: Node) -> bool:
+def _names(node: Node, kinds: frozenset[str]) -> bool:
+    """node's class or id names one of `kinds` and not the page's content."""
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     words = {w.lower() for w in _NAME_WORDS.findall(names)}
-    return bool(words & _COMMENT_WORDS) and not words & _CONTENT_WORDS
+    return bool(words & kinds) and not words & _CONTENT_WORDS
 
 
 # a citation's or a note's mark ("[1]", "[a]", "[citation needed]"), no text of its own
