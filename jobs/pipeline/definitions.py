@@ -335,6 +335,17 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
+    # "市场细分的定义是：按需求的差异…", "定位最新的定义是…": the sentence names what it
+    # defines and says so ("X的定义：…" as an entry is `_zh_list_entry`'s); a question ("路径
+    # 的定义是顶点序列还是边序列？") defines nothing
+    (
+        re.compile(
+            r"^(?P<t>[^，。；：、！？?的\s`*]{2,15}?)\s*"
+            r"(?:最新|通常|一般|严格|简单|经典|标准|正式|广义|狭义)?的(?:定义|含义)是"
+            r"(?![^。]*[?？][\s*_]*$)"
+        ),
+        0.85,
+    ),
     (
         re.compile(
             r"所谓(?:的)?\s*[“\"*「]*(?P<t>[^，。；：、”」*]{1,15}?)[”」*]*[，,]?\s*(?:就|即)?是"

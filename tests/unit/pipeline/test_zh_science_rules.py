@@ -133,6 +133,14 @@ def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> N
     assert defined("相对原子质量被定义为原子质量同碳12原子质量十二分之一的比。") == ["相对原子质量"]
 
 
+def test_a_sentence_saying_it_gives_the_definition_of_a_name_defines_it() -> None:
+    assert defined("需求弹性的定义是：需求量变动的百分比与价格变动的百分比之比。") == ["需求弹性"]
+    # a word saying which definition stands between the name and 的
+    assert defined("品牌资产通常的定义是品牌给产品带来的附加价值。") == ["品牌资产"]
+    # a question about the definition defines nothing
+    assert defined("库存周转率的定义是按成本算还是按售价算？") == []
+
+
 def test_a_description_of_a_kind_then_its_name_defines_the_name() -> None:
     sentence = "电子对偏向一方的共价键是极性共价键，电子对居中的共价键是非极性共价键。"
     assert set(defined(sentence)) == {"极性共价键", "非极性共价键"}
