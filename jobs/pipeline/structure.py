@@ -2092,7 +2092,9 @@ _ZH_FUNCTION_POS = {
 # Where a run before a gloss stops being the term: these words, when rjieba reads them as
 # words of their own (称/叫 only as verbs, 称为 and 叫做: a lone 称 is also inside names,
 # 对称矩阵). A word that holds one of them is no cut: 或 of 或者, 在 of 在线, 和 of 总和.
-_ZH_NAMING = ("称为", "称作", "叫做", "叫作")
+# (and 名叫, 名为 "is named": "某种蓄电池名叫永久（Die Hard）" glosses 永久, not the thing and
+# the verb before it, 蓄电池名叫永久; 命名为, 取名为 end on 名为)
+_ZH_NAMING = ("称为", "称作", "叫做", "叫作", "名叫", "名为")
 _ZH_GLOSS_CUTS = frozenset([*_ZH_NAMING, *"的是为了和与或在把被将即：:，,"])
 _ZH_ALIAS_MARK = re.compile(r"(?:又|也|亦|或|简|统|俗)(?:称(?:之为|作|为)?|名|叫(?:做|作)?)")
 # the words that open a predicate before its object: "以谷歌（Google）为例", "Var 是指

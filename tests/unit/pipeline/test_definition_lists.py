@@ -268,3 +268,12 @@ def test_a_bold_term_run_in_before_its_gloss_without_a_colon_is_an_entry(tmp_pat
     assert "definition" in concepts["wilting point"].sources
     # a label before a clause ("The samples dry …") glosses nothing
     assert "definition" not in getattr(concepts.get("reminder"), "sources", ())
+
+
+def test_a_glossed_name_after_is_named_is_the_name_alone() -> None:
+    # "X名叫Y（gloss）": the gloss translates Y, not X and the verb; a short name with a
+    # gloss of two words took in the words before it ("手机电池名叫长寿")
+    glossed = gloss_terms("这款手机电池名叫长寿（Long Life），续航很久。", 0)
+    assert [c.term for c in glossed] == ["长寿"]
+    named = gloss_terms("这种合金后来被命名为因瓦合金（Invar），热膨胀极小。", 0)
+    assert [c.term for c in named] == ["因瓦合金"]
