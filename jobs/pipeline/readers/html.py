@@ -202,6 +202,14 @@ def parse(tree: HTMLParser) -> list[Block]:
     )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
+    # code as a highlighter sets it: Hexo ends each line of a <pre> on <br>, which has no
+    # text, and numbers the lines in a table's cell beside the code (Hexo's `td.gutter`,
+    # Pygments' `td.linenos`, Hugo's `span.lnt`). Read as they stood, a saved Hexo post's
+    # two lines of code were one table row, "12 | H1：μ<10 …H0：μ≥10 …".
+    for line_break in tree.css("pre br"):
+        line_break.replace_with("\n")
+    for gutter in tree.css("td.gutter, td.linenos, span.lnt"):
+        gutter.decompose()
     page.glosses = _margin_glosses(tree)
     if tree.body is not None:
         for section in _comment_sections(tree.body):
@@ -410,7 +418,11 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
             blocks.extend(make_blocks("code", child.text(deep=True), 1))
         elif tag == "table":
             _flush(inline, page)
-            blocks.extend(make_blocks("table", _table(child), 1))
+            code = _code_table(child)
+            if code is not None:
+                blocks.extend(make_blocks("code", code, 1))
+            else:
+                blocks.extend(make_blocks("table", _table(child), 1))
         elif tag == "math" and child.attributes.get("display") == "block":
             _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
@@ -579,6 +591,16 @@ def _math(node: Node, fenced: bool = True) -> str:
         return tex
     fence = "$$" if node.attributes.get("display") == "block" else "$"
     return f"{fence}{tex}{fence}"
+
+
+def _code_table(node: Node) -> str | None:
+    """The code of a highlighter's table (its line numbers gone): one <pre> holding all
+    the table's text, or None for a table of data."""
+    listings = [pre for pre in node.css("pre") if pre.text(deep=True).strip()]
+    if len(listings) != 1:
+        return None
+    code = listings[0].text(deep=True)
+    return code if "".join(code.split()) == "".join(node.text(deep=True).split()) else None
 
 
 def _table(node: Node) -> str:

@@ -218,6 +218,28 @@ def test_a_posts_licence_notice_and_tip_jar_are_no_text(tmp_path: Path) -> None:
     ]
 
 
+def test_a_highlighters_numbered_code_is_code_not_a_table(tmp_path: Path) -> None:
+    # Hexo numbers the lines in a cell beside the code and ends each line on <br>; Hugo
+    # puts each number in a span.lnt; a table of data stays a table
+    hexo = (
+        '<figure class="highlight js"><table><tr><td class="gutter"><pre>'
+        '<span class="line">1</span><br><span class="line">2</span><br></pre></td>'
+        '<td class="code"><pre><span class="line">let total = 0;</span><br>'
+        '<span class="line">total += price;</span><br></pre></td></tr></table></figure>'
+    )
+    hugo = (
+        '<table class="lntable"><tr><td class="lntd"><pre><code><span class="lnt">1\n</span>'
+        '</code></pre></td><td class="lntd"><pre><code>print("hi")\n</code></pre></td></tr></table>'
+    )
+    data = "<table><tr><th>价格</th><th>销量</th></tr><tr><td>10</td><td>200</td></tr></table>"
+    blocks = _blocks(tmp_path, f"<main><h1>代码</h1>{hexo}{hugo}{data}</main>")
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("code", "let total = 0;\ntotal += price;"),
+        ("code", 'print("hi")'),
+        ("table", "价格 | 销量\n10 | 200"),
+    ]
+
+
 def test_a_footnote_mark_is_not_glued_to_the_word_before_it(tmp_path: Path) -> None:
     # a bookdown page linked each footnote by its number in a <sup>; read as text, the
     # number joined the word it followed ("model31")
