@@ -1098,6 +1098,9 @@ _ZH_FRAME = re.compile(r"^[^，,。；;：:]{1,12}的是[，,]")
 _ZH_LAST_JOINED = ("和", "与", "及")
 
 
+_ZH_CONDITION = re.compile(r"^\s*(?:如果|假如|假设|倘若|若|只要|一旦)")
+
+
 def _zh_verb_defines(term: str, sentence: str) -> bool:
     """Whether the defining verb of a Chinese sentence may define its emphasised term.
     Not when every such verb before the term is the sentence's opening frame ("值得注意的
@@ -1109,6 +1112,13 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
     if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
         return True
     before = sentence[:at]
+    # a verb in a condition's clause is the condition's: "如果检验的判定是拒绝H0，那么处理
+    # **有显著效应**" (if the test's decision is to reject H0, the treatment has a
+    # significant effect) defines nothing; after a condition, the verb before the term must
+    # stand in the term's own clause
+    *earlier, clause = re.split(r"[，,；;]", before)
+    if any(_ZH_CONDITION.search(c) for c in earlier) and not _ZH_DEFINING_VERB.search(clause):
+        return False
     frame = _ZH_FRAME.match(before)
     framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
     joined = before.rstrip(' *“"「')

@@ -126,6 +126,14 @@ def test_the_shi_of_a_conjunction_defines_no_stressed_word() -> None:
     ] == ["电负性"]
 
 
+def test_the_shi_of_a_condition_defines_no_stressed_word_in_the_main_clause() -> None:
+    sentence = "如果土壤的酸碱度是偏酸的，那么植物容易出现缺铁黄化。"
+    assert [d.term for d in find_definitions(sentence, 0, True, ("缺铁黄化",))] == []
+    # in its own clause the verb still names it
+    named = "如果叶片均匀变黄，这种症状称为缺铁黄化。"
+    assert [d.term for d in find_definitions(named, 0, True, ("缺铁黄化",))] == ["缺铁黄化"]
+
+
 def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> None:
     assert defined("这个数被定义为阿伏伽德罗常数，记作NA。") == ["阿伏伽德罗常数"]
     assert defined("质子数相同而中子数不同的原子互称同位素。") == ["同位素"]
