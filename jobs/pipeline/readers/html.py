@@ -75,7 +75,12 @@ _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
 # `<div class="post-copyright">`, a footer's "copyright") and the tip jar ("打赏",
 # `reward-container`, `post-reward`, `donate`). Read as text, a saved Hexo post's
 # 本文作者, 本文链接 and 版权声明 were three concepts with "definitions" and a course module.
-_NOTICE_WORDS = frozenset({"copyright", "reward", "donate"})
+# So is the post's meta line ("发表于 … 分类于 … 阅读次数：1024 … 阅读时长 ≈ 2 分钟": NexT's
+# and Jekyll's `post-meta`, Butterfly's `post-meta`), which was the post's first paragraph.
+# By class only: an id is often made from a heading's words (pandoc's, Sphinx's, Quarto's
+# `<section id="copyright">`, `id="reward-hypothesis"`, `id="meta-analysis"`), the content
+# itself, where a theme's class names its furniture.
+_NOTICE_WORDS = frozenset({"copyright", "reward", "donate", "meta"})
 _HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
 # and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
@@ -92,7 +97,9 @@ def _comment_sections(root: Node) -> list[Node]:
 
     def visit(node: Node, depth: int) -> None:
         for child in node.iter():
-            if child.tag in _SECTION_TAGS and _names(child, _COMMENT_WORDS | _NOTICE_WORDS):
+            if child.tag in _SECTION_TAGS and (
+                _names(child, _COMMENT_WORDS) or _names(child, _NOTICE_WORDS, by_id=False)
+            ):
                 found.append(child)
             elif depth < _MAX_DEPTH:
                 visit(child, depth + 1)
@@ -101,10 +108,10 @@ def _comment_sections(root: Node) -> list[Node]:
     return found
 
 
-def _names(node: Node, kinds: frozenset[str]) -> bool:
-    """node's class or id names one of `kinds` and not the page's content."""
+def _names(node: Node, kinds: frozenset[str], *, by_id: bool = True) -> bool:
+    """node's class (or id) names one of `kinds` and not the page's content."""
     attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or '' if by_id else ''}"
     words = {w.lower() for w in _NAME_WORDS.findall(names)}
     return bool(words & kinds) and not words & _CONTENT_WORDS
 

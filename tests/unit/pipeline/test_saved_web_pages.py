@@ -202,19 +202,27 @@ def test_a_pages_comments_are_no_text(tmp_path: Path) -> None:
 
 
 def test_a_posts_licence_notice_and_tip_jar_are_no_text(tmp_path: Path) -> None:
-    """A blog theme ends each post on its licence notice (author, permalink, licence) and a
-    button asking for a tip; a class naming the post's body stays."""
+    """A blog theme opens each post on its meta line (date, views) and ends it on its
+    licence notice (author, permalink, licence) and a button asking for a tip; a class
+    naming the post's body stays."""
     body = (
-        '<main><h1>食物链</h1><div class="post-body"><p>食物链是生物之间吃与被吃的关系。</p>'
+        '<main><h1>食物链</h1><div class="post-meta"><span>发表于 2021-05-02</span>'
+        "<span>阅读次数：321</span></div>"
+        '<div class="post-body"><p>食物链是生物之间吃与被吃的关系。</p>'
         '<div class="post-reward"><p>觉得有用就请作者喝杯茶</p><p>扫码支持</p></div></div>'
         '<ul class="post-copyright"><li>作者：某某</li><li>链接：https://example.org/food</li>'
         "<li>声明：转载请注明出处</li></ul>"
         '<div class="copyright-notice"><p>本文为原创，遵循署名协议</p></div>'
-        '<div id="donate"><p>请我喝咖啡</p></div></main>'
+        '<div class="donate"><p>请我喝咖啡</p></div>'
+        # a section made from a heading keeps its id: a page about rewards or copyright
+        '<section id="reward-signal"><h2>奖励信号</h2>'
+        "<p>奖励信号评价一次行动。</p></section></main>"
     )
     assert [b.text for b in _blocks(tmp_path, body)] == [
         "食物链",
         "食物链是生物之间吃与被吃的关系。",
+        "奖励信号",
+        "奖励信号评价一次行动。",
     ]
 
 
