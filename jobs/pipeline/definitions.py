@@ -335,6 +335,17 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:被)?定义为"), 0.85),
+    # "市场细分的定义是：按需求的差异…", "定位最新的定义是…": the sentence names what it
+    # defines and says so ("X的定义：…" as an entry is `_zh_list_entry`'s); a question ("路径
+    # 的定义是顶点序列还是边序列？") defines nothing
+    (
+        re.compile(
+            r"^(?P<t>[^，。；：、！？?的\s`*]{2,15}?)\s*"
+            r"(?:最新|通常|一般|严格|简单|经典|标准|正式|广义|狭义)?的(?:定义|含义)是"
+            r"(?![^。]*[?？][\s*_]*$)"
+        ),
+        0.85,
+    ),
     (
         re.compile(
             r"所谓(?:的)?\s*[“\"*「]*(?P<t>[^，。；：、”」*]{1,15}?)[”」*]*[，,]?\s*(?:就|即)?是"
@@ -1087,6 +1098,9 @@ _ZH_FRAME = re.compile(r"^[^，,。；;：:]{1,12}的是[，,]")
 _ZH_LAST_JOINED = ("和", "与", "及")
 
 
+_ZH_CONDITION = re.compile(r"^\s*(?:如果|假如|假设|倘若|若|只要|一旦)")
+
+
 def _zh_verb_defines(term: str, sentence: str) -> bool:
     """Whether the defining verb of a Chinese sentence may define its emphasised term.
     Not when every such verb before the term is the sentence's opening frame ("值得注意的
@@ -1098,6 +1112,13 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
     if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
         return True
     before = sentence[:at]
+    # a verb in a condition's clause is the condition's: "如果检验的判定是拒绝H0，那么处理
+    # **有显著效应**" (if the test's decision is to reject H0, the treatment has a
+    # significant effect) defines nothing; after a condition, the verb before the term must
+    # stand in the term's own clause
+    *earlier, clause = re.split(r"[，,；;]", before)
+    if any(_ZH_CONDITION.search(c) for c in earlier) and not _ZH_DEFINING_VERB.search(clause):
+        return False
     frame = _ZH_FRAME.match(before)
     framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
     joined = before.rstrip(' *“"「')

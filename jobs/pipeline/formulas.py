@@ -53,8 +53,17 @@ def find_formulas(
                         _formula(match.group(0), text, block, 0.6, concept_of(text, index))
                     )
             if _looks_mathematical(text):
-                found.append(_formula(text, context, block, 0.5, concept_of(context, index)))
+                owner = concept_of(f"{_left_side(text)}\n{context}", index)
+                found.append(_formula(text, context, block, 0.5, owner))
     return found
+
+
+def _left_side(text: str) -> str:
+    """What an equation written out in words computes: its side before the first "="
+    ("科恩d值=平均数差/标准差=15/100" computes 科恩d值). A name there owns the formula before
+    any the paragraph above it names (which gave the line to z分数, the paragraph's first
+    concept, and a course asked for "z分数的公式" with Cohen's d as its answer)."""
+    return text.split("=", 1)[0]
 
 
 def _closing_opens(text: str, start: int) -> bool:

@@ -1188,8 +1188,11 @@ ZH_STOP = _words(
     外 里 前 后 时 时候 之后 之前 以后 以前 现在 首先 然后 最后 接着 接下来 其次 总之 这时 此时
     此外 另外 同时
     通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
-    如表所示 如下所示 下图 上图 注意 请注意 注意到"""
+    如表所示 如下所示 下图 上图 注意 请注意 注意到
+    不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要"""
 )
+# (the modals negated, as rjieba reads them: one word each, which ended a run on a name,
+# "…的产品不该用" gave the concept 产品不该)
 
 # Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).
 ZH_GENERIC = _words(

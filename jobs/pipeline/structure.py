@@ -96,15 +96,17 @@ _CONTRAST_LEAD = re.compile(
 # exit" heads a step of a walk-through, no topic)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 _ZH_MEANS = "借助|通过|利用|基于|采用|运用|依靠|依据|根据"  # by means of, based on
-# "一些历史" (some history): a quantifier opens no name, as "Some" opens none in English
+# "一些历史" (some history): a quantifier opens no name, as "Some" opens none in English;
+# a question may stress what it asks ("到底何为定位", "究竟什么是熵": what on earth is X)
 _ZH_LEAD = re.compile(
-    rf"^(?:什么是|何为|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干|{_ZH_MEANS})"
+    r"^(?:(?:到底|究竟)?(?:什么是|何为)|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干"
+    rf"|{_ZH_MEANS})"
 )
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
 # subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
 # "动态规划提高篇": "组合进阶篇" was a concept)
 _ZH_TAIL = re.compile(
-    r"(?:是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
+    r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
@@ -2096,7 +2098,9 @@ _ZH_FUNCTION_POS = {
 # Where a run before a gloss stops being the term: these words, when rjieba reads them as
 # words of their own (称/叫 only as verbs, 称为 and 叫做: a lone 称 is also inside names,
 # 对称矩阵). A word that holds one of them is no cut: 或 of 或者, 在 of 在线, 和 of 总和.
-_ZH_NAMING = ("称为", "称作", "叫做", "叫作")
+# (and 名叫, 名为 "is named": "某种蓄电池名叫永久（Die Hard）" glosses 永久, not the thing and
+# the verb before it, 蓄电池名叫永久; 命名为, 取名为 end on 名为)
+_ZH_NAMING = ("称为", "称作", "叫做", "叫作", "名叫", "名为")
 _ZH_GLOSS_CUTS = frozenset([*_ZH_NAMING, *"的是为了和与或在把被将即：:，,"])
 _ZH_ALIAS_MARK = re.compile(r"(?:又|也|亦|或|简|统|俗)(?:称(?:之为|作|为)?|名|叫(?:做|作)?)")
 # the words that open a predicate before its object: "以谷歌（Google）为例", "Var 是指

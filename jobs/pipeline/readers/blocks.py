@@ -179,6 +179,33 @@ def term_mark(text: str) -> tuple[str, str]:
     return text, text if _MARKED_LINE.match(text) else ""
 
 
+# A Chinese term set in inline code ("`虚无假设（H0）`陈述了…"): Chinese blogs and notes
+# (CSDN, 博客园, Hexo posts written in Markdown) use backticks to highlight the term they
+# introduce, as a book sets it in bold. A span of Han characters (with Latin letters,
+# digits, Greek letters or full-width brackets, but no space and none of the symbols code
+# is made of) is no code: its backticks go and the term is stressed as bold would stress
+# it. Left as code, a saved blog post with one bold sentence kept none of its definitions.
+# (Spans are paired in order, as Markdown pairs them: the text between two code spans,
+# "`A`的列维数必须与`x`", is no span.)
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_CODE_MARKED_TERM = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·]{2,24}")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def code_marked_terms(text: str) -> tuple[str, list[str]]:
+    """text with Chinese terms' backticks removed, and those terms."""
+    terms: list[str] = []
+
+    def unmark(found: re.Match[str]) -> str:
+        term = found.group(1)
+        if not _CODE_MARKED_TERM.fullmatch(term) or len(_HAN_CHAR.findall(term)) < 2:
+            return found.group(0)
+        terms.append(term)
+        return term
+
+    return _CODE_SPAN.sub(unmark, text), terms
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
@@ -197,8 +224,11 @@ def make_blocks(
     if kind in ("paragraph", "list_item", "heading"):
         text, starred = stray_bold(text)
         text, marked = term_mark(text)
+    coded: list[str] = []
+    if kind in ("paragraph", "list_item"):
+        text, coded = code_marked_terms(text)
     pieces = list(bounded(text))
-    stressed = [*emphasis, *starred] if kind != "heading" else emphasis
+    stressed = [*emphasis, *starred, *coded] if kind != "heading" else emphasis
     cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in stressed)
     spans = tuple(dict.fromkeys(e for e in cleaned if e))
     if marked and marked not in spans and kind != "heading":

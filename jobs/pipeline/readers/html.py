@@ -70,6 +70,17 @@ _WIDGETS = (
 # the page's content or article ("epoch-comment-body", "article-comments") is not one. A
 # saved blog post's comments held three times the post's text.
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
+# and a blog post's furniture around its end, by the same test: the licence notice ("本文
+# 作者：… 本文链接：… 版权声明：…", Hexo NexT's `<ul class="post-copyright">`, Butterfly's
+# `<div class="post-copyright">`, a footer's "copyright") and the tip jar ("打赏",
+# `reward-container`, `post-reward`, `donate`). Read as text, a saved Hexo post's
+# 本文作者, 本文链接 and 版权声明 were three concepts with "definitions" and a course module.
+# So is the post's meta line ("发表于 … 分类于 … 阅读次数：1024 … 阅读时长 ≈ 2 分钟": NexT's
+# and Jekyll's `post-meta`, Butterfly's `post-meta`), which was the post's first paragraph.
+# By class only: an id is often made from a heading's words (pandoc's, Sphinx's, Quarto's
+# `<section id="copyright">`, `id="reward-hypothesis"`, `id="meta-analysis"`), the content
+# itself, where a theme's class names its furniture.
+_NOTICE_WORDS = frozenset({"copyright", "reward", "donate", "meta"})
 _HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
 # and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
@@ -79,13 +90,16 @@ _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _comment_sections(root: Node) -> list[Node]:
-    """The outermost elements under root holding the page's comments (a walk that does not
-    enter one it found, so a hostile page nesting thousands costs one pass)."""
+    """The outermost elements under root holding the page's comments or its notices (a
+    walk that does not enter one it found, so a hostile page nesting thousands costs one
+    pass)."""
     found: list[Node] = []
 
     def visit(node: Node, depth: int) -> None:
         for child in node.iter():
-            if child.tag in _SECTION_TAGS and _names_comments(child):
+            if child.tag in _SECTION_TAGS and (
+                _names(child, _COMMENT_WORDS) or _names(child, _NOTICE_WORDS, by_id=False)
+            ):
                 found.append(child)
             elif depth < _MAX_DEPTH:
                 visit(child, depth + 1)
@@ -94,11 +108,12 @@ def _comment_sections(root: Node) -> list[Node]:
     return found
 
 
-def _names_comments(node: Node) -> bool:
+def _names(node: Node, kinds: frozenset[str], *, by_id: bool = True) -> bool:
+    """node's class (or id) names one of `kinds` and not the page's content."""
     attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or '' if by_id else ''}"
     words = {w.lower() for w in _NAME_WORDS.findall(names)}
-    return bool(words & _COMMENT_WORDS) and not words & _CONTENT_WORDS
+    return bool(words & kinds) and not words & _CONTENT_WORDS
 
 
 # a citation's or a note's mark ("[1]", "[a]", "[citation needed]"), no text of its own
@@ -194,6 +209,14 @@ def parse(tree: HTMLParser) -> list[Block]:
     )
     for widget in tree.css(_WIDGETS):
         widget.decompose()
+    # code as a highlighter sets it: Hexo ends each line of a <pre> on <br>, which has no
+    # text, and numbers the lines in a table's cell beside the code (Hexo's `td.gutter`,
+    # Pygments' `td.linenos`, Hugo's `span.lnt`). Read as they stood, a saved Hexo post's
+    # two lines of code were one table row, "12 | H1：μ<10 …H0：μ≥10 …".
+    for line_break in tree.css("pre br"):
+        line_break.replace_with("\n")
+    for gutter in tree.css("td.gutter, td.linenos, span.lnt"):
+        gutter.decompose()
     page.glosses = _margin_glosses(tree)
     if tree.body is not None:
         for section in _comment_sections(tree.body):
@@ -402,7 +425,11 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
             blocks.extend(make_blocks("code", child.text(deep=True), 1))
         elif tag == "table":
             _flush(inline, page)
-            blocks.extend(make_blocks("table", _table(child), 1))
+            code = _code_table(child)
+            if code is not None:
+                blocks.extend(make_blocks("code", code, 1))
+            else:
+                blocks.extend(make_blocks("table", _table(child), 1))
         elif tag == "math" and child.attributes.get("display") == "block":
             _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
@@ -571,6 +598,16 @@ def _math(node: Node, fenced: bool = True) -> str:
         return tex
     fence = "$$" if node.attributes.get("display") == "block" else "$"
     return f"{fence}{tex}{fence}"
+
+
+def _code_table(node: Node) -> str | None:
+    """The code of a highlighter's table (its line numbers gone): one <pre> holding all
+    the table's text, or None for a table of data."""
+    listings = [pre for pre in node.css("pre") if pre.text(deep=True).strip()]
+    if len(listings) != 1:
+        return None
+    code = listings[0].text(deep=True)
+    return code if "".join(code.split()) == "".join(node.text(deep=True).split()) else None
 
 
 def _table(node: Node) -> str:

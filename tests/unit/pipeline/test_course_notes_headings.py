@@ -279,3 +279,10 @@ Farmers keep soil fertile over the years.
 the crop before it took.
 """
     assert _sections(tmp_path, text)["crop rotation"][-1] == "Crop Rotation"
+
+
+def test_a_chinese_question_heading_stressing_what_it_asks_names_its_topic() -> None:
+    # "what on earth is X": 到底 or 究竟 before the question words, or before 是什么
+    assert _terms("到底何为通货膨胀") == ["通货膨胀"]
+    assert _terms("究竟什么是机会成本") == ["机会成本"]
+    assert _terms("比较优势究竟是什么") == ["比较优势"]

@@ -334,3 +334,12 @@ def test_small_headings_outside_a_glossary_or_too_few_stay_headings() -> None:
         _paragraph("loose stones on a slope"),
     ]
     assert headed_glossary(few) == few
+
+
+def test_a_glossed_name_after_is_named_is_the_name_alone() -> None:
+    # "X名叫Y（gloss）": the gloss translates Y, not X and the verb; a short name with a
+    # gloss of two words took in the words before it ("手机电池名叫长寿")
+    glossed = gloss_terms("这款手机电池名叫长寿（Long Life），续航很久。", 0)
+    assert [c.term for c in glossed] == ["长寿"]
+    named = gloss_terms("这种合金后来被命名为因瓦合金（Invar），热膨胀极小。", 0)
+    assert [c.term for c in named] == ["因瓦合金"]

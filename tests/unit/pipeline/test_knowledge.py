@@ -287,6 +287,20 @@ def test_a_display_formula_belongs_to_what_the_sentence_before_it_names() -> Non
     assert found == [("variance", 0.9), ("mean", 0.9)]
 
 
+def test_an_equation_in_words_belongs_to_the_name_on_its_left() -> None:
+    def earliest(text: str, block: int) -> str | None:
+        named = [(text.find(k), k) for k in ("流动比率", "速动比率") if k in text]
+        return min(named)[1] if named else None
+
+    blocks = [
+        Block("paragraph", "流动比率衡量短期偿债能力，速动比率则剔除存货。某公司的速动比率是：", 1),
+        Block("paragraph", "速动比率=(流动资产-存货)/流动负债=(300-100)/200=1.0", 1),
+    ]
+    found = [(x.concept_key, x.confidence) for x in find_formulas(blocks, earliest)]
+    # the paragraph above names 流动比率 first; the line computes 速动比率
+    assert found == [("速动比率", 0.5)]
+
+
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
 
     blocks = [

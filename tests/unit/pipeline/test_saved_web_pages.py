@@ -201,6 +201,53 @@ def test_a_pages_comments_are_no_text(tmp_path: Path) -> None:
     ]
 
 
+def test_a_posts_licence_notice_and_tip_jar_are_no_text(tmp_path: Path) -> None:
+    """A blog theme opens each post on its meta line (date, views) and ends it on its
+    licence notice (author, permalink, licence) and a button asking for a tip; a class
+    naming the post's body stays."""
+    body = (
+        '<main><h1>食物链</h1><div class="post-meta"><span>发表于 2021-05-02</span>'
+        "<span>阅读次数：321</span></div>"
+        '<div class="post-body"><p>食物链是生物之间吃与被吃的关系。</p>'
+        '<div class="post-reward"><p>觉得有用就请作者喝杯茶</p><p>扫码支持</p></div></div>'
+        '<ul class="post-copyright"><li>作者：某某</li><li>链接：https://example.org/food</li>'
+        "<li>声明：转载请注明出处</li></ul>"
+        '<div class="copyright-notice"><p>本文为原创，遵循署名协议</p></div>'
+        '<div class="donate"><p>请我喝咖啡</p></div>'
+        # a section made from a heading keeps its id: a page about rewards or copyright
+        '<section id="reward-signal"><h2>奖励信号</h2>'
+        "<p>奖励信号评价一次行动。</p></section></main>"
+    )
+    assert [b.text for b in _blocks(tmp_path, body)] == [
+        "食物链",
+        "食物链是生物之间吃与被吃的关系。",
+        "奖励信号",
+        "奖励信号评价一次行动。",
+    ]
+
+
+def test_a_highlighters_numbered_code_is_code_not_a_table(tmp_path: Path) -> None:
+    # Hexo numbers the lines in a cell beside the code and ends each line on <br>; Hugo
+    # puts each number in a span.lnt; a table of data stays a table
+    hexo = (
+        '<figure class="highlight js"><table><tr><td class="gutter"><pre>'
+        '<span class="line">1</span><br><span class="line">2</span><br></pre></td>'
+        '<td class="code"><pre><span class="line">let total = 0;</span><br>'
+        '<span class="line">total += price;</span><br></pre></td></tr></table></figure>'
+    )
+    hugo = (
+        '<table class="lntable"><tr><td class="lntd"><pre><code><span class="lnt">1\n</span>'
+        '</code></pre></td><td class="lntd"><pre><code>print("hi")\n</code></pre></td></tr></table>'
+    )
+    data = "<table><tr><th>价格</th><th>销量</th></tr><tr><td>10</td><td>200</td></tr></table>"
+    blocks = _blocks(tmp_path, f"<main><h1>代码</h1>{hexo}{hugo}{data}</main>")
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("code", "let total = 0;\ntotal += price;"),
+        ("code", 'print("hi")'),
+        ("table", "价格 | 销量\n10 | 200"),
+    ]
+
+
 def test_a_footnote_mark_is_not_glued_to_the_word_before_it(tmp_path: Path) -> None:
     # a bookdown page linked each footnote by its number in a <sup>; read as text, the
     # number joined the word it followed ("model31")

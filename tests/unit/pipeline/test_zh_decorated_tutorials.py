@@ -156,3 +156,35 @@ def test_a_construct_with_its_body_elided_is_one_name(heading: str, name: str) -
 def test_the_points_to_mind_are_apparatus(heading: str) -> None:
     assert heading_terms(heading, 0, 2) == []
     assert "通配符" in [c.term for c in heading_terms("通配符的注意点", 0, 2)]
+
+
+def test_a_chinese_term_in_backticks_is_stressed_not_code() -> None:
+    # a blog written in Markdown highlights the term it introduces with backticks
+    [block] = make_blocks("paragraph", "`生态位`是一个物种在群落中占据的位置。", 1)
+    assert (block.text, block.emphasis) == ("生态位是一个物种在群落中占据的位置。", ("生态位",))
+    [item] = make_blocks("list_item", "`竞争排斥原理（Gause）`说明了两种资源相同的物种难以共存", 1)
+    assert item.emphasis == ("竞争排斥原理（Gause）",)
+    # code, and a single character, keep their backticks and stress nothing
+    for text in ("运行 `git log` 查看", "设 `n=10` 个样本", "字段 `名`为空", "`df.groupby()`分组"):
+        [kept] = make_blocks("paragraph", text, 1)
+        assert (kept.text, kept.emphasis) == (text, ())
+
+
+def test_a_blog_marking_terms_with_backticks_keeps_its_definitions(tmp_path: Path) -> None:
+    # one bold sentence made the post no plain text, so its backticked terms were unmarked
+    text = (
+        "# 种群生态\n\n## 基本概念\n\n"
+        "`环境容纳量`是一定环境条件下种群所能维持的最大数量。\n\n"
+        "**理解这两个概念对后面的学习非常重要，请务必记住。**\n\n"
+        "`内禀增长率`是种群在无限制条件下的瞬时增长率。\n\n"
+        "环境容纳量限制种群增长，内禀增长率决定增长快慢。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert described["环境容纳量"].startswith("环境容纳量是一定环境条件下")
+    assert described["内禀增长率"].startswith("内禀增长率是种群在无限制条件下")
+
+
+def test_the_words_between_two_code_spans_are_no_term() -> None:
+    text = "矩阵`A`的列数（即长度）必须等于向量`x`的维数"
+    [block] = make_blocks("paragraph", text, 1)
+    assert (block.text, block.emphasis) == (text, ())

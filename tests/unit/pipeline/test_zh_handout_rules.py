@@ -547,3 +547,19 @@ def test_the_points_listed_under_an_aspects_lead_in_are_no_terms(tmp_path: Path)
     titles = titles_of(tmp_path, text, "存储.txt")
     assert not {"空间放大", "读取变慢", "压缩开销"} & titles
     assert {"哈希索引", "稀疏索引"} <= titles
+
+
+def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
+    # "教师不该…" three times: the subject and 不该 (should not) made the concept 教师不该
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 课堂管理\n\n## 强化\n\n强化是使行为重复出现的过程。\n\n"
+        "- 刚学会的行为，教师不该间断强化，而应连续强化。\n"
+        "- 已经稳定的行为，教师不该连续强化，而应间断强化。\n"
+        "- 学生犯错时，教师不该当众批评，而应私下提醒。\n\n"
+        "连续强化和间断强化都是强化的安排方式。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "强化" in titles
+    assert not any(t.endswith(("不该", "不能", "不应")) for t in titles)

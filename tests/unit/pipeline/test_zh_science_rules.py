@@ -126,11 +126,27 @@ def test_the_shi_of_a_conjunction_defines_no_stressed_word() -> None:
     ] == ["电负性"]
 
 
+def test_the_shi_of_a_condition_defines_no_stressed_word_in_the_main_clause() -> None:
+    sentence = "如果土壤的酸碱度是偏酸的，那么植物容易出现缺铁黄化。"
+    assert [d.term for d in find_definitions(sentence, 0, True, ("缺铁黄化",))] == []
+    # in its own clause the verb still names it
+    named = "如果叶片均匀变黄，这种症状称为缺铁黄化。"
+    assert [d.term for d in find_definitions(named, 0, True, ("缺铁黄化",))] == ["缺铁黄化"]
+
+
 def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> None:
     assert defined("这个数被定义为阿伏伽德罗常数，记作NA。") == ["阿伏伽德罗常数"]
     assert defined("质子数相同而中子数不同的原子互称同位素。") == ["同位素"]
     # a name before 定义为 is still the name defined
     assert defined("相对原子质量被定义为原子质量同碳12原子质量十二分之一的比。") == ["相对原子质量"]
+
+
+def test_a_sentence_saying_it_gives_the_definition_of_a_name_defines_it() -> None:
+    assert defined("需求弹性的定义是：需求量变动的百分比与价格变动的百分比之比。") == ["需求弹性"]
+    # a word saying which definition stands between the name and 的
+    assert defined("品牌资产通常的定义是品牌给产品带来的附加价值。") == ["品牌资产"]
+    # a question about the definition defines nothing
+    assert defined("库存周转率的定义是按成本算还是按售价算？") == []
 
 
 def test_a_description_of_a_kind_then_its_name_defines_the_name() -> None:
