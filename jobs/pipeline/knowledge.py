@@ -40,6 +40,7 @@ from jobs.pipeline.structure import (
     lead_in_style,
 )
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
+from jobs.pipeline.transcripts import without_speakers
 from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
@@ -72,7 +73,7 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     cited = bibliography(blocks) | credits(blocks)
     blocks = [
         replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
-        for i, b in enumerate(blocks)
+        for i, b in enumerate(without_speakers(blocks))
         if i not in cited
     ]
     if not chinese:  # "**_As we now turn_** to look …" in most paragraphs: style, no stress
