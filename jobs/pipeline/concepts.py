@@ -100,6 +100,7 @@ from jobs.pipeline.structure import (
     keyword_list,
     plain_code_names,
     run_in_heading,
+    spelled_acronyms,
     sql_names,
     syntax_placeholders,
     table_topics,
@@ -581,8 +582,11 @@ def find_concepts(
     ]
     chosen = head + marked + glossary[:MAX_GLOSSARY] + scheduled[:MAX_SCHEDULED]
     if casing is not None:  # once the concepts are chosen: it reads the whole body
+        # a name spelled out for its acronym keeps its capitals: "Key Distribution Center"
+        # for KDC (the body's lower-case "key" made it "key Distribution Center")
+        spelled = {name for name, _ in pairs}
         for draft in chosen:
-            if not _a_name_in_the_body(draft.title, prose):
+            if draft.key not in spelled and not _a_name_in_the_body(draft.title, prose):
                 draft.title = _as_the_body_writes(draft.title, casing, prose)
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
@@ -1155,6 +1159,9 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
         # stood beside 开闭原则): one concept, as a name and its acronym are
         pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
+    for block in blocks:  # "KDC-- Key Distribution Center", "TGS for Ticket Granting Service"
+        if block.kind in PROSE:
+            pairs.extend((concept_key(a), concept_key(b)) for a, b in spelled_acronyms(block.text))
     return pairs
 
 
@@ -2252,6 +2259,8 @@ def _cues(
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if not unmarked:  # introduced with its expansion: named once is enough
                 cues.extend(expanded_code_names(block.text, index))
+            if not chinese:  # "KDC-- Key Distribution Center": spelled out, no brackets
+                cues.extend(Cue(name, "gloss", index) for name, _ in spelled_acronyms(block.text))
             if unmarked and index not in points:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
@@ -3054,6 +3063,8 @@ def _capitalised_inside(text: str, term: str) -> bool:
     at = text.find(term)
     if at <= 0 or _INSIDE_SENTENCE.fullmatch(text, max(0, at - 2), at) is None:
         return False
+    if any(name == term for name, _ in spelled_acronyms(text)):
+        return False  # "TGS for Ticket Granting Service": spelled out for its acronym
     # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced, but
     # not in a sentence that lists three or more so ("certifications include Certified
     # Rhythm Technician (CRT), Registered Cardiac Sonographer (RCS), …"): names in passing
