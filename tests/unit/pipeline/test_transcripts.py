@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.definitions import find_definitions, spoken_statement
 from jobs.pipeline.model import Block
 from jobs.pipeline.transcripts import speaker_labels, without_speakers
 from tests.unit.pipeline.written import concepts_of
@@ -65,3 +66,22 @@ def test_labels_in_capitals_repeated_are_turns_and_a_glossary_entry_is_not() -> 
 def test_a_bold_speaker_label_loses_its_emphasis_with_it() -> None:
     blocks = [Block("paragraph", f"TUTOR: point {n}.", 1, emphasis=("TUTOR:",)) for n in range(3)]
     assert all(b.emphasis == () and b.text.startswith("point") for b in without_speakers(blocks))
+
+
+def test_a_definition_said_as_speech_is_read_as_the_statement_it_makes() -> None:
+    said = "And a watershed is really just the land that drains to one river, right?"
+    assert spoken_statement(said) == "a watershed is the land that drains to one river."
+    assert spoken_statement("Well, so an aquifer is basically a layer of wet rock.") == (
+        "an aquifer is a layer of wet rock."
+    )
+    # plain text (a transcript) only: there the tag no longer hides the statement
+    found = [d.term for d in find_definitions(said, 0, False, plain=True)]
+    assert found == ["watershed"]
+    # a real question stays one
+    assert not list(find_definitions("Is a watershed a kind of river?", 0, False, plain=True))
+
+
+def test_a_degree_after_the_copula_is_no_genus() -> None:
+    said = "The second map is a little blurry near the coast."
+    assert not list(find_definitions(said, 0, False, plain=True))
+    assert [d.term for d in find_definitions("A delta is a landform at a river mouth.", 0, False)]
