@@ -1301,6 +1301,15 @@ _EN_ALIAS = re.compile(
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
+# the sentence's subject given another name: "The basic reproduction ratio is also
+# sometimes referred to as the basic reproductive number" (one adverb or two; the two
+# names stood as twins). The subject may be a longer name than an appositive's.
+_EN_SUBJECT_ALIAS = re.compile(
+    rf"\s+(?:is|are)\s+(?:(?:also|otherwise|sometimes|often|commonly)\s+){{1,2}}{ALIAS_VERBS}"
+    r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
+    re.I,
+)
+_SUBJECT_REACH = 40
 # A glossary's entry ("term: definition", `blocks.glossary_entry`) whose definition opens on
 # another name of its term: "also known as Y, …" (the term is the name taught) or "another
 # word for Y" (Y is, and the entry only points to it)
@@ -1328,14 +1337,21 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         text = block.text
         if chinese and not any(lead in text for lead in _ZH_ALIAS_LEAD):
             continue
-        for match in connector.finditer(text):
+        found = [(m, _ALIAS_REACH) for m in connector.finditer(text)]
+        if not chinese:
+            found += [(m, _SUBJECT_REACH) for m in _EN_SUBJECT_ALIAS.finditer(text)]
+        for match, reach in found:
             if chinese and not any(lead in match.group(0) for lead in _ZH_ALIAS_LEAD):
                 continue  # "称为" alone names what precedes it (a definition), not an alias
-            before = text[max(0, match.start() - _ALIAS_REACH) : match.start()]
-            after = text[match.end() : match.end() + _ALIAS_REACH]
+            before = text[max(0, match.start() - reach) : match.start()]
+            after = text[match.end() : match.end() + reach]
             first = _named_at(before, by_key, chinese, end=True)
             other = _named_at(after, by_key, chinese, end=False)
             if first is None or other is None or first is other:
+                continue
+            if reach == _SUBJECT_REACH and not _opens_its_sentence(text[: match.start()], first):
+                # "Note that in some books, a perfect tree is often referred to as a full
+                # tree": a name used elsewhere, not the subject's second name
                 continue
             if first.key in merged or other.key in merged:
                 continue
@@ -1344,10 +1360,11 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
             kept = first.definition
             _absorb_name(first, other)
             if (
-                kept is not None
+                (kept is not None or reach == _SUBJECT_REACH)
                 and other.definition is not None
                 and match.group(0).strip(' “”"「」*（(') in other.definition.sentence
             ):
+                # ("X is also called Y" says nothing of what X is: no definition of X)
                 # "多重集的排列数常被称作多重组合数" only names: the first keeps its own
                 first.definition = kept
             merged.add(other.key)
@@ -1356,6 +1373,13 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
     else:
         merged |= _merge_entry_aliases(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _opens_its_sentence(before: str, draft: Draft) -> bool:
+    """The text before a verb is its sentence's subject and names `draft`, nothing else
+    (an article aside): "The basic reproduction ratio" before "is also called …"."""
+    clause = re.split(r"[.!?;:]\s+", before)[-1].strip()
+    return concept_key(re.sub(r"^(?:the|an?)\s+", "", clause, flags=re.I)) == draft.key
 
 
 # A naming verb and a list of stressed names that closes its clause: "称为模 m 的 **同余类**
