@@ -100,6 +100,7 @@ from jobs.pipeline.structure import (
     keyword_list,
     plain_code_names,
     run_in_heading,
+    spelled_acronyms,
     sql_names,
     syntax_placeholders,
     table_topics,
@@ -581,8 +582,11 @@ def find_concepts(
     ]
     chosen = head + marked + glossary[:MAX_GLOSSARY] + scheduled[:MAX_SCHEDULED]
     if casing is not None:  # once the concepts are chosen: it reads the whole body
+        # a name spelled out for its acronym keeps its capitals: "Key Distribution Center"
+        # for KDC (the body's lower-case "key" made it "key Distribution Center")
+        spelled = {name for name, _ in pairs}
         for draft in chosen:
-            if not _a_name_in_the_body(draft.title, prose):
+            if draft.key not in spelled and not _a_name_in_the_body(draft.title, prose):
                 draft.title = _as_the_body_writes(draft.title, casing, prose)
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
@@ -1155,6 +1159,9 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
         # stood beside 开闭原则): one concept, as a name and its acronym are
         pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
+    for block in blocks:  # "KDC-- Key Distribution Center", "TGS for Ticket Granting Service"
+        if block.kind in PROSE:
+            pairs.extend((concept_key(a), concept_key(b)) for a, b in spelled_acronyms(block.text))
     return pairs
 
 
@@ -1294,6 +1301,15 @@ _EN_ALIAS = re.compile(
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
+# the sentence's subject given another name: "The basic reproduction ratio is also
+# sometimes referred to as the basic reproductive number" (one adverb or two; the two
+# names stood as twins). The subject may be a longer name than an appositive's.
+_EN_SUBJECT_ALIAS = re.compile(
+    rf"\s+(?:is|are)\s+(?:(?:also|otherwise|sometimes|often|commonly)\s+){{1,2}}{ALIAS_VERBS}"
+    r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
+    re.I,
+)
+_SUBJECT_REACH = 40
 # A glossary's entry ("term: definition", `blocks.glossary_entry`) whose definition opens on
 # another name of its term: "also known as Y, …" (the term is the name taught) or "another
 # word for Y" (Y is, and the entry only points to it)
@@ -1321,14 +1337,21 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         text = block.text
         if chinese and not any(lead in text for lead in _ZH_ALIAS_LEAD):
             continue
-        for match in connector.finditer(text):
+        found = [(m, _ALIAS_REACH) for m in connector.finditer(text)]
+        if not chinese:
+            found += [(m, _SUBJECT_REACH) for m in _EN_SUBJECT_ALIAS.finditer(text)]
+        for match, reach in found:
             if chinese and not any(lead in match.group(0) for lead in _ZH_ALIAS_LEAD):
                 continue  # "称为" alone names what precedes it (a definition), not an alias
-            before = text[max(0, match.start() - _ALIAS_REACH) : match.start()]
-            after = text[match.end() : match.end() + _ALIAS_REACH]
+            before = text[max(0, match.start() - reach) : match.start()]
+            after = text[match.end() : match.end() + reach]
             first = _named_at(before, by_key, chinese, end=True)
             other = _named_at(after, by_key, chinese, end=False)
             if first is None or other is None or first is other:
+                continue
+            if reach == _SUBJECT_REACH and not _opens_its_sentence(text[: match.start()], first):
+                # "Note that in some books, a perfect tree is often referred to as a full
+                # tree": a name used elsewhere, not the subject's second name
                 continue
             if first.key in merged or other.key in merged:
                 continue
@@ -1337,10 +1360,11 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
             kept = first.definition
             _absorb_name(first, other)
             if (
-                kept is not None
+                (kept is not None or reach == _SUBJECT_REACH)
                 and other.definition is not None
                 and match.group(0).strip(' “”"「」*（(') in other.definition.sentence
             ):
+                # ("X is also called Y" says nothing of what X is: no definition of X)
                 # "多重集的排列数常被称作多重组合数" only names: the first keeps its own
                 first.definition = kept
             merged.add(other.key)
@@ -1349,6 +1373,13 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
     else:
         merged |= _merge_entry_aliases(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _opens_its_sentence(before: str, draft: Draft) -> bool:
+    """The text before a verb is its sentence's subject and names `draft`, nothing else
+    (an article aside): "The basic reproduction ratio" before "is also called …"."""
+    clause = re.split(r"[.!?;:]\s+", before)[-1].strip()
+    return concept_key(re.sub(r"^(?:the|an?)\s+", "", clause, flags=re.I)) == draft.key
 
 
 # A naming verb and a list of stressed names that closes its clause: "称为模 m 的 **同余类**
@@ -2252,6 +2283,8 @@ def _cues(
             named_code.extend(c for c in named(block.text, index) if c.term not in own_code)
             if not unmarked:  # introduced with its expansion: named once is enough
                 cues.extend(expanded_code_names(block.text, index))
+            if not chinese:  # "KDC-- Key Distribution Center": spelled out, no brackets
+                cues.extend(Cue(name, "gloss", index) for name, _ in spelled_acronyms(block.text))
             if unmarked and index not in points:
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
@@ -3054,6 +3087,8 @@ def _capitalised_inside(text: str, term: str) -> bool:
     at = text.find(term)
     if at <= 0 or _INSIDE_SENTENCE.fullmatch(text, max(0, at - 2), at) is None:
         return False
+    if any(name == term for name, _ in spelled_acronyms(text)):
+        return False  # "TGS for Ticket Granting Service": spelled out for its acronym
     # "GNU Privacy Guard (GPG)": a name given an acronym is a term being introduced, but
     # not in a sentence that lists three or more so ("certifications include Certified
     # Rhythm Technician (CRT), Registered Cardiac Sonographer (RCS), …"): names in passing

@@ -266,7 +266,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)"
-            r"\s+\w+",
+            # "The paper is a little fuzzy", "is a bit more …": a degree, no genus ("is a
+            # lot faster" is one too, but d2l's Newton's method has no other definition
+            # than such a comparison, and its course lost the concept: left)
+            r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)\w+",
             re.I,
         ),
         WEAK,
@@ -502,6 +505,35 @@ _CONNECTIVE = re.compile(
     r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short),\s+",
     re.I,
 )
+# A lecture's transcript says its definitions as speech: "And a principal in Kerberos is
+# actually just a string, right?" read as a question (its tag), opening on "And" and
+# hedged after its verb, so no pattern saw the statement "a principal … is a string". In
+# plain text (a transcript keeps no typography), the opener, the hedge and the tag go.
+_SPOKEN_OPENER = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+(?:(?:so|then|now)\s+)?|(?:well|ok|okay|all\s+right|right|yeah|yes)"
+    r"\s*,\s+(?:(?:and|so)\s+)?)(?=\w+\s+\w)",
+    re.I,
+)
+_SPOKEN_HEDGE = re.compile(
+    r"\b(is|are)\s+(?:(?:actually|basically|really|essentially|literally|just|simply)\s+){1,2}"
+    r"(?=(?:an?|the)\s)",
+    re.I,
+)
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|okay|ok|yeah|you\s+know|isn['’]t\s+it|aren['’]t\s+they|don['’]t\s+you\s+think)"
+    r"\s*\?\s*$",
+    re.I,
+)
+
+
+def spoken_statement(sentence: str) -> str:
+    """The statement a spoken sentence makes, without its opener ("And", "So", "Well,"), a
+    hedge after its verb ("is actually just a") or a tag question (", right?")."""
+    sentence = _TAG_QUESTION.sub(".", sentence)
+    sentence = _SPOKEN_OPENER.sub("", sentence, count=1)
+    return _SPOKEN_HEDGE.sub(r"\1 ", sentence)
+
+
 # A figure's legend told in the text, "The dashed line is the 1:1 line", "The red curve is
 # the fitted model": a mark drawn in the figure, named by how it is drawn, is no concept
 _FIGURE_MARK = re.compile(
@@ -975,6 +1007,7 @@ def find_definitions(
         # connective ties the sentence to the one before, the rest defines as it would alone
         # (where the emphasis is kept, the emphasised-term rule reads such a sentence)
         sentence = _CONNECTIVE.sub("", sentence, count=1)
+        sentence = spoken_statement(sentence)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):

@@ -29,7 +29,7 @@ from jobs.pipeline.model import (
 )
 from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
-from jobs.pipeline.references import bibliography, credits
+from jobs.pipeline.references import bibliography, credits, licence_notices
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
 from jobs.pipeline.structure import (
@@ -40,6 +40,7 @@ from jobs.pipeline.structure import (
     lead_in_style,
 )
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
+from jobs.pipeline.transcripts import without_speakers
 from jobs.pipeline.words import count_all
 
 DIFFICULTY_RULE = (
@@ -69,10 +70,10 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     """`slides`: the document is a deck of that many slides (`ReadDocument.slides`)."""
     chinese = language == "zh-CN"
     # other works' authors and venues, and the people a book credits, are not concepts
-    cited = bibliography(blocks) | credits(blocks)
+    cited = bibliography(blocks) | credits(blocks) | licence_notices(blocks)
     blocks = [
         replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
-        for i, b in enumerate(blocks)
+        for i, b in enumerate(without_speakers(blocks))
         if i not in cited
     ]
     if not chinese:  # "**_As we now turn_** to look …" in most paragraphs: style, no stress

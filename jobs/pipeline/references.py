@@ -125,6 +125,38 @@ def credits(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
+# A licence notice at a document's start or end: "The following content is provided under
+# a Creative Commons license. Your support will help MIT OpenCourseWare …" opens every
+# OpenCourseWare transcript, "This work is licensed under a Creative Commons Attribution
+# 4.0 International License" closes a Pressbooks page. Its publisher and licence are no
+# concepts ("MIT" was one, and a transcript's first module). In the body, a chapter about
+# licensing may say the same words: only the first and last blocks are looked at.
+_LICENCE_NOTICE = re.compile(
+    r"\b(?:provided|licen[cs]ed|released|available|distributed|published|shared)\s+under\s+"
+    r"(?:a|an|the)\s+(?:\w+\s+){0,2}(?:Creative\s+Commons|CC\s+BY|GNU|MIT|Apache|open)\b",
+    re.IGNORECASE,
+)
+NOTICE_BLOCKS = 3  # at each end of the document
+NOTICE_WORDS = 80
+
+
+def licence_notices(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the short paragraphs among the first and last NOTICE_BLOCKS that state
+    the document's licence (`_LICENCE_NOTICE`)."""
+    ends = [
+        *range(min(NOTICE_BLOCKS, len(blocks))),
+        *range(len(blocks) - NOTICE_BLOCKS, len(blocks)),
+    ]
+    return {
+        index
+        for index in ends
+        if index >= 0
+        and blocks[index].kind in ("paragraph", "list_item")
+        and len(blocks[index].text.split()) <= NOTICE_WORDS
+        and _LICENCE_NOTICE.search(blocks[index].text)
+    }
+
+
 def _title(text: str) -> str:
     return HEADING_NUMBER.sub("", clean_title(text)).strip(" :：").casefold()
 

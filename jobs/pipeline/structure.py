@@ -1855,6 +1855,47 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
 _ACRONYM = re.compile(r"(?:[A-Z]|[1-9](?=[A-Z]))[A-Z0-9]{1,5}")
 
 
+# Spoken and informal prose spells an acronym out without brackets: a lecture's transcript
+# has "it's typically called KDC-- Key Distribution Center" and "TGS for Ticket Granting
+# Service", a handout "the KDC, or Key Distribution Center". The brackets rule
+# (`acronym_pairs`) saw neither, and the transcript kept the acronyms alone, its names
+# never a concept. The acronym, a dash, comma, colon, "for", "stands for", "short for" or
+# "or", then capitalised words whose initials spell the acronym exactly (small words such
+# as "of" skipped); or the words first and the acronym after.
+_SPELLED_CAPITAL = r"[A-Z][a-z][\w'’-]*"
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
+_SPELLED_SMALL = rf"(?:{'|'.join(_SMALL_WORDS)})"
+_SPELLED_NAME = rf"{_SPELLED_CAPITAL}(?:\s+(?:{_SPELLED_SMALL}\s+)?{_SPELLED_CAPITAL}){{1,5}}"
+_SPELLED_LINK = (
+    r"(?:\s*(?:--|—|–)\s*|\s+-\s+|,\s+(?:or\s+)?|:\s+"
+    r"|\s+(?:for|stands\s+for|short\s+for|or)\s+)(?:the\s+)?"
+)
+_SPELLED_AFTER = re.compile(rf"\b([A-Z]{{2,6}}){_SPELLED_LINK}({_SPELLED_NAME})")
+_SPELLED_BEFORE = re.compile(rf"\b({_SPELLED_NAME}){_SPELLED_LINK}([A-Z]{{2,6}})\b")
+
+
+def spelled_acronyms(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) for each acronym the text spells out beside it without brackets:
+    "KDC-- Key Distribution Center", "TGS for Ticket Granting Service". Only when the
+    name's initials are the acronym's letters, in order."""
+    pairs: list[tuple[str, str]] = []
+    for pattern, after in ((_SPELLED_AFTER, True), (_SPELLED_BEFORE, False)):
+        for match in pattern.finditer(text):
+            acronym, name = match.group(1 if after else 2), match.group(2 if after else 1)
+            words = name.split()
+            # the fewest words next to the acronym whose initials spell it: a capitalised
+            # word that runs on ("… Key Distribution Center Today") is no part of the name
+            for count in range(2, len(words) + 1):
+                part = words[:count] if after else words[-count:]
+                if part[0] in _SMALL_WORDS or part[-1] in _SMALL_WORDS:
+                    continue
+                if "".join(w[0] for w in part if w not in _SMALL_WORDS) == acronym:
+                    if (" ".join(part), acronym) not in pairs:
+                        pairs.append((" ".join(part), acronym))
+                    break
+    return pairs
+
+
 def english_name_pairs(text: str) -> list[tuple[str, str]]:
     """(Chinese name, English name) for each Chinese name the text glosses with an English
     name of two words or more, each capitalised: "单一职责原则（Single Responsibility

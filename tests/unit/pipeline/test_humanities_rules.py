@@ -12,7 +12,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
-from jobs.pipeline.references import credits
+from jobs.pipeline.references import credits, licence_notices
 from jobs.pipeline.structure import lead_in_style
 from tests.unit.pipeline.written import written
 
@@ -114,6 +114,31 @@ def test_a_pictures_credit_line_is_a_credit() -> None:
     ]
     blocks = [Block("paragraph", line, 1) for line in lines]
     assert credits(blocks) == {0, 1, 2}
+
+
+def test_a_licence_notice_at_either_end_is_no_content(tmp_path: Path) -> None:
+    # a course site opens each lecture's transcript on its licence and its name; its name
+    # was a concept and the first module of the course
+    opening = (
+        "This recording is provided under a Creative Commons licence. Gifts help Riverside "
+        "Open Courses keep its lectures free; see Riverside Open Courses online."
+    )
+    body = [
+        "Today we talk about glaciers, which carve valleys as they move.",
+        "A cirque is a bowl a glacier carves at the head of its valley.",
+        "A moraine is the ridge of rock a glacier leaves where it melts.",
+        "Riverside geologists have mapped the moraines of the valley for years.",
+    ]
+    closing = "Text licensed under the CC BY 4.0 licence unless noted otherwise."
+    blocks = [Block("paragraph", t, 1) for t in (opening, *body, closing)]
+    assert licence_notices(blocks) == {0, 5}
+    # in the body, licensing is a topic like another
+    notice = "The atlas was released under a Creative Commons licence."
+    middle = [*body, notice, *body]
+    assert licence_notices([Block("paragraph", t, 1) for t in middle]) == set()
+    path = written(tmp_path, "glaciers.txt", "\n\n".join([opening, *body, closing]) + "\n")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "riverside open course" not in keys and "cirque" in keys
 
 
 def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) -> None:

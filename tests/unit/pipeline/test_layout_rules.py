@@ -2374,3 +2374,23 @@ def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
         for key in ("physics", "physic", "genetic", "genetics")
     ]
     assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]
+
+
+def test_a_subject_the_sentence_gives_another_name_is_one_concept(tmp_path: Path) -> None:
+    # "X is also sometimes referred to as Y": one thing, two names (they stood as twins);
+    # the naming sentence says nothing of what X is, so it is no definition of it
+    text = (
+        "# Rivers\n\n"
+        "## Discharge\n\n"
+        "The volumetric flow rate measures how much water passes a gauge each second. "
+        "The volumetric flow rate is also sometimes referred to as the stream discharge. "
+        "Engineers read the volumetric flow rate from a rating curve, and the stream "
+        "discharge in flood is many times that of a dry month.\n\n"
+        "A hydrograph plots the volumetric flow rate against time. After a storm the "
+        "stream discharge rises to a peak and then recedes.\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text)}
+    assert "volumetric flow rate" in concepts
+    assert "stream discharge" not in concepts
+    described = concepts["volumetric flow rate"].description or ""
+    assert "referred to as" not in described

@@ -27,6 +27,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     heading_terms,
     plain_code_names,
+    spelled_acronyms,
 )
 from jobs.pipeline.terms import shared_head_items
 from tests.unit.pipeline.written import concepts_of
@@ -789,3 +790,28 @@ def test_a_paragraph_opening_on_a_kind_of_its_section_topic_defines_that_kind(
         assert (concepts[kind].description or "").startswith(kind.capitalize())
     # a determiner or a quantity before the plural points back at the topic: no kind
     assert "most bridges" not in concepts and "these bridges" not in concepts
+
+
+def test_an_acronym_spelled_out_without_brackets_is_one_concept_under_its_name(
+    tmp_path: Path,
+) -> None:
+    assert spelled_acronyms("the archive is run by the NDC-- National Data Centre.") == [
+        ("National Data Centre", "NDC")
+    ]
+    assert spelled_acronyms("We file it with the LRB for Land Registry Board today.") == [
+        ("Land Registry Board", "LRB")
+    ]
+    assert spelled_acronyms("the Bureau of Water Records, or BWR, keeps them") == [
+        ("Bureau of Water Records", "BWR")
+    ]
+    # initials that do not spell the acronym are no expansion of it
+    assert spelled_acronyms("We met the CEO, Jane Smith Doe, at noon.") == []
+    text = (
+        "Surveyors send every plan to a central office. It is usually called the LRB for "
+        "Land Registry Board.\n\nThe LRB checks each plan against the old maps, and the LRB "
+        "keeps a copy.\n\nOnce the LRB has stamped a plan, the boundary is official.\n"
+    )
+    concepts = concepts_of(tmp_path, text, "talk.txt")
+    titles = {c.key: c.title for c in concepts}
+    assert titles.get("land registry board") == "Land Registry Board"  # its capitals kept
+    assert "lrb" not in titles  # the acronym is the same concept
