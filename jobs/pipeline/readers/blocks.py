@@ -118,7 +118,8 @@ def _dropped_pictograph(found: re.Match[str]) -> str:
 # order are the bold its author typed: the marks go and what they held is stressed. Read
 # as text, each "**" was a word's edge and "注记**" a name.
 _STRAY_BOLD = re.compile(r"\*\*(?=\S)([^*`\n]{1,40}?)(?<=\S)\*\*")
-_INLINE_CODE = re.compile(r"(`+)[^`]*?\1")
+# a code span as Markdown pairs them: a run of backticks, closed by a run as long
+_INLINE_CODE = re.compile(r"(`+)([^`]*?)\1")
 
 
 def stray_bold(text: str) -> tuple[str, list[str]]:
@@ -186,8 +187,7 @@ def term_mark(text: str) -> tuple[str, str]:
 # is made of) is no code: its backticks go and the term is stressed as bold would stress
 # it. Left as code, a saved blog post with one bold sentence kept none of its definitions.
 # (Spans are paired in order, as Markdown pairs them: the text between two code spans,
-# "`A`的列维数必须与`x`", is no span.)
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+# "`A`的列维数必须与`x`", is no span: `_INLINE_CODE` pairs them.)
 _CODE_MARKED_TERM = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·]{2,24}")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
@@ -197,13 +197,13 @@ def code_marked_terms(text: str) -> tuple[str, list[str]]:
     terms: list[str] = []
 
     def unmark(found: re.Match[str]) -> str:
-        term = found.group(1)
+        term = found.group(2)
         if not _CODE_MARKED_TERM.fullmatch(term) or len(_HAN_CHAR.findall(term)) < 2:
             return found.group(0)
         terms.append(term)
         return term
 
-    return _CODE_SPAN.sub(unmark, text), terms
+    return _INLINE_CODE.sub(unmark, text), terms
 
 
 def make_blocks(
