@@ -1956,6 +1956,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         run = match.group(1).strip()
         term = _trailing_term(run, len(gloss.split()), _ACRONYM.fullmatch(gloss) is None)
         term = _with_glossed_prefix(run, term, gloss)
+        if term == run:
+            term = _with_greek_letter(text[: match.start(1)], term)
         # "通常采用LRU（Least Recently Used）": the brackets spell out the acronym the run
         # ends on, which is the name; the Chinese before it is the sentence's
         tail = _TAIL_ACRONYM.search(term)
@@ -2168,6 +2170,20 @@ _ZH_BOUND_PREFIXES = {
     "预": ("pre",),
     "自": ("self", "auto"),
 }
+
+
+def _with_greek_letter(before: str, term: str) -> str:
+    """The name with the Greek letter right before it (`before`: the text up to the name):
+    "α粒子（alpha particle）", "γ射线", "β受体阻滞剂", "σ 键". The run a gloss is read back
+    from opens on a Han character, so the name was read without its letter (粒子, 射线,
+    受体阻滞剂)."""
+    letter = before.rstrip()[-1:]
+    if letter and _GREEK_LETTER.fullmatch(letter) and has_han(term):
+        return letter + term
+    return term
+
+
+_GREEK_LETTER = re.compile(r"[\u0391-\u03a9\u03b1-\u03c9]")
 
 
 def _with_glossed_prefix(run: str, term: str, gloss: str) -> str:

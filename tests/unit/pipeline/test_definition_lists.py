@@ -146,6 +146,16 @@ def test_a_bound_prefix_the_gloss_spells_opens_the_name() -> None:
     assert named("温度超过阈值（threshold）时报警。") == ["阈值"]
 
 
+def test_a_greek_letter_opening_a_glossed_name_is_part_of_it() -> None:
+    # the run a gloss is read back from opens on a Han character: "α粒子" was read as 粒子
+    assert [c.term for c in gloss_terms("实验用α粒子（alpha particle）轰击薄膜。", 0)] == ["α粒子"]
+    assert [c.term for c in gloss_terms("原子核放出γ射线（gamma ray）。", 0)] == ["γ射线"]
+    # a letter the sentence uses as a symbol, away from the name, stays out
+    assert [c.term for c in gloss_terms("取α，再求置信区间（confidence interval）。", 0)] == [
+        "置信区间"
+    ]
+
+
 def test_a_rare_verb_before_a_verbal_noun_opens_the_glossed_name() -> None:
     # 反向 ("reverse") is a verb to rjieba, 传播 a verbal noun: the two are the name
     glossed = gloss_terms("网络通过反向传播（backpropagation）更新权重。", 0)
