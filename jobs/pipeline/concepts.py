@@ -162,6 +162,13 @@ _ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
 SPARSE_MARKS = 0.25
 
 
+def _mostly_a_verb(entry: TermStats, chinese: bool) -> bool:
+    """The text uses the word as a verb more often than as a name: Chinese verbs that open
+    a clause are not in `count`, English verbs before their object are."""
+    nouns = entry.count if chinese else entry.count - entry.clausal
+    return entry.clausal > nouns
+
+
 def _common_by_count_alone(draft: Draft) -> bool:
     """One word of ordinary English (Zipf 4.5 or more: `technicality` 0) that only its
     count offers, or its count and italics: no definition, no heading, no gloss. Where the
@@ -391,6 +398,7 @@ def find_concepts(
             # never uses names nothing; the first line titles the document
             continue
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
+
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts
             cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))
         in_heading = "heading" not in kinds and _in_text(key, headings)
@@ -419,8 +427,8 @@ def find_concepts(
             and (definition is None or definition.confidence <= EMPHASIS)
         ):
             continue  # "library", "author_birth": the example relation's name and columns
-        if entry is not None and entry.clausal > entry.count and not kinds and not definition:
-            continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
+        if entry is not None and not kinds and not definition and _mostly_a_verb(entry, chinese):
+            continue  # 假设 as "假设我们…", "load" as "load the data": a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         aside = bool(slides) and _aside_in_headings(key_cues, blocks)
