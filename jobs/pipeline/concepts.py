@@ -488,7 +488,7 @@ def find_concepts(
         # inside a heading 8 %, a gloss alone 0 %; together they add up)
         score = (
             1.0 * ("heading" in kinds)
-            + 0.35 * ("emphasis" in kinds)
+            + 0.35 * bool(kinds & {"emphasis", "entry"})
             + 0.15 * ("code" in kinds)
             # a code name with the words it abbreviates ("`pwd` (print working
             # directory)"): introduced, as a term set in bold is
@@ -2893,6 +2893,10 @@ def _admissible(
         return bool(kinds) and count >= 3
     if "option" in kinds:
         return count >= 1  # a name a question offers among its options
+    if "entry" in kinds:
+        # a vocabulary table's term: the worksheet teaches it, though its definition and
+        # any other mention may be blanks for the student to fill
+        return True
     if definition is not None and definition.confidence > WEAK:
         return count >= 1
     several_words = " " in key or (chinese and len(key) >= 3)

@@ -122,6 +122,25 @@ def test_a_worksheets_offered_names_are_its_concepts(tmp_path: Path) -> None:
     assert not titles & {"all of the above", "sweet", "sour", "Answer Key", "Name"}
 
 
+def test_a_vocabulary_tables_term_column_lists_the_worksheets_terms(tmp_path: Path) -> None:
+    # a study guide's "Term | Definition" table: the definitions are blanks for the
+    # student and most terms appear nowhere else; each is a concept, one word or several
+    text = (
+        "# Soils Study Guide\n\nName: ________\n\n## Part A: Vocabulary\n\n"
+        "Define each term in your own words.\n\n"
+        "| Term | Definition | Example |\n|---|---|---|\n"
+        "| Humus | Dark organic matter in soil. | |\n"
+        "| Leaching | | |\n| Loam | | |\n| Soil horizon | | |\n"
+        "| Parent material | | |\n\n"
+        "## Part B: Questions\n\n1. Why does leaching leave topsoil poor in nutrients?\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "soils.md")}
+    assert {"humus", "leaching", "loam", "soil horizon", "parent material"} <= titles
+    # a table of measurements keeps its cells out: only a term column lists names
+    plain = "# Tides\n\nThe table gives heights.\n\n| Time | Height |\n|---|---|\n| Noon | 3 |\n"
+    assert "noon" not in {t.lower() for t in titles_of(tmp_path, plain, "tides.md")}
+
+
 def test_element_symbols_with_plain_counts_are_a_formula_no_concept(tmp_path: Path) -> None:
     text = (
         "# 有机化学练习\n\n1．丁烷的同分异构体有几种？\n\n"
