@@ -141,6 +141,27 @@ def test_a_vocabulary_tables_term_column_lists_the_worksheets_terms(tmp_path: Pa
     assert "noon" not in {t.lower() for t in titles_of(tmp_path, plain, "tides.md")}
 
 
+def test_a_sentence_whose_name_is_a_blank_defines_nothing(tmp_path: Path) -> None:
+    from jobs.pipeline.definitions import head_of_a_blank
+
+    # "is called a ______ dune": the name is the pupil's answer, the sentence describes
+    # that kind, not "dune"; a blank elsewhere in a sentence leaves its naming alone
+    called = "A dune shaped like a crescent by one steady wind is called a ________ dune."
+    assert head_of_a_blank("a dune", called)
+    assert head_of_a_blank("a dune", "Wind-blown sand piles are known as ______.")
+    assert not head_of_a_blank("a dune", "A hill of sand piled by wind is called a dune.")
+    text = (
+        "# Deserts Worksheet\n\n1. " + called + "\n\n"
+        "2. A dune moves downwind as sand blows up its gentle side.\n\n"
+        "3. Draw a dune and label its slip face.\n\n"
+        "4. Why does a dune need a steady supply of sand?\n"
+    )
+    path = tmp_path / "deserts.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.key: c for c in analyse_file(path).knowledge.concepts}
+    assert "________" not in (concepts["dune"].description or "")
+
+
 def test_element_symbols_with_plain_counts_are_a_formula_no_concept(tmp_path: Path) -> None:
     text = (
         "# 有机化学练习\n\n1．丁烷的同分异构体有几种？\n\n"
