@@ -104,6 +104,7 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
+    vocabulary_entries,
     with_shared_head,
     zh_action_object,
     zh_cut_name,
@@ -286,6 +287,14 @@ def find_concepts(
     ]
     if not chinese:
         definitions += _code_at_work(body, cues, definitions)
+        # a vocabulary table's filled-in row ("Crest | The highest point of a wave."): an
+        # entry of a glossary set as a table
+        definitions += [
+            Definition(term, f"{term[:1].upper()}{term[1:]}: {meaning}", index, GLOSSARY)
+            for index, block in enumerate(blocks)
+            if block.kind == "table"
+            for term, meaning in vocabulary_entries(block.text)
+        ]
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)

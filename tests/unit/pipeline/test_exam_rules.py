@@ -11,6 +11,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.model import Concept
 from jobs.pipeline.terms import collect
 
 
@@ -18,6 +19,12 @@ def titles_of(tmp_path: Path, text: str, name: str = "paper.md") -> set[str]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def concepts_by_key(tmp_path: Path, text: str, name: str) -> dict[str, Concept]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.key: c for c in analyse_file(path).knowledge.concepts}
 
 
 def keys(text: str) -> set[str]:
@@ -141,6 +148,32 @@ def test_a_vocabulary_tables_term_column_lists_the_worksheets_terms(tmp_path: Pa
     assert "noon" not in {t.lower() for t in titles_of(tmp_path, plain, "tides.md")}
 
 
+def test_a_vocabulary_tables_filled_row_defines_its_term_in_the_bodys_case(
+    tmp_path: Path,
+) -> None:
+    from jobs.pipeline.structure import vocabulary_entries
+
+    # the one row the teacher filled in ("done for you") is a glossary's entry; a cell's
+    # first capital is the cell's ("Loam" is loam), a name the dictionary lacks keeps it
+    table = (
+        "Word | Meaning\nHumus | Dark organic matter in soil. \nLoam |  \n"
+        "Podzol | An acid soil of cool forests.\nNitrogen cycle | yes"
+    )
+    assert vocabulary_entries(table) == [
+        ("humus", "Dark organic matter in soil."),
+        ("Podzol", "An acid soil of cool forests."),
+    ]
+    assert vocabulary_entries("Time | Height\nNoon | three metres above datum") == []
+    text = (
+        "# Soils Study Guide\n\n## Vocabulary\n\n"
+        "| Word | Meaning |\n|---|---|\n| Humus | Dark organic matter in soil. |\n"
+        "| Loam | |\n\n## Questions\n\n1. Why is loam good for crops?\n"
+    )
+    concepts = concepts_by_key(tmp_path, text, "soils.md")
+    assert concepts["humus"].title == "humus"
+    assert "Dark organic matter" in (concepts["humus"].description or "")
+
+
 def test_a_sentence_whose_name_is_a_blank_defines_nothing(tmp_path: Path) -> None:
     from jobs.pipeline.definitions import head_of_a_blank
 
@@ -156,9 +189,7 @@ def test_a_sentence_whose_name_is_a_blank_defines_nothing(tmp_path: Path) -> Non
         "3. Draw a dune and label its slip face.\n\n"
         "4. Why does a dune need a steady supply of sand?\n"
     )
-    path = tmp_path / "deserts.md"
-    path.write_text(text, encoding="utf-8")
-    concepts = {c.key: c for c in analyse_file(path).knowledge.concepts}
+    concepts = concepts_by_key(tmp_path, text, "deserts.md")
     assert "________" not in (concepts["dune"].description or "")
 
 
