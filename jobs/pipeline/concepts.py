@@ -104,6 +104,7 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
+    vocabulary_entries,
     with_shared_head,
     zh_action_object,
     zh_cut_name,
@@ -160,6 +161,13 @@ _ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
 # essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
 # more); there a word counted often is as likely the author's everyday vocabulary
 SPARSE_MARKS = 0.25
+
+
+def _mostly_a_verb(entry: TermStats, chinese: bool) -> bool:
+    """The text uses the word as a verb more often than as a name: Chinese verbs that open
+    a clause are not in `count`, English verbs before their object are."""
+    nouns = entry.count if chinese else entry.count - entry.clausal
+    return entry.clausal > nouns
 
 
 def _common_by_count_alone(draft: Draft) -> bool:
@@ -279,6 +287,14 @@ def find_concepts(
     ]
     if not chinese:
         definitions += _code_at_work(body, cues, definitions)
+        # a vocabulary table's filled-in row ("Crest | The highest point of a wave."): an
+        # entry of a glossary set as a table
+        definitions += [
+            Definition(term, f"{term[:1].upper()}{term[1:]}: {meaning}", index, GLOSSARY)
+            for index, block in enumerate(blocks)
+            if block.kind == "table"
+            for term, meaning in vocabulary_entries(block.text)
+        ]
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)
@@ -391,6 +407,7 @@ def find_concepts(
             # never uses names nothing; the first line titles the document
             continue
         cv = math.log1p(cvalues.get(key, 0.0)) / math.log1p(top_cv)
+
         if entry is not None and entry.words == 1:  # a single word: its own frequency counts
             cv = max(cv, math.log1p(entry.count) / math.log1p(top_count))
         in_heading = "heading" not in kinds and _in_text(key, headings)
@@ -419,8 +436,8 @@ def find_concepts(
             and (definition is None or definition.confidence <= EMPHASIS)
         ):
             continue  # "library", "author_birth": the example relation's name and columns
-        if entry is not None and entry.clausal > entry.count and not kinds and not definition:
-            continue  # 假设 as "假设我们…" more often than as a noun: a verb here, no name
+        if entry is not None and not kinds and not definition and _mostly_a_verb(entry, chinese):
+            continue  # 假设 as "假设我们…", "load" as "load the data": a verb here, no name
         if chinese and key in ZH_BROAD and not _topic_of_document(key_cues, kinds, definition, top):
             continue  # 函数, 变量, 数据: used throughout, a concept where the text is about it
         aside = bool(slides) and _aside_in_headings(key_cues, blocks)
@@ -480,7 +497,7 @@ def find_concepts(
         # inside a heading 8 %, a gloss alone 0 %; together they add up)
         score = (
             1.0 * ("heading" in kinds)
-            + 0.35 * ("emphasis" in kinds)
+            + 0.35 * bool(kinds & {"emphasis", "entry"})
             + 0.15 * ("code" in kinds)
             # a code name with the words it abbreviates ("`pwd` (print working
             # directory)"): introduced, as a term set in bold is
@@ -2885,6 +2902,10 @@ def _admissible(
         return bool(kinds) and count >= 3
     if "option" in kinds:
         return count >= 1  # a name a question offers among its options
+    if "entry" in kinds:
+        # a vocabulary table's term: the worksheet teaches it, though its definition and
+        # any other mention may be blanks for the student to fill
+        return True
     if definition is not None and definition.confidence > WEAK:
         return count >= 1
     several_words = " " in key or (chinese and len(key) >= 3)

@@ -957,9 +957,19 @@ _BLANK = r"(?:_{3,}|＿{2,}|[(（]\s*[)）])"
 def head_of_a_blank(term: str, sentence: str) -> bool:
     """The term is the head noun in front of a blank ("is known as the principle of
     ________", "the law of ________"): it names nothing without its complement, which the
-    pupil writes in (a worksheet gave the concept "principle")."""
+    pupil writes in (a worksheet gave the concept "principle"). Or the sentence's naming
+    verb is followed by a blank ("… is called a ________ wave", "is known as ______."):
+    the name is the answer the pupil writes, so the sentence defines no term it spells
+    out (a study guide's "wave" was described by such a question)."""
     blank = rf"\b{re.escape(term)}\s+(?:of|for)\s+(?:the\s+)?{_BLANK}"
-    return re.search(blank, sentence) is not None
+    return re.search(blank, sentence) is not None or _NAMES_A_BLANK.search(sentence) is not None
+
+
+# a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
+_NAMES_A_BLANK = re.compile(
+    rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",
+    re.I,
+)
 
 
 # "`ls` prints the names of the files …", "`wc` counts lines, words and characters": a

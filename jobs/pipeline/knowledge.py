@@ -15,7 +15,7 @@ from jobs.pipeline.concepts import Draft, find_concepts, objectives_lead_ins
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
-from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
+from jobs.pipeline.lexicon import GLOSSARY_HEADINGS, OBJECTIVES_HEADING, apparatus
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
     Block,
@@ -305,6 +305,9 @@ def _promised_only(key: str, text: str) -> bool:
 _LABEL_HEADING = re.compile(
     r"(?:examples?|remarks?|worked example|illustration)(?:\s+\d{1,3}(?:\.\d{1,3})*)?", re.I
 )
+# a worksheet's lettered part before its name: "Part A: Vocabulary", "Section B. Short
+# Answer" (only after such a word: "Vitamin A: Sources" names the vitamin)
+_LETTERED_PART = re.compile(r"^(?:Part|Section|Activity|Exercise|Task)\s+[A-Z]\s*[:.]\s+(?=\w)")
 # "Definition of a characteristic function game": the section of the term it defines
 _DEFINITION_HEADING = re.compile(r"definitions?\s+of\s+(?:(?:the|an?)\s+)?(?=\w)", re.I)
 # "What is a context-free language?": a chapter written as questions heads each answer so;
@@ -341,6 +344,7 @@ def _section(
         # "Solution Strategy 2: Time-Dependent Input": the series' label goes as a number
         # does, the module is named after what it teaches
         heading = NUMBERED_LABEL.sub("", heading)
+        heading = _LETTERED_PART.sub("", heading)  # "Part A: Vocabulary": the sheet's order
         # "Definition of a payoff vector" heads the payoff vector's section: a week or a
         # module is named after what it teaches ("Payoff vector")
         defined = _DEFINITION_HEADING.match(heading)
@@ -353,6 +357,9 @@ def _section(
             or (apparatus(heading) and not apparatus_as_topic(blocks, index))
             or facet(heading, blocks[index].level)
             or _LABEL_HEADING.fullmatch(heading) is not None
+            # a worksheet's "Vocabulary", a chapter's "Terminology": the list of the names
+            # the document teaches, whose section names no topic ("Key Terms" is apparatus)
+            or heading.casefold() in GLOSSARY_HEADINGS
         )
         # a chapter whose first section repeats its title is one section
         if heading and not aside and heading not in headings[-1:]:

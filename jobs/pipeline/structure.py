@@ -200,7 +200,8 @@ MAX_ZH_CHARS = 12
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A term found by layout: `kind` is heading, emphasis or gloss; `block` its index."""
+    """A term found by layout: `kind` is heading, emphasis or gloss (or a narrower kind:
+    option, entry, code …); `block` its index."""
 
     term: str
     kind: str
@@ -780,17 +781,70 @@ def _scheduled_rows(rows: list[list[str]]) -> bool:
 _KIND_COLUMN = re.compile(r"[\u3400-\u9fff]{0,4}(?:名称|类型|种类)")
 # a cell that is one Chinese name (an element's one character is too short to tell)
 _CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
+# a vocabulary table's column of the words it teaches: "Term | Definition | Example",
+# "Key term | Meaning", "Vocabulary word | …"; a worksheet's definitions are often blanks
+# for the student, so the column alone marks its names
+_EN_TERM_COLUMN = re.compile(
+    r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?)|vocabulary", re.I
+)
+# a cell that is one English name: one to four words, no sentence's mark
+_EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
 
 
 def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> list[Cue]:
     """The names a Chinese table's kind column lists ("苏伊士运河", "巴拿马运河" under
     运河名称; 山地, 高原, 丘陵 under 类型): each row describes the thing it names, as a bold
-    entry "**山地**：…" would, so each is marked as emphasis is."""
-    column = next((i for i, cell in enumerate(header) if _KIND_COLUMN.fullmatch(cell)), None)
-    if column is None:
+    entry "**山地**：…" would, so each is marked as emphasis is. An English vocabulary
+    table's term column ("Term | Definition") lists the names it teaches."""
+    columns = (
+        (_KIND_COLUMN, _CELL_NAME, "emphasis"),
+        # a vocabulary table lists the names a worksheet teaches, one word or several,
+        # often nowhere else ("Fetch", "Gyre" were lost as emphasised single words the
+        # body never names): a kind of its own, "entry"
+        (_EN_TERM_COLUMN, _EN_CELL_NAME, "entry"),
+    )
+    for pattern, name, kind in columns:
+        column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
+        if column is not None:
+            cells = (row[column].strip("*_` ") for row in rows if column < len(row))
+            return [Cue(_cell_case(cell), kind, block) for cell in cells if name.fullmatch(cell)]
+    return []
+
+
+# the column that explains a vocabulary table's terms: "Term | Definition", "Word | Meaning"
+_EN_MEANING_COLUMN = re.compile(r"(?:definitions?|meanings?|descriptions?|explanations?)", re.I)
+MIN_MEANING_WORDS = 3  # "The highest point of a wave."; "Yes", "see above" explain nothing
+
+
+def vocabulary_entries(text: str) -> list[tuple[str, str]]:
+    """(term, meaning) of each row of an English vocabulary table ("Term | Definition")
+    whose meaning cell the author filled in; a worksheet leaves most of them blank."""
+    rows = [row.split(" | ") for row in text.split("\n")]
+    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
+    term = next((i for i, c in enumerate(header) if _EN_TERM_COLUMN.fullmatch(c)), None)
+    meaning = next((i for i, c in enumerate(header) if _EN_MEANING_COLUMN.fullmatch(c)), None)
+    if term is None or meaning is None:
         return []
-    cells = (row[column].strip("*_` ") for row in rows if column < len(row))
-    return [Cue(cell, "emphasis", block) for cell in cells if _CELL_NAME.fullmatch(cell)]
+    entries = []
+    for row in rows[1:]:
+        if max(term, meaning) >= len(row):
+            continue
+        name, said = row[term].strip("*_` "), row[meaning].strip()
+        if _EN_CELL_NAME.fullmatch(name) and len(said.split()) >= MIN_MEANING_WORDS:
+            entries.append((_cell_case(name), said))
+    return entries
+
+
+def _cell_case(cell: str) -> str:
+    """A cell's first capital is the cell's, as a sentence's is: "Spring tide", "Fetch" are
+    the common words spring tide, fetch; a name the dictionary does not know ("Coriolis
+    effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it."""
+    first = cell.split(" ", 1)[0]
+    if has_han(cell) or not first[1:].islower() or not first[:1].isupper():
+        return cell
+    if not set(getAllLemmas(first.lower())) & {"NOUN", "ADJ", "VERB"}:
+        return cell
+    return first.lower() + cell[len(first) :]
 
 
 _EXAMPLES_AFTER = re.compile(r"\s+examples$", re.IGNORECASE)

@@ -33,6 +33,7 @@ from jobs.pipeline.lexicon import (
     EN_GENERIC_OPENERS,
     EN_MEASURE_NOUNS,
     EN_PREPOSITION_NOUNS,
+    EN_PREPOSITIONS,
     EN_SIDES,
     EN_STOP,
     FURNITURE,
@@ -56,6 +57,8 @@ MAX_WORDS = 4
 _HEADS_NO_OF = EN_PREPOSITION_NOUNS | EN_CLASSIFIER_NOUNS
 DETERMINED = "\u2062"  # first item of a run of words that follows a determiner
 VERBAL = "\u2064"  # first item of a run whose first word is a verb after its subject
+# first item of a one-word run that is a verb before its object ("Load the data")
+OBJECTED = "\u2065"
 CLAUSAL = "clausal"  # a Chinese phrase's tag: a verbal noun used as a clause's verb
 CODE_WORD = "\u2061"  # marks a code keyword that names a construct: "a `for` loop"
 # "a `for` loop", "the `return` statement", "an `if` statement": a one-word code span
@@ -223,7 +226,9 @@ class TermStats:
     )
     blocks: list[int] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
-    clausal: int = 0  # Chinese: uses as the verb that opens a clause ("假设我们…"), not counted
+    # Chinese: uses as the verb that opens a clause ("假设我们…"), not counted; English:
+    # uses as a verb right before its object ("load the data"), counted
+    clausal: int = 0
 
     def add(self, surface: str, block: int, alone: bool) -> None:
         self.count += 1
@@ -257,6 +262,9 @@ def collect(
             if phrase[0][1:] == (CLAUSAL,):
                 clausal[concept_key(phrase[0][0])] += 1
                 continue
+            if phrase[0] == OBJECTED:
+                clausal[concept_key(phrase[1])] += 1
+                phrase = [VERBAL, phrase[1]]
             for surface, size, alone in _ngrams(phrase, chinese):
                 key = concept_key(surface)
                 if not key or FURNITURE.match(key) or key in FURNITURE_WORDS:
@@ -328,6 +336,7 @@ def _en_phrases(text: str) -> list[list[str]]:
     tokens = _EN_TOKEN.findall(text)
     verb_next = False
     relative = False
+    previous = ""  # the stop word or mark before the current run
     for position, token in enumerate(tokens):
         # the stop words spell "doesn't"; the term keeps the text's "Kepler’s" (its key
         # is straight: datasources/concept_keys)
@@ -353,15 +362,45 @@ def _en_phrases(text: str) -> list[list[str]]:
             current = current[:-2]  # "a vector of length $N$": the vector
         if _name_and_verb(current, lower, tokens[position + 1 : position + 2]):
             current = current[:-1]  # "Git stores the content": the name, not its verb
+        if _verb_and_object(current, lower, previous):
+            # "Load the data", "you can sort the list": a verb here; still counted (a
+            # name used as a verb too, "Rust can drop the value", stays), but marked
+            current = [OBJECTED, current[-1]]
         if current:
             phrases.extend(_relative_clause(current) if relative else [current])
         current = []
         determined = lower in EN_DETERMINERS
         verb_next = lower in _SUBJECTS_AND_MODALS
+        previous = lower
         relative = lower in _RELATIVES
     if current:
         phrases.extend(_relative_clause(current) if relative else [current])
     return phrases
+
+
+# What opens a verb's object: an article, a demonstrative, a possessive ("that" and "which"
+# are not, they open a clause after a noun: "functions that return")
+_OBJECT_OPENERS = EN_DETERMINERS - {"that"}
+# before the word these make it a noun, an adverbial's ("after lunch the plot …", "under
+# load the server …"); "to" is left out: "to load the data" is an infinitive
+_BEFORE_A_NOUN = (
+    EN_PREPOSITIONS | frozenset({"after", "before", "behind", "beyond", "near", "since", "upon"})
+) - {"to"}
+
+
+def _verb_and_object(run: list[str], stop: str, previous: str) -> bool:
+    """A run of one word, no determiner before it and no preposition but "to", that is a
+    verb's bare form and stands right before an article or a possessive: the verb and
+    its object ("Load the data now", "to load the output", "you can plot the values").
+    A noun is seldom followed by "the" with nothing between; after a preposition the word
+    is a noun ("in practice the method …"), and after a determiner too ("the file the
+    user opened")."""
+    after_subject = len(run) == 2 and run[0] == VERBAL  # "you can plot"
+    bare = len(run) == 1 and previous not in _BEFORE_A_NOUN
+    if not (after_subject or bare):
+        return False
+    word = run[-1]
+    return stop in _OBJECT_OPENERS and word[0] != CODE_WORD and _bare_verb_form(word)
 
 
 _RELATIVES = frozenset({"that", "which"})
@@ -369,6 +408,11 @@ _RELATIVES = frozenset({"that", "which"})
 # stores the content", "… its objects"); not "that", which opens a clause after a noun
 # ("Python lists that grow")
 _OBJECT_OPENERS = EN_DETERMINERS - {"that"}
+# before the word these make it a noun, an adverbial's ("after lunch the plot …", "under
+# load the server …"); "to" is left out: "to load the data" is an infinitive
+_BEFORE_A_NOUN = (
+    EN_PREPOSITIONS | frozenset({"after", "before", "behind", "beyond", "near", "since", "upon"})
+) - {"to"}
 
 
 def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:

@@ -11,6 +11,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.model import Concept
 from jobs.pipeline.terms import collect
 
 
@@ -18,6 +19,12 @@ def titles_of(tmp_path: Path, text: str, name: str = "paper.md") -> set[str]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return {c.title for c in analyse_file(path).knowledge.concepts}
+
+
+def concepts_by_key(tmp_path: Path, text: str, name: str) -> dict[str, Concept]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {c.key: c for c in analyse_file(path).knowledge.concepts}
 
 
 def keys(text: str) -> set[str]:
@@ -120,6 +127,70 @@ def test_a_worksheets_offered_names_are_its_concepts(tmp_path: Path) -> None:
     titles = titles_of(tmp_path, text, "worksheet.md")
     assert {"osmosis", "active transport", "mitochondrion", "umami"} <= titles
     assert not titles & {"all of the above", "sweet", "sour", "Answer Key", "Name"}
+
+
+def test_a_vocabulary_tables_term_column_lists_the_worksheets_terms(tmp_path: Path) -> None:
+    # a study guide's "Term | Definition" table: the definitions are blanks for the
+    # student and most terms appear nowhere else; each is a concept, one word or several
+    text = (
+        "# Soils Study Guide\n\nName: ________\n\n## Part A: Vocabulary\n\n"
+        "Define each term in your own words.\n\n"
+        "| Term | Definition | Example |\n|---|---|---|\n"
+        "| Humus | Dark organic matter in soil. | |\n"
+        "| Leaching | | |\n| Loam | | |\n| Soil horizon | | |\n"
+        "| Parent material | | |\n\n"
+        "## Part B: Questions\n\n1. Why does leaching leave topsoil poor in nutrients?\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "soils.md")}
+    assert {"humus", "leaching", "loam", "soil horizon", "parent material"} <= titles
+    # a table of measurements keeps its cells out: only a term column lists names
+    plain = "# Tides\n\nThe table gives heights.\n\n| Time | Height |\n|---|---|\n| Noon | 3 |\n"
+    assert "noon" not in {t.lower() for t in titles_of(tmp_path, plain, "tides.md")}
+
+
+def test_a_vocabulary_tables_filled_row_defines_its_term_in_the_bodys_case(
+    tmp_path: Path,
+) -> None:
+    from jobs.pipeline.structure import vocabulary_entries
+
+    # the one row the teacher filled in ("done for you") is a glossary's entry; a cell's
+    # first capital is the cell's ("Loam" is loam), a name the dictionary lacks keeps it
+    table = (
+        "Word | Meaning\nHumus | Dark organic matter in soil. \nLoam |  \n"
+        "Podzol | An acid soil of cool forests.\nNitrogen cycle | yes"
+    )
+    assert vocabulary_entries(table) == [
+        ("humus", "Dark organic matter in soil."),
+        ("Podzol", "An acid soil of cool forests."),
+    ]
+    assert vocabulary_entries("Time | Height\nNoon | three metres above datum") == []
+    text = (
+        "# Soils Study Guide\n\n## Vocabulary\n\n"
+        "| Word | Meaning |\n|---|---|\n| Humus | Dark organic matter in soil. |\n"
+        "| Loam | |\n\n## Questions\n\n1. Why is loam good for crops?\n"
+    )
+    concepts = concepts_by_key(tmp_path, text, "soils.md")
+    assert concepts["humus"].title == "humus"
+    assert "Dark organic matter" in (concepts["humus"].description or "")
+
+
+def test_a_sentence_whose_name_is_a_blank_defines_nothing(tmp_path: Path) -> None:
+    from jobs.pipeline.definitions import head_of_a_blank
+
+    # "is called a ______ dune": the name is the pupil's answer, the sentence describes
+    # that kind, not "dune"; a blank elsewhere in a sentence leaves its naming alone
+    called = "A dune shaped like a crescent by one steady wind is called a ________ dune."
+    assert head_of_a_blank("a dune", called)
+    assert head_of_a_blank("a dune", "Wind-blown sand piles are known as ______.")
+    assert not head_of_a_blank("a dune", "A hill of sand piled by wind is called a dune.")
+    text = (
+        "# Deserts Worksheet\n\n1. " + called + "\n\n"
+        "2. A dune moves downwind as sand blows up its gentle side.\n\n"
+        "3. Draw a dune and label its slip face.\n\n"
+        "4. Why does a dune need a steady supply of sand?\n"
+    )
+    concepts = concepts_by_key(tmp_path, text, "deserts.md")
+    assert "________" not in (concepts["dune"].description or "")
 
 
 def test_element_symbols_with_plain_counts_are_a_formula_no_concept(tmp_path: Path) -> None:

@@ -477,6 +477,21 @@ def test_a_sub_sections_aspect_is_no_section_of_its_own(tmp_path: Path) -> None:
     assert _sections(tmp_path, "proofs.md", chapter, "en")["variable"] == ("Notation",)
 
 
+def test_a_worksheets_lettered_part_and_vocabulary_list_name_no_section(tmp_path: Path) -> None:
+    # "Part A: Vocabulary" orders a study guide's parts and lists the words it teaches: a
+    # week so titled says nothing, so the terms belong to the guide's own title; the
+    # letter of a later part goes and its name stays ("Part B: Soil Layers")
+    text = (
+        "# Soils Study Guide\n\n## Part A: Vocabulary\n\n"
+        "| Term | Definition |\n|---|---|\n| Humus | Dark organic matter in soil. |\n| Loam | |\n\n"
+        "## Part B: Soil Layers\n\nThe **topsoil** holds most of the roots. "
+        "Topsoil erodes quickly.\n"
+    )
+    section = _sections(tmp_path, "soils.md", text, "en")
+    assert section["humus"] == ("Soils Study Guide",)
+    assert section["topsoil"] == ("Soils Study Guide", "Soil Layers")
+
+
 def test_a_topics_definition_or_description_is_no_section_or_concept(tmp_path: Path) -> None:
     # "Definition" and "Description" under a topic's heading give that topic's definition:
     # a module or a week so titled says nothing of what it teaches

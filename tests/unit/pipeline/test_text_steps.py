@@ -340,6 +340,34 @@ def test_a_verb_after_its_subject_opens_no_longer_term() -> None:
     assert "merge commit" in collect([(0, "Git makes the merge commit for you.")], None)
 
 
+def test_a_bare_verb_before_its_object_is_marked_a_verb_use() -> None:
+    # "Plot the values", "you can plot the names", "to plot the cards": each is the verb
+    # and its object; "the plot the library offers" (after a determiner) and "after lunch
+    # the plot" (after a preposition) are nouns
+    text = (
+        "Plot the values first. Then you can plot the names. We want to plot the cards. "
+        "Pick the plot the library offers. After lunch the plot looked different."
+    )
+    stats = collect([(0, text)], None)
+    assert stats["plot"].clausal == 3 and stats["plot"].count == 5
+    assert stats["lunch"].clausal == 0
+
+
+def test_a_word_used_mostly_as_a_verb_is_no_concept(tmp_path: Path) -> None:
+    # a lab handout says "fetch the archive" far more often than it names a fetch; the
+    # archive and the checksum it is about stay
+    text = (
+        "# Preparing the data\n\n"
+        "Fetch the archive from the course server. The archive holds a checksum file.\n\n"
+        "If the download fails, fetch the archive again and compare the checksum.\n\n"
+        "You can fetch the checksum on its own. A checksum guards the archive.\n\n"
+        "After each fetch, open the archive and read the checksum. The archive is large.\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text)}
+    assert "fetch" not in keys
+    assert {"archive", "checksum"} <= keys
+
+
 def test_a_name_and_the_verb_of_its_object_are_no_term() -> None:
     # "Rsync copies the files": a name, then a verb's third person before its object
     text = (
