@@ -1940,3 +1940,72 @@ def _zh_term(raw: str) -> str:
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     return clean_title(raw)
+
+
+# A glossary set as a table: its header pairs a column of names with a column of what each
+# means ("名词 | 解释", "关键名词 | 备注", "Term | Definition"). A review outline's 名词解释
+# section is often such a table; its rows were read as no sentences at all (tables are no
+# prose), so none of its terms was defined. The name column must say it lists terms:
+# "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
+_NAME_COLUMN = re.compile(
+    r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)"
+    r"|(?:key\s+)?(?:term|concept|keyword|word)s?",
+    re.IGNORECASE,
+)
+_MEANING_COLUMN = re.compile(
+    r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
+    r"|definitions?|meanings?|explanations?|descriptions?",
+    re.IGNORECASE,
+)
+
+
+def table_entries(block: Block, index: int) -> list[Definition]:
+    """The entries of a glossary table (`_NAME_COLUMN` | `_MEANING_COLUMN`), each row's
+    name defined by its gloss as a glossary's entry is (`GLOSSARY`). The sentence is written
+    "name：gloss", as the entry would be in a definition list. Tables come from the readers
+    as rows of " | "-joined cells."""
+    if block.kind != "table":
+        return []
+    rows = [row.split(" | ") for row in block.text.split("\n")]
+    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
+    name = next((i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)), None)
+    if name is None or name + 1 >= len(header) or not _MEANING_COLUMN.fullmatch(header[name + 1]):
+        return []
+    found = []
+    for row in rows[1:]:
+        if len(row) <= name + 1:
+            continue
+        term = emphasis_name(row[name].strip(" *_`"))
+        gloss = row[name + 1].strip()
+        if not term or not _WORD.search(gloss) or not acceptable(term, heading=True):
+            continue
+        if has_han(gloss) and len(_HAN.findall(gloss)) < MIN_ZH_ENTRY_CHARS:
+            continue  # "| 见上", "| 同前": a pointer elsewhere, no meaning given
+        colon = "：" if has_han(term + gloss) else ": "
+        found.append(Definition(term, f"{term}{colon}{gloss}", index, GLOSSARY))
+    return found
+
+
+# a glossary table a PDF lost its ruling of: each row is a line "name gloss", the cells
+# set apart by the layout's space alone ("滑坡 斜坡上…的现象" under 名词解释). Chinese
+# prose puts no space between words, so a space after a short name opening the line is
+# the column's edge.
+# a longer gloss than a colon's entry asks (`MIN_ZH_ENTRY_CHARS`): with no colon, a name the
+# cell broke over two lines ("资源环境 / 承载能力") reads as a short name and a short gloss
+MIN_ZH_SPACED_GLOSS = 6
+_ZH_SPACED_ENTRY = re.compile(r"^(?P<t>[\u3400-\u9fff]{2,10})[ \t\u3000]+(?P<rest>\S.*)$", re.S)
+
+
+def zh_spaced_entry(block: Block, index: int) -> Definition | None:
+    """A paragraph under a glossary heading that is one row of a flattened two-column
+    table: a Chinese name, a space, and the gloss (`_ZH_SPACED_ENTRY`). The caller knows
+    the heading; the entry is as strong as a glossary's (`GLOSSARY`)."""
+    if block.kind != "paragraph":
+        return None
+    match = _ZH_SPACED_ENTRY.match(block.text.strip())
+    if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_SPACED_GLOSS:
+        return None
+    term, rest = match.group("t"), match.group("rest")
+    if _zh_remark(term, rest) or not acceptable(term, heading=True):
+        return None
+    return Definition(term, f"{term}：{rest}", index, GLOSSARY)
