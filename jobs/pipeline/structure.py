@@ -109,6 +109,22 @@ _ZH_TAIL = re.compile(
     r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
+# "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其
+# 分类"); read as "X及X的Y", the topic is X. Unread, the whole heading was one name and a
+# review outline's topic was lost.
+_ZH_AND_ITS = re.compile(
+    r"^(?P<pre>.*[，,、；;：:])?(?P<x>[^，,、；;：:]+?)及其(?P<y>[^，,、；;：:]+)$"
+)
+
+
+def _zh_and_its(side: str) -> str:
+    found = _ZH_AND_ITS.match(side.strip())
+    if found is None:
+        return side
+    x = found.group("x")
+    return f"{found.group('pre') or ''}{x}及{x}的{found.group('y')}"
+
+
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
 # "Walkthrough: Chapters 1–4", "Review: Weeks 2-3": a span of the book's parts after a
@@ -368,7 +384,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             for side in _SPACED_DASH.split(plain)
         ]
         plain = " - ".join(sides)
-        parts = [q for side in sides for p in zh_parts(_plus_listed(side)) for q in _zh_as(p)]
+        parts = [
+            q
+            for side in sides
+            for p in zh_parts(_plus_listed(_zh_and_its(side)))
+            for q in _zh_as(p)
+        ]
         # "决定和影响传导性的因素": a verb of bearing alone shares the next part's object
         parts = [
             p for i, p in enumerate(parts) if not (p.strip() in _ZH_BEARING and i + 1 < len(parts))
