@@ -112,8 +112,10 @@ _ZH_TAIL = re.compile(
 # "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其
 # 分类"); read as "X及X的Y", the topic is X. Unread, the whole heading was one name and a
 # review outline's topic was lost.
+# Both sides are names, no 的 inside: "河流作用的方式及其分别形成的地貌" joins two phrases
+# of a question, and its reading gave a verb ("分别形成") as a topic.
 _ZH_AND_ITS = re.compile(
-    r"^(?P<pre>.*[，,、；;：:])?(?P<x>[^，,、；;：:]+?)及其(?P<y>[^，,、；;：:]+)$"
+    r"^(?P<pre>.*[，,、；;：:])?(?P<x>[^，,、；;：:的]+?)及其(?P<y>[^，,、；;：:的]+)$"
 )
 
 

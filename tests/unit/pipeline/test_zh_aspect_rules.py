@@ -153,3 +153,5 @@ def test_a_topic_and_its_own_aspect_joined_by_jiqi_name_the_topic() -> None:
     assert _terms("岩石圈及其组成") == ["岩石圈"]
     # the earlier names of a list stand apart, the last one keeps its aspect's reading
     assert _terms("队列，堆栈及其实现") == ["队列", "堆栈"]
+    # phrases on either side are a question's wording, left as they were read before
+    assert "分别形成" not in _terms("洋流的成因及其分别形成的气候类型")
