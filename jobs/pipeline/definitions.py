@@ -712,8 +712,12 @@ def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
 _ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
 # (its gloss in brackets may stand between: "接口隔离原则（Interface Segregation
 # Principle，ISP）：尽量缩小接口范围…")
+# A handout's list sets the gloss off with a dash as often as with a colon ("计曲线——每隔
+# 若干条加粗的一条", "等高距 h——…"), the symbol the name is written with standing between:
+# the dashed entries of a review outline defined nothing.
 _ZH_NAME_BEFORE_COLON = (
-    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)\s*(?:[（(][^（）()]{1,60}[）)])?\s*[:：]\s*"
+    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
+    r"(?:[（(][^（）()]{1,60}[）)])?\s*(?:[:：]|—{1,2})\s*"
     r"(?P<rest>.*)$"
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
@@ -732,6 +736,10 @@ def _zh_list_entry(
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
+    if "—" in sentence[: match.start("rest")] and _ZH_NAMES_ONLY.fullmatch(
+        _ZH_BRACKETED.sub("", match.group("rest")).strip(" 。；;")
+    ):
+        return None  # "角度测量——水平角、竖直角": its kinds listed after a dash, no meaning
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
@@ -752,6 +760,9 @@ def _zh_list_entry(
     return Definition(term, sentence, block, confidence)
 
 
+# a gloss that only lists names ("水平角、竖直角") and what is bracketed after it
+_ZH_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{1,8}(?:\s*[、，,和及与]\s*[\u3400-\u9fff]{1,8})+")
+_ZH_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")
 # a run of bulleted entries: this many items in a row, most of them "name：gloss"
 MIN_ZH_ENTRY_RUN = 3
