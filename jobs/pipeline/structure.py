@@ -2759,6 +2759,18 @@ _ANY_CAMEL_CASE = re.compile(r"(?<!`)[a-z][A-Z]")
 _ZH_REFLEXIVES = ("本身", "自身")
 
 
+def _zh_adverbial_end(bare: str) -> bool:
+    """`bare` ends on the particle 地 that makes an adverb ("逐渐地", "显著地"), no name.
+    After a noun, 地 is the word's own "land", "ground" (盆地, 湿地, 山地, 阶地, 耕地): every
+    such landform or land use was refused as a name, and a geography outline lost them."""
+    if not bare.endswith("地"):
+        return False
+    words = [(w, tag) for w, tag in rjieba.tag(bare) if w.strip()]
+    if len(words) < 2 or words[-1][0] != "地":
+        return False  # one word ending in 地, "盆地", "陆地"
+    return not words[-2][1].startswith("n")
+
+
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
@@ -2786,7 +2798,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             1 <= zh_width(bare) <= MAX_ZH_CHARS
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
-            and not bare.endswith(("的", "了", "地", "得"))
+            and not bare.endswith(("的", "了", "得"))
+            and not _zh_adverbial_end(bare)
             # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
             # itself) named 改革本身; the thing is 改革
             and not bare.endswith(_ZH_REFLEXIVES)

@@ -581,3 +581,14 @@ def test_a_handouts_dashed_entries_define_their_names(tmp_path: Path) -> None:
     assert concepts["等温线"].description.startswith("等温线 T——气温相同"), concepts
     assert concepts["等压线"].description.startswith("等压线——同一水平面"), concepts
     assert "等值线——等温线" not in (concepts["等值线"].description or ""), concepts
+
+
+def test_a_name_ending_in_di_land_is_a_name_and_an_adverbs_di_is_not() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    # 地 after a noun is the land itself: landforms and land uses are names
+    for name in ("盆地", "湿地", "阶地", "耕地", "冲积平原阶地"):
+        assert acceptable(name), name
+    # 地 after an adverb or an adjective makes an adverb of it
+    for adverb in ("逐渐地", "显著地", "迅速地"):
+        assert not acceptable(adverb), adverb
