@@ -120,11 +120,15 @@ _ZH_AND_ITS = re.compile(
 
 
 def _zh_and_its(side: str) -> str:
+    """Only an aspect after 及其 is read so (`_zh_facet`, `_zh_aspect`, a facet heading):
+    "离散型随机变量及其期望" names the expectation too, as it did read whole."""
     found = _ZH_AND_ITS.match(side.strip())
     if found is None:
         return side
-    x = found.group("x")
-    return f"{found.group('pre') or ''}{x}及{x}的{found.group('y')}"
+    x, y = found.group("x"), found.group("y").strip()
+    if not (_zh_facet(y) or _zh_aspect(y) or facet(y, 2) or apparatus(y)):
+        return side
+    return f"{found.group('pre') or ''}{x}及{x}的{y}"
 
 
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X

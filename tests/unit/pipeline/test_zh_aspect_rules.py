@@ -148,8 +148,8 @@ def test_a_bold_title_on_an_aspect_of_its_topic_names_the_topic(span: str, name:
 
 
 def test_a_topic_and_its_own_aspect_joined_by_jiqi_name_the_topic() -> None:
-    # "及其" (and its): what follows is the topic's own part or aspect, no second topic
-    assert _terms("3. 等高线及其基本特性") == ["等高线"]
+    # "及其" (and its) before an aspect (分类, 组成, 基本原理): the aspect is no second topic
+    assert _terms("3. 等高线及其分类") == ["等高线"]
     assert _terms("岩石圈及其组成") == ["岩石圈"]
     # the earlier names of a list stand apart, the last one keeps its aspect's reading
     assert _terms("队列，堆栈及其实现") == ["队列", "堆栈"]
