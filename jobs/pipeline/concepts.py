@@ -43,10 +43,12 @@ from jobs.pipeline.definitions import (
     head_of_a_blank,
     names_its_kind,
     states_a_clause,
+    table_entries,
     zh_colon_entry,
     zh_entry_below,
     zh_entry_runs,
     zh_facet_points,
+    zh_spaced_entry,
 )
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
@@ -285,6 +287,13 @@ def find_concepts(
         for d in _definitions(body, blocks, chinese, plain, marks)
         if concept_key(d.term) != advice.get(d.block)  # "Get enough sleep: …" defines nothing
     ]
+    # a glossary set as a table ("名词 | 解释"): tables are no prose, so its rows are read
+    # here, each an entry of the glossary (`definitions.table_entries`)
+    definitions += [d for i, b in enumerate(blocks) for d in table_entries(b, i)]
+    if chinese:
+        # the same table in a PDF, its rows flattened to "name gloss" lines
+        spaced = (zh_spaced_entry(blocks[i], i) for i in sorted(glossary_sections(blocks)))
+        definitions += [d for d in spaced if d is not None]
     if not chinese:
         definitions += _code_at_work(body, cues, definitions)
         # a vocabulary table's filled-in row ("Crest | The highest point of a wave."): an
@@ -1929,9 +1938,19 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
     a Glossary / Key Terms / 术语表 heading, or all of them in a document that is mostly
     such entries (a course's glossary)."""
     entries = [d for d in definitions if d.confidence == GLOSSARY]
+    # a glossary table's rows are its entries wherever it stands (`table_entries`)
+    tabled = {concept_key(d.term) for d in entries if blocks[d.block].kind == "table"}
     prose = sum(1 for b in blocks if b.kind in PROSE)
     if len(entries) >= MIN_GLOSSARY_DOCUMENT and 2 * len({d.block for d in entries}) >= prose:
         return {concept_key(d.term) for d in entries}
+    inside = glossary_sections(blocks)
+    return tabled | {concept_key(d.term) for d in entries if d.block in inside}
+
+
+def glossary_sections(blocks: Sequence[Block]) -> set[int]:
+    """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
+    of its level or above. (The knowledge step reads a concept's place past them: a review
+    outline opening on its 名词解释 teaches each term in the section further on.)"""
     inside: set[int] = set()
     level: int | None = None  # the glossary heading's, while its section lasts
     for index, block in enumerate(blocks):
@@ -1943,7 +1962,7 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
                 level = block.level
         elif level is not None:
             inside.add(index)
-    return {concept_key(d.term) for d in entries if d.block in inside}
+    return inside
 
 
 def _author_marks(draft: Draft) -> int:

@@ -712,8 +712,12 @@ def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
 _ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
 # (its gloss in brackets may stand between: "接口隔离原则（Interface Segregation
 # Principle，ISP）：尽量缩小接口范围…")
+# A handout's list sets the gloss off with a dash as often as with a colon ("计曲线——每隔
+# 若干条加粗的一条", "等高距 h——…"), the symbol the name is written with standing between:
+# the dashed entries of a review outline defined nothing.
 _ZH_NAME_BEFORE_COLON = (
-    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)\s*(?:[（(][^（）()]{1,60}[）)])?\s*[:：]\s*"
+    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
+    r"(?:[（(][^（）()]{1,60}[）)])?\s*(?:[:：]|—{1,2})\s*"
     r"(?P<rest>.*)$"
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
@@ -732,6 +736,10 @@ def _zh_list_entry(
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
+    if "—" in sentence[: match.start("rest")] and _ZH_NAMES_ONLY.fullmatch(
+        _ZH_BRACKETED.sub("", match.group("rest")).strip(" 。；;")
+    ):
+        return None  # "角度测量——水平角、竖直角": its kinds listed after a dash, no meaning
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
@@ -752,6 +760,9 @@ def _zh_list_entry(
     return Definition(term, sentence, block, confidence)
 
 
+# a gloss that only lists names ("水平角、竖直角") and what is bracketed after it
+_ZH_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{1,8}(?:\s*[、，,和及与]\s*[\u3400-\u9fff]{1,8})+")
+_ZH_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")
 # a run of bulleted entries: this many items in a row, most of them "name：gloss"
 MIN_ZH_ENTRY_RUN = 3
@@ -1950,3 +1961,72 @@ def _zh_term(raw: str) -> str:
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     return clean_title(raw)
+
+
+# A glossary set as a table: its header pairs a column of names with a column of what each
+# means ("名词 | 解释", "关键名词 | 备注", "Term | Definition"). A review outline's 名词解释
+# section is often such a table; its rows were read as no sentences at all (tables are no
+# prose), so none of its terms was defined. The name column must say it lists terms:
+# "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
+_NAME_COLUMN = re.compile(
+    r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)"
+    r"|(?:key\s+)?(?:term|concept|keyword|word)s?",
+    re.IGNORECASE,
+)
+_MEANING_COLUMN = re.compile(
+    r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
+    r"|definitions?|meanings?|explanations?|descriptions?",
+    re.IGNORECASE,
+)
+
+
+def table_entries(block: Block, index: int) -> list[Definition]:
+    """The entries of a glossary table (`_NAME_COLUMN` | `_MEANING_COLUMN`), each row's
+    name defined by its gloss as a glossary's entry is (`GLOSSARY`). The sentence is written
+    "name：gloss", as the entry would be in a definition list. Tables come from the readers
+    as rows of " | "-joined cells."""
+    if block.kind != "table":
+        return []
+    rows = [row.split(" | ") for row in block.text.split("\n")]
+    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
+    name = next((i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)), None)
+    if name is None or name + 1 >= len(header) or not _MEANING_COLUMN.fullmatch(header[name + 1]):
+        return []
+    found = []
+    for row in rows[1:]:
+        if len(row) <= name + 1:
+            continue
+        term = emphasis_name(row[name].strip(" *_`"))
+        gloss = row[name + 1].strip()
+        if not term or not _WORD.search(gloss) or not acceptable(term, heading=True):
+            continue
+        if has_han(gloss) and len(_HAN.findall(gloss)) < MIN_ZH_ENTRY_CHARS:
+            continue  # "| 见上", "| 同前": a pointer elsewhere, no meaning given
+        colon = "：" if has_han(term + gloss) else ": "
+        found.append(Definition(term, f"{term}{colon}{gloss}", index, GLOSSARY))
+    return found
+
+
+# a glossary table a PDF lost its ruling of: each row is a line "name gloss", the cells
+# set apart by the layout's space alone ("滑坡 斜坡上…的现象" under 名词解释). Chinese
+# prose puts no space between words, so a space after a short name opening the line is
+# the column's edge.
+# a longer gloss than a colon's entry asks (`MIN_ZH_ENTRY_CHARS`): with no colon, a name the
+# cell broke over two lines ("资源环境 / 承载能力") reads as a short name and a short gloss
+MIN_ZH_SPACED_GLOSS = 6
+_ZH_SPACED_ENTRY = re.compile(r"^(?P<t>[\u3400-\u9fff]{2,10})[ \t\u3000]+(?P<rest>\S.*)$", re.S)
+
+
+def zh_spaced_entry(block: Block, index: int) -> Definition | None:
+    """A paragraph under a glossary heading that is one row of a flattened two-column
+    table: a Chinese name, a space, and the gloss (`_ZH_SPACED_ENTRY`). The caller knows
+    the heading; the entry is as strong as a glossary's (`GLOSSARY`)."""
+    if block.kind != "paragraph":
+        return None
+    match = _ZH_SPACED_ENTRY.match(block.text.strip())
+    if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_SPACED_GLOSS:
+        return None
+    term, rest = match.group("t"), match.group("rest")
+    if _zh_remark(term, rest) or not acceptable(term, heading=True):
+        return None
+    return Definition(term, f"{term}：{rest}", index, GLOSSARY)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.concepts import Draft, find_concepts, objectives_lead_ins
+from jobs.pipeline.concepts import Draft, find_concepts, glossary_sections, objectives_lead_ins
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
@@ -91,7 +91,9 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
     depth = _depths(drafts, prerequisites)
     scale = max(1.0, max(depth.values(), default=0) / REFERENCE_DEPTH)
     top = max((d.score for d in drafts), default=1.0) or 1.0
-    preview = _objectives_blocks(blocks, tree)
+    # a glossary section ("名词解释" opening a review outline) defines its terms ahead of the
+    # sections that teach them: a reader meets each where it is taught, as with objectives
+    preview = _objectives_blocks(blocks, tree) | glossary_sections(blocks)
     chapters = book_chapters(blocks)
     titled = chapter_titles(blocks)
     first_seen = sorted(
@@ -169,7 +171,8 @@ def _reading_position(
     titled: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[int, int]:
     """Where a reader meets the concept first: its first mention's block, past the
-    chapter's objectives (`_objectives_blocks`) when it is mentioned again later. A topic a
+    chapter's objectives (`_objectives_blocks`) and a glossary (`glossary_sections`) when it
+    is mentioned again later. A topic a
     schedule lists (tables are mention sites only then: `concepts._scheduled`) is where
     its row is, by its place in the table's text: a syllabus teaches in the schedule's
     order, whatever its description paragraph named first."""

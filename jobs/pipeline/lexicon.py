@@ -426,6 +426,12 @@ GENERIC_HEADINGS = frozenset(
         "参考答案与解析",
         "答案与解析",
         "试题解析",
+        # a review outline's exam sections: the paper's question types ("试卷题型"; a lesson
+        # titled 题型 alone teaches them, a topic) and the one that asks for definitions
+        # ("名词解释"), whose entries are concepts, its title none
+        "试卷题型",
+        "考试题型",
+        "名词解释",
         "术语表",
         "词汇表",
         "本章小结",

@@ -109,6 +109,28 @@ _ZH_TAIL = re.compile(
     r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
+# "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其
+# 分类"); read as "X及X的Y", the topic is X. Unread, the whole heading was one name and a
+# review outline's topic was lost.
+# Both sides are names, no 的 inside: "河流作用的方式及其分别形成的地貌" joins two phrases
+# of a question, and its reading gave a verb ("分别形成") as a topic.
+_ZH_AND_ITS = re.compile(
+    r"^(?P<pre>.*[，,、；;：:])?(?P<x>[^，,、；;：:的]+?)及其(?P<y>[^，,、；;：:的]+)$"
+)
+
+
+def _zh_and_its(side: str) -> str:
+    """Only an aspect after 及其 is read so (`_zh_facet`, `_zh_aspect`, a facet heading):
+    "离散型随机变量及其期望" names the expectation too, as it did read whole."""
+    found = _ZH_AND_ITS.match(side.strip())
+    if found is None:
+        return side
+    x, y = found.group("x"), found.group("y").strip()
+    if not (_zh_facet(y) or _zh_aspect(y) or facet(y, 2) or apparatus(y)):
+        return side
+    return f"{found.group('pre') or ''}{x}及{x}的{y}"
+
+
 # "借助入堆操作实现", "基于邻接矩阵的实现" (implemented by means of X): the heading is about X
 _ZH_VIA = re.compile(rf"^(?:{_ZH_MEANS})(.+?)的?(?:简单|简易|基本|具体|完整)?来?实现$")
 # "Walkthrough: Chapters 1–4", "Review: Weeks 2-3": a span of the book's parts after a
@@ -369,7 +391,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             for side in _SPACED_DASH.split(plain)
         ]
         plain = " - ".join(sides)
-        parts = [q for side in sides for p in zh_parts(_plus_listed(side)) for q in _zh_as(p)]
+        parts = [
+            q
+            for side in sides
+            for p in zh_parts(_plus_listed(_zh_and_its(side)))
+            for q in _zh_as(p)
+        ]
         # "决定和影响传导性的因素": a verb of bearing alone shares the next part's object
         parts = [
             p for i, p in enumerate(parts) if not (p.strip() in _ZH_BEARING and i + 1 < len(parts))
@@ -2806,6 +2833,18 @@ _ANY_CAMEL_CASE = re.compile(r"(?<!`)[a-z][A-Z]")
 _ZH_REFLEXIVES = ("本身", "自身")
 
 
+def _zh_adverbial_end(bare: str) -> bool:
+    """`bare` ends on the particle 地 that makes an adverb ("逐渐地", "显著地"), no name.
+    After a noun, 地 is the word's own "land", "ground" (盆地, 湿地, 山地, 阶地, 耕地): every
+    such landform or land use was refused as a name, and a geography outline lost them."""
+    if not bare.endswith("地"):
+        return False
+    words = [(w, tag) for w, tag in rjieba.tag(bare) if w.strip()]
+    if len(words) < 2 or words[-1][0] != "地":
+        return False  # one word ending in 地, "盆地", "陆地"
+    return not words[-2][1].startswith("n")
+
+
 def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
@@ -2833,7 +2872,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             1 <= zh_width(bare) <= MAX_ZH_CHARS
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
-            and not bare.endswith(("的", "了", "地", "得"))
+            and not bare.endswith(("的", "了", "得"))
+            and not _zh_adverbial_end(bare)
             # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
             # itself) named 改革本身; the thing is 改革
             and not bare.endswith(_ZH_REFLEXIVES)

@@ -382,7 +382,8 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
     current: list[str] = []
     previous = ""
     links = _links(token)
-    for child in token.children or []:
+    children = token.children or []
+    for at, child in enumerate(children):
         if child.type == "link_close":
             href, linked = next(links, ("", ""))
             if not depth and term_link(href, linked, glossaries):
@@ -398,6 +399,8 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
         text = _child_text(child)
         if child.type == "text":
             text = _without_attributes(text, after_target=previous in ("image", "link_close"))
+            following = children[at + 1].type if at + 1 < len(children) else ""
+            text = _without_highlight(text, previous, following)
         previous = child.type
         sphinx = _SPHINX_ROLE.search(parts[-1]) if parts and child.type == "code_inline" else None
         if sphinx:  # ":numref:" read as text before the code span "`fig_x`"
@@ -415,6 +418,23 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
     if depth and current:  # an HTML tag left open marks the rest of the paragraph
         emphasis.append("".join(current))
     return join_broken("".join(parts)), [e.replace(HARD_BREAK, "\n") for e in emphasis]
+
+
+# Obsidian's and Typora's highlight, "==text==": CommonMark keeps the marks as text, and
+# every definition a note highlighted a phrase in was quoted with them ("…沿一定的==滑动面
+# ==作整体下滑…"). A pair inside one run of text goes; so does a mark at a run's edge
+# against bold or italics it wraps ("==**土体或岩体**==").
+# (never opened after a letter or a digit, as a comparison is written: "a==b and c==d")
+_HIGHLIGHT = re.compile(r"(?<![A-Za-z0-9_])==(?=[^\s=])(.+?)(?<=[^\s=])==")
+
+
+def _without_highlight(text: str, previous: str, following: str) -> str:
+    text = _HIGHLIGHT.sub(r"\1", text)
+    if following in ("strong_open", "em_open") and text.endswith("=="):
+        text = text[:-2]
+    if previous in ("strong_close", "em_close") and text.startswith("=="):
+        text = text[2:]
+    return text
 
 
 # A single letter of inline maths inside emphasis belongs to the name it opens:

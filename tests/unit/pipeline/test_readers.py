@@ -7,6 +7,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
+from jobs.pipeline.readers.markdown import parse
 
 
 def _read(path: Path) -> ReadDocument:
@@ -1047,3 +1048,12 @@ def test_a_myst_example_box_with_formulas_is_prose(tmp_path: Path) -> None:
     offer = next(b for b in blocks if "offer curve" in b.text)
     assert offer.kind == "paragraph" and "offer curve" in offer.emphasis
     assert any(b.kind == "formula" for b in blocks)
+
+
+def test_markdown_highlight_marks_are_no_text() -> None:
+    # a note's "==…==" highlight, alone or around bold, reads as its words
+    blocks = parse("岩浆：地下==高温熔融==的==**硅酸盐物质**==\n\n- 火山灰：==细小==岩屑\n")
+    assert [b.text for b in blocks] == ["岩浆：地下高温熔融的硅酸盐物质", "火山灰：细小岩屑"]
+    assert blocks[0].emphasis == ("硅酸盐物质",)
+    # a comparison written in prose keeps its signs
+    assert parse("当 x==y 且 m==n 时相等。\n")[0].text == "当 x==y 且 m==n 时相等。"

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import GLOSSARY, table_entries, zh_spaced_entry
 from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import table_topics
-from tests.unit.pipeline.written import concepts_of
+from tests.unit.pipeline.written import concepts_of, written
 
 
 def test_a_lessons_list_of_statements_is_no_outline_of_topics() -> None:
@@ -136,3 +138,60 @@ def test_an_everyday_verb_after_a_headings_topic_is_its_wording(tmp_path: Path) 
     titles = {c.title for c in concepts_of(tmp_path, text, "review.md", "zh-CN")}
     assert "建立" not in titles, titles  # the founding of the government: no topic alone
     assert "折射" in titles, titles  # a rarer verb names what the section teaches
+
+
+def test_a_table_pairing_names_with_their_meanings_is_a_glossary() -> None:
+    glossary = Block(
+        "table",
+        "术语 | 定义\n火山 | 地下岩浆喷出地表形成的山体\n"
+        "**板块** | 岩石圈被断裂带分割成的巨大块体\n地震 | 见上",
+        1,
+    )
+    found = table_entries(glossary, 7)
+    assert [(d.term, d.block, d.confidence) for d in found] == [
+        ("火山", 7, GLOSSARY),
+        ("板块", 7, GLOSSARY),
+    ]  # a pointer elsewhere ("见上") gives no meaning
+    assert found[0].sentence == "火山：地下岩浆喷出地表形成的山体"
+    english = Block("table", "Term | Definition\nBasalt | A dark volcanic rock rich in iron", 1)
+    assert [d.sentence for d in table_entries(english, 0)] == [
+        "Basalt: A dark volcanic rock rich in iron"
+    ]
+    # a column of key terms with remarks on each is one too
+    remarks = Block("table", "关键名词 | 备注\n等压线 | 气压相等的各点连成的线", 1)
+    assert [d.term for d in table_entries(remarks, 0)] == ["等压线"]
+    # a table of parts says what each does, no term's meaning
+    parts = Block("table", "名称 | 说明\n电源键 | 长按三秒开机或者关机", 1)
+    assert table_entries(parts, 0) == []
+
+
+def test_a_flattened_glossary_row_is_a_name_a_space_and_its_gloss() -> None:
+    row = Block("paragraph", "冰期 地球气候长期寒冷、冰盖大范围扩张的时期", 1)
+    entry = zh_spaced_entry(row, 3)
+    assert entry is not None and (entry.term, entry.confidence) == ("冰期", GLOSSARY)
+    # a name broken over two lines reads as a short gloss; prose has no such space
+    assert zh_spaced_entry(Block("paragraph", "水循环 更新过程", 1), 0) is None
+    assert zh_spaced_entry(Block("paragraph", "冰期时海平面下降了一百多米。", 1), 0) is None
+
+
+def test_a_review_outlines_glossary_table_defines_terms_taught_further_on(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# 地质学期末复习\n\n## 名词解释\n\n"
+        "| 名词 | 解释 |\n| --- | --- |\n"
+        "| 火山 | 地下岩浆喷出地表后堆积形成的山体 |\n"
+        "| 岩浆 | 地下高温熔融的硅酸盐物质 |\n\n"
+        "## 1. 火山活动\n\n"
+        "火山多分布在板块边界。火山喷发时岩浆沿裂隙上升，冷却后形成火成岩。\n\n"
+        "岩浆的成分决定火山喷发的方式。\n"
+    )
+    analysis = analyse_file(written(tmp_path, "review.md", text), language="zh-CN")
+    concepts = {c.title: c for c in analysis.knowledge.concepts}
+    assert "名词解释" not in concepts  # the exam section's name, no topic
+    assert concepts["火山"].description.startswith("火山：地下岩浆"), concepts["火山"]
+    sections = {
+        e.concept_key: e.section for e in analysis.knowledge.extractions if e.type == "concept"
+    }
+    # met where the outline teaches it, not in the glossary that opens the outline
+    assert sections["火山"] == ("地质学期末复习", "火山活动"), sections

@@ -145,3 +145,13 @@ def test_a_level_after_a_subject_names_no_topic(heading: str, topics: list[str])
 )
 def test_a_bold_title_on_an_aspect_of_its_topic_names_the_topic(span: str, name: str) -> None:
     assert emphasis_name(span) == name
+
+
+def test_a_topic_and_its_own_aspect_joined_by_jiqi_name_the_topic() -> None:
+    # "及其" (and its) before an aspect (分类, 组成, 基本原理): the aspect is no second topic
+    assert _terms("3. 等高线及其分类") == ["等高线"]
+    assert _terms("岩石圈及其组成") == ["岩石圈"]
+    # the earlier names of a list stand apart, the last one keeps its aspect's reading
+    assert _terms("队列，堆栈及其实现") == ["队列", "堆栈"]
+    # phrases on either side are a question's wording, left as they were read before
+    assert "分别形成" not in _terms("洋流的成因及其分别形成的气候类型")

@@ -563,3 +563,32 @@ def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "强化" in titles
     assert not any(t.endswith(("不该", "不能", "不应")) for t in titles)
+
+
+def test_a_handouts_dashed_entries_define_their_names(tmp_path: Path) -> None:
+    # a list glosses each name after a dash as another list would after a colon, the
+    # name's symbol standing between; a dash before a list of kinds gives no meaning
+    text = (
+        "# 地图学复习\n\n## 等值线\n\n"
+        "- 等温线 T——气温相同的各点连成的曲线\n"
+        "- 等压线——同一水平面上气压相等的各点连成的曲线\n"
+        "- 等值线——等温线、等压线\n\n"
+        "等温线和等压线都是等值线。等温线的疏密反映温差，等压线的疏密反映气压差。\n"
+    )
+    from tests.unit.pipeline.written import concepts_of
+
+    concepts = {c.title: c for c in concepts_of(tmp_path, text, "map.md", "zh-CN")}
+    assert concepts["等温线"].description.startswith("等温线 T——气温相同"), concepts
+    assert concepts["等压线"].description.startswith("等压线——同一水平面"), concepts
+    assert "等值线——等温线" not in (concepts["等值线"].description or ""), concepts
+
+
+def test_a_name_ending_in_di_land_is_a_name_and_an_adverbs_di_is_not() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    # 地 after a noun is the land itself: landforms and land uses are names
+    for name in ("盆地", "湿地", "阶地", "耕地", "冲积平原阶地"):
+        assert acceptable(name), name
+    # 地 after an adverb or an adjective makes an adverb of it
+    for adverb in ("逐渐地", "显著地", "迅速地"):
+        assert not acceptable(adverb), adverb
