@@ -106,7 +106,6 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
-    vocabulary_entries,
     with_shared_head,
     zh_action_object,
     zh_cut_name,
@@ -287,8 +286,9 @@ def find_concepts(
         for d in _definitions(body, blocks, chinese, plain, marks)
         if concept_key(d.term) != advice.get(d.block)  # "Get enough sleep: …" defines nothing
     ]
-    # a glossary set as a table ("名词 | 解释"): tables are no prose, so its rows are read
-    # here, each an entry of the glossary (`definitions.table_entries`)
+    # a glossary set as a table ("名词 | 解释", a worksheet's "Term | Definition"): tables
+    # are no prose, so its rows are read here, each an entry of the glossary
+    # (`definitions.table_entries`)
     definitions += [d for i, b in enumerate(blocks) for d in table_entries(b, i)]
     if chinese:
         # the same table in a PDF, its rows flattened to "name gloss" lines
@@ -296,14 +296,6 @@ def find_concepts(
         definitions += [d for d in spaced if d is not None]
     if not chinese:
         definitions += _code_at_work(body, cues, definitions)
-        # a vocabulary table's filled-in row ("Crest | The highest point of a wave."): an
-        # entry of a glossary set as a table
-        definitions += [
-            Definition(term, f"{term[:1].upper()}{term[1:]}: {meaning}", index, GLOSSARY)
-            for index, block in enumerate(blocks)
-            if block.kind == "table"
-            for term, meaning in vocabulary_entries(block.text)
-        ]
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     stats = collect(body[::step], segmenter)

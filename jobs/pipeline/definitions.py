@@ -34,8 +34,10 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
+    EN_TERM_COLUMN,
     acceptable,
     bare_modifier,
+    cell_case,
     emphasis_name,
     equation_operand,
     with_maths_letter,
@@ -1968,11 +1970,9 @@ def _zh_term(raw: str) -> str:
 # section is often such a table; its rows were read as no sentences at all (tables are no
 # prose), so none of its terms was defined. The name column must say it lists terms:
 # "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
-_NAME_COLUMN = re.compile(
-    r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)"
-    r"|(?:key\s+)?(?:term|concept|keyword|word)s?",
-    re.IGNORECASE,
-)
+# (English: `structure.EN_TERM_COLUMN`, the column a worksheet's vocabulary table lists its
+# terms in, "Term", "Key term", "Vocabulary word")
+_ZH_NAME_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 _MEANING_COLUMN = re.compile(
     r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
     r"|definitions?|meanings?|explanations?|descriptions?",
@@ -1980,31 +1980,53 @@ _MEANING_COLUMN = re.compile(
 )
 
 
+# an English meaning cell this short explains nothing ("Yes", "see above"); a worksheet's
+# filled-in row does ("The highest point of a wave.")
+MIN_MEANING_WORDS = 3
+
+
 def table_entries(block: Block, index: int) -> list[Definition]:
-    """The entries of a glossary table (`_NAME_COLUMN` | `_MEANING_COLUMN`), each row's
-    name defined by its gloss as a glossary's entry is (`GLOSSARY`). The sentence is written
-    "name：gloss", as the entry would be in a definition list. Tables come from the readers
-    as rows of " | "-joined cells."""
+    """The entries of a glossary table: a column of names (`_ZH_NAME_COLUMN`,
+    `structure.EN_TERM_COLUMN`) and, after it, a column of what each means
+    (`_MEANING_COLUMN`); each row's name is defined by its meaning as a glossary's entry is
+    (`GLOSSARY`), the rows left blank for a pupil to fill skipped. The sentence is written
+    "name：gloss", as the entry would be in a definition list, an English cell's first
+    capital the cell's ("Humus" is humus: `structure.cell_case`). Tables come from the
+    readers as rows of " | "-joined cells."""
     if block.kind != "table":
         return []
     rows = [row.split(" | ") for row in block.text.split("\n")]
     header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
-    name = next((i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)), None)
-    if name is None or name + 1 >= len(header) or not _MEANING_COLUMN.fullmatch(header[name + 1]):
+    name = next((i for i, cell in enumerate(header) if _names_terms(cell)), None)
+    if name is None:
+        return []
+    meaning = next(
+        (i for i in range(name + 1, len(header)) if _MEANING_COLUMN.fullmatch(header[i])), None
+    )
+    if meaning is None:
         return []
     found = []
     for row in rows[1:]:
-        if len(row) <= name + 1:
+        if len(row) <= meaning:
             continue
         term = emphasis_name(row[name].strip(" *_`"))
-        gloss = row[name + 1].strip()
+        gloss = row[meaning].strip()
         if not term or not _WORD.search(gloss) or not acceptable(term, heading=True):
             continue
         if has_han(gloss) and len(_HAN.findall(gloss)) < MIN_ZH_ENTRY_CHARS:
             continue  # "| 见上", "| 同前": a pointer elsewhere, no meaning given
-        colon = "：" if has_han(term + gloss) else ": "
-        found.append(Definition(term, f"{term}{colon}{gloss}", index, GLOSSARY))
+        if has_han(term + gloss):
+            found.append(Definition(term, f"{term}：{gloss}", index, GLOSSARY))
+        elif len(gloss.split()) >= MIN_MEANING_WORDS:
+            term = cell_case(term)
+            found.append(
+                Definition(term, f"{term[:1].upper()}{term[1:]}: {gloss}", index, GLOSSARY)
+            )
     return found
+
+
+def _names_terms(header: str) -> bool:
+    return bool(_ZH_NAME_COLUMN.fullmatch(header) or EN_TERM_COLUMN.fullmatch(header))
 
 
 # a glossary table a PDF lost its ruling of: each row is a line "name gloss", the cells

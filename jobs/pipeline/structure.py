@@ -811,8 +811,8 @@ _CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
 # a vocabulary table's column of the words it teaches: "Term | Definition | Example",
 # "Key term | Meaning", "Vocabulary word | …"; a worksheet's definitions are often blanks
 # for the student, so the column alone marks its names
-_EN_TERM_COLUMN = re.compile(
-    r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?)|vocabulary", re.I
+EN_TERM_COLUMN = re.compile(
+    r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?|keywords?)|vocabulary", re.I
 )
 # a cell that is one English name: one to four words, no sentence's mark
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
@@ -828,41 +828,17 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         # a vocabulary table lists the names a worksheet teaches, one word or several,
         # often nowhere else ("Fetch", "Gyre" were lost as emphasised single words the
         # body never names): a kind of its own, "entry"
-        (_EN_TERM_COLUMN, _EN_CELL_NAME, "entry"),
+        (EN_TERM_COLUMN, _EN_CELL_NAME, "entry"),
     )
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
         if column is not None:
             cells = (row[column].strip("*_` ") for row in rows if column < len(row))
-            return [Cue(_cell_case(cell), kind, block) for cell in cells if name.fullmatch(cell)]
+            return [Cue(cell_case(cell), kind, block) for cell in cells if name.fullmatch(cell)]
     return []
 
 
-# the column that explains a vocabulary table's terms: "Term | Definition", "Word | Meaning"
-_EN_MEANING_COLUMN = re.compile(r"(?:definitions?|meanings?|descriptions?|explanations?)", re.I)
-MIN_MEANING_WORDS = 3  # "The highest point of a wave."; "Yes", "see above" explain nothing
-
-
-def vocabulary_entries(text: str) -> list[tuple[str, str]]:
-    """(term, meaning) of each row of an English vocabulary table ("Term | Definition")
-    whose meaning cell the author filled in; a worksheet leaves most of them blank."""
-    rows = [row.split(" | ") for row in text.split("\n")]
-    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
-    term = next((i for i, c in enumerate(header) if _EN_TERM_COLUMN.fullmatch(c)), None)
-    meaning = next((i for i, c in enumerate(header) if _EN_MEANING_COLUMN.fullmatch(c)), None)
-    if term is None or meaning is None:
-        return []
-    entries = []
-    for row in rows[1:]:
-        if max(term, meaning) >= len(row):
-            continue
-        name, said = row[term].strip("*_` "), row[meaning].strip()
-        if _EN_CELL_NAME.fullmatch(name) and len(said.split()) >= MIN_MEANING_WORDS:
-            entries.append((_cell_case(name), said))
-    return entries
-
-
-def _cell_case(cell: str) -> str:
+def cell_case(cell: str) -> str:
     """A cell's first capital is the cell's, as a sentence's is: "Spring tide", "Fetch" are
     the common words spring tide, fetch; a name the dictionary does not know ("Coriolis
     effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it."""

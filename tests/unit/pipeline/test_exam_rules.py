@@ -151,7 +151,11 @@ def test_a_vocabulary_tables_term_column_lists_the_worksheets_terms(tmp_path: Pa
 def test_a_vocabulary_tables_filled_row_defines_its_term_in_the_bodys_case(
     tmp_path: Path,
 ) -> None:
-    from jobs.pipeline.structure import vocabulary_entries
+    from jobs.pipeline.definitions import table_entries
+    from jobs.pipeline.model import Block
+
+    def entries(table: str) -> list[tuple[str, str]]:
+        return [(d.term, d.sentence) for d in table_entries(Block("table", table, 1), 0)]
 
     # the one row the teacher filled in ("done for you") is a glossary's entry; a cell's
     # first capital is the cell's ("Loam" is loam), a name the dictionary lacks keeps it
@@ -159,11 +163,11 @@ def test_a_vocabulary_tables_filled_row_defines_its_term_in_the_bodys_case(
         "Word | Meaning\nHumus | Dark organic matter in soil. \nLoam |  \n"
         "Podzol | An acid soil of cool forests.\nNitrogen cycle | yes"
     )
-    assert vocabulary_entries(table) == [
-        ("humus", "Dark organic matter in soil."),
-        ("Podzol", "An acid soil of cool forests."),
+    assert entries(table) == [
+        ("humus", "Humus: Dark organic matter in soil."),
+        ("Podzol", "Podzol: An acid soil of cool forests."),
     ]
-    assert vocabulary_entries("Time | Height\nNoon | three metres above datum") == []
+    assert entries("Time | Height\nNoon | three metres above datum") == []
     text = (
         "# Soils Study Guide\n\n## Vocabulary\n\n"
         "| Word | Meaning |\n|---|---|\n| Humus | Dark organic matter in soil. |\n"
