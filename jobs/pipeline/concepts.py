@@ -252,6 +252,9 @@ def find_concepts(
     options = option_runs(blocks)
     # a syllabus's outline: the topics its list items name (`outline.outline_topics`)
     outline = outline_topics(blocks)
+    # the list items under an aspect's lead-in ("主要局限："): points, whose labels name no
+    # term, for the cues and the definitions alike (`zh_facet_points`)
+    points = frozenset(zh_facet_points(blocks)) if chinese else frozenset()
     cues = _cues(
         blocks,
         chinese,
@@ -260,7 +263,7 @@ def find_concepts(
         lecture="definition" in environments,
         options=options,
         outline=outline,
-        points=frozenset(zh_facet_points(blocks)) if chinese else frozenset(),
+        points=points,
     )
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
@@ -283,7 +286,7 @@ def find_concepts(
     marks = _gloss_marks(cues) if plain else {}
     definitions = [
         d
-        for d in _definitions(body, blocks, chinese, plain, marks)
+        for d in _definitions(body, blocks, chinese, points, plain, marks)
         if concept_key(d.term) != advice.get(d.block)  # "Get enough sleep: …" defines nothing
     ]
     # a glossary set as a table ("名词 | 解释", a worksheet's "Term | Definition"): tables
@@ -2043,19 +2046,20 @@ def _definitions(
     body: list[tuple[int, str]],
     blocks: Sequence[Block],
     chinese: bool,
+    points: frozenset[int],
     plain: bool = False,
     marks: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Definition]:
     """Defining sentences; an emphasised term counts as defined only in the first sentence of
     its block that contains it (later sentences use the term, they do not define it).
-    `marks`: terms to treat as emphasised, by block (a plain text's glossed terms)."""
+    `points`: `zh_facet_points`. `marks`: terms to treat as emphasised, by block (a plain
+    text's glossed terms)."""
     found: list[Definition] = []
     used: set[tuple[int, str]] = set()
     imagined: set[int] = set()  # blocks that set up a thought experiment
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
-    points = zh_facet_points(blocks) if chinese else set()
-    headings = _section_headings(blocks)
+    nearest = _nearest_headings(blocks)
     for index, sentence in body:
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
@@ -2089,22 +2093,11 @@ def _definitions(
         # (on Markdown chapters the rule cost key concepts their course places)
         kind_opens = first and plain and not chinese and blocks[index].kind == "paragraph"
         if not defined and kind_opens:
-            kind = _kind_of_the_section(sentence, index, headings.get(index, ""))
+            heading = blocks[nearest[index]].text if nearest[index] >= 0 else ""
+            kind = _kind_of_the_section(sentence, index, heading)
             defined = [kind] if kind is not None else []
         found.extend(defined)
     return found
-
-
-def _section_headings(blocks: Sequence[Block]) -> dict[int, str]:
-    """The heading each block stands under, by block."""
-    under: dict[int, str] = {}
-    heading = ""
-    for index, block in enumerate(blocks):
-        if block.kind == "heading":
-            heading = block.text
-        else:
-            under[index] = heading
-    return under
 
 
 # a paragraph opening on a modifier or two and a plural noun, then "are": "Palatal consonants
@@ -2368,8 +2361,9 @@ def _cues(
     cues = [_code_heading(c, code_keys) for c in cues]
     cues = _headings_named_whole(cues, blocks)
     if chinese:
-        cues = _zh_word_pieces(cues, blocks)
-        cues = _glossed_after_a_verb(cues, blocks)
+        written = written_text(blocks)
+        cues = _zh_word_pieces(cues, blocks, written)
+        cues = _glossed_after_a_verb(cues, written)
     return cues + [c for c in named_code if times[concept_key(c.term)] >= 2]
 
 
@@ -2399,7 +2393,13 @@ _ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
 _MATHS_LETTERS = re.compile(r"[A-Za-z0-9]{1,3}")
 
 
-def _glossed_after_a_verb(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+def written_text(blocks: Sequence[Block]) -> str:
+    """The document's prose and headings, a block a line: where a Chinese name is looked
+    for as the text writes it (`_zh_word_pieces`, `_glossed_after_a_verb`)."""
+    return "\n".join(b.text for b in blocks if b.kind in PROSE or b.kind == "heading")
+
+
+def _glossed_after_a_verb(cues: list[Cue], text: str) -> list[Cue]:
     """A gloss read back from its bracket takes in the verb before the name when the name
     is too short to say all of the English (`structure._trailing_term` cuts a verb only
     before two characters a gloss word): "采用交叉熵（cross entropy）", "构建决策树（decision
@@ -2407,8 +2407,7 @@ def _glossed_after_a_verb(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]
     the text writes the name without the verb elsewhere and the pair only there, the verb
     is the sentence's and goes. A name of three characters or more only: a two-character
     head is used alone everywhere (矩阵), and 对称矩阵 is one name; a name the text repeats
-    with its verb (训练数据集) keeps it."""
-    text = "\n".join(b.text for b in blocks if b.kind in PROSE or b.kind == "heading")
+    with its verb (训练数据集) keeps it. `text`: `written_text`."""
     return [
         replace(c, term=_without_leading_verb(c.term, text)) if c.kind == "gloss" else c
         for c in cues
@@ -2424,15 +2423,14 @@ def _without_leading_verb(term: str, text: str) -> str:
     return rest if once and text.count(rest) > text.count(term) else term
 
 
-def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+def _zh_word_pieces(cues: list[Cue], blocks: Sequence[Block], text: str) -> list[Cue]:
     """An answer sheet underlines the blank's answer, often the first part of a word the
     sentence finishes: "如巨噬细胞和<u>树突状</u>细胞", "借助于<u>淋巴</u>循环",
     "<u>辅助性T</u>细胞".
     A marked Chinese span that the text never writes as a word of its own, only inside a
     longer word or before the noun it modifies, is a piece of a name, not one (a biology
     review sheet's 树突状, 淋巴, 杀菌 were concepts); one the text uses alone ("<u>抗体</u>、…",
-    "抗体能与…") stays."""
-    text = "\n".join(b.text for b in blocks if b.kind in PROSE or b.kind == "heading")
+    "抗体能与…") stays. `text`: `written_text`."""
     pieces: dict[str, bool] = {}
 
     def piece(term: str) -> bool:

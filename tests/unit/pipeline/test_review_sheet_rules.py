@@ -115,7 +115,7 @@ def test_an_underlined_predicate_opening_with_the_copula_is_no_name() -> None:
 
 
 def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
-    from jobs.pipeline.concepts import _zh_word_pieces
+    from jobs.pipeline.concepts import _zh_word_pieces, written_text
     from jobs.pipeline.structure import Cue
 
     blocks = [
@@ -126,7 +126,7 @@ def test_a_span_marked_only_as_the_first_part_of_a_word_marks_no_term() -> None:
     cues = [Cue("消毒", "emphasis", 0), Cue("抗体", "emphasis", 2)]
     # 消毒 is written alone in the second paragraph, yet where it is marked it is only the
     # opening of 消毒物质: that marking names nothing; 抗体, marked where it stands alone, stays
-    assert [c.term for c in _zh_word_pieces(cues, blocks)] == ["抗体"]
+    assert [c.term for c in _zh_word_pieces(cues, blocks, written_text(blocks))] == ["抗体"]
 
 
 def test_an_everyday_verb_after_a_headings_topic_is_its_wording(tmp_path: Path) -> None:
