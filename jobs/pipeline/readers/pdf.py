@@ -131,6 +131,19 @@ _TITLE_WITHIN_LINES = 3
 
 
 def _shown_title(lines: list[_Line]) -> str | None:
+    """The title the first page shows (`_title_run`)."""
+    found = _title_run(lines)
+    return None if found is None else " ".join(found.first[p].text.strip() for p in found.run)
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleRun:
+    first: list[_Line]  # the first page's lines
+    run: list[int]  # the title's positions among them
+    body: float  # the body's type size
+
+
+def _title_run(lines: list[_Line]) -> _TitleRun | None:
     """The title the first page shows: its largest text, one run of lines among its first,
     set larger than the body (`HEADING_RATIO`) and than any other line of the document. A
     size that comes back (a chapter's or a slide's title, a heading level) names sections,
@@ -149,7 +162,7 @@ def _shown_title(lines: list[_Line]) -> str | None:
         or sum(1 for line in lines if line.size >= largest) != len(run)
     ):
         return None
-    return " ".join(first[p].text.strip() for p in run)
+    return _TitleRun(first, run, body)
 
 
 def _title_first(lines: list[_Line]) -> list[_Line]:
@@ -267,18 +280,15 @@ def _title_block(lines: list[_Line]) -> str:
     """The text of the lines that follow the first page's title (`_shown_title`) in larger
     type than the body, centred under it and clear of the left margin, before the body's
     first line."""
-    title = _shown_title(lines)
+    title = _title_run(lines)
     if title is None:
         return ""
-    body = Counter(line.size for line in lines for _ in range(len(line.text))).most_common(1)
-    first = [line for line in lines if line.page == lines[0].page]
-    largest = max(line.size for line in first)
-    run = [p for p, line in enumerate(first) if line.size == largest]
+    first, run = title.first, title.run
     centre = sum(first[p].left + first[p].right for p in run) / (2 * len(run))
-    margin = min(line.left for line in first if line.size == body[0][0])
+    margin = min(line.left for line in first if line.size == title.body)
     under: list[str] = []
     for line in first[run[-1] + 1 :]:
-        if line.size <= body[0][0]:
+        if line.size <= title.body:
             break
         if abs((line.left + line.right) / 2 - centre) > _CENTRED or line.left < margin + 36:
             return ""
