@@ -33,6 +33,7 @@ from jobs.pipeline.definitions import (
     DEFINED_EMPHASIS,
     EMPHASIS,
     GLOSSARY,
+    NAMED,
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
@@ -393,6 +394,10 @@ def find_concepts(
             not chinese
             or ZH_KEYWORD_NAMED.match(definition.sentence) is not None
             or (definition.confidence >= GLOSSARY and zh_colon_entry(definition))
+            # "递归是指函数直接或间接调用自身": a word the sentence says it defines (是指,
+            # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
+            # as a verb (递归, 渗透), which the statistics of nouns never count
+            or (definition.confidence > NAMED and _zh_verb(key))
         )
         if (entry is None and (key_cues or named)) or "expanded" in kinds:
             # a term the statistics do not see: marked up, or named in quotes with code in it

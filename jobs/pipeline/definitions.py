@@ -299,6 +299,9 @@ _ZH_GENUS = re.compile(
     r"(?:（[^）]{1,40}）)?\s*(?:是|：|:)\s*(?:一种|一类|一个|一组)?"
     r"[^，,。；！？]{2,80}的[\u4e00-\u9fff]{0,6}(?P=g)\s*[。；]?$"
 )
+# the kinds a textbook's genus-less definition ends on: a place (场所), a process, a
+# collective name (总称, 统称), a phenomenon, a method, a discipline, an ability
+_ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能力)"
 # words that point at a place in the document, an example or code near it: "上面的代码"
 _ZH_POINTER = (
     r"(?:上面|下面|上述|下述|前面|后面|以上|以下|上例|下例|本例|这里|这段|这个|这些|那个|该)"
@@ -320,14 +323,18 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just")
-    (re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指|指的是)"), 0.85),
+    # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just"); not
+    # 是 before the verb 指向 ("分支，其实本质上仅仅是指向提交对象的指针": "points to")
+    (
+        re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指(?!向)|指的是)"),
+        0.85,
+    ),
     # "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
     # without 的, the words before the comma are no name ("换句话说，指的是…")
     (
         re.compile(
             r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
-            r"\s*[，,]\s*(?:是指|指的是)"
+            r"\s*[，,]\s*(?:是指(?!向)|指的是)"
         ),
         0.85,
     ),
@@ -393,7 +400,14 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 _EN_PLAIN = re.compile(
     rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
 )
-_ZH_PLAIN = re.compile(rf"^{_ZH_TERM}(?:是|指)(?:一种|一个|一类|一组|指)")
+_ZH_PLAIN = re.compile(
+    # (not "上面的代码是…的方法": the example above, no name)
+    rf"^(?!{_ZH_POINTER}){_ZH_TERM}(?:(?:是|指)(?:一种|一个|一类|一组|指)"
+    # "线粒体是细胞进行有氧呼吸的主要场所", "X是…的总称": a description ending on a word
+    # of kind that fits any subject (a place, a process, a collective name, a method), no
+    # genus that the name ends as (`_ZH_GENUS`)
+    rf"|是(?!{_ZH_POINTER})[^，,。；！？]{{2,40}}的(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$)"
+)
 # a passive right after "A X is": what is done to the thing ("is shown in Figure", "is
 # weighed"), not what it is (after an adverb it describes it: "A leakage channel is randomly
 # gated, meaning …", "An apocrine sweat gland is usually associated with hair follicles")
@@ -1962,7 +1976,15 @@ def _zh_term(raw: str) -> str:
     if "的" in raw:
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
+    # a conjunction opens the clause, not the name: "因为 `y` 被定义为与 `x` 相同类型"
+    # (because y is defined as …) named "因为 y"
+    raw = _ZH_OPENING_CONJUNCTION.sub("", raw)
     return clean_title(raw)
+
+
+_ZH_OPENING_CONJUNCTION = re.compile(
+    r"^(?:因为|由于|所以|因此|如果|假如|但是|然而|并且|而且|既然|即使|虽然|尽管|于是)\s*"
+)
 
 
 # A glossary set as a table: its header pairs a column of names with a column of what each

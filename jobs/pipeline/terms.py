@@ -197,6 +197,10 @@ _ZH_CLAUSE_VERBS = frozenset(
         "加入",
         "放出",
         "设立",
+        # what a thing is for: "时间复杂度用来描述…" (is used to describe) gave the concept
+        # 复杂度用来
+        "用来",
+        "用以",
     ]
 )
 # An answer key's verdict on an option or a statement: "B错误", "④正确" (B is wrong):

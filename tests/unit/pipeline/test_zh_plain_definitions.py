@@ -1,0 +1,76 @@
+"""Chinese definitions as a plain textbook writes them, nothing set in bold, each on text
+written for the test: a term rjieba reads as a verb named by 是指, a description ending on a
+kind that fits any subject (场所, 过程, 总称), and the words that only look like a naming
+(是 before the verb 指向, a conjunction before the subject)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjieba
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import WEAK, find_definitions
+from jobs.pipeline.terms import collect
+
+
+def defined(sentence: str, plain: bool = False) -> list[tuple[str, float]]:
+    return [(d.term, d.confidence) for d in find_definitions(sentence, 0, True, plain=plain)]
+
+
+def titles_of(tmp_path: Path, text: str) -> set[str]:
+    path = tmp_path / "讲义.md"
+    path.write_text(text, encoding="utf-8")
+    return {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+
+
+def test_a_word_rjieba_reads_as_a_verb_is_a_concept_where_a_sentence_says_what_it_means(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# 函数进阶\n\n"
+        "迭代是指重复执行一组语句直到满足条件为止。循环语句可以实现它。\n\n"
+        "蒸发是指液体在任何温度下在表面发生的汽化现象。\n\n"
+        "函数可以有默认参数，参数的顺序很重要。\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert {"迭代", "蒸发"} <= titles
+    # a verb the text only uses is still no concept
+    assert "实现" not in titles
+
+
+def test_a_description_ending_on_a_kind_any_subject_fits_defines_in_plain_text() -> None:
+    assert defined("高尔基体是细胞内加工和包装蛋白质的主要场所。", plain=True) == [
+        ("高尔基体", WEAK)
+    ]
+    assert defined("蒸腾作用是水分从植物体表以水蒸气状态散失到大气中的过程。", plain=True) == [
+        ("蒸腾作用", WEAK)
+    ]
+    assert defined("无机盐是细胞中各种矿物质离子的总称。", plain=True) == [("无机盐", WEAK)]
+    # where the author's emphasis survives, the bold says which sentence introduces a term
+    assert defined("高尔基体是细胞内加工和包装蛋白质的主要场所。") == []
+    # the example above, a clause after the kind, a pointer: no name defined
+    assert defined("上面的程序是求最大值的方法。", plain=True) == []
+    assert defined("这是最常用的方法。", plain=True) == []
+    assert defined("核糖体是合成蛋白质的场所，它附着在内质网上。", plain=True) == []
+
+
+def test_shi_before_the_verb_zhixiang_defines_nothing() -> None:
+    # "is pointing to", not 是指 "means"
+    assert defined("标签其实只是指向某次提交的一个引用。") == []
+    assert defined("回调函数是指作为参数传给另一个函数的函数。") == [("回调函数", 0.85)]
+
+
+def test_a_conjunction_before_the_subject_is_no_part_of_the_name() -> None:
+    assert defined("由于动能定义为物体因运动而具有的能量，所以它与速度有关。") == [("动能", 0.85)]
+    # "because b is defined as the same type as a": no name left once the conjunction goes
+    assert defined("因为 `b` 被定义为与 `a` 相同的类型，所以会报错。") == []
+    # 假设 opens a name as often as a clause (假设检验)
+    assert defined("假设检验是指根据样本判断总体假设是否成立的方法。") == [("假设检验", 0.85)]
+
+
+def test_yonglai_ends_a_run_of_words_as_a_clause_verb_does() -> None:
+    sentence = "空间复杂度用来衡量算法占用的存储空间，空间复杂度越低越好。"
+    keys = set(collect([(0, sentence)], rjieba.Jieba()))
+    assert "复杂度用来" not in keys
+    assert "空间复杂度" in keys
