@@ -10,7 +10,8 @@ layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural gen
 too); an emphasised term opening its sentence before a colon, a
 glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
 organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
-所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55).
+所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55); in plain text
+(no emphasis anywhere) also X是一种…, X是…的场所/过程/总称, X用来衡量/描述… (0.55).
 """
 
 from __future__ import annotations
@@ -406,7 +407,9 @@ _ZH_PLAIN = re.compile(
     # "线粒体是细胞进行有氧呼吸的主要场所", "X是…的总称": a description ending on a word
     # of kind that fits any subject (a place, a process, a collective name, a method), no
     # genus that the name ends as (`_ZH_GENUS`)
-    rf"|是(?!{_ZH_POINTER})[^，,。；！？]{{2,40}}的(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$)"
+    rf"|是(?!{_ZH_POINTER})[^，,。；！？]{{2,40}}的(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$"
+    # "时间复杂度用来描述…的趋势", "标准差用于衡量…": a measure defined by what it measures
+    r"|(?:用来|用于|可以用来)(?:描述|衡量|度量|刻画|表示|表征|反映))"
 )
 # a passive right after "A X is": what is done to the thing ("is shown in Figure", "is
 # weighed"), not what it is (after an adverb it describes it: "A leakage channel is randomly

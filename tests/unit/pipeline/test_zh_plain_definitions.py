@@ -1,7 +1,8 @@
 """Chinese definitions as a plain textbook writes them, nothing set in bold, each on text
 written for the test: a term rjieba reads as a verb named by 是指, a description ending on a
-kind that fits any subject (场所, 过程, 总称), and the words that only look like a naming
-(是 before the verb 指向, a conjunction before the subject)."""
+kind that fits any subject (场所, 过程, 总称), a measure by what it measures (用来衡量), and
+the words that only look like a naming (是 before the verb 指向, a conjunction before the
+subject)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def test_a_description_ending_on_a_kind_any_subject_fits_defines_in_plain_text()
         ("蒸腾作用", WEAK)
     ]
     assert defined("无机盐是细胞中各种矿物质离子的总称。", plain=True) == [("无机盐", WEAK)]
+    # a measure, by what it measures
+    assert defined("方差用来衡量一组数据偏离平均数的程度。", plain=True) == [("方差", WEAK)]
+    assert defined("该参数用来表示迭代次数。", plain=True) == []
     # where the author's emphasis survives, the bold says which sentence introduces a term
     assert defined("高尔基体是细胞内加工和包装蛋白质的主要场所。") == []
     # the example above, a clause after the kind, a pointer: no name defined
