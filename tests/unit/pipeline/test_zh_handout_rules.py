@@ -141,6 +141,14 @@ def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:
     assert [t for t, _ in found] == ["货币学"]
 
 
+def test_an_english_gloss_in_half_width_brackets_after_a_chinese_name_still_glosses() -> None:
+    # typed on an English keyboard: spaced, half-width brackets, a full-width comma inside
+    found = defined("行星齿轮 (Planetary Gear，PG) 是绕中心轮公转的齿轮。")
+    assert [t for t, _ in found] == ["行星齿轮"]
+    # a numeral in such brackets glosses nothing, and no name is made of it
+    assert "1" not in {t for t, _ in defined("公式 (1) 是牛顿第二定律的表达式。")}
+
+
 def test_the_concept_of_x_before_a_colon_defines_x() -> None:
     found = defined("抗体的概念：机体产生的专门应对抗原的蛋白质，称为抗体。")
     assert [t for t, _ in found] == ["抗体"] and found[0][1] >= 0.75
