@@ -2298,8 +2298,12 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
             named = word[0].endswith(_ZH_NAMING)
     tagged = _dash_joined(rjieba.tag(run[start:]))
     kept: list[tuple[str, str]] = []
+    # three of rjieba's words at most, or as many as the English gloss has past three:
+    # "全球导航卫星系统 (Global Navigation Satellite System)" is four words each side (cut
+    # at three, a GIS chapter's GNSS was "导航卫星系统")
+    most = max(3, gloss_words) if worded else 3
     for word, pos in reversed(tagged):
-        if len(kept) == 3 or (word in ZH_STOP and not _bound_stop_word(word, pos, kept)):
+        if len(kept) == most or (word in ZH_STOP and not _bound_stop_word(word, pos, kept)):
             break
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
         # belongs to the term while the gloss has words the run has not yet covered
