@@ -955,6 +955,12 @@ _ZH_QA_LABEL = re.compile(r"^(?:[QA]|问|答|问题|答案|Question|Answer)\s*[:
 # a gloss opened full-width and closed half-width, or the other way: "投资学（Investments)
 # 是研究…的科学" (the patterns read a gloss in one kind of brackets, and defined nothing)
 _ZH_HALF_CLOSED = re.compile(r"（([^（）()]{1,40})\)|\(([^（）()]{1,40})）")
+# …and an English gloss wholly in half-width brackets after a Chinese name, as Markdown
+# written on an English keyboard spaces it: "地理坐标系统 (Geographic Coordinate System，
+# GCS) 是…的定位参照系统" (a GIS chapter's coordinate systems were defined in plain text,
+# not once its page had any emphasis); the gloss opens on a Latin letter, so "公式 (1)"
+# and a formula's "f(x)" are left as they are
+_ZH_HALF_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\s*\(([A-Za-z][^（）()]{0,39})\)\s*")
 
 
 # "Two cell types lie among them. The first is a Merkel cell, … The second is a melanocyte,
@@ -1055,6 +1061,7 @@ def find_definitions(
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
         sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)
+        sentence = _ZH_HALF_GLOSS.sub(lambda m: f"（{m.group(1)}）", sentence)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [
         _emphasised_name(d, whole_block)

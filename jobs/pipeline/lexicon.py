@@ -706,6 +706,20 @@ _ZH_APPARATUS = re.compile(
 )
 
 
+# A 教案 (a Chinese teacher's lesson plan) frames its lesson in fixed parts, none a topic:
+# the lesson's particulars (授课题目, 授课类型), its aims by kind (知识目标, 能力目标,
+# 素质目标), its focus and difficulty (教学重点, 教学难点), its course (教学过程, 教学环节,
+# 师生活动, 设计意图) and what follows it (板书设计, 教学反思, 教学后记). A 中医基础理论
+# 教案 gave all of these as concepts and module titles. (教学设计 itself is left out: an
+# education text teaches it.)
+_ZH_LESSON_PLAN = re.compile(
+    r"^(?:教学|授课|课堂)(?:重点|难点|重难点|重点与?难点|过程|环节|步骤|准备|反思|后记|评价|策略"
+    r"|手段|资源|流程|对象|题目|课题|类型|时数|学时|时间|地点|班级)$"
+    r"|^(?:知识|能力|素质|素养|技能|情感|思政|育人|过程与方法|情感态度与?价值观|知识与技能)目标$"
+    r"|^(?:板书|作业)设计$|^(?:学情|教材)分析$|^设计意图$|^(?:师生|教师|学生)活动$"
+)
+
+
 # a Chinese school book's volume, as its notes head their parts: the grade and the half
 # year ("八年级上册", "七年级下册"), a numbered volume ("第二册"), a senior school's
 # required or elective module ("必修一", "选择性必修1"); no topic (a history review's
@@ -773,6 +787,8 @@ def apparatus(heading: str) -> bool:
     if own != bare and own and (own in GENERIC_HEADINGS or ZH_STUDY_LABEL.match(own)):
         return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
+        return True
+    if _ZH_LESSON_PLAN.match(bare):
         return True
     if _ZH_CROSS_REFERENCE.match(bare):
         return True

@@ -60,7 +60,13 @@ _QUANTITY = (
     rf"\d+{_MEASURE}"
     rf"|\d+(?:\.\d+)*\s*(?:{_MEASURE}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
 )
-_SECTION_NUMBER = rf"(?!{_QUANTITY})\d+(?:\.\d+)*\.?(?![-\u2013]\d)"
+# A number written against one to three capitals and nothing more of a word is a name's,
+# not the heading's: "3S" (RS, GIS and GNSS), "5G", "3D 打印" (a GIS chapter's "3S" made a
+# module titled "S"); "1Introduction", a PDF's glued text, is still a number and a title.
+# A full-width point ends the number as a point does ("1．知识目标" was titled "．知识目标")
+_SECTION_NUMBER = (
+    rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*[.．]?(?![-\u2013]\d)"
+)
 HEADING_NUMBER = re.compile(
     r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
     # Roman numerals as Unicode writes them, a Chinese revision sheet's parts: "Ⅰ. 地图…",
@@ -834,7 +840,13 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
         if column is not None:
             cells = (row[column].strip("*_` ") for row in rows if column < len(row))
-            return [Cue(cell_case(cell), kind, block) for cell in cells if name.fullmatch(cell)]
+            # a form's labels are no kinds: a 教案's cover table "课程名称 | 中医基础理论 |
+            # 授课对象 | …" gave 授课题目 and 授课类型 as names under 课程名称
+            return [
+                Cue(cell_case(cell), kind, block)
+                for cell in cells
+                if name.fullmatch(cell) and not apparatus(cell)
+            ]
     return []
 
 
@@ -2286,8 +2298,12 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
             named = word[0].endswith(_ZH_NAMING)
     tagged = _dash_joined(rjieba.tag(run[start:]))
     kept: list[tuple[str, str]] = []
+    # three of rjieba's words at most, or as many as the English gloss has past three:
+    # "全球导航卫星系统 (Global Navigation Satellite System)" is four words each side (cut
+    # at three, a GIS chapter's GNSS was "导航卫星系统")
+    most = max(3, gloss_words) if worded else 3
     for word, pos in reversed(tagged):
-        if len(kept) == 3 or (word in ZH_STOP and not _bound_stop_word(word, pos, kept)):
+        if len(kept) == most or (word in ZH_STOP and not _bound_stop_word(word, pos, kept)):
             break
         # a numeral-like modifier (二次释放 "double free", 多元函数 "multivariate function")
         # belongs to the term while the gloss has words the run has not yet covered

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
@@ -26,7 +26,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -170,6 +170,9 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             shown.see(item, None)
+            if _prose_table(item):
+                blocks.extend(_cell_paragraphs(item, page, styles, default))
+                continue
             rows = [" | ".join(" ".join(c.text.split()) for c in row.cells) for row in item.rows]
             blocks.extend(make_blocks("table", "\n".join(rows), page))
             continue
@@ -196,6 +199,50 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     body = prose.most_common(1)[0][0] if prose else body_size
     headed = bold_subheadings(manual_headings(blocks, bold, body), bold)
     return headed, paged, shown.result(body)
+
+
+# a sentence's end with more text after it: a cell that holds one is prose, no label
+_SENTENCE_END = re.compile(r"[。！？；](?=\s*\S)|[.!?;](?=\s+[A-Z\u4e00-\u9fff])")
+
+
+def _prose_cell_paragraphs(cell: _Cell) -> int:
+    """How many of a cell's paragraphs are sentences."""
+    return sum(1 for p in cell.paragraphs if _SENTENCE_END.search(p.text.strip()))
+
+
+def _prose_table(table: Table) -> bool:
+    """Whether a table lays prose out rather than tabulating: a cell holds two paragraphs
+    or more that are sentences. A Chinese 教案 sets its 教学过程 as a table (教学环节 |
+    教学内容 | 师生活动 | 时间) whose 教学内容 cells are the lesson's text, paragraph
+    after paragraph; read as one " | "-joined row, each cell was taken for a schedule's
+    topic and cut into names across its sentences ("原始物质。气"), and none of its
+    "X是…" sentences was read as a definition. A glossary's definition cell is one
+    sentence or one paragraph, and its table stays a table."""
+    return any(_prose_cell_paragraphs(cell) >= 2 for row in table.rows for cell in row.cells)
+
+
+def _cell_paragraphs(
+    table: Table, page: int, styles: dict[str, BaseStyle], default: BaseStyle
+) -> list[Block]:
+    """A prose table's cells, row by row, as the paragraphs they hold (a merged cell once,
+    no cell paragraph a heading: a cell's bold label is a label)."""
+    blocks: list[Block] = []
+    # the cell elements themselves, held: lxml makes a new proxy for an element no one
+    # holds, so an id() could be reused by another cell
+    seen: set[etree._Element] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            for paragraph in cell.paragraphs:
+                style = styles.get(paragraph._p.style or "", default)
+                for block in _paragraph(paragraph, page, style, heading=False):
+                    # a cell set wholly in bold is a column's or a row's label
+                    # ("教学环节"), no term stressed in a sentence
+                    label = "".join(block.emphasis).replace(" ", "") == block.text.replace(" ", "")
+                    blocks.append(replace(block, emphasis=()) if label else block)
+    return blocks
 
 
 def _code_boxes(document: DocxDocument) -> set[str]:

@@ -1057,3 +1057,31 @@ def test_markdown_highlight_marks_are_no_text() -> None:
     assert blocks[0].emphasis == ("硅酸盐物质",)
     # a comparison written in prose keeps its signs
     assert parse("当 x==y 且 m==n 时相等。\n")[0].text == "当 x==y 且 m==n 时相等。"
+
+
+def test_docx_a_table_laying_out_prose_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """A 教案's 教学过程 is a table whose content cells hold the lesson, paragraph after
+    paragraph: each cell's paragraphs are read as paragraphs, row by row, and a header's
+    bold label stresses nothing. A table of short cells stays a table."""
+    import docx
+
+    document = docx.Document()
+    process = document.add_table(rows=2, cols=3)
+    for cell, label in zip(process.rows[0].cells, ("教学环节", "教学内容", "时间"), strict=True):
+        cell.paragraphs[0].add_run(label).bold = True
+    stage, content, minutes = process.rows[1].cells
+    stage.text = "讲授新课"
+    content.text = "土壤是陆地表面能够生长植物的疏松表层。它由矿物质和有机质组成。"
+    content.add_paragraph("土壤肥力是土壤供应养分的能力。肥力高的土壤适合耕种。")
+    minutes.text = "20分钟"
+    data = document.add_table(rows=2, cols=2)
+    data.cell(0, 0).text, data.cell(0, 1).text = "土层", "厚度"
+    data.cell(1, 0).text, data.cell(1, 1).text = "表土层", "20 厘米"
+    path = tmp_path / "教案.docx"
+    document.save(str(path))
+    blocks = _read(path).blocks()
+    texts = [(b.kind, b.text) for b in blocks]
+    assert ("paragraph", "土壤肥力是土壤供应养分的能力。肥力高的土壤适合耕种。") in texts
+    assert texts.index(("paragraph", "讲授新课")) < texts.index(("paragraph", "20分钟"))
+    assert next(b for b in blocks if b.text == "教学环节").emphasis == ()
+    assert ("table", "土层 | 厚度\n表土层 | 20 厘米") in texts

@@ -588,3 +588,21 @@ def test_an_acronym_beside_han_characters_is_mentioned(tmp_path: Path) -> None:
     concepts = {c.key: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "auc" in concepts
     assert (concepts["auc"].description or "").startswith("根据上式可知，AUC则指的是")
+
+
+def test_a_number_against_capitals_is_a_names_and_a_full_width_point_ends_a_number() -> None:
+    """ "3S" (a GIS chapter's heading for RS, GIS and GNSS) lost its 3 and a course module
+    was titled "S"; "1．知识目标" kept its full-width point ("．知识目标"). A number glued to
+    a word in a PDF's text layer is still the section's."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "3S": "3S",
+        "5G 网络的架构": "5G 网络的架构",
+        "3D 打印": "3D 打印",
+        "1．知识目标": "知识目标",
+        "2． 教学重点": "教学重点",
+        "1Introduction": "Introduction",
+        "2.1 Layers": "Layers",
+    }
+    assert {h: HEADING_NUMBER.sub("", h).strip() for h in headings} == headings

@@ -141,6 +141,14 @@ def test_a_gloss_closed_in_the_other_width_of_bracket_still_glosses() -> None:
     assert [t for t, _ in found] == ["货币学"]
 
 
+def test_an_english_gloss_in_half_width_brackets_after_a_chinese_name_still_glosses() -> None:
+    # typed on an English keyboard: spaced, half-width brackets, a full-width comma inside
+    found = defined("行星齿轮 (Planetary Gear，PG) 是绕中心轮公转的齿轮。")
+    assert [t for t, _ in found] == ["行星齿轮"]
+    # a numeral in such brackets glosses nothing, and no name is made of it
+    assert "1" not in {t for t, _ in defined("公式 (1) 是牛顿第二定律的表达式。")}
+
+
 def test_the_concept_of_x_before_a_colon_defines_x() -> None:
     found = defined("抗体的概念：机体产生的专门应对抗原的蛋白质，称为抗体。")
     assert [t for t, _ in found] == ["抗体"] and found[0][1] >= 0.75
@@ -592,3 +600,30 @@ def test_a_name_ending_in_di_land_is_a_name_and_an_adverbs_di_is_not() -> None:
     # 地 after an adverb or an adjective makes an adverb of it
     for adverb in ("逐渐地", "显著地", "迅速地"):
         assert not acceptable(adverb), adverb
+
+
+def test_a_lesson_plans_fixed_parts_name_no_topic() -> None:
+    """A 教案 frames every lesson in the same parts (aims by kind, focus, difficulty, the
+    course of the lesson, the blackboard plan, the reflection): none is what it teaches."""
+    from jobs.pipeline.lexicon import apparatus
+
+    for part in ("二、教学重点", "三、教学难点", "五、教学过程", "七、板书设计", "八、教学反思"):
+        assert terms(part) == [], part
+    assert terms("1．知识目标") == [] and terms("（二）能力目标") == []
+    assert apparatus("授课类型") and apparatus("师生活动") and apparatus("学情分析")
+    # what an education course teaches keeps its name, and so does a lesson's own topic
+    assert not apparatus("教学设计")
+    assert terms("三、光合作用的过程") == ["光合作用"]
+
+
+def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
+    # a lesson plan's cover is a form: label | value | label | value, the first header
+    # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
+    from jobs.pipeline.structure import table_topics
+
+    cover = (
+        "课程名称 | 植物生理学 | 授课对象 | 农学专业\n"
+        "授课类型 | 理论课 | 授课学时 | 2\n"
+        "授课题目 | 光合作用 | 授课地点 | 三教"
+    )
+    assert table_topics(cover, 0) == []

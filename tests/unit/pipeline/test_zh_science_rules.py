@@ -293,3 +293,13 @@ def test_a_section_that_leads_into_the_chapter_names_no_topic() -> None:
     for heading in ("7.1 问题的提出", "问题提出", "1.1 引例", "本章导读"):
         assert terms(heading) == [], heading
     assert terms("7.2 参数估计的问题") != []  # a heading about a kind of problem stays
+
+
+def test_a_chinese_name_as_long_as_its_four_word_english_gloss_is_kept_whole() -> None:
+    # four of the segmenter's words, glossed by four English ones: no word is the sentence's
+    from jobs.pipeline.structure import gloss_terms
+
+    text = "常见的卫星定位手段是全球导航卫星系统 (Global Navigation Satellite System)。"
+    assert [c.term for c in gloss_terms(text, 0)] == ["全球导航卫星系统"]
+    # a one-word gloss still takes the name at the run's end only
+    assert [c.term for c in gloss_terms("我们最小化一个损失函数（loss）。", 0)] == ["损失函数"]
