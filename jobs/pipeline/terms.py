@@ -201,6 +201,43 @@ _ZH_CLAUSE_VERBS = frozenset(
         # 复杂度用来
         "用来",
         "用以",
+        # using a means: "利用梯度下降更新参数", "采用链表存储" (利用率, one word, stays)
+        "利用",
+        "借助",
+        "采用",
+        "运用",
+    ]
+)
+# the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
+# 数组实现" (a stack can be implemented with an array) …
+_ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
+# … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
+# concepts of a data structures text); other verbs after a means may end a name: "利用梯度
+# 下降更新参数" keeps 梯度下降
+_ZH_DONE_WITH = frozenset(
+    [
+        "实现",
+        "表示",
+        "存储",
+        "计算",
+        "求解",
+        "求得",
+        "完成",
+        "构造",
+        "构建",
+        "描述",
+        "处理",
+        "编写",
+        "解决",
+        "代替",
+        "替代",
+        "模拟",
+        "表达",
+        "刻画",
+        "估计",
+        "拟合",
+        "证明",
+        "推导",
     ]
 )
 # An answer key's verdict on an option or a statement: "B错误", "④正确" (B is wrong):
@@ -614,9 +651,15 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     phrases: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
     tagged = regroup_zh(segmenter.tag(text))
+    means = False  # the run of words follows 用, 通过, …: it names what something is done with
     for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
+        if current and means and word in _ZH_DONE_WITH:
+            phrases.append(current)  # "用数组实现": the array, then the verb done with it
+            current = []
+            means = False
+            continue
         if word == "对" and current and not _zh_object_follows(tagged, position):
             current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"
             continue
@@ -633,6 +676,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             if current:
                 phrases.append(current)
             current = []
+            means = word in _ZH_INSTRUMENTS
             continue
         if not current and _zh_after_subject(tagged, position):
             # "我们首先绘制失业率", "当我们研究收入时": after a subject or a modal the word is

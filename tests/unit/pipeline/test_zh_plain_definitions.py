@@ -78,3 +78,17 @@ def test_yonglai_ends_a_run_of_words_as_a_clause_verb_does() -> None:
     keys = set(collect([(0, sentence)], rjieba.Jieba()))
     assert "复杂度用来" not in keys
     assert "空间复杂度" in keys
+
+
+def test_the_verb_done_with_a_means_ends_the_means_name() -> None:
+    def keys(sentence: str) -> set[str]:
+        return set(collect([(0, sentence)], rjieba.Jieba()))
+
+    # "a queue can be implemented with a linked list": the list, then what is done with it
+    assert "链表实现" not in keys("队列也可以用链表实现。")
+    assert "链表" in keys("队列也可以用链表实现。")
+    assert "向量表示" not in keys("我们通过向量表示每个单词。")
+    # a name that ends on a verb keeps it after a means too
+    assert "梯度下降" in keys("模型利用梯度下降更新权重。")
+    # without a means before it the noun and the verb may still make a name
+    assert "内存管理" in keys("内存管理是操作系统的职责。")
