@@ -1354,8 +1354,8 @@ def _without_furniture(
         if deck:
             edges.update({furniture(line) for line in lines})
             continue
-        for line in {*lines[:2], *lines[-2:]}:
-            edges[_DIGITS.sub("#", line.text)] += 1
+        for position in _edge_positions(lines):
+            edges[_DIGITS.sub("#", lines[position].text)] += 1
     # a deck's overlay steps are gone (`slides.overlay_steps`): share of the slides left
     shown = sum(1 for lines in pages if lines) if deck else len(pages)
     threshold = max(3, int(shown * _FURNITURE_SHARE))
@@ -1367,10 +1367,11 @@ def _without_furniture(
     kept = []
     for index, lines in enumerate(pages):
         contents = _contents_lines(lines)
+        edges_at = _edge_positions(lines)
         for position, line in enumerate(lines):
             if (index, position) in placed:
                 continue
-            edge = position < 2 or position >= len(lines) - 2
+            edge = position in edges_at
             key = _DIGITS.sub("#", line.text)
             numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
             if numbers_only and _heading_goes_on(lines, position, deck):
@@ -1384,6 +1385,16 @@ def _without_furniture(
             if position not in contents:
                 kept.append(line)
     return kept
+
+
+def _edge_positions(lines: list[_Line]) -> set[int]:
+    """The page's first and last two lines, in the order its text runs and in the order
+    they stand on the page: Word's PDF maker writes a page's footer before its body, so
+    the running foot ("Gas Transfer", the course's name and term) came third and fourth,
+    stayed, and ran into the paragraph the page break cut."""
+    count = len(lines)
+    upright = sorted(range(count), key=lambda position: -lines[position].top)
+    return {*range(min(2, count)), *range(max(0, count - 2), count), *upright[:2], *upright[-2:]}
 
 
 # a slide's outer band, top or foot, as a share of its height: where a presentation
@@ -1715,6 +1726,43 @@ def _at_margin(line: _Line, lefts: set[int]) -> bool:
     return not any(left - _INDENT[1] < other <= left - _INDENT[0] for other in lefts)
 
 
+# how far a centred line's middle may stand from its column's, in points: Word centres a
+# heading on the text column to the point, a ragged line's middle wanders much further
+_CENTRE_TOLERANCE = 6.0
+
+
+def _columns(lines: list[_Line]) -> dict[int, tuple[float, float]]:
+    """Each page's text column, from its left margin to the furthest any line ends at.
+    The margin is the leftmost start a few lines share on the page and on those two before
+    and after it (a two-sided layout sets them alike): where a numbered list fills the
+    page, more lines start at the items' indent than at the margin."""
+    starts: dict[int, Counter[int]] = {}
+    ends: dict[int, float] = {}
+    for line in lines:
+        starts.setdefault(line.page, Counter())[round(line.left)] += 1
+        ends[line.page] = max(ends.get(line.page, 0.0), line.right)
+    columns = {}
+    for page in starts:
+        near = sum((starts.get(page + step, Counter()) for step in (-2, 0, 2)), Counter())
+        shared = [left for left, count in near.items() if count >= 3]
+        columns[page] = (float(min(shared or near)), ends[page])
+    return columns
+
+
+def _centred(line: _Line, column: tuple[float, float] | None) -> bool:
+    """The line is set centred on its page's text column, well clear of its margin: a
+    Word manual's "Introduction", "Theory", "Experimental Methods" are so set, bold at the
+    body's size, and a centred title starts right of every other line's indent, so
+    `_at_margin` (a line starting a little left of it) took them for a box's title."""
+    if column is None or line.right <= line.left:
+        return False
+    margin, end = column
+    return (
+        line.left - margin > _INDENT[1]
+        and abs((line.left + line.right) / 2 - (margin + end) / 2) <= _CENTRE_TOLERANCE
+    )
+
+
 def _bold_headings(
     lines: list[_Line], body: float, spacing: float, width: dict[int, int]
 ) -> set[int]:
@@ -1736,6 +1784,7 @@ def _bold_headings(
         page: set().union(*(starts.get(page + step, set()) for step in (-2, 0, 2)))
         for page in starts
     }
+    columns = _columns(lines)
     for index in range(len(lines) - 2, -1, -1):
         line, after = lines[index], lines[index + 1]
         # a section's number ("3.3 Slabs", "II. METHOD"): no box's title nor a bold term
@@ -1744,7 +1793,11 @@ def _bold_headings(
             (line.bold or _numbered_section(line))
             # centred in its column, a numbered section's capitals stand clear of the margin;
             # a figure's labels or a listing beside a numbered one may start left of it
-            and (_at_margin(line, lefts[line.page]) or numbered)
+            and (
+                _at_margin(line, lefts[line.page])
+                or numbered
+                or _centred(line, columns.get(line.page))
+            )
             and not line.mono
             and abs(line.size - body) <= 0.05 * body
             # wholly bold, or a numbered heading whose number shows the bold its Chinese

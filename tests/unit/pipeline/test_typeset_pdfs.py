@@ -332,6 +332,47 @@ def test_a_numbered_bold_line_as_far_from_the_text_above_as_below_is_a_heading()
         assert _bold_headings(lines, 10.0, 12.0, {1: len(prose)}) == found, title
 
 
+def test_a_bold_line_centred_on_the_column_is_a_heading_though_a_title_starts_left_of_it() -> None:
+    # a word processor's manual centres its section titles, bold at the body's size; the
+    # handout's title above starts a little further left, as a box's frame would
+    prose = "Aeration stones release fine bubbles that carry oxygen into the water column"
+    body = [
+        _Line(prose, 10.0, 1, 644 - 14 * i, 644 - 14 * i, left=72.0, right=540.0) for i in range(4)
+    ]
+    title = _Line("Aeration of Tank Water", 10.0, 1, 700, 700, emphasis=("Aeration of Tank Water",))
+    section = _Line("Membrane Filtration", 10.0, 1, 660, 660, emphasis=("Membrane Filtration",))
+    lines = [
+        replace(title, bold=True, left=246.0, right=366.0),
+        replace(section, bold=True, left=256.0, right=356.0),
+        *body,
+    ]
+    assert 1 in _bold_headings(lines, 10.0, 14.0, {1: len(prose)})
+    # the same line set off centre, right of the margin, is a box's title, no heading
+    lines[1] = replace(lines[1], left=270.0, right=400.0)
+    assert 1 not in _bold_headings(lines, 10.0, 14.0, {1: len(prose)})
+
+
+def test_a_running_foot_written_before_the_pages_text_is_dropped() -> None:
+    # Word's PDF maker writes each page's footer first: by the order of the text it is
+    # neither among the first two lines nor the last two, by its place on the page it is
+    foot = ("Unit 6", "Water Quality Laboratory Manual Autumn 2019")
+    pages = [
+        [
+            _Line(str(page + 1), 10.0, page + 1, 750, 750),
+            _Line(foot[0], 10.0, page + 1, 53, 53),
+            _Line(foot[1], 10.0, page + 1, 39, 39),
+            *(
+                _Line(f"Page {page} sentence {i} about sampling wells", 10.0, page + 1, y, y)
+                for i, y in enumerate(range(700, 600, -14))
+            ),
+        ]
+        for page in range(4)
+    ]
+    kept = [line.text for line in pdf._without_furniture(pages)]
+    assert not set(foot) & set(kept)
+    assert "Page 2 sentence 3 about sampling wells" in kept
+
+
 def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
     # a thesis whose figures set labels in many large sizes: its chapter's and its first
     # section's titles both fall to the deepest level, and the section's number tells them
