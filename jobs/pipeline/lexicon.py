@@ -368,6 +368,14 @@ GENERIC_HEADINGS = frozenset(
         "case studies",
         "worked example",
         "worked examples",
+        # a laboratory manual's own parts around its experiment (a Word lab manual's
+        # centred "Theory", "Setup" were concepts; `_lab_part` names the longer ones)
+        "theory",
+        "setup",
+        "set-up",
+        "procedure",
+        "apparatus",
+        "materials",
         "小结",
         "总结",
         "练习",
@@ -616,6 +624,18 @@ _APPARATUS_NOUNS = _words(
     outcomes summary review activities activity quiz answers solutions understanding concepts
     readings terms equations key"""
 )
+# A laboratory manual's parts named after the laboratory or the experiment they belong to:
+# "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
+# Setup", "Lab Prep Notes" (each was a concept and a module's title). Only these modifiers:
+# "Class Methods" and "Numerical Methods" stay topics.
+_LAB_MODIFIERS = _words(
+    """experimental experiment lab laboratory pre-lab prelab pre-laboratory prelaboratory
+    post-lab postlab post-laboratory in-lab prep initial"""
+)
+_LAB_NOUNS = _words(
+    """objectives methods procedure procedures questions notes setup set-up materials
+    apparatus equipment"""
+)
 # what a document calls its own plan, after what it is a plan of ("Spreadsheet outline" was
 # a lesson's concept and a module's title)
 _PLAN_NOUNS = frozenset({"outline", "overview", "agenda", "roadmap"})
@@ -781,6 +801,12 @@ def apparatus(heading: str) -> bool:
     words = re.findall(r"[a-z][a-z-]*", text)
     if len(words) <= 3 and words and words[-1] in _PLAN_NOUNS:
         return True  # "Spreadsheet outline", "Lesson overview": the document's plan
+    if (
+        2 <= len(words) <= 3
+        and words[-1] in _LAB_NOUNS
+        and all(w in _LAB_MODIFIERS for w in words[:-1])
+    ):
+        return True  # "Experimental Methods", "Lab Prep Notes": a lab manual's own parts
     return _course_administration(words) or (
         len(words) >= 2
         and words[-1] in _APPARATUS_NOUNS

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import acceptable, emphasis_terms, formula_labels, heading_terms
 from tests.unit.pipeline.written import concepts_of, keys_of
 
@@ -263,6 +264,24 @@ def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
     assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
     assert heading_terms("Study 2", 0, 3) == []
     assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]
+
+
+def test_a_lab_manuals_own_parts_are_apparatus_and_its_topics_stay() -> None:
+    """A laboratory handout frames its experiment with parts of its own kind: the theory
+    before it, the set-up, what to answer before coming to the bench. They name no topic;
+    the same nouns after a topic's own words still do."""
+    for part in (
+        "Theory",
+        "Set-up",
+        "Experimental Objectives",
+        "Pre-lab Questions",
+        "Lab Prep Notes",
+        "Initial Setup",
+        "Laboratory Equipment",
+    ):
+        assert apparatus(part), part
+    for topic in ("Class Methods", "Numerical Methods", "Experimental Design", "Game Theory"):
+        assert not apparatus(topic), topic
 
 
 def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> None:
