@@ -1296,3 +1296,21 @@ def technicality(term: str) -> float:
         return 0.0
     rarest = min(zipf_frequency(w, "en") for w in words)
     return max(0.0, min(1.0, (4.5 - rarest) / 2.5))
+
+
+def word_twice(words: list[str], lowered: list[str]) -> bool:
+    """A word of the phrase comes back with no word joining the two ("of", "to", "and"):
+    a diagram's labels read as one line ("Solenoid Valve Needle Valve", "Valve Needle
+    Valve Accumulator") or an equation's subscripts ("air air", from Q_air P_air) run on,
+    and name nothing; one name says its noun once. A place's doubled name ("Bora Bora")
+    repeats itself at once, in capitals."""
+    if any(w in EN_STOP for w in lowered):
+        return False  # "sum of sums", "peer to peer", "back to back"
+    for first, word in enumerate(lowered):
+        again = lowered.index(word, first + 1) if word in lowered[first + 1 :] else -1
+        if again < 0 or not word.isalpha():
+            continue
+        if again == first + 1 and words[first][:1].isupper():
+            continue  # "Bora Bora", "Walla Walla"
+        return True
+    return False

@@ -9,6 +9,7 @@ from pathlib import Path
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import acceptable, emphasis_terms, formula_labels, heading_terms
+from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -282,6 +283,19 @@ def test_a_lab_manuals_own_parts_are_apparatus_and_its_topics_stay() -> None:
         assert apparatus(part), part
     for topic in ("Class Methods", "Numerical Methods", "Experimental Design", "Game Theory"):
         assert not apparatus(topic), topic
+
+
+def test_labels_run_together_that_repeat_a_noun_name_nothing() -> None:
+    """A schematic's labels read out as one line ("Pump Hose Clamp Hose Reservoir") and an
+    equation's subscripts read as words ("tank tank") name no concept, whole or across the
+    repeated noun; each label alone still may. A name that joins its repeated noun with a
+    word ("sum of sums") or a place's doubled name stays."""
+    assert not acceptable("pump hose clamp hose")
+    assert not acceptable("tank tank")
+    assert acceptable("sum of sums") and acceptable("Bora Bora")
+    keys = set(collect([(0, "Pump Hose Clamp Hose Reservoir")]))
+    assert {"pump hose", "clamp hose", "reservoir"} <= keys
+    assert not {"hose clamp", "clamp hose reservoir", "pump hose clamp"} & keys
 
 
 def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> None:
