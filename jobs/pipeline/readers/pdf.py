@@ -9,6 +9,7 @@ pdfium is not thread-safe: read one PDF per process at a time.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 import unicodedata
@@ -438,8 +439,8 @@ def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
             continue
         before, after = _char_span(textpage, index - 1), _char_span(textpage, index + 1)
         em = max(
-            pdfium_c.FPDFText_GetFontSize(textpage.raw, index - 1),
-            pdfium_c.FPDFText_GetFontSize(textpage.raw, index + 1),
+            _font_size(textpage, index - 1),
+            _font_size(textpage, index + 1),
         )
         if after[0] - before[1] > _BOX_GAP * em:
             chars[index] = "\n"
@@ -595,14 +596,28 @@ def _whole(text: str) -> str:
 _WORD = re.compile(r"[^\W_]{2,}")
 
 
+def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The character's size in points. Acrobat's PDF maker for Word sets every run in a
+    1-point font that the text matrix scales (to 12 for the body, 6.9 for a subscript):
+    read as pdfium gives it, every line was 1 pt, no heading stood larger than the body and
+    no subscript smaller ("Qair" was a concept). A font whose size is not 1 is read as it
+    stands, the matrix left aside, as before."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    if size != 1.0:
+        return size
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return size
+    scale = math.hypot(matrix.c, matrix.d)
+    return scale if scale > 0 else size
+
+
 def _line_size(textpage: pdfium.PdfTextPage, first: int, stripped: str) -> float:
     """The median size of the line's first few characters: some producers report 1 pt for
     the first character of each text object ("典" 1.0, "型" 10.0), and a drop cap is one
     large letter before the body's."""
     sizes = sorted(
-        pdfium_c.FPDFText_GetFontSize(textpage.raw, first + i)
-        for i, char in enumerate(stripped[:5])
-        if not char.isspace()
+        _font_size(textpage, first + i) for i, char in enumerate(stripped[:5]) if not char.isspace()
     )
     return sizes[len(sizes) // 2] if sizes else 0.0
 
@@ -623,15 +638,15 @@ def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[s
     apart: dict[str, str] = {}
     for match in _WORD.finditer(line):
         start = offset + match.start()
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+        size = _font_size(textpage, start)
         if size <= 0:
             continue
         word = match.group()
-        last = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + len(word) - 1)
+        last = _font_size(textpage, start + len(word) - 1)
         if last >= 0.85 * size:
             continue  # the usual case, cheaply: a subscript runs to the word's end
         for i in range(1, len(word)):
-            ratio = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) / size
+            ratio = _font_size(textpage, start + i) / size
             if 0.55 <= ratio < 0.85 and not word[i:].isupper():
                 apart[word] = f"{word[:i]} {word[i:]}"
                 break
@@ -970,7 +985,7 @@ def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
         if not char.strip():
             continue
         baseline = _origin(textpage, index)[1]
-        depth = _UNDERLINE_DEPTH * pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+        depth = _UNDERLINE_DEPTH * _font_size(textpage, index)
         left, right = _char_span(textpage, index)
         middle = (left + right) / 2
         if any(a <= middle <= b and baseline - depth <= y <= baseline for a, b, y in rules):
@@ -1059,7 +1074,7 @@ def _small_capitals(textpage: pdfium.PdfTextPage, text: str) -> dict[int, str]:
 def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
     """A link covers the character at `index`."""
     x, y = _origin(textpage, index)
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    size = _font_size(textpage, index)
     return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x + size / 2, y + size / 3))
 
 

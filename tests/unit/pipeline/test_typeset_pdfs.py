@@ -605,3 +605,51 @@ def test_the_rest_of_a_code_line_broken_inside_its_chinese_string_is_code() -> N
     # a line of prose quoting a call closes no string
     prose = "调用 print(total) 输出合计"
     assert not pdf._string_closed(prose, [(3, 15)], 12)
+
+
+def _unit_font_pdf(path: Path, runs: list[tuple[str, float, float, float]]) -> None:
+    """A one-page PDF whose every run is set in a 1-point Helvetica that the text matrix
+    scales to the run's size, as Acrobat's PDF maker for Word writes them: (text, size,
+    x, y) per run."""
+    stream = "\n".join(
+        f"BT /F1 1 Tf {size} 0 0 {size} {x} {y} Tm ({text}) Tj ET" for text, size, x, y in runs
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    path.write_bytes(bytes(data))
+
+
+def test_a_unit_font_scaled_by_the_text_matrix_reads_at_its_shown_size(tmp_path: Path) -> None:
+    # every run at "1 pt": the title set at 16 is a heading over the 12-point text, and a
+    # variable's subscript set at 7 comes apart from its letter ("Q air", not "Qair")
+    prose = "Bubbles rising from the stone carry oxygen into the basin through the day and"
+    runs = [("Basin Aeration", 16.0, 72.0, 700.0)]
+    runs += [(prose, 12.0, 72.0, 676.0 - 14 * i) for i in range(6)]
+    runs += [
+        ("where Q", 12.0, 72.0, 592.0),
+        ("air", 7.0, 115.0, 589.0),
+        (" is the volumetric flow rate of air.", 12.0, 131.0, 592.0),
+    ]
+    path = tmp_path / "unit-font.pdf"
+    _unit_font_pdf(path, runs)
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "Basin Aeration")
+    assert "where Q air is the volumetric flow rate" in blocks[-1].text
