@@ -1382,18 +1382,23 @@ def _without_furniture(
     kept = []
     for index, lines in enumerate(pages):
         contents = _contents_lines(lines)
-        edges_at = _edge_positions(lines)
+        placed_at = set() if deck else _edge_positions(lines)
         for position, line in enumerate(lines):
             if (index, position) in placed:
                 continue
-            edge = position in edges_at
+            edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
             if numbers_only and _heading_goes_on(lines, position, deck):
                 kept.append(line)
                 continue
             aside = deck and line.size < body  # a sidebar's or a headline's small type
-            if ((edge or aside) and furniture(line) in repeated) or (edge and numbers_only):
+            # a repeated line of words at the page's top or foot, wherever the text runs
+            # it; a number there may be an exponent raised above the page's first line
+            placed_edge = position in placed_at and not numbers_only
+            if ((edge or placed_edge or aside) and furniture(line) in repeated) or (
+                edge and numbers_only
+            ):
                 continue
             if edge and offset is not None and index + offset in _edge_numbers(line.text):
                 continue

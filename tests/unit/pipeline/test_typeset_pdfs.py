@@ -365,12 +365,18 @@ def test_a_running_foot_written_before_the_pages_text_is_dropped() -> None:
                 _Line(f"Page {page} sentence {i} about sampling wells", 10.0, page + 1, y, y)
                 for i, y in enumerate(range(700, 600, -14))
             ),
+            # an exponent raised above the page's first line of text stands highest of all
+            # its words, and is no page number
+            _Line("2", 7.0, page + 1, 704, 704),
+            _Line(f"Page {page} closing words", 10.0, page + 1, 590, 590),
+            _Line(f"Page {page} last words", 10.0, page + 1, 576, 576),
         ]
         for page in range(4)
     ]
     kept = [line.text for line in pdf._without_furniture(pages)]
     assert not set(foot) & set(kept)
     assert "Page 2 sentence 3 about sampling wells" in kept
+    assert kept.count("2") == 4
 
 
 def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
