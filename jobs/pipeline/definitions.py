@@ -3,9 +3,9 @@
 Patterns (confidence in brackets): "X is defined as / is called / is known as" (0.9),
 "… is called / known as / referred to as / denoted X" (0.85), "we call … X" (0.8),
 "extensions known as X", "(called the X)" (0.75),
-"X refers to / means / denotes" (0.75), "the law of X states that" (0.85), "this
-relationship, the X, is" and "Xs—things that …", "Xs, those containing …" (0.75),
-"X is a/an/the …" (0.55, kept only for terms the
+"X refers to / means / denotes", "X is the term used to refer to" (0.75),
+"the law of X states that" (0.85), "this relationship, the X, is" and "Xs—things
+that …", "Xs, those containing …" (0.75), "X is a/an/the …" (0.55, kept only for terms the
 layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural genus> …" then
 too); an emphasised term opening its sentence before a colon, a
 glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
@@ -241,6 +241,18 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means|denotes|is\s+the\s+name\s+for)\b", re.I
+        ),
+        0.75,
+    ),
+    (
+        # "Hot spots is the term typically used within criminology to refer to small areas
+        # with …", "Albedo is a word used to describe …": the sentence says what the name
+        # refers to, as "X refers to" does (read as the weak "X is a …", it lost to a
+        # sentence that only mentioned the term)
+        re.compile(
+            rf"^{_ART}{_EN_TERM}\s+(?:is|are)\s+(?:the|an?)\s+(?:term|word|name|label)\s+"
+            r"(?:[a-z]+ly\s+)?used\b[^.;:]{0,80}?\bto\s+(?:refer\s+to|describe|denote|mean|name)\b",
+            re.I,
         ),
         0.75,
     ),

@@ -368,6 +368,14 @@ GENERIC_HEADINGS = frozenset(
         "case studies",
         "worked example",
         "worked examples",
+        # a laboratory manual's own parts around its experiment (a Word lab manual's
+        # centred "Theory", "Setup" were concepts; `_lab_part` names the longer ones)
+        "theory",
+        "setup",
+        "set-up",
+        "procedure",
+        "apparatus",
+        "materials",
         "小结",
         "总结",
         "练习",
@@ -616,6 +624,18 @@ _APPARATUS_NOUNS = _words(
     outcomes summary review activities activity quiz answers solutions understanding concepts
     readings terms equations key"""
 )
+# A laboratory manual's parts named after the laboratory or the experiment they belong to:
+# "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
+# Setup", "Lab Prep Notes" (each was a concept and a module's title). Only these modifiers:
+# "Class Methods" and "Numerical Methods" stay topics.
+_LAB_MODIFIERS = _words(
+    """experimental experiment lab laboratory pre-lab prelab pre-laboratory prelaboratory
+    post-lab postlab post-laboratory in-lab prep initial"""
+)
+_LAB_NOUNS = _words(
+    """objectives methods procedure procedures questions notes setup set-up materials
+    apparatus equipment"""
+)
 # what a document calls its own plan, after what it is a plan of ("Spreadsheet outline" was
 # a lesson's concept and a module's title)
 _PLAN_NOUNS = frozenset({"outline", "overview", "agenda", "roadmap"})
@@ -797,6 +817,12 @@ def apparatus(heading: str) -> bool:
     words = re.findall(r"[a-z][a-z-]*", text)
     if len(words) <= 3 and words and words[-1] in _PLAN_NOUNS:
         return True  # "Spreadsheet outline", "Lesson overview": the document's plan
+    if (
+        2 <= len(words) <= 3
+        and words[-1] in _LAB_NOUNS
+        and all(w in _LAB_MODIFIERS for w in words[:-1])
+    ):
+        return True  # "Experimental Methods", "Lab Prep Notes": a lab manual's own parts
     return _course_administration(words) or (
         len(words) >= 2
         and words[-1] in _APPARATUS_NOUNS
@@ -1286,3 +1312,21 @@ def technicality(term: str) -> float:
         return 0.0
     rarest = min(zipf_frequency(w, "en") for w in words)
     return max(0.0, min(1.0, (4.5 - rarest) / 2.5))
+
+
+def word_twice(words: list[str], lowered: list[str]) -> bool:
+    """A word of the phrase comes back with no word joining the two ("of", "to", "and"):
+    a diagram's labels read as one line ("Solenoid Valve Needle Valve", "Valve Needle
+    Valve Accumulator") or an equation's subscripts ("air air", from Q_air P_air) run on,
+    and name nothing; one name says its noun once. A place's doubled name ("Bora Bora")
+    repeats itself at once, in capitals."""
+    if any(w in EN_STOP for w in lowered):
+        return False  # "sum of sums", "peer to peer", "back to back"
+    for first, word in enumerate(lowered):
+        again = lowered.index(word, first + 1) if word in lowered[first + 1 :] else -1
+        if again < 0 or not word.isalpha():
+            continue
+        if again == first + 1 and words[first][:1].isupper():
+            continue  # "Bora Bora", "Walla Walla"
+        return True
+    return False

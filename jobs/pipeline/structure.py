@@ -43,6 +43,7 @@ from jobs.pipeline.lexicon import (
     apparatus,
     everyday,
     numeral_one,
+    word_twice,
     zh_everyday,
 )
 from jobs.pipeline.model import Block
@@ -2905,6 +2906,8 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
         return False
     if _ranked_part(lowered):
         return False  # "greatest benefit of naturalistic observation": a claim about it
+    if word_twice(words, lowered):
+        return False  # "solenoid valve needle valve", "air air": labels or subscripts run on
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
         return concept_key(term) not in EN_GENERIC
     if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):

@@ -41,6 +41,7 @@ from jobs.pipeline.lexicon import (
     ZH_STOP,
     ZH_UNCOUNTED,
     numeral_one,
+    word_twice,
 )
 from jobs.pipeline.textutil import (
     GREEK_PREFIX,
@@ -524,6 +525,12 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
     verbal = bool(phrase) and phrase[0] == VERBAL
     if nominal or verbal:
         phrase = phrase[1:]
+    lowered = [w.lstrip(CODE_WORD).lower() for w in phrase]
+    doubled = (
+        {w for w in lowered if w.isalpha() and lowered.count(w) > 1}
+        if word_twice(list(phrase), lowered)
+        else set()
+    )
     for i in range(len(phrase)):
         # right after a determiner a bare verb is a noun's modifier or head: "a commit
         # object", "the merge commit", "a three-way merge"
@@ -562,6 +569,12 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
                 ends = False
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = [w.lstrip(CODE_WORD) for w in phrase[i:j]]
+                if word_twice(words, [w.lower() for w in words]) or any(
+                    w.lower() in doubled for w in words[:-1]
+                ):
+                    # a diagram's labels run on ("Solenoid Valve Needle Valve Accumulator"):
+                    # the noun they repeat closes each label, no name reads across it
+                    continue
                 # "loop" in "a `for` loop" stays a term alone, as it was beside the code
                 alone = (
                     i == 0 or phrase[i - 1].lower() == "of" or phrase[i - 1][0] == CODE_WORD

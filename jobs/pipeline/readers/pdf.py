@@ -9,6 +9,7 @@ pdfium is not thread-safe: read one PDF per process at a time.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 import unicodedata
@@ -438,8 +439,8 @@ def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
             continue
         before, after = _char_span(textpage, index - 1), _char_span(textpage, index + 1)
         em = max(
-            pdfium_c.FPDFText_GetFontSize(textpage.raw, index - 1),
-            pdfium_c.FPDFText_GetFontSize(textpage.raw, index + 1),
+            _font_size(textpage, index - 1),
+            _font_size(textpage, index + 1),
         )
         if after[0] - before[1] > _BOX_GAP * em:
             chars[index] = "\n"
@@ -595,14 +596,28 @@ def _whole(text: str) -> str:
 _WORD = re.compile(r"[^\W_]{2,}")
 
 
+def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The character's size in points. Acrobat's PDF maker for Word sets every run in a
+    1-point font that the text matrix scales (to 12 for the body, 6.9 for a subscript):
+    read as pdfium gives it, every line was 1 pt, no heading stood larger than the body and
+    no subscript smaller ("Qair" was a concept). A font whose size is not 1 is read as it
+    stands, the matrix left aside, as before."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    if size != 1.0:
+        return size
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return size
+    scale = math.hypot(matrix.c, matrix.d)
+    return scale if scale > 0 else size
+
+
 def _line_size(textpage: pdfium.PdfTextPage, first: int, stripped: str) -> float:
     """The median size of the line's first few characters: some producers report 1 pt for
     the first character of each text object ("典" 1.0, "型" 10.0), and a drop cap is one
     large letter before the body's."""
     sizes = sorted(
-        pdfium_c.FPDFText_GetFontSize(textpage.raw, first + i)
-        for i, char in enumerate(stripped[:5])
-        if not char.isspace()
+        _font_size(textpage, first + i) for i, char in enumerate(stripped[:5]) if not char.isspace()
     )
     return sizes[len(sizes) // 2] if sizes else 0.0
 
@@ -623,15 +638,15 @@ def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[s
     apart: dict[str, str] = {}
     for match in _WORD.finditer(line):
         start = offset + match.start()
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+        size = _font_size(textpage, start)
         if size <= 0:
             continue
         word = match.group()
-        last = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + len(word) - 1)
+        last = _font_size(textpage, start + len(word) - 1)
         if last >= 0.85 * size:
             continue  # the usual case, cheaply: a subscript runs to the word's end
         for i in range(1, len(word)):
-            ratio = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) / size
+            ratio = _font_size(textpage, start + i) / size
             if 0.55 <= ratio < 0.85 and not word[i:].isupper():
                 apart[word] = f"{word[:i]} {word[i:]}"
                 break
@@ -970,7 +985,7 @@ def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
         if not char.strip():
             continue
         baseline = _origin(textpage, index)[1]
-        depth = _UNDERLINE_DEPTH * pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+        depth = _UNDERLINE_DEPTH * _font_size(textpage, index)
         left, right = _char_span(textpage, index)
         middle = (left + right) / 2
         if any(a <= middle <= b and baseline - depth <= y <= baseline for a, b, y in rules):
@@ -1059,7 +1074,7 @@ def _small_capitals(textpage: pdfium.PdfTextPage, text: str) -> dict[int, str]:
 def _linked(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> bool:
     """A link covers the character at `index`."""
     x, y = _origin(textpage, index)
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    size = _font_size(textpage, index)
     return bool(pdfium_c.FPDFLink_GetLinkAtPoint(page.raw, x + size / 2, y + size / 3))
 
 
@@ -1354,8 +1369,8 @@ def _without_furniture(
         if deck:
             edges.update({furniture(line) for line in lines})
             continue
-        for line in {*lines[:2], *lines[-2:]}:
-            edges[_DIGITS.sub("#", line.text)] += 1
+        for position in _edge_positions(lines):
+            edges[_DIGITS.sub("#", lines[position].text)] += 1
     # a deck's overlay steps are gone (`slides.overlay_steps`): share of the slides left
     shown = sum(1 for lines in pages if lines) if deck else len(pages)
     threshold = max(3, int(shown * _FURNITURE_SHARE))
@@ -1367,6 +1382,7 @@ def _without_furniture(
     kept = []
     for index, lines in enumerate(pages):
         contents = _contents_lines(lines)
+        placed_at = set() if deck else _edge_positions(lines)
         for position, line in enumerate(lines):
             if (index, position) in placed:
                 continue
@@ -1377,13 +1393,28 @@ def _without_furniture(
                 kept.append(line)
                 continue
             aside = deck and line.size < body  # a sidebar's or a headline's small type
-            if ((edge or aside) and furniture(line) in repeated) or (edge and numbers_only):
+            # a repeated line of words at the page's top or foot, wherever the text runs
+            # it; a number there may be an exponent raised above the page's first line
+            placed_edge = position in placed_at and not numbers_only
+            if ((edge or placed_edge or aside) and furniture(line) in repeated) or (
+                edge and numbers_only
+            ):
                 continue
             if edge and offset is not None and index + offset in _edge_numbers(line.text):
                 continue
             if position not in contents:
                 kept.append(line)
     return kept
+
+
+def _edge_positions(lines: list[_Line]) -> set[int]:
+    """The page's first and last two lines, in the order its text runs and in the order
+    they stand on the page: Word's PDF maker writes a page's footer before its body, so
+    the running foot ("Gas Transfer", the course's name and term) came third and fourth,
+    stayed, and ran into the paragraph the page break cut."""
+    count = len(lines)
+    upright = sorted(range(count), key=lambda position: -lines[position].top)
+    return {*range(min(2, count)), *range(max(0, count - 2), count), *upright[:2], *upright[-2:]}
 
 
 # a slide's outer band, top or foot, as a share of its height: where a presentation
@@ -1715,6 +1746,43 @@ def _at_margin(line: _Line, lefts: set[int]) -> bool:
     return not any(left - _INDENT[1] < other <= left - _INDENT[0] for other in lefts)
 
 
+# how far a centred line's middle may stand from its column's, in points: Word centres a
+# heading on the text column to the point, a ragged line's middle wanders much further
+_CENTRE_TOLERANCE = 6.0
+
+
+def _columns(lines: list[_Line]) -> dict[int, tuple[float, float]]:
+    """Each page's text column, from its left margin to the furthest any line ends at.
+    The margin is the leftmost start a few lines share on the page and on those two before
+    and after it (a two-sided layout sets them alike): where a numbered list fills the
+    page, more lines start at the items' indent than at the margin."""
+    starts: dict[int, Counter[int]] = {}
+    ends: dict[int, float] = {}
+    for line in lines:
+        starts.setdefault(line.page, Counter())[round(line.left)] += 1
+        ends[line.page] = max(ends.get(line.page, 0.0), line.right)
+    columns = {}
+    for page in starts:
+        near = sum((starts.get(page + step, Counter()) for step in (-2, 0, 2)), Counter())
+        shared = [left for left, count in near.items() if count >= 3]
+        columns[page] = (float(min(shared or near)), ends[page])
+    return columns
+
+
+def _centred(line: _Line, column: tuple[float, float] | None) -> bool:
+    """The line is set centred on its page's text column, well clear of its margin: a
+    Word manual's "Introduction", "Theory", "Experimental Methods" are so set, bold at the
+    body's size, and a centred title starts right of every other line's indent, so
+    `_at_margin` (a line starting a little left of it) took them for a box's title."""
+    if column is None or line.right <= line.left:
+        return False
+    margin, end = column
+    return (
+        line.left - margin > _INDENT[1]
+        and abs((line.left + line.right) / 2 - (margin + end) / 2) <= _CENTRE_TOLERANCE
+    )
+
+
 def _bold_headings(
     lines: list[_Line], body: float, spacing: float, width: dict[int, int]
 ) -> set[int]:
@@ -1736,6 +1804,7 @@ def _bold_headings(
         page: set().union(*(starts.get(page + step, set()) for step in (-2, 0, 2)))
         for page in starts
     }
+    columns = _columns(lines)
     for index in range(len(lines) - 2, -1, -1):
         line, after = lines[index], lines[index + 1]
         # a section's number ("3.3 Slabs", "II. METHOD"): no box's title nor a bold term
@@ -1744,7 +1813,11 @@ def _bold_headings(
             (line.bold or _numbered_section(line))
             # centred in its column, a numbered section's capitals stand clear of the margin;
             # a figure's labels or a listing beside a numbered one may start left of it
-            and (_at_margin(line, lefts[line.page]) or numbered)
+            and (
+                _at_margin(line, lefts[line.page])
+                or numbered
+                or _centred(line, columns.get(line.page))
+            )
             and not line.mono
             and abs(line.size - body) <= 0.05 * body
             # wholly bold, or a numbered heading whose number shows the bold its Chinese

@@ -203,3 +203,16 @@ def test_a_dash_that_closes_an_aside_restates_nothing_before_it() -> None:
     # spaced en dashes pair as em dashes do
     sentence = "Rivers – in a wet year – the main source of silt, carry a load."
     assert "wet year" not in [t for t, _ in _found(sentence)]
+
+
+def test_a_name_said_to_be_the_term_used_to_refer_to_something_is_defined() -> None:
+    """A sentence saying that a name is the term used to refer to or describe a thing
+    defines it as firmly as "X refers to" does; a thing said to be used for a purpose is
+    only the weak "X is a …"."""
+    sentence = (
+        "Gentrification is the term generally used in urban studies to describe the "
+        "arrival of wealthier residents in a working-class district."
+    )
+    assert _found(sentence) == [("Gentrification", 0.75)]
+    assert _found("A levee is a word used to name a raised river bank.") == [("levee", 0.75)]
+    assert _found("Mortar is a paste used to bind bricks together.") == [("Mortar", 0.55)]

@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import acceptable, emphasis_terms, formula_labels, heading_terms
+from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -263,6 +265,37 @@ def test_an_experiment_s_or_a_case_study_s_number_is_apparatus() -> None:
     assert [c.term for c in heading_terms("Case Study 1: the dust bowl", 0, 3)] == ["dust bowl"]
     assert heading_terms("Study 2", 0, 3) == []
     assert [c.term for c in heading_terms("Experimental design", 0, 3)] == ["Experimental design"]
+
+
+def test_a_lab_manuals_own_parts_are_apparatus_and_its_topics_stay() -> None:
+    """A laboratory handout frames its experiment with parts of its own kind: the theory
+    before it, the set-up, what to answer before coming to the bench. They name no topic;
+    the same nouns after a topic's own words still do."""
+    for part in (
+        "Theory",
+        "Set-up",
+        "Experimental Objectives",
+        "Pre-lab Questions",
+        "Lab Prep Notes",
+        "Initial Setup",
+        "Laboratory Equipment",
+    ):
+        assert apparatus(part), part
+    for topic in ("Class Methods", "Numerical Methods", "Experimental Design", "Game Theory"):
+        assert not apparatus(topic), topic
+
+
+def test_labels_run_together_that_repeat_a_noun_name_nothing() -> None:
+    """A schematic's labels read out as one line ("Pump Hose Clamp Hose Reservoir") and an
+    equation's subscripts read as words ("tank tank") name no concept, whole or across the
+    repeated noun; each label alone still may. A name that joins its repeated noun with a
+    word ("sum of sums") or a place's doubled name stays."""
+    assert not acceptable("pump hose clamp hose")
+    assert not acceptable("tank tank")
+    assert acceptable("sum of sums") and acceptable("Bora Bora")
+    keys = set(collect([(0, "Pump Hose Clamp Hose Reservoir")]))
+    assert {"pump hose", "clamp hose", "reservoir"} <= keys
+    assert not {"hose clamp", "clamp hose reservoir", "pump hose clamp"} & keys
 
 
 def test_an_acronym_a_name_spells_out_elsewhere_is_that_name(tmp_path: Path) -> None:

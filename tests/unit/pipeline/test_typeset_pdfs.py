@@ -332,6 +332,53 @@ def test_a_numbered_bold_line_as_far_from_the_text_above_as_below_is_a_heading()
         assert _bold_headings(lines, 10.0, 12.0, {1: len(prose)}) == found, title
 
 
+def test_a_bold_line_centred_on_the_column_is_a_heading_though_a_title_starts_left_of_it() -> None:
+    # a word processor's manual centres its section titles, bold at the body's size; the
+    # handout's title above starts a little further left, as a box's frame would
+    prose = "Aeration stones release fine bubbles that carry oxygen into the water column"
+    body = [
+        _Line(prose, 10.0, 1, 644 - 14 * i, 644 - 14 * i, left=72.0, right=540.0) for i in range(4)
+    ]
+    title = _Line("Aeration of Tank Water", 10.0, 1, 700, 700, emphasis=("Aeration of Tank Water",))
+    section = _Line("Membrane Filtration", 10.0, 1, 660, 660, emphasis=("Membrane Filtration",))
+    lines = [
+        replace(title, bold=True, left=246.0, right=366.0),
+        replace(section, bold=True, left=256.0, right=356.0),
+        *body,
+    ]
+    assert 1 in _bold_headings(lines, 10.0, 14.0, {1: len(prose)})
+    # the same line set off centre, right of the margin, is a box's title, no heading
+    lines[1] = replace(lines[1], left=270.0, right=400.0)
+    assert 1 not in _bold_headings(lines, 10.0, 14.0, {1: len(prose)})
+
+
+def test_a_running_foot_written_before_the_pages_text_is_dropped() -> None:
+    # Word's PDF maker writes each page's footer first: by the order of the text it is
+    # neither among the first two lines nor the last two, by its place on the page it is
+    foot = ("Unit 6", "Water Quality Laboratory Manual Autumn 2019")
+    pages = [
+        [
+            _Line(str(page + 1), 10.0, page + 1, 750, 750),
+            _Line(foot[0], 10.0, page + 1, 53, 53),
+            _Line(foot[1], 10.0, page + 1, 39, 39),
+            *(
+                _Line(f"Page {page} sentence {i} about sampling wells", 10.0, page + 1, y, y)
+                for i, y in enumerate(range(700, 600, -14))
+            ),
+            # an exponent raised above the page's first line of text stands highest of all
+            # its words, and is no page number
+            _Line("2", 7.0, page + 1, 704, 704),
+            _Line(f"Page {page} closing words", 10.0, page + 1, 590, 590),
+            _Line(f"Page {page} last words", 10.0, page + 1, 576, 576),
+        ]
+        for page in range(4)
+    ]
+    kept = [line.text for line in pdf._without_furniture(pages)]
+    assert not set(foot) & set(kept)
+    assert "Page 2 sentence 3 about sampling wells" in kept
+    assert kept.count("2") == 4
+
+
 def test_a_numbered_line_opens_a_heading_of_its_own() -> None:
     # a thesis whose figures set labels in many large sizes: its chapter's and its first
     # section's titles both fall to the deepest level, and the section's number tells them
@@ -564,3 +611,51 @@ def test_the_rest_of_a_code_line_broken_inside_its_chinese_string_is_code() -> N
     # a line of prose quoting a call closes no string
     prose = "调用 print(total) 输出合计"
     assert not pdf._string_closed(prose, [(3, 15)], 12)
+
+
+def _unit_font_pdf(path: Path, runs: list[tuple[str, float, float, float]]) -> None:
+    """A one-page PDF whose every run is set in a 1-point Helvetica that the text matrix
+    scales to the run's size, as Acrobat's PDF maker for Word writes them: (text, size,
+    x, y) per run."""
+    stream = "\n".join(
+        f"BT /F1 1 Tf {size} 0 0 {size} {x} {y} Tm ({text}) Tj ET" for text, size, x, y in runs
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    path.write_bytes(bytes(data))
+
+
+def test_a_unit_font_scaled_by_the_text_matrix_reads_at_its_shown_size(tmp_path: Path) -> None:
+    # every run at "1 pt": the title set at 16 is a heading over the 12-point text, and a
+    # variable's subscript set at 7 comes apart from its letter ("Q air", not "Qair")
+    prose = "Bubbles rising from the stone carry oxygen into the basin through the day and"
+    runs = [("Basin Aeration", 16.0, 72.0, 700.0)]
+    runs += [(prose, 12.0, 72.0, 676.0 - 14 * i) for i in range(6)]
+    runs += [
+        ("where Q", 12.0, 72.0, 592.0),
+        ("air", 7.0, 115.0, 589.0),
+        (" is the volumetric flow rate of air.", 12.0, 131.0, 592.0),
+    ]
+    path = tmp_path / "unit-font.pdf"
+    _unit_font_pdf(path, runs)
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "Basin Aeration")
+    assert "where Q air is the volumetric flow rate" in blocks[-1].text
