@@ -328,11 +328,12 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.9,
     ),
-    # "细胞膜，又称质膜，是包围细胞质的薄膜": the name, its other name set off by 又称, then
-    # what it is
+    # "细胞膜，又称质膜，是包围细胞质的薄膜": the name, its other name set off by 又称 (也叫,
+    # 又名: "火星坐标系，也叫国测局坐标系，是…"), then what it is
     (
         re.compile(
-            rf"^{_ZH_TERM}\s*[，,]?\s*(?:又称|又叫|也称|亦称|俗称)[^，。；]{{1,15}}[，,]\s*(?:就)?是"
+            rf"^{_ZH_TERM}\s*[，,]?\s*(?:又称|又叫|又名|也称|也叫|也叫做|亦称|俗称|别称)"
+            r"[^，。；]{1,15}[，,]\s*(?:就)?是"
         ),
         0.85,
     ),

@@ -182,6 +182,9 @@ def test_a_chinese_name_given_with_its_other_name_then_what_it_is_is_defined() -
     # the name, 又称 and its other name, then 是 and what it is
     assert named("木质部，又称导水组织，是植物体内输送水分的组织。") == ["木质部"]
     assert named("红细胞又称红血球，是血液中数量最多的细胞。") == ["红细胞"]
+    # 也叫, 又名 set off the other name as 又称 does
+    assert named("北京时间，也叫东八区时间（UTC+8），是我国采用的标准时间。") == ["北京时间"]
+    assert named("活化能，又名阈能，是分子发生反应所需的最低能量。") == ["活化能"]
     # a sentence opening on 称 names what it calls the thing, as "我们称…为…" does
     assert named("称两条直线所成的最小正角为它们的夹角。") == ["夹角"]
     # 称重, 称量 are words of their own: weighing names nothing
