@@ -627,3 +627,32 @@ def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
         "授课题目 | 光合作用 | 授课地点 | 三教"
     )
     assert table_topics(cover, 0) == []
+
+
+def test_a_teachers_outline_typed_without_blank_lines_keeps_its_headings_and_items() -> None:
+    from jobs.pipeline.readers.text import line_paragraphs, text_blocks
+
+    # lecture notes typed as plain text: a section heading, a sub-heading, then numbered
+    # points, no blank line between them (read by blank lines, all of it was one paragraph:
+    # no section, and only the first point's name could open a definition)
+    lines = [
+        "第二节 土的三相组成",
+        "一、土的固体颗粒",
+        "1. 粒径：土粒的大小，常用毫米表示。",
+        "2. 级配：不同粒径的土粒所占的比例，",
+        "   级配良好的土容易压实。",
+        "（1）不均匀系数：反映粒径分布的范围。",
+        "",
+        "在 1.5 米深处取样，",
+        "2. 5 个样本都做了试验。",
+    ]
+    blocks, _ = text_blocks(line_paragraphs(iter(lines)))
+    assert [(b.kind, b.text[:6]) for b in blocks] == [
+        ("heading", "第二节 土的"),
+        ("heading", "一、土的固体"),
+        ("list_item", "粒径：土粒的"),
+        ("list_item", "级配：不同粒"),
+        ("list_item", "不均匀系数："),
+        ("paragraph", "在 1.5 "),
+    ]
+    assert blocks[3].text.endswith("级配良好的土容易压实。")  # its wrapped line stays the item's
