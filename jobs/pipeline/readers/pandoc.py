@@ -82,6 +82,12 @@ _PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5}
 _UNSEEN = re.compile(
     r"label|ref|cite|index|url|input|include|graphic|package|style|counter|space|color"
 )
+# A manual's placeholders in a command's syntax, by the names LaTeX's own documentation
+# classes give them (ltxdoc's and l3doc's `\meta`, `\marg`, `\oarg`, `\parg`, `\arg`):
+# `\cmd{documentclass}\oarg{options}\marg{class-name}`, "其中 \Arg{class-name} 为文档类的
+# 名称". Read as term marks, a LaTeX manual's chapter had "options", "class-name",
+# "filename" for concepts. Each reads as its slot, "⟨class-name⟩", never as a stressed term.
+_PLACEHOLDER_MACRO = re.compile(r"(?i)[mop]?arg|meta")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -298,7 +304,22 @@ def _defining_term_macros(text: str, label: str) -> str:
     """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
     macros = _term_macros(text, label)
     definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
-    return definitions + text
+    names = _placeholder_macros(text)
+    for name in names:  # a starred form (`\\marg*{document}`) is its slot all the same
+        text = re.sub(rf"\\{name}\*(?=\{{)", lambda _, n=name: f"\\{n}", text)
+    placeholders = "".join(f"\\newcommand{{\\{name}}}[1]{{⟨#1⟩}}\n" for name in names)
+    return definitions + placeholders + text
+
+
+def _placeholder_macros(text: str) -> list[str]:
+    """The placeholder macros (`_PLACEHOLDER_MACRO`) the text uses and does not define; each
+    is to show its argument in angle brackets, as the manuals print them."""
+    used = {m.group(1) for m in re.finditer(r"\\([A-Za-z]+)\*?\{", text)}
+    return sorted(n for n in used if _PLACEHOLDER_MACRO.fullmatch(n) and not _defines(text, n))
+
+
+def _defines(text: str, name: str) -> bool:
+    return re.search(rf"\\(?:re)?newcommand\*?\{{?\\{name}\b|\\def\\{name}\b", text) is not None
 
 
 def _term_macros(text: str, label: str) -> list[str]:
@@ -331,7 +352,9 @@ def _term_macros(text: str, label: str) -> list[str]:
             # a symbol's macro is none: forall x's `\\meta{A}` sets a metavariable
             name = re.match(r"\\([A-Za-z]+)", raw.strip())
             others |= {name.group(1)} if name else set()
-        elif not _UNSEEN.search(match.group(1).lower()):
+        elif not _UNSEEN.search(match.group(1).lower()) and not _PLACEHOLDER_MACRO.fullmatch(
+            match.group(1)
+        ):
             phrases[match.group(1)] += 1
     return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
 

@@ -216,6 +216,23 @@ line up and give a \keyterm{spring tide}; a week later they are square and give 
     assert not stressed & {"a", "b", "tides"}  # a symbol's macro, a label: no term
 
 
+def test_a_manuals_syntax_placeholders_read_as_slots_and_name_no_terms(tmp_path: Path) -> None:
+    # a software manual's chapter file whose \\marg/\\oarg/\\arg come from the book's
+    # preamble: they print a slot of a command's syntax, and are no terms of the chapter
+    source = r"""\chapter{Running the solver}
+Every run names its input: \verb|solve|\oarg{flags}\marg{mesh-file}\marg*{steps}.
+Here \arg{mesh-file} is the mesh to read, and \arg{flags} may be left out.
+The \keyterm{time step} sets how far one step goes; a smaller \keyterm{time step} is safer.
+"""
+    document = _read(tmp_path, source.encode(), "solver.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "Here ⟨mesh-file⟩ is the mesh to read, and ⟨flags⟩ may be left out." in text
+    assert "⟨steps⟩" in text  # the starred form is a slot as well
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert "time step" in stressed
+    assert not stressed & {"flags", "mesh-file", "steps"}
+
+
 def test_org_targets_are_no_text_and_a_radio_target_is_a_stressed_term(tmp_path: Path) -> None:
     source = """#+TITLE: Rivers
 
