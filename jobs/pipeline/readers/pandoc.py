@@ -103,6 +103,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         "--sandbox",
         *("--from", reader, "--to", MARKDOWN),
         "--wrap=none",
+        "--reference-location=block",  # a footnote after its paragraph, in its section
         "--standalone",  # the metadata block, for the title
         *(f"--lua-filter={f}" for f in FILTERS),
     ]
