@@ -656,3 +656,16 @@ def test_a_teachers_outline_typed_without_blank_lines_keeps_its_headings_and_ite
         ("paragraph", "在 1.5 "),
     ]
     assert blocks[3].text.endswith("级配良好的土容易压实。")  # its wrapped line stays the item's
+
+
+def test_a_lone_numbered_point_running_on_in_clauses_is_no_heading() -> None:
+    from jobs.pipeline.readers.blocks import guess_heading
+
+    # notes' points end without a full stop; one that reads on in clauses is a statement
+    assert guess_heading("（2）若土样的含水量超过液限，则称其处于流动状态") == 0
+    assert guess_heading("3. 当荷载较小时，地基处于压密阶段") == 0
+    assert guess_heading("②渗透系数越大，土的透水性越强") == 0
+    # numbered titles keep their levels, a chapter's even with a comma
+    assert guess_heading("（二）土的压缩性") == 3
+    assert guess_heading("2. 地基沉降的计算") == 1
+    assert guess_heading("第五章 土的抗剪强度，上") == 1
