@@ -669,3 +669,19 @@ def test_a_lone_numbered_point_running_on_in_clauses_is_no_heading() -> None:
     assert guess_heading("（二）土的压缩性") == 3
     assert guess_heading("2. 地基沉降的计算") == 1
     assert guess_heading("第五章 土的抗剪强度，上") == 1
+
+
+def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> None:
+    from tests.unit.pipeline.written import concepts_of
+
+    # notes typed as plain text keep their formulas' TeX without "$": the commands'
+    # names stood in the prose as words, and each use counted for them
+    text = (
+        "一、应力与应变\n\n"
+        "正应力 σ=\\dfrac{F}{A}，其中 F 为轴力。切应力 τ=\\dfrac{T}{W_p}。\n\n"
+        "正应变 ε=\\dfrac{Δl}{l}，弹性模量 E=\\dfrac{σ}{ε}。\n\n"
+        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
+    assert not titles & {"dfrac", "sqrt"}
+    assert "应力" in titles  # the section's own terms stay
