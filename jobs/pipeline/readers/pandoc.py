@@ -303,8 +303,11 @@ _BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", 
 
 def _defining_term_macros(text: str, label: str) -> str:
     """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
-    macros = _term_macros(text, label)
+    raws = _unknown_commands(text, label)
+    macros = _term_macros(raws)
     definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
+    code = [name for name in _code_macros(raws) if name not in macros]
+    definitions += "".join(f"\\newcommand{{\\{name}}}[1]{{\\texttt{{#1}}}}\n" for name in code)
     names = _placeholder_macros(text)
     for name in names:  # a starred form (`\\marg*{document}`) is its slot all the same
         text = re.sub(rf"\\{name}\*(?=\{{)", lambda _, n=name: f"\\{n}", text)
@@ -323,9 +326,35 @@ def _defines(text: str, name: str) -> bool:
     return re.search(rf"\\(?:re)?newcommand\*?\{{?\\{name}\b|\\def\\{name}\b", text) is not None
 
 
-def _term_macros(text: str, label: str) -> list[str]:
-    """The commands pandoc does not know (it keeps them raw when asked to) that wrap a short
-    phrase of words each time they stand in the text, two times or more."""
+# An unknown command around one name of code each time it stands: a manual's
+# `\\cmd{documentclass}`, `\\cmd{\\$}`, `\\cs{section}`. Dropped with its argument, "在
+# \\cmd{documentclass} 和 \\cmd{begin} 之间的位置称为导言区" read "在 和 之间的位置称为导言区".
+_CODE_MACRO = re.compile(r"\\([A-Za-z]+)\{(\\?[A-Za-z@*]+(?:\\-[A-Za-z]+)*|\\[^A-Za-z\s])\}")
+
+
+def _code_macros(raws: list[str]) -> list[str]:
+    """The unknown commands (`_CODE_MACRO`) that wrap one name of code every time, two times
+    or more: each is to show its argument as code."""
+    uses: Counter[str] = Counter()
+    others: set[str] = set()
+    for raw in raws:
+        if match := _CODE_MACRO.fullmatch(raw.strip()):
+            uses[match.group(1)] += 1
+        elif name := re.match(r"\\([A-Za-z]+)", raw.strip()):
+            others.add(name.group(1))
+    return sorted(
+        name
+        for name, count in uses.items()
+        if count >= 2
+        and name not in others
+        and not _UNSEEN.search(name.lower())
+        and not _PLACEHOLDER_MACRO.fullmatch(name)
+    )
+
+
+def _unknown_commands(text: str, label: str) -> list[str]:
+    """The TeX of each command pandoc does not know (it keeps them raw when asked to),
+    unknown environments' bodies read again."""
     if "\\" not in text:
         return []
     command = [
@@ -345,6 +374,12 @@ def _term_macros(text: str, label: str) -> list[str]:
             tree = json.loads(_pandoc(command, "\n\n".join(bodies).encode("utf-8"), label))
         except CorruptDocument:
             break
+    return raws
+
+
+def _term_macros(raws: list[str]) -> list[str]:
+    """The unknown commands that wrap a short phrase of words each time they stand in the
+    text, two times or more."""
     phrases: Counter[str] = Counter()
     others: set[str] = set()
     for raw in raws:

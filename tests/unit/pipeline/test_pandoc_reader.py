@@ -233,6 +233,22 @@ The \keyterm{time step} sets how far one step goes; a smaller \keyterm{time step
     assert not stressed & {"flags", "mesh-file", "steps"}
 
 
+def test_a_chapters_own_macro_around_command_names_reads_as_code(tmp_path: Path) -> None:
+    # the book's preamble defines \\cs (it prints a backslash and the name): without it,
+    # pandoc dropped each command's name and the sentences naming them lost their words
+    source = r"""\chapter{Sectioning}
+A chapter opens with \cs{chapter}, and its parts with \cs{section} and \cs{subsection}.
+The text between \cs{documentclass} and \cs{begin} is the preamble. A \cs{\%} sign
+starts a comment.
+"""
+    document = _read(tmp_path, source.encode(), "sectioning.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "The text between `documentclass` and `begin` is the preamble." in text
+    assert "A `%` sign starts a comment." in text
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert not stressed & {"chapter", "section", "documentclass"}  # code, no terms
+
+
 def test_org_targets_are_no_text_and_a_radio_target_is_a_stressed_term(tmp_path: Path) -> None:
     source = """#+TITLE: Rivers
 
