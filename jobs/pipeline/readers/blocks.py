@@ -425,6 +425,11 @@ def guess_heading(line: str) -> int:
         return 0
     if _CHAPTER.match(line):
         return 1
+    if "，" in line:
+        # a numbered point that runs on in clauses is a statement, not a title: a teacher's
+        # "（2）若函数 f(z) 在 C 上…，则称 f(z) 是一个亚纯函数" (no full stop at the end, as
+        # notes' points go) was a section, and its phrases concepts ("则称 f")
+        return 0
     for outline, level in _ZH_OUTLINE:
         if outline.match(line):
             return level

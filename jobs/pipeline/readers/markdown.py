@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
@@ -115,6 +116,11 @@ def parse(source: str) -> list[Block]:
     # pandoc's, PHP Markdown Extra's and MyST's definition lists ("Term" over ": its
     # definition"): read as one glossary entry each (`blocks.glossary_entry`)
     parser.use(deflist_plugin)
+    # footnotes (pandoc writes a LaTeX book's \\footnote so; Hexo's and Obsidian's notes):
+    # a reference "[^4]" is no text, and a note's "[^4]: " label none either; the note
+    # reads as a paragraph where it stands. As plain text, "[^4]: 也叫作控制序列…" was a
+    # definition and "LuaTeX[^12]" a description
+    parser.use(footnote_plugin).disable("footnote_tail")
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
     glossaries = glossary_pages(link for token in tokens for link in _links(token))

@@ -82,6 +82,12 @@ _PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5}
 _UNSEEN = re.compile(
     r"label|ref|cite|index|url|input|include|graphic|package|style|counter|space|color"
 )
+# A manual's placeholders in a command's syntax, by the names LaTeX's own documentation
+# classes give them (ltxdoc's and l3doc's `\meta`, `\marg`, `\oarg`, `\parg`, `\arg`):
+# `\cmd{documentclass}\oarg{options}\marg{class-name}`, "其中 \Arg{class-name} 为文档类的
+# 名称". Read as term marks, a LaTeX manual's chapter had "options", "class-name",
+# "filename" for concepts. Each reads as its slot, "⟨class-name⟩", never as a stressed term.
+_PLACEHOLDER_MACRO = re.compile(r"(?i)[mop]?arg|meta")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -97,6 +103,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         "--sandbox",
         *("--from", reader, "--to", MARKDOWN),
         "--wrap=none",
+        "--reference-location=block",  # a footnote after its paragraph, in its section
         "--standalone",  # the metadata block, for the title
         *(f"--lua-filter={f}" for f in FILTERS),
     ]
@@ -296,14 +303,58 @@ _BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", 
 
 def _defining_term_macros(text: str, label: str) -> str:
     """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
-    macros = _term_macros(text, label)
+    raws = _unknown_commands(text, label)
+    macros = _term_macros(raws)
     definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
-    return definitions + text
+    code = [name for name in _code_macros(raws) if name not in macros]
+    definitions += "".join(f"\\newcommand{{\\{name}}}[1]{{\\texttt{{#1}}}}\n" for name in code)
+    names = _placeholder_macros(text)
+    for name in names:  # a starred form (`\\marg*{document}`) is its slot all the same
+        text = re.sub(rf"\\{name}\*(?=\{{)", lambda _, n=name: f"\\{n}", text)
+    placeholders = "".join(f"\\newcommand{{\\{name}}}[1]{{⟨#1⟩}}\n" for name in names)
+    return definitions + placeholders + text
 
 
-def _term_macros(text: str, label: str) -> list[str]:
-    """The commands pandoc does not know (it keeps them raw when asked to) that wrap a short
-    phrase of words each time they stand in the text, two times or more."""
+def _placeholder_macros(text: str) -> list[str]:
+    """The placeholder macros (`_PLACEHOLDER_MACRO`) the text uses and does not define; each
+    is to show its argument in angle brackets, as the manuals print them."""
+    used = {m.group(1) for m in re.finditer(r"\\([A-Za-z]+)\*?\{", text)}
+    return sorted(n for n in used if _PLACEHOLDER_MACRO.fullmatch(n) and not _defines(text, n))
+
+
+def _defines(text: str, name: str) -> bool:
+    return re.search(rf"\\(?:re)?newcommand\*?\{{?\\{name}\b|\\def\\{name}\b", text) is not None
+
+
+# An unknown command around one name of code each time it stands: a manual's
+# `\\cmd{documentclass}`, `\\cmd{\\$}`, `\\cs{section}`. Dropped with its argument, "在
+# \\cmd{documentclass} 和 \\cmd{begin} 之间的位置称为导言区" read "在 和 之间的位置称为导言区".
+_CODE_MACRO = re.compile(r"\\([A-Za-z]+)\{(\\?[A-Za-z@*]+(?:\\-[A-Za-z]+)*|\\[^A-Za-z\s])\}")
+
+
+def _code_macros(raws: list[str]) -> list[str]:
+    """The unknown commands (`_CODE_MACRO`) that wrap one name of code every time, two times
+    or more: each is to show its argument as code."""
+    uses: Counter[str] = Counter()
+    others: set[str] = set()
+    for raw in raws:
+        if match := _CODE_MACRO.fullmatch(raw.strip()):
+            uses[match.group(1)] += 1
+        elif name := re.match(r"\\([A-Za-z]+)", raw.strip()):
+            others.add(name.group(1))
+    return sorted(
+        name
+        for name, count in uses.items()
+        if count >= 2
+        and name not in others
+        and not _UNSEEN.search(name.lower())
+        and not _PLACEHOLDER_MACRO.fullmatch(name)
+    )
+
+
+def _unknown_commands(text: str, label: str) -> list[str]:
+    """The TeX of each command pandoc does not know (it keeps them raw when asked to),
+    unknown environments' bodies read again."""
     if "\\" not in text:
         return []
     command = [
@@ -323,6 +374,12 @@ def _term_macros(text: str, label: str) -> list[str]:
             tree = json.loads(_pandoc(command, "\n\n".join(bodies).encode("utf-8"), label))
         except CorruptDocument:
             break
+    return raws
+
+
+def _term_macros(raws: list[str]) -> list[str]:
+    """The unknown commands that wrap a short phrase of words each time they stand in the
+    text, two times or more."""
     phrases: Counter[str] = Counter()
     others: set[str] = set()
     for raw in raws:
@@ -331,7 +388,9 @@ def _term_macros(text: str, label: str) -> list[str]:
             # a symbol's macro is none: forall x's `\\meta{A}` sets a metavariable
             name = re.match(r"\\([A-Za-z]+)", raw.strip())
             others |= {name.group(1)} if name else set()
-        elif not _UNSEEN.search(match.group(1).lower()):
+        elif not _UNSEEN.search(match.group(1).lower()) and not _PLACEHOLDER_MACRO.fullmatch(
+            match.group(1)
+        ):
             phrases[match.group(1)] += 1
     return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
 

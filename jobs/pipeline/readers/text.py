@@ -44,6 +44,18 @@ _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
 # text); not "-1", "--", "**bold**"
 _BULLET = re.compile(r"\s{0,3}[-*•·+]\s+(?=\S)")
 _LABEL_GLOSS = re.compile(r"\s*[^\s：:][^：:]{0,29}\s*[：:]\s*\S.{0,90}")
+# A Chinese teacher's notes typed with no blank line between a heading and its items: an
+# outline heading ("第一节 …", "一、…", "（一）…") and each numbered item ("1. …", "2、…",
+# "（1）…", "①…", its text in Chinese) open a line of their own. Read by blank lines, a
+# section's heading and all its items were one paragraph ("第一节 多值函数1. 辐角函数：…2.
+# 对数函数：…"): no section, and only the first item's label could open a definition.
+_ZH_OUTLINE_HEADING = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）])\s*[\u3400-\u9fff]"
+)
+_ZH_ITEM = re.compile(
+    r"\s*(?:\d{1,2}(?:\.(?!\d)|、)|[（(]\d{1,2}[)）]|[\u2460-\u2473])\s*(?=[\u3400-\u9fff])"
+)
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -59,9 +71,18 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     paragraph: list[str] = []
     titled: set[int] = set()  # headings read from a lone title-like line (`title_line`)
     glossing: set[int] = set()  # lone lines that gloss a label after a colon
+    item = False  # the paragraph is a numbered item that opened its own line (`_ZH_ITEM`)
 
     def flush() -> None:
+        nonlocal item
         if not paragraph:
+            return
+        if item:  # a numbered item broken out of a run of lines (`_ZH_ITEM`): never a heading
+            item = False
+            marker = _ZH_ITEM.match(paragraph[0])
+            paragraph[0] = paragraph[0][marker.end() :] if marker else paragraph[0]
+            blocks.extend(make_blocks("list_item", join_lines(paragraph), page))
+            paragraph.clear()
             return
         level = 0
         underline = _SETEXT.fullmatch(paragraph[-1]) if len(paragraph) == 2 else None
@@ -107,6 +128,9 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         if line.strip():
             if paragraph and _BULLET.match(line) and not code_paragraph([*paragraph, line]):
                 flush()  # the next item of a list written a line an item, no blank between
+            elif paragraph and _zh_outline_run(paragraph, line):
+                flush()
+                item = not _ZH_OUTLINE_HEADING.match(line)
             paragraph.append(line)
             if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
                 flush()
@@ -115,6 +139,15 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     flush()
     blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged
+
+
+def _zh_outline_run(paragraph: list[str], line: str) -> bool:
+    """`line` opens a heading or a numbered item of its own (`_ZH_ITEM`), or follows an
+    outline heading line, in a Chinese teacher's notes written without blank lines."""
+    if _ZH_OUTLINE_HEADING.match(paragraph[-1]) and guess_heading(paragraph[-1]):
+        return len(paragraph) == 1  # the heading stands alone; its items follow
+    opens = _ZH_OUTLINE_HEADING.match(line) and guess_heading(line)
+    return bool(opens or _ZH_ITEM.match(line))
 
 
 # Word's and LibreOffice's "plain text" export writes one paragraph a line and no blank line

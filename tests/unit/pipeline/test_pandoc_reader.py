@@ -216,6 +216,39 @@ line up and give a \keyterm{spring tide}; a week later they are square and give 
     assert not stressed & {"a", "b", "tides"}  # a symbol's macro, a label: no term
 
 
+def test_a_manuals_syntax_placeholders_read_as_slots_and_name_no_terms(tmp_path: Path) -> None:
+    # a software manual's chapter file whose \\marg/\\oarg/\\arg come from the book's
+    # preamble: they print a slot of a command's syntax, and are no terms of the chapter
+    source = r"""\chapter{Running the solver}
+Every run names its input: \verb|solve|\oarg{flags}\marg{mesh-file}\marg*{steps}.
+Here \arg{mesh-file} is the mesh to read, and \arg{flags} may be left out.
+The \keyterm{time step} sets how far one step goes; a smaller \keyterm{time step} is safer.
+"""
+    document = _read(tmp_path, source.encode(), "solver.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "Here ⟨mesh-file⟩ is the mesh to read, and ⟨flags⟩ may be left out." in text
+    assert "⟨steps⟩" in text  # the starred form is a slot as well
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert "time step" in stressed
+    assert not stressed & {"flags", "mesh-file", "steps"}
+
+
+def test_a_chapters_own_macro_around_command_names_reads_as_code(tmp_path: Path) -> None:
+    # the book's preamble defines \\cs (it prints a backslash and the name): without it,
+    # pandoc dropped each command's name and the sentences naming them lost their words
+    source = r"""\chapter{Sectioning}
+A chapter opens with \cs{chapter}, and its parts with \cs{section} and \cs{subsection}.
+The text between \cs{documentclass} and \cs{begin} is the preamble. A \cs{\%} sign
+starts a comment.
+"""
+    document = _read(tmp_path, source.encode(), "sectioning.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "The text between `documentclass` and `begin` is the preamble." in text
+    assert "A `%` sign starts a comment." in text
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert not stressed & {"chapter", "section", "documentclass"}  # code, no terms
+
+
 def test_org_targets_are_no_text_and_a_radio_target_is_a_stressed_term(tmp_path: Path) -> None:
     source = """#+TITLE: Rivers
 

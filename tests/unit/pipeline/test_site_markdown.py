@@ -76,3 +76,26 @@ def test_a_generated_table_of_contents_is_no_text() -> None:
         ("list_item", "Neap tide"),
         ("list_item", "Tidal range"),
     ]
+
+
+def test_a_footnotes_marks_are_no_text_and_its_note_stays_where_it_is_written() -> None:
+    # a blog post's note, or pandoc's rendering of a LaTeX \footnote: the reference and the
+    # note's label are markup; the note itself is a paragraph of its section
+    source = """# 岩石圈
+
+板块在软流圈之上缓慢移动[^drift]，速度约为每年几厘米。
+
+[^drift]: 这一过程又叫作大陆漂移。
+
+## 地震
+
+一段没有注释的正文，`a[^1]` 是代码。
+"""
+    blocks = parse(source)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "岩石圈"),
+        ("paragraph", "板块在软流圈之上缓慢移动，速度约为每年几厘米。"),
+        ("paragraph", "这一过程又叫作大陆漂移。"),
+        ("heading", "地震"),
+        ("paragraph", "一段没有注释的正文，`a[^1]` 是代码。"),
+    ]

@@ -627,3 +627,61 @@ def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
         "授课题目 | 光合作用 | 授课地点 | 三教"
     )
     assert table_topics(cover, 0) == []
+
+
+def test_a_teachers_outline_typed_without_blank_lines_keeps_its_headings_and_items() -> None:
+    from jobs.pipeline.readers.text import line_paragraphs, text_blocks
+
+    # lecture notes typed as plain text: a section heading, a sub-heading, then numbered
+    # points, no blank line between them (read by blank lines, all of it was one paragraph:
+    # no section, and only the first point's name could open a definition)
+    lines = [
+        "第二节 土的三相组成",
+        "一、土的固体颗粒",
+        "1. 粒径：土粒的大小，常用毫米表示。",
+        "2. 级配：不同粒径的土粒所占的比例，",
+        "   级配良好的土容易压实。",
+        "（1）不均匀系数：反映粒径分布的范围。",
+        "",
+        "在 1.5 米深处取样，",
+        "2. 5 个样本都做了试验。",
+    ]
+    blocks, _ = text_blocks(line_paragraphs(iter(lines)))
+    assert [(b.kind, b.text[:6]) for b in blocks] == [
+        ("heading", "第二节 土的"),
+        ("heading", "一、土的固体"),
+        ("list_item", "粒径：土粒的"),
+        ("list_item", "级配：不同粒"),
+        ("list_item", "不均匀系数："),
+        ("paragraph", "在 1.5 "),
+    ]
+    assert blocks[3].text.endswith("级配良好的土容易压实。")  # its wrapped line stays the item's
+
+
+def test_a_lone_numbered_point_running_on_in_clauses_is_no_heading() -> None:
+    from jobs.pipeline.readers.blocks import guess_heading
+
+    # notes' points end without a full stop; one that reads on in clauses is a statement
+    assert guess_heading("（2）若土样的含水量超过液限，则称其处于流动状态") == 0
+    assert guess_heading("3. 当荷载较小时，地基处于压密阶段") == 0
+    assert guess_heading("②渗透系数越大，土的透水性越强") == 0
+    # numbered titles keep their levels, a chapter's even with a comma
+    assert guess_heading("（二）土的压缩性") == 3
+    assert guess_heading("2. 地基沉降的计算") == 1
+    assert guess_heading("第五章 土的抗剪强度，上") == 1
+
+
+def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> None:
+    from tests.unit.pipeline.written import concepts_of
+
+    # notes typed as plain text keep their formulas' TeX without "$": the commands'
+    # names stood in the prose as words, and each use counted for them
+    text = (
+        "一、应力与应变\n\n"
+        "正应力 σ=\\dfrac{F}{A}，其中 F 为轴力。切应力 τ=\\dfrac{T}{W_p}。\n\n"
+        "正应变 ε=\\dfrac{Δl}{l}，弹性模量 E=\\dfrac{σ}{ε}。\n\n"
+        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
+    assert not titles & {"dfrac", "sqrt"}
+    assert "应力" in titles  # the section's own terms stay
