@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 import rjieba
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 
@@ -1328,5 +1329,13 @@ def word_twice(words: list[str], lowered: list[str]) -> bool:
             continue
         if again == first + 1 and words[first][:1].isupper():
             continue  # "Bora Bora", "Walla Walla"
+        if not _may_be_a_noun(word):
+            continue  # "Leave the raw data raw": an adjective said again of its noun
         return True
     return False
+
+
+def _may_be_a_noun(word: str) -> bool:
+    """lemminflect's lexicon knows the word as a noun, or does not know it (a name)."""
+    lemmas = getAllLemmas(word)
+    return not lemmas or "NOUN" in lemmas
