@@ -69,6 +69,27 @@ def test_wiki_furniture_and_citation_marks_are_no_text(tmp_path: Path) -> None:
     assert all("citation needed" not in b.emphasis for b in blocks)
 
 
+def test_a_dialog_the_page_opens_over_itself_is_no_text(tmp_path: Path) -> None:
+    # a wiki's hidden box about the shown revision, a site's sign-in box, a cookie prompt:
+    # none of them is what the page teaches, and their headings are no sections of it
+    body = (
+        '<h1>Heredity</h1><div class="wiki-revision-box-dialog" style="display:none">'
+        '<div class="cdx-dialog"><h2 class="cdx-dialog__header__title">Revision state</h2>'
+        "<p>This revision was checked last week.</p></div></div>"
+        '<div role="dialog"><h2>Sign in</h2><p>Give your name to go on.</p></div>'
+        "<dialog><p>This site keeps crumbs of your visit.</p></dialog>"
+        "<h2>Traits</h2><p>A trait passes from parents to their young.</p>"
+        '<div class="dialogue"><p>Two breeders talk about their peas.</p></div>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Heredity"),
+        ("heading", "Traits"),
+        ("paragraph", "A trait passes from parents to their young."),
+        ("paragraph", "Two breeders talk about their peas."),  # a dialogue is text
+    ]
+
+
 def test_a_page_that_marks_its_main_content_is_read_there(tmp_path: Path) -> None:
     # a news or course site's page: its article in <article> (or <main>), the site's
     # recommendations, comments and links around it; the title may stand above it
