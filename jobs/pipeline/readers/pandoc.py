@@ -82,6 +82,12 @@ _PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5}
 _UNSEEN = re.compile(
     r"label|ref|cite|index|url|input|include|graphic|package|style|counter|space|color"
 )
+# An unknown command that is the whole of an emphasis: `\\emph{\\myindex{slope field}}`.
+# Nobody stresses what does not print, so it prints its phrase, whatever its name says: a
+# book's `\\myindex` sets the term and files it in the index, and dropped ("we call it
+# an .") a differential-equations chapter's terms lost 40 phrases, "Newton's law of
+# cooling" among them. It is a term macro at every use, whatever phrase it wraps.
+_EMPHASISED_MACRO = re.compile(r"\\(?:emph|textbf|textit|textsl)\{\\([A-Za-z]+)\{[^{}\\]*\}\}")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -295,17 +301,22 @@ _BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", 
 
 
 def _defining_term_macros(text: str, label: str) -> str:
-    """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
+    """The LaTeX text with its term macros defined as emphasis ahead of it (module doc), and
+    the unknown commands an emphasis wraps as printing their phrase (`_EMPHASISED_MACRO`)."""
     macros = _term_macros(text, label)
-    definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
+    definitions = "".join(
+        f"\\newcommand{{\\{name}}}[1]{{{body}}}\n" for name, body in sorted(macros.items())
+    )
     return definitions + text
 
 
-def _term_macros(text: str, label: str) -> list[str]:
+def _term_macros(text: str, label: str) -> dict[str, str]:
     """The commands pandoc does not know (it keeps them raw when asked to) that wrap a short
-    phrase of words each time they stand in the text, two times or more."""
+    phrase of words each time they stand in the text, two times or more, as emphasis; and
+    those an emphasis wraps whole somewhere, as their phrase (the emphasis is the author's
+    own)."""
     if "\\" not in text:
-        return []
+        return {}
     command = [
         pypandoc.get_pandoc_path(),
         *("+RTS", f"-M{MAX_HEAP}", "-RTS"),
@@ -325,6 +336,8 @@ def _term_macros(text: str, label: str) -> list[str]:
             break
     phrases: Counter[str] = Counter()
     others: set[str] = set()
+    unknown = {m.group(1) for raw in raws if (m := re.match(r"\\([A-Za-z]+)", raw.strip()))}
+    shown = set(_EMPHASISED_MACRO.findall(text)) & unknown
     for raw in raws:
         match = _PHRASE_MACRO.fullmatch(raw.strip())
         if match is None or len(match.group(2)) < 3 or match.group(2).isupper():
@@ -333,7 +346,9 @@ def _term_macros(text: str, label: str) -> list[str]:
             others |= {name.group(1)} if name else set()
         elif not _UNSEEN.search(match.group(1).lower()):
             phrases[match.group(1)] += 1
-    return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
+    terms = {name for name, uses in phrases.items() if uses >= 2 and name not in others}
+    # a command the author stresses by hand does not stress its phrase itself
+    return {name: "\\emph{#1}" for name in terms - shown} | {name: "#1" for name in shown}
 
 
 def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
