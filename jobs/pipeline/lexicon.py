@@ -315,6 +315,13 @@ GENERIC_HEADINGS = frozenset(
         "indices and tables",
         # an encyclopedia article's (Wikipedia's closing sections)
         "external links",
+        # and the sections its manual of style sets around any subject's own: where the
+        # name comes from, the subject's past and its place in society (a saved article on
+        # genetics had "etymology", "history" and "society" as concepts, "History" a week)
+        "etymology",
+        "history",
+        "society and culture",
+        "in popular culture",
         "footnotes",
         "citations",
         "notes and references",

@@ -63,7 +63,9 @@ _WIDGETS = (
     # the navigation menu. Left in, a saved Wikipedia article had the concepts "citation
     # needed" and "navigation menu", and headings "Properties[edit]".
     ".noprint, .no-print, .d-print-none, .hidden-print, "
-    ".mw-editsection, .mw-jump-link, #toc, .toc, #mw-navigation"
+    ".mw-editsection, .mw-jump-link, #toc, .toc, #mw-navigation, "
+    # a dialog the page opens over itself (`_DIALOG_WORDS`)
+    'dialog, [role="dialog"], [role="alertdialog"]'
 )
 # A page's comments, by the words of its class or id ("comments-area", "commentsDiv",
 # "disqus_thread", "comment-list"), as readability finds them; a container also named for
@@ -81,6 +83,12 @@ _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
 # `<section id="copyright">`, `id="reward-hypothesis"`, `id="meta-analysis"`), the content
 # itself, where a theme's class names its furniture.
 _NOTICE_WORDS = frozenset({"copyright", "reward", "donate", "meta"})
+# A dialog the page opens over itself on a click (a revision's status, a sign-in box,
+# a cookie prompt), hidden until then, and the page's own box, never its text: a saved
+# Wikipedia article's reviewed-version dialog ("Page version status", in MediaWiki's
+# `<div class="cdx-dialog">`) was a concept and the title of a course's first week. By
+# class only, as the notices: the word, never a longer one ("dialogue" is a film's).
+_DIALOG_WORDS = frozenset({"dialog"})
 _HEADING_TAGS = tuple(f"h{n}" for n in range(1, 7))
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column"})
 # and a heading over comments a script fills in: Material for MkDocs' (and zensical's)
@@ -90,7 +98,7 @@ _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _comment_sections(root: Node) -> list[Node]:
-    """The outermost elements under root holding the page's comments or its notices (a
+    """The outermost elements under root holding the page's comments, notices or dialogs (a
     walk that does not enter one it found, so a hostile page nesting thousands costs one
     pass)."""
     found: list[Node] = []
@@ -98,7 +106,8 @@ def _comment_sections(root: Node) -> list[Node]:
     def visit(node: Node, depth: int) -> None:
         for child in node.iter():
             if child.tag in _SECTION_TAGS and (
-                _names(child, _COMMENT_WORDS) or _names(child, _NOTICE_WORDS, by_id=False)
+                _names(child, _COMMENT_WORDS)
+                or _names(child, _NOTICE_WORDS | _DIALOG_WORDS, by_id=False)
             ):
                 found.append(child)
             elif depth < _MAX_DEPTH:

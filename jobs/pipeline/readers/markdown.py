@@ -593,8 +593,46 @@ def _prepared(source: str) -> str:
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
             line = _INLINE_CHUNK.sub("", line) if "`" in line else line
+            inner = _inline_display_lines(lines, index - 1)
+            if inner:
+                out.append(line)
+                out.extend(_BLOCK_START.sub(r"    \1", inner_line) for inner_line in inner)
+                index += len(inner)
+                continue
         out.append(line)
     return "\n".join(out)
+
+
+# A line inside maths that CommonMark would read as the start of a block of its own, had
+# it stood in prose: a setext heading's underline ("=" alone, a LaTeX `align` writing the
+# sign on its own line), a thematic break, a list item ("+ C", "- 2x"), a quote, a heading
+_BLOCK_START = re.compile(r"^ {0,3}([=\-+*>#_~`]|\d{1,9}[.)](?:[ \t]|$))")
+# what a line holds of `$$`: code spans are no maths (a shell's `echo $$` is its PID)
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def _inline_display_lines(lines: list[str], start: int) -> list[str]:
+    """The lines after `lines[start]` that lie inside display maths the line opens in the
+    middle of its paragraph ("… the separable equation $$\\begin{equation*}"), up to
+    the line that closes it; none when it opens none or the paragraph ends first.
+
+    pandoc writes a LaTeX document's displayed equations so, inside their sentence, and
+    an `align` whose "=" stands alone on its line made CommonMark end the paragraph there
+    as a heading: "\\frac{60}{10} +C{(60)}^{-3/2}" and a whole worked example were a
+    course's module titles. Indented, such a line continues the paragraph, and the
+    maths reads as written (`_BLOCK_START`)."""
+    if _DISPLAY_OPENS.match(lines[start]) or _displays(lines[start]) % 2 == 0:
+        return []
+    for index in range(start + 1, min(len(lines), start + MAX_DISPLAY_LINES)):
+        if not lines[index].strip() or _FENCE.match(lines[index]):
+            return []
+        if _displays(lines[index]) % 2:
+            return lines[start + 1 : index + 1]
+    return []
+
+
+def _displays(line: str) -> int:
+    return _CODE_SPAN.sub("", line).count("$$")
 
 
 def _display_end(lines: list[str], start: int) -> int | None:

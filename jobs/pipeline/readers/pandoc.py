@@ -88,6 +88,12 @@ _UNSEEN = re.compile(
 # 名称". Read as term marks, a LaTeX manual's chapter had "options", "class-name",
 # "filename" for concepts. Each reads as its slot, "⟨class-name⟩", never as a stressed term.
 _PLACEHOLDER_MACRO = re.compile(r"(?i)[mop]?arg|meta")
+# An unknown command that is the whole of an emphasis: `\\emph{\\myindex{slope field}}`.
+# Nobody stresses what does not print, so it prints its phrase, whatever its name says: a
+# book's `\\myindex` sets the term and files it in the index, and dropped ("we call it
+# an .") a differential-equations chapter's terms lost 40 phrases, "Newton's law of
+# cooling" among them. It is a term macro at every use, whatever phrase it wraps.
+_EMPHASISED_MACRO = re.compile(r"\\(?:emph|textbf|textit|textsl)\{\\([A-Za-z]+)\{[^{}\\]*\}\}")
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -302,10 +308,14 @@ _BODY = re.compile(r"\\begin\{([^{}]+)\}(?:\[[^\]\n]*\])?(.*)\\end\{\1\}\s*\Z", 
 
 
 def _defining_term_macros(text: str, label: str) -> str:
-    """The LaTeX text with its term macros defined as emphasis ahead of it (module doc)."""
+    """The LaTeX text with its term macros defined as emphasis ahead of it (module doc), the
+    unknown commands an emphasis wraps as printing their phrase (`_EMPHASISED_MACRO`), code
+    macros as code and a manual's placeholders as their slots."""
     raws = _unknown_commands(text, label)
-    macros = _term_macros(raws)
-    definitions = "".join(f"\\newcommand{{\\{name}}}[1]{{\\emph{{#1}}}}\n" for name in macros)
+    macros = _term_macros(raws, text)
+    definitions = "".join(
+        f"\\newcommand{{\\{name}}}[1]{{{body}}}\n" for name, body in sorted(macros.items())
+    )
     code = [name for name in _code_macros(raws) if name not in macros]
     definitions += "".join(f"\\newcommand{{\\{name}}}[1]{{\\texttt{{#1}}}}\n" for name in code)
     names = _placeholder_macros(text)
@@ -377,11 +387,14 @@ def _unknown_commands(text: str, label: str) -> list[str]:
     return raws
 
 
-def _term_macros(raws: list[str]) -> list[str]:
+def _term_macros(raws: list[str], text: str) -> dict[str, str]:
     """The unknown commands that wrap a short phrase of words each time they stand in the
-    text, two times or more."""
+    text, two times or more, as emphasis; and those an emphasis wraps whole somewhere, as
+    their phrase (the emphasis is the author's own)."""
     phrases: Counter[str] = Counter()
     others: set[str] = set()
+    unknown = {m.group(1) for raw in raws if (m := re.match(r"\\([A-Za-z]+)", raw.strip()))}
+    shown = set(_EMPHASISED_MACRO.findall(text)) & unknown
     for raw in raws:
         match = _PHRASE_MACRO.fullmatch(raw.strip())
         if match is None or len(match.group(2)) < 3 or match.group(2).isupper():
@@ -392,7 +405,9 @@ def _term_macros(raws: list[str]) -> list[str]:
             match.group(1)
         ):
             phrases[match.group(1)] += 1
-    return sorted(name for name, uses in phrases.items() if uses >= 2 and name not in others)
+    terms = {name for name, uses in phrases.items() if uses >= 2 and name not in others}
+    # a command the author stresses by hand does not stress its phrase itself
+    return {name: "\\emph{#1}" for name in terms - shown} | {name: "#1" for name in shown}
 
 
 def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:

@@ -249,6 +249,24 @@ starts a comment.
     assert not stressed & {"chapter", "section", "documentclass"}  # code, no terms
 
 
+def test_an_unknown_macro_an_emphasis_wraps_prints_its_phrase(tmp_path: Path) -> None:
+    # the book's main file defines \mkindex to print a term and file it in the index; the
+    # chapter alone leaves it unknown, and its name reads as an index entry's
+    source = r"""\section{Gravity}
+A stone let go near the ground falls with a \emph{\mkindex{constant acceleration}}.
+We name its size the \textbf{\mkindex{gravitational acceleration}} and write it $g$.
+The \mkindex{free fall} of two stones takes equal times\index{free fall}.
+"""
+    document = _read(tmp_path, source.encode(), "gravity.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "falls with a constant acceleration." in text  # pandoc had dropped the phrase
+    assert "the gravitational acceleration and write it" in text
+    assert "The free fall of two stones takes equal times." in text  # bare, as printed
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"constant acceleration", "gravitational acceleration"} <= stressed
+    assert "free fall" not in stressed
+
+
 def test_org_targets_are_no_text_and_a_radio_target_is_a_stressed_term(tmp_path: Path) -> None:
     source = """#+TITLE: Rivers
 

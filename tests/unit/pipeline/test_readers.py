@@ -309,6 +309,26 @@ def test_two_prices_in_a_paragraph_are_no_maths(tmp_path: Path) -> None:
     assert "$x + y$" in maths.text
 
 
+def test_an_equals_sign_alone_inside_a_sentences_display_maths_is_no_heading() -> None:
+    """pandoc sets a LaTeX equation inside the sentence that introduces it, and an aligned
+    derivation may put each "=" or "+ k" on a line of its own: those lines are maths, not
+    a heading's underline or a list item ending the paragraph."""
+    source = (
+        "## Cooling\n\nWith the start value we find $$\\begin{equation*}\n20 = T(0)\n=\n"
+        "\\frac{40}{2}\n+ k\n\\end{equation*}$$ so that k is zero.\n\n"
+        "Run `echo $$` to see the shell's number.\n=\n"
+    )
+    blocks = parse(source)
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    # a code span's "$$" opens no maths: the line under it still underlines a heading
+    assert headings == ["Cooling", "Run `echo $$` to see the shell's number."]
+    paragraph = blocks[1]
+    assert paragraph.kind == "paragraph"
+    assert paragraph.text.startswith("With the start value")
+    assert paragraph.text.endswith("so that k is zero.")
+    assert "\\frac{40}{2}" in paragraph.text and "+ k" in paragraph.text
+
+
 def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
     """A lesson links its terms into its glossary as a book sets them in bold: a page
     three names link into at their own anchors, or a page named a glossary. One or two

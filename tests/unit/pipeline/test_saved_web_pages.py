@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 
@@ -67,6 +69,53 @@ def test_wiki_furniture_and_citation_marks_are_no_text(tmp_path: Path) -> None:
         ),
     ]
     assert all("citation needed" not in b.emphasis for b in blocks)
+
+
+def test_a_dialog_the_page_opens_over_itself_is_no_text(tmp_path: Path) -> None:
+    # a wiki's hidden box about the shown revision, a site's sign-in box, a cookie prompt:
+    # none of them is what the page teaches, and their headings are no sections of it
+    body = (
+        '<h1>Heredity</h1><div class="wiki-revision-box-dialog" style="display:none">'
+        '<div class="cdx-dialog"><h2 class="cdx-dialog__header__title">Revision state</h2>'
+        "<p>This revision was checked last week.</p></div></div>"
+        '<div role="dialog"><h2>Sign in</h2><p>Give your name to go on.</p></div>'
+        "<dialog><p>This site keeps crumbs of your visit.</p></dialog>"
+        "<h2>Traits</h2><p>A trait passes from parents to their young.</p>"
+        '<div class="dialogue"><p>Two breeders talk about their peas.</p></div>'
+    )
+    blocks = _blocks(tmp_path, body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Heredity"),
+        ("heading", "Traits"),
+        ("paragraph", "A trait passes from parents to their young."),
+        ("paragraph", "Two breeders talk about their peas."),  # a dialogue is text
+    ]
+
+
+def test_an_encyclopedia_articles_framing_sections_name_no_concepts(tmp_path: Path) -> None:
+    # every article of a wiki encyclopedia may open on where its name comes from and its
+    # past, and close on its place in society: the sections of any subject, none its topic
+    assert apparatus("Etymology") and apparatus("History") and apparatus("Society and culture")
+    assert not apparatus("History of the atom") and not apparatus("Culture medium")
+    sections = {
+        "Etymology": "The word comes from a Greek word for birth, and an English writer first "
+        "used it for the study of breeding.",
+        "History": "Breeders long knew that offspring resemble their parents. A monk crossed "
+        "peas and counted the offspring, and found that a dominant trait hides a recessive "
+        "trait in the first generation.",
+        "Dominance": "A dominant trait shows whenever one parent passes it on. A recessive "
+        "trait shows only when both parents pass it on.",
+        "Society and culture": "Breeding has long been part of farming, and the dominant trait "
+        "and the recessive trait are taught in schools.",
+    }
+    body = "<h1>Heredity</h1><p>Heredity is the passing of traits to offspring.</p>" + "".join(
+        f"<h2>{heading}</h2><p>{text}</p>" for heading, text in sections.items()
+    )
+    path = tmp_path / "heredity.html"
+    path.write_text(f"<html><head><title>Heredity</title></head><body>{body}</body></html>")
+    titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
+    assert {"heredity", "dominant trait", "recessive trait"} <= titles
+    assert not titles & {"etymology", "history", "society", "culture", "society and culture"}
 
 
 def test_a_page_that_marks_its_main_content_is_read_there(tmp_path: Path) -> None:
