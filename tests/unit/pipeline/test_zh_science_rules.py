@@ -303,3 +303,15 @@ def test_a_chinese_name_as_long_as_its_four_word_english_gloss_is_kept_whole() -
     assert [c.term for c in gloss_terms(text, 0)] == ["全球导航卫星系统"]
     # a one-word gloss still takes the name at the run's end only
     assert [c.term for c in gloss_terms("我们最小化一个损失函数（loss）。", 0)] == ["损失函数"]
+
+
+def test_a_glossed_name_that_opens_its_line_is_read_whole() -> None:
+    # an entry's name before its gloss and a colon: no clause stands before it, so a
+    # leading word rjieba tags as an adverb (相对, 常) stays in the name
+    assert glossed("相对风险比 (RR): 两组发生率之比") == ["相对风险比"]
+    assert glossed("- 常染色体隐性遗传病 (Autosomal recessive)") == ["常染色体隐性遗传病"]
+    assert glossed("2. 相对湿度 (relative humidity)：空气中水汽压与饱和水汽压之比") == ["相对湿度"]
+    # inside a sentence the run before the gloss is still cut back to the name
+    assert glossed("原子失去或得到电子形成离子（ion）") == ["离子"]
+    # a gloss followed by more of the sentence is no entry's name
+    assert "常染色体隐性遗传病" not in glossed("常在临床上见到常染色体隐性遗传病 (AR) 的病例")
