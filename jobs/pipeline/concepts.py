@@ -49,6 +49,7 @@ from jobs.pipeline.definitions import (
     zh_entry_below,
     zh_entry_runs,
     zh_facet_points,
+    zh_field_points,
     zh_spaced_entry,
 )
 from jobs.pipeline.lexicon import (
@@ -254,8 +255,11 @@ def find_concepts(
     # a syllabus's outline: the topics its list items name (`outline.outline_topics`)
     outline = outline_topics(blocks)
     # the list items under an aspect's lead-in ("主要局限："): points, whose labels name no
-    # term, for the cues and the definitions alike (`zh_facet_points`)
-    points = frozenset(zh_facet_points(blocks)) if chinese else frozenset()
+    # term, for the cues and the definitions alike (`zh_facet_points`); and the items a
+    # label the list repeats opens, a field each fills in ("临床症状：…", `zh_field_points`)
+    points = (
+        frozenset(zh_facet_points(blocks) | zh_field_points(blocks)) if chinese else frozenset()
+    )
     cues = _cues(
         blocks,
         chinese,
