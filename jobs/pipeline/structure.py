@@ -2385,6 +2385,8 @@ def _entry_name(text: str, match: re.Match[str], run: str) -> bool:
         and (not after or after[0] in ":：")
         and len(run) <= MAX_ZH_ENTRY_NAME
         and all("\u3400" <= c <= "\u9fff" for c in run)
+        # a phrase of the topic's is no name: "投资的不确定性（Uncertainty）：…" names 不确定性
+        and not any(word in ZH_STOP for word in rjieba.cut(run))
     )
 
 

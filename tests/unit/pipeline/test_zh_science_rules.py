@@ -313,5 +313,7 @@ def test_a_glossed_name_that_opens_its_line_is_read_whole() -> None:
     assert glossed("2. 相对湿度 (relative humidity)：空气中水汽压与饱和水汽压之比") == ["相对湿度"]
     # inside a sentence the run before the gloss is still cut back to the name
     assert glossed("原子失去或得到电子形成离子（ion）") == ["离子"]
+    # a phrase with a function word is no name, whole or not: the name is its last part
+    assert glossed("市场的流动性 (liquidity)：资产变现的难易程度") == ["流动性"]
     # a gloss followed by more of the sentence is no entry's name
     assert "常染色体隐性遗传病" not in glossed("常在临床上见到常染色体隐性遗传病 (AR) 的病例")
