@@ -188,6 +188,25 @@ def _common_by_count_alone(draft: Draft) -> bool:
     )
 
 
+_LATIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _zh_quoted_english(draft: Draft) -> bool:
+    """In a Chinese text, English phrases that only their count offers: no gloss, no mark, no
+    definition, no heading, no acronym ("given time period", "exposed population" from a
+    slide's formulas written in English, "发病率 = New cases … / Population at risk …"). A
+    Chinese text names its terms in Chinese and glosses the English; what it only repeats in
+    English is quoted text, the words of a formula or an example."""
+    return (
+        draft.sources == {"term"}
+        and _LATIN_WORDS.fullmatch(draft.title) is not None
+        # a single word may be a tool's own name the text uses untranslated ("kiosk",
+        # "campaign" in a crop model's Chinese guide)
+        and len(draft.title.split()) >= 2
+        and not any(word.isupper() for word in draft.title.split())
+    )
+
+
 def _stressed_adjective(draft: Draft) -> bool:
     """An everyday adjective alone (`_common_by_count_alone`'s words, one the lexicon knows
     only as an adjective, or as an adjective and a noun) that only bold or italics and its
@@ -591,6 +610,8 @@ def find_concepts(
         drafts = [d for d in drafts if not _common_by_count_alone(d)]
     if not chinese:
         drafts = [d for d in drafts if not _stressed_adjective(d)]
+    else:
+        drafts = [d for d in drafts if not _zh_quoted_english(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]
