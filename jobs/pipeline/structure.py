@@ -2026,7 +2026,7 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         run = match.group(1).strip()
         term = _trailing_term(run, len(gloss.split()), _ACRONYM.fullmatch(gloss) is None)
         term = _with_glossed_prefix(run, term, gloss)
-        if term != run and _entry_name(text, match, run):
+        if term != run and run.endswith(term) and _entry_name(text, match, run, term):
             term = run
         if term == run:
             term = _with_greek_letter(text[: match.start(1)], term)
@@ -2372,7 +2372,7 @@ _ENTRY_OPENING = re.compile(r"[\s\-*•·◦▪–]*(?:[(（]?\d{1,2}[.、．)�
 MAX_ZH_ENTRY_NAME = 10
 
 
-def _entry_name(text: str, match: re.Match[str], run: str) -> bool:
+def _entry_name(text: str, match: re.Match[str], run: str, term: str) -> bool:
     """The run before the gloss is the whole of an entry's name: it opens the line (after a
     bullet or a number) and the gloss is followed by a colon or nothing, as a glossary or a
     slide writes its terms ("相对危险度 (RR): 暴露组发病率与…", "常染色体显性遗传病
@@ -2387,6 +2387,9 @@ def _entry_name(text: str, match: re.Match[str], run: str) -> bool:
         and all("\u3400" <= c <= "\u9fff" for c in run)
         # a phrase of the topic's is no name: "投资的不确定性（Uncertainty）：…" names 不确定性
         and not any(word in ZH_STOP for word in rjieba.cut(run))
+        # nor a verb and its object: "牺牲当前消费（reduced current consumption）" names
+        # 当前消费; what was cut is only a modifier
+        and not any(pos.startswith("v") for _, pos in rjieba.tag(run[: len(run) - len(term)]))
     )
 
 
