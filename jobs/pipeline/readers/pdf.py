@@ -452,9 +452,9 @@ def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
 # presentation program's bullets are geometric shapes, arrows and ticks (PowerPoint's
 # "▫" for a second-level item, "➢", "◆", "✓"). PowerPoint's own second-level bullet is an
 # en dash: before Chinese it is no punctuation of the prose (Chinese writes a dash "——"),
-# and read as text it ran a slide's sub-items into their parent's line ("流行过程– 定义：
-# 传染病在人群中…– 基本环节"); before Latin it may be a British aside wrapped to a line's
-# start ("… – and that"), so it is left there
+# and read as text it ran a slide's sub-items into their parent's line ("流行过程– 定义：…–
+# 基本环节"); before Latin it may be a British aside wrapped to a line's start ("… – and
+# that"), so it is left there
 _SYMBOL_BULLETS = re.compile(
     r"^([\r \t]*)(?:[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc"
     r"◦▪▫‣●○■□◆◇◊❖➢➣➤►▸▹▶▷✓✔✗✘◼◻⬛⬜]|–(?=[ \u00a0]+[\u3400-\u9fff]))"
