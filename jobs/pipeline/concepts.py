@@ -49,6 +49,7 @@ from jobs.pipeline.definitions import (
     zh_entry_below,
     zh_entry_runs,
     zh_facet_points,
+    zh_field_points,
     zh_spaced_entry,
 )
 from jobs.pipeline.lexicon import (
@@ -187,6 +188,25 @@ def _common_by_count_alone(draft: Draft) -> bool:
     )
 
 
+_LATIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _zh_quoted_english(draft: Draft) -> bool:
+    """In a Chinese text, English phrases that only their count offers: no gloss, no mark, no
+    definition, no heading, no acronym ("given time period", "exposed population" from a
+    slide's formulas written in English, "发病率 = New cases … / Population at risk …"). A
+    Chinese text names its terms in Chinese and glosses the English; what it only repeats in
+    English is quoted text, the words of a formula or an example."""
+    return (
+        draft.sources == {"term"}
+        and _LATIN_WORDS.fullmatch(draft.title) is not None
+        # a single word may be a tool's own name the text uses untranslated ("kiosk",
+        # "campaign" in a crop model's Chinese guide)
+        and len(draft.title.split()) >= 2
+        and not any(word.isupper() for word in draft.title.split())
+    )
+
+
 def _stressed_adjective(draft: Draft) -> bool:
     """An everyday adjective alone (`_common_by_count_alone`'s words, one the lexicon knows
     only as an adjective, or as an adjective and a noun) that only bold or italics and its
@@ -254,8 +274,11 @@ def find_concepts(
     # a syllabus's outline: the topics its list items name (`outline.outline_topics`)
     outline = outline_topics(blocks)
     # the list items under an aspect's lead-in ("主要局限："): points, whose labels name no
-    # term, for the cues and the definitions alike (`zh_facet_points`)
-    points = frozenset(zh_facet_points(blocks)) if chinese else frozenset()
+    # term, for the cues and the definitions alike (`zh_facet_points`); and the items a
+    # label the list repeats opens, a field each fills in ("临床症状：…", `zh_field_points`)
+    points = (
+        frozenset(zh_facet_points(blocks) | zh_field_points(blocks)) if chinese else frozenset()
+    )
     cues = _cues(
         blocks,
         chinese,
@@ -587,6 +610,8 @@ def find_concepts(
         drafts = [d for d in drafts if not _common_by_count_alone(d)]
     if not chinese:
         drafts = [d for d in drafts if not _stressed_adjective(d)]
+    else:
+        drafts = [d for d in drafts if not _zh_quoted_english(d)]
     budget = concept_budget(words, slides, questions, marked=marked_terms, body_marked=body_marked)
     head = _within_budget(drafts, budget, pairs)
     rest = drafts[len(head) :]

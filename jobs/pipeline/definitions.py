@@ -821,6 +821,37 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
     return points
 
 
+# how many list items a label opens, each with its own value, to be a field of the list
+MIN_ZH_FIELD_REPEATS = 3
+
+
+def zh_field_points(blocks: Sequence[Block]) -> set[int]:
+    """The list items that open on a label the list repeats, each time with another value:
+    "临床症状：骨发育障碍", "临床症状：肌变性，萎缩…" under each disease a genetics outline
+    lists, or "致病基因：…", "遗传特征：…". The label is a field each item fills in, no term:
+    a term is defined once, and read as entries 临床症状 was a concept whose definition was
+    one disease's symptom. At least `MIN_ZH_FIELD_REPEATS` items with different values
+    said in words (a karyotype's "核型：46, XX, del(5p15)" under two syndromes is a field
+    too, but 核型 was defined once among them: it stays an entry)."""
+    values: dict[str, set[str]] = {}
+    items: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "list_item":
+            continue
+        match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", block.text), re.S)
+        if match is None or not has_han(match.group("t")):
+            continue
+        items.setdefault(match.group("t"), []).append(index)
+        if len(_HAN.findall(match.group("rest"))) >= MIN_ZH_ENTRY_CHARS:
+            values.setdefault(match.group("t"), set()).add(match.group("rest").strip())
+    return {
+        index
+        for label, found in values.items()
+        if len(found) >= MIN_ZH_FIELD_REPEATS
+        for index in items[label]
+    }
+
+
 def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     """The list items that stand in a run of "name：gloss" entries, a definition list set
     as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`

@@ -2026,6 +2026,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         run = match.group(1).strip()
         term = _trailing_term(run, len(gloss.split()), _ACRONYM.fullmatch(gloss) is None)
         term = _with_glossed_prefix(run, term, gloss)
+        if term != run and run.endswith(term) and _entry_name(text, match, run, term):
+            term = run
         if term == run:
             term = _with_greek_letter(text[: match.start(1)], term)
         # "通常采用LRU（Least Recently Used）": the brackets spell out the acronym the run
@@ -2362,6 +2364,33 @@ def _trailing_term(run: str, gloss_words: int = 1, worded: bool = False) -> str:
     if first and first[0][0] in _ZH_LEADING and len(term) >= 3 and has_han(term[1]):
         term = term[1:]
     return term
+
+
+# what may open a line before the name of an entry: a bullet, a dash or an enumerator
+_ENTRY_OPENING = re.compile(r"[\s\-*•·◦▪–]*(?:[(（]?\d{1,2}[.、．)）]|[\u2460-\u2473])?\s*")
+# the most characters an entry's name runs to, read whole
+MAX_ZH_ENTRY_NAME = 10
+
+
+def _entry_name(text: str, match: re.Match[str], run: str, term: str) -> bool:
+    """The run before the gloss is the whole of an entry's name: it opens the line (after a
+    bullet or a number) and the gloss is followed by a colon or nothing, as a glossary or a
+    slide writes its terms ("相对危险度 (RR): 暴露组发病率与…", "常染色体显性遗传病
+    (Autosomal dominant)"). No clause stands before such a name, so none of it is cut: read
+    back word by word, the run lost its modifier (相对 and 常 are adverbs to rjieba) and
+    the concepts were 危险度 and 染色体显性遗传病."""
+    after = text[match.end() :].lstrip(" \t*_）)")
+    return (
+        _ENTRY_OPENING.fullmatch(text[: match.start(1)]) is not None
+        and (not after or after[0] in ":：")
+        and len(run) <= MAX_ZH_ENTRY_NAME
+        and all("\u3400" <= c <= "\u9fff" for c in run)
+        # a phrase of the topic's is no name: "投资的不确定性（Uncertainty）：…" names 不确定性
+        and not any(word in ZH_STOP for word in rjieba.cut(run))
+        # nor a verb and its object: "牺牲当前消费（reduced current consumption）" names
+        # 当前消费; what was cut is only a modifier
+        and not any(pos.startswith("v") for _, pos in rjieba.tag(run[: len(run) - len(term)]))
+    )
 
 
 def _bound_stop_word(word: str, pos: str, kept: list[tuple[str, str]]) -> bool:

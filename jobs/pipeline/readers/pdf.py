@@ -450,10 +450,14 @@ def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
 # Word's and LibreOffice's list bullets drawn from the Symbol or Wingdings font come out
 # as private-use code points (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square); a
 # presentation program's bullets are geometric shapes, arrows and ticks (PowerPoint's
-# "▫" for a second-level item, "➢", "◆", "✓")
+# "▫" for a second-level item, "➢", "◆", "✓"). PowerPoint's own second-level bullet is an
+# en dash: before Chinese it is no punctuation of the prose (Chinese writes a dash "——"),
+# and read as text it ran a slide's sub-items into their parent's line ("流行过程– 定义：…–
+# 基本环节"); before Latin it may be a British aside wrapped to a line's start ("… – and
+# that"), so it is left there
 _SYMBOL_BULLETS = re.compile(
-    r"^([\r \t]*)[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc"
-    r"◦▪▫‣●○■□◆◇◊❖➢➣➤►▸▹▶▷✓✔✗✘◼◻⬛⬜]"
+    r"^([\r \t]*)(?:[\uf0b7\uf0a7\uf06e\uf071\uf076\uf0d8\uf0fc"
+    r"◦▪▫‣●○■□◆◇◊❖➢➣➤►▸▹▶▷✓✔✗✘◼◻⬛⬜]|–(?=[ \u00a0]+[\u3400-\u9fff]))"
 )
 
 
@@ -1607,6 +1611,12 @@ def _blocks(
     for line in lines:
         width[line.page] = max(width.get(line.page, 0), len(line.text))
     bold_headings = _bold_headings(lines, body, spacing, width)
+    # the slides where a bullet glyph opens two lines or more: a list, set out as an
+    # exported deck sets it ("•" and "–" as text), where one glyph may be an ornament; read
+    # as paragraphs, the slide's "罹患率 (attack rate): …" entries defined nothing, though
+    # the same deck read from its .pptx gave each its definition
+    opened = Counter(line.page for line in lines if line.text.startswith(BULLET))
+    listed_pages = {page for page, count in opened.items() if count >= MIN_SLIDE_BULLETS}
     outlined = _zh_section_lines(lines, body, width)
     # no line opens on bold Chinese: the Chinese font may have no bold cut (xeCJK without
     # AutoFakeBold), and a heading shows its weight in its Latin letters alone; a size such
@@ -1633,8 +1643,14 @@ def _blocks(
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
                 # a slide's line is an item where a bullet was drawn before it (a Beamer
-                # ball, `_page_lines`); a glyph that opens it may be a theme's ornament
-                item = paragraph[0].item if deck else _list_item(paragraph[0])
+                # ball, `_page_lines`); a glyph that opens it may be a theme's ornament,
+                # unless the glyph opens more of the slide's lines (`listed_pages`)
+                item = (
+                    paragraph[0].item
+                    or (paragraph[0].page in listed_pages and _list_item(paragraph[0]))
+                    if deck
+                    else _list_item(paragraph[0])
+                )
                 # on a slide the glyph is no word either way: an exported deck's "•" set
                 # against its line's first word gave the definitions "•We call … the
                 # “Model”" (the line stays a paragraph, as an ornament's would)
@@ -2071,6 +2087,9 @@ def _runs_on(paragraph: list[_Line], line: _Line) -> bool:
     if not paragraph or paragraph[-1].page != line.page or paragraph[-1].size != line.size:
         return False
     return 0 < paragraph[-1].bottom - line.top <= 1.5 * line.size
+
+
+MIN_SLIDE_BULLETS = 2  # bullet glyphs opening a slide's lines that make them a list
 
 
 def _list_item(first: _Line) -> bool:

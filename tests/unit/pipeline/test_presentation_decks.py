@@ -385,3 +385,35 @@ def test_a_bullet_that_is_a_sentence_defines_no_title() -> None:
     assert en_fragment_below("What is a pilot boat?", "A vessel that carries pilots", 0) is None
     found = en_fragment_below("Pilot Boat", "A vessel that carries pilots out to ships", 0)
     assert found is not None and found.term == "Pilot Boat"
+
+
+_CHINESE = " body { font-family: 'WenQuanYi Micro Hei' }"
+
+
+def test_an_exported_chinese_decks_bullets_and_dashes_are_its_items(tmp_path: Path) -> None:
+    # PowerPoint exports its bullets as text: "•" for the first level and "–" for the
+    # second. The dash ran each sub-item into its parent's line, and the lines stayed
+    # paragraphs, so a slide's "名称 (gloss): 说明" entries defined nothing
+    slides = [
+        _slide("气象学基础", "第一讲"),
+        _slide(
+            "气象要素",
+            "• 气压 (air pressure): 单位面积上承受的大气柱重量",
+            "• 湿度",
+            "– 绝对湿度：单位体积空气中所含水汽的质量",
+            "– 相对湿度：实际水汽压与饱和水汽压之比",
+        ),
+        _slide("降水", "• 降水的形成", "– 水汽凝结成云滴", "– 云滴增大后落到地面"),
+        _slide("风", "• 风向：风吹来的方向", "• 风速：单位时间内空气移动的距离"),
+        _slide("小结", "• 本讲回顾了几个基本气象要素"),
+    ]
+    blocks = _deck(tmp_path, slides, _CHINESE)
+    first = [(b.kind, b.text) for b in blocks if b.page == 2 and b.kind != "heading"]
+    assert first == [
+        ("list_item", "气压 (air pressure): 单位面积上承受的大气柱重量"),
+        ("list_item", "湿度"),
+        ("list_item", "绝对湿度：单位体积空气中所含水汽的质量"),
+        ("list_item", "相对湿度：实际水汽压与饱和水汽压之比"),
+    ]
+    # one glyph alone on a slide may be its theme's ornament: that line stays a paragraph
+    assert [b.kind for b in blocks if b.page == 5 and b.kind != "heading"] == ["paragraph"]

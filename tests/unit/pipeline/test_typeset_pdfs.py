@@ -123,6 +123,15 @@ def test_a_word_processors_symbol_font_bullet_is_a_bullet() -> None:
     assert _bulleted("x \uf0b7 y") == "x \uf0b7 y"  # only a line's opening glyph
 
 
+def test_powerpoints_en_dash_bullet_before_chinese_is_a_bullet() -> None:
+    # PowerPoint's second-level bullet, exported to PDF as an en dash opening the line
+    assert _bulleted("– 选择偏倚") == "• 选择偏倚"
+    assert _bulleted("  –\u00a0样本的代表性") == "  •\u00a0样本的代表性"
+    # before Latin text or a number it may be prose: a wrapped aside, a range's end
+    assert _bulleted("– and that is the point") == "– and that is the point"
+    assert _bulleted("– 1877") == "– 1877"
+
+
 def test_curly_quotes_that_pdfium_glued_to_english_words_are_spaced() -> None:
     assert _quotes_apart("the term“heart”is an English word") == (
         "the term “heart” is an English word"

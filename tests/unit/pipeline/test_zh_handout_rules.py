@@ -557,6 +557,34 @@ def test_the_points_listed_under_an_aspects_lead_in_are_no_terms(tmp_path: Path)
     assert {"哈希索引", "稀疏索引"} <= titles
 
 
+def test_a_label_every_item_of_a_list_fills_in_is_no_term(tmp_path: Path) -> None:
+    # "适用场景：…" under each of three methods: a field of the list, each time with its
+    # own value, defines nothing (one method's scene was its definition); the term
+    # defined once among the items keeps its definition
+    from jobs.pipeline.definitions import zh_field_points
+    from jobs.pipeline.model import Block
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 排序方法\n\n"
+        "- 冒泡排序\n  - 基本思想：反复交换相邻的逆序元素\n  - 适用场景：数据量很小的教学演示\n"
+        "- 归并排序\n  - 基本思想：先分成两半再把有序的两半合并\n"
+        "  - 适用场景：需要稳定排序的大批数据\n"
+        "- 计数排序\n  - 适用场景：取值范围不大的整数序列\n"
+        "- 稳定性：相等元素排序后仍保持原来先后次序的性质\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert not described.get("适用场景")
+    assert "相等元素" in (described.get("稳定性") or "")
+    # a label repeated with values of no words is no field: "编号：A-17" twice, defined once
+    blocks = [
+        Block("list_item", "编号：A-17", 1),
+        Block("list_item", "编号：B-02", 1),
+        Block("list_item", "编号：每件器材登记时分配的唯一代码", 1),
+    ]
+    assert zh_field_points(blocks) == set()
+
+
 def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     # "教师不该…" three times: the subject and 不该 (should not) made the concept 教师不该
     from tests.unit.pipeline.written import concepts_of

@@ -303,3 +303,33 @@ def test_a_chinese_name_as_long_as_its_four_word_english_gloss_is_kept_whole() -
     assert [c.term for c in gloss_terms(text, 0)] == ["全球导航卫星系统"]
     # a one-word gloss still takes the name at the run's end only
     assert [c.term for c in gloss_terms("我们最小化一个损失函数（loss）。", 0)] == ["损失函数"]
+
+
+def test_a_glossed_name_that_opens_its_line_is_read_whole() -> None:
+    # an entry's name before its gloss and a colon: no clause stands before it, so a
+    # leading word rjieba tags as an adverb (相对, 常) stays in the name
+    assert glossed("相对风险比 (RR): 两组发生率之比") == ["相对风险比"]
+    assert glossed("- 常染色体隐性遗传病 (Autosomal recessive)") == ["常染色体隐性遗传病"]
+    assert glossed("2. 相对湿度 (relative humidity)：空气中水汽压与饱和水汽压之比") == ["相对湿度"]
+    # inside a sentence the run before the gloss is still cut back to the name
+    assert glossed("原子失去或得到电子形成离子（ion）") == ["离子"]
+    # a phrase with a function word is no name, whole or not: the name is its last part
+    assert glossed("市场的流动性 (liquidity)：资产变现的难易程度") == ["流动性"]
+    # a gloss followed by more of the sentence is no entry's name
+    assert "常染色体隐性遗传病" not in glossed("常在临床上见到常染色体隐性遗传病 (AR) 的病例")
+
+
+def test_english_phrases_a_chinese_text_only_repeats_are_no_concepts(tmp_path: Path) -> None:
+    # a handout writes its formulas in English words: "new cases" and "risk period" are
+    # the formula's words, counted three times, never glossed or marked; a single English
+    # word it keeps untranslated may be the tool's own name and is left to the budget
+    text = (
+        "# 疾病频率\n\n"
+        "- 发病率：一定时期内新病例出现的频率，计算式为 new cases / people in risk period\n"
+        "- 罹患率：new cases during an outbreak / people in risk period\n"
+        "- 续发率：secondary new cases / contacts in risk period\n"
+        "- 数据在 kiosk 中登记，每次都从 kiosk 读取，kiosk 保存全部状态变量\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert "发病率" in titles
+    assert not {"new cases", "risk period"} & titles
