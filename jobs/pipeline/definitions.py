@@ -999,6 +999,14 @@ _ABOUT_THE_WORD = re.compile(
     r"(?:ancient\s+)?(?:Greek|Latin|French|German|Arabic)\b"
     r"|\btraced\s+back\s+to\s+(?:the\s+)?(?:ancient\s+)?(?:Greek|Latin)\b"
 )
+# and a sentence on a proper name's meaning or source ("The name Zigbee refers to the
+# waggle dance of bees", "The name Linux comes from …"): what the name alludes to is no
+# definition of the thing (the lesson's "name Zigbee" was a concept defined so)
+_NAME_ORIGIN = re.compile(
+    r"^\W*(?:the\s+)?name\s+[\"“‘]?(?-i:[A-Z])[\w'’\-]*[\"”’]?\s+"
+    r"(?:refers\s+to|comes\s+from|derives\s+from|is\s+(?:derived|taken)\s+from)\b",
+    re.I,
+)
 # …unless it also names the thing: "…; in this case, a septum refers to a wall"
 _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\bdefined\s+as\b")
 
@@ -1075,6 +1083,8 @@ def find_definitions(
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
+    if not chinese and _NAME_ORIGIN.match(sentence):
+        return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
         sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)

@@ -243,3 +243,12 @@ def test_an_eponyms_two_names_joined_by_an_en_dash_stay_one_term() -> None:
     assert [t for t, _ in _found("This steady flow is called laminar – smooth, in layers.")] == [
         "laminar"
     ]
+
+
+def test_where_a_proper_name_comes_from_defines_nothing() -> None:
+    assert _found("The name Kubernetes comes from the Greek for helmsman.") == []
+    assert _found("The name Bluetooth refers to a Danish king who united tribes.") == []
+    # a name that is said to refer to a thing, opening no sentence on its origin, still does
+    assert [t for t, _ in _found("A watershed refers to the land that drains to one river.")] == [
+        "watershed"
+    ]
