@@ -331,7 +331,8 @@ def bilingual_headings(texts: Iterable[str]) -> bool:
 # its words named the case ("compact disk", "radar beam" were an astronomy chapter's
 # concepts, and "Problem" one)
 _TASK_HEADING = re.compile(
-    r"^(?:exercise|problem|question|activity)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
+    # and a hands-on lesson's "Task - measure soil moisture" (its verb phrase was a concept)
+    r"^(?:exercise|problem|question|activity|task)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
     r"\s*(?:[:.(\u2013\u2014]|-\s|$)",
     re.IGNORECASE,
 )
