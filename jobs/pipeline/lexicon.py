@@ -337,6 +337,11 @@ GENERIC_HEADINGS = frozenset(
         # a deck's agenda slide: "Topics" named two weeks of a C course ("topics – …")
         "topics",
         "today's topics",
+        # and its plan for the session ("Plan for today" was a graphic design deck's first
+        # module, over its truth and beauty)
+        "plan for today",
+        "today's plan",
+        "today's agenda",
         "topics covered",
         "lecture outline",
         "table of contents",

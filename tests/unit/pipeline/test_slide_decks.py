@@ -210,6 +210,12 @@ def test_a_decks_agenda_slide_names_no_topic() -> None:
     assert [c.term for c in heading_terms("Advanced Topics in Memory", 0, 2)] != []
 
 
+def test_a_sessions_plan_slide_names_no_topic() -> None:
+    for title in ("Plan for today", "Today's agenda", "Today's plan"):
+        assert heading_terms(title, 0, 1) == [], title
+    assert [c.term for c in heading_terms("Land use plan", 0, 1)] == ["Land use plan"]
+
+
 def test_a_title_repeated_on_slides_in_a_row_is_one_section_continued() -> None:
     # a slide that runs over repeats its title; the title lists two names the prose
     # never writes together, and is no furniture for that
