@@ -63,7 +63,11 @@ class Definition:
 _LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" is no article
 _ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
-_EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z][\w'’\- ]{{1,60}}?)"
+# an en dash joins the two names of an eponym ("the Steinhart–Hart equation", "the
+# Michaelis–Menten model"): a letter, the dash, a capital; cut there, "Steinhart" was the
+# term a lesson defined. A spaced dash (" – ") stays a break between clauses.
+_EN_NAME_CHAR = r"(?:[\w'’\- ]|(?<=[A-Za-z])–(?-i:(?=[A-Z])))"
+_EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}?)"
 # the name's abbreviation in brackets before its verb: "A pushdown automaton (PDA) is a
 # finite-state machine …", "Messenger RNA (mRNA) is …" (two capitals at least: "(often)"
 # is an aside, no abbreviation)
@@ -91,7 +95,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+"
             r"|\bsomething\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
-            rf"{_ART}[\"“‘]?(?P<t>[*_]?{GREEK_PREFIX}[A-Za-z][\w'’\- ]{{1,60}}(?:`\w{{1,30}}`)?)",
+            rf"{_ART}[\"“‘]?(?P<t>[*_]?{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,
         ),
         0.85,
@@ -1026,6 +1030,14 @@ _ABOUT_THE_WORD = re.compile(
     r"(?:ancient\s+)?(?:Greek|Latin|French|German|Arabic)\b"
     r"|\btraced\s+back\s+to\s+(?:the\s+)?(?:ancient\s+)?(?:Greek|Latin)\b"
 )
+# and a sentence on a proper name's meaning or source ("The name Zigbee refers to the
+# waggle dance of bees", "The name Linux comes from …"): what the name alludes to is no
+# definition of the thing (the lesson's "name Zigbee" was a concept defined so)
+_NAME_ORIGIN = re.compile(
+    r"^\W*(?:the\s+)?name\s+[\"“‘]?(?-i:[A-Z])[\w'’\-]*[\"”’]?\s+"
+    r"(?:refers\s+to|comes\s+from|derives\s+from|is\s+(?:derived|taken)\s+from)\b",
+    re.I,
+)
 # …unless it also names the thing: "…; in this case, a septum refers to a wall"
 _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\bdefined\s+as\b")
 
@@ -1102,6 +1114,8 @@ def find_definitions(
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
+    if not chinese and _NAME_ORIGIN.match(sentence):
+        return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
         sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)
@@ -1118,6 +1132,7 @@ def find_definitions(
         patterned = [_without_operand(d) for d in patterned]
     if not chinese:
         patterned = [_alias_of_emphasised(d, sentence, whole_block) for d in patterned]
+        patterned = [_name_before_bracketed_alias(d, sentence) for d in patterned]
     if plain and not chinese:
         patterned.extend(_aliased_subject(sentence, block))
     found = patterned[0] if patterned else None
@@ -1350,6 +1365,25 @@ def _chinese_name_of_gloss(found: Definition, sentence: str) -> Definition:
     at = sentence.find(found.term)
     chinese = _ZH_NAME_AFTER.match(sentence, at + len(found.term)) if at >= 0 else None
     return replace(found, term=chinese.group(1)) if chinese else found
+
+
+# "… have a baud rate (also known as symbol rate), which is …": the name an article opens,
+# then its alias in brackets; the definition that follows is the name's
+_BRACKETED_ALIAS = (
+    r"\b(?:an?|the)\s+(?P<name>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){{0,3}})\s*\(\s*"
+    r"(?:(?:sometimes|often|commonly|also)\s+){{0,2}}{verbs}\s+(?:(?:the|an?)\s+)?{alias}\s*\)"
+)
+
+
+def _name_before_bracketed_alias(found: Definition, sentence: str) -> Definition:
+    """A name given only in brackets as another's alias is not the term defined: the name
+    before the bracket is (a lesson's "baud rate (also known as Symbol rate), which is the
+    speed …" defined "Symbol rate", and the baud rate it teaches was no concept)."""
+    pattern = _BRACKETED_ALIAS.format(verbs=ALIAS_VERBS, alias=re.escape(found.term))
+    before = re.search(pattern, sentence, re.I)
+    if before is None or not acceptable(before.group("name")):
+        return found
+    return replace(found, term=before.group("name"))
 
 
 def _alias_of_emphasised(found: Definition, sentence: str, emphasis: tuple[str, ...]) -> Definition:

@@ -328,12 +328,20 @@ GENERIC_HEADINGS = frozenset(
         "contributing",
         "credits",
         "license",
+        # a lesson's exercise box, as the Carpentries and Microsoft's "for Beginners"
+        # lessons title it ("🚀 Challenge" was a concept of a lesson on sensors)
+        "challenge",
         # a syllabus's or a slide deck's own apparatus
         "outline",
         "agenda",
         # a deck's agenda slide: "Topics" named two weeks of a C course ("topics – …")
         "topics",
         "today's topics",
+        # and its plan for the session ("Plan for today" was a graphic design deck's first
+        # module, over its truth and beauty)
+        "plan for today",
+        "today's plan",
+        "today's agenda",
         "topics covered",
         "lecture outline",
         "table of contents",
@@ -630,7 +638,7 @@ GENERIC_HEADINGS = frozenset(
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations key"""
+    readings terms equations key study"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
@@ -653,7 +661,8 @@ _APPARATUS_MODIFIERS = _words(
     additional further conceptual multiple choice short answer free response sample
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered
-    slideshow slide slides video audio follow-up"""
+    slideshow slide slides video audio follow-up pre-lecture post-lecture pre-class
+    post-class self"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",

@@ -86,10 +86,15 @@ HEADING_NUMBER = re.compile(
     r"|(?-i:[A-H]\.(?=\s+[A-Z][a-z])))\s*",
     re.I,
 )
+# how many means a heading counts before them ("Three ways to …", "Some methods to …"); a
+# kind of method ("Numerical methods to solve ODEs") is a topic of its own
+_MEANS_COUNT = r"(?:some|other|several|many|different|common|two|three|four|five|six|\d+)\s+"
 _EN_LEAD = re.compile(
     r"^(?:what\s+(?:is|are)|how\s+(?:to|do|does|can)|why|when|understanding|introduction\s+to|"
     r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
-    r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with)\s+",
+    r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with|"
+    # "Ways to measure soil moisture": the means of a task (its verb goes, `_MEANS_BEFORE`)
+    rf"(?:{_MEANS_COUNT})?(?:ways|methods|techniques|tips)\s+to)\s+",
     re.I,
 )
 # "What is the difference between a regular language and a context-free language?",
@@ -326,7 +331,8 @@ def bilingual_headings(texts: Iterable[str]) -> bool:
 # its words named the case ("compact disk", "radar beam" were an astronomy chapter's
 # concepts, and "Problem" one)
 _TASK_HEADING = re.compile(
-    r"^(?:exercise|problem|question|activity)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
+    # and a hands-on lesson's "Task - measure soil moisture" (its verb phrase was a concept)
+    r"^(?:exercise|problem|question|activity|task)\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)?"
     r"\s*(?:[:.(\u2013\u2014]|-\s|$)",
     re.IGNORECASE,
 )
@@ -901,8 +907,18 @@ def _without_infinitive(match: re.Match[str]) -> str:
     "to", is an infinitive, what is done to the topic after it ("Ways to Enhance Memory"
     named "enhance memory"); "to Graph Theory" keeps its noun."""
     word = match.group(1).lower()
+    if _MEANS_BEFORE.search(match.string, 0, match.start()):
+        # "Ways to measure soil moisture", "How to test water hardness": after a noun of
+        # means the word is a verb, a noun too or not ("measure soil moisture" was a
+        # lesson's concept, over the soil moisture it measures)
+        return "to"
     lemmas = getAllLemmas(word)
     return "to" if set(lemmas) == {"VERB"} and word in lemmas["VERB"] else match.group(0)
+
+
+_MEANS_BEFORE = re.compile(
+    rf"^\W*(?:{_MEANS_COUNT})?(?:ways|how|methods|techniques|tips)\s*$", re.I
+)
 
 
 def shared_head(parts: list[str]) -> list[str]:

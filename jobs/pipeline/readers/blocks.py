@@ -206,6 +206,13 @@ def code_marked_terms(text: str) -> tuple[str, list[str]]:
     return _INLINE_CODE.sub(unmark, text), terms
 
 
+# Placeholder text, "Lorem ipsum dolor sit amet, …": a design or typography lesson sets
+# it to show a typeface, a layout or a column's justification, never as something to
+# learn. Read as text, a graphic design deck's six samples made "eiusmod tempor
+# incididunt ut" a concept, and "Lorem ipsum dolor" one before that.
+_FILLER = re.compile(r"lorem ipsum\b", re.IGNORECASE)
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
@@ -215,7 +222,7 @@ def make_blocks(
     text = _INVISIBLE.sub("", text).strip()
     if kind not in ("code", "formula", "table"):
         text = undecorated(text)
-    if not text:
+    if not text or (kind in ("paragraph", "list_item") and _FILLER.match(text)):
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
         kind = "formula"

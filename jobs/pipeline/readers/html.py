@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.readers import markdown, remark
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
     MAX_TERM_CHARS,
@@ -188,6 +189,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     tree = HTMLParser(source)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node else None
+    deck = remark.deck_source(tree)
+    if deck is not None:  # a remark.js deck: its slides are Markdown (`remark`)
+        return markdown.from_source(deck, detected, declared=title)
     blocks = parse(tree)
     return ReadDocument(
         detected.kind, detected.mime_type, virtual_pages(blocks), False, _page_title(title, blocks)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -181,7 +182,9 @@ def parse(source: str) -> list[Block]:
         elif token.type in ("fence", "code_block"):
             blocks.extend(make_blocks("code", token.content, 1))
         elif token.type == "html_block":
-            text = _TAG.sub(" ", token.content).strip()
+            # its entities as the page shows them: a raw <table>'s "Light&emsp;" in a
+            # deck's Markdown was a word of the text ("&emsp" a concept, had it recurred)
+            text = unescape(_TAG.sub(" ", token.content)).strip()
             blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
     return blocks
 

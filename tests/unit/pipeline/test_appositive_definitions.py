@@ -219,3 +219,36 @@ def test_a_name_said_to_be_the_term_used_to_refer_to_something_is_defined() -> N
     assert _found(sentence) == [("Gentrification", 0.75)]
     assert _found("A levee is a word used to name a raised river bank.") == [("levee", 0.75)]
     assert _found("Mortar is a paste used to bind bricks together.") == [("Mortar", 0.55)]
+
+
+def test_a_name_before_its_bracketed_alias_is_the_term_defined() -> None:
+    sentence = (
+        "A river gauge reports the stage height (also known as gauge height), which is the"
+        " level of the water surface above a datum."
+    )
+    assert [t for t, _ in _found(sentence)] == ["stage height"]
+    # an alias after a comma, not in brackets, reads as before
+    assert [t for t, _ in _found("A coin toss is also known as a Bernoulli trial.")] == [
+        "Bernoulli trial"
+    ]
+
+
+def test_an_eponyms_two_names_joined_by_an_en_dash_stay_one_term() -> None:
+    sentence = (
+        "The relation between pH and the ratio of the two forms is called the"
+        " Henderson–Hasselbalch equation."
+    )
+    assert [t for t, _ in _found(sentence)] == ["Henderson–Hasselbalch equation"]
+    # a spaced dash still closes the name
+    assert [t for t, _ in _found("This steady flow is called laminar – smooth, in layers.")] == [
+        "laminar"
+    ]
+
+
+def test_where_a_proper_name_comes_from_defines_nothing() -> None:
+    assert _found("The name Kubernetes comes from the Greek for helmsman.") == []
+    assert _found("The name Bluetooth refers to a Danish king who united tribes.") == []
+    # a name that is said to refer to a thing, opening no sentence on its origin, still does
+    assert [t for t, _ in _found("A watershed refers to the land that drains to one river.")] == [
+        "watershed"
+    ]

@@ -39,6 +39,14 @@ def test_an_exam_papers_parts_and_answer_key_are_apparatus() -> None:
     assert not apparatus("Buffer Solutions")
 
 
+def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
+    for heading in ("Pre-lecture quiz", "Post-class quiz", "Challenge", "Review & Self Study"):
+        assert apparatus(heading), heading
+    # a study of something, a self-named concept and challenges discussed stay topics
+    for topic in ("Cohort study", "Self", "Self-efficacy", "Challenges", "Assignment"):
+        assert not apparatus(topic), topic
+
+
 def test_an_answer_keys_verdict_on_an_option_is_no_name() -> None:
     found = keys("A、氯化钠是离子化合物，A正确；B、干冰是分子晶体，B错误；故选：A。")
     assert not found & {"b 错误", "a 正确", "故选"}

@@ -2203,6 +2203,22 @@ def test_invisible_characters_do_not_cut_words() -> None:
     ]
 
 
+def test_placeholder_latin_in_a_layout_sample_is_no_text() -> None:
+    # a typography lesson shows a typeface on filler; the words about it stay, and a
+    # sentence that only mentions the filler is prose
+    blocks = parse(
+        "## Line length\n\nKeep a column to about sixty characters.\n\n"
+        "Lorem ipsum dolor sit amet, sed do eiusmod tempor.\n\n"
+        "- lorem ipsum, consectetur elit\n\n"
+        "Designers call that filler lorem ipsum.\n"
+    )
+    assert [b.text for b in blocks] == [
+        "Line length",
+        "Keep a column to about sixty characters.",
+        "Designers call that filler lorem ipsum.",
+    ]
+
+
 def test_containers_nested_past_the_bound_stay_as_written() -> None:
     # a hostile file: admonitions, each inside the last
     depth = 1_500  # past the interpreter's recursion limit without the bound

@@ -122,6 +122,21 @@ def test_an_infinitive_in_a_heading_is_what_is_done_to_its_topic() -> None:
     assert terms("Introduction to Graph Theory") == {"graph theory"}
 
 
+def test_after_ways_to_the_word_is_a_verb_even_when_it_is_a_noun_too() -> None:
+    from jobs.pipeline.structure import heading_terms
+
+    def terms(heading: str) -> set[str]:
+        return {c.term.casefold() for c in heading_terms(heading, 0, 3)}
+
+    # "measure", "test", "record" are nouns as well: after a noun of means, a task
+    assert terms("Ways to measure rainfall") == {"rainfall"}
+    assert terms("Two methods to record stream flow") == {"stream flow"}
+    assert terms("How to test water hardness") == {"water hardness"}
+    # a kind of method is a topic, and "to" after another noun keeps its noun
+    assert "numerical methods" in terms("Numerical methods to solve equations")
+    assert terms("Response to stress") == {"stress"}
+
+
 def test_a_plain_text_list_of_tips_labels_instructions_too(tmp_path: Path) -> None:
     """Plain text loses the bold: a paragraph's few words before its colon are its label,
     and a run of such labels mostly opening with a verb is advice there too."""

@@ -512,6 +512,13 @@ def test_a_task_heading_names_no_topic() -> None:
     assert [c.term for c in heading_terms("Example 2: Bubble sort", 0, 3)] == ["Bubble sort"]
 
 
+def test_a_hands_on_task_heading_names_no_topic() -> None:
+    # a lab lesson's step labelled as a task: what to do, not what is taught
+    for heading in ("Task - wire the rain gauge", "Task: log the readings", "Task"):
+        assert heading_terms(heading, 0, 3) == [], heading
+    assert [c.term for c in heading_terms("Task scheduling", 0, 2)] == ["Task scheduling"]
+
+
 def test_a_laws_bold_that_runs_over_its_verb_names_the_law(tmp_path: Path) -> None:
     """ "The **law of horizons states** that …": the bold took in the verb that states the
     law; the law is named without it. A bold phrase not followed by "that" keeps its words."""

@@ -99,3 +99,14 @@ def test_a_footnotes_marks_are_no_text_and_its_note_stays_where_it_is_written() 
         ("heading", "地震"),
         ("paragraph", "一段没有注释的正文，`a[^1]` 是代码。"),
     ]
+
+
+def test_entities_in_a_raw_html_block_read_as_the_characters_they_name() -> None:
+    source = (
+        "<table>\n<tr><td>Ca&sup2;&#8314;&emsp;</td><td>calcium ion</td></tr>\n</table>\n\n"
+        "Salts &amp; minerals follow.\n"
+    )
+    assert _texts(source) == [
+        ("paragraph", "Ca²⁺ calcium ion"),
+        ("paragraph", "Salts & minerals follow."),
+    ]

@@ -210,6 +210,12 @@ def test_a_decks_agenda_slide_names_no_topic() -> None:
     assert [c.term for c in heading_terms("Advanced Topics in Memory", 0, 2)] != []
 
 
+def test_a_sessions_plan_slide_names_no_topic() -> None:
+    for title in ("Plan for today", "Today's agenda", "Today's plan"):
+        assert heading_terms(title, 0, 1) == [], title
+    assert [c.term for c in heading_terms("Land use plan", 0, 1)] == ["Land use plan"]
+
+
 def test_a_title_repeated_on_slides_in_a_row_is_one_section_continued() -> None:
     # a slide that runs over repeats its title; the title lists two names the prose
     # never writes together, and is no furniture for that
@@ -304,3 +310,33 @@ def test_a_bullet_glyph_against_a_slides_first_word_is_no_part_of_its_text(
     blocks = _slides(tmp_path, [_NEXT, frame, _NEXT.replace("Evaluation", "Smoothing")])
     texts = [b.text for b in blocks if b.page == 2 and b.kind != "heading"]
     assert texts == [line.removeprefix("\u2022") for line in lines]
+
+
+def test_a_remark_decks_markdown_is_read_as_slides_not_as_one_run_of_text(
+    tmp_path: Path,
+) -> None:
+    # a xaringan / remark.js page: the slides are Markdown in a <textarea id="source">,
+    # with remark's slide properties, incremental steps, classes and speaker notes
+    source = (
+        "class: center middle title-slide\n\n# Soil &amp; water\n\n---\n"
+        "layout: true\nclass: banner\n\n{{content}}\n\n---\n"
+        "name: infiltration\n\n# Infiltration\n\n"
+        ".box-note.large[Infiltration is the movement of rain into the ground.]\n\n--\n\n"
+        ".pull-left[\nSee [the field guide](guide.html) for the ring test.\n]\n\n"
+        "???\n\nRemind the class about the field trip.\n\n---\n"
+        "exclude: true\n\n# Draft slide\n\nNot shown.\n"
+    )
+    path = tmp_path / "deck.html"
+    path.write_text(
+        "<html><head><title>Soil &amp; water</title></head><body>"
+        f'<textarea id="source">\n{source}</textarea>'
+        "<script>var slideshow = remark.create();</script></body></html>",
+        "utf-8",
+    )
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Soil & water"),
+        ("heading", "Infiltration"),
+        ("paragraph", "Infiltration is the movement of rain into the ground."),
+        ("paragraph", "See the field guide for the ring test."),
+    ]
