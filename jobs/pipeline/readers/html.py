@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
-from jobs.pipeline.readers import markdown, remark
+from jobs.pipeline.readers import markdown, remark, reveal
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
     MAX_TERM_CHARS,
@@ -216,6 +216,9 @@ def _page_title(title: str | None, blocks: list[Block]) -> str | None:
 def parse(tree: HTMLParser) -> list[Block]:
     page = _Page()
     page.bold_classes, page.class_sizes = _stylesheet(tree)
+    # a reveal.js deck's Markdown slides sit in <script> templates: rendered first, or
+    # dropped with the page's scripts (`reveal`)
+    reveal.render_markdown_slides(tree)
     tree.strip_tags(list(_DROP))
     page.glossaries = glossary_pages(
         (a.attributes.get("href") or "", a.text(deep=True)) for a in tree.css("a[href]")

@@ -340,3 +340,41 @@ def test_a_remark_decks_markdown_is_read_as_slides_not_as_one_run_of_text(
         ("paragraph", "Infiltration is the movement of rain into the ground."),
         ("paragraph", "See the field guide for the ring test."),
     ]
+
+
+def test_a_revealjs_decks_markdown_templates_are_read_as_its_slides(tmp_path: Path) -> None:
+    # reveal.js keeps Markdown slides in a <script type="text/template"> (or a
+    # <textarea data-template>) inside <section data-markdown>, and the page drops its
+    # scripts: the slides are rendered first, split at the section's separators, with
+    # the speaker's notes left out; an HTML slide beside them is read as before
+    first = (
+        "\n    ## Food webs\n\n    - Producers make energy from sunlight\n"
+        "    - Consumers eat producers\n\n    ---\n\n    ## Trophic levels\n\n"
+        "    Each step up a food web is a trophic level.\n\n"
+        "    Note: ask who ate breakfast today.\n"
+    )
+    second = "\n## Decomposers\nFungi break down dead matter.\n\n~~~\n\n## Detritus\nDead matter.\n"
+    path = tmp_path / "deck.html"
+    path.write_text(
+        "<html><head><title>Ecology</title></head><body>"
+        '<div class="reveal"><div class="slides">'
+        "<section><h1>Ecology week 3</h1></section>"
+        f'<section data-markdown><script type="text/template">{first}</script></section>'
+        f'<section data-markdown data-separator="^~~~$"><textarea data-template>{second}'
+        "</textarea></section>"
+        "</div></div><script>Reveal.initialize();</script></body></html>",
+        "utf-8",
+    )
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Ecology week 3"),
+        ("heading", "Food webs"),
+        ("list_item", "Producers make energy from sunlight"),
+        ("list_item", "Consumers eat producers"),
+        ("heading", "Trophic levels"),
+        ("paragraph", "Each step up a food web is a trophic level."),
+        ("heading", "Decomposers"),
+        ("paragraph", "Fungi break down dead matter."),
+        ("heading", "Detritus"),
+        ("paragraph", "Dead matter."),
+    ]
