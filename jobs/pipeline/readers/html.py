@@ -219,6 +219,8 @@ def parse(tree: HTMLParser) -> list[Block]:
     # a reveal.js deck's Markdown slides sit in <script> templates: rendered first, or
     # dropped with the page's scripts (`reveal`)
     reveal.render_markdown_slides(tree)
+    # before the <template>s that hold a textbook's pop-up definitions go with the scripts
+    popups = _popup_glosses(tree)
     tree.strip_tags(list(_DROP))
     page.glossaries = glossary_pages(
         (a.attributes.get("href") or "", a.text(deep=True)) for a in tree.css("a[href]")
@@ -234,6 +236,8 @@ def parse(tree: HTMLParser) -> list[Block]:
     for gutter in tree.css("td.gutter, td.linenos, span.lnt"):
         gutter.decompose()
     page.glosses = _margin_glosses(tree)
+    for paragraph, entries in popups.items():
+        page.glosses.setdefault(paragraph, []).extend(entries)
     if tree.body is not None:
         for section in _comment_sections(tree.body):
             section.decompose()
@@ -287,6 +291,49 @@ def _margin_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:
         if paragraph is not None and name and definition:
             glosses.setdefault(paragraph.mem_id, []).append((name, definition))
     return glosses
+
+
+# Pressbooks' glossary: a term in the text links to a <template> (appended after the
+# chapter) holding its definition, which the page shows in a pop-up on a click
+_POPUP_TERM = "a.glossary-term[href^='#']"
+_TEMPLATE_TAGS = re.compile(r"^<template\b[^>]*>|</template>$")
+
+
+def _popup_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:
+    """A term's definition kept for a pop-up (Pressbooks' `<a class="glossary-term"
+    href="#term_…">` and its `<template id="term_…">`): it follows the paragraph of the
+    term's first link as a glossary's entry, "term: definition", as a margin gloss does
+    (`_margin_glosses`). Dropped with the page's templates, a Pressbooks chapter lost every
+    definition its glossary gives, and its key terms were names without them."""
+    glosses: dict[int, list[tuple[str, str]]] = {}
+    seen: set[str] = set()
+    templates = {t.attributes.get("id") or "": t for t in tree.css("template[id]")}
+    for link in tree.css(_POPUP_TERM):
+        target = (link.attributes.get("href") or "")[1:]
+        if not target or target in seen:
+            continue
+        seen.add(target)
+        template = templates.get(target)
+        definition = _template_text(template) if template is not None else ""
+        paragraph = link.parent
+        while paragraph is not None and paragraph.tag not in _PARAGRAPHS:
+            paragraph = paragraph.parent
+        # the link's text, without the sentence's stop it sometimes takes in ("booth.")
+        name = " ".join(link.text(deep=True).split()).rstrip(".,;:")
+        if paragraph is not None and name and definition:
+            glosses.setdefault(paragraph.mem_id, []).append((name, definition))
+    return glosses
+
+
+def _template_text(template: Node) -> str:
+    """The text of a <template>, without its close button. A template's content is no part
+    of the page's tree: it is read from its HTML."""
+    content = HTMLParser(_TEMPLATE_TAGS.sub("", template.html or "")).body
+    if content is None:
+        return ""
+    for button in content.css("button"):
+        button.decompose()
+    return " ".join(content.text(deep=True).split())
 
 
 # The share of a page's own text (not a link's) that the element holding its content holds:

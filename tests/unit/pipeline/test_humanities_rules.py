@@ -161,6 +161,36 @@ def test_a_definition_set_in_the_margin_follows_its_paragraph(tmp_path: Path) ->
     assert blocks[2].emphasis == ("tariff",)
 
 
+def test_a_pop_up_glossary_definition_follows_the_paragraph_of_its_term(
+    tmp_path: Path,
+) -> None:
+    # Pressbooks links a glossary term to a <template> after the chapter that holds its
+    # definition for a pop-up; templates go with the page's scripts, so the definition
+    # was lost. The term's first link gets it, its later links nothing more.
+    page = (
+        '<html><body><div class="entry-content"><h1>Water balance</h1>'
+        "<p>Plants lose water through "
+        '<a class="glossary-term" aria-haspopup="dialog" href="#term_9_31">transpiration.</a>'
+        "</p><p>On hot days "
+        '<a class="glossary-term" aria-haspopup="dialog" href="#term_9_31">transpiration</a>'
+        " speeds up.</p>"
+        '<template id="term_9_31"><div class="glossary__definition" role="dialog">'
+        '<div tabindex="-1"><p>The loss of water vapour from the leaves of a plant.</p></div>'
+        '<button><span aria-hidden="true">&times;</span>'
+        '<span class="screen-reader-text">Close definition</span></button></div></template>'
+        "</div></body></html>"
+    )
+    path = written(tmp_path, "water.html", page)
+    blocks = read(path, detect(path)).blocks()
+    assert [b.text for b in blocks] == [
+        "Water balance",
+        "Plants lose water through transpiration.",
+        "transpiration: The loss of water vapour from the leaves of a plant.",
+        "On hot days transpiration speeds up.",
+    ]
+    assert blocks[2].emphasis == ("transpiration",)
+
+
 def test_a_chapters_further_exploration_lists_works_not_concepts(tmp_path: Path) -> None:
     # an ethics book closes each chapter on "Further exploration": an encyclopedia page, a
     # magazine story, a podcast; "leaving White Nationalism" (a podcast's title, "X is an
