@@ -45,6 +45,7 @@ from jobs.pipeline.definitions import (
     names_its_kind,
     states_a_clause,
     table_entries,
+    zh_classical_name,
     zh_colon_entry,
     zh_entry_below,
     zh_entry_runs,
@@ -421,6 +422,8 @@ def find_concepts(
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
             # as a verb (递归, 渗透), which the statistics of nouns never count
             or (definition.confidence > NAMED and _zh_verb(key))
+            # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
+            or zh_classical_name(definition)
         )
         if (entry is None and (key_cues or named)) or "expanded" in kinds:
             # a term the statistics do not see: marked up, or named in quotes with code in it
