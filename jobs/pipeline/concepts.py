@@ -113,6 +113,7 @@ from jobs.pipeline.structure import (
     zh_action_object,
     zh_cut_name,
     zh_headless,
+    zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
 from jobs.pipeline.textutil import has_han, prose, sentences
@@ -452,6 +453,8 @@ def find_concepts(
         if in_heading:
             sources.add("heading_mention")
         named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        # "使用与满足理论" opens on a verb, yet a heading names it as a theory whole
+        named = named or ("heading" in kinds and zh_theory_name(key))
         if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
             # a statement or a step set in bold, not a name ("函数中", "看起来像"); a term
             # set in bold and glossed in English that only its opening light verb makes a
@@ -902,10 +905,12 @@ def _without_verb(sentence: str) -> str:
 def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
     """A long Chinese heading part the body writes whole ("拉格朗日对偶函数", "类别不平衡问题")
     is one name: the pieces rjieba cut it into (拉格朗, 偶函数; 类别) are no topics of that
-    heading (`structure._zh_heading_runs`)."""
+    heading (`structure._zh_heading_runs`); so is a theory named by a phrase ("沉默的螺旋理论",
+    `structure.zh_theory_name`), whose pieces cut at 的 or 与 were "螺旋理论", "与满足理论"."""
     wholes: dict[int, list[str]] = {}
     for cue in cues:
-        if cue.kind == "heading" and zh_cut_name(cue.term) and cue.term in prose:
+        named = zh_cut_name(cue.term) or zh_theory_name(cue.term)
+        if cue.kind == "heading" and named and cue.term in prose:
             wholes.setdefault(cue.block, []).append(cue.term)
     return [
         c
