@@ -1235,16 +1235,18 @@ _ZH_THEORY_NAME = re.compile(
 
 
 def zh_theory_name(part: str) -> bool:
-    """A theory named by a phrase: "沉默的螺旋理论" (a phrase with 的), "使用与满足理论" (two
-    verbs joined by 与: an activity, not two topics as "供给与需求模型" names two nouns).
-    Cut at 的 or 与, its pieces ("螺旋理论", "满足理论") are no names."""
+    """A theory named by a phrase: "沉默的螺旋理论" (an adjective, 的, its noun: the silent
+    spiral; "就业的湖泊模型" is the lake model *of* employment, two topics), "使用与满足理论"
+    (two verbs joined by 与: an activity, not two topics as "供给与需求模型" names two
+    nouns). Cut at 的 or 与, its pieces ("螺旋理论", "满足理论") are no names."""
     found = _ZH_THEORY_NAME.fullmatch(part)
     if not found:
         return False
+    first = rjieba.tag(found.group("a"))
     if found.group("join") == "的":
-        return True
-    tags = [rjieba.tag(found.group(side)) for side in ("a", "b")]
-    return all(len(t) == 1 and t[0][1] == "v" for t in tags)
+        return len(first) == 1 and first[0][1] in ("a", "b", "z")
+    second = rjieba.tag(found.group("b"))
+    return all(len(t) == 1 and t[0][1] == "v" for t in (first, second))
 
 
 def zh_cut_name(term: str) -> bool:
