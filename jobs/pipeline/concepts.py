@@ -80,6 +80,7 @@ from jobs.pipeline.references import cited_names, without_citations, without_cre
 from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
+    MAX_KEYWORD_CHARS,
     ZH_ACTION_COUNT,
     ZH_MEASURE_WORDS,
     Cue,
@@ -1980,6 +1981,25 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
     return tabled | {concept_key(d.term) for d in entries if d.block in inside}
 
 
+# what sets apart the names of a bare list: wide spaces (the ideographic one), 、 or ；
+_ZH_LIST_SEPARATORS = re.compile(r"[\u3000；;、]+|\s{2,}")
+MIN_LISTED_TERMS = 3
+
+
+def zh_listed_terms(text: str) -> list[str]:
+    """The names of a Chinese glossary's bare list, as a textbook sets its 关键术语 after the
+    summary ("传播效果　魔弹论　有限效果论"): three or more short names apart by wide spaces,
+    、 or ；, and no sentence (no 。, comma or colon). Read as a keywords line is: each is
+    a topic the author lists, though the body may never set it apart."""
+    if not has_han(text) or re.search(r"[。，,：:！？!?]", text):
+        return []
+    items = [i.strip(" *_") for i in _ZH_LIST_SEPARATORS.split(text.strip())]
+    items = [i for i in items if i]
+    if len(items) < MIN_LISTED_TERMS or any(len(i) > MAX_KEYWORD_CHARS for i in items):
+        return []
+    return items
+
+
 def glossary_sections(blocks: Sequence[Block]) -> set[int]:
     """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
     of its level or above. (The knowledge step reads a concept's place past them: a review
@@ -2295,8 +2315,11 @@ def _cues(
     }
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
+    glossary = glossary_sections(blocks) if chinese else set()
     for index, block in enumerate(blocks):
         keywords = keyword_list(block.text) if block.kind in PROSE else []
+        if not keywords and index in glossary and block.kind in PROSE:
+            keywords = zh_listed_terms(block.text)
         if keywords:
             # "Keywords: graph algorithm; cache optimisation", "关键词：量子点，瞬态吸收": the
             # paper names its key topics as a heading would; the label is no term. A thesis
