@@ -45,6 +45,7 @@ from jobs.pipeline.definitions import (
     names_its_kind,
     states_a_clause,
     table_entries,
+    zh_classical_name,
     zh_colon_entry,
     zh_entry_below,
     zh_entry_runs,
@@ -79,6 +80,7 @@ from jobs.pipeline.references import cited_names, without_citations, without_cre
 from jobs.pipeline.sections import repeated_apparatus, repeated_labels
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
+    MAX_KEYWORD_CHARS,
     ZH_ACTION_COUNT,
     ZH_MEASURE_WORDS,
     Cue,
@@ -112,6 +114,7 @@ from jobs.pipeline.structure import (
     zh_action_object,
     zh_cut_name,
     zh_headless,
+    zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
 from jobs.pipeline.textutil import has_han, prose, sentences
@@ -421,6 +424,8 @@ def find_concepts(
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
             # as a verb (递归, 渗透), which the statistics of nouns never count
             or (definition.confidence > NAMED and _zh_verb(key))
+            # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
+            or zh_classical_name(definition)
         )
         if (entry is None and (key_cues or named)) or "expanded" in kinds:
             # a term the statistics do not see: marked up, or named in quotes with code in it
@@ -449,6 +454,8 @@ def find_concepts(
         if in_heading:
             sources.add("heading_mention")
         named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        # "使用与满足理论" opens on a verb, yet a heading names it as a theory whole
+        named = named or ("heading" in kinds and zh_theory_name(key))
         if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
             # a statement or a step set in bold, not a name ("函数中", "看起来像"); a term
             # set in bold and glossed in English that only its opening light verb makes a
@@ -899,10 +906,12 @@ def _without_verb(sentence: str) -> str:
 def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
     """A long Chinese heading part the body writes whole ("拉格朗日对偶函数", "类别不平衡问题")
     is one name: the pieces rjieba cut it into (拉格朗, 偶函数; 类别) are no topics of that
-    heading (`structure._zh_heading_runs`)."""
+    heading (`structure._zh_heading_runs`); so is a theory named by a phrase ("沉默的螺旋理论",
+    `structure.zh_theory_name`), whose pieces cut at 的 or 与 were "螺旋理论", "与满足理论"."""
     wholes: dict[int, list[str]] = {}
     for cue in cues:
-        if cue.kind == "heading" and zh_cut_name(cue.term) and cue.term in prose:
+        named = zh_cut_name(cue.term) or zh_theory_name(cue.term)
+        if cue.kind == "heading" and named and cue.term in prose:
             wholes.setdefault(cue.block, []).append(cue.term)
     return [
         c
@@ -1972,6 +1981,25 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
     return tabled | {concept_key(d.term) for d in entries if d.block in inside}
 
 
+# what sets apart the names of a bare list: wide spaces (the ideographic one), 、 or ；
+_ZH_LIST_SEPARATORS = re.compile(r"[\u3000；;、]+|\s{2,}")
+MIN_LISTED_TERMS = 3
+
+
+def zh_listed_terms(text: str) -> list[str]:
+    """The names of a Chinese glossary's bare list, as a textbook sets its 关键术语 after the
+    summary ("传播效果　魔弹论　有限效果论"): three or more short names apart by wide spaces,
+    、 or ；, and no sentence (no 。, comma or colon). Read as a keywords line is: each is
+    a topic the author lists, though the body may never set it apart."""
+    if not has_han(text) or re.search(r"[。，,：:！？!?]", text):
+        return []
+    items = [i.strip(" *_") for i in _ZH_LIST_SEPARATORS.split(text.strip())]
+    items = [i for i in items if i]
+    if len(items) < MIN_LISTED_TERMS or any(len(i) > MAX_KEYWORD_CHARS for i in items):
+        return []
+    return items
+
+
 def glossary_sections(blocks: Sequence[Block]) -> set[int]:
     """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
     of its level or above. (The knowledge step reads a concept's place past them: a review
@@ -2287,8 +2315,11 @@ def _cues(
     }
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
+    glossary = glossary_sections(blocks) if chinese else set()
     for index, block in enumerate(blocks):
         keywords = keyword_list(block.text) if block.kind in PROSE else []
+        if not keywords and index in glossary and block.kind in PROSE:
+            keywords = zh_listed_terms(block.text)
         if keywords:
             # "Keywords: graph algorithm; cache optimisation", "关键词：量子点，瞬态吸收": the
             # paper names its key topics as a heading would; the label is no term. A thesis

@@ -323,6 +323,24 @@ _ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能�
 _ZH_POINTER = (
     r"(?:上面|下面|上述|下述|前面|后面|以上|以下|上例|下例|本例|这里|这段|这个|这些|那个|该)"
 )
+# the classical (文言) verbs that give a thing its name: "谓之", "是为", "执此业者曰"
+_ZH_CLASSICAL_NAMING = r"(?:谓之|是为|名曰|号曰|者曰)"
+
+
+def zh_classical_name(definition: Definition) -> bool:
+    """The definition names its term in quotes the classical way ("谓之“平话”", "“谈经”者，
+    谓…"): the author sets the word apart as a name, though rjieba cuts it (谈 + 经) or
+    reads it as a verb (说话). A modern "称为“属于”" is no such mark: it quotes a symbol's
+    reading as readily as a name."""
+    quoted = re.escape(f"“{definition.term}”")
+    return (
+        re.search(
+            rf"{_ZH_CLASSICAL_NAMING}\s*{quoted}|{quoted}者\s*[，,]\s*谓", definition.sentence
+        )
+        is not None
+    )
+
+
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -410,6 +428,18 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # "`NOT NULL`是非空约束，即…": a keyword in capitals, then the Chinese name of what it
     # is; the name is the term (the keyword is code, named already)
     (ZH_KEYWORD_NAMED, NAMED),
+    # classical (文言) naming, as histories of literature and old medical or philosophical
+    # texts write it: "谓之“平话”", "是为“话本”", "执此业者曰“说话人”"; the name is quoted
+    # (an unquoted word after 曰 is speech or a list: "帝曰，“卿近前来。”", "曰小说，曰合生")
+    (re.compile(_ZH_CLASSICAL_NAMING + r"\s*[“「](?P<t>[^，。；、：“”「」]{1,10})[”」]"), NAMED),
+    # "说话者，谓口说古今惊听之事", "“讲史书”者，谓讲说…": classical "X者，谓…" says what X
+    # means (谓之 after it names something else, above)
+    (
+        re.compile(
+            r"(?:^|[，,；;]\s*)[“「]?(?P<t>[^，。；、：“”「」\s]{1,8}?)[”」]?者\s*[，,]\s*谓(?!之)"
+        ),
+        0.85,  # as strong as 是指: the classical way to say what a word means
+    ),
     (re.compile(rf"^{_ZH_TERM}(?:（[^）]{{1,40}}）)\s*是"), WEAK),
 ]
 # Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
@@ -1817,7 +1847,7 @@ _EN_CUES = (
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
     " when ", ": ",
 )  # fmt: skip
-_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：")
+_ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：", "谓", "曰")
 
 
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:

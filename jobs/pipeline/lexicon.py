@@ -458,6 +458,10 @@ GENERIC_HEADINGS = frozenset(
         "名词解释",
         "术语表",
         "词汇表",
+        # a chapter's list of its key terms after the summary ("关键术语"): the terms are
+        # topics (`concepts.zh_listed_terms`), the label none
+        "关键术语",
+        "关键概念",
         "本章小结",
         # a reference site's own sections (OI-wiki: 引入, 杂项, 参考资料与注释)
         "引入",

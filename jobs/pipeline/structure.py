@@ -396,6 +396,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     if apparatus(plain) or facet(plain, level):
         return cues
     last_side: set[str] | None = None  # the parts that may share a head
+    if has_han(plain) and zh_theory_name(plain.strip()):
+        # "沉默的螺旋理论", "使用与满足理论": offered whole, as cut at 的 or 与 below it
+        # gave "螺旋理论" and "与满足理论"; the body decides (`concepts._whole_heading_names`)
+        cues.append(Cue(plain.strip(), "heading", block, level, True))
     if has_han(plain):
         # "计算机操作系统 - 死锁", "起步 - 关于版本控制": each side of a spaced dash is a
         # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
@@ -1221,6 +1225,28 @@ def _zh_asked_runs(part: str) -> list[str]:
     if before:  # one character ("表有什么区别" → 表) is a name only as acceptable() finds
         return _zh_heading_runs(before) if len(before) >= 2 else [before]
     return _zh_noun_runs(part)
+
+
+# the kinds of a named idea a heading may end on: a theory, a hypothesis, an effect, a law
+_ZH_THEORY_KIND = r"(?:理论|假说|学说|效应|定律|模型|模式|法则)"
+_ZH_THEORY_NAME = re.compile(
+    rf"(?P<a>[\u3400-\u9fff]{{2,8}})(?P<join>的|与)(?P<b>[\u3400-\u9fff]{{2,8}}?){_ZH_THEORY_KIND}"
+)
+
+
+def zh_theory_name(part: str) -> bool:
+    """A theory named by a phrase: "沉默的螺旋理论" (an adjective, 的, its noun: the silent
+    spiral; "就业的湖泊模型" is the lake model *of* employment, two topics), "使用与满足理论"
+    (two verbs joined by 与: an activity, not two topics as "供给与需求模型" names two
+    nouns). Cut at 的 or 与, its pieces ("螺旋理论", "满足理论") are no names."""
+    found = _ZH_THEORY_NAME.fullmatch(part)
+    if not found:
+        return False
+    first = rjieba.tag(found.group("a"))
+    if found.group("join") == "的":
+        return len(first) == 1 and first[0][1] in ("a", "b", "z")
+    second = rjieba.tag(found.group("b"))
+    return all(len(t) == 1 and t[0][1] == "v" for t in (first, second))
 
 
 def zh_cut_name(term: str) -> bool:

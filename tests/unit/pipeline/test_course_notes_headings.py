@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.structure import heading_terms
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def _terms(heading: str) -> list[str]:
@@ -286,3 +286,25 @@ def test_a_chinese_question_heading_stressing_what_it_asks_names_its_topic() -> 
     assert _terms("到底何为通货膨胀") == ["通货膨胀"]
     assert _terms("究竟什么是机会成本") == ["机会成本"]
     assert _terms("比较优势究竟是什么") == ["比较优势"]
+
+
+def test_a_theory_named_by_a_phrase_is_one_name_where_the_body_writes_it(
+    tmp_path: Path,
+) -> None:
+    # a social-science chapter's sections on theories whose names hold 的 or join two
+    # verbs with 与 (text written for the test)
+    text = (
+        "# 第二章 受众理论\n\n"
+        "## 第一节 沉默的螺旋理论\n\n"
+        "沉默的螺旋理论关注人们在公开场合表达意见时的顾虑。持少数意见的人往往选择不说话。\n\n"
+        "## 第二节 使用与满足理论\n\n"
+        "使用与满足理论从受众的需要出发，考察人们为何选择某种媒介。\n\n"
+        "## 第三节 供给与需求模型\n\n"
+        "供给描述卖方愿意出售的数量，需求描述买方愿意购买的数量。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "受众.md", language="zh-CN")}
+    assert {"沉默的螺旋理论", "使用与满足理论"} <= titles
+    # cut at 的 or 与 they were "螺旋理论" and "与满足理论"
+    assert not {"螺旋理论", "与满足理论", "满足理论"} & titles
+    # two nouns joined by 与 stay two topics
+    assert "供给" in titles

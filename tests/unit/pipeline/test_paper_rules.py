@@ -8,11 +8,12 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.concepts import zh_listed_terms
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block
 from jobs.pipeline.references import bibliography
 from jobs.pipeline.structure import HEADING_NUMBER, heading_terms, keyword_list
-from tests.unit.pipeline.written import keys_of
+from tests.unit.pipeline.written import concepts_of, keys_of
 
 
 def test_a_keywords_line_lists_its_items() -> None:
@@ -141,3 +142,26 @@ def test_a_papers_and_a_thesiss_own_sections_are_apparatus() -> None:
     assert HEADING_NUMBER.sub("", "附录 B 用户调研问卷") == "用户调研问卷"
     assert not [c.term for c in heading_terms("1 背景介绍", 0, 1)]
     assert [c.term for c in heading_terms("量子点介绍", 0, 2)] == ["量子点"]
+
+
+def test_a_chapters_key_terms_list_names_its_topics_and_its_label_none(tmp_path: Path) -> None:
+    # a textbook chapter closes with its 关键术语 set apart by wide spaces, no punctuation
+    # (text written for the test)
+    chapter = [
+        "# 第四章 舆论",
+        "## 第一节 舆论的形成",
+        "舆论是公众对公共事务的意见。人们在交谈中了解他人的看法，再决定是否发言。"
+        "媒介报道让一些议题进入公众视野。",
+        "## 本章小结",
+        "舆论在公众的交流中形成，媒介影响它的走向。",
+        "## 关键术语",
+        "舆论　公众议题　意见分布　信息茧房",
+    ]
+    found = concepts_of(tmp_path, "\n\n".join(chapter) + "\n", "舆论.md", language="zh-CN")
+    keys = {c.key for c in found}
+    assert {"意见分布", "信息茧房"} <= keys
+    assert "关键术语" not in keys
+    # a sentence in such a section lists nothing
+    assert zh_listed_terms("舆论　公众议题　意见分布") == ["舆论", "公众议题", "意见分布"]
+    assert zh_listed_terms("舆论、议题和意见，都在本章讲过。") == []
+    assert zh_listed_terms("舆论　议题") == []

@@ -92,3 +92,32 @@ def test_the_verb_done_with_a_means_ends_the_means_name() -> None:
     assert "梯度下降" in keys("模型利用梯度下降更新权重。")
     # without a means before it the noun and the verb may still make a name
     assert "内存管理" in keys("内存管理是操作系统的职责。")
+
+
+def test_classical_naming_verbs_name_the_quoted_word_after_them() -> None:
+    # 谓之, 是为, 者曰 before a quoted word: a literary history's or an old medical text's
+    # way of giving a thing its name (sentences written for the test)
+    assert defined("以韵语叙事而可以弹唱者，谓之“弹词”。") == [("弹词", 0.8)]
+    assert defined("医家据脉象与症状断定病机，是为“辨证”。") == [("辨证", 0.8)]
+    assert defined("城中以讲故事为生，专营此业者曰“书会先生”。") == [("书会先生", 0.8)]
+    # speech after 曰, and a list of kinds each opened by 曰, name nothing
+    assert defined("王曰，“善。”") == []
+    assert defined("其类有三，曰诗，曰词，曰曲。") == []
+
+
+def test_classical_zhe_wei_says_what_the_word_before_it_means() -> None:
+    assert defined("说书者，谓以口讲述长篇故事之艺。") == [("说书", 0.85)]
+    assert defined("“变文”者，谓寺院中讲唱佛经故事之文。") == [("变文", 0.85)]
+    # 谓之 after 者 names the word after it, not the one before
+    assert defined("凡以白话写成者，谓之“语体”。") == [("语体", 0.8)]
+
+
+def test_a_quoted_classical_name_is_a_concept_though_rjieba_cuts_it(tmp_path: Path) -> None:
+    text = (
+        "# 第三讲 唐代俗讲\n\n"
+        "寺院有讲经之会。“俗讲”者，谓僧人对俗众讲说经义之事。"
+        "说书者，谓以口讲述长篇故事之艺。其底本多已散佚。\n\n"
+        "讲说之时又杂以歌唱，听者甚众，俗讲之风遂盛于晚唐。\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert {"俗讲", "说书"} <= titles
