@@ -283,14 +283,20 @@ def _margin_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:
         while term is not None and term.tag == "-text" and not (term.text() or "").strip():
             term = term.prev
         definition = " ".join(gloss.text(deep=True).split())
-        paragraph = gloss.parent
-        while paragraph is not None and paragraph.tag not in _PARAGRAPHS:
-            paragraph = paragraph.parent
+        paragraph = _enclosing_paragraph(gloss)
         gloss.decompose()
         name = " ".join(term.text(deep=True).split()) if term is not None else ""
         if paragraph is not None and name and definition:
             glosses.setdefault(paragraph.mem_id, []).append((name, definition))
     return glosses
+
+
+def _enclosing_paragraph(node: Node) -> Node | None:
+    """The paragraph (or list item, heading, cell: `_PARAGRAPHS`) that holds `node`."""
+    paragraph = node.parent
+    while paragraph is not None and paragraph.tag not in _PARAGRAPHS:
+        paragraph = paragraph.parent
+    return paragraph
 
 
 # Pressbooks' glossary: a term in the text links to a <template> (appended after the
@@ -315,9 +321,7 @@ def _popup_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:
         seen.add(target)
         template = templates.get(target)
         definition = _template_text(template) if template is not None else ""
-        paragraph = link.parent
-        while paragraph is not None and paragraph.tag not in _PARAGRAPHS:
-            paragraph = paragraph.parent
+        paragraph = _enclosing_paragraph(link)
         # the link's text, without the sentence's stop it sometimes takes in ("booth.")
         name = " ".join(link.text(deep=True).split()).rstrip(".,;:")
         if paragraph is not None and name and definition:
