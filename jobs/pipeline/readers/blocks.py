@@ -119,7 +119,7 @@ def _dropped_pictograph(found: re.Match[str]) -> str:
 # as text, each "**" was a word's edge and "注记**" a name.
 _STRAY_BOLD = re.compile(r"\*\*(?=\S)([^*`\n]{1,40}?)(?<=\S)\*\*")
 # a code span as Markdown pairs them: a run of backticks, closed by a run as long
-_INLINE_CODE = re.compile(r"(`+)([^`]*?)\1")
+INLINE_CODE = re.compile(r"(`+)([^`]*?)\1")
 
 
 def stray_bold(text: str) -> tuple[str, list[str]]:
@@ -128,7 +128,7 @@ def stray_bold(text: str) -> tuple[str, list[str]]:
     inline code."""
     if "**" not in text or not has_han(text):
         return text, []
-    code = list(_INLINE_CODE.finditer(text))
+    code = list(INLINE_CODE.finditer(text))
     pieces, at = [], 0
     for found in code:
         pieces.append((text[at : found.start()], False))
@@ -187,7 +187,7 @@ def term_mark(text: str) -> tuple[str, str]:
 # is made of) is no code: its backticks go and the term is stressed as bold would stress
 # it. Left as code, a saved blog post with one bold sentence kept none of its definitions.
 # (Spans are paired in order, as Markdown pairs them: the text between two code spans,
-# "`A`的列维数必须与`x`", is no span: `_INLINE_CODE` pairs them.)
+# "`A`的列维数必须与`x`", is no span: `INLINE_CODE` pairs them.)
 _CODE_MARKED_TERM = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·]{2,24}")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
@@ -203,7 +203,7 @@ def code_marked_terms(text: str) -> tuple[str, list[str]]:
         terms.append(term)
         return term
 
-    return _INLINE_CODE.sub(unmark, text), terms
+    return INLINE_CODE.sub(unmark, text), terms
 
 
 # Placeholder text, "Lorem ipsum dolor sit amet, …": a design or typography lesson sets

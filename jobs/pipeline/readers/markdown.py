@@ -34,6 +34,7 @@ from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
+    INLINE_CODE,
     MAX_TERM_CHARS,
     glossary_entry,
     glossary_pages,
@@ -610,8 +611,6 @@ def _prepared(source: str) -> str:
 # it stood in prose: a setext heading's underline ("=" alone, a LaTeX `align` writing the
 # sign on its own line), a thematic break, a list item ("+ C", "- 2x"), a quote, a heading
 _BLOCK_START = re.compile(r"^ {0,3}([=\-+*>#_~`]|\d{1,9}[.)](?:[ \t]|$))")
-# what a line holds of `$$`: code spans are no maths (a shell's `echo $$` is its PID)
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
 def _inline_display_lines(lines: list[str], start: int) -> list[str]:
@@ -635,7 +634,8 @@ def _inline_display_lines(lines: list[str], start: int) -> list[str]:
 
 
 def _displays(line: str) -> int:
-    return _CODE_SPAN.sub("", line).count("$$")
+    """How many `$$` the line holds outside code spans (a shell's `echo $$` is its PID)."""
+    return INLINE_CODE.sub("", line).count("$$") if "$$" in line else 0
 
 
 def _display_end(lines: list[str], start: int) -> int | None:
