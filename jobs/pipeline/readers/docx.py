@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 import docx
@@ -51,6 +52,7 @@ from jobs.pipeline.readers.word_markup import (
     toc_style_ids,
     word_view,
 )
+from jobs.pipeline.textutil import sentences
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
 _MATH = MATH
@@ -201,13 +203,10 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     return headed, paged, shown.result(body)
 
 
-# a sentence's end with more text after it: a cell that holds one is prose, no label
-_SENTENCE_END = re.compile(r"[。！？；](?=\s*\S)|[.!?;](?=\s+[A-Z\u4e00-\u9fff])")
-
-
 def _prose_cell_paragraphs(cell: _Cell) -> int:
-    """How many of a cell's paragraphs are sentences."""
-    return sum(1 for p in cell.paragraphs if _SENTENCE_END.search(p.text.strip()))
+    """How many of a cell's paragraphs run on past a sentence's end (more than one
+    sentence): prose, no label."""
+    return sum(1 for p in cell.paragraphs if len(list(islice(sentences(p.text), 2))) == 2)
 
 
 def _prose_table(table: Table) -> bool:
