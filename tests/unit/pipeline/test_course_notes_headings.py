@@ -328,3 +328,18 @@ of sand is high, and the hydraulic conductivity of clay is low.
     assert {"intrinsic permeability", "hydraulic conductivity"} <= keys
     assert "independent" not in keys
 
+
+def test_a_heading_on_the_flaws_or_eras_of_a_thing_names_the_thing() -> None:
+    """A slide titled "Flaws of Relays" or "The Three Eras of Switching Hardware" is about
+    relays or switching hardware: the facet word before "of" names no topic (a lecture
+    deck's "Flaws of Valves" and "Eras of Transistor Manufacturing" were concepts)."""
+    assert _terms("Flaws of Relays") == ["Relays"]
+    assert _terms("Weaknesses of Relays") == ["Relays"]
+    assert _terms("The Three Eras of Switching Hardware") == ["Switching Hardware"]
+
+
+def test_a_decks_summary_or_preview_label_before_a_title_names_nothing() -> None:
+    """ "TL;DR – Switches Over Time", "Sneak Peek: Logic Design": the label says what kind
+    of slide it is; its semicolon cut "TL" off as a name, and "Sneak Peek" was a concept."""
+    assert _terms("TL;DR – Switches Over Time") == ["Switches"]
+    assert _terms("Sneak Peek: Logic Design") == ["Logic Design"]
