@@ -649,6 +649,8 @@ def find_concepts(
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, pairs)
+    if not chinese:
+        chosen = _merge_acronym_kinds(chosen)
     chosen = _merge_aliases(chosen, blocks, chinese)
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
@@ -1343,6 +1345,33 @@ def _merge_acronyms(drafts: list[Draft], pairs: list[tuple[str, str]]) -> list[D
 
 _ACRONYM_MEASURES = ("level", "value")
 
+# an acronym, then the kind of thing it names: "NAND gate" beside "NAND", "NMOS transistor"
+# beside "NMOS", "TCP protocol" beside "TCP" (a lecture deck had both of two such pairs);
+# only kinds that add nothing to the acronym, not "CPU time" or "DNA polymerase"
+_ACRONYM_THEN_KIND = re.compile(
+    r"(?P<acronym>[A-Z][A-Z0-9]{1,5})\s+(?:gates?|transistors?|protocols?|algorithms?|"
+    r"languages?|formats?|commands?|ciphers?)"
+)
+
+
+def _merge_acronym_kinds(drafts: list[Draft]) -> list[Draft]:
+    """An acronym alone and the acronym with its kind after it (`_ACRONYM_THEN_KIND`),
+    both concepts: one, under the one the text defines, else the best-scored (the other's
+    mentions and evidence join it)."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for draft in drafts:
+        named = _ACRONYM_THEN_KIND.fullmatch(draft.title)
+        bare = by_key.get(concept_key(named.group("acronym"))) if named else None
+        if bare is None or bare is draft or {bare.key, draft.key} & merged:
+            continue
+        kept, other = sorted(
+            (bare, draft), key=lambda d: (d.definition is not None, d.score), reverse=True
+        )
+        _absorb_name(kept, other)
+        merged.add(other.key)
+    return [d for d in drafts if d.key not in merged]
+
 
 # "“闭式解”或称为“解析解”", "信息增益（又称互信息）", "a hash table, also called a hash map":
 # the name after the connector is another name of the one right before it. Not 简称:
@@ -1356,7 +1385,7 @@ _ZH_ALIAS = re.compile(
 )
 _ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫", "常被称", "常称", "常被叫")
 _EN_ALIAS = re.compile(
-    rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
+    rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:or\s+)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
     r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
     re.I,
 )
@@ -1403,7 +1432,11 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         for match, reach in found:
             if chinese and not any(lead in match.group(0) for lead in _ZH_ALIAS_LEAD):
                 continue  # "称为" alone names what precedes it (a definition), not an alias
-            before = text[max(0, match.start() - reach) : match.start()]
+            start = match.start()
+            if not chinese:  # past the name's symbol: "hydraulic head \((h)\) or also called"
+                trailing = _TRAILING_SYMBOL.search(text[max(0, start - _ALIAS_REACH) : start])
+                start -= len(trailing.group(0)) if trailing else 0
+            before = text[max(0, start - reach) : start]
             after = text[match.end() : match.end() + reach]
             first = _named_at(before, by_key, chinese, end=True)
             other = _named_at(after, by_key, chinese, end=False)
@@ -1432,6 +1465,7 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         merged |= _merge_glossed_alternatives(by_key, blocks, merged)
     else:
         merged |= _merge_entry_aliases(by_key, blocks, merged)
+        merged |= _merge_symbol_named_chains(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
 
 
@@ -1579,6 +1613,85 @@ def _merge_entry_aliases(
     return absorbed
 
 
+# Names joined by a bare "or" that one symbol in inline maths stands for: "the average
+# interstitial velocity or actual velocity or seepage velocity \((v_s)\)", "Darcy velocity
+# \(v\) is the apparent velocity or fictitious velocity or Darcy flux". One quantity under
+# several names (a groundwater lecture stood with six velocities that were two); a comma
+# list ("A, B, or C") and names no symbol glosses ("density or viscosity") are
+# alternatives, not names.
+_CHAIN_SYMBOL = re.compile(
+    r"\s*(?:\\\(\s*\(?\s*(?:\\[A-Za-z]+|[^()\\]){1,12}?\s*\)?\s*\\\)"
+    r"|\$\(?(?:\\[A-Za-z]+|[^$()\\]){1,12}\)?\$)"
+)
+# the same symbol closing the text before an alias: "hydraulic head \((h)\) or also called …"
+_TRAILING_SYMBOL = re.compile(rf"(?:{_CHAIN_SYMBOL.pattern})\s*$")
+_CHAIN_BREAK = re.compile(r"[,;:.!?()\[\]]")
+_CHAIN_OR = re.compile(r"\s+or\s+")
+_CHAIN_PART = re.compile(r"(?:(?:the|an?)\s+)?([A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3})")
+_SYMBOL_IS = re.compile(r"\s+(?:is|are)\s+(?:(?:the|an?)\s+)?")
+_CHAIN_REACH = 120  # characters either side of the symbol
+
+
+def _merge_symbol_named_chains(
+    by_key: dict[str, Draft], blocks: Sequence[Block], merged: set[str]
+) -> set[str]:
+    """Two or more concepts joined by a bare "or" right before one inline symbol
+    (`_CHAIN_SYMBOL`), or after "<symbol> is" (with the name before the symbol): one
+    concept, under the name the text defines, else the best-scored, the others its
+    aliases. Not a name the text defines in a block of its own (it teaches that name
+    too). The keys it merged away."""
+    absorbed: set[str] = set()
+    for index, block in enumerate(blocks):
+        text = block.text
+        if block.kind not in PROSE or " or " not in text:
+            continue
+        for symbol in _CHAIN_SYMBOL.finditer(text):
+            reach = text[max(0, symbol.start() - _CHAIN_REACH) : symbol.start()]
+            before = _CHAIN_BREAK.split(reach)[-1]
+            names = _or_chain(before.strip(), by_key, opens=False)
+            said = _SYMBOL_IS.match(text, symbol.end())
+            if said is not None:
+                after = _CHAIN_BREAK.split(text[said.end() : said.end() + _CHAIN_REACH])[0]
+                named = _or_chain(after.strip(), by_key, opens=True)
+                if len(named) > 1:
+                    subject = _named_at(before.rstrip(), by_key, False, end=True)
+                    names = ([subject] if subject else []) + named
+            unique = {d.key: d for d in names if d.key not in merged | absorbed}
+            if len(unique) < 2:
+                continue
+            kept = max(unique.values(), key=lambda d: (d.definition is not None, d.score))
+            for other in unique.values():
+                if other is kept or (
+                    other.definition is not None and other.definition.block != index
+                ):
+                    continue
+                _absorb_name(kept, other)
+                absorbed.add(other.key)
+    return absorbed
+
+
+def _or_chain(clause: str, by_key: dict[str, Draft], *, opens: bool) -> list[Draft]:
+    """The concepts of "A or B or C" (`clause` split at each bare "or"): each part a name
+    of a few words (`_CHAIN_PART`), but the one at the clause's open end, which may run
+    on (its name is at the "or"). None unless the clause has an "or"."""
+    parts = _CHAIN_OR.split(clause)
+    if len(parts) < 2:
+        return []
+    loose = len(parts) - 1 if opens else 0
+    names: list[Draft] = []
+    for position, part in enumerate(parts):
+        if position == loose:
+            draft = _named_at(part, by_key, False, end=not opens) if part else None
+        else:
+            whole = _CHAIN_PART.fullmatch(part)
+            if whole is None:
+                return []
+            draft = by_key.get(concept_key(whole.group(1)))
+        if draft is not None:
+            names.append(draft)
+    return names
+
+
 def _named_at(text: str, by_key: dict[str, Draft], chinese: bool, *, end: bool) -> Draft | None:
     """The longest concept whose name ends `text` (`end`) or opens it."""
     for size in range(len(text), 0, -1):
@@ -1637,12 +1750,17 @@ def _merge_spacing_variants(
     key held the other's mentions, and Q函数, set in bold and defined, was dropped for a
     term-only "Q 函数"). So are a British and an American spelling of one name, "water
     vapour" beside "water vapor" (a caption quoted from another source), and a name
-    written with and without its hyphen ("context-free language"), under the
+    written with and without its hyphen ("context-free language", "semi-conductor"), under the
     spelling the text writes more often (`counts`): mentions are found by the kept
     spelling, and the glossed British one, written once, kept one of eight."""
+    keys = {d.key for d in drafts}
     variants: dict[str, list[Draft]] = {}
     for draft in drafts:
-        variants.setdefault(_american(_SPACE_BESIDE_HAN.sub("", draft.key)), []).append(draft)
+        # a hyphen another line closes up: "semi-conductor" beside "semiconductor" (a
+        # slide deck's title slide and its notes), "e-mail" beside "email"
+        closed = _JOINING_HYPHEN.sub("", draft.key)
+        key = closed if closed != draft.key and closed in keys else draft.key
+        variants.setdefault(_american(_SPACE_BESIDE_HAN.sub("", key)), []).append(draft)
     merged: list[Draft] = []
     for group in variants.values():
         kept = max(group, key=lambda d: (d.definition is not None, d.score, -len(d.key), d.key))

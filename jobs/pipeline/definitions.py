@@ -1234,6 +1234,7 @@ def find_definitions(
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))
+                and (chinese or not _predicate_adjective(term, sentence))
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
                 sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
@@ -1326,6 +1327,26 @@ _PROPERTY = re.compile(r"[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}")
 
 def _predicated(term: str, sentence: str) -> bool:
     return re.search(_PREDICATED.format(re.escape(term)), sentence) is not None
+
+
+# an adjective after the copula describes the subject: "The intrinsic permeability is
+# *independent* of the fluid …" stresses what the permeability is, and names no term
+# ("independent" was a groundwater lecture's concept, that sentence its definition)
+_AFTER_COPULA = (
+    r"\b(?:is|are|was|were|be|remains?)\s+(?:(?:not|also|always|often|usually)\s+)?{0}\b"
+    r"(?!\s*,?\s+(?:if|iff|when|whenever)\b)"
+)
+
+
+def _predicate_adjective(term: str, sentence: str) -> bool:
+    """`term` is one adjective (`bare_modifier`) the sentence says of its subject after
+    "is", and not a property it defines by a condition ("is *positive* when it amplifies
+    …", `_predicated`'s "is *integrally closed* if …")."""
+    return (
+        bare_modifier(term)
+        and re.search(_AFTER_COPULA.format(re.escape(term)), sentence) is not None
+        and not _predicated(term, sentence)
+    )
 
 
 def _contrasted_modifier(term: str, sentence: str, emphasis: tuple[str, ...]) -> bool:

@@ -380,6 +380,11 @@ GENERIC_HEADINGS = frozenset(
         "spotlight",
         "at a glance",
         "in a nutshell",
+        # a deck's labels before a slide's topic ("Sneak Peek: Digital Logic Design", "TL;DR
+        # – Not Gates Over Time"): "Sneak Peek" and "TL" were concepts
+        "sneak peek",
+        "preview",
+        "tldr",
         "case study",
         "case studies",
         "worked example",
@@ -1228,10 +1233,13 @@ REFERENCE_FACET = re.compile(
     r"\s*\(?\d+(?:\.\d+)*\)?",
     re.IGNORECASE,
 )
-# "Types of Binary Trees", "Advantages of Linked Lists": the facet's complement is the topic
+# "Types of Binary Trees", "Advantages of Linked Lists": the facet's complement is the topic;
+# so are a slide's "Flaws of Valves" and "The Four Eras of Transistor Manufacturing" (each
+# stood as a concept of a lecture deck)
 FACET_OF = re.compile(
     r"^(?:(?:common|basic|main|key|typical)\s+)?(?:advantages?|disadvantages?|limitations?|"
-    r"benefits?|drawbacks?|characteristics|features|terminology|operations|types|"
+    r"benefits?|drawbacks?|flaws|weaknesses|shortcomings|strengths|eras|"
+    r"characteristics|features|terminology|operations|types|"
     r"implementations?|efficiency|performance|analysis|choice|usage|uses|applications|"
     r"properties|design|goals|principles|overview|fundamentals|history|examples|"
     r"structures?|composition|functions?|definitions?|roles?|components|comparisons?|"

@@ -89,6 +89,7 @@ HEADING_NUMBER = re.compile(
 # how many means a heading counts before them ("Three ways to …", "Some methods to …"); a
 # kind of method ("Numerical methods to solve ODEs") is a topic of its own
 _MEANS_COUNT = r"(?:some|other|several|many|different|common|two|three|four|five|six|\d+)\s+"
+_TLDR = re.compile(r"\btl\s*;\s*dr\b", re.I)
 _EN_LEAD = re.compile(
     r"^(?:what\s+(?:is|are)|how\s+(?:to|do|does|can)|why|when|understanding|introduction\s+to|"
     r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
@@ -424,6 +425,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # label of the document's own series goes, and the title after it is the whole
         # heading (as part of one it had to recur in the body, and never did)
         plain = NUMBERED_LABEL.sub("", plain)
+        # "TL;DR – Not Gates Over Time": the label is one word, which its semicolon split
+        # ("TL" was a deck's concept); as one it is apparatus ("tldr") like "Recap"
+        plain = _TLDR.sub("TLDR", plain)
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         plain = _CONTRAST_LEAD.sub("", plain)
         parts = _SPLIT_EN.split(plain)

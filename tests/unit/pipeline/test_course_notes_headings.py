@@ -308,3 +308,38 @@ def test_a_theory_named_by_a_phrase_is_one_name_where_the_body_writes_it(
     assert not {"螺旋理论", "与满足理论", "满足理论"} & titles
     # two nouns joined by 与 stay two topics
     assert "供给" in titles
+
+
+def test_an_adjective_stressed_after_is_describes_the_subject_and_names_nothing(
+    tmp_path: Path,
+) -> None:
+    """ "The intrinsic permeability is *independent* of the fluid": an everyday adjective set
+    in italics after "is" says what the subject is; read as the stressed term the sentence
+    defines, it made "independent" a concept of a groundwater lecture."""
+    text = """# Permeability
+
+The **intrinsic permeability** describes the pore space of a rock. The intrinsic
+permeability is *independent* of the fluid that moves through the rock.
+
+The **hydraulic conductivity** depends on the fluid too. The hydraulic conductivity
+of sand is high, and the hydraulic conductivity of clay is low.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"intrinsic permeability", "hydraulic conductivity"} <= keys
+    assert "independent" not in keys
+
+
+def test_a_heading_on_the_flaws_or_eras_of_a_thing_names_the_thing() -> None:
+    """A slide titled "Flaws of Relays" or "The Three Eras of Switching Hardware" is about
+    relays or switching hardware: the facet word before "of" names no topic (a lecture
+    deck's "Flaws of Valves" and "Eras of Transistor Manufacturing" were concepts)."""
+    assert _terms("Flaws of Relays") == ["Relays"]
+    assert _terms("Weaknesses of Relays") == ["Relays"]
+    assert _terms("The Three Eras of Switching Hardware") == ["Switching Hardware"]
+
+
+def test_a_decks_summary_or_preview_label_before_a_title_names_nothing() -> None:
+    """ "TL;DR – Switches Over Time", "Sneak Peek: Logic Design": the label says what kind
+    of slide it is; its semicolon cut "TL" off as a name, and "Sneak Peek" was a concept."""
+    assert _terms("TL;DR – Switches Over Time") == ["Switches"]
+    assert _terms("Sneak Peek: Logic Design") == ["Logic Design"]

@@ -585,3 +585,68 @@ def test_an_operation_shown_on_a_one_letter_operand_is_named_without_it() -> Non
     assert terms("The derivative of f is the rate at which f changes.") == ["derivative"]
     # a name that holds "of" before a word keeps it
     assert terms("The speed of sound is the speed at which a wave travels.") == ["speed of sound"]
+
+
+def test_names_joined_by_or_before_one_symbol_are_one_quantity(tmp_path: Path) -> None:
+    """ "The bulk velocity or filter velocity $q$": two names joined by a bare "or" and
+    glossed by one symbol are one quantity's names (a groundwater lecture stood with its
+    velocities twice over); so are the names after "$u$ is the …", and a name before its
+    symbol and "or also called". Names no symbol glosses stay apart."""
+    text = (
+        "# Flow through soil\n\n"
+        "Water moves only through the pores of a soil. The **bulk velocity** or **filter "
+        "velocity** $q$ divides the discharge by the whole cross section of the sample.\n\n"
+        "The bulk velocity is always smaller than the **pore velocity**, since the grains "
+        "take up part of the section. The pore velocity sets how long a tracer takes.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"bulk velocity", "pore velocity"} <= keys
+    assert "filter velocity" not in keys
+    text = (
+        "# Heads\n\n"
+        "The energy water carries per unit weight is named the **total head** $(h)$ or also "
+        "called **piezometric level**. The total head falls along the flow.\n\n"
+        "In the sample, $u$ is the **seepage speed** or **pore speed** of the water. "
+        "The seepage speed exceeds the filter flux. The total head drives it.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"total head", "seepage speed"} <= keys
+    assert not {"piezometric level", "pore speed"} & keys
+    text = (
+        "# Layers\n\n"
+        "Either the **sand layer** or the **clay layer** controls the discharge of the "
+        "sample, whichever is thinner.\n\n"
+        "The sand layer drains fast. The clay layer holds water for weeks.\n"
+    )
+    assert {"sand layer", "clay layer"} <= keys_of(tmp_path, text)
+
+
+def test_a_name_written_closed_and_with_a_hyphen_is_one_name(tmp_path: Path) -> None:
+    """ "semiconductor" beside "semi-conductor" (a deck's slide title and its notes): one
+    concept, as "context free" beside "context-free" is."""
+    text = (
+        "# Devices\n\n"
+        "A **semiconductor** conducts better than an insulator and worse than a metal. "
+        "Doping a semiconductor with boron adds holes.\n\n"
+        "Early texts wrote **semi-conductor** with a hyphen; a semi-conductor diode passes "
+        "current one way.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "semiconductor" in keys and "semi-conductor" not in keys
+
+
+def test_an_acronym_and_the_acronym_with_its_kind_are_one_name(tmp_path: Path) -> None:
+    """ "NAND" beside "NAND gate": the kind after an acronym adds nothing, one concept (a
+    lecture deck stood with two such pairs); "CPU time" is a measure of its own."""
+    text = (
+        "# Gates\n\n"
+        "The **NAND** outputs 0 only when both inputs are 1. A **NAND gate** needs four "
+        "transistors.\n\n"
+        "The **XOR** outputs 1 when its inputs differ. Engineers build the NAND gate first, "
+        "since the NAND is universal. The XOR is built from four NAND gates.\n\n"
+        "The **CPU** runs the program. The **CPU time** of a program is what it spends "
+        "running.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "nand" in keys and "nand gate" not in keys
+    assert {"cpu", "cpu time"} <= keys
