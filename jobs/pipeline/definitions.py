@@ -847,12 +847,20 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
                 points.add(index)
             continue
         text = block.text.strip()
+        label = _ZH_BRACKETED.sub("", text[:-1]).strip(" *_")
         lead = (
             block.kind == "paragraph"
             and text.endswith(("：", ":"))
-            and _zh_facet_label(text[:-1].strip(" *_"))
+            and (_zh_facet_label(label) or _ZH_STEPS_LEAD.match(label) is not None)
         )
     return points
+
+
+# A lead-in that says the list below gives the steps of a solution or a proof ("解答思路：",
+# "证明步骤：", "证明思路（反证法）："): each item is a step, and the words before its colon
+# ("证明必要性：…", "条件推理：若…") name what the step does, no term (a 统计学习方法
+# notebook's proof steps were three concepts, each "defined" by its step)
+_ZH_STEPS_LEAD = re.compile(r"^[\u3400-\u9fff]{0,4}(?:思路|步骤)(?:如下)?$")
 
 
 # how many list items a label opens, each with its own value, to be a field of the list

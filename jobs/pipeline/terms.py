@@ -808,6 +808,10 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
+            if j - i > 1 and (last_word in _ZH_MODALS or last_word == "可"):
+                # "超平面可将…分隔开", "该方法能…": the modal opens the predicate of the name
+                # before it, no part of it ("超平面可" was a concept of a perceptron notebook)
+                continue
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B
             surface = _join_zh([w for w, _ in words])

@@ -1994,6 +1994,17 @@ def _zh_keys(*texts: str) -> set[str]:
     return set(collect(list(enumerate(texts)), rjieba.Jieba()))
 
 
+def test_a_chinese_name_never_ends_on_the_modal_after_it() -> None:
+    # "平面可把空间分成两半": 可 (may) opens what is said of the plane, no part of its name
+    keys = _zh_keys(
+        "一个平面可把空间分成两半。",
+        "任意平面可平移到原点。",
+        "平面能用法向量描述。",
+    )
+    assert "平面" in keys
+    assert [k for k in keys if k.endswith(("可", "能"))] == []
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 

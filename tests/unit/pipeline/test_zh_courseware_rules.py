@@ -76,6 +76,22 @@ def test_a_handouts_training_is_its_exercises(heading: str) -> None:
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize("heading", ["课堂练习", "随堂练习", "课堂小结", "随堂测验 2"])
+def test_a_decks_class_hour_exercise_and_wrap_up_are_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("label", ["解答思路", "解题步骤", "证明思路", "求解步骤"])
+def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
+    assert apparatus(label)
+
+
+def test_a_class_hour_topic_and_a_proof_are_no_apparatus() -> None:
+    # only the exercise and wrap-up of the class hour go; what is taught in it stays
+    assert not apparatus("课堂教学")
+    assert not apparatus("证明")
+
+
 @pytest.mark.parametrize("term", ["是否可数", "能否省略", "如何判断主语"])
 def test_a_question_word_opens_a_question_not_a_name(term: str) -> None:
     assert zh_clause(term)
