@@ -137,3 +137,36 @@ def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
 def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str) -> None:
     # main and free are everyday words to the heading rules; the brackets make them code
     assert name in _terms(heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "topics", "phrase"),
+    [
+        ("对浮点数的舍入", ["浮点数"], "对浮点数"),
+        ("针对小样本的检验", ["小样本"], "针对小样本"),
+        ("操作系统对进程的调度", ["操作系统", "进程"], "操作系统对进程"),
+    ],
+)
+def test_a_preposition_in_a_heading_leaves_its_nouns_as_topics(
+    heading: str, topics: list[str], phrase: str
+) -> None:
+    terms = _terms(heading)
+    assert all(t in terms for t in topics)
+    assert phrase not in terms
+
+
+def test_a_word_opening_on_dui_keeps_it() -> None:
+    # 对称, 对数: 对 is the word's own first character, no preposition
+    assert "对称矩阵" in _terms("对称矩阵的性质")
+    assert "对数函数" in _terms("对数函数的图像")
+
+
+def test_what_a_noun_is_used_for_is_no_topic_of_a_heading() -> None:
+    terms = _terms("用于排序的比较器")
+    assert "比较器" in terms
+    assert not any(t.startswith("用于") for t in terms)
+
+
+def test_a_summary_after_its_topic_leaves_the_topic() -> None:
+    assert _terms("散列函数总结") == ["散列函数"]
+    assert "插值方法" in _terms("插值方法小结")
