@@ -1960,6 +1960,8 @@ def _read(
     elif "d" in pattern.groupindex and (opening := _name_article(raw)) is not None:
         # "we call a system with … an inconsistent system"
         raw = raw[opening:]
+    if chinese:
+        raw = _zh_first_alternative(raw)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
@@ -1972,6 +1974,16 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+def _zh_first_alternative(raw: str) -> str:
+    """The first of two names a sentence gives with 或 between ("叫做权值或权值向量", "称为
+    特征空间或输入空间"): each names the thing, and the two read as one name were none (a
+    perceptron's 权值 went undefined). 或 inside a word stays (异或门, 或非门)."""
+    words = rjieba.cut(raw)
+    if "或" not in words[1:-1]:
+        return raw
+    return "".join(words[: words.index("或")])
 
 
 # a name in quotes after its article, no noun after it ("the “View” or …", "the “Model”.");
