@@ -2005,6 +2005,15 @@ def test_a_chinese_name_never_ends_on_the_modal_after_it() -> None:
     assert [k for k in keys if k.endswith(("可", "能"))] == []
 
 
+def test_a_chinese_name_never_ends_on_its_definition() -> None:
+    # "根据线性空间定义": the definition of a linear space; the name is 线性空间
+    keys = _zh_keys(
+        "根据线性空间定义可以证明。", "由线性空间定义得到结论。", "线性空间的含义很直观。"
+    )
+    assert "线性空间" in keys
+    assert [k for k in keys if k.endswith(("定义", "含义")) and len(k) > 2] == []
+
+
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:
     text = """# 最短路
 

@@ -731,3 +731,17 @@ def test_the_labels_of_a_proofs_listed_steps_are_no_terms() -> None:
     assert zh_facet_points(steps) == {1, 2, 4}
     entries = [Block("paragraph", "常见的概念：", 1), *steps[1:3]]
     assert zh_facet_points(entries) == set()
+
+
+def test_a_name_is_never_run_on_into_wufa(tmp_path: Path) -> None:
+    # 无法 (cannot) reads as a noun to rjieba; "单层网络无法…" made a verb phrase a name
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 单层网络\n\n## 线性可分\n\n单层网络只能划分线性可分的数据。\n\n"
+        "- 单层网络无法拟合异或函数。\n"
+        "- 单层网络无法拟合环形分布。\n"
+        "- 单层网络无法拟合棋盘分布。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert not any("无法" in t for t in titles)
