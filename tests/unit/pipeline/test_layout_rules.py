@@ -1757,6 +1757,16 @@ def test_a_layer_or_a_set_heads_its_name() -> None:
     assert {"全连接层", "隐藏层", "训练集"} <= set(stats) and "全连接" not in stats
 
 
+def test_a_segment_heads_its_name_but_stays_counted_after_a_number() -> None:
+    # rjieba always cuts 字段 (a record's field) into 字 + 段
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("表的每个字段") == ["表", "的", "每个", "字段"]
+    assert words("Java 字段") == ["Java", "字段"]
+    assert words("第 3 段文字")[:3] == ["第", "3", "段"]
+
+
 def test_a_rare_emphasised_word_is_a_term_inside_longer_phrases(tmp_path: Path) -> None:
     # "magnetosomes" stood mostly inside phrases read as longer terms ("bacteria use
     # magnetosomes"), which turned away a single word; emphasised and rare, it is a term
