@@ -773,12 +773,24 @@ def _zh_after_subject(tagged: list[tuple[str, str]], position: int) -> bool:
 
 def _zh_clause_follows(tagged: list[tuple[str, str]], position: int) -> bool:
     """A verbal noun before a pronoun or a preposition is the verb of a clause ("假设我们
-    采样", "假设在第四个状态", "考虑它"), not the noun (假设检验, 零假设 keep it)."""
+    采样", "假设在第四个状态", "考虑它"), not the noun (假设检验, 零假设 keep it); so is one
+    before a noun that a negation or a modal makes the subject of its own clause ("假设原命题
+    不成立", "假设感知机模型可以表示异或": a proof's 假设原命题 was a concept)."""
+    nouns = 0
     for word, pos in tagged[position + 1 :]:
         if word.isspace():
             continue
-        return pos in ("r", "p") or word in _ZH_EXISTENTIAL
+        if nouns == 0 and (pos in ("r", "p") or word in _ZH_EXISTENTIAL):
+            return True
+        if pos.startswith("n"):
+            nouns += 1
+            continue
+        return nouns > 0 and (word in _ZH_CLAUSE_OPENERS or word in _ZH_MODALS)
     return False
+
+
+# a negation or a modal after a noun: the noun is the subject of a clause
+_ZH_CLAUSE_OPENERS = frozenset(["不", "没有", "可", "不能", "无法"])
 
 
 def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:

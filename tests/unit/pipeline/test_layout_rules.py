@@ -2015,6 +2015,17 @@ def test_a_chinese_name_never_ends_on_the_modal_after_it() -> None:
     assert [k for k in keys if k.endswith(("可", "能"))] == []
 
 
+def test_suppose_before_a_subject_and_its_negation_opens_a_clause() -> None:
+    # "假设矩阵不可逆": 假设 governs the clause; the name is the noun alone
+    keys = _zh_keys(
+        "假设矩阵不可逆，则行列式为零。",
+        "假设矩阵可以对角化。",
+        "假设检验需要显著性水平。",
+    )
+    assert "矩阵" in keys and "假设检验" in keys
+    assert "假设矩阵" not in keys
+
+
 def test_a_chinese_name_never_ends_on_its_definition() -> None:
     # "根据线性空间定义": the definition of a linear space; the name is 线性空间
     keys = _zh_keys(
