@@ -520,7 +520,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             if (
                 (acceptable(term, heading=True) or (len(parts) == 1 and _prepositional_name(term)))
                 and (term.casefold() == "references" or not apparatus(term))
-                and (defines or not facet(term, level))
+                # a Chinese aspect's word left alone once a chapter title's name is cut off
+                # it ("计算机组成原理": 原理) is no topic: only a whole title stands as its own
+                and (
+                    defines
+                    or not facet(term, level if whole or not has_han(term) else max(level, 2))
+                )
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     if has_han(plain):
@@ -1156,7 +1161,15 @@ def _zh_prepositional(piece: str) -> list[str]:
         ):
             return [rest]
     tagged = [(w, p) for w, p in rjieba.tag(text) if not w.isspace()]
-    cut = [i for i, (w, p) in enumerate(tagged) if w in _ZH_PIECE_PREPOSITIONS and p == "p"]
+    # (not where rjieba cut a word the preposition's character opens: "拉格朗日对偶函数" is
+    # 拉格朗 + 日 + 对 + 偶函数 to it, and reads as 对偶 + 函数 as well)
+    cut = [
+        i
+        for i, (w, p) in enumerate(tagged)
+        if w in _ZH_PIECE_PREPOSITIONS
+        and p == "p"
+        and not (i + 1 < len(tagged) and _zh_recut(w, tagged[i + 1][0]))
+    ]
     if len(cut) == 1 and 0 < cut[0] < len(tagged) - 1:
         before, after = tagged[: cut[0]], tagged[cut[0] + 1 :]
         return ["".join(w for w, _ in before), "".join(w for w, _ in after)]
@@ -1164,6 +1177,15 @@ def _zh_prepositional(piece: str) -> list[str]:
 
 
 _HAN_CHARS = re.compile(r"[\u3400-\u9fff]")
+
+
+def _zh_recut(preposition: str, word: str) -> bool:
+    """The preposition's character and the word after it read as two other words: 对 +
+    偶函数 as 对偶 + 函数 (a word of two characters or more left after the first)."""
+    rest = word[1:]
+    return rjieba.has_word(preposition + word[:1]) and len(rest) >= 2 and rjieba.has_word(rest)
+
+
 # a place or a span a noun phrase ends on: "主机之间", "进程之中", "三层以上"
 _ZH_PLACE_AFTER = ("之间", "之中", "之内", "之外", "之前", "之后", "之上", "之下")
 _ZH_PLACE_AFTER += ("以上", "以下", "以内")

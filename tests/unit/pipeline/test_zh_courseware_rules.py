@@ -170,3 +170,17 @@ def test_what_a_noun_is_used_for_is_no_topic_of_a_heading() -> None:
 def test_a_summary_after_its_topic_leaves_the_topic() -> None:
     assert _terms("散列函数总结") == ["散列函数"]
     assert "插值方法" in _terms("插值方法小结")
+
+
+def test_an_aspect_word_cut_off_a_chapter_title_is_no_topic() -> None:
+    # rjieba reads 组成 as a verb in "计算机组成原理", leaving 原理 alone; a title that is
+    # only the aspect's word stays the chapter's topic
+    assert "原理" not in [c.term for c in heading_terms("计算机组成原理", 0, 1)]
+    assert [c.term for c in heading_terms("原理", 0, 1)] == ["原理"]
+    assert [c.term for c in heading_terms("编译原理", 0, 1)] == ["编译原理"]
+
+
+def test_a_preposition_character_opening_a_word_rjieba_cut_splits_nothing() -> None:
+    # rjieba cuts "拉格朗日对偶函数" at 对 (its 对偶 is a word): no preposition joins two
+    # nouns, and the heading is still offered whole
+    assert "拉格朗日对偶函数" in _terms("拉格朗日对偶函数")
