@@ -847,12 +847,20 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
                 points.add(index)
             continue
         text = block.text.strip()
+        label = _ZH_BRACKETED.sub("", text[:-1]).strip(" *_")
         lead = (
             block.kind == "paragraph"
             and text.endswith(("：", ":"))
-            and _zh_facet_label(text[:-1].strip(" *_"))
+            and (_zh_facet_label(label) or _ZH_STEPS_LEAD.match(label) is not None)
         )
     return points
+
+
+# A lead-in that says the list below gives the steps of a solution or a proof ("解答思路：",
+# "证明步骤：", "证明思路（反证法）："): each item is a step, and the words before its colon
+# ("证明必要性：…", "条件推理：若…") name what the step does, no term (a 统计学习方法
+# notebook's proof steps were three concepts, each "defined" by its step)
+_ZH_STEPS_LEAD = re.compile(r"^[\u3400-\u9fff]{0,4}(?:思路|步骤)(?:如下)?$")
 
 
 # how many list items a label opens, each with its own value, to be a field of the list
@@ -1973,6 +1981,8 @@ def _read(
     elif "d" in pattern.groupindex and (opening := _name_article(raw)) is not None:
         # "we call a system with … an inconsistent system"
         raw = raw[opening:]
+    if chinese:
+        raw = _zh_first_alternative(raw)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
@@ -1985,6 +1995,16 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+def _zh_first_alternative(raw: str) -> str:
+    """The first of two names a sentence gives with 或 between ("叫做权值或权值向量", "称为
+    特征空间或输入空间"): each names the thing, and the two read as one name were none (a
+    perceptron's 权值 went undefined). 或 inside a word stays (异或门, 或非门)."""
+    words = rjieba.cut(raw)
+    if "或" not in words[1:-1]:
+        return raw
+    return "".join(words[: words.index("或")])
 
 
 # a name in quotes after its article, no noun after it ("the “View” or …", "the “Model”.");

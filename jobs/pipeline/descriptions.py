@@ -25,7 +25,14 @@ from jobs.pipeline.textutil import sentences
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
-    return without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
+    text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
+    return _ZH_BOX_LABEL.sub("", text) if chinese else text
+
+
+# the label a slide or a handout sets before its worked example or its note ("例：假设变量 h
+# 存放在…", "例 2：", "注：…"): the box's, no part of what the term means (a 课件's 基址 was
+# described as "例：假设变量…")
+_ZH_BOX_LABEL = re.compile(r"^\s*(?:例|注)\s*[\d一二三四五六七八九十]{0,2}\s*[：:]\s*")
 
 
 # a closing clause that only points at what follows the sentence (code, a figure): "…, and

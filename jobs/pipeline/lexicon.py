@@ -744,11 +744,16 @@ def course_matter(term: str) -> bool:
 
 
 # (训练 too: "综合训练", "思维训练 2", "专项训练" are a handout's exercises; counted or not)
+# A 课件's own exercise and wrap-up slides are said of the class hour ("课堂练习", "随堂练习",
+# "课堂小结"): a 计算机组成原理 deck's "课堂练习" slide was a concept.
+# A solution manual scaffolds each answer the same way ("解答思路：", "解题步骤：", "证明思路："):
+# how the answer goes, never a topic (a 统计学习方法 notebook's 解题步骤 was a concept).
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学"
-    r"|思维|专项|强化|巩固)"
+    r"|思维|专项|强化|巩固|课堂|随堂)"
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结|训练)"
     r"(?:[\d一二三四五六七八九十.]*)$"
+    r"|^(?:解题|解答|证明|求解)(?:思路|步骤)$"
 )
 
 
@@ -1266,10 +1271,11 @@ ZH_STOP = _words(
     此外 另外 同时
     通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
     如表所示 如下所示 下图 上图 注意 请注意 注意到
-    不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要"""
+    不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需"""
 )
 # (the modals negated, as rjieba reads them: one word each, which ended a run on a name,
-# "…的产品不该用" gave the concept 产品不该)
+# "…的产品不该用" gave the concept 产品不该; rjieba tags 无法 (cannot) a noun, and
+# "感知机无法表示异或" gave 感知机无法表示)
 
 # Chinese nouns too general to be a concept alone ("问题" = problem, "方式" = way, ...).
 ZH_GENERIC = _words(

@@ -118,8 +118,10 @@ _ZH_LEAD = re.compile(
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
 # subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
 # "动态规划提高篇": "组合进阶篇" was a concept)
+# A summary said after its topic ("寻址模式总结", "排序算法小结") sums that topic up.
 _ZH_TAIL = re.compile(
     r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
+    r"|总结|小结"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
 # "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其
@@ -497,7 +499,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "复杂一点的查询", "缓存命中时的延迟": what describes the noun after 的 is no topic
         pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _zh_describes(p)]
         if has_han(part):
-            pieces = _without_aspects(pieces)
+            pieces = _without_aspects([q for p in pieces for q in _zh_prepositional(p)])
         for term in [
             reading
             for piece in pieces
@@ -522,7 +524,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
             if (
                 (acceptable(term, heading=True) or (len(parts) == 1 and _prepositional_name(term)))
                 and (term.casefold() == "references" or not apparatus(term))
-                and (defines or not facet(term, level))
+                # a Chinese aspect's word left alone once a chapter title's name is cut off
+                # it ("计算机组成原理": 原理) is no topic: only a whole title stands as its own
+                and (
+                    defines
+                    or not facet(term, level if whole or not has_han(term) else max(level, 2))
+                )
             ):
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     if has_han(plain):
@@ -1123,16 +1130,66 @@ _ZH_ASKS = re.compile(r"如何|怎样|怎么|什么|为何|哪些|哪个|哪种"
 
 def _zh_describes(piece: str) -> bool:
     """A heading's words before 的 that describe the noun after it: an adjective, an adverb
-    or a quantity alone ("简单", "复杂一点", "有趣"), a clause of time ("缓存命中时") or a
-    place ("主机之间")."""
+    or a quantity alone ("简单", "复杂一点", "有趣"), a clause of time ("缓存命中时"), a
+    place ("主机之间") or a purpose ("用于决策")."""
     piece = piece.strip()
     if piece.endswith(("时", "时候")) or piece.endswith(_ZH_PLACE_AFTER):
         return True  # "主机之间的通信方式": where the noun after 的 is, not a name
+    if piece.startswith(("用于", "用来", "用以")):
+        return True  # "用于决策的指令": what the noun after 的 serves, not a name
     tagged = [(w, p) for w, p in rjieba.tag(piece) if not w.isspace()]
     return bool(tagged) and all(p in _DESCRIBING_ONLY for _, p in tagged)
 
 
 _DESCRIBING_ONLY = ("a", "ad", "an", "ag", "d", "dg", "m", "mq", "q", "z", "zg")
+
+
+# the prepositions a heading's piece may open on or hold between two nouns: "对大立即数的
+# 编址" (the addressing of large immediates), "计算机硬件对过程的支持" (the hardware's
+# support for procedures); 对 alone only where it opens no word of its own (对象, 对称)
+_ZH_PIECE_PREPOSITIONS = ("对于", "针对", "对")
+
+
+def _zh_prepositional(piece: str) -> list[str]:
+    """A heading's piece without the preposition it opens on ("对大立即数" → 大立即数), or the
+    two nouns a preposition joins in it ("计算机硬件对过程" → 计算机硬件, 过程): the phrase
+    names no topic, the nouns do (a 课件 on RISC-V instructions had 对大立即数 and
+    计算机硬件对过程 as concepts)."""
+    text = piece.strip()
+    for word in _ZH_PIECE_PREPOSITIONS:
+        rest = text[len(word) :]
+        if (
+            text.startswith(word)
+            and len(_HAN_CHARS.findall(rest)) >= 2
+            and not (len(word) == 1 and rjieba.has_word(text[:2]))
+        ):
+            return [rest]
+    tagged = [(w, p) for w, p in rjieba.tag(text) if not w.isspace()]
+    # (not where rjieba cut a word the preposition's character opens: "拉格朗日对偶函数" is
+    # 拉格朗 + 日 + 对 + 偶函数 to it, and reads as 对偶 + 函数 as well)
+    cut = [
+        i
+        for i, (w, p) in enumerate(tagged)
+        if w in _ZH_PIECE_PREPOSITIONS
+        and p == "p"
+        and not (i + 1 < len(tagged) and _zh_recut(w, tagged[i + 1][0]))
+    ]
+    if len(cut) == 1 and 0 < cut[0] < len(tagged) - 1:
+        before, after = tagged[: cut[0]], tagged[cut[0] + 1 :]
+        return ["".join(w for w, _ in before), "".join(w for w, _ in after)]
+    return [piece]
+
+
+_HAN_CHARS = re.compile(r"[\u3400-\u9fff]")
+
+
+def _zh_recut(preposition: str, word: str) -> bool:
+    """The preposition's character and the word after it read as two other words: 对 +
+    偶函数 as 对偶 + 函数 (a word of two characters or more left after the first)."""
+    rest = word[1:]
+    return rjieba.has_word(preposition + word[:1]) and len(rest) >= 2 and rjieba.has_word(rest)
+
+
 # a place or a span a noun phrase ends on: "主机之间", "进程之中", "三层以上"
 _ZH_PLACE_AFTER = ("之间", "之中", "之内", "之外", "之前", "之后", "之上", "之下")
 _ZH_PLACE_AFTER += ("以上", "以下", "以内")

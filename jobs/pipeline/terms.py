@@ -757,6 +757,8 @@ def _zh_word_follows(tagged: list[tuple[str, str]], position: int) -> bool:
 # Subjects and modals: the word after them (adverbs between) is a verb
 _ZH_SUBJECTS = frozenset(["我", "我们", "你", "你们", "他们", "她们", "它们", "咱们"])
 _ZH_MODALS = frozenset(["可以", "能", "能够", "应该", "应当", "必须", "会"])
+# what a name is said to have after it, never part of it: its definition or its meaning
+_ZH_DEFINITION_WORDS = frozenset(["定义", "含义", "释义"])
 
 
 def _zh_after_subject(tagged: list[tuple[str, str]], position: int) -> bool:
@@ -771,12 +773,24 @@ def _zh_after_subject(tagged: list[tuple[str, str]], position: int) -> bool:
 
 def _zh_clause_follows(tagged: list[tuple[str, str]], position: int) -> bool:
     """A verbal noun before a pronoun or a preposition is the verb of a clause ("假设我们
-    采样", "假设在第四个状态", "考虑它"), not the noun (假设检验, 零假设 keep it)."""
+    采样", "假设在第四个状态", "考虑它"), not the noun (假设检验, 零假设 keep it); so is one
+    before a noun that a negation or a modal makes the subject of its own clause ("假设原命题
+    不成立", "假设感知机模型可以表示异或": a proof's 假设原命题 was a concept)."""
+    nouns = 0
     for word, pos in tagged[position + 1 :]:
         if word.isspace():
             continue
-        return pos in ("r", "p") or word in _ZH_EXISTENTIAL
+        if nouns == 0 and (pos in ("r", "p") or word in _ZH_EXISTENTIAL):
+            return True
+        if pos.startswith("n"):
+            nouns += 1
+            continue
+        return nouns > 0 and (word in _ZH_CLAUSE_OPENERS or word in _ZH_MODALS)
     return False
+
+
+# a negation or a modal after a noun: the noun is the subject of a clause
+_ZH_CLAUSE_OPENERS = frozenset(["不", "没有", "可", "不能", "无法"])
 
 
 def _zh_object_follows(tagged: list[tuple[str, str]], position: int) -> bool:
@@ -808,6 +822,12 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
+            if j - i > 1 and last_word in _ZH_DEFINITION_WORDS:
+                continue  # "凸壳定义" (the convex hull's definition): the name is 凸壳
+            if j - i > 1 and (last_word in _ZH_MODALS or last_word == "可"):
+                # "超平面可将…分隔开", "该方法能…": the modal opens the predicate of the name
+                # before it, no part of it ("超平面可" was a concept of a perceptron notebook)
+                continue
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B
             surface = _join_zh([w for w, _ in words])

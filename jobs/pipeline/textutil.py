@@ -144,8 +144,10 @@ GREEK_PREFIX = "(?:[\u0391-\u03a9\u03b1-\u03c9]-)?"
 # open a name after a letter: 类 ("T 类型"), 维 ("n 维向量"), 元 ("n 元组"), 阶 ("n 阶矩阵"),
 # 节 ("3 节点"), 张 ("X 张量"), 批, 叉, 门, 点, 道, 对.
 ZH_CLASSIFIERS = frozenset("个件条种次位只台棵项组段行列层步轮块颗根份名")
-# Classifiers to rjieba that end names after a noun or a verb: 数据集, 训练集, 隐藏层, 卷积层
-ZH_HEADS = frozenset(["层", "集"])
+# Classifiers to rjieba that end names after a noun or a verb: 数据集, 训练集, 隐藏层, 卷积层;
+# 段 too: rjieba cuts 字段 (a field) into 字 + 段 wherever it stands ("RISC-V 字段" was a
+# concept "RISC-V 字"), as it would 数据段 or 线段 were they not in its dictionary
+ZH_HEADS = frozenset(["层", "集", "段"])
 _HEADED = frozenset(["n", "vn", "v", "nz", "l", "j", "ng", "b", "an"])
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 

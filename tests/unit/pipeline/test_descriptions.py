@@ -400,3 +400,14 @@ def test_a_definition_ends_before_a_clause_pointing_at_the_listing_below(
     assert _descriptions(tmp_path, steps, "en")["wash cycle"] == (
         "The wash cycle is a series of steps:"
     )
+
+
+def test_a_worked_examples_label_is_no_part_of_a_chinese_description(tmp_path: Path) -> None:
+    # a slide's "例：" sets off its example; the term the example names is described without it
+    zh = (
+        "# 栈\n\n## 栈帧\n\n"
+        "例：调用函数时，系统为它分配一块内存，称为栈帧，存放局部变量和返回地址。\n\n"
+        "栈帧随函数返回而释放。每次调用都会建立新的栈帧。\n"
+    )
+    description = _descriptions(tmp_path, zh, "zh-CN")["栈帧"]
+    assert description.startswith("调用函数时")

@@ -1757,6 +1757,16 @@ def test_a_layer_or_a_set_heads_its_name() -> None:
     assert {"全连接层", "隐藏层", "训练集"} <= set(stats) and "全连接" not in stats
 
 
+def test_a_segment_heads_its_name_but_stays_counted_after_a_number() -> None:
+    # rjieba always cuts 字段 (a record's field) into 字 + 段
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert words("表的每个字段") == ["表", "的", "每个", "字段"]
+    assert words("Java 字段") == ["Java", "字段"]
+    assert words("第 3 段文字")[:3] == ["第", "3", "段"]
+
+
 def test_a_rare_emphasised_word_is_a_term_inside_longer_phrases(tmp_path: Path) -> None:
     # "magnetosomes" stood mostly inside phrases read as longer terms ("bacteria use
     # magnetosomes"), which turned away a single word; emphasised and rare, it is a term
@@ -1992,6 +2002,37 @@ def test_a_chinese_verb_that_makes_or_equals_makes_no_name() -> None:
 def _zh_keys(*texts: str) -> set[str]:
     """The candidate keys of Chinese sentences, one block each."""
     return set(collect(list(enumerate(texts)), rjieba.Jieba()))
+
+
+def test_a_chinese_name_never_ends_on_the_modal_after_it() -> None:
+    # "平面可把空间分成两半": 可 (may) opens what is said of the plane, no part of its name
+    keys = _zh_keys(
+        "一个平面可把空间分成两半。",
+        "任意平面可平移到原点。",
+        "平面能用法向量描述。",
+    )
+    assert "平面" in keys
+    assert [k for k in keys if k.endswith(("可", "能"))] == []
+
+
+def test_suppose_before_a_subject_and_its_negation_opens_a_clause() -> None:
+    # "假设矩阵不可逆": 假设 governs the clause; the name is the noun alone
+    keys = _zh_keys(
+        "假设矩阵不可逆，则行列式为零。",
+        "假设矩阵可以对角化。",
+        "假设检验需要显著性水平。",
+    )
+    assert "矩阵" in keys and "假设检验" in keys
+    assert "假设矩阵" not in keys
+
+
+def test_a_chinese_name_never_ends_on_its_definition() -> None:
+    # "根据线性空间定义": the definition of a linear space; the name is 线性空间
+    keys = _zh_keys(
+        "根据线性空间定义可以证明。", "由线性空间定义得到结论。", "线性空间的含义很直观。"
+    )
+    assert "线性空间" in keys
+    assert [k for k in keys if k.endswith(("定义", "含义")) and len(k) > 2] == []
 
 
 def test_names_in_chinese_text_with_dashes_and_superlatives(tmp_path: Path) -> None:

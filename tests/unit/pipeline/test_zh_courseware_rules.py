@@ -76,6 +76,22 @@ def test_a_handouts_training_is_its_exercises(heading: str) -> None:
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize("heading", ["课堂练习", "随堂练习", "课堂小结", "随堂测验 2"])
+def test_a_decks_class_hour_exercise_and_wrap_up_are_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("label", ["解答思路", "解题步骤", "证明思路", "求解步骤"])
+def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
+    assert apparatus(label)
+
+
+def test_a_class_hour_topic_and_a_proof_are_no_apparatus() -> None:
+    # only the exercise and wrap-up of the class hour go; what is taught in it stays
+    assert not apparatus("课堂教学")
+    assert not apparatus("证明")
+
+
 @pytest.mark.parametrize("term", ["是否可数", "能否省略", "如何判断主语"])
 def test_a_question_word_opens_a_question_not_a_name(term: str) -> None:
     assert zh_clause(term)
@@ -121,3 +137,50 @@ def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
 def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str) -> None:
     # main and free are everyday words to the heading rules; the brackets make them code
     assert name in _terms(heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "topics", "phrase"),
+    [
+        ("对浮点数的舍入", ["浮点数"], "对浮点数"),
+        ("针对小样本的检验", ["小样本"], "针对小样本"),
+        ("操作系统对进程的调度", ["操作系统", "进程"], "操作系统对进程"),
+    ],
+)
+def test_a_preposition_in_a_heading_leaves_its_nouns_as_topics(
+    heading: str, topics: list[str], phrase: str
+) -> None:
+    terms = _terms(heading)
+    assert all(t in terms for t in topics)
+    assert phrase not in terms
+
+
+def test_a_word_opening_on_dui_keeps_it() -> None:
+    # 对称, 对数: 对 is the word's own first character, no preposition
+    assert "对称矩阵" in _terms("对称矩阵的性质")
+    assert "对数函数" in _terms("对数函数的图像")
+
+
+def test_what_a_noun_is_used_for_is_no_topic_of_a_heading() -> None:
+    terms = _terms("用于排序的比较器")
+    assert "比较器" in terms
+    assert not any(t.startswith("用于") for t in terms)
+
+
+def test_a_summary_after_its_topic_leaves_the_topic() -> None:
+    assert _terms("散列函数总结") == ["散列函数"]
+    assert "插值方法" in _terms("插值方法小结")
+
+
+def test_an_aspect_word_cut_off_a_chapter_title_is_no_topic() -> None:
+    # rjieba reads 组成 as a verb in "计算机组成原理", leaving 原理 alone; a title that is
+    # only the aspect's word stays the chapter's topic
+    assert "原理" not in [c.term for c in heading_terms("计算机组成原理", 0, 1)]
+    assert [c.term for c in heading_terms("原理", 0, 1)] == ["原理"]
+    assert [c.term for c in heading_terms("编译原理", 0, 1)] == ["编译原理"]
+
+
+def test_a_preposition_character_opening_a_word_rjieba_cut_splits_nothing() -> None:
+    # rjieba cuts "拉格朗日对偶函数" at 对 (its 对偶 is a word): no preposition joins two
+    # nouns, and the heading is still offered whole
+    assert "拉格朗日对偶函数" in _terms("拉格朗日对偶函数")

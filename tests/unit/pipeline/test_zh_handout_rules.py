@@ -713,3 +713,35 @@ def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> Non
     titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
     assert not titles & {"dfrac", "sqrt"}
     assert "应力" in titles  # the section's own terms stay
+
+
+def test_the_labels_of_a_proofs_listed_steps_are_no_terms() -> None:
+    # under "证明步骤：" each item is a step; "归纳假设：…" and "推出结论：…" say what the
+    # step does. The same labels under no lead-in stay a handout's entries.
+    from jobs.pipeline.definitions import zh_facet_points
+    from jobs.pipeline.model import Block
+
+    steps = [
+        Block("paragraph", "证明思路（归纳法）：", 1, emphasis=("证明思路（归纳法）：",)),
+        Block("list_item", "验证基础情形：当n为1时等式两边相等", 1),
+        Block("list_item", "归纳假设：设命题对n成立并由此推出n加1的情形", 1),
+        Block("paragraph", "证明步骤：", 1),
+        Block("list_item", "推出结论：对一切正整数命题都成立", 1),
+    ]
+    assert zh_facet_points(steps) == {1, 2, 4}
+    entries = [Block("paragraph", "常见的概念：", 1), *steps[1:3]]
+    assert zh_facet_points(entries) == set()
+
+
+def test_a_name_is_never_run_on_into_wufa(tmp_path: Path) -> None:
+    # 无法 (cannot) reads as a noun to rjieba; "单层网络无法…" made a verb phrase a name
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 单层网络\n\n## 线性可分\n\n单层网络只能划分线性可分的数据。\n\n"
+        "- 单层网络无法拟合异或函数。\n"
+        "- 单层网络无法拟合环形分布。\n"
+        "- 单层网络无法拟合棋盘分布。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert not any("无法" in t for t in titles)

@@ -121,3 +121,10 @@ def test_a_quoted_classical_name_is_a_concept_though_rjieba_cuts_it(tmp_path: Pa
     )
     titles = titles_of(tmp_path, text)
     assert {"俗讲", "说书"} <= titles
+
+
+def test_two_names_given_with_huo_define_the_first() -> None:
+    # "叫做A或B": either name is the thing's; read as one name the two defined nothing
+    assert [t for t, _ in defined("把这个向量叫做法向量或法线向量。")] == ["法向量"]
+    # 或 inside a word is no choice between names
+    assert [t for t, _ in defined("这种门电路称为异或门。")] == ["异或门"]
