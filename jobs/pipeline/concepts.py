@@ -1661,18 +1661,26 @@ _LATIN_NAME_AND_KIND = re.compile(
     r"([a-z][a-z0-9+#.\-]*(?: [a-z0-9+#.\-]+)*)\s*(?:算法|协议|语言|模型|命令|函数|格式|框架)"
 )
 MIN_LATIN_NAME = 2  # "Q 函数" is no "Q"
+# "议程设置理论" beside "议程设置", "沉默的螺旋理论" beside "沉默的螺旋": a theory named after
+# the effect it describes is one topic with that effect. Only a name of four characters
+# or more: "控制理论" is no "控制", "图论" and "集合论" (论, not 理论) keep their own topics
+_ZH_THEORY_OF = re.compile(r"(.{4,}?)(?:的)?理论")
 _ZH_VERB_TAGS = ("v", "vn")
 
 
 def _reworded_key(key: str) -> str:
     """The key two wordings of one Chinese name share: a Latin-script name without the
-    kind word after it ("adaboost 算法" → "adaboost"); two words of two characters or more,
-    one a verb, in one order ("重载运算符" and "运算符重载" → one key). Else `key`."""
+    kind word after it ("adaboost 算法" → "adaboost"); a theory's name without 理论
+    (`_ZH_THEORY_OF`); two words of two characters or more, one a verb, in one order
+    ("重载运算符" and "运算符重载" → one key). Else `key`."""
     named = _LATIN_NAME_AND_KIND.fullmatch(key)
     if named and len(named.group(1)) >= MIN_LATIN_NAME:
         return named.group(1)
     if " " in key or not has_han(key):
         return key
+    theory = _ZH_THEORY_OF.fullmatch(key)
+    if theory and has_han(theory.group(1)):
+        return _reworded_key(theory.group(1))
     words = rjieba.tag(key)
     if (
         len(words) == 2

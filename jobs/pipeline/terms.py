@@ -207,6 +207,13 @@ _ZH_CLAUSE_VERBS = frozenset(
         "借助",
         "采用",
         "运用",
+        # holding and regarding: "该理论认为…" (the theory holds that), "把受众看作…"
+        # (regard the audience as): 理论认为, 受众看作 were concepts of a textbook chapter
+        "认为",
+        "看作",
+        "看成",
+        "视为",
+        "当作",
     ]
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
@@ -704,6 +711,13 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
         if current and _opens_name(tagged, position):
             phrases.append(current)  # "服从 t 分布": the letter starts a new name
             current = []
+        if current and _zh_perfective_follows(tagged, position):
+            # "传播效果研究经历了从…到…": a word with 了 and more of the clause after it is
+            # the predicate's verb, however rjieba tags it (经历 as a noun); "传播效果研究经历"
+            # was a concept
+            phrases.append(current)
+            current = []
+            continue
         if current and pos == "v" and _zh_count_follows(tagged, position):
             # "m 个元素组成一个集合": a verb before a count is the predicate of the noun
             # before it, no part of its name ("元素组成" was a concept)
@@ -714,6 +728,14 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_perfective_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """The aspect particle 了 follows the word at `position`, and a word of the clause
+    follows 了 ("经历了从", "提出了一种"): the word is a verb. A 了 closing its sentence
+    may follow a noun ("这就是递归了。")."""
+    rest = [(w, p) for w, p in tagged[position + 1 : position + 4] if not w.isspace()]
+    return len(rest) >= 2 and rest[0][0] == "了" and rest[1][1] != "x"
 
 
 def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:
@@ -808,6 +830,8 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
+            if j - i > 1 and last_pos == "v" and len(last_word) == 1:
+                continue  # "人们想什么": a subject and its one-character verb, no name
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B
             surface = _join_zh([w for w, _ in words])
