@@ -422,8 +422,8 @@ def find_concepts(
             or (definition.confidence >= GLOSSARY and zh_colon_entry(definition))
             # "递归是指函数直接或间接调用自身": a word the sentence says it defines (是指,
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
-            # as a verb (递归, 渗透), which the statistics of nouns never count
-            or (definition.confidence > NAMED and _zh_verb(key))
+            # as one verb (递归, 渗透, 认知失调), which the statistics of nouns never count
+            or (definition.confidence > NAMED and _zh_one_verb(key))
             # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
             or zh_classical_name(definition)
         )
@@ -3045,6 +3045,12 @@ _POSSESSIVE_START = re.compile(r"^[^ ]+'s? ")
 # a possessive alone ("Plato's", cited in passing), or a common noun's ("person's
 # genotype"); a name's opens a law or a place: "Kepler's first law", "Broca's area"
 _COMMON_POSSESSIVE = re.compile(r"^(?:[^ ]+['’]s?$|[a-z][^ ]*['’]s? )")
+
+
+def _zh_one_verb(key: str) -> bool:
+    """One Chinese word, of any length, that rjieba reads as a verb: "递归", "认知失调"."""
+    tagged = rjieba.tag(key)
+    return len(tagged) == 1 and tagged[0][1] in _VERBISH and all(has_han(c) for c in key)
 
 
 def _zh_verb(key: str) -> bool:

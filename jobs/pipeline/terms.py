@@ -218,6 +218,8 @@ _ZH_CLAUSE_VERBS = frozenset(
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
 # 数组实现" (a stack can be implemented with an array) …
+# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to)
+_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特"])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
 # concepts of a data structures text); other verbs after a means may end a name: "利用梯度
@@ -679,6 +681,13 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             phrases.append(current)  # "用数组实现": the array, then the verb done with it
             current = []
             means = False
+            continue
+        if word == "指" and position and tagged[position - 1][0] in _ZH_COPULAS:
+            # "从众是指个体在…": 是指 (means) cut as 是 + the noun 指, which ran into the
+            # next word ("指个体" was a concept)
+            if current:
+                phrases.append(current)
+            current = []
             continue
         if word == "对" and current and not _zh_object_follows(tagged, position):
             current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"

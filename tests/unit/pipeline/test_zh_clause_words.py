@@ -1,6 +1,7 @@
 """Chinese words that read as a name's last word but are the clause's verb: a word before
 了 and more of its clause ("研究经历了从…"), a one-character verb after its subject
-("学生想什么"), a verb of holding or regarding ("该学派认为", "把学习看作"); and a theory's
+("学生想什么"), a verb of holding or regarding ("该学派认为", "把学习看作"), 指 after 是; a
+word rjieba reads as one verb, defined by 是指 ("认知失调是指…"); and a theory's
 name beside the effect it is named after ("认知失调理论", "认知失调"), one concept. Each on
 sentences written for the test."""
 
@@ -61,3 +62,21 @@ def test_a_theory_and_the_effect_it_is_named_after_are_one_concept(tmp_path: Pat
     titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert len({"认知失调理论", "认知失调"} & titles) == 1
     assert "从众" in titles
+
+
+def test_zhi_after_shi_is_the_verb_means_and_opens_no_name() -> None:
+    found = keys("社会惰化是指个体在群体中工作时付出的努力少于单独工作时。")
+    assert not any(k.startswith("指") for k in found)
+    assert "个体" in found
+
+
+def test_a_long_word_read_as_a_verb_is_a_concept_where_a_sentence_says_what_it_means(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "社会心理学.md"
+    path.write_text(_THEORY, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    described = {c.title: c.description for c in concepts}
+    # rjieba reads 认知失调 as one verb; 是指 says what it means
+    assert (described.get("认知失调") or "").startswith("认知失调是指")
+    assert "指个体" not in described
