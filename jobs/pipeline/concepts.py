@@ -70,6 +70,7 @@ from jobs.pipeline.lexicon import (
     technicality,
     zh_count,
     zh_everyday,
+    zh_word_of_its_own,
 )
 from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
@@ -1661,10 +1662,12 @@ _LATIN_NAME_AND_KIND = re.compile(
     r"([a-z][a-z0-9+#.\-]*(?: [a-z0-9+#.\-]+)*)\s*(?:算法|协议|语言|模型|命令|函数|格式|框架)"
 )
 MIN_LATIN_NAME = 2  # "Q 函数" is no "Q"
-# "议程设置理论" beside "议程设置", "沉默的螺旋理论" beside "沉默的螺旋": a theory named after
-# the effect it describes is one topic with that effect. Only a name of four characters
-# or more: "控制理论" is no "控制", "图论" and "集合论" (论, not 理论) keep their own topics
-_ZH_THEORY_OF = re.compile(r"(.{4,}?)(?:的)?理论")
+# "议程设置理论" beside "议程设置", "沉默的螺旋理论" beside "沉默的螺旋", "知沟理论" beside
+# "知沟": a theory named after the effect it describes is one topic with that effect. Only
+# a name of four characters or more, or a rare word (`_ZH_THEORY_MIN`): "控制理论" is no
+# "控制", "学习理论" no "学习"; "图论" and "集合论" (论, not 理论) keep their own topics
+_ZH_THEORY_OF = re.compile(r"(.{2,}?)(?:的)?理论")
+_ZH_THEORY_MIN = 4
 _ZH_VERB_TAGS = ("v", "vn")
 
 
@@ -1679,8 +1682,9 @@ def _reworded_key(key: str) -> str:
     if " " in key or not has_han(key):
         return key
     theory = _ZH_THEORY_OF.fullmatch(key)
-    if theory and has_han(theory.group(1)):
-        return _reworded_key(theory.group(1))
+    effect = theory.group(1) if theory else ""
+    if has_han(effect) and (len(effect) >= _ZH_THEORY_MIN or not zh_word_of_its_own(effect)):
+        return _reworded_key(effect)
     words = rjieba.tag(key)
     if (
         len(words) == 2

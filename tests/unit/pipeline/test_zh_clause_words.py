@@ -80,3 +80,15 @@ def test_a_long_word_read_as_a_verb_is_a_concept_where_a_sentence_says_what_it_m
     # rjieba reads 认知失调 as one verb; 是指 says what it means
     assert (described.get("认知失调") or "").startswith("认知失调是指")
     assert "指个体" not in described
+
+
+def test_a_short_rare_effect_and_its_theory_are_one_concept_a_common_word_and_its_theory_two() -> (
+    None
+):
+    from jobs.pipeline.concepts import _reworded_key
+
+    # 归因 (attribution) is a rare word: 归因理论 is the theory of it
+    assert _reworded_key("归因理论") == _reworded_key("归因")
+    # 控制 (control) is an everyday word: control theory is a field of its own
+    assert _reworded_key("控制理论") != _reworded_key("控制")
+    assert _reworded_key("学习理论") != _reworded_key("学习")
