@@ -12,6 +12,7 @@ from pathlib import Path
 import rjieba
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.concepts import _reworded_key
 from jobs.pipeline.terms import collect
 
 
@@ -85,8 +86,6 @@ def test_a_long_word_read_as_a_verb_is_a_concept_where_a_sentence_says_what_it_m
 def test_a_short_rare_effect_and_its_theory_are_one_concept_a_common_word_and_its_theory_two() -> (
     None
 ):
-    from jobs.pipeline.concepts import _reworded_key
-
     # 归因 (attribution) is a rare word: 归因理论 is the theory of it
     assert _reworded_key("归因理论") == _reworded_key("归因")
     # 控制 (control) is an everyday word: control theory is a field of its own
