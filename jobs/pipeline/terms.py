@@ -218,8 +218,9 @@ _ZH_CLAUSE_VERBS = frozenset(
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
 # 数组实现" (a stack can be implemented with an array) …
-# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to)
-_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特"])
+# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to), and the comma of
+# a list's entry ("人力资本，指…")
+_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ","])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
 # concepts of a data structures text); other verbs after a means may end a name: "利用梯度
@@ -683,8 +684,8 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             means = False
             continue
         if word == "指" and position and tagged[position - 1][0] in _ZH_COPULAS:
-            # "从众是指个体在…": 是指 (means) cut as 是 + the noun 指, which ran into the
-            # next word ("指个体" was a concept)
+            # "从众是指个体在…", "人力资本，指…": 是指 (means) cut as 是 + the noun 指, which
+            # ran into the next word ("指个体" was a concept)
             if current:
                 phrases.append(current)
             current = []
@@ -727,6 +728,13 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             phrases.append(current)
             current = []
             continue
+        if current and pos == "v" and len(word) == 1 and _zh_pronoun_follows(tagged, position):
+            # "人们想什么", "学生做什么": a one-character verb and its pronoun object end the
+            # noun before them ("人们想" was a concept); rjieba tags a name's last character
+            # a verb too (外显率, 坐标系, X 锁), where no pronoun follows
+            phrases.append(current)
+            current = []
+            continue
         if current and pos == "v" and _zh_count_follows(tagged, position):
             # "m 个元素组成一个集合": a verb before a count is the predicate of the noun
             # before it, no part of its name ("元素组成" was a concept)
@@ -745,6 +753,12 @@ def _zh_perfective_follows(tagged: list[tuple[str, str]], position: int) -> bool
     may follow a noun ("这就是递归了。")."""
     rest = [(w, p) for w, p in tagged[position + 1 : position + 4] if not w.isspace()]
     return len(rest) >= 2 and rest[0][0] == "了" and rest[1][1] != "x"
+
+
+def _zh_pronoun_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A pronoun follows the word at `position` ("想什么", "看它")."""
+    following = next((p for w, p in tagged[position + 1 :] if not w.isspace()), "")
+    return following == "r"
 
 
 def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:
@@ -839,8 +853,6 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
             if words[0][0] == "可" and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
-            if j - i > 1 and last_pos == "v" and len(last_word) == 1:
-                continue  # "人们想什么": a subject and its one-character verb, no name
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B
             surface = _join_zh([w for w, _ in words])

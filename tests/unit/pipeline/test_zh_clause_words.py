@@ -91,3 +91,9 @@ def test_a_short_rare_effect_and_its_theory_are_one_concept_a_common_word_and_it
     # 控制 (control) is an everyday word: control theory is a field of its own
     assert _reworded_key("控制理论") != _reworded_key("控制")
     assert _reworded_key("学习理论") != _reworded_key("学习")
+
+
+def test_a_name_whose_last_character_rjieba_reads_as_a_verb_stays_whole() -> None:
+    # rjieba tags 率 and 系 as verbs here; no pronoun follows them
+    assert "外显率" in keys("外显率：携带致病基因的个体中发病者所占的百分比。")
+    assert "x 锁" in keys("事务读数据项之前先加 X 锁。")
