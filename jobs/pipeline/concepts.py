@@ -2394,7 +2394,10 @@ def _cues(
                         (
                             e.term
                             for e in emphasised
-                            if gloss.term.endswith(e.term)
+                            if (
+                                gloss.term.endswith(e.term)
+                                and _run_before_no_name(gloss.term, e.term)
+                            )
                             or (
                                 e.term.endswith(gloss.term)
                                 and _MATHS_LETTERS.fullmatch(e.term[: -len(gloss.term)])
@@ -2464,6 +2467,27 @@ _ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
 
 
 _MATHS_LETTERS = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
+def _run_before_no_name(run: str, emphasised: str) -> bool:
+    """The words of the glossed `run` before its `emphasised` end are no part of its name
+    ("点积表示" before *加权平均*: a clause, ending on a common verb), so the emphasis names
+    the glossed term. A noun there opens the name itself: "消费者价格指数（CPI）", where the
+    block sets 价格指数 in italics elsewhere, stays 消费者价格指数."""
+    before = run[: len(run) - len(emphasised)]
+    if not before:
+        return True
+    word, tag = rjieba.tag(before)[-1]
+    if tag.startswith("n") or tag in _ZH_NAME_PART_TAGS:
+        return False
+    # a rare word read as a verb is a technical one (减数分裂细胞周期), a common one the
+    # clause's verb (表示)
+    return not (tag.startswith("v") and not zh_word_of_its_own(word))
+
+
+# word classes rjieba gives the first words of names beside nouns: verbal nouns (冒泡), idioms
+# and set phrases (有丝分裂 is an idiom to it), abbreviations, distinguishing words (大型)
+_ZH_NAME_PART_TAGS = frozenset({"vn", "i", "l", "j", "b", "eng"})
 
 
 def written_text(blocks: Sequence[Block]) -> str:
