@@ -1352,10 +1352,25 @@ _ACRONYM_MEASURES = ("level", "value")
 # "常被称作" / "常称为" (is often called) gives another name as well: "多重集的排列数常被称作
 # 多重组合数" (the two stood as twins)
 _ZH_ALIAS = re.compile(
-    r"[”\"」*]*\s*[（(]?\s*(?:(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)|常被?(?:称为|称作|叫做))"
+    # the comma a list's entry sets before it: "垄断，也叫托拉斯（trust），是指…"
+    r"[”\"」*]*\s*[，,]?\s*[（(]?\s*"
+    r"(?:(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)|常被?(?:称为|称作|叫做)|又名|别称|别名)"
     r"(?:为)?\s*[“\"「*]*"
 )
-_ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫", "常被称", "常称", "常被叫")
+_ZH_ALIAS_LEAD = (
+    "或称",
+    "又称",
+    "也称",
+    "亦称",
+    "也叫",
+    "又叫",
+    "常被称",
+    "常称",
+    "常被叫",
+    "又名",
+    "别称",
+    "别名",
+)
 _EN_ALIAS = re.compile(
     rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
     r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",

@@ -374,13 +374,13 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    # "人力资本，指劳动者的教育水平…": a list's or a glossary's entry, its name, a comma
-    # and 指 (means) with no 是; 指 alone, not the words it opens (指出, 指向, 指数 …),
+    # "人力资本，指劳动者的教育水平…", "寡头，是指…": a list's or a glossary's entry, its
+    # name, a comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …),
     # and a name, not a demonstrative or a phrase that links sentences ("换句话说，指…")
     (
         re.compile(
             r"^(?![这那此该其它他她换也即还])"
-            r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:即)?"
+            r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
             r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
         ),
         0.85,  # as 是指 says it

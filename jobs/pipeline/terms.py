@@ -218,9 +218,9 @@ _ZH_CLAUSE_VERBS = frozenset(
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
 # 数组实现" (a stack can be implemented with an array) …
-# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to), and the comma of
-# a list's entry ("人力资本，指…")
-_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ","])
+# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to), and the comma or
+# the colon of a list's entry ("人力资本，指…", "四气：指药物具有的…")
+_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
 # concepts of a data structures text); other verbs after a means may end a name: "利用梯度

@@ -97,3 +97,9 @@ def test_a_name_whose_last_character_rjieba_reads_as_a_verb_stays_whole() -> Non
     # rjieba tags 率 and 系 as verbs here; no pronoun follows them
     assert "外显率" in keys("外显率：携带致病基因的个体中发病者所占的百分比。")
     assert "x 锁" in keys("事务读数据项之前先加 X 锁。")
+
+
+def test_zhi_after_an_entry_colon_or_comma_opens_no_name() -> None:
+    found = keys("四气：指药物具有的寒、热、温、凉四种药性。") | keys("人力资本，指劳动者的知识。")
+    assert not any(k.startswith("指") for k in found)
+    assert "药物" in found

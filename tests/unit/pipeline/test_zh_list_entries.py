@@ -65,3 +65,27 @@ def test_a_glossed_name_keeps_its_first_words_where_a_shorter_name_is_emphasised
     path.write_text(_GLOSSED, encoding="utf-8")
     titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"动物细胞周期", "植物细胞周期"} <= titles
+
+
+def test_an_entry_with_its_name_a_comma_and_shi_zhi_defines_the_name() -> None:
+    assert defined("原核生物，是指没有成形细胞核的单细胞生物。") == [("原核生物", 0.85)]
+    assert defined("换句话说，是指同一个过程。") == []
+
+
+_ALIAS = """# 细胞器
+
+- 线粒体，也叫*粒线体（mitochondrion）*，是细胞进行有氧呼吸的主要场所。线粒体有双层膜。
+- 核糖体，又名核糖核蛋白体，是合成蛋白质的场所。核糖体没有膜。
+
+线粒体和核糖体都存在于细胞质中。
+"""
+
+
+def test_a_list_entry_giving_its_name_another_name_after_a_comma_is_one_concept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "细胞器.md"
+    path.write_text(_ALIAS, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "线粒体" in titles
+    assert "粒线体" not in titles
