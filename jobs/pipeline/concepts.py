@@ -70,6 +70,7 @@ from jobs.pipeline.lexicon import (
     technicality,
     zh_count,
     zh_everyday,
+    zh_word_of_its_own,
 )
 from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
@@ -422,8 +423,8 @@ def find_concepts(
             or (definition.confidence >= GLOSSARY and zh_colon_entry(definition))
             # "递归是指函数直接或间接调用自身": a word the sentence says it defines (是指,
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
-            # as a verb (递归, 渗透), which the statistics of nouns never count
-            or (definition.confidence > NAMED and _zh_verb(key))
+            # as one verb (递归, 渗透, 认知失调), which the statistics of nouns never count
+            or (definition.confidence > NAMED and _zh_one_verb(key))
             # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
             or zh_classical_name(definition)
         )
@@ -1380,10 +1381,25 @@ def _merge_acronym_kinds(drafts: list[Draft]) -> list[Draft]:
 # "常被称作" / "常称为" (is often called) gives another name as well: "多重集的排列数常被称作
 # 多重组合数" (the two stood as twins)
 _ZH_ALIAS = re.compile(
-    r"[”\"」*]*\s*[（(]?\s*(?:(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)|常被?(?:称为|称作|叫做))"
+    # the comma a list's entry sets before it: "垄断，也叫托拉斯（trust），是指…"
+    r"[”\"」*]*\s*[，,]?\s*[（(]?\s*"
+    r"(?:(?:或|又|也|亦)(?:称为|称作|称|叫做|叫)|常被?(?:称为|称作|叫做)|又名|别称|别名)"
     r"(?:为)?\s*[“\"「*]*"
 )
-_ZH_ALIAS_LEAD = ("或称", "又称", "也称", "亦称", "也叫", "又叫", "常被称", "常称", "常被叫")
+_ZH_ALIAS_LEAD = (
+    "或称",
+    "又称",
+    "也称",
+    "亦称",
+    "也叫",
+    "又叫",
+    "常被称",
+    "常称",
+    "常被叫",
+    "又名",
+    "别称",
+    "别名",
+)
 _EN_ALIAS = re.compile(
     rf"[\"”*_]*\s*(?:\(\s*|,\s*)?(?:or\s+)?(?:also|otherwise|sometimes)\s+{ALIAS_VERBS}"
     r"\s+(?:(?:the|an?)\s+)?[\"“*_]*",
@@ -1779,18 +1795,29 @@ _LATIN_NAME_AND_KIND = re.compile(
     r"([a-z][a-z0-9+#.\-]*(?: [a-z0-9+#.\-]+)*)\s*(?:算法|协议|语言|模型|命令|函数|格式|框架)"
 )
 MIN_LATIN_NAME = 2  # "Q 函数" is no "Q"
+# "议程设置理论" beside "议程设置", "沉默的螺旋理论" beside "沉默的螺旋", "知沟理论" beside
+# "知沟": a theory named after the effect it describes is one topic with that effect. Only
+# a name of four characters or more, or a rare word (`_ZH_THEORY_MIN`): "控制理论" is no
+# "控制", "学习理论" no "学习"; "图论" and "集合论" (论, not 理论) keep their own topics
+_ZH_THEORY_OF = re.compile(r"(.{2,}?)(?:的)?理论")
+_ZH_THEORY_MIN = 4
 _ZH_VERB_TAGS = ("v", "vn")
 
 
 def _reworded_key(key: str) -> str:
     """The key two wordings of one Chinese name share: a Latin-script name without the
-    kind word after it ("adaboost 算法" → "adaboost"); two words of two characters or more,
-    one a verb, in one order ("重载运算符" and "运算符重载" → one key). Else `key`."""
+    kind word after it ("adaboost 算法" → "adaboost"); a theory's name without 理论
+    (`_ZH_THEORY_OF`); two words of two characters or more, one a verb, in one order
+    ("重载运算符" and "运算符重载" → one key). Else `key`."""
     named = _LATIN_NAME_AND_KIND.fullmatch(key)
     if named and len(named.group(1)) >= MIN_LATIN_NAME:
         return named.group(1)
     if " " in key or not has_han(key):
         return key
+    theory = _ZH_THEORY_OF.fullmatch(key)
+    effect = theory.group(1) if theory else ""
+    if has_han(effect) and (len(effect) >= _ZH_THEORY_MIN or not zh_word_of_its_own(effect)):
+        return _reworded_key(effect)
     words = rjieba.tag(key)
     if (
         len(words) == 2
@@ -2500,7 +2527,10 @@ def _cues(
                         (
                             e.term
                             for e in emphasised
-                            if gloss.term.endswith(e.term)
+                            if (
+                                gloss.term.endswith(e.term)
+                                and _run_before_no_name(gloss.term, e.term)
+                            )
                             or (
                                 e.term.endswith(gloss.term)
                                 and _MATHS_LETTERS.fullmatch(e.term[: -len(gloss.term)])
@@ -2570,6 +2600,27 @@ _ZH_NOUN_TAGS = frozenset({"n", "nz", "ng", "nrt"})
 
 
 _MATHS_LETTERS = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
+def _run_before_no_name(run: str, emphasised: str) -> bool:
+    """The words of the glossed `run` before its `emphasised` end are no part of its name
+    ("点积表示" before *加权平均*: a clause, ending on a common verb), so the emphasis names
+    the glossed term. A noun there opens the name itself: "消费者价格指数（CPI）", where the
+    block sets 价格指数 in italics elsewhere, stays 消费者价格指数."""
+    before = run[: len(run) - len(emphasised)]
+    if not before:
+        return True
+    word, tag = rjieba.tag(before)[-1]
+    if tag.startswith("n") or tag in _ZH_NAME_PART_TAGS:
+        return False
+    # a rare word read as a verb is a technical one (减数分裂细胞周期), a common one the
+    # clause's verb (表示)
+    return not (tag.startswith("v") and not zh_word_of_its_own(word))
+
+
+# word classes rjieba gives the first words of names beside nouns: verbal nouns (冒泡), idioms
+# and set phrases (有丝分裂 is an idiom to it), abbreviations, distinguishing words (大型)
+_ZH_NAME_PART_TAGS = frozenset({"vn", "i", "l", "j", "b", "eng"})
 
 
 def written_text(blocks: Sequence[Block]) -> str:
@@ -3155,6 +3206,12 @@ _POSSESSIVE_START = re.compile(r"^[^ ]+'s? ")
 # a possessive alone ("Plato's", cited in passing), or a common noun's ("person's
 # genotype"); a name's opens a law or a place: "Kepler's first law", "Broca's area"
 _COMMON_POSSESSIVE = re.compile(r"^(?:[^ ]+['’]s?$|[a-z][^ ]*['’]s? )")
+
+
+def _zh_one_verb(key: str) -> bool:
+    """One Chinese word, of any length, that rjieba reads as a verb: "递归", "认知失调"."""
+    tagged = rjieba.tag(key)
+    return len(tagged) == 1 and tagged[0][1] in _VERBISH and all(has_han(c) for c in key)
 
 
 def _zh_verb(key: str) -> bool:

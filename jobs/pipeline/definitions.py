@@ -10,7 +10,7 @@ layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural gen
 too); an emphasised term opening its sentence before a colon, a
 glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
 organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
-所谓X(就)是 (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55); in plain text
+所谓X(就)是, X，指… (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55); in plain text
 (no emphasis anywhere) also X是一种…, X是…的场所/过程/总称, X用来衡量/描述… (0.55).
 """
 
@@ -373,6 +373,17 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"\s*[，,]\s*(?:是指(?!向)|指的是)"
         ),
         0.85,
+    ),
+    # "人力资本，指劳动者的教育水平…", "寡头，是指…": a list's or a glossary's entry, its
+    # name, a comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …),
+    # and a name, not a demonstrative or a phrase that links sentences ("换句话说，指…")
+    (
+        re.compile(
+            r"^(?![这那此该其它他她换也即还])"
+            r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
+            r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
+        ),
+        0.85,  # as 是指 says it
     ),
     # "此数值被定义为阿伏伽德罗常数": what a demonstrative points back to is given its name
     (

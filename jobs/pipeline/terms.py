@@ -207,10 +207,20 @@ _ZH_CLAUSE_VERBS = frozenset(
         "借助",
         "采用",
         "运用",
+        # holding and regarding: "该理论认为…" (the theory holds that), "把受众看作…"
+        # (regard the audience as): 理论认为, 受众看作 were concepts of a textbook chapter
+        "认为",
+        "看作",
+        "看成",
+        "视为",
+        "当作",
     ]
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
 # 数组实现" (a stack can be implemented with an array) …
+# the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to), and the comma or
+# the colon of a list's entry ("人力资本，指…", "四气：指药物具有的…")
+_ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
 # concepts of a data structures text); other verbs after a means may end a name: "利用梯度
@@ -673,6 +683,13 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             current = []
             means = False
             continue
+        if word == "指" and position and tagged[position - 1][0] in _ZH_COPULAS:
+            # "从众是指个体在…", "人力资本，指…": 是指 (means) cut as 是 + the noun 指, which
+            # ran into the next word ("指个体" was a concept)
+            if current:
+                phrases.append(current)
+            current = []
+            continue
         if word == "对" and current and not _zh_object_follows(tagged, position):
             current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"
             continue
@@ -704,6 +721,20 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
         if current and _opens_name(tagged, position):
             phrases.append(current)  # "服从 t 分布": the letter starts a new name
             current = []
+        if current and _zh_perfective_follows(tagged, position):
+            # "传播效果研究经历了从…到…": a word with 了 and more of the clause after it is
+            # the predicate's verb, however rjieba tags it (经历 as a noun); "传播效果研究经历"
+            # was a concept
+            phrases.append(current)
+            current = []
+            continue
+        if current and pos == "v" and len(word) == 1 and _zh_pronoun_follows(tagged, position):
+            # "人们想什么", "学生做什么": a one-character verb and its pronoun object end the
+            # noun before them ("人们想" was a concept); rjieba tags a name's last character
+            # a verb too (外显率, 坐标系, X 锁), where no pronoun follows
+            phrases.append(current)
+            current = []
+            continue
         if current and pos == "v" and _zh_count_follows(tagged, position):
             # "m 个元素组成一个集合": a verb before a count is the predicate of the noun
             # before it, no part of its name ("元素组成" was a concept)
@@ -714,6 +745,20 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     if current:
         phrases.append(current)
     return phrases
+
+
+def _zh_perfective_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """The aspect particle 了 follows the word at `position`, and a word of the clause
+    follows 了 ("经历了从", "提出了一种"): the word is a verb. A 了 closing its sentence
+    may follow a noun ("这就是递归了。")."""
+    rest = [(w, p) for w, p in tagged[position + 1 : position + 4] if not w.isspace()]
+    return len(rest) >= 2 and rest[0][0] == "了" and rest[1][1] != "x"
+
+
+def _zh_pronoun_follows(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A pronoun follows the word at `position` ("想什么", "看它")."""
+    following = next((p for w, p in tagged[position + 1 :] if not w.isspace()), "")
+    return following == "r"
 
 
 def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:

@@ -1,0 +1,91 @@
+"""Chinese list entries and glosses as notes write them: an entry that names its term, a
+comma and 指 (means) with no 是 ("有丝分裂，指…"), and a glossed name in a paragraph that
+sets a shorter name inside it in italics elsewhere ("*细胞周期（cell cycle）*" and, later,
+"动物细胞周期（…）"). Text written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import find_definitions
+
+
+def defined(sentence: str) -> list[tuple[str, float]]:
+    return [(d.term, d.confidence) for d in find_definitions(sentence, 0, True)]
+
+
+def test_an_entry_with_its_name_a_comma_and_zhi_defines_the_name() -> None:
+    assert defined("有丝分裂，指一个细胞分成两个相同子细胞的过程。") == [("有丝分裂", 0.85)]
+
+
+def test_zhi_opening_a_word_or_after_a_linking_phrase_defines_nothing() -> None:
+    assert defined("老师，指出了学生的错误。") == []
+    assert defined("血糖，指数上升很快。") == []
+    assert defined("换句话说，指的是同一个过程。") == []
+    assert defined("这里，指细胞核内的物质。") == []
+
+
+_LIST = """# 细胞的增殖
+
+细胞通过分裂增加数量。细胞的分裂方式有三种：
+
+- 有丝分裂，指一个细胞分成两个遗传物质相同的子细胞。
+- 减数分裂，指生殖细胞形成时染色体数目减半的分裂。
+- 无丝分裂，指细胞核直接拉长缢裂的分裂方式。
+
+细胞分裂受到严格调控。
+"""
+
+
+def test_each_entry_of_a_list_naming_its_term_with_zhi_is_a_concept(tmp_path: Path) -> None:
+    path = tmp_path / "细胞.md"
+    path.write_text(_LIST, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    described = {c.title: c.description or "" for c in concepts}
+    # rjieba reads 减数分裂 as one verb: named so, it is a concept all the same
+    for name in ("有丝分裂", "减数分裂"):
+        assert described.get(name, "").startswith(name + "，指")
+    assert not any(title.startswith("指") for title in described)
+
+
+_GLOSSED = (
+    "# 细胞周期\n\n"
+    "*细胞周期（cell cycle）* 是细胞从一次分裂结束到下一次分裂结束的过程，其中，"
+    "***动物细胞周期（animal cell cycle）在末期形成缢痕，"
+    "植物细胞周期（plant cell cycle）在末期形成细胞板。**\n\n"
+    "细胞周期的长短因细胞种类而不同。\n"
+)
+
+
+def test_a_glossed_name_keeps_its_first_words_where_a_shorter_name_is_emphasised_elsewhere(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "周期.md"
+    path.write_text(_GLOSSED, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"动物细胞周期", "植物细胞周期"} <= titles
+
+
+def test_an_entry_with_its_name_a_comma_and_shi_zhi_defines_the_name() -> None:
+    assert defined("原核生物，是指没有成形细胞核的单细胞生物。") == [("原核生物", 0.85)]
+    assert defined("换句话说，是指同一个过程。") == []
+
+
+_ALIAS = """# 细胞器
+
+- 线粒体，也叫*粒线体（mitochondrion）*，是细胞进行有氧呼吸的主要场所。线粒体有双层膜。
+- 核糖体，又名核糖核蛋白体，是合成蛋白质的场所。核糖体没有膜。
+
+线粒体和核糖体都存在于细胞质中。
+"""
+
+
+def test_a_list_entry_giving_its_name_another_name_after_a_comma_is_one_concept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "细胞器.md"
+    path.write_text(_ALIAS, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "线粒体" in titles
+    assert "粒线体" not in titles
