@@ -117,7 +117,7 @@ from jobs.pipeline.structure import (
     zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
-from jobs.pipeline.textutil import has_han, prose, sentences
+from jobs.pipeline.textutil import PLACEHOLDER, has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
@@ -130,6 +130,28 @@ PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being in
 MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
 STORY_SUBSECTIONS = 2  # a story told within one section's one or two sub-sections
 MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
+
+
+# "the term *smart cities*", "the word *habitus*": a word that says a name is being
+# mentioned, right before the emphasised name. Where the reader keeps emphasis apart from
+# the text (HTML, Word), the plain sentence reads "the term smart cities", and the name
+# nested in the longer run was counted only inside "term smart cities", which became the
+# concept. Markdown's "*" still in the text already parts them.
+_MENTION_NOUN = r"\b(?:terms?|words?|phrases?|expressions?)\s+"
+
+
+def _mentions_apart(body: list[tuple[int, str]], blocks: Sequence[Block]) -> list[tuple[int, str]]:
+    """The body's sentences for the term statistics, a separator set between a mention
+    word and the emphasised name it introduces (`_MENTION_NOUN`)."""
+    out = []
+    for index, sentence in body:
+        for span in blocks[index].emphasis:
+            name = span.strip()
+            if name and name in sentence:
+                pattern = rf"({_MENTION_NOUN})(?={re.escape(name)})"
+                sentence = re.sub(pattern, rf"\1{PLACEHOLDER} ", sentence, flags=re.I)
+        out.append((index, sentence))
+    return out
 
 
 @dataclass(slots=True)
@@ -328,7 +350,8 @@ def find_concepts(
         definitions += _code_at_work(body, cues, definitions)
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
-    stats = collect(body[::step], segmenter)
+    sample = body[::step] if chinese else _mentions_apart(body[::step], blocks)
+    stats = collect(sample, segmenter)
     introduced = _introduced(definitions, stats, previews) if plain else set()
     if introduced:
         definitions = [
