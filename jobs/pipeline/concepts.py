@@ -1413,6 +1413,14 @@ _EN_ALIAS = re.compile(
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
+# An English name of two or three long words runs past that ("statistical mechanics,
+# also called statistical thermodynamics": 21 and 26 characters; the two stood as twins):
+# where neither name is whole within _ALIAS_REACH, they are looked for this far, for a
+# first name that opens its sentence and a second the text marks nowhere else (a second
+# name set apart elsewhere, "An AVL tree, also known as a balanced binary search tree",
+# where the text underlines the broader class red-black trees belong to too, is a concept
+# of its own)
+_LONG_ALIAS_REACH = 40
 # the sentence's subject given another name: "The basic reproduction ratio is also
 # sometimes referred to as the basic reproductive number" (one adverb or two; the two
 # names stood as twins). The subject may be a longer name than an appositive's.
@@ -1463,6 +1471,8 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
             after = text[match.end() : match.end() + reach]
             first = _named_at(before, by_key, chinese, end=True)
             other = _named_at(after, by_key, chinese, end=False)
+            if not chinese and reach == _ALIAS_REACH and (first is None or other is None):
+                first, other = _long_alias(text, start, match, by_key, index)
             if first is None or other is None or first is other:
                 continue
             if reach == _SUBJECT_REACH and not _opens_its_sentence(text[: match.start()], first):
@@ -1490,6 +1500,21 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         merged |= _merge_entry_aliases(by_key, blocks, merged)
         merged |= _merge_symbol_named_chains(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _long_alias(
+    text: str, start: int, match: re.Match[str], by_key: dict[str, Draft], index: int
+) -> tuple[Draft | None, Draft | None]:
+    """Two English names too long for _ALIAS_REACH on either side of "also called"
+    (`_LONG_ALIAS_REACH`); (None, None) unless the first opens its sentence and the second
+    is marked (emphasised, a heading, a gloss) in this block alone, if at all."""
+    before = text[max(0, start - _LONG_ALIAS_REACH) : start]
+    after = text[match.end() : match.end() + _LONG_ALIAS_REACH]
+    first = _named_at(before, by_key, False, end=True)
+    other = _named_at(after, by_key, False, end=False)
+    if first is None or other is None or not _opens_its_sentence(text[:start], first):
+        return None, None
+    return (first, other) if set(other.cue_blocks) <= {index} else (None, None)
 
 
 def _opens_its_sentence(before: str, draft: Draft) -> bool:
