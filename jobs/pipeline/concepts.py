@@ -678,6 +678,7 @@ def find_concepts(
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
     if not chinese:
+        chosen = _merge_subject_short_forms(chosen)
         chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
@@ -1847,6 +1848,25 @@ def _reworded_key(key: str) -> str:
     ):
         return "".join(sorted(word for word, _ in words))
     return key
+
+
+def _merge_subject_short_forms(drafts: list[Draft]) -> list[Draft]:
+    """ "The second law" beside "the second law of thermodynamics" where thermodynamics is a
+    concept of the document too: once the subject is set, a text names its parts without
+    it, and the notes kept "second law" and "zeroth law" as twins of the full names. One
+    concept under the full name, the short one's evidence joining it. Only a short form
+    of two words or more: "sequence" beside "sequence of vertices" is a word of its own."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for draft in drafts:
+        head, of, subject = draft.key.partition(" of ")
+        short = by_key.get(head) if of and subject in by_key else None
+        if short is None or len(head.split()) < 2 or {short.key, draft.key} & merged:
+            continue
+        _absorb(draft, short)
+        draft.definition = draft.definition or short.definition
+        merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
 
 
 def _merge_reworded_names(drafts: list[Draft]) -> list[Draft]:
