@@ -118,7 +118,7 @@ from jobs.pipeline.structure import (
     zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
-from jobs.pipeline.textutil import has_han, prose, sentences
+from jobs.pipeline.textutil import PLACEHOLDER, has_han, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
@@ -131,6 +131,28 @@ PREVIEW_USES = 3  # a term emphasised at one of its first three uses is being in
 MIN_OBJECTIVE_WORDS = 4  # an objective is a sentence: "Explain what a loop does"
 STORY_SUBSECTIONS = 2  # a story told within one section's one or two sub-sections
 MIN_SECTIONS = 3  # a document of fewer top-level sections keeps its one-section terms
+
+
+# "the term *smart cities*", "the word *habitus*": a word that says a name is being
+# mentioned, right before the emphasised name. Where the reader keeps emphasis apart from
+# the text (HTML, Word), the plain sentence reads "the term smart cities", and the name
+# nested in the longer run was counted only inside "term smart cities", which became the
+# concept. Markdown's "*" still in the text already parts them.
+_MENTION_NOUN = r"\b(?:terms?|words?|phrases?|expressions?)\s+"
+
+
+def _mentions_apart(body: list[tuple[int, str]], blocks: Sequence[Block]) -> list[tuple[int, str]]:
+    """The body's sentences for the term statistics, a separator set between a mention
+    word and the emphasised name it introduces (`_MENTION_NOUN`)."""
+    out = []
+    for index, sentence in body:
+        for span in blocks[index].emphasis:
+            name = span.strip()
+            if name and name in sentence:
+                pattern = rf"({_MENTION_NOUN})(?={re.escape(name)})"
+                sentence = re.sub(pattern, rf"\1{PLACEHOLDER} ", sentence, flags=re.I)
+        out.append((index, sentence))
+    return out
 
 
 @dataclass(slots=True)
@@ -329,7 +351,8 @@ def find_concepts(
         definitions += _code_at_work(body, cues, definitions)
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
-    stats = collect(body[::step], segmenter)
+    sample = body[::step] if chinese else _mentions_apart(body[::step], blocks)
+    stats = collect(sample, segmenter)
     introduced = _introduced(definitions, stats, previews) if plain else set()
     if introduced:
         definitions = [
@@ -656,6 +679,7 @@ def find_concepts(
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
     if not chinese:
+        chosen = _merge_subject_short_forms(chosen)
         chosen = _merge_headed_properties(chosen, blocks)
         chosen = _merge_abbreviated_genera(_merge_surnames(chosen, blocks))
         chosen = _merge_measures(_merge_unit_symbols(chosen, prose), prose)
@@ -1406,6 +1430,14 @@ _EN_ALIAS = re.compile(
     re.I,
 )
 _ALIAS_REACH = 20  # characters of a name before or after the connector
+# An English name of two or three long words runs past that ("statistical mechanics,
+# also called statistical thermodynamics": 21 and 26 characters; the two stood as twins):
+# where neither name is whole within _ALIAS_REACH, they are looked for this far, for a
+# first name that opens its sentence and a second the text marks nowhere else (a second
+# name set apart elsewhere, "An AVL tree, also known as a balanced binary search tree",
+# where the text underlines the broader class red-black trees belong to too, is a concept
+# of its own)
+_LONG_ALIAS_REACH = 40
 # the sentence's subject given another name: "The basic reproduction ratio is also
 # sometimes referred to as the basic reproductive number" (one adverb or two; the two
 # names stood as twins). The subject may be a longer name than an appositive's.
@@ -1456,6 +1488,8 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
             after = text[match.end() : match.end() + reach]
             first = _named_at(before, by_key, chinese, end=True)
             other = _named_at(after, by_key, chinese, end=False)
+            if not chinese and reach == _ALIAS_REACH and (first is None or other is None):
+                first, other = _long_alias(text, start, match, by_key, index)
             if first is None or other is None or first is other:
                 continue
             if reach == _SUBJECT_REACH and not _opens_its_sentence(text[: match.start()], first):
@@ -1483,6 +1517,21 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         merged |= _merge_entry_aliases(by_key, blocks, merged)
         merged |= _merge_symbol_named_chains(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _long_alias(
+    text: str, start: int, match: re.Match[str], by_key: dict[str, Draft], index: int
+) -> tuple[Draft | None, Draft | None]:
+    """Two English names too long for _ALIAS_REACH on either side of "also called"
+    (`_LONG_ALIAS_REACH`); (None, None) unless the first opens its sentence and the second
+    is marked (emphasised, a heading, a gloss) in this block alone, if at all."""
+    before = text[max(0, start - _LONG_ALIAS_REACH) : start]
+    after = text[match.end() : match.end() + _LONG_ALIAS_REACH]
+    first = _named_at(before, by_key, False, end=True)
+    other = _named_at(after, by_key, False, end=False)
+    if first is None or other is None or not _opens_its_sentence(text[:start], first):
+        return None, None
+    return (first, other) if set(other.cue_blocks) <= {index} else (None, None)
 
 
 def _opens_its_sentence(before: str, draft: Draft) -> bool:
@@ -1826,6 +1875,25 @@ def _reworded_key(key: str) -> str:
     ):
         return "".join(sorted(word for word, _ in words))
     return key
+
+
+def _merge_subject_short_forms(drafts: list[Draft]) -> list[Draft]:
+    """ "The second law" beside "the second law of thermodynamics" where thermodynamics is a
+    concept of the document too: once the subject is set, a text names its parts without
+    it, and the notes kept "second law" and "zeroth law" as twins of the full names. One
+    concept under the full name, the short one's evidence joining it. Only a short form
+    of two words or more: "sequence" beside "sequence of vertices" is a word of its own."""
+    by_key = {d.key: d for d in drafts}
+    merged: set[str] = set()
+    for draft in drafts:
+        head, of, subject = draft.key.partition(" of ")
+        short = by_key.get(head) if of and subject in by_key else None
+        if short is None or len(head.split()) < 2 or {short.key, draft.key} & merged:
+            continue
+        _absorb(draft, short)
+        draft.definition = draft.definition or short.definition
+        merged.add(short.key)
+    return [d for d in drafts if d.key not in merged]
 
 
 def _merge_reworded_names(drafts: list[Draft]) -> list[Draft]:

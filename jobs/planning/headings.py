@@ -14,6 +14,7 @@ module and modules follow the prerequisite links (jobs/planning/outline.py).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
@@ -49,6 +50,27 @@ _QUESTION_MARKS = "?\uff1f "  # and the full-width one
 # A module longer than this (two hours: a long session) is split into its own sections
 # where it has two or more (`_split_long`).
 MAX_MODULE_MINUTES = 120
+
+
+# A notes label, after a course's code or alone, opening a document's title: "PHYS 2210
+# Lecture Notes: Thermodynamics", "BIO 110 - Lecture 7: Photosynthesis", "Class notes -
+# Supply and demand". The course is all of the document; a week or a module named after it
+# is its subject (the first week of lecture notes typed in Google Docs was "PHYS 2210
+# Lecture Notes: Thermodynamics", and so was its first module). A code alone stays: "IEEE
+# 754 - floating point" names a standard.
+_COURSE_CODE = r"[A-Z]{2,5}\s?\d{3,4}[A-Z]?"
+_NOTES_LABEL = r"(?i:(?:lecture|class|course|study|revision)\s+notes?|notes|handout|lecture\s+\d+)"
+_LABEL_END = r"\s*[:|\-\u2013\u2014]\s+"
+_COURSE_LABEL = re.compile(
+    rf"^(?:{_COURSE_CODE}\s*[\-\u2013\u2014]?\s*)?{_NOTES_LABEL}{_LABEL_END}"
+)
+
+
+def shown_name(name: str) -> str:
+    """A section's name as a week or a module shows it: without a course code or a notes
+    label before its subject (`_COURSE_LABEL`); a name that is nothing else stays whole."""
+    rest = _COURSE_LABEL.sub("", name, count=1).strip()
+    return rest or name
 
 
 def shared_section(sections: Sequence[Section]) -> Section:
@@ -91,7 +113,7 @@ def week_title(
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return None
-    own = focus[-1] if len(focus) > 1 else None
+    own = shown_name(focus[-1]) if len(focus) > 1 else None
     continued = phrase(language, "continued_title", title=own) if own else None
     repeated = own in earlier or continued in earlier
     if own is not None and course[: len(focus)] != focus and not repeated:
@@ -365,9 +387,9 @@ def _name(key: Section, placed: Sequence[tuple[Section, int]]) -> str | None:
     """A section's heading; a document's, the heading holding most of its part of the week
     (None when it has none)."""
     if len(key) > 1:
-        return key[-1]
+        return shown_name(key[-1])
     held = _held(key, placed)
-    return held[-1] if len(held) > 1 else None
+    return shown_name(held[-1]) if len(held) > 1 else None
 
 
 def _below(focus: Section, placed: Sequence[tuple[Section, int]]) -> dict[str, int]:

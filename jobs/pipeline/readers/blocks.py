@@ -567,16 +567,22 @@ def heading_shaped(text: str) -> bool:
 
 
 def manual_headings(
-    blocks: list[Block], bold: Mapping[int, float], body: float = 0.0
+    blocks: list[Block], bold: Mapping[int, float], body: float = 0.0, titled: bool = False
 ) -> list[Block]:
     """Lines set wholly in bold (block index → font size) become headings when the document
     has no marked heading, and they are the exception (a document set wholly in bold has
     none): the largest size is level 1, the next 2, any smaller 3. Where bold is the rule
     (labels, key phrases and numbered steps in bold as often as not), the bold lines set
     larger than the `body` size (when known) still are: their size marks them, as it marks
-    a handout's "一、大洲和大洋" in 14 pt over bold labels at the body's 10.5."""
+    a handout's "一、大洲和大洋" in 14 pt over bold labels at the body's 10.5.
+
+    `titled`: the one marked heading is the document's title, set first in the Title
+    style (Google Docs' lecture notes: a "Title" paragraph, then sections typed as bold
+    lines of two sizes). The bold lines are its sections all the same, ranked under the
+    title, the largest at level 2; read as one level under it (`bold_subheadings`), a
+    14 pt "Branches" and the 12 pt sub-sections under it were siblings."""
     prose = sum(1 for b in blocks if b.kind in ("paragraph", "list_item"))
-    if not bold or any(b.kind == "heading" for b in blocks):
+    if not bold or (not titled and any(b.kind == "heading" for b in blocks)):
         return blocks
     if 2 * len(bold) > prose:
         bold = {index: size for index, size in bold.items() if body and size > body}
@@ -585,7 +591,7 @@ def manual_headings(
     sizes = sorted(set(bold.values()), reverse=True)
     out = list(blocks)
     for index, size in bold.items():
-        level = min(sizes.index(size) + 1, 3)
+        level = min(sizes.index(size) + 1, 3) + (1 if titled else 0)
         out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
     return out
 

@@ -199,8 +199,12 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
                 prose[_paragraph_size(item, style, body_size)] += len(item.text)
         blocks.extend(made)
     body = prose.most_common(1)[0][0] if prose else body_size
-    headed = bold_subheadings(manual_headings(blocks, bold, body), bold)
-    return headed, paged, shown.result(body)
+    title = shown.result(body)
+    # the Title style's paragraph is the one heading: the bold lines are the sections
+    marked = [b for b in blocks if b.kind == "heading"]
+    titled = len(marked) == 1 and blocks[0] is marked[0] and blocks[0].text == title
+    headed = bold_subheadings(manual_headings(blocks, bold, body, titled), bold)
+    return headed, paged, title
 
 
 def _prose_cell_paragraphs(cell: _Cell) -> int:

@@ -2433,6 +2433,51 @@ def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
     assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]
 
 
+def test_a_part_named_without_its_subject_is_the_full_names_twin(tmp_path: Path) -> None:
+    # once the subject is set the text drops it: "the second rule" is "the second rule of
+    # heraldry"; one concept under the full name. A one-word head stays its own word.
+    text = (
+        "# Heraldry\n\n"
+        "Heraldry is the design of coats of arms. The second rule keeps a shield readable "
+        "from afar.\n\n"
+        "## Rules of heraldry\n\n"
+        "- First rule of heraldry: colour is never set on colour.\n"
+        "- Second rule of heraldry: metal is never set on metal.\n\n"
+        "A shield that breaks the second rule is rare. The first rule of heraldry and the "
+        "second rule of heraldry together make a shield plain to read.\n"
+    )
+    concepts = {c.key for c in concepts_of(tmp_path, text)}
+    assert "second rule of heraldry" in concepts
+    assert "second rule" not in concepts
+
+
+def test_long_names_on_both_sides_of_also_called_are_one_concept(tmp_path: Path) -> None:
+    # "X, also called Y": each name runs past twenty characters, and neither was found
+    # whole beside the connector; the two stood as twins
+    text = (
+        "# Soils\n\n"
+        "## Water in soil\n\n"
+        "Volumetric water content, also called volumetric moisture fraction, is measured "
+        "with a probe. The volumetric water content falls as plants draw water, and the "
+        "volumetric moisture fraction of a sandy soil drains fast.\n\n"
+        "Field capacity is the water a soil holds after it drains. The volumetric water "
+        "content at field capacity depends on texture.\n"
+    )
+    concepts = {c.key for c in concepts_of(tmp_path, text)}
+    assert "volumetric water content" in concepts
+    assert "volumetric moisture fraction" not in concepts
+    # a second name the text sets apart elsewhere is a concept of its own
+    text = (
+        "# Reservoirs\n\n"
+        "A **seasonal storage reservoir** holds water from a wet season to a dry one. "
+        "Many seasonal storage reservoirs exist.\n\n"
+        "An annual carryover reservoir, also called a seasonal storage reservoir, keeps "
+        "water for a whole year. The annual carryover reservoir is drawn down in August.\n"
+    )
+    concepts = {c.key for c in concepts_of(tmp_path, text)}
+    assert {"annual carryover reservoir", "seasonal storage reservoir"} <= concepts
+
+
 def test_a_subject_the_sentence_gives_another_name_is_one_concept(tmp_path: Path) -> None:
     # "X is also sometimes referred to as Y": one thing, two names (they stood as twins);
     # the naming sentence says nothing of what X is, so it is no definition of it

@@ -743,6 +743,35 @@ def test_docx_bold_lines_set_larger_are_headings_where_bold_is_the_rule(tmp_path
     assert ("paragraph", "陆地的构成") in [(b.kind, b.text) for b in blocks]
 
 
+def test_docx_bold_lines_under_a_title_style_rank_by_size(tmp_path: Path) -> None:
+    # Google Docs lecture notes: the Title style is the one styled paragraph, the sections
+    # are bold lines in two sizes; the smaller ones sit under the larger, not beside them
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph("Heat and Work", style="Title")
+    for text, size in (
+        ("Energy", 14),
+        ("Kinetic energy", 12),
+        ("Potential energy", 12),
+        ("Transfer", 14),
+    ):
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+        document.add_paragraph(f"Some sentences about {text.lower()} follow here.")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    headings = [(b.level, b.text) for b in _read(path).blocks() if b.kind == "heading"]
+    assert headings == [
+        (1, "Heat and Work"),
+        (2, "Energy"),
+        (3, "Kinetic energy"),
+        (3, "Potential energy"),
+        (2, "Transfer"),
+    ]
+
+
 WORD_HTML = """<html><head><style>
 .Title {font-weight:700; font-size:16pt}
 p.MsoNormal {font-size:11pt}

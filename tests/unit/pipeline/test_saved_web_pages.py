@@ -334,3 +334,20 @@ def test_mathjax_display_maths_stands_between_two_sentences() -> None:
         r"\[ \frac{v_1}{v_2} \]",
         "We take the transpose.",
     ]
+
+
+def test_a_name_mentioned_after_the_word_term_is_the_concept(tmp_path: Path) -> None:
+    # a built site keeps the italics apart from the text: "the term <em>green belt</em>"
+    # read as the plain run "term green belt", and the name, met only inside that run,
+    # lost to it
+    body = (
+        "<h1>Growth</h1><p>Planners often use the term <em>green belt</em> for a ring of"
+        " open land kept around a city. Critics of the phrase <em>green belt</em> say the"
+        " land raises housing prices.</p><p>A green belt limits how far a city grows, and"
+        " the housing prices inside it rise.</p>"
+    )
+    path = tmp_path / "growth.html"
+    path.write_text(f"<html><head><title>Growth</title></head><body>{body}</body></html>")
+    titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
+    assert "green belt" in titles
+    assert not {"term green belt", "phrase green belt"} & titles

@@ -10,6 +10,7 @@ from jobs.planning.headings import (
     MAX_MODULE_MINUTES,
     section_modules,
     shared_section,
+    shown_name,
     week_title,
 )
 from tests.unit.planning.checks import assert_sound
@@ -191,6 +192,25 @@ def test_documents_are_named_by_their_headings() -> None:
     ]
     # most of the week in one document: that document's section
     assert week_title(week[:3], section, minutes, course, "en") == "Vectors"
+
+
+def test_a_notes_label_before_the_subject_names_no_week_or_module() -> None:
+    # typed notes open on "<course code> Lecture Notes: <subject>": the week and the module
+    # of the opening show the subject; a code alone, a standard's number, stays
+    section = {
+        "cell": ("N", "BIOL 1100 Lecture Notes: Cells"),
+        "membrane": ("N", "BIOL 1100 Lecture Notes: Cells"),
+        "osmosis": ("N", "BIOL 1100 Lecture Notes: Cells", "Transport"),
+        "pump": ("N", "BIOL 1100 Lecture Notes: Cells", "Transport"),
+    }
+    minutes = {"cell": 60, "membrane": 60, "osmosis": 20, "pump": 20}
+    week = list(section)
+    assert week_title(week, section, minutes, ("N",), "en") == "Cells"
+    named = section_modules(week, section, minutes, ("N",), never)
+    assert [name for name, _ in named] == ["Cells", "Transport"]
+    assert shown_name("Lecture 4 - Diffusion") == "Diffusion"
+    assert shown_name("ISO 8601 - Dates and times") == "ISO 8601 - Dates and times"
+    assert shown_name("Lecture Notes") == "Lecture Notes"
 
 
 def test_a_documents_opening_is_not_named_after_the_section_after_it() -> None:
