@@ -341,6 +341,27 @@ def zh_classical_name(definition: Definition) -> bool:
     )
 
 
+# "人力资本，指劳动者的教育水平…", "寡头，是指…": a list's or a glossary's entry, its name, a
+# comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …); a name,
+# not a demonstrative, a phrase that links sentences ("换句话说，指…") or a preposition's
+# phrase ("在这种情况下，是指…": `_zh_names_nothing`)
+_ZH_ENTRY_MEANS = re.compile(
+    r"^(?![这那此该其它他她换也即还])"
+    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
+    r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
+)
+# the word classes a name does not open on: a preposition, a pronoun, a conjunction, an
+# adverb, a locality word, a numeral
+_ZH_NOT_OPENING_A_NAME = frozenset({"p", "r", "c", "d", "f", "m"})
+
+
+def _zh_names_nothing(term: str) -> bool:
+    """The words before the comma open on a word no name opens on (`_ZH_NOT_OPENING_A_NAME`):
+    "在这种情况下", "因此"."""
+    tagged = [(w, t) for w, t in rjieba.tag(term) if not w.isspace()]
+    return not tagged or tagged[0][1] in _ZH_NOT_OPENING_A_NAME
+
+
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -374,17 +395,7 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    # "人力资本，指劳动者的教育水平…", "寡头，是指…": a list's or a glossary's entry, its
-    # name, a comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …),
-    # and a name, not a demonstrative or a phrase that links sentences ("换句话说，指…")
-    (
-        re.compile(
-            r"^(?![这那此该其它他她换也即还])"
-            r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
-            r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
-        ),
-        0.85,  # as 是指 says it
-    ),
+    (_ZH_ENTRY_MEANS, 0.85),  # as 是指 says it
     # "此数值被定义为阿伏伽德罗常数": what a demonstrative points back to is given its name
     (
         re.compile(
@@ -1354,6 +1365,9 @@ def _predicated(term: str, sentence: str) -> bool:
 _AFTER_COPULA = (
     r"\b(?:is|are|was|were|be|remains?)\s+(?:(?:not|also|always|often|usually)\s+)?{0}\b"
     r"(?!\s*,?\s+(?:if|iff|when|whenever)\b)"
+    # nor one the sentence goes on to explain: "Some properties are *intrinsic*: the ones
+    # that …", "they are *contingent*, or merely possible" (a philosophy chapter's terms)
+    r"(?!\s*[:(—–]|\s*,\s*(?:or|i\.e\.|that\s+is|meaning)\b)"
 )
 
 
@@ -1994,6 +2008,8 @@ def _read(
         raw = raw[opening:]
     if chinese:
         raw = _zh_first_alternative(raw)
+    if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
+        return None
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):

@@ -2071,18 +2071,19 @@ def spelled_acronyms(text: str) -> list[tuple[str, str]]:
 
 def english_name_pairs(text: str) -> list[tuple[str, str]]:
     """(Chinese name, English name) for each Chinese name the text glosses with an English
-    name of two words or more, each capitalised: "单一职责原则（Single Responsibility
-    Principle，SRP）". The two are one concept, under the Chinese name the text goes on
-    using. A gloss in small letters ("梯度下降（gradient descent）") is left: the capitalised
-    one is what the name rules read as a concept of its own, and merging the others moved
-    a held-out book's course off one of its key concepts."""
+    name, each word capitalised: "单一职责原则（Single Responsibility Principle，SRP）",
+    "负债（Debt）" (where an English heading, "Deficits and debt", gave "Debt" beside 负债).
+    The two are one concept, under the Chinese name the text goes on using. A gloss in
+    small letters ("梯度下降（gradient descent）") is left: the capitalised one is what the
+    name rules read as a concept of its own, and merging the others moved a held-out
+    book's course off one of its key concepts."""
     return [
         (term, gloss)
         for term, gloss in _glosses(text)
         if has_han(term)
         and not has_han(gloss)
-        and len(gloss.split()) >= 2
         and all(word[:1].isupper() for word in gloss.split())
+        and not _ACRONYM.fullmatch(gloss)
     ]
 
 

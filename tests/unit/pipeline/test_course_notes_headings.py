@@ -329,6 +329,23 @@ of sand is high, and the hydraulic conductivity of clay is low.
     assert "independent" not in keys
 
 
+def test_an_adjective_stressed_after_is_that_the_sentence_explains_is_defined(
+    tmp_path: Path,
+) -> None:
+    """ "Some truths are *necessary*: they could not have been otherwise": the colon (or ",
+    or …") explains the adjective, the way a philosophy text introduces its terms."""
+    text = """# Modality
+
+Some truths are *necessary*: the ones that hold in every possible world. Other truths
+are *accidental*, or merely actual: they hold in our world and could have failed.
+
+A necessary truth is known in a different way from an accidental one. Philosophers ask
+which truths are necessary and which are accidental.
+"""
+    keys = keys_of(tmp_path, text)
+    assert {"necessary", "accidental"} <= keys
+
+
 def test_a_heading_on_the_flaws_or_eras_of_a_thing_names_the_thing() -> None:
     """A slide titled "Flaws of Relays" or "The Three Eras of Switching Hardware" is about
     relays or switching hardware: the facet word before "of" names no topic (a lecture

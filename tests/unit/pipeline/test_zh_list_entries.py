@@ -24,6 +24,9 @@ def test_zhi_opening_a_word_or_after_a_linking_phrase_defines_nothing() -> None:
     assert defined("血糖，指数上升很快。") == []
     assert defined("换句话说，指的是同一个过程。") == []
     assert defined("这里，指细胞核内的物质。") == []
+    assert defined("在这种情况下，是指另一种细胞。") == []
+    # a name may open on a character a preposition is written with
+    assert defined("对称分裂，是指产生两个相同子细胞的分裂。") == [("对称分裂", 0.85)]
 
 
 _LIST = """# 细胞的增殖

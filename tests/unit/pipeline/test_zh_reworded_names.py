@@ -71,3 +71,28 @@ def test_a_bold_and_glossed_name_opening_on_a_light_verb_is_a_name(tmp_path: Pat
     assert "执行计划" in titles
     # only the light verb is forgiven: a statement set in bold and glossed stays one
     assert "系统有缓冲池" not in titles
+
+
+_ENGLISH_HEADING = """# 生态学
+
+## 种群
+
+种群是同一地区同种生物的总和。种群数量会随环境变化。
+
+### Communities and ecosystems
+
+*群落（Community）* 指同一地区所有种群的集合。群落中的物种相互作用。
+*生态系统（Ecosystem）*：群落与无机环境相互作用形成的整体。生态系统有物质循环。
+
+## 演替
+
+群落会随时间发生演替。生态系统的稳定性与群落结构有关。
+"""
+
+
+def test_an_english_heading_word_a_chinese_name_is_glossed_with_is_one_concept_with_it(
+    tmp_path: Path,
+) -> None:
+    titles = _titles(tmp_path, "生态.md", _ENGLISH_HEADING)
+    assert {"群落", "生态系统"} <= titles
+    assert not {"Community", "Ecosystem", "Communities", "Ecosystems"} & titles
