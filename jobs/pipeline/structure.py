@@ -44,6 +44,7 @@ from jobs.pipeline.lexicon import (
     everyday,
     numeral_one,
     word_twice,
+    zh_emphasis_unwrapped,
     zh_everyday,
 )
 from jobs.pipeline.model import Block
@@ -362,7 +363,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     English title, when it gives one after the Chinese, is no topic of its own."""
     text = _without_english_title(text, bilingual)
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
-    text = ZH_LABEL.sub(" ", text).strip()
+    text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
     number = HEADING_NUMBER.match(text)
     cut = number.end() if number else 0
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])
