@@ -358,6 +358,17 @@ _ZH_RELATION = re.compile(
 )
 
 
+# A heading that names a thing, then the classic it comes from in book-title marks:
+# "桂枝汤《伤寒论》", "银翘散《温病条辨》", as a formulary, a casebook or a reader of cited
+# passages heads its entries. The name is the topic; the book is its source, as a
+# footnote would give it (read as one phrase, "荆防败毒散《摄生众妙方》" was cut into 荆防
+# and 众妙方, and "温病条辨" was a concept of a chapter on formulas). A name joined to the
+# book ("鲁迅与《呐喊》", "读《论语》") is no such entry, and stays as it was
+_ZH_CITED_SOURCE = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?)(?<![与和及的、读评谈论析])\s*《[^《》]{1,20}》$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -378,6 +389,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
+    cited = _ZH_CITED_SOURCE.match(HEADING_NUMBER.sub("", text).strip())
+    if cited:
+        return heading_terms(cited.group(1), block, level)  # "桂枝汤《伤寒论》": 桂枝汤
     related = _ZH_RELATION.match(HEADING_NUMBER.sub("", text).strip())
     if related:
         # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics

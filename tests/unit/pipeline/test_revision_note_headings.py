@@ -1,5 +1,5 @@
-"""Headings of Chinese revision notes: a key word stressed in square black brackets inside
-a heading."""
+"""Headings of Chinese revision notes and formularies: a key word stressed in square black
+brackets inside a heading, and an entry headed by a name and the classic it comes from."""
 
 from __future__ import annotations
 
@@ -33,3 +33,17 @@ def test_a_handout_label_in_brackets_stays_a_label() -> None:
     assert heading_title("汇率制度【重点】") == "汇率制度【重点】"
     assert _terms("【考点二】汇率制度") == ["汇率制度"]
     assert "汇率制度重点" not in _terms("汇率制度【重点】")
+
+
+def test_a_formula_headed_with_its_source_classic_names_the_formula() -> None:
+    """ "四君子汤《太平惠民和剂局方》": the entry is the formula; the book in title marks is
+    where it comes from. Read as one phrase the name was cut into pieces and the book's
+    title was a topic."""
+    assert _terms("四君子汤《太平惠民和剂局方》") == ["四君子汤"]
+    assert _terms("3.2 六味地黄丸《小儿药证直诀》") == ["六味地黄丸"]
+
+
+def test_a_book_joined_to_the_heading_by_a_word_is_not_a_source() -> None:
+    """ "读《论语》", "鲁迅与《呐喊》": the work is what the section is about."""
+    assert _terms("读《论语》") != []
+    assert _terms("鲁迅与《呐喊》") != ["鲁迅"]
