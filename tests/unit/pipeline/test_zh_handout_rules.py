@@ -745,3 +745,38 @@ def test_a_name_is_never_run_on_into_wufa(tmp_path: Path) -> None:
     )
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert not any("无法" in t for t in titles)
+
+
+def test_a_bracketed_field_every_entry_fills_in_is_no_concept(tmp_path: Path) -> None:
+    # a casebook of acupoints opens each part of an entry on its label in 〔〕: the label
+    # each entry repeats is a field, and its words, counted with the prose, were a concept
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.sections import repeated_bracket_labels, without_bracket_label
+    from tests.unit.pipeline.written import concepts_of
+
+    entry = (
+        "## {name}\n\n〔定位〕{where}。\n\n〔临床发挥〕{name}常用于{use}，"
+        "针刺时须辨明虚实。\n\n〔配伍心法〕{name}配{pair}，可增强疗效。\n\n"
+    )
+    text = "# 腧穴选讲\n\n" + "".join(
+        entry.format(name=n, where=w, use=u, pair=p)
+        for n, w, u, p in [
+            ("足三里", "在小腿外侧，膝眼下三寸", "脾胃虚弱", "中脘"),
+            ("合谷", "在手背，第一、二掌骨之间", "头面诸痛", "太冲"),
+            ("内关", "在前臂掌侧，腕横纹上二寸", "心悸胸闷", "公孙"),
+        ]
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"足三里", "合谷", "内关"} <= titles
+    assert not titles & {"临床发挥", "配伍心法"}
+    # a glossary's bracketed names, each said once, are no fields; a field loses its label
+    glossary = [
+        Block("paragraph", f"【{n}】{d}", 0)
+        for n, d in [
+            ("经络", "运行气血的通路"),
+            ("腧穴", "脏腑经络之气输注于体表的部位"),
+            ("得气", "针刺后产生的经气感应"),
+        ]
+    ]
+    assert repeated_bracket_labels(glossary) == frozenset()
+    assert without_bracket_label("〔定位〕在手背", frozenset({"定位"})) == "在手背"
