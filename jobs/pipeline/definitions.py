@@ -403,7 +403,10 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             # "…的原子组成的物质互称同位素": things named together (互称, 合称)
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称|互称|合称)\s*[“\"*「]*"
+            # "…的方剂，就叫解表剂", "…统称为化石燃料": a textbook's naming after the
+            # description (the 就叫 of a TCM chapter's definitions read as no definition)
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|就叫(?![做作])|统称为|统称|总称为|简称|互称|合称)"
+            r"\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
             r"|[^，。；、：（(”」*]{1,15})"
