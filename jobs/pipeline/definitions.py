@@ -791,6 +791,10 @@ _ZH_NAME_BEFORE_COLON = (
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
+# an entry's text that opens on a label restating the name, then what it means: "部门法
+# （生产法、增加值法）：生产法或部门法概念：指按…" (a revision note's entry for each
+# method, its lines "…概念：", "…注意事项：" run together)
+_ZH_RESTATED = re.compile(r"^[*_`\s]*(?P<label>[^：:。；]{1,24}?)的?(?:概念|定义|含义)\s*[:：]")
 
 
 def _zh_list_entry(
@@ -812,8 +816,11 @@ def _zh_list_entry(
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
+    restated = _ZH_RESTATED.match(match.group("rest"))
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
+    elif restated and term in restated.group("label") and acceptable(term, heading=True):
+        return Definition(term, sentence, block, GLOSSARY)  # "部门法（…）：部门法概念：指…"
     elif (numbered is None and not item) or _zh_facet_label(term):
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry

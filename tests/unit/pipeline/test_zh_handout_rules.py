@@ -780,3 +780,23 @@ def test_a_bracketed_field_every_entry_fills_in_is_no_concept(tmp_path: Path) ->
     ]
     assert repeated_bracket_labels(glossary) == frozenset()
     assert without_bracket_label("〔定位〕在手背", frozenset({"定位"})) == "在手背"
+
+
+def test_an_entry_whose_text_restates_its_name_as_a_label_defines_it(tmp_path: Path) -> None:
+    # a revision note's numbered entry for each method: the name (its other names in
+    # brackets) and a colon, then lines run together, the first "…概念：" restating the
+    # name; the entry is the name's definition, not an emphasised phrase's inside it
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 汇率的决定\n\n"
+        "1. 购买力平价法（PPP法）：  \n"
+        "   购买力平价法概念：指按两国同一篮子商品的价格之比来确定`两国货币`的兑换比率。  \n"
+        "   购买力平价法注意事项：只适用于可贸易的商品。\n"
+        "2. 利率平价法：  \n"
+        "   利率平价法概念：指按两国利率之差来推算远期汇率的升贴水。\n\n"
+        "购买力平价法和利率平价法都用来解释汇率的决定。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "一篮子商品" in (described.get("购买力平价法") or "")
+    assert "利率之差" in (described.get("利率平价法") or "")
