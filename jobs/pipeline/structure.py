@@ -2917,8 +2917,19 @@ _ZH_POINTING = re.compile(r"^(?:某|这|那|该|此|其(?![他它余中实次]))
 _ZH_COUNTED = re.compile(r"[一二两三四五六七八九十百千几多每各]+[个种条件只台棵组块颗根份名]")
 
 
+# …and a count of the parts a thing divides into closing the span: "消费与储蓄两部分",
+# "分为三类" (a revision note's highlighted "储蓄两部分" was a concept)
+_ZH_PARTS_COUNTED = re.compile(r"[一二两三四五六七八九十几多]+(?:部分|方面|大类|类|种)$")
+
+
 def zh_counted(term: str) -> bool:
     found = _ZH_COUNTED.match(term)
+    if found is not None and found.group(0)[0] in "每各":
+        # "各个部门", "每个学生": a distributive counts what follows, even where rjieba
+        # knows the phrase whole (各个部门 is one of its idioms, and was a concept)
+        return True
+    if _ZH_PARTS_COUNTED.search(term):
+        return True
     return found is not None and rjieba.tag(term)[0][0] == found.group(0)
 
 
