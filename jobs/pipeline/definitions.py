@@ -31,6 +31,7 @@ from jobs.pipeline.lexicon import (
     EN_STOP,
     FACET_HEADINGS,
     technicality,
+    zh_emphasis_unwrapped,
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
@@ -791,6 +792,8 @@ _ZH_NAME_BEFORE_COLON = (
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
+# code or emphasis marks opening an entry before its Chinese name
+_MARKED_OPENING = re.compile(r"^[`*_]+(?=[\u3400-\u9fff【])")
 # an entry's text that opens on a label restating the name, then what it means: "部门法
 # （生产法、增加值法）：生产法或部门法概念：指按…" (a revision note's entry for each
 # method, its lines "…概念：", "…注意事项：" run together)
@@ -805,6 +808,9 @@ def _zh_list_entry(
     slide's "资产配置：…", one bullet for each term it names); `listed`: the item is one of
     a run of such entries (`zh_entry_runs`)."""
     opening = _LIST_MARK.sub("", sentence)
+    # "`【收入法】或所得法：`…", "`产品【支出法】（…）：`…": a revision note highlights an
+    # entry's name and colon in backticks, its key word in 【】: no part of the name
+    opening = zh_emphasis_unwrapped(_MARKED_OPENING.sub("", opening))
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
@@ -820,7 +826,8 @@ def _zh_list_entry(
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
     elif restated and term in restated.group("label") and acceptable(term, heading=True):
-        return Definition(term, sentence, block, GLOSSARY)  # "部门法（…）：部门法概念：指…"
+        # "部门法（…）：部门法概念：指…"; "收入法或所得法：…" names 收入法, 所得法 its alias
+        return Definition(_zh_first_alternative(term), sentence, block, GLOSSARY)
     elif (numbered is None and not item) or _zh_facet_label(term):
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry
