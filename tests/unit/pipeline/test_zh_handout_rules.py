@@ -802,24 +802,22 @@ def test_an_entry_whose_text_restates_its_name_as_a_label_defines_it(tmp_path: P
     assert "利率之差" in (described.get("利率平价法") or "")
 
 
-def test_an_entry_highlighted_in_backticks_with_its_key_word_in_brackets(tmp_path: Path) -> None:
+def test_an_entry_highlighted_in_backticks_with_its_key_word_in_brackets() -> None:
     # the same entries, the name and colon set in backticks as highlighting and the key
-    # word in 【】; an alias after 或 names the same method, the first name is the entry's
-    from tests.unit.pipeline.written import concepts_of
-
-    text = (
-        "# 汇率的决定\n\n"
-        "1. `【购买力平价法】或绝对平价法：`  \n"
-        "   购买力平价法或绝对平价法概念：指按两国同一篮子商品的价格之比来确定兑换比率。\n"
-        "2. `远期【利率平价法】（抛补平价）：`  \n"
-        "   远期利率平价法概念：指按两国利率之差来推算远期汇率的升贴水。\n\n"
-        "购买力平价法和远期利率平价法都用来解释汇率的决定。\n"
-    )
-    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
-    assert "一篮子商品" in (described.get("购买力平价法") or "")
-    # a key word stressed inside the name: the entry names the whole of it
+    # word in 【】: an alias after 或 names the same method, so the first name is the
+    # entry's; a key word stressed inside the name leaves the entry naming the whole
     from jobs.pipeline.definitions import _zh_list_entry
 
-    second = "`远期【利率平价法】（抛补平价）：`远期利率平价法概念：指按两国利率之差推算升贴水。"
-    found = _zh_list_entry(second, 0, item=True)
-    assert found is not None and found.term == "远期利率平价法"
+    for entry, name in (
+        (
+            "`【购买力平价法】或绝对平价法：`购买力平价法或绝对平价法概念：指按两国物价之比"
+            "来确定兑换比率。",
+            "购买力平价法",
+        ),
+        (
+            "`远期【利率平价法】（抛补平价）：`远期利率平价法概念：指按两国利率之差推算升贴水。",
+            "远期利率平价法",
+        ),
+    ):
+        found = _zh_list_entry(entry, 0, item=True)
+        assert found is not None and found.term == name, entry
