@@ -78,7 +78,12 @@ from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.questions import option_names, option_runs, option_texts
 from jobs.pipeline.references import cited_names, without_citations, without_credits
-from jobs.pipeline.sections import repeated_apparatus, repeated_labels
+from jobs.pipeline.sections import (
+    repeated_apparatus,
+    repeated_bracket_labels,
+    repeated_labels,
+    without_bracket_label,
+)
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     MAX_KEYWORD_CHARS,
@@ -317,11 +322,13 @@ def find_concepts(
     )
     objectives = set() if chinese else _objective_items(blocks)
     previews = objectives | _after_objectives_lead_in(blocks)
+    # "〔临证应用〕…" opening each formula's paragraph: the field's label is no term
+    fields = repeated_bracket_labels(blocks) if chinese else frozenset()
     body = [
         (i, without_citations(_without_verb(s) if i in objectives and n == 0 else s))
         for i, b in enumerate(blocks)
         if b.kind in PROSE and not _run_in(b) and i not in labels
-        for n, s in enumerate(sentences(without_credits(b.text)))
+        for n, s in enumerate(sentences(without_credits(without_bracket_label(b.text, fields))))
     ]
     segmenter = _segmenter(cues, [text for _, text in body]) if chinese else None
     # a document that shows no emphasis at all (plain text) has lost its typography: there a
@@ -380,7 +387,7 @@ def find_concepts(
     # the body in one string, its blocks apart ("\x00" is no space: no name spans two
     # blocks): one regex pass over it instead of one per block
     body_texts = [
-        without_credits(b.text)
+        without_credits(without_bracket_label(b.text, fields))
         for i, b in enumerate(blocks)
         if b.kind in PROSE and not _run_in(b) and i not in labels
     ]

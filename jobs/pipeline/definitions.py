@@ -31,6 +31,7 @@ from jobs.pipeline.lexicon import (
     EN_STOP,
     FACET_HEADINGS,
     technicality,
+    zh_emphasis_unwrapped,
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
@@ -425,7 +426,10 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             # "…的原子组成的物质互称同位素": things named together (互称, 合称)
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|简称|互称|合称)\s*[“\"*「]*"
+            # "…的方剂，就叫解表剂", "…统称为化石燃料": a textbook's naming after the
+            # description (the 就叫 of a TCM chapter's definitions read as no definition)
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|就叫(?![做作])|统称为|统称|总称为|简称|互称|合称)"
+            r"\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
             r"|[^，。；、：（(”」*]{1,15})"
@@ -810,6 +814,12 @@ _ZH_NAME_BEFORE_COLON = (
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
+# code or emphasis marks opening an entry before its Chinese name
+_MARKED_OPENING = re.compile(r"^[`*_]+(?=[\u3400-\u9fff【])")
+# an entry's text that opens on a label restating the name, then what it means: "部门法
+# （生产法、增加值法）：生产法或部门法概念：指按…" (a revision note's entry for each
+# method, its lines "…概念：", "…注意事项：" run together)
+_ZH_RESTATED = re.compile(r"^[*_`\s]*(?P<label>[^：:。；]{1,24}?)的?(?:概念|定义|含义)\s*[:：]")
 
 
 def _zh_list_entry(
@@ -820,6 +830,9 @@ def _zh_list_entry(
     slide's "资产配置：…", one bullet for each term it names); `listed`: the item is one of
     a run of such entries (`zh_entry_runs`)."""
     opening = _LIST_MARK.sub("", sentence)
+    # "`【收入法】或所得法：`…", "`产品【支出法】（…）：`…": a revision note highlights an
+    # entry's name and colon in backticks, its key word in 【】: no part of the name
+    opening = zh_emphasis_unwrapped(_MARKED_OPENING.sub("", opening))
     numbered = _ZH_LIST_ENTRY.match(sentence)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
@@ -831,8 +844,12 @@ def _zh_list_entry(
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
+    restated = _ZH_RESTATED.match(match.group("rest"))
     if concept_of:
         term, confidence = concept_of.group("t"), GLOSSARY
+    elif restated and term in restated.group("label") and acceptable(term, heading=True):
+        # "部门法（…）：部门法概念：指…"; "收入法或所得法：…" names 收入法, 所得法 its alias
+        return Definition(_zh_first_alternative(term), sentence, block, GLOSSARY)
     elif (numbered is None and not item) or _zh_facet_label(term):
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry

@@ -793,6 +793,33 @@ _ZH_COURSE = re.compile(
 # "【例1】", "【重点提醒】", "【考点一】": a label, never a topic (a geography review's
 # "【重点提醒】" sections made "【重点提醒】" a concept)
 ZH_LABEL = re.compile(r"【[^【】]{0,16}】")
+# …but a revision note also sets a key word inside a heading in those brackets, as another
+# would bold it: "国民收入的【核算】", "【国民生产总值】及其核算". A bracket that follows
+# a Chinese character, or that runs on into the phrase ("及其", "的", "与"), is emphasis:
+# its words are the heading's own (taken as a label, "及其核算" was a concept and the
+# week was titled "国民收入的【核算】")
+_ZH_EMPHASIS = re.compile(
+    r"(?<=[\u4e00-\u9fff])【([^【】]{1,16})】"
+    r"|【([^【】]{1,16})】(?=(?:及其|及|与|和|的|之|或)[\u4e00-\u9fff])"
+)
+
+
+def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
+    """The text with the square black brackets that stress a word inside a phrase taken
+    off ("国民收入的【核算】" is "国民收入的核算"); a label's brackets stay ("【考点一】…",
+    "…【重点】"). Not `inside`, only a stressed word that opens the phrase is unwrapped
+    ("【国民生产总值】及其核算"): one stressed after "的" is the aspect of the topic a
+    heading treats ("国民收入的【核算】", "…的【决定】"), no topic of its own."""
+
+    def unwrap(match: re.Match[str]) -> str:
+        word = match.group(1) or match.group(2)
+        if ZH_STUDY_LABEL.match(word) or (match.group(1) and not inside):
+            return match.group(0)
+        return word
+
+    return _ZH_EMPHASIS.sub(unwrap, text)
+
+
 # …and names its parts and study points by what they are for the pupil: the levels of a
 # review sheet ("基础篇", "进阶篇"), the points to learn ("知识点", "考点", "重点", "难点",
 # "易错点"), counted ("考点1", "知识点二") or summed up ("知识点梳理", "重难点突破")

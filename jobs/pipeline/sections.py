@@ -76,6 +76,32 @@ def repeated_apparatus(blocks: Sequence[Block]) -> frozenset[int]:
     return frozenset(i for i in headings if label(blocks[i]) in unsaid)
 
 
+# a paragraph that opens on a Chinese label in brackets, its text run in after it:
+# "〔组成〕桂枝…", "【临床表现】…", "[注意]…"
+_BRACKET_LABEL = re.compile(r"^\s*[〔【\[]\s*([\u3400-\u9fff]{2,8})\s*[〕】\]]")
+
+
+def repeated_bracket_labels(blocks: Sequence[Block]) -> frozenset[str]:
+    """The bracketed labels that open `MIN_REPEATS` paragraphs or more, each with its own
+    text after it: the parts every entry of a formulary or a casebook fills in ("〔组成〕",
+    "〔煎服法〕", "〔临证应用〕", "〔方论选录〕" under each formula). A label the entries
+    repeat is a field of theirs, no term (counted with the prose, 临证应用 and 方论选录
+    were concepts of a chapter on formulas); a glossary's "【名词】…" names each term once."""
+    counts = Counter(
+        m.group(1)
+        for b in blocks
+        if b.kind in PROSE and (m := _BRACKET_LABEL.match(b.text)) and b.text[m.end() :].strip()
+    )
+    return frozenset(label for label, n in counts.items() if n >= MIN_REPEATS)
+
+
+def without_bracket_label(text: str, labels: frozenset[str]) -> str:
+    """The paragraph without its opening bracketed label, when that label is one of the
+    entries' repeated fields (`repeated_bracket_labels`)."""
+    found = _BRACKET_LABEL.match(text) if labels else None
+    return text[found.end() :] if found and found.group(1) in labels else text
+
+
 def repeated_labels(blocks: Sequence[Block]) -> frozenset[int]:
     """Paragraphs set wholly in bold or italics that a document repeats word for word three
     times or more: the run-in labels its worked examples repeat ("**Solution**", "**Check

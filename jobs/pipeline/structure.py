@@ -44,6 +44,7 @@ from jobs.pipeline.lexicon import (
     everyday,
     numeral_one,
     word_twice,
+    zh_emphasis_unwrapped,
     zh_everyday,
 )
 from jobs.pipeline.model import Block
@@ -357,12 +358,23 @@ _ZH_RELATION = re.compile(
 )
 
 
+# A heading that names a thing, then the classic it comes from in book-title marks:
+# "桂枝汤《伤寒论》", "银翘散《温病条辨》", as a formulary, a casebook or a reader of cited
+# passages heads its entries. The name is the topic; the book is its source, as a
+# footnote would give it (read as one phrase, "荆防败毒散《摄生众妙方》" was cut into 荆防
+# and 众妙方, and "温病条辨" was a concept of a chapter on formulas). A name joined to the
+# book ("鲁迅与《呐喊》", "读《论语》") is no such entry, and stays as it was
+_ZH_CITED_SOURCE = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?)(?<![与和及的、读评谈论析])\s*《[^《》]{1,20}》$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
     text = _without_english_title(text, bilingual)
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
-    text = ZH_LABEL.sub(" ", text).strip()
+    text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
     number = HEADING_NUMBER.match(text)
     cut = number.end() if number else 0
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])
@@ -377,6 +389,9 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
     if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
+    cited = _ZH_CITED_SOURCE.match(HEADING_NUMBER.sub("", text).strip())
+    if cited:
+        return heading_terms(cited.group(1), block, level)  # "桂枝汤《伤寒论》": 桂枝汤
     related = _ZH_RELATION.match(HEADING_NUMBER.sub("", text).strip())
     if related:
         # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics
@@ -2903,8 +2918,19 @@ _ZH_POINTING = re.compile(r"^(?:某|这|那|该|此|其(?![他它余中实次]))
 _ZH_COUNTED = re.compile(r"[一二两三四五六七八九十百千几多每各]+[个种条件只台棵组块颗根份名]")
 
 
+# …and a count of the parts a thing divides into closing the span: "消费与储蓄两部分",
+# "分为三类" (a revision note's highlighted "储蓄两部分" was a concept)
+_ZH_PARTS_COUNTED = re.compile(r"[一二两三四五六七八九十几多]+(?:部分|方面|大类|类|种)$")
+
+
 def zh_counted(term: str) -> bool:
     found = _ZH_COUNTED.match(term)
+    if found is not None and found.group(0)[0] in "每各":
+        # "各个部门", "每个学生": a distributive counts what follows, even where rjieba
+        # knows the phrase whole (各个部门 is one of its idioms, and was a concept)
+        return True
+    if _ZH_PARTS_COUNTED.search(term):
+        return True
     return found is not None and rjieba.tag(term)[0][0] == found.group(0)
 
 

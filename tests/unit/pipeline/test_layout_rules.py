@@ -1794,6 +1794,19 @@ def test_a_number_of_things_is_no_name() -> None:
     assert not acceptable("请注意") and not acceptable("注意")
 
 
+def test_each_of_many_or_a_count_of_parts_is_no_name() -> None:
+    # a revision note highlights "各个部门" (every sector: an idiom to rjieba, so read
+    # whole) and "储蓄两部分" (how income divides); neither is a term it teaches
+    assert not acceptable("各个部门", emphasised=True)
+    assert not acceptable("各个方面", emphasised=True)
+    assert not acceptable("每个消费者", emphasised=True)
+    assert not acceptable("利润分配两部分", emphasised=True)
+    assert not acceptable("分成三类", emphasised=True)
+    # a name that opens on a count, or on 每 without a measure word, stays
+    for name in ("三部门经济", "第一类错误", "每股收益", "物种多样性", "两部门模型"):
+        assert acceptable(name, emphasised=True), name
+
+
 def test_a_reference_sites_own_sections_name_nothing() -> None:
     for heading in ("引入", "杂项", "参考资料与注释", "Miscellaneous"):
         assert terms(heading) == [] and terms(heading, level=1) == []

@@ -745,3 +745,79 @@ def test_a_name_is_never_run_on_into_wufa(tmp_path: Path) -> None:
     )
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert not any("无法" in t for t in titles)
+
+
+def test_a_bracketed_field_every_entry_fills_in_is_no_concept(tmp_path: Path) -> None:
+    # a casebook of acupoints opens each part of an entry on its label in 〔〕: the label
+    # each entry repeats is a field, and its words, counted with the prose, were a concept
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.sections import repeated_bracket_labels, without_bracket_label
+    from tests.unit.pipeline.written import concepts_of
+
+    entry = (
+        "## {name}\n\n〔定位〕{where}。\n\n〔临床发挥〕{name}常用于{use}，"
+        "针刺时须辨明虚实。\n\n〔配伍心法〕{name}配{pair}，可增强疗效。\n\n"
+    )
+    text = "# 腧穴选讲\n\n" + "".join(
+        entry.format(name=n, where=w, use=u, pair=p)
+        for n, w, u, p in [
+            ("足三里", "在小腿外侧，膝眼下三寸", "脾胃虚弱", "中脘"),
+            ("合谷", "在手背，第一、二掌骨之间", "头面诸痛", "太冲"),
+            ("内关", "在前臂掌侧，腕横纹上二寸", "心悸胸闷", "公孙"),
+        ]
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"足三里", "合谷", "内关"} <= titles
+    assert not titles & {"临床发挥", "配伍心法"}
+    # a glossary's bracketed names, each said once, are no fields; a field loses its label
+    glossary = [
+        Block("paragraph", f"【{n}】{d}", 0)
+        for n, d in [
+            ("经络", "运行气血的通路"),
+            ("腧穴", "脏腑经络之气输注于体表的部位"),
+            ("得气", "针刺后产生的经气感应"),
+        ]
+    ]
+    assert repeated_bracket_labels(glossary) == frozenset()
+    assert without_bracket_label("〔定位〕在手背", frozenset({"定位"})) == "在手背"
+
+
+def test_an_entry_whose_text_restates_its_name_as_a_label_defines_it(tmp_path: Path) -> None:
+    # a revision note's numbered entry for each method: the name (its other names in
+    # brackets) and a colon, then lines run together, the first "…概念：" restating the
+    # name; the entry is the name's definition, not an emphasised phrase's inside it
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 汇率的决定\n\n"
+        "1. 购买力平价法（PPP法）：  \n"
+        "   购买力平价法概念：指按两国同一篮子商品的价格之比来确定`两国货币`的兑换比率。  \n"
+        "   购买力平价法注意事项：只适用于可贸易的商品。\n"
+        "2. 利率平价法：  \n"
+        "   利率平价法概念：指按两国利率之差来推算远期汇率的升贴水。\n\n"
+        "购买力平价法和利率平价法都用来解释汇率的决定。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "一篮子商品" in (described.get("购买力平价法") or "")
+    assert "利率之差" in (described.get("利率平价法") or "")
+
+
+def test_an_entry_highlighted_in_backticks_with_its_key_word_in_brackets() -> None:
+    # the same entries, the name and colon set in backticks as highlighting and the key
+    # word in 【】: an alias after 或 names the same method, so the first name is the
+    # entry's; a key word stressed inside the name leaves the entry naming the whole
+    from jobs.pipeline.definitions import _zh_list_entry
+
+    for entry, name in (
+        (
+            "`【购买力平价法】或绝对平价法：`购买力平价法或绝对平价法概念：指按两国物价之比"
+            "来确定兑换比率。",
+            "购买力平价法",
+        ),
+        (
+            "`远期【利率平价法】（抛补平价）：`远期利率平价法概念：指按两国利率之差推算升贴水。",
+            "远期利率平价法",
+        ),
+    ):
+        found = _zh_list_entry(entry, 0, item=True)
+        assert found is not None and found.term == name, entry

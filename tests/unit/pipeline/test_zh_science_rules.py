@@ -137,6 +137,12 @@ def test_the_shi_of_a_condition_defines_no_stressed_word_in_the_main_clause() ->
 def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> None:
     assert defined("这个数被定义为阿伏伽德罗常数，记作NA。") == ["阿伏伽德罗常数"]
     assert defined("质子数相同而中子数不同的原子互称同位素。") == ["同位素"]
+    # a description, then "就叫" and the name, as a textbook of classical medicine defines
+    # its kinds of formulas; and the name several things share, after 统称
+    assert defined("凡以补益药为主、治疗各种虚证的方剂，就叫补益剂。") == ["补益剂"]
+    assert defined("煤、石油和天然气统称为化石燃料。") == ["化石燃料"]
+    # "就叫做" is still read at its 叫做, the name whole ("做" was the name)
+    assert defined("这种合并方式就叫做“快进”。") == ["快进"]
     # a name before 定义为 is still the name defined
     assert defined("相对原子质量被定义为原子质量同碳12原子质量十二分之一的比。") == ["相对原子质量"]
 

@@ -1,0 +1,49 @@
+"""Headings of Chinese revision notes and formularies: a key word stressed in square black
+brackets inside a heading, and an entry headed by a name and the classic it comes from."""
+
+from __future__ import annotations
+
+from jobs.pipeline.normalise import heading_title
+from jobs.pipeline.structure import heading_terms
+
+
+def _terms(heading: str) -> list[str]:
+    return [c.term for c in heading_terms(heading, 0, 2)]
+
+
+def test_a_stressed_word_inside_a_heading_is_the_headings_own() -> None:
+    """ "【货币供给】及其测量": the brackets stress the topic as bold would; read as a label
+    they took the topic away and left the bare "及其测量" as the heading's name."""
+    terms = _terms("2.1. 【货币供给】及其测量")
+    assert "货币供给" in terms
+    assert "及其测量" not in terms
+    # a week's title shows the words without the marks
+    assert heading_title("3.2. 利率的【决定】") == "3.2. 利率的决定"
+    assert heading_title("【货币供给】及其测量") == "货币供给及其测量"
+
+
+def test_a_stressed_aspect_after_de_is_no_topic_of_its_own() -> None:
+    """ "利率的【决定】": the stressed word names what the section does with its topic."""
+    assert _terms("利率的【决定】") == ["利率"]
+
+
+def test_a_handout_label_in_brackets_stays_a_label() -> None:
+    """ "【考点二】…", "…【重点】": the labels of a handout are still no part of the topic."""
+    assert heading_title("【考点二】汇率制度") == "【考点二】汇率制度"
+    assert heading_title("汇率制度【重点】") == "汇率制度【重点】"
+    assert _terms("【考点二】汇率制度") == ["汇率制度"]
+    assert "汇率制度重点" not in _terms("汇率制度【重点】")
+
+
+def test_a_formula_headed_with_its_source_classic_names_the_formula() -> None:
+    """ "四君子汤《太平惠民和剂局方》": the entry is the formula; the book in title marks is
+    where it comes from. Read as one phrase the name was cut into pieces and the book's
+    title was a topic."""
+    assert _terms("四君子汤《太平惠民和剂局方》") == ["四君子汤"]
+    assert _terms("3.2 六味地黄丸《小儿药证直诀》") == ["六味地黄丸"]
+
+
+def test_a_book_joined_to_the_heading_by_a_word_is_not_a_source() -> None:
+    """ "读《论语》", "鲁迅与《呐喊》": the work is what the section is about."""
+    assert _terms("读《论语》") != []
+    assert _terms("鲁迅与《呐喊》") != ["鲁迅"]
