@@ -331,6 +331,21 @@ def test_a_zip_of_a_version_zipfile_does_not_read_is_corrupt(en_docx: Path, tmp_
     assert error.value.reason == "corrupt_docx"
 
 
+def test_a_zip_member_name_that_is_no_utf8_is_corrupt(en_docx: Path, tmp_path: Path) -> None:
+    """A member name flagged UTF-8 whose bytes are not ("[Content_Type\\x8c].xml"):
+    zipfile raised UnicodeDecodeError while listing the members."""
+    data = bytearray(en_docx.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    flags = int.from_bytes(data[central + 8 : central + 10], "little") | 0x800
+    data[central + 8 : central + 10] = flags.to_bytes(2, "little")
+    data[central + 46] = 0x8C  # the name's first byte: no UTF-8 sequence starts so
+    path = tmp_path / "names.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="names.docx"))
+    assert error.value.reason == "corrupt_docx"
+
+
 _RIVERS = b"BT /F1 12 Tf 72 700 Td (Rivers carve valleys over time.) Tj ET"
 
 
