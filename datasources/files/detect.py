@@ -34,6 +34,7 @@ import re
 import threading
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Literal
@@ -173,6 +174,20 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     return Detected(kind, MIME[kind], encoding)
 
 
+# what a broken ZIP raises as it is read: a truncated or damaged member list, a member
+# whose deflated bytes are damaged (zlib), a version or a method zipfile does not know
+# (NotImplementedError), a member name that is no UTF-8 (a ValueError)
+_BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    zlib.error,
+)
+
+
 def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
     """The archive's member names and its OpenDocument/EPUB `mimetype` entry ("" if none).
     A broken one is named after what its name says it is (its member list is at its end,
@@ -184,7 +199,7 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
             if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
-    except (zipfile.BadZipFile, OSError) as error:
+    except _BROKEN_ZIP as error:
         suffix = PurePath(name).suffix.lower().lstrip(".")
         said: OfficeKind = suffix if suffix in _MAIN_PART else "docx"  # type: ignore[assignment]
         raise CorruptDocument(_CORRUPT[said], f"the ZIP container is broken ({error})") from error
@@ -423,6 +438,8 @@ def check_office_xml(path: Path, kind: OfficeKind) -> None:
                 element.clear()  # keep memory flat on a long document
     except etree.XMLSyntaxError as error:
         raise CorruptDocument(_CORRUPT[kind], f"{part} is not well-formed XML ({error})") from error
+    except _BROKEN_ZIP as error:
+        raise CorruptDocument(_CORRUPT[kind], f"{part} cannot be unpacked ({error})") from error
 
 
 _CORRUPT: dict[OfficeKind, Reason] = {
@@ -464,7 +481,7 @@ def check_office_archive(path: Path, kind: OfficeKind) -> None:
                             raise CorruptDocument(
                                 "zip_bomb", f"inflates past {MAX_UNPACKED_BYTES} bytes"
                             )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
-        raise CorruptDocument(corrupt, f"the ZIP container is broken ({error})") from error
-    except NotImplementedError as error:  # an unsupported compression method
+    except NotImplementedError as error:  # an unsupported compression method or version
         raise CorruptDocument(corrupt, f"unsupported ZIP compression ({error})") from error
+    except _BROKEN_ZIP as error:
+        raise CorruptDocument(corrupt, f"the ZIP container is broken ({error})") from error

@@ -24,6 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from datasources.files.detect import Detected, open_pdf
+from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
@@ -98,6 +99,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
             for index in range(len(document))
         ]
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
+    except pdfium.PdfiumError as error:
+        # a damaged page tree or page: pdfium opened the file, then cannot read a page
+        raise CorruptDocument("corrupt_pdf", f"a page cannot be read ({error})") from error
     finally:
         document.close()
     pages = [book for book, _ in read_pages]
@@ -286,7 +290,9 @@ def _title_block(lines: list[_Line]) -> str:
         return ""
     first, run = title.first, title.run
     centre = sum(first[p].left + first[p].right for p in run) / (2 * len(run))
-    margin = min(line.left for line in first if line.size == title.body)
+    margin = min((line.left for line in first if line.size == title.body), default=None)
+    if margin is None:
+        return ""  # no line of body text on the first page: nothing under the title to read
     under: list[str] = []
     for line in first[run[-1] + 1 :]:
         if line.size <= title.body:

@@ -15,7 +15,7 @@ from datasources.files.document_errors import CorruptDocument, UnsupportedDocume
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import MAX_BLOCK_CHARS
-from tests.unit.pipeline.conftest import write_pdf
+from tests.unit.pipeline.conftest import hand_written_pdf, write_pdf
 from tests.unit.pipeline.samples import GREEK, JAPANESE, SPANISH
 from tests.upload_files import PPTX_MIME, ole_bytes, pptx_bytes
 
@@ -288,6 +288,98 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     with pytest.raises(CorruptDocument) as error:
         read(path, detect(path, filename="broken.docx"))
     assert error.value.reason == "corrupt_docx"
+
+
+def _damaged_member(source: Path, target: Path, part: str) -> Path:
+    """`source` with the deflated bytes of `part` overwritten in the middle: the archive's
+    directory is whole, the member's compressed stream is not (zlib fails on it)."""
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as archive:
+        info = archive.getinfo(part)
+    # the member's data starts after its local header (30 bytes, its name, its extra field)
+    name_length = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_length = int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_length + extra_length
+    middle = start + info.compress_size // 3
+    data[middle : middle + 64] = b"\xff" * 64
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_docx_member_with_damaged_compressed_bytes_is_corrupt(
+    en_docx: Path, tmp_path: Path
+) -> None:
+    """A download cut and patched, a disk error: the ZIP's directory reads, a member's
+    deflate stream does not. It was a zlib.error out of the reader, no document error."""
+    path = _damaged_member(en_docx, tmp_path / "damaged.docx", "word/document.xml")
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="damaged.docx"))
+    assert error.value.reason == "corrupt_docx"
+    assert "word/document.xml" in error.value.message or "ZIP" in error.value.message
+
+
+def test_a_zip_of_a_version_zipfile_does_not_read_is_corrupt(en_docx: Path, tmp_path: Path) -> None:
+    """A damaged central directory entry asking for ZIP version 23.5 to extract: zipfile
+    raised NotImplementedError while listing the members."""
+    data = bytearray(en_docx.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (235).to_bytes(2, "little")  # version needed to extract
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="version.docx"))
+    assert error.value.reason == "corrupt_docx"
+
+
+def test_a_zip_member_name_that_is_no_utf8_is_corrupt(en_docx: Path, tmp_path: Path) -> None:
+    """A member name flagged UTF-8 whose bytes are not ("[Content_Type\\x8c].xml"):
+    zipfile raised UnicodeDecodeError while listing the members."""
+    data = bytearray(en_docx.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    flags = int.from_bytes(data[central + 8 : central + 10], "little") | 0x800
+    data[central + 8 : central + 10] = flags.to_bytes(2, "little")
+    data[central + 46] = 0x8C  # the name's first byte: no UTF-8 sequence starts so
+    path = tmp_path / "names.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="names.docx"))
+    assert error.value.reason == "corrupt_docx"
+
+
+_RIVERS = b"BT /F1 12 Tf 72 700 Td (Rivers carve valleys over time.) Tj ET"
+
+
+def test_a_pdf_whose_page_tree_counts_pages_it_does_not_have_is_corrupt(
+    tmp_path: Path,
+) -> None:
+    """pdfium opens it and counts three pages; the second cannot be read. It was a
+    PdfiumError out of the reader. The same file counting its one page is read."""
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(hand_written_pdf(_RIVERS))
+    assert any("Rivers carve valleys" in b.text for b in read(whole, detect(whole)).blocks())
+    path = tmp_path / "miscounted.pdf"
+    path.write_bytes(hand_written_pdf(_RIVERS, count=3))
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename="miscounted.pdf"))
+    assert error.value.reason == "corrupt_pdf"
+    assert "page" in error.value.message
+
+
+def test_a_first_page_with_a_title_and_no_line_of_body_text_reads() -> None:
+    """A damaged PDF whose first page kept its title and a subtitle but lost its body text
+    (the rest of the document is body): the title block under the title is nothing, no
+    ValueError from an empty min()."""
+    from jobs.pipeline.readers.pdf import _Line, _title_block
+
+    def line(text: str, size: float, page: int, top: float) -> _Line:
+        return _Line(text=text, size=size, page=page, top=top, bottom=top, left=72.0)
+
+    first = [line("Rivers and valleys", 24.0, 1, 700.0), line("A handout", 14.0, 1, 660.0)]
+    body = [
+        line("Water carves the valley floor over time. " * 2, 10.0, 2, 700.0 - 14 * n)
+        for n in range(20)
+    ]
+    assert _title_block(first + body) == ""
 
 
 def test_docx_zip_bomb_by_ratio(en_docx: Path, tmp_path: Path) -> None:

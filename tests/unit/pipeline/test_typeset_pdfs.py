@@ -15,6 +15,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.readers import pdf, read
 from jobs.pipeline.readers.pdf import _blocks as _pdf_blocks
 from jobs.pipeline.readers.pdf import _bold_headings, _bulleted, _Line, _quotes_apart
+from tests.unit.pipeline.conftest import hand_written_pdf
 
 _STYLE = (
     "@page { size: 300pt 500pt; margin: 30pt }"
@@ -629,27 +630,7 @@ def _unit_font_pdf(path: Path, runs: list[tuple[str, float, float, float]]) -> N
     stream = "\n".join(
         f"BT /F1 1 Tf {size} 0 0 {size} {x} {y} Tm ({text}) Tj ET" for text, size, x, y in runs
     ).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    data = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    path.write_bytes(bytes(data))
+    path.write_bytes(hand_written_pdf(stream))
 
 
 def test_a_unit_font_scaled_by_the_text_matrix_reads_at_its_shown_size(tmp_path: Path) -> None:
