@@ -365,8 +365,12 @@ _ZH_RELATION = re.compile(
 # and 众妙方, and "温病条辨" was a concept of a chapter on formulas). A name joined to the
 # book ("鲁迅与《呐喊》", "读《论语》") is no such entry, and stays as it was
 _ZH_CITED_SOURCE = re.compile(
-    r"^([\u4e00-\u9fff]{2,12}?)(?<![与和及的、读评谈论析])\s*《[^《》]{1,20}》$"
+    r"^([\u4e00-\u9fff]{2,12}?)(?<![与和及的、读评谈论析])\s*《([^《》]{1,20})》$"
 )
+# …the forms a prescription's name ends on (汤, decoction; 散, powder; 丸, pill …): a name so
+# ending cites its book as a source. Any other name before a book is its author's ("李白
+# 《将进酒》", "鲁迅《狂人日记》"), and the work is a topic too, as it was before the rule
+_ZH_FORMULA_FORMS = ("汤", "散", "丸", "饮", "丹", "膏", "方", "剂")
 
 
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
@@ -391,7 +395,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
     cited = _ZH_CITED_SOURCE.match(HEADING_NUMBER.sub("", text).strip())
     if cited:
-        return heading_terms(cited.group(1), block, level)  # "桂枝汤《伤寒论》": 桂枝汤
+        named = heading_terms(cited.group(1), block, level)  # "桂枝汤《伤寒论》": 桂枝汤
+        if cited.group(1).endswith(_ZH_FORMULA_FORMS):
+            return named
+        return [*named, Cue(cited.group(2), "heading", block, level)]  # "李白《将进酒》"
     related = _ZH_RELATION.match(HEADING_NUMBER.sub("", text).strip())
     if related:
         # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics

@@ -47,3 +47,10 @@ def test_a_book_joined_to_the_heading_by_a_word_is_not_a_source() -> None:
     """ "读《论语》", "鲁迅与《呐喊》": the work is what the section is about."""
     assert _terms("读《论语》") != []
     assert _terms("鲁迅与《呐喊》") != ["鲁迅"]
+
+
+def test_a_work_headed_with_its_authors_name_is_a_topic_with_the_author() -> None:
+    """ "杜甫《春望》": a poet and the poem; only a prescription's name (ending on 汤, 散, 丸 …)
+    cites its book as a source, which is then no topic."""
+    assert _terms("杜甫《春望》") == ["杜甫", "春望"]
+    assert _terms("老舍《茶馆》") == ["老舍", "茶馆"]
