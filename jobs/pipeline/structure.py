@@ -65,8 +65,12 @@ _QUANTITY = (
 # not the heading's: "3S" (RS, GIS and GNSS), "5G", "3D 打印" (a GIS chapter's "3S" made a
 # module titled "S"); "1Introduction", a PDF's glued text, is still a number and a title.
 # A full-width point ends the number as a point does ("1．知识目标" was titled "．知识目标")
+# LibreTexts numbers every page "21.4: Title", a colon after the number: it goes with the
+# number when a space follows (a module was titled ": The Adaptive Immune Response"), not in
+# a ratio or a time ("1:1", "10:30"), where no space follows.
 _SECTION_NUMBER = (
-    rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*[.．]?(?![-\u2013]\d)"
+    rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*(?:[.．]|:(?=\s))?"
+    r"(?![-\u2013]\d)"
 )
 HEADING_NUMBER = re.compile(
     r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
