@@ -1735,6 +1735,29 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     assert "Second" not in cranial and "Second cranial nerves" in cranial
 
 
+def test_a_coordinated_headings_last_word_takes_the_modifier_the_body_gives_it(
+    tmp_path: Path,
+) -> None:
+    """ "Water Filtration and Disinfection": the modifier on the left is shared, so the
+    topic is water disinfection, as the body writes it; the bare "disinfection" was a
+    concept of its own beside it. When the body never writes the shared reading, the
+    word keeps its own reading."""
+    text = (
+        "# Treating drinking water\n\n"
+        "## Water Filtration and Disinfection\n\n"
+        "Water filtration removes particles by passing water through sand beds. "
+        "Water disinfection then kills the microbes that filtration leaves behind. "
+        "Chlorine is the usual agent of water disinfection in large plants.\n\n"
+        "## Sludge Handling and Reuse\n\n"
+        "Sludge handling thickens the solids that settle in the basins. "
+        "Their reuse as fertiliser on farmland needs testing for metals first. "
+        "Reuse is common where farmland is near the plant.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "water disinfection" in keys and "disinfection" not in keys
+    assert "sludge reuse" not in keys
+
+
 def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:
     assert terms("Bellman–Ford 算法") == ["Bellman–Ford 算法"]  # en dash
     assert terms("Bellman-Ford 算法") == ["Bellman-Ford 算法"]  # no longer too long
