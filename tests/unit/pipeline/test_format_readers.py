@@ -461,3 +461,56 @@ def test_a_page_of_chart_marks_draws_no_bullets(tmp_path: Path) -> None:
     path = _pdf(tmp_path, body)
     blocks = read(path, detect(path, filename=path.name)).blocks()
     assert not [b for b in blocks if b.kind == "list_item"]
+
+
+def _ocr_layer_pdf(target: Path, lines: list[str]) -> Path:
+    """A scanned page as an OCR program leaves it: the words it recognised laid over the
+    page in an invisible (render mode 3) font named GlyphLessFont, flagged fixed-pitch."""
+    stream = ["BT", "3 Tr", "/F1 11 Tf"]
+    for i, line in enumerate(lines):
+        text = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream.append(f"1 0 0 1 72 {740 - 15 * i} Tm ({text}) Tj")
+    content = "\n".join([*stream, "ET"]).encode("latin-1")
+    widths = b" ".join([b"500"] * 95)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /GlyphLessFont /FirstChar 32 "
+        b"/LastChar 126 /Widths [" + widths + b"] /FontDescriptor 5 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000]"
+        b" /ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    target.write_bytes(bytes(out))
+    return target
+
+
+def test_a_scanned_books_ocr_text_layer_is_prose_not_code(tmp_path: Path) -> None:
+    """The invisible font of an OCR text layer is flagged fixed-pitch, though it stands for
+    whatever type the page printed: read as code, a scanned chapter gave no concept."""
+    path = _ocr_layer_pdf(
+        tmp_path / "scan.pdf",
+        [
+            "Tides rise and fall twice a day on most coasts, pulled by the moon",
+            "and, less strongly, by the sun across the turning earth.",
+            "",
+            "A spring tide comes when sun and moon pull in one line; a neap tide",
+            "when they pull at right angles, and the range is least.",
+        ],
+    )
+    blocks = read(path, detect(path)).blocks()
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1].text.startswith("A spring tide comes")
