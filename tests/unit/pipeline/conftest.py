@@ -35,6 +35,25 @@ def write_pdf(target: Path, pages: list[str]) -> Path:
     return target
 
 
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF written by hand from its numbered objects (the first the catalogue), with the
+    cross-reference table a reader needs: for what no typesetter writes on demand (a
+    unit-size font scaled by the text matrix, an OCR program's invisible text layer)."""
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return bytes(data)
+
+
 @pytest.fixture
 def en_markdown(tmp_path: Path) -> Path:
     path = tmp_path / "chapter.md"

@@ -9,6 +9,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import rejoin_hyphens, title_line
+from tests.unit.pipeline.conftest import raw_pdf
 
 
 def _pdf(tmp_path: Path, body: str, lang: str = "en") -> Path:
@@ -483,18 +484,7 @@ def _ocr_layer_pdf(target: Path, lines: list[str]) -> Path:
         b" /ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    target.write_bytes(bytes(out))
+    target.write_bytes(raw_pdf(objects))
     return target
 
 

@@ -15,6 +15,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.readers import pdf, read
 from jobs.pipeline.readers.pdf import _blocks as _pdf_blocks
 from jobs.pipeline.readers.pdf import _bold_headings, _bulleted, _Line, _quotes_apart
+from tests.unit.pipeline.conftest import raw_pdf
 
 _STYLE = (
     "@page { size: 300pt 500pt; margin: 30pt }"
@@ -637,19 +638,7 @@ def _unit_font_pdf(path: Path, runs: list[tuple[str, float, float, float]]) -> N
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    data = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    path.write_bytes(bytes(data))
+    path.write_bytes(raw_pdf(objects))
 
 
 def test_a_unit_font_scaled_by_the_text_matrix_reads_at_its_shown_size(tmp_path: Path) -> None:
