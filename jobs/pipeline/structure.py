@@ -81,8 +81,11 @@ HEADING_NUMBER = re.compile(
     r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
-    # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
-    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*\d+(?:\.\d+)*"
+    # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book
+    # numbers its chapters in Roman capitals ("CHAPTER VIII. OF THE WAGES OF LABOUR" titled
+    # a week "Chapter VIII. of the Wages of Labour")
+    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*"
+    r"(?:\d+(?:\.\d+)*|(?-i:[IVXL]{1,7})(?![A-Za-z]))"
     r"(?:[:.]|\s+[-\u2013\u2014](?=\s))?|§\s*(?:\d+(?:\.\d+)*\.?)?"
     r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
     # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:

@@ -540,6 +540,22 @@ def test_a_section_number_followed_by_a_colon_goes_whole() -> None:
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
 
 
+def test_an_old_books_roman_chapter_number_goes_from_its_heading() -> None:
+    """A nineteenth-century book heads a chapter "CHAPTER IV. OF RIVERS": the week took the
+    label along ("Chapter IV. of Rivers"). Only capitals count as a numeral, so a word
+    after the label that is spelled with those letters keeps its place."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "CHAPTER IV. OF RIVERS": "OF RIVERS",
+        "Part XII: Estuaries": "Estuaries",
+        "Section II The Delta": "The Delta",
+        "Chapter Vivid Colour": "Chapter Vivid Colour",
+        "Part Civil Works": "Part Civil Works",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
 def test_a_unicode_roman_numeral_goes_from_a_heading() -> None:
     """A revision sheet numbers its parts "Ⅰ.", "Ⅱ、" in the Roman numerals Unicode has
     of their own: a course's first week was titled "Ⅰ. …". A numeral naming a type keeps
