@@ -1492,6 +1492,21 @@ def test_a_capital_i_after_a_capitalised_word_is_a_numeral_not_the_pronoun() -> 
         assert not acceptable(clause, emphasised=True), clause
 
 
+def test_a_capital_i_after_a_lower_case_noun_of_rank_is_a_numeral() -> None:
+    # an oncology handout writes "stage I" and "stage II" in lower case: the first read as
+    # "stage" and the pronoun, and only "stage II" was a name
+    text = (
+        "A stage I tumour has not spread. A stage II tumour has reached the nodes. "
+        "The grade I lesions were small."
+    )
+    keys = set(collect([(0, text)]))
+    assert "stage i tumour" in keys and "grade i lesion" in keys
+    for name in ("stage I tumour", "type I diabetes", "class I molecule"):
+        assert acceptable(name, emphasised=True), name
+    # after any other lower-case noun it stays the pronoun
+    assert not acceptable("the report I wrote", emphasised=True)
+
+
 def test_a_word_that_can_be_a_verb_is_a_name_where_the_text_glosses_it(tmp_path: Path) -> None:
     # "the **mean** (average)": a statistics textbook's key term, not stress on a verb
     glossed = "The two measures of the center are the mean (average) and the median."
