@@ -3147,6 +3147,24 @@ def _zh_doctrine(key: str) -> bool:
     return len(key) <= MAX_ZH_DOCTRINE and _ZH_DOCTRINE.match(key) is not None
 
 
+# the letters OCR reads for others on a worn or blurred page: "m" as "rn", "h" as "li" or
+# "b", "d" as "cl", "w" as "vv"
+_OCR_CONFUSIONS = (("rn", "m"), ("li", "h"), ("tb", "th"), ("cl", "d"), ("vv", "w"))
+
+
+def _ocr_slip(word: str) -> bool:
+    """A word no English text writes that is a common word once one of OCR's confusions
+    is undone ("rnust" for must, "tbe" for the): a scanned book's misreading, which a term
+    count takes for a rare word of its own (a chapter's concept "rnust")."""
+    if zipf_frequency(word, "en") >= 1.0:
+        return False  # "cornea", "barn", "climate": a word as it is
+    return any(
+        zipf_frequency(word.replace(wrong, right), "en") >= 4.0
+        for wrong, right in _OCR_CONFUSIONS
+        if wrong in word
+    )
+
+
 def _admissible(
     key: str,
     kinds: set[str],
@@ -3177,6 +3195,8 @@ def _admissible(
         and not _marked_single_word(cues)
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
+    if not chinese and not kinds and definition is None and any(map(_ocr_slip, key.split())):
+        return False  # "rnust": a scan's OCR read "must" wrongly, no term of the text
     if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):
         # "Rust's standard library": a possessive opens a name ("Kepler's first law") only
         # where the author marks or defines it

@@ -18,6 +18,7 @@ from jobs.pipeline.concepts import (
     _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
+    _ocr_slip,
     marked_allowance,
 )
 from jobs.pipeline.definitions import (
@@ -1505,6 +1506,20 @@ def test_a_capital_i_after_a_lower_case_noun_of_rank_is_a_numeral() -> None:
         assert acceptable(name, emphasised=True), name
     # after any other lower-case noun it stays the pronoun
     assert not acceptable("the report I wrote", emphasised=True)
+
+
+def test_an_ocr_misreading_of_a_common_word_is_no_concept(tmp_path: Path) -> None:
+    # a scanned field guide's text layer reads a worn "m" as "rn" now and then: "rnust"
+    # recurs often enough to count as a rare word, but it is "must" misread
+    sentence = (
+        "A tide pool rnust be visited at low water, and the visitor rnust step softly. "
+        "Barnacles must close their plates when the sun is high. "
+    )
+    keys = keys_of(tmp_path, "# Tide pools\n\n" + sentence * 6, "guide.md")
+    assert not [k for k in keys if "rnust" in k]
+    assert _ocr_slip("rnust") and _ocr_slip("rnaterials")
+    # a word spelled so on purpose stays: cornea, barn, tern, clade
+    assert not any(map(_ocr_slip, ("cornea", "barn", "tern", "clade", "modern")))
 
 
 def test_a_word_that_can_be_a_verb_is_a_name_where_the_text_glosses_it(tmp_path: Path) -> None:
