@@ -400,6 +400,7 @@ def find_concepts(
     formulas = set() if chinese else _chemical_formulas(prose)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
+        cues = _shared_modifier_readings(cues, blocks, prose)
     else:
         cues = _actions_on_their_topic(_whole_heading_names(cues, prose), blocks, prose)
 
@@ -955,6 +956,35 @@ def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
             and any(c.term != w and c.term in w for w in wholes.get(c.block, ()))
         )
     ]
+
+
+# an English heading "M X and Y" whose last part is one word: Y may share M, the first
+# part's modifier
+_SHARED_MODIFIER = re.compile(r"(?P<modifier>.*\S)\s+\S+\s+(?:and|&)\s+(?P<last>[A-Za-z-]+)")
+
+
+def _shared_modifier_readings(cues: list[Cue], blocks: Sequence[Block], prose: str) -> list[Cue]:
+    """A heading "Antigen Processing and Presentation" or "Clonal Selection and Expansion"
+    shares its modifier to the left, as "Ionic and Molecular Compounds" shares its head to
+    the right: its last word alone ("presentation", "expansion") is no topic, the shared
+    reading ("antigen presentation") is, when the body writes it so. Without the body's
+    word the reading is a guess ("Binary Search and Recursion" is no binary recursion), and
+    the word stays as it was."""
+    out = []
+    for cue in cues:
+        found = None
+        if cue.kind == "heading" and " " not in cue.term.strip():
+            heading = HEADING_NUMBER.sub("", clean_title(blocks[cue.block].text)).strip()
+            found = _SHARED_MODIFIER.fullmatch(heading)
+        reading = f"{found['modifier']} {found['last']}" if found else ""
+        if (
+            found
+            and found["last"].casefold() == cue.term.strip().casefold()
+            and re.search(rf"(?<!\w){re.escape(reading)}(?!\w)", prose, re.I)
+        ):
+            cue = replace(cue, term=reading, whole=False)
+        out.append(cue)
+    return out
 
 
 # between a verb and its object: a count or a demonstrative ("一个", "该"), no copula
@@ -3124,6 +3154,24 @@ def _zh_doctrine(key: str) -> bool:
     return len(key) <= MAX_ZH_DOCTRINE and _ZH_DOCTRINE.match(key) is not None
 
 
+# the letters OCR reads for others on a worn or blurred page: "m" as "rn", "h" as "li" or
+# "b", "d" as "cl", "w" as "vv"
+_OCR_CONFUSIONS = (("rn", "m"), ("li", "h"), ("tb", "th"), ("cl", "d"), ("vv", "w"))
+
+
+def _ocr_slip(word: str) -> bool:
+    """A word no English text writes that is a common word once one of OCR's confusions
+    is undone ("rnust" for must, "tbe" for the): a scanned book's misreading, which a term
+    count takes for a rare word of its own (a chapter's concept "rnust")."""
+    if zipf_frequency(word, "en") >= 1.0:
+        return False  # "cornea", "barn", "climate": a word as it is
+    return any(
+        zipf_frequency(word.replace(wrong, right), "en") >= 4.0
+        for wrong, right in _OCR_CONFUSIONS
+        if wrong in word
+    )
+
+
 def _admissible(
     key: str,
     kinds: set[str],
@@ -3154,6 +3202,8 @@ def _admissible(
         and not _marked_single_word(cues)
     ):
         return False  # mostly a part of longer terms ("descent", "negative"): not a concept alone
+    if not chinese and not kinds and definition is None and any(map(_ocr_slip, key.split())):
+        return False  # "rnust": a scan's OCR read "must" wrongly, no term of the text
     if not chinese and not kinds and definition is None and _POSSESSIVE_START.match(key):
         # "Rust's standard library": a possessive opens a name ("Kepler's first law") only
         # where the author marks or defines it

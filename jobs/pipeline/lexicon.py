@@ -45,8 +45,14 @@ EN_STOP = _words(
 
 def numeral_one(previous: str, word: str) -> bool:
     """ "I" right after a capitalised word is the numeral of a name ("Type I error", "World
-    War I", "Phase I trial"), not the pronoun that EN_STOP lists."""
-    return word == "I" and previous[:1].isupper()
+    War I", "Phase I trial"), not the pronoun that EN_STOP lists; so is one after a noun
+    that ranks or sorts things, in lower case too ("MHC class I", "stage I", "type I
+    diabetes": "MHC class I" was cut to "MHC class", a twin of nothing the text meant)."""
+    return word == "I" and (previous[:1].isupper() or previous.lower() in _RANKING_NOUNS)
+
+
+# the nouns whose kinds and grades are counted in Roman numerals after them
+_RANKING_NOUNS = _words("class type phase stage grade level group category schedule tier division")
 
 
 # Determiners: after one a word is read as part of a noun phrase ("a commit object", "the

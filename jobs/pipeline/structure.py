@@ -66,8 +66,12 @@ _QUANTITY = (
 # not the heading's: "3S" (RS, GIS and GNSS), "5G", "3D 打印" (a GIS chapter's "3S" made a
 # module titled "S"); "1Introduction", a PDF's glued text, is still a number and a title.
 # A full-width point ends the number as a point does ("1．知识目标" was titled "．知识目标")
+# LibreTexts numbers every page "21.4: Title", a colon after the number: it goes with the
+# number when a space follows (a module was titled ": The Adaptive Immune Response"), not in
+# a ratio or a time ("1:1", "10:30"), where no space follows.
 _SECTION_NUMBER = (
-    rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*[.．]?(?![-\u2013]\d)"
+    rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*(?:[.．]|:(?=\s))?"
+    r"(?![-\u2013]\d)"
 )
 HEADING_NUMBER = re.compile(
     r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
@@ -78,8 +82,11 @@ HEADING_NUMBER = re.compile(
     r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
-    # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"
-    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*\d+(?:\.\d+)*"
+    # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book
+    # numbers its chapters in Roman capitals ("CHAPTER VIII. OF THE WAGES OF LABOUR" titled
+    # a week "Chapter VIII. of the Wages of Labour")
+    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*"
+    r"(?:\d+(?:\.\d+)*|(?-i:[IVXL]{1,7})(?![A-Za-z]))"
     r"(?:[:.]|\s+[-\u2013\u2014](?=\s))?|§\s*(?:\d+(?:\.\d+)*\.?)?"
     r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
     # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:

@@ -1312,7 +1312,15 @@ def _monospace(textpage: pdfium.PdfTextPage, index: int) -> bool:
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
     lowered = name.value.decode("latin-1").lower()
+    if lowered.endswith(_OCR_LAYER_FONT):
+        return False
     return bool(flags.value & 1) or any(m in lowered for m in _MONO_NAMES)  # bit 1: FixedPitch
+
+
+# the invisible font in which Tesseract (and ocrmypdf, which runs it) lays a scanned page's
+# recognised words over its image: it is flagged fixed-pitch, but says nothing of the type
+# printed on the page (a scanned book's whole chapter was read as code, and gave no concept)
+_OCR_LAYER_FONT = "glyphlessfont"
 
 
 # a font name's ending that says it is the regular cut of its family

@@ -35,17 +35,10 @@ def write_pdf(target: Path, pages: list[str]) -> Path:
     return target
 
 
-def hand_written_pdf(stream: bytes, count: int = 1) -> bytes:
-    """A one-page PDF written by hand, no compression: `stream` is the page's content (its
-    font, F1, a Helvetica); `count` what the page tree says it holds."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF written by hand from its numbered objects (the first the catalogue), with the
+    cross-reference table a reader needs: for what no typesetter writes on demand (a
+    unit-size font scaled by the text matrix, an OCR program's invisible text layer)."""
     data = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -59,6 +52,21 @@ def hand_written_pdf(stream: bytes, count: int = 1) -> bytes:
         table,
     )
     return bytes(data)
+
+
+def hand_written_pdf(stream: bytes, count: int = 1) -> bytes:
+    """A one-page PDF (`raw_pdf`): `stream` is the page's content (its font, F1, a
+    Helvetica); `count` what the page tree says it holds."""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 from datasources.files.detect import detect
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import rejoin_hyphens, title_line
+from tests.unit.pipeline.conftest import raw_pdf
 
 
 def _pdf(tmp_path: Path, body: str, lang: str = "en") -> Path:
@@ -461,3 +462,45 @@ def test_a_page_of_chart_marks_draws_no_bullets(tmp_path: Path) -> None:
     path = _pdf(tmp_path, body)
     blocks = read(path, detect(path, filename=path.name)).blocks()
     assert not [b for b in blocks if b.kind == "list_item"]
+
+
+def _ocr_layer_pdf(target: Path, lines: list[str]) -> Path:
+    """A scanned page as an OCR program leaves it: the words it recognised laid over the
+    page in an invisible (render mode 3) font named GlyphLessFont, flagged fixed-pitch."""
+    stream = ["BT", "3 Tr", "/F1 11 Tf"]
+    for i, line in enumerate(lines):
+        text = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream.append(f"1 0 0 1 72 {740 - 15 * i} Tm ({text}) Tj")
+    content = "\n".join([*stream, "ET"]).encode("latin-1")
+    widths = b" ".join([b"500"] * 95)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /GlyphLessFont /FirstChar 32 "
+        b"/LastChar 126 /Widths [" + widths + b"] /FontDescriptor 5 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000]"
+        b" /ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    target.write_bytes(raw_pdf(objects))
+    return target
+
+
+def test_a_scanned_books_ocr_text_layer_is_prose_not_code(tmp_path: Path) -> None:
+    """The invisible font of an OCR text layer is flagged fixed-pitch, though it stands for
+    whatever type the page printed: read as code, a scanned chapter gave no concept."""
+    path = _ocr_layer_pdf(
+        tmp_path / "scan.pdf",
+        [
+            "Tides rise and fall twice a day on most coasts, pulled by the moon",
+            "and, less strongly, by the sun across the turning earth.",
+            "",
+            "A spring tide comes when sun and moon pull in one line; a neap tide",
+            "when they pull at right angles, and the range is least.",
+        ],
+    )
+    blocks = read(path, detect(path)).blocks()
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1].text.startswith("A spring tide comes")

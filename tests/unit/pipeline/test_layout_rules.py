@@ -18,6 +18,7 @@ from jobs.pipeline.concepts import (
     _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
+    _ocr_slip,
     marked_allowance,
 )
 from jobs.pipeline.definitions import (
@@ -1492,6 +1493,35 @@ def test_a_capital_i_after_a_capitalised_word_is_a_numeral_not_the_pronoun() -> 
         assert not acceptable(clause, emphasised=True), clause
 
 
+def test_a_capital_i_after_a_lower_case_noun_of_rank_is_a_numeral() -> None:
+    # an oncology handout writes "stage I" and "stage II" in lower case: the first read as
+    # "stage" and the pronoun, and only "stage II" was a name
+    text = (
+        "A stage I tumour has not spread. A stage II tumour has reached the nodes. "
+        "The grade I lesions were small."
+    )
+    keys = set(collect([(0, text)]))
+    assert "stage i tumour" in keys and "grade i lesion" in keys
+    for name in ("stage I tumour", "type I diabetes", "class I molecule"):
+        assert acceptable(name, emphasised=True), name
+    # after any other lower-case noun it stays the pronoun
+    assert not acceptable("the report I wrote", emphasised=True)
+
+
+def test_an_ocr_misreading_of_a_common_word_is_no_concept(tmp_path: Path) -> None:
+    # a scanned field guide's text layer reads a worn "m" as "rn" now and then: "rnust"
+    # recurs often enough to count as a rare word, but it is "must" misread
+    sentence = (
+        "A tide pool rnust be visited at low water, and the visitor rnust step softly. "
+        "Barnacles must close their plates when the sun is high. "
+    )
+    keys = keys_of(tmp_path, "# Tide pools\n\n" + sentence * 6, "guide.md")
+    assert not [k for k in keys if "rnust" in k]
+    assert _ocr_slip("rnust") and _ocr_slip("rnaterials")
+    # a word spelled so on purpose stays: cornea, barn, tern, clade
+    assert not any(map(_ocr_slip, ("cornea", "barn", "tern", "clade", "modern")))
+
+
 def test_a_word_that_can_be_a_verb_is_a_name_where_the_text_glosses_it(tmp_path: Path) -> None:
     # "the **mean** (average)": a statistics textbook's key term, not stress on a verb
     glossed = "The two measures of the center are the mean (average) and the median."
@@ -1733,6 +1763,29 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     # an ordinal only counts the shared head's kinds
     cranial = terms("Second, third, and fourth cranial nerves")
     assert "Second" not in cranial and "Second cranial nerves" in cranial
+
+
+def test_a_coordinated_headings_last_word_takes_the_modifier_the_body_gives_it(
+    tmp_path: Path,
+) -> None:
+    """ "Water Filtration and Disinfection": the modifier on the left is shared, so the
+    topic is water disinfection, as the body writes it; the bare "disinfection" was a
+    concept of its own beside it. When the body never writes the shared reading, the
+    word keeps its own reading."""
+    text = (
+        "# Treating drinking water\n\n"
+        "## Water Filtration and Disinfection\n\n"
+        "Water filtration removes particles by passing water through sand beds. "
+        "Water disinfection then kills the microbes that filtration leaves behind. "
+        "Chlorine is the usual agent of water disinfection in large plants.\n\n"
+        "## Sludge Handling and Reuse\n\n"
+        "Sludge handling thickens the solids that settle in the basins. "
+        "Their reuse as fertiliser on farmland needs testing for metals first. "
+        "Reuse is common where farmland is near the plant.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "water disinfection" in keys and "disinfection" not in keys
+    assert "sludge reuse" not in keys
 
 
 def test_a_dash_joined_latin_name_in_a_chinese_heading_is_one_name() -> None:

@@ -527,6 +527,35 @@ def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> 
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
 
 
+def test_a_section_number_followed_by_a_colon_goes_whole() -> None:
+    """An online textbook may title each page "12.3: Name": the colon after the number
+    went on into the module's title (": Name")."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "12.3: Tissue Repair": "Tissue Repair",
+        "7: Soil Formation": "Soil Formation",
+        "3.2. Climate Zones": "Climate Zones",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
+def test_an_old_books_roman_chapter_number_goes_from_its_heading() -> None:
+    """A nineteenth-century book heads a chapter "CHAPTER IV. OF RIVERS": the week took the
+    label along ("Chapter IV. of Rivers"). Only capitals count as a numeral, so a word
+    after the label that is spelled with those letters keeps its place."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "CHAPTER IV. OF RIVERS": "OF RIVERS",
+        "Part XII: Estuaries": "Estuaries",
+        "Section II The Delta": "The Delta",
+        "Chapter Vivid Colour": "Chapter Vivid Colour",
+        "Part Civil Works": "Part Civil Works",
+    }
+    assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
+
+
 def test_a_unicode_roman_numeral_goes_from_a_heading() -> None:
     """A revision sheet numbers its parts "Ⅰ.", "Ⅱ、" in the Roman numerals Unicode has
     of their own: a course's first week was titled "Ⅰ. …". A numeral naming a type keeps
