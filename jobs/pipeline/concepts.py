@@ -1919,13 +1919,18 @@ def _merge_subject_short_forms(drafts: list[Draft]) -> list[Draft]:
     concept of the document too: once the subject is set, a text names its parts without
     it, and the notes kept "second law" and "zeroth law" as twins of the full names. One
     concept under the full name, the short one's evidence joining it. Only a short form
-    of two words or more: "sequence" beside "sequence of vertices" is a word of its own."""
+    of two words or more: "sequence" beside "sequence of vertices" is a word of its own;
+    and only a full name the text marks or defines: a phrase the term counts alone cut
+    ("cross-classification model of household", from "… of household characteristics")
+    took a transport lesson's "cross-classification model" in."""
     by_key = {d.key: d for d in drafts}
     merged: set[str] = set()
     for draft in drafts:
         head, of, subject = draft.key.partition(" of ")
         short = by_key.get(head) if of and subject in by_key else None
         if short is None or len(head.split()) < 2 or {short.key, draft.key} & merged:
+            continue
+        if not draft.sources - {"term"}:
             continue
         _absorb(draft, short)
         draft.definition = draft.definition or short.definition

@@ -2112,8 +2112,14 @@ def english_name_pairs(text: str) -> list[tuple[str, str]]:
         if has_han(term)
         and not has_han(gloss)
         and all(word[:1].isupper() for word in gloss.split())
-        and not _ACRONYM.fullmatch(gloss)
+        # one word only as an everyday word is written, a capital and small letters: a
+        # name's own spelling, "ItemCF", "UserCF", is a concept of its own (基于物品的协同过滤
+        # （ItemCF） had merged ItemCF into 协同过滤)
+        and (len(gloss.split()) >= 2 or _CAPITALISED_WORD.fullmatch(gloss) is not None)
     ]
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _glosses(text: str) -> Iterator[tuple[str, str]]:

@@ -2517,6 +2517,22 @@ def test_a_part_named_without_its_subject_is_the_full_names_twin(tmp_path: Path)
     assert "second rule" not in concepts
 
 
+def test_a_full_name_only_counted_never_marked_takes_no_short_name_in(tmp_path: Path) -> None:
+    # "the gravity model of distance" is a phrase the term count cut from a longer one; the
+    # text marks and defines "gravity model" alone, which stays a concept of its own
+    text = (
+        "# Trip distribution\n\n"
+        "A **gravity model** is a model that sends more trips to nearer and larger zones. "
+        "The gravity model is calibrated on survey data.\n\n"
+        "## Distance\n\n"
+        "Planners fit the gravity model of distance decay to each purpose. Distance is "
+        "measured in minutes. The gravity model of distance decay is fitted once a year, "
+        "and the gravity model is checked against counts.\n"
+    )
+    concepts = {c.key for c in concepts_of(tmp_path, text)}
+    assert "gravity model" in concepts
+
+
 def test_long_names_on_both_sides_of_also_called_are_one_concept(tmp_path: Path) -> None:
     # "X, also called Y": each name runs past twenty characters, and neither was found
     # whole beside the connector; the two stood as twins

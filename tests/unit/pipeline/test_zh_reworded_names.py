@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.structure import english_name_pairs
 
 _SWAPPED = """# 存储管理
 
@@ -96,3 +97,12 @@ def test_an_english_heading_word_a_chinese_name_is_glossed_with_is_one_concept_w
     titles = _titles(tmp_path, "生态.md", _ENGLISH_HEADING)
     assert {"群落", "生态系统"} <= titles
     assert not {"Community", "Ecosystem", "Communities", "Ecosystems"} & titles
+
+
+def test_a_gloss_spelt_as_a_names_own_identifier_is_no_translation() -> None:
+    """ "基于物品的协同过滤（ItemCF）": ItemCF is the method's own name, a concept beside
+    协同过滤, not its English; "群落（Community）" is a translation."""
+    assert english_name_pairs("基于物品的协同过滤（ItemCF）关注物品之间的相似度。") == []
+    assert english_name_pairs("群落（Community）指同一地区所有种群的集合。") == [
+        ("群落", "Community")
+    ]
