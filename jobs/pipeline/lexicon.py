@@ -771,6 +771,18 @@ _ZH_LESSON_PLAN = re.compile(
 )
 
 
+# A programming post heads its worked example by what kind of example it is ("程序示例",
+# "使用示例", "真实世界例子", "一个简单的例子"), as GENERIC_HEADINGS lists the bare "示例";
+# and a design-pattern write-up has fixed parts after the pattern's own ("适用性",
+# "适用场景", "相关模式", "已知应用"). A CSDN post on one pattern had six of these among its
+# seventeen concepts. (Not "实例" or "案例": an instance is a concept of its own, and a
+# case study is often named for its topic.)
+_ZH_TUTORIAL_PART = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}的?)?(?:示例|例子)(?:代码)?[\d一二三四五六七八九十]*$"
+    r"|^(?:适用性|适用场景|适用环境|相关模式|已知应用|模式结构|模式动机)$"
+)
+
+
 # a Chinese school book's volume, as its notes head their parts: the grade and the half
 # year ("八年级上册", "七年级下册"), a numbered volume ("第二册"), a senior school's
 # required or elective module ("必修一", "选择性必修1"); no topic (a history review's
@@ -866,7 +878,7 @@ def apparatus(heading: str) -> bool:
         return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
-    if _ZH_LESSON_PLAN.match(bare):
+    if _ZH_LESSON_PLAN.match(bare) or _ZH_TUTORIAL_PART.match(bare):
         return True
     if _ZH_CROSS_REFERENCE.match(bare):
         return True

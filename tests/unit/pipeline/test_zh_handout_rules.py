@@ -644,6 +644,19 @@ def test_a_lesson_plans_fixed_parts_name_no_topic() -> None:
     assert terms("三、光合作用的过程") == ["光合作用"]
 
 
+def test_a_tutorials_example_headings_and_pattern_parts_name_no_topic() -> None:
+    """A programming post heads its worked example by the example's kind, and a pattern's
+    write-up has the same closing parts whatever the pattern: labels, never topics."""
+    from jobs.pipeline.lexicon import apparatus
+
+    labels = ("程序示例", "真实世界例子", "一个完整的例子", "使用示例2", "适用场景", "相关模式")
+    for label in labels:
+        assert apparatus(label), label
+    # an instance, a counterexample and the pattern itself keep their names
+    for name in ("实例", "反例", "观察者模式", "类图"):
+        assert not apparatus(name), name
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
