@@ -494,6 +494,17 @@ GENERIC_HEADINGS = frozenset(
         "实验结果",
         "实验结果与分析",
         "来源",
+        # the list of the account's or blog's other posts closing a WeChat 公众号 article
+        # or a blog post, a bold line over links to them (a saved 公众号 article's
+        # "往期推荐" was a concept and a module's topic)
+        "往期推荐",
+        "往期回顾",
+        "往期精选",
+        "往期精彩",
+        "精彩推荐",
+        "推荐阅读",
+        "相关阅读",
+        "相关推荐",
         "延伸阅读",
         "深入阅读",
         "扩展阅读",

@@ -657,6 +657,12 @@ def test_a_tutorials_example_headings_and_pattern_parts_name_no_topic() -> None:
         assert not apparatus(name), name
 
 
+def test_the_closing_list_of_an_accounts_other_posts_is_no_topic() -> None:
+    # a 公众号 article or a blog post ends on a bold line over links to older posts
+    for line in ("往期推荐", "推荐阅读", "相关阅读", "往期回顾"):
+        assert terms(line) == [], line
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
