@@ -663,6 +663,17 @@ def test_the_closing_list_of_an_accounts_other_posts_is_no_topic() -> None:
         assert terms(line) == [], line
 
 
+def test_a_blog_titles_series_and_topic_either_side_of_zhi_are_both_names() -> None:
+    # "series之topic": each side whole, not cut where rjieba tags a verb inside one
+    assert terms("机器学习之决策树", 1) == ["机器学习", "决策树"]
+    assert terms("深度学习之卷积神经网络", 1) == ["深度学习", "卷积神经网络"]
+    assert "红黑树" in terms("数据结构之红黑树", 1)
+    # 之 inside a word, or before a one-character head, joins no series to a topic
+    assert terms("三分之一", 1) != ["三分"]
+    assert terms("编程之道", 1) == ["编程之道"]
+    assert terms("主机之间的通信", 1) == ["通信"]
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
