@@ -46,7 +46,7 @@ _FUNCTION_TAGS = {"c", "r", "p", "u"}
 # Names of a science rjieba tags as function words: 几何 (geometry) a pronoun ("how much"
 # in classical Chinese), 假说 (hypothesis) and 因果 (cause and effect) conjunctions, 自我
 # (the self, the ego) and 他者 (the Other) pronouns
-_NAMES_TAGGED_FUNCTION = {"几何", "假说", "因果", "自我", "他者"}
+NAMES_TAGGED_FUNCTION = {"几何", "假说", "因果", "自我", "他者"}
 # "一类", "一部分", "两个", "很多": a quantity, not a name; after a noun it makes a statement
 # ("种类很多", "there are many kinds")
 _QUANTITY = re.compile(
@@ -141,7 +141,7 @@ def zh_clause(term: str) -> bool:
     if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
-        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text not in _NAMES_TAGGED_FUNCTION
+        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text not in NAMES_TAGGED_FUNCTION
     opening = tags[0][0]
     # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a

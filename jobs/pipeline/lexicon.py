@@ -500,6 +500,17 @@ GENERIC_HEADINGS = frozenset(
         "实验结果",
         "实验结果与分析",
         "来源",
+        # the list of the account's or blog's other posts closing a WeChat 公众号 article
+        # or a blog post, a bold line over links to them (a saved 公众号 article's
+        # "往期推荐" was a concept and a module's topic)
+        "往期推荐",
+        "往期回顾",
+        "往期精选",
+        "往期精彩",
+        "精彩推荐",
+        "推荐阅读",
+        "相关阅读",
+        "相关推荐",
         "延伸阅读",
         "深入阅读",
         "扩展阅读",
@@ -777,6 +788,18 @@ _ZH_LESSON_PLAN = re.compile(
 )
 
 
+# A programming post heads its worked example by what kind of example it is ("程序示例",
+# "使用示例", "真实世界例子", "一个简单的例子"), as GENERIC_HEADINGS lists the bare "示例";
+# and a design-pattern write-up has fixed parts after the pattern's own ("适用性",
+# "适用场景", "相关模式", "已知应用"). A CSDN post on one pattern had six of these among its
+# seventeen concepts. (Not "实例" or "案例": an instance is a concept of its own, and a
+# case study is often named for its topic.)
+_ZH_TUTORIAL_PART = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}的?)?(?:示例|例子)(?:代码)?[\d一二三四五六七八九十]*$"
+    r"|^(?:适用性|适用场景|适用环境|相关模式|已知应用|模式结构|模式动机)$"
+)
+
+
 # a Chinese school book's volume, as its notes head their parts: the grade and the half
 # year ("八年级上册", "七年级下册"), a numbered volume ("第二册"), a senior school's
 # required or elective module ("必修一", "选择性必修1"); no topic (a history review's
@@ -872,7 +895,7 @@ def apparatus(heading: str) -> bool:
         return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
-    if _ZH_LESSON_PLAN.match(bare):
+    if _ZH_LESSON_PLAN.match(bare) or _ZH_TUTORIAL_PART.match(bare):
         return True
     if _ZH_CROSS_REFERENCE.match(bare):
         return True

@@ -380,6 +380,20 @@ _ZH_CITED_SOURCE = re.compile(
 _ZH_FORMULA_FORMS = ("汤", "散", "丸", "饮", "丹", "膏", "方", "剂")
 
 
+# A blog post's title names its series, then 之, then its own topic: "机器学习之决策树",
+# "Java设计模式之熔断器模式", "数据结构之红黑树详解" (CSDN's and 博客园's habit). Read as
+# one phrase, rjieba's verb tag on 学习 cut "机器学习之决策树" to the concepts 机器 and
+# 决策树, and "数据结构之红黑树" gave 黑树. Each side is a heading of its own. Not 之 as a
+# word's part: 之间, 之一, 之后, 之处, 之类 and their kind, 三分之一, 总之, 反之, 久而久之;
+# nor a one-character head after it ("数学之美", "编程之道": the beauty, the way, of a
+# thing); nor a label before a colon ("不利之处：反向代理" is a label and its topic).
+_ZH_SERIES_TITLE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9+#.]{2,16}?)(?<![总反换言加久而分])之"
+    r"(?![间一中内外上下前后际所以乎处时类余至多久称说嫌最父母王])"
+    r"([\u4e00-\u9fffA-Za-z][^之：:，,。；;！？]{1,30})$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -410,6 +424,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     if related:
         # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics
         return [c for part in related.groups() for c in heading_terms(part, block, level)]
+    series = _ZH_SERIES_TITLE.match(HEADING_NUMBER.sub("", text).strip())
+    if series and has_han(series.group(1) + series.group(2)):
+        # "机器学习之决策树": the series and the post's topic, each a heading's name
+        return [c for part in series.groups() for c in heading_terms(part, block, level)]
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
     call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
     if call:

@@ -25,6 +25,7 @@ import rjieba
 from lemminflect import getAllLemmas, getInflection
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
+from jobs.pipeline.clauses import NAMES_TAGGED_FUNCTION
 from jobs.pipeline.lexicon import (
     EN_CLASSIFIER_NOUNS,
     EN_DETERMINERS,
@@ -678,6 +679,10 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
+        if word in NAMES_TAGGED_FUNCTION:
+            # rjieba tags 自我 (the self) a pronoun, 几何 and 假说 function words: read as
+            # such they cut the name they open, and "自我决定理论" was the concept "决定理论"
+            pos = "n"
         if current and means and word in _ZH_DONE_WITH:
             phrases.append(current)  # "用数组实现": the array, then the verb done with it
             current = []

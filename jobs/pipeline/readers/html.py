@@ -421,8 +421,13 @@ def _link_lists(root: Node) -> frozenset[int]:
 
 
 # where a site marks its page's own content: the one <main> (or ARIA role main), else
-# the one <article>; around it stand the site's links, recommendations and comments
-_MAIN_CONTENT = ('main, [role="main"]', "article")
+# the one <article>; around it stand the site's links, recommendations and comments.
+# Last, the article body of a publishing platform whose pages have neither: a WeChat
+# 公众号 article (`<div id="js_content" class="rich_media_content">`, with the account's
+# tags, its reader comments and the "关注该公众号" QR box around it) and a 博客园 post
+# (`<div id="cnblogs_post_body">`). Read whole, a saved 公众号 article's two commenters'
+# names were concepts, and the last module of its course.
+_MAIN_CONTENT = ('main, [role="main"]', "article", "#js_content, #cnblogs_post_body")
 
 
 def _main_content(tree: HTMLParser) -> Node | None:

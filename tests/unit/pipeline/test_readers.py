@@ -889,6 +889,27 @@ def test_html_comment_heading_of_a_docs_theme_is_furniture(tmp_path: Path) -> No
     assert [b.text for b in _read(page).blocks() if b.kind == "heading"] == ["河流"]
 
 
+def test_html_a_wechat_articles_body_is_read_without_its_page_around_it(
+    tmp_path: Path,
+) -> None:
+    # a saved 公众号 page has no <main> or <article>: its text is the one #js_content, and
+    # the account's tags, the readers' comments and the QR box stand outside it
+    page = tmp_path / "wechat.html"
+    page.write_text(
+        '<html><body><div class="rich_media"><h1 class="rich_media_title">光合作用</h1>'
+        '<div id="js_content" class="rich_media_content"><section><span>叶绿体吸收光能，'
+        "把二氧化碳和水合成有机物。</span></section></div>"
+        '<div class="article-tag__list"><span>#植物学 9个</span></div>'
+        '<div id="js_cmt_area"><ul class="discuss_list"><li><strong class="nickname">'
+        "张三</strong><span>讲得真清楚</span></li></ul></div>"
+        '<div id="js_pc_qr_code"><p>微信扫一扫关注该公众号</p></div></div></body></html>',
+        encoding="utf-8",
+    )
+    text = " ".join(b.text for b in _read(page).blocks())
+    assert "叶绿体吸收光能" in text and "光合作用" in text
+    assert "张三" not in text and "植物学" not in text and "扫一扫" not in text
+
+
 def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> None:
     # OpenStax's web pages set a key term in <span data-type="term">, bold by an external
     # stylesheet a saved page loses; DocBook's HTML uses class "glossterm"; pandoc writes

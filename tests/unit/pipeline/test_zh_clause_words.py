@@ -103,3 +103,12 @@ def test_zhi_after_an_entry_colon_or_comma_opens_no_name() -> None:
     found = keys("四气：指药物具有的寒、热、温、凉四种药性。") | keys("人力资本，指劳动者的知识。")
     assert not any(k.startswith("指") for k in found)
     assert "药物" in found
+
+
+def test_a_name_opened_by_a_word_rjieba_tags_a_pronoun_keeps_that_word() -> None:
+    # rjieba tags 自我 (the self) a pronoun and 他者 too: they open a theory's name, which
+    # lost them ("决定理论" for 自我决定理论)
+    found = keys("根据自我决定理论，人有三种基本心理需要。他者理论讨论身份的形成。")
+    assert "自我决定理论" in found and "他者理论" in found
+    # a real pronoun still ends the phrase before it
+    assert not any(k.startswith("我们") for k in keys("我们学习概率分布。"))

@@ -644,6 +644,36 @@ def test_a_lesson_plans_fixed_parts_name_no_topic() -> None:
     assert terms("三、光合作用的过程") == ["光合作用"]
 
 
+def test_a_tutorials_example_headings_and_pattern_parts_name_no_topic() -> None:
+    """A programming post heads its worked example by the example's kind, and a pattern's
+    write-up has the same closing parts whatever the pattern: labels, never topics."""
+    from jobs.pipeline.lexicon import apparatus
+
+    labels = ("程序示例", "真实世界例子", "一个完整的例子", "使用示例2", "适用场景", "相关模式")
+    for label in labels:
+        assert apparatus(label), label
+    # an instance, a counterexample and the pattern itself keep their names
+    for name in ("实例", "反例", "观察者模式", "类图"):
+        assert not apparatus(name), name
+
+
+def test_the_closing_list_of_an_accounts_other_posts_is_no_topic() -> None:
+    # a 公众号 article or a blog post ends on a bold line over links to older posts
+    for line in ("往期推荐", "推荐阅读", "相关阅读", "往期回顾"):
+        assert terms(line) == [], line
+
+
+def test_a_blog_titles_series_and_topic_either_side_of_zhi_are_both_names() -> None:
+    # "series之topic": each side whole, not cut where rjieba tags a verb inside one
+    assert terms("机器学习之决策树", 1) == ["机器学习", "决策树"]
+    assert terms("深度学习之卷积神经网络", 1) == ["深度学习", "卷积神经网络"]
+    assert "红黑树" in terms("数据结构之红黑树", 1)
+    # 之 inside a word, or before a one-character head, joins no series to a topic
+    assert terms("三分之一", 1) != ["三分"]
+    assert terms("编程之道", 1) == ["编程之道"]
+    assert terms("主机之间的通信", 1) == ["通信"]
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
