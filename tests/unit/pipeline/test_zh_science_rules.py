@@ -339,3 +339,12 @@ def test_english_phrases_a_chinese_text_only_repeats_are_no_concepts(tmp_path: P
     titles = titles_of(tmp_path, text)
     assert "发病率" in titles
     assert not {"new cases", "risk period"} & titles
+
+
+def test_maths_in_brackets_glosses_no_word_before_it() -> None:
+    """A maths text writes a function in brackets and differentiates or squares it at once:
+    "则有 (cos x)′=−sin x". The brackets hold the maths, not an English name for the word
+    before them (有 was a concept glossed "cos x"); a real gloss keeps its term."""
+    assert glossed("则有 (cos x)′=−sin x，又有 (tan x)'=sec²x。") == []
+    assert glossed("两边平方得 (ln y)²=4。") == []
+    assert glossed("导数（derivative）描述变化率。") == ["导数"]
