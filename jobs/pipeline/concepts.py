@@ -551,6 +551,8 @@ def find_concepts(
             continue  # a patient, a pet, a pair of twins: one story's people
         if not kinds and definition is None and (key in formulas or _counted_symbols(entry)):
             continue  # "HCl(aq)", "CH₄", "CH3 CH2": a substance's formula, no name
+        if not kinds and definition is None and _indexed_variable(entry):
+            continue  # "x0", "x0 处可导": a point of the maths and what holds there
         if not kinds and definition is None and _joined_identifier(entry):
             continue  # "TotalDebit", "EntryID": a spreadsheet's column or a program's name
         if not chinese and not kinds and definition is None and _practitioners(entry, stats):
@@ -1144,6 +1146,22 @@ def _joined_identifier(entry: TermStats | None) -> bool:
         and entry.words == 1
         and all(_JOINED_WORDS.match(surface) for surface in entry.surfaces)
     )
+
+
+# a variable with its index written as plain digits, as a Word or PDF text loses the
+# subscript: "x0", "t1"
+_INDEXED_VARIABLE = re.compile(r"[a-z]\d+")
+
+
+def _indexed_variable(entry: TermStats | None) -> bool:
+    """The term opens on one lower-case letter and its index ("x0", "x0 处", "x0 处可导"):
+    a maths text's point or instant and what holds there ("在点 x0 处可导"), which its count
+    alone offered as a concept. A name a teacher gives writes more than one letter before
+    its digits ("mp3") or a capital ("L2 正则化", "T2 加权像")."""
+    if entry is None:
+        return False
+    words = entry.surfaces.most_common(1)[0][0].split()
+    return bool(_INDEXED_VARIABLE.fullmatch(words[0]))
 
 
 def _counted_symbols(entry: TermStats | None) -> bool:

@@ -52,10 +52,18 @@ def find_formulas(
                     found.append(
                         _formula(match.group(0), text, block, 0.6, concept_of(text, index))
                     )
-            if _looks_mathematical(text):
+            if _looks_mathematical(text) and not _WORKED_ANSWER.match(text):
                 owner = concept_of(f"{_left_side(text)}\n{context}", index)
                 found.append(_formula(text, context, block, 0.5, owner))
     return found
+
+
+# A worked example's answer opens on its marker ("解 令 u=2x+1，则…", "解：取 f(x)=√x",
+# "Solution: Let x = 2"): its equations compute that one exercise, and the line read as a
+# formula made the answer to "导数的公式是什么？" a substitution from 例题2.2.
+_WORKED_ANSWER = re.compile(
+    r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.])"
+)
 
 
 def _left_side(text: str) -> str:

@@ -221,6 +221,11 @@ _GLOSS = re.compile(
     # spectrum，IR spectrum）"
     r"(?:\s*，\s*(?:又名|又称|也称|简称|或)?\s*[^（）()，]{1,30})?"
     r"\*?\s*[）)]"
+    # no prime, equals sign, power or division right after the bracket: there the brackets
+    # hold maths, "此外有 (sin x)′=cos x" (有 was a concept glossed "sin x"), "(ln x)² = …",
+    # or a quantity's unit inside a formula, "BMI = 体重（kg）/ 身高²（m²）" (体重 was a
+    # concept defined by the whole formula)
+    r"(?!\s*[′″'=＝^²³/÷×])"
 )
 # "a Domain Name System (DNS)", "a time-to-live (TTL)": the words before an acronym in
 # brackets, of which `_long_form` keeps the ones the acronym abbreviates

@@ -301,6 +301,21 @@ def test_an_equation_in_words_belongs_to_the_name_on_its_left() -> None:
     assert found == [("速动比率", 0.5)]
 
 
+def test_the_answer_to_a_worked_example_is_no_formula_of_a_concept() -> None:
+    """A textbook's worked answer opens on 解 (or "Solution:") and substitutes into the
+    exercise's own numbers; read as a formula, it answered what a concept's formula is.
+    An equation the text states for itself stays one."""
+    blocks = [
+        Block("paragraph", "例3 已知速度函数，求物体在第2秒末的加速度。", 1),
+        Block("paragraph", "解 由 v=3t+2 得 a=v′=3，与时刻无关。", 1),
+        Block("paragraph", "解：令 t=2，则 s=4×2+1=9。", 1),
+        Block("paragraph", "Solution: put n = 4 so that 2n + 1 = 9.", 1),
+        Block("paragraph", "平均速度 v=Δs/Δt=(s1-s0)/(t1-t0)", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["平均速度 v=Δs/Δt=(s1-s0)/(t1-t0)"]
+
+
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
 
     blocks = [

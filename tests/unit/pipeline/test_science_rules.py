@@ -650,3 +650,22 @@ def test_an_acronym_and_the_acronym_with_its_kind_are_one_name(tmp_path: Path) -
     keys = keys_of(tmp_path, text)
     assert "nand" in keys and "nand gate" not in keys
     assert {"cpu", "cpu time"} <= keys
+
+
+def test_a_variable_with_its_index_in_digits_is_no_concept(tmp_path: Path) -> None:
+    """A Word or PDF maths text that lost its subscripts writes the point x₀ as "x0", so
+    often that its count offered "x0" and "x0 处可导" as concepts: a point of the
+    maths, and what holds there, no name a teacher would list."""
+    text = (
+        "# 第3章 切线与速度\n\n"
+        "## 3.1 切线的斜率\n\n"
+        "设曲线在点 x0 附近有定义，在 x0 处取一个小的增量 h。若割线的斜率在 h 趋于零时有极限，"
+        "则称曲线在 x0 处有切线，这个极限叫做曲线在 x0 处的**切线斜率**。\n\n"
+        "函数在 x0 处可导时，它在 x0 处的切线唯一；函数在 x0 处可导，则它在 x0 处连续。\n\n"
+        "## 3.2 瞬时速度\n\n"
+        "物体在时刻 t0 的**瞬时速度**是它在 t0 到 t0 加 h 之间平均速度的极限。"
+        "在 x0 处可导的位置函数，在 x0 处有瞬时速度。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"切线斜率", "瞬时速度"} <= titles
+    assert not {t for t in titles if t.startswith(("x0", "t0"))}

@@ -339,3 +339,20 @@ def test_english_phrases_a_chinese_text_only_repeats_are_no_concepts(tmp_path: P
     titles = titles_of(tmp_path, text)
     assert "发病率" in titles
     assert not {"new cases", "risk period"} & titles
+
+
+def test_maths_in_brackets_glosses_no_word_before_it() -> None:
+    """A maths text writes a function in brackets and differentiates or squares it at once:
+    "则有 (cos x)′=−sin x". The brackets hold the maths, not an English name for the word
+    before them (有 was a concept glossed "cos x"); a real gloss keeps its term."""
+    assert glossed("则有 (cos x)′=−sin x，又有 (tan x)'=sec²x。") == []
+    assert glossed("两边平方得 (ln y)²=4。") == []
+    assert glossed("导数（derivative）描述变化率。") == ["导数"]
+
+
+def test_a_unit_in_brackets_inside_a_formula_glosses_nothing() -> None:
+    """A slide's formula writes each quantity with its unit in brackets and an operator
+    after it: "密度 = 质量（kg）/ 体积（m³）". The unit names no English term for the
+    quantity (质量 became a concept defined by the formula line)."""
+    assert glossed("密度 = 质量（kg）/ 体积（m³）") == []
+    assert glossed("功率 P = 电压（V）× 电流（A）") == []
