@@ -83,10 +83,18 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # "Navier–Stokes equations" name one thing, and cut at the dash the name lost its first
 # half ("Vink notation"); a spaced dash, a range of numbers or an em dash still cut
 _NAME_PAIR_DASH = "\u2013(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])"
+# A compound that opens with a number ("2-of-2", "3-by-3", "10-fold") is one token: read
+# from its first letter, "a 2-of-2 multisig address" named the concepts "of-2 multisig" and
+# "of-2 multisig address"
+_NUMBERED_COMPOUND = rf"[0-9]+(?:-[{_LATIN}0-9]+)*-[{_LATIN}][{_LATIN}0-9]*(?:-[{_LATIN}0-9]+)*"
+# ... and a count of a count ("2-of-2", "1-to-1", "3-by-3": how many of how many) modifies
+# the noun after it, the first word of its term ("2-of-2 multisig"); a measure ("10-fold",
+# "3-year") stays out of terms, as a bare number does
+_COUNT_OF_COUNT = re.compile(r"[0-9]+-[a-z]{2,3}-[0-9]+")
 _EN_TOKEN = re.compile(
     rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*"
     rf"(?:['’-][{_LATIN}0-9]+|{_NAME_PAIR_DASH}[{_LATIN}0-9]+)*['’]?"
-    rf"|{PLACEHOLDER}|[^\s{_LATIN}]"
+    rf"|{_NUMBERED_COMPOUND}|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
 _ZH_NOUNISH = {
     "n",
@@ -399,6 +407,7 @@ def _en_phrases(text: str) -> list[list[str]]:
             latin
             or (token[0] == CODE_WORD and len(token) > 1)
             or (current and numeral_one(current[-1], token))
+            or (not current and _COUNT_OF_COUNT.fullmatch(token) is not None)
             or (
                 token[0].isalpha()
                 and (lower not in EN_STOP or lower == "of")

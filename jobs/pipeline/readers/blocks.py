@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from urllib.parse import unquote
 
 import rjieba
+from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
@@ -680,9 +682,27 @@ def _target(href: str) -> tuple[str, str]:
 
 
 def _name_sized(text: str) -> bool:
-    """`text` is short enough to be a name."""
-    text = text.strip()
-    return bool(text) and len(text.split()) <= MAX_TERM_LINK_WORDS and len(text) <= 80
+    """`text` is short enough to be a name, and no clause: a verb's third-person form after
+    its first word that is no plural noun ("the ODIN Project identifies additional PIDs",
+    a sentence's words linked to another site's glossary) says something of a name, and
+    read as a term it was the concept "ODIN Project identifies additional PIDs"."""
+    words = text.split()
+    if not words or len(words) > MAX_TERM_LINK_WORDS or len(text.strip()) > 80:
+        return False
+    return not any(_third_person_verb(word) for word in words[1:])
+
+
+@lru_cache(maxsize=4096)
+def _third_person_verb(word: str) -> bool:
+    """A lower-case verb's third-person form that is no plural noun ("identifies", not
+    "lists" or "stores")."""
+    if not word.islower() or not word.endswith("s"):
+        return False
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if not any(word in getInflection(verb, "VBZ") for verb in verbs):
+        return False
+    return not lemmas.get("NOUN")
 
 
 def _names(fragment: str, text: str) -> bool:

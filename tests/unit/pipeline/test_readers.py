@@ -370,6 +370,21 @@ def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
         ), path
 
 
+def test_a_clause_linked_to_a_glossary_marks_no_term(tmp_path: Path) -> None:
+    # a sentence's words that link to another site's glossary say something of a name;
+    # a name alone, or one whose word is a plural noun as well, is still the term
+    page = tmp_path / "lesson.html"
+    page.write_text(
+        "<html><body><h1>Archives</h1><p>The <a href='https://example.org/glossary'>"
+        "Records Office classifies incoming files</a> by series, and a <a href='https://"
+        "example.org/glossary#fonds'>fonds</a> keeps the <a href='https://example.org/"
+        "glossary'>office records</a> together.</p></body></html>",
+        encoding="utf-8",
+    )
+    _, paragraph = _read(page).pages[0].blocks
+    assert paragraph.emphasis == ("fonds", "office records")
+
+
 def test_html_drops_furniture_and_keeps_structure(en_html: Path) -> None:
     document = _read(en_html)
     texts = [b.text for b in document.blocks()]

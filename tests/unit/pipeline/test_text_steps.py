@@ -635,3 +635,15 @@ def test_a_number_against_capitals_is_a_names_and_a_full_width_point_ends_a_numb
         "2.1 Layers": "Layers",
     }
     assert {h: HEADING_NUMBER.sub("", h).strip() for h in headings} == headings
+
+
+def test_a_number_led_compound_stays_whole_in_terms() -> None:
+    # a threshold written "3-of-5" is one modifier; split at its digit, the sentence named
+    # a term that starts "of-5"
+    stats = collect([(0, "The vault releases funds only with a 3-of-5 quorum signature.")], None)
+    assert "3-of-5 quorum signature" in stats
+    assert not any(key.startswith("of-") for key in stats)
+    # a measure before a noun is no part of the term, as a bare number is not
+    stats = collect([(0, "Each patient wore a 24-hour heart monitor at home.")], None)
+    assert "heart monitor" in stats
+    assert not any(key.startswith(("24", "hour")) for key in stats)
