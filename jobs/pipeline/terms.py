@@ -91,6 +91,10 @@ _NUMBERED_COMPOUND = rf"[0-9]+(?:-[{_LATIN}0-9]+)*-[{_LATIN}][{_LATIN}0-9]*(?:-[
 # the noun after it, the first word of its term ("2-of-2 multisig"); a measure ("10-fold",
 # "3-year") stays out of terms, as a bare number does
 _COUNT_OF_COUNT = re.compile(r"[0-9]+-[a-z]{2,3}-[0-9]+")
+# ... and so does a number before capitals, a compound's or a drug's name ("5-HT", the
+# serotonin of "5-HT receptor"; "5-FU"): the token the compound rule above made of it had
+# dropped it from the term, which became "receptor"
+_NUMBERED_NAME = re.compile(r"[0-9]+-[A-Z][A-Z0-9]*")
 _EN_TOKEN = re.compile(
     rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*"
     rf"(?:['’-][{_LATIN}0-9]+|{_NAME_PAIR_DASH}[{_LATIN}0-9]+)*['’]?"
@@ -408,6 +412,7 @@ def _en_phrases(text: str) -> list[list[str]]:
             or (token[0] == CODE_WORD and len(token) > 1)
             or (current and numeral_one(current[-1], token))
             or (not current and _COUNT_OF_COUNT.fullmatch(token) is not None)
+            or _NUMBERED_NAME.fullmatch(token) is not None
             or (
                 token[0].isalpha()
                 and (lower not in EN_STOP or lower == "of")

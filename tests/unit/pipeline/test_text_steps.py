@@ -647,3 +647,10 @@ def test_a_number_led_compound_stays_whole_in_terms() -> None:
     stats = collect([(0, "Each patient wore a 24-hour heart monitor at home.")], None)
     assert "heart monitor" in stats
     assert not any(key.startswith(("24", "hour")) for key in stats)
+
+
+def test_a_number_before_capitals_is_part_of_the_compound_it_names() -> None:
+    # "5-HT" is serotonin's name: the number and its capitals stay in the term
+    stats = collect([(0, "Drugs that block the 5-HT receptor reduce nausea.")], None)
+    assert "5-ht receptor" in stats
+    assert "receptor" in stats  # and the head alone, as for any name
