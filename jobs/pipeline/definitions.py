@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import rjieba
-from lemminflect import getAllLemmas, getInflection
+from lemminflect import getAllLemmas
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.lexicon import (
@@ -31,6 +31,7 @@ from jobs.pipeline.lexicon import (
     EN_STOP,
     FACET_HEADINGS,
     technicality,
+    third_person_verb,
     zh_emphasis_unwrapped,
 )
 from jobs.pipeline.model import Block
@@ -737,7 +738,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 def _run_in_gloss(rest: str) -> bool:
     found = _RUN_IN_GLOSS.match(rest)
     return found is not None and not any(
-        word in _FINITE or _third_person_verb(word) for word in found.group("head").split()
+        word in _FINITE or third_person_verb(word) for word in found.group("head").split()
     )
 
 
@@ -2103,7 +2104,7 @@ def _before_a_verb(raw: str) -> str:
         # after a noun, its subject ("legislature comes"); not a title's "Is" ("Resource
         # Acquisition Is Initialization") nor a clause's verb after "and", "it", "What";
         # a plural's verb has no "-s": "known as serous glands develop from …"
-        if (_third_person_verb(word) and _subject_noun(words[at - 1])) or (
+        if (third_person_verb(word) and _subject_noun(words[at - 1])) or (
             _plural_verb(word) and _plural_subject(words[at - 1])
         ):
             return " ".join(words[:at])
@@ -2128,7 +2129,7 @@ def states_a_clause(title: str) -> bool:
     Function"); not a name's "Is" or "Has" ("Resource Acquisition Is Initialization")."""
     words = [w.lower() for w in title.split()]
     return any(
-        word not in _AUXILIARIES and _third_person_verb(word) and _subject_noun(words[at - 1])
+        word not in _AUXILIARIES and third_person_verb(word) and _subject_noun(words[at - 1])
         for at, word in enumerate(words[1:], 1)
     )
 
@@ -2138,16 +2139,6 @@ _AUXILIARIES = frozenset({"is", "has", "does", "was"})
 
 def _subject_noun(word: str) -> bool:
     return word.islower() and word not in EN_STOP and "NOUN" in getAllLemmas(word)
-
-
-def _third_person_verb(word: str) -> bool:
-    lower = word.lower()
-    if not word.islower() or not lower.endswith("s") or not lower.isalpha():
-        return False
-    lemmas = getAllLemmas(lower)
-    verb = lemmas.get("VERB", ())
-    plural = any(n != lower for n in lemmas.get("NOUN", ()))
-    return not plural and any(lower in getInflection(v, "VBZ") for v in verb if v != lower)
 
 
 # "also known as Design By Contract": a small word capitalised between capitalised words is

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 import rjieba
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
 
@@ -1429,3 +1429,16 @@ def _may_be_a_noun(word: str) -> bool:
     """lemminflect's lexicon knows the word as a noun, or does not know it (a name)."""
     lemmas = getAllLemmas(word)
     return not lemmas or "NOUN" in lemmas
+
+
+@lru_cache(maxsize=4096)
+def third_person_verb(word: str) -> bool:
+    """A lower-case verb's third-person form that is no plural noun ("identifies",
+    "manipulates"; not "lists", "stores")."""
+    lower = word.lower()
+    if not word.islower() or not lower.endswith("s") or not lower.isalpha():
+        return False
+    lemmas = getAllLemmas(lower)
+    verb = lemmas.get("VERB", ())
+    plural = any(n != lower for n in lemmas.get("NOUN", ()))
+    return not plural and any(lower in getInflection(v, "VBZ") for v in verb if v != lower)

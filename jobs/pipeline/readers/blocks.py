@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from urllib.parse import unquote
 
 import rjieba
-from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS
+from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS, third_person_verb
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER
@@ -689,20 +687,7 @@ def _name_sized(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_TERM_LINK_WORDS or len(text.strip()) > 80:
         return False
-    return not any(_third_person_verb(word) for word in words[1:])
-
-
-@lru_cache(maxsize=4096)
-def _third_person_verb(word: str) -> bool:
-    """A lower-case verb's third-person form that is no plural noun ("identifies", not
-    "lists" or "stores")."""
-    if not word.islower() or not word.endswith("s"):
-        return False
-    lemmas = getAllLemmas(word)
-    verbs = lemmas.get("VERB", ())
-    if not any(word in getInflection(verb, "VBZ") for verb in verbs):
-        return False
-    return not lemmas.get("NOUN")
+    return not any(third_person_verb(word) for word in words[1:])
 
 
 def _names(fragment: str, text: str) -> bool:
