@@ -774,10 +774,14 @@ def _zh_perfective_follows(tagged: list[tuple[str, str]], position: int) -> bool
     return len(rest) >= 2 and rest[0][0] == "了" and rest[1][1] != "x"
 
 
+def _following(tagged: list[tuple[str, str]], position: int) -> tuple[str, str]:
+    """The word after `position` and its tag, spaces skipped (("", "") at the end)."""
+    return next(((w, p) for w, p in tagged[position + 1 :] if not w.isspace()), ("", ""))
+
+
 def _zh_pronoun_follows(tagged: list[tuple[str, str]], position: int) -> bool:
     """A pronoun follows the word at `position` ("想什么", "看它")."""
-    following = next((p for w, p in tagged[position + 1 :] if not w.isspace()), "")
-    return following == "r"
+    return _following(tagged, position)[1] == "r"
 
 
 def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:
@@ -807,14 +811,13 @@ def _opens_name(tagged: list[tuple[str, str]], position: int) -> bool:
     word = tagged[position][0]
     if len(word) != 1 or not word.isascii() or not word.isalpha():
         return False
-    following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
-    return bool(HAN.match(following))
+    return bool(HAN.match(_following(tagged, position)[0]))
 
 
 def _zh_word_follows(tagged: list[tuple[str, str]], position: int) -> bool:
     """有 before a word of two or more characters is "has" ("有随机性", "有条件地"); before
     one character it makes an adjective (有界函数, 有偏估计)."""
-    following = next((w for w, _ in tagged[position + 1 :] if not w.isspace()), "")
+    following = _following(tagged, position)[0]
     return len(following) >= 2 and bool(HAN.match(following))
 
 
