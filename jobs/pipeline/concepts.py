@@ -3363,8 +3363,8 @@ def _zh_one_verb(key: str) -> bool:
 
 
 def _zh_verb(key: str) -> bool:
-    tagged = rjieba.tag(key)
-    return len(key) <= 2 and len(tagged) == 1 and tagged[0][1] in _VERBISH
+    """A word of two characters at most that rjieba reads as one verb (`_zh_one_verb`)."""
+    return len(key) <= 2 and _zh_one_verb(key)
 
 
 def _title(
