@@ -238,7 +238,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            r"\bwe\s+(?:call|define|refer\s+to|term)\s+(?P<d>(?:this|these|that|those|such)\s+)?"
+            # ("we refer to" names only with its "as": "We refer to matrices by their rows
+            # and columns" defined "matrices" in a population-ecology primer)
+            r"\bwe\s+(?:call|define|refer\s+to(?=[^.;:]{0,80}?\bas\b)|term)\s+"
+            r"(?P<d>(?:this|these|that|those|such)\s+)?"
             rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
         ),
@@ -357,11 +360,21 @@ _ZH_ENTRY_MEANS = re.compile(
 _ZH_NOT_OPENING_A_NAME = frozenset({"p", "r", "c", "d", "f", "m"})
 
 
+# the word classes of a word holding 是 that is a name's part: a noun, an idiom (实事求是)
+_ZH_NAME_CLASSES = frozenset({"n", "nz", "i", "l"})
+
+
 def _zh_names_nothing(term: str) -> bool:
     """The words before the comma open on a word no name opens on (`_ZH_NOT_OPENING_A_NAME`):
-    "在这种情况下", "因此"."""
+    "在这种情况下", "因此"; or they hold the copula 是 (alone or cut into a verb: 感是), a
+    clause that says what something is ("胜任感是第二种基本需要，指…" named a concept
+    胜任感是第二种基本需要)."""
     tagged = [(w, t) for w, t in rjieba.tag(term) if not w.isspace()]
-    return not tagged or tagged[0][1] in _ZH_NOT_OPENING_A_NAME
+    return (
+        not tagged
+        or tagged[0][1] in _ZH_NOT_OPENING_A_NAME
+        or any("是" in word and tag not in _ZH_NAME_CLASSES for word, tag in tagged)
+    )
 
 
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
@@ -526,10 +539,13 @@ _ZH_DEFINING_VERB = re.compile(r"(?<![但可于还只总不凡倒])是|称|叫|�
 EMPHASIS = 0.7
 DEFINED_EMPHASIS = 0.8  # an emphasised term opening "X is a/an/the …"
 # "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence
-# announces what comes next; the definition is a later sentence.
+# announces what comes next; the definition is a later sentence. So does "In the next
+# sections we will show how … the *channel state* is updated" (a Lightning chapter's
+# question "What does “channel state” mean?" was answered by it).
 _EN_ANNOUNCES = re.compile(
     r"\b(?:will|['’]ll|shall|let['’]s|let\s+us|going\s+to|first)\s+(?:\w+\s+)?"
-    r"(?:define|explain|discuss|describe|introduce|look\s+at|talk\s+about|cover|see)\b"
+    r"(?:define|explain|discuss|describe|introduce|look\s+at|talk\s+about|cover|see"
+    r"|show|examine|explore|review|study|present|demonstrate|investigate)\b"
     r"|\bwhat\s+we\s+mean\s+by\b",
     re.I,
 )
@@ -1283,6 +1299,7 @@ def find_definitions(
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
+                and not _says_not_what(term, sentence, chinese)
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
                 sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
@@ -1387,6 +1404,28 @@ _AFTER_COPULA = (
     # that …", "they are *contingent*, or merely possible" (a philosophy chapter's terms)
     r"(?!\s*[:(—–]|\s*,\s*(?:or|i\.e\.|that\s+is|meaning)\b)"
 )
+
+
+# what the copula after the term says is no definition: denied, "the term *clonal
+# selection* is not a complete description of the theory" (an immunology page's answer to
+# "What does “clonal selection” mean?", where its glossary defines it), "*病毒*不是细胞"
+# ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through,
+# "**归属感**是第三。" (a 公众号 article's answer to "什么是归属感？")
+_EN_SAYS_NOT_WHAT = (
+    r"{0}\W{{0,2}}\s+(?:(?:is|are|was|were)\s+not\b(?!\s+(?:only|just|merely|simply)\b)"
+    r"|(?:isn['’]t|aren['’]t)\b"
+    r"|(?:is|are|was|were)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|next)"
+    r"(?:\s+one)?\W*$)"
+)
+_ZH_SAYS_NOT_WHAT = (
+    r"{0}\W{{0,2}}(?:(?:并|也|就|则)?(?:不是|并非|不等于|不同于)(?![^，。；]{{0,12}}而是)"
+    r"|(?:是|为)第[一二三四五六七八九十\d]+(?:个|种|点|条|位|类|项)?\W*$)"
+)
+
+
+def _says_not_what(term: str, sentence: str, chinese: bool) -> bool:
+    pattern = (_ZH_SAYS_NOT_WHAT if chinese else _EN_SAYS_NOT_WHAT).format(re.escape(term))
+    return re.search(pattern, sentence.strip(), 0 if chinese else re.I) is not None
 
 
 def _predicate_adjective(term: str, sentence: str) -> bool:
@@ -1934,6 +1973,8 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
             d
             for m in pattern.finditer(sentence)
             if (d := _read(m, sentence, block, confidence, chinese))
+            # "However, the term clonal selection is not a complete description …"
+            and not _says_not_what(d.term, sentence, chinese)
         ]
         if found:
             # the strongest pattern that matches wins; each of its names is defined ("… are

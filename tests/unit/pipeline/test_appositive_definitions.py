@@ -161,6 +161,14 @@ def test_we_call_names_the_quoted_word_after_the_thing_it_describes() -> None:
     assert [t for t, _ in _found(sentence)] == ["three-way merge"]
 
 
+def test_we_refer_to_names_only_with_its_as() -> None:
+    named = _found("We refer to the list of all outcomes as the outcome space.")
+    assert [t for t, _ in named] == ["outcome space"]
+    # "refer to X by …", "refer the reader to …": how the text points at X, no name given
+    assert _found("We refer to tables by their rows and their columns.") == []
+    assert _found("We refer to vectors through their entries in what follows.") == []
+
+
 def test_the_term_in_an_example_of_the_data_names_no_term() -> None:
     # an example reading a word out of a model's output is no introduction of that word
     sentence = 'For example, the term "harbour" scores highest in topic 2 and low in topic 3.'

@@ -324,6 +324,35 @@ def test_a_name_in_quotes_with_code_in_it_is_defined() -> None:
     assert [(d.term, d.confidence) for d in found] == [("losing `this`", 0.85)]
 
 
+def test_a_sentence_announcing_what_later_sections_show_defines_nothing() -> None:
+    shown = (
+        "In the next sections we will show how a ledger is kept and how the *account "
+        "balance* is updated."
+    )
+    assert not list(find_definitions(shown, 0, False, ("*account balance*",)))
+    examined = "Later we'll examine how a *hash table* grows."
+    assert not list(find_definitions(examined, 0, False, ("*hash table*",)))
+    # "X is a …" still defines X when the sentence also says where it comes back
+    # (as the pipeline passes it: the sentence's text and its emphasised spans)
+    stated = "A hash table is a keyed array that we will examine in the next section."
+    assert [d.term for d in find_definitions(stated, 0, False, ("hash table",))] == ["hash table"]
+
+
+def test_a_sentence_saying_what_an_emphasised_term_is_not_defines_nothing() -> None:
+    denied = "The term *natural selection* is not a full account of the theory, as we saw."
+    assert not list(find_definitions(denied, 0, False, ("*natural selection*",)))
+    named = "However, the term natural selection is not a full account of the theory."
+    assert not list(find_definitions(named, 0, False, ()))
+    assert not list(find_definitions(named, 0, False, (), plain=True))
+    assert not list(find_definitions("A *virus* isn't a cell at all.", 0, False, ("*virus*",)))
+    assert not list(find_definitions("*病毒*不是细胞，它没有细胞结构。", 0, True, ("*病毒*",)))
+    # a rank in a list the text counts through says nothing of what the term is
+    assert not list(find_definitions("**自主感**是第二。", 0, True, ("**自主感**",)))
+    # a sentence saying what it is still defines it
+    kept = "*病毒*是一种没有细胞结构的微生物。"
+    assert [d.term for d in find_definitions(kept, 0, True, ("*病毒*",))] == ["病毒"]
+
+
 def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
     announced = "We’ll first define what we mean by the term *string*."
     assert not list(find_definitions(announced, 0, False, ("*string*",)))

@@ -41,6 +41,11 @@ _LIST = """# 细胞的增殖
 """
 
 
+def test_a_clause_with_shi_before_the_comma_and_zhi_names_no_concept() -> None:
+    found = defined("胜任感是第二种基本需要，指能有效完成任务的感受。")
+    assert all("是" not in term for term, _ in found)
+
+
 def test_each_entry_of_a_list_naming_its_term_with_zhi_is_a_concept(tmp_path: Path) -> None:
     path = tmp_path / "细胞.md"
     path.write_text(_LIST, encoding="utf-8")
