@@ -26,7 +26,19 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
+    text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
     return _ZH_BOX_LABEL.sub("", text) if chinese else text
+
+
+# a list item's glyph and a figure's caption label, kept where a sentence was read from a
+# slide's bullet or a caption: the answer to "What does “thymocytes” mean?" opened on
+# "Figure: Immature T-cells, called thymocytes, …", "什么是自由选择衡量法？" on "• 自由…"
+_BULLET = re.compile(r"^\s*(?:[•◦▪▫‣●○■□◆◇►▶➢➤✓✔·]\s*)+")
+_CAPTION_LABEL = re.compile(
+    r"^\s*(?:(?:Figure|Fig\.|Table|Listing)\s*(?:\d+(?:[.\-–]\d+)*)?\s*[:.]\s+"
+    r"|[图表]\s*(?:\d+(?:[.\-–]\d+)*)?\s*[:：]\s*)",
+    re.I,
+)
 
 
 # the label a slide or a handout sets before its worked example or its note ("例：假设变量 h

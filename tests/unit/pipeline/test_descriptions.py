@@ -411,3 +411,20 @@ def test_a_worked_examples_label_is_no_part_of_a_chinese_description(tmp_path: P
     )
     description = _descriptions(tmp_path, zh, "zh-CN")["栈帧"]
     assert description.startswith("调用函数时")
+
+
+def test_a_description_read_from_a_caption_or_a_bullet_drops_the_label_and_the_glyph(
+    tmp_path: Path,
+) -> None:
+    en = (
+        "# Cells\n\nFigure: Young red cells, called reticulocytes, leave the marrow within "
+        "a day.\n\nReticulocytes mature in the blood. Reticulocytes are counted in anaemia.\n"
+    )
+    description = _descriptions(tmp_path, en, "en")["reticulocyte"]
+    assert description.startswith("Young red cells, called reticulocytes")
+    zh = (
+        "# 测量方法\n\n• **行为观察法**——即研究者在自然情境中记录被试行为的方法。\n\n"
+        "行为观察法简单易行。行为观察法常用于儿童研究。\n"
+    )
+    description = _descriptions(tmp_path, zh, "zh-CN")["行为观察法"]
+    assert description.startswith("行为观察法——即")
