@@ -213,6 +213,22 @@ def code_marked_terms(text: str) -> tuple[str, list[str]]:
 _FILLER = re.compile(r"lorem ipsum\b", re.IGNORECASE)
 
 
+# A sentence's end with more text after it: "。" or "！", or "." or "!" after a word of
+# lower-case letters (not a number, "Chapter 1. Getting Started"; nor an initial or a short
+# abbreviation, "Java vs. Python"; nor a question, "什么是内在动机？简史与背景")
+_SENTENCE_THEN_MORE = re.compile(
+    r"[。！]\s*[^\s”」』）)\"'。！]|\b(?!(?:etc|approx|resp|incl|viz)\b)[a-z]{3,}[.!]\s+[A-Z][a-z]"
+)
+
+
+def several_sentences(text: str) -> bool:
+    """The text holds more than one sentence. A heading that does is a post's subtitle or
+    standfirst set as a heading (Substack's and 公众号's "###" deck under the title: "我深入
+    探究了…。这是一个非常有趣的课题。…"), prose and no section's title: it titled a module
+    and two weeks of a course."""
+    return _SENTENCE_THEN_MORE.search(text) is not None
+
+
 def make_blocks(
     kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
 ) -> list[Block]:
@@ -220,6 +236,8 @@ def make_blocks(
     is display maths alone is a formula block, as Markdown's reader makes it: read as
     prose, a converted chapter's LaTeX outweighed its Chinese and the document was English."""
     text = _INVISIBLE.sub("", text).strip()
+    if kind == "heading" and several_sentences(text):
+        kind, level = "paragraph", 0
     if kind not in ("code", "formula", "table"):
         text = undecorated(text)
     if not text or (kind in ("paragraph", "list_item") and _FILLER.match(text)):

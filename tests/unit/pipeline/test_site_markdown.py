@@ -110,3 +110,19 @@ def test_entities_in_a_raw_html_block_read_as_the_characters_they_name() -> None
         ("paragraph", "Ca²⁺ calcium ion"),
         ("paragraph", "Salts & minerals follow."),
     ]
+
+
+def test_a_subtitle_of_several_sentences_set_as_a_heading_is_prose() -> None:
+    zh = "# 睡眠与记忆\n\n### 我读了很多关于睡眠的研究。结论出乎意料。希望对你有用。\n\n正文。\n"
+    assert _texts(zh)[:2] == [
+        ("heading", "睡眠与记忆"),
+        ("paragraph", "我读了很多关于睡眠的研究。结论出乎意料。希望对你有用。"),
+    ]
+    en = "# Sleep\n\n### I read the research on sleep. The findings surprised me.\n\nBody.\n"
+    assert _texts(en)[1] == (
+        "paragraph",
+        "I read the research on sleep. The findings surprised me.",
+    )
+    # a question, a number or an abbreviation before more words is still a title
+    for title in ("什么是睡眠？简史与背景", "Chapter 1. Getting Started", "Java vs. Python"):
+        assert _texts(f"# Notes\n\n## {title}\n\nBody.\n")[1] == ("heading", title)
