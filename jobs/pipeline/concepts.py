@@ -2932,6 +2932,8 @@ def _heading_word(
         return False
     if any(_action_heading(blocks[c.block].text) for c in cues):
         return False
+    if any(_introduces(c.term, blocks[c.block].text) for c in cues):
+        return False
     plural = all(c.term.isalpha() and concept_key(c.term) != c.term.casefold() for c in cues)
     return (
         plural
@@ -2939,6 +2941,21 @@ def _heading_word(
         and entry.count >= 5
         and zipf_frequency(key, "en") >= HEADING_WORD_ZIPF
     )
+
+
+# a heading that introduces its topic: "A brief primer on matrices", "Introduction to
+# Graphs", "Overview of Enzymes" (a demography chapter's "matrix", used 111 times, was
+# taken for the wording of its heading)
+_INTRODUCTION_OF = re.compile(
+    r"\b(?:primer|introduction|intro|overview|review|basics|fundamentals|essentials|notes"
+    r"|refresher|guide|tutorial)\s+(?:on|to|of)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _introduces(term: str, heading: str) -> bool:
+    found = _INTRODUCTION_OF.search(heading)
+    return found is not None and term.casefold() in found.group("topic").casefold()
 
 
 def _action_heading(text: str) -> bool:

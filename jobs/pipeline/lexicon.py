@@ -881,11 +881,26 @@ _ZH_CROSS_REFERENCE = re.compile(
 
 _ZH_THIS_PART = re.compile(r"^本(?:章|节|课|讲|单元|次课|部分|篇)")
 
+# A heading about the document itself: its goals, how to use it, what it is ("Goals of this
+# lesson" titled a library-carpentry lesson's first module, "How to use these slides" a
+# glaciology deck's)
+_THIS_DOCUMENT = (
+    r"(?:this|these|the|today['’]s)\s+(?:lessons?|chapters?|units?|modules?|courses?|sessions?"
+    r"|weeks?|lectures?|sections?|class(?:es)?|workshops?|episodes?|tutorials?|books?|slides?"
+    r"|decks?|notes|guides?|texts?|textbooks?|handouts?|workbooks?|labs?)"
+)
+_ABOUT_THIS_DOCUMENT = re.compile(
+    rf"^(?:(?:(?:learning|lesson|course|chapter|our)\s+)?(?:goals?|objectives?|aims?|outcomes?)"
+    rf"\s+(?:of|for)|how\s+to\s+(?:use|read|navigate)|about|using)\s+{_THIS_DOCUMENT}$"
+)
+
 
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
+        return True
+    if _ABOUT_THIS_DOCUMENT.match(text):
         return True
     bare = text.replace(" ", "")
     # "本章学习目标", "本节思考题": the part of the document it belongs to, said before the

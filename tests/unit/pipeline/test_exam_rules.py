@@ -47,6 +47,20 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
         assert not apparatus(topic), topic
 
 
+def test_a_heading_about_the_document_itself_is_apparatus() -> None:
+    for heading in (
+        "Goals of this lesson",
+        "Objectives for today's class",
+        "How to use these slides",
+        "About this course",
+        "Using this textbook",
+    ):
+        assert apparatus(heading), heading
+    # the goals, the use or the subject of something else stay topics
+    for topic in ("Goals of the Marshall Plan", "Using the slide rule", "About the author"):
+        assert not apparatus(topic), topic
+
+
 def test_an_answer_keys_verdict_on_an_option_is_no_name() -> None:
     found = keys("A、氯化钠是离子化合物，A正确；B、干冰是分子晶体，B错误；故选：A。")
     assert not found & {"b 错误", "a 正确", "故选"}

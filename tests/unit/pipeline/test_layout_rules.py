@@ -2461,6 +2461,21 @@ def test_a_sub_headings_common_plural_the_body_never_marks_is_no_topic(tmp_path:
     assert "layer" not in keys
 
 
+def test_a_plural_a_heading_introduces_is_the_sections_topic(tmp_path: Path) -> None:
+    """ "A brief primer on matrices", "Introduction to graphs": the heading says its
+    section introduces the plural it ends on, so the word is a topic though the body never
+    marks nor defines it (a demography chapter's "matrix", used 111 times, was dropped as
+    the heading's wording)."""
+    text = (
+        "# Sedimentary Rocks\n\n**Sedimentary rock** forms where sediment settles.\n\n"
+        "## A short primer on layers\n\n"
+        "Clay layers sit above sand layers. Each of the clay layers is thin, and sand "
+        "layers are thick. Thin layers of silt lie between clay layers.\n\n"
+        "Geologists read sand layers and clay layers from the bottom up.\n"
+    )
+    assert "layer" in keys_of(tmp_path, text)
+
+
 def test_names_listed_with_their_acronyms_are_names_in_passing(tmp_path: Path) -> None:
     """A sentence listing credentials or bodies, each with its acronym ("Board Certified
     Pilot (BCP), Licensed Harbor Master (LHM), …"), names them in passing: a plain-text
