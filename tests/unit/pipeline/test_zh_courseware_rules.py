@@ -140,6 +140,35 @@ def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str)
 
 
 @pytest.mark.parametrize(
+    ("heading", "name", "kind"),
+    [
+        ("read_buffer() 函数", "read_buffer", "函数"),
+        ("4.1 sendFrame() API 函数", "sendFrame", "API 函数"),
+        ("The open_file() function", "open_file", "function"),
+        ("the SWAP() macro", "SWAP", "macro"),
+    ],
+)
+def test_a_call_heading_with_its_kind_names_the_function_not_the_kind(
+    heading: str, name: str, kind: str
+) -> None:
+    # an API reference's section on one function says what kind of thing it is after it
+    terms = _terms(heading)
+    assert terms == [name]
+    assert kind not in terms
+
+
+@pytest.mark.parametrize("heading", ["Queue_2", "MAX_RETRY_COUNT", "3.4 pool_alloc"])
+def test_a_heading_that_is_one_underscored_name_names_it(heading: str) -> None:
+    # a section on one scheme, setting or routine, titled as the code spells it
+    assert _terms(heading) == [heading.split()[-1]]
+
+
+def test_an_underscored_name_inside_a_longer_heading_is_left_to_the_word_rules() -> None:
+    # only a heading that is the name alone is read whole
+    assert "Queue_2 的优点" not in _terms("Queue_2 的优点")
+
+
+@pytest.mark.parametrize(
     ("heading", "topics", "phrase"),
     [
         ("对浮点数的舍入", ["浮点数"], "对浮点数"),
