@@ -528,6 +528,14 @@ GENERIC_HEADINGS = frozenset(
         "教学目标",
         "学习目标",
         "先修要求",
+        # a chapter's own prerequisites and scope, as a translated manual opens each
+        # chapter ("引言与范围": an RTOS book's 先决条件 and 范围 were concepts); the
+        # programming topic is 作用域, no 范围
+        "先决条件",
+        "前置知识",
+        "预备知识",
+        "范围",
+        "本章范围",
         "考核方式",
         "成绩评定",
         "评分标准",

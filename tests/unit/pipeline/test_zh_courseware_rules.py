@@ -81,6 +81,17 @@ def test_a_decks_class_hour_exercise_and_wrap_up_are_apparatus(heading: str) -> 
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize("heading", ["先决条件", "前置知识", "预备知识", "本章范围"])
+def test_a_chapters_prerequisites_and_scope_are_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
+def test_an_opening_of_introduction_and_scope_names_no_topic() -> None:
+    # a translated manual opens each chapter so; a range that is a topic keeps its noun
+    assert _terms("引言与范围") == []
+    assert "取值范围" in _terms("函数的取值范围")
+
+
 @pytest.mark.parametrize("label", ["解答思路", "解题步骤", "证明思路", "求解步骤"])
 def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
     assert apparatus(label)
