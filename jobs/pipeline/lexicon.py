@@ -890,10 +890,19 @@ _ZH_CROSS_REFERENCE = re.compile(
 _ZH_THIS_PART = re.compile(r"^本(?:章|节|课|讲|单元|次课|部分|篇)")
 
 
+# what joins two apparatus names in one heading: "引言与范围", "小结和习题", "Notes and Exercises"
+_APPARATUS_JOINED = re.compile(r"\s*(?:与|和|及|、|,|\band\b)\s*")
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
+        return True
+    parts = [p for p in _APPARATUS_JOINED.split(text) if p]
+    if len(parts) >= 2 and all(apparatus(p) for p in parts):
+        # each name joined is apparatus: "引言与范围" (a translated manual's chapter
+        # opening was a week's and a module's name, over the chapter's first concepts)
         return True
     bare = text.replace(" ", "")
     # "本章学习目标", "本节思考题": the part of the document it belongs to, said before the

@@ -86,6 +86,19 @@ def test_a_chapters_prerequisites_and_scope_are_apparatus(heading: str) -> None:
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize(
+    "heading", ["小结与习题", "引言和背景", "本章小结及习题", "Summary and Exercises"]
+)
+def test_apparatus_names_joined_in_one_heading_are_apparatus(heading: str) -> None:
+    # such a heading names no section a week or a module could be named after
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("heading", ["供给与需求", "引言与光合作用", "Introduction and Notation"])
+def test_a_heading_joining_a_topic_is_no_apparatus(heading: str) -> None:
+    assert not apparatus(heading)
+
+
 def test_an_opening_of_introduction_and_scope_names_no_topic() -> None:
     # a translated manual opens each chapter so; a range that is a topic keeps its noun
     assert _terms("引言与范围") == []
