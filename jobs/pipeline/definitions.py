@@ -355,6 +355,12 @@ _ZH_ENTRY_MEANS = re.compile(
     r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
     r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
 )
+_ZH_NAME_MEANS = re.compile(
+    rf"^(?!{_ZH_POINTER}|[这那此该其它他她我你换也即还])"
+    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{1,11}?)\s*"
+    r"(?:通常|一般|主要|泛|特|专|仅)?(?<![手食拇屈所直意])"
+    r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
+)
 # the word classes a name does not open on: a preposition, a pronoun, a conjunction, an
 # adverb, a locality word, a numeral
 _ZH_NOT_OPENING_A_NAME = frozenset({"p", "r", "c", "d", "f", "m"})
@@ -411,6 +417,10 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     (_ZH_ENTRY_MEANS, 0.85),  # as 是指 says it
+    # "可用性指服务一直可用…", "一致性通常指…": the name opening its sentence and 指 (means)
+    # right after it, with no 是 or comma between, as notes write it; 指 alone (not 指出,
+    # 指向, 指数 …) and no finger (手指, 食指) or 所指 ending the name
+    (_ZH_NAME_MEANS, 0.85),
     # "此数值被定义为阿伏伽德罗常数": what a demonstrative points back to is given its name
     (
         re.compile(

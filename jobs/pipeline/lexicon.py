@@ -528,6 +528,14 @@ GENERIC_HEADINGS = frozenset(
         "教学目标",
         "学习目标",
         "先修要求",
+        # a chapter's own prerequisites and scope, as a translated manual opens each
+        # chapter ("引言与范围": an RTOS book's 先决条件 and 范围 were concepts); the
+        # programming topic is 作用域, no 范围
+        "先决条件",
+        "前置知识",
+        "预备知识",
+        "范围",
+        "本章范围",
         "考核方式",
         "成绩评定",
         "评分标准",
@@ -895,12 +903,21 @@ _ABOUT_THIS_DOCUMENT = re.compile(
 )
 
 
+# what joins two apparatus names in one heading: "引言与范围", "小结和习题", "Notes and Exercises"
+_APPARATUS_JOINED = re.compile(r"\s*(?:与|和|及|、|,|\band\b)\s*")
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
     if _ABOUT_THIS_DOCUMENT.match(text):
+        return True
+    parts = [p for p in _APPARATUS_JOINED.split(text) if p]
+    if len(parts) >= 2 and all(apparatus(p) for p in parts):
+        # each name joined is apparatus: "引言与范围" (a translated manual's chapter
+        # opening was a week's and a module's name, over the chapter's first concepts)
         return True
     bare = text.replace(" ", "")
     # "本章学习目标", "本节思考题": the part of the document it belongs to, said before the

@@ -434,11 +434,22 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "机器学习之决策树": the series and the post's topic, each a heading's name
         return [c for part in series.groups() for c in heading_terms(part, block, level)]
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
-    call = _CALL_HEADING.fullmatch(HEADING_NUMBER.sub("", text).strip())
+    bare = HEADING_NUMBER.sub("", text).strip()
+    call = _CALL_HEADING.fullmatch(bare)
     if call:
         # "main()", "free()": a section on one function, named as code calls it; its name
         # may be an everyday word (main, free) that the heading rules reject as a name
         cues.append(Cue(call.group(1), "heading", block, level, True))
+    called = _CALL_OF_A_KIND.fullmatch(bare)
+    if called:
+        # "xPortGetFreeHeapSize() API函数", "The malloc() function": an API reference's
+        # section on one function; the kind word after it is no topic ("API 函数" was one,
+        # the function's name was lost to the brackets)
+        return [*cues, Cue(called.group(1), "heading", block, level, True)]
+    if _SNAKE_NAME.fullmatch(bare):
+        # "Heap_1", "configTOTAL_HEAP_SIZE": a section on one name written as code writes
+        # it, joined by underscores; the word rules rejected it whole and found nothing else
+        return [*cues, Cue(bare, "heading", block, level, True)]
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
     plain = _CODE_IN_HEADING.sub(
@@ -1456,6 +1467,15 @@ _ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*\w?")
 
 # a heading that is a function's name and its empty call brackets, as code writes it
 _CALL_HEADING = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\(\)")
+# a call named with the kind of thing it is: "vPortDefineHeapRegions() API函数", "printf()
+# 函数", "The malloc() function", "the ADD() macro"
+_CALL_OF_A_KIND = re.compile(
+    r"(?i:the\s+)?([A-Za-z_][A-Za-z0-9_]*)\(\)\s*"
+    r"(?:(?:API\s*)?(?:函数|宏|方法|接口)|(?i:(?:API\s+)?(?:function|method|macro)))"
+)
+# one name whose words are joined by underscores, each a word or a number: "Heap_1",
+# "heap_4", "configTOTAL_HEAP_SIZE", "__init__" (not "_" alone)
+_SNAKE_NAME = re.compile(r"_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*")
 
 
 def _code_terms(text: str) -> list[str]:

@@ -702,9 +702,11 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             current = []
             means = False
             continue
-        if word == "指" and position and tagged[position - 1][0] in _ZH_COPULAS:
+        if word == "指" and (current or (position and tagged[position - 1][0] in _ZH_COPULAS)):
             # "从众是指个体在…", "人力资本，指…": 是指 (means) cut as 是 + the noun 指, which
-            # ran into the next word ("指个体" was a concept)
+            # ran into the next word ("指个体" was a concept); and a name then 指 alone
+            # ("一致性指 `…`", "可用性指…"), the verb glued to the name ("一致性指" was one);
+            # a finger (手指, 食指) is one word of its own
             if current:
                 phrases.append(current)
             current = []

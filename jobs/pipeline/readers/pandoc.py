@@ -107,7 +107,11 @@ def to_markdown(path: Path, detected: Detected) -> str:
         pypandoc.get_pandoc_path(),
         *("+RTS", f"-M{MAX_HEAP}", "-RTS"),
         "--sandbox",
-        *("--from", reader, "--to", MARKDOWN),
+        # a line break between two Chinese (or Japanese) characters is no space: notes in
+        # Org, reST, AsciiDoc or LaTeX hard-wrap their prose, and pandoc read each break
+        # as a space, cutting words at the wrap ("麻省理工学 院", "用 户"); the Markdown
+        # reader joins such lines already
+        *("--from", f"{reader}+east_asian_line_breaks", "--to", MARKDOWN),
         "--wrap=none",
         "--reference-location=block",  # a footnote after its paragraph, in its section
         "--standalone",  # the metadata block, for the title

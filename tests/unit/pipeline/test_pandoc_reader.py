@@ -530,3 +530,26 @@ layer. Run :code:`soilgrid --depth 2` to map it.
     assert "A soil's horizon is a layer." in text.replace("’", "'")
     assert "<" not in text and "{number}" not in text
     assert "soilgrid --depth 2" in text  # a role that is no reference stays code
+
+
+# a paragraph wrapped by an editor inside a word ("光" | "能") and between English words
+_WRAPPED = "叶绿体中的色素吸收光\n能，把水分解为氧气。\nLight is\nabsorbed.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("notes.org", "* 光合作用\n"),
+        ("notes.rst", "光合作用\n========\n\n"),
+        ("notes.adoc", "== 光合作用\n\n"),
+    ],
+)
+def test_a_hard_wrapped_chinese_line_joins_without_a_space(
+    name: str, heading: str, tmp_path: Path
+) -> None:
+    # a note wrapped by its editor breaks a word at the line's end; a break between two
+    # English words is still a space
+    document = _read(tmp_path, (heading + _WRAPPED).encode(), name)
+    text = " ".join(b.text for b in document.blocks() if b.kind == "paragraph")
+    assert "吸收光能，把水分解为氧气。" in text
+    assert "Light is absorbed." in text

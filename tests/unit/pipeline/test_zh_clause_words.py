@@ -112,3 +112,40 @@ def test_a_name_opened_by_a_word_rjieba_tags_a_pronoun_keeps_that_word() -> None
     assert "自我决定理论" in found and "他者理论" in found
     # a real pronoun still ends the phrase before it
     assert not any(k.startswith("我们") for k in keys("我们学习概率分布。"))
+
+
+_BARE_ZHI = """# 材料学
+
+## 熔点
+
+熔点指 `melting point`，即晶体开始熔化时的温度。熔点越高，材料越耐热。
+
+## 强度
+
+强度通常指材料在外力作用下抵抗破坏的能力。强度不足时构件会断裂。
+
+## 手指
+
+手指弯曲时肌腱滑动。手指的关节有三个。
+"""
+
+
+def test_a_name_then_zhi_with_nothing_between_says_what_it_means(tmp_path: Path) -> None:
+    # notes write "X指…" (and "X通常指…") as often as "X是指…"
+    path = tmp_path / "材料学.md"
+    path.write_text(_BARE_ZHI, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    described = {c.title: c.description for c in concepts}
+    assert (described.get("熔点") or "").startswith("熔点指")
+    assert (described.get("强度") or "").startswith("强度通常指")
+    # a finger is no name and 指, and its sentence says nothing it means
+    assert not (described.get("手指") or "")
+    # the name cut before a code span is no concept with 指 glued on
+    assert "熔点指" not in described
+
+
+def test_a_name_then_zhi_alone_ends_the_name_there() -> None:
+    found = keys("熔点指 melting point，即晶体开始熔化时的温度。")
+    assert "熔点" in found
+    assert not any(k.startswith("熔点指") or k.startswith("指") for k in found)
+    assert "手指" in keys("手指弯曲时肌腱滑动。")

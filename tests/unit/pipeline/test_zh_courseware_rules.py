@@ -81,6 +81,30 @@ def test_a_decks_class_hour_exercise_and_wrap_up_are_apparatus(heading: str) -> 
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize("heading", ["先决条件", "前置知识", "预备知识", "本章范围"])
+def test_a_chapters_prerequisites_and_scope_are_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize(
+    "heading", ["小结与习题", "引言和背景", "本章小结及习题", "Summary and Exercises"]
+)
+def test_apparatus_names_joined_in_one_heading_are_apparatus(heading: str) -> None:
+    # such a heading names no section a week or a module could be named after
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("heading", ["供给与需求", "引言与光合作用", "Introduction and Notation"])
+def test_a_heading_joining_a_topic_is_no_apparatus(heading: str) -> None:
+    assert not apparatus(heading)
+
+
+def test_an_opening_of_introduction_and_scope_names_no_topic() -> None:
+    # a translated manual opens each chapter so; a range that is a topic keeps its noun
+    assert _terms("引言与范围") == []
+    assert "取值范围" in _terms("函数的取值范围")
+
+
 @pytest.mark.parametrize("label", ["解答思路", "解题步骤", "证明思路", "求解步骤"])
 def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
     assert apparatus(label)
@@ -137,6 +161,35 @@ def test_words_opening_on_a_measure_words_character_stay(term: str) -> None:
 def test_a_heading_written_as_a_call_names_the_function(heading: str, name: str) -> None:
     # main and free are everyday words to the heading rules; the brackets make them code
     assert name in _terms(heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "kind"),
+    [
+        ("read_buffer() 函数", "read_buffer", "函数"),
+        ("4.1 sendFrame() API 函数", "sendFrame", "API 函数"),
+        ("The open_file() function", "open_file", "function"),
+        ("the SWAP() macro", "SWAP", "macro"),
+    ],
+)
+def test_a_call_heading_with_its_kind_names_the_function_not_the_kind(
+    heading: str, name: str, kind: str
+) -> None:
+    # an API reference's section on one function says what kind of thing it is after it
+    terms = _terms(heading)
+    assert terms == [name]
+    assert kind not in terms
+
+
+@pytest.mark.parametrize("heading", ["Queue_2", "MAX_RETRY_COUNT", "3.4 pool_alloc"])
+def test_a_heading_that_is_one_underscored_name_names_it(heading: str) -> None:
+    # a section on one scheme, setting or routine, titled as the code spells it
+    assert _terms(heading) == [heading.split()[-1]]
+
+
+def test_an_underscored_name_inside_a_longer_heading_is_left_to_the_word_rules() -> None:
+    # only a heading that is the name alone is read whole
+    assert "Queue_2 的优点" not in _terms("Queue_2 的优点")
 
 
 @pytest.mark.parametrize(
