@@ -597,6 +597,7 @@ def _prepared(source: str) -> str:
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
             line = _INLINE_CHUNK.sub("", line) if "`" in line else line
+            line = _obsidian(line) if ("[" in line or "^" in line) else line
             inner = _inline_display_lines(lines, index - 1)
             if inner:
                 out.append(line)
@@ -605,6 +606,51 @@ def _prepared(source: str) -> str:
                 continue
         out.append(line)
     return "\n".join(out)
+
+
+# Obsidian's note syntax (Quartz and Foam publish the same files): a wikilink
+# "[[Insulin]]", "[[Insulin|the hormone]]", "[[Note#Heading]]", "[[#Heading]]" shows its
+# alias, else its note's name (without the folders), else the heading it points to; an
+# embed "![[chart.png]]" or "![[Other note]]" shows a file this document does not hold; a
+# callout "> [!info]- Title" shows its title on a line of its own over its body; a block
+# id " ^a1b2c3" at a line's end is an anchor no reader sees. CommonMark kept them all as
+# text: a definition quoted "[[#Hypoglycemia]]; [[#Diabetic Ketoacidosis]] (DKA)", and a
+# callout's title ran into its first sentence. Code spans keep their brackets.
+_EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\\?\|([^\[\]\n]*))?\]\]")
+_CALLOUT = re.compile(r"^((?:[ \t]*>)+)[ \t]*\[![\w-]+\][+-]?[ \t]*(.*)$")
+_BLOCK_ID = re.compile(r"(?:^|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def _wikilink_text(link: re.Match[str]) -> str:
+    alias = (link.group(2) or "").strip()
+    if alias:
+        return alias
+    note, _, heading = link.group(1).partition("#")
+    note = note.strip().rsplit("/", 1)[-1]
+    return note or ("" if heading.startswith("^") else heading.strip())
+
+
+def _obsidian(line: str) -> str:
+    """`line` with Obsidian's wikilinks, embeds, callout markers and block ids rendered
+    as a reader sees them (outside code spans)."""
+    callout = _CALLOUT.match(line)
+    if callout:
+        quote, title = callout.groups()
+        # the title a paragraph of its own, the box's body below it (an empty quote line
+        # ends the paragraph, as a blank line would)
+        return f"{quote} {_obsidian(title)}\n{quote}" if title.strip() else quote
+    out: list[str] = []
+    start = 0
+    for span in [*_CODE_SPAN.finditer(line), None]:
+        end = span.start() if span else len(line)
+        prose = _EMBED.sub("", line[start:end])
+        out.append(_WIKILINK.sub(_wikilink_text, prose))
+        if span:
+            out.append(span.group())
+            start = span.end()
+    return _BLOCK_ID.sub("", "".join(out))
 
 
 # A line inside maths that CommonMark would read as the start of a block of its own, had
