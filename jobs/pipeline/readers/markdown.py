@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
@@ -76,8 +77,31 @@ def from_source(source: str, detected: Detected, declared: str | None = None) ->
         # the page's heading as its site renders it: the sections below are its parts,
         # and "Debugging" names the lesson's subject as a book chapter's title does
         blocks = [*make_blocks("heading", title, 1, level=1), *blocks]
+    elif title and not declared and _sections_at_top(blocks, title):
+        # An Obsidian or Quartz note names itself in its front matter and writes its
+        # sections with "#" ("# Assessment Findings", "# Complications"): the site shows
+        # the title over them. Read as written, the note's subject ("Diabetes Mellitus")
+        # was no heading and no concept, and its first section stood for the document.
+        # (One "#" heading is the page's own title, and stays one.)
+        blocks = [*make_blocks("heading", title, 1, level=1), *_under_title(blocks)]
+        heading = None
     title = title or heading
     return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title)
+
+
+def _sections_at_top(blocks: list[Block], title: str) -> bool:
+    """`blocks` open their sections with "#" headings, two or more, none of them `title`
+    (in whatever case or spacing)."""
+    tops = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
+    letters = "".join(c for c in title.casefold() if c.isalnum())
+    return len(tops) >= 2 and all(
+        "".join(c for c in top.casefold() if c.isalnum()) != letters for top in tops
+    )
+
+
+def _under_title(blocks: list[Block]) -> list[Block]:
+    """`blocks` with every heading one level down (to 6 at most), below a title over them."""
+    return [replace(b, level=min(b.level + 1, 6)) if b.kind == "heading" else b for b in blocks]
 
 
 # YAML front matter (Jekyll, Hugo, Jupyter Book, the Carpentries' lessons) names the page
