@@ -73,7 +73,12 @@ _EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}?)"
 # the name's abbreviation in brackets before its verb: "A pushdown automaton (PDA) is a
 # finite-state machine …", "Messenger RNA (mRNA) is …" (two capitals at least: "(often)"
 # is an aside, no abbreviation)
-_ABBREVIATED = r"(?-i:\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{2,10}\))?"
+# Or the word's origin there, an aside the definition reads past: "a montage (from the
+# French for "putting together") is a film editing technique", "Photosynthesis (from the
+# Greek for light) is …" (a capital, the language, after "from" or before "for"); the
+# aside stopped "X is a …" from matching, and the term kept no definition.
+_ORIGIN = r"\(\s*(?:from\s+(?:the\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+for)\b[^()]{0,80}\)"
+_ABBREVIATED = rf"(?-i:\s*(?:\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{{2,10}}\)|{_ORIGIN}))?"
 # a plural noun: "scholars", "historians" (not "class", "process")
 _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 # "the term(s) X": a term named as a term ("If you've heard the terms shallow copy and
@@ -595,7 +600,10 @@ _CONNECTIVE = re.compile(
     # a hedge on how exactly the definition speaks: "Technically, cookies are arbitrary
     # pieces of data …" (a deck's one definition of its topic was lost), "Formally, …"
     r"|technically|strictly(?:\s+speaking)?|formally|informally|intuitively|essentially"
-    r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short),\s+",
+    r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short"
+    # the field whose vocabulary the word belongs to: "In motion picture terminology, a
+    # montage … is a film editing technique", "In legal parlance, …"
+    r"|in\s+(?:[a-z][\w-]*\s+){1,3}(?:terminology|parlance|jargon|usage)),\s+",
     re.I,
 )
 # A lecture's transcript says its definitions as speech: "And a principal in Kerberos is
