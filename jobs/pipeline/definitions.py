@@ -1930,6 +1930,13 @@ _EN_CUES = (
 _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：", "谓", "曰")
 
 
+# "means" after an article (and an adjective) is the noun, no verb of "X means …":
+# "Eisenstein regarded montage as a dialectical means of creating meaning" defined
+# "Eisenstein regarded montage"
+# (an article inside the sentence: the name's own opens it, "A montage means …")
+_NOUN_MEANS = re.compile(r"\s(?:an?|the|this|that|one|any)\s+(?:[\w'’\-]+\s+)?means$", re.I)
+
+
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
     lowered = sentence.lower()
     if not any(cue in lowered for cue in (_ZH_CUES if chinese else _EN_CUES)):
@@ -1941,7 +1948,8 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         found = [
             d
             for m in pattern.finditer(sentence)
-            if (d := _read(m, sentence, block, confidence, chinese))
+            if not _NOUN_MEANS.search(m.group())
+            and (d := _read(m, sentence, block, confidence, chinese))
         ]
         if found:
             # the strongest pattern that matches wins; each of its names is defined ("… are
