@@ -2294,6 +2294,23 @@ def test_a_notes_front_matter_title_stands_over_its_hash_sections(tmp_path: Path
     ]
 
 
+def test_a_citation_number_after_the_full_stop_ends_the_sentence_with_it() -> None:
+    # a saved encyclopedia page prints its references so: "… whole.[5] That is, …"
+    assert list(sentences("Frescoes dry fast.[3] That is why painters work in patches.")) == [
+        "Frescoes dry fast.[3]",
+        "That is why painters work in patches.",
+    ]
+    assert list(sentences("Oil dries slowly.[12][104] Glazes build depth.")) == [
+        "Oil dries slowly.[12][104]",
+        "Glazes build depth.",
+    ]
+    # a bracket inside the sentence, or before a lower-case word, ends nothing
+    assert list(sentences("See plate[2] Above it. Done.[4] and more.")) == [
+        "See plate[2] Above it.",
+        "Done.[4] and more.",
+    ]
+
+
 def test_a_full_width_full_stop_ends_a_sentence() -> None:
     assert list(sentences("最大公约数常缩写为 gcd．一组整数的公约数是约数．约为３．１４．")) == [
         "最大公约数常缩写为 gcd．",
