@@ -337,7 +337,10 @@ def find_concepts(
     # (a passage set in italics as a quotation is no emphasis of a term: a deck whose one
     # styled run was a quoted paragraph lost "Technically, cookies are arbitrary pieces of
     # data …" as a plain text's definition)
-    plain = not any(_term_spans(b) for b in blocks)
+    # (nor is a title of a work, set in italics as style guides ask: a film studies handout
+    # whose only italics were "The Great Train Robbery" and "Intolerance" lost every plain
+    # text's definition, "In motion picture terminology, a montage … is …" among them)
+    plain = not any(not _names_a_work(e, b.text) for b in blocks for e in _term_spans(b))
     # plain text: a glossed term ("幂律（power rule）") stands where the emphasis was, and is
     # defined by the sentence that glosses it as an emphasised term would be
     marks = _gloss_marks(cues) if plain else {}
@@ -2361,6 +2364,22 @@ def _term_spans(block: Block) -> tuple[str, ...]:
         if not (len(e.split()) > _PASSAGE_WORDS and _SENTENCE_INSIDE.search(e.strip()))
     )
     return with_shared_head(spans, block.text)
+
+
+# A work's title inside a sentence: capitalised (or opening on a year, "2001: A Space
+# Odyssey") after a lower-case word, a digit or a comma ("films such as The Birth of a
+# Nation and Intolerance", "His film, The Great Train Robbery"), every long word of it
+# capitalised. A term emphasised mid-sentence is written in lower case ("a *montage*").
+_WORK_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def _names_a_work(span: str, text: str) -> bool:
+    """`span`, emphasised in `text`, reads as the title of a work, not a term."""
+    if not span[:1].isupper() and not span[:1].isdigit():
+        return False
+    if any(w[0].islower() and len(w) > 3 for w in _WORK_WORD.findall(span)):
+        return False
+    return re.search(rf"(?:[a-z0-9’'],?|,)\s+{re.escape(span)}", text) is not None
 
 
 def _gloss_marks(cues: list[Cue]) -> dict[int, tuple[str, ...]]:

@@ -73,7 +73,12 @@ _EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}?)"
 # the name's abbreviation in brackets before its verb: "A pushdown automaton (PDA) is a
 # finite-state machine …", "Messenger RNA (mRNA) is …" (two capitals at least: "(often)"
 # is an aside, no abbreviation)
-_ABBREVIATED = r"(?-i:\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{2,10}\))?"
+# Or the word's origin there, an aside the definition reads past: "a montage (from the
+# French for "putting together") is a film editing technique", "Photosynthesis (from the
+# Greek for light) is …" (a capital, the language, after "from" or before "for"); the
+# aside stopped "X is a …" from matching, and the term kept no definition.
+_ORIGIN = r"\(\s*(?:from\s+(?:the\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+for)\b[^()]{0,80}\)"
+_ABBREVIATED = rf"(?-i:\s*(?:\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{{2,10}}\)|{_ORIGIN}))?"
 # a plural noun: "scholars", "historians" (not "class", "process")
 _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 # "the term(s) X": a term named as a term ("If you've heard the terms shallow copy and
@@ -621,7 +626,10 @@ _CONNECTIVE = re.compile(
     # a hedge on how exactly the definition speaks: "Technically, cookies are arbitrary
     # pieces of data …" (a deck's one definition of its topic was lost), "Formally, …"
     r"|technically|strictly(?:\s+speaking)?|formally|informally|intuitively|essentially"
-    r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short),\s+",
+    r"|basically|(?:roughly|loosely|broadly)\s+speaking|put\s+simply|simply\s+put|in\s+short"
+    # the field whose vocabulary the word belongs to: "In motion picture terminology, a
+    # montage … is a film editing technique", "In legal parlance, …"
+    r"|in\s+(?:[a-z][\w-]*\s+){1,3}(?:terminology|parlance|jargon|usage)),\s+",
     re.I,
 )
 # A lecture's transcript says its definitions as speech: "And a principal in Kerberos is
@@ -1971,6 +1979,13 @@ _EN_CUES = (
 _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：", "谓", "曰")
 
 
+# "means" after an article (and an adjective) is the noun, no verb of "X means …":
+# "Eisenstein regarded montage as a dialectical means of creating meaning" defined
+# "Eisenstein regarded montage"
+# (an article inside the sentence: the name's own opens it, "A montage means …")
+_NOUN_MEANS = re.compile(r"\s(?:an?|the|this|that|one|any)\s+(?:[\w'’\-]+\s+)?means$", re.I)
+
+
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:
     lowered = sentence.lower()
     if not any(cue in lowered for cue in (_ZH_CUES if chinese else _EN_CUES)):
@@ -1982,7 +1997,8 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
         found = [
             d
             for m in pattern.finditer(sentence)
-            if (d := _read(m, sentence, block, confidence, chinese))
+            if not _NOUN_MEANS.search(m.group())
+            and (d := _read(m, sentence, block, confidence, chinese))
             # "However, the term clonal selection is not a complete description …"
             and not _says_not_what(d.term, sentence, chinese)
         ]

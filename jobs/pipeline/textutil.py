@@ -16,6 +16,10 @@ _SENTENCE_END = re.compile(
     # MathJax's display maths, "… seeds). \[ v_1/v_{1[1]} \] We find …", stands between two
     # sentences: read as one, the next sentence's bold word was defined by the one before
     r"|(?<=\\\])\s+(?=[A-Z])"
+    # a citation's number after the full stop, as Wikipedia and saved pages print it: "… a
+    # narrative whole.[5] That is, The Great Train Robbery contains …" was one sentence, and
+    # the film's title was defined by the sentence before it
+    r"|(?:(?<=[.!?\]]\[\d\])|(?<=[.!?\]]\[\d\d\])|(?<=[.!?\]]\[\d\d\d\]))\s+(?=[A-Z\"“(])"
 )
 _CODE = re.compile(r"`[^`\n]{0,200}`")
 # code written without backticks: macros (println!), calls (len()), paths (a::b), snake_case;

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
@@ -76,8 +77,31 @@ def from_source(source: str, detected: Detected, declared: str | None = None) ->
         # the page's heading as its site renders it: the sections below are its parts,
         # and "Debugging" names the lesson's subject as a book chapter's title does
         blocks = [*make_blocks("heading", title, 1, level=1), *blocks]
+    elif title and not declared and _sections_at_top(blocks, title):
+        # An Obsidian or Quartz note names itself in its front matter and writes its
+        # sections with "#" ("# Assessment Findings", "# Complications"): the site shows
+        # the title over them. Read as written, the note's subject ("Diabetes Mellitus")
+        # was no heading and no concept, and its first section stood for the document.
+        # (One "#" heading is the page's own title, and stays one.)
+        blocks = [*make_blocks("heading", title, 1, level=1), *_under_title(blocks)]
+        heading = None
     title = title or heading
     return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title)
+
+
+def _sections_at_top(blocks: list[Block], title: str) -> bool:
+    """`blocks` open their sections with "#" headings, two or more, none of them `title`
+    (in whatever case or spacing)."""
+    tops = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
+    letters = "".join(c for c in title.casefold() if c.isalnum())
+    return len(tops) >= 2 and all(
+        "".join(c for c in top.casefold() if c.isalnum()) != letters for top in tops
+    )
+
+
+def _under_title(blocks: list[Block]) -> list[Block]:
+    """`blocks` with every heading one level down (to 6 at most), below a title over them."""
+    return [replace(b, level=min(b.level + 1, 6)) if b.kind == "heading" else b for b in blocks]
 
 
 # YAML front matter (Jekyll, Hugo, Jupyter Book, the Carpentries' lessons) names the page
@@ -597,6 +621,7 @@ def _prepared(source: str) -> str:
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
             line = _INLINE_CHUNK.sub("", line) if "`" in line else line
+            line = _obsidian(line) if ("[" in line or "^" in line) else line
             inner = _inline_display_lines(lines, index - 1)
             if inner:
                 out.append(line)
@@ -605,6 +630,51 @@ def _prepared(source: str) -> str:
                 continue
         out.append(line)
     return "\n".join(out)
+
+
+# Obsidian's note syntax (Quartz and Foam publish the same files): a wikilink
+# "[[Insulin]]", "[[Insulin|the hormone]]", "[[Note#Heading]]", "[[#Heading]]" shows its
+# alias, else its note's name (without the folders), else the heading it points to; an
+# embed "![[chart.png]]" or "![[Other note]]" shows a file this document does not hold; a
+# callout "> [!info]- Title" shows its title on a line of its own over its body; a block
+# id " ^a1b2c3" at a line's end is an anchor no reader sees. CommonMark kept them all as
+# text: a definition quoted "[[#Hypoglycemia]]; [[#Diabetic Ketoacidosis]] (DKA)", and a
+# callout's title ran into its first sentence. Code spans keep their brackets.
+_EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\\?\|([^\[\]\n]*))?\]\]")
+_CALLOUT = re.compile(r"^((?:[ \t]*>)+)[ \t]*\[![\w-]+\][+-]?[ \t]*(.*)$")
+_BLOCK_ID = re.compile(r"(?:^|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def _wikilink_text(link: re.Match[str]) -> str:
+    alias = (link.group(2) or "").strip()
+    if alias:
+        return alias
+    note, _, heading = link.group(1).partition("#")
+    note = note.strip().rsplit("/", 1)[-1]
+    return note or ("" if heading.startswith("^") else heading.strip())
+
+
+def _obsidian(line: str) -> str:
+    """`line` with Obsidian's wikilinks, embeds, callout markers and block ids rendered
+    as a reader sees them (outside code spans)."""
+    callout = _CALLOUT.match(line)
+    if callout:
+        quote, title = callout.groups()
+        # the title a paragraph of its own, the box's body below it (an empty quote line
+        # ends the paragraph, as a blank line would)
+        return f"{quote} {_obsidian(title)}\n{quote}" if title.strip() else quote
+    out: list[str] = []
+    start = 0
+    for span in [*_CODE_SPAN.finditer(line), None]:
+        end = span.start() if span else len(line)
+        prose = _EMBED.sub("", line[start:end])
+        out.append(_WIKILINK.sub(_wikilink_text, prose))
+        if span:
+            out.append(span.group())
+            start = span.end()
+    return _BLOCK_ID.sub("", "".join(out))
 
 
 # A line inside maths that CommonMark would read as the start of a block of its own, had

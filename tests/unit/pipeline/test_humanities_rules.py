@@ -407,3 +407,23 @@ def test_that_is_restating_a_point_is_no_copula_for_a_stressed_term() -> None:
     defining = "That is, a cogent argument is strong and has true premises."
     found = list(find_definitions(defining, 0, False, ("cogent argument",)))
     assert [d.term for d in found] == ["cogent argument"]
+
+
+def test_italic_titles_of_works_leave_a_text_plain(tmp_path: Path) -> None:
+    """A painting handout sets only the titles of works in italics, as style guides ask:
+    the text is still plain, and a plain sentence defines its term."""
+    text = (
+        "# Painting techniques\n\n"
+        "Painters of the period such as Giotto made *The Lamentation* and *Madonna Enthroned*"
+        " on walls and panels. A fresco consists of pigment laid on wet lime plaster.\n\n"
+        "Later painters, in works like *Primavera*, preferred panels. Tempera consists of"
+        " pigment bound with egg yolk.\n"
+    )
+    path = written(tmp_path, "techniques.md", text)
+    defined = {c.title.lower(): c.description for c in analyse_file(path).knowledge.concepts}
+    assert "laid on wet lime plaster" in (defined.get("fresco") or "")
+    assert "egg yolk" in (defined.get("tempera") or "")
+    # a term emphasised in lower case marks its text as typeset: no plain rule applies
+    path = written(tmp_path, "typeset.md", text.replace("A fresco", "A *fresco* tile"))
+    defined = {c.title.lower(): c.description for c in analyse_file(path).knowledge.concepts}
+    assert not defined.get("tempera")

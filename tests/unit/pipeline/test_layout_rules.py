@@ -2294,6 +2294,52 @@ def test_the_front_matter_title_heads_a_page_without_one(tmp_path: Path) -> None
     assert [b.text for b in document.blocks() if b.kind == "heading"] == ["Loops"]
 
 
+def test_a_notes_front_matter_title_stands_over_its_hash_sections(tmp_path: Path) -> None:
+    # an Obsidian note: its title in the front matter, its sections written with "#"
+    page = tmp_path / "anemia.md"
+    page.write_text(
+        "---\ntitle: Iron Deficiency Anemia\ntags:\n  - blood\n---\n"
+        "Low iron lowers haemoglobin.\n\n# Signs\n\nPallor.\n\n## Late signs\n\nSpoon nails."
+        "\n\n# Care\n\nIron with vitamin C.\n",
+        encoding="utf-8",
+    )
+    document = read(page, detect(page, filename=page.name))
+    assert document.title == "Iron Deficiency Anemia"
+    assert [(b.level, b.text) for b in document.blocks() if b.kind == "heading"] == [
+        (1, "Iron Deficiency Anemia"),
+        (2, "Signs"),
+        (3, "Late signs"),
+        (2, "Care"),
+    ]
+    # sections that already sit under a "#" title keep their levels
+    page.write_text(
+        "---\ntitle: Iron deficiency anemia\n---\n# Iron Deficiency Anemia\n\n# Signs\n",
+        encoding="utf-8",
+    )
+    document = read(page, detect(page, filename=page.name))
+    assert [(b.level, b.text) for b in document.blocks() if b.kind == "heading"] == [
+        (1, "Iron Deficiency Anemia"),
+        (1, "Signs"),
+    ]
+
+
+def test_a_citation_number_after_the_full_stop_ends_the_sentence_with_it() -> None:
+    # a saved encyclopedia page prints its references so: "… whole.[5] That is, …"
+    assert list(sentences("Frescoes dry fast.[3] That is why painters work in patches.")) == [
+        "Frescoes dry fast.[3]",
+        "That is why painters work in patches.",
+    ]
+    assert list(sentences("Oil dries slowly.[12][104] Glazes build depth.")) == [
+        "Oil dries slowly.[12][104]",
+        "Glazes build depth.",
+    ]
+    # a bracket inside the sentence, or before a lower-case word, ends nothing
+    assert list(sentences("See plate[2] Above it. Done.[4] and more.")) == [
+        "See plate[2] Above it.",
+        "Done.[4] and more.",
+    ]
+
+
 def test_a_full_width_full_stop_ends_a_sentence() -> None:
     assert list(sentences("最大公约数常缩写为 gcd．一组整数的公约数是约数．约为３．１４．")) == [
         "最大公约数常缩写为 gcd．",

@@ -659,6 +659,35 @@ def test_a_hedge_on_how_exactly_a_definition_speaks_leaves_it_defining() -> None
         assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == [term]
 
 
+def test_a_words_origin_or_its_fields_vocabulary_leaves_the_sentence_defining() -> None:
+    # "In motion picture terminology, a montage (from the French for …) is a …" defined
+    # nothing: the lead-in and the aside stood between the name and its verb
+    for sentence, term in (
+        ('A fresco (from the Italian for "fresh") is a painting on wet plaster.', "fresco"),
+        ("Tempera (Latin for mixing) is a paint bound with egg yolk.", "Tempera"),
+        ("In sailing terminology, a jib is a small sail set forward of the mast.", "jib"),
+        ("In legal parlance, a tort is a civil wrong that causes harm.", "tort"),
+    ):
+        assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == [term]
+    # a bracket of plain words is no origin: it still hides the verb
+    assert not list(
+        find_definitions("A jib (the small one) is a sail set forward.", 0, False, (), True)
+    )
+
+
+def test_means_after_an_article_is_the_noun_not_the_verb_of_a_definition() -> None:
+    # "Eisenstein regarded montage as a dialectical means of …" defined its first words
+    for sentence in (
+        "Vasari treated drawing as a useful means of teaching design.",
+        "The guild saw apprenticeship as the main means to enter the trade.",
+    ):
+        assert not list(find_definitions(sentence, 0, False, (), True))
+    # the name's own article, and the verb "means", still define
+    assert [d.term for d in find_definitions("A sketch means a quick drawing.", 0, False)] == [
+        "sketch"
+    ]
+
+
 def test_a_plain_sentence_opening_on_a_name_and_its_makeup_defines_it_weakly() -> None:
     """ "X consists of …", "X is made from …", "X describes the …": in plain text, where the
     bold that marked X is gone, the sentence reads as a weak definition of X."""

@@ -1144,6 +1144,28 @@ def test_markdown_highlight_marks_are_no_text() -> None:
     assert parse("当 x==y 且 m==n 时相等。\n")[0].text == "当 x==y 且 m==n 时相等。"
 
 
+def test_obsidian_links_embeds_callouts_and_block_ids_read_as_a_vault_shows_them() -> None:
+    source = (
+        "Bees carry [[Pollen grain|pollen]] to [[botany/Flower]]s; see [[#Nectar]] and"
+        " [[Hive#Combs]], not `[[code]]`. ^k3x9p2\n\n"
+        "![[hive-diagram.png]]\n\n"
+        "> [!tip]- Swarming season\n> Colonies split in late spring.\n\n"
+        "> [!note]\n> A queen lays the eggs.\n\n"
+        "- workers tend the [[Brood\\|larvae]]\n"
+    )
+    assert [b.text for b in parse(source)] == [
+        "Bees carry pollen to Flowers; see Nectar and Hive, not `[[code]]`.",
+        "Swarming season",
+        "Colonies split in late spring.",
+        "A queen lays the eggs.",
+        "workers tend the larvae",
+    ]
+    # a caret inside a sentence or after a letter is no block id
+    assert parse("The area grows as r^2 here ^ there.\n")[0].text == (
+        "The area grows as r^2 here ^ there."
+    )
+
+
 def test_docx_a_table_laying_out_prose_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """A 教案's 教学过程 is a table whose content cells hold the lesson, paragraph after
     paragraph: each cell's paragraphs are read as paragraphs, row by row, and a header's
