@@ -255,10 +255,27 @@ _PERSON = rf"(?:(?:[A-Z]\.\s*)+|{_NAME}\s+)?{_NAME}"  # "B. F. Skinner", "Richar
 # the names right before "(1968": a bounded look back from each year, so a long run of
 # capitalised words costs no more than a short one
 _YEAR_OPENING = re.compile(rf"\(\s*{_CITED_YEAR}")
-_NAMED_BEFORE_YEAR = re.compile(rf"(?<![\w.])({_PERSON}(?:\s+(?:and|&)\s+{_PERSON}){{0,3}})\s*$")
+# (three or four joined by commas, "and" before the last: "Townsley, Homel, and Chaseling
+# (2003)"; commas alone join no authors: a list of names, a table flattened into a line)
+_NAMED_BEFORE_YEAR = re.compile(
+    rf"(?<![\w.])({_PERSON}(?:\s*,\s*{_PERSON}){{1,2}},?\s+(?:and|&)\s+{_PERSON}"
+    rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON}){{0,3}})\s*$"
+)
 _LOOK_BACK = 120  # characters: four authors with given names
-_CITATION_PART = re.compile(r"\s+(?:and|&)\s+")
-_CITED_NAME = re.compile(rf"({_NAME})(?=\s*(?:,|&|and\b|et\s+al))")
+_CITATION_PART = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+# a name inside a citation's brackets: before a co-author or "et al", or right before its
+# year as author-date styles write it without a comma ("(Anselin 1995)", "(Caswell 2001;
+# …)": a crime-mapping chapter's and a demography primer's cited authors were concepts)
+_CITED_NAME = re.compile(rf"({_NAME})(?=\s*(?:,|&|and\b|et\s+al|{_CITED_YEAR}\b))")
+# one name, its year in brackets, then a verb of what a writer does: "Anselin (1995)
+# suggest that …", "Anselin (1996) warns …" (a thing is dated so too, "Python (1991) was
+# released", but no thing argues)
+_AUTHOR_SAYS = re.compile(
+    rf"(?<![\w.])({_NAME})\s*\(\s*{_CITED_YEAR}\s*\)\s+(?:also\s+)?"
+    r"(?:(?:suggest|argue|show|note|warn|propose|report|claim|observe|demonstrate|conclude"
+    r"|contend|posit|assert|state|recommend|caution|emphasi[sz]e|point)(?:s|e?d)?"
+    r"|finds?|found|wrote|writes)\b"
+)
 
 
 def cited_names(texts: Iterable[str]) -> set[str]:
@@ -280,4 +297,5 @@ def cited_names(texts: Iterable[str]) -> set[str]:
             # "Python (1991)" dates a thing; a given name, initials or a co-author make it people
             if len(parts) > 1 or len(parts[0].split()) > 1:
                 names.update(part.split()[-1].casefold() for part in parts)
+        names.update(name.casefold() for name in _AUTHOR_SAYS.findall(text))
     return names

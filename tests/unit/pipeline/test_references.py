@@ -202,6 +202,19 @@ def test_the_people_a_text_cites_are_told_from_things_it_dates() -> None:
     assert "shell" in names
 
 
+def test_author_date_citations_without_commas_or_before_a_writers_verb_name_people() -> None:
+    names = cited_names(
+        [
+            "Beds drain well (Marrow 1995; Leek and Chard 2006).",
+            "Sowell, Tiller, and Rake (2003) compared three soils.",
+            "Loamer (2020) suggest that clay holds water. Dibble (1997) found the same.",
+            "Python (1991) was released as a language, and Unix (1979) is older.",
+        ]
+    )
+    assert {"marrow", "leek", "chard", "sowell", "tiller", "rake", "loamer", "dibble"} <= names
+    assert not names & {"python", "unix"}
+
+
 def test_authors_set_in_bold_where_they_are_cited_are_no_concepts(tmp_path: Path) -> None:
     text = (
         "# Memory\n\n"
