@@ -399,7 +399,8 @@ def find_concepts(
     # the whole body once per key (`MentionIndex`: a whole textbook's thousands of keys)
     in_body = MentionIndex(body_texts)
     in_blocks = MentionIndex([b.text if b.kind in PROSE else "" for b in blocks])
-    cited = set() if chinese else cited_names(b.text for b in blocks if b.kind in PROSE)
+    # (a Chinese text cites in the same styles: "（Deci & Ryan, 2000）", "和 Deci (1978)")
+    cited = cited_names(b.text for b in blocks if b.kind in PROSE)
     formulas = set() if chinese else _chemical_formulas(prose)
     if not chinese:  # "What Factors Affect Demand?": a question's clause is no name
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
@@ -566,7 +567,11 @@ def find_concepts(
             continue  # "fellow students", "office hours", 习题课: a syllabus's people, calendar
         if not chinese and "heading" not in kinds and _name_in_passing(key_cues, entry, blocks):
             continue  # "*The Shawshank Redemption*", "Marilu **Henner**": named in one passage
-        if casing is not None and key in cited and casing[key] >= 0 and "heading" not in kinds:
+        if (
+            key in cited
+            and "heading" not in kinds
+            and (casing[key] >= 0 if casing is not None else key.isascii())
+        ):
             continue  # "Richard **Atkinson** and Richard **Shiffrin** (1968)": people cited
         # weights follow how often each kind of evidence named a judged key concept on the
         # tuning chapters (heading 56 %, emphasis 20 %, definition 19 %, term 6-10 %, a word

@@ -250,19 +250,24 @@ def without_citations(text: str) -> str:
 # the names of an author-year citation: "(Chomsky, 1965; Fernández & Cairns, 2011)",
 # "(Craik et al., 1999)"; "B. F. Skinner (1957)", "Richard Atkinson and Richard Shiffrin
 # (1968)", "Atkinson and Shiffrin (1968)": a given name, initials or a co-author before
-_PARENTHESISED_CITATION = re.compile(rf"\(([^()]{{0,200}}?{_CITED_YEAR}[^()]{{0,40}})\)")
+# (a Chinese text writes them in full-width brackets, "（Deci & Ryan, 2000）", and joins the
+# last author with 和 or 与: "Smith, 和 Deci (1978)")
+_PARENTHESISED_CITATION = re.compile(
+    rf"[(（]([^()（）]{{0,200}}?{_CITED_YEAR}[^()（）]{{0,40}})[)）]"
+)
 _PERSON = rf"(?:(?:[A-Z]\.\s*)+|{_NAME}\s+)?{_NAME}"  # "B. F. Skinner", "Richard Atkinson"
+_AND = r"(?:\band\b|&|和|与)"  # what joins the last author
 # the names right before "(1968": a bounded look back from each year, so a long run of
 # capitalised words costs no more than a short one
-_YEAR_OPENING = re.compile(rf"\(\s*{_CITED_YEAR}")
+_YEAR_OPENING = re.compile(rf"[(（]\s*{_CITED_YEAR}")
 # (three or four joined by commas, "and" before the last: "Townsley, Homel, and Chaseling
 # (2003)"; commas alone join no authors: a list of names, a table flattened into a line)
 _NAMED_BEFORE_YEAR = re.compile(
-    rf"(?<![\w.])({_PERSON}(?:\s*,\s*{_PERSON}){{1,2}},?\s+(?:and|&)\s+{_PERSON}"
-    rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON}){{0,3}})\s*$"
+    rf"(?<![\w.])({_PERSON}(?:\s*,\s*{_PERSON}){{1,2}},?\s*{_AND}\s*{_PERSON}"
+    rf"|{_PERSON}(?:\s*{_AND}\s*{_PERSON}){{0,3}})\s*$"
 )
 _LOOK_BACK = 120  # characters: four authors with given names
-_CITATION_PART = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_CITATION_PART = re.compile(rf"\s*,\s*(?:{_AND}\s*)?|\s*{_AND}\s*")
 # a name inside a citation's brackets: before a co-author or "et al", or right before its
 # year as author-date styles write it without a comma ("(Anselin 1995)", "(Caswell 2001;
 # …)": a crime-mapping chapter's and a demography primer's cited authors were concepts)

@@ -215,6 +215,30 @@ def test_author_date_citations_without_commas_or_before_a_writers_verb_name_peop
     assert not names & {"python", "unix"}
 
 
+def test_a_chinese_text_citing_in_full_width_brackets_or_with_he_names_people() -> None:
+    names = cited_names(
+        [
+            "自主是人的基本需要之一（Marrow & Leek, 2000; Leek & Chard, 2016）。",
+            "后来 Sowell, Tiller, 和 Dibble (1978) 重复了这个实验。",
+        ]
+    )
+    assert {"marrow", "leek", "chard", "sowell", "tiller", "dibble"} <= names
+
+
+def test_authors_a_chinese_text_cites_are_no_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 内在动机\n\n**内在动机**是指个体因活动本身有趣而参与活动的倾向"
+        "（Marrow & Leek, 2000）。Marrow 的实验表明奖励会削弱内在动机。"
+        "Marrow 又做了第二个实验。Leek 也重复了 Marrow 的实验。\n\n"
+        "**外在动机**是指为了奖励而参与活动的倾向。内在动机和外在动机常被比较。\n",
+        encoding="utf-8",
+    )
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"内在动机", "外在动机"} <= keys
+    assert not keys & {"marrow", "leek"}
+
+
 def test_authors_set_in_bold_where_they_are_cited_are_no_concepts(tmp_path: Path) -> None:
     text = (
         "# Memory\n\n"
