@@ -66,14 +66,17 @@ EN_PREPOSITIONS = _words(
 )
 
 # Verbs, adjectives and adverbs of ordinary prose that never name a concept on their own
-# (as the first or last word of a term they make a fragment: "use the", "following").
+# (as the first or last word of a term they make a fragment: "use the", "following"; a
+# participle that says what a thing holds, "a new relation containing all tuples", is
+# no process named after its object as "pattern matching" is: "relation containing" was a
+# relational algebra chapter's concept).
 EN_GENERIC = _words(
     """able actual actually add added adding additional allow allowed allows already another
     apply approach arbitrary available basic become becomes begin below best better big bit
     briefly build built call called calling calls case cases certain change changed check
     clear clearly come comes common compare complete completely consider considered contain
-    contains correct could create created creates creating current currently define defined
-    defines defining describe described different difficult discuss discussed do easily easy
+    contains containing correct could create created creates creating current currently define
+    defined defines defining describe described different difficult discuss discussed do easily easy
     effectively enable end ensure entire entirely equal exactly example examples exist exists
     expect explain explained fact far few final finally find first fit follow followed
     following follows found four free full fully general generally get gets getting give given
@@ -92,7 +95,8 @@ EN_GENERIC = _words(
     today true try trying turn two understand understanding unique use used useful uses using
     usual usually various version want wants way ways whole wide work works worry write
     writing written wrong yes
-    click clicks clicked clicking double-click right-click tap"""
+    click clicks clicked clicking double-click right-click tap
+    involving comprising consisting"""
 )
 # The ordinals: generic alone or before a generic word ("the third step"), but before a
 # noun of their own they open a name: "third normal form", "second messenger", "first law"

@@ -520,6 +520,14 @@ def test_a_gerund_after_a_modifier_names_a_process() -> None:
     assert [c.term for c in heading_terms("Double Hashing", 0, 3)] == ["Double Hashing"]
 
 
+def test_a_participle_saying_what_a_thing_holds_ends_no_name() -> None:
+    stats = collect(
+        [(0, "A bag containing rows is a relation, and a set involving pairs is finite.")]
+    )
+    assert {"bag", "relation", "pair"} <= set(stats)
+    assert not {"bag containing", "containing row", "set involving"} & set(stats)
+
+
 def test_dui_after_a_noun_and_before_no_object_is_a_pair() -> None:
     stats = collect(
         [(0, "字典存储键值对。"), (1, "一个键值对被删除，再插入新的键值对。")],
