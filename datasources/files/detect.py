@@ -339,11 +339,12 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return _MARKUP_NAMES[suffix]
     if _looks_like_docbook(sample):
         return "docbook"
-    if _looks_like_wikitext(sample):
-        return "mediawiki"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
+    # after a page's own tags: a saved wiki edit page holds its wikitext in a <textarea>
+    if _looks_like_wikitext(sample):
+        return "mediawiki"
     # a LaTeX document by its own declaration, unless it is named or reads as another
     # markup: a Markdown tutorial on LaTeX fences "\documentclass{article}" at a line's
     # start, and read through pandoc's LaTeX reader it was mangled

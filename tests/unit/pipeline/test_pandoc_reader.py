@@ -612,6 +612,9 @@ def test_plain_text_and_markdown_with_equals_signs_are_no_wikitext(tmp_path: Pat
     assert detect(path, filename="notes.txt").kind == "text"
     path.write_text("Rivers\n======\n\nA river ends in a delta.\n\n== not a heading\n")
     assert detect(path, filename="rivers.txt").kind != "mediawiki"
+    # a saved edit page is a page, whatever its text box holds
+    path.write_text(f"<!DOCTYPE html><html><body><textarea>{WIKITEXT}</textarea></body></html>")
+    assert detect(path, filename="edit.html").kind == "html"
 
 
 DOCBOOK_CHAPTER = """<chapter id="erosion">
