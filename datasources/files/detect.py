@@ -18,7 +18,11 @@ the document job detects again before reading (`detect`; the readers then check 
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
   `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
   AsciiDoc (`.adoc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
-  are ordinary text's too; RTF: the `{\rtf` signature. All read through pandoc.
+  are ordinary text's too; RTF: the `{\rtf` signature. MediaWiki wikitext: named `.wiki`,
+  or text with "== Heading ==" lines and the wiki's marks ('''bold''', [[links]],
+  {{templates}}, <ref>); DocBook XML: its DOCTYPE or namespace, or a first element that
+  is one of its divisions (a chapter file: `<chapter>`, `<sect1>`) holding `<para>`s.
+  All read through pandoc.
 - Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
   checks its shape (`notebooks.load_notebook`).
@@ -50,13 +54,14 @@ from datasources.files.notebooks import load_notebook
 # fmt: off
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
-    "rst", "rtf", "asciidoc", "org", "typst",
+    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
+    "mediawiki", "docbook",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -70,6 +75,9 @@ _MARKUP_NAMES: dict[str, Kind] = {
     ".asciidoc": "asciidoc",
     ".org": "org",
     ".typ": "typst",
+    ".wiki": "mediawiki",
+    ".mediawiki": "mediawiki",
+    ".wikitext": "mediawiki",
 }
 
 HEAD_BYTES = 64 * 1024
@@ -96,6 +104,8 @@ MIME: dict[Kind, str] = {
     "asciidoc": "text/x-asciidoc",
     "org": "text/x-org",
     "typst": "text/x-typst",
+    "mediawiki": "text/x-wiki",
+    "docbook": "application/docbook+xml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -111,6 +121,8 @@ _EXTENSION_FAMILY = {
     ".epub": "epub",
     ".rtf": "rtf",
     ".tex": "text",
+    ".xml": "text",
+    ".dbk": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -166,7 +178,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
                 "unsupported_type",
                 f"{mime} is not a kind of document we read: PDF, DOCX, PPTX, ODT, EPUB,"
                 " Markdown, HTML, LaTeX, RTF, Jupyter notebooks, reStructuredText, AsciiDoc,"
-                " Org, Typst or plain text",
+                " Org, Typst, MediaWiki, DocBook or plain text",
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
@@ -325,9 +337,14 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "latex"
     if suffix in _MARKUP_NAMES:
         return _MARKUP_NAMES[suffix]
+    if _looks_like_docbook(sample):
+        return "docbook"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
+    # after a page's own tags: a saved wiki edit page holds its wikitext in a <textarea>
+    if _looks_like_wikitext(sample):
+        return "mediawiki"
     # a LaTeX document by its own declaration, unless it is named or reads as another
     # markup: a Markdown tutorial on LaTeX fences "\documentclass{article}" at a line's
     # start, and read through pandoc's LaTeX reader it was mangled
@@ -345,6 +362,39 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     if suffix in _MARKDOWN_NAMES or mime == "text/markdown" or _looks_like_markdown(sample):
         return "markdown"
     return "text"
+
+
+# DocBook: XML whose first element is one of its divisions (a book's chapter file has no
+# DOCTYPE of its own; it is included by the book's main file), holding its paragraphs.
+# libmagic calls it HTML, and read as a page its `<title>`s were no headings: a
+# governance chapter's sections ran into their first sentences ("Version Control Means
+# You Can Relax The fact that …" was a definition) and its weeks were named after them.
+_DOCBOOK_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<(?:book|part|chapter|appendix|preface|article|section|sect[1-5]|simplesect|refentry"
+    r"|glossary|reference)\b",
+    re.DOTALL,
+)
+_DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.org/ns/docbook")
+
+
+def _looks_like_docbook(sample: str) -> bool:
+    if _DOCBOOK_NAMED.search(sample[:4096]):
+        return True  # it names DocBook in its DOCTYPE or its namespace
+    return _DOCBOOK_ROOT.match(sample) is not None and "<para" in sample
+
+
+# MediaWiki's wikitext, as a teacher copies it from a wiki's edit box (Wikibooks,
+# Wikiversity, Wikipedia): "== Heading ==" lines and the wiki's own marks ('''bold''',
+# [[links]], {{templates}}, <ref> notes), none of which Markdown or plain text writes.
+# Read as plain text, "<math>" and "[[plane (mathematics)|plane]]" named the concepts
+# "math" and "mathematics", and the page had no sections.
+_WIKI_HEADING = re.compile(r"^(={2,6})[ \t]*[^=\s][^\n]*?[ \t]*\1[ \t]*$", re.MULTILINE)
+_WIKI_MARKS = re.compile(r"'''|\[\[[^\]\n]+\]\]|\{\{[^}\n]+\}\}|<ref[ >]|<math>")
+
+
+def _looks_like_wikitext(sample: str) -> bool:
+    return len(_WIKI_HEADING.findall(sample)) >= 2 and len(_WIKI_MARKS.findall(sample)) >= 3
 
 
 def _looks_like_markdown(sample: str) -> bool:

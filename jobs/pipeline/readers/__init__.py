@@ -35,6 +35,8 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "asciidoc": pandoc.read,
     "org": pandoc.read,
     "typst": pandoc.read,
+    "mediawiki": pandoc.read,
+    "docbook": pandoc.read,
 }
 
 

@@ -1,5 +1,5 @@
-"""OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org and Typst:
-converted by pandoc to Markdown, then read by the Markdown reader.
+"""OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
+wikitext and DocBook XML: converted by pandoc to Markdown, then read by the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
 emphasis, lists, tables, code and maths come out as Markdown's, and the Markdown reader's
@@ -11,6 +11,9 @@ code span pandoc's AsciiDoc reader split at its spaces is joined again
 (`whole_code_spans.lua`); a Sphinx glossary's term set apart from its definition by a blank
 line is an entry as the others are (`glossary_terms.lua`); a Sphinx index entry is no
 text, and stresses its term's first mention in the section below it (`index_terms.lua`).
+A DocBook `<firstterm>` or `<glossterm>` reads as stressed (`docbook_terms`), an `<xref>`
+to a chapter not in the file (pandoc's "???") goes, and a wiki page's `[[Category:…]]`
+links are no text.
 The document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
@@ -52,14 +55,19 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "asciidoc": ("asciidoc", "AsciiDoc"),
     "org": ("org", "Org"),
     "typst": ("typst", "Typst"),
+    "mediawiki": ("mediawiki", "MediaWiki"),
+    "docbook": ("docbook", "DocBook"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
-# none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures
+# none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
+# subscript or superscript as Unicode's ("L₁", "H₂O", "x²") or "a_(ij)", as pandoc falls
+# back without the extensions: its "L~1~" and "x^2^" are no Markdown our reader knows, and
+# a wiki's definition read "L~1~ distance or L1 norm (see L^p^ space)"
 MARKDOWN = (
     "markdown-raw_html-raw_tex-raw_attribute-native_divs-native_spans-fenced_divs"
     "-bracketed_spans-header_attributes-link_attributes-inline_code_attributes"
     "-fenced_code_attributes-simple_tables-multiline_tables-grid_tables-implicit_figures"
-    "-citations-smart"
+    "-citations-smart-subscript-superscript"
 )
 FILTERS = tuple(
     str(Path(__file__).with_name("pandoc_filters") / name)
@@ -129,6 +137,10 @@ def to_markdown(path: Path, detected: Detected) -> str:
             text = asciidoc_index_and_passthroughs(text)
         elif reader == "rst":
             text = rst_code_directives(text)
+        elif reader == "docbook":
+            text = docbook_terms(text)
+        elif reader == "mediawiki":
+            text = _WIKI_CATEGORY.sub("", text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -243,6 +255,23 @@ def asciidoc_index_and_passthroughs(text: str) -> str:
 def _shown_html(match: re.Match[str]) -> str:
     shown = _HTML_TAG.sub("", match.group(1)).strip()
     return "" if re.fullmatch(r"#[\w:.-]+", shown) else shown
+
+
+# A wiki page's categories: links that file the page in a list, which the wiki shows in a
+# box at its foot, never in the text; pandoc's reader showed "Category:Soil science" as words
+_WIKI_CATEGORY = re.compile(r"\[\[[ \t]*Category[ \t]*:[^\]\n]*\]\]", re.IGNORECASE)
+
+
+# DocBook's marks of a term where the text introduces or glosses it: `<firstterm>` (the
+# word's first, defining use) and an inline `<glossterm>`. pandoc reads both as plain
+# text, so a chapter's "known as a <firstterm>fork</firstterm>" lost the author's stress
+# that names the term, which the Markdown reader's rules read as a mark of a concept.
+_DOCBOOK_TERM = re.compile(r"<(/?)(?:firstterm|glossterm)\b[^>]*?(/?)>")
+
+
+def docbook_terms(text: str) -> str:
+    """DocBook text whose first terms and glossary terms are emphasis, as they print."""
+    return _DOCBOOK_TERM.sub(r"<\1emphasis\2>", text)
 
 
 # A sectioning command whose argument is one token without braces: TeX takes the next

@@ -553,3 +553,127 @@ def test_a_hard_wrapped_chinese_line_joins_without_a_space(
     text = " ".join(b.text for b in document.blocks() if b.kind == "paragraph")
     assert "吸收光能，把水分解为氧气。" in text
     assert "Light is absorbed." in text
+
+
+WIKITEXT = """{{Short description|How soils form}}
+[[File:Profile.jpg|thumb|A soil profile]]
+'''Soil formation''' turns a '''parent material''' into soil.<ref>A field guide, p. 3.</ref>
+
+== Horizons ==
+A '''horizon''' is a layer parallel to the surface. The [[Topsoil|topsoil]] holds most
+of the ''organic matter'', and roots breathe out CO<sub>2</sub> into it.
+:<math>q = k_s i</math>
+
+=== Leaching ===
+'''Leaching''' carries dissolved minerals down to a lower horizon.
+
+{| class="wikitable"
+! Horizon !! Colour
+|-
+| A || dark
+|}
+
+[[Category:Soil science]]
+"""
+
+
+def _detected_then_read(
+    tmp_path: Path, text: str, kind: str, names: tuple[str, ...]
+) -> ReadDocument:
+    """`text` is detected as `kind` under each of `names`, then read as the first."""
+    path = tmp_path / "upload"
+    path.write_text(text)
+    for name in names:
+        assert detect(path, filename=name).kind == kind, name
+    return read(path, inspect(path, filename=names[0]))
+
+
+def test_wikitext_is_known_by_its_marks_and_read_as_its_sections(tmp_path: Path) -> None:
+    # a teacher pastes the edit box's text into a .txt file, or saves it as .wiki
+    document = _detected_then_read(
+        tmp_path, WIKITEXT, "mediawiki", ("soils.txt", "soils.wiki", "soils")
+    )
+    assert document.mime_type == "text/x-wiki"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings[:2] == ["Horizons", "Leaching"]
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    for markup in ("'''", "[[", "{{", "<ref", "<math>", "Category:", "CO~2~"):
+        assert markup not in prose, markup
+    assert "The topsoil holds most of the organic matter" in prose
+    assert "roots breathe out CO₂ into it" in prose  # a subscript as it prints
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"soil formation", "parent material", "horizon", "leaching"} <= stressed
+
+
+def test_plain_text_and_markdown_with_equals_signs_are_no_wikitext(tmp_path: Path) -> None:
+    path = tmp_path / "upload"
+    # a settings file's "== ... ==" banners and a Markdown page with a setext heading
+    path.write_text("== Build ==\nmake all\n== Test ==\nmake check\n")
+    assert detect(path, filename="notes.txt").kind == "text"
+    path.write_text("Rivers\n======\n\nA river ends in a delta.\n\n== not a heading\n")
+    assert detect(path, filename="rivers.txt").kind != "mediawiki"
+    # a saved edit page is a page, whatever its text box holds
+    path.write_text(f"<!DOCTYPE html><html><body><textarea>{WIKITEXT}</textarea></body></html>")
+    assert detect(path, filename="edit.html").kind == "html"
+
+
+DOCBOOK_CHAPTER = """<chapter id="erosion">
+<title>Soil Erosion</title>
+<para>Water and wind remove the top layer of a field. The loss is called
+<firstterm>soil erosion</firstterm>&mdash;it is slow, yet it adds up.<indexterm>
+<primary>erosion</primary></indexterm> See <xref linkend="ch-farming"/>.</para>
+<sect1 id="sheet">
+<title>Sheet Erosion</title>
+<para>In <glossterm>sheet erosion</glossterm> a thin film of soil moves downhill.</para>
+<note><para>Cover crops slow it.</para></note>
+<programlisting>loss = rainfall * erodibility</programlisting>
+</sect1>
+</chapter>
+"""
+
+
+def test_a_docbook_chapter_is_read_as_its_sections_and_terms(tmp_path: Path) -> None:
+    # a chapter file has neither an XML declaration nor a DOCTYPE: its elements say it
+    document = _detected_then_read(
+        tmp_path, DOCBOOK_CHAPTER, "docbook", ("ch03.xml", "ch03.dbk", "ch03")
+    )
+    assert document.title == "Soil Erosion"
+    assert [b.text for b in document.blocks() if b.kind == "heading"][-1] == "Sheet Erosion"
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    assert "The loss is called soil erosion—it is slow" in prose  # an entity without its DTD
+    paragraphs = [b.text for b in document.blocks() if b.kind == "paragraph"]
+    assert not any(p.startswith("Sheet Erosion") for p in paragraphs)  # a title is a heading
+    assert "ch-farming" not in prose and "???" not in prose
+    code = " ".join(b.text for b in document.blocks() if b.kind == "code")
+    assert "loss = rainfall * erodibility" in code
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"soil erosion", "sheet erosion"} <= stressed
+
+
+def test_docbook_named_by_its_doctype_and_other_xml_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "upload"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN"'
+        ' "http://www.oasis-open.org/docbook/xml/4.5/docbookx.dtd">\n'
+        "<article><title>Rain</title><para>Rain falls.</para></article>\n"
+    )
+    assert detect(path, filename="rain.xml").kind == "docbook"
+    # an XML file of another vocabulary is not read as DocBook
+    path.write_text('<?xml version="1.0"?>\n<catalog><book id="1">Rain</book></catalog>\n')
+    assert detect(path, filename="books.xml").kind != "docbook"
+
+
+def test_a_docbook_include_reads_no_file_of_the_server(tmp_path: Path) -> None:
+    path = tmp_path / "upload"
+    path.write_text(
+        '<chapter xmlns:xi="http://www.w3.org/2001/XInclude"><title>Rain</title>'
+        '<para>Rain falls.</para><xi:include href="/etc/hostname" parse="text"/></chapter>\n'
+    )
+    try:
+        document = read(path, inspect(path, filename="rain.xml"))
+    except CorruptDocument as error:  # pandoc's sandbox refused the read
+        assert "DocBook" in str(error)
+        return
+    hostname = Path("/etc/hostname").read_text().strip()
+    text = " ".join(b.text for b in document.blocks())
+    assert not hostname or hostname not in text
