@@ -399,6 +399,15 @@ _ZH_SERIES_TITLE = re.compile(
 )
 
 
+# A whether-question as a heading, "判定对象是否存活", "判断堆是否为空": the thing asked
+# about, before 是否, is the topic, and what is asked of it is a predicate. Split at 是
+# like a copula, it gave "否存活" and "否有必要执行" as concepts of a GC chapter; a verb of
+# judging before it (判定, 判断, 检验 ...) is the question's own, no part of the name.
+_ZH_WHETHER = re.compile(
+    r"^(?:(?:如何|怎样|怎么)?(?:判定|判断|检验|检查|确定|验证)\s*)?(?P<x>.*?)\s*是否\S.*$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -471,7 +480,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
         sides = [
             _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
-            for side in _SPACED_DASH.split(plain)
+            for side in _SPACED_DASH.split(_ZH_WHETHER.sub(r"\g<x>", plain))
         ]
         plain = " - ".join(sides)
         parts = [
@@ -1320,7 +1329,13 @@ def _zh_heading_runs(part: str) -> list[str]:
     if width <= 6 or _ELIDED_CONSTRUCT.fullmatch(part.strip()):
         return [part]
     runs = _zh_noun_runs(part)
-    runs = [part, *runs] if _cut_inside(part, runs) else runs
+    hyphened = _ZH_HYPHENED.fullmatch(part.strip())
+    whole = _cut_inside(part, runs) or (
+        # not the same word either side: "矩阵-矩阵乘法" names an operation's operands
+        # (matrix-matrix multiplication), and the operation after the hyphen is the name
+        hyphened is not None and not hyphened.group(2).startswith(hyphened.group(1))
+    )
+    runs = [part, *runs] if whole and part not in runs else runs
     named = _NAME_THEN_ZH.fullmatch(part.strip())
     if named and not any(named.group(2) in run for run in runs):
         # "TCP 拥塞控制", "TCP 滑动窗口": a short Chinese name after a Latin one that
@@ -1330,6 +1345,11 @@ def _zh_heading_runs(part: str) -> list[str]:
     return runs
 
 
+# Two Chinese words a hyphen joins into one name, then its kind: "标记-整理算法",
+# "生产者-消费者问题", "编码器-解码器结构". rjieba's runs stop at the hyphen, so the
+# heading named 标记 and 整理算法 (a GC chapter's mark-compact algorithm, in its own
+# heading, was lost); the whole is offered too, and the body decides as for other names
+_ZH_HYPHENED = re.compile(r"([\u3400-\u9fff]{1,6})-([\u3400-\u9fff]{2,10})")
 # a construct written with its body elided, then its kind: "for...in 循环", "try...catch
 # 语句", "if…else 结构"; rjieba cut it at the dots ("for...in 循环" gave "in 循环")
 _ELIDED_CONSTRUCT = re.compile(r"[A-Za-z]+(?:\.{2,3}|…)[A-Za-z]+\s*[\u3400-\u9fff]{1,6}")

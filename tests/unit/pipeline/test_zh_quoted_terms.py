@@ -1,0 +1,59 @@
+"""Chinese terms a translation or a Zhihu article introduces in corner quotes or with an
+English gloss, and headings that ask whether something holds; examples in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.structure import heading_terms
+
+
+def _heading(text: str) -> list[str]:
+    return [c.term for c in heading_terms(text, 0, 3)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("检查链表是否有环", "链表"),
+        ("判断二叉树是否平衡", "二叉树"),
+        ("3.2 判定方程组是否有解", "方程组"),
+    ],
+)
+def test_a_whether_heading_names_what_it_asks_about(heading: str, topic: str) -> None:
+    terms = _heading(heading)
+    assert topic in terms
+    # the predicate after 是否 is no name, nor a piece cut at its 是
+    assert not any(t.startswith("否") or "是否" in t for t in terms)
+
+
+def test_a_whether_heading_opening_on_its_question_names_nothing() -> None:
+    assert _heading("是否需要加锁") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [("「心流」", "心流"), ("『熵增』", "熵增"), ("“「负强化」”", "负强化")],
+)
+def test_corner_quotes_around_a_whole_title_go(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize("title", ["「突触」可塑性", "「甲」与「乙」"])
+def test_corner_quotes_inside_a_title_stay_balanced(title: str) -> None:
+    assert clean_title(title) == title
+
+
+@pytest.mark.parametrize(
+    ("heading", "whole"),
+    [("读者-写者问题", "读者-写者问题"), ("4.3 主-从复制架构（高可用）", "主-从复制架构")],
+)
+def test_a_name_joined_by_a_hyphen_is_offered_whole(heading: str, whole: str) -> None:
+    assert whole in _heading(heading)
+
+
+def test_the_same_word_either_side_of_a_hyphen_leaves_the_operation() -> None:
+    terms = _heading("矩阵-矩阵乘法")
+    assert "矩阵乘法" in terms
+    assert "矩阵-矩阵乘法" not in terms
