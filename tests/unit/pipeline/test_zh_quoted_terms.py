@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import heading_terms
+from jobs.pipeline.structure import emphasis_terms, gloss_terms, heading_terms
 
 
 def _heading(text: str) -> list[str]:
@@ -43,6 +43,32 @@ def test_corner_quotes_around_a_whole_title_go(title: str, clean: str) -> None:
 @pytest.mark.parametrize("title", ["「突触」可塑性", "「甲」与「乙」"])
 def test_corner_quotes_inside_a_title_stay_balanced(title: str) -> None:
     assert clean_title(title) == title
+
+
+def test_a_word_ending_on_de_is_a_term_when_glossed_in_english() -> None:
+    text = "儿童对母语的**习得**（acquisition）大多发生在无意之间。"
+    assert [c.term for c in emphasis_terms(("习得",), 0, text)] == ["习得"]
+
+
+def test_a_stressed_verb_with_de_and_no_gloss_stays_stress() -> None:
+    text = "练习之后，动作**变得**流畅。"
+    assert emphasis_terms(("变得",), 0, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("运动员常说的「心流」（flow）是一种全神贯注的状态。", "心流"),
+        ("这就是所谓“晕轮效应”（halo effect）的由来。", "晕轮效应"),
+    ],
+)
+def test_a_quoted_name_before_its_english_gloss_is_a_term(text: str, term: str) -> None:
+    assert term in [c.term for c in gloss_terms(text, 0)]
+
+
+def test_a_quoted_phrase_before_a_citation_is_no_term() -> None:
+    text = "学生们会“读得更细”(Smith，1990)，并且记得更久。"
+    assert gloss_terms(text, 0) == []
 
 
 @pytest.mark.parametrize(
