@@ -3,10 +3,14 @@ English gloss, and headings that ask whether something holds; examples in our ow
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import emphasis_terms, gloss_terms, heading_terms
+from jobs.pipeline.textutil import sentences
 
 
 def _heading(text: str) -> list[str]:
@@ -83,3 +87,27 @@ def test_the_same_word_either_side_of_a_hyphen_leaves_the_operation() -> None:
     terms = _heading("矩阵-矩阵乘法")
     assert "矩阵乘法" in terms
     assert "矩阵-矩阵乘法" not in terms
+
+
+def test_a_clause_before_an_author_year_citation_is_no_term(tmp_path: Path) -> None:
+    path = tmp_path / "译文.md"
+    path.write_text(
+        "# 记忆的巩固\n\n"
+        "睡眠有助于**记忆巩固**（memory consolidation）。"
+        "年纪越小的学习者越明显 (Walker and Stickgold, 2004)。"
+        "记忆巩固需要时间，记忆巩固也需要重复。\n",
+        encoding="utf-8",
+    )
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "记忆巩固" in titles
+    assert not any("明显" in t for t in titles)
+
+
+def test_a_bracket_closing_after_a_chinese_full_stop_ends_that_sentence() -> None:
+    text = "两组结果一致。（细节见附录。）接下来讨论误差。"
+    assert list(sentences(text)) == ["两组结果一致。", "（细节见附录。）", "接下来讨论误差。"]
+
+
+def test_a_closing_corner_quote_stays_with_the_question_it_ends() -> None:
+    text = "老师问：「你听懂了吗？」学生点头。"
+    assert next(iter(sentences(text))) == "老师问：「你听懂了吗？」"
