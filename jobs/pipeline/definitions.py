@@ -456,7 +456,9 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
-            r"|[^，。；、：（(”」*]{1,15})"
+            # a quoted word that 的 follows only modifies the name: "这可被称为「监控器」的
+            # 轻度使用" names a light use of the monitor, and defined the monitor by it
+            r"|[^，。；、：（(”」*]{1,15}(?![^，。；、：（(”」*]*[”」*]+的))"
         ),
         0.8,
     ),
