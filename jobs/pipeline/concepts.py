@@ -2671,7 +2671,10 @@ def _cues(
                     cues.extend(Cue(t, "emphasis", index) for t in listed.get(index, ()))
             if chinese or "(" in block.text:
                 glossed = []
-                for gloss in gloss_terms(block.text, index):
+                # an author-year citation in brackets glosses nothing: "…过渡形式相类似
+                # (Schumann, 1979)" made the clause before it a term (a translated chapter's
+                # "更是如此" and "过渡形式相类似")
+                for gloss in gloss_terms(without_citations(block.text), index):
                     # "点积表示*加权平均*（weighted average）": emphasis marks where it starts
                     # and "**$n$步时序差分**（n-step TD）": the maths letter the run before
                     # the bracket cannot hold (a Chinese term opens on a Han character)

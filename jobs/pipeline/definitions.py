@@ -461,7 +461,9 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
-            r"|[^，。；、：（(”」*]{1,15})"
+            # a quoted word that 的 follows only modifies the name: "这可被称为「监控器」的
+            # 轻度使用" names a light use of the monitor, and defined the monitor by it
+            r"|[^，。；、：（(”」*]{1,15}(?![^，。；、：（(”」*]*[”」*]+的))"
         ),
         0.8,
     ),
@@ -925,9 +927,31 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
         lead = (
             block.kind == "paragraph"
             and text.endswith(("：", ":"))
-            and (_zh_facet_label(label) or _ZH_STEPS_LEAD.match(label) is not None)
+            and (
+                _zh_facet_label(label)
+                or _ZH_STEPS_LEAD.match(label) is not None
+                or _zh_counted_facets(label)
+            )
         )
     return points
+
+
+# A sentence counting the topic's merits or shortcomings before it lists them: "这种方法有
+# 两个不足：", "该协议有以下优点：". It leads in as a bare "缺点：" does; its items' labels
+# ("效率问题：…", "空间问题：…") name the points, and were two concepts of a GC chapter.
+_ZH_COUNTED_FACETS = re.compile(
+    r"有(?:[一二两三四五六七八九十几\d]{1,2}(?:个|点|大|种)|以下|如下)(?P<facet>[\u3400-\u9fff]{2,4})$"
+)
+# shortcomings said without an aspect's word of FACET_HEADINGS
+_ZH_SHORTCOMINGS = frozenset(["不足", "弊端", "不足之处"])
+
+
+def _zh_counted_facets(label: str) -> bool:
+    counted = _ZH_COUNTED_FACETS.search(label)
+    if counted is None:
+        return False
+    facet = counted.group("facet")
+    return facet in _ZH_SHORTCOMINGS or _zh_facet_label(facet)
 
 
 # A lead-in that says the list below gives the steps of a solution or a proof ("解答思路：",

@@ -18,9 +18,17 @@ from jobs.pipeline.lexicon import zh_emphasis_unwrapped, zh_word_of_its_own
 
 
 def clean_title(text: str) -> str:
-    """A display title: single spaces, no surrounding punctuation or quotes."""
+    """A display title: single spaces, no surrounding punctuation or quotes; Chinese
+    corner quotes too when they wrap it whole ("「沉默期」", as translations and Zhihu
+    quote a term, was a concept beside 沉默期; "「监控器」使用" keeps its own)."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
-    return text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
+    text = text.strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
+    while _CORNER_QUOTED.fullmatch(text):
+        text = text[1:-1].strip(" .,:;!?'\"“”‘’()（）*_，。：；、")
+    return text
+
+
+_CORNER_QUOTED = re.compile(r"「[^「」]+」|『[^『』]+』")
 
 
 # a slide that goes on from the one before repeats its title with a mark: "Word meanings

@@ -399,6 +399,15 @@ _ZH_SERIES_TITLE = re.compile(
 )
 
 
+# A whether-question as a heading, "判定对象是否存活", "判断堆是否为空": the thing asked
+# about, before 是否, is the topic, and what is asked of it is a predicate. Split at 是
+# like a copula, it gave "否存活" and "否有必要执行" as concepts of a GC chapter; a verb of
+# judging before it (判定, 判断, 检验 ...) is the question's own, no part of the name.
+_ZH_WHETHER = re.compile(
+    r"^(?:(?:如何|怎样|怎么)?(?:判定|判断|检验|检查|确定|验证)\s*)?(?P<x>.*?)\s*是否\S.*$"
+)
+
+
 def heading_terms(text: str, block: int, level: int, bilingual: bool = False) -> list[Cue]:
     """The topics a heading names (none for "Summary", "Exercises", "小结", ...); its
     English title, when it gives one after the Chinese, is no topic of its own."""
@@ -471,7 +480,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
         sides = [
             _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
-            for side in _SPACED_DASH.split(plain)
+            for side in _SPACED_DASH.split(_ZH_WHETHER.sub(r"\g<x>", plain))
         ]
         plain = " - ".join(sides)
         parts = [
@@ -1320,7 +1329,13 @@ def _zh_heading_runs(part: str) -> list[str]:
     if width <= 6 or _ELIDED_CONSTRUCT.fullmatch(part.strip()):
         return [part]
     runs = _zh_noun_runs(part)
-    runs = [part, *runs] if _cut_inside(part, runs) else runs
+    hyphened = _ZH_HYPHENED.fullmatch(part.strip())
+    whole = _cut_inside(part, runs) or (
+        # not the same word either side: "矩阵-矩阵乘法" names an operation's operands
+        # (matrix-matrix multiplication), and the operation after the hyphen is the name
+        hyphened is not None and not hyphened.group(2).startswith(hyphened.group(1))
+    )
+    runs = [part, *runs] if whole and part not in runs else runs
     named = _NAME_THEN_ZH.fullmatch(part.strip())
     if named and not any(named.group(2) in run for run in runs):
         # "TCP 拥塞控制", "TCP 滑动窗口": a short Chinese name after a Latin one that
@@ -1330,6 +1345,11 @@ def _zh_heading_runs(part: str) -> list[str]:
     return runs
 
 
+# Two Chinese words a hyphen joins into one name, then its kind: "标记-整理算法",
+# "生产者-消费者问题", "编码器-解码器结构". rjieba's runs stop at the hyphen, so the
+# heading named 标记 and 整理算法 (a GC chapter's mark-compact algorithm, in its own
+# heading, was lost); the whole is offered too, and the body decides as for other names
+_ZH_HYPHENED = re.compile(r"([\u3400-\u9fff]{1,6})-([\u3400-\u9fff]{2,10})")
 # a construct written with its body elided, then its kind: "for...in 循环", "try...catch
 # 语句", "if…else 结构"; rjieba cut it at the dots ("for...in 循环" gave "in 循环")
 _ELIDED_CONSTRUCT = re.compile(r"[A-Za-z]+(?:\.{2,3}|…)[A-Za-z]+\s*[\u3400-\u9fff]{1,6}")
@@ -1489,6 +1509,23 @@ def _code_terms(text: str) -> list[str]:
 _TRAILING_GLOSS = re.compile(r"\s*[（(][^（()）]{1,60}[）)]?\s*$")
 
 
+# 得 closes a verb's complement ("变得", "做得好"), so a name never ends on it; but 习得
+# (acquisition) and 学得 (learning) of second-language teaching, 心得 and 所得 are nouns
+# with 得 as their own character. An English name in brackets right after the word, as the
+# author glosses a term being introduced ("语言**习得**（language acquisition）"), says
+# it is one: the two key concepts of a chapter on language acquisition were lost.
+_ZH_GLOSSED_DE = r"[*_」』”]*\s*[（(]\s*[A-Za-z][A-Za-z\s\-]{2,40}[)）]"
+
+
+def _zh_glossed_de(term: str, text: str) -> bool:
+    """The Chinese `term` ends on 得 and `text` glosses it in English at once."""
+    return (
+        has_han(term)
+        and term.endswith("得")
+        and re.search(re.escape(term) + _ZH_GLOSSED_DE, text) is not None
+    )
+
+
 def emphasis_terms(
     spans: tuple[str, ...], block: int, text: str = "", properties: bool = False
 ) -> list[Cue]:
@@ -1516,7 +1553,7 @@ def emphasis_terms(
         for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
         if (
-            acceptable(term, emphasised=True)
+            acceptable(term, emphasised=True, glossed=_zh_glossed_de(term, text))
             or _glossed_adjective(term, text)
             or _named_noun(term, text)
             or (properties and _defined_property(term, text))
@@ -2191,6 +2228,16 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         # acronym set off by commas after the Chinese name that opens the sentence
         yield named.group(1), named.group(2)
         yield named.group(1), named.group(3)
+    # "「教师语」（Teacher-talk）", "“中介语”（interlanguage talk）": a name quoted as it is
+    # introduced, then glossed; the closing quote goes, so the gloss follows the name (the
+    # opening one stays, where the run of the name starts)
+    quoted: set[int] = set()  # where a quoted name ends, its closing quote taken off
+    pieces, last = [], 0
+    for found in _QUOTED_BEFORE_GLOSS.finditer(text):
+        pieces.append(text[last : found.end(1)])
+        quoted.add(sum(len(p) for p in pieces))
+        last = found.end()
+    text = "".join(pieces) + text[last:]
     for match in _GLOSS.finditer(text):
         if text[max(match.start(1) - 1, 0) : match.start(1)] in _INTERPUNCTS:
             # "蒂姆·伯纳斯-李（Tim Berners-Lee）": Chinese writes a foreign person's name
@@ -2210,6 +2257,8 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
         term = _with_glossed_prefix(run, term, gloss)
         if term != run and run.endswith(term) and _entry_name(text, match, run, term):
             term = run
+        if match.end(1) in quoted and text[max(match.start(1) - 1, 0) : match.start(1)] in "「『“":
+            term = run  # quoted whole as it is introduced: "“晕轮效应”（halo effect）"
         if term == run:
             term = _with_greek_letter(text[: match.start(1)], term)
         # "通常采用LRU（Least Recently Used）": the brackets spell out the acronym the run
@@ -2241,6 +2290,12 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             yield chinese or name, acronym
 
 
+# (English words only in the brackets: "“探索更深”(Stevick，1976)" quotes a phrase and cites
+# its author, no name and its gloss)
+_QUOTED_BEFORE_GLOSS = re.compile(
+    r"(?<=[「『“])([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\- ]{0,11})[」』”]"
+    r"(?=\s*[（(]\s*[A-Za-z][A-Za-z \-'’]*[)）])"
+)
 _COMMA_GLOSS = re.compile(
     r"\s*([\u3400-\u9fff]{2,12})\s*[，,]\s*(?:The\s+)?([A-Z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*){1,6})"
     r"\s*[，,]\s*(?:简称|缩写为?)\s*([A-Z][A-Z0-9]{1,5})(?![A-Za-z0-9])"
@@ -3060,10 +3115,13 @@ def _zh_adverbial_end(bare: str) -> bool:
     return not words[-2][1].startswith("n")
 
 
-def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) -> bool:
+def acceptable(
+    term: str, *, heading: bool = False, emphasised: bool = False, glossed: bool = False
+) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
-    (`_introduced_phrase`) is a name too."""
+    (`_introduced_phrase`) is a name too. `glossed`: an English name in brackets follows
+    the Chinese, which makes it a noun even where it ends on 得 (`_ZH_GLOSSED_DE`)."""
     bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
     if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$~'):
         return False
@@ -3087,7 +3145,7 @@ def acceptable(term: str, *, heading: bool = False, emphasised: bool = False) ->
             1 <= zh_width(bare) <= MAX_ZH_CHARS
             and bare not in ZH_STOP
             and bare not in ZH_GENERIC
-            and not bare.endswith(("的", "了", "得"))
+            and not bare.endswith(("的", "了") if glossed else ("的", "了", "得"))
             and not _zh_adverbial_end(bare)
             # a reflexive closes no name: "（1）改革本身的因素" (factors of the reform
             # itself) named 改革本身; the thing is 改革

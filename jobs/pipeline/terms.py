@@ -227,6 +227,10 @@ _ZH_CLAUSE_VERBS = frozenset(
         "看成",
         "视为",
         "当作",
+        # pointing the reader elsewhere: "（参见 Krashen, 1980）", "详见第四章": "参见
+        # Krashen" was a concept of a translated chapter citing its author
+        "参见",
+        "详见",
     ]
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用

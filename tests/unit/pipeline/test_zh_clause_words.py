@@ -37,6 +37,12 @@ def test_a_subject_and_its_one_character_verb_are_no_name() -> None:
     assert "学生" in found
 
 
+def test_a_cross_reference_verb_opens_no_name() -> None:
+    found = keys("工作记忆的容量有限（参见 Baddeley 的综述），细节详见第三章附录。")
+    assert not any(k.startswith(("参见", "详见")) for k in found)
+    assert "工作记忆" in found
+
+
 def test_verbs_of_holding_and_regarding_end_a_name() -> None:
     found = keys("该学派认为，学习是刺激与反应的联结。有人把学习动机看作一种需要。")
     assert not {"学派认为", "学习动机看作"} & found

@@ -557,6 +557,22 @@ def test_the_points_listed_under_an_aspects_lead_in_are_no_terms(tmp_path: Path)
     assert {"哈希索引", "稀疏索引"} <= titles
 
 
+def test_the_points_after_a_sentence_counting_shortcomings_are_no_terms() -> None:
+    # "这种方法有两个不足：" counts what it then lists, as a bare "缺点：" leads in; a
+    # sentence that lists things of another kind leads in nothing
+    from jobs.pipeline.definitions import zh_facet_points
+    from jobs.pipeline.model import Block
+
+    blocks = [
+        Block("paragraph", "链表插入很快，但这种结构有两个不足：", 1),
+        Block("list_item", "访问变慢：要从头逐个查找。", 1),
+        Block("list_item", "额外开销：每个结点多存一个指针。", 1),
+        Block("paragraph", "常见的结构有以下几种：", 1),
+        Block("list_item", "跳表：在有序链表上加多层指针。", 1),
+    ]
+    assert zh_facet_points(blocks) == {1, 2}
+
+
 def test_a_label_every_item_of_a_list_fills_in_is_no_term(tmp_path: Path) -> None:
     # "适用场景：…" under each of three methods: a field of the list, each time with its
     # own value, defines nothing (one method's scene was its definition); the term

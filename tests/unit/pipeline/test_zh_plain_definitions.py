@@ -128,3 +128,10 @@ def test_two_names_given_with_huo_define_the_first() -> None:
     assert [t for t, _ in defined("把这个向量叫做法向量或法线向量。")] == ["法向量"]
     # 或 inside a word is no choice between names
     assert [t for t, _ in defined("这种门电路称为异或门。")] == ["异或门"]
+
+
+def test_a_quoted_word_that_de_follows_after_chengwei_is_not_the_name_defined() -> None:
+    # "称为「X」的Y" names a Y of X: the quoted word only modifies the name, and is not
+    # defined by the sentence; quoted alone, it is
+    assert not any(t == "惯性" for t, _ in defined("这种偏差可称为「惯性」的残余作用。"))
+    assert ("惯性", 0.8) in defined("物体保持原有运动状态的性质被称为「惯性」。")
