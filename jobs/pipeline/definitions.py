@@ -1342,6 +1342,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and not _says_not_what(term, sentence, chinese)
+                and (chinese or not _modifies_a_noun(term, sentence))
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
                 sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
@@ -1468,6 +1469,28 @@ _ZH_SAYS_NOT_WHAT = (
 def _says_not_what(term: str, sentence: str, chinese: bool) -> bool:
     pattern = (_ZH_SAYS_NOT_WHAT if chinese else _EN_SAYS_NOT_WHAT).format(re.escape(term))
     return re.search(pattern, sentence.strip(), 0 if chinese else re.I) is not None
+
+
+def _modifies_a_noun(term: str, sentence: str) -> bool:
+    """In the sentence the term modifies the noun after it, a word only a noun ("the
+    solution is a *foreign key* constraint", "has to be used in *travel time*
+    computation"): the sentence is about that longer name, and says nothing of the term
+    (both were a course's answers to "What does X mean?"). A name of several words only:
+    one word set apart before a noun is often the term the sentence introduces ("what
+    gives *posterior* beliefs")."""
+    at = sentence.casefold().find(term.casefold())
+    if at < 0 or " " not in term.strip():
+        return False
+    after = _NEXT_WORD.match(sentence, at + len(term))
+    if after is None:
+        return False
+    word = after.group(1)
+    lemmas = getAllLemmas(word)
+    # (the lexicon lists function words as nouns too: "that", "which")
+    return set(lemmas) == {"NOUN"} and word not in EN_GENERIC and word not in EN_STOP
+
+
+_NEXT_WORD = re.compile(r"(?:s|es)?[*_”\"’']*\s+([a-z][a-z-]*[a-z])\b")
 
 
 def _predicate_adjective(term: str, sentence: str) -> bool:
@@ -2025,6 +2048,7 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
             and (d := _read(m, sentence, block, confidence, chinese))
             # "However, the term clonal selection is not a complete description …"
             and not _says_not_what(d.term, sentence, chinese)
+            and (chinese or not _modifies_a_noun(d.term, sentence))
         ]
         if found:
             # the strongest pattern that matches wins; each of its names is defined ("… are

@@ -353,6 +353,19 @@ def test_a_sentence_saying_what_an_emphasised_term_is_not_defines_nothing() -> N
     assert [d.term for d in find_definitions(kept, 0, True, ("*病毒*",))] == ["病毒"]
 
 
+def test_a_term_modifying_the_noun_after_it_is_not_defined_by_the_sentence() -> None:
+    # the sentence is about the longer name the term opens
+    solution = "For a ledger, the answer is a double entry constraint."
+    assert not list(find_definitions(solution, 0, False, ("double entry",)))
+    used = "The speed has to be used in travel time computation, not the mean speed."
+    assert not list(find_definitions(used, 0, False, ("travel time",)))
+    # before a verb or a word that is also a verb, the term is still the one defined
+    kept = "A ledger is a book of accounts."
+    assert [d.term for d in find_definitions(kept, 0, False, ("ledger",))] == ["ledger"]
+    called = "We call this record a journal entry because it records one event."
+    assert [d.term for d in find_definitions(called, 0, False, ())] == ["journal entry"]
+
+
 def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
     announced = "We’ll first define what we mean by the term *string*."
     assert not list(find_definitions(announced, 0, False, ("*string*",)))
