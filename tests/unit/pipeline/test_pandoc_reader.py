@@ -677,3 +677,28 @@ def test_a_docbook_include_reads_no_file_of_the_server(tmp_path: Path) -> None:
     hostname = Path("/etc/hostname").read_text().strip()
     text = " ".join(b.text for b in document.blocks())
     assert not hostname or hostname not in text
+
+
+def test_a_docbook_files_entities_read_no_file_and_expand_nothing(tmp_path: Path) -> None:
+    """An external entity (a file of the server) and nested entities (a billion laughs)
+    in an uploaded DocBook chapter: pandoc resolves neither, and the file is refused with
+    a message that names the format."""
+    doctype = '<!DOCTYPE chapter PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN" "docbookx.dtd"'
+    external = (
+        f'<?xml version="1.0"?>\n{doctype} [<!ENTITY host SYSTEM "file:///etc/hostname">]>\n'
+        "<chapter><title>Rain</title><para>Rain falls. &host;</para></chapter>\n"
+    )
+    entities = '<!ENTITY a0 "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    laughs = (
+        f'<?xml version="1.0"?>\n{doctype} [{entities}]>\n'
+        "<chapter><title>Laughs</title><para>&a9;</para></chapter>\n"
+    )
+    for name, text in (("external.xml", external), ("laughs.xml", laughs)):
+        path = tmp_path / name
+        path.write_text(text)
+        detected = inspect(path, filename=name)
+        assert detected.kind == "docbook"
+        with pytest.raises(CorruptDocument, match="DocBook"):
+            read(path, detected)
