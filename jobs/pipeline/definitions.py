@@ -1453,12 +1453,16 @@ _AFTER_COPULA = (
 # selection* is not a complete description of the theory" (an immunology page's answer to
 # "What does “clonal selection” mean?", where its glossary defines it), "*病毒*不是细胞"
 # ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through,
-# "**归属感**是第三。" (a 公众号 article's answer to "什么是归属感？")
+# "**归属感**是第三。" (a 公众号 article's answer to "什么是归属感？"); or only that it exists
 _EN_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}\s+(?:(?:is|are|was|were)\s+not\b(?!\s+(?:only|just|merely|simply)\b)"
     r"|(?:isn['’]t|aren['’]t)\b"
     r"|(?:is|are|was|were)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|next)"
     r"(?:\s+one)?\W*$)"
+    # or only that some exist: "There are several *empirical methods*." (a groundwater
+    # page's answer to "What does “empirical methods” mean?"), "… for estimating it."
+    r"|^there\s+(?:are|is|exists?)\s+(?:[\w-]+\s+){{0,3}}?[*_“\"']*{0}[*_”\"']*"
+    r"(?:\s+(?:for|of|in|to|on)\b[^,:;]*)?\W*$"
 )
 _ZH_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}(?:(?:并|也|就|则)?(?:不是|并非|不等于|不同于)(?![^，。；]{{0,12}}而是)"

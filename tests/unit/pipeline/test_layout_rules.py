@@ -338,7 +338,9 @@ def test_a_sentence_announcing_what_later_sections_show_defines_nothing() -> Non
     assert [d.term for d in find_definitions(stated, 0, False, ("hash table",))] == ["hash table"]
 
 
-def test_a_sentence_saying_what_an_emphasised_term_is_not_defines_nothing() -> None:
+def test_a_sentence_saying_what_an_emphasised_term_is_not_or_that_it_exists_defines_nothing() -> (
+    None
+):
     denied = "The term *natural selection* is not a full account of the theory, as we saw."
     assert not list(find_definitions(denied, 0, False, ("*natural selection*",)))
     named = "However, the term natural selection is not a full account of the theory."
@@ -348,6 +350,9 @@ def test_a_sentence_saying_what_an_emphasised_term_is_not_defines_nothing() -> N
     assert not list(find_definitions("*病毒*不是细胞，它没有细胞结构。", 0, True, ("*病毒*",)))
     # a rank in a list the text counts through says nothing of what the term is
     assert not list(find_definitions("**自主感**是第二。", 0, True, ("**自主感**",)))
+    # nor does one saying only that some exist
+    exist = "There are several *sampling methods* for estimating it."
+    assert not list(find_definitions(exist, 0, False, ("*sampling methods*",)))
     # a sentence saying what it is still defines it
     kept = "*病毒*是一种没有细胞结构的微生物。"
     assert [d.term for d in find_definitions(kept, 0, True, ("*病毒*",))] == ["病毒"]
