@@ -217,7 +217,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             rf"\b(?:an?|the)\s+(?:(?:of|(?!(?:{_STOP_WORDS})\s)[a-z][\w'’\-]*)\s+){{0,3}}?"
             rf"(?!(?:{_STOP_WORDS})\s)(?![a-z]+ly\s)[a-z][\w'’\-]*[a-z]\s+"
             r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+"
-            r"[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,60}(?:/[\w'’\- ]{1,30})?)"
+            rf"{_ART}[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{{1,60}}(?:/[\w'’\- ]{{1,30}})?)"
         ),
         0.8,
     ),

@@ -161,6 +161,12 @@ def test_we_call_names_the_quoted_word_after_the_thing_it_describes() -> None:
     assert [t for t, _ in _found(sentence)] == ["three-way merge"]
 
 
+def test_a_noun_called_the_name_gives_the_name_without_its_article() -> None:
+    # "a region called the lunula": the article belongs to the sentence, not the name
+    found = _found("The pale arc is a region called the lunula.")
+    assert [t for t, _ in found] == ["lunula"]
+
+
 def test_we_refer_to_names_only_with_its_as() -> None:
     named = _found("We refer to the list of all outcomes as the outcome space.")
     assert [t for t, _ in named] == ["outcome space"]
