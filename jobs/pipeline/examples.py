@@ -4,7 +4,8 @@ A sentence that starts with the marker is an example with confidence 0.8; a mark
 the sentence gives 0.6. A sentence that only leads in ("For example:", "Here is an example
 of a lookup:", "例如：") is followed by the example itself, the next block (code, a
 formula, a paragraph): that block is the example's content too, and a lead-in with
-nothing after it is no example, nor is one announcing a display ("如下：") followed by
+nothing after it is no example (nor one ending on its colon: the picture it announced is
+not in the text), nor is one announcing a display ("如下：") followed by
 prose going on from it ("那么，…": the display was a picture). The example belongs to the
 first concept it names, else to the concept of its section (the nearest heading concept
 above it); one with the marker inside the sentence only to a concept it names.
@@ -63,8 +64,10 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             ):
                 following = _following(blocks, index)
                 if following is None:
-                    if _bare(sentence, start):
-                        continue  # "For example:" with nothing after it shows nothing
+                    if _bare(sentence, start) or _COLON_END.search(sentence):
+                        # "For example:" with nothing after it shows nothing, nor does
+                        # "举例来说，…对应的两级电路是：" before a figure the text does not hold
+                        continue
                 elif _display_missing(sentence, blocks[index + 1]):
                     continue
                 else:
@@ -81,6 +84,9 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 )
             )
     return found
+
+
+_COLON_END = re.compile(r"[:：]\s*$")
 
 
 def _bare(sentence: str, start: re.Match[str] | None) -> bool:

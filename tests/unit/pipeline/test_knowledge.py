@@ -199,6 +199,21 @@ def test_a_lead_in_to_a_missing_picture_is_no_example() -> None:
     assert found == ["例如，氯化钠的晶格如下：\n钠离子与氯离子交替排列，各自构成面心立方。"]
 
 
+def test_a_lead_in_ending_on_its_colon_before_a_heading_is_no_example() -> None:
+    """ "举例来说，…对应的两级电路是：" with a heading next: the circuit was a picture, and the
+    answer to "积之和在实际中如何应用？" ended on the colon. A full sentence stays."""
+    blocks = [
+        Block("heading", "电路", 1, level=1),
+        Block("paragraph", "举例来说，这个表达式对应的两级电路是：", 1),
+        Block("heading", "化简", 2, level=2),
+        Block("paragraph", "For example, the circuit of this expression is drawn as:", 2),
+        Block("heading", "Timing", 3, level=2),
+        Block("paragraph", "For example, a red light stops the traffic.", 3),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "电路")]
+    assert found == ["For example, a red light stops the traffic."]
+
+
 def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     def owner(text: str, block: int, *, by_section: bool = True) -> str | None:
         named = "molecule" if "molecule" in text else None
