@@ -24,6 +24,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
+from jobs.pipeline.keypoints import key_points_sentence
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_GENERIC,
@@ -1315,7 +1316,11 @@ def find_definitions(
         # label; the other name the sentence gives it ("又称为") is defined too
         yield found
         found = replace(entry, confidence=max(entry.confidence, found.confidence))
-    if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
+    if (
+        (found is None or found.confidence < EMPHASIS)
+        and not _describes_other(sentence, chinese)
+        and not (chinese and key_points_sentence(sentence))
+    ):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)
