@@ -147,6 +147,17 @@ def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> N
     assert defined("相对原子质量被定义为原子质量同碳12原子质量十二分之一的比。") == ["相对原子质量"]
 
 
+def test_a_lecture_names_with_a_bare_jiao_after_this_a_method_or_a_comma() -> None:
+    # spoken naming, as a lecture's subtitles have it
+    assert defined("水在土中流动的快慢差别很大，这叫“渗透性”。") == ["渗透性"]
+    assert defined("最常用的一种方法叫 分层总和法。") == ["分层总和法"]
+    assert defined("土体在荷载下慢慢排水，叫“固结”。") == ["固结"]
+    # 叫 as call, shout or ask names nothing
+    assert defined("这叫什么？") == []
+    assert defined("他大叫一声跑开了。") == []
+    assert defined("老师叫我们先读第二章。") == []
+
+
 def test_a_sentence_saying_it_gives_the_definition_of_a_name_defines_it() -> None:
     assert defined("需求弹性的定义是：需求量变动的百分比与价格变动的百分比之比。") == ["需求弹性"]
     # a word saying which definition stands between the name and 的
