@@ -367,3 +367,22 @@ def test_a_unit_in_brackets_inside_a_formula_glosses_nothing() -> None:
     quantity (质量 became a concept defined by the formula line)."""
     assert glossed("密度 = 质量（kg）/ 体积（m³）") == []
     assert glossed("功率 P = 电压（V）× 电流（A）") == []
+
+
+def test_chinese_labels_numbered_in_a_series_are_no_concepts() -> None:
+    from jobs.pipeline.concepts import _without_numbered_series
+    from jobs.pipeline.structure import Cue
+
+    # a soil-mechanics syllabus's table labels its rows "实验1：…", "实验2：…"
+    cues = [
+        Cue("实验1", "gloss", 0),
+        Cue("实验2", "gloss", 1),
+        Cue("土的颗粒级配", "gloss", 2),
+        Cue("实验 3", "heading", 3, level=3),
+    ]
+    assert [c.term for c in _without_numbered_series(cues)] == ["土的颗粒级配"]
+    # one numbered label alone is no series, and an English term is still read only
+    # as a heading's ("Python 2" and "Python 3" in bold stay)
+    assert [c.term for c in _without_numbered_series(cues[:1])] == ["实验1"]
+    english = [Cue("Python 2", "emphasis", 0), Cue("Python 3", "emphasis", 1)]
+    assert _without_numbered_series(english) == english
