@@ -706,6 +706,9 @@ def find_concepts(
 
 # a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
 _SERIES_NUMBER = re.compile(r"^(?P<stem>.*[^\W\d_])\s+\d{1,3}$")
+# a Chinese label numbered without a space: "课程目标1", "教学内容2", "作业3" (a syllabus's
+# tables label its rows so, "教学内容2：负荷计算与无功补偿": each label was a concept)
+_ZH_SERIES_NUMBER = re.compile(r"^(?P<stem>.*[\u3400-\u9fff])\s*\d{1,3}$")
 
 
 # a home directory in a path: "/Users/nelle", "/home/imhotep/data", "C:\\Users\\larry"
@@ -727,10 +730,12 @@ def _without_numbered_series(cues: list[Cue]) -> list[Cue]:
     """Headings that number the parts of one series ("Problem Statement 1", "Problem
     Statement 2"; "Case 1", "Case 2") are the document's apparatus, no topics: each was a
     concept of a notebook and titled a module. Only where two or more share the words
-    before the number: a lone "Section 5" or "Python 3" is left to the other rules."""
+    before the number: a lone "Section 5" or "Python 3" is left to the other rules. A
+    Chinese label numbered without a space ("教学内容1", "教学内容2") is one of a series
+    wherever it is marked."""
     numbers: dict[str, set[str]] = defaultdict(set)
     for cue in cues:
-        found = _SERIES_NUMBER.match(cue.term) if cue.kind == "heading" else None
+        found = _series_number(cue)
         if found is not None:
             numbers[found.group("stem").casefold()].add(cue.term.casefold())
     series = {stem for stem, terms in numbers.items() if len(terms) >= 2}
@@ -739,10 +744,16 @@ def _without_numbered_series(cues: list[Cue]) -> list[Cue]:
     return [
         c
         for c in cues
-        if c.kind != "heading"
-        or (found := _SERIES_NUMBER.match(c.term)) is None
-        or found.group("stem").casefold() not in series
+        if (found := _series_number(c)) is None or found.group("stem").casefold() not in series
     ]
+
+
+def _series_number(cue: Cue) -> re.Match[str] | None:
+    """The stem and number of a heading's numbered term, or of a Chinese numbered label
+    whatever marks it (a table's "教学内容2：…" is a glossed label, no heading)."""
+    if cue.kind == "heading" and (found := _SERIES_NUMBER.match(cue.term)):
+        return found
+    return _ZH_SERIES_NUMBER.match(cue.term)
 
 
 def _possessive_spelling(cues: list[Cue], stats: dict[str, TermStats]) -> list[Cue]:

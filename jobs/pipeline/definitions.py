@@ -10,8 +10,9 @@ layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural gen
 too); an emphasised term opening its sentence before a colon, a
 glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
 organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
-所谓X(就)是, X，指… (0.85), 称为/称作/叫做/叫作X (0.8), X（gloss）是… (0.55); in plain text
-(no emphasis anywhere) also X是一种…, X是…的场所/过程/总称, X用来衡量/描述… (0.55).
+所谓X(就)是, X，指… (0.85), 称为/称作/叫做/叫作X and a lecture's 这叫X (0.8),
+X（gloss）是… (0.55); in plain text (no emphasis anywhere) also X是一种…,
+X是…的场所/过程/总称, X用来衡量/描述… (0.55).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from datasources.concept_keys import LATIN_AFTER_A, concept_key
+from jobs.pipeline.keypoints import key_points_sentence
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_GENERIC,
@@ -457,7 +459,12 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             # "…的原子组成的物质互称同位素": things named together (互称, 合称)
             # "…的方剂，就叫解表剂", "…统称为化石燃料": a textbook's naming after the
             # description (the 就叫 of a TCM chapter's definitions read as no definition)
-            r"(?:被称为|被称作|称为|称作|叫做|叫作|就叫(?![做作])|统称为|统称|总称为|简称|互称|合称)"
+            r"(?:被称为|被称作|称为|称作|叫做|叫作|就叫(?![做作])|统称为|统称|总称为|简称|互称|合称"
+            # a lecture names as it speaks: "这叫“无损压缩”", "最简单的方法叫 游程编码",
+            # "…，叫“感知编码”" (bare 叫 only after 这/那, 方法/方式, or a comma before a
+            # quoted name: 叫 alone is also to call or shout; "这叫什么" asks)
+            r"|(?<=[这那])叫(?![做作醒声喊好什啥])|(?<=方法|方式)叫(?![做作什啥])"
+            r"|(?<=[，,])叫(?=\s*[“\"「]))"
             r"\s*[“\"*「]*"
             # an English name is read whole ("被称为 blanket implementations")
             r"(?P<t>[A-Za-z][A-Za-z0-9'’\- ]{0,40}[A-Za-z0-9](?=\s*(?:[，。；、：！？（(]|$))"
@@ -1315,7 +1322,11 @@ def find_definitions(
         # label; the other name the sentence gives it ("又称为") is defined too
         yield found
         found = replace(entry, confidence=max(entry.confidence, found.confidence))
-    if (found is None or found.confidence < EMPHASIS) and not _describes_other(sentence, chinese):
+    if (
+        (found is None or found.confidence < EMPHASIS)
+        and not _describes_other(sentence, chinese)
+        and not (chinese and key_points_sentence(sentence))
+    ):
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)

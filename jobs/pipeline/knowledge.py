@@ -15,6 +15,7 @@ from jobs.pipeline.concepts import Draft, find_concepts, glossary_sections, obje
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
 from jobs.pipeline.formulas import find_formulas
+from jobs.pipeline.keypoints import key_point_emphasis
 from jobs.pipeline.lexicon import GLOSSARY_HEADINGS, OBJECTIVES_HEADING, apparatus
 from jobs.pipeline.mentions import PROSE, mention_pattern
 from jobs.pipeline.model import (
@@ -76,6 +77,8 @@ def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int =
         for i, b in enumerate(without_speakers(blocks))
         if i not in cited
     ]
+    if chinese:  # a syllabus's "重点是A、B。": its points are stressed (`keypoints`)
+        blocks = key_point_emphasis(blocks)
     if not chinese:  # "**_As we now turn_** to look …" in most paragraphs: style, no stress
         styled = lead_in_style(blocks)
         blocks = [

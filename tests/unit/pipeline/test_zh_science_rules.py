@@ -147,6 +147,17 @@ def test_a_name_given_to_a_demonstrative_or_to_things_together_is_defined() -> N
     assert defined("相对原子质量被定义为原子质量同碳12原子质量十二分之一的比。") == ["相对原子质量"]
 
 
+def test_a_lecture_names_with_a_bare_jiao_after_this_a_method_or_a_comma() -> None:
+    # spoken naming, as a lecture's subtitles have it
+    assert defined("水在土中流动的快慢差别很大，这叫“渗透性”。") == ["渗透性"]
+    assert defined("最常用的一种方法叫 分层总和法。") == ["分层总和法"]
+    assert defined("土体在荷载下慢慢排水，叫“固结”。") == ["固结"]
+    # 叫 as call, shout or ask names nothing
+    assert defined("这叫什么？") == []
+    assert defined("他大叫一声跑开了。") == []
+    assert defined("老师叫我们先读第二章。") == []
+
+
 def test_a_sentence_saying_it_gives_the_definition_of_a_name_defines_it() -> None:
     assert defined("需求弹性的定义是：需求量变动的百分比与价格变动的百分比之比。") == ["需求弹性"]
     # a word saying which definition stands between the name and 的
@@ -356,3 +367,22 @@ def test_a_unit_in_brackets_inside_a_formula_glosses_nothing() -> None:
     quantity (质量 became a concept defined by the formula line)."""
     assert glossed("密度 = 质量（kg）/ 体积（m³）") == []
     assert glossed("功率 P = 电压（V）× 电流（A）") == []
+
+
+def test_chinese_labels_numbered_in_a_series_are_no_concepts() -> None:
+    from jobs.pipeline.concepts import _without_numbered_series
+    from jobs.pipeline.structure import Cue
+
+    # a soil-mechanics syllabus's table labels its rows "实验1：…", "实验2：…"
+    cues = [
+        Cue("实验1", "gloss", 0),
+        Cue("实验2", "gloss", 1),
+        Cue("土的颗粒级配", "gloss", 2),
+        Cue("实验 3", "heading", 3, level=3),
+    ]
+    assert [c.term for c in _without_numbered_series(cues)] == ["土的颗粒级配"]
+    # one numbered label alone is no series, and an English term is still read only
+    # as a heading's ("Python 2" and "Python 3" in bold stay)
+    assert [c.term for c in _without_numbered_series(cues[:1])] == ["实验1"]
+    english = [Cue("Python 2", "emphasis", 0), Cue("Python 3", "emphasis", 1)]
+    assert _without_numbered_series(english) == english

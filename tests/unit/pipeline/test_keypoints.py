@@ -1,0 +1,39 @@
+"""A Chinese syllabus's key points ("重点是…。难点是…。"), on sentences written for the
+test: each point is stressed as a bold term would be, cut to its name, and the sentence
+that lists them defines none of them."""
+
+from __future__ import annotations
+
+from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.keypoints import key_point_emphasis, key_point_terms, key_points_sentence
+from jobs.pipeline.model import Block
+
+
+def test_the_points_are_cut_to_their_names() -> None:
+    text = "重点是有效应力原理、土的固结度的计算以及地基承载力的确定。难点是确定先期固结压力。"
+    assert key_point_terms(text) == ["有效应力原理", "土的固结度", "地基承载力", "先期固结压力"]
+
+
+def test_a_lesson_plans_labelled_focus_counts_and_other_prose_does_not() -> None:
+    assert key_point_terms("教学重点：渗透系数；达西定律") == ["渗透系数", "达西定律"]
+    assert key_point_terms("重点是土压力，难点是挡土墙的设计") == ["土压力", "挡土墙"]
+    # 重点 inside a sentence is no list of points
+    assert key_point_terms("本章的讨论重点放在黏性土上，砂土从略。") == []
+    assert key_point_terms("土的三相组成决定了它的工程性质。") == []
+
+
+def test_points_are_stressed_in_prose_blocks_only() -> None:
+    blocks = [
+        Block("heading", "重点是土的压缩性", 1, level=2),
+        Block("paragraph", "重点是压缩系数和压缩模量。", 1, emphasis=("压缩系数",)),
+    ]
+    heading, paragraph = key_point_emphasis(blocks)
+    assert heading.emphasis == ()
+    assert paragraph.emphasis == ("压缩系数", "压缩模量")
+
+
+def test_a_key_points_sentence_defines_none_of_its_points() -> None:
+    sentence = "重点是土的抗剪强度。"
+    assert key_points_sentence(sentence)
+    # stressed, with 是 after it: read as "X是…" it would define what shear strength is
+    assert list(find_definitions(sentence, 0, True, emphasis=("土的抗剪强度",))) == []
