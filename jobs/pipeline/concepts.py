@@ -53,6 +53,7 @@ from jobs.pipeline.definitions import (
     zh_field_points,
     zh_spaced_entry,
 )
+from jobs.pipeline.keypoints import key_point_terms
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_DETERMINERS,
@@ -340,7 +341,9 @@ def find_concepts(
     # (nor is a title of a work, set in italics as style guides ask: a film studies handout
     # whose only italics were "The Great Train Robbery" and "Intolerance" lost every plain
     # text's definition, "In motion picture terminology, a montage … is …" among them)
-    plain = not any(not _names_a_work(e, b.text) for b in blocks for e in _term_spans(b))
+    # (nor are the points a syllabus's "重点是A、B。" lists, stressed by `keypoints` and not by
+    # the author: plain notes with such a line lost every "X是一种…" definition)
+    plain = not any(_authors_stress(b) for b in blocks)
     # plain text: a glossed term ("幂律（power rule）") stands where the emphasis was, and is
     # defined by the sentence that glosses it as an emphasised term would be
     marks = _gloss_marks(cues) if plain else {}
@@ -2380,6 +2383,14 @@ def _term_spans(block: Block) -> tuple[str, ...]:
         if not (len(e.split()) > _PASSAGE_WORDS and _SENTENCE_INSIDE.search(e.strip()))
     )
     return with_shared_head(spans, block.text)
+
+
+def _authors_stress(block: Block) -> list[str]:
+    """The block's stressed terms that the author stressed as terms: not a work's title
+    set in italics, nor a key point `keypoints` stressed."""
+    spans = [e for e in _term_spans(block) if not _names_a_work(e, block.text)]
+    points = key_point_terms(block.text) if spans else []
+    return [e for e in spans if e not in points]
 
 
 # A work's title inside a sentence: capitalised (or opening on a year, "2001: A Space

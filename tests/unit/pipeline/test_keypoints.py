@@ -4,6 +4,9 @@ that lists them defines none of them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.keypoints import key_point_emphasis, key_point_terms, key_points_sentence
 from jobs.pipeline.model import Block
@@ -37,3 +40,19 @@ def test_a_key_points_sentence_defines_none_of_its_points() -> None:
     assert key_points_sentence(sentence)
     # stressed, with 是 after it: read as "X是…" it would define what shear strength is
     assert list(find_definitions(sentence, 0, True, emphasis=("土的抗剪强度",))) == []
+
+
+def test_key_points_leave_plain_notes_plain(tmp_path: Path) -> None:
+    """Notes with no emphasis keep the plain text's definitions ("X是一种…") when a line
+    lists the chapter's key points: those points are stressed by the reader, not by the
+    author, and had turned every such definition off."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "第一章 岩石\n\n本章重点是岩石密度、岩石硬度。\n\n"
+        "岩石孔隙率是一种描述岩石中孔隙所占比例的指标。岩石孔隙率与岩石密度有关。\n\n"
+        "岩石孔隙率越大，岩石越轻。岩石硬度影响岩石孔隙率。\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    described = {c.key: c.description or "" for c in concepts}
+    assert described.get("岩石孔隙率", "").startswith("岩石孔隙率是一种")
