@@ -22,6 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers import captions
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -59,7 +60,14 @@ _ZH_ITEM = re.compile(
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    blocks, paged = text_blocks(line_paragraphs(decoded_lines(path, detected.encoding or "utf-8")))
+    lines = decoded_lines(path, detected.encoding or "utf-8")
+    head = list(islice(lines, captions.SAMPLE_LINES))
+    if captions.looks_like_captions(head):
+        # a lecture's captions: their speech, not their cue numbers and timings
+        lines = captions.paragraph_lines(chain(head, lines))
+    else:
+        lines = chain(head, lines)
+    blocks, paged = text_blocks(line_paragraphs(lines))
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)
 

@@ -1,0 +1,125 @@
+"""A recorded lecture's captions (WebVTT `.vtt`, SubRip `.srt`) as a teacher downloads them
+from a video site, read as the speech they hold.
+
+A caption file is text, and read as plain text every cue's number and its timing line
+("00:01:02.500 --> 00:01:05.000") were words of the lecture, each sentence was cut into
+two-line pieces a cue apart, and the player's marks ("<v Speaker>", "<c>", "[APPLAUSE]")
+stayed in: a synthetic-biology lecture gave 17 concepts, its questions answered with
+"102 00:07:00.938 --> …", and definitions could not be found in sentences split over cues.
+
+Here the cues' text is joined back into paragraphs of speech: a new paragraph where the
+speaker changes (a voice tag naming someone else, a ">>" or "NAME:" turn, as captioners
+mark it) or after a pause, and otherwise every few sentences, so pages and sentences are
+what the lecture said. Dropped: the WEBVTT header and its NOTE / STYLE / REGION blocks, cue
+numbers and timings, inline tags and karaoke timestamps, sound cues ("[MUSIC]",
+"(APPLAUSE)", "♪"), fillers ("um", "uh"), and a line that repeats the one before it (an
+automatic caption's rolling window shows each line twice).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+
+# "00:01:02.500 --> 00:01:05.000" (WebVTT, hours optional) or "00:01:02,500 --> …" (SubRip),
+# maybe followed by cue settings ("align:start position:0%")
+_TIMING = re.compile(
+    r"\s*((?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+_HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?$")
+_BLOCK_KEYWORD = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
+# a cue's number or identifier line: what stands alone before a timing line
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
+_TAG = re.compile(r"</?[a-z][\w.-]*(?:\s[^>]*)?>|<\d{1,3}(?::\d{2}){1,2}\.\d{3}>|\{\\[^}]*\}")
+# a cue (or part of one) that is a sound, not speech: "[MUSIC PLAYING]", "(APPLAUSE)", "♪ … ♪"
+_SOUND = re.compile(r"\[[^\]\n]{1,40}\]|\((?:[A-Z][A-Z '-]{2,38})\)|♪[^♪\n]*♪?|♫")
+_FILLER = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|h+m+)(?![\w'’-])[,.]?\s*", re.IGNORECASE)
+# a turn as captioners mark it: ">> " or "- " opening a line, or a label in capitals
+_TURN = re.compile(r"\s*(?:>>+|-(?=\s))\s*")
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}:\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+
+# the cues a sample must show to be read as captions
+MIN_CUES = 2
+SAMPLE_LINES = 40
+# a silence this long (seconds) between cues ends a paragraph
+PAUSE_SECONDS = 4.0
+# a paragraph this long ends at its next sentence end
+PARAGRAPH_CHARS = 900
+
+
+def looks_like_captions(lines: list[str]) -> bool:
+    """A WebVTT header on the first line, or (SubRip) cue timings in the sample, each right
+    after a cue number or a blank line."""
+    if lines and _HEADER.match(lines[0].strip()):
+        return True
+    timings = [i for i, line in enumerate(lines[:SAMPLE_LINES]) if _TIMING.match(line)]
+    numbered = sum(1 for i in timings if i == 0 or lines[i - 1].strip().isdigit())
+    return len(timings) >= MIN_CUES and numbered >= MIN_CUES
+
+
+def paragraph_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The speech of the caption lines, one paragraph a line with a blank line after it."""
+    for paragraph in _paragraphs(_cues(lines)):
+        yield paragraph
+        yield ""
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    return sum(float(part) * 60**power for power, part in enumerate(reversed(parts)))
+
+
+def _cues(lines: Iterable[str]) -> Iterator[tuple[float, float, list[str]]]:
+    """(start, end, text lines) of each cue, in order; header and note blocks skipped."""
+    block: list[str] = []
+    for line in (*lines, ""):
+        if line.strip():
+            block.append(line.rstrip())
+            continue
+        if block:
+            timing = next((i for i, text in enumerate(block) if _TIMING.match(text)), None)
+            if timing is not None and not _BLOCK_KEYWORD.match(block[0]):
+                match = _TIMING.match(block[timing])
+                assert match is not None
+                yield _seconds(match.group(1)), _seconds(match.group(2)), block[timing + 1 :]
+        block = []
+
+
+def _paragraphs(cues: Iterable[tuple[float, float, list[str]]]) -> Iterator[str]:
+    words: list[str] = []
+    speaker: str | None = None
+    last_end = 0.0
+    previous = ""
+
+    def flush() -> Iterator[str]:
+        text = " ".join(words).strip()
+        words.clear()
+        if text:
+            yield text
+
+    for start, end, texts in cues:
+        if start - last_end >= PAUSE_SECONDS and words and _SENTENCE_END.search(words[-1]):
+            yield from flush()
+        last_end = end
+        for raw in texts:
+            voice = _VOICE.search(raw)
+            if voice and voice.group(1).strip() != speaker:
+                speaker = voice.group(1).strip()
+                yield from flush()
+            text = html.unescape(_TAG.sub("", raw))
+            text = _FILLER.sub("", _SOUND.sub(" ", text)).strip()
+            if not text or text == previous:
+                continue  # a sound cue, or a rolling caption's repeated line
+            previous = text
+            # a turn: the speech goes on in a new paragraph, without its marker or the
+            # speaker's name (a name is no concept of the lecture)
+            turn = _TURN.match(text) or _LABEL.match(text)
+            if turn:
+                yield from flush()
+                text = text[turn.end() :]
+            words.append(text)
+            if sum(map(len, words)) >= PARAGRAPH_CHARS and _SENTENCE_END.search(text):
+                yield from flush()
+    yield from flush()
