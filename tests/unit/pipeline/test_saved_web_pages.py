@@ -399,3 +399,19 @@ def test_a_page_titled_with_a_colon_outside_confluence_keeps_its_title(tmp_path:
     document = read(path, detect(path, filename=path.name))
     headings = [b.text for b in document.blocks() if b.kind == "heading"]
     assert headings[0] == "Coastal Field Course : Tides"
+
+
+def test_a_lesson_pages_reading_and_video_sections_name_no_concepts(tmp_path: Path) -> None:
+    # an online course's lesson: links to read, a talk to watch, then the lesson's own text
+    assert apparatus("Reading") and apparatus("Videos") and apparatus("Acknowledgment")
+    assert not apparatus("Video compression") and not apparatus("Reading frames")
+    page = (
+        "<h1>Sand dunes</h1><h2>Reading</h2><p>An article on dunes from a survey agency.</p>"
+        "<h2>Video</h2><p>A short film of a dune field in the wind.</p><h2>Dune shapes</h2>"
+        "<p>A <b>barchan</b> is a crescent-shaped dune whose horns point downwind.</p>"
+    )
+    path = tmp_path / "lesson.html"
+    path.write_text(f"<html><body>{page}</body></html>", "utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "barchan" in keys
+    assert not keys & {"reading", "video"}
