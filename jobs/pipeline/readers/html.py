@@ -583,7 +583,12 @@ def _list_item(item: Node, page: _Page) -> None:
         )
         return
     own = [c for c in item.iter(include_text=True) if c not in nested]
-    blocks.extend(make_blocks("list_item", _join(own), 1))
+    # the item's own words keep their emphasis: a bold term heading an item whose details
+    # are a sub-list ("**Climate** -- temperature and moisture", then its effects) is the
+    # term the item names; without it a soil lesson's five factors and four processes
+    # were no concepts
+    stressed = [e for n in own if n.tag != "-text" for e in _emphasis(n, page.glossaries)]
+    blocks.extend(make_blocks("list_item", _join(own), 1, emphasis=stressed))
     for child in nested:
         if child.tag in _LISTS:
             for sub in child.iter():

@@ -415,3 +415,17 @@ def test_a_lesson_pages_reading_and_video_sections_name_no_concepts(tmp_path: Pa
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "barchan" in keys
     assert not keys & {"reading", "video"}
+
+
+def test_a_bold_term_heading_a_list_item_with_a_sub_list_stays_stressed(tmp_path: Path) -> None:
+    # the item's term in bold, then its details as a sub-list: the bold is the item's term
+    body = (
+        "<h1>Weathering</h1><ul><li><strong>Frost wedging</strong> -- water freezing in "
+        "cracks<ul><li>It widens joints in the rock.</li></ul></li>"
+        "<li>Plain item<ul><li>No stress here.</li></ul></li></ul>"
+    )
+    blocks = _blocks(tmp_path, body)
+    item = next(b for b in blocks if b.text.startswith("Frost wedging"))
+    assert item.emphasis == ("Frost wedging",)
+    plain = next(b for b in blocks if b.text.startswith("Plain item"))
+    assert plain.emphasis == ()
