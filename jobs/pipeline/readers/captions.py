@@ -39,13 +39,17 @@ _FILLER = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|h+m+)(?![\w'’-])[,.]?
 _TURN = re.compile(r"\s*(?:>>+|-(?=\s))\s*")
 _LABEL = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}:\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+# a sentence's end inside a line (cues break lines mid-sentence, so a sentence mostly ends
+# inside one): the last such place
+_LAST_SENTENCE_END = re.compile(r".*[.!?…][\"”’)]?(?=\s+\S)")
 
 # the cues a sample must show to be read as captions
 MIN_CUES = 2
 SAMPLE_LINES = 40
 # a silence this long (seconds) between cues ends a paragraph
 PAUSE_SECONDS = 4.0
-# a paragraph this long ends at its next sentence end
+# a paragraph this long ends at its next sentence end, or, with no sentence end in sight
+# (an automatic caption track has no punctuation), at a pause or at twice the length
 PARAGRAPH_CHARS = 900
 
 
@@ -100,7 +104,8 @@ def _paragraphs(cues: Iterable[tuple[float, float, list[str]]]) -> Iterator[str]
             yield text
 
     for start, end, texts in cues:
-        if start - last_end >= PAUSE_SECONDS and words and _SENTENCE_END.search(words[-1]):
+        paused = start - last_end >= PAUSE_SECONDS and bool(words)
+        if paused and (_SENTENCE_END.search(words[-1]) or _chars(words) >= PARAGRAPH_CHARS):
             yield from flush()
         last_end = end
         for raw in texts:
@@ -120,6 +125,17 @@ def _paragraphs(cues: Iterable[tuple[float, float, list[str]]]) -> Iterator[str]
                 yield from flush()
                 text = text[turn.end() :]
             words.append(text)
-            if sum(map(len, words)) >= PARAGRAPH_CHARS and _SENTENCE_END.search(text):
+            if _chars(words) < PARAGRAPH_CHARS:
+                continue
+            inside = _LAST_SENTENCE_END.match(text)
+            if _SENTENCE_END.search(text) or _chars(words) >= 2 * PARAGRAPH_CHARS:
                 yield from flush()
+            elif inside:  # the paragraph ends where the sentence does, the line goes on
+                words[-1] = inside.group(0)
+                yield from flush()
+                words.append(text[inside.end() :].strip())
     yield from flush()
+
+
+def _chars(words: list[str]) -> int:
+    return sum(map(len, words))

@@ -93,3 +93,38 @@ def test_an_uploaded_caption_file_reads_without_numbers_or_timings(tmp_path: Pat
     texts = [block.text for block in read(path, detect(path)).blocks()]
     assert texts[0] == "Salinity is the amount of salt dissolved in a body of water."
     assert not any("-->" in text or text.strip().isdigit() for text in texts)
+
+
+def test_an_automatic_track_without_punctuation_is_still_cut_into_paragraphs() -> None:
+    # an automatic caption track: lower case, no full stops, each line shown twice as it
+    # rolls up, word timings inside the lines
+    cues = ["WEBVTT", "Kind: captions", "Language: en", ""]
+    previous = ""
+    for n in range(400):
+        start = n * 2.0
+        line = f"so the glacier moves<00:00:0{n % 10}.500><c> downhill</c> step {n}"
+        cues += [
+            f"00:{int(start // 60):02d}:{start % 60:06.3f} --> 00:59:00.000",
+            previous,
+            line,
+            "",
+        ]
+        previous = f"so the glacier moves downhill step {n}"
+    paragraphs = _speech("\n".join(cues))
+    assert len(paragraphs) > 1
+    assert all(len(p) < 2000 for p in paragraphs)
+    assert "<c>" not in paragraphs[0] and paragraphs[0].startswith("so the glacier moves downhill")
+    # each rolled-up line once
+    assert paragraphs[0].count("step 1 ") == 1
+
+
+def test_a_long_paragraph_ends_where_a_sentence_ends_inside_a_cue() -> None:
+    cues = ["WEBVTT", ""]
+    for n in range(120):
+        cues += [f"00:00:{n // 2:02d}.{(n % 2) * 500:03d} --> 00:59:00.000"]
+        cues += [f"dunes climb the slope in step {n}. Then the", "wind turns them", ""]
+    paragraphs = _speech("\n".join(cues))
+    assert len(paragraphs) > 1
+    # each paragraph ends on a sentence's end and the next opens the next sentence
+    assert all(p.endswith(".") for p in paragraphs[:-1])
+    assert all(p.startswith("Then the wind turns them") for p in paragraphs[1:])
