@@ -679,7 +679,10 @@ _FIGURE_MARK = re.compile(
     re.I,
 )
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
-_GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*[:：]")
+# a colon after the term, or a dash set between spaces, as notes type a gloss in a list
+# ("**Climate** -- temperature and moisture", "**Loss** – erosion and dissolution"): a
+# soil lesson's factors and processes, glossed so, had no definitions
+_GLOSSARY_COLON = re.compile(r"^[\s)）*_`\]]*(?:[:：]|\s(?:--|–|—)\s+(?=\S))")
 # "**Minimum Inhibitory Concentration (MIC)** The minimum concentration of …": a term set
 # in bold and run in before its gloss, no colon between, the gloss a capitalised noun
 # phrase opening on its article; the words up to its first relative, preposition or comma

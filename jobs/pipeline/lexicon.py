@@ -81,6 +81,7 @@ EN_GENERIC = _words(
     expect explain explained fact far few final finally find first fit follow followed
     following follows found four free full fully general generally get gets getting give given
     gives go goes going good got great happen happens hard help helps high hold idea ideas
+    notion notions
     illustrate important include included includes including instance interesting introduce
     introduced keep keeps kind kinds know known large larger last later lead learn learned
     left let like likewise little long look looks lot lots low main make makes making many
@@ -284,7 +285,19 @@ GENERIC_HEADINGS = frozenset(
         "abstract",
         "acknowledgements",
         "acknowledgments",
+        "acknowledgement",
+        "acknowledgment",
         "related work",
+        # a lesson page's parts named after the medium of what they hold, not its topic:
+        # an online course's lesson sets its "Reading" (links to read) and its "Video"
+        # (embedded talks) before the lesson's text; both were concepts and course modules
+        # of a soil-science lesson page
+        "reading",
+        "readings",
+        "required reading",
+        "required readings",
+        "video",
+        "videos",
         # a section's parts that name its kind, not its topic: a climate chapter's every
         # model section had "Assumptions", and "The concept", "Key ideas" head a lesson's
         # summary (both were concepts and week titles)

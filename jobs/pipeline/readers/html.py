@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, ReadDocument
-from jobs.pipeline.readers import markdown, remark, reveal
+from jobs.pipeline.readers import confluence, markdown, remark, reveal
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
     MAX_TERM_CHARS,
@@ -187,8 +187,10 @@ class _Page:
 def read(path: Path, detected: Detected) -> ReadDocument:
     source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
     tree = HTMLParser(source)
+    # a Confluence export: its title without the space's name, its furniture gone
+    page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")
-    title = title_node.text(strip=True) if title_node else None
+    title = page_name or (title_node.text(strip=True) if title_node else None)
     deck = remark.deck_source(tree)
     if deck is not None:  # a remark.js deck: its slides are Markdown (`remark`)
         return markdown.from_source(deck, detected, declared=title)
@@ -581,7 +583,12 @@ def _list_item(item: Node, page: _Page) -> None:
         )
         return
     own = [c for c in item.iter(include_text=True) if c not in nested]
-    blocks.extend(make_blocks("list_item", _join(own), 1))
+    # the item's own words keep their emphasis: a bold term heading an item whose details
+    # are a sub-list ("**Climate** -- temperature and moisture", then its effects) is the
+    # term the item names; without it a soil lesson's five factors and four processes
+    # were no concepts
+    stressed = [e for n in own if n.tag != "-text" for e in _emphasis(n, page.glossaries)]
+    blocks.extend(make_blocks("list_item", _join(own), 1, emphasis=stressed))
     for child in nested:
         if child.tag in _LISTS:
             for sub in child.iter():

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
+from jobs.pipeline.readers import captions
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -35,7 +36,6 @@ from jobs.pipeline.readers.blocks import (
     virtual_pages,
 )
 from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_heading_code
-from jobs.pipeline.readers.subtitles import subtitle_lines
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
@@ -60,7 +60,8 @@ _ZH_ITEM = re.compile(
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    lines = subtitle_lines(decoded_lines(path, detected.encoding or "utf-8"))
+    # a lecture's captions: their speech, not their cue numbers and timings
+    lines = captions.speech_lines(decoded_lines(path, detected.encoding or "utf-8"))
     blocks, paged = text_blocks(line_paragraphs(lines))
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)

@@ -353,3 +353,16 @@ def test_a_glossed_name_after_is_named_is_the_name_alone() -> None:
     assert [c.term for c in glossed] == ["长寿"]
     named = gloss_terms("这种合金后来被命名为因瓦合金（Invar），热膨胀极小。", 0)
     assert [c.term for c in named] == ["因瓦合金"]
+
+
+def test_a_bold_term_and_a_spaced_dash_gloss_it_as_a_colon_would() -> None:
+    def glossed(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (term,))]
+
+    # notes typed with a dash between the term and its gloss, in any of its widths
+    assert glossed("Abrasion -- rock worn down by grains carried in the wind", "Abrasion")
+    assert glossed("Abrasion – rock worn down by grains carried in the wind", "Abrasion")
+    assert glossed("Abrasion — rock worn down by grains carried in the wind", "Abrasion")
+    # a hyphen inside a word, or a dash with no space after it, glosses nothing
+    assert not glossed("Abrasion-resistant rock lasts longer in deserts", "Abrasion")
+    assert not glossed("Abrasion --rock worn down by the wind", "Abrasion")

@@ -351,3 +351,81 @@ def test_a_name_mentioned_after_the_word_term_is_the_concept(tmp_path: Path) -> 
     titles = {c.title.casefold() for c in analyse_file(path).knowledge.concepts}
     assert "green belt" in titles
     assert not {"term green belt", "phrase green belt"} & titles
+
+
+def _confluence_export(space: str, page: str, body: str) -> str:
+    """The frame Confluence's "Export to HTML" puts around a page's body."""
+    return (
+        f"<html><head><title>{space} : {page}</title></head><body><div id='page'>"
+        "<div id='main' class='aui-page-panel'><div id='main-header'>"
+        "<div id='breadcrumb-section'><ol id='breadcrumbs'>"
+        f"<li class='first'><span><a href='index.html'>{space}</a></span></li>"
+        "<li><span><a href='Home_1.html'>Home</a></span></li></ol></div>"
+        f"<h1 id='title-heading' class='pagetitle'><span id='title-text'> {space} : {page}"
+        "</span></h1></div><div id='content' class='view'><div class='page-metadata'>"
+        "Created by <span class='author'>A. Writer</span>, last modified on Mar 3, 2021</div>"
+        f"<div id='main-content' class='wiki-content group'>{body}</div>"
+        "<div class='pageSection group'><div class='pageSectionHeader'>"
+        "<h2 id='attachments' class='pageSectionTitle'>Attachments:</h2></div>"
+        "<div class='greybox'><a href='attachments/1/2.png'>diagram.png</a> (image/png)"
+        "</div></div></div></div></div></body></html>"
+    )
+
+
+def test_a_confluence_export_is_read_without_its_frame(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    body = (
+        "<h2>Tidal range</h2><p>The tidal range is the height between high and low water.</p>"
+        "<table class='confluenceTable'><tr><th class='confluenceTh'>Tide</th></tr>"
+        "<tr><td class='confluenceTd'>Spring</td></tr></table>"
+    )
+    path.write_text(_confluence_export("Coastal Field Course", "Tides", body), "utf-8")
+    document = read(path, detect(path, filename=path.name))
+    texts = [block.text for block in document.blocks()]
+    # the page's own name, not the space's before it
+    assert document.title == "Tides"
+    assert texts[0] == "Tides"
+    # no "Created by …" line, no list of attached files
+    assert not any("Created by" in t or "Attachments" in t or "diagram.png" in t for t in texts)
+    assert "The tidal range is the height between high and low water." in texts
+
+
+def test_a_page_titled_with_a_colon_outside_confluence_keeps_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    # the same colon, but no breadcrumb naming a space: the title is the page's own
+    page = _confluence_export("Coastal Field Course", "Tides", "<p>Text of the page.</p>")
+    start, end = page.index("<div id='breadcrumb-section'>"), page.index("</ol></div>") + 11
+    path.write_text(page[:start] + page[end:], "utf-8")
+    document = read(path, detect(path, filename=path.name))
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings[0] == "Coastal Field Course : Tides"
+
+
+def test_a_lesson_pages_reading_and_video_sections_name_no_concepts(tmp_path: Path) -> None:
+    # an online course's lesson: links to read, a talk to watch, then the lesson's own text
+    assert apparatus("Reading") and apparatus("Videos") and apparatus("Acknowledgment")
+    assert not apparatus("Video compression") and not apparatus("Reading frames")
+    page = (
+        "<h1>Sand dunes</h1><h2>Reading</h2><p>An article on dunes from a survey agency.</p>"
+        "<h2>Video</h2><p>A short film of a dune field in the wind.</p><h2>Dune shapes</h2>"
+        "<p>A <b>barchan</b> is a crescent-shaped dune whose horns point downwind.</p>"
+    )
+    path = tmp_path / "lesson.html"
+    path.write_text(f"<html><body>{page}</body></html>", "utf-8")
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "barchan" in keys
+    assert not keys & {"reading", "video"}
+
+
+def test_a_bold_term_heading_a_list_item_with_a_sub_list_stays_stressed(tmp_path: Path) -> None:
+    # the item's term in bold, then its details as a sub-list: the bold is the item's term
+    body = (
+        "<h1>Weathering</h1><ul><li><strong>Frost wedging</strong> -- water freezing in "
+        "cracks<ul><li>It widens joints in the rock.</li></ul></li>"
+        "<li>Plain item<ul><li>No stress here.</li></ul></li></ul>"
+    )
+    blocks = _blocks(tmp_path, body)
+    item = next(b for b in blocks if b.text.startswith("Frost wedging"))
+    assert item.emphasis == ("Frost wedging",)
+    plain = next(b for b in blocks if b.text.startswith("Plain item"))
+    assert plain.emphasis == ()

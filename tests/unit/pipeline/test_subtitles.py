@@ -8,7 +8,7 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.subtitles import subtitle_lines
+from jobs.pipeline.readers.captions import speech_lines
 
 _SRT = """1
 00:00:01,000 --> 00:00:03,500
@@ -77,7 +77,7 @@ def test_a_cue_ending_on_an_open_word_runs_on_into_the_next() -> None:
         "它操作简单",
         "",
     ]
-    assert list(subtitle_lines(iter(lines))) == [
+    assert list(speech_lines(iter(lines))) == [
         "这种测定土体强度的方法叫直剪试验。它操作简单",
         "",
     ]
@@ -100,4 +100,4 @@ def test_webvtt_captions_in_english_are_joined_with_spaces(tmp_path: Path) -> No
 
 def test_text_that_only_mentions_a_timing_is_left_as_it_was() -> None:
     lines = ["A subtitle line looks like this:", "", "00:00:01,000 --> 00:00:02,000", ""]
-    assert list(subtitle_lines(iter(lines))) == lines
+    assert list(speech_lines(iter(lines))) == lines

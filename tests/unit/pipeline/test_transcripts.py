@@ -85,3 +85,19 @@ def test_a_degree_after_the_copula_is_no_genus() -> None:
     said = "The second map is a little blurry near the coast."
     assert not list(find_definitions(said, 0, False, plain=True))
     assert [d.term for d in find_definitions("A delta is a landform at a river mouth.", 0, False)]
+
+
+def test_a_speakers_notion_is_no_concept(tmp_path: Path) -> None:
+    # a lecturer says "this notion of …" as often as "this idea of …": the word is neither
+    text = (
+        "So today the notion we start from is a river delta. This notion matters for the "
+        "whole course.\n\nA delta is a landform built where a river drops its sediment "
+        "into still water. The notion of a delta lobe follows from that notion: a delta lobe "
+        "is the part of a delta that one channel builds.\n\nKeep that notion in mind, "
+        "because the notion comes back when channels switch and a new delta lobe grows. "
+        "Each delta lobe then sinks as its sediment settles, and the notion of sediment "
+        "compaction explains why.\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, name="lecture.txt")}
+    assert "delta lobe" in keys
+    assert "notion" not in keys
