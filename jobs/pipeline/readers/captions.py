@@ -13,7 +13,7 @@ speaker changes (a voice tag naming someone else, a ">>" or "NAME:" turn, as cap
 mark it) or after a pause, and otherwise every few sentences, so pages and sentences are
 what the lecture said. Dropped: the WEBVTT header and its NOTE / STYLE / REGION blocks, cue
 numbers and timings, inline tags, karaoke timestamps and ASS overrides ("{\\an8}"), sound
-cues ("[MUSIC]", "(APPLAUSE)", "♪"), fillers ("um", "uh"), and a line that repeats the one
+cues ("[MUSIC]", "(APPLAUSE)", "♪"), fillers ("um", "uh", 嗯, 呃), and a line that repeats the one
 before it (an automatic caption's rolling window shows each line twice; a bilingual export
 repeats a cue).
 
@@ -44,7 +44,11 @@ _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[a-z][\w.-]*(?:\s[^>]*)?>|<\d{1,3}(?::\d{2}){1,2}\.\d{3}>|\{\\[^}]*\}")
 # a cue (or part of one) that is a sound, not speech: "[MUSIC PLAYING]", "(APPLAUSE)", "♪ … ♪"
 _SOUND = re.compile(r"\[[^\]\n]{1,40}\]|\((?:[A-Z][A-Z '-]{2,38})\)|♪[^♪\n]*♪?|♫")
-_FILLER = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|h+m+)(?![\w'’-])[,.]?\s*", re.IGNORECASE)
+# (and a Chinese speaker's 嗯, 呃: interjections only, never a word's part)
+_FILLER = re.compile(
+    r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|h+m+)(?![\w'’-])[,.]?\s*|[嗯呃]+[，,。…]*\s*",
+    re.IGNORECASE,
+)
 # a turn as captioners mark it: ">> " or "- " opening a line, or a label in capitals
 _TURN = re.compile(r"\s*(?:>>+|-(?=\s))\s*")
 _LABEL = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}:\s")

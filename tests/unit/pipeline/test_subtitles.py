@@ -101,3 +101,17 @@ def test_webvtt_captions_in_english_are_joined_with_spaces(tmp_path: Path) -> No
 def test_text_that_only_mentions_a_timing_is_left_as_it_was() -> None:
     lines = ["A subtitle line looks like this:", "", "00:00:01,000 --> 00:00:02,000", ""]
     assert list(speech_lines(iter(lines))) == lines
+
+
+def test_a_chinese_speakers_fillers_are_not_read() -> None:
+    lines = [
+        "1",
+        "00:00:01,000 --> 00:00:03,000",
+        "嗯 那么我们先看渗透系数",
+        "",
+        "2",
+        "00:00:03,000 --> 00:00:05,000",
+        "呃，它是土体透水性的指标",
+        "",
+    ]
+    assert list(speech_lines(iter(lines))) == ["那么我们先看渗透系数。它是土体透水性的指标", ""]
