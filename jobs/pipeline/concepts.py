@@ -710,8 +710,9 @@ def find_concepts(
 # a heading that ends on a number after a space: "Problem Statement 2", "Case Study 3"
 _SERIES_NUMBER = re.compile(r"^(?P<stem>.*[^\W\d_])\s+\d{1,3}$")
 # a Chinese label numbered without a space: "课程目标1", "教学内容2", "作业3" (a syllabus's
-# tables label its rows so, "教学内容2：负荷计算与无功补偿": each label was a concept)
-_ZH_SERIES_NUMBER = re.compile(r"^(?P<stem>.*[\u3400-\u9fff])\s*\d{1,3}$")
+# tables label its rows so, "教学内容2：负荷计算与无功补偿": each label was a concept); a
+# label of two characters at least: one before a number names a thing, "碳12", "碳14"
+_ZH_SERIES_NUMBER = re.compile(r"^(?P<stem>.*[\u3400-\u9fff]{2})\s*\d{1,3}$")
 
 
 # a home directory in a path: "/Users/nelle", "/home/imhotep/data", "C:\\Users\\larry"

@@ -386,3 +386,6 @@ def test_chinese_labels_numbered_in_a_series_are_no_concepts() -> None:
     assert [c.term for c in _without_numbered_series(cues[:1])] == ["实验1"]
     english = [Cue("Python 2", "emphasis", 0), Cue("Python 3", "emphasis", 1)]
     assert _without_numbered_series(english) == english
+    # one character before the number names a thing, an isotope: no series of labels
+    isotopes = [Cue("碳12", "emphasis", 0), Cue("碳14", "emphasis", 1)]
+    assert _without_numbered_series(isotopes) == isotopes
