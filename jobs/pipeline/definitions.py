@@ -1355,8 +1355,7 @@ def find_definitions(
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
-                and not _says_not_what(term, sentence, chinese)
-                and (chinese or not _modifies_a_noun(term, sentence))
+                and not _defines_nothing(term, sentence, chinese)
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
                 sure = DEFINED_EMPHASIS if _predicated(term, sentence) else EMPHASIS
@@ -1482,6 +1481,14 @@ _ZH_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}(?:(?:并|也|就|则)?(?:不是|并非|不等于|不同于)(?![^，。；]{{0,12}}而是)"
     r"|(?:是|为)第[一二三四五六七八九十\d]+(?:个|种|点|条|位|类|项)?\W*$)"
 )
+
+
+def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
+    """The sentence names `term` and says nothing of what it is (`_says_not_what`, or, in
+    English, `_modifies_a_noun`): the emphasis rule and every pattern ask it alike."""
+    return _says_not_what(term, sentence, chinese) or (
+        not chinese and _modifies_a_noun(term, sentence)
+    )
 
 
 def _says_not_what(term: str, sentence: str, chinese: bool) -> bool:
@@ -2065,8 +2072,7 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
             if not _NOUN_MEANS.search(m.group())
             and (d := _read(m, sentence, block, confidence, chinese))
             # "However, the term clonal selection is not a complete description …"
-            and not _says_not_what(d.term, sentence, chinese)
-            and (chinese or not _modifies_a_noun(d.term, sentence))
+            and not _defines_nothing(d.term, sentence, chinese)
         ]
         if found:
             # the strongest pattern that matches wins; each of its names is defined ("… are
