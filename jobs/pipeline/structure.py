@@ -2232,10 +2232,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
     # introduced, then glossed; the closing quote goes, so the gloss follows the name (the
     # opening one stays, where the run of the name starts)
     quoted: set[int] = set()  # where a quoted name ends, its closing quote taken off
-    pieces, last = [], 0
+    pieces, last, length = [], 0, 0
     for found in _QUOTED_BEFORE_GLOSS.finditer(text):
         pieces.append(text[last : found.end(1)])
-        quoted.add(sum(len(p) for p in pieces))
+        length += found.end(1) - last
+        quoted.add(length)
         last = found.end()
     text = "".join(pieces) + text[last:]
     for match in _GLOSS.finditer(text):
