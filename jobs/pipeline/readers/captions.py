@@ -33,6 +33,8 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
+from jobs.pipeline.textutil import has_han
+
 # "00:01:02.500 --> 00:01:05.000" (WebVTT, hours optional) or "00:01:02,500 --> …" (SubRip),
 # maybe followed by cue settings ("align:start position:0%")
 _TIMING = re.compile(
@@ -56,7 +58,6 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)）」』]?$")
 # a sentence's end inside a line (cues break lines mid-sentence, so a sentence mostly ends
 # inside one): the last such place
 _LAST_SENTENCE_END = re.compile(r".*[.!?…][\"”’)]?(?=\s+\S)")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # a Chinese cue's last character that ends a clause without punctuating it: a Han
 # character, or a bracket or quote closed after one ("游程编码（Run-Length Encoding）")
 _HAN_END = re.compile(r"[\u3400-\u9fff）)」』”》]")
@@ -115,12 +116,11 @@ def _cues(lines: Iterable[str]) -> Iterator[tuple[float, float, list[str]]]:
         if line.strip():
             block.append(line.rstrip())
             continue
-        if block:
-            timing = next((i for i, text in enumerate(block) if _TIMING.match(text)), None)
-            if timing is not None and not _BLOCK_KEYWORD.match(block[0]):
-                match = _TIMING.match(block[timing])
-                assert match is not None
-                yield _seconds(match.group(1)), _seconds(match.group(2)), block[timing + 1 :]
+        if block and not _BLOCK_KEYWORD.match(block[0]):
+            for index, text in enumerate(block):
+                if timing := _TIMING.match(text):
+                    yield _seconds(timing.group(1)), _seconds(timing.group(2)), block[index + 1 :]
+                    break
         block = []
 
 
@@ -193,10 +193,10 @@ def _joined(pieces: list[Piece]) -> str:
             continue
         if not out:
             out = piece
-        elif _HAN_END.match(out[-1]) and _HAN.match(piece[0]):
+        elif _HAN_END.match(out[-1]) and has_han(piece[0]):
             closed = number != cue and not _OPEN_END.search(out)
             out += ("。" if closed else "") + piece
-        elif _HAN.match(out[-1]) or _HAN.match(piece[0]):
+        elif has_han(out[-1]) or has_han(piece[0]):
             out += piece if out[-1] in _CLOSED_BY else " " + piece
         else:
             out += " " + piece
