@@ -508,6 +508,14 @@ GENERIC_HEADINGS = frozenset(
         "摘要",
         "致谢",
         "相关工作",
+        # a survey's sections on the field's past and its literature, as "history" is
+        # an encyclopedia article's (a motivation article's "简史" and "研究综述" were
+        # concepts, each answering "在实际中如何应用？")
+        "简史",
+        "发展简史",
+        "历史沿革",
+        "研究综述",
+        "文献综述",
         "绪论",
         "结论",
         "结论与展望",

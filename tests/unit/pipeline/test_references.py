@@ -153,6 +153,9 @@ def test_a_humanities_reading_list_gives_no_concepts(tmp_path: Path) -> None:
 def test_a_papers_apparatus_headings_name_no_concept() -> None:
     for title in ("Abstract", "Acknowledgements", "Related Work", "摘要", "致谢", "相关工作"):
         assert heading_terms(title, 0, 2) == [], title
+    # a survey's sections on its field's past and its literature, Chinese as English
+    for title in ("History", "简史", "一、发展简史", "研究综述", "2.1 文献综述"):
+        assert heading_terms(title, 0, 2) == [], title
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
