@@ -57,8 +57,16 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             key = concept_of(sentence, index, by_section=start is not None)
             if key is None and start is None:
                 continue
+            if _POINTER.match(sentence, (start or _INSIDE.search(sentence)).end()):
+                continue  # "For instance, see Zenodo's Principles page.": a pointer
             content = sentence
             last = position == len(said) - 1
+            if not last and (_bare(sentence, start) or _LABEL.match(sentence)):
+                # "Example 1.2 (Examples of algebraic integers). The numbers … are all
+                # algebraic integers": the label's own sentence shows nothing, the ones
+                # after it in the paragraph do (the label alone answered "How is X
+                # used?"); so does "e.g." cut from what it introduces
+                content = " ".join(said[position : position + 2])
             if last and (
                 _leads_in(sentence, start) or _names_what_follows(sentence, start, blocks, index)
             ):
@@ -87,6 +95,11 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
 
 
 _COLON_END = re.compile(r"[:：]\s*$")
+# a numbered example's label, its title in brackets, and nothing more: "Example 1.2
+# (Examples of algebraic integers)."
+_LABEL = re.compile(r"^example\s+\d+(?:\.\d+)*\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*[.:]?\s*$", re.I)
+# the marker before a pointer to another text: "For instance, see …", "例如，参见 …"
+_POINTER = re.compile(r"[\s,，:：]*(?:see|cf\.|参见|参看|详见|见)(?:\s|$)", re.I)
 
 
 def _bare(sentence: str, start: re.Match[str] | None) -> bool:

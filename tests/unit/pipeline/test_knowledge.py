@@ -236,6 +236,29 @@ def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     ]
 
 
+def test_an_examples_label_takes_the_sentence_after_it_and_a_pointer_is_no_example() -> None:
+    """A numbered example's label alone ("Example 2.1 (Kinds of levers).") answered "How is
+    lever used in practice?"; the sentence after it in the paragraph shows the example. A
+    marker before "see …" points at another text and shows nothing."""
+    blocks = [
+        Block("heading", "Levers", 1, level=1),
+        Block(
+            "paragraph",
+            "Example 2.1 (Kinds of levers). A see-saw is a lever of the first class. "
+            "A wheelbarrow is one of the second class.",
+            1,
+        ),
+        Block("paragraph", "For instance, see the museum's page on pulleys.", 1),
+        Block("paragraph", "Tools were studied by many (e.g., see Hart, 1990).", 1),
+        Block("paragraph", "e.g. 撬棍和跷跷板都是杠杆。", 1),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "lever")]
+    assert found == [
+        "Example 2.1 (Kinds of levers). A see-saw is a lever of the first class.",
+        "e.g. 撬棍和跷跷板都是杠杆。",
+    ]
+
+
 def _inline_formulas(text: str) -> list[str]:
     """The formulas found in one paragraph of `text`, owned by no concept."""
     return [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
