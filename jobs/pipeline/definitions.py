@@ -770,6 +770,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         rest = opening[len(span) :].lstrip(" \t)）*_`]:：")
         if _zh_remark(term, rest):
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
+        if members_only(term, rest):
+            continue  # "**Monosaccharides**: glucose, fructose and galactose"
         if has_han(rest) and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS:
             # "**洋：**北冰洋", "**基督教：**教堂": a name given as an answer, no meaning;
             # a handout's numbered entry asks as many characters (`_zh_list_entry`)
@@ -884,10 +886,8 @@ def _zh_list_entry(
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
-    if "—" in sentence[: match.start("rest")] and _ZH_NAMES_ONLY.fullmatch(
-        _ZH_BRACKETED.sub("", match.group("rest")).strip(" 。；;")
-    ):
-        return None  # "角度测量——水平角、竖直角": its kinds listed after a dash, no meaning
+    if members_only(match.group("t"), match.group("rest")):
+        return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)
@@ -912,9 +912,105 @@ def _zh_list_entry(
     return Definition(term, sentence, block, confidence)
 
 
-# a gloss that only lists names ("水平角、竖直角") and what is bracketed after it
-_ZH_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{1,8}(?:\s*[、，,和及与]\s*[\u3400-\u9fff]{1,8})+")
+# a gloss that only lists names ("水平角、竖直角", "蔗糖、麦芽糖和乳糖等") and what is
+# bracketed after it; a name holds no 的 or 之, and two joined by 与 alone may be a
+# relation's parts ("位移与时间之比", "质量与体积比")
+_ZH_LISTED_NAME = r"(?:(?![的之])[\u3400-\u9fff]){1,8}"
+_ZH_NAMES_ONLY = re.compile(
+    rf"{_ZH_LISTED_NAME}(?:\s*、\s*{_ZH_LISTED_NAME})+(?:\s*(?:和|及|与|以及)\s*{_ZH_LISTED_NAME})?等?"
+)
 _ZH_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# an English gloss that only lists names: "glucose, fructose and galactose"
+_EN_LISTED = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# a list of two names may gloss by its parts ("Vector: magnitude and direction"); three
+# are members
+MIN_EN_MEMBERS = 3
+MAX_EN_MEMBER_WORDS = 3  # "a fruity breath odor"
+_EN_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+# A name that names a set of parts ("临床研究的原则", "Risk factors"), or counts them as
+# many as the gloss lists ("四诊：望诊、闻诊、问诊、切诊", "Three Ps: …"; not "二糖", a
+# disaccharide, before three sugars): the parts are what it means.
+_ZH_COUNT = re.compile(r"^(?P<n>[一二两三四五六七八九十]|\d{1,2})(?![\d个])")
+_ZH_NUMERALS = "一二三四五六七八九十"
+_ZH_SET_OF_PARTS = (
+    "原则",
+    "因素",
+    "要素",
+    "类型",
+    "种类",
+    "分类",
+    "组成",
+    "成分",
+    "特点",
+    "特征",
+    "方法",
+    "步骤",
+    "环节",
+    "阶段",
+    "形式",
+    "途径",
+    "条件",
+    "指标",
+    "禁忌",
+    "资源",
+    "部分",
+    "结构",
+)
+_EN_SET_OF_PARTS = frozenset(
+    {
+        "principles",
+        "factors",
+        "types",
+        "kinds",
+        "components",
+        "parts",
+        "stages",
+        "steps",
+        "features",
+        "elements",
+        "methods",
+        "categories",
+        "classes",
+        "signs",
+        "symptoms",
+    }
+)
+_EN_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_EN_COUNTS = {word: n for n, word in enumerate(_EN_COUNT_WORDS, start=1)}
+
+
+def _names_its_parts(term: str, listed: int) -> bool:
+    words = term.lower().split()
+    if term.endswith(_ZH_SET_OF_PARTS) or (words and words[-1] in _EN_SET_OF_PARTS):
+        return True
+    count = _ZH_COUNT.match(term)
+    if count is not None:
+        n = count.group("n")
+        return (int(n) if n.isdigit() else _ZH_NUMERALS.find(n.replace("两", "二")) + 1) == listed
+    return bool(words) and _EN_COUNTS.get(words[0]) == listed
+
+
+def members_only(term: str, gloss: str) -> bool:
+    """The gloss after an entry's colon or dash only lists names, the term's kinds or members
+    ("单糖：葡萄糖、果糖、半乳糖", "Monosaccharides: glucose, fructose and galactose"): it says
+    what belongs to the term, not what it means (a nutrition deck's "What is 单糖?" was
+    answered by its members). Not for a name of its parts (`_names_its_parts`)."""
+    gloss = _ZH_BRACKETED.sub("", gloss).strip(" \t*_`。；;.")
+    if has_han(gloss):
+        listed = _ZH_NAMES_ONLY.fullmatch(gloss) is not None
+        names = re.split(r"\s*(?:、|和|及|与|以及)\s*", gloss.removesuffix("等"))
+    else:
+        names = [_EN_ARTICLE.sub("", name) for name in _EN_LISTED.split(gloss)]
+        listed = len(names) >= MIN_EN_MEMBERS and all(
+            0 < len(words := name.split()) <= MAX_EN_MEMBER_WORDS
+            and all(word.isalpha() and word.lower() not in EN_STOP for word in words)
+            for name in names
+        )
+    return listed and not _names_its_parts(term, len(names))
+
+
 _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")
 # a run of bulleted entries: this many items in a row, most of them "name：gloss"
 MIN_ZH_ENTRY_RUN = 3
@@ -1335,6 +1431,10 @@ def find_definitions(
             term = emphasis_name(span)
             if chinese and _zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
+            if not chinese and _states_a_condition(term, sentence):
+                # "_ay_ is added, so _first_ becomes _irst-fay_": the verb is the first
+                # name's, and says its state; it defines no name after it either
+                break
             if (
                 term
                 and term in sentence
@@ -1487,7 +1587,104 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
     """The sentence names `term` and says nothing of what it is (`_says_not_what`, or, in
     English, `_modifies_a_noun`): the emphasis rule and every pattern ask it alike."""
     return _says_not_what(term, sentence, chinese) or (
-        not chinese and _modifies_a_noun(term, sentence)
+        not chinese
+        and (
+            _modifies_a_noun(term, sentence)
+            or _states_a_condition(term, sentence)
+            or _verb_of_a_clause(term, sentence)
+        )
+    )
+
+
+# a word opening a clause of its own, whose verb is not the term's
+_SUBORDINATOR = re.compile(
+    r"\b(?:if|once|when|whenever|unless|because|since|after|before|while|until|although)\b"
+    r"(?P<clause>[^,;:)]*)$",
+    re.I,
+)
+
+
+def _verb_of_a_clause(term: str, sentence: str) -> bool:
+    """Each defining verb of the sentence comes after the term inside a clause of its own
+    ("**Polyphagia** (if insulin is absent)", "**KCl** on slow IV once urine output is
+    adequate": both answered "What does X mean?"); a clause closed by a comma before the
+    verb leaves it the term's ("*Osmosis*, which occurs when water moves, is …")."""
+    at = sentence.find(term)
+    verbs = list(_EN_DEFINING_VERB.finditer(sentence))
+    if at < 0 or not verbs or verbs[0].start() < at + len(term):
+        return False
+    clause = _SUBORDINATOR.search(sentence[at + len(term) : verbs[-1].start()])
+    if clause is None:
+        return False
+    # the term's own words before the clause: a few, with no comma, say nothing of it
+    # ("on slow IV"); "Weak references don't express an ownership relationship, and
+    # their count doesn't affect when …" does, with a verb of its own
+    before = sentence[at + len(term) : at + len(term) + clause.start()]
+    if "," in before or len(re.findall(r"[A-Za-z]+", before)) > MAX_WORDS_BEFORE_A_CLAUSE:
+        return False
+    return all(
+        _SUBORDINATOR.search(sentence[at + len(term) : verb.start()]) is not None for verb in verbs
+    )
+
+
+MAX_WORDS_BEFORE_A_CLAUSE = 4
+
+
+# the term, then "is"/"are" and a word saying its state, and nothing more of it: "**Serum
+# Glucose** is elevated, up to 600 mg/dL", "Ketonuria is present."
+_IN_A_STATE = (
+    # (the term may open a list of such names: "**BUN**, **Creatinine**, and **Hematocrit**
+    # are **elevated**")
+    r"(?<![^\W_]|-){0}[*_”\"’']*"
+    r"(?P<list>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[*_]*"
+    r"(?!(?:and|or|is|are|was|were)\b)[A-Za-z][\w\-]*"
+    r"(?:\s[A-Za-z][\w\-]*)?[*_]*){{0,6}})"
+    r"\s+(?:is|are|was|were)\s+"
+    r"(?:(?:not|also|often|usually|always|extremely|markedly|slightly|typically|very)\s+)*"
+    r"[*_]*(?P<state>[a-z]+)[*_]*(?=\s*(?:[,.;!)]|$)"
+    r"|\s+(?:due\s+to|because|and|but|after|before|during|until|when|if|in|on|at|by|with)\b)"
+)
+# participles that say what the term is ("is defined by", "is given by $…$")
+_DEFINING_PARTICIPLES = frozenset(
+    {
+        "defined",
+        "called",
+        "known",
+        "termed",
+        "named",
+        "described",
+        "given",
+        "characterized",
+        "characterised",
+        "represented",
+        "denoted",
+        "expressed",
+        "measured",
+        "composed",
+        "made",
+    }
+)
+
+
+def _states_a_condition(term: str, sentence: str) -> bool:
+    """The sentence says what state the term is in, an adjective or a participle after
+    "is" with nothing of what it is ("Serum Glucose is elevated, up to 600 mg/dL" answered
+    "What does serum glucose mean?" in a nursing note's findings)."""
+    found = re.search(_IN_A_STATE.format(re.escape(term)), sentence, re.I)
+    if found is None:
+        return False
+    listed = re.findall(r"[A-Za-z][\w\-]*", found.group("list"))
+    if any(word.lower() in EN_STOP - {"and", "or"} for word in listed):
+        # "… is dereferencing, which is accomplished with …": a clause about the term
+        return False
+    lemmas = getAllLemmas(found.group("state"))
+    if "NOUN" in lemmas and "ADJ" not in lemmas:
+        return False  # "*Habits* are patterns.": a noun, the genus
+    state = found.group("state").lower()
+    return (
+        ("ADJ" in lemmas or "VERB" in lemmas)
+        and state not in EN_STOP
+        and state not in _DEFINING_PARTICIPLES
     )
 
 
@@ -1500,11 +1697,14 @@ def _modifies_a_noun(term: str, sentence: str) -> bool:
     """In the sentence the term modifies the noun after it, a word only a noun ("the
     solution is a *foreign key* constraint", "has to be used in *travel time*
     computation"): the sentence is about that longer name, and says nothing of the term
-    (both were a course's answers to "What does X mean?"). A name of several words only:
-    one word set apart before a noun is often the term the sentence introduces ("what
-    gives *posterior* beliefs")."""
+    (both were a course's answers to "What does X mean?"). One word does so when the
+    lexicon knows it as a noun only ("all *integer* solutions are eventually generated"
+    answered "What does integer mean?"): an adjective set apart before a noun is often the
+    term the sentence introduces ("what gives *posterior* beliefs")."""
     at = sentence.casefold().find(term.casefold())
-    if at < 0 or " " not in term.strip():
+    if at < 0:
+        return False
+    if " " not in term.strip() and set(getAllLemmas(term.strip().lower())) != {"NOUN"}:
         return False
     after = _NEXT_WORD.match(sentence, at + len(term))
     if after is None:
@@ -1804,9 +2004,11 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
 # of the axon is the axon terminal, where …", "Located between the two atria is the
 # interatrial septum.": a description, then "is the" and the name it describes, a few
 # words ending the sentence or before a relative or participle clause ("is the rise in
-# polarization" ends on no name)
+# polarization" ends on no name); nor does a subject that is an example ("Another example
+# that is employed in many films is the sports montage": one kind of montage, no meaning)
 _INVERTED = re.compile(
     r"^(?!(?:it|this|that|these|those|there|here|he|she|they|what|which|who)\b)"
+    r"(?![^,;:]{0,120}?\b(?:examples?|instances?)\b)"
     r"[A-Z][^,;:]{8,120}?\s(?:is|are)\s+the\s+"
     rf"(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,3}}(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*)"
     r"(?:,\s+(?:which|where|who|whose|a|an|so|made|located|found)\b|\s*\.$)",

@@ -366,3 +366,28 @@ def test_a_bold_term_and_a_spaced_dash_gloss_it_as_a_colon_would() -> None:
     # a hyphen inside a word, or a dash with no space after it, glosses nothing
     assert not glossed("Abrasion-resistant rock lasts longer in deserts", "Abrasion")
     assert not glossed("Abrasion --rock worn down by the wind", "Abrasion")
+
+
+def test_an_entry_that_only_lists_members_gives_no_meaning() -> None:
+    # a deck's bullet answered "What is a disaccharide?" with the sugars it counts
+    from jobs.pipeline.definitions import _zh_list_entry, members_only
+
+    def glossed(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (term,))]
+
+    assert not glossed("**Disaccharides**: sucrose, lactose and maltose.", "Disaccharides")
+    assert not glossed("**Noble gases**: helium, neon, argon, krypton", "Noble gases")
+    assert not glossed("**Scurvy**: bleeding gums, fatigue, and a slow healing wound.", "Scurvy")
+    assert not glossed("**二糖**：蔗糖、乳糖和麦芽糖等。", "二糖")
+    assert _zh_list_entry("- 二糖：蔗糖、乳糖、麦芽糖", 0, item=True, listed=True) is None
+    # a gloss with a genus, or two names that are the term's parts or a relation, means
+    assert glossed("**Disaccharides**: sugars of two units, such as lactose.", "Disaccharides")
+    assert glossed("**Velocity**: speed and direction.", "Velocity")
+    assert _zh_list_entry("- 密度：质量与体积之比", 0, item=True, listed=True) is not None
+    assert _zh_list_entry("- 二糖：由两个单糖分子缩合而成的糖，如蔗糖、乳糖", 0, True, True)
+    assert not members_only("二糖", "两个单糖分子缩合而成的糖、乳糖的统称")
+    # a name that counts its parts or names a set of them means the parts it lists
+    assert _zh_list_entry("- 四诊：望诊、闻诊、问诊、切诊", 0, item=True, listed=True)
+    assert glossed("**Three Rs**: reduce, reuse and recycle.", "Three Rs")
+    assert glossed("**营养的原则**：平衡、适量、多样。", "营养的原则")
+    assert glossed("**Risk factors**: smoking, obesity and inactivity.", "Risk factors")

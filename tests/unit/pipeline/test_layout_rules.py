@@ -369,6 +369,55 @@ def test_a_term_modifying_the_noun_after_it_is_not_defined_by_the_sentence() -> 
     assert [d.term for d in find_definitions(kept, 0, False, ("ledger",))] == ["ledger"]
     called = "We call this record a journal entry because it records one event."
     assert [d.term for d in find_definitions(called, 0, False, ())] == ["journal entry"]
+    # one word, a noun only, before a noun is part of the longer name too ("all *integer*
+    # solutions" answered "What does integer mean?")
+    wall = "The *cell* membranes are thin in every leaf."
+    assert not list(find_definitions(wall, 0, False, ("*cell*",)))
+    word = "A *cell* is the smallest unit of a living thing."
+    assert [d.term for d in find_definitions(word, 0, False, ("*cell*",))] == ["cell"]
+
+
+def test_a_sentence_giving_a_terms_state_or_a_clauses_verb_defines_nothing() -> None:
+    from jobs.pipeline.definitions import _states_a_condition
+
+    # a ward note's findings say what state each reading is in, not what it is
+    risen = "- **Plasma sodium** is raised, above **145 mmol/L**."
+    assert not list(find_definitions(risen, 0, False, ("**Plasma sodium**",)))
+    listed = "- **Urea**, **Lactate**, and **Troponin** are **raised** after the fall."
+    assert not list(find_definitions(listed, 0, False, ("**Urea**",)))
+    found = "Plasma sodium is raised, and **glycosuria** is present."
+    assert not list(find_definitions(found, 0, False, ("**glycosuria**",)))
+    # nor does that verb define a name the sentence stresses after it
+    added = "The ending _ed_ is added, so _walk_ becomes _walked_ in the past tense."
+    assert not list(find_definitions(added, 0, False, ("_ed_", "_walk_", "_walked_")))
+    # the only "is" stands in a clause of its own after the term
+    clause = "- **Thirst** (when the fluid loss is severe)"
+    assert not list(find_definitions(clause, 0, False, ("**Thirst**",)))
+    given = "- **Saline** by slow infusion once the pressure is stable"
+    assert not list(find_definitions(given, 0, False, ("**Saline**",)))
+    # a genus after "are", and a clause closed before the term's own verb, still define
+    genus = "*Electrolytes* are salts that carry a charge in the blood."
+    assert [d.term for d in find_definitions(genus, 0, False, ("*Electrolytes*",))] == [
+        "Electrolytes"
+    ]
+    closed = "*Diuresis*, which follows when fluid is given, is the making of more urine."
+    assert [d.term for d in find_definitions(closed, 0, False, ("*Diuresis*",))] == ["Diuresis"]
+    # a term with words of its own before the clause is described by them
+    own = "*Soft limits* don't stop a process, and their value doesn't change when memory is low."
+    assert [d.term for d in find_definitions(own, 0, False, ("*Soft limits*",))] == ["Soft limits"]
+    # a relative clause after the name says how it is done, not its state
+    which = "The reverse of wrapping is unwrapping, which is done with the unwrap method."
+    assert not _states_a_condition("unwrapping", which)
+    # "and is …" after the name goes on about what the sentence named
+    named = "This is referred to as a shadow price, and is useful when resources are scarce."
+    assert [d.term for d in find_definitions(named, 0, False, ())] == ["shadow price"]
+
+
+def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:
+    example = "A second case that many teachers use is the lever bar."
+    assert [d.term for d in find_definitions(example, 0, False, (), plain=True)] == ["lever bar"]
+    example = "Another example that many teachers use is the lever bar."
+    assert not list(find_definitions(example, 0, False, (), plain=True))
 
 
 def test_an_announced_definition_or_a_sentence_about_a_listing_defines_nothing() -> None:
