@@ -366,3 +366,17 @@ def test_a_bold_term_and_a_spaced_dash_gloss_it_as_a_colon_would() -> None:
     # a hyphen inside a word, or a dash with no space after it, glosses nothing
     assert not glossed("Abrasion-resistant rock lasts longer in deserts", "Abrasion")
     assert not glossed("Abrasion --rock worn down by the wind", "Abrasion")
+
+
+def test_a_glossary_entry_naming_a_noun_and_its_prepositional_phrase_is_defined() -> None:
+    """A glossary's bold term before its colon may be a noun with a prepositional
+    complement and an abbreviation in brackets; the colon says it is a name, so the entry
+    defines it. A clause set in bold before a colon stays none."""
+    entry = "Speed of sound (c): How fast a pressure wave travels through a medium."
+    found = list(find_definitions(entry, 0, False, ("Speed of sound (c)",)))
+    assert [d.term for d in found] == ["Speed of sound"]
+    entry = "Range at sea level (RSL): The distance a signal carries over open water."
+    found = list(find_definitions(entry, 0, False, ("Range at sea level (RSL)",)))
+    assert [d.term for d in found] == ["Range at sea level"]
+    clause = "Turn off the lights: Everyone leaves the room at five."
+    assert not list(find_definitions(clause, 0, False, ("Turn off the lights",)))
