@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from jobs.pipeline.lexicon import GLOSSARY_HEADINGS
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import MAX_TERM_CHARS, glossary_entry, make_blocks
 
@@ -70,7 +71,8 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
     deck = headers.get("deck", "").split("::")[-1].strip()
     blocks: list[Block] = []
     if deck or title:
-        blocks.extend(make_blocks("heading", _plain(deck or title, markup), 1, level=1))
+        named = _topic(_plain(deck or title, markup))
+        blocks.extend(make_blocks("heading", named, 1, level=1))
     for card in cards:
         if card:
             term, definition = (_plain(side, markup) for side in card)
@@ -96,6 +98,17 @@ def _card(line: str, separator: str | None) -> tuple[str, str] | None:
     if front.rstrip().endswith(("?", ".", ":")):
         return None  # a question or a sentence on the front: a quiz, not a glossary
     return front, back
+
+
+def _topic(title: str) -> str:
+    """A deck's name without the word for what it is: "Silviculture Terms" → "Silviculture",
+    "Weather vocabulary" → "Weather". The deck is the glossary; its name's topic titles
+    the document (kept whole, "silviculture terms" was a concept of the deck)."""
+    words = title.split()
+    for cut in (2, 1):
+        if len(words) > cut and " ".join(words[-cut:]).casefold() in GLOSSARY_HEADINGS:
+            return " ".join(words[:-cut]).rstrip(" :-–—")
+    return title
 
 
 def _plain(text: str, markup: bool) -> str:

@@ -65,7 +65,7 @@ def test_each_card_is_a_concept_with_the_back_of_its_card_for_definition(
 def test_a_dash_list_under_a_title_line_is_a_deck_too() -> None:
     blocks = deck_blocks(_QUIZLET.splitlines())
     assert blocks is not None
-    assert blocks[0].text == "Weather vocabulary"
+    assert blocks[0].text == "Weather"  # the deck's topic, without "vocabulary"
     assert blocks[2].text.startswith("Dew point: the temperature at which air")
 
 
