@@ -62,13 +62,22 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
             body.append(line.rstrip())
     separator = _SEPARATORS.get(headers.get("separator", "").casefold())
     markup = headers.get("html", "").casefold() == "true"
-    cards = [_card(line, separator) for line in body]
+    meta = _meta_columns(headers)
+    if meta and separator is None:
+        separator = "\t"
+    deck = headers.get("deck", "")
+    if "deck column" in headers and body and separator:
+        # the deck's name on each note ("Include deck name"): the first note's
+        column = meta["deck column"]
+        fields = body[0].split(separator)
+        deck = fields[column] if column < len(fields) else ""
+    cards = [_card(_without(line, separator, meta), separator) for line in body]
     found = [card for card in cards if card]
     # a title line above the cards (Quizlet's set name, a hand-typed heading)
     title = body[0].strip() if body and not cards[0] and len(body[0]) <= MAX_TERM_CHARS else ""
     if len(found) < MIN_CARDS or len(found) < CARD_SHARE * (len(body) - bool(title)):
         return None
-    deck = headers.get("deck", "").split("::")[-1].strip()
+    deck = deck.split("::")[-1].strip()
     blocks: list[Block] = []
     if deck or title:
         named = _topic(_plain(deck or title, markup))
@@ -79,6 +88,29 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
             if term and definition:
                 blocks.extend(glossary_entry([term], definition))
     return blocks
+
+
+# Anki's export options put a note's id, note type, deck and tags in columns of their own,
+# each named by a header ("#guid column:1", "#notetype column:2", "#deck column:3"); read
+# as fields, a note's front was its id ("Fj3k…") and its back the note type ("Basic")
+_META_COLUMNS = ("guid column", "notetype column", "deck column", "tags column")
+
+
+def _meta_columns(headers: dict[str, str]) -> dict[str, int]:
+    """The 0-based index of each of Anki's bookkeeping columns the headers name."""
+    return {
+        name: int(headers[name]) - 1
+        for name in _META_COLUMNS
+        if headers.get(name, "").isdigit() and int(headers[name]) > 0
+    }
+
+
+def _without(line: str, separator: str | None, meta: dict[str, int]) -> str:
+    """A note's line without its bookkeeping columns (`_meta_columns`)."""
+    if not meta or separator is None:
+        return line
+    skip = set(meta.values())
+    return separator.join(f for i, f in enumerate(line.split(separator)) if i not in skip)
 
 
 def _card(line: str, separator: str | None) -> tuple[str, str] | None:

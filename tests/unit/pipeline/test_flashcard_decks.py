@@ -84,3 +84,31 @@ def test_prose_lists_and_quiz_cards_are_no_deck() -> None:
     assert deck_blocks(quiz) is None
     # too few cards for a deck: two tabbed lines in a note stay its text
     assert deck_blocks(["Term\tMeaning", "Rock\tStone", "Then some prose follows."]) is None
+
+
+def test_anki_bookkeeping_columns_are_neither_term_nor_definition() -> None:
+    """Exported with its notes' ids, note type and deck, each in a column the headers
+    name, a deck still gives its terms and definitions, titled by the notes' deck."""
+    lines = [
+        "#separator:tab",
+        "#guid column:1",
+        "#notetype column:2",
+        "#deck column:3",
+        *(
+            f"id{n}Xq\tBasic\tOcean::Tides Glossary\t{term}\t{back}\tocean"
+            for n, (term, back) in enumerate(
+                [
+                    ("Spring tide", "A tide of large range near new and full moon."),
+                    ("Neap tide", "A tide of small range near the quarter moons."),
+                    ("Tidal range", "The height between high and low water."),
+                    ("Ebb current", "The flow of water away from the shore."),
+                    ("Flood current", "The flow of water toward the shore."),
+                ]
+            )
+        ),
+    ]
+    blocks = deck_blocks(lines)
+    assert blocks is not None
+    assert blocks[0].text == "Tides"
+    assert blocks[1].text == "Spring tide: A tide of large range near new and full moon."
+    assert all("Basic" not in b.text and "id0" not in b.text for b in blocks)
