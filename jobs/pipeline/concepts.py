@@ -532,6 +532,7 @@ def find_concepts(
             words,
             slides,
             aside,
+            _leads_marked(key_cues, blocks),
         ):
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
@@ -3275,9 +3276,11 @@ def _admissible(
     words: int,
     slides: int = 0,
     aside: bool = False,
+    leads: bool = False,
 ) -> bool:
     """`aside`: each heading naming the key names it after the heading's topic or as a
-    label before a dash (`_aside_in_headings`)."""
+    label before a dash (`_aside_in_headings`); `leads`: emphasised, it opens a paragraph
+    or an item (`_leads_marked`)."""
     often = 2 if words < 4000 else 3  # how often a term must recur to count as a term
     short = len(key.replace(" ", "")) <= 1 if chinese else len(key) < 3
     defined = _defined(kinds, definition)
@@ -3365,8 +3368,13 @@ def _admissible(
     several_words = " " in key or (chinese and len(key) >= 3)
     if kinds & {"gloss", "emphasis"}:
         # an emphasised phrase of several words is a term being introduced; one word may be
-        # stress, in prose: a slide's bullets have none to stress ("β0 is the *intercept*.")
-        return count >= 2 or definition is not None or several_words or slides > 0
+        # stress, in prose: a slide's bullets have none to stress ("β0 is the *intercept*.").
+        # A word rare in ordinary English opening its paragraph or item in bold is no
+        # stress but the item's subject ("- **Herbivory** by parrotfish keeps …": a reef
+        # lesson's one bold word for grazing was lost); stress falls on everyday words
+        # ("*not*", "**always**") and inside a sentence ("we can *marginalize* …")
+        rare = leads and key.isalpha() and technicality(key) >= MARKED_WORD_TECHNICALITY
+        return count >= 2 or definition is not None or several_words or slides > 0 or rare
     if definition is not None:  # a weak "X is a …" alone needs frequency, or several words
         return (count >= 3 and cv > 0.3) or (several_words and count >= 1)
     multiword = entry is not None and entry.words >= 2
@@ -3378,6 +3386,21 @@ def _admissible(
         common = (_zh_verb(key) or zh_everyday(key)) if chinese else everyday(key)
         return count >= 5 and cv > 0.5 and not common
     return (in_heading and count >= 2) or (count >= often and cv > 0.35)
+
+
+def _leads_marked(cues: Sequence[Cue], blocks: Sequence[Block]) -> bool:
+    """The term, emphasised, opens the paragraph or the list item it is emphasised in."""
+    return any(
+        c.kind == "emphasis"
+        and blocks[c.block].kind in ("paragraph", "list_item")
+        and blocks[c.block].text.casefold().startswith(c.term.casefold())
+        for c in cues
+    )
+
+
+# how rare in ordinary English (`lexicon.technicality`) a lone emphasised word must be to
+# be a term at its one use: "herbivory" 1.0, "mutualism" 0.98; "always", "must", "not" 0
+MARKED_WORD_TECHNICALITY = 0.6
 
 
 # a cell of a table's header row that reads as a column's identifier: "author_birth", "year"

@@ -777,8 +777,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             # a handout's numbered entry asks as many characters (`_zh_list_entry`)
             continue
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
-        # "Iterating" is (an adjective, "Fast:", is a bullet's claim still)
-        if term and acceptable(term, heading=True):
+        # "Iterating" is (an adjective, "Fast:", is a bullet's claim still); set apart,
+        # a noun and its prepositional complement names one too ("**Diameter at breast
+        # height (DBH)**: …", a forestry deck's card, had its concept and no definition)
+        if term and acceptable(term, heading=True, emphasised=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
 

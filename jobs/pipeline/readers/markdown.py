@@ -155,6 +155,7 @@ def parse(source: str) -> list[Block]:
     row: list[str] = []
     table: list[str] = []
     term: str | None = None  # a definition list's term waiting for its definition
+    linked: set[int] = set()  # blocks that are one link to another page (`_page_link`)
     for token in tokens:
         if token.type in ("dt_open", "dd_open"):
             context.append(token.tag)
@@ -199,6 +200,8 @@ def parse(source: str) -> list[Block]:
             if context and context[-1] == "cell":
                 row.append(text)
             else:
+                if not context and _page_link(token):
+                    linked.add(len(blocks))
                 blocks.extend(_text_block(text, emphasis, context))
         elif token.type in ("math_block", "math_block_label"):
             blocks.extend(make_blocks("formula", f"$${token.content.strip()}$$", 1))
@@ -211,7 +214,45 @@ def parse(source: str) -> list[Block]:
             # deck's Markdown was a word of the text ("&emsp" a concept, had it recurred)
             text = unescape(_TAG.sub(" ", token.content)).strip()
             blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
-    return blocks
+    return _without_link_headings(blocks, linked)
+
+
+# a link to another file of the same export: a relative path ending on a page's or a
+# table's extension ("Ocean%20Acidification%20a1b2….md", "Reef%20Species%20….csv")
+_PAGE_TARGET = re.compile(
+    r"(?![a-z][a-z0-9+.-]*:|/|#)[^?#]+\.(?:md|markdown|csv|html?)(?:#.*)?", re.IGNORECASE
+)
+
+
+def _page_link(token: Token) -> bool:
+    """A paragraph that is one link alone, to another page or table of the same export:
+    how Notion's "Markdown & CSV" export sets a sub-page, a linked page or an inline
+    database ("[Ocean Acidification](Ocean%20Acidification%20<id>.md)")."""
+    children = [c for c in token.children or [] if c.type != "text" or c.content.strip()]
+    return (
+        len(children) >= 3
+        and children[0].type == "link_open"
+        and children[-1].type == "link_close"
+        and sum(c.type == "link_open" for c in children) == 1
+        and bool(_PAGE_TARGET.fullmatch(str(children[0].attrs.get("href", ""))))
+    )
+
+
+def _without_link_headings(blocks: list[Block], linked: set[int]) -> list[Block]:
+    """The blocks without a heading whose section is nothing but links to other pages
+    (`_page_link`): a Notion page's "Related pages" or "Sub-pages" over its links names
+    no topic of this page, and was a concept and a module of a marine-biology note. The
+    links' titles stay text: a related page's title names a topic the page touches."""
+    dropped: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        end = index + 1
+        while end < len(blocks) and blocks[end].kind != "heading":
+            end += 1
+        if end > index + 1 and all(i in linked for i in range(index + 1, end)):
+            dropped.add(index)
+    return [b for i, b in enumerate(blocks) if i not in dropped] if dropped else blocks
 
 
 def _note_fence(token: Token) -> bool:

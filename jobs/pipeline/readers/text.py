@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions
+from jobs.pipeline.readers import captions, flashcards
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -60,8 +60,14 @@ _ZH_ITEM = re.compile(
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
+    raw = decoded_lines(path, detected.encoding or "utf-8")
+    head = list(islice(raw, flashcards.MAX_LINES + 1))
+    # a flashcard deck (Anki's or Quizlet's export): one glossary entry a card
+    deck = flashcards.deck_blocks(head) if len(head) <= flashcards.MAX_LINES else None
+    if deck:
+        return ReadDocument(detected.kind, detected.mime_type, virtual_pages(deck), False)
     # a lecture's captions: their speech, not their cue numbers and timings
-    lines = captions.speech_lines(decoded_lines(path, detected.encoding or "utf-8"))
+    lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)

@@ -391,3 +391,17 @@ def test_an_entry_that_only_lists_members_gives_no_meaning() -> None:
     assert glossed("**Three Rs**: reduce, reuse and recycle.", "Three Rs")
     assert glossed("**营养的原则**：平衡、适量、多样。", "营养的原则")
     assert glossed("**Risk factors**: smoking, obesity and inactivity.", "Risk factors")
+
+
+def test_a_glossary_entry_naming_a_noun_and_its_prepositional_phrase_is_defined() -> None:
+    """A glossary's bold term before its colon may be a noun with a prepositional
+    complement and an abbreviation in brackets; the colon says it is a name, so the entry
+    defines it. A clause set in bold before a colon stays none."""
+    entry = "Speed of sound (c): How fast a pressure wave travels through a medium."
+    found = list(find_definitions(entry, 0, False, ("Speed of sound (c)",)))
+    assert [d.term for d in found] == ["Speed of sound"]
+    entry = "Range at sea level (RSL): The distance a signal carries over open water."
+    found = list(find_definitions(entry, 0, False, ("Range at sea level (RSL)",)))
+    assert [d.term for d in found] == ["Range at sea level"]
+    clause = "Turn off the lights: Everyone leaves the room at five."
+    assert not list(find_definitions(clause, 0, False, ("Turn off the lights",)))

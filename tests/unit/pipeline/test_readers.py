@@ -1166,6 +1166,26 @@ def test_obsidian_links_embeds_callouts_and_block_ids_read_as_a_vault_shows_them
     )
 
 
+def test_a_notion_heading_over_only_links_to_sibling_pages_is_no_section() -> None:
+    """Notion's Markdown export sets each linked page or inline database as a paragraph of
+    one link to its file. A heading with nothing but such links under it names no topic
+    of the page and goes; the linked titles stay text. A heading over prose that links
+    a page, or over a link to a web site, stays."""
+    source = (
+        "# Volcanoes\n\nA caldera forms when a magma chamber empties.\n\n"
+        "## See these pages\n\n"
+        "[Plate Tectonics](Plate%20Tectonics%200123456789abcdef0123456789abcdef.md)\n\n"
+        "[Eruption Log](Eruption%20Log%20fedcba9876543210fedcba9876543210.csv)\n\n"
+        "## Lava\n\nRead [Basalt](Basalt%2000112233445566778899aabbccddeeff.md) first.\n\n"
+        "## Sources\n\n[USGS](https://www.usgs.gov/volcanoes.html)\n"
+    )
+    texts = [(b.kind, b.text) for b in parse(source)]
+    assert ("heading", "See these pages") not in texts
+    assert ("paragraph", "Plate Tectonics") in texts
+    assert ("heading", "Lava") in texts
+    assert ("heading", "Sources") in texts
+
+
 def test_docx_a_table_laying_out_prose_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """A 教案's 教学过程 is a table whose content cells hold the lesson, paragraph after
     paragraph: each cell's paragraphs are read as paragraphs, row by row, and a header's

@@ -669,3 +669,22 @@ def test_a_variable_with_its_index_in_digits_is_no_concept(tmp_path: Path) -> No
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert {"切线斜率", "瞬时速度"} <= titles
     assert not {t for t in titles if t.startswith(("x0", "t0"))}
+
+
+def test_a_rare_word_in_bold_opening_its_item_is_a_term_at_its_one_use(
+    tmp_path: Path,
+) -> None:
+    """A lone bold word used once may be stress; one rare in ordinary English that opens a
+    list item or paragraph is the item's subject, a term of the lesson. A rare word
+    stressed inside a sentence, or an everyday word opening an item, stays no term."""
+    text = (
+        "# Grassland food chains\n\n"
+        "Grasslands feed many grazing animals across the seasons.\n\n"
+        "- **Granivory** by finches and ants removes many seeds before they sprout.\n"
+        "- **Always** count the herds twice when the grass is tall.\n\n"
+        "Some ecologists *allometrically* scale the herds by body mass.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "granivory" in keys
+    assert "always" not in keys
+    assert "allometrically" not in keys

@@ -1,0 +1,153 @@
+"""A flashcard deck or vocabulary list saved as text, as a teacher exports one: Anki's
+"Notes in Plain Text" (header lines "#separator:tab", "#html:true", "#deck:…", then one
+note a line, its fields split by tabs) or Quizlet's export (one "term<TAB>definition" or
+"term - definition" line a card), maybe under a title line.
+
+Read as plain text, a deck of 28 forestry cards was one paragraph of lines run together:
+5 concepts, none of them defined, and the deck's header a sentence of it. Someone who
+uploads a glossary expects each card's term as a concept with its definition, so each
+card is read as one glossary entry ("term: definition", the term stressed, as a
+definition list's <dt> and <dd> give), and the deck's name (the last part of Anki's
+"#deck:Course::Topic", or a title line above the cards) titles the document.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from jobs.pipeline.lexicon import GLOSSARY_HEADINGS
+from jobs.pipeline.model import Block
+from jobs.pipeline.readers.blocks import MAX_TERM_CHARS, glossary_entry, make_blocks
+
+# Anki's header lines: "#separator:tab", "#html:true", "#deck:Forestry::Terms",
+# "#tags column:3", "#columns:Front\tBack" (a line of the deck itself never opens with "#")
+_HEADER = re.compile(r"#([a-z][a-z ]{1,20}):(.*)")
+_SEPARATORS = {
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "pipe": "|",
+    "colon": ":",
+    "space": " ",
+}
+# Quizlet's and hand-typed lists: "term - definition" (a hyphen or dash with a space on
+# each side; a hyphen inside a word, "seed-tree", is no separator)
+_DASH = re.compile(r"\s+[-–—]\s+")
+_TAG = re.compile(r"<br\s*/?>|</?(?:div|p|li)\b[^>]*>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^>]*>", re.IGNORECASE)
+# the fewest cards that make a text a deck, and the share of its lines they must be
+MIN_CARDS = 5
+CARD_SHARE = 0.8
+# the most words a card's front has to be read as a term: a longer one is a question or
+# a sentence ("What does the canopy do for the understory?"), and the line is no card
+MAX_FRONT_WORDS = 8
+# the most lines a text read as a deck has (a deck is read whole; a longer text is prose)
+MAX_LINES = 20000
+
+
+def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
+    """The blocks of a flashcard deck (a title heading, then one glossary entry a card),
+    or None when `lines` are not one."""
+    headers: dict[str, str] = {}
+    body: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        header = _HEADER.fullmatch(line.strip()) if not body else None
+        if header:
+            headers[header.group(1).strip()] = header.group(2).strip()
+        else:
+            body.append(line.rstrip())
+    separator = _SEPARATORS.get(headers.get("separator", "").casefold())
+    markup = headers.get("html", "").casefold() == "true"
+    meta = _meta_columns(headers)
+    if meta and separator is None:
+        separator = "\t"
+    deck = headers.get("deck", "")
+    if "deck column" in headers and body and separator:
+        # the deck's name on each note ("Include deck name"): the first note's
+        column = meta["deck column"]
+        fields = body[0].split(separator)
+        deck = fields[column] if column < len(fields) else ""
+    cards = [_card(_without(line, separator, meta), separator) for line in body]
+    found = [card for card in cards if card]
+    # a title line above the cards (Quizlet's set name, a hand-typed heading)
+    title = body[0].strip() if body and not cards[0] and len(body[0]) <= MAX_TERM_CHARS else ""
+    if len(found) < MIN_CARDS or len(found) < CARD_SHARE * (len(body) - bool(title)):
+        return None
+    deck = deck.split("::")[-1].strip()
+    blocks: list[Block] = []
+    if deck or title:
+        named = _topic(_plain(deck or title, markup))
+        blocks.extend(make_blocks("heading", named, 1, level=1))
+    for card in cards:
+        if card:
+            term, definition = (_plain(side, markup) for side in card)
+            if term and definition:
+                blocks.extend(glossary_entry([term], definition))
+    return blocks
+
+
+# Anki's export options put a note's id, note type, deck and tags in columns of their own,
+# each named by a header ("#guid column:1", "#notetype column:2", "#deck column:3"); read
+# as fields, a note's front was its id ("Fj3k…") and its back the note type ("Basic")
+_META_COLUMNS = ("guid column", "notetype column", "deck column", "tags column")
+
+
+def _meta_columns(headers: dict[str, str]) -> dict[str, int]:
+    """The 0-based index of each of Anki's bookkeeping columns the headers name."""
+    return {
+        name: int(headers[name]) - 1
+        for name in _META_COLUMNS
+        if headers.get(name, "").isdigit() and int(headers[name]) > 0
+    }
+
+
+def _without(line: str, separator: str | None, meta: dict[str, int]) -> str:
+    """A note's line without its bookkeeping columns (`_meta_columns`)."""
+    if not meta or separator is None:
+        return line
+    skip = set(meta.values())
+    return separator.join(f for i, f in enumerate(line.split(separator)) if i not in skip)
+
+
+def _card(line: str, separator: str | None) -> tuple[str, str] | None:
+    """A card line's (front, back), or None when the line is not a card."""
+    if separator:
+        fields = line.split(separator)
+    elif "\t" in line:
+        fields = line.split("\t")
+    else:
+        fields = _DASH.split(line, maxsplit=1)
+    fields = [f.strip() for f in fields]
+    if len(fields) < 2 or not fields[0] or not fields[1]:
+        return None
+    front, back = fields[0], fields[1]  # more fields: Anki's tags, a card's extra notes
+    if len(front) > MAX_TERM_CHARS or len(front.split()) > MAX_FRONT_WORDS:
+        return None
+    if front.rstrip().endswith(("?", ".", ":")):
+        return None  # a question or a sentence on the front: a quiz, not a glossary
+    return front, back
+
+
+def _topic(title: str) -> str:
+    """A deck's name without the word for what it is: "Silviculture Terms" → "Silviculture",
+    "Weather vocabulary" → "Weather". The deck is the glossary; its name's topic titles
+    the document (kept whole, "silviculture terms" was a concept of the deck)."""
+    words = title.split()
+    for cut in (2, 1):
+        if len(words) > cut and " ".join(words[-cut:]).casefold() in GLOSSARY_HEADINGS:
+            return " ".join(words[:-cut]).rstrip(" :-–—")
+    return title
+
+
+def _plain(text: str, markup: bool) -> str:
+    """A field's text: Anki's HTML fields (`#html:true`, or tags in a field) as words."""
+    if markup or "<" in text:
+        text = _INLINE_TAG.sub("", _TAG.sub(" ", text))
+        text = html.unescape(text)
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].replace('""', '"')  # a field quoted as CSV quotes it
+    return " ".join(text.split())

@@ -1,0 +1,114 @@
+"""Flashcard decks saved as text (Anki's "Notes in Plain Text", Quizlet's export): each card
+is a glossary entry whose term is a concept defined by the card's back, the deck's name
+titles the document, and text that only has a few tabs or dashes stays prose. The decks
+are written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.flashcards import deck_blocks
+
+_ANKI = """#separator:tab
+#html:true
+#deck:Geology 101::Rock Cycle
+Igneous rock\tRock that forms when <b>magma</b> or lava cools and hardens.
+Sedimentary rock\tRock made of particles that were deposited, compacted and cemented.
+Metamorphic rock\tRock changed by heat and pressure without melting.<br>Example: marble.
+Weathering\tThe breaking down of rock at the surface by water, ice and living things.
+Erosion\tThe removal and transport of weathered material by wind, water or ice.
+Lithification\tThe process that turns loose sediment into solid rock.
+"""
+
+_QUIZLET = """Weather vocabulary
+Humidity - the amount of water vapour held in the air
+Dew point - the temperature at which air becomes saturated with water vapour
+Front - the boundary between two air masses of different density
+Air mass - a large body of air with nearly uniform temperature and moisture
+Isobar - a line on a map joining places of equal air pressure
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_anki_export_reads_as_one_glossary_entry_a_card(tmp_path: Path) -> None:
+    path = _write(tmp_path, "rocks.txt", _ANKI)
+    blocks = list(read(path, detect(path)).blocks())
+    assert (blocks[0].kind, blocks[0].text, blocks[0].level) == ("heading", "Rock Cycle", 1)
+    entries = blocks[1:]
+    assert len(entries) == 6
+    assert entries[0].text.startswith("Igneous rock: Rock that forms when magma or lava")
+    assert "Igneous rock" in entries[0].emphasis
+    # the HTML of a field is words: no tags, a line break a space
+    assert all("<" not in b.text and "#separator" not in b.text for b in blocks)
+    assert "melting. Example: marble." in entries[2].text
+
+
+def test_each_card_is_a_concept_with_the_back_of_its_card_for_definition(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "rocks.txt", _ANKI)
+    concepts = {c.key: c for c in analyse_file(path, language="en").knowledge.concepts}
+    for key in ("igneous rock", "sedimentary rock", "weathering", "lithification"):
+        assert key in concepts, key
+        assert concepts[key].description, key
+    assert "cemented" in (concepts["sedimentary rock"].description or "")
+
+
+def test_a_dash_list_under_a_title_line_is_a_deck_too() -> None:
+    blocks = deck_blocks(_QUIZLET.splitlines())
+    assert blocks is not None
+    assert blocks[0].text == "Weather"  # the deck's topic, without "vocabulary"
+    assert blocks[2].text.startswith("Dew point: the temperature at which air")
+
+
+def test_prose_lists_and_quiz_cards_are_no_deck() -> None:
+    prose = [
+        "Rivers carve valleys - slowly - over thousands of years.",
+        "A delta forms where a river meets the sea.",
+        "Floodplains are flat areas beside a river.",
+        "Oxbow lakes - cut-off meanders - form on floodplains.",
+        "Levees are raised banks built by floods.",
+        "The load of a river is the material it carries.",
+    ]
+    assert deck_blocks(prose) is None
+    # fronts that ask questions are a quiz, not a glossary of terms
+    quiz = [f"What does layer {n} hold?\tIts answer {n}" for n in range(8)]
+    assert deck_blocks(quiz) is None
+    # too few cards for a deck: two tabbed lines in a note stay its text
+    assert deck_blocks(["Term\tMeaning", "Rock\tStone", "Then some prose follows."]) is None
+
+
+def test_anki_bookkeeping_columns_are_neither_term_nor_definition() -> None:
+    """Exported with its notes' ids, note type and deck, each in a column the headers
+    name, a deck still gives its terms and definitions, titled by the notes' deck."""
+    lines = [
+        "#separator:tab",
+        "#guid column:1",
+        "#notetype column:2",
+        "#deck column:3",
+        *(
+            f"id{n}Xq\tBasic\tOcean::Tides Glossary\t{term}\t{back}\tocean"
+            for n, (term, back) in enumerate(
+                [
+                    ("Spring tide", "A tide of large range near new and full moon."),
+                    ("Neap tide", "A tide of small range near the quarter moons."),
+                    ("Tidal range", "The height between high and low water."),
+                    ("Ebb current", "The flow of water away from the shore."),
+                    ("Flood current", "The flow of water toward the shore."),
+                ]
+            )
+        ),
+    ]
+    blocks = deck_blocks(lines)
+    assert blocks is not None
+    assert blocks[0].text == "Tides"
+    assert blocks[1].text == "Spring tide: A tide of large range near new and full moon."
+    assert all("Basic" not in b.text and "id0" not in b.text for b in blocks)
