@@ -690,6 +690,23 @@ def test_a_blog_titles_series_and_topic_either_side_of_zhi_are_both_names() -> N
     assert terms("主机之间的通信", 1) == ["通信"]
 
 
+def test_one_word_repeated_round_zhi_is_a_set_phrase_not_a_series(tmp_path: Path) -> None:
+    # a dialectics outline's law of "negating the negation": the word twice round 之 is one
+    # phrase, neither a series before 之 nor a topic after it
+    named = [c.term for c in heading_terms("2.3.2 否定之否定规律", 0, 3)]
+    assert "否定之否定规律" in named and "否定规律" not in named
+    doc = tmp_path / "laws.md"
+    doc.write_text(
+        "# 唯物辩证法\n\n## 否定之否定规律\n\n"
+        "否定之否定规律揭示了事物发展的前进性与曲折性的统一，发展呈螺旋式上升。\n\n"
+        "## 量变质变规律\n\n量变积累到一定程度引起质变，质变又开始新的量变。\n",
+        encoding="utf-8",
+    )
+    titles = [c.title for c in analyse_file(doc, language="zh-CN").knowledge.concepts]
+    assert "否定之否定规律" in titles
+    assert "否定规律" not in titles and "规律" not in titles
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
