@@ -2674,6 +2674,10 @@ def _cues(
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
+            if index in points:
+                # "**治则：**疏通经络…" under each syndrome: a field's label set in bold, as a
+                # Word or 飞书 document sets it, names no term, as it does unmarked
+                emphasised = [c for c in emphasised if not _labels(block.text, c.term)]
             if chinese and index in advice:
                 # "**选择参考节点**：…" as a procedure's step: it stresses 参考节点
                 emphasised.append(Cue(zh_step_object(advice[index]), "emphasis", index))

@@ -601,6 +601,31 @@ def test_a_label_every_item_of_a_list_fills_in_is_no_term(tmp_path: Path) -> Non
     assert zh_field_points(blocks) == set()
 
 
+def test_a_bold_label_each_paragraph_fills_in_is_no_term(tmp_path: Path) -> None:
+    # a clinical chapter in Word or 飞书: under each syndrome, paragraphs opening on the
+    # bold labels 治法 and 选穴, each time with its own value; the labels are fields, not
+    # terms, and no syndrome's value defines them
+    from jobs.pipeline.definitions import zh_field_points
+    from jobs.pipeline.model import Block
+    from tests.unit.pipeline.written import concepts_of
+
+    syndromes = (
+        ("风寒证", "疏散风寒，宣肺止咳", "列缺、合谷、风门"),
+        ("风热证", "疏风清热，肃肺化痰", "尺泽、大椎、曲池"),
+        ("痰湿证", "健脾燥湿，化痰止咳", "丰隆、太渊、阴陵泉"),
+    )
+    text = "# 咳嗽的针灸治疗\n\n咳嗽是肺失宣降、肺气上逆所致的病证。\n\n"
+    for name, method, points in syndromes:
+        text += f"## {name}\n\n**治法：**{method}。\n\n**选穴：**{points}，针用泻法。\n\n"
+    titles = [c.title for c in concepts_of(tmp_path, text, language="zh-CN")]
+    assert "治法" not in titles and "选穴" not in titles
+    assert "风寒证" in titles
+    # as paragraphs as well as list items; a label said only twice is no field yet
+    blocks = [Block("paragraph", f"治法：{method}", 1) for _, method, _ in syndromes]
+    assert zh_field_points(blocks) == {0, 1, 2}
+    assert zh_field_points(blocks[:2]) == set()
+
+
 def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     # "教师不该…" three times: the subject and 不该 (should not) made the concept 教师不该
     from tests.unit.pipeline.written import concepts_of
