@@ -626,6 +626,26 @@ def test_a_bold_label_each_paragraph_fills_in_is_no_term(tmp_path: Path) -> None
     assert zh_field_points(blocks[:2]) == set()
 
 
+def test_the_kinds_a_division_names_are_terms_the_text_describes(tmp_path: Path) -> None:
+    # "又分A与B" and then an item on each: the kinds are terms, though rjieba tags such a
+    # name as a verb and runs it on into the phrase after it elsewhere
+    from jobs.pipeline.concepts import zh_divided_kinds
+    from tests.unit.pipeline.written import concepts_of
+
+    assert zh_divided_kinds("按病位深浅，又分表证与里证。") == ["表证", "里证"]
+    assert zh_divided_kinds("根据寒热，可分为寒痹、热痹两类") == ["寒痹", "热痹"]
+    # a count of steps, or operations described with 的, name no kinds
+    assert zh_divided_kinds("建堆共分为两步。") == []
+    assert zh_divided_kinds("操作可分为对边的操作和对顶点的操作") == []
+    text = (
+        "# 痹证\n\n痹证由风寒湿热之邪闭阻经络所致，根据病邪偏胜，又分行痹与着痹。\n\n"
+        "1．行痹：肢体关节走窜疼痛，痛无定处。行痹以祛风为主。\n\n"
+        "2．着痹：肢体关节重着酸痛，痛有定处。着痹以除湿为主。\n"
+    )
+    titles = [c.title for c in concepts_of(tmp_path, text, language="zh-CN")]
+    assert "行痹" in titles and "着痹" in titles
+
+
 def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     # "教师不该…" three times: the subject and 不该 (should not) made the concept 教师不该
     from tests.unit.pipeline.written import concepts_of
