@@ -226,8 +226,11 @@ def _prose_table(table: Table) -> bool:
     around a key passage, and one paragraph of sentences in it is prose too. Read as a
     table, a callout's "中风，又称“卒中”…" was no definition, and the "又分闭证与脱证" of
     another no sentence."""
-    if len(table.rows) == 1 and len(table.columns) == 1:
-        return _prose_cell_paragraphs(table.rows[0].cells[0]) >= 1
+    # (counted in the XML: python-docx's columns and cells need a <w:tblGrid>, which a
+    # table written by other tools may leave out)
+    rows = table._tbl.tr_lst
+    if len(rows) == 1 and len(rows[0].tc_lst) == 1:
+        return _prose_cell_paragraphs(_Cell(rows[0].tc_lst[0], table)) >= 1
     return any(_prose_cell_paragraphs(cell) >= 2 for row in table.rows for cell in row.cells)
 
 
