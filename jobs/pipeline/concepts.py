@@ -2297,6 +2297,33 @@ def zh_listed_terms(text: str) -> list[str]:
     return items
 
 
+# A sentence dividing a thing into the kinds it names: "根据临床症状表现，又分闭证与脱证",
+# "根据成立条件可分为大顶堆和小顶堆". The kinds are what the text goes on to describe, often
+# under numbered items of their own ("1﹒闭证：多因…所致。症见…"), which say what causes
+# and shows each, no "X是…" a definition pattern reads: an acupuncture chapter lost both
+_ZH_DIVIDED = re.compile(
+    r"(?:分为|分成|分作|又分|可分)(?!为)(?P<kinds>[\u4e00-\u9fff、和与及或]{5,30})(?=[。；;，,：:]|$)"
+)
+# the count and the measure word a division may end on: "分为两类", "分成A和B两种"
+_ZH_KINDS_COUNT = re.compile(r"(?:[两二三四五六七八九几]|\d)(?:类|种|型|个|大类|部分|方面)$")
+MIN_DIVIDED_KINDS = 2
+
+
+def zh_divided_kinds(text: str) -> list[str]:
+    """The kinds a Chinese sentence divides a thing into, each a name of two to eight Han
+    characters; none when any part is longer (a clause, no list of names) or fewer than
+    `MIN_DIVIDED_KINDS` are named ("分为两步" names no kind)."""
+    found = []
+    for match in _ZH_DIVIDED.finditer(text):
+        listed = _ZH_KINDS_COUNT.sub("", match.group("kinds"))
+        kinds = [k for k in re.split(r"[、和与及或]", listed) if k]
+        if len(kinds) >= MIN_DIVIDED_KINDS and all(
+            2 <= len(k) <= 8 and "的" not in k for k in kinds
+        ):  # "分为对边的操作和对顶点的操作": operations described, no kinds named
+            found.extend(kinds)
+    return found
+
+
 def glossary_sections(blocks: Sequence[Block]) -> set[int]:
     """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
     of its level or above. (The knowledge step reads a concept's place past them: a review
@@ -2675,10 +2702,24 @@ def _cues(
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
+            if index in points:
+                # "**治则：**疏通经络…" under each syndrome: a field's label set in bold, as a
+                # Word or 飞书 document sets it, names no term, as it does unmarked
+                emphasised = [c for c in emphasised if not _labels(block.text, c.term)]
             if chinese and index in advice:
                 # "**选择参考节点**：…" as a procedure's step: it stresses 参考节点
                 emphasised.append(Cue(zh_step_object(advice[index]), "emphasis", index))
             cues.extend(emphasised)
+            if chinese:
+                # "又分闭证与脱证": the kinds a division names, each one the text goes on to
+                # describe (used again after the division), as a table of terms names
+                # them; rjieba tags a name it does not know (闭证) as a verb, which the
+                # rule for stressed verbs would drop
+                cues.extend(
+                    Cue(k, "entry", index)
+                    for k in zh_divided_kinds(block.text)
+                    if sum(b.text.count(k) for b in blocks[index:]) >= 2
+                )
             if index in options:  # "A. absolute threshold B. transduction": names offered
                 names = option_names(_question_options(blocks, options, index), chinese)
                 cues.extend(Cue(n, "option", index) for n in names if n in block.text)
@@ -3288,7 +3329,9 @@ def _admissible(
         entry is not None
         and entry.words == 1
         and not defined
-        and not kinds & {"heading", "option"}
+        # named alone: a heading, a question's option, a vocabulary table's term, a kind a
+        # division names ("又分闭证与脱证", though "闭证乃因…" runs on in rjieba's phrases)
+        and not kinds & {"heading", "option", "entry"}
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)

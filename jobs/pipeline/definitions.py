@@ -1080,11 +1080,14 @@ def zh_field_points(blocks: Sequence[Block]) -> set[int]:
     a term is defined once, and read as entries 临床症状 was a concept whose definition was
     one disease's symptom. At least `MIN_ZH_FIELD_REPEATS` items with different values
     said in words (a karyotype's "核型：46, XX, del(5p15)" under two syndromes is a field
-    too, but 核型 was defined once among them: it stays an entry)."""
+    too, but 核型 was defined once among them: it stays an entry). A Word or 飞书 document
+    writes the same fields as paragraphs opening on a bold label ("治则：…", "处方：…",
+    "方义：…" under each syndrome of an acupuncture chapter): read as entries, 治则 was a
+    concept defined by one syndrome's principle, and these fields are no items."""
     values: dict[str, set[str]] = {}
     items: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
-        if block.kind != "list_item":
+        if block.kind not in ("list_item", "paragraph"):
             continue
         match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", block.text), re.S)
         if match is None or not has_han(match.group("t")):

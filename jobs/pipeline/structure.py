@@ -439,7 +439,11 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "课程与教学的关系", "图例和注记的区别": the two things compared are the topics
         return [c for part in related.groups() for c in heading_terms(part, block, level)]
     series = _ZH_SERIES_TITLE.match(HEADING_NUMBER.sub("", text).strip())
-    if series and has_han(series.group(1) + series.group(2)):
+    if (
+        series
+        and has_han(series.group(1) + series.group(2))
+        and not _ZH_REDUPLICATED.match(series.group(0))
+    ):
         # "机器学习之决策树": the series and the post's topic, each a heading's name
         return [c for part in series.groups() for c in heading_terms(part, block, level)]
     cues = [Cue(c, "heading", block, level) for c in _code_terms(text)]
@@ -1330,10 +1334,14 @@ def _zh_heading_runs(part: str) -> list[str]:
         return [part]
     runs = _zh_noun_runs(part)
     hyphened = _ZH_HYPHENED.fullmatch(part.strip())
-    whole = _cut_inside(part, runs) or (
-        # not the same word either side: "矩阵-矩阵乘法" names an operation's operands
-        # (matrix-matrix multiplication), and the operation after the hyphen is the name
-        hyphened is not None and not hyphened.group(2).startswith(hyphened.group(1))
+    whole = (
+        _cut_inside(part, runs)
+        or (
+            # not the same word either side: "矩阵-矩阵乘法" names an operation's operands
+            # (matrix-matrix multiplication), and the operation after the hyphen is the name
+            hyphened is not None and not hyphened.group(2).startswith(hyphened.group(1))
+        )
+        or _ZH_REDUPLICATED.search(part) is not None
     )
     runs = [part, *runs] if whole and part not in runs else runs
     named = _NAME_THEN_ZH.fullmatch(part.strip())
@@ -1343,6 +1351,13 @@ def _zh_heading_runs(part: str) -> list[str]:
         # alone; one they keep whole with its Latin name ("class 基本语法") stays so
         runs.append(named.group(2))
     return runs
+
+
+# One word on both sides of 之, "否定之否定规律", "矛盾之矛盾": a set phrase (the negation
+# of the negation) and the name it opens, never a blog series and its post (机器学习之决策树).
+# Its runs drop the particle: 否定 and 否定规律 were a philosophy outline's concepts, the law
+# itself lost; the whole is offered too, and the body decides as for other names
+_ZH_REDUPLICATED = re.compile(r"([\u3400-\u9fff]{1,4})之\1")
 
 
 # Two Chinese words a hyphen joins into one name, then its kind: "标记-整理算法",
@@ -1395,8 +1410,8 @@ def zh_theory_name(part: str) -> bool:
 
 def zh_cut_name(term: str) -> bool:
     """A Chinese heading part offered whole because rjieba's noun runs cut it inside
-    ("拉格朗日对偶函数" → 拉格朗, 偶函数)."""
-    return _cut_inside(term, _zh_noun_runs(term))
+    ("拉格朗日对偶函数" → 拉格朗, 偶函数) or drop the 之 of a set phrase ("否定之否定规律")."""
+    return _cut_inside(term, _zh_noun_runs(term)) or _ZH_REDUPLICATED.search(term) is not None
 
 
 def _cut_inside(part: str, runs: list[str]) -> bool:

@@ -220,7 +220,17 @@ def _prose_table(table: Table) -> bool:
     after paragraph; read as one " | "-joined row, each cell was taken for a schedule's
     topic and cut into names across its sentences ("原始物质。气"), and none of its
     "X是…" sentences was read as a definition. A glossary's definition cell is one
-    sentence or one paragraph, and its table stays a table."""
+    sentence or one paragraph, and its table stays a table.
+
+    A table of one cell is a box: a 飞书 or Notion callout (高亮块, "💡 …") or a Word frame
+    around a key passage, and one paragraph of sentences in it is prose too. Read as a
+    table, a callout's "中风，又称“卒中”…" was no definition, and the "又分闭证与脱证" of
+    another no sentence."""
+    # (counted in the XML: python-docx's columns and cells need a <w:tblGrid>, which a
+    # table written by other tools may leave out)
+    rows = table._tbl.tr_lst
+    if len(rows) == 1 and len(rows[0].tc_lst) == 1:
+        return _prose_cell_paragraphs(_Cell(rows[0].tc_lst[0], table)) >= 1
     return any(_prose_cell_paragraphs(cell) >= 2 for row in table.rows for cell in row.cells)
 
 

@@ -1212,3 +1212,24 @@ def test_docx_a_table_laying_out_prose_reads_as_its_paragraphs(tmp_path: Path) -
     assert texts.index(("paragraph", "讲授新课")) < texts.index(("paragraph", "20分钟"))
     assert next(b for b in blocks if b.text == "教学环节").emphasis == ()
     assert ("table", "土层 | 厚度\n表土层 | 20 厘米") in texts
+
+
+def test_docx_a_one_cell_box_of_sentences_reads_as_a_paragraph(tmp_path: Path) -> None:
+    """A 飞书 or Notion callout exported to Word is a table of one shaded cell: its
+    sentences are prose, read as a paragraph (a definition in it is found). A one-cell
+    table holding a label alone, no sentence run on, stays a table."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("本节讲哮喘的针灸治疗。")
+    box = document.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "💡 哮喘是一种发作性的痰鸣气喘疾患。发作时喉中哮鸣有声，呼吸急促困难。"
+    label = document.add_table(rows=1, cols=1)
+    label.cell(0, 0).text = "重点"
+    path = tmp_path / "callout.docx"
+    document.save(str(path))
+    texts = [(b.kind, b.text) for b in _read(path).blocks()]
+    # (its icon goes, as a heading's does)
+    said = "哮喘是一种发作性的痰鸣气喘疾患。发作时喉中哮鸣有声，呼吸急促困难。"
+    assert ("paragraph", said) in texts
+    assert ("table", "重点") in texts

@@ -601,6 +601,51 @@ def test_a_label_every_item_of_a_list_fills_in_is_no_term(tmp_path: Path) -> Non
     assert zh_field_points(blocks) == set()
 
 
+def test_a_bold_label_each_paragraph_fills_in_is_no_term(tmp_path: Path) -> None:
+    # a clinical chapter in Word or 飞书: under each syndrome, paragraphs opening on the
+    # bold labels 治法 and 选穴, each time with its own value; the labels are fields, not
+    # terms, and no syndrome's value defines them
+    from jobs.pipeline.definitions import zh_field_points
+    from jobs.pipeline.model import Block
+    from tests.unit.pipeline.written import concepts_of
+
+    syndromes = (
+        ("风寒证", "疏散风寒，宣肺止咳", "列缺、合谷、风门"),
+        ("风热证", "疏风清热，肃肺化痰", "尺泽、大椎、曲池"),
+        ("痰湿证", "健脾燥湿，化痰止咳", "丰隆、太渊、阴陵泉"),
+    )
+    text = "# 咳嗽的针灸治疗\n\n咳嗽是肺失宣降、肺气上逆所致的病证。\n\n"
+    for name, method, points in syndromes:
+        text += f"## {name}\n\n**治法：**{method}。\n\n**选穴：**{points}，针用泻法。\n\n"
+    titles = [c.title for c in concepts_of(tmp_path, text, language="zh-CN")]
+    assert "治法" not in titles and "选穴" not in titles
+    assert "风寒证" in titles
+    # as paragraphs as well as list items; a label said only twice is no field yet
+    blocks = [Block("paragraph", f"治法：{method}", 1) for _, method, _ in syndromes]
+    assert zh_field_points(blocks) == {0, 1, 2}
+    assert zh_field_points(blocks[:2]) == set()
+
+
+def test_the_kinds_a_division_names_are_terms_the_text_describes(tmp_path: Path) -> None:
+    # "又分A与B" and then an item on each: the kinds are terms, though rjieba tags such a
+    # name as a verb and runs it on into the phrase after it elsewhere
+    from jobs.pipeline.concepts import zh_divided_kinds
+    from tests.unit.pipeline.written import concepts_of
+
+    assert zh_divided_kinds("按病位深浅，又分表证与里证。") == ["表证", "里证"]
+    assert zh_divided_kinds("根据寒热，可分为寒痹、热痹两类") == ["寒痹", "热痹"]
+    # a count of steps, or operations described with 的, name no kinds
+    assert zh_divided_kinds("建堆共分为两步。") == []
+    assert zh_divided_kinds("操作可分为对边的操作和对顶点的操作") == []
+    text = (
+        "# 痹证\n\n痹证由风寒湿热之邪闭阻经络所致，根据病邪偏胜，又分行痹与着痹。\n\n"
+        "1．行痹：肢体关节走窜疼痛，痛无定处。行痹以祛风为主。\n\n"
+        "2．着痹：肢体关节重着酸痛，痛有定处。着痹以除湿为主。\n"
+    )
+    titles = [c.title for c in concepts_of(tmp_path, text, language="zh-CN")]
+    assert "行痹" in titles and "着痹" in titles
+
+
 def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     # "教师不该…" three times: the subject and 不该 (should not) made the concept 教师不该
     from tests.unit.pipeline.written import concepts_of
@@ -688,6 +733,23 @@ def test_a_blog_titles_series_and_topic_either_side_of_zhi_are_both_names() -> N
     assert terms("三分之一", 1) != ["三分"]
     assert terms("编程之道", 1) == ["编程之道"]
     assert terms("主机之间的通信", 1) == ["通信"]
+
+
+def test_one_word_repeated_round_zhi_is_a_set_phrase_not_a_series(tmp_path: Path) -> None:
+    # a dialectics outline's law of "negating the negation": the word twice round 之 is one
+    # phrase, neither a series before 之 nor a topic after it
+    named = [c.term for c in heading_terms("2.3.2 否定之否定规律", 0, 3)]
+    assert "否定之否定规律" in named and "否定规律" not in named
+    doc = tmp_path / "laws.md"
+    doc.write_text(
+        "# 唯物辩证法\n\n## 否定之否定规律\n\n"
+        "否定之否定规律揭示了事物发展的前进性与曲折性的统一，发展呈螺旋式上升。\n\n"
+        "## 量变质变规律\n\n量变积累到一定程度引起质变，质变又开始新的量变。\n",
+        encoding="utf-8",
+    )
+    titles = [c.title for c in analyse_file(doc, language="zh-CN").knowledge.concepts]
+    assert "否定之否定规律" in titles
+    assert "否定规律" not in titles and "规律" not in titles
 
 
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
