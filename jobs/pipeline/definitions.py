@@ -1647,7 +1647,8 @@ _IN_A_STATE = (
     r"\s+(?:is|are|was|were)\s+"
     r"(?:(?:not|also|often|usually|always|extremely|markedly|slightly|typically|very)\s+)*"
     r"[*_]*(?P<state>[a-z]+)[*_]*(?=\s*(?:[,.;!)]|$)"
-    r"|\s+(?:due\s+to|because|and|but|after|before|during|until|when|if|in|on|at|by|with)\b)"
+    # (not "and": "a cogent argument is strong and has true premises" defines it)
+    r"|\s+(?:due\s+to|because|after|before|during|until|when|if|in|on|at|by|with)\b)"
 )
 # participles that say what the term is ("is defined by", "is given by $…$")
 _DEFINING_PARTICIPLES = frozenset(
