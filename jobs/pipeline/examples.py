@@ -63,10 +63,12 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             last = position == len(said) - 1
             if not last and (_bare(sentence, start) or _LABEL.match(sentence)):
                 # "Example 1.2 (Examples of algebraic integers). The numbers … are all
-                # algebraic integers": the label's own sentence shows nothing, the ones
-                # after it in the paragraph do (the label alone answered "How is X
-                # used?"); so does "e.g." cut from what it introduces
-                content = " ".join(said[position : position + 2])
+                # algebraic integers": the label's own sentence shows nothing, the one
+                # after it in the paragraph does (the label alone answered "How is X
+                # used?"); so does "e.g." cut from what it introduces. (A title ending
+                # on "?)" leaves its full stop a sentence of its own: skipped.)
+                shown = [s for s in said[position + 1 :] if _WORDS.search(s)]
+                content = f"{sentence} {shown[0]}" if shown else sentence
             if last and (
                 _leads_in(sentence, start) or _names_what_follows(sentence, start, blocks, index)
             ):
@@ -98,6 +100,7 @@ _COLON_END = re.compile(r"[:：]\s*$")
 # a numbered example's label, its title in brackets, and nothing more: "Example 1.2
 # (Examples of algebraic integers)."
 _LABEL = re.compile(r"^example\s+\d+(?:\.\d+)*\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*[.:]?\s*$", re.I)
+_WORDS = re.compile(r"[^\W\d_]{2}")
 # the marker before a pointer to another text: "For instance, see …", "例如，参见 …"
 _POINTER = re.compile(r"[\s,，:：]*(?:see|cf\.|参见|参看|详见|见)(?:\s|$)", re.I)
 

@@ -248,6 +248,7 @@ def test_an_examples_label_takes_the_sentence_after_it_and_a_pointer_is_no_examp
             "A wheelbarrow is one of the second class.",
             1,
         ),
+        Block("paragraph", "Example 2.2 (Is a door a lever?) . Its hinge is the fulcrum.", 1),
         Block("paragraph", "For instance, see the museum's page on pulleys.", 1),
         Block("paragraph", "Tools were studied by many (e.g., see Hart, 1990).", 1),
         Block("paragraph", "e.g. 撬棍和跷跷板都是杠杆。", 1),
@@ -255,6 +256,7 @@ def test_an_examples_label_takes_the_sentence_after_it_and_a_pointer_is_no_examp
     found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "lever")]
     assert found == [
         "Example 2.1 (Kinds of levers). A see-saw is a lever of the first class.",
+        "Example 2.2 (Is a door a lever?) Its hinge is the fulcrum.",
         "e.g. 撬棍和跷跷板都是杠杆。",
     ]
 
