@@ -539,6 +539,11 @@ GENERIC_HEADINGS = frozenset(
         "延伸阅读",
         "深入阅读",
         "扩展阅读",
+        # ("Optional Exercises" was a concept of an assignment sheet, its question "How is
+        # Optional Exercises used in practice?"; "Optional Reading", "Extra Practice" and
+        # 拓展阅读, 课外阅读 name the same kind of part)
+        "拓展阅读",
+        "课外阅读",
         "相关资源",
         "资源",
         "参见",
@@ -697,7 +702,7 @@ GENERIC_HEADINGS = frozenset(
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations key study"""
+    readings terms equations key study practice reading"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
@@ -721,7 +726,7 @@ _APPARATUS_MODIFIERS = _words(
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered
     slideshow slide slides video audio follow-up pre-lecture post-lecture pre-class
-    post-class self"""
+    post-class self optional bonus recommended required"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",

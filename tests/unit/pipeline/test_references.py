@@ -156,6 +156,10 @@ def test_a_papers_apparatus_headings_name_no_concept() -> None:
     # a survey's sections on its field's past and its literature, Chinese as English
     for title in ("History", "简史", "一、发展简史", "研究综述", "2.1 文献综述"):
         assert heading_terms(title, 0, 2) == [], title
+    # and a course's optional parts around its topics
+    for title in ("Optional Exercises", "Bonus Problems", "Extra Practice", "拓展阅读"):
+        assert heading_terms(title, 0, 2) == [], title
+    assert heading_terms("Clinical Practice", 0, 2) != []
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
