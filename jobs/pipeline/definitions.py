@@ -1578,9 +1578,13 @@ _EN_SAYS_NOT_WHAT = (
     r"|(?:is|are|was|were)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|next)"
     r"(?:\s+one)?\W*$)"
     # or only that some exist: "There are several *empirical methods*." (a groundwater
-    # page's answer to "What does “empirical methods” mean?"), "… for estimating it."
-    r"|^there\s+(?:are|is|exists?)\s+(?:[\w-]+\s+){{0,3}}?[*_“\"']*{0}[*_”\"']*"
-    r"(?:\s+(?:for|of|in|to|on)\b[^,:;]*)?\W*$"
+    # page's answer to "What does “empirical methods” mean?"), "… for estimating it.",
+    # "There are two basic types of dislocations, the edge dislocation and the screw
+    # dislocation." (a crystal-defects handout's answer for "edge dislocation"); one that
+    # names a thing it introduces still does ("There is a tree called a heap")
+    r"|^there\s+(?:are|is|exists?)\b"
+    r"(?!.*\b(?:called|known\s+as|termed|named|referred\s+to\s+as|defined\s+as)\b)"
+    r".*(?<![\w-])[*_“\"']*{0}"
 )
 _ZH_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}(?:(?:并|也|就|则)?(?:不是|并非|不等于|不同于)(?![^，。；]{{0,12}}而是)"
@@ -1597,8 +1601,37 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             _modifies_a_noun(term, sentence)
             or _states_a_condition(term, sentence)
             or _verb_of_a_clause(term, sentence)
+            or _object_of_a_preposition(term, sentence)
         )
     )
+
+
+# what brings the subject about or marks it, then maybe an article, and the marks opening
+# an emphasised name: "is characterized by the", "is a result of", "is due to" (not "a
+# layer of *glycoproteins*", "examples of isomers—compounds …": those name the term's
+# kind; nor "is summarized by Dalton's law …: …", which states the law)
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:(?:characteri[sz]ed|caused|marked|triggered|accompanied|followed|preceded)\s+by"
+    r"|result\s+of|results?\s+from|due\s+to|because\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|this|these|those)\s+)?[*_“\"']*$",
+    re.I,
+)
+
+
+def _object_of_a_preposition(term: str, sentence: str) -> bool:
+    """The term stands after the sentence's defining verb as what brings its subject about
+    ("It is characterized by the **destruction of pancreatic beta-cells**", "It is a result
+    of … **decreased insulin production**" answered "What does X mean?" in a nursing
+    note): the sentence says what its subject is by the term, not what the term is; a
+    name the verb gives ("is known as", "called") is no such object."""
+    at = sentence.find(term)
+    verb = _EN_DEFINING_VERB.search(sentence)
+    if at < 0 or verb is None or verb.start() > at:
+        return False
+    between = sentence[verb.start() : at]
+    if _NAMING.search(between) or re.search(r"\b(?:as|termed|named)\b", between, re.I):
+        return False
+    return _AFTER_A_PREPOSITION.search(sentence[:at]) is not None
 
 
 # a word opening a clause of its own, whose verb is not the term's

@@ -413,6 +413,25 @@ def test_a_sentence_giving_a_terms_state_or_a_clauses_verb_defines_nothing() -> 
     assert [d.term for d in find_definitions(named, 0, False, ())] == ["shadow price"]
 
 
+def test_a_term_only_said_to_exist_or_the_object_of_a_preposition_is_not_defined() -> None:
+    # a sentence saying some exist names them in a list, and says nothing of each
+    kinds = "There are two main kinds of joints, the hinge joint and the pivot joint."
+    assert not list(find_definitions(kinds, 0, False, ()))
+    assert not list(find_definitions(kinds, 0, False, (), plain=True))
+    stressed = kinds.replace("the hinge joint", "the *hinge joint*")
+    assert not list(find_definitions(stressed, 0, False, ("*hinge joint*",)))
+    # one naming what it introduces still defines it
+    named = "There is a joint in the neck called the pivot joint, which lets the head turn."
+    assert [d.term for d in find_definitions(named, 0, False, ())] == ["pivot joint"]
+    # the term after the verb and a preposition describes the subject, not itself
+    marked = "It is marked by the **loss of cartilage** in the knee."
+    assert not list(find_definitions(marked, 0, False, ("**loss of cartilage**",)))
+    known = "This wearing of the cartilage is known as *osteoarthritis*."
+    assert [d.term for d in find_definitions(known, 0, False, ("*osteoarthritis*",))] == [
+        "osteoarthritis"
+    ]
+
+
 def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:
     example = "A second case that many teachers use is the lever bar."
     assert [d.term for d in find_definitions(example, 0, False, (), plain=True)] == ["lever bar"]
