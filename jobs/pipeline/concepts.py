@@ -588,6 +588,10 @@ def find_concepts(
             # directory)"): introduced, as a term set in bold is
             + 0.35 * ("expanded" in kinds)
             + 0.15 * ("gloss" in kinds)
+            # a kind a division names ("又分闭证与脱证") is introduced as a glossed name is,
+            # no more: weighed as a table's entry, "名义…、实际…和潜在国民生产总值" and a
+            # division of 储蓄 and 消费 had outranked GDP, glossed and used 15 times
+            + 0.15 * ("division" in kinds)
             + 0.3 * ("option" in kinds)
             + 0.05 * in_heading
             + 0.2 * (chapters and any(c.kind == "heading" and c.level == top for c in key_cues))
@@ -2716,7 +2720,7 @@ def _cues(
                 # them; rjieba tags a name it does not know (闭证) as a verb, which the
                 # rule for stressed verbs would drop
                 cues.extend(
-                    Cue(k, "entry", index)
+                    Cue(k, "division", index)
                     for k in zh_divided_kinds(block.text)
                     if sum(b.text.count(k) for b in blocks[index:]) >= 2
                 )
@@ -3331,7 +3335,7 @@ def _admissible(
         and not defined
         # named alone: a heading, a question's option, a vocabulary table's term, a kind a
         # division names ("又分闭证与脱证", though "闭证乃因…" runs on in rjieba's phrases)
-        and not kinds & {"heading", "option", "entry"}
+        and not kinds & {"heading", "option", "entry", "division"}
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)
@@ -3402,9 +3406,10 @@ def _admissible(
         return bool(kinds) and count >= 3
     if "option" in kinds:
         return count >= 1  # a name a question offers among its options
-    if "entry" in kinds:
+    if kinds & {"entry", "division"}:
         # a vocabulary table's term: the worksheet teaches it, though its definition and
-        # any other mention may be blanks for the student to fill
+        # any other mention may be blanks for the student to fill; a kind a division names
+        # and the text uses again (`zh_divided_kinds`)
         return True
     if definition is not None and definition.confidence > WEAK:
         return count >= 1
