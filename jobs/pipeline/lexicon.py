@@ -628,6 +628,11 @@ GENERIC_HEADINGS = frozenset(
         "复习课",
         "总复习",
         "课堂讨论",
+        # a lesson plan's case section and closing questions, no topic (a 教案's "案例分析：
+        # 同病异治" was a concept, answered by the case's name)
+        "案例分析",
+        "案例讨论",
+        "课后思考",
         "线上教学",
         "项目展示",
         "项目演示",
@@ -909,11 +914,14 @@ ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
 # 前几节: a management chapter's "earlier chapters" was a concept and a module's topic
 _CROSS_REFERENCE = re.compile(
     r"^(?:the\s+)?(?:earlier|previous|preceding|prior|later|following|next|coming|this|last"
-    r"|remaining|subsequent)\s+(?:chapters?|sections?|lectures?|units?|modules?|lessons?|parts?)$"
+    r"|remaining|subsequent)\s+(?:chapters?|sections?|lectures?|units?|modules?|lessons?|parts?"
+    # a deck's closing slide on the next session ("Next class", "下次课：第三章 …" was a
+    # concept of a 中药 deck with its own course question)
+    r"|class(?:es)?|sessions?|weeks?|time)$"
 )
 _ZH_CROSS_REFERENCE = re.compile(
     r"^(?:上|下|前|后|本|此|该|前面|后面|后续|之前|之后)(?:一|几|两|若干)?个?"
-    r"(?:章节|章|节|讲|课|单元|部分)$"
+    r"(?:章节|章|节|讲|课|节课|次课|单元|部分)(?:预告|内容|安排)?$"
 )
 
 

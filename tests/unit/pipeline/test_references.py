@@ -160,6 +160,9 @@ def test_a_papers_apparatus_headings_name_no_concept() -> None:
     for title in ("Optional Exercises", "Bonus Problems", "Extra Practice", "拓展阅读"):
         assert heading_terms(title, 0, 2) == [], title
     assert heading_terms("Clinical Practice", 0, 2) != []
+    # a deck's slide on the next session, a lesson plan's case section
+    for title in ("Next Class", "Next week", "下次课", "下节课预告", "案例分析"):
+        assert heading_terms(title, 0, 2) == [], title
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
