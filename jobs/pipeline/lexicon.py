@@ -707,7 +707,7 @@ GENERIC_HEADINGS = frozenset(
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations key study practice reading"""
+    readings terms equations key study practice reading plan"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
@@ -925,6 +925,7 @@ _ZH_CROSS_REFERENCE = re.compile(
 )
 
 
+_SPACED_HAN = re.compile(r"[\u3400-\u9fff]+(?: +[\u3400-\u9fff]+)+")
 _ZH_THIS_PART = re.compile(r"^本(?:章|节|课|讲|单元|次课|部分|篇)")
 
 # A heading about the document itself: its goals, how to use it, what it is ("Goals of this
@@ -950,6 +951,8 @@ def apparatus(heading: str) -> bool:
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
+    if _SPACED_HAN.fullmatch(text) and text.replace(" ", "") in GENERIC_HEADINGS:
+        return True  # "目 录", "小 结": a slide spaces a short title's characters out
     if _ABOUT_THIS_DOCUMENT.match(text):
         return True
     parts = [p for p in _APPARATUS_JOINED.split(text) if p]

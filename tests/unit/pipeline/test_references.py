@@ -163,6 +163,13 @@ def test_a_papers_apparatus_headings_name_no_concept() -> None:
     # a deck's slide on the next session, a lesson plan's case section
     for title in ("Next Class", "Next week", "下次课", "下节课预告", "案例分析"):
         assert heading_terms(title, 0, 2) == [], title
+    # a session's plan, and a slide's short title with its characters spaced out
+    from jobs.pipeline.lexicon import apparatus
+
+    for title in ("Class Plan", "Lesson plan", "目 录", "小 结"):
+        assert apparatus(title), title
+    assert not apparatus("Treatment Plan")
+    assert not apparatus("细 胞")
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
