@@ -66,7 +66,7 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
     if meta and separator is None:
         separator = "\t"
     deck = headers.get("deck", "")
-    if "deck column" in headers and body and separator:
+    if "deck column" in meta and body and separator:
         # the deck's name on each note ("Include deck name"): the first note's
         column = meta["deck column"]
         fields = body[0].split(separator)

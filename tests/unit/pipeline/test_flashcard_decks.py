@@ -112,3 +112,12 @@ def test_anki_bookkeeping_columns_are_neither_term_nor_definition() -> None:
     assert blocks[0].text == "Tides"
     assert blocks[1].text == "Spring tide: A tide of large range near new and full moon."
     assert all("Basic" not in b.text and "id0" not in b.text for b in blocks)
+
+
+def test_bad_anki_headers_are_ignored_not_fatal() -> None:
+    # a hand-edited header names a column by a word, by zero, or past the last field
+    cards = [f"Rock {n}\tA rock of kind {n}, found in the field." for n in range(6)]
+    for header in ("#deck column:abc", "#deck column:0", "#guid column:99", "#separator:odd"):
+        blocks = deck_blocks(["#separator:tab", header, *cards])
+        assert blocks is not None, header
+        assert [b.text for b in blocks if b.kind != "heading"][0].startswith("Rock 0: "), header
