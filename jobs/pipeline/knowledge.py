@@ -41,6 +41,7 @@ from jobs.pipeline.structure import (
     lead_in_style,
 )
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
+from jobs.pipeline.traditional import Restorer, is_traditional, simplified_blocks
 from jobs.pipeline.transcripts import without_speakers
 from jobs.pipeline.words import count_all
 
@@ -70,6 +71,10 @@ class OfflineExtractor:
 def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int = 0) -> Knowledge:
     """`slides`: the document is a deck of that many slides (`ReadDocument.slides`)."""
     chinese = language == "zh-CN"
+    if chinese and is_traditional(b.text for b in blocks):
+        # the Chinese rules are spelled in Simplified characters (`traditional`)
+        restorer = Restorer([b.text for b in blocks])
+        return restorer.tree(extract_knowledge(simplified_blocks(blocks), language, slides))
     # other works' authors and venues, and the people a book credits, are not concepts
     cited = bibliography(blocks) | credits(blocks) | licence_notices(blocks)
     blocks = [

@@ -805,11 +805,13 @@ def course_matter(term: str) -> bool:
 
 # (训练 too: "综合训练", "思维训练 2", "专项训练" are a handout's exercises; counted or not)
 # A 课件's own exercise and wrap-up slides are said of the class hour ("课堂练习", "随堂练习",
-# "课堂小结"): a 计算机组成原理 deck's "课堂练习" slide was a concept.
+# "课堂小结"): a 计算机组成原理 deck's "课堂练习" slide was a concept. What comes before the
+# class is set the same way as what follows it: a lesson's "课前测验" (its pre-lecture quiz,
+# a heading of a machine-learning lesson) was a concept and a week's title.
 # A solution manual scaffolds each answer the same way ("解答思路：", "解题步骤：", "证明思路："):
 # how the answer goes, never a topic (a 统计学习方法 notebook's 解题步骤 was a concept).
 _ZH_APPARATUS = re.compile(
-    r"^(?:本章|本节|本课|本单元|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学"
+    r"^(?:本章|本节|本课|本单元|课前|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学"
     r"|思维|专项|强化|巩固|课堂|随堂)"
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结|训练)"
     r"(?:[\d一二三四五六七八九十.]*)$"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
+from jobs.pipeline.traditional import is_traditional as is_traditional_script
 from jobs.planning.assessments import assessments
 from jobs.planning.errors import InvalidBudget, NoConcepts
 from jobs.planning.graph import CourseGraph
@@ -37,7 +39,7 @@ from jobs.planning.sources import (
 )
 from jobs.planning.timing import concept_minutes, paced
 from jobs.planning.validation import validate
-from jobs.planning.wording import is_chinese, join, phrase
+from jobs.planning.wording import TRADITIONAL, is_chinese, join, phrase
 
 PLANNING_ROUNDS = 4
 # the share of the chosen concepts, best-scored first, that packing's leftovers never
@@ -85,6 +87,8 @@ def plan_course(data: PlanningInput) -> CoursePlan:
     pages = Pages(chosen_documents)
     page_refs = {c: pages.of(graph.concepts[c]) for c in placed}
     placed_concepts = [graph.concepts[c] for c in placed]
+    course_language = language
+    language = traditional_wording(language, [c.title for c in placed_concepts])
     goals = course_objectives(data.course_id, placed_concepts, scores, language=language)
     weeks = build_weeks(
         packing.weeks,
@@ -119,7 +123,7 @@ def plan_course(data: PlanningInput) -> CoursePlan:
     return CoursePlan(
         title=title,
         description=description,
-        language=language,
+        language=course_language,
         target_audience=request.target_audience,
         difficulty_level=request.difficulty_level or _usual_difficulty(placed_concepts),
         duration_weeks=request.duration_weeks,
@@ -206,6 +210,17 @@ def _best_chosen(ranked: list[str], chosen: frozenset[str]) -> frozenset[str]:
     """
     order = [c for c in ranked if c in chosen]
     return frozenset(order[: int(len(order) * BEST_CHOSEN)])
+
+
+def traditional_wording(language: str, titles: Sequence[str]) -> str:
+    """`wording.TRADITIONAL` for a Chinese course whose concepts are written in Traditional
+    characters, so that its objectives, titles and questions are worded in them; else
+    `language`."""
+    # a course's titles are short, and a few are English ("K-Means", "etcd"): a handful of
+    # Traditional characters among them says it, as none are in a Simplified course's
+    if is_chinese(language) and is_traditional_script(titles, least=3):
+        return TRADITIONAL
+    return language
 
 
 def _documents_language(data: PlanningInput) -> str:

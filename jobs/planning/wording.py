@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+import opencc
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
@@ -94,12 +97,42 @@ ZH = {
 }
 
 
+# A course planned from documents written in Traditional characters (繁體, a teacher's in
+# Taiwan or Hong Kong) is worded in them too: "用自己的話解釋慣性。", not the Simplified
+# "用自己的话解释慣性。" around the documents' own titles. The planner says so with this
+# language tag (`traditional_wording`); the course keeps its documents' language.
+TRADITIONAL = "zh-Hant"
+
+
+def is_traditional(language: str) -> bool:
+    return language.lower().startswith(("zh-hant", "zh-tw", "zh-hk"))
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")  # the characters only: 软件 stays a word, as written
+
+
+@cache
+def _hant(text: str) -> str:
+    return _converter().convert(text)
+
+
+def _chinese(language: str, text: str) -> str:
+    return _hant(text) if is_traditional(language) else text
+
+
 def phrase(language: str, name: str, **values: object) -> str:
-    return (ZH if is_chinese(language) else EN)[name].format(**values)
+    if is_chinese(language):
+        return _chinese(language, ZH[name]).format(**values)
+    return EN[name].format(**values)
 
 
 def objective_wording(language: str, level: str, variant: str) -> ObjectiveWording:
-    return (OBJECTIVES_ZH if is_chinese(language) else OBJECTIVES_EN)[level, variant]
+    if not is_chinese(language):
+        return OBJECTIVES_EN[level, variant]
+    wording = OBJECTIVES_ZH[level, variant]
+    return ObjectiveWording(_chinese(language, wording.verb), _chinese(language, wording.template))
 
 
 def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
@@ -109,7 +142,7 @@ def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
         shown = items[: limit - 1]
         rest = len(items) - len(shown)
         if zh:
-            return "、".join(shown) + f"等{len(items)}项"
+            return "、".join(shown) + _chinese(language, f"等{len(items)}项")
         return ", ".join(shown) + f" and {rest} more"
     if len(items) <= 1:
         return "".join(items)

@@ -56,6 +56,11 @@ _NO_SPACE_HEADING = re.compile(
 )
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _TAG = re.compile(r"<[^>]{0,400}>")
+# An HTML comment is never shown, however long and whatever it holds: a translated Hugo
+# page keeps its English original in one ("<!-- ## Core Components … -->", with its YAML's
+# "description: >" and its shortcodes' ">}}"), whose ">" ended `_TAG` early and left the
+# English a paragraph of the Chinese page (its "components" and "pods" twins of 組件, Pod).
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _EMPHASIS_TAG = re.compile(r"<(/?)(?:u|b|strong|em|i|dfn|mark)(?:\s[^>]*)?>", re.I)
 _DISPLAY_MATH = re.compile(
@@ -212,7 +217,7 @@ def parse(source: str) -> list[Block]:
         elif token.type == "html_block":
             # its entities as the page shows them: a raw <table>'s "Light&emsp;" in a
             # deck's Markdown was a word of the text ("&emsp" a concept, had it recurred)
-            text = unescape(_TAG.sub(" ", token.content)).strip()
+            text = unescape(_TAG.sub(" ", _HTML_COMMENT.sub(" ", token.content))).strip()
             blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
     return _without_link_headings(blocks, linked)
 
@@ -586,6 +591,19 @@ _SITE_TEMPLATE = re.compile(
 )
 
 
+# An inline shortcode that shows a text of its own says it in a `text` parameter: Hugo's
+# glossary links ("{{< glossary_tooltip text="控制器" term_id="controller" >}}", on every
+# page of a Kubernetes-style docs site) show "控制器" in the sentence. Dropped with the rest
+# of the shortcode, "運行{{< … >}}來實現" read "運行來實現", a definition without its object.
+_SHORTCODE_TEXT = re.compile(r"""^\{\{[<%].*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _shown_text(template: str) -> str:
+    """The text a shortcode shows in its sentence (`_SHORTCODE_TEXT`), else nothing."""
+    match = _SHORTCODE_TEXT.match(template)
+    return (match.group(1) or match.group(2) or "") if match else ""
+
+
 def _without_site_templates(source: str) -> str:
     """`source` without its template syntax (`_SITE_TEMPLATE`) outside code fences."""
     if not _SITE_TEMPLATE.search(source):
@@ -610,6 +628,7 @@ def _without_site_templates(source: str) -> str:
                 continue  # shown as written
             if not hidden:
                 kept.append(line[position : template.start()])
+                kept.append(_shown_text(template.group(0)))
             position = template.end()
             hidden = (hidden or tag == "comment") and tag != "endcomment"
             raw = tag == "raw"

@@ -126,3 +126,31 @@ def test_a_subtitle_of_several_sentences_set_as_a_heading_is_prose() -> None:
     # a question, a number or an abbreviation before more words is still a title
     for title in ("什么是睡眠？简史与背景", "Chapter 1. Getting Started", "Java vs. Python"):
         assert _texts(f"# Notes\n\n## {title}\n\nBody.\n")[1] == ("heading", title)
+
+
+def test_a_translated_pages_commented_original_is_no_text() -> None:
+    # a localised docs page keeps the English it was translated from in comments that run
+    # over blank lines and hold ">" of their own (a YAML folded scalar, a shortcode's ">}}")
+    source = (
+        "# 樹的走訪\n\n"
+        "<!--\ntitle: Tree traversal\nsummary: >\n  Visiting every node once.\n\n"
+        '{{< figure src="walk.svg" caption="A walk" >}}\n\n'
+        "## Preorder\n\nThe root comes first, then each subtree.\n-->\n"
+        "## 前序走訪\n\n前序走訪先拜訪根，再依序走訪各子樹。\n"
+    )
+    assert _texts(source) == [
+        ("heading", "樹的走訪"),
+        ("heading", "前序走訪"),
+        ("paragraph", "前序走訪先拜訪根，再依序走訪各子樹。"),
+    ]
+
+
+def test_a_shortcode_that_names_its_text_shows_it() -> None:
+    source = (
+        'The {{< glossary_tooltip text="scheduler" term_id="kube-scheduler" >}} places '
+        "each job on a machine; {{< glossary_tooltip term_id='pod' text='pods' >}} wait "
+        'until it does.{{< figure src="queue.png" alt="a queue" >}}\n'
+    )
+    assert _texts(source) == [
+        ("paragraph", "The scheduler places each job on a machine; pods wait until it does.")
+    ]

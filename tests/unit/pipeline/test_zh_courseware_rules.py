@@ -81,6 +81,11 @@ def test_a_decks_class_hour_exercise_and_wrap_up_are_apparatus(heading: str) -> 
     assert apparatus(heading)
 
 
+@pytest.mark.parametrize("heading", ["课前测验", "课前练习", "课前思考题"])
+def test_what_a_lesson_sets_before_class_is_apparatus(heading: str) -> None:
+    assert apparatus(heading)
+
+
 @pytest.mark.parametrize("heading", ["先决条件", "前置知识", "预备知识", "本章范围"])
 def test_a_chapters_prerequisites_and_scope_are_apparatus(heading: str) -> None:
     assert apparatus(heading)

@@ -384,6 +384,24 @@ def test_objectives_read_for_any_subject_and_any_number_of_concepts() -> None:
     assert all("溶酶体" in s and "适用场合" not in s for s in zh)
 
 
+def test_a_course_of_traditional_chinese_documents_is_worded_in_traditional() -> None:
+    from jobs.planning.planner import traditional_wording
+    from jobs.planning.wording import join, objective_wording, phrase
+
+    # a Taiwanese handout's concepts: the planner's own words around them match them
+    titles = ["變異數", "標準差", "常態分配", "t 檢定"]
+    language = traditional_wording("zh-CN", titles)
+    wording = objective_wording(language, "understand", "")
+    assert wording.template.format(x=join(language, titles[:2])) == "用自己的話解釋變異數和標準差。"
+    assert phrase(language, "continued_title", title="常態分配") == "常態分配（續）"
+    assert phrase(language, "question_definition", title="標準差") == "什麼是標準差？"
+    assert join(language, titles * 2).endswith("等8項")
+    # Simplified titles, and English ones, keep their wording
+    assert traditional_wording("zh-CN", ["方差", "标准差", "正态分布"]) == "zh-CN"
+    assert phrase("zh-CN", "continued_title", title="方差") == "方差（续）"
+    assert traditional_wording("en", ["variance", "standard deviation"]) == "en"
+
+
 @pytest.mark.parametrize("make", BOTH)
 def test_a_week_objective_that_is_a_course_objective_is_named_once(make) -> None:
     # a one-week course: its week's objectives say what the course's say
