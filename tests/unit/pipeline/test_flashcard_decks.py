@@ -120,4 +120,4 @@ def test_bad_anki_headers_are_ignored_not_fatal() -> None:
     for header in ("#deck column:abc", "#deck column:0", "#guid column:99", "#separator:odd"):
         blocks = deck_blocks(["#separator:tab", header, *cards])
         assert blocks is not None, header
-        assert [b.text for b in blocks if b.kind != "heading"][0].startswith("Rock 0: "), header
+        assert next(b.text for b in blocks if b.kind != "heading").startswith("Rock 0: "), header
