@@ -1807,8 +1807,8 @@ def _chinese_name_of_gloss(found: Definition, sentence: str) -> Definition:
 # "… have a baud rate (also known as symbol rate), which is …": the name an article opens,
 # then its alias in brackets; the definition that follows is the name's. The name may open
 # the sentence itself and the bracket give its abbreviation first: "Principal coordinates
-# analysis (PCoA, also known as metric multidimensional scaling) attempts to …" (the alias
-# was the concept, and the analysis the lesson teaches under its own heading had none)
+# analysis (PCoA, also known as …) attempts to …" (the alias was the concept, and the
+# analysis the lesson teaches under its own heading had none)
 _BRACKETED_ALIAS = (
     r"(?:\b(?:an?|the)\s+|^[\W_]*)"
     r"(?P<name>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){{0,3}})\s*\(\s*"

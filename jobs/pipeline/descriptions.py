@@ -32,10 +32,10 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
 
 
 # A slide shows the first words of a sentence and its speaker notes say it whole (a deck's
-# notes pages, a handout of slides and notes): the bullet "Game theory is a way of
-# conceptualizing what motivates a political actor in terms" was game theory's answer
-# while the notes below it finished the sentence. A bullet of some words that ends on no
-# closing mark, whose words open a longer sentence of a paragraph, takes that sentence.
+# notes pages, a handout of slides and notes): a bullet stopping on "… a political actor
+# in terms" was game theory's answer while the notes below it finished the sentence. A
+# bullet of some words that ends on no closing mark, whose words open a longer sentence of
+# a paragraph, takes that sentence.
 MIN_CUT_BULLET_WORDS = 5
 
 
