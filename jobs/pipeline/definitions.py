@@ -300,7 +300,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             # "The paper is a little fuzzy", "is a bit more …": a degree, no genus ("is a
             # lot faster" is one too, but d2l's Newton's method has no other definition
             # than such a comparison, and its course lost the concept: left)
-            r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)\w+",
+            r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)"
+            # "North Korea is an example of a modern state that …": what the name stands for
+            # in the text, not what it is (the country's description was the example)
+            r"(?!(?:examples?|instances?)\s+of\b)\w+",
             re.I,
         ),
         WEAK,
