@@ -300,7 +300,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             # "The paper is a little fuzzy", "is a bit more …": a degree, no genus ("is a
             # lot faster" is one too, but d2l's Newton's method has no other definition
             # than such a comparison, and its course lost the concept: left)
-            r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)\w+",
+            r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)"
+            # "North Korea is an example of a modern state that …": what the name stands for
+            # in the text, not what it is (the country's description was the example)
+            r"(?!(?:examples?|instances?)\s+of\b)\w+",
             re.I,
         ),
         WEAK,
@@ -1838,9 +1841,14 @@ def _chinese_name_of_gloss(found: Definition, sentence: str) -> Definition:
 
 
 # "… have a baud rate (also known as symbol rate), which is …": the name an article opens,
-# then its alias in brackets; the definition that follows is the name's
+# then its alias in brackets; the definition that follows is the name's. The name may open
+# the sentence itself and the bracket give its abbreviation first: "Principal coordinates
+# analysis (PCoA, also known as …) attempts to …" (the alias was the concept, and the
+# analysis the lesson teaches under its own heading had none)
 _BRACKETED_ALIAS = (
-    r"\b(?:an?|the)\s+(?P<name>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){{0,3}})\s*\(\s*"
+    r"(?:\b(?:an?|the)\s+|^[\W_]*)"
+    r"(?P<name>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){{0,3}})\s*\(\s*"
+    r"(?-i:[A-Z][A-Za-z0-9\-]{{1,9}}\s*[,;]\s*)?"
     r"(?:(?:sometimes|often|commonly|also)\s+){{0,2}}{verbs}\s+(?:(?:the|an?)\s+)?{alias}\s*\)"
 )
 

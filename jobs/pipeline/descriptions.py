@@ -23,11 +23,41 @@ from jobs.pipeline.textutil import sentences
 
 
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
+    definition = whole_sentence(definition, blocks)
     opened = replace(definition, sentence=main_clause(definition.sentence, key))
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
     return _ZH_BOX_LABEL.sub("", text) if chinese else text
+
+
+# A slide shows the first words of a sentence and its speaker notes say it whole (a deck's
+# notes pages, a handout of slides and notes): a bullet stopping on "… a political actor
+# in terms" was game theory's answer while the notes below it finished the sentence. A
+# bullet of some words that ends on no closing mark, whose words open a longer sentence of
+# a paragraph, takes that sentence.
+MIN_CUT_BULLET_WORDS = 5
+
+
+def whole_sentence(definition: Definition, blocks: Sequence[Block]) -> Definition:
+    """The definition, its sentence the whole one a paragraph gives where it was read from
+    a list item cut short (no closing mark) that only opens that sentence."""
+    if not 0 <= definition.block < len(blocks) or blocks[definition.block].kind != "list_item":
+        return definition
+    cut = " ".join(_BULLET.sub("", definition.sentence).split())
+    if len(cut.split()) < MIN_CUT_BULLET_WORDS or _CLOSED.search(cut):
+        return definition
+    for block in blocks:
+        if block.kind != "paragraph" or cut not in " ".join(block.text.split()):
+            continue
+        for sentence in sentences(block.text):
+            whole = " ".join(sentence.split())
+            if whole.startswith(cut) and len(whole) > len(cut):
+                return replace(definition, sentence=sentence)
+    return definition
+
+
+_CLOSED = re.compile(r"[.!?:;。！？：；…][\"'”’)）*_]*$")
 
 
 # a list item's glyph and a figure's caption label, kept where a sentence was read from a

@@ -707,7 +707,7 @@ GENERIC_HEADINGS = frozenset(
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
     outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations key study practice reading plan"""
+    readings terms equations key study practice reading plan aims"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
@@ -731,7 +731,7 @@ _APPARATUS_MODIFIERS = _words(
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered
     slideshow slide slides video audio follow-up pre-lecture post-lecture pre-class
-    post-class self optional bonus recommended required"""
+    post-class self optional bonus recommended required tutorial workshop"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",
@@ -993,10 +993,12 @@ def apparatus(heading: str) -> bool:
 
 
 # The heading of a chapter's list of objectives: it names what the chapter will teach
-# before teaching it (jobs/pipeline/knowledge.py reads first mentions past it)
+# before teaching it (jobs/pipeline/knowledge.py reads first mentions past it). A hands-on
+# tutorial or workshop lists its "Tutorial Aims" (a course site's lesson: "tutorial aims"
+# was a concept and its first week's title, over the terms the list previews).
 OBJECTIVES_HEADING = re.compile(
-    r"^\s*(?:chapter|section|unit|module|lesson|learning|course)?\s*"
-    r"(?:objectives|goals|outcomes)\s*$|学习目标|本章目标|本节目标|教学目标|学习要点",
+    r"^\s*(?:chapter|section|unit|module|lesson|learning|course|tutorial|workshop)?\s*"
+    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本章目标|本节目标|教学目标|学习要点",
     re.IGNORECASE,
 )
 # the sentence that leads in such a list without a heading (OpenStax's every section)

@@ -550,6 +550,13 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "Solve for the surface temperature": the task's verb alone names nothing, nor
         # lends itself to the object's head ("Solve surface temperature")
         parts = [p for p in parts if not _imperative(p.strip())]
+    if not has_han(plain) and len(parts) > 1:
+        # "The Liberal and Social Worldview": the article opens the whole coordination, not
+        # its first part alone ("The Liberal" shared no head, and "liberal" was a concept)
+        bare = _ARTICLE.sub("", parts[0].lstrip(), count=1)
+        if last_side is not None and parts[0] in last_side:
+            last_side = {*last_side, bare}
+        parts[0] = bare
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;

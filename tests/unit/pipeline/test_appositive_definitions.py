@@ -247,6 +247,15 @@ def test_a_name_before_its_bracketed_alias_is_the_term_defined() -> None:
     ]
 
 
+def test_a_name_opening_its_sentence_keeps_the_definition_from_its_bracketed_alias() -> None:
+    # the bracket gives the abbreviation first, then the alias; no article before the name
+    sentence = (
+        "Linear discriminant analysis (LDA, also known as Fisher's discriminant) finds the"
+        " axis that best separates two groups of samples."
+    )
+    assert [t for t, _ in _found(sentence)] == ["Linear discriminant analysis"]
+
+
 def test_an_eponyms_two_names_joined_by_an_en_dash_stay_one_term() -> None:
     sentence = (
         "The relation between pH and the ratio of the two forms is called the"

@@ -428,3 +428,32 @@ def test_a_description_read_from_a_caption_or_a_bullet_drops_the_label_and_the_g
     )
     description = _descriptions(tmp_path, zh, "zh-CN")["行为观察法"]
     assert description.startswith("行为观察法——即")
+
+
+def test_a_slide_bullet_cut_short_takes_the_whole_sentence_its_notes_give() -> None:
+    # a notes page: the slide shows a sentence's first words, the notes under it say it whole
+    from jobs.pipeline.definitions import Definition
+    from jobs.pipeline.descriptions import whole_sentence
+    from jobs.pipeline.model import Block
+
+    blocks = [
+        Block("heading", "Tides", 4, level=1),
+        Block("list_item", "• A spring tide is a tide with an unusually wide range that", 4),
+        Block("list_item", "Neap tides come a week later", 4),
+        Block(
+            "paragraph",
+            "Tides follow the moon. A spring tide is a tide with an unusually wide range that "
+            "comes when the sun and the moon line up. It returns twice a month.",
+            4,
+        ),
+    ]
+    cut = Definition("spring tide", blocks[1].text, 1, 0.8)
+    assert whole_sentence(cut, blocks).sentence == (
+        "A spring tide is a tide with an unusually wide range that comes when the sun and "
+        "the moon line up."
+    )
+    # a bullet that closes its sentence, or one no paragraph goes on with, stays as written
+    closed = Definition("neap tide", "A neap tide is a tide of narrow range.", 2, 0.8)
+    assert whole_sentence(closed, blocks) == closed
+    alone = Definition("neap tide", "Neap tides come a week later", 2, 0.8)
+    assert whole_sentence(alone, blocks) == alone

@@ -47,6 +47,15 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
         assert not apparatus(topic), topic
 
 
+def test_a_hands_on_tutorials_aims_and_outcomes_are_apparatus() -> None:
+    # a workshop page lists what it sets out to do, then what was learnt, under such headings
+    for heading in ("Tutorial Aims", "Workshop aims", "Tutorial outcomes", "Lesson Aims"):
+        assert apparatus(heading), heading
+    # the aims of something taught, or a tutor's name for a topic, stay topics
+    for topic in ("Aims of the Treaty of Rome", "Tutorial", "Aims"):
+        assert not apparatus(topic), topic
+
+
 def test_a_heading_about_the_document_itself_is_apparatus() -> None:
     for heading in (
         "Goals of this lesson",

@@ -1886,6 +1886,11 @@ def test_a_coordinated_headings_bare_adjective_only_modifies_the_shared_head() -
     # an ordinal only counts the shared head's kinds
     cranial = terms("Second, third, and fourth cranial nerves")
     assert "Second" not in cranial and "Second cranial nerves" in cranial
+    # an article before the coordination belongs to all of it, not to its first adjective
+    assert terms("The Elastic and Plastic Deformation") == [
+        "Plastic Deformation",
+        "Elastic Deformation",
+    ]
 
 
 def test_a_coordinated_headings_last_word_takes_the_modifier_the_body_gives_it(

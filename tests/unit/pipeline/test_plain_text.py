@@ -198,6 +198,11 @@ def test_naming_patterns() -> None:
     assert names("Pumps called by the timer run.") == []
     assert names("A seed bank is useful in dry years.") == []
     assert names("A seed bank is useful in dry years.", plain=True) == [("seed bank", WEAK)]
+    # what a name is an example of is no definition of it: the sentence cites the case
+    assert names("Kew Gardens is an example of a seed bank that stores wild seeds.", True) == []
+    assert names("A cold frame is a low box with a glass lid.", plain=True) == [
+        ("cold frame", WEAK)
+    ]
     zh = [
         d.term for d in find_definitions("满足条件的花坛被称为 raised beds，它们很常见。", 0, True)
     ]
