@@ -47,8 +47,13 @@ def whole_sentence(definition: Definition, blocks: Sequence[Block]) -> Definitio
     cut = " ".join(_BULLET.sub("", definition.sentence).split())
     if len(cut.split()) < MIN_CUT_BULLET_WORDS or _CLOSED.search(cut):
         return definition
+    first = cut.split()[0]
     for block in blocks:
-        if block.kind != "paragraph" or cut not in " ".join(block.text.split()):
+        # (the first word looked up first: a deck of thousands of blocks is searched for
+        # each such definition)
+        if block.kind != "paragraph" or first not in block.text:
+            continue
+        if cut not in " ".join(block.text.split()):
             continue
         for sentence in sentences(block.text):
             whole = " ".join(sentence.split())
