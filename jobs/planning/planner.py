@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
-from jobs.pipeline.traditional import is_traditional as is_traditional_script
 from jobs.planning.assessments import assessments
 from jobs.planning.errors import InvalidBudget, NoConcepts
 from jobs.planning.graph import CourseGraph
@@ -39,7 +37,7 @@ from jobs.planning.sources import (
 )
 from jobs.planning.timing import concept_minutes, paced
 from jobs.planning.validation import validate
-from jobs.planning.wording import TRADITIONAL, is_chinese, join, phrase
+from jobs.planning.wording import is_chinese, join, phrase, traditional_wording
 
 PLANNING_ROUNDS = 4
 # the share of the chosen concepts, best-scored first, that packing's leftovers never
@@ -210,17 +208,6 @@ def _best_chosen(ranked: list[str], chosen: frozenset[str]) -> frozenset[str]:
     """
     order = [c for c in ranked if c in chosen]
     return frozenset(order[: int(len(order) * BEST_CHOSEN)])
-
-
-def traditional_wording(language: str, titles: Sequence[str]) -> str:
-    """`wording.TRADITIONAL` for a Chinese course whose concepts are written in Traditional
-    characters, so that its objectives, titles and questions are worded in them; else
-    `language`."""
-    # a course's titles are short, and a few are English ("K-Means", "etcd"): a handful of
-    # Traditional characters among them says it, as none are in a Simplified course's
-    if is_chinese(language) and is_traditional_script(titles, least=3):
-        return TRADITIONAL
-    return language
 
 
 def _documents_language(data: PlanningInput) -> str:

@@ -14,6 +14,8 @@ from functools import cache
 
 import opencc
 
+from jobs.pipeline.traditional import is_traditional as is_traditional_script
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -118,13 +120,26 @@ def _hant(text: str) -> str:
     return _converter().convert(text)
 
 
-def _chinese(language: str, text: str) -> str:
+def in_script(language: str, text: str) -> str:
+    """Chinese wording `text` in the characters `language` asks for: Traditional for
+    `TRADITIONAL`, else as written (Simplified)."""
     return _hant(text) if is_traditional(language) else text
+
+
+def traditional_wording(language: str, titles: Sequence[str]) -> str:
+    """`wording.TRADITIONAL` for a Chinese course whose concepts are written in Traditional
+    characters, so that its objectives, titles and questions are worded in them; else
+    `language`."""
+    # a course's titles are short, and a few are English ("K-Means", "etcd"): a handful of
+    # Traditional characters among them says it, as none are in a Simplified course's
+    if is_chinese(language) and is_traditional_script(titles, least=3):
+        return TRADITIONAL
+    return language
 
 
 def phrase(language: str, name: str, **values: object) -> str:
     if is_chinese(language):
-        return _chinese(language, ZH[name]).format(**values)
+        return in_script(language, ZH[name]).format(**values)
     return EN[name].format(**values)
 
 
@@ -132,7 +147,9 @@ def objective_wording(language: str, level: str, variant: str) -> ObjectiveWordi
     if not is_chinese(language):
         return OBJECTIVES_EN[level, variant]
     wording = OBJECTIVES_ZH[level, variant]
-    return ObjectiveWording(_chinese(language, wording.verb), _chinese(language, wording.template))
+    return ObjectiveWording(
+        in_script(language, wording.verb), in_script(language, wording.template)
+    )
 
 
 def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
@@ -142,7 +159,7 @@ def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
         shown = items[: limit - 1]
         rest = len(items) - len(shown)
         if zh:
-            return "、".join(shown) + _chinese(language, f"等{len(items)}项")
+            return "、".join(shown) + in_script(language, f"等{len(items)}项")
         return ", ".join(shown) + f" and {rest} more"
     if len(items) <= 1:
         return "".join(items)

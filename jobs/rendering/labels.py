@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from jobs.planning.wording import is_chinese
+from jobs.planning.wording import in_script, is_chinese
 
 EN = {
     "audience": "Audience",
@@ -115,14 +115,18 @@ ZH = {
 
 
 class Labels:
+    """`language`: the course's, or `wording.TRADITIONAL` for a Chinese course written in
+    Traditional characters (`wording.traditional_wording`), whose labels are so too."""
+
     def __init__(self, language: str) -> None:
         self.zh = is_chinese(language)
+        self._language = language
         self._words = ZH if self.zh else EN
 
     def __call__(self, name: str, **values: object) -> str:
         """The label; an unknown name (a stored value we have no word for) as it is."""
         word = self._words.get(name)
-        return word.format(**values) if word is not None else name
+        return in_script(self._language, word).format(**values) if word is not None else name
 
     def pages(self, ranges: tuple[tuple[int, int], ...]) -> str:
         """((1, 3), (7, 7)) -> "p. 1–3, 7" / "第1–3、7页"."""
@@ -130,7 +134,7 @@ class Labels:
         if not parts:
             return ""
         if self.zh:
-            return "第" + "、".join(parts) + "页"
+            return in_script(self._language, "第" + "、".join(parts) + "页")
         return "p. " + ", ".join(parts)
 
     def hours(self, minutes: int | None) -> str:

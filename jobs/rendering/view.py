@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobs.planning.questions import KINDS
-from jobs.planning.wording import phrase
+from jobs.planning.wording import phrase, traditional_wording
 from jobs.rendering.course import Assessment, ExportCourse, Question
 from jobs.rendering.diagram import NODE_H, NODE_W, Diagram, layout
 from jobs.rendering.labels import Labels
@@ -49,7 +49,8 @@ def view_of(
 ) -> View:
     """What the templates show; `diagram=False` leaves out the prerequisite map,
     `questions=False` the self-assessment questions, `answers=False` their answer key."""
-    labels = Labels(course.language)
+    # a Chinese course on documents in Traditional characters: its labels so too
+    labels = Labels(traditional_wording(course.language, [c.title for c in course.concepts]))
     titles = {c.id: c.title for c in course.concepts}
     sep = "、" if labels.zh else ", "
     by_week: dict[int, list[Assessment]] = defaultdict(list)

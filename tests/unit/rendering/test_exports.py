@@ -102,3 +102,21 @@ def parse_html(html: str) -> _Collector:
 
 def _text_of(html: str) -> str:
     return " ".join(parse_html(html).text)
+
+
+def test_a_course_written_in_traditional_characters_gets_traditional_labels(
+    zh_plan: CoursePlan,
+) -> None:
+    # the same course as a teacher in Taiwan would have it: every stored text Traditional
+    import opencc
+    import orjson
+
+    from tests.unit.rendering.conftest import stored
+
+    columns = orjson.dumps(stored(zh_plan)).decode()
+    hant = orjson.loads(opencc.OpenCC("s2tw").convert(columns))
+    text = render_markdown(ExportCourse.from_columns(hant))
+    assert "學習目標" in text and "每週安排" in text, text[:400]
+    assert "学习目标" not in text and "每周安排" not in text
+    # a course in Simplified characters keeps Simplified labels
+    assert "学习目标" in render_markdown(ExportCourse.from_columns(stored(zh_plan)))
