@@ -360,9 +360,14 @@ def zh_classical_name(definition: Definition) -> bool:
 # comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …); a name,
 # not a demonstrative, a phrase that links sentences ("换句话说，指…") or a preposition's
 # phrase ("在这种情况下，是指…": `_zh_names_nothing`)
+# The words that hedge what a name means, between the comma and 是指 ("自动伸缩，通常是指
+# …", "X，一般指…"): no name themselves. Read as one, "通常" was a concept defined by the
+# 自动伸缩 card of a deck, and 自动伸缩 went undefined.
+_ZH_HEDGES = ("通常", "一般", "往往", "主要", "常常", "大多", "多半")
 _ZH_ENTRY_MEANS = re.compile(
     r"^(?![这那此该其它他她换也即还])"
-    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
+    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*"
+    rf"(?:{'|'.join(_ZH_HEDGES)})?(?:是|即)?"
     r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
 )
 _ZH_NAME_MEANS = re.compile(
@@ -393,6 +398,22 @@ def _zh_names_nothing(term: str) -> bool:
     )
 
 
+# "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
+# without 的, the words before the comma are no name ("换句话说，指的是…"); nor are they
+# when a preposition opens them, a setting ("在云计算的背景下，是指…": "背景下" was a
+# concept a deck's 虚拟化 card defined)
+_ZH_MODIFIED_MEANS = re.compile(
+    r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
+    r"\s*[，,]\s*(?:是指(?!向)|指的是)"
+)
+
+
+def _zh_setting(words: str) -> bool:
+    """The words open on a preposition: a setting ("在…的背景下"), no name."""
+    tagged = [tag for word, tag in rjieba.tag(words) if not word.isspace()]
+    return bool(tagged) and tagged[0] == "p"
+
+
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -417,15 +438,7 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指(?!向)|指的是)"),
         0.85,
     ),
-    # "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
-    # without 的, the words before the comma are no name ("换句话说，指的是…")
-    (
-        re.compile(
-            r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
-            r"\s*[，,]\s*(?:是指(?!向)|指的是)"
-        ),
-        0.85,
-    ),
+    (_ZH_MODIFIED_MEANS, 0.85),
     (_ZH_ENTRY_MEANS, 0.85),  # as 是指 says it
     # "可用性指服务一直可用…", "一致性通常指…": the name opening its sentence and 指 (means)
     # right after it, with no 是 or comma between, as notes write it; 指 alone (not 指出,
@@ -741,7 +754,23 @@ def _zh_remark(term: str, rest: str) -> bool:
         return False
     if rest.startswith(_ZH_EXAMPLE_LEAD) and not rest.startswith("如果"):
         return True
-    return rest.startswith(term) and not rest[len(term) :].lstrip().startswith(_ZH_COPULA)
+    after = rest[len(term) :].lstrip()
+    return (
+        rest.startswith(term)
+        and not after.startswith(_ZH_COPULA)
+        and not _ZH_SET_OFF_COPULA.match(after)
+    )
+
+
+# The name, a comma, then what it is, maybe after a hedge or a setting set off by a comma of
+# its own: "自动伸缩，通常是指…", "垂直伸缩，也称为“向上伸缩”，是…", "虚拟化，在云计算的背景
+# 下，是指…". A deck's card or a glossary's entry that repeats its name so is a definition,
+# no remark: read as one, three cards of a 云原生 deck went undefined and 垂直伸缩 took
+# the sentence of another card that named it in passing.
+_ZH_SET_OFF_COPULA = re.compile(
+    r"[，,]\s*(?:[^，。；：]{1,30}[，,]\s*)?"
+    rf"(?:{'|'.join(_ZH_HEDGES)}|也|又|亦)?(?:{'|'.join(_ZH_COPULA)})"
+)
 
 
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
@@ -2416,6 +2445,10 @@ def _read(
         raw = _zh_first_alternative(raw)
     if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
         return None
+    if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):
+        return None
+    if chinese and raw.strip() in _ZH_HEDGES:
+        return None  # "…，通常是指": the hedge after the comma is no name (`_ZH_HEDGES`)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
