@@ -1290,6 +1290,13 @@ _ZH_HALF_CLOSED = re.compile(r"（([^（）()]{1,40})\)|\(([^（）()]{1,40})）
 _ZH_HALF_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\s*\(([A-Za-z][^（）()]{0,39})\)\s*")
 
 
+def _zh_full_brackets(text: str) -> str:
+    """A gloss in half-width or mixed brackets set in full-width ones (`_ZH_HALF_CLOSED`,
+    `_ZH_HALF_GLOSS`)."""
+    text = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+    return _ZH_HALF_GLOSS.sub(lambda m: f"（{m.group(1)}）", text)
+
+
 # "Two cell types lie among them. The first is a Merkel cell, … The second is a melanocyte,
 # …": an ordinal (or "the former", "the latter") standing for an item of an enumeration is
 # the subject of "is a/an …", not a name the sentence defines ("The second is the SI unit
@@ -1397,8 +1404,10 @@ def find_definitions(
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
-        sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)
-        sentence = _ZH_HALF_GLOSS.sub(lambda m: f"（{m.group(1)}）", sentence)
+        sentence = _zh_full_brackets(sentence)
+        # the emphasis as the sentence now reads: a card's front "持续交付 (CD)" opening
+        # "持续交付（CD）: …" was no longer the entry's label, and defined nothing
+        emphasis = tuple(_zh_full_brackets(span) for span in emphasis)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [
         _emphasised_name(d, whole_block)

@@ -425,3 +425,11 @@ def test_a_chinese_entry_repeating_its_name_then_a_comma_and_its_meaning_is_defi
     assert defined("气温：气温高，降水少，植物生长缓慢。") == []
     said = "在分布式系统的语境下，是指多个副本保存同样的数据。"
     assert "语境下" not in [d.term for d in find_definitions(said, 0, True)]
+
+
+def test_a_chinese_entry_whose_label_glosses_in_half_width_brackets_is_defined() -> None:
+    # a card's front "名称 (ABBR)" typed on an English keyboard: the sentence's brackets are
+    # read full-width, and the label with them, so the entry still opens on its label
+    entry = "服务等级协议 (SLA): 服务商对一项服务的可用性作出的书面承诺。"
+    found = list(find_definitions(entry, 0, True, ("服务等级协议 (SLA)",)))
+    assert [d.term for d in found] == ["服务等级协议"]
