@@ -2603,12 +2603,19 @@ def _zh_term(raw: str) -> str:
     # a conjunction opens the clause, not the name: "因为 `y` 被定义为与 `x` 相同类型"
     # (because y is defined as …) named "因为 y"
     raw = _ZH_OPENING_CONJUNCTION.sub("", raw)
+    if _ZH_TEACHING_VERB.match(raw) and rjieba.cut(raw)[0] in _ZH_TEACHING_VERBS:
+        raw = raw[2:]  # the verb a word of its own, not a word's start ("介绍性")
     return clean_title(raw)
 
 
 _ZH_OPENING_CONJUNCTION = re.compile(
     r"^(?:因为|由于|所以|因此|如果|假如|但是|然而|并且|而且|既然|即使|虽然|尽管|于是)\s*"
 )
+# a lesson design's teacher's column says what the teacher does to a term before giving
+# it: "引出法线矩阵：…的转置矩阵", "讲解冯氏光照模型：…" name the term, not the act (a 教学
+# 设计 had 引出法线矩阵 as a concept beside 法线矩阵); the name after the verb must be whole
+_ZH_TEACHING_VERBS = ("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习")
+_ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-\u9fff]{{2}})")
 
 
 # A glossary set as a table: its header pairs a column of names with a column of what each

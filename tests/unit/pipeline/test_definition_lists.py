@@ -433,3 +433,14 @@ def test_a_chinese_entry_whose_label_glosses_in_half_width_brackets_is_defined()
     entry = "服务等级协议 (SLA): 服务商对一项服务的可用性作出的书面承诺。"
     found = list(find_definitions(entry, 0, True, ("服务等级协议 (SLA)",)))
     assert [d.term for d in found] == ["服务等级协议"]
+
+
+def test_a_teachers_verb_before_a_chinese_name_is_no_part_of_it() -> None:
+    # a lesson design's teacher's column: "引出X：…", "讲解X：…" give X; a word that
+    # only opens with such characters ("介绍性原则", "复习课") keeps them
+    def named(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    assert named("引出齐次坐标：在普通坐标后面添加一个分量得到的坐标。") == ["齐次坐标"]
+    assert named("介绍性原则是一种教学的原则。") == ["介绍性原则"]
+    assert named("复习课是一种巩固知识的课。") == ["复习课"]
