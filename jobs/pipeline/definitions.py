@@ -360,9 +360,14 @@ def zh_classical_name(definition: Definition) -> bool:
 # comma and (是)指 (means); 指 alone, not the words it opens (指出, 指向, 指数 …); a name,
 # not a demonstrative, a phrase that links sentences ("换句话说，指…") or a preposition's
 # phrase ("在这种情况下，是指…": `_zh_names_nothing`)
+# The words that hedge what a name means, between the comma and 是指 ("自动伸缩，通常是指
+# …", "X，一般指…"): no name themselves. Read as one, "通常" was a concept defined by the
+# 自动伸缩 card of a deck, and 自动伸缩 went undefined.
+_ZH_HEDGES = ("通常", "一般", "往往", "主要", "常常", "大多", "多半")
 _ZH_ENTRY_MEANS = re.compile(
     r"^(?![这那此该其它他她换也即还])"
-    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*(?:是|即)?"
+    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{0,11}?)\s*[，,]\s*"
+    rf"(?:{'|'.join(_ZH_HEDGES)})?(?:是|即)?"
     r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
 )
 _ZH_NAME_MEANS = re.compile(
@@ -393,6 +398,22 @@ def _zh_names_nothing(term: str) -> bool:
     )
 
 
+# "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
+# without 的, the words before the comma are no name ("换句话说，指的是…"); nor are they
+# when a preposition opens them, a setting ("在云计算的背景下，是指…": "背景下" was a
+# concept a deck's 虚拟化 card defined)
+_ZH_MODIFIED_MEANS = re.compile(
+    r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
+    r"\s*[，,]\s*(?:是指(?!向)|指的是)"
+)
+
+
+def _zh_setting(words: str) -> bool:
+    """The words open on a preposition: a setting ("在…的背景下"), no name."""
+    tagged = [tag for word, tag in rjieba.tag(words) if not word.isspace()]
+    return bool(tagged) and tagged[0] == "p"
+
+
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -417,15 +438,7 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指(?!向)|指的是)"),
         0.85,
     ),
-    # "一组整数的最大公约数，是指…": a comma sets off a name with its modifier (…的) first;
-    # without 的, the words before the comma are no name ("换句话说，指的是…")
-    (
-        re.compile(
-            r"(?P<t>[^，。；：、！？,.;:\s][^，。；：、！？,.;:]{0,19}?的[^，。；：、！？,.;:的]{2,12})"
-            r"\s*[，,]\s*(?:是指(?!向)|指的是)"
-        ),
-        0.85,
-    ),
+    (_ZH_MODIFIED_MEANS, 0.85),
     (_ZH_ENTRY_MEANS, 0.85),  # as 是指 says it
     # "可用性指服务一直可用…", "一致性通常指…": the name opening its sentence and 指 (means)
     # right after it, with no 是 or comma between, as notes write it; 指 alone (not 指出,
@@ -741,7 +754,23 @@ def _zh_remark(term: str, rest: str) -> bool:
         return False
     if rest.startswith(_ZH_EXAMPLE_LEAD) and not rest.startswith("如果"):
         return True
-    return rest.startswith(term) and not rest[len(term) :].lstrip().startswith(_ZH_COPULA)
+    after = rest[len(term) :].lstrip()
+    return (
+        rest.startswith(term)
+        and not after.startswith(_ZH_COPULA)
+        and not _ZH_SET_OFF_COPULA.match(after)
+    )
+
+
+# The name, a comma, then what it is, maybe after a hedge or a setting set off by a comma of
+# its own: "自动伸缩，通常是指…", "垂直伸缩，也称为“向上伸缩”，是…", "虚拟化，在云计算的背景
+# 下，是指…". A deck's card or a glossary's entry that repeats its name so is a definition,
+# no remark: read as one, three cards of a 云原生 deck went undefined and 垂直伸缩 took
+# the sentence of another card that named it in passing.
+_ZH_SET_OFF_COPULA = re.compile(
+    r"[，,]\s*(?:[^，。；：]{1,30}[，,]\s*)?"
+    rf"(?:{'|'.join(_ZH_HEDGES)}|也|又|亦)?(?:{'|'.join(_ZH_COPULA)})"
+)
 
 
 def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Definition | None:
@@ -1261,6 +1290,13 @@ _ZH_HALF_CLOSED = re.compile(r"（([^（）()]{1,40})\)|\(([^（）()]{1,40})）
 _ZH_HALF_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\s*\(([A-Za-z][^（）()]{0,39})\)\s*")
 
 
+def _zh_full_brackets(text: str) -> str:
+    """A gloss in half-width or mixed brackets set in full-width ones (`_ZH_HALF_CLOSED`,
+    `_ZH_HALF_GLOSS`)."""
+    text = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+    return _ZH_HALF_GLOSS.sub(lambda m: f"（{m.group(1)}）", text)
+
+
 # "Two cell types lie among them. The first is a Merkel cell, … The second is a melanocyte,
 # …": an ordinal (or "the former", "the latter") standing for an item of an enumeration is
 # the subject of "is a/an …", not a name the sentence defines ("The second is the SI unit
@@ -1368,8 +1404,10 @@ def find_definitions(
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
-        sentence = _ZH_HALF_CLOSED.sub(lambda m: f"（{m.group(1) or m.group(2)}）", sentence)
-        sentence = _ZH_HALF_GLOSS.sub(lambda m: f"（{m.group(1)}）", sentence)
+        sentence = _zh_full_brackets(sentence)
+        # the emphasis as the sentence now reads: a card's front "持续交付 (CD)" opening
+        # "持续交付（CD）: …" was no longer the entry's label, and defined nothing
+        emphasis = tuple(_zh_full_brackets(span) for span in emphasis)
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [
         _emphasised_name(d, whole_block)
@@ -2416,6 +2454,10 @@ def _read(
         raw = _zh_first_alternative(raw)
     if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
         return None
+    if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):
+        return None
+    if chinese and raw.strip() in _ZH_HEDGES:
+        return None  # "…，通常是指": the hedge after the comma is no name (`_ZH_HEDGES`)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
     if not chinese and _an_example(term):
@@ -2561,12 +2603,19 @@ def _zh_term(raw: str) -> str:
     # a conjunction opens the clause, not the name: "因为 `y` 被定义为与 `x` 相同类型"
     # (because y is defined as …) named "因为 y"
     raw = _ZH_OPENING_CONJUNCTION.sub("", raw)
+    if _ZH_TEACHING_VERB.match(raw) and rjieba.cut(raw)[0] in _ZH_TEACHING_VERBS:
+        raw = raw[2:]  # the verb a word of its own, not a word's start ("介绍性")
     return clean_title(raw)
 
 
 _ZH_OPENING_CONJUNCTION = re.compile(
     r"^(?:因为|由于|所以|因此|如果|假如|但是|然而|并且|而且|既然|即使|虽然|尽管|于是)\s*"
 )
+# a lesson design's teacher's column says what the teacher does to a term before giving
+# it: "引出法线矩阵：…的转置矩阵", "讲解冯氏光照模型：…" name the term, not the act (a 教学
+# 设计 had 引出法线矩阵 as a concept beside 法线矩阵); the name after the verb must be whole
+_ZH_TEACHING_VERBS = ("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习")
+_ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-\u9fff]{{2}})")
 
 
 # A glossary set as a table: its header pairs a column of names with a column of what each

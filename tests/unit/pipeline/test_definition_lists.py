@@ -405,3 +405,42 @@ def test_a_glossary_entry_naming_a_noun_and_its_prepositional_phrase_is_defined(
     assert [d.term for d in found] == ["Range at sea level"]
     clause = "Turn off the lights: Everyone leaves the room at five."
     assert not list(find_definitions(clause, 0, False, ("Turn off the lights",)))
+
+
+def test_a_chinese_entry_repeating_its_name_then_a_comma_and_its_meaning_is_defined() -> None:
+    """A card or an entry may say its name again before what it means, set off by a comma
+    ("X，通常是指…", "X，也称为Y，是…", "X，在…中，是指…"): the entry defines X. An
+    entry that repeats its name and goes on to remark on it defines nothing, and a setting
+    before 的 and the comma ("在…的背景下，是指") names nothing."""
+
+    def defined(entry: str) -> list[str]:
+        name = entry.split("：")[0]
+        return [d.term for d in find_definitions(entry, 0, True, (name,))]
+
+    assert defined("弹性扩容：弹性扩容，通常是指系统按负载自动增加机器的能力。") == ["弹性扩容"]
+    assert "灰度发布" in defined("灰度发布：灰度发布，也称为金丝雀发布，是一种逐步放量的做法。")
+    assert defined("容器编排：容器编排，在集群管理中，是指自动安排容器运行位置的过程。") == [
+        "容器编排"
+    ]
+    assert defined("气温：气温高，降水少，植物生长缓慢。") == []
+    said = "在分布式系统的语境下，是指多个副本保存同样的数据。"
+    assert "语境下" not in [d.term for d in find_definitions(said, 0, True)]
+
+
+def test_a_chinese_entry_whose_label_glosses_in_half_width_brackets_is_defined() -> None:
+    # a card's front "名称 (ABBR)" typed on an English keyboard: the sentence's brackets are
+    # read full-width, and the label with them, so the entry still opens on its label
+    entry = "服务等级协议 (SLA): 服务商对一项服务的可用性作出的书面承诺。"
+    found = list(find_definitions(entry, 0, True, ("服务等级协议 (SLA)",)))
+    assert [d.term for d in found] == ["服务等级协议"]
+
+
+def test_a_teachers_verb_before_a_chinese_name_is_no_part_of_it() -> None:
+    # a lesson design's teacher's column: "引出X：…", "讲解X：…" give X; a word that
+    # only opens with such characters ("介绍性原则", "复习课") keeps them
+    def named(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    assert named("引出齐次坐标：在普通坐标后面添加一个分量得到的坐标。") == ["齐次坐标"]
+    assert named("介绍性原则是一种教学的原则。") == ["介绍性原则"]
+    assert named("复习课是一种巩固知识的课。") == ["复习课"]

@@ -121,3 +121,26 @@ def test_bad_anki_headers_are_ignored_not_fatal() -> None:
         blocks = deck_blocks(["#separator:tab", header, *cards])
         assert blocks is not None, header
         assert next(b.text for b in blocks if b.kind != "heading").startswith("Rock 0: "), header
+
+
+def test_a_chinese_list_of_name_colon_meaning_lines_is_a_deck() -> None:
+    # a hand-typed 名词解释 list: a title line, then "名称：释义" lines, some numbered
+    lines = [
+        "物流管理名词解释",
+        "1. 仓储：利用仓库存放和保管物品的活动。",
+        "2. 配送：按用户要求对物品进行拣选并送达的活动。",
+        "3、库存周转率：一定时期内出库总量与平均库存量之比。",
+        "供应链：生产和流通中把产品送到用户手中的网链结构。",
+        "第三方物流: 由供需双方以外的企业提供物流服务的方式。",
+        "逆向物流：物品从用户手中回到供方的流动。",
+    ]
+    blocks = deck_blocks(lines)
+    assert blocks is not None and blocks[0].text == "物流管理名词解释"
+    assert blocks[1].text.startswith("仓储: 利用仓库")
+    assert blocks[3].emphasis[0] == "库存周转率"
+    # prose whose lines hold a colon after a clause is no deck
+    prose = [f"第{n}步，老师提问：这个现象说明了什么？" for n in range(6)]
+    assert deck_blocks(prose) is None
+    # notes whose lines repeat a few labels ("定义：…", "例：…") are no deck either
+    notes = [f"{label}：第{n}节所讲的内容。" for n in range(4) for label in ("定义", "例")]
+    assert deck_blocks(notes) is None

@@ -1233,3 +1233,42 @@ def test_docx_a_one_cell_box_of_sentences_reads_as_a_paragraph(tmp_path: Path) -
     said = "哮喘是一种发作性的痰鸣气喘疾患。发作时喉中哮鸣有声，呼吸急促困难。"
     assert ("paragraph", said) in texts
     assert ("table", "重点") in texts
+
+
+def test_docx_a_table_of_one_sentence_cells_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """A 教学设计 writes its 教学过程 as a table whose teacher's, pupils' and purpose
+    columns each hold one paragraph of sentences, and opens with a form of labels and
+    sentences (no header row): both read as paragraphs. A glossary table, its header
+    above one column of sentences, and a timetable of short values stay tables."""
+    import docx
+
+    document = docx.Document()
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "学情分析", "学生已经会计算两个向量的点乘。"
+    form.cell(1, 0).text, form.cell(1, 1).text = "教学重点", "漫反射光照与法向量的关系。"
+    process = document.add_table(rows=3, cols=3)
+    columns = ("教师活动", "学生活动", "设计意图")
+    for cell, label in zip(process.rows[0].cells, columns, strict=True):
+        cell.text = label
+    process.cell(1, 0).text = "讲解法向量是垂直于表面的单位向量。"
+    process.cell(1, 1).text = "画出立方体各个面的法向量。"
+    process.cell(1, 2).text = "用图示建立直观的认识。"
+    process.cell(2, 0).text = "演示环境光照的效果。"
+    process.cell(2, 1).text = "修改环境因子并观察结果。"
+    process.cell(2, 2).text = "在操作中理解参数的作用。"
+    glossary = document.add_table(rows=3, cols=2)
+    glossary.cell(0, 0).text, glossary.cell(0, 1).text = "名词", "解释"
+    glossary.cell(1, 0).text, glossary.cell(1, 1).text = "法向量", "垂直于表面的单位向量。"
+    glossary.cell(2, 0).text, glossary.cell(2, 1).text = "环境光", "场景中处处都有的微弱光照。"
+    times = document.add_table(rows=2, cols=2)
+    times.cell(0, 0).text, times.cell(0, 1).text = "环节", "时间"
+    times.cell(1, 0).text, times.cell(1, 1).text = "导入", "5分钟"
+    path = tmp_path / "教学设计.docx"
+    document.save(str(path))
+    texts = [(b.kind, b.text) for b in _read(path).blocks()]
+    assert ("paragraph", "学生已经会计算两个向量的点乘。") in texts
+    assert ("paragraph", "讲解法向量是垂直于表面的单位向量。") in texts
+    assert ("paragraph", "修改环境因子并观察结果。") in texts
+    kept = "名词 | 解释\n法向量 | 垂直于表面的单位向量。\n环境光 | 场景中处处都有的微弱光照。"
+    assert ("table", kept) in texts
+    assert ("table", "环节 | 时间\n导入 | 5分钟") in texts

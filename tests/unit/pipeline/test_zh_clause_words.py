@@ -155,3 +155,17 @@ def test_a_name_then_zhi_alone_ends_the_name_there() -> None:
     assert "熔点" in found
     assert not any(k.startswith("熔点指") or k.startswith("指") for k in found)
     assert "手指" in keys("手指弯曲时肌腱滑动。")
+
+
+def test_a_hedge_between_the_comma_and_shizhi_is_no_name() -> None:
+    # "usually means" / "generally means" after a name and its comma: the name is defined,
+    # the adverb is no concept
+    from jobs.pipeline.definitions import find_definitions
+
+    for sentence, name in (
+        ("弹性扩容，通常是指系统按负载自动增加机器的能力。", "弹性扩容"),
+        ("灰度发布，一般指先让少数用户使用新版本的做法。", "灰度发布"),
+    ):
+        terms = [d.term for d in find_definitions(sentence, 0, True)]
+        assert name in terms
+        assert not any(t in ("通常", "一般") for t in terms)
