@@ -39,6 +39,8 @@ _ANSWERS = re.compile(r"(?<!\\)\{((?:\\.|[^{}\\])*)(?<!\\)\}", re.DOTALL)
 _OPTION = re.compile(r"([=~])\s*(?:%-?[\d.]+%)?((?:\\.|[^=~\\])*)")
 _TRUE_FALSE = re.compile(r"\s*(T|F|TRUE|FALSE)\s*(?:#.*)?", re.IGNORECASE | re.DOTALL)
 _FEEDBACK = re.compile(r"(?<!\\)#.*", re.DOTALL)
+# what an answer block opens with: an option ("=", "~"), a number ("#"), true/false
+_ANSWER_SHAPE = re.compile(r"\s*(?:[=~#]|(?:T|F|TRUE|FALSE)\s*(?:#|$))", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 # a name that only numbers a question: "Q1", "Question 12", "LP01", "3", "q-07"
 _ID = re.compile(r"(?:q(?:uestion)?\s*[-_.]?\s*\d+|[a-z]{0,4}\s*[-_.]?\d+[a-z]?)[.:)]?", re.I)
@@ -78,12 +80,14 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
 
 def _gift(lines: Sequence[str]) -> list[Block] | None:
     paragraphs = _paragraphs(lines)
-    questions = [p for p in paragraphs if _ANSWERS.search(p) and not _CATEGORY.match(p)]
+    questions = [p for p in paragraphs if _question(p)]
     others = [p for p in paragraphs if not _CATEGORY.match(p) and p not in questions]
     if len(questions) < MIN_QUESTIONS or len(questions) < QUESTION_SHARE * (
         len(questions) + len(others)
     ):
         return None
+    if not any(_OPTION.match(_ANSWERS.findall(q)[0].strip()) for q in questions):
+        return None  # no question with options: braces of another kind (TeX's, code's)
     blocks: list[Block] = []
     for paragraph in paragraphs:
         category = _CATEGORY.match(paragraph)
@@ -96,6 +100,13 @@ def _gift(lines: Sequence[str]) -> list[Block] | None:
             continue
         blocks.extend(_gift_question(paragraph))
     return blocks
+
+
+def _question(paragraph: str) -> bool:
+    """A GIFT question: one answer block, shaped as one ("\\dfrac{F}{A}" in notes typed
+    as text is TeX, not two questions)."""
+    blocks = _ANSWERS.findall(paragraph)
+    return len(blocks) == 1 and (not blocks[0].strip() or bool(_ANSWER_SHAPE.match(blocks[0])))
 
 
 def _gift_question(text: str) -> list[Block]:

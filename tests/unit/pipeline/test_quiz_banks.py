@@ -109,6 +109,17 @@ def test_prose_with_a_brace_or_an_answer_line_is_no_quiz_bank() -> None:
         "Floodplains lie beside rivers.",
     ]
     assert quiz_blocks(prose) is None
+    # formulas typed as TeX in plain notes: braces, but no answer block among them
+    tex = [
+        "Stress is force over area, s = \\frac{F}{A}.",
+        "",
+        "Strain is a change of length, e = \\frac{dL}{L}.",
+        "",
+        "A ratio {F} of forces.",
+        "",
+        "Young's modulus is E = \\frac{s}{e}.",
+    ]
+    assert quiz_blocks(tex) is None
     answered_then_prose = ["What is 2 + 2?", "A. 3", "B. 4", "ANSWER: B", "Then notes follow."]
     assert quiz_blocks(answered_then_prose) is None
 
