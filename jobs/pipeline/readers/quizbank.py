@@ -128,7 +128,9 @@ def _gift_question(text: str) -> list[Block]:
         sentence = f"{before} {right}{'' if after[0] in '.,;:?!' else ' '}{after}"
     else:  # a question, its answer after it
         sentence = f"{before} {right[0].upper()}{right[1:]}."
-    return blocks + make_blocks("paragraph", sentence, 1) if sentence else blocks
+    if not sentence:
+        return blocks
+    return blocks + make_blocks("paragraph", sentence, 1, emphasis=_term_answer(right))
 
 
 def _right_answer(block: str) -> str | bool | None:
@@ -145,6 +147,28 @@ def _right_answer(block: str) -> str | bool | None:
             answer = _unescape(_FEEDBACK.sub("", option))
             return answer or None
     return None
+
+
+# the words a right answer that names a term has: "Poisson process", "minimum ratio test"
+# (one word is as often "zero" or "unbounded" as a term; a longer answer is a phrase)
+TERM_ANSWER_WORDS = (2, 4)
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _term_answer(answer: object) -> list[str]:
+    """The right answer stressed, as a textbook bolds the term a sentence names, when it
+    is shaped as a term: 2 to 4 words, no digit, not a name (each word capitalised:
+    "George Dantzig"), its article off ("the northwest corner method")."""
+    if not isinstance(answer, str):
+        return []
+    term = _ARTICLE.sub("", answer.strip(" ."), count=1) if _ARTICLE.match(answer) else answer
+    words = term.strip(" .").split()
+    low, high = TERM_ANSWER_WORDS
+    if not low <= len(words) <= high or any(c.isdigit() for c in term):
+        return []
+    if all(w[:1].isupper() for w in words) or not all(w[:1].isalpha() for w in words):
+        return []
+    return [" ".join(words)]
 
 
 def _topic_name(name: str, stem: str) -> str:
@@ -182,7 +206,9 @@ def _aiken(lines: Sequence[str]) -> list[Block] | None:
                     sentence = f"{before} {right[0].upper()}{right[1:]}".rstrip(".") + "."
                 else:
                     sentence = f"{before.rstrip(' .:')} {right}".rstrip(".") + "."
-                blocks.extend(make_blocks("paragraph", _unescape(sentence), 1))
+                blocks.extend(
+                    make_blocks("paragraph", _unescape(sentence), 1, emphasis=_term_answer(right))
+                )
             stem, options = [], {}
         elif option and (options or stem):
             options[option.group(1)] = option.group(2).strip()

@@ -98,6 +98,25 @@ def test_an_aiken_question_reads_as_its_stem_with_the_right_option() -> None:
     ]
 
 
+def test_a_right_answer_shaped_as_a_term_is_stressed() -> None:
+    # a few words naming a thing are the term the question tests; one word ("Crust",
+    # "lithification"), a person's name or a number may be any answer at all
+    aiken = quiz_blocks(_AIKEN.splitlines())
+    assert aiken is not None
+    assert [list(b.emphasis) for b in aiken] == [["Intrusive igneous rock"], [], []]
+    gift = quiz_blocks(
+        [
+            "Who first ordered graves by their pottery? {=Flinders Petrie ~Howard Carter}",
+            "",
+            "A river's sediment fan at its mouth is a {=delta ~gorge}.",
+            "",
+            "Layers are dated in order by {=the law of superposition ~chance}.",
+        ]
+    )
+    assert gift is not None
+    assert [list(b.emphasis) for b in gift] == [[], [], ["law of superposition"]]
+
+
 def test_prose_with_a_brace_or_an_answer_line_is_no_quiz_bank() -> None:
     prose = [
         "Sets are written in braces, {1, 2, 3}, in most textbooks.",
