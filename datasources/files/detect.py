@@ -275,6 +275,14 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
     """What the archive is, and how to upload its content instead."""
     what = next((label for member, label in _OTHER_ARCHIVES if member in names), None)
     what = what or _OTHER_MIMETYPES.get(mimetype)
+    pages = sorted(n for n in names if "/" not in n and n.lower().endswith((".html", ".htm")))
+    if what is None and pages:
+        # Google Docs' "Web page (.html, zipped)" download: the page and its images/ folder;
+        # the page itself is a document we read
+        return (
+            f'a zipped web page (as Google Docs\' "Web page (.html, zipped)" downloads one);'
+            f" unzip it and upload {pages[0] if len(pages) == 1 else 'its .html file'}"
+        )
     if what is None:
         return (
             "a ZIP archive that is not a Word document or a PowerPoint presentation (no"

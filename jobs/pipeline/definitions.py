@@ -1672,7 +1672,20 @@ def _object_of_a_preposition(term: str, sentence: str) -> bool:
     between = sentence[verb.start() : at]
     if _NAMING.search(between) or re.search(r"\b(?:as|termed|named)\b", between, re.I):
         return False
-    return _AFTER_A_PREPOSITION.search(sentence[:at]) is not None
+    if _AFTER_A_PREPOSITION.search(sentence[:at]) is not None:
+        return True
+    # a passive's agent ending the sentence: "is chosen by the **minimum ratio test**."
+    # (a quiz bank's stem with its answer put in: the term does the choosing); not one a
+    # colon goes on to state ("is summarized by Dalton's law …: The total pressure …")
+    rest = sentence[at + len(term) :].strip(" .!*_\"'”’")
+    return not rest and _AFTER_AN_AGENT.search(sentence[:at]) is not None
+
+
+_AFTER_AN_AGENT = re.compile(
+    rf"\b(?:{_PASSIVE.pattern})\s+by\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?"
+    r"[*_“\"']*$",
+    re.I,
+)
 
 
 # a word opening a clause of its own, whose verb is not the term's

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -26,6 +26,7 @@ from jobs.pipeline.readers import confluence, markdown, remark, reveal
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
     MAX_TERM_CHARS,
+    bold_subheadings,
     glossary_entry,
     glossary_pages,
     heading_shaped,
@@ -153,13 +154,23 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
+# Google Docs' export has no <b> or <i>: bold and italics are a <span> whose class the
+# page's <style> sets in bold or italic (`.c3{font-weight:700}`). Such spans are marked
+# with this attribute (`_mark_styled_spans`) and stressed as <b> and <i> are; unmarked, a
+# Docs lecture's bold key terms ("Seriation", "Dendrochronology") were no emphasis at all.
+_STYLED = "data-cg-styled-emphasis"
+_ITALIC_STYLE = re.compile(r"(?<![\w-])font-style\s*:\s*(?:italic|oblique)\b", re.IGNORECASE)
+# Google Docs' comment threads, written after the text: a <div> whose link goes back to
+# the comment's mark in the text (`<a href="#cmnt_ref1" id="cmnt1">[a]</a>`). The
+# reviewer's words ("Add the photo here?", "_Assigned to …_") are not the document's.
+_DOCS_COMMENTS = 'a[href^="#cmnt_ref"]'
 # and a key term marked by its role rather than its tag: OpenStax and CNX pages
 # (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword";
 # and one set in small capitals, LaTeX's \textsc as pandoc and its kin write it (class
 # "smallcaps", or the style itself), a term's mark as the PDF reader reads it
 _EMPHASIS = (
     'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm,'
-    ' .smallcaps, .small-caps, [style*="small-caps" i]'
+    f' .smallcaps, .small-caps, [style*="small-caps" i], [{_STYLED}]'
 )
 _BOLD_TAGS = {"b", "strong"}
 _STRAY_MARK = "**"  # Markdown bold a renderer left as text (`blocks.stray_bold`)
@@ -218,6 +229,8 @@ def _page_title(title: str | None, blocks: list[Block]) -> str | None:
 def parse(tree: HTMLParser) -> list[Block]:
     page = _Page()
     page.bold_classes, page.class_sizes = _stylesheet(tree)
+    _mark_styled_spans(tree, page.bold_classes)
+    _drop_docs_comments(tree)
     # a reveal.js deck's Markdown slides sit in <script> templates: rendered first, or
     # dropped with the page's scripts (`reveal`)
     reveal.render_markdown_slides(tree)
@@ -270,7 +283,57 @@ def parse(tree: HTMLParser) -> list[Block]:
         root = main
     if root is not None:
         _walk(root, page)
-    return manual_headings(page.blocks, page.bold)
+    titled = _docs_title(tree, page)
+    # as in a Word document: bold lines dividing a styled heading's section are its
+    # sub-sections (`blocks.bold_subheadings`), Google Docs' "Radiocarbon dating" typed
+    # as a bold 14 pt line under a Heading 1 "Absolute dating"
+    return bold_subheadings(manual_headings(page.blocks, page.bold, titled=titled), page.bold)
+
+
+def _mark_styled_spans(tree: HTMLParser, bold_classes: frozenset[str]) -> None:
+    """Mark the spans the page's stylesheet sets in bold or italic by class (`_STYLED`)."""
+    stressed = set(bold_classes)
+    for style in tree.css("style"):
+        stressed.update(
+            n for n, rule in _CSS_RULE.findall(style.text()) if _ITALIC_STYLE.search(rule)
+        )
+    if not stressed:
+        return
+    for span in tree.css("span[class]"):
+        if stressed.intersection((span.attributes.get("class") or "").split()):
+            span.attrs[_STYLED] = ""
+
+
+def _drop_docs_comments(tree: HTMLParser) -> None:
+    """Take out Google Docs' comment threads (`_DOCS_COMMENTS`), each its whole <div>."""
+    threads = {}
+    for link in tree.css(_DOCS_COMMENTS):
+        node = link.parent
+        while node is not None and node.tag != "div":
+            node = node.parent
+        if node is not None and node.tag == "div":
+            threads[node.mem_id] = node
+    for thread in threads.values():
+        thread.decompose()
+
+
+def _docs_title(tree: HTMLParser, page: _Page) -> bool:
+    """Google Docs' Title style (`<p class="title">`) opening the text is the document's
+    heading, as a DOCX's Title paragraph is (read as a paragraph, the document took its first
+    section's heading for title). True when it is the one heading: the bold lines are then
+    the sections under it (`blocks.manual_headings`'s `titled`). A title set in bold is
+    left to `manual_headings`, which ranks it among the bold lines by its size (Word's
+    "Save as Web Page" writes `class=Title` on a bold line)."""
+    blocks = page.blocks
+    node = tree.css_first("p.title")
+    if node is None or "title" not in (node.attributes.get("class") or "").split():
+        return False
+    if not blocks or blocks[0].kind != "paragraph" or 0 in page.bold:
+        return False
+    if blocks[0].text != _text(node).strip():
+        return False
+    blocks[0] = replace(blocks[0], kind="heading", level=1, emphasis=())
+    return sum(1 for b in blocks if b.kind == "heading") == 1
 
 
 def _margin_glosses(tree: HTMLParser) -> dict[int, list[tuple[str, str]]]:

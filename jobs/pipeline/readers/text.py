@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions, flashcards
+from jobs.pipeline.readers import captions, flashcards, quizbank
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -66,6 +66,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     deck = flashcards.deck_blocks(head) if len(head) <= flashcards.MAX_LINES else None
     if deck:
         return ReadDocument(detected.kind, detected.mime_type, virtual_pages(deck), False)
+    # a quiz bank (Moodle's GIFT or Aiken export): what each question teaches
+    quiz = quizbank.quiz_blocks(head) if len(head) <= flashcards.MAX_LINES else None
+    if quiz:
+        return ReadDocument(detected.kind, detected.mime_type, virtual_pages(quiz), False)
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))

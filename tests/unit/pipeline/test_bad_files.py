@@ -120,6 +120,20 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert error.value.message.startswith("a ZIP archive that is not a Word document")
 
 
+def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> None:
+    # Google Docs downloads a document as "Web page (.html, zipped)": the page at the
+    # archive's root beside an images/ folder. The teacher is told which file to upload.
+    path = tmp_path / "Week2.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Week2Notes.html", "<html><body><p>Notes</p></body></html>")
+        archive.writestr("images/image1.png", b"\x89PNG")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="Week2.zip")
+    assert error.value.reason == "unsupported_type"
+    assert "zipped web page" in error.value.message
+    assert error.value.message.endswith("unzip it and upload Week2Notes.html")
+
+
 def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
     """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
     teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader;

@@ -426,6 +426,9 @@ def test_a_term_only_said_to_exist_or_the_object_of_a_preposition_is_not_defined
     # the term after the verb and a preposition describes the subject, not itself
     marked = "It is marked by the **loss of cartilage** in the knee."
     assert not list(find_definitions(marked, 0, False, ("**loss of cartilage**",)))
+    # nor does a passive's agent: the term does the choosing, it is not what is chosen
+    agent = "The pivot row of a tableau is picked by the **smallest quotient rule**."
+    assert not list(find_definitions(agent, 0, False, ("**smallest quotient rule**",)))
     known = "This wearing of the cartilage is known as *osteoarthritis*."
     assert [d.term for d in find_definitions(known, 0, False, ("*osteoarthritis*",))] == [
         "osteoarthritis"

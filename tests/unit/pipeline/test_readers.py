@@ -823,6 +823,48 @@ def test_html_bold_lines_typed_by_hand_are_headings(tmp_path: Path) -> None:
     ]
 
 
+GOOGLE_DOCS_HTML = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+    "<style>.c1{font-size:11pt;font-weight:400;font-style:normal}"
+    ".c2{font-weight:700;font-size:11pt}.c4{font-style:italic}"
+    ".c6{font-size:14pt;font-weight:700}.c8{font-size:20pt;font-weight:400}"
+    '.title{font-size:26pt}</style></head><body class="c9 doc-content">'
+    '<p class="c3 title" id="h.a1"><span class="c8">Soil Mechanics, Week 2</span></p>'
+    '<h1 class="c5" id="h.b2"><span class="c8">Compaction</span></h1>'
+    '<p class="c3"><span class="c2">Compaction</span><span class="c1"> squeezes air out'
+    ' of a soil by loading it.</span><sup><a href="#cmnt_ref1" id="cmnt_ref1">[a]</a></sup></p>'
+    '<p class="c3"><span class="c6">Proctor test</span></p>'
+    '<p class="c3"><span class="c1">The </span><span class="c4">optimum moisture content</span>'
+    '<span class="c1"> gives the densest packing.</span></p>'
+    '<p class="c3"><span class="c6">Field checks</span></p>'
+    '<p class="c3"><span class="c1">A sand cone measures density on site.</span></p>'
+    '<div><p class="c3"><a href="#cmnt_ref1" id="cmnt1">[a]</a>'
+    '<span class="c1">Ask the lab tech for photos</span></p></div>'
+    "</body></html>"
+)
+
+
+def test_a_google_docs_export_keeps_its_styled_bold_title_and_bold_subsections(
+    tmp_path: Path,
+) -> None:
+    # Google Docs writes no <b>/<i>: its class rules carry bold and italics; its Title
+    # style is a <p class="title">, sub-sections are bold lines set larger, and its
+    # comment threads follow the text in <div>s linked back to their marks
+    (tmp_path / "week2.html").write_text(GOOGLE_DOCS_HTML, encoding="utf-8")
+    document = _read(tmp_path / "week2.html")
+    assert document.title == "Soil Mechanics, Week 2"
+    blocks = document.blocks()
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        (1, "Soil Mechanics, Week 2"),
+        (1, "Compaction"),
+        (2, "Proctor test"),
+        (2, "Field checks"),
+    ]
+    stressed = {e for b in blocks for e in b.emphasis}
+    assert {"Compaction", "optimum moisture content"} <= stressed
+    assert not any("lab tech" in b.text or "[a]" in b.text for b in blocks)
+
+
 def test_html_bold_lines_stay_text_beside_marked_headings_or_in_a_bold_page(
     tmp_path: Path,
 ) -> None:

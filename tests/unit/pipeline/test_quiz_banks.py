@@ -1,0 +1,152 @@
+"""Quiz banks exported as text (Moodle's GIFT and Aiken formats): each question is read as
+what it teaches, its right answer in its blank or after its "?", wrong options and
+feedback dropped, false statements left out; a question's topic-like name and each
+category head it. The banks are written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.readers import read
+from jobs.pipeline.readers.quizbank import quiz_blocks
+
+_GIFT = """// River geography, unit 2
+$CATEGORY: $course$/top/Geography/Rivers
+
+::R1 Watershed:: The whole area of land that drains into one river is its
+{=drainage basin ~delta ~levee ~meander}.
+
+::R2:: Which landform is built where a river deposits sediment at its mouth? {
+=delta#Right, well done.
+~oxbow lake#No.
+~gorge
+}
+
+::R3 Meanders:: A meander is a bend in a river channel. {T}
+
+::R4:: A levee forms only in deserts. {F}
+
+::Which river feature is a crescent-shaped lake?::
+Which river feature is a crescent-shaped lake? {=%100%oxbow lake ~%0%gorge}
+
+::R6 Discharge\\: volume:: Discharge is measured in {=cubic metres per second ~metres ~kilograms}.
+"""
+
+_AIKEN = """Which rock forms when magma cools below the surface?
+A. Sedimentary rock
+B. Intrusive igneous rock
+C. Metamorphic rock
+ANSWER: B
+
+The process that turns loose sediment into solid rock is called
+A) erosion
+B) weathering
+C) lithification
+ANSWER: C
+
+What is the outermost solid layer of the Earth called?
+A. Mantle
+B. Crust
+ANSWER: B
+"""
+
+
+def _texts(lines: list[str]) -> list[tuple[str, str]]:
+    blocks = quiz_blocks(lines)
+    assert blocks is not None
+    return [(b.kind, b.text) for b in blocks]
+
+
+def test_a_gift_question_reads_as_its_stem_with_the_right_answer() -> None:
+    texts = _texts(_GIFT.splitlines())
+    assert texts[0] == ("heading", "Rivers")  # the category's last part
+    assert ("heading", "Watershed") in texts  # the name without its number
+    assert (
+        "paragraph",
+        "The whole area of land that drains into one river is its drainage basin.",
+    ) in texts
+    # a question ending "?" gets its answer after it, with no feedback
+    assert (
+        "paragraph",
+        "Which landform is built where a river deposits sediment at its mouth? Delta.",
+    ) in texts
+    assert ("paragraph", "A meander is a bend in a river channel.") in texts
+    assert ("paragraph", "Discharge is measured in cubic metres per second.") in texts
+    assert ("heading", "Discharge: volume") in texts  # an escaped colon is a colon
+    joined = " ".join(t for _, t in texts)
+    # a false statement, wrong options, a number-only name and a stem-like name are gone
+    assert "deserts" not in joined and "gorge" not in joined and "R2" not in joined
+    assert not any(k == "heading" and t.startswith("Which river") for k, t in texts)
+    assert ("heading", "Meanders") in texts
+    assert "{" not in joined and "#" not in joined and "%" not in joined
+
+
+def test_an_aiken_question_reads_as_its_stem_with_the_right_option() -> None:
+    texts = _texts(_AIKEN.splitlines())
+    assert texts == [
+        (
+            "paragraph",
+            "Which rock forms when magma cools below the surface? Intrusive igneous rock.",
+        ),
+        (
+            "paragraph",
+            "The process that turns loose sediment into solid rock is called lithification.",
+        ),
+        ("paragraph", "What is the outermost solid layer of the Earth called? Crust."),
+    ]
+
+
+def test_a_right_answer_shaped_as_a_term_is_stressed() -> None:
+    # a few words naming a thing are the term the question tests; one word ("Crust",
+    # "lithification"), a person's name or a number may be any answer at all
+    aiken = quiz_blocks(_AIKEN.splitlines())
+    assert aiken is not None
+    assert [list(b.emphasis) for b in aiken] == [["Intrusive igneous rock"], [], []]
+    gift = quiz_blocks(
+        [
+            "Who first ordered graves by their pottery? {=Flinders Petrie ~Howard Carter}",
+            "",
+            "A river's sediment fan at its mouth is a {=delta ~gorge}.",
+            "",
+            "Layers are dated in order by {=the law of superposition ~chance}.",
+        ]
+    )
+    assert gift is not None
+    assert [list(b.emphasis) for b in gift] == [[], [], ["law of superposition"]]
+
+
+def test_prose_with_a_brace_or_an_answer_line_is_no_quiz_bank() -> None:
+    prose = [
+        "Sets are written in braces, {1, 2, 3}, in most textbooks.",
+        "",
+        "A river carries sediment downstream.",
+        "",
+        "Deltas form at a river's mouth.",
+        "",
+        "Floodplains lie beside rivers.",
+    ]
+    assert quiz_blocks(prose) is None
+    # formulas typed as TeX in plain notes: braces, but no answer block among them
+    tex = [
+        "Stress is force over area, s = \\frac{F}{A}.",
+        "",
+        "Strain is a change of length, e = \\frac{dL}{L}.",
+        "",
+        "A ratio {F} of forces.",
+        "",
+        "Young's modulus is E = \\frac{s}{e}.",
+    ]
+    assert quiz_blocks(tex) is None
+    answered_then_prose = ["What is 2 + 2?", "A. 3", "B. 4", "ANSWER: B", "Then notes follow."]
+    assert quiz_blocks(answered_then_prose) is None
+
+
+def test_a_gift_file_gives_the_concepts_its_questions_test(tmp_path: Path) -> None:
+    path = tmp_path / "rivers.gift"
+    path.write_text(_GIFT, encoding="utf-8")
+    assert read(path, detect(path)).blocks()[0].text == "Rivers"
+    concepts = {c.key: c for c in analyse_file(path, language="en").knowledge.concepts}
+    # the topics the questions are named by are concepts of the bank
+    assert {"watershed", "discharge"} <= set(concepts)
