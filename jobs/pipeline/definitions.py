@@ -1661,10 +1661,11 @@ _AFTER_A_PREPOSITION = re.compile(
 
 def _object_of_a_preposition(term: str, sentence: str) -> bool:
     """The term stands after the sentence's defining verb as what brings its subject about
-    ("It is characterized by the **destruction of pancreatic beta-cells**", "It is a result
-    of … **decreased insulin production**" answered "What does X mean?" in a nursing
-    note): the sentence says what its subject is by the term, not what the term is; a
-    name the verb gives ("is known as", "called") is no such object."""
+    ("It is characterized by the **destruction of pancreatic beta-cells**" answered "What
+    does X mean?" in a nursing note; "is a result of the X", "is due to the X"): the
+    sentence says what its subject is by the term, not what the term is; a name the verb
+    gives ("is known as", "called") is no such object. (A term joined after another, "a
+    result of … or **decreased insulin production**", is not reached: left.)"""
     at = sentence.find(term)
     verb = _EN_DEFINING_VERB.search(sentence)
     if at < 0 or verb is None or verb.start() > at:
