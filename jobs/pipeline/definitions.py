@@ -1682,8 +1682,13 @@ def _object_of_a_preposition(term: str, sentence: str) -> bool:
     return not rest and _AFTER_AN_AGENT.search(sentence[:at]) is not None
 
 
+# (not an agent that identifies or defines what the sentence opens on: "A relation's
+# attributes and domains are defined by its schema.", "Every node … is identified by a
+# node public key." say what the schema and the key are for, and answered well)
 _AFTER_AN_AGENT = re.compile(
-    rf"\b(?:{_PASSIVE.pattern})\s+by\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?"
+    r"\b(?!(?:defined|identified|determined|specified|described|denoted|represented"
+    r"|characteri[sz]ed|given)\b)"
+    rf"(?:{_PASSIVE.pattern})\s+by\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?"
     r"[*_“\"']*$",
     re.I,
 )

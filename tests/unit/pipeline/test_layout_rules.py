@@ -429,6 +429,11 @@ def test_a_term_only_said_to_exist_or_the_object_of_a_preposition_is_not_defined
     # nor does a passive's agent: the term does the choosing, it is not what is chosen
     agent = "The pivot row of a tableau is picked by the **smallest quotient rule**."
     assert not list(find_definitions(agent, 0, False, ("**smallest quotient rule**",)))
+    # an agent that identifies or defines the subject is described by the sentence
+    key = "Every account in the ledger is identified by an **account number**."
+    assert [d.term for d in find_definitions(key, 0, False, ("**account number**",))] == [
+        "account number"
+    ]
     known = "This wearing of the cartilage is known as *osteoarthritis*."
     assert [d.term for d in find_definitions(known, 0, False, ("*osteoarthritis*",))] == [
         "osteoarthritis"
