@@ -41,7 +41,7 @@ from jobs.pipeline.structure import (
     lead_in_style,
 )
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
-from jobs.pipeline.traditional import Restorer, is_traditional, simplified_blocks
+from jobs.pipeline.traditional import Restorer, converted, simplified_blocks
 from jobs.pipeline.transcripts import without_speakers
 from jobs.pipeline.words import count_all
 
@@ -70,11 +70,18 @@ class OfflineExtractor:
 
 def extract_knowledge(blocks: Sequence[Block], language: Language, slides: int = 0) -> Knowledge:
     """`slides`: the document is a deck of that many slides (`ReadDocument.slides`)."""
+    if language == "zh-CN":
+        # the Chinese rules are spelled in Simplified characters (`traditional`): the
+        # blocks are converted once, and that tells whether they were Traditional
+        simple = simplified_blocks(blocks)
+        if converted((b.text, s.text) for b, s in zip(blocks, simple, strict=True)):
+            restorer = Restorer([b.text for b in blocks], [s.text for s in simple])
+            return restorer.tree(_extract(simple, language, slides))
+    return _extract(blocks, language, slides)
+
+
+def _extract(blocks: Sequence[Block], language: Language, slides: int) -> Knowledge:
     chinese = language == "zh-CN"
-    if chinese and is_traditional(b.text for b in blocks):
-        # the Chinese rules are spelled in Simplified characters (`traditional`)
-        restorer = Restorer([b.text for b in blocks])
-        return restorer.tree(extract_knowledge(simplified_blocks(blocks), language, slides))
     # other works' authors and venues, and the people a book credits, are not concepts
     cited = bibliography(blocks) | credits(blocks) | licence_notices(blocks)
     blocks = [

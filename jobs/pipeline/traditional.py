@@ -59,10 +59,14 @@ def _han(character: str) -> bool:
 def is_traditional(texts: Iterable[str], least: int = MIN_TRADITIONAL) -> bool:
     """True when the texts are written in Traditional characters: at least `least` of
     their characters, and `TRADITIONAL_SHARE` of the Chinese ones, are Traditional."""
+    return converted(((text, to_simplified(text)) for text in texts), least)
+
+
+def converted(pairs: Iterable[tuple[str, str]], least: int = MIN_TRADITIONAL) -> bool:
+    """`is_traditional` for texts already converted: (original, `to_simplified`) pairs."""
     han = changed = 0
-    for text in texts:
-        converted = to_simplified(text)
-        for original, simple in zip(text, converted, strict=True):
+    for text, simple_text in pairs:
+        for original, simple in zip(text, simple_text, strict=True):
             if _han(original):
                 han += 1
                 changed += original != simple
@@ -71,11 +75,11 @@ def is_traditional(texts: Iterable[str], least: int = MIN_TRADITIONAL) -> bool:
 
 class Restorer:
     """Puts texts the rules produced from the converted blocks back in the document's
-    characters."""
+    characters. `simples`: the originals already converted (`to_simplified`), if they are."""
 
-    def __init__(self, originals: Sequence[str]) -> None:
+    def __init__(self, originals: Sequence[str], simples: Sequence[str] | None = None) -> None:
         self._original = "\n".join(originals)
-        self._simple = to_simplified(self._original)
+        self._simple = to_simplified(self._original) if simples is None else "\n".join(simples)
         seen: dict[str, Counter[str]] = {}
         for original, simple in zip(self._original, self._simple, strict=True):
             if original != simple:
