@@ -122,7 +122,8 @@ def _hant(text: str) -> str:
 
 def in_script(language: str, text: str) -> str:
     """Chinese wording `text` in the characters `language` asks for: Traditional for
-    `TRADITIONAL`, else as written (Simplified)."""
+    `TRADITIONAL`, else as written (Simplified). `text` is the project's own wording, a
+    template before its values are put in: the conversion is cached by it."""
     return _hant(text) if is_traditional(language) else text
 
 
@@ -159,7 +160,7 @@ def join(language: str, items: Sequence[str], *, limit: int = 4) -> str:
         shown = items[: limit - 1]
         rest = len(items) - len(shown)
         if zh:
-            return "、".join(shown) + in_script(language, f"等{len(items)}项")
+            return "、".join(shown) + in_script(language, "等{n}项").format(n=len(items))
         return ", ".join(shown) + f" and {rest} more"
     if len(items) <= 1:
         return "".join(items)

@@ -134,7 +134,8 @@ class Labels:
         if not parts:
             return ""
         if self.zh:
-            return in_script(self._language, "第" + "、".join(parts) + "页")
+            # (the words converted, not the numbers: `in_script` caches what it converts)
+            return in_script(self._language, "第{pages}页").format(pages="、".join(parts))
         return "p. " + ", ".join(parts)
 
     def hours(self, minutes: int | None) -> str:
