@@ -66,11 +66,44 @@ _COURSE_LABEL = re.compile(
 )
 
 
+# The same label after the subject, as a file of notes is titled: "Thermodynamics Lecture
+# Notes", "Genetics Study Guide", 医学遗传学笔记, 高等数学复习提纲, 宏观经济学知识点总结.
+# A week of medical genetics notes was "医学遗传学笔记". The subject before a Chinese label
+# ("Python 笔记": Python) holds at least MIN_ZH_SUBJECT characters, a letter among them,
+# and is no part of a whole ("本章", "第一节"): "本章总结" is a summary section, not a
+# subject's notes. "Release Notes", "Field Notes" name what they are.
+_EN_NOTES_SUFFIX = re.compile(
+    r"\s*[\-\u2013\u2014:]?\s*(?i:(?:lecture|class|course|study|revision)\s+notes"
+    r"|study\s+guide|revision\s+guide|handout|lecture\s+slides)$"
+)
+_ZH_NOTES_SUFFIX = re.compile(
+    r"(?:课堂|学习|复习|读书|听课|课程|教学|考研|期末)?"
+    r"(?:笔记|讲义|课件|教案|复习提纲|提纲|知识点(?:总结|整理|汇总|归纳)?|(?:总结|复习)笔记)$"
+)
+_ZH_PART_OF_A_WHOLE = re.compile(r"(?:本|第.{1,4})[章节篇讲课部]$|^本")
+MIN_ZH_SUBJECT = 2
+
+
 def shown_name(name: str) -> str:
     """A section's name as a week or a module shows it: without a course code or a notes
-    label before its subject (`_COURSE_LABEL`); a name that is nothing else stays whole."""
+    label before its subject (`_COURSE_LABEL`), or a notes label after it
+    (`_EN_NOTES_SUFFIX`, `_ZH_NOTES_SUFFIX`); a name that is nothing else stays whole."""
     rest = _COURSE_LABEL.sub("", name, count=1).strip()
+    rest = notes_subject(rest)
     return rest or name
+
+
+def notes_subject(name: str) -> str:
+    """The subject of a name that ends on a notes label ("Genetics Study Guide" ->
+    "Genetics", 医学遗传学笔记 -> 医学遗传学); any other name as it is."""
+    english = _EN_NOTES_SUFFIX.sub("", name, count=1).strip()
+    if english != name:
+        return english
+    chinese = _ZH_NOTES_SUFFIX.sub("", name, count=1).strip()
+    subject = chinese.rstrip("\uff1a:-\u2013\u2014 ")  # a colon or a dash before the label
+    if chinese == name or len(subject) < MIN_ZH_SUBJECT or not any(c.isalpha() for c in subject):
+        return name
+    return name if _ZH_PART_OF_A_WHOLE.search(subject) else subject
 
 
 def shared_section(sections: Sequence[Section]) -> Section:

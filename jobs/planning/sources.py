@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 import rjieba
 
+from jobs.planning.headings import notes_subject
 from jobs.planning.inputs import ConceptInput, DocumentInput
 from jobs.planning.result import CourseDocument, PageRef, Resource
 
@@ -67,13 +68,15 @@ def unnumbered(title: str) -> str:
 
 
 def course_title(titles: Sequence[str], *, chinese: bool) -> str:
-    """The title of a course made of documents with these titles (chapter numbers
-    removed): the part they all open with ("Linear Algebra: Vectors" and "Linear Algebra:
-    Matrices" give "Linear Algebra"), else the titles themselves, each once (a document's
-    parts, "原子（上）" and "原子（下）", are one subject), joined as a week's sections
-    are ("; " / "、"; MAX_TITLES_NAMED at most). "Thermochemistry and related readings",
-    the primary document's title for four chapters of chemistry, named one of them."""
-    names = [unnumbered(t) for t in titles]
+    """The title of a course made of documents with these titles (chapter numbers and
+    a notes label after the subject removed, `headings.notes_subject`: a course on
+    "医学遗传学笔记" is on 医学遗传学): the part they all open with ("Linear Algebra:
+    Vectors" and "Linear Algebra: Matrices" give "Linear Algebra"), else the titles
+    themselves, each once (a document's parts, "原子（上）" and "原子（下）", are one
+    subject), joined as a week's sections are ("; " / "、"; MAX_TITLES_NAMED at most).
+    "Thermochemistry and related readings", the primary document's title for four
+    chapters of chemistry, named one of them."""
+    names = [notes_subject(unnumbered(t)) for t in titles]
     if len(names) == 1:
         return names[0]
     shared = _shared_opening(names, chinese=chinese)

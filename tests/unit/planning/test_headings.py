@@ -213,6 +213,23 @@ def test_a_notes_label_before_the_subject_names_no_week_or_module() -> None:
     assert shown_name("Lecture Notes") == "Lecture Notes"
 
 
+def test_a_notes_label_after_the_subject_names_no_week() -> None:
+    """A document titled "<subject> + notes label" named the weeks under its title so."""
+    section = {
+        "tide": ("N", "海洋学复习笔记"),
+        "wave": ("N", "海洋学复习笔记"),
+        "current": ("N", "海洋学复习笔记", "洋流"),
+    }
+    minutes = {"tide": 60, "wave": 60, "current": 20}
+    assert week_title(list(section), section, minutes, (), "zh") == "海洋学"
+    assert shown_name("Plate Tectonics Study Guide") == "Plate Tectonics"
+    assert shown_name("Geology - Handout") == "Geology"
+    assert shown_name("Python 笔记") == "Python"
+    # no subject, a part of a whole, a year, a name of its own: as they are
+    for whole in ("复习提纲", "第三章笔记", "本章总结", "2023笔记", "Field Notes", "教学提纲"):
+        assert shown_name(whole) == whole
+
+
 def test_a_documents_opening_is_not_named_after_the_section_after_it() -> None:
     """A chapter file's own opening (its title's concept, under no section) began a week
     whose other concepts were its first section's: the opening's module took that

@@ -450,3 +450,12 @@ def test_a_course_of_several_documents_is_titled_after_their_subjects() -> None:
     five = ["甲论", "乙论", "丙论", "丁论", "戊论"]
     assert course_title(five, chinese=True) == "甲论、乙论、丙论等"
     assert course_title(["原子（上）"], chinese=True) == "原子（上）"  # one document: its title
+
+
+def test_a_course_on_notes_is_titled_after_their_subject() -> None:
+    """A file of notes is titled "<subject> + notes label"; the course is on the subject."""
+    assert course_title(["海洋生态学笔记"], chinese=True) == "海洋生态学"
+    assert course_title(["Optics Lecture Notes"], chinese=False) == "Optics"
+    assert course_title(["土壤学讲义", "土壤学复习提纲"], chinese=True) == "土壤学"
+    assert course_title(["本章总结"], chinese=True) == "本章总结"  # a part of a whole
+    assert course_title(["Release Notes"], chinese=False) == "Release Notes"
