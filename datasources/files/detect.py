@@ -17,7 +17,7 @@ the document job detects again before reading (`detect`; the readers then check 
   EPUB's own rule), bounded as Office files are; read through pandoc.
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
   `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
-  AsciiDoc (`.adoc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
+  AsciiDoc (`.adoc`, `.asc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
   are ordinary text's too; RTF: the `{\rtf` signature. MediaWiki wikitext: named `.wiki`,
   or text with "== Heading ==" lines and the wiki's marks ('''bold''', [[links]],
   {{templates}}, <ref>); DocBook XML: its DOCTYPE or namespace, or a first element that
@@ -73,6 +73,9 @@ _MARKUP_NAMES: dict[str, Kind] = {
     ".rst": "rst",
     ".adoc": "asciidoc",
     ".asciidoc": "asciidoc",
+    # Pro Git's chapters and many AsciiDoc books are ".asc", as GitHub renders them; a PGP
+    # key or signature of that name (`_PGP_ARMOR`) is no document and stays text
+    ".asc": "asciidoc",
     ".org": "org",
     ".typ": "typst",
     ".wiki": "mediawiki",
@@ -331,6 +334,9 @@ _LATEX_COMMAND = re.compile(
 )
 
 
+_PGP_ARMOR = re.compile(r"\A\s*-----BEGIN PGP ")
+
+
 def _looks_like_notebook(sample: str, name: str) -> bool:
     if PurePath(name).suffix.lower() == ".ipynb":
         return sample.lstrip("\ufeff \t\r\n").startswith("{")
@@ -343,7 +349,7 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     suffix = PurePath(name).suffix.lower()
     if suffix == ".tex" and _LATEX_COMMAND.search(sample):
         return "latex"
-    if suffix in _MARKUP_NAMES:
+    if suffix in _MARKUP_NAMES and not (suffix == ".asc" and _PGP_ARMOR.match(sample)):
         return _MARKUP_NAMES[suffix]
     if _looks_like_docbook(sample):
         return "docbook"

@@ -112,6 +112,24 @@ def test_asciidoc_cross_references_outside_the_file_and_code_spans(tmp_path: Pat
     ]
 
 
+def test_an_asc_file_is_asciidoc_unless_it_is_a_pgp_armor(tmp_path: Path) -> None:
+    """Whole AsciiDoc books name their chapters ".asc"; read as plain text, a chapter lost
+    its headings and its "[source,console]" lines made a concept of "console"."""
+    source = (
+        "=== Tagging\n\nA *tag* marks a commit as important.\n\n"
+        "[source,console]\n----\n$ git tag v1.0\n----\n\n"
+        "==== Annotated Tags\n\nAn *annotated tag* is stored as a full object.\n"
+    )
+    document = _read(tmp_path, source.encode(), "tagging.asc")
+    assert document.kind == "asciidoc"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings == ["Tagging", "Annotated Tags"]
+    assert all("[source" not in b.text for b in document.blocks())
+    path = tmp_path / "key.asc"
+    path.write_bytes(b"-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBGR0\n-----END PGP\n")
+    assert detect(path, filename="key.asc").kind == "text"
+
+
 def test_latex_is_known_by_its_commands_and_a_chapter_file_by_its_name(tmp_path: Path) -> None:
     path = tmp_path / "upload"
     path.write_bytes(LATEX_CHAPTER.encode())
