@@ -134,7 +134,9 @@ def to_markdown(path: Path, detected: Detected) -> str:
         elif reader == "org":
             text = org_targets(text)
         elif reader == "asciidoc":
-            text = asciidoc_index_and_passthroughs(text)
+            text = asciidoc_index_and_passthroughs(_ADOC_INCLUDE.sub("", text))
+        elif reader == "typst":
+            return _typst(command, _TYPST_IMPORT.sub("", text), label)
         elif reader == "rst":
             text = rst_code_directives(text)
         elif reader == "docbook":
@@ -149,18 +151,63 @@ def to_markdown(path: Path, detected: Detected) -> str:
 
 
 def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
+    done = _run(command, stdin, label)
+    if done.returncode != 0:
+        raise CorruptDocument("unreadable", _failure(done, label))
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _run(command: list[str], stdin: bytes | None, label: str) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(  # noqa: S603 - fixed argv, no shell; the file is an argument
+        return subprocess.run(  # noqa: S603 - fixed argv, no shell; the file is an argument
             command, input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
         )
     except subprocess.TimeoutExpired as error:
         raise CorruptDocument(
             "unreadable", f"pandoc did not finish reading the {label} file in {TIMEOUT_SECONDS} s"
         ) from error
-    if done.returncode != 0:
-        reason = _last_line(done.stderr) or f"exit status {done.returncode}"
-        raise CorruptDocument("unreadable", f"pandoc could not read the {label} file: {reason}")
-    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _failure(done: subprocess.CompletedProcess[bytes], label: str) -> str:
+    reason = _last_line(done.stderr) or f"exit status {done.returncode}"
+    return f"pandoc could not read the {label} file: {reason}"
+
+
+# One upload is one file: another file it includes is not there to read. pandoc stops at
+# the first such AsciiDoc `include::` ("File code/x.rb not found in resource path"), and
+# Pro Git's chapters include their samples, so a whole chapter was refused; the line goes.
+_ADOC_INCLUDE = re.compile(r"^include::[^\[\n]*\[[^\]\n]*\][ \t]*$", re.MULTILINE)
+# The same for Typst's `#import` and `#include` of a file or a package: nearly every Typst
+# document imports its template ("template.typ", "@preview/…").
+_TYPST_IMPORT = re.compile(r"^[ \t]*#(?:import|include)\b[^\n]*$", re.MULTILINE)
+# What pandoc's Typst evaluator says of a name the missing file defined
+# (`#show: project.with(…)`, `#definition[…]`): it stops there.
+_TYPST_UNKNOWN = re.compile(rb'Identifier "([A-Za-z_][\w-]*)" not found')
+# A stand-in for such a name: a function giving back the text and content it was given,
+# so a template's `#note[…]` still reads as its note. At most this many names are stood
+# in for (each a pandoc run of a few milliseconds) before the file is refused as before.
+_TYPST_STAND_IN = (
+    "#let {name}(..args) = args.pos()"
+    ".filter(a => type(a) == content or type(a) == str).map(a => [#a]).join([ ])\n"
+)
+MAX_TYPST_STAND_INS = 30
+
+
+def _typst(command: list[str], text: str, label: str) -> str:
+    """A Typst file read with its imported names stood in for (`_TYPST_STAND_IN`)."""
+    stand_ins: list[str] = []
+    for _ in range(MAX_TYPST_STAND_INS + 1):
+        done = _run(command, ("".join(stand_ins) + text).encode("utf-8"), label)
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", errors="replace")
+        unknown = _TYPST_UNKNOWN.search(done.stderr)
+        if unknown is None:
+            break
+        stand_in = _TYPST_STAND_IN.format(name=unknown.group(1).decode())
+        if stand_in in stand_ins:
+            break
+        stand_ins.append(stand_in)
+    raise CorruptDocument("unreadable", _failure(done, label))
 
 
 # Sphinx extensions' directives whose content is code run when the docs are built (IPython's

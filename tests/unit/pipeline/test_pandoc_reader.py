@@ -720,3 +720,59 @@ def test_a_docbook_files_entities_read_no_file_and_expand_nothing(tmp_path: Path
         assert detected.kind == "docbook"
         with pytest.raises(CorruptDocument, match="DocBook"):
             read(path, detected)
+
+
+def test_an_asciidoc_chapter_that_includes_other_files_is_read_without_them(
+    tmp_path: Path,
+) -> None:
+    """pandoc stopped at the first `include::` of a file not uploaded, and the whole
+    chapter was refused; the directive reads no file of the server either."""
+    source = (
+        "=== Hooks\n\nA *hook* is a script Git runs before or after an event.\n\n"
+        "include::../samples/hooks.asc[]\n\n"
+        "[source,shell]\n----\ninclude::code/pre-commit.sh[lines=1..5]\n----\n\n"
+        "include::/etc/hostname[]\n\nA *server-side hook* runs on the server.\n"
+    )
+    document = _read(tmp_path, source.encode(), "hooks.adoc")
+    text = " ".join(b.text for b in document.blocks())
+    assert "A hook is a script Git runs before or after an event." in text
+    assert "A server-side hook runs on the server." in text
+    assert "include::" not in text
+    hostname = Path("/etc/hostname").read_text().strip()
+    assert not hostname or hostname not in text
+
+
+TYPST_WITH_A_TEMPLATE = """#import "template.typ": *
+#import "@preview/cetz:0.2.2": canvas
+#show: project.with(title: "Igneous Rocks", authors: ("A. Teacher",))
+
+= Igneous Rocks
+
+An *igneous rock* forms when magma cools.
+
+#definition("Basalt")[A fine-grained volcanic rock.]
+
+== Intrusive Rocks
+
+#note[Granite cools slowly underground.]
+"""
+
+
+def test_a_typst_document_with_its_template_not_uploaded_is_read(tmp_path: Path) -> None:
+    """Nearly every Typst document imports a template or a package; pandoc stopped at the
+    import, then at each name it would have defined, and the file was refused."""
+    document = _read(tmp_path, TYPST_WITH_A_TEMPLATE.encode(), "rocks.typ")
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings == ["Igneous Rocks", "Intrusive Rocks"]
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "An igneous rock forms when magma cools." in text
+    assert "Basalt A fine-grained volcanic rock." in text
+    assert "Granite cools slowly underground." in text
+
+
+def test_a_typst_document_of_too_many_unknown_names_is_refused_clearly(tmp_path: Path) -> None:
+    names = "".join(f"#name{i}[x]\n" for i in range(40))
+    with pytest.raises(CorruptDocument, match=r"Typst file: .*name30"):
+        _read(tmp_path, f"= Rocks\n\n{names}".encode(), "many.typ")
+    with pytest.raises(CorruptDocument, match="Typst file"):  # not a name: refused as before
+        _read(tmp_path, b"= Rocks\n\n#let x = (\n", "broken.typ")
