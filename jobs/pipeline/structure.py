@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 import rjieba
 from lemminflect import getAllLemmas
@@ -123,6 +124,25 @@ _ZH_LEAD = re.compile(
     r"^(?:(?:到底|究竟)?(?:什么是|何为)|认识|理解|了解|介绍|初识|关于|使用|定义|学习|一些|几个|若干"
     rf"|{_ZH_MEANS})"
 )
+# What a word opening on a lead ends on when the lead is part of it: 使用者, 学习率, 认识论,
+# 定义域 are names, not "use the 者" (a Git server chapter's "使用者" section was the
+# concept 者); a whole character on its own after the lead, "了解树", keeps its lead off
+_ZH_BOUND_END = frozenset("者率性化论力域型度家员感法")
+
+
+def _zh_without_lead(side: str) -> str:
+    """The side without a lead verb or quantifier (`_ZH_LEAD`) when the lead ends where
+    rjieba ends a word and does not leave a bound ending (`_ZH_BOUND_END`)."""
+    lead = _ZH_LEAD.match(side)
+    if lead is None:
+        return side
+    rest = side[lead.end() :]
+    ends = set(accumulate(len(word) for word in rjieba.cut(side)))
+    if lead.end() not in ends or rest.strip() in _ZH_BOUND_END:
+        return side
+    return rest
+
+
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
 # subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
 # "动态规划提高篇": "组合进阶篇" was a concept)
@@ -483,7 +503,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "计算机操作系统 - 死锁", "起步 - 关于版本控制": each side of a spaced dash is a
         # heading of its own (read as one, 死锁 was lost to rjieba's verb tag)
         sides = [
-            _ZH_TAIL.sub("", _ZH_LEAD.sub("", _zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
+            _ZH_TAIL.sub("", _zh_without_lead(_zh_means(_ZH_VIA.sub(r"\1", side.strip()))))
             for side in _SPACED_DASH.split(_ZH_WHETHER.sub(r"\g<x>", plain))
         ]
         plain = " - ".join(sides)

@@ -1591,6 +1591,16 @@ def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Infinite elasticity"]
 
 
+def test_a_lead_verb_inside_a_word_of_a_heading_stays() -> None:
+    """ "使用者" (users) headed a Git server chapter's section and its concept was "者":
+    the lead verb 使用 was cut off a word it is part of. A lead that is a word keeps
+    going: "了解树" is 树, "什么是熵" 熵."""
+    for name in ("使用者", "学习者", "认识论", "定义域", "学习率"):
+        assert [c.term for c in heading_terms(name, 0, 2)] == [name], name
+    assert [c.term for c in heading_terms("了解树", 0, 2)] == ["树"]
+    assert [c.term for c in heading_terms("什么是熵", 0, 2)] == ["熵"]
+
+
 def test_chinese_discourse_words_and_quantifiers_name_nothing(tmp_path: Path) -> None:
     # a lecture's "接下来" (next) and "本讲座" (this lecture), a heading's "一些" (some)
     assert [c.term for c in heading_terms("一些历史", 0, 2)] == ["历史"]
