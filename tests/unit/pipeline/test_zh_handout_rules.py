@@ -929,3 +929,14 @@ def test_an_entry_highlighted_in_backticks_with_its_key_word_in_brackets() -> No
     ):
         found = _zh_list_entry(entry, 0, item=True)
         assert found is not None and found.term == name, entry
+
+
+def test_what_this_lecture_sets_out_to_do_is_apparatus() -> None:
+    from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
+
+    # a deck's slide "本讲目标" lists the lecture's aims: no topic, no week's title
+    assert apparatus("本讲目标") and apparatus("本章要求") and apparatus("本节重点")
+    assert OBJECTIVES_HEADING.search("本讲目标")
+    # alone, or opening a name, the word is the subject's own
+    assert not apparatus("目标函数") and not apparatus("目标")
+
