@@ -3390,7 +3390,8 @@ def _admissible(
             or (
                 whole
                 and (
-                    (len(key) <= 6 or _zh_doctrine(key))
+                    # a long name its heading abbreviates in brackets is one name too
+                    (len(key) <= 6 or _zh_doctrine(key) or any(c.glossed for c in cues))
                     if counted_in_characters
                     else key.count(" ") <= 2
                 )

@@ -940,3 +940,16 @@ def test_what_this_lecture_sets_out_to_do_is_apparatus() -> None:
     # alone, or opening a name, the word is the subject's own
     assert not apparatus("目标函数") and not apparatus("目标")
 
+
+def test_a_long_name_its_heading_abbreviates_in_brackets_is_one_name(tmp_path: Path) -> None:
+    # the heading gives the name and its short forms; rjieba cuts the name at a verb
+    # (代谢), and a mind map's outline never writes the name again below it
+    assert terms("药物代谢动力学（药动学，PK）") == ["药物代谢动力学"]
+    assert terms("2.3 最长公共子序列（LCS）") == ["最长公共子序列"]
+    text = (
+        "# 药理学提纲\n\n## 总论\n\n### 药物代谢动力学（药动学，PK）\n\n- 体内过程\n"
+        "- 时间规律\n\n### 房室模型\n\n- 单室\n- 双室\n"
+    )
+    assert "药物代谢动力学" in titles_of(tmp_path, text, "提纲.md")
+    # an aside that is no short form leaves the heading as it was read
+    assert terms("学习目标（Goals）") == []
