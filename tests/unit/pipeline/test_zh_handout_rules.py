@@ -953,3 +953,13 @@ def test_a_long_name_its_heading_abbreviates_in_brackets_is_one_name(tmp_path: P
     assert "药物代谢动力学" in titles_of(tmp_path, text, "提纲.md")
     # an aside that is no short form leaves the heading as it was read
     assert terms("学习目标（Goals）") == []
+
+
+def test_a_name_glossed_in_one_heading_is_whole_in_the_title_too(tmp_path: Path) -> None:
+    # the title writes the name a later heading abbreviates; its pieces are no topics
+    text = (
+        "# 药理学提纲：药物代谢动力学\n\n## 总论\n\n### 药物代谢动力学（药动学，PK）\n\n"
+        "- 体内过程\n- 时间规律\n\n### 消除\n\n- 一级动力学\n- 零级动力学\n- 非线性动力学\n"
+    )
+    titles = titles_of(tmp_path, text, "提纲.md")
+    assert "药物代谢动力学" in titles and "动力学" not in titles
