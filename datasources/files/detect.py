@@ -274,8 +274,21 @@ _OTHER_MIMETYPES = {
 }
 
 
+# An XMind mind map is a ZIP of its sheets: content.json (XMind Zen and later) or
+# content.xml (XMind 8), each beside a manifest. Its outline is what a course is built
+# from, and XMind exports it as Markdown; refused as "a ZIP archive that is not a Word
+# document", the upload named no way forward.
+_XMIND_CONTENT = ("content.json", "content.xml")
+_XMIND_MANIFEST = ("manifest.json", "META-INF/manifest.xml")
+
+
 def _not_a_word_document(names: set[str], mimetype: str) -> str:
     """What the archive is, and how to upload its content instead."""
+    if any(c in names for c in _XMIND_CONTENT) and any(m in names for m in _XMIND_MANIFEST):
+        return (
+            "an XMind mind map (.xmind), not a kind of document we read; export it from XMind"
+            " as Markdown (File > Export > Markdown) and upload the .md file"
+        )
     what = next((label for member, label in _OTHER_ARCHIVES if member in names), None)
     what = what or _OTHER_MIMETYPES.get(mimetype)
     pages = sorted(n for n in names if "/" not in n and n.lower().endswith((".html", ".htm")))

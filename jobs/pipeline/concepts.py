@@ -409,7 +409,8 @@ def find_concepts(
         cues = [c for c in cues if not _clause_in_heading(c, blocks, prose)]
         cues = _shared_modifier_readings(cues, blocks, prose)
     else:
-        cues = _actions_on_their_topic(_whole_heading_names(cues, prose), blocks, prose)
+        cues = _whole_heading_names(cues, prose)
+        cues = _actions_on_their_topic(_glossed_names_whole(cues, blocks), blocks, prose)
 
     if not chinese:  # "The prisoners dilemma" over the body's "prisoner's dilemma"
         cues = _possessive_spelling(cues, stats)
@@ -986,6 +987,24 @@ def _whole_heading_names(cues: list[Cue], prose: str) -> list[Cue]:
             and any(c.term != w and c.term in w for w in wholes.get(c.block, ()))
         )
     ]
+
+
+def _glossed_names_whole(cues: list[Cue], blocks: Sequence[Block]) -> list[Cue]:
+    """A name one heading gives with its short form ("药物代谢动力学（药动学，PK）",
+    `structure._ZH_GLOSSED_NAME`) is one name in every heading that writes it: the pieces
+    rjieba cuts it into there are no topics of that heading (a title "药理学总论：药物代谢
+    动力学" gave 药物 and 动力学, the top concepts of a mind map with no prose)."""
+    glossed = {c.term for c in cues if c.glossed}
+    if not glossed:
+        return cues
+    out = []
+    for cue in cues:
+        if cue.kind == "heading" and not cue.glossed and has_han(cue.term):
+            heading = blocks[cue.block].text
+            if any(cue.term != name and cue.term in name and name in heading for name in glossed):
+                continue
+        out.append(cue)
+    return out
 
 
 # an English heading "M X and Y" whose last part is one word: Y may share M, the first
@@ -3390,7 +3409,8 @@ def _admissible(
             or (
                 whole
                 and (
-                    (len(key) <= 6 or _zh_doctrine(key))
+                    # a long name its heading abbreviates in brackets is one name too
+                    (len(key) <= 6 or _zh_doctrine(key) or any(c.glossed for c in cues))
                     if counted_in_characters
                     else key.count(" ") <= 2
                 )

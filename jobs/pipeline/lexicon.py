@@ -929,6 +929,10 @@ _ZH_CROSS_REFERENCE = re.compile(
 
 _SPACED_HAN = re.compile(r"[\u3400-\u9fff]+(?: +[\u3400-\u9fff]+)+")
 _ZH_THIS_PART = re.compile(r"^本(?:章|节|课|讲|单元|次课|部分|篇)")
+# what a part of the course sets out to do, said after "本讲"/"本章": "本讲目标",
+# "本章要求", "本节重点" (a deck's objectives slide "本讲目标" was a concept and the first
+# week's title). Alone, 目标 or 重点 may be a topic's word (目标函数), so only after 本….
+_ZH_PART_AIMS = frozenset({"目标", "要求", "重点", "难点", "重难点"})
 
 # A heading about the document itself: its goals, how to use it, what it is ("Goals of this
 # lesson" titled a library-carpentry lesson's first module, "How to use these slides" a
@@ -966,7 +970,11 @@ def apparatus(heading: str) -> bool:
     # "本章学习目标", "本节思考题": the part of the document it belongs to, said before the
     # apparatus's own name, leaves it apparatus (a deck's objectives slide was a concept)
     own = _ZH_THIS_PART.sub("", bare)
-    if own != bare and own and (own in GENERIC_HEADINGS or ZH_STUDY_LABEL.match(own)):
+    if (
+        own != bare
+        and own
+        and (own in GENERIC_HEADINGS or own in _ZH_PART_AIMS or ZH_STUDY_LABEL.match(own))
+    ):
         return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
         return True
@@ -998,7 +1006,7 @@ def apparatus(heading: str) -> bool:
 # was a concept and its first week's title, over the terms the list previews).
 OBJECTIVES_HEADING = re.compile(
     r"^\s*(?:chapter|section|unit|module|lesson|learning|course|tutorial|workshop)?\s*"
-    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本章目标|本节目标|教学目标|学习要点",
+    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本(?:章|节|课|讲)目标|教学目标|学习要点",
     re.IGNORECASE,
 )
 # the sentence that leads in such a list without a heading (OpenStax's every section)

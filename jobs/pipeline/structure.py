@@ -278,6 +278,7 @@ class Cue:
     block: int
     level: int = 0
     whole: bool = False  # the entire heading names it (no other words were cut off)
+    glossed: bool = False  # the heading gives its short form in brackets ("…（PK）")
 
 
 # a chemical formula in mhchem's macro, as chemistry notes write their headings
@@ -485,6 +486,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         return [*cues, Cue(bare, "heading", block, level, True)]
     if facet(HEADING_NUMBER.sub("", clean_title(text)), level):
         return cues  # "式(3.5)的推导": checked before its brackets go ("式的推导")
+    glossed = _ZH_GLOSSED_NAME.fullmatch(HEADING_NUMBER.sub("", clean_title(text)).strip())
+    if glossed and not apparatus(glossed["name"]):
+        # the author names it and gives its short form: one name, whatever rjieba cuts
+        return [*cues, Cue(glossed["name"], "heading", block, level, True, glossed=True)]
     plain = _CODE_IN_HEADING.sub(
         lambda m: f"`{m.group(1)}`" if _TYPE_LIKE.match(m.group(1)) else "|", text
     )
@@ -1345,6 +1350,16 @@ ZH_ACTION_COUNT = 300
 
 # A Chinese heading part up to this long may be one name rjieba cuts wrong
 ZH_WHOLE_HEADING = 10
+
+# A Chinese heading that is one name glossed in brackets by its letters, maybe after a
+# short Chinese form: "药物代谢动力学（药动学，PK）", "最长公共子序列（LCS）". The author
+# names the thing whole and abbreviates it, so it is one name however rjieba cuts it: its
+# noun runs gave 药物 and 动力学, and a body that never repeats the heading (a mind map's
+# outline, a slide) left the name lost.
+_ZH_GLOSSED_NAME = re.compile(
+    rf"(?P<name>[\u3400-\u9fff]{{3,{ZH_WHOLE_HEADING}}})\s*[（(]\s*"
+    r"(?:[\u3400-\u9fff]{2,6}\s*[，,、；;]\s*)?[A-Za-z][A-Za-z0-9./+-]{0,15}\s*[）)]?"
+)
 _ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 

@@ -154,6 +154,7 @@ def parse(source: str) -> list[Block]:
     parser.use(footnote_plugin).disable("footnote_tail")
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
+    branches = _outline_branches(tokens)
     glossaries = glossary_pages(link for token in tokens for link in _links(token))
     blocks: list[Block] = []
     context: list[str] = []  # open containers: list_item, table cells, ...
@@ -161,7 +162,7 @@ def parse(source: str) -> list[Block]:
     table: list[str] = []
     term: str | None = None  # a definition list's term waiting for its definition
     linked: set[int] = set()  # blocks that are one link to another page (`_page_link`)
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if token.type in ("dt_open", "dd_open"):
             context.append(token.tag)
         elif token.type in ("dt_close", "dd_close"):
@@ -202,6 +203,8 @@ def parse(source: str) -> list[Block]:
             continue
         elif token.type == "inline":
             text, emphasis = _inline(token, glossaries)
+            if at in branches:
+                emphasis = [text.strip(), *emphasis]  # a mind map's branch: a topic
             if context and context[-1] == "cell":
                 row.append(text)
             else:
@@ -371,6 +374,67 @@ def _navigation(token: Token) -> bool:
     if label:
         return len(links) >= 2 and bool(_LINK_LIST_LABEL.fullmatch(label))
     return len(links) >= 2 or (len(links) == 1 and bool(_NAVIGATION_WORD.match(links[0])))
+
+
+# A mind map exported as a Markdown outline (XMind, 幕布, MindNode): nodes of a few words
+# as nested list items, hardly any sentence. A node with nodes under it is a topic its
+# branch sorts, as a heading is; read as plain items, a pharmacology map's 首过效应,
+# 血浆蛋白结合 and 肾小管重吸收 were no concepts (its leaves may be mere values: 口服, 年龄).
+_OUTLINE_MIN_ITEMS = 20
+_OUTLINE_NODE_SHARE = 0.8
+_OUTLINE_MIN_BRANCHES = 5
+_NODE_MAX_CHARS = 16
+_SENTENCE_MARK = re.compile(r"[。！？；，：,;!?:]|\.(?:\s|$)")
+_LIST_OPEN = ("bullet_list_open", "ordered_list_open")
+
+
+def _outline_branches(tokens: list[Token]) -> set[int]:
+    """The indexes of the inline tokens that are a mind map's branch nodes: list items
+    of a node's few words with a nested list under them, in a document whose list items
+    are nodes (`_OUTLINE_NODE_SHARE` of at least `_OUTLINE_MIN_ITEMS`) and whose prose
+    outside lists is scant. Empty for any other document."""
+    nodes = 0
+    items = 0
+    paragraphs = 0
+    branches: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.type == "inline" and token.level == 1 and tokens[i - 1].type == "paragraph_open":
+            paragraphs += 1  # a paragraph outside any list or container
+        if token.type != "list_item_open":
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, len(tokens))
+                if tokens[j].type == "list_item_close" and tokens[j].level == token.level
+            ),
+            len(tokens),
+        )
+        inline = next(
+            (j for j in range(i + 1, end) if tokens[j].type == "inline"),
+            None,
+        )
+        if inline is None or tokens[inline].level != token.level + 2:
+            continue
+        items += 1
+        if not _node(tokens[inline].content):
+            continue
+        nodes += 1
+        if any(tokens[j].type in _LIST_OPEN for j in range(inline + 1, end)):
+            branches.add(inline)
+    outline = (
+        items >= _OUTLINE_MIN_ITEMS
+        and nodes >= _OUTLINE_NODE_SHARE * items
+        and len(branches) >= _OUTLINE_MIN_BRANCHES
+        and paragraphs * 5 <= items
+    )
+    return branches if outline else set()
+
+
+def _node(text: str) -> bool:
+    """A mind map node's text: a few words, no sentence (`_SENTENCE_MARK`)."""
+    text = text.strip()
+    return 0 < len(text) <= _NODE_MAX_CHARS and not _SENTENCE_MARK.search(text)
 
 
 # a generated table of contents: GFM-TOC, doctoc, markdown-toc, VS Code's Markdown All in One

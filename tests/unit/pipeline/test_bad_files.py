@@ -120,6 +120,31 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert error.value.message.startswith("a ZIP archive that is not a Word document")
 
 
+@pytest.mark.parametrize(
+    ("content", "manifest"),
+    [("content.json", "manifest.json"), ("content.xml", "META-INF/manifest.xml")],
+)
+def test_a_mind_map_file_says_to_export_it_as_markdown(
+    tmp_path: Path, content: str, manifest: str
+) -> None:
+    # XMind saves a map as a ZIP of its sheets; the teacher is told how to get the outline
+    path = tmp_path / "plan.xmind"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(content, '[{"rootTopic": {"title": "Cells"}}]')
+        archive.writestr(manifest, "{}")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="plan.xmind")
+    assert error.value.reason == "unsupported_type"
+    assert "XMind mind map" in error.value.message and "Markdown" in error.value.message
+    # a content file alone (no manifest) is no sign of XMind
+    lone = tmp_path / "data.zip"
+    with zipfile.ZipFile(lone, "w") as archive:
+        archive.writestr(content, "[]")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(lone, filename="data.zip")
+    assert "XMind" not in error.value.message
+
+
 def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> None:
     # Google Docs downloads a document as "Web page (.html, zipped)": the page at the
     # archive's root beside an images/ folder. The teacher is told which file to upload.

@@ -1314,3 +1314,28 @@ def test_docx_a_table_of_one_sentence_cells_reads_as_its_paragraphs(tmp_path: Pa
     kept = "名词 | 解释\n法向量 | 垂直于表面的单位向量。\n环境光 | 场景中处处都有的微弱光照。"
     assert ("table", kept) in texts
     assert ("table", "环节 | 时间\n导入 | 5分钟") in texts
+
+
+def _mind_map(branches: int) -> str:
+    """A mind map exported as a Markdown outline: nodes of a few words, nested lists."""
+    lines = ["# 植物生理学", "", "## 光合作用", ""]
+    for n in range(branches):
+        lines += [f"- 分支主题{n}", f"  - 叶子甲{n}", f"  - 叶子乙{n}", f"  - 叶子丙{n}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_mind_maps_branch_nodes_are_stressed_as_its_topics() -> None:
+    blocks = parse(_mind_map(6))
+    stressed = {b.text for b in blocks if b.emphasis}
+    # a node with nodes under it sorts them, as a heading does; a leaf may be a mere value
+    assert stressed == {f"分支主题{n}" for n in range(6)}
+
+
+def test_nested_lists_of_sentences_or_a_short_list_are_no_mind_map() -> None:
+    assert not any(b.emphasis for b in parse(_mind_map(3)))  # 12 items: too few to tell
+    prose = _mind_map(6).replace("  - 叶子甲", "  - 这一步把光能转化为化学能，叶子甲")
+    prose = prose.replace("  - 叶子乙", "  - 暗反应在叶绿体基质中进行。叶子乙")
+    assert not any(b.emphasis for b in parse(prose))
+    # paragraphs of prose between the lists make it a handout with lists, not a map
+    handout = _mind_map(6).replace("## 光合作用\n", "## 光合作用\n\n" + "植物吸收光能。\n\n" * 5)
+    assert not any(b.emphasis for b in parse(handout))

@@ -929,3 +929,37 @@ def test_an_entry_highlighted_in_backticks_with_its_key_word_in_brackets() -> No
     ):
         found = _zh_list_entry(entry, 0, item=True)
         assert found is not None and found.term == name, entry
+
+
+def test_what_this_lecture_sets_out_to_do_is_apparatus() -> None:
+    from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
+
+    # a deck's slide "本讲目标" lists the lecture's aims: no topic, no week's title
+    assert apparatus("本讲目标") and apparatus("本章要求") and apparatus("本节重点")
+    assert OBJECTIVES_HEADING.search("本讲目标")
+    # alone, or opening a name, the word is the subject's own
+    assert not apparatus("目标函数") and not apparatus("目标")
+
+
+def test_a_long_name_its_heading_abbreviates_in_brackets_is_one_name(tmp_path: Path) -> None:
+    # the heading gives the name and its short forms; rjieba cuts the name at a verb
+    # (代谢), and a mind map's outline never writes the name again below it
+    assert terms("药物代谢动力学（药动学，PK）") == ["药物代谢动力学"]
+    assert terms("2.3 最长公共子序列（LCS）") == ["最长公共子序列"]
+    text = (
+        "# 药理学提纲\n\n## 总论\n\n### 药物代谢动力学（药动学，PK）\n\n- 体内过程\n"
+        "- 时间规律\n\n### 房室模型\n\n- 单室\n- 双室\n"
+    )
+    assert "药物代谢动力学" in titles_of(tmp_path, text, "提纲.md")
+    # an aside that is no short form leaves the heading as it was read
+    assert terms("学习目标（Goals）") == []
+
+
+def test_a_name_glossed_in_one_heading_is_whole_in_the_title_too(tmp_path: Path) -> None:
+    # the title writes the name a later heading abbreviates; its pieces are no topics
+    text = (
+        "# 药理学提纲：药物代谢动力学\n\n## 总论\n\n### 药物代谢动力学（药动学，PK）\n\n"
+        "- 体内过程\n- 时间规律\n\n### 消除\n\n- 一级动力学\n- 零级动力学\n- 非线性动力学\n"
+    )
+    titles = titles_of(tmp_path, text, "提纲.md")
+    assert "药物代谢动力学" in titles and "动力学" not in titles
