@@ -152,6 +152,7 @@ def parse(source: str) -> list[Block]:
     # reads as a paragraph where it stands. As plain text, "[^4]: 也叫作控制序列…" was a
     # definition and "LuaTeX[^12]" a description
     parser.use(footnote_plugin).disable("footnote_tail")
+    source = _MDBOOK_INCLUDE.sub("", source)
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
     branches = _outline_branches(tokens)
@@ -666,6 +667,17 @@ def _shown_text(template: str) -> str:
     """The text a shortcode shows in its sentence (`_SHORTCODE_TEXT`), else nothing."""
     match = _SHORTCODE_TEXT.match(template)
     return (match.group(1) or match.group(2) or "") if match else ""
+
+
+# mdBook's preprocessor links, a line of their own: `{{#include file.rs:here}}`,
+# `{{#rustdoc_include ../listings/…/main.rs}}`, `{{#playground …}}`. The build puts the
+# file there; the uploaded chapter holds only the path, which answered "How is `unwrap`
+# used?" with "Here is an example of `unwrap` in action: {{#rustdoc_include …}}" (The
+# Rust Programming Language, in both languages). The code it stood for is not uploaded.
+_MDBOOK_INCLUDE = re.compile(
+    r"^[ \t]*\{\{#(?:include|rustdoc_include|playground|template)\b[^{}\n]*\}\}[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def _without_site_templates(source: str) -> str:

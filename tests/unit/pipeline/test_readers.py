@@ -1339,3 +1339,18 @@ def test_nested_lists_of_sentences_or_a_short_list_are_no_mind_map() -> None:
     # paragraphs of prose between the lists make it a handout with lists, not a map
     handout = _mind_map(6).replace("## 光合作用\n", "## 光合作用\n\n" + "植物吸收光能。\n\n" * 5)
     assert not any(b.emphasis for b in parse(handout))
+
+
+def test_mdbook_include_links_are_no_text() -> None:
+    """An mdBook chapter holds `{{#include …}}` where its build puts a file; uploaded
+    alone, the path answered "How is `unwrap` used?"."""
+    source = (
+        "# Errors\n\nHere is an example of `unwrap` in action:\n\n"
+        "```rust\n{{#rustdoc_include ../listings/ch09/unwrap/src/main.rs}}\n```\n\n"
+        "{{#include ../shared/note.md}}\n\n"
+        "A panic stops the program. Write `{{#include}}` in a sentence and it stays.\n"
+    )
+    text = " ".join(b.text for b in parse(source))
+    assert "rustdoc_include" not in text and "note.md" not in text
+    assert "A panic stops the program." in text
+    assert "`{{#include}}`" in text
