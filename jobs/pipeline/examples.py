@@ -163,8 +163,21 @@ def _display_missing(sentence: str, following: Block) -> bool:
     )
 
 
+# a code listing's file name set above it: "Filename: src/main.rs", "文件名：src/lib.rs"
+_FILE_CAPTION = re.compile(r"^(?:file\s*name|file|文件名|文件)\s*[:：]\s*\S+$", re.I)
+
+
 def _following(blocks: Sequence[Block], index: int) -> str | None:
-    """The block right after `index` when it continues the text (not a new heading)."""
+    """The block right after `index` when it continues the text (not a new heading); a
+    listing's file name there goes with the code under it, and without code it shows
+    nothing ("For example: Filename: src/main.rs" answered "How is `loop` used?" where
+    the book's build would have put the listing)."""
     if index + 1 >= len(blocks) or blocks[index + 1].kind == "heading":
         return None
-    return blocks[index + 1].text.strip() or None
+    following = blocks[index + 1].text.strip()
+    if _FILE_CAPTION.match(following):
+        code = blocks[index + 2] if index + 2 < len(blocks) else None
+        if code is None or code.kind != "code" or not code.text.strip():
+            return None
+        return f"{following}\n{code.text.strip()}"
+    return following or None

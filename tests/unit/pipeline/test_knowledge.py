@@ -167,6 +167,23 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
     ]  # "例如：" with only a heading after it shows nothing
 
 
+def test_a_listings_file_name_goes_with_its_code_and_shows_nothing_alone() -> None:
+    """A book's listings are captioned "Filename: src/main.rs"; where the build puts the
+    code and the upload holds none, "For example: Filename: src/main.rs" answered "How is
+    `loop` used?"."""
+    blocks = [
+        Block("heading", "Loops", 1, level=1),
+        Block("paragraph", "For example, try running the following code:", 1),
+        Block("paragraph", "Filename: src/main.rs", 1),
+        Block("heading", "Conditions", 2, level=1),
+        Block("paragraph", "例如：", 2),
+        Block("paragraph", "文件名：src/lib.rs", 2),
+        Block("code", "fn main() { loop {} }", 2),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "x")]
+    assert found == ["例如：\n文件名：src/lib.rs\nfn main() { loop {} }"]
+
+
 def test_a_formula_belongs_to_the_longer_of_two_names_said_at_one_place(tmp_path: Path) -> None:
     """ "两个乘法器的延迟如下：" says 乘法器, which holds 乘法: read first-come, the formula was
     乘法's (a deck's carry equations were asked as "加法的公式")."""
