@@ -67,6 +67,13 @@ class Definition:
 _LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" is no article
 _ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
+
+# what a tutorial has the reader make and name: "a new project called loops", "a file
+# named hello.c", "a directory called src"; the name is the reader's, no term of the text
+_READERS_ARTIFACT = (
+    r"(?:project|file|directory|folder|crate|repository|repo|workspace|package|app|script"
+    r"|notebook)s?"
+)
 # an en dash joins the two names of an eponym ("the Steinhart–Hart equation", "the
 # Michaelis–Menten model"): a letter, the dash, a capital; cut there, "Steinhart" was the
 # term a lesson defined. A spaced dash (" – ") stays a break between clauses.
@@ -214,10 +221,13 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         # dendritic cell called the Langerhans cell", "a crescent-shaped region called the
         # lunula", "a special region referred to as the axon hillock": an article, up to
         # three words (no adverb nor pronoun: "a very simple project called …" makes up an
-        # example's name), a noun, then the naming verb
+        # example's name), a noun, then the naming verb. A thing the reader makes and names
+        # is no term ("let's make a new project called loops", "a file called hello.c":
+        # `_READERS_ARTIFACT`)
         re.compile(
             rf"\b(?:an?|the)\s+(?:(?:of|(?!(?:{_STOP_WORDS})\s)[a-z][\w'’\-]*)\s+){{0,3}}?"
-            rf"(?!(?:{_STOP_WORDS})\s)(?![a-z]+ly\s)[a-z][\w'’\-]*[a-z]\s+"
+            rf"(?!(?:{_STOP_WORDS})\s)(?![a-z]+ly\s)(?!{_READERS_ARTIFACT}\s)"
+            r"[a-z][\w'’\-]*[a-z]\s+"
             r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+"
             rf"{_ART}[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{{1,60}}(?:/[\w'’\- ]{{1,30}})?)"
         ),

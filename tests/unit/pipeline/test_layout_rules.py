@@ -1591,6 +1591,17 @@ def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Infinite elasticity"]
 
 
+def test_what_a_tutorial_has_the_reader_make_and_name_is_no_term() -> None:
+    """ "Let's make a new project called loops." defined "loop" with it."""
+    for sentence in (
+        "To experiment with loops, let's make a new project called loops.",
+        "Create a directory named notes and a file called hello.c in it.",
+    ):
+        assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
+    sentence = "Rust ships a package manager called Cargo."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Cargo"]
+
+
 def test_a_lead_verb_inside_a_word_of_a_heading_stays() -> None:
     """ "使用者" (users) headed a Git server chapter's section and its concept was "者":
     the lead verb 使用 was cut off a word it is part of. A lead that is a word keeps
