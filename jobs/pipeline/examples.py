@@ -19,6 +19,7 @@ from typing import Protocol
 
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
+from jobs.pipeline.readers.markdown import MDBOOK_LINK
 from jobs.pipeline.textutil import HAN, sentences
 
 _START = re.compile(
@@ -177,7 +178,15 @@ def _following(blocks: Sequence[Block], index: int) -> str | None:
     following = blocks[index + 1].text.strip()
     if _FILE_CAPTION.match(following):
         code = blocks[index + 2] if index + 2 < len(blocks) else None
-        if code is None or code.kind != "code" or not code.text.strip():
+        if code is None or code.kind != "code" or _absent_listing(code):
             return None
         return f"{following}\n{code.text.strip()}"
+    if _absent_listing(blocks[index + 1]):
+        return None
     return following or None
+
+
+def _absent_listing(block: Block) -> bool:
+    """A code block holding no code: empty, or only mdBook's link to a file the build
+    puts there (`markdown.MDBOOK_LINK`)."""
+    return block.kind == "code" and not MDBOOK_LINK.sub("", block.text).strip()

@@ -152,7 +152,7 @@ def parse(source: str) -> list[Block]:
     # reads as a paragraph where it stands. As plain text, "[^4]: 也叫作控制序列…" was a
     # definition and "LuaTeX[^12]" a description
     parser.use(footnote_plugin).disable("footnote_tail")
-    source = _MDBOOK_INCLUDE.sub("", source)
+    source = _without_mdbook_links(source)
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
     branches = _outline_branches(tokens)
@@ -673,11 +673,31 @@ def _shown_text(template: str) -> str:
 # `{{#rustdoc_include ../listings/…/main.rs}}`, `{{#playground …}}`. The build puts the
 # file there; the uploaded chapter holds only the path, which answered "How is `unwrap`
 # used?" with "Here is an example of `unwrap` in action: {{#rustdoc_include …}}" (The
-# Rust Programming Language, in both languages). The code it stood for is not uploaded.
-_MDBOOK_INCLUDE = re.compile(
+# Rust Programming Language, in both languages). Outside code it goes; a code block of
+# nothing else stays, as the listing the text points to (`examples` shows none of it:
+# gone, the lead-in took the next paragraph for its example).
+MDBOOK_LINK = re.compile(
     r"^[ \t]*\{\{#(?:include|rustdoc_include|playground|template)\b[^{}\n]*\}\}[ \t]*$",
     re.MULTILINE,
 )
+
+
+def _without_mdbook_links(source: str) -> str:
+    """`source` without mdBook's links (`MDBOOK_LINK`) outside code fences."""
+    if "{{#" not in source:
+        return source
+    out: list[str] = []
+    fence: tuple[str, int] | None = None
+    for line in source.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = (match.group(2)[0], len(match.group(2)))
+        elif fence is not None and match and _closes(match, fence):
+            fence = None
+        elif fence is None and MDBOOK_LINK.fullmatch(line):
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _without_site_templates(source: str) -> str:
