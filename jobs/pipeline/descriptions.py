@@ -196,6 +196,10 @@ _EN_LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:we\s+have|(?:such|so)\s+that|holds|satisfies|satisfying|as\s+follows"
     r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|(?:written|expressed|computed|calculated)\s+as"
     r"|defined\s+by"
+    # "Thus we define the standard deviation to be", "The chain rule states that", "The
+    # partial derivative of y with respect to x_i is", "… is defined as": the formula
+    # displayed next is what it says (the answer ended on "to be")
+    r"|to\s+be|(?:states|says|shows|asserts|tells\s+us)\s+that|defined\s+as|(?:is|are|equals)"
     # "A parse tree for a grammar G is a tree where" over the list of what holds of it: a
     # relative word with nothing after it leads in to what follows
     r"|where|in\s+which))\s*$",

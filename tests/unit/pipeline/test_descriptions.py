@@ -53,6 +53,21 @@ def test_a_definition_ending_on_defined_as_takes_its_formula(tmp_path: Path) -> 
     assert _descriptions(tmp_path, en, "en")["taxicab norm"].endswith("\\sum_i |x_i|$$")
 
 
+def test_a_definition_ending_on_to_be_or_states_that_takes_its_formula(tmp_path: Path) -> None:
+    """ "Thus we define the standard deviation to be", "The chain rule states that": the
+    answers stopped there, before the formula they lead to."""
+    en = (
+        "# Spread\n\nThus we define the **standard deviation** to be\n\n"
+        "$$\\sigma_X = \\sqrt{\\mathrm{Var}(X)}.$$\n\n"
+        "The standard deviation has the units of $X$; the standard deviation is common.\n\n"
+        "## Rules\n\nThe **product rule** states that\n\n$$(fg)' = f'g + fg'.$$\n\n"
+        "The product rule is used often; the product rule has a twin.\n"
+    )
+    found = _descriptions(tmp_path, en, "en")
+    assert found["standard deviation"].endswith("to be $$\\sigma_X = \\sqrt{\\mathrm{Var}(X)}.$$")
+    assert found["product rule"] == "The product rule states that $$(fg)' = f'g + fg'.$$"
+
+
 def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) -> None:
     zh = (
         "# 函数\n\n**单调函数**是随自变量增大而不减小的函数。\n\n$$f(x)\\leqslant f(y)$$\n\n"
