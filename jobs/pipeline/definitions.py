@@ -1643,7 +1643,30 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             or _states_a_condition(term, sentence)
             or _verb_of_a_clause(term, sentence)
             or _object_of_a_preposition(term, sentence)
+            or _said_of_a_pronoun(term, sentence)
         )
+    )
+
+
+# a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
+# a thing named before it, and a name after the verb is part of what is said of that thing
+_PRONOUN_SUBJECT = re.compile(
+    r"^[\W_]*(?:It|They|He|She)\s+(?:is|are|was|were|has|have|had|can|could|will|would"
+    r"|may|might|must|should|also|often|usually|always)\b"
+)
+_TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
+
+
+def _said_of_a_pronoun(term: str, sentence: str) -> bool:
+    """ "It is the first step of most **sorting algorithms**.": "It" is what the sentence
+    describes (a thing the text named before), not the stressed name after the verb, which
+    was given that sentence as its definition. A naming verb still names the term ("It is
+    called **osmosis**.")."""
+    return (
+        _PRONOUN_SUBJECT.match(sentence) is not None
+        and not sentence.lstrip("*_ ").startswith(term)
+        and _NAMING.search(sentence) is None
+        and _TERMED.search(sentence) is None
     )
 
 
