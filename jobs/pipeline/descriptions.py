@@ -196,6 +196,10 @@ _EN_LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:we\s+have|(?:such|so)\s+that|holds|satisfies|satisfying|as\s+follows"
     r"|the\s+following(?:\s+[a-z]+){0,2}|given\s+by|(?:written|expressed|computed|calculated)\s+as"
     r"|defined\s+by"
+    # "The four **Bell states** are maximally entangled states, for example" over the
+    # formula of one: the sentence's example is what it displays next (the answer stopped
+    # on "for example")
+    r"|for\s+(?:example|instance)|e\.\s?g\.|such\s+as"
     # "A parse tree for a grammar G is a tree where" over the list of what holds of it: a
     # relative word with nothing after it leads in to what follows
     r"|where|in\s+which))\s*$",
