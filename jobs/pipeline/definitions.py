@@ -32,6 +32,7 @@ from jobs.pipeline.lexicon import (
     EN_PREPOSITIONS,
     EN_STOP,
     FACET_HEADINGS,
+    apparatus,
     technicality,
     third_person_verb,
     zh_emphasis_unwrapped,
@@ -799,6 +800,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         if _zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
+        if apparatus(term):
+            # "**Next lecture:** the Deutsch–Jozsa algorithm", "**Reading:** chapter 2":
+            # the course's own label before what it points to, no name defined
+            continue
         rest = opening[len(span) :].lstrip(" \t)）*_`]:：")
         if _zh_remark(term, rest):
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
