@@ -1506,6 +1506,7 @@ def find_definitions(
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
+                and (chinese or not _said_of_a_pronoun(term, sentence))
                 and not _defines_nothing(term, sentence, chinese)
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
@@ -1648,7 +1649,6 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             or _states_a_condition(term, sentence)
             or _verb_of_a_clause(term, sentence)
             or _object_of_a_preposition(term, sentence)
-            or _said_of_a_pronoun(term, sentence)
         )
     )
 
@@ -1665,8 +1665,9 @@ _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
 def _said_of_a_pronoun(term: str, sentence: str) -> bool:
     """ "It is the first step of most **sorting algorithms**.": "It" is what the sentence
     describes (a thing the text named before), not the stressed name after the verb, which
-    was given that sentence as its definition. A naming verb still names the term ("It is
-    called **osmosis**.")."""
+    the emphasis rule gave that sentence as its definition. A naming verb still names the
+    term ("It is called **osmosis**."), and a pattern still reads what the sentence says
+    of it ("It is easy to build a rain shadow—a region that …": its appositive)."""
     return (
         _PRONOUN_SUBJECT.match(sentence) is not None
         and not sentence.lstrip("*_ ").startswith(term)

@@ -449,6 +449,9 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
     # a naming verb after the pronoun still names the term
     called = "It is called **osmosis** when water crosses the membrane."
     assert [d.term for d in find_definitions(called, 0, False, ("**osmosis**",))] == ["osmosis"]
+    # what a pattern reads after the name still defines it: an appositive
+    apposed = "It is easy to dig a sand trap—a hollow that holds loose sand."
+    assert [d.term for d in find_definitions(apposed, 0, False, ())] == ["sand trap"]
     # and a sentence opened by its name still defines it
     opened = "A **hash table** is a structure that maps keys to values."
     assert [d.term for d in find_definitions(opened, 0, False, ("**hash table**",))] == [
