@@ -185,8 +185,31 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
             )
         raise UnsupportedDocument("binary", f"binary content ({mime}), not a document we read")
     sample = head.decode(encoding, errors="ignore")
+    if _looks_like_mhtml(sample):
+        raise UnsupportedDocument("unsupported_type", _SINGLE_FILE_PAGE)
     kind = _text_kind(mime, sample, name)
     return Detected(kind, MIME[kind], encoding)
+
+
+# A web page saved "as a single file" (Chrome's and Edge's "Webpage, Single File", Word's
+# "Single File Web Page"): a MIME message whose parts are the page and its images, the
+# page quoted-printable. Its "<html" made it a page, and read as one every line break the
+# encoding inserts stayed in the text ("what a drug does to th= e body"), in definitions
+# and week titles ("Dose=E2=80=93response").
+_MHTML_HEADER = re.compile(
+    r"\A\ufeff?(?:[A-Za-z-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
+    r"Content-Type:[ \t]*multipart/related\b",
+    re.IGNORECASE,
+)
+_SINGLE_FILE_PAGE = (
+    "a web page saved as a single file (MHTML, .mht or .mhtml); save the page as"
+    ' "Webpage, HTML only" (.html) or print it to PDF, and upload that'
+)
+
+
+def _looks_like_mhtml(sample: str) -> bool:
+    """A MIME message's header block, naming a multipart/related body, opens the file."""
+    return _MHTML_HEADER.match(sample.replace("\r\n", "\n")) is not None
 
 
 # what a broken ZIP raises as it is read: a truncated or damaged member list, a member

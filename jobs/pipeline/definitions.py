@@ -32,6 +32,7 @@ from jobs.pipeline.lexicon import (
     EN_PREPOSITIONS,
     EN_STOP,
     FACET_HEADINGS,
+    apparatus,
     technicality,
     third_person_verb,
     zh_emphasis_unwrapped,
@@ -809,6 +810,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
         if _zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
+        if apparatus(term):
+            # "**Next lecture:** the Deutsch–Jozsa algorithm", "**Reading:** chapter 2":
+            # the course's own label before what it points to, no name defined
+            continue
         rest = opening[len(span) :].lstrip(" \t)）*_`]:：")
         if _zh_remark(term, rest):
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
@@ -1511,6 +1516,7 @@ def find_definitions(
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
+                and (chinese or not _said_of_a_pronoun(term, sentence))
                 and not _defines_nothing(term, sentence, chinese)
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
@@ -1654,6 +1660,29 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             or _verb_of_a_clause(term, sentence)
             or _object_of_a_preposition(term, sentence)
         )
+    )
+
+
+# a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
+# a thing named before it, and a name after the verb is part of what is said of that thing
+_PRONOUN_SUBJECT = re.compile(
+    r"^[\W_]*(?:It|They|He|She)\s+(?:is|are|was|were|has|have|had|can|could|will|would"
+    r"|may|might|must|should|also|often|usually|always)\b"
+)
+_TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
+
+
+def _said_of_a_pronoun(term: str, sentence: str) -> bool:
+    """ "It is the first step of most **sorting algorithms**.": "It" is what the sentence
+    describes (a thing the text named before), not the stressed name after the verb, which
+    the emphasis rule gave that sentence as its definition. A naming verb still names the
+    term ("It is called **osmosis**."), and a pattern still reads what the sentence says
+    of it ("It is easy to build a rain shadow—a region that …": its appositive)."""
+    return (
+        _PRONOUN_SUBJECT.match(sentence) is not None
+        and not sentence.lstrip("*_ ").startswith(term)
+        and _NAMING.search(sentence) is None
+        and _TERMED.search(sentence) is None
     )
 
 

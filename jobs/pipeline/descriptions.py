@@ -200,6 +200,10 @@ _EN_LEAD_IN = re.compile(
     # partial derivative of y with respect to x_i is", "… is defined as": the formula
     # displayed next is what it says (the answer ended on "to be")
     r"|to\s+be|(?:states|says|shows|asserts|tells\s+us)\s+that|defined\s+as|(?:is|are|equals)"
+    # "The four **Bell states** are maximally entangled states, for example" over the
+    # formula of one: the sentence's example is what it displays next (the answer stopped
+    # on "for example")
+    r"|for\s+(?:example|instance)|e\.\s?g\.|such\s+as"
     # "A parse tree for a grammar G is a tree where" over the list of what holds of it: a
     # relative word with nothing after it leads in to what follows
     r"|where|in\s+which))\s*$",

@@ -41,10 +41,13 @@ from jobs.pipeline.readers.blocks import (
     glossary_pages,
     join_broken,
     make_blocks,
+    real_pages,
     term_link,
     virtual_pages,
 )
 from jobs.pipeline.readers.cjk_emphasis import cjk_friendly_emphasis
+from jobs.pipeline.readers.marp import deck_slides
+from jobs.pipeline.readers.slides import title_slide, without_credits, without_outline
 from jobs.pipeline.readers.text import decoded_lines
 
 # "#标题": CommonMark wants a space after "#", Chinese writers often leave it out; before
@@ -75,6 +78,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 def from_source(source: str, detected: Detected, declared: str | None = None) -> ReadDocument:
     """The document Markdown `source` makes (a notebook's cells joined are one too);
     `declared`: a title the file names outside its Markdown, read as front matter's."""
+    slides = deck_slides(source)
+    if slides is not None:
+        return _deck(slides, detected, declared or front_matter_title(source))
     blocks = parse(source)
     heading = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
     title = declared or front_matter_title(source)
@@ -92,6 +98,18 @@ def from_source(source: str, detected: Detected, declared: str | None = None) ->
         heading = None
     title = title or heading
     return ReadDocument(detected.kind, detected.mime_type, virtual_pages(blocks), False, title)
+
+
+def _deck(slides: list[str], detected: Detected, declared: str | None) -> ReadDocument:
+    """A Marp deck: each slide a page, read by the rules of a deck (its outline, credits
+    and title slide's speaker lines taken out)."""
+    parsed = [replace(b, page=n) for n, slide in enumerate(slides, 1) for b in parse(slide)]
+    blocks = title_slide(without_credits(without_outline(parsed)))
+    heading = next((b.text for b in blocks if b.kind == "heading"), None)
+    shown = len({b.page for b in blocks})
+    return ReadDocument(
+        detected.kind, detected.mime_type, real_pages(blocks), True, declared or heading, shown
+    )
 
 
 def _sections_at_top(blocks: list[Block], title: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import quopri
 import random
 import tracemalloc
 import zipfile
@@ -554,3 +555,35 @@ def test_english_quoting_another_language_or_a_bilingual_list_is_read(tmp_path: 
         encoding="utf-8",
     )
     assert analyse_file(pairs, filename="pairs.md").language == "en"
+
+
+def test_a_page_saved_as_a_single_file_says_what_to_save_instead(tmp_path: Path) -> None:
+    # A browser's "Webpage, Single File" is a MIME message: headers, then the page in
+    # quoted-printable, its soft line breaks ("=\r\n") splitting words. It is refused with
+    # the two ways of saving the page that the readers take.
+    lesson = "A long line of the lesson. " * 8
+    page = f"<html><body><h1>Lesson</h1><p>{lesson}</p></body></html>"
+    path = tmp_path / "lesson.mhtml"
+    path.write_bytes(
+        b"From: <Saved by Blink>\r\nSubject: Lesson\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="--B--"\r\n\r\n'
+        b"----B--\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + quopri.encodestring(page.encode()).replace(b"\n", b"\r\n")
+        + b"\r\n----B----\r\n"
+    )
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="lesson.mhtml")
+    assert error.value.reason == "unsupported_type"
+    assert "single file (MHTML" in error.value.message
+    assert "HTML only" in error.value.message
+
+
+def test_a_text_that_only_mentions_a_mime_header_is_read(tmp_path: Path) -> None:
+    # an email lesson quoting headers further down is still plain text
+    path = tmp_path / "mail-lesson.txt"
+    path.write_text(
+        "Lesson 4: how email works\n\nA message opens with headers such as\n"
+        "Content-Type: multipart/related; the body follows a blank line.\n",
+        encoding="utf-8",
+    )
+    assert detect(path, filename="mail-lesson.txt").kind == "text"

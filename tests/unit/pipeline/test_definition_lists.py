@@ -444,3 +444,21 @@ def test_a_teachers_verb_before_a_chinese_name_is_no_part_of_it() -> None:
     assert named("引出齐次坐标：在普通坐标后面添加一个分量得到的坐标。") == ["齐次坐标"]
     assert named("介绍性原则是一种教学的原则。") == ["介绍性原则"]
     assert named("复习课是一种巩固知识的课。") == ["复习课"]
+
+
+def test_a_course_label_before_its_colon_is_no_glossary_entry(tmp_path: Path) -> None:
+    # a lecture's closing lines point to the course's next step: the label names no concept
+    for label in ("Next lecture:", "Reading:", "Homework:"):
+        sentence = f"{label} heaps and priority queues"
+        assert not list(find_definitions(sentence, 0, False, (label,)))
+    # a term's entry is still one
+    entry = "Priority queue: a queue that serves the item of highest priority first."
+    assert [d.term for d in find_definitions(entry, 0, False, ("Priority queue:",))] == [
+        "Priority queue"
+    ]
+    notes = (
+        "# Heaps\n\nA **heap** is a tree in which every parent orders before its children.\n\n"
+        "A heap keeps its smallest key at the root.\n\n"
+        "**Next lecture:** priority queues and heapsort\n"
+    )
+    assert "next lecture" not in _concepts(tmp_path, "heaps.md", notes)

@@ -68,6 +68,26 @@ def test_a_definition_ending_on_to_be_or_states_that_takes_its_formula(tmp_path:
     assert found["product rule"] == "The product rule states that $$(fg)' = f'g + fg'.$$"
 
 
+def test_a_definition_ending_on_for_example_takes_the_formula_or_list_it_leads_to(
+    tmp_path: Path,
+) -> None:
+    """ "… are the two simplest states, for example" stopped before the example it gives."""
+    en = (
+        "# States\n\nThe **basis states** of a spin are its two simplest states, for example\n\n"
+        "$$|\\uparrow\\rangle$$\n\nBasis states are orthogonal; basis states span the space.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["basis state"].endswith(
+        "for example $$|\\uparrow\\rangle$$"
+    )
+    listed = (
+        "# Fruit\n\nA **citrus fruit** is a juicy fruit with a thick rind, such as\n\n"
+        "- oranges;\n- lemons.\n\nCitrus fruit is sour; citrus fruit keeps well.\n"
+    )
+    assert _descriptions(tmp_path, listed, "en")["citrus fruit"].endswith(
+        "such as oranges; lemons."
+    )
+
+
 def test_a_definition_that_is_whole_takes_no_formula_after_it(tmp_path: Path) -> None:
     zh = (
         "# 函数\n\n**单调函数**是随自变量增大而不减小的函数。\n\n$$f(x)\\leqslant f(y)$$\n\n"

@@ -440,6 +440,25 @@ def test_a_term_only_said_to_exist_or_the_object_of_a_preposition_is_not_defined
     ]
 
 
+def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
+    # the pronoun is what the sentence describes: a thing named in the sentence before
+    step = "It is the first step of most **sorting algorithms**."
+    assert not list(find_definitions(step, 0, False, ("**sorting algorithms**",)))
+    kept = "They are the usual way to store **hash tables** on disk."
+    assert not list(find_definitions(kept, 0, False, ("**hash tables**",)))
+    # a naming verb after the pronoun still names the term
+    called = "It is called **osmosis** when water crosses the membrane."
+    assert [d.term for d in find_definitions(called, 0, False, ("**osmosis**",))] == ["osmosis"]
+    # what a pattern reads after the name still defines it: an appositive
+    apposed = "It is easy to dig a sand trap—a hollow that holds loose sand."
+    assert [d.term for d in find_definitions(apposed, 0, False, ())] == ["sand trap"]
+    # and a sentence opened by its name still defines it
+    opened = "A **hash table** is a structure that maps keys to values."
+    assert [d.term for d in find_definitions(opened, 0, False, ("**hash table**",))] == [
+        "hash table"
+    ]
+
+
 def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:
     example = "A second case that many teachers use is the lever bar."
     assert [d.term for d in find_definitions(example, 0, False, (), plain=True)] == ["lever bar"]

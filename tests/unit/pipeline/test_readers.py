@@ -1359,3 +1359,82 @@ def test_mdbook_include_links_are_no_text() -> None:
     # the listing's place stays a code block, which no example shows
     found = find_examples(blocks, lambda text, block, by_section=True: "unwrap")
     assert [x.content for x in found] == []
+
+
+_MARP_DECK = """---
+marp: true
+theme: default
+paginate: true
+footer: 'BIO 110 · Week 2'
+---
+
+<!-- _class: lead -->
+
+# Cells and Membranes
+
+### BIO 110 – Lecture 2
+
+A. Teacher · Autumn term
+
+<!--
+Speaker note: hand out the worksheet first.
+-->
+
+---
+
+## The cell membrane
+
+The **cell membrane** is a lipid bilayer that encloses the cell.
+
+```text
+a ruler inside code
+---
+stays in its slide
+```
+
+---
+
+## Diffusion
+
+**Diffusion** is the movement of particles from high to low concentration.
+A heading underlined by dashes
+---
+
+is a setext heading, no slide's end.
+"""
+
+
+def test_a_marp_deck_reads_a_slide_a_page_without_its_notes(tmp_path: Path) -> None:
+    path = tmp_path / "week2.md"
+    path.write_text(_MARP_DECK, encoding="utf-8")
+    document = _read(path)
+    assert document.slides == 3
+    assert document.paged
+    assert [page.number for page in document.pages] == [1, 2, 3]
+    assert document.title == "Cells and Membranes"
+    # the title slide is reduced to its title: its subtitle and speaker are no text
+    assert [b.text for b in document.pages[0].blocks] == ["Cells and Membranes"]
+    text = " ".join(b.text for b in document.blocks())
+    assert "Speaker note" not in text and "_class" not in text and "BIO 110" not in text
+    assert "stays in its slide" in " ".join(b.text for b in document.pages[1].blocks)
+    # the dashes under a line make it a heading (Markdown's setext), on the same slide
+    assert "no slide's end" in " ".join(b.text for b in document.pages[2].blocks)
+
+
+def test_front_matter_without_marp_true_is_a_page_not_a_deck(tmp_path: Path) -> None:
+    for value in ("false", "'yes'", ""):
+        path = tmp_path / "page.md"
+        path.write_text(_MARP_DECK.replace("marp: true", f"marp: {value}"), encoding="utf-8")
+        document = _read(path)
+        assert document.slides == 0 and not document.paged
+    # front matter never closed: Markdown, no deck
+    path = tmp_path / "open.md"
+    path.write_text("---\nmarp: true\n\n# Notes\n\nSome text here.\n", encoding="utf-8")
+    assert _read(path).slides == 0
+
+
+def test_a_marp_deck_of_rulers_only_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "empty-deck.md"
+    path.write_text("---\nmarp: true\n---\n\n---\n\n---\n", encoding="utf-8")
+    document = _read(path)
+    assert document.slides == 0 and document.pages == ()
