@@ -58,8 +58,14 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             key = concept_of(sentence, index, by_section=start is not None)
             if key is None and start is None:
                 continue
-            if _POINTER.match(sentence, (start or _INSIDE.search(sentence)).end()):
-                continue  # "For instance, see Zenodo's Principles page.": a pointer
+            marker_end = (start or _INSIDE.search(sentence)).end()
+            if _POINTER.match(sentence, marker_end) or (
+                start is not None and _LISTING_POINTER.match(sentence, marker_end)
+            ):
+                # "For instance, see Zenodo's Principles page.", "For example, Listing 9-6
+                # shows a function that …", "例如，示例 13-3 展示了…": a pointer to what the
+                # answer does not hold
+                continue
             content = sentence
             last = position == len(said) - 1
             if not last and (_bare(sentence, start) or _LABEL.match(sentence)):
@@ -104,6 +110,21 @@ _LABEL = re.compile(r"^example\s+\d+(?:\.\d+)*\s*(?:\((?:[^()]|\([^()]*\))*\))?\
 _WORDS = re.compile(r"[^\W\d_]{2}")
 # the marker before a pointer to another text: "For instance, see …", "例如，参见 …"
 _POINTER = re.compile(r"[\s,，:：]*(?:see|cf\.|参见|参看|详见|见)(?:\s|$)", re.I)
+
+
+# a numbered listing, figure or table: "Listing 9-6", "Figure 2.1", "示例 13-3", "图 3-1"
+_NUMBERED = (
+    r"(?:(?:listing|figure|fig\.|table)\s+\d+(?:[-.]\d+)*\b"
+    r"|(?:示例|代码清单|清单|图|表)\s*\d+(?:[-.－]\d+)*)"
+)
+# the marker, then that number as the subject ("Listing 5-1 shows", "示例 9-6 展示了"), or a
+# verb sending the reader to it ("consider the `Guess` type … in Listing 9-13", "let's
+# start from the code in Listing 7-17", "回忆示例 15-18 中的…")
+_LISTING_POINTER = re.compile(
+    rf"[\s,，:：]*(?:{_NUMBERED}|(?:consider|recall|let['’]s\s+(?:start\s+from|look\s+at|revisit)"
+    rf"|look\s+at|回忆|参考|回顾|再看)\b[^.。!?！？]{{0,80}}?{_NUMBERED}[^.。!?！？]{{0,40}}[.。]?\s*$)",
+    re.I,
+)
 
 
 def _bare(sentence: str, start: re.Match[str] | None) -> bool:

@@ -184,6 +184,23 @@ def test_a_listings_file_name_goes_with_its_code_and_shows_nothing_alone() -> No
     assert found == ["例如：\n文件名：src/lib.rs\nfn main() { loop {} }"]
 
 
+def test_an_example_pointing_to_a_numbered_listing_is_no_example() -> None:
+    """ "For example, Listing 9-6 shows a function that …", "例如，示例 13-3 展示了…":
+    the listing is not in the answer; an example that says what it shows stays."""
+    said = [
+        "For example, Listing 4-2 shows a parser that reads one line.",
+        "For example, consider the `Parser` type that we wrote in Chapter 3, Listing 3-7.",
+        "For example, let's start from the code in Figure 2.1 with its two loops.",
+        "例如，示例 6-3 展示了一个读取配置文件的函数。",
+        "For example, the parser in Listing 4-2 stops at the first blank line.",
+        "例如，空行会让解析器停下。",
+    ]
+    blocks = [Block("heading", "Parsing", 1, level=1)]
+    blocks += [Block("paragraph", text, 1) for text in said]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "p")]
+    assert found == said[4:]
+
+
 def test_a_formula_belongs_to_the_longer_of_two_names_said_at_one_place(tmp_path: Path) -> None:
     """ "两个乘法器的延迟如下：" says 乘法器, which holds 乘法: read first-come, the formula was
     乘法's (a deck's carry equations were asked as "加法的公式")."""
