@@ -758,6 +758,9 @@ MIN_ZH_ENTRY_CHARS = 4
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+_EN_EXAMPLE_LEAD = re.compile(r"(?:for\s+(?:example|instance)\b|e\.\s?g\.|such\s+as\b)", re.I)
+
+
 def _zh_remark(term: str, rest: str) -> bool:
     """`rest`, the text after a Chinese label `term` and its colon, makes a remark about
     the term (opens on it again without a copula) or gives an example of it."""
@@ -819,6 +822,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
         if members_only(term, rest):
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
+        if _EN_EXAMPLE_LEAD.match(rest):
+            # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
+            # Chinese label, `_zh_remark`): instances, not what the name means
+            continue
         if has_han(rest) and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS:
             # "**洋：**北冰洋", "**基督教：**教堂": a name given as an answer, no meaning;
             # a handout's numbered entry asks as many characters (`_zh_list_entry`)

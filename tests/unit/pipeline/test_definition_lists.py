@@ -462,3 +462,17 @@ def test_a_course_label_before_its_colon_is_no_glossary_entry(tmp_path: Path) ->
         "**Next lecture:** priority queues and heapsort\n"
     )
     assert "next lecture" not in _concepts(tmp_path, "heaps.md", notes)
+
+
+def test_a_label_before_examples_of_it_is_not_defined_by_them() -> None:
+    """ "**Trees**: For example, binary search trees, AVL trees, …" answered "What does
+    trees mean?"; as 例如 after a Chinese label already did not."""
+    for text in (
+        "**Trees**: For example, binary search trees, AVL trees and B-trees.",
+        "**Matrix multiplication**: e.g. the Strassen algorithm splits it into smaller ones.",
+    ):
+        found = find_definitions(text, 0, chinese=False, emphasis=(text[2 : text.index("**", 2)],))
+        assert list(found) == [], text
+    text = "**Heap**: a complete binary tree in which every parent orders its children."
+    found = find_definitions(text, 0, chinese=False, emphasis=("Heap",))
+    assert [d.term for d in found] == ["Heap"]
