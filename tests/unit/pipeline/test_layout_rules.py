@@ -1610,6 +1610,17 @@ def test_a_subject_holding_a_clause_or_a_count_is_no_defined_name() -> None:
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Infinite elasticity"]
 
 
+def test_a_chinese_sentence_refusing_a_name_defines_nothing() -> None:
+    """ "我们刻意不把结构体和枚举称为“对象”" answered "什么是对象？"."""
+    for sentence in (
+        "在这门语言里，我们刻意不把结构体和枚举称为“对象”，以免混淆。",
+        "这种只在一端操作的结构不叫做队列。",
+    ):
+        assert list(find_definitions(sentence, 0, chinese=True)) == [], sentence
+    named = "只在一端插入和删除的结构叫做栈。"
+    assert [d.term for d in find_definitions(named, 0, chinese=True)] == ["栈"]
+
+
 def test_what_a_tutorial_has_the_reader_make_and_name_is_no_term() -> None:
     """ "Let's make a new project called loops." defined "loop" with it."""
     for sentence in (
