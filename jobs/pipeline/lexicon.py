@@ -731,7 +731,8 @@ _APPARATUS_MODIFIERS = _words(
     comprehension reflection challenge in-class class group suggested extra and test
     concepts formula personal application answer to selected odd-numbered even-numbered
     slideshow slide slides video audio follow-up pre-lecture post-lecture pre-class
-    post-class self optional bonus recommended required tutorial workshop"""
+    post-class self optional bonus recommended required tutorial workshop concept
+    programming coding"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",
@@ -808,14 +809,18 @@ def course_matter(term: str) -> bool:
 # "课堂小结"): a 计算机组成原理 deck's "课堂练习" slide was a concept. What comes before the
 # class is set the same way as what follows it: a lesson's "课前测验" (its pre-lecture quiz,
 # a heading of a machine-learning lesson) was a concept and a week's title.
+# An exercise page's parts are named so too: "编程练习", "上机练习" (Programming
+# Exercises), "知识巩固" (Concept Review) titled the weeks of a course on hello-algo's.
 # A solution manual scaffolds each answer the same way ("解答思路：", "解题步骤：", "证明思路："):
 # how the answer goes, never a topic (a 统计学习方法 notebook's 解题步骤 was a concept).
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课前|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学"
-    r"|思维|专项|强化|巩固|课堂|随堂)"
+    r"|思维|专项|强化|巩固|课堂|随堂|编程|上机|程序设计|程式设计)"
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结|训练)"
     r"(?:[\d一二三四五六七八九十.]*)$"
     r"|^(?:解题|解答|证明|求解)(?:思路|步骤)$"
+    # an exercise page's own parts: "知识巩固" (its concept review) beside "编程练习"
+    r"|^(?:知识|概念|要点)(?:巩固|回顾|梳理|检测)$"
 )
 
 

@@ -170,6 +170,11 @@ def test_a_papers_apparatus_headings_name_no_concept() -> None:
         assert apparatus(title), title
     assert not apparatus("Treatment Plan")
     assert not apparatus("细 胞")
+    # an exercise page's parts (hello-algo's "知识巩固" and "编程练习" titled weeks)
+    for title in ("Concept Review", "Programming Exercises", "编程练习", "上机练习", "知识巩固"):
+        assert heading_terms(title, 0, 2) == [], title
+    assert heading_terms("Programming Languages", 0, 2) != []
+    assert heading_terms("知识图谱", 0, 2) != []
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
