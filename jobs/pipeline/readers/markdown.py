@@ -512,11 +512,26 @@ def _line_break(child: Token) -> bool:
     )
 
 
+# Marks a site's build reads in a heading and never shows: javascript.info's anchor after
+# the title ("Cloning and merging, Object.assign [#cloning-and-merging-object-assign]"), a
+# d2l heading bracketed whole as linked to its code ("[**Defining the Model**]"), and the
+# star after a section marked optional (hello-algo's "内存与缓存 *"); each titled a week
+_HEADING_ANCHOR = re.compile(r"\s*\[#[\w.:-]+\]\s*$")
+_HEADING_BRACKETED = re.compile(r"^\[([^\[\]]+)\]$")
+_HEADING_STAR = re.compile(r"\s+\*$")
+
+
+def _heading_text(text: str) -> str:
+    text = _HEADING_STAR.sub("", _HEADING_ANCHOR.sub("", text.strip()))
+    return _HEADING_BRACKETED.sub(r"\1", text).strip() or text
+
+
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:
     kind: BlockKind = "paragraph"
     level = 0
     if context and re.fullmatch(r"h[1-6]", context[-1]):
         kind, level = "heading", int(context[-1][1])
+        text = _heading_text(text)
     elif _DISPLAY_MATH.match(text):
         kind = "formula"
     elif "list_item_open" in context:

@@ -1438,3 +1438,21 @@ def test_a_marp_deck_of_rulers_only_has_no_text(tmp_path: Path) -> None:
     path.write_text("---\nmarp: true\n---\n\n---\n\n---\n", encoding="utf-8")
     document = _read(path)
     assert document.slides == 0 and document.pages == ()
+
+
+def test_a_sites_marks_in_a_heading_are_no_part_of_it() -> None:
+    """javascript.info's "[#anchor]" after a title, d2l's heading bracketed whole, and
+    hello-algo's star on an optional section each titled a week with the mark."""
+    source = (
+        "# Objects\n\n## Cloning and merging [#cloning-and-merging]\n\nText.\n\n"
+        "## [**Defining the Model**]\n\nText.\n\n## 内存与缓存 *\n\nText.\n\n"
+        "## a * b\n\nText.\n"
+    )
+    headings = [b.text for b in parse(source) if b.kind == "heading"]
+    assert headings == [
+        "Objects",
+        "Cloning and merging",
+        "Defining the Model",
+        "内存与缓存",
+        "a * b",
+    ]
