@@ -237,6 +237,11 @@ _ZH_CLAUSE_VERBS = frozenset(
 # 数组实现" (a stack can be implemented with an array) …
 # the words before 指 in "是指", "即指", "乃指", "系指" (means, refers to), and the comma or
 # the colon of a list's entry ("人力资本，指…", "四气：指药物具有的…")
+# Words rjieba glues onto a request or a negation, which open or hold a clause and never a
+# name: "请以" (please, by …), "中不应" (… should not …), and "同一个" (the same one): a
+# problem statement's "请以列表形式返回这些组合，列表中不应包含重复组合" gave the concepts
+# 请以列表形式, 列表中不应包含 (hello-algo's subset-sum page)
+_ZH_CLAUSE_WORD = re.compile(r"^请.|不(?:应|该|能|会|可|要|得|必|需)|^同一[个种条位次]$")
 _ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
@@ -721,6 +726,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
         if (
             word in ZH_STOP
             or word in _ZH_CLAUSE_VERBS
+            or _ZH_CLAUSE_WORD.search(word) is not None
             or (word == "有" and _zh_word_follows(tagged, position))
             or word.lower() in EN_STOP
             or pos in _ZH_BREAK_POS

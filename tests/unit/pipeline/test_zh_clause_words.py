@@ -37,6 +37,16 @@ def test_a_subject_and_its_one_character_verb_are_no_name() -> None:
     assert "学生" in found
 
 
+def test_a_request_and_a_negation_glued_to_a_word_are_no_name() -> None:
+    """A problem statement's "请以列表形式返回…，列表中不应包含重复组合" gave 请以列表形式
+    and 列表中不应包含 (rjieba glues 请以 and 中不应 into verbs)."""
+    found = keys(
+        "请以列表形式返回这些组合，列表中不应包含重复组合，结果列表中的元素都是同一个子集。"
+    )
+    assert not any(k.startswith(("请", "同一")) or "不应" in k for k in found), found
+    assert "结果列表" in found
+
+
 def test_a_cross_reference_verb_opens_no_name() -> None:
     found = keys("工作记忆的容量有限（参见 Baddeley 的综述），细节详见第三章附录。")
     assert not any(k.startswith(("参见", "详见")) for k in found)
