@@ -241,7 +241,8 @@ _ZH_CLAUSE_VERBS = frozenset(
 # name: "请以" (please, by …), "中不应" (… should not …), and "同一个" (the same one): a
 # problem statement's "请以列表形式返回这些组合，列表中不应包含重复组合" gave the concepts
 # 请以列表形式, 列表中不应包含 (hello-algo's subset-sum page)
-_ZH_CLAUSE_WORD = re.compile(r"^请.|不(?:应|该|能|会|可|要|得|必|需)|^同一[个种条位次]$")
+# (请求, a request, is a noun; 不可 makes names' adjectives: 不可变, 不可反驳模式)
+_ZH_CLAUSE_WORD = re.compile(r"^请(?!求)|不(?:应|该|能|会|要|得|必|需)|^同一[个种条位次]$")
 _ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were

@@ -45,6 +45,8 @@ def test_a_request_and_a_negation_glued_to_a_word_are_no_name() -> None:
     )
     assert not any(k.startswith(("请", "同一")) or "不应" in k for k in found), found
     assert "结果列表" in found
+    # a request as a noun stays
+    assert "合并请求" in keys("每个合并请求只合并一个分支。")
 
 
 def test_a_cross_reference_verb_opens_no_name() -> None:
