@@ -1343,6 +1343,25 @@ def head_of_a_blank(term: str, sentence: str) -> bool:
     return re.search(blank, sentence) is not None or _NAMES_A_BLANK.search(sentence) is not None
 
 
+def _zh_without_blank_clauses(sentence: str) -> str:
+    """A Chinese sentence without its clauses that hold a worksheet's blank: an exam's
+    fill-in sentence names one term and leaves the next for the pupil ("……的现象称为屈服，
+    此时的应力称为______。"). The clause with the blank defines what the pupil writes in,
+    so it is no part of the other term's definition (the answer a student read ended in
+    "称为______"); a sentence of blanks only defines nothing (empty)."""
+    if not _HAS_BLANK.search(sentence):
+        return sentence
+    clauses = _ZH_AFTER_CLAUSE.split(sentence)
+    kept = "".join(c for c in clauses if not _HAS_BLANK.search(c)).rstrip("，；,; ")
+    if not kept.strip("。.！!？? "):
+        return ""
+    return kept if kept.endswith(("。", ".")) else kept + "。"
+
+
+_HAS_BLANK = re.compile(_BLANK)
+# a clause ends at a comma or semicolon (kept with it)
+_ZH_AFTER_CLAUSE = re.compile(r"(?<=[，；])")
+
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
 _NAMES_A_BLANK = re.compile(
     rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",
@@ -1404,6 +1423,9 @@ def find_definitions(
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
+        sentence = _zh_without_blank_clauses(sentence)
+        if not sentence:
+            return
         sentence = _zh_full_brackets(sentence)
         # the emphasis as the sentence now reads: a card's front "持续交付 (CD)" opening
         # "持续交付（CD）: …" was no longer the entry's label, and defined nothing
