@@ -52,6 +52,7 @@ from jobs.pipeline.definitions import (
     zh_facet_points,
     zh_field_points,
     zh_spaced_entry,
+    zh_statement_to_judge,
 )
 from jobs.pipeline.keypoints import key_point_terms
 from jobs.pipeline.lexicon import (
@@ -2489,7 +2490,11 @@ def _definitions(
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
     nearest = _nearest_headings(blocks)
+    # a true-or-false item's statement may be false
+    unstated = {i for i, b in enumerate(blocks) if chinese and zh_statement_to_judge(b.text)}
     for index, sentence in body:
+        if index in unstated:
+            continue
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
         opened.add(index)

@@ -1362,6 +1362,16 @@ _HAS_BLANK = re.compile(_BLANK)
 # a clause ends at a comma or semicolon (kept with it)
 _ZH_AFTER_CLAUSE = re.compile(r"(?<=[，；])")
 
+# An exam's true-or-false item: a statement, then empty brackets for the pupil's "√" or "×"
+# ("……是一个有量纲的量。（  ）"). It may be false, so it defines nothing.
+_ZH_TO_JUDGE = re.compile(r"[。.！!]\s*[（(]\s*[）)]\s*$")
+
+
+def zh_statement_to_judge(text: str) -> bool:
+    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge."""
+    return _ZH_TO_JUDGE.search(text) is not None
+
+
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
 _NAMES_A_BLANK = re.compile(
     rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",

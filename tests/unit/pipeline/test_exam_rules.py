@@ -271,3 +271,9 @@ def test_a_fill_in_clause_is_cut_from_the_definition_before_it(tmp_path: Path) -
     assert described["干密度"] == "单位体积土中土粒的质量称为干密度。"
     assert described["饱和度"] == "土中水的体积与孔隙体积之比称为饱和度。"
     assert not any("______" in d or "（  ）" in d for d in described.values())
+
+
+def test_a_true_or_false_items_statement_defines_nothing(tmp_path: Path) -> None:
+    described = _descriptions(tmp_path, SOIL_QUIZ, "quiz.txt")
+    assert not any("没有量纲" in d for d in described.values())
+    assert not any("减去孔隙水压力" in d for d in described.values())
