@@ -51,6 +51,7 @@ from jobs.pipeline.definitions import (
     zh_entry_runs,
     zh_facet_points,
     zh_field_points,
+    zh_form_line,
     zh_spaced_entry,
     zh_statement_to_judge,
 )
@@ -2490,8 +2491,12 @@ def _definitions(
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
     nearest = _nearest_headings(blocks)
-    # a true-or-false item's statement may be false
-    unstated = {i for i, b in enumerate(blocks) if chinese and zh_statement_to_judge(b.text)}
+    # a true-or-false item's statement may be false; a form's fields are no statements
+    unstated = {
+        i
+        for i, b in enumerate(blocks)
+        if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
+    }
     for index, sentence in body:
         if index in unstated:
             continue
@@ -2757,7 +2762,8 @@ def _cues(
                 cues.extend(expanded_code_names(block.text, index))
             if not chinese:  # "KDC-- Key Distribution Center": spelled out, no brackets
                 cues.extend(Cue(name, "gloss", index) for name, _ in spelled_acronyms(block.text))
-            if unmarked and index not in points:
+            # a form's fields ("考试时间：120分钟　　满分：100分") have labels, no terms
+            if unmarked and index not in points and not (chinese and zh_form_line(block.text)):
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
                 if not chinese:

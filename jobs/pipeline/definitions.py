@@ -1372,6 +1372,18 @@ def zh_statement_to_judge(text: str) -> bool:
     return _ZH_TO_JUDGE.search(text) is not None
 
 
+# A form's line of fields, an exam paper's header: two or more "label：value" pairs set
+# apart by wide spaces ("考试时间：120分钟　　考试方式：闭卷　　满分：100分"). Its labels
+# name the paper's facts, not the course's terms ("考试时间" was a concept, defined so).
+_ZH_FORM_FIELD = r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}"
+_ZH_FORM_LINE = re.compile(rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$")
+
+
+def zh_form_line(text: str) -> bool:
+    """`text`, a block, is a line of a form's fields (an exam paper's header)."""
+    return _ZH_FORM_LINE.match(text) is not None
+
+
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
 _NAMES_A_BLANK = re.compile(
     rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",

@@ -277,3 +277,10 @@ def test_a_true_or_false_items_statement_defines_nothing(tmp_path: Path) -> None
     described = _descriptions(tmp_path, SOIL_QUIZ, "quiz.txt")
     assert not any("没有量纲" in d for d in described.values())
     assert not any("减去孔隙水压力" in d for d in described.values())
+
+
+def test_an_exam_papers_header_fields_are_no_concepts(tmp_path: Path) -> None:
+    header = "考试时间：90分钟　　考试方式：开卷　　满分：100分\n\n班级：______　姓名：______\n\n"
+    titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
+    assert not titles & {"考试时间", "考试方式", "满分", "班级", "姓名"}
+    assert "干密度" in titles
