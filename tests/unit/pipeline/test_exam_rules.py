@@ -284,3 +284,11 @@ def test_an_exam_papers_header_fields_are_no_concepts(tmp_path: Path) -> None:
     titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
     assert not titles & {"考试时间", "考试方式", "满分", "班级", "姓名"}
     assert "干密度" in titles
+
+
+def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
+    assert apparatus("填空题（每空2分，共10分）")
+    assert apparatus("简答题（共30分）")
+    assert apparatus("多项选择题(每题3分)")
+    assert not apparatus("土的压缩性（10分钟）")
+    assert not apparatus("有效应力原理（20分）")  # a topic with its marks stays a topic
