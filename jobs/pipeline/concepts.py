@@ -194,6 +194,7 @@ MIN_DENSE_WORDS = 200
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
 # the marks of a Chinese name the author both sets apart and translates
 _ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
+_ZH_HAVE_OR_LACK = frozenset("有无")
 # terms the running text marks per 100 words below which a text marks few of its terms (an
 # essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
 # more); there a word counted often is as likely the author's everyday vocabulary
@@ -496,6 +497,18 @@ def find_concepts(
         if in_heading:
             sources.add("heading_mention")
         named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        # "**无为**：顺应自然而不妄为", "**有无相生**：…": a bold name opening its own glossary
+        # entry on 有 or 无 is the entry's term, though it reads as a clause (无 negates, 有
+        # is a verb). Not an action's name: "**添加边**：…" in a graph chapter's list of
+        # operations stays out, as before (admitted, it cost the chapter key concepts)
+        named = named or (
+            chinese
+            and key[:1] in _ZH_HAVE_OR_LACK
+            and "emphasis" in kinds
+            and definition is not None
+            and definition.confidence >= GLOSSARY
+            and zh_colon_entry(definition)
+        )
         # "使用与满足理论" opens on a verb, yet a heading names it as a theory whole
         named = named or ("heading" in kinds and zh_theory_name(key))
         if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
