@@ -54,14 +54,14 @@ from datasources.files.notebooks import load_notebook
 # fmt: off
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
-    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook",
+    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook", "opml",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "docbook",
+    "mediawiki", "docbook", "opml",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -109,6 +109,7 @@ MIME: dict[Kind, str] = {
     "typst": "text/x-typst",
     "mediawiki": "text/x-wiki",
     "docbook": "application/docbook+xml",
+    "opml": "text/x-opml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -126,6 +127,7 @@ _EXTENSION_FAMILY = {
     ".tex": "text",
     ".xml": "text",
     ".dbk": "text",
+    ".opml": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -389,6 +391,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return _MARKUP_NAMES[suffix]
     if _looks_like_docbook(sample):
         return "docbook"
+    if _OPML_ROOT.match(sample):
+        return "opml"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -426,6 +430,13 @@ _DOCBOOK_ROOT = re.compile(
     re.DOTALL,
 )
 _DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.org/ns/docbook")
+
+
+# OPML, an outliner's export (幕布, WorkFlowy, Dynalist): XML whose first element is
+# <opml>. libmagic calls it HTML, and as a page it had no text: its bullets are attributes.
+_OPML_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<opml\b", re.DOTALL
+)
 
 
 def _looks_like_docbook(sample: str) -> bool:

@@ -51,7 +51,9 @@ from jobs.pipeline.definitions import (
     zh_entry_runs,
     zh_facet_points,
     zh_field_points,
+    zh_form_line,
     zh_spaced_entry,
+    zh_statement_to_judge,
 )
 from jobs.pipeline.keypoints import key_point_terms
 from jobs.pipeline.lexicon import (
@@ -192,6 +194,7 @@ MIN_DENSE_WORDS = 200
 _BODY_MARKS = frozenset({"emphasis", "gloss", "definition"})
 # the marks of a Chinese name the author both sets apart and translates
 _ZH_NAMED_TWICE = frozenset({"emphasis", "gloss"})
+_ZH_HAVE_OR_LACK = frozenset("有无")
 # terms the running text marks per 100 words below which a text marks few of its terms (an
 # essay-like book: the ethics chapters mark 0.10 and 0.20, forall x 0.37, the tuning chapters
 # more); there a word counted often is as likely the author's everyday vocabulary
@@ -494,6 +497,18 @@ def find_concepts(
         if in_heading:
             sources.add("heading_mention")
         named = kinds >= _ZH_NAMED_TWICE and zh_light_verb_name(key) if chinese else False
+        # "**无为**：顺应自然而不妄为", "**有无相生**：…": a bold name opening its own glossary
+        # entry on 有 or 无 is the entry's term, though it reads as a clause (无 negates, 有
+        # is a verb). Not an action's name: "**添加边**：…" in a graph chapter's list of
+        # operations stays out, as before (admitted, it cost the chapter key concepts)
+        named = named or (
+            chinese
+            and key[:1] in _ZH_HAVE_OR_LACK
+            and "emphasis" in kinds
+            and definition is not None
+            and definition.confidence >= GLOSSARY
+            and zh_colon_entry(definition)
+        )
         # "使用与满足理论" opens on a verb, yet a heading names it as a theory whole
         named = named or ("heading" in kinds and zh_theory_name(key))
         if chinese and ((zh_clause(key) and not named) or zh_headless(key)):
@@ -2489,7 +2504,15 @@ def _definitions(
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
     nearest = _nearest_headings(blocks)
+    # a true-or-false item's statement may be false; a form's fields are no statements
+    unstated = {
+        i
+        for i, b in enumerate(blocks)
+        if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
+    }
     for index, sentence in body:
+        if index in unstated:
+            continue
         first = index not in opened
         above = _name_line(blocks, index) if first else ""
         opened.add(index)
@@ -2752,7 +2775,8 @@ def _cues(
                 cues.extend(expanded_code_names(block.text, index))
             if not chinese:  # "KDC-- Key Distribution Center": spelled out, no brackets
                 cues.extend(Cue(name, "gloss", index) for name, _ in spelled_acronyms(block.text))
-            if unmarked and index not in points:
+            # a form's fields ("考试时间：120分钟　　满分：100分") have labels, no terms
+            if unmarked and index not in points and not (chinese and zh_form_line(block.text)):
                 heads = colon_head(block.text, index)
                 cues.extend(c for c in heads if concept_key(c.term) != advice.get(index))
                 if not chinese:

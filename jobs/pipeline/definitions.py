@@ -1365,6 +1365,47 @@ def head_of_a_blank(term: str, sentence: str) -> bool:
     return re.search(blank, sentence) is not None or _NAMES_A_BLANK.search(sentence) is not None
 
 
+def _zh_without_blank_clauses(sentence: str) -> str:
+    """A Chinese sentence without its clauses that hold a worksheet's blank: an exam's
+    fill-in sentence names one term and leaves the next for the pupil ("……的现象称为屈服，
+    此时的应力称为______。"). The clause with the blank defines what the pupil writes in,
+    so it is no part of the other term's definition (the answer a student read ended in
+    "称为______"); a sentence of blanks only defines nothing (empty)."""
+    if not _HAS_BLANK.search(sentence):
+        return sentence
+    clauses = _ZH_AFTER_CLAUSE.split(sentence)
+    kept = "".join(c for c in clauses if not _HAS_BLANK.search(c)).rstrip("，；,; ")
+    if not kept.strip("。.！!？? "):
+        return ""
+    return kept if kept.endswith(("。", ".")) else kept + "。"
+
+
+_HAS_BLANK = re.compile(_BLANK)
+# a clause ends at a comma or semicolon (kept with it)
+_ZH_AFTER_CLAUSE = re.compile(r"(?<=[，；])")
+
+# An exam's true-or-false item: a statement, then empty brackets for the pupil's "√" or "×"
+# ("……是一个有量纲的量。（  ）"). It may be false, so it defines nothing.
+_ZH_TO_JUDGE = re.compile(r"[。.！!]\s*[（(]\s*[）)]\s*$")
+
+
+def zh_statement_to_judge(text: str) -> bool:
+    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge."""
+    return _ZH_TO_JUDGE.search(text) is not None
+
+
+# A form's line of fields, an exam paper's header: two or more "label：value" pairs set
+# apart by wide spaces ("考试时间：120分钟　　考试方式：闭卷　　满分：100分"). Its labels
+# name the paper's facts, not the course's terms ("考试时间" was a concept, defined so).
+_ZH_FORM_FIELD = r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}"
+_ZH_FORM_LINE = re.compile(rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$")
+
+
+def zh_form_line(text: str) -> bool:
+    """`text`, a block, is a line of a form's fields (an exam paper's header)."""
+    return _ZH_FORM_LINE.match(text) is not None
+
+
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
 _NAMES_A_BLANK = re.compile(
     rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",
@@ -1426,6 +1467,9 @@ def find_definitions(
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
+        sentence = _zh_without_blank_clauses(sentence)
+        if not sentence:
+            return
         sentence = _zh_full_brackets(sentence)
         # the emphasis as the sentence now reads: a card's front "持续交付 (CD)" opening
         # "持续交付（CD）: …" was no longer the entry's label, and defined nothing

@@ -957,6 +957,11 @@ _ABOUT_THIS_DOCUMENT = re.compile(
 _APPARATUS_JOINED = re.compile(r"\s*(?:与|和|及|、|,|\band\b)\s*")
 
 
+# An exam part's marks in brackets after its name: "（每空1分，共15分）", "（共35分）",
+# "(每题2分)". A paper's "一、填空题（每空1分，共15分）" named a week and two modules.
+_ZH_SCORE_NOTE = re.compile(r"\s*[（(][^（）()]*\d+\s*分[^（）()]*[)）]\s*$")
+
+
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
@@ -966,6 +971,9 @@ def apparatus(heading: str) -> bool:
         return True  # "目 录", "小 结": a slide spaces a short title's characters out
     if _ABOUT_THIS_DOCUMENT.match(text):
         return True
+    unscored = _ZH_SCORE_NOTE.sub("", text)
+    if unscored != text and unscored and apparatus(unscored):
+        return True  # "填空题（每空1分，共15分）": an exam's part with its marks
     parts = [p for p in _APPARATUS_JOINED.split(text) if p]
     if len(parts) >= 2 and all(apparatus(p) for p in parts):
         # each name joined is apparatus: "引言与范围" (a translated manual's chapter

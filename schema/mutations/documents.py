@@ -60,7 +60,7 @@ def _problem(problem: Problem) -> NotFound | InvalidInput | Conflict:
 class DocumentMutations:
     @strawberry.mutation(
         description="Upload a PDF, DOCX, PPTX, ODT, EPUB, Markdown, Jupyter notebook, HTML, "
-        "LaTeX, reStructuredText, AsciiDoc, Org, Typst, RTF or text file "
+        "LaTeX, reStructuredText, AsciiDoc, Org, Typst, OPML outline, RTF or text file "
         "(multipart request; send the header Apollo-Require-Preflight). It is recognised by "
         "its content; "
         "`language`: en or zh-CN (detected when left out). A background job turns it "

@@ -239,3 +239,56 @@ def test_element_symbols_with_plain_counts_are_a_formula_no_concept(tmp_path: Pa
     )
     titles = titles_of(tmp_path, text, "有机化学练习.md")
     assert not titles & {"CH2 CH2", "CH2 CH2 CH3", "CH3 CH2", "CH3"}
+
+
+SOIL_QUIZ = """土力学期中测验
+
+一、填空题
+
+1. 单位体积土中土粒的质量称为干密度，土中孔隙体积与土的总体积之比称为______。
+
+2. 土体抵抗剪切破坏的极限能力称为______，常用库仑公式表示。
+
+3. 土中水的体积与孔隙体积之比称为饱和度，完全干燥的土饱和度为（  ）。
+
+二、判断题
+
+1. 渗透系数是一个没有量纲的数。（  ）
+
+2. 有效应力等于总应力减去孔隙水压力。（ ）
+"""
+
+
+def _descriptions(tmp_path: Path, text: str, name: str) -> dict[str, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    return {c.title: c.description or "" for c in concepts}
+
+
+def test_a_fill_in_clause_is_cut_from_the_definition_before_it(tmp_path: Path) -> None:
+    described = _descriptions(tmp_path, SOIL_QUIZ, "quiz.txt")
+    assert described["干密度"] == "单位体积土中土粒的质量称为干密度。"
+    assert described["饱和度"] == "土中水的体积与孔隙体积之比称为饱和度。"
+    assert not any("______" in d or "（  ）" in d for d in described.values())
+
+
+def test_a_true_or_false_items_statement_defines_nothing(tmp_path: Path) -> None:
+    described = _descriptions(tmp_path, SOIL_QUIZ, "quiz.txt")
+    assert not any("没有量纲" in d for d in described.values())
+    assert not any("减去孔隙水压力" in d for d in described.values())
+
+
+def test_an_exam_papers_header_fields_are_no_concepts(tmp_path: Path) -> None:
+    header = "考试时间：90分钟　　考试方式：开卷　　满分：100分\n\n班级：______　姓名：______\n\n"
+    titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
+    assert not titles & {"考试时间", "考试方式", "满分", "班级", "姓名"}
+    assert "干密度" in titles
+
+
+def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
+    assert apparatus("填空题（每空2分，共10分）")
+    assert apparatus("简答题（共30分）")
+    assert apparatus("多项选择题(每题3分)")
+    assert not apparatus("土的压缩性（10分钟）")
+    assert not apparatus("有效应力原理（20分）")  # a topic with its marks stays a topic

@@ -97,3 +97,20 @@ def test_a_list_entry_giving_its_name_another_name_after_a_comma_is_one_concept(
     titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert "线粒体" in titles
     assert "粒线体" not in titles
+
+
+def test_a_bold_name_opening_its_own_entry_is_a_concept_though_it_reads_as_a_clause(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 佛学概论复习\n\n## 基本概念\n\n"
+        "- **有为**：由因缘和合而生、有生有灭的一切事物。\n"
+        "- **缘起**：一切事物都依赖条件而生起，条件离散则消灭。\n"
+        "- **涅槃**：熄灭一切烦恼、超越生死的境界。\n\n"
+        "修行的人**看起来像**在逃避，其实是在观照。\n",
+        encoding="utf-8",
+    )
+    found = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"有为", "缘起", "涅槃"} <= found
+    assert "看起来像" not in found  # a bold clause in a sentence is still no name
