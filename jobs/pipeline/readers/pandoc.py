@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,10 +158,16 @@ def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def _run(command: list[str], stdin: bytes | None, label: str) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    command: list[str], stdin: bytes | None, label: str, timeout: float | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """pandoc's run; `timeout` (what is left of TIMEOUT_SECONDS) when None."""
+    left = TIMEOUT_SECONDS if timeout is None else timeout
     try:
+        if left <= 0:
+            raise subprocess.TimeoutExpired(command, 0)
         return subprocess.run(  # noqa: S603 - fixed argv, no shell; the file is an argument
-            command, input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+            command, input=stdin, capture_output=True, timeout=left, check=False
         )
     except subprocess.TimeoutExpired as error:
         raise CorruptDocument(
@@ -194,10 +201,13 @@ MAX_TYPST_STAND_INS = 30
 
 
 def _typst(command: list[str], text: str, label: str) -> str:
-    """A Typst file read with its imported names stood in for (`_TYPST_STAND_IN`)."""
+    """A Typst file read with its imported names stood in for (`_TYPST_STAND_IN`), all
+    the runs within one TIMEOUT_SECONDS, as one run of another format."""
     stand_ins: list[str] = []
+    deadline = time.monotonic() + TIMEOUT_SECONDS
     for _ in range(MAX_TYPST_STAND_INS + 1):
-        done = _run(command, ("".join(stand_ins) + text).encode("utf-8"), label)
+        left = deadline - time.monotonic()
+        done = _run(command, ("".join(stand_ins) + text).encode("utf-8"), label, left)
         if done.returncode == 0:
             return done.stdout.decode("utf-8", errors="replace")
         unknown = _TYPST_UNKNOWN.search(done.stderr)

@@ -4,6 +4,7 @@ the refusals."""
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -776,3 +777,28 @@ def test_a_typst_document_of_too_many_unknown_names_is_refused_clearly(tmp_path:
         _read(tmp_path, f"= Rocks\n\n{names}".encode(), "many.typ")
     with pytest.raises(CorruptDocument, match="Typst file"):  # not a name: refused as before
         _read(tmp_path, b"= Rocks\n\n#let x = (\n", "broken.typ")
+
+
+def test_a_typst_files_stand_in_runs_share_one_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each name stood in for is another pandoc run: together they get the one run's
+    TIMEOUT_SECONDS, not that much each (30 names at 120 s would hold a worker for an hour)."""
+    from jobs.pipeline.readers import pandoc
+
+    runs: list[float | None] = []
+    real_run = pandoc._run
+
+    def timed(
+        command: list[str], stdin: bytes | None, label: str, timeout: float | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
+        runs.append(timeout)
+        return real_run(command, stdin, label, timeout)
+
+    monkeypatch.setattr(pandoc, "_run", timed)
+    _read(tmp_path, TYPST_WITH_A_TEMPLATE.encode(), "rocks.typ")
+    assert len(runs) > 1 and all(t is not None and t <= pandoc.TIMEOUT_SECONDS for t in runs)
+    assert runs == sorted(runs, reverse=True)  # what is left, run after run
+    monkeypatch.setattr(pandoc, "TIMEOUT_SECONDS", 0)
+    with pytest.raises(CorruptDocument, match="did not finish reading the Typst file"):
+        _read(tmp_path, TYPST_WITH_A_TEMPLATE.encode(), "rocks.typ")
