@@ -154,8 +154,16 @@ def _code_line(text: str) -> bool:
     return _CODE_LINE.search(text) is not None
 
 
+# code spans, whose "=" assigns ("已知 `dp[2][4] = 16`、`dp[2][1] = 5`："), and a line
+# leading in to what follows it ("…：") are no formula: a course asked "0-1 背包的公式是
+# 什么？" and answered with that line of a worked example
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
 def _looks_mathematical(text: str) -> bool:
-    if "=" not in text or len(text) > 200 or "$" in text or "==" in text:
+    if "=" not in _CODE_SPAN.sub("", text) or text.rstrip().endswith((":", "：")):
+        return False
+    if len(text) > 200 or "$" in text or "==" in text:
         return False
     if _code_line(text):
         return False

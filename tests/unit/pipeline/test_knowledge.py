@@ -300,6 +300,19 @@ def _inline_formulas(text: str) -> list[str]:
     return [x.content for x in find_formulas([Block("paragraph", text, 1)], lambda t, b: None)]
 
 
+def test_a_line_of_code_spans_or_a_lead_in_is_no_formula() -> None:
+    """A worked example's "已知 `dp[2][4] = 16`、`dp[2][1] = 5`：" answered "0-1 背包的公式
+    是什么？"; a line of symbols around "=" stays one."""
+    blocks = [
+        Block("heading", "背包", 1, level=1),
+        Block("paragraph", "只计算状态 `dp[3][4]`。已知 `dp[2][4] = 16`、`dp[2][1] = 5`", 1),
+        Block("paragraph", "因此有 dp[i] = dp[i-1] + dp[i-2]，于是：", 1),
+        Block("paragraph", "因此有 dp[i] = dp[i-1] + dp[i-2]", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: "背包")]
+    assert found == ["因此有 dp[i] = dp[i-1] + dp[i-2]"]
+
+
 def test_inline_notation_is_no_formula_but_a_computation_is() -> None:
 
     text = (
