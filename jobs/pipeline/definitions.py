@@ -1666,7 +1666,8 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
 # a thing named before it, and a name after the verb is part of what is said of that thing
 _PRONOUN_SUBJECT = re.compile(
-    r"^[\W_]*(?:It|They|He|She)\s+(?:is|are|was|were|has|have|had|can|could|will|would"
+    r"^[\W_]*(?:It|They|He|She|This|That|These|Those)\s+"
+    r"(?:is|are|was|were|has|have|had|can|could|will|would"
     r"|may|might|must|should|also|often|usually|always)\b"
 )
 _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
@@ -1677,7 +1678,9 @@ def _said_of_a_pronoun(term: str, sentence: str) -> bool:
     describes (a thing the text named before), not the stressed name after the verb, which
     the emphasis rule gave that sentence as its definition. A naming verb still names the
     term ("It is called **osmosis**."), and a pattern still reads what the sentence says
-    of it ("It is easy to build a rain shadow—a region that …": its appositive)."""
+    of it ("It is easy to build a rain shadow—a region that …": its appositive). A
+    demonstrative points back the same way: "This is **bucket sort**." names the steps the
+    sentence before gave, and is no definition alone."""
     return (
         _PRONOUN_SUBJECT.match(sentence) is not None
         and not sentence.lstrip("*_ ").startswith(term)

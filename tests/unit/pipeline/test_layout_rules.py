@@ -459,6 +459,19 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
     ]
 
 
+def test_a_stressed_name_a_demonstrative_points_back_to_is_not_defined() -> None:
+    # "This" names the steps the sentence before gave: alone it says nothing of the term
+    back = "This is **bucket sort**."
+    assert not list(find_definitions(back, 0, False, ("**bucket sort**",)))
+    those = "Those were the first **hash tables** on disk."
+    assert not list(find_definitions(those, 0, False, ("**hash tables**",)))
+    # a naming verb after it still names the term
+    called = "This is called **bucket sort**."
+    assert [d.term for d in find_definitions(called, 0, False, ("**bucket sort**",))] == [
+        "bucket sort"
+    ]
+
+
 def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:
     example = "A second case that many teachers use is the lever bar."
     assert [d.term for d in find_definitions(example, 0, False, (), plain=True)] == ["lever bar"]
