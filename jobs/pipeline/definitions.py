@@ -1659,8 +1659,19 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             or _states_a_condition(term, sentence)
             or _verb_of_a_clause(term, sentence)
             or _object_of_a_preposition(term, sentence)
+            or _awaits_a_formula(sentence)
         )
     )
+
+
+# a sentence that stops at its verb or preposition, no full stop: the lead-in to a display
+# formula a PDF sets on lines of its own ("The risk-neutral probability of an up move is"
+# then "q = …"), which says nothing alone
+_LEAD_IN_END = re.compile(r"\b(?:is|are|equals?|becomes|by|as|to|of)\s*$")
+
+
+def _awaits_a_formula(sentence: str) -> bool:
+    return _LEAD_IN_END.search(sentence) is not None
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about

@@ -472,6 +472,19 @@ def test_a_stressed_name_a_demonstrative_points_back_to_is_not_defined() -> None
     ]
 
 
+def test_a_lead_in_to_a_display_formula_defines_nothing() -> None:
+    # a PDF sets the formula on lines of its own: the sentence stops at its verb
+    lead_in = "The **expected loss** of a single trade is"
+    assert not list(find_definitions(lead_in, 0, False, ("**expected loss**",)))
+    given = "The **expected loss** is given by"
+    assert not list(find_definitions(given, 0, False, ("**expected loss**",)))
+    # a whole sentence still defines its term
+    whole = "The **expected loss** is the average loss over many trades."
+    assert [d.term for d in find_definitions(whole, 0, False, ("**expected loss**",))] == [
+        "expected loss"
+    ]
+
+
 def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:
     example = "A second case that many teachers use is the lever bar."
     assert [d.term for d in find_definitions(example, 0, False, (), plain=True)] == ["lever bar"]
