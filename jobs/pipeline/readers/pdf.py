@@ -1290,6 +1290,9 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _marked(line: str, code: list[tuple[int, int]], maths: list[tuple[int, int]]) -> str:
     """Inline code marked as Markdown and the HTML reader mark it (`Box<T>`), so a name set
     in code inside a heading or a sentence reads the same from a PDF; symbols set in a
@@ -1302,6 +1305,11 @@ def _marked(line: str, code: list[tuple[int, int]], maths: list[tuple[int, int]]
             continue  # inside code already
         if _latin(line[start - 1 : start]) or _latin(line[end : end + 1]):
             continue  # a glyph borrowed from another font inside a word ("f" + "ibonacci")
+        if mark == "$" and _NUMBER.fullmatch(line[start:end]):
+            # a number: TeX sets a formula's digits in its text font, but a Unicode maths
+            # font (Typst's, LuaLaTeX's unicode-math) sets them too, and "𝑆$0$ = $100$"
+            # read badly in an answer; no term runs through a number anyway
+            continue
         out += [line[last:start], mark, line[start:end], mark]
         last = end
     return "".join(out) + line[last:]

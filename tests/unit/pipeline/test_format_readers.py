@@ -233,6 +233,15 @@ def test_pdf_symbols_in_a_maths_font_are_marked_as_maths() -> None:
     assert _marked("the fk and len(x)", [(11, 17)], [(4, 5), (15, 16)]) == "the fk and `len(x)`"
 
 
+def test_pdf_numbers_in_a_unicode_maths_font_stay_plain() -> None:
+    from jobs.pipeline.readers.pdf import _marked
+
+    # a Unicode maths font sets a formula's digits too; its letters are maths already
+    line = "with 𝑥0 = 25 and 𝑦 = 0.5 ln 2"
+    maths = [(6, 7), (10, 12), (21, 24), (25, 27), (28, 29)]
+    assert _marked(line, [], maths) == "with 𝑥0 = 25 and 𝑦 = 0.5 $ln$ 2"
+
+
 def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     tmp_path: Path,
 ) -> None:
