@@ -45,7 +45,8 @@ def find_formulas(
         text = block.text.strip()
         context = _context(blocks, index)
         if block.kind == "formula" or _DISPLAY.match(text):
-            found.append(_formula(text, context, block, 0.9, concept_of(_lead_in(context), index)))
+            owner = concept_of(f"{_worded_left_side(text)}\n{_lead_in(context)}", index)
+            found.append(_formula(text, context, block, 0.9, owner))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
                 if _computes(match.group(1)) and not _closing_opens(text, match.start()):
@@ -72,6 +73,20 @@ def _left_side(text: str) -> str:
     any the paragraph above it names (which gave the line to z分数, the paragraph's first
     concept, and a course asked for "z分数的公式" with Cohen's d as its answer)."""
     return text.split("=", 1)[0]
+
+
+# a word set upright in maths: "\\text{risk}", "\\mathrm{profit}"
+_UPRIGHT_WORD = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([^{}]{2,60})\}")
+
+
+def _worded_left_side(latex: str) -> str:
+    """The words a display formula sets upright before its first "=" ("$$\\text{risk} =
+    \\text{hazard} \\times …$$" computes risk): a name there owns the formula before any
+    the sentence above it names, as `_left_side` has it for a line of words (a deck's list
+    ended on "an exclusion zone is …", and a course asked for "the formula for exclusion
+    zone")."""
+    sides = latex.split("=", 1)
+    return " ".join(_UPRIGHT_WORD.findall(sides[0])) if len(sides) == 2 else ""
 
 
 def _closing_opens(text: str, start: int) -> bool:

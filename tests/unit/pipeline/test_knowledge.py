@@ -358,6 +358,22 @@ def test_an_equation_in_words_belongs_to_the_name_on_its_left() -> None:
     assert found == [("速动比率", 0.5)]
 
 
+def test_a_display_formula_in_words_belongs_to_the_name_on_its_left() -> None:
+    def earliest(text: str, block: int) -> str | None:
+        named = [(text.find(k), k) for k in ("profit", "price list") if k in text]
+        return min(named)[1] if named else None
+
+    blocks = [
+        Block("list_item", "A price list shows what each item costs.", 1),
+        Block("formula", "$$\\text{profit} = \\text{revenue} - \\text{cost}$$", 1),
+        Block("list_item", "A price list is updated each month.", 1),
+        Block("formula", "$$p = \\frac{c}{1 - m}$$", 1),
+    ]
+    found = [(x.concept_key, x.confidence) for x in find_formulas(blocks, earliest)]
+    # the first computes profit, named on its left; the second names nothing there
+    assert found == [("profit", 0.9), ("price list", 0.9)]
+
+
 def test_the_answer_to_a_worked_example_is_no_formula_of_a_concept() -> None:
     """A textbook's worked answer opens on 解 (or "Solution:") and substitutes into the
     exercise's own numbers; read as a formula, it answered what a concept's formula is.
