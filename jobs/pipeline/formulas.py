@@ -62,8 +62,11 @@ def find_formulas(
 # A worked example's answer opens on its marker ("解 令 u=2x+1，则…", "解：取 f(x)=√x",
 # "Solution: Let x = 2"): its equations compute that one exercise, and the line read as a
 # formula made the answer to "导数的公式是什么？" a substitution from 例题2.2.
+# An example's line is one too ("Example. With x0 = 100, u = 1.2 …": a Typst lecture's
+# example, whose digits its maths font no longer marks, was "the formula for option").
 _WORKED_ANSWER = re.compile(
-    r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.])"
+    r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.]"
+    r"|Example(?:\s+\d+(?:\.\d+)*)?\s*[:.])"
 )
 
 

@@ -389,6 +389,17 @@ def test_the_answer_to_a_worked_example_is_no_formula_of_a_concept() -> None:
     assert found == ["平均速度 v=Δs/Δt=(s1-s0)/(t1-t0)"]
 
 
+def test_an_example_s_line_is_no_formula_of_a_concept() -> None:
+    # an example puts its own numbers in: the rule it uses is stated elsewhere
+    blocks = [
+        Block("paragraph", "Example. With m = 2, a = 3 and t = 4, F = 2 ⋅ 3 = 6.", 1),
+        Block("paragraph", "Example 4.2: take n = 10, so 2n + 1 = 21.", 1),
+        Block("paragraph", "F(t) = 3t + 2(t - 1)", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["F(t) = 3t + 2(t - 1)"]
+
+
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
 
     blocks = [
