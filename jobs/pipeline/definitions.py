@@ -1347,6 +1347,25 @@ _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\
 _BLANK = r"(?:_{3,}|＿{2,}|[(（]\s*[)）])"
 
 
+# a sentence that stops at its verb or preposition, no full stop: the lead-in to a display
+# formula ("The risk-neutral probability of an up move is" then "q = …")
+_LEAD_IN_END = re.compile(r"\b(?:is|are|equals?|becomes|by|as|to|of)\s*$")
+
+
+def lead_in_left_open(sentence: str, block: int, blocks: Sequence[Block]) -> bool:
+    """The sentence ends its block on a lead-in and no formula or list follows to finish
+    it (`descriptions.completed` joins those): a PDF sets the formula on lines of its own
+    that read as paragraphs ("q =", "e"), and the sentence alone says nothing. A naming
+    verb still names the term ("is called the L2 norm and expressed as")."""
+    after = blocks[block + 1].kind if block + 1 < len(blocks) else None
+    return (
+        _LEAD_IN_END.search(sentence) is not None
+        and blocks[block].text.rstrip().endswith(sentence.rstrip()[-12:])
+        and after not in ("formula", "list_item")
+        and _NAMING.search(sentence) is None
+    )
+
+
 def head_of_a_blank(term: str, sentence: str) -> bool:
     """The term is the head noun in front of a blank ("is known as the principle of
     ________", "the law of ________"): it names nothing without its complement, which the
@@ -1659,19 +1678,8 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             or _states_a_condition(term, sentence)
             or _verb_of_a_clause(term, sentence)
             or _object_of_a_preposition(term, sentence)
-            or _awaits_a_formula(sentence)
         )
     )
-
-
-# a sentence that stops at its verb or preposition, no full stop: the lead-in to a display
-# formula a PDF sets on lines of its own ("The risk-neutral probability of an up move is"
-# then "q = …"), which says nothing alone
-_LEAD_IN_END = re.compile(r"\b(?:is|are|equals?|becomes|by|as|to|of)\s*$")
-
-
-def _awaits_a_formula(sentence: str) -> bool:
-    return _LEAD_IN_END.search(sentence) is not None
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
