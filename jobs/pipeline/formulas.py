@@ -172,8 +172,15 @@ def _code_line(text: str) -> bool:
     return _CODE_LINE.search(text) is not None
 
 
+# a line opening on an operator and a space: the rest of a formula a PDF broke across
+# lines ("√ T and d2 = d1 − σ" after a fraction's lines), which computes nothing alone
+_CONTINUED = re.compile(r"^\s*[√−+×·⋅÷/=]\s")
+
+
 def _looks_mathematical(text: str) -> bool:
     if "=" not in text or len(text) > 200 or "$" in text or "==" in text:
+        return False
+    if _CONTINUED.match(text):
         return False
     if _code_line(text):
         return False

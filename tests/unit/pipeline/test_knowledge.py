@@ -400,6 +400,16 @@ def test_an_example_s_line_is_no_formula_of_a_concept() -> None:
     assert found == ["F(t) = 3t + 2(t - 1)"]
 
 
+def test_the_rest_of_a_formula_broken_across_lines_is_no_formula() -> None:
+    blocks = [
+        Block("paragraph", "√ 2 and x1 = x0 − 3h", 1),
+        Block("paragraph", "− 4t and y = 2t + 1", 1),
+        Block("paragraph", "x1 = x0 − 3h + √2", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["x1 = x0 − 3h + √2"]
+
+
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:
 
     blocks = [
