@@ -2263,8 +2263,11 @@ def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:
     then ", a" + "2", then ") = 1，则称…": a ctex PDF's maths, WeasyPrint's <sub>): the next
     piece stands a little above where the last one ended, less than half its type size,
     on the line's own baseline or the raised index. One line, not three paragraphs (the
-    definition of 互素 began at ") = 1"); a new column starts lines higher."""
-    return -0.5 * line.size < gap < 0
+    definition of 互素 began at ") = 1"); a new column starts lines higher. The raise is
+    measured against the larger type, the base's: Typst raises a display formula's
+    exponent 4 pt over 11 pt type, more than half its own 7.7 pt ("𝐾𝑒" then "−𝑟𝑇" were two
+    paragraphs, and a course's formula lost its exponent)."""
+    return -0.5 * max(line.size, previous.size) < gap < 0
 
 
 _PARAGRAPH_GAP = 1.3  # times the leading

@@ -262,6 +262,18 @@ def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     assert _line_spacing(lines, 10.0) == 15.0
 
 
+def test_pdf_an_exponent_raised_over_its_base_line_stays_on_that_line() -> None:
+    from jobs.pipeline.readers.pdf import _Line, _new_paragraph
+
+    base = _Line("y = 2x", 11.0, 1, 500.0, 500.0)
+    # a small exponent raised 4 pt, more than half its own size, less than half the base's
+    exponent = _Line("n+1", 7.5, 1, 504.0, 504.0)
+    assert not _new_paragraph(base, exponent, 14.0)
+    # a line set a line and more higher opens something new
+    higher = _Line("Notes", 7.5, 1, 520.0, 520.0)
+    assert _new_paragraph(base, higher, 14.0)
+
+
 def test_pdf_title_page_has_one_heading_its_title(tmp_path: Path) -> None:
     body = "<p>Sampling draws points at random and averages the function values.</p>" * 3
     path = _pdf(
