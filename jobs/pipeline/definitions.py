@@ -1687,7 +1687,7 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
 _PRONOUN_SUBJECT = re.compile(
     r"^[\W_]*(?:It|They|He|She|This|That|These|Those)\s+"
     r"(?:is|are|was|were|has|have|had|can|could|will|would"
-    r"|may|might|must|should|also|often|usually|always)\b"
+    r"|may|might|must|should|also|often|usually|always)\b(?!,)"
 )
 _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
 
@@ -1699,7 +1699,8 @@ def _said_of_a_pronoun(term: str, sentence: str) -> bool:
     term ("It is called **osmosis**."), and a pattern still reads what the sentence says
     of it ("It is easy to build a rain shadow—a region that …": its appositive). A
     demonstrative points back the same way: "This is **bucket sort**." names the steps the
-    sentence before gave, and is no definition alone."""
+    sentence before gave, and is no definition alone ("That is, a **cogent argument** is
+    …" restates: its own subject and verb follow)."""
     return (
         _PRONOUN_SUBJECT.match(sentence) is not None
         and not sentence.lstrip("*_ ").startswith(term)
