@@ -42,6 +42,7 @@ from jobs.pipeline.definitions import (
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    lead_in_left_open,
     names_its_kind,
     states_a_clause,
     table_entries,
@@ -2538,6 +2539,8 @@ def _definitions(
             if (index not in imagined or not _capitalised(d.term))
             # "is known as the principle of ________": a worksheet's blank, its head noun
             and (chinese or not head_of_a_blank(d.term, sentence))
+            # "… of an up move is" over a formula the PDF left in pieces: it says nothing
+            and (chinese or not lead_in_left_open(sentence, index, blocks))
             # "主要局限：" then "1. 恢复难题：…": the point's label, no term
             and not (first and index in points and _labels(sentence, d.term))
         ]

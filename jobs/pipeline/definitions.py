@@ -1354,6 +1354,25 @@ _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\
 _BLANK = r"(?:_{3,}|＿{2,}|[(（]\s*[)）])"
 
 
+# a sentence that stops at its verb or preposition, no full stop: the lead-in to a display
+# formula ("The risk-neutral probability of an up move is" then "q = …")
+_LEAD_IN_END = re.compile(r"\b(?:is|are|equals?|becomes|by|as|to|of)\s*$")
+
+
+def lead_in_left_open(sentence: str, block: int, blocks: Sequence[Block]) -> bool:
+    """The sentence ends its block on a lead-in and no formula or list follows to finish
+    it (`descriptions.completed` joins those): a PDF sets the formula on lines of its own
+    that read as paragraphs ("q =", "e"), and the sentence alone says nothing. A naming
+    verb still names the term ("is called the L2 norm and expressed as")."""
+    after = blocks[block + 1].kind if block + 1 < len(blocks) else None
+    return (
+        _LEAD_IN_END.search(sentence) is not None
+        and blocks[block].text.rstrip().endswith(sentence.rstrip()[-12:])
+        and after not in ("formula", "list_item")
+        and _NAMING.search(sentence) is None
+    )
+
+
 def head_of_a_blank(term: str, sentence: str) -> bool:
     """The term is the head noun in front of a blank ("is known as the principle of
     ________", "the law of ________"): it names nothing without its complement, which the
@@ -1721,8 +1740,9 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
 # a thing named before it, and a name after the verb is part of what is said of that thing
 _PRONOUN_SUBJECT = re.compile(
-    r"^[\W_]*(?:It|They|He|She)\s+(?:is|are|was|were|has|have|had|can|could|will|would"
-    r"|may|might|must|should|also|often|usually|always)\b"
+    r"^[\W_]*(?:It|They|He|She|This|That|These|Those)\s+"
+    r"(?:is|are|was|were|has|have|had|can|could|will|would"
+    r"|may|might|must|should|also|often|usually|always)\b(?!,)"
 )
 _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
 
@@ -1732,7 +1752,10 @@ def _said_of_a_pronoun(term: str, sentence: str) -> bool:
     describes (a thing the text named before), not the stressed name after the verb, which
     the emphasis rule gave that sentence as its definition. A naming verb still names the
     term ("It is called **osmosis**."), and a pattern still reads what the sentence says
-    of it ("It is easy to build a rain shadow—a region that …": its appositive)."""
+    of it ("It is easy to build a rain shadow—a region that …": its appositive). A
+    demonstrative points back the same way: "This is **bucket sort**." names the steps the
+    sentence before gave, and is no definition alone ("That is, a **cogent argument** is
+    …" restates: its own subject and verb follow)."""
     return (
         _PRONOUN_SUBJECT.match(sentence) is not None
         and not sentence.lstrip("*_ ").startswith(term)

@@ -45,7 +45,8 @@ def find_formulas(
         text = block.text.strip()
         context = _context(blocks, index)
         if block.kind == "formula" or _DISPLAY.match(text):
-            found.append(_formula(text, context, block, 0.9, concept_of(_lead_in(context), index)))
+            owner = concept_of(f"{_worded_left_side(text)}\n{_lead_in(context)}", index)
+            found.append(_formula(text, context, block, 0.9, owner))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
                 if _computes(match.group(1)) and not _closing_opens(text, match.start()):
@@ -61,8 +62,11 @@ def find_formulas(
 # A worked example's answer opens on its marker ("解 令 u=2x+1，则…", "解：取 f(x)=√x",
 # "Solution: Let x = 2"): its equations compute that one exercise, and the line read as a
 # formula made the answer to "导数的公式是什么？" a substitution from 例题2.2.
+# An example's line is one too ("Example. With x0 = 100, u = 1.2 …": a Typst lecture's
+# example, whose digits its maths font no longer marks, was "the formula for option").
 _WORKED_ANSWER = re.compile(
-    r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.])"
+    r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.]"
+    r"|Example(?:\s+\d+(?:\.\d+)*)?\s*[:.])"
 )
 
 
@@ -72,6 +76,20 @@ def _left_side(text: str) -> str:
     any the paragraph above it names (which gave the line to z分数, the paragraph's first
     concept, and a course asked for "z分数的公式" with Cohen's d as its answer)."""
     return text.split("=", 1)[0]
+
+
+# a word set upright in maths: "\\text{risk}", "\\mathrm{profit}"
+_UPRIGHT_WORD = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([^{}]{2,60})\}")
+
+
+def _worded_left_side(latex: str) -> str:
+    """The words a display formula sets upright before its first "=" ("$$\\text{risk} =
+    \\text{hazard} \\times …$$" computes risk): a name there owns the formula before any
+    the sentence above it names, as `_left_side` has it for a line of words (a deck's list
+    ended on "an exclusion zone is …", and a course asked for "the formula for exclusion
+    zone")."""
+    sides = latex.split("=", 1)
+    return " ".join(_UPRIGHT_WORD.findall(sides[0])) if len(sides) == 2 else ""
 
 
 def _closing_opens(text: str, start: int) -> bool:
@@ -158,12 +176,17 @@ def _code_line(text: str) -> bool:
 # leading in to what follows it ("…：") are no formula: a course asked "0-1 背包的公式是
 # 什么？" and answered with that line of a worked example
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+# a line opening on an operator and a space: the rest of a formula a PDF broke across
+# lines ("√ T and d2 = d1 − σ" after a fraction's lines), which computes nothing alone
+_CONTINUED = re.compile(r"^\s*[√−+×·⋅÷/=]\s")
 
 
 def _looks_mathematical(text: str) -> bool:
     if "=" not in _CODE_SPAN.sub("", text) or text.rstrip().endswith((":", "：")):
         return False
     if len(text) > 200 or "$" in text or "==" in text:
+        return False
+    if _CONTINUED.match(text):
         return False
     if _code_line(text):
         return False

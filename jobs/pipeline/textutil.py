@@ -8,13 +8,21 @@ from collections.abc import Iterator
 import rjieba
 
 MAX_SENTENCE_CHARS = 600
+# A title's or a place's abbreviation before a name ends no sentence: "Mount St. Helens",
+# "Dr. Smith" (the definition of a lateral blast stopped at "Mount St.")
+_NAME_ABBREVIATION = "".join(
+    rf"(?<!\b{word}\.)" for word in ("Dr", "Mr", "Ms", "Mrs", "Prof", "St", "Mt", "Ft")
+)
 # "．" (a full-width full stop, as Chinese maths and science texts write: OI-wiki) ends a
 # sentence too, unless it stands between digits (a full-width decimal point, "３．１４"); a
 # quote or bracket closing after the full stop stays with its sentence ("… as “thin skin.”"),
 # in Chinese too: "…的著作。）在这一方面" (a translation's aside in brackets) began the next
 # sentence, and so a definition, with "）"
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])(?![）)」』”’])\s*|(?<=[。！？!?][）)」』”’])\s*|(?<=[^0-9０-９]．)\s*|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“(\[$`\u3400-\u9fff]|\\\[)|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
+    r"(?<=[。！？；!?])(?![）)」』”’])\s*|(?<=[。！？!?][）)」』”’])\s*|(?<=[^0-9０-９]．)\s*"
+    r"|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))"
+    + _NAME_ABBREVIATION
+    + r"\s+(?=[A-Z\"“(\[$`\u3400-\u9fff]|\\\[)|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"
     # MathJax's display maths, "… seeds). \[ v_1/v_{1[1]} \] We find …", stands between two
     # sentences: read as one, the next sentence's bold word was defined by the one before
     r"|(?<=\\\])\s+(?=[A-Z])"

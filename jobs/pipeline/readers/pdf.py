@@ -1290,6 +1290,9 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _marked(line: str, code: list[tuple[int, int]], maths: list[tuple[int, int]]) -> str:
     """Inline code marked as Markdown and the HTML reader mark it (`Box<T>`), so a name set
     in code inside a heading or a sentence reads the same from a PDF; symbols set in a
@@ -1302,6 +1305,11 @@ def _marked(line: str, code: list[tuple[int, int]], maths: list[tuple[int, int]]
             continue  # inside code already
         if _latin(line[start - 1 : start]) or _latin(line[end : end + 1]):
             continue  # a glyph borrowed from another font inside a word ("f" + "ibonacci")
+        if mark == "$" and _NUMBER.fullmatch(line[start:end]):
+            # a number: TeX sets a formula's digits in its text font, but a Unicode maths
+            # font (Typst's, LuaLaTeX's unicode-math) sets them too, and "𝑆$0$ = $100$"
+            # read badly in an answer; no term runs through a number anyway
+            continue
         out += [line[last:start], mark, line[start:end], mark]
         last = end
     return "".join(out) + line[last:]
@@ -2255,8 +2263,11 @@ def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:
     then ", a" + "2", then ") = 1，则称…": a ctex PDF's maths, WeasyPrint's <sub>): the next
     piece stands a little above where the last one ended, less than half its type size,
     on the line's own baseline or the raised index. One line, not three paragraphs (the
-    definition of 互素 began at ") = 1"); a new column starts lines higher."""
-    return -0.5 * line.size < gap < 0
+    definition of 互素 began at ") = 1"); a new column starts lines higher. The raise is
+    measured against the larger type, the base's: Typst raises a display formula's
+    exponent 4 pt over 11 pt type, more than half its own 7.7 pt ("𝐾𝑒" then "−𝑟𝑇" were two
+    paragraphs, and a course's formula lost its exponent)."""
+    return -0.5 * max(line.size, previous.size) < gap < 0
 
 
 _PARAGRAPH_GAP = 1.3  # times the leading

@@ -233,6 +233,15 @@ def test_pdf_symbols_in_a_maths_font_are_marked_as_maths() -> None:
     assert _marked("the fk and len(x)", [(11, 17)], [(4, 5), (15, 16)]) == "the fk and `len(x)`"
 
 
+def test_pdf_numbers_in_a_unicode_maths_font_stay_plain() -> None:
+    from jobs.pipeline.readers.pdf import _marked
+
+    # a Unicode maths font sets a formula's digits too; its letters are maths already
+    line = "with 𝑥0 = 25 and 𝑦 = 0.5 ln 2"
+    maths = [(6, 7), (10, 12), (21, 24), (25, 27), (28, 29)]
+    assert _marked(line, [], maths) == "with 𝑥0 = 25 and 𝑦 = 0.5 $ln$ 2"
+
+
 def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     tmp_path: Path,
 ) -> None:
@@ -251,6 +260,18 @@ def test_pdf_line_size_and_leading_ignore_odd_first_glyphs_and_formula_lines(
     tops = [700.0, 685.0, 670.0, 666.0, 662.0, 658.0, 654.0, 639.0, 624.0]
     lines = [_Line("text", 10.0, 1, top, top) for top in tops]
     assert _line_spacing(lines, 10.0) == 15.0
+
+
+def test_pdf_an_exponent_raised_over_its_base_line_stays_on_that_line() -> None:
+    from jobs.pipeline.readers.pdf import _Line, _new_paragraph
+
+    base = _Line("y = 2x", 11.0, 1, 500.0, 500.0)
+    # a small exponent raised 4 pt, more than half its own size, less than half the base's
+    exponent = _Line("n+1", 7.5, 1, 504.0, 504.0)
+    assert not _new_paragraph(base, exponent, 14.0)
+    # a line set a line and more higher opens something new
+    higher = _Line("Notes", 7.5, 1, 520.0, 520.0)
+    assert _new_paragraph(base, higher, 14.0)
 
 
 def test_pdf_title_page_has_one_heading_its_title(tmp_path: Path) -> None:

@@ -388,6 +388,22 @@ def test_an_equation_in_words_belongs_to_the_name_on_its_left() -> None:
     assert found == [("速动比率", 0.5)]
 
 
+def test_a_display_formula_in_words_belongs_to_the_name_on_its_left() -> None:
+    def earliest(text: str, block: int) -> str | None:
+        named = [(text.find(k), k) for k in ("profit", "price list") if k in text]
+        return min(named)[1] if named else None
+
+    blocks = [
+        Block("list_item", "A price list shows what each item costs.", 1),
+        Block("formula", "$$\\text{profit} = \\text{revenue} - \\text{cost}$$", 1),
+        Block("list_item", "A price list is updated each month.", 1),
+        Block("formula", "$$p = \\frac{c}{1 - m}$$", 1),
+    ]
+    found = [(x.concept_key, x.confidence) for x in find_formulas(blocks, earliest)]
+    # the first computes profit, named on its left; the second names nothing there
+    assert found == [("profit", 0.9), ("price list", 0.9)]
+
+
 def test_the_answer_to_a_worked_example_is_no_formula_of_a_concept() -> None:
     """A textbook's worked answer opens on 解 (or "Solution:") and substitutes into the
     exercise's own numbers; read as a formula, it answered what a concept's formula is.
@@ -401,6 +417,27 @@ def test_the_answer_to_a_worked_example_is_no_formula_of_a_concept() -> None:
     ]
     found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
     assert found == ["平均速度 v=Δs/Δt=(s1-s0)/(t1-t0)"]
+
+
+def test_an_example_s_line_is_no_formula_of_a_concept() -> None:
+    # an example puts its own numbers in: the rule it uses is stated elsewhere
+    blocks = [
+        Block("paragraph", "Example. With m = 2, a = 3 and t = 4, F = 2 ⋅ 3 = 6.", 1),
+        Block("paragraph", "Example 4.2: take n = 10, so 2n + 1 = 21.", 1),
+        Block("paragraph", "F(t) = 3t + 2(t - 1)", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["F(t) = 3t + 2(t - 1)"]
+
+
+def test_the_rest_of_a_formula_broken_across_lines_is_no_formula() -> None:
+    blocks = [
+        Block("paragraph", "√ 2 and x1 = x0 − 3h", 1),
+        Block("paragraph", "− 4t and y = 2t + 1", 1),
+        Block("paragraph", "x1 = x0 − 3h + √2", 1),
+    ]
+    found = [x.content for x in find_formulas(blocks, lambda text, block: None)]
+    assert found == ["x1 = x0 − 3h + √2"]
 
 
 def test_markdown_tab_markers_and_code_comparisons_are_not_formulas() -> None:

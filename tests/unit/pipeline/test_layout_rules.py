@@ -27,6 +27,7 @@ from jobs.pipeline.definitions import (
     GLOSSARY,
     WEAK,
     find_definitions,
+    lead_in_left_open,
     states_a_clause,
 )
 from jobs.pipeline.model import Block
@@ -457,6 +458,36 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
     assert [d.term for d in find_definitions(opened, 0, False, ("**hash table**",))] == [
         "hash table"
     ]
+
+
+def test_a_stressed_name_a_demonstrative_points_back_to_is_not_defined() -> None:
+    # "This" names the steps the sentence before gave: alone it says nothing of the term
+    back = "This is **bucket sort**."
+    assert not list(find_definitions(back, 0, False, ("**bucket sort**",)))
+    those = "Those were the first **hash tables** on disk."
+    assert not list(find_definitions(those, 0, False, ("**hash tables**",)))
+    # a naming verb after it still names the term
+    called = "This is called **bucket sort**."
+    assert [d.term for d in find_definitions(called, 0, False, ("**bucket sort**",))] == [
+        "bucket sort"
+    ]
+
+
+def test_a_lead_in_to_a_formula_left_in_pieces_defines_nothing() -> None:
+    lead_in = "The expected loss of a single trade is"
+    # a PDF sets the formula on lines of its own that read as paragraphs
+    pieces = [Block("paragraph", lead_in, 1), Block("paragraph", "L =", 1)]
+    assert lead_in_left_open(lead_in, 0, pieces)
+    given = "The expected loss is given by"
+    assert lead_in_left_open(given, 0, [Block("paragraph", given, 1)])
+    # a formula or a list after it finishes it (its description joins them)
+    formula = [Block("paragraph", lead_in, 1), Block("formula", "$$L = p c$$", 1)]
+    assert not lead_in_left_open(lead_in, 0, formula)
+    # a naming verb names the term, and a whole sentence says what it is
+    named = "This is called the expected loss and written as"
+    assert not lead_in_left_open(named, 0, [Block("paragraph", named, 1)])
+    whole = "The expected loss is the average loss over many trades."
+    assert not lead_in_left_open(whole, 0, [Block("paragraph", whole, 1)])
 
 
 def test_a_sentence_whose_subject_is_an_example_names_no_definition_after_is_the() -> None:

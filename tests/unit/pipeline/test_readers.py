@@ -1433,6 +1433,66 @@ def test_front_matter_without_marp_true_is_a_page_not_a_deck(tmp_path: Path) -> 
     assert _read(path).slides == 0
 
 
+_SLIDEV_DECK = """---
+theme: seriph
+title: Tides and Currents
+transition: slide-left
+mdc: true
+---
+
+# Tides and Currents
+
+OCN 120 · Week 5
+
+---
+layout: two-cols
+layoutClass: gap-8
+---
+
+## Tides
+
+A **tide** is the rise and fall of the sea caused by the pull of the moon.
+
+::right::
+
+<v-click>
+
+A **spring tide** is a tide of large range near a full or new moon.
+
+</v-click>
+
+<!--
+Note: show the tide table.
+-->
+
+---
+
+## Currents
+
+A **current** is a steady flow of sea water in one direction.
+"""
+
+
+def test_a_slidev_deck_reads_a_slide_a_page_without_its_slide_settings(tmp_path: Path) -> None:
+    path = tmp_path / "slides.md"
+    path.write_text(_SLIDEV_DECK, encoding="utf-8")
+    document = _read(path)
+    assert document.slides == 3 and document.paged
+    assert document.title == "Tides and Currents"
+    text = " ".join(b.text for b in document.blocks())
+    assert "layout" not in text and "::right::" not in text and "Note:" not in text
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings == ["Tides and Currents", "Tides", "Currents"]
+    assert "spring tide" in " ".join(b.text for b in document.pages[1].blocks)
+
+
+def test_a_site_page_whose_front_matter_names_a_layout_is_no_deck(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    page = "---\nlayout: post\ntitle: Tides\n---\n\n# Tides\n\nText.\n\n---\n\nMore text.\n"
+    path.write_text(page, encoding="utf-8")
+    assert _read(path).slides == 0
+
+
 def test_a_marp_deck_of_rulers_only_has_no_text(tmp_path: Path) -> None:
     path = tmp_path / "empty-deck.md"
     path.write_text("---\nmarp: true\n---\n\n---\n\n---\n", encoding="utf-8")

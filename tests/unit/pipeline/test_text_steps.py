@@ -654,3 +654,11 @@ def test_a_number_before_capitals_is_part_of_the_compound_it_names() -> None:
     stats = collect([(0, "Drugs that block the 5-HT receptor reduce nausea.")], None)
     assert "5-ht receptor" in stats
     assert "receptor" in stats  # and the head alone, as for any name
+
+
+def test_a_name_abbreviation_ends_no_sentence() -> None:
+    text = "The trail climbs Mt. Baker past Dr. Lee's hut. Then it falls to Ft. Worth."
+    assert list(sentences(text)) == [
+        "The trail climbs Mt. Baker past Dr. Lee's hut.",
+        "Then it falls to Ft. Worth.",
+    ]
