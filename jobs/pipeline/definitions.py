@@ -1755,13 +1755,24 @@ def _said_of_a_pronoun(term: str, sentence: str) -> bool:
     of it ("It is easy to build a rain shadow—a region that …": its appositive). A
     demonstrative points back the same way: "This is **bucket sort**." names the steps the
     sentence before gave, and is no definition alone ("That is, a **cogent argument** is
-    …" restates: its own subject and verb follow)."""
+    …" restates: its own subject and verb follow). A gloss right after the term says what
+    the term is, whatever the subject: "This is opposed to dynamic dispatch, which is when
+    …", "… the `join` function is fair, meaning it checks each future equally often"."""
+    at = sentence.casefold().find(term.casefold())
+    glossed = at >= 0 and _GLOSS_AFTER.match(sentence, at + len(term)) is not None
     return (
         _PRONOUN_SUBJECT.match(sentence) is not None
         and not sentence.lstrip("*_ ").startswith(term)
         and _NAMING.search(sentence) is None
         and _TERMED.search(sentence) is None
+        and not glossed
     )
+
+
+# a term's own gloss after it: ", which is when …", ", meaning …", ", i.e. …"
+_GLOSS_AFTER = re.compile(
+    r"[*_”\"’']*\s*,\s+(?:which\s+(?:is|are|means?)\b|meaning\b|i\.\s?e\.|that\s+is,)", re.I
+)
 
 
 # what brings the subject about or marks it, then maybe an article, and the marks opening

@@ -471,6 +471,16 @@ def test_a_stressed_name_a_demonstrative_points_back_to_is_not_defined() -> None
     assert [d.term for d in find_definitions(called, 0, False, ("**bucket sort**",))] == [
         "bucket sort"
     ]
+    # and so does the term's own gloss after it (the Rust book's dynamic dispatch)
+    for glossed, term in (
+        (
+            "This is unlike **late binding**, which is when the call is resolved at run time.",
+            "late binding",
+        ),
+        ("That is because the scheduler is **fair**, meaning it runs each task in turn.", "fair"),
+    ):
+        found = find_definitions(glossed, 0, False, (f"**{term}**",))
+        assert [d.term for d in found] == [term], glossed
 
 
 def test_a_lead_in_to_a_formula_left_in_pieces_defines_nothing() -> None:
