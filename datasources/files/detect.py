@@ -74,7 +74,7 @@ _MARKUP_NAMES: dict[str, Kind] = {
     ".adoc": "asciidoc",
     ".asciidoc": "asciidoc",
     # Pro Git's chapters and many AsciiDoc books are ".asc", as GitHub renders them; a PGP
-    # key or signature of that name (`_PGP_ARMOR`) is no document and stays text
+    # key or signature of that name (`_PGP_ARMOR`) is refused, as under any name
     ".asc": "asciidoc",
     ".org": "org",
     ".typ": "typst",
@@ -189,6 +189,10 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
     sample = head.decode(encoding, errors="ignore")
     if _looks_like_mhtml(sample):
         raise UnsupportedDocument("unsupported_type", _SINGLE_FILE_PAGE)
+    if _PGP_ARMOR.match(sample):
+        raise UnsupportedDocument(
+            "unsupported_type", "a PGP key, signature or message (ASCII armour), not a document"
+        )
     kind = _text_kind(mime, sample, name)
     return Detected(kind, MIME[kind], encoding)
 
@@ -387,7 +391,7 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     suffix = PurePath(name).suffix.lower()
     if suffix == ".tex" and _LATEX_COMMAND.search(sample):
         return "latex"
-    if suffix in _MARKUP_NAMES and not (suffix == ".asc" and _PGP_ARMOR.match(sample)):
+    if suffix in _MARKUP_NAMES:
         return _MARKUP_NAMES[suffix]
     if _looks_like_docbook(sample):
         return "docbook"

@@ -128,7 +128,8 @@ def test_an_asc_file_is_asciidoc_unless_it_is_a_pgp_armor(tmp_path: Path) -> Non
     assert all("[source" not in b.text for b in document.blocks())
     path = tmp_path / "key.asc"
     path.write_bytes(b"-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBGR0\n-----END PGP\n")
-    assert detect(path, filename="key.asc").kind == "text"
+    with pytest.raises(UnsupportedDocument, match="PGP key, signature or message"):
+        detect(path, filename="key.asc")
 
 
 def test_latex_is_known_by_its_commands_and_a_chapter_file_by_its_name(tmp_path: Path) -> None:
