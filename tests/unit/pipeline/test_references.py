@@ -177,6 +177,14 @@ def test_a_papers_apparatus_headings_name_no_concept() -> None:
     assert heading_terms("知识图谱", 0, 2) != []
 
 
+def test_a_cross_references_words_are_no_topic() -> None:
+    """ "in the “Storing Values” section of Chapter 3" gave the concept "section of Chapter"."""
+    assert not acceptable("section of Chapter")
+    assert not acceptable("part of chapter")
+    for name in ("page table", "table of contents", "part of speech", "periodic table"):
+        assert acceptable(name), name
+
+
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
     # some PDF producers give the radical a glyph was mapped to, then the character
     assert _unradical("论⽂文阅读，常⻅见的问题，⼀一个花坛") == "论文阅读，常见的问题，一个花坛"
