@@ -570,6 +570,9 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif tag == "math" and child.attributes.get("display") == "block":
             _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
+        elif (tex := _mathjax_tex(child)) is not None and tex[1]:
+            _flush(inline, page)
+            blocks.extend(make_blocks("formula", tex[0], 1))
         elif tag in _CONTAINERS or tag == "li":
             _flush(inline, page)
             _walk(child, page)
@@ -689,6 +692,8 @@ def _inline_text(node: Node) -> str:
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":
         return _math(node)
+    if (tex := _mathjax_tex(node)) is not None:
+        return f"$${tex[0]}$$" if tex[1] else f"${tex[0]}$"
     if node.tag != "-text" and node.css_first("math") is not None:
         # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
         # formula's TeX once, not its MathML's glyphs and then the TeX
@@ -740,6 +745,26 @@ def _math(node: Node, fenced: bool = True) -> str:
         return tex
     fence = "$$" if node.attributes.get("display") == "block" else "$"
     return f"{fence}{tex}{fence}"
+
+
+# TeX left for MathJax in an element of class "math", as pandoc's --mathjax writes it and
+# blogs (cnblogs, Hexo) render Markdown's maths: "\(…\)" inline, "\[…\]" displayed
+_MATHJAX = re.compile(r"\s*\\([(\[])(.*?)\\[)\]]\s*", re.S)
+
+
+def _mathjax_tex(node: Node) -> tuple[str, bool] | None:
+    """The TeX of a MathJax element and whether it is displayed, written as Markdown writes
+    maths once read ("$…$", "$$…$$"): read as its text, "\\(\\vec{B}\\)" kept the
+    delimiters no later step knows, so a formula's answer and its name showed them."""
+    if (
+        node.tag not in ("span", "div")
+        or "math" not in (node.attributes.get("class") or "").split()
+    ):
+        return None
+    found = _MATHJAX.fullmatch(node.text(deep=True))
+    if found is None or not found.group(2).strip():
+        return None
+    return found.group(2).strip(), found.group(1) == "["
 
 
 def _code_table(node: Node) -> str | None:

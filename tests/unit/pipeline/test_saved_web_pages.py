@@ -429,3 +429,20 @@ def test_a_bold_term_heading_a_list_item_with_a_sub_list_stays_stressed(tmp_path
     assert item.emphasis == ("Frost wedging",)
     plain = next(b for b in blocks if b.text.startswith("Plain item"))
     assert plain.emphasis == ()
+
+
+def test_mathjax_spans_read_as_markdown_maths(tmp_path: Path) -> None:
+    # pandoc's --mathjax and a blog's Markdown renderer leave the TeX between \( \) and
+    # \[ \] in elements of class "math": read as the text, the delimiters stayed
+    blocks = _blocks(
+        tmp_path,
+        '<p>动量守恒：<span class="math inline">\\(p_1 + p_2 = p\\)</span>，系统不受外力。</p>'
+        '<div class="math display">\\[E = mc^2\\]</div>'
+        '<p>其中 <span class="math display">\\[F = ma\\]</span> 是第二定律。</p>'
+        '<p>普通的 <span class="math">不是公式</span> 文字。</p>',
+    )
+    texts = [(b.kind, b.text) for b in blocks]
+    assert ("paragraph", "动量守恒：$p_1 + p_2 = p$，系统不受外力。") in texts
+    assert ("formula", "E = mc^2") in texts
+    assert ("paragraph", "其中 $$F = ma$$ 是第二定律。") in texts
+    assert ("paragraph", "普通的 不是公式 文字。") in texts
