@@ -503,11 +503,20 @@ def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
             yield from _raw_inlines(value, kind)
 
 
+# pandoc's parse error ends on a caret under the column it stopped at, after what it
+# expected: "unexpected end of input", "expecting \end{frame}", " ^"
+_CARET = re.compile(r"^\s*\^\s*$")
+
+
 def _last_line(stderr: bytes) -> str:
-    """pandoc's own reason: the last line it wrote that is no warning."""
+    """pandoc's own reason: the last line it wrote that is no warning and no caret (a
+    truncated Beamer source was refused for " ^"), with the line before it when that line
+    says what the input did ("unexpected end of input; expecting \\end{frame}")."""
     lines = [
         line.strip()
         for line in stderr.decode("utf-8", errors="replace").splitlines()
-        if line.strip() and not line.startswith("[WARNING]")
+        if line.strip() and not line.startswith("[WARNING]") and not _CARET.match(line)
     ]
+    if len(lines) >= 2 and lines[-1].startswith("expecting") and lines[-2].startswith("unexpected"):
+        return f"{lines[-2]}; {lines[-1]}"[:300]
     return lines[-1][:300] if lines else ""

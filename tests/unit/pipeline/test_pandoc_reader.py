@@ -776,3 +776,21 @@ def test_a_typst_document_of_too_many_unknown_names_is_refused_clearly(tmp_path:
         _read(tmp_path, f"= Rocks\n\n{names}".encode(), "many.typ")
     with pytest.raises(CorruptDocument, match="Typst file"):  # not a name: refused as before
         _read(tmp_path, b"= Rocks\n\n#let x = (\n", "broken.typ")
+
+
+def test_a_latex_file_cut_short_is_refused_saying_what_pandoc_expected(tmp_path: Path) -> None:
+    # a slide deck's source that stops inside a frame: pandoc points a caret at the end,
+    # and the caret alone was the reason given
+    path = tmp_path / "deck.tex"
+    path.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{第一页}\n"
+        "\\begin{itemize}\n\\item 一条要点\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CorruptDocument) as error:
+        analyse_file(path, filename="deck.tex")
+    assert error.value.reason == "unreadable"
+    message = error.value.message
+    assert message.startswith("pandoc could not read the LaTeX file: unexpected end of input")
+    assert "expecting" in message
+    assert not message.rstrip().endswith("^")
