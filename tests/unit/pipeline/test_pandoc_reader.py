@@ -794,3 +794,22 @@ def test_a_latex_file_cut_short_is_refused_saying_what_pandoc_expected(tmp_path:
     assert message.startswith("pandoc could not read the LaTeX file: unexpected end of input")
     assert "expecting" in message
     assert not message.rstrip().endswith("^")
+
+
+def test_a_beamer_sources_frame_titles_are_headings(tmp_path: Path) -> None:
+    # pandoc knows no frame: its title ran into the slide's first line
+    source = (
+        "\\documentclass{ctexbeamer}\n\\begin{document}\n\\section{运动学}\n"
+        "\\begin{frame}[fragile]{匀速运动}\n速度保持不变的运动。\n\\end{frame}\n"
+        "\\begin{frame}\n\\frametitle{加速度}\n\\begin{block}{定义}\n"
+        "速度对时间的变化率。\n\\end{block}\n\\end{frame}\n"
+        "\\begin{frame}{}\n没有标题的一页。\n\\end{frame}\n\\end{document}\n"
+    )
+    blocks = list(_read(tmp_path, source.encode("utf-8"), "slides.tex").blocks())
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert [t for t, _ in headings] == ["运动学", "匀速运动", "加速度"]
+    assert headings[1][1] > headings[0][1]  # a frame sits inside its section
+    texts = [b.text for b in blocks if b.kind == "paragraph"]
+    assert "速度保持不变的运动。" in texts
+    assert "定义" in texts and "速度对时间的变化率。" in texts  # the block's title apart
+    assert "没有标题的一页。" in texts
