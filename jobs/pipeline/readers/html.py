@@ -205,9 +205,14 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     deck = remark.deck_source(tree)
     if deck is not None:  # a remark.js deck: its slides are Markdown (`remark`)
         return markdown.from_source(deck, detected, declared=title)
+    headlines = _headlines(tree)  # before `parse`, which drops what is not the content
     blocks = parse(tree)
     return ReadDocument(
-        detected.kind, detected.mime_type, virtual_pages(blocks), False, _page_title(title, blocks)
+        detected.kind,
+        detected.mime_type,
+        virtual_pages(blocks),
+        False,
+        _page_title(title, blocks, headlines),
     )
 
 
@@ -216,14 +221,25 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 _SITE_SUFFIX = re.compile(r"\s+(?:-|–|—|\||·|::)\s+\S.*$")
 
 
-def _page_title(title: str | None, blocks: list[Block]) -> str | None:
+def _page_title(
+    title: str | None, blocks: list[Block], headlines: frozenset[str] = frozenset()
+) -> str | None:
     """The <title>, without the site's name after it when the page's first heading is the
-    part before ("最短路 - OI Wiki" under an <h1> 最短路 is 最短路)."""
+    part before ("最短路 - OI Wiki" under an <h1> 最短路 is 最短路), or a headline of the
+    page outside the text read is (`headlines`: a blog post's <h1> above its body, "电磁场
+    与电磁波 期末复习笔记 - 作者 - 博客园", whose body opens on its first section)."""
     if not title:
         return None
     first = next((b.text for b in blocks if b.kind == "heading"), None)
     page = _SITE_SUFFIX.sub("", title)
-    return page if first is not None and page != title and page == first else title
+    if page == title:
+        return title
+    return page if page == first or page in headlines else title
+
+
+def _headlines(tree: HTMLParser) -> frozenset[str]:
+    """The texts of the page's <h1> headings, wherever they stand."""
+    return frozenset(" ".join(h.text(deep=True).split()) for h in tree.css("h1"))
 
 
 def parse(tree: HTMLParser) -> list[Block]:

@@ -446,3 +446,24 @@ def test_mathjax_spans_read_as_markdown_maths(tmp_path: Path) -> None:
     assert ("formula", "E = mc^2") in texts
     assert ("paragraph", "其中 $$F = ma$$ 是第二定律。") in texts
     assert ("paragraph", "普通的 不是公式 文字。") in texts
+
+
+def test_a_blog_posts_title_leaves_the_site_when_its_headline_says_so(tmp_path: Path) -> None:
+    # the post's <h1> stands above its body, which opens on its first section; the
+    # <title> adds the author and the site after it
+    page = (
+        "<html><head><title>热力学第二定律 学习笔记 - 某作者 - 博客园</title></head><body>"
+        '<div id="header"><h1><a href="/">某作者</a></h1></div>'
+        '<div class="post"><h1 class="postTitle"><a><span>热力学第二定律 学习笔记</span></a></h1>'
+        '<div id="cnblogs_post_body"><h2>克劳修斯表述</h2><p>热量不能自发地从低温物体传到高温物体。'
+        "这一表述说明了热传导过程的方向性。</p><h2>开尔文表述</h2><p>不可能从单一热源吸热使之完全"
+        "变为有用功而不产生其他影响。</p></div></div></body></html>"
+    )
+    path = tmp_path / "post.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path, detect(path, filename=path.name)).title == "热力学第二定律 学习笔记"
+    # no headline says the part before the dash: the <title> stays whole
+    path.write_text(page.replace("热力学第二定律 学习笔记</span>", "别的标题</span>"), "utf-8")
+    assert read(path, detect(path, filename=path.name)).title == (
+        "热力学第二定律 学习笔记 - 某作者 - 博客园"
+    )
