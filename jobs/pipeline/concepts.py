@@ -275,7 +275,7 @@ def concept_budget(
     Between `MARKS_FROM` and `DENSE_MARKS` a text that is no deck gets that share of its
     marked terms beyond the length budget: half of them at 1.5. The density is counted in
     the `prose_words` when given (no formulas): a formula sheet's TeX ("\\frac", "\\vec")
-    made a 电磁场 review that marks 2.4 terms per 100 words of its prose mark 1.0, and 11
+    made a 电磁场 review that marks 2.4 terms per 100 words of its prose mark 1.0, and 10
     of its defined laws were cut."""
     budget = max(20, min(80, round(20 + max(words / 200, slides, 2 * questions))))
     if words >= MIN_DENSE_WORDS and marked > budget:
