@@ -43,7 +43,7 @@ from jobs.pipeline.structure import (
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
 from jobs.pipeline.traditional import Restorer, converted, simplified_blocks
 from jobs.pipeline.transcripts import without_speakers
-from jobs.pipeline.words import count_all
+from jobs.pipeline.words import count_all, without_maths
 
 DIFFICULTY_RULE = (
     "depth in this document's prerequisite graph: no prerequisite → beginner, "
@@ -97,7 +97,7 @@ def _extract(blocks: Sequence[Block], language: Language, slides: int) -> Knowle
             replace(b, emphasis=b.emphasis[1:]) if i in styled else b for i, b in enumerate(blocks)
         ]
     words = count_all(b.text for b in blocks if b.kind != "code")
-    drafts, definitions = find_concepts(blocks, chinese, words, slides)
+    drafts, definitions = find_concepts(blocks, chinese, words, slides, prose_words(blocks))
     tree = outline(blocks)
     concept_of = _owner(drafts, blocks, tree)
     examples = find_examples(blocks, concept_of)
@@ -226,6 +226,13 @@ BOOK_CHAPTER_WORDS = 4_500
 MIN_TITLED_CHAPTERS = 2
 BOOK_WORDS = 40_000
 MIN_BOOK_CHAPTERS = 3
+
+
+def prose_words(blocks: Sequence[Block]) -> int:
+    """The words of the prose, no code and no formulas: how densely a text marks its terms
+    is counted in them (`concepts.concept_budget`), as a formula's TeX ("\\frac", "\\vec",
+    "displaystyle") is no text a term could be marked in."""
+    return count_all(without_maths(b.text) for b in blocks if b.kind not in ("code", "formula"))
 
 
 def is_book(words: int, chapters: int) -> bool:

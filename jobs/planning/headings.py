@@ -84,11 +84,23 @@ _ZH_PART_OF_A_WHOLE = re.compile(r"(?:本|第.{1,4})[章节篇讲课部]$|^本")
 MIN_ZH_SUBJECT = 2
 
 
+# The author's note in brackets (full-width or not) after a heading on how much the
+# section counts: 离散傅里叶 + "(非重点)", 采样定理 + "(选学)", "Hashing (Optional)". A week
+# was titled with the note in it (傅里叶变换、离散傅里叶 + the note); it is for the student
+# reading the notes, no part of the topic.
+_WEIGHT_ASIDE = re.compile(
+    r"\s*[\uff08(]\s*(?:非重点|选学|选讲|选读|选做|不考|不作要求|自学|了解|了解即可|(?i:optional))"
+    r"\s*[\uff09)]\s*$"
+)
+
+
 def shown_name(name: str) -> str:
     """A section's name as a week or a module shows it: without a course code or a notes
     label before its subject (`_COURSE_LABEL`), or a notes label after it
-    (`_EN_NOTES_SUFFIX`, `_ZH_NOTES_SUFFIX`); a name that is nothing else stays whole."""
-    rest = _COURSE_LABEL.sub("", name, count=1).strip()
+    (`_EN_NOTES_SUFFIX`, `_ZH_NOTES_SUFFIX`), or the author's note on its weight
+    (`_WEIGHT_ASIDE`); a name that is nothing else stays whole."""
+    rest = _WEIGHT_ASIDE.sub("", name, count=1).strip() or name
+    rest = _COURSE_LABEL.sub("", rest, count=1).strip()
     rest = notes_subject(rest)
     return rest or name
 

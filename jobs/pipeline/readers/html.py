@@ -205,9 +205,14 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     deck = remark.deck_source(tree)
     if deck is not None:  # a remark.js deck: its slides are Markdown (`remark`)
         return markdown.from_source(deck, detected, declared=title)
+    headlines = _headlines(tree)  # before `parse`, which drops what is not the content
     blocks = parse(tree)
     return ReadDocument(
-        detected.kind, detected.mime_type, virtual_pages(blocks), False, _page_title(title, blocks)
+        detected.kind,
+        detected.mime_type,
+        virtual_pages(blocks),
+        False,
+        _page_title(title, blocks, headlines),
     )
 
 
@@ -216,14 +221,25 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 _SITE_SUFFIX = re.compile(r"\s+(?:-|–|—|\||·|::)\s+\S.*$")
 
 
-def _page_title(title: str | None, blocks: list[Block]) -> str | None:
+def _page_title(
+    title: str | None, blocks: list[Block], headlines: frozenset[str] = frozenset()
+) -> str | None:
     """The <title>, without the site's name after it when the page's first heading is the
-    part before ("最短路 - OI Wiki" under an <h1> 最短路 is 最短路)."""
+    part before ("最短路 - OI Wiki" under an <h1> 最短路 is 最短路), or a headline of the
+    page outside the text read is (`headlines`: a blog post's <h1> above its body, "电磁场
+    与电磁波 期末复习笔记 - 作者 - 博客园", whose body opens on its first section)."""
     if not title:
         return None
     first = next((b.text for b in blocks if b.kind == "heading"), None)
     page = _SITE_SUFFIX.sub("", title)
-    return page if first is not None and page != title and page == first else title
+    if page == title:
+        return title
+    return page if page == first or page in headlines else title
+
+
+def _headlines(tree: HTMLParser) -> frozenset[str]:
+    """The texts of the page's <h1> headings, wherever they stand."""
+    return frozenset(" ".join(h.text(deep=True).split()) for h in tree.css("h1"))
 
 
 def parse(tree: HTMLParser) -> list[Block]:
@@ -570,6 +586,9 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif tag == "math" and child.attributes.get("display") == "block":
             _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
+        elif (tex := _mathjax_tex(child)) is not None and tex[1]:
+            _flush(inline, page)
+            blocks.extend(make_blocks("formula", tex[0], 1))
         elif tag in _CONTAINERS or tag == "li":
             _flush(inline, page)
             _walk(child, page)
@@ -689,6 +708,8 @@ def _inline_text(node: Node) -> str:
         return f"`{node.text(deep=True)}`"
     if node.tag == "math":
         return _math(node)
+    if (tex := _mathjax_tex(node)) is not None:
+        return f"$${tex[0]}$$" if tex[1] else f"${tex[0]}$"
     if node.tag != "-text" and node.css_first("math") is not None:
         # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
         # formula's TeX once, not its MathML's glyphs and then the TeX
@@ -740,6 +761,26 @@ def _math(node: Node, fenced: bool = True) -> str:
         return tex
     fence = "$$" if node.attributes.get("display") == "block" else "$"
     return f"{fence}{tex}{fence}"
+
+
+# TeX left for MathJax in an element of class "math", as pandoc's --mathjax writes it and
+# blogs (cnblogs, Hexo) render Markdown's maths: "\(…\)" inline, "\[…\]" displayed
+_MATHJAX = re.compile(r"\s*\\([(\[])(.*?)\\[)\]]\s*", re.S)
+
+
+def _mathjax_tex(node: Node) -> tuple[str, bool] | None:
+    """The TeX of a MathJax element and whether it is displayed, written as Markdown writes
+    maths once read ("$…$", "$$…$$"): read as its text, "\\(\\vec{B}\\)" kept the
+    delimiters no later step knows, so a formula's answer and its name showed them."""
+    if (
+        node.tag not in ("span", "div")
+        or "math" not in (node.attributes.get("class") or "").split()
+    ):
+        return None
+    found = _MATHJAX.fullmatch(node.text(deep=True))
+    if found is None or not found.group(2).strip():
+        return None
+    return found.group(2).strip(), found.group(1) == "["
 
 
 def _code_table(node: Node) -> str | None:

@@ -130,6 +130,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         # a text format: pandoc reads UTF-8 only, so it gets the text as we decoded it
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
+            text = beamer_frame_titles(text)
             text = _defining_term_macros(_braced_heading_arguments(text), label)
             text = _declared_theorem_environments(text)
         elif reader == "org":
@@ -198,6 +199,33 @@ _TYPST_STAND_IN = (
     ".filter(a => type(a) == content or type(a) == str).map(a => [#a]).join([ ])\n"
 )
 MAX_TYPST_STAND_INS = 30
+
+
+# A Beamer frame's title, its argument or its \frametitle (pandoc knows no frame: the title
+# ran into the slide's first line, "卷积与 u(t) 的卷积：…", and no slide titled a section)
+_BRACED = r"\{(?P<title>[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*)\}"
+_FRAME_TITLE = re.compile(
+    r"(?P<open>\\begin\{frame\}(?:\s*<[^>\n]*>)?(?:\s*\[[^\]\n]*\])?)[ \t]*" + _BRACED
+)
+_FRAMETITLE = re.compile(r"\\frametitle(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?\s*" + _BRACED)
+# a block's title (\begin{block}{定义}): a line of its own, not the opening of its first line
+_BLOCK_TITLE = re.compile(
+    r"(?P<open>\\begin\{(?:block|alertblock|exampleblock)\}(?:<[^>\n]*>)?)[ \t]*" + _BRACED
+)
+
+
+def beamer_frame_titles(text: str) -> str:
+    """A Beamer source's frame titles as the subsection headings they stand for, and its
+    blocks' titles as lines of their own."""
+    if "\\begin{frame}" not in text:
+        return text
+    text = _FRAME_TITLE.sub(lambda m: f"{m['open']}\n{_heading(m['title'])}", text)
+    text = _FRAMETITLE.sub(lambda m: _heading(m["title"]), text)
+    return _BLOCK_TITLE.sub(lambda m: f"{m['open']}\n{m['title']}\n\n", text)
+
+
+def _heading(title: str) -> str:
+    return f"\\subsection*{{{title}}}\n" if title.strip() else ""
 
 
 def _typst(command: list[str], text: str, label: str) -> str:
@@ -513,11 +541,20 @@ def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
             yield from _raw_inlines(value, kind)
 
 
+# pandoc's parse error ends on a caret under the column it stopped at, after what it
+# expected: "unexpected end of input", "expecting \end{frame}", " ^"
+_CARET = re.compile(r"^\s*\^\s*$")
+
+
 def _last_line(stderr: bytes) -> str:
-    """pandoc's own reason: the last line it wrote that is no warning."""
+    """pandoc's own reason: the last line it wrote that is no warning and no caret (a
+    truncated Beamer source was refused for " ^"), with the line before it when that line
+    says what the input did ("unexpected end of input; expecting \\end{frame}")."""
     lines = [
         line.strip()
         for line in stderr.decode("utf-8", errors="replace").splitlines()
-        if line.strip() and not line.startswith("[WARNING]")
+        if line.strip() and not line.startswith("[WARNING]") and not _CARET.match(line)
     ]
+    if len(lines) >= 2 and lines[-1].startswith("expecting") and lines[-2].startswith("unexpected"):
+        return f"{lines[-2]}; {lines[-1]}"[:300]
     return lines[-1][:300] if lines else ""

@@ -803,3 +803,40 @@ def test_a_typst_files_stand_in_runs_share_one_time_limit(
     monkeypatch.setattr(pandoc, "TIMEOUT_SECONDS", 0)
     with pytest.raises(CorruptDocument, match="did not finish reading the Typst file"):
         _read(tmp_path, TYPST_WITH_A_TEMPLATE.encode(), "rocks.typ")
+
+
+def test_a_latex_file_cut_short_is_refused_saying_what_pandoc_expected(tmp_path: Path) -> None:
+    # a slide deck's source that stops inside a frame: pandoc points a caret at the end,
+    # and the caret alone was the reason given
+    path = tmp_path / "deck.tex"
+    path.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{第一页}\n"
+        "\\begin{itemize}\n\\item 一条要点\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CorruptDocument) as error:
+        analyse_file(path, filename="deck.tex")
+    assert error.value.reason == "unreadable"
+    message = error.value.message
+    assert message.startswith("pandoc could not read the LaTeX file: unexpected end of input")
+    assert "expecting" in message
+    assert not message.rstrip().endswith("^")
+
+
+def test_a_beamer_sources_frame_titles_are_headings(tmp_path: Path) -> None:
+    # pandoc knows no frame: its title ran into the slide's first line
+    source = (
+        "\\documentclass{ctexbeamer}\n\\begin{document}\n\\section{运动学}\n"
+        "\\begin{frame}[fragile]{匀速运动}\n速度保持不变的运动。\n\\end{frame}\n"
+        "\\begin{frame}\n\\frametitle{加速度}\n\\begin{block}{定义}\n"
+        "速度对时间的变化率。\n\\end{block}\n\\end{frame}\n"
+        "\\begin{frame}{}\n没有标题的一页。\n\\end{frame}\n\\end{document}\n"
+    )
+    blocks = list(_read(tmp_path, source.encode("utf-8"), "slides.tex").blocks())
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert [t for t, _ in headings] == ["运动学", "匀速运动", "加速度"]
+    assert headings[1][1] > headings[0][1]  # a frame sits inside its section
+    texts = [b.text for b in blocks if b.kind == "paragraph"]
+    assert "速度保持不变的运动。" in texts
+    assert "定义" in texts and "速度对时间的变化率。" in texts  # the block's title apart
+    assert "没有标题的一页。" in texts

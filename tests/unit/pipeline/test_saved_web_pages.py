@@ -429,3 +429,41 @@ def test_a_bold_term_heading_a_list_item_with_a_sub_list_stays_stressed(tmp_path
     assert item.emphasis == ("Frost wedging",)
     plain = next(b for b in blocks if b.text.startswith("Plain item"))
     assert plain.emphasis == ()
+
+
+def test_mathjax_spans_read_as_markdown_maths(tmp_path: Path) -> None:
+    # pandoc's --mathjax and a blog's Markdown renderer leave the TeX between \( \) and
+    # \[ \] in elements of class "math": read as the text, the delimiters stayed
+    blocks = _blocks(
+        tmp_path,
+        '<p>动量守恒：<span class="math inline">\\(p_1 + p_2 = p\\)</span>，系统不受外力。</p>'
+        '<div class="math display">\\[E = mc^2\\]</div>'
+        '<p>其中 <span class="math display">\\[F = ma\\]</span> 是第二定律。</p>'
+        '<p>普通的 <span class="math">不是公式</span> 文字。</p>',
+    )
+    texts = [(b.kind, b.text) for b in blocks]
+    assert ("paragraph", "动量守恒：$p_1 + p_2 = p$，系统不受外力。") in texts
+    assert ("formula", "E = mc^2") in texts
+    assert ("paragraph", "其中 $$F = ma$$ 是第二定律。") in texts
+    assert ("paragraph", "普通的 不是公式 文字。") in texts
+
+
+def test_a_blog_posts_title_leaves_the_site_when_its_headline_says_so(tmp_path: Path) -> None:
+    # the post's <h1> stands above its body, which opens on its first section; the
+    # <title> adds the author and the site after it
+    page = (
+        "<html><head><title>热力学第二定律 学习笔记 - 某作者 - 博客园</title></head><body>"
+        '<div id="header"><h1><a href="/">某作者</a></h1></div>'
+        '<div class="post"><h1 class="postTitle"><a><span>热力学第二定律 学习笔记</span></a></h1>'
+        '<div id="cnblogs_post_body"><h2>克劳修斯表述</h2><p>热量不能自发地从低温物体传到高温物体。'
+        "这一表述说明了热传导过程的方向性。</p><h2>开尔文表述</h2><p>不可能从单一热源吸热使之完全"
+        "变为有用功而不产生其他影响。</p></div></div></body></html>"
+    )
+    path = tmp_path / "post.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path, detect(path, filename=path.name)).title == "热力学第二定律 学习笔记"
+    # no headline says the part before the dash: the <title> stays whole
+    path.write_text(page.replace("热力学第二定律 学习笔记</span>", "别的标题</span>"), "utf-8")
+    assert read(path, detect(path, filename=path.name)).title == (
+        "热力学第二定律 学习笔记 - 某作者 - 博客园"
+    )

@@ -662,3 +662,32 @@ def test_a_name_abbreviation_ends_no_sentence() -> None:
         "The trail climbs Mt. Baker past Dr. Lee's hut.",
         "Then it falls to Ft. Worth.",
     ]
+
+
+def test_the_budgets_length_leaves_out_formulas() -> None:
+    from jobs.pipeline.knowledge import prose_words
+
+    # a law's name and its formula: the TeX's control words are no prose to count
+    blocks = [
+        Block(kind="paragraph", page=1, text="库仑定律：$F = k\\frac{q_1 q_2}{r^2}$，真空中成立。"),
+        Block(
+            kind="paragraph", page=1, text="位移电流密度：\\(\\vec{J}_d = \\partial_t \\vec{D}\\)"
+        ),
+        Block(kind="formula", page=1, text="\\nabla \\cdot \\vec{B} = 0"),
+        Block(
+            kind="paragraph",
+            page=1,
+            text="环路定理 $$\\oint_c \\vec{H} \\cdot d\\vec{l} = I$$ 成立",
+        ),
+        Block(kind="code", page=1, text="print(x)"),
+    ]
+    assert prose_words(blocks) == count_words("库仑定律：，真空中成立。位移电流密度：环路定理成立")
+    # dollars of money are prose: "$5 and $3", "$5-$10"
+    money = [Block(kind="paragraph", page=1, text="It cost $5 and $3, or $5-$10 a month.")]
+    assert prose_words(money) == count_words("It cost $5 and $3, or $5-$10 a month.")
+    # the density is counted in the prose: 24 terms marked in 1,000 words of it, 2,320 with
+    # the formulas' TeX, is a review sheet's density, a place for each marked term
+    from jobs.pipeline.concepts import concept_budget
+
+    assert concept_budget(2320, marked=43, body_marked=24) == 32
+    assert concept_budget(2320, marked=43, body_marked=24, prose_words=1000) == 43

@@ -561,3 +561,16 @@ def test_a_module_named_after_a_concept_is_capitalised_as_a_heading() -> None:
     for name in ("ls", "grep", "k-means", "iOS", "numpy array", "x2 test", "Bloom's taxonomy"):
         assert as_title(name, "en") == name, name
     assert as_title("质量控制", "zh-CN") == "质量控制"
+
+
+def test_a_headings_note_on_its_weight_is_no_part_of_its_name() -> None:
+    # the author tells the reader how much a section counts; the topic is the rest
+    assert shown_name("光的衍射（非重点）") == "光的衍射"
+    assert shown_name("矩阵分解 (选学)") == "矩阵分解"
+    assert shown_name("Red-black trees (optional)") == "Red-black trees"
+    # a bracket that glosses or dates the name stays, and so does a note alone
+    assert shown_name("递归（Recursion）") == "递归（Recursion）"
+    assert shown_name("Fixed width integer types (since C++11)") == (
+        "Fixed width integer types (since C++11)"
+    )
+    assert shown_name("（选学）") == "（选学）"
