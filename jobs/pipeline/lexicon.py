@@ -1540,3 +1540,20 @@ def third_person_verb(word: str) -> bool:
     verb = lemmas.get("VERB", ())
     plural = any(n != lower for n in lemmas.get("NOUN", ()))
     return not plural and any(lower in getInflection(v, "VBZ") for v in verb if v != lower)
+
+
+# the parts a document is cut into, which a cross-reference names ("the “Storing Values”
+# section of Chapter 3" gave the concept "section of Chapter")
+_DOCUMENT_PARTS = frozenset(
+    {
+        *("section", "sections", "chapter", "chapters", "part", "parts", "page", "pages"),
+        *("figure", "figures", "table", "tables", "listing", "listings", "appendix"),
+        *("paragraph", "volume"),
+    }
+)
+
+
+def cross_reference_words(lowered: list[str]) -> bool:
+    """Words (in lower case) that only name a place in the document: "section of chapter",
+    "part of chapter" ("page table", "table of contents" name things)."""
+    return "of" in lowered and all(w in _DOCUMENT_PARTS or w == "of" for w in lowered)

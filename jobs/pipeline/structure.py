@@ -42,6 +42,7 @@ from jobs.pipeline.lexicon import (
     ZH_STOP,
     _words,
     apparatus,
+    cross_reference_words,
     everyday,
     numeral_one,
     word_twice,
@@ -3173,17 +3174,6 @@ def _zh_adverbial_end(bare: str) -> bool:
     return not words[-2][1].startswith("n")
 
 
-# the parts a document is cut into, which a cross-reference names ("the “Storing Values”
-# section of Chapter 3" gave the concept "section of Chapter")
-_DOCUMENT_PARTS = frozenset(
-    {
-        *("section", "sections", "chapter", "chapters", "part", "parts", "page", "pages"),
-        *("figure", "figures", "table", "tables", "listing", "listings", "appendix"),
-        *("paragraph", "volume"),
-    }
-)
-
-
 def acceptable(
     term: str, *, heading: bool = False, emphasised: bool = False, glossed: bool = False
 ) -> bool:
@@ -3255,7 +3245,7 @@ def acceptable(
         return False
     if _ranked_part(lowered):
         return False  # "greatest benefit of naturalistic observation": a claim about it
-    if "of" in lowered and all(w in _DOCUMENT_PARTS or w == "of" for w in lowered):
+    if cross_reference_words(lowered):
         return False  # "section of Chapter": a cross-reference's words, no topic
     if word_twice(words, lowered):
         return False  # "solenoid valve needle valve", "air air": labels or subscripts run on

@@ -41,6 +41,7 @@ from jobs.pipeline.lexicon import (
     FURNITURE_WORDS,
     ZH_STOP,
     ZH_UNCOUNTED,
+    cross_reference_words,
     numeral_one,
     word_twice,
 )
@@ -604,6 +605,8 @@ def _ngrams(phrase: list, chinese: bool) -> Iterable[tuple[str, int, bool]]:
                 ends = False
             if ends and all(_en_can_inside(w) for w in phrase[i + 1 : j - 1]):
                 words = [w.lstrip(CODE_WORD) for w in phrase[i:j]]
+                if cross_reference_words([w.lower() for w in words]):
+                    continue  # "section of Chapter": a place in the book, no topic
                 if word_twice(words, [w.lower() for w in words]) or any(
                     w.lower() in doubled for w in words[:-1]
                 ):

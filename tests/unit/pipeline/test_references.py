@@ -183,6 +183,11 @@ def test_a_cross_references_words_are_no_topic() -> None:
     assert not acceptable("part of chapter")
     for name in ("page table", "table of contents", "part of speech", "periodic table"):
         assert acceptable(name), name
+    # nor is it a term where the running text says it twice
+    from jobs.pipeline.terms import collect
+
+    text = "See the “Storing Values” section of Chapter 3, and the section of Chapter 8."
+    assert "section of chapter" not in collect([(0, text)])  # keys are in lower case
 
 
 def test_a_pdfs_cjk_radical_glyphs_become_the_characters() -> None:
