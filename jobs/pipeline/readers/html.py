@@ -687,6 +687,12 @@ def _inline_text(node: Node) -> str:
         return f"{_STRAY_MARK}{text}{_STRAY_MARK}"
     if node.tag == "code":
         return f"`{node.text(deep=True)}`"
+    if (after := _text_after_title(node)) is not None:
+        # a figure's title set before its caption in the same line (OpenStax and CNX
+        # pages: "Figure 11.5" "Biceps Brachii Muscle Contraction" "The large mass …"):
+        # ended as the sentence it is, else the caption's first sentence began with the
+        # title and a definition did ("Figure 11.5 Biceps … Contraction The large mass …")
+        return f"{node.text(deep=True).rstrip()}." + ("" if after[:1].isspace() else " ")
     if node.tag == "math":
         return _math(node)
     if node.tag != "-text" and node.css_first("math") is not None:
@@ -694,6 +700,27 @@ def _inline_text(node: Node) -> str:
         # formula's TeX once, not its MathML's glyphs and then the TeX
         return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
+
+
+# a title's stop (a title ending on one keeps it)
+_TITLE_STOPS = (".", "!", "?", ":", ";")
+
+
+def _text_after_title(node: Node) -> str | None:
+    """The text after `node` in its line when `node` is an inline title (data-type="title",
+    as OpenStax's and CNX's pages mark a figure's or a table's title) ending on no stop
+    with text after it, else None."""
+    if node.tag in _HEADINGS or node.attributes.get("data-type") != "title":
+        return None
+    if node.text(deep=True).rstrip().endswith(_TITLE_STOPS):
+        return None
+    after, between = node.next, ""
+    while after is not None:
+        between += after.text(deep=True)
+        if between.strip():
+            return between
+        after = after.next
+    return None
 
 
 def _text(node: Node) -> str:
