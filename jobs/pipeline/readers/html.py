@@ -231,6 +231,7 @@ def parse(tree: HTMLParser) -> list[Block]:
     page.bold_classes, page.class_sizes = _stylesheet(tree)
     _mark_styled_spans(tree, page.bold_classes)
     _drop_docs_comments(tree)
+    _drop_box_labels(tree)
     # a reveal.js deck's Markdown slides sit in <script> templates: rendered first, or
     # dropped with the page's scripts (`reveal`)
     reveal.render_markdown_slides(tree)
@@ -315,6 +316,26 @@ def _drop_docs_comments(tree: HTMLParser) -> None:
             threads[node.mem_id] = node
     for thread in threads.values():
         thread.decompose()
+
+
+# a textbook's feature box: OpenStax's and CNX's notes
+_BOXES = '[data-type="note"]'
+_BOX_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def _drop_box_labels(tree: HTMLParser) -> None:
+    """A feature box's label heading set right above the box's own title ("Everyday
+    Connection" over "Exercise and Stretching", "Career Connection" over a career's name)
+    is dropped: it names the kind of box, not what the section teaches, and read as a
+    heading it was a concept of every page that has such a box."""
+    for box in tree.css(_BOXES):
+        headings = box.css(_BOX_HEADINGS)
+        if len(headings) < 2:
+            continue
+        label, title = (" ".join(h.text(deep=True).split()) for h in headings[:2])
+        opening = " ".join(box.text(deep=True, separator=" ").split())
+        if label and title and opening.startswith(f"{label} {title}"):
+            headings[0].decompose()
 
 
 def _docs_title(tree: HTMLParser, page: _Page) -> bool:

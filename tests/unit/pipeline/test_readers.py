@@ -1009,6 +1009,24 @@ def test_an_html_figure_title_before_its_caption_ends_as_a_sentence(tmp_path: Pa
     assert "Table 2.1 Leaf Tissues" in texts and "Stomata" in texts
 
 
+def test_a_feature_box_label_above_the_box_title_is_no_heading(tmp_path: Path) -> None:
+    # a textbook page's box: its kind as one heading, its title as the next; the kind
+    # ("Lab Safety Link") is no section and no concept, the title is; a box with one
+    # heading keeps it
+    page = tmp_path / "cells.html"
+    page.write_text(
+        "<html><body><h1>Cells</h1><p>Cells are small.</p>"
+        '<div data-type="note" class="link"><h3 class="os-title">Lab Safety Link</h3>'
+        '<div class="os-note-body"><h4 data-type="title">Handling Stains</h4>'
+        "<p>Wear gloves when you stain a slide.</p></div></div>"
+        '<div data-type="note"><h3>Did You Know?</h3><p>A cell can divide.</p></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    headings = [b.text for b in _read(page).blocks() if b.kind == "heading"]
+    assert headings == ["Cells", "Handling Stains", "Did You Know?"]
+
+
 def test_a_document_without_a_declared_title_takes_its_opening_heading(
     en_docx: Path, zh_pdf: Path, tmp_path: Path
 ) -> None:
