@@ -297,6 +297,8 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 # Office and OpenDocument files are ZIP archives too: teachers upload slides and e-books
 # as they have them, and "a ZIP archive" told them nothing of what to do instead
 _OTHER_ARCHIVES = (("xl/workbook.xml", "an Excel workbook (.xlsx)"),)
+_AS_CSV = "can instead be saved as CSV UTF-8 and uploaded as it is"
+_SPREADSHEETS = frozenset({"an Excel workbook (.xlsx)", "an OpenDocument spreadsheet (.ods)"})
 _OTHER_MIMETYPES = {
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
@@ -333,9 +335,14 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "a ZIP archive that is not a Word document or a PowerPoint presentation (no"
             " word/document.xml or ppt/presentation.xml)"
         )
-    return (
+    refused = (
         f"{what}, not a kind of document we read; save or export it as PDF or DOCX and upload that"
     )
+    if what in _SPREADSHEETS:
+        # a glossary kept in a sheet is read as CSV (`readers/glossary_sheet`): a PDF of it
+        # would be a table whose rows no rule reads as terms and definitions
+        return f"{refused}; a glossary sheet (a Term and a Definition column) {_AS_CSV}"
+    return refused
 
 
 def _text_encoding(head: bytes) -> str | None:

@@ -247,6 +247,7 @@ def parse(tree: HTMLParser) -> list[Block]:
     page.bold_classes, page.class_sizes = _stylesheet(tree)
     _mark_styled_spans(tree, page.bold_classes)
     _drop_docs_comments(tree)
+    _drop_box_labels(tree)
     # a reveal.js deck's Markdown slides sit in <script> templates: rendered first, or
     # dropped with the page's scripts (`reveal`)
     reveal.render_markdown_slides(tree)
@@ -331,6 +332,26 @@ def _drop_docs_comments(tree: HTMLParser) -> None:
             threads[node.mem_id] = node
     for thread in threads.values():
         thread.decompose()
+
+
+# a textbook's feature box: OpenStax's and CNX's notes
+_BOXES = '[data-type="note"]'
+_BOX_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def _drop_box_labels(tree: HTMLParser) -> None:
+    """A feature box's label heading set right above the box's own title ("Everyday
+    Connection" over "Exercise and Stretching", "Career Connection" over a career's name)
+    is dropped: it names the kind of box, not what the section teaches, and read as a
+    heading it was a concept of every page that has such a box."""
+    for box in tree.css(_BOXES):
+        headings = box.css(_BOX_HEADINGS)
+        if len(headings) < 2:
+            continue
+        label, title = (" ".join(h.text(deep=True).split()) for h in headings[:2])
+        opening = " ".join(box.text(deep=True, separator=" ").split())
+        if label and title and opening.startswith(f"{label} {title}"):
+            headings[0].decompose()
 
 
 def _docs_title(tree: HTMLParser, page: _Page) -> bool:
@@ -706,6 +727,12 @@ def _inline_text(node: Node) -> str:
         return f"{_STRAY_MARK}{text}{_STRAY_MARK}"
     if node.tag == "code":
         return f"`{node.text(deep=True)}`"
+    if (after := _text_after_title(node)) is not None:
+        # a figure's title set before its caption in the same line (OpenStax and CNX
+        # pages: "Figure 11.5" "Biceps Brachii Muscle Contraction" "The large mass …"):
+        # ended as the sentence it is, else the caption's first sentence began with the
+        # title and a definition did ("Figure 11.5 Biceps … Contraction The large mass …")
+        return f"{node.text(deep=True).rstrip()}." + ("" if after[:1].isspace() else " ")
     if node.tag == "math":
         return _math(node)
     if (tex := _mathjax_tex(node)) is not None:
@@ -715,6 +742,27 @@ def _inline_text(node: Node) -> str:
         # formula's TeX once, not its MathML's glyphs and then the TeX
         return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
+
+
+# a title's stop (a title ending on one keeps it)
+_TITLE_STOPS = (".", "!", "?", ":", ";")
+
+
+def _text_after_title(node: Node) -> str | None:
+    """The text after `node` in its line when `node` is an inline title (data-type="title",
+    as OpenStax's and CNX's pages mark a figure's or a table's title) ending on no stop
+    with text after it, else None."""
+    if node.tag in _HEADINGS or node.attributes.get("data-type") != "title":
+        return None
+    if node.text(deep=True).rstrip().endswith(_TITLE_STOPS):
+        return None
+    after, between = node.next, ""
+    while after is not None:
+        between += after.text(deep=True)
+        if between.strip():
+            return between
+        after = after.next
+    return None
 
 
 def _text(node: Node) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions, flashcards, quizbank
+from jobs.pipeline.readers import captions, flashcards, glossary_sheet, quizbank
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -64,6 +64,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     head = list(islice(raw, flashcards.MAX_LINES + 1))
     # a flashcard deck (Anki's or Quizlet's export): one glossary entry a card
     deck = flashcards.deck_blocks(head) if len(head) <= flashcards.MAX_LINES else None
+    if not deck and len(head) <= flashcards.MAX_LINES:
+        # a glossary sheet saved as CSV: one glossary entry a row, under its topic
+        deck = glossary_sheet.sheet_blocks(head)
     if deck:
         return ReadDocument(detected.kind, detected.mime_type, virtual_pages(deck), False)
     # a quiz bank (Moodle's GIFT or Aiken export): what each question teaches

@@ -183,10 +183,34 @@ def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None
         with pytest.raises(UnsupportedDocument) as error:
             detect(path, filename=name)
         assert error.value.reason == "unsupported_type"
+        sheet = (
+            "; a glossary sheet (a Term and a Definition column) can instead be saved as CSV"
+            " UTF-8 and uploaded as it is"
+            if name.startswith("marks")
+            else ""
+        )
         assert error.value.message == (
             f"{what}, not a kind of document we read; save or export it as PDF or DOCX and"
-            " upload that"
+            f" upload that{sheet}"
         )
+
+
+def test_a_spreadsheet_is_refused_with_the_csv_a_glossary_sheet_can_be(tmp_path: Path) -> None:
+    """A glossary sheet saved as CSV is read (test_glossary_sheets); the workbook's refusal
+    says so, where it had only said to export it as PDF, a table no rule reads as terms."""
+    path = tmp_path / "terms.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<w/>")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="terms.xlsx")
+    assert "saved as CSV UTF-8 and uploaded as it is" in error.value.message
+    slides = tmp_path / "slides.odp"
+    with zipfile.ZipFile(slides, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", "<t/>")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(slides, filename="slides.odp")
+    assert "CSV" not in error.value.message
 
 
 def test_a_pptx_is_detected_by_its_presentation_part(tmp_path: Path) -> None:

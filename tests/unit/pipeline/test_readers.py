@@ -985,6 +985,48 @@ def test_html_key_terms_marked_by_their_role_are_emphasis(tmp_path: Path) -> Non
     assert paragraph.emphasis == ("lysosome", "cytosol", "vacuole", "vesicle")
 
 
+def test_an_html_figure_title_before_its_caption_ends_as_a_sentence(tmp_path: Path) -> None:
+    # OpenStax's and CNX's pages set a figure's label, number, title and caption as spans
+    # of one line; the title has no stop of its own, so the caption's first sentence
+    # began with it ("Figure 2.4 Leaf Cross Section The mesophyll is …")
+    page = tmp_path / "leaf.html"
+    page.write_text(
+        "<html><body><h1>Leaves</h1><p>Leaves make food.</p>"
+        '<div class="os-caption-container"><span class="os-title-label">Figure </span>'
+        '<span class="os-number">2.4</span><span class="os-divider"> </span>'
+        '<span class="os-title" data-type="title">Leaf Cross Section</span>'
+        '<span class="os-divider"> </span><span class="os-caption">The mesophyll is the '
+        "inner tissue of a leaf.</span></div>"
+        '<div class="os-caption-container"><span class="os-title-label">Table </span>'
+        '<span class="os-number">2.1</span><span class="os-divider"> </span>'
+        '<span class="os-title" data-type="title">Leaf Tissues</span></div>'
+        '<h2 data-type="title">Stomata</h2><p>Pores let gases pass.</p></body></html>',
+        encoding="utf-8",
+    )
+    texts = [b.text for b in _read(page).blocks()]
+    assert "Figure 2.4 Leaf Cross Section. The mesophyll is the inner tissue of a leaf." in texts
+    # a title ending its line, or set as a heading, is left as it stands
+    assert "Table 2.1 Leaf Tissues" in texts and "Stomata" in texts
+
+
+def test_a_feature_box_label_above_the_box_title_is_no_heading(tmp_path: Path) -> None:
+    # a textbook page's box: its kind as one heading, its title as the next; the kind
+    # ("Lab Safety Link") is no section and no concept, the title is; a box with one
+    # heading keeps it
+    page = tmp_path / "cells.html"
+    page.write_text(
+        "<html><body><h1>Cells</h1><p>Cells are small.</p>"
+        '<div data-type="note" class="link"><h3 class="os-title">Lab Safety Link</h3>'
+        '<div class="os-note-body"><h4 data-type="title">Handling Stains</h4>'
+        "<p>Wear gloves when you stain a slide.</p></div></div>"
+        '<div data-type="note"><h3>Did You Know?</h3><p>A cell can divide.</p></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    headings = [b.text for b in _read(page).blocks() if b.kind == "heading"]
+    assert headings == ["Cells", "Handling Stains", "Did You Know?"]
+
+
 def test_a_document_without_a_declared_title_takes_its_opening_heading(
     en_docx: Path, zh_pdf: Path, tmp_path: Path
 ) -> None:
