@@ -206,6 +206,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     if deck is not None:  # a remark.js deck: its slides are Markdown (`remark`)
         return markdown.from_source(deck, detected, declared=title)
     headlines = _headlines(tree)  # before `parse`, which drops what is not the content
+    _drop_title_prefixes(tree, headlines)
     blocks = parse(tree)
     return ReadDocument(
         detected.kind,
@@ -235,6 +236,26 @@ def _page_title(
     if page == title:
         return title
     return page if page == first or page in headlines else title
+
+
+def _drop_title_prefixes(tree: HTMLParser, headlines: frozenset[str]) -> None:
+    """A section heading opening on an element that holds just the page's <h1> text, more
+    words after it, loses that element: the page's name repeated for screen readers or
+    search and hidden by the site's stylesheet (百度百科's `<h2><span class="title-prefix">
+    土力学</span>土的物理性质</h2>`). Read as text, every heading of a saved lemma began with
+    the lemma's name ("土力学固结" a concept, "土力学土的渗透性" a module)."""
+    if not headlines:
+        return
+    for heading in tree.css("h2, h3, h4, h5, h6"):
+        first = heading.child
+        while first is not None and first.tag == "-text" and not (first.text() or "").strip():
+            first = first.next
+        if first is None or first.tag == "-text" or first.next is None:
+            continue
+        prefix = " ".join(first.text(deep=True).split())
+        whole = " ".join(heading.text(deep=True).split())
+        if prefix in headlines and len(whole) > len(prefix):
+            first.decompose()
 
 
 def _headlines(tree: HTMLParser) -> frozenset[str]:

@@ -1558,3 +1558,29 @@ def test_a_sites_marks_in_a_heading_are_no_part_of_it() -> None:
         "内存与缓存",
         "a * b",
     ]
+
+
+def test_a_section_headings_copy_of_the_page_name_is_dropped(tmp_path: Path) -> None:
+    # an encyclopedia site repeats the entry's name inside each section heading, hidden by
+    # its stylesheet; a heading that only shares its first word with the name keeps it
+    path = tmp_path / "entry.html"
+    path.write_text(
+        "<html><head><title>Photosynthesis</title></head><body><div class='main'>"
+        "<h1>Photosynthesis</h1><p>Photosynthesis turns light into sugar.</p>"
+        '<h2><span class="prefix">Photosynthesis</span>Light reactions</h2>'
+        "<p>The light reactions split water.</p>"
+        '<h3> <span class="prefix">Photosynthesis</span> Calvin cycle</h3>'
+        "<p>The Calvin cycle fixes carbon.</p>"
+        "<h2><span>Photosynthesis</span></h2><p>Plants do it.</p>"
+        "<h2><b>Leaf</b> structure</h2><p>A leaf has a cuticle.</p>"
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    headings = [(level, text) for kind, level, text in _kinds(_read(path)) if kind == "heading"]
+    assert headings == [
+        (1, "Photosynthesis"),
+        (2, "Light reactions"),
+        (3, "Calvin cycle"),
+        (2, "Photosynthesis"),
+        (2, "Leaf structure"),
+    ]
