@@ -218,8 +218,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 
 
 # "最短路 - OI Wiki", "Classes — Python 3.12 documentation": a site names its page, then
-# itself
-_SITE_SUFFIX = re.compile(r"\s+(?:-|–|—|\||·|::)\s+\S.*$")
+# itself; Baidu's sites join the two by an underscore, no spaces ("土力学_百度百科"): the
+# last one, so a page named in snake_case keeps its words
+_SITE_SUFFIX = re.compile(r"\s+(?:-|–|—|\||·|::)\s+\S.*$|_(?=[^_\s])[^_]*$")
 
 
 def _page_title(

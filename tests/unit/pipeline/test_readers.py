@@ -1584,3 +1584,22 @@ def test_a_section_headings_copy_of_the_page_name_is_dropped(tmp_path: Path) -> 
         (2, "Photosynthesis"),
         (2, "Leaf structure"),
     ]
+
+
+def test_a_site_name_after_an_underscore_leaves_the_page_title(tmp_path: Path) -> None:
+    # a site that joins page and site by "_" with no spaces; only when the part before is
+    # the page's heading, and a title in snake_case that is no heading stays whole
+    entry = tmp_path / "entry.html"
+    entry.write_text(
+        "<html><head><title>光合作用_某某百科</title></head><body>"
+        "<h1>光合作用</h1><p>光合作用是植物利用光能合成有机物的过程。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert _read(entry).title == "光合作用"
+    code = tmp_path / "code.html"
+    code.write_text(
+        "<html><head><title>read_file</title></head><body>"
+        "<h1>Reading files</h1><p>Open the file first.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert _read(code).title == "read_file"
