@@ -659,6 +659,12 @@ def _definition_list(dl: Node, page: _Page) -> None:
     if not items or any(c.tag == "dt" and c.css_first(_CODE_TERM) is not None for c in items):
         _walk(dl, page)
         return
+    if _fact_box(dl, items):
+        rows = (
+            f"{_text(c).strip()} | " if c.tag == "dt" else f"{_text(c).strip()}\n" for c in items
+        )
+        page.blocks.extend(make_blocks("table", "".join(rows).strip(), 1))
+        return
     terms: list[str] = []
     for item in items:
         if item.tag == "dt":
@@ -680,6 +686,30 @@ def _definition_list(dl: Node, page: _Page) -> None:
         _walk_nodes(rest, page)
     if terms:  # a <dt> with no <dd> after it
         page.blocks.extend(make_blocks("paragraph", ", ".join(terms), 1))
+
+
+# a record's fields set as a <dl>, an encyclopedia's info box (百度百科's
+# `<div class="basic-info"><dl class="basicInfo-left">` of 中文名, 外文名, 学科, …): named so
+# by the list's class or its box's, every value a short name, date or number, no sentence
+_FACT_BOX_WORDS = frozenset({"info", "infobox", "facts"})
+_FACT_VALUE_CHARS = 40
+_SENTENCE_MARK = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
+
+
+def _fact_box(dl: Node, items: list[Node]) -> bool:
+    """A <dl> of a record's fields, not a glossary: read as one, its field names were terms
+    with "definitions" ("外文名: Soil Mechanics", "学科" a concept of a saved 百度百科 entry)
+    and became a course's questions. It is read as the table it shows."""
+    box = dl.parent
+    named = _names(dl, _FACT_BOX_WORDS, by_id=False) or (
+        box is not None and _names(box, _FACT_BOX_WORDS, by_id=False)
+    )
+    values = [" ".join(_text(c).split()) for c in items if c.tag == "dd"]
+    return (
+        named
+        and bool(values)
+        and all(len(v) <= _FACT_VALUE_CHARS and not _SENTENCE_MARK.search(v) for v in values)
+    )
 
 
 _BLOCK_TAGS = frozenset([*_HEADINGS, *_PARAGRAPHS, *_CONTAINERS, *_LISTS, "pre", "table"])

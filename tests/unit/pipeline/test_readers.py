@@ -1603,3 +1603,26 @@ def test_a_site_name_after_an_underscore_leaves_the_page_title(tmp_path: Path) -
         encoding="utf-8",
     )
     assert _read(code).title == "read_file"
+
+
+def test_an_info_boxs_fields_are_a_table_not_a_glossary(tmp_path: Path) -> None:
+    # an encyclopedia entry's box of fields as a <dl>: names and short values, read as the
+    # table it shows; a glossary <dl> in such a box, whose values are sentences, and a
+    # <dl> of short values that no class names a box stay glossaries
+    path = tmp_path / "entry.html"
+    path.write_text(
+        "<html><body><h1>Photosynthesis</h1>"
+        '<div class="basic-info"><dl class="info-left">'
+        "<dt>Field</dt><dd>Biology</dd><dt>Discovered by</dt><dd>Jan Ingenhousz</dd>"
+        "<dt>Year</dt><dd>1779</dd></dl></div>"
+        '<dl class="info-terms"><dt>Chlorophyll</dt>'
+        "<dd>The green pigment that absorbs light.</dd></dl>"
+        "<dl><dt>ATP</dt><dd>adenosine triphosphate</dd></dl>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text) for b in _read(path).blocks()]
+    assert ("table", "Field | Biology\nDiscovered by | Jan Ingenhousz\nYear | 1779") in blocks
+    assert not any("Field:" in text for _, text in blocks)
+    assert ("paragraph", "Chlorophyll: The green pigment that absorbs light.") in blocks
+    assert ("paragraph", "ATP: adenosine triphosphate") in blocks
