@@ -899,6 +899,17 @@ def _object_style(obj: Any) -> tuple[object, ...]:
     return (font, round(size.value, 2), mode, (r.value, g.value, b.value), shape)
 
 
+def _uncoloured(style: tuple[object, ...]) -> tuple[object, ...]:
+    """A text object's style but its fill colour: a short run of Chinese set in another
+    colour, nothing else changed, is stressed as a bold one the font cannot show (Typst
+    has no fake bold, so a Chinese note's `*关税*` in a font with no bold cut is drawn in
+    the regular one, and a template colours its `strong` to show it; a 课件 sets its key
+    terms in red). The run's pairing of breaks and its link check keep a link's colour
+    out."""
+    font, size, mode, _colour, shape = style
+    return (font, size, mode, shape)
+
+
 def _hidden_runs(
     page: pdfium.PdfPage,
     textpage: pdfium.PdfTextPage,
@@ -946,7 +957,7 @@ def _hidden_runs(
                 changes += address != last[0]
                 if (
                     address != last[0]
-                    and style(address, obj) == style(*last[:2])
+                    and _uncoloured(style(address, obj)) == _uncoloured(style(*last[:2]))
                     and (index in underlined) == (last[2] in underlined)
                 ):
                     breaks.append(index)

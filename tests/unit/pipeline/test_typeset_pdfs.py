@@ -649,3 +649,20 @@ def test_a_unit_font_scaled_by_the_text_matrix_reads_at_its_shown_size(tmp_path:
     blocks = list(read(path, detect(path, filename=path.name)).blocks())
     assert (blocks[0].kind, blocks[0].text) == ("heading", "Basin Aeration")
     assert "where Q air is the volumetric flow rate" in blocks[-1].text
+
+
+def test_a_short_chinese_run_set_in_another_colour_is_stressed(tmp_path: Path) -> None:
+    # a font with no bold cut, its bold shown by colour alone; a whole coloured sentence
+    # is no stressed term
+    style = " body { font-family: 'WenQuanYi Micro Hei' } .k { color: #1f4e79 }"
+    body = (
+        "<p>植物细胞中，<span class='k'>叶绿体</span>是进行光合作用的场所，"
+        "<span class='k'>线粒体</span>是细胞呼吸的主要场所。</p>"
+        "<p>第一段说明。<span class='k'>这一整句话都用颜色标出来了，"
+        "但它不是一个术语而是一段说明。</span>"
+        "后面还有文字。</p>"
+    )
+    blocks = _blocks(tmp_path, body, style)
+    stressed = [e for b in blocks for e in b.emphasis]
+    assert "叶绿体" in stressed and "线粒体" in stressed
+    assert not any("整句话" in e for e in stressed)
