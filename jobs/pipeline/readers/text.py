@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions, flashcards, glossary_sheet, quizbank
+from jobs.pipeline.readers import captions, flashcards, glossary_sheet, mail, quizbank
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -73,9 +73,16 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     quiz = quizbank.quiz_blocks(head) if len(head) <= flashcards.MAX_LINES else None
     if quiz:
         return ReadDocument(detected.kind, detected.mime_type, virtual_pages(quiz), False)
+    # an email saved as text: its subject the title, its header and signature no lesson
+    title: list[Block] = []
+    if header := mail.header_length(head):
+        title = make_blocks("heading", mail.subject(head[:header]), 1, level=1)
+        raw = mail.before_signature(chain(head[header:], raw))
+        head = []
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))
+    blocks = title + blocks
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)
 
