@@ -897,3 +897,16 @@ def test_a_broken_email_header_is_read_as_text() -> None:
     assert mail.subject(["From: a", "Subject: \x00\ufffd"]) == "\x00\ufffd"
     assert mail.subject(["From: a", "Subject: =?bogus?q?broken"]).startswith("=?bogus")
     assert mail.header_length([]) == 0
+
+
+def test_a_line_between_runs_of_equals_signs_is_a_section_heading(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "== 1. Simple machines ==\n\nA lever turns about its fulcrum.\n\n"
+        "=== Pulleys ===\n\nA pulley changes the direction of a force.\n\n"
+        "x == y == z\n\n== unbalanced =\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path)).blocks()
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [("1. Simple machines", 2), ("Pulleys", 3)]
