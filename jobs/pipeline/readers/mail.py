@@ -21,6 +21,11 @@ _REQUIRED = frozenset({"from", "subject"})
 MAX_HEADER_LINES = 60
 # "Re: Fwd: Lesson 7": a reply's or a forward's prefixes say nothing of the lesson
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", re.IGNORECASE)
+# "[mus210-all] …", "… (read before Thursday)": a mailing list's tag and a note to the
+# class bracketed after the topic name no part of the lesson (read as its title, a weekday
+# was a concept)
+_LIST_TAG = re.compile(r"^\[[^\]]{1,40}\]\s*")
+_TRAILING_NOTE = re.compile(r"\s*(?:\([^()]{1,60}\)|\[[^\[\]]{1,60}\])$")
 # RFC 3676's signature delimiter, its trailing space often lost on saving
 _SIGNATURE = re.compile(r"--[ \t]?")
 
@@ -43,9 +48,12 @@ def header_length(lines: list[str]) -> int:
 
 
 def subject(header: Iterable[str]) -> str:
-    """The header's subject, decoded, its "Re:"/"Fwd:" prefixes off."""
+    """The header's subject, decoded, its "Re:"/"Fwd:" prefixes, a list's tag and a
+    bracketed note after it off (the note kept when it is all the subject says)."""
     fields = HeaderParser(policy=policy.default).parsestr("\n".join(header) + "\n\n")
-    return _REPLY_PREFIX.sub("", " ".join(str(fields.get("subject", "")).split()))
+    text = " ".join(str(fields.get("subject", "")).split())
+    text = _REPLY_PREFIX.sub("", _LIST_TAG.sub("", _REPLY_PREFIX.sub("", text)))
+    return _TRAILING_NOTE.sub("", text) or text
 
 
 def before_signature(lines: Iterator[str]) -> Iterator[str]:

@@ -910,3 +910,15 @@ def test_a_line_between_runs_of_equals_signs_is_a_section_heading(tmp_path: Path
     blocks = read(path, detect(path)).blocks()
     headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
     assert headings == [("1. Simple machines", 2), ("Pulleys", 3)]
+
+
+def test_an_email_subjects_list_tag_and_bracketed_note_are_no_title() -> None:
+    from jobs.pipeline.readers import mail
+
+    def title(subject: str) -> str:
+        return mail.subject(["From: a@example.org", f"Subject: {subject}"])
+
+    assert title("[phys-9b] Lesson 4: Levers (due Monday)") == "Lesson 4: Levers"
+    assert title("Re: [phys-9b] Pulleys [updated]") == "Pulleys"
+    assert title("(no subject)") == "(no subject)"  # a note alone is left as it is
+    assert title("Work (physics) and energy") == "Work (physics) and energy"
