@@ -922,3 +922,12 @@ def test_an_email_subjects_list_tag_and_bracketed_note_are_no_title() -> None:
     assert title("Re: [phys-9b] Pulleys [updated]") == "Pulleys"
     assert title("(no subject)") == "(no subject)"  # a note alone is left as it is
     assert title("Work (physics) and energy") == "Work (physics) and energy"
+
+
+def test_a_day_of_the_week_alone_is_no_concept() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    assert not acceptable("Friday", heading=True)  # "== For Friday ==": homework's date
+    assert not acceptable("Monday's", heading=True)
+    assert acceptable("Good Friday Agreement", heading=True)  # a name that holds one
+    assert acceptable("march", heading=True)  # a month's name is a word too
