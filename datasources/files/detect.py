@@ -313,8 +313,22 @@ _XMIND_CONTENT = ("content.json", "content.xml")
 _XMIND_MANIFEST = ("manifest.json", "META-INF/manifest.xml")
 
 
+# A Canvas course export (.imscc) or any IMS Common Cartridge: a manifest at the root and
+# the course's pages as HTML in folders (Canvas's wiki_content/). Refused as "a ZIP archive
+# that is not a Word document", the teacher was told nothing of the pages inside.
+_CARTRIDGE_MANIFEST = "imsmanifest.xml"
+
+
 def _not_a_word_document(names: set[str], mimetype: str) -> str:
     """What the archive is, and how to upload its content instead."""
+    if _CARTRIDGE_MANIFEST in names:
+        pages = (
+            "its wiki_content folder" if any(n.startswith("wiki_content/") for n in names) else "it"
+        )
+        return (
+            "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
+            f" we read; unzip it and upload each page's .html file from {pages}"
+        )
     if any(c in names for c in _XMIND_CONTENT) and any(m in names for m in _XMIND_MANIFEST):
         return (
             "an XMind mind map (.xmind), not a kind of document we read; export it from XMind"

@@ -2775,9 +2775,13 @@ _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-
 _ZH_NAME_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 _MEANING_COLUMN = re.compile(
     r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
-    r"|definitions?|meanings?|explanations?|descriptions?",
+    r"|definitions?|meanings?|explanations?|descriptions?"
+    r"|what (?:it|they) (?:does|do|is|are)|roles?|functions?",
     re.IGNORECASE,
 )
+# a column naming the parts of a model or a system ("Component | What it does"): a course on
+# the model teaches each part by what its row says it does, as a glossary's entry would
+_EN_PART_COLUMN = re.compile(r"components?|parts?|structures?|elements?", re.IGNORECASE)
 
 
 # an English meaning cell this short explains nothing ("Yes", "see above"); a worksheet's
@@ -2826,7 +2830,11 @@ def table_entries(block: Block, index: int) -> list[Definition]:
 
 
 def _names_terms(header: str) -> bool:
-    return bool(_ZH_NAME_COLUMN.fullmatch(header) or EN_TERM_COLUMN.fullmatch(header))
+    return bool(
+        _ZH_NAME_COLUMN.fullmatch(header)
+        or EN_TERM_COLUMN.fullmatch(header)
+        or _EN_PART_COLUMN.fullmatch(header)
+    )
 
 
 # a glossary table a PDF lost its ruling of: each row is a line "name gloss", the cells

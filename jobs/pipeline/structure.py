@@ -3174,6 +3174,13 @@ def _zh_adverbial_end(bare: str) -> bool:
     return not words[-2][1].startswith("n")
 
 
+# a day of the week alone dates a class or a deadline and names nothing taught (months are
+# words too: a march is a musical form, "May" a modal)
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
 def acceptable(
     term: str, *, heading: bool = False, emphasised: bool = False, glossed: bool = False
 ) -> bool:
@@ -3232,6 +3239,8 @@ def acceptable(
     head = lowered[-2] if len(words) - 1 in numerals else lowered[-1]
     if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
         return False  # "Seventy-five", "Forty percent": a quantity in an example
+    if len(words) == 1 and lowered[0].removesuffix("'s") in _WEEKDAYS:
+        return False  # "== For Thursday ==": a date for the homework, no topic
     if (
         (
             lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS

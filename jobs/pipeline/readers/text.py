@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions, flashcards, glossary_sheet, quizbank
+from jobs.pipeline.readers import captions, flashcards, glossary_sheet, mail, quizbank
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -39,6 +39,10 @@ from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_h
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
+# "== 2. Baroque forms ==": a lone line between equal runs of "=" is a section's title, as
+# wiki markup writes one and a teacher types one into a mail or a .txt note; its level is
+# the run's length, as a wiki's ("== …" under the page's title)
+_WRAPPED_HEADING = re.compile(r"\s*(={2,6})[ \t]+(?P<title>[^=\s](?:.*?[^=\s])?)[ \t]+\1\s*")
 # "COMMIT ： 确认对数据库中的数据进行的变更", "Root: holds the plant in the soil": a short
 # label, a colon, what it means; a list's item whose marker a text export dropped
 # a list item's marker opening a line: "- ", "* ", "• ", "· " (a Markdown-style note saved as
@@ -73,9 +77,16 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     quiz = quizbank.quiz_blocks(head) if len(head) <= flashcards.MAX_LINES else None
     if quiz:
         return ReadDocument(detected.kind, detected.mime_type, virtual_pages(quiz), False)
+    # an email saved as text: its subject the title, its header and signature no lesson
+    title: list[Block] = []
+    if header := mail.header_length(head):
+        title = make_blocks("heading", mail.subject(head[:header]), 1, level=1)
+        raw = mail.before_signature(chain(head[header:], raw))
+        head = []
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))
+    blocks = title + blocks
     pages = real_pages(blocks) if paged else virtual_pages(blocks)
     return ReadDocument(detected.kind, detected.mime_type, pages, paged)
 
@@ -107,6 +118,9 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         ):  # "Title" over "=====" (level 1) or "-----" (level 2)
             paragraph.pop()
             level = 1 if underline.group(1)[0] == "=" else 2
+        wrapped = _WRAPPED_HEADING.fullmatch(paragraph[0]) if len(paragraph) == 1 else None
+        if wrapped and not level:  # read as code by its "=" runs
+            level, paragraph[0] = len(wrapped.group(1)), wrapped.group("title")
         if not level and (display_math(paragraph) or code_paragraph(paragraph)):
             kind = "formula" if display_math(paragraph) else "code"
             blocks.extend(make_blocks(kind, "\n".join(p.rstrip() for p in paragraph), page))

@@ -160,6 +160,27 @@ def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> Non
     assert error.value.message.endswith("unzip it and upload Week2Notes.html")
 
 
+def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
+    # an LMS exports a course as a cartridge: a manifest and the pages as HTML in folders
+    path = tmp_path / "course.imscc"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("imsmanifest.xml", "<manifest/>")
+        archive.writestr("wiki_content/week-1.html", "<html><body><p>Week</p></body></html>")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="course.imscc")
+    assert error.value.reason == "unsupported_type"
+    assert "course export" in error.value.message
+    assert error.value.message.endswith(
+        "upload each page's .html file from its wiki_content folder"
+    )
+    bare = tmp_path / "bare.zip"  # a cartridge with no pages folder still says what it is
+    with zipfile.ZipFile(bare, "w") as archive:
+        archive.writestr("imsmanifest.xml", "\x00broken")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(bare, filename="bare.zip")
+    assert error.value.message.endswith("upload each page's .html file from it")
+
+
 def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
     """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
     teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader;

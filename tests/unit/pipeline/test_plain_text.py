@@ -849,3 +849,85 @@ def test_an_acronym_spelled_out_without_brackets_is_one_concept_under_its_name(
     titles = {c.key: c.title for c in concepts}
     assert titles.get("land registry board") == "Land Registry Board"  # its capitals kept
     assert "lrb" not in titles  # the acronym is the same concept
+
+
+def test_an_email_saved_as_text_is_titled_by_its_subject_without_header_or_signature(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lesson.txt"
+    path.write_text(
+        "From: A Teacher <teacher@example.org>\n"
+        "To: Class 9B <class9b@example.org>\n"
+        "Date: Mon, 2 Mar 2026 09:00:00 +0000\n"
+        "Subject: Re: Fwd: =?utf-8?q?Lesson_4=3A_Levers?=\n"
+        "\n"
+        "Hello everyone,\n\n"
+        "A lever is a rigid bar that turns about a fixed point called the fulcrum.\n\n"
+        "-- \n"
+        "A Teacher\nOffice hours: Tuesday 2 pm, Room 12\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path)).blocks()
+    assert (blocks[0].kind, blocks[0].level, blocks[0].text) == ("heading", 1, "Lesson 4: Levers")
+    text = "\n".join(b.text for b in blocks)
+    assert "From:" not in text and "class9b" not in text  # the header is no lesson
+    assert "fulcrum" in text
+    assert "Office hours" not in text  # nor is the signature
+
+
+def test_a_note_opening_with_labelled_lines_is_no_email(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "Topic: Levers\nLevel: Year 9\n\nA lever turns about its fulcrum.\n\n--\n\nMore notes.\n",
+        encoding="utf-8",
+    )
+    text = "\n".join(b.text for b in read(path, detect(path)).blocks())
+    assert "Topic: Levers" in text and "More notes." in text  # no From/Subject: no header
+
+
+def test_a_broken_email_header_is_read_as_text() -> None:
+    from jobs.pipeline.readers import mail
+
+    whole = ["From: a@example.org", "Subject: Levers", "", "Body."]
+    assert mail.header_length(whole) == 2
+    assert mail.header_length(whole[:2]) == 0  # cut before the header ended
+    assert mail.header_length(["  folded", *whole]) == 0  # a continuation opens nothing
+    assert mail.header_length(["From: a", *(f"X-{i}: v" for i in range(80)), "Subject: s", ""]) == 0
+    assert mail.header_length(["From: a", "Subject: \x00\ufffd", "", "x"]) == 2
+    assert mail.subject(["From: a", "Subject: \x00\ufffd"]) == "\x00\ufffd"
+    assert mail.subject(["From: a", "Subject: =?bogus?q?broken"]).startswith("=?bogus")
+    assert mail.header_length([]) == 0
+
+
+def test_a_line_between_runs_of_equals_signs_is_a_section_heading(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "== 1. Simple machines ==\n\nA lever turns about its fulcrum.\n\n"
+        "=== Pulleys ===\n\nA pulley changes the direction of a force.\n\n"
+        "x == y == z\n\n== unbalanced =\n",
+        encoding="utf-8",
+    )
+    blocks = read(path, detect(path)).blocks()
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [("1. Simple machines", 2), ("Pulleys", 3)]
+
+
+def test_an_email_subjects_list_tag_and_bracketed_note_are_no_title() -> None:
+    from jobs.pipeline.readers import mail
+
+    def title(subject: str) -> str:
+        return mail.subject(["From: a@example.org", f"Subject: {subject}"])
+
+    assert title("[phys-9b] Lesson 4: Levers (due Monday)") == "Lesson 4: Levers"
+    assert title("Re: [phys-9b] Pulleys [updated]") == "Pulleys"
+    assert title("(no subject)") == "(no subject)"  # a note alone is left as it is
+    assert title("Work (physics) and energy") == "Work (physics) and energy"
+
+
+def test_a_day_of_the_week_alone_is_no_concept() -> None:
+    from jobs.pipeline.structure import acceptable
+
+    assert not acceptable("Friday", heading=True)  # "== For Friday ==": homework's date
+    assert not acceptable("Monday's", heading=True)
+    assert acceptable("Good Friday Agreement", heading=True)  # a name that holds one
+    assert acceptable("march", heading=True)  # a month's name is a word too

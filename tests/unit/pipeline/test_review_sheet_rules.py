@@ -195,3 +195,27 @@ def test_a_review_outlines_glossary_table_defines_terms_taught_further_on(
     }
     # met where the outline teaches it, not in the glossary that opens the outline
     assert sections["火山"] == ("地质学期末复习", "火山活动"), sections
+
+
+def test_a_table_of_a_models_components_and_what_each_does_is_a_glossary() -> None:
+    model = Block(
+        "table",
+        "Component | What it does\n"
+        "Input buffer | Holds incoming requests until a worker is free.\n"
+        "Scheduler | A controller that decides which worker takes the next request.\n"
+        "Spare | –",
+        1,
+    )
+    found = table_entries(model, 4)
+    assert [(d.term, d.confidence) for d in found] == [
+        ("input buffer", GLOSSARY),
+        ("scheduler", GLOSSARY),
+    ]  # a dash in the meaning column explains nothing
+    assert found[1].sentence == (
+        "Scheduler: A controller that decides which worker takes the next request."
+    )
+    roles = Block("table", "Part | Role\nValve | Lets the fluid flow one way only", 1)
+    assert [d.term for d in table_entries(roles, 0)] == ["valve"]
+    # a column of components beside a number says nothing of what each is
+    counts = Block("table", "Component | Count\nValve | 4 in the upper block", 1)
+    assert table_entries(counts, 0) == []
