@@ -49,7 +49,7 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
-from jobs.pipeline.textutil import GREEK_PREFIX, has_han
+from jobs.pipeline.textutil import GREEK_PREFIX, NUMBERED_ARTEFACT, has_han
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -605,10 +605,7 @@ _ZH_ANNOUNCES = re.compile(
 )
 # "In Listing 8-20, … whose names are *Blue* and *Yellow*", "如图 3 所示": a sentence about
 # a numbered figure or listing describes that artefact, not a term.
-_ARTEFACT = re.compile(
-    r"\b(?:listing|figure|fig\.|table|example)\s+\d+(?:[.-]\d+)*\b|[图表]\s*\d+(?:[.-]\d+)*",
-    re.I,
-)
+_ARTEFACT = re.compile(rf"{NUMBERED_ARTEFACT}|\bexample\s+\d+(?:[.-]\d+)*\b", re.I)
 _LIST_MARK = re.compile(r"^[-*•·\s]+")
 APPOSITIVE = 0.72  # "**endocytosis**, the uptake of matter …": below a copula's 0.8, and not
 # GLOSSARY's 0.75, which marks a glossary's entries (concepts._glossary_keys)

@@ -20,7 +20,7 @@ from typing import Protocol
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
 from jobs.pipeline.readers.markdown import MDBOOK_LINK
-from jobs.pipeline.textutil import HAN, sentences
+from jobs.pipeline.textutil import HAN, NUMBERED_ARTEFACT, sentences
 
 _START = re.compile(
     r"^(?:for\s+example|for\s+instance|as\s+an\s+example|e\.g\.|here\s+is\s+an\s+example|"
@@ -112,17 +112,12 @@ _WORDS = re.compile(r"[^\W\d_]{2}")
 _POINTER = re.compile(r"[\s,，:：]*(?:see|cf\.|参见|参看|详见|见)(?:\s|$)", re.I)
 
 
-# a numbered listing, figure or table: "Listing 9-6", "Figure 2.1", "示例 13-3", "图 3-1"
-_NUMBERED = (
-    r"(?:(?:listing|figure|fig\.|table)\s+\d+(?:[-.]\d+)*\b"
-    r"|(?:示例|代码清单|清单|图|表)\s*\d+(?:[-.－]\d+)*)"
-)
 # the marker, then that number as the subject ("Listing 5-1 shows", "示例 9-6 展示了"), or a
 # verb sending the reader to it ("consider the `Guess` type … in Listing 9-13", "let's
 # start from the code in Listing 7-17", "回忆示例 15-18 中的…")
 _LISTING_POINTER = re.compile(
-    rf"[\s,，:：]*(?:{_NUMBERED}|(?:consider|recall|let['’]s\s+(?:start\s+from|look\s+at|revisit)"
-    rf"|look\s+at|回忆|参考|回顾|再看)\b[^.。!?！？]{{0,80}}?{_NUMBERED}[^.。!?！？]{{0,40}}[.。]?\s*$)",
+    rf"[\s,，:：]*(?:{NUMBERED_ARTEFACT}|(?:consider|recall|let['’]s\s+(?:start\s+from|look\s+at|revisit)"
+    rf"|look\s+at|回忆|参考|回顾|再看)\b[^.。!?！？]{{0,80}}?{NUMBERED_ARTEFACT}[^.。!?！？]{{0,40}}[.。]?\s*$)",
     re.I,
 )
 

@@ -340,3 +340,12 @@ def zh_width(text: str) -> int:
 
 def code_spans(text: str) -> list[str]:
     return [m.group(0)[1:-1] for m in _CODE.finditer(text)]
+
+
+# A numbered listing, figure or table a text points to: "Listing 9-6", "Figure 2.1",
+# "示例 13-3", "图 3-1" (a pattern to embed; the caller sets re.I). What the text says of
+# it is about that artefact, which no answer holds (`definitions`, `examples`).
+NUMBERED_ARTEFACT = (
+    r"(?:\b(?:listing|figure|fig\.|table)\s+\d+(?:[-.]\d+)*\b"
+    r"|(?:示例|代码清单|清单|图|表)\s*\d+(?:[-.－]\d+)*)"
+)
