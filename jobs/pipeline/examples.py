@@ -56,6 +56,8 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             if start is None and _INSIDE.search(sentence) is None:
                 continue
             key = concept_of(sentence, index, by_section=start is not None)
+            if start is None and key is not None:
+                key = _bracketed_owner(sentence, key, index, concept_of)
             if key is None and start is None:
                 continue
             marker_end = (start or _INSIDE.search(sentence)).end()
@@ -104,6 +106,31 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
 
 
 _COLON_END = re.compile(r"[:：]\s*$")
+# an opening bracket and the marker right after it: "(such as …", "(for instance …"
+_BRACKETED = re.compile(r"\(\s*$")
+# what a bracket's examples are examples of: the words right before it, at most four
+# ("Many string operations (such as …)")
+_HEAD = re.compile(r"(?:\S+\s+){0,3}\S+\s*$")
+
+
+def _bracketed_owner(sentence: str, key: str, index: int, concept_of: Owner) -> str | None:
+    """In English a marker inside the sentence only in brackets gives examples of the
+    words right before the bracket, not of the concept the sentence names first:
+    "addition operations are simpler … than other operations (such as multiplication …)"
+    answered "How is addition used? Give an example.", and "Compared to searching
+    algorithms that require additional space (such as hash-based search), binary search
+    is …" one of binary search. The example then belongs to the concept named there
+    ("Many string operations (such as splitting, joining …)"), or to none. Chinese
+    brackets are left alone: "（例如，将 ≥ 替换为 ≤ ）" after "只需将所有大小逻辑判断进行
+    逆转" shows the clause before it, which serves the sentence's concept (小顶堆)."""
+    markers = list(_INSIDE.finditer(sentence))
+    if not markers or not all(_BRACKETED.search(sentence[: m.start()]) for m in markers):
+        return key
+    before = sentence[: markers[0].start()].rstrip()[:-1].rstrip()
+    head = _HEAD.search(before)
+    return None if head is None else concept_of(head.group(0), index, by_section=False)
+
+
 # a numbered example's label, its title in brackets, and nothing more: "Example 1.2
 # (Examples of algebraic integers)."
 _LABEL = re.compile(r"^example\s+\d+(?:\.\d+)*\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*[.:]?\s*$", re.I)

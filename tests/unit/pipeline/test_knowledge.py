@@ -270,6 +270,32 @@ def test_a_such_as_sentence_is_an_example_only_of_a_concept_it_names() -> None:
     ]
 
 
+def test_examples_in_brackets_are_examples_of_the_words_before_the_bracket() -> None:
+    def owner(text: str, block: int, *, by_section: bool = True) -> str | None:
+        for name in ("tea", "kettle", "小顶堆"):
+            if name in text:
+                return name
+        return None
+
+    blocks = [
+        Block(
+            "paragraph",
+            "Black tea is cheaper to brew than other drinks (such as coffee or cocoa). "
+            "A good kettle (for instance one of steel) boils fast. "
+            "Most tea, such as green tea, is brewed cool.",
+            1,
+        ),
+        # a Chinese bracket shows the clause before it, which serves the sentence's concept
+        Block("paragraph", "要得到小顶堆，只需把比较反过来（例如，把大于换成小于）。", 2),
+    ]
+    found = [(x.content, x.concept_key) for x in find_examples(blocks, owner)]
+    assert found == [
+        ("A good kettle (for instance one of steel) boils fast.", "kettle"),
+        ("Most tea, such as green tea, is brewed cool.", "tea"),  # no bracket: named first
+        ("要得到小顶堆，只需把比较反过来（例如，把大于换成小于）。", "小顶堆"),
+    ]
+
+
 def test_an_examples_label_takes_the_sentence_after_it_and_a_pointer_is_no_example() -> None:
     """A numbered example's label alone ("Example 2.1 (Kinds of levers).") answered "How is
     lever used in practice?"; the sentence after it in the paragraph shows the example. A
