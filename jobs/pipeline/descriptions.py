@@ -129,18 +129,40 @@ def with_antecedent(
 ) -> str:
     """A description that only names what the sentence before it described ("This is called
     a graded potential.") says nothing alone: it opens with that sentence, from the same
-    paragraph (bounded). Without one the sentence stays as it is."""
+    paragraph (bounded); one opening its paragraph, with the code or formula above it
+    (`_display_before`: "This is called a refspec." under the `git push` it names).
+    Without one the sentence stays as it is."""
     if not (_ZH_ANAPHORIC_NAMING if chinese else _EN_ANAPHORIC_NAMING).match(text):
         return text
     block = blocks[definition.block].text
     at = block.find(definition.sentence.strip()[:40])
-    if at <= 0:
+    if at == 0 and not block[:at].strip():
+        shown = _display_before(blocks, definition.block)
+        return f"{shown}\n{text}" if shown else text
+    if at < 0:
         return text
     before = list(sentences(block[:at]))
     antecedent = before[-1].strip() if before else ""
     if not antecedent or len(antecedent) > MAX_ANTECEDENT_CHARS or antecedent.endswith(("?", "？")):
         return text
     return f"{antecedent}{'' if chinese else ' '}{text}"
+
+
+def _display_before(blocks: Sequence[Block], index: int) -> str | None:
+    """What a paragraph opening on "This is called a refspec." / "这也称为边际化。" names:
+    the code or display formula right above it, with the sentence leading in to it
+    ("…, which she does with:", "…聚合在一起："), bounded; None without one."""
+    if index == 0 or blocks[index - 1].kind not in ("code", "formula"):
+        return None
+    shown = blocks[index - 1].text.strip()
+    if not shown or len(shown) > MAX_ANTECEDENT_CHARS:
+        return None
+    lead = blocks[index - 2] if index >= 2 else None
+    if lead is None or lead.kind != "paragraph" or not lead.text.rstrip().endswith((":", "：")):
+        return shown
+    said = list(sentences(lead.text))
+    last = said[-1].strip() if said else ""
+    return f"{last}\n{shown}" if 0 < len(last) <= MAX_ANTECEDENT_CHARS else shown
 
 
 # a concessive or contrasting clause opening a sentence, up to its comma: "Although …,",

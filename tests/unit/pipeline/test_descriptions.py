@@ -261,6 +261,29 @@ def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
     )
 
 
+def test_a_paragraph_naming_the_code_or_formula_above_it_takes_them(tmp_path: Path) -> None:
+    """ "This is called a refspec." opening its paragraph under the command it names said
+    nothing alone: the description opens with the command and the sentence leading in to it;
+    "这也称为…" under a formula likewise."""
+    en = (
+        "# Copying\n\nTo copy the folder under a new name, run:\n\n"
+        "```\ncp -r photos photos-2024\n```\n\n"
+        "This is called a **deep copy**. A deep copy takes time.\n\n"
+        "Every deep copy doubles the space used.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["deep copy"] == (
+        "To copy the folder under a new name, run:\ncp -r photos photos-2024\n"
+        "This is called a deep copy."
+    )
+    zh = (
+        "# 求和\n\n把每一项都加起来：\n\n$$S = \\sum_i a_i$$\n\n"
+        "这也称为**累加**。累加很常见。\n\n累加的结果是一个数。\n"
+    )
+    assert _descriptions(tmp_path, zh, "zh-CN")["累加"] == (
+        "把每一项都加起来：\n$$S = \\sum_i a_i$$\n这也称为累加。"
+    )
+
+
 def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) -> None:
     """ "Although the term “lung” is an English word, …, traced back to the Latin …" tells
     where the word comes from, not what the thing is: it was an anatomy chapter's
