@@ -3047,6 +3047,15 @@ _LISTING_PLACES = frozenset(
     {"column", "columns", "row", "rows", "field", "fields", "line", "lines", "entry", "entries"}
     | {"cell", "cells"}
 )
+# …and the parts of an account or a procedure it counts ("The second difference is the
+# API.", "The next variable is the workflow …", "the first element 3 in the preorder
+# traversal"): a point made in turn, no topic; "second derivative", "first law" are names
+_COUNTED_PARTS = frozenset(
+    {"difference", "differences", "variable", "variables", "element", "elements"}
+    | {"problem", "problems", "round", "rounds", "step", "steps", "point", "points"}
+    | {"option", "options", "question", "questions", "issue", "issues", "item", "items"}
+    | {"argument", "arguments", "parameter", "parameters"}
+)
 _EXPRESSION = re.compile(r"\s[-+*×÷<>]\s|,\s|^\w,|,\w$")
 
 
@@ -3264,6 +3273,13 @@ def acceptable(
         return False
     if len(lowered) == 2 and lowered[0] in _ORDINALS and lowered[1] in _LISTING_PLACES:
         return False  # "the third column is the size": a place in a listing, no topic
+    if (
+        len(lowered) in (2, 3)
+        and lowered[0] in _ORDINALS
+        and lowered[1] in _COUNTED_PARTS
+        and (len(lowered) == 2 or lowered[2].isdigit())
+    ):
+        return False  # "The second difference is the API.": a point made in turn
     if (
         "_" in term
         or "::" in term

@@ -1240,6 +1240,21 @@ def test_an_ordinal_column_or_field_of_a_listing_is_no_term(tmp_path: Path) -> N
     assert keys_of(tmp_path, text) & {"checksum", "third column", "first field"} == {"checksum"}
 
 
+def test_an_ordinal_counting_the_points_of_an_account_is_no_term(tmp_path: Path) -> None:
+    # "The second difference is the API.": the points of an account or a procedure, in turn
+    for phrase in ("second difference", "next variable", "first problem", "second round"):
+        assert not acceptable(phrase), phrase
+    assert not acceptable("first element 3")  # "the first element 3 in the traversal"
+    for name in ("second derivative", "first law", "second difference equation"):
+        assert acceptable(name), name
+    text = (
+        "# Two libraries\n\nBoth read the same files. The second difference is the "
+        "licence. The next variable is the speed of each parser.\n\nA **parser** is a "
+        "program that reads text into a tree.\n"
+    )
+    assert keys_of(tmp_path, text) & {"parser", "second difference", "next variable"} == {"parser"}
+
+
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     text = (
         "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"
