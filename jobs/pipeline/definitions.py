@@ -29,6 +29,7 @@ from jobs.pipeline.keypoints import key_points_sentence
 from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_GENERIC,
+    EN_ORDINALS,
     EN_PREPOSITIONS,
     EN_STOP,
     FACET_HEADINGS,
@@ -2235,8 +2236,13 @@ def _plain_opening(sentence: str, block: int, chinese: bool) -> Definition | Non
 # words ending the sentence or before a relative or participle clause ("is the rise in
 # polarization" ends on no name); nor does a subject that is an example ("Another example
 # that is employed in many films is the sports montage": one kind of montage, no meaning)
+# a subject that counts the points of an account ("The first problem is the author
+# information.", "The last of our common collections is the hash map."): the name after
+# "is the" is the point made, not defined there
+_COUNTING_SUBJECT = rf"(?:the\s+)?(?:{'|'.join(sorted(EN_ORDINALS))}|last|next|final)\b"
 _INVERTED = re.compile(
     r"^(?!(?:it|this|that|these|those|there|here|he|she|they|what|which|who)\b)"
+    rf"(?!{_COUNTING_SUBJECT})"
     r"(?![^,;:]{0,120}?\b(?:examples?|instances?)\b)"
     r"[A-Z][^,;:]{8,120}?\s(?:is|are)\s+the\s+"
     rf"(?P<t>(?:(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*\s+){{0,3}}(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*)"

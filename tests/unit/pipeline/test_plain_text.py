@@ -499,6 +499,9 @@ def test_a_description_then_is_the_name_is_a_plain_texts_definition() -> None:
         "Lying between the two beds is the drainage strip.": ["drainage strip"],
         "Among the threats to the beds is the rise in slugs.": [],
         "It is the largest bed in the garden.": [],
+        # a subject counting the points of an account: the point made, no name defined
+        "The first problem is the drainage strip.": [],
+        "The last of the three beds is the herb spiral.": [],
     }
     assert {sentence: _named(sentence) for sentence in cases} == cases
     assert [d.term for d in find_definitions(kept, 0, False, (), False)] == []
