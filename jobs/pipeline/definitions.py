@@ -113,6 +113,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"(?:often\s+|also\s+|sometimes\s+|commonly\s+)?|(?:also|commonly|otherwise)\s+"
             r"|\bsomething\s+)"
             r"(?:called|termed|known\s+as|referred\s+to\s+as|denoted(?:\s+by|\s+as)?|named)\s+"
+            # "should only be called using `new`", "is called twice": a program's call
+            r"(?!(?:using|via|through|once|twice|again|directly|repeatedly|recursively)\b)"
             rf"{_ART}[\"“‘]?(?P<t>[*_]?{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}(?:`\w{{1,30}}`)?)",
             re.I,
         ),

@@ -196,6 +196,9 @@ def test_naming_patterns() -> None:
     assert names("The stem has thin extensions known as runners.") == [("runners", 0.75)]
     assert names("the look of the plant (called the habit) depends on light.") == [("habit", 0.75)]
     assert names("Pumps called by the timer run.") == []
+    # a program's call: "Constructor functions should only be called using `new`."
+    assert names("The pump should only be called using `start`.") == []
+    assert names("The timer is called twice an hour.") == []
     assert names("A seed bank is useful in dry years.") == []
     assert names("A seed bank is useful in dry years.", plain=True) == [("seed bank", WEAK)]
     # what a name is an example of is no definition of it: the sentence cites the case
