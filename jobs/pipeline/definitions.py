@@ -447,9 +447,13 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.85,
     ),
     # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just"); not
-    # 是 before the verb 指向 ("分支，其实本质上仅仅是指向提交对象的指针": "points to")
+    # 是 before the verb 指向 ("分支，其实本质上仅仅是指向提交对象的指针": "points to"), nor
+    # before a word 指 opens ("平方根是指数为 ½ 的幂运算": is the power whose exponent …)
     (
-        re.compile(rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?(?:是指(?!向)|指的是)"),
+        re.compile(
+            rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?"
+            r"(?:是指(?![向数标针令南定挥导引示纹])|指的是)"
+        ),
         0.85,
     ),
     (_ZH_MODIFIED_MEANS, 0.85),
@@ -1726,15 +1730,42 @@ _ZH_SAYS_NOT_WHAT = (
 def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
     """The sentence names `term` and says nothing of what it is (`_says_not_what`, or, in
     English, `_modifies_a_noun`): the emphasis rule and every pattern ask it alike."""
-    return _says_not_what(term, sentence, chinese) or (
-        not chinese
-        and (
-            _modifies_a_noun(term, sentence)
-            or _states_a_condition(term, sentence)
-            or _verb_of_a_clause(term, sentence)
-            or _object_of_a_preposition(term, sentence)
+    return (
+        _says_not_what(term, sentence, chinese)
+        or _readers_artifact(term, sentence, chinese)
+        or (
+            not chinese
+            and (
+                _modifies_a_noun(term, sentence)
+                or _states_a_condition(term, sentence)
+                or _verb_of_a_clause(term, sentence)
+                or _object_of_a_preposition(term, sentence)
+            )
         )
     )
+
+
+# what a tutorial has the reader make, in Chinese: "新建一个叫做 loops 的项目"
+_ZH_READERS_ARTIFACT = r"(?:新的?)?(?:项目|工程|文件夹|文件|目录|仓库|工作区|包|脚本|笔记本)"
+
+
+def _readers_artifact(term: str, sentence: str, chinese: bool) -> bool:
+    """The sentence names what a tutorial has the reader make: "generate a new project
+    called _variables_", "新建一个叫做 loops 的项目". Set in italics or not, that name is
+    the reader's (the chapter's "variable" was defined by it), and where the naming verb is
+    the sentence's only defining verb it defines nothing else either ("在 *projects* 目录生成
+    一个叫做 *variables* 的新项目" made "projects" a concept)."""
+    if chinese:
+        naming = r"(?:叫做|叫作|名为|称为)[\s`*_“\"]*(?P<n>[^，。；`*_”\"]+?)[`*_”\"]*\s*的"
+        artifact = re.search(naming + _ZH_READERS_ARTIFACT, sentence)
+        verbs = _ZH_DEFINING_VERB.findall(sentence)
+    else:
+        naming = r"\s+(?:called|named)[\s`*_“\"]+(?P<n>[\w.\-]+)"
+        artifact = re.search(rf"\b{_READERS_ARTIFACT}{naming}", sentence, re.I)
+        verbs = _EN_DEFINING_VERB.findall(sentence)
+    if artifact is None:
+        return False
+    return artifact.group("n").strip() == term or len(verbs) == 1
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
@@ -2604,6 +2635,10 @@ def _read(
         raw = raw[opening:]
     if chinese:
         raw = _zh_first_alternative(raw)
+        if "的" in raw and _ZH_ATTRIBUTIVE_NAMING.search(sentence[: match.start("t")]):
+            # "一个叫做执行上下文堆栈的特殊数据结构": a thing of that name, the name before
+            # 的 and its kind after it (read as "称为…的X", the kind was the name)
+            raw = raw.split("的", 1)[0]
     if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
         return None
     if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):
@@ -2622,6 +2657,13 @@ def _read(
     if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
         return Definition(term, sentence, block, confidence)
     return None
+
+
+# a classifier, then the naming verb: "一个叫做", "一种称为", "某个名为" open a clause naming
+# the thing the noun after 的 stands for
+_ZH_ATTRIBUTIVE_NAMING = re.compile(
+    r"(?:一个|一种|一类|一门|一套|一组|某个|某种)\s*(?:被)?(?:叫做|叫作|称为|称作|名为)\s*[“\"*「]*$"
+)
 
 
 def _zh_first_alternative(raw: str) -> str:

@@ -1686,6 +1686,18 @@ def test_what_a_tutorial_has_the_reader_make_and_name_is_no_term() -> None:
         assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
     sentence = "Rust ships a package manager called Cargo."
     assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["Cargo"]
+    # set in italics the name is still the reader's
+    stressed = "To try this, generate a new project called variables in your folder."
+    assert list(find_definitions(stressed, 0, False, ("variables",))) == []
+    # the naming verb the sentence's only one, it defines no other stressed word either
+    other = "在 projects 目录里新建一个叫做 loops 的项目。"
+    assert list(find_definitions(other, 0, True, ("projects", "loops"))) == []
+    # "新建一个叫做 loops 的项目": the reader's project, in Chinese
+    for sentence in (
+        "为了体验循环，我们来新建一个叫做 loops 的项目。",
+        "创建一个名为 notes 的文件夹。",
+    ):
+        assert list(find_definitions(sentence, 0, chinese=True)) == [], sentence
 
 
 def test_a_lead_verb_inside_a_word_of_a_heading_stays() -> None:

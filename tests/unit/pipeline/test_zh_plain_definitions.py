@@ -65,6 +65,20 @@ def test_shi_before_the_verb_zhixiang_defines_nothing() -> None:
     assert defined("回调函数是指作为参数传给另一个函数的函数。") == [("回调函数", 0.85)]
 
 
+def test_shi_before_a_word_zhi_opens_defines_nothing() -> None:
+    # "is the power whose exponent is ½" (指数), not 是指 "means"
+    assert defined("立方根是指数为三分之一的幂。") == []
+    assert defined("这个变量是指针，保存地址。") == []
+
+
+def test_a_thing_called_so_and_so_names_the_word_before_de() -> None:
+    # "一个叫做Y的Z": a Z called Y; the name is Y, its kind Z
+    assert [t for t, _ in defined("数据被保存在一个叫做缓冲区的特殊内存里。")] == ["缓冲区"]
+    assert [t for t, _ in defined("学生们使用一种称为思维导图的笔记方法。")] == ["思维导图"]
+    # without the classifier the name comes after 的, as before
+    assert [t for t, _ in defined("这种方法被称为快速的排序。")] == ["排序"]
+
+
 def test_a_conjunction_before_the_subject_is_no_part_of_the_name() -> None:
     assert defined("由于动能定义为物体因运动而具有的能量，所以它与速度有关。") == [("动能", 0.85)]
     # "because b is defined as the same type as a": no name left once the conjunction goes
