@@ -36,6 +36,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "org": pandoc.read,
     "typst": pandoc.read,
     "mediawiki": pandoc.read,
+    "dokuwiki": pandoc.read,
     "docbook": pandoc.read,
     "opml": opml.read,
 }

@@ -637,6 +637,57 @@ def test_plain_text_and_markdown_with_equals_signs_are_no_wikitext(tmp_path: Pat
     assert detect(path, filename="edit.html").kind == "html"
 
 
+# A course wiki's page in DokuWiki's markup, as its edit box or data/pages/*.txt holds it:
+# its headings are "=" lines too, so it was taken for MediaWiki's, whose reader knows none
+# of its bold, italics, tables, lists, footnotes or plugins
+DOKUWIKI_PAGE = """~~NOTOC~~
+====== Tides ======
+
+<WRAP center round info 60%>
+**Read first:** the chapter on the Moon.
+</WRAP>
+
+===== Spring tides =====
+
+A **spring tide** is a tide of large range, when the Sun and the Moon pull along one
+line((twice each lunar month)). See [[ocean:waves|the waves page]].
+
+  * //neap tide//: a tide of small range
+  * tidal range
+
+^ Tide ^ Range ^
+| spring | large |
+
+<code python>
+print("<WRAP>")
+</code>
+
+{{tag>ocean tides}}
+"""
+
+
+def test_a_dokuwiki_page_is_known_by_its_marks_and_read_as_its_sections(
+    tmp_path: Path,
+) -> None:
+    document = _detected_then_read(tmp_path, DOKUWIKI_PAGE, "dokuwiki", ("tides.txt", "tides"))
+    assert document.mime_type == "text/x-dokuwiki"
+    assert document.title == "Tides"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert "Spring tides" in headings
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    for markup in ("**", "//", "((", "[[", "WRAP", "NOTOC", "tag>", "ocean:"):
+        assert markup not in prose, markup
+    assert "the Sun and the Moon pull along one line" in prose
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"spring tide", "neap tide"} <= stressed
+    # a plugin's tag inside code is the code's own text
+    assert "<WRAP>" in " ".join(b.text for b in document.blocks() if b.kind == "code")
+    # MediaWiki's wikitext is still MediaWiki's
+    path = tmp_path / "wiki.txt"
+    path.write_text(WIKITEXT)
+    assert detect(path, filename="wiki.txt").kind == "mediawiki"
+
+
 DOCBOOK_CHAPTER = """<chapter id="erosion">
 <title>Soil Erosion</title>
 <para>Water and wind remove the top layer of a field. The loss is called
