@@ -23,7 +23,8 @@ the document job detects again before reading (`detect`; the readers then check 
   {{templates}}, <ref>); DokuWiki's markup: such "=" headings and its own marks (**bold**,
   //italics//, "^" table headers, lists indented two spaces, ((footnotes)), <code>);
   DocBook XML: its DOCTYPE or namespace, or a first element that is one of its divisions
-  (a chapter file: `<chapter>`, `<sect1>`) holding `<para>`s.
+  (a chapter file: `<chapter>`, `<sect1>`) holding `<para>`s; a JATS journal article: its
+  DOCTYPE names JATS (or the NLM DTDs), or it opens on `<article><front>` and its meta.
   All read through pandoc.
 - Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
@@ -56,14 +57,15 @@ from datasources.files.notebooks import load_notebook
 # fmt: off
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
-    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "opml",
+    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
+    "opml",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "opml",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -112,6 +114,7 @@ MIME: dict[Kind, str] = {
     "mediawiki": "text/x-wiki",
     "dokuwiki": "text/x-dokuwiki",
     "docbook": "application/docbook+xml",
+    "jats": "application/jats+xml",
     "opml": "text/x-opml",
 }
 _EXTENSION_FAMILY = {
@@ -417,6 +420,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "latex"
     if suffix in _MARKUP_NAMES:
         return _MARKUP_NAMES[suffix]
+    if _looks_like_jats(sample):
+        return "jats"
     if _looks_like_docbook(sample):
         return "docbook"
     if _OPML_ROOT.match(sample):
@@ -467,6 +472,24 @@ _DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.o
 _OPML_ROOT = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<opml\b", re.DOTALL
 )
+
+
+# JATS, the XML of a journal article (an open-access publisher's or a paper repository's
+# download, PubMed Central's .nxml): it names JATS or the NLM journal DTDs it grew from in
+# its DOCTYPE, or opens on <article> with the <front> matter JATS gives every article.
+# libmagic calls it HTML, and read as a page its sections' titles ran into their text
+# ("3.3.Entrainment by light Entrainment is …" described "zeitgeber") and the journal's,
+# the authors' and the references' names were text.
+_JATS_NAMED = re.compile(r"<!DOCTYPE\s+article\b[^>]*(?:JATS|-//NLM//DTD)")
+_JATS_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
+    re.DOTALL,
+)
+
+
+def _looks_like_jats(sample: str) -> bool:
+    return _JATS_NAMED.search(sample[:4096]) is not None or _JATS_ROOT.match(sample) is not None
 
 
 def _looks_like_docbook(sample: str) -> bool:

@@ -38,6 +38,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "mediawiki": pandoc.read,
     "dokuwiki": pandoc.read,
     "docbook": pandoc.read,
+    "jats": pandoc.read,
     "opml": opml.read,
 }
 

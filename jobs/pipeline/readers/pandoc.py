@@ -1,5 +1,5 @@
 """OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
-wikitext, DokuWiki markup and DocBook XML: converted by pandoc to Markdown, then read by
+wikitext, DokuWiki markup, DocBook XML and JATS XML: converted by pandoc to Markdown, then read by
 the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
@@ -61,6 +61,7 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "mediawiki": ("mediawiki", "MediaWiki"),
     "dokuwiki": ("dokuwiki", "DokuWiki"),
     "docbook": ("docbook", "DocBook"),
+    "jats": ("jats", "JATS"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
