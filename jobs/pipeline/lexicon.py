@@ -326,6 +326,13 @@ GENERIC_HEADINGS = frozenset(
         "supplemental materials",
         "figure credits",
         "miscellaneous",
+        # a paper's list of the abbreviations it uses (a JATS article's back matter
+        # glossary): "Abbreviations" was a concept and the list's expansions definitions
+        "abbreviations",
+        "list of abbreviations",
+        "abbreviations used",
+        "acronyms",
+        "abbreviations and acronyms",
         # a course site's or a repository's own apparatus
         "commentary",
         "observation",
