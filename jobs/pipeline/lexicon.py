@@ -361,6 +361,11 @@ GENERIC_HEADINGS = frozenset(
         # a lesson's exercise box, as the Carpentries and Microsoft's "for Beginners"
         # lessons title it ("🚀 Challenge" was a concept of a lesson on sensors)
         "challenge",
+        # …and its questions for the class, titled by their kind alone (a course wiki's
+        # week page ended on "Quiz", a concept and an objective, "Analyse quiz")
+        "quiz",
+        "quizzes",
+        "self-check",
         # a syllabus's or a slide deck's own apparatus
         "outline",
         "agenda",
