@@ -819,6 +819,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
         if members_only(term, rest):
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
+        if spelled_out_only(term, rest):
+            continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -1062,6 +1064,32 @@ def members_only(term: str, gloss: str) -> bool:
             for name in names
         )
     return listed and not _names_its_parts(term, len(names))
+
+
+# An abbreviation and its letters' words, nothing more: a paper's list of abbreviations
+# ("DLMO: dim light melatonin onset", "EEG: electroencephalogram") says what the letters
+# stand for, not what the name means. Read as a definition, it took the place of a review's
+# own sentence about the term ("The dim light melatonin onset (DLMO) is the most reliable
+# marker of circadian phase"), and a question asked what "DLMO" means to be answered so.
+_SPELLED_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z0-9]{1,5}s?")
+_SPELLED_WORDS = 6
+_NAME_SMALL_WORDS = frozenset(["of", "and", "for", "the", "in", "on", "to"])
+
+
+def spelled_out_only(term: str, gloss: str) -> bool:
+    """`term` is an abbreviation and `gloss` only the words its letters stand for: a few
+    words without a verb or a clause, the first opening on the abbreviation's first letter
+    (the words' initials need not spell it: "EEG" is one word's parts)."""
+    if not _SPELLED_ACRONYM.fullmatch(term):
+        return False
+    words = gloss.strip(" \t*_`.;").split()
+    return (
+        0 < len(words) <= _SPELLED_WORDS
+        and all(re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word) for word in words)
+        and words[0][0].casefold() == term[0].casefold()
+        # a name's small words only ("Bureau of Labor Statistics"); "is", "which" make a clause
+        and not any(word.casefold() in EN_STOP - _NAME_SMALL_WORDS for word in words)
+    )
 
 
 _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")

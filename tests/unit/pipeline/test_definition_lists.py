@@ -476,3 +476,17 @@ def test_a_label_before_examples_of_it_is_not_defined_by_them() -> None:
     text = "**Heap**: a complete binary tree in which every parent orders its children."
     found = find_definitions(text, 0, chinese=False, emphasis=("Heap",))
     assert [d.term for d in found] == ["Heap"]
+
+
+def test_an_abbreviation_spelled_out_is_no_definition() -> None:
+    # a list of abbreviations says what the letters stand for, not what the name means
+    def glossed(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (term,))]
+
+    assert not glossed("**GDP**: gross domestic product", "GDP")
+    assert not glossed("**BLS**: Bureau of Labor Statistics.", "BLS")
+    assert not glossed("**ECG**: electrocardiogram", "ECG")
+    # an abbreviation glossed with what it is, and a word's gloss, still define
+    assert glossed("**GDP**: the value of all goods and services a country produces.", "GDP")
+    assert glossed("**ECG**: a recording of the heart's electrical activity.", "ECG")
+    assert glossed("**Delta**: land a river builds at its mouth.", "Delta")
