@@ -785,14 +785,11 @@ def test_a_jats_article_is_read_as_its_sections_without_its_apparatus(tmp_path: 
 
 
 def test_a_jats_articles_entities_read_no_file(tmp_path: Path) -> None:
+    # the article above, declaring a file of the server as an entity and using it
     path = tmp_path / "paper.xml"
-    path.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal'
-        ' Publishing DTD v1.2 20190208//EN" "x.dtd" [<!ENTITY host SYSTEM'
-        ' "file:///etc/hostname">]>\n<article><front><article-meta><title-group>'
-        "<article-title>Rain</article-title></title-group></article-meta></front><body>"
-        "<p>Rain falls. &host;</p></body></article>\n"
-    )
+    dtd = '"JATS-journalpublishing1.dtd"'
+    declared = JATS_ARTICLE.replace(dtd, dtd + ' [<!ENTITY host SYSTEM "file:///etc/hostname">]')
+    path.write_text(declared.replace("We review how dunes protect a coast.", "&host;"))
     detected = inspect(path, filename="paper.xml")
     assert detected.kind == "jats"
     try:
