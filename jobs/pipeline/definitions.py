@@ -1533,6 +1533,8 @@ def find_definitions(
         patterned = [_name_before_bracketed_alias(d, sentence) for d in patterned]
     if plain and not chinese:
         patterned.extend(_aliased_subject(sentence, block))
+    if patterned and not chinese:
+        patterned = _with_stressed_subject(patterned, sentence, block, whole_block)
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
@@ -2221,6 +2223,24 @@ def _emphasised_name(found: Definition, emphasis: tuple[str, ...]) -> Definition
     if rest and concept_key(rest) in keys and concept_key(found.term) not in keys:
         return replace(found, term=rest)
     return found
+
+
+# "**Entrainment** is the synchronisation of the clock to an external time cue, called a
+# *zeitgeber*": the naming in the predicate names a phrase of it; the sentence still says
+# what its stressed subject is. Only the naming was read, so a sleep review's zeitgeber had
+# the sentence and entrainment, stressed and opening it, had none.
+def _with_stressed_subject(
+    patterned: list[Definition], sentence: str, block: int, emphasis: tuple[str, ...]
+) -> list[Definition]:
+    """`patterned` with the sentence's subject defined first, when it is emphasised whole
+    and opens "X is a/an/the …" and no pattern named it."""
+    named = {concept_key(d.term) for d in patterned}
+    for span in emphasis:
+        term = emphasis_name(span)
+        subject = Definition(term, sentence, block, DEFINED_EMPHASIS) if term else None
+        if subject is not None and concept_key(term) not in named and names_its_kind(subject):
+            return [subject, *patterned]
+    return patterned
 
 
 def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:
