@@ -20,8 +20,11 @@ the document job detects again before reading (`detect`; the readers then check 
   AsciiDoc (`.adoc`, `.asc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
   are ordinary text's too; RTF: the `{\rtf` signature. MediaWiki wikitext: named `.wiki`,
   or text with "== Heading ==" lines and the wiki's marks ('''bold''', [[links]],
-  {{templates}}, <ref>); DocBook XML: its DOCTYPE or namespace, or a first element that
-  is one of its divisions (a chapter file: `<chapter>`, `<sect1>`) holding `<para>`s.
+  {{templates}}, <ref>); DokuWiki's markup: such "=" headings and its own marks (**bold**,
+  //italics//, "^" table headers, lists indented two spaces, ((footnotes)), <code>);
+  DocBook XML: its DOCTYPE or namespace, or a first element that is one of its divisions
+  (a chapter file: `<chapter>`, `<sect1>`) holding `<para>`s; a JATS journal article: its
+  DOCTYPE names JATS (or the NLM DTDs), or it opens on `<article><front>` and its meta.
   All read through pandoc.
 - Jupyter notebook: JSON text that opens on nbformat 4's `"cells"` or names `"nbformat"`
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
@@ -54,14 +57,15 @@ from datasources.files.notebooks import load_notebook
 # fmt: off
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
-    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook", "opml",
+    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
+    "opml",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "docbook", "opml",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -108,7 +112,9 @@ MIME: dict[Kind, str] = {
     "org": "text/x-org",
     "typst": "text/x-typst",
     "mediawiki": "text/x-wiki",
+    "dokuwiki": "text/x-dokuwiki",
     "docbook": "application/docbook+xml",
+    "jats": "application/jats+xml",
     "opml": "text/x-opml",
 }
 _EXTENSION_FAMILY = {
@@ -414,6 +420,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "latex"
     if suffix in _MARKUP_NAMES:
         return _MARKUP_NAMES[suffix]
+    if _looks_like_jats(sample):
+        return "jats"
     if _looks_like_docbook(sample):
         return "docbook"
     if _OPML_ROOT.match(sample):
@@ -422,6 +430,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
     # after a page's own tags: a saved wiki edit page holds its wikitext in a <textarea>
+    if _looks_like_dokuwiki(sample):
+        return "dokuwiki"
     if _looks_like_wikitext(sample):
         return "mediawiki"
     # a LaTeX document by its own declaration, unless it is named or reads as another
@@ -464,6 +474,24 @@ _OPML_ROOT = re.compile(
 )
 
 
+# JATS, the XML of a journal article (an open-access publisher's or a paper repository's
+# download, PubMed Central's .nxml): it names JATS or the NLM journal DTDs it grew from in
+# its DOCTYPE, or opens on <article> with the <front> matter JATS gives every article.
+# libmagic calls it HTML, and read as a page its sections' titles ran into their text
+# ("3.3.Entrainment by light Entrainment is …" described "zeitgeber") and the journal's,
+# the authors' and the references' names were text.
+_JATS_NAMED = re.compile(r"<!DOCTYPE\s+article\b[^>]*(?:JATS|-//NLM//DTD)")
+_JATS_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
+    re.DOTALL,
+)
+
+
+def _looks_like_jats(sample: str) -> bool:
+    return _JATS_NAMED.search(sample[:4096]) is not None or _JATS_ROOT.match(sample) is not None
+
+
 def _looks_like_docbook(sample: str) -> bool:
     if _DOCBOOK_NAMED.search(sample[:4096]):
         return True  # it names DocBook in its DOCTYPE or its namespace
@@ -481,6 +509,28 @@ _WIKI_MARKS = re.compile(r"'''|\[\[[^\]\n]+\]\]|\{\{[^}\n]+\}\}|<ref[ >]|<math>"
 
 def _looks_like_wikitext(sample: str) -> bool:
     return len(_WIKI_HEADING.findall(sample)) >= 2 and len(_WIKI_MARKS.findall(sample)) >= 3
+
+
+# DokuWiki's markup (a course wiki's page, as its edit box or data/pages/*.txt holds it):
+# "=" headings as MediaWiki's ("====== Title ======" is its top level), [[links]] and
+# {{media}} too, but its own bold, italics, tables, lists and footnotes. Read as
+# MediaWiki, "**Total float** (also called slack) is …" kept its stars in a definition,
+# lists and tables ran into paragraphs and half of a scheduling page's terms were lost.
+_DOKUWIKI_MARKS = re.compile(
+    r"\*\*[^*\n]+\*\*|(?<![:/])//[^/\n]+(?<!:)//|^\^[^\n]*\^[ \t]*$|^ {2,}[*-] \S"
+    r"|\(\([^()\n]+\)\)|^~~[A-Z]+~~[ \t]*$|<(?:code|file|nowiki)\b",
+    re.MULTILINE,
+)
+# marks MediaWiki writes and DokuWiki does not: '''bold''', <ref>, <math>, "{|" tables,
+# lists at the line's start
+_MEDIAWIKI_ONLY = re.compile(r"'''|<ref[ >]|<math>|^\{\||^[*#]+ ", re.MULTILINE)
+
+
+def _looks_like_dokuwiki(sample: str) -> bool:
+    if len(_WIKI_HEADING.findall(sample)) < 2:
+        return False
+    marks = len(_DOKUWIKI_MARKS.findall(sample))
+    return marks >= 3 and marks > len(_MEDIAWIKI_ONLY.findall(sample))
 
 
 def _looks_like_markdown(sample: str) -> bool:

@@ -3784,8 +3784,11 @@ def _opens_a_sentence(word: str, prose: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """lemminflect knows the word as a common noun or an adjective ("necrosis", "sensory";
-    not "Anyville", "Linux")."""
-    return bool(set(getAllLemmas(word)) & {"NOUN", "ADJ"})
+    not "Anyville", "Linux"), or as a verb's inflected form: a participle opening a name
+    ("Delayed sleep–wake phase disorder", set in bold at a list item's start, kept its
+    capital beside "advanced sleep–wake phase disorder"); no proper name is one."""
+    lemmas = getAllLemmas(word)
+    return bool(set(lemmas) & {"NOUN", "ADJ"}) or any(v != word for v in lemmas.get("VERB", ()))
 
 
 def _out_of_capitals(title: str, casing: Counter[str], prose: str) -> str:

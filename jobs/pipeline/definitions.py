@@ -826,6 +826,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**海拔：**海拔高，空气稀薄…", "**土壤：**如河流冲积平原…"
         if members_only(term, rest):
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
+        if spelled_out_only(term, rest):
+            continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -1069,6 +1071,32 @@ def members_only(term: str, gloss: str) -> bool:
             for name in names
         )
     return listed and not _names_its_parts(term, len(names))
+
+
+# An abbreviation and its letters' words, nothing more: a paper's list of abbreviations
+# ("DLMO: dim light melatonin onset", "EEG: electroencephalogram") says what the letters
+# stand for, not what the name means. Read as a definition, it took the place of a review's
+# own sentence about the term ("The dim light melatonin onset (DLMO) is the most reliable
+# marker of circadian phase"), and a question asked what "DLMO" means to be answered so.
+_SPELLED_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z0-9]{1,5}s?")
+_SPELLED_WORDS = 6
+_NAME_SMALL_WORDS = frozenset(["of", "and", "for", "the", "in", "on", "to"])
+
+
+def spelled_out_only(term: str, gloss: str) -> bool:
+    """`term` is an abbreviation and `gloss` only the words its letters stand for: a few
+    words without a verb or a clause, the first opening on the abbreviation's first letter
+    (the words' initials need not spell it: "EEG" is one word's parts)."""
+    if not _SPELLED_ACRONYM.fullmatch(term):
+        return False
+    words = gloss.strip(" \t*_`.;").split()
+    return (
+        0 < len(words) <= _SPELLED_WORDS
+        and all(re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word) for word in words)
+        and words[0][0].casefold() == term[0].casefold()
+        # a name's small words only ("Bureau of Labor Statistics"); "is", "which" make a clause
+        and not any(word.casefold() in EN_STOP - _NAME_SMALL_WORDS for word in words)
+    )
 
 
 _ZH_GLOSS_OPENING = re.compile(r"^[*_`\s]*(?:是指|系指|即指|指的是|指)")
@@ -1512,6 +1540,8 @@ def find_definitions(
         patterned = [_name_before_bracketed_alias(d, sentence) for d in patterned]
     if plain and not chinese:
         patterned.extend(_aliased_subject(sentence, block))
+    if patterned and not chinese:
+        patterned = _with_stressed_subject(patterned, sentence, block, whole_block)
     found = patterned[0] if patterned else None
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
@@ -2227,6 +2257,24 @@ def _emphasised_name(found: Definition, emphasis: tuple[str, ...]) -> Definition
     if rest and concept_key(rest) in keys and concept_key(found.term) not in keys:
         return replace(found, term=rest)
     return found
+
+
+# "**Entrainment** is the synchronisation of the clock to an external time cue, called a
+# *zeitgeber*": the naming in the predicate names a phrase of it; the sentence still says
+# what its stressed subject is. Only the naming was read, so a sleep review's zeitgeber had
+# the sentence and entrainment, stressed and opening it, had none.
+def _with_stressed_subject(
+    patterned: list[Definition], sentence: str, block: int, emphasis: tuple[str, ...]
+) -> list[Definition]:
+    """`patterned` with the sentence's subject defined first, when it is emphasised whole
+    and opens "X is a/an/the …" and no pattern named it."""
+    named = {concept_key(d.term) for d in patterned}
+    for span in emphasis:
+        term = emphasis_name(span)
+        subject = Definition(term, sentence, block, DEFINED_EMPHASIS) if term else None
+        if subject is not None and concept_key(term) not in named and names_its_kind(subject):
+            return [subject, *patterned]
+    return patterned
 
 
 def _opens_emphasised(found: Definition, emphasis: tuple[str, ...]) -> bool:

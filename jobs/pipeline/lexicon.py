@@ -326,6 +326,13 @@ GENERIC_HEADINGS = frozenset(
         "supplemental materials",
         "figure credits",
         "miscellaneous",
+        # a paper's list of the abbreviations it uses (a JATS article's back matter
+        # glossary): "Abbreviations" was a concept and the list's expansions definitions
+        "abbreviations",
+        "list of abbreviations",
+        "abbreviations used",
+        "acronyms",
+        "abbreviations and acronyms",
         # a course site's or a repository's own apparatus
         "commentary",
         "observation",
@@ -354,6 +361,11 @@ GENERIC_HEADINGS = frozenset(
         # a lesson's exercise box, as the Carpentries and Microsoft's "for Beginners"
         # lessons title it ("🚀 Challenge" was a concept of a lesson on sensors)
         "challenge",
+        # …and its questions for the class, titled by their kind alone (a course wiki's
+        # week page ended on "Quiz", a concept and an objective, "Analyse quiz")
+        "quiz",
+        "quizzes",
+        "self-check",
         # a syllabus's or a slide deck's own apparatus
         "outline",
         "agenda",

@@ -1614,6 +1614,7 @@ def emphasis_terms(
             acceptable(term, emphasised=True, glossed=_zh_glossed_de(term, text))
             or _glossed_adjective(term, text)
             or _named_noun(term, text)
+            or _abbreviated_name(term, text)
             or (properties and _defined_property(term, text))
         )
         and not _instruction(span)
@@ -1997,6 +1998,20 @@ def _named_noun(term: str, text: str) -> bool:
         and term.islower()
         and re.search(_NAMED_BY_COPULA.format(re.escape(term)), text) is not None
     )
+
+
+# A phrase set apart and abbreviated at once by its initials, "its **early start** (ES)",
+# "the **late start** (LS = LF - duration)": the author names it, whatever its words are
+# elsewhere. A scheduling page's "early start" and "late start" were no names for their
+# generic head ("start"), while "early finish" (EF) beside them was one.
+def _abbreviated_name(term: str, text: str) -> bool:
+    words = term.split()
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() and w.islower() for w in words):
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    # the acronym alone in the brackets, or opening a formula: "(LS = LF - duration)"
+    after = re.search(re.escape(term) + r"[*_`]*\s*\((?P<a>[A-Z]{2,5})(?:\)|\s*[=,;:])", text)
+    return after is not None and after.group("a") == initials
 
 
 # Lecture notes typeset with amsthm (or a theorem box) open each stated result, definition

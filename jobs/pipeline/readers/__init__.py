@@ -36,7 +36,9 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "org": pandoc.read,
     "typst": pandoc.read,
     "mediawiki": pandoc.read,
+    "dokuwiki": pandoc.read,
     "docbook": pandoc.read,
+    "jats": pandoc.read,
     "opml": opml.read,
 }
 

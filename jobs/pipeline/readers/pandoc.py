@@ -1,5 +1,6 @@
 """OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
-wikitext and DocBook XML: converted by pandoc to Markdown, then read by the Markdown reader.
+wikitext, DokuWiki markup, DocBook XML and JATS XML: converted by pandoc to Markdown, then read by
+the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
 emphasis, lists, tables, code and maths come out as Markdown's, and the Markdown reader's
@@ -13,7 +14,8 @@ line is an entry as the others are (`glossary_terms.lua`); a Sphinx index entry 
 text, and stresses its term's first mention in the section below it (`index_terms.lua`).
 A DocBook `<firstterm>` or `<glossterm>` reads as stressed (`docbook_terms`), an `<xref>`
 to a chapter not in the file (pandoc's "???") goes, and a wiki page's `[[Category:…]]`
-links are no text.
+links are no text; nor is a DokuWiki page's plugin syntax (`<WRAP …>`, `{{tag>…}}`,
+`dokuwiki_plugins`).
 The document's title comes from its metadata (`\\title{}`, an EPUB's or ODT's title), read as
 a Markdown front matter title.
 
@@ -57,7 +59,9 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "org": ("org", "Org"),
     "typst": ("typst", "Typst"),
     "mediawiki": ("mediawiki", "MediaWiki"),
+    "dokuwiki": ("dokuwiki", "DokuWiki"),
     "docbook": ("docbook", "DocBook"),
+    "jats": ("jats", "JATS"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
@@ -145,6 +149,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
             text = docbook_terms(text)
         elif reader == "mediawiki":
             text = _WIKI_CATEGORY.sub("", text)
+        elif reader == "dokuwiki":
+            text = dokuwiki_plugins(text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -357,6 +363,24 @@ _DOCBOOK_TERM = re.compile(r"<(/?)(?:firstterm|glossterm)\b[^>]*?(/?)>")
 def docbook_terms(text: str) -> str:
     """DocBook text whose first terms and glossary terms are emphasis, as they print."""
     return _DOCBOOK_TERM.sub(r"<\1emphasis\2>", text)
+
+
+# A DokuWiki page's plugins, which pandoc's reader does not know: a box's tags (the Wrap
+# plugin's `<WRAP info>`, `<note tip>`, Bootstrap's `<callout>`) around text that is the
+# page's, and a `{{name>…}}` call (`{{tag>…}}`, `{{indexmenu>…}}`) that prints a list of
+# pages. pandoc showed the tags as text ("<WRAP center round info 80%> Before class: …")
+# and the call as an image. Code keeps them: `<code>` and `<file>` hold what they show.
+_DOKUWIKI_CODE = re.compile(r"(<(?:code|file|nowiki)\b.*?</(?:code|file|nowiki)>)", re.DOTALL)
+_DOKUWIKI_PLUGIN = re.compile(
+    r"</?(?:WRAP|wrap|note|box|callout|alert|well|panel|hidden|tabbox|tabs)\b[^<>\n]*>"
+    r"|\{\{[a-z]+>[^{}\n]*\}\}"
+)
+
+
+def dokuwiki_plugins(text: str) -> str:
+    """DokuWiki text without its plugins' tags and calls, outside code."""
+    parts = _DOKUWIKI_CODE.split(text)  # text, code, text, code, …
+    return "".join(p if i % 2 else _DOKUWIKI_PLUGIN.sub("", p) for i, p in enumerate(parts))
 
 
 # A sectioning command whose argument is one token without braces: TeX takes the next

@@ -275,3 +275,14 @@ def test_where_a_proper_name_comes_from_defines_nothing() -> None:
     assert [t for t, _ in _found("A watershed refers to the land that drains to one river.")] == [
         "watershed"
     ]
+
+
+def test_a_naming_in_the_predicate_leaves_the_stressed_subject_defined() -> None:
+    # the sentence says what its stressed subject is; the appositive names a phrase of it
+    sentence = "Photoperiodism is the response of a plant to a length of day, called a photoperiod."
+    found = {t for t, _ in _found(sentence, "Photoperiodism", "photoperiod")}
+    assert found == {"Photoperiodism", "photoperiod"}
+    # an unstressed subject, or one that opens no "is a/the", gains nothing
+    assert {t for t, _ in _found(sentence, "photoperiod")} == {"photoperiod"}
+    sentence = "Photoperiodism shows how a plant meets a length of day, called a photoperiod."
+    assert "Photoperiodism" not in {t for t, _ in _found(sentence, "Photoperiodism", "photoperiod")}

@@ -368,12 +368,14 @@ def test_a_bold_term_and_a_spaced_dash_gloss_it_as_a_colon_would() -> None:
     assert not glossed("Abrasion --rock worn down by the wind", "Abrasion")
 
 
+def glossed(sentence: str, term: str) -> list[str]:
+    """The terms an English sentence defines, `term` emphasised in it."""
+    return [d.term for d in find_definitions(sentence, 0, False, (term,))]
+
+
 def test_an_entry_that_only_lists_members_gives_no_meaning() -> None:
     # a deck's bullet answered "What is a disaccharide?" with the sugars it counts
     from jobs.pipeline.definitions import _zh_list_entry, members_only
-
-    def glossed(sentence: str, term: str) -> list[str]:
-        return [d.term for d in find_definitions(sentence, 0, False, (term,))]
 
     assert not glossed("**Disaccharides**: sucrose, lactose and maltose.", "Disaccharides")
     assert not glossed("**Noble gases**: helium, neon, argon, krypton", "Noble gases")
@@ -476,3 +478,14 @@ def test_a_label_before_examples_of_it_is_not_defined_by_them() -> None:
     text = "**Heap**: a complete binary tree in which every parent orders its children."
     found = find_definitions(text, 0, chinese=False, emphasis=("Heap",))
     assert [d.term for d in found] == ["Heap"]
+
+
+def test_an_abbreviation_spelled_out_is_no_definition() -> None:
+    # a list of abbreviations says what the letters stand for, not what the name means
+    assert not glossed("**GDP**: gross domestic product", "GDP")
+    assert not glossed("**BLS**: Bureau of Labor Statistics.", "BLS")
+    assert not glossed("**ECG**: electrocardiogram", "ECG")
+    # an abbreviation glossed with what it is, and a word's gloss, still define
+    assert glossed("**GDP**: the value of all goods and services a country produces.", "GDP")
+    assert glossed("**ECG**: a recording of the heart's electrical activity.", "ECG")
+    assert glossed("**Delta**: land a river builds at its mouth.", "Delta")

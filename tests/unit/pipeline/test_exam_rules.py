@@ -42,6 +42,9 @@ def test_an_exam_papers_parts_and_answer_key_are_apparatus() -> None:
 def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
     for heading in ("Pre-lecture quiz", "Post-class quiz", "Challenge", "Review & Self Study"):
         assert apparatus(heading), heading
+    # a page's questions for its class, named by their kind alone
+    for heading in ("Quiz", "Quizzes", "Self-check"):
+        assert apparatus(heading), heading
     # a study of something, a self-named concept and challenges discussed stay topics
     for topic in ("Cohort study", "Self", "Self-efficacy", "Challenges", "Assignment"):
         assert not apparatus(topic), topic

@@ -245,3 +245,18 @@ def test_an_everyday_word_only_part_of_a_heading_names_is_no_concept_to_teach(
     assert "heading" in concepts["cell"].sources
     assert concepts["cell"].confidence == 0.35
     assert concepts["root"].confidence > 0.35
+
+
+def test_a_phrase_set_apart_and_abbreviated_by_its_initials_is_a_name() -> None:
+    """A generic head ("start", "point") makes no name alone, but an author who stresses a
+    phrase and gives its initials in brackets at once names it."""
+    from jobs.pipeline.structure import emphasis_terms
+
+    def named(span: str, text: str) -> list[str]:
+        return [c.term for c in emphasis_terms((span,), 0, text)]
+
+    assert named("early start", "Each task has an **early start** (ES), its first day.")
+    assert named("late start", "Its **late start** (LS = LF - d) is the last day.")
+    # brackets that abbreviate nothing, or other letters, name nothing
+    assert not named("early start", "An **early start** (before nine) helps.")
+    assert not named("early start", "An **early start** (XY) helps.")

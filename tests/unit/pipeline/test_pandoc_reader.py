@@ -637,6 +637,57 @@ def test_plain_text_and_markdown_with_equals_signs_are_no_wikitext(tmp_path: Pat
     assert detect(path, filename="edit.html").kind == "html"
 
 
+# A course wiki's page in DokuWiki's markup, as its edit box or data/pages/*.txt holds it:
+# its headings are "=" lines too, so it was taken for MediaWiki's, whose reader knows none
+# of its bold, italics, tables, lists, footnotes or plugins
+DOKUWIKI_PAGE = """~~NOTOC~~
+====== Tides ======
+
+<WRAP center round info 60%>
+**Read first:** the chapter on the Moon.
+</WRAP>
+
+===== Spring tides =====
+
+A **spring tide** is a tide of large range, when the Sun and the Moon pull along one
+line((twice each lunar month)). See [[ocean:waves|the waves page]].
+
+  * //neap tide//: a tide of small range
+  * tidal range
+
+^ Tide ^ Range ^
+| spring | large |
+
+<code python>
+print("<WRAP>")
+</code>
+
+{{tag>ocean tides}}
+"""
+
+
+def test_a_dokuwiki_page_is_known_by_its_marks_and_read_as_its_sections(
+    tmp_path: Path,
+) -> None:
+    document = _detected_then_read(tmp_path, DOKUWIKI_PAGE, "dokuwiki", ("tides.txt", "tides"))
+    assert document.mime_type == "text/x-dokuwiki"
+    assert document.title == "Tides"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert "Spring tides" in headings
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    for markup in ("**", "//", "((", "[[", "WRAP", "NOTOC", "tag>", "ocean:"):
+        assert markup not in prose, markup
+    assert "the Sun and the Moon pull along one line" in prose
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"spring tide", "neap tide"} <= stressed
+    # a plugin's tag inside code is the code's own text
+    assert "<WRAP>" in " ".join(b.text for b in document.blocks() if b.kind == "code")
+    # MediaWiki's wikitext is still MediaWiki's
+    path = tmp_path / "wiki.txt"
+    path.write_text(WIKITEXT)
+    assert detect(path, filename="wiki.txt").kind == "mediawiki"
+
+
 DOCBOOK_CHAPTER = """<chapter id="erosion">
 <title>Soil Erosion</title>
 <para>Water and wind remove the top layer of a field. The loss is called
@@ -681,6 +732,73 @@ def test_docbook_named_by_its_doctype_and_other_xml_is_not(tmp_path: Path) -> No
     # an XML file of another vocabulary is not read as DocBook
     path.write_text('<?xml version="1.0"?>\n<catalog><book id="1">Rain</book></catalog>\n')
     assert detect(path, filename="books.xml").kind != "docbook"
+
+
+# A journal article in JATS, the XML an open-access publisher or a paper repository gives
+# for download. libmagic calls it HTML, and read as a page its sections' titles ran into
+# their text ("3.3.Entrainment by light Entrainment is …" described another term) and
+# the journal's, the authors' and the references' names were text.
+JATS_ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN"
+ "JATS-journalpublishing1.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front><journal-meta><journal-title-group><journal-title>Coastal Letters</journal-title>
+</journal-title-group></journal-meta>
+<article-meta><title-group><article-title>Dunes as Coastal Defence</article-title>
+</title-group><contrib-group><contrib><name><surname>Moreau</surname>
+<given-names>Ines</given-names></name></contrib></contrib-group>
+<abstract><p>We review how dunes protect a coast.</p></abstract></article-meta></front>
+<body>
+<sec id="s1"><label>1.</label><title>Dune formation</title>
+<p>A <bold>foredune</bold> is the ridge nearest the sea, built by sand the wind carries
+<xref ref-type="bibr" rid="R1">[1]</xref>.</p>
+<sec id="s1-1"><label>1.1.</label><title>Blowouts</title>
+<p>A <italic>blowout</italic> is a hollow the wind scours in a dune.</p></sec>
+</sec>
+</body>
+<back><ref-list><ref id="R1"><element-citation><person-group><name><surname>Quill</surname>
+</name></person-group><article-title>Winds over sand</article-title><source>Shore Journal
+</source><year>1990</year></element-citation></ref></ref-list></back>
+</article>
+"""
+
+
+def test_a_jats_article_is_read_as_its_sections_without_its_apparatus(tmp_path: Path) -> None:
+    document = _detected_then_read(
+        tmp_path, JATS_ARTICLE, "jats", ("dunes.xml", "dunes.nxml", "dunes")
+    )
+    assert document.mime_type == "application/jats+xml"
+    assert document.title == "Dunes as Coastal Defence"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert headings[-2:] == ["Dune formation", "Blowouts"]
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks() if b.kind != "code")
+    assert "A foredune is the ridge nearest the sea" in prose
+    for apparatus in ("Coastal Letters", "Moreau", "Winds over sand", "Shore Journal", "@R1"):
+        assert apparatus not in prose, apparatus
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"foredune", "blowout"} <= stressed
+    # without its DOCTYPE (a repository's .nxml often has one; a publisher's export may
+    # not) the article is known by its front matter
+    path = tmp_path / "bare.xml"
+    path.write_text(JATS_ARTICLE.split("\n", 3)[3])
+    assert detect(path, filename="bare.xml").kind == "jats"
+
+
+def test_a_jats_articles_entities_read_no_file(tmp_path: Path) -> None:
+    # the article above, declaring a file of the server as an entity and using it
+    path = tmp_path / "paper.xml"
+    dtd = '"JATS-journalpublishing1.dtd"'
+    declared = JATS_ARTICLE.replace(dtd, dtd + ' [<!ENTITY host SYSTEM "file:///etc/hostname">]')
+    path.write_text(declared.replace("We review how dunes protect a coast.", "&host;"))
+    detected = inspect(path, filename="paper.xml")
+    assert detected.kind == "jats"
+    try:
+        document = read(path, detected)
+    except CorruptDocument as error:
+        assert "JATS" in str(error)
+        return
+    hostname = Path("/etc/hostname").read_text().strip()
+    assert not hostname or hostname not in " ".join(b.text for b in document.blocks())
 
 
 def test_a_docbook_include_reads_no_file_of_the_server(tmp_path: Path) -> None:

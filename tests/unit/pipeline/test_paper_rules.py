@@ -138,6 +138,10 @@ def test_a_papers_and_a_thesiss_own_sections_are_apparatus() -> None:
     for heading in ("绪论", "结论和展望", "实验结果与分析", "Figure Credits"):
         assert apparatus(heading), heading
     assert not apparatus("Evaluation") and not apparatus("Methods")
+    # the list of abbreviations a paper uses is no topic; what it abbreviates may be
+    for heading in ("Abbreviations", "List of abbreviations", "Acronyms"):
+        assert apparatus(heading), heading
+    assert not apparatus("Abbreviations in clinical notes")
     # "附录 B 用户调研问卷": the appendix's letter is its number; "背景介绍" introduces 背景
     assert HEADING_NUMBER.sub("", "附录 B 用户调研问卷") == "用户调研问卷"
     assert not [c.term for c in heading_terms("1 背景介绍", 0, 1)]

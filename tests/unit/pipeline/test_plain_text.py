@@ -321,6 +321,11 @@ def test_a_title_case_name_takes_the_case_the_body_writes_it_in() -> None:
     # "Usage" is never written inside a sentence: the title stays whole
     assert _as_the_body_writes("Compost Space Usage", casing) == "Compost Space Usage"
     assert _as_the_body_writes("AVL Trees", casing) == "AVL Trees"  # "trees": no evidence
+    # a participle opening a sentence is a common word as an adjective is
+    prose = "Delayed onset is common. Advanced onset is rare."
+    casing = _word_casing(_plain_blocks([prose]))
+    assert _as_the_body_writes("Delayed onset", casing, prose) == "delayed onset"
+    assert _as_the_body_writes("Advanced onset", casing, prose) == "advanced onset"
 
 
 def test_a_run_of_lone_title_like_lines_is_a_list(tmp_path: Path) -> None:
