@@ -54,14 +54,14 @@ from datasources.files.notebooks import load_notebook
 # fmt: off
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
-    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook", "opml",
+    "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "docbook", "opml", "enex",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "docbook", "opml",
+    "mediawiki", "docbook", "opml", "enex",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -110,6 +110,7 @@ MIME: dict[Kind, str] = {
     "mediawiki": "text/x-wiki",
     "docbook": "application/docbook+xml",
     "opml": "text/x-opml",
+    "enex": "application/enex+xml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -128,6 +129,7 @@ _EXTENSION_FAMILY = {
     ".xml": "text",
     ".dbk": "text",
     ".opml": "text",
+    ".enex": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -418,6 +420,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "docbook"
     if _OPML_ROOT.match(sample):
         return "opml"
+    if _ENEX_ROOT.match(sample):
+        return "enex"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -461,6 +465,15 @@ _DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.o
 # <opml>. libmagic calls it HTML, and as a page it had no text: its bullets are attributes.
 _OPML_ROOT = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<opml\b", re.DOTALL
+)
+
+
+# An Evernote (印象笔记) export: XML whose first element is <en-export>, each note's body
+# an ENML page inside CDATA. libmagic calls it text, and read as text its markup was the
+# concepts ("note-attributes", "en-todo checked", "encoding") and no term was defined.
+_ENEX_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<en-export\b",
+    re.DOTALL,
 )
 
 

@@ -196,7 +196,11 @@ class _Page:
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
+    return from_source("\n".join(decoded_lines(path, detected.encoding or "utf-8")), detected)
+
+
+def from_source(source: str, detected: Detected) -> ReadDocument:
+    """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
     tree = HTMLParser(source)
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
