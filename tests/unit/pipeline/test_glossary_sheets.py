@@ -75,3 +75,47 @@ def test_csv_that_is_no_glossary_is_left_alone() -> None:
     assert sheet_blocks(["Term,Definition", '"Atom,The smallest', "\x00,\x00"] * 3) is None
     assert sheet_blocks([]) is None
     assert sheet_blocks(["", "  "]) is None
+
+
+# a 名词解释 sheet as a Chinese teacher keeps one: a title row merged across the columns
+# above the header, a row-number column, Chinese column names, a notes column
+_ZH_SHEET = ["《园林植物》名词解释（复习用）,,,,", "序号,名词,名词解释,所属章节,备注"] + [
+    f"{i},{name},{meaning},{chapter},{note}"
+    for i, (name, meaning, chapter, note) in enumerate(
+        [
+            ("乔木", "乔木是指有明显直立主干、树体高大的木本植物。", "第一章", "重点"),
+            ("灌木", "灌木是指没有明显主干、近地面处枝干丛生的木本植物。", "第一章", ""),
+            ("地被植物", "地被植物是指覆盖在地面上的低矮植物。", "第一章", ""),
+            ("花境", "花境是指模拟自然界林缘地带多种花卉交错生长的种植形式", "第二章", "常考"),
+            ("花坛", "花坛是指在一定几何形体的植床内种植观赏植物的种植形式。", "第二章", ""),
+            ("绿篱", "绿篱是指用灌木或小乔木密植成行而形成的篱垣。", "第二章", ""),
+        ],
+        start=1,
+    )
+]
+
+
+def test_a_chinese_sheet_under_a_title_row_is_a_glossary_without_its_row_numbers() -> None:
+    blocks = sheet_blocks(_ZH_SHEET)
+    assert blocks is not None
+    assert [b.text for b in blocks if b.kind == "heading"] == ["第一章", "第二章"]
+    entries = [b.text for b in blocks if b.kind == "paragraph"]
+    assert len(entries) == 6
+    # the note is a sentence of its own after the definition's 。, the row number is none
+    assert entries[0] == "乔木: 乔木是指有明显直立主干、树体高大的木本植物。 重点。"
+    assert entries[1] == "灌木: 灌木是指没有明显主干、近地面处枝干丛生的木本植物。"
+    # a definition without its stop gets a Chinese one
+    assert entries[3].startswith("花境: 花境是指模拟自然界林缘地带多种花卉交错生长的种植形式。 常考。")
+
+
+def test_a_chinese_csv_glossary_defines_each_term(tmp_path: Path) -> None:
+    path = tmp_path / "园林植物名词解释.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(_ZH_SHEET) + "\r\n").encode("utf-8"))
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    for name in ("乔木", "灌木", "花坛", "绿篱"):
+        assert name in concepts, name
+        description = concepts[name].description or ""
+        # its own row's definition, not the rows run together with their commas
+        assert f"{name}是指" in description and "," not in description, name
+        assert concepts[name].category in ("第一章", "第二章"), name
+    assert not {"序号", "重点", "常考"} & set(concepts)
