@@ -28,6 +28,7 @@ from jobs.pipeline.readers import (
     pdf,
     pptx,
     text,
+    workbook,
 )
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
@@ -50,6 +51,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "docbook": pandoc.read,
     "opml": opml.read,
     "enex": enex.read,
+    "xlsx": workbook.read,
 }
 
 

@@ -30,7 +30,7 @@ def _note(title: str, body: str, tag: str = "复习") -> str:
 FIRST = _note(
     "天气与气候",
     "<div><b>气团</b>是指温度、湿度等性质在水平方向上比较均匀的大范围空气。</div>"
-    "<div><br/></div><div><en-todo checked=\"false\"/>背诵锋面的类型</div>"
+    '<div><br/></div><div><en-todo checked="false"/>背诵锋面的类型</div>'
     '<div><en-media hash="0a1b" type="image/png"/></div>'
     "<h2>锋面</h2><div><b>锋面</b>是指冷暖性质不同的两个气团之间的交界面。</div>",
 )
