@@ -18,12 +18,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from lxml import etree
-
 from datasources.files.detect import Detected
-from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import html as html_reader
+from jobs.pipeline.readers import xmlfile
 
 # the ENML page's own prolog and its Evernote tags with no text for a reader: a to-do's
 # check box, an attachment or image, an encrypted passage
@@ -38,7 +36,7 @@ _NOTE_TAG = re.compile(r"<(/?)en-note\b", re.IGNORECASE)
 def read(path: Path, detected: Detected) -> ReadDocument:
     """The notes of the export at `path` as one document, a section a note; one note's
     title is the document's. A file that is no well-formed ENEX is corrupt."""
-    root = _parse(path.read_bytes())
+    root = xmlfile.parse_root(path.read_bytes(), "en-export", "the Evernote export")
     notes = root.findall("note")
     titles = [" ".join((note.findtext("title") or "").split()) for note in notes]
     pages = []
@@ -55,21 +53,3 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 def _body(enml: str) -> str:
     """A note's ENML page as HTML: its prolog gone, <en-note> a <div>, no tag without text."""
     return _NOTE_TAG.sub(r"<\1div", _NO_TEXT.sub("", _PROLOG.sub("", enml)))
-
-
-def _parse(data: bytes) -> etree._Element:
-    # entities unexpanded, no DTD, no network: an upload names no file of the server
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise CorruptDocument(
-            "unreadable", f"the Evernote export is not well-formed XML ({error})"
-        ) from error
-    if root.tag != "en-export":
-        raise CorruptDocument(
-            "unreadable", f"the export's root element is <{root.tag}>, not <en-export>"
-        )
-    return root
