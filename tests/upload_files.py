@@ -380,12 +380,17 @@ def bad_files() -> list[Bad]:
             "a ZIP archive that is not a Word document",
         ),
         Bad(
-            "excel workbook",
-            "marks.xlsx",
-            _zip({"xl/workbook.xml": b"<workbook/>"}),
+            "opendocument spreadsheet",
+            "marks.ods",
+            _zip(
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<t/>",
+                }
+            ),
             "unsupported_type",
-            "an Excel workbook (.xlsx), not a kind of document we read; save or export"
-            " it as PDF or DOCX",
+            "an OpenDocument spreadsheet (.ods), not a kind of document we read; save or"
+            " export it as PDF or DOCX",
         ),
         Bad(
             "pptx named pdf",

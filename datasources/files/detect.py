@@ -58,14 +58,14 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml",
+    "opml", "enex", "xlsx",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
-OfficeKind = Literal["docx", "pptx", "odt", "epub"]
+OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "jats", "opml",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -116,11 +116,14 @@ MIME: dict[Kind, str] = {
     "docbook": "application/docbook+xml",
     "jats": "application/jats+xml",
     "opml": "text/x-opml",
+    "enex": "application/enex+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".pptx": "pptx",
+    ".xlsx": "xlsx",
     **dict.fromkeys(_MARKDOWN_NAMES, "text"),
     ".txt": "text",
     ".text": "text",
@@ -134,6 +137,7 @@ _EXTENSION_FAMILY = {
     ".xml": "text",
     ".dbk": "text",
     ".opml": "text",
+    ".enex": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -171,7 +175,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         return Detected("pdf", MIME["pdf"], None)
     if head.startswith(b"PK\x03\x04"):
         names, mimetype = _zip_contents(path, name)
-        for office in ("docx", "pptx"):  # known by their main part
+        for office in ("docx", "pptx", "xlsx"):  # known by their main part
             if _MAIN_PART[office] in names:
                 return Detected(office, MIME[office], None)
         for archive in ("odt", "epub"):  # by their `mimetype` entry (ODP has content.xml too)
@@ -261,6 +265,8 @@ _MAIN_PART: dict[OfficeKind, str] = {
     "pptx": "ppt/presentation.xml",
     "odt": "content.xml",
     "epub": "META-INF/container.xml",
+    # a glossary kept in a workbook (`readers/workbook`); any other is refused as it is read
+    "xlsx": "xl/workbook.xml",
 }
 
 
@@ -302,9 +308,8 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 
 # Office and OpenDocument files are ZIP archives too: teachers upload slides and e-books
 # as they have them, and "a ZIP archive" told them nothing of what to do instead
-_OTHER_ARCHIVES = (("xl/workbook.xml", "an Excel workbook (.xlsx)"),)
-_AS_CSV = "can instead be saved as CSV UTF-8 and uploaded as it is"
-_SPREADSHEETS = frozenset({"an Excel workbook (.xlsx)", "an OpenDocument spreadsheet (.ods)"})
+_AS_CSV = "can instead be saved as .xlsx or CSV UTF-8 and uploaded as it is"
+_SPREADSHEETS = frozenset({"an OpenDocument spreadsheet (.ods)"})
 _OTHER_MIMETYPES = {
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
@@ -340,8 +345,7 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "an XMind mind map (.xmind), not a kind of document we read; export it from XMind"
             " as Markdown (File > Export > Markdown) and upload the .md file"
         )
-    what = next((label for member, label in _OTHER_ARCHIVES if member in names), None)
-    what = what or _OTHER_MIMETYPES.get(mimetype)
+    what = _OTHER_MIMETYPES.get(mimetype)
     pages = sorted(n for n in names if "/" not in n and n.lower().endswith((".html", ".htm")))
     if what is None and pages:
         # Google Docs' "Web page (.html, zipped)" download: the page and its images/ folder;
@@ -426,6 +430,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "docbook"
     if _OPML_ROOT.match(sample):
         return "opml"
+    if _ENEX_ROOT.match(sample):
+        return "enex"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -484,6 +490,15 @@ _JATS_NAMED = re.compile(r"<!DOCTYPE\s+article\b[^>]*(?:JATS|-//NLM//DTD)")
 _JATS_ROOT = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
     r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
+    re.DOTALL,
+)
+
+
+# An Evernote (印象笔记) export: XML whose first element is <en-export>, each note's body
+# an ENML page inside CDATA. libmagic calls it text, and read as text its markup was the
+# concepts ("note-attributes", "en-todo checked", "encoding") and no term was defined.
+_ENEX_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<en-export\b",
     re.DOTALL,
 )
 
@@ -633,6 +648,7 @@ _CORRUPT: dict[OfficeKind, Reason] = {
     "pptx": "corrupt_pptx",
     "odt": "corrupt_odt",
     "epub": "corrupt_epub",
+    "xlsx": "corrupt_xlsx",
 }
 
 

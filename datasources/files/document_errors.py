@@ -21,6 +21,7 @@ Reason = Literal[
     "corrupt_notebook",
     "corrupt_odt",
     "corrupt_epub",
+    "corrupt_xlsx",
     "unreadable",
     "zip_bomb",
     "undecodable_text",

@@ -19,7 +19,7 @@ from jobs.pipeline.definitions import Definition
 from jobs.pipeline.lexicon import ALIAS_VERBS
 from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
-from jobs.pipeline.textutil import sentences
+from jobs.pipeline.textutil import has_han, sentences
 
 
 def description(definition: Definition, key: str, blocks: Sequence[Block], chinese: bool) -> str:
@@ -28,7 +28,29 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
-    return _ZH_BOX_LABEL.sub("", text) if chinese else text
+    return without_restated_label(_ZH_BOX_LABEL.sub("", text) if chinese else text, definition.term)
+
+
+# A glossary entry's label before a gloss that names the term again as its subject: a
+# 名词解释 sheet's row or card restates its term ("乔木: 乔木是指…", "Erosion: Erosion is
+# …"), and every such answer gave the term twice. After a Chinese term, a copula or its
+# gloss in brackets; after an English one, no letter: "岩石: 岩石圈是…" and "Rock: Rocky
+# shores …" open on a longer name, the label stays.
+_ZH_RESTATED = re.compile(r"\s*(?:[是指即为（(，,]|又称|也称|亦称|就是)")
+
+
+def without_restated_label(text: str, term: str) -> str:
+    """`text` without its leading "term:" label when the gloss after it restates the term."""
+    label = re.match(rf"\s*{re.escape(term)}\s*[:：]\s*", text, re.IGNORECASE)
+    if label is None:
+        return text
+    rest = text[label.end() :]
+    if not rest.casefold().startswith(term.casefold()):
+        return text
+    after = rest[len(term) :]
+    if has_han(term[-1]):
+        return rest if _ZH_RESTATED.match(after) else text
+    return text if after[:1].isalnum() or after[:1] in "-_'’" else rest
 
 
 # A slide shows the first words of a sentence and its speaker notes say it whole (a deck's

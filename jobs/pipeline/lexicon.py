@@ -440,6 +440,10 @@ GENERIC_HEADINGS = frozenset(
         "引言",
         "简介",
         "概述",
+        # a textbook's first chapter, "第一章 概论" / "导论": its introduction, as 绪论 is
+        # (a 人力资源管理 sheet's topic 概论 was a concept, opening the course's first module)
+        "概论",
+        "导论",
         "概览",
         "概要",
         "总览",

@@ -17,7 +17,19 @@ from datasources.files.detect import Detected
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
-from jobs.pipeline.readers import docx, html, markdown, notebook, opml, pandoc, pdf, pptx, text
+from jobs.pipeline.readers import (
+    docx,
+    enex,
+    html,
+    markdown,
+    notebook,
+    opml,
+    pandoc,
+    pdf,
+    pptx,
+    text,
+    workbook,
+)
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
@@ -40,6 +52,8 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "docbook": pandoc.read,
     "jats": pandoc.read,
     "opml": opml.read,
+    "enex": enex.read,
+    "xlsx": workbook.read,
 }
 
 

@@ -196,7 +196,11 @@ class _Page:
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
-    source = "\n".join(decoded_lines(path, detected.encoding or "utf-8"))
+    return from_source("\n".join(decoded_lines(path, detected.encoding or "utf-8")), detected)
+
+
+def from_source(source: str, detected: Detected) -> ReadDocument:
+    """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
     tree = HTMLParser(source)
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
@@ -750,11 +754,23 @@ def _list_item(item: Node, page: _Page) -> None:
                 if sub.tag == "li":
                     _list_item(sub, page)
         else:
-            _walk_nodes([child], page) if child.tag != "p" else blocks.extend(
+            _walk_nodes([child], page) if not _item_line(child) else blocks.extend(
                 make_blocks(
                     "list_item", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
                 )
             )
+
+
+def _item_line(node: Node) -> bool:
+    """A list item's line of text: a <p>, or a <div> holding no block of its own, as a
+    note app wraps each line (Evernote's ENML writes every item `<li><div>…</div></li>`).
+    Walked as a container, such a line was a paragraph: a note's bullets were no list, and
+    "**光系统II**（PSII）：…" no item read as a glossary's entry."""
+    if node.tag == "p":
+        return True
+    return node.tag == "div" and not any(
+        c.tag in _BLOCK_TAGS for c in node.traverse() if c.mem_id != node.mem_id
+    )
 
 
 def _flush(inline: list[Node], page: _Page) -> None:

@@ -22,9 +22,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from datasources.files.detect import Detected
-from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import ReadDocument
-from jobs.pipeline.readers import markdown
+from jobs.pipeline.readers import markdown, xmlfile
 
 MAX_LEVEL = 6
 # a sentence, not a name: it ends as one, or says something after its label's colon
@@ -34,29 +33,11 @@ _BOLD = re.compile(r"<(?:b|strong)>|<span[^>]*\bclass=[\"'][^\"']*\bbold\b[^\"']
 
 def read(path: Path, detected: Detected) -> ReadDocument:
     """The outline at `path` as a document; a file that is no well-formed OPML is corrupt."""
-    root = _parse(path.read_bytes())
+    root = xmlfile.parse_root(path.read_bytes(), "opml", "the OPML outline")
     title = _text(root.findtext("head/title") or "")
     body = root.find("body")
     lines = list(_outline_lines(body, 1, in_list=0)) if body is not None else []
     return markdown.from_source("\n".join(lines) + "\n", detected, declared=title or None)
-
-
-def _parse(data: bytes) -> etree._Element:
-    # entities unexpanded, no DTD, no network: an upload names no file of the server
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise CorruptDocument(
-            "unreadable", f"the OPML outline is not well-formed XML ({error})"
-        ) from error
-    if root.tag != "opml":
-        raise CorruptDocument(
-            "unreadable", f"the outline's root element is <{root.tag}>, not <opml>"
-        )
-    return root
 
 
 def _outline_lines(parent: etree._Element, level: int, in_list: int) -> Iterator[str]:

@@ -155,10 +155,11 @@ def to_markdown(path: Path, detected: Detected) -> str:
     else:
         command.append(str(path))
         stdin = None
-    return _pandoc(command, stdin, label)
+    return convert(command, stdin, label)
 
 
-def _pandoc(command: list[str], stdin: bytes | None, label: str) -> str:
+def convert(command: list[str], stdin: bytes | None, label: str) -> str:
+    """pandoc's output for `command`; CorruptDocument('unreadable') when it fails."""
     done = _run(command, stdin, label)
     if done.returncode != 0:
         raise CorruptDocument("unreadable", _failure(done, label))
@@ -516,14 +517,14 @@ def _unknown_commands(text: str, label: str) -> list[str]:
         *("--from", "latex+raw_tex", "--to", "json"),
     ]
     raws: list[str] = []
-    tree = json.loads(_pandoc(command, text.encode("utf-8"), label))
+    tree = json.loads(convert(command, text.encode("utf-8"), label))
     for _ in range(3):  # an unknown environment inside one: a `proof` in a `theorem`
         raws += _raw_inlines(tree)
         bodies = [m.group(2) for b in _raw_inlines(tree, "RawBlock") if (m := _BODY.match(b))]
         if not bodies:
             break
         try:  # the bodies alone may not parse (a brace opened in one, closed in the next)
-            tree = json.loads(_pandoc(command, "\n\n".join(bodies).encode("utf-8"), label))
+            tree = json.loads(convert(command, "\n\n".join(bodies).encode("utf-8"), label))
         except CorruptDocument:
             break
     return raws

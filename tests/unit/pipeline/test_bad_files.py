@@ -184,9 +184,9 @@ def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
 def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
     """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
     teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader;
-    an OpenDocument text and an EPUB too: test_pandoc_reader.)"""
+    an OpenDocument text and an EPUB too: test_pandoc_reader; an Excel glossary workbook
+    too: test_glossary_sheets.)"""
     cases = {
-        "marks.xlsx": ({"xl/workbook.xml": "<w/>"}, "an Excel workbook (.xlsx)"),
         "slides.odp": (
             {"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<t/>"},
             "an OpenDocument presentation (.odp)",
@@ -205,8 +205,8 @@ def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None
             detect(path, filename=name)
         assert error.value.reason == "unsupported_type"
         sheet = (
-            "; a glossary sheet (a Term and a Definition column) can instead be saved as CSV"
-            " UTF-8 and uploaded as it is"
+            "; a glossary sheet (a Term and a Definition column) can instead be saved as"
+            " .xlsx or CSV UTF-8 and uploaded as it is"
             if name.startswith("marks")
             else ""
         )
@@ -219,12 +219,13 @@ def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None
 def test_a_spreadsheet_is_refused_with_the_csv_a_glossary_sheet_can_be(tmp_path: Path) -> None:
     """A glossary sheet saved as CSV is read (test_glossary_sheets); the workbook's refusal
     says so, where it had only said to export it as PDF, a table no rule reads as terms."""
-    path = tmp_path / "terms.xlsx"
+    path = tmp_path / "terms.ods"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<w/>")
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<t/>")
     with pytest.raises(UnsupportedDocument) as error:
-        detect(path, filename="terms.xlsx")
-    assert "saved as CSV UTF-8 and uploaded as it is" in error.value.message
+        detect(path, filename="terms.ods")
+    assert "saved as .xlsx or CSV UTF-8 and uploaded as it is" in error.value.message
     slides = tmp_path / "slides.odp"
     with zipfile.ZipFile(slides, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.descriptions import without_restated_label
 
 
 def _descriptions(tmp_path: Path, text: str, language: str) -> dict[str, str]:
@@ -515,3 +516,41 @@ def test_a_slide_bullet_cut_short_takes_the_whole_sentence_its_notes_give() -> N
     assert whole_sentence(closed, blocks) == closed
     alone = Definition("neap tide", "Neap tides come a week later", 2, 0.8)
     assert whole_sentence(alone, blocks) == alone
+
+
+def test_a_glossary_label_before_a_gloss_that_restates_its_term_goes() -> None:
+    assert without_restated_label("沉积岩: 沉积岩是指由沉积物固结而成的岩石。", "沉积岩") == (
+        "沉积岩是指由沉积物固结而成的岩石。"
+    )
+    assert without_restated_label("沉积岩：沉积岩（sedimentary rock）是…", "沉积岩") == (
+        "沉积岩（sedimentary rock）是…"
+    )
+    assert without_restated_label("erosion: Erosion is the wearing away of land.", "erosion") == (
+        "Erosion is the wearing away of land."
+    )
+    # a gloss without the term, or opening on a longer name, keeps its label
+    for text, term in (
+        ("沉积岩: 由沉积物固结而成的岩石。", "沉积岩"),
+        ("岩石: 岩石圈是地球的外壳。", "岩石"),
+        ("Rock: Rocky shores are …", "Rock"),
+        ("Magma: Molten rock below the surface.", "Magma"),
+    ):
+        assert without_restated_label(text, term) == text
+
+
+def test_a_term_sheets_answers_name_the_term_once(tmp_path: Path) -> None:
+    path = tmp_path / "岩石.csv"
+    rows = ["名词,名词解释"] + [
+        f"{name},{name}是指{gloss}。"
+        for name, gloss in (
+            ("岩浆岩", "由岩浆冷却凝固形成的岩石"),
+            ("沉积岩", "由沉积物经压实和胶结形成的岩石"),
+            ("变质岩", "原有岩石在高温高压下变质形成的岩石"),
+            ("风化作用", "岩石在地表因温度变化和生物作用而破碎的过程"),
+            ("侵蚀作用", "流水和风等外力把地表物质剥离带走的过程"),
+        )
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    for name in ("岩浆岩", "沉积岩", "变质岩"):
+        assert (concepts[name].description or "").startswith(f"{name}是指"), name

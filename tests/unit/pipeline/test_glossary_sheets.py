@@ -1,13 +1,18 @@
 """A glossary kept in a spreadsheet and saved as CSV: each row is a glossary entry whose
 term is a concept defined by its definition cell, rows are grouped under their topic, and
-a CSV that is no glossary (a table of numbers, a quote left open) stays what it was. The
-sheets are written for the test."""
+a CSV that is no glossary (a table of numbers, a quote left open) stays what it was. An
+Excel workbook is read as its glossary sheets, or refused. The sheets are written for the
+test."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+import pytest
+
 from datasources.files.detect import detect
+from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.glossary_sheet import sheet_blocks
@@ -75,3 +80,152 @@ def test_csv_that_is_no_glossary_is_left_alone() -> None:
     assert sheet_blocks(["Term,Definition", '"Atom,The smallest', "\x00,\x00"] * 3) is None
     assert sheet_blocks([]) is None
     assert sheet_blocks(["", "  "]) is None
+
+
+# a 名词解释 sheet as a Chinese teacher keeps one: a title row merged across the columns
+# above the header, a row-number column, Chinese column names, a notes column
+_ZH_SHEET = ["《园林植物》名词解释（复习用）,,,,", "序号,名词,名词解释,所属章节,备注"] + [
+    f"{i},{name},{meaning},{chapter},{note}"
+    for i, (name, meaning, chapter, note) in enumerate(
+        [
+            ("乔木", "乔木是指有明显直立主干、树体高大的木本植物。", "第一章", "重点"),
+            ("灌木", "灌木是指没有明显主干、近地面处枝干丛生的木本植物。", "第一章", ""),
+            ("地被植物", "地被植物是指覆盖在地面上的低矮植物。", "第一章", ""),
+            ("花境", "花境是指模拟自然界林缘地带多种花卉交错生长的种植形式", "第二章", "常考"),
+            ("花坛", "花坛是指在一定几何形体的植床内种植观赏植物的种植形式。", "第二章", ""),
+            ("绿篱", "绿篱是指用灌木或小乔木密植成行而形成的篱垣。", "第二章", ""),
+        ],
+        start=1,
+    )
+]
+
+
+def test_a_chinese_sheet_under_a_title_row_is_a_glossary_without_its_row_numbers() -> None:
+    blocks = sheet_blocks(_ZH_SHEET)
+    assert blocks is not None
+    assert [b.text for b in blocks if b.kind == "heading"] == ["第一章", "第二章"]
+    entries = [b.text for b in blocks if b.kind == "paragraph"]
+    assert len(entries) == 6
+    # the note is a sentence of its own after the definition's 。, the row number is none
+    assert entries[0] == "乔木: 乔木是指有明显直立主干、树体高大的木本植物。 重点。"
+    assert entries[1] == "灌木: 灌木是指没有明显主干、近地面处枝干丛生的木本植物。"
+    # a definition without its stop gets a Chinese one
+    assert entries[3].startswith(
+        "花境: 花境是指模拟自然界林缘地带多种花卉交错生长的种植形式。 常考。"
+    )
+
+
+def test_a_chinese_csv_glossary_defines_each_term(tmp_path: Path) -> None:
+    path = tmp_path / "园林植物名词解释.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(_ZH_SHEET) + "\r\n").encode("utf-8"))
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    for name in ("乔木", "灌木", "花坛", "绿篱"):
+        assert name in concepts, name
+        description = concepts[name].description or ""
+        # its own row's definition, not the rows run together with their commas
+        assert f"{name}是指" in description and "," not in description, name
+        assert concepts[name].category in ("第一章", "第二章"), name
+    assert not {"序号", "重点", "常考"} & set(concepts)
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list[str | int]]]) -> Path:
+    """A workbook as Excel writes one: shared strings, numbers as numeric cells."""
+    strings: list[str] = []
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    def cell(ref: str, value: str | int) -> str:
+        if isinstance(value, int):
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        if value not in strings:
+            strings.append(value)
+        return f'<c r="{ref}" t="s"><v>{strings.index(value)}</v></c>'
+
+    parts: dict[str, str] = {}
+    for number, rows in enumerate(sheets.values(), start=1):
+        body = "".join(
+            f'<row r="{r}">'
+            + "".join(cell(f"{'ABCDE'[c]}{r}", v) for c, v in enumerate(row) if v != "")
+            + "</row>"
+            for r, row in enumerate(rows, start=1)
+        )
+        parts[f"xl/worksheets/sheet{number}.xml"] = (
+            f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>'
+        )
+    listed = "".join(
+        f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(sheets, start=1)
+    )
+    parts["xl/workbook.xml"] = (
+        f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>{listed}</sheets></workbook>'
+    )
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    links = "".join(
+        f'<Relationship Id="rId{i}" Type="{kind}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
+    links += f'<Relationship Id="rIdS" Type="{kind}/sharedStrings" Target="sharedStrings.xml"/>'
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    parts["xl/_rels/workbook.xml.rels"] = (
+        f'<Relationships xmlns="{package}">{links}</Relationships>'
+    )
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{main}">' + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>"
+    )
+    parts["_rels/.rels"] = (
+        f'<Relationships xmlns="{package}"><Relationship Id="rId1"'
+        f' Type="{kind}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    )
+    types = "http://schemas.openxmlformats.org/package/2006/content-types"
+    sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml"'
+        f' ContentType="{sheet_type}.worksheet+xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
+    parts["[Content_Types].xml"] = (
+        f'<Types xmlns="{types}">'
+        '<Default Extension="rels"'
+        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{sheet_type}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{sheet_type}.sharedStrings+xml"/>'
+        f"{overrides}</Types>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+_ZH_ROWS: list[list[str | int]] = [
+    [cell if not cell.isdigit() else int(cell) for cell in row.split(",")] for row in _ZH_SHEET
+]
+
+
+def test_an_excel_glossary_workbook_is_read_as_its_glossary_sheet(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "园林植物.xlsx",
+        {"名词解释": _ZH_ROWS, "说明": [["本表供期末复习使用。"]]},
+    )
+    detected = detect(path, filename="园林植物.xlsx")
+    assert detected.kind == "xlsx"
+    document = read(path, detected)
+    # the title row merged over the header names the document
+    assert document.title == "《园林植物》名词解释（复习用）"
+    entries = [b.text for b in document.blocks() if b.kind == "paragraph"]
+    assert len(entries) == 6 and entries[0].startswith("乔木: 乔木是指")
+    assert not any("本表" in entry for entry in entries)  # the notes sheet is no glossary
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert all(concepts[name].description for name in ("乔木", "灌木", "花坛", "绿篱"))
+
+
+def test_a_workbook_without_a_glossary_sheet_is_refused_saying_what_to_upload(
+    tmp_path: Path,
+) -> None:
+    marks = [["学号", "姓名", "成绩"]] + [[2024000 + i, f"学生{i}", 80 + i] for i in range(8)]
+    path = _xlsx(tmp_path / "marks.xlsx", {"Sheet1": marks})
+    with pytest.raises(UnsupportedDocument) as error:
+        read(path, detect(path))
+    assert error.value.reason == "unsupported_type"
+    assert "no glossary sheet" in error.value.message and "PDF" in error.value.message

@@ -467,3 +467,34 @@ def test_a_blog_posts_title_leaves_the_site_when_its_headline_says_so(tmp_path: 
     assert read(path, detect(path, filename=path.name)).title == (
         "热力学第二定律 学习笔记 - 某作者 - 博客园"
     )
+
+
+def test_a_list_items_line_wrapped_in_a_div_is_the_item(tmp_path: Path) -> None:
+    # a note app's list: each item's line in a <div> (Evernote writes every item so)
+    blocks = _blocks(
+        tmp_path,
+        "<ul><li><div><b>信风</b>（trade wind）：从副热带高压吹向赤道低压的风。</div></li>"
+        "<li><div>季风随季节而改变方向。</div></li>"
+        "<li><div><p>第一段</p><p>第二段</p></div></li></ul>",
+    )
+    items = [(b.kind, b.text) for b in blocks if b.text]
+    assert ("list_item", "信风（trade wind）：从副热带高压吹向赤道低压的风。") in items
+    assert ("list_item", "季风随季节而改变方向。") in items
+    # a <div> of paragraphs is still walked as the container it is, as before
+    assert ("paragraph", "第一段") in items and ("paragraph", "第二段") in items
+    path = tmp_path / "notes.html"
+    path.write_text(
+        "<html><body><h1>大气环流</h1><ul>"
+        + "".join(
+            f"<li><div><b>{name}</b>（{english}）：{gloss}</div></li>"
+            for name, english, gloss in (
+                ("信风", "trade wind", "从副热带高压吹向赤道低压的风。"),
+                ("西风", "westerlies", "从副热带高压吹向副极地低压的风。"),
+                ("极地东风", "polar easterlies", "从极地高压吹向副极地低压的风。"),
+            )
+        )
+        + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert all(concepts[name].description for name in ("信风", "西风", "极地东风"))

@@ -242,3 +242,12 @@ def test_a_preposition_character_opening_a_word_rjieba_cut_splits_nothing() -> N
     # rjieba cuts "拉格朗日对偶函数" at 对 (its 对偶 is a word): no preposition joins two
     # nouns, and the heading is still offered whole
     assert "拉格朗日对偶函数" in _terms("拉格朗日对偶函数")
+
+
+def test_a_textbooks_introductory_chapter_names_no_concept() -> None:
+    # "第一章 概论", "导论": the chapter that introduces the subject, as 绪论 and 概述 do
+    for heading in ("概论", "导论"):
+        assert apparatus(heading), heading
+    assert not [c.term for c in heading_terms("第一章 概论", 0, 1)]
+    # a subject named with it is a course's name, no introduction alone
+    assert not apparatus("计算机科学概论") and not apparatus("马克思主义哲学导论")
