@@ -2671,6 +2671,11 @@ def _read(
         # "we call this action borrowing": the name follows the noun ("we call this the law
         # of …": with an article after it, "this" stands alone and the name is all there)
         raw = raw.split(None, 1)[1]
+    if "d" in pattern.groupindex and _REFER_TO_FIRST.match(match.group(0)) and _AS.search(raw):
+        # "We refer to the number of rows and columns traversed per slide as stride": the
+        # name is what comes after "as" (read as call's last noun, it was "number of rows")
+        raw = _AS.split(raw)[-1]
+        raw = raw[_name_article(raw) or 0 :]
     if not chinese and not quoted:
         raw = _before_a_verb(raw)
     if "d" in pattern.groupindex and _DEFINE_FIRST.match(match.group(0)):
@@ -2750,6 +2755,7 @@ def _name_article(raw: str) -> int | None:
 # "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)
 _DEFINE_FIRST = re.compile(r"\bwe\s+define\s+(?!(?:this|these|that|those|such|it|them|as)\b)", re.I)
 _AS = re.compile(r"\s+as\s+", re.I)
+_REFER_TO_FIRST = re.compile(r"\bwe\s+refer\s+to\b", re.I)
 _BELONGS_TO = re.compile(r"\s+of\s+(?:an?|the|this|these|its|their|each|every|any)\s", re.I)
 
 

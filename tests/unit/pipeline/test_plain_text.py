@@ -192,6 +192,9 @@ def test_naming_patterns() -> None:
         ("mother bed", 0.85)
     ]
     assert names("This is known as the law of small plots.")[0][0] == "law of small plots"
+    # "we refer to … as X" names what comes after "as", however long the description
+    described = "We refer to the pots sown in spring and kept indoors as early sowings."
+    assert names(described) == [("early sowings", 0.8)]
     # a plural noun or a parenthesis names what the sentence just described
     assert names("The stem has thin extensions known as runners.") == [("runners", 0.75)]
     assert names("the look of the plant (called the habit) depends on light.") == [("habit", 0.75)]
