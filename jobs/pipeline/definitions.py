@@ -706,7 +706,9 @@ def spoken_statement(sentence: str) -> str:
 _FIGURE_MARK = re.compile(
     r"(?:the\s+)?(?:(?:thin|thick|solid|dashed|dotted|broken|grey|gray|black|red|blue|green|"
     r"orange|purple|shaded|open|filled|horizontal|vertical|diagonal)\s+){1,2}"
-    r"(?:lines?|curves?|arrows?|bars?|dots?|points?|circles?|areas?|regions?)",
+    # "The shaded portions are the first output element …": a figure's cells told so too
+    r"(?:lines?|curves?|arrows?|bars?|dots?|points?|circles?|areas?|regions?|portions?|parts?"
+    r"|boxes|box|squares?|rectangles?)",
     re.I,
 )
 _EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)

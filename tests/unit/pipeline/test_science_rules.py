@@ -570,6 +570,8 @@ def test_a_figure_legend_told_in_the_text_defines_no_mark() -> None:
     assert terms("The dashed line is the fitted trend for the control plots.") == []
     assert terms("The red curve is the predicted biomass of the lake.") == []
     assert terms("The shaded area is the range of likely outcomes.") == []
+    assert terms("The shaded portions are the cells summed for the first output.") == []
+    assert terms("The grey boxes are the inputs each step reads.") == []
     # a line that is a concept of its own is still defined
     assert terms("The tangent line is the line that touches a curve at one point.") == [
         "tangent line"
