@@ -1605,6 +1605,7 @@ def find_definitions(
             if (
                 term
                 and term in sentence
+                and (not chinese or _zh_whole_word(term, sentence))
                 and verb.search(sentence if chinese else _DISCOURSE_THAT_IS.sub(" ", sentence))
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
@@ -1658,6 +1659,23 @@ _ZH_LAST_JOINED = ("和", "与", "及")
 
 
 _ZH_CONDITION = re.compile(r"^\s*(?:如果|假如|假设|倘若|若|只要|一旦)")
+
+
+def _zh_whole_word(term: str, sentence: str) -> bool:
+    """Somewhere in the sentence the term is not inside a longer word (rjieba's): "它是一种
+    带有偏置项的线性变换" holds 线性 only inside 线性变换, and a stressed 线性 elsewhere in
+    the paragraph was defined by it. A term rjieba cuts across words stays ("即非凸的")."""
+    words: list[tuple[int, int]] = []
+    for word in rjieba.cut(sentence):
+        start = words[-1][1] if words else 0
+        words.append((start, start + len(word)))
+    at = sentence.find(term)
+    while at >= 0:
+        end = at + len(term)
+        if not any(s <= at and end <= e and e - s > len(term) for s, e in words):
+            return True
+        at = sentence.find(term, at + 1)
+    return False
 
 
 def _zh_verb_defines(term: str, sentence: str) -> bool:

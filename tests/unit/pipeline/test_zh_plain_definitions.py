@@ -79,6 +79,14 @@ def test_a_thing_called_so_and_so_names_the_word_before_de() -> None:
     assert [t for t, _ in defined("这种方法被称为快速的排序。")] == ["排序"]
 
 
+def test_a_stressed_word_inside_a_longer_word_is_not_defined_there() -> None:
+    # the paragraph stresses 线性 elsewhere; this sentence holds it only inside 线性变换
+    inside = "我们描述了仿射变换，它是一种带有偏置项的线性变换。"
+    assert "线性" not in [d.term for d in find_definitions(inside, 0, True, ("线性",))]
+    alone = "线性是指输出与输入成正比。"
+    assert [d.term for d in find_definitions(alone, 0, True, ("线性",))] == ["线性"]
+
+
 def test_a_conjunction_before_the_subject_is_no_part_of_the_name() -> None:
     assert defined("由于动能定义为物体因运动而具有的能量，所以它与速度有关。") == [("动能", 0.85)]
     # "because b is defined as the same type as a": no name left once the conjunction goes
