@@ -2712,6 +2712,10 @@ def _read(
             # "一个叫做执行上下文堆栈的特殊数据结构": a thing of that name, the name before
             # 的 and its kind after it (read as "称为…的X", the kind was the name)
             raw = raw.split("的", 1)[0]
+        elif "的" in raw and "`" in raw.rsplit("的", 1)[0]:
+            # "`contains` 的签名被定义为获取一个字符串 slice": a property of the code named
+            # before 的, that one function's signature, not what a signature is
+            return None
     if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
         return None
     if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):

@@ -87,6 +87,12 @@ def test_a_stressed_word_inside_a_longer_word_is_not_defined_there() -> None:
     assert [d.term for d in find_definitions(alone, 0, True, ("线性",))] == ["线性"]
 
 
+def test_a_property_of_named_code_defines_no_general_term() -> None:
+    # "`contains` 的签名被定义为…": that function's signature, not what a signature is
+    assert defined("因为 `find` 的返回值被定义为一个可选的下标。") == []
+    assert [t for t, _ in defined("函数的返回值被定义为调用结束时交回的值。")] == ["返回值"]
+
+
 def test_a_conjunction_before_the_subject_is_no_part_of_the_name() -> None:
     assert defined("由于动能定义为物体因运动而具有的能量，所以它与速度有关。") == [("动能", 0.85)]
     # "because b is defined as the same type as a": no name left once the conjunction goes
