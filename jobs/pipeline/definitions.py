@@ -830,6 +830,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
         if spelled_out_only(term, rest):
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
+        if _POINTS_ELSEWHERE.match(rest):
+            continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -845,6 +847,17 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         if term and acceptable(term, heading=True, emphasised=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
+
+
+# a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再
+# 赘述", "前文已讲过", "详见第 3 章", "see above", "covered in the previous section"
+_POINTS_ELSEWHERE = re.compile(
+    r"(?:[^，。；,.;]{0,8}?已(?:经)?(?:介绍|讲过|讲解|讨论|说明|提到)|不再赘述|(?:详)?见(?:上文|前文|第)"
+    r"|(?:see|cf\.)\s+(?:above|below|earlier|chapter|section)\b"
+    r"|(?:as\s+)?(?:covered|discussed|described|introduced|explained)\s+(?:earlier|above|before"
+    r"|previously|in\s+(?:the\s+)?(?:previous|last|earlier)\b))",
+    re.I,
+)
 
 
 def _run_in_gloss(rest: str) -> bool:
@@ -952,6 +965,8 @@ def _zh_list_entry(
         return None
     if members_only(match.group("t"), match.group("rest")):
         return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
+    if _POINTS_ELSEWHERE.match(match.group("rest").lstrip(" *_`")):
+        return None  # "归并排序：本节开头已介绍，不再赘述。": said elsewhere, not here
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)

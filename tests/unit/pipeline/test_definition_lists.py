@@ -489,3 +489,21 @@ def test_an_abbreviation_spelled_out_is_no_definition() -> None:
     assert glossed("**GDP**: the value of all goods and services a country produces.", "GDP")
     assert glossed("**ECG**: a recording of the heart's electrical activity.", "ECG")
     assert glossed("**Delta**: land a river builds at its mouth.", "Delta")
+
+
+def test_an_entry_pointing_to_where_the_term_was_explained_is_no_definition() -> None:
+    # "归并排序：本节开头已介绍，不再赘述。" answered "什么是归并排序？" with the pointer
+    assert not glossed("**Merge sort**: covered in the previous section.", "Merge sort")
+    assert not glossed("**Heap**: see above.", "Heap")
+    assert (
+        list(find_definitions("**归并排序**：本节开头已介绍，不再赘述。", 0, True, ("归并排序",)))
+        == []
+    )
+    numbered = "1. 归并排序：前文已经介绍过，此处从略。"
+    assert list(find_definitions(numbered, 0, True, (), False, None, True, True)) == []
+    # an entry that says what the term is still defines it
+    assert glossed("**Heap**: a tree kept in order, introduced here.", "Heap")
+    entry = "1. 归并排序：一种先分后合的排序算法。"
+    assert [d.term for d in find_definitions(entry, 0, True, (), False, None, True, True)] == [
+        "归并排序"
+    ]
