@@ -3773,6 +3773,12 @@ def _as_the_body_writes(title: str, casing: Counter[str], prose: str = "") -> st
     if any(casing[words[i].lower()] == 0 and not lower[i] for i in capitalised):
         return title
     for index in capitalised:
+        # a word written capitalised once in a sentence, after a word lowered: once is a
+        # label's title case ("- **Increased Space Usage**: …"), and half a title lowered,
+        # "increased space Usage", read worse than either
+        if casing[words[index].lower()] == 1 and any(lower[j] for j in capitalised if j < index):
+            lower[index] = True
+    for index in capitalised:
         if lower[index]:
             words[index] = words[index].lower()
     return " ".join(words)

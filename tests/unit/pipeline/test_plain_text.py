@@ -329,6 +329,12 @@ def test_a_title_case_name_takes_the_case_the_body_writes_it_in() -> None:
     casing = _word_casing(_plain_blocks([prose]))
     assert _as_the_body_writes("Delayed onset", casing, prose) == "delayed onset"
     assert _as_the_body_writes("Advanced onset", casing, prose) == "advanced onset"
+    # a word capitalised once, by a label's title case, is no name: not "increased space Usage"
+    prose = "Lists take more space, and space is scarce. Increased Space Usage is their price."
+    casing = _word_casing(_plain_blocks([prose]))
+    assert casing["usage"] == 1
+    title = _as_the_body_writes("Increased Space Usage", casing, prose)
+    assert title == "increased space usage"
 
 
 def test_a_run_of_lone_title_like_lines_is_a_list(tmp_path: Path) -> None:
