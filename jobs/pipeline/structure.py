@@ -3096,6 +3096,23 @@ _ZH_RANKING = (
 )
 
 
+# "效率高", "速度快", "成本低": a noun and the one-character adjective said of it, a point
+# claimed (a hashing section's bullet labels "效率高：…" beside 单向性, 抗碰撞性); "以最差输入
+# 数据为准" (take … as the measure): a rule of method, no name. (长 and 差 end names as
+# nouns: 董事长, 秘书长, 温度差, 电位差.)
+_ZH_CLAIM_ADJECTIVES = frozenset("高低快慢大小多少强弱好短")
+_ZH_TAKEN_AS = re.compile(r"^以.{1,12}为(?:准|例|主|基础|中心|核心|依据)$")
+
+
+def _zh_claim(bare: str) -> bool:
+    if _ZH_TAKEN_AS.match(bare):
+        return True
+    if len(bare) < 3 or bare[-1] not in _ZH_CLAIM_ADJECTIVES:
+        return False
+    tags = rjieba.tag(bare[:-1])
+    return bool(tags) and all(tag.startswith("n") or tag == "vn" for _, tag in tags)
+
+
 def zh_headless(term: str) -> bool:
     bare = term.replace(" ", "")
     words = rjieba.cut(bare) if len(bare) >= 3 and has_han(bare) else []
@@ -3248,6 +3265,7 @@ def acceptable(
             and not zh_counted(bare)
             and not _ZH_POINTING.match(bare)
             and (heading or not zh_opens_clause(bare))
+            and not _zh_claim(bare)
         )
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:

@@ -1255,6 +1255,16 @@ def test_an_ordinal_counting_the_points_of_an_account_is_no_term(tmp_path: Path)
     assert keys_of(tmp_path, text) & {"parser", "second difference", "next variable"} == {"parser"}
 
 
+def test_a_chinese_claim_or_rule_of_method_is_no_term() -> None:
+    # "效率高：计算哈希值的过程应该足够快": a noun and the adjective said of it is a claim;
+    # "以最差输入数据为准" a rule of method
+    for phrase in ("效率高", "成本低", "精度高", "数据量大", "以最差输入数据为准", "以树为例"):
+        assert not acceptable(phrase), phrase
+    # names that end so stay: a noun's head, a size, a chairman, a temperature difference
+    for name in ("大根堆", "数据大小", "董事长", "温度差", "单向性", "运行效率"):
+        assert acceptable(name), name
+
+
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     text = (
         "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"
