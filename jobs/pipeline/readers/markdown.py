@@ -49,6 +49,7 @@ from jobs.pipeline.readers.cjk_emphasis import cjk_friendly_emphasis
 from jobs.pipeline.readers.marp import deck_slides
 from jobs.pipeline.readers.slides import title_slide, without_credits, without_outline
 from jobs.pipeline.readers.text import decoded_lines
+from jobs.pipeline.textutil import has_han
 
 # "#标题": CommonMark wants a space after "#", Chinese writers often leave it out; before
 # anything but a CJK character the "#" opens no heading (a notebook's "#@tab", C's
@@ -575,6 +576,8 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
                 emphasis.append("".join(current))
                 current = []
         text = _child_text(child)
+        if child.type == "myst_role":  # a reference in the paragraph's language
+            text = _rendered_role(child.meta["name"], child.content, has_han(token.content))
         if child.type == "text":
             text = _without_attributes(text, after_target=previous in ("image", "link_close"))
             following = children[at + 1].type if at + 1 < len(children) else ""
@@ -585,7 +588,10 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
             if depth and current and current[-1] == parts[-1]:
                 current[-1] = current[-1][: sphinx.start()]
             parts[-1] = parts[-1][: sphinx.start()]
-            text = _rendered_role(sphinx.group(1), child.content)
+            chinese = has_han(token.content)  # the paragraph's language names the reference
+            if chinese:  # "与 :numref:`fig_x` 相比": no space around 图 in Chinese
+                parts[-1] = parts[-1].rstrip(" ")
+            text = _rendered_role(sphinx.group(1), child.content, chinese)
         if not text and (sphinx or child.type == "myst_role") and parts:
             parts[-1] = parts[-1].rstrip(" ")  # no gap where a citation was: "curve {cite}`x`,"
         parts.append(text)
@@ -1059,7 +1065,27 @@ _SPHINX_DIRECTIVE_LINE = re.compile(
 )
 
 
-def _rendered_role(name: str, content: str) -> str:
+# what a reference the build numbers ("Section 3.2", "Figure 7.1", "(3.2.1)") says without
+# its number, by its target's conventional prefix (d2lbook's and Jupyter Book's "sec_x",
+# "fig_x", "tab_x", "eq_x"): dropped, "In :numref:`sec_cnn`, we investigated …" read "In,
+# we investigated …" in a definition; in Chinese text, "如 :numref:`fig_x` 所示" → 如图所示
+_REFERENCE_WORDS = {
+    "fig": ("the figure", "图"),
+    "tab": ("the table", "表"),
+    "sec": ("another section", "其他章节"),
+    "subsec": ("another section", "其他章节"),
+    "chap": ("another chapter", "其他章"),
+    "eq": ("the equation", "公式"),
+}
+
+
+def _reference_words(name: str, target: str, chinese: bool) -> str:
+    kind = "eq" if name in ("eqref", "eq") else re.split(r"[_:-]", target.strip(), maxsplit=1)[0]
+    words = _REFERENCE_WORDS.get(kind.lower())
+    return "" if words is None else words[1] if chinese else words[0]
+
+
+def _rendered_role(name: str, content: str, chinese: bool = False) -> str:
     if name.startswith(("cite", "footcite")):
         return ""
     if name == "math":
@@ -1068,7 +1094,7 @@ def _rendered_role(name: str, content: str) -> str:
         return f"`{content}`"
     explicit = _MYST_LINK_TEXT.match(content)
     if name in _MYST_LINKS:
-        return explicit.group(1) if explicit else ""
+        return explicit.group(1) if explicit else _reference_words(name, content, chinese)
     return explicit.group(1) if explicit else content  # {term}, {abbr}, {sub}, {sup}, …
 
 

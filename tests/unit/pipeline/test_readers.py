@@ -207,7 +207,11 @@ def test_myst_targets_and_roles_read_as_rendered(tmp_path: Path) -> None:
         0,
         "The next lecture studies wealth across many countries and years.",
     ) in kinds
-    text = "The Gini coefficient sums up a Lorenz curve, see the next section and; it is $G < 1$."
+    # a reference the build numbers says what it points to, without the number
+    text = (
+        "The Gini coefficient sums up a Lorenz curve, see the next section and the figure; "
+        "it is $G < 1$."
+    )
     assert ("paragraph", 0, text) in kinds
     prose = [t for k, _, t in kinds if k != "code"]
     assert not any(w in t for t in prose for w in ("gini-coefficient", "cite", "{", "jupytext"))
@@ -218,8 +222,10 @@ def test_myst_targets_and_roles_read_as_rendered(tmp_path: Path) -> None:
 
 
 def test_sphinx_roles_and_directive_lines_read_as_rendered(tmp_path: Path) -> None:
-    """d2lbook's Sphinx forms: ":numref:`fig`", ":eqref:`eq`", ":cite:`key`" show
-    nothing, as MyST's roles do; lines of ":label:`…`", ":eqlabel:`…`", ":width:`…`",
+    """d2lbook's Sphinx forms: ":numref:`fig_x`", ":eqref:`eq_x`" say what they point to
+    without the number the build gives ("the figure", 图, "the equation", 公式: dropped, "In
+    :numref:`sec_cnn`, we …" read "In, we …"), ":cite:`key`" shows nothing, as MyST's
+    roles do; lines of ":label:`…`", ":eqlabel:`…`", ":width:`…`",
     ":begin_tab:`…`", ":end_tab:" are dropped, the tab's text kept. Colons and backticks
     in other text stay."""
     path = tmp_path / "d2l.md"
@@ -228,6 +234,7 @@ def test_sphinx_roles_and_directive_lines_read_as_rendered(tmp_path: Path) -> No
         " :eqref:`eq_area`中的$w$称为*宽度*，如 :numref:`fig_bed`所示 :cite:`Gardener.2020`。\n\n"
         "![一个苗床。](../img/bed.svg)\n:width:`400px`\n:label:`fig_bed`\n\n"
         "See :ref:`the shed <sec_shed>` and :numref:`fig_bed` for more.\n\n"
+        "In :numref:`sec_shed`, we built it.\n\n"
         "注意：`x` 是变量，key: `value` 也是，std::vec 也是，a:b:`c` 也是。\n\n"
         ":begin_tab:`pytorch`\n用 PyTorch 浇水。\n:end_tab:\n\n"
         "```\n:label:`in_code`\nx = 1 :numref:`in_code`\n```\n",
@@ -237,8 +244,9 @@ def test_sphinx_roles_and_directive_lines_read_as_rendered(tmp_path: Path) -> No
     kinds = _kinds(document)
     assert ("heading", 1, "花园") in kinds
     assert ("formula", 0, "$$a = w l.$$") in kinds
-    assert ("paragraph", 0, "中的$w$称为宽度，如所示。") in kinds
-    assert ("paragraph", 0, "See the shed and for more.") in kinds
+    assert ("paragraph", 0, "公式中的$w$称为宽度，如图所示。") in kinds
+    assert ("paragraph", 0, "See the shed and the figure for more.") in kinds
+    assert ("paragraph", 0, "In another section, we built it.") in kinds
     colons = "注意：`x` 是变量，key: `value` 也是，std::vec 也是，a:b:`c` 也是。"
     assert ("paragraph", 0, colons) in kinds
     assert ("paragraph", 0, "用 PyTorch 浇水。") in kinds
