@@ -58,14 +58,14 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx",
+    "opml", "enex", "xlsx", "pretext",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -117,6 +117,7 @@ MIME: dict[Kind, str] = {
     "jats": "application/jats+xml",
     "opml": "text/x-opml",
     "enex": "application/enex+xml",
+    "pretext": "application/pretext+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _EXTENSION_FAMILY = {
@@ -138,6 +139,7 @@ _EXTENSION_FAMILY = {
     ".dbk": "text",
     ".opml": "text",
     ".enex": "text",
+    ".ptx": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -426,6 +428,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return _MARKUP_NAMES[suffix]
     if _looks_like_jats(sample):
         return "jats"
+    if suffix == ".ptx" or _looks_like_pretext(sample):
+        return "pretext"
     if _looks_like_docbook(sample):
         return "docbook"
     if _OPML_ROOT.match(sample):
@@ -501,6 +505,32 @@ _ENEX_ROOT = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<en-export\b",
     re.DOTALL,
 )
+
+
+# PreTeXt, the XML that many open mathematics textbooks are written in (a book's
+# `<pretext>` or older `<mathbook>` main file, or one chapter's file, which opens on its
+# division as DocBook's does, named .ptx or .xml). Its paragraphs are `<p>`, never
+# DocBook's `<para>`. Read by pandoc's DocBook reader, each of its own elements (`<m>`
+# for maths, `<term>`, an index entry's `<idx><h>`) broke the sentence around it into a
+# paragraph of its own: "Define a / left coset / Coset / left / of / H".
+_PRETEXT_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<(?:pretext|mathbook)\b",
+    re.DOTALL,
+)
+_PRETEXT_PARAGRAPH = re.compile(r"<p>|<p\s[^>]*xml:id=")
+_DOCBOOK_PARAGRAPH = re.compile(r"<(?:sim)?para[\s>]")
+
+
+def _looks_like_pretext(sample: str) -> bool:
+    if _PRETEXT_ROOT.match(sample):
+        return True
+    return (
+        _DOCBOOK_ROOT.match(sample) is not None
+        and not _DOCBOOK_NAMED.search(sample[:4096])
+        and _PRETEXT_PARAGRAPH.search(sample) is not None
+        and _DOCBOOK_PARAGRAPH.search(sample) is None
+    )
 
 
 def _looks_like_jats(sample: str) -> bool:
