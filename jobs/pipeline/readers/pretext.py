@@ -6,7 +6,8 @@ chapter's `<exercises>`) are headings by their `<title>`; `<p>` and list items a
 paragraphs; a `<term>` (the word a sentence defines) and `<em>` are stressed, as they
 print. Maths stays in the sentence as TeX: `<m>` inline, `<me>` and `<md>` (display, its
 `<mrow>`s one after another) inside the paragraph that holds them, which PreTeXt's
-sentences run on through ("… to be the set <me>gH = …</me>."). What prints nothing or
+sentences run on through ("… to be the set <me>gH = …</me>."); a lone Greek letter prints
+as the letter, and joins the terms around it ("Euler φ-function"). What prints nothing or
 no prose is left out: an index entry's `<idx>` (its `<h>` headings), Sage cells (code
 and output), images, a cross-reference (it prints a number), the book's `<docinfo>`, a
 notation's table entry and an exercise's hint. Everything else prints its text.
@@ -17,6 +18,8 @@ The result is HTML, read by the HTML reader; a file that is no well-formed XML i
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from pathlib import Path
 
 from lxml import etree
@@ -110,7 +113,13 @@ def _block(node: etree._Element) -> str:
 
 
 def _inline(node: etree._Element) -> str:
-    """The text of `node` as HTML: stressed terms, maths as TeX, unseen parts gone."""
+    """The text of `node` as HTML: stressed terms, maths as TeX (a lone Greek letter as
+    the letter), unseen parts gone; terms set apart by a space, a hyphen or a letter only
+    are the one term they print as."""
+    return _TERMS_APART.sub(r"\1", _inline_parts(node))
+
+
+def _inline_parts(node: etree._Element) -> str:
     parts = [html.escape(node.text or "")]
     for child in node:
         name = _name(child)
@@ -118,6 +127,8 @@ def _inline(node: etree._Element) -> str:
             pass
         elif name in _STRESSED:
             parts.append(f"<em>{_inline(child)}</em>")
+        elif name == "m" and (letter := _greek_letter(child)):
+            parts.append(letter)
         elif name == "m":
             parts.append(f"${_math(child)}$")
         elif name in _DISPLAY_MATH:
@@ -132,6 +143,27 @@ def _inline(node: etree._Element) -> str:
             parts.append(_inline(child))
         parts.append(html.escape(child.tail or ""))
     return "".join(parts)
+
+
+# A lone Greek letter in maths prints as the letter, and a term that names itself by one is
+# set as two terms around it: "<term>Euler</term> <m>\\phi</m>-<term>function</term>" prints
+# "Euler φ-function" in one bold run. As TeX between two terms the name was cut, and the
+# concept was "Euler"; "β-sheet" is one word of a name to the phrase reader.
+_TERMS_APART = re.compile(r"</em>(\s*[\u0391-\u03a9\u03b1-\u03c9]?[\s-]*)<em>")
+_GREEK_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def _greek_letter(node: etree._Element) -> str | None:
+    """The Greek letter a maths element is, alone (`\\phi`, `\\Delta`), or None."""
+    found = _GREEK_COMMAND.fullmatch("".join(node.itertext()).strip())
+    if found is None:
+        return None
+    name = found.group(1)
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+    except KeyError:
+        return None
 
 
 def _math(node: etree._Element) -> str:

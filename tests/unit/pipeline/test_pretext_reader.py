@@ -93,3 +93,19 @@ def test_a_cut_pretext_file_is_corrupt(tmp_path: Path) -> None:
     path = _file(tmp_path, CHAPTER[: len(CHAPTER) // 2])
     with pytest.raises(CorruptDocument, match="PreTeXt"):
         read(path, inspect(path))
+
+
+def test_a_term_named_by_a_greek_letter_is_one_term(tmp_path: Path) -> None:
+    """A term written as two terms around its letter's maths prints as one bold run, the
+    letter as itself; a lone letter elsewhere prints as the letter too."""
+    chapter = (
+        '<?xml version="1.0"?>\n<chapter xml:id="waves"><title>Waves</title>'
+        "<section><title>Decay</title>"
+        "<p>The <term>Landau</term> <m>\\gamma</m>-<term>rate</term> is the rate at which a"
+        " wave's amplitude decays, written <m>\\gamma</m>.</p></section></chapter>"
+    )
+    path = _file(tmp_path, chapter, "waves.xml")
+    text = " ".join(b.text for b in read(path, detect(path)).blocks())
+    assert "Landau γ-rate is the rate" in text and "written γ" in text
+    analysis = analyse_file(path, language="en")
+    assert "Landau γ-rate" in {c.title for c in analysis.knowledge.concepts if c.description}
