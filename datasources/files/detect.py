@@ -463,14 +463,19 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     return "text"
 
 
+# What may come before an XML file's first element: a byte-order mark, the XML declaration,
+# comments and a DOCTYPE; each XML kind below is known by the element after it
+_XML_PROLOG = r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+
+
 # DocBook: XML whose first element is one of its divisions (a book's chapter file has no
 # DOCTYPE of its own; it is included by the book's main file), holding its paragraphs.
 # libmagic calls it HTML, and read as a page its `<title>`s were no headings: a
 # governance chapter's sections ran into their first sentences ("Version Control Means
 # You Can Relax The fact that …" was a definition) and its weeks were named after them.
 _DOCBOOK_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
-    r"<(?:book|part|chapter|appendix|preface|article|section|sect[1-5]|simplesect|refentry"
+    _XML_PROLOG
+    + r"<(?:book|part|chapter|appendix|preface|article|section|sect[1-5]|simplesect|refentry"
     r"|glossary|reference)\b",
     re.DOTALL,
 )
@@ -479,9 +484,7 @@ _DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.o
 
 # OPML, an outliner's export (幕布, WorkFlowy, Dynalist): XML whose first element is
 # <opml>. libmagic calls it HTML, and as a page it had no text: its bullets are attributes.
-_OPML_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<opml\b", re.DOTALL
-)
+_OPML_ROOT = re.compile(_XML_PROLOG + r"<opml\b", re.DOTALL)
 
 
 # JATS, the XML of a journal article (an open-access publisher's or a paper repository's
@@ -492,8 +495,7 @@ _OPML_ROOT = re.compile(
 # the authors' and the references' names were text.
 _JATS_NAMED = re.compile(r"<!DOCTYPE\s+article\b[^>]*(?:JATS|-//NLM//DTD)")
 _JATS_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
-    r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
+    _XML_PROLOG + r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
     re.DOTALL,
 )
 
@@ -502,7 +504,7 @@ _JATS_ROOT = re.compile(
 # an ENML page inside CDATA. libmagic calls it text, and read as text its markup was the
 # concepts ("note-attributes", "en-todo checked", "encoding") and no term was defined.
 _ENEX_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<en-export\b",
+    _XML_PROLOG + r"<en-export\b",
     re.DOTALL,
 )
 
@@ -514,8 +516,7 @@ _ENEX_ROOT = re.compile(
 # for maths, `<term>`, an index entry's `<idx><h>`) broke the sentence around it into a
 # paragraph of its own: "Define a / left coset / Coset / left / of / H".
 _PRETEXT_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
-    r"<(?:pretext|mathbook)\b",
+    _XML_PROLOG + r"<(?:pretext|mathbook)\b",
     re.DOTALL,
 )
 _PRETEXT_PARAGRAPH = re.compile(r"<p>|<p\s[^>]*xml:id=")

@@ -240,28 +240,36 @@ def beamer_frame_titles(text: str) -> str:
 # text), and its options ran into one line. A `\\fillin[answer]` blank prints its answer
 # when the class shows answers; dropped, a fill-in sentence lost its subject ("states that a
 # pressure change …"). Each reads as the list, item or answer it prints as.
-_EXAM_LISTS = re.compile(
-    r"\\(begin|end)\{(?:(questions|(?:sub){0,2}parts)|((?:onepar)?(?:choices|checkboxes)))\}"
-)
-_EXAM_ITEM = re.compile(
-    r"\\(?:(?:bonus)?(?:question|(?:sub){0,2}part)|choice|CorrectChoice|correctchoice"
+_EXAM_MARKUP = re.compile(
+    # a list's edge: `\\begin{parts}`, `\\end{choices}`
+    r"\\(?P<edge>begin|end)\{(?:(?P<numbered>questions|(?:sub){0,2}parts)"
+    r"|(?:onepar)?(?:choices|checkboxes))\}"
+    # `\\titledquestion{Surplus}[3]`
+    r"|\\(?:bonus)?titledquestion\{(?P<title>[^{}\n]*)\}(?:\[[^\]\n]*\])?"
+    # a blank and its answer, `\\fillin[Pascal's law][1in]`
+    r"|\\(?P<blank>fillin)(?:\[(?P<answer>[^\]\n]*)\])?(?:\[[^\]\n]*\])?"
+    # an item and its points: `\\question[10]`, `\\bonuspart[2]`, `\\CorrectChoice`
+    r"|\\(?:(?:bonus)?(?:question|(?:sub){0,2}part)|choice|CorrectChoice|correctchoice"
     r"|checkbox|CorrectCheckbox)(?![A-Za-z])(?:\[[^\]\n]*\])?"
 )
-_EXAM_TITLED = re.compile(r"\\(?:bonus)?titledquestion\{([^{}\n]*)\}(?:\[[^\]\n]*\])?")
-_EXAM_FILLIN = re.compile(r"\\fillin(?:\[([^\]\n]*)\])?(?:\[[^\]\n]*\])?")
 
 
 def exam_class_questions(text: str) -> str:
     """LaTeX text whose exam-class questions, parts and options are lists and items, and
-    whose fill-in blanks are their answers (`_EXAM_LISTS`); other text as it is."""
+    whose fill-in blanks are their answers (`_EXAM_MARKUP`); other text as it is."""
     if not re.search(r"\\begin\{questions\}", text):
         return text
-    text = _EXAM_LISTS.sub(
-        lambda m: f"\\{m.group(1)}{{{'enumerate' if m.group(2) else 'itemize'}}}", text
-    )
-    text = _EXAM_TITLED.sub(lambda m: f"\\item {m.group(1)}. ", text)
-    text = _EXAM_ITEM.sub(lambda _: "\\item ", text)
-    return _EXAM_FILLIN.sub(lambda m: m.group(1) or "\\_\\_\\_\\_", text)
+    return _EXAM_MARKUP.sub(_exam_markup, text)
+
+
+def _exam_markup(found: re.Match[str]) -> str:
+    if found["edge"]:
+        return f"\\{found['edge']}{{{'enumerate' if found['numbered'] else 'itemize'}}}"
+    if found["title"] is not None:
+        return f"\\item {found['title']}. "
+    if found["blank"]:
+        return found["answer"] or "\\_\\_\\_\\_"
+    return "\\item "
 
 
 def _heading(title: str) -> str:
