@@ -58,14 +58,14 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx",
+    "opml", "enex", "xlsx", "pretext",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -117,6 +117,7 @@ MIME: dict[Kind, str] = {
     "jats": "application/jats+xml",
     "opml": "text/x-opml",
     "enex": "application/enex+xml",
+    "pretext": "application/pretext+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _EXTENSION_FAMILY = {
@@ -138,6 +139,7 @@ _EXTENSION_FAMILY = {
     ".dbk": "text",
     ".opml": "text",
     ".enex": "text",
+    ".ptx": "text",
     **dict.fromkeys(_MARKUP_NAMES, "text"),
 }
 
@@ -426,6 +428,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return _MARKUP_NAMES[suffix]
     if _looks_like_jats(sample):
         return "jats"
+    if suffix == ".ptx" or _looks_like_pretext(sample):
+        return "pretext"
     if _looks_like_docbook(sample):
         return "docbook"
     if _OPML_ROOT.match(sample):
@@ -459,14 +463,19 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
     return "text"
 
 
+# What may come before an XML file's first element: a byte-order mark, the XML declaration,
+# comments and a DOCTYPE; each XML kind below is known by the element after it
+_XML_PROLOG = r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+
+
 # DocBook: XML whose first element is one of its divisions (a book's chapter file has no
 # DOCTYPE of its own; it is included by the book's main file), holding its paragraphs.
 # libmagic calls it HTML, and read as a page its `<title>`s were no headings: a
 # governance chapter's sections ran into their first sentences ("Version Control Means
 # You Can Relax The fact that …" was a definition) and its weeks were named after them.
 _DOCBOOK_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
-    r"<(?:book|part|chapter|appendix|preface|article|section|sect[1-5]|simplesect|refentry"
+    _XML_PROLOG
+    + r"<(?:book|part|chapter|appendix|preface|article|section|sect[1-5]|simplesect|refentry"
     r"|glossary|reference)\b",
     re.DOTALL,
 )
@@ -475,9 +484,7 @@ _DOCBOOK_NAMED = re.compile(r"<!DOCTYPE[^>]*DocBook|xmlns=[\"']http://docbook\.o
 
 # OPML, an outliner's export (幕布, WorkFlowy, Dynalist): XML whose first element is
 # <opml>. libmagic calls it HTML, and as a page it had no text: its bullets are attributes.
-_OPML_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<opml\b", re.DOTALL
-)
+_OPML_ROOT = re.compile(_XML_PROLOG + r"<opml\b", re.DOTALL)
 
 
 # JATS, the XML of a journal article (an open-access publisher's or a paper repository's
@@ -488,8 +495,7 @@ _OPML_ROOT = re.compile(
 # the authors' and the references' names were text.
 _JATS_NAMED = re.compile(r"<!DOCTYPE\s+article\b[^>]*(?:JATS|-//NLM//DTD)")
 _JATS_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
-    r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
+    _XML_PROLOG + r"<article\b[^>]*>\s*<front>\s*<(?:journal|article)-meta\b",
     re.DOTALL,
 )
 
@@ -498,9 +504,34 @@ _JATS_ROOT = re.compile(
 # an ENML page inside CDATA. libmagic calls it text, and read as text its markup was the
 # concepts ("note-attributes", "en-todo checked", "encoding") and no term was defined.
 _ENEX_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<en-export\b",
+    _XML_PROLOG + r"<en-export\b",
     re.DOTALL,
 )
+
+
+# PreTeXt, the XML that many open mathematics textbooks are written in (a book's
+# `<pretext>` or older `<mathbook>` main file, or one chapter's file, which opens on its
+# division as DocBook's does, named .ptx or .xml). Its paragraphs are `<p>`, never
+# DocBook's `<para>`. Read by pandoc's DocBook reader, each of its own elements (`<m>`
+# for maths, `<term>`, an index entry's `<idx><h>`) broke the sentence around it into a
+# paragraph of its own: "Define a / left coset / Coset / left / of / H".
+_PRETEXT_ROOT = re.compile(
+    _XML_PROLOG + r"<(?:pretext|mathbook)\b",
+    re.DOTALL,
+)
+_PRETEXT_PARAGRAPH = re.compile(r"<p>|<p\s[^>]*xml:id=")
+_DOCBOOK_PARAGRAPH = re.compile(r"<(?:sim)?para[\s>]")
+
+
+def _looks_like_pretext(sample: str) -> bool:
+    if _PRETEXT_ROOT.match(sample):
+        return True
+    return (
+        _DOCBOOK_ROOT.match(sample) is not None
+        and not _DOCBOOK_NAMED.search(sample[:4096])
+        and _PRETEXT_PARAGRAPH.search(sample) is not None
+        and _DOCBOOK_PARAGRAPH.search(sample) is None
+    )
 
 
 def _looks_like_jats(sample: str) -> bool:

@@ -31,6 +31,8 @@ from jobs.pipeline.lexicon import (
     EN_GENERIC,
     EN_ORDINALS,
     EN_PREPOSITIONS,
+    EN_STATED_HEADS,
+    EN_STATING_VERBS,
     EN_STOP,
     FACET_HEADINGS,
     apparatus,
@@ -170,11 +172,13 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         # "The law of multiple proportions states that …": a law, principle or theory is
-        # defined by what it states
+        # defined by what it states, and so is an equation or an identity ("The continuity
+        # equation states that, for steady flow, …" was no definition, and "continuity
+        # equation states" a concept)
         re.compile(
-            rf"^{_ART}(?P<t>(?:[A-Za-z][\w'’\-]*\s+){{0,5}}?(?:law|principle|theorem|theory|"
-            r"rule|postulate|hypothesis|paradox|effect)(?:\s+of\s+[\w'’\- ]{1,40}?)?)"
-            r"\s+(?:states|says|holds|asserts|predicts)\s+that\b",
+            rf"^{_ART}(?P<t>(?:[A-Za-z][\w'’\-]*\s+){{0,5}}?(?:{'|'.join(sorted(EN_STATED_HEADS))})"
+            r"(?:\s+of\s+[\w'’\- ]{1,40}?)?)"
+            rf"\s+(?:{'|'.join(sorted(EN_STATING_VERBS))})\s+that\b",
             re.I,
         ),
         0.85,

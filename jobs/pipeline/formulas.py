@@ -50,9 +50,8 @@ def find_formulas(
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
                 if _computes(match.group(1)) and not _closing_opens(text, match.start()):
-                    found.append(
-                        _formula(match.group(0), text, block, 0.6, concept_of(text, index))
-                    )
+                    owner = concept_of(f"{_sentence_holding(text, match)}\n{text}", index)
+                    found.append(_formula(match.group(0), text, block, 0.6, owner))
             if _looks_mathematical(text) and not _WORKED_ANSWER.match(text):
                 owner = concept_of(f"{_left_side(text)}\n{context}", index)
                 found.append(_formula(text, context, block, 0.5, owner))
@@ -68,6 +67,25 @@ _WORKED_ANSWER = re.compile(
     r"\s*(?:(?:解|解答|证明|证)(?:[：:]|\s)|(?:Solution|Answer|Proof)\s*[:.]"
     r"|Example(?:\s+\d+(?:\.\d+)*)?\s*[:.])"
 )
+
+
+def _sentence_holding(text: str, match: re.Match[str]) -> str:
+    """The subject of the sentence of `text` that holds the inline maths `match` found,
+    when the sentence says what its subject is or equals: a concept named there owns the
+    formula before one named earlier in the paragraph. A problem set's paragraph of key
+    ideas defined hydrostatic pressure first and the Reynolds number later ("The Reynolds
+    number is …, $Re = \\rho V D / \\mu$"), and a course asked for "the formula for
+    hydrostatic pressure" with the Reynolds number's for its answer. Other sentences
+    ("Using the definition and limits prove … $f(x) = e^x$") leave the paragraph's."""
+    for sentence in sentences(text):
+        if match.group(0) in sentence:
+            subject = _SUBJECT.match(sentence)
+            return subject.group(1) if subject else ""
+    return ""
+
+
+# a sentence's subject, up to five words, and the verb that says what it is
+_SUBJECT = re.compile(r"((?:[^\s$]+\s+){0,4}?[^\s$]+)\s+(?:is|are|equals|states|measures)\b")
 
 
 def _left_side(text: str) -> str:

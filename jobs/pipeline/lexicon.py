@@ -1573,3 +1573,14 @@ def cross_reference_words(lowered: list[str]) -> bool:
     """Words (in lower case) that only name a place in the document: "section of chapter",
     "part of chapter" ("page table", "table of contents" name things)."""
     return "of" in lowered and all(w in _DOCUMENT_PARTS or w == "of" for w in lowered)
+
+
+# What is named by what it states: a law, a principle, a theorem, an equation ("The
+# continuity equation states that …", "Ohm's law says that …"), and the verbs that state it
+EN_STATED_HEADS = frozenset(
+    {
+        *("law", "principle", "theorem", "theory", "rule", "postulate", "hypothesis"),
+        *("paradox", "effect", "equation", "identity", "inequality", "lemma", "axiom"),
+    }
+)
+EN_STATING_VERBS = frozenset({"states", "says", "holds", "asserts", "predicts"})

@@ -27,6 +27,7 @@ from jobs.pipeline.readers import (
     pandoc,
     pdf,
     pptx,
+    pretext,
     text,
     workbook,
 )
@@ -53,6 +54,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "jats": pandoc.read,
     "opml": opml.read,
     "enex": enex.read,
+    "pretext": pretext.read,
     "xlsx": workbook.read,
 }
 

@@ -134,7 +134,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         # a text format: pandoc reads UTF-8 only, so it gets the text as we decoded it
         text = path.read_bytes().decode(detected.encoding, errors="replace")
         if reader == "latex":
-            text = beamer_frame_titles(text)
+            text = exam_class_questions(beamer_frame_titles(text))
             text = _defining_term_macros(_braced_heading_arguments(text), label)
             text = _declared_theorem_environments(text)
         elif reader == "org":
@@ -229,6 +229,47 @@ def beamer_frame_titles(text: str) -> str:
     text = _FRAME_TITLE.sub(lambda m: f"{m['open']}\n{_heading(m['title'])}", text)
     text = _FRAMETITLE.sub(lambda m: _heading(m["title"]), text)
     return _BLOCK_TITLE.sub(lambda m: f"{m['open']}\n{m['title']}\n\n", text)
+
+
+# The exam class's questions (`\\documentclass{exam}`: a teacher's problem sets, quizzes and
+# papers): `questions`, `parts`, `subparts` are numbered lists whose items are `\\question`,
+# `\\part`, `\\subpart` (each with its points, `\\question[10]`), and `choices` and
+# `checkboxes` are a multiple choice's options (`\\choice`, `\\CorrectChoice`). pandoc knows
+# none of them, and LaTeX's own `\\part` is a division: a problem set's parts were read
+# as part headings and lost with their solutions ("Find the gauge pressure …" was no
+# text), and its options ran into one line. A `\\fillin[answer]` blank prints its answer
+# when the class shows answers; dropped, a fill-in sentence lost its subject ("states that a
+# pressure change …"). Each reads as the list, item or answer it prints as.
+_EXAM_MARKUP = re.compile(
+    # a list's edge: `\\begin{parts}`, `\\end{choices}`
+    r"\\(?P<edge>begin|end)\{(?:(?P<numbered>questions|(?:sub){0,2}parts)"
+    r"|(?:onepar)?(?:choices|checkboxes))\}"
+    # `\\titledquestion{Surplus}[3]`
+    r"|\\(?:bonus)?titledquestion\{(?P<title>[^{}\n]*)\}(?:\[[^\]\n]*\])?"
+    # a blank and its answer, `\\fillin[Pascal's law][1in]`
+    r"|\\(?P<blank>fillin)(?:\[(?P<answer>[^\]\n]*)\])?(?:\[[^\]\n]*\])?"
+    # an item and its points: `\\question[10]`, `\\bonuspart[2]`, `\\CorrectChoice`
+    r"|\\(?:(?:bonus)?(?:question|(?:sub){0,2}part)|choice|CorrectChoice|correctchoice"
+    r"|checkbox|CorrectCheckbox)(?![A-Za-z])(?:\[[^\]\n]*\])?"
+)
+
+
+def exam_class_questions(text: str) -> str:
+    """LaTeX text whose exam-class questions, parts and options are lists and items, and
+    whose fill-in blanks are their answers (`_EXAM_MARKUP`); other text as it is."""
+    if not re.search(r"\\begin\{questions\}", text):
+        return text
+    return _EXAM_MARKUP.sub(_exam_markup, text)
+
+
+def _exam_markup(found: re.Match[str]) -> str:
+    if found["edge"]:
+        return f"\\{found['edge']}{{{'enumerate' if found['numbered'] else 'itemize'}}}"
+    if found["title"] is not None:
+        return f"\\item {found['title']}. "
+    if found["blank"]:
+        return found["answer"] or "\\_\\_\\_\\_"
+    return "\\item "
 
 
 def _heading(title: str) -> str:

@@ -1,4 +1,4 @@
-"""An uploaded XML export (an outliner's OPML, Evernote's ENEX) parsed safely, its root
+"""An uploaded XML export (an outliner's OPML, Evernote's ENEX, PreTeXt) parsed safely, its root
 checked: one parser for each reader of such a file."""
 
 from __future__ import annotations
@@ -11,6 +11,15 @@ from datasources.files.document_errors import CorruptDocument
 def parse_root(data: bytes, tag: str, what: str) -> etree._Element:
     """The root element of `data`, which must be <`tag`>; a file that is no well-formed
     XML, or has another root, is CorruptDocument('unreadable') naming `what` it is."""
+    root = parse(data, what)
+    if root.tag != tag:
+        raise CorruptDocument("unreadable", f"{what}'s root element is <{root.tag}>, not <{tag}>")
+    return root
+
+
+def parse(data: bytes, what: str) -> etree._Element:
+    """The root element of `data`; a file that is no well-formed XML is
+    CorruptDocument('unreadable') naming `what` it is."""
     # entities unexpanded, no DTD, no network: an upload names no file of the server
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -19,6 +28,4 @@ def parse_root(data: bytes, tag: str, what: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise CorruptDocument("unreadable", f"{what} is not well-formed XML ({error})") from error
-    if root.tag != tag:
-        raise CorruptDocument("unreadable", f"{what}'s root element is <{root.tag}>, not <{tag}>")
     return root

@@ -735,3 +735,24 @@ def test_a_document_without_headings_gives_no_sections(tmp_path: Path) -> None:
     )
     rows = analyse_file(path, language="en").knowledge.extractions
     assert [x.section for x in rows if x.type == "concept"] == [()]
+
+
+def test_inline_maths_belongs_to_the_concept_of_its_own_sentence() -> None:
+    """A paragraph of several definitions, each with its formula: each formula goes to the
+    name its sentence gives, not to the paragraph's first name."""
+    text = (
+        r"Kinetic energy is the energy of motion, $E_k = \frac{1}{2} m v^2$. "
+        r"Momentum is the product of mass and velocity, $p = m v + 0$."
+    )
+    names = ("kinetic energy", "momentum")
+
+    def earliest(said: str, block: int) -> str | None:
+        lowered = said.lower()
+        found = [(lowered.find(n), n) for n in names if n in lowered]
+        return min(found)[1] if found else None
+
+    found = find_formulas([Block("paragraph", text, 1)], earliest)
+    assert [(x.content, x.concept_key) for x in found] == [
+        (r"$E_k = \frac{1}{2} m v^2$", "kinetic energy"),
+        (r"$p = m v + 0$", "momentum"),
+    ]

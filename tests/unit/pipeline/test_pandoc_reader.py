@@ -958,3 +958,46 @@ def test_a_beamer_sources_frame_titles_are_headings(tmp_path: Path) -> None:
     assert "速度保持不变的运动。" in texts
     assert "定义" in texts and "速度对时间的变化率。" in texts  # the block's title apart
     assert "没有标题的一页。" in texts
+
+
+EXAM_SHEET = r"""\documentclass[addpoints,answers]{exam}
+\firstpageheader{ECON 101}{Quiz 2}{Fall}
+\begin{document}
+\begin{questions}
+\question[6] A market has the demand curve $Q = 100 - 2P$.
+\begin{parts}
+\part[2] Find the quantity demanded when the price is 10.
+\begin{solution}
+Eighty units are demanded.
+\end{solution}
+\part[4] Explain what a shortage is.
+\begin{solution}
+A shortage is a market state in which demand exceeds supply at the going price.
+\end{solution}
+\end{parts}
+\titledquestion{Surplus}[3] \fillin[Consumer surplus][1in] is the gap between what buyers
+would pay and what they pay.
+\question[1] Which curve slopes downward?
+\begin{choices}
+\choice Supply
+\CorrectChoice Demand
+\end{choices}
+\end{questions}
+\end{document}
+"""
+
+
+def test_an_exam_class_sheet_keeps_its_parts_answers_and_options(tmp_path: Path) -> None:
+    document = _read(tmp_path, EXAM_SHEET.encode(), "quiz2.tex")
+    texts = [b.text for b in document.blocks()]
+    text = " ".join(texts)
+    # LaTeX's own \part is a division; the exam class's is a question's part, with points
+    assert "Find the quantity demanded when the price is 10." in texts
+    assert "Eighty units are demanded." in text
+    assert "[2]" not in text and "[4]" not in text
+    assert "Consumer surplus is the gap between" in text  # a blank prints its answer
+    assert "Supply" in texts and "Demand" in texts  # each option its own item
+    assert not any(b.kind == "heading" and "quantity" in b.text for b in document.blocks())
+    analysis = analyse_file(tmp_path / "quiz2.tex", language="en")
+    defined = {c.title.lower() for c in analysis.knowledge.concepts if c.description}
+    assert {"shortage", "consumer surplus"} <= defined

@@ -690,3 +690,14 @@ def test_a_rare_word_in_bold_opening_its_item_is_a_term_at_its_one_use(
     assert "granivory" in keys
     assert "always" not in keys
     assert "allometrically" not in keys
+
+
+def test_an_equation_is_defined_by_what_it_states() -> None:
+    """ "The X equation states that …" states the equation as "the X law states that" does,
+    and an identity or an inequality too."""
+    stated = "The energy equation states that, for a closed system, heat in equals work out."
+    assert [d.term for d in find_definitions(stated, 0, False, (), True)] == ["energy equation"]
+    triangle = "The triangle inequality says that one side is shorter than the other two."
+    assert [d.term for d in find_definitions(triangle, 0, False, (), True)] == [
+        "triangle inequality"
+    ]
