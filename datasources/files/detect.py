@@ -340,12 +340,18 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
             f" we read; unzip it and upload each page's .html file from {pages}"
         )
-    if any(c in names for c in _XMIND_CONTENT) and any(m in names for m in _XMIND_MANIFEST):
+    what = _OTHER_MIMETYPES.get(mimetype)
+    # every OpenDocument file has content.xml and META-INF/manifest.xml as XMind 8's map
+    # has: its `mimetype` entry names it first (an Impress deck was called a mind map)
+    if (
+        what is None
+        and any(c in names for c in _XMIND_CONTENT)
+        and any(m in names for m in _XMIND_MANIFEST)
+    ):
         return (
             "an XMind mind map (.xmind), not a kind of document we read; export it from XMind"
             " as Markdown (File > Export > Markdown) and upload the .md file"
         )
-    what = _OTHER_MIMETYPES.get(mimetype)
     pages = sorted(n for n in names if "/" not in n and n.lower().endswith((".html", ".htm")))
     if what is None and pages:
         # Google Docs' "Web page (.html, zipped)" download: the page and its images/ folder;

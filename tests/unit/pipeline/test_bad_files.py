@@ -146,6 +146,20 @@ def test_a_mind_map_file_says_to_export_it_as_markdown(
     assert "XMind" not in error.value.message
 
 
+def test_an_opendocument_file_with_its_manifest_is_no_mind_map(tmp_path: Path) -> None:
+    # every OpenDocument file holds content.xml beside META-INF/manifest.xml, as an XMind 8
+    # map does: its `mimetype` entry says what it is, and the refusal names that
+    path = tmp_path / "budget.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="budget.ods")
+    assert "XMind" not in error.value.message
+    assert error.value.message.startswith("an OpenDocument spreadsheet (.ods)")
+
+
 def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> None:
     # Google Docs downloads a document as "Web page (.html, zipped)": the page at the
     # archive's root beside an images/ folder. The teacher is told which file to upload.
