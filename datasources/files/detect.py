@@ -13,8 +13,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
-- OpenDocument text (.odt) and EPUB: a ZIP whose `mimetype` entry says so (ODF's and
-  EPUB's own rule), bounded as Office files are; read through pandoc.
+- OpenDocument text (.odt), presentation (.odp) and EPUB: a ZIP whose `mimetype` entry
+  says so (ODF's and EPUB's own rule), bounded as Office files are; read through pandoc
+  (an .odp by `readers/odp`).
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
   `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
   AsciiDoc (`.adoc`, `.asc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
@@ -58,10 +59,10 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx",
+    "opml", "enex", "xlsx", "odp",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
-OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx"]
+OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -118,6 +119,7 @@ MIME: dict[Kind, str] = {
     "opml": "text/x-opml",
     "enex": "application/enex+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -131,6 +133,7 @@ _EXTENSION_FAMILY = {
     ".htm": "text",
     ".ipynb": "notebook",
     ".odt": "odt",
+    ".odp": "odp",
     ".epub": "epub",
     ".rtf": "rtf",
     ".tex": "text",
@@ -178,7 +181,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         for office in ("docx", "pptx", "xlsx"):  # known by their main part
             if _MAIN_PART[office] in names:
                 return Detected(office, MIME[office], None)
-        for archive in ("odt", "epub"):  # by their `mimetype` entry (ODP has content.xml too)
+        for archive in ("odt", "odp", "epub"):  # by their `mimetype` entry
             if mimetype == MIME[archive]:
                 return Detected(archive, MIME[archive], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
@@ -264,6 +267,7 @@ _MAIN_PART: dict[OfficeKind, str] = {
     "docx": "word/document.xml",
     "pptx": "ppt/presentation.xml",
     "odt": "content.xml",
+    "odp": "content.xml",
     "epub": "META-INF/container.xml",
     # a glossary kept in a workbook (`readers/workbook`); any other is refused as it is read
     "xlsx": "xl/workbook.xml",
@@ -311,7 +315,6 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 _AS_CSV = "can instead be saved as .xlsx or CSV UTF-8 and uploaded as it is"
 _SPREADSHEETS = frozenset({"an OpenDocument spreadsheet (.ods)"})
 _OTHER_MIMETYPES = {
-    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
 }
 
@@ -655,6 +658,7 @@ _CORRUPT: dict[OfficeKind, Reason] = {
     "odt": "corrupt_odt",
     "epub": "corrupt_epub",
     "xlsx": "corrupt_xlsx",
+    "odp": "corrupt_odp",
 }
 
 

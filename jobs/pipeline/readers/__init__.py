@@ -23,6 +23,7 @@ from jobs.pipeline.readers import (
     html,
     markdown,
     notebook,
+    odp,
     opml,
     pandoc,
     pdf,
@@ -54,6 +55,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "opml": opml.read,
     "enex": enex.read,
     "xlsx": workbook.read,
+    "odp": odp.read,
 }
 
 

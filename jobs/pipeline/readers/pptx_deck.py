@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import make_blocks
 from jobs.pipeline.readers.slides import (
@@ -55,6 +56,21 @@ def deck_blocks(slides: list[SlideText]) -> list[Block]:
         dropped.add(1)
     notes = {s.number: s.notes for s in shown if s.notes and s.number not in dropped}
     return _with_notes(kept, notes)
+
+
+def no_text(slides: list[SlideText]) -> None:
+    """UnsupportedDocument("no_text") saying what the deck (PowerPoint's or Impress') holds
+    instead of text."""
+    if not slides:
+        raise UnsupportedDocument("no_text", "the presentation has no slides")
+    slides_hold = "its slide holds" if len(slides) == 1 else f"its {len(slides)} slides hold"
+    if any(s.pictures for s in slides):
+        raise UnsupportedDocument(
+            "no_text",
+            f"{slides_hold} pictures but no text (text inside a picture needs OCR first; or"
+            " type it on the slides or in the speaker notes)",
+        )
+    raise UnsupportedDocument("no_text", f"{slides_hold} no text")
 
 
 def furniture_key(text: str) -> str:
