@@ -489,3 +489,13 @@ def test_an_abbreviation_spelled_out_is_no_definition() -> None:
     assert glossed("**GDP**: the value of all goods and services a country produces.", "GDP")
     assert glossed("**ECG**: a recording of the heart's electrical activity.", "ECG")
     assert glossed("**Delta**: land a river builds at its mouth.", "Delta")
+
+
+def test_a_chinese_entry_listing_names_in_latin_letters_gives_no_meaning() -> None:
+    # a summary slide lists methods by name, some in Latin letters: what belongs to the
+    # term, not what it means; a gloss with a genus still means
+    from jobs.pipeline.definitions import _zh_list_entry
+
+    assert _zh_list_entry("- 排序：冒泡、插入与Shell", 0, item=True, listed=True) is None
+    assert _zh_list_entry("- 分词：正向匹配、逆向匹配与HMM", 0, item=True, listed=True) is None
+    assert glossed("**边缘检测**：用Canny等算子找出图像中灰度突变位置的方法。", "边缘检测")
