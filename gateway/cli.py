@@ -474,7 +474,7 @@ def main(argv: list[str] | None = None) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="PDF, DOCX, PPTX, ODT, EPUB, Markdown, notebook, HTML, LaTeX, RST, AsciiDoc, Org,"
+        help="PDF, DOCX, PPTX, ODT, ODP, EPUB, Markdown, notebook, HTML, LaTeX, RST, AsciiDoc, Org,"
         " Typst, MediaWiki, DokuWiki, DocBook, JATS, OPML, Evernote (.enex), an Excel glossary"
         " (.xlsx), RTF or text",
     )
