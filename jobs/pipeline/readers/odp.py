@@ -24,8 +24,8 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers import xmlfile
-from jobs.pipeline.readers.blocks import make_blocks, real_pages
-from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, no_text
+from jobs.pipeline.readers.blocks import make_blocks
+from jobs.pipeline.readers.pptx_deck import SlideText, deck_document
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
@@ -58,19 +58,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         _read_slide(page, number, stressed)
         for number, page in enumerate(root.iter(f"{{{_DRAW}}}page"), 1)
     ]
-    blocks = deck_blocks(slides)
-    if not blocks:
-        no_text(slides)
-    first = blocks[0]
-    return ReadDocument(
-        detected.kind,
-        detected.mime_type,
-        real_pages(blocks),
-        True,
-        _declared_title(meta),
-        slides=len({b.page for b in blocks}),
-        shown_title=first.text if first.kind == "heading" else None,
-    )
+    return deck_document(slides, detected, _declared_title(meta))
 
 
 def _declared_title(meta: bytes) -> str | None:

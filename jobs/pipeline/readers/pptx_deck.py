@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from datasources.files.detect import Detected
 from datasources.files.document_errors import UnsupportedDocument
-from jobs.pipeline.model import Block
-from jobs.pipeline.readers.blocks import make_blocks
+from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.readers.blocks import make_blocks, real_pages
 from jobs.pipeline.readers.slides import (
     overlay_steps,
     title_slide,
@@ -43,6 +44,26 @@ class SlideText:
     banded: set[str] = field(default_factory=set)
 
 
+def deck_document(
+    slides: list[SlideText], detected: Detected, declared: str | None
+) -> ReadDocument:
+    """The deck read (PowerPoint's or Impress'): a page per slide, `declared` its title in
+    the file's properties; a deck with no text is refused saying what it holds."""
+    blocks = deck_blocks(slides)
+    if not blocks:
+        _no_text(slides)
+    first = blocks[0]
+    return ReadDocument(
+        detected.kind,
+        detected.mime_type,
+        real_pages(blocks),
+        True,
+        declared,
+        slides=len({b.page for b in blocks}),
+        shown_title=first.text if first.kind == "heading" else None,
+    )
+
+
 def deck_blocks(slides: list[SlideText]) -> list[Block]:
     """The deck's blocks: each slide's title, body, then notes, without what is no content."""
     shown = _without_steps(slides)
@@ -58,7 +79,7 @@ def deck_blocks(slides: list[SlideText]) -> list[Block]:
     return _with_notes(kept, notes)
 
 
-def no_text(slides: list[SlideText]) -> None:
+def _no_text(slides: list[SlideText]) -> None:
     """UnsupportedDocument("no_text") saying what the deck (PowerPoint's or Impress') holds
     instead of text."""
     if not slides:
