@@ -8,7 +8,8 @@ presentation class "title" is its title; the other frames follow in reading orde
 bottom, then left to right; a group's frames where the group stands); a paragraph in a
 `text:list` is a list item, one outside a list a paragraph; a table is rows of
 " | "-joined cells; bold, italic and underlined spans (by their automatic styles) are
-emphasis. The speaker notes (`presentation:notes`) follow the slide as prose. Footer,
+emphasis. The speaker notes (`presentation:notes`) follow the slide as prose. A hidden
+slide keeps its number and stays empty. Footer,
 date and slide-number frames and pictures carry no text of the slide; what the deck as a
 whole shows to be no content goes as a PowerPoint deck's does (`pptx_deck.deck_blocks`).
 """
@@ -54,8 +55,12 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         raise CorruptDocument("corrupt_odp", reason) from error
     root = xmlfile.parse_root(content, f"{{{_OFFICE}}}document-content", "the presentation")
     stressed = _stressed_styles(root)
+    hidden = _hidden_page_styles(root)
+    # a hidden slide keeps its number and stays empty, as in the PowerPoint reader
     slides = [
-        _read_slide(page, number, stressed)
+        SlideText(number)
+        if page.get(f"{{{_DRAW}}}style-name") in hidden
+        else _read_slide(page, number, stressed)
         for number, page in enumerate(root.iter(f"{{{_DRAW}}}page"), 1)
     ]
     return deck_document(slides, detected, _declared_title(meta))
@@ -87,6 +92,17 @@ def _stressed_styles(root: etree._Element) -> set[str]:
         if weight not in ("normal", "400") or italic or underline:
             stressed.add(style.get(f"{{{_STYLE}}}name", ""))
     return stressed
+
+
+def _hidden_page_styles(root: etree._Element) -> set[str]:
+    """The drawing-page styles that hide a slide (Slide Show > Hide Slide): skipped in the
+    show, no content of it (a teacher hides the slides of last year's version)."""
+    return {
+        style.get(f"{{{_STYLE}}}name", "")
+        for style in root.iter(f"{{{_STYLE}}}style")
+        if (props := style.find(f"{{{_STYLE}}}drawing-page-properties")) is not None
+        and props.get(f"{{{_PRESENTATION}}}visibility") == "hidden"
+    }
 
 
 def _read_slide(page: etree._Element, number: int, stressed: set[str]) -> SlideText:

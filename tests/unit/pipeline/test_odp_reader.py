@@ -120,3 +120,32 @@ def test_a_deck_without_text_or_with_broken_xml_says_so(tmp_path: Path) -> None:
         archive.writestr("content.xml", "<office:document-content><open>")
     with pytest.raises(CorruptDocument):
         read(broken, detect(broken, filename=broken.name))
+
+
+def test_a_hidden_slide_is_skipped_and_keeps_its_number(tmp_path: Path) -> None:
+    hidden_style = (
+        '<style:style style:name="dp9" style:family="drawing-page">'
+        '<style:drawing-page-properties presentation:visibility="hidden"/></style:style>'
+    )
+    path = _deck(
+        tmp_path,
+        [
+            _frame("title", "<text:p>Diffusion</text:p>", 1),
+            _frame("title", "<text:p>Old exam answers</text:p>", 1),
+            _frame("title", "<text:p>Active transport</text:p>", 1),
+        ],
+    )
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml").decode()
+    content = content.replace(
+        "</office:automatic-styles>", hidden_style + "</office:automatic-styles>"
+    )
+    content = content.replace('draw:name="p1"', 'draw:name="p1" draw:style-name="dp9"')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", content)
+    document = read(path, detect(path, filename=path.name))
+    assert [(b.page, b.text) for b in document.blocks()] == [
+        (1, "Diffusion"),
+        (3, "Active transport"),
+    ]
