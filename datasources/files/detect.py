@@ -13,8 +13,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
-- OpenDocument text (.odt) and EPUB: a ZIP whose `mimetype` entry says so (ODF's and
-  EPUB's own rule), bounded as Office files are; read through pandoc.
+- OpenDocument text (.odt), presentation (.odp) and EPUB: a ZIP whose `mimetype` entry
+  says so (ODF's and EPUB's own rule), bounded as Office files are; read through pandoc
+  (an .odp by `readers/odp`).
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
   `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
   AsciiDoc (`.adoc`, `.asc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
@@ -58,10 +59,10 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx", "pretext",
+    "opml", "enex", "xlsx", "pretext", "odp",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
-OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx"]
+OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -119,6 +120,7 @@ MIME: dict[Kind, str] = {
     "enex": "application/enex+xml",
     "pretext": "application/pretext+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -132,6 +134,7 @@ _EXTENSION_FAMILY = {
     ".htm": "text",
     ".ipynb": "notebook",
     ".odt": "odt",
+    ".odp": "odp",
     ".epub": "epub",
     ".rtf": "rtf",
     ".tex": "text",
@@ -180,7 +183,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         for office in ("docx", "pptx", "xlsx"):  # known by their main part
             if _MAIN_PART[office] in names:
                 return Detected(office, MIME[office], None)
-        for archive in ("odt", "epub"):  # by their `mimetype` entry (ODP has content.xml too)
+        for archive in ("odt", "odp", "epub"):  # by their `mimetype` entry
             if mimetype == MIME[archive]:
                 return Detected(archive, MIME[archive], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
@@ -266,6 +269,7 @@ _MAIN_PART: dict[OfficeKind, str] = {
     "docx": "word/document.xml",
     "pptx": "ppt/presentation.xml",
     "odt": "content.xml",
+    "odp": "content.xml",
     "epub": "META-INF/container.xml",
     # a glossary kept in a workbook (`readers/workbook`); any other is refused as it is read
     "xlsx": "xl/workbook.xml",
@@ -313,7 +317,6 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 _AS_CSV = "can instead be saved as .xlsx or CSV UTF-8 and uploaded as it is"
 _SPREADSHEETS = frozenset({"an OpenDocument spreadsheet (.ods)"})
 _OTHER_MIMETYPES = {
-    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
 }
 
@@ -342,12 +345,18 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
             f" we read; unzip it and upload each page's .html file from {pages}"
         )
-    if any(c in names for c in _XMIND_CONTENT) and any(m in names for m in _XMIND_MANIFEST):
+    what = _OTHER_MIMETYPES.get(mimetype)
+    # every OpenDocument file has content.xml and META-INF/manifest.xml as XMind 8's map
+    # has: its `mimetype` entry names it first (an Impress deck was called a mind map)
+    if (
+        what is None
+        and any(c in names for c in _XMIND_CONTENT)
+        and any(m in names for m in _XMIND_MANIFEST)
+    ):
         return (
             "an XMind mind map (.xmind), not a kind of document we read; export it from XMind"
             " as Markdown (File > Export > Markdown) and upload the .md file"
         )
-    what = _OTHER_MIMETYPES.get(mimetype)
     pages = sorted(n for n in names if "/" not in n and n.lower().endswith((".html", ".htm")))
     if what is None and pages:
         # Google Docs' "Web page (.html, zipped)" download: the page and its images/ folder;
@@ -680,6 +689,7 @@ _CORRUPT: dict[OfficeKind, Reason] = {
     "odt": "corrupt_odt",
     "epub": "corrupt_epub",
     "xlsx": "corrupt_xlsx",
+    "odp": "corrupt_odp",
 }
 
 

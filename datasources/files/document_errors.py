@@ -22,6 +22,7 @@ Reason = Literal[
     "corrupt_odt",
     "corrupt_epub",
     "corrupt_xlsx",
+    "corrupt_odp",
     "unreadable",
     "zip_bomb",
     "undecodable_text",

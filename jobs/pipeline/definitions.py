@@ -997,8 +997,13 @@ def _zh_list_entry(
 
 # a gloss that only lists names ("水平角、竖直角", "蔗糖、麦芽糖和乳糖等") and what is
 # bracketed after it; a name holds no 的 or 之, and two joined by 与 alone may be a
-# relation's parts ("位移与时间之比", "质量与体积比")
-_ZH_LISTED_NAME = r"(?:(?![的之])[\u3400-\u9fff]){1,8}"
+# relation's parts ("位移与时间之比", "质量与体积比"). A name may be Latin letters, alone
+# or before Chinese ("拉普拉斯、梯度与Sobel", "Sobel算子"): a deck's summary slide lists
+# its methods so, and "锐化：拉普拉斯、梯度与Sobel" was the answer to "什么是锐化？"
+_ZH_LISTED_NAME = (
+    r"(?:[A-Za-z][A-Za-z-]{0,15}(?:(?![的之])[\u3400-\u9fff]){0,6}"
+    r"|(?:(?![的之])[\u3400-\u9fff]){1,8})"
+)
 _ZH_NAMES_ONLY = re.compile(
     rf"{_ZH_LISTED_NAME}(?:\s*、\s*{_ZH_LISTED_NAME})+(?:\s*(?:和|及|与|以及)\s*{_ZH_LISTED_NAME})?等?"
 )

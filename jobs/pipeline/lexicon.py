@@ -468,6 +468,15 @@ GENERIC_HEADINGS = frozenset(
         "索引",
         "附录",
         "参考文献",
+        # a national standard's fixed parts (GB/T 1.1): its contents, normative references,
+        # its terms' clause and its indexes of them, none a topic of its own
+        "目次",
+        "规范性引用文件",
+        "术语和定义",
+        "符号和缩略语",
+        "缩略语",
+        "汉语拼音索引",
+        "英文对应词索引",
         "思考题",
         # the kinds of exercise a chapter ends on, and their answers (a SQL course's
         # "练习题", "填空题", "判断题" and "**参考答案:**" were concepts)
@@ -876,6 +885,14 @@ _ZH_VOLUME = re.compile(
 )
 
 
+# a standard's cover names the series it belongs to above its title: "中华人民共和国国家
+# 标准", "中华人民共和国教育行业标准", "浙江省地方标准", "团体标准"; set largest, it was a GB/T
+# 术语's first module and a concept
+_ZH_STANDARD_SERIES = re.compile(
+    r"^(?:中华人民共和国)?(?:国家|国家军用|\S{1,6}行业|\S{1,8}(?:省|市|自治区)地方|地方|团体|企业)标准$"
+)
+
+
 # a Chinese syllabus's closing week: the course reviewed, the students' projects shown and
 # assessed ("课程总结与学生项目展示", "回顾课程内容与学习成果", "团队合作技巧")
 _ZH_COURSE = re.compile(
@@ -1006,6 +1023,8 @@ def apparatus(heading: str) -> bool:
     ):
         return True
     if _ZH_APPARATUS.match(bare) or _ZH_COURSE.match(bare) or _ZH_VOLUME.match(bare):
+        return True
+    if _ZH_STANDARD_SERIES.match(bare):
         return True
     if _ZH_LESSON_PLAN.match(bare) or _ZH_TUTORIAL_PART.match(bare):
         return True

@@ -59,9 +59,10 @@ def _problem(problem: Problem) -> NotFound | InvalidInput | Conflict:
 @strawberry.type
 class DocumentMutations:
     @strawberry.mutation(
-        description="Upload a PDF, DOCX, PPTX, ODT, EPUB, Markdown, Jupyter notebook, HTML, "
+        description="Upload a PDF, DOCX, PPTX, ODT, ODP, EPUB, Markdown, Jupyter notebook, HTML, "
         "LaTeX, reStructuredText, AsciiDoc, Org, Typst, MediaWiki, DokuWiki, DocBook, JATS, "
-        "OPML outline, Evernote export (.enex), Excel glossary (.xlsx), RTF or text file "
+        "PreTeXt, OPML outline, Evernote export (.enex), Excel glossary (.xlsx), RTF or text "
+        "file "
         "(multipart request; send the header Apollo-Require-Preflight). It is recognised by "
         "its content; "
         "`language`: en or zh-CN (detected when left out). A background job turns it "

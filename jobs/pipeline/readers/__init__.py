@@ -23,6 +23,7 @@ from jobs.pipeline.readers import (
     html,
     markdown,
     notebook,
+    odp,
     opml,
     pandoc,
     pdf,
@@ -56,6 +57,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "enex": enex.read,
     "pretext": pretext.read,
     "xlsx": workbook.read,
+    "odp": odp.read,
 }
 
 

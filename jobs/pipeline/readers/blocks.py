@@ -279,6 +279,29 @@ def glossary_entry(
     )
 
 
+# a standard's term clause (GB/T 1.1, as ISO/IEC Directives Part 2): its number alone on a
+# line ("3.1.1"), the Chinese term on the next with its English equivalent after a space
+# ("物流　logistics", "第三方物流 third party logistics; 3PL"), the definition below
+_CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,4}")
+_CLAUSE_TERM = re.compile(
+    r"(?P<term>[\u3400-\u9fff][^\sA-Za-z。，；：:;,.]{0,23}?)"
+    r"(?:[\s\u3000]+(?P<english>[A-Za-z][A-Za-z0-9 ,;'’()/-]{0,80}))?"
+)
+
+
+def clause_term(number: str, line: str) -> str | None:
+    """The term a standard's term clause names, "术语（english）" as a glossary writes it,
+    when `number` is the clause's number alone and `line` the term with its English
+    equivalent; else None. The standard sets the three apart by type alone (黑体 number and
+    term, 宋体 definition), and read as lines joined into a paragraph, "3.1.1物流 logistics
+    根据实际需要…" defined nothing and ran clauses together."""
+    found = _CLAUSE_TERM.fullmatch(line.strip())
+    if not _CLAUSE_NUMBER.fullmatch(number.strip()) or found is None:
+        return None
+    english = " ".join((found["english"] or "").split())
+    return f"{found['term']}（{english}）" if english else found["term"]
+
+
 # the most words a glossary's term set on a line of its own has ("differential association
 # theory"); a longer bold line under the heading is a sub-heading or a sentence
 MAX_TERM_WORDS = 6

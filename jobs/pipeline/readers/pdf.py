@@ -29,6 +29,7 @@ from jobs.pipeline.lexicon import EN_STOP
 from jobs.pipeline.model import Block, Page, ReadDocument
 from jobs.pipeline.readers.blocks import (
     LINE_END_HYPHEN,
+    clause_term,
     guess_heading,
     headed_glossary,
     heading_shaped,
@@ -1661,6 +1662,16 @@ def _blocks(
         if not han_bold and line.size in minor_level and _bold_where_it_shows(line)
     }
     bold_level = min(len(heading_sizes) + len(minor_sizes) + 1 + shift, 6)
+    # a standard's term clauses: the number's line and the term's, then its definition,
+    # read as one glossary entry "术语（english）：定义" (`blocks.clause_term`)
+    clause_terms = {
+        i: term
+        for i, (line, after) in enumerate(pairwise(lines))
+        if not deck
+        and line.page == after.page
+        and (term := clause_term(line.text, after.text)) is not None
+    }
+    defined: list[str] = []  # the term whose definition the paragraph is
     blocks: list[Block] = []
     paragraph: list[_Line] = []
 
@@ -1675,6 +1686,9 @@ def _blocks(
             else:
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
+                if defined:
+                    text = f"{defined[0]}：{text}"
+                    emphasis = [defined[0], *emphasis]
                 # a slide's line is an item where a bullet was drawn before it (a Beamer
                 # ball, `_page_lines`); a glyph that opens it may be a theme's ornament,
                 # unless the glyph opens more of the slide's lines (`listed_pages`)
@@ -1696,8 +1710,14 @@ def _blocks(
                     )
                 )
             paragraph.clear()
+        defined.clear()
 
     for index, line in enumerate(lines):
+        if index in clause_terms or index - 1 in clause_terms:
+            flush()  # the clause's number, then its term: its definition follows
+            if index - 1 in clause_terms:
+                defined.append(clause_terms[index - 1])
+            continue
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if index in numbers:
             flush()

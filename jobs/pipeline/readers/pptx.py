@@ -34,11 +34,11 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 
 from datasources.files.detect import Detected, check_office_archive
-from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
+from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers.blocks import make_blocks, real_pages
+from jobs.pipeline.readers.blocks import make_blocks
 from jobs.pipeline.readers.office_runs import joined
-from jobs.pipeline.readers.pptx_deck import SlideText, deck_blocks, furniture_key
+from jobs.pipeline.readers.pptx_deck import SlideText, deck_document, furniture_key
 
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 # fields PowerPoint fills in on every slide: no content of the slide
@@ -94,33 +94,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         raise CorruptDocument(
             "corrupt_pptx", f"the PowerPoint presentation cannot be parsed ({error})"
         ) from error
-    blocks = deck_blocks(slides)
-    if not blocks:
-        _no_text(slides)
-    first = blocks[0]
-    return ReadDocument(
-        detected.kind,
-        detected.mime_type,
-        real_pages(blocks),
-        True,
-        declared,
-        slides=len({b.page for b in blocks}),
-        shown_title=first.text if first.kind == "heading" else None,
-    )
-
-
-def _no_text(slides: list[SlideText]) -> None:
-    """UnsupportedDocument("no_text") saying what the deck holds instead of text."""
-    if not slides:
-        raise UnsupportedDocument("no_text", "the presentation has no slides")
-    slides_hold = "its slide holds" if len(slides) == 1 else f"its {len(slides)} slides hold"
-    if any(s.pictures for s in slides):
-        raise UnsupportedDocument(
-            "no_text",
-            f"{slides_hold} pictures but no text (text inside a picture needs OCR first; or"
-            " type it on the slides or in the speaker notes)",
-        )
-    raise UnsupportedDocument("no_text", f"{slides_hold} no text")
+    return deck_document(slides, detected, declared)
 
 
 def _read_slide(slide: Slide, number: int, height: int) -> SlideText:

@@ -13,8 +13,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from jobs.pipeline.model import Block
-from jobs.pipeline.readers.blocks import make_blocks
+from datasources.files.detect import Detected
+from datasources.files.document_errors import UnsupportedDocument
+from jobs.pipeline.model import Block, ReadDocument
+from jobs.pipeline.readers.blocks import make_blocks, real_pages
 from jobs.pipeline.readers.slides import (
     overlay_steps,
     title_slide,
@@ -42,6 +44,26 @@ class SlideText:
     banded: set[str] = field(default_factory=set)
 
 
+def deck_document(
+    slides: list[SlideText], detected: Detected, declared: str | None
+) -> ReadDocument:
+    """The deck read (PowerPoint's or Impress'): a page per slide, `declared` its title in
+    the file's properties; a deck with no text is refused saying what it holds."""
+    blocks = deck_blocks(slides)
+    if not blocks:
+        _no_text(slides)
+    first = blocks[0]
+    return ReadDocument(
+        detected.kind,
+        detected.mime_type,
+        real_pages(blocks),
+        True,
+        declared,
+        slides=len({b.page for b in blocks}),
+        shown_title=first.text if first.kind == "heading" else None,
+    )
+
+
 def deck_blocks(slides: list[SlideText]) -> list[Block]:
     """The deck's blocks: each slide's title, body, then notes, without what is no content."""
     shown = _without_steps(slides)
@@ -55,6 +77,21 @@ def deck_blocks(slides: list[SlideText]) -> list[Block]:
         dropped.add(1)
     notes = {s.number: s.notes for s in shown if s.notes and s.number not in dropped}
     return _with_notes(kept, notes)
+
+
+def _no_text(slides: list[SlideText]) -> None:
+    """UnsupportedDocument("no_text") saying what the deck (PowerPoint's or Impress') holds
+    instead of text."""
+    if not slides:
+        raise UnsupportedDocument("no_text", "the presentation has no slides")
+    slides_hold = "its slide holds" if len(slides) == 1 else f"its {len(slides)} slides hold"
+    if any(s.pictures for s in slides):
+        raise UnsupportedDocument(
+            "no_text",
+            f"{slides_hold} pictures but no text (text inside a picture needs OCR first; or"
+            " type it on the slides or in the speaker notes)",
+        )
+    raise UnsupportedDocument("no_text", f"{slides_hold} no text")
 
 
 def furniture_key(text: str) -> str:

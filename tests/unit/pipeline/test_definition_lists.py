@@ -507,3 +507,13 @@ def test_an_entry_pointing_to_where_the_term_was_explained_is_no_definition() ->
     assert [d.term for d in find_definitions(entry, 0, True, (), False, None, True, True)] == [
         "归并排序"
     ]
+
+
+def test_a_chinese_entry_listing_names_in_latin_letters_gives_no_meaning() -> None:
+    # a summary slide lists methods by name, some in Latin letters: what belongs to the
+    # term, not what it means; a gloss with a genus still means
+    from jobs.pipeline.definitions import _zh_list_entry
+
+    assert _zh_list_entry("- 排序：冒泡、插入与Shell", 0, item=True, listed=True) is None
+    assert _zh_list_entry("- 分词：正向匹配、逆向匹配与HMM", 0, item=True, listed=True) is None
+    assert glossed("**边缘检测**：用Canny等算子找出图像中灰度突变位置的方法。", "边缘检测")

@@ -666,3 +666,29 @@ def test_a_short_chinese_run_set_in_another_colour_is_stressed(tmp_path: Path) -
     stressed = [e for b in blocks for e in b.emphasis]
     assert "叶绿体" in stressed and "线粒体" in stressed
     assert not any("整句话" in e for e in stressed)
+
+
+def test_a_standards_term_clauses_are_glossary_entries(tmp_path: Path) -> None:
+    # a national standard's 术语和定义: each clause's number alone on a line, the term with
+    # its English equivalent on the next, the definition below, all at the body's size; a
+    # numbered line that is a sentence, or a number with no term after it, stays text
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    body = "".join(
+        f'<p style="{zh}">{line}</p>'
+        for line in (
+            "4.2.1",
+            "抽样检验　sampling inspection",
+            "从一批产品中随机抽取少量单位进行检验，据此判断整批是否合格的方法。",
+            "4.2.2",
+            "批量",
+            "一批产品所包含的单位产品总数。",
+            "4.3 本章规定的数值均为推荐值，可按合同另行约定。",
+        )
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert texts == [
+        "抽样检验（sampling inspection）：从一批产品中随机抽取少量单位进行检验，"
+        "据此判断整批是否合格的方法。",
+        "批量：一批产品所包含的单位产品总数。",
+        "4.3 本章规定的数值均为推荐值，可按合同另行约定。",
+    ]

@@ -251,3 +251,19 @@ def test_a_textbooks_introductory_chapter_names_no_concept() -> None:
     assert not [c.term for c in heading_terms("第一章 概论", 0, 1)]
     # a subject named with it is a course's name, no introduction alone
     assert not apparatus("计算机科学概论") and not apparatus("马克思主义哲学导论")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["中华人民共和国国家标准", "中华人民共和国交通运输行业标准", "江苏省地方标准", "团体标准",
+     "目 次", "规范性引用文件", "术语和定义", "英文对应词索引"],
+)  # fmt: skip
+def test_a_standards_series_line_and_fixed_parts_are_apparatus(heading: str) -> None:
+    # a national standard's cover names its series above the title, and GB/T 1.1 fixes
+    # its parts: neither a topic of the standard
+    assert apparatus(heading)
+
+
+@pytest.mark.parametrize("heading", ["国家标准化体系", "行业标准的制定", "标准"])
+def test_a_topic_about_standards_is_no_apparatus(heading: str) -> None:
+    assert not apparatus(heading)
