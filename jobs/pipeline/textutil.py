@@ -19,7 +19,13 @@ _NAME_ABBREVIATION = "".join(
 # in Chinese too: "…的著作。）在这一方面" (a translation's aside in brackets) began the next
 # sentence, and so a definition, with "）"
 _SENTENCE_END = re.compile(
-    r"(?<=[。！？；!?])(?![）)」』”’])\s*|(?<=[。！？!?][）)」』”’])\s*|(?<=[^0-9０-９]．)\s*"
+    # a quotation's "!" or "?" ends no sentence that goes on in lower case: "If your
+    # main.rs is your “Hello, world!” program, …" was cut after "world!”"
+    # and an ASCII "!" or "?" ends one only before a space and no lower-case word, the text's
+    # end or Chinese: not inside "x != y", "println!", "?q=1" (each cut a sentence in two)
+    r"(?<=[。！？；])(?![）)」』”’])\s*|(?<=[!?])(?=\s*$|\s+(?![a-z])|[\u3400-\u9fff])\s*"
+    r"|(?<=[。！？][）)」』”’])\s*|(?<=[!?][）)」』”’])(?!\s*[a-z])\s*"
+    r"|(?<=[^0-9０-９]．)\s*"
     r"|(?<=．)(?![0-9０-９])\s*|(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))"
     + _NAME_ABBREVIATION
     + r"\s+(?=[A-Z\"“(\[$`\u3400-\u9fff]|\\\[)|(?<=[.!?])(?=[\u3400-\u9fff])|\n{2,}"

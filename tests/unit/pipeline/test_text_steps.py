@@ -188,6 +188,31 @@ def test_a_quote_or_bracket_closing_after_the_full_stop_stays_with_its_sentence(
     ]
 
 
+def test_an_exclamation_or_question_mark_inside_code_or_a_quotation_ends_no_sentence() -> None:
+    """ "x != y", "println!", "?q=1" and "your “Hello, world!” program" were cut in two;
+    "!" and "?" still end a sentence before a capital, the text's end or Chinese."""
+    text = (
+        "Use `x != y` to compare. The macro `println!` prints text. "
+        "Open /search?q=1 in a tab. If it is your “Hello, world!” program, run it. "
+        "Stop! Is it done? Yes."
+    )
+    assert list(sentences(text)) == [
+        "Use `x != y` to compare.",
+        "The macro `println!` prints text.",
+        "Open /search?q=1 in a tab.",
+        "If it is your “Hello, world!” program, run it.",
+        "Stop!",
+        "Is it done?",
+        "Yes.",
+    ]
+    assert list(sentences("你好!下一句。“快跑！”然后走了。")) == [
+        "你好!",
+        "下一句。",
+        "“快跑！”",
+        "然后走了。",
+    ]
+
+
 def test_a_numbered_bold_line_names_its_topic_without_the_number() -> None:
     assert emphasis_name("1.全期望公式") == "全期望公式"
     assert emphasis_name("2) Ownership") == "Ownership"
