@@ -2720,6 +2720,18 @@ def _read(
         # name is what comes after "as" (read as call's last noun, it was "number of rows")
         raw = _AS.split(raw)[-1]
         raw = raw[_name_article(raw) or 0 :]
+    if (
+        "d" in pattern.groupindex
+        and not chinese
+        and not quoted
+        and not _DEFINE_FIRST.match(match.group(0))
+        and _CLAUSE_THEN_NAME.search(raw)
+        and re.match(r"\s*(?:[.,;:)]|$)", sentence[match.end("t") :])
+    ):
+        # "We call the libraries that your code needs dependencies", "we call the process
+        # by which plants make food photosynthesis": a relative clause describes the thing,
+        # and the name, bare, closes the sentence (its first noun was "the name")
+        raw = raw.split()[-1]
     if not chinese and not quoted:
         raw = _before_a_verb(raw)
     if "d" in pattern.groupindex and _DEFINE_FIRST.match(match.group(0)):
@@ -2804,6 +2816,12 @@ def _name_article(raw: str) -> int | None:
 _DEFINE_FIRST = re.compile(r"\bwe\s+define\s+(?!(?:this|these|that|those|such|it|them|as)\b)", re.I)
 _AS = re.compile(r"\s+as\s+", re.I)
 _REFER_TO_FIRST = re.compile(r"\bwe\s+refer\s+to\b", re.I)
+# a relative clause after the thing's noun, two words at least, then one word more
+_CLAUSE_THEN_NAME = re.compile(
+    r"^\S+(?:\s+\S+)?\s+(?:(?:by|in|of|for|to|with|through)\s+)?(?:that|which|who|whom|whose)"
+    r"(?:\s+\S+){2,}\s+\S+\s*$",
+    re.I,
+)
 _BELONGS_TO = re.compile(r"\s+of\s+(?:an?|the|this|these|its|their|each|every|any)\s", re.I)
 
 

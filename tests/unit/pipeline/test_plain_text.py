@@ -192,6 +192,9 @@ def test_naming_patterns() -> None:
         ("mother bed", 0.85)
     ]
     assert names("This is known as the law of small plots.")[0][0] == "law of small plots"
+    # "we call <the thing and a relative clause> X": the bare name closes the sentence
+    assert names("We call the pots that hold seedlings cells.") == [("cells", 0.8)]
+    assert names("We call the way by which roots find water tropism.") == [("tropism", 0.8)]
     # "we refer to … as X" names what comes after "as", however long the description
     described = "We refer to the pots sown in spring and kept indoors as early sowings."
     assert names(described) == [("early sowings", 0.8)]
