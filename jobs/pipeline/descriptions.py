@@ -135,7 +135,8 @@ def without_pointer(text: str, chinese: bool) -> str:
 _EN_ANAPHORIC_NAMING = re.compile(
     rf"^\s*(?:(?:one|an)\s+example\s+of\s+)?(?:this|that|these|those|it|they|such\s+an?)"
     rf"(?:\s+[a-z-]+){{0,3}}?"
-    rf"\s+(?:is|are|was|were)\s+(?:(?:then|now|also|often|sometimes|commonly|generally|"
+    # "It's called “arrow functions”": the copula written into the pronoun
+    rf"(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?:(?:then|now|also|often|sometimes|commonly|generally|"
     rf"usually|simply)\s+)?{ALIAS_VERBS}\b",
     re.I,
 )
@@ -173,7 +174,14 @@ def with_antecedent(
 def _display_before(blocks: Sequence[Block], index: int) -> str | None:
     """What a paragraph opening on "This is called a refspec." / "这也称为边际化。" names:
     the code or display formula right above it, with the sentence leading in to it
-    ("…, which she does with:", "…聚合在一起："), bounded; None without one."""
+    ("…, which she does with:", "…聚合在一起："), bounded; or the last sentence of the
+    paragraph right above it ("There's another very simple and concise syntax for
+    creating functions …" over "It's called “arrow functions”, …"); None without one."""
+    if index > 0 and blocks[index - 1].kind == "paragraph":
+        said = list(sentences(blocks[index - 1].text))
+        last = said[-1].strip() if said else ""
+        ends = ("?", "？", ":", "：")
+        return last if 0 < len(last) <= MAX_ANTECEDENT_CHARS and not last.endswith(ends) else None
     if index == 0 or blocks[index - 1].kind not in ("code", "formula"):
         return None
     shown = blocks[index - 1].text.strip()

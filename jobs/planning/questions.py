@@ -22,6 +22,15 @@ KINDS = ("definition", "example", "formula")
 # A sentence that opens by pointing back ("Such a solution is called an ideal solution.",
 # "这种曲线被称为反向需求曲线。") says little without the one before it.
 _POINTS_BACK = re.compile(r"^(?:(?:This|These|That|Those|Such|It|They)\b|[这该此其它])")
+# a description that a pointing sentence names, after the sentence or display it points to
+# ("… when a function calls itself. That's called recursion."): it still ranks after one
+# that says what the name is, "Recursion is a programming term that means …"
+_NAMED_BY_POINTING = re.compile(
+    r"(?:^|[.!?:。\uff1a\n]\s*)(?:(?:This|These|That|Those|It|They)(?:['\u2019](?:s|re))?\b"
+    r"[^.!?]{0,40}?"
+    r"\b(?:called|known\s+as|termed|named|referred\s+to\s+as)\b|(?:这|此|该)[^。\uff0c]{0,6}?"
+    r"(?:称为|称作|叫做|叫作))"
+)
 # LaTeX's commands ("\\frac"): not the formula's letters.
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 # A formula that states something: an equation, an inequality, a reaction.
@@ -98,7 +107,12 @@ def _answers(
             texts.sort(key=lambda e: concept.title.casefold() not in e.text.casefold())
         elif kind == "definition":
             # one that stands alone first (stable: the surest first within each)
-            texts.sort(key=lambda e: _POINTS_BACK.match(e.text.strip()) is not None)
+            texts.sort(
+                key=lambda e: (
+                    _POINTS_BACK.match(e.text.strip()) is not None
+                    or _NAMED_BY_POINTING.search(e.text.strip()) is not None
+                )
+            )
         if texts:
             found.append((kind, texts[0].text.strip(), texts[0]))
     if not found and concept.description.strip():

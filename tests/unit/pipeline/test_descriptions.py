@@ -285,6 +285,22 @@ def test_a_paragraph_naming_the_code_or_formula_above_it_takes_them(tmp_path: Pa
     )
 
 
+def test_a_paragraph_opening_on_its_called_takes_the_last_sentence_above_it(
+    tmp_path: Path,
+) -> None:
+    """ "It's called “arrow functions”, because it looks like this:" opened its paragraph
+    under the one describing the syntax: the contraction names by pointing as "It is" does."""
+    en = (
+        "# Sorting\n\nThere is a way to sort a list by swapping neighbours again and again.\n\n"
+        "It's called **bubble sort**, because big values rise like bubbles.\n\n"
+        "Bubble sort is slow on long lists.\n"
+    )
+    assert _descriptions(tmp_path, en, "en")["bubble sort"] == (
+        "There is a way to sort a list by swapping neighbours again and again.\n"
+        "It's called bubble sort, because big values rise like bubbles."
+    )
+
+
 def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) -> None:
     """ "Although the term “lung” is an English word, …, traced back to the Latin …" tells
     where the word comes from, not what the thing is: it was an anatomy chapter's

@@ -203,6 +203,13 @@ def test_a_definition_that_points_back_answers_only_when_it_is_the_only_one() ->
     back = {
         "s-sd": Extraction("definition", "This is called the standard deviation.", STATS, 1),
         "s-mean": Extraction("definition", "这个值称为平均数。", STATS, 1),
+        # the sentence it points to before it, it still names by pointing
+        "s-var": Extraction(
+            "definition",
+            "Square the distances from the mean and average them. That's called the variance.",
+            STATS,
+            1,
+        ),
     }
     data = replace(
         data,
@@ -214,6 +221,7 @@ def test_a_definition_that_points_back_answers_only_when_it_is_the_only_one() ->
     answers = {q.concept_id: q.answer for q in plan_course(data).questions if "mean?" in q.question}
     assert answers["s-sd"] == "The standard deviation is the square root of the variance."
     assert answers["s-mean"] == "The mean is the sum of the values divided by their number."
+    assert answers["s-var"] == "Variance is the mean squared distance from the mean."
 
 
 def test_an_example_question_is_answered_by_an_example_naming_the_concept() -> None:
