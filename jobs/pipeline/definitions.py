@@ -1790,6 +1790,10 @@ _EN_SAYS_NOT_WHAT = (
     r"|^there\s+(?:are|is|exists?)\b"
     r"(?!.*\b(?:called|known\s+as|termed|named|referred\s+to\s+as|defined\s+as)\b)"
     r".*(?<![\w-])[*_“\"']*{0}"
+    # or which of the kinds just counted it is, and no more: "The first kind is *data
+    # properties*." (after "There are two kinds of object properties.")
+    r"|^(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|other)\s+(?:kind|type|sort"
+    r"|form|category|class|group|one)s?\s+(?:is|are)\s+(?:the\s+|an?\s+)?[*_“\"']*{0}[*_”\"']*\W*$"
 )
 _ZH_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}(?:(?:并|也|就|则)?(?:不是|并非|不等于|不同于)(?![^，。；]{{0,12}}而是)"

@@ -354,6 +354,13 @@ def test_a_sentence_saying_what_an_emphasised_term_is_not_or_that_it_exists_defi
     # nor does one saying only that some exist
     exist = "There are several *sampling methods* for estimating it."
     assert not list(find_definitions(exist, 0, False, ("*sampling methods*",)))
+    # nor which of the kinds just counted it is ("There are two kinds of rock. The first…")
+    first = "The first kind is *igneous rock*."
+    assert not list(find_definitions(first, 0, False, ("*igneous rock*",)))
+    kind = "The second kind is *sedimentary rock*, rock laid down in layers by water."
+    assert [d.term for d in find_definitions(kind, 0, False, ("*sedimentary rock*",))] == [
+        "sedimentary rock"
+    ]
     # a sentence saying what it is still defines it
     kept = "*病毒*是一种没有细胞结构的微生物。"
     assert [d.term for d in find_definitions(kept, 0, True, ("*病毒*",))] == ["病毒"]
