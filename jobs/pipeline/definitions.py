@@ -274,7 +274,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (
         re.compile(
-            rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means|denotes|is\s+the\s+name\s+for)\b", re.I
+            # ("High accuracy on the training set means nothing.": a claim of worth)
+            rf"^{_ART}{_EN_TERM}\s+(?:refers\s+to|means(?!\s+(?:nothing|little|much|something"
+            r"|anything|everything|a\s+lot)\b)|denotes|is\s+the\s+name\s+for)\b",
+            re.I,
         ),
         0.75,
     ),
@@ -1790,6 +1793,9 @@ _EN_SAYS_NOT_WHAT = (
     r"|^there\s+(?:are|is|exists?)\b"
     r"(?!.*\b(?:called|known\s+as|termed|named|referred\s+to\s+as|defined\s+as)\b)"
     r".*(?<![\w-])[*_“\"']*{0}"
+    # or what it is worth: "High accuracy on the training set means nothing."
+    r"|^(?:the\s+|an?\s+)?[*_“\"']*{0}[^.;:]{{0,60}}?\s+means\s+(?:nothing|little|much"
+    r"|something|anything|everything|a\s+lot)\b"
     # or which of the kinds just counted it is, and no more: "The first kind is *data
     # properties*." (after "There are two kinds of object properties.")
     r"|^(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|other)\s+(?:kind|type|sort"

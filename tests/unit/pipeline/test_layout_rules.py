@@ -354,6 +354,14 @@ def test_a_sentence_saying_what_an_emphasised_term_is_not_or_that_it_exists_defi
     # nor does one saying only that some exist
     exist = "There are several *sampling methods* for estimating it."
     assert not list(find_definitions(exist, 0, False, ("*sampling methods*",)))
+    # nor what it is worth ("X means nothing"), stressed or not
+    worth = "*High yield* on one field means nothing."
+    assert not list(find_definitions(worth, 0, False, ("*High yield*",)))
+    assert not list(find_definitions("High yield means little here.", 0, False, (), plain=True))
+    means = "*Crop rotation* means growing different crops in turn."
+    assert [d.term for d in find_definitions(means, 0, False, ("*Crop rotation*",))] == [
+        "Crop rotation"
+    ]
     # nor which of the kinds just counted it is ("There are two kinds of rock. The first…")
     first = "The first kind is *igneous rock*."
     assert not list(find_definitions(first, 0, False, ("*igneous rock*",)))
