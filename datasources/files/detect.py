@@ -59,14 +59,14 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx", "pretext", "odp",
+    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext", "moodlexml",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -121,6 +121,7 @@ MIME: dict[Kind, str] = {
     "pretext": "application/pretext+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odp": "application/vnd.oasis.opendocument.presentation",
+    "moodlexml": "application/x-moodle-xml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -445,6 +446,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "opml"
     if _ENEX_ROOT.match(sample):
         return "enex"
+    if _MOODLE_QUIZ_ROOT.match(sample):
+        return "moodlexml"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -516,6 +519,12 @@ _ENEX_ROOT = re.compile(
     _XML_PROLOG + r"<en-export\b",
     re.DOTALL,
 )
+
+
+# A Moodle XML quiz bank (a question bank's export, or a quiz's questions to import
+# elsewhere): XML whose first element is <quiz>. libmagic calls it text, and read as text
+# its tag names were the concepts ("questiontext", "shuffleanswers") and no term defined.
+_MOODLE_QUIZ_ROOT = re.compile(_XML_PROLOG + r"<quiz\b", re.DOTALL)
 
 
 # PreTeXt, the XML that many open mathematics textbooks are written in (a book's

@@ -92,9 +92,7 @@ def _gift(lines: Sequence[str]) -> list[Block] | None:
     for paragraph in paragraphs:
         category = _CATEGORY.match(paragraph)
         if category:
-            # "$course$/top/Operations Research/Queueing": its last part names the section
-            parts = [p for p in category.group(1).split("/") if p and not p.startswith("$")]
-            blocks.extend(_heading(_unescape(parts[-1]) if parts else "", 1))
+            blocks.extend(category_heading(_unescape(category.group(1))))
             continue
         if paragraph not in questions:
             continue
@@ -118,7 +116,22 @@ def _gift_question(text: str) -> list[Block]:
     answers = _ANSWERS.search(text)
     assert answers is not None  # a question has its answer block (`_gift`)
     before, after = _unescape(text[: answers.start()]), _unescape(text[answers.end() :])
-    right = _right_answer(answers.group(1))
+    return answered_question(name, before, right_answer(answers.group(1)), after)
+
+
+def category_heading(path: str) -> list[Block]:
+    """A bank's category as the section it heads: "$course$/top/Operations
+    Research/Queueing" is "Queueing", its last part ("$course$" and "top" name no topic)."""
+    parts = [p.strip() for p in path.split("/") if p.strip() and not p.startswith("$")]
+    parts = parts[1:] if parts[:1] == ["top"] else parts
+    return _heading(parts[-1] if parts else "", 1)
+
+
+def answered_question(name: str, before: str, right: str | bool | None, after: str) -> list[Block]:
+    """A question as what it teaches, headed by its name when that names a topic: the
+    stem `before` and `after` its blank with the `right` answer in it, or after its "?";
+    a true statement (True) as it stands, a false one (False) not at all; None is a
+    question with no answer to put in (an essay's)."""
     blocks = _heading(_topic_name(name, before), 2)
     if right is False:  # a false statement teaches nothing as it stands
         return blocks
@@ -133,7 +146,7 @@ def _gift_question(text: str) -> list[Block]:
     return blocks + make_blocks("paragraph", sentence, 1, emphasis=_term_answer(right))
 
 
-def _right_answer(block: str) -> str | bool | None:
+def right_answer(block: str) -> str | bool | None:
     """The right answer of a GIFT answer block: its text, True or False for a true/false
     question, None when there is none to read (an essay's "{}", a numeric "{#3.14}",
     matching pairs)."""
