@@ -60,6 +60,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "xlsx": workbook.read,
     "odp": odp.read,
     "moodlexml": moodlexml.read,
+    "textile": pandoc.read,
 }
 
 
