@@ -139,8 +139,13 @@ def answered_question(name: str, before: str, right: str | bool | None, after: s
         sentence = " ".join(p for p in (before, after) if p)
     elif after:  # a blank in the stem: "… is called the {=feasible region ~…}."
         sentence = f"{before} {right}{'' if after[0] in '.,;:?!' else ' '}{after}"
-    else:  # a question, its answer after it
-        sentence = f"{before} {right[0].upper()}{right[1:]}."
+    elif before.endswith(("?", "？")):  # a question, its answer after it
+        sentence = f"{before} {right[0].upper()}{right[1:]}".rstrip(".") + "."
+    else:
+        # a stem that breaks off ("Demand is then said to be:", "… is called the") is
+        # the opening of the answer's sentence, as Aiken's is: "… said to be: Elastic."
+        # read as two, and the answer a sentence of its own
+        sentence = f"{before.rstrip(' :')} {right}".rstrip(".") + "."
     if not sentence:
         return blocks
     return blocks + make_blocks("paragraph", sentence, 1, emphasis=_term_answer(right))

@@ -239,3 +239,23 @@ def test_a_moodle_xml_export_reads_as_what_its_questions_teach(tmp_path: Path) -
     # none of Moodle's apparatus is text of the document
     joined = " ".join(t for _, t in texts)
     assert "correct" not in joined and "rip current" not in joined and "CDATA" not in joined
+
+
+def test_a_stem_that_breaks_off_is_finished_by_its_answer() -> None:
+    # "…said to be:" opens the answer's sentence, as an Aiken stem without "?" does; a
+    # question's answer stays a sentence after it
+    gift = quiz_blocks(
+        [
+            "A rock that has been changed by heat and pressure is called: {=metamorphic ~igneous}",
+            "",
+            "The layer under the crust is the {=mantle ~core}",
+            "",
+            "Which layer is liquid? {=the outer core ~the crust}",
+        ]
+    )
+    assert gift is not None
+    assert [b.text for b in gift] == [
+        "A rock that has been changed by heat and pressure is called metamorphic.",
+        "The layer under the crust is the mantle.",
+        "Which layer is liquid? The outer core.",
+    ]
