@@ -54,13 +54,23 @@ def _question(question: etree._Element) -> list[Block]:
     if kind == "category":
         return quizbank.category_heading(_plain(question.findtext("category/text") or ""))
     name = _plain(question.findtext("name/text") or "")
+    feedback = _plain(question.findtext("generalfeedback/text") or "")
+    explained = make_blocks("paragraph", feedback, 1) if feedback else []
+    if kind == "matching":
+        pairs = [
+            (_plain(pair.findtext("text") or ""), _plain(pair.findtext("answer/text") or ""))
+            for pair in question.iterfind("subquestion")
+        ]
+        return (
+            quizbank.answered_question(name, "", None, "")
+            + quizbank.matched_pairs(pairs)
+            + explained
+        )
     stem = _CLOZE.sub(_cloze_answer, _plain(question.findtext("questiontext/text") or ""))
     right = _right(question, kind)
     blank = _BLANK.search(stem) if isinstance(right, str) else None
     before, after = (stem[: blank.start()], stem[blank.end() :]) if blank else (stem, "")
-    blocks = quizbank.answered_question(name, before.strip(), right, after.strip())
-    feedback = _plain(question.findtext("generalfeedback/text") or "")
-    return blocks + (make_blocks("paragraph", feedback, 1) if feedback else [])
+    return quizbank.answered_question(name, before.strip(), right, after.strip()) + explained
 
 
 def _right(question: etree._Element, kind: str) -> str | bool | None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from jobs.pipeline.model import Block
-from jobs.pipeline.readers.blocks import make_blocks
+from jobs.pipeline.readers.blocks import MAX_TERM_CHARS, glossary_entry, make_blocks
 
 # the fewest questions that make a text a quiz bank, and the share of its paragraphs they
 # must be (a text with one "{…}" or one "ANSWER:" line stays prose)
@@ -116,7 +116,37 @@ def _gift_question(text: str) -> list[Block]:
     answers = _ANSWERS.search(text)
     assert answers is not None  # a question has its answer block (`_gift`)
     before, after = _unescape(text[: answers.start()]), _unescape(text[answers.end() :])
+    pairs = [
+        tuple(_unescape(side) for side in _FEEDBACK.sub("", option).split("->", 1))
+        for sign, option in _OPTION.findall(answers.group(1))
+        if sign == "=" and "->" in option
+    ]
+    if pairs:
+        return _heading(_topic_name(name, before), 2) + matched_pairs(pairs)
     return answered_question(name, before, right_answer(answers.group(1)), after)
+
+
+# the fewest words of the side of a matching pair that defines the other, a term
+MIN_DEFINITION_WORDS = 5
+
+
+def matched_pairs(pairs: Sequence[Sequence[str]]) -> list[Block]:
+    """A matching question's pairs as what it teaches (its stem, "Match each … with …",
+    is an instruction): a term matched with the sentence that defines it, either way
+    round, is a glossary entry, as a flashcard is; two short sides are one statement,
+    "Elasticity of 0: perfectly inelastic". Read as no answer at all, a bank's matching
+    question taught nothing but its instruction."""
+    blocks: list[Block] = []
+    for left, right in pairs:
+        if not left or not right:
+            continue
+        term, definition = sorted((left, right), key=lambda side: len(side.split()))
+        shaped = _topic_name(term, definition) == term and len(term) <= MAX_TERM_CHARS
+        if shaped and len(definition.split()) >= MIN_DEFINITION_WORDS:
+            blocks.extend(glossary_entry([term], definition))
+        else:
+            blocks.extend(make_blocks("paragraph", f"{left}: {right}".rstrip(".") + ".", 1))
+    return blocks
 
 
 def category_heading(path: str) -> list[Block]:

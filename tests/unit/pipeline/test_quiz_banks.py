@@ -259,3 +259,51 @@ def test_a_stem_that_breaks_off_is_finished_by_its_answer() -> None:
         "The layer under the crust is the mantle.",
         "Which layer is liquid? The outer core.",
     ]
+
+
+def test_a_matching_question_teaches_its_pairs() -> None:
+    # a term matched with the sentence that defines it is a glossary entry, whichever side
+    # it stands on; two short sides are one statement; the instruction is no lesson
+    gift = quiz_blocks(
+        [
+            "::Rock words:: Match each word with its meaning. {",
+            "=Rock formed from cooled magma or lava -> igneous rock",
+            "=sedimentary rock -> Rock formed from layers of compacted sediment",
+            "=Quartz -> a mineral",
+            "}",
+            "",
+            "A mineral has a crystal structure. {T}",
+            "",
+            "Granite is {=igneous ~sedimentary}.",
+        ]
+    )
+    assert gift is not None
+    assert [(b.text, list(b.emphasis)) for b in gift[:4]] == [
+        ("Rock words", []),
+        ("igneous rock: Rock formed from cooled magma or lava", ["igneous rock"]),
+        ("sedimentary rock: Rock formed from layers of compacted sediment", ["sedimentary rock"]),
+        ("Quartz: a mineral.", []),
+    ]
+    assert "Match each" not in " ".join(b.text for b in gift)
+
+
+def test_a_moodle_xml_matching_question_teaches_its_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "tides.xml"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="matching">
+    <name><text>Q1</text></name>
+    <questiontext format="html"><text>Match the terms.</text></questiontext>
+    <subquestion format="html">
+      <text><![CDATA[<p>The tide when the Sun and the Moon pull along one line</p>]]></text>
+      <answer><text>spring tide</text></answer>
+    </subquestion>
+    <subquestion format="html"><text></text><answer><text>neap tide</text></answer></subquestion>
+  </question>
+</quiz>
+""",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in read(path, detect(path)).blocks()]
+    assert texts == ["spring tide: The tide when the Sun and the Moon pull along one line"]
