@@ -192,18 +192,14 @@ _MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
   </question>
   <question type="truefalse">
     <name><text>Q3</text></name>
-    <questiontext format="html">
-      <text><![CDATA[<p>Cliffs form only from sand.</p>]]></text>
-    </questiontext>
-    <answer fraction="0" format="moodle_auto_format"><text>true</text></answer>
+    <questiontext format="plain_text"><text>Cliffs form only from sand.</text></questiontext>
     <answer fraction="100" format="moodle_auto_format"><text>false</text></answer>
+    <answer fraction="0" format="moodle_auto_format"><text>true</text></answer>
   </question>
   <question type="shortanswer">
     <name><text>Q4</text></name>
-    <questiontext format="html">
-      <text><![CDATA[
-        <p>A ridge of sand joining an island to the coast is a ____ .</p>]]></text>
-    </questiontext>
+    <questiontext format="moodle_auto_format">
+      <text>A ridge of sand joining an island to the coast is a ____ .</text></questiontext>
     <answer fraction="100" format="moodle_auto_format"><text>tombolo</text></answer>
   </question>
   <question type="multianswer">
