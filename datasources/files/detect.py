@@ -59,14 +59,15 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx", "pretext", "odp",
+    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
-    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext",
+    "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext", "moodlexml",
+    "textile",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -86,6 +87,7 @@ _MARKUP_NAMES: dict[str, Kind] = {
     ".wiki": "mediawiki",
     ".mediawiki": "mediawiki",
     ".wikitext": "mediawiki",
+    ".textile": "textile",
 }
 
 HEAD_BYTES = 64 * 1024
@@ -121,6 +123,8 @@ MIME: dict[Kind, str] = {
     "pretext": "application/pretext+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odp": "application/vnd.oasis.opendocument.presentation",
+    "moodlexml": "application/x-moodle-xml",
+    "textile": "text/x-textile",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -445,6 +449,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "opml"
     if _ENEX_ROOT.match(sample):
         return "enex"
+    if _MOODLE_QUIZ_ROOT.match(sample):
+        return "moodlexml"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -453,6 +459,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "dokuwiki"
     if _looks_like_wikitext(sample):
         return "mediawiki"
+    if _looks_like_textile(sample):
+        return "textile"
     # a LaTeX document by its own declaration, unless it is named or reads as another
     # markup: a Markdown tutorial on LaTeX fences "\documentclass{article}" at a line's
     # start, and read through pandoc's LaTeX reader it was mangled
@@ -516,6 +524,12 @@ _ENEX_ROOT = re.compile(
     _XML_PROLOG + r"<en-export\b",
     re.DOTALL,
 )
+
+
+# A Moodle XML quiz bank (a question bank's export, or a quiz's questions to import
+# elsewhere): XML whose first element is <quiz>. libmagic calls it text, and read as text
+# its tag names were the concepts ("questiontext", "shuffleanswers") and no term defined.
+_MOODLE_QUIZ_ROOT = re.compile(_XML_PROLOG + r"<quiz\b", re.DOTALL)
 
 
 # PreTeXt, the XML that many open mathematics textbooks are written in (a book's
@@ -586,6 +600,23 @@ def _looks_like_dokuwiki(sample: str) -> bool:
         return False
     marks = len(_DOKUWIKI_MARKS.findall(sample))
     return marks >= 3 and marks > len(_MEDIAWIKI_ONLY.findall(sample))
+
+
+# Textile, the markup of Redmine's wiki and issues (a course's project wiki, saved from its
+# edit box or exported as .txt): a block opens with its signature and a dot at a line's
+# start, "h2. Heading", "p(note). …", "bq. …", "bc. code", "fn1. note". Read as text, its
+# headings were paragraphs ("h2. Techniques" was a concept) and its "*bold*" terms no
+# emphasis: a 19-term accessibility page had 6 concepts. Its "# item" lists look like
+# Markdown's headings, so it is told apart first.
+_TEXTILE_HEADING = re.compile(r"^h[1-6](?:\([^)\n]*\)|\{[^}\n]*\}|[<>=]+)*\.[ \t]+\S", re.M)
+_TEXTILE_BLOCK = re.compile(
+    r"^(?:p|bq|bc|pre|fn\d+)(?:\([^)\n]*\)|\{[^}\n]*\}|[<>=]+)*\.\.?[ \t]+\S", re.M
+)
+
+
+def _looks_like_textile(sample: str) -> bool:
+    headings = len(_TEXTILE_HEADING.findall(sample))
+    return headings >= 2 and headings + len(_TEXTILE_BLOCK.findall(sample)) >= 3
 
 
 def _looks_like_markdown(sample: str) -> bool:

@@ -61,7 +61,8 @@ class DocumentMutations:
     @strawberry.mutation(
         description="Upload a PDF, DOCX, PPTX, ODT, ODP, EPUB, Markdown, Jupyter notebook, HTML, "
         "LaTeX, reStructuredText, AsciiDoc, Org, Typst, MediaWiki, DokuWiki, DocBook, JATS, "
-        "PreTeXt, OPML outline, Evernote export (.enex), Excel glossary (.xlsx), RTF or text "
+        "PreTeXt, Textile (a Redmine wiki page), OPML outline, Evernote export (.enex), Moodle XML "
+        "quiz, Excel glossary (.xlsx), RTF or text "
         "file "
         "(multipart request; send the header Apollo-Require-Preflight). It is recognised by "
         "its content; "

@@ -22,6 +22,7 @@ from jobs.pipeline.readers import (
     enex,
     html,
     markdown,
+    moodlexml,
     notebook,
     odp,
     opml,
@@ -58,6 +59,8 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pretext": pretext.read,
     "xlsx": workbook.read,
     "odp": odp.read,
+    "moodlexml": moodlexml.read,
+    "textile": pandoc.read,
 }
 
 

@@ -62,6 +62,7 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "dokuwiki": ("dokuwiki", "DokuWiki"),
     "docbook": ("docbook", "DocBook"),
     "jats": ("jats", "JATS"),
+    "textile": ("textile", "Textile"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
@@ -151,6 +152,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
             text = _WIKI_CATEGORY.sub("", text)
         elif reader == "dokuwiki":
             text = dokuwiki_plugins(text)
+        elif reader == "textile":
+            text = redmine_wiki_marks(text)
         stdin: bytes | None = text.encode("utf-8")
     else:
         command.append(str(path))
@@ -393,6 +396,20 @@ def _shown_html(match: re.Match[str]) -> str:
 # A wiki page's categories: links that file the page in a list, which the wiki shows in a
 # box at its foot, never in the text; pandoc's reader showed "Category:Soil science" as words
 _WIKI_CATEGORY = re.compile(r"\[\[[ \t]*Category[ \t]*:[^\]\n]*\]\]", re.IGNORECASE)
+
+
+# Redmine's own marks in its Textile: a macro in double braces ("{{toc}}", "{{>toc}}",
+# "{{child_pages}}", "{{include(Page)}}") shows a box or other page, never this page's
+# text; a wiki link "[[Page]]" or "[[Page#Section|text]]" shows its page's name or its
+# text. pandoc's Textile reader knows neither and kept both as written ("{{>toc}}",
+# "[[Semantic HTML]]").
+_REDMINE_MACRO = re.compile(r"\{\{[<>]?[a-z_]+(?:\([^(){}\n]*\))?\}\}")
+_REDMINE_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
+
+
+def redmine_wiki_marks(text: str) -> str:
+    """Textile with Redmine's macros gone and its wiki links as the text they show."""
+    return _REDMINE_LINK.sub(r"\1", _REDMINE_MACRO.sub("", text))
 
 
 # DocBook's marks of a term where the text introduces or glosses it: `<firstterm>` (the

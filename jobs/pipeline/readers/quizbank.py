@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from jobs.pipeline.model import Block
-from jobs.pipeline.readers.blocks import make_blocks
+from jobs.pipeline.readers.blocks import MAX_TERM_CHARS, glossary_entry, make_blocks
 
 # the fewest questions that make a text a quiz bank, and the share of its paragraphs they
 # must be (a text with one "{…}" or one "ANSWER:" line stays prose)
@@ -92,9 +92,7 @@ def _gift(lines: Sequence[str]) -> list[Block] | None:
     for paragraph in paragraphs:
         category = _CATEGORY.match(paragraph)
         if category:
-            # "$course$/top/Operations Research/Queueing": its last part names the section
-            parts = [p for p in category.group(1).split("/") if p and not p.startswith("$")]
-            blocks.extend(_heading(_unescape(parts[-1]) if parts else "", 1))
+            blocks.extend(category_heading(_unescape(category.group(1))))
             continue
         if paragraph not in questions:
             continue
@@ -118,7 +116,52 @@ def _gift_question(text: str) -> list[Block]:
     answers = _ANSWERS.search(text)
     assert answers is not None  # a question has its answer block (`_gift`)
     before, after = _unescape(text[: answers.start()]), _unescape(text[answers.end() :])
-    right = _right_answer(answers.group(1))
+    pairs = [
+        tuple(_unescape(side) for side in _FEEDBACK.sub("", option).split("->", 1))
+        for sign, option in _OPTION.findall(answers.group(1))
+        if sign == "=" and "->" in option
+    ]
+    if pairs:
+        return _heading(_topic_name(name, before), 2) + matched_pairs(pairs)
+    return answered_question(name, before, right_answer(answers.group(1)), after)
+
+
+# the fewest words of the side of a matching pair that defines the other, a term
+MIN_DEFINITION_WORDS = 5
+
+
+def matched_pairs(pairs: Sequence[Sequence[str]]) -> list[Block]:
+    """A matching question's pairs as what it teaches (its stem, "Match each … with …",
+    is an instruction): a term matched with the sentence that defines it, either way
+    round, is a glossary entry, as a flashcard is; two short sides are one statement,
+    "Elasticity of 0: perfectly inelastic". Read as no answer at all, a bank's matching
+    question taught nothing but its instruction."""
+    blocks: list[Block] = []
+    for left, right in pairs:
+        if not left or not right:
+            continue
+        term, definition = sorted((left, right), key=lambda side: len(side.split()))
+        shaped = _topic_name(term, definition) == term and len(term) <= MAX_TERM_CHARS
+        if shaped and len(definition.split()) >= MIN_DEFINITION_WORDS:
+            blocks.extend(glossary_entry([term], definition))
+        else:
+            blocks.extend(make_blocks("paragraph", f"{left}: {right}".rstrip(".") + ".", 1))
+    return blocks
+
+
+def category_heading(path: str) -> list[Block]:
+    """A bank's category as the section it heads: "$course$/top/Operations
+    Research/Queueing" is "Queueing", its last part ("$course$" and "top" name no topic)."""
+    parts = [p.strip() for p in path.split("/") if p.strip() and not p.startswith("$")]
+    parts = parts[1:] if parts[:1] == ["top"] else parts
+    return _heading(parts[-1] if parts else "", 1)
+
+
+def answered_question(name: str, before: str, right: str | bool | None, after: str) -> list[Block]:
+    """A question as what it teaches, headed by its name when that names a topic: the
+    stem `before` and `after` its blank with the `right` answer in it, or after its "?";
+    a true statement (True) as it stands, a false one (False) not at all; None is a
+    question with no answer to put in (an essay's)."""
     blocks = _heading(_topic_name(name, before), 2)
     if right is False:  # a false statement teaches nothing as it stands
         return blocks
@@ -126,14 +169,19 @@ def _gift_question(text: str) -> list[Block]:
         sentence = " ".join(p for p in (before, after) if p)
     elif after:  # a blank in the stem: "… is called the {=feasible region ~…}."
         sentence = f"{before} {right}{'' if after[0] in '.,;:?!' else ' '}{after}"
-    else:  # a question, its answer after it
-        sentence = f"{before} {right[0].upper()}{right[1:]}."
+    elif before.endswith(("?", "？")):  # a question, its answer after it
+        sentence = f"{before} {right[0].upper()}{right[1:]}".rstrip(".") + "."
+    else:
+        # a stem that breaks off ("Demand is then said to be:", "… is called the") is
+        # the opening of the answer's sentence, as Aiken's is: "… said to be: Elastic."
+        # read as two, and the answer a sentence of its own
+        sentence = f"{before.rstrip(' :')} {right}".rstrip(".") + "."
     if not sentence:
         return blocks
     return blocks + make_blocks("paragraph", sentence, 1, emphasis=_term_answer(right))
 
 
-def _right_answer(block: str) -> str | bool | None:
+def right_answer(block: str) -> str | bool | None:
     """The right answer of a GIFT answer block: its text, True or False for a true/false
     question, None when there is none to read (an essay's "{}", a numeric "{#3.14}",
     matching pairs)."""

@@ -687,6 +687,49 @@ def test_a_dokuwiki_page_is_known_by_its_marks_and_read_as_its_sections(
     assert detect(path, filename="wiki.txt").kind == "mediawiki"
 
 
+# a Redmine project wiki's page in Textile, with Redmine's table-of-contents macro and
+# wiki links; its numbered list's "# " lines look like Markdown headings
+TEXTILE_PAGE = """h1. Bridges
+
+{{>toc}}
+
+See also [[Loads and Forces]] and [[Trusses#Members|truss members]].
+
+h2. Beam bridges
+
+A *beam bridge* is a rigid horizontal structure resting on two piers. Its span is
+short.
+
+# Measure the span.
+# Choose a beam depth.
+
+h2. Arch bridges
+
+p(note). An _arch bridge_ carries its load outward to supports at each end.
+
+bq. Arches were built in stone long before steel.
+"""
+
+
+def test_a_textile_page_is_known_by_its_marks_and_read_as_its_sections(
+    tmp_path: Path,
+) -> None:
+    document = _detected_then_read(
+        tmp_path, TEXTILE_PAGE, "textile", ("bridges.txt", "bridges.textile", "bridges")
+    )
+    assert document.mime_type == "text/x-textile"
+    assert document.title == "Bridges"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert {"Beam bridges", "Arch bridges"} <= set(headings)
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    for markup in ("h2.", "p(note).", "bq.", "{{", "toc", "[[", "*beam", "Trusses#"):
+        assert markup not in prose, markup
+    # a wiki link shows its page's name, or its text
+    assert "See also Loads and Forces and truss members." in prose
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"beam bridge", "arch bridge"} <= stressed
+
+
 DOCBOOK_CHAPTER = """<chapter id="erosion">
 <title>Soil Erosion</title>
 <para>Water and wind remove the top layer of a field. The loss is called

@@ -150,3 +150,156 @@ def test_a_gift_file_gives_the_concepts_its_questions_test(tmp_path: Path) -> No
     concepts = {c.key: c for c in analyse_file(path, language="en").knowledge.concepts}
     # the topics the questions are named by are concepts of the bank
     assert {"watershed", "discharge"} <= set(concepts)
+
+
+# A Moodle XML export, as Moodle writes one: a category question first, then questions
+# with HTML stems in CDATA, graded answers, general feedback and grading apparatus
+_MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+<!-- question: 0  -->
+  <question type="category">
+    <category><text>$course$/top/Default for GEO1/Coasts</text></category>
+    <info format="moodle_auto_format"><text></text></info>
+  </question>
+<!-- question: 12  -->
+  <question type="multichoice">
+    <name><text>Longshore drift</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p>What carries sand along a beach when waves arrive at an angle?</p>]]></text>
+    </questiontext>
+    <generalfeedback format="html">
+      <text><![CDATA[
+        <p>Longshore drift is the movement of sediment along a coast by waves.</p>]]></text>
+    </generalfeedback>
+    <defaultgrade>1.0000000</defaultgrade>
+    <penalty>0.3333333</penalty>
+    <shuffleanswers>true</shuffleanswers>
+    <correctfeedback format="html"><text>Your answer is correct.</text></correctfeedback>
+    <answer fraction="100" format="html"><text><![CDATA[<p>longshore drift</p>]]></text>
+      <feedback format="html"><text>Yes.</text></feedback></answer>
+    <answer fraction="0" format="html"><text><![CDATA[<p>a rip current</p>]]></text>
+      <feedback format="html"><text>No.</text></feedback></answer>
+  </question>
+<!-- question: 13  -->
+  <question type="truefalse">
+    <name><text>Q2</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p>A spit grows into open sea.</p>]]></text>
+    </questiontext>
+    <generalfeedback format="html"><text></text></generalfeedback>
+    <answer fraction="100" format="moodle_auto_format"><text>true</text></answer>
+    <answer fraction="0" format="moodle_auto_format"><text>false</text></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>Q3</text></name>
+    <questiontext format="plain_text"><text>Cliffs form only from sand.</text></questiontext>
+    <answer fraction="100" format="moodle_auto_format"><text>false</text></answer>
+    <answer fraction="0" format="moodle_auto_format"><text>true</text></answer>
+  </question>
+  <question type="shortanswer">
+    <name><text>Q4</text></name>
+    <questiontext format="moodle_auto_format">
+      <text>A ridge of sand joining an island to the coast is a ____ .</text></questiontext>
+    <answer fraction="100" format="moodle_auto_format"><text>tombolo</text></answer>
+  </question>
+  <question type="multianswer">
+    <name><text>Q5</text></name>
+    <questiontext format="html">
+      <text><![CDATA[
+        <p>Waves that build a beach are
+        {1:MULTICHOICE:=constructive waves#Yes~destructive waves}.</p>]]></text>
+    </questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_a_moodle_xml_export_reads_as_what_its_questions_teach(tmp_path: Path) -> None:
+    path = tmp_path / "coasts.xml"
+    path.write_text(_MOODLE_XML, encoding="utf-8")
+    detected = detect(path)
+    assert detected.kind == "moodlexml"
+    texts = [(b.kind, b.text) for b in read(path, detected).blocks()]
+    assert texts == [
+        ("heading", "Coasts"),  # the category's last part
+        ("heading", "Longshore drift"),  # a name that names a topic
+        (
+            "paragraph",
+            "What carries sand along a beach when waves arrive at an angle? Longshore drift.",
+        ),
+        ("paragraph", "Longshore drift is the movement of sediment along a coast by waves."),
+        ("paragraph", "A spit grows into open sea."),  # true; the false one is gone
+        ("paragraph", "A ridge of sand joining an island to the coast is a tombolo."),
+        ("paragraph", "Waves that build a beach are constructive waves."),
+    ]
+    # none of Moodle's apparatus is text of the document
+    joined = " ".join(t for _, t in texts)
+    assert "correct" not in joined and "rip current" not in joined and "CDATA" not in joined
+
+
+def test_a_stem_that_breaks_off_is_finished_by_its_answer() -> None:
+    # "…said to be:" opens the answer's sentence, as an Aiken stem without "?" does; a
+    # question's answer stays a sentence after it
+    gift = quiz_blocks(
+        [
+            "A rock that has been changed by heat and pressure is called: {=metamorphic ~igneous}",
+            "",
+            "The layer under the crust is the {=mantle ~core}",
+            "",
+            "Which layer is liquid? {=the outer core ~the crust}",
+        ]
+    )
+    assert gift is not None
+    assert [b.text for b in gift] == [
+        "A rock that has been changed by heat and pressure is called metamorphic.",
+        "The layer under the crust is the mantle.",
+        "Which layer is liquid? The outer core.",
+    ]
+
+
+def test_a_matching_question_teaches_its_pairs() -> None:
+    # a term matched with the sentence that defines it is a glossary entry, whichever side
+    # it stands on; two short sides are one statement; the instruction is no lesson
+    gift = quiz_blocks(
+        [
+            "::Rock words:: Match each word with its meaning. {",
+            "=Rock formed from cooled magma or lava -> igneous rock",
+            "=sedimentary rock -> Rock formed from layers of compacted sediment",
+            "=Quartz -> a mineral",
+            "}",
+            "",
+            "A mineral has a crystal structure. {T}",
+            "",
+            "Granite is {=igneous ~sedimentary}.",
+        ]
+    )
+    assert gift is not None
+    assert [(b.text, list(b.emphasis)) for b in gift[:4]] == [
+        ("Rock words", []),
+        ("igneous rock: Rock formed from cooled magma or lava", ["igneous rock"]),
+        ("sedimentary rock: Rock formed from layers of compacted sediment", ["sedimentary rock"]),
+        ("Quartz: a mineral.", []),
+    ]
+    assert "Match each" not in " ".join(b.text for b in gift)
+
+
+def test_a_moodle_xml_matching_question_teaches_its_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "tides.xml"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="matching">
+    <name><text>Q1</text></name>
+    <questiontext format="html"><text>Match the terms.</text></questiontext>
+    <subquestion format="html">
+      <text><![CDATA[<p>The tide when the Sun and the Moon pull along one line</p>]]></text>
+      <answer><text>spring tide</text></answer>
+    </subquestion>
+    <subquestion format="html"><text></text><answer><text>neap tide</text></answer></subquestion>
+  </question>
+</quiz>
+""",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in read(path, detect(path)).blocks()]
+    assert texts == ["spring tide: The tide when the Sun and the Moon pull along one line"]
