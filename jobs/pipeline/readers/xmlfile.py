@@ -1,5 +1,6 @@
-"""An uploaded XML export (an outliner's OPML, Evernote's ENEX, PreTeXt) parsed safely, its root
-checked: one parser for each reader of such a file."""
+"""An uploaded XML file (an outliner's OPML, Evernote's ENEX, PreTeXt, a Moodle XML quiz,
+an Impress deck's content.xml) parsed safely, its root checked: one parser for each reader
+of such a file."""
 
 from __future__ import annotations
 
