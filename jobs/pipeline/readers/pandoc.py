@@ -1,6 +1,6 @@
 """OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
-wikitext, DokuWiki markup, DocBook XML and JATS XML: converted by pandoc to Markdown, then read by
-the Markdown reader.
+wikitext, DokuWiki markup, Textile, DocBook XML and JATS XML: converted by pandoc to
+Markdown, then read by the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
 emphasis, lists, tables, code and maths come out as Markdown's, and the Markdown reader's
