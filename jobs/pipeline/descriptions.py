@@ -159,7 +159,7 @@ def with_antecedent(
         return text
     block = blocks[definition.block].text
     at = block.find(definition.sentence.strip()[:40])
-    if at == 0 and not block[:at].strip():
+    if at == 0:
         shown = _display_before(blocks, definition.block)
         return f"{shown}\n{text}" if shown else text
     if at < 0:
