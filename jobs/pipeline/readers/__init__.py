@@ -58,6 +58,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pretext": pretext.read,
     "xlsx": workbook.read,
     "odp": odp.read,
+    "ods": workbook.read,
 }
 
 
