@@ -538,6 +538,21 @@ def test_a_glossary_label_before_a_gloss_that_restates_its_term_goes() -> None:
         assert without_restated_label(text, term) == text
 
 
+def test_a_glossary_label_before_its_term_as_a_verbs_subject_goes() -> None:
+    # "X: X要求…", "X: X应当…": the gloss opens on the term as the subject of its verb, no
+    # copula, and the answer gave the term twice
+    assert without_restated_label("谨慎性: 谨慎性要求不高估资产。", "谨慎性") == (
+        "谨慎性要求不高估资产。"
+    )
+    assert without_restated_label("折旧：折旧通常按月计提。", "折旧") == "折旧通常按月计提。"
+    # a longer name the term opens, or an adjective said of it, keeps the label
+    for text, term in (
+        ("资产: 资产负债表反映财务状况。", "资产"),
+        ("海拔：海拔高，空气稀薄。", "海拔"),
+    ):
+        assert without_restated_label(text, term) == text
+
+
 def test_a_term_sheets_answers_name_the_term_once(tmp_path: Path) -> None:
     path = tmp_path / "岩石.csv"
     rows = ["名词,名词解释"] + [
