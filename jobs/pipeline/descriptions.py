@@ -30,7 +30,15 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
-    return without_restated_label(_ZH_BOX_LABEL.sub("", text) if chinese else text, definition.term)
+    if chinese:
+        text = _ZH_CLAUSE_END.sub("。", _ZH_BOX_LABEL.sub("", text))
+    return without_restated_label(text, definition.term)
+
+
+# A Chinese sentence is read up to its semicolon, each clause its own statement ("…称为齿顶
+# 高，ha=ha*m；分度圆与…称为齿根高…"); alone, the clause is the whole answer and ends as one
+# (the answer ended on "；", as if cut short)
+_ZH_CLAUSE_END = re.compile(r"[；;]\s*$")
 
 
 # A glossary entry's label before a gloss that names the term again as its subject: a
