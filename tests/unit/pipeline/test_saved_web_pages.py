@@ -522,3 +522,15 @@ def test_a_chaoxing_chapter_page_is_read_as_its_chapters_text_only(tmp_path: Pat
     texts = [b.text for b in _blocks(tmp_path, body)]
     assert texts[0] == "2 细胞膜" and texts[-1].endswith("称为被动运输。")
     assert not any(word in t for t in texts for word in ("已完成", "讨论", "下一节", "任务点"))
+
+
+def test_a_learning_platforms_page_label_is_no_title(tmp_path: Path) -> None:
+    # 超星学习通 titles every student chapter page "学生学习页面": the chapter's heading is
+    # the document's title
+    path = tmp_path / "chapter.html"
+    path.write_text(
+        "<html><head><title>学生学习页面</title></head><body><div class='ans-cc'>"
+        "<h2>3.1 细胞膜的结构</h2><p>细胞膜主要由脂质和蛋白质组成。</p></div></body></html>",
+        "utf-8",
+    )
+    assert read(path, detect(path, filename=path.name)).title == "3.1 细胞膜的结构"
