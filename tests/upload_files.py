@@ -380,16 +380,17 @@ def bad_files() -> list[Bad]:
             "a ZIP archive that is not a Word document",
         ),
         Bad(
-            "opendocument spreadsheet",
-            "marks.ods",
+            # (a Calc or WPS spreadsheet, .ods, is read as a glossary now)
+            "opendocument drawing",
+            "diagram.odg",
             _zip(
                 {
-                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "mimetype": b"application/vnd.oasis.opendocument.graphics",
                     "content.xml": b"<t/>",
                 }
             ),
             "unsupported_type",
-            "an OpenDocument spreadsheet (.ods), not a kind of document we read; save or"
+            "an OpenDocument graphics file, not a kind of document we read; save or"
             " export it as PDF or DOCX",
         ),
         Bad(

@@ -13,9 +13,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
-- OpenDocument text (.odt), presentation (.odp) and EPUB: a ZIP whose `mimetype` entry
-  says so (ODF's and EPUB's own rule), bounded as Office files are; read through pandoc
-  (an .odp by `readers/odp`).
+- OpenDocument text (.odt), presentation (.odp), spreadsheet (.ods) and EPUB: a ZIP whose
+  `mimetype` entry says so (ODF's and EPUB's own rule), bounded as Office files are; read
+  through pandoc (an .odp by `readers/odp`, an .ods glossary by `readers/workbook`).
 - LaTeX source: text that declares `\documentclass` or `\begin{document}`, or is named
   `.tex` and uses a sectioning command or an environment; reStructuredText (`.rst`),
   AsciiDoc (`.adoc`, `.asc`), Org (`.org`) and Typst (`.typ`): by their names, as their marks
@@ -59,10 +59,10 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile",
+    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
-OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp"]
+OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -125,6 +125,7 @@ MIME: dict[Kind, str] = {
     "odp": "application/vnd.oasis.opendocument.presentation",
     "moodlexml": "application/x-moodle-xml",
     "textile": "text/x-textile",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -139,6 +140,7 @@ _EXTENSION_FAMILY = {
     ".ipynb": "notebook",
     ".odt": "odt",
     ".odp": "odp",
+    ".ods": "ods",
     ".epub": "epub",
     ".rtf": "rtf",
     ".tex": "text",
@@ -187,7 +189,7 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         for office in ("docx", "pptx", "xlsx"):  # known by their main part
             if _MAIN_PART[office] in names:
                 return Detected(office, MIME[office], None)
-        for archive in ("odt", "odp", "epub"):  # by their `mimetype` entry
+        for archive in ("odt", "odp", "ods", "epub"):  # by their `mimetype` entry
             if mimetype == MIME[archive]:
                 return Detected(archive, MIME[archive], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
@@ -274,6 +276,8 @@ _MAIN_PART: dict[OfficeKind, str] = {
     "pptx": "ppt/presentation.xml",
     "odt": "content.xml",
     "odp": "content.xml",
+    # a glossary kept in a LibreOffice or WPS spreadsheet, as an Excel one (`readers/workbook`)
+    "ods": "content.xml",
     "epub": "META-INF/container.xml",
     # a glossary kept in a workbook (`readers/workbook`); any other is refused as it is read
     "xlsx": "xl/workbook.xml",
@@ -318,11 +322,9 @@ def _ole_names(path: Path, names: tuple[str, ...]) -> set[str]:
 
 # Office and OpenDocument files are ZIP archives too: teachers upload slides and e-books
 # as they have them, and "a ZIP archive" told them nothing of what to do instead
-_AS_CSV = "can instead be saved as .xlsx or CSV UTF-8 and uploaded as it is"
-_SPREADSHEETS = frozenset({"an OpenDocument spreadsheet (.ods)"})
-_OTHER_MIMETYPES = {
-    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
-}
+# another OpenDocument file (a drawing, a formula, a database) is named by its `mimetype`
+# entry; the text, deck and spreadsheet kinds are read
+_OPENDOCUMENT = "application/vnd.oasis.opendocument."
 
 
 # An XMind mind map is a ZIP of its sheets: content.json (XMind Zen and later) or
@@ -349,7 +351,11 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
             f" we read; unzip it and upload each page's .html file from {pages}"
         )
-    what = _OTHER_MIMETYPES.get(mimetype)
+    what = (
+        f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"
+        if mimetype.startswith(_OPENDOCUMENT)
+        else None
+    )
     # every OpenDocument file has content.xml and META-INF/manifest.xml as XMind 8's map
     # has: its `mimetype` entry names it first (an Impress deck was called a mind map)
     if (
@@ -374,14 +380,9 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "a ZIP archive that is not a Word document or a PowerPoint presentation (no"
             " word/document.xml or ppt/presentation.xml)"
         )
-    refused = (
+    return (
         f"{what}, not a kind of document we read; save or export it as PDF or DOCX and upload that"
     )
-    if what in _SPREADSHEETS:
-        # a glossary kept in a sheet is read as CSV (`readers/glossary_sheet`): a PDF of it
-        # would be a table whose rows no rule reads as terms and definitions
-        return f"{refused}; a glossary sheet (a Term and a Definition column) {_AS_CSV}"
-    return refused
 
 
 def _text_encoding(head: bytes) -> str | None:
@@ -721,6 +722,7 @@ _CORRUPT: dict[OfficeKind, Reason] = {
     "epub": "corrupt_epub",
     "xlsx": "corrupt_xlsx",
     "odp": "corrupt_odp",
+    "ods": "corrupt_ods",
 }
 
 

@@ -23,6 +23,7 @@ Reason = Literal[
     "corrupt_epub",
     "corrupt_xlsx",
     "corrupt_odp",
+    "corrupt_ods",
     "unreadable",
     "zip_bomb",
     "undecodable_text",

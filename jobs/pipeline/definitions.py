@@ -2777,7 +2777,10 @@ def _read(
     # a name of several words the sentence gives outright ("is called the quantity
     # demanded") is set apart as emphasis sets a term apart: a participle may end it (a
     # lone gerund stays a verb here: "is called pushing onto the stack")
-    if term and acceptable(term, emphasised=confidence >= NAMED and " " in term):
+    # (a Chinese name the sentence gives outright is a name even where it ends on an
+    # adjective: "…的径向距离称为齿顶高", no claim of height)
+    named = confidence >= NAMED
+    if term and acceptable(term, emphasised=named and " " in term, named=named and chinese):
         return Definition(term, sentence, block, confidence)
     return None
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import rjieba
+
 from jobs.pipeline.definitions import Definition
 from jobs.pipeline.lexicon import ALIAS_VERBS
 from jobs.pipeline.mentions import mention_pattern
@@ -28,7 +30,15 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     whole = with_antecedent(completed(opened, blocks, chinese), definition, blocks, chinese)
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
-    return without_restated_label(_ZH_BOX_LABEL.sub("", text) if chinese else text, definition.term)
+    if chinese:
+        text = _ZH_CLAUSE_END.sub("。", _ZH_BOX_LABEL.sub("", text))
+    return without_restated_label(text, definition.term)
+
+
+# A Chinese sentence is read up to its semicolon, each clause its own statement ("…称为齿顶
+# 高，ha=ha*m；分度圆与…称为齿根高…"); alone, the clause is the whole answer and ends as one
+# (the answer ended on "；", as if cut short)
+_ZH_CLAUSE_END = re.compile(r"[；;]\s*$")
 
 
 # A glossary entry's label before a gloss that names the term again as its subject: a
@@ -37,6 +47,22 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
 # gloss in brackets; after an English one, no letter: "岩石: 岩石圈是…" and "Rock: Rocky
 # shores …" open on a longer name, the label stays.
 _ZH_RESTATED = re.compile(r"\s*(?:[是指即为（(，,]|又称|也称|亦称|就是)")
+
+
+# …or the term as the subject of a verb or an adverb, rjieba's word ending where the term
+# ends: "权责发生制: 权责发生制要求凡是当期…" (a 会计学 sheet's row gave the term twice);
+# "资产: 资产负债表反映…" opens on a longer name (负债表 a noun), the label stays
+_ZH_PREDICATE_TAGS = ("v", "vd", "d", "p", "c")
+
+
+def _zh_subject_of(term: str, rest: str) -> bool:
+    width = 0
+    tagged = rjieba.tag(rest[: len(term) + 8])
+    for at, (word, _) in enumerate(tagged[:-1]):
+        width += len(word)
+        if width >= len(term):
+            return width == len(term) and tagged[at + 1][1] in _ZH_PREDICATE_TAGS
+    return False
 
 
 def without_restated_label(text: str, term: str) -> str:
@@ -49,7 +75,7 @@ def without_restated_label(text: str, term: str) -> str:
         return text
     after = rest[len(term) :]
     if has_han(term[-1]):
-        return rest if _ZH_RESTATED.match(after) else text
+        return rest if _ZH_RESTATED.match(after) or _zh_subject_of(term, rest) else text
     return text if after[:1].isalnum() or after[:1] in "-_'’" else rest
 
 

@@ -1611,7 +1611,12 @@ def emphasis_terms(
         for term, span in terms
         # "*Summary*": a heading set in the body's size and italics names nothing either
         if (
-            acceptable(term, emphasised=True, glossed=_zh_glossed_de(term, text))
+            acceptable(
+                term,
+                emphasised=True,
+                glossed=_zh_glossed_de(term, text),
+                named=_zh_named_by_verb(term, text),
+            )
             or _glossed_adjective(term, text)
             or _named_noun(term, text)
             or _abbreviated_name(term, text)
@@ -1988,6 +1993,15 @@ def emphasis_name(span: str) -> str:
     if of and topic.strip() and has_han(aspect) and _zh_aspect(aspect):
         return topic.strip()
     return name
+
+
+def _zh_named_by_verb(term: str, text: str) -> bool:
+    """The sentence gives the emphasised Chinese span as a name, right after a naming verb
+    ("…的径向距离称为**齿顶高**"): a name, though it ends on an adjective (`acceptable`)."""
+    if not has_han(term):
+        return False
+    naming = "|".join(_ZH_NAMING)
+    return re.search(rf"(?:{naming})[\s*_“「『\"]*{re.escape(term)}", text) is not None
 
 
 def _named_noun(term: str, text: str) -> bool:
@@ -3223,12 +3237,19 @@ _WEEKDAYS = frozenset(
 
 
 def acceptable(
-    term: str, *, heading: bool = False, emphasised: bool = False, glossed: bool = False
+    term: str,
+    *,
+    heading: bool = False,
+    emphasised: bool = False,
+    glossed: bool = False,
+    named: bool = False,
 ) -> bool:
     """Short, not a sentence, not furniture, not made of function words only. `emphasised`:
     the author set the span apart, so a noun phrase built with a participle or a preposition
     (`_introduced_phrase`) is a name too. `glossed`: an English name in brackets follows
-    the Chinese, which makes it a noun even where it ends on 得 (`_ZH_GLOSSED_DE`)."""
+    the Chinese, which makes it a noun even where it ends on 得 (`_ZH_GLOSSED_DE`).
+    `named`: a definition gives the span as a name ("…的径向距离称为齿顶高"), so a noun and
+    an adjective after it are a name (齿顶高, 全齿高), no claim (`_zh_claim`)."""
     bare_term = _ACRONYM_PAIR.sub("", term)  # "TCP/IP", "I/O" are names; other slashes are not
     if not term or FURNITURE.match(term) or any(ch in bare_term for ch in '=(){}[];"“”|\\/#@$~'):
         return False
@@ -3265,7 +3286,7 @@ def acceptable(
             and not zh_counted(bare)
             and not _ZH_POINTING.match(bare)
             and (heading or not zh_opens_clause(bare))
-            and not _zh_claim(bare)
+            and (named or not _zh_claim(bare))
         )
     words = term.split()
     if not 1 <= len(words) <= MAX_EN_WORDS or len(term) < 2:

@@ -61,6 +61,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "odp": odp.read,
     "moodlexml": moodlexml.read,
     "textile": pandoc.read,
+    "ods": workbook.read,
 }
 
 
@@ -71,12 +72,14 @@ TITLE_MAX_CHARS = 200
 
 # A declared title that names no document: a file name (Chrome titles a printed page
 # without <title> by it; Word's PDF printers write "Microsoft Word - notes.docx"; dvips
-# and Ghostscript "book.dvi") or a template's placeholder
+# and Ghostscript "book.dvi") or a template's placeholder, or the label a learning
+# platform gives every page of its kind (超星学习通's chapter page is "学生学习页面", which
+# titled a saved 机械原理 chapter instead of its heading)
 _NO_TITLE = re.compile(
     r"^(?:(?:Microsoft\s+(?:Word|PowerPoint|Excel)\s+-\s+)?[^\s/\\][^/\\]*"
     r"\.(?:html?|xhtml|docx?|dotx|odt|rtf|pdf|md|markdown|txt|pptx?|odp|tex|dvi|e?ps)"
     r"|(?:PowerPoint\s+)?(?:Presentation|演示文稿)|Untitled(?:\s+document)?|无标题(?:文档)?"
-    r"|Document\d*|文档\d*)$",
+    r"|Document\d*|文档\d*|学生学习页面)$",
     re.IGNORECASE,
 )
 

@@ -554,8 +554,11 @@ def _link_lists(root: Node) -> frozenset[int]:
 # 公众号 article (`<div id="js_content" class="rich_media_content">`, with the account's
 # tags, its reader comments and the "关注该公众号" QR box around it) and a 博客园 post
 # (`<div id="cnblogs_post_body">`). Read whole, a saved 公众号 article's two commenters'
-# names were concepts, and the last module of its course.
-_MAIN_CONTENT = ('main, [role="main"]', "article", "#js_content, #cnblogs_post_body")
+# names were concepts, and the last module of its course. A 超星学习通 (Chaoxing) chapter
+# page sets its chapter's text in `<div class="ans-cc">` inside the course's frame: the
+# 章节 catalogue with its 已完成 marks, the 章节/讨论/笔记 tabs, 上一节/下一节 and the
+# "任务点未完成" pop-up stand around it, and all of them were read as the chapter's text.
+_MAIN_CONTENT = ('main, [role="main"]', "article", "#js_content, #cnblogs_post_body, .ans-cc")
 
 
 def _main_content(tree: HTMLParser) -> Node | None:

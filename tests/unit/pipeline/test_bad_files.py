@@ -149,15 +149,15 @@ def test_a_mind_map_file_says_to_export_it_as_markdown(
 def test_an_opendocument_file_with_its_manifest_is_no_mind_map(tmp_path: Path) -> None:
     # every OpenDocument file holds content.xml beside META-INF/manifest.xml, as an XMind 8
     # map does: its `mimetype` entry says what it is, and the refusal names that
-    path = tmp_path / "budget.ods"
+    path = tmp_path / "diagram.odg"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.graphics")
         archive.writestr("content.xml", "<office:document-content/>")
         archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
     with pytest.raises(UnsupportedDocument) as error:
-        detect(path, filename="budget.ods")
+        detect(path, filename="diagram.odg")
     assert "XMind" not in error.value.message
-    assert error.value.message.startswith("an OpenDocument spreadsheet (.ods)")
+    assert error.value.message.startswith("an OpenDocument graphics file")
 
 
 def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> None:
@@ -195,49 +195,23 @@ def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
     assert error.value.message.endswith("upload each page's .html file from it")
 
 
-def test_workbooks_and_e_books_are_named_with_what_to_do(tmp_path: Path) -> None:
-    """A workbook was "a ZIP archive that is not a Word document": true, and no help to a
-    teacher, who can export it as PDF. (A PowerPoint deck is read now: test_pptx_reader; an
-    Impress deck: test_odp_reader;
-    an OpenDocument text and an EPUB too: test_pandoc_reader; an Excel glossary workbook
-    too: test_glossary_sheets.)"""
-    cases = {
-        "marks.ods": (
-            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<t/>"},
-            "an OpenDocument spreadsheet (.ods)",
-        ),
-    }
-    for name, (members, what) in cases.items():
-        path = tmp_path / name
-        with zipfile.ZipFile(path, "w") as archive:
-            for member, data in members.items():
-                archive.writestr(member, data)
-        with pytest.raises(UnsupportedDocument) as error:
-            detect(path, filename=name)
-        assert error.value.reason == "unsupported_type"
-        sheet = (
-            "; a glossary sheet (a Term and a Definition column) can instead be saved as"
-            " .xlsx or CSV UTF-8 and uploaded as it is"
-            if name.startswith("marks")
-            else ""
-        )
-        assert error.value.message == (
-            f"{what}, not a kind of document we read; save or export it as PDF or DOCX and"
-            f" upload that{sheet}"
-        )
-
-
-def test_a_spreadsheet_is_refused_with_the_csv_a_glossary_sheet_can_be(tmp_path: Path) -> None:
-    """A glossary sheet saved as CSV is read (test_glossary_sheets); the workbook's refusal
-    says so, where it had only said to export it as PDF, a table no rule reads as terms."""
-    path = tmp_path / "terms.ods"
+def test_an_opendocument_kind_we_do_not_read_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """An OpenDocument file was "a ZIP archive that is not a Word document": true, and no
+    help to a teacher, who can export it as PDF. (A PowerPoint deck is read now:
+    test_pptx_reader; an Impress deck: test_odp_reader; an OpenDocument text and an EPUB
+    too: test_pandoc_reader; an Excel or a Calc glossary spreadsheet too:
+    test_glossary_sheets.)"""
+    path = tmp_path / "formula.odf"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.formula")
         archive.writestr("content.xml", "<t/>")
     with pytest.raises(UnsupportedDocument) as error:
-        detect(path, filename="terms.ods")
-    assert "saved as .xlsx or CSV UTF-8 and uploaded as it is" in error.value.message
-    # (an Impress deck, told the same before, is read now: test_odp_reader)
+        detect(path, filename="formula.odf")
+    assert error.value.reason == "unsupported_type"
+    assert error.value.message == (
+        "an OpenDocument formula file, not a kind of document we read; save or export it as"
+        " PDF or DOCX and upload that"
+    )
 
 
 def test_a_pptx_is_detected_by_its_presentation_part(tmp_path: Path) -> None:

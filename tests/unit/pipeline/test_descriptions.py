@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.descriptions import without_restated_label
+from jobs.pipeline.definitions import Definition
+from jobs.pipeline.descriptions import description, without_restated_label
+from jobs.pipeline.model import Block
 
 
 def _descriptions(tmp_path: Path, text: str, language: str) -> dict[str, str]:
@@ -552,6 +554,30 @@ def test_a_glossary_label_before_a_gloss_that_restates_its_term_goes() -> None:
         ("Magma: Molten rock below the surface.", "Magma"),
     ):
         assert without_restated_label(text, term) == text
+
+
+def test_a_glossary_label_before_its_term_as_a_verbs_subject_goes() -> None:
+    # "X: X要求…", "X: X应当…": the gloss opens on the term as the subject of its verb, no
+    # copula, and the answer gave the term twice
+    assert without_restated_label("谨慎性: 谨慎性要求不高估资产。", "谨慎性") == (
+        "谨慎性要求不高估资产。"
+    )
+    assert without_restated_label("折旧：折旧通常按月计提。", "折旧") == "折旧通常按月计提。"
+    # a longer name the term opens, or an adjective said of it, keeps the label
+    for text, term in (
+        ("资产: 资产负债表反映财务状况。", "资产"),
+        ("海拔：海拔高，空气稀薄。", "海拔"),
+    ):
+        assert without_restated_label(text, term) == text
+
+
+def test_a_chinese_clause_read_up_to_its_semicolon_ends_as_a_sentence() -> None:
+    sentence = "电阻两端电压与电流之比称为电阻值，用R表示；其倒数称为电导，用G表示。"
+    clause = Definition("电阻值", sentence.split("；")[0] + "；", 0, 0.8)
+    block = Block("paragraph", sentence, 1)
+    assert description(clause, "电阻值", [block], True) == (
+        "电阻两端电压与电流之比称为电阻值，用R表示。"
+    )
 
 
 def test_a_term_sheets_answers_name_the_term_once(tmp_path: Path) -> None:

@@ -208,16 +208,23 @@ def test_an_excel_glossary_workbook_is_read_as_its_glossary_sheet(tmp_path: Path
         tmp_path / "园林植物.xlsx",
         {"名词解释": _ZH_ROWS, "说明": [["本表供期末复习使用。"]]},
     )
-    detected = detect(path, filename="园林植物.xlsx")
-    assert detected.kind == "xlsx"
-    document = read(path, detected)
+    title, entries, defined = _read_sheet(path, "xlsx")
     # the title row merged over the header names the document
-    assert document.title == "《园林植物》名词解释（复习用）"
-    entries = [b.text for b in document.blocks() if b.kind == "paragraph"]
+    assert title == "《园林植物》名词解释（复习用）"
     assert len(entries) == 6 and entries[0].startswith("乔木: 乔木是指")
     assert not any("本表" in entry for entry in entries)  # the notes sheet is no glossary
-    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
-    assert all(concepts[name].description for name in ("乔木", "灌木", "花坛", "绿篱"))
+    assert {"乔木", "灌木", "花坛", "绿篱"} <= defined
+
+
+def _read_sheet(path: Path, kind: str) -> tuple[str | None, list[str], set[str]]:
+    """The spreadsheet's title, its glossary entries and the concepts it defines, once it is
+    detected as `kind`."""
+    detected = detect(path, filename=path.name)
+    assert detected.kind == kind
+    document = read(path, detected)
+    entries = [b.text for b in document.blocks() if b.kind == "paragraph"]
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    return document.title, entries, {c.title for c in concepts if c.description}
 
 
 def test_a_workbook_without_a_glossary_sheet_is_refused_saying_what_to_upload(
@@ -229,3 +236,80 @@ def test_a_workbook_without_a_glossary_sheet_is_refused_saying_what_to_upload(
         read(path, detect(path))
     assert error.value.reason == "unsupported_type"
     assert "no glossary sheet" in error.value.message and "PDF" in error.value.message
+
+
+_ODS = 'xmlns:{0}="urn:oasis:names:tc:opendocument:xmlns:{0}:1.0"'
+
+
+def _ods(path: Path, sheets: dict[str, str]) -> Path:
+    """An .ods as LibreOffice Calc writes one: each sheet's rows given as content.xml's
+    table-row markup."""
+    spaces = " ".join(_ODS.format(n) for n in ("office", "table", "text"))
+    tables = "".join(
+        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in sheets.items()
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr(
+            "content.xml",
+            f"<office:document-content {spaces}><office:body><office:spreadsheet>{tables}"
+            "</office:spreadsheet></office:body></office:document-content>",
+        )
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+    return path
+
+
+def _row(*cells: str, tail: int = 1000) -> str:
+    return (
+        "<table:table-row>"
+        + "".join(f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" for c in cells)
+        + f'<table:table-cell table:number-columns-repeated="{tail}"/></table:table-row>'
+    )
+
+
+def test_a_libreoffice_glossary_spreadsheet_is_read_as_an_excel_one_is(tmp_path: Path) -> None:
+    # a Calc or WPS sheet was refused as "not a kind of document we read"; its content.xml
+    # holds the same rows an Excel workbook's sheet does: a title merged over the columns,
+    # a header, one term a row, then an empty tail repeated to the sheet's last row
+    title = (
+        '<table:table-row><table:table-cell table:number-columns-spanned="3">'
+        "<text:p>园艺学 名词解释</text:p></table:table-cell>"
+        '<table:covered-table-cell table:number-columns-repeated="2"/></table:table-row>'
+    )
+    terms = [
+        ("嫁接", "嫁接是把一株植物的枝或芽接到另一株植物的茎或根上，使之长成新植株的方法。"),
+        ("扦插", "扦插是剪取植物的茎、叶或根插入基质中，使之生根发芽成为新植株的方法。"),
+        ("压条", "压条是把枝条压入土中，待其生根后再与母株分离成为新植株的方法。"),
+        ("分株", "分株是把植物的根蘖或丛生枝从母株上分割下来，另行栽植成为新植株的方法。"),
+        ("播种", "播种是把种子按一定的深度和密度播入土中，使之萌发出苗的育苗方法。"),
+    ]
+    rows = title + _row("序号", "名词", "名词解释")
+    rows += "".join(_row(str(n), term, text) for n, (term, text) in enumerate(terms, 1))
+    # a comment on a cell is no text of it
+    rows = rows.replace(
+        "<text:p>扦插</text:p>",
+        "<office:annotation><text:p>待补充图片</text:p></office:annotation><text:p>扦插</text:p>",
+    )
+    rows += (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    path = _ods(tmp_path / "园艺.ods", {"名词解释": rows, "说明": _row("本表供复习使用。")})
+    title, entries, defined = _read_sheet(path, "ods")
+    assert title == "园艺学 名词解释"
+    assert len(entries) == 5 and entries[1].startswith("扦插: 扦插是")
+    assert not any("待补充" in entry or "本表" in entry for entry in entries)
+    assert {"嫁接", "扦插", "压条", "分株"} <= defined
+
+
+def test_a_spreadsheet_without_a_glossary_sheet_is_refused_naming_its_kind(
+    tmp_path: Path,
+) -> None:
+    marks = _row("学号", "姓名", "成绩") + "".join(
+        _row(str(2024000 + i), f"学生{i}", str(80 + i)) for i in range(8)
+    )
+    path = _ods(tmp_path / "marks.ods", {"工作表1": marks})
+    with pytest.raises(UnsupportedDocument) as error:
+        read(path, detect(path))
+    assert error.value.reason == "unsupported_type"
+    assert error.value.message.startswith("an OpenDocument spreadsheet (.ods) with no glossary")

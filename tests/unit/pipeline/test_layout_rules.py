@@ -1273,6 +1273,20 @@ def test_a_chinese_claim_or_rule_of_method_is_no_term() -> None:
         assert acceptable(name), name
 
 
+def test_a_chinese_name_a_naming_verb_gives_may_end_on_an_adjective(tmp_path: Path) -> None:
+    # a size named in a definition, "…的距离称为**全齿高**", is a noun and the adjective after
+    # it (高, 宽, 长), no claim of height: such names were lost with their definitions
+    assert acceptable("全齿高", named=True) and not acceptable("全齿高")
+    text = (
+        "# 螺纹参数\n\n螺纹牙顶与牙底之间沿径向的距离称为**牙型高**，用h表示。"
+        "相邻两牙在中径线上对应点间的轴向距离称为**螺距**。\n\n"
+        "一般来说，细牙螺纹**强度高**，自锁性好。\n"
+    )
+    found = {c.title: c for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert found["牙型高"].description.startswith("螺纹牙顶与牙底之间沿径向的距离称为牙型高")
+    assert "螺距" in found and "强度高" not in found  # a claim in bold stays none
+
+
 def test_a_callouts_admonition_is_no_term(tmp_path: Path) -> None:
     text = (
         "# Getting help\n\n* **Take care:** copying and pasting code written by somebody else"

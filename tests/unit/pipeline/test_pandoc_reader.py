@@ -182,15 +182,16 @@ def test_a_latex_file_pandoc_cannot_read_fails_naming_why(tmp_path: Path) -> Non
     assert "macro" in error.value.message
 
 
-def test_spreadsheets_of_opendocument_are_still_refused(tmp_path: Path) -> None:
-    # (an Impress deck, .odp, is read now: test_odp_reader)
-    path = tmp_path / "marks.ods"
+def test_drawings_of_opendocument_are_still_refused(tmp_path: Path) -> None:
+    # (an Impress deck, .odp, is read now: test_odp_reader; a Calc glossary, .ods:
+    # test_glossary_sheets)
+    path = tmp_path / "diagram.odg"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.graphics")
         archive.writestr("content.xml", "<office:document-content/>")
     with pytest.raises(UnsupportedDocument) as error:
-        detect(path, filename="marks.ods")
-    assert error.value.message.startswith("an OpenDocument spreadsheet (.ods), not a kind")
+        detect(path, filename="diagram.odg")
+    assert error.value.message.startswith("an OpenDocument graphics file, not a kind")
 
 
 def test_an_odt_chapter_is_analysed(tmp_path: Path) -> None:

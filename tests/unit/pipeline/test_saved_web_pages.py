@@ -498,3 +498,39 @@ def test_a_list_items_line_wrapped_in_a_div_is_the_item(tmp_path: Path) -> None:
     )
     concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert all(concepts[name].description for name in ("信风", "西风", "极地东风"))
+
+
+def test_a_chaoxing_chapter_page_is_read_as_its_chapters_text_only(tmp_path: Path) -> None:
+    # a 超星学习通 chapter page saved whole: the course's 章节 catalogue (with its 已完成
+    # marks), the tabs, the previous/next buttons and a pop-up stand around the chapter's
+    # own text, which the platform sets in one `div.ans-cc`
+    catalogue = "".join(
+        f'<div class="posCatalog_select"><span class="posCatalog_sbar">{n}</span>'
+        f'<span class="posCatalog_name">{name}</span><span>已完成</span></div>'
+        for n, name in (("1", "细胞概述"), ("2", "细胞膜"), ("3", "细胞核"))
+    )
+    body = (
+        f'<div class="course_left"><div class="posCatalog_title">章节</div>{catalogue}</div>'
+        '<div class="course_right"><div class="prev_title">2 细胞膜</div>'
+        '<ul class="prev_ul"><li>章节</li><li>讨论</li><li>笔记</li></ul>'
+        '<div class="ans-attach-ct"><div class="ans-cc"><h2>2 细胞膜</h2>'
+        "<p>细胞膜是包围细胞质的一层薄膜，主要由脂质和蛋白质组成。</p>"
+        "<p>物质顺浓度梯度通过细胞膜、不消耗能量的运输方式称为被动运输。</p></div></div>"
+        '<div class="prev_next"><a>上一节</a><a>下一节</a></div></div>'
+        '<div class="ans-mask">您还有任务点未完成，确定离开吗？</div>'
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert texts[0] == "2 细胞膜" and texts[-1].endswith("称为被动运输。")
+    assert not any(word in t for t in texts for word in ("已完成", "讨论", "下一节", "任务点"))
+
+
+def test_a_learning_platforms_page_label_is_no_title(tmp_path: Path) -> None:
+    # 超星学习通 titles every student chapter page "学生学习页面": the chapter's heading is
+    # the document's title
+    path = tmp_path / "chapter.html"
+    path.write_text(
+        "<html><head><title>学生学习页面</title></head><body><div class='ans-cc'>"
+        "<h2>3.1 细胞膜的结构</h2><p>细胞膜主要由脂质和蛋白质组成。</p></div></body></html>",
+        "utf-8",
+    )
+    assert read(path, detect(path, filename=path.name)).title == "3.1 细胞膜的结构"
