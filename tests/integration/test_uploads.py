@@ -36,6 +36,7 @@ from tests.upload_files import (
     BAD_NAMES,
     EPUB_MIME,
     LATEX_CHAPTER,
+    LOOP_CHAPTER,
     NOTEBOOK_MIME,
     PPTX_MIME,
     bad_files,
@@ -358,6 +359,51 @@ async def test_an_epub_and_a_latex_file_are_read_through_pandoc(
     assert "\\section" not in (document.extracted_text or "")
     titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
     assert {"conduction", "convection"} <= titles
+
+
+def _evernote_export() -> bytes:
+    """The heat-transfer chapter as one Evernote note exported (.enex): its ENML page in
+    CDATA under the note's title, with a check box and metadata around it."""
+    import pypandoc
+
+    page = pypandoc.convert_text(LOOP_CHAPTER, "html", "markdown")
+    note = (
+        '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE en-note SYSTEM '
+        '"http://xml.evernote.com/pub/enml2.dtd"><en-note><div><en-todo checked="false"/>'
+        f"revise</div>{page}</en-note>"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<en-export application="Evernote" '
+        f'version="10"><note><title>Heat Transfer</title><content><![CDATA[{note}]]>'
+        "</content><created>20260101T000000Z</created></note></en-export>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [
+        ("heat-review.xml", written_by_pandoc("jats"), "application/jats+xml"),
+        ("heat.textile", written_by_pandoc("textile"), "text/x-textile"),
+        ("heat.enex", _evernote_export(), "application/enex+xml"),
+    ],
+)
+async def test_a_journal_article_a_wiki_page_and_a_notes_export_are_read(
+    docs: DocumentWorld, stores: Stores, name: str, data: bytes, mime: str
+) -> None:
+    """Formats this stop's blind rounds added, through the real upload and document job:
+    a JATS article, a Redmine page in Textile and an Evernote export, each known by its
+    content and read as the text it shows (their markup was the concepts before)."""
+    owner = await docs.world.user()
+    result = await upload(stores, owner, data, name)
+    assert result["__typename"] == "DocumentUploaded"
+    assert result["document"]["mimeType"] == mime
+    document_id = uuid_of(result["document"]["id"])
+    docs.documents.append(document_id)
+    outcome = await docs.process(uuid_of(result["task"]["id"]))
+    assert outcome["status"] == "completed"
+    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
+    assert {"conduction", "convection"} <= titles
+    assert not titles & {"en-note", "en-todo", "article-meta", "front", "cdata"}
 
 
 async def test_a_deck_of_pictures_is_taken_then_fails_by_name_and_stores_nothing(
