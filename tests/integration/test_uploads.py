@@ -43,6 +43,7 @@ from tests.upload_files import (
     notebook_bytes,
     pptx_bytes,
     written_by_pandoc,
+    xlsx_bytes,
 )
 
 pytestmark = pytest.mark.integration
@@ -385,14 +386,31 @@ def _evernote_export() -> bytes:
         ("heat-review.xml", written_by_pandoc("jats"), "application/jats+xml"),
         ("heat.textile", written_by_pandoc("textile"), "text/x-textile"),
         ("heat.enex", _evernote_export(), "application/enex+xml"),
+        (
+            "heat-glossary.xlsx",
+            xlsx_bytes(
+                {
+                    "Glossary": [
+                        ["Term", "Definition"],
+                        ["Conduction", "The transfer of heat through a material at rest."],
+                        ["Convection", "The transfer of heat by the movement of a fluid."],
+                        ["Radiation", "The transfer of heat by electromagnetic waves."],
+                        ["Insulator", "A material that conducts heat poorly."],
+                        ["Heat flux", "The rate of heat flow through a unit area."],
+                    ]
+                }
+            ),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
     ],
 )
-async def test_a_journal_article_a_wiki_page_and_a_notes_export_are_read(
+async def test_an_article_a_wiki_page_a_notes_export_and_a_glossary_workbook_are_read(
     docs: DocumentWorld, stores: Stores, name: str, data: bytes, mime: str
 ) -> None:
     """Formats this stop's blind rounds added, through the real upload and document job:
-    a JATS article, a Redmine page in Textile and an Evernote export, each known by its
-    content and read as the text it shows (their markup was the concepts before)."""
+    a JATS article, a Redmine page in Textile, an Evernote export and an Excel glossary,
+    each known by its content and read as the text it shows (their markup was the
+    concepts before; the workbook was refused)."""
     owner = await docs.world.user()
     result = await upload(stores, owner, data, name)
     assert result["__typename"] == "DocumentUploaded"

@@ -16,6 +16,7 @@ from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.glossary_sheet import sheet_blocks
+from tests.upload_files import xlsx_bytes
 
 # as Excel saves "CSV UTF-8": a byte-order mark, CRLF rows, a field quoted when it holds a
 # comma or a quote (the quote doubled), and the blank rows of the sheet's used range
@@ -129,72 +130,7 @@ def test_a_chinese_csv_glossary_defines_each_term(tmp_path: Path) -> None:
 
 
 def _xlsx(path: Path, sheets: dict[str, list[list[str | int]]]) -> Path:
-    """A workbook as Excel writes one: shared strings, numbers as numeric cells."""
-    strings: list[str] = []
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-    def cell(ref: str, value: str | int) -> str:
-        if isinstance(value, int):
-            return f'<c r="{ref}"><v>{value}</v></c>'
-        if value not in strings:
-            strings.append(value)
-        return f'<c r="{ref}" t="s"><v>{strings.index(value)}</v></c>'
-
-    parts: dict[str, str] = {}
-    for number, rows in enumerate(sheets.values(), start=1):
-        body = "".join(
-            f'<row r="{r}">'
-            + "".join(cell(f"{'ABCDE'[c]}{r}", v) for c, v in enumerate(row) if v != "")
-            + "</row>"
-            for r, row in enumerate(rows, start=1)
-        )
-        parts[f"xl/worksheets/sheet{number}.xml"] = (
-            f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>'
-        )
-    listed = "".join(
-        f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
-        for i, name in enumerate(sheets, start=1)
-    )
-    parts["xl/workbook.xml"] = (
-        f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>{listed}</sheets></workbook>'
-    )
-    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    links = "".join(
-        f'<Relationship Id="rId{i}" Type="{kind}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-        for i in range(1, len(sheets) + 1)
-    )
-    links += f'<Relationship Id="rIdS" Type="{kind}/sharedStrings" Target="sharedStrings.xml"/>'
-    package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    parts["xl/_rels/workbook.xml.rels"] = (
-        f'<Relationships xmlns="{package}">{links}</Relationships>'
-    )
-    parts["xl/sharedStrings.xml"] = (
-        f'<sst xmlns="{main}">' + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>"
-    )
-    parts["_rels/.rels"] = (
-        f'<Relationships xmlns="{package}"><Relationship Id="rId1"'
-        f' Type="{kind}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-    )
-    types = "http://schemas.openxmlformats.org/package/2006/content-types"
-    sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{i}.xml"'
-        f' ContentType="{sheet_type}.worksheet+xml"/>'
-        for i in range(1, len(sheets) + 1)
-    )
-    parts["[Content_Types].xml"] = (
-        f'<Types xmlns="{types}">'
-        '<Default Extension="rels"'
-        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{sheet_type}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{sheet_type}.sharedStrings+xml"/>'
-        f"{overrides}</Types>"
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
+    path.write_bytes(xlsx_bytes(sheets))
     return path
 
 
