@@ -318,21 +318,32 @@ async def test_a_jupyter_notebook_is_read_from_its_cells_not_its_json(
 ) -> None:
     """A .ipynb was read as the JSON text it is saved as: its keys ("markdown",
     "metadata") were concepts. Its Markdown and code cells are read now."""
+    document, titles = await _read_after_upload(
+        docs, stores, "Heat Transfer.ipynb", notebook_bytes(), NOTEBOOK_MIME
+    )
+    assert (document.status, document.language) == ("completed", "en")
+    assert document.metadata_["title"] == "Heat Transfer"
+    assert '"cell_type"' not in (document.extracted_text or "")
+    assert {"conduction", "convection"} <= titles
+    assert not titles & {"markdown", "metadata", "stdout"}
+
+
+async def _read_after_upload(
+    docs: DocumentWorld, stores: Stores, name: str, data: bytes, mime: str
+) -> tuple[Document, set[str]]:
+    """Upload `data` as `name`, expect `mime`, run its document job to completion: the
+    document's row and its concepts' titles, lower case."""
     owner = await docs.world.user()
-    result = await upload(stores, owner, notebook_bytes(), "Heat Transfer.ipynb")
+    result = await upload(stores, owner, data, name)
     assert result["__typename"] == "DocumentUploaded" and result["created"] is True
-    assert result["document"]["mimeType"] == NOTEBOOK_MIME
+    assert result["document"]["mimeType"] == mime
     document_id = uuid_of(result["document"]["id"])
     docs.documents.append(document_id)
     outcome = await docs.process(uuid_of(result["task"]["id"]))
     assert outcome["status"] == "completed"
     document = await docs.row(Document, document_id)
-    assert (document.status, document.language) == ("completed", "en")
-    assert document.metadata_["title"] == "Heat Transfer"
-    assert '"cell_type"' not in (document.extracted_text or "")
-    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
-    assert {"conduction", "convection"} <= titles
-    assert not titles & {"markdown", "metadata", "stdout"}
+    concepts = (await docs.snapshot(document_id))["concepts"]
+    return document, {c["title"].casefold() for c in concepts}
 
 
 @pytest.mark.parametrize(
@@ -347,18 +358,9 @@ async def test_an_epub_and_a_latex_file_are_read_through_pandoc(
 ) -> None:
     """An EPUB was refused ("save or export it as PDF or DOCX") and a LaTeX file read as
     plain text, its commands and all; both are read as what they typeset now."""
-    owner = await docs.world.user()
-    result = await upload(stores, owner, data, name)
-    assert result["__typename"] == "DocumentUploaded"
-    assert result["document"]["mimeType"] == mime
-    document_id = uuid_of(result["document"]["id"])
-    docs.documents.append(document_id)
-    outcome = await docs.process(uuid_of(result["task"]["id"]))
-    assert outcome["status"] == "completed"
-    document = await docs.row(Document, document_id)
+    document, titles = await _read_after_upload(docs, stores, name, data, mime)
     assert document.metadata_["title"] == "Heat Transfer"
     assert "\\section" not in (document.extracted_text or "")
-    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
     assert {"conduction", "convection"} <= titles
 
 
@@ -411,15 +413,7 @@ async def test_an_article_a_wiki_page_a_notes_export_and_a_glossary_workbook_are
     a JATS article, a Redmine page in Textile, an Evernote export and an Excel glossary,
     each known by its content and read as the text it shows (their markup was the
     concepts before; the workbook was refused)."""
-    owner = await docs.world.user()
-    result = await upload(stores, owner, data, name)
-    assert result["__typename"] == "DocumentUploaded"
-    assert result["document"]["mimeType"] == mime
-    document_id = uuid_of(result["document"]["id"])
-    docs.documents.append(document_id)
-    outcome = await docs.process(uuid_of(result["task"]["id"]))
-    assert outcome["status"] == "completed"
-    titles = {c["title"].casefold() for c in (await docs.snapshot(document_id))["concepts"]}
+    _, titles = await _read_after_upload(docs, stores, name, data, mime)
     assert {"conduction", "convection"} <= titles
     assert not titles & {"en-note", "en-todo", "article-meta", "front", "cdata"}
 
