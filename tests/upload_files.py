@@ -374,6 +374,13 @@ def good_files() -> list[Good]:
         Good("chapter.rst", written_by_pandoc("rst"), "text/x-rst"),
         Good("chapter.tex", LATEX_CHAPTER.encode(), "application/x-tex"),
         Good("chapter.adoc", written_by_pandoc("asciidoc"), "text/x-asciidoc"),
+        Good("review.xml", written_by_pandoc("jats"), "application/jats+xml"),
+        Good("page.textile", written_by_pandoc("textile"), "text/x-textile"),
+        Good(
+            "glossary.xlsx",
+            xlsx_bytes({"Glossary": [["Term", "Definition"], ["Heat", "Energy in transit."]]}),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
         Good("mixed.md", MIXED.encode(), "text/markdown"),
         Good("hello.txt", NO_CONCEPTS.encode(), "text/plain"),
     ]
