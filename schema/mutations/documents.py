@@ -62,7 +62,7 @@ class DocumentMutations:
         description="Upload a PDF, DOCX, PPTX, ODT, ODP, EPUB, Markdown, Jupyter notebook, HTML, "
         "LaTeX, reStructuredText, AsciiDoc, Org, Typst, MediaWiki, DokuWiki, DocBook, JATS, "
         "PreTeXt, Textile (a Redmine wiki page), OPML outline, Evernote export (.enex), Moodle XML "
-        "quiz, Excel or Calc glossary (.xlsx, .ods), RTF or text file "
+        "quiz, a manual page (troff -man), Excel or Calc glossary (.xlsx, .ods), RTF or text file "
         "(multipart request; send the header Apollo-Require-Preflight). It is recognised by "
         "its content; "
         "`language`: en or zh-CN (detected when left out). A background job turns it "

@@ -61,6 +61,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "odp": odp.read,
     "moodlexml": moodlexml.read,
     "textile": pandoc.read,
+    "man": pandoc.read,
     "ods": workbook.read,
 }
 

@@ -1,5 +1,6 @@
 """OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
-wikitext, DokuWiki markup, Textile, DocBook XML and JATS XML: converted by pandoc to
+wikitext, DokuWiki markup, Textile, DocBook XML, JATS XML and manual pages (troff -man):
+converted by pandoc to
 Markdown, then read by the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
@@ -63,6 +64,7 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "docbook": ("docbook", "DocBook"),
     "jats": ("jats", "JATS"),
     "textile": ("textile", "Textile"),
+    "man": ("man", "manual page"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
