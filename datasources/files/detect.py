@@ -60,6 +60,7 @@ Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
     "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods", "man",
+    "qti",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
@@ -67,7 +68,7 @@ OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
     "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext", "moodlexml",
-    "textile", "man",
+    "textile", "man", "qti",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -127,6 +128,7 @@ MIME: dict[Kind, str] = {
     "textile": "text/x-textile",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "man": "text/troff",
+    "qti": "application/x-qti+xml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -453,6 +455,8 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "enex"
     if _MOODLE_QUIZ_ROOT.match(sample):
         return "moodlexml"
+    if _QTI_ROOT.match(sample):
+        return "qti"
     if _MAN_TITLE.match(sample) and _MAN_SECTION.search(sample):
         return "man"
     lowered = sample[:4096].lower()
@@ -534,6 +538,13 @@ _ENEX_ROOT = re.compile(
 # elsewhere): XML whose first element is <quiz>. libmagic calls it text, and read as text
 # its tag names were the concepts ("questiontext", "shuffleanswers") and no term defined.
 _MOODLE_QUIZ_ROOT = re.compile(_XML_PROLOG + r"<quiz\b", re.DOTALL)
+
+
+# An IMS QTI 1.2 quiz (Canvas's quiz export, a Blackboard or Brightspace pool, Respondus):
+# XML whose first element is <questestinterop>. libmagic calls it text, and read as text
+# its tag names were the concepts ("qtimetadatafield", "mattext texttype") and no term
+# was defined: a 12-term mitosis quiz had 24 of its 35 concepts from its markup.
+_QTI_ROOT = re.compile(_XML_PROLOG + r"<(?:\w+:)?questestinterop\b", re.DOTALL)
 
 
 # A manual page's source in troff's -man macros (a course's command reference, a tool's

@@ -30,6 +30,7 @@ from jobs.pipeline.readers import (
     pdf,
     pptx,
     pretext,
+    qti,
     text,
     workbook,
 )
@@ -62,6 +63,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "moodlexml": moodlexml.read,
     "textile": pandoc.read,
     "man": pandoc.read,
+    "qti": qti.read,
     "ods": workbook.read,
 }
 
