@@ -9,6 +9,7 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.quizbank import quiz_blocks
 
@@ -214,12 +215,17 @@ _MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def _xml_bank(tmp_path: Path, xml: str, kind: str) -> ReadDocument:
+    """`xml` saved as an .xml upload, detected as `kind` and read."""
+    path = tmp_path / "bank.xml"
+    path.write_text(xml, encoding="utf-8")
+    detected = detect(path, filename="bank.xml")
+    assert detected.kind == kind
+    return read(path, detected)
+
+
 def test_a_moodle_xml_export_reads_as_what_its_questions_teach(tmp_path: Path) -> None:
-    path = tmp_path / "coasts.xml"
-    path.write_text(_MOODLE_XML, encoding="utf-8")
-    detected = detect(path)
-    assert detected.kind == "moodlexml"
-    texts = [(b.kind, b.text) for b in read(path, detected).blocks()]
+    texts = [(b.kind, b.text) for b in _xml_bank(tmp_path, _MOODLE_XML, "moodlexml").blocks()]
     assert texts == [
         ("heading", "Coasts"),  # the category's last part
         ("heading", "Longshore drift"),  # a name that names a topic
@@ -343,11 +349,7 @@ _QTI = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_a_qti_quiz_reads_as_what_its_items_teach(tmp_path: Path) -> None:
-    path = tmp_path / "quiz.xml"
-    path.write_text(_QTI, encoding="utf-8")
-    detected = detect(path, filename="quiz.xml")
-    assert detected.kind == "qti"
-    document = read(path, detected)
+    document = _xml_bank(tmp_path, _QTI, "qti")
     assert document.title == "Glaciers check"
     texts = [(b.kind, b.text) for b in document.blocks()]
     assert texts == [
