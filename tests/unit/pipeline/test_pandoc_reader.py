@@ -1079,3 +1079,20 @@ def test_a_manual_pages_source_is_known_by_its_title_line_and_read_as_its_sectio
     path = tmp_path / "notes.txt"
     path.write_text("Man pages open on a .TH line and use .SH for sections.\n")
     assert detect(path, filename="notes.txt").kind == "text"
+
+
+def test_a_manual_pages_name_line_is_its_title_and_its_set_sections_teach_nothing(
+    tmp_path: Path,
+) -> None:
+    page = MAN_PAGE.replace(
+        ".SH DESCRIPTION", ".SH SYNOPSIS\n.B grep\n[\\fIOPTION\\fR]...\n.SH DESCRIPTION"
+    )
+    page += ".SH AUTHOR\nWritten by the course team.\n"
+    document = _detected_then_read(tmp_path, page, "man", ("grep.1",))
+    assert document.title == "grep - print lines that match patterns"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    for section in ("NAME", "SYNOPSIS", "SEE ALSO", "AUTHOR"):
+        assert section not in headings, section
+    prose = " ".join(b.text for b in document.blocks())
+    assert "OPTION" not in prose and "(1)" not in prose and "course team" not in prose
+    assert "A regular expression is a pattern" in prose
