@@ -59,7 +59,8 @@ from datasources.files.notebooks import load_notebook
 Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
-    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods",
+    "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods", "man",
+    "qti",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
@@ -67,7 +68,7 @@ OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
     "mediawiki", "dokuwiki", "docbook", "jats", "opml", "enex", "pretext", "moodlexml",
-    "textile",
+    "textile", "man", "qti",
 )
 # fmt: on
 # Markdown by its name, whatever its marks: R Markdown (".Rmd", ".rmarkdown") and Quarto
@@ -126,6 +127,8 @@ MIME: dict[Kind, str] = {
     "moodlexml": "application/x-moodle-xml",
     "textile": "text/x-textile",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "man": "text/troff",
+    "qti": "application/x-qti+xml",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -452,6 +455,10 @@ def _text_kind(mime: str, sample: str, name: str) -> Kind:
         return "enex"
     if _MOODLE_QUIZ_ROOT.match(sample):
         return "moodlexml"
+    if _QTI_ROOT.match(sample):
+        return "qti"
+    if _MAN_TITLE.match(sample) and _MAN_SECTION.search(sample):
+        return "man"
     lowered = sample[:4096].lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
         return "html"
@@ -531,6 +538,22 @@ _ENEX_ROOT = re.compile(
 # elsewhere): XML whose first element is <quiz>. libmagic calls it text, and read as text
 # its tag names were the concepts ("questiontext", "shuffleanswers") and no term defined.
 _MOODLE_QUIZ_ROOT = re.compile(_XML_PROLOG + r"<quiz\b", re.DOTALL)
+
+
+# An IMS QTI 1.2 quiz (Canvas's quiz export, a Blackboard or Brightspace pool, Respondus):
+# XML whose first element is <questestinterop>. libmagic calls it text, and read as text
+# its tag names were the concepts ("qtimetadatafield", "mattext texttype") and no term
+# was defined: a 12-term mitosis quiz had 26 of its 35 concepts from its markup.
+_QTI_ROOT = re.compile(_XML_PROLOG + r"<(?:\w+:)?questestinterop\b", re.DOTALL)
+
+
+# A manual page's source in troff's -man macros (a course's command reference, a tool's
+# `prog.1`, as help2man and hand-writers leave it): after `.\"` comment lines, a ".TH
+# NAME SECTION" title line, then ".SH" sections. libmagic calls it text, and read as text
+# its macros were words: ".SH Description" named weeks, "SH name" was a concept and the
+# ".TP" entries of its permission bits defined nothing (5 of a page's 14 key terms).
+_MAN_TITLE = re.compile(r"\A\ufeff?(?:[.'][ \t]*(?:\\\"[^\n]*)?\n|[ \t]*\n)*\.TH[ \t]+\S")
+_MAN_SECTION = re.compile(r"^\.SH\b", re.M)
 
 
 # PreTeXt, the XML that many open mathematics textbooks are written in (a book's

@@ -30,6 +30,7 @@ from jobs.pipeline.readers import (
     pdf,
     pptx,
     pretext,
+    qti,
     text,
     workbook,
 )
@@ -61,6 +62,8 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "odp": odp.read,
     "moodlexml": moodlexml.read,
     "textile": pandoc.read,
+    "man": pandoc.read,
+    "qti": qti.read,
     "ods": workbook.read,
 }
 

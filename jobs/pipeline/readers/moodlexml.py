@@ -52,13 +52,13 @@ def read(path: Path, detected: Detected) -> ReadDocument:
 def _question(question: etree._Element) -> list[Block]:
     kind = question.get("type", "")
     if kind == "category":
-        return quizbank.category_heading(_plain(question.findtext("category/text") or ""))
-    name = _plain(question.findtext("name/text") or "")
-    feedback = _plain(question.findtext("generalfeedback/text") or "")
+        return quizbank.category_heading(plain(question.findtext("category/text") or ""))
+    name = plain(question.findtext("name/text") or "")
+    feedback = plain(question.findtext("generalfeedback/text") or "")
     explained = make_blocks("paragraph", feedback, 1) if feedback else []
     if kind == "matching":
         pairs = [
-            (_plain(pair.findtext("text") or ""), _plain(pair.findtext("answer/text") or ""))
+            (plain(pair.findtext("text") or ""), plain(pair.findtext("answer/text") or ""))
             for pair in question.iterfind("subquestion")
         ]
         return (
@@ -66,7 +66,7 @@ def _question(question: etree._Element) -> list[Block]:
             + quizbank.matched_pairs(pairs)
             + explained
         )
-    stem = _CLOZE.sub(_cloze_answer, _plain(question.findtext("questiontext/text") or ""))
+    stem = _CLOZE.sub(_cloze_answer, plain(question.findtext("questiontext/text") or ""))
     right = _right(question, kind)
     blank = _BLANK.search(stem) if isinstance(right, str) else None
     before, after = (stem[: blank.start()], stem[blank.end() :]) if blank else (stem, "")
@@ -79,7 +79,7 @@ def _right(question: etree._Element, kind: str) -> str | bool | None:
     a Cloze or description whose stem is the statement, None when there is none to read
     (an essay's, matching pairs)."""
     graded = [
-        (_fraction(answer), _plain(answer.findtext("text") or ""))
+        (_fraction(answer), plain(answer.findtext("text") or ""))
         for answer in question.iterfind("answer")
     ]
     if kind == "truefalse":
@@ -110,6 +110,7 @@ def _cloze_answer(found: re.Match[str]) -> str:
     return right if isinstance(right, str) else "…"
 
 
-def _plain(markup: str) -> str:
-    """An HTML or plain text field as one line of text, entities read."""
+def plain(markup: str) -> str:
+    """An HTML or plain text field as one line of text, entities read (a QTI quiz's
+    `<mattext>` too: `qti`)."""
     return " ".join(html.unescape(_TAGS.sub(" ", markup)).split())

@@ -1,5 +1,6 @@
 """OpenDocument text, EPUB, LaTeX, reStructuredText, RTF, AsciiDoc, Org, Typst, MediaWiki
-wikitext, DokuWiki markup, Textile, DocBook XML and JATS XML: converted by pandoc to
+wikitext, DokuWiki markup, Textile, DocBook XML, JATS XML and manual pages (troff -man):
+converted by pandoc to
 Markdown, then read by the Markdown reader.
 
 pandoc (the binary pypandoc-binary ships) reads each of these formats whole: headings,
@@ -63,6 +64,7 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "docbook": ("docbook", "DocBook"),
     "jats": ("jats", "JATS"),
     "textile": ("textile", "Textile"),
+    "man": ("man", "manual page"),
 }
 # Markdown the Markdown reader reads as text, and nothing it would show as text that is
 # none: raw HTML or TeX, attributes, divs and spans, citation keys, implicit figures; a
@@ -158,7 +160,8 @@ def to_markdown(path: Path, detected: Detected) -> str:
     else:
         command.append(str(path))
         stdin = None
-    return convert(command, stdin, label)
+    converted = convert(command, stdin, label)
+    return man_sections(converted) if reader == "man" else converted
 
 
 def convert(command: list[str], stdin: bytes | None, label: str) -> str:
@@ -405,6 +408,39 @@ _WIKI_CATEGORY = re.compile(r"\[\[[ \t]*Category[ \t]*:[^\]\n]*\]\]", re.IGNOREC
 # "[[Semantic HTML]]").
 _REDMINE_MACRO = re.compile(r"\{\{[<>]?[a-z_]+(?:\([^(){}\n]*\))?\}\}")
 _REDMINE_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
+
+
+# The sections man(7) sets every page of a manual, none of them the command's lesson: its
+# NAME line (what the page is about, its title), the SYNOPSIS (the command line's syntax,
+# "[OPTION]... MODE FILE..."), whom it is by and where else to look. Read, "NAME" and the
+# synopsis's placeholders were concepts ("names", "OPTION"), and AUTHOR a module's.
+_MAN_SECTION = re.compile(r"^# +(.+?) *$", re.M)
+_MAN_UNTAUGHT = frozenset(
+    ("name", "synopsis", "see also", "author", "authors", "copyright", "reporting bugs", "colophon")
+)
+_FRONT_MATTER_TITLE = re.compile(r"\A(---\n(?:.*\n)*?)title: .*\n((?:.*\n)*?---\n)")
+
+
+def man_sections(markdown: str) -> str:
+    """pandoc's Markdown of a manual page without man(7)'s sections that teach nothing,
+    its NAME line ("chmod - change file mode bits") its title in place of the ".TH"
+    name ("CHMOD")."""
+    found = list(_MAN_SECTION.finditer(markdown))
+    kept: list[str] = [markdown[: found[0].start()] if found else markdown]
+    name = ""
+    for index, heading in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(markdown)
+        section = heading.group(1).casefold()
+        if section == "name":
+            name = " ".join(markdown[heading.end() : end].split())
+        if section not in _MAN_UNTAUGHT:
+            kept.append(markdown[heading.start() : end])
+    text = "".join(kept)
+    if name:
+        text = _FRONT_MATTER_TITLE.sub(
+            lambda m: f"{m.group(1)}title: {json.dumps(name)}\n{m.group(2)}", text, count=1
+        )
+    return text
 
 
 def redmine_wiki_marks(text: str) -> str:

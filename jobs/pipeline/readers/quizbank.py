@@ -42,8 +42,11 @@ _FEEDBACK = re.compile(r"(?<!\\)#.*", re.DOTALL)
 # what an answer block opens with: an option ("=", "~"), a number ("#"), true/false
 _ANSWER_SHAPE = re.compile(r"\s*(?:[=~#]|(?:T|F|TRUE|FALSE)\s*(?:#|$))", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
-# a name that only numbers a question: "Q1", "Question 12", "LP01", "3", "q-07"
-_ID = re.compile(r"(?:q(?:uestion)?\s*[-_.]?\s*\d+|[a-z]{0,4}\s*[-_.]?\d+[a-z]?)[.:)]?", re.I)
+# a name that only numbers a question: "Q1", "Question 12", "LP01", "3", "q-07"; or only
+# says it is one, "Question", the name Canvas gives every question of a quiz
+_ID = re.compile(
+    r"(?:question|q(?:uestion)?\s*[-_.]?\s*\d+|[a-z]{0,4}\s*[-_.]?\d+[a-z]?)[.:)]?", re.I
+)
 # Aiken: "A. text" or "A) text", then "ANSWER: B"
 _AIKEN_OPTION = re.compile(r"\s*([A-Z])[.)]\s+(.+)")
 _AIKEN_ANSWER = re.compile(r"\s*ANSWER:\s*([A-Z])\s*")

@@ -1044,3 +1044,55 @@ def test_an_exam_class_sheet_keeps_its_parts_answers_and_options(tmp_path: Path)
     analysis = analyse_file(tmp_path / "quiz2.tex", language="en")
     defined = {c.title.lower() for c in analysis.knowledge.concepts if c.description}
     assert {"shortage", "consumer surplus"} <= defined
+
+
+# a command reference's manual page as its author writes it: comment lines, the ".TH"
+# title, ".SH" sections and ".TP" tagged paragraphs, fonts switched with "\fB"
+MAN_PAGE = r""".\" a handout for the shell course
+.TH GREP 1 "May 2025" "Course 2.0" "User Commands"
+.SH NAME
+grep \- print lines that match patterns
+.SH DESCRIPTION
+A \fBregular expression\fR is a pattern that describes a set of strings.
+.SS "Matching control"
+.TP
+.B \-i
+ignore case distinctions in patterns and data
+.SH "SEE ALSO"
+.BR sed (1)
+"""
+
+
+def test_a_manual_pages_source_is_known_by_its_title_line_and_read_as_its_sections(
+    tmp_path: Path,
+) -> None:
+    document = _detected_then_read(tmp_path, MAN_PAGE, "man", ("grep.1", "grep.txt", "grep"))
+    assert document.mime_type == "text/troff"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert {"DESCRIPTION", "Matching control"} <= set(headings)
+    prose = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    for macro in (".TH", ".SH", ".TP", "\\fB", '.\\"'):
+        assert macro not in prose, macro
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert "regular expression" in stressed
+    # a text that only mentions the macros, not at a line's start, stays text
+    path = tmp_path / "notes.txt"
+    path.write_text("Man pages open on a .TH line and use .SH for sections.\n")
+    assert detect(path, filename="notes.txt").kind == "text"
+
+
+def test_a_manual_pages_name_line_is_its_title_and_its_set_sections_teach_nothing(
+    tmp_path: Path,
+) -> None:
+    page = MAN_PAGE.replace(
+        ".SH DESCRIPTION", ".SH SYNOPSIS\n.B grep\n[\\fIOPTION\\fR]...\n.SH DESCRIPTION"
+    )
+    page += ".SH AUTHOR\nWritten by the course team.\n"
+    document = _detected_then_read(tmp_path, page, "man", ("grep.1",))
+    assert document.title == "grep - print lines that match patterns"
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    for section in ("NAME", "SYNOPSIS", "SEE ALSO", "AUTHOR"):
+        assert section not in headings, section
+    prose = " ".join(b.text for b in document.blocks())
+    assert "OPTION" not in prose and "(1)" not in prose and "course team" not in prose
+    assert "A regular expression is a pattern" in prose

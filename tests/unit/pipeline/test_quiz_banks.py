@@ -9,6 +9,7 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.quizbank import quiz_blocks
 
@@ -214,12 +215,17 @@ _MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def _xml_bank(tmp_path: Path, xml: str, kind: str) -> ReadDocument:
+    """`xml` saved as an .xml upload, detected as `kind` and read."""
+    path = tmp_path / "bank.xml"
+    path.write_text(xml, encoding="utf-8")
+    detected = detect(path, filename="bank.xml")
+    assert detected.kind == kind
+    return read(path, detected)
+
+
 def test_a_moodle_xml_export_reads_as_what_its_questions_teach(tmp_path: Path) -> None:
-    path = tmp_path / "coasts.xml"
-    path.write_text(_MOODLE_XML, encoding="utf-8")
-    detected = detect(path)
-    assert detected.kind == "moodlexml"
-    texts = [(b.kind, b.text) for b in read(path, detected).blocks()]
+    texts = [(b.kind, b.text) for b in _xml_bank(tmp_path, _MOODLE_XML, "moodlexml").blocks()]
     assert texts == [
         ("heading", "Coasts"),  # the category's last part
         ("heading", "Longshore drift"),  # a name that names a topic
@@ -303,3 +309,57 @@ def test_a_moodle_xml_matching_question_teaches_its_pairs(tmp_path: Path) -> Non
     )
     texts = [b.text for b in read(path, detect(path)).blocks()]
     assert texts == ["spring tide: The tide when the Sun and the Moon pull along one line"]
+
+
+# An IMS QTI 1.2 quiz as an LMS exports one: namespaced, metadata fields, the stem's HTML
+# escaped in <mattext>, the right option named by a scoring condition, and feedback on
+# any answer and on a wrong one
+_QTI = """<?xml version="1.0" encoding="UTF-8"?>
+<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">
+  <assessment ident="a1" title="Glaciers check">
+    <section ident="root_section">
+      <item ident="i1" title="Question">
+        <itemmetadata><qtimetadata><qtimetadatafield><fieldlabel>question_type</fieldlabel>
+          <fieldentry>multiple_choice_question</fieldentry></qtimetadatafield></qtimetadata>
+        </itemmetadata>
+        <presentation>
+          <material><mattext texttype="text/html">&lt;p&gt;What is the ridge of debris
+            a glacier leaves at its snout?&lt;/p&gt;</mattext></material>
+          <response_lid ident="response1"><render_choice>
+            <response_label ident="7"><material><mattext>A cirque</mattext></material>
+            </response_label>
+            <response_label ident="8"><material><mattext>A terminal moraine</mattext>
+            </material></response_label>
+          </render_choice></response_lid>
+        </presentation>
+        <resprocessing>
+          <respcondition><conditionvar><varequal respident="response1">8</varequal>
+          </conditionvar><setvar action="Set" varname="SCORE">100</setvar></respcondition>
+        </resprocessing>
+        <itemfeedback ident="general_fb"><flow_mat><material><mattext>A terminal moraine
+          marks the furthest advance of a glacier.</mattext></material></flow_mat>
+        </itemfeedback>
+        <itemfeedback ident="general_incorrect_fb"><flow_mat><material><mattext>A cirque
+          is a hollow.</mattext></material></flow_mat></itemfeedback>
+      </item>
+    </section>
+  </assessment>
+</questestinterop>
+"""
+
+
+def test_a_qti_quiz_reads_as_what_its_items_teach(tmp_path: Path) -> None:
+    document = _xml_bank(tmp_path, _QTI, "qti")
+    assert document.title == "Glaciers check"
+    texts = [(b.kind, b.text) for b in document.blocks()]
+    assert texts == [
+        ("heading", "Glaciers check"),
+        (
+            "paragraph",
+            "What is the ridge of debris a glacier leaves at its snout? A terminal moraine.",
+        ),
+        ("paragraph", "A terminal moraine marks the furthest advance of a glacier."),
+    ]
+    joined = " ".join(t for _, t in texts)
+    for apparatus in ("question_type", "mattext", "<p>", "cirque", "SCORE"):
+        assert apparatus not in joined, apparatus
