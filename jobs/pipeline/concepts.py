@@ -858,13 +858,36 @@ def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
     paragraphs) each opening with an emphasised label, at least MIN_ADVICE_ITEMS and half
     of the labels open with a verb's bare form ("- **Use elaborative rehearsal**: …",
     "- **Apply the self-reference effect**: …", "- **Get enough sleep**: …"); those labels
-    are instructions, no names. A glossary's labels ("- **Reflexes**: …") are nouns."""
+    are instructions, no names. A glossary's labels ("- **Reflexes**: …") are nouns, and
+    so is a verb-led label glossed by a noun phrase: "**Write permission**: the right to
+    change a file", "**Execute permission**: the right to run it" (a manual's entries were
+    taken for advice and lost, with their definitions)."""
     found: dict[int, str] = {}
     for run in _label_runs(blocks):
-        verbs = [(at, lab) for at, lab in run if _instruction_label(lab)]
+        verbs = [
+            (at, lab)
+            for at, lab in run
+            if _instruction_label(lab) and not _glossed_as_a_thing(blocks[at].text, lab)
+        ]
         if 2 * len(verbs) >= len(run):
             found.update((at, concept_key(lab)) for at, lab in verbs)
     return found
+
+
+# a gloss opening as a noun phrase: an article, then no verb's bare form ("the right to …",
+# "a mark on …"); advice goes on with a verb or a clause ("Get enough sleep: sleep …")
+_THING_GLOSS = re.compile(r"^(?:a|an|the)\s+\w", re.IGNORECASE)
+
+
+def _glossed_as_a_thing(text: str, label: str) -> bool:
+    """A verb and a noun that is no verb ("Write permission", "Execute permission"), then a
+    gloss opening as a noun phrase: a thing named, as a glossary names it."""
+    words = label.split()
+    if len(words) != 2 or set(getAllLemmas(words[1].lower())) != {"NOUN"}:
+        return False
+    at = text.find(label)
+    gloss = text[at + len(label) :].lstrip(" \t*_:：–—-") if at >= 0 else ""
+    return _THING_GLOSS.match(gloss) is not None
 
 
 def _zh_step_labels(blocks: Sequence[Block]) -> dict[int, str]:

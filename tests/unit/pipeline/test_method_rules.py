@@ -101,8 +101,14 @@ def test_a_list_of_tips_labels_instructions_not_terms(tmp_path: Path) -> None:
         "- **Root node**: The node at the top. Every tree has one root node.\n"
         "- **Leaf node**: A node with no child. A leaf node ends a path.\n"
         "- **Edge**: A link between two nodes. Each edge joins a parent and a child.\n"
+        "\n## Files\n\nEach file has its modes.\n\n"
+        "- **Write permission**: the right to change a file. Write permission is granted.\n"
+        "- **Execute permission**: the right to run a file. Execute permission is rare.\n"
+        "- **Ownership**: the user a file belongs to. Ownership can pass to another.\n"
     )
     keys = keys_of(tmp_path, text)
+    # a verb and a noun glossed as a thing ("the right to …") name a mode, no advice
+    assert {"write permission", "execute permission", "ownership"} <= keys
     # "Root", "Leaf", "Edge" are verbs too: a glossary of things, no advice
     assert {"spaced review", "cramming", "flash card", "root node", "leaf node", "edge"} <= keys
     assert not {k for k in keys if k.startswith(("use ", "make use", "keep"))}
