@@ -490,6 +490,20 @@ def test_a_worked_examples_label_is_no_part_of_a_chinese_description(tmp_path: P
     assert description.startswith("调用函数时")
 
 
+def test_an_answer_keys_explanation_label_is_no_part_of_a_chinese_description(
+    tmp_path: Path,
+) -> None:
+    # a question bank sets "答案解析:" before the explanation that defines the term: the
+    # label is the bank's, the sentence after it the answer
+    zh = (
+        "# 气象\n\n1. 下列说法正确的是（ ）。\n\n"
+        "答案解析: 露点是指空气在水汽含量不变时冷却到饱和的温度。\n\n"
+        "露点越高，空气越潮湿。测量露点可以判断结露的可能。\n"
+    )
+    description = _descriptions(tmp_path, zh, "zh-CN")["露点"]
+    assert description.startswith("露点是指")
+
+
 def test_a_description_read_from_a_caption_or_a_bullet_drops_the_label_and_the_glyph(
     tmp_path: Path,
 ) -> None:
