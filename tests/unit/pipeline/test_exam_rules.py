@@ -295,3 +295,9 @@ def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert apparatus("多项选择题(每题3分)")
     assert not apparatus("土的压缩性（10分钟）")
     assert not apparatus("有效应力原理（20分）")  # a topic with its marks stays a topic
+
+
+def test_a_quiz_exports_short_part_names_are_apparatus() -> None:
+    # a learning platform names a quiz's parts 单选题 and 多选题, with their counts and marks
+    assert apparatus("单选题（共10题，30分）")
+    assert apparatus("多选题")
