@@ -1477,7 +1477,11 @@ def zh_statement_to_judge(text: str) -> bool:
 # A form's line of fields, an exam paper's header: two or more "label：value" pairs set
 # apart by wide spaces ("考试时间：120分钟　　考试方式：闭卷　　满分：100分"). Its labels
 # name the paper's facts, not the course's terms ("考试时间" was a concept, defined so).
-_ZH_FORM_FIELD = r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}"
+# A value may be a date and its clock time, one space apart ("导出时间：2026-11-30 14:22", as
+# a learning platform stamps its exports): the time's colon is no field's.
+_ZH_FORM_FIELD = (
+    r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}(?:[ \t]\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 _ZH_FORM_LINE = re.compile(rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$")
 
 

@@ -289,6 +289,14 @@ def test_an_exam_papers_header_fields_are_no_concepts(tmp_path: Path) -> None:
     assert "干密度" in titles
 
 
+def test_a_form_field_stamped_with_a_date_and_time_is_still_a_field(tmp_path: Path) -> None:
+    # an export's header line ends on a timestamp whose clock time has a colon of its own
+    header = "科目：土力学（2025秋）  导出人：李老师  打印时间：2025-12-01 09:05\n\n"
+    titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
+    assert not titles & {"科目", "导出人", "打印时间"}
+    assert "干密度" in titles
+
+
 def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert apparatus("填空题（每空2分，共10分）")
     assert apparatus("简答题（共30分）")
