@@ -1470,8 +1470,18 @@ _ZH_TO_JUDGE = re.compile(r"[。.！!]\s*[（(]\s*[）)]\s*$")
 
 
 def zh_statement_to_judge(text: str) -> bool:
-    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge."""
-    return _ZH_TO_JUDGE.search(text) is not None
+    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge,
+    or a question its kind labels (`_ZH_QUESTION_KIND`)."""
+    return _ZH_TO_JUDGE.search(text) is not None or _ZH_QUESTION_KIND.match(text) is not None
+
+
+# An exam's or a quiz export's question, its kind in brackets before the stem ("1. (单选题)
+# 空气质量指数（AQI）为160时，级别为（ ）。", "【多选题】…"): what it says sets up the
+# question, so it defines nothing (the clause left beside the blank was an answer)
+_ZH_QUESTION_KIND = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、]\s*)?[(（【\[]\s*"
+    r"(?:单选|多选|单项选择|多项选择|不定项选择|选择|判断|填空|简答|计算|论述|问答)题"
+)
 
 
 # A form's line of fields, an exam paper's header: two or more "label：value" pairs set
