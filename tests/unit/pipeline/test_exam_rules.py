@@ -305,15 +305,18 @@ def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert not apparatus("有效应力原理（20分）")  # a topic with its marks stays a topic
 
 
+# a quiz export's question, its kind in brackets; the stem names a term, its abbreviation
+# in brackets and 为 as if it glossed it
+KIND_LABELLED_QUIZ = (
+    "测验\n\n8. (单选题) 声环境指数（SEI）为160时，声环境等级为（ ）。\n\n"
+    "A. 优\n\nB. 轻度噪声\n\n正确答案: B\n\n答案解析: 声环境指数越大，噪声越严重。\n\n"
+    "难易程度: 难    知识点: 声环境指数\n"
+)
+
+
 def test_a_question_labelled_with_its_kind_defines_nothing(tmp_path: Path) -> None:
-    # the stem of a question its kind labels sets up what is asked, even where a term's
-    # English abbreviation in brackets would read as a gloss and 为 as its copula
-    quiz = (
-        "测验\n\n8. (单选题) 声环境指数（SEI）为160时，声环境等级为（ ）。\n\n"
-        "A. 优\n\nB. 轻度噪声\n\n正确答案: B\n\n答案解析: 声环境指数越大，噪声越严重。\n\n"
-        "难易程度: 难    知识点: 声环境指数\n"
-    )
-    described = _descriptions(tmp_path, quiz, "quiz.txt")
+    # the stem sets up what is asked: no answer to "什么是声环境指数？"
+    described = _descriptions(tmp_path, KIND_LABELLED_QUIZ, "quiz.txt")
     assert "单选题" not in described.get("声环境指数", "")
 
 
