@@ -1500,6 +1500,18 @@ def zh_form_line(text: str) -> bool:
     return _ZH_FORM_LINE.match(text) is not None
 
 
+# a field's label: the line's start, or two spaces or an ideographic one, before "label："
+_ZH_FORM_LABEL = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=　))\s*[^\s：:，。]{2,8}[：:]")
+
+
+def zh_form_values(text: str) -> str:
+    """A form line's values without their labels, one clause each: a quiz export repeats
+    "难易程度: 易    知识点: 逆温" under every question, so its labels counted as the
+    document's most used term (难易程度 was a concept named 20 times), while the values
+    name the course's terms (知识点's)."""
+    return "。".join(v.strip() for v in _ZH_FORM_LABEL.split(text) if v.strip())
+
+
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"
 _NAMES_A_BLANK = re.compile(
     rf"\b(?:called|termed|named|known\s+as|referred\s+to\s+as)\s+(?:[\w-]+\s+){{0,3}}?{_BLANK}",

@@ -314,6 +314,17 @@ KIND_LABELLED_QUIZ = (
 )
 
 
+def test_a_form_lines_labels_repeated_under_every_question_are_no_term(tmp_path: Path) -> None:
+    # each question closes on the same fields; their labels are the export's, their values
+    # the course's terms
+    field = "难度系数: 中    考查要点: {}\n\n"
+    items = ["干密度", "饱和度", "孔隙比", "干密度", "饱和度", "孔隙比", "干密度", "饱和度"]
+    quiz = SOIL_QUIZ + "".join(field.format(t) for t in items)
+    titles = set(_descriptions(tmp_path, quiz, "quiz.txt"))
+    assert "难度系数" not in titles and "考查要点" not in titles
+    assert "干密度" in titles
+
+
 def test_a_question_labelled_with_its_kind_defines_nothing(tmp_path: Path) -> None:
     # the stem sets up what is asked: no answer to "什么是声环境指数？"
     described = _descriptions(tmp_path, KIND_LABELLED_QUIZ, "quiz.txt")
