@@ -53,6 +53,7 @@ from jobs.pipeline.definitions import (
     zh_facet_points,
     zh_field_points,
     zh_form_line,
+    zh_form_values,
     zh_spaced_entry,
     zh_statement_to_judge,
 )
@@ -382,6 +383,8 @@ def find_concepts(
     # bounded work: term statistics of a very long document come from an even sample
     step = max(1, len(body) // MAX_STAT_SENTENCES)
     sample = body[::step] if chinese else _mentions_apart(body[::step], blocks)
+    if chinese:  # a form's labels are no terms, its values may be (`zh_form_values`)
+        sample = [(i, zh_form_values(s) if zh_form_line(s) else s) for i, s in sample]
     stats = collect(sample, segmenter)
     introduced = _introduced(definitions, stats, previews) if plain else set()
     if introduced:

@@ -1470,20 +1470,46 @@ _ZH_TO_JUDGE = re.compile(r"[。.！!]\s*[（(]\s*[）)]\s*$")
 
 
 def zh_statement_to_judge(text: str) -> bool:
-    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge."""
-    return _ZH_TO_JUDGE.search(text) is not None
+    """`text`, a block, is a true-or-false item: its statement is the pupil's to judge,
+    or a question its kind labels (`_ZH_QUESTION_KIND`)."""
+    return _ZH_TO_JUDGE.search(text) is not None or _ZH_QUESTION_KIND.match(text) is not None
+
+
+# An exam's or a quiz export's question, its kind in brackets before the stem ("1. (单选题)
+# 空气质量指数（AQI）为160时，级别为（ ）。", "【多选题】…"): what it says sets up the
+# question, so it defines nothing (the clause left beside the blank was an answer)
+_ZH_QUESTION_KIND = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、]\s*)?[(（【\[]\s*"
+    r"(?:单选|多选|单项选择|多项选择|不定项选择|选择|判断|填空|简答|计算|论述|问答)题"
+)
 
 
 # A form's line of fields, an exam paper's header: two or more "label：value" pairs set
 # apart by wide spaces ("考试时间：120分钟　　考试方式：闭卷　　满分：100分"). Its labels
 # name the paper's facts, not the course's terms ("考试时间" was a concept, defined so).
-_ZH_FORM_FIELD = r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}"
+# A value may be a date and its clock time, one space apart ("导出时间：2026-11-30 14:22", as
+# a learning platform stamps its exports): the time's colon is no field's.
+_ZH_FORM_FIELD = (
+    r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}(?:[ \t]\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 _ZH_FORM_LINE = re.compile(rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$")
 
 
 def zh_form_line(text: str) -> bool:
     """`text`, a block, is a line of a form's fields (an exam paper's header)."""
     return _ZH_FORM_LINE.match(text) is not None
+
+
+# a field's label: the line's start, or two spaces or an ideographic one, before "label："
+_ZH_FORM_LABEL = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=　))\s*[^\s：:，。]{2,8}[：:]")
+
+
+def zh_form_values(text: str) -> str:
+    """A form line's values without their labels, one clause each: a quiz export repeats
+    "难易程度: 易    知识点: 逆温" under every question, so its labels counted as the
+    document's most used term (难易程度 was a concept named 20 times), while the values
+    name the course's terms (知识点's)."""
+    return "。".join(v.strip() for v in _ZH_FORM_LABEL.split(text) if v.strip())
 
 
 # a naming verb, then a blank within a few words: "called a ______ wave", "known as ____"

@@ -127,7 +127,13 @@ _CAPTION_LABEL = re.compile(
 # the label a slide or a handout sets before its worked example or its note ("例：假设变量 h
 # 存放在…", "例 2：", "注：…"): the box's, no part of what the term means (a 课件's 基址 was
 # described as "例：假设变量…")
-_ZH_BOX_LABEL = re.compile(r"^\s*(?:例|注)\s*[\d一二三四五六七八九十]{0,2}\s*[：:]\s*")
+# …and so is an exam's or a question bank's label for the worked answer set before its
+# explanation ("答案解析: 逆温是指…", "解析：…", "参考答案："): a quiz exported from a
+# learning platform gave every answer it explained as "答案解析: …"
+_ZH_BOX_LABEL = re.compile(
+    r"^\s*(?:(?:例|注)\s*[\d一二三四五六七八九十]{0,2}"
+    r"|(?:答案|试题|参考答案与?)?解析|参考答案|答案|详解)\s*[：:]\s*"
+)
 
 
 # a closing clause that only points at what follows the sentence (code, a figure): "…, and

@@ -492,6 +492,10 @@ GENERIC_HEADINGS = frozenset(
         # concept)
         "非选择题",
         "单项选择题",
+        # the short names a learning platform's quiz export gives its parts ("一. 单选题（共8题，
+        # 40分）" named a week and a module of a 学习通 quiz)
+        "单选题",
+        "多选题",
         "多项选择题",
         "不定项选择题",
         "解答题",

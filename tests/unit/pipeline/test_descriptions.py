@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import Definition
 from jobs.pipeline.descriptions import description, without_restated_label
@@ -479,15 +481,33 @@ def test_a_definition_ends_before_a_clause_pointing_at_the_listing_below(
     )
 
 
-def test_a_worked_examples_label_is_no_part_of_a_chinese_description(tmp_path: Path) -> None:
-    # a slide's "例：" sets off its example; the term the example names is described without it
-    zh = (
-        "# 栈\n\n## 栈帧\n\n"
-        "例：调用函数时，系统为它分配一块内存，称为栈帧，存放局部变量和返回地址。\n\n"
-        "栈帧随函数返回而释放。每次调用都会建立新的栈帧。\n"
-    )
-    description = _descriptions(tmp_path, zh, "zh-CN")["栈帧"]
-    assert description.startswith("调用函数时")
+@pytest.mark.parametrize(
+    ("zh", "term", "opening"),
+    [
+        # a slide's "例：" sets off its example; the term the example names is described
+        # without it
+        (
+            "# 栈\n\n## 栈帧\n\n"
+            "例：调用函数时，系统为它分配一块内存，称为栈帧，存放局部变量和返回地址。\n\n"
+            "栈帧随函数返回而释放。每次调用都会建立新的栈帧。\n",
+            "栈帧",
+            "调用函数时",
+        ),
+        # a question bank sets "答案解析:" before the explanation that defines the term:
+        # the label is the bank's, the sentence after it the answer
+        (
+            "# 气象\n\n1. 下列说法正确的是（ ）。\n\n"
+            "答案解析: 露点是指空气在水汽含量不变时冷却到饱和的温度。\n\n"
+            "露点越高，空气越潮湿。测量露点可以判断结露的可能。\n",
+            "露点",
+            "露点是指",
+        ),
+    ],
+)
+def test_a_box_or_answer_label_is_no_part_of_a_chinese_description(
+    tmp_path: Path, zh: str, term: str, opening: str
+) -> None:
+    assert _descriptions(tmp_path, zh, "zh-CN")[term].startswith(opening)
 
 
 def test_a_description_read_from_a_caption_or_a_bullet_drops_the_label_and_the_glyph(

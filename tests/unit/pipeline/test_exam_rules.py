@@ -289,9 +289,49 @@ def test_an_exam_papers_header_fields_are_no_concepts(tmp_path: Path) -> None:
     assert "干密度" in titles
 
 
+def test_a_form_field_stamped_with_a_date_and_time_is_still_a_field(tmp_path: Path) -> None:
+    # an export's header line ends on a timestamp whose clock time has a colon of its own
+    header = "科目：土力学（2025秋）  导出人：李老师  打印时间：2025-12-01 09:05\n\n"
+    titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
+    assert not titles & {"科目", "导出人", "打印时间"}
+    assert "干密度" in titles
+
+
 def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert apparatus("填空题（每空2分，共10分）")
     assert apparatus("简答题（共30分）")
     assert apparatus("多项选择题(每题3分)")
     assert not apparatus("土的压缩性（10分钟）")
     assert not apparatus("有效应力原理（20分）")  # a topic with its marks stays a topic
+
+
+# a quiz export's question, its kind in brackets; the stem names a term, its abbreviation
+# in brackets and 为 as if it glossed it
+KIND_LABELLED_QUIZ = (
+    "测验\n\n8. (单选题) 声环境指数（SEI）为160时，声环境等级为（ ）。\n\n"
+    "A. 优\n\nB. 轻度噪声\n\n正确答案: B\n\n答案解析: 声环境指数越大，噪声越严重。\n\n"
+    "难易程度: 难    知识点: 声环境指数\n"
+)
+
+
+def test_a_form_lines_labels_repeated_under_every_question_are_no_term(tmp_path: Path) -> None:
+    # each question closes on the same fields; their labels are the export's, their values
+    # the course's terms
+    field = "难度系数: 中    考查要点: {}\n\n"
+    items = ["干密度", "饱和度", "孔隙比", "干密度", "饱和度", "孔隙比", "干密度", "饱和度"]
+    quiz = SOIL_QUIZ + "".join(field.format(t) for t in items)
+    titles = set(_descriptions(tmp_path, quiz, "quiz.txt"))
+    assert "难度系数" not in titles and "考查要点" not in titles
+    assert "干密度" in titles
+
+
+def test_a_question_labelled_with_its_kind_defines_nothing(tmp_path: Path) -> None:
+    # the stem sets up what is asked: no answer to "什么是声环境指数？"
+    described = _descriptions(tmp_path, KIND_LABELLED_QUIZ, "quiz.txt")
+    assert "单选题" not in described.get("声环境指数", "")
+
+
+def test_a_quiz_exports_short_part_names_are_apparatus() -> None:
+    # a learning platform names a quiz's parts 单选题 and 多选题, with their counts and marks
+    assert apparatus("单选题（共10题，30分）")
+    assert apparatus("多选题")
