@@ -22,7 +22,7 @@ from pathlib import Path
 
 from datasources.files.detect import Detected
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
-from jobs.pipeline.readers import captions, flashcards, glossary_sheet, mail, quizbank
+from jobs.pipeline.readers import booknotes, captions, flashcards, glossary_sheet, mail, quizbank
 from jobs.pipeline.readers.blocks import (
     MAX_BLOCK_CHARS,
     bounded,
@@ -82,6 +82,11 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     if header := mail.header_length(head):
         title = make_blocks("heading", mail.subject(head[:header]), 1, level=1)
         raw = mail.before_signature(chain(head[header:], raw))
+        head = []
+    # a reading app's notes export: the book's title, its highlights, not the reader's thoughts
+    elif header := booknotes.header_length(head):
+        title = make_blocks("heading", booknotes.book_title(head[:header]), 1, level=1)
+        raw = booknotes.book_lines(chain(head[header:], raw))
         head = []
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
