@@ -83,8 +83,11 @@ _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies"})
 # and Jekyll's `post-meta`, Butterfly's `post-meta`), which was the post's first paragraph.
 # By class only: an id is often made from a heading's words (pandoc's, Sphinx's, Quarto's
 # `<section id="copyright">`, `id="reward-hypothesis"`, `id="meta-analysis"`), the content
-# itself, where a theme's class names its furniture.
-_NOTICE_WORDS = frozenset({"copyright", "reward", "donate", "meta"})
+# itself, where a theme's class names its furniture. And the author's box over a post (掘金's
+# `<div class="author-info-block">` inside the <article>: name, date, views, a 关注
+# button; a theme's `byline`), which readability drops as the byline: read as text, a
+# 掘金 article's author's pen name was its fifth concept, in its first module.
+_NOTICE_WORDS = frozenset({"copyright", "reward", "donate", "meta", "author", "byline"})
 # A dialog the page opens over itself on a click (a revision's status, a sign-in box,
 # a cookie prompt), hidden until then, and the page's own box, never its text: a saved
 # Wikipedia article's reviewed-version dialog ("Page version status", in MediaWiki's

@@ -275,6 +275,22 @@ def test_a_posts_licence_notice_and_tip_jar_are_no_text(tmp_path: Path) -> None:
     ]
 
 
+def test_an_articles_author_box_is_no_text(tmp_path: Path) -> None:
+    """A writing platform sets its author's box (pen name, date, a follow button) inside
+    the article, under its headline; a theme's byline is the same box."""
+    body = (
+        '<article><h1>光的折射</h1><div class="author-info-block"><a>小林老师</a>'
+        "<span>2022-09-01</span><span>阅读 980</span></div>"
+        '<div class="byline">文 / 小林老师</div>'
+        '<div class="markdown-body"><p>折射是光从一种介质斜射入另一种介质时方向改变的现象。</p>'
+        "</div></article>"
+    )
+    assert [b.text for b in _blocks(tmp_path, body)] == [
+        "光的折射",
+        "折射是光从一种介质斜射入另一种介质时方向改变的现象。",
+    ]
+
+
 def test_a_highlighters_numbered_code_is_code_not_a_table(tmp_path: Path) -> None:
     # Hexo numbers the lines in a cell beside the code and ends each line on <br>; Hugo
     # puts each number in a span.lnt; a table of data stays a table
