@@ -189,6 +189,27 @@ def test_what_makes_a_named_thing_happen_defines_it() -> None:
     assert terms("The problem occurs when the list is empty.") == []
 
 
+def test_a_condition_with_a_verb_of_its_own_still_defines_the_name() -> None:
+    """ "Selection bias occurs when some voters are more likely to be polled": the clause
+    after "when" is the condition that makes the name, its own "are" no verb that takes
+    the definition away from it; "arises when" ties a name to its condition as "occurs
+    when" does."""
+    from jobs.pipeline.definitions import find_definitions
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False)]
+
+    assert terms("Selection bias occurs when some voters are more likely to be polled.") == [
+        "Selection bias"
+    ]
+    assert terms("Recall error arises when respondents misremember past events.") == [
+        "Recall error"
+    ]
+    assert terms("The error arises when the file is missing.") == []
+    # a clause that is no condition of the name still takes its verb away
+    assert terms("Polyphagia is common when insulin is absent.") == []
+
+
 def test_a_colon_and_the_genus_restate_a_name() -> None:
     """ "they built a cognitive map: a mental picture of the maze": a colon and the genus
     after it define the name, as a dash does."""
