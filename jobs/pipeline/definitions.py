@@ -151,12 +151,12 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        # "Retroactive interference happens when information learned …": the condition
-        # that makes the thing is what it is (a name of two words or more: "The problem
-        # occurs when …" is a remark)
+        # "Retroactive interference happens when information learned …", "Non-response
+        # bias arises when …": the condition that makes the thing is what it is (a name of
+        # two words or more: "The problem occurs when …" is a remark)
         re.compile(
             rf"^{_ART}(?!(?:an?|the)\s)(?P<t>[A-Za-z][\w'’\-]*\s[\w'’\- ]{{1,50}}?)"
-            r"\s+(?:occurs|happens)\s+when\b",
+            r"\s+(?:occurs|happens|arises)\s+when\b",
             re.I,
         ),
         0.75,
@@ -1987,6 +1987,10 @@ def _verb_of_a_clause(term: str, sentence: str) -> bool:
     # ("on slow IV"); "Weak references don't express an ownership relationship, and
     # their count doesn't affect when …" does, with a verb of its own
     before = sentence[at + len(term) : at + len(term) + clause.start()]
+    if _CONDITION_VERB.fullmatch(before) and clause.group(0).lower().startswith("when"):
+        # "Sampling bias occurs when some members … are selected": the condition is what
+        # the name is (the pattern above), its clause's own "are" no verb taking it away
+        return False
     if "," in before or len(re.findall(r"[A-Za-z]+", before)) > MAX_WORDS_BEFORE_A_CLAUSE:
         return False
     return all(
@@ -1995,6 +1999,9 @@ def _verb_of_a_clause(term: str, sentence: str) -> bool:
 
 
 MAX_WORDS_BEFORE_A_CLAUSE = 4
+# the verb that ties a name to the condition that makes it: "… occurs / happens / arises
+# when …" (`_CONDITION` in the patterns above)
+_CONDITION_VERB = re.compile(r"\s*(?:occurs|happens|arises)\s*", re.I)
 
 
 # the term, then "is"/"are" and a word saying its state, and nothing more of it: "**Serum

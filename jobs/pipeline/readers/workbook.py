@@ -28,11 +28,12 @@ from lxml import etree
 from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import Block, ReadDocument
-from jobs.pipeline.readers import glossary_sheet, pandoc, xmlfile
+from jobs.pipeline.readers import glossary_sheet, pandoc, quiz_sheet, xmlfile
 from jobs.pipeline.readers.blocks import virtual_pages
 
 NO_GLOSSARY = (
-    " with no glossary sheet (a Term or 名词 column and a Definition or 名词解释 column);"
+    " with no glossary sheet (a Term or 名词 column and a Definition or 名词解释 column)"
+    " and no quiz sheet (a Question column, Answer columns and a Correct answer column);"
     " save or export it as PDF or DOCX and upload that"
 )
 _WHAT = {"xlsx": "an Excel workbook (.xlsx)", "ods": "an OpenDocument spreadsheet (.ods)"}
@@ -49,9 +50,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     blocks: list[Block] = []
     title: str | None = None
     for name, rows in sheets:
-        entries = glossary_sheet.table_blocks(rows)
+        # a glossary sheet, or a quiz's (a Kahoot or Quizizz template: `readers/quiz_sheet`)
+        entries = glossary_sheet.table_blocks(rows) or quiz_sheet.table_blocks(rows)
         if not entries:
-            continue  # a sheet of notes, marks or a timetable: no glossary
+            continue  # a sheet of notes, marks or a timetable: no glossary, no quiz
         blocks += entries
         filled = [cell for cell in rows[0] if cell] if rows else []
         if title is None and len(filled) == 1:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jobs.pipeline.structure import acceptable
 from tests.unit.pipeline.written import concepts_of, keys_of
 
@@ -174,19 +176,41 @@ def test_a_plain_text_box_label_and_title_define_nothing() -> None:
     ]
 
 
+def _defined_terms(sentence: str) -> list[str]:
+    from jobs.pipeline.definitions import find_definitions
+
+    return [d.term for d in find_definitions(sentence, 0, False)]
+
+
 def test_what_makes_a_named_thing_happen_defines_it() -> None:
     """ "Retroactive interference happens when …": the condition that makes a name of two
     words or more defines it; "The problem occurs when …" is a remark."""
-    from jobs.pipeline.definitions import find_definitions
-
-    def terms(sentence: str) -> list[str]:
-        return [d.term for d in find_definitions(sentence, 0, False)]
-
+    terms = _defined_terms
     assert terms("Retroactive interference happens when new facts crowd out old ones.") == [
         "Retroactive interference"
     ]
     assert terms("An anchoring bias occurs when you fix on one number.") == ["anchoring bias"]
     assert terms("The problem occurs when the list is empty.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defined"),
+    [
+        ("Selection bias occurs when some voters are more likely to be polled.", "Selection bias"),
+        ("Recall error arises when respondents misremember past events.", "Recall error"),
+        ("The error arises when the file is missing.", None),
+        # a clause that is no condition of the name still takes its verb away
+        ("Polyphagia is common when insulin is absent.", None),
+    ],
+)
+def test_a_condition_with_a_verb_of_its_own_still_defines_the_name(
+    sentence: str, defined: str | None
+) -> None:
+    """ "Selection bias occurs when some voters are more likely to be polled": the clause
+    after "when" is the condition that makes the name, its own "are" no verb that takes
+    the definition away from it; "arises when" ties a name to its condition as "occurs
+    when" does."""
+    assert _defined_terms(sentence) == ([defined] if defined else [])
 
 
 def test_a_colon_and_the_genus_restate_a_name() -> None:

@@ -363,3 +363,43 @@ def test_a_qti_quiz_reads_as_what_its_items_teach(tmp_path: Path) -> None:
     joined = " ".join(t for _, t in texts)
     for apparatus in ("question_type", "mattext", "<p>", "cirque", "SCORE"):
         assert apparatus not in joined, apparatus
+
+
+def test_a_quiz_template_spreadsheet_reads_as_its_answered_questions(tmp_path: Path) -> None:
+    """A quiz app's spreadsheet template (Kahoot!, Quizizz): instruction rows, a header with
+    a note in each cell, then one question a row, its right option given by number."""
+    from jobs.pipeline.readers.quiz_sheet import table_blocks
+    from tests.upload_files import xlsx_bytes
+
+    rows: list[list[str | int]] = [
+        ["Quiz template"],
+        ["Add questions and choose the correct answers."],
+        [],
+        [
+            *("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2"),
+            *("Answer 3", "Correct answer(s) - choose at least one"),
+        ],
+        ["Which gas do plants take in for photosynthesis?", "Oxygen", "Carbon dioxide", "Argon", 2],
+        [
+            "The green pigment in leaves is called...",
+            "Keratin",
+            "Chlorophyll pigment",
+            "Melanin",
+            2,
+        ],
+        ["Water moves up a stem through the...", "Phloem", "Xylem vessels", "Cortex", "2"],
+        ["Which are plant organs?", "Roots", "Leaves", "Hooves", "1,2"],
+        ["A question nobody marked", "Yes", "No", "", ""],
+    ]
+    path = tmp_path / "plants.xlsx"
+    path.write_bytes(xlsx_bytes({"Sheet1": rows}))
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert texts == [
+        "Which gas do plants take in for photosynthesis? Carbon dioxide.",
+        # the stem's "..." is the answer's blank, and the button's capital is lowered
+        "The green pigment in leaves is called chlorophyll pigment.",
+        "Water moves up a stem through the xylem vessels.",
+        "Which are plant organs? Roots and Leaves.",
+    ]
+    # a sheet with no Correct column is no quiz
+    assert table_blocks([["Question", "Answer 1", "Answer 2"], ["Why?", "A", "B"]]) is None
