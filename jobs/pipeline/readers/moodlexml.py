@@ -93,9 +93,7 @@ def _right(question: etree._Element, kind: str) -> str | bool | None:
         return None
     # a multiple-answer question shares the grade among its right options
     rights = [text for grade, text in graded if text and (grade == best or 0 < grade < 100)]
-    if len(rights) == 1:
-        return rights[0]
-    return ", ".join(rights[:-1]) + " and " + rights[-1]
+    return quizbank.options_answer(rights)
 
 
 def _fraction(answer: etree._Element) -> float:

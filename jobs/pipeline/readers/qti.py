@@ -90,9 +90,7 @@ def _right(item: etree._Element, options: dict[str, str], kind: str) -> str | bo
         return any(text.casefold() == "true" for text in named)
     if not named:
         return None
-    if len(named) == 1:
-        return named[0]
-    return ", ".join(named[:-1]) + " and " + named[-1]
+    return quizbank.options_answer(named)
 
 
 def _score(text: str | None) -> float:

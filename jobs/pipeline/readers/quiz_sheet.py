@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from jobs.pipeline.model import Block
-from jobs.pipeline.readers.quizbank import MIN_QUESTIONS, answered_question
+from jobs.pipeline.readers.quizbank import MIN_QUESTIONS, answered_question, options_answer
 
 # a header cell, case-folded, before any "- max 120 characters" note the template adds
 _QUESTION = re.compile(r"question(?: text)?")
@@ -74,7 +74,7 @@ def _questions(
         if not stem or not right:
             continue  # an empty row, or a question with no right option marked
         asked += 1
-        answer = right[0] if len(right) == 1 else f"{', '.join(right[:-1])} and {right[-1]}"
+        answer = options_answer(right)
         stem = _TRAILING_DOTS.sub("", stem)
         if not stem.endswith(("?", "？")):  # the answer ends the stem's sentence
             answer = _in_sentence(answer)

@@ -184,6 +184,12 @@ def answered_question(name: str, before: str, right: str | bool | None, after: s
     return blocks + make_blocks("paragraph", sentence, 1, emphasis=_term_answer(right))
 
 
+def options_answer(options: Sequence[str]) -> str:
+    """Several right options as one answer, as a list reads: "A, B and C" (a multiple-answer
+    question's, in every bank format)."""
+    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} and {options[-1]}"
+
+
 def right_answer(block: str) -> str | bool | None:
     """The right answer of a GIFT answer block: its text, True or False for a true/false
     question, None when there is none to read (an essay's "{}", a numeric "{#3.14}",
