@@ -236,7 +236,7 @@ def parse(source: str) -> list[Block]:
         elif token.type == "fence" and _note_fence(token):
             blocks.extend(parse(_directive_body(token.content)))
         elif token.type in ("fence", "code_block"):
-            blocks.extend(make_blocks("code", token.content, 1))
+            blocks.extend(make_blocks("code", _without_line_marks(token.content), 1))
         elif token.type == "html_block":
             # its entities as the page shows them: a raw <table>'s "Light&emsp;" in a
             # deck's Markdown was a word of the text ("&emsp" a concept, had it recurred)
@@ -719,6 +719,21 @@ MDBOOK_LINK = re.compile(
     r"^[ \t]*\{\{#(?:include|rustdoc_include|playground|template)\b[^{}\n]*\}\}[ \t]*$",
     re.MULTILINE,
 )
+
+
+# Marks a tutorial site's engine reads inside code to highlight what they wrap: "*!*" opens,
+# "*/!*" closes, on lines of their own or around a few characters ("new Date(2013, 0,
+# *!*32*/!*)"). The page shows the code highlighted and the marks gone; read as written they
+# were part of every example a course quoted ("*!*\nlet user = new User("Jack");\n*/!*",
+# javascript.info in both languages). Only a pair is a mark: "*!*" alone may be code.
+_LINE_MARK_LINE = re.compile(r"^[ \t]*\*/?!\*[ \t]*\n", re.MULTILINE)
+_LINE_MARK = re.compile(r"\*/?!\*")
+
+
+def _without_line_marks(code: str) -> str:
+    if "*!*" not in code or "*/!*" not in code:
+        return code
+    return _LINE_MARK.sub("", _LINE_MARK_LINE.sub("", code))
 
 
 def _without_mdbook_links(source: str) -> str:
