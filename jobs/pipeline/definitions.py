@@ -99,7 +99,22 @@ _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 # “aaron” has a … probability of being generated from topic 1" made "aaron" a concept of a
 # topic-modelling chapter (`_by_pattern`); an example that says what the term refers to
 # still names it
-_THE_TERM = re.compile(r"\bthe\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})")
+_THE_TERM = re.compile(r"\b[Tt]he\s+terms?\s+[\"“‘]?(?P<t>[A-Za-z][\w'’\- ]{1,40})")
+# A sentence opening "The term X" names X only where it goes on to say what X stands for
+# or quotes it ("The term backpropagation through time refers to …", "The term “closure”
+# is used for …"); "The term paper is due on Friday" names no paper. (The capital was left
+# out, so no sentence opening so named its term: "term backpropagation" was a concept.)
+# ("The term structure of interest rates …", "The term frequency of a word …": "term" and
+# the noun after it are one name, `_TERM_COMPOUND`)
+_OPENING_THE_TERM = re.compile(r"^The\s+terms?\s")
+_TERM_COMPOUND = re.compile(
+    r"^The\s+term\s+(?:structure|frequency|frequencies|limits?|papers?|life|deposits?|loans?"
+    r"|insurance|premiums?|rewriting|logic|sheets?|dates?|time|break|project)\b"
+)
+_THE_TERM_SAYS = re.compile(
+    r"^The\s+terms?\s+(?:[\"“‘]|[^.;:]{1,60}?\b(?:refers?\s+to|means|denotes|describes|stands?"
+    r"\s+for|is\s+short\s+for|comes?\s+from|(?:is|are|was|were)\s+(?:used|coined|applied)\b))"
+)
 _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -585,6 +600,13 @@ _WRITERS_NAME = re.compile(
 )
 _EN_CUT = re.compile(
     r"\s+(?:" + "|".join(sorted(EN_STOP - {"of"}, key=len, reverse=True)) + r")\b.*$", re.I
+)
+# the same cut, where a verb found the name's end: a preposition may belong to the name
+_EN_CUT_CLAUSE = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted(EN_STOP - {"of"} - EN_PREPOSITIONS, key=len, reverse=True))
+    + r")\b.*$",
+    re.I,
 )
 _ZH_CUT = re.compile(r"(?:的|了|等|，|。|\s).*$")
 
@@ -2671,6 +2693,12 @@ def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition
     for pattern, confidence in patterns:
         if pattern is _THE_TERM and _EXAMPLE.search(sentence) and not _NAMING.search(sentence):
             continue
+        if (
+            pattern is _THE_TERM
+            and _OPENING_THE_TERM.match(sentence)
+            and (not _THE_TERM_SAYS.match(sentence) or _TERM_COMPOUND.match(sentence))
+        ):
+            continue
         found = [
             d
             for m in pattern.finditer(sentence)
@@ -2775,8 +2803,11 @@ def _read(
         # by which plants make food photosynthesis": a relative clause describes the thing,
         # and the name, bare, closes the sentence (its first noun was "the name")
         raw = raw.split()[-1]
+    verb_ends_name = False
     if not chinese and not quoted:
+        before = raw
         raw = _before_a_verb(raw)
+        verb_ends_name = raw != before
     if "d" in pattern.groupindex and _DEFINE_FIRST.match(match.group(0)):
         # "We define the variance of a random variable as …": define names what comes
         # first (call, term and refer to name what comes last); a thing it belongs to
@@ -2802,7 +2833,14 @@ def _read(
     if chinese and raw.strip() in _ZH_HEDGES:
         return None  # "…，通常是指": the hedge after the comma is no name (`_ZH_HEDGES`)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
-    term = with_maths_letter(_zh_term(raw), sentence) if chinese else _en_term(raw)
+    if chinese:
+        term = with_maths_letter(_zh_term(raw), sentence)
+    elif pattern is _THE_TERM and verb_ends_name and len(raw.split()) <= 4:
+        # "The term backpropagation through time refers to …": the verb ends the name, so
+        # a preposition inside it is the name's ("… through time"), no clause's start
+        term = _en_term(raw, cut=_EN_CUT_CLAUSE)
+    else:
+        term = _en_term(raw)
     if not chinese and _an_example(term):
         return None
     if cut_word is not None and term.endswith(cut_word):
@@ -2941,13 +2979,13 @@ _TITLE_CASE_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,4}(?=\s
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([A-Za-z][\w\-]*)['’](?!\w)")
 
 
-def _en_term(raw: str) -> str:
+def _en_term(raw: str, cut: re.Pattern[str] | None = None) -> str:
     raw = _SINGLE_QUOTED.sub(r"\1", raw.replace("*", "").replace("_", " ")).strip()
     title = _TITLE_CASE_NAME.match(raw)
     if title and title.group(0).split()[-1].lower() not in EN_STOP:
         return clean_title(title.group(0))
     # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
-    raw = re.sub(r"\s+of$", "", _EN_CUT.sub("", raw), flags=re.I)
+    raw = re.sub(r"\s+of$", "", (cut or _EN_CUT).sub("", raw), flags=re.I)
     words = raw.split()
     if len(words) > 2 and words[0].lower() in EN_GENERIC and words[1].lower() == "of":
         words = words[2:]  # "the idea of majority rule—the basic principle …" names the rule

@@ -997,3 +997,22 @@ def test_a_note_opening_on_a_books_title_without_a_note_count_is_read_as_text(
         b.text for b in _read_notes(tmp_path, "《论语》\n\n学而时习之。\n\n>> 引用的一句\n")
     )
     assert "《论语》" in text and ">> 引用的一句" in text
+
+
+def test_a_sentence_opening_the_term_names_what_follows_it() -> None:
+    def names(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, ())]
+
+    # the capital "The" opens the sentence, and the verb ends the name, prepositions and all
+    assert names("The term crop rotation refers to growing different plants in turn.") == [
+        "crop rotation"
+    ]
+    assert names("The term irrigation through tubes refers to piping water to each root.") == [
+        "irrigation through tubes"
+    ]
+    assert names("The term “mulch” is used for any layer spread over the soil.") == ["mulch"]
+    # no word of what the name stands for: "term" is a noun of its own sentence
+    assert names("The term paper on soils is due on Friday.") == []
+    assert names("The term in brackets is worked out first.") == []
+    # "term" and the noun after it are one name
+    assert names("The term structure of seed prices describes each season's cost.") == []
