@@ -3323,7 +3323,9 @@ def acceptable(
         return False  # "solenoid valve needle valve", "air air": labels or subscripts run on
     if emphasised and _introduced_phrase(lowered) and "_" not in term:
         return concept_key(term) not in EN_GENERIC
-    if lowered[-1] in EN_GENERIC and (lowered[0] in _ORDINALS or not _compound_noun(lowered)):
+    if lowered[-1] in EN_GENERIC and (
+        lowered[0] in _ORDINALS or not (_compound_noun(lowered) or _named_bit(lowered))
+    ):
         return False
     if len(lowered) == 2 and lowered[0] in _ORDINALS and lowered[1] in _LISTING_PLACES:
         return False  # "the third column is the size": a place in a listing, no topic
@@ -3470,6 +3472,25 @@ def _compound_noun(lowered: list[str]) -> bool:
         and lowered[-2] not in EN_STOP
         and "NOUN" in getAllLemmas(lowered[-2])  # a known noun: not "1st case", "foo call"
         and _noun_capable(lowered[-1])
+    )
+
+
+# "bit" alone is prose ("a bit more"), and so after a word of degree or size ("a little
+# bit", "a tiny bit"); after any other modifier it is a binary digit with a name of its own:
+# "sticky bit", "carry bit", "least significant bit" (a file-permissions chapter lost its
+# sticky bit, "sticky" being no noun for `_compound_noun`)
+_BIT_OF_PROSE = frozenset({"little", "tiny", "wee", "small", "big", "bit", "whole", "good"})
+
+
+def _named_bit(lowered: list[str]) -> bool:
+    """A modified "bit" that names a binary digit: "sticky bit", "least significant bit"."""
+    return (
+        len(lowered) >= 2
+        and lowered[-1] == "bit"
+        and lowered[-2] not in _BIT_OF_PROSE
+        and lowered[-2] not in EN_STOP
+        and lowered[-2] not in _ORDINALS
+        and lowered[-2] not in _QUANTIFIERS
     )
 
 

@@ -267,3 +267,13 @@ def test_a_sentence_naming_kinds_by_their_modifiers_defines_no_bare_modifier(
     side_by_side = "Two kinds, the lateral moraine and the medial moraine."
     block = Block("paragraph", side_by_side, 1, emphasis=("lateral", "medial"))
     assert _term_spans(block) == ("lateral moraine", "medial moraine")
+
+
+def test_a_modified_bit_names_a_binary_digit_and_a_bit_of_prose_does_not() -> None:
+    assert acceptable("sticky bit")
+    assert acceptable("carry bit", emphasised=True)
+    assert acceptable("least significant bit")
+    assert not acceptable("little bit")
+    assert not acceptable("tiny bit")
+    assert not acceptable("first bit")
+    assert not acceptable("bit")
