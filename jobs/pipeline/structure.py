@@ -3439,12 +3439,17 @@ def _introduced_phrase(lowered: list[str]) -> bool:
     if len(lowered) == 1:
         return gerund(lowered[0]) and len(lowered[0]) >= 7
     head = lowered[0]
-    if head in EN_GENERIC or "NOUN" not in getAllLemmas(head) or apparatus(head):
+    # a word the lexicon does not know is a noun of the field's before a preposition:
+    # "backpropagation through time" is a name, as "shift in demand" is
+    if head in EN_GENERIC or not _noun_capable(head) or apparatus(head):
         return False  # "**Introduction to Elasticity**": a heading set in bold
     if len(lowered) == 2:
         lemmas = getAllLemmas(lowered[1])
         return (
-            lowered[1].endswith(("ed", "en"))
+            # a noun the lexicon knows: "struct named" (a word of code, then the participle
+            # that names an example's value) is no name
+            "NOUN" in getAllLemmas(head)
+            and lowered[1].endswith(("ed", "en"))
             and "VERB" in lemmas
             and lowered[1] not in lemmas["VERB"]
             and "NOUN" not in lemmas

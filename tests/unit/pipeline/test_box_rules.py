@@ -277,3 +277,10 @@ def test_a_modified_bit_names_a_binary_digit_and_a_bit_of_prose_does_not() -> No
     assert not acceptable("tiny bit")
     assert not acceptable("first bit")
     assert not acceptable("bit")
+
+
+def test_a_word_the_lexicon_lacks_heads_a_bold_name_before_a_preposition() -> None:
+    # a field's own noun, unknown to the lexicon, then its prepositional complement
+    assert acceptable("photoperiodism through seasons", emphasised=True)
+    # before a participle it must be a noun the lexicon knows: a code word and "named"
+    assert not acceptable("enum named", emphasised=True)
