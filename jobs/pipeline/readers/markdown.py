@@ -358,9 +358,13 @@ def _reads_as_prose(content: str) -> bool:
 # What a page's own navigation says between its links: "[Contents](../Contents.md) |
 # [Previous (7.3 Returning Functions)](03.md) | [Next (7.5 …)](05.md)"
 _BETWEEN_LINKS = re.compile(r"[\s|·•/»«<>→←\-–—:,]*")
+# (a link alone that names the site's forum for the page, "[Discussions](…/t/1750)" closing
+# each framework's tab of a d2l chapter, is furniture as well: "Discussions" was a concept
+# of four d2l chapters in Chinese)
 _NAVIGATION_WORD = re.compile(
     r"^\W*(?:previous|prev|next|back|home|up|top|contents|table of contents|index"
-    r"|上一|下一|返回|目录|首页)",
+    r"|上一|下一|返回|目录|首页"
+    r"|(?:discussions?|comments?|forums?|feedback|讨论区?|评论区?|留言)\W*$)",
     re.I,
 )
 

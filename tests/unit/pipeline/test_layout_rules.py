@@ -236,6 +236,19 @@ def test_a_course_sites_navigation_bar_is_not_text() -> None:
     ]
 
 
+def test_a_lone_link_to_the_pages_forum_is_not_text() -> None:
+    blocks = parse(
+        "# Gradients\n\nA gradient points uphill.\n\n[Discussions](https://forum.example/t/17)\n\n"
+        "[讨论](https://forum.example/t/18)\n\n[Comments on the gradient rule](notes.md)\n"
+    )
+    # a link naming more than the forum is a topic's
+    assert [b.text for b in blocks] == [
+        "Gradients",
+        "A gradient points uphill.",
+        "Comments on the gradient rule",
+    ]
+
+
 def test_a_repositorys_apparatus_headings_name_nothing() -> None:
     for text in ("Commentary", "Observation", "Sources and further reading", "Contributing"):
         assert terms(text) == []
