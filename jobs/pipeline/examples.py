@@ -20,7 +20,7 @@ from typing import Protocol
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
 from jobs.pipeline.readers.markdown import MDBOOK_LINK
-from jobs.pipeline.textutil import HAN, NUMBERED_ARTEFACT, sentences
+from jobs.pipeline.textutil import FILE_CAPTION, HAN, NUMBERED_ARTEFACT, sentences
 
 _START = re.compile(
     r"^(?:for\s+example|for\s+instance|as\s+an\s+example|e\.g\.|here\s+is\s+an\s+example|"
@@ -207,10 +207,6 @@ def _display_missing(sentence: str, following: Block) -> bool:
     )
 
 
-# a code listing's file name set above it: "Filename: src/main.rs", "文件名：src/lib.rs"
-_FILE_CAPTION = re.compile(r"^(?:file\s*name|file|文件名|文件)\s*[:：]\s*\S+$", re.I)
-
-
 def _following(blocks: Sequence[Block], index: int) -> str | None:
     """The block right after `index` when it continues the text (not a new heading); a
     listing's file name there goes with the code under it, and without code it shows
@@ -219,7 +215,7 @@ def _following(blocks: Sequence[Block], index: int) -> str | None:
     if index + 1 >= len(blocks) or blocks[index + 1].kind == "heading":
         return None
     following = blocks[index + 1].text.strip()
-    if _FILE_CAPTION.match(following):
+    if FILE_CAPTION.match(following):
         code = blocks[index + 2] if index + 2 < len(blocks) else None
         if code is None or code.kind != "code" or _absent_listing(code):
             return None

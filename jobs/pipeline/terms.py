@@ -46,6 +46,7 @@ from jobs.pipeline.lexicon import (
     word_twice,
 )
 from jobs.pipeline.textutil import (
+    FILE_CAPTION,
     GREEK_PREFIX,
     HAN,
     NAME_DASHES,
@@ -330,9 +331,11 @@ def collect(
     clausal: Counter[str] = Counter()
     chinese = segmenter is not None
     for block, sentence in sentences:
+        if FILE_CAPTION.match(sentence.strip()):
+            continue  # a listing's file name: its label names nothing the text teaches
         if not chinese:
             sentence = _code_keywords(sentence)
-        text = prose(sentence)
+        text = prose(sentence) if chinese else _DOTTED_NAME.sub(PLACEHOLDER, prose(sentence))
         phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
         for phrase in phrases:
             if phrase[0][1:] == (CLAUSAL,):
@@ -353,6 +356,13 @@ def collect(
         if key in stats:
             stats[key].clausal = uses
     return stats
+
+
+# A name with a dot inside it, written without backticks: a file ("Cargo.toml", "main.rs"),
+# a module path ("os.path"). It breaks a run of words as code does; read as words, its
+# extension opened a name of the text's ("toml file" from "their Cargo.toml files", a
+# concept of a Rust chapter)
+_DOTTED_NAME = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+\b")
 
 
 def _code_keywords(sentence: str) -> str:

@@ -355,3 +355,9 @@ NUMBERED_ARTEFACT = (
     r"(?:\b(?:listing|figure|fig\.|table)\s+\d+(?:[-.]\d+)*\b"
     r"|(?:示例|代码清单|清单|图|表)\s*\d+(?:[-.－]\d+)*)"
 )
+
+
+# A code listing's file name set above it: "Filename: src/main.rs", "文件名：src/lib.rs". It
+# goes with the listing (`examples`), and its label is no word of the text: "Filename" over
+# every listing of a Rust chapter was one of its concepts (`terms`).
+FILE_CAPTION = re.compile(r"^(?:file\s*name|file|文件名|文件)\s*[:：]\s*\S+$", re.I)

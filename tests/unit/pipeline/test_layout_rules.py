@@ -2939,3 +2939,13 @@ def test_a_subject_the_sentence_gives_another_name_is_one_concept(tmp_path: Path
     assert "stream discharge" not in concepts
     described = concepts["volumetric flow rate"].description or ""
     assert "referred to as" not in described
+
+
+def test_file_names_and_listing_captions_open_no_term() -> None:
+    # a file's extension is no word of the text; the words around the name still count
+    keys = set(collect([(0, "Add the package to the Garden.toml files and run planter.py.")]))
+    assert "toml file" not in keys and "toml" not in keys and "py" not in keys
+    assert "package" in keys
+    # a listing's file name over its code: the label names nothing taught
+    assert "filename" not in set(collect([(0, "Filename: beds/src/main.rs")]))
+    assert "planting bed" in set(collect([(0, "A planting bed holds the seeds.")]))
