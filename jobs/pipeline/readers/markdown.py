@@ -801,7 +801,8 @@ def _prepared(source: str) -> str:
             # into one (a concept's description through its formula).
             if out and out[-1].strip():
                 out.append("")
-            out.extend(lines[index - 1 : display + 1])
+            out.extend(lines[index - 1 : display])
+            out.append(_EQUATION_LABEL.sub("", lines[display]))
             out.append("")
             index = display + 1
             continue
@@ -922,9 +923,14 @@ def _display_end(lines: list[str], start: int) -> int | None:
 MAX_DISPLAY_LINES = 200
 
 
-# A line that opens display maths ("$$", "$$ p(x) = …") and one that closes it ("… $$")
+# A line that opens display maths ("$$", "$$ p(x) = …") and one that closes it ("… $$"),
+# perhaps with the label Quarto and pandoc-crossref give an equation to refer to it
+# ("$$ {#eq-bayes}"), which the page shows as the equation's number. Not known as a close,
+# the label left the maths open until the next "$$" a page later: a lecture's definitions
+# of prior, likelihood and posterior were one formula, none of them a concept.
 _DISPLAY_OPENS = re.compile(r"^ {0,3}\$\$")
-_DISPLAY_CLOSES = re.compile(r"\$\$[ \t]*$")
+_DISPLAY_CLOSES = re.compile(r"\$\$[ \t]*(?:\{#[^{}\s]+\}[ \t]*)?$")
+_EQUATION_LABEL = re.compile(r"(?<=\$\$)[ \t]*\{#[^{}\s]+\}[ \t]*$")
 
 
 # MkDocs (Python-Markdown, Material) containers hold the lines indented four spaces under
