@@ -353,6 +353,21 @@ def test_a_labelled_display_equation_closes_where_its_label_stands() -> None:
     assert not any("{#eq-" in t for _, t in blocks)
 
 
+def test_quarto_cross_references_read_as_the_page_shows_them() -> None:
+    """ "@fig-…" and "[@eq-…]" are shown numbered in the order their labels stand; an
+    address holding "@" is no reference, a section is named without a number."""
+    source = (
+        "## Growth\n\n$$ y = a b^t $$ {#eq-growth}\n\n```{python}\n#| label: fig-curve\n"
+        "plot()\n```\n\n![Decay](decay.png){#fig-decay}\n\n"
+        "Both @fig-decay and @fig-curve follow [@eq-growth]; see @sec-data or "
+        "ask me@fig-lab.org.\n"
+    )
+    paragraph = [b.text for b in parse(source) if b.kind == "paragraph"][-1]
+    assert paragraph == (
+        "Both Figure 2 and Figure 1 follow Equation 1; see Section or ask me@fig-lab.org."
+    )
+
+
 def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
     """A lesson links its terms into its glossary as a book sets them in bold: a page
     three names link into at their own anchors, or a page named a glossary. One or two
