@@ -852,17 +852,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         # a noun and its prepositional complement names one too ("**Diameter at breast
         # height (DBH)**: …", a forestry deck's card, had its concept and no definition)
         if term and acceptable(term, heading=True, emphasised=True):
-            return Definition(term, _restated(term, rest) or sentence, block, GLOSSARY)
+            return Definition(term, sentence, block, GLOSSARY)
     return None
-
-
-def _restated(term: str, gloss: str) -> str | None:
-    """The gloss alone when it is a sentence of its own, opening on the term it defines: a
-    definition list's "Likelihood: The likelihood $L$ is the probability …" (pandoc's and
-    Quarto's "Term" over ": The term is …") read with the label twice; a gloss that opens
-    as a noun phrase ("Root node: the node at the top") needs its label."""
-    restated = re.match(rf"{_ART}{re.escape(term)}\b", gloss, re.I)
-    return gloss if restated and gloss[:1].isupper() else None
 
 
 # a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再
