@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import tarfile
 import threading
 import unicodedata
 import zipfile
@@ -200,6 +201,8 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         _refuse_ole(path)
     if head.startswith(b"{\\rtf"):
         return Detected("rtf", MIME["rtf"], None)
+    if head.startswith(_GZIP) and _is_edx_course(path):
+        raise UnsupportedDocument("unsupported_type", _EDX_COURSE)
     encoding = _text_encoding(head)
     if encoding is None:
         if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
@@ -342,6 +345,44 @@ _XMIND_MANIFEST = ("manifest.json", "META-INF/manifest.xml")
 # the course's pages as HTML in folders (Canvas's wiki_content/). Refused as "a ZIP archive
 # that is not a Word document", the teacher was told nothing of the pages inside.
 _CARTRIDGE_MANIFEST = "imsmanifest.xml"
+
+
+# An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
+# archive's folder, the course's text as html/*.html pages beside chapter/, sequential/ and
+# vertical/ XML that only order them. Refused as "application/gzip is not a kind of
+# document", the course designer was told nothing of the pages inside.
+_GZIP = b"\x1f\x8b"
+_EDX_COURSE = (
+    "an Open edX course export (OLX, .tar.gz), not a kind of document we read; unpack it and"
+    " upload the .html files of its html folder (the course's pages), or each unit as PDF"
+)
+_EDX_FOLDERS = frozenset({"chapter", "sequential", "vertical", "html", "problem"})
+MAX_TAR_MEMBERS = 2000
+
+
+def _is_edx_course(path: Path) -> bool:
+    """Whether the gzip file is a tar archive holding course.xml at its root or one folder
+    down beside OLX's folders (only the member list is read, up to `MAX_TAR_MEMBERS`)."""
+    roots: set[str] = set()
+    folders: set[str] = set()
+    try:
+        with tarfile.open(path, mode="r|gz") as archive:
+            for count, member in enumerate(archive):
+                # a member list is read as the archive inflates: stop where a ZIP's
+                # inflating is stopped, so a gzip bomb costs no more than a zip bomb
+                if (
+                    count >= MAX_TAR_MEMBERS
+                    or member.offset_data + member.size > MAX_UNPACKED_BYTES
+                ):
+                    break
+                parts = PurePath(member.name).parts
+                if parts and parts[-1] == "course.xml" and len(parts) <= 2:
+                    roots.add("/".join(parts[:-1]))
+                if len(parts) >= 2 and parts[-2] in _EDX_FOLDERS:
+                    folders.add("/".join(parts[:-2]))
+    except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error):
+        pass  # a damaged archive still tells what it is by what was read of it
+    return bool(roots & folders)
 
 
 def _not_a_word_document(names: set[str], mimetype: str) -> str:

@@ -65,15 +65,21 @@ def _zh_subject_of(term: str, rest: str) -> bool:
     return False
 
 
+_ARTICLE = re.compile(r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
+
+
 def without_restated_label(text: str, term: str) -> str:
     """`text` without its leading "term:" label when the gloss after it restates the term."""
     label = re.match(rf"\s*{re.escape(term)}\s*[:：]\s*", text, re.IGNORECASE)
     if label is None:
         return text
     rest = text[label.end() :]
-    if not rest.casefold().startswith(term.casefold()):
+    # an English gloss may name its term after an article, a definition list's "Likelihood:
+    # The likelihood $L$ is …" (pandoc's and Quarto's "Term" over ": The term is …")
+    article = "" if has_han(term[-1]) else _ARTICLE.match(rest).group()
+    if not rest[len(article) :].casefold().startswith(term.casefold()):
         return text
-    after = rest[len(term) :]
+    after = rest[len(article) + len(term) :]
     if has_han(term[-1]):
         return rest if _ZH_RESTATED.match(after) or _zh_subject_of(term, rest) else text
     return text if after[:1].isalnum() or after[:1] in "-_'’" else rest

@@ -19,7 +19,7 @@ import rjieba
 from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
-from datasources.concept_keys import concept_key
+from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
@@ -3353,7 +3353,12 @@ def acceptable(
         return False  # "previously unseen", "is convex": a phrase, not a name
     # "Design By Contract" in a sentence is a name (a heading capitalises every word)
     title_case = not heading and all(w[0].isupper() for w in words)
-    inside = [w for i, w in enumerate(lowered[1:-1], 1) if i not in numerals]
+    # "maximum a posteriori estimate": the "a" of a Latin phrase is part of the name, no
+    # article opening a clause (as the phrases are read: `terms`); the name was dropped
+    latin = {
+        i for i in range(1, len(words) - 1) if lowered[i] == "a" and lowered[i + 1] in LATIN_AFTER_A
+    }
+    inside = [w for i, w in enumerate(lowered[1:-1], 1) if i not in numerals | latin]
     # "**Click and Explore**", a box's label in title case, stays no name
     if (
         emphasised

@@ -801,12 +801,69 @@ def _without_site_templates(source: str) -> str:
 _INLINE_CHUNK = re.compile(r"[ \t]?(\$)?`(?:r|\{(?:r|python|julia|ojs)\})[ \t][^`\n]*`(?(1)\$)")
 
 
+# Quarto's (and pandoc-crossref's) cross-references: "@fig-posterior", "[@eq-bayes]" show
+# as "Figure 1", "Equation 1", numbered in the order their labels ("{#fig-…}", a chunk's
+# "#| label: fig-…") stand in the source. Kept as written, "@fig-posterior shows that …"
+# was a sentence of the lecture's text, and of an answer built on it.
+_CROSS_REFERENCE_KINDS = {
+    "fig": "Figure",
+    "tbl": "Table",
+    "eq": "Equation",
+    "sec": "Section",
+    "lst": "Listing",
+    "thm": "Theorem",
+    "lem": "Lemma",
+    "cor": "Corollary",
+    "prp": "Proposition",
+    "cnj": "Conjecture",
+    "def": "Definition",
+    "exm": "Example",
+    "exr": "Exercise",
+}
+_KIND = "|".join(_CROSS_REFERENCE_KINDS)
+_CROSS_REFERENCE = re.compile(rf"\[@((?:{_KIND})-[\w-]*\w)\]|(?<![\w@.\\])@((?:{_KIND})-[\w-]*\w)")
+_CROSS_REFERENCE_LABEL = re.compile(
+    rf"\{{#((?:{_KIND})-[\w-]*\w)[\s}}]|^#\|[ \t]*label:[ \t]*((?:{_KIND})-[\w-]*\w)",
+    re.MULTILINE,
+)
+
+
+def _cross_reference_numbers(source: str) -> dict[str, int]:
+    """Each cross-reference label's number: its place among its kind's labels (none for
+    sections)."""
+    numbers: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    if "#" not in source:
+        return numbers
+    for found in _CROSS_REFERENCE_LABEL.finditer(source):
+        label = found.group(1) or found.group(2)
+        kind = label.split("-", 1)[0]
+        # a section's number is its place in the outline ("2.1"), not among the labels
+        if label not in numbers and kind != "sec":
+            counts[kind] = counts.get(kind, 0) + 1
+            numbers[label] = counts[kind]
+    return numbers
+
+
+def _cross_references(line: str, numbers: dict[str, int]) -> str:
+    """`line` with its cross-references as the page shows them ("Figure 1"; the kind alone
+    when the label is not in the source)."""
+
+    def shown(found: re.Match[str]) -> str:
+        label = found.group(1) or found.group(2)
+        name = _CROSS_REFERENCE_KINDS[label.split("-", 1)[0]]
+        return f"{name} {numbers[label]}" if label in numbers else name
+
+    return _CROSS_REFERENCE.sub(shown, line)
+
+
 def _prepared(source: str) -> str:
     """Add the space CommonMark wants after `#`, outside code fences, drop Sphinx's
     directive lines (`_SPHINX_DIRECTIVE_LINE`), open the fences CommonMark would not
     (see `_fence_opener`) and set display maths apart from its paragraph."""
     out: list[str] = []
     fence: tuple[str, int] | None = None  # the open fence's character and length
+    numbers = _cross_reference_numbers(source)
     lines = source.split("\n")
     index = 0
     while index < len(lines):
@@ -820,7 +877,8 @@ def _prepared(source: str) -> str:
             # into one (a concept's description through its formula).
             if out and out[-1].strip():
                 out.append("")
-            out.extend(lines[index - 1 : display + 1])
+            out.extend(lines[index - 1 : display])
+            out.append(_EQUATION_LABEL.sub("", lines[display]))
             out.append("")
             index = display + 1
             continue
@@ -835,6 +893,7 @@ def _prepared(source: str) -> str:
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
             line = _INLINE_CHUNK.sub("", line) if "`" in line else line
+            line = _cross_references(line, numbers) if "@" in line else line
             line = _obsidian(line) if ("[" in line or "^" in line) else line
             inner = _inline_display_lines(lines, index - 1)
             if inner:
@@ -941,9 +1000,14 @@ def _display_end(lines: list[str], start: int) -> int | None:
 MAX_DISPLAY_LINES = 200
 
 
-# A line that opens display maths ("$$", "$$ p(x) = …") and one that closes it ("… $$")
+# A line that opens display maths ("$$", "$$ p(x) = …") and one that closes it ("… $$"),
+# perhaps with the label Quarto and pandoc-crossref give an equation to refer to it
+# ("$$ {#eq-bayes}"), which the page shows as the equation's number. Not known as a close,
+# the label left the maths open until the next "$$" a page later: a lecture's definitions
+# of prior, likelihood and posterior were one formula, none of them a concept.
 _DISPLAY_OPENS = re.compile(r"^ {0,3}\$\$")
-_DISPLAY_CLOSES = re.compile(r"\$\$[ \t]*$")
+_DISPLAY_CLOSES = re.compile(r"\$\$[ \t]*(?:\{#[^{}\s]+\}[ \t]*)?$")
+_EQUATION_LABEL = re.compile(r"(?<=\$\$)[ \t]*\{#[^{}\s]+\}[ \t]*$")
 
 
 # MkDocs (Python-Markdown, Material) containers hold the lines indented four spaces under

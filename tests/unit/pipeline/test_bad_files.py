@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import quopri
 import random
+import tarfile
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -193,6 +195,42 @@ def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedDocument) as error:
         detect(bare, filename="bare.zip")
     assert error.value.message.endswith("upload each page's .html file from it")
+
+
+def test_an_open_edx_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
+    """A learning platform's course export packs its pages beside the XML that orders them
+    into a gzip tar; the designer is told to upload the pages, not that gzip is unread."""
+
+    def pack(path: Path, members: dict[str, bytes]) -> Path:
+        with tarfile.open(path, "w:gz") as archive:
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        return path
+
+    course = pack(
+        tmp_path / "course.tar.gz",
+        {
+            "course/course.xml": b'<course url_name="run" org="X" course="Y"/>',
+            "course/chapter/one.xml": b'<chapter display_name="One"/>',
+            "course/html/page.html": b"<p>A page.</p>",
+        },
+    )
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(course, filename="course.tar.gz")
+    assert error.value.reason == "unsupported_type"
+    assert "Open edX course export" in error.value.message
+    assert "html folder" in error.value.message
+    # any other gzip tar is still refused as gzip, and a cut one as well
+    other = pack(tmp_path / "backup.tar.gz", {"notes/course.xml": b"<x/>"})
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(other, filename="backup.tar.gz")
+    assert "Open edX" not in error.value.message
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(course.read_bytes()[:40])
+    with pytest.raises(UnsupportedDocument):
+        detect(cut, filename="cut.tar.gz")
 
 
 def test_an_opendocument_kind_we_do_not_read_is_named_with_what_to_do(tmp_path: Path) -> None:

@@ -100,6 +100,23 @@ def test_a_markdown_definition_list_gives_one_glossary_entry_per_term(tmp_path: 
     assert entries[0].emphasis == ("Meander",)
 
 
+def test_an_entry_whose_gloss_names_its_term_again_is_defined_by_the_gloss_alone(
+    tmp_path: Path,
+) -> None:
+    # a list whose definitions are whole sentences: the label before them is said twice
+    text = (
+        "# Rivers\n\nRivers shape the land they cross; a delta or a lake records how.\n\n"
+        "Delta\n: the land a river builds where it meets the sea.\n\n"
+        "Oxbow lake\n: An oxbow lake is a lake left where a bend of a river was cut off.\n"
+    )
+    concepts = {c.title.lower(): c.description for c in concepts_of(tmp_path, text, "rivers.md")}
+    assert (
+        concepts["oxbow lake"]
+        == "An oxbow lake is a lake left where a bend of a river was cut off."
+    )
+    assert concepts["delta"] == "Delta: the land a river builds where it meets the sea."
+
+
 def test_terms_of_a_definition_list_are_defined_concepts(tmp_path: Path) -> None:
     page = (
         "<html><head><title>心肌</title></head><body><h1>心肌细胞</h1>"

@@ -1254,6 +1254,18 @@ def test_a_latin_phrase_set_in_italics_is_no_term(tmp_path: Path) -> None:
     assert not keys & {"ab initio", "et alia", "inter alia"}
 
 
+def test_a_name_holding_a_latin_phrase_keeps_its_a(tmp_path: Path) -> None:
+    # the "a" of "a priori" inside a longer name is no article opening a clause
+    assert acceptable("maximum a posteriori rule", emphasised=True)
+    assert acceptable("strong a priori bound", emphasised=True)
+    assert not acceptable("reach a maximum value", emphasised=True)  # an article: a clause
+    text = (
+        "# Decisions\n\nThe **maximum a posteriori rule** picks the class of highest "
+        "posterior probability.\n"
+    )
+    assert "maximum a posteriori rule" in keys_of(tmp_path, text)
+
+
 def test_an_ordinal_column_or_field_of_a_listing_is_no_term(tmp_path: Path) -> None:
     # "The third column is the size": a place in a command's output or a table, no topic;
     # nor a point of an account or a procedure made in turn ("The second difference is the

@@ -338,6 +338,36 @@ def test_an_equals_sign_alone_inside_a_sentences_display_maths_is_no_heading() -
     assert "\\frac{40}{2}" in paragraph.text and "+ k" in paragraph.text
 
 
+def test_a_labelled_display_equation_closes_where_its_label_stands() -> None:
+    """Quarto and pandoc-crossref label an equation after its closing "$$" ("$$ {#eq-x}")
+    to cite it elsewhere; the maths ends there, and the glossary under it is prose."""
+    source = (
+        "## Motion\n\n$$\nF = m a\n$$ {#eq-second-law}\n\nMass\n: The **mass** of a body"
+        " is the amount of matter in it.\n\n$$ p = m v $$ {#eq-momentum}\n\nThen\n\n$$\n"
+        "E = m c^2\n$$\n"
+    )
+    blocks = [(b.kind, b.text) for b in parse(source)]
+    assert ("formula", "$$F = m a$$") in blocks
+    assert ("formula", "$$p = m v$$") in blocks
+    assert any(k == "paragraph" and "amount of matter" in t for k, t in blocks)
+    assert not any("{#eq-" in t for _, t in blocks)
+
+
+def test_quarto_cross_references_read_as_the_page_shows_them() -> None:
+    """ "@fig-…" and "[@eq-…]" are shown numbered in the order their labels stand; an
+    address holding "@" is no reference, a section is named without a number."""
+    source = (
+        "## Growth\n\n$$ y = a b^t $$ {#eq-growth}\n\n```{python}\n#| label: fig-curve\n"
+        "plot()\n```\n\n![Decay](decay.png){#fig-decay}\n\n"
+        "Both @fig-decay and @fig-curve follow [@eq-growth]; see @sec-data or "
+        "ask me@fig-lab.org.\n"
+    )
+    paragraph = [b.text for b in parse(source) if b.kind == "paragraph"][-1]
+    assert paragraph == (
+        "Both Figure 2 and Figure 1 follow Equation 1; see Section or ask me@fig-lab.org."
+    )
+
+
 def test_terms_linked_to_a_glossary_are_marked(tmp_path: Path) -> None:
     """A lesson links its terms into its glossary as a book sets them in bold: a page
     three names link into at their own anchors, or a page named a glossary. One or two
