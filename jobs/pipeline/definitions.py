@@ -1663,7 +1663,13 @@ def find_definitions(
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (
-                    (acceptable(term, emphasised=" " in term) and _nominal(term, chinese))
+                    (
+                        acceptable(term, emphasised=" " in term)
+                        and (
+                            _nominal(term, chinese)
+                            or (chinese and _zh_copula_subject(term, sentence))
+                        )
+                    )
                     # a property the sentence defines: "is *integrally closed* if"
                     or (
                         not chinese
@@ -2645,6 +2651,29 @@ def _nominal(term: str, chinese: bool) -> bool:
         (head_noun or done_to or tags[-1][1] not in _ZH_NOT_NOMINAL)
         and tags[0][1] not in {"r", "c", "p", "m", "d", "q"}
         and not (len(tags) == 1 and tags[0][1] in _ZH_NOT_NOMINAL)
+    )
+
+
+# "**敏捷开发**是一种…", "**故事点**是估算…的单位": a stressed name of two words or more
+# that opens its sentence as the subject of 是 is a noun phrase there, whatever rjieba tags
+# its parts (敏捷 a + 开发 v, 故事 n + 点 m, 每日 r + 站会 v). Read by the tags alone
+# (`_nominal`), such a name was a stressed adverb or verb, and a note's bold terms, each
+# opening its own definition, were defined nowhere. Not a run of verbs ("**不能修改**是…"),
+# nor one opened by a conjunction, a preposition or an adverb ("**非常重要**"), nor a
+# phrase ending on 的 ("**最重要的**是…"), nor before 是否.
+_ZH_COPULA_SUBJECT = (
+    r"[\s*“\"「]*{0}[”\"」*]*\s*(?:（[^）]{{1,40}}）)?\s*(?:就|即|则)?是(?!否|不是)"
+)
+
+
+def _zh_copula_subject(term: str, sentence: str) -> bool:
+    tags = rjieba.tag(term.replace(" ", ""))
+    return (
+        len(tags) >= 2
+        and tags[0][1] not in {"c", "p", "d", "u", "uj"}
+        and tags[-1][1] not in {"u", "uj", "ul"}
+        and any(tag != "v" for _, tag in tags)
+        and re.match(_ZH_COPULA_SUBJECT.format(re.escape(term)), sentence) is not None
     )
 
 
