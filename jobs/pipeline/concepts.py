@@ -54,6 +54,7 @@ from jobs.pipeline.definitions import (
     zh_field_points,
     zh_form_line,
     zh_form_values,
+    zh_kind_by_idiom,
     zh_spaced_entry,
     zh_statement_to_judge,
 )
@@ -484,6 +485,9 @@ def find_concepts(
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
             # as one verb (递归, 渗透, 认知失调), which the statistics of nouns never count
             or (definition.confidence > NAMED and (_zh_one_verb(key) or _zh_verb_ended(key)))
+            # "疏忽大意的过失是指…": a kind named by an idiom and 的, which the statistics of
+            # noun phrases never count (`definitions.zh_kind_by_idiom`)
+            or (definition.confidence > NAMED and zh_kind_by_idiom(key))
             # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
             or zh_classical_name(definition)
         )

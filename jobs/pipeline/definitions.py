@@ -2986,7 +2986,7 @@ def _en_term(raw: str) -> str:
 def _zh_term(raw: str) -> str:
     raw = re.sub(r"[*“”\"「」`]", "", raw).strip()
     raw = re.sub(r"（[^）]*）", "", raw)
-    if "的" in raw:
+    if "的" in raw and not zh_kind_by_idiom(raw):
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     # a conjunction opens the clause, not the name: "因为 `y` 被定义为与 `x` 相同类型"
@@ -2995,6 +2995,22 @@ def _zh_term(raw: str) -> str:
     if _ZH_TEACHING_VERB.match(raw) and rjieba.cut(raw)[0] in _ZH_TEACHING_VERBS:
         raw = raw[2:]  # the verb a word of its own, not a word's start ("介绍性")
     return clean_title(raw)
+
+
+def zh_kind_by_idiom(raw: str) -> bool:
+    """ "疏忽大意的过失", "过于自信的过失": a set phrase of four characters (an idiom rjieba
+    knows whole) and 的 before a short noun name one kind of the noun, and the textbook
+    defines each kind so. Cut at 的 as a possessor is ("一组整数的最大公约数"), each kind was
+    its genus alone (过失), two definitions for one name and neither kind a concept."""
+    before, _, after = raw.rpartition("的")
+    tagged = rjieba.tag(before)
+    return (
+        len(before) == 4
+        and len(tagged) == 1
+        and tagged[0][1] in ("i", "l")
+        and 1 <= len(after) <= 4
+        and all(has_han(c) for c in after)
+    )
 
 
 _ZH_OPENING_CONJUNCTION = re.compile(

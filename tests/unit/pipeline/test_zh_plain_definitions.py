@@ -178,3 +178,15 @@ def test_a_compound_ending_on_a_word_read_as_an_adverb_or_verb_is_a_concept_name
     )
     found = titles_of(tmp_path, text)
     assert {"医疗过失", "合同故意", "数据冗余"} <= found
+
+
+def test_a_kind_named_by_an_idiom_and_de_keeps_its_whole_name(tmp_path: Path) -> None:
+    # "潜移默化的影响" names a kind of influence; a possessor before 的 still goes
+    assert defined("潜移默化的影响是指人在不知不觉中受到的感染。") == [("潜移默化的影响", 0.85)]
+    assert defined("一组整数的最大公约数是指能整除它们的最大正整数。") == [("最大公约数", 0.85)]
+    text = (
+        "# 学习理论\n\n"
+        "潜移默化的影响是指人在不知不觉中受到的感染。\n\n"
+        "循序渐进的教学是指按照知识的内在顺序逐步推进的教学。\n"
+    )
+    assert {"潜移默化的影响", "循序渐进的教学"} <= titles_of(tmp_path, text)
