@@ -54,6 +54,7 @@ from jobs.pipeline.definitions import (
     zh_field_points,
     zh_form_line,
     zh_form_values,
+    zh_kind_by_idiom,
     zh_spaced_entry,
     zh_statement_to_judge,
 )
@@ -483,7 +484,10 @@ def find_concepts(
             # "递归是指函数直接或间接调用自身": a word the sentence says it defines (是指,
             # 定义为, 所谓, 我们称…为; above a plain naming's NAMED) though rjieba reads it
             # as one verb (递归, 渗透, 认知失调), which the statistics of nouns never count
-            or (definition.confidence > NAMED and _zh_one_verb(key))
+            or (definition.confidence > NAMED and (_zh_one_verb(key) or _zh_verb_ended(key)))
+            # "疏忽大意的过失是指…": a kind named by an idiom and 的, which the statistics of
+            # noun phrases never count (`definitions.zh_kind_by_idiom`)
+            or (definition.confidence > NAMED and zh_kind_by_idiom(key))
             # "“谈经”者，谓演说佛书", "谓之“平话”" (`definitions.zh_classical_name`)
             or zh_classical_name(definition)
         )
@@ -3591,6 +3595,17 @@ def _zh_one_verb(key: str) -> bool:
     """One Chinese word, of any length, that rjieba reads as a verb: "递归", "认知失调"."""
     tagged = rjieba.tag(key)
     return len(tagged) == 1 and tagged[0][1] in _VERBISH and all(has_han(c) for c in key)
+
+
+def _zh_verb_ended(key: str) -> bool:
+    """Two Chinese words, the second one rjieba reads as a verb, an adjective or an adverb:
+    "犯罪故意" (犯罪 + 故意, "deliberately"), "间接故意". Named by 是指, such a compound is
+    a term of the subject as much as one verb is (`_zh_one_verb`), and the statistics of
+    noun phrases never count it: a criminal-law text's kinds of intent, each defined by
+    是指, were no concepts. Not three words: "首端操作其实指的是…" ends on the sentence's
+    adverb ("in fact"), no part of a name."""
+    tagged = rjieba.tag(key)
+    return len(tagged) == 2 and tagged[-1][1] in _VERBISH and all(has_han(c) for c in key)
 
 
 def _zh_verb(key: str) -> bool:

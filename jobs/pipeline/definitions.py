@@ -1685,7 +1685,13 @@ def find_definitions(
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (
-                    (acceptable(term, emphasised=" " in term) and _nominal(term, chinese))
+                    (
+                        acceptable(term, emphasised=" " in term)
+                        and (
+                            _nominal(term, chinese)
+                            or (chinese and _zh_copula_subject(term, sentence))
+                        )
+                    )
                     # a property the sentence defines: "is *integrally closed* if"
                     or (
                         not chinese
@@ -2670,6 +2676,29 @@ def _nominal(term: str, chinese: bool) -> bool:
     )
 
 
+# "**敏捷开发**是一种…", "**故事点**是估算…的单位": a stressed name of two words or more
+# that opens its sentence as the subject of 是 is a noun phrase there, whatever rjieba tags
+# its parts (敏捷 a + 开发 v, 故事 n + 点 m, 每日 r + 站会 v). Read by the tags alone
+# (`_nominal`), such a name was a stressed adverb or verb, and a note's bold terms, each
+# opening its own definition, were defined nowhere. Not a run of verbs ("**不能修改**是…"),
+# nor one opened by a conjunction, a preposition or an adverb ("**非常重要**"), nor a
+# phrase ending on 的 ("**最重要的**是…"), nor before 是否.
+_ZH_COPULA_SUBJECT = (
+    r"[\s*“\"「]*{0}[”\"」*]*\s*(?:（[^）]{{1,40}}）)?\s*(?:就|即|则)?是(?!否|不是)"
+)
+
+
+def _zh_copula_subject(term: str, sentence: str) -> bool:
+    tags = rjieba.tag(term.replace(" ", ""))
+    return (
+        len(tags) >= 2
+        and tags[0][1] not in {"c", "p", "d", "u", "uj"}
+        and tags[-1][1] not in {"u", "uj", "ul"}
+        and any(tag != "v" for _, tag in tags)
+        and re.match(_ZH_COPULA_SUBJECT.format(re.escape(term)), sentence) is not None
+    )
+
+
 _EN_CUES = (
     " is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named",
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
@@ -2995,7 +3024,7 @@ def _en_term(raw: str, cut: re.Pattern[str] | None = None) -> str:
 def _zh_term(raw: str) -> str:
     raw = re.sub(r"[*“”\"「」`]", "", raw).strip()
     raw = re.sub(r"（[^）]*）", "", raw)
-    if "的" in raw:
+    if "的" in raw and not zh_kind_by_idiom(raw):
         raw = raw.rsplit("的", 1)[-1]
     raw = re.sub(r"^(?:这个|那个|这些|那些|这|那|此|该|一个|一种|我们|它|其)+", "", raw)
     # a conjunction opens the clause, not the name: "因为 `y` 被定义为与 `x` 相同类型"
@@ -3004,6 +3033,22 @@ def _zh_term(raw: str) -> str:
     if _ZH_TEACHING_VERB.match(raw) and rjieba.cut(raw)[0] in _ZH_TEACHING_VERBS:
         raw = raw[2:]  # the verb a word of its own, not a word's start ("介绍性")
     return clean_title(raw)
+
+
+def zh_kind_by_idiom(raw: str) -> bool:
+    """ "疏忽大意的过失", "过于自信的过失": a set phrase of four characters (an idiom rjieba
+    knows whole) and 的 before a short noun name one kind of the noun, and the textbook
+    defines each kind so. Cut at 的 as a possessor is ("一组整数的最大公约数"), each kind was
+    its genus alone (过失), two definitions for one name and neither kind a concept."""
+    before, _, after = raw.rpartition("的")
+    tagged = rjieba.tag(before)
+    return (
+        len(before) == 4
+        and len(tagged) == 1
+        and tagged[0][1] in ("i", "l")
+        and 1 <= len(after) <= 4
+        and all(has_han(c) for c in after)
+    )
 
 
 _ZH_OPENING_CONJUNCTION = re.compile(

@@ -237,6 +237,11 @@ FURNITURE = re.compile(
     # the date a title page or a slide's footer carries ("July 2012" was a concept)
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
     r"(?:1[5-9]|20)\d\d$"
+    # a span ending on a calendar date in figures (and a time): the stamp a note app or a
+    # page sets under its text ("*最后编辑于 2024-04-16 21:37*", "更新于2023年5月2日",
+    # "Last edited 2024/4/16"), italic there, so taught as a concept
+    r"|^.{0,16}?(?:1[5-9]|20)\d\d\s*(?:[-/.]\s*\d{1,2}\s*[-/.]|年\s*\d{1,2}\s*月)\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?$"
     r"|^(?:图|表|示例|例|式|公式|习题|练习|定义|定理|附录)\s*[\d一二三四五六七八九十]"
     # an exercise counted by its number alone, as a tutorial's bold "**题1**：…" labels it
     # ("题1" … "题8" were concepts of a circuits chapter), or a counted problem of any kind

@@ -585,7 +585,9 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
         if child.type == "text":
             text = _without_attributes(text, after_target=previous in ("image", "link_close"))
             following = children[at + 1].type if at + 1 < len(children) else ""
-            text = _without_highlight(text, previous, following)
+            text, highlighted = _without_highlight(text, previous, following)
+            if not depth:  # inside bold or italics the outer span already names it
+                emphasis.extend(highlighted)
         previous = child.type
         sphinx = _SPHINX_ROLE.search(parts[-1]) if parts and child.type == "code_inline" else None
         if sphinx:  # ":numref:" read as text before the code span "`fig_x`"
@@ -613,16 +615,20 @@ def _inline(token: Token, glossaries: frozenset[str] = frozenset()) -> tuple[str
 # ==作整体下滑…"). A pair inside one run of text goes; so does a mark at a run's edge
 # against bold or italics it wraps ("==**土体或岩体**==").
 # (never opened after a letter or a digit, as a comparison is written: "a==b and c==d")
+# The highlighted words are the note's stress, as `<mark>` is (`_EMPHASIS_TAG`): read as
+# plain words, a 有道云笔记 note's "==敏捷宣言==是…" defined nothing and its term was lost.
 _HIGHLIGHT = re.compile(r"(?<![A-Za-z0-9_])==(?=[^\s=])(.+?)(?<=[^\s=])==")
 
 
-def _without_highlight(text: str, previous: str, following: str) -> str:
+def _without_highlight(text: str, previous: str, following: str) -> tuple[str, list[str]]:
+    """The text without its highlight marks, and the words each pair marked."""
+    highlighted = [m.group(1) for m in _HIGHLIGHT.finditer(text)]
     text = _HIGHLIGHT.sub(r"\1", text)
     if following in ("strong_open", "em_open") and text.endswith("=="):
         text = text[:-2]
     if previous in ("strong_close", "em_close") and text.startswith("=="):
         text = text[2:]
-    return text
+    return text, highlighted
 
 
 # A single letter of inline maths inside emphasis belongs to the name it opens:

@@ -88,6 +88,11 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         title = make_blocks("heading", booknotes.book_title(head[:header]), 1, level=1)
         raw = booknotes.book_lines(chain(head[header:], raw))
         head = []
+    # an e-reader's clippings file: its first book's title, the highlights, not the notes
+    elif book := booknotes.clippings_title(head):
+        title = make_blocks("heading", book, 1, level=1)
+        raw = booknotes.clipping_lines(chain(head, raw))
+        head = []
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))

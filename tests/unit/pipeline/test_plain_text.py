@@ -1016,3 +1016,41 @@ def test_a_sentence_opening_the_term_names_what_follows_it() -> None:
     assert names("The term in brackets is worked out first.") == []
     # "term" and the noun after it are one name
     assert names("The term structure of seed prices describes each season's cost.") == []
+
+
+_CLIPPINGS = (
+    "\ufeff细胞生物学导论 (王教授)\n"
+    "- 您在第 12 页（位置 #170-172）的标注 | 添加于 2025年1月9日星期四 下午8:01:02\n\n"
+    "细胞膜是包围细胞质的一层薄膜。\n"
+    "==========\n"
+    "细胞生物学导论 (王教授)\n"
+    "- 您在第 12 页（位置 #170-175）的标注 | 添加于 2025年1月9日星期四 下午8:01:40\n\n"
+    "细胞膜是包围细胞质的一层薄膜。它控制物质进出细胞。\n"
+    "==========\n"
+    "细胞生物学导论 (王教授)\n"
+    "- 您在第 12 页（位置 #175）的笔记 | 添加于 2025年1月9日星期四 下午8:02:00\n\n"
+    "期末必考\n"
+    "==========\n"
+    "细胞生物学导论 (王教授)\n"
+    "- 您在第 20 页（位置 #300）的书签 | 添加于 2025年1月9日星期四 下午8:03:00\n\n\n"
+    "==========\n"
+    "Genetics Primer (A. Author)\n"
+    "- Your Highlight on page 3 | Location 40-41 | Added on Friday, 10 January 2025 09:00:00\n\n"
+    "A gene is a unit of heredity.\n"
+    "==========\n"
+)
+
+
+def test_an_e_readers_clippings_file_keeps_the_highlights_under_their_books(
+    tmp_path: Path,
+) -> None:
+    blocks = _read_notes(tmp_path, _CLIPPINGS)
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    # the first book the title, its author off; another book a section, not every entry's
+    assert headings == [(1, "细胞生物学导论"), (2, "Genetics Primer")]
+    text = "\n".join(b.text for b in blocks)
+    assert "王教授" not in text and "添加于" not in text and "Added on" not in text
+    assert "=====" not in text and "期末必考" not in text  # separators; the reader's note
+    # the highlight the reader extended is kept once, as extended
+    assert text.count("细胞膜是包围") == 1 and "它控制物质进出细胞" in text
+    assert "A gene is a unit of heredity." in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.examples import find_examples
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import read
@@ -1262,9 +1263,22 @@ def test_markdown_highlight_marks_are_no_text() -> None:
     # a note's "==…==" highlight, alone or around bold, reads as its words
     blocks = parse("岩浆：地下==高温熔融==的==**硅酸盐物质**==\n\n- 火山灰：==细小==岩屑\n")
     assert [b.text for b in blocks] == ["岩浆：地下高温熔融的硅酸盐物质", "火山灰：细小岩屑"]
-    assert blocks[0].emphasis == ("硅酸盐物质",)
+    # the words highlighted are the note's stress, as <mark> is: "高温熔融" is stressed too
+    assert blocks[0].emphasis == ("高温熔融", "硅酸盐物质")
+    assert blocks[1].emphasis == ("细小",)
     # a comparison written in prose keeps its signs
     assert parse("当 x==y 且 m==n 时相等。\n")[0].text == "当 x==y 且 m==n 时相等。"
+
+
+def test_a_highlighted_term_opening_its_definition_is_defined(tmp_path: Path) -> None:
+    # a note app's "==X==" is the note-taker's stress: the term it marks is defined by the
+    # sentence it opens, as a bold one is
+    path = tmp_path / "笔记.md"
+    text = "# 看板方法\n\n==累积流图==是展示流程各阶段工作项数量随时间变化的图表。\n"
+    path.write_text(text, "utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    limit = next((c for c in concepts if c.title == "累积流图"), None)
+    assert limit is not None and limit.description
 
 
 def test_obsidian_links_embeds_callouts_and_block_ids_read_as_a_vault_shows_them() -> None:

@@ -188,3 +188,15 @@ def test_the_words_between_two_code_spans_are_no_term() -> None:
     text = "矩阵`A`的列数（即长度）必须等于向量`x`的维数"
     [block] = make_blocks("paragraph", text, 1)
     assert (block.text, block.emphasis) == (text, ())
+
+
+@pytest.mark.parametrize(
+    "stamp", ["最后编辑于 2023-09-01 08:05", "更新于2022年11月3日", "Last edited 2021/7/9"]
+)
+def test_a_date_stamp_under_a_note_is_furniture(stamp: str) -> None:
+    assert FURNITURE.match(stamp)
+
+
+@pytest.mark.parametrize("name", ["2019冠状病毒病", "五四运动", "ISO 9001", "GB/T 7714-2015"])
+def test_names_holding_a_year_or_figures_stay(name: str) -> None:
+    assert not FURNITURE.match(name)

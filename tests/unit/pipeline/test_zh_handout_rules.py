@@ -963,3 +963,22 @@ def test_a_name_glossed_in_one_heading_is_whole_in_the_title_too(tmp_path: Path)
     )
     titles = titles_of(tmp_path, text, "提纲.md")
     assert "药物代谢动力学" in titles and "动力学" not in titles
+
+
+def test_a_stressed_compound_name_opening_its_copula_is_defined_whatever_its_parts_tags() -> None:
+    from jobs.pipeline.definitions import EMPHASIS, find_definitions
+
+    def defined(sentence: str, term: str) -> list[tuple[str, float]]:
+        found = find_definitions(sentence, 0, True, emphasis=(term,))
+        return [(d.term, d.confidence) for d in found]
+
+    # an adjective and a verb, a noun and a measure word, a pronoun and a verb by their tags
+    assert defined("持续集成是一种频繁合并代码并自动构建的实践。", "持续集成") == [
+        ("持续集成", EMPHASIS)
+    ]
+    assert defined("工作点是衡量任务相对大小的单位。", "工作点") == [("工作点", EMPHASIS)]
+    assert defined("每周例会是小组每周举行一次的会议。", "每周例会") == [("每周例会", EMPHASIS)]
+    # a run of verbs, an adverb's phrase, a phrase on 的: no name, though it opens 是
+    assert defined("不能修改是常量的特点。", "不能修改") == []
+    assert defined("非常重要是他的评价。", "非常重要") == []
+    assert defined("最关键的是多练习。", "最关键的") == []

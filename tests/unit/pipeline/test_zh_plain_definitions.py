@@ -163,3 +163,30 @@ def test_a_quoted_word_that_de_follows_after_chengwei_is_not_the_name_defined() 
     # defined by the sentence; quoted alone, it is
     assert not any(t == "惯性" for t, _ in defined("这种偏差可称为「惯性」的残余作用。"))
     assert ("惯性", 0.8) in defined("物体保持原有运动状态的性质被称为「惯性」。")
+
+
+def test_a_compound_ending_on_a_word_read_as_an_adverb_or_verb_is_a_concept_named_by_shi_zhi(
+    tmp_path: Path,
+) -> None:
+    # 故意 alone reads "deliberately", 过失 and 冗余 a verb and an adjective: the noun
+    # statistics never count such compounds, though 是指 says each is the term defined
+    text = (
+        "# 侵权责任\n\n"
+        "医疗过失是指医务人员在诊疗活动中未尽到应有注意义务的心理状态。\n\n"
+        "合同故意是指当事人明知违约会损害对方利益仍然追求这种结果的心理状态。\n\n"
+        "数据冗余是指同一数据在多个地方重复存储的现象。\n"
+    )
+    found = titles_of(tmp_path, text)
+    assert {"医疗过失", "合同故意", "数据冗余"} <= found
+
+
+def test_a_kind_named_by_an_idiom_and_de_keeps_its_whole_name(tmp_path: Path) -> None:
+    # "潜移默化的影响" names a kind of influence; a possessor before 的 still goes
+    assert defined("潜移默化的影响是指人在不知不觉中受到的感染。") == [("潜移默化的影响", 0.85)]
+    assert defined("一组整数的最大公约数是指能整除它们的最大正整数。") == [("最大公约数", 0.85)]
+    text = (
+        "# 学习理论\n\n"
+        "潜移默化的影响是指人在不知不觉中受到的感染。\n\n"
+        "循序渐进的教学是指按照知识的内在顺序逐步推进的教学。\n"
+    )
+    assert {"潜移默化的影响", "循序渐进的教学"} <= titles_of(tmp_path, text)
