@@ -26,6 +26,18 @@ _NEGATIONS = {"不", "非", "无"}
 _DEGREE = {"很", "较", "更", "太", "极"}
 # Words a phrase cut off before its object ends on; 对 and 和 are not (键值对, 加权和).
 _DANGLING = {"为", "是", "于", "在", "与", "及", "把", "被", "对于", "通过", "作为"}
+# Words that leave a phrase waiting for what they relate it to: a likeness ("与广度优先遍历
+# 类似", similar to), having ("返回带有…的属性", returns one having), a starting point ("从
+# 顶点出发", setting out from), an end ("所有顶点访问完毕", all visited), a feeling ("这会
+# 令人感到", makes one feel), and a verb of giving ("将操作转发给 target", forwards to). The
+# n-gram finder cut such phrases out of a chapter's prose and taught them (a graph chapter's
+# "广度优先遍历类似", a proxy chapter's "操作转发给"); no name ends on one.
+_RELATION_ENDS = frozenset(
+    {"类似", "一样", "带有", "具有", "含有", "出发", "完毕", "感到", "觉得", "给"}
+)
+# (a verb of two characters or more and 给, or one of the short ones; 供给, 补给, 配给 and
+# 自给 are nouns of their own: 货币供给)
+_GIVING_TO = re.compile(r"^(?:[\u3400-\u9fff]{2,3}|[交传发送留借还递卖付])给$")
 # "执行堆化操作", "实现排序", "作为基准数": a light verb (or 作为, "as") and its object
 # describe doing something.
 _LIGHT_VERBS = ("进行", "执行", "实现", "完成", "采用", "利用", "使用", "通过", "根据", "作为")
@@ -71,6 +83,8 @@ _PROSE = re.compile(
     r"|起见$|(?:开来|起来|下来|出来|下去)$|所(?:讲|说|述|提到|介绍|谓)"
     # a connective ("也就是说", "一般来说") and a comparison ("优于数组", "高于平均")
     r"|(?:就是|来|而言|句话)说$|[优劣高低多少]于"
+    # "这样一来", "如此一来" (that way): a connective opening the next clause
+    r"|^(?:这样|那样|如此|这么|那么)一来$"
 )
 # a degree adverb of two characters before an adjective or a verb ("非常重要", "极其复杂";
 # 非常量 is 非 and 常量)
@@ -141,7 +155,11 @@ def zh_clause(term: str) -> bool:
     if len(tags) < 2:
         # a conjunction, pronoun or preposition set in bold ("**要么** …，**要么** …", 其余)
         # is the sentence's stress, never a name
-        return bool(tags) and tags[0][1] in _FUNCTION_TAGS and text not in NAMES_TAGGED_FUNCTION
+        # (or a relation without its object: a heading's "带有 "get" 捕捉器的默认值" left
+        # "带有" before its quoted code)
+        return (
+            bool(tags) and tags[0][1] in _FUNCTION_TAGS and text not in NAMES_TAGGED_FUNCTION
+        ) or text in _RELATION_ENDS
     opening = tags[0][0]
     # "不能编译", "可以修改", "如示例": a modal of two characters or 如 ("as") opening the
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a
@@ -157,8 +175,10 @@ def zh_clause(term: str) -> bool:
         return True
     if any(word in _PREDICATE_WORDS for word, _ in tags[1:]):
         return True
-    if tags[-1][0] in _DANGLING:
+    if tags[-1][0] in _DANGLING or tags[-1][0] in _RELATION_ENDS:
         return True  # "时间复杂度为": cut off before its object
+    if len(tags[-1][0]) >= 2 and _GIVING_TO.match(tags[-1][0]):
+        return True  # "转发给", "发送给": a verb of giving, its receiver cut off
     if _QUANTITY.match(tags[-1][0]) or tags[-1][0] in _TIME_AFTER:
         return True
     # "也就是中国哲学的精神" (two adverbs), "势力进一步向中原发展" (an adverb, then a

@@ -12,8 +12,10 @@ from pathlib import Path
 import rjieba
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.concepts import _reworded_key
 from jobs.pipeline.terms import collect
+from tests.unit.pipeline.written import concepts_of
 
 
 def keys(sentence: str) -> set[str]:
@@ -181,3 +183,31 @@ def test_a_hedge_between_the_comma_and_shizhi_is_no_name() -> None:
         terms = [d.term for d in find_definitions(sentence, 0, True)]
         assert name in terms
         assert not any(t in ("通常", "一般") for t in terms)
+
+
+def test_a_relation_or_a_giving_without_its_object_ends_no_name() -> None:
+    # "similar to", "having", "setting out from", "finished", "that way": the phrase the
+    # n-gram finder cut waits for its other half
+    assert zh_clause("快速排序类似")
+    assert zh_clause("返回带有")
+    assert zh_clause("节点出发")
+    assert zh_clause("结点访问完毕")
+    assert zh_clause("请求转发给")
+    assert zh_clause("任务交给")
+    assert zh_clause("如此一来")
+    assert zh_clause("带有")  # a heading's verb left before its quoted code
+    # names that end on a word of giving or that hold one of these words stay names
+    assert not zh_clause("货币供给")
+    assert not zh_clause("总供给")
+    assert not zh_clause("出发点")
+    assert not zh_clause("快速排序")
+
+
+def test_a_phrase_ending_on_a_relation_is_no_concept_of_a_chapter(tmp_path: Path) -> None:
+    text = (
+        "# 排序\n\n归并排序采用分治策略。与归并排序类似，快速排序也采用分治策略。"
+        "与归并排序类似，堆排序也是一种比较排序。归并排序需要额外空间。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "归并排序" in titles
+    assert not any(t.endswith("类似") for t in titles)
