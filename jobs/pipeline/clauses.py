@@ -46,9 +46,11 @@ _LIGHT_VERBS = ("进行", "执行", "实现", "完成", "采用", "利用", "使
 _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多少好差强弱]$")
 # A copula or a modal inside makes a statement ("变量是数据的载体", "对象可以接收消息",
 # "集合中不能有重复元素", "名字叫集合"); names hold them only inside a word (有向图, 性能).
+# (会, "will", a word of its own after the subject: "方法会", "这会令人感到"; 学生会, 委员会,
+# 运动会 are one word each)
 _PREDICATE_WORDS = {
     "是", "有", "没有", "可以", "能", "能够", "不能", "不会", "属于", "叫", "叫做", "称为",
-    "必须", "应该", "一定", "并",
+    "必须", "应该", "一定", "并", "会", "这会",
 }  # fmt: skip
 # A superlative ending the phrase states a ranking ("浦肯野细胞的动作电位时程最长", "传导速度
 # 最快", "（最重要）"): the last word is 最 and an adjective, or 最 then one. 最大, 最小 and 最优

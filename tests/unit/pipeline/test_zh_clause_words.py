@@ -196,6 +196,9 @@ def test_a_relation_or_a_giving_without_its_object_ends_no_name() -> None:
     assert zh_clause("任务交给")
     assert zh_clause("如此一来")
     assert zh_clause("带有")  # a heading's verb left before its quoted code
+    # "will" after its subject, or "this will": a statement, however it was cut
+    assert zh_clause("方法会") and zh_clause("这会令人")
+    assert not zh_clause("学生会") and not zh_clause("董事会")
     # names that end on a word of giving or that hold one of these words stay names
     assert not zh_clause("货币供给")
     assert not zh_clause("总供给")
