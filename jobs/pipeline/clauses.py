@@ -37,6 +37,7 @@ _RELATION_ENDS = frozenset(
 )
 # (a verb of two characters or more and 给, or one of the short ones; 供给, 补给, 配给 and
 # 自给 are nouns of their own: 货币供给)
+_HAVING_OPENERS = frozenset({"拥有", "具有", "含有", "带有"})
 _GIVING_TO = re.compile(r"^(?:[\u3400-\u9fff]{2,3}|[交传发送留借还递卖付])给$")
 # "执行堆化操作", "实现排序", "作为基准数": a light verb (or 作为, "as") and its object
 # describe doing something.
@@ -47,10 +48,10 @@ _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多�
 # A copula or a modal inside makes a statement ("变量是数据的载体", "对象可以接收消息",
 # "集合中不能有重复元素", "名字叫集合"); names hold them only inside a word (有向图, 性能).
 # (会, "will", a word of its own after the subject: "方法会", "这会令人感到"; 学生会, 委员会,
-# 运动会 are one word each)
+# 运动会 are one word each; 想要, "wants to": "Jessica 想要")
 _PREDICATE_WORDS = {
     "是", "有", "没有", "可以", "能", "能够", "不能", "不会", "属于", "叫", "叫做", "称为",
-    "必须", "应该", "一定", "并", "会", "这会",
+    "必须", "应该", "一定", "并", "会", "这会", "想要",
 }  # fmt: skip
 # A superlative ending the phrase states a ranking ("浦肯野细胞的动作电位时程最长", "传导速度
 # 最快", "（最重要）"): the last word is 最 and an adjective, or 最 then one. 最大, 最小 and 最优
@@ -167,12 +168,15 @@ def zh_clause(term: str) -> bool:
     # phrase makes a predicate (one character may open a name: 有向无环图, 并查集); so does a
     # light verb, and 将, which brings the object before its verb ("将存储器与中央处理器分开");
     # and the copula: an answer sheet underlines a predicate whole, "内环境的作用：<u>是细胞
-    # 生存的直接环境</u>" (是 alone opens no name; 是非, 是否 are words of their own)
+    # 生存的直接环境</u>" (是 alone opens no name; 是非, 是否 are words of their own);
+    # and 像 ("like", "像内建对象那样"; 像素 is a word of its own), and a verb of having
+    # before what is had ("拥有所有权", "具有…的")
     if (
         (opening in _PREDICATE_WORDS and len(opening) >= 2)
         or opening in _LIGHT_VERBS
         or opening in _QUESTION_OPENERS
-        or opening in ("如", "将", "是")
+        or opening in _HAVING_OPENERS
+        or opening in ("如", "将", "是", "像")
     ):
         return True
     if any(word in _PREDICATE_WORDS for word, _ in tags[1:]):

@@ -199,6 +199,13 @@ def test_a_relation_or_a_giving_without_its_object_ends_no_name() -> None:
     # "will" after its subject, or "this will": a statement, however it was cut
     assert zh_clause("方法会") and zh_clause("这会令人")
     assert not zh_clause("学生会") and not zh_clause("董事会")
+    assert zh_clause("Anna 想要")
+
+
+def test_likeness_and_having_open_no_name() -> None:
+    assert zh_clause("像内建") and zh_clause("拥有所有权") and zh_clause("具有")
+    # words of their own that open with the same characters
+    assert not zh_clause("像素着色器") and not zh_clause("拥有者")
     # names that end on a word of giving or that hold one of these words stay names
     assert not zh_clause("货币供给")
     assert not zh_clause("总供给")
