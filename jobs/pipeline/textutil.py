@@ -42,9 +42,10 @@ _CODE = re.compile(r"`[^`\n]{0,200}`")
 # and a web address whole ("https://…/scipy.html" left its scheme, "https", a term), or a mail
 # address, also as a syllabus spells it against harvesters ("name [at] rpi [dot] edu": its
 # "rpi" and "edu" were terms)
+_WEB_ADDRESS = r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>，。；、）」]*[^\s)\]>，。；、）」.,;:!?]"
 _BARE_CODE = re.compile(
-    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>，。；、）」]*[^\s)\]>，。；、）」.,;:!?]"
-    r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
+    _WEB_ADDRESS
+    + r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
     r"|\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
     # a TeX command outside "$…$": plain-text notes write their formulas bare ("Ln
     # \dfrac{z_1}{z_2}", "w=\sqrt[n]{z}"), and "dfrac", "sqrt" were a handout's terms
@@ -81,10 +82,27 @@ def sentences(text: str) -> Iterator[str]:
         while len(piece) > MAX_SENTENCE_CHARS:
             cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
             cut = _outside_math(piece, cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS)
+            cut = _outside_address(piece, cut)
             yield piece[:cut]
             piece = piece[cut:].strip()
         if piece:
             yield piece
+
+
+_ADDRESS = re.compile(_WEB_ADDRESS)
+
+
+def _outside_address(text: str, cut: int) -> int:
+    """`cut`, or the edge of the web address it falls in: a visualiser's link of a thousand
+    characters (its code in the query) was cut into pieces whose "&cumulative=false&mode=
+    display" no longer read as an address, and "cumulative", "false", "mode" and "display"
+    were concepts of an algorithms chapter."""
+    for match in _ADDRESS.finditer(text, 0, len(text)):
+        if match.start() < cut < match.end():
+            return match.start() if match.start() > 0 else match.end()
+        if match.start() >= cut:
+            break
+    return cut
 
 
 def _outside_math(text: str, cut: int) -> int:

@@ -157,6 +157,20 @@ def test_a_long_sentence_is_never_cut_inside_its_formula(tmp_path: Path) -> None
     assert not keys & {"theta", "nabla", "tau", "log p", "log"}
 
 
+def test_a_long_web_address_is_never_cut(tmp_path: Path) -> None:
+    """A visualiser's link carries its program in the query, a thousand characters with no
+    space; cut at the sentence's bound, the pieces after the first no longer read as an
+    address and its parameters ("mode", "display") became terms."""
+    query = "%20".join(f"step{i}%3D{i}" for i in range(120))
+    link = f"https://tutor.example/render.html#code={query}&cumulative=false&mode=display"
+    pieces = list(sentences(link))
+    assert pieces == [link]
+    path = tmp_path / "lists.md"
+    path.write_text(f"# 列表\n\n列表是一种数据结构。\n\n{link}\n\n{link}\n", encoding="utf-8")
+    keys = {c.key for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert not keys & {"cumulative", "false", "mode", "display"}
+
+
 def test_a_factorial_in_inline_maths_ends_no_sentence(tmp_path: Path) -> None:
     """ "$n!$ 表示…，即 $4! = 1 \\times 2 \\times 3 \\times 4$．": split at the "!", the rest
     of the formula lost its opening "$" and "times" became a concept of a counting text."""
