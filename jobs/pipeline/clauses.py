@@ -31,9 +31,10 @@ _DANGLING = {"为", "是", "于", "在", "与", "及", "把", "被", "对于", "
 # 顶点出发", setting out from), an end ("所有顶点访问完毕", all visited), a feeling ("这会
 # 令人感到", makes one feel), and a verb of giving ("将操作转发给 target", forwards to). The
 # n-gram finder cut such phrases out of a chapter's prose and taught them (a graph chapter's
-# "广度优先遍历类似", a proxy chapter's "操作转发给"); no name ends on one.
+# "广度优先遍历类似", a proxy chapter's "操作转发给"); no name ends on one. So with a result
+# ("想象成", imagine as) and a permission ("trait 允许", allows) before their objects.
 _RELATION_ENDS = frozenset(
-    {"类似", "一样", "带有", "具有", "含有", "出发", "完毕", "感到", "觉得", "给"}
+    {"类似", "一样", "带有", "具有", "含有", "出发", "完毕", "感到", "觉得", "给", "成", "允许"}
 )
 # (a verb of two characters or more and 给, or one of the short ones; 供给, 补给, 配给 and
 # 自给 are nouns of their own: 货币供给)
@@ -48,10 +49,11 @@ _PREDICATE_ADJECTIVE = re.compile(r"^.{4,}[^最极较更][小高低大快慢多�
 # A copula or a modal inside makes a statement ("变量是数据的载体", "对象可以接收消息",
 # "集合中不能有重复元素", "名字叫集合"); names hold them only inside a word (有向图, 性能).
 # (会, "will", a word of its own after the subject: "方法会", "这会令人感到"; 学生会, 委员会,
-# 运动会 are one word each; 想要, "wants to": "Jessica 想要")
+# 运动会 are one word each; 想要, "wants to": "Jessica 想要"; 作为, "as", inside: "元素作为
+# 基准")
 _PREDICATE_WORDS = {
     "是", "有", "没有", "可以", "能", "能够", "不能", "不会", "属于", "叫", "叫做", "称为",
-    "必须", "应该", "一定", "并", "会", "这会", "想要",
+    "必须", "应该", "一定", "并", "会", "这会", "想要", "作为",
 }  # fmt: skip
 # A superlative ending the phrase states a ranking ("浦肯野细胞的动作电位时程最长", "传导速度
 # 最快", "（最重要）"): the last word is 最 and an adjective, or 最 then one. 最大, 最小 and 最优
@@ -152,6 +154,8 @@ def zh_clause(term: str) -> bool:
         return True
     if len(tags) >= 2 and tags[0][0] in _BARE_MEASURES:
         return True  # "是条新闻", "有个问题": a count without its numeral, 一 dropped
+    if len(tags) >= 2 and tags[0][1] == "k":
+        return True  # "式命名法" from "驼峰式命名法": a suffix cut from the word it ends
 
     if _ends_on_superlative(tags):
         return True

@@ -206,6 +206,13 @@ def test_likeness_and_having_open_no_name() -> None:
     assert zh_clause("像内建") and zh_clause("拥有所有权") and zh_clause("具有")
     # words of their own that open with the same characters
     assert not zh_clause("像素着色器") and not zh_clause("拥有者")
+
+
+
+def test_a_result_a_permission_as_and_a_cut_suffix_make_no_name() -> None:
+    assert zh_clause("想象成") and zh_clause("模块允许") and zh_clause("元素作为基准")
+    assert zh_clause("式命名法")  # the n-gram cut "驼峰式命名法" after its first word
+    assert not zh_clause("驼峰式命名法") and not zh_clause("合成") and not zh_clause("组成")
     # names that end on a word of giving or that hold one of these words stay names
     assert not zh_clause("货币供给")
     assert not zh_clause("总供给")
