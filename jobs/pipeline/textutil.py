@@ -44,8 +44,7 @@ _CODE = re.compile(r"`[^`\n]{0,200}`")
 # "rpi" and "edu" were terms)
 _WEB_ADDRESS = r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>，。；、）」]*[^\s)\]>，。；、）」.,;:!?]"
 _BARE_CODE = re.compile(
-    _WEB_ADDRESS
-    + r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
+    _WEB_ADDRESS + r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
     r"|\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
     # a TeX command outside "$…$": plain-text notes write their formulas bare ("Ln
     # \dfrac{z_1}{z_2}", "w=\sqrt[n]{z}"), and "dfrac", "sqrt" were a handout's terms

@@ -1455,13 +1455,12 @@ def test_mdbook_include_links_are_no_text() -> None:
     assert [x.content for x in found] == []
 
 
-
 def test_a_tutorial_sites_highlight_marks_leave_its_code() -> None:
     """A tutorial engine highlights code between "*!*" and "*/!*"; the page shows no marks,
     and an example quoting the code must not either."""
     source = (
         "# Counters\n\n```js\nlet count = 0;\n*!*\ncount += 1;\n*/!*\n"
-        "show(*!*count*/!*);\n```\n\n```js\nlet shout = *!*\"hi\";\n```\n"
+        'show(*!*count*/!*);\n```\n\n```js\nlet shout = *!*"hi";\n```\n'
     )
     code = [b.text for b in parse(source) if b.kind == "code"]
     assert code[0] == "let count = 0;\ncount += 1;\nshow(count);"

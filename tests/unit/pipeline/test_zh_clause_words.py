@@ -208,7 +208,6 @@ def test_likeness_and_having_open_no_name() -> None:
     assert not zh_clause("像素着色器") and not zh_clause("拥有者")
 
 
-
 def test_a_result_a_permission_as_and_a_cut_suffix_make_no_name() -> None:
     assert zh_clause("想象成") and zh_clause("模块允许") and zh_clause("元素作为基准")
     assert zh_clause("式命名法")  # the n-gram cut "驼峰式命名法" after its first word
