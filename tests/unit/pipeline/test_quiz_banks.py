@@ -439,3 +439,11 @@ def test_a_chinese_question_bank_sheet_reads_by_letter_with_its_explanations() -
         "水的化学式是H2O。",
         "蒸发是液体表面发生的汽化现象。",
     ]
+
+
+def test_several_right_chinese_options_join_as_a_chinese_list() -> None:
+    """Several right options in Chinese read as a Chinese list, with no English "and"."""
+    from jobs.pipeline.readers.quizbank import options_answer
+
+    assert options_answer(["红色", "黄色", "蓝色"]) == "红色、黄色和蓝色"
+    assert options_answer(["Roots", "Leaves"]) == "Roots and Leaves"
