@@ -1455,13 +1455,12 @@ def test_mdbook_include_links_are_no_text() -> None:
     assert [x.content for x in found] == []
 
 
-
 def test_a_tutorial_sites_highlight_marks_leave_its_code() -> None:
     """A tutorial engine highlights code between "*!*" and "*/!*"; the page shows no marks,
     and an example quoting the code must not either."""
     source = (
         "# Counters\n\n```js\nlet count = 0;\n*!*\ncount += 1;\n*/!*\n"
-        "show(*!*count*/!*);\n```\n\n```js\nlet shout = *!*\"hi\";\n```\n"
+        'show(*!*count*/!*);\n```\n\n```js\nlet shout = *!*"hi";\n```\n'
     )
     code = [b.text for b in parse(source) if b.kind == "code"]
     assert code[0] == "let count = 0;\ncount += 1;\nshow(count);"
@@ -1691,3 +1690,18 @@ def test_an_info_boxs_fields_are_a_table_not_a_glossary(tmp_path: Path) -> None:
     assert not any("Field:" in text for _, text in blocks)
     assert ("paragraph", "Chlorophyll: The green pigment that absorbs light.") in blocks
     assert ("paragraph", "ATP: adenosine triphosphate") in blocks
+
+
+def test_a_note_apps_export_stamp_is_no_text_of_the_note() -> None:
+    """An online document exported to Markdown carries the app's stamp of where it came
+    from, above and under the text: the stamp goes, the text stays."""
+    blocks = parse(
+        "# 光的折射\n\n"
+        "> 本文档由 某某文档 导出 · 最后编辑：张老师 2025-09-01 10:00\n\n"
+        "**折射**是指光从一种介质斜射入另一种介质时传播方向发生改变的现象。\n\n"
+        "<sub>文档来源：某某文档 · 物理组 · 仅限组织内成员查看</sub>\n"
+    )
+    assert [b.text for b in blocks] == [
+        "光的折射",
+        "折射是指光从一种介质斜射入另一种介质时传播方向发生改变的现象。",
+    ]
