@@ -256,6 +256,21 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
+# A note app's or an online document's stamp of where the text came from, which the app
+# writes above or under it: "本文档由 钉钉文档 导出 · 最后编辑：王老师 2026-03-02",
+# "文档来源：…", "所属知识库：…", "仅限组织内成员查看", "Exported from Notion". The app's and
+# the team's names in it (钉钉文档, 细胞生物学教研室) were concepts of a lesson. Only "本…由
+# … 导出": "由此导出", "由(2)式导出" derive a result in a proof and stay.
+EXPORT_STAMP = re.compile(
+    r"本(?:文档|文章|笔记|页面)?由\s*\S.{0,24}?导出|文档来源\s*[:：]|所属知识库\s*[:：]"
+    r"|仅限.{0,12}成员(?:查看|可见)|最后(?:编辑|修改|更新)(?:于|时间)?\s*[:：]?.{0,12}?"
+    r"(?:1[5-9]|20)\d\d\s*[-/.年]|\bexported (?:from|by|with)\s+\w",
+    re.IGNORECASE,
+)
+# the longest paragraph read as such a stamp (a longer one is the text, naming its source)
+EXPORT_STAMP_CHARS = 160
+
+
 GENERIC_HEADINGS = frozenset(
     [
         "summary",

@@ -32,6 +32,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from datasources.files.detect import Detected
+from jobs.pipeline.lexicon import EXPORT_STAMP, EXPORT_STAMP_CHARS
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     HARD_BREAK,
@@ -221,6 +222,8 @@ def parse(source: str) -> list[Block]:
             table = []
         elif token.type == "inline" and not context and _navigation(token):
             continue
+        elif token.type == "inline" and _export_stamp(token.content):
+            continue  # the app's stamp of where the note came from, no text of it
         elif token.type == "inline":
             text, emphasis = _inline(token, glossaries)
             if at in branches:
@@ -241,6 +244,8 @@ def parse(source: str) -> list[Block]:
             # its entities as the page shows them: a raw <table>'s "Light&emsp;" in a
             # deck's Markdown was a word of the text ("&emsp" a concept, had it recurred)
             text = unescape(_TAG.sub(" ", _HTML_COMMENT.sub(" ", token.content))).strip()
+            if _export_stamp(text):
+                continue
             blocks.extend(make_blocks("paragraph", " ".join(text.split()), 1))
     return _without_link_headings(blocks, linked)
 
@@ -529,6 +534,12 @@ _HEADING_STAR = re.compile(r"\s+\*$")
 def _heading_text(text: str) -> str:
     text = _HEADING_STAR.sub("", _HEADING_ANCHOR.sub("", text.strip()))
     return _HEADING_BRACKETED.sub(r"\1", text).strip() or text
+
+
+def _export_stamp(text: str) -> bool:
+    """A short paragraph stamping where the note came from (`lexicon.EXPORT_STAMP`): a
+    钉钉文档 or 语雀 export's banner and footer."""
+    return len(text) <= EXPORT_STAMP_CHARS and EXPORT_STAMP.search(text) is not None
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import MAX_TERM_CHARS, glossary_entry, make_blocks
+from jobs.pipeline.textutil import HAN
 
 # the fewest questions that make a text a quiz bank, and the share of its paragraphs they
 # must be (a text with one "{…}" or one "ANSWER:" line stays prose)
@@ -186,8 +187,13 @@ def answered_question(name: str, before: str, right: str | bool | None, after: s
 
 def options_answer(options: Sequence[str]) -> str:
     """Several right options as one answer, as a list reads: "A, B and C" (a multiple-answer
-    question's, in every bank format)."""
-    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} and {options[-1]}"
+    question's, in every bank format); Chinese options as a Chinese list reads, "甲、乙和丙"
+    (an English "and" between Chinese options read as a stray word)."""
+    if len(options) == 1:
+        return options[0]
+    if all(HAN.search(option) for option in options):
+        return f"{'、'.join(options[:-1])}和{options[-1]}"
+    return f"{', '.join(options[:-1])} and {options[-1]}"
 
 
 def right_answer(block: str) -> str | bool | None:

@@ -29,7 +29,7 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import Block, ReadDocument
 from jobs.pipeline.readers import glossary_sheet, pandoc, quiz_sheet, xmlfile
-from jobs.pipeline.readers.blocks import virtual_pages
+from jobs.pipeline.readers.blocks import plain_title, virtual_pages
 
 NO_GLOSSARY = (
     " with no glossary sheet (a Term or 名词 column and a Definition or 名词解释 column)"
@@ -56,8 +56,10 @@ def read(path: Path, detected: Detected) -> ReadDocument:
             continue  # a sheet of notes, marks or a timetable: no glossary, no quiz
         blocks += entries
         filled = [cell for cell in rows[0] if cell] if rows else []
-        if title is None and len(filled) == 1:
-            title = filled[0]  # the title row merged over the header
+        if title is None and len(filled) == 1 and plain_title(filled[0]):
+            # the title row merged over the header; not a template's instructions merged
+            # there ("说明：1. 题型请填写单选题…；2. …。"), which are sentences, no title
+            title = filled[0]
         elif title is None and name and not _DEFAULT_SHEET.fullmatch(name):
             title = name
     if not blocks:

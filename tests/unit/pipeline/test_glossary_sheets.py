@@ -249,3 +249,12 @@ def test_a_spreadsheet_without_a_glossary_sheet_is_refused_naming_its_kind(
         read(path, detect(path))
     assert error.value.reason == "unsupported_type"
     assert error.value.message.startswith("an OpenDocument spreadsheet (.ods) with no glossary")
+
+
+def test_instructions_merged_over_the_header_do_not_title_a_workbook(tmp_path: Path) -> None:
+    """A template's instructions merged over its header are sentences, no title: the sheet's
+    own name titles the workbook instead."""
+    rows = [["说明：第一列填写名词；第二列填写名词解释，请勿修改表头。"], *_ZH_ROWS[1:]]
+    path = _xlsx(tmp_path / "terms.xlsx", {"复习名词": rows})
+    title, entries, _ = _read_sheet(path, "xlsx")
+    assert entries and title == "复习名词"

@@ -403,3 +403,47 @@ def test_a_quiz_template_spreadsheet_reads_as_its_answered_questions(tmp_path: P
     ]
     # a sheet with no Correct column is no quiz
     assert table_blocks([["Question", "Answer 1", "Answer 2"], ["Why?", "A", "B"]]) is None
+
+
+def test_a_chinese_question_bank_sheet_reads_by_letter_with_its_explanations() -> None:
+    """A Chinese quiz platform's question-bank sheet (题目, 选项A…, 正确答案 by letter,
+    答案解析): the right option goes into the stem's bracketed blank, a 判断题's 对/错 says
+    whether the stem stands, a fill-in's answer fills its blank, and each explanation,
+    an essay question's too, is kept after its question."""
+    from jobs.pipeline.readers.quiz_sheet import table_blocks
+
+    rows = [
+        ["说明：请勿修改表头。"],
+        ["题型", "题目", "选项A", "选项B", "选项C", "正确答案", "答案解析"],
+        [
+            "单选题",
+            "水在标准大气压下的沸点是（ ）。",
+            "50℃",
+            "100℃",
+            "0℃",
+            "B",
+            "沸点是液体沸腾的温度。",
+        ],
+        ["判断题", "冰的密度大于水。", "对", "错", "", "B", "冰中氢键使分子排列疏松。"],
+        ["判断题", "水由氢和氧组成。", "对", "错", "", "A", ""],
+        ["填空题", "水的化学式是______。", "", "", "", "H2O", ""],
+        ["简答题", "简述蒸发。", "", "", "", "", "蒸发是液体表面发生的汽化现象。"],
+    ]
+    blocks = table_blocks(rows)
+    assert blocks is not None
+    assert [b.text for b in blocks] == [
+        "水在标准大气压下的沸点是100℃。",
+        "沸点是液体沸腾的温度。",
+        "冰中氢键使分子排列疏松。",  # the false statement gone, its explanation kept
+        "水由氢和氧组成。",
+        "水的化学式是H2O。",
+        "蒸发是液体表面发生的汽化现象。",
+    ]
+
+
+def test_several_right_chinese_options_join_as_a_chinese_list() -> None:
+    """Several right options in Chinese read as a Chinese list, with no English "and"."""
+    from jobs.pipeline.readers.quizbank import options_answer
+
+    assert options_answer(["红色", "黄色", "蓝色"]) == "红色、黄色和蓝色"
+    assert options_answer(["Roots", "Leaves"]) == "Roots and Leaves"

@@ -1690,3 +1690,18 @@ def test_an_info_boxs_fields_are_a_table_not_a_glossary(tmp_path: Path) -> None:
     assert not any("Field:" in text for _, text in blocks)
     assert ("paragraph", "Chlorophyll: The green pigment that absorbs light.") in blocks
     assert ("paragraph", "ATP: adenosine triphosphate") in blocks
+
+
+def test_a_note_apps_export_stamp_is_no_text_of_the_note() -> None:
+    """An online document exported to Markdown carries the app's stamp of where it came
+    from, above and under the text: the stamp goes, the text stays."""
+    blocks = parse(
+        "# 光的折射\n\n"
+        "> 本文档由 某某文档 导出 · 最后编辑：张老师 2025-09-01 10:00\n\n"
+        "**折射**是指光从一种介质斜射入另一种介质时传播方向发生改变的现象。\n\n"
+        "<sub>文档来源：某某文档 · 物理组 · 仅限组织内成员查看</sub>\n"
+    )
+    assert [b.text for b in blocks] == [
+        "光的折射",
+        "折射是指光从一种介质斜射入另一种介质时传播方向发生改变的现象。",
+    ]
