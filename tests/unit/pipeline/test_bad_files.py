@@ -123,6 +123,21 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert error.value.message.startswith("a ZIP archive that is not a Word document")
 
 
+def test_an_h5p_package_is_named_and_says_what_to_upload(tmp_path: Path) -> None:
+    """An interactive quiz package holds its text as JSON beside player scripts: the refusal
+    names the package kind and asks for its source document or a PDF of its pages."""
+    path = tmp_path / "quiz.h5p"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("h5p.json", '{"title": "Quiz", "mainLibrary": "H5P.QuestionSet"}')
+        archive.writestr("content/content.json", '{"questions": []}')
+        archive.writestr("H5P.QuestionSet-1.20/library.json", "{}")
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename="quiz.h5p")
+    assert error.value.reason == "unsupported_type"
+    assert error.value.message.startswith("an H5P package (.h5p)")
+    assert "PDF" in error.value.message
+
+
 @pytest.mark.parametrize(
     ("content", "manifest"),
     [("content.json", "manifest.json"), ("content.xml", "META-INF/manifest.xml")],
