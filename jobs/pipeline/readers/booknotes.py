@@ -64,3 +64,58 @@ def book_lines(lines: Iterable[str]) -> Iterator[str]:
             yield from ("", f"== {chapter['title'].strip()} ==", "")
         else:
             yield line[_HIGHLIGHT.match(line).end() :] if _HIGHLIGHT.match(line) else line
+
+
+# Kindle's "My Clippings.txt": one entry a clipping, each the book's line ("Title (Author)",
+# a BOM before it), a "- Your Highlight on page 12 | Location 180-182 | Added on …" line,
+# a blank, the clipping's text and a "==========" line. Read as prose, the book's line and
+# "Highlight" were taught in every entry, and the reader's own notes ("exam: compare …") were
+# definitions with the separator and the next book's line run into them.
+_KINDLE_END = re.compile(r"\s*={10}\s*")
+_KINDLE_META = re.compile(r"\s*-\s*Your\s+(?P<kind>\w+)\b.*\|\s*Added on\b.*", re.IGNORECASE)
+_KINDLE_AUTHOR = re.compile(r"\s*\([^()]{1,80}\)\s*$")
+
+
+def is_kindle_clippings(lines: list[str]) -> bool:
+    """Whether `lines` open like Kindle's clippings file: a book's line, its clipping's
+    metadata line, and a separator within the first entry."""
+    body = [line.lstrip("\ufeff") for line in lines if line.strip()]
+    return (
+        len(body) >= 3
+        and bool(_KINDLE_META.fullmatch(body[1]))
+        and any(_KINDLE_END.fullmatch(line) for line in body[2:8])
+    )
+
+
+def _kindle_book(line: str) -> str:
+    """A clipping's book line without its BOM and its "(Author)" at the end."""
+    return _KINDLE_AUTHOR.sub("", line.lstrip("\ufeff").strip()).strip()
+
+
+def kindle_title(lines: Iterable[str]) -> str:
+    """The first clipping's book, its author off."""
+    return next((_kindle_book(line) for line in lines if line.strip()), "")
+
+
+def kindle_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The highlights' text, one paragraph each; the reader's notes and bookmarks and each
+    entry's book and metadata lines gone, another book's clippings under its title."""
+    entry: list[str] = []
+    shown = ""
+    for line in lines:
+        if not _KINDLE_END.fullmatch(line):
+            entry.append(line)
+            continue
+        text = [item for item in entry if item.strip()]
+        entry = []
+        if len(text) < 2 or not (meta := _KINDLE_META.fullmatch(text[1])):
+            yield from (*text, "")
+            continue
+        if meta["kind"].lower() != "highlight" or len(text) < 3:
+            continue  # the reader's own words or a bookmark: no part of the book
+        book = _kindle_book(text[0])
+        if shown and book != shown:
+            yield from ("", f"== {book} ==", "")
+        shown = book
+        yield from (*text[2:], "")
+    yield from entry

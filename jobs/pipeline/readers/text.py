@@ -88,6 +88,11 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         title = make_blocks("heading", booknotes.book_title(head[:header]), 1, level=1)
         raw = booknotes.book_lines(chain(head[header:], raw))
         head = []
+    # Kindle's clippings file: the book's title, its highlights, not the reader's notes
+    elif booknotes.is_kindle_clippings(head):
+        title = make_blocks("heading", booknotes.kindle_title(head), 1, level=1)
+        raw = booknotes.kindle_lines(chain(head, raw))
+        head = []
     # a lecture's captions: their speech, not their cue numbers and timings
     lines = captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))
