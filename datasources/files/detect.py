@@ -347,6 +347,14 @@ _XMIND_MANIFEST = ("manifest.json", "META-INF/manifest.xml")
 _CARTRIDGE_MANIFEST = "imsmanifest.xml"
 
 
+# An H5P package (.h5p: an Interactive Book, a Question Set, a Course Presentation): h5p.json
+# at the root and the content's text as JSON in content/content.json beside the players'
+# JavaScript libraries. Refused as "a ZIP archive that is not a Word document", the teacher
+# was told nothing of how to upload its text.
+_H5P_MANIFEST = "h5p.json"
+_H5P_CONTENT = "content/content.json"
+
+
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
 # archive's folder, the course's text as html/*.html pages beside chapter/, sequential/ and
 # vertical/ XML that only order them. Refused as "application/gzip is not a kind of
@@ -394,6 +402,11 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         return (
             "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
             f" we read; unzip it and upload each page's .html file from {pages}"
+        )
+    if _H5P_MANIFEST in names and _H5P_CONTENT in names:
+        return (
+            "an H5P package (.h5p), not a kind of document we read; upload its text instead:"
+            " the source document it was made from, or its pages printed to PDF"
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"

@@ -331,8 +331,11 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # "The Senate was the governing council of …": a history's institutions, offices and
+        # events are defined in the past tense, what they were (read only as "is", a book's
+        # highlights on a past republic had no concept at all)
         re.compile(
-            rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are)\s+(?:an?|the|a\s+set\s+of|one\s+of)"
+            rf"^{_ART}{_EN_TERM}{_ABBREVIATED},?\s+(?:is|are|was|were)\s+(?:an?|the|a\s+set\s+of|one\s+of)"
             # "The paper is a little fuzzy", "is a bit more …": a degree, no genus ("is a
             # lot faster" is one too, but d2l's Newton's method has no other definition
             # than such a comparison, and its course lost the concept: left)
@@ -2700,7 +2703,8 @@ def _zh_copula_subject(term: str, sentence: str) -> bool:
 
 
 _EN_CUES = (
-    " is ", " are ", "call", "refer", "mean", "denot", "known", "term", "defin", "named",
+    " is ", " are ", " was ", " were ", "call", "refer", "mean", "denot", "known", "term",
+    "defin", "named",
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
     " when ", ": ",
 )  # fmt: skip

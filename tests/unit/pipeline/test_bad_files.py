@@ -123,6 +123,31 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert error.value.message.startswith("a ZIP archive that is not a Word document")
 
 
+def _zip_refusal(path: Path, members: dict[str, str]) -> str:
+    """The refusal of a ZIP archive holding `members` (name: text), as an unsupported type."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    with pytest.raises(UnsupportedDocument) as error:
+        detect(path, filename=path.name)
+    assert error.value.reason == "unsupported_type"
+    return error.value.message
+
+
+def test_an_h5p_package_is_named_and_says_what_to_upload(tmp_path: Path) -> None:
+    """An interactive quiz package holds its text as JSON beside player scripts: the refusal
+    names the package kind and asks for its source document or a PDF of its pages."""
+    message = _zip_refusal(
+        tmp_path / "quiz.h5p",
+        {
+            "h5p.json": '{"title": "Quiz", "mainLibrary": "H5P.QuestionSet"}',
+            "content/content.json": '{"questions": []}',
+            "H5P.QuestionSet-1.20/library.json": "{}",
+        },
+    )
+    assert message.startswith("an H5P package (.h5p)") and "PDF" in message
+
+
 @pytest.mark.parametrize(
     ("content", "manifest"),
     [("content.json", "manifest.json"), ("content.xml", "META-INF/manifest.xml")],
@@ -151,15 +176,16 @@ def test_a_mind_map_file_says_to_export_it_as_markdown(
 def test_an_opendocument_file_with_its_manifest_is_no_mind_map(tmp_path: Path) -> None:
     # every OpenDocument file holds content.xml beside META-INF/manifest.xml, as an XMind 8
     # map does: its `mimetype` entry says what it is, and the refusal names that
-    path = tmp_path / "diagram.odg"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.graphics")
-        archive.writestr("content.xml", "<office:document-content/>")
-        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
-    with pytest.raises(UnsupportedDocument) as error:
-        detect(path, filename="diagram.odg")
-    assert "XMind" not in error.value.message
-    assert error.value.message.startswith("an OpenDocument graphics file")
+    message = _zip_refusal(
+        tmp_path / "diagram.odg",
+        {
+            "mimetype": "application/vnd.oasis.opendocument.graphics",
+            "content.xml": "<office:document-content/>",
+            "META-INF/manifest.xml": "<manifest:manifest/>",
+        },
+    )
+    assert "XMind" not in message
+    assert message.startswith("an OpenDocument graphics file")
 
 
 def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> None:

@@ -427,3 +427,16 @@ def test_italic_titles_of_works_leave_a_text_plain(tmp_path: Path) -> None:
     path = written(tmp_path, "typeset.md", text.replace("A fresco", "A *fresco* tile"))
     defined = {c.title.lower(): c.description for c in analyse_file(path).knowledge.concepts}
     assert not defined.get("tempera")
+
+
+def test_a_past_institution_is_defined_by_what_it_was() -> None:
+    """A history text says what an office, a body or an event was: "was the/a …" defines
+    as "is the/a …" does, and a past-tense sentence about no genus defines nothing."""
+    from jobs.pipeline.definitions import find_definitions
+
+    def names(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, ())]
+
+    assert names("The Witan was the council of advisers to the Saxon kings.") == ["Witan"]
+    assert names("The reeves were the officials who kept order in each shire.") == ["reeves"]
+    assert names("The harvest was poor that year and prices rose.") == []

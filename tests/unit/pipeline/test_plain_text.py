@@ -990,6 +990,35 @@ def test_a_reading_apps_notes_export_keeps_the_books_highlights_not_the_readers_
     assert "主动运输是细胞消耗能量" in text
 
 
+_E_READER_CLIPPINGS = (
+    "\ufeffIntroduction to Botany (A. Gardener)\r\n"
+    "- Your Highlight on page 3 | Location 40-42 | Added on Monday, 1 June 2026 09:00:00\r\n"
+    "\r\nA rhizome is an underground stem that grows horizontally.\r\n==========\r\n"
+    "\ufeffIntroduction to Botany (A. Gardener)\r\n"
+    "- Your Note on page 3 | Location 42 | Added on Monday, 1 June 2026 09:01:00\r\n"
+    "\r\nquiz: ask about ginger\r\n==========\r\n"
+    "\ufeffIntroduction to Botany (A. Gardener)\r\n"
+    "- Your Bookmark on page 9 | Location 120 | Added on Monday, 1 June 2026 09:05:00\r\n"
+    "\r\n\r\n==========\r\n"
+    "\ufeffSoil Basics (B. Digger)\r\n"
+    "- Your Highlight on page 7 | Location 90-91 | Added on Tuesday, 2 June 2026 10:00:00\r\n"
+    "\r\nHumus is the dark organic matter in soil.\r\n==========\r\n"
+)
+
+
+def test_an_e_readers_clippings_file_keeps_the_highlights_under_their_book(
+    tmp_path: Path,
+) -> None:
+    blocks = _read_notes(tmp_path, _E_READER_CLIPPINGS)
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "Introduction to Botany")
+    text = "\n".join(b.text for b in blocks)
+    assert "A rhizome is an underground stem" in text and "Humus is the dark" in text
+    assert "quiz" not in text  # the reader's own note
+    assert "Your Highlight" not in text and "=====" not in text and "Gardener" not in text
+    assert text.count("Introduction to Botany") == 1  # not once an entry
+    assert ("heading", "Soil Basics") in [(b.kind, b.text) for b in blocks]  # the next book
+
+
 def test_a_note_opening_on_a_books_title_without_a_note_count_is_read_as_text(
     tmp_path: Path,
 ) -> None:
