@@ -1780,12 +1780,20 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
     *earlier, clause = re.split(r"[，,；;]", before)
     if any(_ZH_CONDITION.search(c) for c in earlier) and not _ZH_DEFINING_VERB.search(clause):
         return False
+    # a clause turning to something else ("…的对象是不可改变的，然而 Git 提供了一种方式来用其
+    # 他对象 **假装** 替换…": however, …) leaves the verbs before it to their own statement
+    if earlier and _ZH_TURN.match(clause.lstrip()) and not _ZH_DEFINING_VERB.search(clause):
+        return False
     frame = _ZH_FRAME.match(before)
     framed = frame is not None and _ZH_DEFINING_VERB.search(before, frame.end()) is None
     joined = before.rstrip(' *“"「')
     # the last of three or more: "、" before ("定义集合和映射" may still define the two)
     listed = joined.endswith("、") or (joined.endswith(_ZH_LAST_JOINED) and "、" in joined)
     return not (framed or listed)
+
+
+# a clause opened by a conjunction of contrast or addition
+_ZH_TURN = re.compile(r"(?:然而|但是|但|不过|可是|而且|并且|此外|同时)")
 
 
 # a Chinese sentence opened by a subordinating conjunction: its first clause gives a reason,

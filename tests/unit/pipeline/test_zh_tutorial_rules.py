@@ -559,6 +559,11 @@ def test_an_emphasised_term_is_not_defined_by_a_frame_or_a_list_it_is_in() -> No
     assert defined("戴维南定理是把有源网络化为电压源的方法。", "戴维南定理") == ["戴维南定理"]
     assert defined("若电路中没有电源，则这个电路是一个无源网络。", "无源网络") == ["无源网络"]
     assert defined("我们称这样的端口为二端口网络。", "二端口网络") == ["二端口网络"]
+    # a clause turning to something else leaves the copula before it to its own statement
+    assert defined("细胞膜的结构是稳定的，但细胞可以用胞吞摄入大分子。", "胞吞") == []
+    assert defined("电源的电压是恒定的，然而分压电路是由两个电阻串联而成的。", "分压电路") == [
+        "分压电路"
+    ]
 
 
 def test_an_acronym_after_a_half_width_comma_in_a_chinese_gloss_is_the_names() -> None:
