@@ -2161,11 +2161,14 @@ def _contrasted_modifier(term: str, sentence: str, emphasis: tuple[str, ...]) ->
 
 
 def _nouns_after(word: str, sentence: str) -> set[str]:
-    """The nouns `word` stands right before in the sentence (words that can only be nouns)."""
+    """The nouns `word` stands right before in the sentence: words the lexicon knows as
+    nouns (a noun that is a verb too, "tool", "number", is the noun after an adjective:
+    "a *static* tool …, … a *dynamic* tool" contrasts two kinds of tool, and "static" was
+    a concept defined by it)."""
     found = set()
     for match in re.finditer(rf"(?<![\w-]){re.escape(word)}\s+([A-Za-z][\w-]*)", sentence):
         lemmas = set(getAllLemmas(match.group(1).lower()))
-        if "NOUN" in lemmas and not lemmas & {"VERB", "AUX"} and match.group(1) not in EN_STOP:
+        if "NOUN" in lemmas and "AUX" not in lemmas and match.group(1) not in EN_STOP:
             found.add(match.group(1).lower())
     return found
 

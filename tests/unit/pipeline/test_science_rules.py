@@ -470,6 +470,10 @@ def test_two_emphasised_adjectives_before_one_noun_are_stress_not_definitions() 
     marks = ("current", "potential")
     found = find_definitions(sentence, 0, False, ("potential",), False, marks)
     assert [d.term for d in found] == []
+    # the noun they share may be a verb too: "a *static* check …, … a *dynamic* check"
+    tools = "A linter is a static check that reads code, a fuzzer is a dynamic check that runs it."
+    defined = {d.term for d in find_definitions(tools, 0, False, ("static", "dynamic"))}
+    assert defined == {"linter"}  # the plain "X is a …" still reads
     # one emphasised adjective alone reads as before: the term it introduces
     bayes = "Updating with the evidence is what gives posterior beliefs about each hypothesis."
     assert [d.term for d in find_definitions(bayes, 0, False, ("posterior", "prior"))] == [
