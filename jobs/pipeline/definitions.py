@@ -2830,6 +2830,16 @@ def _read(
         # "we call this action borrowing": the name follows the noun ("we call this the law
         # of …": with an article after it, "this" stands alone and the name is all there)
         raw = raw.split(None, 1)[1]
+    elif (
+        "d" in pattern.groupindex
+        and match.group("d")
+        and _CALLS_CODE.match(match.group(0))
+        and raw.strip().lower() in _CALLABLES
+    ):
+        # "when we call this function, …": a program's call of the function just shown,
+        # no name given (it defined "function" in the unsafe Rust chapter); "we call this
+        # function a closure" names what follows
+        return None
     if "d" in pattern.groupindex and _REFER_TO_FIRST.match(match.group(0)) and _AS.search(raw):
         # "We refer to the number of rows and columns traversed per slide as stride": the
         # name is what comes after "as" (read as call's last noun, it was "number of rows")
@@ -2938,6 +2948,14 @@ def _name_article(raw: str) -> int | None:
     # only articles after prepositions ("software objects of the tensor class"): the last,
     # as before
     return opening if opening is not None else last
+
+
+# what a program calls: "we call this function" runs it
+_CALLS_CODE = re.compile(r"\bwe\s+call\b", re.I)
+_CALLABLES = frozenset(
+    {"function", "method", "macro", "closure", "constructor", "procedure", "routine",
+     "subroutine", "api", "endpoint", "command", "callback", "hook", "script", "program"}
+)  # fmt: skip
 
 
 # "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)

@@ -1028,6 +1028,17 @@ def test_a_note_opening_on_a_books_title_without_a_note_count_is_read_as_text(
     assert "《论语》" in text and ">> 引用的一句" in text
 
 
+def test_we_call_this_function_runs_it_and_names_nothing() -> None:
+    def names(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, ())]
+
+    assert names("Each time we call this function, the planter waters one bed.") == []
+    assert names("When we call this method, the tray tilts.") == []
+    # a name after the thing is still given
+    assert names("We call this function a watering schedule.") == ["watering schedule"]
+    assert names("We call this grafting.") == ["grafting"]
+
+
 def test_a_sentence_opening_the_term_names_what_follows_it() -> None:
     def names(sentence: str) -> list[str]:
         return [d.term for d in find_definitions(sentence, 0, False, ())]
