@@ -1708,6 +1708,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _listed_after_colon(term, sentence, whole_block))
                 and not _defines_nothing(term, sentence, chinese)
             ):
                 # stated as a definition states it: as sure as "X is a …" opened by X
@@ -2158,6 +2159,19 @@ def _contrasted_modifier(term: str, sentence: str, emphasis: tuple[str, ...]) ->
         for other in emphasis
         if other != term and bare_modifier(other)
     )
+
+
+def _listed_after_colon(term: str, sentence: str, emphasis: tuple[str, ...]) -> bool:
+    """The term is one of two or more emphasised names listed after a colon, and the
+    sentence's verbs stand before it: "the LSTM's three gates are replaced by two: the
+    *reset gate* and the *update gate*" introduces the names, and their definitions come
+    later (the reset gate's answer was that sentence)."""
+    colon = sentence.find(": ")
+    if colon < 0 or sentence.find(term, colon) < 0:
+        return False
+    after = sentence[colon + 1 :]
+    listed = [span for span in emphasis if span != term and span in after]
+    return bool(listed) and _EN_DEFINING_VERB.search(after) is None
 
 
 def _nouns_after(word: str, sentence: str) -> set[str]:

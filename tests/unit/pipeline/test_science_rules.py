@@ -483,6 +483,16 @@ def test_two_emphasised_adjectives_before_one_noun_are_stress_not_definitions() 
     assert [d.term for d in find_definitions(said, 0, False, ("positive",))] == ["positive"]
 
 
+def test_names_listed_after_a_colon_are_introduced_not_defined() -> None:
+    """ "… are replaced by two: the *reset gate* and the *update gate*": the verb before the
+    colon says nothing of each name after it; a name the list goes on to define is."""
+    introduced = "The old valves are replaced by two: the inlet valve and the outlet valve."
+    marks = ("inlet valve", "outlet valve")
+    assert list(find_definitions(introduced, 0, False, marks)) == []
+    defined = "Two valves remain: the inlet valve is the one that lets water in."
+    assert [d.term for d in find_definitions(defined, 0, False, marks)] == ["inlet valve"]
+
+
 def test_a_side_opens_a_name(tmp_path: Path) -> None:
     """ "left" and "right" are generic words ("is left", "right now"), and a term cut them
     off: "left ventricle" was "ventricle", a heading's "right ascension" was "ascension".
