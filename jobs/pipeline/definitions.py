@@ -576,8 +576,11 @@ _ZH_PLAIN = re.compile(
     rf"^(?!{_ZH_POINTER}){_ZH_TERM}(?:(?:是|指)(?:一种|一个|一类|一组|指)"
     # "线粒体是细胞进行有氧呼吸的主要场所", "X是…的总称": a description ending on a word
     # of kind that fits any subject (a place, a process, a collective name, a method), no
-    # genus that the name ends as (`_ZH_GENUS`)
-    rf"|是(?!{_ZH_POINTER})[^，,。；！？]{{2,40}}的(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$"
+    # genus that the name ends as (`_ZH_GENUS`); a discipline's textbook definition runs
+    # its means and method before the kind in clauses of their own ("会计学是以货币为主要
+    # 计量单位，反映和监督经济活动的一门学科"): up to two such, the kind still ending it
+    rf"|是(?!{_ZH_POINTER})(?:[^，,。；！？]{{2,30}}[，,]){{0,2}}[^，,。；！？]{{2,40}}"
+    rf"的(?:一门|一种|一个)?(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$"
     # "时间复杂度用来描述…的趋势", "标准差用于衡量…": a measure defined by what it measures
     r"|(?:用来|用于|可以用来)(?:描述|衡量|度量|刻画|表示|表征|反映))"
 )

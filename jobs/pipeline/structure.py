@@ -1491,9 +1491,23 @@ def _opens_inside_a_word(part: str) -> bool:
         return False
     first = nouns.index(True)
     if first == 0 or not all(nouns[first:]):
-        return False
+        return _numeral_opens_last_run(tagged, nouns)
     before, before_pos = tagged[first - 1]
     return len(tagged[first][0]) == 1 or (len(before) == 1 and before_pos == "m")
+
+
+def _numeral_opens_last_run(tagged: list[tuple[str, str]], nouns: list[bool]) -> bool:
+    """A modifier rjieba tags a noun may open the part ("普通最小二乘法" → 普通 + 最小 + 二
+    + 乘法): the noun run that ends it, after a numeral of one character, began inside a
+    word all the same (二乘法), and 乘法 alone was taken for the topic. A run a word of
+    more characters opens ("使用栈实现队列": 实现 + 队列) is the heading's wording."""
+    last = len(nouns)
+    while last > 0 and nouns[last - 1]:
+        last -= 1
+    if last in (0, len(nouns)) or last < 2:
+        return False
+    before, before_pos = tagged[last - 1]
+    return len(before) == 1 and before_pos == "m"
 
 
 def _noun_tag(pos: str) -> bool:

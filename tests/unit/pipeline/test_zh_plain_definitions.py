@@ -190,3 +190,16 @@ def test_a_kind_named_by_an_idiom_and_de_keeps_its_whole_name(tmp_path: Path) ->
         "循序渐进的教学是指按照知识的内在顺序逐步推进的教学。\n"
     )
     assert {"潜移默化的影响", "循序渐进的教学"} <= titles_of(tmp_path, text)
+
+
+def test_a_discipline_defined_in_clauses_before_its_kind_defines_in_plain_text() -> None:
+    # its means and method each in a clause, then "…的一门学科" / "…的方法" ending it
+    assert defined(
+        "统计学是以概率论为基础，收集、整理和分析数据，从而推断总体特征的一门学科。",
+        plain=True,
+    ) == [("统计学", WEAK)]
+    assert defined(
+        "插值法是借助已知的离散数据点，构造一个连续函数来估计未知点取值的方法。", plain=True
+    ) == [("插值法", WEAK)]
+    # a clause after the kind still leaves the sentence saying more than what it is
+    assert defined("统计学是研究数据的学科，它起源于国情调查。", plain=True) == []

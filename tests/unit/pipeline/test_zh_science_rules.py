@@ -285,6 +285,23 @@ def test_a_marked_span_that_opens_on_de_names_nothing() -> None:
     assert emphasis_terms(("的分布函数",), 0, text) == []
 
 
+def test_a_heading_name_a_noun_modifier_opens_is_whole_when_cut_after_a_numeral() -> None:
+    # rjieba tags 普通 a noun and cuts 最小 + 二 + 乘法; glossed by its abbreviation, the
+    # section's topic is the whole name the body writes, not its last word 乘法
+    paragraphs = [
+        "普通最小二乘法（OLS）按误差平方之和最小来选取回归系数。",
+        "误差项同方差时，普通最小二乘法给出的系数无偏。",
+    ]
+    blocks = [
+        Block("heading", "回归系数的求法", 0, 1),
+        Block("heading", "普通最小二乘法", 0, 2),
+        *(Block("paragraph", t, 1) for t in paragraphs),
+    ]
+    drafts = {d.key: d for d in find_concepts(blocks, True, 300)[0]}
+    assert "heading" in drafts["普通最小二乘法"].sources
+    assert "乘法" not in drafts
+
+
 def test_a_heading_name_rjieba_cuts_inside_a_word_is_whole_where_the_body_writes_it() -> None:
     # rjieba reads 最小 + 作用 + 量原理 and 最小 + 二 + 乘法原理: the runs alone were the topics
     assert "最小作用量原理" in terms("8.1 最小作用量原理")
