@@ -706,6 +706,7 @@ def find_concepts(
         drafts = [d for d in drafts if not _stressed_adjective(d)]
     else:
         drafts = [d for d in drafts if not _zh_quoted_english(d)]
+    drafts = _without_persons(drafts, prose)
     budget = concept_budget(
         words,
         slides,
@@ -2088,6 +2089,39 @@ def _merge_reworded_names(drafts: list[Draft]) -> list[Draft]:
                 _absorb_spelling(kept, other)
         merged.append(kept)
     return merged
+
+
+# A person of the text's story: a workflow chapter's "Jessica pushes her work to the server"
+# (40 mentions: a concept of a Git chapter, in both languages) or a case study's manager. A
+# capitalised word that only its count offers, which the sentences naming it go on calling
+# "she" or "he" (她, 他) in a share of them, is someone, no concept; a tool or a law is "it".
+_PERSONAL_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|hers)\b|[她他]", re.I)
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]{2,}")
+MIN_PERSON_SENTENCES = 3
+PERSON_SHARE = 0.25
+
+
+def _without_persons(drafts: list[Draft], prose: str) -> list[Draft]:
+    candidates = {
+        d.title for d in drafts if d.sources == {"term"} and _GIVEN_NAME.fullmatch(d.title)
+    }
+    if not candidates:
+        return drafts
+    named: dict[str, int] = dict.fromkeys(candidates, 0)
+    called: dict[str, int] = dict.fromkeys(candidates, 0)
+    for sentence in sentences(prose):
+        for name in candidates:
+            at = re.search(rf"\b{name}\b", sentence)
+            if at is None:
+                continue
+            named[name] += 1
+            called[name] += _PERSONAL_PRONOUN.search(sentence, at.end()) is not None
+    persons = {
+        name
+        for name in candidates
+        if called[name] >= MIN_PERSON_SENTENCES and called[name] >= PERSON_SHARE * named[name]
+    }
+    return [d for d in drafts if d.title not in persons] if persons else drafts
 
 
 def _merge_stressed_modifiers(drafts: list[Draft], prose: str) -> list[Draft]:

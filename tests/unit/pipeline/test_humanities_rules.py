@@ -440,3 +440,24 @@ def test_a_past_institution_is_defined_by_what_it_was() -> None:
     assert names("The Witan was the council of advisers to the Saxon kings.") == ["Witan"]
     assert names("The reeves were the officials who kept order in each shire.") == ["reeves"]
     assert names("The harvest was poor that year and prices rose.") == []
+
+
+_WORKFLOW_STORY = """# Sharing a garden plan
+
+A garden plan lists the beds and what grows in each bed. The plan lives in a shared folder.
+
+Maria opens the garden plan and adds a bed of beans. She saves her copy to the folder.
+Then Maria sends a note to the group, and she waits for an answer. Tomas reads the plan.
+Maria sees that her beans shade the herbs, so she moves the bed. Maria is careful.
+Later Maria adds a compost corner, and the group thanks her. Maria writes the plan again.
+The shared folder keeps every copy of the garden plan, and a garden plan names each bed.
+Maria checks the folder each morning, and Maria trusts it.
+"""
+
+
+def test_a_person_of_the_texts_story_is_no_concept(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(_WORKFLOW_STORY, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "Maria" not in titles  # called "she" and "her" as she works
+    assert "garden plan" in titles
