@@ -355,6 +355,14 @@ _H5P_MANIFEST = "h5p.json"
 _H5P_CONTENT = "content/content.json"
 
 
+# An Anki deck package (.apkg, .colpkg): a ZIP of the collection as SQLite (collection.anki2,
+# .anki21 or the newer compressed .anki21b) and a media index. Its cards are fields joined
+# by a control character in a database row, not a document; refused as "a ZIP archive that
+# is not a Word document", the teacher was not told that Anki exports them as text, which
+# the flashcard reader takes.
+_ANKI_COLLECTIONS = ("collection.anki2", "collection.anki21", "collection.anki21b")
+
+
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
 # archive's folder, the course's text as html/*.html pages beside chapter/, sequential/ and
 # vertical/ XML that only order them. Refused as "application/gzip is not a kind of
@@ -407,6 +415,11 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         return (
             "an H5P package (.h5p), not a kind of document we read; upload its text instead:"
             " the source document it was made from, or its pages printed to PDF"
+        )
+    if any(c in names for c in _ANKI_COLLECTIONS):
+        return (
+            "an Anki deck package (.apkg), not a kind of document we read; in Anki choose"
+            ' File > Export, "Notes in Plain Text (.txt)", and upload the .txt file'
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"

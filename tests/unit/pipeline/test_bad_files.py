@@ -148,6 +148,16 @@ def test_an_h5p_package_is_named_and_says_what_to_upload(tmp_path: Path) -> None
     assert message.startswith("an H5P package (.h5p)") and "PDF" in message
 
 
+@pytest.mark.parametrize("collection", ["collection.anki2", "collection.anki21b"])
+def test_a_flashcard_deck_package_says_to_export_its_notes_as_text(
+    tmp_path: Path, collection: str
+) -> None:
+    """A spaced-repetition deck package is a database inside a ZIP: the refusal names the
+    deck kind and the plain-text export that is read instead."""
+    message = _zip_refusal(tmp_path / "deck.apkg", {collection: "SQLite format 3", "media": "{}"})
+    assert message.startswith("an Anki deck package (.apkg)") and "Plain Text" in message
+
+
 @pytest.mark.parametrize(
     ("content", "manifest"),
     [("content.json", "manifest.json"), ("content.xml", "META-INF/manifest.xml")],
