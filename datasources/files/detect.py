@@ -363,6 +363,13 @@ _H5P_CONTENT = "content/content.json"
 _ANKI_COLLECTIONS = ("collection.anki2", "collection.anki21", "collection.anki21b")
 
 
+# A LaTeX project as a ZIP (Overleaf's "Download Source", a teacher's zipped folder): main.tex
+# pulling its chapters in with \input beside a .bib and figures. Refused as "a ZIP archive
+# that is not a Word document"; one .tex file alone loses the chapters it \inputs, so the
+# compiled PDF is what to upload.
+_LATEX_SOURCE = ".tex"
+
+
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
 # archive's folder, the course's text as html/*.html pages beside chapter/, sequential/ and
 # vertical/ XML that only order them. Refused as "application/gzip is not a kind of
@@ -420,6 +427,12 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         return (
             "an Anki deck package (.apkg), not a kind of document we read; in Anki choose"
             ' File > Export, "Notes in Plain Text (.txt)", and upload the .txt file'
+        )
+    if any(n.lower().endswith(_LATEX_SOURCE) for n in names):
+        return (
+            "a zipped LaTeX project (as Overleaf's Download Source saves one), not a kind of"
+            " document we read; upload its compiled PDF, or its main .tex file if all the"
+            " text is in that one file"
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"
