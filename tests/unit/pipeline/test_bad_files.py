@@ -161,14 +161,9 @@ def test_a_flashcard_deck_package_says_to_export_its_notes_as_text(
 def test_a_zipped_typesetting_project_says_to_upload_its_pdf(tmp_path: Path) -> None:
     """A typeset lecture's sources zipped with their bibliography and a chapter folder: the
     refusal names the project kind and asks for the compiled PDF."""
-    message = _zip_refusal(
-        tmp_path / "lecture.zip",
-        {
-            "main.tex": "\\documentclass{article}\\begin{document}\\input{ch/one}\\end{document}",
-            "ch/one.tex": "\\section{One} Text.",
-            "refs.bib": "@book{a, title={A}}",
-        },
-    )
+    main = r"\documentclass{article}\begin{document}\input{ch/one}\end{document}"
+    members = {"main.tex": main, "ch/one.tex": r"\section{One} Text.", "refs.bib": "@book{a,}"}
+    message = _zip_refusal(tmp_path / "lecture.zip", members)
     assert message.startswith("a zipped LaTeX project") and "compiled PDF" in message
 
 
