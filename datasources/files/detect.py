@@ -355,6 +355,21 @@ _H5P_MANIFEST = "h5p.json"
 _H5P_CONTENT = "content/content.json"
 
 
+# An Anki deck package (.apkg, .colpkg): a ZIP of the collection as SQLite (collection.anki2,
+# .anki21 or the newer compressed .anki21b) and a media index. Its cards are fields joined
+# by a control character in a database row, not a document; refused as "a ZIP archive that
+# is not a Word document", the teacher was not told that Anki exports them as text, which
+# the flashcard reader takes.
+_ANKI_COLLECTIONS = ("collection.anki2", "collection.anki21", "collection.anki21b")
+
+
+# A LaTeX project as a ZIP (Overleaf's "Download Source", a teacher's zipped folder): main.tex
+# pulling its chapters in with \input beside a .bib and figures. Refused as "a ZIP archive
+# that is not a Word document"; one .tex file alone loses the chapters it \inputs, so the
+# compiled PDF is what to upload.
+_LATEX_SOURCE = ".tex"
+
+
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
 # archive's folder, the course's text as html/*.html pages beside chapter/, sequential/ and
 # vertical/ XML that only order them. Refused as "application/gzip is not a kind of
@@ -407,6 +422,17 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         return (
             "an H5P package (.h5p), not a kind of document we read; upload its text instead:"
             " the source document it was made from, or its pages printed to PDF"
+        )
+    if any(c in names for c in _ANKI_COLLECTIONS):
+        return (
+            "an Anki deck package (.apkg), not a kind of document we read; in Anki choose"
+            ' File > Export, "Notes in Plain Text (.txt)", and upload the .txt file'
+        )
+    if any(n.lower().endswith(_LATEX_SOURCE) for n in names):
+        return (
+            "a zipped LaTeX project (as Overleaf's Download Source saves one), not a kind of"
+            " document we read; upload its compiled PDF, or its main .tex file if all the"
+            " text is in that one file"
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"

@@ -139,7 +139,7 @@ def to_markdown(path: Path, detected: Detected) -> str:
         if reader == "latex":
             text = exam_class_questions(beamer_frame_titles(text))
             text = _defining_term_macros(_braced_heading_arguments(text), label)
-            text = _declared_theorem_environments(text)
+            text = _declared_theorem_environments(_upright_definitions(text))
         elif reader == "org":
             text = org_targets(text)
         elif reader == "asciidoc":
@@ -535,6 +535,36 @@ def _declared_theorem_environments(text: str) -> str:
         return text
     declared = "".join(f"\\newtheorem{{{kind}}}{{{kind.capitalize()}}}\n" for kind in missing)
     return "\\theoremstyle{definition}\n" + declared + text
+
+
+# A definition environment a file declares itself, under amsthm's default `plain` style
+# (no `\theoremstyle{definition}` before its `\newtheorem`): pandoc sets its body in
+# italics, as a theorem's, and a definition that is all emphasis gave no definition ("A path
+# from $s$ to $t$ is …" in an Overleaf lecture's `\begin{definition}[Path]` defined nothing).
+# It is read upright, as the definition style sets it; the style in effect is restored
+# after, so the file's other environments keep theirs.
+_DEFINITION_DECLARED = re.compile(
+    r"\\newtheorem\*?\{(?:def[a-z]*|dfn)\*?\}|\\theoremstyle\{(\w+)\}", re.IGNORECASE
+)
+
+
+def _upright_definitions(text: str) -> str:
+    """The LaTeX text with each definition environment it declares under a style other than
+    `definition` declared under that style instead (module comment above)."""
+    style = "plain"
+    parts: list[str] = []
+    last = 0
+    for match in _DEFINITION_DECLARED.finditer(text):
+        if match.group(1):
+            style = match.group(1)
+        elif style != "definition":
+            parts.append(text[last : match.start()])
+            parts.append("\\theoremstyle{definition}")
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            parts.append(text[match.start() : line_end] + f"\\theoremstyle{{{style}}}")
+            last = line_end
+    return "".join(parts) + text[last:]
 
 
 # An environment pandoc does not know (a chapter's `definition`, `theorem`, `example`, whose

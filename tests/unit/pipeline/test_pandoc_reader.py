@@ -487,6 +487,28 @@ def test_a_chapter_files_undeclared_theorem_environments_read_as_the_book_prints
     assert any(b.text.startswith("Def. 1") for b in document.blocks())
 
 
+def test_a_definition_declared_in_the_default_style_is_read_upright(tmp_path: Path) -> None:
+    """A file declaring its definition environment with no style before it: the body is
+    not one long stress (it hid what is defined), and its theorems keep their italics."""
+    source = r"""\documentclass{article}
+\newtheorem{definition}{Definition}
+\newtheorem{theorem}{Theorem}
+\begin{document}
+\begin{definition}[Tree]
+A \emph{tree} is a connected graph with no cycles.
+\end{definition}
+\begin{theorem}
+Every tree on $n$ vertices has $n-1$ edges.
+\end{theorem}
+\end{document}
+"""
+    document = _read(tmp_path, source.encode(), "trees.tex")
+    stressed = [e for b in document.blocks() for e in b.emphasis]
+    assert "tree" in stressed
+    assert not any(e.startswith("A tree is") for e in stressed)
+    assert any(e.startswith("Every tree") for e in stressed)
+
+
 def test_code_that_sphinx_runs_when_it_builds_is_code_not_text(tmp_path: Path) -> None:
     """IPython's and jupyter-sphinx's directives hold code Sphinx runs and shows as code;
     read as paragraphs, a table's rows and a call's arguments became names."""
