@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import tarfile
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -576,7 +577,39 @@ def bad_files() -> list[Bad]:
             "unsupported_type",
             "an old binary PowerPoint file (.ppt); save it as .pptx",
         ),
+        Bad(
+            "h5p package",
+            "quiz.h5p",
+            _zip(
+                {"h5p.json": b'{"mainLibrary": "H5P.QuestionSet"}', "content/content.json": b"{}"}
+            ),
+            "unsupported_type",
+            "an H5P package (.h5p), not a kind of document we read",
+        ),
+        Bad(
+            "open edx course export",
+            "course.tar.gz",
+            _tar_gz(
+                {
+                    "course/course.xml": b'<course url_name="c"/>',
+                    "course/chapter/c1.xml": b"<chapter/>",
+                    "course/html/p1.html": b"<p>Heat moves.</p>",
+                }
+            ),
+            "unsupported_type",
+            "an Open edX course export (OLX, .tar.gz)",
+        ),
     ]
+
+
+def _tar_gz(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in parts.items():
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            archive.addfile(member, io.BytesIO(data))
+    return buffer.getvalue()
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
