@@ -628,7 +628,13 @@ _EN_DEFINING_VERB = re.compile(
 # 是 of a conjunction or an adverb is no copula: "但是" (but), "于是" (so), "还是" (or,
 # still), "只是" (only), "总是" (always), "不是" (is not): "确实不能**证实**物质…，但是…"
 # defined the stressed verb 证实 ("主要是", "而是" stay: "…不涉及维度，而是分量的大小")
-_ZH_DEFINING_VERB = re.compile(r"(?<![但可于还只总不凡倒])是|称|叫|指|定义|即|表示|意味着")
+# (指 a verb of its own, not the first character of 指令 "instruction", 指针 "pointer", 指数
+# "exponent", 指出 "point out", 指定 "specify": "`yield*` 指令将执行 **委托** 给另一个
+# generator" defined 委托 by 指令. Guarding 是否, 名称, 对称 and 即使 as well moved two
+# key concepts between the Chinese chapter and book courses, the floors' net nothing)
+_ZH_DEFINING_VERB = re.compile(
+    r"(?<![但可于还只总不凡倒])是|称|叫|指(?![令针标数南出明示引导定])|定义|即|表示|意味着"
+)
 EMPHASIS = 0.7
 DEFINED_EMPHASIS = 0.8  # an emphasised term opening "X is a/an/the …"
 # "We'll first define what we mean by *string*", "接下来我们将介绍*哈希表*": the sentence

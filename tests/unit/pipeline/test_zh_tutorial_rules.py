@@ -559,6 +559,10 @@ def test_an_emphasised_term_is_not_defined_by_a_frame_or_a_list_it_is_in() -> No
     assert defined("戴维南定理是把有源网络化为电压源的方法。", "戴维南定理") == ["戴维南定理"]
     assert defined("若电路中没有电源，则这个电路是一个无源网络。", "无源网络") == ["无源网络"]
     assert defined("我们称这样的端口为二端口网络。", "二端口网络") == ["二端口网络"]
+    # 指 inside 指令 ("instruction") or 指针 ("pointer") is no verb of defining
+    assert defined("这条指令把任务委派给另一个线程。", "委派") == []
+    assert defined("这个指针会转交给调用者。", "转交") == []
+    assert defined("委派指把任务交给另一个线程。", "委派") == ["委派"]
     # a clause turning to something else leaves the copula before it to its own statement
     assert defined("细胞膜的结构是稳定的，但细胞可以用胞吞摄入大分子。", "胞吞") == []
     assert defined("电源的电压是恒定的，然而分压电路是由两个电阻串联而成的。", "分压电路") == [
