@@ -1762,6 +1762,11 @@ def _zh_whole_word(term: str, sentence: str) -> bool:
     words: list[tuple[int, int]] = []
     for word in rjieba.cut(sentence):
         start = words[-1][1] if words else 0
+        if word == f"{term}是":
+            # rjieba joins a one-character name to the copula after it ("栈是一种…" is 栈是
+            # + 一种 …): the name is whole there, the subject of 是
+            words += [(start, start + len(term)), (start + len(term), start + len(word))]
+            continue
         words.append((start, start + len(word)))
     at = sentence.find(term)
     while at >= 0:
@@ -2727,13 +2732,21 @@ _ZH_COPULA_SUBJECT = (
 
 def _zh_copula_subject(term: str, sentence: str) -> bool:
     tags = rjieba.tag(term.replace(" ", ""))
+    opens = re.match(_ZH_COPULA_SUBJECT.format(re.escape(term)), sentence)
+    if opens is not None and len(tags) == 1 and _ZH_KIND_OF.match(sentence, opens.end()):
+        # "**堆**是一种完全二叉树": one word rjieba reads as a verb (堆 "to pile", 栈),
+        # said to be a kind of something, is the name of that kind
+        return tags[0][1] not in {"c", "p", "d", "u", "uj", "r", "m"}
     return (
         len(tags) >= 2
         and tags[0][1] not in {"c", "p", "d", "u", "uj"}
         and tags[-1][1] not in {"u", "uj", "ul"}
         and any(tag != "v" for _, tag in tags)
-        and re.match(_ZH_COPULA_SUBJECT.format(re.escape(term)), sentence) is not None
+        and opens is not None
     )
+
+
+_ZH_KIND_OF = re.compile(r"\s*(?:一种|一类|一个|一门|一组|一套)")
 
 
 _EN_CUES = (

@@ -604,3 +604,17 @@ def test_an_acronym_before_a_capitalised_name_it_does_not_abbreviate_stays_apart
     assert acronym_pairs("DNA（deoxyribonucleic acid）储存遗传信息") == [
         ("deoxyribonucleic acid", "DNA")
     ]
+
+
+def test_a_one_character_name_said_to_be_a_kind_is_defined() -> None:
+    """ "**栈**是一种…": rjieba reads 堆 as a verb ("to pile") and joins 栈 and 图 to the 是
+    after them (栈是, 图是); a bold name of one character said to be a kind of something is
+    that kind's name all the same."""
+
+    def defined(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, (term,))]
+
+    assert defined("栈是一种只在一端存取元素的结构。", "栈") == ["栈"]
+    assert defined("堆是一种满足特定条件的树。", "堆") == ["堆"]
+    # no kind after 是: a statement about the word, as before
+    assert defined("堆是空的时候不能弹出。", "堆") == []
