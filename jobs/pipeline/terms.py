@@ -335,7 +335,7 @@ def collect(
             continue  # a listing's file name: its label names nothing the text teaches
         if not chinese:
             sentence = _code_keywords(sentence)
-        text = prose(sentence) if chinese else _DOTTED_NAME.sub(PLACEHOLDER, prose(sentence))
+        text = prose(sentence) if chinese else _en_words(prose(sentence))
         phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
         for phrase in phrases:
             if phrase[0][1:] == (CLAUSAL,):
@@ -363,6 +363,17 @@ def collect(
 # extension opened a name of the text's ("toml file" from "their Cargo.toml files", a
 # concept of a Rust chapter)
 _DOTTED_NAME = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+\b")
+
+
+# An ordinal's ending after the maths or code that numbers it: "the $k$th digit", "the
+# $i$-th element" (read as a word, "th digit" was a concept of a radix-sort chapter)
+_ORDINAL_ENDING = re.compile(rf"{PLACEHOLDER}-?(?:th|st|nd|rd)\b")
+
+
+def _en_words(text: str) -> str:
+    """An English sentence's prose with dotted names (`_DOTTED_NAME`) and the ordinal
+    endings of numbered maths (`_ORDINAL_ENDING`) breaking its runs of words."""
+    return _ORDINAL_ENDING.sub(PLACEHOLDER, _DOTTED_NAME.sub(PLACEHOLDER, text))
 
 
 def _code_keywords(sentence: str) -> str:
