@@ -203,3 +203,22 @@ def test_a_discipline_defined_in_clauses_before_its_kind_defines_in_plain_text()
     ) == [("插值法", WEAK)]
     # a clause after the kind still leaves the sentence saying more than what it is
     assert defined("统计学是研究数据的学科，它起源于国情调查。", plain=True) == []
+
+
+def test_a_name_brought_in_then_said_in_the_next_sentence_is_defined_there(
+    tmp_path: Path,
+) -> None:
+    # a talk ends one sentence on a new name and opens the next on it, "X是…的<noun>":
+    # with no kind word, that sentence alone defines nothing; after the name, it does
+    path = tmp_path / "讲稿.txt"
+    path.write_text(
+        "潮水退去以后，礁石间会留下潮池。潮池是低潮时海水滞留在岩石凹处的小型水体。"
+        "潮池里的生物要耐受温度的变化。\n\n"
+        "海葵是一种常见的动物。珊瑚是许多人喜欢的礁石。\n",
+        encoding="utf-8",
+    )
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    said = {c.title: c.description for c in concepts}
+    assert said.get("潮池", "").startswith("潮池是低潮时海水滞留")
+    # the name not brought in just before: no definition from this rule
+    assert not said.get("珊瑚")
