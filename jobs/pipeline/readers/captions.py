@@ -196,7 +196,9 @@ def _paragraphs(cues: Iterable[tuple[float, float, list[str]]]) -> Iterator[str]
             if _chars(pieces) < PARAGRAPH_CHARS:
                 continue
             inside = _LAST_SENTENCE_END.match(text)
-            if _SENTENCE_END.search(text) or _chars(pieces) >= 2 * PARAGRAPH_CHARS:
+            # (a Chinese cue closed as a sentence ends one too: unpunctuated, a lecture
+            # with no long pause was one paragraph of 1,800 characters, a whole bcc track)
+            if _ends_sentence(text) or _chars(pieces) >= 2 * PARAGRAPH_CHARS:
                 yield from flush()
             elif inside:  # the paragraph ends where the sentence does, the line goes on
                 pieces[-1] = (inside.group(0), number)

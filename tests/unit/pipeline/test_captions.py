@@ -156,3 +156,16 @@ def test_json_that_is_not_a_subtitle_is_left_as_it_is() -> None:
     assert bcc_speech('{"body": [{"text": "no cue here"}]}') is None
     assert bcc_speech('{"body": [{"from": 0, "to": 1, "content": "cut sh') is None
     assert bcc_speech("Plain prose, not JSON.") is None
+
+
+def test_unpunctuated_chinese_cues_without_pauses_end_a_long_paragraph_at_a_cue() -> None:
+    # cue after cue with no pause and no punctuation: past the paragraph's length, a cue
+    # that ends as a clause ends the paragraph, as a full stop would
+    cues = ["WEBVTT", ""]
+    for n in range(200):
+        minute, second = divmod(n * 2, 60)
+        cues += [f"00:{minute:02d}:{second:02d}.000 --> 00:{minute:02d}:{second + 1:02d}.900"]
+        cues += [f"第{n}段讲的是地球公转的轨道参数", ""]
+    paragraphs = _speech("\n".join(cues))
+    assert len(paragraphs) >= 3
+    assert all(len(p) < 1200 for p in paragraphs)
