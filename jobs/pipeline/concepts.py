@@ -55,6 +55,7 @@ from jobs.pipeline.definitions import (
     zh_form_line,
     zh_form_values,
     zh_kind_by_idiom,
+    zh_named_then_said,
     zh_spaced_entry,
     zh_statement_to_judge,
 )
@@ -2595,6 +2596,7 @@ def _definitions(
         for i, b in enumerate(blocks)
         if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
     }
+    previous = ""  # the sentence before, in the same block (`zh_named_then_said`)
     for index, sentence in body:
         if index in unstated:
             continue
@@ -2635,6 +2637,11 @@ def _definitions(
             heading = blocks[nearest[index]].text if nearest[index] >= 0 else ""
             kind = _kind_of_the_section(sentence, index, heading)
             defined = [kind] if kind is not None else []
+        if not defined and chinese and not first:
+            # "…就是白矮星。白矮星是…的致密恒星残骸。": the name brought in, then said
+            said = zh_named_then_said(previous, sentence, index)
+            defined = [said] if said is not None else []
+        previous = sentence
         found.extend(defined)
     return found
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -149,6 +149,19 @@ _ZH_BREAK_POS = {
     "k",
     "h",
 }
+# 最近 and 最远 are "nearest" and "farthest" before a noun, and rjieba tags them locality
+# words (f) as for "recently": read so, they cut the name they open, and "最近发展区是指…"
+# (the zone of proximal development) gave the concept 发展区; 最近邻 lost its 最近. Before
+# a verb ("最近发布的版本", recently released) or alone they stay a time's word.
+_ZH_NEAREST = frozenset(["最近", "最远"])
+_ZH_NAME_POS = frozenset(["n", "nz", "ng", "vn", "b", "nr", "nrt"])
+
+
+def _zh_name_follows(tagged: Sequence[tuple[str, str]], position: int) -> bool:
+    """The word after `position` is a noun's (or a noun modifier's): a name goes on."""
+    return position + 1 < len(tagged) and tagged[position + 1][1] in _ZH_NAME_POS
+
+
 # Verbs that make a clause of the words around them, never part of a name: "物品放入背包"
 # (put the item into the knapsack), "存在负环" (there is a negative cycle), "求出最大公约数",
 # "不妨设"; so do verbs that govern an object or a source ("智能体采取动作", "看到状态",
@@ -731,6 +744,8 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             # rjieba tags 自我 (the self) a pronoun, 几何 and 假说 function words: read as
             # such they cut the name they open, and "自我决定理论" was the concept "决定理论"
             pos = "n"
+        elif word in _ZH_NEAREST and _zh_name_follows(tagged, position):
+            pos = "a"  # "nearest", not "recently": 最近邻, 最近公共祖先, 最近发展区
         if current and means and word in _ZH_DONE_WITH:
             phrases.append(current)  # "用数组实现": the array, then the verb done with it
             current = []

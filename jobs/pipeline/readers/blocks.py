@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import unquote
@@ -740,3 +741,32 @@ def _slug(text: str) -> str:
     """Letters and digits of a name, singular and lower case: "Floating-point numbers" and
     "floating-point-number" agree."""
     return re.sub(r"[\W_]+", "", concept_key(re.sub(r"[-_]+", " ", text)))
+
+
+# A short line a document carries on every page of what it was made from: a document
+# site's download converted from its PDF view keeps the site's watermark line ("<site> -
+# <slogan>"), a "精品文档" mark and "第 3 页 共 8 页" as paragraphs of the body; the site's
+# name and slogan were concepts of a lesson. Digits count as one (a page's number changes);
+# a line ending as a sentence or a label does ("解：") is the text's own, and so is a
+# heading. Three is `pdf`'s least count of a running line.
+_RUNNING_DIGITS = re.compile(r"\d+")
+RUNNING_LINE_CHARS = 40
+RUNNING_REPEATS = 3
+
+
+def without_running_lines(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks without the short paragraphs repeated, digits aside, `RUNNING_REPEATS`
+    times or more (see above)."""
+
+    def key(block: Block) -> str | None:
+        text = " ".join(block.text.split())
+        if (
+            block.kind != "paragraph"
+            or len(text) > RUNNING_LINE_CHARS
+            or _SENTENCE_END.search(text)
+        ):
+            return None
+        return _RUNNING_DIGITS.sub("#", text)
+
+    counts = Counter(k for b in blocks if (k := key(b)))
+    return [b for b in blocks if counts[key(b) or ""] < RUNNING_REPEATS or not key(b)]

@@ -24,11 +24,18 @@ sentence as it is spoken, so a cue that ends on a Han character (or a bracket cl
 one) is closed with "。" before the next Chinese cue, unless it ends on a word that leaves
 its sentence open (叫, 是, 和, 因为 …: the sentence goes on in the next cue); a cue's own
 lines are one clause wrapped, and join as they stand.
+
+A Bilibili CC subtitle as its download tools save it (.json or .bcc) is one JSON object
+whose "body" lists the cues as {"from": seconds, "to": seconds, "content": text}. Read as
+text, every cue's "from", "sid", "location" and "music" were words of the lecture ("location",
+"content", "music" were its first concepts) and each definition was a run of JSON;
+`bcc_speech` reads the cues out of the object and joins them as any other track's.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -104,6 +111,30 @@ def paragraph_lines(lines: Iterable[str]) -> Iterator[str]:
         yield ""
 
 
+def bcc_speech(text: str) -> list[str] | None:
+    """The speech of a Bilibili CC subtitle (see the module's note), one paragraph a line
+    with a blank line after it; None when the text is not one (not JSON, or no "body" of
+    cues with a "content" and numeric "from" / "to")."""
+    if not text.lstrip().startswith("{") or '"body"' not in text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:  # cut short or damaged: read as the text it is
+        return None
+    body = data.get("body") if isinstance(data, dict) else None
+    if not isinstance(body, list) or not body:
+        return None
+    cues: list[tuple[float, float, list[str]]] = []
+    for cue in body:
+        if not isinstance(cue, dict) or not isinstance(cue.get("content"), str):
+            return None
+        start, end = cue.get("from"), cue.get("to")
+        if not isinstance(start, int | float) or not isinstance(end, int | float):
+            return None
+        cues.append((float(start), float(end), cue["content"].splitlines()))
+    return [line for paragraph in _paragraphs(cues) for line in (paragraph, "")]
+
+
 def _seconds(stamp: str) -> float:
     parts = stamp.replace(",", ".").split(":")
     return sum(float(part) * 60**power for power, part in enumerate(reversed(parts)))
@@ -165,7 +196,9 @@ def _paragraphs(cues: Iterable[tuple[float, float, list[str]]]) -> Iterator[str]
             if _chars(pieces) < PARAGRAPH_CHARS:
                 continue
             inside = _LAST_SENTENCE_END.match(text)
-            if _SENTENCE_END.search(text) or _chars(pieces) >= 2 * PARAGRAPH_CHARS:
+            # (a Chinese cue closed as a sentence ends one too: unpunctuated, a lecture
+            # with no long pause was one paragraph of 1,800 characters, a whole bcc track)
+            if _ends_sentence(text) or _chars(pieces) >= 2 * PARAGRAPH_CHARS:
                 yield from flush()
             elif inside:  # the paragraph ends where the sentence does, the line goes on
                 pieces[-1] = (inside.group(0), number)

@@ -42,6 +42,7 @@ from jobs.pipeline.readers.blocks import (
     manual_headings,
     real_pages,
     virtual_pages,
+    without_running_lines,
 )
 from jobs.pipeline.readers.office_math import MATH, math_text
 from jobs.pipeline.readers.office_runs import joined
@@ -204,6 +205,8 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     marked = [b for b in blocks if b.kind == "heading"]
     titled = len(marked) == 1 and blocks[0] is marked[0] and blocks[0].text == title
     headed = bold_subheadings(manual_headings(blocks, bold, body, titled), bold)
+    # a downloaded copy's watermark and page lines, left in the body on every page
+    headed = without_running_lines(headed)
     return headed, paged, title
 
 

@@ -93,8 +93,12 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         title = make_blocks("heading", book, 1, level=1)
         raw = booknotes.clipping_lines(chain(head, raw))
         head = []
-    # a lecture's captions: their speech, not their cue numbers and timings
-    lines = captions.speech_lines(chain(head, raw))
+    # a lecture's captions: their speech, not their cue numbers and timings; a Bilibili
+    # subtitle's JSON is read whole (its one line arrives in pieces), bounded as the upload is
+    speech = None
+    if head and head[0].lstrip().startswith("{"):
+        speech = captions.bcc_speech(path.read_text(detected.encoding or "utf-8", "replace"))
+    lines = iter(speech) if speech is not None else captions.speech_lines(chain(head, raw))
     blocks, paged = text_blocks(line_paragraphs(lines))
     blocks = title + blocks
     pages = real_pages(blocks) if paged else virtual_pages(blocks)

@@ -5,11 +5,12 @@ the test."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.captions import looks_like_captions, paragraph_lines
+from jobs.pipeline.readers.captions import bcc_speech, looks_like_captions, paragraph_lines
 
 _VTT = """WEBVTT
 Kind: captions
@@ -128,3 +129,43 @@ def test_a_long_paragraph_ends_where_a_sentence_ends_inside_a_cue() -> None:
     # each paragraph ends on a sentence's end and the next opens the next sentence
     assert all(p.endswith(".") for p in paragraphs[:-1])
     assert all(p.startswith("Then the wind turns them") for p in paragraphs[1:])
+
+
+def test_a_bilibili_json_subtitle_reads_as_its_cues_speech(tmp_path: Path) -> None:
+    # a video site's CC subtitle saved as JSON: cues in "body" with from/to/content and
+    # player fields; only the content is speech, and unpunctuated Chinese cues are closed
+    cues = [
+        {"from": 0.2, "to": 2.0, "sid": 1, "location": 2, "content": "今天讲潮汐", "music": 0.0},
+        {
+            "from": 2.2,
+            "to": 5.0,
+            "sid": 2,
+            "location": 2,
+            "content": "潮汐是海水受月球引力产生的周期性涨落",
+            "music": 0.0,
+        },
+    ]
+    document = {"font_size": 0.4, "lang": "zh", "version": "v1.6.0.4", "body": cues}
+    path = tmp_path / "lecture.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    texts = [block.text for block in read(path, detect(path)).blocks()]
+    assert texts == ["今天讲潮汐。潮汐是海水受月球引力产生的周期性涨落"]
+
+
+def test_json_that_is_not_a_subtitle_is_left_as_it_is() -> None:
+    assert bcc_speech('{"body": [{"text": "no cue here"}]}') is None
+    assert bcc_speech('{"body": [{"from": 0, "to": 1, "content": "cut sh') is None
+    assert bcc_speech("Plain prose, not JSON.") is None
+
+
+def test_unpunctuated_chinese_cues_without_pauses_end_a_long_paragraph_at_a_cue() -> None:
+    # cue after cue with no pause and no punctuation: past the paragraph's length, a cue
+    # that ends as a clause ends the paragraph, as a full stop would
+    cues = ["WEBVTT", ""]
+    for n in range(200):
+        minute, second = divmod(n * 2, 60)
+        cues += [f"00:{minute:02d}:{second:02d}.000 --> 00:{minute:02d}:{second + 1:02d}.900"]
+        cues += [f"第{n}段讲的是地球公转的轨道参数", ""]
+    paragraphs = _speech("\n".join(cues))
+    assert len(paragraphs) >= 3
+    assert all(len(p) < 1200 for p in paragraphs)

@@ -663,6 +663,28 @@ def test_docx_inline_code_runs_are_marked_as_code(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_drops_the_short_lines_a_converted_download_repeats_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """A copy converted from a site's page view keeps the site's mark and a page count as
+    body paragraphs on every page: no lesson. A label the text repeats ("解：") and a short
+    line said once stay."""
+    import docx
+
+    document = docx.Document()
+    for page in (1, 2, 3):
+        document.add_paragraph(f"潮汐第{page}部分的正文，讲的是海水的周期性涨落。")
+        document.add_paragraph("解：")
+        document.add_paragraph(f"Page {page} of 3")
+        document.add_paragraph("Study Hub · learn anything")
+    document.add_paragraph("潮汐表")
+    path = tmp_path / "download.docx"
+    document.save(str(path))
+    texts = [b.text for b in _read(path).blocks()]
+    assert not any("Study Hub" in t or t.startswith("Page ") for t in texts)
+    assert texts.count("解：") == 3 and "潮汐表" in texts
+
+
 def _handmade_docx(path: Path, lines: list[tuple[str, bool, float | None]]) -> Path:
     """A Word file typed by hand: no heading styles, only bold runs and font sizes."""
     import docx

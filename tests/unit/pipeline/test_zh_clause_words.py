@@ -150,6 +150,16 @@ _BARE_ZHI = """# 材料学
 """
 
 
+def test_nearest_before_a_noun_opens_a_name_and_recently_before_a_verb_does_not() -> None:
+    # rjieba tags 最近 (nearest) a locality word, as for "recently": it cut the names it
+    # opens (邻插值 left of 最近邻插值)
+    found = keys(
+        "最近邻插值把像素取为最近的样本值。最近公共祖先可以用倍增求出。最近发布的版本修复了缺陷。"
+    )
+    assert "最近邻插值" in found and "最近公共祖先" in found
+    assert not any(key.startswith("最近发布") for key in found)
+
+
 def test_a_name_then_zhi_with_nothing_between_says_what_it_means(tmp_path: Path) -> None:
     # notes write "X指…" (and "X通常指…") as often as "X是指…"
     path = tmp_path / "材料学.md"

@@ -19,10 +19,15 @@ def defined(sentence: str, plain: bool = False) -> list[tuple[str, float]]:
     return [(d.term, d.confidence) for d in find_definitions(sentence, 0, True, plain=plain)]
 
 
-def titles_of(tmp_path: Path, text: str) -> set[str]:
-    path = tmp_path / "讲义.md"
+def descriptions_of(tmp_path: Path, text: str, name: str = "讲义.md") -> dict[str, str]:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    return {c.title: c.description or "" for c in concepts}
+
+
+def titles_of(tmp_path: Path, text: str) -> set[str]:
+    return set(descriptions_of(tmp_path, text))
 
 
 def test_a_word_rjieba_reads_as_a_verb_is_a_concept_where_a_sentence_says_what_it_means(
@@ -203,3 +208,20 @@ def test_a_discipline_defined_in_clauses_before_its_kind_defines_in_plain_text()
     ) == [("插值法", WEAK)]
     # a clause after the kind still leaves the sentence saying more than what it is
     assert defined("统计学是研究数据的学科，它起源于国情调查。", plain=True) == []
+
+
+def test_a_name_brought_in_then_said_in_the_next_sentence_is_defined_there(
+    tmp_path: Path,
+) -> None:
+    # a talk ends one sentence on a new name and opens the next on it, "X是…的<noun>":
+    # with no kind word, that sentence alone defines nothing; after the name, it does
+    said = descriptions_of(
+        tmp_path,
+        "潮水退去以后，礁石间会留下潮池。潮池是低潮时海水滞留在岩石凹处的小型水体。"
+        "潮池里的生物要耐受温度的变化。\n\n"
+        "海葵是一种常见的动物。珊瑚是许多人喜欢的礁石。\n",
+        "讲稿.txt",
+    )
+    assert said.get("潮池", "").startswith("潮池是低潮时海水滞留")
+    # the name not brought in just before: no definition from this rule
+    assert not said.get("珊瑚")
