@@ -2963,7 +2963,6 @@ def test_file_names_and_listing_captions_open_no_term() -> None:
     assert "planting bed" in set(collect([(0, "A planting bed holds the seeds.")]))
 
 
-
 def test_an_ordinals_ending_after_its_maths_opens_no_term() -> None:
     keys = set(collect([(0, "Water the $k$th bed first, then the $i$-th row of the plot.")]))
     assert not any(k.startswith("th") for k in keys)
