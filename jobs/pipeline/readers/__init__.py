@@ -18,6 +18,7 @@ from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import (
+    anki,
     docx,
     enex,
     html,
@@ -65,6 +66,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "man": pandoc.read,
     "qti": qti.read,
     "ods": workbook.read,
+    "anki": anki.read,
 }
 
 
