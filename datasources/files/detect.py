@@ -13,6 +13,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - Anki deck package (.apkg, .colpkg): a ZIP holding `collection.anki21` or
   `collection.anki2` (`anki_collection`), bounded as Office files are; read by
   `readers/anki`. One holding only newer Anki's compressed collection is refused.
+- A zipped LaTeX project (Overleaf's Download Source): a ZIP with a .tex member that declares
+  `\documentclass` (`latex_main`), bounded as Office files are; read by
+  `readers/latex_project`. A ZIP of .tex files none of which does is refused.
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
@@ -64,13 +67,13 @@ Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
     "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods", "man",
-    "qti", "anki",
+    "qti", "anki", "latexproject",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 # every ZIP container we read, bounded alike (`check_office_archive`): an Anki deck
-# package is no Office file, but a ZIP a bomb can hide in too
-ArchiveKind = OfficeKind | Literal["anki"]
+# package and a zipped LaTeX project are no Office files, but ZIPs a bomb can hide in too
+ArchiveKind = OfficeKind | Literal["anki", "latexproject"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -137,6 +140,7 @@ MIME: dict[Kind, str] = {
     "man": "text/troff",
     "qti": "application/x-qti+xml",
     "anki": "application/x-apkg",
+    "latexproject": "application/zip",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -207,6 +211,8 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
                 return Detected(archive, MIME[archive], None)
         if anki_collection(names):
             return Detected("anki", MIME["anki"], None)
+        if any(n.lower().endswith(_LATEX_SOURCE) for n in names) and _has_latex_main(path):
+            return Detected("latexproject", MIME["latexproject"], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         _refuse_ole(path)
@@ -384,10 +390,42 @@ def anki_collection(names: set[str]) -> str | None:
 
 
 # A LaTeX project as a ZIP (Overleaf's "Download Source", a teacher's zipped folder): main.tex
-# pulling its chapters in with \input beside a .bib and figures. Refused as "a ZIP archive
-# that is not a Word document"; one .tex file alone loses the chapters it \inputs, so the
-# compiled PDF is what to upload.
+# pulling its chapters in with \input beside a .bib and figures, read by
+# `readers/latex_project`. Its main file is the .tex that declares \documentclass at a line's
+# start; a ZIP of .tex files none of which does (chapters without their book) is refused.
 _LATEX_SOURCE = ".tex"
+_DOCUMENT_CLASS = re.compile(r"^[ \t]*\\documentclass\b", re.MULTILINE)
+MAX_LATEX_FILES = 500  # .tex members looked at for the main file
+
+
+def latex_main(archive: zipfile.ZipFile) -> str | None:
+    """The project's main .tex member: the one that declares \\documentclass (of several,
+    one named main.tex, else the one nearest the root), or None. Only the head of each is
+    read; macOS's __MACOSX/ copies are no sources."""
+    sources = [
+        n
+        for n in archive.namelist()
+        if n.lower().endswith(_LATEX_SOURCE) and not n.startswith("__MACOSX/")
+    ][:MAX_LATEX_FILES]
+    mains = []
+    for name in sources:
+        with archive.open(name) as member:
+            head = member.read(HEAD_BYTES).decode("utf-8", errors="replace")
+        if _DOCUMENT_CLASS.search(head):
+            mains.append(name)
+    if not mains:
+        return None
+    return min(mains, key=lambda n: (PurePath(n).name.lower() != "main.tex", n.count("/"), n))
+
+
+def _has_latex_main(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return latex_main(archive) is not None
+    except _BROKEN_ZIP as error:
+        raise CorruptDocument(
+            "unreadable", f"the zipped LaTeX project is broken ({error})"
+        ) from error
 
 
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
@@ -452,9 +490,9 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         )
     if any(n.lower().endswith(_LATEX_SOURCE) for n in names):
         return (
-            "a zipped LaTeX project (as Overleaf's Download Source saves one), not a kind of"
-            " document we read; upload its compiled PDF, or its main .tex file if all the"
-            " text is in that one file"
+            "a zipped LaTeX project (as Overleaf's Download Source saves one) with no main"
+            " .tex file (none declares \\documentclass); upload its compiled PDF, or zip the"
+            " project with its main .tex file"
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"
@@ -796,8 +834,8 @@ def inspect(
         kind: OfficeKind = detected.kind  # type: ignore[assignment]
         check_office_archive(path, kind)
         check_office_xml(path, kind)
-    elif detected.kind == "anki":
-        check_office_archive(path, "anki")
+    elif detected.kind in ("anki", "latexproject"):
+        check_office_archive(path, detected.kind)  # type: ignore[arg-type]
     elif detected.kind == "notebook":
         load_notebook(path, detected.encoding or "utf-8")
     return detected
@@ -851,6 +889,7 @@ _CORRUPT: dict[ArchiveKind, Reason] = {
     "odp": "corrupt_odp",
     "ods": "corrupt_ods",
     "anki": "unreadable",
+    "latexproject": "unreadable",
 }
 
 

@@ -22,6 +22,7 @@ from jobs.pipeline.readers import (
     docx,
     enex,
     html,
+    latex_project,
     markdown,
     moodlexml,
     notebook,
@@ -67,6 +68,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "qti": qti.read,
     "ods": workbook.read,
     "anki": anki.read,
+    "latexproject": latex_project.read,
 }
 
 

@@ -159,15 +159,6 @@ def test_a_flashcard_deck_package_in_the_compressed_format_says_how_to_export_it
     assert "Support older Anki versions" in message
 
 
-def test_a_zipped_typesetting_project_says_to_upload_its_pdf(tmp_path: Path) -> None:
-    """A typeset lecture's sources zipped with their bibliography and a chapter folder: the
-    refusal names the project kind and asks for the compiled PDF."""
-    main = r"\documentclass{article}\begin{document}\input{ch/one}\end{document}"
-    members = {"main.tex": main, "ch/one.tex": r"\section{One} Text.", "refs.bib": "@book{a,}"}
-    message = _zip_refusal(tmp_path / "lecture.zip", members)
-    assert message.startswith("a zipped LaTeX project") and "compiled PDF" in message
-
-
 @pytest.mark.parametrize(
     ("content", "manifest"),
     [("content.json", "manifest.json"), ("content.xml", "META-INF/manifest.xml")],
