@@ -288,8 +288,10 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
     except _BROKEN_ZIP as error:
-        suffix = PurePath(name).suffix.lower().lstrip(".")
-        said: OfficeKind = suffix if suffix in _MAIN_PART else "docx"  # type: ignore[assignment]
+        # an Anki package's name says it as an Office file's does: its reason is its own,
+        # not the "corrupt_docx" any other broken ZIP gets
+        family = _EXTENSION_FAMILY.get(PurePath(name).suffix.lower())
+        said: ArchiveKind = family if family in _CORRUPT else "docx"  # type: ignore[assignment]
         raise CorruptDocument(_CORRUPT[said], f"the ZIP container is broken ({error})") from error
 
 

@@ -213,3 +213,14 @@ def test_a_deck_package_whose_collection_is_no_database_is_refused(tmp_path: Pat
     with pytest.raises(CorruptDocument) as error:
         read(path, detect(path, filename=path.name))
     assert error.value.reason == "unreadable" and "Anki" in error.value.message
+
+
+def test_a_truncated_deck_package_is_refused_as_a_broken_deck_not_a_word_file(
+    tmp_path: Path,
+) -> None:
+    whole = _apkg(tmp_path / "whole.apkg", ["Comet\x1fA small icy body that orbits the Sun."])
+    path = tmp_path / "cut.apkg"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(CorruptDocument) as error:
+        detect(path, filename=path.name)
+    assert error.value.reason == "unreadable" and "broken" in error.value.message
