@@ -1928,14 +1928,17 @@ def _readers_artifact(term: str, sentence: str, chinese: bool) -> bool:
 # equation before it) as the term's definition, and a Taylor-rule lecture's question
 # "What does neutral real interest rate mean?" was answered by the equation.
 _SYMBOL_NAMED = re.compile(
+    r"\b(?:where|in\s+which)\b[^.;]*"
     r"\$[^$]{1,40}\$\s*(?:,\s*)?(?:is|are|denotes|represents|stands\s+for|means)"
     r"\s+(?:(?:the|an?)\s+)?[*_]*$"
 )
 
 
 def _symbol_legend(term: str, sentence: str) -> bool:
-    """The term follows a maths symbol and "is (the)", "denotes", "stands for": it names
-    what the symbol is, a legend of a formula, no definition of the term."""
+    """The term follows a maths symbol and "is (the)", "denotes", "stands for" in a clause
+    opened by "where" or "in which": it names what the symbol is, a legend of a formula, no
+    definition of the term. A sentence of its own naming a symbol ("In the sample, $u$ is
+    the *seepage speed*") still names the quantity, as it did."""
     at = sentence.casefold().find(term.casefold())
     return at > 0 and _SYMBOL_NAMED.search(sentence[:at]) is not None
 
