@@ -10,6 +10,12 @@ the document job detects again before reading (`detect`; the readers then check 
   (`check_office_archive`: entries, declared sizes, ratios and the bytes really inflated)
   and parses its main part. An Office file saved with a password is an OLE container
   holding `EncryptedPackage`: refused as encrypted, not as an old binary file.
+- Anki deck package (.apkg, .colpkg): a ZIP holding `collection.anki21` or
+  `collection.anki2` (`anki_collection`), bounded as Office files are; read by
+  `readers/anki`. One holding only newer Anki's compressed collection is refused.
+- A zipped LaTeX project (Overleaf's Download Source): a ZIP with a .tex member that declares
+  `\documentclass` (`latex_main`), bounded as Office files are; read by
+  `readers/latex_project`. A ZIP of .tex files none of which does is refused.
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
@@ -61,10 +67,13 @@ Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
     "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods", "man",
-    "qti",
+    "qti", "anki", "latexproject",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
+# every ZIP container we read, bounded alike (`check_office_archive`): an Anki deck
+# package and a zipped LaTeX project are no Office files, but ZIPs a bomb can hide in too
+ArchiveKind = OfficeKind | Literal["anki", "latexproject"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -130,6 +139,8 @@ MIME: dict[Kind, str] = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "man": "text/troff",
     "qti": "application/x-qti+xml",
+    "anki": "application/x-apkg",
+    "latexproject": "application/zip",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -146,6 +157,8 @@ _EXTENSION_FAMILY = {
     ".odp": "odp",
     ".ods": "ods",
     ".epub": "epub",
+    ".apkg": "anki",
+    ".colpkg": "anki",
     ".rtf": "rtf",
     ".tex": "text",
     ".xml": "text",
@@ -196,6 +209,10 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         for archive in ("odt", "odp", "ods", "epub"):  # by their `mimetype` entry
             if mimetype == MIME[archive]:
                 return Detected(archive, MIME[archive], None)
+        if anki_collection(names):
+            return Detected("anki", MIME["anki"], None)
+        if any(n.lower().endswith(_LATEX_SOURCE) for n in names) and _has_latex_main(path):
+            return Detected("latexproject", MIME["latexproject"], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         _refuse_ole(path)
@@ -271,8 +288,10 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
     except _BROKEN_ZIP as error:
-        suffix = PurePath(name).suffix.lower().lstrip(".")
-        said: OfficeKind = suffix if suffix in _MAIN_PART else "docx"  # type: ignore[assignment]
+        # an Anki package's name says it as an Office file's does: its reason is its own,
+        # not the "corrupt_docx" any other broken ZIP gets
+        family = _EXTENSION_FAMILY.get(PurePath(name).suffix.lower())
+        said: ArchiveKind = family if family in _CORRUPT else "docx"  # type: ignore[assignment]
         raise CorruptDocument(_CORRUPT[said], f"the ZIP container is broken ({error})") from error
 
 
@@ -356,18 +375,59 @@ _H5P_CONTENT = "content/content.json"
 
 
 # An Anki deck package (.apkg, .colpkg): a ZIP of the collection as SQLite (collection.anki2,
-# .anki21 or the newer compressed .anki21b) and a media index. Its cards are fields joined
-# by a control character in a database row, not a document; refused as "a ZIP archive that
-# is not a Word document", the teacher was not told that Anki exports them as text, which
-# the flashcard reader takes.
+# or .anki21 from Anki 2.1) and a media index, read by `readers/anki`. Anki 2.1.50 and later
+# write the collection compressed (collection.anki21b, zstd) beside a collection.anki2 that
+# only holds a "please update Anki" note: such a package is refused, saying how to export
+# one we read, as is a package without a collection.
 _ANKI_COLLECTIONS = ("collection.anki2", "collection.anki21", "collection.anki21b")
+_ANKI_READABLE = ("collection.anki21", "collection.anki2")  # the newer first
+_ANKI_COMPRESSED = "collection.anki21b"
+
+
+def anki_collection(names: set[str]) -> str | None:
+    """The member of an Anki package holding a collection we read, or None."""
+    if _ANKI_COMPRESSED in names and "collection.anki21" not in names:
+        return None  # its collection.anki2 is the placeholder newer Anki writes
+    return next((c for c in _ANKI_READABLE if c in names), None)
 
 
 # A LaTeX project as a ZIP (Overleaf's "Download Source", a teacher's zipped folder): main.tex
-# pulling its chapters in with \input beside a .bib and figures. Refused as "a ZIP archive
-# that is not a Word document"; one .tex file alone loses the chapters it \inputs, so the
-# compiled PDF is what to upload.
+# pulling its chapters in with \input beside a .bib and figures, read by
+# `readers/latex_project`. Its main file is the .tex that declares \documentclass at a line's
+# start; a ZIP of .tex files none of which does (chapters without their book) is refused.
 _LATEX_SOURCE = ".tex"
+_DOCUMENT_CLASS = re.compile(r"^[ \t]*\\documentclass\b", re.MULTILINE)
+MAX_LATEX_FILES = 500  # .tex members looked at for the main file
+
+
+def latex_main(archive: zipfile.ZipFile) -> str | None:
+    """The project's main .tex member: the one that declares \\documentclass (of several,
+    one named main.tex, else the one nearest the root), or None. Only the head of each is
+    read; macOS's __MACOSX/ copies are no sources."""
+    sources = [
+        n
+        for n in archive.namelist()
+        if n.lower().endswith(_LATEX_SOURCE) and not n.startswith("__MACOSX/")
+    ][:MAX_LATEX_FILES]
+    mains = []
+    for name in sources:
+        with archive.open(name) as member:
+            head = member.read(HEAD_BYTES).decode("utf-8", errors="replace")
+        if _DOCUMENT_CLASS.search(head):
+            mains.append(name)
+    if not mains:
+        return None
+    return min(mains, key=lambda n: (PurePath(n).name.lower() != "main.tex", n.count("/"), n))
+
+
+def _has_latex_main(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return latex_main(archive) is not None
+    except _BROKEN_ZIP as error:
+        raise CorruptDocument(
+            "unreadable", f"the zipped LaTeX project is broken ({error})"
+        ) from error
 
 
 # An Open edX course export (Studio's Export Course, .tar.gz of OLX): course.xml under the
@@ -425,14 +485,16 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
         )
     if any(c in names for c in _ANKI_COLLECTIONS):
         return (
-            "an Anki deck package (.apkg), not a kind of document we read; in Anki choose"
-            ' File > Export, "Notes in Plain Text (.txt)", and upload the .txt file'
+            "an Anki deck package (.apkg) in the compressed format of Anki 2.1.50 and later,"
+            ' which we do not read; in Anki choose File > Export, tick "Support older Anki'
+            ' versions" and upload that package, or choose "Notes in Plain Text (.txt)" and'
+            " upload the .txt file"
         )
     if any(n.lower().endswith(_LATEX_SOURCE) for n in names):
         return (
-            "a zipped LaTeX project (as Overleaf's Download Source saves one), not a kind of"
-            " document we read; upload its compiled PDF, or its main .tex file if all the"
-            " text is in that one file"
+            "a zipped LaTeX project (as Overleaf's Download Source saves one) with no main"
+            " .tex file (none declares \\documentclass); upload its compiled PDF, or zip the"
+            " project with its main .tex file"
         )
     what = (
         f"an OpenDocument {mimetype.removeprefix(_OPENDOCUMENT)} file"
@@ -774,6 +836,8 @@ def inspect(
         kind: OfficeKind = detected.kind  # type: ignore[assignment]
         check_office_archive(path, kind)
         check_office_xml(path, kind)
+    elif detected.kind in ("anki", "latexproject"):
+        check_office_archive(path, detected.kind)  # type: ignore[arg-type]
     elif detected.kind == "notebook":
         load_notebook(path, detected.encoding or "utf-8")
     return detected
@@ -818,7 +882,7 @@ def check_office_xml(path: Path, kind: OfficeKind) -> None:
         raise CorruptDocument(_CORRUPT[kind], f"{part} cannot be unpacked ({error})") from error
 
 
-_CORRUPT: dict[OfficeKind, Reason] = {
+_CORRUPT: dict[ArchiveKind, Reason] = {
     "docx": "corrupt_docx",
     "pptx": "corrupt_pptx",
     "odt": "corrupt_odt",
@@ -826,10 +890,12 @@ _CORRUPT: dict[OfficeKind, Reason] = {
     "xlsx": "corrupt_xlsx",
     "odp": "corrupt_odp",
     "ods": "corrupt_ods",
+    "anki": "unreadable",
+    "latexproject": "unreadable",
 }
 
 
-def check_office_archive(path: Path, kind: OfficeKind) -> None:
+def check_office_archive(path: Path, kind: ArchiveKind) -> None:
     """Refuse ZIP bombs: declared sizes, ratios and the bytes really inflated are bounded.
     DOCX, PPTX, ODT and EPUB are all ZIPs of XML: one set of bounds; `kind` names the
     reason a broken container gives."""

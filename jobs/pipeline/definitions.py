@@ -1740,6 +1740,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
                 and not _defines_nothing(term, sentence, chinese)
             ):
@@ -1953,6 +1954,27 @@ def _readers_artifact(term: str, sentence: str, chinese: bool) -> bool:
     if artifact is None:
         return False
     return artifact.group("n").strip() == term or len(verbs) == 1
+
+
+# A formula's legend: "where $r^*$ is the *neutral real interest rate*, $\pi^*$ the
+# inflation target …". The sentence says what the symbol stands for, named by the term;
+# it says nothing of what the term is. The emphasis rule read the legend (and the display
+# equation before it) as the term's definition, and a Taylor-rule lecture's question
+# "What does neutral real interest rate mean?" was answered by the equation.
+_SYMBOL_NAMED = re.compile(
+    r"\b(?:where|in\s+which)\b[^.;]*"
+    r"\$[^$]{1,40}\$\s*(?:,\s*)?(?:is|are|denotes|represents|stands\s+for|means)"
+    r"\s+(?:(?:the|an?)\s+)?[*_]*$"
+)
+
+
+def _symbol_legend(term: str, sentence: str) -> bool:
+    """The term follows a maths symbol and "is (the)", "denotes", "stands for" in a clause
+    opened by "where" or "in which": it names what the symbol is, a legend of a formula, no
+    definition of the term. A sentence of its own naming a symbol ("In the sample, $u$ is
+    the *seepage speed*") still names the quantity, as it did."""
+    at = sentence.casefold().find(term.casefold())
+    return at > 0 and _SYMBOL_NAMED.search(sentence[:at]) is not None
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about

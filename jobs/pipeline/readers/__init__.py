@@ -18,9 +18,11 @@ from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import (
+    anki,
     docx,
     enex,
     html,
+    latex_project,
     markdown,
     moodlexml,
     notebook,
@@ -65,6 +67,8 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "man": pandoc.read,
     "qti": qti.read,
     "ods": workbook.read,
+    "anki": anki.read,
+    "latexproject": latex_project.read,
 }
 
 

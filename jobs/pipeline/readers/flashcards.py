@@ -103,6 +103,47 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
     return blocks
 
 
+# A cloze deletion in an Anki note's text: "{{c1::answer}}" or "{{c1::answer::hint}}"; the
+# sentence teaches with its answer in place, not with Anki's markup
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}", re.DOTALL)
+# a sound a field plays ("[sound:heart.mp3]"): media, no text
+_SOUND = re.compile(r"\[sound:[^\]]*\]")
+# a cloze answer that names something: words, no digit, no clause's punctuation
+_NAME = re.compile(r"[^\W\d_][^\d,;:.!?()]*")
+# what joins the fields of a note in Anki's collection
+FIELD_SEPARATOR = "\x1f"
+
+
+def note_blocks(deck: str, notes: Sequence[Sequence[str]]) -> list[Block]:
+    """The blocks of the notes of an Anki collection (`readers/anki`), as its text export
+    reads: the deck's name titles them; a Front/Back note is a glossary entry (its front the
+    term, its back the definition), as a card line of the export is; a Cloze note is its
+    sentence with the answers filled in; a note whose front is a question or a sentence is
+    its front and back as one paragraph (the answer says what the card teaches)."""
+    blocks: list[Block] = []
+    name = _plain(deck.split("::")[-1], True)
+    if name:
+        blocks.extend(make_blocks("heading", _topic(name), 1, level=1))
+    for note in notes:
+        fields = [_SOUND.sub("", field) for field in note]
+        if fields and _CLOZE.search(fields[0]):
+            # the answers are what the card asks a learner to recall: a name among them
+            # is stressed as a term (a number or a clause is no name)
+            answers = [_plain(a, True) for a in _CLOZE.findall(fields[0])]
+            names = [a for a in answers if _NAME.fullmatch(a) and len(a) <= MAX_TERM_CHARS]
+            sentence = _plain(_CLOZE.sub(r"\1", fields[0]), True)
+            blocks.extend(make_blocks("paragraph", sentence, 1, emphasis=names))
+            continue
+        card = _card(FIELD_SEPARATOR.join(fields), FIELD_SEPARATOR)
+        if card:
+            term, definition = (_plain(side, True) for side in card)
+            if term and definition:
+                blocks.extend(glossary_entry([term], definition))
+                continue
+        blocks.extend(make_blocks("paragraph", " ".join(_plain(f, True) for f in fields[:2]), 1))
+    return blocks
+
+
 # Anki's export options put a note's id, note type, deck and tags in columns of their own,
 # each named by a header ("#guid column:1", "#notetype column:2", "#deck column:3"); read
 # as fields, a note's front was its id ("Fj3k…") and its back the note type ("Basic")

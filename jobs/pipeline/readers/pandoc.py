@@ -54,6 +54,8 @@ FORMATS: dict[Kind, tuple[str, str]] = {
     "odt": ("odt", "OpenDocument text"),
     "epub": ("epub", "EPUB"),
     "latex": ("latex", "LaTeX"),
+    # a zipped LaTeX project, its files put in place as one (`readers/latex_project`)
+    "latexproject": ("latex", "LaTeX"),
     "rst": ("rst", "reStructuredText"),
     "rtf": ("rtf", "RTF"),
     "asciidoc": ("asciidoc", "AsciiDoc"),

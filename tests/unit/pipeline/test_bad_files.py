@@ -148,23 +148,15 @@ def test_an_h5p_package_is_named_and_says_what_to_upload(tmp_path: Path) -> None
     assert message.startswith("an H5P package (.h5p)") and "PDF" in message
 
 
-@pytest.mark.parametrize("collection", ["collection.anki2", "collection.anki21b"])
-def test_a_flashcard_deck_package_says_to_export_its_notes_as_text(
-    tmp_path: Path, collection: str
+def test_a_flashcard_deck_package_in_the_compressed_format_says_how_to_export_it(
+    tmp_path: Path,
 ) -> None:
-    """A spaced-repetition deck package is a database inside a ZIP: the refusal names the
-    deck kind and the plain-text export that is read instead."""
-    message = _zip_refusal(tmp_path / "deck.apkg", {collection: "SQLite format 3", "media": "{}"})
+    """A deck package of newer Anki holds its collection compressed beside a placeholder
+    collection: the refusal names the format and the export that is read instead."""
+    members = {"collection.anki21b": "(zstd)", "collection.anki2": "SQLite format 3", "media": ""}
+    message = _zip_refusal(tmp_path / "deck.apkg", members)
     assert message.startswith("an Anki deck package (.apkg)") and "Plain Text" in message
-
-
-def test_a_zipped_typesetting_project_says_to_upload_its_pdf(tmp_path: Path) -> None:
-    """A typeset lecture's sources zipped with their bibliography and a chapter folder: the
-    refusal names the project kind and asks for the compiled PDF."""
-    main = r"\documentclass{article}\begin{document}\input{ch/one}\end{document}"
-    members = {"main.tex": main, "ch/one.tex": r"\section{One} Text.", "refs.bib": "@book{a,}"}
-    message = _zip_refusal(tmp_path / "lecture.zip", members)
-    assert message.startswith("a zipped LaTeX project") and "compiled PDF" in message
+    assert "Support older Anki versions" in message
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,15 @@ are written for the test."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import zipfile
 from pathlib import Path
 
+import pytest
+
 from datasources.files.detect import detect
+from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.flashcards import deck_blocks
@@ -144,3 +150,77 @@ def test_a_chinese_list_of_name_colon_meaning_lines_is_a_deck() -> None:
     # notes whose lines repeat a few labels ("定义：…", "例：…") are no deck either
     notes = [f"{label}：第{n}节所讲的内容。" for n in range(4) for label in ("定义", "例")]
     assert deck_blocks(notes) is None
+
+
+def _apkg(path: Path, notes: list[str], deck: str = "Astronomy::Stars") -> Path:
+    """A deck package as Anki 2.1 exports one: collection.anki2 (schema 11: the decks as
+    JSON in `col`, each note's fields joined by U+001F) beside an empty media index."""
+    database = path.with_suffix(".anki2")
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        "CREATE TABLE col (id integer primary key, decks text not null);"
+        "CREATE TABLE notes (id integer primary key, mid integer, flds text not null);"
+        "CREATE TABLE cards (id integer primary key, nid integer, did integer);"
+    )
+    connection.execute("INSERT INTO col VALUES (1, ?)", (json.dumps({"7": {"name": deck}}),))
+    for number, fields in enumerate(notes, 1):
+        connection.execute("INSERT INTO notes VALUES (?, 1, ?)", (number, fields))
+        connection.execute("INSERT INTO cards VALUES (?, ?, 7)", (number, number))
+    connection.commit()
+    connection.close()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(database, "collection.anki2")
+        archive.writestr("media", "{}")
+    return path
+
+
+def test_a_deck_package_reads_its_notes_as_the_text_export_does(tmp_path: Path) -> None:
+    """A deck package is read, not refused: a Front/Back note is a glossary entry, a
+    Cloze note its sentence with the answer in place and stressed, the deck names it."""
+    path = _apkg(
+        tmp_path / "stars.apkg",
+        [
+            "Red giant\x1fA star that has <b>exhausted</b> the hydrogen in its core and swelled.",
+            "Parallax\x1fThe apparent shift of a near star against far ones as Earth orbits.",
+            "Light is split into a spectrum by a {{c1::diffraction grating::device}}.",
+            "About {{c1::90}} per cent of stars lie on the main sequence.",
+            "Why do stars twinkle?\x1fTurbulent air bends their light.[sound:twinkle.mp3]",
+        ],
+    )
+    detected = detect(path, filename="stars.apkg")
+    assert detected.kind == "anki"
+    texts = [(b.kind, b.text, b.emphasis) for b in read(path, detected).blocks()]
+    assert texts[0][:2] == ("heading", "Stars")
+    assert (
+        "paragraph",
+        "Red giant: A star that has exhausted the hydrogen in its core and swelled.",
+        ("Red giant",),
+    ) in texts
+    assert (
+        "paragraph",
+        "Light is split into a spectrum by a diffraction grating.",
+        ("diffraction grating",),
+    ) in texts
+    assert ("paragraph", "About 90 per cent of stars lie on the main sequence.", ()) in texts
+    assert ("paragraph", "Why do stars twinkle? Turbulent air bends their light.", ()) in texts
+
+
+def test_a_deck_package_whose_collection_is_no_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("collection.anki2", "not a database at all " * 20)
+        archive.writestr("media", "{}")
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename=path.name))
+    assert error.value.reason == "unreadable" and "Anki" in error.value.message
+
+
+def test_a_truncated_deck_package_is_refused_as_a_broken_deck_not_a_word_file(
+    tmp_path: Path,
+) -> None:
+    whole = _apkg(tmp_path / "whole.apkg", ["Comet\x1fA small icy body that orbits the Sun."])
+    path = tmp_path / "cut.apkg"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(CorruptDocument) as error:
+        detect(path, filename=path.name)
+    assert error.value.reason == "unreadable" and "broken" in error.value.message

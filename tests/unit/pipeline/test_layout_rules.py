@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 import rjieba
 
 from datasources.concept_keys import concept_key
@@ -486,6 +487,34 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
     assert [d.term for d in find_definitions(opened, 0, False, ("**hash table**",))] == [
         "hash table"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stressed", "defined"),
+    [
+        # "where $v$ is the *terminal velocity*": the legend says what the letter stands for
+        (
+            "Here $F = kv^2$, where $v$ is the *drag speed* and $k$ is a constant.",
+            "*drag speed*",
+            [],
+        ),
+        (
+            "Then $N = N_0 e^{-\\lambda t}$, in which $\\lambda$ denotes the *decay constant*.",
+            "*decay constant*",
+            [],
+        ),
+        # the term that opens its own sentence is still defined, maths or not
+        (
+            "The *drag speed* $v$ is the speed at which drag balances weight.",
+            "*drag speed*",
+            ["drag speed"],
+        ),
+    ],
+)
+def test_a_stressed_name_in_a_formulas_legend_is_not_defined(
+    sentence: str, stressed: str, defined: list[str]
+) -> None:
+    assert [d.term for d in find_definitions(sentence, 0, False, (stressed,))] == defined
 
 
 def test_a_stressed_name_a_demonstrative_points_back_to_is_not_defined() -> None:

@@ -1118,3 +1118,63 @@ def test_a_manual_pages_name_line_is_its_title_and_its_set_sections_teach_nothin
     prose = " ".join(b.text for b in document.blocks())
     assert "OPTION" not in prose and "(1)" not in prose and "course team" not in prose
     assert "A regular expression is a pattern" in prose
+
+
+def _project(tmp_path: Path, members: dict[str, str], name: str = "project.zip") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, text in members.items():
+            archive.writestr(member, text)
+    return path
+
+
+_MAIN = (
+    "\\documentclass{article}\n\\title{Optics}\n\\begin{document}\n"
+    "% \\input{drafts/unused}\n\\input{parts/lenses}\n\\include{parts/mirrors.tex}\n"
+    "\\end{document}\n"
+)
+
+
+def test_a_zipped_latex_project_is_read_with_its_input_files_in_place(tmp_path: Path) -> None:
+    """Overleaf's source download: the main file (the one declaring its class) is read with
+    each \\input and \\include put in place, nested ones too, from inside the ZIP only."""
+    path = _project(
+        tmp_path,
+        {
+            "main.tex": _MAIN,
+            "parts/lenses.tex": "\\section{Lenses}\nA \\emph{focal point} is where rays meet.\n"
+            "\\input{parts/aberration}\n",
+            "parts/aberration.tex": "\\subsection{Aberration}\nBlur from imperfect lenses.\n",
+            "parts/mirrors.tex": "\\section{Mirrors}\nA concave mirror converges light.\n",
+            "drafts/unused.tex": "\\section{Never shown}\n",
+            "refs.bib": "@book{x, title={Optics}}",
+        },
+    )
+    detected = inspect(path, filename="project.zip")
+    assert detected.kind == "latexproject"
+    headings = [b.text for b in read(path, detected).blocks() if b.kind == "heading"]
+    assert headings[-3:] == ["Lenses", "Aberration", "Mirrors"]
+    assert "Never shown" not in headings
+
+
+def test_a_latex_project_reaching_outside_its_zip_is_refused(tmp_path: Path) -> None:
+    main = _MAIN.replace("parts/lenses", "../../etc/passwd")
+    path = _project(tmp_path, {"main.tex": main, "parts/mirrors.tex": "Text."})
+    with pytest.raises(CorruptDocument) as error:
+        read(path, inspect(path, filename=path.name))
+    assert "outside the project" in error.value.message
+
+
+def test_latex_files_that_include_each_other_stop_at_a_depth(tmp_path: Path) -> None:
+    main = "\\documentclass{article}\n\\begin{document}\n\\input{a}\n\\end{document}\n"
+    path = _project(tmp_path, {"main.tex": main, "a.tex": "\\input{b}", "b.tex": "\\input{a}"})
+    with pytest.raises(CorruptDocument) as error:
+        read(path, inspect(path, filename=path.name))
+    assert "deep" in error.value.message
+
+
+def test_a_zip_of_chapters_without_their_main_file_is_refused(tmp_path: Path) -> None:
+    path = _project(tmp_path, {"ch1.tex": "\\section{One}\nText.", "ch2.tex": "\\section{Two}"})
+    with pytest.raises(UnsupportedDocument) as error:
+        inspect(path, filename=path.name)
+    assert "no main .tex file" in error.value.message
