@@ -224,3 +224,29 @@ def test_a_truncated_deck_package_is_refused_as_a_broken_deck_not_a_word_file(
     with pytest.raises(CorruptDocument) as error:
         detect(path, filename=path.name)
     assert error.value.reason == "unreadable" and "broken" in error.value.message
+
+
+def test_a_deck_package_whose_notes_never_end_is_refused_in_bounded_work(
+    tmp_path: Path,
+) -> None:
+    """A collection is someone else's database: its `notes` may be a view that computes
+    for ever (a recursive query with no end). Reading it stops at a bound of work and
+    refuses the package clearly, instead of holding the worker."""
+    database = tmp_path / "endless.anki2"
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        "CREATE TABLE col (id integer primary key, decks text not null);"
+        "CREATE TABLE cards (id integer primary key, nid integer, did integer);"
+        "CREATE VIEW notes AS WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1"
+        " FROM n) SELECT id, 1 AS mid, 'x' AS flds FROM n WHERE id < 0;"
+    )
+    connection.execute("INSERT INTO col VALUES (1, '{}')")
+    connection.commit()
+    connection.close()
+    path = tmp_path / "endless.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(database, "collection.anki2")
+        archive.writestr("media", "{}")
+    with pytest.raises(CorruptDocument) as error:
+        read(path, detect(path, filename=path.name))
+    assert error.value.reason == "unreadable" and "too much work" in error.value.message
