@@ -550,3 +550,19 @@ def test_a_learning_platforms_page_label_is_no_title(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read(path, detect(path, filename=path.name)).title == "3.1 细胞膜的结构"
+
+
+def test_paragraphs_inside_an_inline_wrapper_stay_apart(tmp_path: Path) -> None:
+    # a Q&A site sets an answer's whole rich text in one <span>: its headings and
+    # paragraphs are still blocks of their own, not one run-on line
+    body = (
+        '<div class="answer"><span class="rich">'
+        "<h2>一、基本概念</h2><p>熵是描述系统无序程度的物理量。</p>"
+        "<p>焓是系统内能与压力和体积乘积之和。</p></span></div>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert texts == [
+        "一、基本概念",
+        "熵是描述系统无序程度的物理量。",
+        "焓是系统内能与压力和体积乘积之和。",
+    ]
