@@ -822,11 +822,29 @@ def _inline_text(node: Node) -> str:
         return _math(node)
     if (tex := _mathjax_tex(node)) is not None:
         return f"$${tex[0]}$$" if tex[1] else f"${tex[0]}$"
-    if node.tag != "-text" and node.css_first("math") is not None:
+    if (tex := _image_tex(node)) is not None:
+        return f"${tex}$"
+    if node.tag != "-text" and node.css_first(f"math, {_FORMULA_IMAGES}") is not None:
         # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
         # formula's TeX once, not its MathML's glyphs and then the TeX
         return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
+
+
+# a formula drawn as an image by a TeX renderer, its TeX in the image's alt: 知乎 marks
+# them `eeimg` (src ".../equation?tex=…"); blogs embed CodeCogs' or Google Charts' renderer
+_FORMULA_IMAGES = (
+    'img[eeimg], img[src*="equation?tex="], img[src*="latex.codecogs.com"], img[src*="cht=tx"]'
+)
+
+
+def _image_tex(node: Node) -> str | None:
+    """The TeX of a formula image (`_FORMULA_IMAGES`), else None. Read as text such an
+    image is nothing: "核函数是一个函数 ，它等于…" lost the formula it named and an
+    answer showed a gap where it stood."""
+    if node.tag != "img" or not node.css_matches(_FORMULA_IMAGES):
+        return None
+    return (node.attributes.get("alt") or "").strip() or None
 
 
 # a title's stop (a title ending on one keeps it)

@@ -566,3 +566,16 @@ def test_paragraphs_inside_an_inline_wrapper_stay_apart(tmp_path: Path) -> None:
         "熵是描述系统无序程度的物理量。",
         "焓是系统内能与压力和体积乘积之和。",
     ]
+
+
+def test_a_formula_drawn_as_an_image_is_read_as_its_tex(tmp_path: Path) -> None:
+    # a TeX renderer's image carries its formula in the alt text; read as nothing, the
+    # sentence naming the formula had a hole where it stood
+    body = (
+        '<p>动能写作 <img src="https://example.org/equation?tex=E%3Dmv%5E2%2F2" alt="E=mv^2/2"'
+        ' eeimg="1"/> ，其中 <span><img eeimg="1" alt="m" src="x.svg"/></span> 是质量。'
+        '<img src="photo.png" alt="一张照片"/></p>'
+    )
+    (block,) = _blocks(tmp_path, body)
+    assert "$E=mv^2/2$" in block.text and "$m$" in block.text
+    assert "照片" not in block.text
