@@ -579,3 +579,9 @@ def test_a_formula_drawn_as_an_image_is_read_as_its_tex(tmp_path: Path) -> None:
     (block,) = _blocks(tmp_path, body)
     assert "$E=mv^2/2$" in block.text and "$m$" in block.text
     assert "照片" not in block.text
+
+
+def test_a_qa_sites_side_cards_name_no_topic() -> None:
+    # the cards beside a saved answer list other questions and answers, not its topics
+    assert apparatus("相关问题") and apparatus("更多回答") and apparatus("相关文章")
+    assert not apparatus("相关问题的求解方法")
