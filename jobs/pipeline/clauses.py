@@ -123,6 +123,18 @@ _DERIVATION = re.compile(
 )
 
 
+def _ends_on_noun(text: str) -> bool:
+    """`text`'s last character closes a noun of two characters, not an adjective: 偏差,
+    误差, 方差, 残差 end on 差 ("poor") as "网络质量差" does. "政策执行偏差" and "随机测量
+    误差" read as a subject and its adjective and were no concepts. Both readings agree:
+    the phrase's last word is a noun holding it, and its last two characters alone one
+    noun ("效率高" is one word to rjieba, "率高" no noun)."""
+    tags = rjieba.tag(text)
+    last, tag = tags[-1]
+    end = rjieba.tag(text[-2:])
+    return len(last) >= 2 and tag.startswith("n") and len(end) == 1 and end[0][1].startswith("n")
+
+
 def zh_light_verb_name(term: str) -> bool:
     """`term` reads as a clause only by its opening light verb (`_LIGHT_VERBS`): the rest
     is no clause. "实现继承" opens on 实现 as "实现排序" does; where the author names it as
@@ -136,7 +148,9 @@ def zh_light_verb_name(term: str) -> bool:
 
 def zh_clause(term: str) -> bool:
     text = term.replace(" ", "")
-    if _FIGURE.search(text) or _COUNT.search(term) or _PREDICATE_ADJECTIVE.match(text):
+    if _FIGURE.search(text) or _COUNT.search(term):
+        return True
+    if _PREDICATE_ADJECTIVE.match(text) and not _ends_on_noun(text):
         return True
     if _QUANTITY.match(text) or _DERIVATION.search(text) or _RANKED.match(text):
         return True

@@ -66,11 +66,16 @@ def _zh_subject_of(term: str, rest: str) -> bool:
 
 
 _ARTICLE = re.compile(r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
+# a clause leading in to a Chinese term before its colon: no sentence's end, no other colon
+_ZH_LABEL_LEAD = r"[^。！？；;:：\n]{0,30}?"
 
 
 def without_restated_label(text: str, term: str) -> str:
-    """`text` without its leading "term:" label when the gloss after it restates the term."""
-    label = re.match(rf"\s*{re.escape(term)}\s*[:：]\s*", text, re.IGNORECASE)
+    """`text` without its leading "term:" label when the gloss after it restates the term.
+    A Chinese label may be a lead-in clause ending on the term: "于是引入了软间隔：软间隔是…"
+    brings the term in, then the gloss says what it is; the answer began on the lead-in."""
+    lead = _ZH_LABEL_LEAD if term and has_han(term[-1]) else ""
+    label = re.match(rf"\s*{lead}{re.escape(term)}\s*[:：]\s*", text, re.IGNORECASE)
     if label is None:
         return text
     rest = text[label.end() :]

@@ -585,6 +585,11 @@ GENERIC_HEADINGS = frozenset(
         "推荐阅读",
         "相关阅读",
         "相关推荐",
+        # a Q&A site's side cards beside the answer: other questions, other answers (a
+        # saved 知乎 answer's "相关问题" was a concept and a module's topic)
+        "相关问题",
+        "相关文章",
+        "更多回答",
         "延伸阅读",
         "深入阅读",
         "扩展阅读",

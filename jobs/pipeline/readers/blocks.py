@@ -593,6 +593,32 @@ def zh_section_level(line: str) -> int:
     return level if numbered and level in ZH_SECTION_LEVELS else 0
 
 
+def numbered_sections(blocks: list[Block], bold: Collection[int]) -> list[Block]:
+    """In a document with no heading marked, its paragraphs numbered as a Chinese handout's
+    sections ("一、…" level 2, "（一）…" 3: `zh_section_level`) and shaped as titles become
+    headings at their numbering's level, when there are two or more and none is set in bold
+    (bold lines are `manual_headings`' to rank by size). A 公文-style 讲稿 sets them in
+    another typeface (黑体, 楷体 over a 仿宋 body), not in bold and in no heading style:
+    read as text, "（一）政策周期模型" was a paragraph, the definition under it no section's,
+    and the only headings were the bold "1." lines, ranked above the sections they divide."""
+    if any(b.kind == "heading" for b in blocks):
+        return blocks
+    found = {
+        index: level
+        for index, block in enumerate(blocks)
+        if block.kind == "paragraph"
+        and index not in bold
+        and (level := zh_section_level(block.text))
+        and heading_shaped(block.text)
+    }
+    if len(found) < 2:
+        return blocks
+    out = list(blocks)
+    for index, level in found.items():
+        out[index] = replace(blocks[index], kind="heading", level=level, emphasis=())
+    return out
+
+
 def heading_shaped(text: str) -> bool:
     """A line short enough for a heading typed by hand, and no sentence or lead-in ("Note:")
     unless it is numbered ("1. Variables", "二、函数")."""

@@ -40,6 +40,7 @@ from jobs.pipeline.readers.blocks import (
     heading_shaped,
     make_blocks,
     manual_headings,
+    numbered_sections,
     real_pages,
     virtual_pages,
     without_running_lines,
@@ -204,7 +205,8 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     # the Title style's paragraph is the one heading: the bold lines are the sections
     marked = [b for b in blocks if b.kind == "heading"]
     titled = len(marked) == 1 and blocks[0] is marked[0] and blocks[0].text == title
-    headed = bold_subheadings(manual_headings(blocks, bold, body, titled), bold)
+    numbered = numbered_sections(blocks, bold)
+    headed = bold_subheadings(manual_headings(numbered, bold, body, titled), bold)
     # a downloaded copy's watermark and page lines, left in the body on every page
     headed = without_running_lines(headed)
     return headed, paged, title

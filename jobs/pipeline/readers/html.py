@@ -642,12 +642,20 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif (tex := _mathjax_tex(child)) is not None and tex[1]:
             _flush(inline, page)
             blocks.extend(make_blocks("formula", tex[0], 1))
-        elif tag in _CONTAINERS or tag == "li":
+        elif tag in _CONTAINERS or tag == "li" or _holds_blocks(child):
             _flush(inline, page)
             _walk(child, page)
         elif tag == "br" or tag != "-comment":
             inline.append(child)
     _flush(inline, page)
+
+
+def _holds_blocks(node: Node) -> bool:
+    """`node` is an inline element (a <span>, an <a>) wrapping paragraphs or headings, as
+    知乎 sets an answer's whole text in <span class="RichText">: read inline, every heading
+    and paragraph ran together into one line, a heading glued to the next paragraph's
+    definition ("二、间隔与支持向量函数间隔是…") and one definition to the sentence before."""
+    return node.tag in ("span", "a", "font") and _wraps_blocks(node)
 
 
 # what marks a <dt> as code: Sphinx's API entries (<dt class="sig">, a function's signature
@@ -774,9 +782,12 @@ def _item_line(node: Node) -> bool:
     "**光系统II**（PSII）：…" no item read as a glossary's entry."""
     if node.tag == "p":
         return True
-    return node.tag == "div" and not any(
-        c.tag in _BLOCK_TAGS for c in node.traverse() if c.mem_id != node.mem_id
-    )
+    return node.tag == "div" and not _wraps_blocks(node)
+
+
+def _wraps_blocks(node: Node) -> bool:
+    """Some element inside `node` is a block (a paragraph, a heading, a list …)."""
+    return any(c.tag in _BLOCK_TAGS for c in node.traverse() if c.mem_id != node.mem_id)
 
 
 def _flush(inline: list[Node], page: _Page) -> None:
@@ -811,11 +822,29 @@ def _inline_text(node: Node) -> str:
         return _math(node)
     if (tex := _mathjax_tex(node)) is not None:
         return f"$${tex[0]}$$" if tex[1] else f"${tex[0]}$"
-    if node.tag != "-text" and node.css_first("math") is not None:
+    if (tex := _image_tex(node)) is not None:
+        return f"${tex}$"
+    if node.tag != "-text" and node.css_first(f"math, {_FORMULA_IMAGES}") is not None:
         # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
         # formula's TeX once, not its MathML's glyphs and then the TeX
         return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
+
+
+# a formula drawn as an image by a TeX renderer, its TeX in the image's alt: 知乎 marks
+# them `eeimg` (src ".../equation?tex=…"); blogs embed CodeCogs' or Google Charts' renderer
+_FORMULA_IMAGES = (
+    'img[eeimg], img[src*="equation?tex="], img[src*="latex.codecogs.com"], img[src*="cht=tx"]'
+)
+
+
+def _image_tex(node: Node) -> str | None:
+    """The TeX of a formula image (`_FORMULA_IMAGES`), else None. Read as text such an
+    image is nothing: "核函数是一个函数 ，它等于…" lost the formula it named and an
+    answer showed a gap where it stood."""
+    if node.tag != "img" or not node.css_matches(_FORMULA_IMAGES):
+        return None
+    return (node.attributes.get("alt") or "").strip() or None
 
 
 # a title's stop (a title ending on one keeps it)

@@ -616,3 +616,13 @@ def test_a_term_sheets_answers_name_the_term_once(tmp_path: Path) -> None:
     concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     for name in ("岩浆岩", "沉积岩", "变质岩"):
         assert (concepts[name].description or "").startswith(f"{name}是指"), name
+
+
+def test_a_chinese_lead_in_ending_on_the_term_before_its_gloss_goes() -> None:
+    # "…引入了X：X是…": the clause brings the term in, the gloss after the colon says what
+    # it is; the answer is the gloss. A lead-in whose gloss names another thing stays.
+    assert without_restated_label("为此我们定义熵：熵是系统无序程度的量度。", "熵") == (
+        "熵是系统无序程度的量度。"
+    )
+    kept = "接下来讨论岩石：岩石圈是地球的坚硬外壳。"
+    assert without_restated_label(kept, "岩石") == kept

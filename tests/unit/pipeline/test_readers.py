@@ -759,6 +759,35 @@ def test_docx_bold_lines_typed_by_hand_are_headings(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_sections_numbered_in_no_style_or_bold_are_headings_by_their_numbers(
+    tmp_path: Path,
+) -> None:
+    # an official-style lecture types its sections in another typeface, neither bold nor
+    # styled: "一、" and "（一）" still rank them, and bold "1." lines divide the sections
+    path = _handmade_docx(
+        tmp_path / "lecture.docx",
+        [
+            ("一、热力学基础", False, 16),
+            ("（一）内能", False, 16),
+            ("内能是系统内部所有分子动能和势能的总和。", False, 16),
+            ("（二）热量与做功", False, 16),
+            ("1.热量", True, 16),
+            ("热量是传递的内能的多少。", False, 16),
+            ("2.做功", True, 16),
+            ("做功是能量转化的量度。", False, 16),
+            ("二、热力学定律", False, 16),
+            ("热力学第一定律是能量守恒定律在热现象中的体现。", False, 16),
+        ],
+    )
+    levels = {b.text: b.level for b in _read(path).blocks() if b.kind == "heading"}
+    # the outline's own ranks: 一、 over （一） over the bold 1. lines
+    assert levels == {"一、热力学基础": 2, "二、热力学定律": 2, "（一）内能": 3} | {
+        "（二）热量与做功": 3,
+        "1.热量": 4,
+        "2.做功": 4,
+    }
+
+
 def test_docx_bold_lines_stay_text_beside_styled_headings_or_in_a_bold_document(
     tmp_path: Path,
 ) -> None:

@@ -550,3 +550,35 @@ def test_a_learning_platforms_page_label_is_no_title(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read(path, detect(path, filename=path.name)).title == "3.1 细胞膜的结构"
+
+
+def test_paragraphs_inside_an_inline_wrapper_stay_apart(tmp_path: Path) -> None:
+    # a Q&A site sets an answer's whole rich text in one <span>: its headings and
+    # paragraphs are still blocks of their own, not one run-on line
+    body = (
+        '<div class="answer"><span class="rich">'
+        "<h2>一、基本概念</h2><p>熵是描述系统无序程度的物理量。</p>"
+        "<p>焓是系统内能与压力和体积乘积之和。</p></span></div>"
+    )
+    heading, entropy, enthalpy = _blocks(tmp_path, body)
+    assert (heading.kind, heading.text) == ("heading", "一、基本概念")
+    assert entropy.text.startswith("熵是") and enthalpy.text.startswith("焓是")
+
+
+def test_a_formula_drawn_as_an_image_is_read_as_its_tex(tmp_path: Path) -> None:
+    # a TeX renderer's image carries its formula in the alt text; read as nothing, the
+    # sentence naming the formula had a hole where it stood
+    body = (
+        '<p>动能写作 <img src="https://example.org/equation?tex=E%3Dmv%5E2%2F2" alt="E=mv^2/2"'
+        ' eeimg="1"/> ，其中 <span><img eeimg="1" alt="m" src="x.svg"/></span> 是质量。'
+        '<img src="photo.png" alt="一张照片"/></p>'
+    )
+    (block,) = _blocks(tmp_path, body)
+    assert "$E=mv^2/2$" in block.text and "$m$" in block.text
+    assert "照片" not in block.text
+
+
+def test_a_qa_sites_side_cards_name_no_topic() -> None:
+    # the cards beside a saved answer list other questions and answers, not its topics
+    assert apparatus("相关问题") and apparatus("更多回答") and apparatus("相关文章")
+    assert not apparatus("相关问题的求解方法")

@@ -237,3 +237,12 @@ def test_a_phrase_ending_on_a_relation_is_no_concept_of_a_chapter(tmp_path: Path
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "归并排序" in titles
     assert not any(t.endswith("类似") for t in titles)
+
+
+def test_a_name_ending_on_a_noun_of_poor_or_big_is_no_predicate() -> None:
+    # 偏差, 误差, 残差 close on 差 ("poor") as a subject and its adjective do: the noun
+    # holding it makes a name, the adjective standing alone a statement
+    assert not zh_clause("回归分析残差")
+    assert not zh_clause("仪器读数误差")
+    assert zh_clause("这台仪器精度差")
+    assert zh_clause("缓存使用效率高")
