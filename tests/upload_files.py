@@ -174,6 +174,48 @@ conduction at the boundary between a fluid and a solid.
 """
 
 
+def latex_project_bytes() -> bytes:
+    """The heat-transfer chapter as Overleaf's Download Source saves a project: main.tex
+    pulling each section in with \\input, beside a bibliography."""
+    head, body = LATEX_CHAPTER.split("\\section{Conduction}", 1)
+    conduction, convection = body.split("\\section{Convection}", 1)
+    end = "\\end{document}"
+    main = f"{head}\\input{{sections/conduction}}\n\\input{{sections/convection}}\n{end}\n"
+    return _zip(
+        {
+            "main.tex": main.encode(),
+            "sections/conduction.tex": f"\\section{{Conduction}}{conduction}".encode(),
+            "sections/convection.tex": (
+                f"\\section{{Convection}}{convection.replace(end, '')}".encode()
+            ),
+            "refs.bib": b"@book{heat, title={Heat}, year={2020}}",
+        }
+    )
+
+
+def apkg_bytes(notes: list[str]) -> bytes:
+    """An Anki deck package as Anki 2.1 exports one: collection.anki2 (the decks as JSON in
+    `col`, each note's fields joined by U+001F) beside an empty media index."""
+    import sqlite3
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        connection.executescript(
+            "CREATE TABLE col (id integer primary key, decks text not null);"
+            "CREATE TABLE notes (id integer primary key, mid integer, flds text not null);"
+            "CREATE TABLE cards (id integer primary key, nid integer, did integer);"
+        )
+        decks = json.dumps({"7": {"name": "Physics::Heat Transfer"}})
+        connection.execute("INSERT INTO col VALUES (1, ?)", (decks,))
+        for number, fields in enumerate(notes, 1):
+            connection.execute("INSERT INTO notes VALUES (?, 1, ?)", (number, fields))
+            connection.execute("INSERT INTO cards VALUES (?, ?, 7)", (number, number))
+        connection.commit()
+        connection.close()
+        return _zip({"collection.anki2": database.read_bytes(), "media": b"{}"})
+
+
 @cache
 def written_by_pandoc(to: str) -> bytes:
     """The heat-transfer chapter (LOOP_CHAPTER's first sections) as pandoc writes `to`:

@@ -39,7 +39,9 @@ from tests.upload_files import (
     LOOP_CHAPTER,
     NOTEBOOK_MIME,
     PPTX_MIME,
+    apkg_bytes,
     bad_files,
+    latex_project_bytes,
     notebook_bytes,
     pptx_bytes,
     written_by_pandoc,
@@ -389,6 +391,18 @@ def _evernote_export() -> bytes:
         ("heat.textile", written_by_pandoc("textile"), "text/x-textile"),
         ("heat.enex", _evernote_export(), "application/enex+xml"),
         (
+            "heat.apkg",
+            apkg_bytes(
+                [
+                    "Conduction\x1fThe transfer of heat through a material at rest.",
+                    "Convection\x1fThe transfer of heat by the movement of a fluid.",
+                    "Radiation\x1fThe transfer of heat by electromagnetic waves.",
+                ]
+            ),
+            "application/x-apkg",
+        ),
+        ("heat-project.zip", latex_project_bytes(), "application/zip"),
+        (
             "heat-glossary.xlsx",
             xlsx_bytes(
                 {
@@ -409,10 +423,11 @@ def _evernote_export() -> bytes:
 async def test_an_article_a_wiki_page_a_notes_export_and_a_glossary_workbook_are_read(
     docs: DocumentWorld, stores: Stores, name: str, data: bytes, mime: str
 ) -> None:
-    """Formats this stop's blind rounds added, through the real upload and document job:
-    a JATS article, a Redmine page in Textile, an Evernote export and an Excel glossary,
-    each known by its content and read as the text it shows (their markup was the
-    concepts before; the workbook was refused)."""
+    """Formats the blind rounds added, through the real upload and document job: a JATS
+    article, a Redmine page in Textile, an Evernote export, an Excel glossary, an Anki deck
+    package and a zipped LaTeX project, each known by its content and read as the text it
+    shows (their markup was the concepts before; the workbook, the deck and the project
+    were refused)."""
     _, titles = await _read_after_upload(docs, stores, name, data, mime)
     assert {"conduction", "convection"} <= titles
     assert not titles & {"en-note", "en-todo", "article-meta", "front", "cdata"}
