@@ -476,8 +476,9 @@ def main(argv: list[str] | None = None) -> None:
         metavar="PATH",
         help="PDF, DOCX, PPTX, ODT, ODP, EPUB, Markdown, notebook, HTML, LaTeX, RST, AsciiDoc, Org,"
         " Typst, MediaWiki, DokuWiki, Textile, DocBook, JATS, PreTeXt, OPML, Evernote (.enex), a"
-        " Moodle XML or QTI quiz, a manual page (troff), an Excel or Calc glossary (.xlsx, .ods),"
-        " RTF or text",
+        " Moodle XML or QTI quiz, a manual page (troff), an Excel or Calc glossary or quiz sheet"
+        " (.xlsx, .ods), Kindle clippings, captions (.srt, .vtt, Bilibili .json), an Anki deck"
+        " (.apkg), a zipped LaTeX project (.zip), RTF or text",
     )
     p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
