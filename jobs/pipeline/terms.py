@@ -490,8 +490,9 @@ def _en_phrases(text: str) -> list[list[str]]:
     return phrases
 
 
-# What opens a verb's object: an article, a demonstrative, a possessive ("that" and "which"
-# are not, they open a clause after a noun: "functions that return")
+# What opens a verb's object: an article, a demonstrative, a possessive ("Load the data",
+# "Git stores the content", "… its objects"); not "that" nor "which", which open a clause
+# after a noun ("functions that return", "Python lists that grow")
 _OBJECT_OPENERS = EN_DETERMINERS - {"that"}
 # before the word these make it a noun, an adverbial's ("after lunch the plot …", "under
 # load the server …"); "to" is left out: "to load the data" is an infinitive
@@ -516,15 +517,6 @@ def _verb_and_object(run: list[str], stop: str, previous: str) -> bool:
 
 
 _RELATIVES = frozenset({"that", "which"})
-# What opens a verb's object after "<Name> <verb>s": a determiner or a possessive ("Git
-# stores the content", "… its objects"); not "that", which opens a clause after a noun
-# ("Python lists that grow")
-_OBJECT_OPENERS = EN_DETERMINERS - {"that"}
-# before the word these make it a noun, an adverbial's ("after lunch the plot …", "under
-# load the server …"); "to" is left out: "to load the data" is an infinitive
-_BEFORE_A_NOUN = (
-    EN_PREPOSITIONS | frozenset({"after", "before", "behind", "beyond", "near", "since", "upon"})
-) - {"to"}
 
 
 def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:
