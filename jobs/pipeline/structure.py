@@ -59,10 +59,10 @@ from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_w
 # ALU", "32 bit") or written against it ("16位加法器"): a computer-arithmetic deck's "1 位
 # ALU" was titled "位 ALU" and gave the concept 位. After a space, a measure word going on
 # into a word ("2 位置与位移") is the title after a section's number.
-_MEASURE = "[位个种次条维阶路倍元]"
+_ZH_COUNTERS = "[位个种次条维阶路倍元]"
 _QUANTITY = (
-    rf"\d+{_MEASURE}"
-    rf"|\d+(?:\.\d+)*\s*(?:{_MEASURE}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
+    rf"\d+{_ZH_COUNTERS}"
+    rf"|\d+(?:\.\d+)*\s*(?:{_ZH_COUNTERS}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
 )
 # A number written against one to three capitals and nothing more of a word is a name's,
 # not the heading's: "3S" (RS, GIS and GNSS), "5G", "3D 打印" (a GIS chapter's "3S" made a

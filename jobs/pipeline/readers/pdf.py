@@ -711,9 +711,9 @@ _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # with CJK
 # number (a bold "Compromise of 1877" or "Type 2 diabetes" is one run: skipped, the number
 # ended the run before it) or one Chinese character: "X到输出" is the symbol X and three
 # characters, each in its own font
-_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_WORD_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _TOKEN = re.compile(
-    rf"[0-9]*[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|{_NUMBER.pattern}|[\u3400-\u9fff]"
+    rf"[0-9]*[A-Za-z][A-Za-z0-9_'’\-\u0370-\u03ff]*|{_WORD_NUMBER.pattern}|[\u3400-\u9fff]"
 )
 
 
