@@ -37,6 +37,8 @@ the document job detects again before reading (`detect`; the readers then check 
   in its head (or any JSON object named `.ipynb`); `inspect` also loads it whole and
   checks its shape (`notebooks.load_notebook`).
 
+CNKI's CAJ, KDH and NH files (by their signatures) are refused, saying to download the PDF.
+
 The name only has a say when it contradicts the content across families (a `.pdf` that
 holds a DOCX or a PPTX): then the file is refused naming both, rather than guessed.
 """
@@ -220,6 +222,8 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
         return Detected("rtf", MIME["rtf"], None)
     if head.startswith(_GZIP) and _is_edx_course(path):
         raise UnsupportedDocument("unsupported_type", _EDX_COURSE)
+    if head.startswith(_CNKI_SIGNATURES) and b"\0" in head:
+        raise UnsupportedDocument("unsupported_type", _CNKI_FILE)
     encoding = _text_encoding(head)
     if encoding is None:
         if mime not in ("application/octet-stream", "application/x-empty", "text/plain"):
@@ -438,6 +442,17 @@ _GZIP = b"\x1f\x8b"
 _EDX_COURSE = (
     "an Open edX course export (OLX, .tar.gz), not a kind of document we read; unpack it and"
     " upload the .html files of its html folder (the course's pages), or each unit as PDF"
+)
+# CNKI's own formats (a thesis or article downloaded from 中国知网 in "CAJ下载"): CAJ
+# ("CAJ\0"), a thesis's NH ("HN\0\0") and KDH ("KDH ", a PDF enciphered for CAJViewer),
+# the signatures CAJViewer and caj2pdf tell them by. Their text is compressed or
+# enciphered page streams: they were refused as "binary content (application/octet-stream)",
+# and the teacher was not told that the same article downloads as PDF. A binary file only
+# (text holds no NUL), so a note that opens on the letters "CAJ" is still read.
+_CNKI_SIGNATURES = (b"CAJ\0", b"HN\0\0", b"KDH ")
+_CNKI_FILE = (
+    "a CNKI (中国知网) CAJ, KDH or NH file, which only CAJViewer reads; download the article"
+    ' as PDF from CNKI ("PDF下载"), or print it to PDF from CAJViewer, and upload that'
 )
 _EDX_FOLDERS = frozenset({"chapter", "sequential", "vertical", "html", "problem"})
 MAX_TAR_MEMBERS = 2000

@@ -197,7 +197,9 @@ def zh_clause(term: str) -> bool:
         or opening in ("如", "将", "是", "像")
     ):
         return True
-    if any(word in _PREDICATE_WORDS for word, _ in tags[1:]):
+    if any(word in _PREDICATE_WORDS for word, _ in tags[1:-1]) or (
+        tags[-1][0] in _PREDICATE_WORDS and not _names_an_energy(tags)
+    ):
         return True
     if tags[-1][0] in _DANGLING or tags[-1][0] in _RELATION_ENDS:
         return True  # "时间复杂度为": cut off before its object
@@ -215,6 +217,20 @@ def zh_clause(term: str) -> bool:
     return any(
         (tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE
         for word, tag in tags[1:]
+    )
+
+
+def _names_an_energy(tags: list[tuple[str, str]]) -> bool:
+    """能 ending the phrase after one word that names what it belongs to is the noun
+    "energy" (热力学能, 表面能, 光能, 自由能, 内聚能), rjieba's modal "can" cut from its
+    word: a physics lecture's bold 热力学能 was read as "thermodynamics can" and lost. A
+    modal whose verb was cut off follows a pronoun or a determiner ("它能", "该方法能"),
+    and running text never yields one (`terms` drops a phrase that ends on a modal)."""
+    return (
+        tags[-1][0] == "能"
+        and len(tags) == 2
+        and tags[0][1][:1] in ("n", "a", "v")
+        and tags[0][0] not in _PREDICATE_WORDS
     )
 
 

@@ -172,7 +172,7 @@ def parse(source: str) -> list[Block]:
     # reads as a paragraph where it stands. As plain text, "[^4]: 也叫作控制序列…" was a
     # definition and "LuaTeX[^12]" a description
     parser.use(footnote_plugin).disable("footnote_tail")
-    source = _without_mdbook_links(source)
+    source = _without_mdbook_links(_TOC_MARKER.sub("", source))
     tokens = parser.parse(_prepared(_containers(_without_site_templates(source))))
     tokens = _without_contents_lists(tokens)
     branches = _outline_branches(tokens)
@@ -371,6 +371,14 @@ _NAVIGATION_WORD = re.compile(
     r"|上一|下一|返回|目录|首页"
     r"|(?:discussions?|comments?|forums?|feedback|讨论区?|评论区?|留言)\W*$)",
     re.I,
+)
+
+# A paragraph that only asks the editor for its table of contents: "[TOC]" (Typora,
+# Python-Markdown, a 学堂在线 讲义), "[[TOC]]", "[[_TOC_]]" (GitLab, Azure DevOps wikis),
+# "@[toc](目录)" (CSDN's editor), "${toc}": read as a paragraph "[TOC]" stayed in the text
+# (dropped as a line of the source: a wiki link's "[[…]]" is rewritten before parsing)
+_TOC_MARKER = re.compile(
+    r"^[ \t]*(?:\[\[_?toc_?\]\]|@?\[toc\](?:\([^()\n]{0,20}\))?|\$\{toc\})[ \t]*$", re.I | re.M
 )
 
 # "Read this in other languages:", "阅读其他语言版本：": a few words and a colon

@@ -234,6 +234,23 @@ def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
     assert error.value.message.endswith("upload each page's .html file from it")
 
 
+def test_a_cnki_reader_file_says_to_download_the_pdf(tmp_path: Path) -> None:
+    """A journal article or thesis saved in the reader-only formats of the Chinese academic
+    database is named as such, with the PDF to fetch instead, not called mere binary; a
+    text note that happens to open on the same letters is still read as text."""
+    heads = {"a.caj": b"CAJ\0", "b.nh": b"HN\0\0", "c.kdh": b"KDH "}
+    for name, head in heads.items():
+        path = tmp_path / name
+        path.write_bytes(head + bytes(range(256)) * 8)
+        with pytest.raises(UnsupportedDocument) as error:
+            detect(path, filename=name)
+        assert error.value.reason == "unsupported_type"
+        assert "CNKI" in error.value.message and "PDF" in error.value.message
+    note = tmp_path / "note.txt"
+    note.write_text("CAJ files need a special viewer; we read the PDF instead.\n" * 3)
+    assert detect(note, filename="note.txt").kind == "text"
+
+
 def test_an_open_edx_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
     """A learning platform's course export packs its pages beside the XML that orders them
     into a gzip tar; the designer is told to upload the pages, not that gzip is unread."""

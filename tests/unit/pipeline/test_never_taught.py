@@ -14,6 +14,7 @@ from jobs.pipeline.lexicon import course_matter
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import acronym_pairs, interface_label
 from jobs.pipeline.textutil import prose
+from tests.unit.pipeline.written import written
 
 
 def test_a_pane_a_step_views_is_a_control() -> None:
@@ -139,3 +140,16 @@ def test_a_mail_address_names_no_term() -> None:
     assert "rpi" not in prose("Office hours: write to johnss20 [at] rpi [dot] edu first.")
     assert "edu" not in prose("an excuse from the office (se@rpi.edu).")
     assert "night" in prose("look at the data [at] night")
+
+
+def test_an_amount_and_the_object_of_study_are_no_concepts(tmp_path: Path) -> None:
+    # "a certain amount" and "what is studied" recur in any science's prose, naming nothing
+    text = (
+        "# 化学平衡\n\n化学平衡是研究对象的正反应速率与逆反应速率相等的状态。"
+        "向体系中加入一定量的反应物，平衡向正反应方向移动；取出一定量的生成物亦然。"
+        "选定研究对象后，再分析化学平衡的移动。\n"
+    )
+    found = analyse_file(written(tmp_path, "notes.md", text), language="zh-CN")
+    titles = {c.title for c in found.knowledge.concepts}
+    assert "化学平衡" in titles
+    assert not titles & {"一定量", "研究对象"}

@@ -154,3 +154,16 @@ def test_a_shortcode_that_names_its_text_shows_it() -> None:
     assert _texts(source) == [
         ("paragraph", "The scheduler places each job on a machine; pods wait until it does.")
     ]
+
+
+def test_a_table_of_contents_marker_is_no_text() -> None:
+    # editors draw their table of contents where a paragraph asks for it; the request is
+    # no sentence, while a sentence that mentions one stays
+    for marker in ("[TOC]", "[[_TOC_]]", "@[toc](Contents)", "${toc}", "[[toc]]"):
+        source = f"# Heat\n\n{marker}\n\nHeat flows from hot to cold.\n"
+        assert _texts(source) == [
+            ("heading", "Heat"),
+            ("paragraph", "Heat flows from hot to cold."),
+        ]
+    kept = parse("Type [TOC] on a line of its own to get a table of contents.\n")
+    assert [b.text for b in kept] == ["Type [TOC] on a line of its own to get a table of contents."]

@@ -246,3 +246,17 @@ def test_a_name_ending_on_a_noun_of_poor_or_big_is_no_predicate() -> None:
     assert not zh_clause("仪器读数误差")
     assert zh_clause("这台仪器精度差")
     assert zh_clause("缓存使用效率高")
+
+
+def test_a_kind_of_energy_ending_on_neng_is_a_name_and_a_cut_modal_is_not(tmp_path: Path) -> None:
+    # rjieba cuts 能 ("energy") from the word naming whose energy it is and tags it the
+    # modal "can"; after a pronoun or a determiner it is that modal, its verb cut off
+    assert not zh_clause("表面能")
+    assert not zh_clause("光能")
+    assert zh_clause("它能")
+    assert zh_clause("该模型能")
+    text = (
+        "# 界面现象\n\n**表面能**是形成单位面积新表面时外界所做的功。液体的表面能越大，越难铺展。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "表面能" in titles
