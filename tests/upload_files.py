@@ -641,6 +641,13 @@ def bad_files() -> list[Bad]:
             "unsupported_type",
             "an Open edX course export (OLX, .tar.gz)",
         ),
+        Bad(
+            "cnki caj file",
+            "thesis.caj",
+            b"CAJ\0" + random.Random(13).randbytes(4092),
+            "unsupported_type",
+            "a CNKI (中国知网) CAJ, KDH or NH file",
+        ),
     ]
 
 
