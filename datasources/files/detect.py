@@ -165,6 +165,8 @@ _EXTENSION_FAMILY = {
     ".epub": "epub",
     ".apkg": "anki",
     ".colpkg": "anki",
+    # a Common Cartridge is named so; a SCORM package is a plain .zip, named for no kind
+    ".imscc": "coursepackage",
     ".rtf": "rtf",
     ".tex": "text",
     ".xml": "text",

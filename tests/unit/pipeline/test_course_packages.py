@@ -114,3 +114,17 @@ def test_a_package_without_an_html_page_is_refused_clearly(tmp_path: Path) -> No
     assert isinstance(error, UnsupportedDocument)
     assert error.reason == "unsupported_type"
     assert "names no HTML page" in error.message
+
+
+def test_a_broken_cartridge_is_named_for_what_it_is(tmp_path: Path) -> None:
+    # a cut upload loses the ZIP's member list: its name tells what it was, not "Word"
+    manifest = _manifest(
+        '<item identifier="a" identifierref="r"><title>Notes</title></item>',
+        '<resource identifier="r" type="webcontent" href="notes.html"/>',
+    )
+    whole = _package(tmp_path / "whole.imscc", manifest, {"notes.html": "<p>Notes.</p>"})
+    cut = tmp_path / "cut.imscc"
+    cut.write_bytes(whole.read_bytes()[:40])
+    with pytest.raises(CorruptDocument) as error:
+        detect(cut, filename=cut.name)
+    assert error.value.reason == "unreadable"
