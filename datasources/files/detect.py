@@ -16,6 +16,9 @@ the document job detects again before reading (`detect`; the readers then check 
 - A zipped LaTeX project (Overleaf's Download Source): a ZIP with a .tex member that declares
   `\documentclass` (`latex_main`), bounded as Office files are; read by
   `readers/latex_project`. A ZIP of .tex files none of which does is refused.
+- A course package: SCORM 1.2/2004 or an IMS Common Cartridge (Canvas's .imscc), a ZIP whose
+  root `imsmanifest.xml` orders the course's HTML pages (`course_pages`), bounded as Office
+  files are; read by `readers/course_package`. One naming no HTML page is refused.
 - HTML, Markdown, plain text: text in an encoding charset-normalizer finds (GB18030/GBK/
   Big5 are common for Chinese); HTML by libmagic or its tags, Markdown by a `.md` name or
   its marks, else plain text.
@@ -46,10 +49,12 @@ holds a DOCX or a PPTX): then the file is refused naming both, rather than guess
 from __future__ import annotations
 
 import codecs
+import posixpath
 import re
 import tarfile
 import threading
 import unicodedata
+import urllib.parse
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -69,13 +74,13 @@ Kind = Literal[
     "pdf", "docx", "pptx", "odt", "epub", "markdown", "html", "text", "notebook", "latex",
     "rst", "rtf", "asciidoc", "org", "typst", "mediawiki", "dokuwiki", "docbook", "jats",
     "opml", "enex", "xlsx", "pretext", "odp", "moodlexml", "textile", "ods", "man",
-    "qti", "anki", "latexproject",
+    "qti", "anki", "latexproject", "coursepackage",
 ]
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 # every ZIP container we read, bounded alike (`check_office_archive`): an Anki deck
 # package and a zipped LaTeX project are no Office files, but ZIPs a bomb can hide in too
-ArchiveKind = OfficeKind | Literal["anki", "latexproject"]
+ArchiveKind = OfficeKind | Literal["anki", "latexproject", "coursepackage"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
     "markdown", "html", "text", "notebook", "latex", "rst", "asciidoc", "org", "typst",
@@ -143,6 +148,7 @@ MIME: dict[Kind, str] = {
     "qti": "application/x-qti+xml",
     "anki": "application/x-apkg",
     "latexproject": "application/zip",
+    "coursepackage": "application/zip",
 }
 _EXTENSION_FAMILY = {
     ".pdf": "pdf",
@@ -161,6 +167,8 @@ _EXTENSION_FAMILY = {
     ".epub": "epub",
     ".apkg": "anki",
     ".colpkg": "anki",
+    # a Common Cartridge is named so; a SCORM package is a plain .zip, named for no kind
+    ".imscc": "coursepackage",
     ".rtf": "rtf",
     ".tex": "text",
     ".xml": "text",
@@ -215,6 +223,8 @@ def _classify(path: Path, head: bytes, name: str) -> Detected:
             return Detected("anki", MIME["anki"], None)
         if any(n.lower().endswith(_LATEX_SOURCE) for n in names) and _has_latex_main(path):
             return Detected("latexproject", MIME["latexproject"], None)
+        if _CARTRIDGE_MANIFEST in names and _has_course_pages(path):
+            return Detected("coursepackage", MIME["coursepackage"], None)
         raise UnsupportedDocument("unsupported_type", _not_a_word_document(names, mimetype))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         _refuse_ole(path)
@@ -364,10 +374,109 @@ _XMIND_CONTENT = ("content.json", "content.xml")
 _XMIND_MANIFEST = ("manifest.json", "META-INF/manifest.xml")
 
 
-# A Canvas course export (.imscc) or any IMS Common Cartridge: a manifest at the root and
-# the course's pages as HTML in folders (Canvas's wiki_content/). Refused as "a ZIP archive
-# that is not a Word document", the teacher was told nothing of the pages inside.
+# A Canvas course export (.imscc), any IMS Common Cartridge or a SCORM 1.2/2004 package: a
+# manifest at the root whose organization's items point to resources, the course's pages as
+# HTML in folders (Canvas's wiki_content/, a SCORM exporter's sco01/). Refused as "a course
+# export", a teacher had to unzip it and upload page by page; read by
+# `readers/course_package` in the manifest's order. One naming no HTML page is refused.
 _CARTRIDGE_MANIFEST = "imsmanifest.xml"
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_PACKAGE_ITEMS = 1000  # items and resources walked in a manifest
+MAX_PACKAGE_DEPTH = 8  # items nested in items
+MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class CoursePage:
+    """One item of a course package's organization: its title and nesting (1 for the
+    organization's own items) and the ZIP member of its HTML page, None for a module
+    that only holds items."""
+
+    level: int
+    title: str
+    member: str | None
+
+
+def course_pages(archive: zipfile.ZipFile) -> tuple[str | None, list[CoursePage]]:
+    """The package's items in its manifest's order (the default organization's, else the
+    first's), each with its HTML page when its resource's href names one the ZIP holds. A
+    package whose organization names no page (a Canvas export whose pages are in no module)
+    gives its HTML resources in the manifest's order, untitled. The course's title is the
+    organization's <title>, else the manifest metadata's (a cartridge's LOM title). A href
+    that leaves the ZIP ("../x", "/x") refuses the upload; items past `MAX_PACKAGE_ITEMS`
+    or nested past `MAX_PACKAGE_DEPTH` are not read."""
+    with archive.open(_CARTRIDGE_MANIFEST) as member:
+        data = member.read(MAX_MANIFEST_BYTES + 1)
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise UnsupportedDocument("too_large", "the course package's manifest is too large")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None:  # a manifest that is no XML names no page: refused as such
+        return None, []
+    names = set(archive.namelist())
+    pages: dict[str, str] = {}  # resource identifier → its page's member
+    for resource in root.iterfind(".//{*}resources/{*}resource"):
+        if len(pages) >= MAX_PACKAGE_ITEMS:
+            break
+        member = _package_member(resource.get("href") or "", names)
+        if member is not None:
+            pages[resource.get("identifier") or ""] = member
+    organizations = root.find("{*}organizations")
+    chosen = None
+    if organizations is not None:
+        default = organizations.get("default")
+        found = organizations.findall("{*}organization")
+        chosen = next((o for o in found if o.get("identifier") == default), None)
+        if chosen is None and found:
+            chosen = found[0]
+    items: list[CoursePage] = []
+    titles = [] if chosen is None else [chosen.find("{*}title")]
+    titles.append(root.find("{*}metadata//{*}title/{*}string"))
+    title = next((" ".join(t.text.split()) for t in titles if t is not None and t.text), None)
+    if chosen is not None:
+        _package_items(chosen, 1, pages, items)
+    if not any(i.member for i in items):
+        return title or None, [CoursePage(1, "", m) for m in pages.values()]
+    return title or None, items
+
+
+def _package_items(
+    parent: etree._Element, level: int, pages: dict[str, str], items: list[CoursePage]
+) -> None:
+    for item in parent.iterfind("{*}item"):
+        if len(items) >= MAX_PACKAGE_ITEMS or level > MAX_PACKAGE_DEPTH:
+            return
+        title = item.find("{*}title")
+        text = " ".join((title.text or "").split()) if title is not None else ""
+        items.append(CoursePage(level, text, pages.get(item.get("identifierref") or "")))
+        # an untitled item is a wrapper (Canvas's "LearningModules" over its modules): no
+        # heading of its own, so its items stand at its level
+        _package_items(item, level + 1 if text else level, pages, items)
+
+
+def _package_member(href: str, names: set[str]) -> str | None:
+    """The ZIP member a resource's href names when it is an HTML page the ZIP holds (its
+    query or fragment dropped), None otherwise; a href leaving the ZIP refuses the upload."""
+    path = urllib.parse.unquote(href.split("#")[0].split("?")[0]).replace("\\", "/")
+    if not path.lower().endswith(_PAGE_SUFFIXES) or "://" in href:
+        return None
+    joined = posixpath.normpath(path)
+    if path.startswith("/") or joined == ".." or joined.startswith("../"):
+        raise CorruptDocument(
+            "unreadable", f"the course package names a page outside the package ({href})"
+        )
+    return joined if joined in names else None
+
+
+def _has_course_pages(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(p.member for p in course_pages(archive)[1])
+    except _BROKEN_ZIP as error:
+        raise CorruptDocument("unreadable", f"the course package is broken ({error})") from error
 
 
 # An H5P package (.h5p: an Interactive Book, a Question Set, a Course Presentation): h5p.json
@@ -490,8 +599,9 @@ def _not_a_word_document(names: set[str], mimetype: str) -> str:
             "its wiki_content folder" if any(n.startswith("wiki_content/") for n in names) else "it"
         )
         return (
-            "a course export (Canvas .imscc or IMS Common Cartridge), not a kind of document"
-            f" we read; unzip it and upload each page's .html file from {pages}"
+            "a course package (SCORM, Canvas .imscc or IMS Common Cartridge) whose manifest"
+            " names no HTML page, which is all of it we read; upload its pages' text as"
+            f" .html, PDF or DOCX files (unzipped from {pages}, or exported from the course)"
         )
     if _H5P_MANIFEST in names and _H5P_CONTENT in names:
         return (
@@ -851,7 +961,7 @@ def inspect(
         kind: OfficeKind = detected.kind  # type: ignore[assignment]
         check_office_archive(path, kind)
         check_office_xml(path, kind)
-    elif detected.kind in ("anki", "latexproject"):
+    elif detected.kind in ("anki", "latexproject", "coursepackage"):
         check_office_archive(path, detected.kind)  # type: ignore[arg-type]
     elif detected.kind == "notebook":
         load_notebook(path, detected.encoding or "utf-8")
@@ -907,6 +1017,7 @@ _CORRUPT: dict[ArchiveKind, Reason] = {
     "ods": "corrupt_ods",
     "anki": "unreadable",
     "latexproject": "unreadable",
+    "coursepackage": "unreadable",
 }
 
 

@@ -19,6 +19,7 @@ from jobs.pipeline.model import Block, Kind, ReadDocument
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.readers import (
     anki,
+    course_package,
     docx,
     enex,
     html,
@@ -69,6 +70,7 @@ _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "ods": workbook.read,
     "anki": anki.read,
     "latexproject": latex_project.read,
+    "coursepackage": course_package.read,
 }
 
 

@@ -60,6 +60,10 @@ _WIDGETS = (
     # the furniture _DROP names, marked by its ARIA role instead of its tag (Sphinx's
     # <div class="sphinxsidebar" role="navigation">, a theme's <div role="contentinfo">)
     '[role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"], '
+    # and by the class a page without HTML5's tags gives it (a SCORM exporter's <div
+    # class="navbar"> of "Previous | Next", <div class="footer"> of "© Course 201"; a
+    # Bootstrap page's navbar): read as text, the footer's course name was a concept
+    ".navbar, div.footer, #footer, "
     # what the page marks as not for print (MediaWiki's and CSS frameworks' classes), and
     # MediaWiki's chrome: a section's "[edit]", "Jump to navigation", the contents box,
     # the navigation menu. Left in, a saved Wikipedia article had the concepts "citation

@@ -213,7 +213,7 @@ def test_a_zipped_web_page_says_to_upload_the_page_inside(tmp_path: Path) -> Non
     assert error.value.message.endswith("unzip it and upload Week2Notes.html")
 
 
-def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
+def test_a_course_export_without_pages_says_to_upload_its_pages(tmp_path: Path) -> None:
     # an LMS exports a course as a cartridge: a manifest and the pages as HTML in folders
     path = tmp_path / "course.imscc"
     with zipfile.ZipFile(path, "w") as archive:
@@ -222,16 +222,15 @@ def test_a_course_export_says_to_upload_its_pages(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedDocument) as error:
         detect(path, filename="course.imscc")
     assert error.value.reason == "unsupported_type"
-    assert "course export" in error.value.message
-    assert error.value.message.endswith(
-        "upload each page's .html file from its wiki_content folder"
-    )
+    assert "course package" in error.value.message
+    assert "names no HTML page" in error.value.message  # its manifest lists no resource
+    assert "unzipped from its wiki_content folder" in error.value.message
     bare = tmp_path / "bare.zip"  # a cartridge with no pages folder still says what it is
     with zipfile.ZipFile(bare, "w") as archive:
         archive.writestr("imsmanifest.xml", "\x00broken")
     with pytest.raises(UnsupportedDocument) as error:
         detect(bare, filename="bare.zip")
-    assert error.value.message.endswith("upload each page's .html file from it")
+    assert "unzipped from it," in error.value.message
 
 
 def test_a_cnki_reader_file_says_to_download_the_pdf(tmp_path: Path) -> None:

@@ -582,3 +582,13 @@ def test_a_qa_sites_side_cards_name_no_topic() -> None:
     # the cards beside a saved answer list other questions and answers, not its topics
     assert apparatus("相关问题") and apparatus("更多回答") and apparatus("相关文章")
     assert not apparatus("相关问题的求解方法")
+
+
+def test_a_bar_and_a_footer_marked_by_class_are_no_text(tmp_path: Path) -> None:
+    # a page written without <nav> or <footer> names its furniture by class or id
+    bar = '<div class="navbar"><a href="#">Back</a> | <a href="#">Forward</a></div>'
+    text = '<div id="main-text"><h1>Tides</h1><p>Tides rise and fall twice a day.</p></div>'
+    footers = '<div class="footer">Copyleft Marine Studies 101, unit 2</div>'
+    footers += '<div id="footer"><p>Page last edited on Monday.</p></div>'
+    texts = [b.text for b in _blocks(tmp_path, bar + text + footers)]
+    assert texts == ["Tides", "Tides rise and fall twice a day."]
