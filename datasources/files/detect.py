@@ -279,7 +279,7 @@ def _looks_like_mhtml(sample: str) -> bool:
 # what a broken ZIP raises as it is read: a truncated or damaged member list, a member
 # whose deflated bytes are damaged (zlib), a version or a method zipfile does not know
 # (NotImplementedError), a member name that is no UTF-8 (a ValueError)
-_BROKEN_ZIP = (
+BROKEN_ZIP = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
     EOFError,
@@ -301,7 +301,7 @@ def _zip_contents(path: Path, name: str) -> tuple[set[str], str]:
             if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
                 mimetype = archive.read("mimetype").decode("ascii", errors="replace").strip()
             return names, mimetype
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         # an Anki package's name says it as an Office file's does: its reason is its own,
         # not the "corrupt_docx" any other broken ZIP gets
         family = _EXTENSION_FAMILY.get(PurePath(name).suffix.lower())
@@ -475,7 +475,7 @@ def _has_course_pages(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return any(p.member for p in course_pages(archive)[1])
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument("unreadable", f"the course package is broken ({error})") from error
 
 
@@ -537,7 +537,7 @@ def _has_latex_main(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return latex_main(archive) is not None
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument(
             "unreadable", f"the zipped LaTeX project is broken ({error})"
         ) from error
@@ -1003,7 +1003,7 @@ def check_office_xml(path: Path, kind: OfficeKind) -> None:
                 element.clear()  # keep memory flat on a long document
     except etree.XMLSyntaxError as error:
         raise CorruptDocument(_CORRUPT[kind], f"{part} is not well-formed XML ({error})") from error
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument(_CORRUPT[kind], f"{part} cannot be unpacked ({error})") from error
 
 
@@ -1054,5 +1054,5 @@ def check_office_archive(path: Path, kind: ArchiveKind) -> None:
                             )
     except NotImplementedError as error:  # an unsupported compression method or version
         raise CorruptDocument(corrupt, f"unsupported ZIP compression ({error})") from error
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument(corrupt, f"the ZIP container is broken ({error})") from error

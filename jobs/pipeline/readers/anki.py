@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from datasources.files.detect import Detected, anki_collection, check_office_archive
+from datasources.files.detect import BROKEN_ZIP, Detected, anki_collection, check_office_archive
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import flashcards
@@ -79,7 +79,7 @@ def _copy_collection(path: Path, database: Path) -> None:
                             f"the Anki collection is over {MAX_COLLECTION_BYTES} bytes",
                         )
                     target.write(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument("unreadable", f"the Anki deck package is broken ({error})") from error
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from datasources.files.detect import (
-    _BROKEN_ZIP,
+    BROKEN_ZIP,
     CoursePage,
     Detected,
     check_office_archive,
@@ -48,7 +48,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
             for item in items:
                 page, size = _page(archive, item, size)
                 blocks.extend(_item_blocks(item, page))
-    except _BROKEN_ZIP as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument("unreadable", f"the course package is broken ({error})") from error
     if not blocks:
         raise UnsupportedDocument("no_text", "the course package's pages hold no text")

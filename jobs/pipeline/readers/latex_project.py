@@ -15,10 +15,9 @@ import posixpath
 import re
 import tempfile
 import zipfile
-import zlib
 from pathlib import Path
 
-from datasources.files.detect import Detected, check_office_archive, latex_main
+from datasources.files.detect import BROKEN_ZIP, Detected, check_office_archive, latex_main
 from datasources.files.document_errors import CorruptDocument, UnsupportedDocument
 from jobs.pipeline.model import ReadDocument
 from jobs.pipeline.readers import pandoc
@@ -41,14 +40,7 @@ def read(path: Path, detected: Detected) -> ReadDocument:
                     "unsupported_type", "the zipped LaTeX project has no main .tex file"
                 )
             source = _Project(archive, posixpath.dirname(main)).text(main, 0)
-    except (
-        zipfile.BadZipFile,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-        zlib.error,
-    ) as error:
+    except BROKEN_ZIP as error:
         raise CorruptDocument(
             "unreadable", f"the zipped LaTeX project is broken ({error})"
         ) from error
