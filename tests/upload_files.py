@@ -193,6 +193,36 @@ def latex_project_bytes() -> bytes:
     )
 
 
+def scorm_bytes() -> bytes:
+    """The heat-transfer chapter as a SCORM 1.2 package: imsmanifest.xml ordering two HTML
+    pages, one item each, as an authoring tool exports a module."""
+    manifest = b"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="heat" version="1.2" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2">
+  <organizations default="org">
+    <organization identifier="org"><title>Heat Transfer</title>
+      <item identifier="i1" identifierref="r1"><title>Conduction</title></item>
+      <item identifier="i2" identifierref="r2"><title>Convection</title></item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="r1" type="webcontent" href="sco01/conduction.html"/>
+    <resource identifier="r2" type="webcontent" href="sco02/convection.html"/>
+  </resources>
+</manifest>"""
+    page = "<html><body><h1>{0}</h1><p><b>{0}</b> {1}</p></body></html>"
+    return _zip(
+        {
+            "imsmanifest.xml": manifest,
+            "sco01/conduction.html": page.format(
+                "Conduction", "is the transfer of heat through a material at rest."
+            ).encode(),
+            "sco02/convection.html": page.format(
+                "Convection", "is the transfer of heat by the movement of a fluid."
+            ).encode(),
+        }
+    )
+
+
 def apkg_bytes(notes: list[str]) -> bytes:
     """An Anki deck package as Anki 2.1 exports one: collection.anki2 (the decks as JSON in
     `col`, each note's fields joined by U+001F) beside an empty media index."""

@@ -44,6 +44,7 @@ from tests.upload_files import (
     latex_project_bytes,
     notebook_bytes,
     pptx_bytes,
+    scorm_bytes,
     written_by_pandoc,
     xlsx_bytes,
 )
@@ -402,6 +403,7 @@ def _evernote_export() -> bytes:
             "application/x-apkg",
         ),
         ("heat-project.zip", latex_project_bytes(), "application/zip"),
+        ("heat-module.zip", scorm_bytes(), "application/zip"),
         (
             "heat-glossary.xlsx",
             xlsx_bytes(
@@ -425,9 +427,9 @@ async def test_an_article_a_wiki_page_a_notes_export_and_a_glossary_workbook_are
 ) -> None:
     """Formats the blind rounds added, through the real upload and document job: a JATS
     article, a Redmine page in Textile, an Evernote export, an Excel glossary, an Anki deck
-    package and a zipped LaTeX project, each known by its content and read as the text it
-    shows (their markup was the concepts before; the workbook, the deck and the project
-    were refused)."""
+    package, a zipped LaTeX project and a SCORM package, each known by its content and read
+    as the text it shows (their markup was the concepts before; the workbook, the deck, the
+    project and the package were refused)."""
     _, titles = await _read_after_upload(docs, stores, name, data, mime)
     assert {"conduction", "convection"} <= titles
     assert not titles & {"en-note", "en-todo", "article-meta", "front", "cdata"}
