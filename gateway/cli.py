@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> None:
         " Typst, MediaWiki, DokuWiki, Textile, DocBook, JATS, PreTeXt, OPML, Evernote (.enex), a"
         " Moodle XML or QTI quiz, a manual page (troff), an Excel or Calc glossary or quiz sheet"
         " (.xlsx, .ods), Kindle clippings, captions (.srt, .vtt, Bilibili .json), an Anki deck"
-        " (.apkg), a zipped LaTeX project (.zip), RTF or text",
+        " (.apkg), a zipped LaTeX project or SCORM package (.zip, .imscc), RTF or text",
     )
     p.add_argument("--user", required=True, metavar="EMAIL", help="the owner's email")
     p.add_argument("--language", metavar="TAG", help="en or zh-CN (default: detected)")
