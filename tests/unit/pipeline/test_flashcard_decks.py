@@ -152,6 +152,32 @@ def test_a_chinese_list_of_name_colon_meaning_lines_is_a_deck() -> None:
     assert deck_blocks(notes) is None
 
 
+def test_a_dictionary_word_book_export_reads_one_card_a_word() -> None:
+    # a dictionary app's word book as text: "number, word  [phonetic]", the gloss below
+    lines = [
+        "1, photon  [ˈfəʊtɒn]",
+        "n. 光子；光的能量量子",
+        "",
+        "2, refraction  [rɪˈfrækʃn]",
+        "n. 折射；光从一种介质进入另一种介质时传播方向的改变",
+        "3, lens",
+        "n. 透镜",
+        "4, focal length  [ˈfəʊkl leŋθ]",
+        "n. 焦距；透镜中心到焦点的距离",
+        "5, diffraction  [dɪˈfrækʃn]",
+        "n. 衍射",
+        "6, polarization  [ˌpəʊləraɪˈzeɪʃn]",
+        "n. 偏振；横波振动方向的不对称性",
+    ]
+    blocks = deck_blocks(lines)
+    assert blocks is not None and len(blocks) == 6
+    assert blocks[0].text == "photon: 光子；光的能量量子"  # no phonetic, no part of speech
+    assert blocks[3].emphasis[0] == "focal length"
+    # a numbered list of plain sentences is no word book
+    steps = [f"{n}, 然后把第{n}步的结果记下来。" for n in range(1, 7)]
+    assert deck_blocks(steps) is None
+
+
 def _apkg(path: Path, notes: list[str], deck: str = "Astronomy::Stars") -> Path:
     """A deck package as Anki 2.1 exports one: collection.anki2 (schema 11: the decks as
     JSON in `col`, each note's fields joined by U+001F) beside an empty media index."""
