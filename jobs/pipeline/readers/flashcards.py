@@ -171,7 +171,9 @@ def _wordbook(body: list[str]) -> list[str]:
         if head:
             cards.append(head.group("word") + "\t")
         elif cards and cards[-1].endswith("\t"):
-            cards[-1] += _POS.sub("", line.strip(), count=1)
+            # the senses a dictionary sets apart by "；" ("酶；生物催化剂，…") are one
+            # answer: cut at the first, the card's definition was the bare name ("酶")
+            cards[-1] += _POS.sub("", line.strip(), count=1).replace("；", "，")
         elif cards:
             cards[-1] += " " + line.strip()  # a gloss of more lines: one definition
         else:

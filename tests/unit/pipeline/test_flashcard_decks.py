@@ -171,11 +171,32 @@ def test_a_dictionary_word_book_export_reads_one_card_a_word() -> None:
     ]
     blocks = deck_blocks(lines)
     assert blocks is not None and len(blocks) == 6
-    assert blocks[0].text == "photon: 光子；光的能量量子"  # no phonetic, no part of speech
+    assert blocks[0].text == "photon: 光子，光的能量量子"  # no phonetic, no part of speech
     assert blocks[3].emphasis[0] == "focal length"
     # a numbered list of plain sentences is no word book
     steps = [f"{n}, 然后把第{n}步的结果记下来。" for n in range(1, 7)]
     assert deck_blocks(steps) is None
+
+
+def test_a_word_books_senses_are_one_definition(tmp_path: Path) -> None:
+    # a gloss lists its senses apart by "；": the name and what it means are one answer
+    lines = [
+        f"{n}, {w}  [x]\nn. {zh}；{gloss}\n"
+        for n, (w, zh, gloss) in enumerate(
+            [
+                ("lens", "透镜", "能使光线会聚或发散的光学元件"),
+                ("prism", "棱镜", "使白光色散的透明多面体"),
+                ("mirror", "反射镜", "表面能反射光线的光学元件"),
+                ("photon", "光子", "光的能量量子"),
+                ("laser", "激光", "受激辐射放大产生的相干光"),
+            ],
+            1,
+        )
+    ]
+    path = _write(tmp_path, "words.txt", "\n".join(lines))
+    concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
+    assert "会聚或发散" in concepts["lens"].description
+    assert "色散" in concepts["prism"].description
 
 
 def _apkg(path: Path, notes: list[str], deck: str = "Astronomy::Stars") -> Path:
