@@ -1545,11 +1545,15 @@ _ZH_QUESTION_KIND = re.compile(
 # apart by wide spaces ("考试时间：120分钟　　考试方式：闭卷　　满分：100分"). Its labels
 # name the paper's facts, not the course's terms ("考试时间" was a concept, defined so).
 # A value may be a date and its clock time, one space apart ("导出时间：2026-11-30 14:22", as
-# a learning platform stamps its exports): the time's colon is no field's.
+# a learning platform stamps its exports): the time's colon is no field's. A web page
+# sets its fields apart with no-break spaces ("&nbsp;", a MOOC quiz's "截止时间：… &nbsp;
+# 本次得分为：18/20分"): they are wide spaces too, else "截止时间" was a concept so defined.
 _ZH_FORM_FIELD = (
     r"[^\s：:，。]{2,8}[：:][ \t　]*[^\s：:，。]{0,16}(?:[ \t]\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_ZH_FORM_LINE = re.compile(rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$")
+_ZH_FORM_LINE = re.compile(
+    rf"^\s*{_ZH_FORM_FIELD}(?:(?:[ \t\xa0]*\xa0[ \t\xa0]*|[ \t]{{2,}}|　+){_ZH_FORM_FIELD})+\s*$"
+)
 
 
 def zh_form_line(text: str) -> bool:
@@ -1558,7 +1562,7 @@ def zh_form_line(text: str) -> bool:
 
 
 # a field's label: the line's start, or two spaces or an ideographic one, before "label："
-_ZH_FORM_LABEL = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=　))\s*[^\s：:，。]{2,8}[：:]")
+_ZH_FORM_LABEL = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=[　\xa0]))\s*[^\s：:，。]{2,8}[：:]")
 
 
 def zh_form_values(text: str) -> str:

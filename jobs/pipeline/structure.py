@@ -81,7 +81,11 @@ HEADING_NUMBER = re.compile(
     # "Ⅱ、…" (not "Ⅱ型糖尿病": a type's numeral before its name is no separate mark)
     r"[\u2160-\u217f]{1,4}(?:[.、．]|\s)|"
     r"第\s*[一二三四五六七八九十百\d]+\s*(?:部分|单元|课时|次课|[章节篇部讲课周])"
-    r"(?:[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
+    # a part's quiz or homework titled by its topic, as a MOOC site names each unit's
+    # ("第四单元测验：线性系统的稳定性分析"): the kind of work goes with the number (left,
+    # "测验" was a concept and "测验：线性系统的稳定性分析" a week's title)
+    r"(?:(?:测验|小测|测试|作业|习题|练习)(?=\s*[:：]))?"
+    r"(?:\s*[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book

@@ -69,6 +69,7 @@ def deck_blocks(lines: Sequence[str]) -> list[Block] | None:
             headers[header.group(1).strip()] = header.group(2).strip()
         else:
             body.append(line.rstrip())
+    body = _wordbook(body)
     separator = _SEPARATORS.get(headers.get("separator", "").casefold())
     markup = headers.get("html", "").casefold() == "true"
     meta = _meta_columns(headers)
@@ -148,6 +149,36 @@ def note_blocks(deck: str, notes: Sequence[Sequence[str]]) -> list[Block]:
 # each named by a header ("#guid column:1", "#notetype column:2", "#deck column:3"); read
 # as fields, a note's front was its id ("Fj3k…") and its back the note type ("Basic")
 _META_COLUMNS = ("guid column", "notetype column", "deck column", "tags column")
+
+
+# 有道词典's 单词本 exported as text: "12, glycolysis  [ɡlaɪˈkɒləsɪs]" (number, word, maybe
+# its phonetic in brackets) on one line, the gloss ("n. 糖酵解；…") on the next. Read line by
+# line, no line was a card and a book of 28 words gave 4 concepts; each word with its gloss
+# is one card, the word its front.
+_WORDBOOK_HEAD = re.compile(r"\d{1,5}\s*,\s*(?P<word>[^\[\]\t]+?)\s*(?:\[[^\]]*\])?")
+# the part of speech a gloss opens with ("n.", "vt.", "adj.", "abbr.")
+_POS = re.compile(r"(?:[a-z]{1,5}\.\s*)+")
+
+
+def _wordbook(body: list[str]) -> list[str]:
+    """`body` with each 单词本 entry (a numbered word line, then its gloss) as one
+    "word<TAB>gloss" card line; `body` itself when it is not a word book."""
+    heads = [_WORDBOOK_HEAD.fullmatch(line.strip()) for line in body]
+    if sum(1 for head in heads if head) < MIN_CARDS:
+        return body
+    cards: list[str] = []
+    for line, head in zip(body, heads, strict=True):
+        if head:
+            cards.append(head.group("word") + "\t")
+        elif cards and cards[-1].endswith("\t"):
+            # the senses a dictionary sets apart by "；" ("酶；生物催化剂，…") are one
+            # answer: cut at the first, the card's definition was the bare name ("酶")
+            cards[-1] += _POS.sub("", line.strip(), count=1).replace("；", "，")
+        elif cards:
+            cards[-1] += " " + line.strip()  # a gloss of more lines: one definition
+        else:
+            cards.append(line)
+    return cards
 
 
 def _meta_columns(headers: dict[str, str]) -> dict[str, int]:

@@ -297,6 +297,14 @@ def test_a_form_field_stamped_with_a_date_and_time_is_still_a_field(tmp_path: Pa
     assert "干密度" in titles
 
 
+def test_form_fields_set_apart_by_no_break_spaces_are_fields_too(tmp_path: Path) -> None:
+    # a saved web page spaces its fields with "&nbsp;" between ordinary spaces
+    header = "开放时间：2025年10月8日 08:00 \xa0 得分为：9/10分 \xa0 作答时间：2025-10-09\n\n"
+    titles = set(_descriptions(tmp_path, header + SOIL_QUIZ, "quiz.txt"))
+    assert not titles & {"开放时间", "得分为", "作答时间"}
+    assert "干密度" in titles
+
+
 def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert apparatus("填空题（每空2分，共10分）")
     assert apparatus("简答题（共30分）")

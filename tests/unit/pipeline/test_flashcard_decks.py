@@ -152,6 +152,53 @@ def test_a_chinese_list_of_name_colon_meaning_lines_is_a_deck() -> None:
     assert deck_blocks(notes) is None
 
 
+def test_a_dictionary_word_book_export_reads_one_card_a_word() -> None:
+    # a dictionary app's word book as text: "number, word  [phonetic]", the gloss below
+    lines = [
+        "1, photon  [ˈfəʊtɒn]",
+        "n. 光子；光的能量量子",
+        "",
+        "2, refraction  [rɪˈfrækʃn]",
+        "n. 折射；光从一种介质进入另一种介质时传播方向的改变",
+        "3, lens",
+        "n. 透镜",
+        "4, focal length  [ˈfəʊkl leŋθ]",
+        "n. 焦距；透镜中心到焦点的距离",
+        "5, diffraction  [dɪˈfrækʃn]",
+        "n. 衍射",
+        "6, polarization  [ˌpəʊləraɪˈzeɪʃn]",
+        "n. 偏振；横波振动方向的不对称性",
+    ]
+    blocks = deck_blocks(lines)
+    assert blocks is not None and len(blocks) == 6
+    assert blocks[0].text == "photon: 光子，光的能量量子"  # no phonetic, no part of speech
+    assert blocks[3].emphasis[0] == "focal length"
+    # a numbered list of plain sentences is no word book
+    steps = [f"{n}, 然后把第{n}步的结果记下来。" for n in range(1, 7)]
+    assert deck_blocks(steps) is None
+
+
+def test_a_word_books_senses_are_one_definition(tmp_path: Path) -> None:
+    # a gloss lists its senses apart by "；": the name and what it means are one answer
+    lines = [
+        f"{n}, {w}  [x]\nn. {zh}；{gloss}\n"
+        for n, (w, zh, gloss) in enumerate(
+            [
+                ("lens", "透镜", "能使光线会聚或发散的光学元件"),
+                ("prism", "棱镜", "使白光色散的透明多面体"),
+                ("mirror", "反射镜", "表面能反射光线的光学元件"),
+                ("photon", "光子", "光的能量量子"),
+                ("laser", "激光", "受激辐射放大产生的相干光"),
+            ],
+            1,
+        )
+    ]
+    path = _write(tmp_path, "words.txt", "\n".join(lines))
+    concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
+    assert "会聚或发散" in concepts["lens"].description
+    assert "色散" in concepts["prism"].description
+
+
 def _apkg(path: Path, notes: list[str], deck: str = "Astronomy::Stars") -> Path:
     """A deck package as Anki 2.1 exports one: collection.anki2 (schema 11: the decks as
     JSON in `col`, each note's fields joined by U+001F) beside an empty media index."""

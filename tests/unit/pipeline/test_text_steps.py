@@ -566,6 +566,18 @@ def test_a_chinese_chapter_number_goes_from_a_heading_however_it_is_spaced() -> 
     assert {h: HEADING_NUMBER.sub("", h) for h in headings} == headings
 
 
+def test_a_parts_quiz_or_homework_goes_with_its_number_before_the_topic() -> None:
+    """A course site titles each unit's quiz "第N单元测验：topic": the quiz word stayed
+    before the colon, a concept and the head of a week's title."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    assert HEADING_NUMBER.sub("", "第二单元测验：数据的描述统计") == "数据的描述统计"
+    assert HEADING_NUMBER.sub("", "第7章作业: 细胞周期") == "细胞周期"
+    # the word stays where no topic follows it after a colon
+    assert HEADING_NUMBER.sub("", "第三讲 练习与讨论") == "练习与讨论"
+    assert HEADING_NUMBER.sub("", "第一章习题") == "习题"
+
+
 def test_a_section_number_followed_by_a_colon_goes_whole() -> None:
     """An online textbook may title each page "12.3: Name": the colon after the number
     went on into the module's title (": Name")."""
