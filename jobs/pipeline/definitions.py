@@ -968,7 +968,7 @@ def _equals_entry(sentence: str, block: int, chinese: bool) -> list[Definition]:
 # enumerator says the lines are entries and the name before the colon the item (weak: an
 # entry may name a factor, "（1）纬度：纬度低，…"); and it heads a definition "X的概念：…"
 # or "X的定义：…", numbered or not, which defines X as a glossary entry does
-_ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
+ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[.、．)])"
 # (its gloss in brackets may stand between: "接口隔离原则（Interface Segregation
 # Principle，ISP）：尽量缩小接口范围…")
 # A handout's list sets the gloss off with a dash as often as with a colon ("计曲线——每隔
@@ -979,7 +979,7 @@ _ZH_NAME_BEFORE_COLON = (
     r"(?:[（(][^（）()]{1,60}[）)])?\s*(?:[:：]|—{1,2})\s*"
     r"(?P<rest>.*)$"
 )
-_ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{_ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
+_ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
 # code or emphasis marks opening an entry before its Chinese name
 _MARKED_OPENING = re.compile(r"^[`*_]+(?=[\u3400-\u9fff【])")

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import rjieba
 
-from jobs.pipeline.definitions import Definition
+from jobs.pipeline.definitions import ZH_ENUMERATOR, Definition
 from jobs.pipeline.lexicon import ALIAS_VERBS
 from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
@@ -31,8 +31,14 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     text = without_pointer(with_subject(whole, definition, blocks, chinese), chinese)
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
     if chinese:
-        text = _ZH_CLAUSE_END.sub("。", _ZH_BOX_LABEL.sub("", text))
+        text = _ZH_CLAUSE_END.sub("。", _ZH_BOX_LABEL.sub("", _ZH_ENUMERATED.sub("", text)))
     return without_restated_label(text, definition.term)
+
+
+# a handout's numbered entry keeps its number where the definition was read from it: the
+# answer to "什么是变质？" opened on "（一）变质：…", the outline's "（一）" no part of what the
+# term means. A number before a decimal point ("1.5倍…") is a quantity, it stays.
+_ZH_ENUMERATED = re.compile(rf"^\s*{ZH_ENUMERATOR}(?!\d)\s*")
 
 
 # A Chinese sentence is read up to its semicolon, each clause its own statement ("…称为齿顶
