@@ -590,6 +590,13 @@ GENERIC_HEADINGS = frozenset(
         "相关问题",
         "相关文章",
         "更多回答",
+        # …and a question bank's or a 搜题 site's list of like questions under its worked
+        # answers (a saved 解析 page's "相似题推荐" was a module's topic, its 相似题 a concept)
+        "相似题",
+        "相似题推荐",
+        "相似题目",
+        "同类题",
+        "类似题",
         "延伸阅读",
         "深入阅读",
         "扩展阅读",

@@ -584,6 +584,12 @@ def test_a_qa_sites_side_cards_name_no_topic() -> None:
     assert not apparatus("相关问题的求解方法")
 
 
+def test_a_question_banks_list_of_like_questions_names_no_topic() -> None:
+    # under a worked answer a 搜题 page lists other questions like it, not its topics
+    assert apparatus("相似题推荐") and apparatus("同类题") and apparatus("相似题")
+    assert not apparatus("相似三角形")
+
+
 def test_a_bar_and_a_footer_marked_by_class_are_no_text(tmp_path: Path) -> None:
     # a page written without <nav> or <footer> names its furniture by class or id
     bar = '<div class="navbar"><a href="#">Back</a> | <a href="#">Forward</a></div>'
