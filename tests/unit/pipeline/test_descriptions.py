@@ -628,20 +628,15 @@ def test_a_chinese_lead_in_ending_on_the_term_before_its_gloss_goes() -> None:
     assert without_restated_label(kept, "岩石") == kept
 
 
-@pytest.mark.parametrize(
-    ("numbered", "term", "expected"),
-    [
-        # an outline's numbered point: its number is no part of the answer
+def test_a_numbered_entrys_number_is_no_part_of_a_chinese_description() -> None:
+    # an outline's numbered point: its number is no part of the answer; a number before a
+    # decimal point is a quantity and stays
+    for numbered, term, expected in (
         ("（二）蒸腾：水分以气体状态从植物体表面散失的过程称为蒸腾。", "蒸腾", "蒸腾："),
         ("3、共振：驱动力频率等于固有频率时振幅最大的现象。", "共振", "共振："),
         ("②熔点：晶体开始熔化时的温度叫做熔点。", "熔点", "熔点："),
-        # a number before a decimal point is a quantity and stays
         ("1.5倍标准差以外的观测值称为离群值。", "离群值", "1.5倍"),
-    ],
-)
-def test_a_numbered_entrys_number_is_no_part_of_a_chinese_description(
-    numbered: str, term: str, expected: str
-) -> None:
-    definition = Definition(term, numbered, 0, 0.55)
-    block = Block("paragraph", numbered, 1)
-    assert description(definition, term, [block], True).startswith(expected)
+    ):
+        definition = Definition(term, numbered, 0, 0.55)
+        block = Block("paragraph", numbered, 1)
+        assert description(definition, term, [block], True).startswith(expected), numbered
