@@ -329,6 +329,13 @@ GENERIC_HEADINGS = frozenset(
         "main ideas",
         "key ideas",
         "big ideas",
+        # a section that lists an event's or a process's parts of one kind: a history
+        # note's "Causes" and "Phases" of a revolution were concepts and its week title
+        # beside the revolution's real terms; "Stages", "Consequences" are the same kind
+        "causes",
+        "consequences",
+        "phases",
+        "stages",
         "key lessons",
         "lessons learned",
         "takeaways",

@@ -2871,6 +2871,26 @@ _PROPERTY_OF = re.compile(
 
 MAX_TITLE_WORDS = 12
 
+# the class a teacher's note addresses: "Ask students: …", "Remind the class: …"
+_CLASS_ADDRESSED = re.compile(
+    r"(?:the\s+)?(?:students?|pupils?|learners?|class|group|audience|everyone|them)$",
+    re.IGNORECASE,
+)
+
+
+def _to_the_class(term: str) -> bool:
+    """A deck's speaker note or a lesson plan's step telling the teacher what to do with the
+    class ("Ask students:", "Have pupils:"): a verb English knows only as one (or as "have")
+    and the class it addresses, no concept ("Merge sort:" addresses nobody)."""
+    verb, _, rest = term.partition(" ")
+    lemmas = getAllLemmas(verb.lower())
+    return (
+        bool(lemmas)
+        and set(lemmas) <= {"VERB", "AUX"}
+        and verb.lower() in lemmas.get("VERB", ())
+        and _CLASS_ADDRESSED.fullmatch(rest.strip()) is not None
+    )
+
 
 def _titled(rest: str) -> bool:
     """What follows a label's colon is a title, no definition: a short line in title case
@@ -2910,6 +2930,7 @@ def colon_head(text: str, block: int) -> list[Cue]:
         or FURNITURE.match(term)
         or lowered in FURNITURE_WORDS
         or apparatus(term)
+        or _to_the_class(term)
         or not acceptable(term)
         or (has_han(term) and not _zh_name(term.replace(" ", "")))
         or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))

@@ -10,7 +10,7 @@ from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.blocks import headed_glossary
-from jobs.pipeline.structure import gloss_terms, zh_listed
+from jobs.pipeline.structure import colon_head, gloss_terms, zh_listed
 from tests.unit.pipeline.written import concepts_of, written
 
 
@@ -534,3 +534,22 @@ def test_a_chinese_entry_listing_names_in_latin_letters_gives_no_meaning() -> No
     assert _zh_list_entry("- 排序：冒泡、插入与Shell", 0, item=True, listed=True) is None
     assert _zh_list_entry("- 分词：正向匹配、逆向匹配与HMM", 0, item=True, listed=True) is None
     assert glossed("**边缘检测**：用Canny等算子找出图像中灰度突变位置的方法。", "边缘检测")
+
+
+def test_a_note_to_the_presenter_before_its_colon_is_no_term(tmp_path: Path) -> None:
+    # a deck's speaker notes and a lesson plan tell the teacher what to do with the class:
+    # "Ask students: …", "Remind the class: …", "Have pupils: …" name no concept
+    for note in (
+        "Ask students: why does a ball thrown upward come back down at the same speed?",
+        "Remind the class: every force has an equal and opposite partner force.",
+        "Have pupils: list three forces acting on a book resting on a table.",
+    ):
+        assert colon_head(note, 0) == []
+    # a term's entry that opens on the same verb still is one
+    entry = "Ask price: the lowest price at which a seller will accept to sell a security."
+    assert [c.term for c in colon_head(entry, 0)] == ["Ask price"]
+    notes = (
+        "Inertia: the tendency of a body to keep its state of motion.\n\n"
+        "Ask students: what keeps a hockey puck sliding across the ice for so long?\n"
+    )
+    assert "ask students" not in _concepts(tmp_path, "forces.txt", notes)

@@ -14,7 +14,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
 from jobs.pipeline.references import credits, licence_notices
 from jobs.pipeline.structure import lead_in_style
-from tests.unit.pipeline.written import written
+from tests.unit.pipeline.written import keys_of, written
 
 _LEAD_INS = [
     ("As we turn now", "to the question of duty, it helps to recall what earlier theories said"),
@@ -461,3 +461,19 @@ def test_a_person_of_the_texts_story_is_no_concept(tmp_path: Path) -> None:
     titles = {c.title for c in analyse_file(path, language="en").knowledge.concepts}
     assert "Maria" not in titles  # called "she" and "her" as she works
     assert "garden plan" in titles
+
+
+def test_sections_named_for_causes_or_phases_name_no_topic(tmp_path: Path) -> None:
+    # a history note split an event into "Causes" and "Phases" (and a biology lesson has
+    # "Stages", an economics one "Consequences"): each heading names the kind of what the
+    # section lists, not a topic, and was a concept beside the event's real terms
+    text = (
+        "# The Great Famine\n\n## Causes\n\n"
+        "**Potato blight** is a disease of potato plants caused by a water mould.\n\n"
+        "## Phases\n\nThe famine spread from the west over five years.\n\n"
+        "## Consequences\n\nEmigration halved the island's population.\n\n"
+        "## Stages\n\nRelief came late.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "potato blight" in keys
+    assert not keys & {"causes", "cause", "phases", "phase", "consequences", "stages"}
