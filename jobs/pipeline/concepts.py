@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
@@ -707,7 +707,7 @@ def find_concepts(
         drafts = [d for d in drafts if not _stressed_adjective(d)]
     else:
         drafts = [d for d in drafts if not _zh_quoted_english(d)]
-    drafts = _without_persons(drafts, prose)
+    drafts = _without_persons(drafts, (sentence for _, sentence in body))
     budget = concept_budget(
         words,
         slides,
@@ -2102,21 +2102,24 @@ MIN_PERSON_SENTENCES = 3
 PERSON_SHARE = 0.25
 
 
-def _without_persons(drafts: list[Draft], prose: str) -> list[Draft]:
+def _without_persons(drafts: list[Draft], said: Iterable[str]) -> list[Draft]:
+    """`drafts` without the persons of the text's story (above); `said`: the body's
+    sentences, as `find_concepts` split them once."""
     candidates = {
         d.title for d in drafts if d.sources == {"term"} and _GIVEN_NAME.fullmatch(d.title)
     }
     if not candidates:
         return drafts
-    named: dict[str, int] = dict.fromkeys(candidates, 0)
-    called: dict[str, int] = dict.fromkeys(candidates, 0)
-    for sentence in sentences(prose):
-        for name in candidates:
-            at = re.search(rf"\b{name}\b", sentence)
-            if at is None:
-                continue
+    names = re.compile(rf"\b(?:{'|'.join(sorted(candidates))})\b")
+    named: Counter[str] = Counter()
+    called: Counter[str] = Counter()
+    for sentence in said:
+        first: dict[str, int] = {}  # each name's first use in the sentence: where it ends
+        for found in names.finditer(sentence):
+            first.setdefault(found.group(0), found.end())
+        for name, end in first.items():
             named[name] += 1
-            called[name] += _PERSONAL_PRONOUN.search(sentence, at.end()) is not None
+            called[name] += _PERSONAL_PRONOUN.search(sentence, end) is not None
     persons = {
         name
         for name in candidates
