@@ -83,7 +83,7 @@ def _right(question: etree._Element, kind: str) -> str | bool | None:
         for answer in question.iterfind("answer")
     ]
     if kind == "truefalse":
-        return any(grade > 0 and text.casefold() == "true" for grade, text in graded)
+        return any(grade > 0 and quizbank.option_truth(text) for grade, text in graded)
     if kind in ("multianswer", "description"):
         return True
     if kind not in _OPTION_TYPES:

@@ -83,11 +83,9 @@ def _right(item: etree._Element, options: dict[str, str], kind: str) -> str | bo
             text = options.get((equal.text or "").strip(), "")
             if text and text not in named:
                 named.append(text)
-    if kind == "true_false_question" or {o.casefold() for o in options.values()} == {
-        "true",
-        "false",
-    }:
-        return any(text.casefold() == "true" for text in named)
+    truths = {quizbank.option_truth(o) for o in options.values()}
+    if kind == "true_false_question" or (len(options) == 2 and truths == {True, False}):
+        return any(quizbank.option_truth(text) for text in named)
     if not named:
         return None
     return quizbank.options_answer(named)

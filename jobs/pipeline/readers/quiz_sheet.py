@@ -27,7 +27,12 @@ from collections.abc import Sequence
 
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import make_blocks
-from jobs.pipeline.readers.quizbank import MIN_QUESTIONS, answered_question, options_answer
+from jobs.pipeline.readers.quizbank import (
+    MIN_QUESTIONS,
+    answered_question,
+    option_truth,
+    options_answer,
+)
 
 # a header cell, case-folded, before any "- max 120 characters" note the template adds
 _QUESTION = re.compile(r"question(?: text)?|题目|题干|试题")
@@ -36,9 +41,6 @@ _OPTION = re.compile(r"(?:answer|option|choice|选项)\s*([1-9a-i])")
 _CORRECT = re.compile(r"correct answers?(?:\(s\))?|correct options?|answer key|正确答案|标准答案")
 # a column that explains the answer: kept, as what the teacher says the answer means
 _EXPLANATION = re.compile(r"explanation|答案解析|解析")
-# a 判断题's options: the stem is true, or false
-_TRUE = frozenset({"对", "正确", "是", "√", "true"})
-_FALSE = frozenset({"错", "错误", "否", "×", "false"})
 # a correct cell that only names options ("2", "1,3", "A,C"), not a fill-in's words
 _KEYS = re.compile(r"[\s\d,，、;；.A-Ia-i]*")
 # the blank a Chinese stem leaves for its answer: "（ ）", "(  )", "____"
@@ -117,8 +119,9 @@ def _questions(
 def _answered(stem: str, right: list[str]) -> list[Block]:
     """A question's stem with its right options: a true/false option says whether the stem
     stands; a bracketed blank takes the answer; else the answer follows the stem."""
-    if len(right) == 1 and right[0].casefold() in _TRUE | _FALSE:
-        return answered_question("", _BLANK.sub("", stem), right[0].casefold() in _TRUE, "")
+    if len(right) == 1 and (truth := option_truth(right[0])) is not None:
+        # a 判断题's option says the stem is true, or false
+        return answered_question("", _BLANK.sub("", stem), truth, "")
     answer = options_answer(right)
     if _BLANK.search(stem):  # "…的首要环节是（ ）。": the answer in its brackets
         return answered_question("", _BLANK.sub(answer, stem, count=1), True, "")

@@ -196,6 +196,19 @@ def options_answer(options: Sequence[str]) -> str:
     return f"{', '.join(options[:-1])} and {options[-1]}"
 
 
+# A true/false question's two options as the bank formats write them: Moodle XML's and
+# QTI's "true" / "false", a Chinese quiz platform's 对 / 错 (正确 / 错误, √ / ×)
+_TRUE_OPTIONS = frozenset({"true", "对", "正确", "是", "√"})
+_FALSE_OPTIONS = frozenset({"false", "错", "错误", "否", "×"})
+
+
+def option_truth(option: str) -> bool | None:
+    """True or False when the option's text is a true/false question's "true" or "false"
+    (in English or Chinese), None for any other option."""
+    text = option.strip().casefold()
+    return True if text in _TRUE_OPTIONS else False if text in _FALSE_OPTIONS else None
+
+
 def right_answer(block: str) -> str | bool | None:
     """The right answer of a GIFT answer block: its text, True or False for a true/false
     question, None when there is none to read (an essay's "{}", a numeric "{#3.14}",
