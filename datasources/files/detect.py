@@ -79,7 +79,8 @@ Kind = Literal[
 # the ZIP containers we read (`check_office_archive`, `check_office_xml`)
 OfficeKind = Literal["docx", "pptx", "odt", "epub", "xlsx", "odp", "ods"]
 # every ZIP container we read, bounded alike (`check_office_archive`): an Anki deck
-# package and a zipped LaTeX project are no Office files, but ZIPs a bomb can hide in too
+# package, a zipped LaTeX project and a course package are no Office files, but ZIPs a bomb
+# can hide in too
 ArchiveKind = OfficeKind | Literal["anki", "latexproject", "coursepackage"]
 # the kinds read from text; a file name of one of them may hold another
 TEXT_KINDS: tuple[Kind, ...] = (
