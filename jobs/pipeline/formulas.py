@@ -1,16 +1,18 @@
 """Formulas: display maths (LaTeX `$$…$$`, `\\[…\\]`, equation environments, Office Math,
 MathML) with confidence 0.9, substantial inline LaTeX with 0.6, and lines of a PDF that
-are mostly mathematical symbols around an "=" with 0.5.
+are mostly mathematical symbols around an "=" with 0.5; each halved (UNNAMED_OWNER) when
+no words next to it name its concept as what it gives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from jobs.pipeline.examples import Owner
 from jobs.pipeline.mentions import PROSE
 from jobs.pipeline.model import Block, Extraction
-from jobs.pipeline.textutil import sentences
+from jobs.pipeline.textutil import has_han, sentences
 
 _DISPLAY = re.compile(
     r"^\s*(?:\$\$.+\$\$|\\\[.+\\\]|\\begin\{(?:equation|align|gather|multline)\*?\}.+)\s*$", re.S
@@ -37,25 +39,116 @@ _MATH_CHARS = set("=+−-*/^_()[]{}|∑∫∏√∂∇≤≥≈≠∞·×÷αβ�
 MAX_CONTEXT = 400
 
 
-def find_formulas(
-    blocks: Sequence[Block], concept_of: Callable[[str, int], str | None]
-) -> list[Extraction]:
+def find_formulas(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction]:
     found: list[Extraction] = []
     for index, block in enumerate(blocks):
         text = block.text.strip()
         context = _context(blocks, index)
         if block.kind == "formula" or _DISPLAY.match(text):
-            owner = concept_of(f"{_worded_left_side(text)}\n{_lead_in(context)}", index)
-            found.append(_formula(text, context, block, 0.9, owner))
+            left = _worded_left_side(text)
+            owner = concept_of(f"{left}\n{_lead_in(context)}", index)
+            names = (left, _giver(context, index, concept_of))
+            sure = _confidence(0.9, owner, names, index, concept_of)
+            found.append(_formula(text, context, block, sure, owner))
         elif block.kind in PROSE:
             for match in _INLINE.finditer(text):
                 if _computes(match.group(1)) and not _closing_opens(text, match.start()):
-                    owner = concept_of(f"{_sentence_holding(text, match)}\n{text}", index)
-                    found.append(_formula(match.group(0), text, block, 0.6, owner))
+                    subject = _sentence_holding(text, match)
+                    owner = concept_of(f"{subject}\n{text}", index)
+                    names = (subject, _giver(text[: match.start()], index, concept_of))
+                    sure = _confidence(0.6, owner, names, index, concept_of)
+                    found.append(_formula(match.group(0), text, block, sure, owner))
             if _looks_mathematical(text) and not _WORKED_ANSWER.match(text):
-                owner = concept_of(f"{_left_side(text)}\n{context}", index)
-                found.append(_formula(text, context, block, 0.5, owner))
+                left = _left_side(text)
+                owner = concept_of(f"{left}\n{context}", index)
+                names = (left, _giver(context, index, concept_of))
+                sure = _confidence(0.5, owner, names, index, concept_of)
+                found.append(_formula(text, context, block, sure, owner))
     return found
+
+
+# A formula is its concept's when the words next to it say so: its left side names the
+# concept, or the words right before it end on what gives it ("the entropy is defined
+# as", "the log-likelihood, which is", "卷积被定义为：", "艾滋病的概率为"), the concept named
+# last before that. Otherwise the concept is only the one a paragraph named first ("+0 → 0000
+# 0000" was "the formula for “positive”", "$j = n - 1$" that for “array”, "n(n-4) > 0"
+# 分的公式): the formula stays the concept's reading, halved, and a course asks no "formula
+# for" it nor sets an objective computing with it (`jobs/planning/inputs.NAMED_FORMULA`).
+UNNAMED_OWNER = 0.5
+_MATH_SPAN = re.compile(r"\$[^$]*\$|`[^`]*`")
+_EN_SAYS_GIVEN = (
+    r"(?:\b(?:(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|then\s+|thus\s+|now\s+|also\s+)?)?"
+    r"(?:given|defined|computed|calculated|written|expressed|formulated|denoted|obtained|"
+    r"determined|represented|approximated|estimated|updated|measured|rewritten|derived|stated)"
+    r"(?:\s+(?:by|as|using|via|with))?"
+    r"|\bequals?\b|\bas\s+follows)"
+)
+_EN_GIVING = (
+    rf"(?:{_EN_SAYS_GIVEN}|\b(?:is|are|was|were|will\s+be|becomes?|reads?|satisf(?:y|ies))\b)"
+)
+_ZH_GIVING = (
+    r"(?:的?(?:计算)?公式(?:为|是|如下)?|被?定义为|(?:可以?)?(?:表示|写|记)[为成作]|由下式给出|如下|"
+    r"等于|满足|为|是)"
+)
+# the verb right before the formula, or (an English sentence that introduces it, ending on
+# a colon) its first that says so: "the prefix sum at index i, prefix[i], equals the sum
+# of … through i:" (a bare "is" there, or 为 inside 分别为 and 长度为, says nothing of it)
+_GIVES_LAST = re.compile(
+    rf"(?:{_EN_GIVING}(?:\s+(?:the\s+)?(?:following\s+)?(?:formula|equation|expression))?"
+    rf"|{_ZH_GIVING})(?:\s+(?:then|thus|therefore|now))?\s*[:：,，]?\s*$",
+    re.I,
+)
+_GIVES_FIRST = re.compile(_EN_SAYS_GIVEN, re.I)
+_INTRODUCES = re.compile(r"[:：]\s*$")
+_GIVER_WORDS = 8  # "the prefix sum at index i, prefix[i], equals": its name and what follows
+_GIVER_HAN = 24
+
+
+def _confidence(
+    base: float, owner: str | None, names: Sequence[str], index: int, concept_of: Owner
+) -> float:
+    """`base`, or halved when the formula has a concept that none of `names` names."""
+    if owner is None or any(concept_of(n, index, by_section=False) == owner for n in names if n):
+        return base
+    return base * UNNAMED_OWNER
+
+
+# a pronoun subject points to the sentence before: "Their mean is the centre. It is written"
+_POINTING = re.compile(r"^\s*(?:it|this|that|these|they|[它其这此该])\s*$", re.I)
+
+
+def _giver(lead: str, index: int, concept_of: Owner) -> str:
+    """The concept-naming words before the verb of the last sentence of `lead` when that
+    verb gives the formula after it (`_GIVES_LAST`, `_GIVES_FIRST`): the nearest concept to
+    the verb, or the sentence before when a pronoun stands there; "" when there is none."""
+    said = list(sentences(_MATH_SPAN.sub(" ", lead)))
+    if not said:
+        return ""
+    last = said[-1].rstrip()
+    verb = _GIVES_LAST.search(last)
+    if verb is None and _INTRODUCES.search(last):
+        verb = _GIVES_FIRST.search(last)
+    if verb is None:
+        return ""
+    before = last[: verb.start()]
+    if _POINTING.match(before):
+        return said[-2] if len(said) > 1 else ""
+    if has_han(before[-_GIVER_HAN:]):
+        tails = [before[-n:] for n in range(1, min(len(before), _GIVER_HAN) + 1)]
+    else:
+        words = before.split()[-_GIVER_WORDS:]
+        tails = [" ".join(words[i:]) for i in range(len(words) - 1, -1, -1)]
+    # the nearest concept to the verb is what it gives: "For a distribution P its entropy,
+    # H[P], is defined as" gives the entropy, not the distribution
+    for tail in tails:
+        if concept_of(tail, index, by_section=False) is not None:
+            return tail
+    return ""
+
+
+def _last_sentence(text: str) -> str:
+    said = list(sentences(text))
+    return said[-1] if said else ""
 
 
 # A worked example's answer opens on its marker ("解 令 u=2x+1，则…", "解：取 f(x)=√x",

@@ -13,6 +13,11 @@ from typing import Literal
 Difficulty = Literal["beginner", "intermediate", "advanced"]
 ExtractionKind = Literal["definition", "example", "formula"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced")
+# A formula the extractor gives at least this confidence has its concept named beside it,
+# as what it gives; it halves the others' (jobs/pipeline/formulas.UNNAMED_OWNER): "+0 → 0000
+# 0000" was "the formula for “positive”", the concept its paragraph named first. Only a
+# named formula is asked for, or computed with in an objective.
+NAMED_FORMULA = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,11 @@ class ConceptInput:
 
     def count(self, kind: ExtractionKind) -> int:
         return sum(1 for e in self.extractions if e.kind == kind)
+
+    def named_formulas(self) -> tuple[Extraction, ...]:
+        return tuple(
+            e for e in self.extractions if e.kind == "formula" and e.confidence >= NAMED_FORMULA
+        )
 
 
 @dataclass(frozen=True, slots=True)

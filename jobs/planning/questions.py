@@ -1,10 +1,10 @@
 """QuestionAnswer objects for self-assessment, from each taught concept's own texts.
 
-Per concept: its surest definition, example and formula (the extractor's confidence,
-then reading order: a display formula before a symbol set inline, "X is defined as"
-before "X is a …", an example naming the concept before one of its section) each give
-one question; a concept with none of these but a
-description gets a definition question answered by the description.
+Per concept: its surest definition, example and named formula (`inputs.NAMED_FORMULA`;
+the extractor's confidence, then reading order: a display formula before a symbol set
+inline, "X is defined as" before "X is a …", an example naming the concept before one of
+its section) each give one question; a concept with none of these but a description gets
+a definition question answered by the description.
 """
 
 from __future__ import annotations
@@ -98,8 +98,9 @@ def _answers(
         texts = sorted((e for e in concept.extractions if e.kind == kind and e.text.strip()),
                        key=reading)  # fmt: skip
         if kind == "formula":
-            texts = sorted((e for e in texts if _symbols(e.text) and not _bound(e.text)),
-                           key=_statement)  # fmt: skip
+            named = set(concept.named_formulas())
+            texts = [e for e in texts if e in named and _symbols(e.text) and not _bound(e.text)]
+            texts.sort(key=_statement)
         elif kind == "example":
             # one that names the concept first: "For example, …" is the example of its
             # section's concept when it names none, and "How is “capabilities” used in

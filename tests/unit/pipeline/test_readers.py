@@ -521,7 +521,10 @@ def test_html_mathml_and_tex_formulas(tmp_path: Path) -> None:
     assert ("formula", "E = mc^2") in [(b.kind, b.text) for b in blocks]
     from jobs.pipeline.formulas import find_formulas
 
-    found = {x.content: x.confidence for x in find_formulas(blocks, lambda text, block: None)}
+    found = {
+        x.content: x.confidence
+        for x in find_formulas(blocks, lambda text, block, by_section=True: None)
+    }
     assert found["E = mc^2"] == 0.9 and found["\\[ F = ma \\]"] == 0.9
 
 

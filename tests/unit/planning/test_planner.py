@@ -296,6 +296,21 @@ def test_a_bound_in_big_o_answers_no_formula_question_but_a_recurrence_does() ->
     assert not [q for q in plan.questions if q.concept_id == "s-mean" and "formula" in q.question]
 
 
+def test_a_formula_its_concept_is_not_named_beside_asks_nothing() -> None:
+    """The extractor halves a formula's confidence when no words beside it name its concept
+    as what it gives ("+0 → 0000 0000" was "the formula for “positive”", the concept its
+    paragraph named first): no question asks for it and no objective computes with it."""
+    unnamed = (Extraction("formula", r"$$x = \frac{a}{b}$$", STATS, 1, confidence=0.45),)
+    named = (Extraction("formula", r"$$s = \sqrt{s^2}$$", STATS, 1, confidence=0.9),)
+    plan = _planned_with_formulas({"s-mean": unnamed, "s-sd": named})
+    asked = {q.concept_id for q in plan.questions if "formula" in q.question}
+    assert "s-mean" not in asked and "s-sd" in asked
+    level = {s.concept_id: s.bloom_level for w in plan.weeks for s in w.slots}
+    # the mean had only its formula to apply: without it, a beginner's definition to recall
+    assert level["s-mean"] == "remember"
+    assert not any("Mean" in o.description and o.verb == "Compute" for o in plan.objectives)
+
+
 def test_same_input_gives_the_same_bytes_whatever_the_input_order() -> None:
     data = statistics_input()
     first = plan_course(data).to_json()
