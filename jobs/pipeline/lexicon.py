@@ -393,6 +393,14 @@ GENERIC_HEADINGS = frozenset(
         "quiz",
         "quizzes",
         "self-check",
+        # …and the worked answer under each exercise, as an exercise sheet (PDF, Word)
+        # heads it: "Solution", repeated under every exercise, was an exercise sheet's first
+        # concept and a week's title. Only the singular: "Solutions" heads chemistry's topic
+        "solution",
+        "answer",
+        "answers",
+        "hint",
+        "hints",
         # a syllabus's or a slide deck's own apparatus
         "outline",
         "agenda",

@@ -4,7 +4,8 @@
 Headings by style ("Heading 2", "Title", localised "标题 2") or by `w:outlineLvl`; in a
 document with neither (typed by hand, as many teachers' handouts are), a short paragraph
 set wholly in bold is a heading, its level the rank of its font size (`blocks.manual_headings`);
-list paragraphs by style or numbering; tables as rows of " | "-joined cells; Office Math as
+list paragraphs by style or numbering; a Glossary's bold term lines over their glosses as
+glossary entries (`blocks.headed_glossary`); tables as rows of " | "-joined cells; Office Math as
 formula blocks. Explicit page breaks (and Word's rendered-page-break marks) give real page
 numbers; a file without any gets virtual pages. Word's and WPS's own markup (tracked changes,
 content controls, its table of contents, text boxes, symbols) is first rewritten into what Word
@@ -37,6 +38,7 @@ from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
     bold_subheadings,
+    headed_glossary,
     heading_shaped,
     make_blocks,
     manual_headings,
@@ -207,6 +209,10 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     titled = len(marked) == 1 and blocks[0] is marked[0] and blocks[0].text == title
     numbered = numbered_sections(blocks, bold)
     headed = bold_subheadings(manual_headings(numbered, bold, body, titled), bold)
+    # a glossary of bold term lines, each over its gloss (typed by hand, or pandoc's
+    # "Definition Term" style): the terms read as small headings were sections no rule
+    # took for defined, as a PDF's Key Terms were (`blocks.headed_glossary`)
+    headed = headed_glossary(headed)
     # a downloaded copy's watermark and page lines, left in the body on every page
     headed = without_running_lines(headed)
     return headed, paged, title

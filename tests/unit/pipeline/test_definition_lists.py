@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+
 from datasources.files.detect import detect
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
@@ -339,6 +341,32 @@ def test_a_pdf_glossary_of_bold_term_lines_over_their_glosses_gives_entries() ->
     assert (entry.kind, entry.page, entry.emphasis) == ("paragraph", 4, ("talus",))
     found = list(find_definitions(entries[3].text, 3, False, entries[3].emphasis))
     assert [d.term for d in found] == ["frost wedging"]
+
+
+def test_a_word_glossary_of_bold_term_lines_over_their_glosses_gives_entries(
+    tmp_path: Path,
+) -> None:
+    # a Word handout (typed by hand, or Markdown's definition list converted by pandoc)
+    # sets each term on a bold line of its own over its gloss, under a Glossary heading:
+    # each term was read as a small heading, a section no rule took for defined, and the
+    # concept was cut from a longer term ("stack" of "call stack") with no definition
+    document = docx.Document()
+    document.add_heading("Weathering", 1)
+    document.add_paragraph("Rock breaks down where it meets the air and water.")
+    document.add_heading("Glossary", 2)
+    for term, gloss in (
+        ("frost wedging", "The splitting of rock by water that freezes in its cracks."),
+        ("salt crystal growth", "The prying apart of grains by salt left as water dries."),
+        ("talus", "The heap of broken rock at the foot of a cliff."),
+    ):
+        document.add_paragraph().add_run(term).bold = True
+        document.add_paragraph(gloss)
+    path = tmp_path / "weathering.docx"
+    document.save(str(path))
+    texts = [b.text for b in read(path, detect(path)).blocks()]
+    assert "frost wedging: The splitting of rock by water that freezes in its cracks." in texts
+    assert "talus: The heap of broken rock at the foot of a cliff." in texts
+    assert "salt crystal growth" not in texts
 
 
 def test_small_headings_outside_a_glossary_or_too_few_stay_headings() -> None:

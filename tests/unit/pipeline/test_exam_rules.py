@@ -50,6 +50,17 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
         assert not apparatus(topic), topic
 
 
+def test_an_exercises_solution_answer_and_hint_headings_are_apparatus() -> None:
+    # an exercise sheet as PDF or Word heads each exercise's worked answer "Solution" (or
+    # "Answer", "Hint"): repeated under every exercise, it was the sheet's first concept,
+    # a week's title and a module's
+    for heading in ("Solution", "Answer", "Answers", "Hint", "Hints", "Solution:"):
+        assert apparatus(heading), heading
+    # a chemistry section on solutions, and solutions of a kind, stay topics
+    for topic in ("Solutions", "Buffer Solutions", "Solution Concentration"):
+        assert not apparatus(topic), topic
+
+
 def test_a_hands_on_tutorials_aims_and_outcomes_are_apparatus() -> None:
     # a workshop page lists what it sets out to do, then what was learnt, under such headings
     for heading in ("Tutorial Aims", "Workshop aims", "Tutorial outcomes", "Lesson Aims"):
