@@ -1712,6 +1712,8 @@ def find_definitions(
             term = emphasis_name(span)
             if chinese and _zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
+            if _labelled(sentence, term) and apparatus(term):
+                break  # "**面试技巧**：你需要…": the write-up's own part, no name defined
             if not chinese and _states_a_condition(term, sentence):
                 # "_ay_ is added, so _first_ becomes _irst-fay_": the verb is the first
                 # name's, and says its state; it defines no name after it either

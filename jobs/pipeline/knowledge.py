@@ -42,7 +42,7 @@ from jobs.pipeline.structure import (
 )
 from jobs.pipeline.textutil import has_han, sentences, spell_symbols
 from jobs.pipeline.traditional import Restorer, converted, simplified_blocks
-from jobs.pipeline.transcripts import without_speakers
+from jobs.pipeline.transcripts import speaker_labels, without_speakers
 from jobs.pipeline.words import count_all, without_maths
 
 DIFFICULTY_RULE = (
@@ -84,6 +84,9 @@ def _extract(blocks: Sequence[Block], language: Language, slides: int) -> Knowle
     chinese = language == "zh-CN"
     # other works' authors and venues, and the people a book credits, are not concepts
     cited = bibliography(blocks) | credits(blocks) | licence_notices(blocks)
+    # who speaks in a dialogue is no topic where the speech names them either: an
+    # interview's "（面试官此时心里想的是…）" beside its "面试官：…" turns
+    speakers = {label.casefold() for label in speaker_labels(blocks)}
     blocks = [
         replace(b, text=spell_symbols(b.text)) if b.kind in _NAMED and "$" in b.text else b
         for i, b in enumerate(without_speakers(blocks))
@@ -98,6 +101,7 @@ def _extract(blocks: Sequence[Block], language: Language, slides: int) -> Knowle
         ]
     words = count_all(b.text for b in blocks if b.kind != "code")
     drafts, definitions = find_concepts(blocks, chinese, words, slides, prose_words(blocks))
+    drafts = [d for d in drafts if d.key not in speakers]
     tree = outline(blocks)
     concept_of = _owner(drafts, blocks, tree)
     examples = find_examples(blocks, concept_of)

@@ -889,6 +889,8 @@ def course_matter(term: str) -> bool:
 # Exercises), "知识巩固" (Concept Review) titled the weeks of a course on hello-algo's.
 # A solution manual scaffolds each answer the same way ("解答思路：", "解题步骤：", "证明思路："):
 # how the answer goes, never a topic (a 统计学习方法 notebook's 解题步骤 was a concept).
+# A Java interview guide's chapter on message queues headed its parts "面试题", "面试官心理
+# 分析", "面试题剖析": two were concepts and all three titled its first week and modules.
 _ZH_APPARATUS = re.compile(
     r"^(?:本章|本节|本课|本单元|课前|课后|章节|单元|复习|思考|练习|自测|综合|拓展|学习|课程|教学"
     r"|思维|专项|强化|巩固|课堂|随堂|编程|上机|程序设计|程式设计)"
@@ -897,6 +899,11 @@ _ZH_APPARATUS = re.compile(
     r"|^(?:解题|解答|证明|求解)(?:思路|步骤)$"
     # an exercise page's own parts: "知识巩固" (its concept review) beside "编程练习"
     r"|^(?:知识|概念|要点)(?:巩固|回顾|梳理|检测)$"
+    # an interview-preparation write-up (面经, 八股文) sets out each topic in the same parts:
+    # the questions asked, what the interviewer is after, the questions worked through, tips
+    r"|^(?:常见|高频|经典|相关)?面试(?:题|问题|真题)(?:剖析|解析|分析|详解|汇总|精选)?"
+    r"[\d一二三四五六七八九十]*$"
+    r"|^面试(?:官心理分析|官心理|官的?意图|技巧|要点)$"
 )
 
 

@@ -101,3 +101,36 @@ def test_a_speakers_notion_is_no_concept(tmp_path: Path) -> None:
     keys = {c.key for c in concepts_of(tmp_path, text, name="lecture.txt")}
     assert "delta lobe" in keys
     assert "notion" not in keys
+
+
+def test_a_chinese_dialogue_names_its_speakers_by_a_word_for_a_person() -> None:
+    # an interview, a class or a talk show written down as turns: "主持人：…", "嘉宾：…"
+    turns = [("主持人", "欢迎收听本期节目。"), ("嘉宾", "谢谢邀请。")] * 3
+    blocks = [Block("paragraph", f"{who}：{said}", 1, emphasis=(who,)) for who, said in turns]
+    # an exercise's parts repeat too, but name no person: they are left for other rules
+    blocks += [Block("paragraph", f"解析：第{n}题考查潮汐。", 1) for n in range(3)]
+    blocks.append(Block("paragraph", "消费者：购买商品或服务的人。", 1))
+    assert speaker_labels(blocks) == {"主持人", "嘉宾"}
+    spoken = without_speakers(blocks)
+    assert spoken[0].text == "欢迎收听本期节目。" and spoken[0].emphasis == ()
+    assert spoken[6].text.startswith("解析：") and spoken[-1].text.startswith("消费者：")
+
+
+def test_the_speakers_of_a_chinese_interview_are_no_concepts(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        [
+            "# 缓存面试",
+            "**考官**：你在项目里用过缓存吗？",
+            "**应聘者**：用过，我们把热点数据放进缓存，减少数据库的压力。",
+            "**考官**：那缓存穿透是什么？",
+            "**应聘者**：缓存穿透是指查询一个一定不存在的数据，请求每次都落到数据库上。",
+            "**考官**：缓存雪崩呢？",
+            "**应聘者**：缓存雪崩是指大量缓存同时失效，请求一下子全部打到数据库。",
+            "**考官**：怎么避免缓存雪崩？",
+            "**应聘者**：给过期时间加一个随机值，避免缓存穿透也可以用布隆过滤器。",
+            "（考官点点头，考官接着问起了分布式锁。）",
+        ]
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, "interview.md", "zh-CN")}
+    assert "考官" not in keys and "应聘者" not in keys
+    assert "缓存穿透" in keys

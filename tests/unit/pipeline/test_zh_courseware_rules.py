@@ -11,6 +11,7 @@ import pytest
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.clauses import zh_clause
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import heading_terms, zh_parts
 
@@ -113,6 +114,32 @@ def test_an_opening_of_introduction_and_scope_names_no_topic() -> None:
 @pytest.mark.parametrize("label", ["解答思路", "解题步骤", "证明思路", "求解步骤"])
 def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
     assert apparatus(label)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["面试题", "高频面试题 2", "面试题解析", "面试官心理分析", "面试技巧", "常见面试问题"],
+)
+def test_an_interview_guides_parts_are_apparatus(heading: str) -> None:
+    # a 面经 sets out every topic as the questions asked, what the asker is after, the
+    # questions worked through and tips: the same parts under each topic, none a topic
+    assert apparatus(heading)
+
+
+def test_an_interview_guides_bold_tip_defines_nothing() -> None:
+    tip = "面试技巧：回答时先讲业务场景，再讲这个场景是如何解决的。"
+    assert not list(find_definitions(tip, 0, True, emphasis=("面试技巧",)))
+    # a term so labelled still is one
+    entry = "缓存穿透：是指查询一个一定不存在的数据，请求每次都落到数据库上。"
+    assert [d.term for d in find_definitions(entry, 0, True, emphasis=("缓存穿透",))] == [
+        "缓存穿透"
+    ]
+
+
+def test_an_interview_taught_as_a_topic_is_no_apparatus() -> None:
+    # a psychology or an HR course teaches the interview itself
+    assert not apparatus("结构化面试")
+    assert not apparatus("面试官效应")
 
 
 def test_a_class_hour_topic_and_a_proof_are_no_apparatus() -> None:
