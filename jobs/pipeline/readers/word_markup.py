@@ -87,6 +87,16 @@ def word_view(body: etree._Element, toc_styles: set[str]) -> None:
     _lift_text_boxes(body)
     for paragraph in _table_of_contents(body, toc_styles):
         paragraph.getparent().remove(paragraph)
+    # a link's runs are text like any other (Word's table of contents, told by its links to
+    # headings, is gone by now): python-docx lists only a paragraph's direct runs, so a bold
+    # term that links somewhere was no bold line and no stressed term (a glossary's linked
+    # entry ran into the gloss before it, and the entries after it were read as sections).
+    # Its underline is how a link is drawn (a page pasted into Word keeps it on every
+    # link), no stress of the author's: dropped, bold and italics kept.
+    for link in list(body.iter(qn("w:hyperlink"))):
+        for underline in list(link.iter(qn("w:u"))):
+            underline.getparent().remove(underline)
+        _unwrap(link, list(link))
 
 
 def _unwrap(element: etree._Element, children: list[etree._Element]) -> None:

@@ -369,6 +369,60 @@ def test_a_word_glossary_of_bold_term_lines_over_their_glosses_gives_entries(
     assert "salt crystal growth" not in texts
 
 
+def test_a_word_glossary_term_set_as_a_link_is_still_a_bold_term_line(tmp_path: Path) -> None:
+    # a term line that links to its page (a handout pasted from a course site): python-docx
+    # lists only a paragraph's direct runs, so the linked bold term was no bold line and ran
+    # into the gloss before it, and the glossary's reading stopped there
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Weathering", 1)
+    document.add_paragraph("Rock breaks down where it meets the air and water.")
+    document.add_heading("Glossary", 2)
+    for term, gloss in (
+        ("frost wedging", "The splitting of rock by water that freezes in its cracks."),
+        ("exfoliation", "The peeling of rock in sheets as the load above it wears away."),
+        ("talus", "The heap of broken rock at the foot of a cliff."),
+    ):
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(term)
+        run.bold = True
+        if term == "exfoliation":
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), "exfoliation")
+            paragraph._p.append(link)
+            link.append(run._r)
+        document.add_paragraph(gloss)
+    path = tmp_path / "weathering.docx"
+    document.save(str(path))
+    blocks = read(path, detect(path)).blocks()
+    texts = [b.text for b in blocks]
+    assert "exfoliation: The peeling of rock in sheets as the load above it wears away." in texts
+    assert "talus: The heap of broken rock at the foot of a cliff." in texts
+
+
+def test_a_links_underline_in_word_is_no_stress(tmp_path: Path) -> None:
+    # a page pasted into Word underlines every link: the look of a link, not a term stressed
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Erosion moves what ")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "weathering")
+    paragraph._p.append(link)
+    run = document.add_paragraph().add_run("weathering")
+    run.underline = True
+    link.append(run._r)
+    paragraph.add_run(" has loosened, and *deposition* lays it down.")
+    path = tmp_path / "erosion.docx"
+    document.save(str(path))
+    blocks = read(path, detect(path)).blocks()
+    assert blocks[0].text.startswith("Erosion moves what weathering has loosened")
+    assert "weathering" not in blocks[0].emphasis
+
+
 def test_small_headings_outside_a_glossary_or_too_few_stay_headings() -> None:
     # the same layout under another heading is a run of short sections; two pairs under
     # Key Terms are too few to tell a glossary from sub-sections
