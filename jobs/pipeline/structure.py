@@ -210,7 +210,7 @@ _COORDINATION_PATTERN = r",\s*(?:and\s+)?|\s+and\s+|(?<=[A-Za-z]{3})/(?=[A-Za-z]
 _COORDINATION = re.compile(_COORDINATION_PATTERN, re.I)
 # the marks after a label ("Example: …", "Case Study - …") or between sides
 _LABEL_EN_PATTERN = r"\s*[:;]\s*|\s+[-–—]\s+"
-_LABEL_EN = re.compile(_LABEL_EN_PATTERN)
+LABEL_EN = re.compile(_LABEL_EN_PATTERN)
 _SPLIT_EN = re.compile(
     _COORDINATION_PATTERN
     + r"|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+"
@@ -542,7 +542,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # only the parts after the last label share the last part's head: a label before
         # a colon or a spaced dash modifies nothing ("Example - Pitch Estimation" gave
         # "Estimation", "Lab: Linear Regression" "Lab Regression")
-        last_side = set(_SPLIT_EN.split(_LABEL_EN.split(plain)[-1]))
+        last_side = set(_SPLIT_EN.split(LABEL_EN.split(plain)[-1]))
     # only "and" and commas split it: each part is a name ("Map and Set", "Scope, closure")
     named = not has_han(plain) and len(parts) == len(_COORDINATION.split(plain))
     # "Sources and further reading": a generic part names nothing, nor lends its head

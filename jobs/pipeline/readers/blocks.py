@@ -15,7 +15,7 @@ from datasources.concept_keys import concept_key
 from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS, third_person_verb
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
-from jobs.pipeline.structure import HEADING_NUMBER
+from jobs.pipeline.structure import HEADING_NUMBER, LABEL_EN
 from jobs.pipeline.textutil import has_han
 
 PAGE_CHARS = 3000
@@ -339,7 +339,15 @@ def headed_glossary(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _glossary_title(text: str) -> bool:
-    return clean_title(HEADING_NUMBER.sub("", text)).casefold() in GLOSSARY_HEADINGS
+    """Whether a heading names a glossary: "Key Terms", "3.4 Glossary", or so named beside a
+    chapter's topic after a colon or dash, as a handout's title says which chapter's terms
+    it lists ("Chapter 7 Key Terms: Economic Anthropology", "Cell Biology - Glossary"; read
+    as a title of no glossary, its bold term lines stayed headings with no definition)."""
+    title = clean_title(HEADING_NUMBER.sub("", text))
+    sides = LABEL_EN.split(title)
+    return any(
+        side.strip().casefold() in GLOSSARY_HEADINGS for side in (title, sides[0], sides[-1])
+    )
 
 
 def _term_gloss_pairs(

@@ -1900,14 +1900,27 @@ def _bold_headings(
             and heading_shaped(line.text)
             and not _LABEL.search(line.text)
             and _wordy(line.text)
-            and after.page == line.page
             and not after.mono
         ):
+            continue
+        before = lines[index - 1] if index else None
+        if after.page != line.page:
+            # the page's last line, its text opening the next page (a browser's or Word's
+            # page break parts a glossary's term from its gloss): a heading when it stands
+            # apart from the text above as any heading does, the gap below it unknown; read
+            # as text, the term ran into the gloss above it or into its own
+            if (
+                before is not None
+                and before.page == line.page
+                and spacing
+                and before.bottom - line.top > spacing
+                and not _wholly_emphasised(after)
+            ):
+                found.add(index)
             continue
         gap_after = line.bottom - after.top
         if gap_after <= 0 or not (index + 1 in found or not _wholly_emphasised(after)):
             continue
-        before = lines[index - 1] if index else None
         if before is None or before.page != line.page:
             found.add(index)
             continue

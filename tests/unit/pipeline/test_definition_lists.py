@@ -423,6 +423,40 @@ def test_a_links_underline_in_word_is_no_stress(tmp_path: Path) -> None:
     assert "weathering" not in blocks[0].emphasis
 
 
+def test_a_title_naming_its_chapters_key_terms_heads_a_glossary() -> None:
+    # a handout of one chapter's terms says so in its title, beside the chapter's number
+    # or its topic; read as no glossary's title, every term stayed a heading of its own
+    for title in (
+        "Unit 4 Glossary: Rivers and Coasts",
+        "Coastal Landforms - Key Terms",
+        "Chapter 2: Vocabulary",
+    ):
+        pairs = [
+            _heading(title, 1),
+            _heading("spit", 3),
+            _paragraph("a ridge of sand that longshore drift builds out from a coast"),
+            _heading("tombolo", 3),
+            _paragraph("a bar of sand that joins an island to the mainland"),
+            _heading("groyne", 3),
+            _paragraph("a low wall built out to sea that traps drifting sand"),
+        ]
+        assert [b.text for b in headed_glossary(pairs)][1:] == [
+            "spit: a ridge of sand that longshore drift builds out from a coast",
+            "tombolo: a bar of sand that joins an island to the mainland",
+            "groyne: a low wall built out to sea that traps drifting sand",
+        ], title
+    # a title that only mentions terms among other words names no glossary
+    prose = [
+        _heading("Terms of Trade in Coastal Towns", 1),
+        *[
+            b
+            for name in ("Ports", "Fisheries", "Tourism")
+            for b in (_heading(name, 3), _paragraph(f"how {name.lower()} earn a living"))
+        ],
+    ]
+    assert headed_glossary(prose) == prose
+
+
 def test_small_headings_outside_a_glossary_or_too_few_stay_headings() -> None:
     # the same layout under another heading is a run of short sections; two pairs under
     # Key Terms are too few to tell a glossary from sub-sections

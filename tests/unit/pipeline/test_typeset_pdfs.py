@@ -342,6 +342,23 @@ def test_a_numbered_bold_line_as_far_from_the_text_above_as_below_is_a_heading()
         assert _bold_headings(lines, 10.0, 12.0, {1: len(prose)}) == found, title
 
 
+def test_a_bold_line_that_ends_a_page_heads_the_text_the_next_page_opens_with() -> None:
+    # a browser's or a word processor's page break may part a glossary's term from its
+    # gloss: the term's bold line ends one page, its gloss opens the next; read as text,
+    # the term ran into the gloss above it
+    gloss = "a layer of soil lying parallel to the surface, told apart by its colour"
+    for gap, found in ((16.0, {2}), (12.0, set())):
+        lines = [
+            _line(gloss, 100),
+            _line("and its texture.", 88),
+            _line("Soil horizon", 88 - gap, bold=True),
+            replace(_line(gloss, 700), page=2),
+            replace(_line("and its texture.", 688), page=2),
+        ]
+        # set at the text's own leading, the bold line is one of its lines, no heading
+        assert _bold_headings(lines, 10.0, 12.0, {1: len(gloss), 2: len(gloss)}) == found, gap
+
+
 def test_a_bold_line_centred_on_the_column_is_a_heading_though_a_title_starts_left_of_it() -> None:
     # a word processor's manual centres its section titles, bold at the body's size; the
     # handout's title above starts a little further left, as a box's frame would
