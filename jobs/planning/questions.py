@@ -102,6 +102,11 @@ def _answers(
             texts = [e for e in texts if e in named and _symbols(e.text) and not _bound(e.text)]
             texts.sort(key=_statement)
         elif kind == "example":
+            # never the definition's own sentence again: a sentence that defines with an
+            # example inside ("Binary crates are programs …, such as a command line tool")
+            # answered both questions alike
+            said = {answer.casefold() for _, answer, _ in found}
+            texts = [e for e in texts if e.text.strip().casefold() not in said]
             # one that names the concept first: "For example, …" is the example of its
             # section's concept when it names none, and "How is “capabilities” used in
             # practice?" was answered by one about the police and driving laws

@@ -11,7 +11,7 @@ from dataclasses import replace
 import orjson
 import pytest
 
-from jobs.planning import CoursePlan, DocumentInput, Extraction, plan_course
+from jobs.planning import ConceptInput, CoursePlan, DocumentInput, Extraction, plan_course
 from jobs.planning.sources import course_title, document_name
 from schema.outline import (
     CourseOutline,
@@ -172,6 +172,28 @@ def test_questions_come_from_definitions_examples_and_formulas() -> None:
     assert {(q.difficulty, q.topic) for q in sd} == {("intermediate", "Standard deviation")}
     assert all(q.document_id == STATS and q.page for q in sd)
     assert len({q.id for q in plan.questions}) == len(plan.questions)
+
+
+def test_an_example_question_is_never_answered_by_the_definition_again() -> None:
+    """A sentence that defines with an example inside ("Binary crates are programs …, such
+    as a command line tool") is both the definition and an example: the example question
+    takes another example, or is not asked."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    defining = "A histogram shows how many values fall into each interval, such as ten points."
+    other = Extraction("example", "Exam scores grouped into bins of ten points.", STATS, 3)
+
+    def histogram(*examples: Extraction) -> ConceptInput:
+        concept = next(c for c in data.concepts if c.id == "s-hist")
+        definition = Extraction("definition", defining, STATS, 3)
+        again = Extraction("example", defining, STATS, 3, confidence=1.0)
+        return replace(concept, extractions=(definition, again, *examples))
+
+    for examples, answer in (((), None), ((other,), other.text)):
+        concepts = tuple(histogram(*examples) if c.id == "s-hist" else c for c in data.concepts)
+        plan = plan_course(replace(data, concepts=concepts))
+        asked = {q.question: q.answer for q in plan.questions if q.concept_id == "s-hist"}
+        assert asked.get("How is “Histogram” used in practice? Give an example.") == answer
+        assert asked["What does “Histogram” mean?"] == defining
 
 
 def test_a_question_takes_the_surest_formula_and_definition_not_the_first() -> None:
