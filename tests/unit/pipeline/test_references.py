@@ -80,6 +80,43 @@ def test_a_chinese_image_credits_section_is_credits() -> None:
         assert credits(_blocks(("heading", title, 2), ("paragraph", "…", 0))) == {0, 1}, title
 
 
+def test_a_chapters_masthead_of_roles_is_credits() -> None:
+    # an open textbook's chapter opens on who made it: roles, then names, or a role with
+    # the names listed under it, each with the chapters that person read
+    blocks = _blocks(
+        ("paragraph", "第三章 堆肥", 0),
+        ("paragraph", "主编：林木（老林）", 0),
+        ("paragraph", "编辑&校对：", 0),
+        ("list_item", "王田（小田）：第1章，第3章", 0),
+        ("list_item", "赵禾：第2章", 0),
+        ("paragraph", "内容：@小园（周园）", 0),
+        ("paragraph", "堆肥是把落叶和厨余在湿润的条件下分解成腐殖质的过程。", 0),
+        ("list_item", "翻堆：每周一次", 0),
+    )
+    assert credits(blocks) == {1, 2, 3, 4, 5}
+    pdf = _blocks(
+        ("heading", "第三章 堆肥", 1),
+        ("paragraph", "内容：@小园（周园）", 0),
+        ("paragraph", "审稿&排版：@阿禾（赵禾）", 0),
+        ("paragraph", "堆肥需要氧气。", 0),
+    )
+    assert credits(pdf) == {1, 2}
+    assert credits(_blocks(("paragraph", "Editors: Ann Reed, Tom Moss", 0))) == {0}
+
+
+def test_a_lesson_opening_on_what_it_teaches_has_no_masthead() -> None:
+    # "内容：" and "翻译：" alone are what a lesson teaches and what an exercise asks
+    for line in ("内容：堆肥的原理与方法", "翻译：把下列句子译成英文"):
+        blocks = _blocks(("heading", "第三章 堆肥", 1), ("paragraph", line, 0))
+        assert credits(blocks) == set(), line
+    # a role named in the body, after the prose, is no masthead
+    late = _blocks(
+        ("paragraph", "堆肥是把落叶分解成腐殖质的过程。", 0),
+        ("paragraph", "作者：林木", 0),
+    )
+    assert credits(late) == set()
+
+
 def test_a_papers_contributions_and_a_law_lectures_copyright_are_topics() -> None:
     # a paper's "Contributions" says what it found; "Copyright" alone is a law topic,
     # "Credits" alone a tax chapter's
