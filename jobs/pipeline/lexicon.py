@@ -1208,6 +1208,26 @@ def credits_heading(title: str, *, at_deck_edge: bool = False) -> bool:
     )
 
 
+# A line of a document's masthead (jobs/pipeline/references.py `masthead`): the roles of
+# the people who made it, one or several joined ("编辑&校对：", "审稿：@牧小熊", "Editors:"),
+# then their names. An open textbook's chapter opens on them: its editors, each given the
+# chapters they read ("陈思州（小红花）：第1章，第2章"), were concepts and titled a week.
+# "内容" (who wrote the content), "翻译" and "整理" name a role only beside a role that is
+# nothing else: a lesson plan's "内容：" says what is taught, an exercise's "翻译：" asks
+# for a translation.
+_MASTHEAD_SURE = (
+    r"(?:项目)?负责人|(?:副|总)?主编|(?:责任)?编辑|编者|编写|编著|校对|审校|审稿|审核|审定"
+    r"|排版|美工|美编|作者|译者|撰稿|执笔|(?:特别)?鸣谢|贡献者"
+    r"|authors?|editors?|reviewers?|translators?|proofreaders?|proofreading|typesetting"
+    r"|contributors?"
+)
+_MASTHEAD_ROLE = rf"(?:{_MASTHEAD_SURE}|内容|翻译|整理)"
+MASTHEAD_LINE = re.compile(
+    rf"{_MASTHEAD_ROLE}(?:\s*[&＆、/／,，和及]\s*{_MASTHEAD_ROLE})*\s*[:：]\s*(?P<names>.{{0,120}})",
+    re.IGNORECASE,
+)
+MASTHEAD_SURE_ROLE = re.compile(rf"(?<![\w]){_MASTHEAD_SURE}", re.IGNORECASE)
+
 # A book's "Contributions" appendix is its credits when a credits heading is under it (py4e:
 # "Translations", then "Contributor List for …"); a paper's "Contributions" is its findings
 CONTRIBUTIONS_HEADING = "contributions"

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from jobs.pipeline.lexicon import CONTRIBUTIONS_HEADING, REFERENCE_HEADINGS, credits_heading
+from jobs.pipeline.lexicon import (
+    CONTRIBUTIONS_HEADING,
+    MASTHEAD_LINE,
+    MASTHEAD_SURE_ROLE,
+    REFERENCE_HEADINGS,
+    credits_heading,
+)
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER
@@ -122,7 +128,41 @@ def credits(blocks: Sequence[Block]) -> set[int]:
                 for i in section
             ):
                 found.update(section)
-    return found
+    return found | masthead(blocks)
+
+
+MASTHEAD_START = 4  # blocks: the title's heading or line and a subtitle before the roles
+TITLE_CHARACTERS = 40  # a title line before the masthead; a longer line is the prose
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
+
+
+def masthead(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the lines opening a document that name who made it by their roles
+    (`lexicon.MASTHEAD_LINE`: "主编：…", "编辑&校对：" and the names listed under it),
+    when one of them names a role that is nothing else (`MASTHEAD_SURE_ROLE`). Only the
+    opening is read: a title, then the roles; the first other line ends them."""
+    found: list[int] = []
+    sure = False
+    listing = False  # under a role line with no names: its names are the list below it
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        line = MASTHEAD_LINE.fullmatch(text) if block.kind != "heading" else None
+        if line is not None:
+            found.append(index)
+            sure = sure or MASTHEAD_SURE_ROLE.search(text[: line.start("names")]) is not None
+            listing = not line["names"]
+        elif listing and block.kind == "list_item":
+            found.append(index)
+        elif (
+            not found
+            and index < MASTHEAD_START
+            and len(text) <= TITLE_CHARACTERS
+            and not text.endswith(_SENTENCE_ENDS)
+        ):
+            continue  # the title, before any role: a sentence is the prose begun
+        else:
+            break
+    return set(found) if sure else set()
 
 
 # A licence notice at a document's start or end: "The following content is provided under

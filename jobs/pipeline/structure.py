@@ -974,6 +974,8 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
         if column is not None:
+            if kind == "emphasis" and _measured_rows(rows, column):
+                return []
             cells = (row[column].strip("*_` ") for row in rows if column < len(row))
             # a form's labels are no kinds: a 教案's cover table "课程名称 | 中医基础理论 |
             # 授课对象 | …" gave 授课题目 and 授课类型 as names under 课程名称
@@ -983,6 +985,25 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
                 if name.fullmatch(cell) and not apparatus(cell)
             ]
     return []
+
+
+# a measurement: a number with its sign, decimals, exponent or percent ("7.94", "-0.3",
+# "1.2e-3", "45%"); a blank or a dash where none was taken
+_MEASURE_CELL = re.compile(r"[-+−]?(?:\d[\d,.]*(?:[eE][-+−]?\d+)?\s*[%‰]?)?|[-—–/]")
+
+
+def _measured_rows(rows: list[list[str]], column: int) -> bool:
+    """Most rows give numbers in every cell beside the name: a data table's rows are the
+    samples measured ("四川攀枝花龙洞 | 7.94 | 9.47", a worked case's monitoring sites), not
+    things the text describes and teaches; 18 sites were concepts of an evaluation-models
+    chapter and one sat in a module."""
+    measured = sum(
+        1
+        for row in rows
+        if len(row) > 1
+        and all(_MEASURE_CELL.fullmatch(c.strip("*_` ")) for i, c in enumerate(row) if i != column)
+    )
+    return 2 * measured >= len(rows)
 
 
 def cell_case(cell: str) -> str:

@@ -80,6 +80,46 @@ def test_a_chinese_image_credits_section_is_credits() -> None:
         assert credits(_blocks(("heading", title, 2), ("paragraph", "…", 0))) == {0, 1}, title
 
 
+def _opening(*lines: str) -> list[Block]:
+    """Blocks from lines: "# " opens a heading, "- " a list item, else a paragraph."""
+    marks = {"# ": ("heading", 1), "- ": ("list_item", 0)}
+    return [
+        Block(marks[line[:2]][0], line[2:], 1, marks[line[:2]][1])
+        if line[:2] in marks
+        else Block("paragraph", line, 1, 0)
+        for line in lines
+    ]
+
+
+def test_a_chapters_masthead_of_roles_is_credits() -> None:
+    # an open textbook's chapter opens on who made it: roles, then names, or a role with
+    # the names listed under it, each with the chapters that person read
+    chapter = _opening(
+        "第三章 堆肥",
+        "主编：林木（老林）",
+        "编辑&校对：",
+        "- 王田（小田）：第1章，第3章",
+        "- 赵禾：第2章",
+        "内容：@小园（周园）",
+        "堆肥是把落叶和厨余在湿润的条件下分解成腐殖质的过程。",
+        "- 翻堆：每周一次",
+    )
+    assert credits(chapter) == {1, 2, 3, 4, 5}
+    pdf = _opening(
+        "# 第三章 堆肥", "内容：@小园（周园）", "审稿&排版：@阿禾（赵禾）", "堆肥需要氧气。"
+    )
+    assert credits(pdf) == {1, 2}
+    assert credits(_opening("Editors: Ann Reed, Tom Moss")) == {0}
+
+
+def test_a_lesson_opening_on_what_it_teaches_has_no_masthead() -> None:
+    # "内容：" and "翻译：" alone are what a lesson teaches and what an exercise asks
+    for line in ("内容：堆肥的原理与方法", "翻译：把下列句子译成英文"):
+        assert credits(_opening("# 第三章 堆肥", line)) == set(), line
+    # a role named in the body, after the prose, is no masthead
+    assert credits(_opening("堆肥是把落叶分解成腐殖质的过程。", "作者：林木")) == set()
+
+
 def test_a_papers_contributions_and_a_law_lectures_copyright_are_topics() -> None:
     # a paper's "Contributions" says what it found; "Copyright" alone is a law topic,
     # "Credits" alone a tax chapter's

@@ -752,6 +752,28 @@ def test_one_word_repeated_round_zhi_is_a_set_phrase_not_a_series(tmp_path: Path
     assert "否定规律" not in titles and "规律" not in titles
 
 
+def test_a_data_tables_measured_rows_are_no_names_in_its_kind_column() -> None:
+    # a worked case's data: each row a sample measured, every cell beside its name a number
+    # (or a dash where none was taken); the samples are what the method is tried on
+    from jobs.pipeline.structure import table_topics
+
+    samples = (
+        "果园名称 | 坐果率 | 单果重 | 糖度\n"
+        "东坡果园 | 0.82 | 215.5 | 13.1%\n"
+        "西岭果园 | 0.76 | — | 12.4%\n"
+        "南湾果园 | 0.91 | 198 | 14.0%"
+    )
+    assert table_topics(samples, 0) == []
+    # a table that describes its rows in words still names them
+    described = (
+        "果树类型 | 花期 | 适宜土壤\n"
+        "苹果树 | 四月 | 沙壤土\n"
+        "梨树 | 三月 | 黏壤土\n"
+        "桃树 | 三月 | 沙土"
+    )
+    assert [c.term for c in table_topics(described, 0)] == ["苹果树", "梨树", "桃树"]
+
+
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
     # a lesson plan's cover is a form: label | value | label | value, the first header
     # cell a 名称; its labels (授课类型, 授课对象) are no kinds the rows describe
