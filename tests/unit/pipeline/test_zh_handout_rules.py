@@ -772,6 +772,9 @@ def test_a_data_tables_measured_rows_are_no_names_in_its_kind_column() -> None:
         "桃树 | 三月 | 沙土"
     )
     assert [c.term for c in table_topics(described, 0)] == ["苹果树", "梨树", "桃树"]
+    # a number beside a symbol is no measurement: an operators table keeps its names
+    symbols = "优先级 | 名称 | 符号\n15 | 一元加号 | `+`\n15 | 一元负号 | `-`\n2 | 赋值符 | `=`"
+    assert [c.term for c in table_topics(symbols, 0)] == ["一元加号", "一元负号", "赋值符"]
 
 
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
