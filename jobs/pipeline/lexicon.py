@@ -1538,8 +1538,11 @@ ZH_STOP = _words(
     此外 另外 同时
     通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
     如表所示 如下所示 下图 上图 注意 请注意 注意到
-    不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需"""
+    不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需
+    这门 那门 该门 此门 本门 每门 各门"""
 )
+# (a demonstrative with the measure word of a subject or a course, which rjieba tags a
+# noun: "数学建模这门学科" and "这门学科" were concepts of a textbook's introduction)
 # (the modals negated, as rjieba reads them: one word each, which ended a run on a name,
 # "…的产品不该用" gave the concept 产品不该; rjieba tags 无法 (cannot) a noun, and
 # "感知机无法表示异或" gave 感知机无法表示)

@@ -988,8 +988,10 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
 
 
 # a measurement: a number with its sign, decimals, exponent or percent ("7.94", "-0.3",
-# "1.2e-3", "45%"); a blank or a dash where none was taken
-_MEASURE_CELL = re.compile(r"[-+−]?(?:\d[\d,.]*(?:[eE][-+−]?\d+)?\s*[%‰]?)?|[-—–/]")
+# "1.2e-3", "45%"); a blank or a dash where none was taken. A sign alone is no number: an
+# operators table's "15 | 一元加号 | `+`" lists a symbol (its names were lost)
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d,.]*(?:[eE][-+−]?\d+)?\s*[%‰]?")
+_NOT_TAKEN_CELL = re.compile(r"[-—–/]?")
 
 
 def _measured_rows(rows: list[list[str]], column: int) -> bool:
@@ -997,12 +999,14 @@ def _measured_rows(rows: list[list[str]], column: int) -> bool:
     samples measured ("四川攀枝花龙洞 | 7.94 | 9.47", a worked case's monitoring sites), not
     things the text describes and teaches; 18 sites were concepts of an evaluation-models
     chapter and one sat in a module."""
-    measured = sum(
-        1
-        for row in rows
-        if len(row) > 1
-        and all(_MEASURE_CELL.fullmatch(c.strip("*_` ")) for i, c in enumerate(row) if i != column)
-    )
+    measured = 0
+    for row in rows:
+        cells = [c.strip("*_` ") for i, c in enumerate(row) if i != column]
+        numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
+        if numbers and numbers + sum(1 for c in cells if _NOT_TAKEN_CELL.fullmatch(c)) == len(
+            cells
+        ):
+            measured += 1
     return 2 * measured >= len(rows)
 
 

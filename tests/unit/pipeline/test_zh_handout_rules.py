@@ -662,6 +662,21 @@ def test_a_name_is_never_run_on_into_a_negated_modal(tmp_path: Path) -> None:
     assert not any(t.endswith(("不该", "不能", "不应")) for t in titles)
 
 
+def test_a_demonstrative_with_its_measure_word_is_no_part_of_a_name(tmp_path: Path) -> None:
+    # rjieba tags 这门 (this, of a subject or a course) a noun: "数学建模这门学科" and
+    # "这门学科" were concepts of a textbook's introduction
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 绪论\n\n## 什么是统计学\n\n统计学是收集、分析数据的学科。\n\n"
+        "统计学这门学科历史悠久。学习这门课程需要概率论的基础。\n\n"
+        "每门课程都有先修课程，统计学这门学科也是如此。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "统计学" in titles
+    assert not any("这门" in t or "每门" in t for t in titles)
+
+
 def test_a_handouts_dashed_entries_define_their_names(tmp_path: Path) -> None:
     # a list glosses each name after a dash as another list would after a colon, the
     # name's symbol standing between; a dash before a list of kinds gives no meaning
@@ -772,6 +787,9 @@ def test_a_data_tables_measured_rows_are_no_names_in_its_kind_column() -> None:
         "桃树 | 三月 | 沙土"
     )
     assert [c.term for c in table_topics(described, 0)] == ["苹果树", "梨树", "桃树"]
+    # a number beside a symbol is no measurement: an operators table keeps its names
+    symbols = "优先级 | 名称 | 符号\n15 | 一元加号 | `+`\n15 | 一元负号 | `-`\n2 | 赋值符 | `=`"
+    assert [c.term for c in table_topics(symbols, 0)] == ["一元加号", "一元负号", "赋值符"]
 
 
 def test_a_forms_labels_are_no_names_in_its_kind_column() -> None:
