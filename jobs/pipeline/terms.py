@@ -246,6 +246,14 @@ _ZH_CLAUSE_VERBS = frozenset(
         # Krashen" was a concept of a translated chapter citing its author
         "参见",
         "详见",
+        # what a thing serves or aims at: "数学建模有助于培养…" (helps to foster) gave the
+        # concept 数学建模有助于; rjieba tags 致力于 a noun
+        "有助于",
+        "有利于",
+        "有益于",
+        "便于",
+        "旨在",
+        "致力于",
     ]
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
@@ -259,6 +267,10 @@ _ZH_CLAUSE_VERBS = frozenset(
 # (请求, a request, is a noun; 不可 makes names' adjectives: 不可变, 不可反驳模式)
 _ZH_CLAUSE_WORD = re.compile(r"^请(?!求)|不(?:应|该|能|会|要|得|必|需)|^同一[个种条位次]$")
 _ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
+# who is taught, the object of what a lesson does: "培养学生", "帮助读者理解"
+_ZH_LEARNERS = frozenset(
+    ["学生", "学生们", "学习者", "学员", "幼儿", "儿童", "孩子", "孩子们", "同学", "同学们", "读者"]
+)
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
 # concepts of a data structures text); other verbs after a means may end a name: "利用梯度
@@ -729,9 +741,21 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
     current: list[tuple[str, str]] = []
     tagged = regroup_zh(segmenter.tag(text))
     means = False  # the run of words follows 用, 通过, …: it names what something is done with
+    taught = -1  # the position of a learner a verb before it acts on
     for position, (word, pos) in enumerate(tagged):
         if word.isspace():
             continue  # "字符串 slice": a space between scripts does not end a term
+        if position == taught:
+            continue
+        if pos == "v" and _following(tagged, position)[0] in _ZH_LEARNERS:
+            # "培养学生的创新能力", "引导学生思考": a verb acting on the learners is what
+            # the teaching does (a lesson's aims say so line after line), no name; "培养学生"
+            # and "有助于培养学生" were concepts of a textbook's introduction
+            if current:
+                phrases.append(current)
+            current = []
+            taught = next(i for i in range(position + 1, len(tagged)) if not tagged[i][0].isspace())
+            continue
         if word in NAMES_TAGGED_FUNCTION:
             # rjieba tags 自我 (the self) a pronoun, 几何 and 假说 function words: read as
             # such they cut the name they open, and "自我决定理论" was the concept "决定理论"

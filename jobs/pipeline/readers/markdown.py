@@ -783,6 +783,11 @@ def _without_mdbook_links(source: str) -> str:
     return "\n".join(out)
 
 
+# a LaTeX command, a script mark or a group's brace right before "{{": the braces group
+# maths ("\frac{{ds}}{{dt}}", "e^{{x}}"), no Liquid variable
+_LATEX_GROUP_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[\^_{}])$")
+
+
 def _without_site_templates(source: str) -> str:
     """`source` without its template syntax (`_SITE_TEMPLATE`) outside code fences."""
     if not _SITE_TEMPLATE.search(source):
@@ -805,6 +810,8 @@ def _without_site_templates(source: str) -> str:
             tag = template.group("tag")
             if raw and tag != "endraw":
                 continue  # shown as written
+            if _LATEX_GROUP_BEFORE.search(line, 0, template.start()):
+                continue  # maths' braces: "\frac{{ds}}{{dt}}" lost both its arguments
             if not hidden:
                 kept.append(line[position : template.start()])
                 kept.append(_shown_text(template.group(0)))

@@ -167,3 +167,13 @@ def test_a_table_of_contents_marker_is_no_text() -> None:
         ]
     kept = parse("Type [TOC] on a line of its own to get a table of contents.\n")
     assert [b.text for b in kept] == ["Type [TOC] on a line of its own to get a table of contents."]
+
+
+def test_double_braces_grouping_maths_are_no_liquid_variable() -> None:
+    # "\frac{{ds}}{{dt}}" read as two Liquid variables lost both its arguments ("\frac =")
+    source = "The model:\n\n$$\\frac{{ds}}{{dt}} = -\\beta s i + e^{{t}}$$\n\nSee {{ page.url }}.\n"
+    assert _texts(source) == [
+        ("paragraph", "The model:"),
+        ("formula", "$$\\frac{{ds}}{{dt}} = -\\beta s i + e^{{t}}$$"),
+        ("paragraph", "See ."),
+    ]

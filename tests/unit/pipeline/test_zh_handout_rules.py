@@ -677,6 +677,21 @@ def test_a_demonstrative_with_its_measure_word_is_no_part_of_a_name(tmp_path: Pa
     assert not any("这门" in t or "每门" in t for t in titles)
 
 
+def test_what_a_lesson_does_to_its_learners_is_no_name(tmp_path: Path) -> None:
+    # a lesson's aims, line after line: a verb acting on the learners ("培养学生",
+    # "引导学生") and what a method serves ("有助于") are predicates, no concepts
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 光合作用\n\n## 教学目标\n\n- 培养学生的观察能力。\n- 引导学生思考光照的作用。\n"
+        "- 培养学生的实验能力。\n\n## 光反应\n\n光反应是在类囊体膜上进行的反应。"
+        "光反应有助于培养学生对能量转换的理解，光反应有助于解释氧气的来源。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "光反应" in titles
+    assert not any("学生" in t or "有助于" in t for t in titles)
+
+
 def test_a_handouts_dashed_entries_define_their_names(tmp_path: Path) -> None:
     # a list glosses each name after a dash as another list would after a colon, the
     # name's symbol standing between; a dash before a list of kinds gives no meaning
