@@ -267,9 +267,32 @@ _ZH_CLAUSE_VERBS = frozenset(
 # (请求, a request, is a noun; 不可 makes names' adjectives: 不可变, 不可反驳模式)
 _ZH_CLAUSE_WORD = re.compile(r"^请(?!求)|不(?:应|该|能|会|要|得|必|需)|^同一[个种条位次]$")
 _ZH_COPULAS = frozenset(["是", "即", "乃", "系", "专", "泛", "特", "，", ",", "：", ":"])
-# who is taught, the object of what a lesson does: "培养学生", "帮助读者理解"
+# who is taught, and what a lesson does to them: "培养学生", "帮助读者理解" (only these
+# verbs: after 知道 or 问, "不知道学生想什么", 学生 is the subject of what follows)
 _ZH_LEARNERS = frozenset(
     ["学生", "学生们", "学习者", "学员", "幼儿", "儿童", "孩子", "孩子们", "同学", "同学们", "读者"]
+)
+_ZH_TEACHING = frozenset(
+    [
+        "培养",
+        "引导",
+        "帮助",
+        "激发",
+        "鼓励",
+        "启发",
+        "教育",
+        "指导",
+        "要求",
+        "促进",
+        "锻炼",
+        "训练",
+        "教会",
+        "吸引",
+        "激励",
+        "组织",
+        "带领",
+        "指引",
+    ]
 )
 _ZH_INSTRUMENTS = frozenset(["用", "使用", "利用", "通过", "借助", "采用", "运用", "以"])
 # … and the verbs done with it, which end the noun's name there (数组实现, 矩阵表示 were
@@ -747,10 +770,10 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             continue  # "字符串 slice": a space between scripts does not end a term
         if position == taught:
             continue
-        if pos == "v" and _following(tagged, position)[0] in _ZH_LEARNERS:
-            # "培养学生的创新能力", "引导学生思考": a verb acting on the learners is what
-            # the teaching does (a lesson's aims say so line after line), no name; "培养学生"
-            # and "有助于培养学生" were concepts of a textbook's introduction
+        if word in _ZH_TEACHING and _following(tagged, position)[0] in _ZH_LEARNERS:
+            # "培养学生的创新能力", "引导学生思考": what the teaching does to the learners
+            # (a lesson's aims say so line after line), no name; "培养学生" and "有助于培养
+            # 学生" were concepts of a textbook's introduction
             if current:
                 phrases.append(current)
             current = []
