@@ -86,6 +86,8 @@ from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.questions import option_names, option_runs, option_texts
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import (
+    MIN_REPEATS,
+    numbered_series,
     repeated_apparatus,
     repeated_bracket_labels,
     repeated_labels,
@@ -312,6 +314,9 @@ def find_concepts(
 ) -> tuple[list[Draft], list[Definition]]:
     # a list of advice's labels (English) or a procedure's steps (Chinese): no names
     advice = _zh_step_labels(blocks) if chinese else _advice_labels(blocks)
+    # "**Revision:** …" after each worked sentence: a field of the examples, no name
+    if not chinese:
+        advice = {**_field_labels(blocks), **advice}
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
     # a paper's "Keywords: …" line: its items are cues (`_cues`), its label and list no
     # sentence ("关键词：量子点，…" read as a definition of 关键词)
@@ -881,6 +886,44 @@ def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
         if 2 * len(verbs) >= len(run):
             found.update((at, concept_key(lab)) for at, lab in verbs)
     return found
+
+
+def _field_labels(blocks: Sequence[Block]) -> dict[int, str]:
+    """The run-in labels of a document's worked examples, by block: an emphasised label
+    (its colon inside the emphasis or after it) that opens MIN_REPEATS items or paragraphs
+    or more, each with its own text ("**Problem:** …", "**Revision:** …" under each faulty
+    sentence of a grammar handout), or one of a numbered series ("**Mixed Sentence 1:**",
+    "**Mixed Sentence 2:**"). Each names a part or an item of the examples, no term, and
+    its text defines nothing: "Revision" was a concept defined by one of its sentences, and
+    each "mixed sentence n" by the faulty sentence it numbered. A glossary names each
+    term once, by a name and not a number."""
+    found: dict[int, str] = {}
+    for i, block in enumerate(blocks):
+        label = _opening_label(block)
+        if label:
+            found[i] = concept_key(label)
+    counts = Counter(found.values())
+    series = numbered_series(found.values())
+    return {i: key for i, key in found.items() if counts[key] >= MIN_REPEATS or key in series}
+
+
+def _opening_label(block: Block) -> str:
+    """The emphasised words opening an item or paragraph as a label with a colon, the colon
+    set in the emphasis or just after it, text following ("**Problem:** The verb …"); or ""."""
+    if block.kind not in ("list_item", "paragraph") or not block.emphasis:
+        return ""
+    text = block.text.lstrip("-*•· \t")
+    span = block.emphasis[0].strip()
+    if not span or not text.startswith(span):
+        return ""
+    rest = text[len(span) :]
+    if not span.endswith((":", "：")):
+        colon = re.match(r"\s*[:：]", rest)
+        if colon is None:
+            return ""
+        rest = rest[colon.end() :]
+    label = emphasis_name(span.rstrip(":： "))
+    return label if rest.strip() and len(label.split()) <= MAX_LABEL_WORDS else ""
 
 
 # a gloss opening as a noun phrase: an article, then no verb's bare form ("the right to …",

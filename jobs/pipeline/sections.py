@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from jobs.pipeline.mentions import PROSE
@@ -119,20 +119,21 @@ def repeated_labels(blocks: Sequence[Block]) -> frozenset[int]:
     counts = Counter(label(blocks[i]) for i in whole)
     # a numbered series of such lines, "**Argument 1**", "**Argument 2**": each names an
     # item of the series, not a term ("argument 1", "argument 2" were concepts)
-    numbers: dict[str, set[str]] = {}
-    for i in whole:
-        numbered = _NUMBERED.fullmatch(label(blocks[i]))
-        if numbered:
-            numbers.setdefault(numbered.group("stem"), set()).add(numbered.group("n"))
-
-    def series(text: str) -> bool:
-        numbered = _NUMBERED.fullmatch(text)
-        return bool(numbered) and len(numbers.get(numbered.group("stem"), ())) >= 2
-
+    series = numbered_series(label(blocks[i]) for i in whole)
     return frozenset(
-        i for i in whole if counts[label(blocks[i])] >= MIN_REPEATS or series(label(blocks[i]))
+        i for i in whole if counts[label(blocks[i])] >= MIN_REPEATS or label(blocks[i]) in series
     )
 
 
 # a label and the number it counts its item by: "premise 2", "argument 1"
 _NUMBERED = re.compile(r"(?P<stem>\D*?\S)\s+(?P<n>\d{1,3}[a-z]?)")
+
+
+def numbered_series(labels: Iterable[str]) -> frozenset[str]:
+    """The labels among `labels` that number the items of a series: one stem counted by two
+    numbers or more ("argument 1", "argument 2"). Each names an item, no term."""
+    found = [(text, m) for text in labels if (m := _NUMBERED.fullmatch(text))]
+    numbers: dict[str, set[str]] = {}
+    for _, m in found:
+        numbers.setdefault(m.group("stem"), set()).add(m.group("n"))
+    return frozenset(text for text, m in found if len(numbers[m.group("stem")]) >= 2)

@@ -1119,6 +1119,7 @@ def _styles(
     runs: list[tuple[int, int]] = []
     maths: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
+    held: tuple[int, int] | None = None  # a styled symbol-shaped word, run or maths yet
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     for match in _TOKEN.finditer(line):
@@ -1152,11 +1153,23 @@ def _styles(
         if current and _underline_broken(line, offset, current[-1][1], match.start(), underlined):
             runs.append(_closed(line, current[0][0], current[-1][1]))
             current = []
-        if styled and (initial or not _mathematical(match.group(), maths_font, apart)):
+        mathematical = _mathematical(match.group(), maths_font, apart)
+        if styled and (initial or not mathematical):
+            if held is not None:  # "Ad" + "hominem": the short word of a styled phrase
+                current.append(held)
+            held = None
             current.append(match.span())
-        elif current:
-            runs.append(_closed(line, current[0][0], current[-1][1]))
-            current = []
+        elif styled and held is None and not maths_font and match.group() not in apart:
+            # a styled word only its shape makes a symbol ("Ad", "de" as "dx" is): held
+            # until the next word shows whether the run goes on with words ("**Ad
+            # hominem**", "*reductio ad absurdum*"); the PDF lost "Ad hominem: …" as a
+            # term glossed, "hominem" alone emphasised
+            held = match.span()
+        else:
+            held = None
+            if current:
+                runs.append(_closed(line, current[0][0], current[-1][1]))
+                current = []
     if current:
         runs.append(_closed(line, current[0][0], current[-1][1]))
     return runs, maths

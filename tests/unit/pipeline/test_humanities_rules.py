@@ -398,6 +398,32 @@ def test_a_numbered_series_of_bold_lines_labels_its_items() -> None:
     assert repeated_labels(blocks[:2]) == frozenset()
 
 
+def test_run_in_labels_a_handouts_examples_repeat_define_nothing() -> None:
+    from jobs.pipeline.knowledge import extract_knowledge
+
+    # a spelling handout: each faulty word numbered "**Error 1:**", then a "**Fix:**" line
+    # under each one; a glossary entry "**Homophone:** …" names its term once
+    def item(label: str, rest: str) -> Block:
+        return Block("list_item", f"{label} {rest}", 1, 0, (label,))
+
+    blocks = [
+        Block("heading", "Spelling Slips", 1, 1),
+        item("Homophone:", "a word that sounds like another but differs in meaning."),
+        item("Error 1:", "Their going to the lake."),
+        item("Fix:", "They are going to the lake."),
+        item("Error 2:", "The dog wagged it's tail."),
+        item("Fix:", "The dog wagged its tail."),
+        item("Error 3:", "We sat further from the stage."),
+        item("Fix:", "We sat farther from the stage."),
+        Block("paragraph", "A homophone slips past a spell checker because each word exists.", 1),
+    ]
+    knowledge = extract_knowledge(blocks, "en")
+    defined = {c.key: c.description for c in knowledge.concepts}
+    assert defined.get("homophone", "").startswith("Homophone: a word that sounds")
+    assert not {"error 1", "error 2", "error 3"} & set(defined)
+    assert not defined.get("fix")
+
+
 def test_that_is_restating_a_point_is_no_copula_for_a_stressed_term() -> None:
     from jobs.pipeline.definitions import find_definitions
 

@@ -184,6 +184,19 @@ _PROSE = (
 )
 
 
+def test_a_styled_phrase_opening_on_a_two_letter_word_is_one_run(tmp_path: Path) -> None:
+    # a two-letter word reads as a symbol by its shape ("dx"), but a Latin phrase of a
+    # law handout opens on one: "De facto" set in bold, then its gloss
+    body = (
+        "<p><b>De facto</b>: true in practice, whatever the rules say.</p>"
+        "<p>The rate grows as <i>dx</i> shrinks to nothing at all.</p>"
+    )
+    phrase, maths = _blocks(tmp_path, body)
+    assert phrase.emphasis[0] == "De facto"
+    # an italic symbol the text goes on from in roman is still no stressed word
+    assert "dx" not in maths.emphasis
+
+
 def test_a_bold_line_at_the_body_size_standing_alone_is_a_heading(tmp_path: Path) -> None:
     # LaTeX's \subsubsection, LibreOffice's Heading 3 and 4: bold at the body's size,
     # more space above it than below; a bold term inside the text and a bold sentence are
