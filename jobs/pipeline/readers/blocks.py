@@ -310,6 +310,30 @@ MAX_TERM_WORDS = 6
 MIN_HEADED_ENTRIES = 3
 
 
+MIN_HAN_SAID_TWICE = 3  # "消息队列消息队列": a shorter run doubled is a word (谢谢, 常常)
+
+
+def said_once(text: str) -> str:
+    """A title set twice in a row, "X X" (or "XX" in Chinese), as once: a page's title block
+    printed over the document's first heading with the same words (pandoc's standalone
+    HTML, printed to PDF), each wrapped the same, read as one heading, which titled a
+    course's weeks "Glance at Genre: Rhetorical Strategies Glance at Genre: …"."""
+    words = text.split()
+    half = len(words) // 2
+    if words and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    middle = len(text) // 2
+    if (
+        len(words) == 1
+        and has_han(text)
+        and len(text) % 2 == 0
+        and middle >= MIN_HAN_SAID_TWICE
+        and text[:middle] == text[middle:]
+    ):
+        return text[:middle]
+    return text
+
+
 def headed_glossary(blocks: Sequence[Block]) -> list[Block]:
     """Blocks with a glossary laid out as lines read as its entries. An open textbook's PDF
     (Pressbooks, OpenStax) ends a chapter with Key Terms: each term on a bold line of its

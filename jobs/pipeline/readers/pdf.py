@@ -37,6 +37,7 @@ from jobs.pipeline.readers.blocks import (
     make_blocks,
     real_pages,
     rejoin_hyphens,
+    said_once,
     zh_section_level,
 )
 from jobs.pipeline.readers.slides import (
@@ -139,7 +140,9 @@ _TITLE_WITHIN_LINES = 3
 def _shown_title(lines: list[_Line]) -> str | None:
     """The title the first page shows (`_title_run`)."""
     found = _title_run(lines)
-    return None if found is None else " ".join(found.first[p].text.strip() for p in found.run)
+    if found is None:
+        return None
+    return said_once(" ".join(found.first[p].text.strip() for p in found.run))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1781,11 +1784,8 @@ def _blocks(
                 and not guess_heading(line.text)
             ):
                 previous = blocks.pop()  # a heading wrapped over two lines
-                blocks.append(
-                    Block(
-                        "heading", join_lines([previous.text, line.text], known), line.page, level
-                    )
-                )
+                text = said_once(join_lines([previous.text, line.text], known))
+                blocks.append(Block("heading", text, line.page, level))
             else:
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue

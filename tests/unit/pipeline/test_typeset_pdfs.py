@@ -722,3 +722,22 @@ def test_a_standards_term_clauses_are_glossary_entries(tmp_path: Path) -> None:
         "批量：一批产品所包含的单位产品总数。",
         "4.3 本章规定的数值均为推荐值，可按合同另行约定。",
     ]
+
+
+def test_a_title_block_over_the_same_first_heading_is_one_heading(tmp_path: Path) -> None:
+    # pandoc's standalone HTML printed to PDF sets the title block and then the document's
+    # first heading with the same words, each wrapped alike: read as one heading wrapped
+    # over four lines, "X X" titled the course's weeks
+    for title, text in (
+        ("Glance at Genre: Rhetorical Strategies", "Rhetorical strategies persuade readers."),
+        ("消息队列面试场景", "消息队列是一种在分布式系统中传递消息的中间件。"),
+    ):
+        prose = "".join(f"<p>{text}</p>" for _ in range(6))
+        body = f'<header><h1 class="title">{title}</h1></header><h1>{title}</h1>{prose}'
+        blocks = _blocks(tmp_path, body, "h1 { font-size: 20pt; width: 6cm }")
+        assert [b.text for b in blocks if b.kind == "heading"] == [title]
+    from jobs.pipeline.readers.blocks import said_once
+
+    assert said_once("Ethos Ethos") == "Ethos"
+    assert said_once("谢谢谢谢") == "谢谢谢谢"  # two characters doubled are a word said twice
+    assert said_once("New York New Yorkers") == "New York New Yorkers"
