@@ -459,6 +459,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # topic of that word alone ("分布")
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
+        # "分配比 k", "速率常数 k1": the symbol a PDF or a Word file sets as plain letters
+        # after the name is no more a part of it ("分配比 k" was a concept and a module's
+        # title beside the 分配比 its section defines)
+        text = _ZH_SYMBOL_AFTER.sub("", text)
     if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
     cited = _ZH_CITED_SOURCE.match(HEADING_NUMBER.sub("", text).strip())
