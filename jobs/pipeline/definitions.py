@@ -52,7 +52,7 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
-from jobs.pipeline.textutil import GREEK_PREFIX, NUMBERED_ARTEFACT, has_han
+from jobs.pipeline.textutil import GREEK_PREFIX, NUMBERED_ARTEFACT, QUANTITY_SYMBOL, has_han
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -910,9 +910,12 @@ def _run_in_gloss(rest: str) -> bool:
 
 # "查准率$P$：被学习器预测为正例的样例中…", "Precision $P$: the share of …": a name and its
 # symbol opening a sentence before a colon, with the definition after it, is a glossary
-# entry written without emphasis
+# entry written without emphasis; so is one whose symbol a PDF, a Word file or typed notes
+# set as plain letters, "保留时间 tR：组分从进样到…所需的时间" (a chromatography chapter's
+# PDF lost its retention and dead times)
 _ZH_SYMBOL_ENTRY = re.compile(
-    r"^(?P<t>[\u3400-\u9fffA-Za-z0-9\-]{2,12}?)\s*\$[^$]{1,15}\$\s*[:：]\s*(?=\S)"
+    r"^(?P<t>[\u3400-\u9fffA-Za-z0-9\-]{2,12}?)\s*"
+    r"(?:\$[^$]{1,15}\$|(?<=[\u3400-\u9fff])\s*" + QUANTITY_SYMBOL + r")\s*[:：]\s*(?=\S)"
 )
 _EN_SYMBOL_ENTRY = re.compile(r"^(?P<t>[A-Z][A-Za-z'’\- ]{1,40}?)\s*\$[^$]{1,15}\$\s*:\s+(?=\S)")
 

@@ -51,7 +51,14 @@ from jobs.pipeline.lexicon import (
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import CONTINUED, clean_title
-from jobs.pipeline.textutil import NAME_DASHES, has_han, prose, regroup_zh, zh_width
+from jobs.pipeline.textutil import (
+    NAME_DASHES,
+    QUANTITY_SYMBOL,
+    has_han,
+    prose,
+    regroup_zh,
+    zh_width,
+)
 
 # A PDF's text layer may join "Chapter 11" into "Chapter11": the space is optional. A
 # number before a dash is a name's ("0-1 背包", the 0-1 knapsack), not the heading's,
@@ -452,6 +459,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # topic of that word alone ("分布")
         text = _INLINE_MATHS.sub("", text)
         text = _DANGLING_SEPARATOR.sub("", text)  # "均值$\mu_1$，$\mu_2$的检验"
+        # "分配比 k", "速率常数 k1": the symbol a PDF or a Word file sets as plain letters
+        # after the name is no more a part of it ("分配比 k" was a concept and a module's
+        # title beside the 分配比 its section defines)
+        text = _ZH_SYMBOL_AFTER.sub("", text)
     if _TASK_HEADING.match(HEADING_NUMBER.sub("", text).strip()):
         return []  # "Exercise: Doppler shift of a radar beam": a task, no topic
     cited = _ZH_CITED_SOURCE.match(HEADING_NUMBER.sub("", text).strip())
@@ -2932,6 +2943,9 @@ def _titled(rest: str) -> bool:
 _ZH_CONCEPT_OF = re.compile(r"^(.+?)的(?:概念|定义|含义)$")
 
 
+_ZH_SYMBOL_AFTER = re.compile(r"(?<=[\u3400-\u9fff])\s*" + QUANTITY_SYMBOL + r"$")
+
+
 def colon_head(text: str, block: int) -> list[Cue]:
     """The term a definition-list entry opens with, in a document without emphasis."""
     match = _COLON_HEAD.match(text)
@@ -2942,6 +2956,9 @@ def colon_head(text: str, block: int) -> list[Cue]:
     term = _PROPERTY_OF.sub(r"\1", term)
     # "激素的概念：由内分泌腺…": the concept of X, X is the term (a PDF's "激素的概念")
     term = _ZH_CONCEPT_OF.sub(r"\1", term)
+    # "保留时间 tR：…": the quantity's symbol, typed bare, is no part of its name (the
+    # concept was "保留时间 tr", beside the 保留时间 the text goes on to use)
+    term = _ZH_SYMBOL_AFTER.sub("", term)
     lowered = term.casefold()
     # paths, file names: code (maths first, whose "\\subset" is no path; a path is no Han)
     rest = _PATH.sub(" ", prose(text[match.end(1) + 1 :]))

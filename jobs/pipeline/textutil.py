@@ -177,6 +177,16 @@ NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", 
 # a Greek letter hyphenated to a word opens it as a name's part: "β-blocker", "α-helix",
 # "β-reduction" (cut at the letter, "β-normal form" had become "normal form")
 GREEK_PREFIX = "(?:[\u0391-\u03a9\u03b1-\u03c9]-)?"
+# A quantity's symbol typed as plain letters after its Chinese name, its subscript run on
+# ("保留时间 tR：", "活化能 Ea：", "波长 λ："), as a PDF, a Word file or typed notes set it:
+# one lowercase or Greek letter, alone or with a subscript in capitals or digits ("tR",
+# "r21"), or a capital and one lowercase letter ("Ea"); never a lowercase word (code's
+# "list", "dict"), one capital ("维生素 C", "方案 A"), a capital and digits ("步骤 S1"), nor
+# capitals alone (an abbreviation, a roman numeral: "阶段 II")
+QUANTITY_SYMBOL = (
+    r"(?:[a-z][A-Z0-9]{0,3}|[\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]{0,2}|[A-Z][a-z][0-9]?)"
+    r"[′']?(?![A-Za-z0-9])"
+)
 # Classifiers a count stands before ("n 个结点", "m 条边", "k 组数据"). Not those that also
 # open a name after a letter: 类 ("T 类型"), 维 ("n 维向量"), 元 ("n 元组"), 阶 ("n 阶矩阵"),
 # 节 ("3 节点"), 张 ("X 张量"), 批, 叉, 门, 点, 道, 对.

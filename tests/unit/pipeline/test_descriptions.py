@@ -124,6 +124,30 @@ def test_a_name_and_its_symbol_before_a_colon_is_a_glossary_entry(tmp_path: Path
     assert descriptions["miss rate"].startswith("Miss rate $M$: the share")
 
 
+def test_a_name_and_its_symbol_typed_bare_before_a_colon_is_a_glossary_entry(
+    tmp_path: Path,
+) -> None:
+    """A PDF or a Word file sets the symbol as plain letters, its subscript run on: "保留时间
+    tR：组分从进样到…" defined nothing. A quantity's symbol still makes the entry; a capital
+    alone or with digits is a label or a variety ("方案 A：", "步骤 S1："), no symbol, and a
+    lowercase word is code ("列表 list")."""
+    zh = (
+        "# 沉降\n\n沉降时间 tS：颗粒从液面落到容器底部所需的时间。\n\n"
+        "沉降速率 vT：单位时间内颗粒下落的距离。\n\n"
+        "方案 A：先过滤再离心，颗粒沉降更快。\n\n"
+        "沉降记录 log：每次实验记下的颗粒数目。\n\n"
+        "沉降时间越短越好，沉降速率与颗粒大小有关，方案的选择看颗粒。\n"
+    )
+    # typed notes with no emphasis, and a handout that sets other words in bold
+    for text in (zh, zh.replace("颗粒大小", "**颗粒大小**")):
+        descriptions = _descriptions(tmp_path, text, "zh-CN")
+        assert descriptions["沉降时间"].startswith("沉降时间 tS：颗粒从液面落到")
+        assert descriptions["沉降速率"].startswith("沉降速率 vT：单位时间内")
+        assert "沉降时间 ts" not in descriptions  # the symbol is no part of the name
+        assert not (descriptions.get("方案") or "").startswith("方案 A")
+        assert not (descriptions.get("沉降记录") or "").startswith("沉降记录 log")
+
+
 def _keys(tmp_path: Path, text: str, language: str) -> set[str]:
     return set(_descriptions(tmp_path, text, language))
 

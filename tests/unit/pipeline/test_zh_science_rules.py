@@ -252,6 +252,20 @@ def test_a_formula_written_inline_in_a_chinese_heading_is_no_topic() -> None:
     assert terms("6.1 总体的$\\chi^2$检验与样本") == ["总体", "样本"]
 
 
+def test_a_symbol_typed_bare_after_a_chinese_heading_name_is_no_part_of_it() -> None:
+    # a Word file, or a PDF made from one, sets the quantity's symbol as plain letters:
+    # "分配比 k" was a concept of its own beside the 分配比 its section defined; a code name
+    # ("列表 list") and a variety's letter ("维生素 C") are kept
+    def terms(heading: str) -> list[str]:
+        return [c.term for c in heading_terms(heading, 0, 3)]
+
+    assert terms("2.3 扩散系数 Dg") == ["扩散系数"]
+    assert terms("速率常数 k1") == ["速率常数"]
+    assert terms("半衰期 tH") == ["半衰期"]
+    assert terms("维生素 C") == ["维生素 C"]
+    assert terms("列表 list") == ["列表 list"]
+
+
 def test_a_name_counted_by_a_maths_letter_keeps_the_letter_a_pdf_sets_outside_the_bold() -> None:
     # a typeset PDF sets "n" in maths italics and only the Chinese words in bold: the
     # marked span opens on the measure word, a piece of the name
