@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
@@ -750,8 +750,7 @@ def find_concepts(
     locate(chosen, blocks)
     _scheduled(chosen, blocks)
     chosen = _merge_acronyms(chosen, pairs)
-    if not chinese:
-        chosen = _merge_acronym_kinds(chosen)
+    chosen = _merge_kinds(chosen, _method_of if chinese else _acronym_of_kind)
     chosen = _merge_aliases(chosen, blocks, chinese)
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
@@ -1592,15 +1591,15 @@ _ACRONYM_THEN_KIND = re.compile(
 )
 
 
-def _merge_acronym_kinds(drafts: list[Draft]) -> list[Draft]:
-    """An acronym alone and the acronym with its kind after it (`_ACRONYM_THEN_KIND`),
-    both concepts: one, under the one the text defines, else the best-scored (the other's
-    mentions and evidence join it)."""
+def _merge_kinds(drafts: list[Draft], bare_name: Callable[[str], str | None]) -> list[Draft]:
+    """A name alone and the name with a kind after it that adds nothing (`bare_name` gives
+    the name a title holds so, or None), both concepts: one, under the one the text
+    defines, else the best-scored (the other's mentions and evidence join it)."""
     by_key = {d.key: d for d in drafts}
     merged: set[str] = set()
     for draft in drafts:
-        named = _ACRONYM_THEN_KIND.fullmatch(draft.title)
-        bare = by_key.get(concept_key(named.group("acronym"))) if named else None
+        name = bare_name(draft.title)
+        bare = by_key.get(concept_key(name)) if name else None
         if bare is None or bare is draft or {bare.key, draft.key} & merged:
             continue
         kept, other = sorted(
@@ -1609,6 +1608,28 @@ def _merge_acronym_kinds(drafts: list[Draft]) -> list[Draft]:
         _absorb_name(kept, other)
         merged.add(other.key)
     return [d for d in drafts if d.key not in merged]
+
+
+def _acronym_of_kind(title: str) -> str | None:
+    named = _ACRONYM_THEN_KIND.fullmatch(title)
+    return named.group("acronym") if named else None
+
+
+# "主成分分析法" beside "主成分分析", "最小二乘法" beside "最小二乘": 法 after a name that
+# ends on a verb is the method of doing it, the same topic (a modelling chapter had both
+# of two such pairs). Not after a noun, where 法 may be a law: 知识产权法, 劳动合同法. A
+# name of two characters is too short to tell (刑法, 语法, 二分法 beside a verb).
+_METHOD = "法"
+MIN_METHOD_NAME = 3
+_VERB_TAGS = frozenset({"v", "vn"})
+
+
+def _method_of(title: str) -> str | None:
+    name = title[: -len(_METHOD)]
+    if not title.endswith(_METHOD) or len(name) < MIN_METHOD_NAME or not has_han(name):
+        return None
+    tagged = rjieba.tag(name)
+    return name if tagged and tagged[-1][1] in _VERB_TAGS else None
 
 
 # "“闭式解”或称为“解析解”", "信息增益（又称互信息）", "a hash table, also called a hash map":

@@ -92,17 +92,39 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 else:
                     content = f"{sentence}\n{following}"
             content = content[:MAX_CONTENT]
+            confidence = 0.8 if start else 0.6
+            if start is None and key is not None and _listed(sentence, key, index, concept_of):
+                confidence *= LISTED_OWNER
             found.append(
                 Extraction(
                     type="example",
                     content=content,
                     context=block.text[:MAX_CONTENT],
                     page_number=block.page,
-                    confidence=0.8 if start else 0.6,
+                    confidence=confidence,
                     concept_key=key,
                 )
             )
     return found
+
+
+# A marker inside the sentence gives examples of what comes before it: a concept named only
+# after it is one of the examples listed, not what they show ("It has many variants, such
+# as the 0-1 knapsack problem, …" answered "How is “0-1 knapsack problem” used in
+# practice?"; "If concepts such as data structures, … still feel half-familiar" that of
+# data structures; 36 of 392 example answers over 193 chapters). The example stays the
+# concept's reading, halved, and a course asks no question of it nor sets an objective
+# applying it (`jobs/planning/inputs.NAMED`). Re-owning it instead moved key concepts out
+# of courses (every extraction counts towards a concept's coverage).
+LISTED_OWNER = 0.5
+
+
+def _listed(sentence: str, key: str, index: int, concept_of: Owner) -> bool:
+    """`key` is named in `sentence` only after its first inside marker."""
+    marker = _INSIDE.search(sentence)
+    if marker is None:
+        return False
+    return concept_of(sentence[: marker.start()], index, by_section=False) != key
 
 
 _COLON_END = re.compile(r"[:：]\s*$")

@@ -73,7 +73,7 @@ def find_formulas(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
 # last before that. Otherwise the concept is only the one a paragraph named first ("+0 → 0000
 # 0000" was "the formula for “positive”", "$j = n - 1$" that for “array”, "n(n-4) > 0"
 # 分的公式): the formula stays the concept's reading, halved, and a course asks no "formula
-# for" it nor sets an objective computing with it (`jobs/planning/inputs.NAMED_FORMULA`).
+# for" it nor sets an objective computing with it (`jobs/planning/inputs.NAMED`).
 UNNAMED_OWNER = 0.5
 _MATH_SPAN = re.compile(r"\$[^$]*\$|`[^`]*`")
 _EN_SAYS_GIVEN = (

@@ -248,6 +248,8 @@ _ZH_CLAUSE_VERBS = frozenset(
         "详见",
         # what a thing serves or aims at: "数学建模有助于培养…" (helps to foster) gave the
         # concept 数学建模有助于; rjieba tags 致力于 a noun
+        # the form a formula takes: "模型形如 y = …" (is of the form)
+        "形如",
         "有助于",
         "有利于",
         "有益于",

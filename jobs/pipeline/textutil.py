@@ -268,6 +268,11 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
             joined[-1] = ("最" + word, pos)
             continue
+        if word == "如" and joined and joined[-1][0] == "形":
+            # "形如 y = ax + b" (of the form): rjieba cuts it 形 (a noun, "shape") + 如, and
+            # "形如", "公式形如" were concepts of a time-series chapter
+            joined[-1] = ("形如", "v")
+            continue
         if _glued_function_word(word):
             # rjieba's guess at an unknown word glued a preposition or the copula to the
             # noun after it: "称 … 为模 m 的" gave 为模, a concept of a number theory text

@@ -13,11 +13,13 @@ from typing import Literal
 Difficulty = Literal["beginner", "intermediate", "advanced"]
 ExtractionKind = Literal["definition", "example", "formula"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced")
-# A formula the extractor gives at least this confidence has its concept named beside it,
-# as what it gives; it halves the others' (jobs/pipeline/formulas.UNNAMED_OWNER): "+0 → 0000
-# 0000" was "the formula for “positive”", the concept its paragraph named first. Only a
-# named formula is asked for, or computed with in an objective.
-NAMED_FORMULA = 0.5
+# A formula or an example the extractor gives at least this confidence has its concept
+# named beside it, as what it gives or shows; it halves the others' (jobs/pipeline/
+# formulas.UNNAMED_OWNER, examples.LISTED_OWNER): "+0 → 0000 0000" was "the formula for
+# “positive”", the concept its paragraph named first, and "It has many variants, such as
+# the 0-1 knapsack problem, …" the example of the 0-1 knapsack problem. Only a named one
+# is asked for, or applied in an objective.
+NAMED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +71,9 @@ class ConceptInput:
     def count(self, kind: ExtractionKind) -> int:
         return sum(1 for e in self.extractions if e.kind == kind)
 
-    def named_formulas(self) -> tuple[Extraction, ...]:
-        return tuple(
-            e for e in self.extractions if e.kind == "formula" and e.confidence >= NAMED_FORMULA
-        )
+    def named(self, kind: ExtractionKind) -> tuple[Extraction, ...]:
+        """Its extractions of `kind` that name it as what they give (`NAMED`)."""
+        return tuple(e for e in self.extractions if e.kind == kind and e.confidence >= NAMED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ Group = tuple[str, str]
 
 def concept_level(concept: ConceptInput) -> Group:
     """(bloom level, wording variant) for one concept."""
-    examples = concept.count("example") > 0
-    formulas = bool(concept.named_formulas())
+    examples = bool(concept.named("example"))
+    formulas = bool(concept.named("formula"))
     if concept.difficulty == "advanced":
         return ("evaluate" if examples or formulas else "analyze", "")
     if formulas and not examples:

@@ -1,6 +1,6 @@
 """QuestionAnswer objects for self-assessment, from each taught concept's own texts.
 
-Per concept: its surest definition, example and named formula (`inputs.NAMED_FORMULA`;
+Per concept: its surest definition, named example and named formula (`inputs.NAMED`;
 the extractor's confidence, then reading order: a display formula before a symbol set
 inline, "X is defined as" before "X is a …", an example naming the concept before one of
 its section) each give one question; a concept with none of these but a description gets
@@ -98,7 +98,7 @@ def _answers(
         texts = sorted((e for e in concept.extractions if e.kind == kind and e.text.strip()),
                        key=reading)  # fmt: skip
         if kind == "formula":
-            named = set(concept.named_formulas())
+            named = set(concept.named("formula"))
             texts = [e for e in texts if e in named and _symbols(e.text) and not _bound(e.text)]
             texts.sort(key=_statement)
         elif kind == "example":
@@ -106,7 +106,8 @@ def _answers(
             # example inside ("Binary crates are programs …, such as a command line tool")
             # answered both questions alike
             said = {answer.casefold() for _, answer, _ in found}
-            texts = [e for e in texts if e.text.strip().casefold() not in said]
+            named = set(concept.named("example"))
+            texts = [e for e in texts if e in named and e.text.strip().casefold() not in said]
             # one that names the concept first: "For example, …" is the example of its
             # section's concept when it names none, and "How is “capabilities” used in
             # practice?" was answered by one about the police and driving laws

@@ -360,6 +360,30 @@ def _inline_formulas(text: str) -> list[str]:
     ]
 
 
+def test_an_example_listing_its_concept_after_the_marker_is_not_its_example() -> None:
+    """A marker inside the sentence gives examples of what comes before it: a concept named
+    only after it is one of those listed, and its example is halved (no question asks it)."""
+    names = ("knapsack problem", "0-1 knapsack problem", "unbounded knapsack problem")
+
+    def earliest(text: str, block: int, by_section: bool = True) -> str | None:
+        found = [(text.find(n), -len(n), n) for n in names if n in text]
+        return min(found)[2] if found else None
+
+    blocks = [
+        Block(
+            "paragraph", "The knapsack problem has variants, such as the 0-1 knapsack problem.", 1
+        ),
+        Block("paragraph", "It has many variants, such as the unbounded knapsack problem.", 1),
+        Block("paragraph", "For example, the 0-1 knapsack problem allows each item once.", 1),
+    ]
+    found = [(x.concept_key, x.confidence) for x in find_examples(blocks, earliest)]
+    assert found == [
+        ("knapsack problem", 0.6),
+        ("unbounded knapsack problem", 0.3),
+        ("0-1 knapsack problem", 0.8),
+    ]
+
+
 def test_a_line_of_code_spans_or_a_lead_in_is_no_formula() -> None:
     """A worked example's "已知 `dp[2][4] = 16`、`dp[2][1] = 5`：" answered "0-1 背包的公式
     是什么？"; a line of symbols around "=" stays one."""

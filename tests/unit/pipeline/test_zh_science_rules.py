@@ -420,3 +420,33 @@ def test_chinese_labels_numbered_in_a_series_are_no_concepts() -> None:
     # one character before the number names a thing, an isotope: no series of labels
     isotopes = [Cue("碳12", "emphasis", 0), Cue("碳14", "emphasis", 1)]
     assert _without_numbered_series(isotopes) == isotopes
+
+
+def test_a_method_named_with_and_without_its_fa_is_one_concept(tmp_path: Path) -> None:
+    # "最小二乘法" and "最小二乘" in one chapter: 法 after a name ending on a verb is the
+    # method of doing it, the same topic; after a noun it may be a law (劳动合同法)
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 拟合\n\n## 最小二乘法\n\n**最小二乘法**是使残差平方和最小的估计方法。"
+        "最小二乘常用于曲线拟合。用最小二乘估计回归系数。\n\n"
+        "## 劳动合同法\n\n**劳动合同法**是调整劳动关系的法律。**劳动合同**是劳动者与用人单位"
+        "确立劳动关系的协议。劳动合同应当采用书面形式。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "最小二乘法" in titles and "最小二乘" not in titles
+    assert {"劳动合同法", "劳动合同"} <= titles
+
+
+def test_of_the_form_before_a_formula_is_no_name(tmp_path: Path) -> None:
+    # rjieba cuts 形如 (of the form) as the noun 形 and 如: "形如", "公式形如" were concepts
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 时间序列\n\n## 自回归模型\n\n自回归模型是用过去的值预测当前值的模型。"
+        "自回归模型形如 $y_t = c + \\phi y_{t-1}$。滑动平均模型形如 $y_t = \\mu + \\epsilon_t$。"
+        "公式形如上式的模型称为线性模型。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "自回归模型" in titles
+    assert not any("形如" in t for t in titles)

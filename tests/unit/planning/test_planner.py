@@ -196,6 +196,24 @@ def test_an_example_question_is_never_answered_by_the_definition_again() -> None
         assert asked["What does “Histogram” mean?"] == defining
 
 
+def test_an_example_that_only_lists_its_concept_asks_nothing() -> None:
+    """The extractor halves an example whose concept is named only after its marker ("It
+    has many variants, such as the 0-1 knapsack problem"): no question takes it, and the
+    concept is not to be applied for it."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    listed = Extraction("example", "Charts such as a histogram show counts.", STATS, 3, 0.3)
+    concepts = tuple(
+        replace(c, extractions=(*(e for e in c.extractions if e.kind != "example"), listed))
+        if c.id == "s-hist"
+        else c
+        for c in data.concepts
+    )
+    plan = plan_course(replace(data, concepts=concepts))
+    assert not [q for q in plan.questions if q.concept_id == "s-hist" and "example" in q.question]
+    level = {s.concept_id: s.bloom_level for w in plan.weeks for s in w.slots}
+    assert level["s-hist"] == "remember"  # a beginner's definition only, now
+
+
 def test_a_question_takes_the_surest_formula_and_definition_not_the_first() -> None:
     data = statistics_input(duration_weeks=20, hours_per_week=10)
     sd = next(c for c in data.concepts if c.id == "s-sd")
