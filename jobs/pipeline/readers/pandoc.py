@@ -39,7 +39,7 @@ import re
 import subprocess
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypandoc
@@ -629,12 +629,21 @@ _CODE_MACRO = re.compile(r"\\([A-Za-z]+)\{(\\?[A-Za-z@*]+(?:\\-[A-Za-z]+)*|\\[^A
 def _code_macros(raws: list[str]) -> list[str]:
     """The unknown commands (`_CODE_MACRO`) that wrap one name of code every time, two times
     or more: each is to show its argument as code."""
+    return _macros_of_one_shape(raws, lambda raw: _CODE_MACRO.fullmatch(raw) is not None)
+
+
+def _macros_of_one_shape(raws: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """The unknown commands whose every use `fits`, used two times or more, that are no
+    label's, reference's or placeholder's (`_UNSEEN`, `_PLACEHOLDER_MACRO`)."""
     uses: Counter[str] = Counter()
     others: set[str] = set()
-    for raw in raws:
-        if match := _CODE_MACRO.fullmatch(raw.strip()):
-            uses[match.group(1)] += 1
-        elif name := re.match(r"\\([A-Za-z]+)", raw.strip()):
+    for raw in map(str.strip, raws):
+        name = re.match(r"\\([A-Za-z]+)", raw)
+        if name is None:
+            continue
+        if fits(raw):
+            uses[name.group(1)] += 1
+        else:
             others.add(name.group(1))
     return sorted(
         name
@@ -700,23 +709,12 @@ def _term_macros(raws: list[str], text: str) -> dict[str, str]:
 def _entry_macros(raws: list[str], text: str) -> list[str]:
     """The unknown commands that take a phrase and the words explaining it (`_ENTRY_MACRO`)
     each time they stand, two times or more: each is to set a definition list's entry."""
-    uses: Counter[str] = Counter()
-    others: set[str] = set()
-    for raw in raws:
-        match = _ENTRY_MACRO.fullmatch(raw.strip())
-        if match and len(match.group(3).split()) >= 3:
-            uses[match.group(1)] += 1
-        elif name := re.match(r"\\([A-Za-z]+)", raw.strip()):
-            others.add(name.group(1))
-    return sorted(
-        name
-        for name, count in uses.items()
-        if count >= 2
-        and name not in others
-        and not _UNSEEN.search(name.lower())
-        and not _PLACEHOLDER_MACRO.fullmatch(name)
-        and not _defines(text, name)
-    )
+
+    def fits(raw: str) -> bool:
+        match = _ENTRY_MACRO.fullmatch(raw)
+        return match is not None and len(match.group(3).split()) >= 3
+
+    return [name for name in _macros_of_one_shape(raws, fits) if not _defines(text, name)]
 
 
 def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:
