@@ -39,7 +39,7 @@ import re
 import subprocess
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypandoc
@@ -95,6 +95,15 @@ MAX_HEAP = "1024m"
 # An unknown command around one short phrase of words: `\\newterm{right ascension}`
 # (no digits, no maths, no nested command: `\\dec{7}{24}{25}`, `\\val{1}{\\AU}` are none)
 _PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})\}")
+# An unknown command of two arguments, a short phrase of words and then words that explain
+# it: a book's summary box `\\vocabitem{refraction}{the change in direction that occurs when
+# a wave …}`. Dropped with both arguments, a chapter's vocabulary box read as nothing, and
+# its "index of refraction" was neither a concept nor defined. One nesting of braces or
+# maths may stand in the explanation (`{a ratio, $c/v$}`), none in the phrase.
+_ENTRY_MACRO = re.compile(
+    r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})\}"
+    r"\s*\{([^{}\\]*(?:(?:\{[^{}]*\}|\$[^$]*\$)[^{}\\]*)*)\}"
+)
 # commands whose argument a reader never sees as text: labels, references, citations, index
 # entries, files, packages, lengths (a book's `\\chaplabel{hashing}`, `\\index{hash table}`)
 _UNSEEN = re.compile(
@@ -581,11 +590,17 @@ def _defining_term_macros(text: str, label: str) -> str:
     unknown commands an emphasis wraps as printing their phrase (`_EMPHASISED_MACRO`), code
     macros as code and a manual's placeholders as their slots."""
     raws = _unknown_commands(text, label)
-    macros = _term_macros(raws, text)
+    entries = _entry_macros(raws, text)
+    macros = {name: body for name, body in _term_macros(raws, text).items() if name not in entries}
     definitions = "".join(
         f"\\newcommand{{\\{name}}}[1]{{{body}}}\n" for name, body in sorted(macros.items())
     )
-    code = [name for name in _code_macros(raws) if name not in macros]
+    # an entry of a vocabulary box is one of a definition list, as a glossary sets it
+    definitions += "".join(
+        f"\\newcommand{{\\{name}}}[2]{{\\begin{{description}}\\item[#1] #2\\end{{description}}}}\n"
+        for name in entries
+    )
+    code = [name for name in _code_macros(raws) if name not in macros and name not in entries]
     definitions += "".join(f"\\newcommand{{\\{name}}}[1]{{\\texttt{{#1}}}}\n" for name in code)
     names = _placeholder_macros(text)
     for name in names:  # a starred form (`\\marg*{document}`) is its slot all the same
@@ -614,12 +629,21 @@ _CODE_MACRO = re.compile(r"\\([A-Za-z]+)\{(\\?[A-Za-z@*]+(?:\\-[A-Za-z]+)*|\\[^A
 def _code_macros(raws: list[str]) -> list[str]:
     """The unknown commands (`_CODE_MACRO`) that wrap one name of code every time, two times
     or more: each is to show its argument as code."""
+    return _macros_of_one_shape(raws, lambda raw: _CODE_MACRO.fullmatch(raw) is not None)
+
+
+def _macros_of_one_shape(raws: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """The unknown commands whose every use `fits`, used two times or more, that are no
+    label's, reference's or placeholder's (`_UNSEEN`, `_PLACEHOLDER_MACRO`)."""
     uses: Counter[str] = Counter()
     others: set[str] = set()
-    for raw in raws:
-        if match := _CODE_MACRO.fullmatch(raw.strip()):
-            uses[match.group(1)] += 1
-        elif name := re.match(r"\\([A-Za-z]+)", raw.strip()):
+    for raw in map(str.strip, raws):
+        name = re.match(r"\\([A-Za-z]+)", raw)
+        if name is None:
+            continue
+        if fits(raw):
+            uses[name.group(1)] += 1
+        else:
             others.add(name.group(1))
     return sorted(
         name
@@ -646,7 +670,10 @@ def _unknown_commands(text: str, label: str) -> list[str]:
     tree = json.loads(convert(command, text.encode("utf-8"), label))
     for _ in range(3):  # an unknown environment inside one: a `proof` in a `theorem`
         raws += _raw_inlines(tree)
-        bodies = [m.group(2) for b in _raw_inlines(tree, "RawBlock") if (m := _BODY.match(b))]
+        blocks = list(_raw_inlines(tree, "RawBlock"))
+        # a command alone in its paragraph is a raw block: a vocabulary box's entries
+        raws += [b for b in blocks if not b.lstrip().startswith("\\begin")]
+        bodies = [m.group(2) for b in blocks if (m := _BODY.match(b))]
         if not bodies:
             break
         try:  # the bodies alone may not parse (a brace opened in one, closed in the next)
@@ -677,6 +704,17 @@ def _term_macros(raws: list[str], text: str) -> dict[str, str]:
     terms = {name for name, uses in phrases.items() if uses >= 2 and name not in others}
     # a command the author stresses by hand does not stress its phrase itself
     return {name: "\\emph{#1}" for name in terms - shown} | {name: "#1" for name in shown}
+
+
+def _entry_macros(raws: list[str], text: str) -> list[str]:
+    """The unknown commands that take a phrase and the words explaining it (`_ENTRY_MACRO`)
+    each time they stand, two times or more: each is to set a definition list's entry."""
+
+    def fits(raw: str) -> bool:
+        match = _ENTRY_MACRO.fullmatch(raw)
+        return match is not None and len(match.group(3).split()) >= 3
+
+    return [name for name in _macros_of_one_shape(raws, fits) if not _defines(text, name)]
 
 
 def _raw_inlines(node: object, kind: str = "RawInline") -> Iterator[str]:

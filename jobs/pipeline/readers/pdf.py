@@ -88,6 +88,10 @@ class _Line:
     # a list bullet stands before it, drawn apart from its text (`_drawn_bullets`) or
     # drawn as a small shape (`_shape_bullets`)
     item: bool = False
+    # the lowest and the highest baseline of its characters, a subscript's and a
+    # superscript's (`_index_reach`); None where they are `top`'s
+    low: float | None = None
+    high: float | None = None
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -404,6 +408,7 @@ def _text_lines(
                 )
                 body = raw.rstrip("\r \t")
                 shown = stripped if mono else _marked(raw, code, maths).strip("\r \t")
+                low, high = (None, None) if mono else _index_reach(textpage, raw, offset, top, size)
                 lines.append(
                     _Line(
                         _quotes_apart(_unradical(_plain_prefix(_part(_whole(shown), apart)))),
@@ -422,6 +427,8 @@ def _text_lines(
                         _origin(textpage, first)[0],
                         _colour(textpage, first),
                         _right(textpage, offset + len(body) - 1),
+                        low=low,
+                        high=high,
                     )
                 )
         offset += len(raw) + 1
@@ -665,6 +672,23 @@ def _subscripted(textpage: pdfium.PdfTextPage, line: str, offset: int) -> dict[s
                 apart[word] = f"{word[:i]} {word[i:]}"
                 break
     return apart
+
+
+def _index_reach(
+    textpage: pdfium.PdfTextPage, line: str, offset: int, top: float, size: float
+) -> tuple[float | None, float | None]:
+    """The lowest and the highest baseline of the line's characters, a subscript's and a
+    superscript's, within half a line of its first character's (`top`); None for one that
+    is `top`. A browser's PDF (WeasyPrint, "Save as PDF") makes a line holding a <sub> or a
+    <sup> that much deeper, and the gap to the next line looked like a paragraph's
+    (`_new_paragraph`)."""
+    heights = [
+        y
+        for i, char in enumerate(line)
+        if not char.isspace() and abs((y := _origin(textpage, offset + i)[1]) - top) < 0.6 * size
+    ]
+    low, high = min(heights, default=top), max(heights, default=top)
+    return (low if low < top else None), (high if high > top else None)
 
 
 def _part(text: str, apart: dict[str, str]) -> str:
@@ -1791,7 +1815,7 @@ def _blocks(
             continue
         if paragraph and (
             paragraph[-1].mono != line.mono
-            or _new_paragraph(paragraph[-1], line, spacing)
+            or _new_paragraph(paragraph[-1], line, spacing, _lowest_baseline(paragraph))
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or _next_step(paragraph, line)
             or line.item
@@ -2300,19 +2324,42 @@ def _line_spacing(lines: list[_Line], body: float) -> float:
     return float(ordered[len(ordered) // 5])  # within-paragraph gaps are the smallest regular ones
 
 
-def _new_paragraph(previous: _Line, line: _Line, spacing: float) -> bool:
+def _new_paragraph(
+    previous: _Line, line: _Line, spacing: float, lowest: float | None = None
+) -> bool:
     """A wider gap than the body's leading, or a new page or column after a finished
-    sentence (a line set lines higher than the one before it opens the next column)."""
+    sentence (a line set lines higher than the one before it opens the next column).
+    `lowest`: the lowest baseline of the line `previous` ends (`_lowest_baseline`)."""
     if line.page != previous.page:
         return _ends_sentence(previous.text)
     # a line ending on a superscript ("… squares x²") has its last baseline raised: the
     # gap is measured from the line's own baseline
     gap = min(previous.bottom, previous.top) - line.top
+    if gap > 0 and lowest is not None and not _ends_sentence(previous.text):
+        # a sentence going on to the next line: from the lowest subscript of the line before
+        # to the highest superscript of this one, as a browser's PDF spaces lines
+        # (`_index_reach`): "… what one would" / "expect if the constant depended …" under
+        # "K_AC = K_AB K_BC" was two paragraphs, and a definition's sentence was cut
+        gap = max(0.0, lowest - (line.top if line.high is None else line.high))
     if spacing and gap < -_COLUMN_JUMP * spacing:
         return _ends_sentence(previous.text)
     if _after_subscript(previous, line, gap):
         return False
     return gap < 0 or spacing == 0 or gap > _PARAGRAPH_GAP * spacing
+
+
+def _lowest_baseline(paragraph: list[_Line]) -> float:
+    """The lowest baseline of the paragraph's last line, over the pieces the text layer may
+    have broken it into at its subscripts ("… the product, K" + "AC = K" + "AB" …)."""
+    last = paragraph[-1]
+    return min(
+        (
+            min(p.bottom, p.top if p.low is None else p.low)
+            for p in paragraph
+            if p.page == last.page and abs(p.top - last.top) < 1
+        ),
+        default=last.top,
+    )
 
 
 def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:

@@ -525,3 +525,20 @@ def test_a_scanned_books_ocr_text_layer_is_prose_not_code(tmp_path: Path) -> Non
     blocks = read(path, detect(path)).blocks()
     assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
     assert blocks[1].text.startswith("A spring tide comes")
+
+
+def test_a_line_a_subscript_deepens_does_not_end_its_paragraph(tmp_path: Path) -> None:
+    # a browser-made PDF sets the line after one holding a <sub> lower than its leading;
+    # measured from the subscripted line's own baseline that gap read as a paragraph break
+    paragraphs = [
+        *["Metals conduct heat well because their free electrons carry energy."] * 3,
+        "Two rods in series have the conductance G<sub>AC</sub> = G<sub>AB</sub>G<sub>BC</sub>,"
+        " and the pair<br>behaves as one rod whose length is the sum of theirs. That sum is"
+        " called the effective length.",
+        "Insulators hold their electrons tightly and conduct heat badly.",
+    ]
+    path = _pdf(tmp_path, "".join(f"<p>{p}</p>" for p in paragraphs))
+    blocks = read(path, detect(path, filename=path.name)).blocks()
+    said = [" ".join(b.text.split()) for b in blocks if b.kind == "paragraph"]
+    assert any("and the pair behaves as one rod" in s for s in said), said
+    assert said[-1] == paragraphs[-1]

@@ -1178,3 +1178,31 @@ def test_a_zip_of_chapters_without_their_main_file_is_refused(tmp_path: Path) ->
     with pytest.raises(UnsupportedDocument) as error:
         inspect(path, filename=path.name)
     assert "no main .tex file" in error.value.message
+
+
+def test_a_vocabulary_boxs_two_argument_entries_are_a_glossarys(tmp_path: Path) -> None:
+    # a chapter's key-words box set with the book's own two-argument macro (defined in the
+    # book's main file): pandoc dropped each entry whole, term and explanation both
+    source = r"""\section{Key words}
+\begin{keywords}
+
+\keyword{latent heat}{the energy a substance takes in or gives out as it changes
+phase, with no change of temperature}
+
+\keyword{specific heat capacity}{the energy that raises one kilogram of a substance
+by one kelvin, in $J/(kg\,K)$}
+
+\end{keywords}
+Ice melts at a steady $0^\circ$C while it takes in heat.
+\hint{Ice}{water} and \hint{steam}{hot vapour} name no entries: their second words explain nothing.
+"""
+    path = tmp_path / "heat.tex"
+    path.write_bytes(source.encode())
+    document = _read(tmp_path, source.encode(), "heat.tex")
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks())
+    assert "the energy a substance takes in or gives out as it changes phase" in text
+    stressed = {e.casefold() for b in document.blocks() for e in b.emphasis}
+    assert {"latent heat", "specific heat capacity"} <= stressed
+    assert not stressed & {"ice", "steam"}
+    concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
+    assert "one kilogram" in (concepts["specific heat capacity"].description or "")
