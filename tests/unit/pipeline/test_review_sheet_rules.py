@@ -219,3 +219,20 @@ def test_a_table_of_a_models_components_and_what_each_does_is_a_glossary() -> No
     # a column of components beside a number says nothing of what each is
     counts = Block("table", "Component | Count\nValve | 4 in the upper block", 1)
     assert table_entries(counts, 0) == []
+
+
+def test_a_things_rise_or_founding_after_de_names_the_thing(tmp_path: Path) -> None:
+    # a history review sheet underlines "X的建立" as the answer and titles a lesson "X的
+    # 兴起": the event is when the thing came about, no concept beside it ("兴起", "诞生"
+    # and "同盟的建立" were concepts); what is taught is the thing itself
+    text = (
+        "# 第 5 课 城邦制度的诞生和商业行会的兴起\n\n"
+        "1. 商业行会是同行商人结成的团体，它保护会员的利益．\n"
+        "2. 城邦制度由公民大会决定大事．\n"
+        "3. 三国同盟的标志：<u>北方盟约的签订</u>；\n"
+        "4. 走向联合的标志：<u>关税联盟的成立</u>．\n"
+        "5. 北方盟约约束各城邦，关税联盟取消了城邦之间的关税．\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"城邦制度", "商业行会", "北方盟约", "关税联盟"} <= keys
+    assert not keys & {"诞生", "兴起", "北方盟约的签订", "关税联盟的成立"}
