@@ -1939,7 +1939,39 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
                 or _object_of_a_preposition(term, sentence)
             )
         )
+        or (chinese and _zh_governed_after_copula(term, sentence))
     )
+
+
+# the prepositions that bring a noun into a Chinese predicate as its means, its source, its
+# agent or the object put before the verb: "是以 X 取代 Y 的过程", "是由 X 提出的", "是把 X
+# 转化为 Y"; each a word of its own to rjieba (所以, 可以 and 以及 are not 以)
+_ZH_GOVERNING = frozenset(["以", "用", "由", "把", "将", "被", "从", "通过", "利用", "借助"])
+
+
+def _zh_governed_after_copula(term: str, sentence: str) -> bool:
+    """The term stands after the sentence's 是 in a phrase a preposition opens: "第一次工业革
+    命是以“**工厂**”取代“工场”…的过程" says what the revolution was (a world-history
+    review sheet's answer to "什么是工厂？"); the term is the means, not what is defined,
+    as `_object_of_a_preposition` reads "is characterized by the **X**"."""
+    at = sentence.find(term)
+    verb = _ZH_DEFINING_VERB.search(sentence)
+    if at < 0 or verb is None or verb.end() > at:
+        return False
+    # the subject must be a name the sentence defines, a phrase ending on a noun and no
+    # pronoun: "这是通过**哈希函数**实现的" goes on from the sentence before, and the term is
+    # the one name it gives (a hashing chapter's only description of its hash function);
+    # "要么是由…**数组**构成的部门" lists one of two cases, its 是 no copula of a subject
+    subject = re.split(r"[，,；;：:]", sentence[: verb.start()])[-1].strip(' *_“"「『')
+    tagged = [(w, t) for w, t in rjieba.tag(subject) if w.strip()] if subject else []
+    if not tagged or tagged[0][1] == "r" or not tagged[-1][1].startswith(("n", "vn")):
+        return False
+    # the phrase the preposition opens runs on to its verb: "以“工厂”取代“**工场**”" holds
+    # both names; a comma ends it, and a name given after it ("被称为**X**") is named
+    clause = re.split(r"[，,；;]", sentence[verb.end() : at])[-1]
+    if _ZH_DEFINING_VERB.search(clause):
+        return False
+    return any(word in _ZH_GOVERNING for word in rjieba.cut(clause))
 
 
 # what a tutorial has the reader make, in Chinese: "新建一个叫做 loops 的项目"

@@ -1236,6 +1236,22 @@ def _zh_aspect(piece: str) -> bool:
     return bare.endswith(_ZH_ASPECTS) or _ZH_MECHANISM.match(bare) is not None
 
 
+# A moment in a thing's history told after 的: its rise, birth, founding, issue or fall
+# ("共产主义运动的兴起", "欧盟的建立", "杜鲁门主义的出台", "《共产党宣言》的发表"). The
+# event is no topic of its own; the thing is. A history review sheet underlines such
+# answers whole, and its headings say them: "兴起" and "诞生" were concepts of a unit on
+# the industrial revolution, "杜鲁门主义的出台" one of a modern-history outline. Only the
+# bare event word: "电子计算机的广泛使用" says more than when the thing came about.
+_ZH_EVENTS = frozenset(
+    {"兴起", "崛起", "诞生", "产生", "出现", "形成", "建立", "成立", "确立", "出台"}
+    | {"发表", "提出", "签订", "召开", "爆发", "衰落", "灭亡", "解体", "瓦解", "终结"}
+)
+
+
+def zh_event(piece: str) -> bool:
+    return piece.replace(" ", "") in _ZH_EVENTS
+
+
 # A part of a thing, a way or a course of it, told after 的 ("卡诺图的结构", "逻辑电路的描述
 # 方法", "光合作用的过程"): said of any topic, it is no topic itself, alone or after a verb or
 # an adjective saying which ("描述方法", "工作原理", "主要特点"). The two were concepts of a
@@ -1266,7 +1282,7 @@ def _without_aspects(pieces: list[str]) -> list[str]:
         topic, joined, after = piece.partition("及其")
         if joined and _zh_aspect(after):
             piece = topic
-        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece))):
+        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece) or zh_event(piece))):
             kept.append(piece)
         elif kept[-1].strip().startswith(_ZH_BEARING):
             kept[-1] = kept[-1].strip()[2:]
@@ -2044,7 +2060,7 @@ def emphasis_name(span: str) -> str:
     # a box's bold title naming an aspect of its topic, as a heading may (`_zh_aspect`):
     # "**素数的另一种定义**" is 素数's, not a concept beside it
     topic, of, aspect = name.rpartition("的")
-    if of and topic.strip() and has_han(aspect) and _zh_aspect(aspect):
+    if of and topic.strip() and has_han(aspect) and (_zh_aspect(aspect) or zh_event(aspect)):
         return topic.strip()
     return name
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
-from jobs.pipeline.definitions import GLOSSARY, table_entries, zh_spaced_entry
+from jobs.pipeline.definitions import GLOSSARY, find_definitions, table_entries, zh_spaced_entry
 from jobs.pipeline.model import Block
 from jobs.pipeline.outline import outline_topics
 from jobs.pipeline.readers.markdown import parse
@@ -219,3 +219,34 @@ def test_a_table_of_a_models_components_and_what_each_does_is_a_glossary() -> No
     # a column of components beside a number says nothing of what each is
     counts = Block("table", "Component | Count\nValve | 4 in the upper block", 1)
     assert table_entries(counts, 0) == []
+
+
+def test_a_things_rise_or_founding_after_de_names_the_thing(tmp_path: Path) -> None:
+    # a history review sheet underlines "X的建立" as the answer and titles a lesson "X的
+    # 兴起": the event is when the thing came about, no concept beside it ("兴起", "诞生"
+    # and "同盟的建立" were concepts); what is taught is the thing itself
+    text = (
+        "# 第 5 课 城邦制度的诞生和商业行会的兴起\n\n"
+        "1. 商业行会是同行商人结成的团体，它保护会员的利益．\n"
+        "2. 城邦制度由公民大会决定大事．\n"
+        "3. 三国同盟的标志：<u>北方盟约的签订</u>；\n"
+        "4. 走向联合的标志：<u>关税联盟的成立</u>．\n"
+        "5. 北方盟约约束各城邦，关税联盟取消了城邦之间的关税．\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert {"城邦制度", "商业行会", "北方盟约", "关税联盟"} <= keys
+    assert not keys & {"诞生", "兴起", "北方盟约的签订", "关税联盟的成立"}
+
+
+def test_an_underlined_means_after_the_copula_is_not_what_the_sentence_defines() -> None:
+    # "X是以<u>A</u>代替<u>B</u>的过程": the sentence says what X is; A and B, underlined as the
+    # answers, are what X worked by ("什么是工厂？" was answered with what the industrial
+    # revolution was). A sentence that goes on from the one before ("这是…") names only the
+    # term, and keeps its reading
+    def defined(sentence: str, marked: tuple[str, ...]) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, marked)]
+
+    assert defined("印刷革命是以“活字”代替“雕版”的过程．", ("活字", "雕版")) == []
+    assert defined("城邦制度是由公民大会决定大事的制度．", ("公民大会",)) == []
+    assert defined("最早的成文法典是汉谟拉比法典．", ("汉谟拉比法典",)) == ["汉谟拉比法典"]
+    assert defined("这种方法是被称为反证法的证明．", ("反证法",)) == ["反证法"]
