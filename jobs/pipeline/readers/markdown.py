@@ -786,6 +786,7 @@ def _without_mdbook_links(source: str) -> str:
 # a LaTeX command, a script mark or a group's brace right before "{{": the braces group
 # maths ("\frac{{ds}}{{dt}}", "e^{{x}}"), no Liquid variable
 _LATEX_GROUP_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[\^_{}])$")
+_COMMAND_REACH = 30  # characters before "{{" read for it: a command's name is shorter
 
 
 def _without_site_templates(source: str) -> str:
@@ -810,7 +811,9 @@ def _without_site_templates(source: str) -> str:
             tag = template.group("tag")
             if raw and tag != "endraw":
                 continue  # shown as written
-            if _LATEX_GROUP_BEFORE.search(line, 0, template.start()):
+            if _LATEX_GROUP_BEFORE.search(
+                line[max(0, template.start() - _COMMAND_REACH) : template.start()]
+            ):
                 continue  # maths' braces: "\frac{{ds}}{{dt}}" lost both its arguments
             if not hidden:
                 kept.append(line[position : template.start()])

@@ -99,10 +99,12 @@ _PHRASE_MACRO = re.compile(r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5}
 # it: a book's summary box `\\vocabitem{refraction}{the change in direction that occurs when
 # a wave …}`. Dropped with both arguments, a chapter's vocabulary box read as nothing, and
 # its "index of refraction" was neither a concept nor defined. One nesting of braces or
-# maths may stand in the explanation (`{a ratio, $c/v$}`), none in the phrase.
+# maths may stand in the explanation (`{a ratio, $c/v$}`), none in the phrase. A "$" is
+# only maths' (a plain character that could also open maths let an unclosed explanation
+# of many formulas backtrack for ever: a LaTeX upload held the worker).
 _ENTRY_MACRO = re.compile(
     r"\\([A-Za-z]+)\{([^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})\}"
-    r"\s*\{([^{}\\]*(?:(?:\{[^{}]*\}|\$[^$]*\$)[^{}\\]*)*)\}"
+    r"\s*\{([^{}\\$]*(?:(?:\{[^{}]*\}|\$[^$]*\$)[^{}\\$]*)*)\}"
 )
 # commands whose argument a reader never sees as text: labels, references, citations, index
 # entries, files, packages, lengths (a book's `\\chaplabel{hashing}`, `\\index{hash table}`)

@@ -1206,3 +1206,16 @@ Ice melts at a steady $0^\circ$C while it takes in heat.
     assert not stressed & {"ice", "steam"}
     concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
     assert "one kilogram" in (concepts["specific heat capacity"].description or "")
+
+
+@pytest.mark.timeout(60)
+def test_an_unclosed_entry_of_many_formulas_reads_at_once() -> None:
+    # an explanation of many formulas whose brace never closes: its "$" read both as a
+    # plain character and as maths' opening, the entry pattern backtracked for ever
+    from jobs.pipeline.readers.pandoc import _ENTRY_MACRO
+
+    unclosed = "\\keyword{latent heat}{" + "$x$ " * 2000
+    assert _ENTRY_MACRO.search(unclosed) is None
+    closed = "\\keyword{latent heat}{the energy per mass, $L = Q/m$, in {J/kg}}"
+    match = _ENTRY_MACRO.fullmatch(closed)
+    assert match is not None and match.group(3).startswith("the energy per mass, $L = Q/m$")
