@@ -1510,17 +1510,23 @@ def _zh_without_blank_clauses(sentence: str) -> str:
     fill-in sentence names one term and leaves the next for the pupil ("……的现象称为屈服，
     此时的应力称为______。"). The clause with the blank defines what the pupil writes in,
     so it is no part of the other term's definition (the answer a student read ended in
-    "称为______"); a sentence of blanks only defines nothing (empty)."""
+    "称为______"); a sentence of blanks only defines nothing (empty). Nor does one whose
+    blanks took all it said of the term, its naming clause left alone ("……碱基对的______，
+    而引起的______的改变，叫做基因突变。" left "叫做基因突变。", the answer a student read)."""
     if not _HAS_BLANK.search(sentence):
         return sentence
     clauses = _ZH_AFTER_CLAUSE.split(sentence)
     kept = "".join(c for c in clauses if not _HAS_BLANK.search(c)).rstrip("，；,; ")
-    if not kept.strip("。.！!？? "):
+    if not kept.strip("。.！!？? ") or _ZH_ONLY_NAMING.match(kept):
         return ""
     return kept if kept.endswith(("。", ".")) else kept + "。"
 
 
 _HAS_BLANK = re.compile(_BLANK)
+# a clause that only names: the naming verb opens it, what it names was said before
+_ZH_ONLY_NAMING = re.compile(
+    r"\s*(?:这种[^，。；]{0,6}?|这|此)?(?:被)?(?:称为|称作|叫做|叫作|称之为|统称为)"
+)
 # a clause ends at a comma or semicolon (kept with it)
 _ZH_AFTER_CLAUSE = re.compile(r"(?<=[，；])")
 

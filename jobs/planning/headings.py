@@ -112,7 +112,8 @@ def notes_subject(name: str) -> str:
     if english != name:
         return english
     chinese = _ZH_NOTES_SUFFIX.sub("", name, count=1).strip()
-    subject = chinese.rstrip("\uff1a:-\u2013\u2014 ")  # a colon or a dash before the label
+    # a colon or a dash before the label, or a file name's underscore ("遗传规律_讲义")
+    subject = chinese.rstrip("\uff1a:-\u2013\u2014_ ")
     if chinese == name or len(subject) < MIN_ZH_SUBJECT or not any(c.isalpha() for c in subject):
         return name
     return name if _ZH_PART_OF_A_WHOLE.search(subject) else subject

@@ -19,11 +19,13 @@ from jobs.planning.result import CourseDocument, PageRef, Resource
 
 # A chapter's number at the start of its title: "Chapter 4:", "Lesson 2 -", "第2章",
 # "3.1". A bare number counts only with at most two digits and a break after it, so
-# "2024 Election" and "3D Printing" keep theirs.
+# "2024 Election" and "3D Printing" keep theirs. A file name joins its words with
+# underscores ("第3章_体液调节", "Chapter_4_Ownership"): they go with the number, or the
+# course of an untitled file was titled "_体液调节".
 CHAPTER_NUMBER = re.compile(
-    r"^(?:(?:chapter|section|part|lesson|unit|module|week)\s*(?:\d+(?:\.\d+)*|[IVX]+\b)"
+    r"^(?:(?:chapter|section|part|lesson|unit|module|week)[\s_]*(?:\d+(?:\.\d+)*|[IVX]+\b)"
     r"|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|[章节篇部讲课])"
-    r"|\d{1,2}(?:\.\d+)*(?=[.:\uff1a\u3001\s]))[\s.:\uff1a\u3001\-\u2013\u2014]*",
+    r"|\d{1,2}(?:\.\d+)*(?=[.:\uff1a\u3001\s]))[\s_.:\uff1a\u3001\-\u2013\u2014]*",
     re.I,
 )
 

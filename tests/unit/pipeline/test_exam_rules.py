@@ -354,3 +354,20 @@ def test_a_quiz_exports_short_part_names_are_apparatus() -> None:
     # a learning platform names a quiz's parts 单选题 and 多选题, with their counts and marks
     assert apparatus("单选题（共10题，30分）")
     assert apparatus("多选题")
+
+
+def test_a_fill_in_definition_whose_description_is_all_blanks_defines_nothing(
+    tmp_path: Path,
+) -> None:
+    # a worksheet blanks out what the term is and leaves only its naming verb: the clause
+    # left ("称为光合速率。") says nothing a pupil could learn the term from
+    sheet = (
+        "植物生理练习\n\n"
+        "1. 单位时间内植物______的量，称为光合速率。\n\n"
+        "2. 叶片中______与______之比，叫做叶绿素比值。\n\n"
+        "3. 植物体内水分以气体状态散失到大气中的过程，称为蒸腾作用。\n"
+    )
+    described = _descriptions(tmp_path, sheet, "sheet.txt")
+    assert described.get("光合速率", "") == ""
+    assert described.get("叶绿素比值", "") == ""
+    assert described["蒸腾作用"] == "植物体内水分以气体状态散失到大气中的过程，称为蒸腾作用。"

@@ -522,3 +522,12 @@ def test_a_course_on_notes_is_titled_after_their_subject() -> None:
     assert course_title(["土壤学讲义", "土壤学复习提纲"], chinese=True) == "土壤学"
     assert course_title(["本章总结"], chinese=True) == "本章总结"  # a part of a whole
     assert course_title(["Release Notes"], chinese=False) == "Release Notes"
+
+
+def test_a_file_names_chapter_number_and_notes_label_go_with_its_underscores() -> None:
+    """A document with no title is named by its file, whose words an underscore joins:
+    the chapter's number and the notes label come off with the underscore beside them
+    (a course was titled "_遗传规律" after "第2章_遗传规律.pdf")."""
+    assert course_title(["第2章_遗传规律"], chinese=True) == "遗传规律"
+    assert course_title(["第2章_遗传规律_讲义"], chinese=True) == "遗传规律"
+    assert course_title(["Chapter_4_Ownership"], chinese=False) == "Ownership"
