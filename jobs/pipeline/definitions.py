@@ -52,7 +52,13 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
-from jobs.pipeline.textutil import GREEK_PREFIX, NUMBERED_ARTEFACT, QUANTITY_SYMBOL, has_han
+from jobs.pipeline.textutil import (
+    ASIDE_DASH,
+    GREEK_PREFIX,
+    NUMBERED_ARTEFACT,
+    QUANTITY_SYMBOL,
+    has_han,
+)
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -2893,11 +2899,6 @@ def _modifies_the_name(name: str, rest: str) -> bool:
     return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
 
 
-# a dash set as punctuation: an em dash, or an en dash with a space on each side ("Kröger–Vink",
-# "1990–2000" join words and numbers)
-_ASIDE_DASH = re.compile(r"—|\s–\s")
-
-
 def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     """The dash after the name closes an aside a dash opened before it: "studies the sounds
     of speech, or—in the case of sign languages—the equivalent aspects of sign". What
@@ -2906,7 +2907,7 @@ def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     after = sentence[end:].lstrip()
     if not after.startswith(("—", "–")):
         return False
-    return len(_ASIDE_DASH.findall(sentence[:start])) % 2 == 1
+    return len(ASIDE_DASH.findall(sentence[:start])) % 2 == 1
 
 
 def _read(
