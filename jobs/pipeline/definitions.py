@@ -2923,6 +2923,12 @@ def _read(
         # the subject before "is a …" holds a clause ("Economists believe there are a …",
         # "A tree where each node …"): no name is being defined
         return None
+    if cut and cut.group(0).split()[0].lower() == "by":
+        # "Proof by contradiction is a method …", "knowledge by acquaintance is …": a "by"
+        # phrase after the noun names a kind of it (a method, a way of knowing), and the
+        # sentence says what that kind is, not the bare noun ("knowledge" was defined as
+        # "knowledge by acquaintance is a possible candidate for the foundation of beliefs")
+        return None
     # the pattern's window may end inside a word: the name must stop before it ("… a
     # square matr" is no name; "a double free error and is one of the … we me" is cut
     # at "and is" below)

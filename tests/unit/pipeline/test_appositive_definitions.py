@@ -286,3 +286,16 @@ def test_a_naming_in_the_predicate_leaves_the_stressed_subject_defined() -> None
     assert {t for t, _ in _found(sentence, "photoperiod")} == {"photoperiod"}
     sentence = "Photoperiodism shows how a plant meets a length of day, called a photoperiod."
     assert "Photoperiodism" not in {t for t, _ in _found(sentence, "Photoperiodism", "photoperiod")}
+
+
+def test_a_noun_and_its_by_phrase_opening_the_sentence_leave_the_bare_noun_undefined() -> None:
+    # "X by Y" names a kind of X (a method, a way of knowing): what the sentence says of it
+    # is no definition of X alone
+    assert _found("Proof by induction is a way of showing a claim for every number.") == []
+    assert _found("Hence, learning by doing is a good way to keep a skill.") == []
+    # with the whole phrase stressed, the phrase itself is what the sentence defines
+    sentence = "Recall that proof by induction is the method of showing a claim for every number."
+    assert [t for t, _ in _found(sentence, "proof by induction")] == ["proof by induction"]
+    # a prepositional phrase of another kind still qualifies the name it follows
+    sentence = "The derivative of a function is the rate at which its value changes."
+    assert [t for t, _ in _found(sentence)] == ["derivative"]
