@@ -1755,6 +1755,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
                 and not _defines_nothing(term, sentence, chinese)
@@ -2032,6 +2033,18 @@ _PRONOUN_SUBJECT = re.compile(
     r"|may|might|must|should|also|often|usually|always)\b(?!,)"
 )
 _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
+
+
+def _kind_named_by(term: str, sentence: str) -> bool:
+    """The emphasised noun opens the subject "X by Y" before its verb: "recall that
+    knowledge by acquaintance is direct …" says what the kind is, not what X is (as the
+    patterns' subject cut at "by" defines nothing, `_read`)."""
+    found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence, re.I)
+    return bool(found and _BY_PHRASE_THEN_VERB.match(sentence, found.end()))
+
+
+# a "by" phrase of up to three words, then the verb the subject it ends takes
+_BY_PHRASE_THEN_VERB = re.compile(r"\s+by\s+(?:[\w'’\-]+\s+){1,3}?(?:is|are|was|were)\b", re.I)
 
 
 def _said_of_a_pronoun(term: str, sentence: str) -> bool:

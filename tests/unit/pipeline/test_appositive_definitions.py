@@ -299,3 +299,13 @@ def test_a_noun_and_its_by_phrase_opening_the_sentence_leave_the_bare_noun_undef
     # a prepositional phrase of another kind still qualifies the name it follows
     sentence = "The derivative of a function is the rate at which its value changes."
     assert [t for t, _ in _found(sentence)] == ["derivative"]
+
+
+def test_an_emphasised_noun_opening_a_by_phrase_subject_is_not_defined() -> None:
+    # the noun is stressed elsewhere in the paragraph; here it only opens "X by Y is …"
+    sentence = "Remember that proof by induction is a way of showing a claim for every number."
+    assert _found(sentence, "proof") == []
+    # stressed where it is the subject itself, the noun is defined as before
+    assert [t for t, _ in _found("A proof is an argument that settles a claim.", "proof")] == [
+        "proof"
+    ]
