@@ -1,5 +1,7 @@
 """Definitions an emphasised name's appositive, a bare plural genus, or "the term X" give."""
 
+import pytest
+
 from jobs.pipeline.definitions import EMPHASIS, find_definitions
 
 
@@ -288,24 +290,30 @@ def test_a_naming_in_the_predicate_leaves_the_stressed_subject_defined() -> None
     assert "Photoperiodism" not in {t for t, _ in _found(sentence, "Photoperiodism", "photoperiod")}
 
 
-def test_a_noun_and_its_by_phrase_opening_the_sentence_leave_the_bare_noun_undefined() -> None:
-    # "X by Y" names a kind of X (a method, a way of knowing): what the sentence says of it
-    # is no definition of X alone
-    assert _found("Proof by induction is a way of showing a claim for every number.") == []
-    assert _found("Hence, learning by doing is a good way to keep a skill.") == []
-    # with the whole phrase stressed, the phrase itself is what the sentence defines
-    sentence = "Recall that proof by induction is the method of showing a claim for every number."
-    assert [t for t, _ in _found(sentence, "proof by induction")] == ["proof by induction"]
-    # a prepositional phrase of another kind still qualifies the name it follows
-    sentence = "The derivative of a function is the rate at which its value changes."
-    assert [t for t, _ in _found(sentence)] == ["derivative"]
+# "X by Y" names a kind of X (a method, a way of knowing): what the sentence says of it
+# is no definition of X alone, stressed or not; the whole phrase stressed is defined, and a
+# prepositional phrase of another kind still qualifies the name it follows
+_BY_PHRASE_SUBJECTS = [
+    ("Proof by induction is a way of showing a claim for every number.", (), []),
+    ("Hence, learning by doing is a good way to keep a skill.", (), []),
+    (
+        "Recall that proof by induction is the method of showing a claim for every number.",
+        ("proof by induction",),
+        ["proof by induction"],
+    ),
+    ("The derivative of a function is the rate at which its value changes.", (), ["derivative"]),
+    # the noun stressed elsewhere in the paragraph, here only opening "X by Y is …"
+    (
+        "Remember that proof by induction is a way of showing a claim for each number.",
+        ("proof",),
+        [],
+    ),
+    ("A proof is an argument that settles a claim.", ("proof",), ["proof"]),
+]
 
 
-def test_an_emphasised_noun_opening_a_by_phrase_subject_is_not_defined() -> None:
-    # the noun is stressed elsewhere in the paragraph; here it only opens "X by Y is …"
-    sentence = "Remember that proof by induction is a way of showing a claim for every number."
-    assert _found(sentence, "proof") == []
-    # stressed where it is the subject itself, the noun is defined as before
-    assert [t for t, _ in _found("A proof is an argument that settles a claim.", "proof")] == [
-        "proof"
-    ]
+@pytest.mark.parametrize(("sentence", "emphasis", "terms"), _BY_PHRASE_SUBJECTS)
+def test_a_noun_and_its_by_phrase_opening_the_subject_leave_the_bare_noun_undefined(
+    sentence: str, emphasis: tuple[str, ...], terms: list[str]
+) -> None:
+    assert [t for t, _ in _found(sentence, *emphasis)] == terms
