@@ -52,7 +52,13 @@ from jobs.pipeline.structure import (
     with_maths_letter,
     zh_listed,
 )
-from jobs.pipeline.textutil import GREEK_PREFIX, NUMBERED_ARTEFACT, QUANTITY_SYMBOL, has_han
+from jobs.pipeline.textutil import (
+    ASIDE_DASH,
+    GREEK_PREFIX,
+    NUMBERED_ARTEFACT,
+    QUANTITY_SYMBOL,
+    has_han,
+)
 
 WEAK = 0.55
 GLOSSARY = 0.75
@@ -1755,6 +1761,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
                 and not _defines_nothing(term, sentence, chinese)
@@ -2032,6 +2039,18 @@ _PRONOUN_SUBJECT = re.compile(
     r"|may|might|must|should|also|often|usually|always)\b(?!,)"
 )
 _TERMED = re.compile(r"\btermed\b|\bnamed\b", re.I)
+
+
+def _kind_named_by(term: str, sentence: str) -> bool:
+    """The emphasised noun opens the subject "X by Y" before its verb: "recall that
+    knowledge by acquaintance is direct …" says what the kind is, not what X is (as the
+    patterns' subject cut at "by" defines nothing, `_read`)."""
+    found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence, re.I)
+    return bool(found and _BY_PHRASE_THEN_VERB.match(sentence, found.end()))
+
+
+# a "by" phrase of up to three words, then the verb the subject it ends takes
+_BY_PHRASE_THEN_VERB = re.compile(r"\s+by\s+(?:[\w'’\-]+\s+){1,3}?(?:is|are|was|were)\b", re.I)
 
 
 def _said_of_a_pronoun(term: str, sentence: str) -> bool:
@@ -2899,11 +2918,6 @@ def _modifies_the_name(name: str, rest: str) -> bool:
     return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
 
 
-# a dash set as punctuation: an em dash, or an en dash with a space on each side ("Kröger–Vink",
-# "1990–2000" join words and numbers)
-_ASIDE_DASH = re.compile(r"—|\s–\s")
-
-
 def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     """The dash after the name closes an aside a dash opened before it: "studies the sounds
     of speech, or—in the case of sign languages—the equivalent aspects of sign". What
@@ -2912,7 +2926,7 @@ def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     after = sentence[end:].lstrip()
     if not after.startswith(("—", "–")):
         return False
-    return len(_ASIDE_DASH.findall(sentence[:start])) % 2 == 1
+    return len(ASIDE_DASH.findall(sentence[:start])) % 2 == 1
 
 
 def _read(
@@ -2927,6 +2941,12 @@ def _read(
     if cut and not _modifies_the_name(raw[: cut.start()], cut.group(0)):
         # the subject before "is a …" holds a clause ("Economists believe there are a …",
         # "A tree where each node …"): no name is being defined
+        return None
+    if cut and cut.group(0).split()[0].lower() == "by":
+        # "Proof by contradiction is a method …", "knowledge by acquaintance is …": a "by"
+        # phrase after the noun names a kind of it (a method, a way of knowing), and the
+        # sentence says what that kind is, not the bare noun ("knowledge" was defined as
+        # "knowledge by acquaintance is a possible candidate for the foundation of beliefs")
         return None
     # the pattern's window may end inside a word: the name must stop before it ("… a
     # square matr" is no name; "a double free error and is one of the … we me" is cut

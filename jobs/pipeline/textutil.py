@@ -174,6 +174,9 @@ def has_han(text: str) -> bool:
 
 
 NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", "Floyd–Warshall"
+# a dash set as punctuation: an em dash, or an en dash with a space on each side ("Kröger–Vink",
+# "1990–2000" join words and numbers)
+ASIDE_DASH = re.compile(r"—|\s–\s")
 # a Greek letter hyphenated to a word opens it as a name's part: "β-blocker", "α-helix",
 # "β-reduction" (cut at the letter, "β-normal form" had become "normal form")
 GREEK_PREFIX = "(?:[\u0391-\u03a9\u03b1-\u03c9]-)?"

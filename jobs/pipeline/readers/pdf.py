@@ -49,7 +49,7 @@ from jobs.pipeline.readers.slides import (
     without_credits,
     without_outline,
 )
-from jobs.pipeline.textutil import HAN
+from jobs.pipeline.textutil import ASIDE_DASH, HAN
 
 HEADING_RATIO = 1.15
 # a minor heading is often set barely larger than the body (12.5 pt on 11 pt) but in bold:
@@ -1181,7 +1181,14 @@ def _styles(
             and line[match.end() : match.end() + 2] == ". "
             and not line[: match.start()].endswith(".")  # "U.S.", "W.M.": no genus
         )
-        if current and _underline_broken(line, offset, current[-1][1], match.start(), underlined):
+        if current and (
+            _underline_broken(line, offset, current[-1][1], match.start(), underlined)
+            or ASIDE_DASH.search(line, current[-1][1], match.start())
+        ):
+            # a dash set as punctuation parts two runs however both are styled: "**historical
+            # reliabilism**—*historical* because …" sets the term in bold and opens its gloss
+            # on an italic word, and read as one run "historical reliabilism—historical"
+            # was the concept and the term itself none
             runs.append(_closed(line, current[0][0], current[-1][1]))
             current = []
         mathematical = _mathematical(match.group(), maths_font, apart)

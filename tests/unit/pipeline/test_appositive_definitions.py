@@ -1,5 +1,7 @@
 """Definitions an emphasised name's appositive, a bare plural genus, or "the term X" give."""
 
+import pytest
+
 from jobs.pipeline.definitions import EMPHASIS, find_definitions
 
 
@@ -286,3 +288,32 @@ def test_a_naming_in_the_predicate_leaves_the_stressed_subject_defined() -> None
     assert {t for t, _ in _found(sentence, "photoperiod")} == {"photoperiod"}
     sentence = "Photoperiodism shows how a plant meets a length of day, called a photoperiod."
     assert "Photoperiodism" not in {t for t, _ in _found(sentence, "Photoperiodism", "photoperiod")}
+
+
+# "X by Y" names a kind of X (a method, a way of knowing): what the sentence says of it
+# is no definition of X alone, stressed or not; the whole phrase stressed is defined, and a
+# prepositional phrase of another kind still qualifies the name it follows
+_BY_PHRASE_SUBJECTS = [
+    ("Proof by induction is a way of showing a claim for every number.", (), []),
+    ("Hence, learning by doing is a good way to keep a skill.", (), []),
+    (
+        "Recall that proof by induction is the method of showing a claim for every number.",
+        ("proof by induction",),
+        ["proof by induction"],
+    ),
+    ("The derivative of a function is the rate at which its value changes.", (), ["derivative"]),
+    # the noun stressed elsewhere in the paragraph, here only opening "X by Y is …"
+    (
+        "Remember that proof by induction is a way of showing a claim for each number.",
+        ("proof",),
+        [],
+    ),
+    ("A proof is an argument that settles a claim.", ("proof",), ["proof"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "emphasis", "terms"), _BY_PHRASE_SUBJECTS)
+def test_a_noun_and_its_by_phrase_opening_the_subject_leave_the_bare_noun_undefined(
+    sentence: str, emphasis: tuple[str, ...], terms: list[str]
+) -> None:
+    assert [t for t, _ in _found(sentence, *emphasis)] == terms

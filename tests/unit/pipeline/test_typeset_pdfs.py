@@ -292,6 +292,18 @@ def test_chinese_text_set_one_glyph_per_text_object_shows_no_emphasis(tmp_path: 
     assert [list(b.emphasis) for b in blocks] == [[]]
 
 
+def test_a_bold_term_and_an_italic_word_after_a_dash_are_two_runs(tmp_path: Path) -> None:
+    # a textbook sets the term in bold and opens its gloss on an italic word after an em
+    # dash; pdfium's words on either side are both styled, but the dash parts them
+    body = (
+        "<p>This view is named <b>panel sampling</b>—<i>panel</i> since the same people"
+        " answer every round of the survey.</p>"
+    )
+    # (on one line: a line's end parts runs anyway)
+    blocks = _blocks(tmp_path, body, " p { text-indent: 0 }")
+    assert [list(b.emphasis) for b in blocks] == [["panel sampling", "panel"]]
+
+
 def test_underlined_answers_are_emphasised_each_on_its_own(tmp_path: Path) -> None:
     # a review sheet underlines each blank's answer: the PDF draws a rule under the text,
     # and LibreOffice starts a text object at each underline, which read as bold breaks
