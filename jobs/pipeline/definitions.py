@@ -1017,6 +1017,11 @@ def _zh_list_entry(
         return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
     if _POINTS_ELSEWHERE.match(match.group("rest").lstrip(" *_`")):
         return None  # "归并排序：本节开头已介绍，不再赘述。": said elsewhere, not here
+    if apparatus(match.group("t")):
+        # "1. 知识目标：理解…", "学时：2": the document's own label before what it says of
+        # the lesson, as a bold label is in `_glossary_entry` (a 教案's three aims by kind
+        # were concepts, each "defined" by its aim, and questions asked what they are)
+        return None
     # a run of entries is the slide's own glossary, each as strong as a glossary's entry
     term, confidence = match.group("t"), GLOSSARY if listed else WEAK
     concept_of = _ZH_CONCEPT_OF.match(term)

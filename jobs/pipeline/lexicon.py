@@ -912,12 +912,17 @@ _ZH_APPARATUS = re.compile(
 # 素质目标), its focus and difficulty (教学重点, 教学难点), its course (教学过程, 教学环节,
 # 师生活动, 设计意图) and what follows it (板书设计, 教学反思, 教学后记). A 中医基础理论
 # 教案 gave all of these as concepts and module titles. (教学设计 itself is left out: an
-# education text teaches it.)
+# education text teaches it.) Its 教学过程 runs through stages named the same in every
+# lesson: the lead-in (导入新课, 新课导入, 复习旧课), the new lesson taught (讲授新课, 新课讲授),
+# consolidation (巩固练习) and the homework set (布置作业, 作业布置); an economics 教案's
+# 导入新课, 讲授新课 and 布置作业 were concepts and module titles.
 _ZH_LESSON_PLAN = re.compile(
     r"^(?:教学|授课|课堂)(?:重点|难点|重难点|重点与?难点|过程|环节|步骤|准备|反思|后记|评价|策略"
     r"|手段|资源|流程|对象|题目|课题|类型|时数|学时|时间|地点|班级)$"
     r"|^(?:知识|能力|素质|素养|技能|情感|思政|育人|过程与方法|情感态度与?价值观|知识与技能)目标$"
     r"|^(?:板书|作业)设计$|^(?:学情|教材)分析$|^设计意图$|^(?:师生|教师|学生)活动$"
+    r"|^(?:导入|讲授|讲解|学习)新课$|^新课(?:导入|引入|讲授|讲解)$|^复习(?:旧课|旧知|导入)$"
+    r"|^巩固(?:练习|提高|新知)$|^布置(?:课后)?作业$|^(?:课后)?作业布置$"
 )
 
 

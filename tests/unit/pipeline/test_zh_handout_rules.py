@@ -735,6 +735,18 @@ def test_a_lesson_plans_fixed_parts_name_no_topic() -> None:
     assert terms("三、光合作用的过程") == ["光合作用"]
 
 
+def test_the_stages_of_a_lesson_plans_teaching_process_name_no_topic() -> None:
+    """Every 教案 walks its 教学过程 through the same stages (the lead-in, the new lesson,
+    consolidation, the homework), whatever the subject: stage names, never topics."""
+    stages = ("（一）导入新课（5分钟）", "（二）讲授新课", "新课讲授", "3. 巩固练习", "布置作业")
+    for stage in stages:
+        assert terms(stage) == [], stage
+    assert terms("复习旧课") == [] and terms("作业布置") == [] and terms("六、布置作业") == []
+    # a lesson's topic and what a course on teaching studies keep their names
+    assert terms("（二）新课程改革") == ["新课程改革"]
+    assert terms("（二）讲授法") == ["讲授法"]
+
+
 def test_a_tutorials_example_headings_and_pattern_parts_name_no_topic() -> None:
     """A programming post heads its worked example by the example's kind, and a pattern's
     write-up has the same closing parts whatever the pattern: labels, never topics."""

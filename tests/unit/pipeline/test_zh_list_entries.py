@@ -114,3 +114,26 @@ def test_a_bold_name_opening_its_own_entry_is_a_concept_though_it_reads_as_a_cla
     found = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"有为", "缘起", "涅槃"} <= found
     assert "看起来像" not in found  # a bold clause in a sentence is still no name
+
+
+def test_a_lesson_plans_labelled_aims_define_no_term_and_the_lesson_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """A 教案 numbers its aims by kind, each a label and a colon like a glossary's entry:
+    the label is the plan's own part, what follows it what the lesson aims at."""
+    path = tmp_path / "教案.md"
+    path.write_text(
+        "# 第三讲 节点分析\n\n## 一、教学目标\n\n"
+        "1. 知识目标：理解节点分析的思路，掌握列写节点方程的步骤。\n"
+        "2. 能力目标：能够对含受控源的电路列方程并求出各支路电流。\n"
+        "3. 素质目标：养成检查量纲和符号的工程习惯。\n\n"
+        "## 二、教学重点\n\n"
+        "1. 节点电压：电路中任一节点与参考节点之间的电压。\n"
+        "2. 参考节点：电位规定为零、其余节点电压都相对于它计算的节点。\n",
+        encoding="utf-8",
+    )
+    concepts = {c.title: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert not {"知识目标", "能力目标", "素质目标"} & set(concepts), sorted(concepts)
+    # the entries that name the lesson's own terms stay definitions
+    assert concepts["参考节点"].description.startswith("参考节点：电位规定为零")
+    assert defined("2. 能力目标：能够对含受控源的电路列方程并求出各支路电流。") == []
