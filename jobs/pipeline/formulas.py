@@ -146,11 +146,6 @@ def _giver(lead: str, index: int, concept_of: Owner) -> str:
     return ""
 
 
-def _last_sentence(text: str) -> str:
-    said = list(sentences(text))
-    return said[-1] if said else ""
-
-
 # A worked example's answer opens on its marker ("解 令 u=2x+1，则…", "解：取 f(x)=√x",
 # "Solution: Let x = 2"): its equations compute that one exercise, and the line read as a
 # formula made the answer to "导数的公式是什么？" a substitution from 例题2.2.

@@ -248,14 +248,14 @@ _ZH_CLAUSE_VERBS = frozenset(
         "详见",
         # what a thing serves or aims at: "数学建模有助于培养…" (helps to foster) gave the
         # concept 数学建模有助于; rjieba tags 致力于 a noun
-        # the form a formula takes: "模型形如 y = …" (is of the form)
-        "形如",
         "有助于",
         "有利于",
         "有益于",
         "便于",
         "旨在",
         "致力于",
+        # the form a formula takes: "模型形如 y = …" (is of the form)
+        "形如",
     ]
 )
 # the words that say "with" or "by means of" before the noun a verb is done with: "栈可以用
