@@ -343,6 +343,38 @@ def test_a_pdf_glossary_of_bold_term_lines_over_their_glosses_gives_entries() ->
     assert [d.term for d in found] == ["frost wedging"]
 
 
+_WEATHERING_TERMS = (
+    ("frost wedging", "The splitting of rock by water that freezes in its cracks."),
+    ("salt crystal growth", "The prying apart of grains by salt left as water dries."),
+    ("talus", "The heap of broken rock at the foot of a cliff."),
+)
+
+
+def _word_glossary(tmp_path: Path, linked: str = "") -> list[str]:
+    """The texts of a Word handout's Glossary of bold term lines over their glosses, the
+    `linked` term set inside a hyperlink."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Weathering", 1)
+    document.add_paragraph("Rock breaks down where it meets the air and water.")
+    document.add_heading("Glossary", 2)
+    for term, gloss in _WEATHERING_TERMS:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(term)
+        run.bold = True
+        if term == linked:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), term.replace(" ", "-"))
+            paragraph._p.append(link)
+            link.append(run._r)
+        document.add_paragraph(gloss)
+    path = tmp_path / "weathering.docx"
+    document.save(str(path))
+    return [b.text for b in read(path, detect(path)).blocks()]
+
+
 def test_a_word_glossary_of_bold_term_lines_over_their_glosses_gives_entries(
     tmp_path: Path,
 ) -> None:
@@ -350,20 +382,7 @@ def test_a_word_glossary_of_bold_term_lines_over_their_glosses_gives_entries(
     # sets each term on a bold line of its own over its gloss, under a Glossary heading:
     # each term was read as a small heading, a section no rule took for defined, and the
     # concept was cut from a longer term ("stack" of "call stack") with no definition
-    document = docx.Document()
-    document.add_heading("Weathering", 1)
-    document.add_paragraph("Rock breaks down where it meets the air and water.")
-    document.add_heading("Glossary", 2)
-    for term, gloss in (
-        ("frost wedging", "The splitting of rock by water that freezes in its cracks."),
-        ("salt crystal growth", "The prying apart of grains by salt left as water dries."),
-        ("talus", "The heap of broken rock at the foot of a cliff."),
-    ):
-        document.add_paragraph().add_run(term).bold = True
-        document.add_paragraph(gloss)
-    path = tmp_path / "weathering.docx"
-    document.save(str(path))
-    texts = [b.text for b in read(path, detect(path)).blocks()]
+    texts = _word_glossary(tmp_path)
     assert "frost wedging: The splitting of rock by water that freezes in its cracks." in texts
     assert "talus: The heap of broken rock at the foot of a cliff." in texts
     assert "salt crystal growth" not in texts
@@ -373,32 +392,8 @@ def test_a_word_glossary_term_set_as_a_link_is_still_a_bold_term_line(tmp_path: 
     # a term line that links to its page (a handout pasted from a course site): python-docx
     # lists only a paragraph's direct runs, so the linked bold term was no bold line and ran
     # into the gloss before it, and the glossary's reading stopped there
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    document = docx.Document()
-    document.add_heading("Weathering", 1)
-    document.add_paragraph("Rock breaks down where it meets the air and water.")
-    document.add_heading("Glossary", 2)
-    for term, gloss in (
-        ("frost wedging", "The splitting of rock by water that freezes in its cracks."),
-        ("exfoliation", "The peeling of rock in sheets as the load above it wears away."),
-        ("talus", "The heap of broken rock at the foot of a cliff."),
-    ):
-        paragraph = document.add_paragraph()
-        run = paragraph.add_run(term)
-        run.bold = True
-        if term == "exfoliation":
-            link = OxmlElement("w:hyperlink")
-            link.set(qn("w:anchor"), "exfoliation")
-            paragraph._p.append(link)
-            link.append(run._r)
-        document.add_paragraph(gloss)
-    path = tmp_path / "weathering.docx"
-    document.save(str(path))
-    blocks = read(path, detect(path)).blocks()
-    texts = [b.text for b in blocks]
-    assert "exfoliation: The peeling of rock in sheets as the load above it wears away." in texts
+    texts = _word_glossary(tmp_path, linked="salt crystal growth")
+    assert "salt crystal growth: The prying apart of grains by salt left as water dries." in texts
     assert "talus: The heap of broken rock at the foot of a cliff." in texts
 
 
