@@ -695,7 +695,7 @@ _BARE_PLURAL_GENUS = re.compile(
 # a clause opening on a preposition or conjunction ("In an **isotonic medium**, the
 # solute …", "During **interphase**, the cell …"): the comma after the term ends that
 # clause, and the noun phrase after it is the next clause's subject
-_OPENING_CLAUSE = EN_PREPOSITIONS | {
+OPENING_CLAUSE = EN_PREPOSITIONS | {
     "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
     "until", "when", "whenever", "where", "whereas", "while", "unlike", "like", "despite",
     "upon", "throughout", "beyond", "besides", "near",
@@ -2478,7 +2478,7 @@ def _opening_clause(before: str) -> bool:
     first = words[0].lower()
     # a participle or "to" opens a clause only at the sentence's start: ", causing
     # **crenation**, or …" has the participle after the main clause
-    return first in _OPENING_CLAUSE or (
+    return first in OPENING_CLAUSE or (
         len(pieces) == 1 and (first.endswith("ing") or first == "to")
     )
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import rjieba
 
-from jobs.pipeline.definitions import ZH_ENUMERATOR, Definition
+from jobs.pipeline.definitions import OPENING_CLAUSE, ZH_ENUMERATOR, Definition
 from jobs.pipeline.lexicon import ALIAS_VERBS
 from jobs.pipeline.mentions import mention_pattern
 from jobs.pipeline.model import Block
@@ -85,6 +85,8 @@ def without_restated_label(text: str, term: str) -> str:
     if label is None:
         return text
     rest = text[label.end() :]
+    if not has_han(term[-1]) and _names_term_later(rest, term):
+        return rest
     # an English gloss may name its term after an article, a definition list's "Likelihood:
     # The likelihood $L$ is …" (pandoc's and Quarto's "Term" over ": The term is …")
     article = "" if has_han(term[-1]) else _ARTICLE.match(rest).group()
@@ -94,6 +96,21 @@ def without_restated_label(text: str, term: str) -> str:
     if has_han(term[-1]):
         return rest if _ZH_RESTATED.match(after) or _zh_subject_of(term, rest) else text
     return text if after[:1].isalnum() or after[:1] in "-_'’" else rest
+
+
+def _names_term_later(gloss: str, term: str) -> bool:
+    """An English gloss that opens on a clause of its own, after a conjunction or a
+    preposition ("If the two forces stretch it, we say it is in tension", "In this section
+    we analyse …, called a simple truss"), and names the term in it is a whole sentence:
+    a handout's "tension: If …" answer gave the term twice. A gloss opening on a noun
+    phrase ("The top node; every tree has one root node") needs its label to say what it
+    glosses, and keeps it."""
+    words = gloss.split(maxsplit=1)
+    return (
+        bool(words)
+        and words[0].strip(",").casefold() in OPENING_CLAUSE
+        and mention_pattern(term.casefold()).search(gloss) is not None
+    )
 
 
 # A slide shows the first words of a sentence and its speaker notes say it whole (a deck's

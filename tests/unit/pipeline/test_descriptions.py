@@ -664,3 +664,26 @@ def test_a_numbered_entrys_number_is_no_part_of_a_chinese_description() -> None:
         definition = Definition(term, numbered, 0, 0.55)
         block = Block("paragraph", numbered, 1)
         assert description(definition, term, [block], True).startswith(expected), numbered
+
+
+def test_a_glossary_label_before_a_sentence_that_names_its_term_later_goes() -> None:
+    # "X: If …, we call it X": the gloss opens on a clause of its own (a conjunction or a
+    # preposition) and names the term in its main clause; it is a whole sentence and the
+    # label before it only gave the term twice in the answer
+    assert (
+        without_restated_label(
+            "torque: When a force turns a body about an axis, we call its turning effect torque.",
+            "torque",
+        )
+        == "When a force turns a body about an axis, we call its turning effect torque."
+    )
+    assert (
+        without_restated_label("Beam: In most bridges, long beams carry the deck.", "beam")
+        == "In most bridges, long beams carry the deck."
+    )
+    # a noun phrase that names the term later, or a clause that never names it, keeps it
+    for text, term in (
+        ("Root node: The top node; every tree has one root node.", "root node"),
+        ("Keel: In boats, the lowest structural member.", "keel"),
+    ):
+        assert without_restated_label(text, term) == text
