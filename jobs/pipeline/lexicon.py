@@ -915,7 +915,11 @@ _ZH_APPARATUS = re.compile(
 # education text teaches it.) Its 教学过程 runs through stages named the same in every
 # lesson: the lead-in (导入新课, 新课导入, 复习旧课), the new lesson taught (讲授新课, 新课讲授),
 # consolidation (巩固练习) and the homework set (布置作业, 作业布置); an economics 教案's
-# 导入新课, 讲授新课 and 布置作业 were concepts and module titles.
+# 导入新课, 讲授新课 and 布置作业 were concepts and module titles. A 教学设计 often shortens
+# these stages to a word or two: the lead-in alone or by its means (导入, 课堂导入, 情境导入),
+# the new lesson as 新授 or by new knowledge (讲授新知, 新知探究); a 古代文学 教学设计's
+# "（一）导入" was a concept and a module title. (Bare 导入 only: 导入模块, what a programming
+# text imports, keeps its name.)
 _ZH_LESSON_PLAN = re.compile(
     r"^(?:教学|授课|课堂)(?:重点|难点|重难点|重点与?难点|过程|环节|步骤|准备|反思|后记|评价|策略"
     r"|手段|资源|流程|对象|题目|课题|类型|时数|学时|时间|地点|班级)$"
@@ -923,6 +927,8 @@ _ZH_LESSON_PLAN = re.compile(
     r"|^(?:板书|作业)设计$|^(?:学情|教材)分析$|^设计意图$|^(?:师生|教师|学生)活动$"
     r"|^(?:导入|讲授|讲解|学习)新课$|^新课(?:导入|引入|讲授|讲解)$|^复习(?:旧课|旧知|导入)$"
     r"|^巩固(?:练习|提高|新知)$|^布置(?:课后)?作业$|^(?:课后)?作业布置$"
+    r"|^(?:课堂|情境|情景|问题|激趣)?导入$|^新授(?:环节)?$|^(?:讲授|探究|学习)新知$"
+    r"|^新知(?:讲授|探究|学习)$"
 )
 
 

@@ -747,6 +747,18 @@ def test_the_stages_of_a_lesson_plans_teaching_process_name_no_topic() -> None:
     assert terms("（二）讲授法") == ["讲授法"]
 
 
+def test_a_lesson_plans_short_stage_names_name_no_topic() -> None:
+    """A 教学设计 often shortens its stages to a word or two: the lead-in alone, the new
+    lesson as 新授 or 讲授新知, a situation lead-in. Still stage names, never topics."""
+    stages = ("（一）导入", "（二）新授", "情境导入", "课堂导入（3分钟）", "二、讲授新知")
+    stages += ("新知探究",)
+    for stage in stages:
+        assert terms(stage) == [], stage
+    # what is imported and a lesson on introducing a topic keep their names
+    assert terms("（一）导入模块") == ["导入模块"]
+    assert terms("新知识") == ["新知识"]
+
+
 def test_a_tutorials_example_headings_and_pattern_parts_name_no_topic() -> None:
     """A programming post heads its worked example by the example's kind, and a pattern's
     write-up has the same closing parts whatever the pattern: labels, never topics."""
