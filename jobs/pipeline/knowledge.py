@@ -346,6 +346,12 @@ _ASKED_HEADING = re.compile(
     r"what\s+(?:is|are)\s+(?!(?:the\s+)?(?:differences?|distinctions?)\b)(?:(?:the|an?)\s+)?(?=\w)",
     re.I,
 )
+# A question's stem set as its heading, as a review site heads each question: a clause
+# left open on a colon for the options below ("1. Adverse selection in insurance markets
+# occurs when:"). It names no topic: its concepts belong to the section above (a quiz's
+# weeks and modules were named by its stems). A lead-in of fewer words ("Examples:",
+# "Key idea:") is left to the other rules.
+_STEM_HEADING = re.compile(r"\S+(?:\s+\S+){3,}\s*[:\uff1a]\s*$")
 
 
 def _section(
@@ -369,7 +375,10 @@ def _section(
     block = _reading_position(draft, blocks, preview, chapters, titled)[0]
     headings: list[str] = []
     for index in tree.headings(block):
-        heading = heading_title(HEADING_NUMBER.sub("", blocks[index].text))
+        raw = HEADING_NUMBER.sub("", blocks[index].text)
+        if _STEM_HEADING.match(raw):
+            continue
+        heading = heading_title(raw)
         # "Solution Strategy 2: Time-Dependent Input": the series' label goes as a number
         # does, the module is named after what it teaches
         heading = NUMBERED_LABEL.sub("", heading)

@@ -13,6 +13,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Concept
 from jobs.pipeline.terms import collect
+from tests.unit.pipeline.written import sections_of
 
 
 def titles_of(tmp_path: Path, text: str, name: str = "paper.md") -> set[str]:
@@ -371,3 +372,26 @@ def test_a_fill_in_definition_whose_description_is_all_blanks_defines_nothing(
     assert described.get("光合速率", "") == ""
     assert described.get("叶绿素比值", "") == ""
     assert described["蒸腾作用"] == "植物体内水分以气体状态散失到大气中的过程，称为蒸腾作用。"
+
+
+def test_a_question_stem_set_as_a_heading_names_no_section(tmp_path: Path) -> None:
+    """A review site heads each question with its stem, left open on a colon for the
+    options below it: the stem is no topic, and what it asks about belongs to the
+    section above (a quiz's weeks and modules were named "... occurs when")."""
+    text = """# Review: Water Supply
+
+## 1. A watershed protection plan mainly tries to:
+
+1. Raise the price of bottled water
+2. Keep pollutants out of the streams that feed a reservoir
+
+The correct answer is **B**. A **source water protection** plan keeps pollutants out of
+the streams and aquifers that feed a public water supply.
+
+## Chlorination
+
+**Chlorination** is the addition of chlorine to drinking water to kill pathogens.
+"""
+    section = sections_of(tmp_path, text, "review.md")
+    assert section["source water protection"] == ("Review: Water Supply",)
+    assert section["chlorination"] == ("Review: Water Supply", "Chlorination")

@@ -24,3 +24,9 @@ def concepts_of(
 
 def keys_of(tmp_path: Path, text: str, name: str = "notes.md") -> set[str]:
     return {c.key for c in concepts_of(tmp_path, text, name)}
+
+
+def sections_of(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, tuple[str, ...]]:
+    """Each concept's section as the document job stores it (`Extraction.section`)."""
+    rows = analyse_file(written(tmp_path, name, text), language="en").knowledge.extractions
+    return {x.concept_key: x.section for x in rows if x.type == "concept"}
