@@ -58,6 +58,7 @@ from jobs.pipeline.textutil import (
     NUMBERED_ARTEFACT,
     QUANTITY_SYMBOL,
     has_han,
+    prose,
 )
 
 WEAK = 0.55
@@ -775,9 +776,6 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "can", "w
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
-_INLINE_CODE = re.compile(r"`[^`]*`")
-
-
 def _labelled(sentence: str, term: str) -> bool:
     """The sentence opens on `term` and a colon: the term labels it."""
     opening = _LIST_MARK.sub("", sentence)
@@ -857,9 +855,12 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             or _run_in_gloss(rest)
         ):
             continue
-        if not _WORD.search(_INLINE_CODE.sub("", opening[len(span) :]).lstrip(" \t)）*_`]:：")):
+        if not _WORD.search(prose(opening[len(span) :]).lstrip(" \t)）*_`]:：")):
             # "**练习题：**" alone: a label leading in to what follows, no entry; nor does
-            # one before inline code alone say what it is ("结果为：`{total}')`")
+            # one before inline code alone say what it is ("结果为：`{total}')`"), nor one
+            # before its symbol or a formula alone ("**反演中心**：$(i)$", "**旋转轴**：
+            # $1\ (C_1)$，$2\ (C_2)$…": a crystallography chapter's list of notations
+            # gave those as the definitions, and their questions answered with a symbol)
             continue
         term = emphasis_name(span)
         if len(zh_listed(term)) > 1:

@@ -10,6 +10,7 @@ from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import acceptable, emphasis_terms, formula_labels, heading_terms
 from jobs.pipeline.terms import collect
+from jobs.pipeline.textutil import has_han
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 
@@ -715,3 +716,20 @@ def test_an_equation_is_defined_by_what_it_states() -> None:
     assert [d.term for d in find_definitions(triangle, 0, False, (), True)] == [
         "triangle inequality"
     ]
+
+
+def test_a_label_before_a_formula_alone_is_no_glossary_entry() -> None:
+    """ "**对称中心**：$(i)$", "**Velocity**: $v$": a bold name whose colon leads only to
+    its symbol or a formula lists the notation, it does not say what the name means; a
+    name whose gloss has words beside its symbol is still an entry."""
+    symbol_only = [
+        ("**镜面**：$m\\ (\\sigma)$", ("镜面",)),
+        ("- **二重轴**：$2\\ (C_2)$，$3\\ (C_3)$", ("二重轴",)),
+        ("**Velocity**: $v$", ("Velocity",)),
+    ]
+    for sentence, emphasis in symbol_only:
+        found = list(find_definitions(sentence, 0, chinese=has_han(sentence), emphasis=emphasis))
+        assert not found, (sentence, found)
+    worded = "**对称中心**：$i$，使图形上每一点经过它反演后与另一点重合的那个点。"
+    found = list(find_definitions(worded, 0, chinese=True, emphasis=("对称中心",)))
+    assert [d.term for d in found] == ["对称中心"]
