@@ -64,6 +64,8 @@ def _probe(key: str) -> str:
         first = first[1:].lstrip("-")  # the letter may be maths: "$n$步", "$k$-means"
     if has_han(first):
         return first[:2]
+    if first.endswith(("ex", "ix")):  # "index" is written "indices": "inde" is no probe
+        return first[: min(4, len(first) - 2)]
     return first.split("'")[0][:4] or first[:1]  # "o'neill": the text may curl its quote
 
 
@@ -140,7 +142,10 @@ def _plural_tolerant(word: str) -> str:
     if not (word.isascii() and word.replace("-", "").isalpha()):
         return re.escape(word)
     hyphen = r"(?:-{1,2}|\s)"
-    if word.endswith("ix"):
+    # "matrix" → "matrices", and "-ex" too ("vertex" → "vertices", "index" → "indices"):
+    # concept_key gives these singulars, so a "Miller indices" entry, keyed "miller
+    # index", found no mention of itself and was dropped from a handout's glossary
+    if word.endswith(("ix", "ex")):
         return f"(?:{word}|{word[:-2]}ices|{word}es)".replace("-", hyphen)
     if word.endswith("x"):
         return f"(?:{word}|{word}es)".replace("-", hyphen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -13,7 +14,7 @@ from jobs.pipeline.concepts import _COMMON_POSSESSIVE
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.filenames import safe_filename
 from jobs.pipeline.language import detect_language, language_of
-from jobs.pipeline.mentions import mention_pattern
+from jobs.pipeline.mentions import locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained, heading_title
 from jobs.pipeline.readers.markdown import parse
@@ -282,6 +283,14 @@ def test_a_concept_is_found_under_its_latin_or_greek_plural() -> None:
     assert mention_pattern("event schema").search("Event schemata guide us")
     assert mention_pattern("vertebra").search("the vertebrae")
     assert mention_pattern("formula").search("formulas and formulae")
+    # "-ex" nouns plural in "-ices", as "-ix" ones are, or in "-exes"
+    assert mention_pattern("vertex").search("Two vertices meet")
+    assert mention_pattern("crystal index").search("its crystal indices")
+    assert mention_pattern("cortex").search("cortexes")
+    # and a block is searched for them: the quick probe of a short key holds no "e"
+    found = SimpleNamespace(key="index", mentions=[])
+    locate([found], [Block(kind="paragraph", text="Both indices are integers.", page=1)])
+    assert found.mentions == [0]
     # English words keep English plurals only
     assert not mention_pattern("function").search("functia")
     assert not mention_pattern("bus").search("a bi plane")
