@@ -58,7 +58,6 @@ from jobs.pipeline.textutil import (
     NUMBERED_ARTEFACT,
     QUANTITY_SYMBOL,
     has_han,
-    prose,
 )
 
 WEAK = 0.55
@@ -776,6 +775,11 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "can", "w
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 
 
+# inline code and maths, which say no words (not `textutil.prose`, which takes a path's
+# shape for code too: "Object.freeze(obj): 禁止添加/删除/更改属性。" lost its gloss)
+_CODE_OR_MATHS = re.compile(r"`[^`]*`|\$[^$]*\$")
+
+
 def _labelled(sentence: str, term: str) -> bool:
     """The sentence opens on `term` and a colon: the term labels it."""
     opening = _LIST_MARK.sub("", sentence)
@@ -855,7 +859,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             or _run_in_gloss(rest)
         ):
             continue
-        if not _WORD.search(prose(opening[len(span) :]).lstrip(" \t)）*_`]:：")):
+        if not _WORD.search(_CODE_OR_MATHS.sub("", opening[len(span) :]).lstrip(" \t)）*_`]:：")):
             # "**练习题：**" alone: a label leading in to what follows, no entry; nor does
             # one before inline code alone say what it is ("结果为：`{total}')`"), nor one
             # before its symbol or a formula alone ("**反演中心**：$(i)$", "**旋转轴**：

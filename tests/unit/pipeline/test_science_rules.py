@@ -733,3 +733,7 @@ def test_a_label_before_a_formula_alone_is_no_glossary_entry() -> None:
     worded = "**对称中心**：$i$，使图形上每一点经过它反演后与另一点重合的那个点。"
     found = list(find_definitions(worded, 0, chinese=True, emphasis=("对称中心",)))
     assert [d.term for d in found] == ["对称中心"]
+    # words joined by slashes are still words, no path: the gloss stays an entry
+    slashed = "**冻结对象**：禁止添加/删除/更改属性。"
+    found = list(find_definitions(slashed, 0, chinese=True, emphasis=("冻结对象",)))
+    assert [d.term for d in found] == ["冻结对象"]
