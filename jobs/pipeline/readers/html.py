@@ -12,6 +12,7 @@ size (`blocks.manual_headings`, as the DOCX reader does).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -314,6 +315,7 @@ def parse(tree: HTMLParser) -> list[Block]:
         # before it ("a general linearized model31" was a concept of a bookdown page)
         if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
+    _lift_inline_notes(tree)
     root = tree.body or tree.root
     main = _main_content(tree)
     if main is None and root is not None:
@@ -338,6 +340,22 @@ def parse(tree: HTMLParser) -> list[Block]:
     # sub-sections (`blocks.bold_subheadings`), Google Docs' "Radiocarbon dating" typed
     # as a bold 14 pt line under a Heading 1 "Absolute dating"
     return bold_subheadings(manual_headings(page.blocks, page.bold, titled=titled), page.bold)
+
+
+def _lift_inline_notes(tree: HTMLParser) -> None:
+    """An XML textbook's note written inside its sentence (CNXML's and DocBook's
+    `<footnote>`), moved to a paragraph of its own after the block citing it. Read where it
+    stood, an OpenStax module's source ran into its definition ("… solves the problem more
+    efficiently.Lloyd Waldo. “What’s a Pain Point?” …") and a citation's date and address
+    opened its example ("December 1, 2016. https://… For example, you might …")."""
+    for note in tree.css("footnote"):
+        block = note
+        while (parent := block.parent) is not None and parent.tag not in _CONTAINERS:
+            block = parent
+        text = note.text(deep=True).strip()
+        note.decompose()
+        if text and block is not note:
+            block.insert_after(HTMLParser(f"<p>{html.escape(text)}</p>").css_first("p"))
 
 
 def _mark_styled_spans(tree: HTMLParser, bold_classes: frozenset[str]) -> None:

@@ -598,3 +598,22 @@ def test_a_bar_and_a_footer_marked_by_class_are_no_text(tmp_path: Path) -> None:
     footers += '<div id="footer"><p>Page last edited on Monday.</p></div>'
     texts = [b.text for b in _blocks(tmp_path, bar + text + footers)]
     assert texts == ["Tides", "Tides rise and fall twice a day."]
+
+
+def test_an_xml_textbooks_inline_note_follows_its_paragraph(tmp_path: Path) -> None:
+    # CNXML and DocBook write a note inside the sentence citing it; read in place, the
+    # note's source joined the sentence ("… more cheaply.Jane Roe. “Costs.” 2019.")
+    path = tmp_path / "module.cnxml"
+    path.write_text(
+        '<document xmlns="http://cnx.rice.edu/cnxml">\n\n<title>Costs</title>\n<content>\n'
+        "<para>A <term>sunk cost</term> is money already spent that cannot be recovered."
+        "<footnote>Jane Roe. “Costs.” <emphasis>Ledger</emphasis>. 2019.</footnote>"
+        " Managers should ignore it.</para><para>Opportunity cost is next.</para>"
+        "</content></document>",
+        "utf-8",
+    )
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    joined = " | ".join(texts)
+    assert "recovered. Managers should ignore it." in joined
+    assert "recovered.Jane" not in joined
+    assert any(t.startswith("Jane Roe.") for t in texts)
