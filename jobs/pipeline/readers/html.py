@@ -162,6 +162,15 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
+# an XML textbook read as HTML (CNXML, OpenStax's source): its paragraphs and list items
+# are <para> and <item>, its sections' titles a <title> in the <section>. HTML has none of
+# them, so unread they were inline text and a whole module ran into one line, each title
+# glued to the paragraph after it ("Summary Creativity is defined as …" defined
+# "summary creativity") and each paragraph to the next.
+_XML_PARAGRAPHS = {"para", "item"}
+_XML_SECTIONS = {"section", "document", "content"}
+# and the XML elements holding such paragraphs, walked as a <div> is
+_XML_CONTAINERS = _XML_SECTIONS | {"list", "note", "glossary", "exercise", "problem", "solution"}
 # Google Docs' export has no <b> or <i>: bold and italics are a <span> whose class the
 # page's <style> sets in bold or italic (`.c3{font-weight:700}`). Such spans are marked
 # with this attribute (`_mark_styled_spans`) and stressed as <b> and <i> are; unmarked, a
@@ -316,6 +325,9 @@ def parse(tree: HTMLParser) -> list[Block]:
         if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
     _lift_inline_notes(tree)
+    # a CNXML module's <metadata> (its content id, UUID, title again): no text of its own
+    for metadata in tree.css("metadata"):
+        metadata.decompose()
     root = tree.body or tree.root
     main = _main_content(tree)
     if main is None and root is not None:
@@ -626,7 +638,10 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
             _flush(inline, page)
             heading = _text(child).rstrip().removesuffix(_PERMALINK_MARK)
             blocks.extend(make_blocks("heading", heading, 1, level=_HEADINGS[tag]))
-        elif tag in _PARAGRAPHS:
+        elif tag == "title" and (level := _xml_title_level(child)) is not None:
+            _flush(inline, page)
+            blocks.extend(make_blocks("heading", _text(child), 1, level=level))
+        elif tag in _PARAGRAPHS or tag in _XML_PARAGRAPHS:
             _flush(inline, page)
             made = make_blocks(
                 "paragraph", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
@@ -664,12 +679,25 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif (tex := _mathjax_tex(child)) is not None and tex[1]:
             _flush(inline, page)
             blocks.extend(make_blocks("formula", tex[0], 1))
-        elif tag in _CONTAINERS or tag == "li" or _holds_blocks(child):
+        elif tag in _CONTAINERS or tag in _XML_CONTAINERS or tag == "li" or _holds_blocks(child):
             _flush(inline, page)
             _walk(child, page)
         elif tag == "br" or tag != "-comment":
             inline.append(child)
     _flush(inline, page)
+
+
+def _xml_title_level(node: Node) -> int | None:
+    """An XML section's <title> (`_XML_SECTIONS`): a heading one level below the sections
+    around it; a figure's, a table's or a box's title is None (read where it stands)."""
+    parent = node.parent
+    if parent is None or parent.tag not in _XML_SECTIONS:
+        return None
+    level = 1
+    while parent is not None:
+        level += parent.tag == "section"
+        parent = parent.parent
+    return min(level, 6)
 
 
 def _holds_blocks(node: Node) -> bool:

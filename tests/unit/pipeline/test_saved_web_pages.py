@@ -617,3 +617,29 @@ def test_an_xml_textbooks_inline_note_follows_its_paragraph(tmp_path: Path) -> N
     assert "recovered. Managers should ignore it." in joined
     assert "recovered.Jane" not in joined
     assert any(t.startswith("Jane Roe.") for t in texts)
+
+
+def test_an_xml_textbooks_paragraphs_and_section_titles_are_blocks(tmp_path: Path) -> None:
+    # a CNXML module's <para>, <item> and <section>'s <title> are no HTML tags: read
+    # inline, the whole module was one line and a title ran into the paragraph after it
+    path = tmp_path / "module.cnxml"
+    path.write_text(
+        '<document xmlns="http://cnx.rice.edu/cnxml">\n\n<title>Costs</title>\n'
+        '<metadata xmlns:md="http://cnx.rice.edu/mdml"><md:content-id>m123</md:content-id>'
+        "<md:title>Costs</md:title></metadata>\n<content>\n"
+        "<section><title>Recap</title><para>Sunk cost is money already spent.</para>"
+        "<para>Opportunity cost is the value of the next best choice.</para>"
+        "<list><item>fixed cost</item><item>variable cost</item></list></section>"
+        "</content></document>",
+        "utf-8",
+    )
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Costs"),
+        ("heading", "Recap"),
+        ("paragraph", "Sunk cost is money already spent."),
+        ("paragraph", "Opportunity cost is the value of the next best choice."),
+        ("paragraph", "fixed cost"),
+        ("paragraph", "variable cost"),
+    ]
+    assert [b.level for b in blocks[:2]] == [1, 2]
