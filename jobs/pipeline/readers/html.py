@@ -641,6 +641,9 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif tag == "title" and (level := _xml_title_level(child)) is not None:
             _flush(inline, page)
             blocks.extend(make_blocks("heading", _text(child), 1, level=level))
+        elif tag == "definition" and (entry := _xml_glossary_entry(child)):
+            _flush(inline, page)
+            blocks.extend(entry)
         elif tag in _PARAGRAPHS or tag in _XML_PARAGRAPHS:
             _flush(inline, page)
             made = make_blocks(
@@ -698,6 +701,18 @@ def _xml_title_level(node: Node) -> int | None:
         level += parent.tag == "section"
         parent = parent.parent
     return min(level, 6)
+
+
+def _xml_glossary_entry(node: Node) -> list[Block]:
+    """A CNXML glossary's <definition>, its <term> and <meaning>, as one entry "term:
+    meaning" (`glossary_entry`), as a <dl>'s <dt> and <dd> are read. Read as text, the
+    module's glossary was a run of "brainstorming generation of ideas …" lines that no
+    rule took for a definition; [] when either part is missing."""
+    term, meaning = node.css_first("term"), node.css_first("meaning")
+    if term is None or meaning is None:
+        return []
+    name, gloss = " ".join(_text(term).split()), " ".join(_text(meaning).split())
+    return glossary_entry([name], gloss) if name and gloss else []
 
 
 def _holds_blocks(node: Node) -> bool:

@@ -643,3 +643,26 @@ def test_an_xml_textbooks_paragraphs_and_section_titles_are_blocks(tmp_path: Pat
         ("paragraph", "variable cost"),
     ]
     assert [b.level for b in blocks[:2]] == [1, 2]
+
+
+def test_an_xml_textbooks_glossary_entries_are_definitions(tmp_path: Path) -> None:
+    # a CNXML module ends on its <glossary>: each <definition> a <term> and its <meaning>,
+    # read as a glossary's "term: meaning" entry (a <dl>'s), not two runs of plain words
+    from jobs.pipeline.analyse import analyse_file
+
+    path = tmp_path / "module.cnxml"
+    path.write_text(
+        '<document xmlns="http://cnx.rice.edu/cnxml">\n\n<title>Costs</title>\n<content>\n'
+        "<section><title>Costs</title><para>Firms weigh a sunk cost against what comes next."
+        " A sunk cost should not change a decision.</para></section></content>\n<glossary>"
+        "<definition><term>sunk cost</term><meaning>money already spent that cannot be"
+        " recovered</meaning></definition></glossary></document>",
+        "utf-8",
+    )
+    blocks = list(read(path, detect(path, filename=path.name)).blocks())
+    assert blocks[-1].text == "sunk cost: money already spent that cannot be recovered"
+    assert "sunk cost" in blocks[-1].emphasis
+    concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
+    assert concepts["sunk cost"].description == (
+        "sunk cost: money already spent that cannot be recovered"
+    )
