@@ -1516,9 +1516,17 @@ def head_of_a_blank(term: str, sentence: str) -> bool:
     pupil writes in (a worksheet gave the concept "principle"). Or the sentence's naming
     verb is followed by a blank ("… is called a ________ wave", "is known as ______."):
     the name is the answer the pupil writes, so the sentence defines no term it spells
-    out (a study guide's "wave" was described by such a question)."""
+    out (a study guide's "wave" was described by such a question). Or a blank follows the
+    term in what the sentence says of it ("DICEE is a model for ______ that focuses on …"):
+    part of its meaning is the pupil's answer, and a review sheet's question stem was the
+    answer a student read for "What does DICEE mean?"."""
     blank = rf"\b{re.escape(term)}\s+(?:of|for)\s+(?:the\s+)?{_BLANK}"
-    return re.search(blank, sentence) is not None or _NAMES_A_BLANK.search(sentence) is not None
+    named = sentence.casefold().find(term.casefold())
+    return (
+        re.search(blank, sentence) is not None
+        or _NAMES_A_BLANK.search(sentence) is not None
+        or (named >= 0 and _HAS_BLANK.search(sentence, named + len(term)) is not None)
+    )
 
 
 def _zh_without_blank_clauses(sentence: str) -> str:

@@ -2909,10 +2909,14 @@ def plain_code_names(text: str, block: int) -> list[Cue]:
 
 
 # "Root node: the node at the top …", "根节点：位于顶层的节点": a definition list, whose
-# terms Markdown would set in bold (see definitions._glossary_entry); plain text keeps the colon
+# terms Markdown would set in bold (see definitions._glossary_entry); plain text keeps the colon.
+# Not a web address's scheme and its "://": a case study's paragraph opening on the link
+# to read ("https://www.….edu/…/ Many signs point to …", a worksheet as PDF) made "https"
+# a concept, its address the definition.
 _COLON_HEAD = re.compile(
     r"^(?:[-*•·]\s+|\d{1,2}[.)]\s+)?"
-    r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})\s*[:：]\s*\S"
+    r"([A-Za-z][A-Za-z0-9'’\- ]{1,40}?|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9 ]{1,11})"
+    r"\s*[:：](?!//)\s*\S"
 )
 
 _PATH = re.compile(r"[^\s\u3400-\u9fff，。；：、]*[/\\_.:]\w[^\s\u3400-\u9fff，。；：、]*")

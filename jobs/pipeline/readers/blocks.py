@@ -313,6 +313,10 @@ MIN_HEADED_ENTRIES = 3
 MIN_HAN_SAID_TWICE = 3  # "消息队列消息队列": a shorter run doubled is a word (谢谢, 常常)
 
 
+# the fewest words of a title block repeated as the opening of the heading under it
+MIN_TITLE_WORDS_SAID_TWICE = 2
+
+
 def said_once(text: str) -> str:
     """A title set twice in a row, "X X" (or "XX" in Chinese), as once: a page's title block
     printed over the document's first heading with the same words (pandoc's standalone
@@ -322,6 +326,13 @@ def said_once(text: str) -> str:
     half = len(words) // 2
     if words and len(words) % 2 == 0 and words[:half] == words[half:]:
         return " ".join(words[:half])
+    # the title block, then a first heading that opens with its words and goes on ("Unit 3
+    # Review" over "Unit 3 Review: Markets and Prices"): the longer heading, once. Read as
+    # one heading, the week was titled "Review Unit 3 Review: Markets and Prices".
+    bare = [w.rstrip(":：.-–—") for w in words]
+    for size in range(MIN_TITLE_WORDS_SAID_TWICE, half + 1):
+        if bare[:size] == bare[size : 2 * size] and words[size - 1] == bare[size - 1]:
+            return " ".join(words[size:])
     middle = len(text) // 2
     if (
         len(words) == 1

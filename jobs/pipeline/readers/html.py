@@ -12,6 +12,7 @@ size (`blocks.manual_headings`, as the DOCX reader does).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -161,6 +162,15 @@ _CONTAINERS = {
     "center",
 }
 _LISTS = {"ul", "ol", "menu"}
+# an XML textbook read as HTML (CNXML, OpenStax's source): its paragraphs and list items
+# are <para> and <item>, its sections' titles a <title> in the <section>. HTML has none of
+# them, so unread they were inline text and a whole module ran into one line, each title
+# glued to the paragraph after it ("Summary Creativity is defined as …" defined
+# "summary creativity") and each paragraph to the next.
+_XML_PARAGRAPHS = {"para", "item"}
+_XML_SECTIONS = {"section", "document", "content"}
+# and the XML elements holding such paragraphs, walked as a <div> is
+_XML_CONTAINERS = _XML_SECTIONS | {"list", "note", "glossary", "exercise", "problem", "solution"}
 # Google Docs' export has no <b> or <i>: bold and italics are a <span> whose class the
 # page's <style> sets in bold or italic (`.c3{font-weight:700}`). Such spans are marked
 # with this attribute (`_mark_styled_spans`) and stressed as <b> and <i> are; unmarked, a
@@ -314,6 +324,10 @@ def parse(tree: HTMLParser) -> list[Block]:
         # before it ("a general linearized model31" was a concept of a bookdown page)
         if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
+    _lift_inline_notes(tree)
+    # a CNXML module's <metadata> (its content id, UUID, title again): no text of its own
+    for metadata in tree.css("metadata"):
+        metadata.decompose()
     root = tree.body or tree.root
     main = _main_content(tree)
     if main is None and root is not None:
@@ -338,6 +352,22 @@ def parse(tree: HTMLParser) -> list[Block]:
     # sub-sections (`blocks.bold_subheadings`), Google Docs' "Radiocarbon dating" typed
     # as a bold 14 pt line under a Heading 1 "Absolute dating"
     return bold_subheadings(manual_headings(page.blocks, page.bold, titled=titled), page.bold)
+
+
+def _lift_inline_notes(tree: HTMLParser) -> None:
+    """An XML textbook's note written inside its sentence (CNXML's and DocBook's
+    `<footnote>`), moved to a paragraph of its own after the block citing it. Read where it
+    stood, an OpenStax module's source ran into its definition ("… solves the problem more
+    efficiently.Lloyd Waldo. “What’s a Pain Point?” …") and a citation's date and address
+    opened its example ("December 1, 2016. https://… For example, you might …")."""
+    for note in tree.css("footnote"):
+        block = note
+        while (parent := block.parent) is not None and parent.tag not in _CONTAINERS:
+            block = parent
+        text = note.text(deep=True).strip()
+        note.decompose()
+        if text and block is not note:
+            block.insert_after(HTMLParser(f"<p>{html.escape(text)}</p>").css_first("p"))
 
 
 def _mark_styled_spans(tree: HTMLParser, bold_classes: frozenset[str]) -> None:
@@ -608,7 +638,13 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
             _flush(inline, page)
             heading = _text(child).rstrip().removesuffix(_PERMALINK_MARK)
             blocks.extend(make_blocks("heading", heading, 1, level=_HEADINGS[tag]))
-        elif tag in _PARAGRAPHS:
+        elif tag == "title" and (level := _xml_title_level(child)) is not None:
+            _flush(inline, page)
+            blocks.extend(make_blocks("heading", _text(child), 1, level=level))
+        elif tag == "definition" and (entry := _xml_glossary_entry(child)):
+            _flush(inline, page)
+            blocks.extend(entry)
+        elif tag in _PARAGRAPHS or tag in _XML_PARAGRAPHS:
             _flush(inline, page)
             made = make_blocks(
                 "paragraph", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
@@ -646,12 +682,37 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
         elif (tex := _mathjax_tex(child)) is not None and tex[1]:
             _flush(inline, page)
             blocks.extend(make_blocks("formula", tex[0], 1))
-        elif tag in _CONTAINERS or tag == "li" or _holds_blocks(child):
+        elif tag in _CONTAINERS or tag in _XML_CONTAINERS or tag == "li" or _holds_blocks(child):
             _flush(inline, page)
             _walk(child, page)
         elif tag == "br" or tag != "-comment":
             inline.append(child)
     _flush(inline, page)
+
+
+def _xml_title_level(node: Node) -> int | None:
+    """An XML section's <title> (`_XML_SECTIONS`): a heading one level below the sections
+    around it; a figure's, a table's or a box's title is None (read where it stands)."""
+    parent = node.parent
+    if parent is None or parent.tag not in _XML_SECTIONS:
+        return None
+    level = 1
+    while parent is not None:
+        level += parent.tag == "section"
+        parent = parent.parent
+    return min(level, 6)
+
+
+def _xml_glossary_entry(node: Node) -> list[Block]:
+    """A CNXML glossary's <definition>, its <term> and <meaning>, as one entry "term:
+    meaning" (`glossary_entry`), as a <dl>'s <dt> and <dd> are read. Read as text, the
+    module's glossary was a run of "brainstorming generation of ideas …" lines that no
+    rule took for a definition; [] when either part is missing."""
+    term, meaning = node.css_first("term"), node.css_first("meaning")
+    if term is None or meaning is None:
+        return []
+    name, gloss = " ".join(_text(term).split()), " ".join(_text(meaning).split())
+    return glossary_entry([name], gloss) if name and gloss else []
 
 
 def _holds_blocks(node: Node) -> bool:

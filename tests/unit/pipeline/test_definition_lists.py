@@ -664,3 +664,14 @@ def test_a_note_to_the_presenter_before_its_colon_is_no_term(tmp_path: Path) -> 
         "Ask students: what keeps a hockey puck sliding across the ice for so long?\n"
     )
     assert "ask students" not in _concepts(tmp_path, "forces.txt", notes)
+
+
+def test_a_web_address_opening_a_paragraph_is_no_term_and_colon() -> None:
+    # a case study's paragraph may open on the link to read; the scheme before "://" is
+    # no term, its address no definition ("https" was a worksheet's concept)
+    link = "https://www.example.org/reports/2020/ai-and-jobs/. Many firms automate routine tasks."
+    assert colon_head(link, 0) == []
+    assert colon_head("ftp://files.example.net/notes/. The notes cover three weeks.", 0) == []
+    # a plain entry still opens on its term
+    entry = "Automation: the use of machines to do work that people did before."
+    assert [c.term for c in colon_head(entry, 0)] == ["Automation"]

@@ -395,3 +395,21 @@ the streams and aquifers that feed a public water supply.
     section = sections_of(tmp_path, text, "review.md")
     assert section["source water protection"] == ("Review: Water Supply",)
     assert section["chlorination"] == ("Review: Water Supply", "Chlorination")
+
+
+def test_a_gloss_with_a_blank_after_its_term_defines_nothing(tmp_path: Path) -> None:
+    from jobs.pipeline.definitions import head_of_a_blank
+
+    # "X is a method for ______ that …": part of what the term means is the pupil's
+    # answer, so the question stem is no definition of it
+    stem = "SWOT is a framework for ______ that lists strengths, weaknesses and threats."
+    assert head_of_a_blank("SWOT", stem)
+    # a blank before the term leaves what is said of the term whole
+    assert not head_of_a_blank("SWOT", "After ______, SWOT is a framework for planning.")
+    text = (
+        "# Strategy Review\n\n1. " + stem + "\n\n   A. planning\n   B. hiring\n\n"
+        "2. Which firm used SWOT before it entered a new market?\n\n"
+        "3. Why does SWOT list threats beside strengths?\n"
+    )
+    concepts = concepts_by_key(tmp_path, text, "strategy.md")
+    assert not [c.title for c in concepts.values() if "______" in (c.description or "")]

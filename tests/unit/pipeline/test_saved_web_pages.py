@@ -598,3 +598,77 @@ def test_a_bar_and_a_footer_marked_by_class_are_no_text(tmp_path: Path) -> None:
     footers += '<div id="footer"><p>Page last edited on Monday.</p></div>'
     texts = [b.text for b in _blocks(tmp_path, bar + text + footers)]
     assert texts == ["Tides", "Tides rise and fall twice a day."]
+
+
+def _module(tmp_path: Path, content: str, after: str = "") -> Path:
+    """A CNXML module as OpenStax stores it (titled "Costs"), `content` its <content>."""
+    path = tmp_path / "module.cnxml"
+    path.write_text(
+        '<document xmlns="http://cnx.rice.edu/cnxml">\n\n<title>Costs</title>\n'
+        f"<content>\n{content}</content>{after}</document>",
+        "utf-8",
+    )
+    return path
+
+
+def _module_blocks(path: Path) -> list[Block]:
+    return list(read(path, detect(path, filename=path.name)).blocks())
+
+
+def test_an_xml_textbooks_inline_note_follows_its_paragraph(tmp_path: Path) -> None:
+    # CNXML and DocBook write a note inside the sentence citing it; read in place, the
+    # note's source joined the sentence ("… more cheaply.Jane Roe. “Costs.” 2019.")
+    path = _module(
+        tmp_path,
+        "<para>A <term>sunk cost</term> is money already spent that cannot be recovered."
+        "<footnote>Jane Roe. “Costs.” <emphasis>Ledger</emphasis>. 2019.</footnote>"
+        " Managers should ignore it.</para><para>Opportunity cost is next.</para>",
+    )
+    texts = [b.text for b in _module_blocks(path)]
+    joined = " | ".join(texts)
+    assert "recovered. Managers should ignore it." in joined
+    assert "recovered.Jane" not in joined
+    assert any(t.startswith("Jane Roe.") for t in texts)
+
+
+def test_an_xml_textbooks_paragraphs_and_section_titles_are_blocks(tmp_path: Path) -> None:
+    # a CNXML module's <para>, <item> and <section>'s <title> are no HTML tags: read
+    # inline, the whole module was one line and a title ran into the paragraph after it;
+    # its <metadata> (content id, title again) is no text
+    path = _module(
+        tmp_path,
+        '<metadata xmlns:md="http://cnx.rice.edu/mdml"><md:content-id>m123</md:content-id>'
+        "<md:title>Costs</md:title></metadata>"
+        "<section><title>Recap</title><para>Sunk cost is money already spent.</para>"
+        "<para>Opportunity cost is the value of the next best choice.</para>"
+        "<list><item>fixed cost</item><item>variable cost</item></list></section>",
+    )
+    blocks = _module_blocks(path)
+    read_as = [(b.kind, b.level, b.text) for b in blocks]
+    assert read_as[:2] == [("heading", 1, "Costs"), ("heading", 2, "Recap")]
+    assert [text for kind, _, text in read_as[2:] if kind == "paragraph"] == [
+        "Sunk cost is money already spent.",
+        "Opportunity cost is the value of the next best choice.",
+        "fixed cost",
+        "variable cost",
+    ]
+    assert len(blocks) == 6
+
+
+def test_an_xml_textbooks_glossary_entries_are_definitions(tmp_path: Path) -> None:
+    # a CNXML module ends on its <glossary>: each <definition> a <term> and its <meaning>,
+    # read as a glossary's "term: meaning" entry (a <dl>'s), not two runs of plain words
+    from jobs.pipeline.analyse import analyse_file
+
+    path = _module(
+        tmp_path,
+        "<section><title>Costs</title><para>Firms weigh a sunk cost against what comes next."
+        " A sunk cost should not change a decision.</para></section>",
+        "<glossary><definition><term>sunk cost</term><meaning>money already spent that"
+        " cannot be recovered</meaning></definition></glossary>",
+    )
+    entry = _module_blocks(path)[-1]
+    assert entry.text == "sunk cost: money already spent that cannot be recovered"
+    assert "sunk cost" in entry.emphasis
+    concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
+    assert concepts["sunk cost"].description == entry.text

@@ -753,3 +753,18 @@ def test_a_title_block_over_the_same_first_heading_is_one_heading(tmp_path: Path
     assert said_once("Ethos Ethos") == "Ethos"
     assert said_once("谢谢谢谢") == "谢谢谢谢"  # two characters doubled are a word said twice
     assert said_once("New York New Yorkers") == "New York New Yorkers"
+
+
+def test_a_title_block_over_a_longer_first_heading_is_that_heading(tmp_path: Path) -> None:
+    # pandoc's title block "Unit 3 Review" printed over the first heading "Unit 3 Review:
+    # Markets and Prices" in the same type: read as one wrapped heading, the title's
+    # words came twice in the week's title
+    title, heading = "Unit 3 Review", "Unit 3 Review: Markets and Prices"
+    prose = "".join("<p>A market brings buyers and sellers together.</p>" for _ in range(6))
+    body = f'<header><h1 class="title">{title}</h1></header><h1>{heading}</h1>{prose}'
+    blocks = _blocks(tmp_path, body, "h1 { font-size: 20pt; width: 12cm }")
+    assert [b.text for b in blocks if b.kind == "heading"] == [heading]
+    from jobs.pipeline.readers.blocks import said_once
+
+    # one word repeated is no title block ("Data" over "Data: …" may be a label)
+    assert said_once("Data Data: records of facts") == "Data Data: records of facts"
