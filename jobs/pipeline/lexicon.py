@@ -900,7 +900,7 @@ _ZH_APPARATUS = re.compile(
     # the revision a student's notes were written for, by the term's exam ("期中复习",
     # "期末总复习") or by what they are (复习提纲, 复习资料): a corporate-finance outline's
     # "期末复习" was a concept and titled its first week and module
-    r"|^(?:期中|期末|考前|学期)总?复习(?:提纲|资料|指南|大纲|要点)?$"
+    r"|^(?:期中|期末|考前|学期)总?复习(?:提纲|资料|指南|大纲|要点|题)?$"
     r"|^复习(?:提纲|资料|指南|大纲)$"
     # an exercise page's own parts: "知识巩固" (its concept review) beside "编程练习"
     r"|^(?:知识|概念|要点)(?:巩固|回顾|梳理|检测)$"
