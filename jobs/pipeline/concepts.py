@@ -83,7 +83,7 @@ from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.outline import outline_topics
-from jobs.pipeline.questions import option_names, option_runs, option_texts
+from jobs.pipeline.questions import asked_topics, option_names, option_runs, option_texts
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import (
     MIN_REPEATS,
@@ -635,7 +635,9 @@ def find_concepts(
             # no more: weighed as a table's entry, "名义…、实际…和潜在国民生产总值" and a
             # division of 储蓄 and 消费 had outranked GDP, glossed and used 15 times
             + 0.15 * ("division" in kinds)
-            + 0.3 * ("option" in kinds)
+            # a name a question offers among its options, or asks about in a short-answer
+            # stem ("谈谈你对资产证券化的看法")
+            + 0.3 * bool(kinds & {"option", "asked"})
             + 0.05 * in_heading
             + 0.2 * (chapters and any(c.kind == "heading" and c.level == top for c in key_cues))
             + 0.45 * (definition.confidence if definition else 0.0)
@@ -2927,6 +2929,8 @@ def _cues(
                     for k in zh_divided_kinds(block.text)
                     if sum(b.text.count(k) for b in blocks[index:]) >= 2
                 )
+            if chinese:  # "4．谈谈你对资产证券化的看法": the topic a short-answer question asks
+                cues.extend(Cue(n, "asked", index) for n in asked_topics(block.text))
             if index in options:  # "A. absolute threshold B. transduction": names offered
                 names = option_names(_question_options(blocks, options, index), chinese)
                 cues.extend(Cue(n, "option", index) for n in names if n in block.text)
@@ -3539,7 +3543,7 @@ def _admissible(
         and not defined
         # named alone: a heading, a question's option, a vocabulary table's term, a kind a
         # division names ("又分闭证与脱证", though "闭证乃因…" runs on in rjieba's phrases)
-        and not kinds & {"heading", "option", "entry", "division"}
+        and not kinds & {"heading", "option", "asked", "entry", "division"}
         and entry.count >= 3
         and entry.alone < 0.35 * entry.count
         and not _rare_and_marked(kinds, entry, chinese)
@@ -3609,8 +3613,8 @@ def _admissible(
         return count >= 2
     if short:
         return bool(kinds) and count >= 3
-    if "option" in kinds:
-        return count >= 1  # a name a question offers among its options
+    if kinds & {"option", "asked"}:
+        return count >= 1  # a name a question offers among its options, or asks about
     if kinds & {"entry", "division"}:
         # a vocabulary table's term: the worksheet teaches it, though its definition and
         # any other mention may be blanks for the student to fill; a kind a division names

@@ -897,6 +897,11 @@ _ZH_APPARATUS = re.compile(
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结|训练)"
     r"(?:[\d一二三四五六七八九十.]*)$"
     r"|^(?:解题|解答|证明|求解)(?:思路|步骤)$"
+    # the revision a student's notes were written for, by the term's exam ("期中复习",
+    # "期末总复习") or by what they are (复习提纲, 复习资料): a corporate-finance outline's
+    # "期末复习" was a concept and titled its first week and module
+    r"|^(?:期中|期末|考前|学期)总?复习(?:提纲|资料|指南|大纲|要点|题)?$"
+    r"|^复习(?:提纲|资料|指南|大纲)$"
     # an exercise page's own parts: "知识巩固" (its concept review) beside "编程练习"
     r"|^(?:知识|概念|要点)(?:巩固|回顾|梳理|检测)$"
     # an interview-preparation write-up (面经, 八股文) sets out each topic in the same parts:

@@ -5,6 +5,8 @@ A question's options restate the stem's words, each changing one detail ("A．�
 question asks for one: then each name is a cue of its own kind, "option"
 (`concepts._cues`), as a bold term is ("A. absolute threshold B. difference threshold
 C. transduction"; "A．戊烷 B．戊醇"); options that are statements or quantities offer none.
+A short-answer question names the topic it asks about in a stem of its own ("简述X",
+"谈谈你对X的看法", "何为X？"): that name is a cue of the kind "asked".
 """
 
 from __future__ import annotations
@@ -127,3 +129,37 @@ def _a_value(option: str) -> bool:
 def _zh_noun(text: str) -> bool:
     """Nouns only, as rjieba tags them: 戊烷, 乙酸乙酯; not 大力发展实体经济 (a verb)."""
     return not zh_clause(text) and all(pos.startswith(_ZH_NOUN_TAGS) for _, pos in rjieba.tag(text))
+
+
+# A Chinese short-answer or essay question (简答题, 论述题) asks about its topic in one of a
+# few stems, the question's whole text after its number: "简述X的…", "论述X", "谈谈你对X的
+# 看法", "何为X？", "什么是X？", "如何用X分析…". A review set of such questions names each
+# topic once, and a bank-management review's 资产证券化 and 杜邦分析法 were no concepts.
+# (Plain 说明 and 解释 stay out: they open prose as often as questions.)
+_ZH_QUESTION_NUMBER = re.compile(
+    r"^\s*(?:[(（]?\d{1,2}[)）.．、，]?|[一二三四五六七八九十]+[、．.])\s*"
+)
+_ZH_ASKED = re.compile(
+    r"^(?:(?:简述|试述|论述|阐述|概述|试论|简析|试析|简要(?:说明|描述|分析|论述))(?P<a>[^，。；？?]+?)"
+    r"(?:的[^，。；？?]{1,12})?"
+    r"|谈谈你?对(?P<b>[^，。；？?]+?)的(?:看法|认识|理解)"
+    r"|(?:何为|什么是)(?P<c>[^，。；？?]+?)"
+    r"|如何(?:用|运用|利用)(?P<d>[^，。；？?]+)(?:分析|计算|评价|衡量|解释)[^，。；？?]*"
+    # a note in brackets ("（列出式子即可）"), and a second question after the first
+    r")(?:[(（][^()（）]*[)）])?(?:[。？?].*)?$"
+)
+
+
+def asked_topics(text: str) -> list[str]:
+    """The names a short-answer question asks about, when its whole text is such a stem
+    ("4．谈谈你对资产证券化的看法" asks about 资产证券化); each of a pair joined by 和, 与
+    or 及 on its own ("金融抑制和金融深化"); none when the part asked about is no run of
+    nouns (a clause, a figure)."""
+    asked = _ZH_ASKED.match(_ZH_QUESTION_NUMBER.sub("", text.strip(), count=1))
+    if asked is None:
+        return []
+    topic = next(t for t in asked.groups() if t is not None)
+    parts = _ZH_AND.split(topic)
+    if all(_ZH_OPTION.fullmatch(p) and len(p) >= 2 and _zh_noun(p) for p in parts):
+        return parts
+    return []

@@ -220,18 +220,24 @@ def _glued_function_word(word: str) -> bool:
 
 _MEASURED = frozenset(["v", "a", "n", "vn", "an"])
 # what each lone suffix joins: 度 measures a quality, an act or a thing (相似度, 流行度);
-# 论 ("the theory of") names the doctrine of a field or an act (课程论, 教学论)
-_SUFFIXED = {"度": _MEASURED, "论": frozenset(["n", "vn"])}
+# 论 ("the theory of") names the doctrine of a field or an act (课程论, 教学论); 性 ("of
+# the nature of") makes a kind of its noun (权益性, 债务性: rjieba holds the common ones
+# whole, 流动性, 结构性, and cuts the rest X + 性, so that 权益性融资 and 债务性融资
+# shared the fragment "性融资", a concept of a corporate-finance outline)
+_SUFFIXED = {"度": _MEASURED, "论": frozenset(["n", "vn"]), "性": frozenset(["n", "vn"])}
+# how rjieba tags each lone suffix: 度 and 论 as bound morphemes, 性 as a noun ("sex")
+_SUFFIX_TAGS = {"度": "zg", "论": "zg", "性": "n"}
 
 
 def _measure_suffix(joined: list[tuple[str, str]], word: str, pos: str) -> bool:
-    """度 or 论 that rjieba tags a lone suffix right after a two-character word (相似 + 度,
-    稀疏 + 度, 课程 + 论, 教学 + 论): one noun with it, the measure of that quality or the
-    theory of that field. After a count 度 is a unit ("一度" is one word to rjieba) and so
-    stays out; the words the dictionary holds whole (方法论, 进化论) never get here."""
+    """度, 论 or 性 that rjieba leaves a lone suffix right after a two-character word
+    (相似 + 度, 稀疏 + 度, 课程 + 论, 教学 + 论, 权益 + 性): one noun with it, the measure of
+    that quality, the theory of that field, the kind of that noun. After a count 度 is a
+    unit ("一度" is one word to rjieba) and so stays out; the words the dictionary holds
+    whole (方法论, 进化论, 流动性) never get here."""
     return (
-        pos == "zg"
-        and word in _SUFFIXED
+        word in _SUFFIXED
+        and pos == _SUFFIX_TAGS[word]
         and bool(joined)
         and len(joined[-1][0]) == 2
         and joined[-1][1] in _SUFFIXED[word]

@@ -51,6 +51,35 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
         assert not apparatus(topic), topic
 
 
+def test_a_term_review_heading_is_apparatus() -> None:
+    # a student's notes open on when they were written for ("期中复习", a 复习提纲): the
+    # revision itself, no topic of the course
+    reviews = ("期中复习", "期末总复习", "考前复习", "复习提纲", "期末复习资料", "期末复习题")
+    assert [h for h in reviews if not apparatus(h)] == []
+    # review as a subject taught, and a review of something named, stay topics
+    assert [t for t in ("复习策略", "间隔复习", "文献复习") if apparatus(t)] == []
+
+
+def test_a_short_answer_questions_topic_is_a_concept(tmp_path: Path) -> None:
+    # a review set's essay questions name each topic once, in the question's stem: the
+    # topic asked about is taught, though the sheet never uses it again
+    text = (
+        "# 期末复习题\n\n## 一、计算题\n\n"
+        "1．某公司的负债为 500 万元，权益为 300 万元，求其负债权益比。\n\n"
+        "2．某公司的负债为 200 万元，权益为 400 万元，求其负债权益比。\n\n"
+        "## 二、简答题\n\n"
+        "1．谈谈你对供应链金融的看法\n\n"
+        "2．如何用波特五力模型分析一个行业的竞争格局\n\n"
+        "3．何为营运资本？它与流动比率有何关系？\n"
+    )
+    titles = titles_of(tmp_path, text)
+    assert {"供应链金融", "波特五力模型", "营运资本"} <= titles, titles
+    # prose that reports what a chapter describes asks nothing
+    assert not titles_of(tmp_path, "# 导论\n\n本章简述了供应链金融的发展，并给出例子。\n") & {
+        "供应链金融"
+    }
+
+
 def test_an_exercises_solution_answer_and_hint_headings_are_apparatus() -> None:
     # an exercise sheet as PDF or Word heads each exercise's worked answer "Solution" (or
     # "Answer", "Hint"): repeated under every exercise, it was the sheet's first concept,

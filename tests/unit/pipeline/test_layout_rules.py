@@ -2241,6 +2241,15 @@ def test_a_lone_theory_suffix_joins_the_field_it_names() -> None:
     assert "讨论" in [w for w, _ in regroup_zh(rjieba.tag("我们讨论课程"))]
 
 
+def test_a_lone_quality_suffix_joins_the_noun_it_qualifies() -> None:
+    # rjieba cuts an unfamiliar "X性" (of the nature of X) into X + 性: two kinds of loan
+    # then shared the fragment "性贷款", a name of neither; the suffix joins its noun
+    words = [w for w, _ in regroup_zh(rjieba.tag("抵押性贷款不同于信用性贷款"))]
+    assert "抵押性" in words and "信用性" in words and "性" not in words
+    # the words the dictionary holds whole are untouched
+    assert "流动性" in [w for w, _ in regroup_zh(rjieba.tag("市场流动性下降"))]
+
+
 def test_a_doctrine_heading_is_a_name_however_long(tmp_path: Path) -> None:
     # the schools of a field, each a heading the body never repeats: a long heading of
     # other words still needs the body to use it
