@@ -1069,6 +1069,8 @@ def apparatus(heading: str) -> bool:
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
+    if text in GLOSSARY_HEADINGS:
+        return True  # "Key Vocabulary", "重要术语": the list of terms, whose entries are the topics
     if _SPACED_HAN.fullmatch(text) and text.replace(" ", "") in GENERIC_HEADINGS:
         return True  # "目 录", "小 结": a slide spaces a short title's characters out
     if _ABOUT_THIS_DOCUMENT.match(text):
@@ -1286,6 +1288,17 @@ GLOSSARY_HEADINGS = frozenset(
         "vocabulary",
         "definitions",
         "key concepts",
+        # a worksheet's list of the words it teaches ("Key Vocabulary" was a concept and a
+        # module's title over the list's terms; "Keywords" is a language's topic)
+        "key vocabulary",
+        "vocabulary words",
+        "vocabulary terms",
+        "vocabulary list",
+        "important vocabulary",
+        "important terms",
+        "terms and definitions",
+        "key terms and definitions",
+        "glossary of terms",
         "术语",
         "术语表",
         "名词解释",
@@ -1295,6 +1308,13 @@ GLOSSARY_HEADINGS = frozenset(
         "基本术语",
         "关键词",
         "词汇表",
+        "重要名词",
+        "关键名词",
+        "主要名词",
+        "重要术语",
+        "核心术语",
+        "重点词汇",
+        "核心词汇",
     ]
 )
 

@@ -197,6 +197,22 @@ def test_a_review_outlines_glossary_table_defines_terms_taught_further_on(
     assert sections["火山"] == ("地质学期末复习", "火山活动"), sections
 
 
+def test_a_worksheets_key_vocabulary_heading_names_no_topic(tmp_path: Path) -> None:
+    text = (
+        "# Weathering and Erosion\n\n"
+        "Weathering breaks rock into smaller pieces. Erosion moves the pieces away.\n\n"
+        "## Key Vocabulary\n\n"
+        "| Term | Definition |\n| --- | --- |\n"
+        "| Weathering | The breaking down of rock by water, ice, plants or chemicals. |\n"
+        "| Erosion | The carrying away of weathered rock by wind, water or ice. |\n"
+        "| Deposition | The dropping of sediment where the wind or water slows. |\n"
+    )
+    analysis = analyse_file(written(tmp_path, "sheet.md", text), language="en")
+    titles = {c.title.casefold() for c in analysis.knowledge.concepts}
+    assert {"weathering", "erosion", "deposition"} <= titles
+    assert "key vocabulary" not in titles
+
+
 def test_a_table_of_a_models_components_and_what_each_does_is_a_glossary() -> None:
     model = Block(
         "table",
