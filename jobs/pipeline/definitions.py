@@ -44,6 +44,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     EN_TERM_COLUMN,
+    ZH_TERM_COLUMN,
     acceptable,
     bare_modifier,
     cell_case,
@@ -3259,7 +3260,6 @@ _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-
 # "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
 # (English: `structure.EN_TERM_COLUMN`, the column a worksheet's vocabulary table lists its
 # terms in, "Term", "Key term", "Vocabulary word")
-_ZH_NAME_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 _MEANING_COLUMN = re.compile(
     r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
     r"|definitions?|meanings?|explanations?|descriptions?"
@@ -3277,7 +3277,7 @@ MIN_MEANING_WORDS = 3
 
 
 def table_entries(block: Block, index: int) -> list[Definition]:
-    """The entries of a glossary table: a column of names (`_ZH_NAME_COLUMN`,
+    """The entries of a glossary table: a column of names (`structure.ZH_TERM_COLUMN`,
     `structure.EN_TERM_COLUMN`) and, after it, a column of what each means
     (`_MEANING_COLUMN`); each row's name is defined by its meaning as a glossary's entry is
     (`GLOSSARY`), the rows left blank for a pupil to fill skipped. The sentence is written
@@ -3318,7 +3318,7 @@ def table_entries(block: Block, index: int) -> list[Definition]:
 
 def _names_terms(header: str) -> bool:
     return bool(
-        _ZH_NAME_COLUMN.fullmatch(header)
+        ZH_TERM_COLUMN.fullmatch(header)
         or EN_TERM_COLUMN.fullmatch(header)
         or _EN_PART_COLUMN.fullmatch(header)
     )

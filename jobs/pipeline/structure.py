@@ -966,6 +966,9 @@ _CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
 EN_TERM_COLUMN = re.compile(
     r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?|keywords?)|vocabulary", re.I
 )
+# its Chinese counterpart, a glossary table's column of terms: "名词 | 解释 | 举例", "关键术语
+# | 含义" (a review sheet's rows name what the chapter teaches, often nowhere else)
+ZH_TERM_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 # a cell that is one English name: one to four words, no sentence's mark
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
 
@@ -981,6 +984,8 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         # often nowhere else ("Fetch", "Gyre" were lost as emphasised single words the
         # body never names): a kind of its own, "entry"
         (EN_TERM_COLUMN, _EN_CELL_NAME, "entry"),
+        # "线粒体", "叶绿体" in a 名词 | 解释 table's rows were lost: named once, in the table
+        (ZH_TERM_COLUMN, _CELL_NAME, "entry"),
     )
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
