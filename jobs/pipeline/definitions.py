@@ -378,8 +378,9 @@ _ZH_GENUS = re.compile(
     r"[^，,。；！？]{2,80}的[\u4e00-\u9fff]{0,6}(?P=g)\s*[。；]?$"
 )
 # the kinds a textbook's genus-less definition ends on: a place (场所), a process, a
-# collective name (总称, 统称), a phenomenon, a method, a discipline, an ability
-_ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能力)"
+# collective name (总称, 统称), a phenomenon, a method, a discipline, an ability, a unit
+# ("细胞是生物体结构和功能的基本单位", "原子是化学变化中的最小微粒")
+_ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能力|单位|微粒|粒子)"
 # words that point at a place in the document, an example or code near it: "上面的代码"
 _ZH_POINTER = (
     r"(?:上面|下面|上述|下述|前面|后面|以上|以下|上例|下例|本例|这里|这段|这个|这些|那个|该)"
@@ -587,7 +588,7 @@ _ZH_PLAIN = re.compile(
     # its means and method before the kind in clauses of their own ("会计学是以货币为主要
     # 计量单位，反映和监督经济活动的一门学科"): up to two such, the kind still ending it
     rf"|是(?!{_ZH_POINTER})(?:[^，,。；！？]{{2,30}}[，,]){{0,2}}[^，,。；！？]{{2,40}}"
-    rf"的(?:一门|一种|一个)?(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$"
+    rf"的(?:一门|一种|一个)?(?:主要|重要|基本|最小)?{_ZH_ANY_KIND}\s*[。；]?$"
     # "时间复杂度用来描述…的趋势", "标准差用于衡量…": a measure defined by what it measures
     r"|(?:用来|用于|可以用来)(?:描述|衡量|度量|刻画|表示|表征|反映))"
 )
