@@ -886,6 +886,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _POINTS_ELSEWHERE.match(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
+        if term.casefold() in _TASK_LABELS and (has_han(term) or _imperative(rest)):
+            continue  # "Directions: Read the passage below …": a worksheet's instruction
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -901,6 +903,22 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         if term and acceptable(term, heading=True, emphasised=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
+
+
+# the labels a worksheet or an exam sets before what the pupil is to do ("Directions: Read
+# the passage below and answer …" was a concept defined by its instruction); in English
+# only before an instruction ("Instructions: the commands a processor executes" defines)
+_TASK_LABELS = frozenset(
+    {"directions", "instructions", "your task", "说明", "要求", "作答要求", "答题要求"}
+)
+
+
+def _imperative(text: str) -> bool:
+    """`text` opens with a capitalised verb's bare form: "Read the passage", "Answer"."""
+    first = re.match(r"[A-Z][a-z]+", text)
+    return first is not None and first.group().lower() in getAllLemmas(first.group().lower()).get(
+        "VERB", ()
+    )
 
 
 # a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再
