@@ -34,7 +34,6 @@ from jobs.pipeline.lexicon import (
     EN_STATED_HEADS,
     EN_STATING_VERBS,
     EN_STOP,
-    FACET_HEADINGS,
     apparatus,
     technicality,
     third_person_verb,
@@ -51,6 +50,7 @@ from jobs.pipeline.structure import (
     emphasis_name,
     equation_operand,
     with_maths_letter,
+    zh_facet_label,
     zh_listed,
 )
 from jobs.pipeline.textutil import (
@@ -788,19 +788,6 @@ def _labelled(sentence: str, term: str) -> bool:
     return opening.startswith(term) and opening[len(term) :].lstrip(" *_`").startswith((":", "："))
 
 
-def _zh_facet_label(term: str) -> bool:
-    """A Chinese label naming an aspect of the section's topic, bare or qualified by an
-    adjective, a distinguishing word or a time word: "原理", "主要特点", "独特优势" (a unique
-    advantage). The points a list makes about its topic, as a bullet's "优点：…" is, are
-    no terms of their own (a noun before the aspect names one: 工作原理, 局部特征)."""
-    if not has_han(term):
-        return False
-    if term in FACET_HEADINGS:
-        return True
-    tags = rjieba.tag(term)
-    return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
-
-
 # What a definition's text never opens with: an example's lead ("如", "例如", "比如"), or
 # the term again as the subject of a claim. Under "影响农业生产的因素" a revision sheet's
 # bold labels read "**海拔：**海拔高，空气稀薄…" and "**土壤：**如河流冲积平原，土壤肥沃…":
@@ -871,7 +858,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         term = emphasis_name(span)
         if len(zh_listed(term)) > 1:
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
-        if _zh_facet_label(term):
+        if zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
         if apparatus(term):
             # "**Next lecture:** the Deutsch–Jozsa algorithm", "**Reading:** chapter 2":
@@ -1056,7 +1043,7 @@ def _zh_list_entry(
     elif restated and term in restated.group("label") and acceptable(term, heading=True):
         # "部门法（…）：部门法概念：指…"; "收入法或所得法：…" names 收入法, 所得法 its alias
         return Definition(_zh_first_alternative(term), sentence, block, GLOSSARY)
-    elif (numbered is None and not item) or _zh_facet_label(term):
+    elif (numbered is None and not item) or zh_facet_label(term):
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry
         return None
@@ -1208,7 +1195,7 @@ MIN_ZH_ENTRY_RUN = 3
 
 def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
     """The list items under a lead-in that names an aspect of the topic ("主要局限：",
-    "优点：" alone on a line, `_zh_facet_label`): each item is a point about the topic, and
+    "优点：" alone on a line, `structure.zh_facet_label`): each item is a point about the topic, and
     the label before its colon ("1. 恢复难题：…", "2. 过度加锁：…") names the point, no term
     (a handout's advantages and limitations of the tree protocol were three concepts)."""
     points: set[int] = set()
@@ -1224,7 +1211,7 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
             block.kind == "paragraph"
             and text.endswith(("：", ":"))
             and (
-                _zh_facet_label(label)
+                zh_facet_label(label)
                 or _ZH_STEPS_LEAD.match(label) is not None
                 or _zh_counted_facets(label)
             )
@@ -1247,7 +1234,7 @@ def _zh_counted_facets(label: str) -> bool:
     if counted is None:
         return False
     facet = counted.group("facet")
-    return facet in _ZH_SHORTCOMINGS or _zh_facet_label(facet)
+    return facet in _ZH_SHORTCOMINGS or zh_facet_label(facet)
 
 
 # A lead-in that says the list below gives the steps of a solution or a proof ("解答思路：",
@@ -1755,7 +1742,7 @@ def find_definitions(
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)
-            if chinese and _zh_facet_label(term) and _labelled(sentence, term):
+            if chinese and zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
             if _labelled(sentence, term) and apparatus(term):
                 break  # "**面试技巧**：你需要…": the write-up's own part, no name defined
