@@ -34,7 +34,6 @@ from jobs.pipeline.lexicon import (
     EN_STATED_HEADS,
     EN_STATING_VERBS,
     EN_STOP,
-    FACET_HEADINGS,
     apparatus,
     technicality,
     third_person_verb,
@@ -44,12 +43,14 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     EN_TERM_COLUMN,
+    ZH_TERM_COLUMN,
     acceptable,
     bare_modifier,
     cell_case,
     emphasis_name,
     equation_operand,
     with_maths_letter,
+    zh_facet_label,
     zh_listed,
 )
 from jobs.pipeline.textutil import (
@@ -377,8 +378,9 @@ _ZH_GENUS = re.compile(
     r"[^，,。；！？]{2,80}的[\u4e00-\u9fff]{0,6}(?P=g)\s*[。；]?$"
 )
 # the kinds a textbook's genus-less definition ends on: a place (场所), a process, a
-# collective name (总称, 统称), a phenomenon, a method, a discipline, an ability
-_ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能力)"
+# collective name (总称, 统称), a phenomenon, a method, a discipline, an ability, a unit
+# ("细胞是生物体结构和功能的基本单位", "原子是化学变化中的最小微粒")
+_ZH_ANY_KIND = r"(?:场所|过程|总称|统称|现象|方法|学科|科学|能力|单位|微粒|粒子)"
 # words that point at a place in the document, an example or code near it: "上面的代码"
 _ZH_POINTER = (
     r"(?:上面|下面|上述|下述|前面|后面|以上|以下|上例|下例|本例|这里|这段|这个|这些|那个|该)"
@@ -586,7 +588,7 @@ _ZH_PLAIN = re.compile(
     # its means and method before the kind in clauses of their own ("会计学是以货币为主要
     # 计量单位，反映和监督经济活动的一门学科"): up to two such, the kind still ending it
     rf"|是(?!{_ZH_POINTER})(?:[^，,。；！？]{{2,30}}[，,]){{0,2}}[^，,。；！？]{{2,40}}"
-    rf"的(?:一门|一种|一个)?(?:主要|重要|基本)?{_ZH_ANY_KIND}\s*[。；]?$"
+    rf"的(?:一门|一种|一个)?(?:主要|重要|基本|最小)?{_ZH_ANY_KIND}\s*[。；]?$"
     # "时间复杂度用来描述…的趋势", "标准差用于衡量…": a measure defined by what it measures
     r"|(?:用来|用于|可以用来)(?:描述|衡量|度量|刻画|表示|表征|反映))"
 )
@@ -786,19 +788,6 @@ def _labelled(sentence: str, term: str) -> bool:
     return opening.startswith(term) and opening[len(term) :].lstrip(" *_`").startswith((":", "："))
 
 
-def _zh_facet_label(term: str) -> bool:
-    """A Chinese label naming an aspect of the section's topic, bare or qualified by an
-    adjective, a distinguishing word or a time word: "原理", "主要特点", "独特优势" (a unique
-    advantage). The points a list makes about its topic, as a bullet's "优点：…" is, are
-    no terms of their own (a noun before the aspect names one: 工作原理, 局部特征)."""
-    if not has_han(term):
-        return False
-    if term in FACET_HEADINGS:
-        return True
-    tags = rjieba.tag(term)
-    return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
-
-
 # What a definition's text never opens with: an example's lead ("如", "例如", "比如"), or
 # the term again as the subject of a claim. Under "影响农业生产的因素" a revision sheet's
 # bold labels read "**海拔：**海拔高，空气稀薄…" and "**土壤：**如河流冲积平原，土壤肥沃…":
@@ -869,7 +858,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         term = emphasis_name(span)
         if len(zh_listed(term)) > 1:
             continue  # "阈上刺激和阈下刺激：…": an entry for two names, each emphasised
-        if _zh_facet_label(term):
+        if zh_facet_label(term):
             continue  # "**原理**：…", "**独特优势**：…": a point made about the topic
         if apparatus(term):
             # "**Next lecture:** the Deutsch–Jozsa algorithm", "**Reading:** chapter 2":
@@ -884,6 +873,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _POINTS_ELSEWHERE.match(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
+        if term.casefold() in _TASK_LABELS and (has_han(term) or _imperative(rest)):
+            continue  # "Directions: Read the passage below …": a worksheet's instruction
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -899,6 +890,22 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
         if term and acceptable(term, heading=True, emphasised=True):
             return Definition(term, sentence, block, GLOSSARY)
     return None
+
+
+# the labels a worksheet or an exam sets before what the pupil is to do ("Directions: Read
+# the passage below and answer …" was a concept defined by its instruction); in English
+# only before an instruction ("Instructions: the commands a processor executes" defines)
+_TASK_LABELS = frozenset(
+    {"directions", "instructions", "your task", "说明", "要求", "作答要求", "答题要求"}
+)
+
+
+def _imperative(text: str) -> bool:
+    """`text` opens with a capitalised verb's bare form: "Read the passage", "Answer"."""
+    first = re.match(r"[A-Z][a-z]+", text)
+    return first is not None and first.group().lower() in getAllLemmas(first.group().lower()).get(
+        "VERB", ()
+    )
 
 
 # a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再
@@ -1036,7 +1043,7 @@ def _zh_list_entry(
     elif restated and term in restated.group("label") and acceptable(term, heading=True):
         # "部门法（…）：部门法概念：指…"; "收入法或所得法：…" names 收入法, 所得法 its alias
         return Definition(_zh_first_alternative(term), sentence, block, GLOSSARY)
-    elif (numbered is None and not item) or _zh_facet_label(term):
+    elif (numbered is None and not item) or zh_facet_label(term):
         # a bullet's or a numbered point's "优点：…", "4. 独特优势：…" is a claim about the
         # topic, no entry
         return None
@@ -1188,7 +1195,7 @@ MIN_ZH_ENTRY_RUN = 3
 
 def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
     """The list items under a lead-in that names an aspect of the topic ("主要局限：",
-    "优点：" alone on a line, `_zh_facet_label`): each item is a point about the topic, and
+    "优点：" alone on a line, `structure.zh_facet_label`): each item is a point about the topic, and
     the label before its colon ("1. 恢复难题：…", "2. 过度加锁：…") names the point, no term
     (a handout's advantages and limitations of the tree protocol were three concepts)."""
     points: set[int] = set()
@@ -1204,7 +1211,7 @@ def zh_facet_points(blocks: Sequence[Block]) -> set[int]:
             block.kind == "paragraph"
             and text.endswith(("：", ":"))
             and (
-                _zh_facet_label(label)
+                zh_facet_label(label)
                 or _ZH_STEPS_LEAD.match(label) is not None
                 or _zh_counted_facets(label)
             )
@@ -1227,7 +1234,7 @@ def _zh_counted_facets(label: str) -> bool:
     if counted is None:
         return False
     facet = counted.group("facet")
-    return facet in _ZH_SHORTCOMINGS or _zh_facet_label(facet)
+    return facet in _ZH_SHORTCOMINGS or zh_facet_label(facet)
 
 
 # A lead-in that says the list below gives the steps of a solution or a proof ("解答思路：",
@@ -1743,7 +1750,7 @@ def find_definitions(
         verb = _ZH_DEFINING_VERB if chinese else _EN_DEFINING_VERB
         for span in _named_first(emphasis, sentence, chinese):
             term = emphasis_name(span)
-            if chinese and _zh_facet_label(term) and _labelled(sentence, term):
+            if chinese and zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
             if _labelled(sentence, term) and apparatus(term):
                 break  # "**面试技巧**：你需要…": the write-up's own part, no name defined
@@ -3267,7 +3274,6 @@ _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-
 # "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
 # (English: `structure.EN_TERM_COLUMN`, the column a worksheet's vocabulary table lists its
 # terms in, "Term", "Key term", "Vocabulary word")
-_ZH_NAME_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 _MEANING_COLUMN = re.compile(
     r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
     r"|definitions?|meanings?|explanations?|descriptions?"
@@ -3285,7 +3291,7 @@ MIN_MEANING_WORDS = 3
 
 
 def table_entries(block: Block, index: int) -> list[Definition]:
-    """The entries of a glossary table: a column of names (`_ZH_NAME_COLUMN`,
+    """The entries of a glossary table: a column of names (`structure.ZH_TERM_COLUMN`,
     `structure.EN_TERM_COLUMN`) and, after it, a column of what each means
     (`_MEANING_COLUMN`); each row's name is defined by its meaning as a glossary's entry is
     (`GLOSSARY`), the rows left blank for a pupil to fill skipped. The sentence is written
@@ -3326,7 +3332,7 @@ def table_entries(block: Block, index: int) -> list[Definition]:
 
 def _names_terms(header: str) -> bool:
     return bool(
-        _ZH_NAME_COLUMN.fullmatch(header)
+        ZH_TERM_COLUMN.fullmatch(header)
         or EN_TERM_COLUMN.fullmatch(header)
         or _EN_PART_COLUMN.fullmatch(header)
     )

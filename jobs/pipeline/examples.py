@@ -78,8 +78,13 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 # on "?)" leaves its full stop a sentence of its own: skipped.)
                 shown = [s for s in said[position + 1 :] if _WORDS.search(s)]
                 content = f"{sentence} {shown[0]}" if shown else sentence
-            if last and (
-                _leads_in(sentence, start) or _names_what_follows(sentence, start, blocks, index)
+            if (
+                last
+                and not (block.kind == "list_item" and _labelled_item(sentence, start))
+                and (
+                    _leads_in(sentence, start)
+                    or _names_what_follows(sentence, start, blocks, index)
+                )
             ):
                 following = _following(blocks, index)
                 if following is None:
@@ -177,6 +182,21 @@ def _bare(sentence: str, start: re.Match[str] | None) -> bool:
     return len(re.findall(r"\w+", rest)) < _LEAD_IN_WORDS and not re.search(
         r"[\u4e00-\u9fff]{4}", rest
     )
+
+
+# a label's colon: "Example:", "Example 2:", "例："
+_LABEL_COLON = re.compile(r"[:：]\s*$")
+
+
+def _labelled_item(sentence: str, start: re.Match[str] | None) -> bool:
+    """A bullet that gives its example after the label's colon ("Example: NaCl", "例：食盐")
+    holds it whole, with no full stop, as a slide's bullets are written: the bullet after
+    it is the slide's next point (a deck's "Example: NaCl" answered with "Electrons are
+    transferred", the next bullet, run on)."""
+    if start is None or not _LABEL_COLON.search(start.group()):
+        return False
+    rest = sentence[start.end() :].strip()
+    return bool(re.search(r"\w", rest)) and rest[-1:] not in {":", "：", ",", "，"}
 
 
 def _leads_in(sentence: str, start: re.Match[str] | None) -> bool:

@@ -195,7 +195,8 @@ def _reading_position(
     schedule lists (tables are mention sites only then: `concepts._scheduled`) is where
     its row is, by its place in the table's text: a syllabus teaches in the schedule's
     order, whatever its description paragraph named first."""
-    scheduled = [m for m in draft.mentions if blocks[m].kind == "table"]
+    # a glossary's table (`glossary_sections`) previews its terms as its list would
+    scheduled = [m for m in draft.mentions if blocks[m].kind == "table" and m not in preview]
     if not scheduled:
         taught = [
             m

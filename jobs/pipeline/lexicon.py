@@ -293,6 +293,40 @@ GENERIC_HEADINGS = frozenset(
         "review questions",
         "key takeaways",
         "learning objectives",
+        # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
+        # was a deck's concept and module over its two check questions); words a subject
+        # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")
+        "exit ticket",
+        "exit tickets",
+        "exit slip",
+        "exit slips",
+        "do now",
+        "warm-up",
+        "warm up",
+        "warmup",
+        "bell ringer",
+        "bellringer",
+        "check for understanding",
+        "checking for understanding",
+        "quick check",
+        "think-pair-share",
+        "think pair share",
+        "turn and talk",
+        "success criteria",
+        "learning intentions",
+        "learning intention",
+        "i can statements",
+        "essential question",
+        "essential questions",
+        "plenary",
+        "recap",
+        "wrap-up",
+        "wrap up",
+        "mini-lesson",
+        "mini lesson",
+        "guided practice",
+        "independent practice",
+        "anticipatory set",
         "definitions",
         "properties",
         "examples",
@@ -1074,6 +1108,8 @@ def apparatus(heading: str) -> bool:
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
     if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
         return True
+    if text in GLOSSARY_HEADINGS:
+        return True  # "Key Vocabulary", "重要术语": the list of terms, whose entries are the topics
     if _SPACED_HAN.fullmatch(text) and text.replace(" ", "") in GENERIC_HEADINGS:
         return True  # "目 录", "小 结": a slide spaces a short title's characters out
     if _ABOUT_THIS_DOCUMENT.match(text):
@@ -1291,6 +1327,17 @@ GLOSSARY_HEADINGS = frozenset(
         "vocabulary",
         "definitions",
         "key concepts",
+        # a worksheet's list of the words it teaches ("Key Vocabulary" was a concept and a
+        # module's title over the list's terms; "Keywords" is a language's topic)
+        "key vocabulary",
+        "vocabulary words",
+        "vocabulary terms",
+        "vocabulary list",
+        "important vocabulary",
+        "important terms",
+        "terms and definitions",
+        "key terms and definitions",
+        "glossary of terms",
         "术语",
         "术语表",
         "名词解释",
@@ -1300,6 +1347,13 @@ GLOSSARY_HEADINGS = frozenset(
         "基本术语",
         "关键词",
         "词汇表",
+        "重要名词",
+        "关键名词",
+        "主要名词",
+        "重要术语",
+        "核心术语",
+        "重点词汇",
+        "核心词汇",
     ]
 )
 
@@ -1409,6 +1463,21 @@ FACET_HEADINGS = frozenset(
         "组成",
         "构成",
         "含义",
+        # …and the points a science lesson's slide lists of its process ("原料：二氧化碳和水",
+        # "产物：有机物和氧气", "场所：叶绿体" were concepts defined by those answers)
+        "原料",
+        "产物",
+        "条件",
+        "场所",
+        "实质",
+        "本质",
+        "意义",
+        "作用",
+        "原因",
+        "影响",
+        "表现",
+        "概念",
+        "过程",
         "排列",
         "分区",
         "优点",

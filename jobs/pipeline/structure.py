@@ -966,6 +966,9 @@ _CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
 EN_TERM_COLUMN = re.compile(
     r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?|keywords?)|vocabulary", re.I
 )
+# its Chinese counterpart, a glossary table's column of terms: "名词 | 解释 | 举例", "关键术语
+# | 含义" (a review sheet's rows name what the chapter teaches, often nowhere else)
+ZH_TERM_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
 # a cell that is one English name: one to four words, no sentence's mark
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
 
@@ -981,6 +984,8 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         # often nowhere else ("Fetch", "Gyre" were lost as emphasised single words the
         # body never names): a kind of its own, "entry"
         (EN_TERM_COLUMN, _EN_CELL_NAME, "entry"),
+        # "线粒体", "叶绿体" in a 名词 | 解释 table's rows were lost: named once, in the table
+        (ZH_TERM_COLUMN, _CELL_NAME, "entry"),
     )
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
@@ -1654,6 +1659,27 @@ def _zh_glossed_de(term: str, text: str) -> bool:
     )
 
 
+def zh_facet_label(term: str) -> bool:
+    """A Chinese label naming an aspect of the section's topic, bare or qualified by an
+    adjective, a distinguishing word or a time word: "原理", "主要特点", "独特优势" (a unique
+    advantage), or said of its topic ("光合作用的实质"). The points a list makes about its
+    topic, as a bullet's "优点：…" is, are no terms of their own (a noun before the aspect
+    names one: 工作原理, 局部特征; "激素的概念：…" defines 激素, `_ZH_CONCEPT_OF`)."""
+    if not has_han(term):
+        return False
+    if term in FACET_HEADINGS:
+        return True
+    topic, of, aspect = term.rpartition("的")
+    if of and topic and not _ZH_CONCEPT_OF.match(term) and zh_facet_label(aspect):
+        return True
+    tags = rjieba.tag(term)
+    return len(tags) == 2 and tags[0][1] in ("a", "b", "t") and tags[1][0] in FACET_HEADINGS
+
+
+# a label and its colon opening a block: "优点：", "**原料**："
+_ZH_LABEL_OPENING = re.compile(r"[^：:\n]{1,12}[*_]*\s*[：:]")
+
+
 def emphasis_terms(
     spans: tuple[str, ...], block: int, text: str = "", properties: bool = False
 ) -> list[Cue]:
@@ -1676,43 +1702,48 @@ def emphasis_terms(
         for n in environment_names(s)
     ]
     terms = [(_without_stating_verb(emphasis_name(s), s, text), s) for s in spans]
-    return named + [
-        Cue(term, "emphasis", block)
-        for term, span in terms
-        # "*Summary*": a heading set in the body's size and italics names nothing either
-        if (
-            acceptable(
-                term,
-                emphasised=True,
-                glossed=_zh_glossed_de(term, text),
-                named=_zh_named_by_verb(term, text),
+    return (
+        named
+        + [
+            Cue(term, "emphasis", block)
+            for term, span in terms
+            # "*Summary*": a heading set in the body's size and italics names nothing either
+            if (
+                acceptable(
+                    term,
+                    emphasised=True,
+                    glossed=_zh_glossed_de(term, text),
+                    named=_zh_named_by_verb(term, text),
+                )
+                or _glossed_adjective(term, text)
+                or _named_noun(term, text)
+                or _abbreviated_name(term, text)
+                or (properties and _defined_property(term, text))
             )
-            or _glossed_adjective(term, text)
-            or _named_noun(term, text)
-            or _abbreviated_name(term, text)
-            or (properties and _defined_property(term, text))
-        )
-        and not _instruction(span)
-        # a file's or a site's name, which `_named_noun` would otherwise let through
-        and not _FILE_OR_SITE.fullmatch(term)
-        and not _in_an_address(span, text)
-        and not environment_label(span)
-        and not _run_in_title(span, text)
-        and not _ZH_STATEMENT.search(span)
-        and (
-            not _stressed_verb(term, text)
-            or _introduced_phrase([term.lower()])
-            or _named_noun(term, text)
-            # a plural that reads as a verb's third person ("express **premises** of
-            # the argument"); a base form stays stress ("the *slope* of a function")
-            or (term.endswith("s") and _noun_of(term, text))
-            or (properties and _defined_property(term, text))
-        )
-        # "*Summary*" set alone names the apparatus; "the **conclusion** of the argument"
-        # names a term of the subject (logic's conclusion, a database's index)
-        and (not apparatus(term) or _noun_of(term, text, determined=True))
-        and not equation_operand(term, text, spans)
-    ]
+            and not _instruction(span)
+            # a file's or a site's name, which `_named_noun` would otherwise let through
+            and not _FILE_OR_SITE.fullmatch(term)
+            and not _in_an_address(span, text)
+            and not environment_label(span)
+            and not _run_in_title(span, text)
+            and not _ZH_STATEMENT.search(span)
+            # "- **优点**：…", "原料：二氧化碳和水": a list's point about its topic, no name
+            and not (zh_facet_label(term) and _ZH_LABEL_OPENING.match(text[text.find(span) :]))
+            and (
+                not _stressed_verb(term, text)
+                or _introduced_phrase([term.lower()])
+                or _named_noun(term, text)
+                # a plural that reads as a verb's third person ("express **premises** of
+                # the argument"); a base form stays stress ("the *slope* of a function")
+                or (term.endswith("s") and _noun_of(term, text))
+                or (properties and _defined_property(term, text))
+            )
+            # "*Summary*" set alone names the apparatus; "the **conclusion** of the argument"
+            # names a term of the subject (logic's conclusion, a database's index)
+            and (not apparatus(term) or _noun_of(term, text, determined=True))
+            and not equation_operand(term, text, spans)
+        ]
+    )
 
 
 # "$n$ 重伯努利试验", "$k$ 阶原点矩", "$n$ 维随机向量", "$n$ 元函数", "$n$ 次多项式": a
@@ -2994,6 +3025,8 @@ def colon_head(text: str, block: int) -> list[Cue]:
         or apparatus(term)
         or _to_the_class(term)
         or not acceptable(term)
+        # "原料：二氧化碳和水", "光合作用的实质：…": a point a slide makes about its topic
+        or zh_facet_label(term)
         or (has_han(term) and not _zh_name(term.replace(" ", "")))
         or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))
     ):

@@ -137,3 +137,20 @@ def test_a_quiz_s_options_named_by_number_are_no_concepts(tmp_path: Path) -> Non
     keys = keys_of(tmp_path, lesson)
     assert "option" in keys
     assert not {k for k in keys if k.startswith("option ")}
+
+
+def test_a_school_lessons_stages_are_no_concepts(tmp_path: Path) -> None:
+    """A teacher's deck and plan name the lesson's stages ("Exit Ticket" was a deck's
+    concept and a module over its two check questions); a subject's own words stay."""
+    text = (
+        "# Erosion\n\n## Do Now\n\nList three things that can move soil.\n\n"
+        "## Rivers\n\n**Erosion** is the removal of soil and rock by water, wind or ice. "
+        "Erosion by rivers carves valleys, and erosion by wind shapes dunes.\n\n"
+        "## Guided Practice\n\nLabel the valley on the diagram.\n\n"
+        "## Exit Ticket\n\nWhich force carved the valley? Explain.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "erosion" in keys
+    assert not keys & {"do now", "guided practice", "exit ticket"}
+    assert all(apparatus(h) for h in ("Warm-Up", "Check for Understanding", "Success Criteria"))
+    assert not apparatus("Closure") and not apparatus("Hooks")

@@ -5,11 +5,13 @@ name no topic; the procedures its questions describe (加入…, 发生…反应
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rjieba
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Concept
 from jobs.pipeline.terms import collect
@@ -442,3 +444,20 @@ def test_a_gloss_with_a_blank_after_its_term_defines_nothing(tmp_path: Path) -> 
     )
     concepts = concepts_by_key(tmp_path, text, "strategy.md")
     assert not [c.title for c in concepts.values() if "______" in (c.description or "")]
+
+
+def test_a_worksheets_directions_label_defines_nothing() -> None:
+    """ "Directions: Read the passage below …" was a concept defined by its instruction; a
+    glossary's "Instructions:" before what they are still defines them."""
+
+    def entries(sentence: str) -> list[str]:
+        label = re.split(r"[:：]", sentence, maxsplit=1)[0]
+        chinese = not sentence.isascii()
+        return [d.term for d in find_definitions(sentence, 0, chinese, emphasis=(label,))]
+
+    assert entries("Directions: Answer each question in a full sentence.") == []
+    assert entries("Instructions: Match each word with its meaning.") == []
+    assert entries("说明：本卷共三大题，请在答题卡上作答。") == []
+    assert entries("Instructions: the commands a processor fetches and executes.") == [
+        "Instructions"
+    ]

@@ -198,6 +198,27 @@ def test_an_example_that_only_leads_in_takes_the_block_after_it() -> None:
     ]  # "例如：" with only a heading after it shows nothing
 
 
+def test_a_bullet_giving_its_example_after_the_label_holds_it_whole() -> None:
+    """A slide's bullets have no full stops: "Example: quartz" is the example, and the
+    bullet after it is the slide's next point, not more of it."""
+    blocks = [
+        Block("heading", "Minerals", 1, level=1),
+        Block("list_item", "Example: quartz", 1),
+        Block("list_item", "Minerals have a crystal structure", 1),
+        Block("list_item", "例：石英", 1),
+        Block("list_item", "矿物具有晶体结构", 1),
+        # a label with nothing after it, or ending on its colon, still leads in
+        Block("list_item", "Example:", 1),
+        Block("list_item", "Feldspar, the commonest mineral", 1),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "m")]
+    assert found == [
+        "Example: quartz",
+        "例：石英",
+        "Example:\nFeldspar, the commonest mineral",
+    ]
+
+
 def test_a_listings_file_name_goes_with_its_code_and_shows_nothing_alone() -> None:
     """A book's listings are captioned "Filename: src/main.rs"; where the build puts the
     code and the upload holds none, "For example: Filename: src/main.rs" answered "How is

@@ -197,6 +197,42 @@ def test_a_review_outlines_glossary_table_defines_terms_taught_further_on(
     assert sections["火山"] == ("地质学期末复习", "火山活动"), sections
 
 
+def test_a_glossary_tables_terms_named_nowhere_else_are_concepts(tmp_path: Path) -> None:
+    # a Word review sheet's "名词 | 解释 | 举例" table: the terms only the table names were
+    # lost, the ones the prose repeats kept
+    text = (
+        "# 第三章 植物的器官\n\n"
+        "根、茎和叶是植物的营养器官。根从土壤中吸收水分。\n\n"
+        "## 一、重要名词\n\n"
+        "| 名词 | 解释 | 举例 |\n| --- | --- | --- |\n"
+        "| 根 | 植物体向下生长、吸收水分和无机盐的器官。 | 萝卜的根 |\n"
+        "| 根毛 | 根尖成熟区表皮细胞向外突起形成的细毛。 | 小麦幼根上的根毛 |\n"
+        "| 气孔 | 叶片表皮上由两个保卫细胞围成的空腔。 | 蚕豆叶的气孔 |\n"
+    )
+    analysis = analyse_file(written(tmp_path, "review.md", text), language="zh-CN")
+    concepts = {c.title: c for c in analysis.knowledge.concepts}
+    assert concepts["根毛"].description.startswith("根毛：根尖成熟区"), concepts.keys()
+    assert concepts["气孔"].description.startswith("气孔：叶片表皮"), concepts.keys()
+    # the table's heading names the list, no topic
+    assert "重要名词" not in concepts
+
+
+def test_a_worksheets_key_vocabulary_heading_names_no_topic(tmp_path: Path) -> None:
+    text = (
+        "# Weathering and Erosion\n\n"
+        "Weathering breaks rock into smaller pieces. Erosion moves the pieces away.\n\n"
+        "## Key Vocabulary\n\n"
+        "| Term | Definition |\n| --- | --- |\n"
+        "| Weathering | The breaking down of rock by water, ice, plants or chemicals. |\n"
+        "| Erosion | The carrying away of weathered rock by wind, water or ice. |\n"
+        "| Deposition | The dropping of sediment where the wind or water slows. |\n"
+    )
+    analysis = analyse_file(written(tmp_path, "sheet.md", text), language="en")
+    titles = {c.title.casefold() for c in analysis.knowledge.concepts}
+    assert {"weathering", "erosion", "deposition"} <= titles
+    assert "key vocabulary" not in titles
+
+
 def test_a_table_of_a_models_components_and_what_each_does_is_a_glossary() -> None:
     model = Block(
         "table",

@@ -14,6 +14,7 @@ from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import heading_terms, zh_parts
+from tests.unit.pipeline.written import concepts_of
 
 
 def _terms(heading: str) -> list[str]:
@@ -294,3 +295,21 @@ def test_a_standards_series_line_and_fixed_parts_are_apparatus(heading: str) -> 
 @pytest.mark.parametrize("heading", ["国家标准化体系", "行业标准的制定", "标准"])
 def test_a_topic_about_standards_is_no_apparatus(heading: str) -> None:
     assert not apparatus(heading)
+
+
+def test_a_slides_points_about_its_process_are_no_concepts(tmp_path: Path) -> None:
+    """A 课件 lists what it teaches of a process as labels ("原料：…", "产物：…", "X的实质：…")
+    with no bold; each label was a concept defined by its answer. Bold labels of a topic's
+    advantages ("- **优点**：…") were concepts too."""
+    text = (
+        "# 蒸腾作用\n\n"
+        "蒸腾作用：水分以水蒸气的状态从植物体内散失到大气中的过程。\n\n"
+        "- 场所：叶片的气孔\n- 意义：促进根对水分的吸收和运输\n"
+        "- 蒸腾作用的实质：水分从液态变为气态散失\n\n"
+        "## 气孔\n\n"
+        "- **优点**：调节灵活，开闭迅速。\n- **缺点**：干旱时容易失水过多。\n\n"
+        "气孔是植物蒸腾失水的门户。气孔由保卫细胞围成。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "课件.md", language="zh-CN")}
+    assert {"蒸腾作用", "气孔"} <= titles
+    assert not titles & {"场所", "意义", "蒸腾作用的实质", "优点", "缺点"}, titles

@@ -64,6 +64,14 @@ def test_a_description_ending_on_a_kind_any_subject_fits_defines_in_plain_text()
     assert defined("核糖体是合成蛋白质的场所，它附着在内质网上。", plain=True) == []
 
 
+def test_a_description_ending_on_a_unit_or_the_smallest_particle_defines_in_plain_text() -> None:
+    # "X是…的基本单位", "X是…中的最小微粒": a biology or chemistry text's first definition
+    assert defined("神经元是神经系统结构和功能的基本单位。", plain=True) == [("神经元", WEAK)]
+    assert defined("分子是保持物质化学性质的最小微粒。", plain=True) == [("分子", WEAK)]
+    # a unit named after its quantity stays the kind the sentence ends on, as 场所 does
+    assert defined("这个数值是计算时所用的单位。", plain=True) == []
+
+
 def test_shi_before_the_verb_zhixiang_defines_nothing() -> None:
     # "is pointing to", not 是指 "means"
     assert defined("标签其实只是指向某次提交的一个引用。") == []
