@@ -1281,7 +1281,14 @@ def zh_field_points(blocks: Sequence[Block]) -> set[int]:
 def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     """The list items that stand in a run of "name：gloss" entries, a definition list set
     as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`
-    items in a row, at least two in three of them entries."""
+    items in a row, at least two in three of them named before a colon.
+
+    A review sheet's glossary groups its entries under a label item ("纯态与混态", then
+    "纯态：…", "混态：…"), nests some sub-entries glossed by a formula alone ("红失谐：∆ > 0")
+    and loses the nesting when saved to Word: the label is neither entry nor not (it heads
+    the entries below it), and a name glossed by a formula is named as an entry is, though it
+    defines nothing in words. Counted against the run, they left a quantum-optics sheet of
+    twenty glossed terms with no run, and half its terms undefined."""
     runs: list[list[int]] = []
     for index, block in enumerate(blocks):
         if block.kind != "list_item":
@@ -1293,9 +1300,32 @@ def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     listed: set[int] = set()
     for run in runs:
         entries = [i for i in run if _zh_entry_shape(blocks[i].text)]
-        if len(entries) >= MIN_ZH_ENTRY_RUN and 3 * len(entries) >= 2 * len(run):
+        named = [i for i in run if _zh_named_item(blocks[i].text)]
+        counted = [
+            i
+            for i in run
+            if not (i + 1 in run and _zh_group_label(blocks[i].text, blocks[i + 1].text))
+        ]
+        if len(entries) >= MIN_ZH_ENTRY_RUN and 3 * len(named) >= 2 * len(counted):
             listed.update(entries)
     return listed
+
+
+def _zh_named_item(text: str) -> bool:
+    """The item opens on a name before a colon and goes on, in words or in symbols."""
+    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", text), re.S)
+    return match is not None and bool(match.group("rest").strip())
+
+
+MAX_ZH_GROUP_LABEL = 30  # "光场分布函数与光子计数分布函数": a label names, it says nothing
+
+
+def _zh_group_label(text: str, following: str) -> bool:
+    """An item with no colon that names the entry after it ("纯态与混态" before "纯态：…")."""
+    if len(text) > MAX_ZH_GROUP_LABEL or re.search(r"[:：。；]", text):
+        return False
+    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", following), re.S)
+    return match is not None and match.group("t") in text
 
 
 def zh_colon_entry(found: Definition) -> bool:

@@ -439,6 +439,30 @@ def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
     assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
 
 
+def test_a_glossary_run_keeps_its_group_labels_and_formula_glossed_sub_entries() -> None:
+    from jobs.pipeline.definitions import zh_entry_runs
+    from jobs.pipeline.model import Block
+
+    # a review sheet saved to Word: its nested bullets all on one level, a label naming the
+    # pair of entries below it, two sub-entries glossed by an inequality alone
+    texts = [
+        "强酸与弱酸",
+        "强酸：在水溶液中完全电离的酸",
+        "弱酸：在水溶液中只有部分电离的酸",
+        "酸性溶液与碱性溶液",
+        "酸性溶液：pH < 7",
+        "碱性溶液：pH > 7",
+        "溶解度：一定温度下某固态物质在一百克溶剂里达到饱和时溶解的质量",
+        "中和反应：酸与碱作用生成盐和水的反应",
+        "盐类水解：盐电离出的离子与水电离出的离子结合生成弱电解质的反应",
+    ]
+    blocks = [Block("heading", "名词解释", 1, 1), *(Block("list_item", t, 1) for t in texts)]
+    assert zh_entry_runs(blocks) == {2, 3, 7, 8, 9}
+    # a label that names no entry after it still counts against the run
+    loose = [Block("list_item", t, 1) for t in ("先读课文", texts[1], "再做练习", texts[6])]
+    assert zh_entry_runs(loose) == set()
+
+
 def test_a_bullet_glossed_by_what_it_points_to_names_its_term_whatever_its_word_class() -> None:
     from jobs.pipeline.definitions import find_definitions
 
