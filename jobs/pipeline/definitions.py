@@ -994,9 +994,13 @@ ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460
 # Principle，ISP）：尽量缩小接口范围…")
 # A handout's list sets the gloss off with a dash as often as with a colon ("计曲线——每隔
 # 若干条加粗的一条", "等高距 h——…"), the symbol the name is written with standing between:
-# the dashed entries of a review outline defined nothing.
+# the dashed entries of a review outline defined nothing. A name may open on a Western
+# scientist's or a model's name set off by a space before its Chinese head ("Purcell 效应：
+# …", "Jaynes-Cummings 模型：…"), as Chinese science notes write it: such entries of a
+# quantum-optics glossary defined nothing.
 _ZH_NAME_BEFORE_COLON = (
-    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
+    r"(?P<t>(?:[A-Z][A-Za-z]{1,15}(?:-[A-Z][A-Za-z]{1,15})?\s(?=[\u3400-\u9fff]))?"
+    r"[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
     r"(?:[（(][^（）()]{1,60}[）)])?\s*(?:[:：]|—{1,2})\s*"
     r"(?P<rest>.*)$"
 )

@@ -439,6 +439,21 @@ def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
     assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
 
 
+def test_an_entry_named_by_a_western_name_and_a_chinese_head_defines_that_name() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entry(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, item=True, listed=True)]
+
+    # science notes write an eponym in Latin letters, a space, then the Chinese head noun
+    assert entry("Doppler 效应：波源与观察者相对运动时接收到的频率发生变化的现象") == [
+        "Doppler 效应"
+    ]
+    assert entry("Michaelis-Menten 方程：描述酶促反应速率与底物浓度之间关系的方程") == [
+        "Michaelis-Menten 方程"
+    ]
+
+
 def test_a_glossary_run_keeps_its_group_labels_and_formula_glossed_sub_entries() -> None:
     from jobs.pipeline.definitions import zh_entry_runs
     from jobs.pipeline.model import Block
