@@ -1364,9 +1364,30 @@ _ZH_HEADED_GENUS = re.compile(
 )
 
 
+# A review note sets "倒格子的定义" on a bold line of its own and the definition below it,
+# its name left out: the line announces what the next says. Read alone, the label was the
+# name's "definition" (倒格子 is emphasised, 定义 a defining word) and the sentence under it,
+# the real one, defined nothing.
+_ZH_ANNOUNCING = re.compile(
+    r"^\s*(?P<t>[^，。；：:！？\s]{2,12}?)的(?:定义|概念|含义)\s*[:：]?\s*$"
+)
+
+
+def _zh_announced(line: str) -> str:
+    """The name a line that only announces its definition ("X的定义") names, "" else."""
+    match = _ZH_ANNOUNCING.match(line.strip("*_` "))
+    if match is None or not has_han(match["t"]) or not acceptable(match["t"], heading=True):
+        return ""
+    return match["t"]
+
+
 def zh_entry_below(name_line: str, sentence: str, block: int) -> Definition | None:
     """The definition a sentence opening on 指 (means) gives the name on the line above, or
-    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`)."""
+    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`), or
+    any statement under a line that announces the name's definition (`_zh_announced`)."""
+    announced = _zh_announced(name_line)
+    if announced and has_han(sentence) and not _QUESTION.search(sentence):
+        return Definition(announced, sentence, block, GLOSSARY)
     term = emphasis_name(name_line)
     if (
         term
@@ -1702,6 +1723,8 @@ def find_definitions(
         sentence = spoken_statement(sentence)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
+    if chinese and _zh_announced(sentence):
+        return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
     if not chinese and _NAME_ORIGIN.match(sentence):

@@ -439,6 +439,19 @@ def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
     assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
 
 
+def test_a_bold_line_announcing_a_definition_hands_it_to_the_line_below(tmp_path: Path) -> None:
+    text = (
+        "# 第三章 光的干涉\n\n## 3.1 相干光\n\n**相干光的定义**\n\n"
+        "频率相同、振动方向相同且相位差恒定的两束光。\n\n"
+        "两束相干光相遇时在重叠区域形成明暗相间的条纹。\n"
+    )
+    path = tmp_path / "讲义.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.title: c.description for c in analyse_file(path).knowledge.concepts}
+    # the label names the term; what it means is the line under it, not the label itself
+    assert concepts["相干光"] == "频率相同、振动方向相同且相位差恒定的两束光。"
+
+
 def test_an_entry_named_by_a_western_name_and_a_chinese_head_defines_that_name() -> None:
     from jobs.pipeline.definitions import find_definitions
 
