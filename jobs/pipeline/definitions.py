@@ -994,9 +994,13 @@ ZH_ENUMERATOR = r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460
 # Principle，ISP）：尽量缩小接口范围…")
 # A handout's list sets the gloss off with a dash as often as with a colon ("计曲线——每隔
 # 若干条加粗的一条", "等高距 h——…"), the symbol the name is written with standing between:
-# the dashed entries of a review outline defined nothing.
+# the dashed entries of a review outline defined nothing. A name may open on a Western
+# scientist's or a model's name set off by a space before its Chinese head ("Purcell 效应：
+# …", "Jaynes-Cummings 模型：…"), as Chinese science notes write it: such entries of a
+# quantum-optics glossary defined nothing.
 _ZH_NAME_BEFORE_COLON = (
-    r"(?P<t>[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
+    r"(?P<t>(?:[A-Z][A-Za-z]{1,15}(?:-[A-Z][A-Za-z]{1,15})?\s(?=[\u3400-\u9fff]))?"
+    r"[\u3400-\u9fffA-Za-z0-9+]{2,12}?)(?:\s+[A-Za-z]{1,2}(?=\s*—))?\s*"
     r"(?:[（(][^（）()]{1,60}[）)])?\s*(?:[:：]|—{1,2})\s*"
     r"(?P<rest>.*)$"
 )
@@ -1281,7 +1285,14 @@ def zh_field_points(blocks: Sequence[Block]) -> set[int]:
 def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     """The list items that stand in a run of "name：gloss" entries, a definition list set
     as bullets (a slide's "相须：…", "相使：…", "相畏：…"): at least `MIN_ZH_ENTRY_RUN`
-    items in a row, at least two in three of them entries."""
+    items in a row, at least two in three of them named before a colon.
+
+    A review sheet's glossary groups its entries under a label item ("纯态与混态", then
+    "纯态：…", "混态：…"), nests some sub-entries glossed by a formula alone ("红失谐：∆ > 0")
+    and loses the nesting when saved to Word: the label is neither entry nor not (it heads
+    the entries below it), and a name glossed by a formula is named as an entry is, though it
+    defines nothing in words. Counted against the run, they left a quantum-optics sheet of
+    twenty glossed terms with no run, and half its terms undefined."""
     runs: list[list[int]] = []
     for index, block in enumerate(blocks):
         if block.kind != "list_item":
@@ -1293,9 +1304,32 @@ def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
     listed: set[int] = set()
     for run in runs:
         entries = [i for i in run if _zh_entry_shape(blocks[i].text)]
-        if len(entries) >= MIN_ZH_ENTRY_RUN and 3 * len(entries) >= 2 * len(run):
+        named = [i for i in run if _zh_named_item(blocks[i].text)]
+        counted = [
+            i
+            for i in run
+            if not (i + 1 in run and _zh_group_label(blocks[i].text, blocks[i + 1].text))
+        ]
+        if len(entries) >= MIN_ZH_ENTRY_RUN and 3 * len(named) >= 2 * len(counted):
             listed.update(entries)
     return listed
+
+
+def _zh_named_item(text: str) -> bool:
+    """The item opens on a name before a colon and goes on, in words or in symbols."""
+    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", text), re.S)
+    return match is not None and bool(match.group("rest").strip())
+
+
+MAX_ZH_GROUP_LABEL = 30  # "光场分布函数与光子计数分布函数": a label names, it says nothing
+
+
+def _zh_group_label(text: str, following: str) -> bool:
+    """An item with no colon that names the entry after it ("纯态与混态" before "纯态：…")."""
+    if len(text) > MAX_ZH_GROUP_LABEL or re.search(r"[:：。；]", text):
+        return False
+    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", following), re.S)
+    return match is not None and match.group("t") in text
 
 
 def zh_colon_entry(found: Definition) -> bool:
@@ -1330,9 +1364,30 @@ _ZH_HEADED_GENUS = re.compile(
 )
 
 
+# A review note sets "倒格子的定义" on a bold line of its own and the definition below it,
+# its name left out: the line announces what the next says. Read alone, the label was the
+# name's "definition" (倒格子 is emphasised, 定义 a defining word) and the sentence under it,
+# the real one, defined nothing.
+_ZH_ANNOUNCING = re.compile(
+    r"^\s*(?P<t>[^，。；：:！？\s]{2,12}?)的(?:定义|概念|含义)\s*[:：]?\s*$"
+)
+
+
+def _zh_announced(line: str) -> str:
+    """The name a line that only announces its definition ("X的定义") names, "" else."""
+    match = _ZH_ANNOUNCING.match(line.strip("*_` "))
+    if match is None or not has_han(match["t"]) or not acceptable(match["t"], heading=True):
+        return ""
+    return match["t"]
+
+
 def zh_entry_below(name_line: str, sentence: str, block: int) -> Definition | None:
     """The definition a sentence opening on 指 (means) gives the name on the line above, or
-    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`)."""
+    one that opens on that name and says what it is by its genus (`_ZH_HEADED_GENUS`), or
+    any statement under a line that announces the name's definition (`_zh_announced`)."""
+    announced = _zh_announced(name_line)
+    if announced and has_han(sentence) and not _QUESTION.search(sentence):
+        return Definition(announced, sentence, block, GLOSSARY)
     term = emphasis_name(name_line)
     if (
         term
@@ -1668,6 +1723,8 @@ def find_definitions(
         sentence = spoken_statement(sentence)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
+    if chinese and _zh_announced(sentence):
+        return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
     if not chinese and _NAME_ORIGIN.match(sentence):

@@ -439,6 +439,58 @@ def test_a_label_answered_by_a_bare_name_defines_nothing() -> None:
     assert entries("等高线：海拔相同的点连成的线", ("等高线：",)) == ["等高线"]
 
 
+def test_a_bold_line_announcing_a_definition_hands_it_to_the_line_below(tmp_path: Path) -> None:
+    text = (
+        "# 第三章 光的干涉\n\n## 3.1 相干光\n\n**相干光的定义**\n\n"
+        "频率相同、振动方向相同且相位差恒定的两束光。\n\n"
+        "两束相干光相遇时在重叠区域形成明暗相间的条纹。\n"
+    )
+    path = tmp_path / "讲义.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.title: c.description for c in analyse_file(path).knowledge.concepts}
+    # the label names the term; what it means is the line under it, not the label itself
+    assert concepts["相干光"] == "频率相同、振动方向相同且相位差恒定的两束光。"
+
+
+def test_an_entry_named_by_a_western_name_and_a_chinese_head_defines_that_name() -> None:
+    from jobs.pipeline.definitions import find_definitions
+
+    def entry(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, item=True, listed=True)]
+
+    # science notes write an eponym in Latin letters, a space, then the Chinese head noun
+    assert entry("Doppler 效应：波源与观察者相对运动时接收到的频率发生变化的现象") == [
+        "Doppler 效应"
+    ]
+    assert entry("Michaelis-Menten 方程：描述酶促反应速率与底物浓度之间关系的方程") == [
+        "Michaelis-Menten 方程"
+    ]
+
+
+def test_a_glossary_run_keeps_its_group_labels_and_formula_glossed_sub_entries() -> None:
+    from jobs.pipeline.definitions import zh_entry_runs
+    from jobs.pipeline.model import Block
+
+    # a review sheet saved to Word: its nested bullets all on one level, a label naming the
+    # pair of entries below it, two sub-entries glossed by an inequality alone
+    texts = [
+        "强酸与弱酸",
+        "强酸：在水溶液中完全电离的酸",
+        "弱酸：在水溶液中只有部分电离的酸",
+        "酸性溶液与碱性溶液",
+        "酸性溶液：pH < 7",
+        "碱性溶液：pH > 7",
+        "溶解度：一定温度下某固态物质在一百克溶剂里达到饱和时溶解的质量",
+        "中和反应：酸与碱作用生成盐和水的反应",
+        "盐类水解：盐电离出的离子与水电离出的离子结合生成弱电解质的反应",
+    ]
+    blocks = [Block("heading", "名词解释", 1, 1), *(Block("list_item", t, 1) for t in texts)]
+    assert zh_entry_runs(blocks) == {2, 3, 7, 8, 9}
+    # a label that names no entry after it still counts against the run
+    loose = [Block("list_item", t, 1) for t in ("先读课文", texts[1], "再做练习", texts[6])]
+    assert zh_entry_runs(loose) == set()
+
+
 def test_a_bullet_glossed_by_what_it_points_to_names_its_term_whatever_its_word_class() -> None:
     from jobs.pipeline.definitions import find_definitions
 
