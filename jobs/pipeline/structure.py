@@ -1029,9 +1029,13 @@ def _measured_rows(rows: list[list[str]], column: int) -> bool:
 def cell_case(cell: str) -> str:
     """A cell's first capital is the cell's, as a sentence's is: "Spring tide", "Fetch" are
     the common words spring tide, fetch; a name the dictionary does not know ("Coriolis
-    effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it."""
-    first = cell.split(" ", 1)[0]
+    effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it. So
+    does a name whose later words are capitalised too ("Proclamation Line", "Sons of
+    Liberty"): a proper name, where lowering the first alone wrote "proclamation Line"."""
+    first, *rest = cell.split(" ")
     if has_han(cell) or not first[1:].islower() or not first[:1].isupper():
+        return cell
+    if any(word[:1].isupper() for word in rest):
         return cell
     if not set(getAllLemmas(first.lower())) & {"NOUN", "ADJ", "VERB"}:
         return cell

@@ -461,3 +461,13 @@ def test_a_worksheets_directions_label_defines_nothing() -> None:
     assert entries("Instructions: the commands a processor fetches and executes.") == [
         "Instructions"
     ]
+
+
+def test_a_vocabulary_cell_in_title_case_keeps_its_capitals() -> None:
+    from jobs.pipeline.structure import cell_case
+
+    # a proper name capitalises its later words too: lowering the first alone wrote
+    # "treaty of Utrecht"; a sentence-case cell still gives its common noun
+    assert cell_case("Treaty of Utrecht") == "Treaty of Utrecht"
+    assert cell_case("Silk Road") == "Silk Road"
+    assert cell_case("Trade winds") == "trade winds"
