@@ -471,3 +471,20 @@ def test_a_vocabulary_cell_in_title_case_keeps_its_capitals() -> None:
     assert cell_case("Treaty of Utrecht") == "Treaty of Utrecht"
     assert cell_case("Silk Road") == "Silk Road"
     assert cell_case("Trade winds") == "trade winds"
+
+
+def test_a_title_case_name_ending_on_a_verbs_plural_is_a_term() -> None:
+    from jobs.pipeline.definitions import table_entries
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.structure import acceptable
+
+    # the lexicon knows "act" and "resolve" only as verbs: a law's name in title case
+    # ("Navigation Acts") is still a name, the same words in lower case a clause
+    table = (
+        "Term | Definition\nNavigation Acts | laws that bound colonial trade to English ships\n"
+        "Fairfax Resolves | a county's statement of colonial rights and grievances"
+    )
+    terms = [d.term for d in table_entries(Block("table", table, 1), 0)]
+    assert terms == ["Navigation Acts", "Fairfax Resolves"]
+    assert not acceptable("the assembly acts")
+    assert not acceptable("parliament acts", heading=True)
