@@ -427,6 +427,21 @@ GENERIC_HEADINGS = frozenset(
         "quiz",
         "quizzes",
         "self-check",
+        # …or by the format of their answers alone, as a worksheet's or a test's parts are
+        # headed: "Part A: Multiple Choice" was a review sheet's concept, its first week's
+        # and a module's title. Formats a subject also teaches stay out ("Matching", "Essay")
+        "multiple choice",
+        "multiple-choice",
+        "short answer",
+        "short-answer",
+        "true or false",
+        "true/false",
+        "true-false",
+        "fill in the blank",
+        "fill in the blanks",
+        "fill-in-the-blank",
+        "free response",
+        "free-response",
         # …and the worked answer under each exercise, as an exercise sheet (PDF, Word)
         # heads it: "Solution", repeated under every exercise, was an exercise sheet's first
         # concept and a week's title. Only the singular: "Solutions" heads chemistry's topic

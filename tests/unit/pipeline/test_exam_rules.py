@@ -488,3 +488,18 @@ def test_a_title_case_name_ending_on_a_verbs_plural_is_a_term() -> None:
     assert terms == ["Navigation Acts", "Fairfax Resolves"]
     assert not acceptable("the assembly acts")
     assert not acceptable("parliament acts", heading=True)
+
+
+def test_a_worksheet_part_named_by_its_answer_format_is_apparatus(tmp_path: Path) -> None:
+    # a test's parts headed by how they are answered name no topic; a format a subject
+    # teaches ("Matching" in graph theory) stays a heading that may be one
+    for heading in ("Multiple Choice", "Part B: Short Answer", "True or False", "Free Response"):
+        assert apparatus(heading.split(": ")[-1]), heading
+    assert not apparatus("Matching")
+    text = (
+        "# Volcanoes Test\n\n## Part A: Multiple Choice\n\n"
+        "1. Which magma is the most viscous?\n\nA. basalt\nB. rhyolite\n\n"
+        "## Part B: Short Answer\n\n2. Why does a stratovolcano erupt explosively?\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "test.md")}
+    assert not titles & {"multiple choice", "multiple-choice", "short answer"}
