@@ -826,12 +826,13 @@ GENERIC_HEADINGS = frozenset(
 # A textbook's end-of-section apparatus named in more words than GENERIC_HEADINGS lists:
 # "Chapter Objectives", "Critical Thinking Questions", "Interactive Link Questions",
 # "Check Your Understanding", "Key Terms", "Key Equations", "Slideshow Summary" (a summary
-# in another medium: slides, a video), "课后习题", "本章目标". A closed
+# in another medium: slides, a video), "Section Summaries" (a handout gathering each
+# section's summary: a concept and a module's title), "课后习题", "本章目标". A closed
 # set of modifiers before an apparatus noun, so "Optimization Objectives", "Linear Equations"
 # and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
-    outcomes summary review activities activity quiz answers solutions understanding concepts
+    outcomes summary summaries review activities activity quiz answers solutions understanding concepts
     readings terms equations key study practice reading plan aims"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:

@@ -503,3 +503,10 @@ def test_a_worksheet_part_named_by_its_answer_format_is_apparatus(tmp_path: Path
     )
     titles = {t.lower() for t in titles_of(tmp_path, text, "test.md")}
     assert not titles & {"multiple choice", "multiple-choice", "short answer"}
+
+
+def test_a_handouts_gathered_summaries_are_apparatus() -> None:
+    # a handout collecting each section's summary heads them in the plural
+    assert apparatus("Section Summaries")
+    assert apparatus("Chapter Summaries")
+    assert not apparatus("Executive Summaries of Mergers")
