@@ -832,8 +832,8 @@ GENERIC_HEADINGS = frozenset(
 # and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
-    outcomes summary summaries review activities activity quiz answers solutions understanding concepts
-    readings terms equations key study practice reading plan aims"""
+    outcomes summary summaries review activities activity quiz answers solutions understanding
+    concepts readings terms equations key study practice reading plan aims"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial
