@@ -510,3 +510,17 @@ def test_a_handouts_gathered_summaries_are_apparatus() -> None:
     assert apparatus("Section Summaries")
     assert apparatus("Chapter Summaries")
     assert not apparatus("Executive Summaries of Mergers")
+
+
+def test_a_vocabulary_term_a_heading_also_names_stays_a_concept(tmp_path: Path) -> None:
+    # the table teaches the term though the body never writes it; a heading joining it to
+    # another name ("Tides and Spring Tides") must not make it a heading's unnamed topic
+    text = (
+        "# Oceans Vocabulary\n\n| Term | Definition |\n|---|---|\n"
+        "| Neap Tides | tides of small range near the moon's quarters |\n"
+        "| ocean current | a steady flow of sea water in one direction |\n\n"
+        "## Summaries\n\n### Currents and Neap Tides\n\n"
+        "Currents carry heat toward the poles. Winds drive the surface flow of the sea.\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "oceans.md")}
+    assert "neap tides" in titles
