@@ -580,6 +580,8 @@ def find_concepts(
             continue
         if not chinese and not kinds and definition is None and _cut_name(entry, longer):
             continue  # "Ku Klux", only ever read inside "Ku Klux Klan"
+        if not chinese and not kinds and definition is None and _coordinated_tail(entry, prose):
+            continue  # "Indian War", only ever read inside "French and Indian War"
         if chinese and not kinds and definition is None and _zh_cut_across(key, prose, "left"):
             continue  # 角化, only ever read in 对角化: rjieba cut 对 + 角化 across 对角
         if chinese and not kinds and definition is None and _zh_cut_across(key, prose, "right"):
@@ -3355,6 +3357,26 @@ def _cut_name(entry: TermStats | None, longer: dict[str, int]) -> bool:
     return longer.get(entry.key, 0) >= entry.count
 
 
+# a capitalised word and "and" just before a span: the span may be the second half of a
+# name joined by "and" ("French and Indian War", "Health and Human Services")
+_CAPITALISED_AND_BEFORE = re.compile(r"\b[A-Z][\w’'-]* and $")
+
+
+def _coordinated_tail(entry: TermStats | None, prose: str) -> bool:
+    """A capitalised name of two words or more read only after a capitalised word and
+    "and": the tail of one name joined by "and", cut at it as `_cut_name`'s are cut at
+    their end ("Indian War" of "French and Indian War" named a war nobody fought). A name
+    also read on its own elsewhere ("Human Services" in a later sentence) stays."""
+    if entry is None or entry.words < 2 or not _capitalised(entry.title):
+        return False
+    starts = [
+        m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(entry.title)}(?![\w-])", prose)
+    ]
+    return bool(starts) and all(
+        _CAPITALISED_AND_BEFORE.search(prose, max(0, at - 40), at) for at in starts
+    )
+
+
 # jieba's count under which a noun is a specific thing, no general head: 财政收入 4, 酸雨
 # 110; a compound naming a kind ends on a general noun (时间 33,288, 反应 7,652, 算法 456)
 ZH_SPECIFIC_OBJECT = 200
@@ -3565,6 +3587,12 @@ def _admissible(
         return False  # "tdf", "np", "kth", "dvdt": a formula's letters read as a word
     if chinese and not (kinds - {"emphasis"}) and definition is None and _zh_verb(key):
         return False  # an emphasised verb or adverb (*增加*) is stress, not a term
+    if "heading" in kinds and kinds & {"entry", "division"}:
+        # a vocabulary table's term that a heading also names is taught by the table
+        # (below), though the body never writes it: a history handout's "Daughters of
+        # Liberty", a row and half of the heading "The Stamp Act and the Sons and Daughters
+        # of Liberty", was lost as a heading's topic the body did not name
+        return True
     if "heading" in kinds:
         # a heading's topic must also occur in the body, unless it is a whole short heading
         # or a slide's title: a slide of code or a diagram under "Summing in a Loop"

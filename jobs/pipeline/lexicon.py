@@ -427,6 +427,21 @@ GENERIC_HEADINGS = frozenset(
         "quiz",
         "quizzes",
         "self-check",
+        # …or by the format of their answers alone, as a worksheet's or a test's parts are
+        # headed: "Part A: Multiple Choice" was a review sheet's concept, its first week's
+        # and a module's title. Formats a subject also teaches stay out ("Matching", "Essay")
+        "multiple choice",
+        "multiple-choice",
+        "short answer",
+        "short-answer",
+        "true or false",
+        "true/false",
+        "true-false",
+        "fill in the blank",
+        "fill in the blanks",
+        "fill-in-the-blank",
+        "free response",
+        "free-response",
         # …and the worked answer under each exercise, as an exercise sheet (PDF, Word)
         # heads it: "Solution", repeated under every exercise, was an exercise sheet's first
         # concept and a week's title. Only the singular: "Solutions" heads chemistry's topic
@@ -811,13 +826,14 @@ GENERIC_HEADINGS = frozenset(
 # A textbook's end-of-section apparatus named in more words than GENERIC_HEADINGS lists:
 # "Chapter Objectives", "Critical Thinking Questions", "Interactive Link Questions",
 # "Check Your Understanding", "Key Terms", "Key Equations", "Slideshow Summary" (a summary
-# in another medium: slides, a video), "课后习题", "本章目标". A closed
+# in another medium: slides, a video), "Section Summaries" (a handout gathering each
+# section's summary: a concept and a module's title), "课后习题", "本章目标". A closed
 # set of modifiers before an apparatus noun, so "Optimization Objectives", "Linear Equations"
 # and "优化目标" stay topics.
 _APPARATUS_NOUNS = _words(
     """questions question problems problem exercises exercise objectives objective goals
-    outcomes summary review activities activity quiz answers solutions understanding concepts
-    readings terms equations key study practice reading plan aims"""
+    outcomes summary summaries review activities activity quiz answers solutions understanding
+    concepts readings terms equations key study practice reading plan aims"""
 )
 # A laboratory manual's parts named after the laboratory or the experiment they belong to:
 # "Experimental Objectives", "Experimental Methods", "Pre-Laboratory Questions", "Initial

@@ -1029,9 +1029,13 @@ def _measured_rows(rows: list[list[str]], column: int) -> bool:
 def cell_case(cell: str) -> str:
     """A cell's first capital is the cell's, as a sentence's is: "Spring tide", "Fetch" are
     the common words spring tide, fetch; a name the dictionary does not know ("Coriolis
-    effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it."""
-    first = cell.split(" ", 1)[0]
+    effect") or one in capitals past its first letter ("DNA", "McArthur") keeps it. So
+    does a name whose later words are capitalised too ("Proclamation Line", "Sons of
+    Liberty"): a proper name, where lowering the first alone wrote "proclamation Line"."""
+    first, *rest = cell.split(" ")
     if has_han(cell) or not first[1:].islower() or not first[:1].isupper():
+        return cell
+    if any(word[:1].isupper() for word in rest):
         return cell
     if not set(getAllLemmas(first.lower())) & {"NOUN", "ADJ", "VERB"}:
         return cell
@@ -3483,7 +3487,7 @@ def acceptable(
         and not _CAPITALS.fullmatch(words[0])  # "REINFORCE" names an algorithm
     ):
         return False  # "maximize", "quickly": not a name of anything (a heading's "Iterating" is)
-    if len(words) > 1 and (not _head_noun(head) or _adverb(lowered[0])):
+    if len(words) > 1 and (not (_head_noun(head) or _named_plural(words)) or _adverb(lowered[0])):
         return False  # "previously unseen", "is convex": a phrase, not a name
     # "Design By Contract" in a sentence is a name (a heading capitalises every word)
     title_case = not heading and all(w[0].isupper() for w in words)
@@ -3653,6 +3657,19 @@ def _head_noun(word: str) -> bool:
     if word.endswith("ing") and "VERB" in lemmas:
         return True  # a gerund after a modifier names a process: "open addressing"
     return set(lemmas) == {"VERB"} and lemmas["VERB"][0] == word
+
+
+def _named_plural(words: list[str]) -> bool:
+    """A proper name in title case whose last word is the plural of a word the lexicon
+    knows only as a verb: "Coercive Acts", "Suffolk Resolves" name laws and resolutions
+    (the lexicon has no noun "act"), where lower case ("the court acts") is a clause."""
+    last = words[-1]
+    if not last[:1].isupper() or not last.endswith("s"):
+        return False
+    if not all(w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return False
+    stem = last[:-1].lower()
+    return getAllLemmas(stem).get("VERB", ())[:1] == (stem,) and not _noun_capable(stem)
 
 
 def _noun_capable(word: str) -> bool:

@@ -461,3 +461,66 @@ def test_a_worksheets_directions_label_defines_nothing() -> None:
     assert entries("Instructions: the commands a processor fetches and executes.") == [
         "Instructions"
     ]
+
+
+def test_a_vocabulary_cell_in_title_case_keeps_its_capitals() -> None:
+    from jobs.pipeline.structure import cell_case
+
+    # a proper name capitalises its later words too: lowering the first alone wrote
+    # "treaty of Utrecht"; a sentence-case cell still gives its common noun
+    assert cell_case("Treaty of Utrecht") == "Treaty of Utrecht"
+    assert cell_case("Silk Road") == "Silk Road"
+    assert cell_case("Trade winds") == "trade winds"
+
+
+def test_a_title_case_name_ending_on_a_verbs_plural_is_a_term() -> None:
+    from jobs.pipeline.definitions import table_entries
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.structure import acceptable
+
+    # the lexicon knows "act" and "resolve" only as verbs: a law's name in title case
+    # ("Navigation Acts") is still a name, the same words in lower case a clause
+    table = (
+        "Term | Definition\nNavigation Acts | laws that bound colonial trade to English ships\n"
+        "Fairfax Resolves | a county's statement of colonial rights and grievances"
+    )
+    terms = [d.term for d in table_entries(Block("table", table, 1), 0)]
+    assert terms == ["Navigation Acts", "Fairfax Resolves"]
+    assert not acceptable("the assembly acts")
+    assert not acceptable("parliament acts", heading=True)
+
+
+def test_a_worksheet_part_named_by_its_answer_format_is_apparatus(tmp_path: Path) -> None:
+    # a test's parts headed by how they are answered name no topic; a format a subject
+    # teaches ("Matching" in graph theory) stays a heading that may be one
+    for heading in ("Multiple Choice", "Part B: Short Answer", "True or False", "Free Response"):
+        assert apparatus(heading.split(": ")[-1]), heading
+    assert not apparatus("Matching")
+    text = (
+        "# Volcanoes Test\n\n## Part A: Multiple Choice\n\n"
+        "1. Which magma is the most viscous?\n\nA. basalt\nB. rhyolite\n\n"
+        "## Part B: Short Answer\n\n2. Why does a stratovolcano erupt explosively?\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "test.md")}
+    assert not titles & {"multiple choice", "multiple-choice", "short answer"}
+
+
+def test_a_handouts_gathered_summaries_are_apparatus() -> None:
+    # a handout collecting each section's summary heads them in the plural
+    assert apparatus("Section Summaries")
+    assert apparatus("Chapter Summaries")
+    assert not apparatus("Executive Summaries of Mergers")
+
+
+def test_a_vocabulary_term_a_heading_also_names_stays_a_concept(tmp_path: Path) -> None:
+    # the table teaches the term though the body never writes it; a heading joining it to
+    # another name ("Tides and Spring Tides") must not make it a heading's unnamed topic
+    text = (
+        "# Oceans Vocabulary\n\n| Term | Definition |\n|---|---|\n"
+        "| Neap Tides | tides of small range near the moon's quarters |\n"
+        "| ocean current | a steady flow of sea water in one direction |\n\n"
+        "## Summaries\n\n### Currents and Neap Tides\n\n"
+        "Currents carry heat toward the poles. Winds drive the surface flow of the sea.\n"
+    )
+    titles = {t.lower() for t in titles_of(tmp_path, text, "oceans.md")}
+    assert "neap tides" in titles

@@ -503,3 +503,18 @@ def test_sections_named_for_causes_or_phases_name_no_topic(tmp_path: Path) -> No
     keys = keys_of(tmp_path, text)
     assert "potato blight" in keys
     assert not keys & {"causes", "cause", "phases", "phase", "consequences", "stages"}
+
+
+def test_the_tail_of_a_name_joined_by_and_is_no_name(tmp_path: Path) -> None:
+    # "Portuguese War" is read only inside "Dutch and Portuguese War": the second half of
+    # one name joined by "and", no war of its own; a name also read alone stays
+    text = (
+        "# Colonial Wars\n\n"
+        "Trade in the colonies changed after the Dutch and Portuguese War. Merchants paid new "
+        "duties on sugar, and the duties funded the navy. Planters resented the duties on sugar. "
+        "The navy grew during the Dutch and Portuguese War and after it. Sugar prices rose, and "
+        "the Atlantic Trade grew. The Atlantic Trade carried sugar to Europe.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "portuguese war" not in keys
+    assert "atlantic trade" in keys
