@@ -293,6 +293,8 @@ GENERIC_HEADINGS = frozenset(
         "review questions",
         "key takeaways",
         "learning objectives",
+        "objectives",
+        "goals",
         # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
         # was a deck's concept and module over its two check questions); words a subject
         # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")
@@ -327,6 +329,23 @@ GENERIC_HEADINGS = frozenset(
         "guided practice",
         "independent practice",
         "anticipatory set",
+        # …and what a teacher calls the document itself, before or after its topic
+        # ("Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": "worksheet" and
+        # "reading guide" were heading terms beside the topic)
+        "lesson plan",
+        "unit plan",
+        "worksheet",
+        "study guide",
+        "reading guide",
+        "review sheet",
+        "handout",
+        "guided notes",
+        "lecture notes",
+        "class notes",
+        "fact sheet",
+        "cheat sheet",
+        "practice sheet",
+        "answer key",
         "definitions",
         "properties",
         "examples",
