@@ -987,6 +987,20 @@ _ZH_LESSON_PLAN = re.compile(
     r"|^巩固(?:练习|提高|新知)$|^布置(?:课后)?作业$|^(?:课后)?作业布置$"
     r"|^(?:课堂|情境|情景|问题|激趣)?导入$|^新授(?:环节)?$|^(?:讲授|探究|学习)新知$"
     r"|^新知(?:讲授|探究|学习)$"
+    # a 学案's (导学案's) stages: its group work, its numbered inquiries and its checks in
+    # class ("小组讨论：…" was a concept and a module over a 压强 学案's questions; 自主学习
+    # and 合作学习 stay out: an education text teaches them)
+    r"|^(?:小组(?:讨论|合作|交流)|合作探究|当堂(?:检测|训练|达标)|达标(?:检测|训练)|课堂检测"
+    r"|拓展(?:延伸|提升)|学法指导|知识链接|预习导学|课前预习)$"
+    r"|^探究[一二三四五六七八九十\d]{1,2}$"
+    # what a teacher calls the document itself (the lesson's own name goes with
+    # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
+    r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"
+)
+# …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
+# ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
+ZH_DOCUMENT_KIND = re.compile(
+    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单)[)）]?$"
 )
 
 
