@@ -714,3 +714,24 @@ def test_a_vocabulary_list_typed_term_dash_gloss_is_a_glossary(tmp_path: Path) -
         "中间层: 平流层之上，气温随高度升高而降低",
     ]
     assert dashed_glossary(blocks[:2]) == blocks[:2]  # two lines are no list yet
+
+
+def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Path) -> None:
+    """A slide titled by its term, or asking it, states the definition in a bullet
+    labelled "Definition:" / "定义："; neither the heading nor the bullet named a term with
+    its gloss, so the term had no definition."""
+    text = (
+        "# Rocks\n\n## What is a fossil?\n\n"
+        "- Definition: the preserved remains or traces of an organism that lived long ago\n"
+        "- Found mostly in sedimentary rock\n\n## Strata\n\n"
+        "- Definition: layers of rock laid down one above another\n\n"
+        "A fossil lies in the strata. Strata record the past, and each fossil dates them.\n"
+    )
+    concepts = {c.title: c for c in concepts_of(tmp_path, text)}
+    assert concepts["fossil"].description == (
+        "Fossil: the preserved remains or traces of an organism that lived long ago"
+    )
+    assert concepts["strata"].description.startswith("Strata: layers of rock")
+    zh = "# 地层\n\n## 什么是化石？\n\n- 定义：保存在岩层中的古代生物的遗体或遗迹\n\n化石埋在岩层里。化石记录了过去。\n"
+    described = {c.title: c.description for c in concepts_of(tmp_path, zh, "讲义.md", "zh-CN")}
+    assert described["化石"] == "化石：保存在岩层中的古代生物的遗体或遗迹"
