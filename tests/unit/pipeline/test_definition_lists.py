@@ -732,6 +732,9 @@ def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Pat
         "Fossil: the preserved remains or traces of an organism that lived long ago"
     )
     assert concepts["strata"].description.startswith("Strata: layers of rock")
-    zh = "# 地层\n\n## 什么是化石？\n\n- 定义：保存在岩层中的古代生物的遗体或遗迹\n\n化石埋在岩层里。化石记录了过去。\n"
+    zh = (
+        "# 地层\n\n## 什么是化石？\n\n- 定义：保存在岩层中的古代生物的遗体或遗迹\n\n"
+        "化石埋在岩层里。化石记录了过去。\n"
+    )
     described = {c.title: c.description for c in concepts_of(tmp_path, zh, "讲义.md", "zh-CN")}
     assert described["化石"] == "化石：保存在岩层中的古代生物的遗体或遗迹"
