@@ -42,6 +42,7 @@ from jobs.pipeline.definitions import (
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    labelled_below,
     lead_in_left_open,
     names_its_kind,
     states_a_clause,
@@ -2676,7 +2677,11 @@ def _definitions(
         opened.add(index)
         item = first and blocks[index].kind == "list_item"
         below = zh_entry_below if chinese else en_answer_below
-        entry = below(above, sentence, index) if above else None
+        entry = (
+            (labelled_below(above, sentence, index) or below(above, sentence, index))
+            if above
+            else None
+        )
         if entry is None and above and not chinese:
             entry = en_fragment_below(above, sentence, index)
         if entry is not None:

@@ -43,6 +43,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
     EN_TERM_COLUMN,
+    HEADING_NUMBER,
     ZH_TERM_COLUMN,
     acceptable,
     bare_modifier,
@@ -1448,6 +1449,44 @@ def zh_named_then_said(previous: str, sentence: str, block: int) -> Definition |
     if not previous.rstrip(" 。！!").endswith(term) or not acceptable(term):
         return None
     return Definition(term, sentence, block, WEAK)
+
+
+# A slide's or a handout's bullet labelled as the definition ("Definition: a naturally
+# occurring, inorganic solid …", "定义：矿物表面反射光线的能力") under a heading naming the
+# term, or asking it ("What is a mineral?", "什么是矿物？"): the label says what the rest is,
+# and the heading names what it defines (neither defined anything: the bullet opens on no
+# name, the heading holds no gloss)
+_DEFINITION_LABEL = re.compile(
+    r"^(?:definition|def\.|meaning|定义|概念|含义)\s*[:：]\s*(?P<gloss>\S.*)$", re.I | re.S
+)
+_ZH_ASKED = re.compile(
+    r"^(?:什么是|何为|何谓)(?P<t>[^？?]{2,12})[？?]?$|^(?P<s>[^？?]{2,12})是什么[？?]?$"
+)
+
+
+def labelled_below(name_line: str, sentence: str, block: int) -> Definition | None:
+    """The definition a bullet labelled "Definition:" / "定义：" gives the term of the
+    heading above it (`_DEFINITION_LABEL`)."""
+    labelled = _DEFINITION_LABEL.match(sentence.strip())
+    if labelled is None:
+        return None
+    line = HEADING_NUMBER.sub("", name_line).strip()
+    asked = _EN_ASKED.match(line) or _ZH_ASKED.match(line)
+    term = (
+        next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))
+    ).strip()
+    chinese = has_han(term)
+    if (
+        not term
+        or (len(term) > 12 if chinese else len(term.split()) > _MAX_ASKED_WORDS)
+        or _QUESTION.search(term)
+        or apparatus(term)
+        or not acceptable(term, heading=True)
+    ):
+        return None
+    gloss = labelled.group("gloss")
+    said = f"{term}：{gloss}" if chinese else f"{term[:1].upper()}{term[1:]}: {gloss}"
+    return Definition(term, said, block, GLOSSARY)
 
 
 def en_answer_below(question: str, sentence: str, block: int) -> Definition | None:

@@ -293,6 +293,8 @@ GENERIC_HEADINGS = frozenset(
         "review questions",
         "key takeaways",
         "learning objectives",
+        "objectives",
+        "goals",
         # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
         # was a deck's concept and module over its two check questions); words a subject
         # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")
@@ -327,6 +329,23 @@ GENERIC_HEADINGS = frozenset(
         "guided practice",
         "independent practice",
         "anticipatory set",
+        # …and what a teacher calls the document itself, before or after its topic
+        # ("Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": "worksheet" and
+        # "reading guide" were heading terms beside the topic)
+        "lesson plan",
+        "unit plan",
+        "worksheet",
+        "study guide",
+        "reading guide",
+        "review sheet",
+        "handout",
+        "guided notes",
+        "lecture notes",
+        "class notes",
+        "fact sheet",
+        "cheat sheet",
+        "practice sheet",
+        "answer key",
         "definitions",
         "properties",
         "examples",
@@ -984,6 +1003,20 @@ _ZH_LESSON_PLAN = re.compile(
     r"|^巩固(?:练习|提高|新知)$|^布置(?:课后)?作业$|^(?:课后)?作业布置$"
     r"|^(?:课堂|情境|情景|问题|激趣)?导入$|^新授(?:环节)?$|^(?:讲授|探究|学习)新知$"
     r"|^新知(?:讲授|探究|学习)$"
+    # a 学案's (导学案's) stages: its group work, its numbered inquiries and its checks in
+    # class ("小组讨论：…" was a concept and a module over a 压强 学案's questions; 自主学习
+    # and 合作学习 stay out: an education text teaches them)
+    r"|^(?:小组(?:讨论|合作|交流)|合作探究|当堂(?:检测|训练|达标)|达标(?:检测|训练)|课堂检测"
+    r"|拓展(?:延伸|提升)|学法指导|知识链接|预习导学|课前预习)$"
+    r"|^探究[一二三四五六七八九十\d]{1,2}$"
+    # what a teacher calls the document itself (the lesson's own name goes with
+    # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
+    r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"
+)
+# …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
+# ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
+ZH_DOCUMENT_KIND = re.compile(
+    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单)[)）]?$"
 )
 
 

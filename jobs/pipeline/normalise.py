@@ -14,7 +14,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from datasources.concept_keys import singular
-from jobs.pipeline.lexicon import zh_emphasis_unwrapped, zh_word_of_its_own
+from jobs.pipeline.lexicon import ZH_DOCUMENT_KIND, zh_emphasis_unwrapped, zh_word_of_its_own
 
 
 def clean_title(text: str) -> str:
@@ -57,6 +57,7 @@ def heading_title(text: str) -> str:
     # NFC, not NFKC: a Chinese heading keeps its full-width "？" and "："
     text = " ".join(unicodedata.normalize("NFC", text).replace("`", "").split())
     text = zh_emphasis_unwrapped(text)  # "国民收入的【核算】": a stressed word, not a label
+    text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson, not the 学案
     text = (
         CONTINUED.sub("", PAGE_REFERENCE.sub("", text)).replace("--", "–").rstrip(" .:;,：；，。")
     )

@@ -36,6 +36,7 @@ from jobs.pipeline.lexicon import (
     NUMBER_WORDS,
     OBJECTIVE_VERBS,
     REFERENCE_FACET,
+    ZH_DOCUMENT_KIND,
     ZH_GENERIC,
     ZH_LABEL,
     ZH_RUN_IN_LABEL,
@@ -447,6 +448,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     text = _without_english_title(text, bilingual)
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
     text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
+    text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson's 压强
     number = HEADING_NUMBER.match(text)
     cut = number.end() if number else 0
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])

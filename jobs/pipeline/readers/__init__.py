@@ -37,6 +37,7 @@ from jobs.pipeline.readers import (
     text,
     workbook,
 )
+from jobs.pipeline.readers.blocks import dashed_glossary
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
@@ -103,6 +104,9 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     the title is the heading that opens the document at its top level (a chapter saved
     without metadata: "Atoms, Molecules, and Ions", not the file name)."""
     document = _READERS[detected.kind](path, detected)
+    # a vocabulary list typed "term – gloss" reads as a glossary in every format
+    pages = tuple(replace(p, blocks=tuple(dashed_glossary(p.blocks))) for p in document.pages)
+    document = replace(document, pages=pages)
     declared = document.title
     if declared and _NO_TITLE.match(declared.strip()):
         declared = None

@@ -280,6 +280,67 @@ def glossary_entry(
     )
 
 
+# A vocabulary list typed "term – gloss" a line, as teachers write one in Word or on a
+# slide ("Troposphere – the lowest layer of the atmosphere, …", "Air pressure - the force
+# …", "对流层——大气的最低层…"): a definition list with a dash for its colon. Read as
+# prose none of its terms was defined, and unstressed none was a concept. Only a run of
+# MIN_DASHED_ENTRIES such lines in a row is a list: one dash in prose is an aside.
+MIN_DASHED_ENTRIES = 3
+MIN_DASHED_GLOSS_WORDS = 3
+MIN_DASHED_GLOSS_HAN = 4
+_ENUMERATOR = r"(?:\d{1,2}[.)、．]\s*)?"
+_EN_DASHED = re.compile(
+    _ENUMERATOR + r"(?P<t>[A-Za-z][A-Za-z'’()\-]*(?: [A-Za-z][A-Za-z'’()\-]*){0,4})"
+    r"\s+(?:--|–|—|-)\s+(?P<g>\S.*)",
+    re.S,
+)
+_ZH_DASHED = re.compile(
+    _ENUMERATOR + r"(?P<t>[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9]{1,11})"
+    r"\s*(?:——|—|–|--)\s*(?P<g>\S.*)",
+    re.S,
+)
+
+
+def _dashed_entry(block: Block) -> tuple[str, str] | None:
+    """(term, gloss) when the block is one line of such a list."""
+    if block.kind not in ("paragraph", "list_item"):
+        return None
+    text = block.text.strip()
+    found = (_ZH_DASHED if has_han(text[:2]) else _EN_DASHED).fullmatch(text)
+    if found is None:
+        return None
+    gloss = found["g"]
+    if re.search(r"\s(?:--|–|—|-)\s", gloss):
+        return None  # "Weathering – slow and steady – breaks …": an aside the dashes pair
+    if has_han(gloss):
+        enough = len(re.findall(r"[\u3400-\u9fff]", gloss)) >= MIN_DASHED_GLOSS_HAN
+    else:
+        enough = len(gloss.split()) >= MIN_DASHED_GLOSS_WORDS
+    return (found["t"], gloss) if enough else None
+
+
+def dashed_glossary(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with each run of `MIN_DASHED_ENTRIES` or more "term – gloss" lines read as
+    glossary entries, "term: gloss" with the term stressed (`glossary_entry`)."""
+    entries = [_dashed_entry(b) for b in blocks]
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and entries[end] is not None:
+            end += 1
+        if end - index >= MIN_DASHED_ENTRIES:
+            for block, entry in zip(blocks[index:end], entries[index:end], strict=True):
+                assert entry is not None
+                made = glossary_entry([entry[0]], entry[1], block.emphasis)
+                out.extend(replace(b, page=block.page) for b in made)
+            index = end
+        else:
+            out.append(blocks[index])
+            index += 1
+    return out
+
+
 # a standard's term clause (GB/T 1.1, as ISO/IEC Directives Part 2): its number alone on a
 # line ("3.1.1"), the Chinese term on the next with its English equivalent after a space
 # ("物流　logistics", "第三方物流 third party logistics; 3PL"), the definition below

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.structure import _abbreviates, expanded_code_names
+from jobs.pipeline.structure import _abbreviates, expanded_code_names, heading_terms
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 LESSON = """# Finding your way around
@@ -154,3 +154,17 @@ def test_a_school_lessons_stages_are_no_concepts(tmp_path: Path) -> None:
     assert not keys & {"do now", "guided practice", "exit ticket"}
     assert all(apparatus(h) for h in ("Warm-Up", "Check for Understanding", "Success Criteria"))
     assert not apparatus("Closure") and not apparatus("Hooks")
+
+
+def test_what_a_teacher_calls_the_document_is_no_topic() -> None:
+    """ "Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": the document's
+    kind beside its topic was a heading term of its own; a lesson plan's bare
+    "Objectives" heading was a concept and a module."""
+    assert [c.term for c in heading_terms("Worksheet: Plate Tectonics", 0, 1)] == [
+        "Plate Tectonics"
+    ]
+    assert [c.term for c in heading_terms("The Water Cycle – Reading Guide", 0, 1)] == [
+        "Water Cycle"
+    ]
+    assert apparatus("Objectives") and apparatus("Lesson Plan") and apparatus("Study Guide")
+    assert not apparatus("Objective Functions") and not apparatus("Plate Tectonics")

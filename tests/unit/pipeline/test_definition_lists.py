@@ -8,10 +8,11 @@ from pathlib import Path
 import docx
 
 from datasources.files.detect import detect
+from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.model import Block
 from jobs.pipeline.readers import read
-from jobs.pipeline.readers.blocks import headed_glossary
+from jobs.pipeline.readers.blocks import dashed_glossary, headed_glossary
 from jobs.pipeline.structure import colon_head, gloss_terms, zh_listed
 from tests.unit.pipeline.written import concepts_of, written
 
@@ -675,3 +676,65 @@ def test_a_web_address_opening_a_paragraph_is_no_term_and_colon() -> None:
     # a plain entry still opens on its term
     entry = "Automation: the use of machines to do work that people did before."
     assert [c.term for c in colon_head(entry, 0)] == ["Automation"]
+
+
+def test_a_vocabulary_list_typed_term_dash_gloss_is_a_glossary(tmp_path: Path) -> None:
+    """Teachers type a vocabulary list "term – gloss" a line in Word or on a slide; read as
+    prose none of its terms was defined, and unstressed none was a concept. One dash in
+    prose, or a line whose gloss is a word or two, is no entry."""
+    document = docx.Document()
+    document.add_heading("Unit 4 Vocabulary: Rocks", 1)
+    for term, gloss in [
+        ("Igneous rock", "rock formed when magma or lava cools and hardens."),
+        ("Sedimentary rock", "rock formed from layers of sediment pressed together."),
+        ("Metamorphic rock", "rock changed by heat and pressure deep underground."),
+    ]:
+        document.add_paragraph(f"{term} - {gloss}")
+    document.add_paragraph("Weathering – slow and steady – breaks every rock down in time.")
+    path = tmp_path / "rocks.docx"
+    document.save(path)
+    concepts = {c.title: c for c in analyse_file(path, language="en").knowledge.concepts}
+    assert concepts["igneous rock"].description == (
+        "Igneous rock: rock formed when magma or lava cools and hardens."
+    ), concepts.keys()
+    assert concepts["metamorphic rock"].description.startswith("Metamorphic rock: rock changed")
+    assert "weathering" not in {k.casefold() for k in concepts}
+    # Chinese, with the double dash
+    blocks = [
+        Block("list_item", text, 1)
+        for text in (
+            "对流层——大气的最低层，天气现象都发生在这一层",
+            "平流层——对流层之上的一层，含有臭氧层",
+            "中间层——平流层之上，气温随高度升高而降低",
+        )
+    ]
+    assert [b.text for b in dashed_glossary(blocks)] == [
+        "对流层: 大气的最低层，天气现象都发生在这一层",
+        "平流层: 对流层之上的一层，含有臭氧层",
+        "中间层: 平流层之上，气温随高度升高而降低",
+    ]
+    assert dashed_glossary(blocks[:2]) == blocks[:2]  # two lines are no list yet
+
+
+def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Path) -> None:
+    """A slide titled by its term, or asking it, states the definition in a bullet
+    labelled "Definition:" / "定义："; neither the heading nor the bullet named a term with
+    its gloss, so the term had no definition."""
+    text = (
+        "# Rocks\n\n## What is a fossil?\n\n"
+        "- Definition: the preserved remains or traces of an organism that lived long ago\n"
+        "- Found mostly in sedimentary rock\n\n## Strata\n\n"
+        "- Definition: layers of rock laid down one above another\n\n"
+        "A fossil lies in the strata. Strata record the past, and each fossil dates them.\n"
+    )
+    concepts = {c.title: c for c in concepts_of(tmp_path, text)}
+    assert concepts["fossil"].description == (
+        "Fossil: the preserved remains or traces of an organism that lived long ago"
+    )
+    assert concepts["strata"].description.startswith("Strata: layers of rock")
+    zh = (
+        "# 地层\n\n## 什么是化石？\n\n- 定义：保存在岩层中的古代生物的遗体或遗迹\n\n"
+        "化石埋在岩层里。化石记录了过去。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, zh, "讲义.md", "zh-CN")}
+    assert described["化石"] == "化石：保存在岩层中的古代生物的遗体或遗迹"

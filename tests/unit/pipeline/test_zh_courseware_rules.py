@@ -13,8 +13,9 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
+from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.structure import heading_terms, zh_parts
-from tests.unit.pipeline.written import concepts_of
+from tests.unit.pipeline.written import concepts_of, written
 
 
 def _terms(heading: str) -> list[str]:
@@ -313,3 +314,23 @@ def test_a_slides_points_about_its_process_are_no_concepts(tmp_path: Path) -> No
     titles = {c.title for c in concepts_of(tmp_path, text, "课件.md", language="zh-CN")}
     assert {"蒸腾作用", "气孔"} <= titles
     assert not titles & {"场所", "意义", "蒸腾作用的实质", "优点", "缺点"}, titles
+
+
+def test_a_study_guides_own_name_and_stages_are_no_concepts(tmp_path: Path) -> None:
+    """A 导学案 is titled by its lesson and what it is ("浮力 导学案"); the lesson's name
+    alone is the topic (the title was the concept and both weeks' name, 浮力 itself lost),
+    and its stages (小组讨论, 当堂检测, 探究一) are no concepts."""
+    text = (
+        "# 第九课 浮力 导学案\n\n【学习目标】\n\n1．理解浮力的概念。\n\n【自主学习】\n\n"
+        "1．浸在液体中的物体受到液体向上托的力叫做浮力。浮力的方向总是竖直向上。\n\n"
+        "2．浮力的大小等于物体排开的液体所受的重力。\n\n"
+        "小组讨论：把木块按入水中，松手后木块为什么会上浮？浮力与什么有关？\n\n"
+        "## 探究一\n\n用弹簧测力计测量石块在水中受到的浮力，比较浮力的大小。\n\n"
+        "## 当堂检测\n\n一个物体受到的浮力是多少？浮力的方向如何？\n"
+    )
+    analysis = analyse_file(written(tmp_path, "浮力.md", text), language="zh-CN")
+    titles = {c.title for c in analysis.knowledge.concepts}
+    assert "浮力" in titles
+    assert not titles & {"浮力 导学案", "小组讨论", "探究一", "当堂检测"}, titles
+    assert heading_title("第九课 浮力 导学案") == "第九课 浮力"
+    assert apparatus("导学案") and not apparatus("教学设计") and not apparatus("自主学习")
