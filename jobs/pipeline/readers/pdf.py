@@ -538,6 +538,7 @@ class _Columns:
     header: tuple[str, ...]
     size: float  # the table's type size
     name: int  # the column of names
+    meaning: int  # the column of what each means
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,15 +609,18 @@ def _glossary_tables(
             columns = carried if _fits(line, carried) else None
         if columns is None:
             continue
-        body = _table_lines(
-            lines, position + 1 if header else position, columns, line[0].base if header else None
-        )
+        if header:
+            body, columns = _table_lines(lines, position + 1, columns, line)
+        else:
+            body, _ = _table_lines(lines, position, columns)
         if not body:
             continue
         continued = (
             carried is not None and not tables and (not header or columns.header == carried.header)
         )
         rows = _rows(body, columns, rules)
+        if rows is None:
+            continue
         if header and not continued:
             rows = [" | ".join(columns.header), *rows]
         taken = position + (1 if header else 0) + len(body)
@@ -719,7 +723,30 @@ def _header_columns(line: list[_Word]) -> _Columns | None:
     if found is None:
         return None
     size = statistics.median(word.size for word in line)
-    return _Columns(tuple(cell[0].left for cell in cells), header, size, found[0])
+    return _Columns(tuple(cell[0].left for cell in cells), header, size, *found)
+
+
+def _data_edges(columns: _Columns, header: list[_Word], line: list[_Word]) -> _Columns:
+    """The columns with each one's edge moved left to where the line starts a cell in it:
+    a header cell may be centred over its column (a browser's or a handout's), its text
+    then starting right of the column's edge, which the rows' lines start at. A cell
+    starts a line or follows a gap (`_CELL_GAP`); it falls in a column between the header
+    cell before it and the column's own header cell."""
+    starts = [cell[0].left for cell in _cells(line)]
+    cells = _cells(header)
+    edges = list(columns.edges)
+    slack = 0.5 * columns.size
+    for column in range(len(edges) - 1, -1, -1):
+        if column:
+            floor = cells[column - 1][-1].right
+        else:
+            # the first column's text starts no farther left of its header than the
+            # next column's does of the first header's end
+            floor = edges[0] - (edges[1] - cells[0][-1].right)
+        inside = [x for x in starts if floor < x <= edges[column] + slack]
+        if inside:
+            edges[column] = min(min(inside), edges[column])
+    return replace(columns, edges=tuple(edges))
 
 
 def _fits(line: list[_Word], columns: _Columns) -> bool:
@@ -739,20 +766,25 @@ def _fits(line: list[_Word], columns: _Columns) -> bool:
 
 
 def _table_lines(
-    lines: list[list[_Word]], start: int, columns: _Columns, above: float | None
-) -> list[list[_Word]]:
-    """The lines from `start` on that the table holds: each near the one above it (the
-    header's baseline `above`, if any), and fitting its columns (`_fits`)."""
+    lines: list[list[_Word]],
+    start: int,
+    columns: _Columns,
+    header: list[_Word] | None = None,
+) -> tuple[list[list[_Word]], _Columns]:
+    """The lines from `start` on that the table holds, each near the one above it (or
+    the `header`, if the page shows it) and fitting its columns (`_fits`), and the
+    columns as its lines place them (`_data_edges`, under a header)."""
     body: list[list[_Word]] = []
+    above = header[0].base if header else None
     for line in lines[start:]:
-        if body:
-            above = body[-1][0].base
         if above is not None and above - line[0].base > _TABLE_GAP * columns.size:
             break
-        if not _fits(line, columns):
+        placed = _data_edges(columns, header, line) if header else columns
+        if not _fits(line, placed):
             break
         body.append(line)
-    return body
+        columns, above = placed, line[0].base
+    return body, columns
 
 
 def _column(word: _Word, columns: _Columns) -> int:
@@ -762,12 +794,14 @@ def _column(word: _Word, columns: _Columns) -> int:
 
 def _rows(
     body: list[list[_Word]], columns: _Columns, rules: list[tuple[float, float, float]]
-) -> list[str]:
+) -> list[str] | None:
     """The table's rows, " | "-joined cells. A cell's lines stand one leading apart; the
     next row's stand farther (its padding) or past a rule drawn between them. A row's
     cells are those beside its name: top-aligned with it (Word) or centred on it (a
     browser's table, the gloss's first line above the name's baseline). Lines above the
-    first name, on a page the table runs on to, go on with the page before's last row."""
+    first name, on a page the table runs on to, go on with the page before's last row.
+    None where a gloss's line does not start at its column's edge: the columns are not
+    the table's (a gloss wraps at its column's edge, whatever its header does)."""
     count = len(columns.edges)
     fragments: list[list[tuple[float, str, float, float]]] = [[] for _ in range(count)]
     for line in body:
@@ -777,6 +811,9 @@ def _rows(
         for column, words in placed.items():
             left, right = words[0].left, words[-1].right
             fragments[column].append((line[0].base, _cell_text(words), left, right))
+    edge = columns.edges[columns.meaning]
+    if any(abs(fragment[2] - edge) > 0.5 * columns.size for fragment in fragments[columns.meaning]):
+        return None
     gaps = [above[0] - below[0] for column in fragments for above, below in pairwise(column)]
     leading = min(gaps, default=columns.size * 1.2)
     limit = leading + max(0.12 * columns.size, 1.0)

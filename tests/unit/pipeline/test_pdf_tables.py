@@ -100,6 +100,21 @@ def test_a_glossary_tables_cells_at_the_top_of_ruled_rows_read_as_a_table(
     _expect_english(_blocks(tmp_path, _english(), _GRID))
 
 
+def test_a_header_centred_over_its_column_gives_the_columns_its_rows_start_at(
+    tmp_path: Path,
+) -> None:
+    # a header cell centred over its column starts right of the column's edge: read from
+    # the header alone, "An organism | that makes its own" was a row
+    centred = "th { text-align: center }"
+    _expect_english(_blocks(tmp_path, _english(), centred))
+    _expect_english(_blocks(tmp_path, _english(), centred + _GRID))
+    body = _table(("术语", "含义"), [row[:2] for row in _ZH_ROWS])
+    tables = [b for b in _blocks(tmp_path, body, centred) if b.kind == "table"]
+    assert [t.text.split("\n") for t in tables] == [
+        ["术语 | 含义"] + [" | ".join(row[:2]) for row in _ZH_ROWS]
+    ]
+
+
 def test_a_chinese_glossary_table_reads_as_a_table(tmp_path: Path) -> None:
     body = (
         "<h1>细胞结构复习提纲</h1><p>本提纲复习细胞的主要结构及其功能。</p>"
