@@ -618,7 +618,7 @@ def _glossary_tables(
         continued = (
             carried is not None and not tables and (not header or columns.header == carried.header)
         )
-        rows = _rows(body, columns, rules)
+        rows = _rows(body, columns, rules, continued)
         if rows is None:
             continue
         if header and not continued:
@@ -784,6 +784,13 @@ def _table_lines(
             break
         body.append(line)
         columns, above = placed, line[0].base
+    # a short line after the table, wholly in its first column ("The end."), is the next
+    # paragraph where it stands farther below the table than its rows stand apart
+    while len(body) > 2 and all(_column(word, columns) == 0 for word in body[-1]):
+        gaps = [a[0].base - b[0].base for a, b in pairwise(body[:-1])]
+        if body[-2][0].base - body[-1][0].base <= max(gaps) + 0.3 * columns.size:
+            break
+        body.pop()
     return body, columns
 
 
@@ -793,13 +800,17 @@ def _column(word: _Word, columns: _Columns) -> int:
 
 
 def _rows(
-    body: list[list[_Word]], columns: _Columns, rules: list[tuple[float, float, float]]
+    body: list[list[_Word]],
+    columns: _Columns,
+    rules: list[tuple[float, float, float]],
+    continued: bool = False,
 ) -> list[str] | None:
     """The table's rows, " | "-joined cells. A cell's lines stand one leading apart; the
     next row's stand farther (its padding) or past a rule drawn between them. A row's
     cells are those beside its name: top-aligned with it (Word) or centred on it (a
     browser's table, the gloss's first line above the name's baseline). Lines above the
-    first name, on a page the table runs on to, go on with the page before's last row.
+    first name, on a page the table runs on to (`continued`), go on with the page
+    before's last row; elsewhere they are the first row's.
     None where a gloss's line does not start at its column's edge: the columns are not
     the table's (a gloss wraps at its column's edge, whatever its header does)."""
     count = len(columns.edges)
@@ -815,8 +826,11 @@ def _rows(
     if any(abs(fragment[2] - edge) > 0.5 * columns.size for fragment in fragments[columns.meaning]):
         return None
     gaps = [above[0] - below[0] for column in fragments for above, below in pairwise(column)]
-    leading = min(gaps, default=columns.size * 1.2)
-    limit = leading + max(0.12 * columns.size, 1.0)
+    # the smallest gap is a cell's leading where some gaps are larger (a row's padding);
+    # where all are alike, no cell wraps: each line is a row of its own
+    tolerance = max(0.12 * columns.size, 1.0)
+    leading = min(gaps, default=0.0)
+    limit = leading + tolerance if gaps and max(gaps) - leading > tolerance else 0.0
 
     def ruled(above: float, below: float, left: float, right: float) -> bool:
         return any(
@@ -846,6 +860,8 @@ def _rows(
             continue
         for top, bottom, cell_text in cells:
             row = _beside(names, top, bottom, columns.size)
+            if row is None and not continued and names:
+                row = 0
             if row is None:
                 above[column] = join_lines([above[column], cell_text])
             else:

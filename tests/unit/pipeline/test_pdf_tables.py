@@ -145,21 +145,42 @@ def test_a_wrapped_name_stays_one_cell(tmp_path: Path) -> None:
 
 def test_a_glossary_table_running_on_to_the_next_page_is_one_table(tmp_path: Path) -> None:
     # the table starts low on the first page; the browser repeats its header on the next
-    # page, Word does not: both read as one table with one header
+    # page, Word does not: both read as one table with one header, centred or ruled
     rows = [
         (f"Term {chr(65 + n)}", f"The meaning of the {n + 1}th term of the list.") for n in range(8)
     ]
     words = " ".join(["The unit reviews the words it taught."] * 40)
-    for repeated in (True, False):
+    for repeated, style in ((True, _GRID), (False, _GRID), (True, "")):
         table = _table(("Term", "Definition"), rows)
         if not repeated:
             table = table.replace("<thead>", "<tbody>").replace("</thead>", "</tbody>")
-        blocks = _blocks(tmp_path, f"<p>{words}</p>{table}<p>The end of the sheet.</p>", _GRID)
+        blocks = _blocks(tmp_path, f"<p>{words}</p>{table}<p>The end of the sheet.</p>", style)
         tables = [b for b in blocks if b.kind == "table"]
         assert len(tables) == 1, [b.text for b in blocks]
         assert tables[0].page == 1
         assert tables[0].text.split("\n") == ["Term | Definition"] + [f"{t} | {g}" for t, g in rows]
         assert blocks[-1].text == "The end of the sheet." and blocks[-1].page == 2
+
+
+def test_a_row_the_page_broke_is_one_row(tmp_path: Path) -> None:
+    # the third gloss runs over the page's foot: its lines at the next page's top, above
+    # any name there, go on with it; a short paragraph right after the table is no row
+    sentence = "It goes on for a while so that the row must break over the page."
+    rows = [
+        (
+            f"Term {chr(65 + n)}",
+            f"The meaning of term {n + 1}. " + " ".join([sentence] * (12 if n == 2 else 3)),
+        )
+        for n in range(6)
+    ]
+    words = " ".join(["The unit reviews the words it taught."] * 30)
+    body = f"<p>{words}</p>" + _table(("Term", "Definition"), rows) + "<p>The end.</p>"
+    for style in ("", _GRID):
+        blocks = _blocks(tmp_path, body, style)
+        tables = [b for b in blocks if b.kind == "table"]
+        assert len(tables) == 1, [b.text for b in blocks]
+        assert tables[0].text.split("\n") == ["Term | Definition"] + [f"{t} | {g}" for t, g in rows]
+        assert [(b.page, b.text) for b in blocks[-1:]] == [(2, "The end.")]
 
 
 def test_a_table_of_another_kind_reads_as_before(tmp_path: Path) -> None:
