@@ -563,8 +563,10 @@ _TERM_HINT = re.compile(
     r"(?i)\b(?:terms?|words?|concepts?|keywords?|vocabulary|components?|parts?|structures?"
     r"|elements?)\b|名词|术语|概念|词语|词条"
 )
-# ems between two cells of a header or a row: wider than a justified line's word space
-_CELL_GAP = 0.8
+# ems between two cells of a header or a row: wider than a word space (a third of an em,
+# half in a loosely justified line); a Chinese gloss fills its column to the last
+# character, and Chrome's print of pandoc's table set the next cell 0.78 em after it
+_CELL_GAP = 0.6
 # ems between two words of one cell: pdfium writes no space where a word ends at a line's
 # end and the next cell's word follows on the same baseline
 _WORD_GAP = 0.25
@@ -851,6 +853,8 @@ def _rows(
                 cells.append([fragment])
         groups.append([(cell[0][0], cell[-1][0], join_lines(f[1] for f in cell)) for cell in cells])
     names = groups[columns.name]
+    if not names:
+        return None  # no row's name read: the columns are not the table's
     rows: list[list[str]] = [[""] * count for _ in names]
     above: list[str] = [""] * count  # a row's end the page before holds its name
     for column, cells in enumerate(groups):

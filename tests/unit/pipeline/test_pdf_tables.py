@@ -130,6 +130,17 @@ def test_a_chinese_glossary_table_reads_as_a_table(tmp_path: Path) -> None:
         assert _entries(blocks)["线粒体"] == f"线粒体：{_ZH_ROWS[0][1]}"
 
 
+def test_cells_set_close_together_are_still_apart(tmp_path: Path) -> None:
+    # a Chinese gloss fills its column to the last character: with a narrow padding the
+    # example's cell starts less than an em after it (Chrome printed pandoc's table so)
+    body = _table(("名词", "解释", "举例"), _ZH_ROWS)
+    style = "th { text-align: center } td, th { padding: 2pt 3pt }"
+    tables = [b for b in _blocks(tmp_path, body, style) if b.kind == "table"]
+    assert [t.text.split("\n") for t in tables] == [
+        ["名词 | 解释 | 举例"] + [" | ".join(row) for row in _ZH_ROWS]
+    ]
+
+
 def test_a_wrapped_name_stays_one_cell(tmp_path: Path) -> None:
     rows = [
         ("Net primary productivity", "The energy producers store as new matter each year."),
