@@ -42,14 +42,13 @@ from jobs.pipeline.lexicon import (
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import (
-    EN_TERM_COLUMN,
     HEADING_NUMBER,
-    ZH_TERM_COLUMN,
     acceptable,
     bare_modifier,
     cell_case,
     emphasis_name,
     equation_operand,
+    glossary_columns,
     with_maths_letter,
     zh_facet_label,
     zh_listed,
@@ -3363,49 +3362,25 @@ _ZH_TEACHING_VERBS = ("引出", "讲解", "讲授", "介绍", "强调", "演示"
 _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-\u9fff]{{2}})")
 
 
-# A glossary set as a table: its header pairs a column of names with a column of what each
-# means ("名词 | 解释", "关键名词 | 备注", "Term | Definition"). A review outline's 名词解释
-# section is often such a table; its rows were read as no sentences at all (tables are no
-# prose), so none of its terms was defined. The name column must say it lists terms:
-# "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
-# (English: `structure.EN_TERM_COLUMN`, the column a worksheet's vocabulary table lists its
-# terms in, "Term", "Key term", "Vocabulary word")
-_MEANING_COLUMN = re.compile(
-    r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
-    r"|definitions?|meanings?|explanations?|descriptions?"
-    r"|what (?:it|they) (?:does|do|is|are)|roles?|functions?",
-    re.IGNORECASE,
-)
-# a column naming the parts of a model or a system ("Component | What it does"): a course on
-# the model teaches each part by what its row says it does, as a glossary's entry would
-_EN_PART_COLUMN = re.compile(r"components?|parts?|structures?|elements?", re.IGNORECASE)
-
-
 # an English meaning cell this short explains nothing ("Yes", "see above"); a worksheet's
 # filled-in row does ("The highest point of a wave.")
 MIN_MEANING_WORDS = 3
 
 
 def table_entries(block: Block, index: int) -> list[Definition]:
-    """The entries of a glossary table: a column of names (`structure.ZH_TERM_COLUMN`,
-    `structure.EN_TERM_COLUMN`) and, after it, a column of what each means
-    (`_MEANING_COLUMN`); each row's name is defined by its meaning as a glossary's entry is
-    (`GLOSSARY`), the rows left blank for a pupil to fill skipped. The sentence is written
-    "name：gloss", as the entry would be in a definition list, an English cell's first
-    capital the cell's ("Humus" is humus: `structure.cell_case`). Tables come from the
+    """The entries of a glossary table: a column of names and, after it, a column of what
+    each means (`structure.glossary_columns`); each row's name is defined by its meaning as
+    a glossary's entry is (`GLOSSARY`), the rows left blank for a pupil to fill skipped. The
+    sentence is written "name：gloss", as the entry would be in a definition list, an English
+    cell's first capital the cell's ("Humus" is humus: `structure.cell_case`). Tables come from the
     readers as rows of " | "-joined cells."""
     if block.kind != "table":
         return []
     rows = [row.split(" | ") for row in block.text.split("\n")]
-    header = [clean_title(cell).strip("*_` ") for cell in rows[0]]
-    name = next((i for i, cell in enumerate(header) if _names_terms(cell)), None)
-    if name is None:
+    columns = glossary_columns([clean_title(cell) for cell in rows[0]])
+    if columns is None:
         return []
-    meaning = next(
-        (i for i in range(name + 1, len(header)) if _MEANING_COLUMN.fullmatch(header[i])), None
-    )
-    if meaning is None:
-        return []
+    name, meaning = columns
     found = []
     for row in rows[1:]:
         if len(row) <= meaning:
@@ -3424,14 +3399,6 @@ def table_entries(block: Block, index: int) -> list[Definition]:
                 Definition(term, f"{term[:1].upper()}{term[1:]}: {gloss}", index, GLOSSARY)
             )
     return found
-
-
-def _names_terms(header: str) -> bool:
-    return bool(
-        ZH_TERM_COLUMN.fullmatch(header)
-        or EN_TERM_COLUMN.fullmatch(header)
-        or _EN_PART_COLUMN.fullmatch(header)
-    )
 
 
 # a glossary table a PDF lost its ruling of: each row is a line "name gloss", the cells

@@ -968,9 +968,50 @@ _CELL_NAME = re.compile(r"[\u3400-\u9fff]{2,10}")
 EN_TERM_COLUMN = re.compile(
     r"(?:key\s+|vocabulary\s+)?(?:terms?|words?|concepts?|keywords?)|vocabulary", re.I
 )
-# its Chinese counterpart, a glossary table's column of terms: "名词 | 解释 | 举例", "关键术语
-# | 含义" (a review sheet's rows name what the chapter teaches, often nowhere else)
+# A glossary set as a table: its header pairs a column of names with a column of what each
+# means ("名词 | 解释", "关键名词 | 备注", "Term | Definition"). A review outline's 名词解释
+# section is often such a table; its rows were read as no sentences at all (tables are no
+# prose), so none of its terms was defined. The name column must say it lists terms:
+# "名称 | 说明" or "Name | Description" is a table of settings or parts, what each is for.
+# The Chinese term column's names are cues too (`_kind_column_names`: a Word review
+# sheet's 线粒体 and 叶绿体, named only in its table, were lost). Here, not in
+# `definitions`, because the PDF reader asks the same of a header it finds
+# among loose lines (`readers.pdf._glossary_tables`), and readers import no later stage.
 ZH_TERM_COLUMN = re.compile(r"(?:关键|主要|基本|重要|核心|常用|常见)?(?:名词|术语|概念|词语|词条)")
+MEANING_COLUMN = re.compile(
+    r"(?:名词)?(?:解释|定义|含义|释义|涵义)|说明|备注|注释|描述"
+    r"|definitions?|meanings?|explanations?|descriptions?"
+    r"|what (?:it|they) (?:does|do|is|are)|roles?|functions?",
+    re.IGNORECASE,
+)
+# a column naming the parts of a model or a system ("Component | What it does"): a course on
+# the model teaches each part by what its row says it does, as a glossary's entry would
+_EN_PART_COLUMN = re.compile(r"components?|parts?|structures?|elements?", re.IGNORECASE)
+
+
+def glossary_columns(header: Sequence[str]) -> tuple[int, int] | None:
+    """The column of names and, after it, the column of what each means, of a glossary
+    table's header cells ("Term | Definition", "名词 | 解释 | 举例"); None for any other
+    table's. A cell's Markdown marks are no part of its name."""
+    cells = [cell.strip("*_` ") for cell in header]
+    name = next(
+        (
+            i
+            for i, cell in enumerate(cells)
+            if ZH_TERM_COLUMN.fullmatch(cell)
+            or EN_TERM_COLUMN.fullmatch(cell)
+            or _EN_PART_COLUMN.fullmatch(cell)
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    meaning = next(
+        (i for i in range(name + 1, len(cells)) if MEANING_COLUMN.fullmatch(cells[i])), None
+    )
+    return None if meaning is None else (name, meaning)
+
+
 # a cell that is one English name: one to four words, no sentence's mark
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
 

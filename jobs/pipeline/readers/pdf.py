@@ -49,6 +49,7 @@ from jobs.pipeline.readers.slides import (
     without_credits,
     without_outline,
 )
+from jobs.pipeline.structure import MEANING_COLUMN, glossary_columns
 from jobs.pipeline.textutil import ASIDE_DASH, HAN
 
 HEADING_RATIO = 1.15
@@ -92,6 +93,11 @@ class _Line:
     # superscript's (`_index_reach`); None where they are `top`'s
     low: float | None = None
     high: float | None = None
+    # a glossary table read from its characters' places (`_glossary_tables`): its rows of
+    # " | "-joined cells, read as a table block; `continued`: it goes on from the table
+    # that ended the page before, whose block takes its rows
+    table: str = ""
+    continued: bool = False
 
 
 def read(path: Path, detected: Detected) -> ReadDocument:
@@ -100,10 +106,13 @@ def read(path: Path, detected: Detected) -> ReadDocument:
         sizes = [document.get_page_size(index) for index in range(len(document))]
         shaped = slide_shaped(sizes)
         han_body, latin_text = _document_fonts(document)
-        read_pages = [
-            _page_lines(document, index, shaped, han_body, latin_text)
-            for index in range(len(document))
-        ]
+        read_pages = []
+        carried = None  # a glossary table's columns, where one runs on to the next page
+        for index in range(len(document)):
+            book, slide, carried = _page_lines(
+                document, index, shaped, han_body, latin_text, carried
+            )
+            read_pages.append((book, slide))
         title = (document.get_metadata_dict().get("Title") or "").strip() or None
     except pdfium.PdfiumError as error:
         # a damaged page tree or page: pdfium opened the file, then cannot read a page
@@ -330,28 +339,33 @@ def _page_lines(
     shaped: bool,
     han_body: str = "",
     latin_text: str = "",
-) -> tuple[list[_Line], list[_Line] | None]:
+    carried: _Columns | None = None,
+) -> tuple[list[_Line], list[_Line] | None, _Columns | None]:
     """The page's lines as a book's page reads, and, in a document shaped like a slide
     deck (`slides.slide_shaped`), as a slide's: two text boxes that stand on one baseline
     are two lines (`_boxes_apart`), and small shapes are no bullets (a slide's are its
     theme's ornaments as often as its bullets). Whether it is a deck is known from every
-    page's text (`slides.is_slide_deck`), so the page is read once for both."""
+    page's text (`slides.is_slide_deck`), so the page is read once for both. Then the
+    columns of a glossary table running on to the next page (`_glossary_tables`), given
+    those of one running on from the page before (`carried`)."""
     page = document[index]
     try:
         textpage = page.get_textpage()
         try:
             text = _indexed(textpage, _utf16_units(textpage.get_text_range()))
-            lines = _text_lines(page, textpage, index, text, han_body, latin_text)
+            tables, carried = _glossary_tables(page, textpage, text, carried)
+            lines = _text_lines(page, textpage, index, text, han_body, latin_text, tables)
             book = _shape_bullets(lines, _small_shapes(page))
             if not shaped:
-                return book, None
+                return book, None, carried
             apart = _boxes_apart(textpage, text)
             if apart != text:
-                lines = _text_lines(page, textpage, index, apart, han_body, latin_text)
+                lines = _text_lines(page, textpage, index, apart, han_body, latin_text, tables)
             # Beamer's ball, circle and square items are each drawn as a small form (an
             # XObject holding a shading): a bullet, where a theme's ornaments are paths
             # ("美元指数人民币汇率…" ran five items into one paragraph)
-            return book, _shape_bullets(lines, _small_shapes(page, pdfium_c.FPDF_PAGEOBJ_FORM))
+            slide = _shape_bullets(lines, _small_shapes(page, pdfium_c.FPDF_PAGEOBJ_FORM))
+            return book, slide, carried
         finally:
             textpage.close()
     finally:
@@ -365,10 +379,12 @@ def _text_lines(
     text: str,
     han_body: str = "",
     latin_text: str = "",
+    tables: Sequence[_Table] = (),
 ) -> list[_Line]:
     """The lines of `text`, the page's text as read, bullets drawn apart marked.
     `han_body`: the font most of the document's Chinese is set in; `latin_text`: the
-    fixed-pitch family that sets its prose's Latin, no code (`_document_fonts`)."""
+    fixed-pitch family that sets its prose's Latin, no code (`_document_fonts`); `tables`:
+    the page's glossary tables, each one line in the place of the lines it holds."""
     han = _han_fonts(textpage, text, han_body)
     setting = ""  # the typeface the lines above were set in wholly (`_HanFonts.setting`)
     underlined = _underlined(page, textpage, text)
@@ -381,8 +397,19 @@ def _text_lines(
     lines: list[_Line] = []
     bullets: list[tuple[float, float]] = []  # bullets alone on a line: (x, baseline)
     offset = 0
+    in_tables = frozenset().union(*(table.indices for table in tables))
+    placed: set[int] = set()  # the tables already in their place
     for raw in map(_bulleted, text.split("\n")):
         stripped = raw.strip("\r \t")
+        if in_tables and stripped:
+            first = offset + (len(raw) - len(raw.lstrip("\r \t")))
+            for number, table in enumerate(tables):
+                if number not in placed and offset <= min(table.indices) <= offset + len(raw):
+                    placed.add(number)
+                    lines.append(_table_line(table, index))
+            if first in in_tables:
+                offset += len(raw) + 1
+                continue
         if stripped and BULLET in stripped and not stripped.strip(BULLET + " "):
             first = offset + (len(raw) - len(raw.lstrip("\r \t")))
             bullets.extend(
@@ -435,6 +462,22 @@ def _text_lines(
     return _drawn_bullets(lines, bullets)
 
 
+def _table_line(table: _Table, index: int) -> _Line:
+    """The glossary table as one line of the page, its text the table's (its words count
+    as the document's, `_whole_words`)."""
+    return _Line(
+        table.text.replace("\n", " ").replace(" | ", " "),
+        round(table.size, 1),
+        index + 1,
+        table.top,
+        table.bottom,
+        left=table.left,
+        right=table.right,
+        table=table.text,
+        continued=table.continued,
+    )
+
+
 # ems of the larger type between two words of one line: no word space (at most one em
 # in justified text), nor a table's or a code line's columns ("Key  Value", "if x :");
 # another text box beside the first
@@ -462,6 +505,401 @@ def _boxes_apart(textpage: pdfium.PdfTextPage, text: str) -> str:
         if after[0] - before[1] > _BOX_GAP * em:
             chars[index] = "\n"
     return "".join(chars)
+
+
+# A glossary set as a table ("Term | Definition", "名词 | 解释 | 举例") comes out of pdfium
+# as loose lines: the header a line of its own ("Term Definition", bold: a junk concept),
+# each name alone or joined to its gloss's line where both stand on one baseline
+# ("Consumer An organism that gets energy"), the gloss's wrapped lines apart at the second
+# column's x. The Word and Markdown readers give the same table as a table block, whose
+# rows `definitions.table_entries` reads as glossary entries; from PDF every term of it was
+# lost. Its cells are read back from where the characters stand, for a table whose header
+# names a column of terms and a column of what each means (`structure.glossary_columns`)
+# only: any other table reads as before.
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """Characters standing together on one baseline, no space or gap between them."""
+
+    text: str
+    left: float  # the first character's origin: a column's wrapped lines share it
+    right: float
+    base: float
+    size: float
+    indices: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A glossary table's columns, carried to the next page where the table runs on."""
+
+    edges: tuple[float, ...]  # where each column's text starts, left to right
+    header: tuple[str, ...]
+    size: float  # the table's type size
+    name: int  # the column of names
+    meaning: int  # the column of what each means
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    text: str  # rows of " | "-joined cells, the header first where the page shows it
+    indices: frozenset[int]  # its characters' indices in the page's text
+    size: float
+    top: float  # its first baseline
+    bottom: float  # its last baseline
+    left: float
+    right: float
+    continued: bool  # it goes on from the table that ended the page before
+
+
+# a header cell this long is no column's name (a cheap test, so that a page with no
+# glossary table costs no more than a scan of its lines)
+_HEADER_CHARS = 80
+_HEADER_WORDS = 8
+# a word a column of terms is named by (`structure.glossary_columns`), to pass over at once
+# a line that names none
+_TERM_HINT = re.compile(
+    r"(?i)\b(?:terms?|words?|concepts?|keywords?|vocabulary|components?|parts?|structures?"
+    r"|elements?)\b|名词|术语|概念|词语|词条"
+)
+# ems between two cells of a header or a row: wider than a word space (a third of an em,
+# half in a loosely justified line); a Chinese gloss fills its column to the last
+# character, and Chrome's print of pandoc's table set the next cell 0.78 em after it
+_CELL_GAP = 0.6
+# ems between two words of one cell: pdfium writes no space where a word ends at a line's
+# end and the next cell's word follows on the same baseline
+_WORD_GAP = 0.25
+# ems from one line of a table to the next at most: a row's padding and rules lie within
+# it, the space a paragraph after the table stands at does not
+_TABLE_GAP = 2.2
+# lines a running head may set above the rest of a table at a page's top, or a page
+# number or a foot below it at a page's foot, the table running on to the next page
+_PAGE_EDGE_LINES = 2
+_PAGE_EDGE_CHARS = 40
+
+
+def _glossary_tables(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, carried: _Columns | None
+) -> tuple[list[_Table], _Columns | None]:
+    """The page's glossary tables, and the columns of the one running on to the next page
+    (the table reaches the page's foot). `carried`: the columns of the table the page
+    before ended on, whose rows may open this page without a header."""
+    starts = set()
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip("\r \t")
+        if _header_shaped(stripped):
+            starts.add(offset + len(raw) - len(raw.lstrip("\r \t")))
+        offset += len(raw) + 1
+    if not starts and carried is None:
+        return [], None
+    lines = _visual_lines(_words(textpage, text))
+    rules = _horizontal_rules(page)
+    tables: list[_Table] = []
+    taken = 0  # the visual lines read so far
+    run_on = None
+    for position, line in enumerate(lines):
+        if position < taken:
+            continue
+        columns = None
+        header = False
+        if any(word.indices[0] in starts for word in line):
+            columns = _header_columns(line)
+            header = columns is not None
+        if columns is None and carried is not None and position <= _PAGE_EDGE_LINES and not tables:
+            columns = carried if _fits(line, carried) else None
+        if columns is None:
+            continue
+        if header:
+            body, columns = _table_lines(lines, position + 1, columns, line)
+        else:
+            body, _ = _table_lines(lines, position, columns)
+        if not body:
+            continue
+        continued = (
+            carried is not None and not tables and (not header or columns.header == carried.header)
+        )
+        rows = _rows(body, columns, rules, continued)
+        if rows is None:
+            continue
+        if header and not continued:
+            rows = [" | ".join(columns.header), *rows]
+        taken = position + (1 if header else 0) + len(body)
+        shown = ([line] if header else []) + body
+        words = [word for shown_line in shown for word in shown_line]
+        tables.append(
+            _Table(
+                "\n".join(rows),
+                frozenset(i for word in words for i in word.indices),
+                columns.size,
+                shown[0][0].base,
+                shown[-1][0].base,
+                min(word.left for word in words),
+                max(word.right for word in words),
+                continued,
+            )
+        )
+        after = lines[taken:]
+        reaches_foot = len(after) <= _PAGE_EDGE_LINES and all(
+            sum(len(word.text) for word in foot) <= _PAGE_EDGE_CHARS for foot in after
+        )
+        run_on = columns if reaches_foot else None
+    return tables, run_on
+
+
+def _header_shaped(line: str) -> bool:
+    """The line may be a glossary table's header: short, naming a kind of term and a
+    kind of meaning (`_header_columns` reads the columns)."""
+    return (
+        0 < len(line) <= _HEADER_CHARS
+        and len(line.split()) <= _HEADER_WORDS
+        and _TERM_HINT.search(line) is not None
+        and MEANING_COLUMN.search(line) is not None
+    )
+
+
+def _words(textpage: pdfium.PdfTextPage, text: str) -> list[_Word]:
+    """The page's words (`_Word`), in the order its text runs."""
+    words: list[_Word] = []
+    chars: list[int] = []
+    right = base = size = 0.0
+
+    def close() -> None:
+        if chars:
+            left = _origin(textpage, chars[0])[0]
+            word = "".join(text[i] for i in chars)
+            words.append(_Word(word, left, right, base, size, tuple(chars)))
+            chars.clear()
+
+    for index, char in enumerate(text):
+        if char.isspace():
+            close()
+            continue
+        x, y = _origin(textpage, index)
+        start, end = _char_span(textpage, index)
+        char_size = _font_size(textpage, index)
+        if chars and (abs(y - base) > 0.3 * size or start - right > _WORD_GAP * size):
+            close()
+        if not chars:
+            base, size = y, char_size
+        chars.append(index)
+        right = max(end, x)
+    close()
+    return words
+
+
+def _visual_lines(words: list[_Word]) -> list[list[_Word]]:
+    """The words standing on one baseline, each line left to right, top to bottom: the
+    cells of a row pdfium reads as lines of their own stand on one line here."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (-w.base, w.left)):
+        if lines and abs(lines[-1][0].base - word.base) <= 0.3 * word.size:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.left) for line in lines]
+
+
+def _cells(line: list[_Word]) -> list[list[_Word]]:
+    """A line's words parted where a gap wider than a word space stands (`_CELL_GAP`)."""
+    cells: list[list[_Word]] = []
+    for word in line:
+        if cells and word.left - cells[-1][-1].right <= _CELL_GAP * word.size:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return cells
+
+
+def _cell_text(words: Sequence[_Word]) -> str:
+    return join_lines(word.text for word in words)
+
+
+def _header_columns(line: list[_Word]) -> _Columns | None:
+    """The columns of a glossary table whose header the line is: a column of names and,
+    after it, a column of what each means ("Term Definition", "名词 解释 举例")."""
+    cells = _cells(line)
+    header = tuple(_cell_text(cell) for cell in cells)
+    found = glossary_columns(header) if len(cells) >= 2 else None
+    if found is None:
+        return None
+    size = statistics.median(word.size for word in line)
+    return _Columns(tuple(cell[0].left for cell in cells), header, size, *found)
+
+
+def _data_edges(columns: _Columns, header: list[_Word], line: list[_Word]) -> _Columns:
+    """The columns with each one's edge moved left to where the line starts a cell in it:
+    a header cell may be centred over its column (a browser's or a handout's), its text
+    then starting right of the column's edge, which the rows' lines start at. A cell
+    starts a line or follows a gap (`_CELL_GAP`); it falls in a column between the header
+    cell before it and the column's own header cell."""
+    starts = [cell[0].left for cell in _cells(line)]
+    cells = _cells(header)
+    edges = list(columns.edges)
+    slack = 0.5 * columns.size
+    for column in range(len(edges) - 1, -1, -1):
+        if column:
+            floor = cells[column - 1][-1].right
+        else:
+            # the first column's text starts no farther left of its header than the
+            # next column's does of the first header's end
+            floor = edges[0] - (edges[1] - cells[0][-1].right)
+        inside = [x for x in starts if floor < x <= edges[column] + slack]
+        if inside:
+            edges[column] = min(min(inside), edges[column])
+    return replace(columns, edges=tuple(edges))
+
+
+def _fits(line: list[_Word], columns: _Columns) -> bool:
+    """The line may be a row's line of the table: set in its type, nothing left of its
+    first column, no word running across a column's edge (a paragraph's line does)."""
+    size = statistics.median(word.size for word in line)
+    if not 0.8 * columns.size <= size <= 1.25 * columns.size:
+        return False
+    slack = 0.5 * columns.size
+    if line[0].left < columns.edges[0] - slack:
+        return False
+    return not any(
+        word.left < edge - slack and word.right > edge + slack
+        for edge in columns.edges[1:]
+        for word in line
+    )
+
+
+def _table_lines(
+    lines: list[list[_Word]],
+    start: int,
+    columns: _Columns,
+    header: list[_Word] | None = None,
+) -> tuple[list[list[_Word]], _Columns]:
+    """The lines from `start` on that the table holds, each near the one above it (or
+    the `header`, if the page shows it) and fitting its columns (`_fits`), and the
+    columns as its lines place them (`_data_edges`, under a header)."""
+    body: list[list[_Word]] = []
+    above = header[0].base if header else None
+    for line in lines[start:]:
+        if above is not None and above - line[0].base > _TABLE_GAP * columns.size:
+            break
+        placed = _data_edges(columns, header, line) if header else columns
+        if not _fits(line, placed):
+            break
+        body.append(line)
+        columns, above = placed, line[0].base
+    # a short line after the table, wholly in its first column ("The end."), is the next
+    # paragraph where it stands farther below the table than its rows stand apart
+    while len(body) > 2 and all(_column(word, columns) == 0 for word in body[-1]):
+        gaps = [a[0].base - b[0].base for a, b in pairwise(body[:-1])]
+        if body[-2][0].base - body[-1][0].base <= max(gaps) + 0.3 * columns.size:
+            break
+        body.pop()
+    return body, columns
+
+
+def _column(word: _Word, columns: _Columns) -> int:
+    slack = 0.5 * columns.size
+    return max(i for i, edge in enumerate(columns.edges) if i == 0 or word.left >= edge - slack)
+
+
+def _rows(
+    body: list[list[_Word]],
+    columns: _Columns,
+    rules: list[tuple[float, float, float]],
+    continued: bool = False,
+) -> list[str] | None:
+    """The table's rows, " | "-joined cells. A cell's lines stand one leading apart; the
+    next row's stand farther (its padding) or past a rule drawn between them. A row's
+    cells are those beside its name: top-aligned with it (Word) or centred on it (a
+    browser's table, the gloss's first line above the name's baseline). Lines above the
+    first name, on a page the table runs on to (`continued`), go on with the page
+    before's last row; elsewhere they are the first row's.
+    None where a gloss's line does not start at its column's edge: the columns are not
+    the table's (a gloss wraps at its column's edge, whatever its header does)."""
+    count = len(columns.edges)
+    fragments: list[list[tuple[float, str, float, float]]] = [[] for _ in range(count)]
+    for line in body:
+        placed: dict[int, list[_Word]] = {}
+        for word in line:
+            placed.setdefault(_column(word, columns), []).append(word)
+        for column, words in placed.items():
+            left, right = words[0].left, words[-1].right
+            fragments[column].append((line[0].base, _cell_text(words), left, right))
+    edge = columns.edges[columns.meaning]
+    if any(abs(fragment[2] - edge) > 0.5 * columns.size for fragment in fragments[columns.meaning]):
+        return None
+    gaps = [above[0] - below[0] for column in fragments for above, below in pairwise(column)]
+    # the smallest gap is a cell's leading where some gaps are larger (a row's padding);
+    # where all are alike, no cell wraps: each line is a row of its own
+    tolerance = max(0.12 * columns.size, 1.0)
+    leading = min(gaps, default=0.0)
+    limit = leading + tolerance if gaps and max(gaps) - leading > tolerance else 0.0
+
+    def ruled(above: float, below: float, left: float, right: float) -> bool:
+        return any(
+            below + 0.5 * columns.size < y < above - 0.15 * columns.size and a < right and b > left
+            for a, b, y in rules
+        )
+
+    groups: list[list[tuple[float, float, str]]] = []  # per column: (top, bottom, text)
+    for column in fragments:
+        cells: list[list[tuple[float, str, float, float]]] = []
+        for fragment in column:
+            if cells and not (
+                cells[-1][-1][0] - fragment[0] > limit
+                or ruled(cells[-1][-1][0], fragment[0], fragment[2], fragment[3])
+            ):
+                cells[-1].append(fragment)
+            else:
+                cells.append([fragment])
+        groups.append([(cell[0][0], cell[-1][0], join_lines(f[1] for f in cell)) for cell in cells])
+    names = groups[columns.name]
+    if not names:
+        return None  # no row's name read: the columns are not the table's
+    rows: list[list[str]] = [[""] * count for _ in names]
+    above: list[str] = [""] * count  # a row's end the page before holds its name
+    for column, cells in enumerate(groups):
+        if column == columns.name:
+            for row, cell in enumerate(cells):
+                rows[row][column] = cell[2]
+            continue
+        for top, bottom, cell_text in cells:
+            row = _beside(names, top, bottom, columns.size)
+            if row is None and not continued and names:
+                row = 0
+            if row is None:
+                above[column] = join_lines([above[column], cell_text])
+            else:
+                rows[row][column] = join_lines([rows[row][column], cell_text])
+    if any(above):
+        rows.insert(0, above)
+    return [" | ".join(row) for row in rows]
+
+
+def _beside(
+    names: list[tuple[float, float, str]], top: float, bottom: float, size: float
+) -> int | None:
+    """The row of names whose lines the cell's lines stand beside most; None for a cell
+    above the first name (the end of a row the page before began)."""
+    if not names or bottom > names[0][0] + 0.3 * size:
+        return None
+
+    def overlap(name: tuple[float, float, str]) -> float:
+        return min(top, name[0]) + size - max(bottom, name[1])
+
+    def distance(name: tuple[float, float, str]) -> float:
+        return abs((top + bottom) - (name[0] + name[1]))
+
+    return max(range(len(names)), key=lambda i: (overlap(names[i]), -distance(names[i])))
+
+
+def _horizontal_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
+    """The page's thin horizontal rules: (left, right, height)."""
+    rules = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= _RULE_THICKNESS and right - left > top - bottom:
+            rules.append((left, right, (bottom + top) / 2))
+    return rules
 
 
 # Word's and LibreOffice's list bullets drawn from the Symbol or Wingdings font come out
@@ -1026,11 +1464,7 @@ def _underlined(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
     underline a Word file's runs had (a review sheet underlines the answer of each blank)
     is a path on the page, the text itself shows nothing. The DOCX reader reads the same
     runs as emphasis. An underlined link is the link's style, no stress."""
-    rules = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= _RULE_THICKNESS and right - left > top - bottom:
-            rules.append((left, right, (bottom + top) / 2))
+    rules = _horizontal_rules(page)
     if not rules:
         return frozenset()
     found = set()
@@ -1475,6 +1909,9 @@ def _without_furniture(
         for position, line in enumerate(lines):
             if (index, position) in placed:
                 continue
+            if line.table:  # its header may repeat on every page the table runs over
+                kept.append(line)
+                continue
             edge = position < 2 or position >= len(lines) - 2
             key = _DIGITS.sub("#", line.text)
             numbers_only = key.strip("#-–— ") == "" or _page_label(line.text)
@@ -1694,7 +2131,8 @@ def _blocks(
     ink = colours.most_common(1)[0][0] if colours else (0, 0, 0)  # the body's colour
     width: dict[int, int] = {}
     for line in lines:
-        width[line.page] = max(width.get(line.page, 0), len(line.text))
+        if not line.table:  # a page's longest line of text, no table's cells
+            width[line.page] = max(width.get(line.page, 0), len(line.text))
     bold_headings = _bold_headings(lines, body, spacing, width)
     # the slides where a bullet glyph opens two lines or more: a list, set out as an
     # exported deck sets it ("•" and "–" as text), where one glyph may be an ornament; read
@@ -1720,6 +2158,8 @@ def _blocks(
         for i, (line, after) in enumerate(pairwise(lines))
         if not deck
         and line.page == after.page
+        and not line.table
+        and not after.table
         and (term := clause_term(line.text, after.text)) is not None
     }
     defined: list[str] = []  # the term whose definition the paragraph is
@@ -1764,6 +2204,10 @@ def _blocks(
         defined.clear()
 
     for index, line in enumerate(lines):
+        if line.table:
+            flush()
+            _add_table(blocks, line)
+            continue
         if index in clause_terms or index - 1 in clause_terms:
             flush()  # the clause's number, then its term: its definition follows
             if index - 1 in clause_terms:
@@ -2383,6 +2827,23 @@ def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:
     exponent 4 pt over 11 pt type, more than half its own 7.7 pt ("𝐾𝑒" then "−𝑟𝑇" were two
     paragraphs, and a course's formula lost its exponent)."""
     return -0.5 * max(line.size, previous.size) < gap < 0
+
+
+def _add_table(blocks: list[Block], line: _Line) -> None:
+    """The glossary table's block; rows of one that runs on from the page before are
+    that table's (a row whose name cell is empty goes on with the row above it, the end
+    of a gloss the page broke)."""
+    previous = blocks[-1] if blocks else None
+    if not line.continued or previous is None or previous.kind != "table":
+        blocks.append(Block("table", line.table, line.page))
+        return
+    rows = [row.split(" | ") for row in previous.text.split("\n")]
+    for row in (row.split(" | ") for row in line.table.split("\n")):
+        if not row[0] and len(rows) > 1 and len(row) == len(rows[-1]):
+            rows[-1] = [join_lines([a, b]) for a, b in zip(rows[-1], row, strict=True)]
+        else:
+            rows.append(row)
+    blocks[-1] = Block("table", "\n".join(" | ".join(row) for row in rows), previous.page)
 
 
 _PARAGRAPH_GAP = 1.3  # times the leading
