@@ -45,6 +45,7 @@ from jobs.pipeline.definitions import (
     labelled_below,
     lead_in_left_open,
     names_its_kind,
+    qa_answer,
     states_a_clause,
     table_entries,
     zh_classical_name,
@@ -2717,6 +2718,9 @@ def _definitions(
             # "…就是白矮星。白矮星是…的致密恒星残骸。": the name brought in, then said
             said = zh_named_then_said(previous, sentence, index)
             defined = [said] if said is not None else []
+        if previous and (answered := qa_answer(previous, sentence, index)) is not None:
+            # "Q: What is osmosis?" then "A: Osmosis is …": the answer defines what is asked
+            defined = [answered, *defined]
         previous = sentence
         found.extend(defined)
     return found
@@ -2936,8 +2940,8 @@ def _cues(
                     for k in zh_divided_kinds(block.text)
                     if sum(b.text.count(k) for b in blocks[index:]) >= 2
                 )
-            if chinese:  # "4．谈谈你对资产证券化的看法": the topic a short-answer question asks
-                cues.extend(Cue(n, "asked", index) for n in asked_topics(block.text))
+            # "4．谈谈你对资产证券化的看法", "Q: What is osmosis?": the topic a question asks
+            cues.extend(Cue(n, "asked", index) for n in asked_topics(block.text))
             if index in options:  # "A. absolute threshold B. transduction": names offered
                 names = option_names(_question_options(blocks, options, index), chinese)
                 cues.extend(Cue(n, "option", index) for n in names if n in block.text)

@@ -137,7 +137,9 @@ def _zh_noun(text: str) -> bool:
 # topic once, and a bank-management review's 资产证券化 and 杜邦分析法 were no concepts.
 # (Plain 说明 and 解释 stay out: they open prose as often as questions.)
 _ZH_QUESTION_NUMBER = re.compile(
-    r"^\s*(?:[(（]?\d{1,2}[)）.．、，]?|[一二三四五六七八九十]+[、．.])\s*"
+    r"^\s*(?:[(（]?\d{1,2}[)）.．、，]?|[一二三四五六七八九十]+[、．.]"
+    # …or a study guide's question label: "问：什么是扩散？", "Q1：…"
+    r"|(?:问(?:题)?|Q\d*)\s*[:：])\s*"
 )
 _ZH_ASKED = re.compile(
     r"^(?:(?:简述|试述|论述|阐述|概述|试论|简析|试析|简要(?:说明|描述|分析|论述))(?P<a>[^，。；？?]+?)"
@@ -155,6 +157,13 @@ def asked_topics(text: str) -> list[str]:
     ("4．谈谈你对资产证券化的看法" asks about 资产证券化); each of a pair joined by 和, 与
     or 及 on its own ("金融抑制和金融深化"); none when the part asked about is no run of
     nouns (a clause, a figure)."""
+    english = _EN_ASKED.match(text)
+    if english:
+        topic = english.group("t").strip()
+        words = topic.lower().split()
+        # "What is your answer?", "What is this called?": no name asked for
+        named = len(words) <= MAX_EN_ASKED_WORDS and not {words[0], words[-1]} & EN_STOP
+        return [topic] if named else []
     asked = _ZH_ASKED.match(_ZH_QUESTION_NUMBER.sub("", text.strip(), count=1))
     if asked is None:
         return []
@@ -162,4 +171,17 @@ def asked_topics(text: str) -> list[str]:
     parts = _ZH_AND.split(topic)
     if all(_ZH_OPTION.fullmatch(p) and len(p) >= 2 and _zh_noun(p) for p in parts):
         return parts
+    if asked.group("c") and len(rjieba.cut(topic)) == 1 and _ZH_OPTION.fullmatch(topic):
+        # "什么是扩散？": a word rjieba knows as a verb (扩散, 渗透) asked for as a thing
+        return [topic]
     return []
+
+
+# A study guide's labelled question in English: "Q: What is osmosis?", "Question 3: What
+# are enzymes?" (unlabelled, a question in prose may only lead in to its paragraph)
+_EN_ASKED = re.compile(
+    r"^\s*(?:Q\d*|Question\s*\d*)\s*[:.]\s*[*_]*What\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    r"(?P<t>[A-Za-z][A-Za-z'’\- ]{1,50}?)\s*\?",
+    re.I,
+)
+MAX_EN_ASKED_WORDS = 4

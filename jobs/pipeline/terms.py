@@ -511,6 +511,8 @@ def _en_phrases(text: str) -> list[list[str]]:
             current = current[:-2]  # "a vector of length $N$": the vector
         if _name_and_verb(current, lower, tokens[position + 1 : position + 2]):
             current = current[:-1]  # "Git stores the content": the name, not its verb
+        if _noun_and_motion(current, lower):
+            current = current[:-1]  # "liquid water changes into vapor": water, not "changes"
         if _verb_and_object(current, lower, previous):
             # "Load the data", "you can sort the list": a verb here; still counted (a
             # name used as a verb too, "Rust can drop the value", stays), but marked
@@ -568,6 +570,32 @@ def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:
     if stop == "and":
         return bool(after) and _third_person_only(after[0])
     return stop in _OBJECT_OPENERS
+
+
+# the prepositions of a motion or a change, after its verb: "water changes into vapor",
+# "energy flows through the food web", "heat moves toward the colder body"
+_MOTION_AFTER = frozenset({"into", "onto", "through", "across", "toward", "towards"})
+
+
+def _noun_and_motion(run: list[str], stop: str) -> bool:
+    """A run of a singular noun and a word that is a verb's third-person form (a plural
+    noun's too: changes, flows, moves), stopped by a preposition of motion: the subject
+    and its verb ("Evaporation is the process by which liquid water changes into water
+    vapor" gave the concept "liquid water changes"). A plural before it is a noun's
+    modifier of the same shape ("the cells moves" is no English), so only a singular
+    noun, no adjective or participle before it."""
+    words = [w for w in run if w not in (DETERMINED, VERBAL)]
+    return (
+        stop in _MOTION_AFTER
+        and len(words) >= 2
+        and _verb_form(words[-1])
+        and not _plural_noun(words[-2])
+        and not words[-2].endswith(("s", "ing", "ed"))
+        and words[-2][1:].islower()  # "Energy flows through …" opens its sentence
+        # the subject is a noun, no modifier: "the matching lines into a vector" is a
+        # plural noun under its modifier
+        and set(getAllLemmas(words[-2].lower())) & {"NOUN", "ADJ"} == {"NOUN"}
+    )
 
 
 @lru_cache(maxsize=65536)

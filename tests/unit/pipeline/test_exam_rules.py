@@ -15,7 +15,7 @@ from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Concept
 from jobs.pipeline.terms import collect
-from tests.unit.pipeline.written import sections_of
+from tests.unit.pipeline.written import concepts_of, sections_of
 
 
 def titles_of(tmp_path: Path, text: str, name: str = "paper.md") -> set[str]:
@@ -524,3 +524,23 @@ def test_a_vocabulary_term_a_heading_also_names_stays_a_concept(tmp_path: Path) 
     )
     titles = {t.lower() for t in titles_of(tmp_path, text, "oceans.md")}
     assert "neap tides" in titles
+
+
+def test_a_study_guides_labelled_answer_defines_what_its_question_asks(tmp_path: Path) -> None:
+    """ "Q: What is osmosis?" then "A: Osmosis is …", in one paragraph or two: the answer's
+    label kept it from reading as a definition and the question named the term only in a
+    question (a guide of three such pairs gave one concept and no definition)."""
+    text = (
+        "# Transport Review\n\n"
+        "**Q: What is diffusion?**\nA: Diffusion is the movement of particles from high to "
+        "low concentration.\n\n"
+        "**Q: What is a vesicle?**\n\nA: A small sac of membrane that carries materials.\n\n"
+        "**Q: What is your favourite organelle?**\nA: The nucleus, because it holds the DNA.\n"
+    )
+    concepts = {c.title: c for c in concepts_of(tmp_path, text, "guide.md")}
+    assert concepts["diffusion"].description.startswith("Diffusion is the movement")
+    assert concepts["vesicle"].description == "A small sac of membrane that carries materials."
+    assert not {"favourite organelle", "your favourite organelle"} & set(concepts)
+    zh = "# 复习题\n\n问：什么是扩散？\n\n答：扩散是物质从浓度高处向浓度低处运动的现象。\n"
+    described = {c.title: c.description for c in concepts_of(tmp_path, zh, "复习.md", "zh-CN")}
+    assert described["扩散"] == "扩散是物质从浓度高处向浓度低处运动的现象。"

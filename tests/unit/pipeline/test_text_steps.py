@@ -429,6 +429,19 @@ def test_a_name_and_the_verb_of_its_object_are_no_term() -> None:
     assert "data structure" in stats  # a common noun's plural before a clause stays
 
 
+def test_a_noun_and_the_verb_of_its_motion_are_no_term() -> None:
+    # "liquid water changes into vapor": a subject and its verb, stopped by "into"
+    text = (
+        "In summer liquid water changes into vapor. Warm air rises, and liquid water "
+        "changes into vapor again. Energy flows through the food web; energy flows "
+        "through every level. Collect the matching lines into a vector of matching lines."
+    )
+    stats = collect([(0, text)], None)
+    assert "liquid water" in stats and "liquid water change" not in stats
+    assert "energy flow" not in stats
+    assert "matching line" in stats  # a plural under its modifier, no verb
+
+
 def test_a_generic_word_ends_or_opens_a_compound_beside_a_noun() -> None:
     # "call", "case", "return", "result" are too generic to be terms alone, yet a noun
     # before them ("function call", "base case") or a noun head after them ("return
