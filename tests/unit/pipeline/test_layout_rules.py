@@ -19,6 +19,7 @@ from jobs.pipeline.concepts import (
     _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
+    _merge_titled_as_another,
     _ocr_slip,
     marked_allowance,
 )
@@ -2908,6 +2909,17 @@ def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
         for key in ("physics", "physic", "genetic", "genetics")
     ]
     assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]
+
+
+def test_a_concept_titled_as_another_concepts_key_is_that_concept() -> None:
+    # "Ending" (a heading) counts the body's "endings" and is titled so; "endings" is a
+    # concept of its own key: one concept, not the same title twice
+    heading = Draft("ending", "endings", 0.5, {"heading"}, None, [1], [1, 3])
+    term = Draft("endings", "endings", 0.6, {"term"}, None, [2], [2])
+    other = Draft("plot", "plot", 0.4, {"term"}, None, [4], [4])
+    merged = _merge_titled_as_another([heading, term, other])
+    assert [d.key for d in merged] == ["endings", "plot"]
+    assert merged[0].mentions == [1, 2, 3] and merged[0].sources == {"heading", "term"}
 
 
 def test_a_part_named_without_its_subject_is_the_full_names_twin(tmp_path: Path) -> None:
