@@ -30,6 +30,7 @@ from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_GENERIC,
     EN_ORDINALS,
+    EN_PREPOSITION_NOUNS,
     EN_PREPOSITIONS,
     EN_STATED_HEADS,
     EN_STATING_VERBS,
@@ -3316,7 +3317,13 @@ def _en_term(raw: str, cut: re.Pattern[str] | None = None) -> str:
     if title and title.group(0).split()[-1].lower() not in EN_STOP:
         return clean_title(title.group(0))
     # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
-    raw = re.sub(r"\s+of$", "", (cut or _EN_CUT).sub("", raw), flags=re.I)
+    raw = (cut or _EN_CUT).sub("", raw)
+    words = raw.split()
+    if len(words) == 2 and words[1].lower() == "of" and words[0].lower() in EN_PREPOSITION_NOUNS:
+        # "paid on the basis of other people's money—the interest …": the cut left a
+        # complex preposition's noun, no name ("basis" was a concept, defined so)
+        return ""
+    raw = re.sub(r"\s+of$", "", raw, flags=re.I)
     words = raw.split()
     if len(words) > 2 and words[0].lower() in EN_GENERIC and words[1].lower() == "of":
         words = words[2:]  # "the idea of majority rule—the basic principle …" names the rule

@@ -2067,6 +2067,16 @@ def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
         assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
 
 
+def test_a_complex_prepositions_noun_before_a_dash_is_no_name() -> None:
+    # "on the basis of …—the …": the cut at "those" leaves "basis of", the preposition's
+    # noun, which the dash's restatement does not define
+    sentence = "Grants are awarded on the basis of those results—the scores that panels give."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == []
+    # a name the cut leaves whole still is one
+    sentence = "Each fee is charged on a bank account—an account that holds deposits."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["bank account"]
+
+
 def test_difficulty_levels_scale_with_a_deep_graph(tmp_path: Path) -> None:
     # a chain of thirteen definitions, each using the one before: twelve levels deep
     names = ["quark", "hadron", "nucleon", "nucleus", "atom", "molecule", "polymer", "fibre"]
