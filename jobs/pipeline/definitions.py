@@ -577,9 +577,13 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 ]
 # Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
 # and "is" ("A data race is similar to …"), "X是一种…". Weak alone; where the term is
-# first mentioned (concepts._introduced) it stands in for the lost emphasis.
+# first mentioned (concepts._introduced) it stands in for the lost emphasis. A hedge after
+# the verb estimates, no definition says "perhaps": "A common rule of thumb is perhaps three
+# months' pay" (its "common rule of thumb" was a concept, defined so).
 _EN_PLAIN = re.compile(
-    rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
+    rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+"
+    r"(?!(?:not|perhaps|probably|possibly|maybe|arguably)\b)",
+    re.I,
 )
 _ZH_PLAIN = re.compile(
     # (not "上面的代码是…的方法": the example above, no name)
