@@ -216,9 +216,20 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     return from_source("\n".join(decoded_lines(path, detected.encoding or "utf-8")), detected)
 
 
+# An XML source's empty element written self-closed, "<title/>" (CNXML's untitled note or
+# table), of an element HTML reads as raw text (a <title>, a <script>): the HTML parser
+# ignores the slash and reads everything up to the next "</title>" as the title's text.
+# An OpenStax module's activity box with an empty title swallowed the page's tables and
+# paragraphs after it, read out as markup ("<para id=…> … </note> <table …>").
+_SELF_CLOSED_RAW_TEXT = re.compile(
+    r"<(title|textarea|style|script|xmp|iframe|noembed|noframes|noscript)(\s[^<>]*?)?\s*/>",
+    re.IGNORECASE,
+)
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    tree = HTMLParser(source)
+    tree = HTMLParser(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")
