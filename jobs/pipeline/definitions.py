@@ -1803,6 +1803,14 @@ def find_definitions(
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
+    if found is None and not plain and not chinese:
+        # where emphasis is kept, a connective before "a **budget** is a …" ("Technically,
+        # …") hid the opening that defines twice over: the emphasised-term rule gave it no
+        # more than "The term **budget** is unpleasant to some …", read first and kept
+        bare = _CONNECTIVE.sub("", sentence, count=1)
+        opened = _plain_opening(bare, block, chinese) if bare != sentence else None
+        if opened is not None and _opens_emphasised(opened, whole_block):
+            found = replace(opened, sentence=sentence)
     if found is None and plain and not chinese:
         found = _plain_naming(sentence, block)
     if found is None and not chinese:
