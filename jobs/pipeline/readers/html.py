@@ -184,10 +184,13 @@ _DOCS_COMMENTS = 'a[href^="#cmnt_ref"]'
 # and a key term marked by its role rather than its tag: OpenStax and CNX pages
 # (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword";
 # and one set in small capitals, LaTeX's \textsc as pandoc and its kin write it (class
-# "smallcaps", or the style itself), a term's mark as the PDF reader reads it
+# "smallcaps", or the style itself), a term's mark as the PDF reader reads it; and an XML
+# textbook's own marks, no HTML tags: CNXML's <term> (OpenStax's key term, bold in the
+# book) and <emphasis> (its italics and bold). Unread, a module's source had no emphasis
+# at all, and "your *net worth*, or the total measure of your wealth" defined nothing.
 _EMPHASIS = (
     'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm,'
-    f' .smallcaps, .small-caps, [style*="small-caps" i], [{_STYLED}]'
+    f' .smallcaps, .small-caps, [style*="small-caps" i], [{_STYLED}], term, emphasis'
 )
 _BOLD_TAGS = {"b", "strong"}
 _STRAY_MARK = "**"  # Markdown bold a renderer left as text (`blocks.stray_bold`)
