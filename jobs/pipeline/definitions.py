@@ -682,8 +682,10 @@ _GENUS_WORD = rf"(?!(?:{_STOP_WORDS})\b)(?![a-z]+(?:ly|ing)\b)[a-z][\w'’\-]*"
 _PLURAL_NOUN = rf"(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*[a-z](?<!ss)(?<!us)(?<!is)(?<!as)s"
 _APPOSITIVE_GENUS = re.compile(
     r",\s+(?:"
-    # ", the uptake of matter …", ", a meshwork of filaments", ", an internal network that"
-    rf"(?:an?|the)\s+(?:{_GENUS_WORD}\s+){{0,3}}{_GENUS_THEN}"
+    # ", the uptake of matter …", ", a meshwork of filaments", ", an internal network that";
+    # after "or" as well, the genus restating the name as the synonym does below: "your
+    # *net worth*, or the total measure of your wealth"
+    rf"(?:or\s+)?(?:an?|the)\s+(?:{_GENUS_WORD}\s+){{0,3}}{_GENUS_THEN}"
     # ", membrane-bound organelles that contain …": a bare plural genus
     rf"|(?:{_GENUS_WORD}\s+){{0,2}}{_PLURAL_NOUN}\s+{_GENUS_THEN}"
     # ", or shriveling, of the cell", ", or nuclear division": a synonym glosses it
@@ -2577,8 +2579,11 @@ def _appositives(sentence: str, block: int, emphasis: tuple[str, ...]) -> list[D
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?=,)", sentence):
             before, after = sentence[: match.start()], sentence[match.end() :]
+            # "barley, or the oats …": another emphasised name after "or" and its article
+            # is a list's next item, no genus
+            following = re.sub(r"^or\s+(?:an?|the)\s+", "", after[1:].lstrip())
             listed = re.search(r"(?:,|\b(?:or|both|either|between))\s*$", before) or any(
-                other != span and after[1:].lstrip().startswith(other) for other in emphasis
+                other != span and following.startswith(other) for other in emphasis
             )
             genus = _APPOSITIVE_GENUS.match(after)
             if (

@@ -326,3 +326,13 @@ def test_a_connective_before_an_emphasised_opening_still_defines_twice_over() ->
         ("weir", DEFINED_EMPHASIS)
     ]
     assert _found("The term weir is old and rarely heard.", "weir") == [("weir", EMPHASIS)]
+
+
+def test_or_and_a_genus_after_an_emphasised_name_restate_it() -> None:
+    # "your *net worth*, or the total measure of your wealth": the genus after "or" glosses
+    # the name as a synonym there does
+    sentence = "Farmers, you're mostly weighing your yield gap, or the total shortfall of a crop."
+    assert _found(sentence, "yield gap") == [("yield gap", 0.72)]
+    # a list of emphasised names joined by "or" is no gloss
+    sentence = "Pick a crop such as barley, or the oats of the north field."
+    assert _found(sentence, "barley", "oats") == []
