@@ -701,6 +701,7 @@ def find_concepts(
         )
     counts = {key: entry.count for key, entry in stats.items()}
     drafts = _merge_ics_plurals(_merge_inner_plurals(_merge_spacing_variants(drafts, counts)))
+    drafts = _merge_titled_as_another(drafts)
     if chinese:
         drafts = _merge_reworded_names(drafts)
     if not chinese:
@@ -2268,6 +2269,22 @@ def _merge_ics_plurals(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
             continue
         _absorb_spelling(single, draft)
+    return merged
+
+
+def _merge_titled_as_another(drafts: list[Draft]) -> list[Draft]:
+    """A concept whose title, the form the text writes most, is another concept's key is
+    that concept: keys keep "savings" whole (no plural of a verb's "saving"), yet a heading's
+    "Saving" counted the body's "savings" as its own and was titled so, and a course taught
+    "savings" twice. Kept under the key the title names, which takes the other's evidence."""
+    by_key = {d.key: d for d in drafts}
+    merged: list[Draft] = []
+    for draft in drafts:
+        named = by_key.get(draft.title.lower()) if draft.key.isascii() else None
+        if named is None or named is draft or named.title.lower() != named.key:
+            merged.append(draft)
+            continue
+        _absorb_spelling(named, draft)
     return merged
 
 

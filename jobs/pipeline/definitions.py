@@ -30,6 +30,7 @@ from jobs.pipeline.lexicon import (
     ALIAS_VERBS,
     EN_GENERIC,
     EN_ORDINALS,
+    EN_PREPOSITION_NOUNS,
     EN_PREPOSITIONS,
     EN_STATED_HEADS,
     EN_STATING_VERBS,
@@ -575,9 +576,13 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 ]
 # Plain text only (no emphasis survives): a sentence opening on an indefinite noun phrase
 # and "is" ("A data race is similar to …"), "X是一种…". Weak alone; where the term is
-# first mentioned (concepts._introduced) it stands in for the lost emphasis.
+# first mentioned (concepts._introduced) it stands in for the lost emphasis. A hedge after
+# the verb estimates, no definition says "perhaps": "A common rule of thumb is perhaps three
+# months' pay" (its "common rule of thumb" was a concept, defined so).
 _EN_PLAIN = re.compile(
-    rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+(?!not\b)", re.I
+    rf"^(?:an?\s+(?!{_LATIN})|(?=a\s+{_LATIN})){_EN_TERM}\s+(?:is|are)\s+"
+    r"(?!(?:not|perhaps|probably|possibly|maybe|arguably)\b)",
+    re.I,
 )
 _ZH_PLAIN = re.compile(
     # (not "上面的代码是…的方法": the example above, no name)
@@ -676,8 +681,10 @@ _GENUS_WORD = rf"(?!(?:{_STOP_WORDS})\b)(?![a-z]+(?:ly|ing)\b)[a-z][\w'’\-]*"
 _PLURAL_NOUN = rf"(?!(?:{_STOP_WORDS})\b)[a-z][\w'’\-]*[a-z](?<!ss)(?<!us)(?<!is)(?<!as)s"
 _APPOSITIVE_GENUS = re.compile(
     r",\s+(?:"
-    # ", the uptake of matter …", ", a meshwork of filaments", ", an internal network that"
-    rf"(?:an?|the)\s+(?:{_GENUS_WORD}\s+){{0,3}}{_GENUS_THEN}"
+    # ", the uptake of matter …", ", a meshwork of filaments", ", an internal network that";
+    # after "or" as well, the genus restating the name as the synonym does below: "your
+    # *net worth*, or the total measure of your wealth"
+    rf"(?:or\s+)?(?:an?|the)\s+(?:{_GENUS_WORD}\s+){{0,3}}{_GENUS_THEN}"
     # ", membrane-bound organelles that contain …": a bare plural genus
     rf"|(?:{_GENUS_WORD}\s+){{0,2}}{_PLURAL_NOUN}\s+{_GENUS_THEN}"
     # ", or shriveling, of the cell", ", or nuclear division": a synonym glosses it
@@ -1830,6 +1837,14 @@ def find_definitions(
     yield from patterned[1:]  # further names the same pattern gives in the sentence
     if found is None and plain:
         found = _plain_opening(sentence, block, chinese)
+    if found is None and not plain and not chinese:
+        # where emphasis is kept, a connective before "a **budget** is a …" ("Technically,
+        # …") hid the opening that defines twice over: the emphasised-term rule gave it no
+        # more than "The term **budget** is unpleasant to some …", read first and kept
+        bare = _CONNECTIVE.sub("", sentence, count=1)
+        opened = _plain_opening(bare, block, chinese) if bare != sentence else None
+        if opened is not None and _opens_emphasised(opened, whole_block):
+            found = replace(opened, sentence=sentence)
     if found is None and plain and not chinese:
         found = _plain_naming(sentence, block)
     if found is None and not chinese:
@@ -2596,8 +2611,11 @@ def _appositives(sentence: str, block: int, emphasis: tuple[str, ...]) -> list[D
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?=,)", sentence):
             before, after = sentence[: match.start()], sentence[match.end() :]
+            # "barley, or the oats …": another emphasised name after "or" and its article
+            # is a list's next item, no genus
+            following = re.sub(r"^or\s+(?:an?|the)\s+", "", after[1:].lstrip())
             listed = re.search(r"(?:,|\b(?:or|both|either|between))\s*$", before) or any(
-                other != span and after[1:].lstrip().startswith(other) for other in emphasis
+                other != span and following.startswith(other) for other in emphasis
             )
             genus = _APPOSITIVE_GENUS.match(after)
             if (
@@ -3348,7 +3366,13 @@ def _en_term(raw: str, cut: re.Pattern[str] | None = None) -> str:
     if title and title.group(0).split()[-1].lower() not in EN_STOP:
         return clean_title(title.group(0))
     # "called the parent node of these two nodes": the cut at "these" leaves "… of" hanging
-    raw = re.sub(r"\s+of$", "", (cut or _EN_CUT).sub("", raw), flags=re.I)
+    raw = (cut or _EN_CUT).sub("", raw)
+    words = raw.split()
+    if len(words) == 2 and words[1].lower() == "of" and words[0].lower() in EN_PREPOSITION_NOUNS:
+        # "paid on the basis of other people's money—the interest …": the cut left a
+        # complex preposition's noun, no name ("basis" was a concept, defined so)
+        return ""
+    raw = re.sub(r"\s+of$", "", raw, flags=re.I)
     words = raw.split()
     if len(words) > 2 and words[0].lower() in EN_GENERIC and words[1].lower() == "of":
         words = words[2:]  # "the idea of majority rule—the basic principle …" names the rule

@@ -113,12 +113,12 @@ EN_SIDES = _words("left right")
 EN_GENERIC_HEADS = _words("call calls case cases")
 EN_GENERIC_OPENERS = _words("call return")
 # The nouns of English's complex prepositions, "under the assumption of", "for the sake of",
-# "in terms of", "in the absence of": before "of" such a noun is part of the preposition,
-# no name's head ("assumption of wide-sense stationarity", "ease of illustration" were a
-# signal-processing lecture's concepts); alone, or after a modifier, it may still be one
-# ("normality assumption")
+# "in terms of", "in the absence of", "on the basis of": before "of" such a noun is part of
+# the preposition, no name's head ("assumption of wide-sense stationarity", "ease of
+# illustration" were a signal-processing lecture's concepts); alone, or after a modifier,
+# it may still be one ("normality assumption")
 EN_PREPOSITION_NOUNS = _words(
-    "assumption assumptions sake behalf terms absence presence ease purpose purposes spite"
+    "assumption assumptions sake behalf terms absence presence ease purpose purposes spite basis"
 )
 # The nouns that sort what follows "of" into kinds: "two types of population games", "many
 # kinds of cells" name the things, and count them, no name of their own ("types of

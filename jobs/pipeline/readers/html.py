@@ -184,10 +184,13 @@ _DOCS_COMMENTS = 'a[href^="#cmnt_ref"]'
 # and a key term marked by its role rather than its tag: OpenStax and CNX pages
 # (<span data-type="term">), DocBook's HTML (class "glossterm"), class "term" or "keyword";
 # and one set in small capitals, LaTeX's \textsc as pandoc and its kin write it (class
-# "smallcaps", or the style itself), a term's mark as the PDF reader reads it
+# "smallcaps", or the style itself), a term's mark as the PDF reader reads it; and an XML
+# textbook's own marks, no HTML tags: CNXML's <term> (OpenStax's key term, bold in the
+# book) and <emphasis> (its italics and bold). Unread, a module's source had no emphasis
+# at all, and "your *net worth*, or the total measure of your wealth" defined nothing.
 _EMPHASIS = (
     'strong, b, em, i, dfn, u, mark, [data-type="term"], .term, .keyword, .key-term, .glossterm,'
-    f' .smallcaps, .small-caps, [style*="small-caps" i], [{_STYLED}]'
+    f' .smallcaps, .small-caps, [style*="small-caps" i], [{_STYLED}], term, emphasis'
 )
 _BOLD_TAGS = {"b", "strong"}
 _STRAY_MARK = "**"  # Markdown bold a renderer left as text (`blocks.stray_bold`)
@@ -216,9 +219,20 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     return from_source("\n".join(decoded_lines(path, detected.encoding or "utf-8")), detected)
 
 
+# An XML source's empty element written self-closed, "<title/>" (CNXML's untitled note or
+# table), of an element HTML reads as raw text (a <title>, a <script>): the HTML parser
+# ignores the slash and reads everything up to the next "</title>" as the title's text.
+# An OpenStax module's activity box with an empty title swallowed the page's tables and
+# paragraphs after it, read out as markup ("<para id=…> … </note> <table …>").
+_SELF_CLOSED_RAW_TEXT = re.compile(
+    r"<(title|textarea|style|script|xmp|iframe|noembed|noframes|noscript)(\s[^<>]*?)?\s*/>",
+    re.IGNORECASE,
+)
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    tree = HTMLParser(source)
+    tree = HTMLParser(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")

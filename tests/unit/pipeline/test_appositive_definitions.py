@@ -2,7 +2,7 @@
 
 import pytest
 
-from jobs.pipeline.definitions import EMPHASIS, find_definitions
+from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, find_definitions
 
 
 def _found(sentence: str, *emphasis: str) -> list[tuple[str, float]]:
@@ -317,3 +317,22 @@ def test_a_noun_and_its_by_phrase_opening_the_subject_leave_the_bare_noun_undefi
     sentence: str, emphasis: tuple[str, ...], terms: list[str]
 ) -> None:
     assert [t for t, _ in _found(sentence, *emphasis)] == terms
+
+
+def test_a_connective_before_an_emphasised_opening_still_defines_twice_over() -> None:
+    # "Technically, a **budget** is a …": past the connective the emphasised term opens
+    # "X is a …", surer than a remark about the word ("The term **budget** is unpleasant")
+    assert _found("Strictly speaking, a weir is a low wall built across a river.", "weir") == [
+        ("weir", DEFINED_EMPHASIS)
+    ]
+    assert _found("The term weir is old and rarely heard.", "weir") == [("weir", EMPHASIS)]
+
+
+def test_or_and_a_genus_after_an_emphasised_name_restate_it() -> None:
+    # "your *net worth*, or the total measure of your wealth": the genus after "or" glosses
+    # the name as a synonym there does
+    sentence = "Farmers, you're mostly weighing your yield gap, or the total shortfall of a crop."
+    assert _found(sentence, "yield gap") == [("yield gap", 0.72)]
+    # a list of emphasised names joined by "or" is no gloss
+    sentence = "Pick a crop such as barley, or the oats of the north field."
+    assert _found(sentence, "barley", "oats") == []

@@ -19,6 +19,7 @@ from jobs.pipeline.concepts import (
     _merge_ics_plurals,
     _merge_spacing_variants,
     _merge_surnames,
+    _merge_titled_as_another,
     _ocr_slip,
     marked_allowance,
 )
@@ -2066,6 +2067,16 @@ def test_laws_appositives_and_glossing_dashes_define_without_emphasis() -> None:
         assert list(find_definitions(sentence, 0, chinese=False)) == [], sentence
 
 
+def test_a_complex_prepositions_noun_before_a_dash_is_no_name() -> None:
+    # "on the basis of …—the …": the cut at "those" leaves "basis of", the preposition's
+    # noun, which the dash's restatement does not define
+    sentence = "Grants are awarded on the basis of those results—the scores that panels give."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == []
+    # a name the cut leaves whole still is one
+    sentence = "Each fee is charged on a bank account—an account that holds deposits."
+    assert [d.term for d in find_definitions(sentence, 0, chinese=False)] == ["bank account"]
+
+
 def test_difficulty_levels_scale_with_a_deep_graph(tmp_path: Path) -> None:
     # a chain of thirteen definitions, each using the one before: twelve levels deep
     names = ["quark", "hadron", "nucleon", "nucleus", "atom", "molecule", "polymer", "fibre"]
@@ -2908,6 +2919,17 @@ def test_an_ics_word_that_is_no_plural_stays_beside_its_adjective() -> None:
         for key in ("physics", "physic", "genetic", "genetics")
     ]
     assert [d.key for d in _merge_ics_plurals(drafts)] == [d.key for d in drafts]
+
+
+def test_a_concept_titled_as_another_concepts_key_is_that_concept() -> None:
+    # "Ending" (a heading) counts the body's "endings" and is titled so; "endings" is a
+    # concept of its own key: one concept, not the same title twice
+    heading = Draft("ending", "endings", 0.5, {"heading"}, None, [1], [1, 3])
+    term = Draft("endings", "endings", 0.6, {"term"}, None, [2], [2])
+    other = Draft("plot", "plot", 0.4, {"term"}, None, [4], [4])
+    merged = _merge_titled_as_another([heading, term, other])
+    assert [d.key for d in merged] == ["endings", "plot"]
+    assert merged[0].mentions == [1, 2, 3] and merged[0].sources == {"heading", "term"}
 
 
 def test_a_part_named_without_its_subject_is_the_full_names_twin(tmp_path: Path) -> None:

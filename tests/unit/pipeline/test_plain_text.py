@@ -687,6 +687,19 @@ def test_a_hedge_on_how_exactly_a_definition_speaks_leaves_it_defining() -> None
         assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == [term]
 
 
+def test_a_hedge_after_the_verb_estimates_and_defines_nothing() -> None:
+    # "A common recommendation … is perhaps three to six months' worth of expenses": an
+    # estimate hedged after its verb, no definition of a "common recommendation"
+    for sentence in (
+        "A usual allowance for hikers is perhaps two litres of water a day.",
+        "A typical harvest in a dry year is probably half the usual yield.",
+    ):
+        assert not list(find_definitions(sentence, 0, False, (), True)), sentence
+    # the same sentence, unhedged, still defines weakly
+    sentence = "A weir is a low wall built across a river."
+    assert [d.term for d in find_definitions(sentence, 0, False, (), True)] == ["weir"]
+
+
 def test_a_words_origin_or_its_fields_vocabulary_leaves_the_sentence_defining() -> None:
     # "In motion picture terminology, a montage (from the French for …) is a …" defined
     # nothing: the lead-in and the aside stood between the name and its verb

@@ -631,6 +631,28 @@ def test_an_xml_textbooks_inline_note_follows_its_paragraph(tmp_path: Path) -> N
     assert any(t.startswith("Jane Roe.") for t in texts)
 
 
+def test_an_xml_textbooks_empty_self_closed_title_swallows_nothing(tmp_path: Path) -> None:
+    # "<title/>" in XML is empty; an HTML parser ignores the slash and reads a <title> as
+    # raw text up to the next "</title>": the paragraphs after an untitled note were markup
+    untitled = '<note class="activity"><label/><title/><para>Sort your receipts.</para></note>'
+    after = "<para>Fixed costs stay the same.</para><section><title>Variable costs</title>"
+    texts = {b.text for b in _module_blocks(_module(tmp_path, f"{untitled}{after}</section>"))}
+    assert {"Sort your receipts.", "Fixed costs stay the same.", "Variable costs"} <= texts
+    assert not any("<para" in t or "</note>" in t for t in texts)
+
+
+def test_an_xml_textbooks_term_and_emphasis_are_emphasis(tmp_path: Path) -> None:
+    # CNXML marks key terms with <term> and stress with <emphasis>, neither an HTML tag:
+    # unread, a module's source had no emphasis at all
+    path = _module(
+        tmp_path,
+        '<para>A <term class="no-emphasis">ledger</term> lists your '
+        '<emphasis effect="italics">debits</emphasis>, or what you paid out.</para>',
+    )
+    (block,) = [b for b in _module_blocks(path) if "ledger" in b.text]
+    assert set(block.emphasis) == {"ledger", "debits"}
+
+
 def test_an_xml_textbooks_paragraphs_and_section_titles_are_blocks(tmp_path: Path) -> None:
     # a CNXML module's <para>, <item> and <section>'s <title> are no HTML tags: read
     # inline, the whole module was one line and a title ran into the paragraph after it;
