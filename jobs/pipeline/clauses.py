@@ -215,8 +215,23 @@ def zh_clause(term: str) -> bool:
     # 于…, 元素均已排序, 概率很低); one that opens the phrase modifies the name (快速排序,
     # 已提交), and a longer one inside can be part of it (小批量随机梯度下降).
     return any(
-        (tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE
-        for word, tag in tags[1:]
+        ((tag == "d" and len(word) == 1 and word not in _NEGATIONS) or word in _DEGREE)
+        and not _name_cut_short(tags, i)
+        for i, (word, tag) in enumerate(tags[1:], 1)
+    )
+
+
+def _name_cut_short(tags: list[tuple[str, str]], i: int) -> bool:
+    """The one character at tags[i] is the last syllable of a transliterated person's name
+    that rjieba cut short, not an adverb: it follows the name's head (tagged nr, nrt) and a
+    noun follows it, the law or effect named after the person ("布儒斯特定律" read as
+    布儒斯 + 特 "especially" + 定律: a polarization chapter's heading was lost as a clause).
+    A subject's adverb before its verb ("张三才来") is still a clause."""
+    return (
+        len(tags[i][0]) == 1
+        and tags[i - 1][1].startswith("nr")
+        and i + 1 < len(tags)
+        and tags[i + 1][1].startswith("n")
     )
 
 

@@ -2029,16 +2029,24 @@ _ZH_TURN = re.compile(r"(?:然而|但是|但|不过|可是|而且|并且|此外|
 # a condition or a concession ("由于0x10本身是**整数类型**，…" says why, it defines nothing)
 _ZH_SUBORDINATE = re.compile(r"^(?:由于|因为|如果|假如|倘若|若(?!干)|虽然|尽管|即使|既然|一旦)")
 _ZH_CLAUSE_END = re.compile(r"[，,；;：:]")
+# An opening clause may say when instead, by the circumstance it sets ("…的情况下充入介质，",
+# "…的条件下，"): a problem-solving note's "**电路断开**或者…的情况下充入介质，电量不变，
+# …的改变是外力做功引起的" stated facts under that condition, and its later 是 defined the
+# bold condition. A clause with 是 before it may define its subject ("X是…的情况下…").
+_ZH_CIRCUMSTANCE = re.compile(r"^[^是]*?的(?:情况|情形|条件|前提)下")
 
 
 def _in_zh_subordinate_opening(term: str, sentence: str) -> bool:
     """The term stands in the first clause of a sentence that a subordinating conjunction
-    opens. What the sentence names outright (称…为, 叫做) is not asked about: only the
-    readings of 是 and of emphasis, which such a clause uses to state a fact."""
+    opens, or that ends on the circumstance it sets (`_ZH_CIRCUMSTANCE`). What the sentence
+    names outright (称…为, 叫做) is not asked about: only the readings of 是 and of
+    emphasis, which such a clause uses to state a fact."""
     text = sentence.lstrip()
-    if not _ZH_SUBORDINATE.match(text):
-        return False
     end = _ZH_CLAUSE_END.search(text)
+    if not _ZH_SUBORDINATE.match(text) and not (
+        end and _ZH_CIRCUMSTANCE.match(text[: end.start()])
+    ):
+        return False
     position = text.find(term)
     return 0 <= position < (end.start() if end else len(text))
 

@@ -958,6 +958,9 @@ def course_matter(term: str) -> bool:
 # Exercises), "知识巩固" (Concept Review) titled the weeks of a course on hello-algo's.
 # A solution manual scaffolds each answer the same way ("解答思路：", "解题步骤：", "证明思路："):
 # how the answer goes, never a topic (a 统计学习方法 notebook's 解题步骤 was a concept).
+# A student's review notes qualify it ("解题基本思路", "解题一般步骤") or name the methods
+# and tricks that close a chapter ("解题方法", "解题技巧"): a physics chapter's closing
+# "解题基本思路" was a concept. 证明方法 is left out: a logic text teaches proof methods.
 # A Java interview guide's chapter on message queues headed its parts "面试题", "面试官心理
 # 分析", "面试题剖析": two were concepts and all three titled its first week and modules.
 _ZH_APPARATUS = re.compile(
@@ -966,6 +969,7 @@ _ZH_APPARATUS = re.compile(
     r"(?:习题|练习题?|思考题|复习题?|自测题|问题|测验|目标|要点|回顾|小结|总结|训练)"
     r"(?:[\d一二三四五六七八九十.]*)$"
     r"|^(?:解题|解答|证明|求解)(?:思路|步骤)$"
+    r"|^(?:解题|解答|求解)的?(?:基本|一般|常用|主要|通用)?(?:思路|步骤|方法|技巧)$"
     # the revision a student's notes were written for, by the term's exam ("期中复习",
     # "期末总复习") or by what they are (复习提纲, 复习资料): a corporate-finance outline's
     # "期末复习" was a concept and titled its first week and module

@@ -24,8 +24,11 @@ MAX_BLOCK_CHARS = 4000
 _SENTENCE_MARKS = "。．！？；.!?;"
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})$")
+# Students write "Chapter7 波", "Chapter13 电流与磁场" with no space before the number: the
+# number alone may follow directly (a Roman one needs its space: "PARTICLE" is a word)
 _CHAPTER = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|(?:Chapter|CHAPTER|Part|PART)\s+[\dIVXLC]+)"
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]"
+    r"|(?:Chapter|CHAPTER|Part|PART)(?:\s+[\dIVXLC]+|\d+(?!\w)))"
     r"[\s:：.、]*(\S.{0,60})?$"
 )
 # A Chinese outline's levels below the chapter, as teachers number them: "一、" (2),

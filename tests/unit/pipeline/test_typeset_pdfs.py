@@ -768,3 +768,18 @@ def test_a_title_block_over_a_longer_first_heading_is_that_heading(tmp_path: Pat
 
     # one word repeated is no title block ("Data" over "Data: …" may be a label)
     assert said_once("Data Data: records of facts") == "Data Data: records of facts"
+
+
+def test_a_title_over_a_chapter_heading_written_without_a_space_stays_two_headings(
+    tmp_path: Path,
+) -> None:
+    # a handout's title and its first heading, both set large: "Chapter3" (the number set
+    # close, as students write it) opens a heading of its own, not the title's second line
+    prose = "<p>透镜使平行光会聚于焦点。</p><p>焦点到透镜中心的距离称为焦距。</p>" * 4
+    body = "<h1>第3章 透镜</h1><h1>Chapter3 透镜</h1>" + prose
+    style = (
+        " body, h1 { font-family: 'WenQuanYi Micro Hei' } p { margin: 0 0 6pt 0 }"
+        " h1 { font-size: 16pt; margin: 0 0 6pt 0 }"
+    )
+    headings = [b.text for b in _blocks(tmp_path, body, style) if b.kind == "heading"]
+    assert headings == ["第3章 透镜", "Chapter3 透镜"]

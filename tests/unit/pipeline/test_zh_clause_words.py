@@ -260,3 +260,12 @@ def test_a_kind_of_energy_ending_on_neng_is_a_name_and_a_cut_modal_is_not(tmp_pa
     )
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "表面能" in titles
+
+
+def test_a_transliterated_name_cut_before_its_last_syllable_is_still_a_name() -> None:
+    # rjieba cuts 布儒斯 + 特 ("especially") + 定律: the law is named after a person
+    assert not zh_clause("布儒斯特定律")
+    assert not zh_clause("布儒斯特效应")
+    # an adverb between a subject and its verb still makes a clause
+    assert zh_clause("李四才来")
+    assert zh_clause("他们特来参观")

@@ -118,6 +118,16 @@ def test_a_worked_solutions_scaffolding_is_apparatus(label: str) -> None:
     assert apparatus(label)
 
 
+@pytest.mark.parametrize("label", ["解题一般思路", "求解的常用方法", "解答基本步骤", "解题技巧"])
+def test_a_qualified_solution_scaffolding_is_apparatus(label: str) -> None:
+    # review notes close a chapter with how its problems are solved, not with a topic
+    assert apparatus(label)
+
+
+def test_a_proof_method_stays_a_topic() -> None:
+    assert not apparatus("证明方法")
+
+
 @pytest.mark.parametrize(
     "heading",
     ["面试题", "高频面试题 2", "面试题解析", "面试官心理分析", "面试技巧", "常见面试问题"],

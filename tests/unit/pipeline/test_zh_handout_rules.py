@@ -938,6 +938,16 @@ def test_a_lone_numbered_point_running_on_in_clauses_is_no_heading() -> None:
     assert guess_heading("第五章 土的抗剪强度，上") == 1
 
 
+def test_a_chapter_number_set_close_opens_a_chapter() -> None:
+    from jobs.pipeline.readers.blocks import guess_heading
+
+    assert guess_heading("Chapter12 几何光学") == 1
+    assert guess_heading("Part2 Thermodynamics") == 1
+    # a word that merely begins like a part is no heading
+    assert guess_heading("PARTICLE PHYSICS") == 0
+    assert guess_heading("Chapters3 and 4") == 0
+
+
 def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> None:
     from tests.unit.pipeline.written import concepts_of
 

@@ -114,6 +114,16 @@ def test_a_conjunction_before_the_subject_is_no_part_of_the_name() -> None:
     assert defined("假设检验是指根据样本判断总体假设是否成立的方法。") == [("假设检验", 0.85)]
 
 
+def test_a_bold_condition_opening_a_circumstance_clause_is_not_defined() -> None:
+    # "with the supply cut or never connected, …": a fact under a condition, whose later
+    # 是 says what causes the change, not what the condition is
+    sentence = "电源断开或者根本没有接电源的情况下拔出铁芯，磁场能的改变是外力做功引起的。"
+    assert list(find_definitions(sentence, 0, True, emphasis=("电源断开",))) == []
+    # a bold name defined by its copula keeps its definition
+    named = "自感是线圈自身电流变化在线圈中产生感应电动势的现象。"
+    assert [d.term for d in find_definitions(named, 0, True, emphasis=("自感",))] == ["自感"]
+
+
 def test_yonglai_ends_a_run_of_words_as_a_clause_verb_does() -> None:
     sentence = "空间复杂度用来衡量算法占用的存储空间，空间复杂度越低越好。"
     keys = set(collect([(0, sentence)], rjieba.Jieba()))
