@@ -105,6 +105,30 @@ def _drop_statements(run: list[int], blocks: Sequence[Block], found: dict[int, s
     if han and 2 * stating >= len(run):
         for index in run:
             found.pop(index, None)
+    # An English item that states something names no topic either: a unit's notes titled
+    # as a syllabus labels its weeks ("Unit 2 Notes: Supply and Demand") list the unit's
+    # topics ("Equilibrium") over sentences about each, and "price rises", "cars" and
+    # "gasoline" were read out of those as topics
+    for index in run:
+        if index not in han and _en_states(blocks[index].text):
+            found.pop(index, None)
+
+
+# the fewest words an English item ending on a full stop, or a label's gloss, states in
+MIN_STATEMENT_WORDS = 5
+
+
+def _en_states(text: str) -> bool:
+    """An English item that is a sentence ("A demand curve slopes downward.") or a run-in
+    label and what it says ("Law of supply: as price rises, quantity supplied rises.")."""
+    text = text.strip()
+    label, colon, rest = text.partition(":")
+    if colon and len(label.split()) <= MAX_LABEL_WORDS and len(rest.split()) >= MIN_STATEMENT_WORDS:
+        return True
+    return len(text.split()) >= MIN_STATEMENT_WORDS and text.endswith((".", "!", "?"))
+
+
+MAX_LABEL_WORDS = 4
 
 
 def _states(block: Block) -> bool:

@@ -484,6 +484,7 @@ def _en_phrases(text: str) -> list[list[str]]:
     verb_next = False
     relative = False
     previous = ""  # the stop word or mark before the current run
+    prior = ""  # and the one before it ("such" of "such as")
     for position, token in enumerate(tokens):
         # the stop words spell "doesn't"; the term keeps the text's "Kepler’s" (its key
         # is straight: datasources/concept_keys)
@@ -511,7 +512,8 @@ def _en_phrases(text: str) -> list[list[str]]:
             current = current[:-2]  # "a vector of length $N$": the vector
         if _name_and_verb(current, lower, tokens[position + 1 : position + 2]):
             current = current[:-1]  # "Git stores the content": the name, not its verb
-        if _noun_and_motion(current, lower):
+        opening = previous if prior != "such" else ""  # "such as memory leaks": a noun
+        if _noun_and_motion(current, lower, opening):
             current = current[:-1]  # "liquid water changes into vapor": water, not "changes"
         if _verb_and_object(current, lower, previous):
             # "Load the data", "you can sort the list": a verb here; still counted (a
@@ -522,7 +524,7 @@ def _en_phrases(text: str) -> list[list[str]]:
         current = []
         determined = lower in EN_DETERMINERS
         verb_next = lower in _SUBJECTS_AND_MODALS
-        previous = lower
+        prior, previous = previous, lower
         relative = lower in _RELATIVES
     if current:
         phrases.extend(_relative_clause(current) if relative else [current])
@@ -577,16 +579,21 @@ def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:
 _MOTION_AFTER = frozenset({"into", "onto", "through", "across", "toward", "towards"})
 
 
-def _noun_and_motion(run: list[str], stop: str) -> bool:
+# the conjunctions that open a clause, its subject and verb right after: "as price rises,
+# quantity demanded falls" (a law's statement gave the concept "price rises")
+_SUBORDINATORS = frozenset({"as", "when", "if", "while", "because", "since", "once", "until"})
+
+
+def _noun_and_motion(run: list[str], stop: str, previous: str = "") -> bool:
     """A run of a singular noun and a word that is a verb's third-person form (a plural
-    noun's too: changes, flows, moves), stopped by a preposition of motion: the subject
-    and its verb ("Evaporation is the process by which liquid water changes into water
-    vapor" gave the concept "liquid water changes"). A plural before it is a noun's
-    modifier of the same shape ("the cells moves" is no English), so only a singular
-    noun, no adjective or participle before it."""
+    noun's too: changes, flows, moves, rises), stopped by a preposition of motion or
+    opened by a subordinating conjunction: the subject and its verb ("Evaporation is the
+    process by which liquid water changes into water vapor" gave the concept "liquid water
+    changes"). A plural before it is a noun's modifier of the same shape ("the cells
+    moves" is no English), so only a singular noun, no adjective or participle before it."""
     words = [w for w in run if w not in (DETERMINED, VERBAL)]
     return (
-        stop in _MOTION_AFTER
+        (stop in _MOTION_AFTER or previous in _SUBORDINATORS)
         and len(words) >= 2
         and _verb_form(words[-1])
         and not _plural_noun(words[-2])
@@ -1041,7 +1048,7 @@ def _join_zh(words: list[str]) -> str:
 # "tight junctions, anchoring junctions, and gap junctions": names joined by commas, "and"
 # or "or" (the Oxford comma either way)
 _LIST_RUN = re.compile(r"[A-Za-z][A-Za-z-]*(?:(?:,\s+|\s+)[A-Za-z][A-Za-z-]*)*")
-_LIST_SEPARATOR = re.compile(r",\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+")
+_LIST_SEPARATOR = re.compile(r"(,\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+)")
 MAX_LISTED_MODIFIERS = 3
 
 
@@ -1054,7 +1061,11 @@ def shared_head_items(text: str) -> list[str]:
     ions")."""
     found: list[str] = []
     for run in _LIST_RUN.finditer(text):
-        parts = [p.split() for p in _LIST_SEPARATOR.split(run.group(0))]
+        pieces = _LIST_SEPARATOR.split(run.group(0))
+        parts = [p.split() for p in pieces[::2]]
+        # a coordination joins its last item with "and" or "or": two clauses set apart by
+        # a comma alone ("as price rises, quantity supplied rises") name no kinds of "rises"
+        joined = [bool(re.search(r"\b(?:and|or)\b", s)) for s in pieces[1::2]]
         start = 0
         while start < len(parts):
             head = parts[start][-1].lower()
@@ -1063,7 +1074,8 @@ def shared_head_items(text: str) -> list[str]:
                 # the last item runs on into the sentence: "… and directed graphs based on …"
                 parts[end + 1] = _up_to(parts[end + 1], head)
                 end += 1
-            if end > start and head not in EN_STOP and _en_can_end(head):
+            coordinated = any(joined[start:end])
+            if end > start and coordinated and head not in EN_STOP and _en_can_end(head):
                 found.extend(_listed(parts[start : end + 1]))
             start = end + 1
     return found

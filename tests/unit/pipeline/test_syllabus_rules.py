@@ -143,6 +143,23 @@ def test_a_pdf_outlines_numbered_items_are_topics_without_their_numbers() -> Non
     assert outline_topics(blocks) == {1: "Linear regression", 2: "Time-series forecasting"}
 
 
+def test_a_units_notes_statements_are_no_outline_topics() -> None:
+    """ "Unit 2 Notes: Supply and Demand" is labelled as a syllabus labels its weeks; its
+    bullets state what the unit teaches under the topics they list, and "as price rises",
+    "cars" and "gasoline" were read out of the statements as topics."""
+    from jobs.pipeline.model import Block
+    from jobs.pipeline.outline import outline_topics
+
+    blocks = [
+        Block("heading", "Unit 2 Notes: Supply and Demand", 1, 1),
+        Block("list_item", "Equilibrium", 1),
+        Block("list_item", "A surplus occurs when quantity supplied exceeds demand.", 1),
+        Block("list_item", "Law of supply: as price rises, quantity supplied rises.", 1),
+        Block("list_item", "Complements: goods used together, such as cars and gasoline.", 1),
+    ]
+    assert outline_topics(blocks) == {1: "Equilibrium"}
+
+
 def test_a_span_of_chapters_after_a_titles_colon_names_nothing() -> None:
     """ "Field Walkthrough: Chapters 2–5 (No Lab)", "Revision: Weeks 3-4": the part after
     the colon says which chapters or weeks the page covers; the range is no topic, the

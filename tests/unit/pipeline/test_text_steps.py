@@ -19,7 +19,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import contained, heading_title
 from jobs.pipeline.readers.markdown import parse
 from jobs.pipeline.structure import emphasis_name
-from jobs.pipeline.terms import collect
+from jobs.pipeline.terms import collect, shared_head_items
 from jobs.pipeline.textutil import sentences, spell_symbols
 from jobs.pipeline.words import count_words
 from tests.unit.pipeline.samples import EN_CHAPTER, MIXED, ZH_CHAPTER
@@ -440,6 +440,15 @@ def test_a_noun_and_the_verb_of_its_motion_are_no_term() -> None:
     assert "liquid water" in stats and "liquid water change" not in stats
     assert "energy flow" not in stats
     assert "matching line" in stats  # a plural under its modifier, no verb
+    # …and after a conjunction opening a clause: "as price rises, quantity demanded falls"
+    stated = collect([(0, "As price rises, demand falls. As price rises, supply grows.")], None)
+    assert "price" in stated and "price rise" not in stated
+    listed = collect(
+        [(0, "It prevents problems such as memory leaks and dangling pointers.")], None
+    )
+    assert "memory leak" in listed  # "such as" lists names
+    # two clauses set apart by a comma coordinate no kinds of their verb
+    assert shared_head_items("as price rises, quantity supplied rises") == []
 
 
 def test_a_generic_word_ends_or_opens_a_compound_beside_a_noun() -> None:
