@@ -12,7 +12,13 @@ import rjieba
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS, third_person_verb
+from jobs.pipeline.lexicon import (
+    FURNITURE,
+    GLOSSARY_HEADINGS,
+    apparatus,
+    course_matter,
+    third_person_verb,
+)
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER, LABEL_EN
@@ -313,6 +319,8 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
     if found is None:
         return None
     gloss = found["g"]
+    if apparatus(found["t"]) or course_matter(found["t"]):
+        return None  # "Instructor – Dr. Jane Doe, Room 212": a syllabus's particulars
     if re.search(r"\s(?:--|–|—|-)\s", gloss):
         return None  # "Weathering – slow and steady – breaks …": an aside the dashes pair
     if has_han(gloss):

@@ -714,6 +714,16 @@ def test_a_vocabulary_list_typed_term_dash_gloss_is_a_glossary(tmp_path: Path) -
         "中间层: 平流层之上，气温随高度升高而降低",
     ]
     assert dashed_glossary(blocks[:2]) == blocks[:2]  # two lines are no list yet
+    # a syllabus's particulars typed the same way are no glossary
+    particulars = [
+        Block("paragraph", text, 1)
+        for text in (
+            "Instructor – Dr. Jane Doe, Room 212, Science Building",
+            "Office hours – Mondays and Wednesdays from two to four",
+            "Grading – tests forty percent, labs thirty percent",
+        )
+    ]
+    assert dashed_glossary(particulars) == particulars
 
 
 def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Path) -> None:
