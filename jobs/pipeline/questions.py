@@ -19,7 +19,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.lexicon import EN_DETERMINERS, EN_STOP
+from jobs.pipeline.lexicon import EN_DETERMINERS, EN_GENERIC, EN_STOP
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
 
@@ -161,8 +161,16 @@ def asked_topics(text: str) -> list[str]:
     if english:
         topic = english.group("t").strip()
         words = topic.lower().split()
-        # "What is your answer?", "What is this called?": no name asked for
-        named = len(words) <= MAX_EN_ASKED_WORDS and not {words[0], words[-1]} & EN_STOP
+        # "What is your answer?", "What is this called?": no name asked for; nor in a
+        # reading question about the text, "What is the theme of the story?", "What is the
+        # author's purpose?", "What is the main idea?" (a generic head)
+        named = (
+            len(words) <= MAX_EN_ASKED_WORDS
+            and not {words[0], words[-1]} & EN_STOP
+            and not set(words) & EN_DETERMINERS
+            and not re.search(r"['’]s\b", topic)
+            and words[-1] not in EN_GENERIC
+        )
         return [topic] if named else []
     asked = _ZH_ASKED.match(_ZH_QUESTION_NUMBER.sub("", text.strip(), count=1))
     if asked is None:
