@@ -372,6 +372,26 @@ def test_pdf_list_bullets_drawn_after_the_text_still_start_their_items(tmp_path:
     assert [b.text for b in blocks] == list(items)
 
 
+def test_pdf_list_numbers_drawn_after_the_text_go_back_before_their_items(tmp_path: Path) -> None:
+    # WeasyPrint draws an ordered list's numbers after the page's text, each alone on a
+    # line: the questions and their choices lost them, and the numbers stood as blocks
+    stems = ("Which organ pumps the blood?", "Which vessel carries it back to the heart?")
+    choices = ("the liver", "the heart", "the lungs")
+    sub = "<ol style='list-style-type: lower-alpha'>" + "".join(f"<li>{c}</li>" for c in choices)
+    path = _pdf(tmp_path, "<ol>" + "".join(f"<li>{s}{sub}</ol></li>" for s in stems) + "</ol>")
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert texts == [
+        "1. Which organ pumps the blood?",
+        "a. the liver",
+        "b. the heart",
+        "c. the lungs",
+        "2. Which vessel carries it back to the heart?",
+        "a. the liver",
+        "b. the heart",
+        "c. the lungs",
+    ]
+
+
 def test_the_head_noun_before_a_worksheets_blank_is_defined_as_nothing(tmp_path: Path) -> None:
     from jobs.pipeline.analyse import analyse_file
     from jobs.pipeline.definitions import head_of_a_blank
