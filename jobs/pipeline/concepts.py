@@ -85,7 +85,13 @@ from jobs.pipeline.mentions import PROSE, MentionIndex, locate, mention_pattern
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.outline import outline_topics
-from jobs.pipeline.questions import asked_topics, option_names, option_runs, option_texts
+from jobs.pipeline.questions import (
+    asked_topics,
+    choices,
+    option_names,
+    option_runs,
+    option_texts,
+)
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import (
     MIN_REPEATS,
@@ -2680,12 +2686,13 @@ def _definitions(
     opened: set[int] = set()  # blocks whose first sentence was read
     runs = zh_entry_runs(blocks) if chinese else set()
     nearest = _nearest_headings(blocks)
-    # a true-or-false item's statement may be false; a form's fields are no statements
+    # a true-or-false item's statement may be false, as may a multiple-choice question's
+    # choice (`questions.choices`); a form's fields are no statements
     unstated = {
         i
         for i, b in enumerate(blocks)
         if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
-    }
+    } | (set() if chinese else choices(blocks))
     previous = ""  # the sentence before, in the same block (`zh_named_then_said`)
     for index, sentence in body:
         if index in unstated:

@@ -120,6 +120,9 @@ _TERM_COMPOUND = re.compile(
     r"^The\s+term\s+(?:structure|frequency|frequencies|limits?|papers?|life|deposits?|loans?"
     r"|insurance|premiums?|rewriting|logic|sheets?|dates?|time|break|project)\b"
 )
+# "means" after the name a sentence's "the term" gives: the verb saying what it stands for
+# ("the term means of production" keeps its noun: "of" follows)
+_THE_TERM_MEANS = re.compile(r"(?<=\w)\s+means\b(?!\s+of\b)")
 _THE_TERM_SAYS = re.compile(
     r"^The\s+terms?\s+(?:[\"“‘]|[^.;:]{1,60}?\b(?:refers?\s+to|means|denotes|describes|stands?"
     r"\s+for|is\s+short\s+for|comes?\s+from|(?:is|are|was|were)\s+(?:used|coined|applied)\b))"
@@ -3222,6 +3225,10 @@ def _read(
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     if chinese:
         term = with_maths_letter(_zh_term(raw), sentence)
+    elif pattern is _THE_TERM and (cut := _THE_TERM_MEANS.split(raw, maxsplit=1)[0]) != raw:
+        # "the term states means governments at the subnational level": "means" is a noun
+        # too ("a means"), so no verb ended the name; after "the term X" it is the verb
+        term = _en_term(cut)
     elif pattern is _THE_TERM and verb_ends_name and len(raw.split()) <= 4:
         # "The term backpropagation through time refers to …": the verb ends the name, so
         # a preposition inside it is the name's ("… through time"), no clause's start

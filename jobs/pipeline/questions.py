@@ -66,6 +66,37 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
     return {i: s for i, s in runs.items() if size[s] > 1 or _many(blocks[i].text)}
 
 
+# a question's stem: it asks ("Which statement … is most accurate?") or leaves a blank for
+# the answer ("… is known as ________.")
+_STEM_END = re.compile(r"(?:\?|_{3,}[.\s]*)$")
+# an item's number or letter before its text: "1. ", "b) ", "(c) "
+_ITEM_MARK = re.compile(r"^\s*\(?(\d{1,2}|[A-Za-z])[.)]\s+(?=\S)")
+
+
+def choices(blocks: Sequence[Block]) -> set[int]:
+    """The blocks holding a multiple-choice question's choices: its options as labelled
+    "A. … B. …" (`option_runs`), or the numbered or lettered items after a stem that
+    asks or leaves a blank, counting from the first ("1."/"a."/"A.") on by one until the
+    count breaks (the next question's number, "2." after "4."). A choice is a statement
+    the pupil weighs, often false ("The majority of federal grants are block grants."
+    offered under "Which statement … is most accurate?"): it defines nothing."""
+    found = set(option_runs(blocks))
+    expected: str | None = None  # the mark the next choice would carry
+    for index, block in enumerate(blocks):
+        mark = _ITEM_MARK.match(block.text)
+        label = mark.group(1) if mark else ""
+        if expected is not None and label == expected:
+            found.add(index)
+            expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+            continue
+        expected = None
+        if _STEM_END.search(block.text.rstrip()) and index + 1 < len(blocks):
+            after = _ITEM_MARK.match(blocks[index + 1].text)
+            if after and after.group(1) in ("1", "a", "A"):
+                expected = after.group(1)
+    return found
+
+
 def _many(text: str) -> bool:
     return len(_labels(text)) >= MIN_OPTIONS
 

@@ -459,7 +459,7 @@ def _text_lines(
                     )
                 )
         offset += len(raw) + 1
-    return _drawn_bullets(lines, bullets)
+    return _drawn_numbers(_drawn_bullets(lines, bullets))
 
 
 def _table_line(table: _Table, index: int) -> _Line:
@@ -935,6 +935,46 @@ def _drawn_bullets(lines: list[_Line], bullets: list[tuple[float, float]]) -> li
         )
         else line
         for line in lines
+    ]
+
+
+# an ordered list's number or letter, alone on a line: "1.", "b)", "(iv)"
+_DRAWN_NUMBER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{2,6}|[IVXLC]{2,6})[.)]")
+
+
+def _drawn_numbers(lines: list[_Line]) -> list[_Line]:
+    """An ordered list's numbers drawn apart from their items put back before them.
+    WeasyPrint (and LibreOffice, as with bullets) draws an ordered list's markers after
+    the page's text, each alone, so a worksheet's questions and their lettered options
+    lost their numbers and labels and the numbers stood as blocks of their own ("1.",
+    "2.", …): the options read as statements of the text. A marker stands on its item's
+    first baseline, within three ems left of its text; the item then starts where the
+    marker does, as a typed "1. …" would (`_next_number` lines items up by it)."""
+    markers = [n for n, line in enumerate(lines) if _DRAWN_NUMBER.fullmatch(line.text)]
+    if not markers:
+        return lines
+    owner: dict[int, int] = {}  # item line -> marker line
+    for n in markers:
+        marker = lines[n]
+        for m, line in enumerate(lines):
+            if (
+                m not in owner
+                and m not in markers
+                and line.page == marker.page
+                and abs(line.top - marker.top) <= 0.3 * line.size
+                and 0 < line.left - marker.right <= 3 * line.size
+            ):
+                owner[m] = n
+                break
+    placed = set(owner.values())
+    return [
+        replace(
+            line, text=f"{lines[owner[m]].text} {line.text}", left=lines[owner[m]].left, item=True
+        )
+        if m in owner
+        else line
+        for m, line in enumerate(lines)
+        if m not in placed
     ]
 
 

@@ -549,3 +549,28 @@ def test_a_study_guides_labelled_answer_defines_what_its_question_asks(tmp_path:
     zh = "# 复习题\n\n问：什么是扩散？\n\n答：扩散是物质从浓度高处向浓度低处运动的现象。\n"
     described = {c.title: c.description for c in concepts_of(tmp_path, zh, "复习.md", "zh-CN")}
     assert described["扩散"] == "扩散是物质从浓度高处向浓度低处运动的现象。"
+
+
+def test_a_multiple_choice_questions_choices_define_nothing(tmp_path: Path) -> None:
+    # the choices under a stem are statements to weigh, most of them false: "A comet is a
+    # star …" offered as a wrong answer was given as the definition of "comet"
+    sheet = (
+        "Review Sheet\n\n"
+        "Directions: Circle the best answer.\n\n"
+        "1. Which statement about small bodies of the solar system is most accurate?\n"
+        "a. A comet is a star that burns out within a single night.\n"
+        "b. An asteroid is a moon that has left the planet it circled.\n"
+        "c. A meteoroid is a small rocky body travelling through space.\n"
+        "2. Why do comets grow tails near the Sun?\n"
+        "3. An orbit is the curved path of one body around another.\n"
+    )
+    path = tmp_path / "sheet.txt"  # a line a paragraph, as a word processor saves it
+    path.write_text(sheet.replace("\n", "\n\n"), encoding="utf-8")
+    described = {
+        c.title.lower(): c.description or "" for c in analyse_file(path).knowledge.concepts
+    }
+    assert not any(
+        word in text for text in described.values() for word in ("burns out", "has left")
+    ), described
+    # a numbered line after the choices, no stem before it, still states what it says
+    assert "curved path" in described.get("orbit", ""), described

@@ -372,6 +372,19 @@ def test_pdf_list_bullets_drawn_after_the_text_still_start_their_items(tmp_path:
     assert [b.text for b in blocks] == list(items)
 
 
+def test_pdf_list_numbers_drawn_after_the_text_go_back_before_their_items(tmp_path: Path) -> None:
+    # WeasyPrint draws an ordered list's numbers after the page's text, each alone on a
+    # line: the questions and their choices lost them, and the numbers stood as blocks
+    stems = ("Which organ pumps the blood?", "Which vessel carries it back to the heart?")
+    choices = ("the liver", "the heart", "the lungs")
+    sub = "<ol style='list-style-type: lower-alpha'>" + "".join(f"<li>{c}</li>" for c in choices)
+    path = _pdf(tmp_path, "<ol>" + "".join(f"<li>{s}{sub}</ol></li>" for s in stems) + "</ol>")
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    # each question numbered, each of its choices lettered, as the page shows them
+    lettered = [f"{letter}. {choice}" for letter, choice in zip("abc", choices, strict=True)]
+    assert texts == [t for n, s in enumerate(stems, 1) for t in (f"{n}. {s}", *lettered)]
+
+
 def test_the_head_noun_before_a_worksheets_blank_is_defined_as_nothing(tmp_path: Path) -> None:
     from jobs.pipeline.analyse import analyse_file
     from jobs.pipeline.definitions import head_of_a_blank

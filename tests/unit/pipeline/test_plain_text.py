@@ -1071,6 +1071,17 @@ def test_a_sentence_opening_the_term_names_what_follows_it() -> None:
     assert names("The term structure of seed prices describes each season's cost.") == []
 
 
+def test_means_after_the_term_ends_the_name() -> None:
+    def names(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, False, (), True)]
+
+    # "means" is a noun too, and ran into the name: "seedlings means plants" was a term
+    opened = "Here the term seedlings means plants less than a month old."
+    assert names(opened) == ["seedlings"]
+    pair = "The term bed refers to a plot, while the term row means one line of seeds."
+    assert "row" in names(pair) and "row means one line" not in " ".join(names(pair))
+
+
 _CLIPPINGS = (
     "\ufeff细胞生物学导论 (王教授)\n"
     "- 您在第 12 页（位置 #170-172）的标注 | 添加于 2025年1月9日星期四 下午8:01:02\n\n"
