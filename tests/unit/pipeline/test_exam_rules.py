@@ -13,8 +13,8 @@ import rjieba
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.model import Concept
-from jobs.pipeline.questions import asked_topics
+from jobs.pipeline.model import Block, Concept
+from jobs.pipeline.questions import asked_topics, choices
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, sections_of
 
@@ -574,3 +574,17 @@ def test_a_multiple_choice_questions_choices_define_nothing(tmp_path: Path) -> N
     ), described
     # a numbered line after the choices, no stem before it, still states what it says
     assert "curved path" in described.get("orbit", ""), described
+
+
+def test_a_questions_numbered_answer_is_no_set_of_choices() -> None:
+    """ "What are the stages of mitosis?" over "1. Prophase: …", "2. Metaphase: …": the
+    answer's parts, each defining its stage, not choices to weigh."""
+    blocks = [
+        Block("paragraph", "What are the stages of mitosis?", 1),
+        Block("list_item", "1. Prophase: the chromosomes condense and become visible.", 1),
+        Block("list_item", "2. Metaphase: the chromosomes line up at the cell's middle.", 1),
+        Block("paragraph", "Which stage comes first?", 1),
+        Block("list_item", "a. prophase", 1),
+        Block("list_item", "b. metaphase", 1),
+    ]
+    assert choices(blocks) == {4, 5}
