@@ -42,6 +42,7 @@ from jobs.pipeline.lexicon import (
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
+from jobs.pipeline.questions import asked_topics
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     acceptable,
@@ -1508,21 +1509,26 @@ _A_LABEL = re.compile(r"^(?:A\d*|Ans(?:wer)?(?:\s*\d+)?|答(?:案)?)\s*[:：.．
 
 def qa_answer(question: str, sentence: str, block: int) -> Definition | None:
     """The definition a labelled answer gives the term its labelled question asks about
-    ("What is X?", "什么是X？", "X是什么？"); an unlabelled question before a sentence is
-    prose asking, and its answer may come later or never."""
+    ("What is X?" as `questions.asked_topics` reads it, "什么是X？", "X是什么？"); an
+    unlabelled question before a sentence is prose asking, and its answer may come later
+    or never."""
     question, sentence = question.strip(), sentence.strip()
     answer = _A_LABEL.match(sentence)
     if answer is None or not _Q_LABEL.match(question):
         return None
     asked_line = _Q_LABEL.sub("", question).strip(" *_")
-    asked = _EN_ASKED.match(asked_line) or _ZH_ASKED.match(asked_line)
-    if asked is None:
-        return None
-    term = next(t for t in asked.groups() if t).strip()
+    if has_han(asked_line):
+        found = _ZH_ASKED.match(asked_line)
+        term = next(t for t in found.groups() if t).strip() if found else ""
+    else:
+        # the name its cue has: no reading question's "What is the main idea?"
+        topics = asked_topics(question)
+        term = topics[0] if len(topics) == 1 else ""
     gloss = sentence[answer.end() :].strip()
     chinese = has_han(term)
     if (
-        not gloss
+        not term
+        or not gloss
         or (len(term) > 12 if chinese else len(term.split()) > _MAX_ASKED_WORDS)
         or apparatus(term)
         or not acceptable(term, heading=True)

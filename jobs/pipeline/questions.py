@@ -19,7 +19,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.lexicon import EN_DETERMINERS, EN_STOP
+from jobs.pipeline.lexicon import EN_DETERMINERS, EN_GENERIC, EN_STOP
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
 
@@ -75,11 +75,12 @@ _ITEM_MARK = re.compile(r"^\s*\(?(\d{1,2}|[A-Za-z])[.)]\s+(?=\S)")
 
 def choices(blocks: Sequence[Block]) -> set[int]:
     """The blocks holding a multiple-choice question's choices: its options as labelled
-    "A. … B. …" (`option_runs`), or the numbered or lettered items after a stem that
-    asks or leaves a blank, counting from the first ("1."/"a."/"A.") on by one until the
-    count breaks (the next question's number, "2." after "4."). A choice is a statement
-    the pupil weighs, often false ("The majority of federal grants are block grants."
-    offered under "Which statement … is most accurate?"): it defines nothing."""
+    "A. … B. …" (`option_runs`), or the lettered items after a stem that asks or leaves
+    a blank, counting from the first ("a."/"A.") on by one until the count breaks (the
+    next question's "2." after "d."). A choice is a statement the pupil weighs, often
+    false ("The majority of federal grants are block grants." offered under "Which
+    statement … is most accurate?"): it defines nothing. Numbered items after a question
+    are its answer's steps or parts as often, no choices."""
     found = set(option_runs(blocks))
     expected: str | None = None  # the mark the next choice would carry
     for index, block in enumerate(blocks):
@@ -92,7 +93,8 @@ def choices(blocks: Sequence[Block]) -> set[int]:
         expected = None
         if _STEM_END.search(block.text.rstrip()) and index + 1 < len(blocks):
             after = _ITEM_MARK.match(blocks[index + 1].text)
-            if after and after.group(1) in ("1", "a", "A"):
+            # "What are the stages of mitosis?" over "1. Prophase: …": no choices
+            if after and after.group(1) in ("a", "A"):
                 expected = after.group(1)
     return found
 
@@ -192,8 +194,16 @@ def asked_topics(text: str) -> list[str]:
     if english:
         topic = english.group("t").strip()
         words = topic.lower().split()
-        # "What is your answer?", "What is this called?": no name asked for
-        named = len(words) <= MAX_EN_ASKED_WORDS and not {words[0], words[-1]} & EN_STOP
+        # "What is your answer?", "What is this called?": no name asked for; nor in a
+        # reading question about the text, "What is the theme of the story?", "What is the
+        # author's purpose?", "What is the main idea?" (a generic head)
+        named = (
+            len(words) <= MAX_EN_ASKED_WORDS
+            and not {words[0], words[-1]} & EN_STOP
+            and not set(words) & EN_DETERMINERS
+            and not re.search(r"['’]s\b", topic)
+            and words[-1] not in EN_GENERIC
+        )
         return [topic] if named else []
     asked = _ZH_ASKED.match(_ZH_QUESTION_NUMBER.sub("", text.strip(), count=1))
     if asked is None:

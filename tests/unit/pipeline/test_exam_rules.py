@@ -13,7 +13,8 @@ import rjieba
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.model import Concept
+from jobs.pipeline.model import Block, Concept
+from jobs.pipeline.questions import asked_topics, choices
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, sections_of
 
@@ -535,12 +536,16 @@ def test_a_study_guides_labelled_answer_defines_what_its_question_asks(tmp_path:
         "**Q: What is diffusion?**\nA: Diffusion is the movement of particles from high to "
         "low concentration.\n\n"
         "**Q: What is a vesicle?**\n\nA: A small sac of membrane that carries materials.\n\n"
-        "**Q: What is your favourite organelle?**\nA: The nucleus, because it holds the DNA.\n"
+        "**Q: What is your favourite organelle?**\nA: The nucleus, because it holds the DNA.\n\n"
+        "**Q: What is the main idea of the passage?**\nA: Cells move materials in and out.\n"
     )
     concepts = {c.title: c for c in concepts_of(tmp_path, text, "guide.md")}
     assert concepts["diffusion"].description.startswith("Diffusion is the movement")
     assert concepts["vesicle"].description == "A small sac of membrane that carries materials."
-    assert not {"favourite organelle", "your favourite organelle"} & set(concepts)
+    # a question about the text asks for no name
+    assert not {"favourite organelle", "main idea", "main idea of the passage"} & set(concepts)
+    assert asked_topics("Q: What is the theme of the story?") == []
+    assert asked_topics("Q3: What are enzymes?") == ["enzymes"]
     zh = "# 复习题\n\n问：什么是扩散？\n\n答：扩散是物质从浓度高处向浓度低处运动的现象。\n"
     described = {c.title: c.description for c in concepts_of(tmp_path, zh, "复习.md", "zh-CN")}
     assert described["扩散"] == "扩散是物质从浓度高处向浓度低处运动的现象。"
@@ -569,3 +574,17 @@ def test_a_multiple_choice_questions_choices_define_nothing(tmp_path: Path) -> N
     ), described
     # a numbered line after the choices, no stem before it, still states what it says
     assert "curved path" in described.get("orbit", ""), described
+
+
+def test_a_questions_numbered_answer_is_no_set_of_choices() -> None:
+    """ "What are the stages of mitosis?" over "1. Prophase: …", "2. Metaphase: …": the
+    answer's parts, each defining its stage, not choices to weigh."""
+    blocks = [
+        Block("paragraph", "What are the stages of mitosis?", 1),
+        Block("list_item", "1. Prophase: the chromosomes condense and become visible.", 1),
+        Block("list_item", "2. Metaphase: the chromosomes line up at the cell's middle.", 1),
+        Block("paragraph", "Which stage comes first?", 1),
+        Block("list_item", "a. prophase", 1),
+        Block("list_item", "b. metaphase", 1),
+    ]
+    assert choices(blocks) == {4, 5}
