@@ -3225,10 +3225,10 @@ def _read(
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it
     if chinese:
         term = with_maths_letter(_zh_term(raw), sentence)
-    elif pattern is _THE_TERM and (cut := _THE_TERM_MEANS.split(raw, maxsplit=1)[0]) != raw:
+    elif pattern is _THE_TERM and (named := _THE_TERM_MEANS.split(raw, maxsplit=1)[0]) != raw:
         # "the term states means governments at the subnational level": "means" is a noun
         # too ("a means"), so no verb ended the name; after "the term X" it is the verb
-        term = _en_term(cut)
+        term = _en_term(named)
     elif pattern is _THE_TERM and verb_ends_name and len(raw.split()) <= 4:
         # "The term backpropagation through time refers to …": the verb ends the name, so
         # a preposition inside it is the name's ("… through time"), no clause's start

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import groupby
 from urllib.parse import unquote
 
 import rjieba
@@ -333,22 +334,17 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
 def dashed_glossary(blocks: Sequence[Block]) -> list[Block]:
     """Blocks with each run of `MIN_DASHED_ENTRIES` or more "term – gloss" lines read as
     glossary entries, "term: gloss" with the term stressed (`glossary_entry`)."""
-    entries = [_dashed_entry(b) for b in blocks]
     out: list[Block] = []
-    index = 0
-    while index < len(blocks):
-        end = index
-        while end < len(blocks) and entries[end] is not None:
-            end += 1
-        if end - index >= MIN_DASHED_ENTRIES:
-            for block, entry in zip(blocks[index:end], entries[index:end], strict=True):
-                assert entry is not None
-                made = glossary_entry([entry[0]], entry[1], block.emphasis)
-                out.extend(replace(b, page=block.page) for b in made)
-            index = end
-        else:
-            out.append(blocks[index])
-            index += 1
+    read = ((block, _dashed_entry(block)) for block in blocks)
+    for _, group in groupby(read, key=lambda pair: pair[1] is not None):
+        run = list(group)
+        entries = [(block, entry) for block, entry in run if entry is not None]
+        if len(entries) < MIN_DASHED_ENTRIES:
+            out.extend(block for block, _ in run)
+            continue
+        for block, (term, gloss) in entries:
+            made = glossary_entry([term], gloss, block.emphasis)
+            out.extend(replace(b, page=block.page) for b in made)
     return out
 
 

@@ -380,8 +380,9 @@ def _lift_inline_notes(tree: HTMLParser) -> None:
             block = parent
         text = note.text(deep=True).strip()
         note.decompose()
-        if text and block is not note:
-            block.insert_after(HTMLParser(f"<p>{html.escape(text)}</p>").css_first("p"))
+        paragraph = HTMLParser(f"<p>{html.escape(text)}</p>").css_first("p")
+        if text and block is not note and paragraph is not None:
+            block.insert_after(paragraph)
 
 
 def _mark_styled_spans(tree: HTMLParser, bold_classes: frozenset[str]) -> None:

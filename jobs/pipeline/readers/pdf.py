@@ -841,9 +841,9 @@ def _rows(
         )
 
     groups: list[list[tuple[float, float, str]]] = []  # per column: (top, bottom, text)
-    for column in fragments:
+    for in_column in fragments:
         cells: list[list[tuple[float, str, float, float]]] = []
-        for fragment in column:
+        for fragment in in_column:
             if cells and not (
                 cells[-1][-1][0] - fragment[0] > limit
                 or ruled(cells[-1][-1][0], fragment[0], fragment[2], fragment[3])
@@ -857,19 +857,19 @@ def _rows(
         return None  # no row's name read: the columns are not the table's
     rows: list[list[str]] = [[""] * count for _ in names]
     above: list[str] = [""] * count  # a row's end the page before holds its name
-    for column, cells in enumerate(groups):
+    for column, grouped in enumerate(groups):
         if column == columns.name:
-            for row, cell in enumerate(cells):
-                rows[row][column] = cell[2]
+            for row, (_, _, name) in enumerate(grouped):
+                rows[row][column] = name
             continue
-        for top, bottom, cell_text in cells:
-            row = _beside(names, top, bottom, columns.size)
-            if row is None and not continued and names:
-                row = 0
-            if row is None:
+        for top, bottom, cell_text in grouped:
+            beside = _beside(names, top, bottom, columns.size)
+            if beside is None and not continued and names:
+                beside = 0
+            if beside is None:
                 above[column] = join_lines([above[column], cell_text])
             else:
-                rows[row][column] = join_lines([rows[row][column], cell_text])
+                rows[beside][column] = join_lines([rows[beside][column], cell_text])
     if any(above):
         rows.insert(0, above)
     return [" | ".join(row) for row in rows]
