@@ -191,16 +191,28 @@ def term_mark(text: str) -> tuple[str, str]:
 # "`A`的列维数必须与`x`", is no span: `INLINE_CODE` pairs them.)
 _CODE_MARKED_TERM = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·]{2,24}")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# …and a revision note stresses whole phrases so, full-width punctuation and the square
+# black brackets of its key words inside ("`【资源配置】的模式与【经营范围】的决策`",
+# "`计划(Plan)、计策(Ploy)`", a heading's "`【外部增长】`战略"): Chinese words and the
+# marks of Chinese prose, no symbol code is made of (no quote, "=", "." or "_"). Its
+# backticks go (the answers quoted them, and a heading so stressed named no topic); it is
+# stressed only when it is a term's shape (`_CODE_MARKED_TERM`).
+_CODE_MARKED_PROSE = re.compile(
+    r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·【】、，；：。！？《》“”()/\s-]+"
+)
 
 
 def code_marked_terms(text: str) -> tuple[str, list[str]]:
-    """text with Chinese terms' backticks removed, and those terms."""
+    """text with Chinese terms' and phrases' backticks removed, and those terms."""
     terms: list[str] = []
 
     def unmark(found: re.Match[str]) -> str:
         term = found.group(2)
-        if not _CODE_MARKED_TERM.fullmatch(term) or len(_HAN_CHAR.findall(term)) < 2:
+        if len(_HAN_CHAR.findall(term)) < 2:
             return found.group(0)
+        if not _CODE_MARKED_TERM.fullmatch(term):
+            prose = _CODE_MARKED_PROSE.fullmatch(term) and not term[:1].isspace()
+            return term if prose else found.group(0)
         terms.append(term)
         return term
 
@@ -251,7 +263,7 @@ def make_blocks(
         text, starred = stray_bold(text)
         text, marked = term_mark(text)
     coded: list[str] = []
-    if kind in ("paragraph", "list_item"):
+    if kind in ("paragraph", "list_item", "heading"):  # a heading's stress is its own
         text, coded = code_marked_terms(text)
     pieces = list(bounded(text))
     stressed = [*emphasis, *starred, *coded] if kind != "heading" else emphasis
