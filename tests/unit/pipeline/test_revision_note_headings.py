@@ -54,3 +54,12 @@ def test_a_work_headed_with_its_authors_name_is_a_topic_with_the_author() -> Non
     cites its book as a source, which is then no topic."""
     assert _terms("杜甫《春望》") == ["杜甫", "春望"]
     assert _terms("老舍《茶馆》") == ["老舍", "茶馆"]
+
+
+def test_a_heading_numbered_twice_loses_both_numbers() -> None:
+    """ "1.2. 二、…": an editor's table of contents numbers the heading, the note's own
+    numbering follows; the second number was read as the heading's topic ("二")."""
+    assert _terms("3.1. 二、细胞呼吸") == ["细胞呼吸"]
+    assert _terms("2.4.1. (2)有丝分裂") == ["有丝分裂"]
+    # a number before a word that opens on a numeral is no second number
+    assert _terms("1. 一元线性回归") == ["一元线性回归"]
