@@ -1082,11 +1082,17 @@ def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
 
     def unwrap(match: re.Match[str]) -> str:
         word = match.group(1) or match.group(2)
-        if ZH_STUDY_LABEL.match(word) or (match.group(1) and not inside):
+        if ZH_STUDY_LABEL.match(word):
+            return match.group(0)
+        if match.group(1) and not inside and not _ZH_NAME_HEAD.match(text, match.end()):
             return match.group(0)
         return word
 
+    text = _ZH_EMPHASIS_OPENING.sub(
+        lambda m: m.group(0) if _ZH_PART_LABEL.match(m.group(1)) else m.group(1), text
+    )
     return _ZH_EMPHASIS.sub(unwrap, text)
+
 
 
 # …and names its parts and study points by what they are for the pupil: the levels of a
@@ -1103,6 +1109,18 @@ _ZH_STUDY_LABEL = (
     r"(?:梳理|总结|归纳|汇总|回顾|提醒|提示|精讲|解析|突破|整理|聚焦|分析)?)"
 )
 ZH_STUDY_LABEL = re.compile(rf"^{_ZH_STUDY_LABEL}$")
+# A stressed word that runs straight on into the short head word closing the phrase is
+# part of the name it modifies: "基本【竞争】战略", "【外部增长】战略", "【稳定性】战略". Read
+# as a label it went, and "基本" or the bare "战略" was the heading's topic. (A label runs
+# on into the topic it labels, "【考点二】汇率制度", "【例1】…", and one is no head word.)
+_ZH_NAME_HEAD = re.compile(r"[\u4e00-\u9fff]{1,2}(?=$|[\s（(：:，,])")
+_ZH_PART_LABEL = re.compile(
+    rf"^(?:{_ZH_STUDY_LABEL}|(?:答案|解析|分析|点拨|点评|评析|提示|注意|注|例|例题|定义|定理|"
+    r"实验|练习|思考|讨论|小结|总结|拓展|说明|备注|答|解)\s*[\d一二三四五六七八九十]{0,3})$"
+)
+_ZH_EMPHASIS_OPENING = re.compile(
+    r"(?<![\u4e00-\u9fff】])【([^【】]{2,16})】(?=[\u4e00-\u9fff]{1,2}(?:$|[\s（(：:，,]))"
+)
 # such a label run in before a colon, "考点1：光合作用", "重点：…": what follows is the topic
 ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
 

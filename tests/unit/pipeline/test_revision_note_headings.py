@@ -63,3 +63,14 @@ def test_a_heading_numbered_twice_loses_both_numbers() -> None:
     assert _terms("2.4.1. (2)有丝分裂") == ["有丝分裂"]
     # a number before a word that opens on a numeral is no second number
     assert _terms("1. 一元线性回归") == ["一元线性回归"]
+
+
+def test_a_stressed_word_running_into_the_head_word_is_part_of_the_name() -> None:
+    """ "【被动运输】方式", "主动【运输】方式": the stressed words modify the short head word
+    closing the heading; read as a label they went and left the bare head as the topic."""
+    assert _terms("2.3. 【被动运输】方式") == ["被动运输方式"]
+    assert _terms("主动【运输】方式") == ["主动运输方式"]
+    assert heading_title("【被动运输】方式") == "被动运输方式"
+    # a handout's part labels still label: "【例2】…", "【答案】…"
+    assert heading_title("【例2】解法") == "【例2】解法"
+    assert heading_title("【答案】正确") == "【答案】正确"
