@@ -1076,17 +1076,31 @@ _ZH_EMPHASIS = re.compile(
 def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
     """The text with the square black brackets that stress a word inside a phrase taken
     off ("国民收入的【核算】" is "国民收入的核算"); a label's brackets stay ("【考点一】…",
-    "…【重点】"). Not `inside`, only a stressed word that opens the phrase is unwrapped
-    ("【国民生产总值】及其核算"): one stressed after "的" is the aspect of the topic a
-    heading treats ("国民收入的【核算】", "…的【决定】"), no topic of its own."""
+    "…【重点】"). Not `inside`, only a stressed word that opens the phrase, or runs on into
+    its head word, is unwrapped ("【国民生产总值】及其核算", `zh_name_stress_unwrapped`):
+    one stressed after "的" is the aspect of the topic a heading treats ("国民收入的【核算】",
+    "…的【决定】"), no topic of its own."""
 
     def unwrap(match: re.Match[str]) -> str:
         word = match.group(1) or match.group(2)
-        if ZH_STUDY_LABEL.match(word):
-            return match.group(0)
-        if match.group(1) and not inside and not _ZH_NAME_HEAD.match(text, match.end()):
+        if ZH_STUDY_LABEL.match(word) or (match.group(1) and not inside):
             return match.group(0)
         return word
+
+    return _ZH_EMPHASIS.sub(unwrap, zh_name_stress_unwrapped(text))
+
+
+def zh_name_stress_unwrapped(text: str) -> str:
+    """The text without the brackets that stress words running straight on into the head
+    word closing the phrase (`_ZH_NAME_HEAD`): they are the name's own, and a heading's
+    text keeps the name whole so that it reads as mentioned there."""
+
+    def unwrap(match: re.Match[str]) -> str:
+        word = match.group(1) or match.group(2)
+        if match.group(1) and not _ZH_PART_LABEL.match(word):
+            if _ZH_NAME_HEAD.match(match.string, match.end()):
+                return word
+        return match.group(0)
 
     text = _ZH_EMPHASIS_OPENING.sub(
         lambda m: m.group(0) if _ZH_PART_LABEL.match(m.group(1)) else m.group(1), text

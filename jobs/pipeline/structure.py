@@ -2140,7 +2140,9 @@ def with_shared_head(spans: tuple[str, ...], text: str) -> tuple[str, ...]:
 
 
 def emphasis_name(span: str) -> str:
-    span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
+    # "**【定义】**", "**重点：**" go; a stressed word inside the name is the name's own,
+    # as in a heading ("【外部增长】战略" is 外部增长战略, `zh_emphasis_unwrapped`)
+    span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", zh_emphasis_unwrapped(span, inside=False)))
     span = _DEFINITION_LABEL.sub("", span)
     name = clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
     # a box's bold title naming an aspect of its topic, as a heading may (`_zh_aspect`):

@@ -12,7 +12,12 @@ import rjieba
 from wordfreq import zipf_frequency
 
 from datasources.concept_keys import concept_key
-from jobs.pipeline.lexicon import FURNITURE, GLOSSARY_HEADINGS, third_person_verb
+from jobs.pipeline.lexicon import (
+    FURNITURE,
+    GLOSSARY_HEADINGS,
+    third_person_verb,
+    zh_name_stress_unwrapped,
+)
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.structure import HEADING_NUMBER, LABEL_EN
@@ -265,6 +270,8 @@ def make_blocks(
     coded: list[str] = []
     if kind in ("paragraph", "list_item", "heading"):  # a heading's stress is its own
         text, coded = code_marked_terms(text)
+    if kind == "heading":  # "【外部增长】战略": the name is mentioned whole
+        text = zh_name_stress_unwrapped(text)
     pieces = list(bounded(text))
     stressed = [*emphasis, *starred, *coded] if kind != "heading" else emphasis
     cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in stressed)

@@ -3,8 +3,11 @@ brackets inside a heading, and an entry headed by a name and the classic it come
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.structure import heading_terms
+from tests.unit.pipeline.written import concepts_of
 
 
 def _terms(heading: str) -> list[str]:
@@ -74,3 +77,16 @@ def test_a_stressed_word_running_into_the_head_word_is_part_of_the_name() -> Non
     # a handout's part labels still label: "【例2】…", "【答案】…"
     assert heading_title("【例2】解法") == "【例2】解法"
     assert heading_title("【答案】正确") == "【答案】正确"
+
+
+def test_a_stressed_name_under_its_heading_keeps_its_meaning(tmp_path: Path) -> None:
+    """The section's "含义：" defines the whole name its heading stresses; with the
+    brackets left in the heading's text the name read as never mentioned, and the bare
+    head word "运输" took the meaning."""
+    text = (
+        "# 物质跨膜运输\n\n## 2.1. 【被动运输】方式\n\n1. 含义：顺浓度梯度进行、不消耗能量的运输。\n\n"
+        "## 2.2. 【主动运输】方式\n\n1. 含义：逆浓度梯度进行、需要载体并消耗能量的运输。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
+    assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
