@@ -1579,6 +1579,19 @@ FACET_HEADINGS = frozenset(
         "权衡",
         "局限",
         "局限性",
+        # …and what a management or economics note says of a strategy or a policy: its
+        # meaning and reach, when it fits, how it is carried out, what it risks and gets
+        # wrong ("成本领先战略的内涵与适用条件", "…的优势与风险", "实施…的途径", "…的误区";
+        # "内涵", "适用条件", "途径", "风险" and "误区" were concepts of a strategy chapter)
+        "内涵",
+        "外延",
+        "适用",
+        "适用条件",
+        "适用范围",
+        "适用情境",
+        "途径",
+        "风险",
+        "误区",
         "特点",
         "特征",
         "特性",

@@ -90,3 +90,14 @@ def test_a_stressed_name_under_its_heading_keeps_its_meaning(tmp_path: Path) -> 
     described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
     assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
+
+
+def test_what_a_note_says_of_a_policy_is_no_topic() -> None:
+    """ "…的内涵与适用条件", "…的优势与风险", "实施…的途径", "…的误区": the meaning, the fit,
+    the ways and the risks of the policy the heading names, no topics of their own."""
+    assert _terms("2.1. 浮动汇率制度的内涵与适用条件") == ["浮动汇率制度"]
+    assert _terms("浮动汇率制度的优势与风险") == ["浮动汇率制度"]
+    assert _terms("实施浮动汇率制度的途径") == ["浮动汇率制度"]
+    assert _terms("浮动汇率制度的误区") == ["浮动汇率制度"]
+    # a kind of risk is a topic
+    assert _terms("汇率风险") == ["汇率风险"]
