@@ -270,7 +270,8 @@ def make_blocks(
     coded: list[str] = []
     if kind in ("paragraph", "list_item", "heading"):  # a heading's stress is its own
         text, coded = code_marked_terms(text)
-    if kind == "heading":  # "【外部增长】战略": the name is mentioned whole
+    if kind in ("paragraph", "list_item", "heading"):
+        # "【外部增长】战略", a heading or an item's label: the name is mentioned whole
         text = zh_name_stress_unwrapped(text)
     pieces = list(bounded(text))
     stressed = [*emphasis, *starred, *coded] if kind != "heading" else emphasis

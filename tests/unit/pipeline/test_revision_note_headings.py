@@ -101,3 +101,16 @@ def test_what_a_note_says_of_a_policy_is_no_topic() -> None:
     assert _terms("浮动汇率制度的误区") == ["浮动汇率制度"]
     # a kind of risk is a topic
     assert _terms("汇率风险") == ["汇率风险"]
+
+
+def test_an_items_stressed_name_before_its_colon_is_defined_whole(tmp_path: Path) -> None:
+    """ "【被动运输】方式：顺浓度梯度…": the list item's label stresses the words of its
+    name as the heading does; read as a label they went and the item defined nothing."""
+    text = (
+        "# 物质跨膜运输\n\n## 运输的方式\n\n"
+        "1. 【被动运输】方式：顺浓度梯度进行、不消耗能量的运输。\n"
+        "2. 【主动运输】方式：逆浓度梯度进行、需要载体并消耗能量的运输。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
+    assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
