@@ -114,3 +114,12 @@ def test_an_items_stressed_name_before_its_colon_is_defined_whole(tmp_path: Path
     described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
     assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
+
+
+def test_the_exam_years_closing_a_heading_are_no_part_of_its_title() -> None:
+    """ "…（2019年真题）": a revision note marks the years an exam asked the section; a
+    module's title kept the mark."""
+    assert heading_title("3.1. 光合作用的过程（2019年真题）") == "3.1. 光合作用的过程"
+    assert heading_title("细胞周期（2012年真题、2023年真题）") == "细胞周期"
+    # a year that dates the topic stays
+    assert heading_title("辛亥革命（1911年）") == "辛亥革命（1911年）"
