@@ -1113,3 +1113,19 @@ def test_a_stressed_compound_name_opening_its_copula_is_defined_whatever_its_par
     assert defined("不能修改是常量的特点。", "不能修改") == []
     assert defined("非常重要是他的评价。", "非常重要") == []
     assert defined("最关键的是多练习。", "最关键的") == []
+
+
+def test_the_frames_of_an_example_and_a_comparison_cut_no_name(tmp_path: Path) -> None:
+    # "以…为例说明…", "与…相比较…": an exam's questions frame their topic so; cut as 为 + 例
+    # and 相 + 比较, the frame's halves ran into the nouns beside them
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 生态学试题\n\n## 简答题\n\n"
+        "1. 请以某湿地生态系统为例说明群落的演替过程。\n"
+        "2. 请以某森林生态系统为例说明群落的演替过程。\n"
+        "3. 说明人工生态系统与自然生态系统相比较有何特点。\n"
+        "4. 说明人工生态系统的稳定性与自然生态系统相比较有何不同。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert not any(t.startswith("例") or t.endswith("相") for t in titles), titles
