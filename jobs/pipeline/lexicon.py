@@ -1097,16 +1097,15 @@ def zh_name_stress_unwrapped(text: str) -> str:
 
     def unwrap(match: re.Match[str]) -> str:
         word = match.group(1) or match.group(2)
-        if match.group(1) and not _ZH_PART_LABEL.match(word):
-            if _ZH_NAME_HEAD.match(match.string, match.end()):
-                return word
+        named = match.group(1) and not _ZH_PART_LABEL.match(word)
+        if named and _ZH_NAME_HEAD.match(match.string, match.end()):
+            return word
         return match.group(0)
 
     text = _ZH_EMPHASIS_OPENING.sub(
         lambda m: m.group(0) if _ZH_PART_LABEL.match(m.group(1)) else m.group(1), text
     )
     return _ZH_EMPHASIS.sub(unwrap, text)
-
 
 
 # …and names its parts and study points by what they are for the pupil: the levels of a

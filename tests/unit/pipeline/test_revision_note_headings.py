@@ -84,7 +84,8 @@ def test_a_stressed_name_under_its_heading_keeps_its_meaning(tmp_path: Path) -> 
     brackets left in the heading's text the name read as never mentioned, and the bare
     head word "运输" took the meaning."""
     text = (
-        "# 物质跨膜运输\n\n## 2.1. 【被动运输】方式\n\n1. 含义：顺浓度梯度进行、不消耗能量的运输。\n\n"
+        "# 物质跨膜运输\n\n## 2.1. 【被动运输】方式\n\n"
+        "1. 含义：顺浓度梯度进行、不消耗能量的运输。\n\n"
         "## 2.2. 【主动运输】方式\n\n1. 含义：逆浓度梯度进行、需要载体并消耗能量的运输。\n"
     )
     described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
