@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.structure import heading_terms
 from tests.unit.pipeline.written import concepts_of
@@ -79,18 +81,24 @@ def test_a_stressed_word_running_into_the_head_word_is_part_of_the_name() -> Non
     assert heading_title("【答案】正确") == "【答案】正确"
 
 
-def test_a_stressed_name_under_its_heading_keeps_its_meaning(tmp_path: Path) -> None:
-    """The section's "含义：" defines the whole name its heading stresses; with the
-    brackets left in the heading's text the name read as never mentioned, and the bare
-    head word "运输" took the meaning."""
-    text = (
-        "# 物质跨膜运输\n\n## 2.1. 【被动运输】方式\n\n"
-        "1. 含义：顺浓度梯度进行、不消耗能量的运输。\n\n"
-        "## 2.2. 【主动运输】方式\n\n1. 含义：逆浓度梯度进行、需要载体并消耗能量的运输。\n"
-    )
+# a stressed name, under its heading by a "含义：" label and before an item's colon
+_STRESSED_NAMES = [
+    "# 物质跨膜运输\n\n## 2.1. 【被动运输】方式\n\n1. 含义：顺浓度梯度进行、不消耗能量的运输。"
+    "\n\n## 2.2. 【主动运输】方式\n\n1. 含义：逆浓度梯度进行、需要载体并消耗能量的运输。\n",
+    "# 物质跨膜运输\n\n## 运输的方式\n\n1. 【被动运输】方式：顺浓度梯度进行、不消耗能量的运输。"
+    "\n2. 【主动运输】方式：逆浓度梯度进行、需要载体并消耗能量的运输。\n",
+]
+
+
+@pytest.mark.parametrize("text", _STRESSED_NAMES)
+def test_a_stressed_name_keeps_its_meaning(tmp_path: Path, text: str) -> None:
+    """The section's "含义：" defines the whole name its heading stresses, and "【被动运输】
+    方式：…" the item's: with the brackets left in the heading's text the name read as never
+    mentioned and the bare head word "运输" took the meaning; read as a label, the item's
+    stressed words went and it defined nothing."""
     described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
-    assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
-    assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
+    for name, meaning in (("被动运输方式", "顺浓度梯度"), ("主动运输方式", "逆浓度梯度")):
+        assert described[name].startswith(f"{name}：{meaning}")
 
 
 def test_what_a_note_says_of_a_policy_is_no_topic() -> None:
@@ -102,19 +110,6 @@ def test_what_a_note_says_of_a_policy_is_no_topic() -> None:
     assert _terms("浮动汇率制度的误区") == ["浮动汇率制度"]
     # a kind of risk is a topic
     assert _terms("汇率风险") == ["汇率风险"]
-
-
-def test_an_items_stressed_name_before_its_colon_is_defined_whole(tmp_path: Path) -> None:
-    """ "【被动运输】方式：顺浓度梯度…": the list item's label stresses the words of its
-    name as the heading does; read as a label they went and the item defined nothing."""
-    text = (
-        "# 物质跨膜运输\n\n## 运输的方式\n\n"
-        "1. 【被动运输】方式：顺浓度梯度进行、不消耗能量的运输。\n"
-        "2. 【主动运输】方式：逆浓度梯度进行、需要载体并消耗能量的运输。\n"
-    )
-    described = {c.title: c.description for c in concepts_of(tmp_path, text, language="zh-CN")}
-    assert described["被动运输方式"].startswith("被动运输方式：顺浓度梯度")
-    assert described["主动运输方式"].startswith("主动运输方式：逆浓度梯度")
 
 
 def test_the_exam_years_closing_a_heading_are_no_part_of_its_title() -> None:
