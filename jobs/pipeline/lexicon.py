@@ -1090,6 +1090,11 @@ def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
     return _ZH_EMPHASIS.sub(unwrap, zh_name_stress_unwrapped(text))
 
 
+def zh_part_label(word: str) -> bool:
+    """A handout's label for a part or a study point ("例2", "答案", "考点一"), no name."""
+    return _ZH_PART_LABEL.match(word) is not None
+
+
 def zh_name_stress_unwrapped(text: str) -> str:
     """The text without the brackets that stress words running straight on into the head
     word closing the phrase (`_ZH_NAME_HEAD`): they are the name's own, and a heading's

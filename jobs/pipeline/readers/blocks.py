@@ -17,6 +17,7 @@ from jobs.pipeline.lexicon import (
     GLOSSARY_HEADINGS,
     third_person_verb,
     zh_name_stress_unwrapped,
+    zh_part_label,
 )
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
@@ -173,6 +174,29 @@ _MARKED_NAME = re.compile(r"^([^，。；：:！？,;!?]{1,16}?)\s*[:：]")
 _MARKED_LINE = re.compile(r"^[^，。；：:！？,;!?]{1,30}$")
 
 
+# …or by setting the name itself in those brackets before the colon, with a note on it
+# ("【资源配置（基础）】：资源配置是指…", "【经营范围（基础）】：是指…"): the brackets and the
+# note go and the name is stressed, when what follows says what it is (opens on 是指, 指,
+# 即, 是, or on the name); a part's label, "【答案】：", "【例2】：", stays. Read as a label,
+# the answer kept "【资源配置（基础）】：" and the stressed words of the gloss took the meaning.
+_BRACKETED_NAME = re.compile(
+    r"^【(?P<name>[^【】（）()]{2,16}?)\s*(?:[（(][^【】（）()]{1,8}[)）])?】\s*[:：]\s*(?P<gloss>\S.*)$",
+    re.S,
+)
+
+
+def bracketed_name(text: str) -> tuple[str, str]:
+    """text with a name in brackets before its colon unwrapped (`_BRACKETED_NAME`), and the
+    name ("" when there is none)."""
+    found = _BRACKETED_NAME.match(text)
+    if found is None or zh_part_label(found.group("name")):
+        return text, ""
+    name, gloss = found.group("name"), found.group("gloss")
+    if not gloss.startswith((name, "是指", "指", "即", "是")):
+        return text, ""
+    return f"{name}：{gloss}", name
+
+
 def term_mark(text: str) -> tuple[str, str]:
     """text without a Chinese term mark opening it, and the name the mark marks ("" when
     there is no mark, or it opens a sentence whose name is unclear)."""
@@ -270,6 +294,8 @@ def make_blocks(
     coded: list[str] = []
     if kind in ("paragraph", "list_item", "heading"):  # a heading's stress is its own
         text, coded = code_marked_terms(text)
+    if kind in ("paragraph", "list_item") and not marked:  # its backticks gone first
+        text, marked = bracketed_name(text)
     if kind in ("paragraph", "list_item", "heading"):
         # "【外部增长】战略", a heading or an item's label: the name is mentioned whole
         text = zh_name_stress_unwrapped(text)

@@ -1129,3 +1129,17 @@ def test_the_frames_of_an_example_and_a_comparison_cut_no_name(tmp_path: Path) -
     )
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert not any(t.startswith("例") or t.endswith("相") for t in titles), titles
+
+
+def test_a_name_set_in_brackets_before_its_colon_is_the_term() -> None:
+    # "【名字（注）】：…": the note says the name is a basic one; what follows says what it is
+    from jobs.pipeline.readers.blocks import make_blocks
+
+    (noted,) = make_blocks("list_item", "【生产者（基础）】：是指能自己制造有机物的生物。", 1)
+    assert (noted.text, noted.emphasis) == ("生产者：是指能自己制造有机物的生物。", ("生产者",))
+    (named,) = make_blocks("list_item", "【消费者】：消费者是指直接或间接以生产者为食的生物。", 1)
+    assert named.emphasis == ("消费者",)
+    # a part's label, and a field a quiz fills in, stay as they are
+    for text in ("【答案】：是生产者", "【题型】：单选题"):
+        (kept,) = make_blocks("list_item", text, 1)
+        assert (kept.text, kept.emphasis) == (text, ())
