@@ -1080,9 +1080,10 @@ _ZH_EMPHASIS = re.compile(
 def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
     """The text with the square black brackets that stress a word inside a phrase taken
     off ("国民收入的【核算】" is "国民收入的核算"); a label's brackets stay ("【考点一】…",
-    "…【重点】"). Not `inside`, only a stressed word that opens the phrase is unwrapped
-    ("【国民生产总值】及其核算"): one stressed after "的" is the aspect of the topic a
-    heading treats ("国民收入的【核算】", "…的【决定】"), no topic of its own."""
+    "…【重点】"). Not `inside`, only a stressed word that opens the phrase, or runs on into
+    its head word, is unwrapped ("【国民生产总值】及其核算", `zh_name_stress_unwrapped`):
+    one stressed after "的" is the aspect of the topic a heading treats ("国民收入的【核算】",
+    "…的【决定】"), no topic of its own."""
 
     def unwrap(match: re.Match[str]) -> str:
         word = match.group(1) or match.group(2)
@@ -1090,6 +1091,29 @@ def zh_emphasis_unwrapped(text: str, inside: bool = True) -> str:
             return match.group(0)
         return word
 
+    return _ZH_EMPHASIS.sub(unwrap, zh_name_stress_unwrapped(text))
+
+
+def zh_part_label(word: str) -> bool:
+    """A handout's label for a part or a study point ("例2", "答案", "考点一"), no name."""
+    return _ZH_PART_LABEL.match(word) is not None
+
+
+def zh_name_stress_unwrapped(text: str) -> str:
+    """The text without the brackets that stress words running straight on into the head
+    word closing the phrase (`_ZH_NAME_HEAD`): they are the name's own, and a heading's
+    text keeps the name whole so that it reads as mentioned there."""
+
+    def unwrap(match: re.Match[str]) -> str:
+        word = match.group(1) or match.group(2)
+        named = match.group(1) and not _ZH_PART_LABEL.match(word)
+        if named and _ZH_NAME_HEAD.match(match.string, match.end()):
+            return word
+        return match.group(0)
+
+    text = _ZH_EMPHASIS_OPENING.sub(
+        lambda m: m.group(0) if _ZH_PART_LABEL.match(m.group(1)) else m.group(1), text
+    )
     return _ZH_EMPHASIS.sub(unwrap, text)
 
 
@@ -1107,6 +1131,18 @@ _ZH_STUDY_LABEL = (
     r"(?:梳理|总结|归纳|汇总|回顾|提醒|提示|精讲|解析|突破|整理|聚焦|分析)?)"
 )
 ZH_STUDY_LABEL = re.compile(rf"^{_ZH_STUDY_LABEL}$")
+# A stressed word that runs straight on into the short head word closing the phrase is
+# part of the name it modifies: "基本【竞争】战略", "【外部增长】战略", "【稳定性】战略". Read
+# as a label it went, and "基本" or the bare "战略" was the heading's topic. (A label runs
+# on into the topic it labels, "【考点二】汇率制度", "【例1】…", and one is no head word.)
+_ZH_NAME_HEAD = re.compile(r"[\u4e00-\u9fff]{1,2}(?=$|[\s（(：:，,])")
+_ZH_PART_LABEL = re.compile(
+    rf"^(?:{_ZH_STUDY_LABEL}|(?:答案|解析|分析|点拨|点评|评析|提示|注意|注|例|例题|定义|定理|"
+    r"实验|练习|思考|讨论|小结|总结|拓展|说明|备注|答|解)\s*[\d一二三四五六七八九十]{0,3})$"
+)
+_ZH_EMPHASIS_OPENING = re.compile(
+    r"(?<![\u4e00-\u9fff】])【([^【】]{2,16})】(?=[\u4e00-\u9fff]{1,2}(?:$|[\s（(：:，,]))"
+)
 # such a label run in before a colon, "考点1：光合作用", "重点：…": what follows is the topic
 ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
 
@@ -1551,6 +1587,19 @@ FACET_HEADINGS = frozenset(
         "权衡",
         "局限",
         "局限性",
+        # …and what a management or economics note says of a strategy or a policy: its
+        # meaning and reach, when it fits, how it is carried out, what it risks and gets
+        # wrong ("成本领先战略的内涵与适用条件", "…的优势与风险", "实施…的途径", "…的误区";
+        # "内涵", "适用条件", "途径", "风险" and "误区" were concepts of a strategy chapter)
+        "内涵",
+        "外延",
+        "适用",
+        "适用条件",
+        "适用范围",
+        "适用情境",
+        "途径",
+        "风险",
+        "误区",
         "特点",
         "特征",
         "特性",

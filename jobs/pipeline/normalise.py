@@ -49,6 +49,15 @@ PAGE_REFERENCE = re.compile(
 )
 
 
+# a revision note's mark of the exam years that asked the section, closing its heading:
+# "决策过程（2019年真题）", "管理者的技能要求（2012年真题、2023年真题）", "（2020考研真题）".
+# It tells the pupil what was examined, no part of the title (a module was titled
+# "【产品生命周期】对战略选择的影响（2022年真题）").
+EXAM_YEARS = re.compile(
+    r"\s*[(（][^()（）]{0,40}?(?:19|20)\d{2}[^()（）]{0,40}?(?:真题|考题|试题)[^()（）]{0,20}[)）]\s*$"
+)
+
+
 def heading_title(text: str) -> str:
     """A heading as a week's or module's title: single spaces, no code marks ("Using
     `Box<T>`" is "Using Box<T>"), "--" as a dash, no trailing colon or full stop, quotes
@@ -59,7 +68,9 @@ def heading_title(text: str) -> str:
     text = zh_emphasis_unwrapped(text)  # "国民收入的【核算】": a stressed word, not a label
     text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson, not the 学案
     text = (
-        CONTINUED.sub("", PAGE_REFERENCE.sub("", text)).replace("--", "–").rstrip(" .:;,：；，。")
+        CONTINUED.sub("", PAGE_REFERENCE.sub("", EXAM_YEARS.sub("", text)))
+        .replace("--", "–")
+        .rstrip(" .:;,：；，。")
     )
     pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
     while len(text) > 1 and pairs.get(text[0]) == text[-1] and text.count(text[-1]) <= 2:

@@ -83,8 +83,16 @@ _SECTION_NUMBER = (
     rf"(?!{_QUANTITY})(?!\d+[A-Z]{{1,3}}(?![A-Za-z]))\d+(?:\.\d+)*(?:[.．]|:(?=\s))?"
     r"(?![-\u2013]\d)"
 )
+# A heading numbered twice: a Markdown editor's table of contents numbers every heading
+# ("1.2. ", "1.3.2. "), and a Chinese revision note's own numbering follows it ("1.2. 一、
+# 【增长与稳定】战略", "1.3.2. (1)成本领先战略"). Both go: the second left "一" and "二" as
+# concepts and a module titled "一、【增长与稳定】战略".
+_STACKED_NUMBER = (
+    r"(?:\d+(?:\.\d+)*[.．]?\s*"
+    r"(?=[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]))?"
+)
 HEADING_NUMBER = re.compile(
-    r"^(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
+    r"^" + _STACKED_NUMBER + r"(?:" + _SECTION_NUMBER + r"|[IVX]+\.|"
     # Roman numerals as Unicode writes them, a Chinese revision sheet's parts: "Ⅰ. 地图…",
     # "Ⅱ、…" (not "Ⅱ型糖尿病": a type's numeral before its name is no separate mark)
     r"[\u2160-\u217f]{1,4}(?:[.、．]|\s)|"
@@ -2132,7 +2140,9 @@ def with_shared_head(spans: tuple[str, ...], text: str) -> tuple[str, ...]:
 
 
 def emphasis_name(span: str) -> str:
-    span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", span))  # "**【定义】**", "**重点：**"
+    # "**【定义】**", "**重点：**" go; a stressed word inside the name is the name's own,
+    # as in a heading ("【外部增长】战略" is 外部增长战略, `zh_emphasis_unwrapped`)
+    span = ZH_RUN_IN_LABEL.sub("", ZH_LABEL.sub("", zh_emphasis_unwrapped(span, inside=False)))
     span = _DEFINITION_LABEL.sub("", span)
     name = clean_title(_COUNTED_LABEL.sub("", _LIST_NUMBER.sub("", _TRAILING_GLOSS.sub("", span))))
     # a box's bold title naming an aspect of its topic, as a heading may (`_zh_aspect`):

@@ -836,6 +836,14 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
                 phrases.append(current)
             current = []
             continue
+        if _zh_frame_word(tagged, position):
+            # "以某企业为例说明…", "与传统企业相比较…": the frames of an example and of a
+            # comparison, cut by rjieba as 为 + 例, 相 + 比较, are no part of the noun before
+            # or after them ("例说明组织" and "传统企业相" were concepts of an exam paper)
+            if current:
+                phrases.append(current)
+            current = []
+            continue
         if word == "对" and current and not _zh_object_follows(tagged, position):
             current.append((word, "n"))  # "键值对": a pair, not the preposition "对…"
             continue
@@ -900,6 +908,14 @@ def _zh_perfective_follows(tagged: list[tuple[str, str]], position: int) -> bool
     may follow a noun ("这就是递归了。")."""
     rest = [(w, p) for w, p in tagged[position + 1 : position + 4] if not w.isspace()]
     return len(rest) >= 2 and rest[0][0] == "了" and rest[1][1] != "x"
+
+
+def _zh_frame_word(tagged: list[tuple[str, str]], position: int) -> bool:
+    """例 after 为 ("以…为例"), 相 before 比 ("与…相比", "相比较")."""
+    word = tagged[position][0]
+    if word == "例":
+        return position > 0 and tagged[position - 1][0] == "为"
+    return word == "相" and _following(tagged, position)[0].startswith("比")
 
 
 def _following(tagged: list[tuple[str, str]], position: int) -> tuple[str, str]:

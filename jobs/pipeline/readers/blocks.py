@@ -19,6 +19,8 @@ from jobs.pipeline.lexicon import (
     apparatus,
     course_matter,
     third_person_verb,
+    zh_name_stress_unwrapped,
+    zh_part_label,
 )
 from jobs.pipeline.model import Block, BlockKind, Page
 from jobs.pipeline.normalise import clean_title
@@ -178,6 +180,29 @@ _MARKED_NAME = re.compile(r"^([^，。；：:！？,;!?]{1,16}?)\s*[:：]")
 _MARKED_LINE = re.compile(r"^[^，。；：:！？,;!?]{1,30}$")
 
 
+# …or by setting the name itself in those brackets before the colon, with a note on it
+# ("【资源配置（基础）】：资源配置是指…", "【经营范围（基础）】：是指…"): the brackets and the
+# note go and the name is stressed, when what follows says what it is (opens on 是指, 指,
+# 即, 是, or on the name); a part's label, "【答案】：", "【例2】：", stays. Read as a label,
+# the answer kept "【资源配置（基础）】：" and the stressed words of the gloss took the meaning.
+_BRACKETED_NAME = re.compile(
+    r"^【(?P<name>[^【】（）()]{2,16}?)\s*(?:[（(][^【】（）()]{1,8}[)）])?】\s*[:：]\s*(?P<gloss>\S.*)$",
+    re.S,
+)
+
+
+def bracketed_name(text: str) -> tuple[str, str]:
+    """text with a name in brackets before its colon unwrapped (`_BRACKETED_NAME`), and the
+    name ("" when there is none)."""
+    found = _BRACKETED_NAME.match(text)
+    if found is None or zh_part_label(found.group("name")):
+        return text, ""
+    name, gloss = found.group("name"), found.group("gloss")
+    if not gloss.startswith((name, "是指", "指", "即", "是")):
+        return text, ""
+    return f"{name}：{gloss}", name
+
+
 def term_mark(text: str) -> tuple[str, str]:
     """text without a Chinese term mark opening it, and the name the mark marks ("" when
     there is no mark, or it opens a sentence whose name is unclear)."""
@@ -201,16 +226,28 @@ def term_mark(text: str) -> tuple[str, str]:
 # "`A`的列维数必须与`x`", is no span: `INLINE_CODE` pairs them.)
 _CODE_MARKED_TERM = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·]{2,24}")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# …and a revision note stresses whole phrases so, full-width punctuation and the square
+# black brackets of its key words inside ("`【资源配置】的模式与【经营范围】的决策`",
+# "`计划(Plan)、计策(Ploy)`", a heading's "`【外部增长】`战略"): Chinese words and the
+# marks of Chinese prose, no symbol code is made of (no quote, "=", "." or "_"). Its
+# backticks go (the answers quoted them, and a heading so stressed named no topic); it is
+# stressed only when it is a term's shape (`_CODE_MARKED_TERM`).
+_CODE_MARKED_PROSE = re.compile(
+    r"[\u3400-\u9fffA-Za-z0-9\u0370-\u03ff（）·【】、，；：。！？《》“”()/\s-]+"
+)
 
 
 def code_marked_terms(text: str) -> tuple[str, list[str]]:
-    """text with Chinese terms' backticks removed, and those terms."""
+    """text with Chinese terms' and phrases' backticks removed, and those terms."""
     terms: list[str] = []
 
     def unmark(found: re.Match[str]) -> str:
         term = found.group(2)
-        if not _CODE_MARKED_TERM.fullmatch(term) or len(_HAN_CHAR.findall(term)) < 2:
+        if len(_HAN_CHAR.findall(term)) < 2:
             return found.group(0)
+        if not _CODE_MARKED_TERM.fullmatch(term):
+            prose = _CODE_MARKED_PROSE.fullmatch(term) and not term[:1].isspace()
+            return term if prose else found.group(0)
         terms.append(term)
         return term
 
@@ -261,8 +298,13 @@ def make_blocks(
         text, starred = stray_bold(text)
         text, marked = term_mark(text)
     coded: list[str] = []
-    if kind in ("paragraph", "list_item"):
+    if kind in ("paragraph", "list_item", "heading"):  # a heading's stress is its own
         text, coded = code_marked_terms(text)
+    if kind in ("paragraph", "list_item") and not marked:  # its backticks gone first
+        text, marked = bracketed_name(text)
+    if kind in ("paragraph", "list_item", "heading"):
+        # "【外部增长】战略", a heading or an item's label: the name is mentioned whole
+        text = zh_name_stress_unwrapped(text)
     pieces = list(bounded(text))
     stressed = [*emphasis, *starred, *coded] if kind != "heading" else emphasis
     cleaned = (term_mark(undecorated(_INVISIBLE.sub("", e).strip()))[0] for e in stressed)

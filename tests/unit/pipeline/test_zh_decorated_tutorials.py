@@ -170,6 +170,20 @@ def test_a_chinese_term_in_backticks_is_stressed_not_code() -> None:
         assert (kept.text, kept.emphasis) == (text, ())
 
 
+def test_a_chinese_phrase_in_backticks_is_stressed_prose_not_code() -> None:
+    # a revision note wraps whole phrases, brackets and commas inside, in backticks
+    [item] = make_blocks("list_item", "细胞学说：由`【施莱登】和【施旺】共同提出`，后经补充完善", 1)
+    assert item.text == "细胞学说：由【施莱登】和【施旺】共同提出，后经补充完善"
+    assert item.emphasis == ()  # a phrase, no term's shape: nothing stressed
+    # a heading so stressed keeps its topic
+    [heading] = make_blocks("heading", "2.1. `光合作用`的过程", 1, level=2)
+    assert heading.text == "2.1. 光合作用的过程"
+    # code with Chinese in it keeps its backticks
+    for text in ("`print('你好，世界')`输出", "设 `总数=10` 个样本", "调用`obj.名称`"):
+        [kept] = make_blocks("paragraph", text, 1)
+        assert kept.text == text
+
+
 def test_a_blog_marking_terms_with_backticks_keeps_its_definitions(tmp_path: Path) -> None:
     # one bold sentence made the post no plain text, so its backticked terms were unmarked
     text = (

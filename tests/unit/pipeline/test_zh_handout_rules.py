@@ -1123,3 +1123,33 @@ def test_a_stressed_compound_name_opening_its_copula_is_defined_whatever_its_par
     assert defined("不能修改是常量的特点。", "不能修改") == []
     assert defined("非常重要是他的评价。", "非常重要") == []
     assert defined("最关键的是多练习。", "最关键的") == []
+
+
+def test_the_frames_of_an_example_and_a_comparison_cut_no_name(tmp_path: Path) -> None:
+    # "以…为例说明…", "与…相比较…": an exam's questions frame their topic so; cut as 为 + 例
+    # and 相 + 比较, the frame's halves ran into the nouns beside them
+    from tests.unit.pipeline.written import concepts_of
+
+    text = (
+        "# 生态学试题\n\n## 简答题\n\n"
+        "1. 请以某湿地生态系统为例说明群落的演替过程。\n"
+        "2. 请以某森林生态系统为例说明群落的演替过程。\n"
+        "3. 说明人工生态系统与自然生态系统相比较有何特点。\n"
+        "4. 说明人工生态系统的稳定性与自然生态系统相比较有何不同。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert not any(t.startswith("例") or t.endswith("相") for t in titles), titles
+
+
+def test_a_name_set_in_brackets_before_its_colon_is_the_term() -> None:
+    # "【名字（注）】：…": the note says the name is a basic one; what follows says what it is
+    from jobs.pipeline.readers.blocks import make_blocks
+
+    (noted,) = make_blocks("list_item", "【生产者（基础）】：是指能自己制造有机物的生物。", 1)
+    assert (noted.text, noted.emphasis) == ("生产者：是指能自己制造有机物的生物。", ("生产者",))
+    (named,) = make_blocks("list_item", "【消费者】：消费者是指直接或间接以生产者为食的生物。", 1)
+    assert named.emphasis == ("消费者",)
+    # a part's label, and a field a quiz fills in, stay as they are
+    for text in ("【答案】：是生产者", "【题型】：单选题"):
+        (kept,) = make_blocks("list_item", text, 1)
+        assert (kept.text, kept.emphasis) == (text, ())
