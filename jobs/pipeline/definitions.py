@@ -816,12 +816,22 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _EN_EXAMPLE_LEAD = re.compile(r"(?:for\s+(?:example|instance)\b|e\.\s?g\.|such\s+as\b)", re.I)
 
 
+# a clause opening on a verb of change: "升高温度", "增大反应物浓度"
+_ZH_CHANGED = re.compile(r"(?:增大|减小|升高|降低|增加|减少|提高|加快|减慢|改变|加大|缩小|扩大)")
+
+
 def _zh_remark(term: str, rest: str) -> bool:
     """`rest`, the text after a Chinese label `term` and its colon, makes a remark about
-    the term (opens on it again without a copula) or gives an example of it."""
+    the term (opens on it again without a copula, or its first clause changes it) or
+    gives an example of it."""
     if not has_han(term) or not rest:
         return False
     if rest.startswith(_ZH_EXAMPLE_LEAD) and not rest.startswith("如果"):
+        return True
+    first = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
+    if _ZH_CHANGED.match(first) and term in first:
+        # "温度：升高温度，反应速率加快" under "影响反应速率的因素": what changing the term
+        # brings about, no meaning (温度 and 浓度 were defined so)
         return True
     after = rest[len(term) :].lstrip()
     return (
@@ -1474,13 +1484,17 @@ _ZH_ASKED = re.compile(
 )
 
 
+_ZH_CONCEPT_HEADING = re.compile(r"(?<=[\u3400-\u9fff])的(?:概念|定义|含义)$")
+
+
 def labelled_below(name_line: str, sentence: str, block: int) -> Definition | None:
     """The definition a bullet labelled "Definition:" / "定义：" gives the term of the
     heading above it (`_DEFINITION_LABEL`)."""
     labelled = _DEFINITION_LABEL.match(sentence.strip())
     if labelled is None:
         return None
-    line = HEADING_NUMBER.sub("", name_line).strip()
+    # "化学反应速率的概念" heads the definition of 化学反应速率
+    line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", name_line).strip())
     asked = _EN_ASKED.match(line) or _ZH_ASKED.match(line)
     term = (
         next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))

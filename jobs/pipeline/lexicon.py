@@ -1567,6 +1567,9 @@ FACET_HEADINGS = frozenset(
         "表现",
         "概念",
         "过程",
+        # …and a quantity's unit and symbol ("单位：mol/(L·s)" was a concept)
+        "单位",
+        "符号",
         "排列",
         "分区",
         "优点",

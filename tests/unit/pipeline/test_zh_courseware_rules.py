@@ -344,3 +344,20 @@ def test_a_study_guides_own_name_and_stages_are_no_concepts(tmp_path: Path) -> N
     assert not titles & {"浮力 导学案", "小组讨论", "探究一", "当堂检测"}, titles
     assert heading_title("第九课 浮力 导学案") == "第九课 浮力"
     assert apparatus("导学案") and not apparatus("教学设计") and not apparatus("自主学习")
+
+
+def test_a_factors_effect_and_a_quantitys_unit_define_nothing(tmp_path: Path) -> None:
+    """Under "影响化学反应速率的因素" a 课件 lists "温度：升高温度，反应速率加快": what
+    changing the factor brings about, no meaning (温度 was defined so); "单位：mol/(L·s)"
+    gave 单位 as a concept; a "定义：" bullet under "X的概念" defines X."""
+    text = (
+        "# 化学反应速率\n\n## 一、化学反应速率的概念\n\n"
+        "- 定义：单位时间内反应物浓度的减少或生成物浓度的增加\n- 单位：mol/(L·s)\n\n"
+        "## 二、影响化学反应速率的因素\n\n"
+        "- 温度：升高温度，反应速率加快\n- 压强：增大压强，气体反应的速率加快\n\n"
+        "化学反应速率受温度和压强影响。温度越高，化学反应速率越快。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "课件.md", "zh-CN")}
+    assert described["化学反应速率"] == "化学反应速率：单位时间内反应物浓度的减少或生成物浓度的增加"
+    assert not described.get("温度") and not described.get("压强"), described
+    assert "单位" not in described
