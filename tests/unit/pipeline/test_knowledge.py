@@ -837,3 +837,21 @@ def test_inline_maths_belongs_to_the_concept_of_its_own_sentence() -> None:
         (r"$E_k = \frac{1}{2} m v^2$", "kinetic energy"),
         (r"$p = m v + 0$", "momentum"),
     ]
+
+
+def test_a_question_naming_examples_is_no_example() -> None:
+    """A review question that lists cases ("such as", "for example" inside it) asks the
+    reader for the example; it shows none and answers no "How is X used?"."""
+    blocks = [
+        Block("heading", "Enzymes", 1, level=1),
+        Block("paragraph", "Why do enzymes such as amylase lose activity when heated?", 1),
+        Block("paragraph", "Which catalysts, for example pepsin, work in acid？", 1),
+        Block("paragraph", "Enzymes such as amylase break down starch.", 1),
+        # a question the paragraph goes on to answer is prose's own: it stays
+        Block("paragraph", "Why do metals such as iron rust? Oxygen and water react.", 1),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "m")]
+    assert found == [
+        "Enzymes such as amylase break down starch.",
+        "Why do metals such as iron rust?",
+    ]
