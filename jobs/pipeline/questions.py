@@ -30,10 +30,16 @@ _LABEL = re.compile(
     r"(?:^|(?<=[\s\u3000-\u9fff\uff00-\uffef.;；,，)）]))([A-H])\s*[.．、)）](?!\d)"
 )
 MIN_OPTIONS = 2  # "A．… B．…": at least two labels in their order
+# a word processor's lettered list labels its options in small letters, one a block ("a.
+# service mark", "b) trade dress"); only a block's opening label counts (a small letter
+# and a full stop inside prose are an initial or a sub-part as often)
+_SMALL_LABEL = re.compile(r"^\s*([a-h])\s*[.)](?!\d)\s+(?=\S)")
 
 
 def _labels(text: str) -> list[str]:
-    return [m.group(1) for m in _LABEL.finditer(text)]
+    labels = [m.group(1) for m in _LABEL.finditer(text)]
+    small = _SMALL_LABEL.match(text)
+    return labels or ([small.group(1).upper()] if small else [])
 
 
 def _in_order(labels: list[str]) -> bool:
@@ -50,7 +56,9 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
     start, expected = -1, "A"
     for i, block in enumerate(blocks):
         labels = _labels(block.text)
-        opens = bool(labels) and _LABEL.match(block.text.lstrip()) is not None
+        opens = bool(labels) and (
+            _LABEL.match(block.text.lstrip()) is not None or _SMALL_LABEL.match(block.text)
+        )
         if opens and labels[0] == "A" and len(labels) >= MIN_OPTIONS and _in_order(labels):
             runs[i] = i  # the options in one block
             start, expected = -1, "A"
@@ -117,6 +125,9 @@ _OPTION_END = " \t\n\u3000;；,，"
 def option_texts(text: str) -> list[str]:
     """The options a block lists, without their labels ("A. absolute threshold B. …")."""
     found = list(_LABEL.finditer(text))
+    small = _SMALL_LABEL.match(text)
+    if not found and small:
+        return [text[small.end() :].strip(_OPTION_END)]
     return [
         text[m.end() : found[n + 1].start() if n + 1 < len(found) else len(text)].strip(_OPTION_END)
         for n, m in enumerate(found)
