@@ -120,6 +120,7 @@ _ZH_OPTION = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,9}")
 _ZH_AND = re.compile(r"[和与及、]")
 _ZH_NOUN_TAGS = ("n", "vn", "l", "j", "eng")
 _OPTION_END = " \t\n\u3000;；,，"
+_EN_ARTICLE = re.compile(r"^(?:an?|the) (?=\S)", re.I)
 
 
 def option_texts(text: str) -> list[str]:
@@ -154,6 +155,9 @@ def _names(option: str, chinese: bool) -> list[str]:
         return []
     if option.endswith(".") or not _EN_OPTION.fullmatch(option):
         return []  # "Mitochondria make ATP.": a statement
+    # "a generic term", "an arbitrary mark", "the nucleus": the article sets the option
+    # in the stem's sentence ("… is never registrable?"), the name is what follows it
+    option = _EN_ARTICLE.sub("", option)
     words = option.lower().split()
     if any(w in EN_STOP or w in EN_DETERMINERS for w in words) or _a_value(option):
         return []  # "all of the above", "both a and b"; "sour", "low-frequency": no names

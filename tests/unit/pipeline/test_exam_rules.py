@@ -614,3 +614,10 @@ def test_options_in_small_letters_one_a_block_offer_their_names() -> None:
     lone = [Block("paragraph", "a. The first point.", 1), Block("paragraph", "Text.", 1)]
     assert option_runs(lone) == {}
     assert option_runs([Block("paragraph", "Vitamin a. and b. are named.", 1)]) == {}
+
+
+def test_an_options_leading_article_is_no_part_of_the_name() -> None:
+    """Options worded to finish the stem's sentence ("a covalent bond", "an ionic bond",
+    "the nucleus") offer the names after the article; "all of the above" still none."""
+    texts = ["a covalent bond", "an ionic bond", "the metallic bond", "all of the above"]
+    assert option_names(texts, chinese=False) == ["covalent bond", "ionic bond", "metallic bond"]
