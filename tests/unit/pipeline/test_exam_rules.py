@@ -593,14 +593,15 @@ def test_a_questions_numbered_answer_is_no_set_of_choices() -> None:
 def test_options_in_small_letters_one_a_block_offer_their_names() -> None:
     """A word processor's lettered list gives a question's options as "a. …", "b. …",
     one a paragraph; they are options as "A. …" are, and the names offered are cues."""
-    blocks = [
-        Block("list_item", "1. Which organelle makes most of a cell's ATP?", 1),
-        Block("list_item", "a. ribosome", 1),
-        Block("list_item", "b. mitochondrion", 1),
-        Block("list_item", "c) lysosome", 1),
-        Block("list_item", "d. Golgi apparatus", 1),
-        Block("list_item", "2. Name one product of photosynthesis.", 1),
-    ]
+    items = (
+        "1. Which organelle makes most of a cell's ATP?",
+        "a. ribosome",
+        "b. mitochondrion",
+        "c) lysosome",
+        "d. Golgi apparatus",
+        "2. Name one product of photosynthesis.",
+    )
+    blocks = [Block("list_item", text, 1) for text in items]
     runs = option_runs(blocks)
     assert set(runs) == {1, 2, 3, 4}
     texts = [t for i in sorted(runs) for t in option_texts(blocks[i].text)]
