@@ -771,7 +771,14 @@ _FIGURE_MARK = re.compile(
     r"|boxes|box|squares?|rectangles?)",
     re.I,
 )
-_EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.g\.)|\bexamples?\s+of\b", re.I)
+# "As an example, the term “Raisin Bran” is merely descriptive …", "Adobe, for example,
+# asked authors to stop using the term “photoshopped”": the marker opening the sentence,
+# or set off by commas after its subject, says the same as "For example, …"
+_EXAMPLE = re.compile(
+    r"^\W*(?:for\s+(?:example|instance)|as\s+an\s+example|e\.g\.)"
+    r"|^[^,;:]{1,40},\s*for\s+(?:example|instance),|\bexamples?\s+of\b",
+    re.I,
+)
 # a colon after the term, or a dash set between spaces, as notes type a gloss in a list
 # ("**Climate** -- temperature and moisture", "**Loss** – erosion and dissolution"): a
 # soil lesson's factors and processes, glossed so, had no definitions

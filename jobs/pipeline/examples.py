@@ -32,6 +32,7 @@ _INSIDE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b|例如|比如|譬如|诸如", re.I
 )
 MAX_CONTENT = 600
+_ASKED = re.compile(r"[?？][\s\"'”’)）]*$")
 _LEAD_IN_WORDS = 3  # "For example, with" is a lead-in; a sentence of its own says more
 
 
@@ -54,6 +55,12 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
         for position, sentence in enumerate(said):
             start = _START.match(sentence)
             if start is None and _INSIDE.search(sentence) is None:
+                continue
+            if start is None and position == len(said) - 1 and _ASKED.search(sentence):
+                # "Why can surnames such as “Smith” not be registered?" closing its block:
+                # a question with the marker inside asks for the example, it shows none (a
+                # worksheet's question answered "How is “surname” used in practice?"). One
+                # the paragraph goes on to answer stays ("为什么像…这样的…呢？因为…").
                 continue
             key = concept_of(sentence, index, by_section=start is not None)
             if start is None and key is not None:

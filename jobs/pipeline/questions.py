@@ -30,10 +30,16 @@ _LABEL = re.compile(
     r"(?:^|(?<=[\s\u3000-\u9fff\uff00-\uffef.;；,，)）]))([A-H])\s*[.．、)）](?!\d)"
 )
 MIN_OPTIONS = 2  # "A．… B．…": at least two labels in their order
+# a word processor's lettered list labels its options in small letters, one a block ("a.
+# service mark", "b) trade dress"); only a block's opening label counts (a small letter
+# and a full stop inside prose are an initial or a sub-part as often)
+_SMALL_LABEL = re.compile(r"^\s*([a-h])\s*[.)](?!\d)\s+(?=\S)")
 
 
 def _labels(text: str) -> list[str]:
-    return [m.group(1) for m in _LABEL.finditer(text)]
+    labels = [m.group(1) for m in _LABEL.finditer(text)]
+    small = _SMALL_LABEL.match(text)
+    return labels or ([small.group(1).upper()] if small else [])
 
 
 def _in_order(labels: list[str]) -> bool:
@@ -50,7 +56,9 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
     start, expected = -1, "A"
     for i, block in enumerate(blocks):
         labels = _labels(block.text)
-        opens = bool(labels) and _LABEL.match(block.text.lstrip()) is not None
+        opens = bool(labels) and (
+            _LABEL.match(block.text.lstrip()) is not None or _SMALL_LABEL.match(block.text)
+        )
         if opens and labels[0] == "A" and len(labels) >= MIN_OPTIONS and _in_order(labels):
             runs[i] = i  # the options in one block
             start, expected = -1, "A"
@@ -112,11 +120,15 @@ _ZH_OPTION = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,9}")
 _ZH_AND = re.compile(r"[和与及、]")
 _ZH_NOUN_TAGS = ("n", "vn", "l", "j", "eng")
 _OPTION_END = " \t\n\u3000;；,，"
+_EN_ARTICLE = re.compile(r"^(?:an?|the) (?=\S)", re.I)
 
 
 def option_texts(text: str) -> list[str]:
     """The options a block lists, without their labels ("A. absolute threshold B. …")."""
     found = list(_LABEL.finditer(text))
+    small = _SMALL_LABEL.match(text)
+    if not found and small:
+        return [text[small.end() :].strip(_OPTION_END)]
     return [
         text[m.end() : found[n + 1].start() if n + 1 < len(found) else len(text)].strip(_OPTION_END)
         for n, m in enumerate(found)
@@ -143,6 +155,9 @@ def _names(option: str, chinese: bool) -> list[str]:
         return []
     if option.endswith(".") or not _EN_OPTION.fullmatch(option):
         return []  # "Mitochondria make ATP.": a statement
+    # "a generic term", "an arbitrary mark", "the nucleus": the article sets the option
+    # in the stem's sentence ("… is never registrable?"), the name is what follows it
+    option = _EN_ARTICLE.sub("", option)
     words = option.lower().split()
     if any(w in EN_STOP or w in EN_DETERMINERS for w in words) or _a_value(option):
         return []  # "all of the above", "both a and b"; "sour", "low-frequency": no names

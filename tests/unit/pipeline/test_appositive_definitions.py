@@ -336,3 +336,16 @@ def test_or_and_a_genus_after_an_emphasised_name_restate_it() -> None:
     # a list of emphasised names joined by "or" is no gloss
     sentence = "Pick a crop such as barley, or the oats of the north field."
     assert _found(sentence, "barley", "oats") == []
+
+
+def test_the_term_in_an_example_marked_as_an_example_or_between_commas_names_nothing() -> None:
+    """ "As an example, the term X …" and "Acme, for example, dropped the term X …" use a
+    word as a case of the point made, as "For example, the term X …" does; a sentence
+    that says what the term refers to still names it."""
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, chinese=False)]
+
+    assert terms("As an example, the term “Quick Oats” only describes the cereal.") == []
+    assert terms("Acme, for example, asked writers to avoid the term “googled” online.") == []
+    assert terms("As an example, the term “lien” refers to a claim on property.") == ["lien"]

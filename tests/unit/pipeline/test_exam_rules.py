@@ -14,7 +14,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
-from jobs.pipeline.questions import asked_topics, choices
+from jobs.pipeline.questions import asked_topics, choices, option_names, option_runs, option_texts
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, sections_of
 
@@ -588,3 +588,37 @@ def test_a_questions_numbered_answer_is_no_set_of_choices() -> None:
         Block("list_item", "b. metaphase", 1),
     ]
     assert choices(blocks) == {4, 5}
+
+
+def test_options_in_small_letters_one_a_block_offer_their_names() -> None:
+    """A word processor's lettered list gives a question's options as "a. …", "b. …",
+    one a paragraph; they are options as "A. …" are, and the names offered are cues."""
+    items = (
+        "1. Which organelle makes most of a cell's ATP?",
+        "a. ribosome",
+        "b. mitochondrion",
+        "c) lysosome",
+        "d. Golgi apparatus",
+        "2. Name one product of photosynthesis.",
+    )
+    blocks = [Block("list_item", text, 1) for text in items]
+    runs = option_runs(blocks)
+    assert set(runs) == {1, 2, 3, 4}
+    texts = [t for i in sorted(runs) for t in option_texts(blocks[i].text)]
+    assert option_names(texts, chinese=False) == [
+        "ribosome",
+        "mitochondrion",
+        "lysosome",
+        "Golgi apparatus",
+    ]
+    # a small letter alone opens no run, nor does one inside prose
+    lone = [Block("paragraph", "a. The first point.", 1), Block("paragraph", "Text.", 1)]
+    assert option_runs(lone) == {}
+    assert option_runs([Block("paragraph", "Vitamin a. and b. are named.", 1)]) == {}
+
+
+def test_an_options_leading_article_is_no_part_of_the_name() -> None:
+    """Options worded to finish the stem's sentence ("a covalent bond", "an ionic bond",
+    "the nucleus") offer the names after the article; "all of the above" still none."""
+    texts = ["a covalent bond", "an ionic bond", "the metallic bond", "all of the above"]
+    assert option_names(texts, chinese=False) == ["covalent bond", "ionic bond", "metallic bond"]

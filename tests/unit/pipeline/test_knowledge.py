@@ -211,8 +211,7 @@ def test_a_bullet_giving_its_example_after_the_label_holds_it_whole() -> None:
         Block("list_item", "Example:", 1),
         Block("list_item", "Feldspar, the commonest mineral", 1),
     ]
-    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "m")]
-    assert found == [
+    assert _examples(blocks) == [
         "Example: quartz",
         "例：石英",
         "Example:\nFeldspar, the commonest mineral",
@@ -836,4 +835,25 @@ def test_inline_maths_belongs_to_the_concept_of_its_own_sentence() -> None:
     assert [(x.content, x.concept_key) for x in found] == [
         (r"$E_k = \frac{1}{2} m v^2$", "kinetic energy"),
         (r"$p = m v + 0$", "momentum"),
+    ]
+
+
+def _examples(blocks: list[Block]) -> list[str]:
+    """The examples' texts, each owned by one concept."""
+    return [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "m")]
+
+
+def test_a_question_naming_examples_is_no_example() -> None:
+    """A review question that lists cases ("such as", "for example" inside it) asks the
+    reader for the example; it shows none and answers no "How is X used?"."""
+    said = (
+        "Why do enzymes such as amylase lose activity when heated?",
+        "Which catalysts, for example pepsin, work in acid？",
+        "Enzymes such as amylase break down starch.",
+        # a question the paragraph goes on to answer is prose's own: it stays
+        "Why do metals such as iron rust? Oxygen and water react.",
+    )
+    assert _examples([Block("paragraph", text, 1) for text in said]) == [
+        "Enzymes such as amylase break down starch.",
+        "Why do metals such as iron rust?",
     ]
