@@ -588,3 +588,17 @@ def test_a_questions_numbered_answer_is_no_set_of_choices() -> None:
         Block("list_item", "b. metaphase", 1),
     ]
     assert choices(blocks) == {4, 5}
+
+
+def test_a_review_sets_bare_name_is_no_concept(tmp_path: Path) -> None:
+    """ "Chapter 3 Review" and "第三章 复习题" left "Review" and 复习题 as the first concept
+    of a review set; "Peer Review" stays a topic."""
+    english = (
+        "# Chapter 3 Review\n\n1. What is photosynthesis?\n\nPhotosynthesis is the process "
+        "by which plants make glucose from light, water and carbon dioxide.\n"
+    )
+    assert "review" not in {c.key for c in concepts_of(tmp_path, english, "review.md")}
+    chinese = "# 第三章 复习题\n\n1．什么是光合作用？\n\n光合作用是绿色植物制造有机物的过程。\n"
+    titles = {c.title for c in concepts_of(tmp_path, chinese, "复习.md", "zh-CN")}
+    assert "复习题" not in titles and "光合作用" in titles
+    assert not apparatus("Peer Review")
