@@ -298,6 +298,9 @@ GENERIC_HEADINGS = frozenset(
         # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
         # was a deck's concept and module over its two check questions); words a subject
         # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")
+        # …and a review set's bare name ("Chapter 3 Review" left "Review" a concept;
+        # "Peer Review", "Code Review" are topics)
+        "review",
         "exit ticket",
         "exit tickets",
         "exit slip",
@@ -582,8 +585,12 @@ GENERIC_HEADINGS = frozenset(
         "英文对应词索引",
         "思考题",
         # the kinds of exercise a chapter ends on, and their answers (a SQL course's
-        # "练习题", "填空题", "判断题" and "**参考答案:**" were concepts)
+        # "练习题", "填空题", "判断题" and "**参考答案:**" were concepts; a review set
+        # titled "第三章 复习题" had 复习题 as its first concept)
         "练习题",
+        "复习题",
+        "自测题",
+        "测验",
         "填空题",
         "判断题",
         "选择题",

@@ -622,3 +622,17 @@ def test_an_options_leading_article_is_no_part_of_the_name() -> None:
     "the nucleus") offer the names after the article; "all of the above" still none."""
     texts = ["a covalent bond", "an ionic bond", "the metallic bond", "all of the above"]
     assert option_names(texts, chinese=False) == ["covalent bond", "ionic bond", "metallic bond"]
+
+
+def test_a_review_sets_bare_name_is_no_concept(tmp_path: Path) -> None:
+    """ "Chapter 3 Review" and "第三章 复习题" left "Review" and 复习题 as the first concept
+    of a review set; "Peer Review" stays a topic."""
+    english = (
+        "# Chapter 3 Review\n\n1. What is photosynthesis?\n\nPhotosynthesis is the process "
+        "by which plants make glucose from light, water and carbon dioxide.\n"
+    )
+    assert "review" not in {c.key for c in concepts_of(tmp_path, english, "review.md")}
+    chinese = "# 第三章 复习题\n\n1．什么是光合作用？\n\n光合作用是绿色植物制造有机物的过程。\n"
+    titles = {c.title for c in concepts_of(tmp_path, chinese, "复习.md", "zh-CN")}
+    assert "复习题" not in titles and "光合作用" in titles
+    assert not apparatus("Peer Review")
