@@ -108,7 +108,9 @@ HEADING_NUMBER = re.compile(
     # numbers its chapters in Roman capitals ("CHAPTER VIII. OF THE WAGES OF LABOUR" titled
     # a week "Chapter VIII. of the Wages of Labour")
     r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*"
-    r"(?:\d+(?:\.\d+)*|(?-i:[IVXL]{1,7})(?![A-Za-z]))"
+    # …or lettered, as a worksheet's parts are: "Part A – Multiple Choice" (its weeks
+    # and modules were titled so)
+    r"(?:\d+(?:\.\d+)*|(?-i:[IVXL]{1,7})(?![A-Za-z])|(?-i:[A-H])(?![A-Za-z]))"
     r"(?:[:.]|\s+[-\u2013\u2014](?=\s))?|§\s*(?:\d+(?:\.\d+)*\.?)?"
     r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"
     # IEEE's subsections, "A. Algorithms" (a capital and a word in lower case after it:

@@ -15,6 +15,7 @@ from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.questions import asked_topics, choices, option_names, option_runs, option_texts
+from jobs.pipeline.structure import HEADING_NUMBER, heading_terms
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, sections_of
 
@@ -636,3 +637,14 @@ def test_a_review_sets_bare_name_is_no_concept(tmp_path: Path) -> None:
     titles = {c.title for c in concepts_of(tmp_path, chinese, "复习.md", "zh-CN")}
     assert "复习题" not in titles and "光合作用" in titles
     assert not apparatus("Peer Review")
+
+
+def test_a_worksheets_lettered_parts_are_numbered_headings() -> None:
+    """ "Part A – Multiple Choice", "Part B: Short Answer": a letter numbers a worksheet's
+    part as a digit does (its weeks and modules were titled so); "Part A. Plate
+    Tectonics" names its topic."""
+    assert HEADING_NUMBER.sub("", "Part A – Multiple Choice") == "Multiple Choice"
+    assert HEADING_NUMBER.sub("", "Section C: Vocabulary") == "Vocabulary"
+    assert [c.term for c in heading_terms("Part B – Short Answer", 0, 2)] == []
+    assert [c.term for c in heading_terms("Part A. Plate Tectonics", 0, 2)] == ["Plate Tectonics"]
+    assert HEADING_NUMBER.sub("", "Section Headings") == "Section Headings"
