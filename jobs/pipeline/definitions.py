@@ -1034,6 +1034,19 @@ _ZH_NAME_BEFORE_COLON = (
 )
 _ZH_LIST_ENTRY = re.compile(rf"^[-*•·◦▪\s]*{ZH_ENUMERATOR}\s*{_ZH_NAME_BEFORE_COLON}", re.S)
 _ZH_CONCEPT_OF = re.compile(r"^(?P<t>.+?)的(?:概念|定义|含义)$")
+# a 名词解释 list names a work, a decree or a programme by its title in book-title marks
+# ("4. 《天朝田亩制度》：太平天国颁布的…"): the marks set the name off, no part of it (with
+# them the entry defined nothing, and the work was missing from a history review's concepts)
+_ZH_TITLED_NAME = re.compile(
+    rf"^([-*•·◦▪\s]*(?:{ZH_ENUMERATOR}\s*)?)《([^《》\s]{{2,12}})》(?=\s*[:：])"
+)
+
+
+def _zh_title_unmarked(text: str) -> str:
+    """The entry's text with the book-title marks around its name taken off."""
+    return _ZH_TITLED_NAME.sub(r"\1\2", text)
+
+
 # code or emphasis marks opening an entry before its Chinese name
 _MARKED_OPENING = re.compile(r"^[`*_]+(?=[\u3400-\u9fff【])")
 # an entry's text that opens on a label restating the name, then what it means: "部门法
@@ -1049,11 +1062,12 @@ def _zh_list_entry(
     `item`: the sentence opens a bulleted list's item, an entry as a numbered one is (a
     slide's "资产配置：…", one bullet for each term it names); `listed`: the item is one of
     a run of such entries (`zh_entry_runs`)."""
-    opening = _LIST_MARK.sub("", sentence)
+    sentence_named = _zh_title_unmarked(sentence)
+    opening = _LIST_MARK.sub("", sentence_named)
     # "`【收入法】或所得法：`…", "`产品【支出法】（…）：`…": a revision note highlights an
     # entry's name and colon in backticks, its key word in 【】: no part of the name
     opening = zh_emphasis_unwrapped(_MARKED_OPENING.sub("", opening))
-    numbered = _ZH_LIST_ENTRY.match(sentence)
+    numbered = _ZH_LIST_ENTRY.match(sentence_named)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
     if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
         return None
@@ -1345,7 +1359,9 @@ def zh_entry_runs(blocks: Sequence[Block]) -> set[int]:
 
 def _zh_named_item(text: str) -> bool:
     """The item opens on a name before a colon and goes on, in words or in symbols."""
-    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", text), re.S)
+    match = re.match(
+        rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", _zh_title_unmarked(text)), re.S
+    )
     return match is not None and bool(match.group("rest").strip())
 
 
@@ -1363,7 +1379,7 @@ def _zh_group_label(text: str, following: str) -> bool:
 def zh_colon_entry(found: Definition) -> bool:
     """The definition is an entry that opens on its term before a colon ("相须：…"), one
     name (an entry for two, "阈上刺激和阈下刺激：…", names each of them)."""
-    opening = _LIST_MARK.sub("", found.sentence)
+    opening = _LIST_MARK.sub("", _zh_title_unmarked(found.sentence))
     return (
         re.match(rf"^{re.escape(found.term)}\s*[:：]", opening) is not None
         and len(zh_listed(found.term)) <= 1
@@ -1371,7 +1387,9 @@ def zh_colon_entry(found: Definition) -> bool:
 
 
 def _zh_entry_shape(text: str) -> bool:
-    match = re.match(rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", text), re.S)
+    match = re.match(
+        rf"^{_ZH_NAME_BEFORE_COLON}", _LIST_MARK.sub("", _zh_title_unmarked(text)), re.S
+    )
     return match is not None and len(_HAN.findall(match.group("rest"))) >= MIN_ZH_ENTRY_CHARS
 
 

@@ -1153,3 +1153,25 @@ def test_a_name_set_in_brackets_before_its_colon_is_the_term() -> None:
     for text in ("【答案】：是生产者", "【题型】：单选题"):
         (kept,) = make_blocks("list_item", text, 1)
         assert (kept.text, kept.emphasis) == (text, ())
+
+
+def test_a_numbered_entry_naming_a_work_by_its_title_defines_the_work() -> None:
+    # a 名词解释 list gives a charter, a treaty or a book in book-title marks before its colon:
+    # the marks set the name off, and the entry defines the work as its neighbours do theirs
+    from jobs.pipeline.definitions import find_definitions, zh_colon_entry
+
+    for entry in (
+        "1. 《九章算术》：汉代成书的数学著作，以问题集的形式汇集了丈量田亩和计算粮税的方法。",
+        "（2）《齐民要术》：北魏贾思勰所著的农学著作，系统总结了黄河流域的农业生产经验。",
+    ):
+        found = list(find_definitions(entry, 0, True))
+        assert [d.term for d in found][:1] in (["九章算术"], ["齐民要术"]), entry
+    # a word processor's list numbers its items itself: the entry opens on the title, and
+    # names its term before the colon as a glossary's entry does
+    (bare,) = find_definitions(
+        "《九章算术》：汉代成书的数学著作，汇集了丈量田亩的方法。", 0, True, item=True
+    )
+    assert bare.term == "九章算术" and zh_colon_entry(bare)
+    # a title inside the gloss, or marks around more than a name, name nothing new
+    (kept,) = find_definitions("1. 勾股定理：《周髀算经》记载的直角三角形三边关系的定理。", 0, True)
+    assert kept.term == "勾股定理"
