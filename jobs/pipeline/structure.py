@@ -3301,10 +3301,6 @@ _ZH_RANKING = (
     "其他",
     "特定",
 )
-# …and the standpoint a humanities outline judges an event or an idea from: its "历史意义",
-# "历史作用", "理论意义", as its "重要意义" (the significance of what the item is under; a
-# history outline's bullet "历史意义", repeated under each movement, was a concept)
-_ZH_STANDPOINTS = ("历史", "理论", "现实")
 
 
 # "效率高", "速度快", "成本低": a noun and the one-character adjective said of it, a point
@@ -3332,7 +3328,7 @@ def zh_headless(term: str) -> bool:
     if len(words) < 2 or words[-1] not in _ZH_GENERIC_HEADS:
         return False
     before = words[:-1]
-    if before[-1] in _ZH_RANKING or before[-1] in _ZH_STANDPOINTS:
+    if before[-1] in _ZH_RANKING:
         before = before[:-1]
     return not before or before[-1] == "的"
 
