@@ -51,6 +51,7 @@ from jobs.pipeline.structure import (
     emphasis_name,
     equation_operand,
     glossary_columns,
+    lab_part,
     with_maths_letter,
     zh_facet_label,
     zh_listed,
@@ -903,6 +904,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
         if term.casefold() in _TASK_LABELS and (has_han(term) or _imperative(rest)):
             continue  # "Directions: Read the passage below …": a worksheet's instruction
+        if lab_part(term, rest):
+            continue  # "Purpose: To measure the density of water …": this lab's part
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -923,6 +926,11 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 # the labels a worksheet or an exam sets before what the pupil is to do ("Directions: Read
 # the passage below and answer …" was a concept defined by its instruction); in English
 # only before an instruction ("Instructions: the commands a processor executes" defines)
+_LEAD_LABEL = re.compile(
+    r"^(?:note|tip|remember|recall|reminder|important|background|key\s+idea|key\s+point)"
+    r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])",
+    re.I,
+)
 _TASK_LABELS = frozenset(
     {"directions", "instructions", "your task", "说明", "要求", "作答要求", "答题要求"}
 )
@@ -1847,6 +1855,9 @@ def find_definitions(
         # (where the emphasis is kept, the emphasised-term rule reads such a sentence)
         sentence = _CONNECTIVE.sub("", sentence, count=1)
         sentence = spoken_statement(sentence)
+    # a callout's or a handout part's label before a sentence of its own ("Note: Density
+    # is the mass …", "Background: …", "注：…"): the label kept the sentence from defining
+    sentence = _LEAD_LABEL.sub("", sentence, count=1)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
     if chinese and _zh_announced(sentence):

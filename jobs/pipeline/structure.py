@@ -3056,6 +3056,22 @@ _ZH_CONCEPT_OF = re.compile(r"^(.+?)的(?:概念|定义|含义)$")
 _ZH_SYMBOL_AFTER = re.compile(r"(?<=[\u3400-\u9fff])\s*" + QUANTITY_SYMBOL + r"$")
 
 
+# A lab handout's parts, each a label before what this lab's part says ("Purpose: To
+# measure …", "Hypothesis: If a liquid is denser, then …"): no term, unless the gloss says
+# what the word means, as a noun phrase opening on its article ("Hypothesis: a testable
+# prediction …", a scientific-method lesson's glossary)
+_LAB_PARTS = _words(
+    """purpose aim aims objective hypothesis prediction materials equipment procedure method
+    methods conclusion conclusions background results observations analysis data"""
+)
+_GLOSS_OPENS_ON_ARTICLE = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
+
+
+def lab_part(term: str, gloss: str) -> bool:
+    """`term` labels a part of a lab handout before what this lab's part says."""
+    return term.casefold() in _LAB_PARTS and not _GLOSS_OPENS_ON_ARTICLE.match(gloss.strip())
+
+
 def colon_head(text: str, block: int) -> list[Cue]:
     """The term a definition-list entry opens with, in a document without emphasis."""
     match = _COLON_HEAD.match(text)
@@ -3086,6 +3102,7 @@ def colon_head(text: str, block: int) -> list[Cue]:
         or not acceptable(term)
         # "原料：二氧化碳和水", "光合作用的实质：…": a point a slide makes about its topic
         or zh_facet_label(term)
+        or lab_part(term, text[match.end(1) + 1 :])
         or (has_han(term) and not _zh_name(term.replace(" ", "")))
         or (not has_han(term) and (len(term.split()) > 4 or not _noun_capable(lowered.split()[-1])))
     ):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.readers import read
 from jobs.pipeline.structure import acceptable, emphasis_terms, interface_label
 from tests.unit.pipeline.conftest import write_pdf
@@ -156,3 +157,29 @@ def test_a_spreadsheets_joined_column_names_are_no_concepts(tmp_path: Path) -> N
     titles = {c.title for c in concepts_of(tmp_path, text)}
     assert "inventory" in titles
     assert not titles & {"StockValue", "LineCost", "ItemCode", "UnitCost"}
+
+
+def test_a_lab_handouts_parts_define_nothing_and_a_labelled_sentence_still_defines(
+    tmp_path: Path,
+) -> None:
+    """ "Purpose: To measure …" and "Hypothesis: If …, then …" were concepts defined by
+    this lab's purpose and hypothesis; "Background: Density is the mass …" defined nothing
+    for its label. A glossary's "Hypothesis: a testable prediction …" still defines."""
+    text = (
+        "# Lab 4: Density of Liquids\n\n"
+        "Purpose: To measure the density of water, oil and syrup.\n\n"
+        "Hypothesis: If a liquid has a greater density, then it will sink below the others.\n\n"
+        "Background: Density is the mass of a substance per unit volume. A liquid of lower "
+        "density floats on one of higher density.\n\n"
+        "Conclusion: Syrup was the densest liquid and oil the least dense.\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "lab.md")}
+    assert not {"purpose", "hypothesis", "conclusion"} & set(described), described
+    assert (described.get("density") or "").startswith("Density is the mass"), described
+    glossary = find_definitions(
+        "Hypothesis: a testable prediction about an experiment's outcome.",
+        0,
+        False,
+        emphasis=("Hypothesis",),
+    )
+    assert [d.term for d in glossary] == ["Hypothesis"]
