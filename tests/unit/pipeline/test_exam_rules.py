@@ -648,3 +648,21 @@ def test_a_worksheets_lettered_parts_are_numbered_headings() -> None:
     assert [c.term for c in heading_terms("Part B – Short Answer", 0, 2)] == []
     assert [c.term for c in heading_terms("Part A. Plate Tectonics", 0, 2)] == ["Plate Tectonics"]
     assert HEADING_NUMBER.sub("", "Section Headings") == "Section Headings"
+
+
+def test_a_question_on_a_topic_and_its_aspect_asks_about_the_topic() -> None:
+    """ "简述X及其Y": 其 ("its") ties the aspect to the topic, and read as a pair ("X" and
+    "其Y") the question named nothing, so a review set's theories asked this way were lost."""
+    assert asked_topics("2．简述通货膨胀及其成因。") == ["通货膨胀"]
+    assert asked_topics("论述市场失灵及其对策") == ["市场失灵"]
+    # a clause after 及其 is still no topic of its own
+    assert "其对策" not in asked_topics("论述市场失灵及其对策")
+
+
+def test_a_question_on_one_side_of_a_topic_asks_about_the_topic() -> None:
+    """ "X的主要观点是什么？", "X的特征有哪些？": a review question asking for one side of a
+    topic (its main points, its features) names the topic as surely as "什么是X？" does."""
+    assert asked_topics("3. 边际效用的主要观点是什么？") == ["边际效用"]
+    assert asked_topics("社会分层的特征有哪些？") == ["社会分层"]
+    # a side of something no name ("他的观点") asks about no topic
+    assert asked_topics("他的观点是什么？") == []
