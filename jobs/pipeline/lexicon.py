@@ -314,6 +314,10 @@ GENERIC_HEADINGS = frozenset(
         "check for understanding",
         "checking for understanding",
         "quick check",
+        # an e-learning section's closing self-test ("Knowledge Check" after each section of
+        # an open textbook was a concept and a module's title)
+        "knowledge check",
+        "knowledge checks",
         "think-pair-share",
         "think pair share",
         "turn and talk",
