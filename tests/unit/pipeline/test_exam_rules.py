@@ -56,16 +56,11 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
 
 
 def test_a_worksheet_parts_points_in_english_leave_it_apparatus() -> None:
-    # a quiz's part named by its kind and what it scores, in points or marks
-    for heading in (
-        "True or False (1 point each)",
-        "Short Answer (12 marks)",
-        "Multiple Choice (4 pts)",
-    ):
-        assert apparatus(heading), heading
-    # a topic with a number in brackets stays a topic
-    for topic in ("Points of View (2 examples)", "Price Points", "Photosynthesis (3 stages)"):
-        assert not apparatus(topic), topic
+    # a quiz's part named by its kind and what it scores, in points or marks; a topic
+    # with a number in brackets stays a topic
+    scored = ["True or False (1 point each)", "Short Answer (12 marks)", "Multiple Choice (4 pts)"]
+    topics = ["Points of View (2 examples)", "Price Points", "Photosynthesis (3 stages)"]
+    assert [apparatus(h) for h in scored + topics] == [True] * 3 + [False] * 3
 
 
 def test_a_sections_self_test_named_a_knowledge_check_is_apparatus() -> None:
