@@ -314,6 +314,10 @@ GENERIC_HEADINGS = frozenset(
         "check for understanding",
         "checking for understanding",
         "quick check",
+        # an e-learning section's closing self-test ("Knowledge Check" after each section of
+        # an open textbook was a concept and a module's title)
+        "knowledge check",
+        "knowledge checks",
         "think-pair-share",
         "think pair share",
         "turn and talk",
@@ -1195,8 +1199,12 @@ _APPARATUS_JOINED = re.compile(r"\s*(?:与|和|及|、|,|\band\b)\s*")
 
 
 # An exam part's marks in brackets after its name: "（每空1分，共15分）", "（共35分）",
-# "(每题2分)". A paper's "一、填空题（每空1分，共15分）" named a week and two modules.
-_ZH_SCORE_NOTE = re.compile(r"\s*[（(][^（）()]*\d+\s*分[^（）()]*[)）]\s*$")
+# "(每题2分)". A paper's "一、填空题（每空1分，共15分）" named a week and two modules; an
+# English worksheet says it in points or marks: "Multiple Choice (2 points each)", "Short
+# Answer (10 marks)", "(5 pts)" (each part of a review worksheet named a week and a module)
+_SCORE_NOTE = re.compile(
+    r"\s*[（(][^（）()]*\d+\s*(?:分|(?:points?|pts?|marks?)\b)[^（）()]*[)）]\s*$", re.I
+)
 
 
 def apparatus(heading: str) -> bool:
@@ -1210,7 +1218,7 @@ def apparatus(heading: str) -> bool:
         return True  # "目 录", "小 结": a slide spaces a short title's characters out
     if _ABOUT_THIS_DOCUMENT.match(text):
         return True
-    unscored = _ZH_SCORE_NOTE.sub("", text)
+    unscored = _SCORE_NOTE.sub("", text)
     if unscored != text and unscored and apparatus(unscored):
         return True  # "填空题（每空1分，共15分）": an exam's part with its marks
     parts = [p for p in _APPARATUS_JOINED.split(text) if p]

@@ -55,6 +55,20 @@ def test_a_lessons_quizzes_challenge_and_self_study_are_apparatus() -> None:
         assert not apparatus(topic), topic
 
 
+def test_a_worksheet_parts_points_in_english_leave_it_apparatus() -> None:
+    # a quiz's part named by its kind and what it scores, in points or marks; a topic
+    # with a number in brackets stays a topic
+    scored = ["True or False (1 point each)", "Short Answer (12 marks)", "Multiple Choice (4 pts)"]
+    topics = ["Points of View (2 examples)", "Price Points", "Photosynthesis (3 stages)"]
+    assert [apparatus(h) for h in scored + topics] == [True] * 3 + [False] * 3
+
+
+def test_a_sections_self_test_named_a_knowledge_check_is_apparatus() -> None:
+    for heading in ("Knowledge Check", "Knowledge Checks"):
+        assert apparatus(heading), heading
+    assert not apparatus("Knowledge Representation")
+
+
 def test_a_term_review_heading_is_apparatus() -> None:
     # a student's notes open on when they were written for ("期中复习", a 复习提纲): the
     # revision itself, no topic of the course
