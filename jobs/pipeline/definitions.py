@@ -1532,18 +1532,20 @@ def labelled_below(name_line: str, sentence: str, block: int) -> Definition | No
     term = (
         next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))
     ).strip()
-    chinese = has_han(term)
-    if (
-        not term
-        or (len(term) > 12 if chinese else len(term.split()) > _MAX_ASKED_WORDS)
-        or _QUESTION.search(term)
-        or apparatus(term)
-        or not acceptable(term, heading=True)
-    ):
+    if not _short_name(term):
         return None
     gloss = labelled.group("gloss")
-    said = f"{term}：{gloss}" if chinese else f"{term[:1].upper()}{term[1:]}: {gloss}"
+    said = f"{term}：{gloss}" if has_han(term) else f"{term[:1].upper()}{term[1:]}: {gloss}"
     return Definition(term, said, block, GLOSSARY)
+
+
+def _short_name(term: str) -> bool:
+    """`term`, read off a heading or a question, is a name: twelve characters or four
+    words at most, no question, no apparatus (`labelled_below`, `qa_answer`)."""
+    if not term or _QUESTION.search(term) or apparatus(term):
+        return False
+    short = len(term) <= 12 if has_han(term) else len(term.split()) <= _MAX_ASKED_WORDS
+    return short and acceptable(term, heading=True)
 
 
 # A study guide's question and answer, each labelled: "Q: What is osmosis?" then "A:
@@ -1572,14 +1574,7 @@ def qa_answer(question: str, sentence: str, block: int) -> Definition | None:
         topics = asked_topics(question)
         term = topics[0] if len(topics) == 1 else ""
     gloss = sentence[answer.end() :].strip()
-    chinese = has_han(term)
-    if (
-        not term
-        or not gloss
-        or (len(term) > 12 if chinese else len(term.split()) > _MAX_ASKED_WORDS)
-        or apparatus(term)
-        or not acceptable(term, heading=True)
-    ):
+    if not gloss or not _short_name(term):
         return None
     return Definition(term, gloss, block, GLOSSARY)
 

@@ -116,6 +116,7 @@ def _drop_statements(run: list[int], blocks: Sequence[Block], found: dict[int, s
 
 # the fewest words an English item ending on a full stop, or a label's gloss, states in
 MIN_STATEMENT_WORDS = 5
+MAX_LABEL_WORDS = 4  # a run-in label's words before its colon
 
 
 def _en_states(text: str) -> bool:
@@ -126,9 +127,6 @@ def _en_states(text: str) -> bool:
     if colon and len(label.split()) <= MAX_LABEL_WORDS and len(rest.split()) >= MIN_STATEMENT_WORDS:
         return True
     return len(text.split()) >= MIN_STATEMENT_WORDS and text.endswith((".", "!", "?"))
-
-
-MAX_LABEL_WORDS = 4
 
 
 def _states(block: Block) -> bool:

@@ -77,8 +77,8 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
 # a question's stem: it asks ("Which statement … is most accurate?") or leaves a blank for
 # the answer ("… is known as ________.")
 _STEM_END = re.compile(r"(?:\?|_{3,}[.\s]*)$")
-# an item's number or letter before its text: "1. ", "b) ", "(c) "
-_ITEM_MARK = re.compile(r"^\s*\(?(\d{1,2}|[A-Za-z])[.)]\s+(?=\S)")
+# an item's letter before its text: "b) ", "(c) ", "D. "
+_ITEM_MARK = re.compile(r"^\s*\(?([A-Za-z])[.)]\s+(?=\S)")
 
 
 def choices(blocks: Sequence[Block]) -> set[int]:
@@ -96,7 +96,7 @@ def choices(blocks: Sequence[Block]) -> set[int]:
         label = mark.group(1) if mark else ""
         if expected is not None and label == expected:
             found.add(index)
-            expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+            expected = chr(ord(label) + 1)
             continue
         expected = None
         if _STEM_END.search(block.text.rstrip()) and index + 1 < len(blocks):
