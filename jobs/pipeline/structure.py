@@ -127,11 +127,21 @@ _EN_LEAD = re.compile(
     r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
     r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with|"
     # "Ways to measure soil moisture": the means of a task (its verb goes, `_MEANS_BEFORE`)
-    rf"(?:{_MEANS_COUNT})?(?:ways|methods|techniques|tips)\s+to)\s+",
+    rf"(?:{_MEANS_COUNT})?(?:ways|methods|techniques|tips)\s+to"
+    # a student's question asking for something on a topic ("Any recommendations on
+    # learning operating systems", "Any comments on differences between web browsers"):
+    # what is asked for is the asker's, the topic follows its preposition ("comments" and
+    # "recommendations" were concepts of a lecture of answered questions), and so is
+    # what the asker means to do with it ("learning Operating Systems related topics")
+    r"|any\s+(?:more\s+|other\s+|good\s+)?(?:[a-z]+s|advice|help)(?:\s+(?:or|and)\s+[a-z]+s)?"
+    r"\s+(?:on|about|for|regarding)(?:\s+(?:learning|using|choosing))?)\s+",
     re.I,
 )
 # "What is the difference between a regular language and a context-free language?",
 # "Differences between mitosis and meiosis": the heading compares the names after it
+# "Operating Systems related topics", "exam-related questions": the things asked about
+# are what they relate to, the topic ("Systems related topics" was a concept)
+_RELATED_KIND = re.compile(r"[\s-]related\s+(?:topics|issues|questions|subjects|matters)\b", re.I)
 _CONTRAST_LEAD = re.compile(
     r"^(?:the\s+)?(?:(?:main|key)\s+)?(?:differences?|distinctions?|similarities)\s+between\s+",
     re.I,
@@ -560,7 +570,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # ("TL" was a deck's concept); as one it is apparatus ("tldr") like "Recap"
         plain = _TLDR.sub("TLDR", plain)
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
-        plain = _CONTRAST_LEAD.sub("", plain)
+        plain = _RELATED_KIND.sub("", _CONTRAST_LEAD.sub("", plain))
         parts = _SPLIT_EN.split(plain)
         # only the parts after the last label share the last part's head: a label before
         # a colon or a spaced dash modifies nothing ("Example - Pitch Estimation" gave

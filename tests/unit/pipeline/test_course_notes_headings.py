@@ -360,3 +360,16 @@ def test_a_decks_summary_or_preview_label_before_a_title_names_nothing() -> None
     of slide it is; its semicolon cut "TL" off as a name, and "Sneak Peek" was a concept."""
     assert _terms("TL;DR – Switches Over Time") == ["Switches"]
     assert _terms("Sneak Peek: Logic Design") == ["Logic Design"]
+
+
+def test_a_question_asking_for_advice_on_a_topic_names_the_topic() -> None:
+    """ "Any suggestions on …", "Any thoughts about …": a lecture of answered student
+    questions heads each answer with the question; what the student asks for, and what
+    they mean to do with the topic, are no topics, nor are the "topics related to" it."""
+    assert _terms("Any suggestions on learning compiler design related topics") == [
+        "compiler design"
+    ]
+    assert _terms("Any thoughts about differences between text editors?") == ["text editors"]
+    assert _terms("Any advice on choosing a spreadsheet?") == ["spreadsheet"]
+    # a name opening on "Any" is no question
+    assert _terms("Anycast Routing") == ["Anycast Routing"]
