@@ -239,6 +239,14 @@ _COORDINATION = re.compile(_COORDINATION_PATTERN, re.I)
 # the marks after a label ("Example: …", "Case Study - …") or between sides
 _LABEL_EN_PATTERN = r"\s*[:;]\s*|\s+[-–—]\s+"
 LABEL_EN = re.compile(_LABEL_EN_PATTERN)
+# "Valgrind: When You Can't Recompile", "Logging – if we cannot attach a debugger": a side
+# after a label that is a clause about the reader, opening on a conjunction and a pronoun,
+# says when the topic serves; it names nothing ("Recompile" was a concept)
+_CLAUSE_SIDE = re.compile(
+    rf"(?:{_LABEL_EN_PATTERN})(?:when|whenever|if|unless|while|where|why|how)\s+"
+    r"(?:you|we|they|i|one)\b[^:;–—]*",
+    re.I,
+)
 _SPLIT_EN = re.compile(
     _COORDINATION_PATTERN
     + r"|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+"
@@ -569,6 +577,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "TL;DR – Not Gates Over Time": the label is one word, which its semicolon split
         # ("TL" was a deck's concept); as one it is apparatus ("tldr") like "Recap"
         plain = _TLDR.sub("TLDR", plain)
+        plain = _CLAUSE_SIDE.sub("", plain)
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         plain = _RELATED_KIND.sub("", _CONTRAST_LEAD.sub("", plain))
         parts = _SPLIT_EN.split(plain)

@@ -373,3 +373,13 @@ def test_a_question_asking_for_advice_on_a_topic_names_the_topic() -> None:
     assert _terms("Any advice on choosing a spreadsheet?") == ["spreadsheet"]
     # a name opening on "Any" is no question
     assert _terms("Anycast Routing") == ["Anycast Routing"]
+
+
+def test_a_clause_about_the_reader_after_a_label_names_nothing() -> None:
+    """ "Profilers: When You Cannot Rebuild", "Heaps: where they sit in memory": the side
+    after the label says when or how the topic serves the reader; its verb or its noun
+    is no topic of the heading."""
+    assert _terms("Tracing: When You Cannot Rebuild") == ["Tracing"]
+    assert _terms("Heaps: Where they sit in memory") == ["Heaps"]
+    # a side naming a topic of its own still does
+    assert "Quicksort" in _terms("Sorting: Quicksort")
