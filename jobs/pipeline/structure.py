@@ -247,6 +247,16 @@ _CLAUSE_SIDE = re.compile(
     r"(?:you|we|they|i|one)\b[^:;–—]*",
     re.I,
 )
+# "the tools you'd prioritize learning first", "the books we recommend": a clause whose
+# subject is the reader or the writer says what they do with the name before it; it ends
+# the name ("tools you'd prioritize learning first" was a concept)
+# (after an auxiliary the pronoun is a question's subject: "When do I use Python")
+_PERSONAL_CLAUSE = re.compile(
+    r"(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bcan)(?<!\bshould)(?<!\bwould)(?<!\bcould)"
+    r"(?<!\bwill)(?<!\bshall)(?<!\bmay)(?<!\bmust)(?<!\bare)(?<!\bam)"
+    r"\s+(?:you|we|i)(?:['’](?:d|ll|re|ve|m))?\s+[a-z].*$",
+    re.I,
+)
 _SPLIT_EN = re.compile(
     _COORDINATION_PATTERN
     + r"|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+"
@@ -578,6 +588,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # ("TL" was a deck's concept); as one it is apparatus ("tldr") like "Recap"
         plain = _TLDR.sub("TLDR", plain)
         plain = _CLAUSE_SIDE.sub("", plain)
+        plain = _PERSONAL_CLAUSE.sub("", plain.rstrip("?"))
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
         plain = _RELATED_KIND.sub("", _CONTRAST_LEAD.sub("", plain))
         parts = _SPLIT_EN.split(plain)

@@ -383,3 +383,12 @@ def test_a_clause_about_the_reader_after_a_label_names_nothing() -> None:
     assert _terms("Heaps: Where they sit in memory") == ["Heaps"]
     # a side naming a topic of its own still does
     assert "Quicksort" in _terms("Sorting: Quicksort")
+
+
+def test_a_clause_of_the_reader_or_the_writer_ends_the_name_before_it() -> None:
+    """ "The editors you'd pick up first", "The sorting method we use": what the asker or
+    the author does with the thing is no part of its name. After an auxiliary the pronoun
+    is the question's own subject ("When should I use recursion versus loops?")."""
+    assert _terms("Which are the editors you’d pick up first?") == ["editors"]
+    assert "hashing scheme" in _terms("The hashing scheme we use")
+    assert _terms("When should I use recursion versus loops?") == ["recursion", "loops"]
