@@ -906,7 +906,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "Directions: Read the passage below …": a worksheet's instruction
         if lab_part(term, rest):
             continue  # "Purpose: To measure the density of water …": this lab's part
-        if _another_subject(term, opening[len(span) :]) or _advice(rest):
+        if _another_subject(term, opening[len(span) :]) or _advice(rest) or _activity(term):
             # "**Open files**: `lsof` lists the files …", "**Plugins**: Take your time and
             # explore …": a list of tools or tips under labels; what follows says what the
             # command in code does, or tells the reader what to do, not what the label is
@@ -965,6 +965,25 @@ def _another_subject(term: str, after: str) -> bool:
         return False
     code = found.group("code").strip().casefold()
     return code not in term.casefold() and term.casefold() not in code
+
+
+# the fewest words of a label that names a task by its verb and object
+_ACTIVITY_WORDS = 3
+
+
+def _activity(term: str) -> bool:
+    """The label names a task, an -ing form that is only a verb and its object in three
+    words or more ("Explaining cryptic error messages", "Traversing abstraction
+    boundaries"): what follows says how or why it is done, no meaning. An -ing form that
+    is a noun too opens a name ("Learning rate schedule", "Building information model")."""
+    words = term.split()
+    lemmas = getAllLemmas(words[0].lower()) if words else {}
+    return (
+        len(words) >= _ACTIVITY_WORDS
+        and words[0].lower().endswith("ing")
+        and "VERB" in lemmas
+        and "NOUN" not in lemmas
+    )
 
 
 def _advice(rest: str) -> bool:

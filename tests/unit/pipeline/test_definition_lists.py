@@ -763,3 +763,14 @@ def test_a_label_filing_a_command_or_a_tip_defines_nothing() -> None:
     assert [d.term for d in find_definitions(own, 0, False, ("grep",))] == ["grep"]
     entry = "**Disk quota**: a limit on the space one user may take on a shared disk."
     assert [d.term for d in find_definitions(entry, 0, False, ("Disk quota",))] == ["Disk quota"]
+
+
+def test_a_label_naming_a_task_defines_nothing() -> None:
+    """A list of what a tool helps with, each task in bold: "**Summarising long log
+    files**: Logs of a busy server run to …" says why the task matters, not what it is.
+    An -ing word that is a noun too opens a name ("**Learning rate schedule**: …")."""
+    task = "**Summarising long log files**: Logs of a busy server run to millions of lines."
+    assert list(find_definitions(task, 0, False, ("Summarising long log files",))) == []
+    name = "**Learning rate schedule**: a rule that lowers the step size as training goes on."
+    found = find_definitions(name, 0, False, ("Learning rate schedule",))
+    assert [d.term for d in found] == ["Learning rate schedule"]
