@@ -952,7 +952,9 @@ def _imperative(text: str) -> bool:
 # a gloss that opens, after its colon or dash, on inline code naming something (a command,
 # a key): "`htop` is an improved `top`", "`Ctrl+O` moves you back"; a symbol alone ("`|`")
 # may be how the label is written
-_CODE_OPENS_GLOSS = re.compile(r"^[\s)）*_\]]*(?:[:：]|\s(?:--|–|—))\s*[*_]*`(?P<code>[^`]*[A-Za-z][^`]*)`")
+_CODE_OPENS_GLOSS = re.compile(
+    r"^[\s)）*_\]]*(?:[:：]|\s(?:--|–|—))\s*[*_]*`(?P<code>[^`]*[A-Za-z][^`]*)`"
+)
 _READER = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
 
 
@@ -1999,8 +2001,7 @@ def find_definitions(
             if chinese and zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
             if _labelled(sentence, term) and (
-                apparatus(term)
-                or _another_subject(term, _LIST_MARK.sub("", sentence)[len(term) :])
+                apparatus(term) or _another_subject(term, _LIST_MARK.sub("", sentence)[len(term) :])
             ):
                 # "**面试技巧**：你需要…": the write-up's own part, no name defined; "**General
                 # monitoring**: `htop` is …": the command is what the sentence says "is"

@@ -174,7 +174,14 @@ def test_a_list_of_links_to_the_documents_own_places_is_no_text(tmp_path: Path) 
         + _p(_r("See ") + '<w:hyperlink w:anchor="tides"><w:r><w:t>tides</w:t></w:r></w:hyperlink>')
     )
     texts = [text for _, text in _texts(_word_file(tmp_path, body))]
-    assert texts == ["Contents", "Tides", "The moon pulls the sea.", "Tides", "Currents", "See tides"]
+    assert texts == [
+        "Contents",
+        "Tides",
+        "The moon pulls the sea.",
+        "Tides",
+        "Currents",
+        "See tides",
+    ]
 
 
 def _text_box(paragraphs: str) -> str:
