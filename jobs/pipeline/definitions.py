@@ -906,6 +906,11 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "Directions: Read the passage below …": a worksheet's instruction
         if lab_part(term, rest):
             continue  # "Purpose: To measure the density of water …": this lab's part
+        if _another_subject(term, opening[len(span) :]) or _advice(rest) or _activity(term):
+            # "**Open files**: `lsof` lists the files …", "**Plugins**: Take your time and
+            # explore …": a list of tools or tips under labels; what follows says what the
+            # command in code does, or tells the reader what to do, not what the label is
+            continue
         if _EN_EXAMPLE_LEAD.match(rest):
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
@@ -942,6 +947,52 @@ def _imperative(text: str) -> bool:
     return first is not None and first.group().lower() in getAllLemmas(first.group().lower()).get(
         "VERB", ()
     )
+
+
+# a gloss that opens, after its colon or dash, on inline code naming something (a command,
+# a key): "`htop` is an improved `top`", "`Ctrl+O` moves you back"; a symbol alone ("`|`")
+# may be how the label is written
+_CODE_OPENS_GLOSS = re.compile(
+    r"^[\s)）*_\]]*(?:[:：]|\s(?:--|–|—))\s*[*_]*`(?P<code>[^`]*[A-Za-z][^`]*)`"
+)
+_READER = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
+
+
+def _another_subject(term: str, after: str) -> bool:
+    """The gloss after `term`'s colon opens on inline code that is not the term itself:
+    its subject is that command or key, which the term only files under a heading. A
+    Chinese term's code is its English name ("**缓存**：`cache`，…")."""
+    found = None if has_han(term) else _CODE_OPENS_GLOSS.match(after)
+    if found is None:
+        return False
+    code = found.group("code").strip().casefold()
+    return code not in term.casefold() and term.casefold() not in code
+
+
+# the fewest words of a label that names a task by its verb and object
+_ACTIVITY_WORDS = 3
+
+
+def _activity(term: str) -> bool:
+    """The label names a task, an -ing form that is only a verb and its object in three
+    words or more ("Explaining cryptic error messages", "Traversing abstraction
+    boundaries"): what follows says how or why it is done, no meaning. An -ing form that
+    is a noun too opens a name ("Learning rate schedule", "Building information model")."""
+    words = term.split()
+    lemmas = getAllLemmas(words[0].lower()) if words else {}
+    return (
+        len(words) >= _ACTIVITY_WORDS
+        and words[0].lower().endswith("ing")
+        and "VERB" in lemmas
+        and "NOUN" not in lemmas
+    )
+
+
+def _advice(rest: str) -> bool:
+    """The gloss is an instruction to the reader, a verb's bare form with "you" or "your"
+    in its first sentence ("Take your time and explore …")."""
+    first = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    return _imperative(rest) and _READER.search(first) is not None
 
 
 # a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再
@@ -1949,8 +2000,12 @@ def find_definitions(
             term = emphasis_name(span)
             if chinese and zh_facet_label(term) and _labelled(sentence, term):
                 break  # "**独特优势**：MRI…是…": a point about the topic, no name defined
-            if _labelled(sentence, term) and apparatus(term):
-                break  # "**面试技巧**：你需要…": the write-up's own part, no name defined
+            if _labelled(sentence, term) and (
+                apparatus(term) or _another_subject(term, _LIST_MARK.sub("", sentence)[len(term) :])
+            ):
+                # "**面试技巧**：你需要…": the write-up's own part, no name defined; "**General
+                # monitoring**: `htop` is …": the command is what the sentence says "is"
+                break
             if not chinese and _states_a_condition(term, sentence):
                 # "_ay_ is added, so _first_ becomes _irst-fay_": the verb is the first
                 # name's, and says its state; it defines no name after it either

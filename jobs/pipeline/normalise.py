@@ -91,9 +91,15 @@ def _title_case(text: str) -> str:
     """A heading set in capitals, in title case: "GIANTS OF WEALTH: CARNEGIE, ROCKEFELLER,
     AND MORGAN" reads "Giants of Wealth: Carnegie, Rockefeller, and Morgan". Only a heading
     whose letters are all Latin capitals (a house style, not emphasis) changes; a short
-    word no dictionary knows is an acronym and stays (DNA, HTTP, USA)."""
+    word no dictionary knows is an acronym and stays (DNA, HTTP, USA), as does a short
+    word standing alone."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4 or not all(c.isascii() and c.isupper() for c in letters):
+        return text
+    if _CAPITALS_WORD.fullmatch(text) and len(text) <= ACRONYM_MAX_LETTERS:
+        # a heading of one short word in capitals is an acronym that happens to spell a
+        # word (FUSE, RAID, SOAP): a house style of capitals sets titles of several words
+        # ("FUSE", a lecture's section on filesystems in user space, was a module "Fuse")
         return text
 
     def word(match: re.Match[str]) -> str:

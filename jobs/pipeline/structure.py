@@ -127,11 +127,21 @@ _EN_LEAD = re.compile(
     r"introducing|an?\s+introduction\s+to|defining|using|creating|the\s+basics\s+of|basics\s+of|"
     r"more\s+on|more\s+about|working\s+with|getting\s+started\s+with|"
     # "Ways to measure soil moisture": the means of a task (its verb goes, `_MEANS_BEFORE`)
-    rf"(?:{_MEANS_COUNT})?(?:ways|methods|techniques|tips)\s+to)\s+",
+    rf"(?:{_MEANS_COUNT})?(?:ways|methods|techniques|tips)\s+to"
+    # a student's question asking for something on a topic ("Any recommendations on
+    # learning operating systems", "Any comments on differences between web browsers"):
+    # what is asked for is the asker's, the topic follows its preposition ("comments" and
+    # "recommendations" were concepts of a lecture of answered questions), and so is
+    # what the asker means to do with it ("learning Operating Systems related topics")
+    r"|any\s+(?:more\s+|other\s+|good\s+)?(?:[a-z]+s|advice|help)(?:\s+(?:or|and)\s+[a-z]+s)?"
+    r"\s+(?:on|about|for|regarding)(?:\s+(?:learning|using|choosing))?)\s+",
     re.I,
 )
 # "What is the difference between a regular language and a context-free language?",
 # "Differences between mitosis and meiosis": the heading compares the names after it
+# "Operating Systems related topics", "exam-related questions": the things asked about
+# are what they relate to, the topic ("Systems related topics" was a concept)
+_RELATED_KIND = re.compile(r"[\s-]related\s+(?:topics|issues|questions|subjects|matters)\b", re.I)
 _CONTRAST_LEAD = re.compile(
     r"^(?:the\s+)?(?:(?:main|key)\s+)?(?:differences?|distinctions?|similarities)\s+between\s+",
     re.I,
@@ -229,6 +239,24 @@ _COORDINATION = re.compile(_COORDINATION_PATTERN, re.I)
 # the marks after a label ("Example: …", "Case Study - …") or between sides
 _LABEL_EN_PATTERN = r"\s*[:;]\s*|\s+[-–—]\s+"
 LABEL_EN = re.compile(_LABEL_EN_PATTERN)
+# "Valgrind: When You Can't Recompile", "Logging – if we cannot attach a debugger": a side
+# after a label that is a clause about the reader, opening on a conjunction and a pronoun,
+# says when the topic serves; it names nothing ("Recompile" was a concept)
+_CLAUSE_SIDE = re.compile(
+    rf"(?:{_LABEL_EN_PATTERN})(?:when|whenever|if|unless|while|where|why|how)\s+"
+    r"(?:you|we|they|i|one)\b[^:;–—]*",
+    re.I,
+)
+# "the tools you'd prioritize learning first", "the books we recommend": a clause whose
+# subject is the reader or the writer says what they do with the name before it; it ends
+# the name ("tools you'd prioritize learning first" was a concept)
+# (after an auxiliary the pronoun is a question's subject: "When do I use Python")
+_PERSONAL_CLAUSE = re.compile(
+    r"(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bcan)(?<!\bshould)(?<!\bwould)(?<!\bcould)"
+    r"(?<!\bwill)(?<!\bshall)(?<!\bmay)(?<!\bmust)(?<!\bare)(?<!\bam)"
+    r"\s+(?:you|we|i)(?:['’](?:d|ll|re|ve|m))?\s+[a-z].*$",
+    re.I,
+)
 _SPLIT_EN = re.compile(
     _COORDINATION_PATTERN
     + r"|\s+(?:is|are|with|to|for|in|on|by|using|like|into|from|over|as|via|can|will|that)\s+"
@@ -559,8 +587,10 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         # "TL;DR – Not Gates Over Time": the label is one word, which its semicolon split
         # ("TL" was a deck's concept); as one it is apparatus ("tldr") like "Recap"
         plain = _TLDR.sub("TLDR", plain)
+        plain = _CLAUSE_SIDE.sub("", plain)
+        plain = _PERSONAL_CLAUSE.sub("", plain.rstrip("?"))
         plain = _EN_LEAD.sub("", _INFINITIVE.sub(_without_infinitive, plain.rstrip("?")))
-        plain = _CONTRAST_LEAD.sub("", plain)
+        plain = _RELATED_KIND.sub("", _CONTRAST_LEAD.sub("", plain))
         parts = _SPLIT_EN.split(plain)
         # only the parts after the last label share the last part's head: a label before
         # a colon or a spaced dash modifies nothing ("Example - Pitch Estimation" gave

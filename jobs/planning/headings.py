@@ -159,7 +159,7 @@ def week_title(
     focus = week_section(concept_ids, section, minutes)
     if focus is None:
         return None
-    own = shown_name(focus[-1]) if len(focus) > 1 else None
+    own = _section_title(focus[-1]) if len(focus) > 1 else None
     continued = phrase(language, "continued_title", title=own) if own else None
     repeated = own in earlier or continued in earlier
     if own is not None and course[: len(focus)] != focus and not repeated:
@@ -433,9 +433,22 @@ def _name(key: Section, placed: Sequence[tuple[Section, int]]) -> str | None:
     """A section's heading; a document's, the heading holding most of its part of the week
     (None when it has none)."""
     if len(key) > 1:
-        return shown_name(key[-1])
+        return _section_title(key[-1])
     held = _held(key, placed)
-    return shown_name(held[-1]) if len(held) > 1 else None
+    return _section_title(held[-1]) if len(held) > 1 else None
+
+
+def _section_title(heading: str) -> str | None:
+    """The heading as a week or a module shows it (`shown_name`); None for a question
+    longer than a span's end (`_title_named`): a lecture of answered student questions
+    heads each answer with the student's words ("What's the easiest and best profiling
+    tools to use to improve performance of my code?" was a module's title, two such
+    questions a week's). The week or the module is then named as one without a heading
+    is, after its concepts; a short question ("Why Program?") is a title still."""
+    name = shown_name(heading)
+    if name.rstrip().endswith(("?", "\uff1f")) and not _title_named(name):
+        return None
+    return name
 
 
 def _below(focus: Section, placed: Sequence[tuple[Section, int]]) -> dict[str, int]:

@@ -15,6 +15,7 @@ shown result stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -262,11 +263,17 @@ def _block_of(element: etree._Element) -> etree._Element | None:
     return None
 
 
+# the fewest paragraphs in a row, each only a link to a place in the document, that are
+# its table of contents typed by hand (as `markdown._without_contents_lists` counts items)
+_CONTENTS_MIN_LINKS = 3
+
+
 def _table_of_contents(body: etree._Element, toc_styles: set[str]) -> list[etree._Element]:
     """The paragraphs of a table of contents outside a content control: those set in a TOC
-    style, those inside a TOC field's result (begin … end may span paragraphs), and those
-    whose text is all links to Word's "_Toc" heading bookmarks."""
-    found: list[etree._Element] = []
+    style, those inside a TOC field's result (begin … end may span paragraphs), those
+    whose text is all links to Word's "_Toc" heading bookmarks, and runs of paragraphs
+    that are each only a link to a bookmark of the document (`_linked_list`)."""
+    found: list[etree._Element] = _linked_list(body)
     # open fields, outermost first: each one's instruction so far (its opening only: the
     # field's kind) and whether it is a TOC; a count of the open TOCs, so that a hostile
     # file's thousands of unclosed fields cost no rescan per paragraph
@@ -301,12 +308,37 @@ def _table_of_contents(body: etree._Element, toc_styles: set[str]) -> list[etree
 
 
 def _links_to_headings(paragraph: etree._Element) -> bool:
+    return _links_only(paragraph, lambda anchor: anchor.startswith("_Toc"))
+
+
+def _links_only(paragraph: etree._Element, to: Callable[[str], bool]) -> bool:
+    """The paragraph's text is links whose anchors pass `to`, and page numbers or dots."""
     links = paragraph.findall(qn("w:hyperlink"))
-    anchored = [h for h in links if (h.get(qn("w:anchor")) or "").startswith("_Toc")]
-    if not anchored:
+    if not any(to(h.get(qn("w:anchor")) or "") for h in links):
         return False
     loose = "".join(t.text or "" for r in paragraph.findall(qn("w:r")) for t in r.iter(qn("w:t")))
     return not loose.strip(" \t.·…0123456789")
+
+
+def _linked_list(body: etree._Element) -> list[etree._Element]:
+    """A table of contents typed as a list of links to the document's own places: runs of
+    _CONTENTS_MIN_LINKS or more paragraphs in a row, each only a link to a place in the
+    document (an anchor, whether or not its bookmark survived the conversion). A page
+    converted to Word (pandoc names a bookmark after each heading) opens on one; read as
+    text, every heading was a topic of the first page, before its section, and a week's
+    modules were all named after the document's title."""
+    found: list[etree._Element] = []
+    run: list[etree._Element] = []
+    for child in [*body, None]:
+        if child is not None and child.tag == _P and _links_only(child, bool):
+            run.append(child)
+            continue
+        if child is not None and child.tag != _P and child.tag != _TBL:
+            continue  # a bookmark's own marks between the list's paragraphs
+        if len(run) >= _CONTENTS_MIN_LINKS:
+            found.extend(run)
+        run = []
+    return found
 
 
 # set on a paragraph (or table) lifted out of a footnote or an endnote, its value the note's

@@ -360,3 +360,35 @@ def test_a_decks_summary_or_preview_label_before_a_title_names_nothing() -> None
     of slide it is; its semicolon cut "TL" off as a name, and "Sneak Peek" was a concept."""
     assert _terms("TL;DR – Switches Over Time") == ["Switches"]
     assert _terms("Sneak Peek: Logic Design") == ["Logic Design"]
+
+
+def test_a_question_asking_for_advice_on_a_topic_names_the_topic() -> None:
+    """ "Any suggestions on …", "Any thoughts about …": a lecture of answered student
+    questions heads each answer with the question; what the student asks for, and what
+    they mean to do with the topic, are no topics, nor are the "topics related to" it."""
+    assert _terms("Any suggestions on learning compiler design related topics") == [
+        "compiler design"
+    ]
+    assert _terms("Any thoughts about differences between text editors?") == ["text editors"]
+    assert _terms("Any advice on choosing a spreadsheet?") == ["spreadsheet"]
+    # a name opening on "Any" is no question
+    assert _terms("Anycast Routing") == ["Anycast Routing"]
+
+
+def test_a_clause_about_the_reader_after_a_label_names_nothing() -> None:
+    """ "Profilers: When You Cannot Rebuild", "Heaps: where they sit in memory": the side
+    after the label says when or how the topic serves the reader; its verb or its noun
+    is no topic of the heading."""
+    assert _terms("Tracing: When You Cannot Rebuild") == ["Tracing"]
+    assert _terms("Heaps: Where they sit in memory") == ["Heaps"]
+    # a side naming a topic of its own still does
+    assert "Quicksort" in _terms("Sorting: Quicksort")
+
+
+def test_a_clause_of_the_reader_or_the_writer_ends_the_name_before_it() -> None:
+    """ "The editors you'd pick up first", "The sorting method we use": what the asker or
+    the author does with the thing is no part of its name. After an auxiliary the pronoun
+    is the question's own subject ("When should I use recursion versus loops?")."""
+    assert _terms("Which are the editors you’d pick up first?") == ["editors"]
+    assert "hashing scheme" in _terms("The hashing scheme we use")
+    assert _terms("When should I use recursion versus loops?") == ["recursion", "loops"]

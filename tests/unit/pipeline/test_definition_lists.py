@@ -748,3 +748,29 @@ def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Pat
     )
     described = {c.title: c.description for c in concepts_of(tmp_path, zh, "讲义.md", "zh-CN")}
     assert described["化石"] == "化石：保存在岩层中的古代生物的遗体或遗迹"
+
+
+def test_a_label_filing_a_command_or_a_tip_defines_nothing() -> None:
+    """A list of tools or tips under bold labels: "**Disk space**: `du` reports …" says
+    what the command does, "**Shortcuts**: Learn your editor's keys …" tells the reader
+    what to do; neither says what the label is."""
+    tool = "**Disk space**: `du` is a command that reports the space each folder takes."
+    assert list(find_definitions(tool, 0, False, ("Disk space",))) == []
+    tip = "**Shortcuts**: Take a week to learn your editor's keys before you add plugins."
+    assert list(find_definitions(tip, 0, False, ("Shortcuts",))) == []
+    # the command's own name, or an entry whose gloss opens on words, still defines
+    own = "**grep**: `grep` is a command that prints the lines matching a pattern."
+    assert [d.term for d in find_definitions(own, 0, False, ("grep",))] == ["grep"]
+    entry = "**Disk quota**: a limit on the space one user may take on a shared disk."
+    assert [d.term for d in find_definitions(entry, 0, False, ("Disk quota",))] == ["Disk quota"]
+
+
+def test_a_label_naming_a_task_defines_nothing() -> None:
+    """A list of what a tool helps with, each task in bold: "**Summarising long log
+    files**: Logs of a busy server run to …" says why the task matters, not what it is.
+    An -ing word that is a noun too opens a name ("**Learning rate schedule**: …")."""
+    task = "**Summarising long log files**: Logs of a busy server run to millions of lines."
+    assert list(find_definitions(task, 0, False, ("Summarising long log files",))) == []
+    name = "**Learning rate schedule**: a rule that lowers the step size as training goes on."
+    found = find_definitions(name, 0, False, ("Learning rate schedule",))
+    assert [d.term for d in found] == ["Learning rate schedule"]

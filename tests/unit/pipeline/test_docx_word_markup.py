@@ -153,6 +153,37 @@ def test_table_of_contents_field_and_styles_are_no_text(tmp_path: Path) -> None:
     assert texts == [("paragraph", "目录"), ("paragraph", "栈是一种后进先出的表。")]
 
 
+def _linked_item(place: str, text: str) -> str:
+    return _p(f'<w:hyperlink w:anchor="{place}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+
+
+def test_a_list_of_links_to_the_documents_own_places_is_no_text(tmp_path: Path) -> None:
+    """A page converted to Word opens on its contents typed as links to its headings'
+    bookmarks (whatever their names, and one pointing to a bookmark lost on the way);
+    two such links in a row, or a link inside a sentence, are text."""
+    body = (
+        _p(_r("Contents"), "Heading2")
+        + _linked_item("tides", "Tides")
+        + '<w:bookmarkStart w:id="1" w:name="x"/>'
+        + _linked_item("waves--swell", "Waves + swell")
+        + _linked_item("currents", "Currents")
+        + _p('<w:bookmarkStart w:id="2" w:name="tides"/>' + _r("Tides"), "Heading2")
+        + _p(_r("The moon pulls the sea."))
+        + _linked_item("tides", "Tides")
+        + _linked_item("currents", "Currents")
+        + _p(_r("See ") + '<w:hyperlink w:anchor="tides"><w:r><w:t>tides</w:t></w:r></w:hyperlink>')
+    )
+    texts = [text for _, text in _texts(_word_file(tmp_path, body))]
+    assert texts == [
+        "Contents",
+        "Tides",
+        "The moon pulls the sea.",
+        "Tides",
+        "Currents",
+        "See tides",
+    ]
+
+
 def _text_box(paragraphs: str) -> str:
     return (
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'

@@ -508,6 +508,7 @@ def test_a_code_keyword_before_loop_or_statement_is_part_of_the_name() -> None:
         ("THE NATION'S DNA AND THE USA", "The Nation's DNA and the USA"),
         ("A NEW ERA", "A New Era"),
         ("HTTP", "HTTP"),
+        ("SOAP", "SOAP"),  # an acronym alone, though it spells a word
         ("DNA Replication in E. coli", "DNA Replication in E. coli"),  # not all capitals
         # where the class reads it in the textbook is no part of the title
         ("Relative Clauses (#2 and #3 on p. 41)", "Relative Clauses"),

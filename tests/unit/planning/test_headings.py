@@ -574,3 +574,26 @@ def test_a_headings_note_on_its_weight_is_no_part_of_its_name() -> None:
         "Fixed width integer types (since C++11)"
     )
     assert shown_name("（选学）") == "（选学）"
+
+
+def test_a_students_long_question_names_no_week_or_module() -> None:
+    """A lecture of answered questions heads each answer with the student's own words;
+    a long question is no title, and its week or module is named by its concepts. A
+    short question ("Why Recurse?") is a title still."""
+    long_one = "Which text editor should I learn first if I mostly write small scripts?"
+    other = "How do I keep my configuration files in sync between two laptops?"
+    section = {
+        "vim": ("Q", "Answers", long_one),
+        "modal editing": ("Q", "Answers", long_one),
+        "dotfiles": ("Q", "Answers", other),
+        "symlink": ("Q", "Answers", other),
+        "recursion": ("Q", "Answers", "Why Recurse?"),
+        "base case": ("Q", "Answers", "Why Recurse?"),
+    }
+    minutes = dict.fromkeys(section, 30)
+    course = ("Q", "Answers")
+    named = section_modules(list(section), section, minutes, course, never)
+    assert [name for name, _ in named] == [None, None, "Why Recurse?"]
+    week = ["vim", "modal editing", "dotfiles", "symlink"]
+    # the week lists no question: it is its section's, as a week of headless parts is
+    assert week_title(week, section, minutes, course, "en") == "Answers"
