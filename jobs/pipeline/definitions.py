@@ -3481,7 +3481,12 @@ _ZH_OPENING_CONJUNCTION = re.compile(
 # a lesson design's teacher's column says what the teacher does to a term before giving
 # it: "引出法线矩阵：…的转置矩阵", "讲解冯氏光照模型：…" name the term, not the act (a 教学
 # 设计 had 引出法线矩阵 as a concept beside 法线矩阵); the name after the verb must be whole
-_ZH_TEACHING_VERBS = ("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习")
+# …and a lesson's objective says what the pupil is to know of it: "知道惯性是物体的一种属性"
+# (know that inertia is a property of bodies) named 知道惯性 in a 说课稿's 教学目标
+_ZH_TEACHING_VERBS = (
+    *("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习"),
+    *("知道", "了解", "理解", "掌握", "认识", "明确", "学会", "懂得"),
+)
 _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-\u9fff]{{2}})")
 
 

@@ -336,6 +336,18 @@ GENERIC_HEADINGS = frozenset(
         "guided practice",
         "independent practice",
         "anticipatory set",
+        # a Understanding by Design unit plan's template parts, the same in every unit
+        # ("Established Goals", "Enduring Understandings" and "Performance Task" were
+        # concepts of a biology unit, one of them a module's title)
+        "desired results",
+        "established goals",
+        "enduring understandings",
+        "enduring understanding",
+        "assessment evidence",
+        "performance task",
+        "performance tasks",
+        "other evidence",
+        "learning plan",
         # …and what a teacher calls the document itself, before or after its topic
         # ("Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": "worksheet" and
         # "reading guide" were heading terms beside the topic)
@@ -1024,6 +1036,11 @@ _ZH_LESSON_PLAN = re.compile(
     r"|^(?:小组(?:讨论|合作|交流)|合作探究|当堂(?:检测|训练|达标)|达标(?:检测|训练)|课堂检测"
     r"|拓展(?:延伸|提升)|学法指导|知识链接|预习导学|课前预习)$"
     r"|^探究[一二三四五六七八九十\d]{1,2}$"
+    # a 说课稿's parts, each "说" and what the teacher speaks about ("说教材", "说教法和学法",
+    # "说板书设计" were concepts of a physics 说课稿), and its methods' labels
+    r"|^说(?:教材|学情|课标|教法|学法|教法(?:和|与|及)?学法|教学(?:目标|重难点|重点|难点|重点和难点"
+    r"|重点与难点|过程|程序|方法|设计|反思|评价)|板书(?:设计)?|作业(?:设计)?|设计理念|评价)$"
+    r"|^(?:教法|学法)$"
     # what a teacher calls the document itself (the lesson's own name goes with
     # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
     r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"

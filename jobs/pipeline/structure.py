@@ -426,6 +426,9 @@ _ZH_CITED_SOURCE = re.compile(
 # …the forms a prescription's name ends on (汤, decoction; 散, powder; 丸, pill …): a name so
 # ending cites its book as a source. Any other name before a book is its author's ("李白
 # 《将进酒》", "鲁迅《狂人日记》"), and the work is a topic too, as it was before the rule
+# a heading that is one title in book-title marks, as a lesson plan names its lesson
+# ("《背影》教学设计", "《牛顿第一定律》说课稿" once `ZH_DOCUMENT_KIND` is gone)
+_ZH_LESSON_TITLE = re.compile(r"《([^《》]{2,20})》")
 _ZH_FORMULA_FORMS = ("汤", "散", "丸", "饮", "丹", "膏", "方", "剂")
 
 
@@ -459,6 +462,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
     text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
     text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson's 压强
+    titled = _ZH_LESSON_TITLE.fullmatch(HEADING_NUMBER.sub("", text).strip())
+    if titled:
+        # "《牛顿第一定律》说课稿": a lesson named as a text's title, its topic inside the
+        # marks (read with them, the name was too long to be one and was cut at its
+        # ordinal: 牛顿 and 定律)
+        return heading_terms(titled.group(1), block, level, bilingual)
     number = HEADING_NUMBER.match(text)
     cut = number.end() if number else 0
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])

@@ -156,6 +156,30 @@ def test_a_school_lessons_stages_are_no_concepts(tmp_path: Path) -> None:
     assert not apparatus("Closure") and not apparatus("Hooks")
 
 
+def test_a_unit_plans_template_parts_are_no_concepts(tmp_path: Path) -> None:
+    """A unit planned by backward design fills the same template every time ("Enduring
+    Understandings", "Performance Task"): its parts name no topic of the unit."""
+    text = (
+        "# Unit Plan: Tides\n\n## Stage 1 – Desired Results\n\n### Established Goals\n\n"
+        "- Explain the pull of the Moon on the oceans.\n\n### Enduring Understandings\n\n"
+        "- A **tide** is the regular rise and fall of the sea surface caused by the Moon.\n\n"
+        "## Stage 2 – Assessment Evidence\n\n### Performance Task\n\n"
+        "Draw a tide chart for a harbour over two days.\n\n### Other Evidence\n\n- Quiz\n\n"
+        "## Stage 3 – Learning Plan\n\nDay 1: tide pools. Day 2: spring tides and neap tides.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "tide" in keys
+    assert not keys & {
+        "established goal",
+        "enduring understanding",
+        "performance task",
+        "other evidence",
+        "desired result",
+        "assessment evidence",
+        "learning plan",
+    }, keys
+
+
 def test_what_a_teacher_calls_the_document_is_no_topic() -> None:
     """ "Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": the document's
     kind beside its topic was a heading term of its own; a lesson plan's bare
