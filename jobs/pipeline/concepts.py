@@ -57,6 +57,7 @@ from jobs.pipeline.definitions import (
     zh_form_line,
     zh_form_values,
     zh_kind_by_idiom,
+    zh_named_after,
     zh_named_then_said,
     zh_spaced_entry,
     zh_statement_to_judge,
@@ -2742,6 +2743,9 @@ def _definitions(
             # "…就是白矮星。白矮星是…的致密恒星残骸。": the name brought in, then said
             said = zh_named_then_said(previous, sentence, index)
             defined = [said] if said is not None else []
+        if chinese and not first and (named := zh_named_after(previous, sentence, index)):
+            # "……状态。这就是牛顿第一定律。": the statement before is what the name names
+            defined = [named, *(d for d in defined if d.term != named.term)]
         if previous and (answered := qa_answer(previous, sentence, index)) is not None:
             # "Q: What is osmosis?" then "A: Osmosis is …": the answer defines what is asked
             defined = [answered, *defined]

@@ -1504,6 +1504,40 @@ def zh_named_then_said(previous: str, sentence: str, block: int) -> Definition |
     return Definition(term, sentence, block, WEAK)
 
 
+# A statement, then a sentence that only names it: "一切物体在没有受到力的作用时，总保持
+# 静止状态或匀速直线运动状态。这就是牛顿第一定律。", "墨水在水中慢慢散开。这种现象叫做
+# 扩散。" The naming sentence says nothing of what it names ("这种现象叫做扩散。" was the
+# definition a student read, and "这就是X" defined nothing at all); the sentence before
+# it says it all, so the two together are the definition.
+_ZH_NAMES_THE_BEFORE = re.compile(
+    r"^(?:这|此)(?:个|一|种|类|条|些)?(?:[\u3400-\u9fff]{1,3}?)?\s*"
+    r"(?:就是|便是|就叫做?|叫做|叫作|称为|称作|被称为)\s*"
+    r"[“\"*]*(?P<t>[\u3400-\u9fffA-Za-z0-9]{2,12}?)[”\"*]*\s*[。！!]?$"
+)
+# the statement: long enough to say something, and no question
+MIN_ZH_STATEMENT_CHARS = 8
+
+
+def zh_named_after(previous: str, sentence: str, block: int) -> Definition | None:
+    """The definition of the name a sentence gives what the sentence before it said
+    (`_ZH_NAMES_THE_BEFORE`): both sentences, as strong as a naming verb's (`NAMED`); None
+    else."""
+    match = _ZH_NAMES_THE_BEFORE.match(sentence.strip())
+    previous = previous.strip()
+    if (
+        match is None
+        or len(_HAN.findall(previous)) < MIN_ZH_STATEMENT_CHARS
+        or previous.endswith(("？", "?", "：", ":"))
+        or not acceptable(match.group("t"))
+    ):
+        return None
+    # "牛顿……概括出：一切物体……": the statement is what follows its lead-in's colon
+    statement = re.split(r"[：:]", previous)[-1].strip()
+    if len(_HAN.findall(statement)) < MIN_ZH_STATEMENT_CHARS:
+        statement = previous
+    return Definition(match.group("t"), f"{statement}{sentence.strip()}", block, NAMED)
+
+
 # A slide's or a handout's bullet labelled as the definition ("Definition: a naturally
 # occurring, inorganic solid …", "定义：矿物表面反射光线的能力") under a heading naming the
 # term, or asking it ("What is a mineral?", "什么是矿物？"): the label says what the rest is,

@@ -392,3 +392,22 @@ def test_an_objectives_verb_of_knowing_is_no_part_of_the_name_it_defines() -> No
     )
     assert [d.term for d in found] == ["浮力"]
 
+
+def test_a_sentence_that_only_names_what_the_one_before_said_defines_it_with_it(
+    tmp_path: Path,
+) -> None:
+    """ "……。这就是阿基米德原理。" and "……。这种现象叫做漫反射。": the naming sentence
+    says nothing of what it names; the sentence before is the definition's substance
+    (after its lead-in's colon)."""
+    text = (
+        "# 浮力与反射\n\n## 阿基米德原理\n\n"
+        "大量实验表明：浸在液体中的物体受到的浮力，大小等于它排开的液体所受的重力。"
+        "这就是阿基米德原理。阿基米德原理也适用于气体。\n\n"
+        "## 漫反射\n\n平行光照到粗糙的表面上，反射光射向各个方向。这种反射叫做漫反射。"
+        "漫反射使我们能从各个方向看到物体。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "讲义.md", "zh-CN")}
+    assert described["阿基米德原理"] == (
+        "浸在液体中的物体受到的浮力，大小等于它排开的液体所受的重力。这就是阿基米德原理。"
+    )
+    assert described["漫反射"] == "平行光照到粗糙的表面上，反射光射向各个方向。这种反射叫做漫反射。"
