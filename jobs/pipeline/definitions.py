@@ -170,11 +170,14 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         # "they developed a cognitive map: a mental picture of the layout …": a colon and
         # the genus restate a name of at most four words, as a dash does ("a cons list
-        # contains two elements: the value of …" says what it holds, no name's genus)
+        # contains two elements: the value of …" says what it holds, no name's genus; nor
+        # does a clause whose subject the genus is: "form a cycle: the products of one are
+        # the reactants of the other" says how, and "cycle" was a unit plan's concept)
         re.compile(
             r"\b(?:an?|the)\s+(?P<t>(?:[A-Za-z][\w'’\-]*\s+){0,3}[A-Za-z][\w'’\-]*)"
             r"\s*:\s+(?:an?|the)\s+[a-z]+"
-            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which"
+            r"|of(?!\s+(?:[\w'’\-]+\s+){0,2}(?:is|are|was|were)\b))\b"
         ),
         0.75,
     ),

@@ -223,6 +223,9 @@ def test_a_colon_and_the_genus_restate_a_name() -> None:
     # what a thing holds is listed after the colon, no genus of a name
     listing = "Each item in a cons list contains two elements: the value of the item and more."
     assert list(find_definitions(listing, 0, False)) == []
+    # a clause after the colon, its genus the subject, says how, not what the name is
+    clause = "Rain and evaporation make a loop: the losses of one are the gains of the other."
+    assert list(find_definitions(clause, 0, False)) == []
 
 
 def test_a_bold_coordination_ending_on_a_noun_only_word_is_one_name() -> None:
