@@ -39,6 +39,7 @@ from jobs.pipeline.definitions import (
     Definition,
     code_at_work,
     en_answer_below,
+    en_form_line,
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
@@ -2692,7 +2693,11 @@ def _definitions(
     unstated = {
         i
         for i, b in enumerate(blocks)
-        if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
+        if (
+            zh_statement_to_judge(b.text) or zh_form_line(b.text)
+            if chinese
+            else en_form_line(b.text)
+        )
     } | (set() if chinese else choices(blocks))
     previous = ""  # the sentence before, in the same block (`zh_named_then_said`)
     for index, sentence in body:

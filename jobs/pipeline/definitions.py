@@ -1822,6 +1822,24 @@ def zh_form_line(text: str) -> bool:
     return _ZH_FORM_LINE.match(text) is not None
 
 
+# …and an English handout's or plan's header: three or more "Label: value" fields on one
+# line ("Subject: Biology Grade: 10 Duration: 3 weeks Teacher: …"), each label a capital's
+# word or two and each value four words at most, no sentence (`_EN_SENTENCE_END`);
+# "subject" was a unit plan's concept, defined by the line
+_EN_FORM_FIELD = r"[A-Z][A-Za-z'’]*(?:\s[A-Za-z][A-Za-z'’]*)?:\s*[^:\s]+(?:\s[^:\s]+){0,3}?"
+_EN_FORM_LINE = re.compile(rf"^\s*{_EN_FORM_FIELD}(?:\s+{_EN_FORM_FIELD}){{2,}}\s*$")
+
+
+def en_form_line(text: str) -> bool:
+    """`text`, a block, is a line of a form's fields (`_EN_FORM_LINE`)."""
+    text = text.replace("*", "")
+    return _EN_FORM_LINE.match(text) is not None and not _EN_SENTENCE_END.search(text)
+
+
+# a lower-case word and a full stop end a sentence, no field's value ("Ms.", "Sept." do not)
+_EN_SENTENCE_END = re.compile(r"(?<![A-Za-z])[a-z]{2,}\.(?:\s|$)")
+
+
 # a field's label: the line's start, or two spaces or an ideographic one, before "label："
 _ZH_FORM_LABEL = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=[　\xa0]))\s*[^\s：:，。]{2,8}[：:]")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.definitions import en_form_line, find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.structure import _abbreviates, expanded_code_names, heading_terms
 from tests.unit.pipeline.written import concepts_of, keys_of
@@ -178,6 +178,24 @@ def test_a_unit_plans_template_parts_are_no_concepts(tmp_path: Path) -> None:
         "assessment evidence",
         "learning plan",
     }, keys
+
+
+def test_a_handouts_line_of_form_fields_defines_nothing(tmp_path: Path) -> None:
+    """ "Subject: Earth Science Grade: 9 Duration: 2 weeks Teacher: Mr. Ito" heads a plan
+    typed without emphasis: a form's fields, no label defined by its value ("subject" was a
+    unit plan's concept); a glossary's "Term: gloss" line is no form."""
+    text = (
+        "# Rivers\n\nSubject: Earth Science Grade: 9 Duration: 2 weeks Teacher: Mr. Ito\n\n"
+        "## Levees\n\nA levee is a ridge of sediment along a river bank. Floods build a "
+        "levee when the water slows and drops its sand.\n\nOver time a levee grows, "
+        "and a broken levee floods the plain.\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text)}
+    assert described["levee"]
+    assert not described.keys() & {"subject", "grade", "duration", "teacher"}, described
+    assert en_form_line("**Course:** Geology **Level:** 9 **Instructor:** Mr. Ito")
+    assert not en_form_line("Delta: the land a river builds at its mouth.")
+    assert not en_form_line("Note: rivers carry sand. Hint: it settles. Key: water slows.")
 
 
 def test_what_a_teacher_calls_the_document_is_no_topic() -> None:
