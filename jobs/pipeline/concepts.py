@@ -43,6 +43,7 @@ from jobs.pipeline.definitions import (
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    headed_table_entry,
     labelled_below,
     lead_in_left_open,
     names_its_kind,
@@ -391,6 +392,13 @@ def find_concepts(
     # are no prose, so its rows are read here, each an entry of the glossary
     # (`definitions.table_entries`)
     definitions += [d for i, b in enumerate(blocks) for d in table_entries(b, i)]
+    # …and a vocabulary organiser's table of boxes under the word's heading
+    headed = (
+        headed_table_entry(blocks[i - 1].text, b, i)
+        for i, b in enumerate(blocks)
+        if i and blocks[i - 1].kind == "heading"
+    )
+    definitions += [d for d in headed if d is not None]
     if chinese:
         # the same table in a PDF, its rows flattened to "name gloss" lines
         spaced = (zh_spaced_entry(blocks[i], i) for i in sorted(glossary_sections(blocks)))

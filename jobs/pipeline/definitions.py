@@ -1563,17 +1563,51 @@ def labelled_below(name_line: str, sentence: str, block: int) -> Definition | No
     labelled = _DEFINITION_LABEL.match(sentence.strip())
     if labelled is None:
         return None
-    # "化学反应速率的概念" heads the definition of 化学反应速率
-    line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", name_line).strip())
+    term = _heading_name(name_line)
+    return _entry(term, labelled.group("gloss"), block) if _short_name(term) else None
+
+
+def _heading_name(line: str) -> str:
+    """The name a heading gives what is defined under it: the heading itself, or what it
+    asks ("What is a mineral?"), or what it gives the concept of ("化学反应速率的概念")."""
+    line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", line).strip())
     asked = _EN_ASKED.match(line) or _ZH_ASKED.match(line)
-    term = (
+    return (
         next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))
     ).strip()
-    if not _short_name(term):
-        return None
-    gloss = labelled.group("gloss")
+
+
+def _entry(term: str, gloss: str, block: int) -> Definition:
+    """`term` defined by `gloss` as a glossary's entry is, "term：gloss" or "Term: gloss"."""
     said = f"{term}：{gloss}" if has_han(term) else f"{term[:1].upper()}{term[1:]}: {gloss}"
     return Definition(term, said, block, GLOSSARY)
+
+
+# A vocabulary organiser (the Frayer model) gives each word a heading and a table of boxes
+# under it, "Definition | Characteristics" above, "Examples | Non-examples" below: the
+# box under "Definition" defines the heading's word. No cell names the word, so the table
+# was no glossary (`glossary_columns`), and a sheet of four such words defined none.
+_DEFINITION_CELL = re.compile(r"definitions?|meaning|定义|含义|释义|解释", re.IGNORECASE)
+
+
+def headed_table_entry(heading: str, block: Block, index: int) -> Definition | None:
+    """The definition the box under a "Definition" header cell gives the word of the
+    heading above the table (`_DEFINITION_CELL`); None for any other table."""
+    if block.kind != "table":
+        return None
+    rows = [row.split(" | ") for row in block.text.split("\n")]
+    header = [clean_title(cell).strip(" *_`") for cell in rows[0]]
+    column = next((i for i, cell in enumerate(header) if _DEFINITION_CELL.fullmatch(cell)), None)
+    if column is None or glossary_columns(header) is not None or len(rows) < 2:
+        return None
+    gloss = rows[1][column].strip() if len(rows[1]) > column else ""
+    wordy = (
+        len(_HAN.findall(gloss)) >= MIN_ZH_ENTRY_CHARS
+        if has_han(gloss)
+        else len(gloss.split()) >= MIN_MEANING_WORDS
+    )
+    term = _heading_name(heading)
+    return _entry(term, gloss, index) if wordy and _short_name(term) else None
 
 
 def _short_name(term: str) -> bool:
