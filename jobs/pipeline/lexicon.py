@@ -1044,11 +1044,14 @@ _ZH_LESSON_PLAN = re.compile(
     # what a teacher calls the document itself (the lesson's own name goes with
     # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
     r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"
+    # …and what a teacher calls a paper of questions ("第三单元测试卷" left 测试卷 a concept)
+    r"|^(?:单元|期中|期末|课时)?(?:测试卷|测试题|检测题|检测卷|试卷|练习卷)$"
 )
 # …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
 # ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
 ZH_DOCUMENT_KIND = re.compile(
-    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单)[)）]?$"
+    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单"
+    r"|(?:单元|期中|期末|课时)?(?:测试卷|检测卷|练习卷))[)）]?$"
 )
 
 

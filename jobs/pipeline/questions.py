@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import rjieba
 from lemminflect import getAllLemmas
@@ -245,3 +246,66 @@ _EN_ASKED = re.compile(
     re.I,
 )
 MAX_EN_ASKED_WORDS = 4
+
+
+# An exam paper's or a worksheet's answer key, after its questions: a heading or a line
+# labelled so ("参考答案", "答案与解析", "Answer Key"), its answers numbered as the questions
+# are ("4．质量　5．化学方程式；客观事实；质量守恒定律"), or the same line after the label
+# ("参考答案：1．C　2．C").
+_KEY_LABEL = re.compile(
+    r"^[\s*_【\[]*(?:参考答案|答案(?:与|及)?(?:解析|详解)?|参考答案(?:与|及)解析|answer\s+key|answers)"
+    r"[\s*_】\]]*(?:[:：]\s*|$)",
+    re.IGNORECASE,
+)
+# a typed question number opening a block ("4．", "12.", "3、"): a word processor's own
+# numbering is lost in reading, and no answer can be matched to such a question
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
+# each numbered answer in a key's line, up to the next number set apart by a space
+_KEY_ITEM = re.compile(
+    r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
+    r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
+)
+# a blank for the pupil to write in (not the empty brackets of a choice, answered by a letter)
+_WRITE_IN = re.compile(r"_{3,}|＿{2,}")
+# one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
+_ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
+
+
+def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each fill-in question's blanks filled from the document's answer key:
+    "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
+    statement the pupil completes ("…的式子，叫做化学方程式。"). Read with its blank, the
+    sentence defined nothing, and "参加化学反应的各物质的________总和，…这个规律叫做质量守恒
+    定律" lost its subject. A question is filled only when its number is met once before the
+    key and the key gives as many answers as it has blanks (a key's letters answer choices,
+    no blanks)."""
+    start = next((i for i, b in enumerate(blocks) if _KEY_LABEL.match(b.text)), None)
+    if start is None:
+        return list(blocks)
+    key_level = blocks[start].level if blocks[start].kind == "heading" else 0
+    answers: dict[int, str] = {}
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if i > start and block.kind == "heading" and (not key_level or block.level <= key_level):
+            break
+        text = _KEY_LABEL.sub("", block.text) if i == start else block.text
+        for number, answer in _KEY_ITEM.findall(text.strip()):
+            answers.setdefault(int(number), answer.strip())
+    numbered: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks[:start]):
+        found = _NUMBER.match(block.text) if block.kind in ("paragraph", "list_item") else None
+        if found:
+            numbered.setdefault(int(found.group(1)), []).append(i)
+    filled = list(blocks)
+    for number, places in numbered.items():
+        answer = answers.get(number)
+        if answer is None or len(places) != 1:
+            continue
+        block = blocks[places[0]]
+        parts = _ANSWER_SEPARATOR.split(answer.rstrip("。."))
+        if len(_WRITE_IN.findall(block.text)) != len(parts) or not all(parts):
+            continue
+        pieces = _WRITE_IN.split(block.text)
+        text = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+        filled[places[0]] = replace(block, text=text)
+    return filled
