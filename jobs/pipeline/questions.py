@@ -90,7 +90,7 @@ def choices(blocks: Sequence[Block]) -> set[int]:
     false ("The majority of federal grants are block grants." offered under "Which
     statement … is most accurate?"): it defines nothing. Numbered items after a question
     are its answer's steps or parts as often, no choices."""
-    found = set(option_runs(blocks))
+    found = set(option_runs(blocks)) | {i for i, b in enumerate(blocks) if _stem_with_options(b)}
     expected: str | None = None  # the mark the next choice would carry
     for index, block in enumerate(blocks):
         mark = _ITEM_MARK.match(block.text)
@@ -106,6 +106,25 @@ def choices(blocks: Sequence[Block]) -> set[int]:
             if after and after.group(1) in ("a", "A"):
                 expected = after.group(1)
     return found
+
+
+# after a stem in the same block, three labels: "Plan A. … plan B." in prose is no question
+MIN_JOINED_OPTIONS = 3
+
+
+def _stem_with_options(block: Block) -> bool:
+    """A question's stem and its options in one block, as Markdown joins a numbered
+    question's lines: "A food web is A. a single path … B. many overlapping food chains …"
+    read as a definition of food web, the stem and every option in it. (Its options are
+    left out of `option_runs`: the names they offer are a quiz's instances as often as its
+    terms, "Rabbit", "Grass", and the stem is no statement to read them by.)"""
+    labels = list(_LABEL.finditer(block.text))
+    return (
+        len(labels) >= MIN_JOINED_OPTIONS
+        and labels[0].start() > 0
+        and bool(block.text[: labels[0].start()].strip())
+        and _in_order([m.group(1) for m in labels])
+    )
 
 
 def _many(text: str) -> bool:

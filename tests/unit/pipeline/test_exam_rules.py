@@ -733,3 +733,19 @@ def test_an_answer_key_fills_typed_numbers_only_and_leaves_choices_alone() -> No
     filled = [b.text for b in answered_blanks(blocks)]
     assert filled[0] == "1．下列属于化合物的是（　　）"
     assert filled[1] == "2．由两种元素组成、其中一种是氧元素的化合物叫做氧化物。"
+
+
+def test_a_stem_joined_to_its_options_defines_nothing(tmp_path: Path) -> None:
+    """Markdown joins a numbered question's lines into one item: "A watershed is A. a
+    river's mouth B. the land that drains into one river C. a dam". The stem and its
+    options read as one definition of the watershed; a stem is no statement."""
+    text = (
+        "# Rivers Quiz\n\n"
+        "1. A watershed is\n   A. a river's mouth\n   B. the land that drains into one river\n"
+        "   C. a dam across a valley\n\n"
+        "2. Which river is longest?\n   A. Nile\n   B. Thames\n   C. Seine\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text, "quiz.md")}
+    assert not described.get("watershed"), described
+    # prose naming two plans is no question
+    assert not choices([Block("paragraph", "Plan A. failed, so plan B. was tried.", 1)])
