@@ -193,6 +193,18 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         0.75,
     ),
     (
+        # …and one word after the indefinite article, which says a kind is meant: "A
+        # shortage occurs when quantity demanded exceeds quantity supplied" (an economics
+        # handout's shortage and surplus were left undefined); "The problem occurs when …"
+        # speaks of one thing, and stays a remark, as does a mishap's ("An error occurs
+        # when the file is missing")
+        re.compile(
+            r"^(?:An?)\s+(?!(?:error|problem|issue|warning|mistake)\s)"
+            r"(?P<t>[a-z][\w'’\-]{2,40})\s+(?:occurs|arises)\s+when\b"
+        ),
+        0.75,
+    ),
+    (
         # "examples of isomers—compounds with the same formula": a plural and, after the
         # dash, the plural genus that restates it
         re.compile(

@@ -193,6 +193,16 @@ def test_what_makes_a_named_thing_happen_defines_it() -> None:
     assert terms("The problem occurs when the list is empty.") == []
 
 
+def test_one_word_after_the_indefinite_article_names_a_kind_by_its_condition() -> None:
+    """ "A drought occurs when rainfall stays below normal for months": "a" says a kind of
+    event is meant, and the condition defines it; a mishap's ("An error occurs when …")
+    and "The problem occurs when …" are remarks."""
+    terms = _defined_terms
+    assert terms("A drought occurs when rainfall stays below normal for months.") == ["drought"]
+    assert terms("An error occurs when the path does not exist.") == []
+    assert terms("The flood occurs when the dam breaks.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "defined"),
     [
