@@ -480,6 +480,13 @@ GENERIC_HEADINGS = frozenset(
         "fill-in-the-blank",
         "free response",
         "free-response",
+        # …and a vocabulary part's, which names the words' use, not a matching of a
+        # subject's ("Part B: Vocabulary Matching" was a water-cycle worksheet's concept)
+        "vocabulary matching",
+        "matching terms",
+        "term matching",
+        "word bank",
+        "vocabulary review",
         # …and the worked answer under each exercise, as an exercise sheet (PDF, Word)
         # heads it: "Solution", repeated under every exercise, was an exercise sheet's first
         # concept and a week's title. Only the singular: "Solutions" heads chemistry's topic

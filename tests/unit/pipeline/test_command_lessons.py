@@ -153,6 +153,9 @@ def test_a_school_lessons_stages_are_no_concepts(tmp_path: Path) -> None:
     assert "erosion" in keys
     assert not keys & {"do now", "guided practice", "exit ticket"}
     assert all(apparatus(h) for h in ("Warm-Up", "Check for Understanding", "Success Criteria"))
+    # a worksheet's vocabulary part is named by its format; a subject's matching stays
+    assert apparatus("Vocabulary Matching") and apparatus("Word Bank")
+    assert not apparatus("Matching") and not apparatus("Pattern Matching")
     assert not apparatus("Closure") and not apparatus("Hooks")
 
 
