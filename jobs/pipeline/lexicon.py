@@ -1182,7 +1182,9 @@ _ZH_EMPHASIS_OPENING = re.compile(
     r"(?<![\u4e00-\u9fff】])【([^【】]{2,16})】(?=[\u4e00-\u9fff]{1,2}(?:$|[\s（(：:，,]))"
 )
 # such a label run in before a colon, "考点1：光合作用", "重点：…": what follows is the topic
-ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
+# run in before its topic after a colon ("考点1：光合作用"), or after a space, as a 知识清单
+# heads its points ("知识点一 牛顿第一定律" gave 牛顿 and 定律, "知识点二 二力平衡" 二力)
+ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}(?:\s*[:：]\s*|\s+(?=[\u4e00-\u9fff]))")
 
 
 # A document pointing at its own parts, "earlier chapters", "the next section", 上一章,

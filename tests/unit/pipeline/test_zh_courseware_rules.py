@@ -411,3 +411,12 @@ def test_a_sentence_that_only_names_what_the_one_before_said_defines_it_with_it(
         "浸在液体中的物体受到的浮力，大小等于它排开的液体所受的重力。这就是阿基米德原理。"
     )
     assert described["漫反射"] == "平行光照到粗糙的表面上，反射光射向各个方向。这种反射叫做漫反射。"
+
+
+def test_a_counted_study_point_label_before_a_space_is_no_part_of_its_topic() -> None:
+    """A 知识清单 heads its points "知识点一 牛顿第二定律", "考点2 浮力": the label, then
+    a space, then the topic, whole (read as one phrase it was cut at its ordinal)."""
+    assert [(c.term, c.whole) for c in heading_terms("知识点一 牛顿第二定律", 0, 2)] == [
+        ("牛顿第二定律", True)
+    ]
+    assert [c.term for c in heading_terms("考点2 浮力", 0, 2)] == ["浮力"]
