@@ -290,6 +290,14 @@ _WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 _ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
 
 
+# A teacher's copy of a fill-in sheet (教师版) writes each answer in the brackets the
+# pupil's copy leaves empty: "……的性质叫做（惯性）". After a naming verb the brackets hold the
+# name itself, which the definition rules read as an aside (惯性 was no concept at all).
+_ZH_NAMED_IN_BRACKETS = re.compile(
+    r"(叫做|叫作|称为|称作|称之为)\s*（\s*([\u4e00-\u9fff]{2,12})\s*）"
+)
+
+
 def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with each fill-in question's blanks filled from the document's answer key:
     "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
@@ -298,9 +306,15 @@ def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
     定律" lost its subject. A question is filled only when its number is met once before the
     key and the key gives as many answers as it has blanks (a key's letters answer choices,
     no blanks)."""
+    blocks = [
+        replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
+        if "（" in b.text and b.kind in ("paragraph", "list_item")
+        else b
+        for b in blocks
+    ]
     start = next((i for i, b in enumerate(blocks) if _KEY_LABEL.match(b.text)), None)
     if start is None:
-        return list(blocks)
+        return blocks
     key_level = blocks[start].level if blocks[start].kind == "heading" else 0
     answers: dict[int, str] = {}
     for i in range(start, len(blocks)):

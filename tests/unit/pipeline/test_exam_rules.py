@@ -749,3 +749,19 @@ def test_a_stem_joined_to_its_options_defines_nothing(tmp_path: Path) -> None:
     assert not described.get("watershed"), described
     # prose naming two plans is no question
     assert not choices([Block("paragraph", "Plan A. failed, so plan B. was tried.", 1)])
+
+
+def test_a_teachers_copy_writes_the_named_answer_in_brackets(tmp_path: Path) -> None:
+    """A fill-in sheet's teacher's copy (教师版) writes each answer in the pupil's empty
+    brackets: "……的现象叫做（扩散）". After a naming verb the brackets hold the name,
+    read as an aside, and 扩散 was no concept; elsewhere brackets stay as written."""
+    text = (
+        "# 分子热运动 知识清单\n\n## 知识点一 扩散\n\n"
+        "1．不同的物质在互相接触时彼此进入对方的现象叫做（扩散）。"
+        "扩散现象说明分子在不停地做（无规则）运动。\n\n"
+        "2．温度越高，扩散越快。扩散在气体、液体和固体之间都能发生。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "清单.md", "zh-CN")}
+    assert described["扩散"] == "不同的物质在互相接触时彼此进入对方的现象叫做扩散。"
+    filled = answered_blanks([Block("paragraph", "分子在不停地做（无规则）运动。", 1)])
+    assert filled[0].text == "分子在不停地做（无规则）运动。"
