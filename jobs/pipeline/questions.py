@@ -273,12 +273,14 @@ MAX_EN_ASKED_WORDS = 4
 # ("参考答案：1．C　2．C").
 _KEY_LABEL = re.compile(
     r"^[\s*_【\[]*(?:参考答案|答案(?:与|及)?(?:解析|详解)?|参考答案(?:与|及)解析|answer\s+key|answers)"
-    r"[\s*_】\]]*(?:[:：]\s*|$)",
+    r"[\s*_】\]]*(?:[:：]\s*|\s+(?=\d)|$)",
     re.IGNORECASE,
 )
 # a typed question number opening a block ("4．", "12.", "3、"): a word processor's own
 # numbering is lost in reading, and no answer can be matched to such a question
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
+# a later question's number inside the same block, after a space ("… the cell. 2. The …")
+_INLINE_NUMBER = re.compile(r"(?<=\s)(\d{1,3})\s*[.．、](?!\d)\s*")
 # each numbered answer in a key's line, up to the next number set apart by a space
 _KEY_ITEM = re.compile(
     r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
@@ -296,6 +298,20 @@ _ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
 _ZH_NAMED_IN_BRACKETS = re.compile(
     r"(叫做|叫作|称为|称作|称之为)\s*（\s*([\u4e00-\u9fff]{2,12})\s*）"
 )
+
+
+def _questions_in(text: str) -> list[tuple[int, int, int]]:
+    """The numbered questions a block holds, each its number and where its text begins
+    and ends: the block's own opening number, and any later ones in order after a space."""
+    opening = _NUMBER.match(text)
+    if opening is None:
+        return []
+    marks = [(int(opening.group(1)), 0)]
+    for m in _INLINE_NUMBER.finditer(text, opening.end()):
+        if int(m.group(1)) == marks[-1][0] + 1:
+            marks.append((int(m.group(1)), m.start()))
+    ends = [start for _, start in marks[1:]] + [len(text)]
+    return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
 
 
 def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
@@ -324,21 +340,26 @@ def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
         text = _KEY_LABEL.sub("", block.text) if i == start else block.text
         for number, answer in _KEY_ITEM.findall(text.strip()):
             answers.setdefault(int(number), answer.strip())
-    numbered: dict[int, list[int]] = {}
+    # each question's place: its block and where its text runs in it (a plain text's
+    # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
+    numbered: dict[int, list[tuple[int, int, int]]] = {}
     for i, block in enumerate(blocks[:start]):
-        found = _NUMBER.match(block.text) if block.kind in ("paragraph", "list_item") else None
-        if found:
-            numbered.setdefault(int(found.group(1)), []).append(i)
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for number, begin, end in _questions_in(block.text):
+            numbered.setdefault(number, []).append((i, begin, end))
     filled = list(blocks)
-    for number, places in numbered.items():
+    for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
         answer = answers.get(number)
         if answer is None or len(places) != 1:
             continue
-        block = blocks[places[0]]
+        index, begin, end = places[0]
+        text = filled[index].text
         parts = _ANSWER_SEPARATOR.split(answer.rstrip("。."))
-        if len(_WRITE_IN.findall(block.text)) != len(parts) or not all(parts):
+        question = text[begin:end]
+        if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
             continue
-        pieces = _WRITE_IN.split(block.text)
-        text = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
-        filled[places[0]] = replace(block, text=text)
+        pieces = _WRITE_IN.split(question)
+        question = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+        filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
     return filled

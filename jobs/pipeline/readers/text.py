@@ -175,6 +175,8 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             elif paragraph and _zh_outline_run(paragraph, line):
                 flush()
                 item = not _ZH_OUTLINE_HEADING.match(line)
+            elif paragraph and _next_numbered(paragraph[0], line):
+                flush()  # a worksheet's next question, typed a line each with no blank
             paragraph.append(line)
             if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
                 flush()
@@ -183,6 +185,20 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     flush()
     blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged
+
+
+# A worksheet typed a question a line ("1. The cell membrane is … ______ …", "2. …"), no
+# blank line between: read by blank lines, the questions were one paragraph, each
+# sentence ending on the next one's number ("… leaves the cell. 2."). A line opening on the
+# number after the one the paragraph opened on starts the next question; its number stays,
+# as a Word file's typed number does, for the answer key to find it.
+_NUMBERED_LINE = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
+
+
+def _next_numbered(opening: str, line: str) -> bool:
+    """`line` opens on the number after the one `opening`, the paragraph's first line, opened on."""
+    first, this = _NUMBERED_LINE.match(opening), _NUMBERED_LINE.match(line)
+    return bool(first and this and int(this.group(1)) == int(first.group(1)) + 1)
 
 
 def _zh_outline_run(paragraph: list[str], line: str) -> bool:

@@ -1118,3 +1118,26 @@ def test_an_e_readers_clippings_file_keeps_the_highlights_under_their_books(
     # the highlight the reader extended is kept once, as extended
     assert text.count("细胞膜是包围") == 1 and "它控制物质进出细胞" in text
     assert "A gene is a unit of heredity." in text
+
+
+def test_a_worksheet_typed_a_question_a_line_reads_each_as_its_own_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Guided notes typed one numbered question a line with no blank line between: read
+    by blank lines they were one paragraph, each sentence ending on the next number (" …
+    the roots. 2."). Each number after the last opens a paragraph, its number kept; the
+    key at the end then fills the blanks ("Answer Key 1. xylem 2. phloem")."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Guided Notes: Plant Transport\n\n"
+        "1. The tissue that carries water up from the roots is called ______.\n"
+        "2. The tissue that carries sugars from the leaves is called ______.\n"
+        "3. Water lost through the leaves is called ______.\n\n"
+        "Answer Key 1. xylem 2. phloem 3. transpiration\n",
+        encoding="utf-8",
+    )
+    blocks = [b for page in read(path, detect(path)).pages for b in page.blocks]
+    assert [b.text[:3] for b in blocks[1:4]] == ["1. ", "2. ", "3. "]
+    described = {c.key: c.description for c in analyse_file(path, language="en").knowledge.concepts}
+    assert described["xylem"] == "The tissue that carries water up from the roots is called xylem."
+    assert described["phloem"] == "The tissue that carries sugars from the leaves is called phloem."
