@@ -1054,6 +1054,17 @@ _ZH_LESSON_PLAN = re.compile(
     # …and what a teacher calls a paper of questions ("第三单元测试卷" left 测试卷 a concept)
     r"|^(?:单元|期中|期末|课时)?(?:测试卷|测试题|检测题|检测卷|试卷|练习卷)$"
 )
+# An exam paper's or a worksheet's answer key, after its questions: a heading or a line
+# labelled so ("参考答案", "答案与解析", "Answer Key"), its answers numbered as the questions
+# are ("4．质量　5．化学方程式；客观事实；质量守恒定律"), or the same line after the label
+# ("参考答案：1．C　2．C").
+ANSWER_KEY_LABEL = re.compile(
+    r"^[\s*_【\[]*(?:参考答案|答案(?:与|及)?(?:解析|详解)?|参考答案(?:与|及)解析|answer\s+key|answers)"
+    r"[\s*_】\]]*(?:[:：]\s*|\s+(?=\d)|$)",
+    re.IGNORECASE,
+)
+
+
 # …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
 # ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
 ZH_DOCUMENT_KIND = re.compile(

@@ -20,7 +20,7 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.lexicon import EN_DETERMINERS, EN_GENERIC, EN_STOP
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_DETERMINERS, EN_GENERIC, EN_STOP
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
 
@@ -267,15 +267,6 @@ _EN_ASKED = re.compile(
 MAX_EN_ASKED_WORDS = 4
 
 
-# An exam paper's or a worksheet's answer key, after its questions: a heading or a line
-# labelled so ("参考答案", "答案与解析", "Answer Key"), its answers numbered as the questions
-# are ("4．质量　5．化学方程式；客观事实；质量守恒定律"), or the same line after the label
-# ("参考答案：1．C　2．C").
-_KEY_LABEL = re.compile(
-    r"^[\s*_【\[]*(?:参考答案|答案(?:与|及)?(?:解析|详解)?|参考答案(?:与|及)解析|answer\s+key|answers)"
-    r"[\s*_】\]]*(?:[:：]\s*|\s+(?=\d)|$)",
-    re.IGNORECASE,
-)
 # a typed question number opening a block ("4．", "12.", "3、"): a word processor's own
 # numbering is lost in reading, and no answer can be matched to such a question
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
@@ -328,7 +319,7 @@ def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
         else b
         for b in blocks
     ]
-    start = next((i for i, b in enumerate(blocks) if _KEY_LABEL.match(b.text)), None)
+    start = next((i for i, b in enumerate(blocks) if ANSWER_KEY_LABEL.match(b.text)), None)
     if start is None:
         return blocks
     key_level = blocks[start].level if blocks[start].kind == "heading" else 0
@@ -337,7 +328,7 @@ def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
         block = blocks[i]
         if i > start and block.kind == "heading" and (not key_level or block.level <= key_level):
             break
-        text = _KEY_LABEL.sub("", block.text) if i == start else block.text
+        text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
         for number, answer in _KEY_ITEM.findall(text.strip()):
             answers.setdefault(int(number), answer.strip())
     # each question's place: its block and where its text runs in it (a plain text's

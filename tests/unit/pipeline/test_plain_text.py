@@ -1141,3 +1141,20 @@ def test_a_worksheet_typed_a_question_a_line_reads_each_as_its_own_paragraph(
     described = {c.key: c.description for c in analyse_file(path, language="en").knowledge.concepts}
     assert described["xylem"] == "The tissue that carries water up from the roots is called xylem."
     assert described["phloem"] == "The tissue that carries sugars from the leaves is called phloem."
+
+
+def test_a_chinese_item_opening_on_a_latin_name_and_an_answer_key_line_stand_alone(
+    tmp_path: Path,
+) -> None:
+    """Plain-text Chinese notes typed a point a line: "2.DNA是…" opens on a Latin name
+    the Chinese runs on from, and was joined to the point before it; "参考答案" under the
+    last question is the key's heading, no part of the question."""
+    path = tmp_path / "练习.txt"
+    path.write_text(
+        "第三章 遗传的分子基础\n一、填空题\n1.基因是有遗传效应的______片段。\n"
+        "2.DNA是主要的遗传物质。\n3.RNA一般是单链。\n参考答案\n1.DNA\n",
+        encoding="utf-8",
+    )
+    texts = [b.text for page in read(path, detect(path)).pages for b in page.blocks]
+    assert "DNA是主要的遗传物质。" in texts and "RNA一般是单链。" in texts, texts
+    assert "参考答案" in texts, texts
