@@ -277,6 +277,8 @@ _KEY_ITEM = re.compile(
     r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
     r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
 )
+# the fewest numbered answers that make a line the key's, whatever its reader took it for
+MIN_KEY_ITEMS = 2
 # a blank for the pupil to write in (not the empty brackets of a choice, answered by a letter)
 _WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 # one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
@@ -326,7 +328,14 @@ def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
     answers: dict[int, str] = {}
     for i in range(start, len(blocks)):
         block = blocks[i]
-        if i > start and block.kind == "heading" and (not key_level or block.level <= key_level):
+        if (
+            i > start
+            and block.kind == "heading"
+            and (not key_level or block.level <= key_level)
+            # a plain text's reader takes a short line of answers for a heading ("1.
+            # controls 2. lipid; bilayer" under "Answer Key"); a heading names one thing
+            and len(_KEY_ITEM.findall(block.text)) < MIN_KEY_ITEMS
+        ):
             break
         text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
         for number, answer in _KEY_ITEM.findall(text.strip()):

@@ -1126,14 +1126,15 @@ def test_a_worksheet_typed_a_question_a_line_reads_each_as_its_own_paragraph(
     """Guided notes typed one numbered question a line with no blank line between: read
     by blank lines they were one paragraph, each sentence ending on the next number (" …
     the roots. 2."). Each number after the last opens a paragraph, its number kept; the
-    key at the end then fills the blanks ("Answer Key 1. xylem 2. phloem")."""
+    key at the end then fills the blanks ("Answer Key", then "1. xylem 2. phloem …", a
+    short line the reader takes for a heading)."""
     path = tmp_path / "notes.txt"
     path.write_text(
         "Guided Notes: Plant Transport\n\n"
         "1. The tissue that carries water up from the roots is called ______.\n"
         "2. The tissue that carries sugars from the leaves is called ______.\n"
         "3. Water lost through the leaves is called ______.\n\n"
-        "Answer Key 1. xylem 2. phloem 3. transpiration\n",
+        "Answer Key\n1. xylem 2. phloem 3. transpiration\n",
         encoding="utf-8",
     )
     blocks = [b for page in read(path, detect(path)).pages for b in page.blocks]
