@@ -1308,7 +1308,10 @@ def apparatus(heading: str) -> bool:
 # was a concept and its first week's title, over the terms the list previews).
 OBJECTIVES_HEADING = re.compile(
     r"^\s*(?:chapter|section|unit|module|lesson|learning|course|tutorial|workshop)?\s*"
-    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本(?:章|节|课|讲)目标|教学目标|学习要点",
+    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本(?:章|节|课|讲)目标|教学目标|学习要点"
+    # a unit plan's lists of what the pupils will come away with ("Students will know…",
+    # "Students will be able to…" titled a biology unit's weeks and modules)
+    r"|^\s*students\s+will\s+(?:know|understand|be\s+able\s+to)(?:\s+that)?\s*(?:…|\.{3}|:)?\s*$",
     re.IGNORECASE,
 )
 # the sentence that leads in such a list without a heading (OpenStax's every section)

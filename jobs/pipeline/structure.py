@@ -107,9 +107,9 @@ HEADING_NUMBER = re.compile(
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book
     # numbers its chapters in Roman capitals ("CHAPTER VIII. OF THE WAGES OF LABOUR" titled
     # a week "Chapter VIII. of the Wages of Labour")
-    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session)\s*"
+    r"|(?:Chapter|Section|Part|Lesson|Unit|Week|Lecture|Module|Session|Stage)\s*"
     # …or lettered, as a worksheet's parts are: "Part A – Multiple Choice" (its weeks
-    # and modules were titled so)
+    # and modules were titled so); a unit plan's stages too ("Stage 1 – Desired Results")
     r"(?:\d+(?:\.\d+)*|(?-i:[IVXL]{1,7})(?![A-Za-z])|(?-i:[A-H])(?![A-Za-z]))"
     r"(?:[:.]|\s+[-\u2013\u2014](?=\s))?|§\s*(?:\d+(?:\.\d+)*\.?)?"
     r"|(?:Appendix|附录)\s*[A-Z](?:\.\d+)*[:.：]?|[A-H]\.\d+(?:\.\d+)*\.?(?=\s)"

@@ -7,8 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobs.pipeline.definitions import en_form_line, find_definitions
-from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.structure import _abbreviates, expanded_code_names, heading_terms
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
+from jobs.pipeline.structure import (
+    HEADING_NUMBER,
+    _abbreviates,
+    expanded_code_names,
+    heading_terms,
+)
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 LESSON = """# Finding your way around
@@ -172,6 +177,12 @@ def test_a_unit_plans_template_parts_are_no_concepts(tmp_path: Path) -> None:
     )
     keys = keys_of(tmp_path, text)
     assert "tide" in keys
+    # its stages are numbered parts, and its lists of what pupils come away with are
+    # its objectives' headings
+    assert HEADING_NUMBER.sub("", "Stage 2 – Assessment Evidence") == "Assessment Evidence"
+    assert OBJECTIVES_HEADING.match("Students will know…")
+    assert OBJECTIVES_HEADING.match("Students will be able to:")
+    assert not OBJECTIVES_HEADING.match("Students will know the tides by heart")
     assert not keys & {
         "established goal",
         "enduring understanding",
