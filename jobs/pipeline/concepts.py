@@ -43,6 +43,7 @@ from jobs.pipeline.definitions import (
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    headed_box_entry,
     headed_table_entry,
     labelled_below,
     lead_in_left_open,
@@ -399,6 +400,12 @@ def find_concepts(
         if i and blocks[i - 1].kind == "heading"
     )
     definitions += [d for d in headed if d is not None]
+    boxed = (
+        headed_box_entry(blocks[i - 1].text, b, blocks[i + 1], i + 1)
+        for i, b in enumerate(blocks[:-1])
+        if i and blocks[i - 1].kind == "heading"
+    )
+    definitions += [d for d in boxed if d is not None]
     if chinese:
         # the same table in a PDF, its rows flattened to "name gloss" lines
         spaced = (zh_spaced_entry(blocks[i], i) for i in sorted(glossary_sections(blocks)))

@@ -1602,6 +1602,29 @@ def _entry(term: str, gloss: str, block: int) -> Definition:
 _DEFINITION_CELL = re.compile(r"definitions?|meaning|定义|含义|释义|解释", re.IGNORECASE)
 
 
+# …and the same boxes in a PDF, whose reader gives the header's labels as one line
+# ("Definition Characteristics") and each box below as a paragraph: the first box after the
+# labels is the definition
+_BOX_LABELS = re.compile(
+    r"(?:definitions?|meaning)(?:\s+(?:characteristics|facts|examples|non-?examples|"
+    r"pictures?|illustrations?|sentences?|synonyms?|antonyms?|notes?))+",
+    re.IGNORECASE,
+)
+
+
+def headed_box_entry(heading: str, labels: Block, box: Block, index: int) -> Definition | None:
+    """The definition the paragraph `box` gives the heading's word, under a line of a
+    vocabulary organiser's box labels opening on "Definition" (`_BOX_LABELS`)."""
+    if labels.kind != "paragraph" or box.kind != "paragraph":
+        return None
+    if not _BOX_LABELS.fullmatch(labels.text.strip(" *_")):
+        return None
+    gloss = box.text.strip()
+    term = _heading_name(heading)
+    wordy = len(gloss.split()) >= MIN_MEANING_WORDS and not has_han(gloss)
+    return _entry(term, gloss, index) if wordy and _short_name(term) else None
+
+
 def headed_table_entry(heading: str, block: Block, index: int) -> Definition | None:
     """The definition the box under a "Definition" header cell gives the word of the
     heading above the table (`_DEFINITION_CELL`); None for any other table."""

@@ -280,3 +280,19 @@ def test_a_vocabulary_organisers_definition_box_defines_the_heading_word(tmp_pat
     }
     assert described["delta"] == "Delta: Land built from sediment where a river enters the sea."
     assert not described.get("canyon")
+
+
+def test_a_vocabulary_organiser_read_from_a_pdf_defines_by_the_box_under_its_labels() -> None:
+    """A PDF's reader gives the organiser's box labels as one line ("Definition
+    Characteristics") and each box below as a paragraph: the first box defines the word
+    of the heading above; a line of other labels, or a box of two words, defines nothing."""
+    from jobs.pipeline.definitions import headed_box_entry
+    from jobs.pipeline.model import Block
+
+    labels = Block("paragraph", "Definition Characteristics", 1)
+    box = Block("paragraph", "Land built from sediment where a river enters the sea.", 1)
+    found = headed_box_entry("Delta", labels, box, 3)
+    assert found is not None and found.term == "Delta"
+    assert found.sentence == "Delta: Land built from sediment where a river enters the sea."
+    assert headed_box_entry("Delta", Block("paragraph", "Examples Non-examples", 1), box, 3) is None
+    assert headed_box_entry("Delta", labels, Block("paragraph", "Wet land.", 1), 3) is None
