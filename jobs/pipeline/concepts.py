@@ -39,9 +39,12 @@ from jobs.pipeline.definitions import (
     Definition,
     code_at_work,
     en_answer_below,
+    en_form_line,
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    headed_box_entry,
+    headed_table_entry,
     labelled_below,
     lead_in_left_open,
     names_its_kind,
@@ -57,6 +60,7 @@ from jobs.pipeline.definitions import (
     zh_form_line,
     zh_form_values,
     zh_kind_by_idiom,
+    zh_named_after,
     zh_named_then_said,
     zh_spaced_entry,
     zh_statement_to_judge,
@@ -389,6 +393,19 @@ def find_concepts(
     # are no prose, so its rows are read here, each an entry of the glossary
     # (`definitions.table_entries`)
     definitions += [d for i, b in enumerate(blocks) for d in table_entries(b, i)]
+    # …and a vocabulary organiser's table of boxes under the word's heading
+    headed = (
+        headed_table_entry(blocks[i - 1].text, b, i)
+        for i, b in enumerate(blocks)
+        if i and blocks[i - 1].kind == "heading"
+    )
+    definitions += [d for d in headed if d is not None]
+    boxed = (
+        headed_box_entry(blocks[i - 1].text, b, blocks[i + 1], i + 1)
+        for i, b in enumerate(blocks[:-1])
+        if i and blocks[i - 1].kind == "heading"
+    )
+    definitions += [d for d in boxed if d is not None]
     if chinese:
         # the same table in a PDF, its rows flattened to "name gloss" lines
         spaced = (zh_spaced_entry(blocks[i], i) for i in sorted(glossary_sections(blocks)))
@@ -2691,7 +2708,11 @@ def _definitions(
     unstated = {
         i
         for i, b in enumerate(blocks)
-        if chinese and (zh_statement_to_judge(b.text) or zh_form_line(b.text))
+        if (
+            zh_statement_to_judge(b.text) or zh_form_line(b.text)
+            if chinese
+            else en_form_line(b.text)
+        )
     } | (set() if chinese else choices(blocks))
     previous = ""  # the sentence before, in the same block (`zh_named_then_said`)
     for index, sentence in body:
@@ -2742,6 +2763,9 @@ def _definitions(
             # "…就是白矮星。白矮星是…的致密恒星残骸。": the name brought in, then said
             said = zh_named_then_said(previous, sentence, index)
             defined = [said] if said is not None else []
+        if chinese and not first and (named := zh_named_after(previous, sentence, index)):
+            # "……状态。这就是牛顿第一定律。": the statement before is what the name names
+            defined = [named, *(d for d in defined if d.term != named.term)]
         if previous and (answered := qa_answer(previous, sentence, index)) is not None:
             # "Q: What is osmosis?" then "A: Osmosis is …": the answer defines what is asked
             defined = [answered, *defined]

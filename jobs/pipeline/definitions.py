@@ -170,11 +170,14 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         # "they developed a cognitive map: a mental picture of the layout …": a colon and
         # the genus restate a name of at most four words, as a dash does ("a cons list
-        # contains two elements: the value of …" says what it holds, no name's genus)
+        # contains two elements: the value of …" says what it holds, no name's genus; nor
+        # does a clause whose subject the genus is: "form a cycle: the products of one are
+        # the reactants of the other" says how, and "cycle" was a unit plan's concept)
         re.compile(
             r"\b(?:an?|the)\s+(?P<t>(?:[A-Za-z][\w'’\-]*\s+){0,3}[A-Za-z][\w'’\-]*)"
             r"\s*:\s+(?:an?|the)\s+[a-z]+"
-            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which|of)\b"
+            r"(?:\s+[a-z]+)?\s+(?:that|which|where|whose|in\s+which"
+            r"|of(?!\s+(?:[\w'’\-]+\s+){0,2}(?:is|are|was|were)\b))\b"
         ),
         0.75,
     ),
@@ -186,6 +189,18 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             rf"^{_ART}(?!(?:an?|the)\s)(?P<t>[A-Za-z][\w'’\-]*\s[\w'’\- ]{{1,50}}?)"
             r"\s+(?:occurs|happens|arises)\s+when\b",
             re.I,
+        ),
+        0.75,
+    ),
+    (
+        # …and one word after the indefinite article, which says a kind is meant: "A
+        # shortage occurs when quantity demanded exceeds quantity supplied" (an economics
+        # handout's shortage and surplus were left undefined); "The problem occurs when …"
+        # speaks of one thing, and stays a remark, as does a mishap's ("An error occurs
+        # when the file is missing")
+        re.compile(
+            r"^(?:An?)\s+(?!(?:error|problem|issue|warning|mistake)\s)"
+            r"(?P<t>[a-z][\w'’\-]{2,40})\s+(?:occurs|arises)\s+when\b"
         ),
         0.75,
     ),
@@ -1555,6 +1570,40 @@ def zh_named_then_said(previous: str, sentence: str, block: int) -> Definition |
     return Definition(term, sentence, block, WEAK)
 
 
+# A statement, then a sentence that only names it: "一切物体在没有受到力的作用时，总保持
+# 静止状态或匀速直线运动状态。这就是牛顿第一定律。", "墨水在水中慢慢散开。这种现象叫做
+# 扩散。" The naming sentence says nothing of what it names ("这种现象叫做扩散。" was the
+# definition a student read, and "这就是X" defined nothing at all); the sentence before
+# it says it all, so the two together are the definition.
+_ZH_NAMES_THE_BEFORE = re.compile(
+    r"^(?:这|此)(?:个|一|种|类|条|些)?(?:[\u3400-\u9fff]{1,3}?)?\s*"
+    r"(?:就是|便是|就叫做?|叫做|叫作|称为|称作|被称为)\s*"
+    r"[“\"*]*(?P<t>[\u3400-\u9fffA-Za-z0-9]{2,12}?)[”\"*]*\s*[。！!]?$"
+)
+# the statement: long enough to say something, and no question
+MIN_ZH_STATEMENT_CHARS = 8
+
+
+def zh_named_after(previous: str, sentence: str, block: int) -> Definition | None:
+    """The definition of the name a sentence gives what the sentence before it said
+    (`_ZH_NAMES_THE_BEFORE`): both sentences, as strong as a naming verb's (`NAMED`); None
+    else."""
+    match = _ZH_NAMES_THE_BEFORE.match(sentence.strip())
+    previous = previous.strip()
+    if (
+        match is None
+        or len(_HAN.findall(previous)) < MIN_ZH_STATEMENT_CHARS
+        or previous.endswith(("？", "?", "：", ":"))
+        or not acceptable(match.group("t"))
+    ):
+        return None
+    # "牛顿……概括出：一切物体……": the statement is what follows its lead-in's colon
+    statement = re.split(r"[：:]", previous)[-1].strip()
+    if len(_HAN.findall(statement)) < MIN_ZH_STATEMENT_CHARS:
+        statement = previous
+    return Definition(match.group("t"), f"{statement}{sentence.strip()}", block, NAMED)
+
+
 # A slide's or a handout's bullet labelled as the definition ("Definition: a naturally
 # occurring, inorganic solid …", "定义：矿物表面反射光线的能力") under a heading naming the
 # term, or asking it ("What is a mineral?", "什么是矿物？"): the label says what the rest is,
@@ -1577,17 +1626,74 @@ def labelled_below(name_line: str, sentence: str, block: int) -> Definition | No
     labelled = _DEFINITION_LABEL.match(sentence.strip())
     if labelled is None:
         return None
-    # "化学反应速率的概念" heads the definition of 化学反应速率
-    line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", name_line).strip())
+    term = _heading_name(name_line)
+    return _entry(term, labelled.group("gloss"), block) if _short_name(term) else None
+
+
+def _heading_name(line: str) -> str:
+    """The name a heading gives what is defined under it: the heading itself, or what it
+    asks ("What is a mineral?"), or what it gives the concept of ("化学反应速率的概念")."""
+    line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", line).strip())
     asked = _EN_ASKED.match(line) or _ZH_ASKED.match(line)
-    term = (
+    return (
         next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))
     ).strip()
-    if not _short_name(term):
-        return None
-    gloss = labelled.group("gloss")
+
+
+def _entry(term: str, gloss: str, block: int) -> Definition:
+    """`term` defined by `gloss` as a glossary's entry is, "term：gloss" or "Term: gloss"."""
     said = f"{term}：{gloss}" if has_han(term) else f"{term[:1].upper()}{term[1:]}: {gloss}"
     return Definition(term, said, block, GLOSSARY)
+
+
+# A vocabulary organiser (the Frayer model) gives each word a heading and a table of boxes
+# under it, "Definition | Characteristics" above, "Examples | Non-examples" below: the
+# box under "Definition" defines the heading's word. No cell names the word, so the table
+# was no glossary (`glossary_columns`), and a sheet of four such words defined none.
+_DEFINITION_CELL = re.compile(r"definitions?|meaning|定义|含义|释义|解释", re.IGNORECASE)
+
+
+# …and the same boxes in a PDF, whose reader gives the header's labels as one line
+# ("Definition Characteristics") and each box below as a paragraph: the first box after the
+# labels is the definition
+_BOX_LABELS = re.compile(
+    r"(?:definitions?|meaning)(?:\s+(?:characteristics|facts|examples|non-?examples|"
+    r"pictures?|illustrations?|sentences?|synonyms?|antonyms?|notes?))+",
+    re.IGNORECASE,
+)
+
+
+def headed_box_entry(heading: str, labels: Block, box: Block, index: int) -> Definition | None:
+    """The definition the paragraph `box` gives the heading's word, under a line of a
+    vocabulary organiser's box labels opening on "Definition" (`_BOX_LABELS`)."""
+    if labels.kind != "paragraph" or box.kind != "paragraph":
+        return None
+    if not _BOX_LABELS.fullmatch(labels.text.strip(" *_")):
+        return None
+    gloss = box.text.strip()
+    term = _heading_name(heading)
+    wordy = len(gloss.split()) >= MIN_MEANING_WORDS and not has_han(gloss)
+    return _entry(term, gloss, index) if wordy and _short_name(term) else None
+
+
+def headed_table_entry(heading: str, block: Block, index: int) -> Definition | None:
+    """The definition the box under a "Definition" header cell gives the word of the
+    heading above the table (`_DEFINITION_CELL`); None for any other table."""
+    if block.kind != "table":
+        return None
+    rows = [row.split(" | ") for row in block.text.split("\n")]
+    header = [clean_title(cell).strip(" *_`") for cell in rows[0]]
+    column = next((i for i, cell in enumerate(header) if _DEFINITION_CELL.fullmatch(cell)), None)
+    if column is None or glossary_columns(header) is not None or len(rows) < 2:
+        return None
+    gloss = rows[1][column].strip() if len(rows[1]) > column else ""
+    wordy = (
+        len(_HAN.findall(gloss)) >= MIN_ZH_ENTRY_CHARS
+        if has_han(gloss)
+        else len(gloss.split()) >= MIN_MEANING_WORDS
+    )
+    term = _heading_name(heading)
+    return _entry(term, gloss, index) if wordy and _short_name(term) else None
 
 
 def _short_name(term: str) -> bool:
@@ -1834,6 +1940,24 @@ _ZH_FORM_LINE = re.compile(
 def zh_form_line(text: str) -> bool:
     """`text`, a block, is a line of a form's fields (an exam paper's header)."""
     return _ZH_FORM_LINE.match(text) is not None
+
+
+# …and an English handout's or plan's header: three or more "Label: value" fields on one
+# line ("Subject: Biology Grade: 10 Duration: 3 weeks Teacher: …"), each label a capital's
+# word or two and each value four words at most, no sentence (`_EN_SENTENCE_END`);
+# "subject" was a unit plan's concept, defined by the line
+_EN_FORM_FIELD = r"[A-Z][A-Za-z'’]*(?:\s[A-Za-z][A-Za-z'’]*)?:\s*[^:\s]+(?:\s[^:\s]+){0,3}?"
+_EN_FORM_LINE = re.compile(rf"^\s*{_EN_FORM_FIELD}(?:\s+{_EN_FORM_FIELD}){{2,}}\s*$")
+
+
+def en_form_line(text: str) -> bool:
+    """`text`, a block, is a line of a form's fields (`_EN_FORM_LINE`)."""
+    text = text.replace("*", "")
+    return _EN_FORM_LINE.match(text) is not None and not _EN_SENTENCE_END.search(text)
+
+
+# a lower-case word and a full stop end a sentence, no field's value ("Ms.", "Sept." do not)
+_EN_SENTENCE_END = re.compile(r"(?<![A-Za-z])[a-z]{2,}\.(?:\s|$)")
 
 
 # a field's label: the line's start, or two spaces or an ideographic one, before "label："
@@ -3536,7 +3660,12 @@ _ZH_OPENING_CONJUNCTION = re.compile(
 # a lesson design's teacher's column says what the teacher does to a term before giving
 # it: "引出法线矩阵：…的转置矩阵", "讲解冯氏光照模型：…" name the term, not the act (a 教学
 # 设计 had 引出法线矩阵 as a concept beside 法线矩阵); the name after the verb must be whole
-_ZH_TEACHING_VERBS = ("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习")
+# …and a lesson's objective says what the pupil is to know of it: "知道惯性是物体的一种属性"
+# (know that inertia is a property of bodies) named 知道惯性 in a 说课稿's 教学目标
+_ZH_TEACHING_VERBS = (
+    *("引出", "讲解", "讲授", "介绍", "强调", "演示", "回顾", "复习"),
+    *("知道", "了解", "理解", "掌握", "认识", "明确", "学会", "懂得"),
+)
 _ZH_TEACHING_VERB = re.compile(rf"^(?:{'|'.join(_ZH_TEACHING_VERBS)})(?=[\u3400-\u9fff]{{2}})")
 
 

@@ -34,6 +34,13 @@ _ACT_AFTER = re.compile(
     r"|的(?:原理|作用|特点|布置|应用|意义|分析|方法|设计)$"
 )
 _ACT_BEFORE = re.compile(r"^(?:如何|采用|利用|用|确定|掌握|理解|了解|熟悉|计算|选择)")
+# a point that is a task done with a named thing: "用惯性解释现象" (explaining things by
+# inertia) names 惯性; cut at 用 alone, "惯性解释现象" was a 说课稿's concept
+_USED_TO = re.compile(
+    r"^(?:用|利用|运用|应用)(?P<n>[\u3400-\u9fffA-Za-z0-9-]{2,10}?)来?"
+    r"(?:解释|说明|分析|判断|计算|描述|解决|求解|推导)"
+)
+_CLAIM = re.compile(r"[\u3400-\u9fff](?:不)?是[\u3400-\u9fff]")
 _HAN_NAME = re.compile(r"[\u3400-\u9fffA-Za-z0-9-]{2,12}")
 
 
@@ -54,8 +61,12 @@ def key_point_terms(text: str) -> list[str]:
         after = _LEAD.search(sentence, 1)  # "重点是A，难点是B": B is the next lead's
         sentence = sentence[: after.start()] if after else sentence
         for item in _SEPARATOR.split(sentence):
+            used = _USED_TO.match(item.strip())
+            item = used.group("n") if used else item
             name = _ACT_BEFORE.sub("", _ACT_AFTER.sub("", item.strip()))
             name = _ACT_AFTER.sub("", name).removesuffix("的")
+            if _CLAIM.search(name):
+                continue  # "理解力不是维持物体运动的原因": a statement to grasp, no name
             if _HAN_NAME.fullmatch(name) and name not in names:
                 names.append(name)
     return names

@@ -336,6 +336,18 @@ GENERIC_HEADINGS = frozenset(
         "guided practice",
         "independent practice",
         "anticipatory set",
+        # a Understanding by Design unit plan's template parts, the same in every unit
+        # ("Established Goals", "Enduring Understandings" and "Performance Task" were
+        # concepts of a biology unit, one of them a module's title)
+        "desired results",
+        "established goals",
+        "enduring understandings",
+        "enduring understanding",
+        "assessment evidence",
+        "performance task",
+        "performance tasks",
+        "other evidence",
+        "learning plan",
         # …and what a teacher calls the document itself, before or after its topic
         # ("Worksheet: Plate Tectonics", "The Water Cycle – Reading Guide": "worksheet" and
         # "reading guide" were heading terms beside the topic)
@@ -468,6 +480,13 @@ GENERIC_HEADINGS = frozenset(
         "fill-in-the-blank",
         "free response",
         "free-response",
+        # …and a vocabulary part's, which names the words' use, not a matching of a
+        # subject's ("Part B: Vocabulary Matching" was a water-cycle worksheet's concept)
+        "vocabulary matching",
+        "matching terms",
+        "term matching",
+        "word bank",
+        "vocabulary review",
         # …and the worked answer under each exercise, as an exercise sheet (PDF, Word)
         # heads it: "Solution", repeated under every exercise, was an exercise sheet's first
         # concept and a week's title. Only the singular: "Solutions" heads chemistry's topic
@@ -1024,14 +1043,33 @@ _ZH_LESSON_PLAN = re.compile(
     r"|^(?:小组(?:讨论|合作|交流)|合作探究|当堂(?:检测|训练|达标)|达标(?:检测|训练)|课堂检测"
     r"|拓展(?:延伸|提升)|学法指导|知识链接|预习导学|课前预习)$"
     r"|^探究[一二三四五六七八九十\d]{1,2}$"
+    # a 说课稿's parts, each "说" and what the teacher speaks about ("说教材", "说教法和学法",
+    # "说板书设计" were concepts of a physics 说课稿), and its methods' labels
+    r"|^说(?:教材|学情|课标|教法|学法|教法(?:和|与|及)?学法|教学(?:目标|重难点|重点|难点|重点和难点"
+    r"|重点与难点|过程|程序|方法|设计|反思|评价)|板书(?:设计)?|作业(?:设计)?|设计理念|评价)$"
+    r"|^(?:教法|学法)$"
     # what a teacher calls the document itself (the lesson's own name goes with
     # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
     r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"
+    # …and what a teacher calls a paper of questions ("第三单元测试卷" left 测试卷 a concept)
+    r"|^(?:单元|期中|期末|课时)?(?:测试卷|测试题|检测题|检测卷|试卷|练习卷)$"
 )
+# An exam paper's or a worksheet's answer key, after its questions: a heading or a line
+# labelled so ("参考答案", "答案与解析", "Answer Key"), its answers numbered as the questions
+# are ("4．质量　5．化学方程式；客观事实；质量守恒定律"), or the same line after the label
+# ("参考答案：1．C　2．C").
+ANSWER_KEY_LABEL = re.compile(
+    r"^[\s*_【\[]*(?:参考答案|答案(?:与|及)?(?:解析|详解)?|参考答案(?:与|及)解析|answer\s+key|answers)"
+    r"[\s*_】\]]*(?:[:：]\s*|\s+(?=\d)|$)",
+    re.IGNORECASE,
+)
+
+
 # …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
 # ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
 ZH_DOCUMENT_KIND = re.compile(
-    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单)[)）]?$"
+    r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单"
+    r"|(?:单元|期中|期末|课时)?(?:测试卷|检测卷|练习卷))[)）]?$"
 )
 
 
@@ -1155,7 +1193,9 @@ _ZH_EMPHASIS_OPENING = re.compile(
     r"(?<![\u4e00-\u9fff】])【([^【】]{2,16})】(?=[\u4e00-\u9fff]{1,2}(?:$|[\s（(：:，,]))"
 )
 # such a label run in before a colon, "考点1：光合作用", "重点：…": what follows is the topic
-ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}\s*[:：]\s*")
+# run in before its topic after a colon ("考点1：光合作用"), or after a space, as a 知识清单
+# heads its points ("知识点一 牛顿第一定律" gave 牛顿 and 定律, "知识点二 二力平衡" 二力)
+ZH_RUN_IN_LABEL = re.compile(rf"^\s*{_ZH_STUDY_LABEL}(?:\s*[:：]\s*|\s+(?=[\u4e00-\u9fff]))")
 
 
 # A document pointing at its own parts, "earlier chapters", "the next section", 上一章,
@@ -1268,7 +1308,10 @@ def apparatus(heading: str) -> bool:
 # was a concept and its first week's title, over the terms the list previews).
 OBJECTIVES_HEADING = re.compile(
     r"^\s*(?:chapter|section|unit|module|lesson|learning|course|tutorial|workshop)?\s*"
-    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本(?:章|节|课|讲)目标|教学目标|学习要点",
+    r"(?:objectives|goals|outcomes|aims)\s*$|学习目标|本(?:章|节|课|讲)目标|教学目标|学习要点"
+    # a unit plan's lists of what the pupils will come away with ("Students will know…",
+    # "Students will be able to…" titled a biology unit's weeks and modules)
+    r"|^\s*students\s+will\s+(?:know|understand|be\s+able\s+to)(?:\s+that)?\s*(?:…|\.{3}|:)?\s*$",
     re.IGNORECASE,
 )
 # the sentence that leads in such a list without a heading (OpenStax's every section)

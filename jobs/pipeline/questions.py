@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import rjieba
 from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.lexicon import EN_DETERMINERS, EN_GENERIC, EN_STOP
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_DETERMINERS, EN_GENERIC, EN_STOP
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
 
@@ -89,7 +90,7 @@ def choices(blocks: Sequence[Block]) -> set[int]:
     false ("The majority of federal grants are block grants." offered under "Which
     statement … is most accurate?"): it defines nothing. Numbered items after a question
     are its answer's steps or parts as often, no choices."""
-    found = set(option_runs(blocks))
+    found = set(option_runs(blocks)) | {i for i, b in enumerate(blocks) if _stem_with_options(b)}
     expected: str | None = None  # the mark the next choice would carry
     for index, block in enumerate(blocks):
         mark = _ITEM_MARK.match(block.text)
@@ -105,6 +106,25 @@ def choices(blocks: Sequence[Block]) -> set[int]:
             if after and after.group(1) in ("a", "A"):
                 expected = after.group(1)
     return found
+
+
+# after a stem in the same block, three labels: "Plan A. … plan B." in prose is no question
+MIN_JOINED_OPTIONS = 3
+
+
+def _stem_with_options(block: Block) -> bool:
+    """A question's stem and its options in one block, as Markdown joins a numbered
+    question's lines: "A food web is A. a single path … B. many overlapping food chains …"
+    read as a definition of food web, the stem and every option in it. (Its options are
+    left out of `option_runs`: the names they offer are a quiz's instances as often as its
+    terms, "Rabbit", "Grass", and the stem is no statement to read them by.)"""
+    labels = list(_LABEL.finditer(block.text))
+    return (
+        len(labels) >= MIN_JOINED_OPTIONS
+        and labels[0].start() > 0
+        and bool(block.text[: labels[0].start()].strip())
+        and _in_order([m.group(1) for m in labels])
+    )
 
 
 def _many(text: str) -> bool:
@@ -245,3 +265,101 @@ _EN_ASKED = re.compile(
     re.I,
 )
 MAX_EN_ASKED_WORDS = 4
+
+
+# a typed question number opening a block ("4．", "12.", "3、"): a word processor's own
+# numbering is lost in reading, and no answer can be matched to such a question
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
+# a later question's number inside the same block, after a space ("… the cell. 2. The …")
+_INLINE_NUMBER = re.compile(r"(?<=\s)(\d{1,3})\s*[.．、](?!\d)\s*")
+# each numbered answer in a key's line, up to the next number set apart by a space
+_KEY_ITEM = re.compile(
+    r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
+    r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
+)
+# the fewest numbered answers that make a line the key's, whatever its reader took it for
+MIN_KEY_ITEMS = 2
+# a blank for the pupil to write in (not the empty brackets of a choice, answered by a letter)
+_WRITE_IN = re.compile(r"_{3,}|＿{2,}")
+# one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
+_ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
+
+
+# A teacher's copy of a fill-in sheet (教师版) writes each answer in the brackets the
+# pupil's copy leaves empty: "……的性质叫做（惯性）". After a naming verb the brackets hold the
+# name itself, which the definition rules read as an aside (惯性 was no concept at all).
+_ZH_NAMED_IN_BRACKETS = re.compile(
+    r"(叫做|叫作|称为|称作|称之为)\s*（\s*([\u4e00-\u9fff]{2,12})\s*）"
+)
+
+
+def _questions_in(text: str) -> list[tuple[int, int, int]]:
+    """The numbered questions a block holds, each its number and where its text begins
+    and ends: the block's own opening number, and any later ones in order after a space."""
+    opening = _NUMBER.match(text)
+    if opening is None:
+        return []
+    marks = [(int(opening.group(1)), 0)]
+    for m in _INLINE_NUMBER.finditer(text, opening.end()):
+        if int(m.group(1)) == marks[-1][0] + 1:
+            marks.append((int(m.group(1)), m.start()))
+    ends = [start for _, start in marks[1:]] + [len(text)]
+    return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
+
+
+def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each fill-in question's blanks filled from the document's answer key:
+    "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
+    statement the pupil completes ("…的式子，叫做化学方程式。"). Read with its blank, the
+    sentence defined nothing, and "参加化学反应的各物质的________总和，…这个规律叫做质量守恒
+    定律" lost its subject. A question is filled only when its number is met once before the
+    key and the key gives as many answers as it has blanks (a key's letters answer choices,
+    no blanks)."""
+    blocks = [
+        replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
+        if "（" in b.text and b.kind in ("paragraph", "list_item")
+        else b
+        for b in blocks
+    ]
+    start = next((i for i, b in enumerate(blocks) if ANSWER_KEY_LABEL.match(b.text)), None)
+    if start is None:
+        return blocks
+    key_level = blocks[start].level if blocks[start].kind == "heading" else 0
+    answers: dict[int, str] = {}
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if (
+            i > start
+            and block.kind == "heading"
+            and (not key_level or block.level <= key_level)
+            # a plain text's reader takes a short line of answers for a heading ("1.
+            # controls 2. lipid; bilayer" under "Answer Key"); a heading names one thing
+            and len(_KEY_ITEM.findall(block.text)) < MIN_KEY_ITEMS
+        ):
+            break
+        text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
+        for number, answer in _KEY_ITEM.findall(text.strip()):
+            answers.setdefault(int(number), answer.strip())
+    # each question's place: its block and where its text runs in it (a plain text's
+    # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
+    numbered: dict[int, list[tuple[int, int, int]]] = {}
+    for i, block in enumerate(blocks[:start]):
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for number, begin, end in _questions_in(block.text):
+            numbered.setdefault(number, []).append((i, begin, end))
+    filled = list(blocks)
+    for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
+        answer = answers.get(number)
+        if answer is None or len(places) != 1:
+            continue
+        index, begin, end = places[0]
+        text = filled[index].text
+        parts = _ANSWER_SEPARATOR.split(answer.rstrip("。."))
+        question = text[begin:end]
+        if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
+            continue
+        pieces = _WRITE_IN.split(question)
+        question = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+        filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
+    return filled

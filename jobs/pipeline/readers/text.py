@@ -21,6 +21,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from datasources.files.detect import Detected
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers import booknotes, captions, flashcards, glossary_sheet, mail, quizbank
 from jobs.pipeline.readers.blocks import (
@@ -58,8 +59,11 @@ _ZH_OUTLINE_HEADING = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部]|[一二三四五六七八九十]{1,3}、"
     r"|[（(][一二三四五六七八九十]{1,3}[)）])\s*[\u3400-\u9fff]"
 )
+# (its text may open on a Latin name the Chinese runs on from: "2.ATP是细胞内…" was joined
+# to the item before it)
 _ZH_ITEM = re.compile(
-    r"\s*(?:\d{1,2}(?:\.(?!\d)|、)|[（(]\d{1,2}[)）]|[\u2460-\u2473])\s*(?=[\u3400-\u9fff])"
+    r"\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）]|[\u2460-\u2473])\s*"
+    r"(?=[\u3400-\u9fff]|[A-Za-z][A-Za-z0-9]*[\u3400-\u9fff])"
 )
 
 
@@ -175,6 +179,10 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             elif paragraph and _zh_outline_run(paragraph, line):
                 flush()
                 item = not _ZH_OUTLINE_HEADING.match(line)
+            elif paragraph and _next_numbered(paragraph[0], line):
+                flush()  # a worksheet's next question, typed a line each with no blank
+            elif paragraph and (ANSWER_KEY_LABEL.match(line) or _key_label_alone(paragraph)):
+                flush()  # "参考答案" under the last question: the key's heading, alone
             paragraph.append(line)
             if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
                 flush()
@@ -183,6 +191,29 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     flush()
     blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged
+
+
+# A worksheet typed a question a line ("1. The cell membrane is … ______ …", "2. …"), no
+# blank line between: read by blank lines, the questions were one paragraph, each
+# sentence ending on the next one's number ("… leaves the cell. 2."). A line opening on the
+# number after the one the paragraph opened on starts the next question; its number stays,
+# as a Word file's typed number does, for the answer key to find it.
+_NUMBERED_LINE = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
+
+
+def _next_numbered(opening: str, line: str) -> bool:
+    """`line` opens on the number after the one `opening`, the paragraph's first line, opened on."""
+    first, this = _NUMBERED_LINE.match(opening), _NUMBERED_LINE.match(line)
+    return bool(first and this and int(this.group(1)) == int(first.group(1)) + 1)
+
+
+def _key_label_alone(paragraph: list[str]) -> bool:
+    """The paragraph is an answer key's label alone ("参考答案", "Answer Key")."""
+    return (
+        len(paragraph) == 1
+        and ANSWER_KEY_LABEL.match(paragraph[0]) is not None
+        and not ANSWER_KEY_LABEL.sub("", paragraph[0]).strip()
+    )
 
 
 def _zh_outline_run(paragraph: list[str], line: str) -> bool:

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobs.pipeline.definitions import find_definitions
-from jobs.pipeline.lexicon import apparatus
-from jobs.pipeline.structure import _abbreviates, expanded_code_names, heading_terms
+from jobs.pipeline.definitions import en_form_line, find_definitions
+from jobs.pipeline.lexicon import OBJECTIVES_HEADING, apparatus
+from jobs.pipeline.structure import (
+    HEADING_NUMBER,
+    _abbreviates,
+    expanded_code_names,
+    heading_terms,
+)
 from tests.unit.pipeline.written import concepts_of, keys_of
 
 LESSON = """# Finding your way around
@@ -153,7 +158,58 @@ def test_a_school_lessons_stages_are_no_concepts(tmp_path: Path) -> None:
     assert "erosion" in keys
     assert not keys & {"do now", "guided practice", "exit ticket"}
     assert all(apparatus(h) for h in ("Warm-Up", "Check for Understanding", "Success Criteria"))
+    # a worksheet's vocabulary part is named by its format; a subject's matching stays
+    assert apparatus("Vocabulary Matching") and apparatus("Word Bank")
+    assert not apparatus("Matching") and not apparatus("Pattern Matching")
     assert not apparatus("Closure") and not apparatus("Hooks")
+
+
+def test_a_unit_plans_template_parts_are_no_concepts(tmp_path: Path) -> None:
+    """A unit planned by backward design fills the same template every time ("Enduring
+    Understandings", "Performance Task"): its parts name no topic of the unit."""
+    text = (
+        "# Unit Plan: Tides\n\n## Stage 1 – Desired Results\n\n### Established Goals\n\n"
+        "- Explain the pull of the Moon on the oceans.\n\n### Enduring Understandings\n\n"
+        "- A **tide** is the regular rise and fall of the sea surface caused by the Moon.\n\n"
+        "## Stage 2 – Assessment Evidence\n\n### Performance Task\n\n"
+        "Draw a tide chart for a harbour over two days.\n\n### Other Evidence\n\n- Quiz\n\n"
+        "## Stage 3 – Learning Plan\n\nDay 1: tide pools. Day 2: spring tides and neap tides.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert "tide" in keys
+    # its stages are numbered parts, and its lists of what pupils come away with are
+    # its objectives' headings
+    assert HEADING_NUMBER.sub("", "Stage 2 – Assessment Evidence") == "Assessment Evidence"
+    assert OBJECTIVES_HEADING.match("Students will know…")
+    assert OBJECTIVES_HEADING.match("Students will be able to:")
+    assert not OBJECTIVES_HEADING.match("Students will know the tides by heart")
+    assert not keys & {
+        "established goal",
+        "enduring understanding",
+        "performance task",
+        "other evidence",
+        "desired result",
+        "assessment evidence",
+        "learning plan",
+    }, keys
+
+
+def test_a_handouts_line_of_form_fields_defines_nothing(tmp_path: Path) -> None:
+    """ "Subject: Earth Science Grade: 9 Duration: 2 weeks Teacher: Mr. Ito" heads a plan
+    typed without emphasis: a form's fields, no label defined by its value ("subject" was a
+    unit plan's concept); a glossary's "Term: gloss" line is no form."""
+    text = (
+        "# Rivers\n\nSubject: Earth Science Grade: 9 Duration: 2 weeks Teacher: Mr. Ito\n\n"
+        "## Levees\n\nA levee is a ridge of sediment along a river bank. Floods build a "
+        "levee when the water slows and drops its sand.\n\nOver time a levee grows, "
+        "and a broken levee floods the plain.\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text)}
+    assert described["levee"]
+    assert not described.keys() & {"subject", "grade", "duration", "teacher"}, described
+    assert en_form_line("**Course:** Geology **Level:** 9 **Instructor:** Mr. Ito")
+    assert not en_form_line("Delta: the land a river builds at its mouth.")
+    assert not en_form_line("Note: rivers carry sand. Hint: it settles. Key: water slows.")
 
 
 def test_what_a_teacher_calls_the_document_is_no_topic() -> None:

@@ -14,7 +14,14 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
-from jobs.pipeline.questions import asked_topics, choices, option_names, option_runs, option_texts
+from jobs.pipeline.questions import (
+    answered_blanks,
+    asked_topics,
+    choices,
+    option_names,
+    option_runs,
+    option_texts,
+)
 from jobs.pipeline.structure import HEADING_NUMBER, heading_terms
 from jobs.pipeline.terms import collect
 from tests.unit.pipeline.written import concepts_of, sections_of
@@ -680,3 +687,81 @@ def test_a_question_on_one_side_of_a_topic_asks_about_the_topic() -> None:
     assert asked_topics("社会分层的特征有哪些？") == ["社会分层"]
     # a side of something no name ("他的观点") asks about no topic
     assert asked_topics("他的观点是什么？") == []
+
+
+def test_fill_in_questions_read_as_the_statements_the_answer_key_completes(
+    tmp_path: Path,
+) -> None:
+    """An exam's fill-in item leaves its term blank and the key at the end gives it:
+    "12．植物利用光能把二氧化碳和水合成有机物的过程叫做________。" and "12．光合作用".
+    Read with the blank the sentence defined nothing; filled, it defines the answer. A key
+    with fewer answers than blanks fills nothing. A school paper's title names its unit
+    amid its frame ("九年级生物第三单元《绿色植物》测试卷"): the unit is the topic."""
+    assert [c.term for c in heading_terms("九年级生物第三单元《绿色植物》测试卷", 0, 1)] == [
+        "绿色植物"
+    ]
+    text = (
+        "# 第三单元测试卷\n\n## 二、填空题\n\n"
+        "12．植物利用光能把二氧化碳和水合成有机物的过程叫做________。\n\n"
+        "13．植物体内水分以气体状态从体表散失到大气中的过程叫做________，"
+        "它主要通过叶片的________进行。\n\n"
+        "14．________是绿色植物进行光合作用的场所，________是呼吸作用的场所。\n\n"
+        "## 参考答案\n\n12．光合作用　13．蒸腾作用；气孔　14．叶绿体\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "卷.md", "zh-CN")}
+    assert described["光合作用"] == "植物利用光能把二氧化碳和水合成有机物的过程叫做光合作用。"
+    assert "测试卷" not in described  # what the paper is, no topic
+    blocks = [
+        Block("heading", p.lstrip("# "), 1, p.count("#"))
+        if p.startswith("#")
+        else Block("paragraph", p, 1)
+        for p in text.strip().split("\n\n")
+    ]
+    filled = [b.text for b in answered_blanks(blocks)]
+    assert "散失到大气中的过程叫做蒸腾作用，它主要通过叶片的气孔进行。" in filled[3]
+    assert filled[4].startswith("14．________是")  # two blanks, one answer: left as it was
+
+
+def test_an_answer_key_fills_typed_numbers_only_and_leaves_choices_alone() -> None:
+    """The key's letters answer choices ("1．B"), which have no write-in blank; its words
+    fill the blanks of the question its number types."""
+    blocks = [
+        Block("paragraph", "1．下列属于化合物的是（　　）", 1),
+        Block("paragraph", "2．由两种元素组成、其中一种是氧元素的化合物叫做______。", 1),
+        Block("paragraph", "Answers: 1. B 2. 氧化物", 1),
+    ]
+    filled = [b.text for b in answered_blanks(blocks)]
+    assert filled[0] == "1．下列属于化合物的是（　　）"
+    assert filled[1] == "2．由两种元素组成、其中一种是氧元素的化合物叫做氧化物。"
+
+
+def test_a_stem_joined_to_its_options_defines_nothing(tmp_path: Path) -> None:
+    """Markdown joins a numbered question's lines into one item: "A watershed is A. a
+    river's mouth B. the land that drains into one river C. a dam". The stem and its
+    options read as one definition of the watershed; a stem is no statement."""
+    text = (
+        "# Rivers Quiz\n\n"
+        "1. A watershed is\n   A. a river's mouth\n   B. the land that drains into one river\n"
+        "   C. a dam across a valley\n\n"
+        "2. Which river is longest?\n   A. Nile\n   B. Thames\n   C. Seine\n"
+    )
+    described = {c.key: c.description for c in concepts_of(tmp_path, text, "quiz.md")}
+    assert not described.get("watershed"), described
+    # prose naming two plans is no question
+    assert not choices([Block("paragraph", "Plan A. failed, so plan B. was tried.", 1)])
+
+
+def test_a_teachers_copy_writes_the_named_answer_in_brackets(tmp_path: Path) -> None:
+    """A fill-in sheet's teacher's copy (教师版) writes each answer in the pupil's empty
+    brackets: "……的现象叫做（扩散）". After a naming verb the brackets hold the name,
+    read as an aside, and 扩散 was no concept; elsewhere brackets stay as written."""
+    text = (
+        "# 分子热运动 知识清单\n\n## 知识点一 扩散\n\n"
+        "1．不同的物质在互相接触时彼此进入对方的现象叫做（扩散）。"
+        "扩散现象说明分子在不停地做（无规则）运动。\n\n"
+        "2．温度越高，扩散越快。扩散在气体、液体和固体之间都能发生。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "清单.md", "zh-CN")}
+    assert described["扩散"] == "不同的物质在互相接触时彼此进入对方的现象叫做扩散。"
+    filled = answered_blanks([Block("paragraph", "分子在不停地做（无规则）运动。", 1)])
+    assert filled[0].text == "分子在不停地做（无规则）运动。"

@@ -16,6 +16,7 @@ from datasources.files.document_errors import UnsupportedDocument
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.glossary_sheet import sheet_blocks
+from tests.unit.pipeline.written import written
 from tests.upload_files import xlsx_bytes
 
 # as Excel saves "CSV UTF-8": a byte-order mark, CRLF rows, a field quoted when it holds a
@@ -258,3 +259,40 @@ def test_instructions_merged_over_the_header_do_not_title_a_workbook(tmp_path: P
     path = _xlsx(tmp_path / "terms.xlsx", {"复习名词": rows})
     title, entries, _ = _read_sheet(path, "xlsx")
     assert entries and title == "复习名词"
+
+
+def test_a_vocabulary_organisers_definition_box_defines_the_heading_word(tmp_path: Path) -> None:
+    """A Frayer-model sheet gives each word a heading and a table of boxes under it
+    ("Definition | Characteristics", then "Examples | Non-examples"): the box under
+    "Definition" defines the heading's word. A table with a name column is a glossary
+    and is read as one; a box of two words explains nothing."""
+    text = (
+        "# Landforms Vocabulary\n\n## Delta\n\n"
+        "| Definition | Characteristics |\n|---|---|\n"
+        "| Land built from sediment where a river enters the sea. | Fan-shaped; fertile soil. |\n"
+        "| **Examples** | **Non-examples** |\n| Nile delta | A canyon |\n\n"
+        "## Canyon\n\n| Definition | Characteristics |\n|---|---|\n"
+        "| Deep valley. | Steep walls. |\n"
+    )
+    described = {
+        c.key: c.description
+        for c in analyse_file(written(tmp_path, "sheet.md", text), language="en").knowledge.concepts
+    }
+    assert described["delta"] == "Delta: Land built from sediment where a river enters the sea."
+    assert not described.get("canyon")
+
+
+def test_a_vocabulary_organiser_read_from_a_pdf_defines_by_the_box_under_its_labels() -> None:
+    """A PDF's reader gives the organiser's box labels as one line ("Definition
+    Characteristics") and each box below as a paragraph: the first box defines the word
+    of the heading above; a line of other labels, or a box of two words, defines nothing."""
+    from jobs.pipeline.definitions import headed_box_entry
+    from jobs.pipeline.model import Block
+
+    labels = Block("paragraph", "Definition Characteristics", 1)
+    box = Block("paragraph", "Land built from sediment where a river enters the sea.", 1)
+    found = headed_box_entry("Delta", labels, box, 3)
+    assert found is not None and found.term == "Delta"
+    assert found.sentence == "Delta: Land built from sediment where a river enters the sea."
+    assert headed_box_entry("Delta", Block("paragraph", "Examples Non-examples", 1), box, 3) is None
+    assert headed_box_entry("Delta", labels, Block("paragraph", "Wet land.", 1), 3) is None

@@ -56,3 +56,11 @@ def test_key_points_leave_plain_notes_plain(tmp_path: Path) -> None:
     concepts = analyse_file(path, language="zh-CN").knowledge.concepts
     described = {c.key: c.description or "" for c in concepts}
     assert described.get("岩石孔隙率", "").startswith("岩石孔隙率是一种")
+
+
+def test_a_key_point_done_with_a_name_or_stating_a_claim_stresses_only_names() -> None:
+    """A lesson's 难点 may be a task done with a named thing ("用浮力解释现象": explaining
+    things by buoyancy) or a statement to grasp ("理解压强不是压力"): the task's thing is
+    the name; a statement names nothing ("浮力解释现象" was a 说课稿's concept)."""
+    assert key_point_terms("教学难点：用浮力解释现象；理解压强不是压力。") == ["浮力"]
+    assert key_point_terms("重点是利用欧姆定律计算电阻。") == ["欧姆定律"]

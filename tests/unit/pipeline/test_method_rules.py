@@ -193,6 +193,16 @@ def test_what_makes_a_named_thing_happen_defines_it() -> None:
     assert terms("The problem occurs when the list is empty.") == []
 
 
+def test_one_word_after_the_indefinite_article_names_a_kind_by_its_condition() -> None:
+    """ "A drought occurs when rainfall stays below normal for months": "a" says a kind of
+    event is meant, and the condition defines it; a mishap's ("An error occurs when …")
+    and "The problem occurs when …" are remarks."""
+    terms = _defined_terms
+    assert terms("A drought occurs when rainfall stays below normal for months.") == ["drought"]
+    assert terms("An error occurs when the path does not exist.") == []
+    assert terms("The flood occurs when the dam breaks.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "defined"),
     [
@@ -223,6 +233,9 @@ def test_a_colon_and_the_genus_restate_a_name() -> None:
     # what a thing holds is listed after the colon, no genus of a name
     listing = "Each item in a cons list contains two elements: the value of the item and more."
     assert list(find_definitions(listing, 0, False)) == []
+    # a clause after the colon, its genus the subject, says how, not what the name is
+    clause = "Rain and evaporation make a loop: the losses of one are the gains of the other."
+    assert list(find_definitions(clause, 0, False)) == []
 
 
 def test_a_bold_coordination_ending_on_a_noun_only_word_is_one_name() -> None:

@@ -1118,3 +1118,44 @@ def test_an_e_readers_clippings_file_keeps_the_highlights_under_their_books(
     # the highlight the reader extended is kept once, as extended
     assert text.count("细胞膜是包围") == 1 and "它控制物质进出细胞" in text
     assert "A gene is a unit of heredity." in text
+
+
+def test_a_worksheet_typed_a_question_a_line_reads_each_as_its_own_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Guided notes typed one numbered question a line with no blank line between: read
+    by blank lines they were one paragraph, each sentence ending on the next number (" …
+    the roots. 2."). Each number after the last opens a paragraph, its number kept; the
+    key at the end then fills the blanks ("Answer Key", then "1. xylem 2. phloem …", a
+    short line the reader takes for a heading)."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Guided Notes: Plant Transport\n\n"
+        "1. The tissue that carries water up from the roots is called ______.\n"
+        "2. The tissue that carries sugars from the leaves is called ______.\n"
+        "3. Water lost through the leaves is called ______.\n\n"
+        "Answer Key\n1. xylem 2. phloem 3. transpiration\n",
+        encoding="utf-8",
+    )
+    blocks = [b for page in read(path, detect(path)).pages for b in page.blocks]
+    assert [b.text[:3] for b in blocks[1:4]] == ["1. ", "2. ", "3. "]
+    described = {c.key: c.description for c in analyse_file(path, language="en").knowledge.concepts}
+    assert described["xylem"] == "The tissue that carries water up from the roots is called xylem."
+    assert described["phloem"] == "The tissue that carries sugars from the leaves is called phloem."
+
+
+def test_a_chinese_item_opening_on_a_latin_name_and_an_answer_key_line_stand_alone(
+    tmp_path: Path,
+) -> None:
+    """Plain-text Chinese notes typed a point a line: "2.DNA是…" opens on a Latin name
+    the Chinese runs on from, and was joined to the point before it; "参考答案" under the
+    last question is the key's heading, no part of the question."""
+    path = tmp_path / "练习.txt"
+    path.write_text(
+        "第三章 遗传的分子基础\n一、填空题\n1.基因是有遗传效应的______片段。\n"
+        "2.DNA是主要的遗传物质。\n3.RNA一般是单链。\n参考答案\n1.DNA\n",
+        encoding="utf-8",
+    )
+    texts = [b.text for page in read(path, detect(path)).pages for b in page.blocks]
+    assert "DNA是主要的遗传物质。" in texts and "RNA一般是单链。" in texts, texts
+    assert "参考答案" in texts, texts

@@ -361,3 +361,62 @@ def test_a_factors_effect_and_a_quantitys_unit_define_nothing(tmp_path: Path) ->
     assert described["化学反应速率"] == "化学反应速率：单位时间内反应物浓度的减少或生成物浓度的增加"
     assert not described.get("温度") and not described.get("压强"), described
     assert "单位" not in described
+
+
+def test_a_lesson_titled_in_book_title_marks_names_its_topic_whole() -> None:
+    """A 说课稿 or 教学设计 titles its lesson as a text: "《阿基米德原理》说课稿". Read with
+    the marks the name was too long to be one and was cut into its pieces; inside them it
+    is the topic, whole, as a literature lesson's work is ("《荷塘月色》")."""
+    assert [c.term for c in heading_terms("《阿基米德原理》说课稿", 0, 1)] == ["阿基米德原理"]
+    assert [(c.term, c.whole) for c in heading_terms("《荷塘月色》", 0, 1)] == [("荷塘月色", True)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["说教材", "说学情", "说教法和学法", "说教学过程", "说板书设计", "说教学重难点", "学法"],
+)
+def test_the_parts_of_a_lesson_talk_are_apparatus(heading: str) -> None:
+    """A 说课稿 heads each part by what the teacher speaks about ("说教材", "说学情"):
+    the same parts in every lesson, no topic of it."""
+    assert apparatus(heading)
+    assert heading_terms(f"三、{heading}", 0, 2) == []
+
+
+def test_an_objectives_verb_of_knowing_is_no_part_of_the_name_it_defines() -> None:
+    """ "了解浮力是液体对物体向上的托力" (know that buoyancy is …) in a lesson's 教学目标
+    defines 浮力; the pupil's verb is no part of the name."""
+    found = list(
+        find_definitions(
+            "了解浮力是液体对浸在其中的物体向上的托力。", 0, True, (), True, (), False, False
+        )
+    )
+    assert [d.term for d in found] == ["浮力"]
+
+
+def test_a_sentence_that_only_names_what_the_one_before_said_defines_it_with_it(
+    tmp_path: Path,
+) -> None:
+    """ "……。这就是阿基米德原理。" and "……。这种现象叫做漫反射。": the naming sentence
+    says nothing of what it names; the sentence before is the definition's substance
+    (after its lead-in's colon)."""
+    text = (
+        "# 浮力与反射\n\n## 阿基米德原理\n\n"
+        "大量实验表明：浸在液体中的物体受到的浮力，大小等于它排开的液体所受的重力。"
+        "这就是阿基米德原理。阿基米德原理也适用于气体。\n\n"
+        "## 漫反射\n\n平行光照到粗糙的表面上，反射光射向各个方向。这种反射叫做漫反射。"
+        "漫反射使我们能从各个方向看到物体。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "讲义.md", "zh-CN")}
+    assert described["阿基米德原理"] == (
+        "浸在液体中的物体受到的浮力，大小等于它排开的液体所受的重力。这就是阿基米德原理。"
+    )
+    assert described["漫反射"] == "平行光照到粗糙的表面上，反射光射向各个方向。这种反射叫做漫反射。"
+
+
+def test_a_counted_study_point_label_before_a_space_is_no_part_of_its_topic() -> None:
+    """A 知识清单 heads its points "知识点一 牛顿第二定律", "考点2 浮力": the label, then
+    a space, then the topic, whole (read as one phrase it was cut at its ordinal)."""
+    assert [(c.term, c.whole) for c in heading_terms("知识点一 牛顿第二定律", 0, 2)] == [
+        ("牛顿第二定律", True)
+    ]
+    assert [c.term for c in heading_terms("考点2 浮力", 0, 2)] == ["浮力"]
