@@ -1067,15 +1067,46 @@ def glossary_columns(header: Sequence[str]) -> tuple[int, int] | None:
         None,
     )
     if name is None:
-        return None
+        return _event_columns(cells)
     meaning = next(
         (i for i in range(name + 1, len(cells)) if MEANING_COLUMN.fullmatch(cells[i])), None
     )
     return None if meaning is None else (name, meaning)
 
 
+# A history handout's timeline: "Year | Event | Why it mattered", "Date | Law | Effect": the
+# events, people or documents it names, each taught by what it brought about (the Stamp Act
+# and the Boston Tea Party, named only in such a table, were no concepts of a unit on the
+# road to revolution). The column of names pairs only with a column of significance: "Event
+# | Description" is a course's calendar as often.
+_EN_EVENT_COLUMN = re.compile(
+    r"(?:key\s+|major\s+|historical\s+)?(?:events?|people|persons?|figures?|battles?|laws?"
+    r"|acts?|documents?|treaties|treaty)",
+    re.IGNORECASE,
+)
+_SIGNIFICANCE_COLUMN = re.compile(
+    r"(?:historical\s+)?(?:significance|importance|impact|effects?|results?|outcomes?"
+    r"|consequences?)|why\s+(?:it|they|this)\s+(?:mattered|matters?|(?:is|was|are|were)\s+"
+    r"(?:important|significant))",
+    re.IGNORECASE,
+)
+
+
+def _event_columns(cells: Sequence[str]) -> tuple[int, int] | None:
+    """A timeline's column of events and, after it, the column of their significance."""
+    name = next((i for i, cell in enumerate(cells) if _EN_EVENT_COLUMN.fullmatch(cell)), None)
+    if name is None:
+        return None
+    meaning = next(
+        (i for i in range(name + 1, len(cells)) if _SIGNIFICANCE_COLUMN.fullmatch(cells[i])), None
+    )
+    return None if meaning is None else (name, meaning)
+
+
 # a cell that is one English name: one to four words, no sentence's mark
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
+# …and an event's, a law's or a treaty's, which may hold its year ("Proclamation of 1763")
+_EN_EVENT_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z0-9][A-Za-z0-9'’\-]*){0,5}")
 
 
 def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> list[Cue]:
@@ -1092,6 +1123,12 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         # "线粒体", "叶绿体" in a 名词 | 解释 table's rows were lost: named once, in the table
         (ZH_TERM_COLUMN, _CELL_NAME, "entry"),
     )
+    events = _event_columns(header)
+    if events is not None:
+        # a timeline's events, taught by their significance (`_event_columns`), may be
+        # named in the table alone, as a vocabulary table's terms are
+        cells = (row[events[0]].strip("*_` ") for row in rows if events[0] < len(row))
+        return [Cue(cell, "entry", block) for cell in cells if _EN_EVENT_NAME.fullmatch(cell)]
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
         if column is not None:

@@ -296,3 +296,26 @@ def test_a_vocabulary_organiser_read_from_a_pdf_defines_by_the_box_under_its_lab
     assert found.sentence == "Delta: Land built from sediment where a river enters the sea."
     assert headed_box_entry("Delta", Block("paragraph", "Examples Non-examples", 1), box, 3) is None
     assert headed_box_entry("Delta", labels, Block("paragraph", "Wet land.", 1), 3) is None
+
+
+def test_a_timelines_events_are_taught_by_their_significance(tmp_path: Path) -> None:
+    """A history handout's "Year | Event | Why it mattered" table names its events only
+    there: each is a concept, defined by what it brought about. A calendar's "Event |
+    Description" is no such table."""
+    from jobs.pipeline.structure import glossary_columns
+
+    text = (
+        "# The Age of Sail\n\n| Year | Event | Why it mattered |\n|---|---|---|\n"
+        "| 1588 | Spanish Armada | England's victory ended Spain's rule of the seas. |\n"
+        "| 1651 | Navigation Acts | English goods had to travel in English ships. |\n\n"
+        "Trade grew with every voyage, and navies grew with trade.\n"
+    )
+    described = {
+        c.title: c.description
+        for c in analyse_file(written(tmp_path, "sail.md", text), language="en").knowledge.concepts
+    }
+    assert described["Spanish Armada"] == (
+        "Spanish Armada: England's victory ended Spain's rule of the seas."
+    )
+    assert described["Navigation Acts"]
+    assert glossary_columns(["Date", "Event", "Description"]) is None
