@@ -1079,22 +1079,25 @@ def glossary_columns(header: Sequence[str]) -> tuple[int, int] | None:
 # and the Boston Tea Party, named only in such a table, were no concepts of a unit on the
 # road to revolution). The column of names pairs only with a column of significance: "Event
 # | Description" is a course's calendar as often.
-_EN_EVENT_COLUMN = re.compile(
+# (and a Chinese one's: "时间 | 事件 | 意义", "条约 | 影响")
+_EVENT_COLUMN = re.compile(
     r"(?:key\s+|major\s+|historical\s+)?(?:events?|people|persons?|figures?|battles?|laws?"
-    r"|acts?|documents?|treaties|treaty)",
+    r"|acts?|documents?|treaties|treaty)"
+    r"|(?:重大|主要|重要|历史)?(?:事件|条约|战役|会议|人物|文献)(?:名称)?",
     re.IGNORECASE,
 )
 _SIGNIFICANCE_COLUMN = re.compile(
     r"(?:historical\s+)?(?:significance|importance|impact|effects?|results?|outcomes?"
     r"|consequences?)|why\s+(?:it|they|this)\s+(?:mattered|matters?|(?:is|was|are|were)\s+"
-    r"(?:important|significant))",
+    r"(?:important|significant))"
+    r"|(?:历史)?(?:意义|影响|作用|结果|后果)",
     re.IGNORECASE,
 )
 
 
 def _event_columns(cells: Sequence[str]) -> tuple[int, int] | None:
     """A timeline's column of events and, after it, the column of their significance."""
-    name = next((i for i, cell in enumerate(cells) if _EN_EVENT_COLUMN.fullmatch(cell)), None)
+    name = next((i for i, cell in enumerate(cells) if _EVENT_COLUMN.fullmatch(cell)), None)
     if name is None:
         return None
     meaning = next(
@@ -1107,6 +1110,7 @@ def _event_columns(cells: Sequence[str]) -> tuple[int, int] | None:
 _EN_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*){0,3}")
 # …and an event's, a law's or a treaty's, which may hold its year ("Proclamation of 1763")
 _EN_EVENT_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z0-9][A-Za-z0-9'’\-]*){0,5}")
+_ZH_EVENT_NAME = re.compile(r"《?[\u3400-\u9fff][\u3400-\u9fff0-9·]{1,15}》?")
 
 
 def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> list[Cue]:
@@ -1128,7 +1132,11 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
         # a timeline's events, taught by their significance (`_event_columns`), may be
         # named in the table alone, as a vocabulary table's terms are
         cells = (row[events[0]].strip("*_` ") for row in rows if events[0] < len(row))
-        return [Cue(cell, "entry", block) for cell in cells if _EN_EVENT_NAME.fullmatch(cell)]
+        return [
+            Cue(cell, "entry", block)
+            for cell in cells
+            if _EN_EVENT_NAME.fullmatch(cell) or _ZH_EVENT_NAME.fullmatch(cell)
+        ]
     for pattern, name, kind in columns:
         column = next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
         if column is not None:

@@ -319,3 +319,14 @@ def test_a_timelines_events_are_taught_by_their_significance(tmp_path: Path) -> 
     )
     assert described["Navigation Acts"]
     assert glossary_columns(["Date", "Event", "Description"]) is None
+    # a Chinese review outline's "时间 | 事件 | 意义" is one too
+    assert glossary_columns(["时间", "事件", "意义"]) == (1, 2)
+    zh = (
+        "# 复习提纲\n\n| 时间 | 事件 | 影响 |\n|---|---|---|\n"
+        "| 1919年 | 五四运动 | 揭开了新民主主义革命的序幕，是一次彻底的反帝反封建的爱国运动。 |\n"
+        "| 1921年 | 中共一大 | 宣告了中国共产党的成立，中国革命从此焕然一新。 |\n\n"
+        "五四运动以后，马克思主义在中国得到广泛传播。\n"
+    )
+    concepts = analyse_file(written(tmp_path, "提纲.md", zh), language="zh-CN").knowledge.concepts
+    described = {c.title: c.description for c in concepts}
+    assert described["五四运动"].startswith("五四运动：揭开了新民主主义革命的序幕")
