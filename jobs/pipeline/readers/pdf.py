@@ -2202,6 +2202,9 @@ def _blocks(
         and not after.table
         and (term := clause_term(line.text, after.text)) is not None
     }
+    # a definition list's terms (HTML's <dl> printed, a glossary set so in Word): each
+    # term's definition follows it
+    list_terms = set() if deck else _list_terms(lines, body)
     defined: list[str] = []  # the term whose definition the paragraph is
     blocks: list[Block] = []
     paragraph: list[_Line] = []
@@ -2252,6 +2255,10 @@ def _blocks(
             flush()  # the clause's number, then its term: its definition follows
             if index - 1 in clause_terms:
                 defined.append(clause_terms[index - 1])
+            continue
+        if index in list_terms:
+            flush()
+            defined.append(line.text.strip())
             continue
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if index in numbers:
@@ -2330,6 +2337,47 @@ def _blocks(
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks if deck else _numbered_items(blocks)
+
+
+def _list_terms(lines: list[_Line], body: float) -> set[int]:
+    """Positions of a definition list's terms: short bold lines at the body's size, each
+    over its definition set a little right of it (a browser prints HTML's <dl> so, its
+    <dd> indented, and a glossary typed in Word with a hanging indent looks the same), two
+    such terms or more at one left edge and one indent, and no line between them back at
+    the terms' edge. The term sits as close to the definition above it as to its own, so
+    it was no bold heading (`_bold_headings`): read as text, a printed definition list
+    ran into one paragraph, a term's definition another's ("点估计" glued to "参数"'s)."""
+    candidates: list[tuple[int, float, float]] = []  # (position, left, indent)
+    for index, (line, after) in enumerate(pairwise(lines)):
+        indent = after.left - line.left
+        if (
+            line.bold
+            and _wholly_emphasised(line)
+            and not line.table
+            and not after.table
+            and not after.mono
+            and after.page == line.page
+            and abs(line.size - body) <= 0.05 * body
+            and heading_shaped(line.text)
+            and not _ends_sentence(line.text)
+            and not _LABEL.search(line.text)
+            and not _wholly_emphasised(after)
+            and not _list_item(after)
+            and _INDENT[0] < indent <= _INDENT[1]
+        ):
+            candidates.append((index, line.left, indent))
+    found: set[int] = set()
+    for (first, left, indent), (second, left2, indent2) in pairwise(candidates):
+        if (
+            lines[first].page == lines[second].page
+            and abs(left - left2) <= 1
+            and abs(indent - indent2) <= 1
+            # the definitions between hang at the indent: a heading over a paragraph
+            # indented on its first line alone has the paragraph's next lines at the margin
+            and all(lines[i].left > left + _INDENT[0] for i in range(first + 1, second))
+        ):
+            found |= {first, second}
+    return found
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

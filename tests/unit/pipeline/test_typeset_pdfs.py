@@ -783,3 +783,33 @@ def test_a_title_over_a_chapter_heading_written_without_a_space_stays_two_headin
     )
     headings = [b.text for b in _blocks(tmp_path, body, style) if b.kind == "heading"]
     assert headings == ["第3章 透镜", "Chapter3 透镜"]
+
+
+def test_a_printed_definition_list_gives_each_term_its_own_definition(tmp_path: Path) -> None:
+    # a browser prints <dl> with each term bold at the margin and its definition indented
+    # below, as close to the entry above as to its own: read as running text, the second
+    # term and its definition ran into the first's
+    body = (
+        "<p>Below are the words this unit uses.</p>"
+        "<dl><dt><strong>Sampling frame</strong></dt>"
+        "<dd>The list of units from which a sample is actually drawn.</dd>"
+        "<dt><strong>Response rate</strong></dt>"
+        "<dd>The share of the units asked that gave an answer.</dd></dl>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert "Sampling frame：The list of units from which a sample is actually drawn." in texts
+    assert "Response rate：The share of the units asked that gave an answer." in texts
+
+
+def test_a_bold_heading_over_a_paragraph_indented_on_its_first_line_is_no_definition_list(
+    tmp_path: Path,
+) -> None:
+    # a Chinese handout indents each paragraph's first line: its next lines return to the
+    # margin, which a definition's never do
+    prose = "抽样调查从总体中抽取一部分个体进行观察，并用所得结果推断总体的数量特征。" * 3
+    body = (
+        f"<p><strong>抽样调查</strong></p><p style='text-indent:2em'>{prose}</p>"
+        f"<p><strong>全面调查</strong></p><p style='text-indent:2em'>{prose}</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert not any(text.startswith(("抽样调查：", "全面调查：")) for text in texts)
