@@ -964,6 +964,23 @@ def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> Non
     assert "应力" in titles  # the section's own terms stay
 
 
+def test_a_tex_environments_name_in_bare_maths_is_no_term(tmp_path: Path) -> None:
+    from tests.unit.pipeline.written import concepts_of
+
+    # display maths whose delimiters were lost keeps its environments: the name in
+    # braces after \begin and \end counted as a word of the prose at each use
+    text = (
+        "一、分段函数\n\n"
+        "分段函数在定义域的不同区间上有不同的表达式。\n\n"
+        "符号函数 f(x)=\\begin{cases} 1 & x>0 \\\\ -1 & x<0 \\end{cases}。\n\n"
+        "绝对值 g(x)=\\begin{cases} x & x\\geq 0 \\\\ -x & x<0 \\end{cases}。\n\n"
+        "取整 h(x)=\\begin{aligned*} \\lfloor x \\rfloor \\end{aligned*}。\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
+    assert not titles & {"cases", "aligned"}
+    assert "分段函数" in titles
+
+
 def test_the_labels_of_a_proofs_listed_steps_are_no_terms() -> None:
     # under "证明步骤：" each item is a step; "归纳假设：…" and "推出结论：…" say what the
     # step does. The same labels under no lead-in stay a handout's entries.
