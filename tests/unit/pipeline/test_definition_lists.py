@@ -748,3 +748,16 @@ def test_a_bullet_labelled_definition_defines_the_heading_above_it(tmp_path: Pat
     )
     described = {c.title: c.description for c in concepts_of(tmp_path, zh, "讲义.md", "zh-CN")}
     assert described["化石"] == "化石：保存在岩层中的古代生物的遗体或遗迹"
+
+
+def test_a_listed_name_glossed_by_the_equation_of_its_symbol_is_defined() -> None:
+    """A maths handout lists its statistics as "name：$symbol = expression$", in no words:
+    the equation defines the name. A condition or a computed number defines nothing."""
+
+    def defined(item: str) -> list[str]:
+        return [d.term for d in find_definitions(item, 0, True, item=True)]
+
+    assert defined("变异系数：$CV=\\frac{s}{\\bar{x}}$") == ["变异系数"]
+    assert defined("极差：$R=x_{(n)}-x_{(1)}$") == ["极差"]
+    assert defined("稳定条件：$|\\lambda|<1$") == []
+    assert defined("计算结果：$x=12$") == []
