@@ -2221,7 +2221,10 @@ def _blocks(
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
                 if defined:
-                    text = f"{defined[0]}：{text}"
+                    # the colon a glossary in the term's language sets: a printed English
+                    # definition list's "Sampling frame：The list …" read as no entry
+                    colon = "：" if HAN.search(defined[0]) else ": "
+                    text = f"{defined[0]}{colon}{text}"
                     emphasis = [defined[0], *emphasis]
                 # a slide's line is an item where a bullet was drawn before it (a Beamer
                 # ball, `_page_lines`); a glyph that opens it may be a theme's ornament,

@@ -797,8 +797,8 @@ def test_a_printed_definition_list_gives_each_term_its_own_definition(tmp_path: 
         "<dd>The share of the units asked that gave an answer.</dd></dl>"
     )
     texts = [b.text for b in _blocks(tmp_path, body)]
-    assert "Sampling frame：The list of units from which a sample is actually drawn." in texts
-    assert "Response rate：The share of the units asked that gave an answer." in texts
+    assert "Sampling frame: The list of units from which a sample is actually drawn." in texts
+    assert "Response rate: The share of the units asked that gave an answer." in texts
 
 
 def test_a_bold_heading_over_a_paragraph_indented_on_its_first_line_is_no_definition_list(
