@@ -2902,10 +2902,16 @@ def _lowest_baseline(paragraph: list[_Line]) -> float:
         (
             min(p.bottom, p.top if p.low is None else p.low)
             for p in paragraph
-            if p.page == last.page and abs(p.top - last.top) < 1
+            # a piece lowered as a subscript before the last piece on the line ("X" + "1"
+            # + ", ⋯, X" + "n" + ")，则…"): a browser's PDF spaces the next line from it,
+            # and measured from the baseline, a definition's sentence broke in two there
+            if p.page == last.page and -1 < last.top - p.top < _SUBSCRIPT_DROP * last.size
         ),
         default=last.top,
     )
+
+
+_SUBSCRIPT_DROP = 0.5  # ems: a subscript sits lower than its line by less, a line by more
 
 
 def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:

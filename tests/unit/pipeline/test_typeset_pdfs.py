@@ -813,3 +813,23 @@ def test_a_bold_heading_over_a_paragraph_indented_on_its_first_line_is_no_defini
     )
     texts = [b.text for b in _blocks(tmp_path, body)]
     assert not any(text.startswith(("抽样调查：", "全面调查：")) for text in texts)
+
+
+def test_a_line_after_one_with_lowered_indices_inside_it_goes_on_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    # a browser lowers "X₁ … Xₙ" inside the line and sets the next line further down; the
+    # text layer gives the indices apart, and the line goes on after them on its baseline:
+    # measured from that baseline, the gap looked like a paragraph's, and a definition's
+    # sentence broke in two mid-word
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    plain = "<p>" + " ".join(["Counting starts from the integers and their divisors."] * 4)
+    sentence = (
+        f'<p style="{zh}">用样本 <span><em>T</em>(<em>X</em><sub>1</sub>, ⋯, '
+        "<em>X</em><sub><em>n</em></sub>)</span> 构造的"
+        "统计量来估计总体的未知参数，这样得到的统计量称为该参数的估计量，它的取值称为估计值。</p>"
+    )
+    blocks = _blocks(tmp_path, plain + "</p>" + sentence + "<p>The end.</p>")
+    texts = [b.text for b in blocks]
+    assert len(texts) == 3, texts
+    assert texts[1].startswith("用样本") and texts[1].endswith("称为估计值。")
