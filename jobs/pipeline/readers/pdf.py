@@ -438,14 +438,20 @@ def _text_lines(
                 low, high = (None, None) if mono else _index_reach(textpage, raw, offset, top, size)
                 lines.append(
                     _Line(
-                        _quotes_apart(_unradical(_plain_prefix(_part(_whole(shown), apart)))),
+                        _quotes_apart(
+                            _unradical(_stray_marks(_plain_prefix(_part(_whole(shown), apart))))
+                        ),
                         round(size, 1),
                         index + 1,
                         top,
                         bottom,
                         mono,
                         tuple(
-                            _quotes_apart(_unradical(_plain_prefix(_part(_whole(raw[a:b]), apart))))
+                            _quotes_apart(
+                                _unradical(
+                                    _stray_marks(_plain_prefix(_part(_whole(raw[a:b]), apart)))
+                                )
+                            )
                             for a, b in runs
                         ),
                         bool(runs) and runs[0][0] == first - offset,
@@ -1182,6 +1188,27 @@ def _part(text: str, apart: dict[str, str]) -> str:
 # CJK radicals (Kangxi, and the supplement). Some PDF producers (fonts on macOS among them)
 # map a character's glyph to its radical and then give the character too: "论⽂文", "常⻅见".
 _RADICAL = re.compile(r"[\u2e80-\u2fdf]")
+
+
+# combining accents (a hat, a bar, a tilde, a dot) standing on no letter of their own
+_STRAY_MARK = re.compile(r"\s*[\u0300-\u036f]+")
+
+
+def _stray_marks(text: str) -> str:
+    """Combining accents the text layer gives apart from their letter go: a browser or a
+    maths font draws "θ̂" as the letter and the hat over it, and the hat comes out after a
+    space, a bracket or a Chinese character ("θ =  ̂ θ(̂X", "称为参 ̂" / "数"), where it
+    accents nothing and split the word it fell into. A mark right after a letter of an
+    alphabet stays on it ("é", "x̄")."""
+    if not _STRAY_MARK.search(text):
+        return text
+
+    def kept(found: re.Match[str]) -> str:
+        before = text[found.start() - 1 : found.start()]
+        on_a_letter = not found.group(0)[0].isspace() and before.isalpha() and not HAN.match(before)
+        return found.group(0) if on_a_letter else ""
+
+    return _STRAY_MARK.sub(kept, text)
 
 
 def _unradical(text: str) -> str:

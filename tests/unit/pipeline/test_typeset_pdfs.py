@@ -4,6 +4,7 @@ size, hyphenation, ligatures. Each PDF is built here with WeasyPrint."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -833,3 +834,19 @@ def test_a_line_after_one_with_lowered_indices_inside_it_goes_on_the_paragraph(
     texts = [b.text for b in blocks]
     assert len(texts) == 3, texts
     assert texts[1].startswith("用样本") and texts[1].endswith("称为估计值。")
+
+
+def test_an_accent_the_text_layer_sets_apart_from_its_letter_goes(tmp_path: Path) -> None:
+    # a browser draws "θ̂" as the letter and a combining hat over it; the text layer gives
+    # the hat after a bracket or a space, where it accents nothing and splits what it
+    # falls into. A letter's own accent stays.
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    body = (
+        f'<p style="{zh}">估计量 <span><em>θ̂</em>(<em>X</em><sub>1</sub>, ⋯, '
+        "<em>X</em><sub><em>n</em></sub>)</span> 是样本的函数。</p>"
+        "<p>A café serves the mean x̄ of the day.</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert not re.search(r"[\s(（\u3400-\u9fff]\u0302", texts[0]), texts[0]
+    assert "是样本的函数" in texts[0]
+    assert "café" in texts[1]
