@@ -1945,10 +1945,12 @@ def find_definitions(
         and found is not None
         and entry.term != found.term
         and chinese
-        and _ZH_ALIAS_NAMING.search(sentence)
+        and (_ZH_ALIAS_NAMING.search(sentence) or _labelled(sentence, entry.term))
     ):
         # "**经验误差**：学习器在训练集上的误差，又称为“训练误差”。": the entry defines its
-        # label; the other name the sentence gives it ("又称为") is defined too
+        # label; the other name the sentence gives it ("又称为") is defined too. So does an
+        # entry whose gloss names another thing ("X：…的过程，其产物称为Y。"): the stronger
+        # "称为" had taken the sentence for Y alone, and X, the label, went undefined
         yield found
         found = replace(entry, confidence=max(entry.confidence, found.confidence))
     if (

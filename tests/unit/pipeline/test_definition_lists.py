@@ -761,3 +761,11 @@ def test_a_listed_name_glossed_by_the_equation_of_its_symbol_is_defined() -> Non
     assert defined("极差：$R=x_{(n)}-x_{(1)}$") == ["极差"]
     assert defined("稳定条件：$|\\lambda|<1$") == []
     assert defined("计算结果：$x=12$") == []
+
+
+def test_an_entry_whose_gloss_names_another_thing_defines_its_label_too() -> None:
+    """ "X：…，…称为Y。": the gloss says what X is and names a second thing on the way; the
+    "称为" defines Y, and the entry still defines its label."""
+    entry = "蒸馏：利用各组分沸点不同将液体混合物分离的操作，蒸出的组分称为馏出液。"
+    found = {d.term for d in find_definitions(entry, 0, True, ("蒸馏",))}
+    assert found == {"蒸馏", "馏出液"}
