@@ -459,7 +459,9 @@ def _text_lines(
                         bool(runs) and runs[0][0] == first - offset and _bold(textpage, first),
                         _origin(textpage, first)[0],
                         _colour(textpage, first),
-                        _right(textpage, offset + len(body) - 1),
+                        # where its last letter ends: a combining accent the text layer
+                        # gives last is drawn over a letter further left
+                        _right(textpage, offset + len(_without_trailing_marks(body)) - 1),
                         low=low,
                         high=high,
                     )
@@ -1192,6 +1194,13 @@ _RADICAL = re.compile(r"[\u2e80-\u2fdf]")
 
 # combining accents (a hat, a bar, a tilde, a dot) standing on no letter of their own
 _STRAY_MARK = re.compile(r"\s*[\u0300-\u036f]+")
+
+
+def _without_trailing_marks(text: str) -> str:
+    """`text` without the combining accents (and the spaces before them) that end it;
+    `text` itself when it is nothing else."""
+    found = re.search(r"(?:\s*[\u0300-\u036f])+$", text)
+    return text[: found.start()] if found and found.start() else text
 
 
 def _stray_marks(text: str) -> str:
@@ -2232,6 +2241,8 @@ def _blocks(
     # a definition list's terms (HTML's <dl> printed, a glossary set so in Word): each
     # term's definition follows it
     list_terms = set() if deck else _list_terms(lines, body)
+    columns = _columns(lines) if list_terms else {}
+    indent: float | None = None  # the left edge of a definition list's definitions
     defined: list[str] = []  # the term whose definition the paragraph is
     blocks: list[Block] = []
     paragraph: list[_Line] = []
@@ -2289,7 +2300,10 @@ def _blocks(
         if index in list_terms:
             flush()
             defined.append(line.text.strip())
+            indent = lines[index + 1].left  # where its definitions hang
             continue
+        if indent is not None and line.left < indent - 1:
+            indent = None  # back at the margin: the list is over
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if index in numbers:
             flush()
@@ -2346,7 +2360,8 @@ def _blocks(
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
         if paragraph and (
-            paragraph[-1].mono != line.mono
+            (indent is not None and _definition_ends(paragraph[-1], line, columns.get(line.page)))
+            or paragraph[-1].mono != line.mono
             or _new_paragraph(paragraph[-1], line, spacing, _lowest_baseline(paragraph))
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or _next_step(paragraph, line)
@@ -2408,6 +2423,17 @@ def _list_terms(lines: list[_Line], body: float) -> set[int]:
         ):
             found |= {first, second}
     return found
+
+
+def _definition_ends(last: _Line, line: _Line, column: tuple[float, float] | None) -> bool:
+    """Under a definition list's term, the definition's line before ended well short of
+    the column and this one starts a line below it: the definition ended there, and the
+    line opens the term's next <dd>, a remark set apart (a definition's wrapped lines fill
+    the column). Run on, "反映…的量" and "估计方法：…" read as one phrase. A piece of the same
+    line, after a subscript, stands on about its baseline."""
+    if column is None or line.page != last.page:
+        return False
+    return last.right < column[1] - 2 * last.size and last.top - line.top > 0.5 * last.size
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
