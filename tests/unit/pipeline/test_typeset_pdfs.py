@@ -789,16 +789,24 @@ def test_a_title_over_a_chapter_heading_written_without_a_space_stays_two_headin
 def test_a_printed_definition_list_gives_each_term_its_own_definition(tmp_path: Path) -> None:
     # a browser prints <dl> with each term bold at the margin and its definition indented
     # below, as close to the entry above as to its own: read as running text, the second
-    # term and its definition ran into the first's
+    # term and its definition ran into the first's. A definition's wrapped lines fill the
+    # column, so one ending short with no full stop ends it, and a second <dd> below (a
+    # remark) stands apart instead of running on into the definition
+    prose = "<p>" + " ".join(["A study counts units or samples some of them."] * 4) + "</p>"
     body = (
-        "<p>Below are the words this unit uses.</p>"
-        "<dl><dt><strong>Sampling frame</strong></dt>"
+        f"{prose}<dl><dt><strong>Sampling frame</strong></dt>"
         "<dd>The list of units from which a sample is actually drawn.</dd>"
+        "<dt><strong>Census</strong></dt>"
+        "<dd>A count of every unit</dd>"
+        "<dd>Rare for large populations</dd>"
         "<dt><strong>Response rate</strong></dt>"
         "<dd>The share of the units asked that gave an answer.</dd></dl>"
+        "<p>The two differ in cost.</p>"
     )
     texts = [b.text for b in _blocks(tmp_path, body)]
     assert "Sampling frame: The list of units from which a sample is actually drawn." in texts
+    assert "Census: A count of every unit" in texts
+    assert "Rare for large populations" in texts
     assert "Response rate: The share of the units asked that gave an answer." in texts
 
 
@@ -850,22 +858,3 @@ def test_an_accent_the_text_layer_sets_apart_from_its_letter_goes(tmp_path: Path
     assert not re.search(r"[\s(（\u3400-\u9fff]\u0302", texts[0]), texts[0]
     assert "是样本的函数" in texts[0]
     assert "café" in texts[1]
-
-
-def test_a_printed_definition_lists_second_gloss_is_no_part_of_the_first(tmp_path: Path) -> None:
-    # a term with two <dd>s, the first ending short with no full stop: a definition's
-    # wrapped lines fill the column, so a short one ends it, and the remark below stands
-    # apart instead of running on into the definition
-    prose = "<p>" + " ".join(["A study counts units or samples some of them."] * 4) + "</p>"
-    body = (
-        f"{prose}<dl><dt><strong>Census</strong></dt>"
-        "<dd>A count of every unit</dd>"
-        "<dd>Rare for large populations</dd>"
-        "<dt><strong>Survey</strong></dt>"
-        "<dd>A study of the units a sample holds</dd></dl>"
-        "<p>The two differ in cost.</p>"
-    )
-    texts = [b.text for b in _blocks(tmp_path, body)]
-    assert "Census: A count of every unit" in texts
-    assert "Rare for large populations" in texts
-    assert "Survey: A study of the units a sample holds" in texts

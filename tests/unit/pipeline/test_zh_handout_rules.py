@@ -952,33 +952,19 @@ def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> Non
     from tests.unit.pipeline.written import concepts_of
 
     # notes typed as plain text keep their formulas' TeX without "$": the commands'
-    # names stood in the prose as words, and each use counted for them
+    # names stood in the prose as words, and each use counted for them; so did an
+    # environment's name in braces after \begin and \end
     text = (
         "一、应力与应变\n\n"
         "正应力 σ=\\dfrac{F}{A}，其中 F 为轴力。切应力 τ=\\dfrac{T}{W_p}。\n\n"
         "正应变 ε=\\dfrac{Δl}{l}，弹性模量 E=\\dfrac{σ}{ε}。\n\n"
-        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n"
+        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n\n"
+        "分段的应力 σ(x)=\\begin{cases} σ_1 & x<a \\\\ σ_2 & x>a \\end{cases}。\n\n"
+        "分段的应变 ε(x)=\\begin{cases} ε_1 & x<a \\\\ ε_2 & x>a \\end{cases}。\n"
     )
     titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
-    assert not titles & {"dfrac", "sqrt"}
+    assert not titles & {"dfrac", "sqrt", "cases"}
     assert "应力" in titles  # the section's own terms stay
-
-
-def test_a_tex_environments_name_in_bare_maths_is_no_term(tmp_path: Path) -> None:
-    from tests.unit.pipeline.written import concepts_of
-
-    # display maths whose delimiters were lost keeps its environments: the name in
-    # braces after \begin and \end counted as a word of the prose at each use
-    text = (
-        "一、分段函数\n\n"
-        "分段函数在定义域的不同区间上有不同的表达式。\n\n"
-        "符号函数 f(x)=\\begin{cases} 1 & x>0 \\\\ -1 & x<0 \\end{cases}。\n\n"
-        "绝对值 g(x)=\\begin{cases} x & x\\geq 0 \\\\ -x & x<0 \\end{cases}。\n\n"
-        "取整 h(x)=\\begin{aligned*} \\lfloor x \\rfloor \\end{aligned*}。\n"
-    )
-    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
-    assert not titles & {"cases", "aligned"}
-    assert "分段函数" in titles
 
 
 def test_the_labels_of_a_proofs_listed_steps_are_no_terms() -> None:
