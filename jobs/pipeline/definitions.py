@@ -833,6 +833,15 @@ _ZH_COPULA = ("是", "指", "即", "就是", "又称", "也称", "也叫", "称�
 
 # the fewest Chinese characters a glossary's or a handout's entry says its term means in
 MIN_ZH_ENTRY_CHARS = 4
+# A list's entry glossed by the equation that defines its symbol ("极差：$R=x_{(n)}-x_{(1)}$",
+# "变异系数：$CV=\\frac{s}{\\bar{x}}$"): a maths handout defines its statistics so, in no
+# words, and of a list of five sample statistics only the one with a remark after its
+# formula was defined. The symbol stands alone left of one "="; a condition ("红失谐：
+# $\\Delta>0$") or a computed value ("结果：$x=2$", no symbol's definition: a number on the
+# right alone) defines nothing.
+_DEFINING_FORMULA = re.compile(
+    r"^\s*\$\s*[^$=<>≤≥]{1,24}?\s*=(?!=)\s*(?![-+]?\d+(?:\.\d+)?\s*\$)[^$]*[A-Za-z\\][^$]*\$"
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -1143,7 +1152,10 @@ def _zh_list_entry(
     opening = zh_emphasis_unwrapped(_MARKED_OPENING.sub("", opening))
     numbered = _ZH_LIST_ENTRY.match(sentence_named)
     match = numbered or re.match(rf"^{_ZH_NAME_BEFORE_COLON}", opening, re.S)
-    if match is None or len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS:
+    if match is None or (
+        len(_HAN.findall(match.group("rest"))) < MIN_ZH_ENTRY_CHARS
+        and not _DEFINING_FORMULA.match(match.group("rest"))
+    ):
         return None
     if members_only(match.group("t"), match.group("rest")):
         return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
@@ -2108,10 +2120,12 @@ def find_definitions(
         and found is not None
         and entry.term != found.term
         and chinese
-        and _ZH_ALIAS_NAMING.search(sentence)
+        and (_ZH_ALIAS_NAMING.search(sentence) or _labelled(sentence, entry.term))
     ):
         # "**经验误差**：学习器在训练集上的误差，又称为“训练误差”。": the entry defines its
-        # label; the other name the sentence gives it ("又称为") is defined too
+        # label; the other name the sentence gives it ("又称为") is defined too. So does an
+        # entry whose gloss names another thing ("X：…的过程，其产物称为Y。"): the stronger
+        # "称为" had taken the sentence for Y alone, and X, the label, went undefined
         yield found
         found = replace(entry, confidence=max(entry.confidence, found.confidence))
     if (

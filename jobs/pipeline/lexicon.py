@@ -247,7 +247,10 @@ FURNITURE = re.compile(
     # ("题1" … "题8" were concepts of a circuits chapter), or a counted problem of any kind
     # a word ending on 题 names (例题3, 问题2, 思考题1; a review sheet's warm-up and
     # mistaken questions, "热身题1", "错题2", were concepts of a memory-hierarchy handout)
-    r"|^[\u4e00-\u9fff]{0,3}题\s*\d"
+    # counted in Chinese numerals too, or a kind of problem counted ("题型二：独立性",
+    # "题目三"; an exercise sheet's "题型二" and "题型三" were concepts, one "defined" by
+    # its task): the numeral ends the label, "问题一致性" names something
+    r"|^[\u4e00-\u9fff]{0,3}题[型目]?\s*(?:\d|[一二三四五六七八九十]+$)"
     # an ordinal of the book's or the lesson's parts ("第3章", "第二节", "第一步"), or alone;
     # one opening a name is the name's: 第一范式, 第二类错误, 第二次机会算法
     r"|^第\s*[\d一二三四五六七八九十百]+\s*(?:$|[\d:：、.．]|章|节|篇|部|讲|课|周|单元|页|题"

@@ -1041,10 +1041,23 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B
+            if j - i == 2 and _variable_count(words[0][0], last_word):
+                continue  # "k 阶" of "k 阶中心矩": the order a letter counts, no name
             surface = _join_zh([w for w, _ in words])
             if j - i > 1 and surface in ZH_UNCOUNTED:
                 continue  # "译者注", rjieba's 译者 + 注: an uncounted word cut in two
             yield surface, j - i, i == 0 and j == len(phrase)
+
+
+# what a letter standing for a number counts before a name: its order, dimension, number of
+# unknowns or degree ("k 阶矩", "n 维向量", "n 元函数", "m 次多项式"); alone the pair names
+# nothing ("k 阶" was a concept of a statistics handout's moments), the name after it does
+_ZH_COUNTED = frozenset(["阶", "维", "元", "次", "重", "倍", "位", "项", "个"])
+
+
+def _variable_count(first: str, last: str) -> bool:
+    """A one-letter variable and what it counts: "k 阶", "n 维"."""
+    return len(first) == 1 and first.isascii() and first.isalpha() and last in _ZH_COUNTED
 
 
 def _option_letter(word: str) -> bool:

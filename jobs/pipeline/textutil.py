@@ -47,8 +47,10 @@ _BARE_CODE = re.compile(
     _WEB_ADDRESS + r"|\b[\w.+-]+(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:(?:\.|\s*[\[(]dot[\])]\s*)[\w-]+)+"
     r"|\b\w+!(?=\W|$)|\b\w+\(\)|\b\w+(?:::\w+)+|\b[a-z]\w*_\w+\b|\b[\w.-]+/[\w./-]+"
     # a TeX command outside "$…$": plain-text notes write their formulas bare ("Ln
-    # \dfrac{z_1}{z_2}", "w=\sqrt[n]{z}"), and "dfrac", "sqrt" were a handout's terms
-    r"|\\[A-Za-z]+"
+    # \dfrac{z_1}{z_2}", "w=\sqrt[n]{z}"), and "dfrac", "sqrt" were a handout's terms; an
+    # environment's name goes with its \begin or \end ("\begin{cases}": "cases" was a
+    # term of an exercise sheet whose display maths a page's HTML had broken open)
+    r"|\\(?:begin|end)\s*\{[A-Za-z]+\*?\}|\\[A-Za-z]+"
 )
 # Inline maths is short; a longer stretch between two "$" is maths only when it writes TeX
 # commands (derivation notes put a whole identity inline: "由求导公式$\\frac{…}…$可得",

@@ -21,11 +21,14 @@ from jobs.planning.result import CourseDocument, PageRef, Resource
 # "3.1". A bare number counts only with at most two digits and a break after it, so
 # "2024 Election" and "3D Printing" keep theirs. A file name joins its words with
 # underscores ("第3章_体液调节", "Chapter_4_Ownership"): they go with the number, or the
-# course of an untitled file was titled "_体液调节".
+# course of an untitled file was titled "_体液调节". A section's dotted number may be
+# joined so too ("3.3-二元随机变量练习题", "2.1_导数"), and a dotted number comes off
+# whole or not at all: cut back to its first part, "3.3-…" gave the course "3-…".
 CHAPTER_NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|lesson|unit|module|week)[\s_]*(?:\d+(?:\.\d+)*|[IVX]+\b)"
     r"|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|[章节篇部讲课])"
-    r"|\d{1,2}(?:\.\d+)*(?=[.:\uff1a\u3001\s]))[\s_.:\uff1a\u3001\-\u2013\u2014]*",
+    r"|\d{1,2}(?:\.\d+)+(?=[-_])"
+    r"|\d{1,2}(?:\.\d+)*+(?=[.:\uff1a\u3001\s]))[\s_.:\uff1a\u3001\-\u2013\u2014]*",
     re.I,
 )
 

@@ -438,14 +438,20 @@ def _text_lines(
                 low, high = (None, None) if mono else _index_reach(textpage, raw, offset, top, size)
                 lines.append(
                     _Line(
-                        _quotes_apart(_unradical(_plain_prefix(_part(_whole(shown), apart)))),
+                        _quotes_apart(
+                            _unradical(_stray_marks(_plain_prefix(_part(_whole(shown), apart))))
+                        ),
                         round(size, 1),
                         index + 1,
                         top,
                         bottom,
                         mono,
                         tuple(
-                            _quotes_apart(_unradical(_plain_prefix(_part(_whole(raw[a:b]), apart))))
+                            _quotes_apart(
+                                _unradical(
+                                    _stray_marks(_plain_prefix(_part(_whole(raw[a:b]), apart)))
+                                )
+                            )
                             for a, b in runs
                         ),
                         bool(runs) and runs[0][0] == first - offset,
@@ -453,7 +459,9 @@ def _text_lines(
                         bool(runs) and runs[0][0] == first - offset and _bold(textpage, first),
                         _origin(textpage, first)[0],
                         _colour(textpage, first),
-                        _right(textpage, offset + len(body) - 1),
+                        # where its last letter ends: a combining accent the text layer
+                        # gives last is drawn over a letter further left
+                        _right(textpage, offset + len(_without_trailing_marks(body)) - 1),
                         low=low,
                         high=high,
                     )
@@ -1182,6 +1190,34 @@ def _part(text: str, apart: dict[str, str]) -> str:
 # CJK radicals (Kangxi, and the supplement). Some PDF producers (fonts on macOS among them)
 # map a character's glyph to its radical and then give the character too: "论⽂文", "常⻅见".
 _RADICAL = re.compile(r"[\u2e80-\u2fdf]")
+
+
+# combining accents (a hat, a bar, a tilde, a dot) standing on no letter of their own
+_STRAY_MARK = re.compile(r"\s*[\u0300-\u036f]+")
+
+
+def _without_trailing_marks(text: str) -> str:
+    """`text` without the combining accents (and the spaces before them) that end it;
+    `text` itself when it is nothing else."""
+    found = re.search(r"(?:\s*[\u0300-\u036f])+$", text)
+    return text[: found.start()] if found and found.start() else text
+
+
+def _stray_marks(text: str) -> str:
+    """Combining accents the text layer gives apart from their letter go: a browser or a
+    maths font draws "θ̂" as the letter and the hat over it, and the hat comes out after a
+    space, a bracket or a Chinese character ("θ =  ̂ θ(̂X", "称为参 ̂" / "数"), where it
+    accents nothing and split the word it fell into. A mark right after a letter of an
+    alphabet stays on it ("é", "x̄")."""
+    if not _STRAY_MARK.search(text):
+        return text
+
+    def kept(found: re.Match[str]) -> str:
+        before = text[found.start() - 1 : found.start()]
+        on_a_letter = not found.group(0)[0].isspace() and before.isalpha() and not HAN.match(before)
+        return found.group(0) if on_a_letter else ""
+
+    return _STRAY_MARK.sub(kept, text)
 
 
 def _unradical(text: str) -> str:
@@ -2202,6 +2238,11 @@ def _blocks(
         and not after.table
         and (term := clause_term(line.text, after.text)) is not None
     }
+    # a definition list's terms (HTML's <dl> printed, a glossary set so in Word): each
+    # term's definition follows it
+    list_terms = set() if deck else _list_terms(lines, body)
+    columns = _columns(lines) if list_terms else {}
+    indent: float | None = None  # the left edge of a definition list's definitions
     defined: list[str] = []  # the term whose definition the paragraph is
     blocks: list[Block] = []
     paragraph: list[_Line] = []
@@ -2218,7 +2259,10 @@ def _blocks(
                 emphasis = _paragraph_emphasis(paragraph, known)
                 text = join_lines((line.text for line in paragraph), known)
                 if defined:
-                    text = f"{defined[0]}：{text}"
+                    # the colon a glossary in the term's language sets: a printed English
+                    # definition list's "Sampling frame：The list …" read as no entry
+                    colon = "：" if HAN.search(defined[0]) else ": "
+                    text = f"{defined[0]}{colon}{text}"
                     emphasis = [defined[0], *emphasis]
                 # a slide's line is an item where a bullet was drawn before it (a Beamer
                 # ball, `_page_lines`); a glyph that opens it may be a theme's ornament,
@@ -2253,6 +2297,13 @@ def _blocks(
             if index - 1 in clause_terms:
                 defined.append(clause_terms[index - 1])
             continue
+        if index in list_terms:
+            flush()
+            defined.append(line.text.strip())
+            indent = lines[index + 1].left  # where its definitions hang
+            continue
+        if indent is not None and line.left < indent - 1:
+            indent = None  # back at the margin: the list is over
         level = level_of.get(line.size, 0) or (guess_heading(line.text) if not body else 0)
         if index in numbers:
             flush()
@@ -2309,7 +2360,8 @@ def _blocks(
                 blocks.extend(make_blocks("heading", line.text, line.page, level=level))
             continue
         if paragraph and (
-            paragraph[-1].mono != line.mono
+            (indent is not None and _definition_ends(paragraph[-1], line, columns.get(line.page)))
+            or paragraph[-1].mono != line.mono
             or _new_paragraph(paragraph[-1], line, spacing, _lowest_baseline(paragraph))
             or line.text.startswith(BULLET)  # a list item of its own: "。• 特点："
             or _next_step(paragraph, line)
@@ -2330,6 +2382,58 @@ def _blocks(
             flush()  # a short line that ends a sentence ends its paragraph
     flush()
     return blocks if deck else _numbered_items(blocks)
+
+
+def _list_terms(lines: list[_Line], body: float) -> set[int]:
+    """Positions of a definition list's terms: short bold lines at the body's size, each
+    over its definition set a little right of it (a browser prints HTML's <dl> so, its
+    <dd> indented, and a glossary typed in Word with a hanging indent looks the same), two
+    such terms or more at one left edge and one indent, and no line between them back at
+    the terms' edge. The term sits as close to the definition above it as to its own, so
+    it was no bold heading (`_bold_headings`): read as text, a printed definition list
+    ran into one paragraph, a term's definition another's ("点估计" glued to "参数"'s)."""
+    candidates: list[tuple[int, float, float]] = []  # (position, left, indent)
+    for index, (line, after) in enumerate(pairwise(lines)):
+        indent = after.left - line.left
+        if (
+            line.bold
+            and _wholly_emphasised(line)
+            and not line.table
+            and not after.table
+            and not after.mono
+            and after.page == line.page
+            and abs(line.size - body) <= 0.05 * body
+            and heading_shaped(line.text)
+            and not _ends_sentence(line.text)
+            and not _LABEL.search(line.text)
+            and not _wholly_emphasised(after)
+            and not _list_item(after)
+            and _INDENT[0] < indent <= _INDENT[1]
+        ):
+            candidates.append((index, line.left, indent))
+    found: set[int] = set()
+    for (first, left, indent), (second, left2, indent2) in pairwise(candidates):
+        if (
+            lines[first].page == lines[second].page
+            and abs(left - left2) <= 1
+            and abs(indent - indent2) <= 1
+            # the definitions between hang at the indent: a heading over a paragraph
+            # indented on its first line alone has the paragraph's next lines at the margin
+            and all(lines[i].left > left + _INDENT[0] for i in range(first + 1, second))
+        ):
+            found |= {first, second}
+    return found
+
+
+def _definition_ends(last: _Line, line: _Line, column: tuple[float, float] | None) -> bool:
+    """Under a definition list's term, the definition's line before ended well short of
+    the column and this one starts a line below it: the definition ended there, and the
+    line opens the term's next <dd>, a remark set apart (a definition's wrapped lines fill
+    the column). Run on, "反映…的量" and "估计方法：…" read as one phrase. A piece of the same
+    line, after a subscript, stands on about its baseline."""
+    if column is None or line.page != last.page:
+        return False
+    return last.right < column[1] - 2 * last.size and last.top - line.top > 0.5 * last.size
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -2851,10 +2955,16 @@ def _lowest_baseline(paragraph: list[_Line]) -> float:
         (
             min(p.bottom, p.top if p.low is None else p.low)
             for p in paragraph
-            if p.page == last.page and abs(p.top - last.top) < 1
+            # a piece lowered as a subscript before the last piece on the line ("X" + "1"
+            # + ", ⋯, X" + "n" + ")，则…"): a browser's PDF spaces the next line from it,
+            # and measured from the baseline, a definition's sentence broke in two there
+            if p.page == last.page and -1 < last.top - p.top < _SUBSCRIPT_DROP * last.size
         ),
         default=last.top,
     )
+
+
+_SUBSCRIPT_DROP = 0.5  # ems: a subscript sits lower than its line by less, a line by more
 
 
 def _after_subscript(previous: _Line, line: _Line, gap: float) -> bool:

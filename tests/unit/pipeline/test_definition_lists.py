@@ -774,3 +774,24 @@ def test_a_label_naming_a_task_defines_nothing() -> None:
     name = "**Learning rate schedule**: a rule that lowers the step size as training goes on."
     found = find_definitions(name, 0, False, ("Learning rate schedule",))
     assert [d.term for d in found] == ["Learning rate schedule"]
+
+
+def test_a_listed_name_glossed_by_the_equation_of_its_symbol_is_defined() -> None:
+    """A maths handout lists its statistics as "name：$symbol = expression$", in no words:
+    the equation defines the name. A condition or a computed number defines nothing."""
+
+    def defined(item: str) -> list[str]:
+        return [d.term for d in find_definitions(item, 0, True, item=True)]
+
+    assert defined("变异系数：$CV=\\frac{s}{\\bar{x}}$") == ["变异系数"]
+    assert defined("极差：$R=x_{(n)}-x_{(1)}$") == ["极差"]
+    assert defined("稳定条件：$|\\lambda|<1$") == []
+    assert defined("计算结果：$x=12$") == []
+
+
+def test_an_entry_whose_gloss_names_another_thing_defines_its_label_too() -> None:
+    """ "X：…，…称为Y。": the gloss says what X is and names a second thing on the way; the
+    "称为" defines Y, and the entry still defines its label."""
+    entry = "蒸馏：利用各组分沸点不同将液体混合物分离的操作，蒸出的组分称为馏出液。"
+    found = {d.term for d in find_definitions(entry, 0, True, ("蒸馏",))}
+    assert found == {"蒸馏", "馏出液"}

@@ -777,6 +777,22 @@ def test_a_formulas_letters_in_chinese_prose_join_no_term() -> None:
     assert {"t 分布", "gpu", "git 仓库"} <= keys
 
 
+def test_a_letter_and_what_it_counts_make_no_term_the_name_after_them_does() -> None:
+    # "k 阶" (the k-th order), "n 维" (n-dimensional): a variable counting the name after
+    # it; alone the pair named nothing, yet it was counted at each use
+    keys = set(
+        collect(
+            [
+                (0, "二阶导数推广为 k 阶导数，k 阶导数的记号很常见。"),
+                (1, "平面向量推广为 n 维向量，n 维向量有 n 个分量。"),
+            ],
+            rjieba.Jieba(),
+        )
+    )
+    assert not {"k 阶", "n 维"} & keys
+    assert {"k 阶导数", "n 维向量"} <= keys  # the names they count stay
+
+
 def test_a_heading_that_is_only_a_generic_tail_names_nothing() -> None:
     # "基础" (basics) and "入门" are cut off as a heading's generic tail; nothing is left,
     # and that must not fail the document

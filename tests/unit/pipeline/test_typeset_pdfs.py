@@ -4,6 +4,7 @@ size, hyphenation, ligatures. Each PDF is built here with WeasyPrint."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -783,3 +784,77 @@ def test_a_title_over_a_chapter_heading_written_without_a_space_stays_two_headin
     )
     headings = [b.text for b in _blocks(tmp_path, body, style) if b.kind == "heading"]
     assert headings == ["第3章 透镜", "Chapter3 透镜"]
+
+
+def test_a_printed_definition_list_gives_each_term_its_own_definition(tmp_path: Path) -> None:
+    # a browser prints <dl> with each term bold at the margin and its definition indented
+    # below, as close to the entry above as to its own: read as running text, the second
+    # term and its definition ran into the first's. A definition's wrapped lines fill the
+    # column, so one ending short with no full stop ends it, and a second <dd> below (a
+    # remark) stands apart instead of running on into the definition
+    prose = "<p>" + " ".join(["A study counts units or samples some of them."] * 4) + "</p>"
+    body = (
+        f"{prose}<dl><dt><strong>Sampling frame</strong></dt>"
+        "<dd>The list of units from which a sample is actually drawn.</dd>"
+        "<dt><strong>Census</strong></dt>"
+        "<dd>A count of every unit</dd>"
+        "<dd>Rare for large populations</dd>"
+        "<dt><strong>Response rate</strong></dt>"
+        "<dd>The share of the units asked that gave an answer.</dd></dl>"
+        "<p>The two differ in cost.</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert "Sampling frame: The list of units from which a sample is actually drawn." in texts
+    assert "Census: A count of every unit" in texts
+    assert "Rare for large populations" in texts
+    assert "Response rate: The share of the units asked that gave an answer." in texts
+
+
+def test_a_bold_heading_over_a_paragraph_indented_on_its_first_line_is_no_definition_list(
+    tmp_path: Path,
+) -> None:
+    # a Chinese handout indents each paragraph's first line: its next lines return to the
+    # margin, which a definition's never do
+    prose = "抽样调查从总体中抽取一部分个体进行观察，并用所得结果推断总体的数量特征。" * 3
+    body = (
+        f"<p><strong>抽样调查</strong></p><p style='text-indent:2em'>{prose}</p>"
+        f"<p><strong>全面调查</strong></p><p style='text-indent:2em'>{prose}</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert not any(text.startswith(("抽样调查：", "全面调查：")) for text in texts)
+
+
+def test_a_line_after_one_with_lowered_indices_inside_it_goes_on_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    # a browser lowers "X₁ … Xₙ" inside the line and sets the next line further down; the
+    # text layer gives the indices apart, and the line goes on after them on its baseline:
+    # measured from that baseline, the gap looked like a paragraph's, and a definition's
+    # sentence broke in two mid-word
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    plain = "<p>" + " ".join(["Counting starts from the integers and their divisors."] * 4)
+    sentence = (
+        f'<p style="{zh}">用样本 <span><em>T</em>(<em>X</em><sub>1</sub>, ⋯, '
+        "<em>X</em><sub><em>n</em></sub>)</span> 构造的"
+        "统计量来估计总体的未知参数，这样得到的统计量称为该参数的估计量，它的取值称为估计值。</p>"
+    )
+    blocks = _blocks(tmp_path, plain + "</p>" + sentence + "<p>The end.</p>")
+    texts = [b.text for b in blocks]
+    assert len(texts) == 3, texts
+    assert texts[1].startswith("用样本") and texts[1].endswith("称为估计值。")
+
+
+def test_an_accent_the_text_layer_sets_apart_from_its_letter_goes(tmp_path: Path) -> None:
+    # a browser draws "θ̂" as the letter and a combining hat over it; the text layer gives
+    # the hat after a bracket or a space, where it accents nothing and splits what it
+    # falls into. A letter's own accent stays.
+    zh = "font-family: 'WenQuanYi Micro Hei'"
+    body = (
+        f'<p style="{zh}">估计量 <span><em>θ̂</em>(<em>X</em><sub>1</sub>, ⋯, '
+        "<em>X</em><sub><em>n</em></sub>)</span> 是样本的函数。</p>"
+        "<p>A café serves the mean x̄ of the day.</p>"
+    )
+    texts = [b.text for b in _blocks(tmp_path, body)]
+    assert not re.search(r"[\s(（\u3400-\u9fff]\u0302", texts[0]), texts[0]
+    assert "是样本的函数" in texts[0]
+    assert "café" in texts[1]

@@ -62,6 +62,16 @@ def test_an_exercise_counted_by_its_number_is_furniture(label: str) -> None:
     assert FURNITURE.match(label)
 
 
+@pytest.mark.parametrize("label", ["题型二", "题型 3", "题目一", "例题十二", "真题四"])
+def test_a_kind_of_exercise_counted_in_any_numerals_is_furniture(label: str) -> None:
+    assert FURNITURE.match(label)
+
+
+@pytest.mark.parametrize("name", ["问题一致性", "题型", "十二指肠"])
+def test_a_name_that_goes_on_after_a_numeral_is_no_exercise_label(name: str) -> None:
+    assert not FURNITURE.match(name)
+
+
 @pytest.mark.parametrize(
     "heading", ["基础题", "挑战题", "提高题", "关键知识点", "问题描述", "解决方案", "开篇段落"]
 )

@@ -952,15 +952,18 @@ def test_a_tex_command_in_a_plain_text_formula_is_no_term(tmp_path: Path) -> Non
     from tests.unit.pipeline.written import concepts_of
 
     # notes typed as plain text keep their formulas' TeX without "$": the commands'
-    # names stood in the prose as words, and each use counted for them
+    # names stood in the prose as words, and each use counted for them; so did an
+    # environment's name in braces after \begin and \end
     text = (
         "一、应力与应变\n\n"
         "正应力 σ=\\dfrac{F}{A}，其中 F 为轴力。切应力 τ=\\dfrac{T}{W_p}。\n\n"
         "正应变 ε=\\dfrac{Δl}{l}，弹性模量 E=\\dfrac{σ}{ε}。\n\n"
-        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n"
+        "截面的惯性半径 i=\\sqrt{I/A}，柔度 λ=\\dfrac{μl}{i}。\n\n"
+        "分段的应力 σ(x)=\\begin{cases} σ_1 & x<a \\\\ σ_2 & x>a \\end{cases}。\n\n"
+        "分段的应变 ε(x)=\\begin{cases} ε_1 & x<a \\\\ ε_2 & x>a \\end{cases}。\n"
     )
     titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "notes.txt", "zh-CN")}
-    assert not titles & {"dfrac", "sqrt"}
+    assert not titles & {"dfrac", "sqrt", "cases"}
     assert "应力" in titles  # the section's own terms stay
 
 

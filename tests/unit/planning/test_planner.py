@@ -530,4 +530,15 @@ def test_a_file_names_chapter_number_and_notes_label_go_with_its_underscores() -
     (a course was titled "_遗传规律" after "第2章_遗传规律.pdf")."""
     assert course_title(["第2章_遗传规律"], chinese=True) == "遗传规律"
     assert course_title(["第2章_遗传规律_讲义"], chinese=True) == "遗传规律"
+
+
+def test_a_file_names_dotted_section_number_comes_off_whole() -> None:
+    """A file named by its section's dotted number joined with a hyphen or an underscore
+    ("3.3-二元随机变量练习题"): the number comes off whole, never cut back to its first
+    part (the course was titled "3-二元随机变量练习题")."""
+    assert course_title(["4.2-条件概率练习题"], chinese=True) == "条件概率练习题"
+    assert course_title(["2.10_Sampling Error"], chinese=False) == "Sampling Error"
+    # a number that goes on into a word is no section's: it stays
+    assert course_title(["1.5x Speed Reading"], chinese=False) == "1.5x Speed Reading"
+    assert course_title(["3-Body Problems"], chinese=False) == "3-Body Problems"
     assert course_title(["Chapter_4_Ownership"], chinese=False) == "Ownership"
