@@ -1072,8 +1072,36 @@ ANSWER_KEY_LABEL = re.compile(
 # ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
 ZH_DOCUMENT_KIND = re.compile(
     r"(?<=[\u4e00-\u9fff》”])\s*[（(]?(?:导学案|学案|教案|教学设计|讲义|课件|预习案|说课稿|学习单"
-    r"|(?:单元|期中|期末|课时)?(?:测试卷|检测卷|练习卷))[)）]?$"
+    # (a unit's number keeps its 单元: "第三单元测试卷" is "第三单元", no "第三")
+    r"|(?<![一二三四五六七八九十\d])(?:单元|期中|期末|课时)?(?:测试卷|检测卷|练习卷))[)）]?$"
 )
+
+
+# a heading that is one title in book-title marks, as a lesson plan names its lesson
+# ("《背影》教学设计", "《牛顿第一定律》说课稿" once `ZH_DOCUMENT_KIND` is gone), or a school
+# paper names its unit amid its frame: the grade, the subject, the unit and what the paper
+# is ("九年级化学第五单元《化学方程式》单元测试卷": 化学, the subject, was its concept)
+_ZH_LESSON_TITLE = re.compile(r"(?P<pre>[^《》]*)《(?P<t>[^《》]{2,20})》(?P<post>[^《》]*)")
+_ZH_SCHOOL_FRAME = re.compile(
+    r"(?:[一二三四五六七八九]年级|[初高][一二三]|[上下]册|(?:人教|部编|北师大|苏教|沪教|浙教)版"
+    r"|第[一二三四五六七八九十\d]{1,3}(?:单元|章|节|课|讲|课时)"
+    r"|语文|数学|英语|物理|化学|生物学?|历史|地理|政治|道德与法治|思想政治|科学|信息技术"
+    r"|(?:单元|期中|期末|课时|课堂)?(?:测试卷|测试题|检测题|试卷|试题|练习卷|练习题|测验)"
+    r"|同步练习|课后练习|单元测试|\s)*"
+)
+
+
+def zh_framed_title(text: str) -> str | None:
+    """The title in book-title marks a lesson's or a school paper's heading names amid its
+    frame (`_ZH_LESSON_TITLE`, `_ZH_SCHOOL_FRAME`), without the marks; None for any other."""
+    titled = _ZH_LESSON_TITLE.fullmatch(text.strip())
+    if (
+        titled
+        and _ZH_SCHOOL_FRAME.fullmatch(titled.group("pre"))
+        and _ZH_SCHOOL_FRAME.fullmatch(titled.group("post"))
+    ):
+        return titled.group("t")
+    return None
 
 
 # A programming post heads its worked example by what kind of example it is ("程序示例",

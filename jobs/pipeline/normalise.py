@@ -14,7 +14,12 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from datasources.concept_keys import singular
-from jobs.pipeline.lexicon import ZH_DOCUMENT_KIND, zh_emphasis_unwrapped, zh_word_of_its_own
+from jobs.pipeline.lexicon import (
+    ZH_DOCUMENT_KIND,
+    zh_emphasis_unwrapped,
+    zh_framed_title,
+    zh_word_of_its_own,
+)
 
 
 def clean_title(text: str) -> str:
@@ -67,6 +72,9 @@ def heading_title(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", text).replace("`", "").split())
     text = zh_emphasis_unwrapped(text)  # "国民收入的【核算】": a stressed word, not a label
     text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson, not the 学案
+    framed = zh_framed_title(text)
+    if framed:  # "九年级化学第五单元《化学方程式》单元测试卷": the unit, not its frame
+        text = f"《{framed}》"
     text = (
         CONTINUED.sub("", PAGE_REFERENCE.sub("", EXAM_YEARS.sub("", text)))
         .replace("--", "–")

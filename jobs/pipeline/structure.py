@@ -49,6 +49,7 @@ from jobs.pipeline.lexicon import (
     word_twice,
     zh_emphasis_unwrapped,
     zh_everyday,
+    zh_framed_title,
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import CONTINUED, clean_title
@@ -454,18 +455,6 @@ _ZH_CITED_SOURCE = re.compile(
 # …the forms a prescription's name ends on (汤, decoction; 散, powder; 丸, pill …): a name so
 # ending cites its book as a source. Any other name before a book is its author's ("李白
 # 《将进酒》", "鲁迅《狂人日记》"), and the work is a topic too, as it was before the rule
-# a heading that is one title in book-title marks, as a lesson plan names its lesson
-# ("《背影》教学设计", "《牛顿第一定律》说课稿" once `ZH_DOCUMENT_KIND` is gone), or a school
-# paper names its unit amid its frame: the grade, the subject, the unit and what the paper
-# is ("九年级化学第五单元《化学方程式》单元测试卷": 化学, the subject, was its concept)
-_ZH_LESSON_TITLE = re.compile(r"(?P<pre>[^《》]*)《(?P<t>[^《》]{2,20})》(?P<post>[^《》]*)")
-_ZH_SCHOOL_FRAME = re.compile(
-    r"(?:[一二三四五六七八九]年级|[初高][一二三]|[上下]册|(?:人教|部编|北师大|苏教|沪教|浙教)版"
-    r"|第[一二三四五六七八九十\d]{1,3}(?:单元|章|节|课|讲|课时)"
-    r"|语文|数学|英语|物理|化学|生物学?|历史|地理|政治|道德与法治|思想政治|科学|信息技术"
-    r"|(?:单元|期中|期末|课时|课堂)?(?:测试卷|测试题|检测题|试卷|试题|练习卷|练习题|测验)"
-    r"|同步练习|课后练习|单元测试|\s)*"
-)
 _ZH_FORMULA_FORMS = ("汤", "散", "丸", "饮", "丹", "膏", "方", "剂")
 
 
@@ -499,16 +488,12 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
     text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
     text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson's 压强
-    titled = _ZH_LESSON_TITLE.fullmatch(HEADING_NUMBER.sub("", text).strip())
-    if (
-        titled
-        and _ZH_SCHOOL_FRAME.fullmatch(titled.group("pre"))
-        and _ZH_SCHOOL_FRAME.fullmatch(titled.group("post"))
-    ):
+    titled = zh_framed_title(HEADING_NUMBER.sub("", text))
+    if titled:
         # "《牛顿第一定律》说课稿": a lesson named as a text's title, its topic inside the
         # marks (read with them, the name was too long to be one and was cut at its
         # ordinal: 牛顿 and 定律)
-        return heading_terms(titled.group("t"), block, level, bilingual)
+        return heading_terms(titled, block, level, bilingual)
     number = HEADING_NUMBER.match(text)
     cut = number.end() if number else 0
     text = text[:cut] + ZH_RUN_IN_LABEL.sub("", text[cut:])

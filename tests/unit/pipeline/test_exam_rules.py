@@ -14,6 +14,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
+from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.questions import (
     answered_blanks,
     asked_topics,
@@ -700,6 +701,9 @@ def test_fill_in_questions_read_as_the_statements_the_answer_key_completes(
     assert [c.term for c in heading_terms("九年级生物第三单元《绿色植物》测试卷", 0, 1)] == [
         "绿色植物"
     ]
+    # …and titles a week by it; a unit's number keeps its 单元
+    assert heading_title("九年级生物第三单元《绿色植物》测试卷") == "《绿色植物》"
+    assert heading_title("第三单元测试卷") == "第三单元"
     text = (
         "# 第三单元测试卷\n\n## 二、填空题\n\n"
         "12．植物利用光能把二氧化碳和水合成有机物的过程叫做________。\n\n"
