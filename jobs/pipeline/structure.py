@@ -1052,7 +1052,7 @@ def glossary_columns(header: Sequence[str]) -> tuple[int, int] | None:
         None,
     )
     if name is None:
-        return _event_columns(cells)
+        return _event_columns(cells) or _defined_kind_columns(cells)
     meaning = next(
         (i for i in range(name + 1, len(cells)) if MEANING_COLUMN.fullmatch(cells[i])), None
     )
@@ -1078,6 +1078,22 @@ _SIGNIFICANCE_COLUMN = re.compile(
     r"|(?:历史)?(?:意义|影响|作用|结果|后果)",
     re.IGNORECASE,
 )
+
+
+# "Device | Definition | Example", "Organelle | Definition", "修辞手法 | 定义 | 例句": a
+# column headed by the word for "definition" defines what the first column names, whatever
+# kind of thing its header calls them (a literary-devices sheet's simile, metaphor and
+# five more were no concepts, its header "Device" no word for terms). Only the word itself:
+# "Description", "Role", "Notes" beside a first column describe settings and parts as often.
+_DEFINITION_HEADER = re.compile(r"definitions?|meanings?|定义|含义|释义|词义", re.IGNORECASE)
+
+
+def _defined_kind_columns(cells: Sequence[str]) -> tuple[int, int] | None:
+    """The first column and the column headed "Definition" after it."""
+    meaning = next(
+        (i for i in range(1, len(cells)) if _DEFINITION_HEADER.fullmatch(cells[i])), None
+    )
+    return None if meaning is None or not cells[0] else (0, meaning)
 
 
 def _event_columns(cells: Sequence[str]) -> tuple[int, int] | None:
@@ -1135,6 +1151,14 @@ def _kind_column_names(header: list[str], rows: list[list[str]], block: int) -> 
                 for cell in cells
                 if name.fullmatch(cell) and not apparatus(cell)
             ]
+    if _defined_kind_columns(header) is not None:
+        # "Device | Definition": the first column's names, as a term column's
+        cells = (row[0].strip("*_` ") for row in rows if row)
+        return [
+            Cue(cell_case(cell), "entry", block)
+            for cell in cells
+            if (_EN_CELL_NAME.fullmatch(cell) or _CELL_NAME.fullmatch(cell)) and not apparatus(cell)
+        ]
     return []
 
 

@@ -330,3 +330,26 @@ def test_a_timelines_events_are_taught_by_their_significance(tmp_path: Path) -> 
     concepts = analyse_file(written(tmp_path, "提纲.md", zh), language="zh-CN").knowledge.concepts
     described = {c.title: c.description for c in concepts}
     assert described["五四运动"].startswith("五四运动：揭开了新民主主义革命的序幕")
+
+
+def test_a_column_headed_definition_defines_what_the_first_column_names(tmp_path: Path) -> None:
+    """ "Device | Definition | Example": the header calls its names by their kind, no word
+    for terms, yet the "Definition" column says each one's meaning, and each is an entry
+    the sheet teaches. "Setting | Description" stays a table of settings."""
+    from jobs.pipeline.structure import glossary_columns
+
+    text = (
+        "# Sound Devices\n\n| Device | Definition | Example |\n|---|---|---|\n"
+        "| Assonance | The repetition of vowel sounds in nearby words. | Go slow over the road. |\n"
+        "| Consonance | The repetition of consonant sounds within or at the end of words. | "
+        "Pitter patter |\n| Rhyme | The repetition of the same ending sounds. | cat, hat |\n\n"
+        "Poets use these devices to give a line its music.\n"
+    )
+    described = {
+        c.key: c.description
+        for c in analyse_file(written(tmp_path, "sound.md", text), language="en").knowledge.concepts
+    }
+    assert described["assonance"] == "Assonance: The repetition of vowel sounds in nearby words."
+    assert described["consonance"] and described["rhyme"]
+    assert glossary_columns(["Setting", "Description"]) is None
+    assert glossary_columns(["修辞手法", "定义", "例句"]) == (0, 1)
