@@ -444,11 +444,21 @@ def _section_title(heading: str) -> str | None:
     heads each answer with the student's words ("What's the easiest and best profiling
     tools to use to improve performance of my code?" was a module's title, two such
     questions a week's). The week or the module is then named as one without a heading
-    is, after its concepts; a short question ("Why Program?") is a title still."""
+    is, after its concepts; a short question ("Why Program?") is a title still, and so is
+    a question set in title case, as a book heads a section (`_title_cased`)."""
     name = shown_name(heading)
-    if name.rstrip().endswith(("?", "\uff1f")) and not _title_named(name):
+    asked = name.rstrip().endswith(("?", "\uff1f"))
+    if asked and not _title_named(name) and not _title_cased(name):
         return None
     return name
+
+
+def _title_cased(name: str) -> bool:
+    """Most words after the first open on a capital, as a book sets a section asked as a
+    question ("Which Item Should Go into the Knapsack First?", a textbook's section, is its
+    author's title; a student's question is written as a sentence)."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", name)[1:]
+    return len(words) >= 2 and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 def _below(focus: Section, placed: Sequence[tuple[Section, int]]) -> dict[str, int]:

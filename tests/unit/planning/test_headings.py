@@ -594,6 +594,12 @@ def test_a_students_long_question_names_no_week_or_module() -> None:
     course = ("Q", "Answers")
     named = section_modules(list(section), section, minutes, course, never)
     assert [name for name, _ in named] == [None, None, "Why Recurse?"]
+    # a book's section asked in title case is its author's title, however long
+    booked = "Which Coin Should the Cashier Hand Back First?"
+    titled = {**section, "greedy choice": ("Q", "Answers", booked)}
+    titled["coin change"] = ("Q", "Answers", booked)
+    named = section_modules(list(titled), titled, dict.fromkeys(titled, 30), course, never)
+    assert [name for name, _ in named] == [None, None, "Why Recurse?", booked]
     week = ["vim", "modal editing", "dotfiles", "symlink"]
     # the week lists no question: it is its section's, as a week of headless parts is
     assert week_title(week, section, minutes, course, "en") == "Answers"
