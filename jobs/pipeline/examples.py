@@ -91,6 +91,7 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 and (
                     _leads_in(sentence, start)
                     or _names_what_follows(sentence, start, blocks, index)
+                    or _sets_a_task(sentence, start)
                 )
             ):
                 following = _following(blocks, index)
@@ -204,6 +205,23 @@ def _labelled_item(sentence: str, start: re.Match[str] | None) -> bool:
         return False
     rest = sentence[start.end() :].strip()
     return bool(re.search(r"\w", rest)) and rest[-1:] not in {":", "：", ",", "，"}
+
+
+# A worked example set as a task, "Example 1: Find the slope of the line through (2, 3) and
+# (6, 11).", "例2：求函数的导数。": its working is the block after it (the task alone
+# answered "How is slope used in practice?", its solution left out)
+_TASK = re.compile(
+    r"(?:find|write|solve|calculate|compute|determine|simplify|evaluate|graph|factor|expand"
+    r"|convert|estimate|show\s+that|prove)\b|求|计算|解方程|化简|证明",
+    re.I,
+)
+
+
+def _sets_a_task(sentence: str, start: re.Match[str] | None) -> bool:
+    """A labelled example ("Example 1:", "例2：") that sets a task (`_TASK`)."""
+    if start is None or not re.search(r"(?:example\s*\d*|例\s*\d*)\s*[:：.]", start.group(), re.I):
+        return False
+    return _TASK.match(sentence[start.end() :].strip(" *_")) is not None
 
 
 def _leads_in(sentence: str, start: re.Match[str] | None) -> bool:

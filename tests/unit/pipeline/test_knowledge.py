@@ -857,3 +857,20 @@ def test_a_question_naming_examples_is_no_example() -> None:
         "Enzymes such as amylase break down starch.",
         "Why do metals such as iron rust?",
     ]
+
+
+def test_a_worked_example_set_as_a_task_takes_its_working_along() -> None:
+    """ "Example 1: Find the area of a circle of radius 3." and its working in the block
+    after it: the task alone shows no use of the idea; with the working it does. An example
+    that states something ("Example 2: A ramp is an inclined plane.") stays alone."""
+    blocks = [
+        Block("paragraph", "Example 1: Find the area of a circle of radius 3.", 1),
+        Block("formula", "A = π r² = 9π ≈ 28.3", 1),
+        Block("paragraph", "Example 2: A ramp is an inclined plane.", 1),
+        Block("paragraph", "Ramps make lifting easier.", 1),
+    ]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "x")]
+    assert found == [
+        "Example 1: Find the area of a circle of radius 3.\nA = π r² = 9π ≈ 28.3",
+        "Example 2: A ramp is an inclined plane.",
+    ]
