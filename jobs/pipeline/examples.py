@@ -208,7 +208,7 @@ def _labelled_item(sentence: str, start: re.Match[str] | None) -> bool:
 
 
 # A worked example set as a task, "Example 1: Find the slope of the line through (2, 3) and
-# (6, 11).", "例2：求函数的导数。": its working is the block after it (the task alone
+# (6, 11).", "例：求函数的导数。": its working is the block after it (the task alone
 # answered "How is slope used in practice?", its solution left out)
 _TASK = re.compile(
     r"(?:find|write|solve|calculate|compute|determine|simplify|evaluate|graph|factor|expand"
