@@ -939,9 +939,15 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             # "**Trees**: For example, binary search trees, AVL trees, …" (as 例如 after a
             # Chinese label, `_zh_remark`): instances, not what the name means
             continue
-        if has_han(rest) and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS:
+        if (
+            has_han(rest)
+            and len(_HAN.findall(rest)) < MIN_ZH_ENTRY_CHARS
+            and not _WORD_CLASS_GLOSS.search(rest)
+        ):
             # "**洋：**北冰洋", "**基督教：**教堂": a name given as an answer, no meaning;
-            # a handout's numbered entry asks as many characters (`_zh_list_entry`)
+            # a handout's numbered entry asks as many characters (`_zh_list_entry`); a
+            # word list's sense with its word class is the English word's meaning
+            # ("athlete: 运动员（n.）", `readers.blocks._word_list_entry`)
             continue
         # the colon, not the word class, says it is a name: "Aliasing:" as a heading's
         # "Iterating" is (an adjective, "Fast:", is a bullet's claim still); set apart,
@@ -1017,6 +1023,10 @@ def _advice(rest: str) -> bool:
     in its first sentence ("Take your time and explore …")."""
     first = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
     return _imperative(rest) and _READER.search(first) is not None
+
+
+# a bilingual word list's sense closed by its word class in brackets: "运动员（n.）"
+_WORD_CLASS_GLOSS = re.compile(r"[\u3400-\u9fff]（(?:[a-z]{1,6}\.)）")
 
 
 # a gloss that only sends the reader to where the term was explained: "本节开头已介绍，不再

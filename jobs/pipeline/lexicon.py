@@ -1054,6 +1054,10 @@ _ZH_LESSON_PLAN = re.compile(
     # what a teacher calls the document itself (the lesson's own name goes with
     # `ZH_DOCUMENT_KIND`); 课件 and 教学设计 stay out, an education text's topics
     r"|^(?:导学案|学案|教案|讲义|预习案|说课稿|学习单)$"
+    # …and a word list's parts, as an English teacher's 词汇表 heads them ("重点单词",
+    # "重点短语", "重点句型" were a unit's concepts and its modules' names)
+    r"|^(?:重点|核心|高频|必背|常考|课标|基础|拓展)(?:单词|词汇|短语|词组|句型|句式)$"
+    r"|^(?:单词|词汇|短语|词组)表$"
     # …and what a teacher calls a paper of questions ("第三单元测试卷" left 测试卷 a concept)
     r"|^(?:单元|期中|期末|课时)?(?:测试卷|测试题|检测题|检测卷|试卷|练习卷)$"
 )

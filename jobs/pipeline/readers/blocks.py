@@ -373,11 +373,70 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
     return (found["t"], gloss) if enough else None
 
 
+# A Chinese English teacher's word list: a headword or a phrase, maybe its phonetic in
+# slashes or brackets, a part of speech, then the Chinese meaning ("athlete /ˈæθliːt/ n.
+# 运动员", "honour n. 荣誉；尊敬 vt. 尊敬", "lose heart 灰心；丧失信心"). A unit's 词汇表 of
+# such lines gave only its headings (重点单词, 重点短语) as concepts.
+_WORD_LIST_ENTRY = re.compile(
+    _ENUMERATOR + r"(?P<t>[A-Za-z][A-Za-z'’\-]*(?: (?:sb\.|sth\.|[A-Za-z][A-Za-z'’\-]*)){0,4})"
+    r"\s*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\])?\s*"
+    r"(?P<g>(?:(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal)\.\s*)*"
+    r"[\u3400-\u9fff].*)",
+    re.S,
+)
+
+
+def _word_list_entry(block: Block) -> tuple[str, str] | None:
+    """(word, gloss) when the block is one line of a bilingual word list: the gloss is
+    Chinese words and parts of speech only, short, no sentence ("DNA 是遗传物质。" is
+    prose), under a word in lower case or one labelled with its part of speech."""
+    if block.kind not in ("paragraph", "list_item"):
+        return None
+    found = _WORD_LIST_ENTRY.fullmatch(block.text.strip())
+    if found is None:
+        return None
+    gloss = found["g"].strip()
+    meaning = _PART_OF_SPEECH.sub("", _SOMEONE.sub("", gloss))
+    if (
+        re.search(r"[A-Za-z]", meaning)
+        or re.search(r"[。！？]", gloss)
+        or len(gloss) > MAX_WORD_GLOSS_CHARS
+        or _ZH_PREDICATE_OPENING.match(meaning.strip())
+        or not (found["t"][0].islower() or _PART_OF_SPEECH.match(gloss))
+    ):
+        return None
+    return found["t"], _senses(gloss)
+
+
+def _senses(gloss: str) -> str:
+    """A word list's gloss as one sentence, each sense group closed by its word class in
+    brackets ("n. 荣誉；尊敬 vt. 尊敬" is "荣誉，尊敬（n.），尊敬（vt.）"): the class's full
+    stop before the Chinese ended a sentence ("athlete: n."), and so did "；" between the
+    senses (the definition was the first sense alone)."""
+    pieces = _PART_OF_SPEECH.split(gloss)
+    groups = [pieces[0].strip()] if pieces[0].strip() else []
+    groups += [
+        f"{sense.strip()}（{word_class}.）"
+        for word_class, sense in zip(pieces[1::2], pieces[2::2], strict=True)
+    ]
+    return "，".join(groups).replace("；", "，")
+
+
+_PART_OF_SPEECH = re.compile(
+    r"\b(n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal)\.\s*"
+)
+_SOMEONE = re.compile(r"\b(?:sb|sth)\.")
+# a gloss opening on a copula or a verb of prose is the sentence's predicate
+_ZH_PREDICATE_OPENING = re.compile(r"^(?:是|指|为|可|能|会|在|被|有|就|也|都|和|与|的)")
+MAX_WORD_GLOSS_CHARS = 40
+
+
 def dashed_glossary(blocks: Sequence[Block]) -> list[Block]:
-    """Blocks with each run of `MIN_DASHED_ENTRIES` or more "term – gloss" lines read as
-    glossary entries, "term: gloss" with the term stressed (`glossary_entry`)."""
+    """Blocks with each run of `MIN_DASHED_ENTRIES` or more "term – gloss" lines, or of a
+    bilingual word list's lines (`_WORD_LIST_ENTRY`), read as glossary entries, "term:
+    gloss" with the term stressed (`glossary_entry`)."""
     out: list[Block] = []
-    read = ((block, _dashed_entry(block)) for block in blocks)
+    read = ((block, _dashed_entry(block) or _word_list_entry(block)) for block in blocks)
     for _, group in groupby(read, key=lambda pair: pair[1] is not None):
         run = list(group)
         entries = [(block, entry) for block, entry in run if entry is not None]

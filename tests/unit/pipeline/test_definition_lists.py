@@ -795,3 +795,23 @@ def test_an_entry_whose_gloss_names_another_thing_defines_its_label_too() -> Non
     entry = "蒸馏：利用各组分沸点不同将液体混合物分离的操作，蒸出的组分称为馏出液。"
     found = {d.term for d in find_definitions(entry, 0, True, ("蒸馏",))}
     assert found == {"蒸馏", "馏出液"}
+
+
+def test_a_bilingual_word_list_is_a_glossary_of_its_words(tmp_path: Path) -> None:
+    """An English teacher's 词汇表 for Chinese pupils: "glacier /ˈɡlæsiə(r)/ n. 冰川", a
+    phrase and its meaning ("run out of 用完；耗尽"). Each line is an entry, its sense
+    groups closed by their word class; the list's headings (重点单词) are its parts, and
+    Chinese prose opening on a Latin name ("DNA 是遗传物质。") is no entry."""
+    text = (
+        "# Unit 5 The Natural World 词汇表\n\n## 重点单词\n\n"
+        "1. glacier /ˈɡlæsiə(r)/ n. 冰川\n2. volcano /vɒlˈkeɪnəʊ/ n. 火山\n"
+        "3. canyon /ˈkænjən/ n. 峡谷；溪谷\n4. erupt /ɪˈrʌpt/ vi. 爆发；喷发\n\n"
+        "## 重点短语\n\n1. run out of 用完；耗尽\n2. in harmony with 与……和谐相处\n"
+        "3. be made up of 由……组成\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "词汇表.md", "zh-CN")}
+    assert described["glacier"] == "glacier: 冰川（n.）"
+    assert described["canyon"] == "canyon: 峡谷，溪谷（n.）"
+    assert "重点单词" not in described and "重点短语" not in described
+    prose = [Block("list_item", f"{n} 是遗传物质。", 1) for n in ("DNA", "RNA", "mRNA")]
+    assert [b.text for b in dashed_glossary(prose)] == [b.text for b in prose]
