@@ -95,6 +95,7 @@ from jobs.pipeline.questions import (
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import (
     MIN_REPEATS,
+    answer_blanks,
     numbered_series,
     repeated_apparatus,
     repeated_bracket_labels,
@@ -326,6 +327,7 @@ def find_concepts(
     if not chinese:
         advice = {**_field_labels(blocks), **advice}
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
+    labels |= answer_blanks(blocks)  # a worksheet's "**Poem chosen:**", left for the student
     # a paper's "Keywords: …" line: its items are cues (`_cues`), its label and list no
     # sentence ("关键词：量子点，…" read as a definition of 关键词)
     labels |= {i for i, b in enumerate(blocks) if b.kind in PROSE and keyword_list(b.text)}

@@ -183,3 +183,29 @@ def test_a_lab_handouts_parts_define_nothing_and_a_labelled_sentence_still_defin
         emphasis=("Hypothesis",),
     )
     assert [d.term for d in glossary] == ["Hypothesis"]
+
+
+def test_a_worksheets_blank_answer_fields_are_no_concepts(tmp_path: Path) -> None:
+    """An exercise sheet leaves bold labels with nothing under them for the student to fill
+    in ("**Map chosen:**", "**Second landform:**"): a handout on landforms kept each as a
+    concept. A bold label leading into a list ("**Clues:**" over its items) stays."""
+    text = (
+        "# Exercise 3: Reading a Contour Map\n\n"
+        "A **contour line** joins points of equal height. Where contour lines crowd "
+        "together the slope is steep; a **spur** is a tongue of high land.\n\n"
+        "**Clues:**\n\n"
+        "- Contour lines bend upstream where they cross a valley.\n"
+        "- Spot heights mark summits.\n\n"
+        "## Your Answers\n\n"
+        "**Map chosen:**\n\n"
+        "**First landform:**\n\n"
+        "**Second landform:**\n\n"
+        "**Reasons for your reading:**\n\n"
+        "## Part Two\n\n"
+        "Draw a cross-section through a spur and mark each contour line it crosses.\n\n"
+        "**Sketch notes:**\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "sheet.md")}
+    assert {"contour line", "spur"} <= titles, titles
+    assert not titles & {"map chosen", "first landform", "second landform", "sketch notes"}
+    assert not titles & {"reasons for your reading", "reasons"}, titles
