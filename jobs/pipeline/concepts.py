@@ -96,6 +96,7 @@ from jobs.pipeline.references import cited_names, without_citations, without_cre
 from jobs.pipeline.sections import (
     MIN_REPEATS,
     answer_blanks,
+    answer_forms,
     numbered_series,
     repeated_apparatus,
     repeated_bracket_labels,
@@ -2896,7 +2897,8 @@ def _cues(
     named_code: list[Cue] = []
     # plain text: no emphasis and no backticks anywhere, so code is named without marks
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
-    furniture = repeated_apparatus(blocks)
+    # "Your Analysis:" over a worksheet's blanks: the student's form, no topic
+    furniture = repeated_apparatus(blocks) | answer_forms(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     # a control a step clicks is one wherever the text names it: "such as **Basics** and
     # **Advanced**" a line before "On the **Basics** tab, …" (`structure.interface_label`)

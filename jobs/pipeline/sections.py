@@ -167,3 +167,23 @@ def _bare_label(text: str) -> bool:
         return False
     words = label.rstrip(":： ").split()
     return 0 < len(words) <= MAX_BLANK_WORDS and not any(c in label for c in ".?!。？！")
+
+
+def answer_forms(blocks: Sequence[Block]) -> frozenset[int]:
+    """Headings whose sections hold nothing but a worksheet's blanks (`answer_blanks`):
+    "Your Analysis:" over "**Poem chosen:**", "**First rhyme set:**", … is the form the
+    student fills in, no topic ("rhyming poem" and "lines" were concepts of "Your Rhyming
+    Poem:" and "Your Lines:"), and it names no module either."""
+    blanks = answer_blanks(blocks)
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        end = next(
+            (j for j in range(index + 1, len(blocks)) if blocks[j].kind == "heading"),
+            len(blocks),
+        )
+        body = range(index + 1, end)
+        if body and all(j in blanks for j in body):
+            found.add(index)
+    return frozenset(found)

@@ -209,3 +209,22 @@ def test_a_worksheets_blank_answer_fields_are_no_concepts(tmp_path: Path) -> Non
     assert {"contour line", "spur"} <= titles, titles
     assert not titles & {"map chosen", "first landform", "second landform", "sketch notes"}
     assert not titles & {"reasons for your reading", "reasons"}, titles
+
+
+def test_a_heading_over_nothing_but_answer_blanks_names_no_topic(tmp_path: Path) -> None:
+    """ "Your Walk Record:" over "**Route walked:**", "**Landmarks passed:**" heads the form
+    the student fills in, no topic: "walk record" was a concept. A heading over a blank
+    and some prose ("Field Sketch") still names its topic."""
+    text = (
+        "# Exercise 5: Mapping the School Grounds\n\n"
+        "Walk the school grounds, then keep a walk record of your route from the gate.\n\n"
+        "## Your Walk Record:\n\n"
+        "**Route walked:**\n\n"
+        "**Landmarks passed:**\n\n"
+        "## Field Sketch\n\n"
+        "A field sketch records what you see from one point, with a north arrow.\n\n"
+        "**Your notes:**\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "map.md")}
+    assert "field sketch" in titles, titles
+    assert not titles & {"walk record", "your walk record"}, titles
