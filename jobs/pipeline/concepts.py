@@ -74,6 +74,7 @@ from jobs.pipeline.lexicon import (
     OBJECTIVES_LEAD_IN,
     ZH_BROAD,
     ZH_GENERIC,
+    course_administration,
     course_matter,
     everyday,
     technicality,
@@ -98,6 +99,7 @@ from jobs.pipeline.sections import (
     answer_blanks,
     answer_forms,
     numbered_series,
+    outline,
     repeated_apparatus,
     repeated_bracket_labels,
     repeated_labels,
@@ -880,6 +882,21 @@ def _label_runs(blocks: Sequence[Block]) -> list[list[tuple[int, str]]]:
             runs.append(run)
         run = []
     return runs
+
+
+def _course_rules(blocks: Sequence[Block]) -> frozenset[int]:
+    """The sub-headings of a syllabus's administration ("Course Expectations and
+    Policies" over "Participation", "Late Work", "Electronics", "Accessibility", "AI Code
+    Policy"): each names one of the course's rules, no topic it teaches (a poetry
+    course's syllabus had "electronics" and "accessibility" as concepts). A chapter's
+    "Monetary Policy" is no course's administration, and its sub-headings stay topics."""
+    tree = outline(blocks)
+    return frozenset(
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading"
+        and any(course_administration(blocks[h].text) for h in tree.ancestors(i))
+    )
 
 
 def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
@@ -2897,8 +2914,9 @@ def _cues(
     named_code: list[Cue] = []
     # plain text: no emphasis and no backticks anywhere, so code is named without marks
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
-    # "Your Analysis:" over a worksheet's blanks: the student's form, no topic
-    furniture = repeated_apparatus(blocks) | answer_forms(blocks)
+    # "Your Analysis:" over a worksheet's blanks: the student's form, no topic; a
+    # syllabus's "Attendance", "Electronics" under its policies: rules, no topics
+    furniture = repeated_apparatus(blocks) | answer_forms(blocks) | _course_rules(blocks)
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     # a control a step clicks is one wherever the text names it: "such as **Basics** and
     # **Advanced**" a line before "On the **Basics** tab, …" (`structure.interface_label`)
