@@ -144,7 +144,7 @@ from jobs.pipeline.structure import (
     zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
-from jobs.pipeline.textutil import PLACEHOLDER, has_han, prose, sentences
+from jobs.pipeline.textutil import PLACEHOLDER, has_han, opens_on_a_date, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
@@ -2604,6 +2604,17 @@ def _labels(text: str, term: str) -> bool:
     )
 
 
+def _dated_label(text: str, term: str) -> bool:
+    """The emphasised term labels a date ("**Due:** 11/5", "**Part One Due:** Tuesday,
+    10/1"): a handout's deadline or a session's day, no term (a rhyme exercise's
+    "part one due" was a concept)."""
+    if not _labels(text, term):
+        return False
+    opening = text.lstrip("-*•·>#0123456789.)（( \t")
+    value = opening[len(term) :].lstrip(" *_`)）:：")
+    return opens_on_a_date(value)
+
+
 def _introduced(
     definitions: list[Definition], stats: dict[str, TermStats], previews: set[int]
 ) -> set[str]:
@@ -2968,6 +2979,8 @@ def _cues(
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
+            # "**Part One Due:** Tuesday, 10/1": a deadline's label, given its date, no term
+            emphasised = [c for c in emphasised if not _dated_label(block.text, c.term)]
             if index in points:
                 # "**治则：**疏通经络…" under each syndrome: a field's label set in bold, as a
                 # Word or 飞书 document sets it, names no term, as it does unmarked

@@ -62,6 +62,7 @@ from jobs.pipeline.textutil import (
     NUMBERED_ARTEFACT,
     QUANTITY_SYMBOL,
     has_han,
+    opens_on_a_date,
 )
 
 WEAK = 0.55
@@ -906,6 +907,8 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "Directions: Read the passage below …": a worksheet's instruction
         if lab_part(term, rest):
             continue  # "Purpose: To measure the density of water …": this lab's part
+        if opens_on_a_date(rest):
+            continue  # "Draft Due: Friday, 3/14": a deadline's label and its date
         if _another_subject(term, opening[len(span) :]) or _advice(rest) or _activity(term):
             # "**Open files**: `lsof` lists the files …", "**Plugins**: Take your time and
             # explore …": a list of tools or tips under labels; what follows says what the

@@ -228,3 +228,19 @@ def test_a_heading_over_nothing_but_answer_blanks_names_no_topic(tmp_path: Path)
     titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "map.md")}
     assert "field sketch" in titles, titles
     assert not titles & {"walk record", "your walk record"}, titles
+
+
+def test_a_handouts_deadline_label_is_no_concept(tmp_path: Path) -> None:
+    """ "**Draft Due:** Friday, 3/14" and "**Due:** Oct 4" label a handout's deadlines: "draft
+    due" was a concept. A bold label glossed by words ("**Thesis:** the claim …") stays."""
+    text = (
+        "# Essay Workshop 2\n\n"
+        "**Draft Due:** Friday, 3/14 by the start of class.\n\n"
+        "**Final Copy Due:** Oct 4, uploaded as a PDF.\n\n"
+        "**Thesis:** the one claim an essay argues, stated in its first paragraph.\n\n"
+        "Write a thesis, then support the thesis with two pieces of evidence. A thesis "
+        "that cannot be disputed argues nothing.\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "workshop.md")}
+    assert "thesis" in titles, titles
+    assert not titles & {"draft due", "final copy due", "final copy", "draft"}, titles
