@@ -34,6 +34,7 @@ from jobs.pipeline.definitions import (
     EMPHASIS,
     GLOSSARY,
     NAMED,
+    TASK_LABELS,
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
@@ -42,6 +43,7 @@ from jobs.pipeline.definitions import (
     en_fragment_below,
     find_definitions,
     head_of_a_blank,
+    imperative,
     labelled_below,
     lead_in_left_open,
     names_its_kind,
@@ -882,6 +884,20 @@ def _label_runs(blocks: Sequence[Block]) -> list[list[tuple[int, str]]]:
             runs.append(run)
         run = []
     return runs
+
+
+def _task_headings(blocks: Sequence[Block]) -> frozenset[int]:
+    """Headings that name a worksheet's instructions ("Instructions:", "Directions") over
+    what the student is told to do ("Re-type the lines …", "Describe how …"): the task, no
+    topic (a rhyme exercise's "Instructions" was a concept and a module's name). A heading
+    "Instructions" over prose about a processor's instructions stays its topic."""
+    found = set()
+    for i, block in enumerate(blocks[:-1]):
+        text = block.text.strip(" :：").casefold()
+        after = blocks[i + 1]
+        if block.kind == "heading" and text in TASK_LABELS and imperative(after.text.lstrip()):
+            found.add(i)
+    return frozenset(found)
 
 
 def _course_rules(blocks: Sequence[Block]) -> frozenset[int]:
@@ -2928,6 +2944,7 @@ def _cues(
     # "Your Analysis:" over a worksheet's blanks: the student's form, no topic; a
     # syllabus's "Attendance", "Electronics" under its policies: rules, no topics
     furniture = repeated_apparatus(blocks) | answer_forms(blocks) | _course_rules(blocks)
+    furniture |= _task_headings(blocks)  # "Instructions:" over "Re-type the lines …"
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     # a control a step clicks is one wherever the text names it: "such as **Basics** and
     # **Advanced**" a line before "On the **Basics** tab, …" (`structure.interface_label`)

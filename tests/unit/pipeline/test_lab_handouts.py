@@ -244,3 +244,27 @@ def test_a_handouts_deadline_label_is_no_concept(tmp_path: Path) -> None:
     titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "workshop.md")}
     assert "thesis" in titles, titles
     assert not titles & {"draft due", "final copy due", "final copy", "draft"}, titles
+
+
+def test_a_worksheets_instructions_heading_names_no_topic(tmp_path: Path) -> None:
+    """ "Instructions:" over "Re-write the passage …", "Compare …" heads the task, no topic
+    ("instructions" was a concept and a module's name). Over prose about a processor's
+    instructions, "Instructions" is the topic."""
+    sheet = (
+        "# Exercise 2: Sentence Fragments\n\n"
+        "A **sentence fragment** lacks a subject or a finite verb.\n\n"
+        "## Instructions:\n\n"
+        "- Re-write the passage so that each sentence fragment becomes a sentence.\n"
+        "- Compare your version with a partner's.\n\n"
+        "## Passage\n\nWalking to the station. The train late again.\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, sheet, "sheet.md")}
+    assert "sentence fragment" in titles, titles
+    assert "instructions" not in titles, titles
+    chip = (
+        "# The Processor\n\n## Instructions\n\n"
+        "Instructions are the words of a processor's language. Each of the instructions "
+        "names an operation and its operands; the instructions of a program run in order.\n"
+    )
+    found = {c.title.casefold() for c in concepts_of(tmp_path, chip, "chip.md")}
+    assert "instructions" in found, found
