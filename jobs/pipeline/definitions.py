@@ -991,6 +991,18 @@ def _activity(term: str) -> bool:
     )
 
 
+# a bracketed aside in which the writer speaks or the reader is addressed
+_PERSONAL_ASIDE = re.compile(r"\([^()]*\b(?:I|you|your|we|our|my)\b[^()]*\)")
+
+
+def _verb_in_an_aside(sentence: str, verb: re.Pattern[str]) -> bool:
+    """The sentence's defining verb is only in a bracketed aside the writer addresses to
+    the reader: "**Poetry Anthology** (I will print this, but you must check it to see
+    what is due)" notes what to do with an item of a list, and defined nothing."""
+    bare = _PERSONAL_ASIDE.sub(" ", sentence)
+    return bare != sentence and not verb.search(_DISCOURSE_THAT_IS.sub(" ", bare))
+
+
 def _advice(rest: str) -> bool:
     """The gloss is an instruction to the reader, a verb's bare form with "you" or "your"
     in its first sentence ("Take your time and explore …")."""
@@ -2036,6 +2048,7 @@ def find_definitions(
                     )
                 )
                 and (chinese or not _in_parentheses(term, sentence))
+                and (chinese or not _verb_in_an_aside(sentence, verb))
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))

@@ -774,3 +774,18 @@ def test_a_label_naming_a_task_defines_nothing() -> None:
     name = "**Learning rate schedule**: a rule that lowers the step size as training goes on."
     found = find_definitions(name, 0, False, ("Learning rate schedule",))
     assert [d.term for d in found] == ["Learning rate schedule"]
+
+
+def test_an_aside_to_the_reader_after_a_bold_item_defines_nothing() -> None:
+    """ "**Course Reader** (I will hand this out, but you must bring it to see what is set)":
+    the verb is the aside's, a note on the item, no definition (a syllabus's list of
+    resources gave one as its definition and question). Outside the aside the verb still
+    defines: "A **field notebook** (you will get one) is a bound book of observations"."""
+    note = (
+        "Course Reader (I will hand this out, but you must bring it to each class to see "
+        "what is set for the day!)"
+    )
+    assert list(find_definitions(note, 0, False, emphasis=("Course Reader",))) == []
+    defined = "A field notebook (you will get one) is a bound book of dated observations."
+    found = list(find_definitions(defined, 0, False, emphasis=("field notebook",)))
+    assert [d.term for d in found] == ["field notebook"], found
