@@ -230,18 +230,37 @@ def test_a_heading_over_nothing_but_answer_blanks_names_no_topic(tmp_path: Path)
     assert not titles & {"walk record", "your walk record"}, titles
 
 
+WORKSHOP = """# Essay Workshop 2
+
+**Draft Due:** Friday, 3/14 by the start of class.
+
+**Final Copy Due:** Oct 4, uploaded as a PDF.
+
+**Thesis:** the one claim an essay argues, stated in its first paragraph.
+
+Write a thesis, then support the thesis with two pieces of evidence. A thesis that
+cannot be disputed argues nothing.
+"""
+
+FRAGMENTS = """# Exercise 2: Sentence Fragments
+
+A **sentence fragment** lacks a subject or a finite verb.
+
+## Instructions:
+
+- Re-write the passage so that each sentence fragment becomes a sentence.
+- Compare your version with a partner's.
+
+## Passage
+
+Walking to the station. The train late again.
+"""
+
+
 def test_a_handouts_deadline_label_is_no_concept(tmp_path: Path) -> None:
     """ "**Draft Due:** Friday, 3/14" and "**Due:** Oct 4" label a handout's deadlines: "draft
     due" was a concept. A bold label glossed by words ("**Thesis:** the claim …") stays."""
-    text = (
-        "# Essay Workshop 2\n\n"
-        "**Draft Due:** Friday, 3/14 by the start of class.\n\n"
-        "**Final Copy Due:** Oct 4, uploaded as a PDF.\n\n"
-        "**Thesis:** the one claim an essay argues, stated in its first paragraph.\n\n"
-        "Write a thesis, then support the thesis with two pieces of evidence. A thesis "
-        "that cannot be disputed argues nothing.\n"
-    )
-    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "workshop.md")}
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, WORKSHOP, "workshop.md")}
     assert "thesis" in titles, titles
     assert not titles & {"draft due", "final copy due", "final copy", "draft"}, titles
 
@@ -250,15 +269,7 @@ def test_a_worksheets_instructions_heading_names_no_topic(tmp_path: Path) -> Non
     """ "Instructions:" over "Re-write the passage …", "Compare …" heads the task, no topic
     ("instructions" was a concept and a module's name). Over prose about a processor's
     instructions, "Instructions" is the topic."""
-    sheet = (
-        "# Exercise 2: Sentence Fragments\n\n"
-        "A **sentence fragment** lacks a subject or a finite verb.\n\n"
-        "## Instructions:\n\n"
-        "- Re-write the passage so that each sentence fragment becomes a sentence.\n"
-        "- Compare your version with a partner's.\n\n"
-        "## Passage\n\nWalking to the station. The train late again.\n"
-    )
-    titles = {c.title.casefold() for c in concepts_of(tmp_path, sheet, "sheet.md")}
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, FRAGMENTS, "sheet.md")}
     assert "sentence fragment" in titles, titles
     assert "instructions" not in titles, titles
     chip = (
