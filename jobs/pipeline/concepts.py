@@ -2631,6 +2631,18 @@ def _dated_label(text: str, term: str) -> bool:
     return opens_on_a_date(value)
 
 
+def _course_label(text: str, term: str) -> bool:
+    """The emphasised term labels one of the course's people or its apparatus before what
+    it is ("**Professor:** Ben …", "**Instructor:** …", "**Office Hours:** …"): a
+    syllabus's header, no term (a literature syllabus's "Professor" was a concept), its
+    lines often one paragraph broken by hand ("Yale University", "Professor: …", "Email: …")."""
+    return course_matter(term) and (
+        any(_labels(line, term) for line in text.splitlines())
+        # a reader that joins the lines leaves the label and its colon mid-paragraph
+        or re.search(rf"(?:^|\s){re.escape(term)}[*_]*\s*[:：]", text) is not None
+    )
+
+
 def _introduced(
     definitions: list[Definition], stats: dict[str, TermStats], previews: set[int]
 ) -> set[str]:
@@ -2998,6 +3010,8 @@ def _cues(
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
             # "**Part One Due:** Tuesday, 10/1": a deadline's label, given its date, no term
             emphasised = [c for c in emphasised if not _dated_label(block.text, c.term)]
+            # "**Professor:** …", "**Textbook:** …": the course's people or apparatus, given
+            emphasised = [c for c in emphasised if not _course_label(block.text, c.term)]
             if index in points:
                 # "**治则：**疏通经络…" under each syndrome: a field's label set in bold, as a
                 # Word or 飞书 document sets it, names no term, as it does unmarked
