@@ -795,3 +795,18 @@ def test_an_entry_whose_gloss_names_another_thing_defines_its_label_too() -> Non
     entry = "蒸馏：利用各组分沸点不同将液体混合物分离的操作，蒸出的组分称为馏出液。"
     found = {d.term for d in find_definitions(entry, 0, True, ("蒸馏",))}
     assert found == {"蒸馏", "馏出液"}
+
+
+def test_an_aside_to_the_reader_after_a_bold_item_defines_nothing() -> None:
+    """ "**Course Reader** (I will hand this out, but you must bring it to see what is set)":
+    the verb is the aside's, a note on the item, no definition (a syllabus's list of
+    resources gave one as its definition and question). Outside the aside the verb still
+    defines: "A **field notebook** (you will get one) is a bound book of observations"."""
+    note = (
+        "Course Reader (I will hand this out, but you must bring it to each class to see "
+        "what is set for the day!)"
+    )
+    assert list(find_definitions(note, 0, False, emphasis=("Course Reader",))) == []
+    defined = "A field notebook (you will get one) is a bound book of dated observations."
+    found = list(find_definitions(defined, 0, False, emphasis=("field notebook",)))
+    assert [d.term for d in found] == ["field notebook"], found
