@@ -34,6 +34,7 @@ from jobs.pipeline.definitions import (
     EMPHASIS,
     GLOSSARY,
     NAMED,
+    TASK_LABELS,
     WEAK,
     ZH_KEYWORD_NAMED,
     Definition,
@@ -45,6 +46,7 @@ from jobs.pipeline.definitions import (
     head_of_a_blank,
     headed_box_entry,
     headed_table_entry,
+    imperative,
     labelled_below,
     lead_in_left_open,
     names_its_kind,
@@ -78,6 +80,7 @@ from jobs.pipeline.lexicon import (
     OBJECTIVES_LEAD_IN,
     ZH_BROAD,
     ZH_GENERIC,
+    course_administration,
     course_matter,
     everyday,
     technicality,
@@ -99,7 +102,10 @@ from jobs.pipeline.questions import (
 from jobs.pipeline.references import cited_names, without_citations, without_credits
 from jobs.pipeline.sections import (
     MIN_REPEATS,
+    answer_blanks,
+    answer_forms,
     numbered_series,
+    outline,
     repeated_apparatus,
     repeated_bracket_labels,
     repeated_labels,
@@ -144,7 +150,7 @@ from jobs.pipeline.structure import (
     zh_theory_name,
 )
 from jobs.pipeline.terms import TermStats, c_values, collect, shared_head_items
-from jobs.pipeline.textutil import PLACEHOLDER, has_han, prose, sentences
+from jobs.pipeline.textutil import PLACEHOLDER, has_han, opens_on_a_date, prose, sentences
 
 MAX_STAT_SENTENCES = 20_000  # ~400k words: a 1,000-page book is sampled, a chapter never
 MAX_GLOSSARY = 300  # a glossary's entries kept beyond the length budget
@@ -330,6 +336,7 @@ def find_concepts(
     if not chinese:
         advice = {**_field_labels(blocks), **advice}
     labels = repeated_labels(blocks)  # "**Solution**" in each worked example: layout
+    labels |= answer_blanks(blocks)  # a worksheet's "**Poem chosen:**", left for the student
     # a paper's "Keywords: …" line: its items are cues (`_cues`), its label and list no
     # sentence ("关键词：量子点，…" read as a definition of 关键词)
     labels |= {i for i, b in enumerate(blocks) if b.kind in PROSE and keyword_list(b.text)}
@@ -894,6 +901,35 @@ def _label_runs(blocks: Sequence[Block]) -> list[list[tuple[int, str]]]:
             runs.append(run)
         run = []
     return runs
+
+
+def _task_headings(blocks: Sequence[Block]) -> frozenset[int]:
+    """Headings that name a worksheet's instructions ("Instructions:", "Directions") over
+    what the student is told to do ("Re-type the lines …", "Describe how …"): the task, no
+    topic (a rhyme exercise's "Instructions" was a concept and a module's name). A heading
+    "Instructions" over prose about a processor's instructions stays its topic."""
+    found = set()
+    for i, block in enumerate(blocks[:-1]):
+        text = block.text.strip(" :：").casefold()
+        after = blocks[i + 1]
+        if block.kind == "heading" and text in TASK_LABELS and imperative(after.text.lstrip()):
+            found.add(i)
+    return frozenset(found)
+
+
+def _course_rules(blocks: Sequence[Block]) -> frozenset[int]:
+    """The sub-headings of a syllabus's administration ("Course Expectations and
+    Policies" over "Participation", "Late Work", "Electronics", "Accessibility", "AI Code
+    Policy"): each names one of the course's rules, no topic it teaches (a poetry
+    course's syllabus had "electronics" and "accessibility" as concepts). A chapter's
+    "Monetary Policy" is no course's administration, and its sub-headings stay topics."""
+    tree = outline(blocks)
+    return frozenset(
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading"
+        and any(course_administration(blocks[h].text) for h in tree.ancestors(i))
+    )
 
 
 def _advice_labels(blocks: Sequence[Block]) -> dict[int, str]:
@@ -2601,6 +2637,29 @@ def _labels(text: str, term: str) -> bool:
     )
 
 
+def _dated_label(text: str, term: str) -> bool:
+    """The emphasised term labels a date ("**Due:** 11/5", "**Part One Due:** Tuesday,
+    10/1"): a handout's deadline or a session's day, no term (a rhyme exercise's
+    "part one due" was a concept)."""
+    if not _labels(text, term):
+        return False
+    opening = text.lstrip("-*•·>#0123456789.)（( \t")
+    value = opening[len(term) :].lstrip(" *_`)）:：")
+    return opens_on_a_date(value)
+
+
+def _course_label(text: str, term: str) -> bool:
+    """The emphasised term labels one of the course's people or its apparatus before what
+    it is ("**Professor:** Ben …", "**Instructor:** …", "**Office Hours:** …"): a
+    syllabus's header, no term (a literature syllabus's "Professor" was a concept), its
+    lines often one paragraph broken by hand ("Yale University", "Professor: …", "Email: …")."""
+    return course_matter(term) and (
+        any(_labels(line, term) for line in text.splitlines())
+        # a reader that joins the lines leaves the label and its colon mid-paragraph
+        or re.search(rf"(?:^|\s){re.escape(term)}[*_]*\s*[:：]", text) is not None
+    )
+
+
 def _introduced(
     definitions: list[Definition], stats: dict[str, TermStats], previews: set[int]
 ) -> set[str]:
@@ -2918,7 +2977,10 @@ def _cues(
     named_code: list[Cue] = []
     # plain text: no emphasis and no backticks anywhere, so code is named without marks
     unmarked = not any(b.emphasis or "`" in b.text for b in blocks if b.kind in PROSE)
-    furniture = repeated_apparatus(blocks)
+    # "Your Analysis:" over a worksheet's blanks: the student's form, no topic; a
+    # syllabus's "Attendance", "Electronics" under its policies: rules, no topics
+    furniture = repeated_apparatus(blocks) | answer_forms(blocks) | _course_rules(blocks)
+    furniture |= _task_headings(blocks)  # "Instructions:" over "Re-type the lines …"
     placeholders = {p for b in blocks if b.kind in PROSE for p in syntax_placeholders(b.text)}
     # a control a step clicks is one wherever the text names it: "such as **Basics** and
     # **Advanced**" a line before "On the **Basics** tab, …" (`structure.interface_label`)
@@ -2970,6 +3032,10 @@ def _cues(
             emphasised = [c for c in emphasised if c.term not in placeholders | controls]
             # "- **Use elaborative rehearsal**: …" in a list of such tips: an instruction
             emphasised = [c for c in emphasised if concept_key(c.term) != advice.get(index)]
+            # "**Part One Due:** Tuesday, 10/1": a deadline's label, given its date, no term
+            emphasised = [c for c in emphasised if not _dated_label(block.text, c.term)]
+            # "**Professor:** …", "**Textbook:** …": the course's people or apparatus, given
+            emphasised = [c for c in emphasised if not _course_label(block.text, c.term)]
             if index in points:
                 # "**治则：**疏通经络…" under each syndrome: a field's label set in bold, as a
                 # Word or 飞书 document sets it, names no term, as it does unmarked

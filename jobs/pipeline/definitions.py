@@ -62,6 +62,7 @@ from jobs.pipeline.textutil import (
     NUMBERED_ARTEFACT,
     QUANTITY_SYMBOL,
     has_han,
+    opens_on_a_date,
 )
 
 WEAK = 0.55
@@ -926,10 +927,12 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _POINTS_ELSEWHERE.match(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
-        if term.casefold() in _TASK_LABELS and (has_han(term) or _imperative(rest)):
+        if term.casefold() in TASK_LABELS and (has_han(term) or imperative(rest)):
             continue  # "Directions: Read the passage below …": a worksheet's instruction
         if lab_part(term, rest):
             continue  # "Purpose: To measure the density of water …": this lab's part
+        if opens_on_a_date(rest):
+            continue  # "Draft Due: Friday, 3/14": a deadline's label and its date
         if _another_subject(term, opening[len(span) :]) or _advice(rest) or _activity(term):
             # "**Open files**: `lsof` lists the files …", "**Plugins**: Take your time and
             # explore …": a list of tools or tips under labels; what follows says what the
@@ -966,17 +969,17 @@ _LEAD_LABEL = re.compile(
     r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])",
     re.I,
 )
-_TASK_LABELS = frozenset(
+TASK_LABELS = frozenset(
     {"directions", "instructions", "your task", "说明", "要求", "作答要求", "答题要求"}
 )
 
 
-def _imperative(text: str) -> bool:
-    """`text` opens with a capitalised verb's bare form: "Read the passage", "Answer"."""
-    first = re.match(r"[A-Z][a-z]+", text)
-    return first is not None and first.group().lower() in getAllLemmas(first.group().lower()).get(
-        "VERB", ()
-    )
+def imperative(text: str) -> bool:
+    """`text` opens with a capitalised verb's bare form: "Read the passage", "Answer",
+    "Re-type the lines" (a prefixed verb, read by its last part)."""
+    first = re.match(r"[A-Z][a-z]+(?:-[a-z]+)*", text)
+    verb = first.group().lower().rsplit("-", 1)[-1] if first else ""
+    return bool(verb) and verb in getAllLemmas(verb).get("VERB", ())
 
 
 # a gloss that opens, after its colon or dash, on inline code naming something (a command,
@@ -1018,11 +1021,23 @@ def _activity(term: str) -> bool:
     )
 
 
+# a bracketed aside in which the writer speaks or the reader is addressed
+_PERSONAL_ASIDE = re.compile(r"\([^()]*\b(?:I|you|your|we|our|my)\b[^()]*\)")
+
+
+def _verb_in_an_aside(sentence: str, verb: re.Pattern[str]) -> bool:
+    """The sentence's defining verb is only in a bracketed aside the writer addresses to
+    the reader: "**Poetry Anthology** (I will print this, but you must check it to see
+    what is due)" notes what to do with an item of a list, and defined nothing."""
+    bare = _PERSONAL_ASIDE.sub(" ", sentence)
+    return bare != sentence and not verb.search(_DISCOURSE_THAT_IS.sub(" ", bare))
+
+
 def _advice(rest: str) -> bool:
     """The gloss is an instruction to the reader, a verb's bare form with "you" or "your"
     in its first sentence ("Take your time and explore …")."""
     first = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
-    return _imperative(rest) and _READER.search(first) is not None
+    return imperative(rest) and _READER.search(first) is not None
 
 
 # a bilingual word list's sense closed by its word class in brackets: "运动员（n.）"
@@ -2181,6 +2196,7 @@ def find_definitions(
                     )
                 )
                 and (chinese or not _in_parentheses(term, sentence))
+                and (chinese or not _verb_in_an_aside(sentence, verb))
                 and (chinese or not equation_operand(term, sentence, whole_block))
                 and (chinese or not _contrasted_modifier(term, sentence, whole_block))
                 and (chinese or not _stressed_action(term, sentence))

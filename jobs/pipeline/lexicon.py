@@ -967,6 +967,16 @@ _COURSE_WORDS = _words(
 )
 
 
+def course_administration(heading: str) -> bool:
+    """The heading names a syllabus's administration in words (`_course_administration`):
+    "Course Expectations and Policies", "Grading and Late Work", "Course Policies"."""
+    text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!")
+    words = re.findall(r"[a-z][a-z-]*", text)
+    return len(words) == len(text.split()) and (
+        _course_administration(words) or text in ("policies", "policy")
+    )
+
+
 def course_matter(term: str) -> bool:
     """The term names a course's own apparatus, people or calendar, never a topic: judged
     only where nothing but the term statistics offer it (a heading or a definition may

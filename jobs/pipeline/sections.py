@@ -137,3 +137,53 @@ def numbered_series(labels: Iterable[str]) -> frozenset[str]:
     for _, m in found:
         numbers.setdefault(m.group("stem"), set()).add(m.group("n"))
     return frozenset(text for text, m in found if len(numbers[m.group("stem")]) >= 2)
+
+
+# the most words of a blank's label: "Discussion of favorite rhymes:", "Your chosen word:"
+MAX_BLANK_WORDS = 6
+
+
+def answer_blanks(blocks: Sequence[Block]) -> frozenset[int]:
+    """Paragraphs that are only a short label and its colon ("**Poem chosen:**",
+    "**Context:**", "**Step 1:**"), with nothing under them before the next such label, a
+    heading or the document's end: the blanks a worksheet leaves for the student to fill
+    in, no term and no text (a rhyme exercise's "poem chosen", "first rhyme set",
+    "discussion of favorite rhymes" were its concepts). A label that leads into a list or
+    a paragraph ("**Examples:**" over its items) introduces them, and stays."""
+    found: set[int] = set()
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if block.kind not in PROSE or not _bare_label(block.text):
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is None or after.kind == "heading" or index + 1 in found:
+            found.add(index)
+    return frozenset(found)
+
+
+def _bare_label(text: str) -> bool:
+    label = text.strip().lstrip("-*•· \t")
+    if not label.endswith((":", "：")):
+        return False
+    words = label.rstrip(":： ").split()
+    return 0 < len(words) <= MAX_BLANK_WORDS and not any(c in label for c in ".?!。？！")
+
+
+def answer_forms(blocks: Sequence[Block]) -> frozenset[int]:
+    """Headings whose sections hold nothing but a worksheet's blanks (`answer_blanks`):
+    "Your Analysis:" over "**Poem chosen:**", "**First rhyme set:**", … is the form the
+    student fills in, no topic ("rhyming poem" and "lines" were concepts of "Your Rhyming
+    Poem:" and "Your Lines:"), and it names no module either."""
+    blanks = answer_blanks(blocks)
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        end = next(
+            (j for j in range(index + 1, len(blocks)) if blocks[j].kind == "heading"),
+            len(blocks),
+        )
+        body = range(index + 1, end)
+        if body and all(j in blanks for j in body):
+            found.add(index)
+    return frozenset(found)

@@ -404,3 +404,18 @@ NUMBERED_ARTEFACT = (
 # goes with the listing (`examples`), and its label is no word of the text: "Filename" over
 # every listing of a Rust chapter was one of its concepts (`terms`).
 FILE_CAPTION = re.compile(r"^(?:file\s*name|file|文件名|文件)\s*[:：]\s*\S+$", re.I)
+
+
+# a date opening a label's value: a weekday, a month and its day, a day in figures
+# ("Tuesday, 10/1 by start of class", "Oct 4", "11/5", "2024-10-01")
+_DATE_VALUE = re.compile(
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d{1,4}[/.-]\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
+def opens_on_a_date(text: str) -> bool:
+    """`text` opens on a date: what a label such as "Due:" or "Date:" is given."""
+    return _DATE_VALUE.match(text.lstrip()) is not None

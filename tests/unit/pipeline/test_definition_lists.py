@@ -815,3 +815,18 @@ def test_a_bilingual_word_list_is_a_glossary_of_its_words(tmp_path: Path) -> Non
     assert "重点单词" not in described and "重点短语" not in described
     prose = [Block("list_item", f"{n} 是遗传物质。", 1) for n in ("DNA", "RNA", "mRNA")]
     assert [b.text for b in dashed_glossary(prose)] == [b.text for b in prose]
+
+
+def test_an_aside_to_the_reader_after_a_bold_item_defines_nothing() -> None:
+    """ "**Course Reader** (I will hand this out, but you must bring it to see what is set)":
+    the verb is the aside's, a note on the item, no definition (a syllabus's list of
+    resources gave one as its definition and question). Outside the aside the verb still
+    defines: "A **field notebook** (you will get one) is a bound book of observations"."""
+    note = (
+        "Course Reader (I will hand this out, but you must bring it to each class to see "
+        "what is set for the day!)"
+    )
+    assert list(find_definitions(note, 0, False, emphasis=("Course Reader",))) == []
+    defined = "A field notebook (you will get one) is a bound book of dated observations."
+    found = list(find_definitions(defined, 0, False, emphasis=("field notebook",)))
+    assert [d.term for d in found] == ["field notebook"], found

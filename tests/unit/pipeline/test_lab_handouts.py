@@ -183,3 +183,99 @@ def test_a_lab_handouts_parts_define_nothing_and_a_labelled_sentence_still_defin
         emphasis=("Hypothesis",),
     )
     assert [d.term for d in glossary] == ["Hypothesis"]
+
+
+def test_a_worksheets_blank_answer_fields_are_no_concepts(tmp_path: Path) -> None:
+    """An exercise sheet leaves bold labels with nothing under them for the student to fill
+    in ("**Map chosen:**", "**Second landform:**"): a handout on landforms kept each as a
+    concept. A bold label leading into a list ("**Clues:**" over its items) stays."""
+    text = (
+        "# Exercise 3: Reading a Contour Map\n\n"
+        "A **contour line** joins points of equal height. Where contour lines crowd "
+        "together the slope is steep; a **spur** is a tongue of high land.\n\n"
+        "**Clues:**\n\n"
+        "- Contour lines bend upstream where they cross a valley.\n"
+        "- Spot heights mark summits.\n\n"
+        "## Your Answers\n\n"
+        "**Map chosen:**\n\n"
+        "**First landform:**\n\n"
+        "**Second landform:**\n\n"
+        "**Reasons for your reading:**\n\n"
+        "## Part Two\n\n"
+        "Draw a cross-section through a spur and mark each contour line it crosses.\n\n"
+        "**Sketch notes:**\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "sheet.md")}
+    assert {"contour line", "spur"} <= titles, titles
+    assert not titles & {"map chosen", "first landform", "second landform", "sketch notes"}
+    assert not titles & {"reasons for your reading", "reasons"}, titles
+
+
+def test_a_heading_over_nothing_but_answer_blanks_names_no_topic(tmp_path: Path) -> None:
+    """ "Your Walk Record:" over "**Route walked:**", "**Landmarks passed:**" heads the form
+    the student fills in, no topic: "walk record" was a concept. A heading over a blank
+    and some prose ("Field Sketch") still names its topic."""
+    text = (
+        "# Exercise 5: Mapping the School Grounds\n\n"
+        "Walk the school grounds, then keep a walk record of your route from the gate.\n\n"
+        "## Your Walk Record:\n\n"
+        "**Route walked:**\n\n"
+        "**Landmarks passed:**\n\n"
+        "## Field Sketch\n\n"
+        "A field sketch records what you see from one point, with a north arrow.\n\n"
+        "**Your notes:**\n"
+    )
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, text, "map.md")}
+    assert "field sketch" in titles, titles
+    assert not titles & {"walk record", "your walk record"}, titles
+
+
+WORKSHOP = """# Essay Workshop 2
+
+**Draft Due:** Friday, 3/14 by the start of class.
+
+**Final Copy Due:** Oct 4, uploaded as a PDF.
+
+**Thesis:** the one claim an essay argues, stated in its first paragraph.
+
+Write a thesis, then support the thesis with two pieces of evidence. A thesis that
+cannot be disputed argues nothing.
+"""
+
+FRAGMENTS = """# Exercise 2: Sentence Fragments
+
+A **sentence fragment** lacks a subject or a finite verb.
+
+## Instructions:
+
+- Re-write the passage so that each sentence fragment becomes a sentence.
+- Compare your version with a partner's.
+
+## Passage
+
+Walking to the station. The train late again.
+"""
+
+
+def test_a_handouts_deadline_label_is_no_concept(tmp_path: Path) -> None:
+    """ "**Draft Due:** Friday, 3/14" and "**Due:** Oct 4" label a handout's deadlines: "draft
+    due" was a concept. A bold label glossed by words ("**Thesis:** the claim …") stays."""
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, WORKSHOP, "workshop.md")}
+    assert "thesis" in titles, titles
+    assert not titles & {"draft due", "final copy due", "final copy", "draft"}, titles
+
+
+def test_a_worksheets_instructions_heading_names_no_topic(tmp_path: Path) -> None:
+    """ "Instructions:" over "Re-write the passage …", "Compare …" heads the task, no topic
+    ("instructions" was a concept and a module's name). Over prose about a processor's
+    instructions, "Instructions" is the topic."""
+    titles = {c.title.casefold() for c in concepts_of(tmp_path, FRAGMENTS, "sheet.md")}
+    assert "sentence fragment" in titles, titles
+    assert "instructions" not in titles, titles
+    chip = (
+        "# The Processor\n\n## Instructions\n\n"
+        "Instructions are the words of a processor's language. Each of the instructions "
+        "names an operation and its operands; the instructions of a program run in order.\n"
+    )
+    found = {c.title.casefold() for c in concepts_of(tmp_path, chip, "chip.md")}
+    assert "instructions" in found, found

@@ -68,6 +68,47 @@ def test_a_syllabus_policies_name_no_concept(tmp_path: Path) -> None:
         assert leak not in titles, titles
 
 
+def test_the_rules_under_a_syllabus_policies_heading_name_no_concept(tmp_path: Path) -> None:
+    """ "Course Expectations and Policies" over "Electronics", "Accessibility", "Laptops in
+    Class": each names a rule of the course, no topic (a literature syllabus kept
+    "electronics" and "accessibility"). Under a chapter's "Monetary Policy", the
+    sub-headings stay topics."""
+    text = (
+        "# Marine Ecology\n\n## Course Description\n\n"
+        "We study kelp forests and the food webs of the open ocean.\n\n"
+        "## Course Expectations and Policies\n\n### Electronics\n\n"
+        "Electronics are welcome when we read; electronics stay closed in discussion.\n\n"
+        "### Accessibility\n\nAccessibility matters: tell me what accessibility needs "
+        "you have.\n\n### Laptops in Class\n\nLaptops in class are for notes only.\n"
+    )
+    titles = {t.casefold() for t in titles_of(tmp_path, text)}
+    assert not {"electronics", "accessibility", "laptops in class", "laptops"} & titles, titles
+    economics = (
+        "# Macroeconomics\n\n## Monetary Policy\n\n### Open Market Operations\n\n"
+        "Open market operations buy and sell bonds to move the interest rate.\n\n"
+        "### Reserve Requirements\n\nReserve requirements fix how much a bank must hold.\n"
+    )
+    found = {t.casefold() for t in titles_of(tmp_path, economics, "econ.md")}
+    assert {"open market operations", "reserve requirements"} <= found, found
+
+
+def test_a_syllabus_headers_labelled_people_are_no_concepts(tmp_path: Path) -> None:
+    """A syllabus's header lines, one paragraph broken by hand, label its people in bold
+    ("**Instructor:** …", "**TA:** …"): "instructor" was a concept. A bold
+    term in the description stays one."""
+    text = (
+        "# Marine Ecology\n\n"
+        "Coastal University  \n**Instructor:** Dana Reef  \n**TA:** Sam Tide"
+        "  \n**Email:** reef@example.edu\n\n"
+        "## Course Description\n\nWe study **kelp forests** and the food webs of the open "
+        "ocean; a kelp forest shelters fish as a rainforest shelters birds. The instructor "
+        "and the TA hold office hours weekly.\n"
+    )
+    titles = {t.casefold() for t in titles_of(tmp_path, text)}
+    assert "kelp forests" in titles or "kelp forest" in titles, titles
+    assert not {"instructor", "ta"} & titles, titles
+
+
 def test_a_course_outlines_items_are_its_topics(tmp_path: Path) -> None:
     """A syllabus is mostly policies: the topics it teaches are its outline's list items,
     which the rest never names again, and a week's list after its label."""
