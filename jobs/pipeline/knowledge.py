@@ -30,7 +30,7 @@ from jobs.pipeline.model import (
 )
 from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
-from jobs.pipeline.questions import answered_blanks
+from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.references import bibliography, credits, licence_notices
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus
@@ -96,7 +96,7 @@ def _extract(blocks: Sequence[Block], language: Language, slides: int) -> Knowle
     if chinese:  # a syllabus's "重点是A、B。": its points are stressed (`keypoints`)
         blocks = key_point_emphasis(blocks)
     # an exam's fill-in questions read as the statements its answer key completes
-    blocks = answered_blanks(blocks)
+    blocks = blanks_filled_by_key(blocks)
     if not chinese:  # "**_As we now turn_** to look …" in most paragraphs: style, no stress
         styled = lead_in_style(blocks)
         blocks = [

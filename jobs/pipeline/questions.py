@@ -307,7 +307,7 @@ def _questions_in(text: str) -> list[tuple[int, int, int]]:
     return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
 
 
-def answered_blanks(blocks: Sequence[Block]) -> list[Block]:
+def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with each fill-in question's blanks filled from the document's answer key:
     "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
     statement the pupil completes ("…的式子，叫做化学方程式。"). Read with its blank, the

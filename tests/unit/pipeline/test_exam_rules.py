@@ -16,7 +16,7 @@ from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.questions import (
-    answered_blanks,
+    blanks_filled_by_key,
     asked_topics,
     choices,
     option_names,
@@ -721,7 +721,7 @@ def test_fill_in_questions_read_as_the_statements_the_answer_key_completes(
         else Block("paragraph", p, 1)
         for p in text.strip().split("\n\n")
     ]
-    filled = [b.text for b in answered_blanks(blocks)]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert "散失到大气中的过程叫做蒸腾作用，它主要通过叶片的气孔进行。" in filled[3]
     assert filled[4].startswith("14．________是")  # two blanks, one answer: left as it was
 
@@ -734,7 +734,7 @@ def test_an_answer_key_fills_typed_numbers_only_and_leaves_choices_alone() -> No
         Block("paragraph", "2．由两种元素组成、其中一种是氧元素的化合物叫做______。", 1),
         Block("paragraph", "Answers: 1. B 2. 氧化物", 1),
     ]
-    filled = [b.text for b in answered_blanks(blocks)]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert filled[0] == "1．下列属于化合物的是（　　）"
     assert filled[1] == "2．由两种元素组成、其中一种是氧元素的化合物叫做氧化物。"
 
@@ -767,5 +767,5 @@ def test_a_teachers_copy_writes_the_named_answer_in_brackets(tmp_path: Path) -> 
     )
     described = {c.title: c.description for c in concepts_of(tmp_path, text, "清单.md", "zh-CN")}
     assert described["扩散"] == "不同的物质在互相接触时彼此进入对方的现象叫做扩散。"
-    filled = answered_blanks([Block("paragraph", "分子在不停地做（无规则）运动。", 1)])
+    filled = blanks_filled_by_key([Block("paragraph", "分子在不停地做（无规则）运动。", 1)])
     assert filled[0].text == "分子在不停地做（无规则）运动。"
