@@ -16,8 +16,8 @@ from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.questions import (
-    blanks_filled_by_key,
     asked_topics,
+    blanks_filled_by_key,
     choices,
     option_names,
     option_runs,
