@@ -406,13 +406,16 @@ def find_concepts(
         for i, b in enumerate(blocks)
         if i and blocks[i - 1].kind == "heading"
     )
-    definitions += [d for d in headed if d is not None]
     boxed = (
         headed_box_entry(blocks[i - 1].text, b, blocks[i + 1], i + 1)
         for i, b in enumerate(blocks[:-1])
         if i and blocks[i - 1].kind == "heading"
     )
-    definitions += [d for d in boxed if d is not None]
+    organised = [d for d in (*headed, *boxed) if d is not None]
+    definitions += organised
+    # the organiser teaches its word whole, as a vocabulary table's term column does: a
+    # gerund heading ("Weathering"), read as a heading's wording, was lost though defined
+    cues += [Cue(d.term, "entry", d.block) for d in organised]
     if chinese:
         # the same table in a PDF, its rows flattened to "name gloss" lines
         spaced = (zh_spaced_entry(blocks[i], i) for i in sorted(glossary_sections(blocks)))

@@ -272,7 +272,10 @@ def test_a_vocabulary_organisers_definition_box_defines_the_heading_word(tmp_pat
         "| Land built from sediment where a river enters the sea. | Fan-shaped; fertile soil. |\n"
         "| **Examples** | **Non-examples** |\n| Nile delta | A canyon |\n\n"
         "## Canyon\n\n| Definition | Characteristics |\n|---|---|\n"
-        "| Deep valley. | Steep walls. |\n"
+        "| Deep valley. | Steep walls. |\n\n"
+        # a gerund heading is the word taught too (as a heading's wording it was lost)
+        "## Leaching\n\n| Definition | Characteristics |\n|---|---|\n"
+        "| The washing of minerals down through the soil by water. | Leaves topsoil poor. |\n"
     )
     described = {
         c.key: c.description
@@ -280,6 +283,9 @@ def test_a_vocabulary_organisers_definition_box_defines_the_heading_word(tmp_pat
     }
     assert described["delta"] == "Delta: Land built from sediment where a river enters the sea."
     assert not described.get("canyon")
+    assert (
+        described["leaching"] == "Leaching: The washing of minerals down through the soil by water."
+    )
 
 
 def test_a_vocabulary_organiser_read_from_a_pdf_defines_by_the_box_under_its_labels() -> None:
