@@ -102,6 +102,9 @@ _EN_TOKEN = re.compile(
     rf"(?:['’-][{_LATIN}0-9]+|{_NAME_PAIR_DASH}[{_LATIN}0-9]+)*['’]?"
     rf"|{_NUMBERED_COMPOUND}|{PLACEHOLDER}|[^\s{_LATIN}]"
 )
+# an ordinal word, "第一" … "第十", which opens or sits inside a name before a noun
+_ZH_ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]")
+_ZH_NAME_NOUNS = frozenset({"n", "nr", "ns", "nt", "nz", "vn", "l", "j"})
 _ZH_NOUNISH = {
     "n",
     "nr",
@@ -815,6 +818,12 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
                 phrases.append(current)
             current = []
             taught = next(i for i in range(position + 1, len(tagged)) if not tagged[i][0].isspace())
+            continue
+        if _ZH_ORDINAL_WORD.fullmatch(word) and _following(tagged, position)[1] in _ZH_NAME_NOUNS:
+            # an ordinal inside a name, before its noun: "牛顿第一定律", "热力学第二定律",
+            # "第一宇宙速度" (tagged a numeral, it ended the run: a physics sheet's law,
+            # defined by "这个规律叫做牛顿第一定律", was no concept, and 定律 was one)
+            current.append((word, "n"))
             continue
         if word in NAMES_TAGGED_FUNCTION:
             # rjieba tags 自我 (the self) a pronoun, 几何 and 假说 function words: read as

@@ -16,6 +16,7 @@ from jobs.pipeline.structure import (
     gloss_terms,
     heading_terms,
 )
+from tests.unit.pipeline.written import concepts_of
 
 
 def titles_of(tmp_path: Path, text: str) -> set[str]:
@@ -425,7 +426,6 @@ def test_chinese_labels_numbered_in_a_series_are_no_concepts() -> None:
 def test_a_method_named_with_and_without_its_fa_is_one_concept(tmp_path: Path) -> None:
     # "最小二乘法" and "最小二乘" in one chapter: 法 after a name ending on a verb is the
     # method of doing it, the same topic; after a noun it may be a law (劳动合同法)
-    from tests.unit.pipeline.written import concepts_of
 
     text = (
         "# 拟合\n\n## 最小二乘法\n\n**最小二乘法**是使残差平方和最小的估计方法。"
@@ -440,7 +440,6 @@ def test_a_method_named_with_and_without_its_fa_is_one_concept(tmp_path: Path) -
 
 def test_of_the_form_before_a_formula_is_no_name(tmp_path: Path) -> None:
     # rjieba cuts 形如 (of the form) as the noun 形 and 如: "形如", "公式形如" were concepts
-    from tests.unit.pipeline.written import concepts_of
 
     text = (
         "# 时间序列\n\n## 自回归模型\n\n自回归模型是用过去的值预测当前值的模型。"
@@ -450,3 +449,18 @@ def test_of_the_form_before_a_formula_is_no_name(tmp_path: Path) -> None:
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "自回归模型" in titles
     assert not any("形如" in t for t in titles)
+
+
+def test_an_ordinal_inside_a_name_is_part_of_it(tmp_path: Path) -> None:
+    """ "开普勒第三定律", "第二宇宙速度": an ordinal before the name's noun, which rjieba tags
+    a numeral, is the name's; it ended the run, and a law defined in the body by "这个规律
+    叫做…" was no concept (its 定律 alone was one)."""
+    text = (
+        "# 行星运动\n\n所有行星绕太阳运动的轨道半长轴的三次方跟公转周期的二次方的比值都相等，"
+        "这个规律叫做开普勒第三定律。开普勒第三定律适用于所有行星。\n\n"
+        "物体挣脱地球引力束缚的最小发射速度叫做第二宇宙速度。第二宇宙速度约为11.2 km/s。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "讲义.md", "zh-CN")}
+    assert described["开普勒第三定律"].endswith("这个规律叫做开普勒第三定律。")
+    assert described["第二宇宙速度"]
+    assert "定律" not in described
