@@ -321,7 +321,8 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
         else b
         for b in blocks
     ]
-    start = next((i for i, b in enumerate(blocks) if ANSWER_KEY_LABEL.match(b.text)), None)
+    blocks = _inline_answers_filled(blocks)
+    start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
     if start is None:
         return blocks
     key_level = blocks[start].level if blocks[start].kind == "heading" else 0
@@ -355,11 +356,50 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         index, begin, end = places[0]
         text = filled[index].text
-        parts = _ANSWER_SEPARATOR.split(answer.rstrip("。."))
-        question = text[begin:end]
-        if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
+        question = _filled(text[begin:end], answer)
+        if question is not None:
+            filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
+    return filled
+
+
+def _filled(question: str, answer: str) -> str | None:
+    """`question` with its write-in blanks filled by `answer`'s parts, one a blank in order
+    (`_ANSWER_SEPARATOR`); None when the counts differ."""
+    parts = _ANSWER_SEPARATOR.split(answer.strip().rstrip("。."))
+    if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
+        return None
+    pieces = _WRITE_IN.split(question)
+    return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+
+
+def _opens_key(text: str) -> bool:
+    """The block opens an answer key: its label alone, or the label and numbered answers
+    ("参考答案：1．C　2．C"); a question's own answer after the label ("答案：惯性") is none."""
+    label = ANSWER_KEY_LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :].strip()
+    return not rest or rest[0].isdigit()
+
+
+# a question's own answer on the line after it: "【答案】惯性", "答案：惯性", "Answer: osmosis"
+_INLINE_ANSWER = re.compile(
+    r"^\s*(?:[【\[](?:参考)?答案[】\]]\s*[:：]?|(?:参考)?答案\s*[:：]|(?:answer|ans)\s*[:：])"
+    r"\s*(?P<a>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
+    """The blocks with each fill-in question whose answer follows it on its own line
+    ("1．……的性质叫做______。" then "【答案】惯性", as a 知识清单 or a worksheet with its
+    answers writes them) filled with that answer."""
+    filled = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        answer = _INLINE_ANSWER.match(blocks[i + 1].text)
+        if answer is None or block.kind not in ("paragraph", "list_item"):
             continue
-        pieces = _WRITE_IN.split(question)
-        question = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
-        filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
+        question = _filled(block.text, answer["a"])
+        if question is not None:
+            filled[i] = replace(block, text=question)
     return filled

@@ -769,3 +769,23 @@ def test_a_teachers_copy_writes_the_named_answer_in_brackets(tmp_path: Path) -> 
     assert described["扩散"] == "不同的物质在互相接触时彼此进入对方的现象叫做扩散。"
     filled = blanks_filled_by_key([Block("paragraph", "分子在不停地做（无规则）运动。", 1)])
     assert filled[0].text == "分子在不停地做（无规则）运动。"
+
+
+def test_a_fill_in_questions_own_answer_on_the_next_line_fills_it(tmp_path: Path) -> None:
+    """A 知识清单 or a worksheet with its answers gives each question's answer on the line
+    after it ("【答案】惯性", "答案：…", "Answer: …"); such a line opens no answer key."""
+    text = (
+        "# 光现象 知识清单\n\n1．光在同种均匀介质中沿直线传播，影子的形成说明了光的______。\n\n"
+        "【答案】直线传播\n\n2．平行光射到粗糙的表面上，反射光射向各个方向，这种反射叫做______。\n\n"
+        "答案：漫反射\n\n漫反射使我们能从不同方向看到本身不发光的物体。\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, text, "清单.md", "zh-CN")}
+    assert described["漫反射"] == "平行光射到粗糙的表面上，反射光射向各个方向，这种反射叫做漫反射。"
+    blocks = [
+        Block("paragraph", "1. Water moving through a plant and out of its leaves is ______.", 1),
+        Block("paragraph", "Answer: transpiration", 1),
+    ]
+    filled = blanks_filled_by_key(blocks)
+    assert (
+        filled[0].text == "1. Water moving through a plant and out of its leaves is transpiration."
+    )
