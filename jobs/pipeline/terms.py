@@ -327,6 +327,12 @@ _ZH_DONE_WITH = frozenset(
         "拟合",
         "证明",
         "推导",
+        # what a lesson's aims have pupils do with a law or an idea: "用惯性解释现象",
+        # "利用欧姆定律分析电路" (惯性解释 was a 说课稿's concept)
+        "解释",
+        "说明",
+        "分析",
+        "判断",
     ]
 )
 # An answer key's verdict on an option or a statement: "B错误", "④正确" (B is wrong):

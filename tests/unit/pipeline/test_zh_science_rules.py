@@ -464,3 +464,16 @@ def test_an_ordinal_inside_a_name_is_part_of_it(tmp_path: Path) -> None:
     assert described["开普勒第三定律"].endswith("这个规律叫做开普勒第三定律。")
     assert described["第二宇宙速度"]
     assert "定律" not in described
+
+
+def test_a_verb_of_explaining_done_with_a_named_thing_ends_its_name(tmp_path: Path) -> None:
+    """ "能用浮力解释生活中的现象" (explain things by buoyancy), a lesson's aim: 解释 is done
+    with 浮力, no part of its name ("浮力解释" was a concept)."""
+    text = (
+        "# 浮力\n\n浸在液体中的物体受到液体向上托的力叫做浮力。\n\n"
+        "能用浮力解释生活中的现象。学生用浮力解释轮船为什么能浮在水面上。\n\n"
+        "利用浮力分析潜水艇的沉浮。浮力的方向总是竖直向上。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "教案.md", "zh-CN")}
+    assert "浮力" in titles
+    assert not titles & {"浮力解释", "浮力分析"}, titles
