@@ -11,7 +11,7 @@ concept; "Types of Binary Trees" and "Hash Table Implementation" name the topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -1041,21 +1041,27 @@ def glossary_columns(header: Sequence[str]) -> tuple[int, int] | None:
     table's header cells ("Term | Definition", "名词 | 解释 | 举例"); None for any other
     table's. A cell's Markdown marks are no part of its name."""
     cells = [cell.strip("*_` ") for cell in header]
-    name = next(
-        (
-            i
-            for i, cell in enumerate(cells)
-            if ZH_TERM_COLUMN.fullmatch(cell)
-            or EN_TERM_COLUMN.fullmatch(cell)
-            or _EN_PART_COLUMN.fullmatch(cell)
-        ),
-        None,
+    if any(_term_column(cell) for cell in cells):
+        return _paired_columns(cells, _term_column, MEANING_COLUMN)
+    return _event_columns(cells) or _defined_kind_columns(cells)
+
+
+def _term_column(cell: str) -> bool:
+    return bool(
+        ZH_TERM_COLUMN.fullmatch(cell)
+        or EN_TERM_COLUMN.fullmatch(cell)
+        or _EN_PART_COLUMN.fullmatch(cell)
     )
+
+
+def _paired_columns(
+    cells: Sequence[str], names: Callable[[str], object], meanings: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """The first column `names` accepts and the first after it `meanings` matches."""
+    name = next((i for i, cell in enumerate(cells) if names(cell)), None)
     if name is None:
-        return _event_columns(cells) or _defined_kind_columns(cells)
-    meaning = next(
-        (i for i in range(name + 1, len(cells)) if MEANING_COLUMN.fullmatch(cells[i])), None
-    )
+        return None
+    meaning = next((i for i in range(name + 1, len(cells)) if meanings.fullmatch(cells[i])), None)
     return None if meaning is None else (name, meaning)
 
 
@@ -1098,13 +1104,7 @@ def _defined_kind_columns(cells: Sequence[str]) -> tuple[int, int] | None:
 
 def _event_columns(cells: Sequence[str]) -> tuple[int, int] | None:
     """A timeline's column of events and, after it, the column of their significance."""
-    name = next((i for i, cell in enumerate(cells) if _EVENT_COLUMN.fullmatch(cell)), None)
-    if name is None:
-        return None
-    meaning = next(
-        (i for i in range(name + 1, len(cells)) if _SIGNIFICANCE_COLUMN.fullmatch(cells[i])), None
-    )
-    return None if meaning is None else (name, meaning)
+    return _paired_columns(cells, _EVENT_COLUMN.fullmatch, _SIGNIFICANCE_COLUMN)
 
 
 # a cell that is one English name: one to four words, no sentence's mark
