@@ -1463,6 +1463,12 @@ REFERENCE_HEADINGS = frozenset(
         "参考资料",
         "参考",
         "参考链接",
+        # a lecture chapter's list of papers and pages to go on with, as "further reading"
+        # (a reading list's paper titles were definitions: "BERT: Pre-training of …")
+        "延伸阅读",
+        "扩展阅读",
+        "拓展阅读",
+        "推荐阅读",
     ]
 )
 

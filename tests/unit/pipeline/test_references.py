@@ -342,3 +342,18 @@ def test_a_classical_citations_short_title_is_no_concept() -> None:
     # a figure's number, a king's numeral and a volume cited in words stay
     for kept in ("the tree (Fig. 3) grows", "Henry (VIII) ruled", "see (Volume II) below"):
         assert without_credits(kept) == kept
+
+
+def test_a_chinese_further_reading_section_is_a_reading_list() -> None:
+    # "延伸阅读" (further reading) closed a lecture chapter with papers listed as links:
+    # "[Widget: A Simple Way to …](…). Authors. 2018." gave Widget the paper's title for
+    # its definition
+    blocks = _blocks(
+        ("heading", "光照模型", 2),
+        ("paragraph", "光照模型描述了光与物体表面的相互作用。", 0),
+        ("heading", "延伸阅读", 2),
+        ("list_item", "Shader: A Simple Way to Draw Light on Surfaces. Ann Lee. 2018.", 0),
+        ("heading", "扩展阅读", 2),
+        ("list_item", "Phong: Illumination for Computer Generated Pictures.", 0),
+    )
+    assert bibliography(blocks) == {2, 3, 4, 5}
