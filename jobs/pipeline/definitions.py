@@ -924,7 +924,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
         if spelled_out_only(term, rest):
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
-        if _POINTS_ELSEWHERE.match(rest):
+        if _no_meaning_here(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
         if term.casefold() in _TASK_LABELS and (has_han(term) or _imperative(rest)):
             continue  # "Directions: Read the passage below …": a worksheet's instruction
@@ -1028,6 +1028,21 @@ _POINTS_ELSEWHERE = re.compile(
     r"|previously|in\s+(?:the\s+)?(?:previous|last|earlier)\b))",
     re.I,
 )
+# a gloss that says what the text will do about the term, no meaning of it: "我们将主要讨论
+# Transformer 架构" (a chapter's opening bullets, its plan), "本节将介绍…", "we will discuss …"
+_ANNOUNCES_PLAN = re.compile(
+    r"(?:我们|本章|本节|本讲|下面|接下来|这里)[^，。；,]{0,4}?(?:将|会|要|来)[^，。；,]{0,6}?"
+    r"(?:讨论|介绍|讲解|学习|探讨|研究|分析|关注)"
+    r"|(?:we|this\s+(?:chapter|section|lecture))\s+(?:will|shall)\s+(?:\w+\s+)?"
+    r"(?:discuss|introduce|cover|look\s+at|focus|explore|study|examine)\b",
+    re.IGNORECASE,
+)
+
+
+def _no_meaning_here(gloss: str) -> bool:
+    """The gloss points to where the term was explained (`_POINTS_ELSEWHERE`) or opens on
+    what the text will do about it (`_ANNOUNCES_PLAN`): neither says what it means."""
+    return bool(_POINTS_ELSEWHERE.match(gloss) or _ANNOUNCES_PLAN.match(gloss))
 
 
 def _run_in_gloss(rest: str) -> bool:
@@ -1159,7 +1174,7 @@ def _zh_list_entry(
         return None
     if members_only(match.group("t"), match.group("rest")):
         return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
-    if _POINTS_ELSEWHERE.match(match.group("rest").lstrip(" *_`")):
+    if _no_meaning_here(match.group("rest").lstrip(" *_`")):
         return None  # "归并排序：本节开头已介绍，不再赘述。": said elsewhere, not here
     if apparatus(match.group("t")):
         # "1. 知识目标：理解…", "学时：2": the document's own label before what it says of

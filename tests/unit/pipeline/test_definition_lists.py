@@ -795,3 +795,20 @@ def test_an_entry_whose_gloss_names_another_thing_defines_its_label_too() -> Non
     entry = "蒸馏：利用各组分沸点不同将液体混合物分离的操作，蒸出的组分称为馏出液。"
     found = {d.term for d in find_definitions(entry, 0, True, ("蒸馏",))}
     assert found == {"蒸馏", "馏出液"}
+
+
+def test_an_entry_announcing_what_the_text_will_do_is_no_definition() -> None:
+    # a chapter's opening bullets said what it would cover: "- 光照模型（Lighting
+    # model）：我们将主要讨论…" answered "什么是光照模型？" with the plan, not the meaning
+    from jobs.pipeline.definitions import _zh_list_entry
+
+    plan = "- 光照模型（Lighting model）：我们将主要讨论漫反射和镜面反射两种情形。"
+    assert _zh_list_entry(plan, 0, item=True) is None
+    assert _zh_list_entry("- 阴影映射：本节将介绍如何用深度图判断遮挡。", 0, item=True) is None
+    assert not glossed(
+        "**Shadow mapping**: we will discuss how depth maps decide it.", "Shadow mapping"
+    )
+    # an entry that says what the term is still defines it, even one naming "we"
+    entry = "- 阴影映射：一种用深度图判断遮挡的技术，我们将在下一节实现它。"
+    assert _zh_list_entry(entry, 0, item=True) is not None
+    assert glossed("**Heap**: a tree kept in order, as we will see.", "Heap")
