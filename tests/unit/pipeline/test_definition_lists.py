@@ -812,3 +812,20 @@ def test_an_entry_announcing_what_the_text_will_do_is_no_definition() -> None:
     entry = "- 阴影映射：一种用深度图判断遮挡的技术，我们将在下一节实现它。"
     assert _zh_list_entry(entry, 0, item=True) is not None
     assert glossed("**Heap**: a tree kept in order, as we will see.", "Heap")
+
+
+def test_a_name_then_a_comma_and_jiushi_defines_it() -> None:
+    # "数据并行，就是将数据切分…" (X, that is…): a lecture's definition without 所谓 opening
+    # it, and the chapter's key term had none
+    from jobs.pipeline.definitions import find_definitions
+
+    def terms(sentence: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True)]
+
+    assert terms("哈希表，就是用键直接算出存放位置的一种查找结构。") == ["哈希表"]
+    assert terms("分块矩阵，就是把一个矩阵用横线和竖线分成若干小块。") == ["分块矩阵"]
+    # a phrase that restates or sums up before 就是 names nothing
+    assert terms("简单来说，就是把数据分到多个设备上。") == []
+    assert terms("换句话说，就是每台设备只算一部分。") == []
+    assert terms("比如，就是把矩阵按行切开。") == []
+    assert terms("哈希表，就是说它能很快找到值。") == []
