@@ -10,7 +10,7 @@ layout also points at; 0.8 where X itself is emphasised, and "Xs are <plural gen
 too); an emphasised term opening its sentence before a colon, a
 glossary entry (0.75); an appositive after an emphasised term, "**X**, the …", "**X**,
 organelles that …", "**X**, or Y" (0.72); 我们称…为X (0.9), X是指/指的是 (0.85), X(被)定义为 (0.85),
-所谓X(就)是, X，指… (0.85), 称为/称作/叫做/叫作X and a lecture's 这叫X (0.8),
+所谓X(就)是, X，指… (0.85), 称为/称作/叫做/叫作X, a lecture's 这叫X and X，就是… (0.8),
 X（gloss）是… (0.55); in plain text (no emphasis anywhere) also X是一种…,
 X是…的场所/过程/总称, X用来衡量/描述… (0.55).
 """
@@ -445,6 +445,15 @@ _ZH_NAME_MEANS = re.compile(
     r"(?:通常|一般|主要|泛|特|专|仅)?(?<![手食拇屈所直意])"
     r"指(?![的向出导挥定责示望引着数标南令针甲纹头点明控派使正称代])"
 )
+# "数据并行，就是将数据切分…": the name opening its sentence, a comma and 就是 (that is),
+# as a lecture defines without 所谓 before it (a distributed-training chapter's key term
+# had no definition); not "就是说" (that is to say), nor a phrase that restates or sums up
+# before it ("简单来说，就是…", "换句话说，就是…": 说 ends them)
+_ZH_NAME_IS_JUST = re.compile(
+    rf"^(?!{_ZH_POINTER}|[这那此该其它他她我你换也即还总简])"
+    r"(?P<t>[^，。；：、！？,.;:\s的][^，。；：、！？,.;:的]{1,11}?)(?<![说讲言看之])\s*[，,]\s*"
+    r"就是(?!说)"
+)
 # the word classes a name does not open on: a preposition, a pronoun, a conjunction, an
 # adverb, a locality word, a numeral
 _ZH_NOT_OPENING_A_NAME = frozenset({"p", "r", "c", "d", "f", "m"})
@@ -517,6 +526,7 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # right after it, with no 是 or comma between, as notes write it; 指 alone (not 指出,
     # 指向, 指数 …) and no finger (手指, 食指) or 所指 ending the name
     (_ZH_NAME_MEANS, 0.85),
+    (_ZH_NAME_IS_JUST, 0.8),  # weaker than 是指: 就是 also restates
     # "此数值被定义为阿伏伽德罗常数": what a demonstrative points back to is given its name
     (
         re.compile(
@@ -925,7 +935,7 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**Monosaccharides**: glucose, fructose and galactose"
         if spelled_out_only(term, rest):
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
-        if _POINTS_ELSEWHERE.match(rest):
+        if _no_meaning_here(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
         if term.casefold() in TASK_LABELS and (has_han(term) or imperative(rest)):
             continue  # "Directions: Read the passage below …": a worksheet's instruction
@@ -1053,6 +1063,21 @@ _POINTS_ELSEWHERE = re.compile(
     r"|previously|in\s+(?:the\s+)?(?:previous|last|earlier)\b))",
     re.I,
 )
+# a gloss that says what the text will do about the term, no meaning of it: "我们将主要讨论
+# Transformer 架构" (a chapter's opening bullets, its plan), "本节将介绍…", "we will discuss …"
+_ANNOUNCES_PLAN = re.compile(
+    r"(?:我们|本章|本节|本讲|下面|接下来|这里)[^，。；,]{0,4}?(?:将|会|要|来)[^，。；,]{0,6}?"
+    r"(?:讨论|介绍|讲解|学习|探讨|研究|分析|关注)"
+    r"|(?:we|this\s+(?:chapter|section|lecture))\s+(?:will|shall)\s+(?:\w+\s+)?"
+    r"(?:discuss|introduce|cover|look\s+at|focus|explore|study|examine)\b",
+    re.IGNORECASE,
+)
+
+
+def _no_meaning_here(gloss: str) -> bool:
+    """The gloss points to where the term was explained (`_POINTS_ELSEWHERE`) or opens on
+    what the text will do about it (`_ANNOUNCES_PLAN`): neither says what it means."""
+    return bool(_POINTS_ELSEWHERE.match(gloss) or _ANNOUNCES_PLAN.match(gloss))
 
 
 def _run_in_gloss(rest: str) -> bool:
@@ -1184,7 +1209,7 @@ def _zh_list_entry(
         return None
     if members_only(match.group("t"), match.group("rest")):
         return None  # "角度测量——水平角、竖直角": its kinds listed, no meaning
-    if _POINTS_ELSEWHERE.match(match.group("rest").lstrip(" *_`")):
+    if _no_meaning_here(match.group("rest").lstrip(" *_`")):
         return None  # "归并排序：本节开头已介绍，不再赘述。": said elsewhere, not here
     if apparatus(match.group("t")):
         # "1. 知识目标：理解…", "学时：2": the document's own label before what it says of

@@ -1505,6 +1505,12 @@ REFERENCE_HEADINGS = frozenset(
         "参考资料",
         "参考",
         "参考链接",
+        # a lecture chapter's list of papers and pages to go on with, as "further reading"
+        # (a reading list's paper titles were definitions: "BERT: Pre-training of …")
+        "延伸阅读",
+        "扩展阅读",
+        "拓展阅读",
+        "推荐阅读",
     ]
 )
 
@@ -1832,8 +1838,13 @@ ZH_STOP = _words(
     通过 使用 用 用于 进行 得到 得 地 着 过 吗 呢 吧 啊 来 所示 如图 如图所示 如下图所示 如上图所示
     如表所示 如下所示 下图 上图 注意 请注意 注意到
     不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需
-    这门 那门 该门 此门 本门 每门 各门"""
+    这门 那门 该门 此门 本门 每门 各门
+    不难看出 不难发现 可以看出 由此可见 显而易见 综上所述 总而言之 换句话说 换言之
+    也就是说"""
 )
+# (the connectives that draw a conclusion or restate, which rjieba reads as one idiom:
+# "不难看出,…" opened three paragraphs of a tips page typed with half-width commas and was
+# a concept; they say "so", never name anything)
 # (a demonstrative with the measure word of a subject or a course, which rjieba tags a
 # noun: "数学建模这门学科" and "这门学科" were concepts of a textbook's introduction)
 # (the modals negated, as rjieba reads them: one word each, which ended a run on a name,

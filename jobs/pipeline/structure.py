@@ -69,9 +69,12 @@ from jobs.pipeline.textutil import (
 # ALU" was titled "位 ALU" and gave the concept 位. After a space, a measure word going on
 # into a word ("2 位置与位移") is the title after a section's number.
 _ZH_COUNTERS = "[位个种次条维阶路倍元]"
+# (a unit set lower case: a title's first word is capitalised, "3.2.2 Byte pair encoding"
+# is section 3.2.2 and its title, and read as two bytes it named no topic; the pattern is
+# used case-blind, so the unit's case is checked on its own)
 _QUANTITY = (
     rf"\d+{_ZH_COUNTERS}"
-    rf"|\d+(?:\.\d+)*\s*(?:{_ZH_COUNTERS}(?![\u3400-\u9fff])|字节|比特|(?:bits?|bytes?)\b)"
+    rf"|\d+(?:\.\d+)*\s*(?:{_ZH_COUNTERS}(?![\u3400-\u9fff])|字节|比特|(?-i:bits?|bytes?)\b)"
 )
 # A number written against one to three capitals and nothing more of a word is a name's,
 # not the heading's: "3S" (RS, GIS and GNSS), "5G", "3D 打印" (a GIS chapter's "3S" made a

@@ -200,6 +200,31 @@ ZH_CLASSIFIERS = frozenset("个件条种次位只台棵项组段行列层步轮�
 # 段 too: rjieba cuts 字段 (a field) into 字 + 段 wherever it stands ("RISC-V 字段" was a
 # concept "RISC-V 字"), as it would 数据段 or 线段 were they not in its dictionary
 ZH_HEADS = frozenset(["层", "集", "段"])
+# nouns of a point of view that 上 after makes an adverb: "逻辑上" (logically), "理论上"
+# (in theory), "本质上", "直觉上". rjieba cuts them noun + locality word, and the noun was
+# a concept of a chapter that said "逻辑上的矩阵乘法" three times (逻辑, logic); a place
+# keeps its 上 apart ("地球上的生物"), and so does a noun that may be one ("细胞表面上")
+ZH_VIEWPOINT_NOUNS = frozenset(
+    [
+        "逻辑",
+        "理论",
+        "本质",
+        "直觉",
+        "直观",
+        "原则",
+        "形式",
+        "概念",
+        "总体",
+        "整体",
+        "客观",
+        "主观",
+        "名义",
+        "字面",
+        "数值",
+        "语法",
+        "语义",
+    ]
+)
 _HEADED = frozenset(["n", "vn", "v", "nz", "l", "j", "ng", "b", "an"])
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9]+(?:[{NAME_DASHES}][A-Za-z0-9]+)*")
 
@@ -256,7 +281,8 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     after a count is one again: rjieba reads "第 i 件物品", "m 条边", "有 3 种颜色" as
     … 件物品, 条边, 种颜色 (`_counted`). 层 and 集 after a noun or a verb are the name's
     head, not classifiers: 数据 + 集, 隐藏 + 层, 全 + 连接 + 层 are 数据集, 隐藏层, 全连接层
-    (not after a count: "第 2 层"). A transliterated name is one word (`_transliterated`)."""
+    (not after a count: "第 2 层"). A transliterated name is one word (`_transliterated`).
+    A noun of a point of view and 上 are one adverb (`ZH_VIEWPOINT_NOUNS`: 逻辑上)."""
     joined: list[tuple[str, str]] = []
     for word, pos in _transliterated(tagged):
         if word[:1] in ZH_CLASSIFIERS and (len(word) > 1 or pos != "q") and _counted(joined):
@@ -278,6 +304,9 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
             joined[-1] = ("最" + word, pos)
+            continue
+        if word == "上" and pos == "f" and joined and joined[-1][0] in ZH_VIEWPOINT_NOUNS:
+            joined[-1] = (joined[-1][0] + word, "d")  # "逻辑上": an adverb, no noun
             continue
         if word == "如" and joined and joined[-1][0] == "形":
             # "形如 y = ax + b" (of the form): rjieba cuts it 形 (a noun, "shape") + 如, and

@@ -830,3 +830,34 @@ def test_an_aside_to_the_reader_after_a_bold_item_defines_nothing() -> None:
     defined = "A field notebook (you will get one) is a bound book of dated observations."
     found = list(find_definitions(defined, 0, False, emphasis=("field notebook",)))
     assert [d.term for d in found] == ["field notebook"], found
+
+
+def test_an_entry_announcing_what_the_text_will_do_is_no_definition() -> None:
+    # a chapter's opening bullets said what it would cover: "- 光照模型（Lighting
+    # model）：我们将主要讨论…" answered "什么是光照模型？" with the plan, not the meaning
+    from jobs.pipeline.definitions import _zh_list_entry
+
+    plan = "- 光照模型（Lighting model）：我们将主要讨论漫反射和镜面反射两种情形。"
+    assert _zh_list_entry(plan, 0, item=True) is None
+    assert _zh_list_entry("- 阴影映射：本节将介绍如何用深度图判断遮挡。", 0, item=True) is None
+    assert not glossed(
+        "**Shadow mapping**: we will discuss how depth maps decide it.", "Shadow mapping"
+    )
+    # an entry that says what the term is still defines it, even one naming "we"
+    entry = "- 阴影映射：一种用深度图判断遮挡的技术，我们将在下一节实现它。"
+    assert _zh_list_entry(entry, 0, item=True) is not None
+    assert glossed("**Heap**: a tree kept in order, as we will see.", "Heap")
+
+
+def test_a_name_then_a_comma_and_jiushi_defines_it() -> None:
+    # "数据并行，就是将数据切分…" (X, that is…): a lecture's definition without 所谓 opening
+    # it, and the chapter's key term had none
+    from jobs.pipeline.definitions import find_definitions
+
+    defined = {"哈希表": "用键直接算出存放位置的一种查找结构", "分块矩阵": "把矩阵分成若干小块"}
+    for name, meaning in defined.items():
+        found = find_definitions(f"{name}，就是{meaning}。", 0, True)
+        assert [d.term for d in found] == [name]
+    # a phrase that restates or sums up before 就是 names nothing, nor does 就是说
+    for opening in ("简单来说，就是", "换句话说，就是", "比如，就是", "哈希表，就是说"):
+        assert list(find_definitions(opening + "把数据分到多个设备上。", 0, True)) == []

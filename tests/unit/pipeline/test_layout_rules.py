@@ -3043,3 +3043,21 @@ def test_an_ordinals_ending_after_its_maths_opens_no_term() -> None:
     keys = set(collect([(0, "Water the $k$th bed first, then the $i$-th row of the plot.")]))
     assert not any(k.startswith("th") for k in keys)
     assert {"bed", "row"} <= keys
+
+
+def test_an_abstract_noun_with_shang_is_an_adverb_not_a_name(tmp_path: Path) -> None:
+    # "逻辑上的矩阵乘法", "逻辑上输出的一半" (logically): rjieba cuts 逻辑 + 上, and 逻辑
+    # (logic) was a concept of a chapter on parallel training; 地球上 stays a place
+    def words(text: str) -> list[str]:
+        return [w for w, _ in regroup_zh(rjieba.tag(text)) if w.strip()]
+
+    assert "理论上" in words("理论上可以无限增长")
+    assert "逻辑上" in words("只是逻辑上输出的一半")
+    assert words("地球上的生物")[:2] == ["地球", "上"]
+    text = (
+        "# 切分\n\n## 按行切分\n\n按行切分是把矩阵按行分到多个设备上的方法。\n\n"
+        "逻辑上的矩阵只有一个。逻辑上，按行切分后每块只算一部分。\n\n"
+        "逻辑上输出是完整的，按行切分只改变了存放方式。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "按行切分" in titles and "逻辑" not in titles

@@ -342,3 +342,13 @@ def test_a_classical_citations_short_title_is_no_concept() -> None:
     # a figure's number, a king's numeral and a volume cited in words stay
     for kept in ("the tree (Fig. 3) grows", "Henry (VIII) ruled", "see (Volume II) below"):
         assert without_credits(kept) == kept
+
+
+def test_a_chinese_further_reading_section_is_a_reading_list() -> None:
+    # "延伸阅读" (further reading) closed a lecture chapter with papers listed as links:
+    # "[Widget: A Simple Way to …](…). Authors. 2018." gave Widget the paper's title for
+    # its definition
+    entry = ("list_item", "Shader: A Simple Way to Draw Light on Surfaces. Ann Lee.", 0)
+    prose = ("paragraph", "光照模型描述了光与物体表面的相互作用。", 0)
+    for heading in ("延伸阅读", "扩展阅读", "拓展阅读", "推荐阅读"):
+        assert bibliography(_blocks(prose, ("heading", heading, 2), entry)) == {1, 2}

@@ -774,3 +774,19 @@ def test_the_budgets_length_leaves_out_formulas() -> None:
 
     assert concept_budget(2320, marked=43, body_marked=24) == 32
     assert concept_budget(2320, marked=43, body_marked=24, prose_words=1000) == 43
+
+
+def test_a_title_opening_on_a_capitalised_unit_word_keeps_its_section_number_apart() -> None:
+    """ "3.2.2 Byte pair encoding": a section's number, then a title whose first word, set
+    with a capital, is also a unit's name; read as "2 bytes" the heading kept its number
+    and named no topic, and byte pair encoding was no concept. A count in the unit, set
+    lower case, is still a quantity ("8 bit registers")."""
+    from jobs.pipeline.structure import HEADING_NUMBER
+
+    headings = {
+        "3.2.2 Byte pair encoding": "Byte pair encoding",
+        "4 Bit manipulation": "Bit manipulation",
+        "8 bit registers": "8 bit registers",
+        "16 bytes per line": "16 bytes per line",
+    }
+    assert {h: HEADING_NUMBER.sub("", h).strip() for h in headings} == headings

@@ -1178,3 +1178,18 @@ def test_a_numbered_entry_naming_a_work_by_its_title_defines_the_work() -> None:
     # a title inside the gloss, or marks around more than a name, name nothing new
     (kept,) = find_definitions("1. 勾股定理：《周髀算经》记载的直角三角形三边关系的定理。", 0, True)
     assert kept.term == "勾股定理"
+
+
+def test_a_connective_that_draws_a_conclusion_is_no_concept(tmp_path: Path) -> None:
+    # "不难看出,…" (it is easy to see), typed with a half-width comma, opened three
+    # paragraphs of a tips page and was a concept; "可以看出", "由此可见" and the like say
+    # "so", they name nothing, whatever punctuation follows them
+    from tests.unit.pipeline.written import concepts_of
+
+    said = ["光反应为暗反应提供了能量", "没有光照时光反应就会停止", "两个阶段相互依存"]
+    paragraphs = [f"{opener},{claim}。" for opener in ("不难看出", "由此可见") for claim in said]
+    text = "# 光合作用\n\n## 光反应\n\n光反应是在类囊体膜上进行的反应阶段。\n\n"
+    text += "\n\n".join(paragraphs)
+    titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "光反应" in titles
+    assert not titles & {"不难看出", "由此可见"}
