@@ -376,9 +376,10 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
 # A Chinese English teacher's word list: a headword or a phrase, maybe its phonetic in
 # slashes or brackets, a part of speech, then the Chinese meaning ("athlete /ˈæθliːt/ n.
 # 运动员", "honour n. 荣誉；尊敬 vt. 尊敬", "lose heart 灰心；丧失信心"). A unit's 词汇表 of
-# such lines gave only its headings (重点单词, 重点短语) as concepts.
+# such lines gave only its headings (重点单词, 重点短语) as concepts. (A word of two letters
+# or more: "n 阶矩阵", "k 近邻" in maths notes are a symbol and a name.)
 _WORD_LIST_ENTRY = re.compile(
-    _ENUMERATOR + r"(?P<t>[A-Za-z][A-Za-z'’\-]*(?: (?:sb\.|sth\.|[A-Za-z][A-Za-z'’\-]*)){0,4})"
+    _ENUMERATOR + r"(?P<t>[A-Za-z][A-Za-z'’\-]+(?: (?:sb\.|sth\.|[A-Za-z][A-Za-z'’\-]*)){0,4})"
     r"\s*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\])?\s*"
     r"(?P<g>(?:(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal)\.\s*)*"
     r"[\u3400-\u9fff].*)",

@@ -815,6 +815,9 @@ def test_a_bilingual_word_list_is_a_glossary_of_its_words(tmp_path: Path) -> Non
     assert "重点单词" not in described and "重点短语" not in described
     prose = [Block("list_item", f"{n} 是遗传物质。", 1) for n in ("DNA", "RNA", "mRNA")]
     assert [b.text for b in dashed_glossary(prose)] == [b.text for b in prose]
+    # a maths list's symbol and name ("n 阶矩阵") is no word and its gloss
+    symbols = [Block("list_item", t, 1) for t in ("n 阶矩阵", "k 近邻", "x 轴上的点")]
+    assert [b.text for b in dashed_glossary(symbols)] == [b.text for b in symbols]
 
 
 def test_an_aside_to_the_reader_after_a_bold_item_defines_nothing() -> None:
