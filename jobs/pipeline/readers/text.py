@@ -117,10 +117,17 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     titled: set[int] = set()  # headings read from a lone title-like line (`title_line`)
     glossing: set[int] = set()  # lone lines that gloss a label after a colon
     item = False  # the paragraph is a numbered item that opened its own line (`_ZH_ITEM`)
+    numbered = False  # the paragraph is in a run of numbered lines (`_next_numbered`)
 
     def flush() -> None:
         nonlocal item
         if not paragraph:
+            return
+        if numbered and _NUMBERED_LINE.match(paragraph[0]):
+            # a run's numbered line: a list's item, its number kept, never a heading (a
+            # short one, "1. Photosynthesis", was guessed a chapter's title)
+            blocks.extend(make_blocks("list_item", join_lines(paragraph), page))
+            paragraph.clear()
             return
         if item:  # a numbered item broken out of a run of lines (`_ZH_ITEM`): never a heading
             item = False
@@ -180,6 +187,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
                 flush()
                 item = not _ZH_OUTLINE_HEADING.match(line)
             elif paragraph and _next_numbered(paragraph[0], line):
+                numbered = True
                 flush()  # a worksheet's next question, typed a line each with no blank
             elif paragraph and (ANSWER_KEY_LABEL.match(line) or _key_label_alone(paragraph)):
                 flush()  # "参考答案" under the last question: the key's heading, alone
@@ -188,6 +196,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
                 flush()
         else:
             flush()
+            numbered = False
     flush()
     blocks = _listed_lines(blocks, titled, glossing)
     return (_sectioned(blocks, titled) if paged else blocks), paged

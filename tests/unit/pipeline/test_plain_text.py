@@ -1139,6 +1139,13 @@ def test_a_worksheet_typed_a_question_a_line_reads_each_as_its_own_paragraph(
     )
     blocks = [b for page in read(path, detect(path)).pages for b in page.blocks]
     assert [b.text[:3] for b in blocks[1:4]] == ["1. ", "2. ", "3. "]
+    assert {b.kind for b in blocks[1:4]} == {"list_item"}
+    # a short numbered list is a list, no run of headings ("1. Xylem" titled the document)
+    short = tmp_path / "list.txt"
+    short.write_text("Plant Tissues\n\nThree tissues.\n\n1. Xylem\n2. Phloem\n3. Cambium\n")
+    listed = read(short, detect(short))
+    assert listed.title == "Plant Tissues"
+    assert [b.kind for page in listed.pages for b in page.blocks][2:] == ["list_item"] * 3
     described = {c.key: c.description for c in analyse_file(path, language="en").knowledge.concepts}
     assert described["xylem"] == "The tissue that carries water up from the roots is called xylem."
     assert described["phloem"] == "The tissue that carries sugars from the leaves is called phloem."
