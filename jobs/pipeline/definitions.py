@@ -81,6 +81,15 @@ class Definition:
 
 _LATIN = rf"(?:{'|'.join(LATIN_AFTER_A)})\b"  # "A priori knowledge": that "a" is no article
 _ART = rf"(?:(?:an?(?!\s+{_LATIN})|the)\s+)?"
+# a named body opening the sentence, then "defines" or "describes … as": "The United
+# Nations describes migration as …", "The World Health Organization defines health as
+# …" give the word's standard definition as a textbook quotes it; only "we define" was
+# read so, and the term went undefined. A name of two capitalised words or more (case
+# kept under re.I), so "The model describes the population as …" defines nothing.
+_AUTHORITY_DEFINES = (
+    r"^(?-i:(?:The\s+)?[A-Z][a-z]+(?:\s+(?:of\s+|for\s+)?[A-Z][a-z]+)+)\s+"
+    r"(?:defines|describes(?=[^.;:]{0,80}?\bas\b))"
+)
 _STOP_WORDS = "|".join(sorted((re.escape(w) for w in EN_STOP), key=len, reverse=True))
 
 # what a tutorial has the reader make and name: "a new project called loops", "a file
@@ -309,7 +318,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             # ("we refer to" names only with its "as": "We refer to matrices by their rows
             # and columns" defined "matrices" in a population-ecology primer)
-            r"\bwe\s+(?:call|define|refer\s+to(?=[^.;:]{0,80}?\bas\b)|term)\s+"
+            r"(?:\bwe\s+(?:call|define|refer\s+to(?=[^.;:]{0,80}?\bas\b)|term)"
+            rf"|{_AUTHORITY_DEFINES})\s+"
             r"(?P<d>(?:this|these|that|those|such)\s+)?"
             rf"(?:it\s+|them\s+)?(?:as\s+)?{_ART}[\"“‘]?(?P<t>[*_]?[A-Za-z][\w'’\- ]{{1,60}})",
             re.I,
@@ -3339,7 +3349,7 @@ _ZH_KIND_OF = re.compile(r"\s*(?:一种|一类|一个|一门|一组|一套)")
 
 _EN_CUES = (
     " is ", " are ", " was ", " were ", "call", "refer", "mean", "denot", "known", "term",
-    "defin", "named",
+    "defin", "named", " describes ",
     " states ", " says ", " holds ", " asserts ", " predicts ", "—", "–", " those ",
     " when ", ": ",
 )  # fmt: skip
@@ -3587,8 +3597,12 @@ _CALLABLES = frozenset(
 )  # fmt: skip
 
 
-# "we define X as …" with X named outright (not "this", "it", "them" or "as …" first)
-_DEFINE_FIRST = re.compile(r"\bwe\s+define\s+(?!(?:this|these|that|those|such|it|them|as)\b)", re.I)
+# "we define X as …" (or a named body's "defines / describes X as …") with X named
+# outright (not "this", "it", "them" or "as …" first)
+_DEFINE_FIRST = re.compile(
+    rf"(?:\bwe\s+define|{_AUTHORITY_DEFINES})\s+(?!(?:this|these|that|those|such|it|them|as)\b)",
+    re.I,
+)
 _AS = re.compile(r"\s+as\s+", re.I)
 _REFER_TO_FIRST = re.compile(r"\bwe\s+refer\s+to\b", re.I)
 # a relative clause after the thing's noun, two words at least, then one word more

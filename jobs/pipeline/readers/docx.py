@@ -37,7 +37,9 @@ from datasources.files.detect import Detected, check_office_archive
 from datasources.files.document_errors import CorruptDocument
 from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import (
+    MAX_TERM_CHARS,
     bold_subheadings,
+    glossary_entry,
     headed_glossary,
     heading_shaped,
     make_blocks,
@@ -173,6 +175,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     prose: Counter[float] = Counter()  # the prose's sizes, counted in characters
     code_boxes = _code_boxes(document)
     shown = _ShownTitle(body_size)
+    term_at: int | None = None  # a "Definition Term" paragraph's block, awaiting its gloss
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             shown.see(item, None)
@@ -195,6 +198,17 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
             blocks.extend(make_blocks("code", item.text, page))
             continue
         made = _paragraph(item, page, style, heading=not noted)
+        role = _definition_role(style)
+        if role == "gloss" and term_at == len(blocks) - 1 and made and made[0].kind == "paragraph":
+            term = blocks.pop()
+            bold.pop(term_at, None)
+            gloss = " ".join(b.text for b in made)
+            blocks.extend(replace(b, page=term.page) for b in glossary_entry([term.text], gloss))
+            term_at = None
+            continue
+        term_at = None
+        if role == "term" and len(made) == 1 and len(made[0].text) <= MAX_TERM_CHARS:
+            term_at = len(blocks)
         if len(made) == 1 and made[0].kind == "paragraph" and not (boxed or noted):
             size = _bold_line(item, style, body_size)
             if size is not None:
@@ -216,6 +230,25 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     # a downloaded copy's watermark and page lines, left in the body on every page
     headed = without_running_lines(headed)
     return headed, paged, title
+
+
+# pandoc writes a Markdown definition list ("Term" over ": its gloss") to Word as a
+# paragraph in the "Definition Term" style over one in the "Definition" style; Word's own
+# HTML import names them so too. The styles say what the lines are wherever they stand,
+# under a Glossary heading or not: read by their look, a short bold term line was taken
+# for a small heading, a section no rule took for defined, and its gloss for body text.
+_DEFINITION_ROLES = {"definition term": "term", "definition": "gloss"}
+
+
+def _definition_role(style: BaseStyle | None) -> str | None:
+    """ "term" or "gloss" for a paragraph in a definition list's style (or one based on
+    it), else None."""
+    while style is not None:
+        role = _DEFINITION_ROLES.get((style.name or "").casefold())
+        if role:
+            return role
+        style = style.base_style
+    return None
 
 
 def _prose_cell_paragraphs(cell: _Cell) -> int:

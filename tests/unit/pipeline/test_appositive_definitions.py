@@ -349,3 +349,21 @@ def test_the_term_in_an_example_marked_as_an_example_or_between_commas_names_not
     assert terms("As an example, the term “Quick Oats” only describes the cereal.") == []
     assert terms("Acme, for example, asked writers to avoid the term “googled” online.") == []
     assert terms("As an example, the term “lien” refers to a claim on property.") == ["lien"]
+
+
+def test_a_named_body_that_defines_or_describes_a_word_as_something_defines_it() -> None:
+    # a revision sheet quotes the standard definition with its source first: read only
+    # after "we define", the word the body defines went undefined
+    for sentence, term in (
+        ("The International Labour Office describes unemployment as being without work "
+         "while looking for it.", "unemployment"),
+        ("The Royal Society defines a fossil as the preserved remains of a past organism.",
+         "fossil"),
+    ):  # fmt: skip
+        assert [d.term for d in find_definitions(sentence, 1, False)] == [term]
+    # no named body: a thing described, or how something behaves, defines nothing
+    for sentence in (
+        "The chart describes the harvest as smaller than last year's.",
+        "The Census describes how the counties grew.",
+    ):
+        assert not list(find_definitions(sentence, 1, False))

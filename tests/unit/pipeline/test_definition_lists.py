@@ -864,3 +864,31 @@ def test_a_name_then_a_comma_and_jiushi_defines_it() -> None:
     # a phrase that restates or sums up before 就是 names nothing, nor does 就是说
     for opening in ("简单来说，就是", "换句话说，就是", "比如，就是", "哈希表，就是说"):
         assert list(find_definitions(opening + "把数据分到多个设备上。", 0, True)) == []
+
+
+def test_words_definition_term_styles_give_entries_without_a_glossary_heading(
+    tmp_path: Path,
+) -> None:
+    # pandoc sets a Markdown definition list in Word as "Definition Term" paragraphs over
+    # "Definition" ones; at the top of a page, under its title and no Glossary heading,
+    # each bold term line was read as a section of its own and its gloss as body text
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_heading("Weathering", 0)
+    term_style = document.styles.add_style("Definition Term", WD_STYLE_TYPE.PARAGRAPH)
+    term_style.font.bold = True
+    document.styles.add_style("Definition", WD_STYLE_TYPE.PARAGRAPH)
+    for term, gloss in _WEATHERING_TERMS:
+        document.add_paragraph(term, style="Definition Term")
+        document.add_paragraph(gloss, style="Definition")
+    document.add_heading("Where it happens", 2)
+    document.add_paragraph("Frost wedging is common where water freezes and thaws.")
+    path = tmp_path / "weathering.docx"
+    document.save(str(path))
+    blocks = read(path, detect(path)).blocks()
+    texts = [b.text for b in blocks]
+    assert "talus: The heap of broken rock at the foot of a cliff." in texts
+    entry = next(b for b in blocks if b.text.startswith("frost wedging:"))
+    assert (entry.kind, entry.emphasis) == ("paragraph", ("frost wedging",))
+    assert "salt crystal growth" not in texts
