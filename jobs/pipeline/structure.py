@@ -105,7 +105,9 @@ HEADING_NUMBER = re.compile(
     # ("第四单元测验：线性系统的稳定性分析"): the kind of work goes with the number (left,
     # "测验" was a concept and "测验：线性系统的稳定性分析" a week's title)
     r"(?:(?:测验|小测|测试|作业|习题|练习)(?=\s*[:：]))?"
-    r"(?:\s*[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
+    # a file name's or a note's dash may touch both sides ("第四章-字符串", "第三章—图"):
+    # after 第…章 it can only part the number from the title (left, "-字符串" was a concept)
+    r"(?:\s*[:：、.．]|\s*[-\u2013\u2014\uff0d](?!\s*$))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book
