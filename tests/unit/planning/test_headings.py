@@ -603,3 +603,22 @@ def test_a_students_long_question_names_no_week_or_module() -> None:
     week = ["vim", "modal editing", "dotfiles", "symlink"]
     # the week lists no question: it is its section's, as a week of headless parts is
     assert week_title(week, section, minutes, course, "en") == "Answers"
+
+
+def test_a_chinese_task_set_as_a_heading_names_no_week_or_module() -> None:
+    """An exercise set heads each task with the task's own sentence; a sentence of clauses
+    is no title, its module is named by its concepts. A short heading stays a title."""
+    task = "设计一个算法，判断给定的单链表中是否存在环，并分析其时间复杂度"
+    other = "已知一棵二叉树的先序序列和中序序列，试画出这棵二叉树"
+    section = {
+        "单链表": ("E", "习题", task),
+        "环": ("E", "习题", task),
+        "先序序列": ("E", "习题", other),
+        "中序序列": ("E", "习题", other),
+        "哈希表": ("E", "习题", "哈希表"),
+        "冲突": ("E", "习题", "哈希表"),
+    }
+    named = section_modules(
+        list(section), section, dict.fromkeys(section, 30), ("E", "习题"), never
+    )
+    assert [name for name, _ in named] == [None, None, "哈希表"]
