@@ -56,6 +56,7 @@ from jobs.pipeline.normalise import CONTINUED, clean_title
 from jobs.pipeline.textutil import (
     NAME_DASHES,
     QUANTITY_SYMBOL,
+    ZH_CLAUSE_BREAK,
     has_han,
     prose,
     regroup_zh,
@@ -712,7 +713,24 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     if has_han(plain):
         cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
+    if has_han(plain) and ZH_CLAUSE_BREAK.search(text):
+        cues = [c for c in cues if not _zh_task_verb(c.term)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+# what opens a part of a task said as a sentence: a verb ("编写算法", "求字符串", "统计"),
+# a conjunction ("若", "并分析算法")
+_ZH_TASK_OPENERS = {"v", "c"}
+
+
+def _zh_task_verb(term: str) -> bool:
+    """A Chinese exercise set heads each task with its sentence ("编写算法，从字符串 s 中删除
+    …", "设…为串，请给出…的条件"): in a heading of clauses, a part that opens on a verb or
+    a conjunction is what the student is told to do (编写算法, 求字符串, 统计, 存放, 设 were
+    concepts of one set), not a topic; the nouns the task names stay (字符串, 特征向量), as
+    English drops a task's imperative (`_imperative`)."""
+    words = [(w, t) for w, t in rjieba.tag(term) if w.strip()]
+    return bool(words) and words[0][1] in _ZH_TASK_OPENERS
 
 
 def _contrasted(candidates: list[str], piece: str, contrasted: list[str]) -> list[str]:
