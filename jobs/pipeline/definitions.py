@@ -976,7 +976,11 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 # only before an instruction ("Instructions: the commands a processor executes" defines)
 _LEAD_LABEL = re.compile(
     r"^(?:note|tip|remember|recall|reminder|important|background|key\s+idea|key\s+point)"
-    r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])",
+    r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])"
+    # a numbered definition's label, as notes quoting two textbooks set them ("定义一：数据结构
+    # 是…", "定义2：…"): the sentence after it defines its own subject (read with the label,
+    # the glossed name inside it, 抽象数据类型, took the sentence defining 数据结构)
+    r"|^定义\s*[一二三四五六七八九十\d]{1,3}(?:\.\d{1,3})*\s*[:：]\s*(?=[\u3400-\u9fff])",
     re.I,
 )
 TASK_LABELS = frozenset(

@@ -861,3 +861,14 @@ def test_a_name_then_a_comma_and_jiushi_defines_it() -> None:
     # a phrase that restates or sums up before 就是 names nothing, nor does 就是说
     for opening in ("简单来说，就是", "换句话说，就是", "比如，就是", "哈希表，就是说"):
         assert list(find_definitions(opening + "把数据分到多个设备上。", 0, True)) == []
+
+
+def test_a_numbered_definition_label_leaves_its_sentence_defining_its_subject() -> None:
+    """Notes quoting two books set each book's definition under a numbered label ("定义
+    一：", "定义 2："): the label is no term, and the sentence after it defines its own
+    subject as it would alone."""
+    for label in ("定义2：", "定义 3：", "定义二："):
+        sentence = f"{label}哈夫曼树是一种带权路径长度最短的二叉树。"
+        found = list(find_definitions(sentence, 0, True))
+        assert [d.term for d in found] == ["哈夫曼树"], label
+        assert found[0].sentence.startswith("哈夫曼树")
