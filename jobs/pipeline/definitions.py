@@ -2484,9 +2484,19 @@ def _zh_modifies_after_copula(term: str, sentence: str) -> bool:
     at = sentence.find(term)
     if verb is None or at < verb.end() or not _zh_named_subject(sentence, verb):
         return False
-    if sentence[verb.end() : at].strip(' *_“"「『'):
-        return False  # "是一种**线性表**", "是由**X**…": other words come first
-    return _ZH_TO_MODIFIER.match(sentence[at + len(term) :]) is not None
+    rest = sentence[at + len(term) :]
+    before = sentence[verb.end() : at].strip(' *_“"「『')
+    if before:
+        # the term is the short form in brackets after the name ("是抽象数据类型（ADT）的…":
+        # set as maths, the short form was stressed and took the sentence for its name)
+        closed = re.match(r"[\s*_]*[)）]", rest)
+        if not _ZH_NAME_THEN_BRACKET.fullmatch(before) or closed is None:
+            return False  # "是一种**线性表**", "是由**X**…": other words come first
+        rest = rest[closed.end() :]
+    return _ZH_TO_MODIFIER.match(rest) is not None
+
+
+_ZH_NAME_THEN_BRACKET = re.compile(r"[^，,；;。的（()]{1,20}[（(]")
 
 
 # what a tutorial has the reader make, in Chinese: "新建一个叫做 loops 的项目"

@@ -251,6 +251,8 @@ def test_a_name_modifying_the_predicate_after_is_is_not_what_is_defined() -> Non
     for sentence, stressed in (
         ("栈是**线性表**的一种特殊形式。", "线性表"),
         ("散列函数是**散列表**（hash table）的核心部件。", "散列表"),
+        # the short form in the name's brackets, stressed as maths sets it, modifies too
+        ("散列函数是散列表（**HT**）的核心部件。", "HT"),
     ):
         assert [d.term for d in find_definitions(sentence, 0, True, (stressed,))] == [], sentence
     # the same name opening the sentence is defined by it
