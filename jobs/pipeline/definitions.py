@@ -986,7 +986,11 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
 # only before an instruction ("Instructions: the commands a processor executes" defines)
 _LEAD_LABEL = re.compile(
     r"^(?:note|tip|remember|recall|reminder|important|background|key\s+idea|key\s+point)"
-    r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])",
+    r"\s*:\s*(?=(?-i:[A-Z]))|^(?:注|注意|提示|背景|小贴士)\s*[:：]\s*(?=[\u3400-\u9fff])"
+    # a numbered definition's label, as notes quoting two textbooks set them ("定义一：数据结构
+    # 是…", "定义2：…"): the sentence after it defines its own subject (read with the label,
+    # the glossed name inside it, 抽象数据类型, took the sentence defining 数据结构)
+    r"|^定义\s*[一二三四五六七八九十\d]{1,3}(?:\.\d{1,3})*\s*[:：]\s*(?=[\u3400-\u9fff])",
     re.I,
 )
 TASK_LABELS = frozenset(
@@ -2437,6 +2441,7 @@ def _defines_nothing(term: str, sentence: str, chinese: bool) -> bool:
             )
         )
         or (chinese and _zh_governed_after_copula(term, sentence))
+        or (chinese and _zh_modifies_after_copula(term, sentence))
     )
 
 
@@ -2453,15 +2458,7 @@ def _zh_governed_after_copula(term: str, sentence: str) -> bool:
     as `_object_of_a_preposition` reads "is characterized by the **X**"."""
     at = sentence.find(term)
     verb = _ZH_DEFINING_VERB.search(sentence)
-    if at < 0 or verb is None or verb.end() > at:
-        return False
-    # the subject must be a name the sentence defines, a phrase ending on a noun and no
-    # pronoun: "这是通过**哈希函数**实现的" goes on from the sentence before, and the term is
-    # the one name it gives (a hashing chapter's only description of its hash function);
-    # "要么是由…**数组**构成的部门" lists one of two cases, its 是 no copula of a subject
-    subject = re.split(r"[，,；;：:]", sentence[: verb.start()])[-1].strip(' *_“"「『')
-    tagged = [(w, t) for w, t in rjieba.tag(subject) if w.strip()] if subject else []
-    if not tagged or tagged[0][1] == "r" or not tagged[-1][1].startswith(("n", "vn")):
+    if at < 0 or verb is None or verb.end() > at or not _zh_named_subject(sentence, verb):
         return False
     # the phrase the preposition opens runs on to its verb: "以“工厂”取代“**工场**”" holds
     # both names; a comma ends it, and a name given after it ("被称为**X**") is named
@@ -2469,6 +2466,47 @@ def _zh_governed_after_copula(term: str, sentence: str) -> bool:
     if _ZH_DEFINING_VERB.search(clause):
         return False
     return any(word in _ZH_GOVERNING for word in rjieba.cut(clause))
+
+
+def _zh_named_subject(sentence: str, verb: re.Match[str]) -> bool:
+    """Before `verb` stands a name the sentence defines, a phrase ending on a noun and no
+    pronoun: "这是通过**哈希函数**实现的" goes on from the sentence before, and the term is
+    the one name it gives (a hashing chapter's only description of its hash function);
+    "要么是由…**数组**构成的部门" lists one of two cases, its 是 no copula of a subject."""
+    subject = re.split(r"[，,；;：:]", sentence[: verb.start()])[-1].strip(' *_“"「『')
+    tagged = [(w, t) for w, t in rjieba.tag(subject) if w.strip()] if subject else []
+    return bool(tagged) and tagged[0][1] != "r" and tagged[-1][1].startswith(("n", "vn"))
+
+
+# what may stand between a name and the 的 it modifies a noun with: its English gloss in
+# brackets, the emphasis marks around it
+_ZH_TO_MODIFIER = re.compile(
+    r"^[*_“”\"」』]*\s*(?:[（(][^（）()]{1,30}[)）])?\s*的(?=[\u4e00-\u9fff])"
+)
+
+
+def _zh_modifies_after_copula(term: str, sentence: str) -> bool:
+    """The term opens the predicate after a named subject's 是 and modifies its noun:
+    "数据结构是抽象数据类型（ADT）的物理实现" says what a data structure is, through the
+    abstract data type; glossed, that name took the sentence as its own definition (and
+    the data structure's). As `_modifies_a_noun` reads "a *foreign key* constraint"."""
+    verb = re.search(r"(?<![但可于还只总不凡倒])是", sentence)
+    at = sentence.find(term)
+    if verb is None or at < verb.end() or not _zh_named_subject(sentence, verb):
+        return False
+    rest = sentence[at + len(term) :]
+    before = sentence[verb.end() : at].strip(' *_“"「『')
+    if before:
+        # the term is the short form in brackets after the name ("是抽象数据类型（ADT）的…":
+        # set as maths, the short form was stressed and took the sentence for its name)
+        closed = re.match(r"[\s*_]*[)）]", rest)
+        if not _ZH_NAME_THEN_BRACKET.fullmatch(before) or closed is None:
+            return False  # "是一种**线性表**", "是由**X**…": other words come first
+        rest = rest[closed.end() :]
+    return _ZH_TO_MODIFIER.match(rest) is not None
+
+
+_ZH_NAME_THEN_BRACKET = re.compile(r"[^，,；;。的（()]{1,20}[（(]")
 
 
 # what a tutorial has the reader make, in Chinese: "新建一个叫做 loops 的项目"

@@ -56,6 +56,7 @@ from jobs.pipeline.normalise import CONTINUED, clean_title
 from jobs.pipeline.textutil import (
     NAME_DASHES,
     QUANTITY_SYMBOL,
+    ZH_CLAUSE_BREAK,
     has_han,
     prose,
     regroup_zh,
@@ -105,7 +106,9 @@ HEADING_NUMBER = re.compile(
     # ("第四单元测验：线性系统的稳定性分析"): the kind of work goes with the number (left,
     # "测验" was a concept and "测验：线性系统的稳定性分析" a week's title)
     r"(?:(?:测验|小测|测试|作业|习题|练习)(?=\s*[:：]))?"
-    r"(?:\s*[:：、.．]|\s+[-\u2013\u2014](?=\s))?|[一二三四五六七八九十]+[、.\s]"
+    # a file name's or a note's dash may touch both sides ("第四章-字符串", "第三章—图"):
+    # after 第…章 it can only part the number from the title (left, "-字符串" was a concept)
+    r"(?:\s*[:：、.．]|\s*[-\u2013\u2014\uff0d](?!\s*$))?|[一二三四五六七八九十]+[、.\s]"
     # a teacher's lower levels: "（一）", "(1)", "①", "1、"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]|\d{1,2}[、．]"
     # a course's weeks and lectures: "Week 3: …", "Lecture 4 - …", "§1.2 …"; an old book
@@ -710,7 +713,24 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
                 cues.append(Cue(term.replace("`", ""), "heading", block, level, whole))
     if has_han(plain):
         cues = [c for c in cues if not _verb_before_its_object(c.term, plain)]
+    if has_han(plain) and ZH_CLAUSE_BREAK.search(text):
+        cues = [c for c in cues if not _zh_task_verb(c.term)]
     return list({concept_key(c.term): c for c in cues}.values())
+
+
+# what opens a part of a task said as a sentence: a verb ("编写算法", "求字符串", "统计"),
+# a conjunction ("若", "并分析算法")
+_ZH_TASK_OPENERS = {"v", "c"}
+
+
+def _zh_task_verb(term: str) -> bool:
+    """A Chinese exercise set heads each task with its sentence ("编写算法，从字符串 s 中删除
+    …", "设…为串，请给出…的条件"): in a heading of clauses, a part that opens on a verb or
+    a conjunction is what the student is told to do (编写算法, 求字符串, 统计, 存放, 设 were
+    concepts of one set), not a topic; the nouns the task names stay (字符串, 特征向量), as
+    English drops a task's imperative (`_imperative`)."""
+    words = [(w, t) for w, t in rjieba.tag(term) if w.strip()]
+    return bool(words) and words[0][1] in _ZH_TASK_OPENERS
 
 
 def _contrasted(candidates: list[str], piece: str, contrasted: list[str]) -> list[str]:

@@ -62,6 +62,9 @@ _MATH = re.compile(
     r"|\\\([^\n]{1,300}?\\\)|\\\[[^$]{1,2000}?\\\]"
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# a clause break inside a Chinese line (full-width comma, semicolon, stop): a title names
+# its topic in one phrase, a task or a statement runs on in clauses
+ZH_CLAUSE_BREAK = re.compile(r"[，；。]")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
 
 

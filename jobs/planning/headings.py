@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 
 from jobs.pipeline.readers.blocks import heading_shaped
-from jobs.pipeline.textutil import has_han
+from jobs.pipeline.textutil import ZH_CLAUSE_BREAK, has_han
 from jobs.planning.wording import is_chinese, phrase, reading_units
 
 Section = tuple[str, ...]  # (document id, heading, subheading, …)
@@ -450,7 +450,18 @@ def _section_title(heading: str) -> str | None:
     asked = name.rstrip().endswith(("?", "\uff1f"))
     if asked and not _title_named(name) and not _title_cased(name):
         return None
+    if _zh_task_sentence(name):
+        return None
     return name
+
+
+def _zh_task_sentence(name: str) -> bool:
+    """A Chinese exercise set heads each task with the task itself, numbered ("4.1.2 设…为
+    串" and a clause asking for the conditions; "编写算法" and a clause on deleting from a
+    string): a sentence of clauses, longer than a title ends a span (`_title_named`), is no
+    title of a week or a module (each was one, the week titled by two joined); they are
+    named after their concepts, as a student's long question is."""
+    return has_han(name) and bool(ZH_CLAUSE_BREAK.search(name)) and not _title_named(name)
 
 
 def _title_cased(name: str) -> bool:

@@ -892,3 +892,14 @@ def test_words_definition_term_styles_give_entries_without_a_glossary_heading(
     entry = next(b for b in blocks if b.text.startswith("frost wedging:"))
     assert (entry.kind, entry.emphasis) == ("paragraph", ("frost wedging",))
     assert "salt crystal growth" not in texts
+
+
+def test_a_numbered_definition_label_leaves_its_sentence_defining_its_subject() -> None:
+    """Notes quoting two books set each book's definition under a numbered label ("定义
+    一：", "定义 2："): the label is no term, and the sentence after it defines its own
+    subject as it would alone."""
+    for label in ("定义2：", "定义 3：", "定义二："):
+        sentence = f"{label}哈夫曼树是一种带权路径长度最短的二叉树。"
+        found = list(find_definitions(sentence, 0, True))
+        assert [d.term for d in found] == ["哈夫曼树"], label
+        assert found[0].sentence.startswith("哈夫曼树")

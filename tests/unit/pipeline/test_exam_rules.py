@@ -789,3 +789,15 @@ def test_a_fill_in_questions_own_answer_on_the_next_line_fills_it(tmp_path: Path
     assert (
         filled[0].text == "1. Water moving through a plant and out of its leaves is transpiration."
     )
+
+
+def test_a_chinese_task_heading_names_the_nouns_it_asks_about_not_its_verbs() -> None:
+    # an exercise set heads each task with its sentence: what the student is told to do
+    # ("编写算法", "统计", "已知", "求") is no topic, the things the task is about are
+    terms = [c.term for c in heading_terms("5.2.3 编写算法，统计二叉树中叶子结点的个数", 0, 3)]
+    assert "叶子结点" in terms
+    assert not [t for t in terms if t.startswith(("编写", "统计"))], terms
+    terms = [c.term for c in heading_terms("5.2.4 已知一棵二叉树，求其叶子结点个数", 0, 3)]
+    assert "二叉树" in terms and not [t for t in terms if t.startswith(("已知", "求"))], terms
+    # a title of one phrase keeps a verb's name: it may be the operation taught
+    assert [c.term for c in heading_terms("遍历与查找", 0, 2)] == ["遍历", "查找"]

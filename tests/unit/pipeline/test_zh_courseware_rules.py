@@ -292,6 +292,13 @@ def test_a_textbooks_introductory_chapter_names_no_concept() -> None:
     assert not apparatus("计算机科学概论") and not apparatus("马克思主义哲学导论")
 
 
+def test_a_dash_touching_a_chapter_number_parts_it_from_the_title() -> None:
+    # a note saved under its file name writes "第五章-队列": the dash is no part of the
+    # topic, whichever dash it is and whether or not spaces stand around it
+    for heading in ("第五章-队列", "第5章—队列", "第五章－队列", "第五章 - 队列"):
+        assert [c.term for c in heading_terms(heading, 0, 1)] == ["队列"], heading
+
+
 @pytest.mark.parametrize(
     "heading",
     ["中华人民共和国国家标准", "中华人民共和国交通运输行业标准", "江苏省地方标准", "团体标准",

@@ -243,3 +243,18 @@ def test_a_name_brought_in_then_said_in_the_next_sentence_is_defined_there(
     assert said.get("潮池", "").startswith("潮池是低潮时海水滞留")
     # the name not brought in just before: no definition from this rule
     assert not said.get("珊瑚")
+
+
+def test_a_name_modifying_the_predicate_after_is_is_not_what_is_defined() -> None:
+    # "A 是 **B** 的 C" says what A is by way of B: the stressed or glossed B after 是,
+    # with 的 after it, is no term the sentence defines, with its English gloss or not
+    for sentence, stressed in (
+        ("栈是**线性表**的一种特殊形式。", "线性表"),
+        ("散列函数是**散列表**（hash table）的核心部件。", "散列表"),
+        # the short form in the name's brackets, stressed as maths sets it, modifies too
+        ("散列函数是散列表（**HT**）的核心部件。", "HT"),
+    ):
+        assert [d.term for d in find_definitions(sentence, 0, True, (stressed,))] == [], sentence
+    # the same name opening the sentence is defined by it
+    opening = "**散列表**（hash table）是根据关键字直接访问的数据结构。"
+    assert [d.term for d in find_definitions(opening, 0, True, ("散列表",))] == ["散列表"]

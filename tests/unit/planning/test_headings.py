@@ -582,18 +582,17 @@ def test_a_students_long_question_names_no_week_or_module() -> None:
     short question ("Why Recurse?") is a title still."""
     long_one = "Which text editor should I learn first if I mostly write small scripts?"
     other = "How do I keep my configuration files in sync between two laptops?"
-    section = {
-        "vim": ("Q", "Answers", long_one),
-        "modal editing": ("Q", "Answers", long_one),
-        "dotfiles": ("Q", "Answers", other),
-        "symlink": ("Q", "Answers", other),
-        "recursion": ("Q", "Answers", "Why Recurse?"),
-        "base case": ("Q", "Answers", "Why Recurse?"),
-    }
-    minutes = dict.fromkeys(section, 30)
     course = ("Q", "Answers")
-    named = section_modules(list(section), section, minutes, course, never)
-    assert [name for name, _ in named] == [None, None, "Why Recurse?"]
+    section = _under(
+        course,
+        {
+            long_one: ["vim", "modal editing"],
+            other: ["dotfiles", "symlink"],
+            "Why Recurse?": ["recursion", "base case"],
+        },
+    )
+    minutes = dict.fromkeys(section, 30)
+    assert _module_names(section, course) == [None, None, "Why Recurse?"]
     # a book's section asked in title case is its author's title, however long
     booked = "Which Coin Should the Cashier Hand Back First?"
     titled = {**section, "greedy choice": ("Q", "Answers", booked)}
@@ -603,3 +602,27 @@ def test_a_students_long_question_names_no_week_or_module() -> None:
     week = ["vim", "modal editing", "dotfiles", "symlink"]
     # the week lists no question: it is its section's, as a week of headless parts is
     assert week_title(week, section, minutes, course, "en") == "Answers"
+
+
+def test_a_chinese_task_set_as_a_heading_names_no_week_or_module() -> None:
+    """An exercise set heads each task with the task's own sentence; a sentence of clauses
+    is no title, its module is named by its concepts. A short heading stays a title."""
+    task = "设计一个算法，判断给定的单链表中是否存在环，并分析其时间复杂度"
+    other = "已知一棵二叉树的先序序列和中序序列，试画出这棵二叉树"
+    course = ("E", "习题")
+    section = _under(
+        course,
+        {task: ["单链表", "环"], other: ["先序序列", "中序序列"], "哈希表": ["哈希表", "冲突"]},
+    )
+    assert _module_names(section, course) == [None, None, "哈希表"]
+
+
+def _under(course: tuple[str, ...], headed: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Each concept's section: the heading it is listed under, below `course`."""
+    return {concept: (*course, heading) for heading, names in headed.items() for concept in names}
+
+
+def _module_names(section: dict[str, tuple[str, ...]], course: tuple[str, ...]) -> list[str | None]:
+    """The modules' names of one week of all the concepts, 30 minutes each."""
+    named = section_modules(list(section), section, dict.fromkeys(section, 30), course, never)
+    return [name for name, _ in named]
