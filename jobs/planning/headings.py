@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 
 from jobs.pipeline.readers.blocks import heading_shaped
+from jobs.pipeline.structure import HEADING_NUMBER
 from jobs.pipeline.textutil import ZH_CLAUSE_BREAK, has_han
 from jobs.planning.wording import is_chinese, phrase, reading_units
 
@@ -460,8 +461,24 @@ def _zh_task_sentence(name: str) -> bool:
     串" and a clause asking for the conditions; "编写算法" and a clause on deleting from a
     string): a sentence of clauses, longer than a title ends a span (`_title_named`), is no
     title of a week or a module (each was one, the week titled by two joined); they are
-    named after their concepts, as a student's long question is."""
-    return has_han(name) and bool(ZH_CLAUSE_BREAK.search(name)) and not _title_named(name)
+    named after their concepts, as a student's long question is. The sentence opens as a
+    task does (`_ZH_TASK_OPENING`): a textbook's section titled by a sentence of its own
+    (a Rust book's "向线程发出信号" and a clause on stopping to take jobs) keeps its title
+    (named after a concept, it was "主线程会", a stray term)."""
+    bare = HEADING_NUMBER.sub("", name).strip()
+    return (
+        has_han(name)
+        and bool(ZH_CLAUSE_BREAK.search(name))
+        and not _title_named(name)
+        and _ZH_TASK_OPENING.match(bare) is not None
+    )
+
+
+# how an exercise's task opens: the givens ("设…", "已知…", "若…") or what to do ("编写",
+# "设计", "试…", "求…", "写出", "证明", "判断", "简述", "分析", "计算", "比较", "给出")
+_ZH_TASK_OPENING = re.compile(
+    r"(?:设|已知|若|假设|假定|编写|编程|设计|试|求|写出|画出|证明|判断|简述|分析|计算|比较|给出|请)"
+)
 
 
 def _title_cased(name: str) -> bool:

@@ -615,6 +615,10 @@ def test_a_chinese_task_set_as_a_heading_names_no_week_or_module() -> None:
         {task: ["单链表", "环"], other: ["先序序列", "中序序列"], "哈希表": ["哈希表", "冲突"]},
     )
     assert _module_names(section, course) == [None, None, "哈希表"]
+    # a textbook's section titled by a sentence of its own is its author's title
+    told = "向线程发出信号，让它们停止接收任务"
+    section = _under(course, {told: ["信号", "通道"], "线程": ["线程"]})
+    assert _module_names(section, course) == [told, "线程"]
 
 
 def _under(course: tuple[str, ...], headed: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
