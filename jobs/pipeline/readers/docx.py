@@ -142,7 +142,7 @@ def _paragraph_size(paragraph: Paragraph, style: BaseStyle | None, body: float) 
     while style is not None:
         if style.font.size is not None:
             return style.font.size.pt
-        style = style.base_style
+        style = getattr(style, "base_style", None)  # BaseStyle itself declares none
     return body
 
 
@@ -247,7 +247,7 @@ def _definition_role(style: BaseStyle | None) -> str | None:
         role = _DEFINITION_ROLES.get((style.name or "").casefold())
         if role:
             return role
-        style = style.base_style
+        style = getattr(style, "base_style", None)  # BaseStyle itself declares none
     return None
 
 
