@@ -349,6 +349,7 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         for number, begin, end in _questions_in(block.text):
             numbered.setdefault(number, []).append((i, begin, end))
+    runs = option_runs(blocks)
     filled = list(blocks)
     for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
         answer = answers.get(number)
@@ -356,10 +357,42 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         index, begin, end = places[0]
         text = filled[index].text
-        question = _filled(text[begin:end], answer)
+        following = [blocks[i].text for i in sorted(runs) if runs[i] == index + 1]
+        question = _chosen(text[begin:end], answer, " ".join(following)) or _filled(
+            text[begin:end], answer
+        )
         if question is not None:
             filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
     return filled
+
+
+# the most words of an option that fills a stem's blank as a name ("decomposer", "food web")
+MAX_CHOSEN_WORDS = 5
+
+
+def _chosen(question: str, answer: str, following: str) -> str | None:
+    """A multiple-choice stem with one blank completed by the option the key's letter picks
+    ("… is called a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
+    decomposer."), its options left off; the options are the question's own, after its
+    stem, or `following`, the option blocks after it. None unless the letter names a
+    short option and the stem has one blank."""
+    letter = answer.strip().rstrip(".．").upper()
+    if not re.fullmatch(r"[A-H]", letter):
+        return None
+    first = _LABEL.search(question)
+    stem = question[: first.start()] if first else question
+    options = option_texts(question[first.start() :] if first else following)
+    at = ord(letter) - ord("A")
+    if len(_WRITE_IN.findall(stem)) != 1 or at >= len(options):
+        return None
+    option = options[at].strip().rstrip(".。")
+    if (
+        not option
+        or len(option.split()) > MAX_CHOSEN_WORDS
+        or re.search(r"[.;:?!。；：？！]", option)
+    ):
+        return None
+    return _WRITE_IN.sub(option, stem).rstrip() + (" " if first else "")
 
 
 def _filled(question: str, answer: str) -> str | None:
@@ -368,6 +401,8 @@ def _filled(question: str, answer: str) -> str | None:
     parts = _ANSWER_SEPARATOR.split(answer.strip().rstrip("。."))
     if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
         return None
+    if any(re.fullmatch(r"[A-H]", part) for part in parts):
+        return None  # a choice's letter (`_chosen`), no word to write in
     pieces = _WRITE_IN.split(question)
     return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
 

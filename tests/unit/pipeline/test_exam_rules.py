@@ -801,3 +801,23 @@ def test_a_chinese_task_heading_names_the_nouns_it_asks_about_not_its_verbs() ->
     assert "二叉树" in terms and not [t for t in terms if t.startswith(("已知", "求"))], terms
     # a title of one phrase keeps a verb's name: it may be the operation taught
     assert [c.term for c in heading_terms("遍历与查找", 0, 2)] == ["遍历", "查找"]
+
+
+def test_a_keys_letter_completes_a_multiple_choice_stem_with_its_blank() -> None:
+    """ "1. The gas plants take in to make sugar is ______." over "A. oxygen", "B. carbon
+    dioxide", … and the key's "1. B": the stem completed by the option the letter picks is
+    the statement the quiz teaches; its options, after the stem or on lines of their own,
+    are left as they were. A stem that asks ("Which …?") has no blank to fill."""
+    lines = [
+        "1. The gas plants take in to make sugar is ______.",
+        "A. oxygen",
+        "B. carbon dioxide",
+        "C. nitrogen",
+        "2. Which gas do plants give off? A. oxygen B. argon C. helium",
+        "3. Green pigment in leaves is called ______. A. chlorophyll B. xylem C. cortex",
+        "Answer Key: 1. B 2. A 3. A",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[0] == "1. The gas plants take in to make sugar is carbon dioxide."
+    assert filled[1:5] == lines[1:5]
+    assert filled[5].startswith("3. Green pigment in leaves is called chlorophyll.")
