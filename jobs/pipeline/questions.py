@@ -334,8 +334,9 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             and block.kind == "heading"
             and (not key_level or block.level <= key_level)
             # a plain text's reader takes a short line of answers for a heading ("1.
-            # controls 2. lipid; bilayer" under "Answer Key"); a heading names one thing
-            and len(_KEY_ITEM.findall(block.text)) < MIN_KEY_ITEMS
+            # controls 2. lipid; bilayer" under "Answer Key", or "1.DNA" right under
+            # "参考答案"); a heading names one thing
+            and len(_KEY_ITEM.findall(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
         ):
             break
         text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text

@@ -132,7 +132,13 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
         if item:  # a numbered item broken out of a run of lines (`_ZH_ITEM`): never a heading
             item = False
             marker = _ZH_ITEM.match(paragraph[0])
-            paragraph[0] = paragraph[0][marker.end() :] if marker else paragraph[0]
+            # a fill-in question's number, and an answer key's, stay: the key matches
+            # its answers to the questions by them (`questions.blanks_filled_by_key`)
+            keyed = _WRITE_IN.search(paragraph[0]) or (
+                blocks and _key_label_alone([blocks[-1].text])
+            )
+            if marker and not keyed:
+                paragraph[0] = paragraph[0][marker.end() :]
             blocks.extend(make_blocks("list_item", join_lines(paragraph), page))
             paragraph.clear()
             return
@@ -202,6 +208,8 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     return (_sectioned(blocks, titled) if paged else blocks), paged
 
 
+# a blank for the pupil to write in ("______", "＿＿")
+_WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 # A worksheet typed a question a line ("1. The cell membrane is … ______ …", "2. …"), no
 # blank line between: read by blank lines, the questions were one paragraph, each
 # sentence ending on the next one's number ("… leaves the cell. 2."). A line opening on the

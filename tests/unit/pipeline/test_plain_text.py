@@ -14,6 +14,7 @@ from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
 from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, WEAK, find_definitions
 from jobs.pipeline.model import Block
+from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.codelines import (
     code_line,
@@ -1156,13 +1157,18 @@ def test_a_chinese_item_opening_on_a_latin_name_and_an_answer_key_line_stand_alo
 ) -> None:
     """Plain-text Chinese notes typed a point a line: "2.DNA是…" opens on a Latin name
     the Chinese runs on from, and was joined to the point before it; "参考答案" under the
-    last question is the key's heading, no part of the question."""
+    last question is the key's heading, no part of the question; a fill-in point keeps
+    its number (a point's marker is taken off otherwise), and the key's "1.DNA", read as
+    a heading, still answers it."""
     path = tmp_path / "练习.txt"
     path.write_text(
         "第三章 遗传的分子基础\n一、填空题\n1.基因是有遗传效应的______片段。\n"
         "2.DNA是主要的遗传物质。\n3.RNA一般是单链。\n参考答案\n1.DNA\n",
         encoding="utf-8",
     )
-    texts = [b.text for page in read(path, detect(path)).pages for b in page.blocks]
+    blocks = [b for page in read(path, detect(path)).pages for b in page.blocks]
+    texts = [b.text for b in blocks]
     assert "DNA是主要的遗传物质。" in texts and "RNA一般是单链。" in texts, texts
     assert "参考答案" in texts, texts
+    # a fill-in point keeps its number, which the key's answer names: filled from it
+    assert "1.基因是有遗传效应的DNA片段。" in [b.text for b in blanks_filled_by_key(blocks)]
