@@ -61,6 +61,7 @@ from jobs.pipeline.textutil import (
     GREEK_PREFIX,
     NUMBERED_ARTEFACT,
     QUANTITY_SYMBOL,
+    WRITE_IN,
     has_han,
     opens_on_a_date,
 )
@@ -1912,7 +1913,7 @@ _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\
 
 
 # a worksheet's blank for the answer: a rule of underscores, or empty brackets
-_BLANK = r"(?:_{3,}|＿{2,}|[(（]\s*[)）])"
+_BLANK = rf"(?:{WRITE_IN.pattern}|[(（]\s*[)）])"
 
 
 # a sentence that stops at its verb or preposition, no full stop: the lead-in to a display

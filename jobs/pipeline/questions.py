@@ -23,6 +23,7 @@ from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_DETERMINERS, EN_GENERIC, EN_STOP
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
+from jobs.pipeline.textutil import WRITE_IN
 
 # an option's label: a capital letter and a full stop, an ideographic comma or a closing
 # bracket ("A.", "B．", "C、", "D)"), at the start of a line or after the text of the option
@@ -279,8 +280,6 @@ _KEY_ITEM = re.compile(
 )
 # the fewest numbered answers that make a line the key's, whatever its reader took it for
 MIN_KEY_ITEMS = 2
-# a blank for the pupil to write in (not the empty brackets of a choice, answered by a letter)
-_WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 # one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
 _ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
 
@@ -350,7 +349,10 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         for number, begin, end in _questions_in(block.text):
             numbered.setdefault(number, []).append((i, begin, end))
-    runs = option_runs(blocks)
+    # each run of option blocks by the block it starts at, the one after its question's
+    options: dict[int, list[str]] = {}
+    for i, first in sorted(option_runs(blocks).items()):
+        options.setdefault(first, []).append(blocks[i].text)
     filled = list(blocks)
     for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
         answer = answers.get(number)
@@ -358,7 +360,7 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         index, begin, end = places[0]
         text = filled[index].text
-        following = [blocks[i].text for i in sorted(runs) if runs[i] == index + 1]
+        following = options.get(index + 1, [])
         question = _chosen(text[begin:end], answer, " ".join(following)) or _filled(
             text[begin:end], answer
         )
@@ -384,7 +386,7 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
     stem = question[: first.start()] if first else question
     options = option_texts(question[first.start() :] if first else following)
     at = ord(letter) - ord("A")
-    if len(_WRITE_IN.findall(stem)) != 1 or at >= len(options):
+    if len(WRITE_IN.findall(stem)) != 1 or at >= len(options):
         return None
     option = options[at].strip().rstrip(".。")
     if (
@@ -393,18 +395,18 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
         or re.search(r"[.;:?!。；：？！]", option)
     ):
         return None
-    return _WRITE_IN.sub(option, stem).rstrip() + (" " if first else "")
+    return WRITE_IN.sub(option, stem).rstrip() + (" " if first else "")
 
 
 def _filled(question: str, answer: str) -> str | None:
     """`question` with its write-in blanks filled by `answer`'s parts, one a blank in order
     (`_ANSWER_SEPARATOR`); None when the counts differ."""
     parts = _ANSWER_SEPARATOR.split(answer.strip().rstrip("。."))
-    if len(_WRITE_IN.findall(question)) != len(parts) or not all(parts):
+    if len(WRITE_IN.findall(question)) != len(parts) or not all(parts):
         return None
     if any(re.fullmatch(r"[A-H]", part) for part in parts):
         return None  # a choice's letter (`_chosen`), no word to write in
-    pieces = _WRITE_IN.split(question)
+    pieces = WRITE_IN.split(question)
     return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
 
 

@@ -65,6 +65,9 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a clause break inside a Chinese line (full-width comma, semicolon, stop): a title names
 # its topic in one phrase, a task or a statement runs on in clauses
 ZH_CLAUSE_BREAK = re.compile(r"[，；。]")
+# a blank a worksheet leaves for the pupil to write in ("______", "＿＿"), no empty brackets
+# (a choice's, answered by a letter)
+WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 PLACEHOLDER = "\u2063"  # invisible separator: breaks terms where code or maths was
 
 

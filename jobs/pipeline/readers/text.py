@@ -37,6 +37,7 @@ from jobs.pipeline.readers.blocks import (
     virtual_pages,
 )
 from jobs.pipeline.readers.codelines import code_paragraph, display_math, mark_heading_code
+from jobs.pipeline.textutil import WRITE_IN
 
 _PIECE = 1024 * 1024
 _SETEXT = re.compile(r"\s*(={3,}|-{3,})\s*")
@@ -134,9 +135,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             marker = _ZH_ITEM.match(paragraph[0])
             # a fill-in question's number, and an answer key's, stay: the key matches
             # its answers to the questions by them (`questions.blanks_filled_by_key`)
-            keyed = _WRITE_IN.search(paragraph[0]) or (
-                blocks and _key_label_alone([blocks[-1].text])
-            )
+            keyed = WRITE_IN.search(paragraph[0]) or (blocks and _key_label_alone(blocks[-1].text))
             if marker and not keyed:
                 paragraph[0] = paragraph[0][marker.end() :]
             blocks.extend(make_blocks("list_item", join_lines(paragraph), page))
@@ -195,7 +194,10 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             elif paragraph and _next_numbered(paragraph[0], line):
                 numbered = True
                 flush()  # a worksheet's next question, typed a line each with no blank
-            elif paragraph and (ANSWER_KEY_LABEL.match(line) or _key_label_alone(paragraph)):
+            elif paragraph and (
+                ANSWER_KEY_LABEL.match(line)
+                or (len(paragraph) == 1 and _key_label_alone(paragraph[0]))
+            ):
                 flush()  # "参考答案" under the last question: the key's heading, alone
             paragraph.append(line)
             if sum(len(p) for p in paragraph) > MAX_BLOCK_CHARS:
@@ -208,8 +210,6 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
     return (_sectioned(blocks, titled) if paged else blocks), paged
 
 
-# a blank for the pupil to write in ("______", "＿＿")
-_WRITE_IN = re.compile(r"_{3,}|＿{2,}")
 # A worksheet typed a question a line ("1. The cell membrane is … ______ …", "2. …"), no
 # blank line between: read by blank lines, the questions were one paragraph, each
 # sentence ending on the next one's number ("… leaves the cell. 2."). A line opening on the
@@ -224,13 +224,9 @@ def _next_numbered(opening: str, line: str) -> bool:
     return bool(first and this and int(this.group(1)) == int(first.group(1)) + 1)
 
 
-def _key_label_alone(paragraph: list[str]) -> bool:
-    """The paragraph is an answer key's label alone ("参考答案", "Answer Key")."""
-    return (
-        len(paragraph) == 1
-        and ANSWER_KEY_LABEL.match(paragraph[0]) is not None
-        and not ANSWER_KEY_LABEL.sub("", paragraph[0]).strip()
-    )
+def _key_label_alone(text: str) -> bool:
+    """The text is an answer key's label alone ("参考答案", "Answer Key")."""
+    return ANSWER_KEY_LABEL.match(text) is not None and not ANSWER_KEY_LABEL.sub("", text).strip()
 
 
 def _zh_outline_run(paragraph: list[str], line: str) -> bool:
