@@ -378,10 +378,12 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
 # 运动员", "honour n. 荣誉；尊敬 vt. 尊敬", "lose heart 灰心；丧失信心"). A unit's 词汇表 of
 # such lines gave only its headings (重点单词, 重点短语) as concepts. (A word of two letters
 # or more: "n 阶矩阵", "k 近邻" in maths notes are a symbol and a name.)
+# the word classes a dictionary abbreviates ("n.", "vt.", "adj.")
+_WORD_CLASSES = "n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal"
 _WORD_LIST_ENTRY = re.compile(
     _ENUMERATOR + r"(?P<t>[A-Za-z][A-Za-z'’\-]+(?: (?:sb\.|sth\.|[A-Za-z][A-Za-z'’\-]*)){0,4})"
     r"\s*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\])?\s*"
-    r"(?P<g>(?:(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal)\.\s*)*"
+    rf"(?P<g>(?:(?:{_WORD_CLASSES})\.\s*)*"
     r"[\u3400-\u9fff].*)",
     re.S,
 )
@@ -423,9 +425,7 @@ def _senses(gloss: str) -> str:
     return "，".join(groups).replace("；", "，")
 
 
-_PART_OF_SPEECH = re.compile(
-    r"\b(n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|abbr|aux|modal)\.\s*"
-)
+_PART_OF_SPEECH = re.compile(rf"\b({_WORD_CLASSES})\.\s*")
 _SOMEONE = re.compile(r"\b(?:sb|sth)\.")
 # a gloss opening on a copula or a verb of prose is the sentence's predicate
 _ZH_PREDICATE_OPENING = re.compile(r"^(?:是|指|为|可|能|会|在|被|有|就|也|都|和|与|的)")
