@@ -1747,10 +1747,7 @@ def headed_box_entry(heading: str, labels: Block, box: Block, index: int) -> Def
         return None
     if not _BOX_LABELS.fullmatch(labels.text.strip(" *_")):
         return None
-    gloss = box.text.strip()
-    term = _heading_name(heading)
-    wordy = len(gloss.split()) >= MIN_MEANING_WORDS and not has_han(gloss)
-    return _entry(term, gloss, index) if wordy and _short_name(term) else None
+    return _organised_entry(heading, box.text.strip(), index)
 
 
 def headed_table_entry(heading: str, block: Block, index: int) -> Definition | None:
@@ -1763,7 +1760,14 @@ def headed_table_entry(heading: str, block: Block, index: int) -> Definition | N
     column = next((i for i, cell in enumerate(header) if _DEFINITION_CELL.fullmatch(cell)), None)
     if column is None or glossary_columns(header) is not None or len(rows) < 2:
         return None
-    gloss = rows[1][column].strip() if len(rows[1]) > column else ""
+    return _organised_entry(
+        heading, rows[1][column].strip() if len(rows[1]) > column else "", index
+    )
+
+
+def _organised_entry(heading: str, gloss: str, index: int) -> Definition | None:
+    """The heading's word defined by an organiser's box, when the box says enough (four
+    Chinese characters, three English words) and the heading names one word."""
     wordy = (
         len(_HAN.findall(gloss)) >= MIN_ZH_ENTRY_CHARS
         if has_han(gloss)
