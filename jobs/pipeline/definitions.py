@@ -44,6 +44,7 @@ from jobs.pipeline.model import Block
 from jobs.pipeline.normalise import clean_title
 from jobs.pipeline.questions import asked_topics
 from jobs.pipeline.structure import (
+    DEFINITION_HEADER,
     HEADING_NUMBER,
     acceptable,
     bare_modifier,
@@ -1726,10 +1727,8 @@ def _entry(term: str, gloss: str, block: int) -> Definition:
 # A vocabulary organiser (the Frayer model) gives each word a heading and a table of boxes
 # under it, "Definition | Characteristics" above, "Examples | Non-examples" below: the
 # box under "Definition" defines the heading's word. No cell names the word, so the table
-# was no glossary (`glossary_columns`), and a sheet of four such words defined none.
-_DEFINITION_CELL = re.compile(r"definitions?|meaning|定义|含义|释义|解释", re.IGNORECASE)
-
-
+# was no glossary (`glossary_columns`), and a sheet of four such words defined none
+# (the box's header: `structure.DEFINITION_HEADER`, as a "Device | Definition" table's).
 # …and the same boxes in a PDF, whose reader gives the header's labels as one line
 # ("Definition Characteristics") and each box below as a paragraph: the first box after the
 # labels is the definition
@@ -1752,12 +1751,12 @@ def headed_box_entry(heading: str, labels: Block, box: Block, index: int) -> Def
 
 def headed_table_entry(heading: str, block: Block, index: int) -> Definition | None:
     """The definition the box under a "Definition" header cell gives the word of the
-    heading above the table (`_DEFINITION_CELL`); None for any other table."""
+    heading above the table (`DEFINITION_HEADER`); None for any other table."""
     if block.kind != "table":
         return None
     rows = [row.split(" | ") for row in block.text.split("\n")]
     header = [clean_title(cell).strip(" *_`") for cell in rows[0]]
-    column = next((i for i, cell in enumerate(header) if _DEFINITION_CELL.fullmatch(cell)), None)
+    column = next((i for i, cell in enumerate(header) if DEFINITION_HEADER.fullmatch(cell)), None)
     if column is None or glossary_columns(header) is not None or len(rows) < 2:
         return None
     return _organised_entry(

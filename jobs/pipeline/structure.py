@@ -1114,14 +1114,13 @@ _SIGNIFICANCE_COLUMN = re.compile(
 # kind of thing its header calls them (a literary-devices sheet's simile, metaphor and
 # five more were no concepts, its header "Device" no word for terms). Only the word itself:
 # "Description", "Role", "Notes" beside a first column describe settings and parts as often.
-_DEFINITION_HEADER = re.compile(r"definitions?|meanings?|定义|含义|释义|词义", re.IGNORECASE)
+# (a vocabulary organiser's "Definition" box is headed so too: `definitions.headed_table_entry`)
+DEFINITION_HEADER = re.compile(r"definitions?|meanings?|定义|含义|释义|词义|解释", re.IGNORECASE)
 
 
 def _defined_kind_columns(cells: Sequence[str]) -> tuple[int, int] | None:
     """The first column and the column headed "Definition" after it."""
-    meaning = next(
-        (i for i in range(1, len(cells)) if _DEFINITION_HEADER.fullmatch(cells[i])), None
-    )
+    meaning = next((i for i in range(1, len(cells)) if DEFINITION_HEADER.fullmatch(cells[i])), None)
     return None if meaning is None or not cells[0] else (0, meaning)
 
 
