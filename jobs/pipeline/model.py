@@ -28,6 +28,10 @@ class Block:
 
     `emphasis` lists the bold/italic spans inside the block (readers that know them):
     textbooks mark the term being defined that way.
+
+    `number` is a list item's number as its document shows it when the number is no part
+    of the text (a Markdown ordered list's "3.", Word's automatic numbering), 0 otherwise:
+    a quiz's answer key names its questions by those numbers.
     """
 
     kind: BlockKind
@@ -35,6 +39,7 @@ class Block:
     page: int
     level: int = 0
     emphasis: tuple[str, ...] = ()
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,12 @@ import rjieba
 from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
-from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_DETERMINERS, EN_GENERIC, EN_STOP
+from jobs.pipeline.lexicon import (
+    ANSWER_KEY_LABEL,
+    EN_DETERMINERS,
+    EN_GENERIC,
+    EN_STOP,
+)
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
 from jobs.pipeline.textutil import WRITE_IN
@@ -313,7 +318,28 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     sentence defined nothing, and "参加化学反应的各物质的________总和，…这个规律叫做质量守恒
     定律" lost its subject. A question is filled only when its number is met once before the
     key and the key gives as many answers as it has blanks (a key's letters answer choices,
-    no blanks)."""
+    no blanks). A list item's shown number (`Block.number`: Word's automatic numbering, a
+    Markdown ordered list) counts as typed."""
+    typed = [_number_typed(b) for b in blocks]
+    return [
+        b if after == shown else after if shown is b else _number_untyped(after)
+        for b, shown, after in zip(blocks, typed, _filled_by_key(typed), strict=True)
+    ]
+
+
+def _number_typed(block: Block) -> Block:
+    """The list item with its shown number typed before its text ("3. …")."""
+    if not block.number or _NUMBER.match(block.text):
+        return block
+    return replace(block, text=f"{block.number}. {block.text}")
+
+
+def _number_untyped(block: Block) -> Block:
+    """A block `_number_typed` typed, filled, without the number typed for reading."""
+    return replace(block, text=_NUMBER.sub("", block.text, count=1))
+
+
+def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     blocks = [
         replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
         if "（" in b.text and b.kind in ("paragraph", "list_item")

@@ -278,11 +278,18 @@ def several_sentences(text: str) -> bool:
 
 
 def make_blocks(
-    kind: BlockKind, text: str, page: int, *, level: int = 0, emphasis: Iterable[str] = ()
+    kind: BlockKind,
+    text: str,
+    page: int,
+    *,
+    level: int = 0,
+    emphasis: Iterable[str] = (),
+    number: int = 0,
 ) -> list[Block]:
     """One block, or several when `text` is longer than MAX_BLOCK_CHARS. A paragraph that
     is display maths alone is a formula block, as Markdown's reader makes it: read as
-    prose, a converted chapter's LaTeX outweighed its Chinese and the document was English."""
+    prose, a converted chapter's LaTeX outweighed its Chinese and the document was English.
+    `number` is a list item's shown number (`Block.number`), kept on its first block."""
     text = _INVISIBLE.sub("", text).strip()
     if kind == "heading" and several_sentences(text):
         kind, level = "paragraph", 0
@@ -312,7 +319,14 @@ def make_blocks(
     if marked and marked not in spans and kind != "heading":
         spans += (marked,)  # the marked name is stressed as bold would stress it
     return [
-        Block(kind, piece, page, level if kind == "heading" else 0, spans if i == 0 else ())
+        Block(
+            kind,
+            piece,
+            page,
+            level if kind == "heading" else 0,
+            spans if i == 0 else (),
+            number if kind == "list_item" and i == 0 else 0,
+        )
         for i, piece in enumerate(pieces)
     ]
 
@@ -611,11 +625,7 @@ def real_pages(blocks: Iterable[Block]) -> tuple[Page, ...]:
 
 
 def _on_page(block: Block, page: int) -> Block:
-    return (
-        block
-        if block.page == page
-        else Block(block.kind, block.text, page, block.level, block.emphasis)
-    )
+    return block if block.page == page else replace(block, page=page)
 
 
 _CODE_CHARS = re.compile(r"[(){}\[\];=<>#$@|\\/\"“”]")

@@ -58,6 +58,7 @@ from jobs.pipeline.readers.word_markup import (
     toc_style_ids,
     word_view,
 )
+from jobs.pipeline.readers.word_numbering import ListNumbers
 from jobs.pipeline.textutil import sentences
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
@@ -176,6 +177,7 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
     code_boxes = _code_boxes(document)
     shown = _ShownTitle(body_size)
     term_at: int | None = None  # a "Definition Term" paragraph's block, awaiting its gloss
+    numbers = ListNumbers.of(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             shown.see(item, None)
@@ -194,10 +196,11 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
             page += breaks
         style = styles.get(item._p.style or "", default)
         shown.see(item, style)
+        number = numbers.shown(item._p, style)  # counted for every paragraph, in order
         if boxed and item._p.get(TEXT_BOX) in code_boxes:
             blocks.extend(make_blocks("code", item.text, page))
             continue
-        made = _paragraph(item, page, style, heading=not noted)
+        made = _paragraph(item, page, style, heading=not noted, number=number)
         role = _definition_role(style)
         if role == "gloss" and term_at == len(blocks) - 1 and made and made[0].kind == "paragraph":
             term = blocks.pop()
@@ -393,8 +396,13 @@ def _page_breaks(paragraph: Paragraph) -> int:
 
 
 def _paragraph(
-    paragraph: Paragraph, page: int, style: BaseStyle | None, heading: bool = True
+    paragraph: Paragraph,
+    page: int,
+    style: BaseStyle | None,
+    heading: bool = True,
+    number: int = 0,
 ) -> list[Block]:
+    """The paragraph's blocks; `number` is the one Word shows before it (`ListNumbers`)."""
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
     if (maths and text) or any(_code_run(r) for r in paragraph._p.iterchildren(_RUN)):
@@ -408,7 +416,7 @@ def _paragraph(
         return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
     kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"
-    return make_blocks(kind, text, page, emphasis=emphasis)
+    return make_blocks(kind, text, page, emphasis=emphasis, number=number)
 
 
 def _with_inline_maths(paragraph: Paragraph) -> str:

@@ -183,6 +183,7 @@ def parse(source: str) -> list[Block]:
     table: list[str] = []
     term: str | None = None  # a definition list's term waiting for its definition
     linked: set[int] = set()  # blocks that are one link to another page (`_page_link`)
+    numbers: list[int] = []  # the open list items' numbers, the innermost last (0: none)
     for at, token in enumerate(tokens):
         if token.type in ("dt_open", "dd_open"):
             context.append(token.tag)
@@ -204,8 +205,11 @@ def parse(source: str) -> list[Block]:
             term = None
         elif token.type in ("list_item_open", "blockquote_open"):
             context.append(token.type)
+            # an ordered list's item: its number as written, which the text loses
+            numbers.append(int(token.info) if token.info.isdigit() else 0)
         elif token.type in ("list_item_close", "blockquote_close"):
             context.pop()
+            numbers.pop()
         elif token.type == "heading_open":
             context.append(token.tag)
         elif token.type == "heading_close":
@@ -233,7 +237,10 @@ def parse(source: str) -> list[Block]:
             else:
                 if not context and _page_link(token):
                     linked.add(len(blocks))
-                blocks.extend(_text_block(text, emphasis, context))
+                number = numbers[-1] if numbers and context[-1] == "list_item_open" else 0
+                if number:
+                    numbers[-1] = 0  # the item's first paragraph carries it, no later one
+                blocks.extend(_text_block(text, emphasis, context, number))
         elif token.type in ("math_block", "math_block_label"):
             blocks.extend(make_blocks("formula", f"$${token.content.strip()}$$", 1))
         elif token.type == "fence" and _note_fence(token):
@@ -550,7 +557,7 @@ def _export_stamp(text: str) -> bool:
     return len(text) <= EXPORT_STAMP_CHARS and EXPORT_STAMP.search(text) is not None
 
 
-def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Block]:
+def _text_block(text: str, emphasis: list[str], context: list[str], number: int = 0) -> list[Block]:
     kind: BlockKind = "paragraph"
     level = 0
     if context and re.fullmatch(r"h[1-6]", context[-1]):
@@ -560,7 +567,7 @@ def _text_block(text: str, emphasis: list[str], context: list[str]) -> list[Bloc
         kind = "formula"
     elif "list_item_open" in context:
         kind = "list_item"
-    return make_blocks(kind, text, 1, level=level, emphasis=emphasis)
+    return make_blocks(kind, text, 1, level=level, emphasis=emphasis, number=number)
 
 
 def _links(token: Token) -> Iterator[tuple[str, str]]:

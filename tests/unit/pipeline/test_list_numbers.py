@@ -1,0 +1,143 @@
+"""A numbered list's numbers, which the text of a list item does not hold: Word's
+automatic numbering and a Markdown ordered list's written numbers (`Block.number`), and
+the answer key that names questions by them (`questions.blanks_filled_by_key`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+
+from datasources.files.detect import detect
+from jobs.pipeline.model import Block
+from jobs.pipeline.questions import blanks_filled_by_key
+from jobs.pipeline.readers import read
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered(tmp_path: Path, levels: str, lists: str, body: list[tuple[str, str, int]]) -> Path:
+    """A Word file whose numbering part holds `levels` (an abstract list, id 90) and
+    `lists` (its `w:num` entries); `body` is (text, numId, ilvl) paragraphs, numId "" for
+    none."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {_W} w:abstractNumId="90">{levels}</w:abstractNum>')
+    numbering.insert(0, abstract)  # abstract definitions come before the lists using them
+    for num in parse_xml(f"<w:numbering {_W}>{lists}</w:numbering>"):
+        numbering.append(num)
+    for text, num_id, ilvl in body:
+        paragraph = document.add_paragraph(text)
+        if num_id:
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:numPr {_W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+                )
+            )
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    return path
+
+
+def _level(ilvl: int, fmt: str = "decimal", text: str = "", start: int = 1) -> str:
+    text = text or f"%{ilvl + 1}."
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def _numbers(path: Path) -> list[tuple[str, int]]:
+    document = read(path, detect(path, filename=path.name))
+    return [(b.text, b.number) for b in document.blocks()]
+
+
+def test_word_shows_its_lists_numbers_counted_as_word_counts(tmp_path: Path) -> None:
+    """Two lists over one definition share its count; a list that restarts (Word's
+    "Restart at 1", pandoc's every list) starts over; a sub-list's count starts again
+    under each item above it; a paragraph outside any list leaves the count alone."""
+    levels = _level(0) + _level(1, text="%2)")
+    lists = (
+        '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
+        '<w:num w:numId="92"><w:abstractNumId w:val="90"/></w:num>'
+        '<w:num w:numId="93"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="6"/></w:lvlOverride></w:num>'
+    )
+    body = [
+        ("First question", "91", 0),
+        ("Its first part", "91", 1),
+        ("Its second part", "91", 1),
+        ("Second question", "91", 0),
+        ("Its own first part", "91", 1),
+        ("A note between the questions", "", 0),
+        ("Third question, the list continued", "92", 0),
+        ("Sixth question, a list restarted at six", "93", 0),
+        ("Seventh question", "93", 0),
+    ]
+    numbers = [n for _, n in _numbers(_numbered(tmp_path, levels, lists, body))]
+    assert numbers == [1, 1, 2, 2, 1, 0, 3, 6, 7]
+
+
+def test_word_letters_bullets_and_compound_labels_show_no_number(tmp_path: Path) -> None:
+    """A list lettered "A." gives options, "一、" a paper's parts, "1.2" a sub-section:
+    no key answers them by a plain number."""
+    levels = _level(0, fmt="upperLetter") + _level(1, text="%1.%2") + _level(2, fmt="bullet")
+    lists = '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
+    body = [("Option one", "91", 0), ("A sub-section", "91", 1), ("A point", "91", 2)]
+    assert [n for _, n in _numbers(_numbered(tmp_path, levels, lists, body))] == [0, 0, 0]
+
+
+def test_word_list_number_style_numbers_its_paragraphs(tmp_path: Path) -> None:
+    """The "List Number" style carries the numbering itself: its paragraphs show 1, 2, 3
+    with no numbering of their own."""
+    document = docx.Document()
+    document.add_paragraph("Quiz")
+    for text in ("Name the first stage.", "Name the second stage."):
+        document.add_paragraph(text, style="List Number")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert _numbers(path) == [
+        ("Quiz", 0),
+        ("Name the first stage.", 1),
+        ("Name the second stage.", 2),
+    ]
+
+
+def test_markdown_keeps_an_ordered_lists_written_numbers(tmp_path: Path) -> None:
+    """ "6." as written, even where CommonMark renumbers; a bullet and an item's second
+    paragraph carry none."""
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "1. The first question\n\n   Its second paragraph.\n\n6. The sixth question\n\n- A point\n",
+        encoding="utf-8",
+    )
+    assert _numbers(path) == [
+        ("The first question", 1),
+        ("Its second paragraph.", 0),
+        ("The sixth question", 6),
+        ("A point", 0),
+    ]
+
+
+def test_an_answer_key_fills_questions_numbered_by_the_list() -> None:
+    """Questions numbered by their list, and a key itself a numbered list ("1." holding
+    "B 2. A"): the key's answers complete the questions they number; the question keeps
+    its text without a typed number."""
+    blocks = [
+        Block("list_item", "Water moving through a membrane is called ______.", 1, number=1),
+        Block("list_item", "A cell's outer boundary is the ______.", 1, number=2),
+        Block("paragraph", "Answer Key", 1),
+        Block("list_item", "osmosis 2. cell membrane", 1, number=1),
+    ]
+    filled = blanks_filled_by_key(blocks)
+    assert [b.text for b in filled[:2]] == [
+        "Water moving through a membrane is called osmosis.",
+        "A cell's outer boundary is the cell membrane.",
+    ]
+    assert filled[0].number == 1 and filled[2:] == blocks[2:]
+
+
+def test_an_unkeyed_numbered_list_is_left_as_it_was() -> None:
+    blocks = [Block("list_item", "Heat the water to ______.", 1, number=1)]
+    assert blanks_filled_by_key(blocks) == blocks
