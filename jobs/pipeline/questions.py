@@ -21,6 +21,7 @@ from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.lexicon import (
+    ALIAS_VERBS,
     ANSWER_KEY_LABEL,
     EN_DETERMINERS,
     EN_GENERIC,
@@ -397,14 +398,35 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
 
 # the most words of an option that fills a stem's blank as a name ("decomposer", "food web")
 MAX_CHOSEN_WORDS = 5
+# the most words of an option that completes a stem ending on "is" as what its subject is
+MAX_CHOSEN_DEFINIENS_WORDS = 25
+# A stem that stops where its answer goes, no blank typed: after a naming verb the option
+# is a name ("… dead plants and animals is called a"), after a short subject and "is" or
+# "means" it is what the subject is ("A food web is"). A question's "Which … is" and
+# "下列…的是" ask for a pick, no definiens, and stay unread.
+_NAMING_END = re.compile(
+    rf"(?:\b(?:is|are)\s+{ALIAS_VERBS}|叫做|叫作|称为|称作|称之为)"
+    r"(?:\s+(?:a|an|the))?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_DEFINING_END = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4})\s+"
+    r"(?:is|are|means|refers\s+to|is\s+defined\s+as)\s*[:：]?\s*$"
+    r"|^\s*(?P<zh>[\u4e00-\u9fff]{2,12}?)(?:是指|指的是|是)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"\b(?:which|what|who|whom|whose|where|when|why|how)\b|下列|以下|哪|什么|的$", re.IGNORECASE
+)
 
 
 def _chosen(question: str, answer: str, following: str) -> str | None:
-    """A multiple-choice stem with one blank completed by the option the key's letter picks
-    ("… is called a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
+    """A multiple-choice stem completed by the option the key's letter picks ("… is called
+    a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
     decomposer."), its options left off; the options are the question's own, after its
-    stem, or `following`, the option blocks after it. None unless the letter names a
-    short option and the stem has one blank."""
+    stem, or `following`, the option blocks after it. The stem has one blank, or ends
+    where its answer goes (`_NAMING_END`, `_DEFINING_END`). None unless the letter names a
+    short option."""
     letter = answer.strip().rstrip(".．").upper()
     if not re.fullmatch(r"[A-H]", letter):
         return None
@@ -412,16 +434,30 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
     stem = question[: first.start()] if first else question
     options = option_texts(question[first.start() :] if first else following)
     at = ord(letter) - ord("A")
-    if len(WRITE_IN.findall(stem)) != 1 or at >= len(options):
+    if at >= len(options):
         return None
     option = options[at].strip().rstrip(".。")
-    if (
-        not option
-        or len(option.split()) > MAX_CHOSEN_WORDS
-        or re.search(r"[.;:?!。；：？！]", option)
-    ):
+    if not option or re.search(r"[.;:?!。；：？！]", option):
         return None
-    return WRITE_IN.sub(option, stem).rstrip() + (" " if first else "")
+    tail = " " if first else ""
+    blanks = len(WRITE_IN.findall(stem))
+    if blanks == 1 and len(option.split()) <= MAX_CHOSEN_WORDS:
+        return WRITE_IN.sub(option, stem).rstrip() + tail
+    if blanks:
+        return None
+    stem = stem.rstrip()
+    ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
+    space = "" if ending == "。" else " "
+    if _NAMING_END.search(stem) and len(option.split()) <= MAX_CHOSEN_WORDS:
+        return stem + space + option + ending + tail
+    defining = _DEFINING_END.match(_NUMBER.sub("", stem, count=1))
+    if (
+        defining
+        and not _ASKING.search(defining.group("subject") or defining.group("zh") or "")
+        and len(option.split()) <= MAX_CHOSEN_DEFINIENS_WORDS
+    ):
+        return stem + space + option + ending + tail
+    return None
 
 
 def _filled(question: str, answer: str) -> str | None:
