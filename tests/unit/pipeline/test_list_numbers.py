@@ -141,3 +141,26 @@ def test_an_answer_key_fills_questions_numbered_by_the_list() -> None:
 def test_an_unkeyed_numbered_list_is_left_as_it_was() -> None:
     blocks = [Block("list_item", "Heat the water to ______.", 1, number=1)]
     assert blanks_filled_by_key(blocks) == blocks
+
+
+def test_word_numbering_with_bad_values_reads_without_numbers(tmp_path: Path) -> None:
+    """A damaged or hand-edited numbering part (a level "x", a level past Word's nine, a
+    start "one", a list naming no definition) costs the numbers, never the document."""
+    levels = '<w:lvl w:ilvl="x"><w:numFmt w:val="decimal"/></w:lvl>' + _level(0, start=1)
+    lists = (
+        '<w:num w:numId="91"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="one"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="94"><w:abstractNumId w:val="404"/></w:num>'
+    )
+    body = [
+        ("A first item", "91", 0),
+        ("An item at level twelve", "91", 12),
+        ("An item of a list with no definition", "94", 0),
+        ("An item of an unknown list", "95", 0),
+    ]
+    assert _numbers(_numbered(tmp_path, levels, lists, body)) == [
+        ("A first item", 1),
+        ("An item at level twelve", 0),
+        ("An item of a list with no definition", 0),
+        ("An item of an unknown list", 0),
+    ]
