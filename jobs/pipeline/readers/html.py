@@ -678,9 +678,8 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
             _flush(inline, page)
             if child.mem_id in page.link_lists:
                 continue
-            for item in child.iter():
-                if item.tag == "li":
-                    _list_item(item, page)
+            for item, number in _numbered_items(child):
+                _list_item(item, page, number)
         elif tag == "pre":
             _flush(inline, page)
             blocks.extend(make_blocks("code", child.text(deep=True), 1))
@@ -827,12 +826,39 @@ def _leading_text(dd: Node) -> tuple[list[Node], list[Node]]:
     return lead, nodes[first:]
 
 
-def _list_item(item: Node, page: _Page) -> None:
+def _numbered_items(node: Node) -> list[tuple[Node, int]]:
+    """A list's items, each with the number the page shows before it: an <ol>'s count from
+    its `start`, reset by an item's `value`; 0 for a bullet list's and a lettered or Roman
+    one's (`type="a"`), which no answer key names by number (`Block.number`)."""
+    counting = node.tag == "ol" and (node.attributes.get("type") or "1") == "1"
+    number = _int_attribute(node, "start", 1)
+    items: list[tuple[Node, int]] = []
+    for item in node.iter():
+        if item.tag != "li":
+            continue
+        number = _int_attribute(item, "value", number)
+        items.append((item, number if counting and number > 0 else 0))
+        number += 1
+    return items
+
+
+def _int_attribute(node: Node, name: str, default: int) -> int:
+    value = (node.attributes.get(name) or "").strip()
+    return int(value) if value.isdigit() and len(value) <= 6 else default
+
+
+def _list_item(item: Node, page: _Page, number: int = 0) -> None:
     blocks = page.blocks
     nested = [c for c in item.iter() if c.tag in _LISTS or c.tag in _CONTAINERS or c.tag == "p"]
     if not nested:
         blocks.extend(
-            make_blocks("list_item", _text(item), 1, emphasis=_emphasis(item, page.glossaries))
+            make_blocks(
+                "list_item",
+                _text(item),
+                1,
+                emphasis=_emphasis(item, page.glossaries),
+                number=number,
+            )
         )
         return
     own = [c for c in item.iter(include_text=True) if c not in nested]
@@ -841,18 +867,26 @@ def _list_item(item: Node, page: _Page) -> None:
     # term the item names; without it a soil lesson's five factors and four processes
     # were no concepts
     stressed = [e for n in own if n.tag != "-text" for e in _emphasis(n, page.glossaries)]
-    blocks.extend(make_blocks("list_item", _join(own), 1, emphasis=stressed))
+    made = make_blocks("list_item", _join(own), 1, emphasis=stressed, number=number)
+    blocks.extend(made)
+    if made:
+        number = 0  # shown before the item's own words; else before its first line
     for child in nested:
         if child.tag in _LISTS:
-            for sub in child.iter():
-                if sub.tag == "li":
-                    _list_item(sub, page)
+            for sub, sub_number in _numbered_items(child):
+                _list_item(sub, page, sub_number)
+        elif not _item_line(child):
+            _walk_nodes([child], page)
         else:
-            _walk_nodes([child], page) if not _item_line(child) else blocks.extend(
-                make_blocks(
-                    "list_item", _text(child), 1, emphasis=_emphasis(child, page.glossaries)
-                )
+            line = make_blocks(
+                "list_item",
+                _text(child),
+                1,
+                emphasis=_emphasis(child, page.glossaries),
+                number=number,
             )
+            blocks.extend(line)
+            number = 0 if line else number
 
 
 def _item_line(node: Node) -> bool:

@@ -1,5 +1,6 @@
 """A numbered list's numbers, which the text of a list item does not hold: Word's
-automatic numbering and a Markdown ordered list's written numbers (`Block.number`), and
+automatic numbering, a Markdown ordered list's written numbers and an HTML <ol>'s count
+(`Block.number`), and
 the answer key that names questions by them (`questions.blanks_filled_by_key`)."""
 
 from __future__ import annotations
@@ -116,6 +117,29 @@ def test_markdown_keeps_an_ordered_lists_written_numbers(tmp_path: Path) -> None
         ("The first question", 1),
         ("Its second paragraph.", 0),
         ("The sixth question", 6),
+        ("A point", 0),
+    ]
+
+
+def test_html_shows_an_ordered_lists_numbers_from_its_start(tmp_path: Path) -> None:
+    """An <ol>'s count from its `start`, reset by an item's `value`, shown before the
+    item's first line when its words are in paragraphs; a lettered list and a bullet list
+    show no number a key names."""
+    path = tmp_path / "quiz.html"
+    path.write_text(
+        "<html><body><h1>Quiz</h1>"
+        '<ol start="3"><li>The third question</li><li value="7">The seventh question</li>'
+        "<li><p>The eighth question</p><p>Its second paragraph</p></li></ol>"
+        '<ol type="a"><li>An option</li></ol><ul><li>A point</li></ul></body></html>',
+        encoding="utf-8",
+    )
+    assert _numbers(path) == [
+        ("Quiz", 0),
+        ("The third question", 3),
+        ("The seventh question", 7),
+        ("The eighth question", 8),
+        ("Its second paragraph", 0),
+        ("An option", 0),
         ("A point", 0),
     ]
 
