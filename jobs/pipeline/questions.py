@@ -29,7 +29,7 @@ from jobs.pipeline.lexicon import (
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
-from jobs.pipeline.textutil import WRITE_IN
+from jobs.pipeline.textutil import HAN, WRITE_IN
 
 # an option's label: a capital letter and a full stop, an ideographic comma or a closing
 # bracket ("A.", "B．", "C、", "D)"), at the start of a line or after the text of the option
@@ -284,6 +284,26 @@ _KEY_ITEM = re.compile(
     r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
     r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
 )
+# a key's run of letters over a range of questions, "1-5 BCADB", "6～10：CDABA", as Chinese
+# and English papers answer their multiple choice
+_LETTER_RUN = re.compile(
+    r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[-–—~～至]\s*(\d{1,3})\s*[:：.．]?\s*([A-H]{2,})(?![A-Za-z])"
+)
+
+
+def _key_items(text: str) -> list[tuple[str, str]]:
+    """A key line's numbered answers, (number, answer), a run of letters over a range
+    (`_LETTER_RUN`) read as one answer a number when the counts agree."""
+
+    def spread(run: re.Match[str]) -> str:
+        first, last, letters = int(run[1]), int(run[2]), run[3]
+        if last - first + 1 != len(letters):
+            return " "  # answers none, nor runs on into the answer before it
+        return " ".join(f"{first + i}. {letter}" for i, letter in enumerate(letters))
+
+    return _KEY_ITEM.findall(_LETTER_RUN.sub(spread, text))
+
+
 # the fewest numbered answers that make a line the key's, whatever its reader took it for
 MIN_KEY_ITEMS = 2
 # one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
@@ -362,11 +382,11 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             # a plain text's reader takes a short line of answers for a heading ("1.
             # controls 2. lipid; bilayer" under "Answer Key", or "1.DNA" right under
             # "参考答案"); a heading names one thing
-            and len(_KEY_ITEM.findall(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
+            and len(_key_items(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
         ):
             break
         text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
-        for number, answer in _KEY_ITEM.findall(text.strip()):
+        for number, answer in _key_items(text.strip()):
             answers.setdefault(int(number), answer.strip())
     # each question's place: its block and where its text runs in it (a plain text's
     # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
@@ -398,6 +418,14 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
 
 # the most words of an option that fills a stem's blank as a name ("decomposer", "food web")
 MAX_CHOSEN_WORDS = 5
+# the most characters of such a name, and of a Chinese one ("光合作用", "叶绿体"), whose
+# words no space sets apart
+MAX_CHOSEN_CHARS = 40
+MAX_CHOSEN_HAN = 12
+# A multiple-choice stem's empty brackets, where a Chinese paper (and some English ones)
+# puts the answer's letter: "…的过程叫做（　　）". An empty pair of round brackets in
+# English needs a space inside, "f()" being a call.
+_CHOICE_BLANK = re.compile(r"（[\s\u3000]*）|\([\s\u3000]+\)")
 # the most words of an option that completes a stem ending on "is" as what its subject is
 MAX_CHOSEN_DEFINIENS_WORDS = 25
 # A stem that stops where its answer goes, no blank typed: after a naming verb the option
@@ -416,7 +444,7 @@ _DEFINING_END = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(?:which|what|who|whom|whose|where|when|why|how)\b|下列|以下|哪|什么|的$", re.IGNORECASE
+    r"\b(?:which|what|who|whom|whose|where|when|why|how)\b|下列|以下|哪|什么", re.IGNORECASE
 )
 
 
@@ -440,24 +468,33 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
     if not option or re.search(r"[.;:?!。；：？！]", option):
         return None
     tail = " " if first else ""
-    blanks = len(WRITE_IN.findall(stem))
-    if blanks == 1 and len(option.split()) <= MAX_CHOSEN_WORDS:
-        return WRITE_IN.sub(option, stem).rstrip() + tail
+    blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
+    blanks = len(blank.findall(stem))
+    if blank is _CHOICE_BLANK and _ASKING.search(stem):
+        return None  # "下列属于生产者的是（　）" picks one, it states nothing
+    if blanks == 1 and _name_sized(option):
+        return blank.sub(option, stem).rstrip() + tail
     if blanks:
         return None
     stem = stem.rstrip()
     ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
     space = "" if ending == "。" else " "
-    if _NAMING_END.search(stem) and len(option.split()) <= MAX_CHOSEN_WORDS:
+    if _NAMING_END.search(stem) and _name_sized(option):
         return stem + space + option + ending + tail
     defining = _DEFINING_END.match(_NUMBER.sub("", stem, count=1))
     if (
         defining
         and not _ASKING.search(defining.group("subject") or defining.group("zh") or "")
+        and not (defining.group("zh") or "").endswith("的")
         and len(option.split()) <= MAX_CHOSEN_DEFINIENS_WORDS
     ):
         return stem + space + option + ending + tail
     return None
+
+
+def _name_sized(option: str) -> bool:
+    most = MAX_CHOSEN_HAN if HAN.search(option) else MAX_CHOSEN_CHARS
+    return len(option.split()) <= MAX_CHOSEN_WORDS and len(option) <= most
 
 
 def _filled(question: str, answer: str) -> str | None:
@@ -499,6 +536,8 @@ def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
         answer = _INLINE_ANSWER.match(blocks[i + 1].text)
         if answer is None or block.kind not in ("paragraph", "list_item"):
             continue
+        if _key_items(answer["a"]):
+            continue  # "参考答案：1-5 BCADB": the paper's key after its last question
         question = _filled(block.text, answer["a"])
         if question is not None:
             filled[i] = replace(block, text=question)

@@ -846,3 +846,37 @@ def test_a_keys_letter_completes_a_stem_that_stops_where_its_answer_goes() -> No
     assert filled[3].startswith("4. 光合作用是利用光能把二氧化碳和水合成有机物。")
     # "is the" opens neither a name nor what a short subject is: left as it was
     assert filled[5] == lines[5]
+
+
+def test_a_keys_letter_run_over_a_range_answers_each_question() -> None:
+    """ "1-5 BCADB" and "6～7：CA" answer questions one to seven, a letter each; a run
+    whose letters and range disagree answers none."""
+    lines = [
+        "1. The unit of heredity is called ______. A. gene B. cell",
+        "2. Blood is pumped by the ______. A. lung B. heart",
+        "3. Water loss from leaves is called ______. A. transpiration B. digestion",
+        "Answer Key",
+        "1-2 AB 3～4：ABA",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[0].startswith("1. The unit of heredity is called gene.")
+    assert filled[1].startswith("2. Blood is pumped by the heart.")
+    assert filled[2] == lines[2]
+
+
+def test_a_chinese_choice_questions_empty_brackets_take_the_keyed_option() -> None:
+    """A Chinese paper's choice question leaves empty brackets for the letter
+    ("…的过程叫做（　　）"): the keyed option written there is the statement taught. A stem
+    that asks ("下列…（　）") picks one, and English "f()" is a call, no blank."""
+    lines = [
+        "1．绿色植物利用光能把二氧化碳和水合成有机物的过程叫做（　　）"
+        "A．呼吸作用 B．光合作用 C．蒸腾作用",
+        "2．下列属于生产者的是（　）A．草 B．兔",
+        "3. Calling f() with no arguments returns ______. A. zero B. one",
+        "参考答案：1-2 BA 3. A",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[0].startswith("1．绿色植物利用光能把二氧化碳和水合成有机物的过程叫做光合作用")
+    assert "A．呼吸作用" not in filled[0]
+    assert filled[1] == lines[1]
+    assert filled[2].startswith("3. Calling f() with no arguments returns zero.")
