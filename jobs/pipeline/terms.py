@@ -872,6 +872,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             or not _ZH_WORD.match(word)
             or pos not in _ZH_NOUNISH
             or _zh_symbol(tagged, position)
+            or _zh_option_label(tagged, position)
         ):
             if current:
                 phrases.append(current)
@@ -951,6 +952,23 @@ def _zh_count_follows(tagged: list[tuple[str, str]], position: int) -> bool:
             continue
         return pos == "m"
     return False
+
+
+# what follows a multiple-choice option's letter as its label ("B．光合作用", "C、…", "D)")
+_OPTION_LABEL_MARKS = frozenset([".", "．", "、", ")", "）"])
+
+
+def _zh_option_label(tagged: list[tuple[str, str]], position: int) -> bool:
+    """A choice's label, its letter and mark: no part of the option before it. Options set
+    apart by a full-width space ("A．呼吸作用　B．光合作用") read "呼吸作用 B" as one name,
+    a letter after it as in "维生素 C"; a paper without its key gave 光合作用 B, 蒸腾作用 D.
+    The label stands apart from the word before it: "维生素C、维生素D" names vitamins."""
+    before = tagged[position - 1][0] if position else " "
+    return (
+        _option_letter(tagged[position][0])
+        and _following(tagged, position)[0] in _OPTION_LABEL_MARKS
+        and (before.isspace() or not _ZH_WORD.match(before))
+    )
 
 
 def _zh_symbol(tagged: list[tuple[str, str]], position: int) -> bool:

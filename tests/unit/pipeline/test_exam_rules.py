@@ -880,3 +880,21 @@ def test_a_chinese_choice_questions_empty_brackets_take_the_keyed_option() -> No
     assert "A．呼吸作用" not in filled[0]
     assert filled[1] == lines[1]
     assert filled[2].startswith("3. Calling f() with no arguments returns zero.")
+
+
+def test_a_chinese_options_label_is_no_part_of_the_option_before_it(tmp_path: Path) -> None:
+    """Options set apart by a full-width space ("A．呼吸作用　B．光合作用"): the next
+    option's letter is its label, not a letter of the name before it as "维生素 C" has
+    one; a letter glued to its name ("维生素C、维生素D") stays the name's."""
+    zh = (
+        "# 第三单元测试\n\n"
+        "1．水分从植物体内散失到体外的过程叫做（　）A．光合作用　B．呼吸作用　C．蒸腾作用\n\n"
+        "2．细胞分解有机物释放能量的过程叫做（　）A．蒸腾作用　B．呼吸作用　C．光合作用\n\n"
+        "3．植物制造有机物的过程叫做（　）A．呼吸作用　B．光合作用　C．蒸腾作用\n\n"
+        "4．缺乏维生素C、维生素D会怎样？维生素C、维生素D都很重要，维生素C、维生素D要补充。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, zh, "测试.md", "zh-CN")}
+    assert {"光合作用", "呼吸作用", "蒸腾作用"} <= titles, titles
+    assert not [t for t in titles if t.rstrip(" ABCD") in ("光合作用", "呼吸作用") and " " in t]
+    assert "维生素C" in {t.replace(" ", "") for t in titles}, titles
+
