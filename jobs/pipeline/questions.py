@@ -274,20 +274,21 @@ _EN_ASKED = re.compile(
 MAX_EN_ASKED_WORDS = 4
 
 
-# a typed question number opening a block ("4．", "12.", "3、"): a word processor's own
-# numbering is lost in reading, and no answer can be matched to such a question
+# a typed question number opening a block ("4．", "12.", "3、"), or a list's shown number
+# typed in for reading (`_number_typed`): an answer key names its questions by them
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
 # a later question's number inside the same block, after a space ("… the cell. 2. The …")
 _INLINE_NUMBER = re.compile(r"(?<=\s)(\d{1,3})\s*[.．、](?!\d)\s*")
-# each numbered answer in a key's line, up to the next number set apart by a space
+# each numbered answer in a key's line, up to the next number set apart by a space; the
+# first may follow the part's numeral ("二、9. 生产者　10. 气孔")
 _KEY_ITEM = re.compile(
-    r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
+    r"(?:^|(?<=[\s\u3000、：:]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
     r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
 )
 # a key's run of letters over a range of questions, "1-5 BCADB", "6～10：CDABA", as Chinese
 # and English papers answer their multiple choice
 _LETTER_RUN = re.compile(
-    r"(?:^|(?<=[\s\u3000]))(\d{1,3})\s*[-–—~～至]\s*(\d{1,3})\s*[:：.．]?\s*([A-H]{2,})(?![A-Za-z])"
+    r"(?:^|(?<=[\s\u3000、：:]))(\d{1,3})\s*[-–—~～至]\s*(\d{1,3})\s*[:：.．]?\s*([A-H]{2,})(?![A-Za-z])"
 )
 
 
@@ -412,7 +413,9 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             text[begin:end], answer
         )
         if question is not None:
-            filled[index] = replace(filled[index], text=text[:begin] + question + text[end:])
+            filled[index] = replace(
+                filled[index], text=(text[:begin] + question + text[end:]).rstrip()
+            )
     return filled
 
 
@@ -472,12 +475,17 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
     blanks = len(blank.findall(stem))
     if blank is _CHOICE_BLANK and _ASKING.search(stem):
         return None  # "下列属于生产者的是（　）" picks one, it states nothing
-    if blanks == 1 and _name_sized(option):
-        return blank.sub(option, stem).rstrip() + tail
-    if blanks:
-        return None
     stem = stem.rstrip()
     ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
+    if blanks == 1 and _name_sized(option):
+        filled = blank.sub(option, stem)
+        if blank is _CHOICE_BLANK and stem.endswith(("）", ")")):
+            # the brackets end the stem where a written-in blank has its full stop after
+            # it: the statement ends there
+            filled += "。" if HAN.search(option) else "."
+        return filled + tail
+    if blanks:
+        return None
     space = "" if ending == "。" else " "
     if _NAMING_END.search(stem) and _name_sized(option):
         return stem + space + option + ending + tail

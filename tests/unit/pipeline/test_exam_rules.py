@@ -898,3 +898,22 @@ def test_a_chinese_options_label_is_no_part_of_the_option_before_it(tmp_path: Pa
     assert not [t for t in titles if t.rstrip(" ABCD") in ("光合作用", "呼吸作用") and " " in t]
     assert "维生素C" in {t.replace(" ", "") for t in titles}, titles
 
+
+def test_a_keys_answers_after_its_parts_numeral_are_read() -> None:
+    """A Chinese key numbers its parts too, "一、1-2 BA", "二、3. 气孔": the first answer
+    after the part's numeral is one; a statement completed at its closing brackets ends
+    with a full stop."""
+    lines = [
+        "1．植物制造有机物的过程叫做（　）A．呼吸作用 B．光合作用",
+        "2．细胞分解有机物释放能量的过程叫做（　）A．呼吸作用 B．光合作用",
+        "3．由两个保卫细胞围成的空腔叫做______。",
+        "参考答案",
+        "一、1-2 BA",
+        "二、3. 气孔",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[:3] == [
+        "1．植物制造有机物的过程叫做光合作用。",
+        "2．细胞分解有机物释放能量的过程叫做呼吸作用。",
+        "3．由两个保卫细胞围成的空腔叫做气孔。",
+    ]
