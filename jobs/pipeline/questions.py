@@ -409,9 +409,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
         index, begin, end = places[0]
         text = filled[index].text
         following = options.get(index + 1, [])
-        question = _chosen(text[begin:end], answer, " ".join(following)) or _filled(
-            text[begin:end], answer
-        )
+        question = _chosen(text[begin:end], answer, following) or _filled(text[begin:end], answer)
         if question is not None:
             filled[index] = replace(
                 filled[index], text=(text[:begin] + question + text[end:]).rstrip()
@@ -451,7 +449,7 @@ _ASKING = re.compile(
 )
 
 
-def _chosen(question: str, answer: str, following: str) -> str | None:
+def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     """A multiple-choice stem completed by the option the key's letter picks ("… is called
     a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
     decomposer."), its options left off; the options are the question's own, after its
@@ -463,7 +461,13 @@ def _chosen(question: str, answer: str, following: str) -> str | None:
         return None
     first = _LABEL.search(question)
     stem = question[: first.start()] if first else question
-    options = option_texts(question[first.start() :] if first else following)
+    # the option blocks one a label each: "a. producer" read alone, as a small letter
+    # opens an option only at a block's start
+    options = (
+        option_texts(question[first.start() :])
+        if first
+        else [option for block in following for option in option_texts(block)]
+    )
     at = ord(letter) - ord("A")
     if at >= len(options):
         return None

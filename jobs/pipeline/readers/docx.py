@@ -58,7 +58,7 @@ from jobs.pipeline.readers.word_markup import (
     toc_style_ids,
     word_view,
 )
-from jobs.pipeline.readers.word_numbering import ListNumbers
+from jobs.pipeline.readers.word_numbering import ListNumbers, Shown
 from jobs.pipeline.textutil import sentences
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|見出し)\s*(\d)$", re.IGNORECASE)
@@ -196,11 +196,11 @@ def _blocks(document: DocxDocument) -> tuple[list[Block], bool, str | None]:
             page += breaks
         style = styles.get(item._p.style or "", default)
         shown.see(item, style)
-        number = numbers.shown(item._p, style)  # counted for every paragraph, in order
+        listed = numbers.shown(item._p, style)  # counted for every paragraph, in order
         if boxed and item._p.get(TEXT_BOX) in code_boxes:
             blocks.extend(make_blocks("code", item.text, page))
             continue
-        made = _paragraph(item, page, style, heading=not noted, number=number)
+        made = _paragraph(item, page, style, heading=not noted, listed=listed)
         role = _definition_role(style)
         if role == "gloss" and term_at == len(blocks) - 1 and made and made[0].kind == "paragraph":
             term = blocks.pop()
@@ -400,9 +400,11 @@ def _paragraph(
     page: int,
     style: BaseStyle | None,
     heading: bool = True,
-    number: int = 0,
+    listed: Shown = Shown(),
 ) -> list[Block]:
-    """The paragraph's blocks; `number` is the one Word shows before it (`ListNumbers`)."""
+    """The paragraph's blocks; `listed` is what Word shows before it (`ListNumbers`): a
+    list item's number is kept as `Block.number`, a letter's label is typed before the
+    text as Word shows it."""
     maths = [m for m in paragraph._p.iter(_MATH) if m.getparent().tag != _MATH]
     text = paragraph.text.strip()
     if (maths and text) or any(_code_run(r) for r in paragraph._p.iterchildren(_RUN)):
@@ -416,7 +418,9 @@ def _paragraph(
         return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
     kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"
-    return make_blocks(kind, text, page, emphasis=emphasis, number=number)
+    if listed.label and text:
+        text = f"{listed.label} {text}"
+    return make_blocks(kind, text, page, emphasis=emphasis, number=listed.number)
 
 
 def _with_inline_maths(paragraph: Paragraph) -> str:

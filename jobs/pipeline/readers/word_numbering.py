@@ -31,6 +31,13 @@ _DIGIT_FORMATS = frozenset(
         "decimalEnclosedParen",
     }
 )
+# The letter formats, whose label is typed into the text as Word shows it ("b.", "(c)"):
+# a Word quiz's options lettered by a sub-list read as bare words, and its key's "1. b"
+# picked none of them, where the same quiz's PDF shows "b. herbivore"
+_LETTER_FORMATS = {
+    "lowerLetter": "abcdefghijklmnopqrstuvwxyz",
+    "upperLetter": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+}
 _LEVELS = 9  # Word's list levels, ilvl 0..8
 _STYLE_DEPTH = 8  # how far a style's base chain is followed for its numbering
 
@@ -42,6 +49,17 @@ _NUM_PR = f"{qn('w:pPr')}/{qn('w:numPr')}"
 class _Level:
     start: int
     digits: bool  # labelled by its own count in digits, alone ("%2." not "%1.%2")
+    letters: str  # the letters a lettered level counts in ("abc…"), else ""
+    text: str  # the label's pattern, "%2." or "(%2)"
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What Word shows before a paragraph: the count of a level numbered in digits
+    (`number`, 0 if none), or a lettered level's label as written ("b.", "(c)")."""
+
+    number: int = 0
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -69,11 +87,13 @@ class ListNumbers:
                 if ilvl is None:
                     continue
                 text = _child_value(level, "w:lvlText") or ""
+                alone = text.count("%") == 1 and f"%{ilvl + 1}" in text
+                kind = _child_value(level, "w:numFmt") or ""
                 levels[ilvl] = _Level(
                     start=_int(_child_value(level, "w:start")) or 0,
-                    digits=_child_value(level, "w:numFmt") in _DIGIT_FORMATS
-                    and text.count("%") == 1
-                    and f"%{ilvl + 1}" in text,
+                    digits=kind in _DIGIT_FORMATS and alone,
+                    letters=_LETTER_FORMATS.get(kind, "") if alone else "",
+                    text=text,
                 )
             numbers.levels[abstract.get(qn("w:abstractNumId"), "")] = levels
         for num in root.iterchildren(qn("w:num")):
@@ -86,13 +106,14 @@ class ListNumbers:
                     numbers.overrides[(num_id, ilvl)] = start
         return numbers
 
-    def shown(self, paragraph: etree._Element, style: BaseStyle | None) -> int:
-        """The number shown before `paragraph` (a `w:p`), counting it; 0 when it shows
-        none or a label no key answers by (`_DIGIT_FORMATS`)."""
+    def shown(self, paragraph: etree._Element, style: BaseStyle | None) -> Shown:
+        """What is shown before `paragraph` (a `w:p`), counting it: its number in digits,
+        or its label in letters; neither for a bullet, a compound "1.2", a Roman or a
+        Chinese numeral (`_DIGIT_FORMATS`, `_LETTER_FORMATS`)."""
         num_id, ilvl = _numbering(paragraph, style)
         abstract = self.lists.get(num_id or "")
         if abstract is None or ilvl is None or not 0 <= ilvl < _LEVELS:
-            return 0  # numId "0" (numbering removed) and unknown lists show nothing
+            return Shown()  # numId "0" (numbering removed) and unknown lists show nothing
         level = self.levels.get(abstract, {}).get(ilvl)
         start = level.start if level else 0
         counts = self.counts.setdefault(abstract, [-1] * _LEVELS)
@@ -104,7 +125,14 @@ class ListNumbers:
             counts[ilvl] = start if counts[ilvl] < 0 else counts[ilvl] + 1
         for deeper in range(ilvl + 1, _LEVELS):
             counts[deeper] = -1  # a sub-list under this item counts from its start again
-        return counts[ilvl] if level is not None and level.digits else 0
+        count = counts[ilvl]
+        if level is None:
+            return Shown()
+        if level.digits:
+            return Shown(number=count)
+        if level.letters and 1 <= count <= len(level.letters):
+            return Shown(label=level.text.replace(f"%{ilvl + 1}", level.letters[count - 1]))
+        return Shown()
 
 
 def _numbering(paragraph: etree._Element, style: BaseStyle | None) -> tuple[str | None, int | None]:

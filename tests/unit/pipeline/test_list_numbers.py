@@ -82,11 +82,62 @@ def test_word_shows_its_lists_numbers_counted_as_word_counts(tmp_path: Path) -> 
 
 def test_word_letters_bullets_and_compound_labels_show_no_number(tmp_path: Path) -> None:
     """A list lettered "A." gives options, "一、" a paper's parts, "1.2" a sub-section:
-    no key answers them by a plain number."""
-    levels = _level(0, fmt="upperLetter") + _level(1, text="%1.%2") + _level(2, fmt="bullet")
+    no key answers them by a plain number. A letter's label is typed before its text as
+    Word shows it ("A.", "(b)"), as the same quiz's PDF reads."""
+    levels = (
+        _level(0, fmt="upperLetter")
+        + _level(1, text="%1.%2")
+        + _level(2, fmt="bullet")
+        + _level(3, fmt="lowerLetter", text="(%4)")
+        + _level(4, fmt="chineseCounting", text="%5、")
+    )
     lists = '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
-    body = [("Option one", "91", 0), ("A sub-section", "91", 1), ("A point", "91", 2)]
-    assert [n for _, n in _numbers(_numbered(tmp_path, levels, lists, body))] == [0, 0, 0]
+    body = [
+        ("Option one", "91", 0),
+        ("Option two", "91", 0),
+        ("A sub-section", "91", 1),
+        ("A point", "91", 2),
+        ("A part", "91", 3),
+        ("A part", "91", 3),
+        ("选择题", "91", 4),
+    ]
+    assert _numbers(_numbered(tmp_path, levels, lists, body)) == [
+        ("A. Option one", 0),
+        ("B. Option two", 0),
+        ("A sub-section", 0),
+        ("A point", 0),
+        ("(a) A part", 0),
+        ("(b) A part", 0),
+        ("选择题", 0),
+    ]
+
+
+def test_a_word_quizs_lettered_options_are_picked_by_its_key(tmp_path: Path) -> None:
+    """Word's multilevel list numbers the questions "1." and letters their options "a."
+    under them; the key, a numbered list of its own, picks an option by its letter, and
+    the question's stem ends on it."""
+    levels = _level(0) + _level(1, fmt="lowerLetter")
+    lists = (
+        '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
+        '<w:num w:numId="92"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    body = [
+        ("Water vapour turning into liquid water is called", "91", 0),
+        ("evaporation", "91", 1),
+        ("condensation", "91", 1),
+        ("The space an object takes up is its ______.", "91", 0),
+        ("mass", "91", 1),
+        ("volume", "91", 1),
+        ("Answer Key", "", 0),
+        ("b", "92", 0),
+        ("b", "92", 0),
+    ]
+    path = _numbered(tmp_path, levels, lists, body)
+    document = read(path, detect(path, filename=path.name))
+    filled = [b.text for b in blanks_filled_by_key(document.blocks())]
+    assert filled[0] == "Water vapour turning into liquid water is called condensation."
+    assert filled[3] == "The space an object takes up is its volume."
 
 
 def test_word_list_number_style_numbers_its_paragraphs(tmp_path: Path) -> None:
