@@ -21,7 +21,6 @@ from lemminflect import getAllLemmas
 
 from jobs.pipeline.clauses import zh_clause
 from jobs.pipeline.lexicon import (
-    ALIAS_VERBS,
     ANSWER_KEY_LABEL,
     EN_DETERMINERS,
     EN_GENERIC,
@@ -429,23 +428,24 @@ MAX_CHOSEN_HAN = 12
 _CHOICE_BLANK = re.compile(r"（[\s\u3000]*）|\([\s\u3000]+\)")
 # the most words of an option that completes a stem ending on "is" as what its subject is
 MAX_CHOSEN_DEFINIENS_WORDS = 25
-# A stem that stops where its answer goes, no blank typed: after a naming verb the option
-# is a name ("… dead plants and animals is called a"), after a short subject and "is" or
-# "means" it is what the subject is ("A food web is"). A question's "Which … is" and
-# "下列…的是" ask for a pick, no definiens, and stay unread.
-_NAMING_END = re.compile(
-    rf"(?:\b(?:is|are)\s+{ALIAS_VERBS}|叫做|叫作|称为|称作|称之为)"
-    r"(?:\s+(?:a|an|the))?\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
+# A stem that stops where its answer goes, no blank typed: a name-sized option ends its
+# sentence ("… dead plants and animals is called a" and "decomposer", "The temperature at
+# which a solid melts is its" and "melting point"); after a short subject and "is" or
+# "means" a longer option may be what the subject is ("A food web is" and "many
+# overlapping food chains in an ecosystem"). A stem that asks ("Which … is", "下列…的是")
+# or bids ("Name the process …") picks one and states nothing.
+_OPEN_END = re.compile(r"[A-Za-z\u4e00-\u9fff]\s*$")
 _DEFINING_END = re.compile(
     r"^\s*(?:(?:a|an|the)\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4})\s+"
-    r"(?:is|are|means|refers\s+to|is\s+defined\s+as)\s*[:：]?\s*$"
-    r"|^\s*(?P<zh>[\u4e00-\u9fff]{2,12}?)(?:是指|指的是|是)\s*[:：]?\s*$",
+    r"(?:is|are|means|refers\s+to|is\s+defined\s+as)\s*$"
+    r"|^\s*(?P<zh>[\u4e00-\u9fff]{2,12}?)(?:是指|指的是|是)\s*$",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(?:which|what|who|whom|whose|where|when|why|how)\b|下列|以下|哪|什么", re.IGNORECASE
+    r"^\s*(?:which|what|who|whom|whose|where|when|why|how|name|identify|choose|select|give"
+    r"|list|state|explain|describe|define|find|pick|circle)\b|\b(?:which|what)\s+of\b"
+    r"|下列|以下|哪|什么|选出|选择",
+    re.IGNORECASE,
 )
 
 
@@ -454,8 +454,8 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
     decomposer."), its options left off; the options are the question's own, after its
     stem, or `following`, the option blocks after it. The stem has one blank, or ends
-    where its answer goes (`_NAMING_END`, `_DEFINING_END`). None unless the letter names a
-    short option."""
+    where its answer goes (`_OPEN_END`, `_DEFINING_END`). None unless the letter names a
+    short option, or the stem a short subject the option says what it is."""
     letter = answer.strip().rstrip(".．").upper()
     if not re.fullmatch(r"[A-H]", letter):
         return None
@@ -477,9 +477,10 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     tail = " " if first else ""
     blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
     blanks = len(blank.findall(stem))
-    if blank is _CHOICE_BLANK and _ASKING.search(stem):
-        return None  # "下列属于生产者的是（　）" picks one, it states nothing
     stem = stem.rstrip()
+    body = _NUMBER.sub("", stem, count=1)
+    if blank is _CHOICE_BLANK and _ASKING.search(body):
+        return None  # "下列属于生产者的是（　）" picks one, it states nothing
     ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
     if blanks == 1 and _name_sized(option):
         filled = blank.sub(option, stem)
@@ -490,13 +491,14 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
         return filled + tail
     if blanks:
         return None
+    if not _OPEN_END.search(stem) or _ASKING.search(body):
+        return None
     space = "" if ending == "。" else " "
-    if _NAMING_END.search(stem) and _name_sized(option):
+    if _name_sized(option):
         return stem + space + option + ending + tail
-    defining = _DEFINING_END.match(_NUMBER.sub("", stem, count=1))
+    defining = _DEFINING_END.match(body)
     if (
         defining
-        and not _ASKING.search(defining.group("subject") or defining.group("zh") or "")
         and not (defining.group("zh") or "").endswith("的")
         and len(option.split()) <= MAX_CHOSEN_DEFINIENS_WORDS
     ):

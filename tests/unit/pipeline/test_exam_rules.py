@@ -824,9 +824,10 @@ def test_a_keys_letter_completes_a_multiple_choice_stem_with_its_blank() -> None
 
 
 def test_a_keys_letter_completes_a_stem_that_stops_where_its_answer_goes() -> None:
-    """A stem without a typed blank ends where the answer goes: after "is called a" the
-    picked option is the name, after a short subject and "is" (or "是") it is what the
-    subject is. A stem that asks ("Which … is", "下列…的是") picks, it defines nothing."""
+    """A stem without a typed blank ends where the answer goes: the picked option, a
+    name, ends its sentence ("is called a", "is the"); after a short subject and "is" (or
+    "是") a longer option is what the subject is. A stem that asks ("Which … is",
+    "下列…的是") or bids ("Name …") picks, it states nothing."""
     lines = [
         "1. A plant's green pigment is called A. chlorophyll B. xylem C. cortex",
         "2. Photosynthesis is A. burning sugar B. making sugar from light, water and carbon"
@@ -835,7 +836,8 @@ def test_a_keys_letter_completes_a_stem_that_stops_where_its_answer_goes() -> No
         "4. 光合作用是 A．分解有机物 B．利用光能把二氧化碳和水合成有机物",
         "5. 下列属于生产者的是 A．草 B．兔",
         "6. The organ that pumps blood is the A. heart B. lung",
-        "Answer Key: 1. A 2. B 3. A 4. B 5. A 6. A",
+        "7. Name the organ that pumps blood A. heart B. lung",
+        "Answer Key: 1. A 2. B 3. A 4. B 5. A 6. A 7. A",
     ]
     filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
     assert filled[0].startswith("1. A plant's green pigment is called chlorophyll.")
@@ -844,8 +846,9 @@ def test_a_keys_letter_completes_a_stem_that_stops_where_its_answer_goes() -> No
     )
     assert filled[2] == lines[2] and filled[4] == lines[4]
     assert filled[3].startswith("4. 光合作用是利用光能把二氧化碳和水合成有机物。")
-    # "is the" opens neither a name nor what a short subject is: left as it was
-    assert filled[5] == lines[5]
+    # any stem cut off where a name goes ends on it; a stem that bids ("Name …") is left
+    assert filled[5] == "6. The organ that pumps blood is the heart."
+    assert filled[6] == lines[6]
 
 
 def test_a_keys_letter_run_over_a_range_answers_each_question() -> None:
