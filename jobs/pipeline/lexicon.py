@@ -1252,6 +1252,14 @@ _CROSS_REFERENCE = re.compile(
     # concept of a 中药 deck with its own course question)
     r"|class(?:es)?|sessions?|weeks?|time)$"
 )
+# a document's part named by its kind and its letter or number alone: "Part B", "Section
+# C", "Activity 2", "Exercise 1.2" (a quiz's "Part B: Fill in the blank." defined "part B",
+# a concept and a module). A name with a letter stays ("Vitamin A", "Plan B", "Type 2")
+_NUMBERED_PART = re.compile(
+    r"^(?:part|section|activity|exercise|task|question|problem|step|unit|lesson|chapter"
+    r"|worksheet|lab|quiz|test|module|week|lecture|session)\s+(?:[a-z]|\d{1,3}(?:\.\d{1,3})*"
+    r"|[ivx]{1,5})$"
+)
 _ZH_CROSS_REFERENCE = re.compile(
     r"^(?:上|下|前|后|本|此|该|前面|后面|后续|之前|之后)(?:一|几|两|若干)?个?"
     r"(?:章节|章|节|讲|课|节课|次课|单元|部分)(?:预告|内容|安排)?$"
@@ -1295,7 +1303,7 @@ _SCORE_NOTE = re.compile(
 def apparatus(heading: str) -> bool:
     """The heading names a book's or a course's apparatus, never a topic."""
     text = " ".join(heading.casefold().replace("&", " and ").split()).strip(" :：.?!！？。…")
-    if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text):
+    if text in GENERIC_HEADINGS or _CROSS_REFERENCE.match(text) or _NUMBERED_PART.match(text):
         return True
     if text in GLOSSARY_HEADINGS:
         return True  # "Key Vocabulary", "重要术语": the list of terms, whose entries are the topics

@@ -920,3 +920,14 @@ def test_a_keys_answers_after_its_parts_numeral_are_read() -> None:
         "2．细胞分解有机物释放能量的过程叫做呼吸作用。",
         "3．由两个保卫细胞围成的空腔叫做气孔。",
     ]
+
+
+def test_a_part_named_by_its_kind_and_letter_alone_is_apparatus(tmp_path: Path) -> None:
+    """ "Part B: Fill in the blank." names the quiz's part, not a thing it teaches; nor
+    do "Section C", "Activity 2", "Exercise 1.2". A name with a letter stays one."""
+    for label in ("Part B", "Section C", "Activity 2", "Exercise 1.2", "Lesson iv"):
+        assert apparatus(label), label
+    for name in ("Vitamin A", "Plan B", "Type 2 diabetes", "Part of speech"):
+        assert not apparatus(name), name
+    quiz = "# Quiz\n\nPart B: Fill in the blank.\n\n1. The change from a gas to a liquid.\n"
+    assert "part B" not in {c.title for c in concepts_of(tmp_path, quiz, "quiz.md")}
