@@ -273,17 +273,23 @@ _EN_ASKED = re.compile(
 MAX_EN_ASKED_WORDS = 4
 
 
-# a typed question number opening a block ("4．", "12.", "3、"), or a list's shown number
-# typed in for reading (`_number_typed`): an answer key names its questions by them
-_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)\s*")
+# the mark after a question's or an answer's number: "4．", "12.", "3、", "5)"
+_MARK = r"[.．、)）]"
+# a typed question number opening a block, or a list's shown number typed in for reading
+# (`_number_typed`): an answer key names its questions by them
+_NUMBER = re.compile(rf"^\s*(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
 # a later question's number inside the same block, after a space ("… the cell. 2. The …")
-_INLINE_NUMBER = re.compile(r"(?<=\s)(\d{1,3})\s*[.．、](?!\d)\s*")
+_INLINE_NUMBER = re.compile(rf"(?<=\s)(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
 # each numbered answer in a key's line, up to the next number set apart by a space; the
 # first may follow the part's numeral ("二、9. 生产者　10. 气孔")
 _KEY_ITEM = re.compile(
-    r"(?:^|(?<=[\s\u3000、：:]))(\d{1,3})\s*[.．、](?!\d)\s*(.+?)"
-    r"(?=[\s\u3000]+\d{1,3}\s*[.．、](?!\d)|\s*$)"
+    rf"(?:^|(?<=[\s\u3000、：:]))(\d{{1,3}})\s*{_MARK}(?!\d)\s*(.+?)"
+    rf"(?=[\s\u3000]+\d{{1,3}}\s*{_MARK}(?!\d)|\s*$)"
 )
+# a key's letter after its number and a dash, "1-c, 2-a, 3-b", as English worksheets write
+_DASHED_LETTER = re.compile(r"(?:^|(?<=[\s,;，；]))(\d{1,3})\s*[-–]\s*([A-Ha-h])(?![\w-])")
+# what may follow an answer before the next: "1. c, 2. a"
+_ANSWER_END = " ,;，；"
 # a key's run of letters over a range of questions, "1-5 BCADB", "6～10：CDABA", as Chinese
 # and English papers answer their multiple choice
 _LETTER_RUN = re.compile(
@@ -293,7 +299,8 @@ _LETTER_RUN = re.compile(
 
 def _key_items(text: str) -> list[tuple[str, str]]:
     """A key line's numbered answers, (number, answer), a run of letters over a range
-    (`_LETTER_RUN`) read as one answer a number when the counts agree."""
+    (`_LETTER_RUN`) read as one answer a number when the counts agree, and a letter after
+    a dash (`_DASHED_LETTER`) as after a full stop."""
 
     def spread(run: re.Match[str]) -> str:
         first, last, letters = int(run[1]), int(run[2]), run[3]
@@ -301,7 +308,8 @@ def _key_items(text: str) -> list[tuple[str, str]]:
             return " "  # answers none, nor runs on into the answer before it
         return " ".join(f"{first + i}. {letter}" for i, letter in enumerate(letters))
 
-    return _KEY_ITEM.findall(_LETTER_RUN.sub(spread, text))
+    text = _DASHED_LETTER.sub(r"\1. \2", _LETTER_RUN.sub(spread, text))
+    return [(number, answer.rstrip(_ANSWER_END)) for number, answer in _KEY_ITEM.findall(text)]
 
 
 # the fewest numbered answers that make a line the key's, whatever its reader took it for
@@ -517,8 +525,8 @@ def _filled(question: str, answer: str) -> str | None:
     parts = _ANSWER_SEPARATOR.split(answer.strip().rstrip("。."))
     if len(WRITE_IN.findall(question)) != len(parts) or not all(parts):
         return None
-    if any(re.fullmatch(r"[A-H]", part) for part in parts):
-        return None  # a choice's letter (`_chosen`), no word to write in
+    if any(re.fullmatch(r"[A-Ha-h]", part) for part in parts):
+        return None  # a choice's letter (`_chosen`), no word to write in, in either case
     pieces = WRITE_IN.split(question)
     return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
 

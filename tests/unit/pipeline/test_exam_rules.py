@@ -931,3 +931,19 @@ def test_a_part_named_by_its_kind_and_letter_alone_is_apparatus(tmp_path: Path) 
         assert not apparatus(name), name
     quiz = "# Quiz\n\nPart B: Fill in the blank.\n\n1. The change from a gas to a liquid.\n"
     assert "part B" not in {c.title for c in concepts_of(tmp_path, quiz, "quiz.md")}
+
+
+def test_a_worksheets_numbers_closed_by_a_bracket_and_a_keys_dashed_letters() -> None:
+    """Questions numbered "1)" and a key written "1-b, 2) volume": each answer fills the
+    question its number names."""
+    lines = [
+        "1) Water vapour turning into liquid water is called ______. a) evaporation"
+        " b) condensation",
+        "2) The space an object takes up is its ______.",
+        "Answers: 1-b, 2) volume",
+    ]
+    blocks = [Block("paragraph", t, 1) for t in lines]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[1] == "2) The space an object takes up is its volume."
+    # the options in small letters inside the stem are no capital labels: the letter picks none
+    assert filled[0] == lines[0]
