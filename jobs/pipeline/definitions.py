@@ -2245,6 +2245,7 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _one_of_several(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
@@ -2577,6 +2578,43 @@ def _kind_named_by(term: str, sentence: str) -> bool:
 
 # a "by" phrase of up to three words, then the verb the subject it ends takes
 _BY_PHRASE_THEN_VERB = re.compile(r"\s+by\s+(?:[\w'’\-]+\s+){1,3}?(?:is|are|was|were)\b", re.I)
+
+
+def _one_of_several(term: str, sentence: str) -> bool:
+    """The stressed name is one the sentence counts among others, and what it says is said
+    of them all, no definition of this one: an instance a "such as" or "including" list
+    gives after the sentence's verb ("… were associated with traditions such as *yoga* and
+    …") or a series it lists ("… a culture linked by *Hinduism*, *Buddhism*, … and …"),
+    one of a pair "both X and Y" opening the sentence ("Both *Buddhism* and *Hinduism*
+    were diverse"), or
+    the standard a comparison closes on ("Few areas are as important … as *India*."). An
+    index's terms, marked in every sentence that names them, made each of those sentences
+    a definition. A verb after the name is its own ("Metals such as *iron* are …")."""
+    name = rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?![\w-])"
+    listed = re.search(rf"\b(?:such\s+as|including)\s+[^.;:!?]*?(?<![\w-]){name}", sentence, re.I)
+    if listed and _EN_DEFINING_VERB.search(sentence, listed.end()) is None:
+        return not re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence[: listed.start()])
+    # a member of a series "A, B, C and D" the sentence's verb stands before
+    # (the next item a name, no clause: "X, which is …, …" glosses X)
+    series = re.search(
+        rf"(?:,\s+(?:(?:and|or)\s+)?(?<![\w-]){name}"
+        rf"|(?<![\w-]){name},\s+(?!(?:which|who|whose|that|where)\b)[^,.;:]+,)",
+        sentence,
+    )
+    if (
+        series
+        and _EN_DEFINING_VERB.search(series.group(0)) is None
+        and _EN_DEFINING_VERB.search(sentence, series.end()) is None
+    ):
+        verb = _EN_DEFINING_VERB.search(sentence)
+        return verb is not None and verb.start() < series.start()
+    # the pair is the sentence's subject: "… at the root of both X and Y" says what X is
+    paired = rf"^\W*both\s+(?:{name}\s+and\b|[\w'’\- ]{{1,40}}?\s+and\s+{name})"
+    compared = rf"\b(?:as\s+[\w'’\- ,]{{1,80}}?\s+as|than)\s+{name}[\W_]*$"
+    return re.search(paired, sentence, re.I) is not None or (
+        re.search(compared, sentence, re.I) is not None
+        and not sentence.lstrip("*_ ").startswith(term)
+    )
 
 
 def _said_of_a_pronoun(term: str, sentence: str) -> bool:

@@ -367,3 +367,29 @@ def test_a_named_body_that_defines_or_describes_a_word_as_something_defines_it()
         "The Census describes how the counties grew.",
     ):
         assert not list(find_definitions(sentence, 1, False))
+
+
+def test_a_stressed_name_counted_among_others_is_not_what_the_sentence_defines() -> None:
+    # a textbook marking every name it indexes: the sentence's verb says something of
+    # several names at once, or of another thing, and each marked name took it as its
+    # definition (a chapter's "What does “yoga” mean?" was answered so)
+    sentence = "Old coins were often stamped with sacred animals such as owls and bulls."
+    assert _found(sentence, "owls") == []
+    sentence = "Both falconry and archery were sports of the court."
+    assert _found(sentence, "archery") == []
+    assert _found(sentence, "falconry") == []
+    sentence = "Few trades were as profitable in the port as shipbuilding."
+    assert _found(sentence, "shipbuilding") == []
+    sentence = "The towns were bound together by trade, piety, a shared script, and kinship."
+    assert _found(sentence, "piety") == []
+
+    # the name's own verb still defines it, and so does a sentence it opens
+    sentence = "Metals such as bronze are alloys of copper and tin."
+    assert _found(sentence, "bronze")
+    sentence = "Shipbuilding was a craft as old as the port."
+    assert _found(sentence, "Shipbuilding")
+    sentence = "Kinship, the tie of shared descent, was the basis of every town."
+    assert _found(sentence, "Kinship")
+    # a relative clause after the name glosses it, no next item of a series
+    sentence = "The reverse of lending is borrowing, which is done with a written promise, `IOU`."
+    assert _found(sentence, "borrowing")
