@@ -714,10 +714,12 @@ _LIST_MARK = re.compile(r"^[-*•·\s]+")
 APPOSITIVE = 0.72  # "**endocytosis**, the uptake of matter …": below a copula's 0.8, and not
 # GLOSSARY's 0.75, which marks a glossary's entries (concepts._glossary_keys)
 # what the genus of an appositive or of "Xs are …" runs on into: a relative clause, a
-# participle or "of" ("the uptake of matter", "organelles used for", "ions that")
+# participle or "of" ("the uptake of matter", "organelles used for", "ions that"), or the
+# parties a relation's genus names ("*bhakti*, a direct personal relationship between a
+# follower and the deity": an appositive genus that ran on into "between" defined nothing)
 _GENUS_THEN = (
-    r"(?:of|that|which|whose|where|who|with|for|(?:in|by|through|from)\s+which|used|made|"
-    r"formed|found|composed|consisting|containing|responsible|involved|required|produced|"
+    r"(?:of|that|which|whose|where|who|with|for|between|among|(?:in|by|through|from)\s+which|"
+    r"used|made|formed|found|composed|consisting|containing|responsible|involved|required|produced|"
     r"synthesized|synthesised|other\s+than)\b"
 )
 _GENUS_WORD = rf"(?!(?:{_STOP_WORDS})\b)(?![a-z]+(?:ly|ing)\b)[a-z][\w'’\-]*"

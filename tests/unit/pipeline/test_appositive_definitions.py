@@ -2,7 +2,7 @@
 
 import pytest
 
-from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, find_definitions
+from jobs.pipeline.definitions import APPOSITIVE, DEFINED_EMPHASIS, EMPHASIS, find_definitions
 
 
 def _found(sentence: str, *emphasis: str) -> list[tuple[str, float]]:
@@ -393,3 +393,15 @@ def test_a_stressed_name_counted_among_others_is_not_what_the_sentence_defines()
     # a relative clause after the name glosses it, no next item of a series
     sentence = "The reverse of lending is borrowing, which is done with a written promise, `IOU`."
     assert _found(sentence, "borrowing")
+
+
+def test_an_appositive_genus_naming_the_parties_of_a_relation_defines_the_name() -> None:
+    # a relation's genus runs on into the parties it joins: "a bond between …", "an
+    # agreement among …" (a chapter's stressed "bhakti", so glossed, was no concept)
+    sentence = "Villagers came to value guanxi, a close personal bond between two families."
+    assert _found(sentence, "guanxi") == [("guanxi", APPOSITIVE)]
+    sentence = "The league rested on a hegemon, a dominant power among the member cities."
+    assert _found(sentence, "hegemon") == [("hegemon", APPOSITIVE)]
+    # still not in a list
+    sentence = "They traded silk, salt, between the two rivers."
+    assert _found(sentence, "salt") == []
