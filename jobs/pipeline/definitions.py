@@ -2248,6 +2248,7 @@ def find_definitions(
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
                 and (chinese or not _one_of_several(term, sentence))
+                and (chinese or not _in_subordinate_opening(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
@@ -2580,6 +2581,29 @@ def _kind_named_by(term: str, sentence: str) -> bool:
 
 # a "by" phrase of up to three words, then the verb the subject it ends takes
 _BY_PHRASE_THEN_VERB = re.compile(r"\s+by\s+(?:[\w'’\-]+\s+){1,3}?(?:is|are|was|were)\b", re.I)
+
+
+# an English sentence opened by a subordinating conjunction, up to the comma closing its
+# clause (as `_ZH_SUBORDINATE` for Chinese)
+_EN_SUBORDINATE = re.compile(
+    r"^\W*(?:while|when|whenever|although|though|because|since|after|before|once|until"
+    r"|unless|whereas)\b(?P<clause>[^,;:]*),",
+    re.I,
+)
+
+
+def _in_subordinate_opening(term: str, sentence: str) -> bool:
+    """The stressed name stands in the clause a subordinating conjunction opens the
+    sentence with, and that clause has no defining verb of its own: the sentence's verb is
+    its main clause's, said of another subject ("While *Hinduism* remained the official
+    religion …, Buddhist universities … were among the first …", "When the *Mauryan
+    Empire* collapsed …, India entered …" answered "What does X mean?")."""
+    opening = _EN_SUBORDINATE.match(sentence)
+    if opening is None:
+        return False
+    clause = opening.group("clause")
+    named = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", clause) is not None
+    return named and _EN_DEFINING_VERB.search(clause) is None
 
 
 def _one_of_several(term: str, sentence: str) -> bool:

@@ -405,3 +405,15 @@ def test_an_appositive_genus_naming_the_parties_of_a_relation_defines_the_name()
     # still not in a list
     sentence = "They traded silk, salt, between the two rivers."
     assert _found(sentence, "salt") == []
+
+
+def test_a_stressed_name_in_an_opening_subordinate_clause_is_not_what_the_verb_defines() -> None:
+    # "While X …, Y were …": the verb is the main clause's, said of another subject
+    sentence = "While the guild kept its charter, the city's merchants were free to trade."
+    assert _found(sentence, "guild") == []
+    sentence = "When the old dynasty fell, the provinces were ruled by governors."
+    assert _found(sentence, "old dynasty") == []
+    # a clause with its own defining verb still reads as before, and so does a name
+    # after the clause
+    sentence = "Although tariffs are taxes on imports, a quota is a limit on their amount."
+    assert [t for t, _ in _found(sentence, "quota")] == ["quota"]
