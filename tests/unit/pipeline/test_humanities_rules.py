@@ -534,9 +534,8 @@ def test_a_calendar_eras_mark_after_dates_is_no_concept(tmp_path: Path) -> None:
         "Irrigation canals still mark the valley. Between 1200 BCE and 1000 BCE the river moved "
         "east, and the canals silted up by 900 BCE.\n"
     )
-    keys = keys_of(tmp_path, text)
-    assert {"irrigation canal", "river kingdom"} <= keys
-    assert not keys & {"bce", "ce"}
+    found = keys_of(tmp_path, text) & {"irrigation canal", "river kingdom", "bce", "ce"}
+    assert found == {"irrigation canal", "river kingdom"}
 
 
 @pytest.mark.parametrize("era", ["BCE", "B.C.", "A.D.", "CE", "fourth century BCE"])
