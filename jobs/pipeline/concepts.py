@@ -483,7 +483,19 @@ def find_concepts(
     best_definition: dict[str, Definition] = {}
     for found in definitions:
         key = concept_key(found.term)
-        if key not in best_definition or found.confidence > best_definition[key].confidence:
+        kept = best_definition.get(key)
+        if (
+            kept is None
+            or found.confidence > kept.confidence
+            # as sure as the one kept, a sentence opening "X is a/an/the …" says what kind
+            # of thing X is before all else: "Nirvana is a state of ultimate peace …" over
+            # "… followers eventually arrive at an enlightened salvation called nirvana"
+            or (
+                found.confidence == kept.confidence
+                and names_its_kind(found)
+                and not names_its_kind(kept)
+            )
+        ):
             best_definition[key] = found
 
     # plain text: a term its author set apart lost the mark that kept it from reading as

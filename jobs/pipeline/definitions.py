@@ -714,10 +714,12 @@ _LIST_MARK = re.compile(r"^[-*•·\s]+")
 APPOSITIVE = 0.72  # "**endocytosis**, the uptake of matter …": below a copula's 0.8, and not
 # GLOSSARY's 0.75, which marks a glossary's entries (concepts._glossary_keys)
 # what the genus of an appositive or of "Xs are …" runs on into: a relative clause, a
-# participle or "of" ("the uptake of matter", "organelles used for", "ions that")
+# participle or "of" ("the uptake of matter", "organelles used for", "ions that"), or the
+# parties a relation's genus names ("*bhakti*, a direct personal relationship between a
+# follower and the deity": an appositive genus that ran on into "between" defined nothing)
 _GENUS_THEN = (
-    r"(?:of|that|which|whose|where|who|with|for|(?:in|by|through|from)\s+which|used|made|"
-    r"formed|found|composed|consisting|containing|responsible|involved|required|produced|"
+    r"(?:of|that|which|whose|where|who|with|for|between|among|(?:in|by|through|from)\s+which|"
+    r"used|made|formed|found|composed|consisting|containing|responsible|involved|required|produced|"
     r"synthesized|synthesised|other\s+than)\b"
 )
 _GENUS_WORD = rf"(?!(?:{_STOP_WORDS})\b)(?![a-z]+(?:ly|ing)\b)[a-z][\w'’\-]*"
@@ -2245,6 +2247,8 @@ def find_definitions(
                 and (chinese or not _stressed_action(term, sentence))
                 and (chinese or not _predicate_adjective(term, sentence))
                 and (chinese or not _said_of_a_pronoun(term, sentence))
+                and (chinese or not _one_of_several(term, sentence))
+                and (chinese or not _in_subordinate_opening(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
@@ -2577,6 +2581,66 @@ def _kind_named_by(term: str, sentence: str) -> bool:
 
 # a "by" phrase of up to three words, then the verb the subject it ends takes
 _BY_PHRASE_THEN_VERB = re.compile(r"\s+by\s+(?:[\w'’\-]+\s+){1,3}?(?:is|are|was|were)\b", re.I)
+
+
+# an English sentence opened by a subordinating conjunction, up to the comma closing its
+# clause (as `_ZH_SUBORDINATE` for Chinese)
+_EN_SUBORDINATE = re.compile(
+    r"^\W*(?:while|when|whenever|although|though|because|since|after|before|once|until"
+    r"|unless|whereas)\b(?P<clause>[^,;:]*),",
+    re.I,
+)
+
+
+def _in_subordinate_opening(term: str, sentence: str) -> bool:
+    """The stressed name stands in the clause a subordinating conjunction opens the
+    sentence with, and that clause has no defining verb of its own: the sentence's verb is
+    its main clause's, said of another subject ("While *Hinduism* remained the official
+    religion …, Buddhist universities … were among the first …", "When the *Mauryan
+    Empire* collapsed …, India entered …" answered "What does X mean?")."""
+    opening = _EN_SUBORDINATE.match(sentence)
+    if opening is None:
+        return False
+    clause = opening.group("clause")
+    named = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", clause) is not None
+    return named and _EN_DEFINING_VERB.search(clause) is None
+
+
+def _one_of_several(term: str, sentence: str) -> bool:
+    """The stressed name is one the sentence counts among others, and what it says is said
+    of them all, no definition of this one: an instance a "such as" or "including" list
+    gives after the sentence's verb ("… were associated with traditions such as *yoga* and
+    …") or a series it lists ("… a culture linked by *Hinduism*, *Buddhism*, … and …"),
+    one of a pair "both X and Y" opening the sentence ("Both *Buddhism* and *Hinduism*
+    were diverse"), or
+    the standard a comparison closes on ("Few areas are as important … as *India*."). An
+    index's terms, marked in every sentence that names them, made each of those sentences
+    a definition. A verb after the name is its own ("Metals such as *iron* are …")."""
+    name = rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?![\w-])"
+    listed = re.search(rf"\b(?:such\s+as|including)\s+[^.;:!?]*?(?<![\w-]){name}", sentence, re.I)
+    if listed and _EN_DEFINING_VERB.search(sentence, listed.end()) is None:
+        return not re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence[: listed.start()])
+    # a member of a series "A, B, C and D" the sentence's verb stands before
+    # (the next item a name, no clause: "X, which is …, …" glosses X)
+    series = re.search(
+        rf"(?:,\s+(?:(?:and|or)\s+)?(?<![\w-]){name}"
+        rf"|(?<![\w-]){name},\s+(?!(?:which|who|whose|that|where)\b)[^,.;:]+,)",
+        sentence,
+    )
+    if (
+        series
+        and _EN_DEFINING_VERB.search(series.group(0)) is None
+        and _EN_DEFINING_VERB.search(sentence, series.end()) is None
+    ):
+        verb = _EN_DEFINING_VERB.search(sentence)
+        return verb is not None and verb.start() < series.start()
+    # the pair is the sentence's subject: "… at the root of both X and Y" says what X is
+    paired = rf"^\W*both\s+(?:{name}\s+and\b|[\w'’\- ]{{1,40}}?\s+and\s+{name})"
+    compared = rf"\b(?:as\s+[\w'’\- ,]{{1,80}}?\s+as|than)\s+{name}[\W_]*$"
+    return re.search(paired, sentence, re.I) is not None or (
+        re.search(compared, sentence, re.I) is not None
+        and not sentence.lstrip("*_ ").startswith(term)
+    )
 
 
 def _said_of_a_pronoun(term: str, sentence: str) -> bool:

@@ -215,6 +215,16 @@ NUMBER_WORDS = _words(
     ninety hundred thousand million billion trillion percent half quarter dozen"""
 )
 
+# A calendar era's mark alone, or after the century or millennium it dates ("BCE", "A.D.",
+# "fourth century BCE"): a date's part, no topic (a history chapter's "1800 BCE" and
+# "326–184 BCE" made "BCE" a concept read thirteen times). Capitals only, as eras are
+# printed: "ad" is a word
+ERA = re.compile(
+    r"(?:(?:[a-z]+\s+)?(?:century|centuries|millenni(?:um|a))\s+)?"
+    r"(?-i:B\.?C\.?(?:E\.?)?|C\.?E\.?|A\.?D\.?)",
+    re.I,
+)
+
 # a number below a hundred spelled out, as a label counts its parts in words ("Chapter
 # Sixty-nine", "Section Seven")
 _SPELLED_NUMBER = (

@@ -28,6 +28,7 @@ from jobs.pipeline.lexicon import (
     EN_PREPOSITIONS,
     EN_SIDES,
     EN_STOP,
+    ERA,
     FACET_AFTER,
     FACET_HEADINGS,
     FACET_OF,
@@ -3642,6 +3643,8 @@ def acceptable(
         return False  # "Seventy-five", "Forty percent": a quantity in an example
     if len(words) == 1 and lowered[0].removesuffix("'s") in _WEEKDAYS:
         return False  # "== For Thursday ==": a date for the homework, no topic
+    if ERA.fullmatch(term):
+        return False  # "BCE", "third century BCE": a date's era, no topic
     if (
         (
             lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS

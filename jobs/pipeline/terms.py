@@ -37,6 +37,7 @@ from jobs.pipeline.lexicon import (
     EN_PREPOSITIONS,
     EN_SIDES,
     EN_STOP,
+    ERA,
     FURNITURE,
     FURNITURE_WORDS,
     ZH_STOP,
@@ -407,6 +408,8 @@ def collect(
                 key = concept_key(surface)
                 if not key or FURNITURE.match(key) or key in FURNITURE_WORDS:
                     continue
+                if ERA.fullmatch(surface):
+                    continue  # "BCE" of "1800 BCE": a date's era, no name
                 entry = stats.get(key)
                 if entry is None:
                     entry = stats[key] = TermStats(key, size)

@@ -3,7 +3,8 @@
 Per concept: its surest definition, named example and named formula (`inputs.NAMED`;
 the extractor's confidence, then reading order: a display formula before a symbol set
 inline, "X is defined as" before "X is a …", an example naming the concept before one of
-its section) each give one question; a concept with none of these but a description gets
+its section; of equally sure definitions, the concept's description) each give one
+question; a concept with none of these but a description gets
 a definition question answered by the description.
 """
 
@@ -113,11 +114,18 @@ def _answers(
             # practice?" was answered by one about the police and driving laws
             texts.sort(key=lambda e: concept.title.casefold() not in e.text.casefold())
         elif kind == "definition":
-            # one that stands alone first (stable: the surest first within each)
+            # one that stands alone first (stable: the surest first within each); of
+            # equally sure ones, the extractor's own pick, the concept's description (an
+            # alphabetical tie-break answered "What does “nirvana” mean?" with "… arrive at
+            # an enlightened salvation called nirvana" beside the description "Nirvana is a
+            # state of ultimate peace …")
+            described = concept.description.strip().casefold()
             texts.sort(
                 key=lambda e: (
                     _POINTS_BACK.match(e.text.strip()) is not None
-                    or _NAMED_BY_POINTING.search(e.text.strip()) is not None
+                    or _NAMED_BY_POINTING.search(e.text.strip()) is not None,
+                    -e.confidence,
+                    not described or e.text.strip().casefold() not in described,
                 )
             )
         if texts:

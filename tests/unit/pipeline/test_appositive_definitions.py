@@ -2,7 +2,7 @@
 
 import pytest
 
-from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, find_definitions
+from jobs.pipeline.definitions import APPOSITIVE, DEFINED_EMPHASIS, EMPHASIS, find_definitions
 
 
 def _found(sentence: str, *emphasis: str) -> list[tuple[str, float]]:
@@ -367,3 +367,53 @@ def test_a_named_body_that_defines_or_describes_a_word_as_something_defines_it()
         "The Census describes how the counties grew.",
     ):
         assert not list(find_definitions(sentence, 1, False))
+
+
+def test_a_stressed_name_counted_among_others_is_not_what_the_sentence_defines() -> None:
+    # a textbook marking every name it indexes: the sentence's verb says something of
+    # several names at once, or of another thing, and each marked name took it as its
+    # definition (a chapter's "What does “yoga” mean?" was answered so)
+    sentence = "Old coins were often stamped with sacred animals such as owls and bulls."
+    assert _found(sentence, "owls") == []
+    sentence = "Both falconry and archery were sports of the court."
+    assert _found(sentence, "archery") == []
+    assert _found(sentence, "falconry") == []
+    sentence = "Few trades were as profitable in the port as shipbuilding."
+    assert _found(sentence, "shipbuilding") == []
+    sentence = "The towns were bound together by trade, piety, a shared script, and kinship."
+    assert _found(sentence, "piety") == []
+
+    # the name's own verb still defines it, and so does a sentence it opens
+    sentence = "Metals such as bronze are alloys of copper and tin."
+    assert _found(sentence, "bronze")
+    sentence = "Shipbuilding was a craft as old as the port."
+    assert _found(sentence, "Shipbuilding")
+    sentence = "Kinship, the tie of shared descent, was the basis of every town."
+    assert _found(sentence, "Kinship")
+    # a relative clause after the name glosses it, no next item of a series
+    sentence = "The reverse of lending is borrowing, which is done with a written promise, `IOU`."
+    assert _found(sentence, "borrowing")
+
+
+def test_an_appositive_genus_naming_the_parties_of_a_relation_defines_the_name() -> None:
+    # a relation's genus runs on into the parties it joins: "a bond between …", "an
+    # agreement among …" (a chapter's stressed "bhakti", so glossed, was no concept)
+    sentence = "Villagers came to value guanxi, a close personal bond between two families."
+    assert _found(sentence, "guanxi") == [("guanxi", APPOSITIVE)]
+    sentence = "The league rested on a hegemon, a dominant power among the member cities."
+    assert _found(sentence, "hegemon") == [("hegemon", APPOSITIVE)]
+    # still not in a list
+    sentence = "They traded silk, salt, between the two rivers."
+    assert _found(sentence, "salt") == []
+
+
+def test_a_stressed_name_in_an_opening_subordinate_clause_is_not_what_the_verb_defines() -> None:
+    # "While X …, Y were …": the verb is the main clause's, said of another subject
+    sentence = "While the guild kept its charter, the city's merchants were free to trade."
+    assert _found(sentence, "guild") == []
+    sentence = "When the old dynasty fell, the provinces were ruled by governors."
+    assert _found(sentence, "old dynasty") == []
+    # a clause with its own defining verb still reads as before, and so does a name
+    # after the clause
+    sentence = "Although tariffs are taxes on imports, a quota is a limit on their amount."
+    assert [t for t, _ in _found(sentence, "quota")] == ["quota"]

@@ -687,3 +687,21 @@ def test_a_glossary_label_before_a_sentence_that_names_its_term_later_goes() -> 
         ("Keel: In boats, the lowest structural member.", "keel"),
     ):
         assert without_restated_label(text, term) == text
+
+
+def test_of_two_equally_sure_definitions_the_one_saying_what_kind_of_thing_describes(
+    tmp_path: Path,
+) -> None:
+    # a sentence ending "… called *X*." and the next opening "X is a …": both as sure,
+    # the first in reading order was kept, though it says little of what X is
+    text = (
+        "# Meditation\n\n"
+        "After years of practice in the hills, a monk may reach a calm absorption called "
+        "*samadhi*. Samadhi is a state of complete stillness in which the self is forgotten. "
+        "Teachers describe the path to it in stages.\n\n"
+        "Breathing exercises prepare the mind. Breathing exercises slow the heart, and the "
+        "posture keeps the spine straight during breathing exercises.\n"
+    )
+    assert _descriptions(tmp_path, text, "en")["samadhi"] == (
+        "Samadhi is a state of complete stillness in which the self is forgotten."
+    )

@@ -518,3 +518,35 @@ def test_the_tail_of_a_name_joined_by_and_is_no_name(tmp_path: Path) -> None:
     keys = keys_of(tmp_path, text)
     assert "portuguese war" not in keys
     assert "atlantic trade" in keys
+
+
+def test_a_calendar_eras_mark_after_dates_is_no_concept(tmp_path: Path) -> None:
+    # a history lesson dates every event "… BCE" or "… CE": the era's mark, read again
+    # and again in capitals, was a concept beside the kingdoms the lesson teaches
+    text = (
+        "# River Kingdoms\n\n"
+        "The first river kingdom rose around 3100 BCE and fell around 2180 BCE. A second river "
+        "kingdom ruled from 2050 BCE to 1710 BCE. Irrigation canals fed both kingdoms, and "
+        "irrigation canals needed many workers.\n\n"
+        "By 30 BCE the valley was a province, and in 641 CE a new power took it. Tax records "
+        "from 200 CE and from 400 CE survive. Scribes kept the records in temples from 1500 BCE "
+        "on, and temple scribes trained pupils until 300 CE.\n\n"
+        "Irrigation canals still mark the valley. Between 1200 BCE and 1000 BCE the river moved "
+        "east, and the canals silted up by 900 BCE.\n"
+    )
+    found = keys_of(tmp_path, text) & {"irrigation canal", "river kingdom", "bce", "ce"}
+    assert found == {"irrigation canal", "river kingdom"}
+
+
+@pytest.mark.parametrize("era", ["BCE", "B.C.", "A.D.", "CE", "fourth century BCE"])
+def test_an_eras_mark_alone_or_after_its_century_names_nothing(era: str) -> None:
+    from jobs.pipeline.lexicon import ERA
+
+    assert ERA.fullmatch(era)
+
+
+@pytest.mark.parametrize("name", ["ad", "CEO", "BC ratio", "Central Europe"])
+def test_words_that_only_look_like_an_era_stay_names(name: str) -> None:
+    from jobs.pipeline.lexicon import ERA
+
+    assert not ERA.fullmatch(name)

@@ -264,6 +264,24 @@ def test_a_definition_that_points_back_answers_only_when_it_is_the_only_one() ->
     assert answers["s-var"] == "Variance is the mean squared distance from the mean."
 
 
+def test_of_equally_sure_definitions_the_concepts_description_answers() -> None:
+    """Two definitions as sure, on the same page: the one the extractor chose as the
+    concept's description answers, not the one first in alphabetical order."""
+    data = statistics_input(duration_weeks=20, hours_per_week=10)
+    other = Extraction(
+        "definition", "Analysts take the square root of the variance as a spread.", STATS, 9
+    )
+    data = replace(
+        data,
+        concepts=tuple(
+            replace(c, extractions=(other, *c.extractions)) if c.id == "s-sd" else c
+            for c in data.concepts
+        ),
+    )
+    answers = {q.concept_id: q.answer for q in plan_course(data).questions if "mean?" in q.question}
+    assert answers["s-sd"] == "The standard deviation is the square root of the variance."
+
+
 def test_an_example_question_is_answered_by_an_example_naming_the_concept() -> None:
     """ "For example, …" belongs to its section's concept when it names none; an example
     that names the concept answers "How is X used in practice?" first, however surely
