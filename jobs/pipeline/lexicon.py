@@ -1025,6 +1025,10 @@ _ZH_APPARATUS = re.compile(
     r"|^(?:常见|高频|经典|相关)?面试(?:题|问题|真题)(?:剖析|解析|分析|详解|汇总|精选)?"
     r"[\d一二三四五六七八九十]*$"
     r"|^面试(?:官心理分析|官心理|官的?意图|技巧|要点)$"
+    # a textbook's activity prompt, a verb doubled around 一 ("练一练", "想一想", "做一做",
+    # "议一议"): what the learner is asked to do next, set before each exercise (a pandas
+    # tutorial's eleven "练一练" boxes made 练一练 a concept)
+    r"|^([\u4e00-\u9fff])一\1$"
 )
 
 

@@ -427,3 +427,21 @@ def test_a_counted_study_point_label_before_a_space_is_no_part_of_its_topic() ->
         ("牛顿第二定律", True)
     ]
     assert [c.term for c in heading_terms("考点2 浮力", 0, 2)] == ["浮力"]
+
+
+def test_a_textbooks_doubled_verb_prompt_before_each_exercise_is_no_concept(
+    tmp_path: Path,
+) -> None:
+    """ "做一做", "想一想" set alone before each exercise ask the learner to act; a prompt
+    repeated through a chapter counts often, and still names nothing taught."""
+    text = (
+        "# 电路\n\n## 串联电路\n\n串联电路中电流处处相等。串联电路的总电阻等于各电阻之和。\n\n"
+        "做一做\n\n请测量两个灯泡串联时的电流。\n\n并联电路中各支路电压相等。\n\n"
+        "做一做\n\n请测量并联电路的总电流。\n\n想一想\n\n为什么家庭电路用并联？\n\n"
+        "做一做\n\n请画出串联电路的电路图。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "讲义.md", "zh-CN")}
+    assert "串联电路" in titles
+    assert not titles & {"做一做", "想一想"}
+    assert apparatus("议一议")
+    assert not apparatus("统一")
