@@ -1462,6 +1462,18 @@ def _zh_facet(piece: str) -> bool:
     )
 
 
+# A count of the topic's parts told after 的 ("分组的三大操作", "细胞的两种死亡方式", "光合
+# 作用的四个阶段"): the parts the sections under it go on to name, never a name itself (a
+# pandas chapter's "三大操作" was a concept and a module's topic beside 分组).
+_ZH_COUNTED_PARTS = re.compile(
+    r"^(?:[两二三四五六七八九十几多]|\d{1,2})\s*(?:大|种|个|类|项|条|点|步|层|方面|阶段|要素|部分)"
+)
+
+
+def _zh_counted(piece: str) -> bool:
+    return _ZH_COUNTED_PARTS.match(piece.strip()) is not None
+
+
 # the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
 _ZH_BEARING = ("影响", "决定")
 
@@ -1472,7 +1484,10 @@ def _without_aspects(pieces: list[str]) -> list[str]:
         topic, joined, after = piece.partition("及其")
         if joined and _zh_aspect(after):
             piece = topic
-        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece) or zh_event(piece))):
+        if not (
+            i > 0
+            and (_zh_aspect(piece) or _zh_facet(piece) or zh_event(piece) or _zh_counted(piece))
+        ):
             kept.append(piece)
         elif kept[-1].strip().startswith(_ZH_BEARING):
             kept[-1] = kept[-1].strip()[2:]
