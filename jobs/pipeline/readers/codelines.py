@@ -103,6 +103,25 @@ def code_paragraph(lines: list[str]) -> bool:
     return sum(verdicts) * 2 > len(lines) if len(lines) > 1 else verdicts[0]
 
 
+# a program's own marks beyond its symbols: a call on a dotted name ("pd.read_csv(",
+# "df.head("), an assignment to a name of two letters or more ("df = …"), a keyword that
+# opens a definition or a statement ("def ", "return ")
+_PROGRAM_MARK = re.compile(
+    r"[A-Za-z_]\w*\.[A-Za-z_]\w*\(|(?:^|\s)[A-Za-z_]\w+\s*=\s*\S"
+    r"|(?:^|\s)(?:def|class|return|import|lambda|print)\s"
+)
+
+
+def typed_code(text: str) -> bool:
+    """A paragraph of program code typed or pasted in a word processor's body font, its lines
+    run together or kept: no Chinese, its lines code (`code_paragraph`) and a program's own
+    marks in it (`_PROGRAM_MARK`), so a formula such as "y = f(x)" stays the text's."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (
+        not _HAN.search(text) and code_paragraph(lines) and _PROGRAM_MARK.search(text) is not None
+    )
+
+
 # words title case leaves in lower case (articles, short prepositions and conjunctions)
 _LOWER_IN_TITLES = MINOR_WORDS | {"up", "out", "off", "per", "than", "so", "yet"}
 _IDENTIFIER = re.compile(r"^[A-Za-z][\w!]*(?:(?:::|\.)\w+)*(?:\(\))?$")
