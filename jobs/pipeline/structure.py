@@ -186,10 +186,13 @@ def _zh_without_lead(side: str) -> str:
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
 # subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
 # "动态规划提高篇": "组合进阶篇" was a concept)
-# A summary said after its topic ("寻址模式总结", "排序算法小结") sums that topic up.
+# A summary said after its topic ("寻址模式总结", "排序算法小结") sums that topic up; the
+# exercises set on a topic are headed so too ("分类数据练习", "二次函数专项练习", "细胞呼吸
+# 练习题": "分类数据练习" stood beside 分类数据 as a concept of a pandas exercise sheet).
 _ZH_TAIL = re.compile(
     r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
     r"|总结|小结"
+    r"|(?:专项|综合|巩固|课后|随堂|同步)?(?:练习题?|习题|复习题?|自测题?)"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
 # "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其

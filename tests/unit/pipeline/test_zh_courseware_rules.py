@@ -462,3 +462,17 @@ def test_a_heading_counting_its_topics_parts_names_the_topic_alone(
     terms = _terms(heading)
     assert topic in terms
     assert count not in terms
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("三角函数练习", "三角函数"),
+        ("有机化合物专项练习", "有机化合物"),
+        ("电磁感应习题", "电磁感应"),
+    ],
+)
+def test_a_heading_of_exercises_on_a_topic_names_the_topic(heading: str, topic: str) -> None:
+    """ "X练习", "X专项练习", "X习题": exercises set on X, whose topic is X, never a name
+    of its own beside X."""
+    assert _terms(heading) == [topic]
