@@ -114,11 +114,16 @@ _PROGRAM_MARK = re.compile(
 
 def typed_code(text: str) -> bool:
     """A paragraph of program code typed or pasted in a word processor's body font, its lines
-    run together or kept: no Chinese, its lines code (`code_paragraph`) and a program's own
-    marks in it (`_PROGRAM_MARK`), so a formula such as "y = f(x)" stays the text's."""
+    run together or kept: no Chinese, every line code (`code_line`; a listing run into the
+    prose after it stays text) and a program's own marks in it (`_PROGRAM_MARK`), so a
+    formula such as "y = f(x)" stays the text's."""
     lines = [line for line in text.splitlines() if line.strip()]
     return (
-        not _HAN.search(text) and code_paragraph(lines) and _PROGRAM_MARK.search(text) is not None
+        bool(lines)
+        and not _HAN.search(text)
+        and not display_math(lines)
+        and all(code_line(line) for line in lines)
+        and _PROGRAM_MARK.search(text) is not None
     )
 
 
