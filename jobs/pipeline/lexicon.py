@@ -1693,6 +1693,12 @@ FACET_HEADINGS = frozenset(
         "不利之处",
         "变种",
         "变体",
+        # …and how a library's object or a structure is made and what is done with it
+        # ("Timestamp的构造与属性", "Datetime序列的生成", "Timedelta的运算": 构造, 生成 and 运算
+        # were concepts of a pandas reference page, each beside the object it is said of)
+        "构造",
+        "生成",
+        "运算",
         "计算",
         "推导",
         "证明",

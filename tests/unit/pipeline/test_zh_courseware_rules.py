@@ -476,3 +476,14 @@ def test_a_heading_of_exercises_on_a_topic_names_the_topic(heading: str, topic: 
     """ "X练习", "X专项练习", "X习题": exercises set on X, whose topic is X, never a name
     of its own beside X."""
     assert _terms(heading) == [topic]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [("DataFrame的构造", "DataFrame"), ("随机数组的生成", "随机数组"), ("复数的运算", "复数")],
+)
+def test_how_a_thing_is_made_or_operated_on_is_said_of_the_thing(heading: str, topic: str) -> None:
+    """ "X的构造", "X的生成", "X的运算": how X is made or what is done with it, said of
+    X; the bare 构造, 生成 or 运算 is no topic (代码生成, 运算符 stay names)."""
+    assert _terms(heading) == [topic]
+    assert _terms("代码生成") == ["代码生成"]
