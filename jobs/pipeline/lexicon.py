@@ -1850,8 +1850,12 @@ ZH_STOP = _words(
     不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需
     这门 那门 该门 此门 本门 每门 各门
     不难看出 不难发现 可以看出 由此可见 显而易见 综上所述 总而言之 换句话说 换言之
-    也就是说"""
+    也就是说
+    包括 包含 包括了 包含了"""
 )
+# (the verbs that open a list of what a thing holds, "X包括：a、b", "X包含…": the thing
+# before them and the items after are each a name, never one run with the verb; a pandas
+# page's "常用属性包括：date, time" gave the concept 属性包括)
 # (the connectives that draw a conclusion or restate, which rjieba reads as one idiom:
 # "不难看出,…" opened three paragraphs of a tips page typed with half-width commas and was
 # a concept; they say "so", never name anything)
