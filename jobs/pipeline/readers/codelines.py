@@ -116,15 +116,19 @@ _PROGRAM_MARK = re.compile(
 
 def typed_code(text: str) -> bool:
     """A paragraph of program code typed or pasted in a word processor's body font, its lines
-    run together or kept: no Chinese, every line code (`code_line`; a listing run into the
-    prose after it stays text) and a program's own marks in it (`_PROGRAM_MARK`), so a
-    formula such as "y = f(x)" stays the text's."""
+    run together or kept: no Chinese outside its comments, every line code (`code_line`; a
+    listing run into the prose after it stays text) and a program's own marks in it
+    (`_PROGRAM_MARK`), so a formula such as "y = f(x)" stays the text's."""
     lines = [line for line in text.splitlines() if line.strip()]
     return (
         bool(lines)
-        and not _HAN.search(text)
+        # Chinese only in a comment after the statement ("s.sum()  # 求和"), as a teacher
+        # annotates the listing
+        and not any(_HAN.search(_TRAILING_COMMENT.sub("", line)) for line in lines)
         and not display_math(lines)
-        and all(code_line(line) for line in lines)
+        # a line of comment alone is the listing's too ("# 自动转换格式" over its statement)
+        and all(code_line(line) or _COMMENT.match(line.strip()) for line in lines)
+        and any(code_line(line) for line in lines)
         and _PROGRAM_MARK.search(text) is not None
     )
 

@@ -319,3 +319,16 @@ def test_code_typed_in_the_body_font_is_a_code_block(tmp_path: Path) -> None:
     assert kinds["scores = pd.read_csv('scores.csv')\nscores.tail(2)"] == "code"
     assert kinds["读取成绩表并查看前几行："] == "paragraph"
     assert kinds["y = f(x) + 1"] != "code"
+
+
+def test_pasted_code_with_chinese_comments_is_still_code(tmp_path: Path) -> None:
+    """A teacher annotates the listing in Chinese after each statement: the comment is the
+    code's, and the paragraph stays a code block; Chinese in the statement is prose."""
+    document = docx.Document()
+    document.add_paragraph("total = scores.sum()  # 求总分\n# 再求平均分\navg = scores.mean()")
+    document.add_paragraph("总分 = 各科成绩之和")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    kinds = {text.split()[0]: kind for kind, text in _texts(path)}
+    assert kinds["total"] == "code"
+    assert kinds["总分"] != "code"
