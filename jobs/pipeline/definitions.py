@@ -498,6 +498,10 @@ _ZH_MODIFIED_MEANS = re.compile(
 )
 
 
+# 作为 ("as") between a name and the role it is taken in: "X作为Y的Z"
+_ZH_AS_WHAT = re.compile(r"\s*作为")
+
+
 def _zh_setting(words: str) -> bool:
     """The words open on a preposition: a setting ("在…的背景下"), no name."""
     tagged = [tag for word, tag in rjieba.tag(words) if not word.isspace()]
@@ -3625,6 +3629,13 @@ def _read(
         return None
     if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):
         return None
+    if pattern is _ZH_MODIFIED_MEANS and _ZH_AS_WHAT.search(raw):
+        # "组过滤作为行过滤的推广，指的是…": the name comes before 作为 ("X, as the
+        # generalisation of Y, means …"); the noun after 的 says what X is taken as (推广
+        # was defined by the sentence on 组过滤)
+        raw = _ZH_AS_WHAT.split(raw, maxsplit=1)[0]
+        if not raw.strip():
+            return None
     if chinese and raw.strip() in _ZH_HEDGES:
         return None  # "…，通常是指": the hedge after the comma is no name (`_ZH_HEDGES`)
     # "称…为 $n$ 重伯努利试验": the maths letter counting a Chinese name is part of it

@@ -1035,6 +1035,10 @@ _ZH_APPARATUS = re.compile(
     r"|^(?:常见|高频|经典|相关)?面试(?:题|问题|真题)(?:剖析|解析|分析|详解|汇总|精选)?"
     r"[\d一二三四五六七八九十]*$"
     r"|^面试(?:官心理分析|官心理|官的?意图|技巧|要点)$"
+    # a textbook's activity prompt, a verb doubled around 一 ("练一练", "想一想", "做一做",
+    # "议一议"): what the learner is asked to do next, set before each exercise (a pandas
+    # tutorial's eleven "练一练" boxes made 练一练 a concept)
+    r"|^([\u4e00-\u9fff])一\1$"
 )
 
 
@@ -1707,6 +1711,12 @@ FACET_HEADINGS = frozenset(
         "不利之处",
         "变种",
         "变体",
+        # …and how a library's object or a structure is made and what is done with it
+        # ("Timestamp的构造与属性", "Datetime序列的生成", "Timedelta的运算": 构造, 生成 and 运算
+        # were concepts of a pandas reference page, each beside the object it is said of)
+        "构造",
+        "生成",
+        "运算",
         "计算",
         "推导",
         "证明",
@@ -1858,8 +1868,12 @@ ZH_STOP = _words(
     不该 不应 不应该 不能 不会 不要 不必 不可 不得 不需要 无法 无须 无需
     这门 那门 该门 此门 本门 每门 各门
     不难看出 不难发现 可以看出 由此可见 显而易见 综上所述 总而言之 换句话说 换言之
-    也就是说"""
+    也就是说
+    包括 包含 包括了 包含了"""
 )
+# (the verbs that open a list of what a thing holds, "X包括：a、b", "X包含…": the thing
+# before them and the items after are each a name, never one run with the verb; a pandas
+# page's "常用属性包括：date, time" gave the concept 属性包括)
 # (the connectives that draw a conclusion or restate, which rjieba reads as one idiom:
 # "不难看出,…" opened three paragraphs of a tips page typed with half-width commas and was
 # a concept; they say "so", never name anything)

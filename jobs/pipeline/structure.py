@@ -187,10 +187,13 @@ def _zh_without_lead(side: str) -> str:
 # a document's genre after its subject ("线性代数笔记", "数学分析讲义", "Python 教程"): the
 # subject is the topic; so after a part graded by level ("排列与组合进阶篇", "Python 进阶",
 # "动态规划提高篇": "组合进阶篇" was a concept)
-# A summary said after its topic ("寻址模式总结", "排序算法小结") sums that topic up.
+# A summary said after its topic ("寻址模式总结", "排序算法小结") sums that topic up; the
+# exercises set on a topic are headed so too ("分类数据练习", "二次函数专项练习", "细胞呼吸
+# 练习题": "分类数据练习" stood beside 分类数据 as a concept of a pandas exercise sheet).
 _ZH_TAIL = re.compile(
     r"(?:(?:到底|究竟)?是什么|简介|介绍|概述|入门|基础|初步|举例|(?:学习|读书|课堂)?笔记|讲义|教程|课件"
     r"|总结|小结"
+    r"|(?:专项|综合|巩固|课后|随堂|同步)?(?:练习题?|习题|复习题?|自测题?)"
     r"|(?:基础|入门|进阶|提高|拓展|高级|初级|中级)篇|进阶)$"
 )
 # "X及其Y" (X and its Y): Y is X's own part or aspect ("绝对定位及其基本原理", "岩石及其
@@ -1463,6 +1466,18 @@ def _zh_facet(piece: str) -> bool:
     )
 
 
+# A count of the topic's parts told after 的 ("分组的三大操作", "细胞的两种死亡方式", "光合
+# 作用的四个阶段"): the parts the sections under it go on to name, never a name itself (a
+# pandas chapter's "三大操作" was a concept and a module's topic beside 分组).
+_ZH_COUNTED_PARTS = re.compile(
+    r"^(?:[两二三四五六七八九十几多]|\d{1,2})\s*(?:大|种|个|类|项|条|点|步|层|方面|阶段|要素|部分)"
+)
+
+
+def _zh_counted(piece: str) -> bool:
+    return _ZH_COUNTED_PARTS.match(piece.strip()) is not None
+
+
 # the verbs by which a factor bears on its topic ("影响心肌收缩的因素": the topic is 心肌收缩)
 _ZH_BEARING = ("影响", "决定")
 
@@ -1473,7 +1488,10 @@ def _without_aspects(pieces: list[str]) -> list[str]:
         topic, joined, after = piece.partition("及其")
         if joined and _zh_aspect(after):
             piece = topic
-        if not (i > 0 and (_zh_aspect(piece) or _zh_facet(piece) or zh_event(piece))):
+        if not (
+            i > 0
+            and (_zh_aspect(piece) or _zh_facet(piece) or zh_event(piece) or _zh_counted(piece))
+        ):
             kept.append(piece)
         elif kept[-1].strip().startswith(_ZH_BEARING):
             kept[-1] = kept[-1].strip()[2:]

@@ -396,7 +396,10 @@ def collect(
         if not chinese:
             sentence = _code_keywords(sentence)
         text = prose(sentence) if chinese else _en_words(prose(sentence))
-        phrases = _zh_phrases(text, segmenter) if segmenter is not None else _en_phrases(text)
+        if segmenter is not None:
+            phrases = [p for cell in zh_cells(text) for p in _zh_phrases(cell, segmenter)]
+        else:
+            phrases = _en_phrases(text)
         for phrase in phrases:
             if phrase[0][1:] == (CLAUSAL,):
                 clausal[concept_key(phrase[0][0])] += 1
@@ -418,6 +421,30 @@ def collect(
         if key in stats:
             stats[key].clausal = uses
     return stats
+
+
+# A row of a table set as text (a PDF's or a pasted table's header, "概念 单元素类型 数组类型
+# pandas数据类型"): three or more cells apart by spaces, two of them Chinese, no sentence
+# punctuation. Each cell is a name of its own; read as one run of words, the header row
+# repeated on every page gave "概念单元素", "元素类型数组" and "类型 pandas 数据类型" as
+# concepts of a pandas chapter (its n-grams across the cells counted once per page).
+_ROW_CELL_BREAK = re.compile(r"\s+")
+_SENTENCE_MARKS = re.compile(r"[。，,：:；;！？!?()（）]")
+MIN_ROW_CELLS = 3
+MAX_CELL_CHARS = 12
+
+
+def zh_cells(text: str) -> list[str]:
+    """The cells of a Chinese table row set as text, or the text whole when it is no row."""
+    cells = [c for c in _ROW_CELL_BREAK.split(text.strip()) if c]
+    if (
+        len(cells) < MIN_ROW_CELLS
+        or _SENTENCE_MARKS.search(text)
+        or any(len(c) > MAX_CELL_CHARS for c in cells)
+        or sum(bool(HAN.search(c)) for c in cells) < 2
+    ):
+        return [text]
+    return cells
 
 
 # A name with a dot inside it, written without backticks: a file ("Cargo.toml", "main.rs"),

@@ -38,6 +38,7 @@ from jobs.pipeline.readers import (
     workbook,
 )
 from jobs.pipeline.readers.blocks import dashed_glossary
+from jobs.pipeline.readers.codelines import without_code_labels
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
@@ -105,7 +106,11 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     without metadata: "Atoms, Molecules, and Ions", not the file name)."""
     document = _READERS[detected.kind](path, detected)
     # a vocabulary list typed "term – gloss" reads as a glossary in every format
-    pages = tuple(replace(p, blocks=tuple(dashed_glossary(p.blocks))) for p in document.pages)
+    # (and a code block's language label, printed above it, is no paragraph of the text)
+    pages = tuple(
+        replace(p, blocks=tuple(dashed_glossary(without_code_labels(p.blocks))))
+        for p in document.pages
+    )
     document = replace(document, pages=pages)
     declared = document.title
     if declared and _NO_TITLE.match(declared.strip()):

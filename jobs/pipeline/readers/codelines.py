@@ -12,7 +12,9 @@ counted as the chapter's terms. Nothing here knows a programming language.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from jobs.pipeline.model import Block
 from jobs.pipeline.readers.blocks import MINOR_WORDS
 
 MAX_CODE_LINE = 240
@@ -101,6 +103,68 @@ def code_paragraph(lines: list[str]) -> bool:
     ):
         return False
     return sum(verdicts) * 2 > len(lines) if len(lines) > 1 else verdicts[0]
+
+
+# a program's own marks beyond its symbols: a call on a dotted name ("pd.read_csv(",
+# "df.head("), an assignment to a name of two letters or more ("df = …"), a keyword that
+# opens a definition or a statement ("def ", "return ")
+_PROGRAM_MARK = re.compile(
+    r"[A-Za-z_]\w*\.[A-Za-z_]\w*\(|(?:^|\s)[A-Za-z_]\w+\s*=\s*\S"
+    r"|(?:^|\s)(?:def|class|return|import|lambda|print)\s"
+)
+
+
+def typed_code(text: str) -> bool:
+    """A paragraph of program code typed or pasted in a word processor's body font, its lines
+    run together or kept: no Chinese outside its comments, every line code (`code_line`; a
+    listing run into the prose after it stays text) and a program's own marks in it
+    (`_PROGRAM_MARK`), so a formula such as "y = f(x)" stays the text's."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (
+        bool(lines)
+        # Chinese only in a comment after the statement ("s.sum()  # 求和"), as a teacher
+        # annotates the listing
+        and not any(_HAN.search(_TRAILING_COMMENT.sub("", line)) for line in lines)
+        and not display_math(lines)
+        # a line of comment alone is the listing's too ("# 自动转换格式" over its statement)
+        and all(code_line(line) or _COMMENT.match(line.strip()) for line in lines)
+        and any(code_line(line) for line in lines)
+        and _PROGRAM_MARK.search(text) is not None
+    )
+
+
+# The language's name a web page or an editor sets over its code block ("python", "Java
+# 复制代码", "bash Copy code"), kept as a line of its own when the page is printed, saved or
+# pasted: a pandas reference page's 24 "python" labels made python its most used concept.
+_CODE_LABEL = re.compile(
+    r"^(?:i?python3?|java(?:script)?|js|typescript|ts|c|c\+\+|cpp|c#|go|golang|rust|bash|shell"
+    r"|sh|zsh|console|powershell|sql|mysql|r|matlab|html|css|json|yaml|xml|php|ruby|kotlin"
+    r"|swift|scala|lua|perl|plaintext)(?:\s*(?:复制代码|代码|copy(?:\s+code)?))?$",
+    re.IGNORECASE,
+)
+
+
+def without_code_labels(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks without a paragraph that only names the language of the code right after
+    it (`_CODE_LABEL`): a code block, or a paragraph of Latin with no sentence's end, a
+    listing no reader could tell from text ("ts.year ts.month ts.day")."""
+    return [
+        block
+        for block, after in zip(blocks, [*blocks[1:], None][: len(blocks)], strict=True)
+        if not (
+            block.kind == "paragraph"
+            and after is not None
+            and _CODE_LABEL.match(block.text.strip())
+            and (after.kind == "code" or _bare_listing(after))
+        )
+    ]
+
+
+def _bare_listing(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph" and not _HAN.search(text) and not text.endswith((".", "?", "!"))
+    )
 
 
 # words title case leaves in lower case (articles, short prepositions and conjunctions)

@@ -49,6 +49,7 @@ from jobs.pipeline.readers.blocks import (
     virtual_pages,
     without_running_lines,
 )
+from jobs.pipeline.readers.codelines import typed_code
 from jobs.pipeline.readers.office_math import MATH, math_text
 from jobs.pipeline.readers.office_runs import joined
 from jobs.pipeline.readers.word_markup import (
@@ -415,6 +416,10 @@ def _paragraph(
     if level:
         return make_blocks("heading", text, page, level=level)
     if _is_code(paragraph, style):
+        return make_blocks("code", paragraph.text, page)
+    if typed_code(paragraph.text):
+        # a listing pasted in the body's font ("df = pd.read_csv('x.csv') df.head(3)"): its
+        # names ("head", "True", "Date") were a pandas exercise sheet's concepts
         return make_blocks("code", paragraph.text, page)
     emphasis = _emphasis(paragraph)
     kind: BlockKind = "list_item" if _is_list(paragraph, style) else "paragraph"

@@ -40,6 +40,7 @@ from jobs.pipeline.readers.blocks import (
     said_once,
     zh_section_level,
 )
+from jobs.pipeline.readers.codelines import typed_code
 from jobs.pipeline.readers.slides import (
     is_slide_deck,
     overlay_steps,
@@ -2249,7 +2250,11 @@ def _blocks(
 
     def flush() -> None:
         if paragraph:
-            if paragraph[0].mono:
+            # code set in the body's font (a Word handout's pasted listing, saved as PDF) reads
+            # as code by its lines, as a Word file's does (`codelines.typed_code`)
+            if paragraph[0].mono or (
+                not defined and typed_code("\n".join(line.text for line in paragraph))
+            ):
                 blocks.extend(
                     make_blocks(
                         "code", "\n".join(line.text for line in paragraph), paragraph[0].page

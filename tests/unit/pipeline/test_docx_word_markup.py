@@ -303,3 +303,32 @@ def test_footnotes_and_endnotes_read_after_their_paragraph(tmp_path: Path) -> No
         ("paragraph", "Organs form systems."),
         ("paragraph", "A system is a group of organs."),
     ]
+
+
+def test_code_typed_in_the_body_font_is_a_code_block(tmp_path: Path) -> None:
+    """A listing pasted into Word in its body font, no code style or fixed-pitch run: its
+    lines read as a program's (a dotted call, an assignment) make a code block; a formula
+    set alone ("y = f(x) + 1") and prose about the code stay text."""
+    document = docx.Document()
+    document.add_paragraph("读取成绩表并查看前几行：")
+    document.add_paragraph("scores = pd.read_csv('scores.csv')\nscores.tail(2)")
+    document.add_paragraph("y = f(x) + 1")
+    path = tmp_path / "handout.docx"
+    document.save(str(path))
+    kinds = dict((text, kind) for kind, text in _texts(path))
+    assert kinds["scores = pd.read_csv('scores.csv')\nscores.tail(2)"] == "code"
+    assert kinds["读取成绩表并查看前几行："] == "paragraph"
+    assert kinds["y = f(x) + 1"] != "code"
+
+
+def test_pasted_code_with_chinese_comments_is_still_code(tmp_path: Path) -> None:
+    """A teacher annotates the listing in Chinese after each statement: the comment is the
+    code's, and the paragraph stays a code block; Chinese in the statement is prose."""
+    document = docx.Document()
+    document.add_paragraph("total = scores.sum()  # 求总分\n# 再求平均分\navg = scores.mean()")
+    document.add_paragraph("总分 = 各科成绩之和")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    kinds = {text.split()[0]: kind for kind, text in _texts(path)}
+    assert kinds["total"] == "code"
+    assert kinds["总分"] != "code"

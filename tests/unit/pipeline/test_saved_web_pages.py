@@ -694,3 +694,19 @@ def test_an_xml_textbooks_glossary_entries_are_definitions(tmp_path: Path) -> No
     assert "sunk cost" in entry.emphasis
     concepts = {c.title: c for c in analyse_file(path).knowledge.concepts}
     assert concepts["sunk cost"].description == entry.text
+
+
+def test_a_code_blocks_language_label_is_no_paragraph(tmp_path: Path) -> None:
+    """A blog's code block names its language above the code ("Java 复制代码", "bash"): saved
+    or pasted, the label is a line of its own, never a word the text uses."""
+    blocks = _blocks(
+        tmp_path,
+        "<p>先编译再运行：</p><p>Java 复制代码</p>"
+        "<pre><code>javac Main.java\njava Main</code></pre>"
+        "<p>bash</p><p>ls -l /tmp</p><p>Java 是一种面向对象的语言。</p>",
+    )
+    texts = [b.text.strip() for b in blocks]
+    assert "Java 复制代码" not in texts
+    assert "bash" not in texts
+    assert "ls -l /tmp" in texts
+    assert "Java 是一种面向对象的语言。" in texts

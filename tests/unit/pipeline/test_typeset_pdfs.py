@@ -858,3 +858,19 @@ def test_an_accent_the_text_layer_sets_apart_from_its_letter_goes(tmp_path: Path
     assert not re.search(r"[\s(（\u3400-\u9fff]\u0302", texts[0]), texts[0]
     assert "是样本的函数" in texts[0]
     assert "café" in texts[1]
+
+
+def test_code_set_in_the_body_font_is_a_code_block(tmp_path: Path) -> None:
+    """A Word handout's pasted listing, saved as PDF in its body font: its lines read as a
+    program's (`codelines.typed_code`) make a code block, as in the Word file itself."""
+    blocks = _blocks(
+        tmp_path,
+        "<p>Load the table of marks and show its last rows.</p>"
+        "<p style='text-indent:0'>marks = pd.read_csv('marks.csv')<br>marks.tail(2)</p>"
+        "<p>The formula y = f(x) + 1 stays part of the text around it.</p>",
+        " p { margin-bottom: 8pt }",
+    )
+    kinds = {b.text.split()[0]: b.kind for b in blocks}
+    assert kinds["marks"] == "code"
+    assert kinds["Load"] == "paragraph"
+    assert kinds["The"] == "paragraph"

@@ -269,3 +269,11 @@ def test_a_transliterated_name_cut_before_its_last_syllable_is_still_a_name() ->
     # an adverb between a subject and its verb still makes a clause
     assert zh_clause("李四才来")
     assert zh_clause("他们特来参观")
+
+
+def test_a_verb_opening_a_list_of_parts_ends_the_name_before_it() -> None:
+    """ "X包括：a、b", "X包含Y": the verb of inclusion opens the list of what X holds;
+    X and each item are names, never one run with the verb."""
+    found = keys("消化系统包括消化道和消化腺。常见的遗传病包含：白化病、色盲。")
+    assert {"消化系统", "消化道", "消化腺"} <= found
+    assert not any("包括" in k or "包含" in k for k in found)

@@ -427,3 +427,56 @@ def test_a_counted_study_point_label_before_a_space_is_no_part_of_its_topic() ->
         ("牛顿第二定律", True)
     ]
     assert [c.term for c in heading_terms("考点2 浮力", 0, 2)] == ["浮力"]
+
+
+def test_a_textbooks_doubled_verb_prompt_before_each_exercise_is_no_concept(
+    tmp_path: Path,
+) -> None:
+    """ "做一做", "想一想" set alone before each exercise ask the learner to act; a prompt
+    repeated through a chapter counts often, and still names nothing taught."""
+    text = (
+        "# 电路\n\n## 串联电路\n\n串联电路中电流处处相等。串联电路的总电阻等于各电阻之和。\n\n"
+        "做一做\n\n请测量两个灯泡串联时的电流。\n\n并联电路中各支路电压相等。\n\n"
+        "做一做\n\n请测量并联电路的总电流。\n\n想一想\n\n为什么家庭电路用并联？\n\n"
+        "做一做\n\n请画出串联电路的电路图。\n"
+    )
+    titles = {c.title for c in concepts_of(tmp_path, text, "讲义.md", "zh-CN")}
+    assert "串联电路" in titles
+    assert not titles & {"做一做", "想一想"}
+    assert apparatus("议一议")
+    assert not apparatus("统一")
+
+
+def test_a_heading_counting_its_topics_parts_names_the_topic_alone() -> None:
+    """ "X的三大Y": the parts the sections below go on to name, counted; X is the topic."""
+    for heading, topic in (
+        ("哈希表的三大操作", "哈希表"),
+        ("蒸腾作用的两种途径", "蒸腾作用"),
+        ("软件测试的4个阶段", "软件测试"),
+    ):
+        assert _terms(heading) == [topic], heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("三角函数练习", "三角函数"),
+        ("有机化合物专项练习", "有机化合物"),
+        ("电磁感应习题", "电磁感应"),
+    ],
+)
+def test_a_heading_of_exercises_on_a_topic_names_the_topic(heading: str, topic: str) -> None:
+    """ "X练习", "X专项练习", "X习题": exercises set on X, whose topic is X, never a name
+    of its own beside X."""
+    assert _terms(heading) == [topic]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [("DataFrame的构造", "DataFrame"), ("随机数组的生成", "随机数组"), ("复数的运算", "复数")],
+)
+def test_how_a_thing_is_made_or_operated_on_is_said_of_the_thing(heading: str, topic: str) -> None:
+    """ "X的构造", "X的生成", "X的运算": how X is made or what is done with it, said of
+    X; the bare 构造, 生成 or 运算 is no topic (代码生成, 运算符 stay names)."""
+    assert _terms(heading) == [topic]
+    assert _terms("代码生成") == ["代码生成"]

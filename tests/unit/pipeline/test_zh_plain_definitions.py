@@ -258,3 +258,12 @@ def test_a_name_modifying_the_predicate_after_is_is_not_what_is_defined() -> Non
     # the same name opening the sentence is defined by it
     opening = "**散列表**（hash table）是根据关键字直接访问的数据结构。"
     assert [d.term for d in find_definitions(opening, 0, True, ("散列表",))] == ["散列表"]
+
+
+def test_a_name_taken_as_another_things_kind_is_what_means_defines() -> None:
+    """ "甲作为乙的丙，指的是…": the sentence says what 甲 means, 作为 naming the role it
+    plays; the noun after 的 (丙) is no name the sentence defines."""
+    sentence = "加权平均作为算术平均的扩展，指的是每个数值先乘以各自的权重再求和并除以权重之和。"
+    terms = [term for term, _ in defined(sentence)]
+    assert "加权平均" in terms
+    assert "扩展" not in terms

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pptx
+import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
@@ -19,6 +20,7 @@ from jobs.pipeline.structure import (
     syntax_placeholders,
     zh_action_object,
 )
+from jobs.pipeline.terms import collect
 
 
 def titles_of(tmp_path: Path, name: str, text: str) -> set[str]:
@@ -618,3 +620,13 @@ def test_a_one_character_name_said_to_be_a_kind_is_defined() -> None:
     assert defined("堆是一种满足特定条件的树。", "堆") == ["堆"]
     # no kind after 是: a statement about the word, as before
     assert defined("堆是空的时候不能弹出。", "堆") == []
+
+
+def test_a_table_row_set_as_text_gives_its_cells_not_words_across_them() -> None:
+    """A table's header row printed as a line of cells ("名称 存储方式 适用场景") and
+    repeated on the next page: each cell may be a name, never a run across two cells."""
+    row = "名称 存储方式 适用场景 numpy数组格式"
+    found = set(collect([(0, row), (1, row)], rjieba.Jieba()))
+    assert "存储方式" in found
+    cells = row.split()
+    assert all(any(k.replace(" ", "") in c for c in cells) for k in found), found
