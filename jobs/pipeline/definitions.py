@@ -2323,9 +2323,21 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
     分"), and no verb follows it (a digital-logic handout's 德摩根定理 and a deck's 指数 and
     尾数 were so "defined")."""
     at = sentence.find(term)
-    if _ZH_DEFINING_VERB.search(sentence, at + len(term)) is not None:
-        return True
     before = sentence[:at]
+    after = _ZH_DEFINING_VERB.search(sentence, at + len(term))
+    if after is not None:
+        # a copula after an object of a verb of having, in the object's clause, is the
+        # clause subject's ("蓝细菌细胞内含有**藻蓝素**和叶绿素，是…自养生物": the 是 is the
+        # bacterium's; a 知识清单 sets its answers in bold); "即" after the object glosses
+        # it ("都有一个 **命名空间**，即…的逻辑集合")
+        return (
+            after.group(0) != "是"
+            or _ZH_HAVING.search(re.split(r"[，,；;：:]", before)[-1]) is None
+        )
+    if _ZH_COPULA_LISTS.search(before):
+        # "…由小到大依次是：细胞→…→**种群**→…" lists the subject's parts after the copula
+        # and its colon: it names none of them
+        return False
     # a verb in a condition's clause is the condition's: "如果检验的判定是拒绝H0，那么处理
     # **有显著效应**" (if the test's decision is to reject H0, the treatment has a
     # significant effect) defines nothing; after a condition, the verb before the term must
@@ -2343,6 +2355,14 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
     # the last of three or more: "、" before ("定义集合和映射" may still define the two)
     listed = joined.endswith("、") or (joined.endswith(_ZH_LAST_JOINED) and "、" in joined)
     return not (framed or listed)
+
+
+# verbs of having and containing: what follows one in its clause is its object, unless a
+# 的 makes the verb a modifier's ("具有细胞结构的**生物**是…": the subject, described);
+# 所有 (all) and 只有 (only) have nothing
+_ZH_HAVING = re.compile(r"(?:含有|具有|拥有|包括|包含|含|(?<![所只])有)[^，,；;：:的]*$")
+# the last copula before a term opening a list ("依次是：…"), no other defining verb after it
+_ZH_COPULA_LISTS = re.compile(r"是\s*[：:][^是称叫指即]*$")
 
 
 # a clause opened by a conjunction of contrast or addition

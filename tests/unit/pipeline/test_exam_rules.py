@@ -947,3 +947,20 @@ def test_a_worksheets_numbers_closed_by_a_bracket_and_a_keys_dashed_letters() ->
     assert filled[1] == "2) The space an object takes up is its volume."
     # the options in small letters inside the stem are no capital labels: the letter picks none
     assert filled[0] == lines[0]
+
+
+def test_a_knowledge_lists_bold_answer_is_defined_only_as_its_sentences_subject() -> None:
+    """A 知识清单 sets each statement's answer in bold. A copula after an object of a verb
+    of having is its clause subject's ("…内含有**藻蓝素**和叶绿素，是…自养生物"), and a
+    copula opening a list with its colon names none of the items ("…依次是：…→**种群**→…").
+    The copula right before the name names it, and 即 after an object glosses it."""
+
+    def defined(sentence: str, *bold: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, emphasis=bold, item=True)]
+
+    assert defined("蓝细菌细胞内含有藻蓝素和叶绿素，是能进行光合作用的自养生物。", "藻蓝素") == []
+    assert defined("生命系统的结构层次依次是：细胞→组织→器官→个体→种群→群落。", "种群") == []
+    assert defined("在一定的自然区域内，同种生物的所有个体是一个种群。", "种群") == ["种群"]
+    assert defined("每一个用户账号都有一个命名空间，即该用户项目的逻辑集合。", "命名空间") == [
+        "命名空间"
+    ]
