@@ -39,6 +39,8 @@ from jobs.pipeline.model import Block, BlockKind, ReadDocument
 from jobs.pipeline.readers.blocks import make_blocks
 from jobs.pipeline.readers.office_runs import joined
 from jobs.pipeline.readers.pptx_deck import SlideText, deck_document, furniture_key
+from jobs.pipeline.readers.pptx_numbering import shown_numbers
+from jobs.pipeline.readers.word_numbering import Shown
 
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 # fields PowerPoint fills in on every slide: no content of the slide
@@ -248,7 +250,9 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
         return
     bulleted = placeholder in _BULLETED
     listing: list[str] = []  # the paragraphs of a listing being read, one block in the end
-    for paragraph in [*frame.paragraphs, None]:
+    paragraphs = list(frame.paragraphs)
+    numbers = shown_numbers(paragraphs)
+    for at, paragraph in enumerate([*paragraphs, None]):
         if paragraph is not None and (_is_code(paragraph) or (listing and not paragraph.text)):
             listing.append(paragraph.text.replace("\v", "\n").rstrip())
             continue
@@ -256,7 +260,8 @@ def _read_shape(shape: BaseShape, slide: SlideText) -> None:
             slide.body.extend(make_blocks("code", "\n".join(listing).strip("\n"), slide.number))
             listing = []
         if paragraph is not None:
-            slide.body.extend(_paragraph(paragraph, slide.number, _kind(paragraph, bulleted)))
+            kind = _kind(paragraph, bulleted)
+            slide.body.extend(_paragraph(paragraph, slide.number, kind, numbers[at]))
 
 
 def _diagram(shape: BaseShape) -> list[str]:
@@ -338,7 +343,11 @@ def _is_code(paragraph: _Paragraph) -> bool:
     return bool(runs) and all(r.font.name and _MONO_FONT.search(r.font.name) for r in runs)
 
 
-def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]:
+def _paragraph(
+    paragraph: _Paragraph, page: int, kind: BlockKind, listed: Shown = Shown()
+) -> list[Block]:
+    """The paragraph's blocks; `listed` is what PowerPoint's automatic numbering shows
+    before it (`pptx_numbering`): a number kept as `Block.number`, a letter typed in."""
     # a run set in a code font among words ("`add rd, rs1, rs2`：加法指令") is inline code;
     # an equation alone in its paragraph is a formula block
     read = joined(
@@ -350,7 +359,9 @@ def _paragraph(paragraph: _Paragraph, page: int, kind: BlockKind) -> list[Block]
     if read.maths and not read.words.strip():
         return [b for m in read.maths for b in make_blocks("formula", m, page)]
     text = " ".join(read.text.split())
-    return make_blocks(kind, text, page, emphasis=_emphasis(paragraph))
+    if listed.label and text:
+        text = f"{listed.label} {text}"
+    return make_blocks(kind, text, page, emphasis=_emphasis(paragraph), number=listed.number)
 
 
 def _typeface(run: etree._Element) -> str:

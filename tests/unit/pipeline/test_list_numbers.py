@@ -1,6 +1,6 @@
 """A numbered list's numbers, which the text of a list item does not hold: Word's
-automatic numbering, a Markdown ordered list's written numbers and an HTML <ol>'s count
-(`Block.number`), and
+automatic numbering, PowerPoint's, a Markdown ordered list's written numbers and an HTML
+<ol>'s count (`Block.number`; a lettered level's label typed into the text), and
 the answer key that names questions by them (`questions.blanks_filled_by_key`)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pptx
 from docx.oxml import parse_xml
 
 from datasources.files.detect import detect
@@ -16,6 +17,7 @@ from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.readers import read
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 
 
 def _numbered(tmp_path: Path, levels: str, lists: str, body: list[tuple[str, str, int]]) -> Path:
@@ -238,4 +240,56 @@ def test_word_numbering_with_bad_values_reads_without_numbers(tmp_path: Path) ->
         ("An item at level twelve", 0),
         ("An item of a list with no definition", 0),
         ("An item of an unknown list", 0),
+    ]
+
+
+def _auto_numbered(tmp_path: Path, items: list[tuple[str, int, str]]) -> Path:
+    """A one-slide deck whose body holds (text, level, PowerPoint numbering scheme or "")
+    paragraphs, `startAt` after a colon ("arabicPeriod:6")."""
+    deck = pptx.Presentation()
+    # a cover first: a first slide of a few short lines is read as the deck's cover
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "States of Matter"
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Quiz"
+    body = slide.placeholders[1].text_frame
+    for n, (text, level, scheme) in enumerate(items):
+        paragraph = body.paragraphs[0] if n == 0 else body.add_paragraph()
+        paragraph.text, paragraph.level = text, level
+        if scheme:
+            kind, _, start = scheme.partition(":")
+            at = f' startAt="{start}"' if start else ""
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<a:buAutoNum {_A} type="{kind}"{at}/>')
+            )
+    path = tmp_path / "quiz.pptx"
+    deck.save(str(path))
+    return path
+
+
+def test_powerpoint_shows_its_automatic_numbers_and_letters(tmp_path: Path) -> None:
+    """PowerPoint counts a text box's numbered paragraphs level by level from `startAt`;
+    lettered ones show their label in the text ("B.", "b)"), as the deck shows them;
+    a paragraph at the level without numbering starts the count again."""
+    items = [
+        ("Water vapour turning into liquid is called", 0, "arabicPeriod:6"),
+        ("evaporation", 1, "alphaUcPeriod"),
+        ("condensation", 1, "alphaUcPeriod"),
+        ("The space an object takes up is its", 0, "arabicPeriod"),
+        ("mass", 1, "alphaLcParenR"),
+        ("volume", 1, "alphaLcParenR"),
+        ("A note", 0, ""),
+        ("Next", 0, "arabicPeriod"),
+        ("A section", 0, "romanUcPeriod"),
+    ]
+    shown = _numbers(_auto_numbered(tmp_path, items))
+    assert [(t, n) for t, n in shown if t not in ("Quiz", "States of Matter")] == [
+        ("Water vapour turning into liquid is called", 6),
+        ("A. evaporation", 0),
+        ("B. condensation", 0),
+        ("The space an object takes up is its", 7),
+        ("a) mass", 0),
+        ("b) volume", 0),
+        ("A note", 0),
+        ("Next", 1),
+        ("A section", 0),
     ]
