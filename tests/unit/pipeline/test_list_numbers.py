@@ -293,3 +293,21 @@ def test_powerpoint_shows_its_automatic_numbers_and_letters(tmp_path: Path) -> N
         ("Next", 1),
         ("A section", 0),
     ]
+
+
+def test_powerpoint_numbering_with_bad_values_counts_from_one(tmp_path: Path) -> None:
+    """A start that is no number, or past PowerPoint's bound, counts from one; a scheme
+    PowerPoint does not know shows nothing."""
+    items = [
+        ("First", 0, "arabicPeriod:abc"),
+        ("Second", 0, "arabicPeriod"),
+        ("Far", 0, "arabicParenR:99999999"),
+        ("Odd", 0, "noSuchScheme"),
+    ]
+    shown = _numbers(_auto_numbered(tmp_path, items))
+    assert [(t, n) for t, n in shown if t not in ("Quiz", "States of Matter")] == [
+        ("First", 1),
+        ("Second", 2),
+        ("Far", 1),
+        ("Odd", 0),
+    ]
