@@ -350,9 +350,11 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     no blanks). A list item's shown number (`Block.number`: Word's automatic numbering, a
     Markdown ordered list) counts as typed."""
     typed = [_number_typed(b) for b in blocks]
+    filled, spent = _filled_by_key(typed)
     return [
         b if after == shown else after if shown is b else _number_untyped(after)
-        for b, shown, after in zip(blocks, typed, _filled_by_key(typed), strict=True)
+        for i, (b, shown, after) in enumerate(zip(blocks, typed, filled, strict=True))
+        if i not in spent
     ]
 
 
@@ -368,7 +370,10 @@ def _number_untyped(block: Block) -> Block:
     return replace(block, text=_NUMBER.sub("", block.text, count=1))
 
 
-def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
+def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
+    """The blocks filled, and the blocks a matching exercise's descriptions were given in
+    when every one of them went to its name: read again there, their phrases counted
+    twice (a cell-transport sheet's "area of high concentration" was a concept)."""
     blocks = [
         replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
         if "（" in b.text and b.kind in ("paragraph", "list_item")
@@ -378,7 +383,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     blocks = _inline_answers_filled(blocks)
     start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
     if start is None:
-        return blocks
+        return list(blocks), set()
     key_level = blocks[start].level if blocks[start].kind == "heading" else 0
     answers: dict[int, str] = {}
     for i in range(start, len(blocks)):
@@ -408,6 +413,8 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     options: dict[int, list[str]] = {}
     for i, first in sorted(option_runs(blocks).items()):
         options.setdefault(first, []).append(blocks[i].text)
+    descriptions, listed_in = _lettered_descriptions(blocks[:start])
+    given: set[str] = set()
     filled = list(blocks)
     for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
         answer = answers.get(number)
@@ -415,13 +422,24 @@ def _filled_by_key(blocks: Sequence[Block]) -> list[Block]:
             continue
         index, begin, end = places[0]
         text = filled[index].text
+        matched = _matched(text[begin:end], answer, descriptions)
+        if matched is not None and begin == 0 and end == len(text):
+            name, description = matched
+            given.add(description)
+            filled[index] = replace(
+                filled[index],
+                text=f"{name}: {description}",
+                emphasis=(name, *filled[index].emphasis),
+            )
+            continue
         following = options.get(index + 1, [])
         question = _chosen(text[begin:end], answer, following) or _filled(text[begin:end], answer)
         if question is not None:
             filled[index] = replace(
                 filled[index], text=(text[:begin] + question + text[end:]).rstrip()
             )
-    return filled
+    spent = listed_in if given and given == set(descriptions.values()) else set()
+    return filled, spent
 
 
 # the most words of an option that fills a stem's blank as a name ("decomposer", "food web")
@@ -512,6 +530,57 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     ):
         return stem + space + option + ending + tail
     return None
+
+
+# A matching exercise's item: a name and the line where the pupil writes a description's
+# letter, "1. ____ osmosis" or "osmosis ______"
+_MATCH_ITEM = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、)）]\s*)?(?:(?:_{3,}|＿{2,})\s*(?P<a>[^_＿]+?)"
+    r"|(?P<b>[^_＿\d][^_＿]*?)\s*(?:_{3,}|＿{2,}))\s*$"
+)
+# the lettered descriptions a matching exercise lists, in order from "a.", in one block or
+# one a block
+_LETTERED = re.compile(r"(?:^|(?<=\s))([a-hA-H])\s*[.)．）](?!\w\.)\s+")
+MIN_DESCRIPTIONS = 3
+
+
+def _lettered_descriptions(blocks: Sequence[Block]) -> tuple[dict[str, str], set[int]]:
+    """The last list of lettered descriptions before the key, letter (a capital) → text,
+    and the blocks it is in: "a. movement of particles … b. a process that …", or a block
+    each ("a. …", "b. …"). Three or more, lettered in order from a; a question's own
+    options (in the block of its stem) are none."""
+    found: tuple[dict[str, str], set[int]] = ({}, set())
+    run: dict[str, str] = {}
+    at: set[int] = set()
+    for index, block in enumerate([*blocks, Block("paragraph", "", 0)]):  # the last closes
+        labels = list(_LETTERED.finditer(block.text))
+        letters = [m.group(1).upper() for m in labels]
+        opening = bool(labels) and labels[0].start() == 0 and not _NUMBER.match(block.text)
+        if not (opening and letters == [chr(ord("A") + len(run) + n) for n in range(len(letters))]):
+            if len(run) >= MIN_DESCRIPTIONS:
+                found = (run, at)
+            run, at = {}, set()
+            if not (opening and _in_order(letters)):
+                continue  # no list opens here either
+        ends = [m.start() for m in labels[1:]] + [len(block.text)]
+        for m, end in zip(labels, ends, strict=True):
+            run[m.group(1).upper()] = block.text[m.end() : end].strip(" ;；,，")
+        at.add(index)
+    return found
+
+
+def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str, str] | None:
+    """A matching item's name and the description its key letter picks ("1. ____ osmosis"
+    and "1. c" with "c. the diffusion of water across a membrane"), or None."""
+    match = _MATCH_ITEM.match(item)
+    letter = answer.strip().rstrip(".．").upper()
+    if match is None or not re.fullmatch(r"[A-H]", letter) or letter not in descriptions:
+        return None
+    name = (match["a"] or match["b"] or "").strip()
+    description = descriptions[letter].rstrip(".。")
+    if not name or not _name_sized(name) or not description:
+        return None
+    return name, description
 
 
 def _name_sized(option: str) -> bool:

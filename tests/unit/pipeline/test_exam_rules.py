@@ -964,3 +964,34 @@ def test_a_knowledge_lists_bold_answer_is_defined_only_as_its_sentences_subject(
     assert defined("每一个用户账号都有一个命名空间，即该用户项目的逻辑集合。", "命名空间") == [
         "命名空间"
     ]
+
+
+def test_a_matching_exercises_key_pairs_each_name_with_its_description() -> None:
+    """A matching exercise lists names by number, each with a line for a letter, and
+    lettered descriptions; its key's letters pair them: each name is read as a glossary's
+    entry for its description, stressed, and the descriptions' own block, all given out,
+    goes (read again, its phrases counted twice)."""
+    blocks = [
+        Block("paragraph", "Match each term with its description.", 1),
+        Block("list_item", "____ mitosis", 1, number=1),
+        Block("list_item", "____ meiosis", 1, number=2),
+        Block("list_item", "cytokinesis ______", 1, number=3),
+        Block(
+            "paragraph",
+            "a. division of the cytoplasm b. division giving two identical nuclei"
+            " c. division giving four sex cells",
+            1,
+        ),
+        Block("paragraph", "Answer Key", 1),
+        Block("paragraph", "1-b, 2-c, 3-a", 1),
+    ]
+    filled = blanks_filled_by_key(blocks)
+    assert [(b.text, b.emphasis) for b in filled[1:4]] == [
+        ("mitosis: division giving two identical nuclei", ("mitosis",)),
+        ("meiosis: division giving four sex cells", ("meiosis",)),
+        ("cytokinesis: division of the cytoplasm", ("cytokinesis",)),
+    ]
+    assert [b.text for b in filled[4:]] == ["Answer Key", "1-b, 2-c, 3-a"]
+    # a key giving out only some descriptions leaves their block where it was
+    partial = blanks_filled_by_key([*blocks[:-1], Block("paragraph", "1-b", 1)])
+    assert partial[4] == blocks[4] and partial[1].text.startswith("mitosis: ")
