@@ -115,11 +115,12 @@ def _read_slide(slide: Slide, number: int, height: int) -> SlideText:
         if _in_band(shape, height):
             read.banded.update(furniture_key(b.text) for b in read.body[before:])
     # the same words in several boxes of one slide label a picture (py4e's word count
-    # exercise scatters "zhen" five times over a slide): read once, they weigh as once
+    # exercise scatters "zhen" five times over a slide): read once, they weigh as once. A
+    # numbered item is its own, however short: a key slide's "1. B", "3. B"
     seen: set[str] = set()
     body = []
     for block in read.body:
-        if block.kind == "code" or block.text not in seen:
+        if block.kind == "code" or block.number or block.text not in seen:
             body.append(block)
         seen.add(block.text)
     read.body = body

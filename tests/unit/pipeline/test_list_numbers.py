@@ -311,3 +311,11 @@ def test_powerpoint_numbering_with_bad_values_counts_from_one(tmp_path: Path) ->
         ("Far", 1),
         ("Odd", 0),
     ]
+
+
+def test_a_key_slides_numbered_answers_are_each_read_though_alike(tmp_path: Path) -> None:
+    """A key slide numbers its answers "1. B", "2. A", "3. B": the same letter twice is two
+    answers, where the same words twice on a slide are read once."""
+    items = [("B", 0, "arabicPeriod"), ("A", 0, "arabicPeriod"), ("B", 0, "arabicPeriod")]
+    shown = _numbers(_auto_numbered(tmp_path, items))
+    assert [(t, n) for t, n in shown if n] == [("B", 1), ("A", 2), ("B", 3)]
