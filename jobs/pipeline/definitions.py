@@ -35,6 +35,7 @@ from jobs.pipeline.lexicon import (
     EN_STATED_HEADS,
     EN_STATING_VERBS,
     EN_STOP,
+    ZH_WHAT_IS,
     apparatus,
     technicality,
     third_person_verb,
@@ -1696,9 +1697,6 @@ def zh_named_after(previous: str, sentence: str, block: int) -> Definition | Non
 _DEFINITION_LABEL = re.compile(
     r"^(?:definition|def\.|meaning|定义|概念|含义)\s*[:：]\s*(?P<gloss>\S.*)$", re.I | re.S
 )
-_ZH_ASKED = re.compile(
-    r"^(?:什么是|何为|何谓)(?P<t>[^？?]{2,12})[？?]?$|^(?P<s>[^？?]{2,12})是什么[？?]?$"
-)
 
 
 _ZH_CONCEPT_HEADING = re.compile(r"(?<=[\u3400-\u9fff])的(?:概念|定义|含义)$")
@@ -1718,7 +1716,7 @@ def _heading_name(line: str) -> str:
     """The name a heading gives what is defined under it: the heading itself, or what it
     asks ("What is a mineral?"), or what it gives the concept of ("化学反应速率的概念")."""
     line = _ZH_CONCEPT_HEADING.sub("", HEADING_NUMBER.sub("", line).strip())
-    asked = _EN_ASKED.match(line) or _ZH_ASKED.match(line)
+    asked = _EN_ASKED.match(line) or ZH_WHAT_IS.match(line)
     return (
         next(t for t in asked.groups() if t) if asked else emphasis_name(clean_title(line))
     ).strip()
@@ -1810,7 +1808,7 @@ def qa_answer(question: str, sentence: str, block: int) -> Definition | None:
         return None
     asked_line = _Q_LABEL.sub("", question).strip(" *_")
     if has_han(asked_line):
-        found = _ZH_ASKED.match(asked_line)
+        found = ZH_WHAT_IS.match(asked_line)
         term = next(t for t in found.groups() if t).strip() if found else ""
     else:
         # the name its cue has: no reading question's "What is the main idea?"

@@ -215,6 +215,12 @@ NUMBER_WORDS = _words(
     ninety hundred thousand million billion trillion percent half quarter dozen"""
 )
 
+# A Chinese question asking what a name is: "什么是X？", "何为X", "X是什么？" (the name in
+# group "t" or "s"), as a heading or a study guide's question asks it
+ZH_WHAT_IS = re.compile(
+    r"^(?:什么是|何为|何谓)(?P<t>[^？?]{2,12})[？?]?$|^(?P<s>[^？?]{2,12})是什么[？?]?$"
+)
+
 # A calendar era's mark alone, or after the century or millennium it dates ("BCE", "A.D.",
 # "fourth century BCE"): a date's part, no topic (a history chapter's "1800 BCE" and
 # "326–184 BCE" made "BCE" a concept read thirteen times). Capitals only, as eras are

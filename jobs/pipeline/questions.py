@@ -25,6 +25,7 @@ from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
     EN_GENERIC,
     EN_STOP,
+    ZH_WHAT_IS,
 )
 from jobs.pipeline.model import Block
 from jobs.pipeline.structure import bare_modifier, gerund
@@ -371,9 +372,10 @@ def _number_untyped(block: Block) -> Block:
 
 
 def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
-    """The blocks filled, and the blocks a matching exercise's descriptions were given in
-    when every one of them went to its name: read again there, their phrases counted
-    twice (a cell-transport sheet's "area of high concentration" was a concept)."""
+    """The blocks filled, and the blocks read into them that go: a matching exercise's
+    descriptions when every one of them went to its name, a key's block whose every
+    answer went to its question. Read again there, their phrases counted twice (a
+    cell-transport sheet's "area of high concentration" was a concept)."""
     blocks = [
         replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
         if "（" in b.text and b.kind in ("paragraph", "list_item")
@@ -386,6 +388,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         return list(blocks), set()
     key_level = blocks[start].level if blocks[start].kind == "heading" else 0
     answers: dict[int, str] = {}
+    holders: dict[int, set[int]] = {}  # a key's block → the numbers it answers
     for i in range(start, len(blocks)):
         block = blocks[i]
         if (
@@ -401,6 +404,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
         for number, answer in _key_items(text.strip()):
             answers.setdefault(int(number), answer.strip())
+            holders.setdefault(i, set()).add(int(number))
     # each question's place: its block and where its text runs in it (a plain text's
     # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
     numbered: dict[int, list[tuple[int, int, int]]] = {}
@@ -415,6 +419,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         options.setdefault(first, []).append(blocks[i].text)
     descriptions, listed_in = _lettered_descriptions(blocks[:start])
     given: set[str] = set()
+    written: set[int] = set()  # the questions a key's written answer now follows
     filled = list(blocks)
     for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
         answer = answers.get(number)
@@ -434,11 +439,16 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             continue
         following = options.get(index + 1, [])
         question = _chosen(text[begin:end], answer, following) or _filled(text[begin:end], answer)
+        if question is None and (question := _answered(text[begin:end], answer)) is not None:
+            written.add(number)
         if question is not None:
             filled[index] = replace(
                 filled[index], text=(text[:begin] + question + text[end:]).rstrip()
             )
     spent = listed_in if given and given == set(descriptions.values()) else set()
+    # a key's block whose every answer now follows its question: read again there, its
+    # phrases counted twice ("diffusion of water" was a concept of a review sheet)
+    spent |= {i for i, numbers in holders.items() if i != start and numbers <= written}
     return filled, spent
 
 
@@ -581,6 +591,24 @@ def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str,
     if not name or not _name_sized(name) or not description:
         return None
     return name, description
+
+
+def _answered(question: str, answer: str) -> str | None:
+    """A short-answer question asking what a name is ("6. What is osmosis?", "6．什么是渗透
+    作用？"), labelled with the key's answer as a study guide labels its pairs ("Q: What is
+    osmosis? A: The movement of water …", read by `definitions.qa_answer`): the key's
+    answer is the name's definition. None for any other question, and for a letter."""
+    number = _NUMBER.match(question)
+    asked = question[number.end() :] if number else question
+    reply = answer.strip()
+    if not reply or re.fullmatch(r"[A-Ha-h]", reply.rstrip(".．")) or WRITE_IN.search(asked):
+        return None
+    chinese = HAN.search(asked) is not None
+    labelled = f"问：{asked.strip()}" if chinese else f"Q: {asked.strip()}"
+    if not (ZH_WHAT_IS.match(asked.strip()) if chinese else len(asked_topics(labelled)) == 1):
+        return None
+    prefix = question[: number.end()] if number else ""
+    return f"{prefix}{labelled} {'答：' if chinese else 'A: '}{reply}"
 
 
 def _name_sized(option: str) -> bool:

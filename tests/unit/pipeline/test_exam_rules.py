@@ -995,3 +995,35 @@ def test_a_matching_exercises_key_pairs_each_name_with_its_description() -> None
     # a key giving out only some descriptions leaves their block where it was
     partial = blanks_filled_by_key([*blocks[:-1], Block("paragraph", "1-b", 1)])
     assert partial[4] == blocks[4] and partial[1].text.startswith("mitosis: ")
+
+
+def test_a_keys_answer_to_what_a_name_is_defines_the_name(tmp_path: Path) -> None:
+    """ "6. What is osmosis?" and the key's "6. The diffusion of water …": labelled as a
+    study guide labels its pairs, the answer defines what the question asks; its line in
+    the key goes (read again, its phrases counted twice). A question asking anything else
+    keeps its key's answer where it was."""
+    blocks = [
+        Block("list_item", "What is osmosis?", 1, number=1),
+        Block("list_item", "Explain why cells need energy for active transport.", 1, number=2),
+        Block("list_item", "什么是渗透作用？", 1, number=3),
+        Block("paragraph", "Answer Key", 1),
+        Block("list_item", "The diffusion of water across a membrane.", 1, number=1),
+        Block("list_item", "It moves substances against their gradient.", 1, number=2),
+        Block("list_item", "水分子透过半透膜的扩散。", 1, number=3),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled == [
+        "Q: What is osmosis? A: The diffusion of water across a membrane.",
+        "Explain why cells need energy for active transport.",
+        "问：什么是渗透作用？ 答：水分子透过半透膜的扩散。",
+        "Answer Key",
+        "It moves substances against their gradient.",
+    ]
+    sheet = (
+        "# Cell Review\n\n1. What is osmosis?\n2. What is a vesicle?\n\n## Answer Key\n\n"
+        "1. The diffusion of water across a membrane.\n"
+        "2. A small sac of membrane that carries materials.\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, sheet, "review.md")}
+    assert described["osmosis"] == "The diffusion of water across a membrane."
+    assert described["vesicle"] == "A small sac of membrane that carries materials."
