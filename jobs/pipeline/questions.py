@@ -317,6 +317,9 @@ def _key_items(text: str) -> list[tuple[str, str]]:
 MIN_KEY_ITEMS = 2
 # one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
 _ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
+# …or as a list is ("二氧化碳、水", "二氧化碳，水", "carbon dioxide, water"), read so only when
+# the count matches the blanks (an answer may hold a comma)
+_LIST_SEPARATOR = re.compile(r"\s*[、，,]\s*|\s{2,}|\u3000+")
 
 
 # A teacher's copy of a fill-in sheet (教师版) writes each answer in the brackets the
@@ -618,9 +621,14 @@ def _name_sized(option: str) -> bool:
 
 def _filled(question: str, answer: str) -> str | None:
     """`question` with its write-in blanks filled by `answer`'s parts, one a blank in order
-    (`_ANSWER_SEPARATOR`); None when the counts differ."""
-    parts = _ANSWER_SEPARATOR.split(answer.strip().rstrip("。."))
-    if len(WRITE_IN.findall(question)) != len(parts) or not all(parts):
+    (`_ANSWER_SEPARATOR`, else `_LIST_SEPARATOR` when its count is the blanks'); None when
+    the counts differ."""
+    blanks = len(WRITE_IN.findall(question))
+    reply = answer.strip().rstrip("。.")
+    parts = _ANSWER_SEPARATOR.split(reply)
+    if len(parts) != blanks and blanks > 1:
+        parts = _LIST_SEPARATOR.split(reply)
+    if blanks != len(parts) or not all(parts):
         return None
     if any(re.fullmatch(r"[A-Ha-h]", part) for part in parts):
         return None  # a choice's letter (`_chosen`), no word to write in, in either case

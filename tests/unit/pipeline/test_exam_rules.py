@@ -1027,3 +1027,24 @@ def test_a_keys_answer_to_what_a_name_is_defines_the_name(tmp_path: Path) -> Non
     described = {c.title: c.description for c in concepts_of(tmp_path, sheet, "review.md")}
     assert described["osmosis"] == "The diffusion of water across a membrane."
     assert described["vesicle"] == "A small sac of membrane that carries materials."
+
+
+def test_a_keys_answers_for_several_blanks_may_be_listed_as_a_list_is() -> None:
+    """ "二氧化碳、水、有机物、氧气" for four blanks, "carbon dioxide, oxygen" for two: listed
+    with 、 or commas, the parts fill the blanks when their count is the blanks'; one blank
+    takes the answer whole, its comma and all."""
+    lines = [
+        "1．光合作用的原料是______和______，产物是______和______。",
+        "2. Plants take in ______ and give off ______.",
+        "3. The powerhouse of the cell is the ______.",
+        "4. Plants need ______ and ______ to grow.",
+        "参考答案：1．二氧化碳、水、有机物、氧气 2. carbon dioxide, oxygen"
+        " 3. mitochondrion, the site of respiration 4. light, water, warmth",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[:4] == [
+        "1．光合作用的原料是二氧化碳和水，产物是有机物和氧气。",
+        "2. Plants take in carbon dioxide and give off oxygen.",
+        "3. The powerhouse of the cell is the mitochondrion, the site of respiration.",
+        lines[3],
+    ]
