@@ -274,11 +274,14 @@ _EN_ASKED = re.compile(
 MAX_EN_ASKED_WORDS = 4
 
 
-# the mark after a question's or an answer's number: "4．", "12.", "3、", "5)"
-_MARK = r"[.．、)）]"
+# the mark after a question's or an answer's number: "4．", "12.", "3、", "5)", "6:"
+_MARK = r"[.．、)）:：]"
 # a typed question number opening a block, or a list's shown number typed in for reading
-# (`_number_typed`): an answer key names its questions by them
-_NUMBER = re.compile(rf"^\s*(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
+# (`_number_typed`): an answer key names its questions by them. A worksheet may label it
+# ("Q3.", "Question 3:", "第3题：")
+_NUMBER = re.compile(
+    rf"^\s*(?:(?:Q|Question|Problem)\s*|第\s*)?(\d{{1,3}})(?:\s*题)?\s*{_MARK}(?!\d)\s*"
+)
 # a later question's number inside the same block, after a space ("… the cell. 2. The …")
 _INLINE_NUMBER = re.compile(rf"(?<=\s)(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
 # each numbered answer in a key's line, up to the next number set apart by a space; the
@@ -610,8 +613,8 @@ def _answered(question: str, answer: str) -> str | None:
     labelled = f"问：{asked.strip()}" if chinese else f"Q: {asked.strip()}"
     if not (ZH_WHAT_IS.match(asked.strip()) if chinese else len(asked_topics(labelled)) == 1):
         return None
-    prefix = question[: number.end()] if number else ""
-    return f"{prefix}{labelled} {'答：' if chinese else 'A: '}{reply}"
+    # the question's own number goes: the label takes its place, as a guide numbers none
+    return f"{labelled} {'答：' if chinese else 'A: '}{reply}"
 
 
 def _name_sized(option: str) -> bool:

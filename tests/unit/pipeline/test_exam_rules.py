@@ -1048,3 +1048,23 @@ def test_a_keys_answers_for_several_blanks_may_be_listed_as_a_list_is() -> None:
         "3. The powerhouse of the cell is the mitochondrion, the site of respiration.",
         lines[3],
     ]
+
+
+def test_a_worksheets_labelled_question_numbers_are_its_numbers() -> None:
+    """ "Q1.", "Question 2:", "第3题：" number a worksheet's questions as "1." does; a time
+    ("10:30") or a quiz's own number ("Quiz 3.") numbers none."""
+    lines = [
+        "Q1. What is osmosis?",
+        "Question 2: The powerhouse of the cell is the ______.",
+        "第3题：光合作用的场所是______。",
+        "Quiz 4. The meeting is at 10:30 in room ______.",
+        "Answers: 1. The diffusion of water across a membrane. 2. mitochondrion 3. 叶绿体"
+        " 4. twelve",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[:4] == [
+        "Q: What is osmosis? A: The diffusion of water across a membrane.",
+        "Question 2: The powerhouse of the cell is the mitochondrion.",
+        "第3题：光合作用的场所是叶绿体。",
+        lines[3],
+    ]
