@@ -12,6 +12,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.normalise import heading_title
@@ -947,3 +948,11 @@ def test_a_worksheets_numbers_closed_by_a_bracket_and_a_keys_dashed_letters() ->
     assert filled[1] == "2) The space an object takes up is its volume."
     # the options in small letters inside the stem are no capital labels: the letter picks none
     assert filled[0] == lines[0]
+
+
+def test_a_line_with_blanks_to_fill_in_is_no_formula() -> None:
+    # a worksheet asks the pupil to work a value out ("range = ______"); its underscores
+    # are no maths, and a course asked for "the formula for “range”" and gave the blank
+    assert not _looks_mathematical("range = ________")
+    assert not _looks_mathematical("3. Spread (S) = ____ – ____ = ____")
+    assert _looks_mathematical("range = max − min = 9 − 2 = 7")
