@@ -1904,6 +1904,10 @@ _ABOUT_THE_WORD = re.compile(
     r"|\b(?:derived|derives|comes|came|stems|borrowed)\s+from\s+(?:the\s+|an?\s+)?"
     r"(?:ancient\s+)?(?:Greek|Latin|French|German|Arabic)\b"
     r"|\btraced\s+back\s+to\s+(?:the\s+)?(?:ancient\s+)?(?:Greek|Latin)\b"
+    # or its length: "The term ‘mean’ is a shortened form of ‘arithmetic mean’" says which
+    # longer name it stands for, not what the thing is (it was the handout's definition of
+    # "mean" over the glossary's "a number that measures the central tendency")
+    r"|\b(?:is|was)\s+an?\s+(?:shortened|short|clipped)\s+form\s+of\b"
 )
 # and a sentence on a proper name's meaning or source ("The name Zigbee refers to the
 # waggle dance of bees", "The name Linux comes from …"): what the name alludes to is no
