@@ -2404,13 +2404,18 @@ _AFTER_COPULA = (
 # what the copula after the term says is no definition: denied, "the term *clonal
 # selection* is not a complete description of the theory" (an immunology page's answer to
 # "What does “clonal selection” mean?", where its glossary defines it), "*病毒*不是细胞"
-# ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through,
+# ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through
+# or a comparison,
 # "**归属感**是第三。" (a 公众号 article's answer to "什么是归属感？"); or only that it exists
 _EN_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}\s+(?:(?:is|are|was|were)\s+not\b(?!\s+(?:only|just|merely|simply)\b)"
     r"|(?:isn['’]t|aren['’]t)\b"
     r"|(?:is|are|was|were)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|next)"
-    r"(?:\s+one)?\W*$)"
+    r"(?:\s+one)?\W*$"
+    # or only how it compares, a superlative and no noun: "The mean is the largest." (a
+    # practice set's answer comparing three measures was its answer to "What does “mean”
+    # mean?"); "… is the largest planet" still names a kind
+    r"|(?:is|are|was|were)\s+the\s+(?:[a-z]{{2,}}est|(?:most|least)\s+[a-z]+)\W*$)"
     # or only that some exist: "There are several *empirical methods*." (a groundwater
     # page's answer to "What does “empirical methods” mean?"), "… for estimating it.",
     # "There are two basic types of dislocations, the edge dislocation and the screw

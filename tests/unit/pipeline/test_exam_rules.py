@@ -956,3 +956,12 @@ def test_a_line_with_blanks_to_fill_in_is_no_formula() -> None:
     assert not _looks_mathematical("range = ________")
     assert not _looks_mathematical("3. Spread (S) = ____ – ____ = ____")
     assert _looks_mathematical("range = max − min = 9 − 2 = 7")
+
+
+def test_an_answer_comparing_by_a_superlative_alone_defines_nothing() -> None:
+    # an answer key compares measures ("The range is the widest."): a superlative with no
+    # noun after it ranks the thing and says not what it is; one naming a kind still does
+    assert not list(find_definitions("The range is the widest.", 0, False))
+    assert not list(find_definitions("The variance is the most sensitive.", 0, False))
+    found = find_definitions("Jupiter is the largest planet of the solar system.", 0, False)
+    assert [d.term for d in found] == ["Jupiter"]
