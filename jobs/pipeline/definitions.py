@@ -1917,6 +1917,17 @@ _NAME_ORIGIN = re.compile(
     r"(?:refers\s+to|comes\s+from|derives\s+from|is\s+(?:derived|taken)\s+from)\b",
     re.I,
 )
+# and a sentence on the letter a text writes for a thing ("The letter used to represent the
+# sample mean is an x with a bar over it", "The Greek letter μ represents the population
+# mean", "The letter n is the number of values"): notation, not what the thing is ("letter
+# n" was a statistics chapter's concept, the notation its sample mean's definition)
+_NOTATION = re.compile(
+    r"^\W*(?:the\s+)?(?:Greek\s+|capital\s+|lower-?case\s+)?(?:letter|symbol)s?\s+"
+    # one letter (a subscript or a prime after it) or a sign out of ASCII: "n", "x₁", "μ"
+    r"(?:(?:[A-Za-z][_\d′']?\w?|[^\x00-\x7f]{1,3})\s+(?:\([^()]{1,40}\)\s+)?(?:is|are|represents?|denotes?|stands?\s+for)\b"
+    r"|(?:used\s+)?to\s+(?:represent|denote)\b|for\s+(?:the|an?)\b)",
+    re.I,
+)
 # …unless it also names the thing: "…; in this case, a septum refers to a wall"
 _NAMING = re.compile(r"\b(?:refers?|referred)\s+to\b|\bcalled\b|\bknown\s+as\b|\bdefined\s+as\b")
 
@@ -2120,7 +2131,7 @@ def find_definitions(
         return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
-    if not chinese and _NAME_ORIGIN.match(sentence):
+    if not chinese and (_NAME_ORIGIN.match(sentence) or _NOTATION.match(sentence)):
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:

@@ -737,3 +737,16 @@ def test_a_label_before_a_formula_alone_is_no_glossary_entry() -> None:
     slashed = "**冻结对象**：禁止添加/删除/更改属性。"
     found = list(find_definitions(slashed, 0, chinese=True, emphasis=("冻结对象",)))
     assert [d.term for d in found] == ["冻结对象"]
+
+
+def test_the_letter_written_for_a_quantity_is_no_definition_of_it() -> None:
+    # which letter stands for a quantity is notation: "letter k" was no concept, and the
+    # sentence naming the emphasised quantity's symbol was no account of what it is
+    for sentence, emphasis in [
+        ("The letter k is the number of classes in the table.", ()),
+        ("The Greek letter ρ (pronounced “rho”) represents the density.", ("density",)),
+        ("The symbol used to denote the median is a tilde over an x.", ("median",)),
+    ]:
+        assert not list(find_definitions(sentence, 0, False, emphasis)), sentence
+    # a letter or a symbol as the thing itself is still defined
+    assert [d.term for d in find_definitions("The symbol set is a list of glyphs.", 0, False)]
