@@ -2264,6 +2264,7 @@ def find_definitions(
                 and (chinese or not _said_of_a_pronoun(term, sentence))
                 and (chinese or not _one_of_several(term, sentence))
                 and (chinese or not _in_subordinate_opening(term, sentence))
+                and (chinese or not _placed_or_purposed(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
@@ -2624,6 +2625,23 @@ def _in_subordinate_opening(term: str, sentence: str) -> bool:
     clause = opening.group("clause")
     named = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", clause) is not None
     return named and _EN_DEFINING_VERB.search(clause) is None
+
+
+# where the stressed name stands, not what it is: the object of a place after the copula,
+# "The results are in the *relative frequency table* shown below.", or the subject of a
+# purpose, "One of the requirements for the *sample mean* to be a good estimate … is …"
+# (each was a statistics chapter's answer to "What does X mean?")
+_PLACED_OR_PURPOSED = (
+    r"\b(?:is|are|was|were)\s+(?:(?:shown|given|listed|set\s+out)\s+)?(?:in|on|at|inside"
+    r"|within|under)\s+(?:the|an?|this|that)\s+[*_]*{0}(?![\w-])"
+    r"|\bfor\s+(?:the|an?)\s+[*_]*{0}[*_]*\s+to\s+[a-z]"
+    # (and the rest of that purpose: "… to be a good estimate of the *population mean*")
+    r"|\bfor\s+(?:the|an?)\s+[^.;,]*?\bto\s+[a-z][^.;,]*?(?<![\w-])[*_]*{0}(?![\w-])"
+)
+
+
+def _placed_or_purposed(term: str, sentence: str) -> bool:
+    return re.search(_PLACED_OR_PURPOSED.format(re.escape(term)), sentence, re.I) is not None
 
 
 def _one_of_several(term: str, sentence: str) -> bool:

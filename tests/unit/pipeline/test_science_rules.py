@@ -750,3 +750,18 @@ def test_the_letter_written_for_a_quantity_is_no_definition_of_it() -> None:
         assert not list(find_definitions(sentence, 0, False, emphasis)), sentence
     # a letter or a symbol as the thing itself is still defined
     assert [d.term for d in find_definitions("The symbol set is a list of glyphs.", 0, False)]
+
+
+def test_a_stressed_name_placed_somewhere_or_in_a_purpose_is_not_defined() -> None:
+    # where the stressed name stands says not what it is: the object of a place after the
+    # copula, or a name inside "for the … to …"; a sentence opened by the name still defines
+    placed = "The readings are in the *calibration table* printed overleaf."
+    purposed = (
+        "A condition for the *trial mean* to approach the *true mean* is that the trials"
+        " are independent."
+    )
+    assert not list(find_definitions(placed, 0, False, ("calibration table",)))
+    assert not list(find_definitions(purposed, 0, False, ("trial mean", "true mean")))
+    defining = "A *calibration table* is a table of readings against known standards."
+    found = find_definitions(defining, 0, False, ("calibration table",))
+    assert [d.term for d in found] == ["calibration table"]
