@@ -1378,7 +1378,10 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     the body decides, as a heading term must occur there). `named`: the part is a whole
     heading or one of a list of names ("Map and Set"), so one everyday word is its topic."""
     words = part.split()
-    whole = len(words) == 1
+    # an article adds no word: "the Mean" in "Skewness and the Mean, Median, and Mode" is
+    # the whole name as "Median" is (an everyday word, "mean" was dropped as a leftover, and
+    # a statistics practice set lost its mean)
+    whole = len(words) == 1 or (len(words) == 2 and words[0].lower() in {"the", "a", "an"})
     variants = []
     if len(words) > 1 and _imperative(words[0]):
         # "Calculate instantaneous radiative forcing", "Compute the mean free path": a task
