@@ -2237,7 +2237,13 @@ def find_definitions(
                 term
                 and term in sentence
                 and (not chinese or _zh_whole_word(term, sentence))
-                and verb.search(sentence if chinese else _DISCOURSE_THAT_IS.sub(" ", sentence))
+                # the verb outside the name: "To calculate the *mean weight*, add …" holds
+                # "mean" only as the name's own word (it was the name's definition)
+                and verb.search(
+                    sentence
+                    if chinese
+                    else _DISCOURSE_THAT_IS.sub(" ", sentence.replace(term, "…"))
+                )
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (

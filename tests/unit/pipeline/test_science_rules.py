@@ -765,3 +765,12 @@ def test_a_stressed_name_placed_somewhere_or_in_a_purpose_is_not_defined() -> No
     defining = "A *calibration table* is a table of readings against known standards."
     found = find_definitions(defining, 0, False, ("calibration table",))
     assert [d.term for d in found] == ["calibration table"]
+
+
+def test_a_defining_verb_inside_the_stressed_name_is_no_verb_of_the_sentence() -> None:
+    # "mean" in "mean speed" is the name's word, not the verb "means": a sentence telling how
+    # to work the quantity out defines nothing, one saying what it is still does
+    working = "To find the *mean speed* of a trip, divide the distance by the time taken."
+    assert not list(find_definitions(working, 0, False, ("mean speed",)))
+    saying = "The *mean speed* is the distance travelled divided by the time taken."
+    assert [d.term for d in find_definitions(saying, 0, False, ("mean speed",))] == ["mean speed"]
