@@ -2639,15 +2639,16 @@ def _in_subordinate_opening(term: str, sentence: str) -> bool:
 # (each was a statistics chapter's answer to "What does X mean?")
 _PLACED_OR_PURPOSED = (
     r"\b(?:is|are|was|were)\s+(?:(?:shown|given|listed|set\s+out)\s+)?(?:in|on|at|inside"
-    r"|within|under)\s+(?:the|an?|this|that)\s+[*_]*{0}(?![\w-])"
-    r"|\bfor\s+(?:the|an?)\s+[*_]*{0}[*_]*\s+to\s+[a-z]"
+    r"|within|under)\s+(?:the|an?|this|that)\s+[*_]*{0}(?![\w-])",
+    r"\bfor\s+(?:the|an?)\s+[*_]*{0}[*_]*\s+to\s+[a-z]",
     # (and the rest of that purpose: "… to be a good estimate of the *population mean*")
-    r"|\bfor\s+(?:the|an?)\s+[^.;,]*?\bto\s+[a-z][^.;,]*?(?<![\w-])[*_]*{0}(?![\w-])"
+    r"\bfor\s+(?:the|an?)\s+[^.;,]*?\bto\s+[a-z][^.;,]*?(?<![\w-])[*_]*{0}(?![\w-])",
 )
 
 
 def _placed_or_purposed(term: str, sentence: str) -> bool:
-    return re.search(_PLACED_OR_PURPOSED.format(re.escape(term)), sentence, re.I) is not None
+    name = re.escape(term)
+    return any(re.search(way.format(name), sentence, re.I) for way in _PLACED_OR_PURPOSED)
 
 
 def _one_of_several(term: str, sentence: str) -> bool:

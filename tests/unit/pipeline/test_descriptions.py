@@ -349,15 +349,19 @@ def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) 
 def test_a_sentence_saying_a_name_is_short_for_a_longer_one_describes_no_concept(
     tmp_path: Path,
 ) -> None:
-    """ "The term ‘X’ is a shortened form of ‘Y’" says which longer name a word stands for,
-    not what the thing is: it was a handout's description of a term its glossary defined."""
-    text = (
-        "# Spread\n\n## Key terms\n\n**Range**\n\n:   the difference between the largest and"
-        " the smallest value of a data set\n\n**Deviation**\n\n:   how far one value lies from"
-        " the mean of its data set\n\n## Review\n\nThe term ‘range’ is a shortened form of"
-        " ‘statistical range.’ The range is quick to find.\n"
-    )
-    found = _descriptions(tmp_path, text, "en")
+    # "The term ‘X’ is a shortened form of ‘Y’" says which longer name a word stands for,
+    # not what the thing is: it was a handout's description of a term its glossary defined
+    lines = [
+        "# Spread",
+        "## Key terms",
+        "**Range**",
+        ":   the difference between the largest and the smallest value of a data set",
+        "**Deviation**",
+        ":   how far one value lies from the mean of its data set",
+        "## Review",
+        "The term ‘range’ is a shortened form of ‘statistical range.’ The range is quick to find.",
+    ]
+    found = _descriptions(tmp_path, "\n\n".join(lines) + "\n", "en")
     assert found["range"].startswith("Range: the difference between")
 
 
