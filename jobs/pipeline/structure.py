@@ -654,6 +654,17 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         if last_side is not None and parts[0] in last_side:
             last_side = {*last_side, bare}
         parts[0] = bare
+    if named and len(parts) > 1:
+        # in a list of names each part's article adds no word: "the Mean" in "Skewness and
+        # the Mean, Median, and Mode" is a whole name as "Median" is (the everyday word was
+        # dropped as a leftover, and a statistics practice set lost its mean); a heading
+        # that is only "The Point" stays no topic
+        for i, part in enumerate(parts):
+            bare = _ARTICLE.sub("", part.lstrip(), count=1)
+            if bare != part.lstrip() and len(bare.split()) == 1:
+                if last_side is not None and part in last_side:
+                    last_side = {*last_side, bare}
+                parts[i] = bare
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;
@@ -1378,10 +1389,7 @@ def _en_heading_parts(part: str, named: bool) -> list[str]:
     the body decides, as a heading term must occur there). `named`: the part is a whole
     heading or one of a list of names ("Map and Set"), so one everyday word is its topic."""
     words = part.split()
-    # an article adds no word: "the Mean" in "Skewness and the Mean, Median, and Mode" is
-    # the whole name as "Median" is (an everyday word, "mean" was dropped as a leftover, and
-    # a statistics practice set lost its mean)
-    whole = len(words) == 1 or (len(words) == 2 and words[0].lower() in {"the", "a", "an"})
+    whole = len(words) == 1
     variants = []
     if len(words) > 1 and _imperative(words[0]):
         # "Calculate instantaneous radiative forcing", "Compute the mean free path": a task

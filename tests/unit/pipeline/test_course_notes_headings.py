@@ -403,4 +403,5 @@ def test_an_everyday_word_listed_with_its_article_is_a_name_of_the_list() -> Non
         "Variance",
         "Deviation",
     ]
-    assert _terms("The Range") == ["Range"]
+    # a heading that is only the article and the word names nothing, as before
+    assert _terms("The Range") == []
