@@ -1763,10 +1763,12 @@ _EN_SUBJECT_ALIAS = re.compile(
 )
 _SUBJECT_REACH = 40
 # A glossary's entry ("term: definition", `blocks.glossary_entry`) whose definition opens on
-# another name of its term: "also known as Y, …" (the term is the name taught) or "another
-# word for Y" (Y is, and the entry only points to it)
+# another name of its term: "also known as Y, …" or its short form, "or IQR, is the range
+# …" (the term is the name taught; the short form stood as a twin without a definition),
+# or "another word for Y" (Y is, and the entry only points to it)
 _EN_ENTRY_ALIAS = re.compile(
-    rf"^(?P<term>[^:]{{2,60}}):\s+(?:(?P<also>also\s+{ALIAS_VERBS})|(?:another|other)\s+"
+    rf"^(?P<term>[^:]{{2,60}}):\s+(?:(?P<also>also\s+{ALIAS_VERBS}"
+    r"|or(?=\s+(?-i:[A-Z][A-Z0-9]{1,6})s?\b))|(?:another|other)\s+"
     r"(?:word|name|term)\s+for|same\s+as|(?:a\s+)?synonym\s+(?:of|for))"
     r"\s+(?:(?:the|an?)\s+)?[\"“*_`]*",
     re.I,

@@ -1906,6 +1906,10 @@ _ABOUT_THE_WORD = re.compile(
     r"|\b(?:derived|derives|comes|came|stems|borrowed)\s+from\s+(?:the\s+|an?\s+)?"
     r"(?:ancient\s+)?(?:Greek|Latin|French|German|Arabic)\b"
     r"|\btraced\s+back\s+to\s+(?:the\s+)?(?:ancient\s+)?(?:Greek|Latin)\b"
+    # or its length: "The term ‘mean’ is a shortened form of ‘arithmetic mean’" says which
+    # longer name it stands for, not what the thing is (it was the handout's definition of
+    # "mean" over the glossary's "a number that measures the central tendency")
+    r"|\b(?:is|was)\s+an?\s+(?:shortened|short|clipped)\s+form\s+of\b"
 )
 # and a sentence on a proper name's meaning or source ("The name Zigbee refers to the
 # waggle dance of bees", "The name Linux comes from …"): what the name alludes to is no
@@ -1913,6 +1917,17 @@ _ABOUT_THE_WORD = re.compile(
 _NAME_ORIGIN = re.compile(
     r"^\W*(?:the\s+)?name\s+[\"“‘]?(?-i:[A-Z])[\w'’\-]*[\"”’]?\s+"
     r"(?:refers\s+to|comes\s+from|derives\s+from|is\s+(?:derived|taken)\s+from)\b",
+    re.I,
+)
+# and a sentence on the letter a text writes for a thing ("The letter used to represent the
+# sample mean is an x with a bar over it", "The Greek letter μ represents the population
+# mean", "The letter n is the number of values"): notation, not what the thing is ("letter
+# n" was a statistics chapter's concept, the notation its sample mean's definition)
+_NOTATION = re.compile(
+    r"^\W*(?:the\s+)?(?:Greek\s+|capital\s+|lower-?case\s+)?(?:letter|symbol)s?\s+"
+    # one letter (a subscript or a prime after it) or a sign out of ASCII: "n", "x₁", "μ"
+    r"(?:(?:[A-Za-z][_\d′']?\w?|[^\x00-\x7f]{1,3})\s+(?:\([^()]{1,40}\)\s+)?(?:is|are|represents?|denotes?|stands?\s+for)\b"
+    r"|(?:used\s+)?to\s+(?:represent|denote)\b|for\s+(?:the|an?)\b)",
     re.I,
 )
 # …unless it also names the thing: "…; in this case, a septum refers to a wall"
@@ -2118,7 +2133,7 @@ def find_definitions(
         return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
         return  # "Although the term “heart” is an English word, …": the word's origin
-    if not chinese and _NAME_ORIGIN.match(sentence):
+    if not chinese and (_NAME_ORIGIN.match(sentence) or _NOTATION.match(sentence)):
         return
     sentence = (_ZH_QA_LABEL if chinese else _QA_LABEL).sub("", sentence, count=1)
     if chinese:
@@ -2224,7 +2239,13 @@ def find_definitions(
                 term
                 and term in sentence
                 and (not chinese or _zh_whole_word(term, sentence))
-                and verb.search(sentence if chinese else _DISCOURSE_THAT_IS.sub(" ", sentence))
+                # the verb outside the name: "To calculate the *mean weight*, add …" holds
+                # "mean" only as the name's own word (it was the name's definition)
+                and verb.search(
+                    sentence
+                    if chinese
+                    else _DISCOURSE_THAT_IS.sub(" ", sentence.replace(term, "…"))
+                )
                 and (not chinese or _zh_verb_defines(term, sentence))
                 and (chinese or not _EXAMPLE.search(sentence) or _says_what(term, sentence))
                 and (
@@ -2251,6 +2272,7 @@ def find_definitions(
                 and (chinese or not _said_of_a_pronoun(term, sentence))
                 and (chinese or not _one_of_several(term, sentence))
                 and (chinese or not _in_subordinate_opening(term, sentence))
+                and (chinese or not _placed_or_purposed(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
@@ -2422,13 +2444,18 @@ _AFTER_COPULA = (
 # what the copula after the term says is no definition: denied, "the term *clonal
 # selection* is not a complete description of the theory" (an immunology page's answer to
 # "What does “clonal selection” mean?", where its glossary defines it), "*病毒*不是细胞"
-# ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through,
+# ("not only … but", "不是…而是" aside); or only a rank in a list the text counts through
+# or a comparison,
 # "**归属感**是第三。" (a 公众号 article's answer to "什么是归属感？"); or only that it exists
 _EN_SAYS_NOT_WHAT = (
     r"{0}\W{{0,2}}\s+(?:(?:is|are|was|were)\s+not\b(?!\s+(?:only|just|merely|simply)\b)"
     r"|(?:isn['’]t|aren['’]t)\b"
     r"|(?:is|are|was|were)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|next)"
-    r"(?:\s+one)?\W*$)"
+    r"(?:\s+one)?\W*$"
+    # or only how it compares, a superlative and no noun: "The mean is the largest." (a
+    # practice set's answer comparing three measures was its answer to "What does “mean”
+    # mean?"); "… is the largest planet" still names a kind
+    r"|(?:is|are|was|were)\s+the\s+(?:[a-z]{{2,}}est|(?:most|least)\s+[a-z]+)\W*$)"
     # or only that some exist: "There are several *empirical methods*." (a groundwater
     # page's answer to "What does “empirical methods” mean?"), "… for estimating it.",
     # "There are two basic types of dislocations, the edge dislocation and the screw
@@ -2626,6 +2653,24 @@ def _in_subordinate_opening(term: str, sentence: str) -> bool:
     clause = opening.group("clause")
     named = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", clause) is not None
     return named and _EN_DEFINING_VERB.search(clause) is None
+
+
+# where the stressed name stands, not what it is: the object of a place after the copula,
+# "The results are in the *relative frequency table* shown below.", or the subject of a
+# purpose, "One of the requirements for the *sample mean* to be a good estimate … is …"
+# (each was a statistics chapter's answer to "What does X mean?")
+_PLACED_OR_PURPOSED = (
+    r"\b(?:is|are|was|were)\s+(?:(?:shown|given|listed|set\s+out)\s+)?(?:in|on|at|inside"
+    r"|within|under)\s+(?:the|an?|this|that)\s+[*_]*{0}(?![\w-])",
+    r"\bfor\s+(?:the|an?)\s+[*_]*{0}[*_]*\s+to\s+[a-z]",
+    # (and the rest of that purpose: "… to be a good estimate of the *population mean*")
+    r"\bfor\s+(?:the|an?)\s+[^.;,]*?\bto\s+[a-z][^.;,]*?(?<![\w-])[*_]*{0}(?![\w-])",
+)
+
+
+def _placed_or_purposed(term: str, sentence: str) -> bool:
+    name = re.escape(term)
+    return any(re.search(way.format(name), sentence, re.I) for way in _PLACED_OR_PURPOSED)
 
 
 def _one_of_several(term: str, sentence: str) -> bool:

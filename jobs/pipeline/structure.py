@@ -657,6 +657,17 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
         if last_side is not None and parts[0] in last_side:
             last_side = {*last_side, bare}
         parts[0] = bare
+    if named and len(parts) > 1:
+        # in a list of names each part's article adds no word: "the Mean" in "Skewness and
+        # the Mean, Median, and Mode" is a whole name as "Median" is (the everyday word was
+        # dropped as a leftover, and a statistics practice set lost its mean); a heading
+        # that is only "The Point" stays no topic
+        for i, part in enumerate(parts):
+            bare = _ARTICLE.sub("", part.lstrip(), count=1)
+            if bare != part.lstrip() and len(bare.split()) == 1:
+                if last_side is not None and part in last_side:
+                    last_side = {*last_side, bare}
+                parts[i] = bare
     shared = shared_head([p for p in parts if last_side is None or p in last_side])
     if shared and not has_han(plain):
         # "Ionic and Molecular Compounds": "Ionic" only modifies the shared head;

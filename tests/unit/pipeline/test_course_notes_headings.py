@@ -392,3 +392,16 @@ def test_a_clause_of_the_reader_or_the_writer_ends_the_name_before_it() -> None:
     assert _terms("Which are the editors you’d pick up first?") == ["editors"]
     assert "hashing scheme" in _terms("The hashing scheme we use")
     assert _terms("When should I use recursion versus loops?") == ["recursion", "loops"]
+
+
+def test_an_everyday_word_listed_with_its_article_is_a_name_of_the_list() -> None:
+    # "the Range" among the names a heading lists is as whole a name as "Variance" after it:
+    # the article adds no word, and the everyday word is no leftover of a longer phrase
+    assert _terms("Spread and the Range, Variance, and Deviation") == [
+        "Spread",
+        "Range",
+        "Variance",
+        "Deviation",
+    ]
+    # a heading that is only the article and the word names nothing, as before
+    assert _terms("The Range") == []

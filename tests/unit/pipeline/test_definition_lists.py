@@ -245,6 +245,20 @@ def test_a_glossary_entry_that_gives_its_term_another_name_is_one_concept(
     assert not {"rip tide", "undertow"} & set(concepts)
 
 
+def test_a_glossary_entry_opening_on_its_short_form_is_one_concept(tmp_path: Path) -> None:
+    # "trimmed range: or TRR, is …": the entry gives its term's short form, which the text
+    # then uses; the two stood as twins, the short form without a definition
+    text = (
+        "# Spread\n\n## Key Terms\n\n**Trimmed Range**\n\n:   or TRR, is the range of the middle"
+        " 80 percent of the values; the TRR is found by subtracting the tenth percentile from"
+        " the ninetieth.\n\n**Range**\n\n:   the largest value minus the smallest\n\n## Review"
+        "\n\nThe trimmed range, or TRR, is the range of the middle 80 percent of the values. "
+        "The TRR is found by subtracting the tenth percentile from the ninetieth.\n"
+    )
+    concepts = _concepts(tmp_path, "spread.md", text)
+    assert "trimmed range" in concepts and "trr" not in concepts
+
+
 def test_a_handout_glossary_written_with_equals_signs_defines_its_names(tmp_path: Path) -> None:
     # a Word handout listed its terms as "Name = what it is"; no pattern read the equals
     # sign, so none of the listed names was a concept

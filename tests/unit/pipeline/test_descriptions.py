@@ -346,6 +346,25 @@ def test_a_sentence_about_the_words_origin_describes_no_concept(tmp_path: Path) 
     assert "refers to a tiny air sac" in found["alveolus"]
 
 
+def test_a_sentence_saying_a_name_is_short_for_a_longer_one_describes_no_concept(
+    tmp_path: Path,
+) -> None:
+    # "The term ‘X’ is a shortened form of ‘Y’" says which longer name a word stands for,
+    # not what the thing is: it was a handout's description of a term its glossary defined
+    lines = [
+        "# Spread",
+        "## Key terms",
+        "**Range**",
+        ":   the difference between the largest and the smallest value of a data set",
+        "**Deviation**",
+        ":   how far one value lies from the mean of its data set",
+        "## Review",
+        "The term ‘range’ is a shortened form of ‘statistical range.’ The range is quick to find.",
+    ]
+    found = _descriptions(tmp_path, "\n\n".join(lines) + "\n", "en")
+    assert found["range"].startswith("Range: the difference between")
+
+
 def _definitions(tmp_path: Path, text: str, language: str) -> dict[str, list[str]]:
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")

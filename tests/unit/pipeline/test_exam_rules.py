@@ -12,6 +12,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.normalise import heading_title
@@ -1068,3 +1069,20 @@ def test_a_worksheets_labelled_question_numbers_are_its_numbers() -> None:
         "第3题：光合作用的场所是叶绿体。",
         lines[3],
     ]
+
+
+def test_a_line_with_blanks_to_fill_in_is_no_formula() -> None:
+    # a worksheet asks the pupil to work a value out ("range = ______"); its underscores
+    # are no maths, and a course asked for "the formula for “range”" and gave the blank
+    assert not _looks_mathematical("range = ________")
+    assert not _looks_mathematical("3. Spread (S) = ____ – ____ = ____")
+    assert _looks_mathematical("range = max − min = 9 − 2 = 7")
+
+
+def test_an_answer_comparing_by_a_superlative_alone_defines_nothing() -> None:
+    # an answer key compares measures ("The range is the widest."): a superlative with no
+    # noun after it ranks the thing and says not what it is; one naming a kind still does
+    assert not list(find_definitions("The range is the widest.", 0, False))
+    assert not list(find_definitions("The variance is the most sensitive.", 0, False))
+    found = find_definitions("Jupiter is the largest planet of the solar system.", 0, False)
+    assert [d.term for d in found] == ["Jupiter"]

@@ -737,3 +737,40 @@ def test_a_label_before_a_formula_alone_is_no_glossary_entry() -> None:
     slashed = "**冻结对象**：禁止添加/删除/更改属性。"
     found = list(find_definitions(slashed, 0, chinese=True, emphasis=("冻结对象",)))
     assert [d.term for d in found] == ["冻结对象"]
+
+
+def test_the_letter_written_for_a_quantity_is_no_definition_of_it() -> None:
+    # which letter stands for a quantity is notation: "letter k" was no concept, and the
+    # sentence naming the emphasised quantity's symbol was no account of what it is
+    for sentence, emphasis in [
+        ("The letter k is the number of classes in the table.", ()),
+        ("The Greek letter ρ (pronounced “rho”) represents the density.", ("density",)),
+        ("The symbol used to denote the median is a tilde over an x.", ("median",)),
+    ]:
+        assert not list(find_definitions(sentence, 0, False, emphasis)), sentence
+    # a letter or a symbol as the thing itself is still defined
+    assert [d.term for d in find_definitions("The symbol set is a list of glyphs.", 0, False)]
+
+
+def test_a_stressed_name_placed_somewhere_or_in_a_purpose_is_not_defined() -> None:
+    # where the stressed name stands says not what it is: the object of a place after the
+    # copula, or a name inside "for the … to …"; a sentence opened by the name still defines
+    placed = "The readings are in the *calibration table* printed overleaf."
+    purposed = (
+        "A condition for the *trial mean* to approach the *true mean* is that the trials"
+        " are independent."
+    )
+    assert not list(find_definitions(placed, 0, False, ("calibration table",)))
+    assert not list(find_definitions(purposed, 0, False, ("trial mean", "true mean")))
+    defining = "A *calibration table* is a table of readings against known standards."
+    found = find_definitions(defining, 0, False, ("calibration table",))
+    assert [d.term for d in found] == ["calibration table"]
+
+
+def test_a_defining_verb_inside_the_stressed_name_is_no_verb_of_the_sentence() -> None:
+    # "mean" in "mean speed" is the name's word, not the verb "means": a sentence telling how
+    # to work the quantity out defines nothing, one saying what it is still does
+    working = "To find the *mean speed* of a trip, divide the distance by the time taken."
+    assert not list(find_definitions(working, 0, False, ("mean speed",)))
+    saying = "The *mean speed* is the distance travelled divided by the time taken."
+    assert [d.term for d in find_definitions(saying, 0, False, ("mean speed",))] == ["mean speed"]
