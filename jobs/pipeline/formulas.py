@@ -285,9 +285,6 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 # a line opening on an operator and a space: the rest of a formula a PDF broke across
 # lines ("√ T and d2 = d1 − σ" after a fraction's lines), which computes nothing alone
 _CONTINUED = re.compile(r"^\s*[√−+×·⋅÷/=]\s")
-# A line with a blank to write in ("median = _______", "IQR = _____ – _____ = _____") is a
-# worksheet's task, not a formula it gives: its underscores counted as maths, and a course
-# asked "What is the formula for “median”?" and answered with the blank.
 
 
 def _looks_mathematical(text: str) -> bool:
@@ -295,6 +292,9 @@ def _looks_mathematical(text: str) -> bool:
         return False
     if len(text) > 200 or "$" in text or "==" in text:
         return False
+    # a line with a blank to write in ("median = _______", "IQR = _____ – _____ = _____") is
+    # a worksheet's task, not a formula it gives: a course asked "What is the formula for
+    # “median”?" and answered with the blank
     if _CONTINUED.match(text) or WRITE_IN.search(text):
         return False
     if _code_line(text):
