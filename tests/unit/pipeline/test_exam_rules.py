@@ -936,7 +936,7 @@ def test_a_part_named_by_its_kind_and_letter_alone_is_apparatus(tmp_path: Path) 
 
 def test_a_worksheets_numbers_closed_by_a_bracket_and_a_keys_dashed_letters() -> None:
     """Questions numbered "1)" and a key written "1-b, 2) volume": each answer fills the
-    question its number names."""
+    question its number names, a letter among options in small letters too."""
     lines = [
         "1) Water vapour turning into liquid water is called ______. a) evaporation"
         " b) condensation",
@@ -946,8 +946,9 @@ def test_a_worksheets_numbers_closed_by_a_bracket_and_a_keys_dashed_letters() ->
     blocks = [Block("paragraph", t, 1) for t in lines]
     filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert filled[1] == "2) The space an object takes up is its volume."
-    # the options in small letters inside the stem are no capital labels: the letter picks none
-    assert filled[0] == lines[0]
+    # the options in small letters inside the question's text, as Markdown joins the
+    # lines typed under it: the key's "b" picks the second
+    assert filled[0] == "1) Water vapour turning into liquid water is called condensation."
 
 
 def test_a_knowledge_lists_bold_answer_is_defined_only_as_its_sentences_subject() -> None:
@@ -1086,3 +1087,16 @@ def test_an_answer_comparing_by_a_superlative_alone_defines_nothing() -> None:
     assert not list(find_definitions("The variance is the most sensitive.", 0, False))
     found = find_definitions("Jupiter is the largest planet of the solar system.", 0, False)
     assert [d.term for d in found] == ["Jupiter"]
+
+
+def test_small_letter_options_inside_a_questions_text_need_their_order() -> None:
+    """ "a) … b) …" after the stem are its options only in order from a, two at least: a
+    lone "a." or letters out of order are the question's own words."""
+    lines = [
+        "1. Frozen water is called a) ice b) steam",
+        "2. Item b) comes before item a) here, so the stem is ______.",
+        "Answer Key: 1. a 2. b",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[0] == "1. Frozen water is called ice."
+    assert filled[1] == lines[1]
