@@ -557,8 +557,7 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
 # A matching exercise's item: a name and the line where the pupil writes a description's
 # letter, "1. ____ osmosis" or "osmosis ______"
 _MATCH_ITEM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.．、)）]\s*)?(?:(?:_{3,}|＿{2,})\s*(?P<a>[^_＿]+?)"
-    r"|(?P<b>[^_＿\d][^_＿]*?)\s*(?:_{3,}|＿{2,}))\s*$"
+    r"^\s*(?:(?:_{3,}|＿{2,})\s*(?P<a>[^_＿]+?)|(?P<b>[^_＿\d][^_＿]*?)\s*(?:_{3,}|＿{2,}))\s*$"
 )
 # the lettered descriptions a matching exercise lists, in order from "a.", in one block or
 # one a block
@@ -594,7 +593,7 @@ def _lettered_descriptions(blocks: Sequence[Block]) -> tuple[dict[str, str], set
 def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str, str] | None:
     """A matching item's name and the description its key letter picks ("1. ____ osmosis"
     and "1. c" with "c. the diffusion of water across a membrane"), or None."""
-    match = _MATCH_ITEM.match(item)
+    match = _MATCH_ITEM.match(_NUMBER.sub("", item, count=1))
     letter = answer.strip().rstrip(".．").upper()
     if match is None or not re.fullmatch(r"[A-H]", letter) or letter not in descriptions:
         return None
