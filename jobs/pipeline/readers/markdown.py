@@ -184,6 +184,7 @@ def parse(source: str) -> list[Block]:
     term: str | None = None  # a definition list's term waiting for its definition
     linked: set[int] = set()  # blocks that are one link to another page (`_page_link`)
     numbers: list[int] = []  # the open list items' numbers, the innermost last (0: none)
+    lists: list[list[int] | None] = []  # the open lists: an ordered one's [start, items]
     for at, token in enumerate(tokens):
         if token.type in ("dt_open", "dd_open"):
             context.append(token.tag)
@@ -203,10 +204,14 @@ def parse(source: str) -> list[Block]:
             text, emphasis = _inline(token, glossaries)
             blocks.extend(glossary_entry([term], text, emphasis))
             term = None
+        elif token.type in ("ordered_list_open", "bullet_list_open"):
+            start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else 0
+            lists.append([int(start) if str(start).isdigit() else 1, 0] if start else None)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            lists.pop()
         elif token.type in ("list_item_open", "blockquote_open"):
             context.append(token.type)
-            # an ordered list's item: its number as written, which the text loses
-            numbers.append(int(token.info) if token.info.isdigit() else 0)
+            numbers.append(_item_number(token, lists[-1] if lists else None))
         elif token.type in ("list_item_close", "blockquote_close"):
             context.pop()
             numbers.pop()
@@ -555,6 +560,19 @@ def _export_stamp(text: str) -> bool:
     """A short paragraph stamping where the note came from (`lexicon.EXPORT_STAMP`): a
     钉钉文档 or 语雀 export's banner and footer."""
     return len(text) <= EXPORT_STAMP_CHARS and EXPORT_STAMP.search(text) is not None
+
+
+def _item_number(token: Token, ordered: list[int] | None) -> int:
+    """An ordered list's item's number, which the text loses: as written ("6." after "1."
+    keeps 6, which a key typed from the source names), unless the list numbers every item
+    as its first ("1." each time, rendered 1, 2, 3): then as rendered. 0 in a bullet list
+    and for a blockquote."""
+    if ordered is None or token.type != "list_item_open":
+        return 0
+    start, seen = ordered
+    ordered[1] = seen + 1
+    written = int(token.info) if token.info.isdigit() else start + seen
+    return start + seen if seen and written == start else written
 
 
 def _text_block(text: str, emphasis: list[str], context: list[str], number: int = 0) -> list[Block]:

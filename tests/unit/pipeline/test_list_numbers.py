@@ -319,3 +319,19 @@ def test_a_key_slides_numbered_answers_are_each_read_though_alike(tmp_path: Path
     items = [("B", 0, "arabicPeriod"), ("A", 0, "arabicPeriod"), ("B", 0, "arabicPeriod")]
     shown = _numbers(_auto_numbered(tmp_path, items))
     assert [(t, n) for t, n in shown if n] == [("B", 1), ("A", 2), ("B", 3)]
+
+
+def test_markdown_numbered_one_each_time_counts_as_rendered(tmp_path: Path) -> None:
+    """A list typed "1." before every item shows 1, 2, 3: those are its numbers; a nested
+    list counts its own."""
+    path = tmp_path / "lazy.md"
+    path.write_text(
+        "1. First\n1. Second\n   1. Inner\n   1. Inner too\n1. Third\n", encoding="utf-8"
+    )
+    assert _numbers(path) == [
+        ("First", 1),
+        ("Second", 2),
+        ("Inner", 1),
+        ("Inner too", 2),
+        ("Third", 3),
+    ]
