@@ -461,7 +461,7 @@ def _section_title(heading: str) -> str | None:
 # division of the book counted alone, "Chapter 3", "第三章", is left to name its part)
 _TASK_AND_NUMBER = re.compile(
     r"(?:[\u4e00-\u9fff]{0,3}题[型目]?|(?:exercise|problem|question|example|task)\s*)"
-    r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[.:：、]?",
+    r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[.:\uff1a、]?",
     re.IGNORECASE,
 )
 
