@@ -3498,15 +3498,20 @@ _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：", "谓", "曰")
 _NOUN_MEANS = re.compile(r"\s(?:an?|the|this|that|one|any)\s+(?:[\w'’\-]+\s+)?means$", re.I)
 
 
+# inline maths holding a star: "$x^{*}$", "$a^*$"
+_STARRED_MATHS = re.compile(r"\$[^$\n]{0,40}\*[^$\n]{0,40}\$")
+
+
 def _zh_past_inline_maths(sentence: str, block: int) -> list[Definition]:
     """What a Chinese naming pattern finds once the sentence's inline maths and code stand
     as one separator each (`prose`): "…的差值$e$，称为近似值$x^{*}$的绝对误差" names 绝对误差,
     but the owner's starred symbol (an approximation's x*, an optimum's) held a "*", the
     bold mark a name stops at, and the name went undefined. The sentence is kept whole; a
-    name that would hold the maths is none."""
-    masked = prose(sentence)
-    if masked == sentence:
+    name that would hold the maths is none. Only then: a sentence with inline code keeps
+    its code ("`find` 的返回值被定义为…" says what one function returns, no general term)."""
+    if "`" in sentence or not _STARRED_MATHS.search(sentence):
         return []
+    masked = prose(sentence)
     return [
         replace(d, sentence=sentence)
         for d in _by_pattern(masked, block, True)
