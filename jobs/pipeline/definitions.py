@@ -62,10 +62,12 @@ from jobs.pipeline.textutil import (
     ASIDE_DASH,
     GREEK_PREFIX,
     NUMBERED_ARTEFACT,
+    PLACEHOLDER,
     QUANTITY_SYMBOL,
     WRITE_IN,
     has_han,
     opens_on_a_date,
+    prose,
 )
 
 WEAK = 0.55
@@ -2147,7 +2149,10 @@ def find_definitions(
     whole_block = emphasis if block_emphasis is None else block_emphasis
     patterned = [
         _emphasised_name(d, whole_block)
-        for d in _by_pattern(sentence, block, chinese)
+        for d in (
+            list(_by_pattern(sentence, block, chinese))
+            or (_zh_past_inline_maths(sentence, block) if chinese else [])
+        )
         if chinese or not _FIGURE_MARK.fullmatch(d.term)
     ]
     if chinese:
@@ -3534,6 +3539,27 @@ _ZH_CUES = ("称", "指", "定义", "所谓", "叫", "是", "：", "谓", "曰")
 # "Eisenstein regarded montage"
 # (an article inside the sentence: the name's own opens it, "A montage means …")
 _NOUN_MEANS = re.compile(r"\s(?:an?|the|this|that|one|any)\s+(?:[\w'’\-]+\s+)?means$", re.I)
+
+
+# inline maths holding a star: "$x^{*}$", "$a^*$"
+_STARRED_MATHS = re.compile(r"\$[^$\n]{0,40}\*[^$\n]{0,40}\$")
+
+
+def _zh_past_inline_maths(sentence: str, block: int) -> list[Definition]:
+    """What a Chinese naming pattern finds once the sentence's inline maths and code stand
+    as one separator each (`prose`): "…的差值$e$，称为近似值$x^{*}$的绝对误差" names 绝对误差,
+    but the owner's starred symbol (an approximation's x*, an optimum's) held a "*", the
+    bold mark a name stops at, and the name went undefined. The sentence is kept whole; a
+    name that would hold the maths is none. Only then: a sentence with inline code keeps
+    its code ("`find` 的返回值被定义为…" says what one function returns, no general term)."""
+    if "`" in sentence or not _STARRED_MATHS.search(sentence):
+        return []
+    masked = prose(sentence)
+    return [
+        replace(d, sentence=sentence)
+        for d in _by_pattern(masked, block, True)
+        if PLACEHOLDER not in d.term
+    ]
 
 
 def _by_pattern(sentence: str, block: int, chinese: bool) -> Iterator[Definition]:

@@ -879,6 +879,11 @@ GENERIC_HEADINGS = frozenset(
         "解决方案",
         "解题思路",
         "思路分析",
+        # …and the words turned about, with the reading of what the example gave ("**分析
+        # 思路**：…", "**结果说明**：…" under a numerical-methods chapter's 示例 were concepts
+        # and questions: "什么是结果说明？")
+        "分析思路",
+        "结果说明",
         # a tutorial's scaffold around its matter: the opening passage and the body's
         # "analysis" ("开篇段落", "内容剖析" were a circuits chapter's concepts and titled its
         # second week)

@@ -308,6 +308,22 @@ def regroup_zh(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             dash = joined.pop()[0]
             joined[-1] = (joined[-1][0] + dash + word, "eng")
             continue
+        if (
+            HAN.match(word)
+            and len(joined) >= 2
+            and len(joined[-1][0]) == 1
+            and joined[-1][0] in NAME_DASHES
+            and joined[-2][1] == "nr"
+            and HAN.match(joined[-2][0][-1])
+        ):
+            # a person's name, a hyphen, then the rest of a name in Chinese: "牛顿-柯特斯
+            # 公式", "高斯-赛德尔迭代" name one thing after two people. rjieba holds such a
+            # pair whole until the document's own term ("柯特斯公式", stressed as a label
+            # further on) is a word of its own; then it cut at the hyphen, and the name lost
+            # its first half to the shorter one
+            dash = joined.pop()[0]
+            joined[-1] = (joined[-1][0] + dash + word, pos)
+            continue
         if joined and joined[-1][0] == "最" and pos in ("a", "n") and HAN.match(word):
             joined[-1] = ("最" + word, pos)
             continue

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 
+from jobs.pipeline.lexicon import FURNITURE
 from jobs.pipeline.readers.blocks import heading_shaped
 from jobs.pipeline.structure import HEADING_NUMBER
 from jobs.pipeline.textutil import ZH_CLAUSE_BREAK, has_han
@@ -451,9 +452,27 @@ def _section_title(heading: str) -> str | None:
     asked = name.rstrip().endswith(("?", "\uff1f"))
     if asked and not _title_named(name) and not _title_cased(name):
         return None
-    if _zh_task_sentence(name):
+    if _zh_task_sentence(name) or _counted_label(name):
         return None
     return name
+
+
+# a task's label and its number, nothing after: "题目1", "例题 3", "Exercise 4." (a
+# division of the book counted alone, "Chapter 3", "第三章", is left to name its part)
+_TASK_AND_NUMBER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,3}题[型目]?|(?:exercise|problem|question|example|task)\s*)"
+    r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[.:\uff1a、]?",
+    re.IGNORECASE,
+)
+
+
+def _counted_label(name: str) -> bool:
+    """An exercise set's task counted by its label alone (`FURNITURE`: "题目1", "例题3",
+    "Exercise 4"): a bold "**题目1**" over each task of a worksheet, made a heading, titled
+    a week and a module though it names no topic. The week or the module is named after
+    its concepts, as one under a student's question is; a label with a topic after its
+    number ("例题3 二分法", "Exercise 4: Bisection") stays a title."""
+    return FURNITURE.match(name) is not None and _TASK_AND_NUMBER.fullmatch(name) is not None
 
 
 def _zh_task_sentence(name: str) -> bool:

@@ -277,6 +277,13 @@ def several_sentences(text: str) -> bool:
     return _SENTENCE_THEN_MORE.search(text) is not None
 
 
+# A Markdown heading's hashes that a converter printed as text. Pandoc reads "## 插值" set
+# over a "---" line as a setext heading whose words are "## 插值", and the PDF or Word file
+# made from it shows the hashes; read as words, the week and its modules were titled
+# "## 插值". Only at a heading's start, before a space, as Markdown writes the marker.
+_STRAY_ATX = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+
+
 def make_blocks(
     kind: BlockKind,
     text: str,
@@ -295,6 +302,8 @@ def make_blocks(
         kind, level = "paragraph", 0
     if kind not in ("code", "formula", "table"):
         text = undecorated(text)
+    if kind == "heading":
+        text = _STRAY_ATX.sub("", text)
     if not text or (kind in ("paragraph", "list_item") and _FILLER.match(text)):
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):

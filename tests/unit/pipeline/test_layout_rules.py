@@ -2248,6 +2248,21 @@ def test_regrouped_chinese_tags() -> None:
     assert zh_width("Bellman-Ford 算法") == 4 and zh_width("最短路") == 3
 
 
+def test_a_name_pair_joined_by_a_hyphen_in_chinese_stays_one_word() -> None:
+    # a document's own shorter term, a word of the segmenter, no longer cuts the pair at
+    # its hyphen: the name keeps the person it opens on
+    segmenter = rjieba.Jieba()
+    segmenter.add_word("赛德尔迭代法", None, "nz")
+    words = [w for w, _ in regroup_zh(segmenter.tag("高斯-赛德尔迭代法比雅可比迭代法收敛快"))]
+    assert "高斯-赛德尔迭代法" in words and "赛德尔迭代法" not in words
+    # a hyphen after no person's name still cuts
+    assert [w for w, _ in regroup_zh([("第", "m"), ("-", "x"), ("公式", "n")])] == [
+        "第",
+        "-",
+        "公式",
+    ]
+
+
 def test_a_measure_suffix_joins_the_quality_it_measures() -> None:
     # a lone 度 after a two-character quality names its measure: "文本相似度" and "稀疏度"
     # stay whole, so a phrase no longer breaks off before it as "文本相似"

@@ -224,3 +224,24 @@ def test_a_date_stamp_under_a_note_is_furniture(stamp: str) -> None:
 @pytest.mark.parametrize("name", ["2019冠状病毒病", "五四运动", "ISO 9001", "GB/T 7714-2015"])
 def test_names_holding_a_year_or_figures_stay(name: str) -> None:
     assert not FURNITURE.match(name)
+
+
+def test_a_markdown_headings_hashes_printed_as_text_are_no_title() -> None:
+    # a heading converted from Markdown to PDF or Word can keep its "##" as text
+    from jobs.pipeline.readers.blocks import make_blocks
+
+    (heading,) = make_blocks("heading", "### 牛顿迭代法与割线法", 1, level=2)
+    assert heading.text == "牛顿迭代法与割线法"
+    (english,) = make_blocks("heading", "## Fixed-point iteration", 1, level=2)
+    assert english.text == "Fixed-point iteration"
+    # a hash that is part of the words, or a paragraph's, stays
+    assert make_blocks("heading", "C# 语言基础", 1, level=2)[0].text == "C# 语言基础"
+    assert make_blocks("paragraph", "## 不是标题的一行", 1)[0].text == "## 不是标题的一行"
+
+
+@pytest.mark.parametrize("label", ["分析思路", "结果说明"])
+def test_a_worked_examples_reasoning_and_the_reading_of_its_result_are_apparatus(
+    label: str,
+) -> None:
+    # an example's parts labelled in bold: how it is reasoned, what its result says
+    assert apparatus(label)

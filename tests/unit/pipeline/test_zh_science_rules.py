@@ -477,3 +477,14 @@ def test_a_verb_of_explaining_done_with_a_named_thing_ends_its_name(tmp_path: Pa
     titles = {c.title for c in concepts_of(tmp_path, text, "教案.md", "zh-CN")}
     assert "浮力" in titles
     assert not titles & {"浮力解释", "浮力分析"}, titles
+
+
+def test_a_starred_symbol_in_inline_maths_does_not_hide_the_name_it_owns() -> None:
+    # an optimum or an approximation written x* in TeX: its "*" is no bold mark
+    sentence = "可行域中使目标函数取最小值的点$x^{*}$，称为该问题的最优解。"
+    assert [d.term for d in find_definitions(sentence, 0, True)] == ["最优解"]
+    owned = "测得的数与真值之差，称为测量值$a^*$的偏差。"
+    (found,) = find_definitions(owned, 0, True)
+    assert (found.term, found.sentence) == ("偏差", owned)
+    # a name that would hold the maths is none
+    assert all("$" not in d.term for d in find_definitions("这个量称为$x^{*}$。", 0, True))

@@ -621,6 +621,21 @@ def test_a_chinese_task_set_as_a_heading_names_no_week_or_module() -> None:
     assert _module_names(section, course) == [told, "线程"]
 
 
+def test_a_task_counted_by_its_label_alone_names_no_week_or_module() -> None:
+    """A worksheet heads each task by its number ("题目2", "Exercise 3"): no topic, so its
+    module is named by its concepts; a label with a topic after it stays a title."""
+    course = ("E", "练习")
+    section = _under(
+        course,
+        {
+            "题目2": ["割线法", "收敛阶"],
+            "Exercise 3": ["fixed point"],
+            "例题4 不动点迭代": ["不动点"],
+        },
+    )
+    assert _module_names(section, course) == [None, None, "例题4 不动点迭代"]
+
+
 def _under(course: tuple[str, ...], headed: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """Each concept's section: the heading it is listed under, below `course`."""
     return {concept: (*course, heading) for heading, names in headed.items() for concept in names}
