@@ -408,9 +408,9 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         ):
             break
         text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
-        for number, answer in _key_items(text.strip()):
-            answers.setdefault(int(number), answer.strip())
-            holders.setdefault(i, set()).add(int(number))
+        for label, reply in _key_items(text.strip()):
+            answers.setdefault(int(label), reply.strip())
+            holders.setdefault(i, set()).add(int(label))
     # each question's place: its block and where its text runs in it (a plain text's
     # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
     numbered: dict[int, list[tuple[int, int, int]]] = {}

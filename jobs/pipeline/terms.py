@@ -396,10 +396,11 @@ def collect(
         if not chinese:
             sentence = _code_keywords(sentence)
         text = prose(sentence) if chinese else _en_words(prose(sentence))
-        if segmenter is not None:
-            phrases = [p for cell in zh_cells(text) for p in _zh_phrases(cell, segmenter)]
-        else:
-            phrases = _en_phrases(text)
+        phrases = (
+            [p for cell in zh_cells(text) for p in _zh_phrases(cell, segmenter)]
+            if segmenter is not None
+            else _en_phrases(text)
+        )
         for phrase in phrases:
             if phrase[0][1:] == (CLAUSAL,):
                 clausal[concept_key(phrase[0][0])] += 1

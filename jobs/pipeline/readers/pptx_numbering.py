@@ -37,7 +37,7 @@ def shown_numbers(paragraphs: Sequence[_Paragraph]) -> list[Shown]:
         properties = paragraph._p.pPr
         auto = None if properties is None else properties.find(_AUTO_NUMBER)
         scheme = "" if auto is None else auto.get("type", "")
-        if not scheme:
+        if auto is None or not scheme:
             counts.pop(level, None)
             shown.append(Shown())
             continue
