@@ -314,6 +314,10 @@ GENERIC_HEADINGS = frozenset(
         "learning objectives",
         "objectives",
         "goals",
+        # …and the British lecture's word for them: a geophysics deck's every lecture
+        # opened on a slide "Aims" (a concept and a module beside the lecture's topics)
+        "aims",
+        "aims and objectives",
         # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
         # was a deck's concept and module over its two check questions); words a subject
         # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")

@@ -123,8 +123,16 @@ def test_a_hands_on_tutorials_aims_and_outcomes_are_apparatus() -> None:
     for heading in ("Tutorial Aims", "Workshop aims", "Tutorial outcomes", "Lesson Aims"):
         assert apparatus(heading), heading
     # the aims of something taught, or a tutor's name for a topic, stay topics
-    for topic in ("Aims of the Treaty of Rome", "Tutorial", "Aims"):
+    for topic in ("Aims of the Treaty of Rome", "Tutorial"):
         assert not apparatus(topic), topic
+
+
+def test_a_lectures_bare_aims_heading_is_apparatus() -> None:
+    # a slide deck opens each lecture on "Aims" as others open on "Objectives" or "Goals":
+    # what the lecture sets out to teach, no topic of its own
+    for heading in ("Aims", "AIMS", "Aims and objectives"):
+        assert apparatus(heading), heading
+    assert not apparatus("Aims of the League of Nations")
 
 
 def test_a_heading_about_the_document_itself_is_apparatus() -> None:
