@@ -2770,7 +2770,8 @@ def _object_of_a_preposition(term: str, sentence: str) -> bool:
     # (a quiz bank's stem with its answer put in: the term does the choosing); not one a
     # colon goes on to state ("is summarized by Dalton's law …: The total pressure …")
     rest = sentence[at + len(term) :].strip(" .!*_\"'”’")
-    return not rest and _AFTER_AN_AGENT.search(sentence[:at]) is not None
+    before = sentence[:at]
+    return not rest and any(end.search(before) for end in (_AFTER_AN_AGENT, _AFTER_A_PLACE))
 
 
 # (not an agent that identifies or defines what the sentence opens on: "A relation's
@@ -2781,6 +2782,16 @@ _AFTER_AN_AGENT = re.compile(
     r"|characteri[sz]ed|given)\b)"
     rf"(?:{_PASSIVE.pattern})\s+by\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?"
     r"[*_“\"']*$",
+    re.I,
+)
+
+# a passive's place or source, or the state the subject is in, ending the sentence:
+# "Oceanic crust is created at **mid-ocean ridges**.", "Ridges are in **isostatic
+# equilibrium**." say where the subject forms or how it stands, nothing of the name that
+# closes them (a lecture's slides gave each as the name's definition)
+_AFTER_A_PLACE = re.compile(
+    rf"\b(?:is|are|was|were)\s+(?:(?:{_PASSIVE.pattern})\s+(?:at|in|on|from|within|under)|in)"
+    r"\s+(?:(?:the|a|an)\s+)?[*_“\"']*$",
     re.I,
 )
 
