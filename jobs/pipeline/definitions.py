@@ -2599,6 +2599,15 @@ _SYMBOL_NAMED = re.compile(
     r"\$[^$]{1,40}\$\s*(?:,\s*)?(?:is|are|denotes|represents|stands\s+for|means)"
     r"\s+(?:(?:the|an?)\s+)?[*_]*$"
 )
+# …and a legend written as a series of its own, no "where" before it: "$E$ is Young's
+# modulus, $\nu$ is Poisson's ratio, and $T_e$ is the *effective elastic thickness*": a
+# symbol named before, the term then named as the next symbol's quantity (a lab sheet's
+# legend under its equation answered "What does effective elastic thickness mean?")
+_SYMBOL_SERIES = re.compile(
+    r"\$[^$]{1,40}\$\s*(?:is|are|denotes|represents|stands\s+for)\s+[^.;]*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:\$[^$]{1,40}\$|[A-Za-z]\w{0,3})\s*(?:is|are|denotes|represents|stands\s+for)"
+    r"\s+(?:(?:the|an?)\s+)?[*_]*$"
+)
 
 
 def _symbol_legend(term: str, sentence: str) -> bool:
@@ -2607,7 +2616,9 @@ def _symbol_legend(term: str, sentence: str) -> bool:
     definition of the term. A sentence of its own naming a symbol ("In the sample, $u$ is
     the *seepage speed*") still names the quantity, as it did."""
     at = sentence.casefold().find(term.casefold())
-    return at > 0 and _SYMBOL_NAMED.search(sentence[:at]) is not None
+    return at > 0 and any(
+        legend.search(sentence[:at]) for legend in (_SYMBOL_NAMED, _SYMBOL_SERIES)
+    )
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about

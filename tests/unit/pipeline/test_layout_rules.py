@@ -521,6 +521,19 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
             "*decay constant*",
             [],
         ),
+        # a legend set out as its own sentence, one symbol after another, no "where"
+        (
+            "$m$ is the mass, $c$ is the speed of light, and $p$ is the *momentum* of it.",
+            "*momentum*",
+            [],
+        ),
+        ("$a$ is the acceleration and h is the *drop height* (in metres).", "*drop height*", []),
+        # one symbol named in a sentence of its own still names the quantity, as it did
+        (
+            "In the sample, $u$ is the *seepage speed* of the water through the soil.",
+            "*seepage speed*",
+            ["seepage speed"],
+        ),
         # the term that opens its own sentence is still defined, maths or not
         (
             "The *drag speed* $v$ is the speed at which drag balances weight.",
