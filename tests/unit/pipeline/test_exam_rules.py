@@ -135,6 +135,15 @@ def test_a_lectures_bare_aims_heading_is_apparatus() -> None:
     assert not apparatus("Aims of the League of Nations")
 
 
+def test_a_handouts_general_instructions_are_apparatus() -> None:
+    # how to use the sheet, the notebook or the exam paper, not what it teaches
+    for heading in ("General instructions", "Exam Instructions", "Lab instructions"):
+        assert apparatus(heading), heading
+    # what a processor executes stays a topic, named alone or by its kind
+    for topic in ("Instructions", "Machine instructions", "Branch instructions"):
+        assert not apparatus(topic), topic
+
+
 def test_a_heading_about_the_document_itself_is_apparatus() -> None:
     for heading in (
         "Goals of this lesson",
