@@ -2604,6 +2604,15 @@ _SYMBOL_NAMED = re.compile(
     r"\$[^$]{1,40}\$\s*(?:,\s*)?(?:is|are|denotes|represents|stands\s+for|means)"
     r"\s+(?:(?:the|an?)\s+)?[*_]*$"
 )
+# …and a legend written as a series of its own, no "where" before it: "$E$ is Young's
+# modulus, $\nu$ is Poisson's ratio, and $T_e$ is the *effective elastic thickness*": a
+# symbol named before, the term then named as the next symbol's quantity (a lab sheet's
+# legend under its equation answered "What does effective elastic thickness mean?")
+_SYMBOL_SERIES = re.compile(
+    r"\$[^$]{1,40}\$\s*(?:is|are|denotes|represents|stands\s+for)\s+[^.;]*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:\$[^$]{1,40}\$|[A-Za-z]\w{0,3})\s*(?:is|are|denotes|represents|stands\s+for)"
+    r"\s+(?:(?:the|an?)\s+)?[*_]*$"
+)
 
 
 def _symbol_legend(term: str, sentence: str) -> bool:
@@ -2612,7 +2621,9 @@ def _symbol_legend(term: str, sentence: str) -> bool:
     definition of the term. A sentence of its own naming a symbol ("In the sample, $u$ is
     the *seepage speed*") still names the quantity, as it did."""
     at = sentence.casefold().find(term.casefold())
-    return at > 0 and _SYMBOL_NAMED.search(sentence[:at]) is not None
+    return at > 0 and any(
+        legend.search(sentence[:at]) for legend in (_SYMBOL_NAMED, _SYMBOL_SERIES)
+    )
 
 
 # a personal pronoun as the sentence's subject, its verb next: the sentence goes on about
@@ -2775,7 +2786,8 @@ def _object_of_a_preposition(term: str, sentence: str) -> bool:
     # (a quiz bank's stem with its answer put in: the term does the choosing); not one a
     # colon goes on to state ("is summarized by Dalton's law …: The total pressure …")
     rest = sentence[at + len(term) :].strip(" .!*_\"'”’")
-    return not rest and _AFTER_AN_AGENT.search(sentence[:at]) is not None
+    before = sentence[:at]
+    return not rest and any(end.search(before) for end in (_AFTER_AN_AGENT, _AFTER_A_PLACE))
 
 
 # (not an agent that identifies or defines what the sentence opens on: "A relation's
@@ -2786,6 +2798,16 @@ _AFTER_AN_AGENT = re.compile(
     r"|characteri[sz]ed|given)\b)"
     rf"(?:{_PASSIVE.pattern})\s+by\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?"
     r"[*_“\"']*$",
+    re.I,
+)
+
+# a passive's place or source, or the state the subject is in, ending the sentence:
+# "Oceanic crust is created at **mid-ocean ridges**.", "Ridges are in **isostatic
+# equilibrium**." say where the subject forms or how it stands, nothing of the name that
+# closes them (a lecture's slides gave each as the name's definition)
+_AFTER_A_PLACE = re.compile(
+    rf"\b(?:is|are|was|were)\s+(?:(?:{_PASSIVE.pattern})\s+(?:at|in|on|from|within|under)|in)"
+    r"\s+(?:(?:the|a|an)\s+)?[*_“\"']*$",
     re.I,
 )
 

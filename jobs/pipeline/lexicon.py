@@ -314,6 +314,10 @@ GENERIC_HEADINGS = frozenset(
         "learning objectives",
         "objectives",
         "goals",
+        # …and the British lecture's word for them: a geophysics deck's every lecture
+        # opened on a slide "Aims" (a concept and a module beside the lecture's topics)
+        "aims",
+        "aims and objectives",
         # a school lesson's stages, as a teacher's slides and plans name them ("Exit Ticket"
         # was a deck's concept and module over its two check questions); words a subject
         # also teaches stay out ("Closure", "Hook", "Extension", "Assessment")
@@ -946,8 +950,12 @@ _COURSE_NOUNS = _words(
     dishonesty collaboration communication instructors instructor staff mentors tas
     information description logistics expectations requirements participation attendance
     attendence appeal appeals criteria measures submission submissions extensions absences
-    conduct etiquette projects project summary goals objectives outcomes problems"""
+    conduct etiquette projects project summary goals objectives outcomes problems
+    instructions"""
 )
+# ("instructions" after such a modifier only: "General instructions" over how to run a lab
+# notebook's cells was a concept and a module's title; "Instructions" alone, what a
+# processor executes, stays a topic, and so do "Machine instructions")
 _COURSE_MODIFIERS = _words(
     """course class classroom expected tentative weekly late grade grading appeal academic
     other general office teaching undergraduate graduate student students assessment taking

@@ -123,7 +123,24 @@ def test_a_hands_on_tutorials_aims_and_outcomes_are_apparatus() -> None:
     for heading in ("Tutorial Aims", "Workshop aims", "Tutorial outcomes", "Lesson Aims"):
         assert apparatus(heading), heading
     # the aims of something taught, or a tutor's name for a topic, stay topics
-    for topic in ("Aims of the Treaty of Rome", "Tutorial", "Aims"):
+    for topic in ("Aims of the Treaty of Rome", "Tutorial"):
+        assert not apparatus(topic), topic
+
+
+def test_a_lectures_bare_aims_heading_is_apparatus() -> None:
+    # a slide deck opens each lecture on "Aims" as others open on "Objectives" or "Goals":
+    # what the lecture sets out to teach, no topic of its own
+    for heading in ("Aims", "AIMS", "Aims and objectives"):
+        assert apparatus(heading), heading
+    assert not apparatus("Aims of the League of Nations")
+
+
+def test_a_handouts_general_instructions_are_apparatus() -> None:
+    # how to use the sheet, the notebook or the exam paper, not what it teaches
+    for heading in ("General instructions", "Exam Instructions", "Lab instructions"):
+        assert apparatus(heading), heading
+    # what a processor executes stays a topic, named alone or by its kind
+    for topic in ("Instructions", "Machine instructions", "Branch instructions"):
         assert not apparatus(topic), topic
 
 

@@ -471,6 +471,23 @@ def test_a_term_only_said_to_exist_or_the_object_of_a_preposition_is_not_defined
     ]
 
 
+def test_a_stressed_name_after_a_passive_verbs_preposition_is_not_defined() -> None:
+    # the sentence is about its subject: where it forms, what produces it, the state it is
+    # in; the stressed name closing it is only the place, the agent or the state
+    for sentence, span in (
+        ("New crust is produced at **spreading centres**.", "spreading centres"),
+        ("Most sea salt is derived from **weathered rock**.", "weathered rock"),
+        ("Most coastal dunes are in **dynamic equilibrium**.", "dynamic equilibrium"),
+    ):
+        assert not list(find_definitions(sentence, 0, False, (span,))), sentence
+    # naming by a verb without a preposition, or a sentence the name opens, still defines
+    named = "Rock melted below the surface is called **magma**."
+    assert [d.term for d in find_definitions(named, 0, False, ("magma",))] == ["magma"]
+    opened = "A **spreading centre** is a boundary where two plates move apart."
+    found = find_definitions(opened, 0, False, ("spreading centre",))
+    assert [d.term for d in found] == ["spreading centre"]
+
+
 def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
     # the pronoun is what the sentence describes: a thing named in the sentence before
     step = "It is the first step of most **sorting algorithms**."
@@ -503,6 +520,19 @@ def test_a_stressed_name_in_what_is_said_of_it_or_they_is_not_defined() -> None:
             "Then $N = N_0 e^{-\\lambda t}$, in which $\\lambda$ denotes the *decay constant*.",
             "*decay constant*",
             [],
+        ),
+        # a legend set out as its own sentence, one symbol after another, no "where"
+        (
+            "$m$ is the mass, $c$ is the speed of light, and $p$ is the *momentum* of it.",
+            "*momentum*",
+            [],
+        ),
+        ("$a$ is the acceleration and h is the *drop height* (in metres).", "*drop height*", []),
+        # one symbol named in a sentence of its own still names the quantity, as it did
+        (
+            "In the sample, $u$ is the *seepage speed* of the water through the soil.",
+            "*seepage speed*",
+            ["seepage speed"],
         ),
         # the term that opens its own sentence is still defined, maths or not
         (
