@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from datasources.concept_keys import concept_key
+from jobs.pipeline.answer_keys import blanks_filled_by_key
 from jobs.pipeline.concepts import Draft, find_concepts, glossary_sections, objectives_lead_ins
 from jobs.pipeline.descriptions import description
 from jobs.pipeline.examples import Owner, find_examples
@@ -30,7 +31,6 @@ from jobs.pipeline.model import (
 )
 from jobs.pipeline.normalise import clean_title, heading_title
 from jobs.pipeline.prerequisites import infer
-from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.references import bibliography, credits, licence_notices
 from jobs.pipeline.relations import relate
 from jobs.pipeline.sections import Outline, outline, repeated_apparatus

@@ -134,7 +134,7 @@ def text_blocks(lines: Iterator[str]) -> tuple[list[Block], bool]:
             item = False
             marker = _ZH_ITEM.match(paragraph[0])
             # a fill-in question's number, and an answer key's, stay: the key matches
-            # its answers to the questions by them (`questions.blanks_filled_by_key`)
+            # its answers to the questions by them (`answer_keys.blanks_filled_by_key`)
             keyed = WRITE_IN.search(paragraph[0]) or (blocks and _key_label_alone(blocks[-1].text))
             if marker and not keyed:
                 paragraph[0] = paragraph[0][marker.end() :]

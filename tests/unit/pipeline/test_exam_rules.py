@@ -11,6 +11,7 @@ from pathlib import Path
 import rjieba
 
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.answer_keys import blanks_filled_by_key
 from jobs.pipeline.definitions import find_definitions
 from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import apparatus
@@ -18,7 +19,6 @@ from jobs.pipeline.model import Block, Concept
 from jobs.pipeline.normalise import heading_title
 from jobs.pipeline.questions import (
     asked_topics,
-    blanks_filled_by_key,
     choices,
     option_names,
     option_runs,

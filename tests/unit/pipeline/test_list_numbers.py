@@ -1,7 +1,7 @@
 """A numbered list's numbers, which the text of a list item does not hold: Word's
 automatic numbering, PowerPoint's, a Markdown ordered list's written numbers and an HTML
 <ol>'s count (`Block.number`; a lettered level's label typed into the text), and
-the answer key that names questions by them (`questions.blanks_filled_by_key`)."""
+the answer key that names questions by them (`answer_keys.blanks_filled_by_key`)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pptx
 from docx.oxml import parse_xml
 
 from datasources.files.detect import detect
+from jobs.pipeline.answer_keys import blanks_filled_by_key
 from jobs.pipeline.model import Block
-from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.readers import read
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -11,10 +11,10 @@ from pathlib import Path
 from datasources.concept_keys import concept_key
 from datasources.files.detect import detect
 from jobs.pipeline.analyse import analyse_file
+from jobs.pipeline.answer_keys import blanks_filled_by_key
 from jobs.pipeline.concepts import _as_the_body_writes, _word_casing, find_concepts
 from jobs.pipeline.definitions import DEFINED_EMPHASIS, EMPHASIS, WEAK, find_definitions
 from jobs.pipeline.model import Block
-from jobs.pipeline.questions import blanks_filled_by_key
 from jobs.pipeline.readers import read
 from jobs.pipeline.readers.codelines import (
     code_line,

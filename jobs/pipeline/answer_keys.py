@@ -1,0 +1,453 @@
+"""Answer keys: the numbered answers an exam paper, a worksheet or a quiz gives at its end,
+read back into the questions they answer before concepts are found.
+
+A fill-in question is the statement its key completes ("…的式子，叫做______。" and the key's
+"5．化学方程式"); a multiple-choice stem takes the option its key's letter picks (a blank, a
+Chinese paper's empty brackets, or a stem that stops where the answer goes); a matching
+exercise pairs each name with the description its letter picks; a short answer to "What is
+X?" defines X as a study guide's labelled pair does. A question is matched by the number the
+document shows: typed ("4．", "Q3.", "第3题：") or a list's (`Block.number`). A key it cannot
+match changes nothing, and only the blocks the concept step reads change: the stored text
+stays as uploaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, ZH_WHAT_IS
+from jobs.pipeline.model import Block
+from jobs.pipeline.questions import (
+    MIN_OPTIONS,
+    OPTION_END,
+    OPTION_LABEL,
+    asked_topics,
+    in_order,
+    option_runs,
+    option_texts,
+)
+from jobs.pipeline.textutil import HAN, WRITE_IN
+
+# the mark after a question's or an answer's number: "4．", "12.", "3、", "5)", "6:"
+_MARK = r"[.．、)）:：]"
+# a typed question number opening a block, or a list's shown number typed in for reading
+# (`_number_typed`): an answer key names its questions by them. A worksheet may label it
+# ("Q3.", "Question 3:", "第3题：")
+_NUMBER = re.compile(
+    rf"^\s*(?:(?:Q|Question|Problem)\s*|第\s*)?(\d{{1,3}})(?:\s*题)?\s*{_MARK}(?!\d)\s*"
+)
+# a later question's number inside the same block, after a space ("… the cell. 2. The …")
+_INLINE_NUMBER = re.compile(rf"(?<=\s)(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
+# each numbered answer in a key's line, up to the next number set apart by a space; the
+# first may follow the part's numeral ("二、9. 生产者　10. 气孔")
+_KEY_ITEM = re.compile(
+    rf"(?:^|(?<=[\s\u3000、：:]))(\d{{1,3}})\s*{_MARK}(?!\d)\s*(.+?)"
+    rf"(?=[\s\u3000]+\d{{1,3}}\s*{_MARK}(?!\d)|\s*$)"
+)
+# a key's letter after its number and a dash, "1-c, 2-a, 3-b", as English worksheets write
+_DASHED_LETTER = re.compile(r"(?:^|(?<=[\s,;，；]))(\d{1,3})\s*[-–]\s*([A-Ha-h])(?![\w-])")
+# what may follow an answer before the next: "1. c, 2. a"
+_ANSWER_END = " ,;，；"
+# a key's run of letters over a range of questions, "1-5 BCADB", "6～10：CDABA", as Chinese
+# and English papers answer their multiple choice
+_LETTER_RUN = re.compile(
+    r"(?:^|(?<=[\s\u3000、：:]))(\d{1,3})\s*[-–—~～至]\s*(\d{1,3})\s*[:：.．]?\s*([A-H]{2,})(?![A-Za-z])"
+)
+
+
+def _key_items(text: str) -> list[tuple[str, str]]:
+    """A key line's numbered answers, (number, answer), a run of letters over a range
+    (`_LETTER_RUN`) read as one answer a number when the counts agree, and a letter after
+    a dash (`_DASHED_LETTER`) as after a full stop."""
+
+    def spread(run: re.Match[str]) -> str:
+        first, last, letters = int(run[1]), int(run[2]), run[3]
+        if last - first + 1 != len(letters):
+            return " "  # answers none, nor runs on into the answer before it
+        return " ".join(f"{first + i}. {letter}" for i, letter in enumerate(letters))
+
+    text = _DASHED_LETTER.sub(r"\1. \2", _LETTER_RUN.sub(spread, text))
+    return [(number, answer.rstrip(_ANSWER_END)) for number, answer in _KEY_ITEM.findall(text)]
+
+
+# the fewest numbered answers that make a line the key's, whatever its reader took it for
+MIN_KEY_ITEMS = 2
+# one answer per blank, in order, set apart by semicolons ("化学方程式；客观事实；质量守恒定律")
+_ANSWER_SEPARATOR = re.compile(r"\s*[；;]\s*")
+# …or as a list is ("二氧化碳、水", "二氧化碳，水", "carbon dioxide, water"), read so only when
+# the count matches the blanks (an answer may hold a comma)
+_LIST_SEPARATOR = re.compile(r"\s*[、，,]\s*|\s{2,}|\u3000+")
+
+
+# A teacher's copy of a fill-in sheet (教师版) writes each answer in the brackets the
+# pupil's copy leaves empty: "……的性质叫做（惯性）". After a naming verb the brackets hold the
+# name itself, which the definition rules read as an aside (惯性 was no concept at all).
+_ZH_NAMED_IN_BRACKETS = re.compile(
+    r"(叫做|叫作|称为|称作|称之为)\s*（\s*([\u4e00-\u9fff]{2,12})\s*）"
+)
+
+
+def _questions_in(text: str) -> list[tuple[int, int, int]]:
+    """The numbered questions a block holds, each its number and where its text begins
+    and ends: the block's own opening number, and any later ones in order after a space."""
+    opening = _NUMBER.match(text)
+    if opening is None:
+        return []
+    marks = [(int(opening.group(1)), 0)]
+    for m in _INLINE_NUMBER.finditer(text, opening.end()):
+        if int(m.group(1)) == marks[-1][0] + 1:
+            marks.append((int(m.group(1)), m.start()))
+    ends = [start for _, start in marks[1:]] + [len(text)]
+    return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
+
+
+def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each fill-in question's blanks filled from the document's answer key:
+    "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
+    statement the pupil completes ("…的式子，叫做化学方程式。"). Read with its blank, the
+    sentence defined nothing, and "参加化学反应的各物质的________总和，…这个规律叫做质量守恒
+    定律" lost its subject. A question is filled only when its number is met once before the
+    key and the key gives as many answers as it has blanks (a key's letters answer choices,
+    no blanks). A list item's shown number (`Block.number`: Word's automatic numbering, a
+    Markdown ordered list) counts as typed."""
+    typed = [_number_typed(b) for b in blocks]
+    filled, spent = _filled_by_key(typed)
+    return [
+        b if after == shown else after if shown is b else _number_untyped(after)
+        for i, (b, shown, after) in enumerate(zip(blocks, typed, filled, strict=True))
+        if i not in spent
+    ]
+
+
+def _number_typed(block: Block) -> Block:
+    """The list item with its shown number typed before its text ("3. …")."""
+    if not block.number or _NUMBER.match(block.text):
+        return block
+    return replace(block, text=f"{block.number}. {block.text}")
+
+
+def _number_untyped(block: Block) -> Block:
+    """A block `_number_typed` typed, filled, without the number typed for reading."""
+    return replace(block, text=_NUMBER.sub("", block.text, count=1))
+
+
+def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
+    """The blocks filled, and the blocks read into them that go: a matching exercise's
+    descriptions when every one of them went to its name, a key's block whose every
+    answer went to its question. Read again there, their phrases counted twice (a
+    cell-transport sheet's "area of high concentration" was a concept)."""
+    blocks = [
+        replace(b, text=_ZH_NAMED_IN_BRACKETS.sub(r"\1\2", b.text))
+        if "（" in b.text and b.kind in ("paragraph", "list_item")
+        else b
+        for b in blocks
+    ]
+    blocks = _inline_answers_filled(blocks)
+    start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
+    if start is None:
+        return list(blocks), set()
+    key_level = blocks[start].level if blocks[start].kind == "heading" else 0
+    answers: dict[int, str] = {}
+    holders: dict[int, set[int]] = {}  # a key's block → the numbers it answers
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if (
+            i > start
+            and block.kind == "heading"
+            and (not key_level or block.level <= key_level)
+            # a plain text's reader takes a short line of answers for a heading ("1.
+            # controls 2. lipid; bilayer" under "Answer Key", or "1.DNA" right under
+            # "参考答案"); a heading names one thing
+            and len(_key_items(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
+        ):
+            break
+        text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
+        for label, reply in _key_items(text.strip()):
+            answers.setdefault(int(label), reply.strip())
+            holders.setdefault(i, set()).add(int(label))
+    # each question's place: its block and where its text runs in it (a plain text's
+    # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
+    numbered: dict[int, list[tuple[int, int, int]]] = {}
+    for i, block in enumerate(blocks[:start]):
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for number, begin, end in _questions_in(block.text):
+            numbered.setdefault(number, []).append((i, begin, end))
+    # each run of option blocks by the block it starts at, the one after its question's
+    options: dict[int, list[str]] = {}
+    for i, first in sorted(option_runs(blocks).items()):
+        options.setdefault(first, []).append(blocks[i].text)
+    descriptions, listed_in = _lettered_descriptions(blocks[:start])
+    given: set[str] = set()
+    written: set[int] = set()  # the questions a key's written answer now follows
+    filled = list(blocks)
+    for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
+        answer = answers.get(number)
+        if answer is None or len(places) != 1:
+            continue
+        index, begin, end = places[0]
+        text = filled[index].text
+        matched = _matched(text[begin:end], answer, descriptions)
+        if matched is not None and begin == 0 and end == len(text):
+            name, description = matched
+            given.add(description)
+            filled[index] = replace(
+                filled[index],
+                text=f"{name}: {description}",
+                emphasis=(name, *filled[index].emphasis),
+            )
+            continue
+        following = options.get(index + 1, [])
+        question = _chosen(text[begin:end], answer, following) or _filled(text[begin:end], answer)
+        if question is None and (question := _answered(text[begin:end], answer)) is not None:
+            written.add(number)
+        if question is not None:
+            filled[index] = replace(
+                filled[index], text=(text[:begin] + question + text[end:]).rstrip()
+            )
+    spent = listed_in if given and given == set(descriptions.values()) else set()
+    # a key's block whose every answer now follows its question: read again there, its
+    # phrases counted twice ("diffusion of water" was a concept of a review sheet)
+    spent |= {i for i, numbers in holders.items() if i != start and numbers <= written}
+    return filled, spent
+
+
+# the most words of an option that fills a stem's blank as a name ("decomposer", "food web")
+MAX_CHOSEN_WORDS = 5
+# the most characters of such a name, and of a Chinese one ("光合作用", "叶绿体"), whose
+# words no space sets apart
+MAX_CHOSEN_CHARS = 40
+MAX_CHOSEN_HAN = 12
+# A multiple-choice stem's empty brackets, where a Chinese paper (and some English ones)
+# puts the answer's letter: "…的过程叫做（　　）". An empty pair of round brackets in
+# English needs a space inside, "f()" being a call.
+_CHOICE_BLANK = re.compile(r"（[\s\u3000]*）|\([\s\u3000]+\)")
+# the most words of an option that completes a stem ending on "is" as what its subject is
+MAX_CHOSEN_DEFINIENS_WORDS = 25
+# A stem that stops where its answer goes, no blank typed: a name-sized option ends its
+# sentence ("… dead plants and animals is called a" and "decomposer", "The temperature at
+# which a solid melts is its" and "melting point"); after a short subject and "is" or
+# "means" a longer option may be what the subject is ("A food web is" and "many
+# overlapping food chains in an ecosystem"). A stem that asks ("Which … is", "下列…的是")
+# or bids ("Name the process …") picks one and states nothing.
+_OPEN_END = re.compile(r"[A-Za-z\u4e00-\u9fff]\s*$")
+_DEFINING_END = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4})\s+"
+    r"(?:is|are|means|refers\s+to|is\s+defined\s+as)\s*$"
+    r"|^\s*(?P<zh>[\u4e00-\u9fff]{2,12}?)(?:是指|指的是|是)\s*$",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"^\s*(?:which|what|who|whom|whose|where|when|why|how|name|identify|choose|select|give"
+    r"|list|state|explain|describe|define|find|pick|circle)\b|\b(?:which|what)\s+of\b"
+    r"|下列|以下|哪|什么|选出|选择",
+    re.IGNORECASE,
+)
+
+
+def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
+    """A multiple-choice stem completed by the option the key's letter picks ("… is called
+    a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
+    decomposer."), its options left off; the options are the question's own, after its
+    stem, or `following`, the option blocks after it. The stem has one blank, or ends
+    where its answer goes (`_OPEN_END`, `_DEFINING_END`). None unless the letter names a
+    short option, or the stem a short subject the option says what it is."""
+    letter = answer.strip().rstrip(".．").upper()
+    if not re.fullmatch(r"[A-H]", letter):
+        return None
+    first = OPTION_LABEL.search(question)
+    stem = question[: first.start()] if first else question
+    # the option blocks one a label each: "a. producer" read alone, as a small letter
+    # opens an option only at a block's start
+    options = (
+        option_texts(question[first.start() :])
+        if first
+        else [option for block in following for option in option_texts(block)]
+    )
+    small = _small_options(question) if first is None else None
+    if small is not None:
+        # "… is called a) evaporation b) condensation": Markdown joins an item's option
+        # lines typed under it into its text
+        stem, options = small
+        first = _SMALL_INLINE.search(question)
+    at = ord(letter) - ord("A")
+    if at >= len(options):
+        return None
+    option = options[at].strip().rstrip(".。")
+    if not option or re.search(r"[.;:?!。；：？！]", option):
+        return None
+    tail = " " if first else ""
+    blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
+    blanks = len(blank.findall(stem))
+    stem = stem.rstrip()
+    body = _NUMBER.sub("", stem, count=1)
+    if blank is _CHOICE_BLANK and _ASKING.search(body):
+        return None  # "下列属于生产者的是（　）" picks one, it states nothing
+    ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
+    if blanks == 1 and _name_sized(option):
+        filled = blank.sub(option, stem)
+        if blank is _CHOICE_BLANK and stem.endswith(("）", ")")):
+            # the brackets end the stem where a written-in blank has its full stop after
+            # it: the statement ends there
+            filled += "。" if HAN.search(option) else "."
+        return filled + tail
+    if blanks:
+        return None
+    if not _OPEN_END.search(stem) or _ASKING.search(body):
+        return None
+    space = "" if ending == "。" else " "
+    if _name_sized(option):
+        return stem + space + option + ending + tail
+    defining = _DEFINING_END.match(body)
+    if (
+        defining
+        and not (defining.group("zh") or "").endswith("的")
+        and len(option.split()) <= MAX_CHOSEN_DEFINIENS_WORDS
+    ):
+        return stem + space + option + ending + tail
+    return None
+
+
+# A matching exercise's item: a name and the line where the pupil writes a description's
+# letter, "1. ____ osmosis" or "osmosis ______"
+_MATCH_ITEM = re.compile(
+    r"^\s*(?:(?:_{3,}|＿{2,})\s*(?P<a>[^_＿]+?)|(?P<b>[^_＿\d][^_＿]*?)\s*(?:_{3,}|＿{2,}))\s*$"
+)
+# the lettered descriptions a matching exercise lists, in order from "a.", in one block or
+# one a block
+_LETTERED = re.compile(r"(?:^|(?<=\s))([a-hA-H])\s*[.)．）](?!\w\.)\s+")
+MIN_DESCRIPTIONS = 3
+
+
+def _lettered_descriptions(blocks: Sequence[Block]) -> tuple[dict[str, str], set[int]]:
+    """The last list of lettered descriptions before the key, letter (a capital) → text,
+    and the blocks it is in: "a. movement of particles … b. a process that …", or a block
+    each ("a. …", "b. …"). Three or more, lettered in order from a; a question's own
+    options (in the block of its stem) are none."""
+    found: tuple[dict[str, str], set[int]] = ({}, set())
+    run: dict[str, str] = {}
+    at: set[int] = set()
+    for index, block in enumerate([*blocks, Block("paragraph", "", 0)]):  # the last closes
+        labels = list(_LETTERED.finditer(block.text))
+        letters = [m.group(1).upper() for m in labels]
+        opening = bool(labels) and labels[0].start() == 0 and not _NUMBER.match(block.text)
+        if not (opening and letters == [chr(ord("A") + len(run) + n) for n in range(len(letters))]):
+            if len(run) >= MIN_DESCRIPTIONS:
+                found = (run, at)
+            run, at = {}, set()
+            if not (opening and in_order(letters)):
+                continue  # no list opens here either
+        ends = [m.start() for m in labels[1:]] + [len(block.text)]
+        for m, end in zip(labels, ends, strict=True):
+            run[m.group(1).upper()] = block.text[m.end() : end].strip(" ;；,，")
+        at.add(index)
+    return found
+
+
+def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str, str] | None:
+    """A matching item's name and the description its key letter picks ("1. ____ osmosis"
+    and "1. c" with "c. the diffusion of water across a membrane"), or None."""
+    match = _MATCH_ITEM.match(_NUMBER.sub("", item, count=1))
+    letter = answer.strip().rstrip(".．").upper()
+    if match is None or not re.fullmatch(r"[A-H]", letter) or letter not in descriptions:
+        return None
+    name = (match["a"] or match["b"] or "").strip()
+    description = descriptions[letter].rstrip(".。")
+    if not name or not _name_sized(name) or not description:
+        return None
+    return name, description
+
+
+# a small letter labelling an option inside a question's text, after a space: "a) ", "b. "
+_SMALL_INLINE = re.compile(r"(?<=\s)([a-h])[.)]\s+(?=\S)")
+
+
+def _small_options(question: str) -> tuple[str, list[str]] | None:
+    """The stem and the options a question's text lists after it in small letters, "a)
+    evaporation b) condensation": two or more, in order from a; else None."""
+    labels = list(_SMALL_INLINE.finditer(question))
+    letters = [m.group(1) for m in labels]
+    if len(labels) < MIN_OPTIONS or letters != [chr(ord("a") + n) for n in range(len(letters))]:
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(question)]
+    options = [
+        question[m.end() : end].strip(OPTION_END) for m, end in zip(labels, ends, strict=True)
+    ]
+    return question[: labels[0].start()], options
+
+
+def _answered(question: str, answer: str) -> str | None:
+    """A short-answer question asking what a name is ("6. What is osmosis?", "6．什么是渗透
+    作用？"), labelled with the key's answer as a study guide labels its pairs ("Q: What is
+    osmosis? A: The movement of water …", read by `definitions.qa_answer`): the key's
+    answer is the name's definition. None for any other question, and for a letter."""
+    number = _NUMBER.match(question)
+    asked = question[number.end() :] if number else question
+    reply = answer.strip()
+    if not reply or re.fullmatch(r"[A-Ha-h]", reply.rstrip(".．")) or WRITE_IN.search(asked):
+        return None
+    chinese = HAN.search(asked) is not None
+    labelled = f"问：{asked.strip()}" if chinese else f"Q: {asked.strip()}"
+    if not (ZH_WHAT_IS.match(asked.strip()) if chinese else len(asked_topics(labelled)) == 1):
+        return None
+    # the question's own number goes: the label takes its place, as a guide numbers none
+    return f"{labelled} {'答：' if chinese else 'A: '}{reply}"
+
+
+def _name_sized(option: str) -> bool:
+    most = MAX_CHOSEN_HAN if HAN.search(option) else MAX_CHOSEN_CHARS
+    return len(option.split()) <= MAX_CHOSEN_WORDS and len(option) <= most
+
+
+def _filled(question: str, answer: str) -> str | None:
+    """`question` with its write-in blanks filled by `answer`'s parts, one a blank in order
+    (`_ANSWER_SEPARATOR`, else `_LIST_SEPARATOR` when its count is the blanks'); None when
+    the counts differ."""
+    blanks = len(WRITE_IN.findall(question))
+    reply = answer.strip().rstrip("。.")
+    parts = _ANSWER_SEPARATOR.split(reply)
+    if len(parts) != blanks and blanks > 1:
+        parts = _LIST_SEPARATOR.split(reply)
+    if blanks != len(parts) or not all(parts):
+        return None
+    if any(re.fullmatch(r"[A-Ha-h]", part) for part in parts):
+        return None  # a choice's letter (`_chosen`), no word to write in, in either case
+    pieces = WRITE_IN.split(question)
+    return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+
+
+def _opens_key(text: str) -> bool:
+    """The block opens an answer key: its label alone, or the label and numbered answers
+    ("参考答案：1．C　2．C"); a question's own answer after the label ("答案：惯性") is none."""
+    label = ANSWER_KEY_LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :].strip()
+    return not rest or rest[0].isdigit()
+
+
+# a question's own answer on the line after it: "【答案】惯性", "答案：惯性", "Answer: osmosis"
+_INLINE_ANSWER = re.compile(
+    r"^\s*(?:[【\[](?:参考)?答案[】\]]\s*[:：]?|(?:参考)?答案\s*[:：]|(?:answer|ans)\s*[:：])"
+    r"\s*(?P<a>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
+    """The blocks with each fill-in question whose answer follows it on its own line
+    ("1．……的性质叫做______。" then "【答案】惯性", as a 知识清单 or a worksheet with its
+    answers writes them) filled with that answer."""
+    filled = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        answer = _INLINE_ANSWER.match(blocks[i + 1].text)
+        if answer is None or block.kind not in ("paragraph", "list_item"):
+            continue
+        if _key_items(answer["a"]):
+            continue  # "参考答案：1-5 BCADB": the paper's key after its last question
+        question = _filled(block.text, answer["a"])
+        if question is not None:
+            filled[i] = replace(block, text=question)
+    return filled
