@@ -200,7 +200,14 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             )
             continue
         following = options.get(index + 1, [])
-        question = _chosen(text[begin:end], answer, following) or _filled(text[begin:end], answer)
+        verdict = _VERDICT.fullmatch(answer.strip().rstrip(".．。"))
+        if verdict is not None:
+            # a true-or-false item's: no word to write in; a true statement is the text's
+            question = _judged_true(text[begin:end]) if verdict["true"] else None
+        else:
+            question = _chosen(text[begin:end], answer, following) or _filled(
+                text[begin:end], answer
+            )
         if question is None and (question := _answered(text[begin:end], answer)) is not None:
             written.add(number)
         if question is not None:
@@ -394,6 +401,27 @@ def _answered(question: str, answer: str) -> str | None:
         return None
     # the question's own number goes: the label takes its place, as a guide numbers none
     return f"{labelled} {'答：' if chinese else 'A: '}{reply}"
+
+
+# A key's verdict on a true-or-false item: "T", "True", "√", "对", "正确" (group "true"), or
+# "F", "False", "×", "错", "错误"
+_VERDICT = re.compile(r"(?P<true>T|True|√|✓|✔|对|正确)|(?:F|False|×|✗|✘|错|错误)", re.IGNORECASE)
+# where the pupil writes the verdict: brackets after a Chinese statement ("…。（　）"), a
+# line before an English one ("______ Osmosis is …")
+_VERDICT_BRACKETS = re.compile(r"\s*[（(][\s\u3000]*[）)]\s*$")
+_VERDICT_LINE = re.compile(r"^(?:_{3,}|＿{2,})\s*")
+
+
+def _judged_true(question: str) -> str | None:
+    """A true-or-false item its key calls true, without the place for the verdict: the
+    statement, which the text now states ("光合作用的场所是叶绿体。（　）" and "√"); an item
+    read with its brackets defines nothing (`definitions.zh_statement_to_judge`). None when the
+    item has no such place (then it is no true-or-false item)."""
+    number = _NUMBER.match(question)
+    prefix = question[: number.end()] if number else ""
+    statement = question[len(prefix) :]
+    judged = _VERDICT_LINE.sub("", _VERDICT_BRACKETS.sub("", statement), count=1)
+    return prefix + judged if judged != statement and judged.strip() else None
 
 
 def _name_sized(option: str) -> bool:

@@ -1117,3 +1117,26 @@ def test_small_letter_options_inside_a_questions_text_need_their_order() -> None
     filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
     assert filled[0] == "1. Frozen water is called ice."
     assert filled[1] == lines[1]
+
+
+def test_a_keys_verdict_on_a_true_or_false_item_keeps_a_true_statement(tmp_path: Path) -> None:
+    """A true-or-false item with its key's "√" or "T" is a statement the text makes: its
+    place for the verdict goes ("…。（　）", "______ …"); one the key calls false keeps it,
+    and a verdict is never a word written into a blank."""
+    lines = [
+        "1．叶绿体是绿色植物进行光合作用的场所。（　　）",
+        "2．根吸收水分的主要部位是伸长区。（　　）",
+        "3. ______ Osmosis is the diffusion of water across a membrane.",
+        "4. ______ Diffusion needs energy from the cell.",
+        "参考答案：1．√ 2．× 3. T 4. F",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("paragraph", t, 1) for t in lines])]
+    assert filled[:4] == [
+        "1．叶绿体是绿色植物进行光合作用的场所。",
+        lines[1],
+        "3. Osmosis is the diffusion of water across a membrane.",
+        lines[3],
+    ]
+    sheet = "# 单元测试\n\n" + "\n\n".join(lines[:2]) + "\n\n参考答案：1．√ 2．×\n"
+    described = {c.title: c.description for c in concepts_of(tmp_path, sheet, "测试.md", "zh-CN")}
+    assert described.get("叶绿体", "").startswith("叶绿体是绿色植物进行光合作用的场所")
