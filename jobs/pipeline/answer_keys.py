@@ -111,14 +111,39 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     定律" lost its subject. A question is filled only when its number is met once before the
     key and the key gives as many answers as it has blanks (a key's letters answer choices,
     no blanks). A list item's shown number (`Block.number`: Word's automatic numbering, a
-    Markdown ordered list) counts as typed."""
-    typed = [_number_typed(b) for b in blocks]
+    Markdown ordered list) counts as typed, and so does a label on a line of its own over
+    the question ("Question 3", "第3题", `_labelled`)."""
+    typed = [_number_typed(b) for b in _labelled(blocks)]
     filled, spent = _filled_by_key(typed)
     return [
         b if after == shown else after if shown is b else _number_untyped(after)
         for i, (b, shown, after) in enumerate(zip(blocks, typed, filled, strict=True))
         if i not in spent
     ]
+
+
+# a question's label and number alone on a line over it, as a Word sheet or a slide sets
+# it: "Question 3", "Q3:", "Problem 3.", "第3题"
+_QUESTION_LABEL = re.compile(
+    r"^\s*(?:(?:Question|Problem|Q)\s*|第\s*)(\d{1,3})\s*题?\s*[.:：]?\s*$"
+)
+
+
+def _labelled(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks, each question under a label line ("Question 3") numbered by it
+    (`Block.number`), unless it has a number of its own."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        label = _QUESTION_LABEL.match(block.text)
+        question = blocks[i + 1]
+        if (
+            label
+            and question.kind in ("paragraph", "list_item")
+            and not question.number
+            and not _NUMBER.match(question.text)
+        ):
+            out[i + 1] = replace(question, number=int(label.group(1)))
+    return out
 
 
 def _number_typed(block: Block) -> Block:

@@ -1140,3 +1140,19 @@ def test_a_keys_verdict_on_a_true_or_false_item_keeps_a_true_statement(tmp_path:
     sheet = "# 单元测试\n\n" + "\n\n".join(lines[:2]) + "\n\n参考答案：1．√ 2．×\n"
     described = {c.title: c.description for c in concepts_of(tmp_path, sheet, "测试.md", "zh-CN")}
     assert described.get("叶绿体", "").startswith("叶绿体是绿色植物进行光合作用的场所")
+
+
+def test_a_question_under_its_label_line_takes_the_labels_number() -> None:
+    """ "Question 1" on a line of its own over the question, as a Word sheet or a slide sets
+    it: the key's "1." answers the question below; a question with its own number keeps it."""
+    blocks = [
+        Block("heading", "Question 1", 1, level=2),
+        Block("paragraph", "The powerhouse of the cell is the ______.", 1),
+        Block("paragraph", "第2题", 1),
+        Block("paragraph", "3. Plants make food in the ______.", 1),
+        Block("heading", "Answer Key", 1, level=2),
+        Block("paragraph", "1. mitochondrion 2. chloroplast 3. leaves", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[1] == "The powerhouse of the cell is the mitochondrion."
+    assert filled[3] == "3. Plants make food in the leaves."
