@@ -133,6 +133,18 @@ def _without_furniture(slides: list[SlideText]) -> None:
             {furniture_key(b.text) for b in slide.body} | ({furniture_key(slide.title)} - {""})
         )
     repeated = {text for text, count in counts.items() if count >= threshold}
+    # titles alike but for a number that differs on each slide ("Question 1", "Question 2",
+    # …) are a series of items, no running title: a quiz deck kept its first question's
+    # title alone, and its key's "3." answered no question
+    titled: dict[str, list[str]] = {}
+    for slide in shown:
+        if slide.title:
+            titled.setdefault(furniture_key(slide.title), []).append(slide.title)
+    series = {
+        key
+        for key, titles in titled.items()
+        if "#" in key and len(set(titles)) == len(titles) > 1
+    }
     seen: set[str] = set()
     for slide in shown:
         body = []
@@ -143,7 +155,7 @@ def _without_furniture(slides: list[SlideText]) -> None:
             seen.add(key)
         slide.body = body
         key = furniture_key(slide.title)
-        if key in repeated:
+        if key in repeated and key not in series:
             if key in seen:
                 slide.title = ""
             seen.add(key)

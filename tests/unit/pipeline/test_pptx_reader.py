@@ -517,3 +517,34 @@ def test_a_run_in_a_code_font_among_words_is_inline_code(tmp_path: Path) -> None
     assert _texts(_read(tmp_path, build))[1:] == [
         (1, "list_item", "Run `grep -n pat` to number lines.")
     ]
+
+
+def test_titles_alike_but_for_a_differing_number_are_a_series(tmp_path: Path) -> None:
+    """ "Question 1" … "Question 4", one a slide, are a series of items, each slide's own
+    title; a title repeated with the same number ("Unit 2 Review") runs over the deck and
+    is read once."""
+
+    def build(deck: pptx.presentation.Presentation) -> None:
+        asked = [
+            "Which gas do plants take in?",
+            "Where does digestion begin?",
+            "What pumps blood through the body?",
+            "Which organ filters the blood?",
+        ]
+        for n, question in enumerate(asked, 1):
+            _slide(deck, f"Question {n}", question)
+        points = [
+            "Cells make up tissues.",
+            "Tissues make up organs.",
+            "Organs form systems.",
+            "Systems form the organism.",
+        ]
+        for point in points:
+            _slide(deck, "Unit 2 Review", point)
+
+    document = _read(tmp_path, build, cover="Weather Review")
+    headings = [b.text for b in document.blocks() if b.kind == "heading"]
+    assert [h for h in headings if h.startswith("Question")] == [
+        f"Question {n}" for n in range(1, 5)
+    ]
+    assert headings.count("Unit 2 Review") == 1
