@@ -511,6 +511,24 @@ def _zh_setting(words: str) -> bool:
     return bool(tagged) and tagged[0] == "p"
 
 
+# "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just"); not
+# 是 before the verb 指向 ("分支，其实本质上仅仅是指向提交对象的指针": "points to"), nor
+# before a word 指 opens ("平方根是指数为 ½ 的幂运算": is the power whose exponent …)
+_ZH_TERM_MEANS = re.compile(
+    rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?"
+    r"(?:是指(?![向数标针令南定挥导引示纹])|指的是)"
+)
+
+
+def _zh_no_name_means(raw: str) -> bool:
+    """The words before 是指 / 指的是 name nothing: a clause's adverb alone after a comma
+    ("…，实际上指的是首部的长度" made 实际上 a concept) or a conjunction opening them
+    ("…，而不是指具体的传输媒体", what a term does NOT mean, made 而不 one). An adverb
+    ending a compound stays (合同故意: 故意 "deliberately")."""
+    tagged = [tag for word, tag in rjieba.tag(raw) if not word.isspace()]
+    return not tagged or tagged[0] == "c" or all(tag == "d" for tag in tagged)
+
+
 _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -529,16 +547,7 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    # "AUC则指的是…", "X就是指…": an adverb between the name and 是指 ("then", "just"); not
-    # 是 before the verb 指向 ("分支，其实本质上仅仅是指向提交对象的指针": "points to"), nor
-    # before a word 指 opens ("平方根是指数为 ½ 的幂运算": is the power whose exponent …)
-    (
-        re.compile(
-            rf"{_ZH_TERM}(?:（[^）]{{1,40}}）)?\s*(?:则|就|也|即)?"
-            r"(?:是指(?![向数标针令南定挥导引示纹])|指的是)"
-        ),
-        0.85,
-    ),
+    (_ZH_TERM_MEANS, 0.85),
     (_ZH_MODIFIED_MEANS, 0.85),
     (_ZH_ENTRY_MEANS, 0.85),  # as 是指 says it
     # "可用性指服务一直可用…", "一致性通常指…": the name opening its sentence and 指 (means)
@@ -3737,6 +3746,8 @@ def _read(
             # before 的, that one function's signature, not what a signature is
             return None
     if pattern is _ZH_ENTRY_MEANS and _zh_names_nothing(raw):
+        return None
+    if pattern is _ZH_TERM_MEANS and _zh_no_name_means(raw):
         return None
     if pattern is _ZH_MODIFIED_MEANS and _zh_setting(raw):
         return None

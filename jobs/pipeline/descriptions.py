@@ -32,7 +32,14 @@ def description(definition: Definition, key: str, blocks: Sequence[Block], chine
     text = _CAPTION_LABEL.sub("", _BULLET.sub("", text))
     if chinese:
         text = _ZH_CLAUSE_END.sub("。", _ZH_BOX_LABEL.sub("", _ZH_ENUMERATED.sub("", text)))
+        text = _ZH_SPACE_BEFORE_MARK.sub("", text)
     return without_restated_label(text, definition.term)
+
+
+# Spaces before a full-width mark are layout, not text: a list's bold label padded before
+# its colon ("-   **序号**   ：用于…", as a Markdown editor aligns it) gave the answer
+# "序号   ：用于…". Chinese sets no space before its own punctuation.
+_ZH_SPACE_BEFORE_MARK = re.compile(r"[ \t\u3000]+(?=[：，。；！？、）】」』])")
 
 
 # a handout's numbered entry keeps its number where the definition was read from it: the

@@ -724,3 +724,13 @@ def test_of_two_equally_sure_definitions_the_one_saying_what_kind_of_thing_descr
     assert _descriptions(tmp_path, text, "en")["samadhi"] == (
         "Samadhi is a state of complete stillness in which the self is forgotten."
     )
+
+
+def test_a_chinese_description_keeps_no_space_before_a_full_width_mark(tmp_path: Path) -> None:
+    # a list's bold labels padded before their colons, as an editor aligns them
+    lines = ["-   **端口号**   ：用来区分同一主机上的不同进程 ，取值在零到六万多之间。"]
+    lines.append("-   **校验和**   ：用来检查报文在传输中是否出错。")
+    found = _descriptions(tmp_path, "# 报文\n\n" + "\n".join(lines) + "\n", "zh-CN")
+    for name in ("端口号", "校验和"):
+        assert found[name].startswith(f"{name}：")
+    assert "进程，取值" in found["端口号"]

@@ -267,3 +267,13 @@ def test_a_name_taken_as_another_things_kind_is_what_means_defines() -> None:
     terms = [term for term, _ in defined(sentence)]
     assert "加权平均" in terms
     assert "扩展" not in terms
+
+
+def test_an_adverb_or_a_conjunction_before_zhi_de_shi_names_nothing() -> None:
+    # "…，其实指的是…": the clause's adverb alone after the comma is no name
+    assert "其实" not in [t for t, _ in defined("端口号是一个数字，其实指的是进程的地址。")]
+    assert defined("这里的长度，通常不用字节计算，实际上指的是分组个数。") == []
+    # "而不是指": what the term does not mean, opened by a conjunction
+    assert defined("带宽表示最高数据率，而不是指信号的频率范围。") == []
+    # a name still defines so ("路由器是指…")
+    assert defined("路由器是指转发分组的专用计算机。") == [("路由器", 0.85)]
