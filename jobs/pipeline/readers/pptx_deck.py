@@ -141,9 +141,7 @@ def _without_furniture(slides: list[SlideText]) -> None:
         if slide.title:
             titled.setdefault(furniture_key(slide.title), []).append(slide.title)
     series = {
-        key
-        for key, titles in titled.items()
-        if "#" in key and len(set(titles)) == len(titles) > 1
+        key for key, titles in titled.items() if "#" in key and len(set(titles)) == len(titles) > 1
     }
     seen: set[str] = set()
     for slide in shown:
