@@ -290,6 +290,27 @@ def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
     )
 
 
+def test_a_sentence_pointing_back_by_we_call_these_or_such_a_way_takes_the_one_before(
+    tmp_path: Path,
+) -> None:
+    """ "In botany we call these shoots runners.", "This kind of root is what we call a
+    taproot.", "Stems grown in such a way are usually called cuttings.": each names what the
+    sentence before it said, and said nothing alone."""
+    en = (
+        "# Plants\n\nSome plants send long shoots along the ground that root at each node. "
+        "In botany we call these shoots **runners**.\n\n"
+        "A carrot keeps one thick root that grows straight down. "
+        "This kind of root is what we call a **taproot**.\n\n"
+        "A gardener cuts a piece of stem and sets it in wet sand until it roots. "
+        "Stems grown in such a way are usually called **cuttings**.\n\n"
+        "Runners spread fast. A taproot stores food. Cuttings root in weeks.\n"
+    )
+    found = _descriptions(tmp_path, en, "en")
+    assert found["runner"].startswith("Some plants send long shoots")
+    assert found["taproot"].startswith("A carrot keeps one thick root")
+    assert found["cutting"].startswith("A gardener cuts a piece of stem")
+
+
 def test_a_paragraph_naming_the_code_or_formula_above_it_takes_them(tmp_path: Path) -> None:
     """ "This is called a refspec." opening its paragraph under the command it names said
     nothing alone: the description opens with the command and the sentence leading in to it;
