@@ -745,3 +745,21 @@ def test_of_two_equally_sure_definitions_the_one_saying_what_kind_of_thing_descr
     assert _descriptions(tmp_path, text, "en")["samadhi"] == (
         "Samadhi is a state of complete stillness in which the self is forgotten."
     )
+
+
+def test_a_verdict_on_how_hard_a_task_is_defines_nothing(tmp_path: Path) -> None:
+    """ "Marking essays is a slow and tiring business.": how hard doing it is, no kind it
+    belongs to; "Marking is a process by which …" stays its definition."""
+    verdict = (
+        "# Marking\n\nMarking essays is a slow and tiring business, especially in June.\n\n"
+        "Teachers share the marking of essays, and marking essays fairly takes practice.\n"
+    )
+    assert _descriptions(tmp_path, verdict, "en").get("marking essay", "") == ""
+    kind = (
+        "# Marking\n\nMarking essays is a process by which a teacher grades each essay "
+        "against a rubric.\n\nTeachers share the marking of essays, and marking essays "
+        "fairly takes practice.\n"
+    )
+    assert _descriptions(tmp_path, kind, "en")["marking essay"].startswith(
+        "Marking essays is a process"
+    )
