@@ -296,15 +296,17 @@ def test_a_sentence_pointing_back_by_we_call_these_or_such_a_way_takes_the_one_b
     """ "In botany we call these shoots runners.", "This kind of root is what we call a
     taproot.", "Stems grown in such a way are usually called cuttings.": each names what the
     sentence before it said, and said nothing alone."""
-    en = (
-        "# Plants\n\nSome plants send long shoots along the ground that root at each node. "
-        "In botany we call these shoots **runners**.\n\n"
-        "A carrot keeps one thick root that grows straight down. "
-        "This kind of root is what we call a **taproot**.\n\n"
-        "A gardener cuts a piece of stem and sets it in wet sand until it roots. "
-        "Stems grown in such a way are usually called **cuttings**.\n\n"
-        "Runners spread fast. A taproot stores food. Cuttings root in weeks.\n"
+    runners = "Some plants send long shoots along the ground that root at each node. " + (
+        "In botany we call these shoots **runners**."
     )
+    taproot = "A carrot keeps one thick root that grows straight down. " + (
+        "This kind of root is what we call a **taproot**."
+    )
+    cuttings = "A gardener cuts a piece of stem and sets it in wet sand until it roots. " + (
+        "Stems grown in such a way are usually called **cuttings**."
+    )
+    later = "Runners spread fast. A taproot stores food. Cuttings root in weeks."
+    en = "\n\n".join(["# Plants", runners, taproot, cuttings, later])
     found = _descriptions(tmp_path, en, "en")
     assert found["runner"].startswith("Some plants send long shoots")
     assert found["taproot"].startswith("A carrot keeps one thick root")

@@ -3113,14 +3113,13 @@ def test_a_run_in_label_a_paragraph_goes_on_about_is_its_topic(tmp_path: Path) -
     about it, names the paragraph's topic, though a lone "-ing" word in bold reads as a
     verb stressed; a label the paragraph never names again stays stress."""
     path = tmp_path / "radio.md"
-    path.write_text(
-        "# Radio links\n\nA signal crossing the sky meets two troubles on its way.\n\n"
-        "**Fading.** Fading weakens the signal for a while when waves that took two "
-        "paths arrive out of step and cancel.\n\n"
-        "**Keep going.** Operators raise the power of the transmitter at night.\n\n"
-        "Every receiver must cope with fading on a long link.\n",
-        encoding="utf-8",
+    fading = "**Fading.** Fading weakens the signal for a while when waves that took two " + (
+        "paths arrive out of step and cancel."
     )
+    advice = "**Keep going.** Operators raise the power of the transmitter at night."
+    opening = "A signal crossing the sky meets two troubles on its way."
+    closing = "Every receiver must cope with fading on a long link."
+    path.write_text("\n\n".join(["# Radio links", opening, fading, advice, closing]))
     keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
     assert "fading" in keys
     assert "keep going" not in keys

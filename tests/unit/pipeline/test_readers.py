@@ -81,15 +81,14 @@ def test_a_knitr_chunk_with_options_after_a_comma_is_code(tmp_path: Path) -> Non
     """R Markdown's ```{r, echo = FALSE} and ```{r label, fig.width = 6}: the engine ends
     at the comma, so the chunk is R, and its comment lines are no headings of the page."""
     path = tmp_path / "tides.Rmd"
-    path.write_text(
-        "# Tides\n\nThe moon pulls the sea into two bulges that the earth turns under.\n\n"
+    clip = (
         "```{r, results = 'asis', echo = FALSE}\nshow_clip(\n"
         "  # the same clip is also kept on the department's own media server for students\n"
-        '  "clips/harbour.mp4",\n  title = "A harbour at low tide and at high tide."\n)\n```\n\n'
-        "```{r tide-plot, fig.width = 6}\n# a plot of the height of the water over one whole day\n"
-        "plot(hours, height)\n```\n",
-        encoding="utf-8",
+        '  "clips/harbour.mp4",\n  title = "A harbour at low tide and at high tide."\n)\n```'
     )
+    plot = "```{r tide-plot, fig.width = 6}\n# the height of the water over one day\nplot(h)\n```"
+    prose = "The moon pulls the sea into two bulges that the earth turns under."
+    path.write_text(f"# Tides\n\n{prose}\n\n{clip}\n\n{plot}\n", encoding="utf-8")
     kinds = _kinds(_read(path))
     assert [t for k, _, t in kinds if k == "heading"] == ["Tides"]
     assert [k for k, _, _ in kinds].count("code") == 2
