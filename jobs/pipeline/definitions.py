@@ -117,6 +117,11 @@ _EN_TERM = rf"(?P<t>{GREEK_PREFIX}[A-Za-z]{_EN_NAME_CHAR}{{1,60}}?)"
 # aside stopped "X is a …" from matching, and the term kept no definition.
 _ORIGIN = r"\(\s*(?:from\s+(?:the\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+for)\b[^()]{0,80}\)"
 _ABBREVIATED = rf"(?-i:\s*(?:\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9\-]{{2,10}}\)|{_ORIGIN}))?"
+# how hard, easy or tiresome a thing is to do: a verdict, no kind it belongs to
+_VERDICT = (
+    r"(?:tricky|difficult|hard|easy|simple|tough|slow|tiring|tedious|messy|thorny|daunting"
+    r"|time-consuming|labou?r-intensive|risky|costly|expensive)"
+)
 # a plural noun: "scholars", "historians" (not "class", "process")
 _PLURAL_WORD = r"[a-z][\w'’\-]*[a-z](?<!ss)s"
 # "the term(s) X": a term named as a term ("If you've heard the terms shallow copy and
@@ -386,7 +391,12 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"\s+(?!(?:little|tad)\b|bit\s+(?:more|less|too)\b)"
             # "North Korea is an example of a modern state that …": what the name stands for
             # in the text, not what it is (the country's description was the example)
-            r"(?!(?:examples?|instances?)\s+of\b)\w+",
+            r"(?!(?:examples?|instances?)\s+of\b)"
+            # "Grading essays is a slow and tiring business": a verdict on doing it, how
+            # hard or easy, says nothing of what it is (a methods chapter's "Evaluating
+            # literature is a tricky and time-consuming business" was its definition)
+            rf"(?!{_VERDICT}(?:\s+and\s+{_VERDICT})?\s+(?:business|matter|task|affair|job|undertaking)\b)"
+            r"\w+",
             re.I,
         ),
         WEAK,

@@ -210,7 +210,16 @@ _EN_ANAPHORIC_NAMING = re.compile(
     rf"(?:\s+[a-z-]+){{0,3}}?"
     # "It's called “arrow functions”": the copula written into the pronoun
     rf"(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?:(?:then|now|also|often|sometimes|commonly|generally|"
-    rf"usually|simply)\s+)?{ALIAS_VERBS}\b",
+    rf"usually|simply|typically)\s+)?{ALIAS_VERBS}\b"
+    # …or points back otherwise: "In psychology we call these traits latent traits.",
+    # "This second question is what we call a reverse-scored item.", "Values measured in
+    # such a way are called readings." (each the whole definition a student read)
+    rf"|^\s*(?:in\s+[a-z-]+(?:\s+[a-z-]+)?,?\s+)?(?:we|you)\s+(?:often\s+|usually\s+)?"
+    rf"(?:call|term|name)\s+(?:these|this|those|such)\b"
+    rf"|^\s*(?:this|that|these|those|it|they)(?:\s+[a-z-]+){{0,3}}?\s+(?:is|are|was|were)\s+"
+    rf"what\s+(?:we|you|they)\s+(?:call|term|name)\b"
+    rf"|^\s*[a-z-]+(?:\s+[a-z-]+){{0,3}}?\s+(?:in\s+(?:such\s+a|this|that)\s+way|like\s+(?:this|these|that))"
+    rf"\s+(?:is|are)\s+(?:(?:often|usually|commonly|generally|typically)\s+)?{ALIAS_VERBS}\b",
     re.I,
 )
 _ZH_ANAPHORIC_NAMING = re.compile(

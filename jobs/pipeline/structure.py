@@ -1933,6 +1933,7 @@ def emphasis_terms(
                 or _glossed_adjective(term, text)
                 or _named_noun(term, text)
                 or _abbreviated_name(term, text)
+                or _topic_label(term, span, text)
                 or (properties and _defined_property(term, text))
             )
             and not _instruction(span)
@@ -1948,6 +1949,7 @@ def emphasis_terms(
                 not _stressed_verb(term, text)
                 or _introduced_phrase([term.lower()])
                 or _named_noun(term, text)
+                or _topic_label(term, span, text)
                 # a plural that reads as a verb's third person ("express **premises** of
                 # the argument"); a base form stays stress ("the *slope* of a function")
                 or (term.endswith("s") and _noun_of(term, text))
@@ -2344,6 +2346,29 @@ def _abbreviated_name(term: str, text: str) -> bool:
     # the acronym alone in the brackets, or opening a formula: "(LS = LF - duration)"
     after = re.search(re.escape(term) + r"[*_`]*\s*\((?P<a>[A-Z]{2,5})(?:\)|\s*[=,;:])", text)
     return after is not None and after.group("a") == initials
+
+
+# A run-in label set apart by its stop opening a paragraph that goes on about it: "**Erosion.**
+# Erosion carries the soil away …", "*Grazing.* When cattle graze, the 'grazing' …". The
+# label is the paragraph's topic, a noun, though a lone "-ing" word set in bold reads as
+# a verb stressed: a chapter on consonance lost "masking", its paragraph so labelled.
+MAX_TOPIC_LABEL_WORDS = 3
+
+
+def _topic_label(term: str, span: str, text: str) -> bool:
+    """`span` opens `text` as a short label its stop ends, and the text after it names
+    `term` again."""
+    words = term.split()
+    body = text.lstrip()
+    if not 1 <= len(words) <= MAX_TOPIC_LABEL_WORDS or not body.startswith(span.strip()):
+        return False
+    rest = body[len(span.strip()) :]
+    stop = (
+        re.match(r"[*_]*\.\s+", rest) if not span.strip().endswith(".") else re.match(r"\s+", rest)
+    )
+    if stop is None:
+        return False
+    return re.search(rf"\b{re.escape(term)}\b", rest[stop.end() :], re.I) is not None
 
 
 # Lecture notes typeset with amsthm (or a theorem box) open each stated result, definition

@@ -314,11 +314,13 @@ def _fence_label(info: str) -> str:
     """The word a fence's info string opens with ("python", "note"), or, in pandoc's
     attribute form, the first class or word in its braces: ```{.python .input  n=3},
     Quarto's ```{python}, ```{.sh}, MyST's ```{note} (read as "{.python", no language,
-    d2l's code cells holding "import math" were taken for note boxes)."""
+    d2l's code cells holding "import math" were taken for note boxes). knitr's chunk
+    header parts its engine from its options by a comma, ```{r, echo = FALSE} (read as
+    "r,", no language, an R chunk's "# also hosted at …" comment became a heading)."""
     info = info.strip()
     if not info.startswith("{"):
         return info.split(maxsplit=1)[0].strip("{}") if info else ""
-    words = info[1:].split("}", 1)[0].split()
+    words = info[1:].split("}", 1)[0].replace(",", " ").split()
     classes = [w[1:] for w in words if w.startswith(".") and len(w) > 1]
     return classes[0] if classes else words[0] if words else ""
 

@@ -290,6 +290,29 @@ def test_a_sentence_naming_what_the_one_before_described_takes_that_sentence(
     )
 
 
+def test_a_sentence_pointing_back_by_we_call_these_or_such_a_way_takes_the_one_before(
+    tmp_path: Path,
+) -> None:
+    """ "In botany we call these shoots runners.", "This kind of root is what we call a
+    taproot.", "Stems grown in such a way are usually called cuttings.": each names what the
+    sentence before it said, and said nothing alone."""
+    runners = "Some plants send long shoots along the ground that root at each node. " + (
+        "In botany we call these shoots **runners**."
+    )
+    taproot = "A carrot keeps one thick root that grows straight down. " + (
+        "This kind of root is what we call a **taproot**."
+    )
+    cuttings = "A gardener cuts a piece of stem and sets it in wet sand until it roots. " + (
+        "Stems grown in such a way are usually called **cuttings**."
+    )
+    later = "Runners spread fast. A taproot stores food. Cuttings root in weeks."
+    en = "\n\n".join(["# Plants", runners, taproot, cuttings, later])
+    found = _descriptions(tmp_path, en, "en")
+    assert found["runner"].startswith("Some plants send long shoots")
+    assert found["taproot"].startswith("A carrot keeps one thick root")
+    assert found["cutting"].startswith("A gardener cuts a piece of stem")
+
+
 def test_a_paragraph_naming_the_code_or_formula_above_it_takes_them(tmp_path: Path) -> None:
     """ "This is called a refspec." opening its paragraph under the command it names said
     nothing alone: the description opens with the command and the sentence leading in to it;
@@ -734,3 +757,21 @@ def test_a_chinese_description_keeps_no_space_before_a_full_width_mark(tmp_path:
     for name in ("端口号", "校验和"):
         assert found[name].startswith(f"{name}：")
     assert "进程，取值" in found["端口号"]
+
+
+def test_a_verdict_on_how_hard_a_task_is_defines_nothing(tmp_path: Path) -> None:
+    """ "Marking essays is a slow and tiring business.": how hard doing it is, no kind it
+    belongs to; "Marking is a process by which …" stays its definition."""
+    verdict = (
+        "# Marking\n\nMarking essays is a slow and tiring business, especially in June.\n\n"
+        "Teachers share the marking of essays, and marking essays fairly takes practice.\n"
+    )
+    assert _descriptions(tmp_path, verdict, "en").get("marking essay", "") == ""
+    kind = (
+        "# Marking\n\nMarking essays is a process by which a teacher grades each essay "
+        "against a rubric.\n\nTeachers share the marking of essays, and marking essays "
+        "fairly takes practice.\n"
+    )
+    assert _descriptions(tmp_path, kind, "en")["marking essay"].startswith(
+        "Marking essays is a process"
+    )

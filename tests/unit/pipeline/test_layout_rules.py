@@ -3106,3 +3106,20 @@ def test_an_abstract_noun_with_shang_is_an_adverb_not_a_name(tmp_path: Path) -> 
     )
     titles = {c.title for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "按行切分" in titles and "逻辑" not in titles
+
+
+def test_a_run_in_label_a_paragraph_goes_on_about_is_its_topic(tmp_path: Path) -> None:
+    """ "**Fading.** Fading weakens …": a label set apart by its stop, opening a paragraph
+    about it, names the paragraph's topic, though a lone "-ing" word in bold reads as a
+    verb stressed; a label the paragraph never names again stays stress."""
+    path = tmp_path / "radio.md"
+    fading = "**Fading.** Fading weakens the signal for a while when waves that took two " + (
+        "paths arrive out of step and cancel."
+    )
+    advice = "**Keep going.** Operators raise the power of the transmitter at night."
+    opening = "A signal crossing the sky meets two troubles on its way."
+    closing = "Every receiver must cope with fading on a long link."
+    path.write_text("\n\n".join(["# Radio links", opening, fading, advice, closing]))
+    keys = {c.key for c in analyse_file(path, language="en").knowledge.concepts}
+    assert "fading" in keys
+    assert "keep going" not in keys

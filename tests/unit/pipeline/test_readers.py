@@ -77,6 +77,23 @@ def test_markdown_fence_labelled_in_pandoc_attribute_form_is_code(tmp_path: Path
     assert kinds[1][2].startswith("#@tab pytorch")
 
 
+def test_a_knitr_chunk_with_options_after_a_comma_is_code(tmp_path: Path) -> None:
+    """R Markdown's ```{r, echo = FALSE} and ```{r label, fig.width = 6}: the engine ends
+    at the comma, so the chunk is R, and its comment lines are no headings of the page."""
+    path = tmp_path / "tides.Rmd"
+    clip = (
+        "```{r, results = 'asis', echo = FALSE}\nshow_clip(\n"
+        "  # the same clip is also kept on the department's own media server for students\n"
+        '  "clips/harbour.mp4",\n  title = "A harbour at low tide and at high tide."\n)\n```'
+    )
+    plot = "```{r tide-plot, fig.width = 6}\n# the height of the water over one day\nplot(h)\n```"
+    prose = "The moon pulls the sea into two bulges that the earth turns under."
+    path.write_text(f"# Tides\n\n{prose}\n\n{clip}\n\n{plot}\n", encoding="utf-8")
+    kinds = _kinds(_read(path))
+    assert [t for k, _, t in kinds if k == "heading"] == ["Tides"]
+    assert [k for k, _, _ in kinds].count("code") == 2
+
+
 def test_inline_r_and_quarto_code_is_a_value_the_source_does_not_hold(tmp_path: Path) -> None:
     """knitr replaces `r expr` (and Quarto's `{r} expr`, `{python} expr`) by a number when
     it renders the page; in the source the code would sit inside a sentence a definition
