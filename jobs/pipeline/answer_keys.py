@@ -225,7 +225,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             )
             continue
         following = options.get(index + 1, [])
-        verdict = _VERDICT.fullmatch(answer.strip().rstrip(".．。"))
+        verdict = _TRUE_OR_FALSE.fullmatch(answer.strip().rstrip(".．。"))
         if verdict is not None:
             # a true-or-false item's: no word to write in; a true statement is the text's
             question = _judged_true(text[begin:end]) if verdict["true"] else None
@@ -430,7 +430,9 @@ def _answered(question: str, answer: str) -> str | None:
 
 # A key's verdict on a true-or-false item: "T", "True", "√", "对", "正确" (group "true"), or
 # "F", "False", "×", "错", "错误"
-_VERDICT = re.compile(r"(?P<true>T|True|√|✓|✔|对|正确)|(?:F|False|×|✗|✘|错|错误)", re.IGNORECASE)
+_TRUE_OR_FALSE = re.compile(
+    r"(?P<true>T|True|√|✓|✔|对|正确)|(?:F|False|×|✗|✘|错|错误)", re.IGNORECASE
+)
 # where the pupil writes the verdict: brackets after a Chinese statement ("…。（　）"), a
 # line before an English one ("______ Osmosis is …")
 _VERDICT_BRACKETS = re.compile(r"\s*[（(][\s\u3000]*[）)]\s*$")

@@ -55,8 +55,9 @@ class _Level:
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """What Word shows before a paragraph: the count of a level numbered in digits
-    (`number`, 0 if none), or a lettered level's label as written ("b.", "(c)")."""
+    """What a list shows before a paragraph (Word's numbering here, PowerPoint's in
+    `pptx_numbering`): the count of a level numbered in digits (`number`, 0 if none), or a
+    lettered level's label as written ("b.", "(c)")."""
 
     number: int = 0
     label: str = ""
