@@ -32,12 +32,11 @@ from jobs.pipeline.textutil import HAN, WRITE_IN
 
 # the mark after a question's or an answer's number: "4．", "12.", "3、", "5)", "6:"
 _MARK = r"[.．、)）:：]"
+# a question number's label, as a worksheet may write it: "Q3", "Question 3", "第3题"
+_LABELLED = r"(?:(?:Q|Question|Problem)\s*|第\s*)"
 # a typed question number opening a block, or a list's shown number typed in for reading
-# (`_number_typed`): an answer key names its questions by them. A worksheet may label it
-# ("Q3.", "Question 3:", "第3题：")
-_NUMBER = re.compile(
-    rf"^\s*(?:(?:Q|Question|Problem)\s*|第\s*)?(\d{{1,3}})(?:\s*题)?\s*{_MARK}(?!\d)\s*"
-)
+# (`_number_typed`): an answer key names its questions by them ("4．", "Q3.", "第3题：")
+_NUMBER = re.compile(rf"^\s*{_LABELLED}?(\d{{1,3}})(?:\s*题)?\s*{_MARK}(?!\d)\s*")
 # a later question's number inside the same block, after a space ("… the cell. 2. The …")
 _INLINE_NUMBER = re.compile(rf"(?<=\s)(\d{{1,3}})\s*{_MARK}(?!\d)\s*")
 # each numbered answer in a key's line, up to the next number set apart by a space; the
@@ -124,9 +123,7 @@ def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
 
 # a question's label and number alone on a line over it, as a Word sheet or a slide sets
 # it: "Question 3", "Q3:", "Problem 3.", "第3题"
-_QUESTION_LABEL = re.compile(
-    r"^\s*(?:(?:Question|Problem|Q)\s*|第\s*)(\d{1,3})\s*题?\s*[.:：]?\s*$"
-)
+_QUESTION_LABEL = re.compile(rf"^\s*{_LABELLED}(\d{{1,3}})\s*题?\s*[.:：]?\s*$")
 
 
 def _labelled(blocks: Sequence[Block]) -> list[Block]:
@@ -303,14 +300,13 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
         # "… is called a) evaporation b) condensation": Markdown joins an item's option
         # lines typed under it into its text
         stem, options = small
-        first = _SMALL_INLINE.search(question)
     at = ord(letter) - ord("A")
     if at >= len(options):
         return None
     option = options[at].strip().rstrip(".。")
     if not option or re.search(r"[.;:?!。；：？！]", option):
         return None
-    tail = " " if first else ""
+    tail = " " if first or small else ""  # options in the text: the next words stay apart
     blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
     blanks = len(blank.findall(stem))
     stem = stem.rstrip()
