@@ -341,7 +341,7 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
 # A matching exercise's item: a name and the line where the pupil writes a description's
 # letter, "1. ____ osmosis" or "osmosis ______"
 _MATCH_ITEM = re.compile(
-    r"^\s*(?:(?:_{3,}|＿{2,})\s*(?P<a>[^_＿]+?)|(?P<b>[^_＿\d][^_＿]*?)\s*(?:_{3,}|＿{2,}))\s*$"
+    rf"^\s*(?:(?:{WRITE_IN.pattern})\s*(?P<a>[^_＿]+?)|(?P<b>[^_＿\d][^_＿]*?)\s*(?:{WRITE_IN.pattern}))\s*$"
 )
 # the lettered descriptions a matching exercise lists, in order from "a.", in one block or
 # one a block
@@ -432,7 +432,7 @@ _TRUE_OR_FALSE = re.compile(
 # where the pupil writes the verdict: brackets after a Chinese statement ("…。（　）"), a
 # line before an English one ("______ Osmosis is …")
 _VERDICT_BRACKETS = re.compile(r"\s*[（(][\s\u3000]*[）)]\s*$")
-_VERDICT_LINE = re.compile(r"^(?:_{3,}|＿{2,})\s*")
+_VERDICT_LINE = re.compile(rf"^(?:{WRITE_IN.pattern})\s*")
 
 
 def _judged_true(question: str) -> str | None:
