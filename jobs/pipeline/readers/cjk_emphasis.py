@@ -28,6 +28,9 @@ _CJK = re.compile(
     "\uf900-\ufaff\uff00-\uffef\U00020000-\U0002a6df]"
 )
 
+# the fewest underscores of a blank, `textutil.WRITE_IN`'s; Chinese writes no "___强调___"
+MIN_BLANK = 3
+
 
 def cjk_friendly_emphasis(md: MarkdownIt) -> None:
     """Replace the emphasis rule's scanning of `*` and `_` runs (the pairing and
@@ -48,6 +51,11 @@ def scan(state: StateInline, start: int, can_split_word: bool) -> Scanned:
     next_cjk = bool(_CJK.match(after))
     if not (last_cjk or next_cjk):
         return state.scanDelims(start, can_split_word)
+    if marker == "_" and end - start >= MIN_BLANK:
+        # a worksheet's write-in blank ("叫做________。"), which the rule above lets open
+        # and close: two blanks of a paper paired as emphasis and both went, the text
+        # between them bold
+        return Scanned(False, False, end - start)
     last_space = isWhiteSpace(ord(last))
     next_space = isWhiteSpace(ord(after))
     # punctuation that stops a run (CJK punctuation does not) / that lets one open or close

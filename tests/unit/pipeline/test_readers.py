@@ -320,6 +320,22 @@ def test_emphasis_beside_chinese_punctuation_is_emphasis(tmp_path: Path) -> None
     assert "snake_case_name" in english.text
 
 
+
+def test_write_in_blanks_beside_chinese_stay_blanks(tmp_path: Path) -> None:
+    """A run of underscores beside a Han character is a blank to write in, no emphasis
+    mark: two of a paper's blanks in one paragraph stay, and nothing between them is
+    stressed."""
+    source = tmp_path / "paper.md"
+    source.write_text(
+        "# 测验\n\n1．细胞的控制中心是________。\n2．植物吸水的主要部位是________，"
+        "它位于根尖。\n\n**重点**和__强调__仍是强调。\n",
+        encoding="utf-8",
+    )
+    paper, stressed = _read(source).pages[0].blocks[1:]
+    assert paper.text.count("________") == 2
+    assert paper.emphasis == ()
+    assert stressed.emphasis == ("重点", "强调")
+
 def test_two_prices_in_a_paragraph_are_no_maths(tmp_path: Path) -> None:
     """A history or civics text names sums of money: "$40 … $9,000" is no inline formula
     (a closing "$" before a digit opens a price), so the bold between them stays bold."""
