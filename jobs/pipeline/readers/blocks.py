@@ -765,8 +765,15 @@ def rejoin_hyphens(text: str, known: Collection[str] = frozenset()) -> str:
     return out
 
 
+# A line that opens on an item's number, a paper's question "2．" or its part "（1）": a
+# new item even between Chinese lines, set apart as a space sets it (joined, "…D．摩擦2．下列…"
+# hid the question's number from the answer key)
+_ITEM_START = re.compile(r"\d{1,3}\s*[．.、)）](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[\u2460-\u2473]")
+
+
 def join_lines(lines: Iterable[str], known: Collection[str] = frozenset()) -> str:
-    """Wrapped lines back into one paragraph: no space between CJK characters, and a word
+    """Wrapped lines back into one paragraph: no space between CJK characters (but before
+    a numbered item, `_ITEM_START`), and a word
     hyphenated at a line end joined again ("compu-" + "ter"), unless the hyphen belongs to a
     compound ("catch-" + "all", "breadth-" + "first" keep it; see `_keeps_hyphen`)."""
     out = ""
@@ -778,7 +785,7 @@ def join_lines(lines: Iterable[str], known: Collection[str] = frozenset()) -> st
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[0].islower():
             out = out + line if _keeps_hyphen(out[:-1], line, known) else out[:-1] + line
-        elif _CJK.match(out[-1]) or _CJK.match(line[0]):
+        elif (_CJK.match(out[-1]) or _CJK.match(line[0])) and not _ITEM_START.match(line):
             out += line
         elif out[-1] in "–—" and out[-2:-1].isdigit() and line[0].isdigit():
             out += line  # a range broken after its dash: "1865–" + "1877"
