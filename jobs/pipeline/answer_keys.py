@@ -102,6 +102,52 @@ def _questions_in(text: str) -> list[tuple[int, int, int]]:
     return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
 
 
+# A question's part's label: "（1）", "(b)", "(ii)", "②", as a paper numbers the parts of one
+# question ("6．阅读材料，回答下列问题：（1）…（2）…") and its key answers them ("6．（1）超声波
+# （2）次声波")
+_PART_LABEL = re.compile(
+    r"(?:[（(]\s*(\d{1,2}|[a-h]|[ivx]{1,4})\s*[）)]|([\u2460-\u2473]))[\s\u3000]*"
+)
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+
+
+def _part_count(label: re.Match[str]) -> int:
+    """A part label's place in its series, from 1: "（2）", "(b)", "(ii)", "②" are each 2."""
+    if label.group(2):
+        return ord(label.group(2)) - 0x2460 + 1
+    mark = label.group(1)
+    if mark.isdigit():
+        return int(mark)
+    return ord(mark) - ord("a") + 1 if len(mark) == 1 and mark <= "h" else _ROMAN.get(mark, 0)
+
+
+def _parts_in(text: str, first: int, opening: bool) -> list[tuple[int, int, int]]:
+    """The parts a text labels in series from `first` ("（1）…（2）…"), each its count and
+    where it runs (from its label); the first label opens the text when `opening`."""
+    marks: list[tuple[int, int]] = []
+    for label in _PART_LABEL.finditer(text):
+        if _part_count(label) != first + len(marks):
+            continue
+        if not marks and opening and text[: label.start()].strip():
+            return []
+        marks.append((_part_count(label), label.start()))
+    if not marks:
+        return []
+    ends = [start for _, start in marks[1:]] + [len(text)]
+    return [(n, start, end) for (n, start), end in zip(marks, ends, strict=True)]
+
+
 def blanks_filled_by_key(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with each fill-in question's blanks filled from the document's answer key:
     "用化学式来表示化学反应的式子，叫做________。" and the key's "5．化学方程式" read as the
@@ -155,6 +201,11 @@ def _number_untyped(block: Block) -> Block:
     return replace(block, text=_NUMBER.sub("", block.text, count=1))
 
 
+# a question, or one of its parts (`_PART_LABEL`), by its number and its part's count (0 for
+# the whole question)
+Item = tuple[int, int]
+
+
 def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
     """The blocks filled, and the blocks read into them that go: a matching exercise's
     descriptions when every one of them went to its name, a key's block whose every
@@ -170,48 +221,30 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
     start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
     if start is None:
         return list(blocks), set()
-    key_level = blocks[start].level if blocks[start].kind == "heading" else 0
-    answers: dict[int, str] = {}
-    holders: dict[int, set[int]] = {}  # a key's block → the numbers it answers
-    for i in range(start, len(blocks)):
-        block = blocks[i]
-        if (
-            i > start
-            and block.kind == "heading"
-            and (not key_level or block.level <= key_level)
-            # a plain text's reader takes a short line of answers for a heading ("1.
-            # controls 2. lipid; bilayer" under "Answer Key", or "1.DNA" right under
-            # "参考答案"); a heading names one thing
-            and len(_key_items(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
-        ):
-            break
-        text = ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text
-        for label, reply in _key_items(text.strip()):
-            answers.setdefault(int(label), reply.strip())
-            holders.setdefault(i, set()).add(int(label))
-    # each question's place: its block and where its text runs in it (a plain text's
-    # reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …")
-    numbered: dict[int, list[tuple[int, int, int]]] = {}
-    for i, block in enumerate(blocks[:start]):
-        if block.kind not in ("paragraph", "list_item"):
-            continue
-        for number, begin, end in _questions_in(block.text):
-            numbered.setdefault(number, []).append((i, begin, end))
+    answers, holders = _key_answers(blocks, start)
+    places = _question_places(blocks[:start], {number for number, part in answers if part})
     # each run of option blocks by the block it starts at, the one after its question's
     options: dict[int, list[str]] = {}
     for i, first in sorted(option_runs(blocks).items()):
         options.setdefault(first, []).append(blocks[i].text)
     descriptions, listed_in = _lettered_descriptions(blocks[:start])
     given: set[str] = set()
-    written: set[int] = set()  # the questions a key's written answer now follows
+    written: set[Item] = set()  # the questions a key's written answer now follows
     filled = list(blocks)
-    for number, places in sorted(numbered.items(), key=lambda item: -item[1][0][1]):
-        answer = answers.get(number)
-        if answer is None or len(places) != 1:
+    # from a block's end back, so what is filled moves no place still to fill
+    for item, found in sorted(places.items(), key=lambda item: -item[1][0][1]):
+        answer = answers.get(item)
+        if answer is None or len(found) != 1:
             continue
-        index, begin, end = places[0]
+        index, begin, end = found[0]
         text = filled[index].text
-        matched = _matched(text[begin:end], answer, descriptions)
+        label = _PART_LABEL.match(text, begin) if item[1] else None
+        if label is not None:
+            # a part's label goes when it is answered: "（1）…叫做________。" is read as
+            # "…叫做超声波。", as a question's statement is
+            text = text[:begin] + text[label.end() :]
+            end -= label.end() - begin
+        matched = _matched(text[begin:end], answer, descriptions) if not item[1] else None
         if matched is not None and begin == 0 and end == len(text):
             name, description = matched
             given.add(description)
@@ -231,16 +264,91 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
                 text[begin:end], answer
             )
         if question is None and (question := _answered(text[begin:end], answer)) is not None:
-            written.add(number)
+            written.add(item)
         if question is not None:
+            # the space that set the next question apart stays ("… surface. Q: What is …")
+            apart = text[begin:end][len(text[begin:end].rstrip()) :] if end < len(text) else ""
             filled[index] = replace(
-                filled[index], text=(text[:begin] + question + text[end:]).rstrip()
+                filled[index], text=(text[:begin] + question.rstrip() + apart + text[end:]).rstrip()
             )
     spent = listed_in if given and given == set(descriptions.values()) else set()
     # a key's block whose every answer now follows its question: read again there, its
     # phrases counted twice ("diffusion of water" was a concept of a review sheet)
-    spent |= {i for i, numbers in holders.items() if i != start and numbers <= written}
+    spent |= {i for i, items in holders.items() if i != start and items <= written}
     return filled, spent
+
+
+def _key_answers(
+    blocks: Sequence[Block], start: int
+) -> tuple[dict[Item, str], dict[int, set[Item]]]:
+    """The answers of the key opening at `start`, each by its question (or part), and each
+    key block's questions. An answer in parts ("6．（1）超声波　（2）次声波", a line each
+    "（2）次声波" going on from the last number) answers each part."""
+    key_level = blocks[start].level if blocks[start].kind == "heading" else 0
+    whole: dict[int, str] = {}
+    held_by: dict[int, set[int]] = {}  # a question's number → the key blocks its answer is in
+    last = 0
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if (
+            i > start
+            and block.kind == "heading"
+            and (not key_level or block.level <= key_level)
+            # a plain text's reader takes a short line of answers for a heading ("1.
+            # controls 2. lipid; bilayer" under "Answer Key", or "1.DNA" right under
+            # "参考答案"); a heading names one thing
+            and len(_key_items(block.text)) < (1 if i == start + 1 else MIN_KEY_ITEMS)
+        ):
+            break
+        text = (ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text).strip()
+        items = _key_items(text)
+        if not items and last in whole and _parts_in(text, 2, opening=True):
+            whole[last] += " " + text  # "（2）次声波" on the line after "6．（1）超声波"
+            held_by[last].add(i)
+        for label, reply in items:
+            last = int(label)
+            whole.setdefault(last, reply.strip())
+            held_by.setdefault(last, set()).add(i)
+    answers: dict[Item, str] = {}
+    holders: dict[int, set[Item]] = {}
+    for number, reply in whole.items():
+        parts = _parts_in(reply, 1, opening=True)
+        for part, begin, end in parts or [(0, 0, len(reply))]:
+            label = _PART_LABEL.match(reply, begin) if part else None
+            answer = reply[label.end() if label else begin : end].strip(" \u3000;；,，")
+            answers[(number, part)] = answer
+            for i in held_by[number]:
+                holders.setdefault(i, set()).add((number, part))
+    return answers, holders
+
+
+def _question_places(
+    blocks: Sequence[Block], parted: set[int]
+) -> dict[Item, list[tuple[int, int, int]]]:
+    """Each question's place: its block and where its text runs in it (a plain text's
+    reader joins a sheet's numbered lines into one paragraph, "1. … 2. … 3. …"); and
+    for a question in `parted` (its key answers it in parts), each part's, in its text or
+    in the blocks after it up to the next question ("6．阅读材料…" over "（1）…", "（2）…")."""
+    places: dict[Item, list[tuple[int, int, int]]] = {}
+    current, following = 0, 1  # the question whose parts may come next, and that part's count
+    for i, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "list_item"):
+            current = 0
+            continue
+        questions = _questions_in(block.text)
+        for number, begin, end in questions:
+            places.setdefault((number, 0), []).append((i, begin, end))
+            current, following = number, 1
+            if number in parted:
+                for part, at, stop in _parts_in(block.text[begin:end], 1, opening=False):
+                    places.setdefault((number, part), []).append((i, begin + at, begin + stop))
+                    following = part + 1
+        if questions or current not in parted:
+            continue
+        for part, at, stop in _parts_in(block.text, following, opening=True):
+            places.setdefault((current, part), []).append((i, at, stop))
+            following = part + 1
+    return places
 
 
 # the most words of an option that fills a stem's blank as a name ("decomposer", "food web")

@@ -1156,3 +1156,35 @@ def test_a_question_under_its_label_line_takes_the_labels_number() -> None:
     filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert filled[1] == "The powerhouse of the cell is the mitochondrion."
     assert filled[3] == "3. Plants make food in the leaves."
+
+
+def test_a_keys_answers_to_a_questions_parts_fill_each_part() -> None:
+    """A question in parts, "（1）…（2）…" in its own text or a line each under it, and its
+    key's "5．（1）叶绿体　（2）气孔" (or a part a line): each part takes its own answer, its
+    label gone, as a whole question does; one answer over all the blanks (its labels written
+    into them) was what the key read before."""
+    blocks = [
+        Block(
+            "paragraph",
+            "5．读图回答：（1）光合作用的场所是______。（2）植物散失水分的“门户”是______。",
+            1,
+        ),
+        Block("paragraph", "6．根据材料回答问题：", 1),
+        Block("paragraph", "大豆种子萌发时需要水分。", 1),
+        Block(
+            "paragraph", "(a) The part of the seed that grows into the new plant is the ______.", 1
+        ),
+        Block("paragraph", "(b) What is germination?", 1),
+        Block("paragraph", "参考答案", 1),
+        Block("paragraph", "5．（1）叶绿体　（2）气孔", 1),
+        Block("paragraph", "6．(a) embryo", 1),
+        Block("paragraph", "(b) The sprouting of a seed into a seedling.", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[:5] == [
+        "5．读图回答：光合作用的场所是叶绿体。植物散失水分的“门户”是气孔。",
+        "6．根据材料回答问题：",
+        "大豆种子萌发时需要水分。",
+        "The part of the seed that grows into the new plant is the embryo.",
+        "Q: What is germination? A: The sprouting of a seed into a seedling.",
+    ]
