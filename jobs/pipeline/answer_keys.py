@@ -20,13 +20,12 @@ from dataclasses import replace
 from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, ZH_WHAT_IS
 from jobs.pipeline.model import Block
 from jobs.pipeline.questions import (
-    MIN_OPTIONS,
-    OPTION_END,
     OPTION_LABEL,
     asked_topics,
     in_order,
     option_runs,
     option_texts,
+    small_options,
 )
 from jobs.pipeline.textutil import HAN, WRITE_IN
 
@@ -403,7 +402,7 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
         if first
         else [option for block in following for option in option_texts(block)]
     )
-    small = _small_options(question) if first is None else None
+    small = small_options(question) if first is None else None
     if small is not None:
         # "… is called a) evaporation b) condensation": Markdown joins an item's option
         # lines typed under it into its text
@@ -494,24 +493,6 @@ def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str,
     if not name or not _name_sized(name) or not description:
         return None
     return name, description
-
-
-# a small letter labelling an option inside a question's text, after a space: "a) ", "b. "
-_SMALL_INLINE = re.compile(r"(?<=\s)([a-h])[.)]\s+(?=\S)")
-
-
-def _small_options(question: str) -> tuple[str, list[str]] | None:
-    """The stem and the options a question's text lists after it in small letters, "a)
-    evaporation b) condensation": two or more, in order from a; else None."""
-    labels = list(_SMALL_INLINE.finditer(question))
-    letters = [m.group(1) for m in labels]
-    if len(labels) < MIN_OPTIONS or letters != [chr(ord("a") + n) for n in range(len(letters))]:
-        return None
-    ends = [m.start() for m in labels[1:]] + [len(question)]
-    options = [
-        question[m.end() : end].strip(OPTION_END) for m, end in zip(labels, ends, strict=True)
-    ]
-    return question[: labels[0].start()], options
 
 
 def _answered(question: str, answer: str) -> str | None:

@@ -36,10 +36,35 @@ MIN_OPTIONS = 2  # "A．… B．…": at least two labels in their order
 _SMALL_LABEL = re.compile(r"^\s*([a-h])\s*[.)](?!\d)\s+(?=\S)")
 
 
+# a small letter labelling an option in a line of them or after a question's stem, at the
+# start or after a space: "a) amplitude b) frequency", "… is called a) evaporation b) …"
+_SMALL_INLINE = re.compile(r"(?:^|(?<=\s))([a-h])[.)]\s+(?=\S)")
+
+
+def small_options(text: str) -> tuple[str, list[str]] | None:
+    """The stem and the options a text lists after it in small letters, "a) evaporation
+    b) condensation" (the stem empty in a line of options alone): two or more, in order
+    from a; else None."""
+    labels = list(_SMALL_INLINE.finditer(text))
+    letters = [m.group(1) for m in labels]
+    if len(labels) < MIN_OPTIONS or not in_order([letter.upper() for letter in letters]):
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    options = [text[m.end() : end].strip(OPTION_END) for m, end in zip(labels, ends, strict=True)]
+    return text[: labels[0].start()], options
+
+
 def _labels(text: str) -> list[str]:
     labels = [m.group(1) for m in OPTION_LABEL.finditer(text)]
+    if labels:
+        return labels
+    # a line of options in small letters, as a word processor's paragraph under the stem
+    # holds them ("a) amplitude   b) frequency   c) wavelength")
+    inline = small_options(text)
+    if inline is not None and not inline[0].strip():
+        return [chr(ord("A") + n) for n in range(len(inline[1]))]
     small = _SMALL_LABEL.match(text)
-    return labels or ([small.group(1).upper()] if small else [])
+    return [small.group(1).upper()] if small else []
 
 
 def in_order(labels: list[str]) -> bool:
@@ -145,6 +170,9 @@ _EN_ARTICLE = re.compile(r"^(?:an?|the) (?=\S)", re.I)
 def option_texts(text: str) -> list[str]:
     """The options a block lists, without their labels ("A. absolute threshold B. …")."""
     found = list(OPTION_LABEL.finditer(text))
+    inline = small_options(text) if not found else None
+    if inline is not None and not inline[0].strip():
+        return inline[1]
     small = _SMALL_LABEL.match(text)
     if not found and small:
         return [text[small.end() :].strip(OPTION_END)]

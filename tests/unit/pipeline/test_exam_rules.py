@@ -1188,3 +1188,26 @@ def test_a_keys_answers_to_a_questions_parts_fill_each_part() -> None:
         "The part of the seed that grows into the new plant is the embryo.",
         "Q: What is germination? A: The sprouting of a seed into a seedling.",
     ]
+
+
+def test_a_line_of_options_in_small_letters_under_its_stem_is_the_questions() -> None:
+    """A word processor's quiz sets a question's options on one line under it in small
+    letters, "a) gills   b) lungs   c) skin": the key's letter picks one of them, as
+    from options in capitals. A line that opens on "a)" and labels nothing more is no
+    such line."""
+    blocks = [
+        Block("list_item", "Fish take oxygen from water through their ______.", 1, number=1),
+        Block("list_item", "a) gills   b) lungs   c) skin", 1),
+        Block("list_item", "A frog's young that lives in water is a ______.", 1, number=2),
+        Block("list_item", "a) tadpole", 1),
+        Block("paragraph", "Answer Key", 1),
+        Block("list_item", "a", 1, number=1),
+        Block("list_item", "a", 1, number=2),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[:4] == [
+        "Fish take oxygen from water through their gills.",
+        "a) gills   b) lungs   c) skin",
+        "A frog's young that lives in water is a ______.",
+        "a) tadpole",
+    ]
