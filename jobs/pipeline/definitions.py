@@ -2298,6 +2298,7 @@ def find_definitions(
                 and (chinese or not _in_subordinate_opening(term, sentence))
                 and (chinese or not _placed_or_purposed(term, sentence))
                 and (chinese or not _kind_named_by(term, sentence))
+                and (chinese or not _genus_of_instances(term, sentence))
                 and (chinese or not _symbol_legend(term, sentence))
                 and (chinese or not _listed_after_colon(term, sentence, whole_block))
                 and not _defines_nothing(term, sentence, chinese)
@@ -2661,6 +2662,24 @@ def _kind_named_by(term: str, sentence: str) -> bool:
     patterns' subject cut at "by" defines nothing, `_read`)."""
     found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence, re.I)
     return bool(found and _BY_PHRASE_THEN_VERB.match(sentence, found.end()))
+
+
+# the nouns that make the subject some of the kind named after "of": "forms of", "a type
+# of", "varieties of"
+_INSTANCES_OF = re.compile(
+    r"\b(?:forms?|types?|kinds?|sorts?|varieties|variety|classes|class|members?|instances?)"
+    r"\s+of\s+(?:(?:the|a|an)\s+)?[*_“\"']*$",
+    re.I,
+)
+
+
+def _genus_of_instances(term: str, sentence: str) -> bool:
+    """The emphasised name is what the subject is some of: "Rain, snow and hail are forms
+    of **precipitation**", "A lysosome is a type of **organelle**" name its instances or
+    one kind, and say not what the name is (a quiz's written-in answer, stressed, was
+    defined so)."""
+    at = sentence.find(term)
+    return at > 0 and _INSTANCES_OF.search(sentence[:at]) is not None
 
 
 # a "by" phrase of up to three words, then the verb the subject it ends takes

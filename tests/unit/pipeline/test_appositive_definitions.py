@@ -417,3 +417,15 @@ def test_a_stressed_name_in_an_opening_subordinate_clause_is_not_what_the_verb_d
     # after the clause
     sentence = "Although tariffs are taxes on imports, a quota is a limit on their amount."
     assert [t for t, _ in _found(sentence, "quota")] == ["quota"]
+
+
+def test_an_emphasised_genus_of_the_subjects_instances_is_not_defined() -> None:
+    """ "Rain and hail are forms of **precipitation**", "A lysosome is a type of
+    **organelle**": the subject is some of the stressed kind, which the sentence does
+    not define; stressed as what the subject is, a name is."""
+    assert _found("Rain, snow and hail are forms of precipitation.", "precipitation") == []
+    assert "organelle" not in dict(_found("A lysosome is a type of organelle.", "organelle"))
+    assert _found("Sugar and starch are kinds of carbohydrates.", "carbohydrates") == []
+    assert _found("The distance between two crests is the wavelength.", "wavelength") == [
+        ("wavelength", EMPHASIS)
+    ]
