@@ -203,6 +203,8 @@ def _number_untyped(block: Block) -> Block:
 # a question, or one of its parts (`_PART_LABEL`), by its number and its part's count (0 for
 # the whole question)
 Item = tuple[int, int]
+# a question completed as the statement it teaches, and the names its key wrote in
+Completed = tuple[str, tuple[str, ...]]
 
 
 def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
@@ -255,20 +257,24 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             continue
         following = options.get(index + 1, [])
         verdict = _TRUE_OR_FALSE.fullmatch(answer.strip().rstrip(".．。"))
+        names: tuple[str, ...] = ()  # what the key wrote in
         if verdict is not None:
             # a true-or-false item's: no word to write in; a true statement is the text's
             question = _judged_true(text[begin:end]) if verdict["true"] else None
         else:
-            question = _chosen(text[begin:end], answer, following) or _filled(
+            completed = _chosen(text[begin:end], answer, following) or _filled(
                 text[begin:end], answer
             )
+            question, names = completed or (None, ())
         if question is None and (question := _answered(text[begin:end], answer)) is not None:
             written.add(item)
         if question is not None:
             # the space that set the next question apart stays ("… surface. Q: What is …")
             apart = text[begin:end][len(text[begin:end].rstrip()) :] if end < len(text) else ""
-            filled[index] = replace(
-                filled[index], text=(text[:begin] + question.rstrip() + apart + text[end:]).rstrip()
+            filled[index] = _with_answers(
+                filled[index],
+                (text[:begin] + question.rstrip() + apart + text[end:]).rstrip(),
+                names,
             )
     spent = listed_in if given and given == set(descriptions.values()) else set()
     # a key's block whose every answer now follows its question: read again there, its
@@ -383,7 +389,7 @@ _ASKING = re.compile(
 )
 
 
-def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
+def _chosen(question: str, answer: str, following: Sequence[str]) -> Completed | None:
     """A multiple-choice stem completed by the option the key's letter picks ("… is called
     a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
     decomposer."), its options left off; the options are the question's own, after its
@@ -427,21 +433,21 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
             # the brackets end the stem where a written-in blank has its full stop after
             # it: the statement ends there
             filled += "。" if HAN.search(option) else "."
-        return filled + tail
+        return filled + tail, (option,)
     if blanks:
         return None
     if not _OPEN_END.search(stem) or _ASKING.search(body):
         return None
     space = "" if ending == "。" else " "
     if _name_sized(option):
-        return stem + space + option + ending + tail
+        return stem + space + option + ending + tail, (option,)
     defining = _DEFINING_END.match(body)
     if (
         defining
         and not (defining.group("zh") or "").endswith("的")
         and len(option.split()) <= MAX_CHOSEN_DEFINIENS_WORDS
     ):
-        return stem + space + option + ending + tail
+        return stem + space + option + ending + tail, ()  # what the subject is, no name
     return None
 
 
@@ -541,7 +547,7 @@ def _name_sized(option: str) -> bool:
     return len(option.split()) <= MAX_CHOSEN_WORDS and len(option) <= most
 
 
-def _filled(question: str, answer: str) -> str | None:
+def _filled(question: str, answer: str) -> Completed | None:
     """`question` with its write-in blanks filled by `answer`'s parts, one a blank in order
     (`_ANSWER_SEPARATOR`, else `_LIST_SEPARATOR` when its count is the blanks'); None when
     the counts differ."""
@@ -555,7 +561,26 @@ def _filled(question: str, answer: str) -> str | None:
     if any(re.fullmatch(r"[A-Ha-h]", part) for part in parts):
         return None  # a choice's letter (`_chosen`), no word to write in, in either case
     pieces = WRITE_IN.split(question)
-    return pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+    statement = pieces[0] + "".join(a + p for a, p in zip(parts, pieces[1:], strict=True))
+    return statement, tuple(parts)
+
+
+# a written-in name a teacher stresses: a word or a few, no figure alone ("1.5", "3")
+_NAME_LIKE = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+
+
+def _with_answers(block: Block, text: str, names: Sequence[str]) -> Block:
+    """The block read as `text`, the statement its key completed, each name the key wrote
+    in stressed as a textbook sets its term in bold (`Block.written_in`): the answer is
+    what the question teaches ("The distance between two crests is the ______." and
+    "wavelength" defines wavelength, not distance). A figure alone is no name."""
+    stressed = tuple(n for n in names if _name_sized(n) and _NAME_LIKE.search(n))
+    return replace(
+        block,
+        text=text,
+        emphasis=(*block.emphasis, *stressed),
+        written_in=(*block.written_in, *stressed),
+    )
 
 
 def _opens_key(text: str) -> bool:
@@ -587,7 +612,8 @@ def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
             continue
         if _key_items(answer["a"]):
             continue  # "参考答案：1-5 BCADB": the paper's key after its last question
-        question = _filled(block.text, answer["a"])
-        if question is not None:
-            filled[i] = replace(block, text=question)
+        completed = _filled(block.text, answer["a"])
+        if completed is not None:
+            question, names = completed
+            filled[i] = _with_answers(block, question, names)
     return filled

@@ -2729,10 +2729,11 @@ def _term_spans(block: Block) -> tuple[str, ...]:
 
 def _authors_stress(block: Block) -> list[str]:
     """The block's stressed terms that the author stressed as terms: not a work's title
-    set in italics, nor a key point `keypoints` stressed."""
+    set in italics, nor a key point `keypoints` stressed, nor an answer an answer key
+    wrote in (`Block.written_in`)."""
     spans = [e for e in _term_spans(block) if not _names_a_work(e, block.text)]
     points = key_point_terms(block.text) if spans else []
-    return [e for e in spans if e not in points]
+    return [e for e in spans if e not in points and e not in block.written_in]
 
 
 # A work's title inside a sentence: capitalised (or opening on a year, "2001: A Space

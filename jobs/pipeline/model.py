@@ -32,6 +32,10 @@ class Block:
     `number` is a list item's number as its document shows it when the number is no part
     of the text (a Markdown ordered list's "3.", Word's automatic numbering), 0 otherwise:
     a quiz's answer key names its questions by those numbers.
+
+    `written_in` lists the names a quiz's answer key wrote into the block's blanks
+    (`answer_keys`), also in `emphasis`: the answer is the term the question teaches, but
+    the author stressed nothing (a plain document stays plain).
     """
 
     kind: BlockKind
@@ -40,6 +44,7 @@ class Block:
     level: int = 0
     emphasis: tuple[str, ...] = ()
     number: int = 0
+    written_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

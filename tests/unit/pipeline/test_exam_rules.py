@@ -1211,3 +1211,26 @@ def test_a_line_of_options_in_small_letters_under_its_stem_is_the_questions() ->
         "A frog's young that lives in water is a ______.",
         "a) tadpole",
     ]
+
+
+def test_a_name_the_key_writes_in_is_the_statements_term(tmp_path: Path) -> None:
+    """The key's answer is the term its question teaches: "The distance between two
+    neighbouring crests is the ______." and "wavelength" define wavelength (the subject,
+    "distance", is none), as a textbook's bold term at the sentence's end is defined. The
+    key's stress is no author's: a quiz set without emphasis still reads its other
+    statements as plain text's ("Climate is the average weather …")."""
+    quiz = (
+        "# Waves Quiz\n\n"
+        "1. The distance between two neighbouring crests is the ______.\n"
+        "2. The highest point of a wave is called the ______.\n"
+        "3. Climate is\n   A. the weather on one day B. the average weather of a place over"
+        " many years\n\n"
+        "## Answer Key\n\n1. wavelength\n2. crest\n3. B\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, quiz, "waves.md")}
+    assert described["wavelength"] == (
+        "The distance between two neighbouring crests is the wavelength."
+    )
+    assert described["crest"] == "The highest point of a wave is called the crest."
+    assert described["climate"] == "Climate is the average weather of a place over many years."
+    assert "distance" not in described
