@@ -268,6 +268,9 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             question, names = completed or (None, ())
         if question is None and (question := _answered(text[begin:end], answer)) is not None:
             written.add(item)
+        if question is None and (entry := _explained(text[begin:end], answer)) is not None:
+            question, names = entry
+            written.add(item)
         if question is not None:
             # the space that set the next question apart stays ("… surface. Q: What is …")
             apart = text[begin:end][len(text[begin:end].rstrip()) :] if end < len(text) else ""
@@ -499,6 +502,45 @@ def _matched(item: str, answer: str, descriptions: dict[str, str]) -> tuple[str,
     if not name or not _name_sized(name) or not description:
         return None
     return name, description
+
+
+# an instruction opening a Chinese question: no name alone ("简述气孔开闭的机理")
+_ZH_INSTRUCTION = re.compile(
+    r"^(?:简述|试述|论述|阐述|概述|简析|试析|说明|解释|分析|比较|列举|举例|计算|证明|求|写出|画出"
+    r"|判断|填写|回答|请|根据|阅读|读图|指出)"
+)
+# the least an answer explaining a name says: a few words, or a Chinese clause
+MIN_EXPLAINING_WORDS = 4
+MIN_EXPLAINING_HAN = 8
+
+
+def _explained(question: str, answer: str) -> Completed | None:
+    """A question that is a name alone, as a paper's 名词解释 or "Define each term." part
+    lists them ("1．光合作用", "2. Homeostasis"), and the key's explanation of it: read as
+    a glossary's entry, "光合作用：绿色植物利用光能…", the name stressed; an answer that
+    opens on the name ("植物激素是指…", "Osmosis: the …") stands as written. None for a
+    question that asks or bids, and for an answer no longer than a name."""
+    number = _NUMBER.match(question)
+    name = (question[number.end() :] if number else question).strip().rstrip(".。")
+    reply = answer.strip()
+    chinese = HAN.search(name) is not None
+    if (
+        not name
+        or not _name_sized(name)
+        or re.search(r"[?？!！,，;；:：。_＿()（）]", name)
+        or (_ZH_INSTRUCTION.match(name) if chinese else _ASKING.search(name))
+        or not _NAME_LIKE.match(name)
+    ):
+        return None
+    if (
+        len(HAN.findall(reply)) < MIN_EXPLAINING_HAN
+        if chinese
+        else len(reply.split()) < MIN_EXPLAINING_WORDS
+    ):
+        return None
+    if reply.casefold().startswith(name.casefold()):
+        return reply, (name,)
+    return f"{name}{'：' if chinese else ': '}{reply}", (name,)
 
 
 def _answered(question: str, answer: str) -> str | None:

@@ -1234,3 +1234,34 @@ def test_a_name_the_key_writes_in_is_the_statements_term(tmp_path: Path) -> None
     assert described["crest"] == "The highest point of a wave is called the crest."
     assert described["climate"] == "Climate is the average weather of a place over many years."
     assert "distance" not in described
+
+
+def test_a_keys_explanation_of_a_name_asked_alone_defines_it() -> None:
+    """A paper's 名词解释 part or "Define each term." lists names alone ("1．渗透作用",
+    "2. Mitosis"); the key's explanation reads as a glossary's entry for the name (one
+    that opens on the name stands as written). A bidding question ("3．简述…", "4.
+    Explain …") and a short reply ("5．细胞壁") stay as they were."""
+    blocks = [
+        Block("paragraph", "1．渗透作用", 1),
+        Block("list_item", "Mitosis", 1, number=2),
+        Block("paragraph", "3．简述根吸水的过程", 1),
+        Block("paragraph", "4. Explain diffusion", 1),
+        Block("paragraph", "5．植物细胞", 1),
+        Block("paragraph", "答案", 1),
+        Block("paragraph", "1．水分子通过半透膜从低浓度溶液向高浓度溶液扩散的现象。", 1),
+        Block("paragraph", "2. Mitosis is the division of a nucleus into two identical nuclei.", 1),
+        Block("paragraph", "3．根毛细胞吸水后，水分经皮层进入导管。", 1),
+        Block("paragraph", "4. Particles spread from high to low concentration.", 1),
+        Block("paragraph", "5．细胞壁", 1),
+    ]
+    filled = blanks_filled_by_key(blocks)
+    assert [b.text for b in filled[:5]] == [
+        "渗透作用：水分子通过半透膜从低浓度溶液向高浓度溶液扩散的现象。",
+        "Mitosis is the division of a nucleus into two identical nuclei.",
+        "3．简述根吸水的过程",
+        "4. Explain diffusion",
+        "5．植物细胞",
+    ]
+    assert filled[0].emphasis == ("渗透作用",)
+    # the key's lines now read at their questions go (read twice, their words counted so)
+    assert [b.text for b in filled[5:]] == [b.text for b in blocks[5:6] + blocks[8:]]
