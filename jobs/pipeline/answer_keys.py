@@ -279,6 +279,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
                 (text[:begin] + question.rstrip() + apart + text[end:]).rstrip(),
                 names,
             )
+    filled[:start] = _columns_matched(filled[:start], filled[start:])
     spent = listed_in if given and given == set(descriptions.values()) else set()
     # a key's block whose every answer now follows its question: read again there, its
     # phrases counted twice ("diffusion of water" was a concept of a review sheet)
@@ -541,6 +542,50 @@ def _explained(question: str, answer: str) -> Completed | None:
     if reply.casefold().startswith(name.casefold()):
         return reply, (name,)
     return f"{name}{'：' if chinese else ': '}{reply}", (name,)
+
+
+# A matching exercise set in two columns, a line each pair of rows, as a Chinese paper's
+# 连线题 sets it: "①叶绿体　　　　A．进行光合作用的场所" (the columns apart by two spaces or
+# more); the left item's label is a circled number, a bracketed one or a number
+_LEFT_LABEL = r"[\u2460-\u2473]|[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、]"
+_COLUMNS_ROW = re.compile(
+    rf"^\s*(?P<left>{_LEFT_LABEL})\s*(?P<name>\S(?:.*?\S)?)(?:\s{{2,}}|\u3000+)"
+    r"(?P<letter>[A-H])\s*[.．、)）]\s*(?P<description>\S.*)$"
+)
+# a key's pair, the left label and the letter it goes to: "①—C", "1-C", "(2)→A", "③B"
+_KEY_PAIR = re.compile(
+    r"(?P<left>[\u2460-\u2473]|[（(]\s*\d{1,2}\s*[)）]|\d{1,2})\s*"
+    r"(?:[-–—－→]+|(?<=[\u2460-\u2473]))\s*(?P<letter>[A-H])(?![A-Za-z])"
+)
+
+
+def _left_count(label: str) -> int:
+    """A left column's label's count: "③", "（3）", "3．" are each 3."""
+    if "\u2460" <= label[0] <= "\u2473":
+        return ord(label[0]) - 0x2460 + 1
+    return int(re.sub(r"\D", "", label))
+
+
+def _columns_matched(blocks: Sequence[Block], key: Sequence[Block]) -> list[Block]:
+    """The blocks with a two-column matching exercise's rows (`_COLUMNS_ROW`) read as the
+    pairs the key makes ("①—C　②—A" after the key's label): each row's name with the
+    description its letter picks, a glossary's entry ("叶绿体：进行光合作用的场所"), the name
+    stressed. Read as set, each row joined a name to its neighbour's unrelated
+    description. Two rows or more, and each of their letters given once."""
+    rows = {i: m for i, b in enumerate(blocks) if (m := _COLUMNS_ROW.match(b.text))}
+    if len(rows) < MIN_KEY_ITEMS:
+        return list(blocks)
+    descriptions = {m["letter"]: m["description"].strip() for m in rows.values()}
+    pairs = {_left_count(m["left"]): m["letter"] for b in key for m in _KEY_PAIR.finditer(b.text)}
+    out = list(blocks)
+    for i, row in rows.items():
+        letter = pairs.get(_left_count(row["left"]))
+        name = row["name"].strip()
+        if letter is None or letter not in descriptions or not _name_sized(name):
+            continue
+        mark = "：" if HAN.search(name + descriptions[letter]) else ": "
+        out[i] = _with_answers(blocks[i], f"{name}{mark}{descriptions[letter]}", (name,))
+    return out
 
 
 def _answered(question: str, answer: str) -> str | None:

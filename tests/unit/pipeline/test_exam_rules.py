@@ -1265,3 +1265,32 @@ def test_a_keys_explanation_of_a_name_asked_alone_defines_it() -> None:
     assert filled[0].emphasis == ("渗透作用",)
     # the key's lines now read at their questions go (read twice, their words counted so)
     assert [b.text for b in filled[5:]] == [b.text for b in blocks[5:6] + blocks[8:]]
+
+
+def test_a_matching_exercise_in_two_columns_pairs_each_row_as_the_key_says(
+    tmp_path: Path,
+) -> None:
+    """A 连线题 sets its two columns a row a line, "①肾脏　　　　A．输送血液的器官", the
+    left's names beside descriptions they do not go with; the key's "①—B　②—A" pairs
+    them: each name is read with its own description. The part's name "连线题" is no
+    concept."""
+    blocks = [
+        Block("paragraph", "①肾脏　　　　A．输送血液的器官", 1),
+        Block("paragraph", "②心脏　　　　B．形成尿液的器官", 1),
+        Block("paragraph", "(3) lung      C. the organ of gas exchange", 1),
+        Block("paragraph", "答案", 1),
+        Block("paragraph", "①—B　②—A　(3)-C", 1),
+    ]
+    assert [b.text for b in blanks_filled_by_key(blocks)[:3]] == [
+        "肾脏：形成尿液的器官",
+        "心脏：输送血液的器官",
+        "lung: the organ of gas exchange",
+    ]
+    paper = (
+        "# 人体的器官\n\n## 二、连线题\n\n①肾脏　　　　A．输送血液的器官\n\n"
+        "②心脏　　　　B．形成尿液的器官\n\n## 参考答案\n\n①—B　②—A\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, paper, "试卷.md", "zh-CN")}
+    assert described["肾脏"] == "肾脏：形成尿液的器官"
+    assert described["心脏"] == "心脏：输送血液的器官"
+    assert "连线题" not in described

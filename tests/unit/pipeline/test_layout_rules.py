@@ -97,7 +97,6 @@ def test_hyphens_at_line_ends() -> None:
     assert join_lines(["an aver-", "age of x-", "coordinates"]) == "an average of x-coordinates"
 
 
-
 def test_chinese_lines_join_without_a_space_but_before_a_numbered_item() -> None:
     # a wrapped sentence joins as it was; a line opening on a question's number or a
     # part's stays a new item, as the paper set it
@@ -106,6 +105,7 @@ def test_chinese_lines_join_without_a_space_but_before_a_numbered_item() -> None
         "A．根　B．茎 2．叶片上的气孔是（　） （1）保卫细胞"
     )
     assert join_lines(["长度为", "2.5米"]) == "长度为2.5米"
+
 
 def test_code_named_by_what_it_is() -> None:
     text = (

@@ -320,7 +320,6 @@ def test_emphasis_beside_chinese_punctuation_is_emphasis(tmp_path: Path) -> None
     assert "snake_case_name" in english.text
 
 
-
 def test_write_in_blanks_beside_chinese_stay_blanks(tmp_path: Path) -> None:
     """A run of underscores beside a Han character is a blank to write in, no emphasis
     mark: two of a paper's blanks in one paragraph stay, and nothing between them is
@@ -335,6 +334,7 @@ def test_write_in_blanks_beside_chinese_stay_blanks(tmp_path: Path) -> None:
     assert paper.text.count("________") == 2
     assert paper.emphasis == ()
     assert stressed.emphasis == ("重点", "强调")
+
 
 def test_two_prices_in_a_paragraph_are_no_maths(tmp_path: Path) -> None:
     """A history or civics text names sums of money: "$40 … $9,000" is no inline formula
