@@ -230,7 +230,8 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         options.setdefault(first, []).append(blocks[i].text)
     descriptions, listed_in = _lettered_descriptions(blocks[:start])
     given: set[str] = set()
-    written: set[Item] = set()  # the questions a key's written answer now follows
+    read_in: set[Item] = set()  # the questions whose key's answer is now read in them
+    written: set[Item] = set()  # …of them, those whose answer the key wrote out
     filled = list(blocks)
     # from a block's end back, so what is filled moves no place still to fill
     for item, found in sorted(places.items(), key=lambda item: -item[1][0][1]):
@@ -254,6 +255,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
                 text=f"{name}: {description}",
                 emphasis=(name, *filled[index].emphasis),
             )
+            read_in.add(item)
             continue
         following = options.get(index + 1, [])
         verdict = _TRUE_OR_FALSE.fullmatch(answer.strip().rstrip(".．。"))
@@ -272,6 +274,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             question, names = entry
             written.add(item)
         if question is not None:
+            read_in.add(item)
             # the space that set the next question apart stays ("… surface. Q: What is …")
             apart = text[begin:end][len(text[begin:end].rstrip()) :] if end < len(text) else ""
             filled[index] = _with_answers(
@@ -281,9 +284,13 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
             )
     filled[:start] = _columns_matched(filled[:start], filled[start:])
     spent = listed_in if given and given == set(descriptions.values()) else set()
-    # a key's block whose every answer now follows its question: read again there, its
-    # phrases counted twice ("diffusion of water" was a concept of a review sheet)
-    spent |= {i for i, items in holders.items() if i != start and items <= written}
+    # a key's block whose every answer is now read in its question, some written out: read
+    # again there, its phrases counted twice ("diffusion of water" was a concept of a review
+    # sheet, "振幅有关" of a physics paper whose PDF joined its key's lines); a block of names
+    # alone stays, each name the key gives a mark of a term ("二、4．音色" made 音色 one)
+    spent |= {
+        i for i, items in holders.items() if i != start and items <= read_in and items & written
+    }
     return filled, spent
 
 

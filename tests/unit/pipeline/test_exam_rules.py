@@ -1294,3 +1294,29 @@ def test_a_matching_exercise_in_two_columns_pairs_each_row_as_the_key_says(
     assert described["肾脏"] == "肾脏：形成尿液的器官"
     assert described["心脏"] == "心脏：输送血液的器官"
     assert "连线题" not in described
+
+
+def test_a_keys_line_of_names_and_written_answers_goes_once_all_are_read_in() -> None:
+    """A PDF joins a key's lines: "6．（1）叶绿体 7．（1）光合作用是指…" answers a part with
+    a name and another with a sentence. Once every answer is read in its question the line
+    goes (read again, its clauses made phrases of no name); a line of names alone stays."""
+    blocks = [
+        Block("paragraph", "5．植物生长需要的三种无机盐是氮、磷和________。", 1),
+        Block("paragraph", "6．（1）光合作用的场所是________。", 1),
+        Block("paragraph", "7．（1）什么是光合作用？", 1),
+        Block("paragraph", "参考答案", 1),
+        Block("paragraph", "二、5．钾", 1),
+        Block(
+            "paragraph",
+            "三、6．（1）叶绿体 7．（1）光合作用是指绿色植物利用光能制造有机物的过程。",
+            1,
+        ),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled == [
+        "5．植物生长需要的三种无机盐是氮、磷和钾。",
+        "6．光合作用的场所是叶绿体。",
+        "7．问：什么是光合作用？ 答：光合作用是指绿色植物利用光能制造有机物的过程。",
+        "参考答案",
+        "二、5．钾",
+    ]
