@@ -2383,6 +2383,10 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
         # "…由小到大依次是：细胞→…→**种群**→…" lists the subject's parts after the copula
         # and its colon: it names none of them
         return False
+    if _ZH_CAUSE_COPULA.search(before):
+        # "冬季南北气温差异的主要原因是**纬度位置**": the copula says what brings the
+        # subject about, as "is due to" does; it says not what the term is
+        return False
     # a verb in a condition's clause is the condition's: "如果检验的判定是拒绝H0，那么处理
     # **有显著效应**" (if the test's decision is to reject H0, the treatment has a
     # significant effect) defines nothing; after a condition, the verb before the term must
@@ -2408,6 +2412,13 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
 _ZH_HAVING = re.compile(r"(?:含有|具有|拥有|包括|包含|含|(?<![所只])有)[^，,；;：:的]*$")
 # the last copula before a term opening a list ("依次是：…"), no other defining verb after it
 _ZH_COPULA_LISTS = re.compile(r"是\s*[：:][^是称叫指即]*$")
+
+
+# a copula after the noun for what brings about, or follows from, the clause's subject:
+# "…的主要原因是", "…的结果是", "…的前提条件之一是", "…的根本动力在于"
+_ZH_CAUSE_COPULA = re.compile(
+    r"(?:原因|因素|条件|结果|目的|依据|前提|动力|根源|标志)(?:之一)?(?:是|为|在于)\s*[*“\"「]*$"
+)
 
 
 # a clause opened by a conjunction of contrast or addition
