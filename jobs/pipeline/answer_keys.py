@@ -696,18 +696,28 @@ _INLINE_ANSWER = re.compile(
 
 
 def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
-    """The blocks with each fill-in question whose answer follows it on its own line
-    ("1．……的性质叫做______。" then "【答案】惯性", as a 知识清单 or a worksheet with its
-    answers writes them) filled with that answer."""
+    """The blocks with each question whose answer follows it on its own line completed
+    with that answer: a fill-in's blanks ("1．……的性质叫做______。" then "【答案】惯性", as a
+    知识清单 or a worksheet with its answers writes them), or a multiple-choice stem by the
+    option its letter picks, over the option lines between ("2．…叫做（　　）", "A．天气
+    B．气候", "【答案】B", as a paper 解析版 sets each question)."""
     filled = list(blocks)
-    for i, block in enumerate(blocks[:-1]):
+    runs = option_runs(blocks)
+    for i in range(len(blocks) - 1):
         answer = _INLINE_ANSWER.match(blocks[i + 1].text)
-        if answer is None or block.kind not in ("paragraph", "list_item"):
+        if answer is None or _key_items(answer["a"]):
+            continue  # (a "参考答案：1-5 BCADB" is the paper's key after its last question)
+        stem = i
+        while stem in runs and stem > 0:
+            stem -= 1  # the option lines back to the question's stem
+        block = blocks[stem]
+        if block.kind not in ("paragraph", "list_item"):
             continue
-        if _key_items(answer["a"]):
-            continue  # "参考答案：1-5 BCADB": the paper's key after its last question
-        completed = _filled(block.text, answer["a"])
+        options = [blocks[k].text for k in range(stem + 1, i + 1)]
+        completed = _chosen(block.text, answer["a"], options) or (
+            _filled(block.text, answer["a"]) if stem == i else None
+        )
         if completed is not None:
             question, names = completed
-            filled[i] = _with_answers(block, question, names)
+            filled[stem] = _with_answers(block, question, names)
     return filled

@@ -76,7 +76,7 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
     """The blocks that hold a question's options, each mapped to the first block of its
     question's options: one block that lists them all ("A．… B．… C．… D．…"), or a run
     of consecutive blocks each opening on the next label ("A. …", "B. …", one a line as a
-    word processor's paragraphs give them)."""
+    word processor's paragraphs give them; "A．… B．…" over "C．… D．…", two a line)."""
     runs: dict[int, int] = {}
     start, expected = -1, "A"
     for i, block in enumerate(blocks):
@@ -85,8 +85,9 @@ def option_runs(blocks: Sequence[Block]) -> dict[int, int]:
             OPTION_LABEL.match(block.text.lstrip()) is not None or _SMALL_LABEL.match(block.text)
         )
         if opens and labels[0] == "A" and len(labels) >= MIN_OPTIONS and in_order(labels):
-            runs[i] = i  # the options in one block
-            start, expected = -1, "A"
+            # the options in one block, or the first line of two ("A．… B．…" over "C．… D．…")
+            runs[i] = i
+            start, expected = i, chr(ord(labels[-1]) + 1)
         elif opens and labels[0] == expected and (expected == "A" or start >= 0):
             if expected == "A":
                 start = i

@@ -1320,3 +1320,45 @@ def test_a_keys_line_of_names_and_written_answers_goes_once_all_are_read_in() ->
         "参考答案",
         "二、5．钾",
     ]
+
+
+def test_a_stressed_name_after_a_copula_of_cause_or_result_is_not_defined() -> None:
+    """ "…差异的主要原因是**纬度位置**" says what brings the subject about, "…的结果是**X**"
+    what follows from it: neither says what the name is (a 解析版 paper's answer, stressed,
+    was so defined). A copula after the subject itself still names it."""
+
+    def defined(sentence: str, *bold: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, emphasis=bold)]
+
+    assert defined("我国冬季南北气温差异的主要原因是纬度位置。", "纬度位置") == []
+    assert defined("形成昼夜交替现象的原因是地球自转。", "地球自转") == []
+    assert defined("一个地区多年的天气平均状况叫做气候。", "气候") == ["气候"]
+    assert defined("根吸收水分的主要部位是成熟区。", "成熟区") == ["成熟区"]
+
+
+def test_a_choice_questions_own_answer_line_picks_its_option() -> None:
+    """A paper 解析版 (or a worksheet) gives each question's answer on the line after it,
+    "【答案】B" after the option lines, "Answer: B" after a stem with its options: the
+    stem is completed by the option the letter picks, as by a key's; a stem that asks
+    stays as it was."""
+    blocks = [
+        Block("paragraph", "1．一个地区多年的天气平均状况叫做（　　）", 1),
+        Block("paragraph", "A．天气　B．气候", 1),
+        Block("paragraph", "C．气温　D．降水", 1),
+        Block("paragraph", "【答案】B", 1),
+        Block("paragraph", "【解析】气候具有相对稳定性。", 1),
+        Block(
+            "list_item",
+            "The role an organism plays in its ecosystem is called its A. habitat B. niche",
+            1,
+            number=2,
+        ),
+        Block("list_item", "Answer: B", 1),
+        Block("paragraph", "3．下列属于气候现象的是（　　）", 1),
+        Block("paragraph", "A．阴转多云　B．四季如春", 1),
+        Block("paragraph", "【答案】B", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[0] == "1．一个地区多年的天气平均状况叫做气候。"
+    assert filled[5].startswith("The role an organism plays in its ecosystem is called its niche.")
+    assert filled[1:5] + filled[6:] == [b.text for b in blocks[1:5] + blocks[6:]]
