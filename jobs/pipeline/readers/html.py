@@ -230,9 +230,22 @@ _SELF_CLOSED_RAW_TEXT = re.compile(
 )
 
 
+# An XML source's <title> holding inline marks: CNXML writes an ion's charge, a formula's
+# subscript or a stressed word inside a section's title ("… voltage-gated Na<sup>+</sup>
+# and K<sup>+</sup> channels"). HTML reads a <title> as raw text, so the marks were words:
+# a neurophysiology module's heading and a course's module title read "Na<sup>+</sup>".
+_RAW_TITLE = re.compile(r"(<title(?:\s[^<>]*)?>)(.*?)(</title\s*>)", re.IGNORECASE | re.DOTALL)
+_INLINE_MARK = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def _plain_titles(source: str) -> str:
+    """`source` with the marks inside each <title> taken out, their text kept."""
+    return _RAW_TITLE.sub(lambda m: m[1] + _INLINE_MARK.sub("", m[2]) + m[3], source)
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    tree = HTMLParser(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
+    tree = HTMLParser(_plain_titles(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source)))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")

@@ -641,6 +641,15 @@ def test_an_xml_textbooks_empty_self_closed_title_swallows_nothing(tmp_path: Pat
     assert not any("<para" in t or "</note>" in t for t in texts)
 
 
+def test_an_xml_textbooks_title_with_inline_marks_reads_as_its_words(tmp_path: Path) -> None:
+    # HTML reads a <title> as raw text: a section's title writing a charge or a subscript
+    # as CNXML does (<sup>, <sub>) kept the tags as words of the heading
+    marked = "<section><title>Why Ca<sup>2+</sup> and CO<sub>2</sub> <emphasis>matter</emphasis>"
+    path = _module(tmp_path, f"{marked}</title><para>Both are small.</para></section>")
+    headings = [b.text for b in _module_blocks(path) if b.kind == "heading"]
+    assert headings == ["Costs", "Why Ca2+ and CO2 matter"]
+
+
 def test_an_xml_textbooks_term_and_emphasis_are_emphasis(tmp_path: Path) -> None:
     # CNXML marks key terms with <term> and stress with <emphasis>, neither an HTML tag:
     # unread, a module's source had no emphasis at all
