@@ -243,9 +243,33 @@ def _plain_titles(source: str) -> str:
     return _RAW_TITLE.sub(lambda m: m[1] + _INLINE_MARK.sub("", m[2]) + m[3], source)
 
 
+# An XML textbook's table in the CALS model (CNXML's, DocBook's): <tgroup>, <row> and
+# <entry> in place of HTML's <tr> and <td>. The HTML parser moves what a <table> holds
+# that is no table element out before it, so a neurophysiology module's table of signals
+# (name, description, magnitude, channels) ran into one paragraph of its cells' words.
+_CALS_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_CALS_TAG = re.compile(r"<(/?)(tgroup|row|entry|colspec|spanspec)\b([^<>]*)>", re.IGNORECASE)
+_CALS_AS_HTML = {"row": "tr", "entry": "td"}
+
+
+def _html_tables(source: str) -> str:
+    """`source` with each CALS table's rows and entries as HTML's, its other parts gone."""
+
+    def rename(tag: re.Match[str]) -> str:
+        html = _CALS_AS_HTML.get(tag[2].lower())
+        return f"<{tag[1]}{html}{tag[3]}>" if html else ""
+
+    def table(found: re.Match[str]) -> str:
+        text = found[0]
+        return _CALS_TAG.sub(rename, text) if re.search(r"<tgroup\b", text, re.I) else text
+
+    return _CALS_TABLE.sub(table, source)
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    tree = HTMLParser(_plain_titles(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source)))
+    source = _html_tables(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
+    tree = HTMLParser(_plain_titles(source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")

@@ -650,6 +650,20 @@ def test_an_xml_textbooks_title_with_inline_marks_reads_as_its_words(tmp_path: P
     assert headings == ["Costs", "Why Ca2+ and CO2 matter"]
 
 
+def test_an_xml_textbooks_cals_table_keeps_its_rows_and_cells(tmp_path: Path) -> None:
+    # CNXML and DocBook tables are <tgroup>s of <row>s of <entry>s: no HTML table parts,
+    # moved out of the <table> by the parser and run into one paragraph of their words
+    rows = "".join(
+        f"<row><entry>{name}</entry><entry>{kind}</entry></row>"
+        for name, kind in [("Rent", "fixed"), ("Fuel", "variable")]
+    )
+    table = f'<table id="t1"><tgroup cols="2"><colspec colnum="1"/><tbody>{rows}</tbody></tgroup>'
+    path = _module(tmp_path, f"<para>Two costs.</para>{table}</table><para>Next.</para>")
+    read_as = [(b.kind, b.text) for b in _module_blocks(path)]
+    assert ("table", "Rent | fixed\nFuel | variable") in read_as
+    assert [t for k, t in read_as if k == "paragraph"] == ["Two costs.", "Next."]
+
+
 def test_an_xml_textbooks_term_and_emphasis_are_emphasis(tmp_path: Path) -> None:
     # CNXML marks key terms with <term> and stress with <emphasis>, neither an HTML tag:
     # unread, a module's source had no emphasis at all
