@@ -2648,21 +2648,38 @@ def _listed_name_blocks(blocks: Sequence[Block]) -> set[int]:
     return {i for i in inside if blocks[i].kind in PROSE and en_listed_name(blocks[i].text)}
 
 
+# a line that opens a list of the terms to learn, set as a paragraph, not a heading: "Key
+# terms:", "Define each of these terms in your own words:", "Vocabulary to know:"
+_TERMS_LEAD_IN = re.compile(
+    r"^(?:[\w’'-]+\s+){0,8}?(?:terms|vocabulary|glossary)(?:\s+[\w’'-]+){0,6}\s*[:：]$",
+    re.IGNORECASE,
+)
+
+
 def glossary_sections(blocks: Sequence[Block]) -> set[int]:
     """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
-    of its level or above. (The knowledge step reads a concept's place past them: a review
-    outline opening on its 名词解释 teaches each term in the section further on.)"""
+    of its level or above; and the list after a lead-in naming its items as the terms to
+    learn ("Define each of these terms in your own words:"), as a review sheet sets its
+    terms under each section's summary. (The knowledge step reads a concept's place past
+    them: a review outline opening on its 名词解释 teaches each term in the section further
+    on.)"""
     inside: set[int] = set()
     level: int | None = None  # the glossary heading's, while its section lasts
+    listing = False  # after a lead-in, while its list lasts
     for index, block in enumerate(blocks):
         if block.kind == "heading":
+            listing = False
             if level is not None and block.level <= level:
                 level = None
             title = clean_title(HEADING_NUMBER.sub("", block.text)).casefold()
             if title in GLOSSARY_HEADINGS:
                 level = block.level
-        elif level is not None:
+        elif level is not None or (listing and block.kind == "list_item"):
             inside.add(index)
+        else:
+            listing = block.kind == "paragraph" and bool(
+                _TERMS_LEAD_IN.match(block.text.strip(" *_"))
+            )
     return inside
 
 

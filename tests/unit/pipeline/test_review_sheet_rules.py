@@ -331,3 +331,20 @@ def test_bare_names_listed_under_key_terms_are_concepts_however_many(tmp_path: P
     keys = {c.key for c in concepts_of(tmp_path, text, "weather.md")}
     assert {concept_key(name) for name in _LISTED_NAMES} <= keys, keys
     assert concept_key("Key terms") not in keys
+
+
+def test_a_list_after_a_lead_in_naming_its_items_as_terms_is_a_glossary(tmp_path: Path) -> None:
+    # a review sheet sets its terms under each summary after a line, no heading, saying
+    # what they are: the names were plain list items, and those the summary never used lost
+    text = (
+        "# Tides\n\n"
+        "The Moon's pull raises the sea on the side of the Earth nearest to it.\n\n"
+        "Write a definition for each of these terms:\n\n"
+        "- spring tide\n- neap tide\n- tidal range\n- ebb current\n\n"
+        "Then list three things the tides change:\n\n"
+        "- The shape of a beach every day\n- fishing\n"
+    )
+    keys = {c.key for c in concepts_of(tmp_path, text, "tides.md")}
+    assert {"spring tide", "neap tide", "tidal range", "ebb current"} <= keys, keys
+    # a list after another kind of lead-in is no glossary: its items stay as they were
+    assert "fishing" not in keys
