@@ -774,3 +774,14 @@ def test_a_defining_verb_inside_the_stressed_name_is_no_verb_of_the_sentence() -
     assert not list(find_definitions(working, 0, False, ("mean speed",)))
     saying = "The *mean speed* is the distance travelled divided by the time taken."
     assert [d.term for d in find_definitions(saying, 0, False, ("mean speed",))] == ["mean speed"]
+
+
+def test_an_ions_charge_stays_in_the_name_it_opens() -> None:
+    # "Ca2+ pumps", "Cl– ions": the sign after an element's symbol is the ion's charge, no
+    # break in the run of words (read as one, the names were "Ca" and "pumps")
+    keys = set(collect([(0, "Cells move Ca2+ pumps and Cl– ions across the membrane")]))
+    assert {"ca2+ pump", "cl– ion"} <= keys, keys
+    assert "ca" not in keys
+    # a language's name with two pluses, or a dash joining two words, is no ion
+    keys = set(collect([(0, "Students compare C++ templates with plain generics")]))
+    assert "c+ template" not in keys and "c+" not in keys
