@@ -61,6 +61,7 @@ from jobs.pipeline.structure import (
 from jobs.pipeline.textutil import (
     ASIDE_DASH,
     GREEK_PREFIX,
+    ION,
     NUMBERED_ARTEFACT,
     PLACEHOLDER,
     QUANTITY_SYMBOL,
@@ -3656,12 +3657,30 @@ def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     return len(ASIDE_DASH.findall(sentence[:start])) % 2 == 1
 
 
+# a name's last word that is an element's symbol, and the ion it opens in the sentence
+_SYMBOL_AT_END = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]?[0-9]?$")
+_ION_AND_NAME = re.compile(rf"{ION}[\w'’\- ]{{0,40}}")
+
+
+def _with_ion_charge(raw: str, sentence: str, end: int) -> str:
+    """`raw`, the name a pattern read up to `end`, with the charge of the ion it stops on
+    and the words after it: the patterns' names hold no "+", so "special ion channels
+    called leak K+ channels" defined "leak K" (`textutil.ION`)."""
+    symbol = _SYMBOL_AT_END.search(raw)
+    if symbol is None:
+        return raw
+    found = _ION_AND_NAME.match(sentence, end - len(symbol.group(0)))
+    return raw + sentence[end : found.end()] if found else raw
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
     """The definition one match of a pattern gives, if its name is acceptable."""
     pattern = match.re
     raw = match.group("t")
+    if not chinese:
+        raw = _with_ion_charge(raw, sentence, match.end("t"))
     if not chinese and _closes_an_aside(sentence, match.start("t"), match.end("t")):
         return None
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None

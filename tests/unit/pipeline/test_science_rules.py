@@ -785,3 +785,13 @@ def test_an_ions_charge_stays_in_the_name_it_opens() -> None:
     # a language's name with two pluses, or a dash joining two words, is no ion
     keys = set(collect([(0, "Students compare C++ templates with plain generics")]))
     assert "c+ template" not in keys and "c+" not in keys
+
+
+def test_a_name_holding_an_ion_is_defined_whole() -> None:
+    # "… known as Ca2+ pumps": a pattern's name stopped at the charge's sign and defined
+    # the element's symbol with the words before it ("Ca", "leak K")
+    sentence = "Muscle fibres store calcium with membrane proteins known as Ca2+ pumps."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["Ca2+ pumps"]
+    # a name ending on a capital with no charge after it is read as it was
+    sentence = "The heart keeps its rhythm with a small region called the SA node."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["SA node"]
