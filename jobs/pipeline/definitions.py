@@ -3673,6 +3673,23 @@ def _with_ion_charge(raw: str, sentence: str, end: int) -> str:
     return raw + sentence[end : found.end()] if found else raw
 
 
+# the endings of an adjective that English also uses as a noun ("temporal", "potential")
+_ADJECTIVE_ENDING = re.compile(r"(?:al|ive|ic|ous|ar)$")
+
+
+def _describing(word: str) -> bool:
+    """`word` is an adjective, no noun a demonstrative stands before: "spatial", "selective",
+    or one English uses as a noun too but no verb, with an adjective's ending ("temporal");
+    "this action", "this process", "this signal" name the thing. Read as a noun, the
+    adjective of "we call this spatial summation" was cut from the name ("summation")."""
+    lemmas = getAllLemmas(word.lower())
+    if "ADJ" not in lemmas:
+        return False
+    return "NOUN" not in lemmas or (
+        "VERB" not in lemmas and _ADJECTIVE_ENDING.search(word.lower()) is not None
+    )
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
@@ -3720,9 +3737,11 @@ def _read(
         and match.group("d")
         and not sentence[match.end("d") : match.start("t")].strip()
         and len(raw.split()) > 1
+        and not _describing(raw.split()[0])
     ):
         # "we call this action borrowing": the name follows the noun ("we call this the law
-        # of …": with an article after it, "this" stands alone and the name is all there)
+        # of …": with an article after it, "this" stands alone and the name is all there;
+        # "we call this spatial summation": an adjective after it opens the name)
         raw = raw.split(None, 1)[1]
     elif (
         "d" in pattern.groupindex

@@ -795,3 +795,13 @@ def test_a_name_holding_an_ion_is_defined_whole() -> None:
     # a name ending on a capital with no charge after it is read as it was
     sentence = "The heart keeps its rhythm with a small region called the SA node."
     assert [d.term for d in find_definitions(sentence, 0, False)] == ["SA node"]
+
+
+def test_we_call_this_before_an_adjective_names_the_whole_phrase() -> None:
+    # "this" points back at what the sentence before described; an adjective after it
+    # opens the name, no noun it stands before (read as one, "spatial" was cut off)
+    assert terms("We call this spatial summation.") == ["spatial summation"]
+    assert terms("We call this selective attention.") == ["selective attention"]
+    # a noun after "this" is still the thing pointed at, as is a word both noun and verb
+    assert terms("We call this process photosynthesis.") == ["photosynthesis"]
+    assert terms("We call this signal a ripple.") == ["ripple"]
