@@ -376,6 +376,7 @@ def parse(tree: HTMLParser) -> list[Block]:
         if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
     _lift_inline_notes(tree)
+    _name_cross_references(tree)
     # a CNXML module's <metadata> (its content id, UUID, title again): no text of its own
     for metadata in tree.css("metadata"):
         metadata.decompose()
@@ -403,6 +404,28 @@ def parse(tree: HTMLParser) -> list[Block]:
     # sub-sections (`blocks.bold_subheadings`), Google Docs' "Radiocarbon dating" typed
     # as a bold 14 pt line under a Heading 1 "Absolute dating"
     return bold_subheadings(manual_headings(page.blocks, page.bold, titled=titled), page.bold)
+
+
+# where a sentence ends, so a reference opening the next one is capitalised
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]*)\s*$")
+
+
+def _name_cross_references(tree: HTMLParser) -> None:
+    """An XML textbook's empty cross-reference (CNXML's `<link target-id="…"/>`), which the
+    published book fills with the target's number ("Figure 2.11"), named by what it points
+    at in the module: "the figure", "the table". Read empty, it left a sentence without
+    its subject or object: "As shown in the middle part of , if a neuron …" answered
+    "spatial summation", "  diagrams each step of the action potential." closed "action
+    potential"'s definition. A target in another module is left as it was."""
+    for link in tree.css("link[target-id]"):
+        if link.text(deep=True).strip():
+            continue
+        target = tree.css_first(f'[id="{link.attributes.get("target-id")}"]')
+        if target is None or target.tag is None:
+            continue
+        before = link.prev.text(deep=True) if link.prev is not None else ""
+        opening = _SENTENCE_END.search(before) is not None
+        link.replace_with(f"{'The' if opening else 'the'} {target.tag}")
 
 
 def _lift_inline_notes(tree: HTMLParser) -> None:
