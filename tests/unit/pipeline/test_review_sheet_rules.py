@@ -328,23 +328,25 @@ def test_bare_names_listed_under_key_terms_are_concepts_however_many(tmp_path: P
     )
     names = "\n".join(f"- {name}" for name in _LISTED_NAMES)
     text = f"# Weather\n\n## Summary\n\n{summary}\n\n## Key terms\n\n{names}\n"
-    keys = {c.key for c in concepts_of(tmp_path, text, "weather.md")}
-    assert {concept_key(name) for name in _LISTED_NAMES} <= keys, keys
-    assert concept_key("Key terms") not in keys
+    found = {c.key for c in concepts_of(tmp_path, text, "weather.md")}
+    missing = {concept_key(name) for name in _LISTED_NAMES} - found
+    assert not missing, missing
+    # the heading names the list, no topic
+    assert concept_key("Key terms") not in found
 
 
 def test_a_list_after_a_lead_in_naming_its_items_as_terms_is_a_glossary(tmp_path: Path) -> None:
     # a review sheet sets its terms under each summary after a line, no heading, saying
     # what they are: the names were plain list items, and those the summary never used lost
-    text = (
-        "# Tides\n\n"
-        "The Moon's pull raises the sea on the side of the Earth nearest to it.\n\n"
-        "Write a definition for each of these terms:\n\n"
-        "- spring tide\n- neap tide\n- tidal range\n- ebb current\n\n"
-        "Then list three things the tides change:\n\n"
-        "- The shape of a beach every day\n- fishing\n"
+    terms = ["spring tide", "neap tide", "tidal range", "ebb current"]
+    listed = "".join(f"- {term}\n" for term in terms)
+    lead_in = "Write a definition for each of these terms:"
+    pull = "The Moon's pull raises the sea on the side of the Earth nearest to it."
+    other = (
+        "Then list three things the tides change:\n\n- The shape of a beach every day\n- fishing"
     )
+    text = f"# Tides\n\n{pull}\n\n{lead_in}\n\n{listed}\n{other}\n"
     keys = {c.key for c in concepts_of(tmp_path, text, "tides.md")}
-    assert {"spring tide", "neap tide", "tidal range", "ebb current"} <= keys, keys
+    assert set(terms) <= keys, keys
     # a list after another kind of lead-in is no glossary: its items stay as they were
     assert "fishing" not in keys
