@@ -3673,6 +3673,8 @@ def _with_ion_charge(raw: str, sentence: str, end: int) -> str:
     return raw + sentence[end : found.end()] if found else raw
 
 
+# a clause giving a reason or a concession, which no name holds
+_REASON_CLAUSE = re.compile(r"\s+(?:because|since|although|though|whereas|unless)\b", re.I)
 # the endings of an adjective that English also uses as a noun ("temporal", "potential")
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ive|ic|ous|ar)$")
 
@@ -3719,6 +3721,11 @@ def _read(
         if not chinese and raw.split() and re.match(r"[A-Za-z0-9]", sentence[match.end("t") :])
         else None
     )
+    if not chinese and (reason := _REASON_CLAUSE.search(raw)):
+        # "We call this temporal summation because it adds up EPSPs from the same partner
+        # …": the name ends before the clause giving the reason, wherever the window ends
+        # (read on, its last article named "same par", cut off by the window, and no term)
+        raw, cut_word = raw[: reason.start()], None
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
     later = (
         _LATER_QUOTED_NAME.search(sentence, match.start("t") + 1)

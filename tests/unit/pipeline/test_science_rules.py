@@ -805,3 +805,13 @@ def test_we_call_this_before_an_adjective_names_the_whole_phrase() -> None:
     # a noun after "this" is still the thing pointed at, as is a word both noun and verb
     assert terms("We call this process photosynthesis.") == ["photosynthesis"]
     assert terms("We call this signal a ripple.") == ["ripple"]
+
+
+def test_a_name_ends_before_the_clause_giving_its_reason() -> None:
+    # "we call this X because …" with a long reason: the name's window ended inside a
+    # word of the reason, and its last article opened the name ("same par"): no term
+    sentence = (
+        "We call this lateral inhibition because it tones down signals from the nearby"
+        " cells that share its input."
+    )
+    assert terms(sentence) == ["lateral inhibition"]
