@@ -114,6 +114,7 @@ from jobs.pipeline.sections import (
 from jobs.pipeline.structure import (
     HEADING_NUMBER,
     MAX_KEYWORD_CHARS,
+    MAX_KEYWORD_WORDS,
     ZH_ACTION_COUNT,
     ZH_MEASURE_WORDS,
     Cue,
@@ -780,8 +781,15 @@ def find_concepts(
     marked = [d for d in rest if _author_marks(d) >= 2][: marked_allowance(words, slides)]
     # a glossary lists what the author wants learned, however short each entry is
     listed = _glossary_keys(blocks, definitions)
+    # and so does a list of bare names under its Key Terms heading (`en_listed_name`): a
+    # summary sheet's 71 terms had 25 places, and the terms its summaries use were cut
+    names = set() if chinese else _listed_name_blocks(blocks)
     taken = {d.key for d in marked}
-    glossary = [d for d in rest if d.key in listed and d.key not in taken]
+    glossary = [
+        d
+        for d in rest
+        if (d.key in listed or names.intersection(d.cue_blocks)) and d.key not in taken
+    ]
     # a syllabus lists what it teaches, one topic an outline item or a schedule's row,
     # however few words its policies leave for the budget
     schedule = set(outline) | {i for i, b in enumerate(blocks) if b.kind == "table"}
@@ -2614,21 +2622,64 @@ def zh_divided_kinds(text: str) -> list[str]:
     return found
 
 
+# what a bare name has none of: a sentence's stop, a colon, a question or an exclamation
+_NOT_A_NAME = re.compile(r"[.:;!?。：；！？]")
+
+
+def en_listed_name(text: str) -> bool:
+    """An English glossary's entry that is a bare name on a line of its own, as a chapter
+    lists its key terms after the summary ("Synaptic cleft", "Excitatory Post-Synaptic
+    Potential (EPSP)"): each is a topic the author lists, as a keywords line's are, though
+    the summary may never use it. A colon makes it an entry that says what the term means
+    ("**X:** …"), read as a definition; a stop or too many words, a sentence."""
+    name = text.strip().lstrip("-*•· \t").strip(" *_")
+    words = name.split()
+    return (
+        bool(words)
+        and not _NOT_A_NAME.search(name)
+        and len(words) <= MAX_KEYWORD_WORDS
+        and words[0].casefold() not in EN_STOP
+    )
+
+
+def _listed_name_blocks(blocks: Sequence[Block]) -> set[int]:
+    """The blocks of a glossary section that are bare names (`en_listed_name`)."""
+    inside = glossary_sections(blocks)
+    return {i for i in inside if blocks[i].kind in PROSE and en_listed_name(blocks[i].text)}
+
+
+# a line that opens a list of the terms to learn, set as a paragraph, not a heading: "Key
+# terms:", "Define each of these terms in your own words:", "Vocabulary to know:"
+_TERMS_LEAD_IN = re.compile(
+    r"^(?:[\w’'-]+\s+){0,8}?(?:terms|vocabulary|glossary)(?:\s+[\w’'-]+){0,6}\s*[:：]$",
+    re.IGNORECASE,
+)
+
+
 def glossary_sections(blocks: Sequence[Block]) -> set[int]:
     """The blocks under a Glossary / Key Terms / 名词解释 heading, until the next heading
-    of its level or above. (The knowledge step reads a concept's place past them: a review
-    outline opening on its 名词解释 teaches each term in the section further on.)"""
+    of its level or above; and the list after a lead-in naming its items as the terms to
+    learn ("Define each of these terms in your own words:"), as a review sheet sets its
+    terms under each section's summary. (The knowledge step reads a concept's place past
+    them: a review outline opening on its 名词解释 teaches each term in the section further
+    on.)"""
     inside: set[int] = set()
     level: int | None = None  # the glossary heading's, while its section lasts
+    listing = False  # after a lead-in, while its list lasts
     for index, block in enumerate(blocks):
         if block.kind == "heading":
+            listing = False
             if level is not None and block.level <= level:
                 level = None
             title = clean_title(HEADING_NUMBER.sub("", block.text)).casefold()
             if title in GLOSSARY_HEADINGS:
                 level = block.level
-        elif level is not None:
+        elif level is not None or (listing and block.kind == "list_item"):
             inside.add(index)
+        else:
+            listing = block.kind == "paragraph" and bool(
+                _TERMS_LEAD_IN.match(block.text.strip(" *_"))
+            )
     return inside
 
 
@@ -3011,11 +3062,17 @@ def _cues(
     }
     bilingual = bilingual_headings(b.text for b in blocks if b.kind == "heading")
     listed = _listed_kinds(blocks) if unmarked and not chinese else {}
-    glossary = glossary_sections(blocks) if chinese else set()
+    glossary = glossary_sections(blocks)
     for index, block in enumerate(blocks):
         keywords = keyword_list(block.text) if block.kind in PROSE else []
         if not keywords and index in glossary and block.kind in PROSE:
-            keywords = zh_listed_terms(block.text)
+            if chinese:
+                keywords = zh_listed_terms(block.text)
+            elif en_listed_name(block.text):
+                # "Key Terms" over "Synaptic cleft", "Connexon", one a line: the name the
+                # list sets apart, as a heading would (a summary sheet's terms were lost)
+                cues.extend(heading_terms(block.text, index, block.level))
+                continue
         if keywords:
             # "Keywords: graph algorithm; cache optimisation", "关键词：量子点，瞬态吸收": the
             # paper names its key topics as a heading would; the label is no term. A thesis

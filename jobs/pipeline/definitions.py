@@ -61,6 +61,7 @@ from jobs.pipeline.structure import (
 from jobs.pipeline.textutil import (
     ASIDE_DASH,
     GREEK_PREFIX,
+    ION,
     NUMBERED_ARTEFACT,
     PLACEHOLDER,
     QUANTITY_SYMBOL,
@@ -3686,12 +3687,49 @@ def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     return len(ASIDE_DASH.findall(sentence[:start])) % 2 == 1
 
 
+# a name's last word that is an element's symbol, and the ion it opens in the sentence
+_SYMBOL_AT_END = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]?[0-9]?$")
+_ION_AND_NAME = re.compile(rf"{ION}[\w'’\- ]{{0,40}}")
+
+
+def _with_ion_charge(raw: str, sentence: str, end: int) -> str:
+    """`raw`, the name a pattern read up to `end`, with the charge of the ion it stops on
+    and the words after it: the patterns' names hold no "+", so "special ion channels
+    called leak K+ channels" defined "leak K" (`textutil.ION`)."""
+    symbol = _SYMBOL_AT_END.search(raw)
+    if symbol is None:
+        return raw
+    found = _ION_AND_NAME.match(sentence, end - len(symbol.group(0)))
+    return raw + sentence[end : found.end()] if found else raw
+
+
+# a clause giving a reason or a concession, which no name holds
+_REASON_CLAUSE = re.compile(r"\s+(?:because|since|although|though|whereas|unless)\b", re.I)
+# the endings of an adjective that English also uses as a noun ("temporal", "potential")
+_ADJECTIVE_ENDING = re.compile(r"(?:al|ive|ic|ous|ar)$")
+
+
+def _describing(word: str) -> bool:
+    """`word` is an adjective, no noun a demonstrative stands before: "spatial", "selective",
+    or one English uses as a noun too but no verb, with an adjective's ending ("temporal");
+    "this action", "this process", "this signal" name the thing. Read as a noun, the
+    adjective of "we call this spatial summation" was cut from the name ("summation")."""
+    lemmas = getAllLemmas(word.lower())
+    if "ADJ" not in lemmas:
+        return False
+    return "NOUN" not in lemmas or (
+        "VERB" not in lemmas and _ADJECTIVE_ENDING.search(word.lower()) is not None
+    )
+
+
 def _read(
     match: re.Match[str], sentence: str, block: int, confidence: float, chinese: bool
 ) -> Definition | None:
     """The definition one match of a pattern gives, if its name is acceptable."""
     pattern = match.re
     raw = match.group("t")
+    if not chinese:
+        raw = _with_ion_charge(raw, sentence, match.end("t"))
     if not chinese and _closes_an_aside(sentence, match.start("t"), match.end("t")):
         return None
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
@@ -3713,6 +3751,11 @@ def _read(
         if not chinese and raw.split() and re.match(r"[A-Za-z0-9]", sentence[match.end("t") :])
         else None
     )
+    if not chinese and (reason := _REASON_CLAUSE.search(raw)):
+        # "We call this temporal summation because it adds up EPSPs from the same partner
+        # …": the name ends before the clause giving the reason, wherever the window ends
+        # (read on, its last article named "same par", cut off by the window, and no term)
+        raw, cut_word = raw[: reason.start()], None
     quoted = sentence[match.start("t") - 1 : match.start("t")] in ('"', "“", "‘")
     later = (
         _LATER_QUOTED_NAME.search(sentence, match.start("t") + 1)
@@ -3731,9 +3774,11 @@ def _read(
         and match.group("d")
         and not sentence[match.end("d") : match.start("t")].strip()
         and len(raw.split()) > 1
+        and not _describing(raw.split()[0])
     ):
         # "we call this action borrowing": the name follows the noun ("we call this the law
-        # of …": with an article after it, "this" stands alone and the name is all there)
+        # of …": with an article after it, "this" stands alone and the name is all there;
+        # "we call this spatial summation": an adjective after it opens the name)
         raw = raw.split(None, 1)[1]
     elif (
         "d" in pattern.groupindex

@@ -50,6 +50,7 @@ from jobs.pipeline.textutil import (
     FILE_CAPTION,
     GREEK_PREFIX,
     HAN,
+    ION,
     NAME_DASHES,
     NAME_JOINS,
     PLACEHOLDER,
@@ -98,8 +99,11 @@ _COUNT_OF_COUNT = re.compile(r"[0-9]+-[a-z]{2,3}-[0-9]+")
 # serotonin of "5-HT receptor"; "5-FU"): the token the compound rule above made of it had
 # dropped it from the term, which became "receptor"
 _NUMBERED_NAME = re.compile(r"[0-9]+-[A-Z][A-Z0-9]*")
+# ... and an ion, an element's symbol and its charge (`textutil.ION`: "K+", "Ca2+"): the
+# sign was a mark that broke the run, so "leak K+ channels" named "leak K" and
+# "voltage-gated Na+ channels" "voltage-gated Na", twins of the names a key-term list gave
 _EN_TOKEN = re.compile(
-    rf"{CODE_WORD}[a-z]+|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*"
+    rf"{CODE_WORD}[a-z]+|{ION}|{GREEK_PREFIX}[{_LATIN}][{_LATIN}0-9]*"
     rf"(?:['’-][{_LATIN}0-9]+|{_NAME_PAIR_DASH}[{_LATIN}0-9]+)*['’]?"
     rf"|{_NUMBERED_COMPOUND}|{PLACEHOLDER}|[^\s{_LATIN}]"
 )

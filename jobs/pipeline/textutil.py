@@ -188,6 +188,9 @@ ASIDE_DASH = re.compile(r"—|\s–\s")
 # a Greek letter hyphenated to a word opens it as a name's part: "β-blocker", "α-helix",
 # "β-reduction" (cut at the letter, "β-normal form" had become "normal form")
 GREEK_PREFIX = "(?:[\u0391-\u03a9\u03b1-\u03c9]-)?"
+# an ion, an element's symbol and its charge: "K+", "Na+", "Ca2+", "Cl–" (the minus an en
+# dash or a minus sign); not "C++", nor a dash joining two words ("A–B")
+ION = r"[A-Z][a-z]?[0-9]?[+\u2013\u2212](?![\w+\u2013\u2212])"
 # A quantity's symbol typed as plain letters after its Chinese name, its subscript run on
 # ("保留时间 tR：", "活化能 Ea：", "波长 λ："), as a PDF, a Word file or typed notes set it:
 # one lowercase or Greek letter, alone or with a subscript in capitals or digits ("tR",

@@ -230,9 +230,46 @@ _SELF_CLOSED_RAW_TEXT = re.compile(
 )
 
 
+# An XML source's <title> holding inline marks: CNXML writes an ion's charge, a formula's
+# subscript or a stressed word inside a section's title ("… voltage-gated Na<sup>+</sup>
+# and K<sup>+</sup> channels"). HTML reads a <title> as raw text, so the marks were words:
+# a neurophysiology module's heading and a course's module title read "Na<sup>+</sup>".
+_RAW_TITLE = re.compile(r"(<title(?:\s[^<>]*)?>)(.*?)(</title\s*>)", re.IGNORECASE | re.DOTALL)
+_INLINE_MARK = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def _plain_titles(source: str) -> str:
+    """`source` with the marks inside each <title> taken out, their text kept."""
+    return _RAW_TITLE.sub(lambda m: m[1] + _INLINE_MARK.sub("", m[2]) + m[3], source)
+
+
+# An XML textbook's table in the CALS model (CNXML's, DocBook's): <tgroup>, <row> and
+# <entry> in place of HTML's <tr> and <td>. The HTML parser moves what a <table> holds
+# that is no table element out before it, so a neurophysiology module's table of signals
+# (name, description, magnitude, channels) ran into one paragraph of its cells' words.
+_CALS_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_CALS_TAG = re.compile(r"<(/?)(tgroup|row|entry|colspec|spanspec)\b([^<>]*)>", re.IGNORECASE)
+_CALS_AS_HTML = {"row": "tr", "entry": "td"}
+
+
+def _html_tables(source: str) -> str:
+    """`source` with each CALS table's rows and entries as HTML's, its other parts gone."""
+
+    def rename(tag: re.Match[str]) -> str:
+        html = _CALS_AS_HTML.get(tag[2].lower())
+        return f"<{tag[1]}{html}{tag[3]}>" if html else ""
+
+    def table(found: re.Match[str]) -> str:
+        text = found[0]
+        return _CALS_TAG.sub(rename, text) if re.search(r"<tgroup\b", text, re.I) else text
+
+    return _CALS_TABLE.sub(table, source)
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    tree = HTMLParser(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
+    source = _html_tables(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
+    tree = HTMLParser(_plain_titles(source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
     title_node = tree.css_first("title")
@@ -339,6 +376,7 @@ def parse(tree: HTMLParser) -> list[Block]:
         if _NOTE_NUMBER.match(mark.text(deep=True).strip()):
             mark.decompose()
     _lift_inline_notes(tree)
+    _name_cross_references(tree)
     # a CNXML module's <metadata> (its content id, UUID, title again): no text of its own
     for metadata in tree.css("metadata"):
         metadata.decompose()
@@ -366,6 +404,28 @@ def parse(tree: HTMLParser) -> list[Block]:
     # sub-sections (`blocks.bold_subheadings`), Google Docs' "Radiocarbon dating" typed
     # as a bold 14 pt line under a Heading 1 "Absolute dating"
     return bold_subheadings(manual_headings(page.blocks, page.bold, titled=titled), page.bold)
+
+
+# where a sentence ends, so a reference opening the next one is capitalised
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]*)\s*$")
+
+
+def _name_cross_references(tree: HTMLParser) -> None:
+    """An XML textbook's empty cross-reference (CNXML's `<link target-id="…"/>`), which the
+    published book fills with the target's number ("Figure 2.11"), named by what it points
+    at in the module: "the figure", "the table". Read empty, it left a sentence without
+    its subject or object: "As shown in the middle part of , if a neuron …" answered
+    "spatial summation", "  diagrams each step of the action potential." closed "action
+    potential"'s definition. A target in another module is left as it was."""
+    for link in tree.css("link[target-id]"):
+        if link.text(deep=True).strip():
+            continue
+        target = tree.css_first(f'[id="{link.attributes.get("target-id")}"]')
+        if target is None or target.tag is None:
+            continue
+        before = link.prev.text(deep=True) if link.prev is not None else ""
+        opening = _SENTENCE_END.search(before) is not None
+        link.replace_with(f"{'The' if opening else 'the'} {target.tag}")
 
 
 def _lift_inline_notes(tree: HTMLParser) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasources.concept_keys import concept_key
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import GLOSSARY, find_definitions, table_entries, zh_spaced_entry
 from jobs.pipeline.model import Block
@@ -286,3 +287,66 @@ def test_an_underlined_means_after_the_copula_is_not_what_the_sentence_defines()
     assert defined("城邦制度是由公民大会决定大事的制度．", ("公民大会",)) == []
     assert defined("最早的成文法典是汉谟拉比法典．", ("汉谟拉比法典",)) == ["汉谟拉比法典"]
     assert defined("这种方法是被称为反证法的证明．", ("反证法",)) == ["反证法"]
+
+
+# a summary sheet's list of the names it wants learned, one a line with no definitions
+_LISTED_NAMES = [
+    "Air mass",
+    "Cold front",
+    "Warm front",
+    "Occluded front",
+    "Jet stream",
+    "Dew point",
+    "Relative humidity",
+    "Cumulus cloud",
+    "Stratus cloud",
+    "Cirrus cloud",
+    "Barometric pressure",
+    "Isobar",
+    "Sea breeze",
+    "Land breeze",
+    "Trade winds",
+    "Coriolis effect",
+    "Adiabatic cooling",
+    "Lapse rate",
+    "Condensation nuclei",
+    "Orographic lift",
+    "Sleet",
+    "Hail",
+    "Fog",
+    "Rain shadow",
+]
+
+
+def test_bare_names_listed_under_key_terms_are_concepts_however_many(tmp_path: Path) -> None:
+    # "Key terms" over a list of bare names: each is a term the author lists, as a
+    # keywords line's items are; read as plain list items, those the summary never used
+    # were lost, and a short sheet's length budget cut the rest
+    summary = (
+        "Weather changes as air masses meet along fronts. Clouds form when rising air"
+        " cools below its dew point."
+    )
+    names = "\n".join(f"- {name}" for name in _LISTED_NAMES)
+    text = f"# Weather\n\n## Summary\n\n{summary}\n\n## Key terms\n\n{names}\n"
+    found = {c.key for c in concepts_of(tmp_path, text, "weather.md")}
+    missing = {concept_key(name) for name in _LISTED_NAMES} - found
+    assert not missing, missing
+    # the heading names the list, no topic
+    assert concept_key("Key terms") not in found
+
+
+def test_a_list_after_a_lead_in_naming_its_items_as_terms_is_a_glossary(tmp_path: Path) -> None:
+    # a review sheet sets its terms under each summary after a line, no heading, saying
+    # what they are: the names were plain list items, and those the summary never used lost
+    terms = ["spring tide", "neap tide", "tidal range", "ebb current"]
+    listed = "".join(f"- {term}\n" for term in terms)
+    lead_in = "Write a definition for each of these terms:"
+    pull = "The Moon's pull raises the sea on the side of the Earth nearest to it."
+    other = (
+        "Then list three things the tides change:\n\n- The shape of a beach every day\n- fishing"
+    )
+    text = f"# Tides\n\n{pull}\n\n{lead_in}\n\n{listed}\n{other}\n"
+    keys = {c.key for c in concepts_of(tmp_path, text, "tides.md")}
+    assert set(terms) <= keys, keys
+    # a list after another kind of lead-in is no glossary: its items stay as they were
+    assert "fishing" not in keys

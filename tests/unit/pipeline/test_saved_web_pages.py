@@ -641,6 +641,45 @@ def test_an_xml_textbooks_empty_self_closed_title_swallows_nothing(tmp_path: Pat
     assert not any("<para" in t or "</note>" in t for t in texts)
 
 
+def test_an_xml_textbooks_title_with_inline_marks_reads_as_its_words(tmp_path: Path) -> None:
+    # HTML reads a <title> as raw text: a section's title writing a charge or a subscript
+    # as CNXML does (<sup>, <sub>) kept the tags as words of the heading
+    marked = "<section><title>Why Ca<sup>2+</sup> and CO<sub>2</sub> <emphasis>matter</emphasis>"
+    path = _module(tmp_path, f"{marked}</title><para>Both are small.</para></section>")
+    headings = [b.text for b in _module_blocks(path) if b.kind == "heading"]
+    assert headings == ["Costs", "Why Ca2+ and CO2 matter"]
+
+
+def test_an_xml_textbooks_cals_table_keeps_its_rows_and_cells(tmp_path: Path) -> None:
+    # CNXML and DocBook tables are <tgroup>s of <row>s of <entry>s: no HTML table parts,
+    # moved out of the <table> by the parser and run into one paragraph of their words
+    rows = "".join(
+        f"<row><entry>{name}</entry><entry>{kind}</entry></row>"
+        for name, kind in [("Rent", "fixed"), ("Fuel", "variable")]
+    )
+    table = f'<table id="t1"><tgroup cols="2"><colspec colnum="1"/><tbody>{rows}</tbody></tgroup>'
+    path = _module(tmp_path, f"<para>Two costs.</para>{table}</table><para>Next.</para>")
+    read_as = [(b.kind, b.text) for b in _module_blocks(path)]
+    assert ("table", "Rent | fixed\nFuel | variable") in read_as
+    assert [t for k, t in read_as if k == "paragraph"] == ["Two costs.", "Next."]
+
+
+def test_an_xml_textbooks_empty_cross_reference_names_what_it_points_at(tmp_path: Path) -> None:
+    # "<link target-id=…/>" is filled with "Figure 3.2" in the published book; read empty,
+    # "As the  shows, …" and " lists the prices." lost a part of their sentence
+    figure = '<figure id="fig-1"><media alt="a chart"><image src="a.png"/></media></figure>'
+    table = '<table id="tab-1"><tgroup cols="1"><tbody><row><entry>3</entry></row></tbody>'
+    text = (
+        '<para>Costs rise, as <link target-id="fig-1"/> shows. <link target-id="tab-1"/>'
+        ' lists the prices. Compare <link document="m999" target-id="fig-9"/>.</para>'
+    )
+    path = _module(tmp_path, f"{text}{figure}{table}</tgroup></table>")
+    (para,) = [b.text for b in _module_blocks(path) if b.kind == "paragraph"]
+    assert para.startswith("Costs rise, as the figure shows. The table lists the prices.")
+    # a target in another module is not named: nothing is known of it here
+    assert para.endswith("Compare .")
+
+
 def test_an_xml_textbooks_term_and_emphasis_are_emphasis(tmp_path: Path) -> None:
     # CNXML marks key terms with <term> and stress with <emphasis>, neither an HTML tag:
     # unread, a module's source had no emphasis at all

@@ -774,3 +774,44 @@ def test_a_defining_verb_inside_the_stressed_name_is_no_verb_of_the_sentence() -
     assert not list(find_definitions(working, 0, False, ("mean speed",)))
     saying = "The *mean speed* is the distance travelled divided by the time taken."
     assert [d.term for d in find_definitions(saying, 0, False, ("mean speed",))] == ["mean speed"]
+
+
+def test_an_ions_charge_stays_in_the_name_it_opens() -> None:
+    # "Ca2+ pumps", "Cl– ions": the sign after an element's symbol is the ion's charge, no
+    # break in the run of words (read as one, the names were "Ca" and "pumps")
+    keys = set(collect([(0, "Cells move Ca2+ pumps and Cl– ions across the membrane")]))
+    assert {"ca2+ pump", "cl– ion"} <= keys, keys
+    assert "ca" not in keys
+    # a language's name with two pluses, or a dash joining two words, is no ion
+    keys = set(collect([(0, "Students compare C++ templates with plain generics")]))
+    assert "c+ template" not in keys and "c+" not in keys
+
+
+def test_a_name_holding_an_ion_is_defined_whole() -> None:
+    # "… known as Ca2+ pumps": a pattern's name stopped at the charge's sign and defined
+    # the element's symbol with the words before it ("Ca", "leak K")
+    sentence = "Muscle fibres store calcium with membrane proteins known as Ca2+ pumps."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["Ca2+ pumps"]
+    # a name ending on a capital with no charge after it is read as it was
+    sentence = "The heart keeps its rhythm with a small region called the SA node."
+    assert [d.term for d in find_definitions(sentence, 0, False)] == ["SA node"]
+
+
+def test_we_call_this_before_an_adjective_names_the_whole_phrase() -> None:
+    # "this" points back at what the sentence before described; an adjective after it
+    # opens the name, no noun it stands before (read as one, "spatial" was cut off)
+    assert terms("We call this spatial summation.") == ["spatial summation"]
+    assert terms("We call this selective attention.") == ["selective attention"]
+    # a noun after "this" is still the thing pointed at, as is a word both noun and verb
+    assert terms("We call this process photosynthesis.") == ["photosynthesis"]
+    assert terms("We call this signal a ripple.") == ["ripple"]
+
+
+def test_a_name_ends_before_the_clause_giving_its_reason() -> None:
+    # "we call this X because …" with a long reason: the name's window ended inside a
+    # word of the reason, and its last article opened the name ("same par"): no term
+    sentence = (
+        "We call this lateral inhibition because it tones down signals from the nearby"
+        " cells that share its input."
+    )
+    assert terms(sentence) == ["lateral inhibition"]
