@@ -2675,6 +2675,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             # with the interpunct between its parts; the run is the name's last part
             continue
         gloss = " ".join(match.group(2).split())
+        if _SYMBOL_TUPLE.fullmatch(gloss):
+            # "当(u, v)表示有向边", "二分为(V1, V2)": the brackets hold a pair of variables
+            # (a maths text's ordered pair, its parts' names), no English name of the word
+            # before them (当 and 分为 were concepts glossed "u, v")
+            continue
         acronym = match.group(3)
         spelled = _ASCII_COMMA_ACRONYM.fullmatch(gloss)
         if acronym is None and spelled and _long_form(spelled.group(1), spelled.group(2)):
@@ -2769,6 +2774,8 @@ def _bracketed_zh_name(words: str) -> bool:
 
 # the dots Chinese sets between the parts of a transliterated name (U+00B7, U+2027, U+30FB)
 _INTERPUNCTS = frozenset("·‧・")
+# two or more one-letter symbols, each perhaps numbered, between commas: "u, v", "V1,V2"
+_SYMBOL_TUPLE = re.compile(r"[A-Za-z][0-9]?'?(?:\s*,\s*[A-Za-z][0-9]?'?)+")
 # an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters
 _TAIL_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,5}$")
 

@@ -488,3 +488,12 @@ def test_a_starred_symbol_in_inline_maths_does_not_hide_the_name_it_owns() -> No
     assert (found.term, found.sentence) == ("偏差", owned)
     # a name that would hold the maths is none
     assert all("$" not in d.term for d in find_definitions("这个量称为$x^{*}$。", 0, True))
+
+
+def test_brackets_holding_a_pair_of_variables_gloss_no_word() -> None:
+    # a maths text names an ordered pair or a split in brackets after a verb or a conjunction:
+    # the letters are variables, no English name of the Chinese before them
+    assert glossed("当(p, q)同时为真时，合取为真。") == []
+    assert glossed("集合S被二分为(S1,S2)，两块互不相交。") == []
+    assert glossed("当（x, y）属于关系R时，称x与y相关。") == []
+    assert glossed("邻接矩阵（adjacency matrix）记录顶点的相邻关系。") == ["邻接矩阵"]
