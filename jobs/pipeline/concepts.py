@@ -806,6 +806,7 @@ def find_concepts(
     chosen = _merge_aliases(chosen, blocks, chinese)
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
+        chosen = _merge_heading_twins(chosen, blocks)
     if not chinese:
         chosen = _merge_subject_short_forms(chosen)
         chosen = _merge_headed_properties(chosen, blocks)
@@ -1834,6 +1835,64 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         merged |= _merge_entry_aliases(by_key, blocks, merged)
         merged |= _merge_symbol_named_chains(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _merge_heading_twins(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """A Chinese text's English headings over Chinese prose ("## Equivalence Classes", then
+    "…被称为**等价类(equivalence class)**"): the heading's English name is the gloss the
+    body gives a Chinese name, one concept under the Chinese name (a discrete-maths chapter
+    kept "equivalence class", "partition", "closure", "path" beside 等价类, 分区, 闭包,
+    路径). Only a name the headings alone give, nowhere stressed or glossed in the body:
+    `english_name_pairs` leaves glosses in small letters for names the body uses itself."""
+    by_key = {d.key: d for d in drafts}
+    twins = [
+        d
+        for d in drafts
+        if "heading" in d.sources
+        and not d.sources & (_BODY_MARKS - {"definition"})
+        and not has_han(d.title)
+    ]
+    prose = "\n".join(b.text for b in blocks if b.kind in PROSE and has_han(b.text))
+    merged: set[str] = set()
+    for english in twins:
+        chinese = None
+        for found in _glossed_by(english.title).finditer(prose):
+            run = found.group("run")
+            # the longest name the run ends on that starts it or follows a particle:
+            # "…称为a的等价类" ends on 等价类; "n元关系" is not 关系 (元 is part of the name)
+            chinese = next(
+                (
+                    by_key[key]
+                    for i in range(len(run))
+                    if (i == 0 or run[i - 1] in _ZH_BEFORE_A_NAME)
+                    and (key := concept_key(run[i:])) in by_key
+                ),
+                None,
+            )
+            if chinese is not None:
+                break
+        if chinese is None or chinese.key in merged:
+            continue
+        # its evidence joins the Chinese name; the heading's definition ("Equivalence
+        # Classes: …", the section's first sentence) does not: the Chinese name's stands
+        _absorb(chinese, english)
+        merged.add(english.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+# the characters a Chinese name follows inside a run of Chinese: "a的等价类", "称之为闭包"
+_ZH_BEFORE_A_NAME = frozenset("的为是之即")
+
+
+def _glossed_by(english: str) -> re.Pattern[str]:
+    """A run of Chinese, perhaps stressed, then `english` (perhaps plural) in brackets, alone
+    or one of names between slashes ("有向图(directed graph/digraph)")."""
+    words = r"\s+".join(re.escape(w) for w in english.split())
+    return re.compile(
+        rf"(?P<run>[\u3400-\u9fff]{{1,12}})[*_]*\s*[（(]\s*[*_]*(?:[^（）()/]{{1,40}}/\s*)?"
+        rf"{words}(?:e?s)?(?:\s*/[^（）()/]{{1,40}})?[*_]*\s*[）)]",
+        re.IGNORECASE,
+    )
 
 
 def _long_alias(
