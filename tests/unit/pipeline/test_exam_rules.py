@@ -1156,3 +1156,18 @@ def test_a_question_under_its_label_line_takes_the_labels_number() -> None:
     filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert filled[1] == "The powerhouse of the cell is the mitochondrion."
     assert filled[3] == "3. Plants make food in the leaves."
+
+
+def test_a_sections_supplements_heading_is_apparatus() -> None:
+    # notes close a section on what they add to it from its exercises or elsewhere: the
+    # additions are the topics, the heading over them is none
+    for heading in (
+        "Supplements",
+        "Supplement",
+        "Supplementary Exercises",
+        "Supplementary Problems",
+    ):
+        assert apparatus(heading), heading
+    # what a subject teaches under that word stays a topic
+    for topic in ("Dietary Supplements", "Supplementary Angles"):
+        assert not apparatus(topic), topic
