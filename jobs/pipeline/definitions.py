@@ -548,6 +548,17 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.9,
     ),
+    (
+        re.compile(
+            # a clause after a condition that names what meets it, pointing back at it:
+            # "若关系同时具备自反性、对称性和传递性，则称这种关系为等价关系", "…，称其为X" (the
+            # definition went to the condition's first stressed property, 自反性). Only
+            # with the pointing word: "…有m条边，称{u, v}是重数为m的边" names no 边
+            r"[，,]\s*(?:则|那么|就|便)?(?:可)?称(?:之|其|它|这样的|这种|这类|这个|这些|该|此)"
+            r"[^。；，,]{0,8}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.9,
+    ),
     # "细胞膜，又称质膜，是包围细胞质的薄膜": the name, its other name set off by 又称 (也叫,
     # 又名: "火星坐标系，也叫国测局坐标系，是…"), then what it is
     (
