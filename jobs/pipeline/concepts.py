@@ -143,6 +143,7 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
+    translated_entry,
     with_shared_head,
     zh_action_object,
     zh_cut_name,
@@ -1540,6 +1541,12 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
         # stood beside 开闭原则): one concept, as a name and its acronym are
         pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
+    for block in blocks:
+        # a bilingual word list's "truth table：真值表": its entry's English label is a name
+        # too (the label rules read it), the Chinese name's twin
+        entry = translated_entry(block.text) if "：" in block.text or ":" in block.text else None
+        if entry:
+            pairs.append((concept_key(entry[0]), concept_key(entry[1])))
     for block in blocks:  # "KDC-- Key Distribution Center", "TGS for Ticket Granting Service"
         if block.kind in PROSE:
             pairs.extend((concept_key(a), concept_key(b)) for a, b in spelled_acronyms(block.text))

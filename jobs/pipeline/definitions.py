@@ -54,6 +54,7 @@ from jobs.pipeline.structure import (
     equation_operand,
     glossary_columns,
     lab_part,
+    translated_entry,
     with_maths_letter,
     zh_facet_label,
     zh_listed,
@@ -2161,6 +2162,11 @@ def find_definitions(
     sentence = _LEAD_LABEL.sub("", sentence, count=1)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
+    if translated_entry(_LIST_MARK.sub("", sentence)):
+        # "spanning tree：生成树", "write-back（写回）": a bilingual word list's entry gives
+        # the English word's Chinese name (`structure.translated_entry`), not what it is
+        # (a glossary's answers read "symmetric closure：对称闭包", 对称 taken for 称)
+        return
     if chinese and _zh_announced(sentence):
         return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):

@@ -2632,12 +2632,26 @@ def english_name_pairs(text: str) -> list[tuple[str, str]]:
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
-def _glosses(text: str) -> Iterator[tuple[str, str]]:
+def translated_entry(text: str) -> tuple[str, str] | None:
+    """(Chinese name, English name) of a vocabulary entry alone on its line, English first
+    and its Chinese name in brackets or after a colon: "write-back（写回）", "truth table：
+    真值表". The two are one concept, under the Chinese name."""
     entry = _TRANSLATED_ENTRY.fullmatch(text.strip())
+    if entry is None or (entry.group(3) and _CAPITALISED_LABEL.fullmatch(entry.group(1))):
+        return None
+    return entry.group(2) or entry.group(3), entry.group(1)
+
+
+# one capitalised word before a colon: a label ("Figure", "Trait", "Note"), no entry
+_CAPITALISED_LABEL = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def _glosses(text: str) -> Iterator[tuple[str, str]]:
+    entry = translated_entry(text)
     if entry:
         # "write-back（写回）" alone on its line: a vocabulary entry, English first and
         # its Chinese name in brackets; the Chinese is the name the text goes on using
-        yield entry.group(2), entry.group(1)
+        yield entry
         return
     for match in _ZH_NAME_OF_ENGLISH.finditer(text) if has_han(text) else ():
         # "还可能发生 starvation（饥饿现象）", "Growing Phase（增长阶段）：…": in a Chinese
@@ -2740,8 +2754,14 @@ _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
 _ASCII_COMMA_ACRONYM = re.compile(r"(.+?)\s*,\s*([A-Z][A-Z0-9]{1,5})")
 # a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
 _TRANSLATED_ENTRY = re.compile(
-    r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"
-    r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+    r"([A-Za-z][A-Za-z0-9\-'’]*(?: [A-Za-z][A-Za-z0-9\-'’]*){0,3})"
+    r"\s*(?:[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+    # …or after a colon, as a bilingual word list sets it: "truth table：真值表", "spanning
+    # tree: 生成树" (a discrete-maths glossary of 300 such lines gave English titles alone,
+    # and only the few whose Chinese ran to four characters), an aside on the Chinese name
+    # perhaps after it ("isolated vertex：孤立顶点(度为0)"); not one capitalised word, a
+    # label before its caption or subtitle ("Figure: 项目分叉历史", "Trait：定义共同行为")
+    r"|\s*[：:]\s*([\u3400-\u9fff]{2,8})(?:\s*[（(][^（）()]{1,12}[）)])?[。.]?)"
 )
 # an English name of one to four words and right after it, in brackets, a Chinese name and
 # nothing else: "deadlock（死锁）", "Growing Phase（增长阶段）" (not "exclusive mode（排他锁，

@@ -137,3 +137,33 @@ def test_a_lesson_plans_labelled_aims_define_no_term_and_the_lesson_keeps_its_ow
     # the entries that name the lesson's own terms stay definitions
     assert concepts["参考节点"].description.startswith("参考节点：电位规定为零")
     assert defined("2. 能力目标：能够对含受控源的电路列方程并求出各支路电流。") == []
+
+
+def test_a_bilingual_word_list_names_its_chinese_words_and_defines_none(tmp_path: Path) -> None:
+    # a course's vocabulary sheet lists the textbook's English words and, after a colon,
+    # the Chinese name the class uses: the Chinese is the concept, the line no definition
+    lines = [
+        "adjacency list：邻接表",
+        "minimum cut：最小割",
+        "Kirchhoff's law：基尔霍夫定律",
+        "strongly connected component：强连通分量",
+        "vertex cover：点覆盖(覆盖所有边)",
+        "topological order：拓扑序",
+    ]
+    path = tmp_path / "词汇表.md"
+    path.write_text("# 第七章 词汇\n\n" + "".join(f"+ {x}\n" for x in lines), encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    titles = {c.title for c in concepts}
+    assert {"邻接表", "最小割", "基尔霍夫定律", "强连通分量", "点覆盖", "拓扑序"} <= titles
+    assert not {"adjacency list", "minimum cut", "strongly connected component"} & titles
+    assert not [c.title for c in concepts if c.description]
+    assert [d.term for d in find_definitions("spanning forest：生成森林", 0, True)] == []
+
+
+def test_a_capitalised_label_before_a_colon_is_no_word_list_entry() -> None:
+    # one capitalised word before a colon labels a caption or a heading's subtitle
+    from jobs.pipeline.structure import translated_entry
+
+    assert translated_entry("Figure: 合并之后的历史") is None
+    assert translated_entry("Closure：捕获环境的匿名函数") is None
+    assert translated_entry("closure：闭包") == ("闭包", "closure")
