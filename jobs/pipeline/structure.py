@@ -2761,7 +2761,9 @@ _TRANSLATED_ENTRY = re.compile(
     # and only the few whose Chinese ran to four characters), an aside on the Chinese name
     # perhaps after it ("isolated vertex：孤立顶点(度为0)"); not one capitalised word, a
     # label before its caption or subtitle ("Figure: 项目分叉历史", "Trait：定义共同行为")
-    r"|\s*[：:]\s*([\u3400-\u9fff]{2,8})(?:\s*[（(][^（）()]{1,12}[）)])?[。.]?)"
+    # (not a word class, "glacier: 冰川（n.）": an English word list's sense, the English
+    # word the one to learn)
+    r"|\s*[：:]\s*([\u3400-\u9fff]{2,8})(?:\s*[（(](?![a-z]{1,6}\.[）)])[^（）()]{1,12}[）)])?[。.]?)"
 )
 # an English name of one to four words and right after it, in brackets, a Chinese name and
 # nothing else: "deadlock（死锁）", "Growing Phase（增长阶段）" (not "exclusive mode（排他锁，
