@@ -2627,11 +2627,20 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
     entries = [d for d in definitions if d.confidence == GLOSSARY]
     # a glossary table's rows are its entries wherever it stands (`table_entries`)
     tabled = {concept_key(d.term) for d in entries if blocks[d.block].kind == "table"}
+    # a bilingual word list's lines ("truth table：真值表") are entries that define nothing:
+    # their Chinese names, as many as the entries, were cut by the length budget
+    words = {
+        i: concept_key(entry[0])
+        for i, b in enumerate(blocks)
+        if b.kind in PROSE and (entry := translated_entry(b.text))
+    }
     prose = sum(1 for b in blocks if b.kind in PROSE)
-    if len(entries) >= MIN_GLOSSARY_DOCUMENT and 2 * len({d.block for d in entries}) >= prose:
-        return {concept_key(d.term) for d in entries}
+    listed = {d.block for d in entries} | set(words)
+    if len(entries) + len(words) >= MIN_GLOSSARY_DOCUMENT and 2 * len(listed) >= prose:
+        return {concept_key(d.term) for d in entries} | set(words.values())
     inside = glossary_sections(blocks)
-    return tabled | {concept_key(d.term) for d in entries if d.block in inside}
+    defined = {concept_key(d.term) for d in entries if d.block in inside}
+    return tabled | defined | {key for i, key in words.items() if i in inside}
 
 
 # what sets apart the names of a bare list: wide spaces (the ideographic one), 、 or ；
