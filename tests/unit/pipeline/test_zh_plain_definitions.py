@@ -282,11 +282,8 @@ def test_an_adverb_or_a_conjunction_before_zhi_de_shi_names_nothing() -> None:
 def test_a_clause_after_a_condition_names_what_meets_it(tmp_path: Path) -> None:
     # "若…，则称这种X为Y": the condition lists stressed properties, the clause after the
     # comma names what has them; the definition is the named term's, not the first property's
-    text = (
-        "# 代数结构\n\n"
-        "若一个二元运算同时满足**结合律**和**交换律**，则称这种运算为**可换半群运算**。"
-        "可换半群运算在计数问题中很常见。\n"
-    )
-    described = descriptions_of(tmp_path, text)
+    condition = "若一个二元运算同时满足**结合律**和**交换律**"
+    named = "则称这种运算为**可换半群运算**。可换半群运算在计数问题中很常见。"
+    described = descriptions_of(tmp_path, f"# 代数结构\n\n{condition}，{named}\n")
     assert described.get("可换半群运算", "").startswith("若一个二元运算同时满足")
     assert not described.get("结合律")
