@@ -3662,6 +3662,16 @@ def _modifies_the_name(name: str, rest: str) -> bool:
     return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
 
 
+# the passive naming verbs an aside in brackets opens on ("(被称为边)", "（称为根）")
+_NAMED_IN_PASSING = re.compile(r"(?:被称为|被称作|称为|称作|叫做|叫作)")
+
+
+def _inside_brackets(sentence: str, at: int) -> bool:
+    """`at` lies inside a bracket the sentence opened before it and has not closed."""
+    before = sentence[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
 def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     """The dash after the name closes an aside a dash opened before it: "studies the sounds
     of speech, or—in the case of sign languages—the equivalent aspects of sign". What
@@ -3680,6 +3690,14 @@ def _read(
     pattern = match.re
     raw = match.group("t")
     if not chinese and _closes_an_aside(sentence, match.start("t"), match.end("t")):
+        return None
+    if (
+        chinese
+        and _inside_brackets(sentence, match.start())
+        and _NAMED_IN_PASSING.match(match.group())
+    ):
+        # "有向图：由顶点的集合以及有序对(被称为边)的集合构成": a naming in brackets names a
+        # part in passing; the sentence defines its subject (边 took 有向图's definition)
         return None
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
     if cut and not _modifies_the_name(raw[: cut.start()], cut.group(0)):

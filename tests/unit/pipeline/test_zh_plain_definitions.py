@@ -287,3 +287,12 @@ def test_a_clause_after_a_condition_names_what_meets_it(tmp_path: Path) -> None:
     described = descriptions_of(tmp_path, f"# 代数结构\n\n{condition}，{named}\n")
     assert described.get("可换半群运算", "").startswith("若一个二元运算同时满足")
     assert not described.get("结合律")
+
+
+def test_a_naming_in_brackets_names_a_part_in_passing() -> None:
+    # an entry's sentence may name one of its parts in brackets; it still defines the entry
+    entry = "树：由若干结点(其中唯一的一个被称为根（root）)以及连接结点的边组成的连通无环图。"
+    found = find_definitions(entry, 0, True, emphasis=("树",))
+    assert [d.term for d in found] == ["树"]
+    # outside brackets the naming defines what it names
+    assert [t for t, _ in defined("没有父结点的那个结点被称为根。")] == ["根"]
