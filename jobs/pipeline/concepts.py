@@ -144,6 +144,7 @@ from jobs.pipeline.structure import (
     sql_names,
     syntax_placeholders,
     table_topics,
+    translated_entry,
     with_shared_head,
     zh_action_object,
     zh_cut_name,
@@ -814,6 +815,7 @@ def find_concepts(
     chosen = _merge_aliases(chosen, blocks, chinese)
     if chinese:
         chosen = _merge_named_alternatives(chosen, blocks)
+        chosen = _merge_heading_twins(chosen, blocks)
     if not chinese:
         chosen = _merge_subject_short_forms(chosen)
         chosen = _merge_headed_properties(chosen, blocks)
@@ -1547,6 +1549,12 @@ def _acronym_key_pairs(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         # a Chinese name's English gloss, found a name of its own ("Open-Closed Principle"
         # stood beside 开闭原则): one concept, as a name and its acronym are
         pairs.extend((concept_key(a), concept_key(b)) for a, b in english_name_pairs(block.text))
+    for block in blocks:
+        # a bilingual word list's "truth table：真值表": its entry's English label is a name
+        # too (the label rules read it), the Chinese name's twin
+        entry = translated_entry(block.text) if "：" in block.text or ":" in block.text else None
+        if entry:
+            pairs.append((concept_key(entry[0]), concept_key(entry[1])))
     for block in blocks:  # "KDC-- Key Distribution Center", "TGS for Ticket Granting Service"
         if block.kind in PROSE:
             pairs.extend((concept_key(a), concept_key(b)) for a, b in spelled_acronyms(block.text))
@@ -1842,6 +1850,64 @@ def _merge_aliases(drafts: list[Draft], blocks: Sequence[Block], chinese: bool) 
         merged |= _merge_entry_aliases(by_key, blocks, merged)
         merged |= _merge_symbol_named_chains(by_key, blocks, merged)
     return [d for d in drafts if d.key not in merged]
+
+
+def _merge_heading_twins(drafts: list[Draft], blocks: Sequence[Block]) -> list[Draft]:
+    """A Chinese text's English headings over Chinese prose ("## Equivalence Classes", then
+    "…被称为**等价类(equivalence class)**"): the heading's English name is the gloss the
+    body gives a Chinese name, one concept under the Chinese name (a discrete-maths chapter
+    kept "equivalence class", "partition", "closure", "path" beside 等价类, 分区, 闭包,
+    路径). Only a name the headings alone give, nowhere stressed or glossed in the body:
+    `english_name_pairs` leaves glosses in small letters for names the body uses itself."""
+    by_key = {d.key: d for d in drafts}
+    twins = [
+        d
+        for d in drafts
+        if "heading" in d.sources
+        and not d.sources & (_BODY_MARKS - {"definition"})
+        and not has_han(d.title)
+    ]
+    prose = "\n".join(b.text for b in blocks if b.kind in PROSE and has_han(b.text))
+    merged: set[str] = set()
+    for english in twins:
+        chinese = None
+        for found in _glossed_by(english.title).finditer(prose):
+            run = found.group("run")
+            # the longest name the run ends on that starts it or follows a particle:
+            # "…称为a的等价类" ends on 等价类; "n元关系" is not 关系 (元 is part of the name)
+            chinese = next(
+                (
+                    by_key[key]
+                    for i in range(len(run))
+                    if (i == 0 or run[i - 1] in _ZH_BEFORE_A_NAME)
+                    and (key := concept_key(run[i:])) in by_key
+                ),
+                None,
+            )
+            if chinese is not None:
+                break
+        if chinese is None or chinese.key in merged:
+            continue
+        # its evidence joins the Chinese name; the heading's definition ("Equivalence
+        # Classes: …", the section's first sentence) does not: the Chinese name's stands
+        _absorb(chinese, english)
+        merged.add(english.key)
+    return [d for d in drafts if d.key not in merged]
+
+
+# the characters a Chinese name follows inside a run of Chinese: "a的等价类", "称之为闭包"
+_ZH_BEFORE_A_NAME = frozenset("的为是之即")
+
+
+def _glossed_by(english: str) -> re.Pattern[str]:
+    """A run of Chinese, perhaps stressed, then `english` (perhaps plural) in brackets, alone
+    or one of names between slashes ("有向图(directed graph/digraph)")."""
+    words = r"\s+".join(re.escape(w) for w in english.split())
+    return re.compile(
+        rf"(?P<run>[\u3400-\u9fff]{{1,12}})[*_]*\s*[（(]\s*[*_]*(?:[^（）()/]{{1,40}}/\s*)?"
+        rf"{words}(?:e?s)?(?:\s*/[^（）()/]{{1,40}})?[*_]*\s*[）)]",
+        re.IGNORECASE,
+    )
 
 
 def _long_alias(
@@ -2569,11 +2635,20 @@ def _glossary_keys(blocks: Sequence[Block], definitions: Sequence[Definition]) -
     entries = [d for d in definitions if d.confidence == GLOSSARY]
     # a glossary table's rows are its entries wherever it stands (`table_entries`)
     tabled = {concept_key(d.term) for d in entries if blocks[d.block].kind == "table"}
+    # a bilingual word list's lines ("truth table：真值表") are entries that define nothing:
+    # their Chinese names, as many as the entries, were cut by the length budget
+    words = {
+        i: concept_key(entry[0])
+        for i, b in enumerate(blocks)
+        if b.kind in PROSE and (entry := translated_entry(b.text))
+    }
     prose = sum(1 for b in blocks if b.kind in PROSE)
-    if len(entries) >= MIN_GLOSSARY_DOCUMENT and 2 * len({d.block for d in entries}) >= prose:
-        return {concept_key(d.term) for d in entries}
+    listed = {d.block for d in entries} | set(words)
+    if len(entries) + len(words) >= MIN_GLOSSARY_DOCUMENT and 2 * len(listed) >= prose:
+        return {concept_key(d.term) for d in entries} | set(words.values())
     inside = glossary_sections(blocks)
-    return tabled | {concept_key(d.term) for d in entries if d.block in inside}
+    defined = {concept_key(d.term) for d in entries if d.block in inside}
+    return tabled | defined | {key for i, key in words.items() if i in inside}
 
 
 # what sets apart the names of a bare list: wide spaces (the ideographic one), 、 or ；

@@ -54,6 +54,7 @@ from jobs.pipeline.structure import (
     equation_operand,
     glossary_columns,
     lab_part,
+    translated_entry,
     with_maths_letter,
     zh_facet_label,
     zh_listed,
@@ -546,6 +547,17 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             # "我们称…为X", and a sentence opening on 称 ("称细胞内遗传信息的传递方向为中心法则")
             # (not the words 称 opens: 称重, 称量, 称呼, 称赞 …)
             r"(?:我们|^)(?:把|将)?称(?![重量呼赞号谓职霸心道得])(?:之|其|它|这样的|这种|这个|这些)?[^。；，]{0,20}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
+        ),
+        0.9,
+    ),
+    (
+        re.compile(
+            # a clause after a condition that names what meets it, pointing back at it:
+            # "若关系同时具备自反性、对称性和传递性，则称这种关系为等价关系", "…，称其为X" (the
+            # definition went to the condition's first stressed property, 自反性). Only
+            # with the pointing word: "…有m条边，称{u, v}是重数为m的边" names no 边
+            r"[，,]\s*(?:则|那么|就|便)?(?:可)?称(?:之|其|它|这样的|这种|这类|这个|这些|该|此)"
+            r"[^。；，,]{0,8}?为\s*[“\"*「]*(?P<t>[^，。；、：（(”」*]{1,15})"
         ),
         0.9,
     ),
@@ -2151,6 +2163,11 @@ def find_definitions(
     sentence = _LEAD_LABEL.sub("", sentence, count=1)
     if _QUESTION.search(sentence):
         return  # "What was the meaning of the term “nursing fathers”?": a question asks
+    if translated_entry(_LIST_MARK.sub("", sentence)):
+        # "spanning tree：生成树", "write-back（写回）": a bilingual word list's entry gives
+        # the English word's Chinese name (`structure.translated_entry`), not what it is
+        # (a glossary's answers read "symmetric closure：对称闭包", 对称 taken for 称)
+        return
     if chinese and _zh_announced(sentence):
         return  # "倒格子的定义" alone: a label over the definition (`zh_entry_below`)
     if not chinese and _ABOUT_THE_WORD.search(sentence) and not _NAMING.search(sentence):
@@ -3676,6 +3693,16 @@ def _modifies_the_name(name: str, rest: str) -> bool:
     return rest.split()[0].lower() in _NAME_THEN or (bool(words) and words[-1].lower() == "of")
 
 
+# the passive naming verbs an aside in brackets opens on ("(被称为边)", "（称为根）")
+_NAMED_IN_PASSING = re.compile(r"(?:被称为|被称作|称为|称作|叫做|叫作)")
+
+
+def _inside_brackets(sentence: str, at: int) -> bool:
+    """`at` lies inside a bracket the sentence opened before it and has not closed."""
+    before = sentence[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
 def _closes_an_aside(sentence: str, start: int, end: int) -> bool:
     """The dash after the name closes an aside a dash opened before it: "studies the sounds
     of speech, or—in the case of sign languages—the equivalent aspects of sign". What
@@ -3731,6 +3758,14 @@ def _read(
     if not chinese:
         raw = _with_ion_charge(raw, sentence, match.end("t"))
     if not chinese and _closes_an_aside(sentence, match.start("t"), match.end("t")):
+        return None
+    if (
+        chinese
+        and _inside_brackets(sentence, match.start())
+        and _NAMED_IN_PASSING.match(match.group())
+    ):
+        # "有向图：由顶点的集合以及有序对(被称为边)的集合构成": a naming in brackets names a
+        # part in passing; the sentence defines its subject (边 took 有向图's definition)
         return None
     cut = _EN_CUT.search(raw) if not chinese and pattern.pattern.startswith("^") else None
     if cut and not _modifies_the_name(raw[: cut.start()], cut.group(0)):

@@ -306,6 +306,11 @@ GENERIC_HEADINGS = frozenset(
         "contents",
         "index",
         "appendix",
+        # what a student's notes add under a section from its exercises or elsewhere
+        # ("Supplements(from Exercises)" closed each section of discrete-maths notes: a
+        # concept "Supplements" and a module's title); "Dietary Supplements" stays a topic
+        "supplement",
+        "supplements",
         "notes",
         "further reading",
         "glossary",
@@ -939,7 +944,7 @@ _APPARATUS_MODIFIERS = _words(
     concepts formula personal application answer to selected odd-numbered even-numbered
     slideshow slide slides video audio follow-up pre-lecture post-lecture pre-class
     post-class self optional bonus recommended required tutorial workshop concept
-    programming coding"""
+    programming coding supplementary"""
 )
 # A syllabus's administration named in words: a closed set of modifiers before a closed
 # set of nouns, each part of a coordination one such name ("Late Policy", "Expected Effort",

@@ -2632,12 +2632,26 @@ def english_name_pairs(text: str) -> list[tuple[str, str]]:
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
-def _glosses(text: str) -> Iterator[tuple[str, str]]:
+def translated_entry(text: str) -> tuple[str, str] | None:
+    """(Chinese name, English name) of a vocabulary entry alone on its line, English first
+    and its Chinese name in brackets or after a colon: "write-back（写回）", "truth table：
+    真值表". The two are one concept, under the Chinese name."""
     entry = _TRANSLATED_ENTRY.fullmatch(text.strip())
+    if entry is None or (entry.group(3) and _CAPITALISED_LABEL.fullmatch(entry.group(1))):
+        return None
+    return entry.group(2) or entry.group(3), entry.group(1)
+
+
+# one capitalised word before a colon: a label ("Figure", "Trait", "Note"), no entry
+_CAPITALISED_LABEL = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def _glosses(text: str) -> Iterator[tuple[str, str]]:
+    entry = translated_entry(text)
     if entry:
         # "write-back（写回）" alone on its line: a vocabulary entry, English first and
         # its Chinese name in brackets; the Chinese is the name the text goes on using
-        yield entry.group(2), entry.group(1)
+        yield entry
         return
     for match in _ZH_NAME_OF_ENGLISH.finditer(text) if has_han(text) else ():
         # "还可能发生 starvation（饥饿现象）", "Growing Phase（增长阶段）：…": in a Chinese
@@ -2675,6 +2689,11 @@ def _glosses(text: str) -> Iterator[tuple[str, str]]:
             # with the interpunct between its parts; the run is the name's last part
             continue
         gloss = " ".join(match.group(2).split())
+        if _SYMBOL_TUPLE.fullmatch(gloss):
+            # "当(u, v)表示有向边", "二分为(V1, V2)": the brackets hold a pair of variables
+            # (a maths text's ordered pair, its parts' names), no English name of the word
+            # before them (当 and 分为 were concepts glossed "u, v")
+            continue
         acronym = match.group(3)
         spelled = _ASCII_COMMA_ACRONYM.fullmatch(gloss)
         if acronym is None and spelled and _long_form(spelled.group(1), spelled.group(2)):
@@ -2735,8 +2754,16 @@ _INNER_CAPITAL = re.compile(r"\b[a-z][A-Z][a-z]+\b")
 _ASCII_COMMA_ACRONYM = re.compile(r"(.+?)\s*,\s*([A-Z][A-Z0-9]{1,5})")
 # a line that is only an English name and its Chinese name in brackets ("write-back（写回）")
 _TRANSLATED_ENTRY = re.compile(
-    r"([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,3})"
-    r"\s*[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+    r"([A-Za-z][A-Za-z0-9\-'’]*(?: [A-Za-z][A-Za-z0-9\-'’]*){0,3})"
+    r"\s*(?:[（(]\s*([\u3400-\u9fff]{2,8})\s*[）)]"
+    # …or after a colon, as a bilingual word list sets it: "truth table：真值表", "spanning
+    # tree: 生成树" (a discrete-maths glossary of 300 such lines gave English titles alone,
+    # and only the few whose Chinese ran to four characters), an aside on the Chinese name
+    # perhaps after it ("isolated vertex：孤立顶点(度为0)"); not one capitalised word, a
+    # label before its caption or subtitle ("Figure: 项目分叉历史", "Trait：定义共同行为")
+    # (not a word class, "glacier: 冰川（n.）": an English word list's sense, the English
+    # word the one to learn)
+    r"|\s*[：:]\s*([\u3400-\u9fff]{2,8})(?:\s*[（(](?![a-z]{1,6}\.[）)])[^（）()]{1,12}[）)])?[。.]?)"
 )
 # an English name of one to four words and right after it, in brackets, a Chinese name and
 # nothing else: "deadlock（死锁）", "Growing Phase（增长阶段）" (not "exclusive mode（排他锁，
@@ -2769,6 +2796,8 @@ def _bracketed_zh_name(words: str) -> bool:
 
 # the dots Chinese sets between the parts of a transliterated name (U+00B7, U+2027, U+30FB)
 _INTERPUNCTS = frozenset("·‧・")
+# two or more one-letter symbols, each perhaps numbered, between commas: "u, v", "V1,V2"
+_SYMBOL_TUPLE = re.compile(r"[A-Za-z][0-9]?'?(?:\s*,\s*[A-Za-z][0-9]?'?)+")
 # an acronym closing a run of Chinese ("采用LRU"), no longer word's last letters
 _TAIL_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,5}$")
 

@@ -1362,3 +1362,18 @@ def test_a_choice_questions_own_answer_line_picks_its_option() -> None:
     assert filled[0] == "1．一个地区多年的天气平均状况叫做气候。"
     assert filled[5].startswith("The role an organism plays in its ecosystem is called its niche.")
     assert filled[1:5] + filled[6:] == [b.text for b in blocks[1:5] + blocks[6:]]
+
+
+def test_a_sections_supplements_heading_is_apparatus() -> None:
+    # notes close a section on what they add to it from its exercises or elsewhere: the
+    # additions are the topics, the heading over them is none
+    for heading in (
+        "Supplements",
+        "Supplement",
+        "Supplementary Exercises",
+        "Supplementary Problems",
+    ):
+        assert apparatus(heading), heading
+    # what a subject teaches under that word stays a topic
+    for topic in ("Dietary Supplements", "Supplementary Angles"):
+        assert not apparatus(topic), topic

@@ -137,3 +137,87 @@ def test_a_lesson_plans_labelled_aims_define_no_term_and_the_lesson_keeps_its_ow
     # the entries that name the lesson's own terms stay definitions
     assert concepts["参考节点"].description.startswith("参考节点：电位规定为零")
     assert defined("2. 能力目标：能够对含受控源的电路列方程并求出各支路电流。") == []
+
+
+def test_a_bilingual_word_list_names_its_chinese_words_and_defines_none(tmp_path: Path) -> None:
+    # a course's vocabulary sheet lists the textbook's English words and, after a colon,
+    # the Chinese name the class uses: the Chinese is the concept, the line no definition
+    lines = [
+        "adjacency list：邻接表",
+        "minimum cut：最小割",
+        "Kirchhoff's law：基尔霍夫定律",
+        "strongly connected component：强连通分量",
+        "vertex cover：点覆盖(覆盖所有边)",
+        "topological order：拓扑序",
+    ]
+    path = tmp_path / "词汇表.md"
+    path.write_text("# 第七章 词汇\n\n" + "".join(f"+ {x}\n" for x in lines), encoding="utf-8")
+    concepts = analyse_file(path, language="zh-CN").knowledge.concepts
+    titles = {c.title for c in concepts}
+    assert {"邻接表", "最小割", "基尔霍夫定律", "强连通分量", "点覆盖", "拓扑序"} <= titles
+    assert not {"adjacency list", "minimum cut", "strongly connected component"} & titles
+    assert not [c.title for c in concepts if c.description]
+    assert [d.term for d in find_definitions("spanning forest：生成森林", 0, True)] == []
+
+
+def test_a_capitalised_label_before_a_colon_is_no_word_list_entry() -> None:
+    # one capitalised word before a colon labels a caption or a heading's subtitle
+    from jobs.pipeline.structure import translated_entry
+
+    assert translated_entry("Figure: 合并之后的历史") is None
+    assert translated_entry("Closure：捕获环境的匿名函数") is None
+    assert translated_entry("closure：闭包") == ("闭包", "closure")
+
+
+def test_a_long_bilingual_word_list_keeps_its_entries_past_the_length_budget(
+    tmp_path: Path,
+) -> None:
+    # a word list is a glossary: each line names what the class is to learn, however
+    # few words the list has for the length budget (its first entry was cut)
+    pairs = [
+        ("adjacency list", "邻接表"),
+        ("minimum cut", "最小割"),
+        ("maximum flow", "最大流"),
+        ("augmenting path", "增广路径"),
+        ("residual network", "残量网络"),
+        ("vertex cover", "点覆盖"),
+        ("edge cover", "边覆盖"),
+        ("independent set", "独立集"),
+        ("clique number", "团数"),
+        ("chromatic index", "边色数"),
+        ("planar embedding", "平面嵌入"),
+        ("dual graph", "对偶图"),
+        ("line graph", "线图"),
+        ("tournament", "竞赛图"),
+        ("spanning forest", "生成森林"),
+        ("cut space", "割空间"),
+        ("cycle space", "圈空间"),
+        ("girth", "围长"),
+        ("diameter", "直径"),
+        ("eccentricity", "离心率"),
+        ("center of a graph", "图的中心"),
+        ("bridge", "桥"),
+        ("block", "块"),
+        ("articulation point", "关节点"),
+        ("Eulerian trail", "欧拉迹"),
+        ("Hamiltonian cycle", "哈密顿圈"),
+        ("perfect matching", "完美匹配"),
+        ("stable marriage", "稳定婚姻"),
+        ("network flow", "网络流"),
+        ("source vertex", "源点"),
+        ("sink vertex", "汇点"),
+        ("capacity function", "容量函数"),
+        ("flow conservation", "流量守恒"),
+        ("weighted degree", "加权度"),
+        ("shortest path tree", "最短路径树"),
+        ("topological order", "拓扑序"),
+        ("strong component", "强分支"),
+        ("condensation graph", "缩点图"),
+        ("reachability", "可达性"),
+        ("transitive reduction", "传递约简"),
+    ]
+    path = tmp_path / "词汇表.md"
+    lines = "".join(f"+ {english}：{chinese}\n" for english, chinese in pairs)
+    path.write_text("# 第七章 图论词汇\n\n" + lines, encoding="utf-8")
+    titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert {"邻接表", "对偶图", "最小割", "传递约简"} <= titles

@@ -277,3 +277,22 @@ def test_an_adverb_or_a_conjunction_before_zhi_de_shi_names_nothing() -> None:
     assert defined("带宽表示最高数据率，而不是指信号的频率范围。") == []
     # a name still defines so ("路由器是指…")
     assert defined("路由器是指转发分组的专用计算机。") == [("路由器", 0.85)]
+
+
+def test_a_clause_after_a_condition_names_what_meets_it(tmp_path: Path) -> None:
+    # "若…，则称这种X为Y": the condition lists stressed properties, the clause after the
+    # comma names what has them; the definition is the named term's, not the first property's
+    condition = "若一个二元运算同时满足**结合律**和**交换律**"
+    named = "则称这种运算为**可换半群运算**。可换半群运算在计数问题中很常见。"
+    described = descriptions_of(tmp_path, f"# 代数结构\n\n{condition}，{named}\n")
+    assert described.get("可换半群运算", "").startswith("若一个二元运算同时满足")
+    assert not described.get("结合律")
+
+
+def test_a_naming_in_brackets_names_a_part_in_passing() -> None:
+    # an entry's sentence may name one of its parts in brackets; it still defines the entry
+    entry = "树：由若干结点(其中唯一的一个被称为根（root）)以及连接结点的边组成的连通无环图。"
+    found = find_definitions(entry, 0, True, emphasis=("树",))
+    assert [d.term for d in found] == ["树"]
+    # outside brackets the naming defines what it names
+    assert [t for t, _ in defined("没有父结点的那个结点被称为根。")] == ["根"]

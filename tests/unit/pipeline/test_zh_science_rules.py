@@ -488,3 +488,27 @@ def test_a_starred_symbol_in_inline_maths_does_not_hide_the_name_it_owns() -> No
     assert (found.term, found.sentence) == ("偏差", owned)
     # a name that would hold the maths is none
     assert all("$" not in d.term for d in find_definitions("这个量称为$x^{*}$。", 0, True))
+
+
+def test_brackets_holding_a_pair_of_variables_gloss_no_word() -> None:
+    # a maths text names an ordered pair or a split in brackets after a verb or a conjunction:
+    # the letters are variables, no English name of the Chinese before them
+    pairs = ("当(p, q)同时为真时，合取为真。", "集合S被二分为(S1,S2)，两块互不相交。")
+    assert not [
+        term for text in (*pairs, "当（x, y）属于关系R时，称x与y相关。") for term in glossed(text)
+    ]
+    assert glossed("邻接矩阵（adjacency matrix）记录顶点的相邻关系。") == ["邻接矩阵"]
+
+
+def test_an_english_heading_is_the_chinese_name_its_body_glosses(tmp_path: Path) -> None:
+    # notes that head their sections in the textbook's English and write the body in
+    # Chinese give each name twice: the heading's English is the gloss of the Chinese name
+    trees = (
+        "连通图中包含全部顶点的一棵树被称为它的**生成树(spanning tree)**，它的边数比顶点数少一。"
+    )
+    cuts = "删去后使图不再连通的顶点称为**割点(cut vertex)**，割点把图分成几块。"
+    sections = {"Spanning Trees": trees, "Cut Vertices": cuts}
+    body = "".join(f"## {heading}\n\n{prose}\n\n" for heading, prose in sections.items())
+    titles = titles_of(tmp_path, "# 第五章 图论\n\n" + body)
+    # one concept each, under the Chinese name the body goes on using
+    assert {"生成树", "割点"} <= titles and not {"spanning tree", "cut vertex"} & titles
