@@ -410,6 +410,11 @@ def parse(tree: HTMLParser) -> list[Block]:
 _SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]*)\s*$")
 
 
+# a target's element named as a reader says it: CNXML's <para> is "the paragraph" (its
+# figure, table, section, equation, example and exercise are named by their tags)
+_TARGET_NAMES = {"para": "paragraph", "media": "figure"}
+
+
 def _name_cross_references(tree: HTMLParser) -> None:
     """An XML textbook's empty cross-reference (CNXML's `<link target-id="…"/>`), which the
     published book fills with the target's number ("Figure 2.11"), named by what it points
@@ -425,7 +430,8 @@ def _name_cross_references(tree: HTMLParser) -> None:
             continue
         before = link.prev.text(deep=True) if link.prev is not None else ""
         opening = _SENTENCE_END.search(before) is not None
-        link.replace_with(f"{'The' if opening else 'the'} {target.tag}")
+        name = _TARGET_NAMES.get(target.tag, target.tag)
+        link.replace_with(f"{'The' if opening else 'the'} {name}")
 
 
 def _lift_inline_notes(tree: HTMLParser) -> None:

@@ -671,11 +671,15 @@ def test_an_xml_textbooks_empty_cross_reference_names_what_it_points_at(tmp_path
     table = '<table id="tab-1"><tgroup cols="1"><tbody><row><entry>3</entry></row></tbody>'
     text = (
         '<para>Costs rise, as <link target-id="fig-1"/> shows. <link target-id="tab-1"/>'
-        ' lists the prices. Compare <link document="m999" target-id="fig-9"/>.</para>'
+        ' lists the prices, <link target-id="p-2"/> the causes.'
+        ' Compare <link document="m999" target-id="fig-9"/>.</para>'
     )
-    path = _module(tmp_path, f"{text}{figure}{table}</tgroup></table>")
-    (para,) = [b.text for b in _module_blocks(path) if b.kind == "paragraph"]
-    assert para.startswith("Costs rise, as the figure shows. The table lists the prices.")
+    cause = '<para id="p-2">Fuel costs more.</para>'
+    path = _module(tmp_path, f"{text}{cause}{figure}{table}</tgroup></table>")
+    para = next(b.text for b in _module_blocks(path) if b.kind == "paragraph")
+    assert para.startswith(
+        "Costs rise, as the figure shows. The table lists the prices, the paragraph the causes."
+    )
     # a target in another module is not named: nothing is known of it here
     assert para.endswith("Compare .")
 
