@@ -1870,6 +1870,10 @@ def _merge_heading_twins(drafts: list[Draft], blocks: Sequence[Block]) -> list[D
     prose = "\n".join(b.text for b in blocks if b.kind in PROSE and has_han(b.text))
     merged: set[str] = set()
     for english in twins:
+        if f"`{english.title}`" in prose:
+            # "使用 `loop` 重复执行代码" under "…多种**循环**（*loops*）": the keyword the
+            # body writes as code, a name of its own, no gloss of the Chinese one
+            continue
         chinese = None
         for found in _glossed_by(english.title).finditer(prose):
             run = found.group("run")

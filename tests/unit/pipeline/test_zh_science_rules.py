@@ -512,3 +512,11 @@ def test_an_english_heading_is_the_chinese_name_its_body_glosses(tmp_path: Path)
     titles = titles_of(tmp_path, "# 第五章 图论\n\n" + body)
     # one concept each, under the Chinese name the body goes on using
     assert {"生成树", "割点"} <= titles and not {"spanning tree", "cut vertex"} & titles
+    # a keyword the body writes as code is a name of its own, though its plural glosses
+    # the Chinese name
+    code = (
+        "# 控制流\n\n## 循环\n\n为此 Rust 提供了多种 **循环**（*loops*）。循环反复执行代码。\n\n"
+        "Rust 有三种循环：`loop`、`while` 和 `for`。\n\n### 使用 `loop` 重复执行代码\n\n"
+        "`loop` 关键字让代码反复执行。\n\n`loop` 的一个用途是重试可能失败的操作。\n"
+    )
+    assert {"循环", "loop"} <= titles_of(tmp_path, code)
