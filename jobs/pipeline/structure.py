@@ -2763,7 +2763,9 @@ _TRANSLATED_ENTRY = re.compile(
     # label before its caption or subtitle ("Figure: 项目分叉历史", "Trait：定义共同行为")
     # (not a word class, "glacier: 冰川（n.）": an English word list's sense, the English
     # word the one to learn)
-    r"|\s*[：:]\s*([\u3400-\u9fff]{2,8})(?:\s*[（(](?![a-z]{1,6}\.[）)])[^（）()]{1,12}[）)])?[。.]?)"
+    # (nor a phrase saying what the word is, "value：要编码的值。" under a function's
+    # parameters: a name holds no 的)
+    r"|\s*[：:]\s*((?:(?!的)[\u3400-\u9fff]){2,8})(?:\s*[（(](?![a-z]{1,6}\.[）)])[^（）()]{1,12}[）)])?[。.]?)"
 )
 # an English name of one to four words and right after it, in brackets, a Chinese name and
 # nothing else: "deadlock（死锁）", "Growing Phase（增长阶段）" (not "exclusive mode（排他锁，

@@ -167,6 +167,8 @@ def test_a_capitalised_label_before_a_colon_is_no_word_list_entry() -> None:
     assert translated_entry("Figure: 合并之后的历史") is None
     assert translated_entry("Closure：捕获环境的匿名函数") is None
     assert translated_entry("closure：闭包") == ("闭包", "closure")
+    # a parameter's line says what it is, a phrase: no Chinese name of the word
+    assert translated_entry("value：要编码的值。") is None
 
 
 def test_a_long_bilingual_word_list_keeps_its_entries_past_the_length_budget(
