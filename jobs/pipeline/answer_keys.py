@@ -595,6 +595,36 @@ def _columns_matched(blocks: Sequence[Block], key: Sequence[Block]) -> list[Bloc
     return out
 
 
+# The other ways a paper asks what a name is, each read as "What is X?" / "什么是X？":
+# "Define osmosis.", "What is meant by homeostasis?", "What does the term “enzyme” mean?",
+# "Explain what a vacuole is."; "什么叫光合作用？", "蒸腾作用的概念是什么？", "X是指什么？",
+# "解释呼吸作用。" (read as asked, "meant by homeostasis" was a concept and 光合作用 none)
+_EN_ASKING_WHAT = re.compile(
+    r"^(?:define|give\s+the\s+definition\s+of|what\s+is\s+meant\s+by|what\s+does"
+    r"|explain\s+what)\s+(?:the\s+(?:term|word)\s+)?(?:(?:an?|the)\s+)?[“\"']?"
+    r"(?P<t>[A-Za-z][A-Za-z'’\- ]{1,50}?)[”\"']?\s*(?:\s(?:mean|means|is|are))?\s*[.?]?$",
+    re.I,
+)
+_ZH_ASKING_WHAT = re.compile(
+    r"^(?:什么叫做?|解释|名词解释[:：]?)(?P<a>[\u4e00-\u9fff]{2,12})[？?。.]?$"
+    r"|^(?P<b>[\u4e00-\u9fff]{2,12}?)(?:的(?:概念|定义|含义)是什么|是指什么|指的是什么|是什么意思)[？?]?$"
+)
+
+
+def _as_what_is(asked: str, chinese: bool) -> str | None:
+    """`asked`, a question about what a name is in another shape, as "What is X?" or
+    "什么是X？"; None for any other question (a bid to explain why, a reason's name)."""
+    found = (_ZH_ASKING_WHAT if chinese else _EN_ASKING_WHAT).match(asked)
+    if found is None:
+        return None
+    name = (found.group("a") or found.group("b")) if chinese else found.group("t").strip()
+    if chinese:
+        return None if re.search(r"为什么|原因|如何|怎样", name) else f"什么是{name}？"
+    if asked.lower().startswith("what does") and not re.search(r"\smeans?\s*\??$", asked):
+        return None  # "What does the enzyme do?" asks no meaning
+    return f"What is {name}?"
+
+
 def _answered(question: str, answer: str) -> str | None:
     """A short-answer question asking what a name is ("6. What is osmosis?", "6．什么是渗透
     作用？"), labelled with the key's answer as a study guide labels its pairs ("Q: What is
@@ -606,8 +636,9 @@ def _answered(question: str, answer: str) -> str | None:
     if not reply or re.fullmatch(r"[A-Ha-h]", reply.rstrip(".．")) or WRITE_IN.search(asked):
         return None
     chinese = HAN.search(asked) is not None
-    labelled = f"问：{asked.strip()}" if chinese else f"Q: {asked.strip()}"
-    if not (ZH_WHAT_IS.match(asked.strip()) if chinese else len(asked_topics(labelled)) == 1):
+    asked = _as_what_is(asked.strip(), chinese) or asked.strip()
+    labelled = f"问：{asked}" if chinese else f"Q: {asked}"
+    if not (ZH_WHAT_IS.match(asked) if chinese else len(asked_topics(labelled)) == 1):
         return None
     # the question's own number goes: the label takes its place, as a guide numbers none
     return f"{labelled} {'答：' if chinese else 'A: '}{reply}"

@@ -1377,3 +1377,40 @@ def test_a_sections_supplements_heading_is_apparatus() -> None:
     # what a subject teaches under that word stays a topic
     for topic in ("Dietary Supplements", "Supplementary Angles"):
         assert not apparatus(topic), topic
+
+
+def test_a_keys_answer_to_what_a_name_means_asked_in_other_words_defines_it(
+    tmp_path: Path,
+) -> None:
+    """ "Define X.", "What is meant by X?", "What does the term "X" mean?", "什么叫X？",
+    "X的概念是什么？", "解释X。" each ask what X is, as "What is X?" does: the key's answer
+    defines X. "What does X do?" and "解释为什么…" ask something else."""
+    sheet = (
+        "# Review\n\n1. Define diffusion.\n2. What is meant by turgor?\n"
+        '3. What does the term "stoma" mean?\n4. What does the stoma do?\n\n'
+        "## Answer Key\n\n1. The spread of particles from high to low concentration.\n"
+        "2. The pressure of water pushing against the cell wall.\n"
+        "3. A pore in a leaf through which gases pass.\n4. It lets gases in and out.\n"
+    )
+    described = {c.title: c.description for c in concepts_of(tmp_path, sheet, "review.md")}
+    assert described["diffusion"] == "The spread of particles from high to low concentration."
+    assert described["turgor"] == "The pressure of water pushing against the cell wall."
+    assert described["stoma"] == "A pore in a leaf through which gases pass."
+    assert "meant by turgor" not in described
+    blocks = [
+        Block("paragraph", "1．什么叫蒸腾作用？", 1),
+        Block("paragraph", "2．渗透作用的概念是什么？", 1),
+        Block("paragraph", "3．解释呼吸作用。", 1),
+        Block("paragraph", "4．解释为什么叶片是绿色的。", 1),
+        Block("paragraph", "答案", 1),
+        Block("paragraph", "1．水分以气体状态散失到体外的过程。", 1),
+        Block("paragraph", "2．水分子透过半透膜扩散的现象。", 1),
+        Block("paragraph", "3．细胞分解有机物释放能量的过程。", 1),
+        Block("paragraph", "4．叶片含有叶绿素。", 1),
+    ]
+    assert [b.text for b in blanks_filled_by_key(blocks)[:4]] == [
+        "问：什么是蒸腾作用？ 答：水分以气体状态散失到体外的过程。",
+        "问：什么是渗透作用？ 答：水分子透过半透膜扩散的现象。",
+        "问：什么是呼吸作用？ 答：细胞分解有机物释放能量的过程。",
+        "4．解释为什么叶片是绿色的。",
+    ]
