@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, ZH_WHAT_IS
 from jobs.pipeline.model import Block
@@ -68,6 +69,27 @@ def _key_items(text: str) -> list[tuple[str, str]]:
 
     text = _DASHED_LETTER.sub(r"\1. \2", _LETTER_RUN.sub(spread, text))
     return [(number, answer.rstrip(_ANSWER_END)) for number, answer in _KEY_ITEM.findall(text)]
+
+
+def _table_items(text: str) -> list[tuple[str, str]]:
+    """A key set as a table (rows of " | "-joined cells, as readers give tables): a row of
+    question numbers over a row of answers ("题号 | 1 | 2 | 3" over "答案 | A | B | C", a
+    band of ten after another), or a row each ("1 | A"). (number, answer) pairs."""
+    rows = [[cell.strip() for cell in row.split(" | ")] for row in text.split("\n")]
+    items: list[tuple[str, str]] = []
+    for numbers, answers in pairwise(rows):
+        if len(numbers) != len(answers):
+            continue
+        numbered = [j for j, cell in enumerate(numbers) if re.fullmatch(r"\d{1,3}", cell)]
+        if len(numbered) >= MIN_KEY_ITEMS and len(numbered) >= len(numbers) - 1:
+            items.extend((numbers[j], answers[j]) for j in numbered if answers[j])
+    if items:
+        return items
+    return [
+        (row[0], row[1])
+        for row in rows
+        if len(row) >= 2 and re.fullmatch(r"\d{1,3}", row[0]) and row[1]
+    ]
 
 
 # the fewest numbered answers that make a line the key's, whatever its reader took it for
@@ -317,7 +339,7 @@ def _key_answers(
         ):
             break
         text = (ANSWER_KEY_LABEL.sub("", block.text) if i == start else block.text).strip()
-        items = _key_items(text)
+        items = _table_items(text) if block.kind == "table" else _key_items(text)
         if not items and last in whole and _parts_in(text, 2, opening=True):
             whole[last] += " " + text  # "（2）次声波" on the line after "6．（1）超声波"
             held_by[last].add(i)

@@ -1414,3 +1414,23 @@ def test_a_keys_answer_to_what_a_name_means_asked_in_other_words_defines_it(
         "问：什么是呼吸作用？ 答：细胞分解有机物释放能量的过程。",
         "4．解释为什么叶片是绿色的。",
     ]
+
+
+def test_a_key_set_as_a_table_answers_its_questions() -> None:
+    """A paper's key as a table, a row of numbers over a row of answers ("题号 | 1 | 2"
+    over "答案 | A | C"), or a row each ("3 | stomata"): its answers are read as a key
+    line's are."""
+    blocks = [
+        Block("paragraph", "1．将血液从心脏送出的血管叫做（　　）A．动脉　B．静脉", 1),
+        Block("paragraph", "2．血液与细胞交换物质的血管叫做（　　）A．动脉　B．毛细血管", 1),
+        Block("paragraph", "3. Pores in a leaf's surface are called ______.", 1),
+        Block("heading", "参考答案", 1, level=2),
+        Block("table", "题号 | 1 | 2\n答案 | A | B", 1),
+        Block("table", "Question | Answer\n3 | stomata", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[:3] == [
+        "1．将血液从心脏送出的血管叫做动脉。",
+        "2．血液与细胞交换物质的血管叫做毛细血管。",
+        "3. Pores in a leaf's surface are called stomata.",
+    ]
