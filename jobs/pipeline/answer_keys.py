@@ -56,6 +56,15 @@ _LETTER_RUN = re.compile(
 )
 
 
+# a key's table read as text, as a PDF gives it: the row of question numbers after its
+# label, then the row of answers after theirs ("题号 1 2 3 4答案 A B A C"), band after band
+_NUMBER_BAND = re.compile(
+    r"(?:题号|题次|Question|No\.)\s*(?P<numbers>(?:\d{1,3}\s+)+\d{1,3})\s*"
+    r"(?:答案|Answer|Key)\s*(?P<answers>(?:[A-Ha-h√×✓✗TF]\s+)*[A-Ha-h√×✓✗TF])(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def _key_items(text: str) -> list[tuple[str, str]]:
     """A key line's numbered answers, (number, answer), a run of letters over a range
     (`_LETTER_RUN`) read as one answer a number when the counts agree, and a letter after
@@ -67,6 +76,13 @@ def _key_items(text: str) -> list[tuple[str, str]]:
             return " "  # answers none, nor runs on into the answer before it
         return " ".join(f"{first + i}. {letter}" for i, letter in enumerate(letters))
 
+    def banded(band: re.Match[str]) -> str:
+        numbers, answers = band["numbers"].split(), band["answers"].split()
+        if len(numbers) != len(answers):
+            return band[0]
+        return " " + " ".join(f"{n}. {a}" for n, a in zip(numbers, answers, strict=True)) + " "
+
+    text = _NUMBER_BAND.sub(banded, text)
     text = _DASHED_LETTER.sub(r"\1. \2", _LETTER_RUN.sub(spread, text))
     return [(number, answer.rstrip(_ANSWER_END)) for number, answer in _KEY_ITEM.findall(text)]
 

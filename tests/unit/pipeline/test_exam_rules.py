@@ -1434,3 +1434,22 @@ def test_a_key_set_as_a_table_answers_its_questions() -> None:
         "2．血液与细胞交换物质的血管叫做毛细血管。",
         "3. Pores in a leaf's surface are called stomata.",
     ]
+
+
+def test_a_key_table_read_as_text_answers_its_questions() -> None:
+    """A PDF gives a key's table as text, the numbers' row after its label, then the
+    answers' ("题号 1 2答案 B A"): the answers go to the numbers in order; rows whose counts
+    differ answer nothing."""
+    blocks = [
+        Block("paragraph", "1．将血液从心脏送出的血管叫做（　　）A．静脉　B．动脉", 1),
+        Block("paragraph", "2．血液与细胞交换物质的血管叫做（　　）A．毛细血管　B．静脉", 1),
+        Block("paragraph", "参考答案", 1),
+        Block("paragraph", "题号 1 2答案 B A", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[:2] == [
+        "1．将血液从心脏送出的血管叫做动脉。",
+        "2．血液与细胞交换物质的血管叫做毛细血管。",
+    ]
+    blocks[3] = Block("paragraph", "题号 1 2答案 B", 1)
+    assert [b.text for b in blanks_filled_by_key(blocks)][:2] == [b.text for b in blocks[:2]]
