@@ -39,6 +39,7 @@ _LETTER_FORMATS = {
     "upperLetter": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
 }
 _LEVELS = 9  # Word's list levels, ilvl 0..8
+_CIRCLED = 20  # the circled numbers Unicode has in one run, ①..⑳
 _STYLE_DEPTH = 8  # how far a style's base chain is followed for its numbering
 
 _VALUE = qn("w:val")
@@ -51,6 +52,7 @@ class _Level:
     digits: bool  # labelled by its own count in digits, alone ("%2." not "%1.%2")
     letters: str  # the letters a lettered level counts in ("abc…"), else ""
     text: str  # the label's pattern, "%2." or "(%2)"
+    circled: bool = False  # the count shown in a circle, "②"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class ListNumbers:
                     digits=kind in _DIGIT_FORMATS and alone,
                     letters=_LETTER_FORMATS.get(kind, "") if alone else "",
                     text=text,
+                    circled=kind == "decimalEnclosedCircle",
                 )
             numbers.levels[abstract.get(qn("w:abstractNumId"), "")] = levels
         for num in root.iterchildren(qn("w:num")):
@@ -106,6 +109,12 @@ class ListNumbers:
                 if ilvl is not None and start is not None:
                     numbers.overrides[(num_id, ilvl)] = start
         return numbers
+
+    def _part_level(self, abstract: str, ilvl: int) -> bool:
+        """A level counted in digits below another so counted: its items are the parts
+        of the item above, no questions of their own."""
+        levels = self.levels.get(abstract, {})
+        return any(levels[i].digits for i in range(ilvl) if i in levels)
 
     def shown(self, paragraph: etree._Element, style: BaseStyle | None) -> Shown:
         """What is shown before `paragraph` (a `w:p`), counting it: its number in digits,
@@ -129,11 +138,25 @@ class ListNumbers:
         count = counts[ilvl]
         if level is None:
             return Shown()
+        if level.digits and self._part_level(abstract, ilvl):
+            # a question's parts, a level below its number ("1．" over "（1）"): typed as
+            # shown, the part's label; counted as questions, "（1）" and "1．" were two
+            # questions 1, and the key filled neither
+            return Shown(label=_part_label(level, ilvl, count))
         if level.digits:
             return Shown(number=count)
         if level.letters and 1 <= count <= len(level.letters):
             return Shown(label=level.text.replace(f"%{ilvl + 1}", level.letters[count - 1]))
         return Shown()
+
+
+def _part_label(level: _Level, ilvl: int, count: int) -> str:
+    """A part's label as Word shows it, "（2）", "(2)", "②"; "" for a plain "2." or "2)"
+    (typed, it would read as a question's number)."""
+    if level.circled and 1 <= count <= _CIRCLED:
+        return chr(0x2460 + count - 1)
+    bracketed = "(" in level.text or "（" in level.text  # "2)" reads as a question's number
+    return level.text.replace(f"%{ilvl + 1}", str(count)) if bracketed else ""
 
 
 def _numbering(paragraph: etree._Element, style: BaseStyle | None) -> tuple[str | None, int | None]:

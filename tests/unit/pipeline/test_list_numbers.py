@@ -59,8 +59,9 @@ def _numbers(path: Path) -> list[tuple[str, int]]:
 def test_word_shows_its_lists_numbers_counted_as_word_counts(tmp_path: Path) -> None:
     """Two lists over one definition share its count; a list that restarts (Word's
     "Restart at 1", pandoc's every list) starts over; a sub-list's count starts again
-    under each item above it; a paragraph outside any list leaves the count alone."""
-    levels = _level(0) + _level(1, text="%2)")
+    under each item above it (a question's parts, their labels typed as shown: "(1)");
+    a paragraph outside any list leaves the count alone."""
+    levels = _level(0) + _level(1, text="(%2)")
     lists = (
         '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
         '<w:num w:numId="92"><w:abstractNumId w:val="90"/></w:num>'
@@ -78,8 +79,48 @@ def test_word_shows_its_lists_numbers_counted_as_word_counts(tmp_path: Path) -> 
         ("Sixth question, a list restarted at six", "93", 0),
         ("Seventh question", "93", 0),
     ]
-    numbers = [n for _, n in _numbers(_numbered(tmp_path, levels, lists, body))]
-    assert numbers == [1, 1, 2, 2, 1, 0, 3, 6, 7]
+    shown = _numbers(_numbered(tmp_path, levels, lists, body))
+    assert [n for _, n in shown] == [1, 0, 0, 2, 0, 0, 3, 6, 7]
+    assert [text for text, _ in shown][1:5] == [
+        "(1) Its first part",
+        "(2) Its second part",
+        "Second question",
+        "(1) Its own first part",
+    ]
+
+
+def test_a_word_papers_parts_numbered_below_its_questions_take_their_own_answers(
+    tmp_path: Path,
+) -> None:
+    """Word numbers a paper's questions "1．" and their parts "（1）" a level below: the
+    parts are no questions 1 and 2 (then each number was two questions' and the key
+    filled none); typed as shown, a part takes its answer from the key's "（1）…（2）…". A
+    plain "1." or "1)" below shows no number at all, a circled one its circle."""
+    levels = _level(0, text="%1．") + _level(1, text="（%2）")
+    lists = '<w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>'
+    body = [
+        ("物质由固态变成液态的过程叫做________。", "91", 0),
+        ("阅读材料，回答问题：", "91", 0),
+        ("水结成冰的过程叫做________。", "91", 1),
+        ("物质由气态直接变成固态的过程叫做________。", "91", 1),
+        ("参考答案", "", 0),
+        ("1．熔化　2．（1）凝固　（2）凝华", "", 0),
+    ]
+    path = _numbered(tmp_path, levels, lists, body)
+    document = read(path, detect(path, filename=path.name))
+    assert [b.text for b in blanks_filled_by_key(document.blocks())][:4] == [
+        "物质由固态变成液态的过程叫做熔化。",
+        "阅读材料，回答问题：",
+        "水结成冰的过程叫做凝固。",
+        "物质由气态直接变成固态的过程叫做凝华。",
+    ]
+    plain = _level(0) + _level(1, text="%2)") + _level(2, fmt="decimalEnclosedCircle", text="%3")
+    body = [("A question", "91", 0), ("A part", "91", 1), ("A point", "91", 2)]
+    assert _numbers(_numbered(tmp_path, plain, lists, body)) == [
+        ("A question", 1),
+        ("A part", 0),
+        ("① A point", 0),
+    ]
 
 
 def test_word_letters_bullets_and_compound_labels_show_no_number(tmp_path: Path) -> None:
