@@ -45,8 +45,10 @@ def shown_numbers(paragraphs: Sequence[_Paragraph]) -> list[Shown]:
         count = (
             previous[1] + 1 if previous and previous[0] == scheme else _start(auto.get("startAt"))
         )
+        # counted in digits below a level so counted: a question's parts ("1." over "(1)")
+        part = any(lv < level and s.startswith("arabic") for lv, (s, _) in counts.items())
         counts[level] = (scheme, count)
-        shown.append(_label(scheme, count))
+        shown.append(_label(scheme, count, part))
     return shown
 
 
@@ -54,11 +56,16 @@ def _start(value: str | None) -> int:
     return int(value) if value and value.isdigit() and 0 < int(value) <= _MAX_START else 1
 
 
-def _label(scheme: str, count: int) -> Shown:
+def _label(scheme: str, count: int, part: bool = False) -> Shown:
+    """What a scheme shows at `count`; a part's number (`part`) is typed as its label when
+    bracketed, "(2)", and shows nothing else (a question's number it is not: see
+    `word_numbering.ListNumbers._part_level`)."""
     parts = _SCHEME.match(scheme)
     if parts is None:
         return Shown()
     kind, marks = parts.groups()
+    if kind == "arabic" and part:
+        return Shown(label=f"({count})") if marks == "ParenBoth" else Shown()
     if kind == "arabic":
         return Shown(number=count)
     if count > _LETTERS:

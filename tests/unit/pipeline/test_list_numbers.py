@@ -336,6 +336,26 @@ def test_powerpoint_shows_its_automatic_numbers_and_letters(tmp_path: Path) -> N
     ]
 
 
+def test_powerpoint_numbers_below_a_question_are_its_parts(tmp_path: Path) -> None:
+    """PowerPoint numbers a question "1." and its parts "(1)" a level below: a part shows
+    its label, no question's number (the key's "1." and "2." would meet two of each)."""
+    items = [
+        ("Read the passage and answer:", 0, "arabicPeriod"),
+        ("The highest point of a wave is its ______.", 1, "arabicParenBoth"),
+        ("The lowest point of a wave is its ______.", 1, "arabicParenBoth"),
+        ("A plain sub-point", 1, "arabicPeriod"),
+        ("The next question", 0, "arabicPeriod"),
+    ]
+    shown = _numbers(_auto_numbered(tmp_path, items))
+    assert [(t, n) for t, n in shown if t not in ("Quiz", "States of Matter")] == [
+        ("Read the passage and answer:", 1),
+        ("(1) The highest point of a wave is its ______.", 0),
+        ("(2) The lowest point of a wave is its ______.", 0),
+        ("A plain sub-point", 0),
+        ("The next question", 2),
+    ]
+
+
 def test_powerpoint_numbering_with_bad_values_counts_from_one(tmp_path: Path) -> None:
     """A start that is no number, or past PowerPoint's bound, counts from one; a scheme
     PowerPoint does not know shows nothing."""
