@@ -28,7 +28,7 @@ from jobs.pipeline.questions import (
     option_runs,
     option_texts,
 )
-from jobs.pipeline.textutil import HAN, WRITE_IN
+from jobs.pipeline.textutil import HAN, WRITE_IN, letters_only
 
 # the mark after a question's or an answer's number: "4．", "12.", "3、", "5)", "6:"
 _MARK = r"[.．、)）:：]"
@@ -276,6 +276,14 @@ _ASKING = re.compile(
 )
 
 
+# A key's letter with the option it picks written after it, as a teacher's key spells its
+# answers out: "1. b — Price skimming", "2. C. osmosis", "3. a (decomposer)"
+_LETTER_NAMED = re.compile(
+    r"(?P<letter>[A-Ha-h])(?:\s*[.．)）:：–—-]|\s+(?=\())\s*"
+    r"(?:\((?P<bracketed>[^()]+)\)|(?P<option>\S.*))"
+)
+
+
 def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     """A multiple-choice stem completed by the option the key's letter picks ("… is called
     a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
@@ -284,6 +292,9 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     where its answer goes (`_OPEN_END`, `_DEFINING_END`). None unless the letter names a
     short option, or the stem a short subject the option says what it is."""
     letter = answer.strip().rstrip(".．").upper()
+    named = _LETTER_NAMED.fullmatch(answer.strip())
+    if named is not None:
+        letter = named["letter"].upper()
     if not re.fullmatch(r"[A-H]", letter):
         return None
     first = OPTION_LABEL.search(question)
@@ -306,6 +317,9 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     option = options[at].strip().rstrip(".。")
     if not option or re.search(r"[.;:?!。；：？！]", option):
         return None
+    spelled = named and (named["option"] or named["bracketed"])
+    if spelled and letters_only(spelled) != letters_only(option):
+        return None  # the key names another option than its letter picks: neither is sure
     tail = " " if first or small else ""  # options in the text: the next words stay apart
     blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
     blanks = len(blank.findall(stem))

@@ -1156,3 +1156,22 @@ def test_a_question_under_its_label_line_takes_the_labels_number() -> None:
     filled = [b.text for b in blanks_filled_by_key(blocks)]
     assert filled[1] == "The powerhouse of the cell is the mitochondrion."
     assert filled[3] == "3. Plants make food in the leaves."
+
+
+def test_a_keys_letter_spelled_out_with_its_option_completes_the_stem() -> None:
+    """A teacher's key often writes the picked option after the letter ("2. c — heart",
+    "3. a (xylem)"): the letter still picks, when the words agree with its option; a key
+    whose words name another option than its letter is unsure and fills nothing."""
+    lines = [
+        "1. The organ that pumps blood is the A. lung B. kidney C. heart",
+        "2. Water moves up a stem through the A. xylem B. phloem",
+        "3. Sugar moves down a stem through the A. xylem B. phloem",
+        "Answer Key",
+        "1. c — heart",
+        "2. a (xylem)",
+        "3. a — phloem",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("list_item", t, 1) for t in lines])]
+    assert filled[0] == "1. The organ that pumps blood is the heart."
+    assert filled[1] == "2. Water moves up a stem through the xylem."
+    assert filled[2] == lines[2]
