@@ -276,6 +276,9 @@ _ASKING = re.compile(
 )
 
 
+# the colon a stem ends on before its options, after a word ("This is an example of:");
+# one after a question ("Which is true?:") or a bid ("Choose one:") still asks (`_ASKING`)
+_OPEN_COLON = re.compile(r"(?<=[A-Za-z])\s*[:：]$")
 # A key's letter with the option it picks written after it, as a teacher's key spells its
 # answers out: "1. b — Price skimming", "2. C. osmosis", "3. a (decomposer)"
 _LETTER_NAMED = re.compile(
@@ -323,7 +326,9 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     tail = " " if first or small else ""  # options in the text: the next words stay apart
     blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
     blanks = len(blank.findall(stem))
-    stem = stem.rstrip()
+    # "… This is an example of:" over its options: the colon shows where they go, as a
+    # stem that stops at its answer does with none
+    stem = _OPEN_COLON.sub("", stem.rstrip())
     body = _NUMBER.sub("", stem, count=1)
     if blank is _CHOICE_BLANK and _ASKING.search(body):
         return None  # "下列属于生产者的是（　）" picks one, it states nothing

@@ -1175,3 +1175,23 @@ def test_a_keys_letter_spelled_out_with_its_option_completes_the_stem() -> None:
     assert filled[0] == "1. The organ that pumps blood is the heart."
     assert filled[1] == "2. Water moves up a stem through the xylem."
     assert filled[2] == lines[2]
+
+
+def test_a_stem_ending_on_a_colon_stops_where_its_answer_goes() -> None:
+    """A stem typed with a colon before its options ("… This is called:") ends where the
+    answer goes as one with none does: the keyed option completes it. One that bids
+    ("Choose the organ:") still picks and states nothing."""
+    lines = [
+        "1. Water lost through the leaves of a plant. This is called:",
+        "a. digestion",
+        "b. transpiration",
+        "2. Choose the organ that pumps blood:",
+        "a. heart",
+        "b. lung",
+        "Answer Key",
+        "1. b",
+        "2. a",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("list_item", t, 1) for t in lines])]
+    assert filled[0] == "1. Water lost through the leaves of a plant. This is called transpiration."
+    assert filled[3] == lines[3]
