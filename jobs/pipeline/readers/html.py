@@ -230,8 +230,26 @@ _SELF_CLOSED_RAW_TEXT = re.compile(
 )
 
 
+# An XML source's table in the CALS model (CNXML's, DocBook's): <tgroup>, <row>, <entry>.
+# HTML's parser moves whatever is no table markup out of a <table>, so each table's cells
+# ran before it as one line of text ("Objective Description Customer value Based on …",
+# its header's bold words stressed, defined by the whole table): read as <tr> and <td>.
+_CALS_TABLE_TAG = re.compile(r"<(/?)(tgroup|colspec|spanspec|row|entry)\b[^<>]*>", re.IGNORECASE)
+_CALS_AS_HTML = {"row": "tr", "entry": "td"}
+
+
+def _cals_tables_as_html(source: str) -> str:
+    if "<tgroup" not in source:
+        return source
+    return _CALS_TABLE_TAG.sub(
+        lambda m: f"<{m[1]}{_CALS_AS_HTML[m[2].lower()]}>" if m[2].lower() in _CALS_AS_HTML else "",
+        source,
+    )
+
+
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
+    source = _cals_tables_as_html(source)
     tree = HTMLParser(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
