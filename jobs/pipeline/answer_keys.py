@@ -17,7 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, ZH_WHAT_IS
+from lemminflect import getAllLemmas
+
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_STOP, ZH_WHAT_IS
 from jobs.pipeline.model import Block
 from jobs.pipeline.questions import (
     MIN_OPTIONS,
@@ -330,6 +332,9 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     # stem that stops at its answer does with none
     stem = _OPEN_COLON.sub("", stem.rstrip())
     body = _NUMBER.sub("", stem, count=1)
+    which = _which_kind(body, option) if not blanks and _name_sized(option) else None
+    if which is not None:
+        return stem[: len(stem) - len(body)] + which + tail
     if blank is _CHOICE_BLANK and _ASKING.search(body):
         return None  # "下列属于生产者的是（　）" picks one, it states nothing
     ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
@@ -355,6 +360,50 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> str | None:
     ):
         return stem + space + option + ending + tail
     return None
+
+
+# "Which organelle makes proteins?": the kind of thing asked for, then its verb, inflected
+# ("makes", "stored"), or a form of "be" or "have"; the rest of the question after it
+_WHICH = re.compile(r"^\s*(?:Which|What)\s+(?P<words>[^?]+?)\s*\?\s*$")
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+# an auxiliary after the kind opens the question's own subject ("Which gas do plants give
+# off?"): the kind is its object, no subject the name can stand for
+_AUXILIARY = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "must"})
+MAX_KIND_WORDS = 4
+
+
+def _which_kind(question: str, option: str) -> str | None:
+    """A question asking which thing of a kind does something, answered by a name: the
+    statement its key makes, the name first as what the kind says it is ("Which organelle
+    makes proteins?" and "ribosome": "Ribosome is the organelle that makes proteins.").
+    Asked, it stated nothing, and a teacher's quiz defined none of the names it keyed.
+    The kind is up to four words before the first inflected verb ("makes", not "process");
+    None when there is none, when a word before it is a function word ("Which of these
+    …"), or when an auxiliary follows the kind: the question's own subject acts on it then
+    ("Which gas do plants give off?")."""
+    found = _WHICH.match(question)
+    if found is None:
+        return None
+    words = found["words"].split()
+    for at, word in enumerate(words[: MAX_KIND_WORDS + 1]):
+        lower = word.lower()
+        if at and lower in _AUXILIARY:
+            return None
+        if at and (lower in _FINITE or _inflected_verb(lower)):
+            kind, rest = words[:at], words[at:]
+            break
+        if lower in EN_STOP or not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word):
+            return None
+    else:
+        return None
+    name = option[:1].upper() + option[1:]
+    return f"{name} is the {' '.join(kind)} that {' '.join(rest)}."
+
+
+def _inflected_verb(word: str) -> bool:
+    """A verb's -s or -ed form, which is no form of a noun only ("sets", "lowered")."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and word.endswith(("s", "ed"))
 
 
 # A matching exercise's item: a name and the line where the pupil writes a description's

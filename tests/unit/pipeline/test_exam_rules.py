@@ -1195,3 +1195,24 @@ def test_a_stem_ending_on_a_colon_stops_where_its_answer_goes() -> None:
     filled = [b.text for b in blanks_filled_by_key([Block("list_item", t, 1) for t in lines])]
     assert filled[0] == "1. Water lost through the leaves of a plant. This is called transpiration."
     assert filled[3] == lines[3]
+
+
+def test_a_which_question_keyed_to_a_name_states_what_the_name_is() -> None:
+    """ "Which organelle makes proteins?" keyed to "ribosome" says the ribosome is the
+    organelle that makes proteins; asked, it stated nothing. A question whose kind is
+    no plain noun phrase before its verb ("Which of these …", "Which gas molecules
+    pass …") is left as asked."""
+    lines = [
+        "1. Which organelle makes proteins?",
+        "a. ribosome",
+        "b. nucleus",
+        "2. Which of these stores water?",
+        "a. vacuole",
+        "b. wall",
+        "Answer Key",
+        "1. a",
+        "2. a",
+    ]
+    filled = [b.text for b in blanks_filled_by_key([Block("list_item", t, 1) for t in lines])]
+    assert filled[0] == "1. Ribosome is the organelle that makes proteins."
+    assert filled[3] == lines[3]
