@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, ZH_WHAT_IS
+from lemminflect import getAllLemmas
+
+from jobs.pipeline.lexicon import ANSWER_KEY_LABEL, EN_STOP, ZH_WHAT_IS
 from jobs.pipeline.model import Block
 from jobs.pipeline.questions import (
     OPTION_LABEL,
@@ -28,7 +30,7 @@ from jobs.pipeline.questions import (
     option_texts,
     small_options,
 )
-from jobs.pipeline.textutil import HAN, WRITE_IN
+from jobs.pipeline.textutil import HAN, WRITE_IN, letters_only
 
 # the mark after a question's or an answer's number: "4．", "12.", "3、", "5)", "6:"
 _MARK = r"[.．、)）:：]"
@@ -438,6 +440,17 @@ _ASKING = re.compile(
 )
 
 
+# the colon a stem ends on before its options, after a word ("This is an example of:");
+# one after a question ("Which is true?:") or a bid ("Choose one:") still asks (`_ASKING`)
+_OPEN_COLON = re.compile(r"(?<=[A-Za-z])\s*[:：]$")
+# A key's letter with the option it picks written after it, as a teacher's key spells its
+# answers out: "1. b — Price skimming", "2. C. osmosis", "3. a (decomposer)"
+_LETTER_NAMED = re.compile(
+    r"(?P<letter>[A-Ha-h])(?:\s*[.．)）:：–—-]|\s+(?=\())\s*"
+    r"(?:\((?P<bracketed>[^()]+)\)|(?P<option>\S.*))"
+)
+
+
 def _chosen(question: str, answer: str, following: Sequence[str]) -> Completed | None:
     """A multiple-choice stem completed by the option the key's letter picks ("… is called
     a ________. A. producer … C. decomposer" and "1. C" read as "… is called a
@@ -446,6 +459,9 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> Completed |
     where its answer goes (`_OPEN_END`, `_DEFINING_END`). None unless the letter names a
     short option, or the stem a short subject the option says what it is."""
     letter = answer.strip().rstrip(".．").upper()
+    named = _LETTER_NAMED.fullmatch(answer.strip())
+    if named is not None:
+        letter = named["letter"].upper()
     if not re.fullmatch(r"[A-H]", letter):
         return None
     first = OPTION_LABEL.search(question)
@@ -468,11 +484,19 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> Completed |
     option = options[at].strip().rstrip(".。")
     if not option or re.search(r"[.;:?!。；：？！]", option):
         return None
+    spelled = named and (named["option"] or named["bracketed"])
+    if spelled and letters_only(spelled) != letters_only(option):
+        return None  # the key names another option than its letter picks: neither is sure
     tail = " " if first or small else ""  # options in the text: the next words stay apart
     blank = WRITE_IN if WRITE_IN.search(stem) else _CHOICE_BLANK
     blanks = len(blank.findall(stem))
-    stem = stem.rstrip()
+    # "… This is an example of:" over its options: the colon shows where they go, as a
+    # stem that stops at its answer does with none
+    stem = _OPEN_COLON.sub("", stem.rstrip())
     body = _NUMBER.sub("", stem, count=1)
+    which = _which_kind(body, option) if not blanks and _name_sized(option) else None
+    if which is not None:
+        return stem[: len(stem) - len(body)] + which + tail, (which[: len(option)],)
     if blank is _CHOICE_BLANK and _ASKING.search(body):
         return None  # "下列属于生产者的是（　）" picks one, it states nothing
     ending = "。" if re.search(r"[\u4e00-\u9fff]$", stem) else "."
@@ -498,6 +522,50 @@ def _chosen(question: str, answer: str, following: Sequence[str]) -> Completed |
     ):
         return stem + space + option + ending + tail, ()  # what the subject is, no name
     return None
+
+
+# "Which organelle makes proteins?": the kind of thing asked for, then its verb, inflected
+# ("makes", "stored"), or a form of "be" or "have"; the rest of the question after it
+_WHICH = re.compile(r"^\s*(?:Which|What)\s+(?P<words>[^?]+?)\s*\?\s*$")
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+# an auxiliary after the kind opens the question's own subject ("Which gas do plants give
+# off?"): the kind is its object, no subject the name can stand for
+_AUXILIARY = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "must"})
+MAX_KIND_WORDS = 4
+
+
+def _which_kind(question: str, option: str) -> str | None:
+    """A question asking which thing of a kind does something, answered by a name: the
+    statement its key makes, the name first as what the kind says it is ("Which organelle
+    makes proteins?" and "ribosome": "Ribosome is the organelle that makes proteins.").
+    Asked, it stated nothing, and a teacher's quiz defined none of the names it keyed.
+    The kind is up to four words before the first inflected verb ("makes", not "process");
+    None when there is none, when a word before it is a function word ("Which of these
+    …"), or when an auxiliary follows the kind: the question's own subject acts on it then
+    ("Which gas do plants give off?")."""
+    found = _WHICH.match(question)
+    if found is None:
+        return None
+    words = found["words"].split()
+    for at, word in enumerate(words[: MAX_KIND_WORDS + 1]):
+        lower = word.lower()
+        if at and lower in _AUXILIARY:
+            return None
+        if at and (lower in _FINITE or _inflected_verb(lower)):
+            kind, rest = words[:at], words[at:]
+            break
+        if lower in EN_STOP or not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word):
+            return None
+    else:
+        return None
+    name = option[:1].upper() + option[1:]
+    return f"{name} is the {' '.join(kind)} that {' '.join(rest)}."
+
+
+def _inflected_verb(word: str) -> bool:
+    """A verb's -s or -ed form, which is no form of a noun only ("sets", "lowered")."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and word.endswith(("s", "ed"))
 
 
 # A matching exercise's item: a name and the line where the pupil writes a description's

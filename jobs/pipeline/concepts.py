@@ -1022,10 +1022,13 @@ _THING_GLOSS = re.compile(r"^(?:a|an|the)\s+\w", re.IGNORECASE)
 
 
 def _glossed_as_a_thing(text: str, label: str) -> bool:
-    """A verb and a noun that is no verb ("Write permission", "Execute permission"), then a
-    gloss opening as a noun phrase: a thing named, as a glossary names it."""
+    """Words ending on a noun that is no verb ("Write permission", "Execute permission",
+    "Product line depth", whose first words English knows as verbs too), then a gloss
+    opening as a noun phrase: a thing named, as a glossary names it. (A compound of three
+    nouns read as an instruction, and a marketing handout's "Product line depth: the
+    number of …" and "Product mix width: the number of …" made its entries advice.)"""
     words = label.split()
-    if len(words) != 2 or set(getAllLemmas(words[1].lower())) != {"NOUN"}:
+    if len(words) < 2 or set(getAllLemmas(words[-1].lower())) != {"NOUN"}:
         return False
     at = text.find(label)
     gloss = text[at + len(label) :].lstrip(" \t*_:：–—-") if at >= 0 else ""

@@ -32,6 +32,14 @@ _INSIDE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\b|例如|比如|譬如|诸如", re.I
 )
 MAX_CONTENT = 600
+# a sentence that calls the one before it an example of a concept: "This is an example of
+# penetration pricing.", "That is a classic instance of …"; read alone it showed nothing,
+# and without a marker the case it closes was no example at all
+_POINTS_BACK_AS_EXAMPLE = re.compile(
+    r"^(?:This|That|It)\s+(?:is|was)\s+(?:an?\s+)?(?:(?:good|classic|typical|clear)\s+)?"
+    r"(?:example|instance|illustration)\s+of\s+",
+    re.I,
+)
 _ASKED = re.compile(r"[?？][\s\"'”’)）]*$")
 _LEAD_IN_WORDS = 3  # "For example, with" is a lead-in; a sentence of its own says more
 
@@ -53,6 +61,23 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
             continue
         said = list(sentences(block.text))
         for position, sentence in enumerate(said):
+            pointed = _POINTS_BACK_AS_EXAMPLE.match(sentence) if position else None
+            if pointed is not None:
+                # "… lets users try it for little. This is an example of penetration
+                # pricing.": the sentence before is the example of the concept named
+                key = concept_of(sentence[pointed.end() :], index, by_section=False)
+                if key is not None:
+                    found.append(
+                        Extraction(
+                            type="example",
+                            content=f"{said[position - 1]} {sentence}"[:MAX_CONTENT],
+                            context=block.text[:MAX_CONTENT],
+                            page_number=block.page,
+                            confidence=0.8,
+                            concept_key=key,
+                        )
+                    )
+                continue
             start = _START.match(sentence)
             if start is None and _INSIDE.search(sentence) is None:
                 continue

@@ -181,6 +181,12 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
+def letters_only(text: str) -> str:
+    """The text's letters and digits, folded: two writings of the same words compare equal
+    ("Odd-even (psychological) pricing", "odd-even (Psychological) Pricing")."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 NAME_DASHES = "-\u2010\u2013"  # hyphen-minus, hyphen, en dash: "Bellman-Ford", "Floyd–Warshall"
 # a dash set as punctuation: an em dash, or an en dash with a space on each side ("Kröger–Vink",
 # "1990–2000" join words and numbers)

@@ -39,6 +39,7 @@ from jobs.pipeline.readers import (
 )
 from jobs.pipeline.readers.blocks import dashed_glossary
 from jobs.pipeline.readers.codelines import without_code_labels
+from jobs.pipeline.textutil import letters_only
 
 _READERS: dict[Kind, Callable[[Path, Detected], ReadDocument]] = {
     "pdf": pdf.read,
@@ -121,17 +122,13 @@ def read(path: Path, detected: Detected) -> ReadDocument:
     return replace(document, title=shown or _opening_heading(document.blocks()))
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
 def _on_first_page(title: str, blocks: Sequence[Block]) -> bool:
     """The title is written on the page the document opens with (an author's metadata
     title set there as a heading or a running line, in whatever case or spacing)."""
     if not blocks:
         return False
-    first = "".join(_letters(b.text) for b in blocks if b.page == blocks[0].page)
-    return _letters(title) in first
+    first = "".join(letters_only(b.text) for b in blocks if b.page == blocks[0].page)
+    return letters_only(title) in first
 
 
 def _opening_heading(blocks: Sequence[Block]) -> str | None:

@@ -385,6 +385,11 @@ def _dashed_entry(block: Block) -> tuple[str, str] | None:
     if found is None:
         return None
     gloss = found["g"]
+    if len(found["t"]) == 1:
+        # "3. a — Fixed costs ÷ (unit price − variable unit cost)": an answer key names the
+        # option its letter picks; a lone letter is a choice, no term (three such lines in
+        # a row read as a glossary of "a", "c", "a", and the key lost its numbers)
+        return None
     if apparatus(found["t"]) or course_matter(found["t"]):
         return None  # "Instructor – Dr. Jane Doe, Room 212": a syllabus's particulars
     if re.search(r"\s(?:--|–|—|-)\s", gloss):

@@ -917,3 +917,17 @@ def test_a_numbered_definition_label_leaves_its_sentence_defining_its_subject() 
         found = list(find_definitions(sentence, 0, True))
         assert [d.term for d in found] == ["哈夫曼树"], label
         assert found[0].sentence.startswith("哈夫曼树")
+
+
+def test_an_answer_keys_lettered_lines_are_no_dashed_glossary() -> None:
+    # a quiz's key gives each answer's letter and the option it names after a dash; read
+    # as a vocabulary list the letters were its terms and the question numbers went
+    answers = {
+        4: ("d", "Sedimentary rock formed from layers of sand"),
+        5: ("b", "Metamorphic rock changed by heat and pressure"),
+        6: ("a", "Igneous rock cooled from molten magma"),
+    }
+    key = [
+        Block("list_item", f"{n}. {letter} — {rock}", 1) for n, (letter, rock) in answers.items()
+    ]
+    assert dashed_glossary(key) == key

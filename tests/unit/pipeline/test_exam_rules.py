@@ -1453,3 +1453,63 @@ def test_a_key_table_read_as_text_answers_its_questions() -> None:
     ]
     blocks[3] = Block("paragraph", "题号 1 2答案 B", 1)
     assert [b.text for b in blanks_filled_by_key(blocks)][:2] == [b.text for b in blocks[:2]]
+
+
+def _choice(stem: str, *options: str) -> list[str]:
+    """A multiple-choice item as a sheet lists it: the stem, then "a. …", "b. …" a line."""
+    return [stem, *(f"{chr(ord('a') + at)}. {option}" for at, option in enumerate(options))]
+
+
+def _keyed_items(*items: list[str], key: str) -> list[str]:
+    """The items' lines after their key ("1. b 2. a", an answer a line) fills them."""
+    lines = [*(line for item in items for line in item), "Answer Key", *key.split("  ")]
+    return [b.text for b in blanks_filled_by_key([Block("list_item", t, 1) for t in lines])]
+
+
+def test_a_stem_ending_on_a_colon_stops_where_its_answer_goes() -> None:
+    """A stem typed with a colon before its options ("… This is called:") ends where the
+    answer goes as one with none does: the keyed option completes it. One that bids
+    ("Choose the organ:") still picks and states nothing."""
+    bidding = "2. Choose the organ that pumps blood:"
+    filled = _keyed_items(
+        _choice(
+            "1. Water lost through the leaves of a plant. This is called:",
+            "digestion",
+            "transpiration",
+        ),
+        _choice(bidding, "heart", "lung"),
+        key="1. b  2. a",
+    )
+    assert filled[0] == "1. Water lost through the leaves of a plant. This is called transpiration."
+    assert filled[3] == bidding
+
+
+def test_a_which_question_keyed_to_a_name_states_what_the_name_is() -> None:
+    """ "Which organelle makes proteins?" keyed to "ribosome" says the ribosome is the
+    organelle that makes proteins; asked, it stated nothing. A question whose kind is
+    no plain noun phrase before its verb ("Which of these …", "Which gas molecules
+    pass …") is left as asked."""
+    choosing = "2. Which of these stores water?"
+    filled = _keyed_items(
+        _choice("1. Which organelle makes proteins?", "ribosome", "nucleus"),
+        _choice(choosing, "vacuole", "wall"),
+        key="1. a  2. a",
+    )
+    assert filled[0] == "1. Ribosome is the organelle that makes proteins."
+    assert filled[3] == choosing
+
+
+def test_a_keys_letter_spelled_out_with_its_option_completes_the_stem() -> None:
+    """A teacher's key often writes the picked option after the letter ("2. c — heart",
+    "3. a (xylem)"): the letter still picks, when the words agree with its option; a key
+    whose words name another option than its letter is unsure and fills nothing."""
+    unsure = "3. Sugar moves down a stem through the"
+    filled = _keyed_items(
+        _choice("1. The organ that pumps blood is the", "lung", "kidney", "heart"),
+        _choice("2. Water moves up a stem through the", "xylem", "phloem"),
+        _choice(unsure, "xylem", "phloem"),
+        key="1. c — heart  2. a (xylem)  3. a — phloem",
+    )
+    assert filled[0] == "1. The organ that pumps blood is the heart."
+    assert filled[4] == "2. Water moves up a stem through the xylem."
+    assert filled[7] == unsure

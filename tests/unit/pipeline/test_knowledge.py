@@ -874,3 +874,30 @@ def test_a_worked_example_set_as_a_task_takes_its_working_along() -> None:
         "Example 1: Find the area of a circle of radius 3.\nA = π r² = 9π ≈ 28.3",
         "Example 2: A ramp is an inclined plane.",
     ]
+
+
+def test_a_sentence_calling_the_one_before_an_example_gives_that_example() -> None:
+    """ "A shop sells its first game consoles dear and cuts the price each year. This is an
+    example of price skimming.": no marker opens the case, the sentence after it says
+    whose example it is; the pair is the example of the concept it names."""
+    blocks = [
+        Block(
+            "paragraph",
+            "A shop sells its first consoles dear and cuts the price each year. This is an"
+            " example of price skimming. Prices then settle.",
+            1,
+        ),
+        Block("paragraph", "This is an example of price skimming.", 1),  # nothing before it
+    ]
+
+    def owner(text: str, block: int, by_section: bool = True) -> str | None:
+        return "price skimming" if "price skimming" in text else None
+
+    found = [(x.concept_key, x.content) for x in find_examples(blocks, owner)]
+    assert found == [
+        (
+            "price skimming",
+            "A shop sells its first consoles dear and cuts the price each year. This is an"
+            " example of price skimming.",
+        )
+    ]

@@ -303,3 +303,18 @@ def test_a_phrase_set_apart_and_abbreviated_by_its_initials_is_a_name() -> None:
     # brackets that abbreviate nothing, or other letters, name nothing
     assert not named("early start", "An **early start** (before nine) helps.")
     assert not named("early start", "An **early start** (XY) helps.")
+
+
+def test_a_compound_of_nouns_glossed_as_a_thing_is_no_advice(tmp_path: Path) -> None:
+    """A glossary's label of three nouns whose first ones English knows as verbs too
+    ("Water table depth") names a thing when its gloss opens as a noun phrase ("the
+    distance …"); read as an instruction, half such labels made the list advice and its
+    terms were lost with their definitions."""
+    text = (
+        "# Groundwater\n\nWells reach the water below the ground.\n\n"
+        "- **Water table depth**: the distance from the ground down to saturated rock.\n"
+        "- **Stream channel width**: the distance across a channel from bank to bank.\n"
+        "- **Aquifer**: a layer of rock that holds water.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert {"water table depth", "stream channel width", "aquifer"} <= keys

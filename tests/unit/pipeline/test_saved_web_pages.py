@@ -753,3 +753,23 @@ def test_a_code_blocks_language_label_is_no_paragraph(tmp_path: Path) -> None:
     assert "bash" not in texts
     assert "ls -l /tmp" in texts
     assert "Java 是一种面向对象的语言。" in texts
+
+
+def test_an_xml_textbooks_cals_table_is_a_table(tmp_path: Path) -> None:
+    # CNXML and DocBook set a table as <tgroup>, <row>, <entry>: an HTML parser moves what
+    # is no table markup out of the <table>, and the cells ran before it as one line of
+    # text, its bold header a term defined by the whole table
+    table = (
+        '<table id="t1"><tgroup cols="2"><thead><row>'
+        '<entry><emphasis effect="bold">Rock</emphasis></entry>'
+        '<entry><emphasis effect="bold">How it forms</emphasis></entry></row></thead>'
+        "<tbody><row><entry>Basalt</entry><entry>Lava cools quickly</entry></row>"
+        "<row><entry>Granite</entry><entry>Magma cools slowly underground</entry></row>"
+        "</tbody></tgroup></table>"
+    )
+    path = _module(tmp_path, f"<para>Rocks differ by cooling.</para>{table}")
+    blocks = _module_blocks(path)
+    assert [b.text for b in blocks if b.kind == "table"] == [
+        "Rock | How it forms\nBasalt | Lava cools quickly\nGranite | Magma cools slowly underground"
+    ]
+    assert not any(b.text.startswith("Rock How it forms") for b in blocks)
