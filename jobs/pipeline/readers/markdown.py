@@ -716,9 +716,20 @@ def _without_attributes(text: str, *, after_target: bool) -> str:
     return _TRAILING_ATTRIBUTES.sub("", _SPAN.sub(r"\1", text))
 
 
+# GitHub's and GitLab's emoji shortcodes (":star:", ":white_check_mark:", ":+1:"), which
+# those sites show as a pictograph: a course note flags its key chapter "# 第七章 测试技术
+# :star:" and draws its symbols as ":white_circle:". Read as text, the code titled a week
+# "测试技术 :star"; a pictograph is no text (`blocks.undecorated`), so neither is its code.
+# A name has a letter in it and touches no letter, digit or colon on either side:
+# "10:30:45", "std::vector" and "ratio:a:b" keep their colons. Code spans keep theirs.
+_EMOJI_SHORTCODE = re.compile(
+    r"[ \t]*(?<![A-Za-z0-9_:]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?![A-Za-z0-9_:])"
+)
+
+
 def _child_text(child: Token) -> str:
     if child.type == "text":
-        return child.content
+        return _EMOJI_SHORTCODE.sub("", child.content) if ":" in child.content else child.content
     if child.type == "code_inline":
         return f"`{child.content}`"
     if child.type == "math_inline":
