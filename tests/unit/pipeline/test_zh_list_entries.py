@@ -137,3 +137,21 @@ def test_a_lesson_plans_labelled_aims_define_no_term_and_the_lesson_keeps_its_ow
     # the entries that name the lesson's own terms stay definitions
     assert concepts["参考节点"].description.startswith("参考节点：电位规定为零")
     assert defined("2. 能力目标：能够对含受控源的电路列方程并求出各支路电流。") == []
+
+
+def test_a_plain_name_line_over_a_list_labelled_with_its_meaning_is_defined(
+    tmp_path: Path,
+) -> None:
+    # a course note names a method on a plain line and opens the list under it on "含义："
+    text = (
+        "# 第五章 检验方法\n\n抽样检验是常用的方法。\n\n"
+        "抽样检验\n  - 含义：指从一批产品中随机抽取少量样品进行检验的方法\n"
+        "  - 两种方案\n\n"
+        "下面三种情况\n  - 产品数量很多时使用\n  - 破坏性检验时使用\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    concepts = {c.key: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    assert "随机抽取少量样品" in (concepts["抽样检验"].description or "")
+    # a plain line over an unlabelled list is a lead-in: nothing is defined by it
+    assert "下面三种情况" not in concepts
