@@ -277,3 +277,15 @@ def test_an_adverb_or_a_conjunction_before_zhi_de_shi_names_nothing() -> None:
     assert defined("带宽表示最高数据率，而不是指信号的频率范围。") == []
     # a name still defines so ("路由器是指…")
     assert defined("路由器是指转发分组的专用计算机。") == [("路由器", 0.85)]
+
+
+def test_a_bold_term_after_a_copula_and_its_verb_is_that_verbs_object() -> None:
+    # "是采用X来…" says what is done with X; it defines X no more than "用X" does
+    def stressed(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, (term,), False, (term,))]
+
+    assert stressed("因此实际中通常是采用快速排序来处理大量数据", "快速排序") == []
+    assert stressed("常用的做法是使用梯度下降", "梯度下降") == []
+    # a copula straight before the term, or a naming verb, still names it
+    assert stressed("这种把问题分成小问题的方法就是分治法", "分治法") == ["分治法"]
+    assert stressed("绿色植物制造有机物的过程称为光合作用", "光合作用") == ["光合作用"]
