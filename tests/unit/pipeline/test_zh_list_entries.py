@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
+from tests.unit.pipeline.written import concepts_of
 
 
 def defined(sentence: str) -> list[tuple[str, float]]:
@@ -149,9 +150,7 @@ def test_a_plain_name_line_over_a_list_labelled_with_its_meaning_is_defined(
         "  - 两种方案\n\n"
         "下面三种情况\n  - 产品数量很多时使用\n  - 破坏性检验时使用\n"
     )
-    path = tmp_path / "notes.md"
-    path.write_text(text, encoding="utf-8")
-    concepts = {c.key: c for c in analyse_file(path, language="zh-CN").knowledge.concepts}
+    concepts = {c.key: c for c in concepts_of(tmp_path, text, language="zh-CN")}
     assert "随机抽取少量样品" in (concepts["抽样检验"].description or "")
     # a plain line over an unlabelled list is a lead-in: nothing is defined by it
     assert "下面三种情况" not in concepts
