@@ -2421,7 +2421,10 @@ def _zh_object_after_copula(before: str) -> bool:
     copula = _ZH_LAST_COPULA.search(before.rstrip(' *“"「'))
     if copula is None:
         return False
-    tags = [tag for word, tag in rjieba.tag(copula.group(1)) if word.strip()]
+    verb = copula.group(1)
+    if _ZH_DEFINING_VERB.search(verb):
+        return False  # "是被称为**反证法**的证明": the verb names the term
+    tags = [tag for word, tag in rjieba.tag(verb) if word.strip()]
     return bool(tags) and tags[-1] in _ZH_ACTION_TAGS
 
 
