@@ -22,6 +22,13 @@ import rjieba
 # One-character adverbs make a predicate: 仅 只 均 已 都 也 就 还 (tag d). 不, 非 and 无 are
 # left out: they also form names (不可变引用, 非稳定排序).
 _NEGATIONS = {"不", "非", "无"}
+# A negation and the one verb or adjective it negates, set in bold in a note's claim
+# ("穷尽测试是**不可能**的", "基本路径**不唯一**"): a predicate, no name. A name negated
+# goes on to a noun (不完全显性, 不可逆过程) or is one word to rjieba (不等式, 不动点, 不确
+# 定性, 不饱和); the pair of words alone was taught as a concept. Not 未 ("not yet"): it
+# names a state a thing is in, 未跟踪 and 未暂存 are a version-control book's file states.
+_NEGATING = {("不", "d"), ("没", "d")}
+_NEGATED_PREDICATE_TAGS = {"v", "a", "ad", "b", "d", "vd"}
 # rjieba tags 很 and 较 "zg" along with nouns such as 度 (出度) and 簇 (字形簇): named here.
 _DEGREE = {"很", "较", "更", "太", "极"}
 # Words a phrase cut off before its object ends on; 对 and 和 are not (键值对, 加权和).
@@ -166,6 +173,8 @@ def zh_clause(term: str) -> bool:
         return True
     if len(tags) >= 2 and tags[0][0] in _DEGREE_OPENINGS and tags[1][1][:1] in ("a", "v"):
         return True
+    if len(tags) == 2 and tags[0] in _NEGATING and tags[1][1] in _NEGATED_PREDICATE_TAGS:
+        return True  # "**不可能**", "**不唯一**": a claim's stress (`_NEGATING`)
     if len(tags) >= 2 and tags[0][0] in _BARE_MEASURES:
         return True  # "是条新闻", "有个问题": a count without its numeral, 一 dropped
     if len(tags) >= 2 and tags[0][1] == "k":

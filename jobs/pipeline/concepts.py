@@ -2936,6 +2936,8 @@ def _definitions(
         entry = (
             (labelled_below(above, sentence, index) or below(above, sentence, index))
             if above
+            else labelled_below(_lone_name(blocks, index), sentence, index)
+            if first
             else None
         )
         if entry is None and above and not chinese:
@@ -3021,6 +3023,26 @@ def _name_line(blocks: Sequence[Block], index: int) -> str:
     ):
         return above.text
     return ""
+
+
+# A course note's plain line naming a method and the list under it opening on its meaning,
+# labelled ("静态分析" then "- 含义：指不实际运行程序…", "Inspection" then "- Definition: …"):
+# unstressed, the line was no heading for `labelled_below`, and the label kept the item
+# from defining anything. Only a labelled gloss reads so: a plain line before any other
+# text (a list's lead-in, a caption) names nothing.
+_SENTENCE_MARK = re.compile(r"[，,。.；;：:！!？?、]")
+
+
+def _lone_name(blocks: Sequence[Block], index: int) -> str:
+    """The block before `index` when it is a paragraph of one short line with no sentence
+    mark in it, and `index` opens a list under it; "" else."""
+    if index == 0 or blocks[index].kind != "list_item":
+        return ""
+    above = blocks[index - 1]
+    text = above.text.strip()
+    if above.kind != "paragraph" or "\n" in text or _SENTENCE_MARK.search(text):
+        return ""
+    return text
 
 
 # a sentence that sets up a thought experiment: what it names is made up for the example

@@ -2397,6 +2397,8 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
             after.group(0) != "是"
             or _ZH_HAVING.search(re.split(r"[，,；;：:]", before)[-1]) is None
         )
+    if _zh_object_after_copula(before):
+        return False
     if _ZH_COPULA_LISTS.search(before):
         # "…由小到大依次是：细胞→…→**种群**→…" lists the subject's parts after the copula
         # and its colon: it names none of them
@@ -2428,6 +2430,27 @@ def _zh_verb_defines(term: str, sentence: str) -> bool:
 # 的 makes the verb a modifier's ("具有细胞结构的**生物**是…": the subject, described);
 # 所有 (all) and 只有 (only) have nothing
 _ZH_HAVING = re.compile(r"(?:含有|具有|拥有|包括|包含|含|(?<![所只])有)[^，,；;：:的]*$")
+# A copula, then a verb whose object the term is ("所以一般都是**采用**基本路径测试来…",
+# "常用的做法是使用**梯度下降**"): the sentence says what is done with the term, and the
+# emphasised-term rule took it for the term's definition, over the "X方法就是…" that
+# followed. Naming verbs (称为, 叫做) before a term do define it, and a copula straight
+# before the term ("核心是**递归**") still may.
+_ZH_LAST_COPULA = re.compile(r"是([^是，,；;：:]{1,8})$")
+_ZH_ACTION_TAGS = frozenset({"v", "vd"})
+
+
+def _zh_object_after_copula(before: str) -> bool:
+    """The text before an emphasised term ends on 是 and a verb that takes the term."""
+    copula = _ZH_LAST_COPULA.search(before.rstrip(' *“"「'))
+    if copula is None:
+        return False
+    verb = copula.group(1)
+    if _ZH_DEFINING_VERB.search(verb):
+        return False  # "是被称为**反证法**的证明": the verb names the term
+    tags = [tag for word, tag in rjieba.tag(verb) if word.strip()]
+    return bool(tags) and tags[-1] in _ZH_ACTION_TAGS
+
+
 # the last copula before a term opening a list ("依次是：…"), no other defining verb after it
 _ZH_COPULA_LISTS = re.compile(r"是\s*[：:][^是称叫指即]*$")
 

@@ -380,6 +380,8 @@ def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) ->
     sensitivity: the warming that …")."""
     sentence = definition.sentence.rstrip()
     index = definition.block
+    if chinese and _ZH_OTHER_NAME_ONLY.search(sentence):
+        return _with_gloss_after(sentence, blocks[index].text) or definition.sentence
     if (
         index + 1 >= len(blocks)
         or not blocks[index].text.rstrip().endswith(sentence[-12:])
@@ -422,6 +424,28 @@ def completed(definition: Definition, blocks: Sequence[Block], chinese: bool) ->
             return definition.sentence
         formula = "$$\\cdots$$"  # a whole matrix written out: the closing sentence names it
     return " ".join(part for part in (sentence, formula, closing) if part)
+
+
+# A sentence that gives the term only another name ("虚拟现实：又称虚拟环境。", "X，也叫Y。")
+# while the next, with no subject of its own, says what it is ("就是借助计算机…的一种技
+# 术。"): the answer to "什么是虚拟现实？" was the other name alone. The two are one
+# definition; a next sentence with a subject of its own is about something else.
+_ZH_OTHER_NAME_ONLY = re.compile(
+    r"^[^。！？，,]{1,30}?[:：，,]\s*(?:又|也|亦|俗|或)(?:称|叫|名)(?:为|做|作)?[^。！？，,；;：:]{1,20}[。.]?$"
+)
+_ZH_SUBJECTLESS_GLOSS = re.compile(r"^(?:就是|即是|是指|指的是|是|指|即)")
+
+
+def _with_gloss_after(sentence: str, text: str) -> str:
+    """The other-name sentence and the subjectless sentence after it in its block
+    (`_ZH_OTHER_NAME_ONLY`), bounded; "" when there is none."""
+    at = text.find(sentence)
+    if at < 0:
+        return ""
+    follows = next(sentences(text[at + len(sentence) :]), "")
+    if not _ZH_SUBJECTLESS_GLOSS.match(follows) or len(follows) > MAX_CONTINUATION_CHARS:
+        return ""
+    return sentence + follows
 
 
 def _with_list(sentence: str, blocks: Sequence[Block], start: int, chinese: bool) -> str:

@@ -716,6 +716,29 @@ def _without_attributes(text: str, *, after_target: bool) -> str:
     return _TRAILING_ATTRIBUTES.sub("", _SPAN.sub(r"\1", text))
 
 
+# GitHub's and GitLab's emoji shortcodes (":star:", ":white_check_mark:", ":+1:"), which
+# those sites show as a pictograph: a course note flags its key chapter "# 第七章 测试技术
+# :star:" and draws its symbols as ":white_circle:". Read as text, the code titled a week
+# "测试技术 :star"; a pictograph is no text (`blocks.undecorated`), so neither is its code.
+# A name has a letter in it and touches no letter, digit or colon on either side:
+# "10:30:45", "std::vector" and "ratio:a:b" keep their colons. Code spans keep theirs, and
+# so does a Sphinx role before its code span (":eqref:`eq_area`", read as rendered).
+_EMOJI_SHORTCODE = re.compile(
+    r"[ \t]*(?<![A-Za-z0-9_:]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?![A-Za-z0-9_:`])"
+)
+
+
+def _without_emoji_codes(line: str) -> str:
+    """`line` without its emoji shortcodes (`_EMOJI_SHORTCODE`), its code spans as written."""
+    spans = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
+
+    def dropped(code: re.Match[str]) -> str:
+        inside = any(start <= code.start() < end for start, end in spans)
+        return code.group(0) if inside else ""
+
+    return _EMOJI_SHORTCODE.sub(dropped, line)
+
+
 def _child_text(child: Token) -> str:
     if child.type == "text":
         return child.content
@@ -954,6 +977,7 @@ def _prepared(source: str) -> str:
             continue
         elif fence is None:
             line = _NO_SPACE_HEADING.sub(r"\1 ", line, count=1)
+            line = _without_emoji_codes(line) if ":" in line else line
             line = _INLINE_CHUNK.sub("", line) if "`" in line else line
             line = _cross_references(line, numbers) if "@" in line else line
             line = _obsidian(line) if ("[" in line or "^" in line) else line

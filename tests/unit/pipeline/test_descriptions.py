@@ -775,3 +775,17 @@ def test_a_verdict_on_how_hard_a_task_is_defines_nothing(tmp_path: Path) -> None
     assert _descriptions(tmp_path, kind, "en")["marking essay"].startswith(
         "Marking essays is a process"
     )
+
+
+def test_a_sentence_giving_only_another_name_runs_on_to_the_subjectless_gloss(
+    tmp_path: Path,
+) -> None:
+    """A review sheet's "X：又称Y。就是…的一种方法。": the answer was the other name alone."""
+    sheet = "# 复习\n\n- **光合作用**：又称碳同化。就是绿色植物利用光能合成有机物的过程。\n"
+    # a next sentence with a subject of its own is not the gloss
+    sheet += "- **蒸腾作用**：也叫蒸腾。植物体内的水分以水蒸气状态散失，这是另一回事。\n"
+    photosynthesis, transpiration = (
+        _descriptions(tmp_path, sheet, "zh-CN").get(key, "") for key in ("光合作用", "蒸腾作用")
+    )
+    assert "又称碳同化" in photosynthesis and photosynthesis.endswith("合成有机物的过程。")
+    assert "植物体内" not in transpiration

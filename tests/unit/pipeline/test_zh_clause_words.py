@@ -277,3 +277,12 @@ def test_a_verb_opening_a_list_of_parts_ends_the_name_before_it() -> None:
     found = keys("消化系统包括消化道和消化腺。常见的遗传病包含：白化病、色盲。")
     assert {"消化系统", "消化道", "消化腺"} <= found
     assert not any("包括" in k or "包含" in k for k in found)
+
+
+def test_a_negation_and_the_one_word_it_negates_is_a_predicate() -> None:
+    # a note stresses its claims in bold: "是**不可能**的", "路径**不唯一**"
+    for predicate in ("不可能", "不唯一", "不正确", "不稳定"):
+        assert zh_clause(predicate), predicate
+    # a negated name goes on to a noun, or is one word of its own; "not yet" names a state
+    for name in ("不完全显性", "不可逆过程", "不等式", "不动点", "不确定性", "不饱和", "未跟踪"):
+        assert not zh_clause(name), name

@@ -245,3 +245,16 @@ def test_a_worked_examples_reasoning_and_the_reading_of_its_result_are_apparatus
 ) -> None:
     # an example's parts labelled in bold: how it is reasoned, what its result says
     assert apparatus(label)
+
+
+def test_an_emoji_shortcode_is_no_text() -> None:
+    from jobs.pipeline.readers.markdown import parse
+
+    # GitHub shows ":star:" as a star: a flagged chapter's heading is its words alone
+    source = "# 第三章 细胞分裂 :star:\n\n用:white_circle:表示一个细胞，:thumbsup:表示分裂完成。\n"
+    texts = [b.text for b in parse(source)]
+    assert texts[0] == "第三章 细胞分裂"
+    assert texts[1] == "用表示一个细胞，表示分裂完成。"
+    # clock times, C++ scopes, a ratio and code spans keep their colons
+    kept = "会议在 10:30:45 开始，调用 std::vector 时比例为 1:a:2，写作 `:star:`。\n"
+    assert parse(kept)[0].text == kept.strip()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.definitions import find_definitions
+from tests.unit.pipeline.written import concepts_of
 
 
 def defined(sentence: str) -> list[tuple[str, float]]:
@@ -223,3 +224,19 @@ def test_a_long_bilingual_word_list_keeps_its_entries_past_the_length_budget(
     path.write_text("# 第七章 图论词汇\n\n" + lines, encoding="utf-8")
     titles = {c.title for c in analyse_file(path, language="zh-CN").knowledge.concepts}
     assert {"邻接表", "对偶图", "最小割", "传递约简"} <= titles
+
+
+def test_a_plain_name_line_over_a_list_labelled_with_its_meaning_is_defined(
+    tmp_path: Path,
+) -> None:
+    # a course note names a method on a plain line and opens the list under it on "含义："
+    text = (
+        "# 第五章 检验方法\n\n抽样检验是常用的方法。\n\n"
+        "抽样检验\n  - 含义：指从一批产品中随机抽取少量样品进行检验的方法\n"
+        "  - 两种方案\n\n"
+        "下面三种情况\n  - 产品数量很多时使用\n  - 破坏性检验时使用\n"
+    )
+    concepts = {c.key: c for c in concepts_of(tmp_path, text, language="zh-CN")}
+    assert "随机抽取少量样品" in (concepts["抽样检验"].description or "")
+    # a plain line over an unlabelled list is a lead-in: nothing is defined by it
+    assert "下面三种情况" not in concepts

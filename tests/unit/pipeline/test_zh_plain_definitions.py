@@ -296,3 +296,15 @@ def test_a_naming_in_brackets_names_a_part_in_passing() -> None:
     assert [d.term for d in found] == ["树"]
     # outside brackets the naming defines what it names
     assert [t for t, _ in defined("没有父结点的那个结点被称为根。")] == ["根"]
+
+
+def test_a_bold_term_after_a_copula_and_its_verb_is_that_verbs_object() -> None:
+    # "是采用X来…" says what is done with X; it defines X no more than "用X" does
+    def stressed(sentence: str, term: str) -> list[str]:
+        return [d.term for d in find_definitions(sentence, 0, True, (term,), False, (term,))]
+
+    assert stressed("因此实际中通常是采用快速排序来处理大量数据", "快速排序") == []
+    assert stressed("常用的做法是使用梯度下降", "梯度下降") == []
+    # a copula straight before the term, or a naming verb, still names it
+    assert stressed("这种把问题分成小问题的方法就是分治法", "分治法") == ["分治法"]
+    assert stressed("绿色植物制造有机物的过程称为光合作用", "光合作用") == ["光合作用"]
