@@ -370,8 +370,8 @@ def _key_answers(
     for number, reply in whole.items():
         parts = _parts_in(reply, 1, opening=True)
         for part, begin, end in parts or [(0, 0, len(reply))]:
-            label = _PART_LABEL.match(reply, begin) if part else None
-            answer = reply[label.end() if label else begin : end].strip(" \u3000;；,，")
+            marked = _PART_LABEL.match(reply, begin) if part else None
+            answer = reply[marked.end() if marked else begin : end].strip(" \u3000;；,，")
             answers[(number, part)] = answer
             for i in held_by[number]:
                 holders.setdefault(i, set()).add((number, part))
