@@ -1124,6 +1124,22 @@ ANSWER_KEY_LABEL = re.compile(
 )
 
 
+# What an English teacher calls a paper after its topic: "Photosynthesis Quiz", "Cells
+# Unit Review", "Ecosystems Worksheet", "Genetics Practice Test" ("Cells Unit Review" and
+# "Photosynthesis Quiz" were concepts beside the cells and photosynthesis they test). A
+# kind a topic is named by stays: a lone "Test" or "Review" ("Turing Test", "Peer
+# Review", "Unit Test"), only a school's paper and its unit before it go.
+_EN_PAPER = (
+    r"quiz|worksheet|study\s+guide|review\s+(?:sheet|questions|packet)"
+    r"|practice\s+(?:test|quiz|questions|problems|worksheet)"
+)
+EN_DOCUMENT_KIND = re.compile(
+    rf"(?<=\w)(?<!\bpop)\s+(?:(?:unit|chapter|lesson|topic|midterm|final|end-of-unit)\s+(?:test|review|exam"
+    rf"|{_EN_PAPER})|{_EN_PAPER})\s*$",
+    re.IGNORECASE,
+)
+
+
 # …and said after the lesson's name: "压强 导学案", "《背影》教学设计", "光合作用（学案）"
 # ("压强 导学案" was the concept, 压强 itself lost, and titled both weeks)
 ZH_DOCUMENT_KIND = re.compile(

@@ -23,6 +23,7 @@ from datasources.concept_keys import LATIN_AFTER_A, concept_key
 from jobs.pipeline.clauses import zh_clause, zh_opens_clause
 from jobs.pipeline.lexicon import (
     EN_DETERMINERS,
+    EN_DOCUMENT_KIND,
     EN_GENERIC,
     EN_ORDINALS,
     EN_PREPOSITIONS,
@@ -498,6 +499,7 @@ def heading_terms(text: str, block: int, level: int, bilingual: bool = False) ->
     # "【考点一】光合作用的过程", "考点1：光合作用": a handout's label goes, its topic stays
     text = ZH_LABEL.sub(" ", zh_emphasis_unwrapped(text, inside=False)).strip()
     text = ZH_DOCUMENT_KIND.sub("", text)  # "压强 导学案": the lesson's 压强
+    text = EN_DOCUMENT_KIND.sub("", text)  # "Photosynthesis Quiz": the paper's photosynthesis
     titled = zh_framed_title(HEADING_NUMBER.sub("", text))
     if titled:
         # "《牛顿第一定律》说课稿": a lesson named as a text's title, its topic inside the

@@ -1513,3 +1513,22 @@ def test_a_keys_letter_spelled_out_with_its_option_completes_the_stem() -> None:
     assert filled[0] == "1. The organ that pumps blood is the heart."
     assert filled[4] == "2. Water moves up a stem through the xylem."
     assert filled[7] == unsure
+
+
+def test_an_english_papers_kind_after_its_topic_leaves_the_topic(tmp_path: Path) -> None:
+    """ "Ecosystems Quiz", "Volcanoes Unit Review", "Optics Study Guide": the paper's kind
+    after its topic goes, the topic stays; a name whose kind is its own ("Turing Test",
+    "Peer Review", "Unit Test") keeps it."""
+    for heading, topic in (
+        ("Ecosystems Quiz", "ecosystem"),
+        ("Volcanoes Unit Review", "volcano"),
+        ("Optics Study Guide", "optics"),
+        ("Fractions Practice Test", "fraction"),
+    ):
+        text = f"# {heading}\n\n1. What is the main idea?\n\nNotes on the lesson follow.\n"
+        keys = {c.key for c in concepts_of(tmp_path, text, "paper.md")}
+        assert topic in keys and heading.lower() not in keys, (heading, keys)
+    from jobs.pipeline.lexicon import EN_DOCUMENT_KIND
+
+    for name in ("Turing Test", "Peer Review", "Unit Test", "Chi-square Test", "Pop Quiz"):
+        assert EN_DOCUMENT_KIND.sub("", name) == name
