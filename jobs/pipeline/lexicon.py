@@ -1128,13 +1128,14 @@ ANSWER_KEY_LABEL = re.compile(
 # Unit Review", "Ecosystems Worksheet", "Genetics Practice Test" ("Cells Unit Review" and
 # "Photosynthesis Quiz" were concepts beside the cells and photosynthesis they test). A
 # kind a topic is named by stays: a lone "Test" or "Review" ("Turing Test", "Peer
-# Review", "Unit Test"), only a school's paper and its unit before it go.
+# Review", "Unit Test"), only a school's paper and its unit before it go; a course's
+# "Biology 101 Midterm Review" names the course, no topic, and is left whole.
 _EN_PAPER = (
     r"quiz|worksheet|study\s+guide|review\s+(?:sheet|questions|packet)"
     r"|practice\s+(?:test|quiz|questions|problems|worksheet)"
 )
 EN_DOCUMENT_KIND = re.compile(
-    rf"(?<=\w)(?<!\bpop)\s+(?:(?:unit|chapter|lesson|topic|midterm|final|end-of-unit)\s+(?:test|review|exam"
+    rf"(?<=\w)(?<!\bpop)\s+(?:(?:unit|chapter|lesson|topic)\s+(?:test|review|exam"
     rf"|{_EN_PAPER})|{_EN_PAPER})\s*$",
     re.IGNORECASE,
 )
