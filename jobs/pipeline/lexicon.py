@@ -508,6 +508,21 @@ GENERIC_HEADINGS = frozenset(
         "fill-in-the-blank",
         "free response",
         "free-response",
+        # …with "questions" after the format, and the formats British and American papers
+        # name their written parts by ("Part B: Structured questions" was a waves test's
+        # concept)
+        "multiple choice questions",
+        "multiple-choice questions",
+        "short answer questions",
+        "short-answer questions",
+        "structured questions",
+        "extended response",
+        "extended-response questions",
+        "constructed response",
+        "constructed-response questions",
+        "open-ended questions",
+        "data-based questions",
+        "pop quiz",
         # …and a vocabulary part's, which names the words' use, not a matching of a
         # subject's ("Part B: Vocabulary Matching" was a water-cycle worksheet's concept)
         "vocabulary matching",

@@ -72,6 +72,14 @@ def test_a_worksheet_parts_points_in_english_leave_it_apparatus() -> None:
     assert [apparatus(h) for h in scored + topics] == [True] * 3 + [False] * 3
 
 
+def test_a_papers_written_parts_named_by_their_format_are_apparatus() -> None:
+    # "Part B: Structured questions", "Extended Response", "Pop Quiz": the paper's parts,
+    # no topic; formats a subject teaches ("Matching", "Essay questions") stay topics
+    parts = ["Structured questions", "Short-answer questions", "Extended Response", "Pop Quiz"]
+    assert [apparatus(h) for h in parts] == [True] * 4
+    assert not apparatus("Matching") and not apparatus("Structured query language")
+
+
 def test_a_sections_self_test_named_a_knowledge_check_is_apparatus() -> None:
     for heading in ("Knowledge Check", "Knowledge Checks"):
         assert apparatus(heading), heading
