@@ -258,6 +258,7 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         else b
         for b in blocks
     ]
+    blocks = _teachers_letters_filled(blocks)
     blocks = _inline_answers_filled(blocks)
     start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
     if start is None:
@@ -857,4 +858,34 @@ def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
         if completed is not None:
             question, names = completed
             filled[stem] = _with_answers(block, question, names)
+    return filled
+
+
+# A teacher's copy (教师版) writes each choice's letter in the brackets the pupil's copy
+# leaves empty, at the stem's end: "…的结构是（ B ）" over "A．细胞壁　B．细胞膜" (or the
+# options after it on the line). Not a bracketed option label ("（A）细胞壁　（B）…").
+_TEACHERS_LETTER = re.compile(
+    r"[（(][\s\u3000]*([A-H])[\s\u3000]*[）)](?=[\s\u3000]*(?:$|A[.．、]))"
+)
+
+
+def _teachers_letters_filled(blocks: list[Block]) -> list[Block]:
+    """The blocks with each choice question a teacher's copy answers in its brackets
+    (`_TEACHERS_LETTER`) completed by the option its letter picks, as by a key's letter
+    (`_chosen`): read with the letter, the stem stated nothing."""
+    runs = option_runs(blocks)
+    filled = list(blocks)
+    for i, block in enumerate(blocks):
+        letter = (
+            _TEACHERS_LETTER.search(block.text)
+            if block.kind in ("paragraph", "list_item")
+            else None
+        )
+        if letter is None:
+            continue
+        stem = block.text[: letter.start()] + "（　　）" + block.text[letter.end() :]
+        following = [blocks[k].text for k in sorted(runs) if runs[k] == i + 1]
+        completed = _chosen(stem, letter.group(1), following)
+        if completed is not None:
+            filled[i] = _with_answers(block, *completed)
     return filled

@@ -1540,3 +1540,23 @@ def test_an_english_papers_kind_after_its_topic_leaves_the_topic(tmp_path: Path)
 
     for name in ("Turing Test", "Peer Review", "Unit Test", "Chi-square Test", "Pop Quiz"):
         assert EN_DOCUMENT_KIND.sub("", name) == name
+
+
+def test_a_teachers_copy_answers_each_choice_in_its_brackets() -> None:
+    """A 教师版 writes the letter in the brackets the pupil's copy leaves empty, "…是（ B ）"
+    over its options or with them after it: the stem is completed by the option it picks.
+    Options labelled in brackets, "（A）…（B）…", are no answer."""
+    blocks = [
+        Block("paragraph", "1．细胞生命活动的控制中心是（ C ）", 1),
+        Block("paragraph", "A．细胞壁　B．细胞膜　C．细胞核", 1),
+        Block(
+            "paragraph",
+            "2．能将光能转化为化学能的结构是（D）A．线粒体　B．液泡　C．细胞核　D．叶绿体",
+            1,
+        ),
+        Block("paragraph", "3．细胞的外层是（A）细胞壁（B）细胞核", 1),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[0] == "1．细胞生命活动的控制中心是细胞核。"
+    assert filled[2].startswith("2．能将光能转化为化学能的结构是叶绿体。")
+    assert filled[3] == blocks[3].text
