@@ -870,22 +870,38 @@ _TEACHERS_LETTER = re.compile(
 
 
 def _teachers_letters_filled(blocks: list[Block]) -> list[Block]:
-    """The blocks with each choice question a teacher's copy answers in its brackets
-    (`_TEACHERS_LETTER`) completed by the option its letter picks, as by a key's letter
-    (`_chosen`): read with the letter, the stem stated nothing."""
+    """The blocks with each choice question a teacher's copy answers completed by the
+    option it picks, as by a key's letter (`_chosen`): the letter in its brackets
+    (`_TEACHERS_LETTER`), or the one option of its own lines set in bold ("A. habitat",
+    "**B. niche**", "C. population"). Read as the pupil's, the stem stated nothing."""
     runs = option_runs(blocks)
     filled = list(blocks)
     for i, block in enumerate(blocks):
-        letter = (
-            _TEACHERS_LETTER.search(block.text)
-            if block.kind in ("paragraph", "list_item")
-            else None
-        )
-        if letter is None:
+        if block.kind not in ("paragraph", "list_item"):
             continue
-        stem = block.text[: letter.start()] + "（　　）" + block.text[letter.end() :]
-        following = [blocks[k].text for k in sorted(runs) if runs[k] == i + 1]
-        completed = _chosen(stem, letter.group(1), following)
+        own = [k for k in sorted(runs) if runs[k] == i + 1]
+        following = [blocks[k].text for k in own]
+        letter = _TEACHERS_LETTER.search(block.text)
+        if letter is not None:
+            stem = block.text[: letter.start()] + "（　　）" + block.text[letter.end() :]
+            completed = _chosen(stem, letter.group(1), following)
+        else:
+            marked = _marked_option([blocks[k] for k in own])
+            completed = _chosen(block.text, marked, following) if marked else None
         if completed is not None:
             filled[i] = _with_answers(block, *completed)
     return filled
+
+
+def _marked_option(options: Sequence[Block]) -> str:
+    """The letter of the one option line set wholly in bold (or italics) among two or
+    more, "" if none or several are."""
+    marked = [
+        n
+        for n, b in enumerate(options)
+        if any(span.strip() == b.text.strip() for span in b.emphasis)
+    ]
+    single = all(len(option_texts(b.text)) == 1 for b in options)  # an option a line
+    if len(options) < MIN_KEY_ITEMS or len(marked) != 1 or not single:
+        return ""
+    return chr(ord("A") + marked[0])

@@ -1560,3 +1560,23 @@ def test_a_teachers_copy_answers_each_choice_in_its_brackets() -> None:
     assert filled[0] == "1．细胞生命活动的控制中心是细胞核。"
     assert filled[2].startswith("2．能将光能转化为化学能的结构是叶绿体。")
     assert filled[3] == blocks[3].text
+
+
+def test_a_teachers_copy_sets_the_right_option_in_bold() -> None:
+    """A teacher's copy sets the right option of each question in bold, an option a line:
+    it picks the option as a key's letter does. Two options in bold, or an option line
+    that is not bold whole, pick none."""
+    blocks = [
+        Block("list_item", "Water turning into vapour is called", 1, number=1),
+        Block("list_item", "A. condensation", 1),
+        Block("list_item", "B. evaporation", 1, emphasis=("B. evaporation",)),
+        Block("list_item", "Ice turning into water is called", 1, number=2),
+        Block("list_item", "A. melting", 1, emphasis=("A. melting",)),
+        Block("list_item", "B. freezing", 1, emphasis=("B. freezing",)),
+        Block("list_item", "The solid form of water is", 1, number=3),
+        Block("list_item", "A. steam", 1),
+        Block("list_item", "B. ice cubes", 1, emphasis=("ice",)),
+    ]
+    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    assert filled[0] == "Water turning into vapour is called evaporation."
+    assert filled[3] == blocks[3].text and filled[6] == blocks[6].text
