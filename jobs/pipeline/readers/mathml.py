@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode as Node
 
-from jobs.pipeline.readers.office_math import FUNCTIONS, tex_base, tex_script
+from jobs.pipeline.lexicon import MATH_FUNCTIONS
+from jobs.pipeline.readers.office_math import tex_base, tex_script
 
 # a <math> element, with or without a namespace prefix ("math", "m:math", "mml:math")
 MATH_ELEMENT = "math"
@@ -49,11 +50,11 @@ def _tex(node: Node) -> str:
         return ""
     if name in ("mi", "mn", "mo", "ms"):
         text = node.text(deep=True).strip()
-        return f"\\{text} " if name == "mi" and text in FUNCTIONS else text
+        return f"\\{text} " if name == "mi" and text in MATH_FUNCTIONS else text
     if name == "mtext":
         # a function's name set as upright text ("<mtext>sin</mtext>"), TeX's \sin
         text = " ".join(node.text(deep=True).split())
-        if text in FUNCTIONS:
+        if text in MATH_FUNCTIONS:
             return f"\\{text} "
         return f" \\text{{{text}}} " if text else " "
     if name == "mspace":

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from jobs.pipeline.lexicon import MATH_FUNCTIONS
+
 MATH_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MATH = f"{{{MATH_NS}}}oMath"
 MATH_PARA = f"{{{MATH_NS}}}oMathPara"
@@ -30,9 +32,6 @@ _OPERATORS = {
     "∭": "\\iiint", "∮": "\\oint", "⋃": "\\bigcup", "⋂": "\\bigcap", "⋁": "\\bigvee",
     "⋀": "\\bigwedge",
 }  # fmt: skip
-# a function name TeX writes as its own command (\sin, not the italic letters s·i·n)
-FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "lg", "exp", "lim",
-             "max", "min", "sup", "inf", "det", "arg", "sinh", "cosh", "tanh"}  # fmt: skip
 
 
 def math_text(element: etree._Element) -> str:
@@ -82,7 +81,7 @@ def _tex(node: etree._Element) -> str:
         return f"{_OPERATORS.get(sign, sign)}{limits} {part('e')}"
     if name == "func":
         function = part("fName").strip()
-        command = f"\\{function}" if function in FUNCTIONS else function
+        command = f"\\{function}" if function in MATH_FUNCTIONS else function
         return f"{command} {part('e')}"
     if name == "limLow":
         return tex_base(part("e")) + "_" + tex_script(part("lim"))
