@@ -990,8 +990,10 @@ def _glossary_entry(sentence: str, block: int, emphasis: tuple[str, ...]) -> Def
             continue  # "**DLMO**: dim light melatonin onset", a list of abbreviations
         if _no_meaning_here(rest):
             continue  # "**归并排序**：本节开头已介绍，不再赘述。": said elsewhere, not here
-        if term.casefold() in TASK_LABELS and (has_han(term) or imperative(rest)):
-            continue  # "Directions: Read the passage below …": a worksheet's instruction
+        if term.casefold() in TASK_LABELS and (has_han(term) or imperative(rest, any_case=True)):
+            # "Directions: Read the passage below …": a worksheet's instruction; after such
+            # a label, a quiz's "Instructions: circle the best answer." is one as well
+            continue
         if lab_part(term, rest):
             continue  # "Purpose: To measure the density of water …": this lab's part
         if opens_on_a_date(rest):
@@ -1041,10 +1043,13 @@ TASK_LABELS = frozenset(
 )
 
 
-def imperative(text: str) -> bool:
+def imperative(text: str, any_case: bool = False) -> bool:
     """`text` opens with a capitalised verb's bare form: "Read the passage", "Answer",
-    "Re-type the lines" (a prefixed verb, read by its last part)."""
-    first = re.match(r"[A-Z][a-z]+(?:-[a-z]+)*", text)
+    "Re-type the lines" (a prefixed verb, read by its last part). `any_case` takes a
+    lower-case one too, where what comes before already says an instruction follows."""
+    first = re.match(
+        r"[A-Za-z][a-z]+(?:-[a-z]+)*" if any_case else r"[A-Z][a-z]+(?:-[a-z]+)*", text
+    )
     verb = first.group().lower().rsplit("-", 1)[-1] if first else ""
     return bool(verb) and verb in getAllLemmas(verb).get("VERB", ())
 

@@ -208,6 +208,17 @@ FURNITURE_WORDS = _words(
 }  # the last line: a callout's or a self-check's label ("**Tip:** …", "Answer: …"), not a
 # topic; FURNITURE_WORDS is looked up by a term's whole key
 
+# A function name TeX writes as its own command (\sin, not the italic letters s·i·n), as
+# the readers write a formula (`readers.office_math`, `readers.mathml`)
+MATH_FUNCTIONS = frozenset(
+    {"sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "lg", "exp", "lim", "max",
+     "min", "sup", "inf", "det", "arg", "sinh", "cosh", "tanh"}
+)  # fmt: skip
+# ... and those of them no prose uses as a word: alone, a formula's operator read out of
+# its formula ("lim (sin h)/h = 1" gave a quiz the concept "lim"), no topic. "log" (a
+# system's record), "max", "min" and the like are words too.
+MATH_OPERATORS = MATH_FUNCTIONS - {"log", "exp", "max", "min", "sup", "inf", "det", "arg"}
+
 # A quantity spelled out ("Seventy-five", "Forty percent"): an example's number, no name
 NUMBER_WORDS = _words(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen

@@ -35,6 +35,7 @@ from jobs.pipeline.lexicon import (
     FACET_OF,
     FURNITURE,
     FURNITURE_WORDS,
+    MATH_OPERATORS,
     NUMBER_WORDS,
     OBJECTIVE_VERBS,
     REFERENCE_FACET,
@@ -3732,6 +3733,8 @@ def acceptable(
         return False  # "== For Thursday ==": a date for the homework, no topic
     if ERA.fullmatch(term):
         return False  # "BCE", "third century BCE": a date's era, no topic
+    if len(words) == 1 and lowered[0] in MATH_OPERATORS:
+        return False  # "lim", "sin": a formula's operator read out of it, no topic
     if (
         (
             lowered[0] in EN_STOP - {"a", "an", "the"} - _NAME_OPENING_STOPS

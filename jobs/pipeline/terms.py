@@ -40,6 +40,7 @@ from jobs.pipeline.lexicon import (
     ERA,
     FURNITURE,
     FURNITURE_WORDS,
+    MATH_OPERATORS,
     ZH_STOP,
     ZH_UNCOUNTED,
     cross_reference_words,
@@ -418,6 +419,8 @@ def collect(
                     continue
                 if ERA.fullmatch(surface):
                     continue  # "BCE" of "1800 BCE": a date's era, no name
+                if key in MATH_OPERATORS:
+                    continue  # "lim" of "lim (sin h)/h = 1": a formula's operator, no name
                 entry = stats.get(key)
                 if entry is None:
                     entry = stats[key] = TermStats(key, size)

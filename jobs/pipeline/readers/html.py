@@ -37,6 +37,7 @@ from jobs.pipeline.readers.blocks import (
     term_link,
     virtual_pages,
 )
+from jobs.pipeline.readers.mathml import is_math, mathml_tex
 from jobs.pipeline.readers.text import decoded_lines
 
 _DROP = (
@@ -229,6 +230,12 @@ _SELF_CLOSED_RAW_TEXT = re.compile(
     re.IGNORECASE,
 )
 
+# and any element under a namespace prefix written self-closed: an XML source's MathML
+# ("<m:mspace width='0.1em'/>", an empty "<m:mtd/>"). No such name is one of HTML's empty
+# elements, so the parser left it open and it took the rest of its formula as its own:
+# "sin x" read "sin", the variable gone inside the space. HTML's own empty elements
+# (<br/>, <img/>) have no prefix and are untouched.
+_SELF_CLOSED_PREFIXED = re.compile(r"<([A-Za-z][\w.-]*:[A-Za-z][\w.-]*)(\s[^<>]*?)?\s*/>")
 
 # An XML source's <title> holding inline marks: CNXML writes an ion's charge, a formula's
 # subscript or a stressed word inside a section's title ("… voltage-gated Na<sup>+</sup>
@@ -268,7 +275,8 @@ def _html_tables(source: str) -> str:
 
 def from_source(source: str, detected: Detected) -> ReadDocument:
     """The page `source` as a document (a file's, or one another reader wrote as HTML)."""
-    source = _html_tables(_SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source))
+    source = _SELF_CLOSED_RAW_TEXT.sub(r"<\1\2></\1>", source)
+    source = _html_tables(_SELF_CLOSED_PREFIXED.sub(r"<\1\2></\1>", source))
     tree = HTMLParser(_plain_titles(source))
     # a Confluence export: its title without the space's name, its furniture gone
     page_name = confluence.strip_export_furniture(tree)
@@ -756,7 +764,7 @@ def _walk_nodes(nodes: Iterable[Node], page: _Page) -> None:
                 blocks.extend(make_blocks("code", code, 1))
             else:
                 blocks.extend(make_blocks("table", _table(child), 1))
-        elif tag == "math" and child.attributes.get("display") == "block":
+        elif is_math(child) and child.attributes.get("display") == "block":
             _flush(inline, page)
             blocks.extend(make_blocks("formula", _math(child, fenced=False), 1))
         elif (tex := _mathjax_tex(child)) is not None and tex[1]:
@@ -998,15 +1006,19 @@ def _inline_text(node: Node) -> str:
         # ended as the sentence it is, else the caption's first sentence began with the
         # title and a definition did ("Figure 11.5 Biceps … Contraction The large mass …")
         return f"{node.text(deep=True).rstrip()}." + ("" if after[:1].isspace() else " ")
-    if node.tag == "math":
+    if is_math(node):
         return _math(node)
     if (tex := _mathjax_tex(node)) is not None:
         return f"$${tex[0]}$$" if tex[1] else f"${tex[0]}$"
     if (tex := _image_tex(node)) is not None:
         return f"${tex}$"
-    if node.tag != "-text" and node.css_first(f"math, {_FORMULA_IMAGES}") is not None:
-        # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">): the
-        # formula's TeX once, not its MathML's glyphs and then the TeX
+    if node.tag != "-text" and (
+        node.css_first(f"math, {_FORMULA_IMAGES}") is not None
+        or any(is_math(inner) for inner in node.traverse(include_text=False))
+    ):
+        # maths inside a wrapper (MediaWiki's <span class="mwe-math-element">, CNXML's
+        # <equation> around its prefixed <m:math>): the formula's TeX once, not its
+        # MathML's glyphs and then the TeX
         return "".join(_inline_text(child) for child in node.iter(include_text=True))
     return node.text(deep=True)
 
@@ -1080,12 +1092,13 @@ def _index(element: Node) -> bool:
 def _math(node: Node, fenced: bool = True) -> str:
     """MathML as the TeX it carries (its annotation or its alttext), inside text delimited
     as Markdown writes maths ("$…$", "$$…$$" displayed; a formula block of its own is
-    bare TeX), else its glyphs."""
+    bare TeX), else the TeX its structure writes (`mathml.mathml_tex`)."""
     annotation = node.css_first('annotation[encoding="application/x-tex"]')
     tex = (annotation.text(deep=True) if annotation else node.attributes.get("alttext")) or ""
-    tex = tex.strip()
+    # none carried (an XML textbook's source): its structure written as TeX, not glyphs
+    tex = tex.strip() or mathml_tex(node)
     if not tex:
-        return node.text(deep=True).strip()
+        return ""
     wrapped = _DISPLAYSTYLE.match(tex)
     tex = wrapped.group(1).strip() if wrapped else tex
     if not fenced:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from jobs.pipeline.lexicon import MATH_FUNCTIONS
+
 MATH_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MATH = f"{{{MATH_NS}}}oMath"
 MATH_PARA = f"{{{MATH_NS}}}oMathPara"
@@ -30,8 +32,6 @@ _OPERATORS = {
     "∭": "\\iiint", "∮": "\\oint", "⋃": "\\bigcup", "⋂": "\\bigcap", "⋁": "\\bigvee",
     "⋀": "\\bigwedge",
 }  # fmt: skip
-_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "lg", "exp", "lim",
-              "max", "min", "sup", "inf", "det", "arg", "sinh", "cosh", "tanh"}  # fmt: skip
 
 
 def math_text(element: etree._Element) -> str:
@@ -50,13 +50,13 @@ def _tex(node: etree._Element) -> str:
         return ""
     part = _part(node)
     if name == "sSub":
-        return _base(part("e")) + "_" + _script(part("sub"))
+        return tex_base(part("e")) + "_" + tex_script(part("sub"))
     if name == "sSup":
-        return _base(part("e")) + "^" + _script(part("sup"))
+        return tex_base(part("e")) + "^" + tex_script(part("sup"))
     if name == "sSubSup":
-        return _base(part("e")) + "_" + _script(part("sub")) + "^" + _script(part("sup"))
+        return tex_base(part("e")) + "_" + tex_script(part("sub")) + "^" + tex_script(part("sup"))
     if name == "sPre":
-        return "{}_" + _script(part("sub")) + "^" + _script(part("sup")) + part("e")
+        return "{}_" + tex_script(part("sub")) + "^" + tex_script(part("sup")) + part("e")
     if name == "f":
         if _property(node, "fPr", "type") == "lin":
             return f"{part('num')}/{part('den')}"
@@ -75,16 +75,18 @@ def _tex(node: etree._Element) -> str:
     if name == "nary":
         sign = _property(node, "naryPr", "chr") or "∫"
         lower, upper = part("sub"), part("sup")
-        limits = ("_" + _script(lower) if lower else "") + ("^" + _script(upper) if upper else "")
+        limits = ("_" + tex_script(lower) if lower else "") + (
+            "^" + tex_script(upper) if upper else ""
+        )
         return f"{_OPERATORS.get(sign, sign)}{limits} {part('e')}"
     if name == "func":
         function = part("fName").strip()
-        command = f"\\{function}" if function in _FUNCTIONS else function
+        command = f"\\{function}" if function in MATH_FUNCTIONS else function
         return f"{command} {part('e')}"
     if name == "limLow":
-        return _base(part("e")) + "_" + _script(part("lim"))
+        return tex_base(part("e")) + "_" + tex_script(part("lim"))
     if name == "limUp":
-        return _base(part("e")) + "^" + _script(part("lim"))
+        return tex_base(part("e")) + "^" + tex_script(part("lim"))
     if name == "eqArr":
         rows = [_tex(e) for e in node.findall(f"{_M}e")]
         return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
@@ -127,12 +129,12 @@ def _delimited(node: etree._Element) -> str:
     )
 
 
-def _base(text: str) -> str:
+def tex_base(text: str) -> str:
     """A script's base: braced when more than one character ("CarryIn" subscripted whole),
     unless it closes with a bracket or brace (TeX scripts what a bracket closes alike)."""
     return text if len(text) <= 1 or text[-1] in ")]}|" else f"{{{text}}}"
 
 
-def _script(text: str) -> str:
+def tex_script(text: str) -> str:
     """A sub- or superscript: braced unless one character."""
     return text if len(text) == 1 else f"{{{text}}}"

@@ -513,6 +513,22 @@ def test_a_worksheets_directions_label_defines_nothing() -> None:
     ]
 
 
+def test_a_task_labels_instruction_in_lower_case_defines_nothing() -> None:
+    """A quiz's "Directions: underline the verb …" is its instruction as much as one that
+    opens on a capital: the label says an instruction follows, and it was a concept
+    defined by its instruction and a module's title."""
+
+    def entries(sentence: str) -> list[str]:
+        label = sentence.split(":", 1)[0]
+        return [d.term for d in find_definitions(sentence, 0, False, emphasis=(label,))]
+
+    assert entries("Directions: underline the verb in each sentence.") == []
+    assert entries("Instructions: tick one box for each statement.") == []
+    assert entries("Instructions: the commands a processor fetches and executes.") == [
+        "Instructions"
+    ]
+
+
 def test_a_vocabulary_cell_in_title_case_keeps_its_capitals() -> None:
     from jobs.pipeline.structure import cell_case
 

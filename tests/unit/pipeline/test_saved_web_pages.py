@@ -773,3 +773,21 @@ def test_an_xml_textbooks_cals_table_is_a_table(tmp_path: Path) -> None:
         "Rock | How it forms\nBasalt | Lava cools quickly\nGranite | Magma cools slowly underground"
     ]
     assert not any(b.text.startswith("Rock How it forms") for b in blocks)
+
+
+def test_an_xml_textbooks_prefixed_mathml_reads_as_tex_between_words(tmp_path: Path) -> None:
+    # CNXML writes presentation MathML alone under a prefix, its empty elements
+    # self-closed: read as glyphs, a ratio ran into the words around it ("withpqon") and
+    # a self-closed space swallowed the variable after it
+    ratio = (
+        "<m:math><m:mfrac><m:mrow><m:mi>p</m:mi></m:mrow><m:mrow><m:mi>q</m:mi></m:mrow>"
+        "</m:mfrac></m:math>"
+    )
+    square = '<m:math><m:msup><m:mi>t</m:mi><m:mn>2</m:mn></m:msup><m:mspace width="1em"/>'
+    square += "<m:mtext>cos</m:mtext><m:mspace/><m:mi>t</m:mi></m:math>"
+    path = _module(
+        tmp_path,
+        f"<para>Group the terms with {ratio} on one side, then read {square} off.</para>",
+    )
+    (para,) = [b.text for b in _module_blocks(path) if b.kind == "paragraph"]
+    assert para == ("Group the terms with $\\frac{p}{q}$ on one side, then read $t^2 \\cos t$ off.")

@@ -815,3 +815,20 @@ def test_a_name_ends_before_the_clause_giving_its_reason() -> None:
         " cells that share its input."
     )
     assert terms(sentence) == ["lateral inhibition"]
+
+
+def test_a_formulas_operator_written_as_a_word_is_no_concept(tmp_path: Path) -> None:
+    # a plain-text formula's operators are words to the term counter: "lim" and "tan",
+    # read out of limits written as text, were concepts of a calculus worksheet
+    text = (
+        "# Limits of ratios\n\n"
+        "1. Evaluate lim (tan t)/t as t approaches 0.\n"
+        "2. Evaluate lim (1 − cos t)/t as t approaches 0.\n"
+        "3. Show that lim t/(tan t) = 1 as t approaches 0.\n"
+        "4. Explain why lim (tan t)/t exists although tan t is undefined at some points.\n"
+    )
+    keys = keys_of(tmp_path, text)
+    assert not keys & {"lim", "tan", "cos"}
+    assert not acceptable("lim") and not acceptable("cosh")
+    assert acceptable("tangent line")
+    assert "lim" not in collect([(0, "lim (tan t)/t approaches one as lim t/t does")])
