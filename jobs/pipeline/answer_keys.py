@@ -888,6 +888,12 @@ def _teachers_letters_filled(blocks: list[Block]) -> list[Block]:
         else:
             marked = _marked_option([blocks[k] for k in own])
             completed = _chosen(block.text, marked, following) if marked else None
+            if marked:
+                # the bold marks the answer, with its label: the option's name is what the
+                # key wrote ("B. niche" was a concept), no stress of the author's
+                k = own[ord(marked) - ord("A")]
+                names = tuple(option_texts(blocks[k].text)[:1])
+                filled[k] = replace(blocks[k], emphasis=names, written_in=names)
         if completed is not None:
             filled[i] = _with_answers(block, *completed)
     return filled

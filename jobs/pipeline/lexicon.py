@@ -1162,7 +1162,8 @@ _EN_PAPER = (
 )
 EN_DOCUMENT_KIND = re.compile(
     rf"(?<=\w)(?<!\bpop)\s+(?:(?:unit|chapter|lesson|topic)\s+(?:test|review|exam"
-    rf"|{_EN_PAPER})|{_EN_PAPER})\s*$",
+    rf"|{_EN_PAPER})|{_EN_PAPER})(?:\s*\((?:teacher['’]?s?\s+(?:copy|edition|version)|student\s+copy"
+    rf"|answer\s+key|with\s+answers|key)\))?\s*$",
     re.IGNORECASE,
 )
 

@@ -1548,6 +1548,7 @@ def test_an_english_papers_kind_after_its_topic_leaves_the_topic(tmp_path: Path)
         ("Volcanoes Unit Review", "volcano"),
         ("Optics Study Guide", "optics"),
         ("Fractions Practice Test", "fraction"),
+        ("Magnets Worksheet (Teacher's Copy)", "magnet"),
     ):
         text = f"# {heading}\n\n1. What is the main idea?\n\nNotes on the lesson follow.\n"
         keys = {c.key for c in concepts_of(tmp_path, text, "paper.md")}
@@ -1593,6 +1594,9 @@ def test_a_teachers_copy_sets_the_right_option_in_bold() -> None:
         Block("list_item", "A. steam", 1),
         Block("list_item", "B. ice cubes", 1, emphasis=("ice",)),
     ]
-    filled = [b.text for b in blanks_filled_by_key(blocks)]
+    read = blanks_filled_by_key(blocks)
+    filled = [b.text for b in read]
     assert filled[0] == "Water turning into vapour is called evaporation."
     assert filled[3] == blocks[3].text and filled[6] == blocks[6].text
+    # the bold option's name is what the key wrote, its label no part of it
+    assert read[2].emphasis == ("evaporation",) and read[2].written_in == ("evaporation",)
