@@ -284,6 +284,14 @@ def several_sentences(text: str) -> bool:
 _STRAY_ATX = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
+# A static site's template tags alone in a paragraph, "{% include figure.html src="…"
+# width="360" %}": a page's Markdown source pasted or converted into a Word file, a PDF or
+# plain text keeps the tags the site's build would have replaced with a figure (the
+# Markdown reader drops them, `markdown._SITE_TEMPLATE`). Read as words, a seismology
+# handout's figures made concepts of "include", "width" and "height".
+_TEMPLATE_TAGS_ONLY = re.compile(r"(?:\{%-?\s*\w+(?:[^%]|%(?!\}))*?-?%\}\s*)+")
+
+
 def make_blocks(
     kind: BlockKind,
     text: str,
@@ -304,7 +312,10 @@ def make_blocks(
         text = undecorated(text)
     if kind == "heading":
         text = _STRAY_ATX.sub("", text)
-    if not text or (kind in ("paragraph", "list_item") and _FILLER.match(text)):
+    if not text or (
+        kind in ("paragraph", "list_item")
+        and (_FILLER.match(text) or _TEMPLATE_TAGS_ONLY.fullmatch(text))
+    ):
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
         kind = "formula"

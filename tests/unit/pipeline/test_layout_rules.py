@@ -2804,6 +2804,22 @@ def test_placeholder_latin_in_a_layout_sample_is_no_text() -> None:
     ]
 
 
+def test_site_template_tags_carried_into_a_word_file_are_no_text(tmp_path: Path) -> None:
+    # a course site's page converted to Word keeps the tags its build turns into figures
+    document = docx.Document()
+    document.add_paragraph("瑞利波是沿自由表面传播的面波。")
+    document.add_paragraph('{% include figure.html src="/img/wave.png" alt="面波" width="300" %}')
+    document.add_paragraph("{% raw %} {% endraw %}")
+    document.add_paragraph("页面用 {% include note.html %} 插入提示框。")
+    path = tmp_path / "handout.docx"
+    document.save(path)
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert "瑞利波是沿自由表面传播的面波。" in texts
+    assert not any(text.startswith("{%") for text in texts)
+    # a sentence that mentions a tag among its words stays prose
+    assert "页面用 {% include note.html %} 插入提示框。" in texts
+
+
 def test_containers_nested_past_the_bound_stay_as_written() -> None:
     # a hostile file: admonitions, each inside the last
     depth = 1_500  # past the interpreter's recursion limit without the bound
