@@ -292,6 +292,16 @@ _STRAY_ATX = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 _TEMPLATE_TAGS_ONLY = re.compile(r"(?:\{%-?\s*\w+(?:[^%]|%(?!\}))*?-?%\}\s*)+")
 
 
+# A note's thanks in brackets, "（感谢某同学提醒）", "(thanks to Ann for the fix)": who
+# pointed out a mistake or lent a photo, no part of the matter taught. A student's notes
+# put it after the point it corrects; read as words, "感谢树洞Hans" and "树洞Hans提醒" were
+# concepts of a seismology handout. Only a bracket that opens on the thanks goes.
+_THANKS_ASIDE = re.compile(
+    r"\s?[（(]\s*(?:感谢|谢谢|鸣谢|致谢|thanks\s+to\b|with\s+thanks\s+to\b)[^（）()\n]{0,60}[）)]",
+    re.IGNORECASE,
+)
+
+
 def make_blocks(
     kind: BlockKind,
     text: str,
@@ -312,6 +322,8 @@ def make_blocks(
         text = undecorated(text)
     if kind == "heading":
         text = _STRAY_ATX.sub("", text)
+    elif kind in ("paragraph", "list_item"):
+        text = _THANKS_ASIDE.sub("", text)
     if not text or (
         kind in ("paragraph", "list_item")
         and (_FILLER.match(text) or _TEMPLATE_TAGS_ONLY.fullmatch(text))

@@ -2820,6 +2820,22 @@ def test_site_template_tags_carried_into_a_word_file_are_no_text(tmp_path: Path)
     assert "页面用 {% include note.html %} 插入提示框。" in texts
 
 
+def test_a_notes_thanks_in_brackets_is_no_text(tmp_path: Path) -> None:
+    # a student's notes credit who pointed out a mistake after the point it corrects
+    document = docx.Document()
+    document.add_paragraph("面波沿介质表面传播，速度比体波慢。（感谢李同学指正）")
+    document.add_paragraph("Love waves shake the ground sideways (thanks to Ann for the fix).")
+    document.add_paragraph("震中距（以千米计）决定走时。")
+    path = tmp_path / "notes.docx"
+    document.save(path)
+    texts = [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+    assert "面波沿介质表面传播，速度比体波慢。" in texts
+    assert "Love waves shake the ground sideways." in texts
+    # a bracket that does not open on thanks stays
+    assert "震中距（以千米计）决定走时。" in texts
+    assert not any("李同学" in text or "Ann" in text for text in texts)
+
+
 def test_containers_nested_past_the_bound_stay_as_written() -> None:
     # a hostile file: admonitions, each inside the last
     depth = 1_500  # past the interpreter's recursion limit without the bound
