@@ -1136,10 +1136,20 @@ _ANNOUNCES_PLAN = re.compile(
 )
 
 
+# what may stand around a bracketed aside in a gloss of nothing else: marks and punctuation
+_ASIDE_SURROUND = " \t*_`。；;.，,、"
+
+
 def _no_meaning_here(gloss: str) -> bool:
-    """The gloss points to where the term was explained (`_POINTS_ELSEWHERE`) or opens on
-    what the text will do about it (`_ANNOUNCES_PLAN`): neither says what it means."""
-    return bool(_POINTS_ELSEWHERE.match(gloss) or _ANNOUNCES_PLAN.match(gloss))
+    """The gloss points to where the term was explained (`_POINTS_ELSEWHERE`), opens on
+    what the text will do about it (`_ANNOUNCES_PLAN`), or is a bracketed aside alone
+    ("斯涅耳定律：（证明见作业）", "公式：（略）", "Proof: (see the exercises)": the
+    note a lecture's board leaves where the matter was, a link or a figure taken out):
+    none says what it means."""
+    if _POINTS_ELSEWHERE.match(gloss) or _ANNOUNCES_PLAN.match(gloss):
+        return True
+    aside = gloss.strip(_ASIDE_SURROUND)
+    return aside[:1] in "（(" and not _ZH_BRACKETED.sub("", aside).strip(_ASIDE_SURROUND)
 
 
 def _run_in_gloss(rest: str) -> bool:

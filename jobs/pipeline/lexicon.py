@@ -690,6 +690,11 @@ GENERIC_HEADINGS = frozenset(
         "实验题",
         "综合题",
         "论述题",
+        # the short-answer part as many papers name it ("四、简述题（15分，每题5分）", a
+        # meteorology review set's part, was a concept and a module's name), and the
+        # question-and-answer part ("问答题")
+        "简述题",
+        "问答题",
         # a primary or junior paper's matching part ("二、连线题": its pairs are read by
         # `answer_keys`, its name was a concept)
         "连线题",
@@ -1971,6 +1976,7 @@ ZH_GENERIC = _words(
     故选 题意 符合题意 不合题意 不符合题意 解析 答案解析 试题解析 解答 说法 表述 选项 小题 本小题
     说法错误 说法正确 表述错误 表述正确 姓名 班级 得分 学号 考号 座号 满分 一段时间
     非选择题 单选题 多选题 单项选择题 多项选择题 不定项选择题 解答题 计算题 实验题 综合题 论述题
+    简述题 问答题
     连线题 匹配题 材料分析题 问题描述 解决方案 解题思路 思路分析 注意点 注意要点
     一定量 研究对象"""
 )

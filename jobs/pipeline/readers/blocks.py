@@ -284,6 +284,24 @@ def several_sentences(text: str) -> bool:
 _STRAY_ATX = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
+# A static site's template tags alone in a paragraph, "{% include figure.html src="…"
+# width="360" %}": a page's Markdown source pasted or converted into a Word file, a PDF or
+# plain text keeps the tags the site's build would have replaced with a figure (the
+# Markdown reader drops them, `markdown._SITE_TEMPLATE`). Read as words, a seismology
+# handout's figures made concepts of "include", "width" and "height".
+_TEMPLATE_TAGS_ONLY = re.compile(r"(?:\{%-?\s*\w+(?:[^%]|%(?!\}))*?-?%\}\s*)+")
+
+
+# A note's thanks in brackets, "（感谢某同学提醒）", "(thanks to Ann for the fix)": who
+# pointed out a mistake or lent a photo, no part of the matter taught. A student's notes
+# put it after the point it corrects; read as words, "感谢树洞Hans" and "树洞Hans提醒" were
+# concepts of a seismology handout. Only a bracket that opens on the thanks goes.
+_THANKS_ASIDE = re.compile(
+    r"\s?[（(]\s*(?:感谢|谢谢|鸣谢|致谢|thanks\s+to\b|with\s+thanks\s+to\b)[^（）()\n]{0,60}[）)]",
+    re.IGNORECASE,
+)
+
+
 def make_blocks(
     kind: BlockKind,
     text: str,
@@ -304,7 +322,12 @@ def make_blocks(
         text = undecorated(text)
     if kind == "heading":
         text = _STRAY_ATX.sub("", text)
-    if not text or (kind in ("paragraph", "list_item") and _FILLER.match(text)):
+    elif kind in ("paragraph", "list_item"):
+        text = _THANKS_ASIDE.sub("", text)
+    if not text or (
+        kind in ("paragraph", "list_item")
+        and (_FILLER.match(text) or _TEMPLATE_TAGS_ONLY.fullmatch(text))
+    ):
         return []
     if kind == "paragraph" and _DISPLAY_MATH.fullmatch(text):
         kind = "formula"

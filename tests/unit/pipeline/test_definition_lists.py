@@ -652,6 +652,21 @@ def test_an_entry_pointing_to_where_the_term_was_explained_is_no_definition() ->
     ]
 
 
+def test_an_entry_whose_gloss_is_a_bracketed_aside_alone_is_no_definition() -> None:
+    # a board's notes leave "（推导见课本）" where a derivation or a figure was: the term's
+    # bullet says nothing of what it means, and "什么是…？" was answered by the aside
+    bullet = "- 折射定律：（推导见课本，）"
+    assert list(find_definitions(bullet, 0, True, (), False, None, True, True)) == []
+    numbered = "2. 惠更斯原理：（略）"
+    assert list(find_definitions(numbered, 0, True, (), False, None, True, True)) == []
+    assert not glossed("**Wave equation**: (derived in the exercises)", "Wave equation")
+    # a gloss in brackets before what the term is still defines it
+    entry = "2. 折射定律（Snell 定律）：（几何光学）光从一种介质进入另一种介质时方向改变的规律。"
+    assert [d.term for d in find_definitions(entry, 0, True, (), False, None, True, True)] == [
+        "折射定律"
+    ]
+
+
 def test_a_chinese_entry_listing_names_in_latin_letters_gives_no_meaning() -> None:
     # a summary slide lists methods by name, some in Latin letters: what belongs to the
     # term, not what it means; a gloss with a genus still means

@@ -398,6 +398,17 @@ def test_form_fields_set_apart_by_no_break_spaces_are_fields_too(tmp_path: Path)
     assert "干密度" in titles
 
 
+def test_the_short_answer_and_question_and_answer_parts_name_no_topic() -> None:
+    # a paper's parts named by their question type, with or without their marks
+    from jobs.pipeline.lexicon import ZH_GENERIC
+
+    assert apparatus("简述题（每题6分，共18分）")
+    assert apparatus("简述题")
+    assert apparatus("问答题（共20分）")
+    assert {"简述题", "问答题"} <= ZH_GENERIC
+    assert not apparatus("大气环流（10分钟）")  # a topic stays a topic
+
+
 def test_an_exam_parts_heading_with_its_marks_is_apparatus() -> None:
     assert apparatus("填空题（每空2分，共10分）")
     assert apparatus("简答题（共30分）")

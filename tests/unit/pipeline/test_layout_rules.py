@@ -2804,6 +2804,50 @@ def test_placeholder_latin_in_a_layout_sample_is_no_text() -> None:
     ]
 
 
+def _word_file_texts(tmp_path: Path, paragraphs: list[str]) -> list[str]:
+    """The blocks' texts read back from a Word file of these paragraphs."""
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    path = tmp_path / "handout.docx"
+    document.save(path)
+    return [b.text for b in read(path, detect(path, filename=path.name)).blocks()]
+
+
+def test_site_template_tags_carried_into_a_word_file_are_no_text(tmp_path: Path) -> None:
+    # a course site's page converted to Word keeps the tags its build turns into figures
+    texts = _word_file_texts(
+        tmp_path,
+        [
+            "瑞利波是沿自由表面传播的面波。",
+            '{% include figure.html src="/img/wave.png" alt="面波" width="300" %}',
+            "{% raw %} {% endraw %}",
+            "页面用 {% include note.html %} 插入提示框。",
+        ],
+    )
+    assert "瑞利波是沿自由表面传播的面波。" in texts
+    assert not any(text.startswith("{%") for text in texts)
+    # a sentence that mentions a tag among its words stays prose
+    assert "页面用 {% include note.html %} 插入提示框。" in texts
+
+
+def test_a_notes_thanks_in_brackets_is_no_text(tmp_path: Path) -> None:
+    # a student's notes credit who pointed out a mistake after the point it corrects
+    texts = _word_file_texts(
+        tmp_path,
+        [
+            "面波沿介质表面传播，速度比体波慢。（感谢李同学指正）",
+            "Love waves shake the ground sideways (thanks to Ann for the fix).",
+            "震中距（以千米计）决定走时。",
+        ],
+    )
+    assert "面波沿介质表面传播，速度比体波慢。" in texts
+    assert "Love waves shake the ground sideways." in texts
+    # a bracket that does not open on thanks stays
+    assert "震中距（以千米计）决定走时。" in texts
+    assert not any("李同学" in text or "Ann" in text for text in texts)
+
+
 def test_containers_nested_past_the_bound_stay_as_written() -> None:
     # a hostile file: admonitions, each inside the last
     depth = 1_500  # past the interpreter's recursion limit without the bound
