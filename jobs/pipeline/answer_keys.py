@@ -874,12 +874,15 @@ def _teachers_letters_filled(blocks: list[Block]) -> list[Block]:
     option it picks, as by a key's letter (`_chosen`): the letter in its brackets
     (`_TEACHERS_LETTER`), or the one option of its own lines set in bold ("A. habitat",
     "**B. niche**", "C. population"). Read as the pupil's, the stem stated nothing."""
-    runs = option_runs(blocks)
+    # each run of option blocks by the block it starts at, the one after its question's
+    runs: dict[int, list[int]] = {}
+    for k, first in sorted(option_runs(blocks).items()):
+        runs.setdefault(first, []).append(k)
     filled = list(blocks)
     for i, block in enumerate(blocks):
         if block.kind not in ("paragraph", "list_item"):
             continue
-        own = [k for k in sorted(runs) if runs[k] == i + 1]
+        own = runs.get(i + 1, [])
         following = [blocks[k].text for k in own]
         letter = _TEACHERS_LETTER.search(block.text)
         if letter is not None:
