@@ -345,6 +345,10 @@ _ZH_DONE_WITH = frozenset(
 # after an option's letter it is no name ("B 错误" was a concept of an exam paper), while
 # 语法错误 and 错误处理 stay names
 _ZH_VERDICTS = frozenset(["正确", "错误", "不正确", "错", "对"])
+# The same verdict in English inside Chinese text: a question bank's true-or-false items
+# keyed "TRUE" / "FALSE" under each statement (a PTA 判断题 set exported to Markdown) made
+# TRUE and FALSE its only concepts; a truth value names no topic of the text
+_LATIN_VERDICTS = frozenset(["true", "false"])
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from
 # a state); as one of rjieba's words they may open one (开始符号)
 _ZH_PHASE_VERBS = frozenset(["开始", "结束"])
@@ -906,6 +910,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             or _ZH_CLAUSE_WORD.search(word) is not None
             or (word == "有" and _zh_word_follows(tagged, position))
             or word.lower() in EN_STOP
+            or word.lower() in _LATIN_VERDICTS
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
             or pos not in _ZH_NOUNISH

@@ -173,6 +173,12 @@ def test_an_answer_keys_verdict_on_an_option_is_no_name() -> None:
     assert "语法错误" in keys("编译器报告了语法错误。")
 
 
+def test_an_english_truth_value_keying_a_chinese_statement_is_no_name() -> None:
+    found = keys("事务具有原子性。\n\nTRUE\n\n触发器可以替代外键约束。\n\nFalse")
+    assert not found & {"true", "false"}
+    assert {"事务", "原子性", "触发器", "外键约束"} <= found
+
+
 def test_an_answer_keys_formulas_are_no_names() -> None:
     found = keys("①③符合题意；②不合题意；④说法错误。")
     assert not found & {"符合题意", "不合题意", "说法错误", "题意", "说法"}
