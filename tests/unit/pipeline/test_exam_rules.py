@@ -179,6 +179,12 @@ def test_an_english_truth_value_keying_a_chinese_statement_is_no_name() -> None:
     assert {"事务", "原子性", "触发器", "外键约束"} <= found
 
 
+def test_a_one_character_modal_and_its_verb_are_no_name() -> None:
+    found = keys("出错的语句应放在监视块里，返回值须满足约束。")
+    assert not found & {"应放在", "语句应放在", "语句应", "须满足", "返回值须"}
+    assert {"语句", "返回值", "约束"} <= found
+
+
 def test_an_answer_keys_formulas_are_no_names() -> None:
     found = keys("①③符合题意；②不合题意；④说法错误。")
     assert not found & {"符合题意", "不合题意", "说法错误", "题意", "说法"}
