@@ -12,7 +12,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.answer_keys import blanks_filled_by_key
-from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.definitions import find_definitions, zh_statement_to_judge
 from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
@@ -183,6 +183,17 @@ def test_a_one_character_modal_and_its_verb_are_no_name() -> None:
     found = keys("出错的语句应放在监视块里，返回值须满足约束。")
     assert not found & {"应放在", "语句应放在", "语句应", "须满足", "返回值须"}
     assert {"语句", "返回值", "约束"} <= found
+
+
+def test_a_choice_questions_stem_defines_nothing() -> None:
+    for stem in (
+        "在员工表中为工号列建立名称为idx_no的唯一索引的语句中，正确的是（ ）。",
+        "下列关于唯一索引的说法，不正确的是：",
+        "以下属于线性结构的是（　　）",
+    ):
+        assert zh_statement_to_judge(stem), stem
+    for statement in ("唯一索引是列值不能重复的索引。", "要注意的是主键不允许空值。"):
+        assert not zh_statement_to_judge(statement), statement
 
 
 def test_an_answer_keys_formulas_are_no_names() -> None:
