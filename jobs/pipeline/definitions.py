@@ -2055,10 +2055,20 @@ _ZH_AFTER_CLAUSE = re.compile(r"(?<=[，；])")
 _ZH_TO_JUDGE = re.compile(r"[。.！!]\s*[（(]\s*[）)]\s*$")
 
 
+# A multiple-choice question's stem, the choice left to the pupil at its end ("下列关于索引的
+# 说法中，正确的是（ ）。", "…不能正确执行的是："): the clauses before it set up the choice
+# ("在某表中给某字段添加索引的语句中") and say nothing of a term (the answer to 什么是语句？)
+_ZH_CHOICE_STEM = re.compile(r"的是\s*(?:[（(][\s\u3000_]*[）)]|[:：])\s*[。.？?]?\s*$")
+
+
 def zh_statement_to_judge(text: str) -> bool:
     """`text`, a block, is a true-or-false item: its statement is the pupil's to judge,
-    or a question its kind labels (`_ZH_QUESTION_KIND`)."""
-    return _ZH_TO_JUDGE.search(text) is not None or _ZH_QUESTION_KIND.match(text) is not None
+    or a question its kind labels (`_ZH_QUESTION_KIND`), or a choice's stem (`_ZH_CHOICE_STEM`)."""
+    return (
+        _ZH_TO_JUDGE.search(text) is not None
+        or _ZH_QUESTION_KIND.match(text) is not None
+        or _ZH_CHOICE_STEM.search(text) is not None
+    )
 
 
 # An exam's or a quiz export's question, its kind in brackets before the stem ("1. (单选题)

@@ -345,6 +345,10 @@ _ZH_DONE_WITH = frozenset(
 # after an option's letter it is no name ("B 错误" was a concept of an exam paper), while
 # 语法错误 and 错误处理 stay names
 _ZH_VERDICTS = frozenset(["正确", "错误", "不正确", "错", "对"])
+# The same verdict in English inside Chinese text: a question bank's true-or-false items
+# keyed "TRUE" / "FALSE" under each statement (a PTA 判断题 set exported to Markdown) made
+# TRUE and FALSE its only concepts; a truth value names no topic of the text
+_LATIN_VERDICTS = frozenset(["true", "false"])
 # A thing's start or end ends no name: "游戏结束" (the game is over), "从状态开始" (start from
 # a state); as one of rjieba's words they may open one (开始符号)
 _ZH_PHASE_VERBS = frozenset(["开始", "结束"])
@@ -906,6 +910,7 @@ def _zh_phrases(text: str, segmenter: rjieba.Jieba) -> list[list[tuple[str, str]
             or _ZH_CLAUSE_WORD.search(word) is not None
             or (word == "有" and _zh_word_follows(tagged, position))
             or word.lower() in EN_STOP
+            or word.lower() in _LATIN_VERDICTS
             or pos in _ZH_BREAK_POS
             or not _ZH_WORD.match(word)
             or pos not in _ZH_NOUNISH
@@ -1039,6 +1044,9 @@ def _zh_word_follows(tagged: list[tuple[str, str]], position: int) -> bool:
 # Subjects and modals: the word after them (adverbs between) is a verb
 _ZH_SUBJECTS = frozenset(["我", "我们", "你", "你们", "他们", "她们", "它们", "咱们"])
 _ZH_MODALS = frozenset(["可以", "能", "能够", "应该", "应当", "必须", "会"])
+# the one-character modals rjieba cuts off the verb they open: "可简写" (may be abbreviated),
+# "应放在" (should be placed, a quiz's "…的语句应放在try块中": 应放在 was a concept), "须满足"
+_ZH_MODAL_CHARACTERS = frozenset(["可", "应", "须"])
 # what a name is said to have after it, never part of it: its definition or its meaning
 _ZH_DEFINITION_WORDS = frozenset(["定义", "含义", "释义"])
 
@@ -1102,13 +1110,16 @@ def _zh_ngrams(phrase: list[tuple[str, str]]) -> Iterable[tuple[str, int, bool]]
                 continue
             if j - i > 1 and last_word in _ZH_PHASE_VERBS:
                 continue  # "游戏结束", "状态开始": a noun and its start or end make a statement
-            if words[0][0] == "可" and last_pos == "v":
+            if words[0][0] in _ZH_MODAL_CHARACTERS and last_pos == "v":
                 continue  # "可简写" (may be abbreviated): a modal before its verb
             if j - i > 1 and last_word in _ZH_DEFINITION_WORDS:
                 continue  # "凸壳定义" (the convex hull's definition): the name is 凸壳
-            if j - i > 1 and (last_word in _ZH_MODALS or last_word == "可"):
+            if j - i > 1 and any(
+                w in _ZH_MODALS or w in _ZH_MODAL_CHARACTERS for w, _ in words[1:]
+            ):
                 # "超平面可将…分隔开", "该方法能…": the modal opens the predicate of the name
-                # before it, no part of it ("超平面可" was a concept of a perceptron notebook)
+                # before it, no part of it ("超平面可" was a concept of a perceptron notebook,
+                # "语句应放在" of a quiz's "…的语句应放在try块中")
                 continue
             if j - i == 2 and _option_letter(words[0][0]) and last_word in _ZH_VERDICTS:
                 continue  # "B错误": the answer key's verdict on option B

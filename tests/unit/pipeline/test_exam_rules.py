@@ -12,7 +12,7 @@ import rjieba
 
 from jobs.pipeline.analyse import analyse_file
 from jobs.pipeline.answer_keys import blanks_filled_by_key
-from jobs.pipeline.definitions import find_definitions
+from jobs.pipeline.definitions import find_definitions, zh_statement_to_judge
 from jobs.pipeline.formulas import _looks_mathematical
 from jobs.pipeline.lexicon import apparatus
 from jobs.pipeline.model import Block, Concept
@@ -171,6 +171,30 @@ def test_an_answer_keys_verdict_on_an_option_is_no_name() -> None:
     assert not found & {"b 错误", "a 正确", "故选"}
     assert {"离子化合物", "分子晶体"} <= found
     assert "语法错误" in keys("编译器报告了语法错误。")
+
+
+def test_an_english_truth_value_keying_a_chinese_statement_is_no_name() -> None:
+    found = keys("事务具有原子性。\n\nTRUE\n\n触发器可以替代外键约束。\n\nFalse")
+    assert not found & {"true", "false"}
+    assert {"事务", "原子性", "触发器", "外键约束"} <= found
+
+
+def test_a_one_character_modal_and_its_verb_are_no_name() -> None:
+    found = keys("出错的语句应放在监视块里，返回值须满足约束。")
+    assert not found & {"应放在", "语句应放在", "语句应", "须满足", "返回值须"}
+    assert {"语句", "返回值", "约束"} <= found
+
+
+def test_a_choice_questions_stem_defines_nothing() -> None:
+    judged = {
+        "在员工表中为工号列建立名称为idx_no的唯一索引的语句中，正确的是（ ）。": True,
+        "下列关于唯一索引的说法，不正确的是：": True,
+        "以下属于线性结构的是（　　）": True,
+        # a statement, and one with 的是 inside it, stay statements
+        "唯一索引是列值不能重复的索引。": False,
+        "要注意的是主键不允许空值。": False,
+    }
+    assert {text: zh_statement_to_judge(text) for text in judged} == judged
 
 
 def test_an_answer_keys_formulas_are_no_names() -> None:
