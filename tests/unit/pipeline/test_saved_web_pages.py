@@ -631,6 +631,22 @@ def test_an_xml_textbooks_inline_note_follows_its_paragraph(tmp_path: Path) -> N
     assert any(t.startswith("Jane Roe.") for t in texts)
 
 
+def test_an_xml_textbooks_inline_reference_note_leaves_the_sentence(tmp_path: Path) -> None:
+    # newer CNXML writes a source as <note display="inline"> inside a <cite>: read in place,
+    # the cited term ran into the source's first word ("… the tide cycleSee Smith …")
+    cited = '<cite target-id="r1"><note class="reference" display="inline" id="r1">See Ann Lee,'
+    path = _module(
+        tmp_path,
+        f"<para>Fishers follow the tide cycle{cited} <emphasis>Tides</emphasis>, 2001.</note>"
+        "</cite> to plan each trip.</para>",
+    )
+    texts = [b.text for b in _module_blocks(path)]
+    joined = " | ".join(texts)
+    assert "the tide cycle to plan each trip." in joined
+    assert "cycleSee" not in joined
+    assert any(t.startswith("See Ann Lee") for t in texts)
+
+
 def test_an_xml_textbooks_empty_self_closed_title_swallows_nothing(tmp_path: Path) -> None:
     # "<title/>" in XML is empty; an HTML parser ignores the slash and reads a <title> as
     # raw text up to the next "</title>": the paragraphs after an untitled note were markup
