@@ -114,7 +114,7 @@ def find_examples(blocks: Sequence[Block], concept_of: Owner) -> list[Extraction
                 last
                 and not (block.kind == "list_item" and _labelled_item(sentence, start))
                 and (
-                    _leads_in(sentence, start)
+                    _leads_in(sentence, start, blocks, index)
                     or _names_what_follows(sentence, start, blocks, index)
                     or _sets_a_task(sentence, start)
                 )
@@ -249,11 +249,29 @@ def _sets_a_task(sentence: str, start: re.Match[str] | None) -> bool:
     return _TASK.match(sentence[start.end() :].strip(" *_")) is not None
 
 
-def _leads_in(sentence: str, start: re.Match[str] | None) -> bool:
+def _leads_in(
+    sentence: str, start: re.Match[str] | None, blocks: Sequence[Block], index: int
+) -> bool:
     """It ends on a colon or comma, or with no full stop at all ("… a new dictionary
-    with" and then the code), or it is only the marker."""
+    with" and then the code), or it is only the marker. A sentence with the marker only
+    inside ("such as") and no mark at its end, followed by prose, is a line written
+    without its full stop (a glossary's "term: meaning", a list's item), not a lead-in:
+    taken as one, a key-terms handout's entry for one term ("… used by thinkers such as
+    Hobbes, Locke, and Rousseau to describe …") answered with the next term's entry."""
     ending = sentence.rstrip()[-1:]
-    return ending not in {".", "!", "?", "。", "！", "？", ")", "）"} or _bare(sentence, start)
+    if _bare(sentence, start):
+        return True
+    if ending in {".", "!", "?", "。", "！", "？", ")", "）"}:
+        return False
+    return not (
+        start is None
+        and ending not in _LEAD_IN_MARKS
+        and index + 1 < len(blocks)
+        and blocks[index + 1].kind in PROSE
+    )
+
+
+_LEAD_IN_MARKS = frozenset(":：,，;；")
 
 
 _NAMES_WORDS = 6  # "For example, a list of tuples." names the code that follows it

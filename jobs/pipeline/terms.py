@@ -616,9 +616,15 @@ def _name_and_verb(run: list[str], stop: str, after: list[str]) -> bool:
     determiner or by "and" and a second verb: "Git stores the content", "all that Git
     stores and manipulates" name no "Git stores" (a tool's chapter made it a concept). A
     common noun's plural stays ("the data structures the program uses"), as does a name's
-    plural noun before anything else ("Python lists and tuples")."""
+    plural noun before anything else ("Python lists and tuples"). A thinker's name and a
+    verb's past form before its object is the same clause told as history: "Locke saw the
+    natural laws as …" names no "Locke saw" (a political-theory chapter made it one)."""
     words = [w for w in run if w not in (DETERMINED, VERBAL)]
-    if len(words) != 2 or not words[0][:1].isupper() or not _verb_form(words[1]):
+    if len(words) != 2 or not words[0][:1].isupper():
+        return False
+    if _past_form(words[1]):
+        return stop in _OBJECT_OPENERS
+    if not _verb_form(words[1]):
         return False
     if stop == "and":
         return bool(after) and _third_person_only(after[0])
@@ -662,6 +668,14 @@ def _verb_form(word: str) -> bool:
     if not word.islower() or not word.endswith("s"):
         return False
     return any(word in getInflection(v, "VBZ") for v in getAllLemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=65536)
+def _past_form(word: str) -> bool:
+    """A verb's simple past ("saw", "argued"), lower case as a verb is in the sentence."""
+    if not word.islower():
+        return False
+    return any(word in getInflection(v, "VBD") for v in getAllLemmas(word).get("VERB", ()))
 
 
 def _third_person_only(word: str) -> bool:

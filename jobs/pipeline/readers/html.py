@@ -442,13 +442,21 @@ def _name_cross_references(tree: HTMLParser) -> None:
         link.replace_with(f"{'The' if opening else 'the'} {name}")
 
 
+# a note set inside its sentence: DocBook's and older CNXML's <footnote>, newer CNXML's
+# reference note marked to show inline
+_INLINE_NOTES = 'footnote, note[display="inline"]'
+
+
 def _lift_inline_notes(tree: HTMLParser) -> None:
     """An XML textbook's note written inside its sentence (CNXML's and DocBook's
     `<footnote>`), moved to a paragraph of its own after the block citing it. Read where it
     stood, an OpenStax module's source ran into its definition ("… solves the problem more
     efficiently.Lloyd Waldo. “What’s a Pain Point?” …") and a citation's date and address
-    opened its example ("December 1, 2016. https://… For example, you might …")."""
-    for note in tree.css("footnote"):
+    opened its example ("December 1, 2016. https://… For example, you might …"). Newer
+    OpenStax modules write the same note as `<note display="inline">` inside a <cite>: an
+    Introduction to Political Science module's term ran into it ("the state of natureAt
+    certain points in his famous …")."""
+    for note in tree.css(_INLINE_NOTES):
         block = note
         while (parent := block.parent) is not None and parent.tag not in _CONTAINERS:
             block = parent

@@ -235,6 +235,21 @@ def test_a_listings_file_name_goes_with_its_code_and_shows_nothing_alone() -> No
     assert found == ["例如：\n文件名：src/lib.rs\nfn main() { loop {} }"]
 
 
+def test_a_line_without_its_full_stop_does_not_take_in_the_next_entry() -> None:
+    """A key-terms sheet writes its entries without full stops; one with "such as" inside
+    is no lead-in to the entry after it, which belongs to another term."""
+    said = [
+        "tariff: a tax on goods such as grain and steel brought in",
+        "quota: a cap on how much of a good may come in",
+        "Ports such as Rotterdam use:",
+        "cranes, tugs and bonded warehouses",
+    ]
+    blocks = [Block("paragraph", text, 1) for text in said]
+    found = [x.content for x in find_examples(blocks, lambda text, block, by_section=True: "t")]
+    # a colon still leads in to what follows it
+    assert found == [said[0], f"{said[2]}\n{said[3]}"]
+
+
 def test_an_example_pointing_to_a_numbered_listing_is_no_example() -> None:
     """ "For example, Listing 9-6 shows a function that …", "例如，示例 13-3 展示了…":
     the listing is not in the answer; an example that says what it shows stays."""

@@ -765,6 +765,15 @@ def test_of_and_a_measure_before_a_value_are_no_part_of_a_name() -> None:
     assert not {"buffer of size", "moving average of order"} & keys
 
 
+def test_a_name_and_a_past_verb_before_its_object_are_no_term() -> None:
+    # history of ideas tells what a thinker did: "Darwin read the essay" is a clause, its
+    # subject a name and its verb in the past; the name stays, "Darwin read" is no term
+    text = "Darwin read the essay on population. Later Wallace reached a similar view."
+    keys = set(collect(enumerate(sentences(prose(text)))))
+    assert {"darwin", "wallace"} <= keys
+    assert not {"darwin read", "wallace reached"} & keys
+
+
 def test_a_gerund_after_a_modifier_names_a_process() -> None:
     stats = collect([(0, "Open addressing avoids chains; linear probing is one kind.")])
     assert {"open addressing", "linear probing"} <= set(stats)
