@@ -258,17 +258,21 @@ def _filled_by_key(blocks: Sequence[Block]) -> tuple[list[Block], set[int]]:
         else b
         for b in blocks
     ]
-    blocks = _teachers_letters_filled(blocks)
-    blocks = _inline_answers_filled(blocks)
+    # the option blocks, each to the first of its question's: read once, as the passes
+    # below change only stems' texts and an option's stress
+    runs = option_runs(blocks)
+    by_first: dict[int, list[int]] = {}
+    for i, first in sorted(runs.items()):
+        by_first.setdefault(first, []).append(i)
+    blocks = _teachers_letters_filled(blocks, by_first)
+    blocks = _inline_answers_filled(blocks, runs)
     start = next((i for i, b in enumerate(blocks) if _opens_key(b.text)), None)
     if start is None:
         return list(blocks), set()
     answers, holders = _key_answers(blocks, start)
     places = _question_places(blocks[:start], {number for number, part in answers if part})
-    # each run of option blocks by the block it starts at, the one after its question's
-    options: dict[int, list[str]] = {}
-    for i, first in sorted(option_runs(blocks).items()):
-        options.setdefault(first, []).append(blocks[i].text)
+    # each run of option blocks' texts by the block it starts at, the one after its question's
+    options = {first: [blocks[i].text for i in run] for first, run in by_first.items()}
     descriptions, listed_in = _lettered_descriptions(blocks[:start])
     given: set[str] = set()
     read_in: set[Item] = set()  # the questions whose key's answer is now read in them
@@ -833,14 +837,14 @@ _INLINE_ANSWER = re.compile(
 )
 
 
-def _inline_answers_filled(blocks: list[Block]) -> list[Block]:
+def _inline_answers_filled(blocks: list[Block], runs: dict[int, int]) -> list[Block]:
     """The blocks with each question whose answer follows it on its own line completed
     with that answer: a fill-in's blanks ("1．……的性质叫做______。" then "【答案】惯性", as a
     知识清单 or a worksheet with its answers writes them), or a multiple-choice stem by the
     option its letter picks, over the option lines between ("2．…叫做（　　）", "A．天气
-    B．气候", "【答案】B", as a paper 解析版 sets each question)."""
+    B．气候", "【答案】B", as a paper 解析版 sets each question). `runs`: the option blocks,
+    each to the first of its run (`questions.option_runs`)."""
     filled = list(blocks)
-    runs = option_runs(blocks)
     for i in range(len(blocks) - 1):
         answer = _INLINE_ANSWER.match(blocks[i + 1].text)
         if answer is None or _key_items(answer["a"]):
@@ -869,15 +873,12 @@ _TEACHERS_LETTER = re.compile(
 )
 
 
-def _teachers_letters_filled(blocks: list[Block]) -> list[Block]:
+def _teachers_letters_filled(blocks: list[Block], runs: dict[int, list[int]]) -> list[Block]:
     """The blocks with each choice question a teacher's copy answers completed by the
     option it picks, as by a key's letter (`_chosen`): the letter in its brackets
     (`_TEACHERS_LETTER`), or the one option of its own lines set in bold ("A. habitat",
-    "**B. niche**", "C. population"). Read as the pupil's, the stem stated nothing."""
-    # each run of option blocks by the block it starts at, the one after its question's
-    runs: dict[int, list[int]] = {}
-    for k, first in sorted(option_runs(blocks).items()):
-        runs.setdefault(first, []).append(k)
+    "**B. niche**", "C. population"). Read as the pupil's, the stem stated nothing.
+    `runs`: each run of option blocks by the block it starts at."""
     filled = list(blocks)
     for i, block in enumerate(blocks):
         if block.kind not in ("paragraph", "list_item"):
