@@ -707,11 +707,12 @@ def _columns_matched(blocks: Sequence[Block], key: Sequence[Block]) -> list[Bloc
 
 
 # The other ways a paper asks what a name is, each read as "What is X?" / "什么是X？":
-# "Define osmosis.", "What is meant by homeostasis?", "What does the term “enzyme” mean?",
+# "Define osmosis.", "What does the term “enzyme” mean?" ("What is meant by X?" the
+# asked-topic patterns read themselves, `questions.asked_topics`),
 # "Explain what a vacuole is."; "什么叫光合作用？", "蒸腾作用的概念是什么？", "X是指什么？",
 # "解释呼吸作用。" (read as asked, "meant by homeostasis" was a concept and 光合作用 none)
 _EN_ASKING_WHAT = re.compile(
-    r"^(?:define|give\s+the\s+definition\s+of|what\s+is\s+meant\s+by|what\s+does"
+    r"^(?:define|give\s+the\s+definition\s+of|what\s+does"
     r"|explain\s+what)\s+(?:the\s+(?:term|word)\s+)?(?:(?:an?|the)\s+)?[“\"']?"
     r"(?P<t>[A-Za-z][A-Za-z'’\- ]{1,50}?)[”\"']?\s*(?:\s(?:mean|means|is|are))?\s*[.?]?$",
     re.I,

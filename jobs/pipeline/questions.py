@@ -288,7 +288,9 @@ def asked_topics(text: str) -> list[str]:
 # A study guide's labelled question in English: "Q: What is osmosis?", "Question 3: What
 # are enzymes?" (unlabelled, a question in prose may only lead in to its paragraph)
 _EN_ASKED = re.compile(
-    r"^\s*(?:Q\d*|Question\s*\d*)\s*[:.]\s*[*_]*What\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    r"^\s*(?:Q\d*|Question\s*\d*)\s*[:.]\s*[*_]*What\s+(?:is|are)\s+"
+    # "What is meant by (the term) X?" asks what X is, as "What is X?" does
+    r"(?:meant\s+by\s+(?:the\s+(?:term|word)\s+)?)?(?:an?\s+|the\s+)?"
     r"(?P<t>[A-Za-z][A-Za-z'’\- ]{1,50}?)\s*\?",
     re.I,
 )

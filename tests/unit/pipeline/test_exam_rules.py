@@ -1456,6 +1456,10 @@ def test_a_keys_answer_to_what_a_name_means_asked_in_other_words_defines_it(
     assert described["turgor"] == "The pressure of water pushing against the cell wall."
     assert described["stoma"] == "A pore in a leaf through which gases pass."
     assert "meant by turgor" not in described
+    # a study guide's own pair asks it so too, with no key
+    from jobs.pipeline.questions import asked_topics
+
+    assert asked_topics("Q: What is meant by the term turgor?") == ["turgor"]
     blocks = [
         Block("paragraph", "1．什么叫蒸腾作用？", 1),
         Block("paragraph", "2．渗透作用的概念是什么？", 1),
